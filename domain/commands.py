@@ -1,0 +1,112 @@
+"""Commands: what a user asks the ledger to do. Fields hold raw input; use cases validate it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class AddProduct:
+    sku: str
+    name: str
+    barcodes: tuple[str, ...] = ()
+    unit: str = "pcs"
+    category: str = ""
+    pack_size: object = "1"
+    min_level: object = None
+    max_level: object = None
+
+
+@dataclass(frozen=True)
+class AddWarehouse:
+    code: str
+    name: str
+    allow_negative: bool = False
+    address: str = ""
+
+
+@dataclass(frozen=True)
+class AddSupplier:
+    code: str
+    name: str
+    contact: str = ""
+    currency: str = "CNY"
+    lead_time_days: object = 7
+    address: str = ""
+
+
+@dataclass(frozen=True)
+class AddCustomer:
+    code: str
+    name: str
+    contact: str = ""
+
+
+@dataclass(frozen=True)
+class SetSupplierTerms:
+    supplier: str
+    sku: str
+    unit_price: object
+    supplier_sku: str = ""
+    moq: object = "0"
+    order_multiple: object = "1"
+    lead_time_days: object = None
+
+
+@dataclass(frozen=True)
+class ReceiveStock:
+    sku: str
+    qty: object
+    warehouse: str
+    unit_cost: object
+    ref: str = ""
+    occurred_at: datetime | None = None
+    note: str = ""
+    source_type: str = ""
+
+
+@dataclass(frozen=True)
+class ShipStock:
+    sku: str
+    qty: object
+    warehouse: str
+    ref: str = ""
+    occurred_at: datetime | None = None
+    note: str = ""
+    source_type: str = ""
+
+
+@dataclass(frozen=True)
+class TransferStock:
+    sku: str
+    qty: object
+    from_warehouse: str
+    to_warehouse: str
+    ref: str = ""
+    occurred_at: datetime | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class AdjustStock:
+    sku: str
+    delta: object
+    warehouse: str
+    reason: str
+    occurred_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class CountStock:
+    sku: str
+    counted: object
+    warehouse: str
+    occurred_at: datetime | None = None
+    ref: str = ""
+
+
+@dataclass(frozen=True)
+class ReverseMovement:
+    movement_id: str
+    note: str = ""

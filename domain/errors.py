@@ -1,0 +1,45 @@
+"""Domain errors: each carries a message a clerk can act on.
+
+``BadInput`` is for input that is malformed (CLI exit 2); ``RuleViolation`` and its
+subclasses are for well-formed requests that a business rule refuses (CLI exit 3).
+"""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """Base of every error the domain raises on purpose."""
+
+
+class BadInput(DomainError):
+    """A field holds a value that is not accepted.
+
+    Args:
+        field: the name of the field, as the user knows it.
+        problem: what is wrong and what would be accepted.
+    """
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+
+
+class RuleViolation(DomainError):
+    """A well-formed request that a business rule refuses."""
+
+
+class NotFound(RuleViolation):
+    """A code, SKU, barcode or id that does not exist."""
+
+
+class Duplicate(RuleViolation):
+    """A business key (SKU, barcode, code) that is already taken."""
+
+
+class InsufficientStock(RuleViolation):
+    """Posting would drive stock negative where the warehouse does not allow it."""
+
+
+class AlreadyReversed(RuleViolation):
+    """A movement can be reversed once."""

@@ -1,0 +1,295 @@
+"""Ledger use cases: receive, ship, transfer, adjust, count, reverse.
+
+Each public function takes a command and a unit of work, runs in one transaction and returns
+the new movement(s). ``post_many`` runs many commands in one transaction (bulk loads, demo
+data) through exactly the same checks.
+
+Posting in business-time order is the common case and costs one balance read. A back-dated
+movement (earlier than the latest one of its product × warehouse) is inserted and then the
+product × warehouse is replayed from it (``_revalue``): only derived values change, and the
+replay refuses the posting if it would drive a later balance negative where the warehouse
+does not allow it. A changed transfer-out value travels on to the receiving warehouse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from collections.abc import Iterable
+from dataclasses import replace
+from datetime import UTC
+from datetime import datetime
+from decimal import Decimal
+
+from domain import commands as cmd
+from domain import validate as v
+from domain import valuation
+from domain.errors import AlreadyReversed
+from domain.errors import InsufficientStock
+from domain.errors import NotFound
+from domain.errors import RuleViolation
+from domain.ids import new_id
+from domain.model import Movement
+from domain.model import MovementKind
+from domain.model import Position
+from domain.model import Product
+from domain.model import Valuation
+from domain.model import Warehouse
+from domain.numbers import fmt
+from domain.ports import UnitOfWork
+
+Kind = MovementKind
+
+
+def find_product(uow: UnitOfWork, code: str, field: str = "SKU") -> Product:
+    """The product whose SKU or barcode is ``code``."""
+    code = v.code(field, code)
+    product = uow.products.by_sku(code) or uow.products.by_barcode(code)
+    if product is None:
+        raise NotFound(f"{field} {code!r}: no product has this SKU or barcode")
+    return product
+
+
+def find_warehouse(uow: UnitOfWork, code: str, field: str = "warehouse") -> Warehouse:
+    code = v.code(field, code)
+    warehouse = uow.warehouses.by_code(code)
+    if warehouse is None:
+        raise NotFound(f"{field} {code!r}: no warehouse has this code")
+    return warehouse
+
+
+def receive(uow: UnitOfWork, c: cmd.ReceiveStock) -> Movement:
+    return _one(uow, _receive, c)
+
+
+def ship(uow: UnitOfWork, c: cmd.ShipStock) -> Movement:
+    return _one(uow, _ship, c)
+
+
+def transfer(uow: UnitOfWork, c: cmd.TransferStock) -> tuple[Movement, Movement]:
+    return _one(uow, _transfer, c)
+
+
+def adjust(uow: UnitOfWork, c: cmd.AdjustStock) -> Movement:
+    return _one(uow, _adjust, c)
+
+
+def count(uow: UnitOfWork, c: cmd.CountStock) -> Movement | None:
+    """Post the difference between a counted and the expected quantity; blank posts nothing."""
+    return _one(uow, _count, c)
+
+
+def reverse(uow: UnitOfWork, c: cmd.ReverseMovement) -> list[Movement]:
+    """Reverse a movement (both legs of a transfer); a movement can be reversed once."""
+    return _one(uow, _reverse, c)
+
+
+def post_many(uow: UnitOfWork, commands: Iterable[object], progress: Callable[[int], None] | None = None) -> int:
+    """Post many commands in one transaction: all of them or, on the first refusal, none."""
+    handlers: dict[type, Callable] = {
+        cmd.ReceiveStock: _receive,
+        cmd.ShipStock: _ship,
+        cmd.TransferStock: _transfer,
+        cmd.AdjustStock: _adjust,
+        cmd.CountStock: _count,
+        cmd.ReverseMovement: _reverse,
+    }
+    n = 0
+    with uow:
+        for n, c in enumerate(commands, 1):
+            handlers[type(c)](uow, c)
+            if progress is not None and n % 10_000 == 0:
+                progress(n)
+        uow.commit()
+    return n
+
+
+def _one(uow: UnitOfWork, handler: Callable, c: object):
+    with uow:
+        result = handler(uow, c)
+        uow.commit()
+    return result
+
+
+def _receive(uow: UnitOfWork, c: cmd.ReceiveStock) -> Movement:
+    qty = v.quantity("quantity", c.qty)
+    cost = v.money("unit cost", c.unit_cost)
+    product = find_product(uow, c.sku)
+    warehouse = find_warehouse(uow, c.warehouse)
+    return _post(
+        uow, Kind.RECEIPT, product, warehouse, qty, v.moment("date", c.occurred_at),
+        unit_cost=cost, source_type=c.source_type or "receipt",
+        source_ref=v.text("reference", c.ref, required=False), note=v.text("note", c.note, required=False),
+    )
+
+
+def _ship(uow: UnitOfWork, c: cmd.ShipStock) -> Movement:
+    qty = v.quantity("quantity", c.qty)
+    product = find_product(uow, c.sku)
+    warehouse = find_warehouse(uow, c.warehouse)
+    return _post(
+        uow, Kind.SHIPMENT, product, warehouse, -qty, v.moment("date", c.occurred_at),
+        source_type=c.source_type or "shipment",
+        source_ref=v.text("reference", c.ref, required=False), note=v.text("note", c.note, required=False),
+    )
+
+
+def _transfer(uow: UnitOfWork, c: cmd.TransferStock) -> tuple[Movement, Movement]:
+    qty = v.quantity("quantity", c.qty)
+    product = find_product(uow, c.sku)
+    source = find_warehouse(uow, c.from_warehouse, "from warehouse")
+    target = find_warehouse(uow, c.to_warehouse, "to warehouse")
+    if source.id == target.id:
+        raise RuleViolation(f"to warehouse: {target.code} is also the from warehouse; choose another")
+    at = v.moment("date", c.occurred_at)
+    transfer_id = new_id()
+    ref = v.text("reference", c.ref, required=False)
+    note = v.text("note", c.note, required=False)
+    out = _post(uow, Kind.TRANSFER_OUT, product, source, -qty, at, transfer_id=transfer_id,
+                source_type="transfer", source_ref=ref, note=note)
+    into = _post(uow, Kind.TRANSFER_IN, product, target, qty, at, transfer_id=transfer_id,
+                 source_type="transfer", source_ref=ref, note=note)
+    return out, into
+
+
+def _adjust(uow: UnitOfWork, c: cmd.AdjustStock) -> Movement:
+    delta = v.quantity("change", c.delta, positive=False)
+    reason = v.text("reason", c.reason)
+    product = find_product(uow, c.sku)
+    warehouse = find_warehouse(uow, c.warehouse)
+    return _post(uow, Kind.ADJUSTMENT, product, warehouse, delta, v.moment("date", c.occurred_at),
+                 source_type="adjustment", note=reason)
+
+
+def _count(uow: UnitOfWork, c: cmd.CountStock) -> Movement | None:
+    if c.counted is None or (isinstance(c.counted, str) and not c.counted.strip()):
+        return None
+    counted = v.quantity("counted quantity", c.counted, allow_zero=True)
+    product = find_product(uow, c.sku)
+    warehouse = find_warehouse(uow, c.warehouse)
+    at = v.moment("date", c.occurred_at)
+    movement_id = new_id()
+    balance = uow.balances.get(product.id, warehouse.id)
+    if balance.last_key is None or (at, movement_id) > balance.last_key:
+        expected = balance.position.on_hand
+    else:
+        expected = uow.movements.position_before(product.id, warehouse.id, (at, movement_id)).on_hand
+    diff = counted - expected
+    if diff == 0:
+        return None
+    return _post(uow, Kind.COUNT, product, warehouse, diff, at, movement_id=movement_id,
+                 source_type="count", source_ref=v.text("reference", c.ref, required=False),
+                 note=f"counted {fmt(counted)}, expected {fmt(expected)}")
+
+
+def _reverse(uow: UnitOfWork, c: cmd.ReverseMovement) -> list[Movement]:
+    movement_id = v.text("movement id", c.movement_id, max_len=36)
+    original = uow.movements.get(movement_id)
+    if original is None:
+        raise NotFound(f"movement id {movement_id!r}: no such movement")
+    if original.kind == Kind.REVERSAL:
+        raise RuleViolation(f"movement {movement_id} is itself a reversal; post a new movement instead")
+    legs = [original]
+    if original.transfer_id:
+        legs = sorted(uow.movements.transfer_legs(original.transfer_id), key=lambda m: m.kind != Kind.TRANSFER_IN)
+    now = datetime.now(UTC)
+    result = []
+    for leg in legs:
+        if uow.movements.reversal_of(leg.id):
+            raise AlreadyReversed(f"movement {leg.id} has already been reversed")
+        product = uow.products.get(leg.product_id)
+        warehouse = uow.warehouses.get(leg.warehouse_id)
+        assert product is not None and warehouse is not None
+        result.append(_post(uow, Kind.REVERSAL, product, warehouse, -leg.qty, now, reverses_id=leg.id,
+                            transfer_id=leg.transfer_id, source_type=leg.source_type, source_ref=leg.source_ref,
+                            note=v.text("note", c.note, required=False) or f"reverses {leg.kind.value}"))
+    return result
+
+
+def _post(
+    uow: UnitOfWork, kind: Kind, product: Product, warehouse: Warehouse, qty: Decimal, at: datetime, *,
+    unit_cost: Decimal | None = None, transfer_id: str | None = None, reverses_id: str | None = None,
+    source_type: str = "", source_ref: str = "", note: str = "", movement_id: str | None = None,
+) -> Movement:
+    movement = Movement(
+        id=movement_id or new_id(), kind=kind, product_id=product.id, warehouse_id=warehouse.id, qty=qty,
+        occurred_at=at, recorded_at=datetime.now(UTC), unit_cost=unit_cost, transfer_id=transfer_id,
+        reverses_id=reverses_id, source_type=source_type, source_ref=source_ref, note=note,
+        user=uow.user, device_id=uow.device_id,
+    )
+    balance = uow.balances.get(product.id, warehouse.id)
+    if balance.last_key is None or movement.key > balance.last_key:
+        val = _value(uow, balance.position, movement, {})
+        _refuse_negative(product, warehouse, movement, balance.position, val, None)
+        uow.movements.add(movement, val)
+        uow.balances.put(replace(balance, position=val.after, last_key=movement.key))
+    else:
+        before = uow.movements.position_before(product.id, warehouse.id, movement.key)
+        val = _value(uow, before, movement, {})
+        _refuse_negative(product, warehouse, movement, before, val, None)
+        uow.movements.add(movement, val)
+        _revalue(uow, product.id, warehouse.id, movement.key)
+    return movement
+
+
+def _value(uow: UnitOfWork, pos: Position, m: Movement, fresh: dict[str, Valuation]) -> Valuation:
+    places = uow.money_places
+    if m.kind == Kind.REVERSAL:
+        assert m.reverses_id is not None
+        original = fresh.get(m.reverses_id) or uow.movements.valuation(m.reverses_id)
+        assert original is not None
+        return valuation.apply(pos, m.qty, exact_value=-original.value, reversal=True, places=places)
+    if m.kind == Kind.TRANSFER_IN and m.transfer_id:
+        out = next(leg for leg in uow.movements.transfer_legs(m.transfer_id) if leg.kind == Kind.TRANSFER_OUT)
+        out_val = fresh.get(out.id) or uow.movements.valuation(out.id)
+        assert out_val is not None
+        return valuation.apply(pos, m.qty, exact_value=-out_val.value, places=places)
+    return valuation.apply(pos, m.qty, unit_cost=m.unit_cost, places=places)
+
+
+def _refuse_negative(product: Product, warehouse: Warehouse, m: Movement, before: Position,
+                     val: Valuation, was: Valuation | None) -> None:
+    """Refuse a decrease that leaves stock below zero where the warehouse does not allow it.
+
+    During a replay, ``was`` is the movement's previous valuation: a balance that was already
+    negative (after a sync merge) is not a reason to refuse an unrelated back-dated posting.
+    """
+    if warehouse.allow_negative or m.qty >= 0 or val.after.on_hand >= 0:
+        return
+    if was is not None and was.after.on_hand < 0:
+        return
+    if was is None:
+        raise InsufficientStock(
+            f"{product.sku} ({product.name}) in {warehouse.code}: {fmt(before.on_hand)} on hand, "
+            f"{fmt(-m.qty)} asked; the warehouse does not allow negative stock"
+        )
+    raise InsufficientStock(
+        f"{product.sku} ({product.name}) in {warehouse.code}: this back-dated posting would leave "
+        f"{fmt(val.after.on_hand)} on hand on {m.occurred_at:%Y-%m-%d %H:%M}; the warehouse does not allow "
+        f"negative stock"
+    )
+
+
+def _revalue(uow: UnitOfWork, product_id: str, warehouse_id: str, key: tuple[datetime, str]) -> None:
+    """Replay product × warehouse pairs from ``key`` on; follow changed transfer values."""
+    work = [(product_id, warehouse_id, key)]
+    while work:
+        p_id, w_id, start = work.pop(0)
+        product = uow.products.get(p_id)
+        warehouse = uow.warehouses.get(w_id)
+        assert product is not None and warehouse is not None
+        pos = uow.movements.position_before(p_id, w_id, start)
+        fresh: dict[str, Valuation] = {}
+        last_key = None
+        for m, was in uow.movements.history_from(p_id, w_id, start):
+            val = _value(uow, pos, m, fresh)
+            _refuse_negative(product, warehouse, m, pos, val, was)
+            if was != val:
+                fresh[m.id] = val
+                if m.kind == Kind.TRANSFER_OUT and m.transfer_id and (was is None or was.value != val.value):
+                    into = next(x for x in uow.movements.transfer_legs(m.transfer_id) if x.kind == Kind.TRANSFER_IN)
+                    work.append((into.product_id, into.warehouse_id, into.key))
+            pos = val.after
+            last_key = m.key
+        uow.movements.set_valuations(fresh.items())
+        balance = uow.balances.get(p_id, w_id)
+        uow.balances.put(replace(balance, position=pos, last_key=max(filter(None, (balance.last_key, last_key)))))

@@ -1,0 +1,160 @@
+"""Entities and value objects of the stock ledger.
+
+Master data (products, warehouses, partners) are mutable records with a global id, the
+device that created them and a version. Movements are immutable facts; their valuation
+(value, running balance) is derived and kept apart, in ``Valuation``.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import datetime
+from decimal import Decimal
+
+from domain.numbers import ZERO
+
+
+class MovementKind(enum.StrEnum):
+    RECEIPT = "receipt"
+    SHIPMENT = "shipment"
+    TRANSFER_OUT = "transfer_out"
+    TRANSFER_IN = "transfer_in"
+    ADJUSTMENT = "adjustment"
+    COUNT = "count_adjustment"
+    REVERSAL = "reversal"
+
+
+@dataclass
+class Product:
+    id: str
+    sku: str
+    name: str
+    unit: str = "pcs"
+    category: str = ""
+    pack_size: Decimal = Decimal(1)
+    active: bool = True
+    min_level: Decimal | None = None
+    max_level: Decimal | None = None
+    barcodes: list[str] = field(default_factory=list)
+    device_id: str = ""
+    version: int = 1
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Product) and other.sku == self.sku
+
+    def __hash__(self) -> int:
+        return hash(self.sku)
+
+
+@dataclass
+class Warehouse:
+    id: str
+    code: str
+    name: str
+    allow_negative: bool = False
+    address: str = ""
+    device_id: str = ""
+    version: int = 1
+
+
+@dataclass
+class Supplier:
+    id: str
+    code: str
+    name: str
+    contact: str = ""
+    currency: str = "CNY"
+    lead_time_days: int = 7
+    address: str = ""
+    device_id: str = ""
+    version: int = 1
+
+
+@dataclass
+class SupplierTerms:
+    id: str
+    supplier_id: str
+    product_id: str
+    supplier_sku: str = ""
+    unit_price: Decimal = ZERO
+    moq: Decimal = ZERO
+    order_multiple: Decimal = Decimal(1)
+    lead_time_days: int | None = None
+    device_id: str = ""
+    version: int = 1
+
+
+@dataclass
+class Customer:
+    id: str
+    code: str
+    name: str
+    contact: str = ""
+    device_id: str = ""
+    version: int = 1
+
+
+@dataclass(frozen=True)
+class Movement:
+    """One immutable change of stock of a product in a warehouse.
+
+    ``qty`` is signed (in > 0, out < 0). ``unit_cost`` is set on receipts (and on inbound
+    adjustments that name a cost); ``transfer_id`` links the two legs of a transfer;
+    ``reverses_id`` points a reversal at the movement it undoes.
+    """
+
+    id: str
+    kind: MovementKind
+    product_id: str
+    warehouse_id: str
+    qty: Decimal
+    occurred_at: datetime
+    recorded_at: datetime
+    unit_cost: Decimal | None = None
+    transfer_id: str | None = None
+    reverses_id: str | None = None
+    source_type: str = ""
+    source_ref: str = ""
+    note: str = ""
+    user: str = ""
+    device_id: str = ""
+
+    @property
+    def key(self) -> tuple[datetime, str]:
+        """Business-time order: occurred_at, then id."""
+        return (self.occurred_at, self.id)
+
+
+@dataclass(frozen=True)
+class Position:
+    """The valuation state of a product × warehouse after some movements.
+
+    ``avg_cost`` is kept when ``on_hand`` is zero or negative, so that units issued while
+    short leave at the last known cost.
+    """
+
+    on_hand: Decimal = ZERO
+    value: Decimal = ZERO
+    avg_cost: Decimal = ZERO
+
+
+@dataclass(frozen=True)
+class Valuation:
+    """The derived part of a movement: the value it moved and the position after it."""
+
+    value: Decimal
+    after: Position
+
+
+@dataclass(frozen=True)
+class Balance:
+    """The cached position of a product × warehouse and the key of its latest movement."""
+
+    product_id: str
+    warehouse_id: str
+    position: Position = Position()
+    last_key: tuple[datetime, str] | None = None
+    reserved: Decimal = ZERO
+    on_order: Decimal = ZERO

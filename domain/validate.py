@@ -1,0 +1,74 @@
+"""Field checks shared by the use cases; each raises ``BadInput`` naming the field."""
+
+from __future__ import annotations
+
+from datetime import UTC
+from datetime import datetime
+from decimal import Decimal
+
+from domain.errors import BadInput
+from domain.numbers import QTY_PLACES
+from domain.numbers import D
+from domain.numbers import places_of
+
+
+def number(field: str, value: object, *, max_places: int | None = None) -> Decimal:
+    """A Decimal from ``value``, or BadInput saying what is accepted."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise BadInput(field, "is required; enter a number such as 12 or 2.50")
+    try:
+        result = D(value)
+    except (TypeError, ValueError):
+        raise BadInput(field, f"{value!r} is not a number; enter digits such as 12 or 2.50") from None
+    if max_places is not None and places_of(result) > max_places:
+        raise BadInput(field, f"{value} has more than {max_places} decimal places")
+    return result
+
+
+def quantity(field: str, value: object, *, positive: bool = True, allow_zero: bool = False) -> Decimal:
+    """A quantity with at most QTY_PLACES decimals; positive unless told otherwise."""
+    result = number(field, value, max_places=QTY_PLACES)
+    if positive and result < 0:
+        raise BadInput(field, f"{value} is negative; enter a quantity greater than 0")
+    if not allow_zero and result == 0:
+        raise BadInput(field, "must not be 0")
+    if abs(result) >= Decimal(10) ** 12:
+        raise BadInput(field, f"{value} is too large; at most 999,999,999,999 is accepted")
+    return result
+
+
+def money(field: str, value: object, *, max_places: int = 8) -> Decimal:
+    """A non-negative amount of money or unit cost."""
+    result = number(field, value, max_places=max_places)
+    if result < 0:
+        raise BadInput(field, f"{value} is negative; enter 0 or more")
+    if result >= Decimal(10) ** 12:
+        raise BadInput(field, f"{value} is too large")
+    return result
+
+
+def text(field: str, value: object, *, required: bool = True, max_len: int = 200) -> str:
+    """Stripped text; required unless told otherwise."""
+    result = "" if value is None else str(value).strip()
+    if required and not result:
+        raise BadInput(field, "is required")
+    if len(result) > max_len:
+        raise BadInput(field, f"is {len(result)} characters long; at most {max_len} are accepted")
+    return result
+
+
+def code(field: str, value: object, *, max_len: int = 64) -> str:
+    """A business key such as a SKU, barcode or warehouse code: no spaces inside."""
+    result = text(field, value, max_len=max_len)
+    if any(ch.isspace() for ch in result):
+        raise BadInput(field, f"{result!r} contains spaces; use letters, digits, '-', '_' or '.'")
+    return result
+
+
+def moment(field: str, value: datetime | None) -> datetime:
+    """An aware UTC datetime; None means now, a naive one is taken as local time."""
+    if value is None:
+        return datetime.now(UTC)
+    if not isinstance(value, datetime):
+        raise BadInput(field, f"{value!r} is not a date and time; use ISO form 2026-03-01T14:30")
+    return value.astimezone(UTC)

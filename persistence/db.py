@@ -1,0 +1,120 @@
+"""Opening a database: engine, SQLite pragmas, migrations (after a backup), device id.
+
+SQLite runs in WAL mode with foreign keys on, ``synchronous=FULL`` and a busy timeout. The
+driver's own transaction handling is switched off and SQLAlchemy emits ``BEGIN`` itself;
+units of work that write emit ``BEGIN IMMEDIATE`` so two processes (the window and a CLI
+command) queue on the write lock instead of failing half-way with "database is locked".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy import create_engine
+from sqlalchemy import event
+from sqlalchemy import inspect
+from sqlalchemy import select
+from sqlalchemy import text
+
+from domain.ids import new_id
+from persistence import tables as t
+from persistence.backup import timestamped_backup
+from persistence.migrations import HEAD
+from persistence.uow import SqlAlchemyUnitOfWork
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def sqlite_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA busy_timeout=10000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("immediate") else "BEGIN")
+
+    return engine
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def upgrade(engine: Engine) -> None:
+    """Apply every pending Alembic migration in one transaction."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+
+class Database:
+    """An open database: the engine plus the settings every unit of work needs."""
+
+    def __init__(self, engine: Engine, path: Path | None) -> None:
+        self.engine = engine
+        self.path = path
+        self.device_id = self._setting("device_id") or self._create_device_id()
+        self.money_places = int(self._setting("money_places") or 2)
+
+    def uow(self, user: str = "") -> SqlAlchemyUnitOfWork:
+        return SqlAlchemyUnitOfWork(self.engine, device_id=self.device_id, user=user, money_places=self.money_places)
+
+    def _setting(self, key: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.settings.c.value).where(t.settings.c.key == key)).scalar()
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(t.settings.delete().where(t.settings.c.key == key))
+            conn.execute(t.settings.insert().values(key=key, value=value))
+
+    def _create_device_id(self) -> str:
+        device_id = new_id()
+        self.set_setting("device_id", device_id)
+        return device_id
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: Path | str) -> Database:
+    """Open (creating if needed) the SQLite file at ``path`` and bring its schema to head.
+
+    An existing file whose schema is behind is first copied to ``backups/`` beside it.
+    """
+    path = Path(path).expanduser().resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    existed = path.exists() and path.stat().st_size > 0
+    engine = sqlite_engine(path)
+    revision = current_revision(engine)
+    if revision != HEAD:
+        if existed:
+            timestamped_backup(path, f"before-{HEAD}")
+        upgrade(engine)
+    return Database(engine, path)
+
+
+def open_url(url: str) -> Database:
+    """Open a server database (the sync hub) by SQLAlchemy URL and bring it to head."""
+    engine = create_engine(url)
+    if current_revision(engine) != HEAD:
+        upgrade(engine)
+    return Database(engine, None)

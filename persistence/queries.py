@@ -1,0 +1,117 @@
+"""Read-side queries returning immutable rows (``domain.readmodels``); no domain logic here."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import Engine
+from sqlalchemy import func
+from sqlalchemy import select
+
+from domain.readmodels import CheckProblem
+from domain.readmodels import MovementRow
+from domain.readmodels import ProductRow
+from domain.readmodels import StockRow
+from persistence import tables as t
+
+P, W, B, M, V = t.products, t.warehouses, t.balances, t.movements, t.movement_values
+
+
+def stock(engine: Engine, sku: str | None = None, warehouse: str | None = None) -> list[StockRow]:
+    query = (
+        select(P.c.id, P.c.sku, P.c.name, P.c.category, P.c.unit, W.c.code, B.c.on_hand, B.c.avg_cost, B.c.value,
+               B.c.reserved, B.c.on_order, P.c.min_level)
+        .select_from(B.join(P, P.c.id == B.c.product_id).join(W, W.c.id == B.c.warehouse_id))
+        .order_by(P.c.sku, W.c.code)
+    )
+    if sku:
+        query = query.where(P.c.sku == sku)
+    if warehouse:
+        query = query.where(W.c.code == warehouse)
+    with engine.connect() as conn:
+        return [StockRow(*row) for row in conn.execute(query)]
+
+
+def on_hand(engine: Engine, sku: str, warehouse: str) -> Decimal:
+    query = (
+        select(B.c.on_hand)
+        .select_from(B.join(P, P.c.id == B.c.product_id).join(W, W.c.id == B.c.warehouse_id))
+        .where(P.c.sku == sku, W.c.code == warehouse)
+    )
+    with engine.connect() as conn:
+        return conn.execute(query).scalar() or Decimal(0)
+
+
+def movements(
+    engine: Engine, sku: str | None = None, warehouse: str | None = None, kind: str | None = None,
+    since: datetime | None = None, until: datetime | None = None, limit: int | None = None,
+) -> list[MovementRow]:
+    query = (
+        select(M.c.id, M.c.kind, P.c.sku, P.c.name, W.c.code, M.c.qty, M.c.unit_cost, V.c.value, V.c.on_hand_after,
+               M.c.occurred_at, M.c.recorded_at, M.c.source_type, M.c.source_ref, M.c.note, M.c.user,
+               M.c.reverses_id, M.c.transfer_id)
+        .select_from(M.join(P, P.c.id == M.c.product_id).join(W, W.c.id == M.c.warehouse_id)
+                     .join(V, V.c.movement_id == M.c.id))
+        .order_by(M.c.occurred_at, M.c.id)
+    )
+    if sku:
+        query = query.where(P.c.sku == sku)
+    if warehouse:
+        query = query.where(W.c.code == warehouse)
+    if kind:
+        query = query.where(M.c.kind == kind)
+    if since:
+        query = query.where(M.c.occurred_at >= since)
+    if until:
+        query = query.where(M.c.occurred_at < until)
+    if limit:
+        query = query.limit(limit)
+    with engine.connect() as conn:
+        return [MovementRow(*row) for row in conn.execute(query)]
+
+
+def products(engine: Engine) -> list[ProductRow]:
+    with engine.connect() as conn:
+        codes: dict[str, list[str]] = {}
+        for barcode, product_id in conn.execute(select(t.barcodes.c.barcode, t.barcodes.c.product_id)):
+            codes.setdefault(product_id, []).append(barcode)
+        rows = conn.execute(
+            select(P.c.id, P.c.sku, P.c.name, P.c.unit, P.c.category, P.c.pack_size, P.c.active,
+                   P.c.min_level, P.c.max_level).order_by(P.c.sku)
+        )
+        return [ProductRow(r.id, r.sku, r.name, r.unit, r.category, r.pack_size, r.active,
+                           tuple(codes.get(r.id, ())), r.min_level, r.max_level) for r in rows]
+
+
+def check(engine: Engine) -> list[CheckProblem]:
+    """Compare every balance with the sums of the ledger; an empty list means they agree."""
+    sums = (
+        select(M.c.product_id, M.c.warehouse_id,
+               func.sum(M.c.qty).label("qty"), func.sum(V.c.value).label("value"))
+        .select_from(M.outerjoin(V, V.c.movement_id == M.c.id))
+        .group_by(M.c.product_id, M.c.warehouse_id)
+    )
+    problems = []
+    with engine.connect() as conn:
+        ledger = {(r.product_id, r.warehouse_id): (r.qty or Decimal(0), r.value) for r in conn.execute(sums)}
+        balances = {
+            (r.product_id, r.warehouse_id): (r.on_hand, r.value)
+            for r in conn.execute(select(B.c.product_id, B.c.warehouse_id, B.c.on_hand, B.c.value))
+        }
+        names = {r.id: r.sku for r in conn.execute(select(P.c.id, P.c.sku))}
+        codes = {r.id: r.code for r in conn.execute(select(W.c.id, W.c.code))}
+        missing_values = conn.execute(
+            select(func.count()).select_from(M.outerjoin(V, V.c.movement_id == M.c.id)).where(V.c.movement_id.is_(None))
+        ).scalar()
+    for key in sorted(set(ledger) | set(balances)):
+        ledger_qty, ledger_value = ledger.get(key, (Decimal(0), Decimal(0)))
+        bal_qty, bal_value = balances.get(key, (Decimal(0), Decimal(0)))
+        sku, wh = names.get(key[0], key[0]), codes.get(key[1], key[1])
+        if ledger_qty != bal_qty:
+            problems.append(CheckProblem(sku, wh, "on_hand", ledger_qty, bal_qty))
+        if ledger_value is None or ledger_value != bal_value:
+            problems.append(CheckProblem(sku, wh, "value", ledger_value or Decimal(0), bal_value))
+    if missing_values:
+        problems.append(CheckProblem("*", "*", "movements without a valuation", Decimal(missing_values), Decimal(0)))
+    return problems

@@ -1,0 +1,184 @@
+"""The schema, on one MetaData shared by the repositories and the Alembic migrations.
+
+Why SQLAlchemy Core and not imperative ORM mapping: movements are frozen dataclasses and
+balances are updated many thousand times per second during bulk posting; the repositories
+convert rows to domain objects explicitly, which keeps the domain classes immutable and the
+hot path free of identity-map bookkeeping.
+
+Every row that may be synced has a UUID text key and the device that created it; mutable
+rows carry a version. Quantities keep 4 decimals, money 4 (values are rounded to the
+currency's decimals before they get here), costs and averages 8.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean
+from sqlalchemy import Column
+from sqlalchemy import ForeignKey
+from sqlalchemy import Index
+from sqlalchemy import Integer
+from sqlalchemy import MetaData
+from sqlalchemy import String
+from sqlalchemy import Table
+from sqlalchemy import Text
+from sqlalchemy import UniqueConstraint
+
+from persistence.types import Instant
+from persistence.types import Scaled
+
+QTY = 4
+MONEY = 4
+COST = 8
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+    }
+)
+
+
+def _id() -> Column:
+    return Column("id", String(36), primary_key=True)
+
+
+def _sync_columns() -> list[Column]:
+    return [
+        Column("device_id", String(36), nullable=False, default=""),
+        Column("version", Integer, nullable=False, default=1),
+    ]
+
+
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+products = Table(
+    "products",
+    metadata,
+    _id(),
+    Column("sku", String(64), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("unit", String(16), nullable=False, default="pcs"),
+    Column("category", String(64), nullable=False, default=""),
+    Column("pack_size", Scaled(QTY), nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("min_level", Scaled(QTY)),
+    Column("max_level", Scaled(QTY)),
+    *_sync_columns(),
+    Index(None, "category"),
+    Index(None, "name"),
+)
+
+barcodes = Table(
+    "barcodes",
+    metadata,
+    Column("barcode", String(64), primary_key=True),
+    Column("product_id", String(36), ForeignKey("products.id"), nullable=False, index=True),
+)
+
+warehouses = Table(
+    "warehouses",
+    metadata,
+    _id(),
+    Column("code", String(32), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("allow_negative", Boolean, nullable=False, default=False),
+    Column("address", String(500), nullable=False, default=""),
+    *_sync_columns(),
+)
+
+suppliers = Table(
+    "suppliers",
+    metadata,
+    _id(),
+    Column("code", String(32), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("contact", String(200), nullable=False, default=""),
+    Column("currency", String(3), nullable=False, default="CNY"),
+    Column("lead_time_days", Integer, nullable=False, default=7),
+    Column("address", String(500), nullable=False, default=""),
+    *_sync_columns(),
+)
+
+supplier_terms = Table(
+    "supplier_terms",
+    metadata,
+    _id(),
+    Column("supplier_id", String(36), ForeignKey("suppliers.id"), nullable=False),
+    Column("product_id", String(36), ForeignKey("products.id"), nullable=False, index=True),
+    Column("supplier_sku", String(64), nullable=False, default=""),
+    Column("unit_price", Scaled(COST), nullable=False),
+    Column("moq", Scaled(QTY), nullable=False),
+    Column("order_multiple", Scaled(QTY), nullable=False),
+    Column("lead_time_days", Integer),
+    *_sync_columns(),
+    UniqueConstraint("supplier_id", "product_id"),
+)
+
+customers = Table(
+    "customers",
+    metadata,
+    _id(),
+    Column("code", String(32), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("contact", String(200), nullable=False, default=""),
+    *_sync_columns(),
+)
+
+movements = Table(
+    "movements",
+    metadata,
+    _id(),
+    Column("kind", String(20), nullable=False),
+    Column("product_id", String(36), ForeignKey("products.id"), nullable=False),
+    Column("warehouse_id", String(36), ForeignKey("warehouses.id"), nullable=False),
+    Column("qty", Scaled(QTY), nullable=False),
+    Column("unit_cost", Scaled(COST)),
+    Column("occurred_at", Instant, nullable=False),
+    Column("recorded_at", Instant, nullable=False),
+    Column("transfer_id", String(36)),
+    Column("reverses_id", String(36), ForeignKey("movements.id"), unique=True),
+    Column("source_type", String(20), nullable=False, default=""),
+    Column("source_ref", String(64), nullable=False, default=""),
+    Column("note", String(500), nullable=False, default=""),
+    Column("user", String(64), nullable=False, default=""),
+    Column("device_id", String(36), nullable=False, default=""),
+    Index(None, "product_id", "warehouse_id", "occurred_at", "id"),
+    Index(None, "warehouse_id", "occurred_at"),
+    Index(None, "occurred_at"),
+    Index(None, "transfer_id"),
+    Index(None, "source_ref"),
+)
+
+# Derived from the movements by the valuation replay; may be rewritten, never the facts above.
+movement_values = Table(
+    "movement_values",
+    metadata,
+    Column("movement_id", String(36), ForeignKey("movements.id"), primary_key=True),
+    Column("value", Scaled(MONEY), nullable=False),
+    Column("on_hand_after", Scaled(QTY), nullable=False),
+    Column("value_after", Scaled(MONEY), nullable=False),
+    Column("avg_after", Scaled(COST), nullable=False),
+)
+
+balances = Table(
+    "balances",
+    metadata,
+    Column("product_id", String(36), ForeignKey("products.id"), primary_key=True),
+    Column("warehouse_id", String(36), ForeignKey("warehouses.id"), primary_key=True),
+    Column("on_hand", Scaled(QTY), nullable=False),
+    Column("value", Scaled(MONEY), nullable=False),
+    Column("avg_cost", Scaled(COST), nullable=False),
+    Column("reserved", Scaled(QTY), nullable=False, default=0),
+    Column("on_order", Scaled(QTY), nullable=False, default=0),
+    Column("last_at", Instant),
+    Column("last_id", String(36)),
+    Index(None, "warehouse_id"),
+)

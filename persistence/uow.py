@@ -1,0 +1,57 @@
+"""The SQLAlchemy unit of work: one connection, one transaction, rolled back unless committed."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+
+from persistence.repositories import BalanceRepository
+from persistence.repositories import Buffer
+from persistence.repositories import CustomerRepository
+from persistence.repositories import MovementRepository
+from persistence.repositories import ProductRepository
+from persistence.repositories import SupplierRepository
+from persistence.repositories import WarehouseRepository
+
+
+class SqlAlchemyUnitOfWork:
+    def __init__(self, engine: Engine, *, device_id: str, user: str = "", money_places: int = 2) -> None:
+        self.engine = engine
+        self.device_id = device_id
+        self.user = user
+        self.money_places = money_places
+        self._conn = None
+
+    def __enter__(self) -> SqlAlchemyUnitOfWork:
+        conn = self.engine.connect()
+        conn.info["immediate"] = True  # take the write lock up front; see persistence.db
+        self._conn = conn
+        self._tx = conn.begin()
+        self._buffer = Buffer(conn)
+        self.products = ProductRepository(conn)
+        self.warehouses = WarehouseRepository(conn)
+        self.suppliers = SupplierRepository(conn)
+        self.customers = CustomerRepository(conn)
+        self.movements = MovementRepository(self._buffer)
+        self.balances = BalanceRepository(self._buffer)
+        return self
+
+    @property
+    def connection(self):
+        self._buffer.flush()
+        return self._conn
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            if self._tx.is_active:
+                self._tx.rollback()
+        finally:
+            self._conn.info.pop("immediate", None)
+            self._conn.close()
+            self._conn = None
+
+    def commit(self) -> None:
+        self._buffer.flush()
+        self._tx.commit()
+
+    def rollback(self) -> None:
+        self._tx.rollback()
