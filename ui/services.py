@@ -1,0 +1,29 @@
+"""What the composition root hands to every screen: use cases, queries and the task runner.
+
+Screens never import ``persistence``; they call ``services.uow()`` with domain use cases and
+the read functions on ``services.queries`` (bound to the open database), always through
+``services.tasks`` when the work touches the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import Any
+
+from ui.tasks import TaskRunner
+
+
+@dataclass
+class Services:
+    database: Any  # persistence.db.Database; typed loosely so ui/ does not import persistence
+    queries: SimpleNamespace  # read functions with the engine already bound
+    tasks: TaskRunner
+    user: str = ""
+
+    def uow(self):
+        return self.database.uow(self.user)
+
+    @property
+    def db_path(self) -> str:
+        return str(self.database.path or "")

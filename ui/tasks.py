@@ -1,0 +1,90 @@
+"""One task runner for everything slow: database loads, posting, PDF, forecasting, sync.
+
+A callable runs on a ``QThreadPool`` worker; its result or exception comes back to the GUI
+thread only through a Qt signal, where the success or failure callback runs. The callable
+never touches widgets. ``progress`` is passed in when the callable accepts it.
+"""
+
+from __future__ import annotations
+
+import inspect
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtCore import QRunnable
+from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import Signal
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+    progress = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[..., Any], signals: _Signals) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = signals
+        self.cancelled = False
+
+    def run(self) -> None:
+        try:
+            params = inspect.signature(self.fn).parameters
+            if "progress" in params:
+                result = self.fn(progress=self.signals.progress.emit)
+            else:
+                result = self.fn()
+        except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI thread
+            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+
+class TaskRunner(QObject):
+    """Submit callables; ``busy_changed`` tells the status bar how many are running."""
+
+    busy_changed = Signal(int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(max(2, QThreadPool.globalInstance().maxThreadCount()))
+        self._running: set[_Signals] = set()
+
+    def submit(
+        self,
+        fn: Callable[..., Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        on_progress: Callable[[Any], None] | None = None,
+    ) -> _Signals:
+        signals = _Signals()
+        self._running.add(signals)
+        self.busy_changed.emit(len(self._running))
+
+        def finish(_=None) -> None:
+            self._running.discard(signals)
+            self.busy_changed.emit(len(self._running))
+
+        if on_done:
+            signals.done.connect(on_done)
+        if on_error:
+            signals.failed.connect(on_error)
+        if on_progress:
+            signals.progress.connect(on_progress)
+        signals.done.connect(finish)
+        signals.failed.connect(finish)
+        self.pool.start(_Job(fn, signals))
+        return signals
+
+    @property
+    def busy(self) -> int:
+        return len(self._running)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        return self.pool.waitForDone(msecs)
