@@ -199,7 +199,10 @@ def _reverse(uow: UnitOfWork, c: cmd.ReverseMovement) -> list[Movement]:
         product = uow.products.get(leg.product_id)
         warehouse = uow.warehouses.get(leg.warehouse_id)
         assert product is not None and warehouse is not None
-        result.append(_post(uow, Kind.REVERSAL, product, warehouse, -leg.qty, now, reverses_id=leg.id,
+        # A reversal comes after its original in business time, even one dated in the future;
+        # otherwise it would take away goods before they arrived.
+        at = max(now, leg.occurred_at)
+        result.append(_post(uow, Kind.REVERSAL, product, warehouse, -leg.qty, at, reverses_id=leg.id,
                             transfer_id=leg.transfer_id, source_type=leg.source_type, source_ref=leg.source_ref,
                             note=v.text("note", c.note, required=False) or f"reverses {leg.kind.value}"))
     return result

@@ -1,0 +1,214 @@
+"""In-memory implementations of the ports in ``domain.ports``, so use cases run with no database.
+
+A ``FakeUnitOfWork`` keeps a committed state; entering it gives the repositories working
+copies, ``commit()`` publishes them and leaving the block without a commit (or calling
+``rollback()``) discards them, exactly like a database transaction.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import datetime
+
+from domain.model import Balance
+from domain.model import Customer
+from domain.model import Movement
+from domain.model import Position
+from domain.model import Product
+from domain.model import Supplier
+from domain.model import SupplierTerms
+from domain.model import Valuation
+from domain.model import Warehouse
+
+Key = tuple[datetime, str]
+
+
+@dataclass
+class State:
+    """Everything a unit of work can see; copied on enter, published on commit."""
+
+    products: dict[str, Product] = field(default_factory=dict)
+    warehouses: dict[str, Warehouse] = field(default_factory=dict)
+    suppliers: dict[str, Supplier] = field(default_factory=dict)
+    terms: dict[tuple[str, str], SupplierTerms] = field(default_factory=dict)
+    customers: dict[str, Customer] = field(default_factory=dict)
+    movements: dict[str, Movement] = field(default_factory=dict)
+    valuations: dict[str, Valuation] = field(default_factory=dict)
+    balances: dict[tuple[str, str], Balance] = field(default_factory=dict)
+
+    def copy(self) -> State:
+        # Movements, valuations and balances are frozen; master data is mutable and deep-copied.
+        return State(
+            products=copy.deepcopy(self.products), warehouses=copy.deepcopy(self.warehouses),
+            suppliers=copy.deepcopy(self.suppliers), terms=copy.deepcopy(self.terms),
+            customers=copy.deepcopy(self.customers), movements=dict(self.movements),
+            valuations=dict(self.valuations), balances=dict(self.balances),
+        )
+
+
+class FakeProductRepository:
+    def __init__(self, state: State) -> None:
+        self.s = state
+
+    def add(self, product: Product) -> None:
+        assert product.id not in self.s.products
+        self.s.products[product.id] = product
+
+    def update(self, product: Product) -> None:
+        assert product.id in self.s.products
+        self.s.products[product.id] = product
+
+    def get(self, product_id: str) -> Product | None:
+        return self.s.products.get(product_id)
+
+    def by_sku(self, sku: str) -> Product | None:
+        return next((p for p in self.s.products.values() if p.sku == sku), None)
+
+    def by_barcode(self, barcode: str) -> Product | None:
+        return next((p for p in self.s.products.values() if barcode in p.barcodes), None)
+
+
+class FakeWarehouseRepository:
+    def __init__(self, state: State) -> None:
+        self.s = state
+
+    def add(self, warehouse: Warehouse) -> None:
+        assert warehouse.id not in self.s.warehouses
+        self.s.warehouses[warehouse.id] = warehouse
+
+    def get(self, warehouse_id: str) -> Warehouse | None:
+        return self.s.warehouses.get(warehouse_id)
+
+    def by_code(self, code: str) -> Warehouse | None:
+        return next((w for w in self.s.warehouses.values() if w.code == code), None)
+
+
+class FakeSupplierRepository:
+    def __init__(self, state: State) -> None:
+        self.s = state
+
+    def add(self, supplier: Supplier) -> None:
+        self.s.suppliers[supplier.id] = supplier
+
+    def by_code(self, code: str) -> Supplier | None:
+        return next((x for x in self.s.suppliers.values() if x.code == code), None)
+
+    def add_terms(self, terms: SupplierTerms) -> None:
+        self.s.terms[(terms.supplier_id, terms.product_id)] = terms
+
+    def terms_for(self, supplier_id: str, product_id: str) -> SupplierTerms | None:
+        return self.s.terms.get((supplier_id, product_id))
+
+
+class FakeCustomerRepository:
+    def __init__(self, state: State) -> None:
+        self.s = state
+
+    def add(self, customer: Customer) -> None:
+        self.s.customers[customer.id] = customer
+
+    def by_code(self, code: str) -> Customer | None:
+        return next((x for x in self.s.customers.values() if x.code == code), None)
+
+
+class FakeMovementRepository:
+    def __init__(self, state: State) -> None:
+        self.s = state
+
+    def add(self, movement: Movement, valuation: Valuation) -> None:
+        assert movement.id not in self.s.movements, "movements are never replaced"
+        if movement.reverses_id is not None:
+            assert self.reversal_of(movement.reverses_id) is None, "a movement is reversed at most once"
+        self.s.movements[movement.id] = movement
+        self.s.valuations[movement.id] = valuation
+
+    def get(self, movement_id: str) -> Movement | None:
+        return self.s.movements.get(movement_id)
+
+    def valuation(self, movement_id: str) -> Valuation | None:
+        return self.s.valuations.get(movement_id)
+
+    def reversal_of(self, movement_id: str) -> str | None:
+        return next((m.id for m in self.s.movements.values() if m.reverses_id == movement_id), None)
+
+    def transfer_legs(self, transfer_id: str) -> list[Movement]:
+        return [m for m in self.s.movements.values() if m.transfer_id == transfer_id and m.kind != "reversal"]
+
+    def _pair(self, product_id: str, warehouse_id: str) -> list[Movement]:
+        ms = [m for m in self.s.movements.values() if m.product_id == product_id and m.warehouse_id == warehouse_id]
+        return sorted(ms, key=lambda m: m.key)
+
+    def position_before(self, product_id: str, warehouse_id: str, key: Key) -> Position:
+        before = [m for m in self._pair(product_id, warehouse_id) if m.key < key]
+        return self.s.valuations[before[-1].id].after if before else Position()
+
+    def history_from(self, product_id: str, warehouse_id: str, key: Key) -> list[tuple[Movement, Valuation | None]]:
+        return [(m, self.s.valuations.get(m.id)) for m in self._pair(product_id, warehouse_id) if m.key >= key]
+
+    def set_valuations(self, items: Iterable[tuple[str, Valuation]]) -> None:
+        for movement_id, valuation in items:
+            assert movement_id in self.s.movements
+            self.s.valuations[movement_id] = valuation
+
+
+class FakeBalanceRepository:
+    def __init__(self, state: State) -> None:
+        self.s = state
+
+    def get(self, product_id: str, warehouse_id: str) -> Balance:
+        return self.s.balances.get((product_id, warehouse_id)) or Balance(product_id, warehouse_id)
+
+    def put(self, balance: Balance) -> None:
+        self.s.balances[(balance.product_id, balance.warehouse_id)] = balance
+
+
+class FakeUnitOfWork:
+    """A unit of work over in-memory state; rolled back unless committed."""
+
+    def __init__(self, *, device_id: str = "test-device", user: str = "tester", money_places: int = 2) -> None:
+        self.device_id = device_id
+        self.user = user
+        self.money_places = money_places
+        self.state = State()
+        self.committed = False
+        self.commits = 0
+        self._work: State | None = None
+
+    def __enter__(self) -> FakeUnitOfWork:
+        assert self._work is None, "units of work do not nest"
+        self._work = self.state.copy()
+        self.committed = False
+        self.products = FakeProductRepository(self._work)
+        self.warehouses = FakeWarehouseRepository(self._work)
+        self.suppliers = FakeSupplierRepository(self._work)
+        self.customers = FakeCustomerRepository(self._work)
+        self.movements = FakeMovementRepository(self._work)
+        self.balances = FakeBalanceRepository(self._work)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._work = None
+
+    def commit(self) -> None:
+        assert self._work is not None, "commit outside a unit of work"
+        self.state = self._work
+        self._work = self.state.copy()
+        self._rebind()
+        self.committed = True
+        self.commits += 1
+
+    def rollback(self) -> None:
+        assert self._work is not None, "rollback outside a unit of work"
+        self._work = self.state.copy()
+        self._rebind()
+
+    def _rebind(self) -> None:
+        for repo in (self.products, self.warehouses, self.suppliers, self.customers, self.movements, self.balances):
+            repo.s = self._work
+
+    def snapshot(self) -> State:
+        """A copy of the committed state, for comparing before and after a use case."""
+        return self.state.copy()
