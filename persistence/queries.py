@@ -7,8 +7,12 @@ from decimal import Decimal
 
 from sqlalchemy import Engine
 from sqlalchemy import func
+from sqlalchemy import or_
 from sqlalchemy import select
 
+from domain.model import Customer
+from domain.model import Supplier
+from domain.model import Warehouse
 from domain.readmodels import CheckProblem
 from domain.readmodels import MovementRow
 from domain.readmodels import ProductRow
@@ -115,3 +119,64 @@ def check(engine: Engine) -> list[CheckProblem]:
     if missing_values:
         problems.append(CheckProblem("*", "*", "movements without a valuation", Decimal(missing_values), Decimal(0)))
     return problems
+
+
+def latest_movements(
+    engine: Engine, product: str | None = None, warehouse: str | None = None, kind: str | None = None,
+    since: datetime | None = None, until: datetime | None = None, limit: int = 5000,
+) -> list[MovementRow]:
+    """The ledger newest first, at most ``limit`` rows; ``product`` is a SKU, a barcode or part of a name."""
+    query = (
+        select(M.c.id, M.c.kind, P.c.sku, P.c.name, W.c.code, M.c.qty, M.c.unit_cost, V.c.value, V.c.on_hand_after,
+               M.c.occurred_at, M.c.recorded_at, M.c.source_type, M.c.source_ref, M.c.note, M.c.user,
+               M.c.reverses_id, M.c.transfer_id)
+        .select_from(M.join(P, P.c.id == M.c.product_id).join(W, W.c.id == M.c.warehouse_id)
+                     .join(V, V.c.movement_id == M.c.id))
+        .order_by(M.c.occurred_at.desc(), M.c.id.desc())
+        .limit(limit)
+    )
+    if product:
+        by_barcode = select(t.barcodes.c.product_id).where(t.barcodes.c.barcode == product)
+        query = query.where(or_(P.c.sku == product, P.c.id.in_(by_barcode),
+                                P.c.name.contains(product, autoescape=True)))
+    if warehouse:
+        query = query.where(W.c.code == warehouse)
+    if kind:
+        query = query.where(M.c.kind == kind)
+    if since:
+        query = query.where(M.c.occurred_at >= since)
+    if until:
+        query = query.where(M.c.occurred_at < until)
+    with engine.connect() as conn:
+        return [MovementRow(*row) for row in conn.execute(query)]
+
+
+def warehouses(engine: Engine) -> list[Warehouse]:
+    with engine.connect() as conn:
+        rows = conn.execute(select(W).order_by(W.c.code))
+        return [Warehouse(r.id, r.code, r.name, r.allow_negative, r.address, r.device_id, r.version) for r in rows]
+
+
+def categories(engine: Engine) -> list[str]:
+    with engine.connect() as conn:
+        return list(conn.execute(select(P.c.category).distinct().where(P.c.category != "").order_by(P.c.category))
+                    .scalars())
+
+
+def suppliers(engine: Engine) -> list[Supplier]:
+    S = t.suppliers
+    with engine.connect() as conn:
+        return [Supplier(r.id, r.code, r.name, r.contact, r.currency, r.lead_time_days, r.address, r.device_id,
+                         r.version) for r in conn.execute(select(S).order_by(S.c.code))]
+
+
+def customers(engine: Engine) -> list[Customer]:
+    C = t.customers
+    with engine.connect() as conn:
+        return [Customer(r.id, r.code, r.name, r.contact, r.device_id, r.version)
+                for r in conn.execute(select(C).order_by(C.c.code))]
+
+
+def setting(engine: Engine, key: str) -> str | None:
+    with engine.connect() as conn:
+        return conn.execute(select(t.settings.c.value).where(t.settings.c.key == key)).scalar()
