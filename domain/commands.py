@@ -95,6 +95,7 @@ class AdjustStock:
     warehouse: str
     reason: str
     occurred_at: datetime | None = None
+    ref: str = ""
 
 
 @dataclass(frozen=True)

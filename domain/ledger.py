@@ -157,7 +157,7 @@ def _adjust(uow: UnitOfWork, c: cmd.AdjustStock) -> Movement:
     product = find_product(uow, c.sku)
     warehouse = find_warehouse(uow, c.warehouse)
     return _post(uow, Kind.ADJUSTMENT, product, warehouse, delta, v.moment("date", c.occurred_at),
-                 source_type="adjustment", note=reason)
+                 source_type="adjustment", source_ref=v.text("reference", c.ref, required=False), note=reason)
 
 
 def _count(uow: UnitOfWork, c: cmd.CountStock) -> Movement | None:

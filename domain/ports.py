@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 from typing import Protocol
 
 from domain.model import Balance
@@ -18,6 +19,9 @@ from domain.model import Supplier
 from domain.model import SupplierTerms
 from domain.model import Valuation
 from domain.model import Warehouse
+
+if TYPE_CHECKING:
+    from domain.documents import Document
 
 Key = tuple[datetime, str]
 
@@ -68,6 +72,18 @@ class BalanceRepository(Protocol):
     def put(self, balance: Balance) -> None: ...
 
 
+class DocumentRepository(Protocol):
+    def add(self, document: Document) -> None: ...
+    def by_number(self, number: str) -> Document | None: ...
+    def last_seq(self, kind: str, year: int) -> int:
+        """The highest number used for ``kind`` in ``year``; 0 if none."""
+        ...
+    def movement_ids(self, source_type: str, source_ref: str) -> list[str]:
+        """Ids of the movements a document posted, in posting order (transfer: the out legs)."""
+        ...
+    def mark_reversed(self, document: Document) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """A transaction: rolled back on leaving the ``with`` block unless committed."""
 
@@ -77,6 +93,7 @@ class UnitOfWork(Protocol):
     customers: CustomerRepository
     movements: MovementRepository
     balances: BalanceRepository
+    documents: DocumentRepository
     device_id: str
     user: str
     money_places: int

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from sqlalchemy import Boolean
 from sqlalchemy import Column
+from sqlalchemy import Date
 from sqlalchemy import ForeignKey
 from sqlalchemy import Index
 from sqlalchemy import Integer
@@ -182,3 +183,44 @@ balances = Table(
     Column("last_id", String(36)),
     Index(None, "warehouse_id"),
 )
+
+# Stock documents (domain.documents): the header and lines a clerk posted; the movements they
+# made carry source_type = kind and source_ref = number.
+documents = Table(
+    "documents",
+    metadata,
+    _id(),
+    Column("kind", String(20), nullable=False),
+    Column("number", String(32), nullable=False, unique=True),
+    Column("year", Integer, nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("warehouse_id", String(36), ForeignKey("warehouses.id"), nullable=False),
+    Column("to_warehouse_id", String(36), ForeignKey("warehouses.id")),
+    Column("partner", String(32), nullable=False, default=""),
+    Column("reference", String(64), nullable=False, default=""),
+    Column("business_date", Date, nullable=False),
+    Column("occurred_at", Instant, nullable=False),
+    Column("posted_at", Instant, nullable=False),
+    Column("note", String(500), nullable=False, default=""),
+    Column("user", String(64), nullable=False, default=""),
+    Column("reversed", Boolean, nullable=False, default=False),
+    Column("reversed_at", Instant),
+    *_sync_columns(),
+    UniqueConstraint("kind", "year", "seq"),
+    Index(None, "kind", "posted_at"),
+)
+
+document_lines = Table(
+    "document_lines",
+    metadata,
+    Column("document_id", String(36), ForeignKey("documents.id"), primary_key=True),
+    Column("line_no", Integer, primary_key=True),
+    Column("product_id", String(36), ForeignKey("products.id"), nullable=False, index=True),
+    Column("qty", Scaled(QTY)),
+    Column("unit_cost", Scaled(COST)),
+    Column("counted", Scaled(QTY)),
+    Column("expected", Scaled(QTY)),
+    Column("reason", String(200), nullable=False, default=""),
+)
+
+# Purchasing (domain.purchasing): what a PO needs of suppliers beyond supplier_terms, and the POs.

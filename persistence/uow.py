@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
+from persistence.documents import DocumentRepository
 from persistence.repositories import BalanceRepository
 from persistence.repositories import Buffer
 from persistence.repositories import CustomerRepository
@@ -33,6 +34,7 @@ class SqlAlchemyUnitOfWork:
         self.customers = CustomerRepository(conn)
         self.movements = MovementRepository(self._buffer)
         self.balances = BalanceRepository(self._buffer)
+        self.documents = DocumentRepository(self._buffer)
         return self
 
     @property

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-25 19:45:52.191610
+Create Date: 2026-11-25 19:51:11.515536
 """
 
 from __future__ import annotations
@@ -102,6 +102,34 @@ def upgrade() -> None:
     with op.batch_alter_table('barcodes', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_barcodes_product_id'), ['product_id'], unique=False)
 
+    op.create_table('documents',
+    sa.Column('id', sa.String(length=36), nullable=False),
+    sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('number', sa.String(length=32), nullable=False),
+    sa.Column('year', sa.Integer(), nullable=False),
+    sa.Column('seq', sa.Integer(), nullable=False),
+    sa.Column('warehouse_id', sa.String(length=36), nullable=False),
+    sa.Column('to_warehouse_id', sa.String(length=36), nullable=True),
+    sa.Column('partner', sa.String(length=32), nullable=False),
+    sa.Column('reference', sa.String(length=64), nullable=False),
+    sa.Column('business_date', sa.Date(), nullable=False),
+    sa.Column('occurred_at', sa.BigInteger(), nullable=False),
+    sa.Column('posted_at', sa.BigInteger(), nullable=False),
+    sa.Column('note', sa.String(length=500), nullable=False),
+    sa.Column('user', sa.String(length=64), nullable=False),
+    sa.Column('reversed', sa.Boolean(), nullable=False),
+    sa.Column('reversed_at', sa.BigInteger(), nullable=True),
+    sa.Column('device_id', sa.String(length=36), nullable=False),
+    sa.Column('version', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['to_warehouse_id'], ['warehouses.id'], name=op.f('fk_documents_to_warehouse_id_warehouses')),
+    sa.ForeignKeyConstraint(['warehouse_id'], ['warehouses.id'], name=op.f('fk_documents_warehouse_id_warehouses')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_documents')),
+    sa.UniqueConstraint('kind', 'year', 'seq', name=op.f('uq_documents_kind_year_seq')),
+    sa.UniqueConstraint('number', name=op.f('uq_documents_number'))
+    )
+    with op.batch_alter_table('documents', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_documents_kind_posted_at'), ['kind', 'posted_at'], unique=False)
+
     op.create_table('movements',
     sa.Column('id', sa.String(length=36), nullable=False),
     sa.Column('kind', sa.String(length=20), nullable=False),
@@ -150,6 +178,22 @@ def upgrade() -> None:
     with op.batch_alter_table('supplier_terms', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_supplier_terms_product_id'), ['product_id'], unique=False)
 
+    op.create_table('document_lines',
+    sa.Column('document_id', sa.String(length=36), nullable=False),
+    sa.Column('line_no', sa.Integer(), nullable=False),
+    sa.Column('product_id', sa.String(length=36), nullable=False),
+    sa.Column('qty', sa.BigInteger(), nullable=True),
+    sa.Column('unit_cost', sa.BigInteger(), nullable=True),
+    sa.Column('counted', sa.BigInteger(), nullable=True),
+    sa.Column('expected', sa.BigInteger(), nullable=True),
+    sa.Column('reason', sa.String(length=200), nullable=False),
+    sa.ForeignKeyConstraint(['document_id'], ['documents.id'], name=op.f('fk_document_lines_document_id_documents')),
+    sa.ForeignKeyConstraint(['product_id'], ['products.id'], name=op.f('fk_document_lines_product_id_products')),
+    sa.PrimaryKeyConstraint('document_id', 'line_no', name=op.f('pk_document_lines'))
+    )
+    with op.batch_alter_table('document_lines', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_document_lines_product_id'), ['product_id'], unique=False)
+
     op.create_table('movement_values',
     sa.Column('movement_id', sa.String(length=36), nullable=False),
     sa.Column('value', sa.BigInteger(), nullable=False),
@@ -163,6 +207,10 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table('movement_values')
+    with op.batch_alter_table('document_lines', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_document_lines_product_id'))
+
+    op.drop_table('document_lines')
     with op.batch_alter_table('supplier_terms', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_supplier_terms_product_id'))
 
@@ -175,6 +223,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_movements_occurred_at'))
 
     op.drop_table('movements')
+    with op.batch_alter_table('documents', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_documents_kind_posted_at'))
+
+    op.drop_table('documents')
     with op.batch_alter_table('barcodes', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_barcodes_product_id'))
 
