@@ -1,0 +1,130 @@
+"""Posting rate: receipts and shipments through the use cases next to plain sqlite3 inserts.
+
+(a) one use case per transaction (``ledger.receive``/``ledger.ship``, each its own unit of
+    work, ``synchronous=FULL``: one WAL fsync per movement);
+(b) the same movements through ``ledger.post_many`` in one transaction;
+(c) plain ``sqlite3`` ``executemany`` of the very rows (b) wrote — movements, their
+    valuations and the balances — into the same schema with the same pragmas, in one
+    transaction.
+All three run on files in the benchmark cache folder, in the same process, one after another.
+
+    python tests/benchmarks/bench_posting.py [--quick] [--single N] [--movements N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+
+from _common import QUICK
+from _common import add_master_data
+from _common import fresh_path
+from _common import movement_commands
+from _common import rate
+from _common import table
+from _common import timed
+
+from domain import commands as c
+from domain import ledger
+from persistence.db import open_database
+
+PRODUCTS = 1_000
+WAREHOUSES = 3
+TABLES = ("movements", "movement_values", "balances")
+
+
+def post_one_by_one(commands: list[object]) -> float:
+    db = open_database(fresh_path("posting-single.sqlite3"))
+    add_master_data(db, PRODUCTS, WAREHOUSES)
+
+    def run() -> None:
+        for command in commands:
+            if isinstance(command, c.ReceiveStock):
+                ledger.receive(db.uow(), command)
+            else:
+                ledger.ship(db.uow(), command)
+
+    seconds, _ = timed(run)
+    db.close()
+    return seconds
+
+
+def post_in_one_transaction(commands: list[object]):
+    path = fresh_path("posting-many.sqlite3")
+    db = open_database(path)
+    add_master_data(db, PRODUCTS, WAREHOUSES)
+    seconds, _ = timed(lambda: ledger.post_many(db.uow(), commands))
+    db.close()
+    return seconds, path
+
+
+def plain_inserts(source) -> tuple[float, int]:
+    """Copy the rows ``source`` holds into a fresh database of the same schema with executemany."""
+    target = fresh_path("posting-plain.sqlite3")
+    open_database(target).close()  # the same schema, by the same migrations
+    src = sqlite3.connect(source)
+    dst = sqlite3.connect(target, isolation_level=None)
+    for pragma in ("journal_mode=WAL", "foreign_keys=ON", "synchronous=FULL", "busy_timeout=10000"):
+        dst.execute(f"PRAGMA {pragma}")
+    dst.execute("BEGIN")
+    for name in ("warehouses", "products", "barcodes"):  # master data, not timed
+        _copy(src, dst, name)
+    dst.execute("COMMIT")
+    rows = {name: src.execute(f"SELECT * FROM {name}").fetchall() for name in TABLES}
+    src.close()
+
+    def run() -> None:
+        dst.execute("BEGIN")
+        for name in TABLES:
+            marks = ",".join("?" * len(rows[name][0]))
+            dst.executemany(f"INSERT INTO {name} VALUES ({marks})", rows[name])
+        dst.execute("COMMIT")
+
+    seconds, _ = timed(run)
+    dst.close()
+    return seconds, len(rows["movements"])
+
+
+def _copy(src: sqlite3.Connection, dst: sqlite3.Connection, name: str) -> None:
+    rows = src.execute(f"SELECT * FROM {name}").fetchall()
+    if rows:
+        dst.executemany(f"INSERT INTO {name} VALUES ({','.join('?' * len(rows[0]))})", rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--movements", type=int, default=10_000 if QUICK else 100_000)
+    parser.add_argument("--single", type=int, default=1_000 if QUICK else 10_000,
+                        help="movements posted one transaction each (all of --movements takes minutes)")
+    args = parser.parse_args()
+    commands = movement_commands(args.movements, PRODUCTS, WAREHOUSES)
+    single = commands[: args.single]
+    receipts = sum(isinstance(x, c.ReceiveStock) for x in commands)
+
+    t_single = post_one_by_one(single)
+    t_many, path = post_in_one_transaction(commands)
+    t_plain, copied = plain_inserts(path)
+    assert copied == len(commands)
+
+    r_single, r_many, r_plain = len(single) / t_single, len(commands) / t_many, len(commands) / t_plain
+    table(
+        f"Posting: {len(commands):,} movements ({receipts:,} receipts, {len(commands) - receipts:,} shipments) over "
+        f"{PRODUCTS:,} products × {WAREHOUSES} warehouses, file-backed SQLite (WAL, synchronous=FULL)",
+        [
+            (f"(a) use case per transaction (receive/ship), first {len(single):,} movements",
+             f"{t_single:.2f} s", rate(len(single), t_single), f"{r_plain / r_single:,.0f}× slower than (c)"),
+            (f"(b) ledger.post_many, one transaction, {len(commands):,} movements",
+             f"{t_many:.2f} s", rate(len(commands), t_many), f"{r_plain / r_many:,.1f}× slower than (c)"),
+            (f"(c) plain sqlite3 executemany of the same rows ({', '.join(TABLES)})",
+             f"{t_plain:.2f} s", rate(len(commands), t_plain), "1×"),
+        ],
+        ("path", "time", "movements/s", "ratio"),
+    )
+    print(f"\n(b) is {r_many / r_single:,.0f}× the rate of (a): a transaction of its own costs about "
+          f"{1000 / r_single - 1000 / r_many:.2f} ms more per movement (statements to look up the product, "
+          f"warehouse and balance again, and the commit's fsync).")
+
+
+if __name__ == "__main__":
+    main()
