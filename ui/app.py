@@ -1,0 +1,119 @@
+"""Starting the window: the QApplication, translators, a font that shows Chinese, the services.
+
+Font fallback: Qt picks a font per script through fontconfig, but on a machine without a CJK
+font Chinese shows as boxes. We put "WenQuanYi Micro Hei" (Debian ``fonts-wqy-microhei``,
+installed by scripts/setup.sh; Apache-2.0) after the default family, so Latin text keeps the
+platform font and Chinese falls back to it. If that system font is missing, any TTF/OTF in
+``resources/fonts/`` is registered and used the same way, so a bundled font works on a bare
+system too.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from ui import i18n
+from ui.services import Services
+from ui.tasks import TaskRunner
+
+ORGANISATION = "Stockroom"
+APPLICATION = "Stockroom"
+CJK_FAMILY = "WenQuanYi Micro Hei"
+
+
+def keep_singletons_alive() -> bool:
+    """Work around PySide6 6.12.0 on Python 3.11: every call of a void Qt method drops one reference
+    to None (and some to True/False) that it never took, so after a few thousand calls Python aborts
+    with "none_dealloc: deallocating None". Python 3.12 made these objects immortal, which hides the
+    bug there; 6.11.3 does not have it. Until the pin moves, we give the three objects a reference
+    count no program can exhaust (what 3.12 does). Returns whether the workaround was applied.
+    """
+    import ctypes
+
+    import shiboken6
+
+    if sys.version_info >= (3, 12) or not shiboken6.__version__.startswith("6.12."):
+        return False
+    for obj in (None, True, False):
+        ref = ctypes.c_ssize_t.from_address(id(obj))  # ob_refcnt is the first field of every object
+        if ref.value < 1 << 40:
+            ref.value += 1 << 40
+    return True
+
+
+def install_cjk_font(app: QApplication) -> str | None:
+    """Add a font with Chinese glyphs behind the default family; returns the family used."""
+    families = set(QFontDatabase.families())
+    family = CJK_FAMILY if CJK_FAMILY in families else None
+    if family is None:
+        for path in sorted(i18n.resource_path("fonts").glob("*.[ot]t[fc]")):
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            loaded = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+            if loaded:
+                family = loaded[0]
+                break
+    if family is None:
+        return None
+    font = app.font()
+    primary = [f for f in font.families() if f != family] or [font.family()]
+    font.setFamilies([*primary, family])
+    app.setFont(font)
+    return family
+
+
+def configure_application(app: QApplication) -> None:
+    """Names for QSettings, the chosen language and the CJK font; safe to call again."""
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    install_cjk_font(app)
+    i18n.set_language(i18n.saved_language(), persist=False)
+
+
+def bind_queries(engine) -> SimpleNamespace:
+    """Every read function of persistence.queries with the engine already bound."""
+    from persistence import queries
+
+    bound = {}
+    for name, fn in inspect.getmembers(queries, inspect.isfunction):
+        if fn.__module__ != queries.__name__ or name.startswith("_"):
+            continue
+        params = list(inspect.signature(fn).parameters)
+        if params and params[0] == "engine":
+            bound[name] = functools.partial(fn, engine)
+    return SimpleNamespace(**bound)
+
+
+def build_services(db_path: Path | str) -> Services:
+    from persistence.db import open_database
+
+    database = open_database(db_path)
+    return Services(database=database, queries=bind_queries(database.engine), tasks=TaskRunner(), user="")
+
+
+def create_main_window(services: Services):
+    from ui.main_window import MainWindow
+
+    return MainWindow(services, open_services=build_services)
+
+
+def run_gui(args) -> int:
+    from ui.cli import default_db_path
+
+    keep_singletons_alive()
+    app = QApplication.instance() or QApplication(sys.argv)
+    configure_application(app)
+    services = build_services(getattr(args, "db", None) or default_db_path())
+    window = create_main_window(services)
+    window.show()
+    code = app.exec()
+    window.services.tasks.wait(10_000)
+    window.services.database.close()
+    return code

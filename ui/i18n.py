@@ -1,0 +1,71 @@
+"""Languages: which one is chosen, and swapping Qt translators while the window stays open.
+
+The choice lives in QSettings (``ui/language``); without one, the system locale decides.
+Installing or removing a ``QTranslator`` makes Qt send ``QEvent.LanguageChange`` to every
+widget; screens answer it with ``retranslate()``, so nothing typed is lost.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QLibraryInfo
+from PySide6.QtCore import QLocale
+from PySide6.QtCore import QSettings
+from PySide6.QtCore import QTranslator
+
+ENGLISH = "en"
+CHINESE = "zh_CN"
+# Each language is named in itself, so a user can find theirs whatever is showing.
+LANGUAGES = [(ENGLISH, "English"), (CHINESE, "简体中文")]
+SETTING = "ui/language"
+
+_installed: list[QTranslator] = []
+_current = ENGLISH
+
+
+def resource_path(*parts: str) -> Path:
+    """A file under ``resources/``, also inside a frozen (PyInstaller) build."""
+    base = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent))
+    return base.joinpath("resources", *parts)
+
+
+def system_language() -> str:
+    return CHINESE if QLocale.system().name().lower().startswith("zh") else ENGLISH
+
+
+def saved_language() -> str:
+    value = QSettings().value(SETTING, "", type=str)
+    return value if value in dict(LANGUAGES) else system_language()
+
+
+def current_language() -> str:
+    return _current
+
+
+def set_language(language: str, persist: bool = True) -> bool:
+    """Swap the installed translators to ``language``; returns whether the app's .qm was found."""
+    global _current
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    found = language == ENGLISH
+    if language != ENGLISH:
+        ours = QTranslator(app)
+        if ours.load(str(resource_path("i18n", f"stockroom_{language}.qm"))):
+            found = True
+            _installed.append(ours)
+        qt = QTranslator(app)
+        if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            _installed.append(qt)
+        for translator in _installed:
+            app.installTranslator(translator)
+    _current = language
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if language == CHINESE
+                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    if persist:
+        QSettings().setValue(SETTING, language)
+    return found

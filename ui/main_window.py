@@ -1,0 +1,253 @@
+"""The main window: navigation on the left, screens in a stack (each made on its first visit),
+menus, shortcuts for every screen, and a status bar with the database, user and background work."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QEvent
+from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSize
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QListWidget
+from PySide6.QtWidgets import QListWidgetItem
+from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QProgressBar
+from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QStackedWidget
+from PySide6.QtWidgets import QWidget
+
+from ui.screens import SCREENS
+from ui.screens import ScreenEntry
+from ui.screens import load_class
+from ui.widgets.table_view import DataTable
+
+CTX = "MainWindow"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CTX, text)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services, open_services: Callable[[Path], object] | None = None,
+                 entries: list[ScreenEntry] | None = None) -> None:
+        super().__init__()
+        self.services = services
+        self.open_services = open_services
+        self.entries = list(entries if entries is not None else SCREENS)
+        self.screens: dict[str, QWidget] = {}
+        self.nav = QListWidget(self)
+        self.nav.setMinimumWidth(150)
+        self.nav.setMaximumWidth(220)
+        self.nav.setIconSize(QSize(1, 1))
+        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 7px 10px; }")
+        for entry in self.entries:
+            item = QListWidgetItem(self.nav)
+            item.setData(Qt.ItemDataRole.UserRole, entry.key)
+        self.stack = QStackedWidget(self)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(1, False)
+        self.splitter = splitter
+        self.setCentralWidget(splitter)
+        self.nav.currentRowChanged.connect(lambda row: self.show_screen(self.entries[row].key) if row >= 0 else None)
+
+        self._build_menus()
+        self._build_status_bar()
+        self.retranslate()
+        self._restore()
+        if self.entries and self.nav.currentRow() < 0:
+            self.nav.setCurrentRow(0)
+
+    # -- building ------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.open_action = QAction(self, shortcut=QKeySequence.StandardKey.Open, triggered=self.choose_database)
+        self.quit_action = QAction(self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close)
+        self.file_menu.addAction(self.open_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.view_menu = bar.addMenu("")
+        self.screen_actions: dict[str, QAction] = {}
+        for entry in self.entries:
+            action = QAction(self, shortcut=QKeySequence(entry.shortcut))
+            action.triggered.connect(lambda _=False, key=entry.key: self.show_screen(key))
+            self.view_menu.addAction(action)
+            self.screen_actions[entry.key] = action
+        self.view_menu.addSeparator()
+        self.refresh_action = QAction(self, shortcut=QKeySequence("F5"), triggered=self.refresh_current)
+        self.view_menu.addAction(self.refresh_action)
+        self.help_menu = bar.addMenu("")
+        self.about_action = QAction(self, triggered=self.about)
+        self.help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.db_label = QLabel(self)
+        self.user_label = QLabel(self)
+        self.work_label = QLabel(self)
+        self.work_bar = QProgressBar(self)
+        self.work_bar.setRange(0, 0)
+        self.work_bar.setMaximumWidth(90)
+        self.work_bar.setMaximumHeight(12)
+        self.work_bar.setTextVisible(False)
+        status.addWidget(self.db_label, 1)
+        status.addPermanentWidget(self.user_label)
+        status.addPermanentWidget(self.work_bar)
+        status.addPermanentWidget(self.work_label)
+        self._busy = 0
+        self._connect_tasks()
+
+    def _connect_tasks(self) -> None:
+        self.services.tasks.busy_changed.connect(self._busy_changed)
+        self._busy_changed(self.services.tasks.busy)
+
+    def _busy_changed(self, count: int) -> None:
+        self._busy = count
+        self.work_bar.setVisible(count > 0)
+        self.work_label.setText(QCoreApplication.translate(CTX, "Working (%n task(s))…", None, count) if count
+                                else _tr("Ready"))
+
+    # -- screens -------------------------------------------------------------------------
+    def screen(self, key: str) -> QWidget:
+        """The screen for ``key``, created on first use."""
+        widget = self.screens.get(key)
+        if widget is None:
+            entry = next(e for e in self.entries if e.key == key)
+            widget = load_class(entry)(self.services, self.stack)
+            self.screens[key] = widget
+            self.stack.addWidget(widget)
+        return widget
+
+    def show_screen(self, key: str) -> QWidget:
+        widget = self.screen(key)
+        self.stack.setCurrentWidget(widget)
+        row = next(i for i, e in enumerate(self.entries) if e.key == key)
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+        self._update_title()
+        return widget
+
+    def current_key(self) -> str | None:
+        widget = self.stack.currentWidget()
+        return next((k for k, w in self.screens.items() if w is widget), None)
+
+    def refresh_current(self) -> None:
+        widget = self.stack.currentWidget()
+        if widget is not None and hasattr(widget, "refresh"):
+            widget.refresh()
+
+    # -- database ------------------------------------------------------------------------
+    def choose_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, _tr("Open database"), str(Path(self.services.db_path).parent),
+                                              _tr("Stockroom databases (*.sqlite3 *.sqlite *.db);;All files (*)"))
+        if path:
+            self.open_database(Path(path))
+
+    def open_database(self, path: Path) -> None:
+        if self.open_services is None:
+            return
+        try:
+            services = self.open_services(path)
+        except Exception as exc:  # noqa: BLE001 - any failure to open is reported, the old database stays open
+            QMessageBox.warning(self, _tr("Open database"),
+                                _tr("Could not open %1:\n%2").replace("%1", str(path)).replace("%2", str(exc)))
+            return
+        key = self.current_key() or (self.entries[0].key if self.entries else None)
+        self._save_tables()
+        for widget in self.screens.values():
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.screens.clear()
+        old = self.services
+        self.services = services
+        self._connect_tasks()
+        old.tasks.wait(10_000)
+        old.database.close()
+        QSettings().setValue("database/last", str(path))
+        self.retranslate()
+        if key:
+            self.show_screen(key)
+
+    # -- language, help ------------------------------------------------------------------
+    def about(self) -> None:
+        QMessageBox.about(self, _tr("About Stockroom"),
+                          _tr("<b>Stockroom</b><br>Purchasing, sales and inventory for small businesses.<br>"
+                              "Database: %1").replace("%1", self.services.db_path))
+
+    def retranslate(self) -> None:
+        self.file_menu.setTitle(_tr("&File"))
+        self.open_action.setText(_tr("&Open database…"))
+        self.quit_action.setText(_tr("&Quit"))
+        self.view_menu.setTitle(_tr("&View"))
+        self.refresh_action.setText(_tr("&Refresh"))
+        self.help_menu.setTitle(_tr("&Help"))
+        self.about_action.setText(_tr("&About Stockroom"))
+        for i, entry in enumerate(self.entries):
+            title = QCoreApplication.translate("Screens", entry.title)
+            self.nav.item(i).setText(title)
+            self.nav.item(i).setToolTip(f"{title}  ({entry.shortcut})")
+            self.screen_actions[entry.key].setText(title)
+        self.db_label.setText(_tr("Database: %1").replace("%1", self.services.db_path))
+        user = self.services.user
+        self.user_label.setText(_tr("User: %1").replace("%1", user) if user else "")
+        self._busy_changed(self._busy)
+        self._update_title()
+
+    def _update_title(self) -> None:
+        key = self.current_key()
+        entry = next((e for e in self.entries if e.key == key), None)
+        title = _tr("Stockroom")
+        if entry is not None:
+            title = f"{QCoreApplication.translate('Screens', entry.title)} — {title}"
+        self.setWindowTitle(title)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- remembered state ----------------------------------------------------------------
+    def _restore(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([170, 1110])
+        last = settings.value("window/screen", "", type=str)
+        if any(e.key == last for e in self.entries):
+            self.show_screen(last)
+
+    def _save_tables(self) -> None:
+        for widget in self.screens.values():
+            for table in widget.findChildren(DataTable):
+                table.save_state()
+
+    def closeEvent(self, event) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/splitter", self.splitter.saveState())
+        settings.setValue("window/screen", self.current_key() or "")
+        self._save_tables()
+        super().closeEvent(event)

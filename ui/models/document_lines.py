@@ -1,0 +1,355 @@
+"""Table models of the document screens: the editable lines being entered, posted documents, their lines.
+
+``DocumentLinesModel`` is the entry grid. Its rows are the document's lines in order (row
+``i`` is line ``i + 1``, the number the domain names in its errors), so it is never sorted.
+A scan adds a line or adds one to the line of the same product, in constant time (a
+product-id → row map), which is what keeps a scanner burst instant. Edits are checked here
+(numbers, sign, decimals) and refused with a translated message through ``edit_refused``;
+the domain checks everything again when the document is posted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QAbstractTableModel
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QBrush
+from PySide6.QtGui import QColor
+
+from domain.documents import DocumentKind
+from domain.documents import LineInput
+from domain.numbers import QTY_PLACES
+from domain.numbers import D
+from domain.numbers import fmt
+from domain.numbers import places_of
+from ui.models.table import Column
+from ui.models.table import RowTableModel
+from ui.models.table import money_text
+from ui.models.table import qty_text
+from ui.models.table import when_text
+
+_ROOT = QModelIndex()
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ERROR_BACK = QBrush(QColor("#fde4e1"))
+_MUTED = QBrush(QColor("#8a8a8a"))
+_LIMIT = Decimal(10) ** 12
+
+
+@dataclass
+class EntryLine:
+    """One line being entered (mutable: the clerk edits it)."""
+
+    product_id: str
+    sku: str
+    name: str
+    unit: str
+    qty: Decimal | None = None
+    unit_cost: Decimal | None = None
+    counted: Decimal | None = None
+    expected: Decimal | None = None
+    reason: str = ""
+    error: str = ""
+
+    @property
+    def amount(self) -> Decimal | None:
+        if self.qty is None or self.unit_cost is None:
+            return None
+        return self.qty * self.unit_cost
+
+    @property
+    def difference(self) -> Decimal | None:
+        if self.counted is None or self.expected is None:
+            return None
+        return self.counted - self.expected
+
+
+SKU, NAME, QTY, UNIT, COST, AMOUNT, EXPECTED, COUNTED, DIFF, REASON = (
+    "sku", "name", "qty", "unit", "unit_cost", "amount", "expected", "counted", "difference", "reason")
+
+TITLES = {
+    SKU: QT_TRANSLATE_NOOP("DocumentLinesModel", "SKU"),
+    NAME: QT_TRANSLATE_NOOP("DocumentLinesModel", "Name"),
+    QTY: QT_TRANSLATE_NOOP("DocumentLinesModel", "Qty"),
+    UNIT: QT_TRANSLATE_NOOP("DocumentLinesModel", "Unit"),
+    COST: QT_TRANSLATE_NOOP("DocumentLinesModel", "Unit cost"),
+    AMOUNT: QT_TRANSLATE_NOOP("DocumentLinesModel", "Amount"),
+    EXPECTED: QT_TRANSLATE_NOOP("DocumentLinesModel", "Expected"),
+    COUNTED: QT_TRANSLATE_NOOP("DocumentLinesModel", "Counted"),
+    DIFF: QT_TRANSLATE_NOOP("DocumentLinesModel", "Difference"),
+    REASON: QT_TRANSLATE_NOOP("DocumentLinesModel", "Reason"),
+}
+ADJUST_QTY = QT_TRANSLATE_NOOP("DocumentLinesModel", "Change (+/−)")
+
+LAYOUTS = {
+    DocumentKind.RECEIPT: (SKU, NAME, QTY, UNIT, COST, AMOUNT),
+    DocumentKind.SHIPMENT: (SKU, NAME, QTY, UNIT),
+    DocumentKind.TRANSFER: (SKU, NAME, QTY, UNIT),
+    DocumentKind.COUNT: (SKU, NAME, UNIT, EXPECTED, COUNTED, DIFF),
+    DocumentKind.ADJUSTMENT: (SKU, NAME, QTY, UNIT, REASON),
+}
+NUMERIC = {QTY, COST, AMOUNT, EXPECTED, COUNTED, DIFF}
+EDITABLE = {QTY, COST, COUNTED, REASON}
+
+
+class DocumentLinesModel(QAbstractTableModel):
+    """The lines of the document being entered; row i is line i + 1."""
+
+    edit_refused = Signal(int, str)  # row, translated message
+    totals_changed = Signal()
+
+    def __init__(self, kind: DocumentKind, parent=None) -> None:
+        super().__init__(parent)
+        self.kind = DocumentKind(kind)
+        self.columns = LAYOUTS[self.kind]
+        self._lines: list[EntryLine] = []
+        self._row_of: dict[str, int] = {}
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return QCoreApplication.translate("DocumentLinesModel", text, disambiguation, n)
+
+    # --- reading --------------------------------------------------------------------------
+    @property
+    def lines(self) -> list[EntryLine]:
+        return self._lines
+
+    def column(self, key: str) -> int:
+        return self.columns.index(key)
+
+    def rowCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else len(self._lines)
+
+    def columnCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        line = self._lines[index.row()]
+        key = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            value = getattr(line, key)
+            if key == AMOUNT:
+                return money_text(value)
+            if isinstance(value, Decimal):
+                return fmt(value)
+            return "" if value is None else value
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in NUMERIC:
+            return _RIGHT
+        if role == Qt.ItemDataRole.BackgroundRole and line.error:
+            return _ERROR_BACK
+        if role == Qt.ItemDataRole.ToolTipRole and line.error:
+            return line.error
+        if role == Qt.ItemDataRole.ForegroundRole and key not in EDITABLE:
+            return _MUTED if key in (UNIT, AMOUNT, EXPECTED) else None
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            if orientation == Qt.Orientation.Vertical:
+                return str(section + 1)
+            key = self.columns[section]
+            title = ADJUST_QTY if key == QTY and self.kind == DocumentKind.ADJUSTMENT else TITLES[key]
+            return self.tr(title)
+        if role == Qt.ItemDataRole.TextAlignmentRole and orientation == Qt.Orientation.Horizontal:
+            return _RIGHT if self.columns[section] in NUMERIC else None
+        return super().headerData(section, orientation, role)
+
+    def flags(self, index):
+        flags = super().flags(index)
+        if index.isValid() and self.columns[index.column()] in EDITABLE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def inputs(self) -> tuple[LineInput, ...]:
+        """The lines as the posting use case takes them."""
+        return tuple(LineInput(x.sku, x.qty, x.unit_cost, x.counted, x.reason) for x in self._lines)
+
+    def total_qty(self) -> Decimal:
+        key = "counted" if self.kind == DocumentKind.COUNT else "qty"
+        return sum((getattr(x, key) or Decimal(0) for x in self._lines), Decimal(0))
+
+    def total_amount(self) -> Decimal:
+        return sum((x.amount or Decimal(0) for x in self._lines), Decimal(0))
+
+    # --- changing -------------------------------------------------------------------------
+    def scan(self, product_id: str, sku: str, name: str, unit: str) -> int:
+        """Add one of a product: a new line, or one more on its line. Returns the row."""
+        row = self._row_of.get(product_id)
+        if row is None:
+            row = len(self._lines)
+            self.beginInsertRows(_ROOT, row, row)
+            self._lines.append(EntryLine(product_id, sku, name, unit))
+            self._row_of[product_id] = row
+            self._bump(self._lines[row])
+            self.endInsertRows()
+        else:
+            line = self._lines[row]
+            self._bump(line)
+            line.error = ""
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+        self.totals_changed.emit()
+        return row
+
+    def _bump(self, line: EntryLine) -> None:
+        if self.kind == DocumentKind.COUNT:
+            line.counted = (line.counted or Decimal(0)) + 1
+        else:
+            line.qty = (line.qty or Decimal(0)) + 1
+
+    def load_expected(self, items: list[tuple[str, str, str, str, Decimal]]) -> None:
+        """Fill a count sheet: (product id, SKU, name, unit, expected) per product.
+
+        Lines already on the sheet keep what was counted and get the new expected quantity.
+        """
+        self.beginResetModel()
+        for product_id, sku, name, unit, expected in items:
+            row = self._row_of.get(product_id)
+            if row is None:
+                self._row_of[product_id] = len(self._lines)
+                self._lines.append(EntryLine(product_id, sku, name, unit, expected=expected))
+            else:
+                self._lines[row].expected = expected
+        self.endResetModel()
+        self.totals_changed.emit()
+
+    def remove_rows(self, rows: list[int]) -> None:
+        if not rows:
+            return
+        self.beginResetModel()
+        for row in sorted(set(rows), reverse=True):
+            if 0 <= row < len(self._lines):
+                del self._lines[row]
+        self._row_of = {x.product_id: i for i, x in enumerate(self._lines)}
+        self.endResetModel()
+        self.totals_changed.emit()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._lines = []
+        self._row_of = {}
+        self.endResetModel()
+        self.totals_changed.emit()
+
+    def set_error(self, line_no: int, message: str) -> int | None:
+        """Mark line ``line_no`` (1-based) with a message; returns its row."""
+        row = line_no - 1
+        if not 0 <= row < len(self._lines):
+            return None
+        self._lines[row].error = message
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+        return row
+
+    def clear_errors(self) -> None:
+        for row, line in enumerate(self._lines):
+            if line.error:
+                line.error = ""
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        key = self.columns[index.column()]
+        if key not in EDITABLE:
+            return False
+        line = self._lines[index.row()]
+        text = "" if value is None else str(value).strip()
+        if key == REASON:
+            if len(text) > 200:
+                self.edit_refused.emit(index.row(), self.tr("Reason: at most 200 characters are accepted."))
+                return False
+            line.reason = text
+        else:
+            parsed = self._number(index.row(), key, text)
+            if parsed is False:
+                return False
+            setattr(line, key, parsed)
+        line.error = ""
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(self.columns) - 1))
+        self.totals_changed.emit()
+        return True
+
+    def _number(self, row: int, key: str, text: str) -> Decimal | None | bool:
+        """The parsed value, None for blank (allowed for counted only), or False when refused."""
+        field = self.tr(ADJUST_QTY if key == QTY and self.kind == DocumentKind.ADJUSTMENT else TITLES[key])
+
+        def refuse(message: str) -> bool:
+            self.edit_refused.emit(row, message.replace("%1", field))
+            return False
+
+        if not text:
+            if key == COUNTED:
+                return None
+            return refuse(self.tr("%1 is required: enter a number such as 12 or 2.50."))
+        try:
+            value = D(text)
+        except (TypeError, ValueError):
+            return refuse(self.tr("%1: not a number; enter digits such as 12 or 2.50."))
+        places = 8 if key == COST else QTY_PLACES
+        if places_of(value) > places:
+            return refuse(self.tr("%1: at most %2 decimal places are accepted.").replace("%2", str(places)))
+        if abs(value) >= _LIMIT:
+            return refuse(self.tr("%1: the number is too large."))
+        signed = key == QTY and self.kind == DocumentKind.ADJUSTMENT
+        if signed and value == 0:
+            return refuse(self.tr("%1 must not be 0: enter a positive number to add, a negative one to remove."))
+        if not signed and value < 0:
+            return refuse(self.tr("%1 must not be negative."))
+        if key == QTY and not signed and value == 0:
+            return refuse(self.tr("%1 must be greater than 0."))
+        return value
+
+    def retranslate(self) -> None:
+        if self.columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+
+
+def _yes(value: bool) -> str:
+    return QCoreApplication.translate("PostedDocumentsModel", "Reversed") if value else ""
+
+
+class PostedDocumentsModel(RowTableModel):
+    """Posted documents (``domain.documents.DocumentRow``), newest first."""
+
+    CONTEXT = "PostedDocumentsModel"
+    NUMBER, DATE, WAREHOUSE, TO_WAREHOUSE, PARTNER, REFERENCE, LINES, QTY, VALUE, REVERSED, POSTED, USER = range(12)
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("PostedDocumentsModel", "Number"), lambda r: r.number),
+        Column(QT_TRANSLATE_NOOP("PostedDocumentsModel", "Date"), lambda r: r.business_date, lambda d: d.isoformat()),
+        Column(QT_TRANSLATE_NOOP("PostedDocumentsModel", "Warehouse"), lambda r: r.warehouse),
+        Column(QT_TRANSLATE_NOOP("PostedDocumentsModel", "To warehouse"), lambda r: r.to_warehouse),
+        Column(QT_TRANSLATE_NOOP("PostedDocumentsModel", "Partner"), lambda r: r.partner),
+        Column(QT_TRANSLATE_NOOP("PostedDocumentsModel", "Reference"), lambda r: r.reference),
+        Column(QT_TRANSLATE_NOOP("PostedDocumentsModel", "Lines"), lambda r: r.line_count, str, True),
+        Column(QT_TRANSLATE_NOOP("PostedDocumentsModel", "Total qty"), lambda r: r.total_qty, qty_text, True),
+        Column(QT_TRANSLATE_NOOP("PostedDocumentsModel", "Value"), lambda r: r.total_value, money_text, True),
+        Column(QT_TRANSLATE_NOOP("PostedDocumentsModel", "Status"), lambda r: r.reversed, _yes),
+        Column(QT_TRANSLATE_NOOP("PostedDocumentsModel", "Posted at"), lambda r: r.posted_at, when_text),
+        Column(QT_TRANSLATE_NOOP("PostedDocumentsModel", "User"), lambda r: r.user),
+    )
+
+    def foreground(self, row):
+        return _MUTED if row.reversed else None
+
+
+class PostedLinesModel(RowTableModel):
+    """The lines of one posted document (``domain.documents.DocumentLineRow``)."""
+
+    CONTEXT = "PostedLinesModel"
+    LINE, SKU, NAME, QTY, UNIT, COST, EXPECTED, COUNTED, REASON = range(9)
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("PostedLinesModel", "Line"), lambda r: r.line_no, str, True),
+        Column(QT_TRANSLATE_NOOP("PostedLinesModel", "SKU"), lambda r: r.sku),
+        Column(QT_TRANSLATE_NOOP("PostedLinesModel", "Name"), lambda r: r.name),
+        Column(QT_TRANSLATE_NOOP("PostedLinesModel", "Qty"), lambda r: r.qty, qty_text, True),
+        Column(QT_TRANSLATE_NOOP("PostedLinesModel", "Unit"), lambda r: r.unit),
+        Column(QT_TRANSLATE_NOOP("PostedLinesModel", "Unit cost"), lambda r: r.unit_cost, qty_text, True),
+        Column(QT_TRANSLATE_NOOP("PostedLinesModel", "Expected"), lambda r: r.expected, qty_text, True),
+        Column(QT_TRANSLATE_NOOP("PostedLinesModel", "Counted"), lambda r: r.counted, qty_text, True),
+        Column(QT_TRANSLATE_NOOP("PostedLinesModel", "Reason"), lambda r: r.reason),
+    )

@@ -1,0 +1,36 @@
+"""The product catalogue (``domain.readmodels.ProductRow``) with a search key per product."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
+
+from ui.models.table import Column
+from ui.models.table import RowTableModel
+from ui.models.table import qty_text
+from ui.search import search_key
+
+
+def _active(value: bool) -> str:
+    return QCoreApplication.translate("ProductTableModel", "yes") if value else \
+        QCoreApplication.translate("ProductTableModel", "no")
+
+
+class ProductTableModel(RowTableModel):
+    CONTEXT = "ProductTableModel"
+    SKU, NAME, BARCODES, CATEGORY, UNIT, PACK_SIZE, MIN_LEVEL, MAX_LEVEL, ACTIVE = range(9)
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("ProductTableModel", "SKU"), lambda r: r.sku),
+        Column(QT_TRANSLATE_NOOP("ProductTableModel", "Name"), lambda r: r.name),
+        Column(QT_TRANSLATE_NOOP("ProductTableModel", "Barcodes"), lambda r: ", ".join(r.barcodes)),
+        Column(QT_TRANSLATE_NOOP("ProductTableModel", "Category"), lambda r: r.category),
+        Column(QT_TRANSLATE_NOOP("ProductTableModel", "Unit"), lambda r: r.unit),
+        Column(QT_TRANSLATE_NOOP("ProductTableModel", "Pack size"), lambda r: r.pack_size, qty_text, True),
+        Column(QT_TRANSLATE_NOOP("ProductTableModel", "Min level"), lambda r: r.min_level, qty_text, True),
+        Column(QT_TRANSLATE_NOOP("ProductTableModel", "Max level"), lambda r: r.max_level, qty_text, True),
+        Column(QT_TRANSLATE_NOOP("ProductTableModel", "Active"), lambda r: r.active, _active),
+    )
+
+    @classmethod
+    def make_keys(cls, rows) -> list[str]:
+        return [search_key(r.sku, r.name, r.barcodes, chinese=r.name) for r in rows]

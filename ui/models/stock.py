@@ -1,0 +1,48 @@
+"""Stock per product × warehouse (``domain.readmodels.StockRow``)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtGui import QBrush
+from PySide6.QtGui import QColor
+
+from ui.models.table import Column
+from ui.models.table import RowTableModel
+from ui.models.table import money_text
+from ui.models.table import qty_text
+from ui.search import search_key
+
+_LOW_BACK = QBrush(QColor("#fde4e1"))
+_LOW_TEXT = QBrush(QColor("#9b1c1c"))
+
+
+def is_low(row) -> bool:
+    return row.min_level is not None and row.on_hand < row.min_level
+
+
+class StockTableModel(RowTableModel):
+    CONTEXT = "StockTableModel"
+    SKU, NAME, CATEGORY, WAREHOUSE, ON_HAND, UNIT, AVG_COST, VALUE, RESERVED, ON_ORDER, MIN_LEVEL = range(11)
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("StockTableModel", "SKU"), lambda r: r.sku),
+        Column(QT_TRANSLATE_NOOP("StockTableModel", "Name"), lambda r: r.name),
+        Column(QT_TRANSLATE_NOOP("StockTableModel", "Category"), lambda r: r.category),
+        Column(QT_TRANSLATE_NOOP("StockTableModel", "Warehouse"), lambda r: r.warehouse),
+        Column(QT_TRANSLATE_NOOP("StockTableModel", "On hand"), lambda r: r.on_hand, qty_text, True),
+        Column(QT_TRANSLATE_NOOP("StockTableModel", "Unit"), lambda r: r.unit),
+        Column(QT_TRANSLATE_NOOP("StockTableModel", "Avg cost"), lambda r: r.avg_cost, money_text, True),
+        Column(QT_TRANSLATE_NOOP("StockTableModel", "Value"), lambda r: r.value, money_text, True),
+        Column(QT_TRANSLATE_NOOP("StockTableModel", "Reserved"), lambda r: r.reserved, qty_text, True),
+        Column(QT_TRANSLATE_NOOP("StockTableModel", "On order"), lambda r: r.on_order, qty_text, True),
+        Column(QT_TRANSLATE_NOOP("StockTableModel", "Min level"), lambda r: r.min_level, qty_text, True),
+    )
+
+    @classmethod
+    def make_keys(cls, rows) -> list[str]:
+        return [search_key(r.sku, r.name, chinese=r.name) for r in rows]
+
+    def background(self, row):
+        return _LOW_BACK if is_low(row) else None
+
+    def foreground(self, row):
+        return _LOW_TEXT if is_low(row) else None

@@ -1,0 +1,58 @@
+"""Suppliers and customers, read-only lists."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QTabWidget
+from PySide6.QtWidgets import QVBoxLayout
+
+from ui.models.partners import CustomerTableModel
+from ui.models.partners import SupplierTableModel
+from ui.models.proxy import RowFilterProxy
+from ui.widgets.screen import Screen
+from ui.widgets.table_view import DataTable
+
+
+def _load(queries):
+    return queries.suppliers(), queries.customers()
+
+
+class PartnersScreen(Screen):
+    def __init__(self, services, parent=None) -> None:
+        super().__init__(services, parent)
+        self.suppliers = SupplierTableModel(self)
+        self.customers = CustomerTableModel(self)
+        self.tabs = QTabWidget(self)
+        self.tables = []
+        for key, model in (("suppliers", self.suppliers), ("customers", self.customers)):
+            proxy = RowFilterProxy(self)
+            proxy.setSourceModel(model)
+            table = DataTable(key, self)
+            table.setModel(proxy)
+            table.set_widths({0: 100, 1: 240, 2: 160})
+            self.tabs.addTab(table, "")
+            self.tables.append(table)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.busy_bar)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.tabs, 1)
+        self.retranslate()
+        self.refresh()
+
+    def refresh(self) -> None:
+        queries = self.services.queries
+        self.load(lambda: _load(queries), self._loaded)
+
+    def _loaded(self, result) -> None:
+        suppliers, customers = result
+        self.suppliers.set_rows(suppliers)
+        self.customers.set_rows(customers)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.tabs.setTabText(0, QCoreApplication.translate("PartnersScreen", "Suppliers (%1)")
+                             .replace("%1", str(self.suppliers.rowCount())))
+        self.tabs.setTabText(1, QCoreApplication.translate("PartnersScreen", "Customers (%1)")
+                             .replace("%1", str(self.customers.rowCount())))
+        self.suppliers.retranslate()
+        self.customers.retranslate()

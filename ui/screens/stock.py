@@ -1,0 +1,131 @@
+"""Stock at a glance: on hand, value, reserved, on order and min level per product × warehouse."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QVBoxLayout
+
+from ui.models.proxy import RowFilterProxy
+from ui.models.stock import StockTableModel
+from ui.models.stock import is_low
+from ui.models.table import money_text
+from ui.search import needle
+from ui.widgets.screen import Screen
+from ui.widgets.table_view import DataTable
+
+CTX = "StockScreen"
+
+
+def _load(queries):
+    rows = queries.stock()
+    return rows, StockTableModel.make_keys(rows)
+
+
+class StockScreen(Screen):
+    def __init__(self, services, parent=None) -> None:
+        super().__init__(services, parent)
+        self.model = StockTableModel(self)
+        self.proxy = RowFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.modelReset.connect(self._update_totals)
+
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search_changed)
+        self.warehouse_label = QLabel(self)
+        self.warehouse = QComboBox(self)
+        self.warehouse.currentIndexChanged.connect(self._combo_changed)
+        self.category_label = QLabel(self)
+        self.category = QComboBox(self)
+        self.category.currentIndexChanged.connect(self._combo_changed)
+        self.category.setMinimumContentsLength(12)
+        self.low_only = QCheckBox(self)
+        self.low_only.toggled.connect(self._combo_changed)
+
+        self.table = DataTable("stock", self)
+        self.table.setModel(self.proxy)
+        self.table.set_widths({StockTableModel.SKU: 110, StockTableModel.NAME: 240, StockTableModel.CATEGORY: 110,
+                               StockTableModel.WAREHOUSE: 90, StockTableModel.UNIT: 50})
+        self.totals = QLabel(self)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.warehouse_label)
+        bar.addWidget(self.warehouse, 1)
+        bar.addWidget(self.category_label)
+        bar.addWidget(self.category, 1)
+        bar.addWidget(self.low_only)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.busy_bar)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.totals)
+        self._needle = ""
+        self.retranslate()
+        self.refresh()
+
+    def refresh(self) -> None:
+        queries = self.services.queries
+        self.load(lambda: _load(queries), self._loaded)
+
+    def _loaded(self, result) -> None:
+        rows, keys = result
+        self._fill_combo(self.warehouse, sorted({r.warehouse for r in rows}))
+        self._fill_combo(self.category, sorted({r.category for r in rows if r.category}))
+        self.model.set_rows(rows, keys)
+
+    def _fill_combo(self, combo: QComboBox, values: list[str]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(QCoreApplication.translate(CTX, "All"), None)
+        for value in values:
+            combo.addItem(value, value)
+        index = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+        self._apply_combos()
+
+    def _combo_changed(self, *_) -> None:
+        self._apply_combos()
+
+    def _apply_combos(self) -> None:
+        warehouse, category = self.warehouse.currentData(), self.category.currentData()
+        self.proxy.set_filter("warehouse", (lambda i, r: r.warehouse == warehouse) if warehouse else None)
+        self.proxy.set_filter("category", (lambda i, r: r.category == category) if category else None)
+        self.proxy.set_filter("low", (lambda i, r: is_low(r)) if self.low_only.isChecked() else None)
+
+    def _search_changed(self, text: str) -> None:
+        new = needle(text)
+        narrows = bool(self._needle) and new.startswith(self._needle)
+        self._needle = new
+        keys = self.model.keys
+        self.proxy.set_filter("search", (lambda i, r: new in keys[i]) if new else None, narrows=narrows)
+
+    def _update_totals(self) -> None:
+        rows = self.proxy.visible_rows()
+        value = sum((r.value for r in rows), Decimal(0))
+        low = sum(1 for r in rows if is_low(r))
+        text = QCoreApplication.translate(CTX, "%n item(s)", None, len(rows))
+        text += "    " + QCoreApplication.translate(CTX, "Value: %1").replace("%1", money_text(value))
+        text += "    " + QCoreApplication.translate(CTX, "Below min level: %1").replace("%1", str(low))
+        self.totals.setText(text)
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(QCoreApplication.translate(CTX, "Search SKU, name or pinyin…"))
+        self.warehouse_label.setText(QCoreApplication.translate(CTX, "Warehouse:"))
+        self.category_label.setText(QCoreApplication.translate(CTX, "Category:"))
+        self.low_only.setText(QCoreApplication.translate(CTX, "Below min level only"))
+        for combo in (self.warehouse, self.category):
+            if combo.count():
+                combo.setItemText(0, QCoreApplication.translate(CTX, "All"))
+        self.model.retranslate()
+        self._update_totals()

@@ -1,0 +1,49 @@
+"""A table view that remembers its column widths and order (QSettings) per screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QTableView
+
+
+class DataTable(QTableView):
+    def __init__(self, settings_key: str, parent=None) -> None:
+        super().__init__(parent)
+        self.settings_key = settings_key
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        self.setSortingEnabled(True)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setSortIndicatorShown(True)
+        header.setDefaultSectionSize(86)
+        header.setMinimumSectionSize(40)
+        self._restored = False
+
+    def setModel(self, model) -> None:
+        super().setModel(model)
+        self.horizontalHeader().setSortIndicator(-1, self.horizontalHeader().sortIndicatorOrder())
+        self.restore_state()
+
+    def set_widths(self, widths: dict[int, int]) -> None:
+        """Default widths, used until the user has resized columns."""
+        if self._restored:
+            return
+        for column, width in widths.items():
+            self.setColumnWidth(column, width)
+
+    def restore_state(self) -> None:
+        state = QSettings().value(f"tables/{self.settings_key}")
+        if state is not None and self.model() is not None:
+            self._restored = bool(self.horizontalHeader().restoreState(state))
+
+    def save_state(self) -> None:
+        QSettings().setValue(f"tables/{self.settings_key}", self.horizontalHeader().saveState())
