@@ -1,6 +1,14 @@
-"""Master-data use cases: products, warehouses, suppliers, supplier terms, customers."""
+"""Master-data use cases: products, warehouses, suppliers, supplier terms, customers.
+
+Each public ``add_*`` function is one transaction. ``add_many`` runs many add commands in one
+transaction (bulk imports, demo data) through exactly the same checks: the ``_add_*``
+functions hold the rules and expect an open unit of work.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from collections.abc import Iterable
 
 from domain import commands as cmd
 from domain import validate as v
@@ -18,6 +26,62 @@ from domain.ports import UnitOfWork
 
 
 def add_product(uow: UnitOfWork, c: cmd.AddProduct) -> Product:
+    return _one(uow, _add_product, c)
+
+
+def add_warehouse(uow: UnitOfWork, c: cmd.AddWarehouse) -> Warehouse:
+    return _one(uow, _add_warehouse, c)
+
+
+def add_supplier(uow: UnitOfWork, c: cmd.AddSupplier) -> Supplier:
+    return _one(uow, _add_supplier, c)
+
+
+def add_customer(uow: UnitOfWork, c: cmd.AddCustomer) -> Customer:
+    return _one(uow, _add_customer, c)
+
+
+def set_supplier_terms(uow: UnitOfWork, c: cmd.SetSupplierTerms) -> SupplierTerms:
+    return _one(uow, _set_supplier_terms, c)
+
+
+def add_many(uow: UnitOfWork, commands: Iterable[object], progress: Callable[[int], None] | None = None) -> list:
+    """Run many master-data commands in one transaction: all of them or, on the first refusal, none.
+
+    Args:
+        uow: the unit of work (not yet entered).
+        commands: AddProduct, AddWarehouse, AddSupplier, AddCustomer or SetSupplierTerms, in
+            an order where each command finds what it refers to (a supplier before its terms).
+        progress: called with the number of commands done, every 1,000 commands.
+
+    Returns:
+        The records created, in command order.
+    """
+    handlers: dict[type, Callable] = {
+        cmd.AddProduct: _add_product,
+        cmd.AddWarehouse: _add_warehouse,
+        cmd.AddSupplier: _add_supplier,
+        cmd.AddCustomer: _add_customer,
+        cmd.SetSupplierTerms: _set_supplier_terms,
+    }
+    results = []
+    with uow:
+        for n, c in enumerate(commands, 1):
+            results.append(handlers[type(c)](uow, c))
+            if progress is not None and n % 1_000 == 0:
+                progress(n)
+        uow.commit()
+    return results
+
+
+def _one(uow: UnitOfWork, handler: Callable, c: object):
+    with uow:
+        result = handler(uow, c)
+        uow.commit()
+    return result
+
+
+def _add_product(uow: UnitOfWork, c: cmd.AddProduct) -> Product:
     sku = v.code("SKU", c.sku)
     name = v.text("name", c.name)
     barcodes = [v.code("barcode", b) for b in c.barcodes if str(b).strip()]
@@ -28,32 +92,28 @@ def add_product(uow: UnitOfWork, c: cmd.AddProduct) -> Product:
     high = None if c.max_level in (None, "") else v.quantity("max level", c.max_level, allow_zero=True)
     if low is not None and high is not None and low > high:
         raise BadInput("max level", f"{high} is below the min level {low}; enter {low} or more")
-    with uow:
-        if uow.products.by_sku(sku) is not None:
-            raise Duplicate(f"SKU {sku!r} is already used by another product")
-        for barcode in barcodes:
-            other = uow.products.by_barcode(barcode) or uow.products.by_sku(barcode)
-            if other is not None:
-                raise Duplicate(f"barcode {barcode!r} is already used by product {other.sku}")
-        product = Product(
-            id=new_id(), sku=sku, name=name, unit=v.text("unit", c.unit or "pcs", max_len=16),
-            category=v.text("category", c.category, required=False, max_len=64), pack_size=pack,
-            min_level=low, max_level=high, barcodes=barcodes, device_id=uow.device_id,
-        )
-        uow.products.add(product)
-        uow.commit()
+    if uow.products.by_sku(sku) is not None:
+        raise Duplicate(f"SKU {sku!r} is already used by another product")
+    for barcode in barcodes:
+        other = uow.products.by_barcode(barcode) or uow.products.by_sku(barcode)
+        if other is not None:
+            raise Duplicate(f"barcode {barcode!r} is already used by product {other.sku}")
+    product = Product(
+        id=new_id(), sku=sku, name=name, unit=v.text("unit", c.unit or "pcs", max_len=16),
+        category=v.text("category", c.category, required=False, max_len=64), pack_size=pack,
+        min_level=low, max_level=high, barcodes=barcodes, device_id=uow.device_id,
+    )
+    uow.products.add(product)
     return product
 
 
-def add_warehouse(uow: UnitOfWork, c: cmd.AddWarehouse) -> Warehouse:
+def _add_warehouse(uow: UnitOfWork, c: cmd.AddWarehouse) -> Warehouse:
     code = v.code("warehouse code", c.code, max_len=32)
     warehouse = Warehouse(id=new_id(), code=code, name=v.text("name", c.name), allow_negative=bool(c.allow_negative),
                           address=v.text("address", c.address, required=False, max_len=500), device_id=uow.device_id)
-    with uow:
-        if uow.warehouses.by_code(code) is not None:
-            raise Duplicate(f"warehouse code {code!r} is already used")
-        uow.warehouses.add(warehouse)
-        uow.commit()
+    if uow.warehouses.by_code(code) is not None:
+        raise Duplicate(f"warehouse code {code!r} is already used")
+    uow.warehouses.add(warehouse)
     return warehouse
 
 
@@ -71,49 +131,43 @@ def _currency(value: object) -> str:
     return code
 
 
-def add_supplier(uow: UnitOfWork, c: cmd.AddSupplier) -> Supplier:
+def _add_supplier(uow: UnitOfWork, c: cmd.AddSupplier) -> Supplier:
     code = v.code("supplier code", c.code, max_len=32)
     supplier = Supplier(id=new_id(), code=code, name=v.text("name", c.name),
                         contact=v.text("contact", c.contact, required=False),
                         currency=_currency(c.currency), lead_time_days=_lead_time("lead time", c.lead_time_days),
                         address=v.text("address", c.address, required=False, max_len=500), device_id=uow.device_id)
-    with uow:
-        if uow.suppliers.by_code(code) is not None:
-            raise Duplicate(f"supplier code {code!r} is already used")
-        uow.suppliers.add(supplier)
-        uow.commit()
+    if uow.suppliers.by_code(code) is not None:
+        raise Duplicate(f"supplier code {code!r} is already used")
+    uow.suppliers.add(supplier)
     return supplier
 
 
-def add_customer(uow: UnitOfWork, c: cmd.AddCustomer) -> Customer:
+def _add_customer(uow: UnitOfWork, c: cmd.AddCustomer) -> Customer:
     code = v.code("customer code", c.code, max_len=32)
     customer = Customer(id=new_id(), code=code, name=v.text("name", c.name),
                         contact=v.text("contact", c.contact, required=False), device_id=uow.device_id)
-    with uow:
-        if uow.customers.by_code(code) is not None:
-            raise Duplicate(f"customer code {code!r} is already used")
-        uow.customers.add(customer)
-        uow.commit()
+    if uow.customers.by_code(code) is not None:
+        raise Duplicate(f"customer code {code!r} is already used")
+    uow.customers.add(customer)
     return customer
 
 
-def set_supplier_terms(uow: UnitOfWork, c: cmd.SetSupplierTerms) -> SupplierTerms:
+def _set_supplier_terms(uow: UnitOfWork, c: cmd.SetSupplierTerms) -> SupplierTerms:
     price = v.money("unit price", c.unit_price)
     moq = v.quantity("minimum order quantity", c.moq or "0", allow_zero=True)
     multiple = v.quantity("order multiple", c.order_multiple or "1")
     lead = None if c.lead_time_days in (None, "") else _lead_time("lead time", c.lead_time_days)
-    with uow:
-        supplier = uow.suppliers.by_code(v.code("supplier code", c.supplier))
-        if supplier is None:
-            raise NotFound(f"supplier code {c.supplier!r}: no supplier has this code")
-        product = find_product(uow, c.sku)
-        terms = SupplierTerms(id=new_id(), supplier_id=supplier.id, product_id=product.id,
-                              supplier_sku=v.text("supplier SKU", c.supplier_sku, required=False, max_len=64),
-                              unit_price=price, moq=moq, order_multiple=multiple, lead_time_days=lead,
-                              device_id=uow.device_id)
-        existing = uow.suppliers.terms_for(supplier.id, product.id)
-        if existing is not None:
-            terms.id, terms.version = existing.id, existing.version + 1
-        uow.suppliers.add_terms(terms)
-        uow.commit()
+    supplier = uow.suppliers.by_code(v.code("supplier code", c.supplier))
+    if supplier is None:
+        raise NotFound(f"supplier code {c.supplier!r}: no supplier has this code")
+    product = find_product(uow, c.sku)
+    terms = SupplierTerms(id=new_id(), supplier_id=supplier.id, product_id=product.id,
+                          supplier_sku=v.text("supplier SKU", c.supplier_sku, required=False, max_len=64),
+                          unit_price=price, moq=moq, order_multiple=multiple, lead_time_days=lead,
+                          device_id=uow.device_id)
+    existing = uow.suppliers.terms_for(supplier.id, product.id)
+    if existing is not None:
+        terms.id, terms.version = existing.id, existing.version + 1
+    uow.suppliers.add_terms(terms)
     return terms
