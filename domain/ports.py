@@ -19,6 +19,7 @@ from domain.model import Supplier
 from domain.model import SupplierTerms
 from domain.model import Valuation
 from domain.model import Warehouse
+from domain.purchasing_ports import PurchasingRepository
 
 if TYPE_CHECKING:
     from domain.documents import Document
@@ -42,6 +43,7 @@ class WarehouseRepository(Protocol):
 
 class SupplierRepository(Protocol):
     def add(self, supplier: Supplier) -> None: ...
+    def get(self, supplier_id: str) -> Supplier | None: ...
     def by_code(self, code: str) -> Supplier | None: ...
     def add_terms(self, terms: SupplierTerms) -> None: ...
     def terms_for(self, supplier_id: str, product_id: str) -> SupplierTerms | None: ...
@@ -93,6 +95,7 @@ class UnitOfWork(Protocol):
     customers: CustomerRepository
     movements: MovementRepository
     balances: BalanceRepository
+    purchasing: PurchasingRepository
     documents: DocumentRepository
     device_id: str
     user: str

@@ -224,3 +224,95 @@ document_lines = Table(
 )
 
 # Purchasing (domain.purchasing): what a PO needs of suppliers beyond supplier_terms, and the POs.
+supplier_profiles = Table(
+    "supplier_profiles",
+    metadata,
+    Column("supplier_id", String(36), ForeignKey("suppliers.id"), primary_key=True),
+    Column("payment_terms", String(500), nullable=False, default=""),
+    Column("email", String(200), nullable=False, default=""),
+    Column("phone", String(64), nullable=False, default=""),
+    *_sync_columns(),
+)
+
+supplier_term_details = Table(
+    "supplier_term_details",
+    metadata,
+    Column("supplier_id", String(36), ForeignKey("suppliers.id"), primary_key=True),
+    Column("product_id", String(36), ForeignKey("products.id"), primary_key=True),
+    Column("item_name", String(200), nullable=False, default=""),
+    Column("pack_size", Scaled(QTY), nullable=False),
+    Column("price_per", String(8), nullable=False, default="unit"),
+    *_sync_columns(),
+)
+
+supplier_price_breaks = Table(
+    "supplier_price_breaks",
+    metadata,
+    Column("supplier_id", String(36), ForeignKey("suppliers.id"), primary_key=True),
+    Column("product_id", String(36), ForeignKey("products.id"), primary_key=True),
+    Column("min_qty", Scaled(QTY), primary_key=True),
+    Column("price", Scaled(COST), nullable=False),
+    Column("device_id", String(36), nullable=False, default=""),
+)
+
+preferred_suppliers = Table(
+    "preferred_suppliers",
+    metadata,
+    Column("product_id", String(36), ForeignKey("products.id"), primary_key=True),
+    Column("supplier_id", String(36), ForeignKey("suppliers.id"), nullable=False),
+    *_sync_columns(),
+)
+
+purchase_orders = Table(
+    "purchase_orders",
+    metadata,
+    _id(),
+    Column("number", String(32), unique=True),
+    Column("year", Integer),
+    Column("seq", Integer),
+    Column("supplier_id", String(36), ForeignKey("suppliers.id"), nullable=False, index=True),
+    Column("warehouse_id", String(36), ForeignKey("warehouses.id"), nullable=False),
+    Column("state", String(20), nullable=False),
+    Column("revision", Integer, nullable=False, default=0),
+    Column("currency", String(3), nullable=False),
+    Column("created_at", Instant, nullable=False),
+    Column("issued_at", Instant),
+    Column("expected_on", Date),
+    Column("tax_rate", Scaled(QTY), nullable=False),
+    Column("terms", Text, nullable=False, default=""),
+    Column("notes", Text, nullable=False, default=""),
+    Column("reason", String(500), nullable=False, default=""),
+    Column("snapshot", Text, nullable=False, default=""),
+    *_sync_columns(),
+    UniqueConstraint("year", "seq"),
+    Index(None, "state"),
+)
+
+purchase_order_lines = Table(
+    "purchase_order_lines",
+    metadata,
+    _id(),
+    Column("po_id", String(36), ForeignKey("purchase_orders.id"), nullable=False),
+    Column("line_no", Integer, nullable=False),
+    Column("product_id", String(36), ForeignKey("products.id"), nullable=False, index=True),
+    Column("description", String(500), nullable=False, default=""),
+    Column("unit", String(16), nullable=False, default="pcs"),
+    Column("qty", Scaled(QTY), nullable=False),
+    Column("received", Scaled(QTY), nullable=False, default=0),
+    Column("price", Scaled(COST), nullable=False),
+    Column("price_per", String(8), nullable=False, default="unit"),
+    Column("pack_size", Scaled(QTY), nullable=False),
+    Column("supplier_sku", String(64), nullable=False, default=""),
+    UniqueConstraint("po_id", "line_no"),
+)
+
+# Every snapshot an issued PO had: revision 0 is the issue, each change to it adds one.
+purchase_order_revisions = Table(
+    "purchase_order_revisions",
+    metadata,
+    Column("po_id", String(36), ForeignKey("purchase_orders.id"), primary_key=True),
+    Column("revision", Integer, primary_key=True),
+    Column("at", Instant, nullable=False),
+    Column("reason", String(500), nullable=False, default=""),
+    Column("snapshot", Text, nullable=False),
+)

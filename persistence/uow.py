@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Engine
 
 from persistence.documents import DocumentRepository
+from persistence.purchasing import PurchasingRepository
 from persistence.repositories import BalanceRepository
 from persistence.repositories import Buffer
 from persistence.repositories import CustomerRepository
@@ -34,6 +35,7 @@ class SqlAlchemyUnitOfWork:
         self.customers = CustomerRepository(conn)
         self.movements = MovementRepository(self._buffer)
         self.balances = BalanceRepository(self._buffer)
+        self.purchasing = PurchasingRepository(conn)
         self.documents = DocumentRepository(self._buffer)
         return self
 

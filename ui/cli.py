@@ -19,6 +19,8 @@ from domain import ledger
 from domain.errors import BadInput
 from domain.errors import DomainError
 from domain.numbers import fmt
+from ui.cli_po import add_po_parser
+from ui.cli_po import run_po
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_REFUSED = 0, 2, 3
 
@@ -124,6 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help="prove that balances equal the ledger")
     p = sub.add_parser("demo", help="fill the database with a realistic demo business")
     p.add_argument("--seed", type=int, default=42)
+    add_po_parser(sub)
     return parser
 
 
@@ -225,6 +228,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"{len(problems)} difference(s) between balances and ledger", file=sys.stderr)
             return 1
         print("ok: every balance equals the ledger")
+    elif cmd == "po":
+        return run_po(args, db)
     elif cmd == "demo":
         from domain.demo import build_demo
 

@@ -1,0 +1,107 @@
+"""Purchasing commands: what a purchaser or clerk asks for. Fields hold raw input; use cases validate it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class CreatePurchaseOrder:
+    supplier: str
+    warehouse: str
+    expected_on: date | None = None
+    terms: str = ""
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class AddPurchaseOrderLine:
+    """Add a line; ``price`` None takes the supplier terms (and price breaks) for the quantity."""
+
+    po: str
+    sku: str
+    qty: object
+    price: object = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class ChangePurchaseOrderLine:
+    """Change a line's quantity and/or price; on an issued PO this makes a revision."""
+
+    po: str
+    sku: str
+    qty: object = None
+    price: object = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class RemovePurchaseOrderLine:
+    po: str
+    sku: str
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class IssuePurchaseOrder:
+    po: str
+    issued_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ReceivePurchaseOrder:
+    """Receive ``lines`` (SKU, quantity) against a PO; no lines receives everything still open."""
+
+    po: str
+    lines: tuple[tuple[str, object], ...] = ()
+    occurred_at: datetime | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class CancelPurchaseOrder:
+    po: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ClosePurchaseOrderShort:
+    po: str
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class SetSupplierProfile:
+    supplier: str
+    payment_terms: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class SetTermDetails:
+    """Pack size and price basis ("unit" or "pack") of a supplier's terms for a product."""
+
+    supplier: str
+    sku: str
+    pack_size: object = "1"
+    price_per: str = "unit"
+    item_name: str = ""
+
+
+@dataclass(frozen=True)
+class SetPriceBreaks:
+    """Replace the price breaks: (minimum quantity in stock units, price) pairs."""
+
+    supplier: str
+    sku: str
+    breaks: tuple[tuple[object, object], ...] = ()
+
+
+@dataclass(frozen=True)
+class SetPreferredSupplier:
+    sku: str
+    supplier: str | None

@@ -1,0 +1,72 @@
+"""Supplier details a purchase order needs: payment terms, packs and price basis, price breaks,
+the preferred supplier of a product. Each function is one transaction."""
+
+from __future__ import annotations
+
+from domain import ledger
+from domain import purchasing_commands as pc
+from domain import validate as v
+from domain.errors import BadInput
+from domain.errors import NotFound
+from domain.model import Supplier
+from domain.packs import PriceBreak
+from domain.ports import UnitOfWork
+from domain.purchasing_model import PricePer
+from domain.purchasing_model import SupplierProfile
+from domain.purchasing_model import TermDetails
+
+
+def _supplier(uow: UnitOfWork, code: str) -> Supplier:
+    code = v.code("supplier code", code)
+    supplier = uow.suppliers.by_code(code)
+    if supplier is None:
+        raise NotFound(f"supplier code {code!r}: no supplier has this code")
+    return supplier
+
+
+def set_supplier_profile(uow: UnitOfWork, c: pc.SetSupplierProfile) -> SupplierProfile:
+    with uow:
+        profile = SupplierProfile(
+            _supplier(uow, c.supplier).id, v.text("payment terms", c.payment_terms, required=False, max_len=500),
+            v.text("email", c.email, required=False), v.text("phone", c.phone, required=False, max_len=64),
+        )
+        uow.purchasing.set_profile(profile)
+        uow.commit()
+    return profile
+
+
+def set_term_details(uow: UnitOfWork, c: pc.SetTermDetails) -> TermDetails:
+    pack = v.quantity("pack size", c.pack_size)
+    try:
+        per = PricePer(str(c.price_per).strip().lower())
+    except ValueError:
+        raise BadInput("price per", f"{c.price_per!r} is not accepted; enter 'unit' or 'pack'") from None
+    with uow:
+        supplier = _supplier(uow, c.supplier)
+        product = ledger.find_product(uow, c.sku)
+        details = TermDetails(supplier.id, product.id, v.text("supplier item name", c.item_name, required=False),
+                              pack, per)
+        uow.purchasing.set_term_details(details)
+        uow.commit()
+    return details
+
+
+def set_price_breaks(uow: UnitOfWork, c: pc.SetPriceBreaks) -> list[PriceBreak]:
+    breaks = [PriceBreak(v.quantity("break quantity", q), v.money("break price", p)) for q, p in c.breaks]
+    if len({b.min_qty for b in breaks}) != len(breaks):
+        raise BadInput("break quantity", "the same quantity is listed twice; give each break its own quantity")
+    with uow:
+        supplier = _supplier(uow, c.supplier)
+        product = ledger.find_product(uow, c.sku)
+        uow.purchasing.set_price_breaks(supplier.id, product.id, sorted(breaks, key=lambda b: b.min_qty))
+        uow.commit()
+    return breaks
+
+
+def set_preferred_supplier(uow: UnitOfWork, c: pc.SetPreferredSupplier) -> None:
+    """Make ``c.supplier`` the product's preferred supplier (None clears it)."""
+    with uow:
+        product = ledger.find_product(uow, c.sku)
+        supplier_id = _supplier(uow, c.supplier).id if c.supplier else None
+        uow.purchasing.set_preferred_supplier(product.id, supplier_id)
+        uow.commit()

@@ -1,0 +1,223 @@
+"""Purchase orders and supplier purchasing details on SQLAlchemy Core, plus the PO read query.
+
+A PO is loaded and saved whole (header and lines): a PO has tens or hundreds of lines, and
+saving replaces its lines in two statements, which keeps the repository simple.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import Connection
+from sqlalchemy import Engine
+from sqlalchemy import func
+from sqlalchemy import insert
+from sqlalchemy import select
+from sqlalchemy import update
+
+from domain.numbers import D
+from domain.packs import PriceBreak
+from domain.purchasing_model import PoLine
+from domain.purchasing_model import PoState
+from domain.purchasing_model import PricePer
+from domain.purchasing_model import PurchaseOrder
+from domain.purchasing_model import PurchasingPolicy
+from domain.purchasing_model import SupplierProfile
+from domain.purchasing_model import TermDetails
+from domain.purchasing_rows import PoLineRow
+from domain.purchasing_rows import PoRow
+from persistence import tables as t
+
+PO, LINES, REV = t.purchase_orders, t.purchase_order_lines, t.purchase_order_revisions
+
+# settings keys read by the purchasing policy
+SETTING_TAX_RATE = "po_tax_rate"
+SETTING_TOLERANCE = "po_over_receipt_tolerance"
+SETTING_COMPANY_NAME = "company_name"
+SETTING_COMPANY_ADDRESS = "company_address"
+
+
+def _header_values(po: PurchaseOrder) -> dict:
+    year = seq = None
+    if po.number:
+        _, y, n = po.number.split("-")
+        year, seq = int(y), int(n)
+    return {
+        "number": po.number, "year": year, "seq": seq, "supplier_id": po.supplier_id,
+        "warehouse_id": po.warehouse_id, "state": po.state.value, "revision": po.revision, "currency": po.currency,
+        "created_at": po.created_at, "issued_at": po.issued_at, "expected_on": po.expected_on,
+        "tax_rate": po.tax_rate, "terms": po.terms, "notes": po.notes, "reason": po.reason,
+        "snapshot": po.snapshot, "device_id": po.device_id, "version": po.version,
+    }
+
+
+def _line_values(po_id: str, line: PoLine) -> dict:
+    return {
+        "id": line.id, "po_id": po_id, "line_no": line.line_no, "product_id": line.product_id,
+        "description": line.description, "unit": line.unit, "qty": line.qty, "received": line.received,
+        "price": line.price, "price_per": line.price_per.value, "pack_size": line.pack_size,
+        "supplier_sku": line.supplier_sku,
+    }
+
+
+class PurchasingRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self._policy: PurchasingPolicy | None = None
+
+    # purchase orders
+
+    def add(self, po: PurchaseOrder) -> None:
+        self.conn.execute(insert(PO).values(id=po.id, **_header_values(po)))
+        self._insert_lines(po)
+
+    def save(self, po: PurchaseOrder) -> None:
+        po.version += 1
+        self.conn.execute(update(PO).where(PO.c.id == po.id).values(**_header_values(po)))
+        self.conn.execute(LINES.delete().where(LINES.c.po_id == po.id))
+        self._insert_lines(po)
+
+    def _insert_lines(self, po: PurchaseOrder) -> None:
+        if po.lines:
+            self.conn.execute(insert(LINES), [_line_values(po.id, line) for line in po.lines])
+
+    def get(self, po_id: str) -> PurchaseOrder | None:
+        return self._load(PO.c.id == po_id)
+
+    def by_number(self, number: str) -> PurchaseOrder | None:
+        return self._load(PO.c.number == number)
+
+    def _load(self, where) -> PurchaseOrder | None:
+        r = self.conn.execute(select(PO).where(where)).first()
+        if r is None:
+            return None
+        rows = self.conn.execute(
+            select(LINES, t.products.c.sku).join(t.products, t.products.c.id == LINES.c.product_id)
+            .where(LINES.c.po_id == r.id).order_by(LINES.c.line_no)
+        )
+        lines = [
+            PoLine(id=x.id, line_no=x.line_no, product_id=x.product_id, sku=x.sku, description=x.description,
+                   unit=x.unit, qty=x.qty, price=x.price, price_per=PricePer(x.price_per), pack_size=x.pack_size,
+                   supplier_sku=x.supplier_sku, received=x.received)
+            for x in rows
+        ]
+        return PurchaseOrder(
+            id=r.id, supplier_id=r.supplier_id, warehouse_id=r.warehouse_id, created_at=r.created_at,
+            currency=r.currency, state=PoState(r.state), number=r.number, revision=r.revision, issued_at=r.issued_at,
+            expected_on=r.expected_on, tax_rate=r.tax_rate, terms=r.terms, notes=r.notes, reason=r.reason,
+            snapshot=r.snapshot, lines=lines, device_id=r.device_id, version=r.version,
+        )
+
+    def next_number(self, year: int) -> int:
+        last = self.conn.execute(select(func.max(PO.c.seq)).where(PO.c.year == year)).scalar()
+        return (last or 0) + 1
+
+    def add_revision(self, po: PurchaseOrder, at: datetime, reason: str) -> None:
+        self.conn.execute(insert(REV).values(po_id=po.id, revision=po.revision, at=at, reason=reason,
+                                             snapshot=po.snapshot))
+
+    def revisions(self, po_id: str) -> list[tuple[int, datetime, str, str]]:
+        rows = self.conn.execute(select(REV).where(REV.c.po_id == po_id).order_by(REV.c.revision))
+        return [(r.revision, r.at, r.reason, r.snapshot) for r in rows]
+
+    # settings and supplier details
+
+    def policy(self) -> PurchasingPolicy:
+        if self._policy is None:
+            s = t.settings.c
+            keys = (SETTING_TAX_RATE, SETTING_TOLERANCE, SETTING_COMPANY_NAME, SETTING_COMPANY_ADDRESS)
+            values = dict(self.conn.execute(select(s.key, s.value).where(s.key.in_(keys))).all())
+            default = PurchasingPolicy()
+            self._policy = PurchasingPolicy(
+                tax_rate=D(values.get(SETTING_TAX_RATE) or default.tax_rate),
+                over_receipt_tolerance=D(values.get(SETTING_TOLERANCE) or default.over_receipt_tolerance),
+                company_name=values.get(SETTING_COMPANY_NAME) or default.company_name,
+                company_address=values.get(SETTING_COMPANY_ADDRESS) or default.company_address,
+            )
+        return self._policy
+
+    def profile(self, supplier_id: str) -> SupplierProfile | None:
+        c = t.supplier_profiles.c
+        r = self.conn.execute(select(t.supplier_profiles).where(c.supplier_id == supplier_id)).first()
+        return SupplierProfile(r.supplier_id, r.payment_terms, r.email, r.phone) if r else None
+
+    def set_profile(self, profile: SupplierProfile) -> None:
+        table = t.supplier_profiles
+        old = self.conn.execute(select(table.c.version).where(table.c.supplier_id == profile.supplier_id)).scalar()
+        self.conn.execute(table.delete().where(table.c.supplier_id == profile.supplier_id))
+        self.conn.execute(insert(table).values(
+            supplier_id=profile.supplier_id, payment_terms=profile.payment_terms, email=profile.email,
+            phone=profile.phone, version=(old or 0) + 1))
+
+    def term_details(self, supplier_id: str, product_id: str) -> TermDetails | None:
+        c = t.supplier_term_details.c
+        r = self.conn.execute(select(t.supplier_term_details)
+                              .where(c.supplier_id == supplier_id, c.product_id == product_id)).first()
+        return TermDetails(r.supplier_id, r.product_id, r.item_name, r.pack_size, PricePer(r.price_per)) if r else None
+
+    def set_term_details(self, details: TermDetails) -> None:
+        table = t.supplier_term_details
+        where = (table.c.supplier_id == details.supplier_id, table.c.product_id == details.product_id)
+        old = self.conn.execute(select(table.c.version).where(*where)).scalar()
+        self.conn.execute(table.delete().where(*where))
+        self.conn.execute(insert(table).values(
+            supplier_id=details.supplier_id, product_id=details.product_id, item_name=details.item_name,
+            pack_size=details.pack_size, price_per=details.price_per.value, version=(old or 0) + 1))
+
+    def price_breaks(self, supplier_id: str, product_id: str) -> list[PriceBreak]:
+        c = t.supplier_price_breaks.c
+        rows = self.conn.execute(select(c.min_qty, c.price).where(c.supplier_id == supplier_id,
+                                                                  c.product_id == product_id).order_by(c.min_qty))
+        return [PriceBreak(r.min_qty, r.price) for r in rows]
+
+    def set_price_breaks(self, supplier_id: str, product_id: str, breaks: list[PriceBreak]) -> None:
+        table = t.supplier_price_breaks
+        self.conn.execute(table.delete().where(table.c.supplier_id == supplier_id, table.c.product_id == product_id))
+        if breaks:
+            self.conn.execute(insert(table), [{"supplier_id": supplier_id, "product_id": product_id,
+                                               "min_qty": b.min_qty, "price": b.price} for b in breaks])
+
+    def preferred_supplier(self, product_id: str) -> str | None:
+        c = t.preferred_suppliers.c
+        return self.conn.execute(select(c.supplier_id).where(c.product_id == product_id)).scalar()
+
+    def set_preferred_supplier(self, product_id: str, supplier_id: str | None) -> None:
+        table = t.preferred_suppliers
+        old = self.conn.execute(select(table.c.version).where(table.c.product_id == product_id)).scalar()
+        self.conn.execute(table.delete().where(table.c.product_id == product_id))
+        if supplier_id:
+            self.conn.execute(insert(table).values(product_id=product_id, supplier_id=supplier_id,
+                                                   version=(old or 0) + 1))
+
+
+# read side
+
+
+def purchase_orders(engine: Engine, state: str | None = None, supplier: str | None = None) -> list[PoRow]:
+    """Every PO (drafts last), with lines and their ordered and received quantities."""
+    S, W, P = t.suppliers, t.warehouses, t.products
+    query = (
+        select(PO.c.id, PO.c.number, S.c.code, S.c.name, W.c.code.label("warehouse"), PO.c.state, PO.c.revision,
+               PO.c.created_at, PO.c.issued_at, PO.c.expected_on, PO.c.currency)
+        .select_from(PO.join(S, S.c.id == PO.c.supplier_id).join(W, W.c.id == PO.c.warehouse_id))
+        .order_by(PO.c.number.is_(None), PO.c.year, PO.c.seq, PO.c.created_at)
+    )
+    if state:
+        query = query.where(PO.c.state == state)
+    if supplier:
+        query = query.where(S.c.code == supplier)
+    with engine.connect() as conn:
+        heads = conn.execute(query).all()
+        lines: dict[str, list[PoLineRow]] = {}
+        line_query = (
+            select(LINES.c.po_id, LINES.c.line_no, P.c.sku, LINES.c.description, LINES.c.unit, LINES.c.qty,
+                   LINES.c.received, LINES.c.pack_size, LINES.c.price, LINES.c.price_per)
+            .join(P, P.c.id == LINES.c.product_id).order_by(LINES.c.po_id, LINES.c.line_no)
+        )
+        for x in conn.execute(line_query):
+            lines.setdefault(x.po_id, []).append(PoLineRow(
+                x.line_no, x.sku, x.description, x.unit, x.qty, x.received, max(Decimal(0), x.qty - x.received),
+                x.pack_size, x.price, x.price_per))
+    return [PoRow(h.id, h.number, h.code, h.name, h.warehouse, h.state, h.revision, h.created_at, h.issued_at,
+                  h.expected_on, h.currency, tuple(lines.get(h.id, ()))) for h in heads]

@@ -1,0 +1,145 @@
+"""The ``po`` command: purchase orders from the command line.
+
+``PO`` arguments take the issued number (PO-2026-00042) or the draft's id. Exit status as in
+``ui.cli``: 2 bad input, 3 refused by a business rule. No Qt, pandas or statsmodels here;
+reportlab is imported only by ``po pdf``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from domain import purchasing
+from domain import purchasing_commands as pc
+from domain.errors import BadInput
+from domain.numbers import fmt
+
+
+def add_po_parser(sub: argparse._SubParsersAction) -> None:
+    po = sub.add_parser("po", help="purchase orders").add_subparsers(dest="action", required=True)
+    p = po.add_parser("create", help="create a draft purchase order (prints its id)")
+    p.add_argument("--supplier", required=True, help="supplier code")
+    p.add_argument("--warehouse", required=True, help="delivery warehouse code")
+    p.add_argument("--expected", help="expected delivery date, YYYY-MM-DD (default: issue date + lead time)")
+    p.add_argument("--terms", default="")
+    p.add_argument("--notes", default="")
+    p = po.add_parser("add-line", help="add a product to a PO (rounded up to MOQ, order multiple and packs)")
+    p.add_argument("po")
+    p.add_argument("sku")
+    p.add_argument("qty", help="quantity in stock units")
+    p.add_argument("--price", help="price per unit or per pack, as the supplier terms say (default: from the terms)")
+    p.add_argument("--reason", default="", help="why, when the PO is already issued (makes a revision)")
+    p = po.add_parser("issue", help="number the draft and freeze it (prints the PO number)")
+    p.add_argument("po")
+    p = po.add_parser("list", help="list purchase orders with ordered and received quantities")
+    p.add_argument("--state")
+    p.add_argument("--supplier")
+    p.add_argument("--json", action="store_true")
+    p = po.add_parser("pdf", help="write the PO as PDF")
+    p.add_argument("po")
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--paper", choices=("auto", "a4", "letter"), default="auto",
+                   help="auto: Letter for a US or Canadian locale, else A4")
+    p = po.add_parser("receive", help="receive SKU QTY pairs against a PO; no pairs receives all that is open")
+    p.add_argument("po")
+    p.add_argument("pairs", nargs="*", metavar="SKU QTY")
+    p.add_argument("--note", default="")
+    p = po.add_parser("cancel", help="cancel a draft or an issued PO with nothing received")
+    p.add_argument("po")
+    p.add_argument("--reason", required=True)
+    p = po.add_parser("close", help="close a PO short: stop expecting what is still open")
+    p.add_argument("po")
+    p.add_argument("--reason", default="")
+
+
+def _date(text: str | None):
+    if not text:
+        return None
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise BadInput("expected", f"{text!r} is not a date; use YYYY-MM-DD such as 2026-12-01") from None
+
+
+def _pairs(items: list[str]) -> tuple[tuple[str, str], ...]:
+    if len(items) % 2:
+        raise BadInput("receive", f"{items[-1]!r} has no quantity; give SKU QTY pairs such as A-100 12 B-200 5")
+    return tuple(zip(items[::2], items[1::2], strict=True))
+
+
+def _paper_locale(choice: str) -> str | None:
+    if choice == "letter":
+        return "en_US"
+    if choice == "a4":
+        return None
+    return os.environ.get("LC_ALL") or os.environ.get("LC_PAPER") or os.environ.get("LANG")
+
+
+def run_po(args: argparse.Namespace, db) -> int:
+    uow = db.uow
+    a = args.action
+    if a == "create":
+        po = purchasing.create_draft(uow(), pc.CreatePurchaseOrder(args.supplier, args.warehouse, _date(args.expected),
+                                                                  args.terms, args.notes))
+        print(po.id)
+    elif a == "add-line":
+        line, note = purchasing.add_line(uow(), pc.AddPurchaseOrderLine(args.po, args.sku, args.qty, args.price,
+                                                                        args.reason))
+        if note:
+            print(f"note: {line.sku}: {note}", file=sys.stderr)
+        print(f"line {line.line_no}: {line.sku} {fmt(line.qty)} {line.unit} at {fmt(line.price)} per "
+              f"{'pack' if line.price_per == 'pack' else line.unit}")
+    elif a == "issue":
+        print(purchasing.issue(uow(), pc.IssuePurchaseOrder(args.po)).number)
+    elif a == "list":
+        _list(db, args)
+    elif a == "pdf":
+        snapshot = purchasing.load_snapshot(uow(), args.po)
+        from ui.pdf.purchase_order import render_purchase_order
+
+        data = render_purchase_order(snapshot, _paper_locale(args.paper))
+        args.output.write_bytes(data)
+        print(f"{args.output} ({len(data):,} bytes)")
+    elif a == "receive":
+        moves = purchasing.receive(uow(), pc.ReceivePurchaseOrder(args.po, _pairs(args.pairs), note=args.note))
+        for m in moves:
+            print(m.id)
+    elif a == "cancel":
+        po = purchasing.cancel(uow(), pc.CancelPurchaseOrder(args.po, args.reason))
+        print(f"{po.label} cancelled")
+    elif a == "close":
+        po = purchasing.close_short(uow(), pc.ClosePurchaseOrderShort(args.po, args.reason))
+        print(f"{po.label} closed")
+    return 0
+
+
+def _list(db, args: argparse.Namespace) -> None:
+    from persistence.purchasing import purchase_orders
+
+    rows = purchase_orders(db.engine, args.state, args.supplier)
+    if args.json:
+        out = [{
+            "id": r.id, "number": r.number, "supplier": r.supplier, "supplier_name": r.supplier_name,
+            "warehouse": r.warehouse, "state": r.state, "revision": r.revision,
+            "issued_at": r.issued_at.isoformat() if r.issued_at else None,
+            "expected_on": r.expected_on.isoformat() if r.expected_on else None, "currency": r.currency,
+            "lines": [{"line": x.line_no, "sku": x.sku, "description": x.description, "unit": x.unit,
+                       "ordered": fmt(x.qty), "received": fmt(x.received), "open": fmt(x.open_qty),
+                       "pack_size": fmt(x.pack_size), "price": fmt(x.price), "price_per": x.price_per}
+                      for x in r.lines],
+        } for r in rows]
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return
+    for r in rows:
+        revision = f"  rev {r.revision}" if r.revision else ""
+        print(f"{r.number or r.id}  {r.supplier}  {r.state}  {r.warehouse}{revision}")
+        for x in r.lines:
+            print(f"  {x.line_no:>3}  {x.sku}  ordered {fmt(x.qty)}  received {fmt(x.received)}  "
+                  f"open {fmt(x.open_qty)}")

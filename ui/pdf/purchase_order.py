@@ -1,0 +1,253 @@
+"""The purchase-order PDF, rendered from a frozen ``PoSnapshot``.
+
+First page: company block and the document box (number, revision, dates, currency), supplier
+and delivery blocks. Then the lines table, whose header row repeats on every page, the totals,
+the terms and notes as paragraphs (they wrap and flow onto further pages rather than being cut)
+and a signature line. Every page carries the PO number and "Page X of Y".
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from io import BytesIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Image
+from reportlab.platypus import KeepTogether
+from reportlab.platypus import Paragraph
+from reportlab.platypus import Spacer
+from reportlab.platypus import Table
+from reportlab.platypus import TableStyle
+
+from domain.purchasing_snapshot import DRAFT_NUMBER
+from domain.purchasing_snapshot import Party
+from domain.purchasing_snapshot import PoSnapshot
+from ui.pdf.base import QT_TRANSLATE_NOOP
+from ui.pdf.base import BaseRenderer
+
+CTX = "PurchaseOrderPdf"
+INK = colors.HexColor("#1f3a5f")
+RULE = colors.HexColor("#9aa5b1")
+SHADE = colors.HexColor("#e8edf3")
+STRIPE = colors.HexColor("#f6f8fa")
+
+# Column shares of the frame width: #, our SKU, supplier SKU, description, qty, unit/pack, price, amount.
+COLUMNS = (0.05, 0.12, 0.12, 0.27, 0.11, 0.11, 0.10, 0.12)
+LABELS = (
+    QT_TRANSLATE_NOOP(CTX, "Purchase order"), QT_TRANSLATE_NOOP(CTX, "PURCHASE ORDER"),
+    QT_TRANSLATE_NOOP(CTX, "DRAFT — not valid as an order"), QT_TRANSLATE_NOOP(CTX, "PO number"),
+    QT_TRANSLATE_NOOP(CTX, "Revision"), QT_TRANSLATE_NOOP(CTX, "Date"), QT_TRANSLATE_NOOP(CTX, "Expected delivery"),
+    QT_TRANSLATE_NOOP(CTX, "Currency"), QT_TRANSLATE_NOOP(CTX, "Supplier"), QT_TRANSLATE_NOOP(CTX, "Deliver to"),
+    QT_TRANSLATE_NOOP(CTX, "Contact"), QT_TRANSLATE_NOOP(CTX, "Payment terms"), QT_TRANSLATE_NOOP(CTX, "#"),
+    QT_TRANSLATE_NOOP(CTX, "Our SKU"), QT_TRANSLATE_NOOP(CTX, "Supplier SKU"), QT_TRANSLATE_NOOP(CTX, "Description"),
+    QT_TRANSLATE_NOOP(CTX, "Quantity"), QT_TRANSLATE_NOOP(CTX, "Unit / pack"), QT_TRANSLATE_NOOP(CTX, "Unit price"),
+    QT_TRANSLATE_NOOP(CTX, "Amount"), QT_TRANSLATE_NOOP(CTX, "Subtotal"), QT_TRANSLATE_NOOP(CTX, "Tax %1%"),
+    QT_TRANSLATE_NOOP(CTX, "Total %1"), QT_TRANSLATE_NOOP(CTX, "Terms"), QT_TRANSLATE_NOOP(CTX, "Notes"),
+    QT_TRANSLATE_NOOP(CTX, "Authorised signature"), QT_TRANSLATE_NOOP(CTX, "packs"), QT_TRANSLATE_NOOP(CTX, "pack"),
+    QT_TRANSLATE_NOOP(CTX, "pack of %1 %2"), QT_TRANSLATE_NOOP(CTX, "continued"),
+    QT_TRANSLATE_NOOP(CTX, "Page %1 of %2"), QT_TRANSLATE_NOOP(CTX, "Code"),
+)
+
+
+def qty_text(value: Decimal) -> str:
+    """A quantity with thousands separators and no trailing zeros (``1,200``, ``5.1``)."""
+    value = value.normalize()
+    if value == value.to_integral_value():
+        value = value.quantize(Decimal(1))
+    return format(value, ",f")
+
+
+def price_text(value: Decimal) -> str:
+    """A unit price with at least two decimals and no more than it carries (``12.00``, ``0.125``)."""
+    value = value.normalize()
+    if -value.as_tuple().exponent < 2:  # type: ignore[operator]
+        value = value.quantize(Decimal("0.01"))
+    return format(value, ",f")
+
+
+def money_text(value: Decimal) -> str:
+    return format(value, ",f")
+
+
+def _p(text: str) -> str:
+    """Plain text made safe for a Paragraph; line breaks kept."""
+    return escape(text).replace("\n", "<br/>")
+
+
+class PurchaseOrderRenderer(BaseRenderer):
+    context = "Purchase order"
+
+    def __init__(self, *args, logo: bytes | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.logo = logo
+
+    def t(self, text: str, *args: object) -> str:
+        result = self.tr(text)
+        for i, arg in enumerate(args, 1):
+            result = result.replace(f"%{i}", str(arg))
+        return result
+
+    def title(self, snapshot: PoSnapshot) -> str:
+        return f"{self.t('Purchase order')} {snapshot.number}"
+
+    def stylesheet(self):
+        sheet = super().stylesheet()
+        sheet.add(ParagraphStyle("Right", parent=sheet["Cell"], alignment=TA_RIGHT))
+        sheet.add(ParagraphStyle("Label", parent=sheet["Small"], textColor=INK))
+        return sheet
+
+    # story
+
+    def story(self, s: PoSnapshot) -> list:
+        width = self.pagesize[0] - self.margins[0] - self.margins[1]
+        flow: list = [self._header(s, width), Spacer(1, 5 * mm), self._parties(s, width), Spacer(1, 6 * mm),
+                      self._lines(s, width), Spacer(1, 3 * mm), self._totals(s, width)]
+        for label, text in ((self.t("Terms"), s.terms), (self.t("Notes"), s.notes)):
+            if text.strip():
+                flow.append(Paragraph(_p(label), self.styles["Heading"]))
+                flow.extend(Paragraph(_p(part), self.styles["Normal"]) for part in text.split("\n\n") if part.strip())
+        flow.append(Spacer(1, 14 * mm))
+        flow.append(KeepTogether(self._signature(s, width)))
+        return flow
+
+    def _header(self, s: PoSnapshot, width: float) -> Table:
+        st = self.styles
+        left = [Paragraph(_p(s.company.name), st["Company"]), Paragraph(_p(s.company.address), st["Normal"])]
+        if self.logo:
+            left.insert(0, Image(BytesIO(self.logo), width=30 * mm, height=15 * mm, kind="proportional"))
+        title = self.t("PURCHASE ORDER")
+        rows = [[self.t("PO number"), s.number]]
+        if s.revision:
+            rows.append([self.t("Revision"), str(s.revision)])
+        rows += [[self.t("Date"), s.issued_on or "—"], [self.t("Expected delivery"), s.expected_on or "—"],
+                 [self.t("Currency"), s.currency]]
+        box = Table(rows, colWidths=[0.5 * width * 0.45, 0.5 * width * 0.55])
+        box.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), self.font, 9), ("TEXTCOLOR", (0, 0), (0, -1), INK),
+            ("FONTSIZE", (1, 0), (1, 0), 11), ("LINEBELOW", (0, 0), (-1, -2), 0.25, RULE),
+            ("BOX", (0, 0), (-1, -1), 0.5, RULE), ("BACKGROUND", (0, 0), (0, -1), SHADE),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ]))
+        right: list = [Paragraph(_p(title), st["Title"]), Spacer(1, 2 * mm), box]
+        if s.number == DRAFT_NUMBER:
+            right.append(Paragraph(_p(self.t("DRAFT — not valid as an order")),
+                                   ParagraphStyle("Draft", parent=st["Normal"], textColor=colors.red)))
+        outer = Table([[left, right]], colWidths=[width * 0.5, width * 0.5])
+        outer.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+        return outer
+
+    def _party(self, label: str, party: Party) -> list:
+        st = self.styles
+        parts = [Paragraph(_p(label), st["Label"]), Paragraph(_p(party.name), st["Heading"])]
+        if party.code:
+            parts.append(Paragraph(_p(f"{self.t('Code')}: {party.code}"), st["Small"]))
+        if party.address:
+            parts.append(Paragraph(_p(party.address), st["Normal"]))
+        if party.contact:
+            parts.append(Paragraph(_p(f"{self.t('Contact')}: {party.contact}"), st["Normal"]))
+        if party.payment_terms:
+            parts.append(Paragraph(_p(f"{self.t('Payment terms')}: {party.payment_terms}"), st["Normal"]))
+        return parts
+
+    def _parties(self, s: PoSnapshot, width: float) -> Table:
+        gap = 6 * mm
+        table = Table([[self._party(self.t("Supplier"), s.supplier), "",
+                        self._party(self.t("Deliver to"), s.deliver_to)]],
+                      colWidths=[(width - gap) / 2, gap, (width - gap) / 2])
+        table.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOX", (0, 0), (0, 0), 0.5, RULE), ("BOX", (2, 0), (2, 0), 0.5, RULE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ]))
+        return table
+
+    def _lines(self, s: PoSnapshot, width: float) -> Table:
+        st = self.styles
+        head = [self.t(x) for x in ("#", "Our SKU", "Supplier SKU", "Description", "Quantity", "Unit / pack",
+                                    "Unit price", "Amount")]
+        data: list[list] = [[Paragraph(_p(h), ParagraphStyle("H", parent=st["Cell"], textColor=colors.white,
+                                                              alignment=TA_RIGHT if i >= 4 and i != 5 else 0))
+                             for i, h in enumerate(head)]]
+        for line in s.lines:
+            by_pack = line.pack_size != 1
+            qty = qty_text(line.qty) + " " + line.unit
+            if by_pack:
+                qty += f"\n{qty_text(line.packs)} {self.t('packs')}"
+                unit = self.t("pack of %1 %2", qty_text(line.pack_size), line.unit)
+            else:
+                unit = line.unit
+            per = self.t("pack") if line.price_per == "pack" else line.unit
+            data.append([
+                str(line.line_no), Paragraph(_p(line.sku), st["Cell"]), Paragraph(_p(line.supplier_sku), st["Cell"]),
+                Paragraph(_p(line.description), st["Cell"]), qty, unit, f"{price_text(line.price)}\n/ {per}",
+                money_text(line.amount),
+            ])
+        table = Table(data, colWidths=[width * share for share in COLUMNS], repeatRows=1)
+        table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), self.font, 8), ("LEADING", (0, 0), (-1, -1), 10),
+            ("BACKGROUND", (0, 0), (-1, 0), INK), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, STRIPE]),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE), ("BOX", (0, 0), (-1, -1), 0.5, RULE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (4, 1), (4, -1), "RIGHT"),
+            ("ALIGN", (6, 1), (-1, -1), "RIGHT"), ("ALIGN", (0, 1), (0, -1), "RIGHT"),
+        ]))
+        return table
+
+    def _totals(self, s: PoSnapshot, width: float) -> Table:
+        rows = [[self.t("Subtotal"), money_text(s.subtotal)],
+                [self.t("Tax %1%", qty_text(s.tax_rate)), money_text(s.tax)],
+                [self.t("Total %1", s.currency), money_text(s.total)]]
+        table = Table(rows, colWidths=[width * 0.22, width * 0.16], hAlign="RIGHT")
+        table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), self.font, 9), ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+            ("FONTSIZE", (0, -1), (-1, -1), 11), ("LINEABOVE", (0, -1), (-1, -1), 0.75, INK),
+            ("BACKGROUND", (0, -1), (-1, -1), SHADE), ("TEXTCOLOR", (0, -1), (-1, -1), INK),
+        ]))
+        return table
+
+    def _signature(self, s: PoSnapshot, width: float) -> list:
+        table = Table([["", "", ""], [self.t("Authorised signature"), "", self.t("Date")]],
+                      colWidths=[width * 0.45, width * 0.1, width * 0.25], hAlign="LEFT", rowHeights=[12 * mm, None])
+        table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), self.font, 8), ("TEXTCOLOR", (0, 1), (-1, 1), INK),
+            ("LINEABOVE", (0, 1), (0, 1), 0.75, colors.black), ("LINEABOVE", (2, 1), (2, 1), 0.75, colors.black),
+        ]))
+        return [table]
+
+    # page decorations
+
+    def _footer(self, canvas, s: PoSnapshot) -> None:
+        canvas.saveState()
+        canvas.setFont(self.font, 8)
+        canvas.setFillColor(INK)
+        canvas.setStrokeColor(RULE)
+        canvas.line(self.margins[0], 14 * mm, self.pagesize[0] - self.margins[1], 14 * mm)
+        label = f"{s.company.name} · {self.t('Purchase order')} {s.number}"
+        if s.revision:
+            label += f" · {self.t('Revision')} {s.revision}"
+        canvas.drawString(self.margins[0], 10 * mm, label)
+        canvas.restoreState()
+
+    def on_first_page(self, canvas, doc, s: PoSnapshot) -> None:
+        self._footer(canvas, s)
+
+    def on_later_pages(self, canvas, doc, s: PoSnapshot) -> None:
+        self._footer(canvas, s)
+        canvas.saveState()
+        canvas.setFont(self.font, 9)
+        canvas.setFillColor(INK)
+        top = self.pagesize[1] - 12 * mm
+        canvas.drawString(self.margins[0], top, f"{self.t('Purchase order')} {s.number} ({self.t('continued')})")
+        canvas.drawRightString(self.pagesize[0] - self.margins[1], top, s.supplier.name)
+        canvas.restoreState()
+
+
+def render_purchase_order(snapshot: PoSnapshot, locale_name: str | None = None, **kwargs) -> bytes:
+    """The PDF bytes of ``snapshot`` on the paper of ``locale_name`` (Letter for US/CA, else A4)."""
+    from ui.pdf.base import paper_for
+
+    return PurchaseOrderRenderer(paper_for(locale_name), **kwargs).generate(snapshot)
