@@ -77,17 +77,26 @@ def configure_application(app: QApplication) -> None:
     i18n.set_language(i18n.saved_language(), persist=False)
 
 
-def bind_queries(engine) -> SimpleNamespace:
-    """Every read function of persistence.queries with the engine already bound."""
-    from persistence import queries
+# Modules whose public functions taking ``engine`` first are read queries for the screens.
+QUERY_MODULES = ("persistence.queries", "persistence.documents")
 
-    bound = {}
-    for name, fn in inspect.getmembers(queries, inspect.isfunction):
-        if fn.__module__ != queries.__name__ or name.startswith("_"):
+
+def bind_queries(engine) -> SimpleNamespace:
+    """Every read function of the query modules with the engine already bound (first module wins)."""
+    import importlib
+
+    bound: dict = {}
+    for module_name in QUERY_MODULES:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError:
             continue
-        params = list(inspect.signature(fn).parameters)
-        if params and params[0] == "engine":
-            bound[name] = functools.partial(fn, engine)
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            if fn.__module__ != module.__name__ or name.startswith("_") or name in bound:
+                continue
+            params = list(inspect.signature(fn).parameters)
+            if params and params[0] == "engine":
+                bound[name] = functools.partial(fn, engine)
     return SimpleNamespace(**bound)
 
 

@@ -29,11 +29,7 @@ from ui.screens import ScreenEntry
 from ui.screens import load_class
 from ui.widgets.table_view import DataTable
 
-CTX = "MainWindow"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 
 class MainWindow(QMainWindow):
@@ -116,8 +112,8 @@ class MainWindow(QMainWindow):
     def _busy_changed(self, count: int) -> None:
         self._busy = count
         self.work_bar.setVisible(count > 0)
-        self.work_label.setText(QCoreApplication.translate(CTX, "Working (%n task(s))…", None, count) if count
-                                else _tr("Ready"))
+        self.work_label.setText(translate("MainWindow", "Working (%n task(s))…", None, count) if count
+                                else translate("MainWindow", "Ready"))
 
     # -- screens -------------------------------------------------------------------------
     def screen(self, key: str) -> QWidget:
@@ -152,8 +148,9 @@ class MainWindow(QMainWindow):
 
     # -- database ------------------------------------------------------------------------
     def choose_database(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, _tr("Open database"), str(Path(self.services.db_path).parent),
-                                              _tr("Stockroom databases (*.sqlite3 *.sqlite *.db);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, translate("MainWindow", "Open database"), str(Path(self.services.db_path).parent),
+            translate("MainWindow", "Stockroom databases (*.sqlite3 *.sqlite *.db);;All files (*)"))
         if path:
             self.open_database(Path(path))
 
@@ -163,8 +160,8 @@ class MainWindow(QMainWindow):
         try:
             services = self.open_services(path)
         except Exception as exc:  # noqa: BLE001 - any failure to open is reported, the old database stays open
-            QMessageBox.warning(self, _tr("Open database"),
-                                _tr("Could not open %1:\n%2").replace("%1", str(path)).replace("%2", str(exc)))
+            message = translate("MainWindow", "Could not open %1:\n%2").replace("%1", str(path))
+            QMessageBox.warning(self, translate("MainWindow", "Open database"), message.replace("%2", str(exc)))
             return
         key = self.current_key() or (self.entries[0].key if self.entries else None)
         self._save_tables()
@@ -184,35 +181,35 @@ class MainWindow(QMainWindow):
 
     # -- language, help ------------------------------------------------------------------
     def about(self) -> None:
-        QMessageBox.about(self, _tr("About Stockroom"),
-                          _tr("<b>Stockroom</b><br>Purchasing, sales and inventory for small businesses.<br>"
-                              "Database: %1").replace("%1", self.services.db_path))
+        text = translate("MainWindow", "<b>Stockroom</b><br>Purchasing, sales and inventory for small businesses.<br>"
+                                       "Database: %1")
+        QMessageBox.about(self, translate("MainWindow", "About Stockroom"), text.replace("%1", self.services.db_path))
 
     def retranslate(self) -> None:
-        self.file_menu.setTitle(_tr("&File"))
-        self.open_action.setText(_tr("&Open database…"))
-        self.quit_action.setText(_tr("&Quit"))
-        self.view_menu.setTitle(_tr("&View"))
-        self.refresh_action.setText(_tr("&Refresh"))
-        self.help_menu.setTitle(_tr("&Help"))
-        self.about_action.setText(_tr("&About Stockroom"))
+        self.file_menu.setTitle(translate("MainWindow", "&File"))
+        self.open_action.setText(translate("MainWindow", "&Open database…"))
+        self.quit_action.setText(translate("MainWindow", "&Quit"))
+        self.view_menu.setTitle(translate("MainWindow", "&View"))
+        self.refresh_action.setText(translate("MainWindow", "&Refresh"))
+        self.help_menu.setTitle(translate("MainWindow", "&Help"))
+        self.about_action.setText(translate("MainWindow", "&About Stockroom"))
         for i, entry in enumerate(self.entries):
-            title = QCoreApplication.translate("Screens", entry.title)
+            title = translate("Screens", entry.title)
             self.nav.item(i).setText(title)
             self.nav.item(i).setToolTip(f"{title}  ({entry.shortcut})")
             self.screen_actions[entry.key].setText(title)
-        self.db_label.setText(_tr("Database: %1").replace("%1", self.services.db_path))
+        self.db_label.setText(translate("MainWindow", "Database: %1").replace("%1", self.services.db_path))
         user = self.services.user
-        self.user_label.setText(_tr("User: %1").replace("%1", user) if user else "")
+        self.user_label.setText(translate("MainWindow", "User: %1").replace("%1", user) if user else "")
         self._busy_changed(self._busy)
         self._update_title()
 
     def _update_title(self) -> None:
         key = self.current_key()
         entry = next((e for e in self.entries if e.key == key), None)
-        title = _tr("Stockroom")
+        title = translate("MainWindow", "Stockroom")
         if entry is not None:
-            title = f"{QCoreApplication.translate('Screens', entry.title)} — {title}"
+            title = f"{translate('Screens', entry.title)} — {title}"
         self.setWindowTitle(title)
 
     def changeEvent(self, event) -> None:

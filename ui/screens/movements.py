@@ -23,12 +23,10 @@ from ui.models.proxy import RowFilterProxy
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
 
-CTX = "MovementsScreen"
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
 LIMIT = 5000
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
 
 
 class MovementsScreen(Screen):
@@ -90,7 +88,7 @@ class MovementsScreen(Screen):
         self.warehouse.blockSignals(True)
         current = self.warehouse.currentData()
         self.warehouse.clear()
-        self.warehouse.addItem(_tr("All"), None)
+        self.warehouse.addItem(translate("MovementsScreen", "All"), None)
         for w in warehouses:
             self.warehouse.addItem(w.code, w.code)
         self.warehouse.setCurrentIndex(max(0, self.warehouse.findData(current)) if current else 0)
@@ -112,23 +110,27 @@ class MovementsScreen(Screen):
 
     def _update_status(self) -> None:
         n = self.model.rowCount()
-        text = QCoreApplication.translate(CTX, "%n movement(s)", None, n)
+        text = translate("MovementsScreen", "%n movement(s)", None, n)
         if n >= LIMIT:
-            text += "  " + _tr("(the newest %1; narrow the filters to see older ones)").replace("%1", str(LIMIT))
+            more = translate("MovementsScreen", "(the newest %1; narrow the filters to see older ones)")
+            text += "  " + more.replace("%1", str(LIMIT))
         self.status.setText(text)
 
     def retranslate(self) -> None:
-        texts = {"product": _tr("Product:"), "warehouse": _tr("Warehouse:"), "kind": _tr("Kind:"),
-                 "from": _tr("From:"), "to": _tr("To:")}
+        texts = {"product": translate("MovementsScreen", "Product:"),
+                 "warehouse": translate("MovementsScreen", "Warehouse:"),
+                 "kind": translate("MovementsScreen", "Kind:"),
+                 "from": translate("MovementsScreen", "From:"),
+                 "to": translate("MovementsScreen", "To:")}
         for name, label in self.labels.items():
             label.setText(texts[name])
-        self.product.setPlaceholderText(_tr("SKU, barcode or part of the name"))
-        self.apply.setText(_tr("Apply"))
-        self.kind.setItemText(0, _tr("All"))
+        self.product.setPlaceholderText(translate("MovementsScreen", "SKU, barcode or part of the name"))
+        self.apply.setText(translate("MovementsScreen", "Apply"))
+        self.kind.setItemText(0, translate("MovementsScreen", "All"))
         for i, caption in enumerate(KIND_CAPTIONS.values(), 1):
-            self.kind.setItemText(i, QCoreApplication.translate("MovementKind", caption))
+            self.kind.setItemText(i, translate("MovementKind", caption))
         if self.warehouse.count():
-            self.warehouse.setItemText(0, _tr("All"))
+            self.warehouse.setItemText(0, translate("MovementsScreen", "All"))
         self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.model.retranslate()
         self._update_status()

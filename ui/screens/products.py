@@ -33,11 +33,7 @@ from ui.widgets.busy import alive
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
 
-CTX = "ProductsScreen"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 
 def _load(queries):
@@ -96,8 +92,8 @@ class ProductsScreen(Screen):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count.setText(QCoreApplication.translate(CTX, "%n product(s) shown", None, shown)
-                           + "  /  " + QCoreApplication.translate(CTX, "%n in the catalogue", None, total))
+        self.count.setText(translate("ProductsScreen", "%n product(s) shown", None, shown)
+                           + "  /  " + translate("ProductsScreen", "%n in the catalogue", None, total))
 
     def current_row(self):
         index = self.table.currentIndex()
@@ -122,9 +118,9 @@ class ProductsScreen(Screen):
         return editor
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(_tr("Search SKU, name, barcode or pinyin (e.g. lsd)…"))
-        self.add_button.setText(_tr("Add product…"))
-        self.open_button.setText(_tr("Open product page"))
+        self.search.setPlaceholderText(translate("ProductsScreen", "Search SKU, name, barcode or pinyin (e.g. lsd)…"))
+        self.add_button.setText(translate("ProductsScreen", "Add product…"))
+        self.open_button.setText(translate("ProductsScreen", "Open product page"))
         self.model.retranslate()
         self._update_count()
 
@@ -193,11 +189,11 @@ class ProductEditor(QDialog):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(QCoreApplication.translate("ProductEditor", "Add product"))
+        self.setWindowTitle(translate("ProductEditor", "Add product"))
         for field, label in self.labels.items():
-            label.setText(QCoreApplication.translate("ProductEditor", _LABELS[field]) + ":")
+            label.setText(translate("ProductEditor", _LABELS[field]) + ":")
         self.edits["barcode"].setPlaceholderText(
-            QCoreApplication.translate("ProductEditor", "several barcodes: separate with commas"))
+            translate("ProductEditor", "several barcodes: separate with commas"))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -234,7 +230,7 @@ class ProductEditor(QDialog):
         if isinstance(exc, BadInput) and exc.field in self.errors:
             problem = exc.problem
             if problem in _PROBLEMS:
-                problem = QCoreApplication.translate("ProductEditor", _PROBLEMS[problem])
+                problem = translate("ProductEditor", _PROBLEMS[problem])
             self.errors[exc.field].setText(problem)
             self.errors[exc.field].show()
             self.edits[exc.field].setFocus()
@@ -242,7 +238,7 @@ class ProductEditor(QDialog):
             self.general_error.setText(str(exc))
             self.general_error.show()
         else:
-            self.general_error.setText(QCoreApplication.translate("ProductEditor", "Could not save: %1")
+            self.general_error.setText(translate("ProductEditor", "Could not save: %1")
                                        .replace("%1", str(exc)))
             self.general_error.show()
 
@@ -300,10 +296,10 @@ class ProductPage(QDialog):
 
     def retranslate(self) -> None:
         p = self.product
-        self.setWindowTitle(QCoreApplication.translate("ProductPage", "Product %1").replace("%1", p.sku))
+        self.setWindowTitle(translate("ProductPage", "Product %1").replace("%1", p.sku))
         self.title.setText(f"{p.sku} · {p.name}")
         self.details.setText(
-            QCoreApplication.translate("ProductPage", "Category: %1    Unit: %2    Barcodes: %3")
+            translate("ProductPage", "Category: %1    Unit: %2    Barcodes: %3")
             .replace("%1", p.category or "—").replace("%2", p.unit).replace("%3", ", ".join(p.barcodes) or "—"))
         self.model.retranslate()
         self.chart.retranslate()

@@ -15,12 +15,10 @@ from ui import i18n
 from ui.widgets.busy import alive
 from ui.widgets.screen import Screen
 
-CTX = "SettingsScreen"
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
 COMPANY_KEY = "company_name"
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CTX, text)
 
 
 class SettingsScreen(Screen):
@@ -67,14 +65,14 @@ class SettingsScreen(Screen):
 
         def done(_):
             if alive(self):
-                self.saved_label.setText(_tr("Saved."))
+                self.saved_label.setText(translate("SettingsScreen", "Saved."))
 
         self.services.tasks.submit(lambda: database.set_setting(COMPANY_KEY, name), done, self.show_error)
 
     def retranslate(self) -> None:
-        self.heading.setText(_tr("Settings"))
-        self.language_label.setText(_tr("Language:"))
-        self.company_label.setText(_tr("Company name:"))
-        self.company.setPlaceholderText(_tr("printed on documents"))
-        self.save.setText(_tr("Save"))
+        self.heading.setText(translate("SettingsScreen", "Settings"))
+        self.language_label.setText(translate("SettingsScreen", "Language:"))
+        self.company_label.setText(translate("SettingsScreen", "Company name:"))
+        self.company.setPlaceholderText(translate("SettingsScreen", "printed on documents"))
+        self.save.setText(translate("SettingsScreen", "Save"))
         self.saved_label.clear()

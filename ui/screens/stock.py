@@ -20,7 +20,7 @@ from ui.search import needle
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
 
-CTX = "StockScreen"
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 
 def _load(queries):
@@ -86,7 +86,7 @@ class StockScreen(Screen):
         current = combo.currentData()
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem(QCoreApplication.translate(CTX, "All"), None)
+        combo.addItem(translate("StockScreen", "All"), None)
         for value in values:
             combo.addItem(value, value)
         index = combo.findData(current) if current is not None else 0
@@ -114,18 +114,18 @@ class StockScreen(Screen):
         rows = self.proxy.visible_rows()
         value = sum((r.value for r in rows), Decimal(0))
         low = sum(1 for r in rows if is_low(r))
-        text = QCoreApplication.translate(CTX, "%n item(s)", None, len(rows))
-        text += "    " + QCoreApplication.translate(CTX, "Value: %1").replace("%1", money_text(value))
-        text += "    " + QCoreApplication.translate(CTX, "Below min level: %1").replace("%1", str(low))
+        text = translate("StockScreen", "%n item(s)", None, len(rows))
+        text += "    " + translate("StockScreen", "Value: %1").replace("%1", money_text(value))
+        text += "    " + translate("StockScreen", "Below min level: %1").replace("%1", str(low))
         self.totals.setText(text)
 
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(QCoreApplication.translate(CTX, "Search SKU, name or pinyin…"))
-        self.warehouse_label.setText(QCoreApplication.translate(CTX, "Warehouse:"))
-        self.category_label.setText(QCoreApplication.translate(CTX, "Category:"))
-        self.low_only.setText(QCoreApplication.translate(CTX, "Below min level only"))
+        self.search.setPlaceholderText(translate("StockScreen", "Search SKU, name or pinyin…"))
+        self.warehouse_label.setText(translate("StockScreen", "Warehouse:"))
+        self.category_label.setText(translate("StockScreen", "Category:"))
+        self.low_only.setText(translate("StockScreen", "Below min level only"))
         for combo in (self.warehouse, self.category):
             if combo.count():
-                combo.setItemText(0, QCoreApplication.translate(CTX, "All"))
+                combo.setItemText(0, translate("StockScreen", "All"))
         self.model.retranslate()
         self._update_totals()
