@@ -1,0 +1,122 @@
+"""The stock screen: posted stock, filters, search, low-stock highlight, totals, the table model's roles."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QSettings
+from PySide6.QtCore import Qt
+
+from domain import catalog
+from domain import commands as c
+from domain import ledger
+from domain.readmodels import StockRow
+from ui.app import bind_queries
+from ui.models.proxy import RowFilterProxy
+from ui.models.stock import StockTableModel
+from ui.models.table import RowRole
+from ui.models.table import SortRole
+from ui.services import Services
+from ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def services(db, qapp, tmp_path):
+    QCoreApplication.setOrganizationName("StockroomTests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    uow = db.uow
+    catalog.add_warehouse(uow(), c.AddWarehouse("W1", "Main"))
+    catalog.add_warehouse(uow(), c.AddWarehouse("W2", "Shop"))
+    catalog.add_product(uow(), c.AddProduct("SD-1", "螺丝刀", category="tools", min_level="5"))
+    catalog.add_product(uow(), c.AddProduct("HM-1", "Hammer", category="tools"))
+    catalog.add_product(uow(), c.AddProduct("GL-1", "Glue", category="chemicals"))
+    ledger.receive(uow(), c.ReceiveStock("SD-1", "3", "W1", "2.50"))
+    ledger.receive(uow(), c.ReceiveStock("HM-1", "10", "W1", "12"))
+    ledger.receive(uow(), c.ReceiveStock("HM-1", "9", "W2", "12"))
+    ledger.receive(uow(), c.ReceiveStock("GL-1", "100", "W2", "0.40"))
+    tasks = TaskRunner()
+    yield Services(database=db, queries=bind_queries(db.engine), tasks=tasks)
+    tasks.wait()
+
+
+@pytest.fixture
+def screen(qtbot, services):
+    from ui.screens.stock import StockScreen
+
+    widget = StockScreen(services)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.model.rowCount() == 4)
+    return widget
+
+
+def shown(screen) -> list[tuple[str, str]]:
+    return [(r.sku, r.warehouse) for r in screen.proxy.visible_rows()]
+
+
+def test_stock_screen_shows_posted_stock_value_and_totals(screen):
+    rows = {(r.sku, r.warehouse): r for r in screen.model.rows}
+    assert rows[("HM-1", "W1")].on_hand == Decimal("10")
+    assert rows[("SD-1", "W1")].value == Decimal("7.50")
+    assert "4 item(s)" in screen.totals.text()
+    assert "275.50" in screen.totals.text()  # 7.50 + 120 + 108 + 40
+
+
+def test_stock_screen_filters_by_warehouse_and_category(screen):
+    screen.warehouse.setCurrentIndex(screen.warehouse.findData("W2"))
+    assert sorted(shown(screen)) == [("GL-1", "W2"), ("HM-1", "W2")]
+    screen.category.setCurrentIndex(screen.category.findData("tools"))
+    assert shown(screen) == [("HM-1", "W2")]
+    assert "1 item(s)" in screen.totals.text()
+    screen.warehouse.setCurrentIndex(0)
+    assert sorted(shown(screen)) == [("HM-1", "W1"), ("HM-1", "W2"), ("SD-1", "W1")]
+
+
+def test_stock_search_matches_as_you_type_including_pinyin(qtbot, screen):
+    qtbot.keyClicks(screen.search, "ham")
+    assert sorted(shown(screen)) == [("HM-1", "W1"), ("HM-1", "W2")]
+    screen.search.clear()
+    qtbot.keyClicks(screen.search, "lsd")
+    assert shown(screen) == [("SD-1", "W1")]
+    screen.search.clear()
+    assert len(shown(screen)) == 4
+
+
+def test_rows_below_min_level_are_highlighted_and_can_be_shown_alone(screen):
+    low = screen.proxy.index(next(i for i, r in enumerate(screen.proxy.visible_rows()) if r.sku == "SD-1"), 0)
+    fine = screen.proxy.index(next(i for i, r in enumerate(screen.proxy.visible_rows()) if r.sku == "GL-1"), 0)
+    assert low.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert fine.data(Qt.ItemDataRole.BackgroundRole) is None
+    screen.low_only.setChecked(True)
+    assert shown(screen) == [("SD-1", "W1")]
+
+
+def test_new_stock_appears_after_a_refresh(qtbot, screen, services):
+    ledger.receive(services.uow(), c.ReceiveStock("GL-1", "5", "W1", "0.50"))
+    screen.refresh()
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 5)
+    assert ("GL-1", "W1") in shown(screen)
+
+
+def _row(sku: str, on_hand: str) -> StockRow:
+    d = Decimal(on_hand)
+    return StockRow("id-" + sku, sku, sku, "", "pcs", "W1", d, Decimal(1), d, Decimal(0), Decimal(0), None)
+
+
+def test_the_sort_role_gives_raw_decimals_and_sorting_is_numeric(qapp):
+    model = StockTableModel()
+    model.set_rows([_row("A", "10"), _row("B", "9"), _row("C", "100.5")])
+    index = model.index(0, StockTableModel.ON_HAND)
+    assert index.data(SortRole) == Decimal("10")
+    assert index.data(Qt.ItemDataRole.DisplayRole) == "10"
+    assert index.data(RowRole).sku == "A"
+    proxy = RowFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(StockTableModel.ON_HAND, Qt.SortOrder.AscendingOrder)
+    assert [proxy.index(i, 0).data() for i in range(3)] == ["B", "A", "C"]  # as text "10" < "9"
+    proxy.sort(StockTableModel.ON_HAND, Qt.SortOrder.DescendingOrder)
+    assert [proxy.index(i, 0).data(RowRole).sku for i in range(3)] == ["C", "A", "B"]
+    assert proxy.mapToSource(proxy.index(0, 0)).row() == 2
+    assert proxy.mapFromSource(model.index(1, 0)).row() == 2
