@@ -1,0 +1,94 @@
+"""Switching the language: texts change at once, open screens and typed text stay; the translation is complete."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QSettings
+from PySide6.QtCore import Qt
+
+from domain import catalog
+from domain import commands as c
+from ui import i18n
+from ui.app import bind_queries
+from ui.app import create_main_window
+from ui.services import Services
+from ui.tasks import TaskRunner
+
+# Contexts of the shell and browsing screens; the document screens' contexts are checked by their own tests.
+SHELL_CONTEXTS = {
+    "MainWindow", "MovementKind", "MovementTableModel", "MovementsScreen", "PartnerTableModel", "PartnersScreen",
+    "ProductEditor", "ProductPage", "ProductTableModel", "ProductsScreen", "Screen", "Screens", "SettingsScreen",
+    "StockChart", "StockScreen", "StockTableModel",
+}
+
+
+@pytest.fixture
+def services(db, qapp, tmp_path):
+    QCoreApplication.setOrganizationName("StockroomTests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    catalog.add_warehouse(db.uow(), c.AddWarehouse("W1", "Main"))
+    catalog.add_product(db.uow(), c.AddProduct("SD-1", "螺丝刀"))
+    tasks = TaskRunner()
+    yield Services(database=db, queries=bind_queries(db.engine), tasks=tasks)
+    tasks.wait()
+    i18n.set_language(i18n.ENGLISH, persist=False)
+
+
+def test_switching_to_chinese_and_back_changes_texts_and_keeps_screens_and_typing(qtbot, services):
+    i18n.set_language(i18n.ENGLISH, persist=False)
+    window = create_main_window(services)
+    qtbot.addWidget(window)
+    window.show()
+    stock = window.show_screen("stock")
+    stock.search.setText("螺丝")
+    settings = window.show_screen("settings")
+    header = stock.table.model().headerData(1, Qt.Orientation.Horizontal)
+    assert (window.nav.item(0).text(), header) == ("Stock", "Name")
+
+    settings.language.setCurrentIndex(settings.language.findData(i18n.CHINESE))
+
+    qtbot.waitUntil(lambda: window.nav.item(0).text() == "库存")  # LanguageChange is delivered by the event loop
+    assert stock.table.model().headerData(1, Qt.Orientation.Horizontal) == "名称"
+    assert stock.search.placeholderText().startswith("搜索")
+    assert window.file_menu.title() == "文件(&F)"
+    assert settings.language_label.text() == "语言："
+    assert window.screen("stock") is stock and stock.search.text() == "螺丝"
+    assert QSettings().value(i18n.SETTING) == i18n.CHINESE
+
+    settings.language.setCurrentIndex(settings.language.findData(i18n.ENGLISH))
+
+    qtbot.waitUntil(lambda: window.nav.item(0).text() == "Stock")
+    assert stock.table.model().headerData(1, Qt.Orientation.Horizontal) == "Name"
+    assert stock.search.text() == "螺丝"
+
+
+def test_the_saved_language_wins_over_the_system_one(qapp, tmp_path):
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    QSettings().setValue(i18n.SETTING, i18n.CHINESE)
+    assert i18n.saved_language() == i18n.CHINESE
+    QSettings().setValue(i18n.SETTING, "xx")
+    assert i18n.saved_language() == i18n.system_language()
+
+
+def test_every_string_of_the_shell_and_browsing_screens_has_a_finished_chinese_translation():
+    root = ET.parse(i18n.resource_path("i18n", "stockroom_zh_CN.ts")).getroot()
+    unfinished = []
+    seen = set()
+    for context in root.iter("context"):
+        name = context.findtext("name")
+        if name not in SHELL_CONTEXTS:
+            continue
+        seen.add(name)
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            text = "".join(translation.itertext()).strip()
+            if translation.get("type") in ("unfinished", "vanished", "obsolete") or not text:
+                unfinished.append((name, message.findtext("source")))
+    assert seen == SHELL_CONTEXTS
+    assert unfinished == []
+    assert i18n.resource_path("i18n", "stockroom_zh_CN.qm").stat().st_size > 1000
