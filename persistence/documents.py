@@ -11,7 +11,6 @@ from sqlalchemy import func
 from sqlalchemy import insert
 from sqlalchemy import select
 from sqlalchemy import update
-from sqlalchemy.orm import aliased
 
 from domain.documents import Document
 from domain.documents import DocumentKind
@@ -79,7 +78,7 @@ class DocumentRepository:
 
 def document_list(engine: Engine, kind: str | None = None, limit: int = 1000) -> list[DocumentRow]:
     """Posted documents, newest first, with line count, total quantity and value."""
-    to_w = aliased(W)
+    to_w = W.alias("to_w")  # Core alias: importing sqlalchemy.orm would cost every command 0.15 s
     lines = (
         select(LINE.c.document_id, func.count().label("n"), func.sum(LINE.c.qty).label("qty"))
         .group_by(LINE.c.document_id).subquery()

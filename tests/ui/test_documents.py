@@ -1,0 +1,291 @@
+"""The document-entry screens through the keyboard: scan, post with Ctrl+Enter, refusals, reversal, counts."""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QSettings
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QMessageBox
+
+from domain import catalog
+from domain import commands as c
+from domain.documents import LineInput
+from domain.documents import PostDocument
+from domain.documents import post_document
+from persistence import documents as document_queries
+from persistence import queries
+from ui.services import Services
+from ui.tasks import TaskRunner
+
+
+def bind(engine) -> SimpleNamespace:
+    names = ("stock", "on_hand", "warehouses", "suppliers", "customers", "categories")
+    bound = {name: functools.partial(getattr(queries, name), engine) for name in names}
+    for name in ("document_list", "document_lines", "scan_codes"):
+        bound[name] = functools.partial(getattr(document_queries, name), engine)
+    return SimpleNamespace(**bound)
+
+
+@pytest.fixture
+def services(db, qapp, tmp_path):
+    QCoreApplication.setOrganizationName("StockroomTests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    uow = db.uow
+    catalog.add_product(uow(), c.AddProduct("A-1", "螺丝刀 Screwdriver", barcodes=("6901234567892",), category="tools"))
+    catalog.add_product(uow(), c.AddProduct("B-2", "Hammer", category="tools"))
+    catalog.add_product(uow(), c.AddProduct("C-3", "Glue", category="chemicals"))
+    catalog.add_warehouse(uow(), c.AddWarehouse("W1", "Main"))
+    catalog.add_warehouse(uow(), c.AddWarehouse("W2", "Shop"))
+    catalog.add_supplier(uow(), c.AddSupplier("SUP", "Supplier"))
+    catalog.add_customer(uow(), c.AddCustomer("CUS", "Customer"))
+    tasks = TaskRunner()
+    yield Services(database=db, queries=bind(db.engine), tasks=tasks, user="clerk")
+    tasks.wait()
+
+
+def open_screen(qtbot, services, cls):
+    screen = cls(services)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.activateWindow()
+    qtbot.waitUntil(lambda: screen.codes_ready and screen.warehouse.count() > 0)
+    screen.scan.setFocus()
+    qtbot.waitUntil(screen.scan.hasFocus)
+    return screen
+
+
+def scan(qtbot, screen, code: str) -> None:
+    qtbot.keyClicks(screen.scan, code)
+    qtbot.keyClick(screen.scan, Qt.Key.Key_Return)
+
+
+def post(qtbot, screen) -> None:
+    qtbot.keyClick(screen.scan, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not screen._posting, timeout=10_000)
+
+
+def set_cell(screen, row: int, key: str, text: str) -> bool:
+    return screen.model.setData(screen.model.index(row, screen.model.column(key)), text)
+
+
+def test_a_receipt_and_a_shipment_posted_through_the_screens_change_the_stock(qtbot, services):
+    from ui.screens.documents import ReceiveScreen
+    from ui.screens.documents import ShipScreen
+
+    receive = open_screen(qtbot, services, ReceiveScreen)
+    scan(qtbot, receive, "A-1")
+    scan(qtbot, receive, "6901234567892")
+    scan(qtbot, receive, "B-2")
+    assert [(x.sku, x.qty) for x in receive.model.lines] == [("A-1", 2), ("B-2", 1)]
+    assert set_cell(receive, 0, "qty", "12")
+    assert set_cell(receive, 0, "unit_cost", "2.50")
+    assert set_cell(receive, 1, "unit_cost", "10")
+    receive.partner.setEditText("SUP")
+    qtbot.keyClicks(receive.reference, "DN-77")
+    receive.scan.setFocus()
+    post(qtbot, receive)
+    qtbot.waitUntil(lambda: receive.posted_model.rowCount() == 1)
+    [doc] = receive.posted_model.rows
+    assert doc.number in receive.result_label.text()
+    assert (doc.partner, doc.reference, doc.total_value, doc.user) == ("SUP", "DN-77", Decimal("40.00"), "clerk")
+    assert receive.model.rowCount() == 0 and receive.reference.text() == ""
+    assert receive.scan.hasFocus()
+    assert services.queries.on_hand("A-1", "W1") == 12
+
+    ship = open_screen(qtbot, services, ShipScreen)
+    for _ in range(3):
+        scan(qtbot, ship, "A-1")
+    post(qtbot, ship)
+    qtbot.waitUntil(lambda: ship.posted_model.rowCount() == 1)
+    assert ship.posted_model.rows[0].number.startswith("GI-")
+    assert services.queries.on_hand("A-1", "W1") == 9
+
+
+def test_a_burst_of_ten_scans_counts_every_scan(qtbot, services):
+    from ui.screens.documents import ReceiveScreen
+
+    screen = open_screen(qtbot, services, ReceiveScreen)
+    qtbot.keyClicks(screen.scan, "6901234567892\r" * 10)
+    assert [(x.sku, x.qty) for x in screen.model.lines] == [("A-1", 10)]
+    assert screen.scan.text() == ""
+
+
+def test_scans_made_before_the_codes_are_loaded_are_kept(qtbot, services):
+    from ui.screens.documents import ShipScreen
+
+    screen = ShipScreen(services)
+    qtbot.addWidget(screen)
+    for _ in range(3):
+        screen.scan.setText("B-2")
+        screen.scan.returnPressed.emit()
+    qtbot.waitUntil(lambda: screen.codes_ready)
+    assert [(x.sku, x.qty) for x in screen.model.lines] == [("B-2", 3)]
+
+
+def test_an_unknown_barcode_shows_a_message_beeps_and_keeps_the_focus(qtbot, services, monkeypatch):
+    from ui.screens.documents import ReceiveScreen
+
+    beeps = []
+    monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: beeps.append(1)))
+    screen = open_screen(qtbot, services, ReceiveScreen)
+    scan(qtbot, screen, "999000111")
+    assert "999000111" in screen.scan_message.text()
+    assert screen.scan_message.isVisible()
+    assert beeps == [1]
+    assert screen.scan.hasFocus()
+    assert screen.model.rowCount() == 0
+    scan(qtbot, screen, "A-1")
+    assert screen.scan_message.text() == ""
+
+
+def test_a_refused_shipment_shows_its_message_on_the_line_and_posts_nothing(qtbot, services, monkeypatch):
+    from ui.screens.documents import ShipScreen
+
+    monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: None))
+    post_document(services.uow(), PostDocument("receipt", "W1", (LineInput("A-1", "5", "1"),
+                                                                  LineInput("B-2", "1", "1"))))
+    screen = open_screen(qtbot, services, ShipScreen)
+    scan(qtbot, screen, "A-1")
+    scan(qtbot, screen, "B-2")
+    assert set_cell(screen, 1, "qty", "4")
+    post(qtbot, screen)
+    message = screen.line_error.text()
+    assert "Line 2" in message and "B-2" in message and "1 on hand" in message and "4 asked" in message
+    assert screen.model.lines[1].error == message
+    assert screen.model.lines[0].error == ""
+    assert screen.model.rowCount() == 2  # the clerk's lines stay for correction
+    assert services.queries.on_hand("A-1", "W1") == 5
+    assert services.queries.on_hand("B-2", "W1") == 1
+    assert services.queries.document_list(kind="shipment") == []
+    assert screen.scan.hasFocus()
+
+
+def test_a_quantity_typed_in_the_grid_is_checked(qtbot, services, monkeypatch):
+    from ui.screens.documents import ReceiveScreen
+
+    monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: None))
+    screen = open_screen(qtbot, services, ReceiveScreen)
+    scan(qtbot, screen, "A-1")
+    assert not set_cell(screen, 0, "qty", "-3")
+    assert "Line 1" in screen.line_error.text() and "negative" in screen.line_error.text()
+    assert not set_cell(screen, 0, "qty", "1.23456")
+    assert screen.model.lines[0].qty == 1
+    assert set_cell(screen, 0, "qty", "1.5")
+    assert screen.model.lines[0].qty == Decimal("1.5")
+
+
+def test_delete_removes_the_selected_line(qtbot, services):
+    from ui.screens.documents import ReceiveScreen
+
+    screen = open_screen(qtbot, services, ReceiveScreen)
+    scan(qtbot, screen, "A-1")
+    scan(qtbot, screen, "B-2")
+    screen.grid.setFocus()
+    screen.grid.selectRow(0)
+    qtbot.keyClick(screen.grid, Qt.Key.Key_Delete)
+    assert [x.sku for x in screen.model.lines] == ["B-2"]
+    scan(qtbot, screen, "B-2")
+    assert [(x.sku, x.qty) for x in screen.model.lines] == [("B-2", 2)]
+
+
+def test_reversing_a_posted_document_asks_first_and_restores_the_stock(qtbot, services, monkeypatch):
+    from ui.screens.documents import ReceiveScreen
+
+    doc = post_document(services.uow(), PostDocument("receipt", "W1", (LineInput("A-1", "5", "1"),)))
+    screen = open_screen(qtbot, services, ReceiveScreen)
+    qtbot.waitUntil(lambda: screen.posted_model.rowCount() == 1)
+    screen.tabs.setCurrentIndex(1)
+    screen.posted.selectRow(0)
+    screen.open_selected()
+    qtbot.waitUntil(lambda: screen.posted_lines_model.rowCount() == 1)
+    assert screen.posted_lines_model.rows[0].sku == "A-1"
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No)
+    screen.reverse_selected()
+    assert len(asked) == 1
+    assert services.queries.on_hand("A-1", "W1") == 5
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    screen.reverse_selected()
+    qtbot.waitUntil(lambda: screen.posted_model.rowCount() == 1 and screen.posted_model.rows[0].reversed)
+    assert doc.number in screen.posted_message.text()
+    assert services.queries.on_hand("A-1", "W1") == 0
+
+
+def test_a_count_sheet_loads_expected_quantities_and_posts_the_differences(qtbot, services):
+    from ui.screens.documents import CountScreen
+
+    post_document(services.uow(), PostDocument("receipt", "W1", (
+        LineInput("A-1", "5", "1"), LineInput("B-2", "3", "1"), LineInput("C-3", "9", "1"))))
+    screen = open_screen(qtbot, services, CountScreen)
+    qtbot.waitUntil(lambda: screen.category.count() == 3)
+    screen.category.setCurrentIndex(screen.category.findData("tools"))
+    screen.load_expected()
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 2)
+    assert [(x.sku, x.expected, x.counted) for x in screen.model.lines] == [("A-1", 5, None), ("B-2", 3, None)]
+    scan(qtbot, screen, "6901234567892")
+    scan(qtbot, screen, "A-1")
+    assert screen.model.lines[0].counted == 2
+    post(qtbot, screen)
+    qtbot.waitUntil(lambda: screen.posted_model.rowCount() == 1)
+    assert services.queries.on_hand("A-1", "W1") == 2  # counted 2
+    assert services.queries.on_hand("B-2", "W1") == 3  # left blank: unchanged
+    assert services.queries.on_hand("C-3", "W1") == 9  # another category
+    assert screen.posted_model.rows[0].number.startswith("SC-")
+
+
+def test_a_transfer_and_an_adjustment_post_from_their_screens(qtbot, services):
+    from ui.screens.documents import AdjustScreen
+    from ui.screens.documents import TransferScreen
+
+    post_document(services.uow(), PostDocument("receipt", "W1", (LineInput("A-1", "5", "1"),)))
+    transfer = open_screen(qtbot, services, TransferScreen)
+    assert transfer.to_warehouse.currentData() == "W2"
+    scan(qtbot, transfer, "A-1")
+    scan(qtbot, transfer, "A-1")
+    post(qtbot, transfer)
+    qtbot.waitUntil(lambda: transfer.posted_model.rowCount() == 1)
+    assert services.queries.on_hand("A-1", "W2") == 2
+
+    adjust = open_screen(qtbot, services, AdjustScreen)
+    scan(qtbot, adjust, "A-1")
+    assert set_cell(adjust, 0, "qty", "-1")
+    post(qtbot, adjust)
+    assert "Reason is required" in adjust.line_error.text()
+    assert set_cell(adjust, 0, "reason", "broken in handling")
+    post(qtbot, adjust)
+    qtbot.waitUntil(lambda: adjust.posted_model.rowCount() == 1)
+    assert services.queries.on_hand("A-1", "W1") == 2
+
+
+def test_the_screen_retranslates_on_a_language_change(qtbot, services):
+    from PySide6.QtCore import QTranslator
+
+    from ui.screens.documents import ReceiveScreen
+
+    class Pirate(QTranslator):
+        def translate(self, context, source, disambiguation=None, n=-1):
+            return f"<{source}>" if context in ("DocumentEntry", "DocumentLinesModel") else ""
+
+        def isEmpty(self) -> bool:
+            return False
+
+    screen = open_screen(qtbot, services, ReceiveScreen)
+    translator = Pirate()
+    QCoreApplication.installTranslator(translator)
+    try:
+        qtbot.waitUntil(lambda: screen.post_button.text().startswith("<"))
+        assert screen.tabs.tabText(0) == "<New receipt>"
+        assert screen.model.headerData(0, Qt.Orientation.Horizontal) == "<SKU>"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    qtbot.waitUntil(lambda: screen.tabs.tabText(0) == "New receipt")

@@ -1,0 +1,774 @@
+"""The document-entry screens: Receive, Ship, Transfer, Count and Adjust.
+
+Each is a ``DocumentEntry``: a header (warehouse, partner, reference, date), a scan field
+that keeps the focus, the lines grid and, on a second tab, the posted documents of its kind
+(open one to see its lines, reverse it after a confirmation).
+
+Scanning never waits for the database: when the screen opens, every SKU and barcode is
+loaded in the background into a code → product dict, and Enter in the scan field is a dict
+lookup plus one model update. A keyboard-wedge scanner types a burst of codes each ending
+in Enter; Qt delivers those key events in order and each Enter is handled before the next
+key is read, so every scan of a burst counts. Codes that arrive before the dict is loaded,
+or while a document is being posted, are queued and applied when it is ready.
+
+Posting (Ctrl+Enter) runs ``domain.documents.post_document`` on the task runner. A refusal
+comes back as a ``DocumentError`` naming the line and field; it is shown translated next to
+that line, and nothing has been posted.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QDate
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QDateEdit
+from PySide6.QtWidgets import QGridLayout
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QStyledItemDelegate
+from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QTabWidget
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from domain.documents import DocumentError
+from domain.documents import DocumentKind
+from domain.documents import PostDocument
+from domain.documents import ReverseDocument
+from domain.documents import post_document
+from domain.documents import reverse_document
+from domain.errors import DomainError
+from ui.models import document_lines as lm
+from ui.models.document_lines import DocumentLinesModel
+from ui.models.document_lines import PostedDocumentsModel
+from ui.models.document_lines import PostedLinesModel
+from ui.models.table import RowRole
+from ui.models.table import money_text
+from ui.models.table import qty_text
+from ui.widgets.busy import alive
+from ui.widgets.screen import Screen
+from ui.widgets.table_view import DataTable
+
+_RED = "color: #9b1c1c;"
+_GREEN = "color: #1e6b2f; font-weight: bold;"
+
+
+def fill(template: str, *args: object) -> str:
+    """Put ``args`` into the %1, %2 … places of a translated template."""
+    for n in range(len(args), 0, -1):
+        template = template.replace(f"%{n}", str(args[n - 1]))
+    return template
+
+
+FIELDS = {
+    "SKU": QT_TRANSLATE_NOOP("DocumentErrors", "SKU"),
+    "quantity": QT_TRANSLATE_NOOP("DocumentErrors", "Quantity"),
+    "unit cost": QT_TRANSLATE_NOOP("DocumentErrors", "Unit cost"),
+    "counted quantity": QT_TRANSLATE_NOOP("DocumentErrors", "Counted quantity"),
+    "reason": QT_TRANSLATE_NOOP("DocumentErrors", "Reason"),
+    "reference": QT_TRANSLATE_NOOP("DocumentErrors", "Reference"),
+    "partner": QT_TRANSLATE_NOOP("DocumentErrors", "Partner"),
+    "date": QT_TRANSLATE_NOOP("DocumentErrors", "Date"),
+    "warehouse": QT_TRANSLATE_NOOP("DocumentErrors", "Warehouse"),
+    "to warehouse": QT_TRANSLATE_NOOP("DocumentErrors", "To warehouse"),
+    "note": QT_TRANSLATE_NOOP("DocumentErrors", "Note"),
+}
+
+
+def describe(exc: BaseException) -> str:
+    """A refusal as a translated sentence for the clerk."""
+
+    def t(text: str) -> str:
+        return QCoreApplication.translate("DocumentErrors", text)
+
+    if not isinstance(exc, DocumentError):
+        if isinstance(exc, DomainError):
+            return str(exc)
+        return fill(t("Could not post: %1"), exc)
+    p = exc.params
+    code = exc.code
+    if code == "insufficient_stock":
+        text = fill(t("Not enough %1 (%2) in %3: %4 on hand, %5 asked."), p["sku"], p["name"], p["warehouse"],
+                    p["on_hand"], p["asked"])
+    elif code == "unknown_product":
+        text = fill(t("No product has the SKU or barcode %1."), p["code"])
+    elif code == "unknown_warehouse":
+        text = fill(t("No warehouse has the code %1."), p["code"])
+    elif code == "unknown_partner" and exc.field == "supplier":
+        text = fill(t("No supplier has the code %1."), p["code"])
+    elif code == "unknown_partner":
+        text = fill(t("No customer has the code %1."), p["code"])
+    elif code == "same_warehouse":
+        text = fill(t("%1 is both the from and the to warehouse; choose another to warehouse."), p["code"])
+    elif code == "duplicate_line":
+        text = fill(t("%1 is already counted on line %2; enter one counted quantity per product."), p["sku"],
+                    p["other"])
+    elif code == "no_lines":
+        text = t("Nothing to post: scan a barcode or type a SKU and press Enter to add a line.")
+    elif code == "already_reversed":
+        text = fill(t("Document %1 has already been reversed."), p["number"])
+    elif code == "not_found":
+        text = fill(t("No posted document has the number %1."), p["number"])
+    elif code == "bad_input":
+        field = t(FIELDS[p["field"]]) if p.get("field") in FIELDS else p.get("field", "")
+        problem = p.get("problem", "")
+        if problem == "is required":
+            text = fill(t("%1 is required."), field)
+        elif problem == "must not be 0":
+            text = fill(t("%1 must not be 0."), field)
+        else:
+            text = fill(t("%1: %2"), field, problem)
+    else:
+        text = fill(t("Refused: %1"), p.get("message", str(exc)))
+    if exc.line is not None:
+        text = fill(t("Line %1: %2"), exc.line, text)
+    return text
+
+
+class NumberDelegate(QStyledItemDelegate):
+    """A line editor that accepts only digits, a decimal point and (if signed) a minus sign."""
+
+    def __init__(self, signed: bool, parent=None) -> None:
+        super().__init__(parent)
+        sign = "[-+]?" if signed else ""
+        self.pattern = QRegularExpression(sign + r"[0-9]{0,12}([.,][0-9]{0,8})?")
+
+    def createEditor(self, parent, option, index):
+        editor = QLineEdit(parent)
+        editor.setValidator(QRegularExpressionValidator(self.pattern, editor))
+        editor.setAlignment(Qt.AlignmentFlag.AlignRight)
+        return editor
+
+
+class TextDelegate(QStyledItemDelegate):
+    def createEditor(self, parent, option, index):
+        editor = QLineEdit(parent)
+        editor.setMaxLength(200)
+        return editor
+
+
+TITLES = {
+    DocumentKind.RECEIPT: (QT_TRANSLATE_NOOP("DocumentEntry", "New receipt"),
+                           QT_TRANSLATE_NOOP("DocumentEntry", "Posted receipts")),
+    DocumentKind.SHIPMENT: (QT_TRANSLATE_NOOP("DocumentEntry", "New shipment"),
+                            QT_TRANSLATE_NOOP("DocumentEntry", "Posted shipments")),
+    DocumentKind.TRANSFER: (QT_TRANSLATE_NOOP("DocumentEntry", "New transfer"),
+                            QT_TRANSLATE_NOOP("DocumentEntry", "Posted transfers")),
+    DocumentKind.COUNT: (QT_TRANSLATE_NOOP("DocumentEntry", "New count sheet"),
+                         QT_TRANSLATE_NOOP("DocumentEntry", "Posted counts")),
+    DocumentKind.ADJUSTMENT: (QT_TRANSLATE_NOOP("DocumentEntry", "New adjustment"),
+                              QT_TRANSLATE_NOOP("DocumentEntry", "Posted adjustments")),
+}
+
+
+class DocumentEntry(Screen):
+    """The shared document-entry screen; subclasses only set ``KIND``."""
+
+    KIND = DocumentKind.RECEIPT
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        # One explicit context for every subclass (self.tr would take the runtime class name).
+        return QCoreApplication.translate("DocumentEntry", text, disambiguation, n)
+
+    def __init__(self, services, parent=None) -> None:
+        super().__init__(services, parent)
+        self.kind = DocumentKind(self.KIND)
+        self.codes: dict[str, tuple[str, str, str, str]] = {}  # code → (product id, SKU, name, unit)
+        self.codes_ready = False
+        self._pending: list[str] = []
+        self._posting = False
+        self._selected_doc = None
+        self._last_error: BaseException | None = None
+        self._last_posted = ""
+        self._last_reversed = ""
+        self._opened = ""
+
+        # header
+        self.warehouse_label, self.warehouse = QLabel(self), QComboBox(self)
+        self.to_label, self.to_warehouse = QLabel(self), QComboBox(self)
+        self.partner_label, self.partner = QLabel(self), QComboBox(self)
+        self.partner.setEditable(True)
+        self.partner.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.reference_label, self.reference = QLabel(self), QLineEdit(self)
+        self.reference.setMaxLength(64)
+        self.date_label, self.date = QLabel(self), QDateEdit(self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self._reset_date()
+        self.category_label, self.category = QLabel(self), QComboBox(self)
+        self.load_expected_button = QPushButton(self)
+        self.load_expected_button.clicked.connect(self.load_expected)
+        for label, field in ((self.warehouse_label, self.warehouse), (self.to_label, self.to_warehouse),
+                             (self.partner_label, self.partner), (self.reference_label, self.reference),
+                             (self.date_label, self.date), (self.category_label, self.category)):
+            label.setBuddy(field)
+        header = QGridLayout()
+        header.addWidget(self.warehouse_label, 0, 0)
+        header.addWidget(self.warehouse, 0, 1)
+        header.addWidget(self.to_label, 0, 2)
+        header.addWidget(self.to_warehouse, 0, 3)
+        header.addWidget(self.partner_label, 0, 2)
+        header.addWidget(self.partner, 0, 3)
+        header.addWidget(self.reference_label, 1, 0)
+        header.addWidget(self.reference, 1, 1)
+        header.addWidget(self.date_label, 1, 2)
+        header.addWidget(self.date, 1, 3)
+        header.addWidget(self.category_label, 2, 0)
+        header.addWidget(self.category, 2, 1)
+        header.addWidget(self.load_expected_button, 2, 2, 1, 2)
+        header.setColumnStretch(1, 1)
+        header.setColumnStretch(3, 1)
+        is_transfer, is_count = self.kind == DocumentKind.TRANSFER, self.kind == DocumentKind.COUNT
+        has_partner = self.kind in (DocumentKind.RECEIPT, DocumentKind.SHIPMENT)
+        for widget in (self.to_label, self.to_warehouse):
+            widget.setVisible(is_transfer)
+        for widget in (self.partner_label, self.partner):
+            widget.setVisible(has_partner)
+        for widget in (self.category_label, self.category, self.load_expected_button):
+            widget.setVisible(is_count)
+        self.header_error = self._message_label(_RED)
+
+        # scan field
+        self.scan_label = QLabel(self)
+        self.scan = QLineEdit(self)
+        self.scan.setClearButtonEnabled(True)
+        self.scan.setMinimumWidth(260)
+        self.scan.returnPressed.connect(self._scan_entered)
+        self.scan_label.setBuddy(self.scan)
+        self.scan_message = self._message_label(_RED)
+        scan_row = QHBoxLayout()
+        scan_row.addWidget(self.scan_label)
+        scan_row.addWidget(self.scan, 1)
+        scan_row.addWidget(self.scan_message, 2)
+
+        # lines grid
+        self.model = DocumentLinesModel(self.kind, self)
+        self.model.edit_refused.connect(self._edit_refused)
+        self.model.totals_changed.connect(self._update_totals)
+        self.grid = QTableView(self)
+        self.grid.setModel(self.model)
+        self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.grid.setAlternatingRowColors(True)
+        self._edit_triggers = (QAbstractItemView.EditTrigger.DoubleClicked
+                               | QAbstractItemView.EditTrigger.EditKeyPressed
+                               | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.grid.setEditTriggers(self._edit_triggers)
+        self.grid.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.grid.horizontalHeader().setStretchLastSection(True)
+        self._delegates = []
+        for key in (lm.QTY, lm.COST, lm.COUNTED):
+            if key in self.model.columns:
+                delegate = NumberDelegate(key == lm.QTY and self.kind == DocumentKind.ADJUSTMENT, self.grid)
+                self.grid.setItemDelegateForColumn(self.model.column(key), delegate)
+                self._delegates.append(delegate)
+        if lm.REASON in self.model.columns:
+            delegate = TextDelegate(self.grid)
+            self.grid.setItemDelegateForColumn(self.model.column(lm.REASON), delegate)
+            self._delegates.append(delegate)
+        self.grid.setColumnWidth(self.model.column(lm.SKU), 130)
+        self.grid.setColumnWidth(self.model.column(lm.NAME), 280)
+        self.line_error = self._message_label(_RED)
+        self.totals = QLabel(self)
+        self.result_label = self._message_label(_GREEN)
+        self.remove_button = QPushButton(self)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.clear_button = QPushButton(self)
+        self.clear_button.clicked.connect(self.clear_form)
+        self.post_button = QPushButton(self)
+        self.post_button.setDefault(False)
+        self.post_button.clicked.connect(self.post)
+        footer = QHBoxLayout()
+        footer.addWidget(self.totals, 1)
+        footer.addWidget(self.result_label, 2)
+        footer.addWidget(self.remove_button)
+        footer.addWidget(self.clear_button)
+        footer.addWidget(self.post_button)
+
+        entry = QWidget(self)
+        entry_layout = QVBoxLayout(entry)
+        entry_layout.addLayout(header)
+        entry_layout.addWidget(self.header_error)
+        entry_layout.addLayout(scan_row)
+        entry_layout.addWidget(self.line_error)
+        entry_layout.addWidget(self.grid, 1)
+        entry_layout.addLayout(footer)
+
+        # posted documents
+        self.posted_model = PostedDocumentsModel(self)
+        self.posted = DataTable(f"documents/{self.kind.value}", self)
+        self.posted.setModel(self.posted_model)
+        self.posted.setSortingEnabled(False)
+        self.posted.set_widths({PostedDocumentsModel.NUMBER: 140, PostedDocumentsModel.DATE: 95})
+        hidden = {PostedDocumentsModel.TO_WAREHOUSE: not is_transfer, PostedDocumentsModel.PARTNER: not has_partner,
+                  PostedDocumentsModel.VALUE: is_count}
+        for column, hide in hidden.items():
+            self.posted.setColumnHidden(column, hide)
+        self.posted.doubleClicked.connect(lambda *_: self.open_selected())
+        self.posted.activated.connect(lambda *_: self.open_selected())
+        self.posted.selectionModel().currentRowChanged.connect(self._posted_row_changed)
+        self.posted_lines_model = PostedLinesModel(self)
+        self.posted_lines = DataTable(f"documents/{self.kind.value}/lines", self)
+        self.posted_lines.setModel(self.posted_lines_model)
+        shown = {
+            PostedLinesModel.COST: self.kind == DocumentKind.RECEIPT,
+            PostedLinesModel.EXPECTED: is_count, PostedLinesModel.COUNTED: is_count,
+            PostedLinesModel.REASON: self.kind == DocumentKind.ADJUSTMENT,
+        }
+        for column, show in shown.items():
+            self.posted_lines.setColumnHidden(column, not show)
+        self.open_button = QPushButton(self)
+        self.open_button.clicked.connect(self.open_selected)
+        self.reverse_button = QPushButton(self)
+        self.reverse_button.clicked.connect(self.reverse_selected)
+        self.refresh_button = QPushButton(self)
+        self.refresh_button.clicked.connect(self.refresh_posted)
+        self.posted_message = self._message_label(_RED)
+        self.opened_label = QLabel(self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.reverse_button)
+        buttons.addWidget(self.refresh_button)
+        buttons.addWidget(self.posted_message, 1)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.posted)
+        lines_box = QWidget(self)
+        lines_layout = QVBoxLayout(lines_box)
+        lines_layout.setContentsMargins(0, 0, 0, 0)
+        lines_layout.addWidget(self.opened_label)
+        lines_layout.addWidget(self.posted_lines, 1)
+        split.addWidget(lines_box)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 1)
+        posted_page = QWidget(self)
+        posted_layout = QVBoxLayout(posted_page)
+        posted_layout.addLayout(buttons)
+        posted_layout.addWidget(split, 1)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(entry, "")
+        self.tabs.addTab(posted_page, "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.busy_bar)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.tabs, 1)
+
+        self._shortcuts = []
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self, self.post)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self._shortcuts.append(shortcut)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.grid, self.remove_selected)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self._shortcuts.append(delete)
+
+        self.setFocusProxy(self.scan)
+        self.retranslate()
+        self._update_totals()
+        self.reload_choices()
+        self.reload_codes()
+        self.refresh_posted()
+        self.scan.setFocus()
+
+    def _message_label(self, style: str) -> QLabel:
+        label = QLabel(self)
+        label.setStyleSheet(style)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def _reset_date(self) -> None:
+        today = QDate.currentDate()
+        self.date.setMaximumDate(today)
+        self.date.setDate(today)
+
+    # --- background loads -----------------------------------------------------------------
+    def _submit(self, fn, on_done, on_error=None) -> None:
+        """Run ``fn`` on the task runner; the callbacks run only while this screen exists."""
+
+        def done(result) -> None:
+            if alive(self):
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            if alive(self):
+                (on_error or self.show_error)(exc)
+
+        self.services.tasks.submit(fn, on_done=done, on_error=failed)
+
+    def reload_codes(self) -> None:
+        """Load every SKU and barcode into the scan dict (in the background)."""
+        queries = self.services.queries
+
+        def build() -> dict[str, tuple[str, str, str, str]]:
+            codes: dict[str, tuple[str, str, str, str]] = {}
+            for s in queries.scan_codes():
+                codes.setdefault(s.code, (s.product_id, s.sku, s.name, s.unit))  # a SKU wins over a barcode
+            return codes
+
+        self._submit(build, self._codes_loaded)
+
+    def _codes_loaded(self, codes) -> None:
+        self.codes = codes
+        self.codes_ready = True
+        self._apply_pending()
+
+    def reload_choices(self) -> None:
+        queries = self.services.queries
+
+        kind = self.kind
+
+        def load():
+            partners = []
+            if kind == DocumentKind.RECEIPT:
+                partners = [(s.code, s.name) for s in queries.suppliers()]
+            elif kind == DocumentKind.SHIPMENT:
+                partners = [(c.code, c.name) for c in queries.customers()]
+            categories = queries.categories() if kind == DocumentKind.COUNT else []
+            return [(w.code, w.name) for w in queries.warehouses()], partners, categories
+
+        self._submit(load, self._choices_loaded)
+
+    def _choices_loaded(self, result) -> None:
+        warehouses, partners, categories = result
+        for combo in (self.warehouse, self.to_warehouse):
+            current = combo.currentData()
+            combo.clear()
+            for code, name in warehouses:
+                combo.addItem(f"{code} — {name}", code)
+            if current is not None and combo.findData(current) >= 0:
+                combo.setCurrentIndex(combo.findData(current))
+        if self.kind == DocumentKind.TRANSFER and self.to_warehouse.count() > 1 and \
+                self.to_warehouse.currentIndex() == self.warehouse.currentIndex():
+            self.to_warehouse.setCurrentIndex(1)
+        text = self.partner.currentText()
+        self.partner.clear()
+        self.partner.addItem("", "")
+        for code, name in partners:
+            self.partner.addItem(f"{code} — {name}", code)
+        self.partner.setEditText(text)
+        self.category.clear()
+        self.category.addItem(self.tr("All categories"), None)
+        for category in categories:
+            self.category.addItem(category, category)
+
+    def refresh(self) -> None:
+        self.reload_choices()
+        self.reload_codes()
+        self.refresh_posted()
+
+    def refresh_posted(self) -> None:
+        queries, kind = self.services.queries, self.kind.value
+        self._submit(lambda: queries.document_list(kind=kind), self._posted_loaded)
+
+    def _posted_loaded(self, rows) -> None:
+        selected = self._selected_doc.id if self._selected_doc is not None else None
+        self.posted_model.set_rows(rows)
+        for row, doc in enumerate(rows):
+            if doc.id == selected:
+                self.posted.selectRow(row)
+                self._selected_doc = doc
+                break
+
+    # --- scanning ---------------------------------------------------------------------------
+    def _scan_entered(self) -> None:
+        code = self.scan.text().strip()
+        self.scan.clear()
+        if not code:
+            return
+        if not self.codes_ready or self._posting:
+            self._pending.append(code)
+            if not self.codes_ready:
+                self.scan_message.setText(self.tr("Loading products… your scans are kept."))
+            return
+        self.apply_scan(code)
+
+    def _apply_pending(self) -> None:
+        pending, self._pending = self._pending, []
+        if not pending:
+            self.scan_message.clear()
+        for code in pending:
+            self.apply_scan(code)
+
+    def apply_scan(self, code: str) -> bool:
+        """Add one of the product whose SKU or barcode is ``code``; False (message, beep) if unknown."""
+        product = self.codes.get(code)
+        if product is None:
+            self.scan_message.setText(fill(self.tr("Unknown code %1: no product has this SKU or barcode."), code))
+            QApplication.beep()
+            self.scan.setFocus()
+            return False
+        row = self.model.scan(*product)
+        self.scan_message.clear()
+        self.result_label.clear()
+        self.grid.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _edit_refused(self, row: int, message: str) -> None:
+        self.line_error.setText(fill(self.tr("Line %1: %2"), row + 1, message))
+        QApplication.beep()
+
+    def remove_selected(self) -> None:
+        rows = sorted({index.row() for index in self.grid.selectionModel().selectedRows()})
+        if not rows and self.grid.currentIndex().isValid():
+            rows = [self.grid.currentIndex().row()]
+        self.model.remove_rows(rows)
+        self.line_error.clear()
+
+    def clear_form(self) -> None:
+        self.model.clear()
+        self.reference.clear()
+        self.partner.setEditText("")
+        self._reset_date()
+        for label in (self.header_error, self.line_error, self.scan_message):
+            label.clear()
+        self._last_error = None
+        self.scan.setFocus()
+
+    def _update_totals(self) -> None:
+        lines = self.model.rowCount()
+        text = self.tr("%n line(s)", None, lines)
+        if self.kind == DocumentKind.COUNT:
+            text += "    " + fill(self.tr("Counted: %1"), qty_text(self.model.total_qty()))
+        else:
+            text += "    " + fill(self.tr("Total qty: %1"), qty_text(self.model.total_qty()))
+        if self.kind == DocumentKind.RECEIPT:
+            text += "    " + fill(self.tr("Amount: %1"), money_text(self.model.total_amount()))
+        self.totals.setText(text)
+
+    # --- count sheet --------------------------------------------------------------------------
+    def load_expected(self) -> None:
+        """Fill the sheet with the expected quantities of the warehouse (and category)."""
+        warehouse, category = self.warehouse.currentData(), self.category.currentData()
+        if not warehouse:
+            self.header_error.setText(self.tr("Choose a warehouse first."))
+            return
+        queries = self.services.queries
+
+        def load():
+            rows = queries.stock(warehouse=warehouse)
+            return [(r.product_id, r.sku, r.name, r.unit, r.on_hand) for r in rows
+                    if category is None or r.category == category]
+
+        self.load_expected_button.setEnabled(False)
+
+        def loaded(items) -> None:
+            self.load_expected_button.setEnabled(True)
+            self.model.load_expected(items)
+            self.header_error.clear()
+
+        def failed(exc) -> None:
+            self.load_expected_button.setEnabled(True)
+            self.show_error(exc)
+
+        self._submit(load, loaded, failed)
+
+    # --- posting --------------------------------------------------------------------------------
+    def _commit_open_editor(self) -> None:
+        editor = QApplication.focusWidget()
+        if editor is not None and self.grid.isAncestorOf(editor) and editor is not self.grid:
+            self.grid.commitData(editor)
+            self.grid.closeEditor(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def command(self) -> PostDocument:
+        """The document as entered; the partner combo shows "CODE — name", the code is what posts."""
+        day = self.date.date().toPython()
+        has_partner = self.kind in (DocumentKind.RECEIPT, DocumentKind.SHIPMENT)
+        return PostDocument(
+            kind=self.kind.value, warehouse=self.warehouse.currentData() or "", lines=self.model.inputs(),
+            to_warehouse=(self.to_warehouse.currentData() or "") if self.kind == DocumentKind.TRANSFER else "",
+            partner=self.partner.currentText().split(" — ")[0].strip() if has_partner else "",
+            reference=self.reference.text(), business_date=day if isinstance(day, date) else None,
+        )
+
+    def post(self) -> None:
+        """Post the document on the task runner (Ctrl+Enter)."""
+        if self._posting:
+            return
+        self._commit_open_editor()
+        command = self.command()
+        for label in (self.header_error, self.line_error, self.result_label):
+            label.clear()
+        self.model.clear_errors()
+        self._set_posting(True)
+        services = self.services
+        self._submit(lambda: post_document(services.uow(), command), self._posted, self._post_failed)
+
+    def _set_posting(self, on: bool) -> None:
+        self._posting = on
+        self.post_button.setEnabled(not on)
+        self.busy_bar.busy(on)
+        self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if on else self._edit_triggers)
+        if on:
+            self.result_label.setText(self.tr("Posting…"))
+
+    def _posted(self, document) -> None:
+        self._set_posting(False)
+        self.clear_form()
+        self._last_posted = document.number
+        self._show_result()
+        self.refresh_posted()
+        self._apply_pending()
+        self.scan.setFocus()
+
+    def _show_result(self) -> None:
+        if self._last_posted:
+            self.result_label.setText(fill(self.tr("Posted %1"), self._last_posted))
+
+    def _post_failed(self, exc: BaseException) -> None:
+        self._set_posting(False)
+        self.result_label.clear()
+        self._last_error = exc
+        self._show_error(exc)
+        self._apply_pending()
+        self.scan.setFocus()
+
+    def _show_error(self, exc: BaseException) -> None:
+        message = describe(exc)
+        line = getattr(exc, "line", None)
+        if line is not None:
+            row = self.model.set_error(line, message)
+            if row is not None:
+                self.grid.selectRow(row)
+                self.grid.scrollTo(self.model.index(row, 0))
+            self.line_error.setText(message)
+        else:
+            self.header_error.setText(message)
+        QApplication.beep()
+
+    # --- posted documents -------------------------------------------------------------------------
+    def _posted_row_changed(self, current, _previous) -> None:
+        self._selected_doc = current.data(RowRole) if current.isValid() else None
+
+    def selected_document(self):
+        index = self.posted.currentIndex()
+        return index.data(RowRole) if index.isValid() else None
+
+    def open_selected(self) -> None:
+        doc = self.selected_document()
+        if doc is None:
+            self.posted_message.setText(self.tr("Select a document first."))
+            return
+        self.posted_message.clear()
+        self._opened = doc.number
+        self._show_opened()
+        queries = self.services.queries
+        self._submit(lambda: queries.document_lines(doc.id), self.posted_lines_model.set_rows)
+
+    def _show_opened(self) -> None:
+        if self._opened:
+            self.opened_label.setText(fill(self.tr("Lines of %1"), self._opened))
+        else:
+            self.opened_label.setText(self.tr("Open a document to see its lines."))
+
+    def reverse_selected(self) -> None:
+        doc = self.selected_document()
+        if doc is None:
+            self.posted_message.setText(self.tr("Select a document first."))
+            return
+        if doc.reversed:
+            self.posted_message.setText(fill(self.tr("Document %1 has already been reversed."), doc.number))
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Reverse document"),
+            fill(self.tr("Reverse %1? Every movement it posted is undone by a reversing movement."), doc.number),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self.posted_message.clear()
+        self.reverse_button.setEnabled(False)
+        services, number = self.services, doc.number
+
+        def done(result) -> None:
+            self.reverse_button.setEnabled(True)
+            self._last_reversed = result.number
+            self.posted_message.setStyleSheet(_GREEN)
+            self.posted_message.setText(fill(self.tr("Reversed %1"), result.number))
+            self.refresh_posted()
+
+        def failed(exc) -> None:
+            self.reverse_button.setEnabled(True)
+            self.posted_message.setStyleSheet(_RED)
+            self.posted_message.setText(describe(exc))
+            QApplication.beep()
+
+        self._submit(lambda: reverse_document(services.uow(), ReverseDocument(number)), done, failed)
+
+    # --- language -----------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        new_title, posted_title = TITLES[self.kind]
+        self.tabs.setTabText(0, self.tr(new_title))
+        self.tabs.setTabText(1, self.tr(posted_title))
+        transfer = self.kind == DocumentKind.TRANSFER
+        self.warehouse_label.setText(self.tr("&From warehouse:") if transfer else self.tr("&Warehouse:"))
+        self.to_label.setText(self.tr("&To warehouse:"))
+        self.partner_label.setText(self.tr("&Supplier:") if self.kind == DocumentKind.RECEIPT
+                                   else self.tr("C&ustomer:"))
+        self.partner.lineEdit().setPlaceholderText(self.tr("optional"))
+        self.reference_label.setText(self.tr("&Reference:"))
+        self.reference.setPlaceholderText(self.tr("delivery note, invoice or order number (optional)"))
+        self.date_label.setText(self.tr("&Date:"))
+        self.category_label.setText(self.tr("C&ategory:"))
+        if self.category.count():
+            self.category.setItemText(0, self.tr("All categories"))
+        self.load_expected_button.setText(self.tr("&Load expected quantities"))
+        self.scan_label.setText(self.tr("S&can:"))
+        self.scan.setPlaceholderText(self.tr("Scan a barcode or type a SKU, then Enter"))
+        self.remove_button.setText(self.tr("Remove line (Del)"))
+        self.clear_button.setText(self.tr("Clear"))
+        self.post_button.setText(self.tr("&Post (Ctrl+Enter)"))
+        self.open_button.setText(self.tr("&Open"))
+        self.reverse_button.setText(self.tr("Re&verse…"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self._show_opened()
+        self.model.retranslate()
+        self.posted_model.retranslate()
+        self.posted_lines_model.retranslate()
+        self._update_totals()
+        self._show_result()
+        if self._last_error is not None:
+            self._show_error_text_only(self._last_error)
+
+    def _show_error_text_only(self, exc: BaseException) -> None:
+        message = describe(exc)
+        if getattr(exc, "line", None) is not None:
+            self.model.set_error(exc.line, message)
+            self.line_error.setText(message)
+        else:
+            self.header_error.setText(message)
+
+
+class ReceiveScreen(DocumentEntry):
+    KIND = DocumentKind.RECEIPT
+
+
+class ShipScreen(DocumentEntry):
+    KIND = DocumentKind.SHIPMENT
+
+
+class TransferScreen(DocumentEntry):
+    KIND = DocumentKind.TRANSFER
+
+
+class CountScreen(DocumentEntry):
+    KIND = DocumentKind.COUNT
+
+
+class AdjustScreen(DocumentEntry):
+    KIND = DocumentKind.ADJUSTMENT
