@@ -501,6 +501,86 @@
         </message>
     </context>
     <context>
+        <name>MovementDetails</name>
+        <message>
+            <location filename="../../ui/screens/movements.py" line="+189" />
+            <source>Movement %1</source>
+            <translation>库存流水 %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Product</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warehouse</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Value</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On hand after</source>
+            <translation>变动后库存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Source document</source>
+            <translation>来源单据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>User</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Recorded</source>
+            <translation>记录时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reverses</source>
+            <translation>冲销的流水</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Movement id</source>
+            <translation>流水编号</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+7" />
+            <source>Document %1, %n line(s)</source>
+            <translation>
+                <numerusform>单据 %1，共 %n 行</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>MovementKind</name>
         <message>
             <location filename="../../ui/models/movements.py" line="+14" />
@@ -604,7 +684,7 @@
     <context>
         <name>MovementsScreen</name>
         <message>
-            <location filename="../../ui/screens/movements.py" line="+91" />
+            <location filename="../../ui/screens/movements.py" line="-104" />
             <location line="+38" />
             <location line="+4" />
             <source>All</source>

@@ -19,7 +19,7 @@ from ui.tasks import TaskRunner
 
 # Contexts of the shell and browsing screens; the document screens' contexts are checked by their own tests.
 SHELL_CONTEXTS = {
-    "MainWindow", "MovementKind", "MovementTableModel", "MovementsScreen", "PartnerTableModel", "PartnersScreen",
+    "MainWindow", "MovementDetails", "MovementKind", "MovementTableModel", "MovementsScreen", "PartnerTableModel", "PartnersScreen",
     "ProductEditor", "ProductPage", "ProductTableModel", "ProductsScreen", "Screen", "Screens", "SettingsScreen",
     "StockChart", "StockScreen", "StockTableModel",
 }

@@ -87,3 +87,13 @@ def test_filters_by_warehouse_kind_and_product(qtbot, screen):
 def test_kinds_are_shown_as_captions(screen):
     kinds = {screen.proxy.index(i, 1).data() for i in range(screen.proxy.rowCount())}
     assert kinds == {"Receipt", "Shipment", "Transfer out", "Transfer in"}
+
+
+def test_opening_a_movement_shows_its_details_and_source(qtbot, screen):
+    row = next(i for i, m in enumerate(screen.proxy.visible_rows()) if m.kind == "shipment")
+    details = screen.open_movement(screen.proxy.index(row, 0))
+    qtbot.addWidget(details)
+    assert "SO-9" in details.text.text()
+    assert "SD-1 · 螺丝刀" in details.text.text()
+    qtbot.waitUntil(lambda: screen.services.tasks.busy == 0)
+    assert details.document is None  # posted by a use case, not from a document

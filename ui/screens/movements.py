@@ -5,12 +5,15 @@ from __future__ import annotations
 from datetime import datetime
 from datetime import time
 from datetime import timedelta
+from html import escape
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QDate
+from PySide6.QtCore import QEvent
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QDateEdit
+from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
@@ -19,7 +22,10 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from ui.models.movements import KIND_CAPTIONS
 from ui.models.movements import MovementTableModel
+from ui.models.movements import kind_text
 from ui.models.proxy import RowFilterProxy
+from ui.models.table import qty_text
+from ui.models.table import when_text
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
 
@@ -59,6 +65,8 @@ class MovementsScreen(Screen):
         self.table.set_widths({MovementTableModel.WHEN: 130, MovementTableModel.KIND: 110,
                                MovementTableModel.SKU: 100, MovementTableModel.NAME: 200})
         self.status = QLabel(self)
+        self.table.activated.connect(self.open_movement)
+        self.details: MovementDetails | None = None
 
         bar = QHBoxLayout()
         for name, widget in (("product", self.product), ("warehouse", self.warehouse), ("kind", self.kind),
@@ -75,6 +83,13 @@ class MovementsScreen(Screen):
         self.retranslate()
         self._load_warehouses()
         self.refresh()
+
+    def open_movement(self, index) -> MovementDetails:
+        """Details of the movement and, for a posted document, the document's lines."""
+        row = self.model.row(self.proxy.mapToSource(index).row())
+        self.details = MovementDetails(self.services, row, self)
+        self.details.show()
+        return self.details
 
     def _load_warehouses(self) -> None:
         queries = self.services.queries
@@ -135,3 +150,70 @@ class MovementsScreen(Screen):
         self.model.retranslate()
         self._update_status()
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+
+def _find_document(queries, kind: str, number: str):
+    """The posted document a movement came from, with its lines (None when it was not a document)."""
+    if not number or not hasattr(queries, "document_list"):
+        return None
+    document = next((d for d in queries.document_list(kind=kind, limit=100_000) if d.number == number), None)
+    return None if document is None else (document, queries.document_lines(document.id))
+
+
+class MovementDetails(QDialog):
+    def __init__(self, services, movement, parent=None) -> None:
+        super().__init__(parent)
+        self.movement = movement
+        self.setWindowFlag(Qt.WindowType.Window)
+        self.text = QLabel(self)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.lines = QLabel(self)
+        self.lines.setTextFormat(Qt.TextFormat.RichText)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(self.lines, 1)
+        self.document = None
+        self.retranslate()
+        m = movement
+        services.tasks.submit(lambda: _find_document(services.queries, m.source_type, m.source_ref), self._found)
+
+    def _found(self, found) -> None:
+        from ui.widgets.busy import alive
+
+        if alive(self):
+            self.document = found
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        m = self.movement
+        self.setWindowTitle(translate("MovementDetails", "Movement %1").replace("%1", m.id[:8]))
+        rows = [
+            (translate("MovementDetails", "Kind"), kind_text(m.kind)),
+            (translate("MovementDetails", "Date"), when_text(m.occurred_at)),
+            (translate("MovementDetails", "Product"), f"{m.sku} · {m.name}"),
+            (translate("MovementDetails", "Warehouse"), m.warehouse),
+            (translate("MovementDetails", "Quantity"), qty_text(m.qty)),
+            (translate("MovementDetails", "Value"), qty_text(m.value)),
+            (translate("MovementDetails", "On hand after"), qty_text(m.on_hand_after)),
+            (translate("MovementDetails", "Source document"), f"{m.source_type} {m.source_ref}".strip()),
+            (translate("MovementDetails", "Note"), m.note),
+            (translate("MovementDetails", "User"), m.user),
+            (translate("MovementDetails", "Recorded"), when_text(m.recorded_at)),
+            (translate("MovementDetails", "Reverses"), m.reverses_id or ""),
+            (translate("MovementDetails", "Movement id"), m.id),
+        ]
+        self.text.setText("\n".join(f"{label}: {value}" for label, value in rows))
+        if self.document is None:
+            self.lines.setText("")
+            return
+        document, lines = self.document
+        head = translate("MovementDetails", "Document %1, %n line(s)", None, len(lines)).replace("%1", document.number)
+        body = "".join(f"<tr><td>{n.line_no}</td><td>{escape(n.sku)}</td><td>{escape(n.name)}</td>"
+                       f"<td align='right'>{qty_text(n.qty if n.qty is not None else n.counted)}</td></tr>"
+                       for n in lines)
+        self.lines.setText(f"<b>{escape(head)}</b><table cellspacing='6'>{body}</table>")
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
