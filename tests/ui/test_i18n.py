@@ -19,9 +19,9 @@ from ui.tasks import TaskRunner
 
 # Contexts of the shell and browsing screens; the document screens' contexts are checked by their own tests.
 SHELL_CONTEXTS = {
-    "MainWindow", "MovementDetails", "MovementKind", "MovementTableModel", "MovementsScreen", "PartnerTableModel", "PartnersScreen",
-    "ProductEditor", "ProductPage", "ProductTableModel", "ProductsScreen", "Screen", "Screens", "SettingsScreen",
-    "StockChart", "StockScreen", "StockTableModel",
+    "MainWindow", "MovementDetails", "MovementKind", "MovementTableModel", "MovementsScreen", "PartnerTableModel",
+    "PartnersScreen", "ProductEditor", "ProductPage", "ProductTableModel", "ProductsScreen", "Screen", "Screens",
+    "SettingsScreen", "StockChart", "StockScreen", "StockTableModel",
 }
 
 
