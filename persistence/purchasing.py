@@ -1,7 +1,8 @@
 """Purchase orders and supplier purchasing details on SQLAlchemy Core, plus the PO read query.
 
-A PO is loaded and saved whole (header and lines): a PO has tens or hundreds of lines, and
-saving replaces its lines in two statements, which keeps the repository simple.
+A PO is loaded and saved whole (header and lines). The repository remembers the lines as it
+read them, so saving writes only the lines that were added, changed or removed: adding the
+500th line to a PO does not rewrite the other 499.
 """
 
 from __future__ import annotations
@@ -65,22 +66,31 @@ class PurchasingRepository:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self._policy: PurchasingPolicy | None = None
+        self._stored: dict[str, dict[str, dict]] = {}  # po id -> line id -> the values as last read or written
 
     # purchase orders
 
     def add(self, po: PurchaseOrder) -> None:
         self.conn.execute(insert(PO).values(id=po.id, **_header_values(po)))
-        self._insert_lines(po)
+        self._write_lines(po)
 
     def save(self, po: PurchaseOrder) -> None:
+        """Write the header and only the lines that were added, changed or removed since loading."""
         po.version += 1
         self.conn.execute(update(PO).where(PO.c.id == po.id).values(**_header_values(po)))
-        self.conn.execute(LINES.delete().where(LINES.c.po_id == po.id))
-        self._insert_lines(po)
+        self._write_lines(po)
 
-    def _insert_lines(self, po: PurchaseOrder) -> None:
-        if po.lines:
-            self.conn.execute(insert(LINES), [_line_values(po.id, line) for line in po.lines])
+    def _write_lines(self, po: PurchaseOrder) -> None:
+        before = self._stored.get(po.id, {})
+        now = {line.id: _line_values(po.id, line) for line in po.lines}
+        gone = [line_id for line_id in before if line_id not in now]
+        changed = [v for k, v in now.items() if k in before and before[k] != v]
+        if gone or changed:  # delete first: a renumbered line may take a line number that is freed here
+            self.conn.execute(LINES.delete().where(LINES.c.id.in_(gone + [v["id"] for v in changed])))
+        added = [v for k, v in now.items() if k not in before] + changed
+        if added:
+            self.conn.execute(insert(LINES), added)
+        self._stored[po.id] = now
 
     def get(self, po_id: str) -> PurchaseOrder | None:
         return self._load(PO.c.id == po_id)
@@ -102,6 +112,7 @@ class PurchasingRepository:
                    supplier_sku=x.supplier_sku, received=x.received)
             for x in rows
         ]
+        self._stored[r.id] = {line.id: _line_values(r.id, line) for line in lines}
         return PurchaseOrder(
             id=r.id, supplier_id=r.supplier_id, warehouse_id=r.warehouse_id, created_at=r.created_at,
             currency=r.currency, state=PoState(r.state), number=r.number, revision=r.revision, issued_at=r.issued_at,

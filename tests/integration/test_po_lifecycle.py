@@ -275,3 +275,31 @@ def test_the_po_list_shows_ordered_and_received_quantities(shop):
     assert [(r.number, r.state) for r in rows] == [(number, "partly_received"), (None, "draft")]
     assert [(x.sku, x.qty, x.received, x.open_qty) for x in rows[0].lines] == [
         ("NUT", D(100), D(0), D(100)), ("WIRE", D("5.1"), D(2), D("3.1"))]
+
+
+def test_removing_a_line_from_an_issued_po_is_a_revision_that_takes_it_off_order(shop):
+    number = issued(shop, ("NUT", "100"), ("WIRE", "3"))
+    po_uc.remove_line(shop.uow(), pc.RemovePurchaseOrderLine(number, "WIRE", "not needed"))
+    po = get(shop, number)
+    assert [x.sku for x in po.lines] == ["NUT"] and po.revision == 1
+    assert on_order(shop, "WIRE") == 0 and on_order(shop, "NUT") == D(100)
+    assert [x.sku for x in po_uc.load_snapshot(shop.uow(), number).lines] == ["NUT"]
+    with pytest.raises(RuleViolation, match="cancel the PO instead"):
+        po_uc.remove_line(shop.uow(), pc.RemovePurchaseOrderLine(number, "NUT"))
+    assert [x.sku for x in get(shop, number).lines] == ["NUT"]
+
+
+def test_a_received_line_cannot_be_removed(shop):
+    number = issued(shop, ("NUT", "100"), ("WIRE", "3"))
+    po_uc.receive(shop.uow(), pc.ReceivePurchaseOrder(number, (("WIRE", "1"),)))
+    with pytest.raises(RuleViolation, match="1 received"):
+        po_uc.remove_line(shop.uow(), pc.RemovePurchaseOrderLine(number, "WIRE"))
+
+
+def test_a_draft_line_can_be_changed_and_removed_freely(shop):
+    po_id = draft(shop, ("NUT", "10"), ("WIRE", "1"))
+    po_uc.change_line(shop.uow(), pc.ChangePurchaseOrderLine(po_id, "NUT", qty="95", price="0.48"))
+    po_uc.remove_line(shop.uow(), pc.RemovePurchaseOrderLine(po_id, "WIRE"))
+    po = get(shop, po_id)
+    assert [(x.sku, x.qty, x.price) for x in po.lines] == [("NUT", D(100), D("0.48"))]
+    assert po.revision == 0 and on_order(shop, "NUT") == 0
