@@ -98,6 +98,7 @@ class PurchaseOrderRenderer(BaseRenderer):
         sheet = super().stylesheet()
         sheet.add(ParagraphStyle("Right", parent=sheet["Cell"], alignment=TA_RIGHT))
         sheet.add(ParagraphStyle("Label", parent=sheet["Small"], textColor=INK))
+        sheet.add(ParagraphStyle("Body", parent=sheet["Normal"], spaceAfter=4))
         return sheet
 
     # story
@@ -109,7 +110,7 @@ class PurchaseOrderRenderer(BaseRenderer):
         for label, text in ((self.t("Terms"), s.terms), (self.t("Notes"), s.notes)):
             if text.strip():
                 flow.append(Paragraph(_p(label), self.styles["Heading"]))
-                flow.extend(Paragraph(_p(part), self.styles["Normal"]) for part in text.split("\n\n") if part.strip())
+                flow.extend(Paragraph(_p(part), self.styles["Body"]) for part in text.split("\n\n") if part.strip())
         flow.append(Spacer(1, 14 * mm))
         flow.append(KeepTogether(self._signature(s, width)))
         return flow
