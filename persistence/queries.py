@@ -6,6 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import Engine
+from sqlalchemy import bindparam
 from sqlalchemy import func
 from sqlalchemy import or_
 from sqlalchemy import select
@@ -37,14 +38,17 @@ def stock(engine: Engine, sku: str | None = None, warehouse: str | None = None) 
         return [StockRow(*row) for row in conn.execute(query)]
 
 
+# Built once: constructing a select costs more than running it (see tests/benchmarks/bench_onhand.py).
+_ON_HAND = (
+    select(B.c.on_hand)
+    .select_from(B.join(P, P.c.id == B.c.product_id).join(W, W.c.id == B.c.warehouse_id))
+    .where(P.c.sku == bindparam("sku"), W.c.code == bindparam("warehouse"))
+)
+
+
 def on_hand(engine: Engine, sku: str, warehouse: str) -> Decimal:
-    query = (
-        select(B.c.on_hand)
-        .select_from(B.join(P, P.c.id == B.c.product_id).join(W, W.c.id == B.c.warehouse_id))
-        .where(P.c.sku == sku, W.c.code == warehouse)
-    )
     with engine.connect() as conn:
-        return conn.execute(query).scalar() or Decimal(0)
+        return conn.execute(_ON_HAND, {"sku": sku, "warehouse": warehouse}).scalar() or Decimal(0)
 
 
 def movements(
