@@ -62,8 +62,9 @@ class MovementsScreen(Screen):
         self.labels = {name: QLabel(self) for name in ("product", "warehouse", "kind", "from", "to")}
         self.table = DataTable("movements", self)
         self.table.setModel(self.proxy)
-        self.table.set_widths({MovementTableModel.WHEN: 130, MovementTableModel.KIND: 110,
-                               MovementTableModel.SKU: 100, MovementTableModel.NAME: 200})
+        m = MovementTableModel
+        self.table.set_widths({m.WHEN: 125, m.KIND: 90, m.SKU: 90, m.NAME: 210, m.WAREHOUSE: 65, m.QTY: 65,
+                               m.UNIT_COST: 75, m.VALUE: 85, m.ON_HAND_AFTER: 95, m.REFERENCE: 140})
         self.status = QLabel(self)
         self.table.activated.connect(self.open_movement)
         self.details: MovementDetails | None = None

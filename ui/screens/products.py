@@ -57,8 +57,9 @@ class ProductsScreen(Screen):
         self.open_button.clicked.connect(self.open_current)
         self.table = DataTable("products", self)
         self.table.setModel(self.proxy)
-        self.table.set_widths({ProductTableModel.SKU: 110, ProductTableModel.NAME: 260,
-                               ProductTableModel.BARCODES: 140, ProductTableModel.CATEGORY: 110})
+        m = ProductTableModel
+        self.table.set_widths({m.SKU: 95, m.NAME: 260, m.BARCODES: 150, m.CATEGORY: 100, m.UNIT: 60, m.PACK_SIZE: 80,
+                               m.MIN_LEVEL: 80, m.MAX_LEVEL: 80})
         self.table.activated.connect(lambda _index: self.open_current())
         self.count = QLabel(self)
         QShortcut(QKeySequence("Ctrl+N"), self, self.add_product)
@@ -263,7 +264,9 @@ class ProductPage(QDialog):
         self.table = DataTable("product_movements", self)
         self.table.setModel(self.proxy)
         self.table.sortByColumn(MovementTableModel.WHEN, Qt.SortOrder.DescendingOrder)
-        self.table.set_widths({MovementTableModel.WHEN: 130, MovementTableModel.KIND: 110})
+        m = MovementTableModel
+        self.table.set_widths({m.WHEN: 125, m.KIND: 80, m.WAREHOUSE: 65, m.QTY: 65, m.UNIT_COST: 75, m.VALUE: 80,
+                               m.ON_HAND_AFTER: 95, m.REFERENCE: 150})
         self.table.setColumnHidden(MovementTableModel.SKU, True)  # the page is about one product
         self.table.setColumnHidden(MovementTableModel.NAME, True)
         self.busy = BusyBar(self)

@@ -51,8 +51,9 @@ class StockScreen(Screen):
 
         self.table = DataTable("stock", self)
         self.table.setModel(self.proxy)
-        self.table.set_widths({StockTableModel.SKU: 110, StockTableModel.NAME: 240, StockTableModel.CATEGORY: 110,
-                               StockTableModel.WAREHOUSE: 90, StockTableModel.UNIT: 50})
+        m = StockTableModel
+        self.table.set_widths({m.SKU: 95, m.NAME: 230, m.CATEGORY: 90, m.WAREHOUSE: 70, m.ON_HAND: 75, m.UNIT: 50,
+                               m.AVG_COST: 75, m.VALUE: 90, m.RESERVED: 70, m.ON_ORDER: 70, m.MIN_LEVEL: 75})
         self.totals = QLabel(self)
 
         bar = QHBoxLayout()

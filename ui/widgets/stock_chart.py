@@ -27,7 +27,7 @@ class StockChart(QWidget):
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.setClipToView(True)
         self.plot.setDownsampling(mode="peak")
-        self.legend = self.plot.addLegend(offset=(10, 10))
+        self.legend = self.plot.addLegend(offset=(-10, 10))  # top right, where a level curve rarely is
         self._curves: dict[str, object] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
