@@ -105,3 +105,13 @@ class SetPriceBreaks:
 class SetPreferredSupplier:
     sku: str
     supplier: str | None
+
+
+@dataclass(frozen=True)
+class SetPurchasingPolicy:
+    """Change some purchasing settings; None leaves a setting as it is."""
+
+    tax_rate: object = None
+    over_receipt_tolerance: object = None
+    company_name: str | None = None
+    company_address: str | None = None

@@ -1,7 +1,10 @@
 """Supplier details a purchase order needs: payment terms, packs and price basis, price breaks,
-the preferred supplier of a product. Each function is one transaction."""
+the preferred supplier of a product; and the purchasing settings. Each function is one transaction."""
 
 from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
 
 from domain import ledger
 from domain import purchasing_commands as pc
@@ -12,6 +15,7 @@ from domain.model import Supplier
 from domain.packs import PriceBreak
 from domain.ports import UnitOfWork
 from domain.purchasing_model import PricePer
+from domain.purchasing_model import PurchasingPolicy
 from domain.purchasing_model import SupplierProfile
 from domain.purchasing_model import TermDetails
 
@@ -70,3 +74,32 @@ def set_preferred_supplier(uow: UnitOfWork, c: pc.SetPreferredSupplier) -> None:
         supplier_id = _supplier(uow, c.supplier).id if c.supplier else None
         uow.purchasing.set_preferred_supplier(product.id, supplier_id)
         uow.commit()
+
+
+def set_policy(uow: UnitOfWork, c: pc.SetPurchasingPolicy) -> PurchasingPolicy:
+    """Store the tax rate, over-receipt tolerance and company block that new POs use.
+
+    Issued POs keep what they were issued with (it is in their snapshot).
+    """
+    with uow:
+        policy = uow.purchasing.policy()
+        changes: dict[str, object] = {}
+        if c.tax_rate not in (None, ""):
+            changes["tax_rate"] = _percent("tax rate", c.tax_rate, 100)
+        if c.over_receipt_tolerance not in (None, ""):
+            changes["over_receipt_tolerance"] = _percent("over-receipt tolerance", c.over_receipt_tolerance, 1000)
+        if c.company_name is not None:
+            changes["company_name"] = v.text("company name", c.company_name)
+        if c.company_address is not None:
+            changes["company_address"] = v.text("company address", c.company_address, required=False, max_len=500)
+        policy = replace(policy, **changes)
+        uow.purchasing.set_policy(policy)
+        uow.commit()
+    return policy
+
+
+def _percent(field: str, value: object, most: int) -> Decimal:
+    result = v.number(field, value, max_places=4)
+    if result < 0 or result > most:
+        raise BadInput(field, f"{value} is out of range; enter a percentage from 0 to {most}, such as 13 or 2.5")
+    return result

@@ -17,7 +17,9 @@ from sqlalchemy import insert
 from sqlalchemy import select
 from sqlalchemy import update
 
+from domain.errors import RuleViolation
 from domain.numbers import D
+from domain.numbers import fmt
 from domain.packs import PriceBreak
 from domain.purchasing_model import PoLine
 from domain.purchasing_model import PoState
@@ -37,6 +39,17 @@ SETTING_TAX_RATE = "po_tax_rate"
 SETTING_TOLERANCE = "po_over_receipt_tolerance"
 SETTING_COMPANY_NAME = "company_name"
 SETTING_COMPANY_ADDRESS = "company_address"
+
+
+def _setting_number(values: dict[str, str], key: str, default: Decimal) -> Decimal:
+    text = values.get(key)
+    if not text:
+        return default
+    try:
+        return D(text)
+    except (TypeError, ValueError):
+        raise RuleViolation(f"setting {key} holds {text!r}, which is not a number; set it again "
+                            f"(stockroom po config)") from None
 
 
 def _header_values(po: PurchaseOrder) -> dict:
@@ -141,12 +154,19 @@ class PurchasingRepository:
             values = dict(self.conn.execute(select(s.key, s.value).where(s.key.in_(keys))).all())
             default = PurchasingPolicy()
             self._policy = PurchasingPolicy(
-                tax_rate=D(values.get(SETTING_TAX_RATE) or default.tax_rate),
-                over_receipt_tolerance=D(values.get(SETTING_TOLERANCE) or default.over_receipt_tolerance),
+                tax_rate=_setting_number(values, SETTING_TAX_RATE, default.tax_rate),
+                over_receipt_tolerance=_setting_number(values, SETTING_TOLERANCE, default.over_receipt_tolerance),
                 company_name=values.get(SETTING_COMPANY_NAME) or default.company_name,
                 company_address=values.get(SETTING_COMPANY_ADDRESS) or default.company_address,
             )
         return self._policy
+
+    def set_policy(self, policy: PurchasingPolicy) -> None:
+        values = {SETTING_TAX_RATE: fmt(policy.tax_rate), SETTING_TOLERANCE: fmt(policy.over_receipt_tolerance),
+                  SETTING_COMPANY_NAME: policy.company_name, SETTING_COMPANY_ADDRESS: policy.company_address}
+        self.conn.execute(t.settings.delete().where(t.settings.c.key.in_(list(values))))
+        self.conn.execute(insert(t.settings), [{"key": k, "value": v} for k, v in values.items()])
+        self._policy = policy
 
     def profile(self, supplier_id: str) -> SupplierProfile | None:
         c = t.supplier_profiles.c

@@ -13,8 +13,11 @@ import os
 import sys
 from pathlib import Path
 
+from domain import catalog
+from domain import commands as c
 from domain import purchasing
 from domain import purchasing_commands as pc
+from domain import purchasing_terms
 from domain.errors import BadInput
 from domain.numbers import fmt
 
@@ -54,6 +57,35 @@ def add_po_parser(sub: argparse._SubParsersAction) -> None:
     p = po.add_parser("close", help="close a PO short: stop expecting what is still open")
     p.add_argument("po")
     p.add_argument("--reason", default="")
+    p = po.add_parser("change-line", help="change a line's quantity or price (an issued PO gets a new revision)")
+    p.add_argument("po")
+    p.add_argument("sku")
+    p.add_argument("--qty")
+    p.add_argument("--price")
+    p.add_argument("--reason", default="")
+    p = po.add_parser("remove-line", help="remove a line (an issued PO gets a new revision)")
+    p.add_argument("po")
+    p.add_argument("sku")
+    p.add_argument("--reason", default="")
+    p = po.add_parser("terms", help="how a supplier sells a product: packs, price basis, price breaks, preferred")
+    p.add_argument("supplier")
+    p.add_argument("sku")
+    p.add_argument("--price", help="the supplier's price (per unit or per pack, see --price-per)")
+    p.add_argument("--supplier-sku", default="")
+    p.add_argument("--moq", default="0", help="minimum order quantity in stock units")
+    p.add_argument("--multiple", default="1", help="order multiple in stock units")
+    p.add_argument("--lead-time", help="days, if not the supplier's default")
+    p.add_argument("--pack-size", help="stock units per supplier pack")
+    p.add_argument("--price-per", choices=("unit", "pack"), help="the terms' price is per stock unit or per pack")
+    p.add_argument("--item-name", default="", help="the supplier's name for the product")
+    p.add_argument("--break", dest="breaks", action="append", default=[], metavar="QTY:PRICE",
+                   help="a price from QTY stock units on; may be given several times")
+    p.add_argument("--preferred", action="store_true", help="make this the product's preferred supplier")
+    p = po.add_parser("config", help="show or set the tax rate, over-receipt tolerance and company block")
+    p.add_argument("--tax-rate", help="percent, e.g. 13")
+    p.add_argument("--over-receipt-tolerance", help="percent a line may be over-received, e.g. 0 or 5")
+    p.add_argument("--company-name")
+    p.add_argument("--company-address")
 
 
 def _date(text: str | None):
@@ -116,7 +148,43 @@ def run_po(args: argparse.Namespace, db) -> int:
     elif a == "close":
         po = purchasing.close_short(uow(), pc.ClosePurchaseOrderShort(args.po, args.reason))
         print(f"{po.label} closed")
+    elif a == "change-line":
+        line = purchasing.change_line(uow(), pc.ChangePurchaseOrderLine(args.po, args.sku, args.qty, args.price,
+                                                                        args.reason))
+        print(f"line {line.line_no}: {line.sku} {fmt(line.qty)} {line.unit} at {fmt(line.price)}")
+    elif a == "remove-line":
+        purchasing.remove_line(uow(), pc.RemovePurchaseOrderLine(args.po, args.sku, args.reason))
+        print(f"{args.sku} removed")
+    elif a == "terms":
+        _terms(uow, args)
+    elif a == "config":
+        policy = purchasing_terms.set_policy(uow(), pc.SetPurchasingPolicy(
+            args.tax_rate, args.over_receipt_tolerance, args.company_name, args.company_address))
+        print(f"tax rate: {fmt(policy.tax_rate)}%")
+        print(f"over-receipt tolerance: {fmt(policy.over_receipt_tolerance)}%")
+        print(f"company: {policy.company_name}")
+        print(f"address: {policy.company_address}")
     return 0
+
+
+def _terms(uow, args: argparse.Namespace) -> None:
+    if args.price is not None:
+        catalog.set_supplier_terms(uow(), c.SetSupplierTerms(args.supplier, args.sku, args.price, args.supplier_sku,
+                                                             args.moq, args.multiple, args.lead_time))
+    if args.pack_size or args.price_per or args.item_name:
+        purchasing_terms.set_term_details(uow(), pc.SetTermDetails(
+            args.supplier, args.sku, args.pack_size or "1", args.price_per or "unit", args.item_name))
+    if args.breaks:
+        pairs = []
+        for text in args.breaks:
+            qty, sep, price = text.partition(":")
+            if not sep:
+                raise BadInput("break", f"{text!r} is not QTY:PRICE such as 100:0.45")
+            pairs.append((qty, price))
+        purchasing_terms.set_price_breaks(uow(), pc.SetPriceBreaks(args.supplier, args.sku, tuple(pairs)))
+    if args.preferred:
+        purchasing_terms.set_preferred_supplier(uow(), pc.SetPreferredSupplier(args.sku, args.supplier))
+    print(f"terms of {args.supplier} for {args.sku} saved")
 
 
 def _list(db, args: argparse.Namespace) -> None:

@@ -303,3 +303,13 @@ def test_a_draft_line_can_be_changed_and_removed_freely(shop):
     po = get(shop, po_id)
     assert [(x.sku, x.qty, x.price) for x in po.lines] == [("NUT", D(100), D("0.48"))]
     assert po.revision == 0 and on_order(shop, "NUT") == 0
+
+
+def test_the_tax_rate_in_force_at_issue_is_frozen_with_the_po(shop):
+    terms.set_policy(shop.uow(), pc.SetPurchasingPolicy(tax_rate="6"))
+    number = issued(shop, ("NUT", "100"))
+    terms.set_policy(shop.uow(), pc.SetPurchasingPolicy(tax_rate="13", company_name="Later Ltd"))
+    snap = po_uc.load_snapshot(shop.uow(), number)
+    assert (snap.tax_rate, snap.tax, snap.total) == (D(6), D("2.70"), D("47.70"))
+    with pytest.raises(BadInput, match="over-receipt tolerance"):
+        terms.set_policy(shop.uow(), pc.SetPurchasingPolicy(over_receipt_tolerance="-1"))
