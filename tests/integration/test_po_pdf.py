@@ -97,7 +97,7 @@ def test_the_cjk_font_is_embedded_so_chinese_prints_without_fonts_installed():
     assert cjk, fonts.keys()
     descriptor = cjk[0]["/FontDescriptor"].get_object()
     assert "/FontFile2" in descriptor  # an embedded TrueType subset
-    assert not any("STSong" in name for name in fonts)
+    assert all("WenQuanYiMicroHei" in name for name in fonts)  # no unembedded base-14 or CID font at all
 
 
 @pytest.mark.parametrize(("locale_name", "width"), [("en_US.UTF-8", 612), ("fr_CA", 612), ("zh_CN.UTF-8", 595),

@@ -46,7 +46,6 @@ class NumberedCanvas(Canvas):
     font_name = "Helvetica"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("initialFontName", self.font_name)
         super().__init__(*args, **kwargs)
         self._saved: list[dict] = []
 
@@ -125,7 +124,7 @@ class BaseRenderer:
         left, right, top, bottom = self.margins
         doc = SimpleDocTemplate(
             buffer, pagesize=self.pagesize, leftMargin=left, rightMargin=right, topMargin=top, bottomMargin=bottom,
-            title=self.title(snapshot), author="Stockroom", creator="Stockroom",
+            title=self.title(snapshot), author="Stockroom", creator="Stockroom", initialFontName=self.font,
         )
         canvas_class = type("Canvas", (NumberedCanvas,), {
             "page_label": staticmethod(self.page_label), "font_name": self.font,

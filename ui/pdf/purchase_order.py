@@ -138,7 +138,8 @@ class PurchaseOrderRenderer(BaseRenderer):
             right.append(Paragraph(_p(self.t("DRAFT — not valid as an order")),
                                    ParagraphStyle("Draft", parent=st["Normal"], textColor=colors.red)))
         outer = Table([[left, right]], colWidths=[width * 0.5, width * 0.5])
-        outer.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        outer.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), self.font, 9), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                    ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
         return outer
 
@@ -161,6 +162,7 @@ class PurchaseOrderRenderer(BaseRenderer):
                         self._party(self.t("Deliver to"), s.deliver_to)]],
                       colWidths=[(width - gap) / 2, gap, (width - gap) / 2])
         table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), self.font, 9),
             ("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOX", (0, 0), (0, 0), 0.5, RULE), ("BOX", (2, 0), (2, 0), 0.5, RULE),
             ("LEFTPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
         ]))
