@@ -76,39 +76,56 @@ def add_line(uow: UnitOfWork, c: pc.AddPurchaseOrderLine) -> tuple[PoLine, str]:
     Returns:
         The new line and, when the quantity was rounded, a sentence saying so.
     """
-    requested = v.quantity("quantity", c.qty)
-    price = None if c.price in (None, "") else v.money("price", c.price)
+    return add_lines(uow, c.po, [c], reason=c.reason)[0]
+
+
+def add_lines(
+    uow: UnitOfWork, po_ref: str, lines: list[pc.AddPurchaseOrderLine], reason: str = ""
+) -> list[tuple[PoLine, str]]:
+    """Add many products to one PO in one transaction (all or none); an issued PO gets one revision.
+
+    Each command's ``po`` field is ignored in favour of ``po_ref``.
+    """
+    inputs = [(c, v.quantity(f"quantity of {c.sku}", c.qty),
+               None if c.price in (None, "") else v.money(f"price of {c.sku}", c.price)) for c in lines]
     with uow:
-        po = find_po(uow, c.po)
+        po = find_po(uow, po_ref)
         po.require_editable()
-        product = ledger.find_product(uow, c.sku)
-        existing = po.line_for(product.sku)
-        if existing is not None:
-            raise Duplicate(f"{product.sku} is already on line {existing.line_no} of {po.label}; change that line")
-        terms = uow.suppliers.terms_for(po.supplier_id, product.id)
-        details = uow.purchasing.term_details(po.supplier_id, product.id)
-        pack = details.pack_size if details else Decimal(1)
-        rounded = round_order_qty(requested, moq=terms.moq if terms else ZERO,
-                                  multiple=terms.order_multiple if terms else _any_multiple(requested), pack_size=pack)
-        if price is None:
-            if terms is None:
-                raise BadInput("price", f"{product.sku} has no terms with this supplier; enter the price")
-            price = price_for(rounded.qty, terms.unit_price, uow.purchasing.price_breaks(po.supplier_id, product.id))
-        description = product.name
-        if details and details.item_name and details.item_name != product.name:
-            description = f"{product.name} / {details.item_name}"
-        line = PoLine(
-            id=new_id(), line_no=max((x.line_no for x in po.lines), default=0) + 1, product_id=product.id,
-            sku=product.sku, description=description, unit=product.unit, qty=rounded.qty, price=price,
-            price_per=details.price_per if details else PricePer.UNIT, pack_size=pack,
-            supplier_sku=terms.supplier_sku if terms else "",
-        )
-        po.lines.append(line)
-        if po.state in OPEN_STATES:
-            _on_order(uow, po, line.product_id, line.qty)
-            _revise(uow, po, c.reason or f"added {line.sku}")
+        added = [_new_line(uow, po, c.sku, qty, price) for c, qty, price in inputs]
+        if po.state in OPEN_STATES and added:
+            for line, _ in added:
+                _on_order(uow, po, line.product_id, line.qty)
+            _revise(uow, po, reason or "added " + ", ".join(line.sku for line, _ in added))
         uow.purchasing.save(po)
         uow.commit()
+    return added
+
+
+def _new_line(uow: UnitOfWork, po: PurchaseOrder, sku: str, requested: Decimal,
+              price: Decimal | None) -> tuple[PoLine, str]:
+    product = ledger.find_product(uow, sku)
+    existing = po.line_for(product.sku)
+    if existing is not None:
+        raise Duplicate(f"{product.sku} is already on line {existing.line_no} of {po.label}; change that line")
+    terms = uow.suppliers.terms_for(po.supplier_id, product.id)
+    details = uow.purchasing.term_details(po.supplier_id, product.id)
+    pack = details.pack_size if details else Decimal(1)
+    rounded = round_order_qty(requested, moq=terms.moq if terms else ZERO,
+                              multiple=terms.order_multiple if terms else _any_multiple(requested), pack_size=pack)
+    if price is None:
+        if terms is None:
+            raise BadInput("price", f"{product.sku} has no terms with this supplier; enter the price")
+        price = price_for(rounded.qty, terms.unit_price, uow.purchasing.price_breaks(po.supplier_id, product.id))
+    description = product.name
+    if details and details.item_name and details.item_name != product.name:
+        description = f"{product.name} / {details.item_name}"
+    line = PoLine(
+        id=new_id(), line_no=max((x.line_no for x in po.lines), default=0) + 1, product_id=product.id,
+        sku=product.sku, description=description, unit=product.unit, qty=rounded.qty, price=price,
+        price_per=details.price_per if details else PricePer.UNIT, pack_size=pack,
+        supplier_sku=terms.supplier_sku if terms else "",
+    )
+    po.lines.append(line)
     return line, rounded.reason
 
 

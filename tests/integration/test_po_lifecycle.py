@@ -313,3 +313,19 @@ def test_the_tax_rate_in_force_at_issue_is_frozen_with_the_po(shop):
     assert (snap.tax_rate, snap.tax, snap.total) == (D(6), D("2.70"), D("47.70"))
     with pytest.raises(BadInput, match="over-receipt tolerance"):
         terms.set_policy(shop.uow(), pc.SetPurchasingPolicy(over_receipt_tolerance="-1"))
+
+
+def test_many_lines_are_added_in_one_transaction_or_none_at_all(shop):
+    po_id = draft(shop)
+    adds = [pc.AddPurchaseOrderLine(po_id, "NUT", "95"), pc.AddPurchaseOrderLine(po_id, "WIRE", "5.1"),
+            pc.AddPurchaseOrderLine(po_id, "NOPE", "1", "1")]
+    with pytest.raises(NotFound, match="NOPE"):
+        po_uc.add_lines(shop.uow(), po_id, adds)
+    assert get(shop, po_id).lines == []
+    added = po_uc.add_lines(shop.uow(), po_id, adds[:2])
+    assert [(x.line_no, x.sku, x.qty) for x, _ in added] == [(1, "NUT", D(100)), (2, "WIRE", D("5.1"))]
+    number = po_uc.issue(shop.uow(), pc.IssuePurchaseOrder(po_id)).number
+    po_uc.add_lines(shop.uow(), number, [pc.AddPurchaseOrderLine(number, "SCREW", "24")], reason="urgent")
+    po = get(shop, number)
+    assert po.revision == 1 and [x.sku for x in po.lines] == ["NUT", "WIRE", "SCREW"]
+    assert on_order(shop, "SCREW") == D(24)
