@@ -144,10 +144,11 @@ def _transfer(uow: UnitOfWork, c: cmd.TransferStock) -> tuple[Movement, Movement
     transfer_id = new_id()
     ref = v.text("reference", c.ref, required=False)
     note = v.text("note", c.note, required=False)
+    leaving: dict[str, Valuation] = {}  # the out leg's value, so the in leg needs no lookup
     out = _post(uow, Kind.TRANSFER_OUT, product, source, -qty, at, transfer_id=transfer_id,
-                source_type="transfer", source_ref=ref, note=note)
+                source_type="transfer", source_ref=ref, note=note, known=leaving)
     into = _post(uow, Kind.TRANSFER_IN, product, target, qty, at, transfer_id=transfer_id,
-                 source_type="transfer", source_ref=ref, note=note)
+                 source_type="transfer", source_ref=ref, note=note, known=leaving)
     return out, into
 
 
@@ -212,25 +213,30 @@ def _post(
     uow: UnitOfWork, kind: Kind, product: Product, warehouse: Warehouse, qty: Decimal, at: datetime, *,
     unit_cost: Decimal | None = None, transfer_id: str | None = None, reverses_id: str | None = None,
     source_type: str = "", source_ref: str = "", note: str = "", movement_id: str | None = None,
+    known: dict[str, Valuation] | None = None,
 ) -> Movement:
+    """Value and write one movement; ``known`` passes a transfer-out leg's value on to its in leg."""
     movement = Movement(
         id=movement_id or new_id(), kind=kind, product_id=product.id, warehouse_id=warehouse.id, qty=qty,
         occurred_at=at, recorded_at=datetime.now(UTC), unit_cost=unit_cost, transfer_id=transfer_id,
         reverses_id=reverses_id, source_type=source_type, source_ref=source_ref, note=note,
         user=uow.user, device_id=uow.device_id,
     )
+    fresh = known if known is not None else {}
     balance = uow.balances.get(product.id, warehouse.id)
     if balance.last_key is None or movement.key > balance.last_key:
-        val = _value(uow, balance.position, movement, {})
+        val = _value(uow, balance.position, movement, fresh)
         _refuse_negative(product, warehouse, movement, balance.position, val, None)
         uow.movements.add(movement, val)
         uow.balances.put(replace(balance, position=val.after, last_key=movement.key))
     else:
         before = uow.movements.position_before(product.id, warehouse.id, movement.key)
-        val = _value(uow, before, movement, {})
+        val = _value(uow, before, movement, fresh)
         _refuse_negative(product, warehouse, movement, before, val, None)
         uow.movements.add(movement, val)
         _revalue(uow, product.id, warehouse.id, movement.key)
+    if kind == Kind.TRANSFER_OUT and transfer_id and known is not None:
+        known[transfer_id] = val
     return movement
 
 
@@ -242,8 +248,10 @@ def _value(uow: UnitOfWork, pos: Position, m: Movement, fresh: dict[str, Valuati
         assert original is not None
         return valuation.apply(pos, m.qty, exact_value=-original.value, reversal=True, places=places)
     if m.kind == Kind.TRANSFER_IN and m.transfer_id:
-        out = next(leg for leg in uow.movements.transfer_legs(m.transfer_id) if leg.kind == Kind.TRANSFER_OUT)
-        out_val = fresh.get(out.id) or uow.movements.valuation(out.id)
+        out_val = fresh.get(m.transfer_id)  # set by _transfer while posting both legs
+        if out_val is None:
+            out = next(leg for leg in uow.movements.transfer_legs(m.transfer_id) if leg.kind == Kind.TRANSFER_OUT)
+            out_val = fresh.get(out.id) or uow.movements.valuation(out.id)
         assert out_val is not None
         return valuation.apply(pos, m.qty, exact_value=-out_val.value, places=places)
     return valuation.apply(pos, m.qty, unit_cost=m.unit_cost, places=places)
