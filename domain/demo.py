@@ -1,0 +1,792 @@
+"""Demo data: a seeded, deterministic small trading business, posted through the real use cases.
+
+The business is a 五金 · 文具 · 日用 · 食品 wholesaler: about 1,200 products drawn from the recipe
+in ``resources/demo/catalog.toml`` (Chinese, English and bilingual names, EAN-13 barcodes,
+cartons, min/max levels), three warehouses (SH 上海总仓, GZ 广州仓, BJ 北京仓), 20 suppliers
+with terms (price, MOQ, order multiple, lead time) and 200 customers. Its history is two years
+of trading ending on ``end``, made by simulating every product × warehouse ("pair") day by day:
+
+* Demand. Each pair has a base rate of customer order lines per day and a mean line size;
+  products are smooth fast movers, medium movers, slow intermittent movers or lumpy project
+  items. The rate is multiplied by a weekday pattern (quiet Sundays, 调休 make-up working days),
+  the public holidays and the Spring Festival lull of the ``holidays`` China calendar, a yearly
+  season per category (drinks in summer, heaters in winter, stationery at school start), the
+  年货 stock-up before the festival, 618 and 双11 promotion spikes for promoted categories, a
+  growth or decline trend per product and, for new products, a launch ramp. Line counts are
+  Poisson, line sizes geometric.
+* Stock. A line ships what is on hand and no more; the rest is lost: real stockouts.
+* Replenishment. On working days a planner applies a reorder-point / order-up-to policy whose
+  demand estimate is refreshed every four weeks from past shipments, so it lags growth, does
+  not see lost sales, and misses promotions unless the pair was stocked up ahead. Planners
+  sometimes forget, suppliers are sometimes late or deliver in two parts, and nobody delivers
+  over the Spring Festival. Orders respect MOQ and order multiple and are grouped into one PO
+  per supplier and warehouse.
+* Housekeeping. Regional warehouses short of stock get transfers from SH, damages and
+  customer returns are adjustments, daily cycle counts and a year-end stocktake find small
+  differences.
+
+Every event gets its own local business-hour time within its day (deliveries 08:00–09:30,
+shipments 09:30–17:30, transfers, then adjustments and counts in the evening), so business
+time strictly increases per pair and nothing is back-dated. Master data goes through
+``catalog.add_many`` and movements through ``ledger.post_many``, one transaction per month:
+the demo meets every rule a clerk meets, and the ledger, not this module, values the stock.
+
+Randomness comes from one numpy Generator and one ``random.Random``, both seeded with ``seed``:
+the same seed and end date give the same business. numpy is used here (outside forecasting)
+because the day-by-day demand for a few thousand pairs is drawn as arrays; quantities are
+integers in the simulation and become ``Decimal`` in the commands.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+import tomllib
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
+from datetime import timezone
+from decimal import Decimal
+from pathlib import Path
+
+import holidays
+import numpy as np
+
+from domain import catalog
+from domain import commands as cmd
+from domain import ledger
+from domain.errors import RuleViolation
+from domain.ports import UnitOfWork
+
+RECIPE = Path(__file__).resolve().parent.parent / "resources" / "demo" / "catalog.toml"
+LOCAL = timezone(timedelta(hours=8), "CST")
+DAYS = 730
+PRODUCTS = 1200
+CUSTOMERS = 200
+CHUNK_MONTHS = 3  # months per transaction
+HUB = "SH"
+
+# Weekday factors Monday … Sunday for a business-to-business trader open six days a week.
+WEEKDAY = (1.08, 1.12, 1.10, 1.05, 1.12, 0.55, 0.20)
+# Demand classes: share by purchase-cost band (<10, 10–50, ≥50 CNY), order lines per day, mean line size.
+CLASSES = {
+    "fast": ((0.14, 0.06, 0.03), (0.8, 2.6), (2.0, 8.0)),
+    "medium": ((0.36, 0.30, 0.22), (0.2, 0.7), (1.5, 5.0)),
+    "slow": ((0.38, 0.46, 0.50), (0.02, 0.15), (1.0, 2.5)),
+    "lumpy": ((0.12, 0.18, 0.25), (0.01, 0.05), (8.0, 40.0)),
+}
+# Days of stock a planner orders up to, by class.
+COVER = {"fast": (10, 25), "medium": (20, 45), "slow": (45, 120), "lumpy": (30, 90)}
+TIER_COST = (1.0, 1.35, 1.2, 0.75)
+DAMAGE = ("破损报废", "过期报废", "运输损坏", "样品领用", "内部领用")
+Progress = Callable[[str], None]
+
+
+def promoted_categories(recipe: dict | None = None) -> list[str]:
+    """The category names whose demand spikes most at 618 and 双11 (promotion sensitivity 1 or more)."""
+    recipe = recipe or load_recipe()
+    return [c["name"] for c in recipe["category"] if c.get("promo", 0) >= 1.0]
+
+
+def load_recipe(path: Path = RECIPE) -> dict:
+    with open(path, "rb") as f:
+        return tomllib.load(f)
+
+
+def build_demo(
+    uow_factory: Callable[[], UnitOfWork],
+    seed: int = 42,
+    progress: Progress | None = None,
+    scale: float = 1.0,
+    end: date | None = None,
+) -> str:
+    """Fill an empty database with the demo business.
+
+    Args:
+        uow_factory: makes a new unit of work; each month of movements is one transaction.
+        seed: the same seed (and end) gives the same business.
+        progress: called with a line of text after the master data and after each month.
+        scale: 1.0 makes about 1,200 products and 200 customers; smaller scales make a smaller
+            business over the same two years (tests use 0.03).
+        end: the last business day (default: today).
+
+    Returns:
+        A one-line summary.
+
+    Raises:
+        RuleViolation: the database already holds the demo's warehouses or products.
+    """
+    say = progress or (lambda _msg: None)
+    end = end or date.today()
+    start = end - timedelta(days=DAYS - 1)
+    recipe = load_recipe()
+    rng = np.random.default_rng(seed)
+    rnd = random.Random(seed)
+    world = _World(recipe, rng, rnd, scale)
+    _refuse_if_filled(uow_factory, world)
+    catalog.add_many(uow_factory(), world.master_commands())
+    say(f"master data: {len(world.products):,} products, {len(world.warehouses)} warehouses, "
+        f"{len(world.suppliers)} suppliers, {len(world.customers)} customers")
+    sim = _Simulation(world, _Calendar(start, recipe["seasons"]), rng, rnd)
+    _post_months(uow_factory, sim.months(), say)
+    k = sim.kinds
+    return (
+        f"demo business: {len(world.products):,} products in {len(world.categories)} categories, "
+        f"{len(world.warehouses)} warehouses, {len(world.suppliers)} suppliers, {len(world.customers)} customers; "
+        f"{start} to {end}: {sum(k.values()):,} movements ({k['shipment']:,} shipments, {k['receipt']:,} receipts, "
+        f"{k['transfer']:,} transfer legs, {k['adjustment']:,} adjustments, {k['count']:,} count adjustments); "
+        f"{sim.short_lines:,} order lines short of stock"
+    )
+
+
+def _post_months(uow_factory: Callable[[], UnitOfWork], months, say: Progress) -> None:
+    """Post ``CHUNK_MONTHS`` months per transaction, reporting each month as it is posted.
+
+    Each transaction starts with cold caches (every product and balance is read once more), so
+    a month per transaction costs about a third more than a quarter; see the module notes.
+    """
+    months = iter(months)
+    done = False
+
+    def chunk():
+        nonlocal done
+        for _ in range(CHUNK_MONTHS):
+            item = next(months, None)
+            if item is None:
+                done = True
+                return
+            label, commands, moved = item
+            yield from commands
+            say(f"{label}: {moved:,} movements")
+
+    while not done:
+        ledger.post_many(uow_factory(), chunk())
+
+
+def ean13(first12: str) -> str:
+    """The EAN-13 code for 12 digits: weights 1, 3, 1, 3 … from the left, then the check digit."""
+    total = sum(int(ch) * (3 if i % 2 else 1) for i, ch in enumerate(first12))
+    return first12 + str((10 - total % 10) % 10)
+
+
+def _refuse_if_filled(uow_factory: Callable[[], UnitOfWork], world: _World) -> None:
+    with uow_factory() as uow:
+        for w in world.warehouses:
+            if uow.warehouses.by_code(w["code"]) is not None:
+                raise RuleViolation(f"warehouse {w['code']} already exists: the demo fills an empty database only")
+        if uow.products.by_sku(world.products[0].sku) is not None:
+            raise RuleViolation(
+                f"product {world.products[0].sku} already exists: the demo fills an empty database only")
+
+
+def _split(text: str) -> tuple[str, str]:
+    zh, _, en = text.partition("|")
+    return zh, (en if "|" in text else zh)
+
+
+@dataclass(slots=True)
+class _Product:
+    sku: str
+    name: str
+    unit: str
+    category: str
+    pack: int
+    cost: int  # purchase cost in fen
+    season: str
+    special: str
+    promo: float
+    stockup: float
+    suppliers: list[int]  # indexes into world.suppliers: primary first
+    barcodes: list[str] = field(default_factory=list)
+    klass: str = "slow"
+    rate: float = 0.0  # order lines per day, all warehouses
+    size: float = 1.0  # mean line size in stock units
+    trend: float = 0.0  # growth per year (log)
+    launch: int = -1  # day index the product is launched, -1 = sold from the start
+    mult: int = 1
+    moq: int = 0
+    lead: int | None = None  # product-specific lead time, None = the supplier's
+
+
+class _World:
+    """The master data: what the business sells, where, from whom and to whom."""
+
+    def __init__(self, recipe: dict, rng: np.random.Generator, rnd: random.Random, scale: float) -> None:
+        self.recipe = recipe
+        self.categories = recipe["category"]
+        self.warehouses = recipe["warehouse"]
+        self.suppliers = recipe["supplier"]
+        self.sup_index = {s["code"]: i for i, s in enumerate(self.suppliers)}
+        self.products = self._products(rng, rnd, max(2 * len(self.categories), round(PRODUCTS * scale)))
+        self.customers = self._customers(rnd, max(20, round(CUSTOMERS * scale)))
+        self.contacts = [self._contact(rnd) for _ in self.suppliers]
+
+    def _products(self, rng: np.random.Generator, rnd: random.Random, n: int) -> list[_Product]:
+        # Every item × spec × variant combination, ranked so that the first n spread evenly over categories.
+        combos = []
+        for cat in self.categories:
+            mine = []
+            for i, item in enumerate(cat["items"]):
+                own = "variants" in item
+                variants = item.get("variants", cat["variants"])
+                k = 0
+                for s, spec in enumerate(item["specs"]):
+                    for v, variant in enumerate(variants):
+                        k += 1
+                        mine.append((cat, i, item, s, spec, v, variant, own, k))
+            rnd.shuffle(mine)
+            combos += [((j + rnd.random()) / len(mine), c) for j, c in enumerate(mine)]
+        combos.sort(key=lambda x: x[0])
+        chosen = sorted((c for _, c in combos[:n]), key=lambda c: (self.categories.index(c[0]), c[1], c[8]))
+        counters: dict[int, int] = {}
+        products = []
+        for cat, i, item, s, spec, v, variant, own, k in chosen:
+            products.append(self._product(rng, rnd, cat, i, item, s, spec, v, variant, own, k, counters))
+        return products
+
+    def _product(self, rng, rnd, cat, i, item, s, spec, v, variant, own, k, counters) -> _Product:
+        spec_zh, spec_en = _split(spec)
+        var_zh, var_en = _split(variant)
+        zh = " ".join(x for x in (item["zh"], spec_zh, var_zh) if x)
+        en = item["en"] + (f" {spec_en}" if spec_en else "") + (f", {var_en}" if var_en else "")
+        u = rnd.random()
+        both = " ".join(x for x in (item["zh"], item["en"], spec_zh, var_zh) if x)
+        name = zh if u < 0.72 else en if u < 0.86 else both
+        tier = 1.0 if own else TIER_COST[v % len(TIER_COST)]
+        cost = max(10, round(item["price"] * 100 * (1 + 0.3 * s) * tier * float(rng.lognormal(0, 0.08))))
+        pool = [self.sup_index[c] for c in cat["suppliers"]]
+        primary = rnd.choices(pool, weights=[0.55, 0.3, 0.15][: len(pool)])[0]
+        suppliers = [primary] + ([rnd.choice([x for x in pool if x != primary])] if len(pool) > 1 and
+                                 rnd.random() < 0.35 else [])
+        p = _Product(
+            sku=f"{cat['key']}{i + 1:03d}-{k:02d}", name=name, unit=item["unit"], category=cat["name"],
+            pack=int(item["pack"]), cost=cost, season=item.get("season", cat["season"]),
+            special=item.get("special", ""), promo=float(item.get("promo", cat.get("promo", 0.0))),
+            stockup=float(cat.get("cny_stockup", 1.0)), suppliers=suppliers,
+        )
+        p.barcodes = self._barcodes(rnd, p, counters)
+        band = 0 if cost < 1000 else 1 if cost < 5000 else 2
+        p.klass = rnd.choices(list(CLASSES), weights=[c[0][band] for c in CLASSES.values()])[0]
+        _, rate, size = CLASSES[p.klass]
+        p.rate = rnd.uniform(*rate)
+        p.size = rnd.uniform(*size) * (3 if cost < 300 else 1)
+        u = rnd.random()
+        p.trend = (rnd.uniform(0.5, 1.0) if u < 0.06 else -rnd.uniform(0.6, 1.2) if u < 0.12
+                   else rnd.gauss(0.03, 0.18))
+        if not p.special and rnd.random() < 0.08:
+            p.launch = rnd.randrange(60, DAYS - 60)
+        monthly = p.rate * p.size * 30
+        p.mult = p.pack if p.pack > 1 and monthly >= p.pack / 2 else 1
+        p.moq = max(p.mult, 10) if cost < 500 and p.klass != "slow" else p.mult if p.mult > 1 else 0
+        if rnd.random() < 0.2:
+            p.lead = max(1, self.suppliers[primary]["lead"] + rnd.randint(-1, 5))
+        return p
+
+    def _barcodes(self, rnd: random.Random, p: _Product, counters: dict[int, int]) -> list[str]:
+        if (p.unit == "kg" and rnd.random() < 0.7) or rnd.random() < 0.02:
+            return []  # loose goods and house-packed items carry no barcode
+        sup = p.suppliers[0]
+        codes = []
+        for _ in range(2 if rnd.random() < 0.04 else 1):
+            counters[sup] = counters.get(sup, rnd.randrange(100, 3000)) + rnd.randint(1, 7)
+            codes.append(ean13(f"69{self.suppliers[sup]['prefix']}{counters[sup]:05d}"))
+        return codes
+
+    def _customers(self, rnd: random.Random, n: int) -> list[dict]:
+        names = self.recipe["names"]
+        regions = [w["code"] for w in self.warehouses]
+        weights = [0.45, 0.32, 0.23]
+        seen: set[str] = set()
+        customers = []
+        while len(customers) < n:
+            region = rnd.choices(regions, weights=weights)[0]
+            if rnd.random() < 0.08:
+                name = rnd.choice(names["english"]).format(en=rnd.choice(names["english_names"]),
+                                                           cityen=names["cities_en"][region])
+            else:
+                name = rnd.choice(names["kinds"]).format(
+                    city=rnd.choice(names["cities"][region]), trade=rnd.choice(names["trade"]),
+                    district=rnd.choice(names["districts"][region]), n=rnd.choice("一二三四五六七八"))
+            if name in seen:
+                continue
+            seen.add(name)
+            customers.append({"code": f"C{len(customers) + 1:04d}", "name": name, "region": region,
+                              "weight": rnd.paretovariate(1.3), "contact": self._contact(rnd)})
+        return customers
+
+    def _contact(self, rnd: random.Random) -> str:
+        n = self.recipe["names"]
+        phone = f"1{rnd.choice('3589')}{rnd.randrange(10**9):09d}"
+        return f"{rnd.choice(n['surnames'])}{rnd.choice(n['given'])} ({rnd.choice(n['titles'])}) {phone}"
+
+    def master_commands(self) -> list[object]:
+        commands: list[object] = [
+            cmd.AddWarehouse(w["code"], w["name"], False, w["address"]) for w in self.warehouses
+        ]
+        commands += [cmd.AddSupplier(s["code"], s["name"], self.contacts[i], "CNY", s["lead"], s["address"])
+                     for i, s in enumerate(self.suppliers)]
+        for p in self.products:
+            daily = p.rate * p.size
+            low = max(1, round(daily * 10))
+            commands.append(cmd.AddProduct(p.sku, p.name, tuple(p.barcodes), p.unit, p.category, Decimal(p.pack),
+                                           Decimal(low), Decimal(max(low + 1, round(daily * 45), p.moq))))
+        for p in self.products:
+            for rank, s in enumerate(p.suppliers):
+                price = _fen(round(p.cost * (1.08 if rank else 1.0)))
+                commands.append(cmd.SetSupplierTerms(
+                    self.suppliers[s]["code"], p.sku, price, f"{self.suppliers[s]['prefix'][-3:]}-{p.sku}",
+                    Decimal(p.moq), Decimal(p.mult), p.lead if rank == 0 else None))
+        commands += [cmd.AddCustomer(c["code"], c["name"], c["contact"]) for c in self.customers]
+        return commands
+
+
+def _fen(amount: int) -> Decimal:
+    return Decimal(amount).scaleb(-2)
+
+
+class _Calendar:
+    """Day-by-day factors from the China holiday calendar, seasons and promotions."""
+
+    def __init__(self, start: date, seasons: dict[str, list]) -> None:
+        self.start = start
+        self.dates = [start + timedelta(days=i) for i in range(DAYS)]
+        years = range(start.year - 1, self.dates[-1].year + 2)
+        off: set[date] = set()
+        makeup: set[date] = set()
+        firsts: dict[str, list[date]] = {"cny": [], "mid": []}
+        for day, name in sorted(holidays.China(years=years, language="en_US").items()):
+            for m in re.finditer(r"substituted from (\d\d)/(\d\d)/(\d{4})", name):
+                makeup.add(date(int(m[3]), int(m[1]), int(m[2])))
+            off.add(day)
+            if "Spring Festival" in name and "observed" not in name:
+                if not firsts["cny"] or (day - firsts["cny"][-1]).days > 20:
+                    firsts["cny"].append(day)
+            if "Mid-Autumn" in name:
+                firsts["mid"].append(day)
+        index = {d: i for i, d in enumerate(self.dates)}
+        n = DAYS
+        weekday = np.array([WEEKDAY[d.weekday()] for d in self.dates])
+        self.work = np.array([(d.weekday() < 6 or d in makeup) and d not in off for d in self.dates])
+        weekday[[i for d, i in index.items() if d in makeup]] = 1.0
+        weekday[[i for d, i in index.items() if d in off]] = 0.15
+        self.lull = np.ones(n)
+        self.closed = np.zeros(n, bool)  # suppliers do not deliver
+        self.stockup = np.zeros(n)  # 年货 shape
+        self.cny_gift = np.zeros(n)
+        self.mooncake = np.zeros(n)
+        self.cny_prebuild = np.zeros(n, bool)
+        for cny in firsts["cny"]:
+            for k in range(-40, 16):
+                i = index.get(cny + timedelta(days=k))
+                if i is None:
+                    continue
+                self.lull[i] = (0.75 if -12 <= k <= -8 else 0.4 if -7 <= k <= -4 else 0.06 if -3 <= k <= 6
+                                else 0.3 if 7 <= k <= 10 else 0.7 if 11 <= k <= 15 else 1.0)
+                self.closed[i] = -5 <= k <= 7
+                self.stockup[i] = 1.0 if -35 <= k <= -8 else 0.0
+                self.cny_gift[i] = 1.0 if -40 <= k <= -3 else 0.0
+                self.cny_prebuild[i] = -32 <= k <= -10
+                if -3 <= k <= 6:
+                    self.work[i] = False
+        for mid in firsts["mid"]:
+            for k in range(-35, 0):
+                i = index.get(mid + timedelta(days=k))
+                if i is not None:
+                    self.mooncake[i] = 1.0
+        doy = np.array([d.timetuple().tm_yday for d in self.dates], float)
+        self.season_names = list(seasons)
+        self.seasons = np.array([
+            np.clip(1 + a1 * np.cos(2 * np.pi * (doy - p1) / 365.25) + a2 * np.cos(4 * np.pi * (doy - p2) / 365.25),
+                    0.08, None)
+            for a1, p1, a2, p2 in seasons.values()
+        ])
+        self.promo = np.array([_promo_excess(d) for d in self.dates])
+        self.common = np.where(self.promo > 0.5, np.maximum(weekday, 0.9), weekday)
+        self.prebuild = np.array([(5, 20) <= (d.month, d.day) <= (6, 12) or (10, 15) <= (d.month, d.day) <= (11, 8)
+                                  for d in self.dates])
+        self.stocktake = np.zeros(n, bool)  # the last working day of each December
+        last: dict[int, int] = {}
+        for i, d in enumerate(self.dates):
+            if d.month == 12 and self.work[i]:
+                last[d.year] = i
+        self.stocktake[list(last.values())] = True
+
+
+def _promo_excess(d: date) -> float:
+    """Extra demand (1.0 = double) on a promotion day for a fully promotion-sensitive product."""
+    md = (d.month, d.day)
+    if (5, 25) <= md <= (5, 31):
+        return 0.3  # 618 presale
+    if md == (6, 1):
+        return 1.0
+    if (6, 2) <= md <= (6, 15):
+        return 0.5
+    if (6, 16) <= md <= (6, 18):
+        return 1.8
+    if (6, 19) <= md <= (6, 24):
+        return -0.15
+    if (10, 20) <= md <= (10, 31):
+        return 0.35  # 双11 presale
+    if (11, 1) <= md <= (11, 8):
+        return 0.9
+    if (11, 9) <= md <= (11, 11):
+        return 2.6
+    if (11, 12) <= md <= (11, 20):
+        return -0.15
+    if (12, 10) <= md <= (12, 12):
+        return 0.4  # 双12
+    return 0.0
+
+
+class _Simulation:
+    """The day-by-day simulation; ``months()`` yields each month's commands in time order."""
+
+    def __init__(self, world: _World, cal: _Calendar, rng: np.random.Generator, rnd: random.Random) -> None:
+        self.world, self.cal, self.rng, self.rnd = world, cal, rng, rnd
+        self.kinds: Counter[str] = Counter()
+        self.short_lines = 0
+        self.seq: Counter[str] = Counter()
+        wh = world.warehouses
+        rows = []  # (product, warehouse, share)
+        for pi in range(len(world.products)):
+            stocked = [0] + [w for w in range(1, len(wh)) if rnd.random() < wh[w]["stocked"]]
+            shares = [wh[w]["share"] * rnd.lognormvariate(0, 0.3) for w in stocked]
+            rows += [(pi, w, s / sum(shares)) for w, s in zip(stocked, shares, strict=True)]
+        self.n = n = len(rows)
+        prods = world.products
+        self.pp = np.array([r[0] for r in rows])
+        self.pw = np.array([r[1] for r in rows])
+        self.hub_of = np.zeros(n, int)
+        first = {}
+        for i, (pi, w, _) in enumerate(rows):
+            if w == 0:
+                first[pi] = i
+            self.hub_of[i] = first[pi]
+        self.rate = np.array([prods[r[0]].rate * r[2] for r in rows])
+        self.size = np.array([prods[r[0]].size for r in rows])
+        self.trend = np.array([prods[r[0]].trend for r in rows])
+        self.launch = np.array([prods[r[0]].launch for r in rows])
+        self.promo = np.array([prods[r[0]].promo for r in rows]) * rng.uniform(0.6, 1.4, n)
+        self.stockup = np.array([prods[r[0]].stockup for r in rows])
+        season_ix = {s: i for i, s in enumerate(cal.season_names)}
+        self.season = np.array([season_ix[prods[r[0]].season] for r in rows])
+        self.special = [prods[r[0]].special for r in rows]
+        self.has_cny = np.array([s == "cny" for s in self.special])
+        self.has_moon = np.array([s == "midautumn" for s in self.special])
+        self.mult = np.array([prods[r[0]].mult for r in rows])
+        self.moq = np.array([prods[r[0]].moq for r in rows])
+        self.lead = np.array([self._lead(prods[r[0]], r[1]) for r in rows])
+        self.weekly_review = np.array([world.suppliers[prods[r[0]].suppliers[0]]["region"] == "far" for r in rows])
+        cover = np.array([rnd.uniform(*COVER[prods[r[0]].klass]) for r in rows])
+        self.cover = cover
+        self.z = np.where(rng.random(n) < 0.1, 0.0, rng.uniform(0.2, 1.6, n))
+        self.forget = rng.uniform(0.0, 0.12, n)
+        self.prebuild = (rng.random(n) < 0.6) & (self.promo > 0)
+        self.cny_prebuild = rng.random(n) < 0.7
+        self.active_from = np.where(self.launch >= 0, np.maximum(1, self.launch - self.lead - 3), 0)
+        typical = np.array([self._typical(i) for i in range(n)])
+        self.est = typical * rng.lognormal(0, 0.3, n)
+        self.on_hand = np.zeros(n, np.int64)
+        self.on_order = np.zeros(n, np.int64)
+        self.shipped = np.zeros((DAYS, n), np.int32)
+        self.pending: dict[int, list[tuple]] = {}  # day → deliveries
+        self.next_arrival = np.full(n, 10**6)
+        self.arrivals_of: dict[int, list[int]] = {}
+        self.sku = [prods[r[0]].sku for r in rows]
+        self.whc = [wh[r[1]]["code"] for r in rows]
+        cust = world.customers
+        self.by_region = {}
+        for w in wh:
+            mine = [c for c in cust if c["region"] == w["code"]] or cust
+            self.by_region[w["code"]] = (mine, list(np.cumsum([c["weight"] for c in mine])))
+        self._policy()
+
+    def _lead(self, p: _Product, w: int) -> int:
+        sup = self.world.suppliers[p.suppliers[0]]
+        base = p.lead if p.lead is not None else sup["lead"]
+        same = sup["region"] in ("far", self.world.warehouses[w]["region"])
+        return base + (0 if same else 2)
+
+    def _typical(self, i: int) -> float:
+        """Units per day a planner would expect before the first sale: the base rate on an ordinary day."""
+        base = self.rate[i] * self.size[i] * 0.9
+        return base * (0.15 if self.special[i] else 1.0)
+
+    def _policy(self) -> None:
+        est = np.maximum(self.est, 0.003)
+        span = self.lead + 1.0
+        sd = np.sqrt(est * span * np.maximum(2 * self.size - 1, 1))
+        self.rop = est * span + self.z * sd
+        self.upto = np.maximum(self.rop + self.cover * est, self.rop + 1)
+
+    def months(self):
+        cal = self.cal
+        commands: list[object] = []
+        moved = 0
+        for d, day in enumerate(cal.dates):
+            if d and d % 28 == 0 and d >= 56:
+                self._recalibrate(d)
+            day_commands, day_moved = self._day(d, day)
+            commands += day_commands
+            moved += day_moved
+            if d == DAYS - 1 or cal.dates[d + 1].month != day.month:
+                yield f"{day:%Y-%m}", commands, moved
+                commands, moved = [], 0
+
+    def _recalibrate(self, d: int) -> None:
+        window = np.clip(d - np.maximum(self.active_from, self.launch), 0, 91)
+        lo = max(0, d - 91)
+        seen = self.shipped[lo:d].sum(axis=0) / np.maximum(window, 1)
+        ok = window >= 28
+        self.est = np.where(ok, 0.5 * self.est + 0.5 * seen, self.est)
+        self._policy()
+
+    def _demand(self, d: int) -> np.ndarray:
+        cal = self.cal
+        lam = self.rate * cal.common[d] * cal.seasons[self.season, d] * cal.lull[d]
+        lam = lam * (1 + (self.stockup - 1) * cal.stockup[d]) * np.maximum(0.0, 1 + self.promo * cal.promo[d])
+        lam = lam * np.exp(self.trend * (d - DAYS / 2) / 365.0)
+        since = d - self.launch
+        lam = np.where(self.launch < 0, lam, np.where(since >= 0, lam * (1 - np.exp(-since / 21.0)), 0.0))
+        if cal.cny_gift[d] == 0:
+            lam = np.where(self.has_cny, lam * 0.1, lam)
+        else:
+            lam = np.where(self.has_cny, lam * 8, lam)
+        return np.where(self.has_moon, lam * (8 if cal.mooncake[d] else 0.05), lam)
+
+    def _day(self, d: int, day: date) -> tuple[list[object], int]:
+        cal, rng = self.cal, self.rng
+        base = datetime(day.year, day.month, day.day, tzinfo=LOCAL)
+        receipts = self._receive(d, day) if d else self._opening(day)
+        shipments = self._ship(d, day)
+        transfers = self._transfer(d, day) if cal.work[d] else []
+        adjustments = self._adjust(d) if cal.work[d] else []
+        counts = self._count(d, day) if cal.work[d] else []
+        if cal.work[d]:
+            self._review(d, day)
+        out: list[object] = []
+        for events, (lo, hi) in ((receipts, (8 * 3600, 9 * 3600 + 1800)),
+                                 (shipments, (9 * 3600 + 1800, 17 * 3600 + 1800)),
+                                 (transfers, (17 * 3600 + 1800, 18 * 3600 + 900)),
+                                 (adjustments, (18 * 3600 + 900, 18 * 3600 + 1800)),
+                                 (counts, (18 * 3600 + 1800, 20 * 3600))):
+            if not events:
+                continue
+            m = len(events)
+            seconds = np.sort(rng.integers(0, hi - lo - m, m)) + np.arange(m) + lo
+            out += [make(base + timedelta(seconds=int(s))) for make, s in zip(events, seconds, strict=True)]
+        day_moved = len(receipts) + len(shipments) + 2 * len(transfers) + len(adjustments) + len(counts)
+        self.kinds["receipt"] += len(receipts)
+        self.kinds["shipment"] += len(shipments)
+        self.kinds["transfer"] += 2 * len(transfers)
+        self.kinds["adjustment"] += len(adjustments)
+        self.kinds["count"] += len(counts)
+        return out, day_moved
+
+    def _ref(self, prefix: str, day: date, width: int = 6) -> str:
+        key = f"{prefix}-{day.year}"
+        self.seq[key] += 1
+        return f"{key}-{self.seq[key]:0{width}d}"
+
+    def _opening(self, day: date) -> list[Callable]:
+        events = []
+        ref = f"OB-{day:%Y%m%d}"
+        for i in range(self.n):
+            if self.active_from[i] > 0 or self.rng.random() < 0.03:
+                continue
+            qty = int(round(self.upto[i] * self.rng.uniform(0.4, 1.0)))
+            if qty <= 0:
+                continue
+            self.on_hand[i] += qty
+            p = self.world.products[self.pp[i]]
+            events.append(_receipt(self.sku[i], qty, self.whc[i], _fen(p.cost), ref, "期初库存 opening balance",
+                                   "opening"))
+        return events
+
+    def _receive(self, d: int, day: date) -> list[Callable]:
+        events = []
+        for i, qty, ref, note, cost in self.pending.pop(d, []):
+            self.on_hand[i] += qty
+            self.on_order[i] -= qty
+            days = self.arrivals_of[i]
+            days.remove(d)
+            self.next_arrival[i] = min(days) if days else 10**6
+            events.append(_receipt(self.sku[i], qty, self.whc[i], cost, ref, note, "purchase_order"))
+        return events
+
+    def _ship(self, d: int, day: date) -> list[Callable]:
+        lam = self._demand(d)
+        lines = self.rng.poisson(lam)
+        if not lines.any():
+            return []
+        idx = np.repeat(np.arange(self.n), lines)
+        sizes = self.rng.geometric(1.0 / self.size[idx])
+        ends = np.cumsum(sizes)
+        first = np.cumsum(lines) - lines  # index of each pair's first line in idx
+        before = ends - sizes - (ends - sizes)[first[idx]]  # units asked for earlier the same day
+        shipped = np.clip(self.on_hand[idx] - before, 0, sizes)
+        np.subtract.at(self.on_hand, idx, shipped)
+        self.shipped[d] = np.bincount(idx, shipped, minlength=self.n)
+        self.short_lines += int((shipped < sizes).sum())
+        rnd = self.rnd
+        by_wh: dict[str, list[tuple]] = {}
+        for i, q, asked in zip(idx.tolist(), shipped.tolist(), sizes.tolist(), strict=True):
+            if q > 0:
+                by_wh.setdefault(self.whc[i], []).append((i, q, asked))
+        orders = []
+        for code, wh_lines in by_wh.items():
+            rnd.shuffle(wh_lines)
+            customers, cum = self.by_region[code]
+            while wh_lines:
+                k = min(len(wh_lines), rnd.choice((1, 1, 2, 2, 3, 4, 5, 6)))
+                chunk, wh_lines = wh_lines[:k], wh_lines[k:]
+                orders.append((rnd.choices(customers, cum_weights=cum)[0], chunk))
+        rnd.shuffle(orders)
+        events = []
+        for customer, chunk in orders:
+            ref = self._ref("SO", day)
+            note = f"{customer['code']} {customer['name']}"
+            for i, q, asked in chunk:
+                events.append(_shipment(self.sku[i], q, self.whc[i], ref,
+                                        note if q == asked else f"{note} · 缺货，订 {asked} 发 {q}"))
+        return events
+
+    def _boost(self, d: int) -> np.ndarray:
+        boost = np.ones(self.n)
+        if self.cal.prebuild[d]:
+            boost += self.prebuild * self.promo * 1.2
+        if self.cal.cny_prebuild[d]:
+            boost += self.cny_prebuild * 0.8
+        return boost
+
+    def _review(self, d: int, day: date) -> None:
+        rng, rnd = self.rng, self.rnd
+        boost = self._boost(d)
+        position = self.on_hand + self.on_order
+        due = (position <= self.rop * boost) & (d >= self.active_from) & (rng.random(self.n) >= self.forget)
+        if day.weekday():
+            due &= ~self.weekly_review
+        pos = np.nonzero(due)[0]
+        if not len(pos):
+            return
+        pos_list = pos.tolist()
+        pos_need = (self.upto[pos] * boost[pos] - position[pos]).tolist()
+        orders: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for i, need in zip(pos_list, pos_need, strict=True):
+            p = self.world.products[self.pp[i]]
+            mult, moq = int(self.mult[i]), int(self.moq[i])
+            qty = max(moq, mult * math.ceil(max(need, 1) / mult))
+            rank = 1 if len(p.suppliers) > 1 and rnd.random() < 0.1 else 0
+            orders.setdefault((p.suppliers[rank], int(self.pw[i])), []).append((i, qty))
+        for (sup, _w), lines in orders.items():
+            supplier = self.world.suppliers[sup]
+            ref = self._ref("PO", day)
+            u = rnd.random()
+            delay = 0 if u < 0.7 else rnd.randint(1, 2) if u < 0.85 else rnd.randint(3, 6) if u < 0.95 \
+                else rnd.randint(7, 15)
+            note = f"{supplier['code']} {supplier['name']}"
+            for i, qty in lines:
+                p = self.world.products[self.pp[i]]
+                rank = p.suppliers.index(sup)
+                price = p.cost * (1.08 if rank else 1.0) * (1 + 0.025 * d / 365) * (1 + rnd.gauss(0, 0.015))
+                cost = _fen(max(1, round(price)))
+                lead = int(self.lead[i]) if rank == 0 else supplier["lead"] + 2
+                self.on_order[i] += qty
+                if rnd.random() < 0.06 and qty >= 2:
+                    first = max(1, int(qty * rnd.uniform(0.5, 0.8)))
+                    self._schedule(d + lead + delay, i, first, ref, note, cost)
+                    self._schedule(d + lead + delay + rnd.randint(3, 10), i, qty - first, ref,
+                                   note + " · 补发 second delivery", cost)
+                else:
+                    self._schedule(d + lead + delay, i, qty, ref, note, cost)
+
+    def _schedule(self, day: int, i: int, qty: int, ref: str, note: str, cost: Decimal) -> None:
+        while day < DAYS and (self.cal.closed[day] or not self.cal.work[day]):
+            day += 1
+        if day >= DAYS:
+            return  # still on order at the end of the history
+        self.pending.setdefault(day, []).append((i, qty, ref, note, cost))
+        self.arrivals_of.setdefault(i, []).append(day)
+        self.next_arrival[i] = min(self.next_arrival[i], day)
+
+    def _transfer(self, d: int, day: date) -> list[Callable]:
+        hub = self.hub_of
+        low = (self.pw != 0) & (self.on_hand <= 0.3 * self.rop) & (self.next_arrival - d > 3) & (d >= self.active_from)
+        spare = self.on_hand[hub] - self.rop[hub]
+        cand = np.nonzero(low & (spare >= 1) & (self.rng.random(self.n) < 0.5))[0]
+        events = []
+        for i in cand.tolist():
+            h = int(hub[i])
+            qty = int(min(self.upto[i] - self.on_hand[i] - self.on_order[i], self.on_hand[h] - self.rop[h]))
+            if qty < 1:
+                continue
+            self.on_hand[h] -= qty
+            self.on_hand[i] += qty
+            events.append(_transfer(self.sku[i], qty, self.whc[h], self.whc[i], self._ref("TO", day),
+                                    f"调拨补货 {self.whc[h]} → {self.whc[i]}"))
+        return events
+
+    def _adjust(self, d: int) -> list[Callable]:
+        rng, rnd = self.rng, self.rnd
+        events = []
+        picked = rng.choice(self.n, size=min(self.n, rng.poisson(self.n / 900) + rng.poisson(self.n / 2500)),
+                            replace=False)
+        for j, i in enumerate(picked.tolist()):
+            if d < self.active_from[i]:
+                continue
+            if j % 3 == 2:
+                qty = rnd.randint(1, 3)
+                reason = "客户退货入库 customer return"
+            elif self.on_hand[i] > 0:
+                qty = -min(int(self.on_hand[i]), rnd.randint(1, 3))
+                reason = rnd.choice(DAMAGE)
+            else:
+                continue
+            self.on_hand[i] += qty
+            events.append(_adjustment(self.sku[i], qty, self.whc[i], reason))
+        return events
+
+    def _count(self, d: int, day: date) -> list[Callable]:
+        rng, rnd = self.rng, self.rnd
+        if self.cal.stocktake[d]:
+            picked = np.nonzero(d >= self.active_from)[0]
+            ref, chance = f"PD-{day:%Y}", 0.12
+        else:
+            picked = rng.choice(self.n, size=min(self.n, rng.poisson(self.n / 55)), replace=False)
+            ref, chance = f"CC-{day:%Y%m%d}", 0.25
+        events = []
+        for i in picked.tolist():
+            if rnd.random() >= chance or d < self.active_from[i]:
+                continue
+            diff = 1 if rnd.random() < 0.2 else -rnd.randint(1, 2)
+            counted = int(self.on_hand[i]) + diff
+            if counted < 0:
+                continue
+            self.on_hand[i] = counted
+            events.append(_counting(self.sku[i], counted, self.whc[i], ref))
+        return events
+
+
+def _receipt(sku: str, qty: int, wh: str, cost: Decimal, ref: str, note: str, kind: str) -> Callable:
+    return lambda at: cmd.ReceiveStock(sku, Decimal(qty), wh, cost, ref, at, note, kind)
+
+
+def _shipment(sku: str, qty: int, wh: str, ref: str, note: str) -> Callable:
+    return lambda at: cmd.ShipStock(sku, Decimal(qty), wh, ref, at, note, "sales_order")
+
+
+def _transfer(sku: str, qty: int, source: str, target: str, ref: str, note: str) -> Callable:
+    return lambda at: cmd.TransferStock(sku, Decimal(qty), source, target, ref, at, note)
+
+
+def _adjustment(sku: str, delta: int, wh: str, reason: str) -> Callable:
+    return lambda at: cmd.AdjustStock(sku, Decimal(delta), wh, reason, at)
+
+
+def _counting(sku: str, counted: int, wh: str, ref: str) -> Callable:
+    return lambda at: cmd.CountStock(sku, Decimal(counted), wh, at, ref)
