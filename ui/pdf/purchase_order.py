@@ -16,6 +16,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Image
 from reportlab.platypus import KeepTogether
 from reportlab.platypus import Paragraph
@@ -175,6 +176,7 @@ class PurchaseOrderRenderer(BaseRenderer):
         data: list[list] = [[Paragraph(_p(h), ParagraphStyle("H", parent=st["Cell"], textColor=colors.white,
                                                               alignment=TA_RIGHT if i >= 4 and i != 5 else 0))
                              for i, h in enumerate(head)]]
+        widths = [width * share for share in COLUMNS]
         for line in s.lines:
             by_pack = line.pack_size != 1
             qty = qty_text(line.qty) + " " + line.unit
@@ -185,11 +187,11 @@ class PurchaseOrderRenderer(BaseRenderer):
                 unit = line.unit
             per = self.t("pack") if line.price_per == "pack" else line.unit
             data.append([
-                str(line.line_no), Paragraph(_p(line.sku), st["Cell"]), Paragraph(_p(line.supplier_sku), st["Cell"]),
-                Paragraph(_p(line.description), st["Cell"]), qty, unit, f"{price_text(line.price)}\n/ {per}",
+                str(line.line_no), self._code(line.sku, widths[1]), self._code(line.supplier_sku, widths[2]),
+                self._code(line.description, widths[3]), qty, unit, f"{price_text(line.price)}\n/ {per}",
                 money_text(line.amount),
             ])
-        table = Table(data, colWidths=[width * share for share in COLUMNS], repeatRows=1)
+        table = Table(data, colWidths=widths, repeatRows=1)
         table.setStyle(TableStyle([
             ("FONT", (0, 0), (-1, -1), self.font, 8), ("LEADING", (0, 0), (-1, -1), 10),
             ("BACKGROUND", (0, 0), (-1, 0), INK), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
@@ -199,6 +201,12 @@ class PurchaseOrderRenderer(BaseRenderer):
             ("ALIGN", (6, 1), (-1, -1), "RIGHT"), ("ALIGN", (0, 1), (0, -1), "RIGHT"),
         ]))
         return table
+
+    def _code(self, text: str, width: float):
+        """Plain text when it fits its column on one line (much faster to lay out), else a wrapping paragraph."""
+        if "\n" not in text and stringWidth(text, self.font, 8) <= width - 12:  # 6 pt of cell padding each side
+            return text
+        return Paragraph(_p(text), self.styles["Cell"])
 
     def _totals(self, s: PoSnapshot, width: float) -> Table:
         rows = [[self.t("Subtotal"), money_text(s.subtotal)],
