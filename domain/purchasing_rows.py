@@ -36,3 +36,37 @@ class PoRow:
     expected_on: date | None
     currency: str
     lines: tuple[PoLineRow, ...]
+
+
+@dataclass(frozen=True)
+class SupplierRow:
+    id: str
+    code: str
+    name: str
+    contact: str
+    currency: str
+    lead_time_days: int
+    address: str
+    payment_terms: str
+    email: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class TermsRow:
+    """How one supplier sells one product, with its price breaks and whether it is the preferred supplier."""
+
+    supplier: str
+    sku: str
+    name: str
+    unit: str
+    supplier_sku: str
+    item_name: str
+    price: Decimal
+    price_per: str
+    pack_size: Decimal
+    moq: Decimal
+    order_multiple: Decimal
+    lead_time_days: int | None
+    breaks: tuple[tuple[Decimal, Decimal], ...]
+    preferred: bool

@@ -30,6 +30,8 @@ from domain.purchasing_model import SupplierProfile
 from domain.purchasing_model import TermDetails
 from domain.purchasing_rows import PoLineRow
 from domain.purchasing_rows import PoRow
+from domain.purchasing_rows import SupplierRow
+from domain.purchasing_rows import TermsRow
 from persistence import tables as t
 
 PO, LINES, REV = t.purchase_orders, t.purchase_order_lines, t.purchase_order_revisions
@@ -225,8 +227,15 @@ class PurchasingRepository:
 # read side
 
 
-def purchase_orders(engine: Engine, state: str | None = None, supplier: str | None = None) -> list[PoRow]:
-    """Every PO (drafts last), with lines and their ordered and received quantities."""
+def purchase_orders(engine: Engine, state: str | tuple[str, ...] | None = None, supplier: str | None = None,
+                    ref: str | None = None) -> list[PoRow]:
+    """POs (numbered ones in number order, drafts last) with lines and their ordered and received quantities.
+
+    Args:
+        state: one state or several, e.g. ("issued", "partly_received") for what can be received.
+        supplier: a supplier code.
+        ref: a PO number or draft id (a scanned PO), giving at most one row.
+    """
     S, W, P = t.suppliers, t.warehouses, t.products
     query = (
         select(PO.c.id, PO.c.number, S.c.code, S.c.name, W.c.code.label("warehouse"), PO.c.state, PO.c.revision,
@@ -235,9 +244,11 @@ def purchase_orders(engine: Engine, state: str | None = None, supplier: str | No
         .order_by(PO.c.number.is_(None), PO.c.year, PO.c.seq, PO.c.created_at)
     )
     if state:
-        query = query.where(PO.c.state == state)
+        query = query.where(PO.c.state.in_([state] if isinstance(state, str) else list(state)))
     if supplier:
         query = query.where(S.c.code == supplier)
+    if ref:
+        query = query.where((PO.c.number == ref.strip().upper()) | (PO.c.id == ref.strip()))
     with engine.connect() as conn:
         heads = conn.execute(query).all()
         lines: dict[str, list[PoLineRow]] = {}
@@ -246,9 +257,48 @@ def purchase_orders(engine: Engine, state: str | None = None, supplier: str | No
                    LINES.c.received, LINES.c.pack_size, LINES.c.price, LINES.c.price_per)
             .join(P, P.c.id == LINES.c.product_id).order_by(LINES.c.po_id, LINES.c.line_no)
         )
+        if state or supplier or ref:
+            line_query = line_query.where(LINES.c.po_id.in_([h.id for h in heads]))
         for x in conn.execute(line_query):
             lines.setdefault(x.po_id, []).append(PoLineRow(
                 x.line_no, x.sku, x.description, x.unit, x.qty, x.received, max(Decimal(0), x.qty - x.received),
                 x.pack_size, x.price, x.price_per))
     return [PoRow(h.id, h.number, h.code, h.name, h.warehouse, h.state, h.revision, h.created_at, h.issued_at,
                   h.expected_on, h.currency, tuple(lines.get(h.id, ()))) for h in heads]
+
+
+def suppliers(engine: Engine) -> list[SupplierRow]:
+    """Every supplier with the purchasing details of its profile (blank where none was set)."""
+    S, F = t.suppliers, t.supplier_profiles
+    query = (select(S, F.c.payment_terms, F.c.email, F.c.phone)
+             .select_from(S.outerjoin(F, F.c.supplier_id == S.c.id)).order_by(S.c.code))
+    with engine.connect() as conn:
+        return [SupplierRow(r.id, r.code, r.name, r.contact, r.currency, r.lead_time_days, r.address,
+                            r.payment_terms or "", r.email or "", r.phone or "") for r in conn.execute(query)]
+
+
+def supplier_terms(engine: Engine, supplier: str | None = None, sku: str | None = None) -> list[TermsRow]:
+    """Supplier × product terms with pack size, price basis, price breaks and the preferred flag."""
+    S, P, T, X, B, F = (t.suppliers, t.products, t.supplier_terms, t.supplier_term_details,
+                        t.supplier_price_breaks, t.preferred_suppliers)
+    query = (
+        select(S.c.code, P.c.sku, P.c.name, P.c.unit, T.c.supplier_sku, X.c.item_name, T.c.unit_price, X.c.price_per,
+               X.c.pack_size, T.c.moq, T.c.order_multiple, T.c.lead_time_days, T.c.supplier_id, T.c.product_id,
+               F.c.supplier_id.label("preferred_id"))
+        .select_from(T.join(S, S.c.id == T.c.supplier_id).join(P, P.c.id == T.c.product_id)
+                     .outerjoin(X, (X.c.supplier_id == T.c.supplier_id) & (X.c.product_id == T.c.product_id))
+                     .outerjoin(F, F.c.product_id == T.c.product_id))
+        .order_by(S.c.code, P.c.sku)
+    )
+    if supplier:
+        query = query.where(S.c.code == supplier)
+    if sku:
+        query = query.where(P.c.sku == sku)
+    with engine.connect() as conn:
+        breaks: dict[tuple[str, str], list[tuple[Decimal, Decimal]]] = {}
+        for b in conn.execute(select(B).order_by(B.c.min_qty)):
+            breaks.setdefault((b.supplier_id, b.product_id), []).append((b.min_qty, b.price))
+        return [TermsRow(r.code, r.sku, r.name, r.unit, r.supplier_sku, r.item_name or "", r.unit_price,
+                         r.price_per or "unit", r.pack_size or Decimal(1), r.moq, r.order_multiple, r.lead_time_days,
+                         tuple(breaks.get((r.supplier_id, r.product_id), ())), r.preferred_id == r.supplier_id)
+                for r in conn.execute(query)]

@@ -22,6 +22,8 @@ from domain.purchasing_model import PoState
 from persistence import queries
 from persistence import tables as t
 from persistence.purchasing import purchase_orders
+from persistence.purchasing import supplier_terms
+from persistence.purchasing import suppliers
 
 D = Decimal
 MARCH = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -329,3 +331,26 @@ def test_many_lines_are_added_in_one_transaction_or_none_at_all(shop):
     po = get(shop, number)
     assert po.revision == 1 and [x.sku for x in po.lines] == ["NUT", "WIRE", "SCREW"]
     assert on_order(shop, "SCREW") == D(24)
+
+
+def test_open_pos_can_be_listed_and_a_scanned_number_finds_one(shop):
+    first = issued(shop, ("NUT", "100"))
+    second = issued(shop, ("NUT", "10"))
+    po_uc.receive(shop.uow(), pc.ReceivePurchaseOrder(second))
+    draft(shop, ("WIRE", "1"))
+    assert [r.number for r in purchase_orders(shop.engine, state=("issued", "partly_received"))] == [first]
+    [row] = purchase_orders(shop.engine, ref=second.lower())
+    assert (row.number, row.state, row.lines[0].received) == (second, "received", D(10))
+    assert purchase_orders(shop.engine, ref="PO-1999-00001") == []
+
+
+def test_the_terms_query_shows_packs_breaks_and_the_preferred_supplier(shop):
+    terms.set_preferred_supplier(shop.uow(), pc.SetPreferredSupplier("SCREW", "NB"))
+    terms.set_supplier_profile(shop.uow(), pc.SetSupplierProfile("NB", "月结 30 天"))
+    rows = {r.sku: r for r in supplier_terms(shop.engine, "NB")}
+    assert (rows["SCREW"].pack_size, rows["SCREW"].price_per, rows["SCREW"].preferred) == (D(12), "pack", True)
+    assert (rows["NUT"].pack_size, rows["NUT"].price_per, rows["NUT"].preferred) == (D(1), "unit", False)
+    assert rows["NUT"].breaks == ((D(100), D("0.45")), (D(1000), D("0.40")))
+    assert rows["SCREW"].item_name == "Screw M3 A2" and rows["WIRE"].order_multiple == D("0.1")
+    [nb] = suppliers(shop.engine)
+    assert (nb.code, nb.payment_terms, nb.lead_time_days) == ("NB", "月结 30 天", 10)
