@@ -28,6 +28,7 @@ from datetime import date
 from datetime import datetime
 from datetime import time
 from decimal import Decimal
+from typing import NamedTuple
 
 from domain import commands as cmd
 from domain import ledger
@@ -404,13 +405,10 @@ class DocumentLineRow:
     reason: str
 
 
-@dataclass(frozen=True)
-class ScanCode:
-    """A code a scanner may send (SKU or barcode) and the product it names."""
+class ScanTarget(NamedTuple):
+    """The product a scanned code (SKU or barcode) names: what a scan adds to a line."""
 
-    code: str
     product_id: str
     sku: str
     name: str
     unit: str
-    category: str

@@ -93,10 +93,6 @@ def test_a_count_stores_counted_and_expected(shop):
     assert queries.on_hand(shop.engine, "A-1", "W1") == 4
 
 
-def test_scan_codes_hold_skus_and_barcodes_and_choices_hold_master_data(shop):
-    codes = {s.code: s.sku for s in q.scan_codes(shop.engine)}
+def test_scan_codes_map_skus_and_barcodes_of_active_products(shop):
+    codes = {code: target.sku for code, target in q.scan_codes(shop.engine).items()}
     assert codes == {"A-1": "A-1", "6901234567892": "A-1", "B-2": "B-2", "C-3": "C-3"}
-    choices = q.document_choices(shop.engine)
-    assert [w for w, _ in choices.warehouses] == ["W1", "W2"]
-    assert choices.suppliers == (("SUP", "Supplier"),)
-    assert choices.customers == (("CUS", "Customer"),)

@@ -285,7 +285,7 @@ def test_the_screen_retranslates_on_a_language_change(qtbot, services):
     try:
         qtbot.waitUntil(lambda: screen.post_button.text().startswith("<"))
         assert screen.tabs.tabText(0) == "<New receipt>"
-        assert screen.model.headerData(0, Qt.Orientation.Horizontal) == "<SKU>"
+        assert screen.model.headerData(screen.model.column("sku"), Qt.Orientation.Horizontal) == "<SKU>"
     finally:
         QCoreApplication.removeTranslator(translator)
     qtbot.waitUntil(lambda: screen.tabs.tabText(0) == "New receipt")

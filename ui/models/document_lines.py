@@ -69,10 +69,11 @@ class EntryLine:
         return self.counted - self.expected
 
 
-SKU, NAME, QTY, UNIT, COST, AMOUNT, EXPECTED, COUNTED, DIFF, REASON = (
-    "sku", "name", "qty", "unit", "unit_cost", "amount", "expected", "counted", "difference", "reason")
+LINE, SKU, NAME, QTY, UNIT, COST, AMOUNT, EXPECTED, COUNTED, DIFF, REASON = (
+    "line", "sku", "name", "qty", "unit", "unit_cost", "amount", "expected", "counted", "difference", "reason")
 
 TITLES = {
+    LINE: QT_TRANSLATE_NOOP("DocumentLinesModel", "#"),
     SKU: QT_TRANSLATE_NOOP("DocumentLinesModel", "SKU"),
     NAME: QT_TRANSLATE_NOOP("DocumentLinesModel", "Name"),
     QTY: QT_TRANSLATE_NOOP("DocumentLinesModel", "Qty"),
@@ -86,15 +87,21 @@ TITLES = {
 }
 ADJUST_QTY = QT_TRANSLATE_NOOP("DocumentLinesModel", "Change (+/−)")
 
+# The line number is a column, not the vertical header: a header sizes itself by asking for
+# the text of up to 200 sections on every change, which made each scan repaint slow.
 LAYOUTS = {
-    DocumentKind.RECEIPT: (SKU, NAME, QTY, UNIT, COST, AMOUNT),
-    DocumentKind.SHIPMENT: (SKU, NAME, QTY, UNIT),
-    DocumentKind.TRANSFER: (SKU, NAME, QTY, UNIT),
-    DocumentKind.COUNT: (SKU, NAME, UNIT, EXPECTED, COUNTED, DIFF),
-    DocumentKind.ADJUSTMENT: (SKU, NAME, QTY, UNIT, REASON),
+    DocumentKind.RECEIPT: (LINE, SKU, NAME, QTY, UNIT, COST, AMOUNT),
+    DocumentKind.SHIPMENT: (LINE, SKU, NAME, QTY, UNIT),
+    DocumentKind.TRANSFER: (LINE, SKU, NAME, QTY, UNIT),
+    DocumentKind.COUNT: (LINE, SKU, NAME, UNIT, EXPECTED, COUNTED, DIFF),
+    DocumentKind.ADJUSTMENT: (LINE, SKU, NAME, QTY, UNIT, REASON),
 }
-NUMERIC = {QTY, COST, AMOUNT, EXPECTED, COUNTED, DIFF}
+NUMERIC = {LINE, QTY, COST, AMOUNT, EXPECTED, COUNTED, DIFF}
 EDITABLE = {QTY, COST, COUNTED, REASON}
+MUTED = {LINE, UNIT, AMOUNT, EXPECTED}
+_DISPLAY, _EDIT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole
+_ALIGN, _BACK, _FORE, _TIP = (Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.BackgroundRole,
+                              Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole)
 
 
 class DocumentLinesModel(QAbstractTableModel):
@@ -109,6 +116,11 @@ class DocumentLinesModel(QAbstractTableModel):
         self.columns = LAYOUTS[self.kind]
         self._lines: list[EntryLine] = []
         self._row_of: dict[str, int] = {}
+        base = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+        self._flags = [base | Qt.ItemFlag.ItemIsEditable if key in EDITABLE else base for key in self.columns]
+        # The cells a scan changes: repainting only them keeps a scan on a long document cheap.
+        changed = (COUNTED, DIFF) if self.kind == DocumentKind.COUNT else (QTY, AMOUNT)
+        self._scan_columns = [i for i, key in enumerate(self.columns) if key in changed]
 
     def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
         return QCoreApplication.translate("DocumentLinesModel", text, disambiguation, n)
@@ -127,26 +139,26 @@ class DocumentLinesModel(QAbstractTableModel):
     def columnCount(self, parent=_ROOT) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        line = self._lines[index.row()]
-        key = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            value = getattr(line, key)
+    def data(self, index, role=_DISPLAY):
+        # Called for every visible cell and role on each repaint: cheapest tests first.
+        if role == _DISPLAY or role == _EDIT:
+            key = self.columns[index.column()]
+            if key == LINE:
+                return str(index.row() + 1)
+            value = getattr(self._lines[index.row()], key)
             if key == AMOUNT:
                 return money_text(value)
             if isinstance(value, Decimal):
                 return fmt(value)
             return "" if value is None else value
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in NUMERIC:
-            return _RIGHT
-        if role == Qt.ItemDataRole.BackgroundRole and line.error:
-            return _ERROR_BACK
-        if role == Qt.ItemDataRole.ToolTipRole and line.error:
-            return line.error
-        if role == Qt.ItemDataRole.ForegroundRole and key not in EDITABLE:
-            return _MUTED if key in (UNIT, AMOUNT, EXPECTED) else None
+        if role == _ALIGN:
+            return _RIGHT if self.columns[index.column()] in NUMERIC else None
+        if role == _BACK:
+            return _ERROR_BACK if self._lines[index.row()].error else None
+        if role == _FORE:
+            return _MUTED if self.columns[index.column()] in MUTED else None
+        if role == _TIP:
+            return self._lines[index.row()].error or None
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
@@ -161,10 +173,7 @@ class DocumentLinesModel(QAbstractTableModel):
         return super().headerData(section, orientation, role)
 
     def flags(self, index):
-        flags = super().flags(index)
-        if index.isValid() and self.columns[index.column()] in EDITABLE:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        return self._flags[index.column()] if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def inputs(self) -> tuple[LineInput, ...]:
         """The lines as the posting use case takes them."""
@@ -191,8 +200,13 @@ class DocumentLinesModel(QAbstractTableModel):
         else:
             line = self._lines[row]
             self._bump(line)
-            line.error = ""
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+            if line.error:
+                line.error = ""
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+            else:
+                for column in self._scan_columns:  # one cell per signal: the view repaints just that cell
+                    cell = self.index(row, column)
+                    self.dataChanged.emit(cell, cell)
         self.totals_changed.emit()
         return row
 

@@ -50,6 +50,7 @@ from domain.documents import DocumentError
 from domain.documents import DocumentKind
 from domain.documents import PostDocument
 from domain.documents import ReverseDocument
+from domain.documents import ScanTarget
 from domain.documents import post_document
 from domain.documents import reverse_document
 from domain.errors import DomainError
@@ -66,6 +67,12 @@ from ui.widgets.table_view import DataTable
 
 _RED = "color: #9b1c1c;"
 _GREEN = "color: #1e6b2f; font-weight: bold;"
+
+
+def say(label: QLabel, text: str) -> None:
+    """Set a message label only when its text changes: each set relays out and repaints the screen."""
+    if label.text() != text:
+        label.setText(text)
 
 
 def fill(template: str, *args: object) -> str:
@@ -188,7 +195,7 @@ class DocumentEntry(Screen):
     def __init__(self, services, parent=None) -> None:
         super().__init__(services, parent)
         self.kind = DocumentKind(self.KIND)
-        self.codes: dict[str, tuple[str, str, str, str]] = {}  # code → (product id, SKU, name, unit)
+        self.codes: dict[str, ScanTarget] = {}  # every SKU and barcode → its product
         self.codes_ready = False
         self._pending: list[str] = []
         self._posting = False
@@ -268,7 +275,10 @@ class DocumentEntry(Screen):
                                | QAbstractItemView.EditTrigger.EditKeyPressed
                                | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.grid.setEditTriggers(self._edit_triggers)
-        self.grid.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        rows = self.grid.verticalHeader()
+        rows.setVisible(False)  # the line number is a column; see ui.models.document_lines
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.grid.horizontalHeader().setStretchLastSection(True)
         self._delegates = []
@@ -281,6 +291,7 @@ class DocumentEntry(Screen):
             delegate = TextDelegate(self.grid)
             self.grid.setItemDelegateForColumn(self.model.column(lm.REASON), delegate)
             self._delegates.append(delegate)
+        self.grid.setColumnWidth(self.model.column(lm.LINE), 44)
         self.grid.setColumnWidth(self.model.column(lm.SKU), 130)
         self.grid.setColumnWidth(self.model.column(lm.NAME), 280)
         self.line_error = self._message_label(_RED)
@@ -415,13 +426,7 @@ class DocumentEntry(Screen):
         """Load every SKU and barcode into the scan dict (in the background)."""
         queries = self.services.queries
 
-        def build() -> dict[str, tuple[str, str, str, str]]:
-            codes: dict[str, tuple[str, str, str, str]] = {}
-            for s in queries.scan_codes():
-                codes.setdefault(s.code, (s.product_id, s.sku, s.name, s.unit))  # a SKU wins over a barcode
-            return codes
-
-        self._submit(build, self._codes_loaded)
+        self._submit(queries.scan_codes, self._codes_loaded)
 
     def _codes_loaded(self, codes) -> None:
         self.codes = codes
@@ -514,8 +519,8 @@ class DocumentEntry(Screen):
             self.scan.setFocus()
             return False
         row = self.model.scan(*product)
-        self.scan_message.clear()
-        self.result_label.clear()
+        say(self.scan_message, "")
+        say(self.result_label, "")
         self.grid.scrollTo(self.model.index(row, 0))
         return True
 
@@ -540,16 +545,25 @@ class DocumentEntry(Screen):
         self._last_error = None
         self.scan.setFocus()
 
-    def _update_totals(self) -> None:
-        lines = self.model.rowCount()
+    def _totals_text(self, lines: int, qty: str, amount: str) -> str:
         text = self.tr("%n line(s)", None, lines)
         if self.kind == DocumentKind.COUNT:
-            text += "    " + fill(self.tr("Counted: %1"), qty_text(self.model.total_qty()))
+            text += "    " + fill(self.tr("Counted: %1"), qty)
         else:
-            text += "    " + fill(self.tr("Total qty: %1"), qty_text(self.model.total_qty()))
+            text += "    " + fill(self.tr("Total qty: %1"), qty)
         if self.kind == DocumentKind.RECEIPT:
-            text += "    " + fill(self.tr("Amount: %1"), money_text(self.model.total_amount()))
-        self.totals.setText(text)
+            text += "    " + fill(self.tr("Amount: %1"), amount)
+        return text
+
+    def _size_totals(self) -> None:
+        # A fixed size lets Qt skip the relayout of the whole screen that each new text would cause.
+        sample = self._totals_text(99_999, "9,999,999.9999", "999,999,999.99")
+        metrics = self.totals.fontMetrics()
+        self.totals.setFixedSize(metrics.horizontalAdvance(sample) + 8, metrics.height() + 4)
+
+    def _update_totals(self) -> None:
+        say(self.totals, self._totals_text(self.model.rowCount(), qty_text(self.model.total_qty()),
+                                           money_text(self.model.total_amount())))
 
     # --- count sheet --------------------------------------------------------------------------
     def load_expected(self) -> None:
@@ -740,6 +754,7 @@ class DocumentEntry(Screen):
         self.model.retranslate()
         self.posted_model.retranslate()
         self.posted_lines_model.retranslate()
+        self._size_totals()
         self._update_totals()
         self._show_result()
         if self._last_error is not None:
