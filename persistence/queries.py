@@ -184,3 +184,52 @@ def customers(engine: Engine) -> list[Customer]:
 def setting(engine: Engine, key: str) -> str | None:
     with engine.connect() as conn:
         return conn.execute(select(t.settings.c.value).where(t.settings.c.key == key)).scalar()
+
+
+# -- whole tables for the desktop screens ------------------------------------------------
+# The same rows as stock() and products(), read with plain SQL and converted here: on 100,000
+# rows the per-value TypeDecorator calls cost seconds. ``limit`` gives the first rows at once
+# (a screen shows them while the rest loads): CROSS JOIN keeps SQLite walking products in SKU
+# order through the SKU index instead of sorting every balance first.
+
+def _dec(value: int | None, scale: int) -> Decimal | None:
+    return None if value is None else Decimal(value).scaleb(-scale)
+
+
+def stock_table(engine: Engine, limit: int | None = None) -> list[StockRow]:
+    """Balances as ``StockRow``, ordered by SKU and warehouse code (what ``stock()`` returns)."""
+    sql = (
+        "SELECT p.id, p.sku, p.name, p.category, p.unit, w.code, b.on_hand, b.avg_cost, b.value, b.reserved,"
+        " b.on_order, p.min_level FROM products p CROSS JOIN balances b ON b.product_id = p.id"
+        " JOIN warehouses w ON w.id = b.warehouse_id ORDER BY p.sku, w.code"
+    )
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    q, m, c = t.QTY, t.MONEY, t.COST
+    new = StockRow
+    with engine.connect() as conn:
+        return [new(pid, sku, name, cat, unit, wh, Decimal(oh).scaleb(-q), Decimal(avg).scaleb(-c),
+                    Decimal(val).scaleb(-m), Decimal(res).scaleb(-q), Decimal(oo).scaleb(-q), _dec(low, q))
+                for pid, sku, name, cat, unit, wh, oh, avg, val, res, oo, low in conn.exec_driver_sql(sql)]
+
+
+def product_table(engine: Engine, limit: int | None = None) -> list[ProductRow]:
+    """Products as ``ProductRow``, ordered by SKU (what ``products()`` returns)."""
+    sql = "SELECT id, sku, name, unit, category, pack_size, active, min_level, max_level FROM products ORDER BY sku"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    q = t.QTY
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql(sql).all()
+        codes: dict[str, list[str]] = {}
+        if limit is None:
+            found = conn.exec_driver_sql("SELECT barcode, product_id FROM barcodes ORDER BY barcode")
+        else:
+            ids = [r[0] for r in rows]
+            found = conn.execute(select(t.barcodes.c.barcode, t.barcodes.c.product_id)
+                                 .where(t.barcodes.c.product_id.in_(ids)).order_by(t.barcodes.c.barcode))
+        for barcode, product_id in found:
+            codes.setdefault(product_id, []).append(barcode)
+        return [ProductRow(pid, sku, name, unit, cat, Decimal(pack).scaleb(-q), bool(active),
+                           tuple(codes.get(pid, ())), _dec(low, q), _dec(high, q))
+                for pid, sku, name, unit, cat, pack, active, low, high in rows]

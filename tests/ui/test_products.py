@@ -37,7 +37,7 @@ def screen(qtbot, services):
 
     widget = ProductsScreen(services)
     qtbot.addWidget(widget)
-    qtbot.waitUntil(lambda: widget.model.rowCount() == 3)
+    qtbot.waitUntil(lambda: not widget.loading and widget.model.rowCount() == 3)
     return widget
 
 
@@ -103,7 +103,7 @@ def test_the_editor_adds_a_product_and_the_list_shows_it(qtbot, screen):
     editor.edits["barcode"].setText("111, 222")
     with qtbot.waitSignal(editor.saved, timeout=5000):
         editor.submit()
-    qtbot.waitUntil(lambda: screen.model.rowCount() == 4)
+    qtbot.waitUntil(lambda: not screen.loading and screen.model.rowCount() == 4)
     assert found(screen, "bs") == ["WR-1"]
     assert found(screen, "222") == ["WR-1"]
 

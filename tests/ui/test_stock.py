@@ -48,7 +48,7 @@ def screen(qtbot, services):
 
     widget = StockScreen(services)
     qtbot.addWidget(widget)
-    qtbot.waitUntil(lambda: widget.model.rowCount() == 4)
+    qtbot.waitUntil(lambda: not widget.loading and widget.model.rowCount() == 4)
     return widget
 
 
@@ -96,7 +96,7 @@ def test_rows_below_min_level_are_highlighted_and_can_be_shown_alone(screen):
 def test_new_stock_appears_after_a_refresh(qtbot, screen, services):
     ledger.receive(services.uow(), c.ReceiveStock("GL-1", "5", "W1", "0.50"))
     screen.refresh()
-    qtbot.waitUntil(lambda: screen.model.rowCount() == 5)
+    qtbot.waitUntil(lambda: not screen.loading and screen.model.rowCount() == 5)
     assert ("GL-1", "W1") in shown(screen)
 
 
@@ -120,3 +120,23 @@ def test_the_sort_role_gives_raw_decimals_and_sorting_is_numeric(qapp):
     assert [proxy.index(i, 0).data(RowRole).sku for i in range(3)] == ["C", "A", "B"]
     assert proxy.mapToSource(proxy.index(0, 0)).row() == 2
     assert proxy.mapFromSource(model.index(1, 0)).row() == 2
+
+
+def test_the_fast_table_queries_return_what_the_plain_ones_do(services):
+    q = services.queries
+    assert q.stock_table() == q.stock()
+    assert q.stock_table(limit=2) == q.stock()[:2]
+    assert q.product_table() == q.products()
+    assert q.product_table(limit=1) == q.products()[:1]
+
+
+def test_a_big_table_shows_its_first_rows_before_the_rest(qtbot, services, monkeypatch):
+    from ui.screens import stock as stock_module
+
+    monkeypatch.setattr(stock_module, "FIRST_ROWS", 2)
+    seen = []
+    widget = stock_module.StockScreen(services)
+    qtbot.addWidget(widget)
+    widget.model.modelReset.connect(lambda: seen.append(widget.model.rowCount()))
+    qtbot.waitUntil(lambda: not widget.loading)
+    assert seen == [2, 4]

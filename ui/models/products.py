@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from ui.models.table import Column
 from ui.models.table import RowTableModel
 from ui.models.table import qty_text
-from ui.search import search_key
+from ui.search import search_keys
 
 
 def _active(value: bool) -> str:
@@ -33,4 +33,4 @@ class ProductTableModel(RowTableModel):
 
     @classmethod
     def make_keys(cls, rows) -> list[str]:
-        return [search_key(r.sku, r.name, r.barcodes, chinese=r.name) for r in rows]
+        return search_keys(rows, lambda r: (r.sku, r.name, *r.barcodes), lambda r: r.name)

@@ -38,6 +38,7 @@ class RowFilterProxy(QAbstractProxyModel):
         self._map: list[int] = []
         self._inverse: dict[int, int] | None = None
         self._predicates: dict[str, Predicate] = {}
+        self._needle = ""
         self._sort_column = -1
         self._order = Qt.SortOrder.AscendingOrder
 
@@ -65,6 +66,18 @@ class RowFilterProxy(QAbstractProxyModel):
         else:
             self._rebuild()
 
+    def set_search(self, needle: str) -> None:
+        """Keep the rows whose search key (``model.keys``) contains ``needle``; typing on only narrows."""
+        old, self._needle = self._needle, needle
+        if old and needle.startswith(old):
+            self.beginResetModel()
+            keys = self.sourceModel().keys
+            self._map = [i for i in self._map if needle in keys[i]]
+            self._inverse = None
+            self.endResetModel()
+        elif needle != old:
+            self._rebuild()
+
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         self._sort_column, self._order = column, order
@@ -83,6 +96,9 @@ class RowFilterProxy(QAbstractProxyModel):
         source = self.sourceModel()
         rows = source.rows if source is not None else []
         indices = range(len(rows))
+        if self._needle and source is not None:
+            needle, keys = self._needle, source.keys
+            indices = [i for i in indices if needle in keys[i]]
         for predicate in self._predicates.values():
             indices = [i for i in indices if predicate(i, rows[i])]
         self._map = list(indices)

@@ -10,7 +10,7 @@ from ui.models.table import Column
 from ui.models.table import RowTableModel
 from ui.models.table import money_text
 from ui.models.table import qty_text
-from ui.search import search_key
+from ui.search import search_keys
 
 _LOW_BACK = QBrush(QColor("#fde4e1"))
 _LOW_TEXT = QBrush(QColor("#9b1c1c"))
@@ -39,7 +39,7 @@ class StockTableModel(RowTableModel):
 
     @classmethod
     def make_keys(cls, rows) -> list[str]:
-        return [search_key(r.sku, r.name, chinese=r.name) for r in rows]
+        return search_keys(rows, lambda r: (r.sku, r.name), lambda r: r.name)
 
     def background(self, row):
         return _LOW_BACK if is_low(row) else None

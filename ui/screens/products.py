@@ -36,8 +36,12 @@ from ui.widgets.table_view import DataTable
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 
-def _load(queries):
-    rows = queries.products()
+FIRST_ROWS = 200  # shown at once while the rest of a big catalogue loads
+
+
+def _load(queries, progress):
+    progress(queries.product_table(limit=FIRST_ROWS))
+    rows = queries.product_table()
     return rows, ProductTableModel.make_keys(rows)
 
 
@@ -75,21 +79,21 @@ class ProductsScreen(Screen):
         layout.addWidget(self.error_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
-        self._needle = ""
         self.page: ProductPage | None = None
         self.retranslate()
         self.refresh()
 
     def refresh(self) -> None:
         queries = self.services.queries
-        self.load(lambda: _load(queries), lambda result: self.model.set_rows(*result))
+        self.load(lambda progress: _load(queries, progress), lambda result: self.model.set_rows(*result),
+                  self._first_rows)
+
+    def _first_rows(self, rows) -> None:
+        if not self.model.rows:
+            self.model.set_rows(rows)
 
     def _search_changed(self, text: str) -> None:
-        new = needle(text)
-        narrows = bool(self._needle) and new.startswith(self._needle)
-        self._needle = new
-        keys = self.model.keys
-        self.proxy.set_filter("search", (lambda i, r: new in keys[i]) if new else None, narrows=narrows)
+        self.proxy.set_search(needle(text))
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()

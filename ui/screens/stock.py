@@ -23,8 +23,12 @@ from ui.widgets.table_view import DataTable
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 
-def _load(queries):
-    rows = queries.stock()
+FIRST_ROWS = 200  # shown at once while the rest of a big table loads
+
+
+def _load(queries, progress):
+    progress(queries.stock_table(limit=FIRST_ROWS))
+    rows = queries.stock_table()
     return rows, StockTableModel.make_keys(rows)
 
 
@@ -69,13 +73,16 @@ class StockScreen(Screen):
         layout.addWidget(self.error_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.totals)
-        self._needle = ""
         self.retranslate()
         self.refresh()
 
     def refresh(self) -> None:
         queries = self.services.queries
-        self.load(lambda: _load(queries), self._loaded)
+        self.load(lambda progress: _load(queries, progress), self._loaded, self._first_rows)
+
+    def _first_rows(self, rows) -> None:
+        if not self.model.rows:
+            self.model.set_rows(rows)
 
     def _loaded(self, result) -> None:
         rows, keys = result
@@ -105,17 +112,13 @@ class StockScreen(Screen):
         self.proxy.set_filter("low", (lambda i, r: is_low(r)) if self.low_only.isChecked() else None)
 
     def _search_changed(self, text: str) -> None:
-        new = needle(text)
-        narrows = bool(self._needle) and new.startswith(self._needle)
-        self._needle = new
-        keys = self.model.keys
-        self.proxy.set_filter("search", (lambda i, r: new in keys[i]) if new else None, narrows=narrows)
+        self.proxy.set_search(needle(text))
 
     def _update_totals(self) -> None:
-        rows = self.proxy.visible_rows()
-        value = sum((r.value for r in rows), Decimal(0))
-        low = sum(1 for r in rows if is_low(r))
-        text = translate("StockScreen", "%n item(s)", None, len(rows))
+        rows, shown = self.model.rows, self.proxy.source_rows()
+        value = sum([rows[i].value for i in shown], Decimal(0))
+        low = sum(1 for i in shown if is_low(rows[i]))
+        text = translate("StockScreen", "%n item(s)", None, len(shown))
         text += "    " + translate("StockScreen", "Value: %1").replace("%1", money_text(value))
         text += "    " + translate("StockScreen", "Below min level: %1").replace("%1", str(low))
         self.totals.setText(text)

@@ -25,8 +25,13 @@ class Screen(QWidget):
         self.error_label.hide()
         self._loads = 0
 
-    def load(self, fn: Callable[[], Any], on_done: Callable[[Any], None]) -> None:
-        """Run ``fn`` on the task runner; ``on_done`` gets its result on the GUI thread."""
+    def load(self, fn: Callable[..., Any], on_done: Callable[[Any], None],
+             on_progress: Callable[[Any], None] | None = None) -> None:
+        """Run ``fn`` on the task runner; ``on_done`` gets its result on the GUI thread.
+
+        With ``on_progress``, ``fn`` takes a ``progress`` argument and may send partial results
+        (the first rows of a long table) before it returns.
+        """
         self._loads += 1
         ticket = self._loads
         self.busy_bar.busy(True)
@@ -42,7 +47,11 @@ class Screen(QWidget):
                 self.busy_bar.busy(False)
                 self.show_error(exc)
 
-        self.services.tasks.submit(fn, on_done=done, on_error=failed)
+        def partial(result: Any) -> None:
+            if on_progress is not None and alive(self) and ticket == self._loads:
+                on_progress(result)
+
+        self.services.tasks.submit(fn, on_done=done, on_error=failed, on_progress=partial)
 
     def show_error(self, exc: BaseException) -> None:
         self.error_label.setText(QCoreApplication.translate("Screen", "Could not load the data: %1")
