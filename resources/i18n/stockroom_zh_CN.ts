@@ -4,7 +4,7 @@
     <context>
         <name>BaseRenderer</name>
         <message>
-            <location filename="../../ui/pdf/base.py" line="+119" />
+            <location filename="../../ui/pdf/base.py" line="+118" />
             <source>Page %1 of %2</source>
             <translation type="unfinished" />
         </message>
@@ -12,399 +12,484 @@
     <context>
         <name>DocumentEntry</name>
         <message>
-            <location filename="../../ui/screens/documents.py" line="+166" />
+            <location filename="../../ui/screens/documents.py" line="+190" />
             <source>New receipt</source>
-            <translation type="unfinished" />
+            <translation>新建入库单</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Posted receipts</source>
-            <translation type="unfinished" />
+            <translation>已过账入库单</translation>
         </message>
         <message>
             <location line="+1" />
             <source>New shipment</source>
-            <translation type="unfinished" />
+            <translation>新建出库单</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Posted shipments</source>
-            <translation type="unfinished" />
+            <translation>已过账出库单</translation>
         </message>
         <message>
             <location line="+1" />
             <source>New transfer</source>
-            <translation type="unfinished" />
+            <translation>新建调拨单</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Posted transfers</source>
-            <translation type="unfinished" />
+            <translation>已过账调拨单</translation>
         </message>
         <message>
             <location line="+1" />
             <source>New count sheet</source>
-            <translation type="unfinished" />
+            <translation>新建盘点单</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Posted counts</source>
-            <translation type="unfinished" />
+            <translation>已过账盘点单</translation>
         </message>
         <message>
             <location line="+1" />
             <source>New adjustment</source>
-            <translation type="unfinished" />
+            <translation>新建调整单</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Posted adjustments</source>
-            <translation type="unfinished" />
+            <translation>已过账调整单</translation>
         </message>
         <message>
-            <location line="+291" />
-            <location line="+263" />
+            <location line="+289" />
+            <location line="+272" />
             <source>All categories</source>
-            <translation type="unfinished" />
+            <translation>全部类别</translation>
         </message>
         <message>
-            <location line="-232" />
+            <location line="-241" />
             <source>Loading products… your scans are kept.</source>
-            <translation type="unfinished" />
+            <translation>正在加载商品…已扫描的条码会保留。</translation>
         </message>
         <message>
             <location line="+15" />
             <source>Unknown code %1: no product has this SKU or barcode.</source>
-            <translation type="unfinished" />
+            <translation>未知编码 %1：没有商品使用此 SKU 或条码。</translation>
         </message>
         <message>
             <location line="+11" />
             <source>Line %1: %2</source>
-            <translation type="unfinished" />
+            <translation>第 %1 行：%2</translation>
         </message>
         <message numerus="yes">
-            <location line="+22" />
+            <location line="+21" />
             <source>%n line(s)</source>
-            <translation type="unfinished">
-                <numerusform />
+            <translation>
+                <numerusform>共 %n 行</numerusform>
             </translation>
         </message>
         <message>
             <location line="+2" />
             <source>Counted: %1</source>
-            <translation type="unfinished" />
+            <translation>已盘点：%1</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Total qty: %1</source>
-            <translation type="unfinished" />
+            <translation>总数量：%1</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Amount: %1</source>
-            <translation type="unfinished" />
+            <translation>金额：%1</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+18" />
             <source>Choose a warehouse first.</source>
-            <translation type="unfinished" />
+            <translation>请先选择仓库。</translation>
         </message>
         <message>
             <location line="+59" />
             <source>Posting…</source>
-            <translation type="unfinished" />
+            <translation>正在过账…</translation>
         </message>
         <message>
             <location line="+13" />
             <source>Posted %1</source>
-            <translation type="unfinished" />
+            <translation>已过账 %1</translation>
         </message>
         <message>
             <location line="+34" />
             <location line="+17" />
             <source>Select a document first.</source>
-            <translation type="unfinished" />
+            <translation>请先选择一张单据。</translation>
         </message>
         <message>
             <location line="-7" />
             <source>Lines of %1</source>
-            <translation type="unfinished" />
+            <translation>%1 的明细</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Open a document to see its lines.</source>
-            <translation type="unfinished" />
+            <translation>打开单据以查看明细。</translation>
         </message>
         <message>
             <location line="+8" />
             <source>Document %1 has already been reversed.</source>
-            <translation type="unfinished" />
+            <translation>单据 %1 已冲销。</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Reverse document</source>
-            <translation type="unfinished" />
+            <translation>冲销单据</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Reverse %1? Every movement it posted is undone by a reversing movement.</source>
-            <translation type="unfinished" />
+            <translation>冲销 %1？该单据过账的每笔库存流水都将由一笔冲销流水抵消。</translation>
         </message>
         <message>
             <location line="+13" />
             <source>Reversed %1</source>
-            <translation type="unfinished" />
+            <translation>已冲销 %1</translation>
         </message>
         <message>
             <location line="+17" />
             <source>&amp;From warehouse:</source>
-            <translation type="unfinished" />
+            <translation>调出仓库(&amp;F)：</translation>
         </message>
         <message>
             <location line="+0" />
             <source>&amp;Warehouse:</source>
-            <translation type="unfinished" />
+            <translation>仓库(&amp;W)：</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&amp;To warehouse:</source>
-            <translation type="unfinished" />
+            <translation>调入仓库(&amp;T)：</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&amp;Supplier:</source>
-            <translation type="unfinished" />
+            <translation>供应商(&amp;S)：</translation>
         </message>
         <message>
             <location line="+1" />
             <source>C&amp;ustomer:</source>
-            <translation type="unfinished" />
+            <translation>客户(&amp;U)：</translation>
         </message>
         <message>
             <location line="+1" />
             <source>optional</source>
-            <translation type="unfinished" />
+            <translation>可选</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&amp;Reference:</source>
-            <translation type="unfinished" />
+            <translation>参考号(&amp;R)：</translation>
         </message>
         <message>
             <location line="+1" />
             <source>delivery note, invoice or order number (optional)</source>
-            <translation type="unfinished" />
+            <translation>送货单、发票或订单号（可选）</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&amp;Date:</source>
-            <translation type="unfinished" />
+            <translation>日期(&amp;D)：</translation>
         </message>
         <message>
             <location line="+1" />
             <source>C&amp;ategory:</source>
-            <translation type="unfinished" />
+            <translation>类别(&amp;A)：</translation>
         </message>
         <message>
             <location line="+3" />
             <source>&amp;Load expected quantities</source>
-            <translation type="unfinished" />
+            <translation>载入账面数量(&amp;L)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>S&amp;can:</source>
-            <translation type="unfinished" />
+            <translation>扫描(&amp;C)：</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Scan a barcode or type a SKU, then Enter</source>
-            <translation type="unfinished" />
+            <translation>扫描条码或输入 SKU，然后按回车</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Remove line (Del)</source>
-            <translation type="unfinished" />
+            <translation>删除行 (Del)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Clear</source>
-            <translation type="unfinished" />
+            <translation>清空</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&amp;Post (Ctrl+Enter)</source>
-            <translation type="unfinished" />
+            <translation>过账(&amp;P) (Ctrl+Enter)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>&amp;Open</source>
-            <translation type="unfinished" />
+            <translation>打开(&amp;O)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Re&amp;verse…</source>
-            <translation type="unfinished" />
+            <translation>冲销(&amp;V)…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Refresh</source>
-            <translation type="unfinished" />
+            <translation>刷新</translation>
         </message>
     </context>
     <context>
         <name>DocumentErrors</name>
         <message>
-            <location line="-659" />
+            <location line="-683" />
             <source>SKU</source>
-            <translation type="unfinished">货号</translation>
+            <translation>SKU</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Quantity</source>
-            <translation type="unfinished">数量</translation>
+            <translation>数量</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Unit cost</source>
-            <translation type="unfinished">单位成本</translation>
+            <translation>单位成本</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Counted quantity</source>
-            <translation type="unfinished" />
+            <translation>盘点数量</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Reason</source>
-            <translation type="unfinished" />
+            <translation>原因</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Reference</source>
-            <translation type="unfinished">单据号</translation>
+            <translation>参考号</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Partner</source>
-            <translation type="unfinished" />
+            <translation>往来单位</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Date</source>
-            <translation type="unfinished">日期</translation>
+            <translation>日期</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Warehouse</source>
-            <translation type="unfinished">仓库</translation>
+            <translation>仓库</translation>
         </message>
         <message>
             <location line="+1" />
             <source>To warehouse</source>
-            <translation type="unfinished" />
+            <translation>调入仓库</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Note</source>
-            <translation type="unfinished">备注</translation>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Not enough %1 (%2) in %3: %4 on hand, %5 asked.</source>
+            <translation>%3 中 %1（%2）库存不足：现有 %4，需要 %5。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No product has the SKU or barcode %1.</source>
+            <translation>没有商品使用 SKU 或条码 %1。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No warehouse has the code %1.</source>
+            <translation>没有仓库使用代码 %1。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No supplier has the code %1.</source>
+            <translation>没有供应商使用代码 %1。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No customer has the code %1.</source>
+            <translation>没有客户使用代码 %1。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is both the from and the to warehouse; choose another to warehouse.</source>
+            <translation>%1 既是调出仓库又是调入仓库；请选择其他调入仓库。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 is already counted on line %2; enter one counted quantity per product.</source>
+            <translation>%1 已在第 %2 行盘点；每个商品只填写一个盘点数量。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Nothing to post: scan a barcode or type a SKU and press Enter to add a line.</source>
+            <translation>没有可过账的内容：扫描条码或输入 SKU 并按回车以添加一行。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Document %1 has already been reversed.</source>
+            <translation>单据 %1 已冲销。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No posted document has the number %1.</source>
+            <translation>没有编号为 %1 的已过账单据。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is required.</source>
+            <translation>%1 为必填项。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 must not be 0.</source>
+            <translation>%1 不能为 0。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refused: %1</source>
+            <translation>已拒绝：%1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Line %1: %2</source>
+            <translation>第 %1 行：%2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Could not post: %1</source>
+            <translation>无法过账：%1</translation>
         </message>
     </context>
     <context>
         <name>DocumentLinesModel</name>
         <message>
             <location filename="../../ui/models/document_lines.py" line="+76" />
+            <source>#</source>
+            <translation>行号</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>SKU</source>
-            <translation type="unfinished">货号</translation>
+            <translation>SKU</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Name</source>
-            <translation type="unfinished">名称</translation>
+            <translation>名称</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Qty</source>
-            <translation type="unfinished" />
+            <translation>数量</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Unit</source>
-            <translation type="unfinished">单位</translation>
+            <translation>单位</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Unit cost</source>
-            <translation type="unfinished">单位成本</translation>
+            <translation>单位成本</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Amount</source>
-            <translation type="unfinished" />
+            <translation>金额</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Expected</source>
-            <translation type="unfinished" />
+            <translation>账面数量</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Counted</source>
-            <translation type="unfinished" />
+            <translation>盘点数量</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Difference</source>
-            <translation type="unfinished" />
+            <translation>差异</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Reason</source>
-            <translation type="unfinished" />
+            <translation>原因</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Change (+/−)</source>
-            <translation type="unfinished" />
+            <translation>变动 (+/−)</translation>
         </message>
         <message>
-            <location line="+177" />
+            <location line="+190" />
             <source>Reason: at most 200 characters are accepted.</source>
-            <translation type="unfinished" />
+            <translation>原因：最多 200 个字符。</translation>
         </message>
         <message>
             <location line="+24" />
             <source>%1 is required: enter a number such as 12 or 2.50.</source>
-            <translation type="unfinished" />
+            <translation>%1 为必填项：请输入数字，如 12 或 2.50。</translation>
         </message>
         <message>
             <location line="+4" />
             <source>%1: not a number; enter digits such as 12 or 2.50.</source>
-            <translation type="unfinished" />
+            <translation>%1：不是数字；请输入数字，如 12 或 2.50。</translation>
         </message>
         <message>
             <location line="+3" />
             <source>%1: at most %2 decimal places are accepted.</source>
-            <translation type="unfinished" />
+            <translation>%1：最多允许 %2 位小数。</translation>
         </message>
         <message>
             <location line="+2" />
             <source>%1: the number is too large.</source>
-            <translation type="unfinished" />
+            <translation>%1：数字太大。</translation>
         </message>
         <message>
             <location line="+3" />
             <source>%1 must not be 0: enter a positive number to add, a negative one to remove.</source>
-            <translation type="unfinished" />
+            <translation>%1 不能为 0：输入正数表示增加，负数表示减少。</translation>
         </message>
         <message>
             <location line="+2" />
             <source>%1 must not be negative.</source>
-            <translation type="unfinished" />
+            <translation>%1 不能为负数。</translation>
         </message>
         <message>
             <location line="+2" />
             <source>%1 must be greater than 0.</source>
-            <translation type="unfinished" />
+            <translation>%1 必须大于 0。</translation>
         </message>
     </context>
     <context>
@@ -503,7 +588,7 @@
     <context>
         <name>MovementDetails</name>
         <message>
-            <location filename="../../ui/screens/movements.py" line="+189" />
+            <location filename="../../ui/screens/movements.py" line="+190" />
             <source>Movement %1</source>
             <translation>库存流水 %1</translation>
         </message>
@@ -583,7 +668,7 @@
     <context>
         <name>MovementKind</name>
         <message>
-            <location filename="../../ui/models/movements.py" line="+14" />
+            <location filename="../../ui/models/movements.py" line="+15" />
             <source>Receipt</source>
             <translation>入库</translation>
         </message>
@@ -792,67 +877,67 @@
         <message>
             <location filename="../../ui/models/document_lines.py" line="+9" />
             <source>Reversed</source>
-            <translation type="unfinished" />
+            <translation>已冲销</translation>
         </message>
         <message>
             <location line="+9" />
             <source>Number</source>
-            <translation type="unfinished" />
+            <translation>单号</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Date</source>
-            <translation type="unfinished">日期</translation>
+            <translation>日期</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Warehouse</source>
-            <translation type="unfinished">仓库</translation>
+            <translation>仓库</translation>
         </message>
         <message>
             <location line="+1" />
             <source>To warehouse</source>
-            <translation type="unfinished" />
+            <translation>调入仓库</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Partner</source>
-            <translation type="unfinished" />
+            <translation>往来单位</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Reference</source>
-            <translation type="unfinished">单据号</translation>
+            <translation>参考号</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Lines</source>
-            <translation type="unfinished" />
+            <translation>行数</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Total qty</source>
-            <translation type="unfinished" />
+            <translation>总数量</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Value</source>
-            <translation type="unfinished">金额</translation>
+            <translation>金额</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>状态</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Posted at</source>
-            <translation type="unfinished" />
+            <translation>过账时间</translation>
         </message>
         <message>
             <location line="+1" />
             <source>User</source>
-            <translation type="unfinished">用户</translation>
+            <translation>用户</translation>
         </message>
     </context>
     <context>
@@ -860,53 +945,53 @@
         <message>
             <location line="+13" />
             <source>Line</source>
-            <translation type="unfinished" />
+            <translation>行号</translation>
         </message>
         <message>
             <location line="+1" />
             <source>SKU</source>
-            <translation type="unfinished">货号</translation>
+            <translation>SKU</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Name</source>
-            <translation type="unfinished">名称</translation>
+            <translation>名称</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Qty</source>
-            <translation type="unfinished" />
+            <translation>数量</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Unit</source>
-            <translation type="unfinished">单位</translation>
+            <translation>单位</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Unit cost</source>
-            <translation type="unfinished">单位成本</translation>
+            <translation>单位成本</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Expected</source>
-            <translation type="unfinished" />
+            <translation>账面数量</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Counted</source>
-            <translation type="unfinished" />
+            <translation>盘点数量</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Reason</source>
-            <translation type="unfinished" />
+            <translation>原因</translation>
         </message>
     </context>
     <context>
         <name>ProductEditor</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="+131" />
+            <location filename="../../ui/screens/products.py" line="+136" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -979,7 +1064,7 @@
     <context>
         <name>ProductPage</name>
         <message>
-            <location line="+58" />
+            <location line="+60" />
             <source>Product %1</source>
             <translation>商品 %1</translation>
         </message>
@@ -1050,7 +1135,7 @@
     <context>
         <name>ProductsScreen</name>
         <message numerus="yes">
-            <location filename="../../ui/screens/products.py" line="-207" />
+            <location filename="../../ui/screens/products.py" line="-209" />
             <source>%n product(s) shown</source>
             <translation>
                 <numerusform>显示 %n 个商品</numerusform>
@@ -1082,7 +1167,7 @@
     <context>
         <name>Screen</name>
         <message>
-            <location filename="../../ui/widgets/screen.py" line="+48" />
+            <location filename="../../ui/widgets/screen.py" line="+57" />
             <source>Could not load the data: %1</source>
             <translation>无法加载数据：%1</translation>
         </message>
@@ -1189,8 +1274,8 @@
     <context>
         <name>StockScreen</name>
         <message>
-            <location filename="../../ui/screens/stock.py" line="+89" />
-            <location line="+40" />
+            <location filename="../../ui/screens/stock.py" line="+97" />
+            <location line="+36" />
             <source>All</source>
             <translation>全部</translation>
         </message>

@@ -97,54 +97,71 @@ FIELDS = {
 }
 
 
-def describe(exc: BaseException) -> str:
-    """A refusal as a translated sentence for the clerk."""
+# Marked for lupdate with QT_TRANSLATE_NOOP; translated in ``describe`` when shown.
+MESSAGES = {
+    "insufficient_stock": QT_TRANSLATE_NOOP("DocumentErrors", "Not enough %1 (%2) in %3: %4 on hand, %5 asked."),
+    "unknown_product": QT_TRANSLATE_NOOP("DocumentErrors", "No product has the SKU or barcode %1."),
+    "unknown_warehouse": QT_TRANSLATE_NOOP("DocumentErrors", "No warehouse has the code %1."),
+    "unknown_supplier": QT_TRANSLATE_NOOP("DocumentErrors", "No supplier has the code %1."),
+    "unknown_customer": QT_TRANSLATE_NOOP("DocumentErrors", "No customer has the code %1."),
+    "same_warehouse": QT_TRANSLATE_NOOP("DocumentErrors",
+                                        "%1 is both the from and the to warehouse; choose another to warehouse."),
+    "duplicate_line": QT_TRANSLATE_NOOP("DocumentErrors",
+                                        "%1 is already counted on line %2; enter one counted quantity per product."),
+    "no_lines": QT_TRANSLATE_NOOP("DocumentErrors",
+                                  "Nothing to post: scan a barcode or type a SKU and press Enter to add a line."),
+    "already_reversed": QT_TRANSLATE_NOOP("DocumentErrors", "Document %1 has already been reversed."),
+    "not_found": QT_TRANSLATE_NOOP("DocumentErrors", "No posted document has the number %1."),
+    "required": QT_TRANSLATE_NOOP("DocumentErrors", "%1 is required."),
+    "zero": QT_TRANSLATE_NOOP("DocumentErrors", "%1 must not be 0."),
+    "bad_input": QT_TRANSLATE_NOOP("DocumentErrors", "%1: %2"),
+    "refused": QT_TRANSLATE_NOOP("DocumentErrors", "Refused: %1"),
+    "line": QT_TRANSLATE_NOOP("DocumentErrors", "Line %1: %2"),
+    "failed": QT_TRANSLATE_NOOP("DocumentErrors", "Could not post: %1"),
+}
 
-    def t(text: str) -> str:
-        return QCoreApplication.translate("DocumentErrors", text)
+
+def describe(exc: BaseException) -> str:
+    """A refusal as a translated sentence for the clerk.
+
+    The domain's message is English; a ``DocumentError`` also carries a code and the values,
+    so the sentence is built here from a translated template. A field problem the templates
+    do not cover keeps the domain's English explanation after the translated field name.
+    """
+
+    def render(key: str, *args: object) -> str:
+        return fill(QCoreApplication.translate("DocumentErrors", MESSAGES[key]), *args)
 
     if not isinstance(exc, DocumentError):
-        if isinstance(exc, DomainError):
-            return str(exc)
-        return fill(t("Could not post: %1"), exc)
-    p = exc.params
-    code = exc.code
+        return str(exc) if isinstance(exc, DomainError) else render("failed", exc)
+    p, code = exc.params, exc.code
     if code == "insufficient_stock":
-        text = fill(t("Not enough %1 (%2) in %3: %4 on hand, %5 asked."), p["sku"], p["name"], p["warehouse"],
-                    p["on_hand"], p["asked"])
-    elif code == "unknown_product":
-        text = fill(t("No product has the SKU or barcode %1."), p["code"])
-    elif code == "unknown_warehouse":
-        text = fill(t("No warehouse has the code %1."), p["code"])
-    elif code == "unknown_partner" and exc.field == "supplier":
-        text = fill(t("No supplier has the code %1."), p["code"])
+        text = render(code, p["sku"], p["name"], p["warehouse"], p["on_hand"], p["asked"])
+    elif code in ("unknown_product", "unknown_warehouse"):
+        text = render(code, p["code"])
     elif code == "unknown_partner":
-        text = fill(t("No customer has the code %1."), p["code"])
+        text = render("unknown_supplier" if exc.field == "supplier" else "unknown_customer", p["code"])
     elif code == "same_warehouse":
-        text = fill(t("%1 is both the from and the to warehouse; choose another to warehouse."), p["code"])
+        text = render(code, p["code"])
     elif code == "duplicate_line":
-        text = fill(t("%1 is already counted on line %2; enter one counted quantity per product."), p["sku"],
-                    p["other"])
+        text = render(code, p["sku"], p["other"])
     elif code == "no_lines":
-        text = t("Nothing to post: scan a barcode or type a SKU and press Enter to add a line.")
-    elif code == "already_reversed":
-        text = fill(t("Document %1 has already been reversed."), p["number"])
-    elif code == "not_found":
-        text = fill(t("No posted document has the number %1."), p["number"])
+        text = render(code)
+    elif code in ("already_reversed", "not_found"):
+        text = render(code, p["number"])
     elif code == "bad_input":
-        field = t(FIELDS[p["field"]]) if p.get("field") in FIELDS else p.get("field", "")
+        name = p.get("field", "")
+        field = QCoreApplication.translate("DocumentErrors", FIELDS[name]) if name in FIELDS else name
         problem = p.get("problem", "")
         if problem == "is required":
-            text = fill(t("%1 is required."), field)
+            text = render("required", field)
         elif problem == "must not be 0":
-            text = fill(t("%1 must not be 0."), field)
+            text = render("zero", field)
         else:
-            text = fill(t("%1: %2"), field, problem)
+            text = render("bad_input", field, problem)
     else:
-        text = fill(t("Refused: %1"), p.get("message", str(exc)))
-    if exc.line is not None:
-        text = fill(t("Line %1: %2"), exc.line, text)
-    return text
+        text = render("refused", p.get("message", str(exc)))
+    return render("line", exc.line, text) if exc.line is not None else text
 
 
 class NumberDelegate(QStyledItemDelegate):
