@@ -289,3 +289,41 @@ def test_the_screen_retranslates_on_a_language_change(qtbot, services):
     finally:
         QCoreApplication.removeTranslator(translator)
     qtbot.waitUntil(lambda: screen.tabs.tabText(0) == "New receipt")
+
+
+def test_a_refusal_reaches_the_clerk_in_chinese(qtbot, services, monkeypatch):
+    from ui import i18n
+    from ui.screens.documents import ShipScreen
+
+    monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: None))
+    screen = open_screen(qtbot, services, ShipScreen)
+    assert i18n.set_language(i18n.CHINESE, persist=False)
+    try:
+        qtbot.waitUntil(lambda: screen.tabs.tabText(0) == "新建出库单")
+        scan(qtbot, screen, "C-3")
+        post(qtbot, screen)
+        assert screen.line_error.text() == "第 1 行：W1 中 C-3（Glue）库存不足：现有 0，需要 1。"
+        scan(qtbot, screen, "NOPE")
+        assert screen.scan_message.text() == "未知编码 NOPE：没有商品使用此 SKU 或条码。"
+    finally:
+        i18n.set_language(i18n.ENGLISH, persist=False)
+    qtbot.waitUntil(lambda: screen.tabs.tabText(0) == "New shipment")
+    assert screen.line_error.text().startswith("Line 1: Not enough C-3")
+
+
+def test_ctrl_enter_while_a_cell_is_being_edited_posts_the_edited_value(qtbot, services):
+    from ui.screens.documents import ReceiveScreen
+
+    screen = open_screen(qtbot, services, ReceiveScreen)
+    scan(qtbot, screen, "B-2")
+    assert set_cell(screen, 0, "unit_cost", "3")
+    cell = screen.model.index(0, screen.model.column("qty"))
+    screen.grid.setCurrentIndex(cell)
+    screen.grid.edit(cell)
+    editor = QApplication.focusWidget()
+    assert editor is not screen.grid and screen.grid.isAncestorOf(editor)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "6")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: screen.posted_model.rowCount() == 1)
+    assert services.queries.on_hand("B-2", "W1") == 6

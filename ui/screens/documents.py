@@ -24,6 +24,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QDate
 from PySide6.QtCore import QRegularExpression
+from PySide6.QtCore import QSettings
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtGui import QRegularExpressionValidator
@@ -70,9 +71,14 @@ _GREEN = "color: #1e6b2f; font-weight: bold;"
 
 
 def say(label: QLabel, text: str) -> None:
-    """Set a message label only when its text changes: each set relays out and repaints the screen."""
+    """Set a message label only when its text changes: each set relays out and repaints the screen.
+
+    Labels marked ``collapse`` are hidden while empty, so they take no room until there is a message.
+    """
     if label.text() != text:
         label.setText(text)
+    if label.property("collapse"):
+        label.setVisible(bool(text))
 
 
 def fill(template: str, *args: object) -> str:
@@ -265,7 +271,7 @@ class DocumentEntry(Screen):
             widget.setVisible(has_partner)
         for widget in (self.category_label, self.category, self.load_expected_button):
             widget.setVisible(is_count)
-        self.header_error = self._message_label(_RED)
+        self.header_error = self._message_label(_RED, collapse=True)
 
         # scan field
         self.scan_label = QLabel(self)
@@ -311,7 +317,7 @@ class DocumentEntry(Screen):
         self.grid.setColumnWidth(self.model.column(lm.LINE), 44)
         self.grid.setColumnWidth(self.model.column(lm.SKU), 130)
         self.grid.setColumnWidth(self.model.column(lm.NAME), 280)
-        self.line_error = self._message_label(_RED)
+        self.line_error = self._message_label(_RED, collapse=True)
         self.totals = QLabel(self)
         self.result_label = self._message_label(_GREEN)
         self.remove_button = QPushButton(self)
@@ -342,7 +348,8 @@ class DocumentEntry(Screen):
         self.posted = DataTable(f"documents/{self.kind.value}", self)
         self.posted.setModel(self.posted_model)
         self.posted.setSortingEnabled(False)
-        self.posted.set_widths({PostedDocumentsModel.NUMBER: 140, PostedDocumentsModel.DATE: 95})
+        self.posted.set_widths({PostedDocumentsModel.NUMBER: 140, PostedDocumentsModel.DATE: 95,
+                                PostedDocumentsModel.POSTED: 140})
         hidden = {PostedDocumentsModel.TO_WAREHOUSE: not is_transfer, PostedDocumentsModel.PARTNER: not has_partner,
                   PostedDocumentsModel.VALUE: is_count}
         for column, hide in hidden.items():
@@ -353,6 +360,7 @@ class DocumentEntry(Screen):
         self.posted_lines_model = PostedLinesModel(self)
         self.posted_lines = DataTable(f"documents/{self.kind.value}/lines", self)
         self.posted_lines.setModel(self.posted_lines_model)
+        self.posted_lines.set_widths({PostedLinesModel.LINE: 50, PostedLinesModel.SKU: 130, PostedLinesModel.NAME: 280})
         shown = {
             PostedLinesModel.COST: self.kind == DocumentKind.RECEIPT,
             PostedLinesModel.EXPECTED: is_count, PostedLinesModel.COUNTED: is_count,
@@ -413,11 +421,13 @@ class DocumentEntry(Screen):
         self.refresh_posted()
         self.scan.setFocus()
 
-    def _message_label(self, style: str) -> QLabel:
+    def _message_label(self, style: str, collapse: bool = False) -> QLabel:
         label = QLabel(self)
         label.setStyleSheet(style)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setProperty("collapse", collapse)
+        label.setVisible(not collapse)
         return label
 
     def _reset_date(self) -> None:
@@ -468,12 +478,13 @@ class DocumentEntry(Screen):
 
     def _choices_loaded(self, result) -> None:
         warehouses, partners, categories = result
-        for combo in (self.warehouse, self.to_warehouse):
-            current = combo.currentData()
+        settings = QSettings()
+        for combo, key in ((self.warehouse, "warehouse"), (self.to_warehouse, "to_warehouse")):
+            current = combo.currentData() or settings.value(f"documents/{self.kind.value}/{key}", "", type=str)
             combo.clear()
             for code, name in warehouses:
                 combo.addItem(f"{code} — {name}", code)
-            if current is not None and combo.findData(current) >= 0:
+            if current and combo.findData(current) >= 0:
                 combo.setCurrentIndex(combo.findData(current))
         if self.kind == DocumentKind.TRANSFER and self.to_warehouse.count() > 1 and \
                 self.to_warehouse.currentIndex() == self.warehouse.currentIndex():
@@ -542,7 +553,7 @@ class DocumentEntry(Screen):
         return True
 
     def _edit_refused(self, row: int, message: str) -> None:
-        self.line_error.setText(fill(self.tr("Line %1: %2"), row + 1, message))
+        say(self.line_error, fill(self.tr("Line %1: %2"), row + 1, message))
         QApplication.beep()
 
     def remove_selected(self) -> None:
@@ -550,7 +561,7 @@ class DocumentEntry(Screen):
         if not rows and self.grid.currentIndex().isValid():
             rows = [self.grid.currentIndex().row()]
         self.model.remove_rows(rows)
-        self.line_error.clear()
+        say(self.line_error, "")
 
     def clear_form(self) -> None:
         self.model.clear()
@@ -558,7 +569,7 @@ class DocumentEntry(Screen):
         self.partner.setEditText("")
         self._reset_date()
         for label in (self.header_error, self.line_error, self.scan_message):
-            label.clear()
+            say(label, "")
         self._last_error = None
         self.scan.setFocus()
 
@@ -587,7 +598,7 @@ class DocumentEntry(Screen):
         """Fill the sheet with the expected quantities of the warehouse (and category)."""
         warehouse, category = self.warehouse.currentData(), self.category.currentData()
         if not warehouse:
-            self.header_error.setText(self.tr("Choose a warehouse first."))
+            say(self.header_error, self.tr("Choose a warehouse first."))
             return
         queries = self.services.queries
 
@@ -601,7 +612,7 @@ class DocumentEntry(Screen):
         def loaded(items) -> None:
             self.load_expected_button.setEnabled(True)
             self.model.load_expected(items)
-            self.header_error.clear()
+            say(self.header_error, "")
 
         def failed(exc) -> None:
             self.load_expected_button.setEnabled(True)
@@ -634,7 +645,7 @@ class DocumentEntry(Screen):
         self._commit_open_editor()
         command = self.command()
         for label in (self.header_error, self.line_error, self.result_label):
-            label.clear()
+            say(label, "")
         self.model.clear_errors()
         self._set_posting(True)
         services = self.services
@@ -650,6 +661,9 @@ class DocumentEntry(Screen):
 
     def _posted(self, document) -> None:
         self._set_posting(False)
+        settings = QSettings()  # the next document of this kind starts in the same warehouse(s)
+        settings.setValue(f"documents/{self.kind.value}/warehouse", self.warehouse.currentData() or "")
+        settings.setValue(f"documents/{self.kind.value}/to_warehouse", self.to_warehouse.currentData() or "")
         self.clear_form()
         self._last_posted = document.number
         self._show_result()
@@ -677,9 +691,9 @@ class DocumentEntry(Screen):
             if row is not None:
                 self.grid.selectRow(row)
                 self.grid.scrollTo(self.model.index(row, 0))
-            self.line_error.setText(message)
+            say(self.line_error, message)
         else:
-            self.header_error.setText(message)
+            say(self.header_error, message)
         QApplication.beep()
 
     # --- posted documents -------------------------------------------------------------------------
@@ -781,9 +795,9 @@ class DocumentEntry(Screen):
         message = describe(exc)
         if getattr(exc, "line", None) is not None:
             self.model.set_error(exc.line, message)
-            self.line_error.setText(message)
+            say(self.line_error, message)
         else:
-            self.header_error.setText(message)
+            say(self.header_error, message)
 
 
 class ReceiveScreen(DocumentEntry):
