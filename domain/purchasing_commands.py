@@ -115,3 +115,4 @@ class SetPurchasingPolicy:
     over_receipt_tolerance: object = None
     company_name: str | None = None
     company_address: str | None = None
+    company_logo: str | None = None

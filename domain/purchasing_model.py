@@ -184,9 +184,11 @@ class PurchasingPolicy:
         over_receipt_tolerance: percent a line may be over-received (0 unless set).
         company_name: printed at the top of the PO.
         company_address: printed under the company name.
+        company_logo: path of an image (PNG or JPEG) printed above the company name; blank for none.
     """
 
     tax_rate: Decimal = Decimal(13)
     over_receipt_tolerance: Decimal = ZERO
     company_name: str = "Stockroom Trading Co."
     company_address: str = ""
+    company_logo: str = ""

@@ -92,6 +92,8 @@ def set_policy(uow: UnitOfWork, c: pc.SetPurchasingPolicy) -> PurchasingPolicy:
             changes["company_name"] = v.text("company name", c.company_name)
         if c.company_address is not None:
             changes["company_address"] = v.text("company address", c.company_address, required=False, max_len=500)
+        if c.company_logo is not None:
+            changes["company_logo"] = v.text("company logo", c.company_logo, required=False, max_len=500)
         policy = replace(policy, **changes)
         uow.purchasing.set_policy(policy)
         uow.commit()
@@ -103,3 +105,9 @@ def _percent(field: str, value: object, most: int) -> Decimal:
     if result < 0 or result > most:
         raise BadInput(field, f"{value} is out of range; enter a percentage from 0 to {most}, such as 13 or 2.5")
     return result
+
+
+def current_policy(uow: UnitOfWork) -> PurchasingPolicy:
+    """Read-only: the purchasing settings in force."""
+    with uow:
+        return uow.purchasing.policy()

@@ -41,6 +41,7 @@ SETTING_TAX_RATE = "po_tax_rate"
 SETTING_TOLERANCE = "po_over_receipt_tolerance"
 SETTING_COMPANY_NAME = "company_name"
 SETTING_COMPANY_ADDRESS = "company_address"
+SETTING_COMPANY_LOGO = "company_logo"
 
 
 def _setting_number(values: dict[str, str], key: str, default: Decimal) -> Decimal:
@@ -152,7 +153,8 @@ class PurchasingRepository:
     def policy(self) -> PurchasingPolicy:
         if self._policy is None:
             s = t.settings.c
-            keys = (SETTING_TAX_RATE, SETTING_TOLERANCE, SETTING_COMPANY_NAME, SETTING_COMPANY_ADDRESS)
+            keys = (SETTING_TAX_RATE, SETTING_TOLERANCE, SETTING_COMPANY_NAME, SETTING_COMPANY_ADDRESS,
+                    SETTING_COMPANY_LOGO)
             values = dict(self.conn.execute(select(s.key, s.value).where(s.key.in_(keys))).all())
             default = PurchasingPolicy()
             self._policy = PurchasingPolicy(
@@ -160,12 +162,14 @@ class PurchasingRepository:
                 over_receipt_tolerance=_setting_number(values, SETTING_TOLERANCE, default.over_receipt_tolerance),
                 company_name=values.get(SETTING_COMPANY_NAME) or default.company_name,
                 company_address=values.get(SETTING_COMPANY_ADDRESS) or default.company_address,
+                company_logo=values.get(SETTING_COMPANY_LOGO) or "",
             )
         return self._policy
 
     def set_policy(self, policy: PurchasingPolicy) -> None:
         values = {SETTING_TAX_RATE: fmt(policy.tax_rate), SETTING_TOLERANCE: fmt(policy.over_receipt_tolerance),
-                  SETTING_COMPANY_NAME: policy.company_name, SETTING_COMPANY_ADDRESS: policy.company_address}
+                  SETTING_COMPANY_NAME: policy.company_name, SETTING_COMPANY_ADDRESS: policy.company_address,
+                  SETTING_COMPANY_LOGO: policy.company_logo}
         self.conn.execute(t.settings.delete().where(t.settings.c.key.in_(list(values))))
         self.conn.execute(insert(t.settings), [{"key": k, "value": v} for k, v in values.items()])
         self._policy = policy

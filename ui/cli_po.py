@@ -86,6 +86,7 @@ def add_po_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--over-receipt-tolerance", help="percent a line may be over-received, e.g. 0 or 5")
     p.add_argument("--company-name")
     p.add_argument("--company-address")
+    p.add_argument("--company-logo", help="path of a PNG or JPEG printed on the PO; '' for none")
 
 
 def _date(text: str | None):
@@ -132,10 +133,10 @@ def run_po(args: argparse.Namespace, db) -> int:
     elif a == "list":
         _list(db, args)
     elif a == "pdf":
-        snapshot = purchasing.load_snapshot(uow(), args.po)
+        snapshot, logo = purchasing.load_snapshot(uow(), args.po), _logo(uow)
         from ui.pdf.purchase_order import render_purchase_order
 
-        data = render_purchase_order(snapshot, _paper_locale(args.paper))
+        data = render_purchase_order(snapshot, _paper_locale(args.paper), logo=logo)
         args.output.write_bytes(data)
         print(f"{args.output} ({len(data):,} bytes)")
     elif a == "receive":
@@ -159,12 +160,25 @@ def run_po(args: argparse.Namespace, db) -> int:
         _terms(uow, args)
     elif a == "config":
         policy = purchasing_terms.set_policy(uow(), pc.SetPurchasingPolicy(
-            args.tax_rate, args.over_receipt_tolerance, args.company_name, args.company_address))
+            args.tax_rate, args.over_receipt_tolerance, args.company_name, args.company_address, args.company_logo))
         print(f"tax rate: {fmt(policy.tax_rate)}%")
         print(f"over-receipt tolerance: {fmt(policy.over_receipt_tolerance)}%")
         print(f"company: {policy.company_name}")
         print(f"address: {policy.company_address}")
+        print(f"logo: {policy.company_logo}")
     return 0
+
+
+def _logo(uow) -> bytes | None:
+    """The logo image named in the settings; a missing file prints a warning and no logo."""
+    path = purchasing_terms.current_policy(uow()).company_logo
+    if not path:
+        return None
+    try:
+        return Path(path).expanduser().read_bytes()
+    except OSError as exc:
+        print(f"warning: company logo {path!r} cannot be read ({exc.strerror}); printing without it", file=sys.stderr)
+        return None
 
 
 def _terms(uow, args: argparse.Namespace) -> None:

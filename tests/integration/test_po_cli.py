@@ -102,11 +102,12 @@ def test_bad_input_exits_2_and_refusals_exit_3(cli):
     assert "supplier code" in cli("po", "create", "--supplier", "NOPE", "--warehouse", "MAIN", code=3)
 
 
-def test_terms_config_and_revisions_from_the_command_line(cli):
+def test_terms_config_and_revisions_from_the_command_line(cli, tmp_path):
     cli("supplier", "add", "ZJ", "--name", "浙江包装")
     cli("po", "terms", "ZJ", "SCREW", "--price", "32", "--supplier-sku", "ZJ-9", "--moq", "500", "--pack-size", "100",
         "--price-per", "pack", "--break", "1000:30", "--preferred")
-    assert "tax rate: 9%" in cli("po", "config", "--tax-rate", "9", "--over-receipt-tolerance", "10")
+    config = cli("po", "config", "--tax-rate", "9", "--over-receipt-tolerance", "10", "--company-logo", "/no/logo.png")
+    assert "tax rate: 9%" in config and "logo: /no/logo.png" in config
     draft_id = cli("po", "create", "--supplier", "ZJ", "--warehouse", "MAIN").strip()
     assert "line 1: SCREW 1000 pcs at 30 per pack" in cli("po", "add-line", draft_id, "SCREW", "950")
     number = cli("po", "issue", draft_id).strip()
@@ -114,5 +115,9 @@ def test_terms_config_and_revisions_from_the_command_line(cli):
     [po] = json.loads(cli("po", "list", "--json", "--supplier", "ZJ"))
     assert (po["revision"], po["lines"][0]["ordered"], po["lines"][0]["pack_size"]) == (1, "2000", "100")
     cli("po", "receive", number, "SCREW", "2200")  # 10% tolerance
+    assert "cannot be read" in subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", str(tmp_path / "po.sqlite3"), "po", "pdf", number, "-o",
+         str(tmp_path / "x.pdf")], capture_output=True, text=True, cwd=ROOT).stderr
+    assert (tmp_path / "x.pdf").stat().st_size > 1000  # printed anyway, without the logo
     stock = {r["sku"]: r for r in json.loads(cli("stock", "--json"))}
     assert (stock["SCREW"]["on_hand"], stock["SCREW"]["avg_cost"], stock["SCREW"]["on_order"]) == ("2200", "0.3", "0")

@@ -123,3 +123,16 @@ def test_an_issued_po_from_the_database_prints_its_frozen_snapshot(db):
     assert number in text and "2026-03-02" in text
     assert "不锈钢螺丝 M3" in text and "星辰贸易 Stockroom Ltd" in text and "深圳市宝安区" in text
     assert "82.50" in text and "10.73" in text and "93.23" in text  # 1000 × 0.0825, 13% tax, total
+
+
+def test_a_company_logo_is_printed_when_one_is_given():
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (120, 60), (31, 58, 95)).save(buffer, "PNG")
+    plain = PdfReader(BytesIO(render_purchase_order(snapshot(1)))).pages[0]
+    with_logo = PdfReader(BytesIO(render_purchase_order(snapshot(1), logo=buffer.getvalue()))).pages[0]
+    def images(page):
+        return [x for x in page["/Resources"].get("/XObject", {}).values() if x.get_object()["/Subtype"] == "/Image"]
+    assert images(plain) == []
+    assert len(images(with_logo)) == 1

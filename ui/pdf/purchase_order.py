@@ -120,7 +120,8 @@ class PurchaseOrderRenderer(BaseRenderer):
         st = self.styles
         left = [Paragraph(_p(s.company.name), st["Company"]), Paragraph(_p(s.company.address), st["Normal"])]
         if self.logo:
-            left.insert(0, Image(BytesIO(self.logo), width=30 * mm, height=15 * mm, kind="proportional"))
+            logo = Image(BytesIO(self.logo), width=40 * mm, height=15 * mm, kind="proportional", hAlign="LEFT")
+            left[:0] = [logo, Spacer(1, 2 * mm)]
         title = self.t("PURCHASE ORDER")
         rows = [[self.t("PO number"), s.number]]
         if s.revision:
