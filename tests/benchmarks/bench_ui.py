@@ -54,7 +54,7 @@ def build(path, products: int) -> None:
 
 
 def open_screen(cls, services, app):
-    """Seconds from creating the screen until its table has painted the loaded rows."""
+    """Seconds from creating the screen until its table has painted the first rows, and until all are loaded."""
     start = time.perf_counter()
     screen = cls(services)
     screen.resize(1280, 760)
@@ -63,28 +63,41 @@ def open_screen(cls, services, app):
         app.processEvents()
         time.sleep(0.001)
     screen.table.viewport().repaint()
-    return time.perf_counter() - start, screen
+    shown = time.perf_counter() - start
+    while screen.loading:
+        app.processEvents()
+        time.sleep(0.001)
+    screen.table.viewport().repaint()
+    return shown, time.perf_counter() - start, screen
 
 
-def keystrokes(screen, text: str, app) -> list[float]:
+def keystrokes(screen, text: str, app) -> tuple[list[float], list[float]]:
+    """Wall and CPU seconds per keystroke (typing ``text``, then deleting it) until the view has repainted.
+
+    The GUI thread does all of this work, so on an idle machine wall time equals CPU time; CPU
+    time is also given because a loaded machine (other processes on the same cores) inflates
+    wall time without saying anything about the code.
+    """
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    times = []
+    walls, cpus = [], []
+
+    def step(action) -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
+        action()
+        screen.table.viewport().repaint()
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+
     for ch in text:
-        start = time.perf_counter()
         if ch.isascii():
-            QTest.keyClicks(screen.search, ch)
+            step(lambda ch=ch: QTest.keyClicks(screen.search, ch))
         else:  # an input method commits a Chinese character as text, not as a key press
-            screen.search.insert(ch)
-        screen.table.viewport().repaint()
-        times.append(time.perf_counter() - start)
+            step(lambda ch=ch: screen.search.insert(ch))
     for _ in text:
-        start = time.perf_counter()
-        QTest.keyClick(screen.search, Qt.Key.Key_Backspace)
-        screen.table.viewport().repaint()
-        times.append(time.perf_counter() - start)
-    return times
+        step(lambda: QTest.keyClick(screen.search, Qt.Key.Key_Backspace))
+    return walls, cpus
 
 
 def main() -> int:
@@ -112,27 +125,32 @@ def main() -> int:
 
     rows = []
     for name, cls in (("Products", ProductsScreen), ("Stock", StockScreen)):
-        opens = []
+        opens, fulls = [], []
         for _ in range(3):
-            seconds, screen = open_screen(cls, services, app)
-            opens.append(seconds)
+            shown, full, screen = open_screen(cls, services, app)
+            opens.append(shown)
+            fulls.append(full)
             count = screen.model.rowCount()
             screen.close()
             screen.deleteLater()
             app.processEvents()
-        rows.append((f"open {name} ({count:,} rows), first / median of 3", f"{ms(opens[0])} / "
+        rows.append((f"open {name}: first rows shown, first / median of 3", f"{ms(opens[0])} / "
                      f"{ms(statistics.median(opens))}", "< 1 s"))
-        seconds, screen = open_screen(cls, services, app)
+        rows.append((f"open {name}: all {count:,} rows loaded and searchable (background), first / median of 3",
+                     f"{ms(fulls[0])} / {ms(statistics.median(fulls))}", ""))
+        _, _, screen = open_screen(cls, services, app)
         for label, text in (("pinyin initials 'lsd'", "lsd"), ("SKU 'sku-0123'", "sku-0123"),
                             ("full pinyin 'luosi'", "luosi"), ("name '扳手'", "扳手")):
-            times = keystrokes(screen, text, app)
+            walls, cpus = keystrokes(screen, text, app)
             rows.append((f"{name}: keystroke → filtered view, {label} (type + delete)",
-                         f"median {ms(statistics.median(times))}, max {ms(max(times))}", "< 100 ms"))
+                         f"wall median {ms(statistics.median(walls))}, max {ms(max(walls))}; "
+                         f"CPU median {ms(statistics.median(cpus))}, max {ms(max(cpus))}", "< 100 ms"))
         screen.close()
         screen.deleteLater()
         app.processEvents()
     services.tasks.wait()
-    table(f"Desktop screens, {products:,} products ({os.cpu_count()} cores, offscreen)", rows,
+    load = os.getloadavg()[0]
+    table(f"Desktop screens, {products:,} products ({os.cpu_count()} cores, load average {load:.1f}, offscreen)", rows,
           ("what", "figure", "target"))
     return 0
 

@@ -97,8 +97,8 @@ class RowFilterProxy(QAbstractProxyModel):
         rows = source.rows if source is not None else []
         indices = range(len(rows))
         if self._needle and source is not None:
-            needle, keys = self._needle, source.keys
-            indices = [i for i in indices if needle in keys[i]]
+            needle = self._needle
+            indices = [i for i, key in enumerate(source.keys) if needle in key]
         for predicate in self._predicates.values():
             indices = [i for i in indices if predicate(i, rows[i])]
         self._map = list(indices)
@@ -156,10 +156,10 @@ class RowFilterProxy(QAbstractProxyModel):
         return not parent.isValid()
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._map):
+        row = index.row()
+        if not index.isValid() or row >= len(self._map):
             return None
-        source = self.sourceModel()
-        return source.data(source.index(self._map[index.row()], index.column()), role)
+        return self.sourceModel().cell(self._map[row], index.column(), role)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal:

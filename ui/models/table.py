@@ -26,6 +26,11 @@ _ROOT = QModelIndex()  # the invalid index: the default parent of a flat table
 SortRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_BACK = Qt.ItemDataRole.BackgroundRole
+_FORE = Qt.ItemDataRole.ForegroundRole
+_ROLES = frozenset({SortRole, RowRole, _ALIGN, _BACK, _FORE})
 
 
 def qty_text(value: Decimal | None) -> str:
@@ -91,24 +96,27 @@ class RowTableModel(QAbstractTableModel):
     def foreground(self, row: Any) -> Any:
         return None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index, role=_DISPLAY):
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
-        column = self.COLUMNS[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(column.value(row))
+        return self.cell(index.row(), index.column(), role)
+
+    def cell(self, row: int, column: int, role) -> Any:
+        """``data()`` without a QModelIndex; the proxy calls it directly (a view asks ~8 roles per cell)."""
+        if role == _DISPLAY:
+            c = self.COLUMNS[column]
+            return c.text(c.value(self._rows[row]))
+        if role not in _ROLES:
+            return None
         if role == SortRole:
-            return column.value(row)
+            return self.COLUMNS[column].value(self._rows[row])
         if role == RowRole:
-            return row
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
-            return _RIGHT
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return self.background(row)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self.foreground(row)
-        return None
+            return self._rows[row]
+        if role == _ALIGN:
+            return _RIGHT if self.COLUMNS[column].numeric else None
+        if role == _BACK:
+            return self.background(self._rows[row])
+        return self.foreground(self._rows[row])
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
