@@ -32,6 +32,7 @@ from domain.purchasing_rows import PoLineRow
 from domain.purchasing_rows import PoRow
 from domain.purchasing_rows import SupplierRow
 from domain.purchasing_rows import TermsRow
+from domain.readmodels import CheckProblem
 from persistence import tables as t
 
 PO, LINES, REV = t.purchase_orders, t.purchase_order_lines, t.purchase_order_revisions
@@ -306,3 +307,26 @@ def supplier_terms(engine: Engine, supplier: str | None = None, sku: str | None 
                          r.price_per or "unit", r.pack_size or Decimal(1), r.moq, r.order_multiple, r.lead_time_days,
                          tuple(breaks.get((r.supplier_id, r.product_id), ())), r.preferred_id == r.supplier_id)
                 for r in conn.execute(query)]
+
+
+def check_on_order(engine: Engine) -> list[CheckProblem]:
+    """Compare every balance's on_order with the open quantities of issued POs; empty means they agree."""
+    B, P, W = t.balances, t.products, t.warehouses
+    open_states = [s.value for s in (PoState.ISSUED, PoState.PARTLY_RECEIVED)]
+    expected: dict[tuple[str, str], Decimal] = {}
+    with engine.connect() as conn:
+        rows = conn.execute(select(LINES.c.product_id, PO.c.warehouse_id, LINES.c.qty, LINES.c.received)
+                            .join(PO, PO.c.id == LINES.c.po_id).where(PO.c.state.in_(open_states)))
+        for r in rows:
+            key = (r.product_id, r.warehouse_id)
+            expected[key] = expected.get(key, Decimal(0)) + max(Decimal(0), r.qty - r.received)
+        kept = {(r.product_id, r.warehouse_id): r.on_order
+                for r in conn.execute(select(B.c.product_id, B.c.warehouse_id, B.c.on_order))}
+        skus = dict(conn.execute(select(P.c.id, P.c.sku)).all())
+        codes = dict(conn.execute(select(W.c.id, W.c.code)).all())
+    problems = []
+    for key in sorted(set(expected) | set(kept)):
+        want, have = expected.get(key, Decimal(0)), kept.get(key, Decimal(0))
+        if want != have:
+            problems.append(CheckProblem(skus.get(key[0], key[0]), codes.get(key[1], key[1]), "on_order", want, have))
+    return problems

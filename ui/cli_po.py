@@ -81,6 +81,7 @@ def add_po_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--break", dest="breaks", action="append", default=[], metavar="QTY:PRICE",
                    help="a price from QTY stock units on; may be given several times")
     p.add_argument("--preferred", action="store_true", help="make this the product's preferred supplier")
+    po.add_parser("check", help="prove that on-order in the balances equals what issued POs still expect")
     p = po.add_parser("config", help="show or set the tax rate, over-receipt tolerance and company block")
     p.add_argument("--tax-rate", help="percent, e.g. 13")
     p.add_argument("--over-receipt-tolerance", help="percent a line may be over-received, e.g. 0 or 5")
@@ -156,6 +157,16 @@ def run_po(args: argparse.Namespace, db) -> int:
     elif a == "remove-line":
         purchasing.remove_line(uow(), pc.RemovePurchaseOrderLine(args.po, args.sku, args.reason))
         print(f"{args.sku} removed")
+    elif a == "check":
+        from persistence.purchasing import check_on_order
+
+        problems = check_on_order(db.engine)
+        for p in problems:
+            print(f"{p.sku} in {p.warehouse}: on order is {fmt(p.balance)} in the balance, {fmt(p.ledger)} on open POs")
+        if problems:
+            print(f"{len(problems)} difference(s) between on-order and open purchase orders", file=sys.stderr)
+            return 1
+        print("ok: every on-order quantity equals the open purchase orders")
     elif a == "terms":
         _terms(uow, args)
     elif a == "config":

@@ -69,6 +69,7 @@ def test_create_add_issue_receive_and_list_a_po_from_the_command_line(cli, tmp_p
     stock = {r["sku"]: r for r in json.loads(cli("stock", "--json"))}
     assert (stock["SCREW"]["on_order"], stock["WIRE"]["on_hand"]) == ("0", "5.1")
     assert "ok" in cli("check")
+    assert "ok" in cli("po", "check")
 
     pdf = tmp_path / "po.pdf"
     cli("po", "pdf", number, "-o", str(pdf))

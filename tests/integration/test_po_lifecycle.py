@@ -21,6 +21,7 @@ from domain.errors import RuleViolation
 from domain.purchasing_model import PoState
 from persistence import queries
 from persistence import tables as t
+from persistence.purchasing import check_on_order
 from persistence.purchasing import purchase_orders
 from persistence.purchasing import supplier_terms
 from persistence.purchasing import suppliers
@@ -354,3 +355,19 @@ def test_the_terms_query_shows_packs_breaks_and_the_preferred_supplier(shop):
     assert rows["SCREW"].item_name == "Screw M3 A2" and rows["WIRE"].order_multiple == D("0.1")
     [nb] = suppliers(shop.engine)
     assert (nb.code, nb.payment_terms, nb.lead_time_days) == ("NB", "月结 30 天", 10)
+
+
+def test_the_on_order_check_agrees_after_every_kind_of_change_and_finds_a_tampered_balance(shop):
+    first = issued(shop, ("NUT", "100"), ("SCREW", "36"))
+    second = issued(shop, ("NUT", "50"), warehouse="SHOP")
+    po_uc.receive(shop.uow(), pc.ReceivePurchaseOrder(first, (("NUT", "30"),)))
+    po_uc.change_line(shop.uow(), pc.ChangePurchaseOrderLine(first, "SCREW", qty="48"))
+    po_uc.cancel(shop.uow(), pc.CancelPurchaseOrder(second, "wrong warehouse"))
+    third = issued(shop, ("WIRE", "2.5"))
+    po_uc.close_short(shop.uow(), pc.ClosePurchaseOrderShort(third))
+    assert check_on_order(shop.engine) == []
+    with shop.engine.begin() as conn:
+        conn.execute(t.balances.update().values(on_order=D(7)))
+    problems = {(p.sku, p.warehouse): (p.ledger, p.balance) for p in check_on_order(shop.engine)}
+    assert problems[("NUT", "MAIN")] == (D(70), D(7))
+    assert problems[("SCREW", "MAIN")] == (D(48), D(7))
