@@ -227,8 +227,7 @@ def _list(db, args: argparse.Namespace) -> None:
                        "pack_size": fmt(x.pack_size), "price": fmt(x.price), "price_per": x.price_per}
                       for x in r.lines],
         } for r in rows]
-        json.dump(out, sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=1) + "\n")  # one write, also when unbuffered
         return
     for r in rows:
         revision = f"  rev {r.revision}" if r.revision else ""
