@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QBrush
 from PySide6.QtGui import QColor
@@ -22,6 +24,9 @@ def is_low(row) -> bool:
 
 class StockTableModel(RowTableModel):
     CONTEXT = "StockTableModel"
+    values: list[Decimal] = []
+    low: list[bool] = []
+    total_value, total_low = Decimal(0), 0
     SKU, NAME, CATEGORY, WAREHOUSE, ON_HAND, UNIT, AVG_COST, VALUE, RESERVED, ON_ORDER, MIN_LEVEL = range(11)
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("StockTableModel", "SKU"), lambda r: r.sku),
@@ -36,6 +41,20 @@ class StockTableModel(RowTableModel):
         Column(QT_TRANSLATE_NOOP("StockTableModel", "On order"), lambda r: r.on_order, qty_text, True),
         Column(QT_TRANSLATE_NOOP("StockTableModel", "Min level"), lambda r: r.min_level, qty_text, True),
     )
+
+    def set_rows(self, rows, keys=None) -> None:
+        """Also keep each row's value and low-stock flag in flat lists: totals follow every keystroke."""
+        self.values = [r.value for r in rows]
+        self.low = [is_low(r) for r in rows]
+        self.total_value = sum(self.values, Decimal(0))
+        self.total_low = sum(self.low)
+        super().set_rows(rows, keys)
+
+    def totals(self, shown: list[int]) -> tuple[Decimal, int]:
+        """Value and number of low rows among the source rows ``shown``."""
+        if len(shown) == len(self.values):
+            return self.total_value, self.total_low
+        return sum(map(self.values.__getitem__, shown), Decimal(0)), sum(map(self.low.__getitem__, shown))
 
     @classmethod
     def make_keys(cls, rows) -> list[str]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox
 from PySide6.QtWidgets import QComboBox
@@ -115,9 +113,8 @@ class StockScreen(Screen):
         self.proxy.set_search(needle(text))
 
     def _update_totals(self) -> None:
-        rows, shown = self.model.rows, self.proxy.source_rows()
-        value = sum([rows[i].value for i in shown], Decimal(0))
-        low = sum(1 for i in shown if is_low(rows[i]))
+        shown = self.proxy.source_rows()
+        value, low = self.model.totals(shown)
         text = translate("StockScreen", "%n item(s)", None, len(shown))
         text += "    " + translate("StockScreen", "Value: %1").replace("%1", money_text(value))
         text += "    " + translate("StockScreen", "Below min level: %1").replace("%1", str(low))
