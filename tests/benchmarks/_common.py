@@ -109,9 +109,10 @@ def median_time(fn: Callable[[], object], repeat: int) -> float:
 
 
 def cli_env() -> dict[str, str]:
-    """The environment a user's shell has: bytecode cached (in a folder outside the repository)."""
+    """The environment of a user's shell: bytecode cached (in a folder outside the repository), stdout buffered."""
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.pop("PYTHONUNBUFFERED", None)
     env["PYTHONPYCACHEPREFIX"] = str(CACHE / "pycache")
     return env
 
@@ -121,15 +122,26 @@ def run_cli(*args: str, check: bool = True) -> subprocess.CompletedProcess:
                           text=True, check=check)
 
 
-def median_cli(args: list[str], repeat: int) -> tuple[float, list[float]]:
-    """Median wall time of ``main.py ARGS`` over ``repeat`` runs, after one warm-up run."""
+def median_cli(args: list[str], repeat: int) -> tuple[float, list[float], float]:
+    """Median wall time of ``main.py ARGS`` over ``repeat`` runs after one warm-up run, the wall times, and
+    the median CPU time (user + system) of those runs, which a busy machine disturbs much less than wall time."""
     run_cli(*args)
-    times = []
+    times, cpu = [], []
     for _ in range(repeat):
         start = time.perf_counter()
-        run_cli(*args)
+        process = subprocess.Popen([PYTHON, str(ROOT / "main.py"), *args], cwd=ROOT, env=cli_env(),
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
         times.append(time.perf_counter() - start)
-    return statistics.median(times), times
+        if status != 0:
+            raise RuntimeError(f"main.py {' '.join(args)} exited with status {status}")
+        cpu.append(usage.ru_utime + usage.ru_stime)
+    return statistics.median(times), times, statistics.median(cpu)
+
+
+def load() -> str:
+    """The 1-minute load average: figures taken while other work runs are slower, so print it with them."""
+    return f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
 
 
 def rate(n: int, seconds: float) -> str:

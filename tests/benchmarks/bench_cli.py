@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import subprocess
 from decimal import Decimal
@@ -21,6 +22,7 @@ from _common import ROOT
 from _common import add_master_data
 from _common import cli_env
 from _common import fresh_path
+from _common import load
 from _common import median_cli
 from _common import ms
 from _common import run_cli
@@ -64,54 +66,58 @@ def imported_modules(args: list[str]) -> set[str]:
     return {line.rsplit("|", 1)[1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
 
 
-def python_floor(code: str, runs: int) -> float:
+def python_floor(code: str, runs: int) -> tuple[float, float]:
+    """Median wall and CPU time of ``python -c CODE``."""
     import statistics
     import time
 
-    times = []
-    for _ in range(runs + 1):
+    times, cpu = [], []
+    for k in range(runs + 1):
         start = time.perf_counter()
-        subprocess.run([PYTHON, "-c", code], cwd=ROOT, env=cli_env(), check=True)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times[1:])
+        process = subprocess.Popen([PYTHON, "-c", code], cwd=ROOT, env=cli_env())
+        _, _, usage = os.wait4(process.pid, 0)
+        if k:
+            times.append(time.perf_counter() - start)
+            cpu.append(usage.ru_utime + usage.ru_stime)
+    return statistics.median(times), statistics.median(cpu)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--runs", type=int, default=5 if QUICK else 9)
+    parser.add_argument("--runs", type=int, default=5 if QUICK else 11)
     parser.add_argument("--products", type=int, default=10_000)
     args = parser.parse_args()
 
     small = small_database()
-    t_check, _ = median_cli(["--db", str(small), "check"], args.runs)
-    t_stock_small, _ = median_cli(["--db", str(small), "stock", "--json"], args.runs)
-    t_help, _ = median_cli(["--help"], args.runs)
-    t_python = python_floor("pass", args.runs)
-    t_sqlalchemy = python_floor("import sqlalchemy", args.runs)
+    rows = []
+    for label, cli_args in (("main.py --db X check", ["--db", str(small), "check"]),
+                            ("main.py --db X stock --json", ["--db", str(small), "stock", "--json"]),
+                            ("main.py --help (no database)", ["--help"])):
+        wall, _, cpu = median_cli(cli_args, args.runs)
+        rows.append((label, ms(wall), ms(cpu)))
+    floors = (("floor: python -c pass", "pass"), ("floor: python -c 'import sqlalchemy'", "import sqlalchemy"))
+    for label, code in floors:
+        wall, cpu = python_floor(code, args.runs)
+        rows.append((label, ms(wall), ms(cpu)))
     modules = imported_modules(["--db", str(small), "check"])
     bad = sorted(m for m in modules if m.split(".")[0] in FORBIDDEN or m in FORBIDDEN)
-    table(f"Start-up: a trivial command on a one-product database, median of {args.runs} runs", [
-        ("main.py --db X check", ms(t_check)),
-        ("main.py --db X stock --json", ms(t_stock_small)),
-        ("main.py --help (no database)", ms(t_help)),
-        ("floor: python -c pass", ms(t_python)),
-        ("floor: python -c 'import sqlalchemy'", ms(t_sqlalchemy)),
-        ("modules imported by check", f"{len(modules)}"),
-        ("of which Qt / pandas / statsmodels / pyqtgraph / reportlab / alembic / sqlalchemy.orm",
-         ", ".join(bad) or "none"),
-    ])
+    rows.append(("modules imported by check", f"{len(modules)}", ""))
+    rows.append(("of which Qt, pandas, statsmodels, pyqtgraph, reportlab, alembic, sqlalchemy.orm",
+                 ", ".join(bad) or "none", ""))
+    table(f"Start-up: a trivial command on a one-product database, median of {args.runs} runs ({load()})",
+          rows, ("what", "wall", "CPU (user+sys)"))
 
     big, stocked = stock_database(args.products)
-    t_stock, times = median_cli(["--db", str(big), "stock", "--json"], args.runs)
-    rows = json.loads(run_cli("--db", str(big), "stock", "--json").stdout)
-    assert len(rows) == stocked, (len(rows), stocked)
+    wall, times, cpu = median_cli(["--db", str(big), "stock", "--json"], args.runs)
+    printed = json.loads(run_cli("--db", str(big), "stock", "--json").stdout)
+    assert len(printed) == stocked, (len(printed), stocked)
     table(f"stock --json: {args.products:,} products, {stocked:,} product × warehouse balances "
-          f"(1-3 warehouses each), median of {args.runs} runs", [
-              ("main.py --db X stock --json", ms(t_stock)),
-              ("fastest / slowest run", f"{ms(min(times))} / {ms(max(times))}"),
-              ("rows printed", f"{len(rows):,}"),
-          ])
+          f"(1-3 warehouses each), median of {args.runs} runs ({load()})", [
+              ("main.py --db X stock --json", ms(wall), ms(cpu)),
+              ("fastest / slowest run (wall)", f"{ms(min(times))} / {ms(max(times))}", ""),
+              ("rows printed", f"{len(printed):,}", ""),
+          ], ("what", "wall", "CPU (user+sys)"))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import time
 from _common import ROOT
 from _common import db_size
 from _common import fresh_path
+from _common import load
 from _common import mib
 from _common import run_cli
 from _common import table
@@ -36,7 +37,7 @@ def main() -> None:
         counts = {name: conn.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
                   for name in ("products", "warehouses", "suppliers", "customers", "movements")}
     size_open = db_size(path)
-    table(f"demo --seed {args.seed}", [
+    table(f"demo --seed {args.seed} ({load()})", [
         ("main.py --db X demo (wall time, one run)", f"{seconds:.1f} s"),
         ("database size (file + WAL)", mib(size_open)),
         *((f"{name}", f"{n:,}") for name, n in counts.items()),

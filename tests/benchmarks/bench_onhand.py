@@ -18,6 +18,7 @@ from _common import CACHE
 from _common import QUICK
 from _common import add_master_data
 from _common import db_size
+from _common import load
 from _common import median_time
 from _common import mib
 from _common import movement_commands
@@ -125,7 +126,7 @@ def main() -> None:
     if built is not None:
         rows.append(("building it with post_many (not cached)", f"{built:.0f} s"))
     table(f"One product's on-hand with {args.movements:,} movements ({PRODUCTS:,} products × {WAREHOUSES} warehouses),"
-          f" median of {args.reads:,} reads", rows)
+          f" median of {args.reads:,} reads, {load()}", rows)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ import sqlite3
 from _common import QUICK
 from _common import add_master_data
 from _common import fresh_path
+from _common import load
 from _common import movement_commands
 from _common import rate
 from _common import table
@@ -110,7 +111,7 @@ def main() -> None:
     r_single, r_many, r_plain = len(single) / t_single, len(commands) / t_many, len(commands) / t_plain
     table(
         f"Posting: {len(commands):,} movements ({receipts:,} receipts, {len(commands) - receipts:,} shipments) over "
-        f"{PRODUCTS:,} products × {WAREHOUSES} warehouses, file-backed SQLite (WAL, synchronous=FULL)",
+        f"{PRODUCTS:,} products × {WAREHOUSES} warehouses, file-backed SQLite (WAL, synchronous=FULL), {load()}",
         [
             (f"(a) use case per transaction (receive/ship), first {len(single):,} movements",
              f"{t_single:.2f} s", rate(len(single), t_single), f"{r_plain / r_single:,.0f}× slower than (c)"),
