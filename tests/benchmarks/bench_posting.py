@@ -23,7 +23,7 @@ from _common import load
 from _common import movement_commands
 from _common import rate
 from _common import table
-from _common import timed
+from _common import timed_cpu
 
 from domain import commands as c
 from domain import ledger
@@ -34,7 +34,7 @@ WAREHOUSES = 3
 TABLES = ("movements", "movement_values", "balances")
 
 
-def post_one_by_one(commands: list[object]) -> float:
+def post_one_by_one(commands: list[object]) -> tuple[float, float]:
     db = open_database(fresh_path("posting-single.sqlite3"))
     add_master_data(db, PRODUCTS, WAREHOUSES)
 
@@ -45,21 +45,21 @@ def post_one_by_one(commands: list[object]) -> float:
             else:
                 ledger.ship(db.uow(), command)
 
-    seconds, _ = timed(run)
+    wall, cpu, _ = timed_cpu(run)
     db.close()
-    return seconds
+    return wall, cpu
 
 
 def post_in_one_transaction(commands: list[object]):
     path = fresh_path("posting-many.sqlite3")
     db = open_database(path)
     add_master_data(db, PRODUCTS, WAREHOUSES)
-    seconds, _ = timed(lambda: ledger.post_many(db.uow(), commands))
+    wall, cpu, _ = timed_cpu(lambda: ledger.post_many(db.uow(), commands))
     db.close()
-    return seconds, path
+    return wall, cpu, path
 
 
-def plain_inserts(source) -> tuple[float, int]:
+def plain_inserts(source) -> tuple[float, float, int]:
     """Copy the rows ``source`` holds into a fresh database of the same schema with executemany."""
     target = fresh_path("posting-plain.sqlite3")
     open_database(target).close()  # the same schema, by the same migrations
@@ -81,9 +81,9 @@ def plain_inserts(source) -> tuple[float, int]:
             dst.executemany(f"INSERT INTO {name} VALUES ({marks})", rows[name])
         dst.execute("COMMIT")
 
-    seconds, _ = timed(run)
+    wall, cpu, _ = timed_cpu(run)
     dst.close()
-    return seconds, len(rows["movements"])
+    return wall, cpu, len(rows["movements"])
 
 
 def _copy(src: sqlite3.Connection, dst: sqlite3.Connection, name: str) -> None:
@@ -103,9 +103,9 @@ def main() -> None:
     single = commands[: args.single]
     receipts = sum(isinstance(x, c.ReceiveStock) for x in commands)
 
-    t_single = post_one_by_one(single)
-    t_many, path = post_in_one_transaction(commands)
-    t_plain, copied = plain_inserts(path)
+    t_single, cpu_single = post_one_by_one(single)
+    t_many, cpu_many, path = post_in_one_transaction(commands)
+    t_plain, cpu_plain, copied = plain_inserts(path)
     assert copied == len(commands)
 
     r_single, r_many, r_plain = len(single) / t_single, len(commands) / t_many, len(commands) / t_plain
@@ -114,13 +114,16 @@ def main() -> None:
         f"{PRODUCTS:,} products × {WAREHOUSES} warehouses, file-backed SQLite (WAL, synchronous=FULL), {load()}",
         [
             (f"(a) use case per transaction (receive/ship), first {len(single):,} movements",
-             f"{t_single:.2f} s", rate(len(single), t_single), f"{r_plain / r_single:,.0f}× slower than (c)"),
+             f"{t_single:.2f} s", rate(len(single), t_single), f"{r_plain / r_single:,.0f}× slower than (c)",
+             f"{cpu_single:.2f} s", rate(len(single), cpu_single)),
             (f"(b) ledger.post_many, one transaction, {len(commands):,} movements",
-             f"{t_many:.2f} s", rate(len(commands), t_many), f"{r_plain / r_many:,.1f}× slower than (c)"),
+             f"{t_many:.2f} s", rate(len(commands), t_many), f"{r_plain / r_many:,.1f}× slower than (c)",
+             f"{cpu_many:.2f} s", rate(len(commands), cpu_many)),
             (f"(c) plain sqlite3 executemany of the same rows ({', '.join(TABLES)})",
-             f"{t_plain:.2f} s", rate(len(commands), t_plain), "1×"),
+             f"{t_plain:.2f} s", rate(len(commands), t_plain), "1×", f"{cpu_plain:.2f} s",
+             rate(len(commands), cpu_plain)),
         ],
-        ("path", "time", "movements/s", "ratio"),
+        ("path", "wall", "movements/s", "ratio (wall)", "CPU", "movements per CPU-s"),
     )
     print(f"\n(b) is {r_many / r_single:,.0f}× the rate of (a): a transaction of its own costs about "
           f"{1000 / r_single - 1000 / r_many:.2f} ms more per movement (statements to look up the product, "
