@@ -135,8 +135,9 @@ class DocumentError(DomainError):
     """A document refused: which line (None for the header), which field, and why.
 
     ``code`` is one of ``bad_input``, ``unknown_product``, ``unknown_warehouse``,
-    ``unknown_partner``, ``insufficient_stock``, ``duplicate_line``, ``no_lines``,
-    ``not_found``, ``already_reversed`` or ``refused``; ``params`` hold the values a
+    ``unknown_partner``, ``same_warehouse``, ``insufficient_stock``, ``duplicate_line``,
+    ``no_lines``, ``not_found``, ``already_reversed``, ``cannot_reverse`` or ``refused``;
+    ``params`` hold the values a
     translated message needs; ``cause`` is the ledger's own error, if any.
     """
 
@@ -362,8 +363,9 @@ def reverse_document(uow: UnitOfWork, c: ReverseDocument) -> Document:
         for movement_id in reversed(uow.documents.movement_ids(doc.kind.value, doc.number)):
             try:
                 ledger._reverse(uow, cmd.ReverseMovement(movement_id, note))
-            except (InsufficientStock, RuleViolation) as exc:
-                raise DocumentError("refused", str(exc), params={"message": str(exc)}, cause=exc) from exc
+            except RuleViolation as exc:
+                raise DocumentError("cannot_reverse", f"document {number} cannot be reversed: {exc}",
+                                    params={"number": number, "message": str(exc)}, cause=exc) from exc
         done = replace(doc, reversed=True, reversed_at=datetime.now(UTC), version=doc.version + 1)
         uow.documents.mark_reversed(done)
         uow.commit()

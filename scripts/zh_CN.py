@@ -71,6 +71,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('DocumentErrors', 'Could not post: %1'): '无法过账：%1',
     ('DocumentErrors', 'Counted quantity'): '盘点数量',
     ('DocumentErrors', 'Date'): '日期',
+    ('DocumentErrors', 'Document %1 cannot be reversed: %2'): '单据 %1 无法冲销：%2',
     ('DocumentErrors', 'Document %1 has already been reversed.'): '单据 %1 已冲销。',
     ('DocumentErrors', 'Line %1: %2'): '第 %1 行：%2',
     ('DocumentErrors', 'No customer has the code %1.'): '没有客户使用代码 %1。',

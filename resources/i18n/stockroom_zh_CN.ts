@@ -12,7 +12,7 @@
     <context>
         <name>DocumentEntry</name>
         <message>
-            <location filename="../../ui/screens/documents.py" line="+190" />
+            <location filename="../../ui/screens/documents.py" line="+199" />
             <source>New receipt</source>
             <translation>新建入库单</translation>
         </message>
@@ -62,13 +62,13 @@
             <translation>已过账调整单</translation>
         </message>
         <message>
-            <location line="+289" />
-            <location line="+272" />
+            <location line="+294" />
+            <location line="+275" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message>
-            <location line="-241" />
+            <location line="-244" />
             <source>Loading products… your scans are kept.</source>
             <translation>正在加载商品…已扫描的条码会保留。</translation>
         </message>
@@ -115,7 +115,7 @@
             <translation>正在过账…</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+16" />
             <source>Posted %1</source>
             <translation>已过账 %1</translation>
         </message>
@@ -254,7 +254,7 @@
     <context>
         <name>DocumentErrors</name>
         <message>
-            <location line="-683" />
+            <location line="-694" />
             <source>SKU</source>
             <translation>SKU</translation>
         </message>
@@ -357,6 +357,11 @@
             <location line="+1" />
             <source>No posted document has the number %1.</source>
             <translation>没有编号为 %1 的已过账单据。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Document %1 cannot be reversed: %2</source>
+            <translation>单据 %1 无法冲销：%2</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1274,8 +1279,8 @@
     <context>
         <name>StockScreen</name>
         <message>
-            <location filename="../../ui/screens/stock.py" line="+97" />
-            <location line="+36" />
+            <location filename="../../ui/screens/stock.py" line="+95" />
+            <location line="+35" />
             <source>All</source>
             <translation>全部</translation>
         </message>
@@ -1320,7 +1325,7 @@
     <context>
         <name>StockTableModel</name>
         <message>
-            <location filename="../../ui/models/stock.py" line="+27" />
+            <location filename="../../ui/models/stock.py" line="+32" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>

@@ -327,3 +327,55 @@ def test_ctrl_enter_while_a_cell_is_being_edited_posts_the_edited_value(qtbot, s
     qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: screen.posted_model.rowCount() == 1)
     assert services.queries.on_hand("B-2", "W1") == 6
+
+
+DOCUMENT_CONTEXTS = {"DocumentEntry", "DocumentErrors", "DocumentLinesModel", "PostedDocumentsModel",
+                     "PostedLinesModel"}
+
+
+def test_every_string_of_the_document_screens_has_a_finished_chinese_translation():
+    import xml.etree.ElementTree as ET
+
+    from ui import i18n
+
+    root = ET.parse(i18n.resource_path("i18n", "stockroom_zh_CN.ts")).getroot()
+    seen, unfinished = set(), []
+    for context in root.iter("context"):
+        name = context.findtext("name")
+        if name not in DOCUMENT_CONTEXTS:
+            continue
+        seen.add(name)
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation.get("type") in ("unfinished", "vanished", "obsolete") or not "".join(
+                    translation.itertext()).strip():
+                unfinished.append((name, message.findtext("source")))
+    assert seen == DOCUMENT_CONTEXTS
+    assert unfinished == []
+
+
+@pytest.mark.parametrize(("code", "field", "params", "expected"), [
+    ("insufficient_stock", "quantity", {"sku": "A-1", "name": "Nut", "warehouse": "W1", "on_hand": "2", "asked": "5"},
+     "Line 3: Not enough A-1 (Nut) in W1: 2 on hand, 5 asked."),
+    ("unknown_product", "SKU", {"code": "X9"}, "Line 3: No product has the SKU or barcode X9."),
+    ("unknown_warehouse", "warehouse", {"code": "W9"}, "No warehouse has the code W9."),
+    ("unknown_partner", "supplier", {"code": "S9"}, "No supplier has the code S9."),
+    ("unknown_partner", "customer", {"code": "C9"}, "No customer has the code C9."),
+    ("same_warehouse", "to warehouse", {"code": "W1"},
+     "W1 is both the from and the to warehouse; choose another to warehouse."),
+    ("duplicate_line", "SKU", {"sku": "A-1", "other": "1"},
+     "Line 3: A-1 is already counted on line 1; enter one counted quantity per product."),
+    ("no_lines", "lines", {}, "Nothing to post: scan a barcode or type a SKU and press Enter to add a line."),
+    ("already_reversed", "", {"number": "GR-2026-00001"}, "Document GR-2026-00001 has already been reversed."),
+    ("not_found", "number", {"number": "GR-1"}, "No posted document has the number GR-1."),
+    ("cannot_reverse", "", {"number": "GR-1", "message": "short"}, "Document GR-1 cannot be reversed: short"),
+    ("bad_input", "unit cost", {"field": "unit cost", "problem": "is required"}, "Line 3: Unit cost is required."),
+    ("bad_input", "reason", {"field": "reason", "problem": "is 300 characters long"},
+     "Line 3: Reason: is 300 characters long"),
+])
+def test_each_refusal_becomes_its_own_sentence(qapp, code, field, params, expected):
+    from domain.documents import DocumentError
+    from ui.screens.documents import describe
+
+    line = 3 if expected.startswith("Line") else None
+    assert describe(DocumentError(code, "english text", line=line, field=field, params=params)) == expected

@@ -240,6 +240,7 @@ def test_a_receipt_whose_goods_were_shipped_cannot_be_reversed(uow):
     with pytest.raises(DocumentError) as caught:
         reverse_document(uow, ReverseDocument(doc.number))
     assert isinstance(caught.value.cause, InsufficientStock)
+    assert caught.value.code == "cannot_reverse"
     assert not uow.committed_docs[doc.number].reversed
     assert on_hand(uow, "A-1", "W1") == 1
 

@@ -118,6 +118,7 @@ MESSAGES = {
                                   "Nothing to post: scan a barcode or type a SKU and press Enter to add a line."),
     "already_reversed": QT_TRANSLATE_NOOP("DocumentErrors", "Document %1 has already been reversed."),
     "not_found": QT_TRANSLATE_NOOP("DocumentErrors", "No posted document has the number %1."),
+    "cannot_reverse": QT_TRANSLATE_NOOP("DocumentErrors", "Document %1 cannot be reversed: %2"),
     "required": QT_TRANSLATE_NOOP("DocumentErrors", "%1 is required."),
     "zero": QT_TRANSLATE_NOOP("DocumentErrors", "%1 must not be 0."),
     "bad_input": QT_TRANSLATE_NOOP("DocumentErrors", "%1: %2"),
@@ -155,6 +156,8 @@ def describe(exc: BaseException) -> str:
         text = render(code)
     elif code in ("already_reversed", "not_found"):
         text = render(code, p["number"])
+    elif code == "cannot_reverse":
+        text = render(code, p["number"], p["message"])
     elif code == "bad_input":
         name = p.get("field", "")
         field = QCoreApplication.translate("DocumentErrors", FIELDS[name]) if name in FIELDS else name
