@@ -63,7 +63,7 @@ class MovementsScreen(Screen):
         self.table = DataTable("movements", self)
         self.table.setModel(self.proxy)
         m = MovementTableModel
-        self.table.set_widths({m.WHEN: 125, m.KIND: 90, m.SKU: 90, m.NAME: 210, m.WAREHOUSE: 65, m.QTY: 65,
+        self.table.set_widths({m.WHEN: 125, m.KIND: 118, m.SKU: 85, m.NAME: 200, m.WAREHOUSE: 65, m.QTY: 65,
                                m.UNIT_COST: 75, m.VALUE: 85, m.ON_HAND_AFTER: 95, m.REFERENCE: 140})
         self.status = QLabel(self)
         self.table.activated.connect(self.open_movement)
