@@ -379,3 +379,20 @@ def test_each_refusal_becomes_its_own_sentence(qapp, code, field, params, expect
 
     line = 3 if expected.startswith("Line") else None
     assert describe(DocumentError(code, "english text", line=line, field=field, params=params)) == expected
+
+
+def test_an_unknown_code_reloads_an_old_code_map_so_a_product_added_meanwhile_scans_next_time(
+        qtbot, services, monkeypatch):
+    from ui.screens import documents
+    from ui.screens.documents import ReceiveScreen
+
+    monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: None))
+    screen = open_screen(qtbot, services, ReceiveScreen)
+    catalog.add_product(services.uow(), c.AddProduct("N-9", "New nut", barcodes=("4006381333931",)))
+    scan(qtbot, screen, "4006381333931")
+    assert screen.model.rowCount() == 0 and "4006381333931" in screen.scan_message.text()
+    monkeypatch.setattr(documents, "CODES_MAX_AGE", 0.0)
+    scan(qtbot, screen, "4006381333931")
+    qtbot.waitUntil(lambda: "4006381333931" in screen.codes)
+    scan(qtbot, screen, "4006381333931")
+    assert [(x.sku, x.qty) for x in screen.model.lines] == [("N-9", 1)]

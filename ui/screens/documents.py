@@ -18,6 +18,7 @@ that line, and nothing has been posted.
 
 from __future__ import annotations
 
+import time
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -67,6 +68,7 @@ from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
 
 _RED = "color: #9b1c1c;"
+CODES_MAX_AGE = 10.0  # seconds: an unknown code reloads a code map older than this
 _GREEN = "color: #1e6b2f; font-weight: bold;"
 
 
@@ -223,6 +225,7 @@ class DocumentEntry(Screen):
         self.kind = DocumentKind(self.KIND)
         self.codes: dict[str, ScanTarget] = {}  # every SKU and barcode → its product
         self.codes_ready = False
+        self._codes_at = 0.0
         self._pending: list[str] = []
         self._posting = False
         self._selected_doc = None
@@ -461,6 +464,7 @@ class DocumentEntry(Screen):
     def _codes_loaded(self, codes) -> None:
         self.codes = codes
         self.codes_ready = True
+        self._codes_at = time.monotonic()
         self._apply_pending()
 
     def reload_choices(self) -> None:
@@ -545,9 +549,11 @@ class DocumentEntry(Screen):
         """Add one of the product whose SKU or barcode is ``code``; False (message, beep) if unknown."""
         product = self.codes.get(code)
         if product is None:
-            self.scan_message.setText(fill(self.tr("Unknown code %1: no product has this SKU or barcode."), code))
+            say(self.scan_message, fill(self.tr("Unknown code %1: no product has this SKU or barcode."), code))
             QApplication.beep()
             self.scan.setFocus()
+            if time.monotonic() - self._codes_at > CODES_MAX_AGE:
+                self.reload_codes()  # perhaps a product added since the screen opened: the next scan will know
             return False
         row = self.model.scan(*product)
         say(self.scan_message, "")
