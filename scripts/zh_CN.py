@@ -242,6 +242,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ProductsScreen', 'Add product…'): '新增商品…',
     ('ProductsScreen', 'Open product page'): '打开商品页',
     ('ProductsScreen', 'Search SKU, name, barcode or pinyin (e.g. lsd)…'): '搜索货号、名称、条码或拼音（如 lsd）…',
+    ('Screen', '(loading all rows…)'): '（正在加载全部数据…）',
     ('Screen', 'Could not load the data: %1'): '无法加载数据：%1',
     ('Screens', 'Adjust'): '调整',
     ('Screens', 'Count'): '盘点',

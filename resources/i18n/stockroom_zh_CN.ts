@@ -12,7 +12,7 @@
     <context>
         <name>DocumentEntry</name>
         <message>
-            <location filename="../../ui/screens/documents.py" line="+199" />
+            <location filename="../../ui/screens/documents.py" line="+201" />
             <source>New receipt</source>
             <translation>新建入库单</translation>
         </message>
@@ -62,13 +62,13 @@
             <translation>已过账调整单</translation>
         </message>
         <message>
-            <location line="+294" />
-            <location line="+275" />
+            <location line="+296" />
+            <location line="+277" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message>
-            <location line="-244" />
+            <location line="-246" />
             <source>Loading products… your scans are kept.</source>
             <translation>正在加载商品…已扫描的条码会保留。</translation>
         </message>
@@ -78,7 +78,7 @@
             <translation>未知编码 %1：没有商品使用此 SKU 或条码。</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+13" />
             <source>Line %1: %2</source>
             <translation>第 %1 行：%2</translation>
         </message>
@@ -254,7 +254,7 @@
     <context>
         <name>DocumentErrors</name>
         <message>
-            <location line="-694" />
+            <location line="-698" />
             <source>SKU</source>
             <translation>SKU</translation>
         </message>
@@ -996,7 +996,7 @@
     <context>
         <name>ProductEditor</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="+136" />
+            <location filename="../../ui/screens/products.py" line="+140" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -1140,7 +1140,7 @@
     <context>
         <name>ProductsScreen</name>
         <message numerus="yes">
-            <location filename="../../ui/screens/products.py" line="-209" />
+            <location filename="../../ui/screens/products.py" line="-213" />
             <source>%n product(s) shown</source>
             <translation>
                 <numerusform>显示 %n 个商品</numerusform>
@@ -1154,7 +1154,7 @@
             </translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+29" />
             <source>Search SKU, name, barcode or pinyin (e.g. lsd)…</source>
             <translation>搜索货号、名称、条码或拼音（如 lsd）…</translation>
         </message>
@@ -1172,9 +1172,14 @@
     <context>
         <name>Screen</name>
         <message>
-            <location filename="../../ui/widgets/screen.py" line="+57" />
+            <location filename="../../ui/widgets/screen.py" line="+58" />
             <source>Could not load the data: %1</source>
             <translation>无法加载数据：%1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>(loading all rows…)</source>
+            <translation>（正在加载全部数据…）</translation>
         </message>
     </context>
     <context>
@@ -1280,12 +1285,12 @@
         <name>StockScreen</name>
         <message>
             <location filename="../../ui/screens/stock.py" line="+95" />
-            <location line="+35" />
+            <location line="+38" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message numerus="yes">
-            <location line="-12" />
+            <location line="-15" />
             <source>%n item(s)</source>
             <translation>
                 <numerusform>%n 项</numerusform>
@@ -1302,7 +1307,7 @@
             <translation>低于最低库存：%1</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+7" />
             <source>Search SKU, name or pinyin…</source>
             <translation>搜索货号、名称或拼音…</translation>
         </message>

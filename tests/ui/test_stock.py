@@ -137,6 +137,8 @@ def test_a_big_table_shows_its_first_rows_before_the_rest(qtbot, services, monke
     seen = []
     widget = stock_module.StockScreen(services)
     qtbot.addWidget(widget)
-    widget.model.modelReset.connect(lambda: seen.append(widget.model.rowCount()))
+    widget.model.modelReset.connect(lambda: seen.append((widget.model.rowCount(), widget.totals.text())))
     qtbot.waitUntil(lambda: not widget.loading)
-    assert seen == [2, 4]
+    assert [n for n, _ in seen] == [2, 4]
+    assert "loading all rows" in seen[0][1]
+    assert "loading" not in widget.totals.text() and "4 item(s)" in widget.totals.text()

@@ -98,7 +98,11 @@ class ProductsScreen(Screen):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count.setText(translate("ProductsScreen", "%n product(s) shown", None, shown)
-                           + "  /  " + translate("ProductsScreen", "%n in the catalogue", None, total))
+                           + "  /  " + translate("ProductsScreen", "%n in the catalogue", None, total)
+                           + self.loading_note())
+
+    def loaded(self) -> None:
+        self._update_count()
 
     def current_row(self):
         index = self.table.currentIndex()

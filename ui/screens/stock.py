@@ -118,7 +118,10 @@ class StockScreen(Screen):
         text = translate("StockScreen", "%n item(s)", None, len(shown))
         text += "    " + translate("StockScreen", "Value: %1").replace("%1", money_text(value))
         text += "    " + translate("StockScreen", "Below min level: %1").replace("%1", str(low))
-        self.totals.setText(text)
+        self.totals.setText(text + self.loading_note())
+
+    def loaded(self) -> None:
+        self._update_totals()
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(translate("StockScreen", "Search SKU, name or pinyin…"))

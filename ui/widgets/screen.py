@@ -41,6 +41,7 @@ class Screen(QWidget):
             if alive(self) and ticket == self._loads:  # a newer load supersedes this one
                 self.busy_bar.busy(False)
                 on_done(result)
+                self.loaded()
 
         def failed(exc: BaseException) -> None:
             if alive(self) and ticket == self._loads:
@@ -58,9 +59,16 @@ class Screen(QWidget):
                                  .replace("%1", str(exc)))
         self.error_label.show()
 
+    def loading_note(self) -> str:
+        """Said beside counts and totals while a table is still arriving (they cover the rows so far)."""
+        return "  " + QCoreApplication.translate("Screen", "(loading all rows…)") if self.loading else ""
+
     @property
     def loading(self) -> bool:
         return not self.busy_bar.isHidden()
+
+    def loaded(self) -> None:
+        """Called after a load's result has been shown."""
 
     def refresh(self) -> None:
         """Reload the screen's data in the background."""
