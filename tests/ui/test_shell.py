@@ -103,3 +103,16 @@ def test_the_window_remembers_its_size_screen_and_column_widths(qtbot, services)
     assert (second.width(), second.height()) == size
     assert second.current_key() == "products"
     assert second.screen("stock").table.columnWidth(1) == 333
+
+
+def test_the_company_name_is_saved_in_the_database_settings(qtbot, window, services):
+    settings = window.show_screen("settings")
+    qtbot.waitUntil(lambda: not settings.loading)
+    settings.company.setText("  Acme 五金  ")
+    settings.save_company()
+    qtbot.waitUntil(lambda: settings.saved_label.text() == "Saved.")
+    assert services.queries.setting("company_name") == "Acme 五金"
+    settings.company.setText("")
+    settings.save_company()
+    assert settings.saved_label.text() == "is required"
+    assert services.queries.setting("company_name") == "Acme 五金"

@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QVBoxLayout
 
+from domain import validate
+from domain.errors import BadInput
 from ui import i18n
 from ui.widgets.busy import alive
 from ui.widgets.screen import Screen
@@ -60,7 +62,12 @@ class SettingsScreen(Screen):
         i18n.set_language(self.language.itemData(index))
 
     def save_company(self) -> None:
-        name = self.company.text().strip()
+        """Kept in the database's settings under the key the purchase-order PDF reads."""
+        try:
+            name = validate.text("company name", self.company.text())
+        except BadInput as exc:
+            self.saved_label.setText(exc.problem)
+            return
         database = self.services.database
 
         def done(_):
