@@ -396,3 +396,20 @@ def test_an_unknown_code_reloads_an_old_code_map_so_a_product_added_meanwhile_sc
     qtbot.waitUntil(lambda: "4006381333931" in screen.codes)
     scan(qtbot, screen, "4006381333931")
     assert [(x.sku, x.qty) for x in screen.model.lines] == [("N-9", 1)]
+
+
+def test_scans_made_while_a_document_posts_go_to_the_next_document(qtbot, services):
+    from ui.screens.documents import ReceiveScreen
+
+    screen = open_screen(qtbot, services, ReceiveScreen)
+    scan(qtbot, screen, "A-1")
+    assert set_cell(screen, 0, "unit_cost", "1")
+    qtbot.keyClick(screen.scan, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert screen._posting
+    scan(qtbot, screen, "B-2")
+    scan(qtbot, screen, "B-2")
+    qtbot.waitUntil(lambda: not screen._posting)
+    qtbot.waitUntil(lambda: screen.posted_model.rowCount() == 1)
+    assert screen.posted_model.rows[0].line_count == 1
+    assert [(x.sku, x.qty) for x in screen.model.lines] == [("B-2", 2)]
+    assert screen.posted_model.rows[0].number in screen.result_label.text()

@@ -674,10 +674,10 @@ class DocumentEntry(Screen):
         settings.setValue(f"documents/{self.kind.value}/warehouse", self.warehouse.currentData() or "")
         settings.setValue(f"documents/{self.kind.value}/to_warehouse", self.to_warehouse.currentData() or "")
         self.clear_form()
+        self._apply_pending()  # scans made while posting start the next document
         self._last_posted = document.number
         self._show_result()
         self.refresh_posted()
-        self._apply_pending()
         self.scan.setFocus()
 
     def _show_result(self) -> None:
