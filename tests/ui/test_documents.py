@@ -413,3 +413,19 @@ def test_scans_made_while_a_document_posts_go_to_the_next_document(qtbot, servic
     assert screen.posted_model.rows[0].line_count == 1
     assert [(x.sku, x.qty) for x in screen.model.lines] == [("B-2", 2)]
     assert screen.posted_model.rows[0].number in screen.result_label.text()
+
+
+def test_a_burst_of_unknown_codes_reloads_the_code_map_once(qtbot, services, monkeypatch):
+    from ui.screens import documents
+    from ui.screens.documents import ReceiveScreen
+
+    monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: None))
+    screen = open_screen(qtbot, services, ReceiveScreen)
+    loads = []
+    real = services.queries.scan_codes
+    monkeypatch.setattr(services.queries, "scan_codes", lambda: loads.append(1) or real())
+    monkeypatch.setattr(documents, "CODES_MAX_AGE", 0.0)
+    for k in range(5):
+        scan(qtbot, screen, f"NOPE-{k}")
+    qtbot.waitUntil(lambda: not screen._codes_loading)
+    assert len(loads) == 1

@@ -226,6 +226,7 @@ class DocumentEntry(Screen):
         self.codes: dict[str, ScanTarget] = {}  # every SKU and barcode → its product
         self.codes_ready = False
         self._codes_at = 0.0
+        self._codes_loading = False
         self._pending: list[str] = []
         self._posting = False
         self._selected_doc = None
@@ -456,12 +457,19 @@ class DocumentEntry(Screen):
         self.services.tasks.submit(fn, on_done=done, on_error=failed)
 
     def reload_codes(self) -> None:
-        """Load every SKU and barcode into the scan dict (in the background)."""
-        queries = self.services.queries
+        """Load every SKU and barcode into the scan dict (in the background; one load at a time)."""
+        if self._codes_loading:
+            return
+        self._codes_loading = True
 
-        self._submit(queries.scan_codes, self._codes_loaded)
+        def failed(exc: BaseException) -> None:
+            self._codes_loading = False
+            self.show_error(exc)
+
+        self._submit(self.services.queries.scan_codes, self._codes_loaded, failed)
 
     def _codes_loaded(self, codes) -> None:
+        self._codes_loading = False
         self.codes = codes
         self.codes_ready = True
         self._codes_at = time.monotonic()
