@@ -35,7 +35,6 @@ from ui import i18n  # noqa: E402
 from ui.app import build_services  # noqa: E402
 from ui.app import configure_application  # noqa: E402
 from ui.app import create_main_window  # noqa: E402
-from ui.app import keep_singletons_alive  # noqa: E402
 
 SIZE = (1280, 800)
 SEARCH = {"en": "screwdriver", "zh": "lsd"}  # the Products shot shows search as you type
@@ -101,7 +100,6 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs")
     args = parser.parse_args()
     ensure_demo(args.db)
-    keep_singletons_alive()
     scratch = tempfile.mkdtemp(prefix="stockroom-shots-")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch)

@@ -12,13 +12,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
-def pytest_configure(config):
-    # PySide6 6.12.0 on Python 3.11 over-releases None on every void Qt call; see ui.app.keep_singletons_alive.
-    from ui.app import keep_singletons_alive
-
-    keep_singletons_alive()
-
-
 @pytest.fixture
 def db(tmp_path):
     """A fresh Stockroom database in a real SQLite file."""

@@ -28,26 +28,6 @@ APPLICATION = "Stockroom"
 CJK_FAMILY = "WenQuanYi Micro Hei"
 
 
-def keep_singletons_alive() -> bool:
-    """Work around PySide6 6.12.0 on Python 3.11: every call of a void Qt method drops one reference
-    to None (and some to True/False) that it never took, so after a few thousand calls Python aborts
-    with "none_dealloc: deallocating None". Python 3.12 made these objects immortal, which hides the
-    bug there; 6.11.3 does not have it. Until the pin moves, we give the three objects a reference
-    count no program can exhaust (what 3.12 does). Returns whether the workaround was applied.
-    """
-    import ctypes
-
-    import shiboken6
-
-    if sys.version_info >= (3, 12) or not shiboken6.__version__.startswith("6.12."):
-        return False
-    for obj in (None, True, False):
-        ref = ctypes.c_ssize_t.from_address(id(obj))  # ob_refcnt is the first field of every object
-        if ref.value < 1 << 40:
-            ref.value += 1 << 40
-    return True
-
-
 def install_cjk_font(app: QApplication) -> str | None:
     """Add a font with Chinese glyphs behind the default family; returns the family used."""
     families = set(QFontDatabase.families())
@@ -116,7 +96,6 @@ def create_main_window(services: Services):
 def run_gui(args) -> int:
     from ui.cli import default_db_path
 
-    keep_singletons_alive()
     app = QApplication.instance() or QApplication(sys.argv)
     configure_application(app)
     services = build_services(getattr(args, "db", None) or default_db_path())
