@@ -1,0 +1,247 @@
+"""The headless CLI as a user runs it: ``python main.py --db FILE COMMAND`` in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+MAIN = ROOT / "main.py"
+NUMBER = r"^-?\d+(\.\d+)?$"
+
+
+def run(db: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(MAIN), "--db", str(db), *args],
+        cwd=ROOT, capture_output=True, text=True, timeout=60, encoding="utf-8",
+    )
+
+
+def cli(db: Path, *args: str, capsys) -> tuple[int, str, str]:
+    """The same command in this process (fast), for the many error cases; a traceback would fail the test."""
+    from ui.cli import main
+
+    try:
+        code = main(["--db", str(db), *args])
+    except SystemExit as exc:  # argparse's own errors
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def ok(db: Path, *args: str) -> str:
+    result = run(db, *args)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    return result.stdout
+
+
+def posted_id(out: str) -> str:
+    lines = out.split()
+    assert len(lines) == 1 and len(lines[0]) == 36 and lines[0].count("-") == 4, out
+    return lines[0]
+
+
+def is_number_text(value) -> bool:
+    if not isinstance(value, str):
+        return False
+    Decimal(value)  # raises if it is not a decimal string
+    return "e" not in value.lower()
+
+
+@pytest.fixture(scope="module")
+def shop(tmp_path_factory) -> Path:
+    """A database with master data, made in this process through the same CLI entry point."""
+    import contextlib
+    import io
+
+    from ui.cli import main
+
+    db = tmp_path_factory.mktemp("cli") / "shop.sqlite3"
+    for args in (["product", "add", "A-1", "--name", "苹果 Apple", "--barcode", "6901234567892"],
+                 ["product", "add", "B-2", "--name", "Pear"],
+                 ["warehouse", "add", "W1", "--name", "Main"],
+                 ["warehouse", "add", "W2", "--name", "Shop", "--allow-negative"]):
+        with contextlib.redirect_stdout(io.StringIO()):
+            assert main(["--db", str(db), *args]) == 0
+    return db
+
+
+def test_the_command_list_of_the_issue_works_and_posting_commands_print_the_new_id(tmp_path):
+    shop = tmp_path / "shop.sqlite3"
+    assert "database ready" in ok(shop, "init")
+    posted_id(ok(shop, "product", "add", "A-1", "--name", "苹果 Apple", "--barcode", "6901234567892",
+                 "--unit", "box", "--category", "fruit"))
+    posted_id(ok(shop, "warehouse", "add", "W1", "--name", "Main"))
+    posted_id(ok(shop, "warehouse", "add", "W2", "--name", "Shop", "--allow-negative"))
+    posted_id(ok(shop, "supplier", "add", "S1", "--name", "上海供应商", "--currency", "USD", "--lead-time", "10"))
+    posted_id(ok(shop, "customer", "add", "C1", "--name", "A customer"))
+    [product] = json.loads(ok(shop, "product", "list", "--json"))
+    assert (product["sku"], product["name"], product["barcodes"]) == ("A-1", "苹果 Apple", ["6901234567892"])
+    receipt = posted_id(ok(shop, "receive", "A-1", "10", "--warehouse", "W1", "--unit-cost", "2.50", "--ref", "PO-1",
+                           "--at", "2026-01-05T10:00"))
+    shipment = posted_id(ok(shop, "ship", "6901234567892", "4", "--warehouse", "W1", "--ref", "SO-1",
+                            "--at", "2026-01-06T10:00"))
+    legs = ok(shop, "transfer", "A-1", "3", "--from", "W1", "--to", "W2").split()
+    assert len(legs) == 2 and len(set(legs)) == 2
+    posted_id(ok(shop, "adjust", "A-1", "-1", "--warehouse", "W1", "--reason", "broken"))
+    posted_id(ok(shop, "count", "A-1", "1", "--warehouse", "W1"))
+    reversal = posted_id(ok(shop, "reverse", shipment))
+    assert reversal not in (receipt, shipment)
+    assert "ok" in ok(shop, "check")
+    assert "A-1" in ok(shop, "stock") and "PO-1" in ok(shop, "movements")
+
+    stock = json.loads(ok(shop, "stock", "--sku", "A-1", "--json"))
+    assert {(r["warehouse"], r["on_hand"], r["value"]) for r in stock} == {("W1", "5", "12.5"), ("W2", "3", "7.5")}
+    for row in stock:
+        assert {"sku", "warehouse", "on_hand", "avg_cost", "value"} <= set(row)
+        assert all(is_number_text(row[k]) for k in ("on_hand", "avg_cost", "value"))
+
+    moves = json.loads(ok(shop, "movements", "--sku", "A-1", "--warehouse", "W1", "--json"))
+    assert [m["kind"] for m in moves][:2] == ["receipt", "shipment"]
+    for m in moves:
+        assert {"id", "kind", "sku", "warehouse", "qty", "value", "occurred_at"} <= set(m)
+        assert is_number_text(m["qty"]) and is_number_text(m["value"])
+    first = moves[0]
+    assert (first["id"], first["qty"], first["value"], first["sku"]) == (receipt, "10", "25", "A-1")
+    assert first["occurred_at"].startswith("2026-01-0")
+    [undo] = [m for m in moves if m["id"] == reversal]
+    assert undo["kind"] == "reversal" and undo["qty"] == "4" and undo["value"] == "10"
+
+
+@pytest.mark.parametrize(
+    ("args", "field"),
+    [
+        (["receive", "A-1", "abc", "--warehouse", "W1", "--unit-cost", "1"], "quantity"),
+        (["receive", "A-1", "1.00001", "--warehouse", "W1", "--unit-cost", "1"], "quantity"),
+        (["receive", "A-1", "5", "--warehouse", "W1", "--unit-cost", "-1"], "unit cost"),
+        (["ship", "A-1", "0", "--warehouse", "W1"], "quantity"),
+        (["adjust", "A-1", "2", "--warehouse", "W1", "--reason", " "], "reason"),
+        (["receive", "A-1", "1", "--warehouse", "W1", "--unit-cost", "1", "--at", "yesterday"], "--at"),
+        (["receive", "A-1", "1", "--warehouse", "W1"], "--unit-cost"),
+        (["product", "add", "X Y", "--name", "spaces"], "SKU"),
+        (["supplier", "add", "S9", "--name", "x", "--currency", "dollars"], "currency"),
+        (["supplier", "add", "S9", "--name", "x", "--lead-time", "-3"], "lead time"),
+    ],
+)
+def test_bad_input_exits_2_with_a_message_naming_the_field(shop, args, field, capsys):
+    code, out, err = cli(shop, *args, capsys=capsys)
+    assert code == 2, err
+    assert field in err
+    assert out == ""
+
+
+def test_bad_input_in_a_real_process_exits_2_without_a_traceback(shop):
+    result = run(shop, "receive", "A-1", "abc", "--warehouse", "W1", "--unit-cost", "1")
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: quantity:") and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["ship", "B-2", "5", "--warehouse", "W1"], ["B-2", "W1", "0 on hand", "5 asked"]),
+        (["receive", "NOPE", "1", "--warehouse", "W1", "--unit-cost", "1"], ["NOPE"]),
+        (["ship", "A-1", "1", "--warehouse", "W9"], ["W9"]),
+        (["transfer", "A-1", "1", "--from", "W1", "--to", "W1"], ["to warehouse"]),
+        (["reverse", "00000000-0000-7000-8000-000000000000"], ["no such movement"]),
+        (["product", "add", "A-1", "--name", "again"], ["A-1", "already"]),
+    ],
+)
+def test_a_business_rule_refusal_exits_3_and_names_what_was_refused(shop, args, words, capsys):
+    code, out, err = cli(shop, *args, capsys=capsys)
+    assert code == 3, err
+    for word in words:
+        assert word in err
+    assert out == ""
+
+
+def test_a_refusal_in_a_real_process_exits_3_without_a_traceback(shop):
+    result = run(shop, "ship", "B-2", "5", "--warehouse", "W1")
+    assert result.returncode == 3
+    assert result.stderr.startswith("refused: B-2") and "Traceback" not in result.stderr
+
+
+def test_reversing_twice_or_reversing_a_reversal_exits_3(tmp_path, capsys):
+    db = tmp_path / "r.sqlite3"
+    cli(db, "product", "add", "A", "--name", "A", capsys=capsys)
+    cli(db, "warehouse", "add", "W", "--name", "W", capsys=capsys)
+    receipt = posted_id(cli(db, "receive", "A", "2", "--warehouse", "W", "--unit-cost", "1", capsys=capsys)[1])
+    code, out, err = cli(db, "reverse", receipt, capsys=capsys)
+    assert code == 0
+    reversal = posted_id(out)
+    code, _, err = cli(db, "reverse", receipt, capsys=capsys)
+    assert code == 3 and "already been reversed" in err
+    code, _, err = cli(db, "reverse", reversal, capsys=capsys)
+    assert code == 3 and "itself a reversal" in err
+
+
+def test_any_command_on_a_missing_file_creates_the_database(tmp_path):
+    db = tmp_path / "deep" / "new.sqlite3"
+    assert json.loads(ok(db, "stock", "--json")) == []
+    assert db.exists() and db.stat().st_size > 0
+    assert not (tmp_path / "deep" / "backups").exists()
+    assert "ok" in ok(db, "check")
+
+
+@pytest.mark.parametrize("kind", ["a folder", "not a database"])
+def test_a_db_path_that_is_not_a_database_exits_2_without_a_traceback(tmp_path, kind):
+    db = tmp_path
+    if kind == "not a database":
+        db = tmp_path / "notes.txt"
+        db.write_text("shopping list\n" * 100)
+    result = run(db, "stock")
+    assert result.returncode == 2
+    assert "--db" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_check_exits_non_zero_and_lists_the_difference_when_a_balance_was_tampered_with(tmp_path, capsys):
+    import sqlite3
+
+    db = tmp_path / "t.sqlite3"
+    cli(db, "product", "add", "A", "--name", "A", capsys=capsys)
+    cli(db, "warehouse", "add", "W", "--name", "W", capsys=capsys)
+    assert cli(db, "receive", "A", "2", "--warehouse", "W", "--unit-cost", "1", capsys=capsys)[0] == 0
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("UPDATE balances SET on_hand = on_hand + 10000")
+    conn.close()
+    result = run(db, "check")
+    assert result.returncode != 0
+    assert "A in W" in result.stdout and "on_hand" in result.stdout
+
+
+HEAVY_CHECK = """
+import json, sys
+sys.path.insert(0, {root!r})
+import main
+codes = [main.main(argv) for argv in {commands!r}]
+heavy = sorted({{m.split(".")[0] for m in sys.modules}} & {{"PySide6", "pandas", "statsmodels", "numpy"}})
+print(json.dumps({{"codes": codes, "heavy": heavy}}))
+"""
+
+
+def test_headless_commands_import_neither_qt_nor_pandas_nor_statsmodels(tmp_path):
+    db = str(tmp_path / "h.sqlite3")
+    commands = [
+        ["--db", db, "init"],
+        ["--db", db, "product", "add", "A", "--name", "A"],
+        ["--db", db, "warehouse", "add", "W", "--name", "W"],
+        ["--db", db, "receive", "A", "3", "--warehouse", "W", "--unit-cost", "1.5"],
+        ["--db", db, "ship", "A", "1", "--warehouse", "W"],
+        ["--db", db, "ship", "A", "10", "--warehouse", "W"],
+        ["--db", db, "stock", "--json"],
+        ["--db", db, "movements", "--json"],
+        ["--db", db, "check"],
+    ]
+    script = HEAVY_CHECK.format(root=str(ROOT), commands=commands)
+    result = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["codes"] == [0, 0, 0, 0, 0, 3, 0, 0, 0]
+    assert report["heavy"] == []
