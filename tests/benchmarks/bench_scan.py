@@ -52,9 +52,6 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from ui.app import build_services
-    from ui.app import keep_singletons_alive
-
-    keep_singletons_alive()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(CACHE / "scan-settings"))
     app = QApplication([])
