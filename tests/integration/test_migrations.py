@@ -1,0 +1,141 @@
+"""Schema migrations: the HEAD constant, the backup before an upgrade, none when up to date."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+
+from domain import catalog
+from domain import commands as c
+from domain import ledger
+from persistence import queries
+from persistence.db import MIGRATIONS
+from persistence.db import open_database
+from persistence.migrations import HEAD
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return config
+
+
+def tables(path: Path) -> set[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    finally:
+        conn.close()
+
+
+def revision_of(path: Path) -> str | None:
+    conn = sqlite3.connect(path)
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return row[0] if row else None
+    finally:
+        conn.close()
+
+
+def downgrade_to_base(path: Path) -> None:
+    db = open_database(path)
+    try:
+        config = alembic_config()
+        with db.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "base")
+    finally:
+        db.close()
+
+
+def test_head_is_the_head_revision_of_the_alembic_scripts():
+    scripts = ScriptDirectory.from_config(alembic_config())
+    assert scripts.get_heads() == [HEAD]
+
+
+def test_a_new_database_is_created_at_head_without_a_backup(tmp_path):
+    path = tmp_path / "new.sqlite3"
+    open_database(path).close()
+    assert revision_of(path) == HEAD
+    assert not (tmp_path / "backups").exists()
+
+
+def test_opening_an_old_database_backs_it_up_before_upgrading(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    downgrade_to_base(path)
+    assert "products" not in tables(path)
+    assert revision_of(path) is None
+
+    db = open_database(path)
+    try:
+        backups = list((tmp_path / "backups").iterdir())
+        assert len(backups) == 1
+        assert HEAD in backups[0].name
+        # The copy holds the database as it was before the upgrade.
+        assert "products" not in tables(backups[0]) and "alembic_version" in tables(backups[0])
+        assert revision_of(path) == HEAD
+        catalog.add_product(db.uow(), c.AddProduct("A", "A"))
+        catalog.add_warehouse(db.uow(), c.AddWarehouse("W", "W"))
+        ledger.receive(db.uow(), c.ReceiveStock("A", "1", "W", "2"))
+        assert queries.check(db.engine) == []
+    finally:
+        db.close()
+
+
+def test_a_database_without_any_migration_table_is_backed_up_and_upgraded(tmp_path):
+    path = tmp_path / "bare.sqlite3"
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("CREATE TABLE notes (text TEXT)")
+        conn.execute("INSERT INTO notes VALUES ('keep me')")
+    conn.close()
+    open_database(path).close()
+    [backup] = (tmp_path / "backups").iterdir()
+    assert tables(backup) == {"notes"}
+    assert revision_of(path) == HEAD and "notes" in tables(path)
+
+
+def test_opening_an_up_to_date_database_makes_no_backup(tmp_path):
+    path = tmp_path / "current.sqlite3"
+    open_database(path).close()
+    for _ in range(2):
+        db = open_database(path)
+        db.close()
+    assert not (tmp_path / "backups").exists()
+
+
+def test_opening_an_up_to_date_database_does_not_import_alembic(tmp_path):
+    path = tmp_path / "current.sqlite3"
+    open_database(path).close()
+    script = (
+        "import sys\n"
+        f"sys.path.insert(0, {str(ROOT)!r})\n"
+        "from persistence.db import open_database\n"
+        f"open_database({str(path)!r}).close()\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
+
+
+def test_a_database_from_a_newer_version_is_refused_and_left_as_it_was(tmp_path):
+    path = tmp_path / "newer.sqlite3"
+    open_database(path).close()
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.close()
+    with pytest.raises(Exception, match="9999"):
+        open_database(path)
+    assert revision_of(path) == "9999"
+    assert "products" in tables(path)
