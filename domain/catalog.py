@@ -37,6 +37,10 @@ def add_supplier(uow: UnitOfWork, c: cmd.AddSupplier) -> Supplier:
     return _one(uow, _add_supplier, c)
 
 
+def update_supplier(uow: UnitOfWork, c: cmd.UpdateSupplier) -> Supplier:
+    return _one(uow, _update_supplier, c)
+
+
 def add_customer(uow: UnitOfWork, c: cmd.AddCustomer) -> Customer:
     return _one(uow, _add_customer, c)
 
@@ -141,6 +145,20 @@ def _add_supplier(uow: UnitOfWork, c: cmd.AddSupplier) -> Supplier:
         raise Duplicate(f"supplier code {code!r} is already used")
     uow.suppliers.add(supplier)
     return supplier
+
+
+def _update_supplier(uow: UnitOfWork, c: cmd.UpdateSupplier) -> Supplier:
+    code = v.code("supplier code", c.code, max_len=32)
+    supplier = uow.suppliers.by_code(code)
+    if supplier is None:
+        raise NotFound(f"supplier code {code!r}: no supplier has this code")
+    changed = Supplier(id=supplier.id, code=code, name=v.text("name", c.name),
+                       contact=v.text("contact", c.contact, required=False), currency=_currency(c.currency),
+                       lead_time_days=_lead_time("lead time", c.lead_time_days),
+                       address=v.text("address", c.address, required=False, max_len=500),
+                       device_id=supplier.device_id, version=supplier.version + 1)
+    uow.suppliers.update(changed)
+    return changed
 
 
 def _add_customer(uow: UnitOfWork, c: cmd.AddCustomer) -> Customer:

@@ -37,6 +37,18 @@ class AddSupplier:
 
 
 @dataclass(frozen=True)
+class UpdateSupplier:
+    """Change a supplier's details; ``code`` picks the supplier and is not changed."""
+
+    code: str
+    name: str
+    contact: str = ""
+    currency: str = "CNY"
+    lead_time_days: object = 7
+    address: str = ""
+
+
+@dataclass(frozen=True)
 class AddCustomer:
     code: str
     name: str

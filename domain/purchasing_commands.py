@@ -116,3 +116,41 @@ class SetPurchasingPolicy:
     company_name: str | None = None
     company_address: str | None = None
     company_logo: str | None = None
+
+
+@dataclass(frozen=True)
+class SaveSupplier:
+    """Add (``new``) or change a supplier together with its purchasing profile, in one transaction."""
+
+    code: str
+    name: str
+    contact: str = ""
+    currency: str = "CNY"
+    lead_time_days: object = 7
+    address: str = ""
+    payment_terms: str = ""
+    email: str = ""
+    phone: str = ""
+    new: bool = False
+
+
+@dataclass(frozen=True)
+class SaveTerms:
+    """Everything about how one supplier sells one product, saved in one transaction.
+
+    ``breaks`` replaces the price breaks; ``preferred`` True makes this supplier the product's
+    preferred one, False clears the preference only when this supplier held it.
+    """
+
+    supplier: str
+    sku: str
+    unit_price: object
+    supplier_sku: str = ""
+    item_name: str = ""
+    moq: object = "0"
+    order_multiple: object = "1"
+    pack_size: object = "1"
+    price_per: str = "unit"
+    lead_time_days: object = None
+    breaks: tuple[tuple[object, object], ...] = ()
+    preferred: bool = False

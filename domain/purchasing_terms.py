@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
+from domain import catalog
+from domain import commands as cmd
 from domain import ledger
 from domain import purchasing_commands as pc
 from domain import validate as v
@@ -37,6 +39,47 @@ def set_supplier_profile(uow: UnitOfWork, c: pc.SetSupplierProfile) -> SupplierP
         uow.purchasing.set_profile(profile)
         uow.commit()
     return profile
+
+
+def save_supplier(uow: UnitOfWork, c: pc.SaveSupplier) -> Supplier:
+    """Add or update a supplier and its payment terms, email and phone; all or nothing."""
+    fields = dict(code=c.code, name=c.name, contact=c.contact, currency=c.currency,
+                  lead_time_days=c.lead_time_days, address=c.address)
+    with uow:
+        if c.new:
+            supplier = catalog._add_supplier(uow, cmd.AddSupplier(**fields))
+        else:
+            supplier = catalog._update_supplier(uow, cmd.UpdateSupplier(**fields))
+        uow.purchasing.set_profile(SupplierProfile(
+            supplier.id, v.text("payment terms", c.payment_terms, required=False, max_len=500),
+            v.text("email", c.email, required=False), v.text("phone", c.phone, required=False, max_len=64)))
+        uow.commit()
+    return supplier
+
+
+def save_terms(uow: UnitOfWork, c: pc.SaveTerms) -> TermDetails:
+    """Price, MOQ, multiple, lead time, pack and price basis, price breaks and preference; all or nothing."""
+    pack = v.quantity("pack size", c.pack_size or "1")
+    try:
+        per = PricePer(str(c.price_per).strip().lower())
+    except ValueError:
+        raise BadInput("price per", f"{c.price_per!r} is not accepted; enter 'unit' or 'pack'") from None
+    breaks = [PriceBreak(v.quantity("break quantity", q), v.money("break price", p)) for q, p in c.breaks]
+    if len({b.min_qty for b in breaks}) != len(breaks):
+        raise BadInput("break quantity", "the same quantity is listed twice; give each break its own quantity")
+    with uow:
+        terms = catalog._set_supplier_terms(uow, cmd.SetSupplierTerms(
+            c.supplier, c.sku, c.unit_price, c.supplier_sku, c.moq, c.order_multiple, c.lead_time_days))
+        details = TermDetails(terms.supplier_id, terms.product_id,
+                              v.text("supplier item name", c.item_name, required=False), pack, per)
+        uow.purchasing.set_term_details(details)
+        uow.purchasing.set_price_breaks(terms.supplier_id, terms.product_id, sorted(breaks, key=lambda b: b.min_qty))
+        if c.preferred:
+            uow.purchasing.set_preferred_supplier(terms.product_id, terms.supplier_id)
+        elif uow.purchasing.preferred_supplier(terms.product_id) == terms.supplier_id:
+            uow.purchasing.set_preferred_supplier(terms.product_id, None)
+        uow.commit()
+    return details
 
 
 def set_term_details(uow: UnitOfWork, c: pc.SetTermDetails) -> TermDetails:

@@ -355,6 +355,13 @@ class SupplierRepository(_ByCode):
     make = staticmethod(lambda r: Supplier(r.id, r.code, r.name, r.contact, r.currency, r.lead_time_days,
                                            r.address, r.device_id, r.version))
 
+    def update(self, supplier: Supplier) -> None:
+        values = {k: getattr(supplier, k) for k in ("name", "contact", "currency", "lead_time_days", "address",
+                                                     "version")}
+        self.conn.execute(update(self.table).where(self.table.c.id == supplier.id).values(**values))
+        self._cache[("id", supplier.id)] = supplier
+        self._cache[("code", supplier.code)] = supplier
+
     def terms_for(self, supplier_id: str, product_id: str) -> SupplierTerms | None:
         c = t.supplier_terms.c
         r = self.conn.execute(

@@ -96,6 +96,9 @@ class FakeSupplierRepository:
     def by_code(self, code: str) -> Supplier | None:
         return next((x for x in self.s.suppliers.values() if x.code == code), None)
 
+    def update(self, supplier: Supplier) -> None:
+        self.s.suppliers[supplier.id] = supplier
+
     def add_terms(self, terms: SupplierTerms) -> None:
         self.s.terms[(terms.supplier_id, terms.product_id)] = terms
 

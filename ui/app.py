@@ -58,7 +58,7 @@ def configure_application(app: QApplication) -> None:
 
 
 # Modules whose public functions taking ``engine`` first are read queries for the screens.
-QUERY_MODULES = ("persistence.queries", "persistence.documents")
+QUERY_MODULES = ("persistence.queries", "persistence.documents", "persistence.purchasing")
 
 
 def bind_queries(engine) -> SimpleNamespace:

@@ -1,0 +1,113 @@
+"""The suppliers screen: add and edit a supplier with its profile, per-product terms through the dialog."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QSettings
+
+from domain import catalog
+from domain import commands as c
+from ui.app import bind_queries
+from ui.services import Services
+from ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def services(db, qapp, tmp_path):
+    QCoreApplication.setOrganizationName("StockroomTests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    catalog.add_product(db.uow(), c.AddProduct("SD-1", "螺丝刀", barcodes=("6901234567892",)))
+    catalog.add_product(db.uow(), c.AddProduct("HM-1", "Hammer"))
+    catalog.add_warehouse(db.uow(), c.AddWarehouse("W1", "Main"))
+    tasks = TaskRunner()
+    yield Services(database=db, queries=bind_queries(db.engine), tasks=tasks)
+    tasks.wait()
+
+
+@pytest.fixture
+def screen(qtbot, services):
+    from ui.screens.suppliers import SuppliersScreen
+
+    widget = SuppliersScreen(services)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: not widget.loading)
+    return widget
+
+
+def add_supplier(qtbot, screen, code="ACME", name="Acme Tools 五金"):
+    screen.new_supplier()
+    screen.code.setText(code)
+    screen.name.setText(name)
+    screen.contact.setText("Ms Li")
+    screen.currency.setText("usd")
+    screen.lead_time.setText("12")
+    screen.address.setPlainText("1 Harbour Rd\nShenzhen")
+    screen.payment_terms.setText("30 days net")
+    screen.save_button.click()
+    qtbot.waitUntil(lambda: screen.list_model.rowCount() == 1 and screen.current_code == code)
+    qtbot.waitUntil(lambda: not screen.loading)
+
+
+def test_a_supplier_added_on_the_screen_is_stored_with_its_profile(qtbot, screen, services):
+    add_supplier(qtbot, screen)
+    (row,) = services.queries.supplier_details()
+    assert (row.code, row.name, row.currency, row.lead_time_days) == ("ACME", "Acme Tools 五金", "USD", 12)
+    assert row.address == "1 Harbour Rd\nShenzhen" and row.payment_terms == "30 days net"
+    assert "Saved ACME" in screen.message.text()
+
+
+def test_editing_a_supplier_changes_it_and_a_bad_lead_time_names_the_field(qtbot, screen, services):
+    add_supplier(qtbot, screen)
+    assert screen.select("ACME") and screen.code.isReadOnly()
+    screen.lead_time.setText("abc")
+    screen.save_button.click()
+    qtbot.waitUntil(lambda: "Not saved" in screen.message.text())
+    assert "lead time" in screen.message.text()
+    assert services.queries.supplier_details()[0].lead_time_days == 12
+    screen.lead_time.setText("20")
+    screen.payment_terms.setText("60 days")
+    screen.save_button.click()
+    qtbot.waitUntil(lambda: services.queries.supplier_details()[0].lead_time_days == 20)
+    assert services.queries.supplier_details()[0].payment_terms == "60 days"
+
+
+def test_terms_added_through_the_dialog_show_in_the_terms_table(qtbot, screen, services):
+    add_supplier(qtbot, screen)
+    dialog = screen.open_terms(None)
+    dialog.sku.setText("SD-1")
+    dialog.supplier_sku.setText("AC-77")
+    dialog.item_name.setText("Screwdriver PH2")
+    dialog.price.setText("30")
+    dialog.price_per.setCurrentIndex(dialog.price_per.findData("pack"))
+    dialog.pack_size.setText("6")
+    dialog.moq.setText("12")
+    dialog.multiple.setText("1")
+    dialog.breaks.setPlainText("60 @ 27\n120 @ 25")
+    dialog.preferred.setChecked(True)
+    dialog.save()
+    qtbot.waitUntil(lambda: screen.terms_model.rowCount() == 1)
+    (terms,) = screen.terms_model.rows
+    assert (terms.supplier_sku, terms.price, terms.price_per, terms.pack_size, terms.moq) == (
+        "AC-77", Decimal("30"), "pack", Decimal("6"), Decimal("12"))
+    assert terms.breaks == ((Decimal("60"), Decimal("27")), (Decimal("120"), Decimal("25")))
+    assert terms.preferred
+    assert "(1)" in screen.terms_box.title()
+
+
+def test_a_bad_price_break_keeps_the_dialog_open_and_says_what_is_accepted(qtbot, screen):
+    add_supplier(qtbot, screen)
+    dialog = screen.open_terms(None)
+    dialog.sku.setText("HM-1")
+    dialog.price.setText("5")
+    dialog.breaks.setPlainText("ten for 4")
+    dialog.save()
+    assert dialog.isVisible() and "quantity @ price" in dialog.error.text()
+    dialog.breaks.clear()
+    dialog.price.setText("-1")
+    dialog.save()
+    qtbot.waitUntil(lambda: "unit price" in dialog.error.text())
+    assert screen.terms_model.rowCount() == 0

@@ -1,0 +1,317 @@
+"""Suppliers: the list (search), a details editor and the per-product terms of the selected supplier.
+
+Adding and saving go through ``domain.purchasing_terms.save_supplier`` (supplier and payment
+profile in one transaction); terms through ``TermsDialog`` (``save_terms``). Every load and
+save runs on the task runner.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QGroupBox
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from domain import purchasing_commands as pc
+from domain import purchasing_terms
+from domain.numbers import fmt
+from ui.dialogs.terms import TermsDialog
+from ui.models.proxy import RowFilterProxy
+from ui.models.table import Column
+from ui.models.table import RowRole
+from ui.models.table import RowTableModel
+from ui.models.table import qty_text
+from ui.search import needle
+from ui.search import search_keys
+from ui.widgets.busy import alive
+from ui.widgets.screen import Screen
+from ui.widgets.table_view import DataTable
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+CTX = "SuppliersScreen"
+
+
+class SupplierListModel(RowTableModel):
+    CONTEXT = CTX
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("SuppliersScreen", "Code"), lambda r: r.code),
+        Column(QT_TRANSLATE_NOOP("SuppliersScreen", "Name"), lambda r: r.name),
+        Column(QT_TRANSLATE_NOOP("SuppliersScreen", "Currency"), lambda r: r.currency),
+        Column(QT_TRANSLATE_NOOP("SuppliersScreen", "Lead time"), lambda r: r.lead_time_days, str, True),
+        Column(QT_TRANSLATE_NOOP("SuppliersScreen", "Contact"), lambda r: r.contact),
+    )
+
+    @classmethod
+    def make_keys(cls, rows) -> list[str]:
+        return search_keys(rows, lambda r: (r.code, r.name, r.contact), lambda r: r.name)
+
+
+def _breaks(row) -> str:
+    return "; ".join(f"≥{fmt(q)}: {fmt(p)}" for q, p in row.breaks)
+
+
+class TermsModel(RowTableModel):
+    CONTEXT = CTX
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("SuppliersScreen", "SKU"), lambda r: r.sku),
+        Column(QT_TRANSLATE_NOOP("SuppliersScreen", "Product"), lambda r: r.name),
+        Column(QT_TRANSLATE_NOOP("SuppliersScreen", "Supplier SKU"), lambda r: r.supplier_sku),
+        Column(QT_TRANSLATE_NOOP("SuppliersScreen", "Supplier's name"), lambda r: r.item_name),
+        Column(QT_TRANSLATE_NOOP("SuppliersScreen", "Price"), lambda r: r.price, fmt, True),
+        Column(QT_TRANSLATE_NOOP("SuppliersScreen", "Per"),
+               lambda r: translate("SuppliersScreen", "pack") if r.price_per == "pack"
+               else translate("SuppliersScreen", "unit")),
+        Column(QT_TRANSLATE_NOOP("SuppliersScreen", "Pack"), lambda r: r.pack_size, qty_text, True),
+        Column(QT_TRANSLATE_NOOP("SuppliersScreen", "MOQ"), lambda r: r.moq, qty_text, True),
+        Column(QT_TRANSLATE_NOOP("SuppliersScreen", "Multiple"), lambda r: r.order_multiple, qty_text, True),
+        Column(QT_TRANSLATE_NOOP("SuppliersScreen", "Lead time"), lambda r: r.lead_time_days,
+               lambda v: "" if v is None else str(v), True),
+        Column(QT_TRANSLATE_NOOP("SuppliersScreen", "Price breaks"), _breaks),
+        Column(QT_TRANSLATE_NOOP("SuppliersScreen", "Preferred"),
+               lambda r: translate("SuppliersScreen", "yes") if r.preferred else ""),
+    )
+
+
+class SuppliersScreen(Screen):
+    def __init__(self, services, parent=None) -> None:
+        super().__init__(services, parent)
+        self.products: list[tuple[str, str]] = []
+        self.current_code: str | None = None
+        self.list_model = SupplierListModel(self)
+        self.proxy = RowFilterProxy(self)
+        self.proxy.setSourceModel(self.list_model)
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda text: self.proxy.set_search(needle(text)))
+        self.table = DataTable("suppliers-purchasing", self)
+        self.table.setModel(self.proxy)
+        self.table.set_widths({0: 80, 1: 200, 2: 60, 3: 60})
+        self.table.selectionModel().currentRowChanged.connect(self._selected)
+        self.new_button = QPushButton(self)
+        self.new_button.clicked.connect(self.new_supplier)
+
+        # details editor
+        self.details = QGroupBox(self)
+        self.code = QLineEdit(self)
+        self.name = QLineEdit(self)
+        self.contact = QLineEdit(self)
+        self.currency = QLineEdit("CNY", self)
+        self.lead_time = QLineEdit("7", self)
+        self.address = QPlainTextEdit(self)
+        self.address.setMaximumHeight(70)
+        self.payment_terms = QLineEdit(self)
+        self.email = QLineEdit(self)
+        self.phone = QLineEdit(self)
+        form = QFormLayout()
+        self.detail_labels = []
+        for widget in (self.code, self.name, self.contact, self.currency, self.lead_time, self.address,
+                       self.payment_terms, self.email, self.phone):
+            label = QLabel(self)
+            label.setBuddy(widget)
+            self.detail_labels.append(label)
+            form.addRow(label, widget)
+        self.save_button = QPushButton(self)
+        self.save_button.clicked.connect(self.save)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        details_layout = QVBoxLayout(self.details)
+        details_layout.addLayout(form)
+        save_bar = QHBoxLayout()
+        save_bar.addWidget(self.message, 1)
+        save_bar.addWidget(self.save_button)
+        details_layout.addLayout(save_bar)
+
+        # terms
+        self.terms_box = QGroupBox(self)
+        self.terms_model = TermsModel(self)
+        self.terms_proxy = RowFilterProxy(self)
+        self.terms_proxy.setSourceModel(self.terms_model)
+        self.terms_table = DataTable("supplier-terms", self)
+        self.terms_table.setModel(self.terms_proxy)
+        self.terms_table.set_widths({0: 80, 1: 150, 2: 90, 3: 110, 4: 60, 5: 45, 6: 45, 7: 45, 8: 60, 9: 60})
+        self.terms_table.doubleClicked.connect(lambda _: self.edit_terms())
+        self.add_terms_button = QPushButton(self)
+        self.add_terms_button.clicked.connect(self.add_terms)
+        self.edit_terms_button = QPushButton(self)
+        self.edit_terms_button.clicked.connect(self.edit_terms)
+        terms_bar = QHBoxLayout()
+        terms_bar.addStretch(1)
+        terms_bar.addWidget(self.add_terms_button)
+        terms_bar.addWidget(self.edit_terms_button)
+        terms_layout = QVBoxLayout(self.terms_box)
+        terms_layout.addWidget(self.terms_table, 1)
+        terms_layout.addLayout(terms_bar)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.table, 1)
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(self.details)
+        right.addWidget(self.terms_box)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.busy_bar)
+        layout.addWidget(self.error_label)
+        layout.addWidget(splitter, 1)
+        self.retranslate()
+        self._enable()
+        self.refresh()
+
+    # -- loading -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        queries = self.services.queries
+        self.load(lambda: (queries.supplier_details(), [(p.sku, p.name) for p in queries.products()]), self._loaded)
+
+    def _loaded(self, result) -> None:
+        rows, self.products = result
+        self.list_model.set_rows(rows)
+        if self.current_code:
+            self.select(self.current_code)
+
+    def select(self, code: str) -> bool:
+        for i in range(self.proxy.rowCount()):
+            if self.proxy.index(i, 0).data(RowRole).code == code:
+                self.table.selectRow(i)
+                self.table.setCurrentIndex(self.proxy.index(i, 0))
+                return True
+        return False
+
+    def _selected(self, current, _previous=None) -> None:
+        row = current.data(RowRole) if current.isValid() else None
+        if row is None:
+            return
+        if row.code != self.current_code:
+            self.message.clear()
+        self.current_code = row.code
+        self.code.setText(row.code)
+        self.code.setReadOnly(True)
+        self.name.setText(row.name)
+        self.contact.setText(row.contact)
+        self.currency.setText(row.currency)
+        self.lead_time.setText(str(row.lead_time_days))
+        self.address.setPlainText(row.address)
+        self.payment_terms.setText(row.payment_terms)
+        self.email.setText(row.email)
+        self.phone.setText(row.phone)
+        self._enable()
+        self.load_terms()
+
+    def load_terms(self) -> None:
+        code, queries = self.current_code, self.services.queries
+        if not code:
+            self.terms_model.set_rows([])
+            return
+        self.services.tasks.submit(lambda: (code, queries.supplier_terms(supplier=code)), on_done=self._terms_loaded)
+
+    def _terms_loaded(self, result) -> None:
+        code, rows = result
+        if alive(self) and code == self.current_code:
+            self.terms_model.set_rows(rows)
+            self.retranslate()
+
+    # -- editing -------------------------------------------------------------------------
+    def new_supplier(self) -> None:
+        self.current_code = None
+        self.table.clearSelection()
+        for widget in (self.code, self.name, self.contact, self.payment_terms, self.email, self.phone):
+            widget.clear()
+        self.address.clear()
+        self.currency.setText("CNY")
+        self.lead_time.setText("7")
+        self.code.setReadOnly(False)
+        self.code.setFocus()
+        self.terms_model.set_rows([])
+        self.message.clear()
+        self._enable()
+
+    def command(self) -> pc.SaveSupplier:
+        return pc.SaveSupplier(
+            code=self.code.text(), name=self.name.text(), contact=self.contact.text(), currency=self.currency.text(),
+            lead_time_days=self.lead_time.text(), address=self.address.toPlainText(),
+            payment_terms=self.payment_terms.text(), email=self.email.text(), phone=self.phone.text(),
+            new=self.current_code is None,
+        )
+
+    def save(self) -> None:
+        command, uow = self.command(), self.services.uow
+        self.save_button.setEnabled(False)
+        self.services.tasks.submit(lambda: purchasing_terms.save_supplier(uow(), command),
+                                   on_done=self._saved, on_error=self._refused)
+
+    def _saved(self, supplier) -> None:
+        if not alive(self):
+            return
+        self.current_code = supplier.code
+        self.message.setStyleSheet("color: #1a7f37;")
+        self.message.setText(translate("SuppliersScreen", "Saved %1").replace("%1", supplier.code))
+        self._enable()
+        self.refresh()
+
+    def _refused(self, exc: BaseException) -> None:
+        if alive(self):
+            self.message.setStyleSheet("color: #9b1c1c;")
+            self.message.setText(translate("SuppliersScreen", "Not saved: %1").replace("%1", str(exc)))
+            self._enable()
+
+    def selected_terms(self):
+        index = self.terms_table.currentIndex()
+        return index.data(RowRole) if index.isValid() else None
+
+    def add_terms(self) -> None:
+        self.open_terms(None)
+
+    def edit_terms(self) -> None:
+        terms = self.selected_terms()
+        if terms is not None:
+            self.open_terms(terms)
+
+    def open_terms(self, terms) -> TermsDialog | None:
+        if not self.current_code:
+            return None
+        dialog = TermsDialog(self.services, self.current_code, terms, self.products, self)
+        dialog.accepted.connect(self.load_terms)
+        dialog.open()
+        return dialog
+
+    def _enable(self) -> None:
+        self.save_button.setEnabled(True)
+        has = self.current_code is not None
+        self.add_terms_button.setEnabled(has)
+        self.edit_terms_button.setEnabled(has)
+
+    # -- language ------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(translate("SuppliersScreen", "Search code, name or contact…"))
+        self.new_button.setText(translate("SuppliersScreen", "&New supplier"))
+        self.details.setTitle(translate("SuppliersScreen", "Supplier details"))
+        texts = (translate("SuppliersScreen", "&Code:"), translate("SuppliersScreen", "&Name:"),
+                 translate("SuppliersScreen", "C&ontact:"), translate("SuppliersScreen", "C&urrency:"),
+                 translate("SuppliersScreen", "&Lead time (days):"), translate("SuppliersScreen", "&Address:"),
+                 translate("SuppliersScreen", "&Payment terms:"), translate("SuppliersScreen", "&Email:"),
+                 translate("SuppliersScreen", "P&hone:"))
+        for label, text in zip(self.detail_labels, texts, strict=True):
+            label.setText(text)
+        self.save_button.setText(translate("SuppliersScreen", "&Save supplier"))
+        title = translate("SuppliersScreen", "Terms per product (%1)").replace("%1", str(self.terms_model.rowCount()))
+        self.terms_box.setTitle(title)
+        self.add_terms_button.setText(translate("SuppliersScreen", "&Add terms…"))
+        self.edit_terms_button.setText(translate("SuppliersScreen", "&Edit terms…"))
+        self.list_model.retranslate()
+        self.terms_model.retranslate()
