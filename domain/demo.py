@@ -223,7 +223,7 @@ class _World:
         self.sup_index = {s["code"]: i for i, s in enumerate(self.suppliers)}
         self.products = self._products(rng, rnd, max(2 * len(self.categories), round(PRODUCTS * scale)))
         self.customers = self._customers(rnd, max(20, round(CUSTOMERS * scale)))
-        self.contacts = [self._contact(rnd) for _ in self.suppliers]
+        self.contacts = [self._contact(rnd, "sales_titles") for _ in self.suppliers]
 
     def _products(self, rng: np.random.Generator, rnd: random.Random, n: int) -> list[_Product]:
         # Every item × spec × variant combination, ranked so that the first n spread evenly over categories.
@@ -318,10 +318,10 @@ class _World:
                               "weight": rnd.paretovariate(1.3), "contact": self._contact(rnd)})
         return customers
 
-    def _contact(self, rnd: random.Random) -> str:
+    def _contact(self, rnd: random.Random, titles: str = "titles") -> str:
         n = self.recipe["names"]
         phone = f"1{rnd.choice('3589')}{rnd.randrange(10**9):09d}"
-        return f"{rnd.choice(n['surnames'])}{rnd.choice(n['given'])} ({rnd.choice(n['titles'])}) {phone}"
+        return f"{rnd.choice(n['surnames'])}{rnd.choice(n['given'])} ({rnd.choice(n[titles])}) {phone}"
 
     def master_commands(self) -> list[object]:
         commands: list[object] = [
