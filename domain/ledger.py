@@ -227,12 +227,14 @@ def _post(
     if balance.last_key is None or movement.key > balance.last_key:
         val = _value(uow, balance.position, movement, fresh)
         _refuse_negative(product, warehouse, movement, balance.position, val, None)
+        _refuse_too_large(product, warehouse, val)
         uow.movements.add(movement, val)
         uow.balances.put(replace(balance, position=val.after, last_key=movement.key))
     else:
         before = uow.movements.position_before(product.id, warehouse.id, movement.key)
         val = _value(uow, before, movement, fresh)
         _refuse_negative(product, warehouse, movement, before, val, None)
+        _refuse_too_large(product, warehouse, val)
         uow.movements.add(movement, val)
         _revalue(uow, product.id, warehouse.id, movement.key)
     if kind == Kind.TRANSFER_OUT and transfer_id and known is not None:
@@ -278,6 +280,20 @@ def _refuse_negative(product: Product, warehouse: Warehouse, m: Movement, before
         f"{fmt(val.after.on_hand)} on hand on {m.occurred_at:%Y-%m-%d %H:%M}; the warehouse does not allow "
         f"negative stock"
     )
+
+
+# Values are stored as exact integers of 1/10,000 in a signed 64-bit column; stay well inside it.
+MAX_VALUE = Decimal(10) ** 14
+
+
+def _refuse_too_large(product: Product, warehouse: Warehouse, val: Valuation) -> None:
+    """Refuse a movement whose value, or the stock value it leaves, is beyond what is kept exactly."""
+    for amount in (val.value, val.after.value):
+        if abs(amount) >= MAX_VALUE:
+            raise RuleViolation(
+                f"{product.sku} ({product.name}) in {warehouse.code}: a value of {fmt(amount)} is too large; "
+                f"values up to 99,999,999,999,999.99 are kept"
+            )
 
 
 def _revalue(uow: UnitOfWork, product_id: str, warehouse_id: str, key: tuple[datetime, str]) -> None:

@@ -42,8 +42,8 @@ def money(field: str, value: object, *, max_places: int = 8) -> Decimal:
     result = number(field, value, max_places=max_places)
     if result < 0:
         raise BadInput(field, f"{value} is negative; enter 0 or more")
-    if result >= Decimal(10) ** 12:
-        raise BadInput(field, f"{value} is too large")
+    if result >= Decimal(10) ** 10:  # costs are kept with 8 decimals in a 64-bit integer
+        raise BadInput(field, f"{value} is too large; at most 9,999,999,999.99999999 is accepted")
     return result
 
 

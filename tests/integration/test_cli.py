@@ -120,6 +120,7 @@ def test_the_command_list_of_the_issue_works_and_posting_commands_print_the_new_
         (["receive", "A-1", "abc", "--warehouse", "W1", "--unit-cost", "1"], "quantity"),
         (["receive", "A-1", "1.00001", "--warehouse", "W1", "--unit-cost", "1"], "quantity"),
         (["receive", "A-1", "5", "--warehouse", "W1", "--unit-cost", "-1"], "unit cost"),
+        (["receive", "A-1", "1", "--warehouse", "W1", "--unit-cost", "100000000000"], "unit cost"),
         (["ship", "A-1", "0", "--warehouse", "W1"], "quantity"),
         (["adjust", "A-1", "2", "--warehouse", "W1", "--reason", " "], "reason"),
         (["receive", "A-1", "1", "--warehouse", "W1", "--unit-cost", "1", "--at", "yesterday"], "--at"),
@@ -151,6 +152,7 @@ def test_bad_input_in_a_real_process_exits_2_without_a_traceback(shop):
         (["transfer", "A-1", "1", "--from", "W1", "--to", "W1"], ["to warehouse"]),
         (["reverse", "00000000-0000-7000-8000-000000000000"], ["no such movement"]),
         (["product", "add", "A-1", "--name", "again"], ["A-1", "already"]),
+        (["receive", "B-2", "999999999999", "--warehouse", "W1", "--unit-cost", "9999999999"], ["B-2", "too large"]),
     ],
 )
 def test_a_business_rule_refusal_exits_3_and_names_what_was_refused(shop, args, words, capsys):

@@ -181,6 +181,26 @@ class LedgerMachine(RuleBasedStateMachine):
     def count(self, sku, wh, counted, at):
         self._post(lambda uow: ledger.count(uow, c.CountStock(sku, counted, wh, occurred_at=at)))
 
+    @rule(batch=st.lists(
+        st.one_of(
+            st.builds(c.ReceiveStock, skus, quantities, warehouses, costs, occurred_at=moments),
+            st.builds(c.ShipStock, skus, small, warehouses, occurred_at=moments),
+            st.builds(lambda s, q, r, at: c.TransferStock(s, q, *r, occurred_at=at), skus, small, routes, moments),
+        ),
+        min_size=2, max_size=6,
+    ))
+    def post_many(self, batch):
+        """Several postings in one transaction, through the buffered bulk path: all or nothing."""
+        before = dump(self.db.engine)
+        try:
+            ledger.post_many(self.db.uow(), batch)
+        except DomainError:
+            assert dump(self.db.engine) == before, "a refused batch changed the file"
+            return
+        after = dump(self.db.engine)
+        assert set(before["movements"]) <= set(after["movements"])
+        event("batch accepted")
+
     @rule(pick=st.integers(min_value=0))
     def reverse(self, pick):
         if not self.movement_ids:

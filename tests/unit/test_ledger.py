@@ -349,3 +349,17 @@ def test_post_many_posts_all_or_nothing(uow):
     assert not uow.state.movements
     assert ledger.post_many(uow, commands[:2]) == 2
     assert balance(uow).on_hand == 3
+
+
+def test_a_unit_cost_beyond_what_is_kept_exactly_is_refused_naming_the_field(uow):
+    with pytest.raises(BadInput) as err:
+        receive(uow, "1", "100000000000")
+    assert err.value.field == "unit cost" and "at most" in str(err.value)
+
+
+def test_a_movement_worth_more_than_the_largest_value_kept_is_refused(uow):
+    receive(uow, "1", "1", at=day(1))
+    before = uow.snapshot()
+    with pytest.raises(RuleViolation, match="A-1.*W1.*too large"):
+        receive(uow, "999999999", "9999999.99", at=day(2))
+    assert uow.state == before
