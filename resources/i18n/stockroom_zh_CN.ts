@@ -62,7 +62,7 @@
             <translation>已过账调整单</translation>
         </message>
         <message>
-            <location line="+296" />
+            <location line="+304" />
             <location line="+277" />
             <source>All categories</source>
             <translation>全部类别</translation>
@@ -254,7 +254,7 @@
     <context>
         <name>DocumentErrors</name>
         <message>
-            <location line="-698" />
+            <location line="-706" />
             <source>SKU</source>
             <translation>SKU</translation>
         </message>
@@ -499,12 +499,10 @@
     </context>
     <context>
         <name>MainWindow</name>
-        <message numerus="yes">
+        <message>
             <location filename="../../ui/main_window.py" line="+115" />
             <source>Working (%n task(s))…</source>
-            <translation>
-                <numerusform>正在处理（%n 个任务）…</numerusform>
-            </translation>
+            <translation>正在处理（%n 个任务）…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -662,13 +660,6 @@
             <source>Movement id</source>
             <translation>流水编号</translation>
         </message>
-        <message numerus="yes">
-            <location line="+7" />
-            <source>Document %1, %n line(s)</source>
-            <translation>
-                <numerusform>单据 %1，共 %n 行</numerusform>
-            </translation>
-        </message>
     </context>
     <context>
         <name>MovementKind</name>
@@ -774,18 +765,16 @@
     <context>
         <name>MovementsScreen</name>
         <message>
-            <location filename="../../ui/screens/movements.py" line="-104" />
+            <location filename="../../ui/screens/movements.py" line="-97" />
             <location line="+38" />
             <location line="+4" />
             <source>All</source>
             <translation>全部</translation>
         </message>
-        <message numerus="yes">
+        <message>
             <location line="-20" />
             <source>%n movement(s)</source>
-            <translation>
-                <numerusform>%n 条流水</numerusform>
-            </translation>
+            <translation>%n 条流水</translation>
         </message>
         <message>
             <location line="+2" />
@@ -875,6 +864,64 @@
             <location line="+2" />
             <source>Customers (%1)</source>
             <translation>客户（%1）</translation>
+        </message>
+    </context>
+    <context>
+        <name>PdfPreview</name>
+        <message>
+            <location filename="../../ui/widgets/pdf_preview.py" line="+155" />
+            <source>Print purchase order</source>
+            <translation>打印采购订单</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Save as PDF</source>
+            <translation>另存为 PDF</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Could not save the PDF: %1</source>
+            <translation>无法保存 PDF：%1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Print…</source>
+            <translation>打印(&amp;P)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save as P&amp;DF…</source>
+            <translation>另存为 PDF(&amp;D)…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Rendering the PDF…</source>
+            <translation>正在生成 PDF…</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%n page(s)</source>
+            <translation>共 %n 页</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The PDF could not be read.</source>
+            <translation>无法读取该 PDF。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Select a purchase order to preview it.</source>
+            <translation>选择一张采购订单以预览。</translation>
         </message>
     </context>
     <context>
@@ -1139,19 +1186,15 @@
     </context>
     <context>
         <name>ProductsScreen</name>
-        <message numerus="yes">
+        <message>
             <location filename="../../ui/screens/products.py" line="-213" />
             <source>%n product(s) shown</source>
-            <translation>
-                <numerusform>显示 %n 个商品</numerusform>
-            </translation>
+            <translation>显示 %n 个商品</translation>
         </message>
-        <message numerus="yes">
+        <message>
             <location line="+1" />
             <source>%n in the catalogue</source>
-            <translation>
-                <numerusform>商品目录共 %n 个</numerusform>
-            </translation>
+            <translation>商品目录共 %n 个</translation>
         </message>
         <message>
             <location line="+29" />
@@ -1167,6 +1210,437 @@
             <location line="+1" />
             <source>Open product page</source>
             <translation>打开商品页</translation>
+        </message>
+    </context>
+    <context>
+        <name>PurchasingScreen</name>
+        <message>
+            <location filename="../../ui/screens/purchasing.py" line="+60" />
+            <source>Draft</source>
+            <translation>草稿</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Issued</source>
+            <translation>已下达</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Partly received</source>
+            <translation>部分到货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+41" />
+            <source>Received</source>
+            <translation>已到货</translation>
+        </message>
+        <message>
+            <location line="-40" />
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Closed</source>
+            <translation>已关闭</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Draft %1</source>
+            <translation>草稿 %1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Number</source>
+            <translation>单号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supplier</source>
+            <translation>供应商</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warehouse</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rev.</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Expected</source>
+            <translation>预计到货</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Lines</source>
+            <translation>行数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open qty</source>
+            <translation>未到数量</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>#</source>
+            <translation>#</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>SKU</source>
+            <translation>SKU</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supplier SKU</source>
+            <translation>供应商货号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Description</source>
+            <translation>描述</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+579" />
+            <source>Qty</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location line="-579" />
+            <source>Unit / pack</source>
+            <translation>单位 / 包装</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Price</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open</source>
+            <translation>未到</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>%1 packs of %2 %3</source>
+            <translation>%1 包（每包 %2 %3）</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>/pack</source>
+            <translation>/包</translation>
+        </message>
+        <message>
+            <location line="+295" />
+            <source>Subtotal %1    Tax %2% %3    Total %4 %5</source>
+            <translation>小计 %1    税 %2% %3    合计 %4 %5</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>No purchase order selected. Choose a supplier and a warehouse, then New draft.</source>
+            <translation>未选择采购订单。请选择供应商和仓库，然后点击“新建草稿”。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 · %2 · revision %3</source>
+            <translation>%1 · %2 · 第 %3 版</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>(revising: each change makes a new revision)</source>
+            <translation>（修订中：每次修改都会生成新版本）</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Refused: %1</source>
+            <translation>未执行：%1</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>Choose a supplier and a warehouse first.</source>
+            <translation>请先选择供应商和仓库。</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>New draft for %1. Add lines: scan or type a SKU.</source>
+            <translation>已为 %1 新建草稿。添加明细：扫描或输入 SKU。</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Added %1: %2 %3</source>
+            <translation>已添加 %1：%2 %3</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>rounded: %1</source>
+            <translation>已取整：%1</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>%1: %2 %3 at %4</source>
+            <translation>%1：%2 %3，单价 %4</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Removed %1</source>
+            <translation>已删除 %1</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Issued %1</source>
+            <translation>已下达 %1</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Revise purchase order</source>
+            <translation>修订采购订单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 has been issued. Each change makes revision %2 (then the next) and freezes a new copy for the supplier; send them the new PDF. Revise it?</source>
+            <translation>%1 已下达。每次修改都会生成第 %2 版（之后依次递增），并为供应商冻结一份新副本；请把新的 PDF 发给供应商。要修订吗？</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Revising %1: change quantities or prices in the grid, or add lines.</source>
+            <translation>正在修订 %1：可在表格中修改数量或单价，或添加明细。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Cancel purchase order</source>
+            <translation>取消采购订单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel %1? Nothing more will be expected from it.</source>
+            <translation>取消 %1？此后不再等待该订单到货。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Cancelled %1</source>
+            <translation>已取消 %1</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Close short</source>
+            <translation>短缺关闭</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close %1 short? What is still open is no longer expected; what was received stays received.</source>
+            <translation>短缺关闭 %1？未到的数量将不再等待；已收货的保持不变。</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Closed %1 short</source>
+            <translation>已短缺关闭 %1</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Received %n line(s) against %1</source>
+            <translation>已按 %1 收货 %n 行</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>Could not render the PDF: %1</source>
+            <translation>无法生成 PDF：%1</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Search number, supplier or SKU…</source>
+            <translation>搜索单号、供应商或 SKU…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All states</source>
+            <translation>全部状态</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;New draft</source>
+            <translation>新建草稿(&amp;N)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Issue</source>
+            <translation>下达(&amp;I)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Re&amp;vise…</source>
+            <translation>修订(&amp;V)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Cancel PO…</source>
+            <translation>取消订单(&amp;C)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close s&amp;hort…</source>
+            <translation>短缺关闭(&amp;H)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Receive…</source>
+            <translation>收货(&amp;R)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchase order</source>
+            <translation>采购订单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Preview</source>
+            <translation>预览</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Supplier:</source>
+            <translation>供应商(&amp;S)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Warehouse:</source>
+            <translation>仓库(&amp;W)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Expected:</source>
+            <translation>预计到货(&amp;E)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Add SKU:</source>
+            <translation>添加 SKU(&amp;A)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scan, or type a SKU or name</source>
+            <translation>扫描，或输入 SKU 或名称</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Price (terms)</source>
+            <translation>单价（按条款）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove line</source>
+            <translation>删除行</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReasonDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/reason.py" line="+25" />
+            <source>Reason (the supplier may see it)</source>
+            <translation>原因（供应商可能会看到）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason (optional)</source>
+            <translation>原因（可选）</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceivePoDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/receive_po.py" line="+48" />
+            <source>Receive %1</source>
+            <translation>按 %1 收货</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Scan a barcode or type a SKU, then Enter</source>
+            <translation>扫描条码或输入 SKU，然后按回车</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>What is still expected is filled in. Change a quantity, or scan: the first scan of a line counts from 1, each further scan adds 1. What is not received stays open.</source>
+            <translation>已填入尚未到货的数量。可修改数量，或扫描：某行第一次扫描从 1 开始计数，之后每扫描一次加 1。未收的数量仍保持待收。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>S&amp;can:</source>
+            <translation>扫描(&amp;C)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SKU</source>
+            <translation>SKU</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Description</source>
+            <translation>描述</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ordered</source>
+            <translation>订购</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Received</source>
+            <translation>已收</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open</source>
+            <translation>未到</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Receive now</source>
+            <translation>本次收货</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Receive</source>
+            <translation>收货(&amp;R)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>%1 is not open on this purchase order.</source>
+            <translation>%1 不在本采购订单的待收明细中。</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Enter a quantity on at least one line.</source>
+            <translation>请至少在一行中输入数量。</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Not received: %1</source>
+            <translation>未收货：%1</translation>
         </message>
     </context>
     <context>
@@ -1216,6 +1690,16 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Purchase orders</source>
+            <translation>采购订单</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Suppliers</source>
+            <translation>供应商</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Movements</source>
             <translation>库存流水</translation>
         </message>
@@ -1238,7 +1722,7 @@
     <context>
         <name>SettingsScreen</name>
         <message>
-            <location filename="../../ui/screens/settings.py" line="+68" />
+            <location filename="../../ui/screens/settings.py" line="+75" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
@@ -1289,15 +1773,8 @@
             <source>All</source>
             <translation>全部</translation>
         </message>
-        <message numerus="yes">
-            <location line="-15" />
-            <source>%n item(s)</source>
-            <translation>
-                <numerusform>%n 项</numerusform>
-            </translation>
-        </message>
         <message>
-            <location line="+1" />
+            <location line="-14" />
             <source>Value: %1</source>
             <translation>金额：%1</translation>
         </message>
@@ -1383,6 +1860,288 @@
             <location line="+1" />
             <source>Min level</source>
             <translation>最低库存</translation>
+        </message>
+    </context>
+    <context>
+        <name>SuppliersScreen</name>
+        <message>
+            <location filename="../../ui/screens/suppliers.py" line="+46" />
+            <source>Code</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+27" />
+            <source>Lead time</source>
+            <translation>交货期</translation>
+        </message>
+        <message>
+            <location line="-26" />
+            <source>Contact</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>SKU</source>
+            <translation>SKU</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Product</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supplier SKU</source>
+            <translation>供应商货号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supplier's name</source>
+            <translation>供应商品名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Price</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Per</source>
+            <translation>计价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>pack</source>
+            <translation>包</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pack</source>
+            <translation>包装</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>MOQ</source>
+            <translation>起订量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Multiple</source>
+            <translation>订购倍数</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Price breaks</source>
+            <translation>阶梯价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Preferred</source>
+            <translation>首选</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location line="+183" />
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Not saved: %1</source>
+            <translation>未保存：%1</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>Search code, name or contact…</source>
+            <translation>搜索编码、名称或联系人…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;New supplier</source>
+            <translation>新建供应商(&amp;N)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supplier details</source>
+            <translation>供应商资料</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Code:</source>
+            <translation>编码(&amp;C)：</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Name:</source>
+            <translation>名称(&amp;N)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>C&amp;ontact:</source>
+            <translation>联系人(&amp;O)：</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>C&amp;urrency:</source>
+            <translation>币种(&amp;U)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Lead time (days):</source>
+            <translation>交货期（天）(&amp;L)：</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Address:</source>
+            <translation>地址(&amp;A)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Payment terms:</source>
+            <translation>付款条件(&amp;P)：</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Email:</source>
+            <translation>邮箱(&amp;E)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>P&amp;hone:</source>
+            <translation>电话(&amp;H)：</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Save supplier</source>
+            <translation>保存供应商(&amp;S)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Terms per product (%1)</source>
+            <translation>商品采购条款（%1）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Add terms…</source>
+            <translation>添加条款(&amp;A)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Edit terms…</source>
+            <translation>编辑条款(&amp;E)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>TermsDialog</name>
+        <message>
+            <location filename="../../ui/dialogs/terms.py" line="+116" />
+            <source>Terms of %1</source>
+            <translation>%1 的采购条款</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Our &amp;SKU:</source>
+            <translation>本方 SKU(&amp;S)：</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Supplier S&amp;KU:</source>
+            <translation>供应商货号(&amp;K)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supplier's &amp;name:</source>
+            <translation>供应商品名(&amp;N)：</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Unit &amp;price:</source>
+            <translation>单价(&amp;P)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Price p&amp;er:</source>
+            <translation>计价单位(&amp;E)：</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Pac&amp;k size (units):</source>
+            <translation>每包数量（库存单位）(&amp;K)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Minimum order (units):</source>
+            <translation>起订量（库存单位）(&amp;M)：</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Order m&amp;ultiple:</source>
+            <translation>订购倍数(&amp;U)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Lead time (days):</source>
+            <translation>交货期（天）(&amp;L)：</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Price &amp;breaks:</source>
+            <translation>阶梯价(&amp;B)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Pre&amp;ferred:</source>
+            <translation>首选(&amp;F)：</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>stock unit</source>
+            <translation>库存单位</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>pack</source>
+            <translation>包</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the supplier's default</source>
+            <translation>供应商默认值</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>One per line: quantity @ price, e.g. 100 @ 9.50</source>
+            <translation>每行一条：数量 @ 单价，例如 100 @ 9.50</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Preferred supplier of this product</source>
+            <translation>该商品的首选供应商</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>Not saved: %1</source>
+            <translation>未保存：%1</translation>
         </message>
     </context>
 </TS>

@@ -1,0 +1,296 @@
+"""The purchase-order screen: draft, issue, revise, cancel, receive through the dialog, preview, save as PDF."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QMessageBox
+
+from domain import catalog
+from domain import commands as c
+from domain import purchasing_commands as pc
+from domain import purchasing_terms
+from ui.app import bind_queries
+from ui.services import Services
+from ui.tasks import TaskRunner
+
+
+@pytest.fixture
+def services(db, qapp, tmp_path):
+    QCoreApplication.setOrganizationName("StockroomTests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    uow = db.uow
+    catalog.add_product(uow(), c.AddProduct("SD-1", "螺丝刀", barcodes=("6901234567892",)))
+    catalog.add_product(uow(), c.AddProduct("HM-1", "Hammer"))
+    catalog.add_warehouse(uow(), c.AddWarehouse("W1", "Main", address="8 Dock St"))
+    tasks = TaskRunner()
+    yield Services(database=db, queries=bind_queries(db.engine), tasks=tasks)
+    tasks.wait()
+
+
+@pytest.fixture
+def screen(qtbot, services):
+    from ui.screens.purchasing import PurchasingScreen
+
+    widget = PurchasingScreen(services)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: not widget.loading)
+    return widget
+
+
+def supplier_with_terms(qtbot, services) -> None:
+    """Made through the suppliers screen and its terms dialog, as a purchaser would."""
+    from ui.screens.suppliers import SuppliersScreen
+
+    suppliers = SuppliersScreen(services)
+    qtbot.addWidget(suppliers)
+    qtbot.waitUntil(lambda: not suppliers.loading)
+    suppliers.new_supplier()
+    suppliers.code.setText("ACME")
+    suppliers.name.setText("Acme Tools")
+    suppliers.save_button.click()
+    qtbot.waitUntil(lambda: suppliers.current_code == "ACME" and suppliers.add_terms_button.isEnabled())
+    for sku, price, moq, multiple in (("SD-1", "2.50", "10", "5"), ("HM-1", "12", "0", "1")):
+        dialog = suppliers.open_terms(None)
+        dialog.sku.setText(sku)
+        dialog.price.setText(price)
+        dialog.moq.setText(moq)
+        dialog.multiple.setText(multiple)
+        dialog.save()
+        qtbot.waitUntil(lambda d=dialog: not d.isVisible())
+    qtbot.waitUntil(lambda: suppliers.terms_model.rowCount() == 2)
+
+
+def wait_idle(qtbot, screen) -> None:
+    qtbot.waitUntil(lambda: screen.services.tasks.busy == 0 and not screen.loading, timeout=10_000)
+
+
+def open_draft(qtbot, services, screen) -> str:
+    """A draft for ACME with SD-1 (7 asked, MOQ 10) and 2 HM-1; returns what the screen said after SD-1."""
+    supplier_with_terms(qtbot, services)
+    screen.refresh()
+    qtbot.waitUntil(lambda: screen.supplier.findData("ACME") >= 0)
+    screen.supplier.setCurrentIndex(screen.supplier.findData("ACME"))
+    screen.warehouse.setCurrentIndex(screen.warehouse.findData("W1"))
+    screen.new_draft()
+    qtbot.waitUntil(lambda: screen.current is not None and screen.current.state == "draft")
+    screen.sku.setText("SD-1")
+    screen.qty.setText("7")
+    screen.add_button.click()
+    qtbot.waitUntil(lambda: screen.lines.rowCount() == 1)
+    said = screen.message.text()
+    screen.add_line("HM-1", "2")
+    qtbot.waitUntil(lambda: screen.lines.rowCount() == 2)
+    wait_idle(qtbot, screen)
+    return said
+
+
+def issue(qtbot, screen) -> str:
+    screen.issue_button.click()
+    qtbot.waitUntil(lambda: screen.current.state == "issued")
+    wait_idle(qtbot, screen)
+    return screen.current.number
+
+
+def on_order(services, sku: str) -> Decimal:
+    return next(r.on_order for r in services.queries.stock() if r.sku == sku and r.warehouse == "W1")
+
+
+def on_hand(services, sku: str) -> Decimal:
+    return next(r.on_hand for r in services.queries.stock() if r.sku == sku and r.warehouse == "W1")
+
+
+def test_a_draft_made_on_the_screen_rounds_to_moq_and_multiple_and_totals_live(qtbot, services, screen):
+    said = open_draft(qtbot, services, screen)
+    assert "7 raised to 10 (minimum order quantity 10)" in said
+    assert [screen.lines.item(r, 4).text() for r in range(2)] == ["10", "2"]  # 7 raised to the MOQ of 10
+    assert [screen.lines.item(r, 7).text() for r in range(2)] == ["25.00", "24.00"]
+    assert "Subtotal 49.00" in screen.totals.text() and "Total CNY 55.37" in screen.totals.text()  # 13 % tax
+    screen.lines.item(1, 4).setText("3")  # typed in the grid: the domain changes the line
+    qtbot.waitUntil(lambda: screen.lines.item(1, 7).text() == "36.00")
+    assert "Subtotal 61.00" in screen.totals.text()
+
+
+def test_issuing_shows_the_number_and_puts_the_lines_on_order(qtbot, services, screen):
+    open_draft(qtbot, services, screen)
+    number = issue(qtbot, screen)
+    assert number.startswith("PO-") and number.endswith("-00001")
+    assert f"Issued {number}" in screen.message.text()
+    assert number in screen.state_label.text()
+    assert on_order(services, "SD-1") == Decimal("10")
+    assert not screen.add_button.isEnabled()  # an issued PO is read-only until Revise…
+
+
+def test_revising_an_issued_po_asks_first_and_makes_a_revision(qtbot, services, screen, monkeypatch):
+    open_draft(qtbot, services, screen)
+    issue(qtbot, screen)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    assert not screen.revise() and not screen.editable
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    assert screen.revise() and screen.editable
+    assert "revision 1" in asked[0]
+    screen.change_line("SD-1", qty="15")
+    qtbot.waitUntil(lambda: screen.current.revision == 1)
+    wait_idle(qtbot, screen)
+    assert screen.lines.item(0, 4).text() == "15"
+    assert on_order(services, "SD-1") == Decimal("15")
+    assert screen.current.state == "issued"
+
+
+def test_cancelling_asks_for_a_reason_and_releases_what_was_on_order(qtbot, services, screen):
+    open_draft(qtbot, services, screen)
+    issue(qtbot, screen)
+    dialog = screen.cancel_po()
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()  # a reason is required
+    dialog.text.setPlainText("supplier out of business")
+    dialog.accept()
+    qtbot.waitUntil(lambda: screen.current.state == "cancelled")
+    assert on_order(services, "SD-1") == Decimal("0")
+    (row,) = services.queries.purchase_orders(state="cancelled")
+    assert row.id == screen.current.id
+    assert not screen.receive_button.isEnabled()
+
+
+def test_receiving_partly_then_the_rest_through_the_dialog(qtbot, services, screen):
+    open_draft(qtbot, services, screen)
+    issue(qtbot, screen)
+    dialog = screen.receive()
+    assert dialog.quantity("SD-1") == "10" and dialog.quantity("HM-1") == "2"  # what is still expected
+    dialog.set_quantity("HM-1", "0")
+    for _ in range(4):  # scans count: the first scan of a line starts at 1
+        dialog.scan.setText("6901234567892")
+        dialog.scan.returnPressed.emit()
+    assert dialog.quantity("SD-1") == "4"
+    dialog.post()
+    qtbot.waitUntil(lambda: screen.current.state == "partly_received")
+    wait_idle(qtbot, screen)
+    assert on_hand(services, "SD-1") == Decimal("4") and on_order(services, "SD-1") == Decimal("6")
+    assert on_order(services, "HM-1") == Decimal("2")
+    assert screen.lines.item(0, 9).text() == "6"  # the backorder stays open
+
+    dialog = screen.receive()
+    assert dialog.quantity("SD-1") == "6" and dialog.quantity("HM-1") == "2"
+    dialog.post()
+    qtbot.waitUntil(lambda: screen.current.state == "received")
+    assert on_hand(services, "SD-1") == Decimal("10") and on_order(services, "SD-1") == Decimal("0")
+    assert on_hand(services, "HM-1") == Decimal("2")
+
+
+def test_an_over_receipt_is_refused_in_the_dialog_and_nothing_is_posted(qtbot, services, screen):
+    open_draft(qtbot, services, screen)
+    issue(qtbot, screen)
+    dialog = screen.receive()
+    dialog.set_quantity("SD-1", "11")
+    dialog.post()
+    qtbot.waitUntil(lambda: dialog.error.isVisibleTo(dialog))
+    assert "over-receipt tolerance" in dialog.error.text() and "SD-1" in dialog.error.text()
+    assert dialog.buttons.isEnabled() and dialog.result() == 0
+    assert on_hand(services, "SD-1") == Decimal("0") and on_order(services, "SD-1") == Decimal("10")
+
+
+def test_a_receipt_with_every_quantity_zero_is_not_taken_as_receive_everything(qtbot, services, screen):
+    open_draft(qtbot, services, screen)
+    issue(qtbot, screen)
+    dialog = screen.receive()
+    dialog.set_quantity("SD-1", "0")
+    dialog.set_quantity("HM-1", "")
+    dialog.post()
+    assert "at least one line" in dialog.error.text()
+    assert on_order(services, "SD-1") == Decimal("10")
+
+
+def test_the_preview_shows_the_rendered_po_with_its_pages(qtbot, services, screen):
+    purchasing_terms.set_supplier_profile  # noqa: B018 - the module is used below
+    open_draft(qtbot, services, screen)
+    qtbot.waitUntil(lambda: screen.preview.page_count > 0, timeout=20_000)
+    assert screen.preview.page_count == 1
+    assert "1 page" in screen.preview.status.text()
+    from domain import purchasing
+
+    for n in range(80):  # a long PO spans several pages
+        catalog.add_product(services.uow(), c.AddProduct(f"X-{n:03d}", f"零件 {n}"))
+    purchasing.add_lines(services.uow(), screen.current.id,
+                         [pc.AddPurchaseOrderLine(screen.current.id, f"X-{n:03d}", "1", "1") for n in range(80)])
+    screen.open_po(screen.current.id)
+    qtbot.waitUntil(lambda: screen.preview.page_count > 1, timeout=20_000)
+    assert screen.preview.document.pageCount() == screen.preview.page_count
+
+
+def test_save_as_pdf_writes_the_previewed_file(qtbot, services, screen, monkeypatch, tmp_path):
+    open_draft(qtbot, services, screen)
+    issue(qtbot, screen)
+    qtbot.waitUntil(lambda: screen.preview.save_button.isEnabled(), timeout=20_000)
+    target = tmp_path / "out" / "po"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF files (*.pdf)"))
+    with qtbot.waitSignal(screen.preview.saved, timeout=10_000):
+        screen.preview.save_button.click()
+    written = tmp_path / "out" / "po.pdf"
+    assert written.read_bytes().startswith(b"%PDF") and written.read_bytes() == screen.preview.data
+    assert str(written) in screen.preview.status.text()
+
+
+def test_printing_draws_every_page_onto_the_printer(qtbot, services, screen, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ui.widgets.pdf_preview import print_pdf
+
+    open_draft(qtbot, services, screen)
+    qtbot.waitUntil(lambda: screen.preview.page_count > 0, timeout=20_000)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert print_pdf(screen.preview.document, printer) == screen.preview.page_count
+    assert (tmp_path / "printed.pdf").stat().st_size > 1000
+
+
+def test_the_state_filter_and_search_narrow_the_list(qtbot, services, screen):
+    open_draft(qtbot, services, screen)
+    issue(qtbot, screen)
+    screen.new_draft()
+    qtbot.waitUntil(lambda: screen.list_model.rowCount() == 2)
+    screen.state_filter.setCurrentIndex(screen.state_filter.findData("issued"))
+    assert [r.state for r in screen.proxy.visible_rows()] == ["issued"]
+    screen.state_filter.setCurrentIndex(screen.state_filter.findData("draft"))
+    assert [r.state for r in screen.proxy.visible_rows()] == ["draft"]
+    screen.state_filter.setCurrentIndex(0)
+    screen.search.setText("00001")
+    assert [r.state for r in screen.proxy.visible_rows()] == ["issued"]
+
+
+def test_the_screen_retranslates_on_a_language_change(qtbot, screen):
+    from ui import i18n
+
+    try:
+        assert i18n.set_language(i18n.CHINESE, persist=False)
+        qtbot.waitUntil(lambda: screen.issue_button.text() != "&Issue")
+        assert screen.state_filter.itemText(0) != "All states"
+    finally:
+        i18n.set_language(i18n.ENGLISH, persist=False)
+    qtbot.waitUntil(lambda: screen.issue_button.text() == "&Issue")
+
+
+def test_every_string_of_the_purchasing_screens_has_a_finished_chinese_translation():
+    import xml.etree.ElementTree as ET
+
+    from ui import i18n
+
+    ours = {"PurchasingScreen", "SuppliersScreen", "PdfPreview", "ReasonDialog", "ReceivePoDialog", "TermsDialog"}
+    tree = ET.parse(i18n.resource_path("i18n", "stockroom_zh_CN.ts"))
+    seen, unfinished = 0, []
+    for context in tree.getroot().iter("context"):
+        if context.findtext("name") not in ours:
+            continue
+        for message in context.iter("message"):
+            seen += 1
+            translation = message.find("translation")
+            if translation.get("type") == "unfinished" or not "".join(translation.itertext()).strip():
+                unfinished.append((context.findtext("name"), message.findtext("source")))
+    assert seen > 100 and unfinished == []

@@ -1,0 +1,690 @@
+"""Purchase orders: the list (state filter, search), an editor for drafts and revisions, and the PDF.
+
+Every change goes through a use case of ``domain.purchasing`` on the task runner, then the PO
+is read again, so the quantities (MOQ, multiple and pack rounding), amounts and totals shown
+are the ones the domain computed. The editor shows the PO's snapshot (``load_snapshot``): for
+a draft a fresh one, for an issued PO what the supplier was sent. An issued PO is read-only
+until Revise… (each change then makes a new revision). The preview renders the same snapshot
+to PDF off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QDate
+from PySide6.QtCore import QLocale
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QCompleter
+from PySide6.QtWidgets import QDateEdit
+from PySide6.QtWidgets import QGridLayout
+from PySide6.QtWidgets import QGroupBox
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QTableWidgetItem
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from domain import purchasing
+from domain import purchasing_commands as pc
+from domain import purchasing_terms
+from domain.numbers import fmt
+from ui.dialogs.reason import ReasonDialog
+from ui.dialogs.receive_po import ReceivePoDialog
+from ui.models.proxy import RowFilterProxy
+from ui.models.table import Column
+from ui.models.table import RowRole
+from ui.models.table import RowTableModel
+from ui.models.table import money_text
+from ui.models.table import qty_text
+from ui.search import needle
+from ui.search import search_keys
+from ui.widgets.busy import alive
+from ui.widgets.pdf_preview import PdfPreview
+from ui.widgets.screen import Screen
+from ui.widgets.table_view import DataTable
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+CTX = "PurchasingScreen"
+
+STATES = {
+    "draft": QT_TRANSLATE_NOOP("PurchasingScreen", "Draft"),
+    "issued": QT_TRANSLATE_NOOP("PurchasingScreen", "Issued"),
+    "partly_received": QT_TRANSLATE_NOOP("PurchasingScreen", "Partly received"),
+    "received": QT_TRANSLATE_NOOP("PurchasingScreen", "Received"),
+    "cancelled": QT_TRANSLATE_NOOP("PurchasingScreen", "Cancelled"),
+    "closed": QT_TRANSLATE_NOOP("PurchasingScreen", "Closed"),
+}
+OPEN = ("issued", "partly_received")
+
+
+def state_text(state: str) -> str:
+    return translate("PurchasingScreen", STATES[state]) if state in STATES else state
+
+
+def po_label(row) -> str:
+    return row.number or translate("PurchasingScreen", "Draft %1").replace("%1", row.id[:8])
+
+
+class PoListModel(RowTableModel):
+    CONTEXT = CTX
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("PurchasingScreen", "Number"), lambda r: r.number or "", lambda v: v or "—"),
+        Column(QT_TRANSLATE_NOOP("PurchasingScreen", "Supplier"), lambda r: f"{r.supplier} {r.supplier_name}"),
+        Column(QT_TRANSLATE_NOOP("PurchasingScreen", "Warehouse"), lambda r: r.warehouse),
+        Column(QT_TRANSLATE_NOOP("PurchasingScreen", "State"), lambda r: r.state, state_text),
+        Column(QT_TRANSLATE_NOOP("PurchasingScreen", "Rev."), lambda r: r.revision, str, True),
+        Column(QT_TRANSLATE_NOOP("PurchasingScreen", "Expected"), lambda r: r.expected_on,
+               lambda v: v.isoformat() if v else ""),
+        Column(QT_TRANSLATE_NOOP("PurchasingScreen", "Lines"), lambda r: len(r.lines), str, True),
+        Column(QT_TRANSLATE_NOOP("PurchasingScreen", "Open qty"), lambda r: sum(x.open_qty for x in r.lines),
+               qty_text, True),
+    )
+
+    @classmethod
+    def make_keys(cls, rows) -> list[str]:
+        return search_keys(rows, lambda r: (r.number or r.id, r.supplier, r.supplier_name, r.warehouse,
+                                            *(x.sku for x in r.lines)), lambda r: r.supplier_name)
+
+
+LINE_COLUMNS = (
+    QT_TRANSLATE_NOOP("PurchasingScreen", "#"), QT_TRANSLATE_NOOP("PurchasingScreen", "SKU"),
+    QT_TRANSLATE_NOOP("PurchasingScreen", "Supplier SKU"), QT_TRANSLATE_NOOP("PurchasingScreen", "Description"),
+    QT_TRANSLATE_NOOP("PurchasingScreen", "Qty"), QT_TRANSLATE_NOOP("PurchasingScreen", "Unit / pack"),
+    QT_TRANSLATE_NOOP("PurchasingScreen", "Price"), QT_TRANSLATE_NOOP("PurchasingScreen", "Amount"),
+    QT_TRANSLATE_NOOP("PurchasingScreen", "Received"), QT_TRANSLATE_NOOP("PurchasingScreen", "Open"),
+)
+L_NO, L_SKU, L_SUPPLIER_SKU, L_DESCRIPTION, L_QTY, L_PACK, L_PRICE, L_AMOUNT, L_RECEIVED, L_OPEN = range(10)
+
+
+def pack_text(line) -> str:
+    if line.pack_size == 1:
+        return line.unit
+    return translate("PurchasingScreen", "%1 packs of %2 %3").replace("%1", fmt(line.packs)).replace(
+        "%2", fmt(line.pack_size)).replace("%3", line.unit)
+
+
+def price_text(line) -> str:
+    per = translate("PurchasingScreen", "/pack") if line.price_per == "pack" else ""
+    return fmt(line.price) + per
+
+
+def _load_po(uow, queries, ref: str):
+    rows = queries.purchase_orders(ref=ref)
+    if not rows:
+        return None, None
+    return rows[0], purchasing.load_snapshot(uow(), ref)
+
+
+def _render(uow, ref: str, locale_name: str, tr) -> bytes:
+    from ui.pdf.purchase_order import render_purchase_order
+
+    snapshot = purchasing.load_snapshot(uow(), ref)
+    logo = None
+    path = purchasing_terms.current_policy(uow()).company_logo
+    if path:
+        try:
+            logo = Path(path).expanduser().read_bytes()
+        except OSError:
+            logo = None  # printed without a logo, as the CLI does
+    return render_purchase_order(snapshot, locale_name, logo=logo, tr=tr)
+
+
+def _pdf_tr(text: str) -> str:
+    return QCoreApplication.translate("PurchaseOrderPdf", text)
+
+
+class PurchasingScreen(Screen):
+    def __init__(self, services, parent=None) -> None:
+        super().__init__(services, parent)
+        self.current = None  # PoRow
+        self.snapshot = None
+        self.revising = False
+        self.dialog = None
+        self._filling = False
+        self._pending_select: str | None = None
+        self.products: list[tuple[str, str]] = []
+        self.codes: dict[str, str] = {}
+        self._render_ticket: object = None
+
+        # list
+        self.list_model = PoListModel(self)
+        self.proxy = RowFilterProxy(self)
+        self.proxy.setSourceModel(self.list_model)
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda text: self.proxy.set_search(needle(text)))
+        self.state_filter = QComboBox(self)
+        self.state_filter.addItem("", None)
+        for key in STATES:
+            self.state_filter.addItem("", key)
+        self.state_filter.currentIndexChanged.connect(self._filter_changed)
+        self.table = DataTable("purchase-orders", self)
+        self.table.setModel(self.proxy)
+        self.table.set_widths({0: 120, 1: 170, 2: 70, 3: 100, 4: 40, 5: 85, 6: 45})
+        self.table.selectionModel().currentRowChanged.connect(self._selected)
+
+        # actions
+        self.new_button = QPushButton(self)
+        self.new_button.clicked.connect(self.new_draft)
+        self.issue_button = QPushButton(self)
+        self.issue_button.clicked.connect(self.issue)
+        self.revise_button = QPushButton(self)
+        self.revise_button.clicked.connect(self.revise)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.clicked.connect(self.cancel_po)
+        self.close_button = QPushButton(self)
+        self.close_button.clicked.connect(self.close_short)
+        self.receive_button = QPushButton(self)
+        self.receive_button.clicked.connect(self.receive)
+
+        # editor
+        self.editor = QGroupBox(self)
+        self.supplier_label, self.warehouse_label, self.expected_label = QLabel(self), QLabel(self), QLabel(self)
+        self.supplier = QComboBox(self)
+        self.warehouse = QComboBox(self)
+        self.expected = QDateEdit(self)
+        self.expected.setCalendarPopup(True)
+        self.expected.setDisplayFormat("yyyy-MM-dd")
+        self.expected.setSpecialValueText(" ")
+        self.expected.setMinimumDate(QDate(2000, 1, 1))
+        self.expected.setDate(self.expected.minimumDate())
+        for label, widget in ((self.supplier_label, self.supplier), (self.warehouse_label, self.warehouse),
+                              (self.expected_label, self.expected)):
+            label.setBuddy(widget)
+        self.state_label = QLabel(self)
+        self.state_label.setStyleSheet("font-weight: bold;")
+        self.lines = QTableWidget(0, len(LINE_COLUMNS), self)
+        self.lines.verticalHeader().setVisible(False)
+        self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.lines.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.lines.setAlternatingRowColors(True)
+        self.lines.horizontalHeader().setStretchLastSection(True)
+        self.lines.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        for column, width in ((L_NO, 30), (L_SKU, 80), (L_SUPPLIER_SKU, 80), (L_DESCRIPTION, 170), (L_QTY, 60),
+                              (L_PACK, 110), (L_PRICE, 70), (L_AMOUNT, 80), (L_RECEIVED, 65)):
+            self.lines.setColumnWidth(column, width)
+        self.lines.itemChanged.connect(self._line_edited)
+        self.sku_label = QLabel(self)
+        self.sku = QLineEdit(self)
+        self.sku.returnPressed.connect(self._add_from_bar)
+        self.sku_label.setBuddy(self.sku)
+        self.qty = QLineEdit("1", self)
+        self.qty.setMaximumWidth(70)
+        self.qty.returnPressed.connect(self._add_from_bar)
+        self.price = QLineEdit(self)
+        self.price.setMaximumWidth(80)
+        self.price.returnPressed.connect(self._add_from_bar)
+        self.add_button = QPushButton(self)
+        self.add_button.clicked.connect(self._add_from_bar)
+        self.remove_button = QPushButton(self)
+        self.remove_button.clicked.connect(self.remove_line)
+        self.totals = QLabel(self)
+        self.totals.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        head = QGridLayout()
+        head.addWidget(self.supplier_label, 0, 0)
+        head.addWidget(self.supplier, 0, 1)
+        head.addWidget(self.warehouse_label, 0, 2)
+        head.addWidget(self.warehouse, 0, 3)
+        head.addWidget(self.expected_label, 0, 4)
+        head.addWidget(self.expected, 0, 5)
+        head.setColumnStretch(1, 2)
+        head.setColumnStretch(3, 1)
+        add_bar = QHBoxLayout()
+        add_bar.addWidget(self.sku_label)
+        add_bar.addWidget(self.sku, 2)
+        add_bar.addWidget(self.qty)
+        add_bar.addWidget(self.price)
+        add_bar.addWidget(self.add_button)
+        add_bar.addWidget(self.remove_button)
+        editor_layout = QVBoxLayout(self.editor)
+        editor_layout.addLayout(head)
+        editor_layout.addWidget(self.state_label)
+        editor_layout.addWidget(self.lines, 1)
+        editor_layout.addLayout(add_bar)
+        editor_layout.addWidget(self.totals)
+        editor_layout.addWidget(self.message)
+
+        # preview
+        self.preview = PdfPreview(services.tasks, self)
+        self.preview_box = QGroupBox(self)
+        preview_layout = QVBoxLayout(self.preview_box)
+        preview_layout.setContentsMargins(4, 4, 4, 4)
+        preview_layout.addWidget(self.preview)
+
+        filter_bar = QHBoxLayout()
+        filter_bar.addWidget(self.search, 2)
+        filter_bar.addWidget(self.state_filter, 1)
+        action_bar = QHBoxLayout()
+        for button in (self.new_button, self.issue_button, self.revise_button, self.cancel_button,
+                       self.close_button, self.receive_button):
+            action_bar.addWidget(button)
+        action_bar.addStretch(1)
+        list_part = QWidget(self)
+        list_layout = QVBoxLayout(list_part)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addLayout(filter_bar)
+        list_layout.addWidget(self.table, 1)
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.addWidget(list_part)
+        left.addWidget(self.editor)
+        left.setStretchFactor(1, 2)
+        self.splitter = QSplitter(self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.preview_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(action_bar)
+        layout.addWidget(self.busy_bar)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.splitter, 1)
+        self.retranslate()
+        self._enable()
+        self.refresh()
+
+    # -- loading -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        queries = self.services.queries
+
+        def fetch():
+            codes = {code: target.sku for code, target in queries.scan_codes().items()}
+            return (queries.purchase_orders(), queries.suppliers(), queries.warehouses(),
+                    [(p.sku, p.name) for p in queries.products()], codes)
+
+        self.load(fetch, self._loaded)
+
+    def _loaded(self, result) -> None:
+        rows, suppliers, warehouses, self.products, self.codes = result
+        self._fill(self.supplier, [(s.code, f"{s.code}  {s.name}") for s in suppliers])
+        self._fill(self.warehouse, [(w.code, f"{w.code}  {w.name}") for w in warehouses])
+        completer = QCompleter([f"{sku}  {name}" for sku, name in self.products], self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.activated.connect(lambda text: self.sku.setText(text.split()[0]))
+        self.sku.setCompleter(completer)
+        self.list_model.set_rows(rows)
+        target = self._pending_select or (self.current.id if self.current else None)
+        self._pending_select = None
+        if target:
+            self.select(target)
+
+    @staticmethod
+    def _fill(combo: QComboBox, items: list[tuple[str, str]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for code, text in items:
+            combo.addItem(text, code)
+        if current is not None and combo.findData(current) >= 0:
+            combo.setCurrentIndex(combo.findData(current))
+        combo.blockSignals(False)
+
+    def _filter_changed(self, *_) -> None:
+        state = self.state_filter.currentData()
+        self.proxy.set_filter("state", (lambda i, r: r.state == state) if state else None)
+
+    def select(self, po_id: str) -> bool:
+        """Select the PO with this id (or number) in the list and open it in the editor."""
+        for i in range(self.proxy.rowCount()):
+            row = self.proxy.index(i, 0).data(RowRole)
+            if po_id in (row.id, row.number):
+                self.table.setCurrentIndex(self.proxy.index(i, 0))
+                self.open_po(row.id)
+                return True
+        self.open_po(po_id)
+        return False
+
+    def _selected(self, current, _previous=None) -> None:
+        row = current.data(RowRole) if current.isValid() else None
+        if row is not None and (self.current is None or row.id != self.current.id):
+            self.open_po(row.id)
+
+    def open_po(self, po_id: str) -> None:
+        uow, queries = self.services.uow, self.services.queries
+        self.revising = False if self.current is None or self.current.id != po_id else self.revising
+        self.services.tasks.submit(lambda: _load_po(uow, queries, po_id), on_done=self._po_loaded,
+                                   on_error=self._failed)
+
+    def _po_loaded(self, result) -> None:
+        if not alive(self):
+            return
+        row, snapshot = result
+        if row is None:
+            return
+        if self.current is None or self.current.id != row.id:
+            self.revising = False
+        self.current, self.snapshot = row, snapshot
+        self._show_po()
+        self.render_preview()
+
+    def _show_po(self) -> None:
+        row, snap = self.current, self.snapshot
+        self._filling = True
+        for combo, code in ((self.supplier, row.supplier), (self.warehouse, row.warehouse)):
+            index = combo.findData(code)
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        if row.expected_on:
+            self.expected.setDate(QDate(row.expected_on.year, row.expected_on.month, row.expected_on.day))
+        else:
+            self.expected.setDate(self.expected.minimumDate())
+        received = {x.line_no: x for x in row.lines}
+        editable = self.editable
+        self.lines.setRowCount(len(snap.lines))
+        for r, line in enumerate(snap.lines):
+            got = received.get(line.line_no)
+            values = {L_NO: str(line.line_no), L_SKU: line.sku, L_SUPPLIER_SKU: line.supplier_sku,
+                      L_DESCRIPTION: line.description, L_QTY: fmt(line.qty), L_PACK: pack_text(line),
+                      L_PRICE: price_text(line) if not editable else fmt(line.price),
+                      L_AMOUNT: money_text(line.amount), L_RECEIVED: fmt(got.received) if got else "",
+                      L_OPEN: fmt(got.open_qty) if got else ""}
+            for column, text in values.items():
+                item = QTableWidgetItem(text)
+                if column not in (L_QTY, L_PRICE) or not editable:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if column in (L_NO, L_QTY, L_PRICE, L_AMOUNT, L_RECEIVED, L_OPEN):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.lines.setItem(r, column, item)
+        self._filling = False
+        self._show_totals()
+        self._show_state()
+        self._enable()
+
+    def _show_totals(self) -> None:
+        snap = self.snapshot
+        if snap is None:
+            self.totals.clear()
+            return
+        text = translate("PurchasingScreen", "Subtotal %1    Tax %2% %3    Total %4 %5")
+        for n, value in enumerate((money_text(snap.subtotal), fmt(snap.tax_rate), money_text(snap.tax),
+                                   snap.currency, money_text(snap.total)), 1):
+            text = text.replace(f"%{n}", value)
+        self.totals.setText(text)
+
+    def _show_state(self) -> None:
+        row = self.current
+        if row is None:
+            self.state_label.setText(translate(
+                "PurchasingScreen", "No purchase order selected. Choose a supplier and a warehouse, then New draft."))
+            return
+        text = translate("PurchasingScreen", "%1 · %2 · revision %3").replace("%1", po_label(row)).replace(
+            "%2", state_text(row.state)).replace("%3", str(row.revision))
+        if self.revising:
+            text += "  " + translate("PurchasingScreen", "(revising: each change makes a new revision)")
+        self.state_label.setText(text)
+
+    def _failed(self, exc: BaseException) -> None:
+        if alive(self):
+            self.busy_bar.busy(False)
+            self.say(translate("PurchasingScreen", "Refused: %1").replace("%1", str(exc)), error=True)
+            self._enable()
+
+    def say(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet("color: #9b1c1c;" if error else "color: #1a7f37;")
+        self.message.setText(text)
+
+    # -- state ---------------------------------------------------------------------------
+    @property
+    def editable(self) -> bool:
+        row = self.current
+        return row is not None and (row.state == "draft" or (row.state in OPEN and self.revising))
+
+    def _enable(self) -> None:
+        row = self.current
+        state = row.state if row else None
+        editable = self.editable
+        self.new_button.setEnabled(True)
+        self.issue_button.setEnabled(state == "draft" and bool(row.lines))
+        self.revise_button.setEnabled(state in OPEN and not self.revising)
+        self.cancel_button.setEnabled(state in ("draft", "issued"))
+        self.close_button.setEnabled(state in OPEN)
+        self.receive_button.setEnabled(state in OPEN)
+        for widget in (self.sku, self.qty, self.price, self.add_button, self.remove_button):
+            widget.setEnabled(editable)
+
+    # -- use cases -----------------------------------------------------------------------
+    def _run(self, fn, on_done, busy: bool = True) -> None:
+        if busy:
+            self.busy_bar.busy(True)
+        self.services.tasks.submit(fn, on_done=lambda result: self._done(on_done, result), on_error=self._failed)
+
+    def _done(self, on_done, result) -> None:
+        if alive(self):
+            self.busy_bar.busy(False)
+            on_done(result)
+
+    def new_draft(self) -> None:
+        supplier, warehouse = self.supplier.currentData(), self.warehouse.currentData()
+        if not supplier or not warehouse:
+            self.say(translate("PurchasingScreen", "Choose a supplier and a warehouse first."), error=True)
+            return
+        expected = self.expected.date()
+        expected_on = None if expected == self.expected.minimumDate() else expected.toPython()
+        command, uow = pc.CreatePurchaseOrder(supplier, warehouse, expected_on), self.services.uow
+        self._run(lambda: purchasing.create_draft(uow(), command), self._draft_created)
+
+    def _draft_created(self, po) -> None:
+        self.revising = False
+        text = translate("PurchasingScreen", "New draft for %1. Add lines: scan or type a SKU.")
+        self.say(text.replace("%1", self.supplier.currentText()))
+        self._pending_select = po.id
+        self.refresh()
+        self.sku.setFocus()
+
+    def _add_from_bar(self) -> None:
+        text = self.sku.text().strip()
+        if not text:
+            return
+        self.add_line(text.split()[0], self.qty.text().strip() or "1", self.price.text().strip() or None)
+
+    def add_line(self, sku: str, qty: str, price: str | None = None) -> None:
+        if not self.editable:
+            return
+        ref, uow = self.current.id, self.services.uow
+        command = pc.AddPurchaseOrderLine(ref, sku, qty, price, reason=f"added {sku}")
+        self._run(lambda: purchasing.add_line(uow(), command), self._line_added)
+
+    def _line_added(self, result) -> None:
+        line, reason = result
+        self.sku.clear()
+        self.qty.setText("1")
+        self.price.clear()
+        text = translate("PurchasingScreen", "Added %1: %2 %3")
+        text = text.replace("%1", line.sku).replace("%2", fmt(line.qty)).replace("%3", line.unit)
+        if reason:
+            text += " — " + translate("PurchasingScreen", "rounded: %1").replace("%1", reason)
+        self.say(text)
+        self._changed()
+
+    def _line_edited(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() not in (L_QTY, L_PRICE) or not self.editable:
+            return
+        sku = self.lines.item(item.row(), L_SKU).text()
+        value = item.text().strip()
+        if item.column() == L_QTY:
+            self.change_line(sku, qty=value)
+        else:
+            self.change_line(sku, price=value)
+
+    def change_line(self, sku: str, qty: str | None = None, price: str | None = None) -> None:
+        ref, uow = self.current.id, self.services.uow
+        command = pc.ChangePurchaseOrderLine(ref, sku, qty, price, reason=f"changed {sku}")
+
+        def done(line) -> None:
+            text = translate("PurchasingScreen", "%1: %2 %3 at %4")
+            self.say(text.replace("%1", line.sku).replace("%2", fmt(line.qty)).replace("%3", line.unit)
+                     .replace("%4", fmt(line.price)))
+            self._changed()
+
+        self._run(lambda: purchasing.change_line(uow(), command), done)
+
+    def remove_line(self) -> None:
+        row = self.lines.currentRow()
+        if row < 0 or not self.editable:
+            return
+        sku, ref, uow = self.lines.item(row, L_SKU).text(), self.current.id, self.services.uow
+        command = pc.RemovePurchaseOrderLine(ref, sku, reason=f"removed {sku}")
+        self._run(lambda: purchasing.remove_line(uow(), command),
+                  lambda _: (self.say(translate("PurchasingScreen", "Removed %1").replace("%1", sku)), self._changed()))
+
+    def issue(self) -> None:
+        if self.current is None or self.current.state != "draft":
+            return
+        ref, uow = self.current.id, self.services.uow
+        self._run(lambda: purchasing.issue(uow(), pc.IssuePurchaseOrder(ref)), self._issued)
+
+    def _issued(self, po) -> None:
+        self.say(translate("PurchasingScreen", "Issued %1").replace("%1", po.number))
+        self._changed()
+
+    def revise(self, confirm: bool = True) -> bool:
+        """Unlock an issued PO for changes after the purchaser agrees that each change makes a revision."""
+        row = self.current
+        if row is None or row.state not in OPEN:
+            return False
+        if confirm:
+            answer = QMessageBox.question(
+                self, translate("PurchasingScreen", "Revise purchase order"),
+                translate("PurchasingScreen", "%1 has been issued. Each change makes revision %2 (then the next) "
+                                              "and freezes a new copy for the supplier; send them the new PDF. "
+                                              "Revise it?")
+                .replace("%1", po_label(row)).replace("%2", str(row.revision + 1)))
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        self.revising = True
+        self._show_po()
+        self.say(translate("PurchasingScreen", "Revising %1: change quantities or prices in the grid, or add lines.")
+                 .replace("%1", po_label(row)))
+        return True
+
+    def cancel_po(self) -> ReasonDialog | None:
+        row = self.current
+        if row is None:
+            return None
+        dialog = ReasonDialog(translate("PurchasingScreen", "Cancel purchase order"),
+                              translate("PurchasingScreen", "Cancel %1? Nothing more will be expected from it.")
+                              .replace("%1", po_label(row)), required=True, parent=self)
+        ref, uow = row.id, self.services.uow
+
+        def accepted() -> None:
+            command = pc.CancelPurchaseOrder(ref, dialog.reason())
+            self._run(lambda: purchasing.cancel(uow(), command),
+                      lambda po: (self.say(translate("PurchasingScreen", "Cancelled %1").replace("%1", po.label)),
+                                  self._changed()))
+
+        dialog.accepted.connect(accepted)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def close_short(self) -> ReasonDialog | None:
+        row = self.current
+        if row is None:
+            return None
+        dialog = ReasonDialog(translate("PurchasingScreen", "Close short"),
+                              translate("PurchasingScreen", "Close %1 short? What is still open is no longer "
+                                                            "expected; what was received stays received.")
+                              .replace("%1", po_label(row)),
+                              required=False, parent=self)
+        ref, uow = row.id, self.services.uow
+
+        def accepted() -> None:
+            command = pc.ClosePurchaseOrderShort(ref, dialog.reason())
+            self._run(lambda: purchasing.close_short(uow(), command),
+                      lambda po: (self.say(translate("PurchasingScreen", "Closed %1 short").replace("%1", po.label)),
+                                  self._changed()))
+
+        dialog.accepted.connect(accepted)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def receive(self) -> ReceivePoDialog | None:
+        row = self.current
+        if row is None or row.state not in OPEN:
+            return None
+        dialog = ReceivePoDialog(self.services, row, self.codes, self)
+
+        def accepted() -> None:
+            lines = len(dialog.movements)
+            self.say(translate("PurchasingScreen", "Received %n line(s) against %1", None, lines)
+                     .replace("%1", po_label(row)))
+            self._changed()
+
+        dialog.accepted.connect(accepted)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _changed(self) -> None:
+        """After a use case: read the list and the PO again (the domain's numbers, not ours)."""
+        if self.current is not None:
+            self._pending_select = self.current.id
+        self.refresh()
+
+    # -- preview -------------------------------------------------------------------------
+    def render_preview(self) -> None:
+        row = self.current
+        if row is None:
+            self.preview.clear()
+            return
+        ref, uow = row.id, self.services.uow
+        name = f"{row.number or 'draft-' + row.id[:8]}.pdf"
+        self.preview.busy(True)
+        locale_name = QLocale.system().name()
+        self._render_ticket = ticket = object()
+
+        def done(data: bytes) -> None:
+            if alive(self) and ticket is self._render_ticket:
+                self.preview.set_pdf(data, name)
+
+        def failed(exc: BaseException) -> None:
+            if alive(self) and ticket is self._render_ticket:
+                text = translate("PurchasingScreen", "Could not render the PDF: %1")
+                self.preview.show_failure(text.replace("%1", str(exc)))
+
+        self.services.tasks.submit(lambda: _render(uow, ref, locale_name, _pdf_tr), on_done=done, on_error=failed)
+
+    # -- language ------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(translate("PurchasingScreen", "Search number, supplier or SKU…"))
+        self.state_filter.setItemText(0, translate("PurchasingScreen", "All states"))
+        for i, key in enumerate(STATES, 1):
+            self.state_filter.setItemText(i, state_text(key))
+        self.new_button.setText(translate("PurchasingScreen", "&New draft"))
+        self.issue_button.setText(translate("PurchasingScreen", "&Issue"))
+        self.revise_button.setText(translate("PurchasingScreen", "Re&vise…"))
+        self.cancel_button.setText(translate("PurchasingScreen", "&Cancel PO…"))
+        self.close_button.setText(translate("PurchasingScreen", "Close s&hort…"))
+        self.receive_button.setText(translate("PurchasingScreen", "&Receive…"))
+        self.editor.setTitle(translate("PurchasingScreen", "Purchase order"))
+        self.preview_box.setTitle(translate("PurchasingScreen", "Preview"))
+        self.supplier_label.setText(translate("PurchasingScreen", "&Supplier:"))
+        self.warehouse_label.setText(translate("PurchasingScreen", "&Warehouse:"))
+        self.expected_label.setText(translate("PurchasingScreen", "&Expected:"))
+        self.sku_label.setText(translate("PurchasingScreen", "&Add SKU:"))
+        self.sku.setPlaceholderText(translate("PurchasingScreen", "Scan, or type a SKU or name"))
+        self.qty.setPlaceholderText(translate("PurchasingScreen", "Qty"))
+        self.price.setPlaceholderText(translate("PurchasingScreen", "Price (terms)"))
+        self.add_button.setText(translate("PurchasingScreen", "Add"))
+        self.remove_button.setText(translate("PurchasingScreen", "Remove line"))
+        self.lines.setHorizontalHeaderLabels([translate("PurchasingScreen", title) for title in LINE_COLUMNS])
+        self.list_model.retranslate()
+        if self.current is not None and self.snapshot is not None:
+            self._show_po()
+        else:
+            self._show_state()
