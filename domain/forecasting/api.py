@@ -1,0 +1,355 @@
+"""The forecasting entry points: ``forecast_series`` for one history, ``forecast_many`` for a matrix.
+
+How a forecast is made, for all rows of a (products × periods) matrix at once:
+
+1. Each row is classified (``classify``). Rows that are ``too_short`` get a plain average of their
+   observed periods, labelled as such, with no backtest.
+2. Every vectorised method (``VECTOR_METHODS`` plus seasonal naive) is backtested over all rows at
+   once from the same rolling origins (``backtest``); MASE, WAPE and bias are kept per method.
+3. Rows that are smooth or erratic with at least ``min_model_history`` observed periods are also
+   backtested with the statsmodels models (``models``), largest total demand first, until the
+   ``budget_seconds`` run out; with ``workers > 1`` this part runs in a process pool. A model that
+   raises — at any origin or on the full history — is dropped for that row and the next one counts.
+4. Per row the method with the lowest MASE wins (ties go to the simpler, earlier method) and makes
+   the forecast from the whole history. The baseline MASE is seasonal naive's (naive's when the
+   history is shorter than a season and a half).
+5. Quantiles come from the model's forecast variance where it has one (ETS, Theta, SARIMAX).
+   Otherwise from the chosen method's one-step in-sample errors e: quantile q at step k is
+   ``mean_k + Q_q(e)·√k``, floored at 0 and kept non-decreasing in q. For intermittent demand the
+   median is then often 0, which is right.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+import time
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import date
+from functools import partial
+
+import numpy as np
+
+from domain.forecasting import methods as m
+from domain.forecasting.backtest import actuals
+from domain.forecasting.backtest import mase_scale
+from domain.forecasting.backtest import rolling_origins
+from domain.forecasting.backtest import score
+from domain.forecasting.classify import ERRATIC
+from domain.forecasting.classify import SMOOTH
+from domain.forecasting.classify import TOO_SHORT
+from domain.forecasting.classify import classify
+from domain.forecasting.models import MODELS
+
+DEFAULT_QUANTILES = (0.5, 0.8, 0.9, 0.95, 0.99)
+DEFAULT_MODELS = ("ets", "theta")
+SEASONAL_NAIVE = "seasonal_naive"
+SIMPLE_AVERAGE = "simple_average"
+
+VECTOR_METHODS = {
+    "naive": m.naive_states,
+    "moving_average(4)": partial(m.moving_average_states, window=4),
+    "moving_average(13)": partial(m.moving_average_states, window=13),
+    "ses(0.1)": partial(m.ses_states, alpha=0.1),
+    "ses(0.3)": partial(m.ses_states, alpha=0.3),
+    "croston(0.1)": partial(m.croston_states, alpha=0.1),
+    "sba(0.1)": partial(m.croston_states, alpha=0.1, variant="sba"),
+    "tsb(0.1,0.1)": partial(m.tsb_states, alpha=0.1, beta=0.1),
+}
+
+
+@dataclass(frozen=True, eq=False)
+class ForecastResult:
+    """One product's forecast.
+
+    Attributes:
+        mean: expected demand per future period (horizon,).
+        quantiles: {q: demand per future period that is not exceeded with probability q}.
+        model: the chosen method (``simple_average`` for too-short histories).
+        mase, wape, bias: the chosen method's backtest errors (NaN without a backtest).
+        baseline_mase: seasonal naive's (or naive's) backtest MASE.
+        demand_class: smooth, erratic, intermittent, lumpy or too_short.
+        sigma: standard deviation of the one-step forecast error (per period).
+        note: a sentence for people when the forecast is a fallback.
+        scores: backtest MASE of every method tried.
+    """
+
+    mean: np.ndarray
+    quantiles: dict[float, np.ndarray]
+    model: str
+    mase: float
+    wape: float
+    bias: float
+    baseline_mase: float
+    demand_class: str
+    sigma: float
+    note: str = ""
+    scores: dict[str, float] = field(default_factory=dict)
+
+
+def forecast_series(history: Sequence[float], horizon: int, **options) -> ForecastResult:
+    """Forecast one demand series (NaN = censored period); see ``forecast_many`` for the options."""
+    options.setdefault("workers", 1)
+    starts = options.pop("starts", None)
+    return forecast_many([list(history)], horizon, starts=starts, **options)[0]
+
+
+def forecast_many(
+    matrix,
+    horizon: int,
+    *,
+    season: int = 52,
+    quantiles: Sequence[float] = DEFAULT_QUANTILES,
+    n_origins: int = 4,
+    models: Sequence[str] = DEFAULT_MODELS,
+    min_model_history: int = 52,
+    budget_seconds: float | None = 30.0,
+    workers: int = 1,
+    starts: Sequence[date] | None = None,
+    min_periods: int = 8,
+) -> list[ForecastResult]:
+    """Forecast every row of a (products × periods) demand matrix, choosing a method per row.
+
+    Args:
+        matrix: demand per product and period, NaN where censored (all rows the same length).
+        horizon: periods to forecast (and the backtest horizon).
+        season: periods per season (52 for weeks).
+        quantiles: the probabilities to report.
+        n_origins: rolling backtest origins.
+        models: statsmodels models to try where they may pay (names in ``models.MODELS``).
+        min_model_history: observed periods a row needs before statsmodels is tried.
+        budget_seconds: wall time allowed for the statsmodels part (None = unlimited).
+        workers: processes for the statsmodels part (1 = in this process).
+        starts: the start date of each period (needed by SARIMAX's holiday regressors).
+        min_periods: observed periods below which a history is too short.
+
+    Returns:
+        One ``ForecastResult`` per row, in order.
+    """
+    if horizon < 1:
+        raise ValueError("horizon must be at least 1")
+    Y = np.atleast_2d(np.asarray(matrix, dtype=float))
+    n, T = Y.shape
+    qs = tuple(sorted(quantiles))
+    classes = classify(Y, min_periods=min_periods)
+    origins = rolling_origins(T, horizon, n_origins, min_train=min_periods)
+    short = (classes == TOO_SHORT) | (len(origins) == 0)
+
+    names = [SEASONAL_NAIVE, *VECTOR_METHODS]
+    mase = np.full((len(names), n), np.nan)
+    wape = np.full((len(names), n), np.nan)
+    bias = np.full((len(names), n), np.nan)
+    finals = []
+    resids = []
+    if len(origins):
+        act = actuals(Y, origins, horizon)
+        scale = mase_scale(Y, int(origins[0]), season)
+        snaive_paths = m.seasonal_naive_paths(Y, origins, horizon, season)
+        sc = score(snaive_paths, act, scale)
+        mase[0], wape[0], bias[0] = sc.mase, sc.wape, sc.bias
+    finals.append(m.seasonal_naive_paths(Y, [T], horizon, season)[:, 0, :])
+    lagged = np.concatenate([np.full((n, season), np.nan), Y[:, :-season]], axis=1) if T > season else Y * np.nan
+    resids.append(Y - lagged)
+    for i, fn in enumerate(VECTOR_METHODS.values(), start=1):
+        states = fn(Y)
+        if len(origins):
+            sc = score(m.flat_paths(states, origins, horizon), act, scale)
+            mase[i], wape[i], bias[i] = sc.mase, sc.wape, sc.bias
+        finals.append(np.repeat(states[:, T][:, None], horizon, axis=1))
+        resids.append(Y - states[:, :-1])
+    best = np.argmin(np.where(np.isnan(mase), np.inf, mase), axis=0)
+    baseline = mase[0]
+
+    sm = {}
+    if models and len(origins):
+        observed = (~np.isnan(Y)).sum(axis=1)
+        eligible = np.flatnonzero(~short & np.isin(classes, [SMOOTH, ERRATIC]) & (observed >= min_model_history))
+        order = eligible[np.argsort(-np.nansum(Y[eligible], axis=1), kind="stable")]
+        sm = _run_models(Y, order, tuple(models), horizon, origins, season, qs, starts, budget_seconds, workers)
+
+    rows = np.arange(n)
+    chosen_mean = np.stack(finals)[best, rows]  # n × horizon
+    chosen_resid = np.stack(resids)[best, rows]  # n × T
+    q_resid = _residual_quantiles(chosen_mean, chosen_resid, qs)
+    sigma_resid = _nanstd(chosen_resid)
+
+    results = []
+    for r in range(n):
+        if short[r]:
+            results.append(_simple_average(Y[r], horizon, qs, str(classes[r])))
+            continue
+        scores = {names[i]: float(mase[i, r]) for i in range(len(names))}
+        b = int(best[r])
+        pick = (names[b], float(mase[b, r]), float(wape[b, r]), float(bias[b, r]))
+        mean, qdict, sigma = chosen_mean[r], {q: q_resid[q][r] for q in qs}, float(sigma_resid[r])
+        for name, (paths, final) in sm.get(r, {}).items():
+            s = score(paths[None], act[r : r + 1], scale[r : r + 1])
+            scores[name] = float(s.mase[0])
+            if np.isfinite(s.mase[0]) and s.mase[0] < pick[1]:
+                pick = (f"{name}: {final.spec}", float(s.mase[0]), float(s.wape[0]), float(s.bias[0]))
+                mean, sigma = np.maximum(final.mean, 0.0), final.sigma
+                qdict = _model_quantiles(final, qs)
+        results.append(
+            ForecastResult(
+                mean=mean,
+                quantiles=qdict,
+                model=pick[0],
+                mase=pick[1],
+                wape=pick[2],
+                bias=pick[3],
+                baseline_mase=float(baseline[r]),
+                demand_class=str(classes[r]),
+                sigma=sigma,
+                scores=scores,
+            )
+        )
+    return results
+
+
+def lead_time_demand(result: ForecastResult, periods: float) -> tuple[float, float]:
+    """Mean and standard deviation of demand over ``periods`` future periods (may be fractional).
+
+    The mean sums the forecast (its last value repeats past the horizon); the deviation is
+    ``sigma·√periods`` (independent one-step errors).
+    """
+    whole = int(math.floor(periods))
+    path = np.concatenate([result.mean, np.repeat(result.mean[-1:], max(0, whole + 1 - len(result.mean)))])
+    mean = float(path[:whole].sum() + (periods - whole) * path[whole])
+    return mean, result.sigma * math.sqrt(periods)
+
+
+def _nanstd(a: np.ndarray) -> np.ndarray:
+    count = (~np.isnan(a)).sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.nansum(a, axis=1) / count
+        var = np.nansum((a - mean[:, None]) ** 2, axis=1) / count
+    return np.where(count > 1, np.sqrt(var), 0.0)
+
+
+def _residual_quantiles(mean: np.ndarray, resid: np.ndarray, qs) -> dict[float, np.ndarray]:
+    """Empirical error quantiles (linear interpolation, NaN skipped) scaled by √step, see the module doc."""
+    s = np.sort(resid, axis=1)  # NaN sort last
+    count = (~np.isnan(resid)).sum(axis=1)
+    steps = np.sqrt(np.arange(1, mean.shape[1] + 1))[None, :]
+    out = {}
+    previous = None
+    for q in qs:
+        pos = q * np.maximum(count - 1, 0)
+        lo = np.floor(pos).astype(int)
+        hi = np.minimum(lo + 1, np.maximum(count - 1, 0))
+        frac = pos - lo
+        rows = np.arange(len(s))
+        val = s[rows, lo] + (s[rows, hi] - s[rows, lo]) * frac
+        val = np.where(count > 0, val, 0.0)
+        cur = np.maximum(mean + val[:, None] * steps, 0.0)
+        if previous is not None:
+            cur = np.maximum(cur, previous)
+        out[q] = cur
+        previous = cur
+    return out
+
+
+def _model_quantiles(final, qs) -> dict[float, np.ndarray]:
+    from statistics import NormalDist
+
+    if final.quantiles is None:
+        steps = np.sqrt(np.arange(1, len(final.mean) + 1))
+        raw = {q: final.mean + NormalDist().inv_cdf(q) * final.sigma * steps for q in qs}
+    else:
+        raw = final.quantiles
+    out, previous = {}, None
+    for q in qs:
+        cur = np.maximum(np.asarray(raw[q], dtype=float), 0.0)
+        if previous is not None:
+            cur = np.maximum(cur, previous)
+        out[q] = cur
+        previous = cur
+    return out
+
+
+def _simple_average(y: np.ndarray, horizon: int, qs, demand_class: str) -> ForecastResult:
+    obs = y[~np.isnan(y)]
+    level = float(obs.mean()) if len(obs) else 0.0
+    mean = np.full(horizon, level)
+    resid = (obs - level)[None, :] if len(obs) > 1 else np.full((1, 1), np.nan)
+    quant = _residual_quantiles(mean[None, :], resid, qs)
+    nan = float("nan")
+    return ForecastResult(
+        mean=mean,
+        quantiles={q: quant[q][0] for q in qs},
+        model=SIMPLE_AVERAGE,
+        mase=nan,
+        wape=nan,
+        bias=nan,
+        baseline_mase=nan,
+        demand_class=demand_class,
+        sigma=float(obs.std()) if len(obs) > 1 else 0.0,
+        note=f"too short a history to choose a method: simple average of {len(obs)} observed periods",
+    )
+
+
+def _backtest_models(job) -> list[tuple[int, dict]]:
+    """Fit and backtest the statsmodels models on some rows until the deadline (a worker's job)."""
+    rows, series, names, horizon, origins, season, qs, starts, deadline = job
+    out = []
+    for r, y in zip(rows, series, strict=True):
+        if deadline is not None and time.time() > deadline:
+            break
+        fitted = {}
+        for name in names:
+            fit = MODELS[name]
+            try:
+                paths = np.array(
+                    [
+                        fit(y[:o], horizon, season=season, starts=None if starts is None else starts[:o]).mean
+                        for o in origins
+                    ]
+                )
+                final = fit(y, horizon, season=season, quantiles=qs, starts=starts)
+            except Exception:  # noqa: BLE001 - a model that fails falls back to the next one
+                continue
+            if np.all(np.isfinite(paths)) and np.all(np.isfinite(final.mean)):
+                fitted[name] = (paths, final)
+        out.append((r, fitted))
+    return out
+
+
+def _run_models(Y, rows, names, horizon, origins, season, qs, starts, budget_seconds, workers) -> dict:
+    if len(rows) == 0:
+        return {}
+    deadline = None if budget_seconds is None else time.time() + budget_seconds
+    starts = None if starts is None else list(starts)
+    chunk = 16
+    jobs = []
+    for i in range(0, len(rows), chunk):
+        part = rows[i : i + chunk]
+        jobs.append((part, [Y[r] for r in part], names, horizon, origins, season, qs, starts, deadline))
+    found: dict[int, dict] = {}
+    if workers <= 1:
+        for job in jobs:
+            if deadline is not None and time.time() > deadline:
+                break
+            found.update(_backtest_models(job))
+        return found
+    # Spawned workers start with one BLAS thread each: statsmodels' small matrices only lose from
+    # more, and two processes on two cores would otherwise fight over them.
+    saved = {k: os.environ.get(k) for k in _THREAD_VARS}
+    os.environ.update(dict.fromkeys(_THREAD_VARS, "1"))
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            for part in pool.map(_backtest_models, jobs):
+                found.update(part)
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    return found
+
+
+_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")

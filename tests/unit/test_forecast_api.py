@@ -1,0 +1,130 @@
+"""Choosing a method per product by backtest, fallbacks, and forecast quantiles."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from domain.forecasting import api
+from domain.forecasting import models
+from domain.forecasting.api import forecast_many
+from domain.forecasting.api import forecast_series
+from domain.forecasting.api import lead_time_demand
+
+
+def _seasonal(weeks: int = 104) -> np.ndarray:
+    t = np.arange(weeks)
+    return 20 + 10 * np.sin(2 * np.pi * t / 52)
+
+
+def test_a_perfectly_seasonal_history_chooses_seasonal_naive_with_zero_error():
+    r = forecast_series(_seasonal(), 4, models=())
+    assert r.model == "seasonal_naive"
+    assert r.mase == pytest.approx(0.0)
+    np.testing.assert_allclose(r.mean, _seasonal(108)[104:])
+
+
+def test_the_chosen_method_has_the_lowest_backtest_mase_and_the_baseline_is_reported():
+    rng = np.random.default_rng(3)
+    r = forecast_series(50 + rng.normal(0, 3, 104), 4, models=())
+    assert r.mase == min(r.scores.values())
+    assert r.baseline_mase == r.scores["seasonal_naive"]
+    assert r.demand_class == "smooth"
+
+
+def test_an_intermittent_series_is_classified_and_gets_quantiles_with_a_zero_median():
+    rng = np.random.default_rng(4)
+    y = rng.poisson(0.2, 104) * 5.0
+    r = forecast_series(y, 4, models=())
+    assert r.demand_class in ("intermittent", "lumpy")
+    assert r.quantiles[0.5][0] == 0
+    assert r.quantiles[0.99][0] > r.mean[0]
+
+
+def test_quantiles_rise_with_probability_and_widen_with_the_horizon():
+    rng = np.random.default_rng(5)
+    r = forecast_series(30 + rng.normal(0, 5, 104), 6, models=())
+    qs = sorted(r.quantiles)
+    for a, b in zip(qs, qs[1:], strict=False):
+        assert np.all(r.quantiles[a] <= r.quantiles[b])
+    spread = r.quantiles[0.95] - r.mean
+    assert spread[-1] > spread[0] > 0
+
+
+def test_a_new_product_gets_a_labelled_simple_average():
+    r = forecast_series([4, math.nan, 6, 5], 3)
+    assert r.model == "simple_average"
+    assert r.demand_class == "too_short"
+    assert "too short" in r.note
+    np.testing.assert_allclose(r.mean, [5, 5, 5])
+    assert math.isnan(r.mase)
+
+
+def test_a_product_without_any_observed_period_forecasts_zero():
+    r = forecast_series([math.nan] * 5, 2)
+    np.testing.assert_allclose(r.mean, [0, 0])
+
+
+def test_a_stockout_week_does_not_drag_the_forecast_down():
+    y = np.full(60, 10.0)
+    y[-3:] = math.nan  # three weeks out of stock at the end
+    assert forecast_series(y, 2, models=()).mean[0] == pytest.approx(10)
+
+
+def test_statsmodels_models_are_tried_on_smooth_series_and_scored():
+    rng = np.random.default_rng(6)
+    y = 40 + np.cumsum(rng.normal(0, 2, 104))
+    r = forecast_series(y, 4, models=("ets", "theta"), budget_seconds=None)
+    assert "ets" in r.scores and "theta" in r.scores
+    assert r.mase == pytest.approx(min(r.scores.values()))
+
+
+def test_a_model_that_raises_falls_back_to_the_next_one(monkeypatch):
+    def broken(*args, **kwargs):
+        raise np.linalg.LinAlgError("singular matrix")
+
+    monkeypatch.setitem(models.MODELS, "ets", broken)
+    rng = np.random.default_rng(7)
+    r = forecast_series(40 + np.cumsum(rng.normal(0, 2, 104)), 4, models=("ets", "theta"), budget_seconds=None)
+    assert "ets" not in r.scores
+    assert "theta" in r.scores
+    assert np.all(np.isfinite(r.mean))
+
+
+def test_statsmodels_is_not_tried_on_intermittent_demand(monkeypatch):
+    calls = []
+    monkeypatch.setitem(models.MODELS, "ets", lambda *a, **k: calls.append(1))
+    y = np.random.default_rng(8).poisson(0.2, 104) * 3.0
+    forecast_series(y, 4, models=("ets",))
+    assert calls == []
+
+
+def test_forecast_many_returns_one_result_per_row_in_order():
+    rows = np.vstack([_seasonal(), np.full(104, 7.0), np.r_[np.full(100, np.nan), [1, 2, 3, 4]]])
+    results = forecast_many(rows, 2, models=())
+    assert [r.demand_class for r in results] == ["smooth", "smooth", "too_short"]
+    assert results[1].mean[0] == pytest.approx(7)
+
+
+def test_sarimax_uses_the_holiday_and_promotion_weeks():
+    from datetime import date
+    from datetime import timedelta
+
+    starts = [date(2024, 1, 1) + timedelta(weeks=i) for i in range(110)]
+    x = models.promotion_regressors(starts)
+    assert x[:, 0].sum() >= 2  # Spring Festival 2024 and 2025
+    assert x[24, 1] == 1  # the week of Monday 10 June 2024 holds 18 June... index 24 starts 17 June
+    assert x[:, 2].sum() == 2  # 11 November 2024 and 2025
+    y = 20 + 15 * x[:104, 2] + np.random.default_rng(9).normal(0, 1, 104)
+    fc = models.fit_sarimax(y, 6, quantiles=(0.5, 0.9), starts=starts[:104])
+    promo = [i for i in range(104, 110) if x[i, 2]]
+    assert not promo or fc.mean[promo[0] - 104] > fc.mean.min() + 10
+
+
+def test_lead_time_demand_sums_the_forecast_and_grows_sigma_with_the_root_of_time():
+    r = api.ForecastResult(np.array([1.0, 2.0]), {}, "x", 0, 0, 0, 0, "smooth", sigma=2.0)
+    mean, sd = lead_time_demand(r, 3.5)
+    assert mean == pytest.approx(1 + 2 + 2 + 0.5 * 2)
+    assert sd == pytest.approx(2 * math.sqrt(3.5))

@@ -1,0 +1,54 @@
+"""Daily demand aggregated to censored weeks."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from domain.forecasting.history import aggregate_demand
+
+
+def test_a_week_out_of_stock_is_censored_not_zero_demand():
+    shipped = [2] * 7 + [0] * 7 + [3] * 7
+    in_stock = [True] * 7 + [False] * 7 + [True] * 7
+    weeks = aggregate_demand(shipped, in_stock)
+    assert weeks.values[0] == 14
+    assert math.isnan(weeks.values[1])
+    assert weeks.values[2] == 21
+
+
+def test_a_partly_observed_week_is_scaled_from_its_in_stock_days():
+    # 5 of 7 days in stock, 10 shipped on them: 10 × 7 / 5 = 14.
+    weeks = aggregate_demand([2, 2, 2, 2, 2, 0, 0], [True] * 5 + [False] * 2)
+    assert weeks.values[0] == pytest.approx(14)
+    assert weeks.observed_days[0] == 5
+
+
+def test_a_week_with_too_few_in_stock_days_is_censored():
+    weeks = aggregate_demand([5, 5, 5, 0, 0, 0, 0], [True] * 3 + [False] * 4, min_observed_days=4)
+    assert math.isnan(weeks.values[0])
+
+
+def test_recorded_unfilled_demand_counts_as_demand():
+    weeks = aggregate_demand([Decimal("1.5")] * 7, [True] * 7, unfilled=[0, 0, 2, 0, 0, 0, 1])
+    assert weeks.values[0] == pytest.approx(13.5)
+
+
+def test_a_trailing_incomplete_week_is_left_out():
+    assert len(aggregate_demand([1] * 10, [True] * 10).values) == 1
+
+
+def test_weeks_start_on_the_monday_on_or_before_the_start_date():
+    # 2026-11-25 is a Wednesday: the first week starts Monday 23 and has only 5 observed days.
+    weeks = aggregate_demand([1] * 12, [True] * 12, start=date(2026, 11, 25))
+    assert weeks.starts == (date(2026, 11, 23), date(2026, 11, 30))
+    assert weeks.observed_days.tolist() == [5, 7]
+    assert weeks.values[0] == pytest.approx(7)  # 5 units on 5 days, scaled to 7
+
+
+def test_lengths_that_differ_are_refused():
+    with pytest.raises(ValueError):
+        aggregate_demand([1, 2], [True])
