@@ -52,7 +52,16 @@ _MOVEMENT_SELECT = select(_M, _V.c.value, _V.c.on_hand_after, _V.c.value_after, 
 _MOVEMENT_BY_ID = _MOVEMENT_SELECT.where(_M.c.id == bindparam("id"))
 _REVERSAL_OF = select(_M.c.id).where(_M.c.reverses_id == bindparam("id"))
 _TRANSFER_LEGS = _MOVEMENT_SELECT.where(_M.c.transfer_id == bindparam("tid"), _M.c.kind != "reversal")
+_T = t.supplier_terms
+_TERMS_FOR = select(_T).where(_T.c.supplier_id == bindparam("s"), _T.c.product_id == bindparam("p"))
+_TERMS_DELETE = _T.delete().where(_T.c.id == bindparam("tid"))
 _inserts: dict[tuple, tuple[str, bool, list]] = {}
+
+
+@functools.cache
+def _insert(table):
+    """One ``INSERT`` statement per table, run with a row of parameters (bulk master data)."""
+    return insert(table)
 
 
 def _insert_many(conn: Connection, table, rows: list[dict]) -> None:
@@ -268,9 +277,9 @@ class ProductRepository:
         values = {k: getattr(product, k) for k in (
             "id", "sku", "name", "unit", "category", "pack_size", "active", "min_level", "max_level",
             "device_id", "version")}
-        self.conn.execute(insert(t.products).values(**values))
+        self.conn.execute(_insert(t.products), values)
         if product.barcodes:
-            self.conn.execute(insert(t.barcodes), [{"barcode": b, "product_id": product.id} for b in product.barcodes])
+            self.conn.execute(_insert(t.barcodes), [{"barcode": b, "product_id": product.id} for b in product.barcodes])
         self._by_sku[product.sku] = product
         self._by_id[product.id] = product
 
@@ -326,7 +335,7 @@ class _ByCode:
 
     def _insert(self, record) -> None:
         columns = [c.name for c in self.table.columns]
-        self.conn.execute(insert(self.table).values(**{c: getattr(record, c) for c in columns}))
+        self.conn.execute(_insert(self.table), {c: getattr(record, c) for c in columns})
         self._cache[("id", record.id)] = record
         self._cache[("code", record.code)] = record
 
@@ -363,17 +372,13 @@ class SupplierRepository(_ByCode):
         self._cache[("code", supplier.code)] = supplier
 
     def terms_for(self, supplier_id: str, product_id: str) -> SupplierTerms | None:
-        c = t.supplier_terms.c
-        r = self.conn.execute(
-            select(t.supplier_terms).where(c.supplier_id == supplier_id, c.product_id == product_id)
-        ).first()
+        r = self.conn.execute(_TERMS_FOR, {"s": supplier_id, "p": product_id}).first()
         if r is None:
             return None
         return SupplierTerms(r.id, r.supplier_id, r.product_id, r.supplier_sku, r.unit_price, r.moq,
                              r.order_multiple, r.lead_time_days, r.device_id, r.version)
 
     def add_terms(self, terms: SupplierTerms) -> None:
-        c = t.supplier_terms.c
-        self.conn.execute(t.supplier_terms.delete().where(c.id == terms.id))
+        self.conn.execute(_TERMS_DELETE, {"tid": terms.id})
         columns = [col.name for col in t.supplier_terms.columns]
-        self.conn.execute(insert(t.supplier_terms).values(**{k: getattr(terms, k) for k in columns}))
+        self.conn.execute(_insert(t.supplier_terms), {k: getattr(terms, k) for k in columns})
