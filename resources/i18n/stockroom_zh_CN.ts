@@ -1215,7 +1215,7 @@
     <context>
         <name>PurchasingScreen</name>
         <message>
-            <location filename="../../ui/screens/purchasing.py" line="+60" />
+            <location filename="../../ui/screens/purchasing.py" line="+59" />
             <source>Draft</source>
             <translation>草稿</translation>
         </message>
@@ -1312,12 +1312,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+579" />
+            <location line="+583" />
             <source>Qty</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location line="-579" />
+            <location line="-583" />
             <source>Unit / pack</source>
             <translation>单位 / 包装</translation>
         </message>
@@ -1342,12 +1342,22 @@
             <translation>%1 包（每包 %2 %3）</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+10" />
             <source>/pack</source>
             <translation>/包</translation>
         </message>
         <message>
-            <location line="+295" />
+            <location line="+262" />
+            <source>Supplier: %1    Deliver to: %2    Expected: %3</source>
+            <translation>供应商：%1    送货至：%2    预计到货：%3</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>on issue, from the supplier's lead time</source>
+            <translation>下达时按供应商交货期计算</translation>
+        </message>
+        <message>
+            <location line="+31" />
             <source>Subtotal %1    Tax %2% %3    Total %4 %5</source>
             <translation>小计 %1    税 %2% %3    合计 %4 %5</translation>
         </message>

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QCompleter
 from PySide6.QtWidgets import QDateEdit
-from PySide6.QtWidgets import QGridLayout
 from PySide6.QtWidgets import QGroupBox
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
@@ -113,9 +112,14 @@ def pack_text(line) -> str:
         "%2", fmt(line.pack_size)).replace("%3", line.unit)
 
 
+def price_str(value) -> str:
+    """A price with at least two decimals (3.70), more when it has them (0.125)."""
+    return money_text(value) if value == round(value, 2) else fmt(value)
+
+
 def price_text(line) -> str:
     per = translate("PurchasingScreen", "/pack") if line.price_per == "pack" else ""
-    return fmt(line.price) + per
+    return price_str(line.price) + per
 
 
 def _load_po(uow, queries, ref: str):
@@ -201,8 +205,15 @@ class PurchasingScreen(Screen):
         for label, widget in ((self.supplier_label, self.supplier), (self.warehouse_label, self.warehouse),
                               (self.expected_label, self.expected)):
             label.setBuddy(widget)
+        self.supplier.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.supplier.setMinimumContentsLength(14)
+        self.warehouse.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.warehouse.setMinimumContentsLength(7)
         self.state_label = QLabel(self)
         self.state_label.setStyleSheet("font-weight: bold;")
+        self.header_label = QLabel(self)
+        self.header_label.setWordWrap(True)
+        self.header_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.lines = QTableWidget(0, len(LINE_COLUMNS), self)
         self.lines.verticalHeader().setVisible(False)
         self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -210,8 +221,8 @@ class PurchasingScreen(Screen):
         self.lines.setAlternatingRowColors(True)
         self.lines.horizontalHeader().setStretchLastSection(True)
         self.lines.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        for column, width in ((L_NO, 30), (L_SKU, 80), (L_SUPPLIER_SKU, 80), (L_DESCRIPTION, 170), (L_QTY, 60),
-                              (L_PACK, 110), (L_PRICE, 70), (L_AMOUNT, 80), (L_RECEIVED, 65)):
+        for column, width in ((L_NO, 26), (L_SKU, 80), (L_SUPPLIER_SKU, 95), (L_DESCRIPTION, 170), (L_QTY, 50),
+                              (L_PACK, 80), (L_PRICE, 60), (L_AMOUNT, 75), (L_RECEIVED, 60)):
             self.lines.setColumnWidth(column, width)
         self.lines.itemChanged.connect(self._line_edited)
         self.sku_label = QLabel(self)
@@ -222,7 +233,7 @@ class PurchasingScreen(Screen):
         self.qty.setMaximumWidth(70)
         self.qty.returnPressed.connect(self._add_from_bar)
         self.price = QLineEdit(self)
-        self.price.setMaximumWidth(80)
+        self.price.setMaximumWidth(110)
         self.price.returnPressed.connect(self._add_from_bar)
         self.add_button = QPushButton(self)
         self.add_button.clicked.connect(self._add_from_bar)
@@ -234,15 +245,6 @@ class PurchasingScreen(Screen):
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        head = QGridLayout()
-        head.addWidget(self.supplier_label, 0, 0)
-        head.addWidget(self.supplier, 0, 1)
-        head.addWidget(self.warehouse_label, 0, 2)
-        head.addWidget(self.warehouse, 0, 3)
-        head.addWidget(self.expected_label, 0, 4)
-        head.addWidget(self.expected, 0, 5)
-        head.setColumnStretch(1, 2)
-        head.setColumnStretch(3, 1)
         add_bar = QHBoxLayout()
         add_bar.addWidget(self.sku_label)
         add_bar.addWidget(self.sku, 2)
@@ -251,8 +253,8 @@ class PurchasingScreen(Screen):
         add_bar.addWidget(self.add_button)
         add_bar.addWidget(self.remove_button)
         editor_layout = QVBoxLayout(self.editor)
-        editor_layout.addLayout(head)
         editor_layout.addWidget(self.state_label)
+        editor_layout.addWidget(self.header_label)
         editor_layout.addWidget(self.lines, 1)
         editor_layout.addLayout(add_bar)
         editor_layout.addWidget(self.totals)
@@ -269,7 +271,11 @@ class PurchasingScreen(Screen):
         filter_bar.addWidget(self.search, 2)
         filter_bar.addWidget(self.state_filter, 1)
         action_bar = QHBoxLayout()
-        for button in (self.new_button, self.issue_button, self.revise_button, self.cancel_button,
+        for widget in (self.supplier_label, self.supplier, self.warehouse_label, self.warehouse, self.expected_label,
+                       self.expected, self.new_button):
+            action_bar.addWidget(widget)
+        action_bar.addSpacing(16)
+        for button in (self.issue_button, self.revise_button, self.cancel_button,
                        self.close_button, self.receive_button):
             action_bar.addWidget(button)
         action_bar.addStretch(1)
@@ -374,14 +380,11 @@ class PurchasingScreen(Screen):
     def _show_po(self) -> None:
         row, snap = self.current, self.snapshot
         self._filling = True
-        for combo, code in ((self.supplier, row.supplier), (self.warehouse, row.warehouse)):
-            index = combo.findData(code)
-            if index >= 0:
-                combo.setCurrentIndex(index)
-        if row.expected_on:
-            self.expected.setDate(QDate(row.expected_on.year, row.expected_on.month, row.expected_on.day))
-        else:
-            self.expected.setDate(self.expected.minimumDate())
+        text = translate("PurchasingScreen", "Supplier: %1    Deliver to: %2    Expected: %3")
+        expected = row.expected_on.isoformat() if row.expected_on else translate("PurchasingScreen", "on issue, "
+                                                                                 "from the supplier's lead time")
+        self.header_label.setText(text.replace("%1", f"{row.supplier} {row.supplier_name}").replace(
+            "%2", f"{snap.deliver_to.code} {snap.deliver_to.name}").replace("%3", expected))
         received = {x.line_no: x for x in row.lines}
         editable = self.editable
         self.lines.setRowCount(len(snap.lines))
@@ -389,7 +392,7 @@ class PurchasingScreen(Screen):
             got = received.get(line.line_no)
             values = {L_NO: str(line.line_no), L_SKU: line.sku, L_SUPPLIER_SKU: line.supplier_sku,
                       L_DESCRIPTION: line.description, L_QTY: fmt(line.qty), L_PACK: pack_text(line),
-                      L_PRICE: price_text(line) if not editable else fmt(line.price),
+                      L_PRICE: price_text(line) if not editable else price_str(line.price),
                       L_AMOUNT: money_text(line.amount), L_RECEIVED: fmt(got.received) if got else "",
                       L_OPEN: fmt(got.open_qty) if got else ""}
             for column, text in values.items():
