@@ -29,6 +29,7 @@ from ui.models.proxy import RowFilterProxy
 from ui.models.table import Column
 from ui.models.table import RowRole
 from ui.models.table import RowTableModel
+from ui.models.table import money_text
 from ui.models.table import qty_text
 from ui.search import needle
 from ui.search import search_keys
@@ -55,6 +56,10 @@ class SupplierListModel(RowTableModel):
         return search_keys(rows, lambda r: (r.code, r.name, r.contact), lambda r: r.name)
 
 
+def _price(value) -> str:
+    return money_text(value) if value == round(value, 2) else fmt(value)
+
+
 def _breaks(row) -> str:
     return "; ".join(f"≥{fmt(q)}: {fmt(p)}" for q, p in row.breaks)
 
@@ -66,7 +71,7 @@ class TermsModel(RowTableModel):
         Column(QT_TRANSLATE_NOOP("SuppliersScreen", "Product"), lambda r: r.name),
         Column(QT_TRANSLATE_NOOP("SuppliersScreen", "Supplier SKU"), lambda r: r.supplier_sku),
         Column(QT_TRANSLATE_NOOP("SuppliersScreen", "Supplier's name"), lambda r: r.item_name),
-        Column(QT_TRANSLATE_NOOP("SuppliersScreen", "Price"), lambda r: r.price, fmt, True),
+        Column(QT_TRANSLATE_NOOP("SuppliersScreen", "Price"), lambda r: r.price, _price, True),
         Column(QT_TRANSLATE_NOOP("SuppliersScreen", "Per"),
                lambda r: translate("SuppliersScreen", "pack") if r.price_per == "pack"
                else translate("SuppliersScreen", "unit")),
@@ -94,7 +99,7 @@ class SuppliersScreen(Screen):
         self.search.textChanged.connect(lambda text: self.proxy.set_search(needle(text)))
         self.table = DataTable("suppliers-purchasing", self)
         self.table.setModel(self.proxy)
-        self.table.set_widths({0: 80, 1: 200, 2: 60, 3: 60})
+        self.table.set_widths({0: 60, 1: 230, 2: 60, 3: 60})
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.new_button = QPushButton(self)
         self.new_button.clicked.connect(self.new_supplier)
@@ -166,6 +171,8 @@ class SuppliersScreen(Screen):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([430, 850])
+        right.setSizes([360, 440])
         layout = QVBoxLayout(self)
         layout.addWidget(self.busy_bar)
         layout.addWidget(self.error_label)
