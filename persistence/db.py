@@ -106,10 +106,27 @@ def open_database(path: Path | str) -> Database:
     engine = sqlite_engine(path)
     revision = current_revision(engine)
     if revision != HEAD:
+        if revision is not None and revision not in known_revisions():
+            engine.dispose()
+            raise SchemaTooNew(f"its schema {revision} is newer than this version of Stockroom knows ({HEAD}); "
+                               f"open it with a newer version")
         if existed:
             timestamped_backup(path, f"before-{HEAD}")
         upgrade(engine)
     return Database(engine, path)
+
+
+class SchemaTooNew(RuntimeError):
+    """The file was written by a newer Stockroom; it is left untouched."""
+
+
+def known_revisions() -> set[str]:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
 
 
 def open_url(url: str) -> Database:

@@ -191,15 +191,26 @@ def test_any_command_on_a_missing_file_creates_the_database(tmp_path):
     assert "ok" in ok(db, "check")
 
 
-@pytest.mark.parametrize("kind", ["a folder", "not a database"])
+@pytest.mark.parametrize("kind", ["a folder", "not a database", "from a newer version"])
 def test_a_db_path_that_is_not_a_database_exits_2_without_a_traceback(tmp_path, kind):
+    import sqlite3
+
     db = tmp_path
     if kind == "not a database":
         db = tmp_path / "notes.txt"
         db.write_text("shopping list\n" * 100)
+    elif kind == "from a newer version":
+        db = tmp_path / "newer.sqlite3"
+        conn = sqlite3.connect(db)
+        with conn:
+            conn.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
+            conn.execute("INSERT INTO alembic_version VALUES ('9999')")
+        conn.close()
     result = run(db, "stock")
     assert result.returncode == 2
     assert "--db" in result.stderr and "Traceback" not in result.stderr
+    if kind == "from a newer version":
+        assert "newer" in result.stderr and not (tmp_path / "backups").exists()
 
 
 def test_check_exits_non_zero_and_lists_the_difference_when_a_balance_was_tampered_with(tmp_path, capsys):

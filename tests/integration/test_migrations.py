@@ -17,6 +17,7 @@ from domain import commands as c
 from domain import ledger
 from persistence import queries
 from persistence.db import MIGRATIONS
+from persistence.db import SchemaTooNew
 from persistence.db import open_database
 from persistence.migrations import HEAD
 
@@ -135,7 +136,8 @@ def test_a_database_from_a_newer_version_is_refused_and_left_as_it_was(tmp_path)
     with conn:
         conn.execute("UPDATE alembic_version SET version_num = '9999'")
     conn.close()
-    with pytest.raises(Exception, match="9999"):
+    with pytest.raises(SchemaTooNew, match="9999 is newer"):
         open_database(path)
     assert revision_of(path) == "9999"
     assert "products" in tables(path)
+    assert not (tmp_path / "backups").exists()
