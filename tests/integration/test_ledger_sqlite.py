@@ -217,3 +217,26 @@ def test_many_postings_in_one_transaction_match_the_same_postings_one_by_one(sho
     with shop.engine.connect() as conn:
         assert conn.execute(select(func.count()).select_from(t.movements)).scalar() == len(commands) + 1
     assert queries.check(shop.engine) == []
+
+
+def test_postings_from_several_threads_at_once_queue_on_the_write_lock_and_stay_exact(shop):
+    import threading
+
+    errors: list[Exception] = []
+
+    def clerk() -> None:
+        try:
+            for _ in range(15):
+                receive(shop, "2", "1.5")
+                ship(shop, "1")
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=clerk) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert stock(shop) == (Decimal(45), Decimal("67.50"))
+    assert queries.check(shop.engine) == []
