@@ -112,7 +112,8 @@ def build_demo(
     """Fill an empty database with the demo business.
 
     Args:
-        uow_factory: makes a new unit of work; each month of movements is one transaction.
+        uow_factory: makes a new unit of work; master data is one transaction, movements one per
+            ``CHUNK_MONTHS`` months.
         seed: the same seed (and end) gives the same business.
         progress: called with a line of text after the master data and after each month.
         scale: 1.0 makes about 1,200 products and 200 customers; smaller scales make a smaller
