@@ -10,6 +10,9 @@ How a forecast is made, for all rows of a (products × periods) matrix at once:
    backtested with the statsmodels models (``models``), largest total demand first, until the
    ``budget_seconds`` run out; with ``workers > 1`` this part runs in a process pool. A model that
    raises — at any origin or on the full history — is dropped for that row and the next one counts.
+   A model may hand its choices on (``ModelForecast.reuse``): ETS chooses its form by AIC and
+   estimates at the first origin, only filters with those parameters at the later origins, and
+   re-estimates the same form on the whole history for the forecast.
 4. Per row the method with the lowest MASE wins (ties go to the simpler, earlier method) and makes
    the forecast from the whole history. The baseline MASE is seasonal naive's (naive's when the
    history is shorter than a season and a half).
@@ -111,6 +114,7 @@ def forecast_many(
     workers: int = 1,
     starts: Sequence[date] | None = None,
     min_periods: int = 8,
+    start_method: str = "spawn",
 ) -> list[ForecastResult]:
     """Forecast every row of a (products × periods) demand matrix, choosing a method per row.
 
@@ -126,6 +130,10 @@ def forecast_many(
         workers: processes for the statsmodels part (1 = in this process).
         starts: the start date of each period (needed by SARIMAX's holiday regressors).
         min_periods: observed periods below which a history is too short.
+        start_method: how worker processes start. ``spawn`` (the default) is safe in a process with
+            threads (the GUI) but every worker imports statsmodels again (seconds); ``fork`` starts
+            them at once from this process, which then should run with one BLAS thread
+            (``OPENBLAS_NUM_THREADS=1`` before numpy is imported), as the benchmark does.
 
     Returns:
         One ``ForecastResult`` per row, in order.
@@ -169,7 +177,9 @@ def forecast_many(
         observed = (~np.isnan(Y)).sum(axis=1)
         eligible = np.flatnonzero(~short & np.isin(classes, [SMOOTH, ERRATIC]) & (observed >= min_model_history))
         order = eligible[np.argsort(-np.nansum(Y[eligible], axis=1), kind="stable")]
-        sm = _run_models(Y, order, tuple(models), horizon, origins, season, qs, starts, budget_seconds, workers)
+        sm = _run_models(
+            Y, order, tuple(models), horizon, origins, season, qs, starts, budget_seconds, workers, start_method
+        )
 
     rows = np.arange(n)
     chosen_mean = np.stack(finals)[best, rows]  # n × horizon
@@ -256,7 +266,7 @@ def _residual_quantiles(mean: np.ndarray, resid: np.ndarray, qs) -> dict[float, 
 def _model_quantiles(final, qs) -> dict[float, np.ndarray]:
     from statistics import NormalDist
 
-    if final.quantiles is None:
+    if not final.quantiles:
         steps = np.sqrt(np.arange(1, len(final.mean) + 1))
         raw = {q: final.mean + NormalDist().inv_cdf(q) * final.sigma * steps for q in qs}
     else:
@@ -303,13 +313,13 @@ def _backtest_models(job) -> list[tuple[int, dict]]:
         for name in names:
             fit = MODELS[name]
             try:
-                paths = np.array(
-                    [
-                        fit(y[:o], horizon, season=season, starts=None if starts is None else starts[:o]).mean
-                        for o in origins
-                    ]
-                )
-                final = fit(y, horizon, season=season, quantiles=qs, starts=starts)
+                sub = (lambda o: None) if starts is None else (lambda o: starts[:o])
+                first = fit(y[: origins[0]], horizon, season=season, starts=sub(origins[0]))
+                reuse = first.reuse or {}
+                later = [fit(y[:o], horizon, season=season, starts=sub(o), **reuse).mean for o in origins[1:]]
+                paths = np.array([first.mean, *later])
+                spec_only = {k: v for k, v in reuse.items() if k == "spec"}
+                final = fit(y, horizon, season=season, quantiles=qs, starts=starts, **spec_only)
             except Exception:  # noqa: BLE001 - a model that fails falls back to the next one
                 continue
             if np.all(np.isfinite(paths)) and np.all(np.isfinite(final.mean)):
@@ -318,7 +328,7 @@ def _backtest_models(job) -> list[tuple[int, dict]]:
     return out
 
 
-def _run_models(Y, rows, names, horizon, origins, season, qs, starts, budget_seconds, workers) -> dict:
+def _run_models(Y, rows, names, horizon, origins, season, qs, starts, budget_seconds, workers, start_method) -> dict:
     if len(rows) == 0:
         return {}
     deadline = None if budget_seconds is None else time.time() + budget_seconds
@@ -335,12 +345,20 @@ def _run_models(Y, rows, names, horizon, origins, season, qs, starts, budget_sec
                 break
             found.update(_backtest_models(job))
         return found
+    if start_method == "fork":
+        # Forked workers inherit what is imported here: import the models once instead of per worker.
+        for name in names:
+            _preload(name)
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            for part in pool.map(_backtest_models, jobs):
+                found.update(part)
+        return found
     # Spawned workers start with one BLAS thread each: statsmodels' small matrices only lose from
     # more, and two processes on two cores would otherwise fight over them.
     saved = {k: os.environ.get(k) for k in _THREAD_VARS}
     os.environ.update(dict.fromkeys(_THREAD_VARS, "1"))
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(start_method)) as pool:
             for part in pool.map(_backtest_models, jobs):
                 found.update(part)
     finally:
@@ -353,3 +371,16 @@ def _run_models(Y, rows, names, horizon, origins, season, qs, starts, budget_sec
 
 
 _THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+_PRELOAD = {
+    "ets": "statsmodels.tsa.exponential_smoothing.ets",
+    "holt_winters": "statsmodels.tsa.holtwinters",
+    "theta": "statsmodels.tsa.forecasting.theta",
+    "sarimax": "statsmodels.tsa.statespace.sarimax",
+}
+
+
+def _preload(name: str) -> None:
+    import importlib
+
+    if name in _PRELOAD:
+        importlib.import_module(_PRELOAD[name])

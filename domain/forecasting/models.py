@@ -35,12 +35,14 @@ _N = NormalDist()
 @dataclass(frozen=True, eq=False)
 class ModelForecast:
     """A fitted model's forecast: ``mean`` (horizon,), ``quantiles`` {q: (horizon,)} or None, ``sigma``
-    the standard deviation of its one-step in-sample residuals, ``spec`` a short description."""
+    the standard deviation of its one-step in-sample residuals, ``spec`` a short description, ``reuse``
+    keyword arguments that fit the same model again more cheaply (the backtest passes them on)."""
 
     mean: np.ndarray
     quantiles: dict[float, np.ndarray] | None
     sigma: float
     spec: str
+    reuse: dict | None = None
 
 
 def fill_censored(y: np.ndarray) -> np.ndarray:
@@ -65,7 +67,13 @@ def _sigma(resid) -> float:
     return float(np.std(r)) if len(r) > 1 else 0.0
 
 
-def fit_ets(y, horizon: int, *, season: int = 52, quantiles=(), starts=None) -> ModelForecast:
+def fit_ets(y, horizon: int, *, season: int = 52, quantiles=(), starts=None, spec=None, params=None) -> ModelForecast:
+    """ETS chosen by AIC; with ``spec`` the choice is skipped, with ``params`` too the estimation.
+
+    ``reuse`` of the result holds both: the backtest chooses and estimates at its first origin and
+    then only runs the filter (``ETSModel.smooth``) at the later ones — one pass instead of several
+    optimisations.
+    """
     import pandas as pd
     from statsmodels.tsa.exponential_smoothing.ets import ETSModel
 
@@ -73,6 +81,8 @@ def fit_ets(y, horizon: int, *, season: int = 52, quantiles=(), starts=None) -> 
     specs: list[tuple[str | None, bool, str | None]] = [(None, False, None), ("add", False, None), ("add", True, None)]
     if len(data) >= 2 * season + 2:
         specs += [(None, False, "add"), ("add", True, "add")]
+    if spec is not None:
+        specs = [spec]
     best = None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -87,22 +97,24 @@ def fit_ets(y, horizon: int, *, season: int = 52, quantiles=(), starts=None) -> 
                     seasonal_periods=season if seasonal else None,
                     initialization_method="heuristic" if seasonal else "estimated",
                 )
-                res = model.fit(disp=False)
+                res = model.smooth(params) if params is not None else model.fit(disp=False)
             except Exception:  # noqa: BLE001 - a candidate that cannot fit is skipped
                 continue
             if np.isfinite(res.aic) and (best is None or res.aic < best[0]):
                 best = (res.aic, res, (trend, damped, seasonal))
         if best is None:
             raise RuntimeError("no ETS candidate could be fitted")
-        _, res, (trend, damped, seasonal) = best
+        _, res, chosen = best
         pred = res.get_prediction(start=len(data), end=len(data) + horizon - 1)
         mean = np.asarray(pred.predicted_mean, dtype=float)
         se = np.sqrt(np.asarray(pred.forecast_variance, dtype=float))
-    spec = f"ETS(A,{'Ad' if damped else ('A' if trend else 'N')},{'A' if seasonal else 'N'})"
-    return ModelForecast(mean, _normal_quantiles(mean, se, quantiles), _sigma(res.resid), spec)
+    trend, damped, seasonal = chosen
+    name = f"ETS(A,{'Ad' if damped else ('A' if trend else 'N')},{'A' if seasonal else 'N'})"
+    reuse = {"spec": chosen, "params": np.asarray(res.params)}
+    return ModelForecast(mean, _normal_quantiles(mean, se, quantiles), _sigma(res.resid), name, reuse)
 
 
-def fit_holt_winters(y, horizon: int, *, season: int = 52, quantiles=(), starts=None) -> ModelForecast:
+def fit_holt_winters(y, horizon: int, *, season: int = 52, quantiles=(), starts=None, **_reuse) -> ModelForecast:
     from statsmodels.tsa.holtwinters import ExponentialSmoothing
 
     data = fill_censored(y)
@@ -123,7 +135,7 @@ def fit_holt_winters(y, horizon: int, *, season: int = 52, quantiles=(), starts=
     return ModelForecast(mean, None, _sigma(res.resid), f"Holt-Winters(Ad,{'A' if seasonal else 'N'})")
 
 
-def fit_theta(y, horizon: int, *, season: int = 52, quantiles=(), starts=None) -> ModelForecast:
+def fit_theta(y, horizon: int, *, season: int = 52, quantiles=(), starts=None, **_reuse) -> ModelForecast:
     from statsmodels.tsa.forecasting.theta import ThetaModel
 
     data = fill_censored(y)
@@ -132,10 +144,13 @@ def fit_theta(y, horizon: int, *, season: int = 52, quantiles=(), starts=None) -
         warnings.simplefilter("ignore")
         res = ThetaModel(data, period=season, deseasonalize=deseason, method="additive").fit()
         mean = np.asarray(res.forecast(horizon), dtype=float)
-        band = res.prediction_intervals(horizon, alpha=0.05)
-    se = (np.asarray(band["upper"], dtype=float) - mean) / _N.inv_cdf(0.975)
+        quant = None
+        if quantiles:
+            band = res.prediction_intervals(horizon, alpha=0.05)
+            se = (np.asarray(band["upper"], dtype=float) - mean) / _N.inv_cdf(0.975)
+            quant = _normal_quantiles(mean, se, quantiles)
     resid = data[1:] - data[:-1]  # Theta's SES part: one-step changes stand in for residuals
-    return ModelForecast(mean, _normal_quantiles(mean, se, quantiles), _sigma(resid), "Theta")
+    return ModelForecast(mean, quant if quant is not None else {}, _sigma(resid), "Theta")
 
 
 def promotion_regressors(starts) -> np.ndarray:
@@ -155,7 +170,7 @@ def promotion_regressors(starts) -> np.ndarray:
     return out
 
 
-def fit_sarimax(y, horizon: int, *, season: int = 52, quantiles=(), starts=None) -> ModelForecast:
+def fit_sarimax(y, horizon: int, *, season: int = 52, quantiles=(), starts=None, **_reuse) -> ModelForecast:
     from statsmodels.tsa.statespace.sarimax import SARIMAX
 
     if starts is None:

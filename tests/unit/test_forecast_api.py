@@ -128,3 +128,15 @@ def test_lead_time_demand_sums_the_forecast_and_grows_sigma_with_the_root_of_tim
     mean, sd = lead_time_demand(r, 3.5)
     assert mean == pytest.approx(1 + 2 + 2 + 0.5 * 2)
     assert sd == pytest.approx(2 * math.sqrt(3.5))
+
+
+def test_importing_the_domain_does_not_import_numpy_pandas_or_statsmodels():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, domain, domain.forecasting, domain.replenishment; "
+        "print(sorted(m for m in ('numpy', 'pandas', 'scipy', 'statsmodels') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
