@@ -16,6 +16,7 @@ that allows it. After every step:
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
 from datetime import UTC
@@ -71,7 +72,9 @@ def template() -> Path:
     """A migrated database with the master data, made once and copied for each example."""
     global _template
     if _template is None:
-        path = Path(tempfile.mkdtemp(prefix="stockroom-props-", dir=_SCRATCH)) / "template.sqlite3"
+        folder = tempfile.mkdtemp(prefix="stockroom-props-", dir=_SCRATCH)
+        atexit.register(shutil.rmtree, folder, True)
+        path = Path(folder) / "template.sqlite3"
         db = open_database(path)
         for sku in SKUS:
             catalog.add_product(db.uow(), c.AddProduct(sku, f"Product {sku}"))
