@@ -86,7 +86,7 @@ CLASSES = {
 # Days of stock a planner orders up to, by class.
 COVER = {"fast": (10, 25), "medium": (20, 45), "slow": (45, 120), "lumpy": (30, 90)}
 TIER_COST = (1.0, 1.35, 1.2, 0.75)
-SO_LINES = (1, 1, 2, 2, 3, 4, 5, 6)  # lines per sales order, drawn uniformly
+_SO_LINES = np.array([1, 1, 2, 2, 3, 4, 5, 6])  # lines per sales order, drawn uniformly
 DAMAGE = ("破损报废", "过期报废", "运输损坏", "样品领用", "内部领用")
 Progress = Callable[[str], None]
 
@@ -514,8 +514,8 @@ class _Simulation:
         self.by_region = {}
         for w in wh:
             mine = [c for c in cust if c["region"] == w["code"]] or cust
-            weights = np.array([c["weight"] for c in mine])
-            self.by_region[w["code"]] = (mine, weights / weights.sum())
+            weights = np.cumsum([c["weight"] for c in mine])
+            self.by_region[w["code"]] = (mine, weights / weights[-1])
         self._policy()
 
     def _lead(self, p: _Product, w: int) -> int:
@@ -656,10 +656,10 @@ class _Simulation:
             mine = rng.permutation(np.nonzero((shipped > 0) & (self.pw[idx] == w))[0])
             if not len(mine):
                 continue
-            bounds = np.cumsum(rng.choice(SO_LINES, size=len(mine)))
+            bounds = np.cumsum(_SO_LINES[rng.integers(0, len(_SO_LINES), len(mine))])
             starts = [0, *bounds[bounds < len(mine)].tolist(), len(mine)]
-            customers, probs = self.by_region[code]
-            buyers = rng.choice(len(customers), size=len(starts) - 1, p=probs).tolist()
+            customers, cum = self.by_region[code]
+            buyers = np.minimum(np.searchsorted(cum, rng.random(len(starts) - 1)), len(customers) - 1).tolist()
             mine_list = mine.tolist()
             orders += [(customers[b], mine_list[a:z]) for b, a, z in zip(buyers, starts, starts[1:], strict=False)]
         self.rnd.shuffle(orders)
