@@ -294,3 +294,11 @@ def test_every_string_of_the_purchasing_screens_has_a_finished_chinese_translati
             if translation.get("type") == "unfinished" or not "".join(translation.itertext()).strip():
                 unfinished.append((context.findtext("name"), message.findtext("source")))
     assert seen > 100 and unfinished == []
+
+
+def test_the_purchasing_screens_are_registered_with_shortcuts_of_their_own():
+    from ui.screens import SCREENS
+
+    keys = {e.key: e.shortcut for e in SCREENS}
+    assert {"purchasing", "suppliers"} <= set(keys)
+    assert len(set(keys.values())) == len(keys)

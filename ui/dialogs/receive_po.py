@@ -12,6 +12,7 @@ from decimal import Decimal
 from decimal import InvalidOperation
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QEvent
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QDialog
@@ -103,6 +104,11 @@ class ReceivePoDialog(QDialog):
         self.table.setHorizontalHeaderLabels(list(headers))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("ReceivePoDialog", "&Receive"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("ReceivePoDialog", "Cancel"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- entry ---------------------------------------------------------------------------
     def set_quantity(self, sku: str, qty: str) -> None:

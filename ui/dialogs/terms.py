@@ -7,6 +7,7 @@ transaction); a refusal names the field and stays in the dialog.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QEvent
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox
 from PySide6.QtWidgets import QComboBox
@@ -127,6 +128,11 @@ class TermsDialog(QDialog):
         self.lead_time.setPlaceholderText(translate("TermsDialog", "the supplier's default"))
         self.breaks.setPlaceholderText(translate("TermsDialog", "One per line: quantity @ price, e.g. 100 @ 9.50"))
         self.preferred.setText(translate("TermsDialog", "Preferred supplier of this product"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def command(self) -> pc.SaveTerms:
         return pc.SaveTerms(
