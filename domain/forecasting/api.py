@@ -181,9 +181,12 @@ def forecast_many(
             Y, order, tuple(models), horizon, origins, season, qs, starts, budget_seconds, workers, start_method
         )
 
-    rows = np.arange(n)
-    chosen_mean = np.stack(finals)[best, rows]  # n × horizon
-    chosen_resid = np.stack(resids)[best, rows]  # n × T
+    chosen_mean = np.empty((n, horizon))
+    chosen_resid = np.empty((n, T))
+    for i, (final, resid) in enumerate(zip(finals, resids, strict=True)):
+        sel = best == i
+        chosen_mean[sel] = final[sel]
+        chosen_resid[sel] = resid[sel]
     q_resid = _residual_quantiles(chosen_mean, chosen_resid, qs)
     sigma_resid = _nanstd(chosen_resid)
 
