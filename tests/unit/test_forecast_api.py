@@ -140,3 +140,41 @@ def test_importing_the_domain_does_not_import_numpy_pandas_or_statsmodels():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_holt_winters_without_model_quantiles_gets_them_from_its_residuals():
+    rng = np.random.default_rng(12)
+    y = 30 + np.cumsum(rng.normal(0, 1.5, 104))
+    fc = models.fit_holt_winters(y, 3)
+    assert fc.quantiles is None
+    r = forecast_series(y, 3, models=("holt_winters",), budget_seconds=None)
+    assert "holt_winters" in r.scores
+    if r.model.startswith("holt_winters"):
+        assert r.quantiles[0.9][0] > r.mean[0]
+
+
+def test_ets_filtered_with_its_own_parameters_reproduces_its_forecast():
+    rng = np.random.default_rng(13)
+    y = 25 + rng.normal(0, 2, 80)
+    fitted = models.fit_ets(y, 4)
+    again = models.fit_ets(y, 4, **fitted.reuse)
+    np.testing.assert_allclose(again.mean, fitted.mean, rtol=1e-6)
+
+
+@pytest.mark.slow
+def test_the_process_pool_gives_the_same_choice_as_one_process():
+    # spawn, not fork: by the time this runs the test process may hold Qt threads (tests/ui run first).
+    rng = np.random.default_rng(14)
+    Y = 40 + np.cumsum(rng.normal(0, 2, (3, 80)), axis=1)
+    alone = forecast_many(Y, 2, models=("theta",), budget_seconds=None, workers=1)
+    pooled = forecast_many(Y, 2, models=("theta",), budget_seconds=None, workers=2, start_method="spawn")
+    assert [r.model for r in pooled] == [r.model for r in alone]
+    assert [r.scores["theta"] for r in pooled] == pytest.approx([r.scores["theta"] for r in alone])
+
+
+def test_an_exhausted_budget_leaves_the_numpy_choice_in_place():
+    rng = np.random.default_rng(15)
+    Y = 40 + np.cumsum(rng.normal(0, 2, (3, 80)), axis=1)
+    results = forecast_many(Y, 2, models=("ets",), budget_seconds=0.0)
+    assert all("ets" not in r.scores for r in results)
+    assert all(np.all(np.isfinite(r.mean)) for r in results)
