@@ -193,7 +193,7 @@ def forecast_many(
     results = []
     for r in range(n):
         if short[r]:
-            results.append(_simple_average(Y[r], horizon, qs, str(classes[r])))
+            results.append(_simple_average(Y[r], horizon, qs, str(classes[r]), min_periods))
             continue
         scores = {names[i]: float(mase[i, r]) for i in range(len(names))}
         b = int(best[r])
@@ -284,7 +284,7 @@ def _model_quantiles(final, qs) -> dict[float, np.ndarray]:
     return out
 
 
-def _simple_average(y: np.ndarray, horizon: int, qs, demand_class: str) -> ForecastResult:
+def _simple_average(y: np.ndarray, horizon: int, qs, demand_class: str, min_periods: int) -> ForecastResult:
     obs = y[~np.isnan(y)]
     level = float(obs.mean()) if len(obs) else 0.0
     mean = np.full(horizon, level)
@@ -301,7 +301,11 @@ def _simple_average(y: np.ndarray, horizon: int, qs, demand_class: str) -> Forec
         baseline_mase=nan,
         demand_class=demand_class,
         sigma=float(obs.std()) if len(obs) > 1 else 0.0,
-        note=f"too short a history to choose a method: simple average of {len(obs)} observed periods",
+        note=(
+            f"fewer than two demands in {len(obs)} observed periods: simple average"
+            if len(obs) >= min_periods
+            else f"too short a history to choose a method: simple average of {len(obs)} observed periods"
+        ),
     )
 
 

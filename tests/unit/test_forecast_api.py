@@ -62,6 +62,13 @@ def test_a_new_product_gets_a_labelled_simple_average():
     assert math.isnan(r.mase)
 
 
+def test_a_long_history_with_a_single_demand_says_so_instead_of_too_short():
+    r = forecast_series([0] * 30 + [6] + [0] * 29, 2)
+    assert r.model == "simple_average"
+    assert r.note.startswith("fewer than two demands in 60 observed periods")
+    np.testing.assert_allclose(r.mean, [0.1, 0.1])
+
+
 def test_a_product_without_any_observed_period_forecasts_zero():
     r = forecast_series([math.nan] * 5, 2)
     np.testing.assert_allclose(r.mean, [0, 0])
