@@ -18,8 +18,9 @@ periods, σL the standard deviation of the lead time, Q the order quantity.
 * EOQ = √(2DK/h) for annual demand D, cost per order K and holding cost per unit and year h.
 * Slow movers (Poisson lead-time demand with mean λ): s = the smallest integer with P(D_LT ≤ s) ≥ α.
 
-numpy and scipy are imported only by ``evaluate_many`` (the vectorised path for tens of thousands of
-products); the scalar functions use the standard library, so importing this module is cheap.
+numpy and scipy are imported only by ``evaluate_many`` and ``safety_factors_fill_rate`` (the vectorised
+paths for tens of thousands of products); the scalar functions use the standard library, so importing
+this module is cheap.
 """
 
 from __future__ import annotations
@@ -359,6 +360,28 @@ def evaluate_many(
         "days_of_stock": days,
         "severity": np.where(due, severity, 0),
     }
+
+
+def safety_factors_fill_rate(fill_rate, order_qty, sigma_lt):
+    """``safety_factor_fill_rate`` for arrays: k with G(k) = Q(1 − β)/σ_LT per element (k = 0 where σ_LT = 0).
+
+    The same Newton iteration from k = −Q(1 − β)/σ_LT (left of the root, where G is convex and
+    decreasing, so it climbs monotonically), a fixed 60 steps for every element, capped at 8.
+    """
+    import numpy as np
+    from scipy.special import ndtr
+
+    beta, q, sigma = (np.asarray(a, dtype=float) for a in (fill_rate, order_qty, sigma_lt))
+    if np.any((beta <= 0) | (beta >= 1)):
+        raise ValueError("fill rate must be between 0 and 1 (exclusive)")
+    safe = np.where(sigma > 0, sigma, 1.0)
+    target = q * (1.0 - beta) / safe
+    k = -target
+    for _ in range(60):
+        tail = 1.0 - ndtr(k)
+        loss = np.exp(-0.5 * k * k) / math.sqrt(2 * math.pi) - k * tail
+        k = np.minimum(k + (loss - target) / np.maximum(tail, 1e-300), 8.0)
+    return np.where(sigma > 0, k, 0.0)
 
 
 def _check_level(value: float, name: str) -> None:

@@ -59,6 +59,16 @@ def test_type_2_safety_factor_is_negative_when_the_order_alone_gives_the_fill_ra
     assert r.safety_factor_fill_rate(0.5, 79.79, 100) == pytest.approx(0.0, abs=1e-3)
 
 
+def test_the_vectorised_fill_rate_factor_matches_the_scalar_one():
+    beta = np.array([0.9, 0.95, 0.99, 0.999, 0.99])
+    q = np.array([100.0, 50.0, 833.0, 20.0, 10.0])
+    sigma = np.array([30.0, 40.0, 100.0, 15.0, 0.0])
+    k = r.safety_factors_fill_rate(beta, q, sigma)
+    for i in range(4):
+        assert k[i] == pytest.approx(r.safety_factor_fill_rate(beta[i], q[i], sigma[i]), abs=1e-8)
+    assert k[4] == 0
+
+
 def test_reorder_point_is_lead_time_demand_plus_safety_stock():
     assert r.reorder_point(20, 3, 15) == 75
 
