@@ -177,8 +177,10 @@ def forecast_many(
         observed = (~np.isnan(Y)).sum(axis=1)
         eligible = np.flatnonzero(~short & np.isin(classes, [SMOOTH, ERRATIC]) & (observed >= min_model_history))
         order = eligible[np.argsort(-np.nansum(Y[eligible], axis=1), kind="stable")]
+        best_mase = np.nanmin(np.where(np.isnan(mase), np.inf, mase), axis=0)
+        extras = {int(r): (act[r], float(scale[r]), float(best_mase[r])) for r in order}
         sm = _run_models(
-            Y, order, tuple(models), horizon, origins, season, qs, starts, budget_seconds, workers, start_method
+            Y, order, extras, tuple(models), horizon, origins, season, qs, starts, budget_seconds, workers, start_method
         )
 
     chosen_mean = np.empty((n, horizon))
@@ -202,7 +204,7 @@ def forecast_many(
         for name, (paths, final) in sm.get(r, {}).items():
             s = score(paths[None], act[r : r + 1], scale[r : r + 1])
             scores[name] = float(s.mase[0])
-            if np.isfinite(s.mase[0]) and s.mase[0] < pick[1]:
+            if final is not None and np.isfinite(s.mase[0]) and s.mase[0] < pick[1]:
                 pick = (f"{name}: {final.spec}", float(s.mase[0]), float(s.wape[0]), float(s.bias[0]))
                 mean, sigma = np.maximum(final.mean, 0.0), final.sigma
                 qdict = _model_quantiles(final, qs)
@@ -310,32 +312,50 @@ def _simple_average(y: np.ndarray, horizon: int, qs, demand_class: str, min_peri
 
 
 def _backtest_models(job) -> list[tuple[int, dict]]:
-    """Fit and backtest the statsmodels models on some rows until the deadline (a worker's job)."""
-    rows, series, names, horizon, origins, season, qs, starts, deadline = job
+    """Backtest the statsmodels models on some rows until the deadline (a worker's job).
+
+    Each row comes with its actuals, MASE scale and the best numpy MASE. Only a model that beats
+    that MASE is fitted on the whole history, best first; if that fit fails the next one is tried.
+    Returns, per row, {model: (backtest paths, final ModelForecast or None)}.
+    """
+    rows, series, extras, names, horizon, origins, season, qs, starts, deadline = job
     out = []
-    for r, y in zip(rows, series, strict=True):
+    sub = (lambda o: None) if starts is None else (lambda o: starts[:o])
+    for r, y, (act, scale, to_beat) in zip(rows, series, extras, strict=True):
         if deadline is not None and time.time() > deadline:
             break
-        fitted = {}
+        tried = []
         for name in names:
             fit = MODELS[name]
             try:
-                sub = (lambda o: None) if starts is None else (lambda o: starts[:o])
                 first = fit(y[: origins[0]], horizon, season=season, starts=sub(origins[0]))
                 reuse = first.reuse or {}
                 later = [fit(y[:o], horizon, season=season, starts=sub(o), **reuse).mean for o in origins[1:]]
                 paths = np.array([first.mean, *later])
-                spec_only = {k: v for k, v in reuse.items() if k == "spec"}
-                final = fit(y, horizon, season=season, quantiles=qs, starts=starts, **spec_only)
             except Exception:  # noqa: BLE001 - a model that fails falls back to the next one
                 continue
-            if np.all(np.isfinite(paths)) and np.all(np.isfinite(final.mean)):
+            if np.all(np.isfinite(paths)):
+                mase = float(score(paths[None], act[None], np.array([scale])).mase[0])
+                tried.append((mase if np.isfinite(mase) else np.inf, name, paths, reuse))
+        fitted = {name: (paths, None) for _, name, paths, _ in tried}
+        for mase, name, paths, reuse in sorted(tried, key=lambda t: t[0]):
+            if not mase < to_beat:
+                break
+            spec_only = {k: v for k, v in reuse.items() if k == "spec"}
+            try:
+                final = MODELS[name](y, horizon, season=season, quantiles=qs, starts=starts, **spec_only)
+            except Exception:  # noqa: BLE001 - the next best model is tried instead
+                continue
+            if np.all(np.isfinite(final.mean)):
                 fitted[name] = (paths, final)
+                break
         out.append((r, fitted))
     return out
 
 
-def _run_models(Y, rows, names, horizon, origins, season, qs, starts, budget_seconds, workers, start_method) -> dict:
+def _run_models(
+    Y, rows, extras, names, horizon, origins, season, qs, starts, budget_seconds, workers, start_method
+) -> dict:
     if len(rows) == 0:
         return {}
     deadline = None if budget_seconds is None else time.time() + budget_seconds
@@ -344,7 +364,8 @@ def _run_models(Y, rows, names, horizon, origins, season, qs, starts, budget_sec
     jobs = []
     for i in range(0, len(rows), chunk):
         part = rows[i : i + chunk]
-        jobs.append((part, [Y[r] for r in part], names, horizon, origins, season, qs, starts, deadline))
+        job = (part, [Y[r] for r in part], [extras[r] for r in part], names, horizon, origins, season, qs, starts)
+        jobs.append((*job, deadline))
     found: dict[int, dict] = {}
     if workers <= 1:
         for job in jobs:

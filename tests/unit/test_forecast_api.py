@@ -185,3 +185,19 @@ def test_an_exhausted_budget_leaves_the_numpy_choice_in_place():
     results = forecast_many(Y, 2, models=("ets",), budget_seconds=0.0)
     assert all("ets" not in r.scores for r in results)
     assert all(np.all(np.isfinite(r.mean)) for r in results)
+
+
+def test_a_model_that_fails_only_on_the_whole_history_is_scored_but_not_chosen(monkeypatch):
+    real = models.fit_ets
+
+    def fails_on_full_history(y, *args, **kwargs):
+        if len(y) == 104:
+            raise ValueError("did not converge")
+        return real(y, *args, **kwargs)
+
+    monkeypatch.setitem(models.MODELS, "ets", fails_on_full_history)
+    rng = np.random.default_rng(16)
+    r = forecast_series(40 + np.cumsum(rng.normal(0, 2, 104)), 4, models=("ets",), budget_seconds=None)
+    assert "ets" in r.scores
+    assert not r.model.startswith("ets")
+    assert np.all(np.isfinite(r.mean))
