@@ -22,6 +22,10 @@ from reportlab.platypus import SimpleDocTemplate
 
 from ui.pdf.fonts import register_cjk_font
 
+# The page footer's label. Not marked here: the label is translated in each renderer's own context
+# (``tr`` looks it up there), so each renderer marks it in that context, as ui.pdf.purchase_order does.
+PAGE_LABEL = "Page %1 of %2"
+
 # Regions whose offices use Letter paper; everywhere else A4.
 LETTER_REGIONS = frozenset({"US", "CA"})
 
@@ -115,7 +119,7 @@ class BaseRenderer:
         return self.tr(self.context)
 
     def page_label(self, n: int, total: int) -> str:
-        return self.tr("Page %1 of %2").replace("%1", str(n)).replace("%2", str(total))
+        return self.tr(PAGE_LABEL).replace("%1", str(n)).replace("%2", str(total))
 
     # the one public call
 

@@ -30,7 +30,9 @@ from domain.purchasing_snapshot import PoSnapshot
 from ui.pdf.base import QT_TRANSLATE_NOOP
 from ui.pdf.base import BaseRenderer
 
-CTX = "PurchaseOrderPdf"
+# The translation context of the labels below. lupdate reads only literal arguments, so each marker
+# spells "PurchaseOrderPdf" out; the window's translator (ui.screens.purchasing) looks labels up in it.
+CONTEXT = "PurchaseOrderPdf"
 INK = colors.HexColor("#1f3a5f")
 RULE = colors.HexColor("#9aa5b1")
 SHADE = colors.HexColor("#e8edf3")
@@ -39,18 +41,23 @@ STRIPE = colors.HexColor("#f6f8fa")
 # Column shares of the frame width: #, our SKU, supplier SKU, description, qty, unit/pack, price, amount.
 COLUMNS = (0.05, 0.12, 0.12, 0.27, 0.11, 0.11, 0.10, 0.12)
 LABELS = (
-    QT_TRANSLATE_NOOP(CTX, "Purchase order"), QT_TRANSLATE_NOOP(CTX, "PURCHASE ORDER"),
-    QT_TRANSLATE_NOOP(CTX, "DRAFT — not valid as an order"), QT_TRANSLATE_NOOP(CTX, "PO number"),
-    QT_TRANSLATE_NOOP(CTX, "Revision"), QT_TRANSLATE_NOOP(CTX, "Date"), QT_TRANSLATE_NOOP(CTX, "Expected delivery"),
-    QT_TRANSLATE_NOOP(CTX, "Currency"), QT_TRANSLATE_NOOP(CTX, "Supplier"), QT_TRANSLATE_NOOP(CTX, "Deliver to"),
-    QT_TRANSLATE_NOOP(CTX, "Contact"), QT_TRANSLATE_NOOP(CTX, "Payment terms"), QT_TRANSLATE_NOOP(CTX, "#"),
-    QT_TRANSLATE_NOOP(CTX, "Our SKU"), QT_TRANSLATE_NOOP(CTX, "Supplier SKU"), QT_TRANSLATE_NOOP(CTX, "Description"),
-    QT_TRANSLATE_NOOP(CTX, "Quantity"), QT_TRANSLATE_NOOP(CTX, "Unit / pack"), QT_TRANSLATE_NOOP(CTX, "Unit price"),
-    QT_TRANSLATE_NOOP(CTX, "Amount"), QT_TRANSLATE_NOOP(CTX, "Subtotal"), QT_TRANSLATE_NOOP(CTX, "Tax %1%"),
-    QT_TRANSLATE_NOOP(CTX, "Total %1"), QT_TRANSLATE_NOOP(CTX, "Terms"), QT_TRANSLATE_NOOP(CTX, "Notes"),
-    QT_TRANSLATE_NOOP(CTX, "Authorised signature"), QT_TRANSLATE_NOOP(CTX, "packs"), QT_TRANSLATE_NOOP(CTX, "pack"),
-    QT_TRANSLATE_NOOP(CTX, "pack of %1 %2"), QT_TRANSLATE_NOOP(CTX, "continued"),
-    QT_TRANSLATE_NOOP(CTX, "Page %1 of %2"), QT_TRANSLATE_NOOP(CTX, "Code"),
+    QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Purchase order"), QT_TRANSLATE_NOOP("PurchaseOrderPdf", "PURCHASE ORDER"),
+    QT_TRANSLATE_NOOP("PurchaseOrderPdf", "DRAFT — not valid as an order"),
+    QT_TRANSLATE_NOOP("PurchaseOrderPdf", "PO number"), QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Revision"),
+    QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Date"), QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Expected delivery"),
+    QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Currency"), QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Supplier"),
+    QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Deliver to"), QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Contact"),
+    QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Payment terms"), QT_TRANSLATE_NOOP("PurchaseOrderPdf", "#"),
+    QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Our SKU"), QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Supplier SKU"),
+    QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Description"), QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Quantity"),
+    QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Unit / pack"), QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Unit price"),
+    QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Amount"), QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Subtotal"),
+    QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Tax %1%"), QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Total %1"),
+    QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Terms"), QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Notes"),
+    QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Authorised signature"), QT_TRANSLATE_NOOP("PurchaseOrderPdf", "packs"),
+    QT_TRANSLATE_NOOP("PurchaseOrderPdf", "pack"), QT_TRANSLATE_NOOP("PurchaseOrderPdf", "pack of %1 %2"),
+    QT_TRANSLATE_NOOP("PurchaseOrderPdf", "continued"), QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Page %1 of %2"),
+    QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Code"),
 )
 
 

@@ -115,7 +115,10 @@ class StockScreen(Screen):
     def _update_totals(self) -> None:
         shown = self.proxy.source_rows()
         value, low = self.model.totals(shown)
-        text = translate("StockScreen", "%n item(s)", None, len(shown))
+        # lupdate takes a plural only from tr(text, None, variable): translate() with a count is read
+        # as the old (…, encoding, n) form, and a count that is an expression is not read at all.
+        count = len(shown)
+        text = self.tr("%n item(s)", None, count)  # context: this class's name, StockScreen
         text += "    " + translate("StockScreen", "Value: %1").replace("%1", money_text(value))
         text += "    " + translate("StockScreen", "Below min level: %1").replace("%1", str(low))
         self.totals.setText(text + self.loading_note())
