@@ -12,6 +12,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ZH_CN: dict[tuple[str, str], str] = {
+    ('DocumentEntry', '%1 (%2) is not on purchase order %3: only its products can be received against it. Clear the '
+                      'order for a free receipt.'):
+        '%1（%2）不在采购订单 %3 上：只能按该订单收货其中的商品。清除订单即可自由入库。',
+    ('DocumentEntry', '%1: %2 ordered, %3 received so far; receiving %4 would exceed the over-receipt tolerance of '
+                      '%5% (at most %6 more accepted).'):
+        '%1：订购 %2，已收 %3；再收 %4 将超过 %5% 的超收容差（最多还可收 %6）。',
     ('DocumentEntry', '%n line(s)'): '共 %n 行',
     ('DocumentEntry', '&Date:'): '日期(&D)：',
     ('DocumentEntry', '&From warehouse:'): '调出仓库(&F)：',
@@ -30,6 +36,10 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('DocumentEntry', 'Clear'): '清空',
     ('DocumentEntry', 'Counted: %1'): '已盘点：%1',
     ('DocumentEntry', 'Document %1 has already been reversed.'): '单据 %1 已冲销。',
+    ('DocumentEntry', 'Enter a received quantity on at least one line of %1.'): '请至少在 %1 的一行中输入实收数量。',
+    ('DocumentEntry', 'From %1: what is still expected is filled in; change it or scan (the first scan of a line '
+                      'counts from 1). What is not received stays open.'):
+        '供应商 %1：已填入待收数量；可修改或扫描（每行第一次扫描从 1 开始计数）。未收到的数量仍保持未结。',
     ('DocumentEntry', 'Line %1: %2'): '第 %1 行：%2',
     ('DocumentEntry', 'Lines of %1'): '%1 的明细',
     ('DocumentEntry', 'Loading products… your scans are kept.'): '正在加载商品…已扫描的条码会保留。',
@@ -38,6 +48,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('DocumentEntry', 'New receipt'): '新建入库单',
     ('DocumentEntry', 'New shipment'): '新建出库单',
     ('DocumentEntry', 'New transfer'): '新建调拨单',
+    ('DocumentEntry', 'No purchase order has the number %1.'): '没有单号为 %1 的采购订单。',
+    ('DocumentEntry', 'None: a free receipt'): '无：自由入库',
     ('DocumentEntry', 'Open a document to see its lines.'): '打开单据以查看明细。',
     ('DocumentEntry', 'Posted %1'): '已过账 %1',
     ('DocumentEntry', 'Posted adjustments'): '已过账调整单',
@@ -46,7 +58,10 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('DocumentEntry', 'Posted shipments'): '已过账出库单',
     ('DocumentEntry', 'Posted transfers'): '已过账调拨单',
     ('DocumentEntry', 'Posting…'): '正在过账…',
+    ('DocumentEntry', 'Purchase &order:'): '采购订单(&O)：',
+    ('DocumentEntry', 'Purchase order %1 has nothing open to receive.'): '采购订单 %1 没有待收货的数量。',
     ('DocumentEntry', 'Re&verse…'): '冲销(&V)…',
+    ('DocumentEntry', 'Received against %1'): '已按 %1 收货',
     ('DocumentEntry', 'Refresh'): '刷新',
     ('DocumentEntry', 'Remove line (Del)'): '删除行 (Del)',
     ('DocumentEntry', 'Reverse %1? Every movement it posted is undone by a reversing movement.'):
@@ -112,7 +127,9 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('DocumentLinesModel', 'Qty'): '数量',
     ('DocumentLinesModel', 'Reason'): '原因',
     ('DocumentLinesModel', 'Reason: at most 200 characters are accepted.'): '原因：最多 200 个字符。',
+    ('DocumentLinesModel', 'Received'): '实收数量',
     ('DocumentLinesModel', 'SKU'): 'SKU',
+    ('DocumentLinesModel', 'Still expected'): '待收数量',
     ('DocumentLinesModel', 'Unit'): '单位',
     ('DocumentLinesModel', 'Unit cost'): '单位成本',
     ('Language', 'Language'): '语言',
@@ -253,6 +270,38 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ProductsScreen', 'Add product…'): '新增商品…',
     ('ProductsScreen', 'Open product page'): '打开商品页',
     ('ProductsScreen', 'Search SKU, name, barcode or pinyin (e.g. lsd)…'): '搜索货号、名称、条码或拼音（如 lsd）…',
+    ('PurchaseOrderPdf', '#'): '序号',
+    ('PurchaseOrderPdf', 'Amount'): '金额',
+    ('PurchaseOrderPdf', 'Authorised signature'): '授权签字',
+    ('PurchaseOrderPdf', 'Code'): '编号',
+    ('PurchaseOrderPdf', 'Contact'): '联系人',
+    ('PurchaseOrderPdf', 'Currency'): '币种',
+    ('PurchaseOrderPdf', 'DRAFT — not valid as an order'): '草稿——不作为正式订单',
+    ('PurchaseOrderPdf', 'Date'): '日期',
+    ('PurchaseOrderPdf', 'Deliver to'): '送货地址',
+    ('PurchaseOrderPdf', 'Description'): '品名',
+    ('PurchaseOrderPdf', 'Expected delivery'): '预计交货日期',
+    ('PurchaseOrderPdf', 'Notes'): '备注',
+    ('PurchaseOrderPdf', 'Our SKU'): '我方货号',
+    ('PurchaseOrderPdf', 'PO number'): '采购单号',
+    ('PurchaseOrderPdf', 'PURCHASE ORDER'): '采购订单',
+    ('PurchaseOrderPdf', 'Page %1 of %2'): '第 %1 页，共 %2 页',
+    ('PurchaseOrderPdf', 'Payment terms'): '付款条件',
+    ('PurchaseOrderPdf', 'Purchase order'): '采购订单',
+    ('PurchaseOrderPdf', 'Quantity'): '数量',
+    ('PurchaseOrderPdf', 'Revision'): '修订版',
+    ('PurchaseOrderPdf', 'Subtotal'): '小计',
+    ('PurchaseOrderPdf', 'Supplier'): '供应商',
+    ('PurchaseOrderPdf', 'Supplier SKU'): '供应商货号',
+    ('PurchaseOrderPdf', 'Tax %1%'): '税额 %1%',
+    ('PurchaseOrderPdf', 'Terms'): '条款',
+    ('PurchaseOrderPdf', 'Total %1'): '合计 %1',
+    ('PurchaseOrderPdf', 'Unit / pack'): '单位 / 包装',
+    ('PurchaseOrderPdf', 'Unit price'): '单价',
+    ('PurchaseOrderPdf', 'continued'): '续',
+    ('PurchaseOrderPdf', 'pack'): '包',
+    ('PurchaseOrderPdf', 'pack of %1 %2'): '每包 %1 %2',
+    ('PurchaseOrderPdf', 'packs'): '包',
     ('PurchasingScreen', '#'): '#',
     ('PurchasingScreen', '%1 has been issued. Each change makes revision %2 (then the next) and freezes a new copy '
                          'for the supplier; send them the new PDF. Revise it?'):

@@ -2,17 +2,9 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
-        <name>BaseRenderer</name>
-        <message>
-            <location filename="../../ui/pdf/base.py" line="+118" />
-            <source>Page %1 of %2</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
         <name>DocumentEntry</name>
         <message>
-            <location filename="../../ui/screens/documents.py" line="+201" />
+            <location filename="../../ui/screens/documents.py" line="+232" />
             <source>New receipt</source>
             <translation>新建入库单</translation>
         </message>
@@ -62,28 +54,66 @@
             <translation>已过账调整单</translation>
         </message>
         <message>
-            <location line="+304" />
-            <location line="+277" />
+            <location line="+324" />
+            <location line="+484" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message>
-            <location line="-246" />
+            <location line="-452" />
             <source>Loading products… your scans are kept.</source>
             <translation>正在加载商品…已扫描的条码会保留。</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+26" />
             <source>Unknown code %1: no product has this SKU or barcode.</source>
             <translation>未知编码 %1：没有商品使用此 SKU 或条码。</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+19" />
+            <source>%1 (%2) is not on purchase order %3: only its products can be received against it. Clear the order for a free receipt.</source>
+            <translation>%1（%2）不在采购订单 %3 上：只能按该订单收货其中的商品。清除订单即可自由入库。</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <location line="+387" />
+            <source>None: a free receipt</source>
+            <translation>无：自由入库</translation>
+        </message>
+        <message>
+            <location line="-341" />
+            <source>No purchase order has the number %1.</source>
+            <translation>没有单号为 %1 的采购订单。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Purchase order %1 has nothing open to receive.</source>
+            <translation>采购订单 %1 没有待收货的数量。</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>From %1: what is still expected is filled in; change it or scan (the first scan of a line counts from 1). What is not received stays open.</source>
+            <translation>供应商 %1：已填入待收数量；可修改或扫描（每行第一次扫描从 1 开始计数）。未收到的数量仍保持未结。</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>Enter a received quantity on at least one line of %1.</source>
+            <translation>请至少在 %1 的一行中输入实收数量。</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>%1: %2 ordered, %3 received so far; receiving %4 would exceed the over-receipt tolerance of %5% (at most %6 more accepted).</source>
+            <translation>%1：订购 %2，已收 %3；再收 %4 将超过 %5% 的超收容差（最多还可收 %6）。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <location line="+143" />
+            <location line="+119" />
             <source>Line %1: %2</source>
             <translation>第 %1 行：%2</translation>
         </message>
         <message numerus="yes">
-            <location line="+21" />
+            <location line="-240" />
             <source>%n line(s)</source>
             <translation>
                 <numerusform>共 %n 行</numerusform>
@@ -110,7 +140,7 @@
             <translation>请先选择仓库。</translation>
         </message>
         <message>
-            <location line="+59" />
+            <location line="+62" />
             <source>Posting…</source>
             <translation>正在过账…</translation>
         </message>
@@ -120,7 +150,12 @@
             <translation>已过账 %1</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+2" />
+            <source>Received against %1</source>
+            <translation>已按 %1 收货</translation>
+        </message>
+        <message>
+            <location line="+43" />
             <location line="+17" />
             <source>Select a document first.</source>
             <translation>请先选择一张单据。</translation>
@@ -212,6 +247,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Purchase &amp;order:</source>
+            <translation>采购订单(&amp;O)：</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>S&amp;can:</source>
             <translation>扫描(&amp;C)：</translation>
         </message>
@@ -254,7 +294,7 @@
     <context>
         <name>DocumentErrors</name>
         <message>
-            <location line="-706" />
+            <location line="-937" />
             <source>SKU</source>
             <translation>SKU</translation>
         </message>
@@ -397,7 +437,7 @@
     <context>
         <name>DocumentLinesModel</name>
         <message>
-            <location filename="../../ui/models/document_lines.py" line="+76" />
+            <location filename="../../ui/models/document_lines.py" line="+83" />
             <source>#</source>
             <translation>行号</translation>
         </message>
@@ -457,12 +497,22 @@
             <translation>变动 (+/−)</translation>
         </message>
         <message>
-            <location line="+190" />
+            <location line="+1" />
+            <source>Still expected</source>
+            <translation>待收数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Received</source>
+            <translation>实收数量</translation>
+        </message>
+        <message>
+            <location line="+247" />
             <source>Reason: at most 200 characters are accepted.</source>
             <translation>原因：最多 200 个字符。</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+28" />
             <source>%1 is required: enter a number such as 12 or 2.50.</source>
             <translation>%1 为必填项：请输入数字，如 12 或 2.50。</translation>
         </message>
@@ -1213,6 +1263,169 @@
         </message>
     </context>
     <context>
+        <name>PurchaseOrderPdf</name>
+        <message>
+            <location filename="../../ui/pdf/purchase_order.py" line="+44" />
+            <source>Purchase order</source>
+            <translation>采购订单</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>PURCHASE ORDER</source>
+            <translation>采购订单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>DRAFT — not valid as an order</source>
+            <translation>草稿——不作为正式订单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PO number</source>
+            <translation>采购单号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Revision</source>
+            <translation>修订版</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Expected delivery</source>
+            <translation>预计交货日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Supplier</source>
+            <translation>供应商</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Deliver to</source>
+            <translation>送货地址</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Contact</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payment terms</source>
+            <translation>付款条件</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>#</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Our SKU</source>
+            <translation>我方货号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Supplier SKU</source>
+            <translation>供应商货号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Description</source>
+            <translation>品名</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unit / pack</source>
+            <translation>单位 / 包装</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Unit price</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Subtotal</source>
+            <translation>小计</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tax %1%</source>
+            <translation>税额 %1%</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Total %1</source>
+            <translation>合计 %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Terms</source>
+            <translation>条款</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Authorised signature</source>
+            <translation>授权签字</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>packs</source>
+            <translation>包</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>pack</source>
+            <translation>包</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>pack of %1 %2</source>
+            <translation>每包 %1 %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>continued</source>
+            <translation>续</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Page %1 of %2</source>
+            <translation>第 %1 页，共 %2 页</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Code</source>
+            <translation>编号</translation>
+        </message>
+    </context>
+    <context>
         <name>PurchasingScreen</name>
         <message>
             <location filename="../../ui/screens/purchasing.py" line="+59" />
@@ -1578,7 +1791,7 @@
     <context>
         <name>ReceivePoDialog</name>
         <message>
-            <location filename="../../ui/dialogs/receive_po.py" line="+48" />
+            <location filename="../../ui/dialogs/receive_po.py" line="+49" />
             <source>Receive %1</source>
             <translation>按 %1 收货</translation>
         </message>
@@ -1638,7 +1851,7 @@
             <translation>取消</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+28" />
             <source>%1 is not open on this purchase order.</source>
             <translation>%1 不在本采购订单的待收明细中。</translation>
         </message>
@@ -1779,12 +1992,19 @@
         <name>StockScreen</name>
         <message>
             <location filename="../../ui/screens/stock.py" line="+95" />
-            <location line="+38" />
+            <location line="+41" />
             <source>All</source>
             <translation>全部</translation>
         </message>
+        <message numerus="yes">
+            <location line="-15" />
+            <source>%n item(s)</source>
+            <translation>
+                <numerusform>%n 项</numerusform>
+            </translation>
+        </message>
         <message>
-            <location line="-14" />
+            <location line="+1" />
             <source>Value: %1</source>
             <translation>金额：%1</translation>
         </message>
@@ -1875,7 +2095,7 @@
     <context>
         <name>SuppliersScreen</name>
         <message>
-            <location filename="../../ui/screens/suppliers.py" line="+46" />
+            <location filename="../../ui/screens/suppliers.py" line="+47" />
             <source>Code</source>
             <translation>编码</translation>
         </message>
@@ -1891,17 +2111,17 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+27" />
+            <location line="+31" />
             <source>Lead time</source>
             <translation>交货期</translation>
         </message>
         <message>
-            <location line="-26" />
+            <location line="-30" />
             <source>Contact</source>
             <translation>联系人</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+19" />
             <source>SKU</source>
             <translation>SKU</translation>
         </message>
@@ -1971,7 +2191,7 @@
             <translation>是</translation>
         </message>
         <message>
-            <location line="+183" />
+            <location line="+185" />
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
         </message>
@@ -2064,7 +2284,7 @@
     <context>
         <name>TermsDialog</name>
         <message>
-            <location filename="../../ui/dialogs/terms.py" line="+116" />
+            <location filename="../../ui/dialogs/terms.py" line="+117" />
             <source>Terms of %1</source>
             <translation>%1 的采购条款</translation>
         </message>
@@ -2149,7 +2369,7 @@
             <translation>该商品的首选供应商</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+37" />
             <source>Not saved: %1</source>
             <translation>未保存：%1</translation>
         </message>

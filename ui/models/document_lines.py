@@ -6,6 +6,12 @@ A scan adds a line or adds one to the line of the same product, in constant time
 product-id → row map), which is what keeps a scanner burst instant. Edits are checked here
 (numbers, sign, decimals) and refused with a translated message through ``edit_refused``;
 the domain checks everything again when the document is posted.
+
+A receipt can be entered against a purchase order (``load_po``): its lines are the PO's open
+lines with what is still expected, the received quantity is prefilled with it and stays
+editable (0 receives nothing of that line now), the unit cost is the PO's, and a scan counts
+only a product on the PO: its first scan starts the line at 1 (the clerk is counting it now),
+each further scan adds 1, as the Receive… dialog of the purchasing screen does.
 """
 
 from __future__ import annotations
@@ -55,6 +61,7 @@ class EntryLine:
     expected: Decimal | None = None
     reason: str = ""
     error: str = ""
+    scanned: bool = False  # against a PO: scanned at least once, so scans count up from 1
 
     @property
     def amount(self) -> Decimal | None:
@@ -86,11 +93,13 @@ TITLES = {
     REASON: QT_TRANSLATE_NOOP("DocumentLinesModel", "Reason"),
 }
 ADJUST_QTY = QT_TRANSLATE_NOOP("DocumentLinesModel", "Change (+/−)")
+PO_EXPECTED = QT_TRANSLATE_NOOP("DocumentLinesModel", "Still expected")
+PO_QTY = QT_TRANSLATE_NOOP("DocumentLinesModel", "Received")
 
 # The line number is a column, not the vertical header: a header sizes itself by asking for
 # the text of up to 200 sections on every change, which made each scan repaint slow.
 LAYOUTS = {
-    DocumentKind.RECEIPT: (LINE, SKU, NAME, QTY, UNIT, COST, AMOUNT),
+    DocumentKind.RECEIPT: (LINE, SKU, NAME, EXPECTED, QTY, UNIT, COST, AMOUNT),  # expected: against a PO only
     DocumentKind.SHIPMENT: (LINE, SKU, NAME, QTY, UNIT),
     DocumentKind.TRANSFER: (LINE, SKU, NAME, QTY, UNIT),
     DocumentKind.COUNT: (LINE, SKU, NAME, UNIT, EXPECTED, COUNTED, DIFF),
@@ -115,15 +124,27 @@ class DocumentLinesModel(QAbstractTableModel):
         self.kind = DocumentKind(kind)
         self.columns = LAYOUTS[self.kind]
         self._lines: list[EntryLine] = []
-        self._row_of: dict[str, int] = {}
-        base = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
-        self._flags = [base | Qt.ItemFlag.ItemIsEditable if key in EDITABLE else base for key in self.columns]
+        self._row_of: dict[str, int] = {}  # product id → row; against a PO: upper-case SKU → row
+        self.po_mode = False
+        self._set_flags()
         # The cells a scan changes: repainting only them keeps a scan on a long document cheap.
         changed = (COUNTED, DIFF) if self.kind == DocumentKind.COUNT else (QTY, AMOUNT)
         self._scan_columns = [i for i, key in enumerate(self.columns) if key in changed]
 
     def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:
         return QCoreApplication.translate("DocumentLinesModel", text, disambiguation, n)
+
+    def _set_flags(self) -> None:
+        base = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
+        editable = EDITABLE - {COST} if self.po_mode else EDITABLE  # against a PO the cost is the PO's
+        self._flags = [base | Qt.ItemFlag.ItemIsEditable if key in editable else base for key in self.columns]
+
+    def _title(self, key: str) -> str:
+        if key == QTY and self.kind == DocumentKind.ADJUSTMENT:
+            return ADJUST_QTY
+        if self.po_mode and key in (EXPECTED, QTY):
+            return PO_EXPECTED if key == EXPECTED else PO_QTY
+        return TITLES[key]
 
     # --- reading --------------------------------------------------------------------------
     @property
@@ -165,9 +186,7 @@ class DocumentLinesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if orientation == Qt.Orientation.Vertical:
                 return str(section + 1)
-            key = self.columns[section]
-            title = ADJUST_QTY if key == QTY and self.kind == DocumentKind.ADJUSTMENT else TITLES[key]
-            return self.tr(title)
+            return self.tr(self._title(self.columns[section]))
         if role == Qt.ItemDataRole.TextAlignmentRole and orientation == Qt.Orientation.Horizontal:
             return _RIGHT if self.columns[section] in NUMERIC else None
         return super().headerData(section, orientation, role)
@@ -178,6 +197,13 @@ class DocumentLinesModel(QAbstractTableModel):
     def inputs(self) -> tuple[LineInput, ...]:
         """The lines as the posting use case takes them."""
         return tuple(LineInput(x.sku, x.qty, x.unit_cost, x.counted, x.reason) for x in self._lines)
+
+    def po_inputs(self) -> tuple[tuple[str, Decimal], ...]:
+        """Against a PO: (SKU, quantity) of every line with something received now."""
+        return tuple((x.sku, x.qty) for x in self._lines if x.qty)
+
+    def row_of_sku(self, sku: str) -> int | None:
+        return next((i for i, x in enumerate(self._lines) if x.sku.upper() == sku.upper()), None)
 
     def total_qty(self) -> Decimal:
         key = "counted" if self.kind == DocumentKind.COUNT else "qty"
@@ -210,6 +236,40 @@ class DocumentLinesModel(QAbstractTableModel):
         self.totals_changed.emit()
         return row
 
+    def scan_po(self, sku: str) -> int | None:
+        """Against a PO: count one of ``sku`` on its line; None when the SKU is not on the PO."""
+        row = self._row_of.get(sku.upper())
+        if row is None:
+            return None
+        line = self._lines[row]
+        line.qty = (line.qty or Decimal(0)) + 1 if line.scanned else Decimal(1)
+        line.scanned = True
+        line.error = ""
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+        self.totals_changed.emit()
+        return row
+
+    def load_po(self, items: list[tuple[str, str, str, Decimal, Decimal]] | None) -> None:
+        """Enter a receipt against a PO: (SKU, name, unit, still expected, unit cost) per open line.
+
+        The received quantity starts at what is expected. ``None`` goes back to a free receipt (empty).
+        """
+        self.beginResetModel()
+        self.po_mode = items is not None
+        self._set_flags()
+        self._lines = [EntryLine("", sku, name, unit, qty=expected, unit_cost=cost, expected=expected)
+                       for sku, name, unit, expected, cost in items or ()]
+        self._reindex()
+        self.endResetModel()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+        self.totals_changed.emit()
+
+    def _reindex(self) -> None:
+        if self.po_mode:
+            self._row_of = {x.sku.upper(): i for i, x in enumerate(self._lines)}
+        else:
+            self._row_of = {x.product_id: i for i, x in enumerate(self._lines)}
+
     def _bump(self, line: EntryLine) -> None:
         if self.kind == DocumentKind.COUNT:
             line.counted = (line.counted or Decimal(0)) + 1
@@ -239,15 +299,21 @@ class DocumentLinesModel(QAbstractTableModel):
         for row in sorted(set(rows), reverse=True):
             if 0 <= row < len(self._lines):
                 del self._lines[row]
-        self._row_of = {x.product_id: i for i, x in enumerate(self._lines)}
+        self._reindex()
         self.endResetModel()
         self.totals_changed.emit()
 
     def clear(self) -> None:
+        """No lines, and a free receipt again if it was against a PO."""
+        was_po = self.po_mode
         self.beginResetModel()
         self._lines = []
         self._row_of = {}
+        self.po_mode = False
+        self._set_flags()
         self.endResetModel()
+        if was_po:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
         self.totals_changed.emit()
 
     def set_error(self, line_no: int, message: str) -> int | None:
@@ -283,6 +349,8 @@ class DocumentLinesModel(QAbstractTableModel):
             if parsed is False:
                 return False
             setattr(line, key, parsed)
+            if key == QTY:
+                line.scanned = True  # a typed quantity: further scans add to it
         line.error = ""
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(self.columns) - 1))
         self.totals_changed.emit()
@@ -290,7 +358,7 @@ class DocumentLinesModel(QAbstractTableModel):
 
     def _number(self, row: int, key: str, text: str) -> Decimal | None | bool:
         """The parsed value, None for blank (allowed for counted only), or False when refused."""
-        field = self.tr(ADJUST_QTY if key == QTY and self.kind == DocumentKind.ADJUSTMENT else TITLES[key])
+        field = self.tr(self._title(key))
 
         def refuse(message: str) -> bool:
             self.edit_refused.emit(row, message.replace("%1", field))
@@ -299,6 +367,8 @@ class DocumentLinesModel(QAbstractTableModel):
         if not text:
             if key == COUNTED:
                 return None
+            if key == QTY and self.po_mode:
+                return Decimal(0)  # nothing of this PO line is received now
             return refuse(self.tr("%1 is required: enter a number such as 12 or 2.50."))
         try:
             value = D(text)
@@ -314,7 +384,7 @@ class DocumentLinesModel(QAbstractTableModel):
             return refuse(self.tr("%1 must not be 0: enter a positive number to add, a negative one to remove."))
         if not signed and value < 0:
             return refuse(self.tr("%1 must not be negative."))
-        if key == QTY and not signed and value == 0:
+        if key == QTY and not signed and value == 0 and not self.po_mode:
             return refuse(self.tr("%1 must be greater than 0."))
         return value
 

@@ -14,12 +14,26 @@ or while a document is being posted, are queued and applied when it is ready.
 Posting (Ctrl+Enter) runs ``domain.documents.post_document`` on the task runner. A refusal
 comes back as a ``DocumentError`` naming the line and field; it is shown translated next to
 that line, and nothing has been posted.
+
+The Receive screen can also receive against a purchase order: pick an open PO of the warehouse
+in the "Purchase order" field, or scan (type) its number, e.g. PO-2026-00042, in the scan
+field. The lines become the PO's open lines with what is still expected; the received
+quantity is prefilled with it and editable, and a scan counts only a product on the PO.
+Ctrl+Enter then runs ``domain.purchasing.receive`` (one transaction, on the task runner): the
+PO's received quantities and on-order change with the stock, the movements carry the PO
+number and the PO's unit cost, and what is not received stays open. Such a receipt is listed
+under its PO number (the purchasing screen), not among the posted GR- documents. Clearing the
+PO field returns the screen to a free receipt.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import date
+from datetime import datetime
+from datetime import time as clock
+from decimal import Decimal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
@@ -48,6 +62,8 @@ from PySide6.QtWidgets import QTabWidget
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from domain import purchasing
+from domain import purchasing_commands as pc
 from domain.documents import DocumentError
 from domain.documents import DocumentKind
 from domain.documents import PostDocument
@@ -56,6 +72,12 @@ from domain.documents import ScanTarget
 from domain.documents import post_document
 from domain.documents import reverse_document
 from domain.errors import DomainError
+from domain.errors import RuleViolation
+from domain.numbers import fmt
+from domain.numbers import round_cost
+from domain.purchasing_model import OPEN_STATES
+from domain.purchasing_model import PricePer
+from domain.purchasing_model import over_receipt_limit
 from ui.models import document_lines as lm
 from ui.models.document_lines import DocumentLinesModel
 from ui.models.document_lines import PostedDocumentsModel
@@ -70,6 +92,15 @@ from ui.widgets.table_view import DataTable
 _RED = "color: #9b1c1c;"
 CODES_MAX_AGE = 10.0  # seconds: an unknown code reloads a code map older than this
 _GREEN = "color: #1e6b2f; font-weight: bold;"
+OPEN_PO_STATES = tuple(state.value for state in OPEN_STATES)
+PO_NUMBER = re.compile(r"PO-\d{4}-\d+", re.IGNORECASE)  # what a scanned PO number looks like
+
+
+def po_unit_cost(line) -> Decimal:
+    """The cost of one stock unit of a PO line (``PoLineRow``), as ``PoLine.unit_cost`` computes it."""
+    if line.price_per == PricePer.UNIT.value:
+        return line.price
+    return round_cost(line.price / line.pack_size)
 
 
 def say(label: QLabel, text: str) -> None:
@@ -232,7 +263,12 @@ class DocumentEntry(Screen):
         self._selected_doc = None
         self._last_error: BaseException | None = None
         self._last_posted = ""
+        self._last_po_receipt = ""
         self._last_reversed = ""
+        self.po = None  # the PoRow being received against, or None for a free receipt
+        self._open_pos: list = []  # PoRow of every open PO (all warehouses), loaded with the choices
+        self._po_loading = False
+        self._po_tolerance = Decimal(0)
         self._opened = ""
 
         # header
@@ -250,6 +286,11 @@ class DocumentEntry(Screen):
         self.category_label, self.category = QLabel(self), QComboBox(self)
         self.load_expected_button = QPushButton(self)
         self.load_expected_button.clicked.connect(self.load_expected)
+        self.po_label, self.po_combo = QLabel(self), QComboBox(self)
+        self.po_label.setBuddy(self.po_combo)
+        self.po_combo.activated.connect(self._po_chosen)
+        self.po_info = QLabel(self)
+        self.po_info.setWordWrap(True)
         for label, field in ((self.warehouse_label, self.warehouse), (self.to_label, self.to_warehouse),
                              (self.partner_label, self.partner), (self.reference_label, self.reference),
                              (self.date_label, self.date), (self.category_label, self.category)):
@@ -268,6 +309,9 @@ class DocumentEntry(Screen):
         header.addWidget(self.category_label, 2, 0)
         header.addWidget(self.category, 2, 1)
         header.addWidget(self.load_expected_button, 2, 2, 1, 2)
+        header.addWidget(self.po_label, 2, 0)
+        header.addWidget(self.po_combo, 2, 1)
+        header.addWidget(self.po_info, 2, 2, 1, 2)
         header.setColumnStretch(1, 1)
         header.setColumnStretch(3, 1)
         is_transfer, is_count = self.kind == DocumentKind.TRANSFER, self.kind == DocumentKind.COUNT
@@ -278,6 +322,9 @@ class DocumentEntry(Screen):
             widget.setVisible(has_partner)
         for widget in (self.category_label, self.category, self.load_expected_button):
             widget.setVisible(is_count)
+        for widget in (self.po_label, self.po_combo, self.po_info):
+            widget.setVisible(self.kind == DocumentKind.RECEIPT)
+        self.warehouse.currentIndexChanged.connect(lambda *_: self._fill_po_combo())
         self.header_error = self._message_label(_RED, collapse=True)
 
         # scan field
@@ -324,6 +371,8 @@ class DocumentEntry(Screen):
         self.grid.setColumnWidth(self.model.column(lm.LINE), 44)
         self.grid.setColumnWidth(self.model.column(lm.SKU), 130)
         self.grid.setColumnWidth(self.model.column(lm.NAME), 280)
+        if self.kind == DocumentKind.RECEIPT:
+            self.grid.setColumnHidden(self.model.column(lm.EXPECTED), True)  # shown against a PO
         self.line_error = self._message_label(_RED, collapse=True)
         self.totals = QLabel(self)
         self.result_label = self._message_label(_GREEN)
@@ -487,12 +536,14 @@ class DocumentEntry(Screen):
             elif kind == DocumentKind.SHIPMENT:
                 partners = [(c.code, c.name) for c in queries.customers()]
             categories = queries.categories() if kind == DocumentKind.COUNT else []
-            return [(w.code, w.name) for w in queries.warehouses()], partners, categories
+            orders = getattr(queries, "purchase_orders", None)  # absent when purchasing is not bound
+            pos = orders(state=OPEN_PO_STATES) if kind == DocumentKind.RECEIPT and orders else []
+            return [(w.code, w.name) for w in queries.warehouses()], partners, categories, pos
 
         self._submit(load, self._choices_loaded)
 
     def _choices_loaded(self, result) -> None:
-        warehouses, partners, categories = result
+        warehouses, partners, categories, self._open_pos = result
         settings = QSettings()
         for combo, key in ((self.warehouse, "warehouse"), (self.to_warehouse, "to_warehouse")):
             current = combo.currentData() or settings.value(f"documents/{self.kind.value}/{key}", "", type=str)
@@ -514,6 +565,7 @@ class DocumentEntry(Screen):
         self.category.addItem(self.tr("All categories"), None)
         for category in categories:
             self.category.addItem(category, category)
+        self._fill_po_combo()
 
     def refresh(self) -> None:
         self.reload_choices()
@@ -539,7 +591,7 @@ class DocumentEntry(Screen):
         self.scan.clear()
         if not code:
             return
-        if not self.codes_ready or self._posting:
+        if not self.codes_ready or self._posting or self._po_loading:
             self._pending.append(code)
             if not self.codes_ready:
                 self.scan_message.setText(self.tr("Loading products… your scans are kept."))
@@ -550,12 +602,23 @@ class DocumentEntry(Screen):
         pending, self._pending = self._pending, []
         if not pending:
             self.scan_message.clear()
-        for code in pending:
+        for n, code in enumerate(pending):
+            if self._po_loading:  # a scanned PO number is loading: the codes after it wait for it
+                self._pending = pending[n:] + self._pending
+                return
             self.apply_scan(code)
 
     def apply_scan(self, code: str) -> bool:
-        """Add one of the product whose SKU or barcode is ``code``; False (message, beep) if unknown."""
+        """Add one of the product whose SKU or barcode is ``code``; False (message, beep) if unknown.
+
+        On the Receive screen a PO number loads that purchase order; against a PO, only its products count.
+        """
         product = self.codes.get(code)
+        if product is None and self.kind == DocumentKind.RECEIPT and self._is_po_number(code):
+            self.load_po(code)
+            return True
+        if product is not None and self.po is not None:
+            return self._scan_po_line(product)
         if product is None:
             say(self.scan_message, fill(self.tr("Unknown code %1: no product has this SKU or barcode."), code))
             QApplication.beep()
@@ -568,6 +631,186 @@ class DocumentEntry(Screen):
         say(self.result_label, "")
         self.grid.scrollTo(self.model.index(row, 0))
         return True
+
+    def _is_po_number(self, code: str) -> bool:
+        upper = code.upper()
+        return bool(PO_NUMBER.fullmatch(code)) or any(po.number == upper for po in self._open_pos)
+
+    def _scan_po_line(self, product) -> bool:
+        row = self.model.scan_po(product.sku)
+        if row is None:
+            say(self.scan_message, fill(self.tr("%1 (%2) is not on purchase order %3: only its products can be "
+                                                "received against it. Clear the order for a free receipt."),
+                                        product.sku, product.name, self.po.number))
+            QApplication.beep()
+            self.scan.setFocus()
+            return False
+        say(self.scan_message, "")
+        say(self.result_label, "")
+        self.grid.selectRow(row)
+        self.grid.scrollTo(self.model.index(row, 0))
+        self.scan.setFocus()
+        return True
+
+    # --- receiving against a purchase order -------------------------------------------------------
+    def _fill_po_combo(self) -> None:
+        """The open POs of the chosen warehouse, after "none" (a free receipt)."""
+        if self.kind != DocumentKind.RECEIPT:
+            return
+        warehouse = self.warehouse.currentData()
+        numbers = [(po.number, po.supplier_name) for po in self._open_pos if po.number and po.warehouse == warehouse]
+        if self.po is not None and all(number != self.po.number for number, _ in numbers):
+            numbers.insert(0, (self.po.number, self.po.supplier_name))
+        self.po_combo.blockSignals(True)
+        self.po_combo.clear()
+        self.po_combo.addItem(self.tr("None: a free receipt"), "")
+        for number, supplier in numbers:
+            self.po_combo.addItem(f"{number} — {supplier}", number)
+        self.po_combo.setCurrentIndex(max(0, self.po_combo.findData(self.po.number)) if self.po is not None else 0)
+        self.po_combo.blockSignals(False)
+
+    def _po_chosen(self, index: int) -> None:
+        number = self.po_combo.itemData(index)
+        if not number:
+            self.clear_po()
+        elif self.po is None or number != self.po.number:
+            self.load_po(number)
+        self.scan.setFocus()
+
+    def load_po(self, ref: str) -> None:
+        """Load the PO numbered ``ref`` (in the background) and enter a receipt against it."""
+        if self._posting or self._po_loading:
+            self._pending.append(ref)
+            return
+        self._po_loading = True
+        self.po_combo.setEnabled(False)
+        services = self.services
+        find = getattr(services.queries, "purchase_orders", None)
+
+        def load():
+            rows = find(ref=ref) if find else []
+            uow = services.uow()
+            with uow:
+                tolerance = uow.purchasing.policy().over_receipt_tolerance
+            return rows, tolerance
+
+        def failed(exc: BaseException) -> None:
+            self._po_loading = False
+            self.po_combo.setEnabled(True)
+            self._fill_po_combo()
+            self.show_error(exc)
+            self._apply_pending()
+
+        self._submit(load, lambda result: self._po_loaded(ref, *result), failed)
+
+    def _po_loaded(self, ref: str, rows, tolerance: Decimal) -> None:
+        self._po_loading = False
+        self.po_combo.setEnabled(True)
+        po = rows[0] if rows else None
+        if po is None or po.state not in OPEN_PO_STATES or not any(x.open_qty > 0 for x in po.lines):
+            if po is None:
+                text = fill(self.tr("No purchase order has the number %1."), ref)
+            else:
+                text = fill(self.tr("Purchase order %1 has nothing open to receive."), po.number or ref)
+            self._fill_po_combo()
+            self._apply_pending()  # (clears the scan message when nothing was waiting)
+            say(self.scan_message, text)
+            QApplication.beep()
+            self.scan.setFocus()
+            return
+        self.po, self._po_tolerance = po, tolerance
+        self._last_error = None
+        for label in (self.header_error, self.line_error, self.scan_message, self.result_label):
+            say(label, "")
+        if self.warehouse.findData(po.warehouse) >= 0:
+            self.warehouse.setCurrentIndex(self.warehouse.findData(po.warehouse))
+        self.warehouse.setEnabled(False)  # the PO says where the goods go
+        self.partner.setEditText(f"{po.supplier} — {po.supplier_name}")
+        self.partner.setEnabled(False)
+        self.model.load_po([(x.sku, x.description, x.unit, x.open_qty, po_unit_cost(x))
+                            for x in po.lines if x.open_qty > 0])
+        self.grid.setColumnHidden(self.model.column(lm.EXPECTED), False)
+        self._fill_po_combo()
+        self._show_po_info()
+        self._apply_pending()
+        self.scan.setFocus()
+
+    def _show_po_info(self) -> None:
+        if self.po is None:
+            say(self.po_info, "")
+        else:
+            say(self.po_info, fill(self.tr("From %1: what is still expected is filled in; change it or scan "
+                                           "(the first scan of a line counts from 1). What is not received "
+                                           "stays open."), self.po.supplier_name))
+
+    def clear_po(self) -> None:
+        """Back to a free receipt: no PO, no lines."""
+        self.model.clear()
+        self._leave_po()
+        self.partner.setEditText("")
+        for label in (self.header_error, self.line_error, self.scan_message):
+            say(label, "")
+        self._last_error = None
+
+    def _leave_po(self) -> None:
+        if self.po is None:
+            return
+        self.po = None
+        self.warehouse.setEnabled(True)
+        self.partner.setEnabled(True)
+        self.grid.setColumnHidden(self.model.column(lm.EXPECTED), True)
+        self._fill_po_combo()
+        self._show_po_info()
+
+    def _post_po(self) -> None:
+        """Receive the entered quantities against the PO (``domain.purchasing.receive``, one transaction)."""
+        self._commit_open_editor()
+        for label in (self.header_error, self.line_error, self.result_label):
+            say(label, "")
+        self.model.clear_errors()
+        self._last_error = None
+        lines = self.model.po_inputs()
+        if not lines:  # no lines would receive everything still open: refuse instead
+            say(self.header_error, fill(self.tr("Enter a received quantity on at least one line of %1."),
+                                        self.po.number))
+            QApplication.beep()
+            return
+        day = self.date.date().toPython()
+        past = isinstance(day, date) and day < date.today()
+        command = pc.ReceivePurchaseOrder(self.po.number, lines, note=self.reference.text(),
+                                          occurred_at=datetime.combine(day, clock(12)) if past else None)
+        self._set_posting(True)
+        services = self.services
+        self._submit(lambda: purchasing.receive(services.uow(), command), self._po_received, self._post_failed)
+
+    def _po_received(self, _movements) -> None:
+        number = self.po.number if self.po is not None else ""
+        self._set_posting(False)
+        QSettings().setValue(f"documents/{self.kind.value}/warehouse", self.warehouse.currentData() or "")
+        self.clear_form()
+        self._last_posted, self._last_po_receipt = "", number
+        self._show_result()
+        self.reload_choices()  # the PO is now partly or fully received
+        self._apply_pending()
+        self.scan.setFocus()
+
+    def _po_refusal(self, exc: BaseException) -> tuple[int, str] | None:
+        """An over-receipt refusal as (row, translated message), when ``exc`` is one for a line of the PO."""
+        if self.po is None or not isinstance(exc, RuleViolation):
+            return None
+        text = str(exc)
+        for row, entered in enumerate(self.model.lines):
+            if not text.startswith(f"{entered.sku} on "):
+                continue
+            line = next((x for x in self.po.lines if x.sku == entered.sku), None)
+            if line is None:
+                return None
+            room = max(Decimal(0), over_receipt_limit(line.qty, self._po_tolerance) - line.received)
+            return row, fill(self.tr("%1: %2 ordered, %3 received so far; receiving %4 would exceed the over-receipt "
+                                     "tolerance of %5% (at most %6 more accepted)."),
+                             line.sku, fmt(line.qty), fmt(line.received), fmt(entered.qty or Decimal(0)),
+                             fmt(self._po_tolerance), fmt(room))
+        return None
 
     def _edit_refused(self, row: int, message: str) -> None:
         say(self.line_error, fill(self.tr("Line %1: %2"), row + 1, message))
@@ -582,6 +825,7 @@ class DocumentEntry(Screen):
 
     def clear_form(self) -> None:
         self.model.clear()
+        self._leave_po()
         self.reference.clear()
         self.partner.setEditText("")
         self._reset_date()
@@ -657,7 +901,10 @@ class DocumentEntry(Screen):
 
     def post(self) -> None:
         """Post the document on the task runner (Ctrl+Enter)."""
-        if self._posting:
+        if self._posting or self._po_loading:
+            return
+        if self.po is not None:
+            self._post_po()
             return
         self._commit_open_editor()
         command = self.command()
@@ -683,7 +930,7 @@ class DocumentEntry(Screen):
         settings.setValue(f"documents/{self.kind.value}/to_warehouse", self.to_warehouse.currentData() or "")
         self.clear_form()
         self._apply_pending()  # scans made while posting start the next document
-        self._last_posted = document.number
+        self._last_posted, self._last_po_receipt = document.number, ""
         self._show_result()
         self.refresh_posted()
         self.scan.setFocus()
@@ -691,6 +938,8 @@ class DocumentEntry(Screen):
     def _show_result(self) -> None:
         if self._last_posted:
             self.result_label.setText(fill(self.tr("Posted %1"), self._last_posted))
+        elif self._last_po_receipt:
+            self.result_label.setText(fill(self.tr("Received against %1"), self._last_po_receipt))
 
     def _post_failed(self, exc: BaseException) -> None:
         self._set_posting(False)
@@ -701,6 +950,15 @@ class DocumentEntry(Screen):
         self.scan.setFocus()
 
     def _show_error(self, exc: BaseException) -> None:
+        refusal = self._po_refusal(exc)
+        if refusal is not None:
+            row, message = refusal
+            self.model.set_error(row + 1, message)
+            self.grid.selectRow(row)
+            self.grid.scrollTo(self.model.index(row, 0))
+            say(self.line_error, fill(self.tr("Line %1: %2"), row + 1, message))
+            QApplication.beep()
+            return
         message = describe(exc)
         line = getattr(exc, "line", None)
         if line is not None:
@@ -790,6 +1048,10 @@ class DocumentEntry(Screen):
         if self.category.count():
             self.category.setItemText(0, self.tr("All categories"))
         self.load_expected_button.setText(self.tr("&Load expected quantities"))
+        self.po_label.setText(self.tr("Purchase &order:"))
+        if self.po_combo.count():
+            self.po_combo.setItemText(0, self.tr("None: a free receipt"))
+        self._show_po_info()
         self.scan_label.setText(self.tr("S&can:"))
         self.scan.setPlaceholderText(self.tr("Scan a barcode or type a SKU, then Enter"))
         self.remove_button.setText(self.tr("Remove line (Del)"))
@@ -809,6 +1071,12 @@ class DocumentEntry(Screen):
             self._show_error_text_only(self._last_error)
 
     def _show_error_text_only(self, exc: BaseException) -> None:
+        refusal = self._po_refusal(exc)
+        if refusal is not None:
+            row, message = refusal
+            self.model.set_error(row + 1, message)
+            say(self.line_error, fill(self.tr("Line %1: %2"), row + 1, message))
+            return
         message = describe(exc)
         if getattr(exc, "line", None) is not None:
             self.model.set_error(exc.line, message)

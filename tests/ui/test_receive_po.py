@@ -1,0 +1,262 @@
+"""Receiving against a purchase order on the Receive screen: scan the PO number, receive part, the rest, refusals.
+
+Also: the PO PDF's labels reach the translation file under the context the window translates them in.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QSettings
+from PySide6.QtCore import Qt
+from PySide6.QtCore import QTranslator
+
+from domain import catalog
+from domain import commands as c
+from domain import purchasing
+from domain import purchasing_commands as pc
+from domain.purchasing_model import PurchasingPolicy
+from ui.app import bind_queries
+from ui.services import Services
+from ui.tasks import TaskRunner
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def services(db, qapp, tmp_path):
+    QCoreApplication.setOrganizationName("StockroomTests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    uow = db.uow
+    catalog.add_product(uow(), c.AddProduct("SD-1", "螺丝刀 Screwdriver", barcodes=("6901234567892",)))
+    catalog.add_product(uow(), c.AddProduct("HM-1", "Hammer"))
+    catalog.add_product(uow(), c.AddProduct("GL-1", "Glue"))
+    catalog.add_warehouse(uow(), c.AddWarehouse("W1", "Main"))
+    catalog.add_supplier(uow(), c.AddSupplier("ACME", "Acme Tools"))
+    tasks = TaskRunner()
+    yield Services(database=db, queries=bind_queries(db.engine), tasks=tasks, user="clerk")
+    tasks.wait()
+
+
+def issued_po(services, lines=(("SD-1", "10", "2.50"), ("HM-1", "4", "12"))) -> str:
+    uow = services.uow
+    draft = purchasing.create_draft(uow(), pc.CreatePurchaseOrder("ACME", "W1"))
+    purchasing.add_lines(uow(), draft.id, [pc.AddPurchaseOrderLine(draft.id, sku, qty, price)
+                                           for sku, qty, price in lines])
+    return purchasing.issue(uow(), pc.IssuePurchaseOrder(draft.id)).number
+
+
+def open_receive(qtbot, services):
+    from ui.screens.documents import ReceiveScreen
+
+    screen = ReceiveScreen(services)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.activateWindow()
+    qtbot.waitUntil(lambda: screen.codes_ready and screen.warehouse.count() > 0 and services.tasks.busy == 0)
+    screen.scan.setFocus()
+    qtbot.waitUntil(screen.scan.hasFocus)
+    return screen
+
+
+def scan(qtbot, screen, code: str) -> None:
+    qtbot.keyClicks(screen.scan, code)
+    qtbot.keyClick(screen.scan, Qt.Key.Key_Return)
+
+
+def post(qtbot, screen) -> None:
+    qtbot.keyClick(screen.scan, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not screen._posting, timeout=10_000)
+
+
+def load(qtbot, screen, number: str) -> None:
+    scan(qtbot, screen, number)
+    qtbot.waitUntil(lambda: screen.po is not None and not screen._po_loading, timeout=10_000)
+
+
+def set_received(screen, row: int, text: str) -> bool:
+    from ui.models import document_lines as lm
+
+    return screen.model.setData(screen.model.index(row, screen.model.column(lm.QTY)), text)
+
+
+def balance(services, sku: str):
+    return services.queries.stock(sku=sku, warehouse="W1")[0]
+
+
+def the_po(services, number: str):
+    return services.queries.purchase_orders(ref=number)[0]
+
+
+def test_scanning_a_po_number_fills_the_lines_with_what_is_still_expected_and_the_supplier(qtbot, services):
+    number = issued_po(services)
+    screen = open_receive(qtbot, services)
+    qtbot.waitUntil(lambda: screen.po_combo.findData(number) >= 0)  # the open PO is offered for W1 too
+
+    load(qtbot, screen, number.lower())  # typed in lower case still finds it
+
+    lines = screen.model.lines
+    assert [(x.sku, x.expected, x.qty, x.unit_cost) for x in lines] == [
+        ("SD-1", Decimal(10), Decimal(10), Decimal("2.50")), ("HM-1", Decimal(4), Decimal(4), Decimal(12))]
+    assert screen.partner.currentText().startswith("ACME")
+    assert screen.po_combo.currentData() == number
+    assert not screen.grid.isColumnHidden(screen.model.column("expected"))
+    assert screen.scan.hasFocus()
+
+
+def test_receiving_part_leaves_the_rest_open_and_receiving_the_rest_completes_the_po(qtbot, services):
+    number = issued_po(services)
+    screen = open_receive(qtbot, services)
+    assert balance(services, "SD-1").on_order == 10
+
+    load(qtbot, screen, number)
+    for _ in range(6):  # the first scan counts from 1, each further one adds 1
+        scan(qtbot, screen, "6901234567892")
+    assert screen.model.lines[0].qty == 6
+    assert set_received(screen, 1, "0")  # no hammers today
+    post(qtbot, screen)
+
+    assert screen.result_label.text() == f"Received against {number}"
+    po = the_po(services, number)
+    assert po.state == "partly_received"
+    assert [(x.sku, x.received, x.open_qty) for x in po.lines] == [("SD-1", 6, 4), ("HM-1", 0, 4)]
+    row = balance(services, "SD-1")
+    assert (row.on_hand, row.on_order) == (6, 4)
+    moves = services.queries.movements(sku="SD-1")
+    assert [(m.qty, m.unit_cost, m.source_ref) for m in moves] == [(6, Decimal("2.50"), number)]
+    assert screen.po is None and screen.model.rowCount() == 0  # back to a free receipt
+
+    load(qtbot, screen, number)
+    assert [(x.sku, x.expected) for x in screen.model.lines] == [("SD-1", 4), ("HM-1", 4)]
+    post(qtbot, screen)
+
+    po = the_po(services, number)
+    assert po.state == "received"
+    assert (balance(services, "SD-1").on_hand, balance(services, "SD-1").on_order) == (10, 0)
+    assert (balance(services, "HM-1").on_hand, balance(services, "HM-1").on_order) == (4, 0)
+    qtbot.waitUntil(lambda: screen.po_combo.findData(number) < 0)  # no longer open
+
+
+def test_an_over_receipt_is_refused_on_its_line_and_nothing_is_posted(qtbot, services):
+    number = issued_po(services)
+    screen = open_receive(qtbot, services)
+    load(qtbot, screen, number)
+    assert set_received(screen, 1, "5")  # 4 ordered, tolerance 0 %
+    post(qtbot, screen)
+
+    assert screen.model.lines[1].error.startswith("HM-1: 4 ordered, 0 received so far; receiving 5")
+    assert "at most 4 more accepted" in screen.model.lines[1].error
+    assert screen.line_error.text().startswith("Line 2: HM-1")
+    assert screen.po is not None  # the clerk corrects the line
+    assert balance(services, "HM-1").on_hand == 0 and balance(services, "SD-1").on_hand == 0
+    assert the_po(services, number).state == "issued"
+    assert services.queries.movements() == []
+
+
+def test_a_receipt_within_the_tolerance_is_accepted(qtbot, services):
+    uow = services.uow()
+    with uow:
+        uow.purchasing.set_policy(PurchasingPolicy(over_receipt_tolerance=Decimal(25)))
+        uow.commit()
+    number = issued_po(services)
+    screen = open_receive(qtbot, services)
+    load(qtbot, screen, number)
+    assert set_received(screen, 1, "5")  # 4 ordered + 25 %
+    post(qtbot, screen)
+
+    assert screen.line_error.text() == ""
+    assert balance(services, "HM-1").on_hand == 5
+
+
+def test_scanning_a_product_not_on_the_po_is_refused_and_keeps_the_focus(qtbot, services):
+    number = issued_po(services)
+    screen = open_receive(qtbot, services)
+    load(qtbot, screen, number)
+    before = [(x.sku, x.qty) for x in screen.model.lines]
+
+    scan(qtbot, screen, "GL-1")
+
+    assert "GL-1 (Glue) is not on purchase order " + number in screen.scan_message.text()
+    assert [(x.sku, x.qty) for x in screen.model.lines] == before
+    assert screen.scan.hasFocus()
+
+
+def test_an_unknown_po_number_is_refused_and_the_receipt_stays_free(qtbot, services):
+    screen = open_receive(qtbot, services)
+    scan(qtbot, screen, "PO-2026-09999")
+    qtbot.waitUntil(lambda: "PO-2026-09999" in screen.scan_message.text())
+    assert screen.po is None
+    scan(qtbot, screen, "GL-1")  # a free receipt takes any product
+    assert [x.sku for x in screen.model.lines] == ["GL-1"]
+
+
+def test_clearing_the_po_field_returns_to_a_free_receipt(qtbot, services):
+    number = issued_po(services)
+    screen = open_receive(qtbot, services)
+    load(qtbot, screen, number)
+    assert not screen.warehouse.isEnabled()
+
+    screen.po_combo.setCurrentIndex(0)
+    screen.po_combo.activated.emit(0)
+
+    assert screen.po is None and screen.model.rowCount() == 0
+    assert screen.warehouse.isEnabled() and screen.partner.currentText() == ""
+    assert screen.grid.isColumnHidden(screen.model.column("expected"))
+    scan(qtbot, screen, "GL-1")  # any product again
+    assert [x.sku for x in screen.model.lines] == ["GL-1"]
+
+
+def test_choosing_a_po_in_the_field_loads_it(qtbot, services):
+    number = issued_po(services)
+    screen = open_receive(qtbot, services)
+    qtbot.waitUntil(lambda: screen.po_combo.findData(number) >= 0)
+    index = screen.po_combo.findData(number)
+    screen.po_combo.setCurrentIndex(index)
+    screen.po_combo.activated.emit(index)
+    qtbot.waitUntil(lambda: screen.po is not None, timeout=10_000)
+    assert [x.sku for x in screen.model.lines] == ["SD-1", "HM-1"]
+
+
+def test_the_po_pdf_labels_are_in_the_translation_file_with_finished_chinese(qtbot):
+    from ui.pdf.purchase_order import LABELS
+
+    root = ET.parse(ROOT / "resources/i18n/stockroom_zh_CN.ts").getroot()
+    context = next((x for x in root.iter("context") if x.findtext("name") == "PurchaseOrderPdf"), None)
+    assert context is not None
+    found = {m.findtext("source"): m.find("translation") for m in context.iter("message")}
+    assert set(LABELS) <= set(found)
+    for label in LABELS:
+        translation = found[label]
+        assert translation.get("type") is None and translation.text, label  # finished, not empty
+
+    from ui.screens.purchasing import _pdf_tr  # what the window hands the renderer
+
+    translator = QTranslator()
+    assert translator.load(str(ROOT / "resources/i18n/stockroom_zh_CN.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert [_pdf_tr(x) for x in ("PO number", "Page %1 of %2")] == ["采购单号", "第 %1 页，共 %2 页"]
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_the_stock_screen_item_count_is_in_the_translation_file_as_a_plural(qapp):
+    root = ET.parse(ROOT / "resources/i18n/stockroom_zh_CN.ts").getroot()
+    context = next(x for x in root.iter("context") if x.findtext("name") == "StockScreen")
+    message = next((m for m in context.iter("message") if m.findtext("source") == "%n item(s)"), None)
+    assert message is not None and message.get("numerus") == "yes"
+    assert message.find("translation").findtext("numerusform") == "%n 项"
+
+    translator = QTranslator()
+    assert translator.load(str(ROOT / "resources/i18n/stockroom_zh_CN.qm"))
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert QCoreApplication.translate("StockScreen", "%n item(s)", None, 12) == "12 项"
+    finally:
+        QCoreApplication.removeTranslator(translator)
