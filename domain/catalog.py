@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from collections.abc import Iterable
+from dataclasses import replace
 
 from domain import commands as cmd
 from domain import validate as v
 from domain.errors import BadInput
 from domain.errors import Duplicate
 from domain.errors import NotFound
+from domain.errors import RuleViolation
 from domain.ids import new_id
 from domain.ledger import find_product
 from domain.model import Customer
@@ -27,6 +29,31 @@ from domain.ports import UnitOfWork
 
 def add_product(uow: UnitOfWork, c: cmd.AddProduct) -> Product:
     return _one(uow, _add_product, c)
+
+
+class ChangedSinceOpened(RuleViolation):
+    """The record was saved by someone else after the user opened it (its version moved on)."""
+
+    def __init__(self, sku: str, opened: int, stored: int) -> None:
+        super().__init__(f"product {sku} was changed by someone else since you opened it (you opened version "
+                         f"{opened}, it is now version {stored}); reopen it and make your change again")
+        self.sku, self.opened, self.stored = sku, opened, stored
+
+
+def update_product(uow: UnitOfWork, c: cmd.UpdateProduct) -> Product:
+    """Change a product's name, barcodes, unit, category, pack size, levels or active flag.
+
+    The SKU picks the product and stays. The version goes up by one; a stale
+    ``expected_version`` is refused with ``ChangedSinceOpened``. Deactivating is allowed
+    even with stock on hand (the screen warns first).
+    """
+    return _one(uow, _update_product, c)
+
+
+def get_product(uow: UnitOfWork, sku: str) -> Product:
+    """The stored product with this SKU (with its version), read in its own unit of work."""
+    with uow:
+        return find_product(uow, sku)
 
 
 def add_warehouse(uow: UnitOfWork, c: cmd.AddWarehouse) -> Warehouse:
@@ -109,6 +136,34 @@ def _add_product(uow: UnitOfWork, c: cmd.AddProduct) -> Product:
     )
     uow.products.add(product)
     return product
+
+
+def _update_product(uow: UnitOfWork, c: cmd.UpdateProduct) -> Product:
+    sku = v.code("SKU", c.sku)
+    name = v.text("name", c.name)
+    barcodes = [v.code("barcode", b) for b in c.barcodes if str(b).strip()]
+    if len(set(barcodes)) != len(barcodes):
+        raise BadInput("barcode", "the same barcode is listed twice")
+    pack = v.quantity("pack size", c.pack_size)
+    low = None if c.min_level in (None, "") else v.quantity("min level", c.min_level, allow_zero=True)
+    high = None if c.max_level in (None, "") else v.quantity("max level", c.max_level, allow_zero=True)
+    if low is not None and high is not None and low > high:
+        raise BadInput("max level", f"{high} is below the min level {low}; enter {low} or more")
+    unit = v.text("unit", c.unit or "pcs", max_len=16)
+    category = v.text("category", c.category, required=False, max_len=64)
+    product = uow.products.by_sku(sku)
+    if product is None:
+        raise NotFound(f"SKU {sku!r}: no product has this SKU")
+    if c.expected_version is not None and int(c.expected_version) != product.version:
+        raise ChangedSinceOpened(sku, int(c.expected_version), product.version)
+    for barcode in barcodes:
+        for other in (uow.products.by_barcode(barcode), uow.products.by_sku(barcode)):
+            if other is not None and other.id != product.id:
+                raise Duplicate(f"barcode {barcode!r} is already used by product {other.sku}")
+    changed = replace(product, name=name, barcodes=barcodes, unit=unit, category=category, pack_size=pack,
+                      min_level=low, max_level=high, active=bool(c.active), version=product.version + 1)
+    uow.products.update(changed)
+    return changed
 
 
 def _add_warehouse(uow: UnitOfWork, c: cmd.AddWarehouse) -> Warehouse:

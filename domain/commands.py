@@ -123,3 +123,23 @@ class CountStock:
 class ReverseMovement:
     movement_id: str
     note: str = ""
+
+
+@dataclass(frozen=True)
+class UpdateProduct:
+    """Change a product's details; ``sku`` picks the product and is not changed (it is the business key).
+
+    ``expected_version`` is the version the user opened; when given and the product has moved on
+    since, the change is refused instead of overwriting someone else's edit.
+    """
+
+    sku: str
+    name: str
+    barcodes: tuple[str, ...] = ()
+    unit: str = "pcs"
+    category: str = ""
+    pack_size: object = "1"
+    min_level: object = None
+    max_level: object = None
+    active: bool = True
+    expected_version: int | None = None
