@@ -21,6 +21,9 @@ from domain import ledger
 from domain.errors import BadInput
 from domain.errors import DomainError
 from domain.numbers import fmt
+from ui.cli_plan import COMMANDS as PLAN_COMMANDS
+from ui.cli_plan import add_plan_parsers
+from ui.cli_plan import run_plan
 from ui.cli_po import add_po_parser
 from ui.cli_po import run_po
 
@@ -140,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("demo", help="fill the database with a realistic demo business")
     p.add_argument("--seed", type=int, default=42)
     add_po_parser(sub)
+    add_plan_parsers(sub)
     return parser
 
 
@@ -252,6 +256,8 @@ def run(args: argparse.Namespace) -> int:
         print("ok: every balance equals the ledger")
     elif cmd == "po":
         return run_po(args, db)
+    elif cmd in PLAN_COMMANDS:
+        return run_plan(args, db)
     elif cmd == "demo":
         from domain.demo import build_demo
 

@@ -1,0 +1,447 @@
+"""Planning use cases: demand history from the ledger → forecasts → reorder alerts → purchase suggestions → drafts.
+
+``plan`` reads what it needs through a history reader (``persistence.planning.PlanningReader`` in the
+app), forecasts every product × warehouse that holds stock or had demand, and applies the periodic
+review (s, S) policy of ``domain.replenishment.explain_policy`` to each of them:
+
+* Demand per day is what was shipped (reversed shipments do not count). A day whose closing stock was
+  0 or less is *censored*: the empty shelf hid the demand. Days before a product × warehouse ever had
+  stock are censored too. Days aggregate to Monday–Sunday weeks with
+  ``domain.forecasting.history``'s rule (a week needs 4 in-stock days; its demand is scaled to 7).
+  The week now running is left out: it is incomplete.
+* Service target by ABC class of annual demand value (shipped in the last 52 weeks × unit value; A the
+  products making the first 80 % of the value, B the next 15 %, C the rest): A 0.98, B 0.95, C 0.90.
+* The supplier is the preferred one when it has terms for the product, else the cheapest terms per
+  stock unit. Lead time is the terms' lead time, else the supplier's.
+* The forecast horizon covers the longest lead time + review period. Demand per week d is the mean
+  forecast over the item's own L + R; σd is the forecast's one-step error.
+* Inventory position = on hand + on order (issued POs and drafts, so a second run does not order the
+  same again) − reserved. An alert is raised by ``replenishment.reorder_alert``; the suggested
+  quantity is ``explain_policy``'s order quantity, rounded to MOQ, multiple and pack size.
+
+numpy and the forecasting package are imported inside the functions that need them, so importing
+this module (as the command line does) stays cheap.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from collections.abc import Sequence
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import date
+from datetime import timedelta
+from decimal import Decimal
+
+from domain import purchasing
+from domain import purchasing_commands as pc
+from domain.numbers import ZERO
+from domain.ports import UnitOfWork
+from domain.replenishment import ReorderAlert
+from domain.replenishment import explain_policy
+from domain.replenishment import reorder_alert
+
+SERVICE_BY_CLASS = {"A": 0.98, "B": 0.95, "C": 0.90}
+ABC_SHARES = (0.80, 0.95)  # cumulative value share up to which a product is A, then B
+DEFAULT_WEEKS = 104
+DEFAULT_REVIEW_DAYS = 7
+MIN_OBSERVED_DAYS = 4
+
+
+# what the history reader gives
+
+
+@dataclass(frozen=True)
+class StockItem:
+    """One product × warehouse with its balance. ``on_order`` is issued POs, ``on_order_drafts`` drafts."""
+
+    product_id: str
+    sku: str
+    name: str
+    warehouse_id: str
+    warehouse: str
+    on_hand: Decimal
+    reserved: Decimal
+    on_order: Decimal
+    on_order_drafts: Decimal
+    unit_cost: Decimal
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.product_id, self.warehouse_id)
+
+
+@dataclass(frozen=True)
+class TermOption:
+    """A supplier's terms for a product; ``unit_price`` per stock unit (a pack price divided by the pack)."""
+
+    supplier_id: str
+    supplier: str
+    product_id: str
+    unit_price: Decimal
+    moq: Decimal
+    multiple: Decimal
+    pack_size: Decimal
+    lead_time_days: int
+    preferred: bool
+
+
+@dataclass(frozen=True)
+class PlanningHistory:
+    """Everything planning reads, for the days ``first_day`` (inclusive) to ``end_day`` (exclusive).
+
+    Attributes:
+        items: every product × warehouse with a balance row (active products only).
+        shipped: per (product id, warehouse id), {day index: quantity shipped that day} (positive).
+        closing: per (product id, warehouse id), [(day index, on hand at the end of that day)] in day
+            order, for the days with movements; the first entry may lie before the window (index < 0):
+            the closing stock the window starts with.
+        terms: per product id, its suppliers' terms.
+    """
+
+    first_day: date
+    end_day: date
+    items: list[StockItem]
+    shipped: dict[tuple[str, str], dict[int, Decimal]]
+    closing: dict[tuple[str, str], list[tuple[int, Decimal]]]
+    terms: dict[str, list[TermOption]]
+
+    @property
+    def days(self) -> int:
+        return (self.end_day - self.first_day).days
+
+
+HistoryReader = Callable[[date, date], PlanningHistory]
+
+
+# what planning gives
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A line to order: ``qty`` of ``sku`` for ``warehouse`` from ``supplier`` (None: no supplier has terms)."""
+
+    product_id: str
+    sku: str
+    warehouse: str
+    supplier: str | None
+    supplier_id: str | None
+    qty: Decimal
+    unit_price: Decimal | None
+    rounding: str
+    explanation: dict
+
+
+@dataclass(frozen=True, eq=False)
+class ItemPlan:
+    """The plan of one product × warehouse (or of one product over all warehouses for ``forecast_products``)."""
+
+    product_id: str
+    sku: str
+    name: str
+    warehouse: str
+    abc: str
+    service: float
+    history: list[float]  # weekly demand, NaN where censored
+    week_starts: list[date]
+    forecast: object  # domain.forecasting.api.ForecastResult
+    explanation: dict = field(default_factory=dict)
+    alert: ReorderAlert | None = None
+    suggestion: Suggestion | None = None
+
+    @property
+    def censored_weeks(self) -> int:
+        return sum(1 for x in self.history if x != x)
+
+
+def window(today: date, weeks: int = DEFAULT_WEEKS) -> tuple[date, date]:
+    """The ``weeks`` complete Monday–Sunday weeks before the week of ``today``: (first day, end day exclusive)."""
+    if weeks < 1:
+        raise ValueError("weeks must be at least 1")
+    end = today - timedelta(days=today.weekday())
+    return end - timedelta(days=7 * weeks), end
+
+
+def weekly_matrix(history: PlanningHistory, keys: Sequence[tuple[str, str]]):
+    """Censored weekly demand per key: (matrix keys × weeks with NaN where censored, week start dates).
+
+    Also returns the daily in-stock mask and daily shipped matrix (for grouping over warehouses).
+    """
+    import numpy as np
+
+    days = history.days
+    n = len(keys)
+    shipped = np.zeros((n, days))
+    closing = np.full((n, days), np.nan)
+    start_stock = np.full(n, np.nan)
+    for r, key in enumerate(keys):
+        for day, qty in history.shipped.get(key, {}).items():
+            if 0 <= day < days:
+                shipped[r, day] = float(qty)
+        for day, on_hand in history.closing.get(key, ()):
+            if day < 0:
+                start_stock[r] = float(on_hand)
+            elif day < days:
+                closing[r, day] = float(on_hand)
+    in_stock = _forward_filled(closing, start_stock) > 0  # NaN (never stocked) compares False: censored
+    return shipped, in_stock
+
+
+def aggregate_weeks(shipped, in_stock, first_day: date):
+    """Weekly demand from daily rows with ``domain.forecasting.history.aggregate_demand``'s rule, all rows at once."""
+    import numpy as np
+
+    n, days = shipped.shape
+    weeks = days // 7
+    qty = shipped[:, : weeks * 7].reshape(n, weeks, 7)
+    mask = in_stock[:, : weeks * 7].reshape(n, weeks, 7)
+    observed = mask.sum(axis=2)
+    total = np.where(mask, qty, 0.0).sum(axis=2)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        values = np.where(observed >= MIN_OBSERVED_DAYS, total * 7 / observed, np.nan)
+    starts = [first_day + timedelta(days=7 * i) for i in range(weeks)]
+    return values, starts
+
+
+def _forward_filled(closing, start):
+    """Carry each row's last known closing stock forward over days without movements."""
+    import numpy as np
+
+    n, days = closing.shape
+    filled = np.concatenate([start[:, None], closing], axis=1)
+    idx = np.where(~np.isnan(filled), np.arange(days + 1)[None, :], 0)
+    np.maximum.accumulate(idx, axis=1, out=idx)
+    return np.take_along_axis(filled, idx, axis=1)[:, 1:]
+
+
+def abc_classes(values: dict[str, float]) -> dict[str, str]:
+    """A / B / C per product by annual demand value (A up to 80 % of the total, B up to 95 %, C the rest)."""
+    total = sum(values.values())
+    out, running = {}, 0.0
+    for pid, value in sorted(values.items(), key=lambda kv: (-kv[1], kv[0])):
+        share = running / total if total > 0 else 1.0
+        out[pid] = "A" if share < ABC_SHARES[0] and value > 0 else "B" if share < ABC_SHARES[1] and value > 0 else "C"
+        running += value
+    return out
+
+
+def choose_terms(options: Sequence[TermOption]) -> TermOption | None:
+    """The preferred supplier's terms, else the cheapest per stock unit (then the shortest lead time)."""
+    if not options:
+        return None
+    preferred = [o for o in options if o.preferred]
+    if preferred:
+        return preferred[0]
+    return min(options, key=lambda o: (o.unit_price, o.lead_time_days, o.supplier))
+
+
+def _forecast_options(thorough: bool, budget_seconds: float | None, workers: int) -> dict:
+    if not thorough:
+        return {"models": ()}
+    return {"budget_seconds": budget_seconds, "workers": workers}
+
+
+def plan(
+    reader: HistoryReader,
+    *,
+    today: date,
+    weeks: int = DEFAULT_WEEKS,
+    review_days: int = DEFAULT_REVIEW_DAYS,
+    service_by_class: dict[str, float] | None = None,
+    thorough: bool = False,
+    budget_seconds: float | None = 20.0,
+    workers: int = 1,
+    sku: str | None = None,
+) -> list[ItemPlan]:
+    """Forecast, alert and suggest for every product × warehouse; see the module docstring for the rules.
+
+    Args:
+        reader: gives the history for (first day, end day exclusive).
+        today: the day planning is for (alerts count from it).
+        weeks: complete weeks of history to read.
+        review_days: days until the next planning run (R).
+        service_by_class: the cycle service target per ABC class.
+        thorough: also try the statsmodels models (``budget_seconds`` of them, in ``workers`` processes);
+            without it only the vectorised numpy methods run, which takes about a second for thousands.
+        sku: plan only this product (its ABC class is still ranked among all products).
+    """
+    from domain.forecasting.api import forecast_many
+    from domain.forecasting.api import lead_time_demand
+
+    services = {**SERVICE_BY_CLASS, **(service_by_class or {})}
+    first, end = window(today, weeks)
+    history = reader(first, end)
+    items = [x for x in history.items if x.key in history.closing or x.key in history.shipped or x.on_hand]
+    keys = [x.key for x in items]
+    shipped, in_stock = weekly_matrix(history, keys)
+    classes = abc_classes(_annual_values(history, items, shipped))
+    if sku is not None:
+        rows = [i for i, x in enumerate(items) if x.sku == sku]
+        items, shipped, in_stock = [items[i] for i in rows], shipped[rows], in_stock[rows]
+    values, starts = aggregate_weeks(shipped, in_stock, first)
+    chosen = {x.key: choose_terms(history.terms.get(x.product_id, ())) for x in items}
+    lead_days = {k: (t.lead_time_days if t else 0) for k, t in chosen.items()}
+    longest = max([*lead_days.values(), 0]) + review_days
+    horizon = min(26, max(4, math.ceil(longest / 7)))
+    results = forecast_many(values, horizon, **_forecast_options(thorough, budget_seconds, workers)) if items else []
+
+    plans = []
+    for r, (item, result) in enumerate(zip(items, results, strict=True)):
+        terms = chosen[item.key]
+        abc = classes.get(item.product_id, "C")
+        service = services[abc]
+        lead = lead_days[item.key]
+        cover = (lead + review_days) / 7
+        mean_cover, _ = lead_time_demand(result, cover)
+        d = mean_cover / cover
+        on_order = item.on_order + item.on_order_drafts
+        explanation = explain_policy(
+            on_hand=item.on_hand, on_order=on_order, reserved=item.reserved, demand_per_period=d,
+            sigma_demand=result.sigma, lead_time=lead / 7, review=review_days / 7, service=service,
+            moq=terms.moq if terms else ZERO, multiple=terms.multiple if terms else Decimal(1),
+            pack_size=terms.pack_size if terms else Decimal(1),
+        )
+        alert = None
+        if d > 0:
+            alert = reorder_alert(
+                today=today, on_hand=item.on_hand, on_order=on_order, reserved=item.reserved, daily_demand=d / 7,
+                lead_days=lead, review_days=review_days, reorder_level=explanation["reorder_point"],
+                safety_stock=explanation["safety_stock"],
+            )
+        explanation.update({
+            "sku": item.sku, "warehouse": item.warehouse, "today": today, "on_order_issued": item.on_order,
+            "on_order_drafts": item.on_order_drafts, "forecast_per_week": [float(x) for x in result.mean],
+            "model": result.model, "demand_class": result.demand_class, "abc_class": abc,
+            "lead_time_days": lead, "review_days": review_days, "service_target": service,
+            "supplier": terms.supplier if terms else None, "period": "week",
+            "stockout_date": alert.stockout_date if alert else None, "severity": alert.severity if alert else None,
+            "days_of_stock": alert.days_of_stock if alert else None,
+        })
+        suggestion = None
+        if alert is not None and explanation["order_qty"] > 0:
+            suggestion = Suggestion(
+                product_id=item.product_id, sku=item.sku, warehouse=item.warehouse,
+                supplier=terms.supplier if terms else None, supplier_id=terms.supplier_id if terms else None,
+                qty=explanation["order_qty"], unit_price=terms.unit_price if terms else None,
+                rounding=explanation["rounding"], explanation=explanation,
+            )
+        plans.append(ItemPlan(
+            product_id=item.product_id, sku=item.sku, name=item.name, warehouse=item.warehouse, abc=abc,
+            service=service, history=[float(x) for x in values[r]], week_starts=starts, forecast=result,
+            explanation=explanation, alert=alert, suggestion=suggestion,
+        ))
+    return plans
+
+
+def forecast_products(
+    reader: HistoryReader,
+    *,
+    today: date,
+    weeks: int = DEFAULT_WEEKS,
+    thorough: bool = False,
+    budget_seconds: float | None = 20.0,
+    workers: int = 1,
+    horizon: int = 8,
+    sku: str | None = None,
+) -> list[ItemPlan]:
+    """Forecast each product's demand over all warehouses (``warehouse`` is ``*``).
+
+    A day counts as in stock when at least one warehouse had the product in stock at its end; the
+    shipments of all warehouses add up.
+    """
+    import numpy as np
+
+    from domain.forecasting.api import forecast_many
+
+    first, end = window(today, weeks)
+    history = reader(first, end)
+    items = [x for x in history.items if x.key in history.closing or x.key in history.shipped or x.on_hand]
+    shipped, in_stock = weekly_matrix(history, [x.key for x in items])
+    classes = abc_classes(_annual_values(history, items, shipped))
+    order: dict[str, int] = {}
+    names: dict[str, tuple[str, str]] = {}
+    for x in items:
+        order.setdefault(x.product_id, len(order))
+        names[x.product_id] = (x.sku, x.name)
+    rows = np.array([order[x.product_id] for x in items], dtype=int)
+    daily = np.zeros((len(order), shipped.shape[1]))
+    stocked = np.zeros((len(order), shipped.shape[1]), dtype=bool)
+    np.add.at(daily, rows, shipped)
+    np.logical_or.at(stocked, rows, in_stock)
+    pids = list(order)
+    if sku is not None:
+        keep = [i for i, p in enumerate(pids) if names[p][0] == sku]
+        pids, daily, stocked = [pids[i] for i in keep], daily[keep], stocked[keep]
+    values, starts = aggregate_weeks(daily, stocked, first)
+    results = forecast_many(values, horizon, **_forecast_options(thorough, budget_seconds, workers)) if pids else []
+    out = []
+    for r, (pid, result) in enumerate(zip(pids, results, strict=True)):
+        abc = classes.get(pid, "C")
+        out.append(ItemPlan(
+            product_id=pid, sku=names[pid][0], name=names[pid][1], warehouse="*", abc=abc,
+            service=SERVICE_BY_CLASS[abc], history=[float(x) for x in values[r]], week_starts=starts,
+            forecast=result,
+        ))
+    return out
+
+
+def _annual_values(history: PlanningHistory, items: Sequence[StockItem], shipped) -> dict[str, float]:
+    """Demand value of the last 364 days per product: shipped × the chosen terms' price (else the average cost)."""
+    last_year = shipped[:, -364:].sum(axis=1) if len(items) else []
+    values: dict[str, float] = {}
+    for item, qty in zip(items, last_year, strict=True):
+        terms = choose_terms(history.terms.get(item.product_id, ()))
+        price = terms.unit_price if terms else item.unit_cost
+        values[item.product_id] = values.get(item.product_id, 0.0) + float(qty) * float(price)
+    return values
+
+
+class _SharedTransaction:
+    """A unit of work already entered, lent to use cases that open and commit their own: their ``with``
+    and ``commit`` do nothing, so all of them land in the caller's one transaction."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._uow = uow
+
+    def __enter__(self) -> _SharedTransaction:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def commit(self) -> None:
+        return None
+
+    def __getattr__(self, name: str):
+        return getattr(self._uow, name)
+
+
+@dataclass(frozen=True)
+class DraftCreated:
+    po_id: str
+    supplier: str
+    warehouse: str
+    lines: list[tuple[str, Decimal]]
+
+
+def create_drafts(uow: UnitOfWork, suggestions: Sequence[Suggestion]) -> list[DraftCreated]:
+    """One draft purchase order per supplier × delivery warehouse with the suggested lines, all in one transaction.
+
+    Suggestions without a supplier are left out (the caller reports them). Prices come from the supplier
+    terms (``purchasing.add_lines``), which round the quantity again to MOQ, multiple and pack size.
+    """
+    groups: dict[tuple[str, str], list[Suggestion]] = {}
+    for s in suggestions:
+        if s.supplier is not None and s.qty > 0:
+            groups.setdefault((s.supplier, s.warehouse), []).append(s)
+    created = []
+    with uow:
+        shared = _SharedTransaction(uow)
+        for (supplier, warehouse), lines in sorted(groups.items()):
+            po = purchasing.create_draft(shared, pc.CreatePurchaseOrder(
+                supplier, warehouse, notes="suggested by replenishment planning"))
+            added = purchasing.add_lines(shared, po.id, [pc.AddPurchaseOrderLine(po.id, s.sku, s.qty) for s in lines])
+            created.append(DraftCreated(po.id, supplier, warehouse, [(line.sku, line.qty) for line, _ in added]))
+        uow.commit()
+    return created

@@ -1,0 +1,150 @@
+"""Read queries for replenishment planning: daily demand, closing stock, balances, drafts and supplier terms.
+
+``read_history`` answers ``domain.planning.HistoryReader`` with five queries, none per product:
+
+1. one ordered scan of the movements with their running balances (``movement_values.on_hand_after``),
+   by product, warehouse, business time and id. It sums each day's shipments and keeps the last
+   balance of each day (the closing stock), and the last one before the window;
+2. the shipments that were reversed (a reversal points at them), subtracted on the day they were shipped;
+3. balances with products and warehouses;
+4. draft purchase-order lines (open quantities per product × delivery warehouse);
+5. supplier terms with pack details, the supplier's lead time and the preferred flag.
+
+Days are business days in the clock's zone: ``utc_offset_seconds`` shifts UTC instants before they are
+cut into days. Quantities arrive as the columns' scaled integers and are turned into Decimals once per
+day, not per movement.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import Engine
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import type_coerce
+from sqlalchemy.types import BigInteger
+
+from domain.planning import PlanningHistory
+from domain.planning import StockItem
+from domain.planning import TermOption
+from domain.purchasing_model import PoState
+from domain.purchasing_model import PricePer
+from persistence import tables as t
+from persistence.types import to_micros
+
+_DAY = 86_400_000_000
+_EPOCH_DAY = date(1970, 1, 1)
+
+
+def _raw(column):
+    """The stored integer of a scaled or instant column, without the per-row Decimal/datetime conversion."""
+    return type_coerce(column, BigInteger)
+
+
+def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_seconds: int = 0) -> PlanningHistory:
+    """Everything ``domain.planning.plan`` needs for the days ``first_day`` .. ``end_day`` (exclusive)."""
+    M, V = t.movements, t.movement_values
+    offset = utc_offset_seconds * 1_000_000
+    base = (first_day - _EPOCH_DAY).days
+    end_micros = to_micros(datetime(end_day.year, end_day.month, end_day.day, tzinfo=UTC)) - offset
+    qty_scale = Decimal(1).scaleb(-t.QTY)
+    scan = (
+        select(M.c.product_id, M.c.warehouse_id, _raw(M.c.occurred_at), M.c.kind, _raw(M.c.qty),
+               _raw(V.c.on_hand_after))
+        .join(V, V.c.movement_id == M.c.id)
+        .where(_raw(M.c.occurred_at) < end_micros)
+        .order_by(M.c.product_id, M.c.warehouse_id, M.c.occurred_at, M.c.id)
+    )
+    R = M.alias("reversal")
+    reversed_shipments = (
+        select(M.c.product_id, M.c.warehouse_id, _raw(M.c.occurred_at), _raw(M.c.qty))
+        .join(R, R.c.reverses_id == M.c.id)
+        .where(M.c.kind == "shipment", _raw(M.c.occurred_at) < end_micros)
+    )
+    shipped_raw: dict[tuple[str, str], dict[int, int]] = {}
+    closing_raw: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    with engine.connect() as conn:
+        key = None
+        days: list[tuple[int, int]] = []
+        ships: dict[int, int] = {}
+        for product_id, warehouse_id, at, kind, qty, after in conn.execute(scan):
+            if (product_id, warehouse_id) != key:
+                key = (product_id, warehouse_id)
+                days = closing_raw[key] = []
+                ships = shipped_raw[key] = {}
+            day = (at + offset) // _DAY - base
+            if day < 0:
+                if days:
+                    days[0] = (-1, after)
+                else:
+                    days.append((-1, after))
+            elif days and days[-1][0] == day:
+                days[-1] = (day, after)
+            else:
+                days.append((day, after))
+            if kind == "shipment" and day >= 0:
+                ships[day] = ships.get(day, 0) - qty
+        for product_id, warehouse_id, at, qty in conn.execute(reversed_shipments):
+            day = (at + offset) // _DAY - base
+            if day >= 0:
+                ships = shipped_raw.setdefault((product_id, warehouse_id), {})
+                ships[day] = ships.get(day, 0) + qty
+        items = _items(conn)
+        terms = _terms(conn)
+    shipped = {k: {d: Decimal(q) * qty_scale for d, q in v.items() if q} for k, v in shipped_raw.items()}
+    closing = {k: [(d, Decimal(q) * qty_scale) for d, q in v] for k, v in closing_raw.items()}
+    return PlanningHistory(first_day, end_day, items, {k: v for k, v in shipped.items() if v}, closing, terms)
+
+
+def _items(conn) -> list[StockItem]:
+    B, P, W, L, PO = t.balances, t.products, t.warehouses, t.purchase_order_lines, t.purchase_orders
+    drafts = dict(
+        ((r.product_id, r.warehouse_id), r.open)
+        for r in conn.execute(
+            select(L.c.product_id, PO.c.warehouse_id, func.sum(L.c.qty - L.c.received).label("open"))
+            .join(PO, PO.c.id == L.c.po_id).where(PO.c.state == PoState.DRAFT.value)
+            .group_by(L.c.product_id, PO.c.warehouse_id)
+        )
+    )
+    qty_scale = Decimal(1).scaleb(-t.QTY)
+    rows = conn.execute(
+        select(B.c.product_id, B.c.warehouse_id, P.c.sku, P.c.name, W.c.code, B.c.on_hand, B.c.reserved, B.c.on_order,
+               B.c.avg_cost)
+        .join(P, P.c.id == B.c.product_id).join(W, W.c.id == B.c.warehouse_id)
+        .where(P.c.active.is_(True)).order_by(P.c.sku, W.c.code)
+    )
+    return [
+        StockItem(r.product_id, r.sku, r.name, r.warehouse_id, r.code, r.on_hand, r.reserved, r.on_order,
+                  Decimal(drafts.get((r.product_id, r.warehouse_id)) or 0) * qty_scale, r.avg_cost)
+        for r in rows
+    ]
+
+
+def _terms(conn) -> dict[str, list[TermOption]]:
+    T, S, X, F = t.supplier_terms, t.suppliers, t.supplier_term_details, t.preferred_suppliers
+    rows = conn.execute(
+        select(T.c.supplier_id, S.c.code, T.c.product_id, T.c.unit_price, T.c.moq, T.c.order_multiple,
+               T.c.lead_time_days, S.c.lead_time_days.label("supplier_lead"), X.c.pack_size, X.c.price_per,
+               F.c.supplier_id.label("preferred_id"))
+        .join(S, S.c.id == T.c.supplier_id)
+        .outerjoin(X, (X.c.supplier_id == T.c.supplier_id) & (X.c.product_id == T.c.product_id))
+        .outerjoin(F, F.c.product_id == T.c.product_id)
+    )
+    out: dict[str, list[TermOption]] = {}
+    for r in rows:
+        pack = r.pack_size or Decimal(1)
+        price = r.unit_price / pack if r.price_per == PricePer.PACK.value else r.unit_price
+        lead = r.lead_time_days if r.lead_time_days is not None else r.supplier_lead
+        out.setdefault(r.product_id, []).append(TermOption(
+            r.supplier_id, r.code, r.product_id, price, r.moq, r.order_multiple, pack, int(lead),
+            r.preferred_id == r.supplier_id))
+    return out
+
+
+def reader(engine: Engine, *, utc_offset_seconds: int = 0):
+    """A ``domain.planning.HistoryReader`` on this database."""
+    return lambda first, end: read_history(engine, first, end, utc_offset_seconds=utc_offset_seconds)
