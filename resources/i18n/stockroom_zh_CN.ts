@@ -1093,7 +1093,7 @@
     <context>
         <name>ProductEditor</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="+140" />
+            <location filename="../../ui/screens/products.py" line="+256" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -1148,9 +1148,34 @@
             <translation>同一条码重复填写</translation>
         </message>
         <message>
-            <location line="+48" />
+            <location line="+10" />
+            <source>Product %1 was changed by someone else since you opened it; close this window and open the product again to see their change.</source>
+            <translation>商品 %1 在您打开后已被他人修改；请关闭此窗口，重新打开该商品查看其修改后再编辑。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>barcode %1 is already used by product %2</source>
+            <translation>条码 %1 已被商品 %2 使用</translation>
+        </message>
+        <message>
+            <location line="+99" />
+            <source>Edit product %1</source>
+            <translation>编辑商品 %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>(inactive)</source>
+            <translation>（已停用）</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Add product</source>
             <translation>新增商品</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The SKU is the product's key and cannot be changed.</source>
+            <translation>货号是商品的唯一标识，不能修改。</translation>
         </message>
         <message>
             <location line="+4" />
@@ -1158,7 +1183,7 @@
             <translation>多个条码请用逗号分隔</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="-105" />
             <source>Could not save: %1</source>
             <translation>无法保存：%1</translation>
         </message>
@@ -1166,7 +1191,7 @@
     <context>
         <name>ProductPage</name>
         <message>
-            <location line="+60" />
+            <location line="+216" />
             <source>Product %1</source>
             <translation>商品 %1</translation>
         </message>
@@ -1237,7 +1262,7 @@
     <context>
         <name>ProductsScreen</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="-213" />
+            <location filename="../../ui/screens/products.py" line="-391" />
             <source>%n product(s) shown</source>
             <translation>显示 %n 个商品</translation>
         </message>
@@ -1247,7 +1272,37 @@
             <translation>商品目录共 %n 个</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+63" />
+            <source>Activate</source>
+            <translation>启用</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Deactivate</source>
+            <translation>停用</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Deactivate product %1?</source>
+            <translation>停用商品 %1？</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>It still has stock on hand (%1). Deactivating does not remove the stock; ship, transfer or adjust it as usual.</source>
+            <translation>该商品仍有库存（%1）。停用不会清除库存，仍可照常出库、调拨或调整。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Activate product %1 again?</source>
+            <translation>重新启用商品 %1？</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Change product</source>
+            <translation>修改商品</translation>
+        </message>
+        <message>
+            <location line="+28" />
             <source>Search SKU, name, barcode or pinyin (e.g. lsd)…</source>
             <translation>搜索货号、名称、条码或拼音（如 lsd）…</translation>
         </message>
@@ -1260,6 +1315,16 @@
             <location line="+1" />
             <source>Open product page</source>
             <translation>打开商品页</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Edit product…</source>
+            <translation>编辑商品…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Edit the selected product (Enter, double-click or Ctrl+E)</source>
+            <translation>编辑所选商品（Enter、双击或 Ctrl+E）</translation>
         </message>
     </context>
     <context>

@@ -1,6 +1,8 @@
-"""The product catalogue: search as you type (SKU, name, barcode, pinyin), add, product page."""
+"""The product catalogue: search as you type (SKU, name, barcode, pinyin), add, edit, (de)activate, product page."""
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import QFormLayout
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QMessageBox
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QSplitter
 from PySide6.QtWidgets import QVBoxLayout
@@ -22,11 +25,14 @@ from PySide6.QtWidgets import QWidget
 
 from domain import catalog
 from domain import commands as cmd
+from domain.catalog import ChangedSinceOpened
 from domain.errors import BadInput
 from domain.errors import DomainError
+from domain.errors import Duplicate
 from ui.models.movements import MovementTableModel
 from ui.models.products import ProductTableModel
 from ui.models.proxy import RowFilterProxy
+from ui.models.table import qty_text
 from ui.search import needle
 from ui.widgets.busy import BusyBar
 from ui.widgets.busy import alive
@@ -59,19 +65,27 @@ class ProductsScreen(Screen):
         self.add_button.clicked.connect(self.add_product)
         self.open_button = QPushButton(self)
         self.open_button.clicked.connect(self.open_current)
+        self.edit_button = QPushButton(self)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.active_button = QPushButton(self)
+        self.active_button.clicked.connect(self.toggle_active)
         self.table = DataTable("products", self)
         self.table.setModel(self.proxy)
         m = ProductTableModel
         self.table.set_widths({m.SKU: 95, m.NAME: 260, m.BARCODES: 150, m.CATEGORY: 100, m.UNIT: 60, m.PACK_SIZE: 80,
                                m.MIN_LEVEL: 80, m.MAX_LEVEL: 80})
-        self.table.activated.connect(lambda _index: self.open_current())
+        self.table.activated.connect(lambda _index: self.edit_current())  # Enter or double-click
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_active_button())
         self.count = QLabel(self)
         QShortcut(QKeySequence("Ctrl+N"), self, self.add_product)
+        QShortcut(QKeySequence("Ctrl+E"), self, self.edit_current)
         QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.open_button)
+        bar.addWidget(self.active_button)
+        bar.addWidget(self.edit_button)
         bar.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -80,6 +94,8 @@ class ProductsScreen(Screen):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
         self.page: ProductPage | None = None
+        self.editor: ProductEditor | None = None
+        self._keep_sku: str | None = None  # selected again once the refreshed list has arrived
         self.retranslate()
         self.refresh()
 
@@ -103,6 +119,25 @@ class ProductsScreen(Screen):
 
     def loaded(self) -> None:
         self._update_count()
+        if self._keep_sku is not None:
+            self.select_sku(self._keep_sku)
+            self._keep_sku = None
+        self._update_active_button()
+
+    def select_sku(self, sku: str) -> bool:
+        """Make the product with this SKU the current row (when the search shows it)."""
+        for n, row in enumerate(self.model.rows):
+            if row.sku == sku:
+                index = self.proxy.mapFromSource(self.model.index(n, 0))
+                if index.isValid():
+                    self.table.setCurrentIndex(index)
+                    self.table.scrollTo(index)
+                    return True
+        return False
+
+    def refresh_keeping(self, sku: str) -> None:
+        self._keep_sku = sku
+        self.refresh()
 
     def current_row(self):
         index = self.table.currentIndex()
@@ -122,14 +157,95 @@ class ProductsScreen(Screen):
 
     def add_product(self) -> ProductEditor:
         editor = ProductEditor(self.services, self)
-        editor.saved.connect(lambda _p: self.refresh())
+        editor.saved.connect(lambda p: self.refresh_keeping(p.sku))
         editor.open()
         return editor
+
+    def edit_current(self) -> ProductEditor | None:
+        row = self.current_row()
+        return None if row is None else self.edit_product(row.sku)
+
+    def edit_product(self, sku: str) -> ProductEditor:
+        """Open the editor on the stored product (read fresh, with its version), SKU read-only."""
+        self.editor = ProductEditor(self.services, self, sku=sku)
+        self.editor.saved.connect(lambda p: self.refresh_keeping(p.sku))
+        self.editor.open()
+        return self.editor
+
+    def _update_active_button(self) -> None:
+        row = self.current_row()
+        self.active_button.setEnabled(row is not None)
+        self.edit_button.setEnabled(row is not None)
+        if row is not None and not row.active:
+            self.active_button.setText(translate("ProductsScreen", "Activate"))
+        else:
+            self.active_button.setText(translate("ProductsScreen", "Deactivate"))
+
+    def toggle_active(self) -> None:
+        """Deactivate (or activate) the current product after a confirmation that mentions its stock."""
+        row = self.current_row()
+        if row is None:
+            return
+        uow, queries, sku = self.services.uow(), self.services.queries, row.sku
+        self.active_button.setEnabled(False)
+        self.busy_bar.busy(True)
+        self.services.tasks.submit(lambda: (catalog.get_product(uow, sku), queries.stock(sku=sku)),
+                                   self._confirm_toggle, self._toggle_failed)
+
+    def _confirm_toggle(self, result) -> None:
+        if not alive(self):
+            return
+        self.busy_bar.busy(False)
+        self._update_active_button()
+        product, stock = result
+        title = f"{product.sku} · {product.name}"
+        if product.active:
+            question = translate("ProductsScreen", "Deactivate product %1?").replace("%1", title)
+            held = [s for s in stock if s.on_hand != 0]
+            if held:
+                where = ", ".join(f"{s.warehouse}: {qty_text(s.on_hand)} {product.unit}" for s in held)
+                question += "\n\n" + translate(
+                    "ProductsScreen", "It still has stock on hand (%1). Deactivating does not remove the stock; "
+                    "ship, transfer or adjust it as usual.").replace("%1", where)
+            icon = QMessageBox.Icon.Warning if held else QMessageBox.Icon.Question
+        else:
+            question = translate("ProductsScreen", "Activate product %1 again?").replace("%1", title)
+            icon = QMessageBox.Icon.Question
+        box = QMessageBox(icon, translate("ProductsScreen", "Change product"), question,
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        if box.exec() != QMessageBox.StandardButton.Yes:
+            return
+        command = cmd.UpdateProduct(
+            sku=product.sku, name=product.name, barcodes=tuple(product.barcodes), unit=product.unit,
+            category=product.category, pack_size=product.pack_size, min_level=product.min_level,
+            max_level=product.max_level, active=not product.active, expected_version=product.version)
+        uow = self.services.uow()
+        self.busy_bar.busy(True)
+        self.services.tasks.submit(lambda: catalog.update_product(uow, command),
+                                   lambda p: self._toggled(p), self._toggle_failed)
+
+    def _toggled(self, product) -> None:
+        if alive(self):
+            self.busy_bar.busy(False)
+            self.refresh_keeping(product.sku)
+
+    def _toggle_failed(self, exc: BaseException) -> None:
+        if not alive(self):
+            return
+        self.busy_bar.busy(False)
+        self._update_active_button()
+        self.error_label.setText(problem_text(exc))
+        self.error_label.show()
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(translate("ProductsScreen", "Search SKU, name, barcode or pinyin (e.g. lsd)…"))
         self.add_button.setText(translate("ProductsScreen", "Add product…"))
         self.open_button.setText(translate("ProductsScreen", "Open product page"))
+        self.edit_button.setText(translate("ProductsScreen", "Edit product…"))
+        self.edit_button.setToolTip(translate("ProductsScreen", "Edit the selected product (Enter, double-click or "
+                                                                "Ctrl+E)"))
+        self._update_active_button()
         self.model.retranslate()
         self._update_count()
 
@@ -154,14 +270,40 @@ _PROBLEMS = {
 }
 
 
+_DUPLICATE_BARCODE = re.compile(r"barcode '(?P<code>.*)' is already used by product (?P<sku>\S+)$")
+
+
+def problem_text(exc: BaseException) -> str:
+    """A refusal as the clerk reads it: known domain messages translated, others as the domain says them."""
+    if isinstance(exc, ChangedSinceOpened):
+        return translate("ProductEditor", "Product %1 was changed by someone else since you opened it; close this "
+                                          "window and open the product again to see their change.").replace("%1",
+                                                                                                            exc.sku)
+    found = _DUPLICATE_BARCODE.match(str(exc)) if isinstance(exc, Duplicate) else None
+    if found:
+        return (translate("ProductEditor", "barcode %1 is already used by product %2")
+                .replace("%1", found["code"]).replace("%2", found["sku"]))
+    if isinstance(exc, DomainError):
+        return str(exc)
+    return translate("ProductEditor", "Could not save: %1").replace("%1", str(exc))
+
+
 class ProductEditor(QDialog):
-    """Add a product; each refusal of a field is shown under that field."""
+    """Add a product, or with ``sku`` edit one; each refusal of a field is shown under that field.
+
+    In edit mode the stored product is read first (off the GUI thread) so the form and the
+    version it was opened at are current; the SKU is the business key and is shown read-only.
+    """
 
     saved = Signal(object)
+    ready = Signal()  # edit mode: the stored product has been read into the form
 
-    def __init__(self, services, parent=None) -> None:
+    def __init__(self, services, parent=None, sku: str | None = None) -> None:
         super().__init__(parent)
         self.services = services
+        self.sku = sku
+        self.version: int | None = None  # the version opened; sent back as expected_version
+        self.active = True
         self.edits: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
@@ -181,6 +323,11 @@ class ProductEditor(QDialog):
             self.edits[field], self.errors[field], self.labels[field] = edit, error, label
         self.edits["unit"].setText("pcs")
         self.edits["pack size"].setText("1")
+        self.sku_note = QLabel(self)
+        self.sku_note.setStyleSheet("color: #666;")
+        self.sku_note.setWordWrap(True)
+        self.sku_note.hide()
+        form.itemAt(0, QFormLayout.ItemRole.FieldRole).layout().addWidget(self.sku_note)
         self.general_error = QLabel(self)
         self.general_error.setStyleSheet("color: #9b1c1c;")
         self.general_error.setWordWrap(True)
@@ -196,9 +343,50 @@ class ProductEditor(QDialog):
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
         self.retranslate()
+        if sku is not None:
+            self.edits["SKU"].setText(sku)
+            self.edits["SKU"].setReadOnly(True)
+            self.sku_note.show()
+            self._set_enabled(False)
+            self.busy.busy(True)
+            uow = services.uow()
+            services.tasks.submit(lambda: catalog.get_product(uow, sku), self._prefill, self._failed)
+
+    @property
+    def editing(self) -> bool:
+        return self.sku is not None
+
+    def _set_enabled(self, enabled: bool) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(enabled)
+        for field, edit in self.edits.items():
+            if field != "SKU":
+                edit.setEnabled(enabled)
+
+    def _prefill(self, product) -> None:
+        if not alive(self):
+            return
+        self.busy.busy(False)
+        self.version, self.active = product.version, product.active
+        values = {"name": product.name, "barcode": ", ".join(product.barcodes), "unit": product.unit,
+                  "category": product.category, "pack size": qty_text(product.pack_size),
+                  "min level": qty_text(product.min_level), "max level": qty_text(product.max_level)}
+        for field, value in values.items():
+            self.edits[field].setText(value)
+        self._set_enabled(True)
+        self.edits["name"].setFocus()
+        self.edits["name"].selectAll()
+        self.retranslate()
+        self.ready.emit()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(translate("ProductEditor", "Add product"))
+        if self.editing:
+            title = translate("ProductEditor", "Edit product %1").replace("%1", self.sku)
+            if not self.active:
+                title += " " + translate("ProductEditor", "(inactive)")
+            self.setWindowTitle(title)
+        else:
+            self.setWindowTitle(translate("ProductEditor", "Add product"))
+        self.sku_note.setText(translate("ProductEditor", "The SKU is the product's key and cannot be changed."))
         for field, label in self.labels.items():
             label.setText(translate("ProductEditor", _LABELS[field]) + ":")
         self.edits["barcode"].setPlaceholderText(
@@ -209,9 +397,14 @@ class ProductEditor(QDialog):
             self.retranslate()
         super().changeEvent(event)
 
-    def command(self) -> cmd.AddProduct:
+    def command(self) -> cmd.AddProduct | cmd.UpdateProduct:
         text = {field: edit.text() for field, edit in self.edits.items()}
         barcodes = tuple(b.strip() for b in text["barcode"].replace("，", ",").split(",") if b.strip())
+        if self.editing:
+            return cmd.UpdateProduct(sku=self.sku, name=text["name"], barcodes=barcodes, unit=text["unit"],
+                                     category=text["category"], pack_size=text["pack size"],
+                                     min_level=text["min level"] or None, max_level=text["max level"] or None,
+                                     active=self.active, expected_version=self.version)
         return cmd.AddProduct(sku=text["SKU"], name=text["name"], barcodes=barcodes, unit=text["unit"],
                               category=text["category"], pack_size=text["pack size"],
                               min_level=text["min level"] or None, max_level=text["max level"] or None)
@@ -222,7 +415,8 @@ class ProductEditor(QDialog):
         command, uow = self.command(), self.services.uow()
         self.buttons.setEnabled(False)
         self.busy.busy(True)
-        self.services.tasks.submit(lambda: catalog.add_product(uow, command), self._done, self._failed)
+        use_case = catalog.update_product if self.editing else catalog.add_product
+        self.services.tasks.submit(lambda: use_case(uow, command), self._done, self._failed)
 
     def _done(self, product) -> None:
         if alive(self):
@@ -243,12 +437,12 @@ class ProductEditor(QDialog):
             self.errors[exc.field].setText(problem)
             self.errors[exc.field].show()
             self.edits[exc.field].setFocus()
-        elif isinstance(exc, DomainError):
-            self.general_error.setText(str(exc))
-            self.general_error.show()
+        elif isinstance(exc, Duplicate) and _DUPLICATE_BARCODE.match(str(exc)):
+            self.errors["barcode"].setText(problem_text(exc))
+            self.errors["barcode"].show()
+            self.edits["barcode"].setFocus()
         else:
-            self.general_error.setText(translate("ProductEditor", "Could not save: %1")
-                                       .replace("%1", str(exc)))
+            self.general_error.setText(problem_text(exc))
             self.general_error.show()
 
 
