@@ -216,7 +216,12 @@ def _forward_filled(closing, start):
 
 
 def abc_classes(values: dict[str, float]) -> dict[str, str]:
-    """A / B / C per product by annual demand value (A up to 80 % of the total, B up to 95 %, C the rest)."""
+    """A / B / C per product by annual demand value, largest first.
+
+    A product is A when the products before it make less than 80 % of the total value, B when less than
+    95 %, else C (so the product that crosses a limit stays in the class it starts in, and a single
+    product is A). Products without demand value are C.
+    """
     total = sum(values.values())
     out, running = {}, 0.0
     for pid, value in sorted(values.items(), key=lambda kv: (-kv[1], kv[0])):

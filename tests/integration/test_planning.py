@@ -1,0 +1,216 @@
+"""Planning on a small ledger: history with censoring, alerts with their explanation, no double ordering, CLI.
+
+The business (built once with the ledger use cases, copied per test): planning day Wednesday 2026-06-03,
+20 weeks of history from Monday 2026-01-12 to Sunday 2026-05-31, supplier NB with 14 days lead time.
+
+* STEADY ships 10 a day from MAIN (70 a week) and 2 a day from WEST, with plenty of stock; one extra
+  shipment of 100 was posted by mistake and reversed.
+* LOW ships 10 a day from MAIN and has 50 left: 5 days of stock, less than the lead time.
+* SPORADIC ships 5 every third Wednesday.
+* OUTAGE ships 10 a day but ran out on day 29 (Tuesday of week 4) and was restocked on day 42
+  (Monday of week 6): weeks 4 and 5 had fewer than 4 in-stock days and are censored.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from domain import catalog
+from domain import commands as c
+from domain import ledger
+from domain import planning
+from domain import purchasing_commands as pc
+from domain import purchasing_terms
+from persistence.db import open_database
+from persistence.planning import read_history
+from persistence.planning import reader
+
+ROOT = Path(__file__).resolve().parents[2]
+TODAY = date(2026, 6, 3)
+FIRST = date(2026, 1, 12)
+WEEKS = 20
+
+
+def _at(day: int, hour: int = 10) -> datetime:
+    d = FIRST + timedelta(days=day)
+    return datetime(d.year, d.month, d.day, hour, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("planning") / "template.sqlite3"
+    db = open_database(path)
+    u = db.uow
+    catalog.add_warehouse(u(), c.AddWarehouse("MAIN", "Main"))
+    catalog.add_warehouse(u(), c.AddWarehouse("WEST", "West"))
+    catalog.add_supplier(u(), c.AddSupplier("NB", "Ningbo Fasteners", lead_time_days=14))
+    for sku in ("STEADY", "LOW", "SPORADIC", "OUTAGE"):
+        catalog.add_product(u(), c.AddProduct(sku, sku.title()))
+        purchasing_terms.save_terms(u(), pc.SaveTerms("NB", sku, "2.50", order_multiple="12", preferred=True))
+    before = -7
+    ledger.receive(u(), c.ReceiveStock("STEADY", "2000", "MAIN", "2", occurred_at=_at(before)))
+    ledger.receive(u(), c.ReceiveStock("STEADY", "500", "WEST", "2", occurred_at=_at(before)))
+    ledger.receive(u(), c.ReceiveStock("LOW", "1450", "MAIN", "2", occurred_at=_at(before)))
+    ledger.receive(u(), c.ReceiveStock("SPORADIC", "200", "MAIN", "2", occurred_at=_at(before)))
+    ledger.receive(u(), c.ReceiveStock("OUTAGE", "290", "MAIN", "2", occurred_at=_at(before)))
+    for day in range(7 * WEEKS):
+        ledger.ship(u(), c.ShipStock("STEADY", "10", "MAIN", occurred_at=_at(day)))
+        ledger.ship(u(), c.ShipStock("STEADY", "2", "WEST", occurred_at=_at(day)))
+        ledger.ship(u(), c.ShipStock("LOW", "10", "MAIN", occurred_at=_at(day)))
+        if day % 21 == 2:
+            ledger.ship(u(), c.ShipStock("SPORADIC", "5", "MAIN", occurred_at=_at(day)))
+        if day == 42:
+            ledger.receive(u(), c.ReceiveStock("OUTAGE", "2000", "MAIN", "2", occurred_at=_at(day, 8)))
+        if day < 29 or day >= 42:
+            ledger.ship(u(), c.ShipStock("OUTAGE", "10", "MAIN", occurred_at=_at(day)))
+    mistake = ledger.ship(u(), c.ShipStock("STEADY", "100", "MAIN", occurred_at=_at(50, 15)))
+    ledger.reverse(u(), c.ReverseMovement(mistake.id, "typed 100 for 10"))
+    db.close()
+    return path
+
+
+@pytest.fixture
+def db(template, tmp_path):
+    path = tmp_path / "planning.sqlite3"
+    shutil.copy(template, path)
+    database = open_database(path)
+    yield database
+    database.close()
+
+
+def _weekly(history, key):
+    shipped, in_stock = planning.weekly_matrix(history, [key])
+    values, starts = planning.aggregate_weeks(shipped, in_stock, history.first_day)
+    return [None if math.isnan(x) else x for x in values[0]], starts
+
+
+def _ids(db, sku, warehouse="MAIN"):
+    with db.uow() as uow:
+        return uow.products.by_sku(sku).id, uow.warehouses.by_code(warehouse).id
+
+
+def test_history_reader_sums_shipments_per_week_leaves_out_a_reversed_one_and_censors_the_stockout_weeks(db):
+    history = read_history(db.engine, *planning.window(TODAY, WEEKS))
+    assert (history.first_day, history.end_day) == (FIRST, FIRST + timedelta(weeks=WEEKS))
+
+    steady, starts = _weekly(history, _ids(db, "STEADY"))
+    assert steady == [70.0] * WEEKS  # the reversed 100 is not demand
+    assert starts[0] == FIRST and starts[-1] == date(2026, 5, 25)
+    assert _weekly(history, _ids(db, "STEADY", "WEST"))[0] == [14.0] * WEEKS
+
+    sporadic = _weekly(history, _ids(db, "SPORADIC"))[0]
+    assert sporadic == [5.0 if week % 3 == 0 else 0.0 for week in range(WEEKS)]
+
+    outage = _weekly(history, _ids(db, "OUTAGE"))[0]
+    assert outage[:4] == [70.0] * 4
+    assert outage[4:6] == [None, None]  # out of stock: not observed, not zero
+    assert outage[6:] == [70.0] * (WEEKS - 6)
+
+
+def test_forecast_over_all_warehouses_adds_their_shipments_and_keeps_the_censored_weeks_out(db):
+    rows = {p.sku: p for p in planning.forecast_products(reader(db.engine), today=TODAY, weeks=WEEKS)}
+    assert rows["STEADY"].history == [84.0] * WEEKS
+    assert rows["STEADY"].forecast.mean[0] == pytest.approx(84.0)
+    assert rows["OUTAGE"].censored_weeks == 2
+    assert rows["OUTAGE"].forecast.mean[0] == pytest.approx(70.0)  # zeros in the gap would have pulled it down
+
+
+def test_an_item_that_runs_out_within_its_lead_time_raises_a_critical_alert_with_its_explanation(db):
+    plans = {(p.sku, p.warehouse): p for p in planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS)}
+    low = plans["LOW", "MAIN"]
+    assert low.alert is not None and low.alert.severity == "critical"
+    assert low.alert.stockout_date == TODAY + timedelta(days=5)  # 50 left at 10 a day
+    e = low.explanation
+    assert (e["on_hand"], e["on_order"], e["reserved"], e["position"]) == (50, 0, 0, 50)
+    assert e["forecast_per_week"][0] == pytest.approx(70.0)
+    assert e["demand_per_period"] == pytest.approx(70.0)
+    assert (e["lead_time_days"], e["review_days"], e["supplier"]) == (14, 7, "NB")
+    assert e["service_target"] == planning.SERVICE_BY_CLASS[low.abc]
+    assert e["safety_stock"] == 0  # a perfectly steady history has no forecast error
+    assert e["reorder_point"] == 140  # d·L = 70 × 2 weeks
+    assert e["order_up_to"] == 210  # d(L+R) = 70 × 3 weeks
+    assert e["order_qty"] == 168  # 210 − 50 = 160, raised to whole multiples of 12
+    assert low.suggestion is not None and (low.suggestion.qty, low.suggestion.supplier) == (168, "NB")
+
+    steady = plans["STEADY", "MAIN"]  # 2000 − 1400 = 600 on hand: 60 days, far beyond lead time + review
+    assert steady.alert is None and steady.suggestion is None
+
+
+def test_suggestions_become_one_draft_per_supplier_and_warehouse_and_a_second_run_orders_nothing_more(db):
+    plans = planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS)
+    suggestions = [p.suggestion for p in plans if p.suggestion]
+    assert {s.sku for s in suggestions} >= {"LOW"}
+    [draft] = planning.create_drafts(db.uow(), suggestions)
+    assert (draft.supplier, draft.warehouse) == ("NB", "MAIN")
+    assert sorted(draft.lines) == sorted((s.sku, s.qty) for s in suggestions)
+
+    again = {(p.sku, p.warehouse): p for p in planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS)}
+    assert [p.suggestion for p in again.values() if p.suggestion] == []
+    low = again["LOW", "MAIN"].explanation
+    assert (low["on_order_drafts"], low["on_order_issued"], low["order_qty"]) == (168, 0, 0)
+
+
+def test_create_drafts_writes_nothing_when_one_line_is_refused(db):
+    plans = planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS)
+    good = [p.suggestion for p in plans if p.suggestion]
+    bad = planning.Suggestion("x", "NO-SUCH-SKU", "MAIN", "NB", "x", Decimal(5), None, "", {})
+    with pytest.raises(Exception, match="NO-SUCH-SKU"):
+        planning.create_drafts(db.uow(), [*good, bad])
+    again = planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS)
+    assert [p.suggestion.sku for p in again if p.suggestion] == [s.sku for s in good]
+
+
+@pytest.fixture
+def cli(template, tmp_path):
+    path = tmp_path / "cli.sqlite3"
+    shutil.copy(template, path)
+    env = {**os.environ, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8", "TZ": "UTC"}
+
+    def run(*args: str, code: int = 0, stderr: bool = False) -> str:
+        done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(path), *args], capture_output=True,
+                              text=True, env=env, cwd=ROOT, timeout=120)
+        assert done.returncode == code, (args, done.stdout, done.stderr)
+        return done.stdout if code == 0 and not stderr else done.stderr
+
+    return run
+
+
+def test_forecast_reorder_and_suggest_work_from_the_command_line(cli):
+    common = ("--today", TODAY.isoformat(), "--weeks", str(WEEKS))
+    [steady] = json.loads(cli("forecast", "--sku", "STEADY", "--json", *common))
+    assert steady["sku"] == "STEADY" and steady["class"] == "smooth"
+    assert {"model", "mase", "baseline_mase", "wape", "bias", "quantiles"} <= set(steady)
+    assert steady["forecast"][0] == pytest.approx(84.0)
+    assert set(steady["quantiles"]) == {"0.5", "0.8", "0.9", "0.95", "0.99"}
+
+    alerts = {(a["sku"], a["warehouse"]): a for a in json.loads(cli("reorder", "--json", *common))}
+    low = alerts["LOW", "MAIN"]
+    assert (low["severity"], low["stockout_date"], low["suggested_qty"]) == ("critical", "2026-06-08", "168")
+    assert low["explanation"]["reorder_point"] == "140" and low["explanation"]["on_hand"] == "50"
+
+    out = json.loads(cli("suggest", "--json", "--create-drafts", *common))
+    [group] = out["suppliers"]
+    assert group["supplier"] == "NB" and ("LOW", "168") in [(x["sku"], x["qty"]) for x in group["lines"]]
+    [draft] = out["drafts"]
+    [po] = json.loads(cli("po", "list", "--state", "draft", "--json"))
+    assert po["id"] == draft["id"] and ("LOW", "168") in [(x["sku"], x["ordered"]) for x in po["lines"]]
+
+    assert json.loads(cli("suggest", "--json", *common)) == {"suppliers": [], "drafts": []}
+    assert "nothing to order" in cli("suggest", *common, stderr=True)
+
+    assert "--sku" in cli("forecast", "--sku", "NOPE", *common, code=2)
+    assert "--weeks" in cli("reorder", "--weeks", "2", code=2)
+
