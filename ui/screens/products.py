@@ -276,9 +276,9 @@ _DUPLICATE_BARCODE = re.compile(r"barcode '(?P<code>.*)' is already used by prod
 def problem_text(exc: BaseException) -> str:
     """A refusal as the clerk reads it: known domain messages translated, others as the domain says them."""
     if isinstance(exc, ChangedSinceOpened):
-        return translate("ProductEditor", "Product %1 was changed by someone else since you opened it; close this "
-                                          "window and open the product again to see their change.").replace("%1",
-                                                                                                            exc.sku)
+        text = translate("ProductEditor", "Product %1 was changed by someone else since you opened it; close this "
+                                          "window and open the product again to see their change.")
+        return text.replace("%1", exc.sku)
     found = _DUPLICATE_BARCODE.match(str(exc)) if isinstance(exc, Duplicate) else None
     if found:
         return (translate("ProductEditor", "barcode %1 is already used by product %2")
