@@ -95,8 +95,9 @@ class PlanningHistory:
         items: every product × warehouse with a balance row (active products only).
         shipped: per (product id, warehouse id), {day index: quantity shipped that day} (positive).
         closing: per (product id, warehouse id), [(day index, on hand at the end of that day)] in day
-            order, for the days with movements; the first entry may lie before the window (index < 0):
-            the closing stock the window starts with.
+            order, at least for the days on which the product went in or out of stock (on hand > 0 or
+            not); the days in between keep the state of the last entry. The first entry may lie before
+            the window (index < 0): the closing stock the window starts with.
         terms: per product id, its suppliers' terms.
     """
 
