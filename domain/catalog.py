@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from collections.abc import Iterable
+from dataclasses import dataclass
 from dataclasses import replace
+from decimal import Decimal
 
 from domain import commands as cmd
 from domain import validate as v
@@ -112,8 +114,20 @@ def _one(uow: UnitOfWork, handler: Callable, c: object):
     return result
 
 
-def _add_product(uow: UnitOfWork, c: cmd.AddProduct) -> Product:
-    sku = v.code("SKU", c.sku)
+@dataclass(frozen=True)
+class _ProductFields:
+    """The checked fields that adding and editing a product share."""
+
+    name: str
+    barcodes: list[str]
+    unit: str
+    category: str
+    pack_size: Decimal
+    min_level: Decimal | None
+    max_level: Decimal | None
+
+
+def _product_fields(c: cmd.AddProduct | cmd.UpdateProduct) -> _ProductFields:
     name = v.text("name", c.name)
     barcodes = [v.code("barcode", b) for b in c.barcodes if str(b).strip()]
     if len(set(barcodes)) != len(barcodes):
@@ -123,16 +137,27 @@ def _add_product(uow: UnitOfWork, c: cmd.AddProduct) -> Product:
     high = None if c.max_level in (None, "") else v.quantity("max level", c.max_level, allow_zero=True)
     if low is not None and high is not None and low > high:
         raise BadInput("max level", f"{high} is below the min level {low}; enter {low} or more")
+    return _ProductFields(name, barcodes, v.text("unit", c.unit or "pcs", max_len=16),
+                          v.text("category", c.category, required=False, max_len=64), pack, low, high)
+
+
+def _refuse_taken_barcodes(uow: UnitOfWork, barcodes: list[str], own_id: str | None) -> None:
+    """A barcode may not be another product's barcode or SKU."""
+    for barcode in barcodes:
+        for other in (uow.products.by_barcode(barcode), uow.products.by_sku(barcode)):
+            if other is not None and other.id != own_id:
+                raise Duplicate(f"barcode {barcode!r} is already used by product {other.sku}")
+
+
+def _add_product(uow: UnitOfWork, c: cmd.AddProduct) -> Product:
+    sku = v.code("SKU", c.sku)
+    f = _product_fields(c)
     if uow.products.by_sku(sku) is not None:
         raise Duplicate(f"SKU {sku!r} is already used by another product")
-    for barcode in barcodes:
-        other = uow.products.by_barcode(barcode) or uow.products.by_sku(barcode)
-        if other is not None:
-            raise Duplicate(f"barcode {barcode!r} is already used by product {other.sku}")
+    _refuse_taken_barcodes(uow, f.barcodes, None)
     product = Product(
-        id=new_id(), sku=sku, name=name, unit=v.text("unit", c.unit or "pcs", max_len=16),
-        category=v.text("category", c.category, required=False, max_len=64), pack_size=pack,
-        min_level=low, max_level=high, barcodes=barcodes, device_id=uow.device_id,
+        id=new_id(), sku=sku, name=f.name, unit=f.unit, category=f.category, pack_size=f.pack_size,
+        min_level=f.min_level, max_level=f.max_level, barcodes=f.barcodes, device_id=uow.device_id,
     )
     uow.products.add(product)
     return product
@@ -140,28 +165,16 @@ def _add_product(uow: UnitOfWork, c: cmd.AddProduct) -> Product:
 
 def _update_product(uow: UnitOfWork, c: cmd.UpdateProduct) -> Product:
     sku = v.code("SKU", c.sku)
-    name = v.text("name", c.name)
-    barcodes = [v.code("barcode", b) for b in c.barcodes if str(b).strip()]
-    if len(set(barcodes)) != len(barcodes):
-        raise BadInput("barcode", "the same barcode is listed twice")
-    pack = v.quantity("pack size", c.pack_size)
-    low = None if c.min_level in (None, "") else v.quantity("min level", c.min_level, allow_zero=True)
-    high = None if c.max_level in (None, "") else v.quantity("max level", c.max_level, allow_zero=True)
-    if low is not None and high is not None and low > high:
-        raise BadInput("max level", f"{high} is below the min level {low}; enter {low} or more")
-    unit = v.text("unit", c.unit or "pcs", max_len=16)
-    category = v.text("category", c.category, required=False, max_len=64)
+    f = _product_fields(c)
     product = uow.products.by_sku(sku)
     if product is None:
         raise NotFound(f"SKU {sku!r}: no product has this SKU")
     if c.expected_version is not None and int(c.expected_version) != product.version:
         raise ChangedSinceOpened(sku, int(c.expected_version), product.version)
-    for barcode in barcodes:
-        for other in (uow.products.by_barcode(barcode), uow.products.by_sku(barcode)):
-            if other is not None and other.id != product.id:
-                raise Duplicate(f"barcode {barcode!r} is already used by product {other.sku}")
-    changed = replace(product, name=name, barcodes=barcodes, unit=unit, category=category, pack_size=pack,
-                      min_level=low, max_level=high, active=bool(c.active), version=product.version + 1)
+    _refuse_taken_barcodes(uow, f.barcodes, product.id)
+    changed = replace(product, name=f.name, barcodes=f.barcodes, unit=f.unit, category=f.category,
+                      pack_size=f.pack_size, min_level=f.min_level, max_level=f.max_level, active=bool(c.active),
+                      version=product.version + 1)
     uow.products.update(changed)
     return changed
 
