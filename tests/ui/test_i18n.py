@@ -5,17 +5,13 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QSettings
 from PySide6.QtCore import Qt
 
 from domain import catalog
 from domain import commands as c
 from ui import i18n
-from ui.app import bind_queries
 from ui.app import create_main_window
-from ui.services import Services
-from ui.tasks import TaskRunner
 
 # Contexts of the shell and browsing screens; the document screens' contexts are checked by their own tests.
 SHELL_CONTEXTS = {
@@ -26,15 +22,10 @@ SHELL_CONTEXTS = {
 
 
 @pytest.fixture
-def services(db, qapp, tmp_path):
-    QCoreApplication.setOrganizationName("StockroomTests")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+def services(db, make_services):
     catalog.add_warehouse(db.uow(), c.AddWarehouse("W1", "Main"))
     catalog.add_product(db.uow(), c.AddProduct("SD-1", "螺丝刀"))
-    tasks = TaskRunner()
-    yield Services(database=db, queries=bind_queries(db.engine), tasks=tasks)
-    tasks.wait()
+    return make_services()
     i18n.set_language(i18n.ENGLISH, persist=False)
 
 

@@ -6,23 +6,15 @@ from datetime import UTC
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QDate
-from PySide6.QtCore import QSettings
 
 from domain import catalog
 from domain import commands as c
 from domain import ledger
-from ui.app import bind_queries
-from ui.services import Services
-from ui.tasks import TaskRunner
 
 
 @pytest.fixture
-def services(db, qapp, tmp_path):
-    QCoreApplication.setOrganizationName("StockroomTests")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+def services(db, make_services):
     uow = db.uow
     catalog.add_warehouse(uow(), c.AddWarehouse("W1", "Main"))
     catalog.add_warehouse(uow(), c.AddWarehouse("W2", "Shop"))
@@ -34,9 +26,7 @@ def services(db, qapp, tmp_path):
     ledger.receive(uow(), c.ReceiveStock("HM-1", "5", "W2", "9", occurred_at=today))
     ledger.ship(uow(), c.ShipStock("SD-1", "3", "W1", ref="SO-9", occurred_at=today))
     ledger.transfer(uow(), c.TransferStock("SD-1", "2", "W1", "W2", occurred_at=today))
-    tasks = TaskRunner()
-    yield Services(database=db, queries=bind_queries(db.engine), tasks=tasks)
-    tasks.wait()
+    return make_services()
 
 
 @pytest.fixture

@@ -3,33 +3,23 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtCore import QSettings
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from domain import catalog
 from domain import commands as c
 from domain import ledger
-from ui.app import bind_queries
-from ui.services import Services
-from ui.tasks import TaskRunner
 
 
 @pytest.fixture
-def services(db, qapp, tmp_path):
-    QCoreApplication.setOrganizationName("StockroomTests")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+def services(db, make_services):
     uow = db.uow
     catalog.add_warehouse(uow(), c.AddWarehouse("W1", "Main"))
     catalog.add_product(uow(), c.AddProduct("SD-1", "螺丝刀", barcodes=("6901234567892",), category="工具",
                                             pack_size="10", min_level="5"))
     catalog.add_product(uow(), c.AddProduct("HM-1", "Hammer", barcodes=("555",), category="tools"))
     catalog.add_product(uow(), c.AddProduct("GL-1", "胶水", category="chemicals"))
-    tasks = TaskRunner()
-    yield Services(database=db, queries=bind_queries(db.engine), tasks=tasks)
-    tasks.wait()
+    return make_services()
 
 
 @pytest.fixture

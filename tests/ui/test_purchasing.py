@@ -5,8 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QMessageBox
 
@@ -14,23 +12,15 @@ from domain import catalog
 from domain import commands as c
 from domain import purchasing_commands as pc
 from domain import purchasing_terms
-from ui.app import bind_queries
-from ui.services import Services
-from ui.tasks import TaskRunner
 
 
 @pytest.fixture
-def services(db, qapp, tmp_path):
-    QCoreApplication.setOrganizationName("StockroomTests")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+def services(db, make_services):
     uow = db.uow
     catalog.add_product(uow(), c.AddProduct("SD-1", "螺丝刀", barcodes=("6901234567892",)))
     catalog.add_product(uow(), c.AddProduct("HM-1", "Hammer"))
     catalog.add_warehouse(uow(), c.AddWarehouse("W1", "Main", address="8 Dock St"))
-    tasks = TaskRunner()
-    yield Services(database=db, queries=bind_queries(db.engine), tasks=tasks)
-    tasks.wait()
+    return make_services()
 
 
 @pytest.fixture

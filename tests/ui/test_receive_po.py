@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtCore import QSettings
 from PySide6.QtCore import Qt
 from PySide6.QtCore import QTranslator
 
@@ -20,27 +19,19 @@ from domain import commands as c
 from domain import purchasing
 from domain import purchasing_commands as pc
 from domain.purchasing_model import PurchasingPolicy
-from ui.app import bind_queries
-from ui.services import Services
-from ui.tasks import TaskRunner
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def services(db, qapp, tmp_path):
-    QCoreApplication.setOrganizationName("StockroomTests")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+def services(db, make_services):
     uow = db.uow
     catalog.add_product(uow(), c.AddProduct("SD-1", "螺丝刀 Screwdriver", barcodes=("6901234567892",)))
     catalog.add_product(uow(), c.AddProduct("HM-1", "Hammer"))
     catalog.add_product(uow(), c.AddProduct("GL-1", "Glue"))
     catalog.add_warehouse(uow(), c.AddWarehouse("W1", "Main"))
     catalog.add_supplier(uow(), c.AddSupplier("ACME", "Acme Tools"))
-    tasks = TaskRunner()
-    yield Services(database=db, queries=bind_queries(db.engine), tasks=tasks, user="clerk")
-    tasks.wait()
+    return make_services(user="clerk")
 
 
 def issued_po(services, lines=(("SD-1", "10", "2.50"), ("HM-1", "4", "12"))) -> str:

@@ -5,32 +5,22 @@ from __future__ import annotations
 import time
 
 import pytest
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 
 from domain import catalog
 from domain import commands as c
-from ui.app import bind_queries
 from ui.app import create_main_window
 from ui.screens import SCREENS
 from ui.screens import available
 from ui.screens import load_class
-from ui.services import Services
-from ui.tasks import TaskRunner
 
 
 @pytest.fixture
-def services(db, qapp, tmp_path):
-    QCoreApplication.setOrganizationName("StockroomTests")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+def services(db, make_services):
     catalog.add_warehouse(db.uow(), c.AddWarehouse("W1", "Main"))
     catalog.add_product(db.uow(), c.AddProduct("SD-1", "螺丝刀"))
-    tasks = TaskRunner()
-    yield Services(database=db, queries=bind_queries(db.engine), tasks=tasks, user="")
-    tasks.wait()
+    return make_services()
 
 
 @pytest.fixture

@@ -5,28 +5,20 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtCore import QSettings
 from PySide6.QtCore import Qt
 
 from domain import catalog
 from domain import commands as c
 from domain import ledger
 from domain.readmodels import StockRow
-from ui.app import bind_queries
 from ui.models.proxy import RowFilterProxy
 from ui.models.stock import StockTableModel
 from ui.models.table import RowRole
 from ui.models.table import SortRole
-from ui.services import Services
-from ui.tasks import TaskRunner
 
 
 @pytest.fixture
-def services(db, qapp, tmp_path):
-    QCoreApplication.setOrganizationName("StockroomTests")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+def services(db, make_services):
     uow = db.uow
     catalog.add_warehouse(uow(), c.AddWarehouse("W1", "Main"))
     catalog.add_warehouse(uow(), c.AddWarehouse("W2", "Shop"))
@@ -37,9 +29,7 @@ def services(db, qapp, tmp_path):
     ledger.receive(uow(), c.ReceiveStock("HM-1", "10", "W1", "12"))
     ledger.receive(uow(), c.ReceiveStock("HM-1", "9", "W2", "12"))
     ledger.receive(uow(), c.ReceiveStock("GL-1", "100", "W2", "0.40"))
-    tasks = TaskRunner()
-    yield Services(database=db, queries=bind_queries(db.engine), tasks=tasks)
-    tasks.wait()
+    return make_services()
 
 
 @pytest.fixture

@@ -5,27 +5,17 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtCore import QSettings
 
 from domain import catalog
 from domain import commands as c
-from ui.app import bind_queries
-from ui.services import Services
-from ui.tasks import TaskRunner
 
 
 @pytest.fixture
-def services(db, qapp, tmp_path):
-    QCoreApplication.setOrganizationName("StockroomTests")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+def services(db, make_services):
     catalog.add_product(db.uow(), c.AddProduct("SD-1", "螺丝刀", barcodes=("6901234567892",)))
     catalog.add_product(db.uow(), c.AddProduct("HM-1", "Hammer"))
     catalog.add_warehouse(db.uow(), c.AddWarehouse("W1", "Main"))
-    tasks = TaskRunner()
-    yield Services(database=db, queries=bind_queries(db.engine), tasks=tasks)
-    tasks.wait()
+    return make_services()
 
 
 @pytest.fixture

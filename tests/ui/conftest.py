@@ -1,0 +1,34 @@
+"""Shared fixtures of the screen tests: settings kept out of the user's home, services on a real file."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QSettings
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, qapp):
+    """Every screen test reads and writes QSettings in its own folder."""
+    QCoreApplication.setOrganizationName("StockroomTests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+
+
+@pytest.fixture
+def make_services(db):
+    """Build ui.services.Services on the test database, as ui.app does; waits for background work at the end."""
+    from ui.app import bind_queries
+    from ui.services import Services
+    from ui.tasks import TaskRunner
+
+    runners = []
+
+    def make(user: str = "") -> Services:
+        tasks = TaskRunner()
+        runners.append(tasks)
+        return Services(database=db, queries=bind_queries(db.engine), tasks=tasks, user=user)
+
+    yield make
+    for tasks in runners:
+        tasks.wait()
