@@ -62,3 +62,15 @@ def test_the_preferred_supplier_wins_else_the_cheapest_per_unit():
     assert planning.choose_terms([_terms("A", "2"), _terms("B", "1.5")]).supplier == "B"
     assert planning.choose_terms([_terms("A", "2", lead=9), _terms("B", "2", lead=3)]).supplier == "B"
     assert planning.choose_terms([]) is None
+
+
+def test_importing_planning_and_its_commands_leaves_numpy_unloaded():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, domain.planning, ui.cli_plan; "
+        "print(sorted(m for m in ('numpy', 'pandas', 'scipy', 'statsmodels') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
