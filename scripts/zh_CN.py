@@ -430,11 +430,28 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Screens', 'Stock'): '库存',
     ('Screens', 'Suppliers'): '供应商',
     ('Screens', 'Transfer'): '调拨',
+    ('SettingsScreen', 'Address:'): '地址：',
+    ('SettingsScreen', 'At most 500 characters.'): '最多 500 个字符。',
+    ('SettingsScreen', 'Choose…'): '选择…',
+    ('SettingsScreen', 'Company and purchase orders'): '公司与采购订单',
+    ('SettingsScreen', 'Company logo'): '公司标志',
     ('SettingsScreen', 'Company name:'): '公司名称：',
+    ('SettingsScreen', 'Enter a percentage from 0 to 100, such as 13 or 2.5.'):
+        '请输入 0 到 100 之间的百分比，例如 13 或 2.5。',
+    ('SettingsScreen', 'Enter a percentage from 0 to 1000, such as 0 or 5.'):
+        '请输入 0 到 1000 之间的百分比，例如 0 或 5。',
+    ('SettingsScreen', 'Enter the company name; it is printed on purchase orders.'):
+        '请输入公司名称；它会打印在采购订单上。',
+    ('SettingsScreen', 'Images (*.png *.jpg *.jpeg)'): '图片 (*.png *.jpg *.jpeg)',
     ('SettingsScreen', 'Language:'): '语言：',
+    ('SettingsScreen', 'Logo:'): '标志：',
+    ('SettingsScreen', 'Over-receipt tolerance (%):'): '超收容差（%）：',
+    ('SettingsScreen', 'PNG or JPEG printed on purchase orders (optional)'):
+        '打印在采购订单上的 PNG 或 JPEG（可选）',
     ('SettingsScreen', 'Save'): '保存',
     ('SettingsScreen', 'Saved.'): '已保存。',
     ('SettingsScreen', 'Settings'): '设置',
+    ('SettingsScreen', 'Tax rate (%):'): '税率（%）：',
     ('SettingsScreen', 'printed on documents'): '打印在单据上',
     ('StockChart', 'On hand'): '现有库存',
     ('StockChart', 'Stock level over time'): '库存变化',

@@ -2010,9 +2010,40 @@
     <context>
         <name>SettingsScreen</name>
         <message>
-            <location filename="../../ui/screens/settings.py" line="+75" />
+            <location filename="../../ui/screens/settings.py" line="+112" />
+            <source>Company logo</source>
+            <translation>公司标志</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Images (*.png *.jpg *.jpeg)</source>
+            <translation>图片 (*.png *.jpg *.jpeg)</translation>
+        </message>
+        <message>
+            <location line="+18" />
             <source>Saved.</source>
             <translation>已保存。</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Enter the company name; it is printed on purchase orders.</source>
+            <translation>请输入公司名称；它会打印在采购订单上。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+1" />
+            <source>At most 500 characters.</source>
+            <translation>最多 500 个字符。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enter a percentage from 0 to 100, such as 13 or 2.5.</source>
+            <translation>请输入 0 到 100 之间的百分比，例如 13 或 2.5。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enter a percentage from 0 to 1000, such as 0 or 5.</source>
+            <translation>请输入 0 到 1000 之间的百分比，例如 0 或 5。</translation>
         </message>
         <message>
             <location line="+5" />
@@ -2026,13 +2057,48 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Company and purchase orders</source>
+            <translation>公司与采购订单</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Company name:</source>
             <translation>公司名称：</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>Address:</source>
+            <translation>地址：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Logo:</source>
+            <translation>标志：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tax rate (%):</source>
+            <translation>税率（%）：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Over-receipt tolerance (%):</source>
+            <translation>超收容差（%）：</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>printed on documents</source>
             <translation>打印在单据上</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PNG or JPEG printed on purchase orders (optional)</source>
+            <translation>打印在采购订单上的 PNG 或 JPEG（可选）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Choose…</source>
+            <translation>选择…</translation>
         </message>
         <message>
             <location line="+1" />

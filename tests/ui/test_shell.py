@@ -95,14 +95,40 @@ def test_the_window_remembers_its_size_screen_and_column_widths(qtbot, services)
     assert second.screen("stock").table.columnWidth(1) == 333
 
 
-def test_the_company_name_is_saved_in_the_database_settings(qtbot, window, services):
+def test_the_company_block_and_purchasing_settings_are_saved_in_the_database(qtbot, window, services):
+    from domain import purchasing_terms
+
     settings = window.show_screen("settings")
-    qtbot.waitUntil(lambda: not settings.loading)
+    qtbot.waitUntil(lambda: not settings.loading and settings.tax_rate.text() != "")
+    assert settings.tax_rate.text() == "13"
     settings.company.setText("  Acme 五金  ")
+    settings.address.setPlainText("上海市浦东新区张江路 88 号")
+    settings.tax_rate.setText("9")
+    settings.tolerance.setText("5")
     settings.save_company()
     qtbot.waitUntil(lambda: settings.saved_label.text() == "Saved.")
+    policy = purchasing_terms.current_policy(services.uow())
     assert services.queries.setting("company_name") == "Acme 五金"
-    settings.company.setText("")
+    assert (policy.company_address, str(policy.tax_rate), str(policy.over_receipt_tolerance)) == (
+        "上海市浦东新区张江路 88 号", "9", "5")
+
+
+def test_a_bad_setting_is_shown_under_its_field_and_nothing_is_saved(qtbot, window, services):
+    from domain import purchasing_terms
+
+    settings = window.show_screen("settings")
+    qtbot.waitUntil(lambda: not settings.loading and settings.tax_rate.text() != "")
+    settings.company.setText("Acme")
+    settings.tax_rate.setText("130")
     settings.save_company()
-    assert settings.saved_label.text() == "is required"
-    assert services.queries.setting("company_name") == "Acme 五金"
+    qtbot.waitUntil(lambda: not settings.errors["tax rate"].isHidden())
+    assert "0 to 100" in settings.errors["tax rate"].text()
+    assert settings.errors["company name"].isHidden()
+    policy = purchasing_terms.current_policy(services.uow())
+    assert (policy.company_name, str(policy.tax_rate)) != ("Acme", "130")
+    assert str(policy.tax_rate) == "13"
+    settings.company.setText("")
+    settings.tax_rate.setText("13")
+    settings.save_company()
+    qtbot.waitUntil(lambda: not settings.errors["company name"].isHidden())
+    assert settings.saved_label.text() == ""

@@ -1,26 +1,32 @@
-"""Settings: the language (takes effect at once, kept in QSettings) and the company name (in the database)."""
+"""Settings: the language (takes effect at once, kept in QSettings) and, in the database, the company block
+and purchasing settings that purchase orders print and use (name, address, logo, tax rate, over-receipt
+tolerance)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QFormLayout
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QPlainTextEdit
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QVBoxLayout
 
-from domain import validate
+from domain import purchasing_commands as pc
+from domain import purchasing_terms
 from domain.errors import BadInput
+from domain.numbers import fmt
 from ui import i18n
 from ui.widgets.busy import alive
 from ui.widgets.screen import Screen
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
-COMPANY_KEY = "company_name"
-
+# Which input shows the error of a domain field (BadInput.field).
+_FIELDS = ("company name", "company address", "company logo", "tax rate", "over-receipt tolerance")
 
 
 class SettingsScreen(Screen):
@@ -32,54 +38,138 @@ class SettingsScreen(Screen):
         self.language.setCurrentIndex(max(0, self.language.findData(i18n.current_language())))
         self.language.currentIndexChanged.connect(self._language_chosen)
         self.company = QLineEdit(self)
+        self.address = QPlainTextEdit(self)
+        self.address.setFixedHeight(72)
+        self.address.setTabChangesFocus(True)
+        self.logo = QLineEdit(self)
+        self.browse = QPushButton(self)
+        self.browse.clicked.connect(self._choose_logo)
+        self.tax_rate = QLineEdit(self)
+        self.tolerance = QLineEdit(self)
+        for edit in (self.tax_rate, self.tolerance):
+            edit.setMaximumWidth(120)
         self.save = QPushButton(self)
+        self.save.setShortcut("Ctrl+S")
         self.save.clicked.connect(self.save_company)
         self.saved_label = QLabel(self)
-        self.language_label, self.company_label = QLabel(self), QLabel(self)
+        self.errors = {name: QLabel(self) for name in _FIELDS}
+        for label in self.errors.values():
+            label.setStyleSheet("color: #b00020;")
+            label.hide()
+        self.labels = {key: QLabel(self) for key in ("language", "company", "address", "logo", "tax", "tolerance")}
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.company_heading = QLabel(self)
+        self.company_heading.setStyleSheet("font-weight: 600; margin-top: 12px;")
+
         form = QFormLayout()
-        form.addRow(self.language_label, self.language)
-        row = QHBoxLayout()
-        row.addWidget(self.company, 1)
-        row.addWidget(self.save)
-        form.addRow(self.company_label, row)
-        form.addRow("", self.saved_label)
+        form.addRow(self.labels["language"], self.language)
+        company_form = QFormLayout()
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.logo, 1)
+        logo_row.addWidget(self.browse)
+        rows = (
+            ("company", self.company, "company name"),
+            ("address", self.address, "company address"),
+            ("logo", logo_row, "company logo"),
+            ("tax", self.tax_rate, "tax rate"),
+            ("tolerance", self.tolerance, "over-receipt tolerance"),
+        )
+        for key, field, error in rows:
+            company_form.addRow(self.labels[key], field)
+            company_form.addRow("", self.errors[error])
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save)
+        buttons.addWidget(self.saved_label, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.busy_bar)
         layout.addWidget(self.error_label)
         layout.addLayout(form)
+        layout.addWidget(self.company_heading)
+        layout.addLayout(company_form)
+        layout.addLayout(buttons)
         layout.addStretch(1)
         self.retranslate()
         self.refresh()
 
     def refresh(self) -> None:
-        queries = self.services.queries
-        self.load(lambda: queries.setting(COMPANY_KEY) or "", self.company.setText)
+        services = self.services
+        self.load(lambda: purchasing_terms.current_policy(services.uow()), self._show_policy)
+
+    def _show_policy(self, policy) -> None:
+        self.company.setText(policy.company_name)
+        self.address.setPlainText(policy.company_address)
+        self.logo.setText(policy.company_logo)
+        self.tax_rate.setText(fmt(policy.tax_rate))
+        self.tolerance.setText(fmt(policy.over_receipt_tolerance))
 
     def _language_chosen(self, index: int) -> None:
         i18n.set_language(self.language.itemData(index))
 
-    def save_company(self) -> None:
-        """Kept in the database's settings under the key the purchase-order PDF reads."""
-        try:
-            name = validate.text("company name", self.company.text())
-        except BadInput as exc:
-            self.saved_label.setText(exc.problem)
-            return
-        database = self.services.database
+    def _choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, translate("SettingsScreen", "Company logo"), self.logo.text(),
+            translate("SettingsScreen", "Images (*.png *.jpg *.jpeg)"))
+        if path:
+            self.logo.setText(path)
 
-        def done(_):
+    def save_company(self) -> None:
+        """Kept in the database's settings, where purchase orders read them when they are issued."""
+        for label in self.errors.values():
+            label.hide()
+        self.saved_label.clear()
+        command = pc.SetPurchasingPolicy(
+            tax_rate=self.tax_rate.text(), over_receipt_tolerance=self.tolerance.text(),
+            company_name=self.company.text(), company_address=self.address.toPlainText(),
+            company_logo=self.logo.text())
+        services = self.services
+
+        def done(policy) -> None:
             if alive(self):
+                self._show_policy(policy)
                 self.saved_label.setText(translate("SettingsScreen", "Saved."))
 
-        self.services.tasks.submit(lambda: database.set_setting(COMPANY_KEY, name), done, self.show_error)
+        def failed(exc: BaseException) -> None:
+            if not alive(self):
+                return
+            if isinstance(exc, BadInput) and exc.field in self.errors:
+                label = self.errors[exc.field]
+                label.setText(self._hint(exc.field))
+                label.show()
+            else:
+                self.show_error(exc)
+
+        self.services.tasks.submit(lambda: purchasing_terms.set_policy(services.uow(), command), done, failed)
+
+    @staticmethod
+    def _hint(field: str) -> str:
+        """What each field accepts, in the clerk's language."""
+        hints = {
+            "company name": translate("SettingsScreen", "Enter the company name; it is printed on purchase orders."),
+            "company address": translate("SettingsScreen", "At most 500 characters."),
+            "company logo": translate("SettingsScreen", "At most 500 characters."),
+            "tax rate": translate("SettingsScreen", "Enter a percentage from 0 to 100, such as 13 or 2.5."),
+            "over-receipt tolerance": translate("SettingsScreen", "Enter a percentage from 0 to 1000, such as 0 or 5."),
+        }
+        return hints[field]
 
     def retranslate(self) -> None:
+        current = self.language.findData(i18n.current_language())
+        if current >= 0 and current != self.language.currentIndex():
+            self.language.blockSignals(True)  # follow a switch made elsewhere without switching again
+            self.language.setCurrentIndex(current)
+            self.language.blockSignals(False)
         self.heading.setText(translate("SettingsScreen", "Settings"))
-        self.language_label.setText(translate("SettingsScreen", "Language:"))
-        self.company_label.setText(translate("SettingsScreen", "Company name:"))
+        self.labels["language"].setText(translate("SettingsScreen", "Language:"))
+        self.company_heading.setText(translate("SettingsScreen", "Company and purchase orders"))
+        self.labels["company"].setText(translate("SettingsScreen", "Company name:"))
+        self.labels["address"].setText(translate("SettingsScreen", "Address:"))
+        self.labels["logo"].setText(translate("SettingsScreen", "Logo:"))
+        self.labels["tax"].setText(translate("SettingsScreen", "Tax rate (%):"))
+        self.labels["tolerance"].setText(translate("SettingsScreen", "Over-receipt tolerance (%):"))
         self.company.setPlaceholderText(translate("SettingsScreen", "printed on documents"))
+        self.logo.setPlaceholderText(translate("SettingsScreen", "PNG or JPEG printed on purchase orders (optional)"))
+        self.browse.setText(translate("SettingsScreen", "Choose…"))
         self.save.setText(translate("SettingsScreen", "Save"))
         self.saved_label.clear()
