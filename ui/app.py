@@ -58,7 +58,8 @@ def configure_application(app: QApplication) -> None:
 
 
 # Modules whose public functions taking ``engine`` first are read queries for the screens.
-QUERY_MODULES = ("persistence.queries", "persistence.documents", "persistence.purchasing")
+# persistence.planning gives ``reader(utc_offset_seconds=…)``: the planning history reader (Replenishment screen).
+QUERY_MODULES = ("persistence.queries", "persistence.documents", "persistence.purchasing", "persistence.planning")
 
 
 def bind_queries(engine) -> SimpleNamespace:

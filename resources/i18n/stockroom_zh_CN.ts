@@ -548,6 +548,49 @@
         </message>
     </context>
     <context>
+        <name>ForecastChart</name>
+        <message>
+            <location filename="../../ui/widgets/forecast_chart.py" line="+174" />
+            <source>Demand per week</source>
+            <translation>每周需求</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forecast (mean)</source>
+            <translation>预测（均值）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forecast %1–%2 %</source>
+            <translation>预测区间 %1–%2 %</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Projected stock</source>
+            <translation>预计库存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Out of stock (censored)</source>
+            <translation>缺货（需求未观测）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reorder point</source>
+            <translation>再订货点</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Safety stock</source>
+            <translation>安全库存</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <location filename="../../ui/main_window.py" line="+115" />
@@ -1932,6 +1975,361 @@
         </message>
     </context>
     <context>
+        <name>Replenishment</name>
+        <message>
+            <location filename="../../ui/screens/replenishment.py" line="+52" />
+            <source>critical</source>
+            <translation>紧急</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>high</source>
+            <translation>高</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>normal</source>
+            <translation>一般</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>smooth</source>
+            <translation>平稳型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>erratic</source>
+            <translation>波动型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>intermittent</source>
+            <translation>间歇型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>lumpy</source>
+            <translation>块状型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>too short</source>
+            <translation>历史过短</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <location line="+84" />
+            <source>On hand</source>
+            <translation>现有库存</translation>
+        </message>
+        <message>
+            <location line="-83" />
+            <source>On order (issued purchase orders)</source>
+            <translation>在途（已下达采购订单）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On order (draft purchase orders)</source>
+            <translation>在途（采购订单草稿）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reserved</source>
+            <translation>预留</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Inventory position (on hand + on order − reserved)</source>
+            <translation>库存状况（现有 + 在途 − 预留）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forecast per week</source>
+            <translation>每周预测</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forecast model</source>
+            <translation>预测模型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Demand class</source>
+            <translation>需求类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ABC class</source>
+            <translation>ABC 分类</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Demand per week d (over lead time + review)</source>
+            <translation>每周需求 d（交货期 + 检查周期内）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forecast error per week σd</source>
+            <translation>每周预测误差 σd</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead time (days)</source>
+            <translation>交货期（天）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Review period (days)</source>
+            <translation>检查周期（天）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead time L (weeks)</source>
+            <translation>交货期 L（周）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Review period R (weeks)</source>
+            <translation>检查周期 R（周）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Service target (cycle service level)</source>
+            <translation>服务目标（周期服务水平）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Safety factor z</source>
+            <translation>安全系数 z</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>σ over the lead time</source>
+            <translation>交货期内需求标准差 σ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Safety stock</source>
+            <translation>安全库存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reorder point s</source>
+            <translation>再订货点 s</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Order-up-to level S</source>
+            <translation>补货目标水平 S</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Order due</source>
+            <translation>需要订购</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Order quantity</source>
+            <translation>订购数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rounding</source>
+            <translation>取整</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+68" />
+            <source>Supplier</source>
+            <translation>供应商</translation>
+        </message>
+        <message>
+            <location line="-67" />
+            <source>Days of stock</source>
+            <translation>库存可用天数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Projected stockout date</source>
+            <translation>预计缺货日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+55" />
+            <source>Severity</source>
+            <translation>紧急程度</translation>
+        </message>
+        <message>
+            <location line="-54" />
+            <source>Planned on</source>
+            <translation>计划日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Formula</source>
+            <translation>公式</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>SKU</source>
+            <translation>货号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warehouse</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Class</source>
+            <translation>分类</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>On order</source>
+            <translation>在途</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reorder point</source>
+            <translation>再订货点</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Stockout</source>
+            <translation>缺货日期</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Suggested qty</source>
+            <translation>建议数量</translation>
+        </message>
+        <message>
+            <location line="+72" />
+            <source>Suggested qty: enter a number greater than 0, such as 24.</source>
+            <translation>建议数量：请输入大于 0 的数字，例如 24。</translation>
+        </message>
+        <message>
+            <location line="+123" />
+            <source>Planning: reading the history and forecasting every product…</source>
+            <translation>计划中：正在读取历史并预测每个商品…</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Planning cancelled; its result will be ignored.</source>
+            <translation>计划已取消，其结果将被忽略。</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Planned for %1: %2 alert(s), %3 with a suggested order.</source>
+            <translation>计划日期 %1：%2 条预警，其中 %3 条有建议订购。</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <location line="+120" />
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <location line="-103" />
+            <source>%1 of %2 line(s) shown, %3 ticked to order</source>
+            <translation>显示 %1 / %2 行，已勾选 %3 行待订购</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <location line="+21" />
+            <location line="+12" />
+            <location line="+5" />
+            <source>Create purchase orders</source>
+            <translation>创建采购订单</translation>
+        </message>
+        <message>
+            <location line="-37" />
+            <source>Tick at least one line with a suggested quantity and a supplier.</source>
+            <translation>请至少勾选一行有建议数量和供应商的记录。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 → %2: %3 line(s)</source>
+            <translation>%1 → %2：%3 行</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Create these draft purchase orders?
+
+%1</source>
+            <translation>创建以下采购订单草稿？
+
+%1</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <location line="+1" />
+            <source>Draft purchase orders created: %1</source>
+            <translation>已创建采购订单草稿：%1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>No purchase order was created: %1</source>
+            <translation>未创建任何采购订单：%1</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Run planning (F5)</source>
+            <translation>运行计划 (F5)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Create purchase orders…</source>
+            <translation>创建采购订单…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Search SKU, name, supplier or pinyin…</source>
+            <translation>搜索货号、名称、供应商或拼音…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warehouse:</source>
+            <translation>仓库：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supplier:</source>
+            <translation>供应商：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Severity:</source>
+            <translation>紧急程度：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Class:</source>
+            <translation>分类：</translation>
+        </message>
+    </context>
+    <context>
         <name>Screen</name>
         <message>
             <location filename="../../ui/widgets/screen.py" line="+58" />
@@ -1980,6 +2378,11 @@
             <location line="+1" />
             <source>Purchase orders</source>
             <translation>采购订单</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Replenishment</source>
+            <translation>补货</translation>
         </message>
         <message>
             <location line="+2" />
@@ -2046,7 +2449,7 @@
             <translation>请输入 0 到 1000 之间的百分比，例如 0 或 5。</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+10" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>

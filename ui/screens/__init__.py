@@ -39,6 +39,8 @@ _ALL = [
     ScreenEntry("adjust", QT_TRANSLATE_NOOP("Screens", "Adjust"), "Ctrl+6", f"{_DOCUMENTS}:AdjustScreen"),
     ScreenEntry("purchasing", QT_TRANSLATE_NOOP("Screens", "Purchase orders"), "Ctrl+Shift+P",
                 "ui.screens.purchasing:PurchasingScreen"),
+    ScreenEntry("replenishment", QT_TRANSLATE_NOOP("Screens", "Replenishment"), "Ctrl+Shift+R",
+                "ui.screens.replenishment:ReplenishmentScreen"),
     ScreenEntry("suppliers", QT_TRANSLATE_NOOP("Screens", "Suppliers"), "Ctrl+Shift+U",
                 "ui.screens.suppliers:SuppliersScreen"),
     ScreenEntry("movements", QT_TRANSLATE_NOOP("Screens", "Movements"), "Ctrl+7",

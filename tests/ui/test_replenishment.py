@@ -1,0 +1,217 @@
+"""The Replenishment screen on a small ledger built with the use cases.
+
+Planning day Wednesday 2026-06-03 over 20 weeks of history (as tests/integration/test_planning.py):
+
+* LOW ships 10 a day from MAIN and has 50 left: 5 days, less than NB's 14-day lead time → critical,
+  reorder point 70 × 2 weeks = 140, order 210 − 50 = 160 raised to multiples of 12 = 168;
+* LOW2 ships 5 a day from WEST and has 60 left: 12 days, more than SH's 7-day lead time → normal;
+* STEADY ships 10 a day from MAIN with 600 left: no alert.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+
+from domain import catalog
+from domain import commands as c
+from domain import ledger
+from domain import planning
+from domain import purchasing_commands as pc
+from domain import purchasing_terms
+from persistence.db import open_database
+from persistence.planning import reader
+from ui.screens.replenishment import ReplenishmentModel
+from ui.screens.replenishment import ReplenishmentScreen
+
+TODAY = date(2026, 6, 3)
+FIRST = date(2026, 1, 12)
+WEEKS = 20
+
+
+def _at(day: int, hour: int = 10) -> datetime:
+    d = FIRST + timedelta(days=day)
+    return datetime(d.year, d.month, d.day, hour, tzinfo=UTC)
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    path = tmp_path_factory.mktemp("replenishment") / "template.sqlite3"
+    db = open_database(path)
+    u = db.uow
+    catalog.add_warehouse(u(), c.AddWarehouse("MAIN", "Main"))
+    catalog.add_warehouse(u(), c.AddWarehouse("WEST", "West"))
+    catalog.add_supplier(u(), c.AddSupplier("NB", "Ningbo Fasteners", lead_time_days=14))
+    catalog.add_supplier(u(), c.AddSupplier("SH", "Shanghai Tools", lead_time_days=7))
+    for sku, supplier in (("LOW", "NB"), ("LOW2", "SH"), ("STEADY", "NB")):
+        catalog.add_product(u(), c.AddProduct(sku, sku.title()))
+        purchasing_terms.save_terms(u(), pc.SaveTerms(supplier, sku, "2.50", order_multiple="12", preferred=True))
+    days = 7 * WEEKS
+    ledger.receive(u(), c.ReceiveStock("LOW", str(10 * days + 50), "MAIN", "2", occurred_at=_at(-7)))
+    ledger.receive(u(), c.ReceiveStock("LOW2", str(5 * days + 60), "WEST", "2", occurred_at=_at(-7)))
+    ledger.receive(u(), c.ReceiveStock("STEADY", str(10 * days + 600), "MAIN", "2", occurred_at=_at(-7)))
+    for day in range(days):
+        ledger.ship(u(), c.ShipStock("LOW", "10", "MAIN", occurred_at=_at(day)))
+        ledger.ship(u(), c.ShipStock("LOW2", "5", "WEST", occurred_at=_at(day)))
+        ledger.ship(u(), c.ShipStock("STEADY", "10", "MAIN", occurred_at=_at(day)))
+    db.close()
+    return path
+
+
+@pytest.fixture
+def db(template, tmp_path):
+    path = tmp_path / "replenishment.sqlite3"
+    shutil.copy(template, path)
+    database = open_database(path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def screen(qtbot, make_services):
+    widget = ReplenishmentScreen(make_services())
+    widget.today, widget.weeks = TODAY, WEEKS
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    return widget
+
+
+def _run(qtbot, screen) -> None:
+    screen.refresh()
+    assert not screen.run_button.isEnabled() and screen.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: screen.run_button.isEnabled(), timeout=60_000)
+
+
+def _rows(screen) -> dict[tuple[str, str], object]:
+    return {(r.sku, r.warehouse): r for r in screen.proxy.visible_rows()}
+
+
+def _text(screen, sku: str, column: int) -> str:
+    row = next(i for i in range(screen.proxy.rowCount())
+               if screen.proxy.index(i, ReplenishmentModel.SKU).data() == sku)
+    return screen.proxy.index(row, column).data()
+
+
+def test_running_planning_shows_a_critical_alert_for_the_item_that_runs_out_with_its_reorder_point(qtbot, screen):
+    _run(qtbot, screen)
+    rows = _rows(screen)
+    assert set(rows) == {("LOW", "MAIN"), ("LOW2", "WEST")}  # STEADY has 60 days of stock: no alert
+    m = ReplenishmentModel
+    assert _text(screen, "LOW", m.SEVERITY) == "critical" and _text(screen, "LOW2", m.SEVERITY) == "normal"
+    assert _text(screen, "LOW", m.REORDER) == "140" and _text(screen, "LOW", m.QTY) == "168"
+    assert _text(screen, "LOW", m.STOCKOUT) == "2026-06-08" and _text(screen, "LOW", m.SUPPLIER) == "NB"
+    low_row = next(i for i in range(screen.proxy.rowCount()) if screen.proxy.index(i, 0).data() == "LOW")
+    colours = {screen.proxy.index(i, 0).data(Qt.ItemDataRole.BackgroundRole).color().name()
+               for i in range(screen.proxy.rowCount())}
+    assert len(colours) == 2  # critical and normal are coloured differently
+
+    screen.table.selectRow(low_row)
+    text = screen.explanation.toPlainText()
+    assert "Reorder point s" in text and "140" in text
+    assert "Safety stock" in text and "Lead time (days)" in text and "14" in text
+
+    qtbot.waitUntil(lambda: screen.chart.data is not None and screen.chart.data.title.startswith("LOW "))
+    chart = screen.chart
+    xs, ys = chart.history.getData()
+    assert len(xs) == WEEKS and ys[0] == pytest.approx(70.0)
+    fx, fy = chart.forecast.getData()
+    assert len(fx) > 0 and fy[0] == pytest.approx(70.0) and fx[0] > xs[-1]
+    lx, ly = chart.band_low.getData()
+    hx, hy = chart.band_high.getData()
+    assert len(lx) == len(fx) and len(hx) == len(fx) and all(h >= lo for lo, h in zip(ly, hy, strict=True))
+    assert chart.band.curves is not None
+    assert chart.reorder_line.value() == pytest.approx(140.0) and chart.reorder_line.isVisible()
+    px, py = chart.projected.getData()
+    assert py[0] == pytest.approx(50.0)  # available stock today, then falling by the forecast
+
+
+def test_the_filters_and_search_narrow_the_alerts(qtbot, screen):
+    _run(qtbot, screen)
+
+    def pick(name: str, data) -> set:
+        combo = screen.filters[name]
+        combo.setCurrentIndex(combo.findData(data))
+        return {sku for sku, _ in _rows(screen)}
+
+    assert pick("severity", "normal") == {"LOW2"}
+    assert pick("severity", "critical") == {"LOW"}
+    assert pick("severity", None) == {"LOW", "LOW2"}
+    assert pick("supplier", "SH") == {"LOW2"}
+    assert pick("supplier", None) == {"LOW", "LOW2"}
+    assert pick("warehouse", "MAIN") == {"LOW"}
+    assert pick("warehouse", None) == {"LOW", "LOW2"}
+    assert pick("class", "smooth") == {"LOW", "LOW2"}
+    assert pick("class", "lumpy") == set()
+    screen.filters["class"].setCurrentIndex(0)
+    screen.search.setText("low2")
+    assert {sku for sku, _ in _rows(screen)} == {"LOW2"}
+
+
+def test_ticked_suggestions_become_drafts_with_the_edited_quantity_and_a_second_run_suggests_no_more(
+        qtbot, screen, db):
+    _run(qtbot, screen)
+    model, proxy = screen.model, screen.proxy
+    by_sku = {proxy.index(i, 0).data(): i for i in range(proxy.rowCount())}
+    assert proxy.setData(proxy.index(by_sku["LOW2"], 0), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    assert not proxy.setData(proxy.index(by_sku["LOW"], model.QTY), "-3")
+    assert "Suggested qty" in model.edit_error
+    assert proxy.setData(proxy.index(by_sku["LOW"], model.QTY), "180")
+    assert [(s.sku, s.qty) for s in model.chosen()] == [("LOW", Decimal(180))]
+
+    asked, told = [], []
+    screen.confirm = lambda text: asked.append(text) or True
+    screen.notify = told.append
+    screen.create_orders()
+    assert "NB → MAIN: 1 line(s)" in asked[0]
+    qtbot.waitUntil(lambda: bool(told) and screen.run_button.isEnabled(), timeout=60_000)
+    [draft] = screen.last_drafts
+    assert draft.po_id in told[0] and draft.lines == [("LOW", Decimal(180))]
+
+    plans = {p.sku: p for p in planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS)}
+    assert plans["LOW"].explanation["on_order_drafts"] == 180 and plans["LOW"].suggestion is None
+    assert plans["LOW2"].suggestion is not None  # it was not ticked
+    rows = _rows(screen)  # the screen planned again after creating the drafts
+    assert ("LOW", "MAIN") not in rows  # 50 + 180 on order lasts beyond the next review: no alert now
+    assert rows["LOW2", "WEST"].suggestion is not None
+    assert [s.sku for s in model.chosen()] == ["LOW2"]
+
+
+def test_cancel_gives_the_buttons_back_and_drops_the_result(qtbot, screen):
+    screen.refresh()
+    screen.cancel()
+    assert screen.run_button.isEnabled() and not screen.cancel_button.isEnabled()
+    screen.services.tasks.wait()
+    qtbot.wait(50)
+    assert screen.model.rows == []
+
+
+def test_the_screen_opens_with_its_shortcut_and_follows_the_language(qtbot, make_services):
+    from ui import i18n
+    from ui.app import create_main_window
+
+    window = create_main_window(make_services())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keySequence(window, QKeySequence("Ctrl+Shift+R"))
+    assert window.current_key() == "replenishment"
+    widget = window.screens["replenishment"]
+    try:
+        assert i18n.set_language("zh_CN", persist=False)
+        qtbot.waitUntil(lambda: widget.run_button.text() == "运行计划 (F5)")
+        assert widget.filters["severity"].itemText(1) == "紧急"
+        assert widget.model.headerData(ReplenishmentModel.REORDER, Qt.Orientation.Horizontal) == "再订货点"
+    finally:
+        i18n.set_language("en", persist=False)
+    qtbot.waitUntil(lambda: widget.run_button.text() == "Run planning (F5)")

@@ -1,0 +1,520 @@
+"""Replenishment: run planning, read the reorder alerts and their reasons, turn suggestions into draft POs.
+
+"Run planning" (F5, the main window's refresh) runs ``domain.planning.plan`` on the task runner with the
+history reader from ``services.queries.reader``. Cancel cannot stop a running computation (planning takes
+no cancel flag): it drops the run's result when it arrives and gives the buttons back at once.
+
+The table lists every product × warehouse with an alert. A line with a suggested quantity and a supplier
+can be ticked (the SKU cell) and its quantity edited; "Create purchase orders…" confirms suppliers and
+line counts and calls ``domain.planning.create_drafts`` on the task runner, then plans again — the
+drafts count as on order, so the same lines are not suggested twice. The selected line's explanation
+(every number planning froze with it) and its forecast chart are shown below the table.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import time
+from datetime import date
+from decimal import Decimal
+from decimal import InvalidOperation
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from domain.numbers import fmt
+from ui.models.proxy import RowFilterProxy
+from ui.models.table import Column
+from ui.models.table import RowTableModel
+from ui.models.table import qty_text
+from ui.search import needle
+from ui.search import search_key
+from ui.widgets.screen import Screen
+from ui.widgets.table_view import DataTable
+
+translate = QCoreApplication.translate
+
+SEVERITIES = {
+    "critical": QT_TRANSLATE_NOOP("Replenishment", "critical"),
+    "high": QT_TRANSLATE_NOOP("Replenishment", "high"),
+    "normal": QT_TRANSLATE_NOOP("Replenishment", "normal"),
+}
+SEVERITY_RANK = {"critical": 0, "high": 1, "normal": 2}
+SEVERITY_COLOURS = {"critical": "#f8d0d0", "high": "#fde6c4", "normal": "#fdf6c8"}
+DEMAND_CLASSES = {
+    "smooth": QT_TRANSLATE_NOOP("Replenishment", "smooth"),
+    "erratic": QT_TRANSLATE_NOOP("Replenishment", "erratic"),
+    "intermittent": QT_TRANSLATE_NOOP("Replenishment", "intermittent"),
+    "lumpy": QT_TRANSLATE_NOOP("Replenishment", "lumpy"),
+    "too_short": QT_TRANSLATE_NOOP("Replenishment", "too short"),
+}
+
+# The explanation panel: (key of the explanation dict, label). Keys missing from a line are skipped.
+EXPLANATION = [
+    ("on_hand", QT_TRANSLATE_NOOP("Replenishment", "On hand")),
+    ("on_order_issued", QT_TRANSLATE_NOOP("Replenishment", "On order (issued purchase orders)")),
+    ("on_order_drafts", QT_TRANSLATE_NOOP("Replenishment", "On order (draft purchase orders)")),
+    ("reserved", QT_TRANSLATE_NOOP("Replenishment", "Reserved")),
+    ("position", QT_TRANSLATE_NOOP("Replenishment", "Inventory position (on hand + on order − reserved)")),
+    ("forecast_per_week", QT_TRANSLATE_NOOP("Replenishment", "Forecast per week")),
+    ("model", QT_TRANSLATE_NOOP("Replenishment", "Forecast model")),
+    ("demand_class", QT_TRANSLATE_NOOP("Replenishment", "Demand class")),
+    ("abc_class", QT_TRANSLATE_NOOP("Replenishment", "ABC class")),
+    ("demand_per_period", QT_TRANSLATE_NOOP("Replenishment", "Demand per week d (over lead time + review)")),
+    ("sigma_demand", QT_TRANSLATE_NOOP("Replenishment", "Forecast error per week σd")),
+    ("lead_time_days", QT_TRANSLATE_NOOP("Replenishment", "Lead time (days)")),
+    ("review_days", QT_TRANSLATE_NOOP("Replenishment", "Review period (days)")),
+    ("lead_time", QT_TRANSLATE_NOOP("Replenishment", "Lead time L (weeks)")),
+    ("review_period", QT_TRANSLATE_NOOP("Replenishment", "Review period R (weeks)")),
+    ("service_target", QT_TRANSLATE_NOOP("Replenishment", "Service target (cycle service level)")),
+    ("z", QT_TRANSLATE_NOOP("Replenishment", "Safety factor z")),
+    ("sigma_lt", QT_TRANSLATE_NOOP("Replenishment", "σ over the lead time")),
+    ("safety_stock", QT_TRANSLATE_NOOP("Replenishment", "Safety stock")),
+    ("reorder_point", QT_TRANSLATE_NOOP("Replenishment", "Reorder point s")),
+    ("order_up_to", QT_TRANSLATE_NOOP("Replenishment", "Order-up-to level S")),
+    ("order_due", QT_TRANSLATE_NOOP("Replenishment", "Order due")),
+    ("order_qty", QT_TRANSLATE_NOOP("Replenishment", "Order quantity")),
+    ("rounding", QT_TRANSLATE_NOOP("Replenishment", "Rounding")),
+    ("supplier", QT_TRANSLATE_NOOP("Replenishment", "Supplier")),
+    ("days_of_stock", QT_TRANSLATE_NOOP("Replenishment", "Days of stock")),
+    ("stockout_date", QT_TRANSLATE_NOOP("Replenishment", "Projected stockout date")),
+    ("severity", QT_TRANSLATE_NOOP("Replenishment", "Severity")),
+    ("today", QT_TRANSLATE_NOOP("Replenishment", "Planned on")),
+    ("formula", QT_TRANSLATE_NOOP("Replenishment", "Formula")),
+]
+
+
+def _tr(text: str) -> str:
+    return translate("Replenishment", text)
+
+
+def value_text(key: str, value) -> str:
+    """One explanation value, readable: exact decimals, floats to 2 places, shares as %, lists joined."""
+    if value is None:
+        return "–"
+    if key == "severity":
+        return _tr(SEVERITIES.get(value, value))
+    if key == "demand_class":
+        return _tr(DEMAND_CLASSES.get(value, value))
+    if key == "service_target" or key == "service_level":
+        return f"{float(value) * 100:g} %"
+    if isinstance(value, bool):
+        return translate("Replenishment", "yes") if value else translate("Replenishment", "no")
+    if isinstance(value, Decimal):
+        return fmt(value)
+    if isinstance(value, float):
+        return "∞" if math.isinf(value) else "–" if math.isnan(value) else f"{value:,.2f}"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return ", ".join(value_text("", v) for v in value)
+    return str(value)
+
+
+def explanation_html(item) -> str:
+    """The explanation of one line as an HTML table of translated labels and values."""
+    e = item.explanation or {}
+    head = f"<b>{item.sku} {item.name}</b> · {item.warehouse}"
+    rows = "".join(
+        f"<tr><td>{_tr(label)}</td><td style='padding-left:12px'>{value_text(key, e[key])}</td></tr>"
+        for key, label in EXPLANATION if key in e)
+    return f"{head}<table cellspacing='2'>{rows}</table>"
+
+
+def _severity(row) -> str:
+    return row.alert.severity if row.alert else ""
+
+
+class ReplenishmentModel(RowTableModel):
+    CONTEXT = "Replenishment"
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("Replenishment", "SKU"), lambda r: r.sku),
+        Column(QT_TRANSLATE_NOOP("Replenishment", "Name"), lambda r: r.name),
+        Column(QT_TRANSLATE_NOOP("Replenishment", "Warehouse"), lambda r: r.warehouse),
+        Column(QT_TRANSLATE_NOOP("Replenishment", "Class"), lambda r: (r.abc, r.forecast.demand_class),
+               lambda v: f"{v[0]} · {_tr(DEMAND_CLASSES.get(v[1], v[1]))}"),
+        Column(QT_TRANSLATE_NOOP("Replenishment", "Severity"), lambda r: SEVERITY_RANK.get(_severity(r), 9),
+               lambda v: _tr(SEVERITIES.get({0: "critical", 1: "high", 2: "normal"}.get(v, ""), ""))),
+        Column(QT_TRANSLATE_NOOP("Replenishment", "On hand"), lambda r: r.explanation["on_hand"], qty_text, True),
+        Column(QT_TRANSLATE_NOOP("Replenishment", "On order"), lambda r: r.explanation["on_order"], qty_text, True),
+        Column(QT_TRANSLATE_NOOP("Replenishment", "Reorder point"), lambda r: r.explanation["reorder_point"],
+               qty_text, True),
+        Column(QT_TRANSLATE_NOOP("Replenishment", "Stockout"), lambda r: r.alert.stockout_date if r.alert else None,
+               lambda v: "" if v is None else v.isoformat()),
+        Column(QT_TRANSLATE_NOOP("Replenishment", "Suggested qty"),
+               lambda r: r.suggestion.qty if r.suggestion else None, qty_text, True),
+        Column(QT_TRANSLATE_NOOP("Replenishment", "Supplier"), lambda r: r.explanation.get("supplier") or ""),
+    )
+    SKU, NAME, WAREHOUSE, CLASS, SEVERITY, ON_HAND, ON_ORDER, REORDER, STOCKOUT, QTY, SUPPLIER = range(11)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.checked: set[tuple[str, str]] = set()
+        self.qty: dict[tuple[str, str], Decimal] = {}
+        self.edit_error = ""
+
+    def set_rows(self, rows, keys=None) -> None:
+        self.checked = {_key(r) for r in rows if orderable(r)}
+        self.qty = {}
+        super().set_rows(rows, keys)
+
+    @classmethod
+    def make_keys(cls, rows) -> list[str]:
+        return [search_key(r.sku, r.name, r.warehouse, r.explanation.get("supplier") or "", chinese=r.name)
+                for r in rows]
+
+    def qty_of(self, row) -> Decimal | None:
+        if row.suggestion is None:
+            return None
+        return self.qty.get(_key(row), row.suggestion.qty)
+
+    def sort_value(self, row, column: int):
+        if column == self.QTY:
+            return self.qty_of(row)
+        return super().sort_value(row, column)
+
+    def background(self, row):
+        colour = SEVERITY_COLOURS.get(_severity(row))
+        return QBrush(QColor(colour)) if colour else None
+
+    def cell(self, row: int, column: int, role):
+        r = self._rows[row]
+        if column == self.SKU and role == Qt.ItemDataRole.CheckStateRole and orderable(r):
+            return Qt.CheckState.Checked if _key(r) in self.checked else Qt.CheckState.Unchecked
+        if column == self.QTY and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return qty_text(self.qty_of(r))
+        if column == self.QTY and role == Qt.ItemDataRole.UserRole + 1:
+            return self.qty_of(r)
+        return super().cell(row, column, role)
+
+    def flags(self, index):
+        flags = super().flags(index)
+        if not index.isValid():
+            return flags
+        r = self._rows[index.row()]
+        if orderable(r) and index.column() == self.SKU:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        if orderable(r) and index.column() == self.QTY:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid():
+            return False
+        r = self._rows[index.row()]
+        if not orderable(r):
+            return False
+        if index.column() == self.SKU and role == Qt.ItemDataRole.CheckStateRole:
+            state = Qt.CheckState(value) if not isinstance(value, Qt.CheckState) else value
+            (self.checked.add if state == Qt.CheckState.Checked else self.checked.discard)(_key(r))
+        elif index.column() == self.QTY and role == Qt.ItemDataRole.EditRole:
+            try:
+                qty = Decimal(str(value).strip().replace(",", ""))
+            except InvalidOperation:
+                qty = None
+            if qty is None or not qty.is_finite() or qty <= 0:
+                self.edit_error = translate("Replenishment",
+                                            "Suggested qty: enter a number greater than 0, such as 24.")
+                return False
+            self.edit_error = ""
+            self.qty[_key(r)] = qty
+            self.checked.add(_key(r))
+        else:
+            return False
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(self.COLUMNS) - 1))
+        return True
+
+    def chosen(self) -> list:
+        """The ticked suggestions, with edited quantities."""
+        return [dataclasses.replace(r.suggestion, qty=self.qty_of(r)) for r in self._rows
+                if orderable(r) and _key(r) in self.checked]
+
+
+def _key(row) -> tuple[str, str]:
+    return (row.product_id, row.warehouse)
+
+
+def orderable(row) -> bool:
+    return row.suggestion is not None and row.suggestion.supplier is not None and row.suggestion.qty > 0
+
+
+def run_plan(queries, today: date, weeks: int):
+    """``domain.planning.plan`` with the app's history reader; only the lines with an alert (worker thread)."""
+    from domain import planning
+
+    reader = queries.reader(utc_offset_seconds=time.localtime().tm_gmtoff)
+    plans = planning.plan(reader, today=today, weeks=weeks)
+    return [p for p in plans if p.alert is not None]
+
+
+def group_by_supplier(suggestions) -> list[tuple[str, str, int]]:
+    """(supplier, warehouse, line count) per draft that ``create_drafts`` will make."""
+    groups: dict[tuple[str, str], int] = {}
+    for s in suggestions:
+        groups[(s.supplier, s.warehouse)] = groups.get((s.supplier, s.warehouse), 0) + 1
+    return [(sup, wh, n) for (sup, wh), n in sorted(groups.items())]
+
+
+class ReplenishmentScreen(Screen):
+    def __init__(self, services, parent=None) -> None:
+        super().__init__(services, parent)
+        self.today: date | None = None  # None: the real today; tests and replays set a day
+        self.weeks = 104
+        self._chart_ticket = 0
+        self.model = ReplenishmentModel(self)
+        self.proxy = RowFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.modelReset.connect(self._update_summary)
+        self.model.dataChanged.connect(self._checks_changed)
+
+        self.run_button = QPushButton(self)
+        self.run_button.clicked.connect(self.refresh)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setEnabled(False)
+        self.create_button = QPushButton(self)
+        self.create_button.clicked.connect(self.create_orders)
+        self.create_button.setEnabled(False)
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda text: self.proxy.set_search(needle(text)))
+        self.filter_labels: dict[str, QLabel] = {}
+        self.filters: dict[str, QComboBox] = {}
+        for name in ("warehouse", "supplier", "severity", "class"):
+            self.filter_labels[name] = QLabel(self)
+            combo = self.filters[name] = QComboBox(self)
+            combo.setMinimumContentsLength(8)
+            combo.currentIndexChanged.connect(self._apply_filters)
+
+        self.table = DataTable("replenishment", self)
+        self.table.setModel(self.proxy)
+        m = ReplenishmentModel
+        self.table.set_widths({m.SKU: 110, m.NAME: 200, m.WAREHOUSE: 70, m.CLASS: 110, m.SEVERITY: 70,
+                               m.ON_HAND: 70, m.ON_ORDER: 70, m.REORDER: 90, m.STOCKOUT: 90, m.QTY: 90})
+        self.table.selectionModel().currentRowChanged.connect(self._selected)
+        self.explanation = QTextBrowser(self)
+        from ui.widgets.forecast_chart import ForecastChart
+
+        self.chart = ForecastChart(self)
+        self.summary = QLabel(self)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.run_button)
+        bar.addWidget(self.cancel_button)
+        bar.addWidget(self.search, 2)
+        for name in self.filters:
+            bar.addWidget(self.filter_labels[name])
+            bar.addWidget(self.filters[name], 1)
+        bar.addWidget(self.create_button)
+        bottom = QSplitter(Qt.Orientation.Horizontal, self)
+        bottom.addWidget(self.explanation)
+        bottom.addWidget(self.chart)
+        bottom.setStretchFactor(0, 2)
+        bottom.setStretchFactor(1, 3)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.table)
+        top_layout.addWidget(self.summary)
+        split.addWidget(top)
+        split.addWidget(bottom)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.busy_bar)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.status)
+        layout.addWidget(split, 1)
+        self.retranslate()
+
+    # -- planning ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Run planning in the background (F5 or the button)."""
+        queries, today, weeks = self.services.queries, self.today or date.today(), self.weeks
+        self._running(True)
+        self.status.setText(translate("Replenishment", "Planning: reading the history and forecasting every product…"))
+        self.load(lambda: run_plan(queries, today, weeks), self._planned)
+
+    def cancel(self) -> None:
+        """Drop the running planning's result (the computation itself finishes in the background)."""
+        self._loads += 1  # Screen.load ignores results of superseded tickets
+        self.busy_bar.busy(False)
+        self._running(False)
+        self.status.setText(translate("Replenishment", "Planning cancelled; its result will be ignored."))
+
+    def _running(self, on: bool) -> None:
+        self.run_button.setEnabled(not on)
+        self.cancel_button.setEnabled(on)
+        self.create_button.setEnabled(not on and bool(self.model.rows))
+
+    def show_error(self, exc: BaseException) -> None:
+        super().show_error(exc)
+        self._running(False)
+        self.status.clear()
+
+    def _planned(self, rows) -> None:
+        self._running(False)
+        for name, values in (("warehouse", {r.warehouse for r in rows}),
+                             ("supplier", {r.explanation.get("supplier") or "" for r in rows} - {""})):
+            self._fill(self.filters[name], [(v, v) for v in sorted(values)])
+        self.model.set_rows(sorted(rows, key=lambda r: (SEVERITY_RANK.get(_severity(r), 9), r.sku, r.warehouse)))
+        self.create_button.setEnabled(bool(self.model.chosen()))
+        n = sum(1 for r in rows if orderable(r))
+        self.status.setText(translate("Replenishment", "Planned for %1: %2 alert(s), %3 with a suggested order.")
+                            .replace("%1", (self.today or date.today()).isoformat())
+                            .replace("%2", str(len(rows))).replace("%3", str(n)))
+        if self.proxy.rowCount():
+            self.table.selectRow(0)
+        else:
+            self.explanation.clear()
+            self.chart.clear()
+
+    def _fill(self, combo: QComboBox, items: list[tuple[str, str]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(translate("Replenishment", "All"), None)
+        for text, data in items:
+            combo.addItem(text, data)
+        combo.setCurrentIndex(max(combo.findData(current) if current is not None else 0, 0))
+        combo.blockSignals(False)
+        self._apply_filters()
+
+    def _apply_filters(self, *_) -> None:
+        f = {name: combo.currentData() for name, combo in self.filters.items()}
+        wh, sup, sev, cls = f["warehouse"], f["supplier"], f["severity"], f["class"]
+        self.proxy.set_filter("warehouse", (lambda i, r: r.warehouse == wh) if wh else None)
+        self.proxy.set_filter("supplier", (lambda i, r: r.explanation.get("supplier") == sup) if sup else None)
+        self.proxy.set_filter("severity", (lambda i, r: _severity(r) == sev) if sev else None)
+        self.proxy.set_filter("class", (lambda i, r: r.forecast.demand_class == cls or r.abc == cls) if cls else None)
+
+    def _update_summary(self) -> None:
+        shown = len(self.proxy.source_rows())
+        self.summary.setText(translate("Replenishment", "%1 of %2 line(s) shown, %3 ticked to order")
+                             .replace("%1", str(shown)).replace("%2", str(len(self.model.rows)))
+                             .replace("%3", str(len(self.model.chosen()))))
+
+    def _checks_changed(self, *_) -> None:
+        self._update_summary()
+        self.create_button.setEnabled(self.run_button.isEnabled() and bool(self.model.chosen()))
+
+    # -- the selected line ---------------------------------------------------------------
+    def selected_row(self):
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.proxy.data(self.proxy.index(index.row(), 0), Qt.ItemDataRole.UserRole + 2)
+
+    def _selected(self, *_) -> None:
+        row = self.selected_row()
+        if row is None:
+            self.explanation.clear()
+            self.chart.clear()
+            return
+        self.explanation.setHtml(explanation_html(row))
+        self._chart_ticket += 1
+        ticket = self._chart_ticket
+
+        def compute():
+            from ui.widgets.forecast_chart import chart_data
+
+            return chart_data(row)
+
+        def done(data) -> None:
+            from ui.widgets.busy import alive
+
+            if alive(self) and ticket == self._chart_ticket:
+                self.chart.set_data(data)
+
+        self.services.tasks.submit(compute, on_done=done, on_error=self.show_error)
+
+    # -- purchase orders -----------------------------------------------------------------
+    def create_orders(self) -> None:
+        chosen = self.model.chosen()
+        if not chosen:
+            QMessageBox.information(
+                self, translate("Replenishment", "Create purchase orders"),
+                translate("Replenishment", "Tick at least one line with a suggested quantity and a supplier."))
+            return
+        each = translate("Replenishment", "%1 → %2: %3 line(s)")
+        lines = "\n".join(each.replace("%1", sup).replace("%2", wh).replace("%3", str(n))
+                          for sup, wh, n in group_by_supplier(chosen))
+        text = translate("Replenishment", "Create these draft purchase orders?\n\n%1").replace("%1", lines)
+        if not self.confirm(text):
+            return
+        self.create_button.setEnabled(False)
+        uow = self.services.uow
+
+        def create():
+            from domain import planning
+
+            return planning.create_drafts(uow(), chosen)
+
+        self.services.tasks.submit(create, on_done=self._created, on_error=self._create_failed)
+
+    def confirm(self, text: str) -> bool:
+        """Asks the user; tests replace it."""
+        answer = QMessageBox.question(self, translate("Replenishment", "Create purchase orders"), text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _created(self, drafts) -> None:
+        self.last_drafts = drafts
+        ids = ", ".join(d.po_id for d in drafts)
+        self.status.setText(translate("Replenishment", "Draft purchase orders created: %1").replace("%1", ids))
+        self.notify(translate("Replenishment", "Draft purchase orders created: %1").replace("%1", ids))
+        self.refresh()
+
+    def _create_failed(self, exc: BaseException) -> None:
+        self.create_button.setEnabled(True)
+        QMessageBox.warning(self, translate("Replenishment", "Create purchase orders"),
+                            translate("Replenishment", "No purchase order was created: %1").replace("%1", str(exc)))
+
+    def notify(self, text: str) -> None:
+        """Tells the user; tests replace it."""
+        QMessageBox.information(self, translate("Replenishment", "Create purchase orders"), text)
+
+    # -- language ------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.run_button.setText(translate("Replenishment", "Run planning (F5)"))
+        self.cancel_button.setText(translate("Replenishment", "Cancel"))
+        self.create_button.setText(translate("Replenishment", "Create purchase orders…"))
+        self.search.setPlaceholderText(translate("Replenishment", "Search SKU, name, supplier or pinyin…"))
+        labels = {"warehouse": translate("Replenishment", "Warehouse:"),
+                  "supplier": translate("Replenishment", "Supplier:"),
+                  "severity": translate("Replenishment", "Severity:"),
+                  "class": translate("Replenishment", "Class:")}
+        for name, label in labels.items():
+            self.filter_labels[name].setText(label)
+        fixed = {
+            "severity": [(_tr(text), key) for key, text in SEVERITIES.items()],
+            "class": [(f"ABC {c}", c) for c in "ABC"] + [(_tr(text), key) for key, text in DEMAND_CLASSES.items()],
+        }
+        for name, items in fixed.items():
+            self._fill(self.filters[name], items)
+        for combo in self.filters.values():
+            if combo.count():
+                combo.setItemText(0, translate("Replenishment", "All"))
+        self.model.retranslate()
+        self._update_summary()
+        row = self.selected_row()
+        if row is not None:
+            self.explanation.setHtml(explanation_html(row))
+        self.chart.retranslate()
