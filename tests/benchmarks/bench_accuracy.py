@@ -157,8 +157,9 @@ def holdout(Y: np.ndarray, season: int, budget: float, workers: int):
             paths[name] = m.flat_paths(fn(hist), [o], HORIZON)[:, 0, :]
         for name, path in paths.items():
             err = np.abs(path - actual)
-            with np.errstate(invalid="ignore"):
-                value = np.nanmean(np.where(np.isnan(actual), np.nan, err), axis=1) / scale
+            valid = ~np.isnan(err)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                value = np.where(valid, err, 0.0).sum(axis=1) / valid.sum(axis=1) / scale  # NaN: all censored
             out.setdefault(name, np.full((n, len(origins)), np.nan))[:, j] = value
     return out, classes, picks, time.perf_counter() - started
 

@@ -1,0 +1,317 @@
+# ruff: noqa: E402 - the BLAS thread variables must be set before numpy is imported
+"""Replay of the last 26 weeks of the demo history: the forecast-driven policy against a plain min/max rule.
+
+Every product × warehouse that had demand in the year before the demo's last day is replayed day by day
+(``domain.simulation.simulate``) from the on-hand stock it really had when the replay window starts; no
+order is in transit at the start, for either policy.
+
+* Demand replayed: what was shipped each day. On a day that ended out of stock the shelf hid part of
+  the demand (the ledger records no unfilled demand), so the demand of such a day is taken as the larger
+  of what was shipped and the mean daily shipment of the in-stock days of the 28 days before (a
+  lost-sales proxy). Both policies face the same demand.
+* (a) Forecast-driven, the app's own policy: every Monday, ``forecast_many`` (vectorised methods only,
+  as ``reorder`` runs by default) forecasts from the 104 complete weeks before that day, censored as
+  planning censors them; d and σd as ``domain.planning.plan`` takes them; s, S from
+  ``domain.replenishment.evaluate_many`` at the ABC class's cycle service level (A 0.98, B 0.95,
+  C 0.90); an order S − position is placed when position − d·R ≤ s (R = 1 week). It arrives after
+  the chosen supplier's lead time.
+* (b) Min/max: reviewed every day, order up to max when the position is at or below min. The levels are
+  set once, from the mean daily demand d̄ of the 13 weeks before the window: min = k·d̄·(L + 7 days),
+  max = k·d̄·(L + 21 days); the scale k is found by bisection so that (b)'s average inventory value equals
+  (a)'s (``domain.simulation.match_inventory``).
+
+    python tests/benchmarks/bench_replay.py [--quick] [--db PATH] [--today YYYY-MM-DD] [--sample N]
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse
+import math
+import shutil
+import time
+from datetime import date
+from datetime import timedelta
+from pathlib import Path
+
+import numpy as np
+from _common import CACHE
+from _common import QUICK
+from _common import load
+from _common import table
+
+from domain import planning
+from domain.forecasting.api import forecast_many
+from domain.forecasting.api import lead_time_demand
+from domain.replenishment import evaluate_many
+from domain.simulation import match_inventory
+from domain.simulation import simulate
+
+DEMO_DB = Path("/tmp/demo2.sqlite3")
+DEMO_TODAY = date(2026, 11, 25)
+REPLAY_WEEKS = 26
+FORECAST_WEEKS = 104
+REVIEW_DAYS = 7
+PROXY_DAYS = 28
+
+
+def read(db_path: Path, today: date):
+    """The planning history of the forecast weeks plus the replay weeks, read from a copy of the database."""
+    from persistence.db import sqlite_engine
+    from persistence.planning import read_history
+
+    copy = CACHE / "replay-demo.sqlite3"
+    CACHE.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(db_path, copy)
+    engine = sqlite_engine(copy)
+    try:
+        first, end = planning.window(today, FORECAST_WEEKS + REPLAY_WEEKS)
+        return read_history(engine, first, end)
+    finally:
+        engine.dispose()
+
+
+def closing_stock(history, keys) -> np.ndarray:
+    """End-of-day on hand per key and day (the last known value carried forward; 0 before any stock)."""
+    days = history.days
+    out = np.full((len(keys), days + 1), np.nan)
+    for r, key in enumerate(keys):
+        for day, qty in history.closing.get(key, ()):
+            out[r, max(day, -1) + 1] = float(qty)
+    idx = np.where(~np.isnan(out), np.arange(days + 1)[None, :], 0)
+    np.maximum.accumulate(idx, axis=1, out=idx)
+    filled = np.take_along_axis(out, idx, axis=1)
+    return np.nan_to_num(filled[:, 1:], nan=0.0)
+
+
+def replay_demand(shipped: np.ndarray, in_stock: np.ndarray, start: int) -> np.ndarray:
+    """Demand per day from ``start`` on: shipped, raised on out-of-stock days to the lost-sales proxy."""
+    n, days = shipped.shape
+    out = shipped[:, start:].copy()
+    for t in range(start, days):
+        lo = max(0, t - PROXY_DAYS)
+        obs = in_stock[:, lo:t]
+        count = obs.sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            mean = np.where(count > 0, np.where(obs, shipped[:, lo:t], 0.0).sum(axis=1) / count, 0.0)
+        out[:, t - start] = np.where(in_stock[:, t], shipped[:, t], np.maximum(shipped[:, t], mean))
+    return out
+
+
+def forecast_stats(shipped, in_stock, first_day: date, start: int, lead_days) -> tuple[np.ndarray, np.ndarray]:
+    """Weekly demand d and one-step σd per key at each Monday of the replay (keys × reviews), as ``plan`` takes them."""
+    n, days = shipped.shape
+    cover = (lead_days + REVIEW_DAYS) / 7
+    horizon = min(26, max(4, math.ceil(float(cover.max()))))
+    ds, sigmas = [], []
+    for t in range(start, days, REVIEW_DAYS):
+        lo = t - 7 * FORECAST_WEEKS
+        values, _ = planning.aggregate_weeks(shipped[:, lo:t], in_stock[:, lo:t], first_day + timedelta(days=lo))
+        results = forecast_many(values, horizon, models=())
+        ds.append([lead_time_demand(r, c)[0] / c for r, c in zip(results, cover, strict=True)])
+        sigmas.append([r.sigma for r in results])
+    return np.array(ds).T, np.array(sigmas).T
+
+
+def forecast_levels(d, sigma, lead_days, service, days: int, *, review_days: int, target: str):
+    """Trigger and order-up-to per key and replay day for the forecast-driven policy.
+
+    Levels are recomputed every Monday from that Monday's forecast; the position is checked every
+    ``review_days`` days (NaN trigger on the other days). ``target`` ``cycle`` is the app's policy
+    (``evaluate_many``: z = Φ⁻¹(α) on σ_LT and σ_(L+R)); ``fill`` uses the service level as a fill rate
+    instead (``safety_factors_fill_rate`` with Q = d·R, the order a review covers).
+    """
+    from domain.replenishment import safety_factors_fill_rate
+
+    n, reviews = d.shape
+    trigger = np.full((n, days), np.nan)
+    up_to = np.full((n, days), np.nan)
+    L = lead_days / 7
+    R = review_days / 7
+    zero = np.zeros(n)
+    for w in range(reviews):
+        dw, sw = d[:, w], sigma[:, w]
+        if target == "cycle":
+            lv = evaluate_many(
+                on_hand=zero,
+                on_order=zero,
+                reserved=zero,
+                demand=dw,
+                sigma_demand=sw,
+                lead_time=L,
+                review=np.full(n, R),
+                service=service,
+            )
+            s, big_s = lv["reorder_point"], lv["order_up_to"]
+        else:
+            sigma_lt = np.sqrt(L * sw**2)
+            sigma_ltr = np.sqrt((L + R) * sw**2)
+            q = np.maximum(dw * R, 1e-9)
+            k_lt = safety_factors_fill_rate(service, q, sigma_lt)
+            k_ltr = safety_factors_fill_rate(service, q, sigma_ltr)
+            s, big_s = dw * L + k_lt * sigma_lt, dw * (L + R) + k_ltr * sigma_ltr
+        week = slice(7 * w, min(days, 7 * w + 7))
+        checks = np.arange(week.start, week.stop)[(np.arange(week.start, week.stop) % review_days) == 0]
+        trigger[:, checks] = (s + dw * R)[:, None]
+        up_to[:, checks] = big_s[:, None]
+    return trigger, up_to
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--db", type=Path, default=DEMO_DB)
+    parser.add_argument("--today", type=date.fromisoformat, default=DEMO_TODAY)
+    parser.add_argument("--sample", type=int, default=300 if QUICK else 0, help="replay this many keys (0 = all)")
+    args = parser.parse_args()
+    if not args.db.exists():
+        print(f"\n(no demo database at {args.db}: replay skipped)")
+        return
+    started = time.perf_counter()
+    history = read(args.db, args.today)
+    items = [x for x in history.items if x.key in history.shipped]
+    keys = [x.key for x in items]
+    shipped, in_stock = planning.weekly_matrix(history, keys)
+    days = shipped.shape[1]
+    start = days - 7 * REPLAY_WEEKS
+    active = shipped[:, max(0, days - 364) :].sum(axis=1) > 0
+    rows = np.flatnonzero(active)
+    if args.sample and args.sample < len(rows):
+        rows = np.sort(np.random.default_rng(5).choice(rows, args.sample, replace=False))
+    items = [items[i] for i in rows]
+    keys = [keys[i] for i in rows]
+    shipped, in_stock = shipped[rows], in_stock[rows]
+    stock = closing_stock(history, keys)
+    start_stock = stock[:, start - 1]
+
+    annual = {}
+    for item, qty in zip(items, shipped[:, start - 364 : start].sum(axis=1), strict=True):
+        terms = planning.choose_terms(history.terms.get(item.product_id, ()))
+        price = float(terms.unit_price) if terms else float(item.unit_cost)
+        annual[item.product_id] = annual.get(item.product_id, 0.0) + float(qty) * price
+    abc = planning.abc_classes(annual)
+    service = np.array([planning.SERVICE_BY_CLASS[abc.get(x.product_id, "C")] for x in items])
+    chosen = [planning.choose_terms(history.terms.get(x.product_id, ())) for x in items]
+    lead_days = np.array([t.lead_time_days if t else 0 for t in chosen], dtype=int)
+    cost = np.array(
+        [
+            float(x.unit_cost) if x.unit_cost else (float(t.unit_price) if t else 0.0)
+            for x, t in zip(items, chosen, strict=True)
+        ]
+    )
+    demand = replay_demand(shipped, in_stock, start)
+    read_took = time.perf_counter() - started
+
+    t0 = time.perf_counter()
+    d, sigma = forecast_stats(shipped, in_stock, history.first_day, start, lead_days)
+    forecast_took = time.perf_counter() - t0
+
+    before = shipped[:, start - 91 : start]
+    seen = in_stock[:, start - 91 : start]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        dbar = np.where(seen.sum(axis=1) > 0, np.where(seen, before, 0.0).sum(axis=1) / seen.sum(axis=1), 0.0)
+    min0 = dbar * (lead_days + 7)
+    max0 = dbar * (lead_days + 21)
+
+    def minmax(k: float):
+        return simulate(
+            demand,
+            start_stock=start_stock,
+            lead_days=lead_days,
+            trigger=(k * min0)[:, None],
+            up_to=(k * max0)[:, None],
+            unit_cost=cost,
+        )
+
+    variants = [
+        ("the app's policy: cycle service, weekly review", 7, "cycle"),
+        ("cycle service, daily review", 1, "cycle"),
+        ("fill-rate target, weekly review", 7, "fill"),
+        ("fill-rate target, daily review", 1, "fill"),
+    ]
+    t0 = time.perf_counter()
+    rows_out = []
+    runs = {}
+    for label, review_days, target in variants:
+        trigger, up_to = forecast_levels(
+            d, sigma, lead_days, service, demand.shape[1], review_days=review_days, target=target
+        )
+        a = simulate(demand, start_stock=start_stock, lead_days=lead_days, trigger=trigger, up_to=up_to, unit_cost=cost)
+        k, b = match_inventory(minmax, a.average_inventory_value)
+        runs[label] = (a, b)
+        for name, r in ((f"(a) forecast-driven, {label}", a), (f"(b) min/max at equal inventory, k = {k:.3f}", b)):
+            rows_out.append(
+                (
+                    name,
+                    f"{r.fill_rate:.2%}",
+                    f"{r.stockout_days:,}",
+                    f"{r.average_inventory_value:,.0f}",
+                    f"{int((r.ordered > 0).sum()):,}",
+                )
+            )
+    sim_took = time.perf_counter() - t0
+    first = history.first_day + timedelta(days=start)
+    last = history.first_day + timedelta(days=days - 1)
+    print(
+        f"\n{load()}; {args.db}, replay {first} .. {last} ({days - start} days), {len(keys)} product × warehouse "
+        f"keys{' (sampled)' if args.sample else ''}; read {read_took:.1f} s, 26 weekly forecasts "
+        f"{forecast_took:.1f} s, replays and bisections {sim_took:.1f} s, total {time.perf_counter() - started:.0f} s"
+    )
+    a, b = runs[variants[0][0]]
+    weeks = demand.shape[1] // 7
+    actual_weekly = demand[:, : weeks * 7].reshape(len(keys), weeks, 7).sum(axis=2)
+    print(
+        f"forecast bias over the replay: Σ forecast weekly demand / Σ replayed weekly demand = "
+        f"{d[:, :weeks].sum() / actual_weekly.sum():.3f}; by ABC class: "
+        + ", ".join(
+            f"{c} {d[m, :weeks].sum() / actual_weekly[m].sum():.3f}"
+            for c in ("A", "B", "C")
+            if (m := np.array([abc.get(x.product_id, "C") == c for x in items])).any() and actual_weekly[m].sum()
+        )
+    )
+    total = demand.sum()
+    table(
+        f"Replay of the last {REPLAY_WEEKS} weeks: same demand ({total:,.0f} units), same start stock",
+        rows_out,
+        ("policy", "fill rate", "stockout days", "average inventory value", "orders placed"),
+    )
+    per_class = []
+    fa, fb = a.fill_rates(), b.fill_rates()
+    for cls in ("A", "B", "C"):
+        sel = np.array([abc.get(x.product_id, "C") == cls for x in items])
+        if not sel.any():
+            continue
+        served_a, served_b = a.served[sel].sum(), b.served[sel].sum()
+        dem = demand[sel].sum()
+        per_class.append(
+            (
+                cls,
+                f"{int(sel.sum())}",
+                f"{served_a / dem:.2%}" if dem else "-",
+                f"{served_b / dem:.2%}" if dem else "-",
+                f"{(a.on_hand[sel] * cost[sel, None]).sum(axis=0).mean():,.0f}",
+                f"{(b.on_hand[sel] * cost[sel, None]).sum(axis=0).mean():,.0f}",
+                f"{np.nanmean(fa[sel] > fb[sel] + 1e-9):.0%}",
+            )
+        )
+    table(
+        "Per ABC class",
+        per_class,
+        (
+            "class",
+            "keys",
+            "fill rate (a)",
+            "fill rate (b)",
+            "inventory value (a)",
+            "inventory value (b)",
+            "keys where (a) fills more",
+        ),
+    )
+
+
+if __name__ == "__main__":
+    main()
