@@ -550,7 +550,7 @@
     <context>
         <name>ForecastChart</name>
         <message>
-            <location filename="../../ui/widgets/forecast_chart.py" line="+174" />
+            <location filename="../../ui/widgets/forecast_chart.py" line="+181" />
             <source>Demand per week</source>
             <translation>每周需求</translation>
         </message>
@@ -585,7 +585,7 @@
             <translation>安全库存</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>Quantity</source>
             <translation>数量</translation>
         </message>
@@ -1977,7 +1977,7 @@
     <context>
         <name>Replenishment</name>
         <message>
-            <location filename="../../ui/screens/replenishment.py" line="+52" />
+            <location filename="../../ui/screens/replenishment.py" line="+53" />
             <source>critical</source>
             <translation>紧急</translation>
         </message>
@@ -2017,13 +2017,93 @@
             <translation>历史过短</translation>
         </message>
         <message>
-            <location line="+5" />
-            <location line="+84" />
+            <location line="+4" />
+            <source>naive (last week)</source>
+            <translation>朴素法（上周）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>seasonal naive (same week last year)</source>
+            <translation>季节朴素法（去年同周）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>moving average</source>
+            <translation>移动平均</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>simple exponential smoothing</source>
+            <translation>简单指数平滑</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Croston</source>
+            <translation>Croston 法</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Syntetos–Boylan (SBA)</source>
+            <translation>Syntetos–Boylan 法（SBA）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Teunter–Syntetos–Babai (TSB)</source>
+            <translation>Teunter–Syntetos–Babai 法（TSB）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>exponential smoothing (ETS)</source>
+            <translation>指数平滑（ETS）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Holt-Winters</source>
+            <translation>Holt-Winters 法</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Theta</source>
+            <translation>Theta 法</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SARIMAX</source>
+            <translation>SARIMAX</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>simple average (short history)</source>
+            <translation>简单平均（历史过短）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>minimum order quantity %1</source>
+            <translation>最小订购量 %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>order multiple %1</source>
+            <translation>订购倍数 %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>packs of %1</source>
+            <translation>每包 %1</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>%1 raised to %2 (%3)</source>
+            <translation>%1 上调至 %2（%3）</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location line="+88" />
             <source>On hand</source>
             <translation>现有库存</translation>
         </message>
         <message>
-            <location line="-83" />
+            <location line="-87" />
             <source>On order (issued purchase orders)</source>
             <translation>在途（已下达采购订单）</translation>
         </message>
@@ -2139,12 +2219,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+68" />
+            <location line="+72" />
             <source>Supplier</source>
             <translation>供应商</translation>
         </message>
         <message>
-            <location line="-67" />
+            <location line="-71" />
             <source>Days of stock</source>
             <translation>库存可用天数</translation>
         </message>
@@ -2155,12 +2235,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+55" />
+            <location line="+59" />
             <source>Severity</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location line="-54" />
+            <location line="-58" />
             <source>Planned on</source>
             <translation>计划日期</translation>
         </message>
@@ -2170,7 +2250,7 @@
             <translation>公式</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+23" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -2225,7 +2305,7 @@
             <translation>建议数量：请输入大于 0 的数字，例如 24。</translation>
         </message>
         <message>
-            <location line="+123" />
+            <location line="+125" />
             <source>Planning: reading the history and forecasting every product…</source>
             <translation>计划中：正在读取历史并预测每个商品…</translation>
         </message>
@@ -2235,12 +2315,12 @@
             <translation>计划已取消，其结果将被忽略。</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+26" />
             <source>Planned for %1: %2 alert(s), %3 with a suggested order.</source>
             <translation>计划日期 %1：%2 条预警，其中 %3 条有建议订购。</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+12" />
             <location line="+120" />
             <source>All</source>
             <translation>全部</translation>

@@ -32,6 +32,8 @@ from persistence.db import open_database
 from persistence.planning import reader
 from ui.screens.replenishment import ReplenishmentModel
 from ui.screens.replenishment import ReplenishmentScreen
+from ui.screens.replenishment import model_text
+from ui.screens.replenishment import rounding_text
 
 TODAY = date(2026, 6, 3)
 FIRST = date(2026, 1, 12)
@@ -118,6 +120,7 @@ def test_running_planning_shows_a_critical_alert_for_the_item_that_runs_out_with
     text = screen.explanation.toPlainText()
     assert "Reorder point s" in text and "140" in text
     assert "Safety stock" in text and "Lead time (days)" in text and "14" in text
+    assert "160 raised to 168 (order multiple 12)" in text
 
     qtbot.waitUntil(lambda: screen.chart.data is not None and screen.chart.data.title.startswith("LOW "))
     chart = screen.chart
@@ -212,6 +215,8 @@ def test_the_screen_opens_with_its_shortcut_and_follows_the_language(qtbot, make
         qtbot.waitUntil(lambda: widget.run_button.text() == "运行计划 (F5)")
         assert widget.filters["severity"].itemText(1) == "紧急"
         assert widget.model.headerData(ReplenishmentModel.REORDER, Qt.Orientation.Horizontal) == "再订货点"
+        assert rounding_text("160 raised to 168 (order multiple 12)") == "160 上调至 168（订购倍数 12）"
+        assert model_text("ses(0.3)") == "简单指数平滑 (0.3)"
     finally:
         i18n.set_language("en", persist=False)
     qtbot.waitUntil(lambda: widget.run_button.text() == "Run planning (F5)")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 import time
 from datetime import date
 from decimal import Decimal
@@ -63,6 +64,55 @@ DEMAND_CLASSES = {
     "too_short": QT_TRANSLATE_NOOP("Replenishment", "too short"),
 }
 
+MODELS = {
+    "naive": QT_TRANSLATE_NOOP("Replenishment", "naive (last week)"),
+    "seasonal_naive": QT_TRANSLATE_NOOP("Replenishment", "seasonal naive (same week last year)"),
+    "moving_average": QT_TRANSLATE_NOOP("Replenishment", "moving average"),
+    "ses": QT_TRANSLATE_NOOP("Replenishment", "simple exponential smoothing"),
+    "croston": QT_TRANSLATE_NOOP("Replenishment", "Croston"),
+    "sba": QT_TRANSLATE_NOOP("Replenishment", "Syntetos–Boylan (SBA)"),
+    "tsb": QT_TRANSLATE_NOOP("Replenishment", "Teunter–Syntetos–Babai (TSB)"),
+    "ets": QT_TRANSLATE_NOOP("Replenishment", "exponential smoothing (ETS)"),
+    "holt_winters": QT_TRANSLATE_NOOP("Replenishment", "Holt-Winters"),
+    "theta": QT_TRANSLATE_NOOP("Replenishment", "Theta"),
+    "sarimax": QT_TRANSLATE_NOOP("Replenishment", "SARIMAX"),
+    "simple_average": QT_TRANSLATE_NOOP("Replenishment", "simple average (short history)"),
+}
+_ROUNDING = re.compile(r"^(\S+) raised to (\S+) \((.*)\)$")
+_REASONS = [
+    (re.compile(r"^minimum order quantity (\S+)$"), QT_TRANSLATE_NOOP("Replenishment", "minimum order quantity %1")),
+    (re.compile(r"^order multiple (\S+)$"), QT_TRANSLATE_NOOP("Replenishment", "order multiple %1")),
+    (re.compile(r"^packs of (\S+)$"), QT_TRANSLATE_NOOP("Replenishment", "packs of %1")),
+]
+
+
+def model_text(name: str) -> str:
+    """A method's name for people, its parameters kept: ``ses(0.3)`` → simple exponential smoothing (0.3)."""
+    base, _, params = name.partition("(")
+    label = MODELS.get(base)
+    if label is None:
+        return name
+    return _tr(label) + (f" ({params}" if params else "")
+
+
+def rounding_text(reason: str) -> str:
+    """``domain.packs`` rounding reason in the current language (unknown wording is shown as it is)."""
+    m = _ROUNDING.match(reason or "")
+    if not m:
+        return reason or "–"
+    parts = []
+    for part in m.group(3).split(", "):
+        for pattern, text in _REASONS:
+            found = pattern.match(part)
+            if found:
+                parts.append(_tr(text).replace("%1", found.group(1)))
+                break
+        else:
+            parts.append(part)
+    return (translate("Replenishment", "%1 raised to %2 (%3)").replace("%1", m.group(1)).replace("%2", m.group(2))
+            .replace("%3", ", ".join(parts)))
+
+
 # The explanation panel: (key of the explanation dict, label). Keys missing from a line are skipped.
 EXPLANATION = [
     ("on_hand", QT_TRANSLATE_NOOP("Replenishment", "On hand")),
@@ -108,6 +158,10 @@ def value_text(key: str, value) -> str:
         return "–"
     if key == "severity":
         return _tr(SEVERITIES.get(value, value))
+    if key == "model":
+        return model_text(str(value))
+    if key == "rounding":
+        return rounding_text(str(value))
     if key == "demand_class":
         return _tr(DEMAND_CLASSES.get(value, value))
     if key == "service_target" or key == "service_level":
@@ -275,6 +329,7 @@ class ReplenishmentScreen(Screen):
         self.today: date | None = None  # None: the real today; tests and replays set a day
         self.weeks = 104
         self._chart_ticket = 0
+        self._status_text = None
         self.model = ReplenishmentModel(self)
         self.proxy = RowFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -327,6 +382,7 @@ class ReplenishmentScreen(Screen):
         bottom.addWidget(self.chart)
         bottom.setStretchFactor(0, 2)
         bottom.setStretchFactor(1, 3)
+        bottom.setSizes([440, 660])
         split = QSplitter(Qt.Orientation.Vertical, self)
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
@@ -350,7 +406,7 @@ class ReplenishmentScreen(Screen):
         """Run planning in the background (F5 or the button)."""
         queries, today, weeks = self.services.queries, self.today or date.today(), self.weeks
         self._running(True)
-        self.status.setText(translate("Replenishment", "Planning: reading the history and forecasting every product…"))
+        self._say(lambda: translate("Replenishment", "Planning: reading the history and forecasting every product…"))
         self.load(lambda: run_plan(queries, today, weeks), self._planned)
 
     def cancel(self) -> None:
@@ -358,7 +414,12 @@ class ReplenishmentScreen(Screen):
         self._loads += 1  # Screen.load ignores results of superseded tickets
         self.busy_bar.busy(False)
         self._running(False)
-        self.status.setText(translate("Replenishment", "Planning cancelled; its result will be ignored."))
+        self._say(lambda: translate("Replenishment", "Planning cancelled; its result will be ignored."))
+
+    def _say(self, text) -> None:
+        """Show a status line; ``text`` is a callable so that it can be said again in another language."""
+        self._status_text = text
+        self.status.setText(text() if text else "")
 
     def _running(self, on: bool) -> None:
         self.run_button.setEnabled(not on)
@@ -368,7 +429,7 @@ class ReplenishmentScreen(Screen):
     def show_error(self, exc: BaseException) -> None:
         super().show_error(exc)
         self._running(False)
-        self.status.clear()
+        self._say(None)
 
     def _planned(self, rows) -> None:
         self._running(False)
@@ -378,9 +439,9 @@ class ReplenishmentScreen(Screen):
         self.model.set_rows(sorted(rows, key=lambda r: (SEVERITY_RANK.get(_severity(r), 9), r.sku, r.warehouse)))
         self.create_button.setEnabled(bool(self.model.chosen()))
         n = sum(1 for r in rows if orderable(r))
-        self.status.setText(translate("Replenishment", "Planned for %1: %2 alert(s), %3 with a suggested order.")
-                            .replace("%1", (self.today or date.today()).isoformat())
-                            .replace("%2", str(len(rows))).replace("%3", str(n)))
+        day = (self.today or date.today()).isoformat()
+        self._say(lambda: translate("Replenishment", "Planned for %1: %2 alert(s), %3 with a suggested order.")
+                  .replace("%1", day).replace("%2", str(len(rows))).replace("%3", str(n)))
         if self.proxy.rowCount():
             self.table.selectRow(0)
         else:
@@ -478,7 +539,7 @@ class ReplenishmentScreen(Screen):
     def _created(self, drafts) -> None:
         self.last_drafts = drafts
         ids = ", ".join(d.po_id for d in drafts)
-        self.status.setText(translate("Replenishment", "Draft purchase orders created: %1").replace("%1", ids))
+        self._say(lambda: translate("Replenishment", "Draft purchase orders created: %1").replace("%1", ids))
         self.notify(translate("Replenishment", "Draft purchase orders created: %1").replace("%1", ids))
         self.refresh()
 
@@ -518,3 +579,4 @@ class ReplenishmentScreen(Screen):
         if row is not None:
             self.explanation.setHtml(explanation_html(row))
         self.chart.retranslate()
+        self._say(self._status_text)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QWidget
 translate = QCoreApplication.translate
 
 WEEK = 7 * 86400.0
+VISIBLE_WEEKS = 60
 
 
 def _ts(day: date) -> float:
@@ -110,7 +111,9 @@ class ForecastChart(QWidget):
         self.data: ChartData | None = None
         self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")}, background="w")
         self.plot.showGrid(x=True, y=True, alpha=0.25)
-        self.legend = self.plot.addLegend(offset=(-10, 10))
+        # top left, over the oldest history: the forecast and today's levels are on the right
+        self.legend = self.plot.addLegend(offset=(10, 10), brush=pg.mkBrush(255, 255, 255, 220),
+                                          pen=pg.mkPen("#bbbbbb"), labelTextColor="#333333")
         self.censored = pg.BarGraphItem(x0=[], height=[], width=WEEK, brush=pg.mkBrush(150, 150, 150, 70),
                                         pen=pg.mkPen(None))
         self.plot.addItem(self.censored)
@@ -164,7 +167,11 @@ class ForecastChart(QWidget):
             if value is not None and math.isfinite(value):
                 line.setValue(value)
         self.plot.setYRange(bottom, top * 1.1, padding=0)
-        self.plot.enableAutoRange(x=True)
+        xs = [x for x in (data.history_x, data.forecast_x, data.projected_x) if len(x)]
+        if xs:  # the last year and the forecast; older history is a pan or zoom away
+            right = max(float(x.max()) for x in xs) + WEEK
+            left = max(min(float(x.min()) for x in xs), right - VISIBLE_WEEKS * WEEK)
+            self.plot.setXRange(left, right, padding=0.01)
         self._set_legend()
         self.plot.setTitle(data.title, color="#333")
 
