@@ -16,6 +16,7 @@ from datetime import date
 from datetime import datetime
 from datetime import timedelta
 from decimal import Decimal
+from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -135,6 +136,34 @@ def test_running_planning_shows_a_critical_alert_for_the_item_that_runs_out_with
     assert chart.reorder_line.value() == pytest.approx(140.0) and chart.reorder_line.isVisible()
     px, py = chart.projected.getData()
     assert py[0] == pytest.approx(50.0)  # available stock today, then falling by the forecast
+    screen.show()
+    qtbot.waitExposed(screen)
+    assert not screen.grab().isNull()  # the chart and its legend paint
+
+
+def test_the_chart_marks_censored_weeks_and_draws_the_forecast_band_between_two_quantiles(qtbot):
+    from ui.widgets.forecast_chart import ForecastChart
+    from ui.widgets.forecast_chart import chart_data
+
+    forecast = SimpleNamespace(mean=[4.0, 4.0], quantiles={0.5: [4.0, 4.0], 0.9: [6.0, 7.0]})
+    item = SimpleNamespace(sku="X", name="Thing", warehouse="MAIN", history=[3.0, float("nan"), 5.0],
+                           week_starts=[date(2026, 5, 11), date(2026, 5, 18), date(2026, 5, 25)], forecast=forecast,
+                           explanation={"on_hand": Decimal(10), "reserved": Decimal(2), "on_order": Decimal(12),
+                                        "lead_time_days": 7, "reorder_point": Decimal(8), "safety_stock": Decimal(3),
+                                        "today": date(2026, 6, 3)})
+    data = chart_data(item)
+    assert len(data.censored_x) == 1 and data.censored_x[0] == data.history_x[1]
+    assert list(data.band_low) == [4.0, 4.0] and list(data.band_high) == [6.0, 7.0]
+    assert data.band_quantiles == (0.5, 0.9)
+    assert data.projected_y[0] == 8.0 and data.projected_y[7] == pytest.approx(8.0 - 4.0 + 12.0)
+    chart = ForecastChart()
+    qtbot.addWidget(chart)
+    chart.set_data(data)
+    assert len(chart.censored.opts["x0"]) == 1
+    assert (chart.reorder_line.value(), chart.safety_line.value()) == (8.0, 3.0)
+    chart.show()
+    qtbot.waitExposed(chart)
+    assert not chart.grab().isNull()
 
 
 def test_the_filters_and_search_narrow_the_alerts(qtbot, screen):
