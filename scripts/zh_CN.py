@@ -472,6 +472,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Replenishment', 'Review period R (weeks)'): '检查周期 R（周）',
     ('Replenishment', 'Rounding'): '取整',
     ('Replenishment', 'Run planning (F5)'): '运行计划 (F5)',
+    ('Replenishment', 'Run planning (F5) to forecast every product\'s demand and list what to order.'):
+        '运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。',
     ('Replenishment', 'SARIMAX'): 'SARIMAX',
     ('Replenishment', 'SKU'): '货号',
     ('Replenishment', 'Safety factor z'): '安全系数 z',

@@ -2305,7 +2305,12 @@
             <translation>建议数量：请输入大于 0 的数字，例如 24。</translation>
         </message>
         <message>
-            <location line="+125" />
+            <location line="+118" />
+            <source>Run planning (F5) to forecast every product's demand and list what to order.</source>
+            <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Planning: reading the history and forecasting every product…</source>
             <translation>计划中：正在读取历史并预测每个商品…</translation>
         </message>

@@ -239,9 +239,12 @@ def test_the_screen_opens_with_its_shortcut_and_follows_the_language(qtbot, make
     QTest.keySequence(window, QKeySequence("Ctrl+Shift+R"))
     assert window.current_key() == "replenishment"
     widget = window.screens["replenishment"]
+    assert widget.status.text().startswith("Run planning (F5) to forecast")  # nothing runs before it is asked
+    assert widget.model.rows == [] and widget.run_button.isEnabled()
     try:
         assert i18n.set_language("zh_CN", persist=False)
         qtbot.waitUntil(lambda: widget.run_button.text() == "运行计划 (F5)")
+        assert widget.status.text().startswith("运行计划 (F5)：预测")
         assert widget.filters["severity"].itemText(1) == "紧急"
         assert widget.model.headerData(ReplenishmentModel.REORDER, Qt.Orientation.Horizontal) == "再订货点"
         assert rounding_text("160 raised to 168 (order multiple 12)") == "160 上调至 168（订购倍数 12）"

@@ -399,6 +399,8 @@ class ReplenishmentScreen(Screen):
         layout.addWidget(self.error_label)
         layout.addWidget(self.status)
         layout.addWidget(split, 1)
+        self._status_text = lambda: translate(
+            "Replenishment", "Run planning (F5) to forecast every product's demand and list what to order.")
         self.retranslate()
 
     # -- planning ------------------------------------------------------------------------
