@@ -102,8 +102,17 @@ def replay_demand(shipped: np.ndarray, in_stock: np.ndarray, start: int) -> np.n
     return out
 
 
-def forecast_stats(shipped, in_stock, first_day: date, start: int, lead_days) -> tuple[np.ndarray, np.ndarray]:
-    """Weekly demand d and one-step σd per key at each Monday of the replay (keys × reviews), as ``plan`` takes them."""
+def forecast_stats(
+    shipped, in_stock, first_day: date, start: int, lead_days, thorough: float = 0.0
+) -> tuple[np.ndarray, np.ndarray]:
+    """Weekly demand d and one-step σd per key at each Monday of the replay (keys × reviews), as ``plan`` takes them.
+
+    With ``thorough`` > 0 the selection also tries ETS and Theta for that many seconds per Monday (two
+    worker processes), as ``reorder --thorough`` would.
+    """
+    options = {"models": ()}
+    if thorough > 0:
+        options = {"budget_seconds": thorough, "workers": 2, "start_method": "fork"}
     n, days = shipped.shape
     cover = (lead_days + REVIEW_DAYS) / 7
     horizon = min(26, max(4, math.ceil(float(cover.max()))))
@@ -111,7 +120,7 @@ def forecast_stats(shipped, in_stock, first_day: date, start: int, lead_days) ->
     for t in range(start, days, REVIEW_DAYS):
         lo = t - 7 * FORECAST_WEEKS
         values, _ = planning.aggregate_weeks(shipped[:, lo:t], in_stock[:, lo:t], first_day + timedelta(days=lo))
-        results = forecast_many(values, horizon, models=())
+        results = forecast_many(values, horizon, **options)
         ds.append([lead_time_demand(r, c)[0] / c for r, c in zip(results, cover, strict=True)])
         sigmas.append([r.sigma for r in results])
     return np.array(ds).T, np.array(sigmas).T
@@ -167,6 +176,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=DEMO_DB)
     parser.add_argument("--today", type=date.fromisoformat, default=DEMO_TODAY)
     parser.add_argument("--sample", type=int, default=300 if QUICK else 0, help="replay this many keys (0 = all)")
+    parser.add_argument("--thorough", type=float, default=0.0, help="seconds of ETS/Theta per weekly forecast")
     args = parser.parse_args()
     if not args.db.exists():
         print(f"\n(no demo database at {args.db}: replay skipped)")
@@ -207,7 +217,7 @@ def main() -> None:
     read_took = time.perf_counter() - started
 
     t0 = time.perf_counter()
-    d, sigma = forecast_stats(shipped, in_stock, history.first_day, start, lead_days)
+    d, sigma = forecast_stats(shipped, in_stock, history.first_day, start, lead_days, args.thorough)
     forecast_took = time.perf_counter() - t0
 
     before = shipped[:, start - 91 : start]
@@ -263,7 +273,8 @@ def main() -> None:
     last = history.first_day + timedelta(days=days - 1)
     print(
         f"\n{load()}; {args.db}, replay {first} .. {last} ({days - start} days), {len(keys)} product × warehouse "
-        f"keys{' (sampled)' if args.sample else ''}; read {read_took:.1f} s, 26 weekly forecasts "
+        f"keys{' (sampled)' if args.sample else ''}; read {read_took:.1f} s, 26 weekly forecasts"
+        f"{f' (with ETS/Theta, {args.thorough:.0f} s each)' if args.thorough else ''} "
         f"{forecast_took:.1f} s, replays and bisections {sim_took:.1f} s, total {time.perf_counter() - started:.0f} s"
     )
     a, b = runs[variants[0][0]]
