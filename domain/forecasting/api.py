@@ -4,7 +4,7 @@ How a forecast is made, for all rows of a (products × periods) matrix at once:
 
 1. Each row is classified (``classify``). Rows that are ``too_short`` get a plain average of their
    observed periods, labelled as such, with no backtest.
-2. Every vectorised method (``VECTOR_METHODS`` plus seasonal naive) is backtested over all rows at
+2. Every vectorised method (``VECTOR_METHODS``, ``TREND_METHODS`` plus seasonal naive) is backtested over all rows at
    once from the same rolling origins (``backtest``); MASE, WAPE and bias are kept per method.
 3. Rows that are smooth or erratic with at least ``min_model_history`` observed periods are also
    backtested with the statsmodels models (``models``), largest total demand first, until the
@@ -13,7 +13,8 @@ How a forecast is made, for all rows of a (products × periods) matrix at once:
    A model may hand its choices on (``ModelForecast.reuse``): ETS chooses its form by AIC and
    estimates at the first origin, only filters with those parameters at the later origins, and
    re-estimates the same form on the whole history for the forecast.
-4. Per row the method with the lowest MASE wins (ties go to the simpler, earlier method) and makes
+4. Per row the method with the lowest MASE wins (methods within ``MASE_TIE`` of it are a near-tie, won
+   by the lowest absolute backtest bias; exact ties go to the simpler, earlier method) and makes
    the forecast from the whole history. The baseline MASE is seasonal naive's (naive's when the
    history is shorter than a season and a half).
 5. Quantiles come from the model's forecast variance where it has one (ETS, Theta, SARIMAX).
@@ -48,6 +49,8 @@ from domain.forecasting.classify import TOO_SHORT
 from domain.forecasting.classify import classify
 from domain.forecasting.models import MODELS
 
+# Methods whose backtest MASE is within this fraction of the lowest are a near-tie, decided by |bias|.
+MASE_TIE = 0.05
 DEFAULT_QUANTILES = (0.5, 0.8, 0.9, 0.95, 0.99)
 DEFAULT_MODELS = ("ets", "theta")
 SEASONAL_NAIVE = "seasonal_naive"
@@ -62,6 +65,21 @@ VECTOR_METHODS = {
     "croston(0.1)": partial(m.croston_states, alpha=0.1),
     "sba(0.1)": partial(m.croston_states, alpha=0.1, variant="sba"),
     "tsb(0.1,0.1)": partial(m.tsb_states, alpha=0.1, beta=0.1),
+}
+
+
+def _holt_paths(Y, origins, horizon: int, season: int, *, alpha: float, beta: float, phi: float) -> np.ndarray:
+    level, trend = m.holt_states(Y, alpha, beta, phi)
+    return m.trend_paths(level, trend, origins, horizon, phi)
+
+
+# Vectorised methods whose forecast is not flat: name -> paths(Y, origins, horizon, season), an array of
+# shape (products × origins × horizon).
+TREND_METHODS = {
+    "holt_damped(0.2,0.1,0.9)": partial(_holt_paths, alpha=0.2, beta=0.1, phi=0.9),
+    "seasonal_level(13)": lambda Y, origins, horizon, season: m.seasonal_level_paths(
+        Y, origins, horizon, season=season, window=13
+    ),
 }
 
 
@@ -147,7 +165,7 @@ def forecast_many(
     origins = rolling_origins(T, horizon, n_origins, min_train=min_periods)
     short = (classes == TOO_SHORT) | (len(origins) == 0)
 
-    names = [SEASONAL_NAIVE, *VECTOR_METHODS]
+    names = [SEASONAL_NAIVE, *VECTOR_METHODS, *TREND_METHODS]
     mase = np.full((len(names), n), np.nan)
     wape = np.full((len(names), n), np.nan)
     bias = np.full((len(names), n), np.nan)
@@ -169,7 +187,13 @@ def forecast_many(
             mase[i], wape[i], bias[i] = sc.mase, sc.wape, sc.bias
         finals.append(np.repeat(states[:, T][:, None], horizon, axis=1))
         resids.append(Y - states[:, :-1])
-    best = np.argmin(np.where(np.isnan(mase), np.inf, mase), axis=0)
+    for i, paths in enumerate(TREND_METHODS.values(), start=1 + len(VECTOR_METHODS)):
+        if len(origins):
+            sc = score(paths(Y, origins, horizon, season), act, scale)
+            mase[i], wape[i], bias[i] = sc.mase, sc.wape, sc.bias
+        finals.append(paths(Y, [T], horizon, season)[:, 0, :])
+        resids.append(Y - paths(Y, np.arange(T), 1, season)[:, :, 0])
+    best = _select(mase, bias)
     baseline = mase[0]
 
     sm = {}
@@ -223,6 +247,18 @@ def forecast_many(
             )
         )
     return results
+
+
+def _select(mase: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    """The chosen method per row (methods × rows in): the lowest MASE, where the methods within
+    ``MASE_TIE`` of it are a near-tie broken by the lowest absolute bias, then by the earlier method."""
+    finite = np.where(np.isnan(mase), np.inf, mase)
+    lowest = finite.min(axis=0)
+    near = finite <= lowest * (1.0 + MASE_TIE)
+    guard = np.where(near, np.where(np.isnan(bias), np.inf, np.abs(bias)), np.inf)
+    by_bias = np.argmin(guard, axis=0)
+    plain = np.argmin(finite, axis=0)
+    return np.where(np.isfinite(guard.min(axis=0)), by_bias, plain)
 
 
 def lead_time_demand(result: ForecastResult, periods: float) -> tuple[float, float]:

@@ -1,5 +1,5 @@
 """Forecasting methods vectorised across products: naive, seasonal naive, moving average, simple
-exponential smoothing (SES), Croston, SBA and TSB.
+exponential smoothing (SES), Croston, SBA, TSB and Holt's (damped) linear trend.
 
 Every method works on a (products × periods) float array ``Y`` with ``NaN`` for censored periods
 and loops over *time* only, so one pass serves 10,000 products. A censored period is skipped: it
@@ -25,6 +25,17 @@ Recursions (α, β smoothing constants, y the demand of an observed period):
 * TSB (Teunter, Syntetos & Babai 2011): probability of demand p updated every observed period,
   p ← p + β(1[y>0] − p) (p starts at 1[y₁>0] in the first observed period), size z updated as in
   Croston when y > 0; forecast p·z. Unlike Croston it decays towards 0 when demand stops.
+* Holt's linear trend, damped by φ (Gardner & McKenzie 1985): at the first observation ℓ = y, b = 0;
+  afterwards ℓ' = αy + (1 − α)(ℓ + φb), b' = β(ℓ' − ℓ) + (1 − β)φb. The forecast k steps ahead is
+  ℓ + (φ + φ² + … + φᵏ)b, floored at 0 (demand is never negative); φ = 1 is Holt's undamped trend.
+  It is not flat, so it has its own state pair (``holt_states``) and paths (``trend_paths``).
+* Seasonal level (``seasonal_level_paths``): the level is the mean of the observed values among the
+  last ``window`` periods before the origin o; the forecast for period o+k−1 (step k) is that level
+  times a yearly index, the mean of the observed values in the periods o+k−1−season ± ``half``
+  divided by the mean of the ``window`` periods before o − season (same weeks last year over the
+  level's weeks last year). Growth from last year to this one is thus carried by the level and the
+  seasonal shape by the index. The index is 1 where last year is missing, censored or zero, and at
+  most ``cap``.
 """
 
 from __future__ import annotations
@@ -151,3 +162,74 @@ def seasonal_naive_paths(Y, origins, horizon: int, season: int) -> np.ndarray:
     vals = np.where(valid[None, :, :], vals, np.nan)
     fallback = naive[:, origins][:, :, None]
     return np.where(np.isnan(vals), fallback, vals)
+
+
+def holt_states(Y, alpha: float, beta: float, phi: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+    """Holt's damped-trend level and trend after each period, each (products × periods + 1).
+
+    ``level[:, t]`` and ``trend[:, t]`` are the states after the first ``t`` periods (NaN before the
+    first observation); ``trend_paths`` turns them into forecasts. See the module docstring.
+    """
+    y = _as_matrix(Y)
+    n, T = y.shape
+    levels = np.full((n, T + 1), np.nan)
+    trends = np.full((n, T + 1), np.nan)
+    level = np.full(n, np.nan)
+    trend = np.full(n, np.nan)
+    for t in range(T):
+        v = y[:, t]
+        obs = ~np.isnan(v)
+        start = obs & np.isnan(level)
+        upd = obs & ~start
+        new_level = alpha * v + (1.0 - alpha) * (level + phi * trend)
+        new_trend = beta * (new_level - level) + (1.0 - beta) * phi * trend
+        level = np.where(start, v, np.where(upd, new_level, level))
+        trend = np.where(start, 0.0, np.where(upd, new_trend, trend))
+        levels[:, t + 1] = level
+        trends[:, t + 1] = trend
+    return levels, trends
+
+
+def trend_paths(level: np.ndarray, trend: np.ndarray, origins, horizon: int, phi: float = 1.0) -> np.ndarray:
+    """Forecast paths (products × origins × horizon) of ``holt_states``: ℓ + (φ + … + φᵏ)b, at least 0."""
+    origins = np.asarray(origins, dtype=int)
+    damp = np.cumsum(phi ** np.arange(1, horizon + 1))  # φ + φ² + … + φᵏ for k = 1..horizon
+    paths = level[:, origins][:, :, None] + trend[:, origins][:, :, None] * damp[None, None, :]
+    return np.maximum(paths, 0.0)
+
+
+def _window_means(y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Cumulative sums and counts of the observed values, with a leading 0 column (for window means)."""
+    n = y.shape[0]
+    observed = ~np.isnan(y)
+    csum = np.concatenate([np.zeros((n, 1)), np.cumsum(np.where(observed, y, 0.0), axis=1)], axis=1)
+    ccount = np.concatenate([np.zeros((n, 1)), np.cumsum(observed, axis=1)], axis=1)
+    return csum, ccount
+
+
+def _mean_between(csum: np.ndarray, ccount: np.ndarray, lo, hi) -> np.ndarray:
+    """Mean of the observed values in periods [lo, hi) per row (NaN where none); lo, hi arrays of any shape."""
+    last = csum.shape[1] - 1
+    lo = np.clip(lo, 0, last)
+    hi = np.clip(hi, 0, last)
+    total = csum[:, hi] - csum[:, lo]
+    count = ccount[:, hi] - ccount[:, lo]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(count > 0, total / np.maximum(count, 1), np.nan)
+
+
+def seasonal_level_paths(
+    Y, origins, horizon: int, *, season: int = 52, window: int = 13, half: int = 2, cap: float = 3.0
+) -> np.ndarray:
+    """Paths (products × origins × horizon) of the seasonal-level method, see the module docstring."""
+    y = _as_matrix(Y)
+    origins = np.asarray(origins, dtype=int)
+    csum, ccount = _window_means(y)
+    level = _mean_between(csum, ccount, origins - window, origins)  # n × origins
+    base = _mean_between(csum, ccount, origins - season - window, origins - season)
+    target = origins[:, None] - season + np.arange(horizon)[None, :]  # the periods last year, origins × horizon
+    same = _mean_between(csum, ccount, target - half, target + half + 1)  # n × origins × horizon
+    known = (origins - season - window >= 0)[None, :, None] & (base > 0)[:, :, None] & ~np.isnan(same)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        index = np.where(known, np.minimum(same / base[:, :, None], cap), 1.0)
+    return level[:, :, None] * index

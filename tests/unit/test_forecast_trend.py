@@ -1,0 +1,103 @@
+"""Holt's damped trend, the seasonal level and the bias guard of the selection, against hand-computed values."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from domain.forecasting import api
+from domain.forecasting import methods as m
+
+NAN = float("nan")
+
+
+def test_holt_states_follow_the_damped_trend_recursion_by_hand():
+    # α = β = 0.5, φ = 0.8 on 10, 12, 15:
+    # ℓ1 = 10, b1 = 0; ℓ2 = 0.5·12 + 0.5·(10 + 0) = 11, b2 = 0.5·(11 − 10) + 0.5·0.8·0 = 0.5;
+    # ℓ3 = 0.5·15 + 0.5·(11 + 0.8·0.5) = 13.2, b3 = 0.5·(13.2 − 11) + 0.5·0.8·0.5 = 1.3.
+    level, trend = m.holt_states([10, 12, 15], alpha=0.5, beta=0.5, phi=0.8)
+    np.testing.assert_allclose(level[0], [NAN, 10, 11, 13.2])
+    np.testing.assert_allclose(trend[0], [NAN, 0, 0.5, 1.3])
+
+
+def test_trend_paths_add_the_damped_sum_of_the_trend_per_step():
+    level, trend = m.holt_states([10, 12, 15], alpha=0.5, beta=0.5, phi=0.8)
+    paths = m.trend_paths(level, trend, [3], 2, phi=0.8)
+    # 13.2 + 0.8·1.3 = 14.24; 13.2 + (0.8 + 0.64)·1.3 = 15.072
+    np.testing.assert_allclose(paths[0, 0], [14.24, 15.072])
+
+
+def test_a_censored_period_neither_updates_holt_nor_counts_as_zero():
+    level, trend = m.holt_states([[10, NAN, 12, 15]], alpha=0.5, beta=0.5, phi=0.8)
+    np.testing.assert_allclose(level[0], [NAN, 10, 10, 11, 13.2])
+    np.testing.assert_allclose(trend[0], [NAN, 0, 0, 0.5, 1.3])
+
+
+def test_a_falling_trend_never_forecasts_negative_demand():
+    # α = β = φ = 1 on 10, 0: ℓ = 0, b = −10, so the raw forecast −10 is floored at 0.
+    level, trend = m.holt_states([10, 0], alpha=1.0, beta=1.0, phi=1.0)
+    assert trend[0, 2] == pytest.approx(-10)
+    np.testing.assert_array_equal(m.trend_paths(level, trend, [2], 2, phi=1.0)[0, 0], [0.0, 0.0])
+
+
+def test_holt_runs_on_many_products_at_once_like_one_at_a_time():
+    rng = np.random.default_rng(3)
+    Y = rng.poisson(5, size=(6, 30)).astype(float)
+    Y[2, 4:9] = NAN
+    level, trend = m.holt_states(Y, alpha=0.2, beta=0.1, phi=0.9)
+    for r in range(len(Y)):
+        one_level, one_trend = m.holt_states(Y[r], alpha=0.2, beta=0.1, phi=0.9)
+        np.testing.assert_allclose(level[r], one_level[0])
+        np.testing.assert_allclose(trend[r], one_trend[0])
+
+
+# Season 4, level over the last 2 periods. Periods 0..7: 1, 2, 3, 4 | 2, 4, 6, 8.
+SERIES = [1, 2, 3, 4, 2, 4, 6, 8]
+
+
+def test_seasonal_level_scales_the_recent_level_by_last_years_same_weeks():
+    # Origin 8: level = (6 + 8)/2 = 7; last year's level weeks 2, 3: (3 + 4)/2 = 3.5.
+    # Step 1 forecasts period 8, a season after period 4 (value 2): 7·2/3.5 = 4; step 2 after period 5: 7·4/3.5 = 8.
+    paths = m.seasonal_level_paths(SERIES, [8], 2, season=4, window=2, half=0)
+    np.testing.assert_allclose(paths[0, 0], [4.0, 8.0])
+
+
+def test_seasonal_level_smooths_the_index_over_neighbouring_weeks():
+    # half = 1: step 1 uses periods 3..5 last year, (4 + 2 + 4)/3 = 10/3, so 7·(10/3)/3.5 = 20/3.
+    paths = m.seasonal_level_paths(SERIES, [8], 1, season=4, window=2, half=1)
+    assert paths[0, 0, 0] == pytest.approx(20 / 3)
+
+
+def test_seasonal_level_without_a_year_of_history_is_the_plain_level():
+    # Origin 5: period 5 − 4 − 2 < 0, so the index is 1 and the forecast the mean of periods 3, 4: (4 + 2)/2 = 3.
+    paths = m.seasonal_level_paths(SERIES, [5], 2, season=4, window=2, half=0)
+    np.testing.assert_allclose(paths[0, 0], [3.0, 3.0])
+
+
+def test_seasonal_level_skips_censored_weeks_and_caps_the_index():
+    # Period 7 censored: level = 6. Last year's level weeks are 0.1 and 0.1 (base 0.1); period 4 is 2,
+    # so the index 20 is capped at 3: 6·3 = 18.
+    y = [5, 5, 0.1, 0.1, 2, 4, 6, NAN]
+    paths = m.seasonal_level_paths(y, [8], 1, season=4, window=2, half=0, cap=3.0)
+    assert paths[0, 0, 0] == pytest.approx(18.0)
+
+
+def test_the_trend_methods_are_backtested_and_can_be_chosen():
+    # A steady rise: the trend-aware methods follow it, the flat ones lag behind.
+    y = 10 + 0.5 * np.arange(80)
+    result = api.forecast_series(y, 4, models=())
+    for name in api.TREND_METHODS:
+        assert np.isfinite(result.scores[name])
+    assert result.scores["holt_damped(0.2,0.1,0.9)"] < result.scores["moving_average(13)"]
+
+
+def test_a_near_tie_in_mase_goes_to_the_method_with_less_bias():
+    mase = np.array([[1.00, 1.00], [1.03, 1.20], [NAN, NAN]])
+    bias = np.array([[-0.30, -0.30], [0.10, 0.00], [NAN, NAN]])
+    # Row 0: 1.03 is within 5 % of 1.00 and less biased; row 1: 1.20 is not a near-tie.
+    np.testing.assert_array_equal(api._select(mase, bias), [1, 0])
+
+
+def test_without_any_backtest_the_first_method_is_chosen():
+    mase = np.full((3, 2), NAN)
+    np.testing.assert_array_equal(api._select(mase, mase), [0, 0])
