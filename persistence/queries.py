@@ -51,16 +51,23 @@ def on_hand(engine: Engine, sku: str, warehouse: str) -> Decimal:
         return conn.execute(_ON_HAND, {"sku": sku, "warehouse": warehouse}).scalar() or Decimal(0)
 
 
-def movements(
-    engine: Engine, sku: str | None = None, warehouse: str | None = None, kind: str | None = None,
-    since: datetime | None = None, until: datetime | None = None, limit: int | None = None,
-) -> list[MovementRow]:
-    query = (
+def _movement_rows():
+    """The columns of a MovementRow, joined from the movement, its product, warehouse and valuation."""
+    return (
         select(M.c.id, M.c.kind, P.c.sku, P.c.name, W.c.code, M.c.qty, M.c.unit_cost, V.c.value, V.c.on_hand_after,
                M.c.occurred_at, M.c.recorded_at, M.c.source_type, M.c.source_ref, M.c.note, M.c.user,
                M.c.reverses_id, M.c.transfer_id)
         .select_from(M.join(P, P.c.id == M.c.product_id).join(W, W.c.id == M.c.warehouse_id)
                      .join(V, V.c.movement_id == M.c.id))
+    )
+
+
+def movements(
+    engine: Engine, sku: str | None = None, warehouse: str | None = None, kind: str | None = None,
+    since: datetime | None = None, until: datetime | None = None, limit: int | None = None,
+) -> list[MovementRow]:
+    query = (
+        _movement_rows()
         .order_by(M.c.occurred_at, M.c.id)
     )
     if sku:
@@ -131,11 +138,7 @@ def latest_movements(
 ) -> list[MovementRow]:
     """The ledger newest first, at most ``limit`` rows; ``product`` is a SKU, a barcode or part of a name."""
     query = (
-        select(M.c.id, M.c.kind, P.c.sku, P.c.name, W.c.code, M.c.qty, M.c.unit_cost, V.c.value, V.c.on_hand_after,
-               M.c.occurred_at, M.c.recorded_at, M.c.source_type, M.c.source_ref, M.c.note, M.c.user,
-               M.c.reverses_id, M.c.transfer_id)
-        .select_from(M.join(P, P.c.id == M.c.product_id).join(W, W.c.id == M.c.warehouse_id)
-                     .join(V, V.c.movement_id == M.c.id))
+        _movement_rows()
         .order_by(M.c.occurred_at.desc(), M.c.id.desc())
         .limit(limit)
     )
