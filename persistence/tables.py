@@ -316,3 +316,50 @@ purchase_order_revisions = Table(
     Column("reason", String(500), nullable=False, default=""),
     Column("snapshot", Text, nullable=False),
 )
+
+
+# Sign-in and roles (domain.access): off until the first user is created. Passwords only as
+# slow salted hashes; movements and documents keep the user name in their ``user`` column.
+users = Table(
+    "users",
+    metadata,
+    _id(),
+    Column("username", String(64), nullable=False, unique=True),
+    Column("display_name", String(200), nullable=False, default=""),
+    Column("role", String(16), nullable=False),
+    Column("password_hash", String(300), nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_at", Instant, nullable=False),
+    *_sync_columns(),
+)
+
+# Demand a clerk could not fill (a lost sale), recorded so forecasting counts it as demand even
+# though nothing was shipped. Immutable like movements.
+unfilled_demand = Table(
+    "unfilled_demand",
+    metadata,
+    _id(),
+    Column("product_id", String(36), ForeignKey("products.id"), nullable=False),
+    Column("warehouse_id", String(36), ForeignKey("warehouses.id"), nullable=False),
+    Column("qty", Scaled(QTY), nullable=False),
+    Column("occurred_at", Instant, nullable=False),
+    Column("recorded_at", Instant, nullable=False),
+    Column("customer", String(32), nullable=False, default=""),
+    Column("source_ref", String(64), nullable=False, default=""),
+    Column("note", String(500), nullable=False, default=""),
+    Column("user", String(64), nullable=False, default=""),
+    Column("device_id", String(36), nullable=False, default=""),
+    Index(None, "product_id", "occurred_at"),
+)
+
+# Forecast results per product and scope (all warehouses or one), with a key of the history and
+# settings they came from, so the next run recomputes only products whose history changed.
+forecast_cache = Table(
+    "forecast_cache",
+    metadata,
+    Column("product_id", String(36), ForeignKey("products.id"), primary_key=True),
+    Column("scope", String(64), primary_key=True),
+    Column("history_key", String(64), nullable=False),
+    Column("computed_at", Instant, nullable=False),
+    Column("result", Text, nullable=False),
+)

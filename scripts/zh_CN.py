@@ -530,6 +530,9 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Screens', 'Stock'): '库存',
     ('Screens', 'Suppliers'): '供应商',
     ('Screens', 'Transfer'): '调拨',
+    ('SettingsPages', 'Backups'): '备份',
+    ('SettingsPages', 'Shared database'): '共享数据库',
+    ('SettingsPages', 'Users'): '用户',
     ('SettingsScreen', 'Address:'): '地址：',
     ('SettingsScreen', 'At most 500 characters.'): '最多 500 个字符。',
     ('SettingsScreen', 'Choose…'): '选择…',
@@ -542,6 +545,7 @@ ZH_CN: dict[tuple[str, str], str] = {
         '请输入 0 到 1000 之间的百分比，例如 0 或 5。',
     ('SettingsScreen', 'Enter the company name; it is printed on purchase orders.'):
         '请输入公司名称；它会打印在采购订单上。',
+    ('SettingsScreen', 'General'): '常规',
     ('SettingsScreen', 'Images (*.png *.jpg *.jpeg)'): '图片 (*.png *.jpg *.jpeg)',
     ('SettingsScreen', 'Language:'): '语言：',
     ('SettingsScreen', 'Logo:'): '标志：',

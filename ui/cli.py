@@ -27,6 +27,12 @@ from ui.cli_plan import run_plan
 from ui.cli_po import add_po_parser
 from ui.cli_po import run_po
 
+# Further command groups, each a module with ``COMMANDS`` (names), ``add_parsers(sub)`` and
+# ``run(args, open_db) -> exit status``, where ``open_db()`` opens the --db database on demand
+# (a command such as ``restore`` must not open it first). Listed only when the module exists;
+# a module must import nothing heavy at its top, so every command still starts fast.
+EXTENSIONS = ("ui.cli_sync", "ui.cli_io", "ui.cli_admin")
+
 EXIT_OK, EXIT_BAD_INPUT, EXIT_REFUSED = 0, 2, 3
 
 
@@ -144,7 +150,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=42)
     add_po_parser(sub)
     add_plan_parsers(sub)
+    for module in _extensions():
+        module.add_parsers(sub)
     return parser
+
+
+def _extensions() -> list:
+    import importlib
+    import importlib.util
+
+    found = []
+    for name in EXTENSIONS:
+        if importlib.util.find_spec(name) is not None:
+            found.append(importlib.import_module(name))
+    return found
+
+
+def _open(path: Path):
+    from persistence.db import open_database
+
+    try:
+        return open_database(path)
+    except Exception as exc:  # a folder, a file that is not SQLite, no permission: the user's path, not a bug
+        reason = getattr(exc, "orig", None) or exc
+        raise CliError(f"--db: cannot open {path} as a Stockroom database ({reason}); give the path of a Stockroom "
+                       f"database file or of a new file to create", EXIT_BAD_INPUT) from exc
 
 
 def default_db_path() -> Path:
@@ -172,15 +202,12 @@ def _table(rows: list[list[str]], header: list[str]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from persistence import queries
-    from persistence.db import open_database
 
     path = args.db or default_db_path()
-    try:
-        db = open_database(path)
-    except Exception as exc:  # a folder, a file that is not SQLite, no permission: the user's path, not a bug
-        reason = getattr(exc, "orig", None) or exc
-        raise CliError(f"--db: cannot open {path} as a Stockroom database ({reason}); give the path of a Stockroom "
-                       f"database file or of a new file to create", EXIT_BAD_INPUT) from exc
+    for module in _extensions():
+        if args.command in module.COMMANDS:
+            return module.run(args, lambda: _open(path))
+    db = _open(path)
     uow = db.uow
     cmd = args.command
     if cmd == "init":

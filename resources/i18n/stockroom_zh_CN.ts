@@ -2496,9 +2496,27 @@
         </message>
     </context>
     <context>
+        <name>SettingsPages</name>
+        <message>
+            <location filename="../../ui/screens/settings.py" line="+41" />
+            <source>Shared database</source>
+            <translation>共享数据库</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Backups</source>
+            <translation>备份</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Users</source>
+            <translation>用户</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsScreen</name>
         <message>
-            <location filename="../../ui/screens/settings.py" line="+112" />
+            <location line="+113" />
             <source>Company logo</source>
             <translation>公司标志</translation>
         </message>
@@ -2592,6 +2610,11 @@
             <location line="+1" />
             <source>Save</source>
             <translation>保存</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>General</source>
+            <translation>常规</translation>
         </message>
     </context>
     <context>

@@ -141,3 +141,18 @@ def test_a_database_from_a_newer_version_is_refused_and_left_as_it_was(tmp_path)
     assert revision_of(path) == "9999"
     assert "products" in tables(path)
     assert not (tmp_path / "backups").exists()
+
+
+def test_the_migrations_build_exactly_the_schema_of_the_tables_module(tmp_path):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from persistence.tables import metadata
+
+    db = open_database(tmp_path / "s.sqlite3")
+    try:
+        with db.engine.connect() as conn:
+            diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
+    finally:
+        db.close()
+    assert diff == []

@@ -4,6 +4,7 @@ tolerance)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QFileDialog
@@ -13,13 +14,18 @@ from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QPlainTextEdit
 from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QTabWidget
 from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
 from domain import purchasing_commands as pc
 from domain import purchasing_terms
 from domain.errors import BadInput
 from domain.numbers import fmt
 from ui import i18n
+from ui.screens import ScreenEntry
+from ui.screens import available
+from ui.screens import load_class
 from ui.widgets.busy import alive
 from ui.widgets.screen import Screen
 
@@ -27,6 +33,18 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 
 # Which input shows the error of a domain field (BadInput.field).
 _FIELDS = ("company name", "company address", "company logo", "tax rate", "over-receipt tolerance")
+
+# Further pages of the settings, each a QWidget taking ``(services, parent=None)`` with optional
+# ``refresh()`` and ``retranslate()``; made when its tab is first shown, listed only when its module
+# exists. The shortcut is unused here (pages are reached by tab).
+PAGES = available([
+    ScreenEntry("sync", QT_TRANSLATE_NOOP("SettingsPages", "Shared database"), "",
+                "ui.screens.settings_sync:SyncPage"),
+    ScreenEntry("backups", QT_TRANSLATE_NOOP("SettingsPages", "Backups"), "",
+                "ui.screens.settings_backups:BackupsPage"),
+    ScreenEntry("users", QT_TRANSLATE_NOOP("SettingsPages", "Users"), "",
+                "ui.screens.settings_users:UsersPage"),
+])
 
 
 class SettingsScreen(Screen):
@@ -81,17 +99,45 @@ class SettingsScreen(Screen):
         buttons = QHBoxLayout()
         buttons.addWidget(self.save)
         buttons.addWidget(self.saved_label, 1)
+        general = QWidget(self)
+        general_layout = QVBoxLayout(general)
+        general_layout.addLayout(form)
+        general_layout.addWidget(self.company_heading)
+        general_layout.addLayout(company_form)
+        general_layout.addLayout(buttons)
+        general_layout.addStretch(1)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(general, "")
+        self.pages: dict[str, QWidget] = {}
+        for _entry in PAGES:
+            self.tabs.addTab(QWidget(self.tabs), "")  # a placeholder until the tab is first shown
+        self.tabs.currentChanged.connect(self._tab_shown)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.busy_bar)
         layout.addWidget(self.error_label)
-        layout.addLayout(form)
-        layout.addWidget(self.company_heading)
-        layout.addLayout(company_form)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
+        layout.addWidget(self.tabs, 1)
         self.retranslate()
         self.refresh()
+
+    def page(self, key: str) -> QWidget:
+        """The settings page ``key`` (made now if it was not yet), shown."""
+        index = 1 + [e.key for e in PAGES].index(key)
+        self.tabs.setCurrentIndex(index)
+        self._tab_shown(index)
+        return self.pages[key]
+
+    def _tab_shown(self, index: int) -> None:
+        if index < 1 or PAGES[index - 1].key in self.pages:
+            return
+        entry = PAGES[index - 1]
+        widget = load_class(entry)(self.services, self.tabs)
+        self.pages[entry.key] = widget
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, widget, translate("SettingsPages", entry.title))
+        self.tabs.setCurrentIndex(index)
+        self.tabs.blockSignals(False)
 
     def refresh(self) -> None:
         services = self.services
@@ -173,3 +219,9 @@ class SettingsScreen(Screen):
         self.browse.setText(translate("SettingsScreen", "Choose…"))
         self.save.setText(translate("SettingsScreen", "Save"))
         self.saved_label.clear()
+        self.tabs.setTabText(0, translate("SettingsScreen", "General"))
+        for index, entry in enumerate(PAGES, start=1):
+            self.tabs.setTabText(index, translate("SettingsPages", entry.title))
+            page = self.pages.get(entry.key)
+            if page is not None and hasattr(page, "retranslate"):
+                page.retranslate()
