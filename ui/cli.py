@@ -31,7 +31,7 @@ from ui.cli_po import run_po
 # ``run(args, open_db) -> exit status``, where ``open_db()`` opens the --db database on demand
 # (a command such as ``restore`` must not open it first). Listed only when the module exists;
 # a module must import nothing heavy at its top, so every command still starts fast.
-EXTENSIONS = ("ui.cli_sync", "ui.cli_io", "ui.cli_admin")
+EXTENSIONS = ("ui.cli_sync", "ui.cli_io", "ui.cli_admin", "ui.cli_users")
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_REFUSED = 0, 2, 3
 
