@@ -19,74 +19,59 @@ import os
 import shutil
 import subprocess
 import sys
-from datetime import UTC
 from datetime import date
-from datetime import datetime
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from domain import catalog
 from domain import commands as c
 from domain import ledger
 from domain import planning
-from domain import purchasing_commands as pc
-from domain import purchasing_terms
 from persistence.db import open_database
 from persistence.planning import read_history
 from persistence.planning import reader
+from tests.planning_data import FIRST
+from tests.planning_data import TODAY
+from tests.planning_data import WEEKS
+from tests.planning_data import at
+from tests.planning_data import business
+from tests.planning_data import copy_of
+from tests.planning_data import ship
 
 ROOT = Path(__file__).resolve().parents[2]
-TODAY = date(2026, 6, 3)
-FIRST = date(2026, 1, 12)
-WEEKS = 20
-
-
-def _at(day: int, hour: int = 10) -> datetime:
-    d = FIRST + timedelta(days=day)
-    return datetime(d.year, d.month, d.day, hour, tzinfo=UTC)
 
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("planning") / "template.sqlite3"
-    db = open_database(path)
-    u = db.uow
-    catalog.add_warehouse(u(), c.AddWarehouse("MAIN", "Main"))
-    catalog.add_warehouse(u(), c.AddWarehouse("WEST", "West"))
-    catalog.add_supplier(u(), c.AddSupplier("NB", "Ningbo Fasteners", lead_time_days=14))
-    for sku in ("STEADY", "LOW", "SPORADIC", "OUTAGE"):
-        catalog.add_product(u(), c.AddProduct(sku, sku.title()))
-        purchasing_terms.save_terms(u(), pc.SaveTerms("NB", sku, "2.50", order_multiple="12", preferred=True))
-    before = -7
-    ledger.receive(u(), c.ReceiveStock("STEADY", "2000", "MAIN", "2", occurred_at=_at(before)))
-    ledger.receive(u(), c.ReceiveStock("STEADY", "500", "WEST", "2", occurred_at=_at(before)))
-    ledger.receive(u(), c.ReceiveStock("LOW", "1450", "MAIN", "2", occurred_at=_at(before)))
-    ledger.receive(u(), c.ReceiveStock("SPORADIC", "200", "MAIN", "2", occurred_at=_at(before)))
-    ledger.receive(u(), c.ReceiveStock("OUTAGE", "290", "MAIN", "2", occurred_at=_at(before)))
-    for day in range(7 * WEEKS):
-        ledger.ship(u(), c.ShipStock("STEADY", "10", "MAIN", occurred_at=_at(day)))
-        ledger.ship(u(), c.ShipStock("STEADY", "2", "WEST", occurred_at=_at(day)))
-        ledger.ship(u(), c.ShipStock("LOW", "10", "MAIN", occurred_at=_at(day)))
+    def daily(day):
+        yield ship("STEADY", 10, "MAIN", day)
+        yield ship("STEADY", 2, "WEST", day)
+        yield ship("LOW", 10, "MAIN", day)
         if day % 21 == 2:
-            ledger.ship(u(), c.ShipStock("SPORADIC", "5", "MAIN", occurred_at=_at(day)))
+            yield ship("SPORADIC", 5, "MAIN", day)
         if day == 42:
-            ledger.receive(u(), c.ReceiveStock("OUTAGE", "2000", "MAIN", "2", occurred_at=_at(day, 8)))
+            yield c.ReceiveStock("OUTAGE", "2000", "MAIN", "2", occurred_at=at(day, 8))
         if day < 29 or day >= 42:
-            ledger.ship(u(), c.ShipStock("OUTAGE", "10", "MAIN", occurred_at=_at(day)))
-    mistake = ledger.ship(u(), c.ShipStock("STEADY", "100", "MAIN", occurred_at=_at(50, 15)))
-    ledger.reverse(u(), c.ReverseMovement(mistake.id, "typed 100 for 10"))
+            yield ship("OUTAGE", 10, "MAIN", day)
+
+    path = business(
+        tmp_path_factory.mktemp("planning") / "template.sqlite3", suppliers={"NB": 14},
+        products=dict.fromkeys(("STEADY", "LOW", "SPORADIC", "OUTAGE"), "NB"),
+        opening={("STEADY", "MAIN"): 2000, ("STEADY", "WEST"): 500, ("LOW", "MAIN"): 1450,
+                 ("SPORADIC", "MAIN"): 200, ("OUTAGE", "MAIN"): 290},
+        daily=daily)
+    db = open_database(path)
+    mistake = ledger.ship(db.uow(), c.ShipStock("STEADY", "100", "MAIN", occurred_at=at(50, 15)))
+    ledger.reverse(db.uow(), c.ReverseMovement(mistake.id, "typed 100 for 10"))
     db.close()
     return path
 
 
 @pytest.fixture
 def db(template, tmp_path):
-    path = tmp_path / "planning.sqlite3"
-    shutil.copy(template, path)
-    database = open_database(path)
+    database = copy_of(template, tmp_path)
     yield database
     database.close()
 

@@ -10,11 +10,7 @@ Planning day Wednesday 2026-06-03 over 20 weeks of history (as tests/integration
 
 from __future__ import annotations
 
-import shutil
-from datetime import UTC
 from datetime import date
-from datetime import datetime
-from datetime import timedelta
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -23,58 +19,37 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 
-from domain import catalog
-from domain import commands as c
-from domain import ledger
 from domain import planning
-from domain import purchasing_commands as pc
-from domain import purchasing_terms
-from persistence.db import open_database
 from persistence.planning import reader
+from tests.planning_data import DAYS
+from tests.planning_data import TODAY
+from tests.planning_data import WEEKS
+from tests.planning_data import business
+from tests.planning_data import copy_of
+from tests.planning_data import ship
 from ui.screens.replenishment import ReplenishmentModel
 from ui.screens.replenishment import ReplenishmentScreen
 from ui.screens.replenishment import model_text
 from ui.screens.replenishment import rounding_text
 
-TODAY = date(2026, 6, 3)
-FIRST = date(2026, 1, 12)
-WEEKS = 20
-
-
-def _at(day: int, hour: int = 10) -> datetime:
-    d = FIRST + timedelta(days=day)
-    return datetime(d.year, d.month, d.day, hour, tzinfo=UTC)
-
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory):
-    path = tmp_path_factory.mktemp("replenishment") / "template.sqlite3"
-    db = open_database(path)
-    u = db.uow
-    catalog.add_warehouse(u(), c.AddWarehouse("MAIN", "Main"))
-    catalog.add_warehouse(u(), c.AddWarehouse("WEST", "West"))
-    catalog.add_supplier(u(), c.AddSupplier("NB", "Ningbo Fasteners", lead_time_days=14))
-    catalog.add_supplier(u(), c.AddSupplier("SH", "Shanghai Tools", lead_time_days=7))
-    for sku, supplier in (("LOW", "NB"), ("LOW2", "SH"), ("STEADY", "NB")):
-        catalog.add_product(u(), c.AddProduct(sku, sku.title()))
-        purchasing_terms.save_terms(u(), pc.SaveTerms(supplier, sku, "2.50", order_multiple="12", preferred=True))
-    days = 7 * WEEKS
-    ledger.receive(u(), c.ReceiveStock("LOW", str(10 * days + 50), "MAIN", "2", occurred_at=_at(-7)))
-    ledger.receive(u(), c.ReceiveStock("LOW2", str(5 * days + 60), "WEST", "2", occurred_at=_at(-7)))
-    ledger.receive(u(), c.ReceiveStock("STEADY", str(10 * days + 600), "MAIN", "2", occurred_at=_at(-7)))
-    for day in range(days):
-        ledger.ship(u(), c.ShipStock("LOW", "10", "MAIN", occurred_at=_at(day)))
-        ledger.ship(u(), c.ShipStock("LOW2", "5", "WEST", occurred_at=_at(day)))
-        ledger.ship(u(), c.ShipStock("STEADY", "10", "MAIN", occurred_at=_at(day)))
-    db.close()
-    return path
+    def daily(day):
+        yield ship("LOW", 10, "MAIN", day)
+        yield ship("LOW2", 5, "WEST", day)
+        yield ship("STEADY", 10, "MAIN", day)
+
+    return business(
+        tmp_path_factory.mktemp("replenishment") / "template.sqlite3", suppliers={"NB": 14, "SH": 7},
+        products={"LOW": "NB", "LOW2": "SH", "STEADY": "NB"},
+        opening={("LOW", "MAIN"): 10 * DAYS + 50, ("LOW2", "WEST"): 5 * DAYS + 60, ("STEADY", "MAIN"): 10 * DAYS + 600},
+        daily=daily)
 
 
 @pytest.fixture
 def db(template, tmp_path):
-    path = tmp_path / "replenishment.sqlite3"
-    shutil.copy(template, path)
-    database = open_database(path)
+    database = copy_of(template, tmp_path, "replenishment.sqlite3")
     yield database
     database.close()
 
