@@ -12,6 +12,7 @@ currency's decimals before they get here), costs and averages 8.
 
 from __future__ import annotations
 
+from sqlalchemy import BigInteger
 from sqlalchemy import Boolean
 from sqlalchemy import Column
 from sqlalchemy import Date
@@ -362,4 +363,76 @@ forecast_cache = Table(
     Column("history_key", String(64), nullable=False),
     Column("computed_at", Instant, nullable=False),
     Column("result", Text, nullable=False),
+)
+
+
+# Sync with a shared PostgreSQL hub (persistence.sync). The hub and every device hold all four
+# tables; each side uses the ones its role needs.
+# The hub's change log: one row per accepted version of a record and per movement, numbered by a
+# gap-safe sequence (pushes are serialised, so seq order is commit order). ``data`` is the
+# record's JSON (empty for movements and unfilled demand, which live in their own tables).
+sync_log = Table(
+    "sync_log",
+    metadata,
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("tbl", String(40), nullable=False),
+    Column("row_id", String(200), nullable=False),
+    Column("version", Integer, nullable=False, default=0),
+    Column("device_id", String(36), nullable=False, default=""),
+    Column("data", Text, nullable=False, default=""),
+    Column("at", Instant, nullable=False),
+)
+
+# Per record: on a device the version and content hash last exchanged with the hub (a record whose
+# hash differs has a change to push); on the hub the current version and hash.
+sync_rows = Table(
+    "sync_rows",
+    metadata,
+    Column("tbl", String(40), primary_key=True),
+    Column("row_id", String(200), primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+# Records merged into another (a duplicate SKU, warehouse or partner code created offline) and
+# document numbers renumbered on the hub; kept so a repeated push is rewritten the same way.
+sync_aliases = Table(
+    "sync_aliases",
+    metadata,
+    Column("tbl", String(40), primary_key=True),
+    Column("old_key", String(200), primary_key=True),
+    Column("new_key", String(200), nullable=False),
+    Column("device_id", String(36), nullable=False, default=""),
+    Column("at", Instant, nullable=False),
+)
+
+# Every losing version of a record, kept for a manager to review; synced like any record.
+sync_conflicts = Table(
+    "sync_conflicts",
+    metadata,
+    _id(),
+    Column("tbl", String(40), nullable=False),
+    Column("row_id", String(200), nullable=False),
+    Column("business_key", String(200), nullable=False, default=""),
+    Column("rule", String(40), nullable=False),
+    Column("kept", Text, nullable=False, default=""),
+    Column("lost", Text, nullable=False, default=""),
+    Column("lost_device", String(36), nullable=False, default=""),
+    Column("detected_at", Instant, nullable=False),
+    Column("resolved_at", Instant),
+    Column("resolved_by", String(64), nullable=False, default=""),
+    Column("note", String(500), nullable=False, default=""),
+    *_sync_columns(),
+    Index(None, "resolved_at"),
+)
+
+# Product × warehouse pairs whose derived values wait for a recompute after a pull: the replay
+# starts at (at, movement_id). Kept in the database so an interrupted sync finishes the job.
+sync_dirty = Table(
+    "sync_dirty",
+    metadata,
+    Column("product_id", String(36), primary_key=True),
+    Column("warehouse_id", String(36), primary_key=True),
+    Column("at", Instant, nullable=False),
+    Column("movement_id", String(36), nullable=False),
 )
