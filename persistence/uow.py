@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
+from persistence.demand import UnfilledDemandRepository
 from persistence.documents import DocumentRepository
 from persistence.purchasing import PurchasingRepository
 from persistence.repositories import BalanceRepository
@@ -37,6 +38,7 @@ class SqlAlchemyUnitOfWork:
         self.balances = BalanceRepository(self._buffer)
         self.purchasing = PurchasingRepository(conn)
         self.documents = DocumentRepository(self._buffer)
+        self.unfilled_demand = UnfilledDemandRepository(conn)
         return self
 
     @property

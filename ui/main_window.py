@@ -27,6 +27,8 @@ from PySide6.QtWidgets import QWidget
 from ui.screens import SCREENS
 from ui.screens import ScreenEntry
 from ui.screens import load_class
+from ui.sync_service import service_for
+from ui.widgets.sync_status import SyncStatusWidget
 from ui.widgets.table_view import DataTable
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -72,6 +74,8 @@ class MainWindow(QMainWindow):
         self.open_action = QAction(self, shortcut=QKeySequence.StandardKey.Open, triggered=self.choose_database)
         self.quit_action = QAction(self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close)
         self.file_menu.addAction(self.open_action)
+        self.sync_action = QAction(self, shortcut=QKeySequence("F9"), triggered=lambda: self.sync_status.sync_now())
+        self.file_menu.addAction(self.sync_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("")
@@ -98,7 +102,9 @@ class MainWindow(QMainWindow):
         self.work_bar.setMaximumWidth(90)
         self.work_bar.setMaximumHeight(12)
         self.work_bar.setTextVisible(False)
+        self.sync_status = SyncStatusWidget(self)
         status.addWidget(self.db_label, 1)
+        status.addPermanentWidget(self.sync_status)
         status.addPermanentWidget(self.user_label)
         status.addPermanentWidget(self.work_bar)
         status.addPermanentWidget(self.work_label)
@@ -108,6 +114,7 @@ class MainWindow(QMainWindow):
     def _connect_tasks(self) -> None:
         self.services.tasks.busy_changed.connect(self._busy_changed)
         self._busy_changed(self.services.tasks.busy)
+        self.sync_status.bind(service_for(self.services))  # stops the previous database's scheduler
 
     def _busy_changed(self, count: int) -> None:
         self._busy = count
@@ -188,6 +195,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.file_menu.setTitle(translate("MainWindow", "&File"))
         self.open_action.setText(translate("MainWindow", "&Open database…"))
+        self.sync_action.setText(translate("MainWindow", "&Sync now"))
         self.quit_action.setText(translate("MainWindow", "&Quit"))
         self.view_menu.setTitle(translate("MainWindow", "&View"))
         self.refresh_action.setText(translate("MainWindow", "&Refresh"))
@@ -247,4 +255,5 @@ class MainWindow(QMainWindow):
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("window/screen", self.current_key() or "")
         self._save_tables()
+        self.sync_status.stop()
         super().closeEvent(event)

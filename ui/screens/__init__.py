@@ -47,6 +47,8 @@ _ALL = [
                 "ui.screens.movements:MovementsScreen"),
     ScreenEntry("products", QT_TRANSLATE_NOOP("Screens", "Products"), "Ctrl+8", "ui.screens.products:ProductsScreen"),
     ScreenEntry("partners", QT_TRANSLATE_NOOP("Screens", "Partners"), "Ctrl+9", "ui.screens.partners:PartnersScreen"),
+    ScreenEntry("conflicts", QT_TRANSLATE_NOOP("Screens", "Conflicts"), "Ctrl+Shift+K",
+                "ui.screens.conflicts:ConflictsScreen"),
     ScreenEntry("settings", QT_TRANSLATE_NOOP("Screens", "Settings"), "Ctrl+0", "ui.screens.settings:SettingsScreen"),
 ]
 

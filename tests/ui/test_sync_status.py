@@ -1,0 +1,91 @@
+"""The sync state in the status bar: synced, syncing with counts, offline since, conflicts, negative stock."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from datetime import timedelta
+
+from tests.fakes_sync import FakeReport
+from ui.sync_service import SyncState
+from ui.widgets.sync_status import SyncStatusWidget
+from ui.widgets.sync_status import clock
+
+
+def today_at(hour: int, minute: int) -> datetime:
+    return datetime.now().astimezone().replace(hour=hour, minute=minute, second=0, microsecond=0)
+
+
+def shown(qtbot, state: SyncState) -> SyncStatusWidget:
+    widget = SyncStatusWidget()
+    qtbot.addWidget(widget)
+    widget.show_state(state)
+    return widget
+
+
+def test_the_widget_stays_hidden_while_no_hub_is_set(qtbot):
+    widget = shown(qtbot, SyncState(configured=False))
+    widget.show()
+    widget.show_state(SyncState(configured=False))
+    assert widget.isHidden()
+
+
+def test_a_finished_sync_says_synced_and_the_time(qtbot):
+    state = SyncState(configured=True, url="postgresql://clerk@hub:5432/shop", last_success_at=today_at(14, 2),
+                      last_report=FakeReport(pushed=3))
+    widget = shown(qtbot, state)
+    assert widget.label.text() == "Synced 14:02"
+    assert widget.conflicts.isHidden() and widget.negative.isHidden()
+    assert "postgresql://clerk@hub:5432/shop" in widget.label.toolTip()
+
+
+def test_an_older_sync_shows_its_date():
+    moment = today_at(9, 30) - timedelta(days=3)
+    assert clock(moment) == moment.strftime("%Y-%m-%d 09:30")
+
+
+def test_a_running_sync_shows_the_stage_and_counts_with_thousands(qtbot):
+    widget = shown(qtbot, SyncState(configured=True, running=True, stage="push", done=1200, total=5000))
+    assert widget.label.text() == "Syncing… push 1,200/5,000"
+    assert not widget.bar.isHidden()
+    assert (widget.bar.value(), widget.bar.maximum()) == (1200, 5000)
+    widget.show_state(SyncState(configured=True, running=False, last_success_at=today_at(14, 5)))
+    assert widget.bar.isHidden()
+    assert widget.label.text() == "Synced 14:05"
+
+
+def test_offline_is_a_state_with_the_time_it_began(qtbot):
+    state = SyncState(configured=True, last_success_at=today_at(13, 0), offline_since=today_at(13, 40),
+                      last_attempt_at=today_at(13, 45), last_error="connection refused")
+    widget = shown(qtbot, state)
+    assert widget.label.text() == "Offline since 13:40"
+    assert "connection refused" in widget.label.toolTip()
+    assert "offline" in widget.label.toolTip()
+
+
+def test_a_failure_that_is_not_being_offline_says_failed(qtbot):
+    state = SyncState(configured=True, last_success_at=today_at(13, 0), last_attempt_at=today_at(13, 30),
+                      last_error="relation does not exist")
+    assert shown(qtbot, state).label.text() == "Sync failed 13:30"
+
+
+def test_open_conflicts_show_as_a_link_that_opens_the_conflicts_screen(qtbot):
+    widget = shown(qtbot, SyncState(configured=True, last_success_at=today_at(14, 2), open_conflicts=3))
+    assert not widget.conflicts.isHidden()
+    assert "3 conflict(s) to review" in widget.conflicts.text()
+    opened = []
+    widget.open_screen = lambda key, page="": opened.append(key)
+    widget.conflicts.linkActivated.emit("#")
+    assert opened == ["conflicts"]
+
+
+def test_negative_stock_after_a_merge_is_an_alert_saying_what_to_do(qtbot):
+    negative = (("SD-1", "W1", -1), ("HM-1", "W2", -2))
+    widget = shown(qtbot, SyncState(configured=True, last_success_at=today_at(14, 2), negative=negative))
+    assert not widget.negative.isHidden()
+    assert "2 stock balance(s) below zero" in widget.negative.text()
+    assert "Count the product or post a correction" in widget.negative.toolTip()
+
+
+def test_a_refused_password_asks_for_it_instead_of_showing_a_time(qtbot):
+    widget = shown(qtbot, SyncState(configured=True, password_needed=True, last_error="password authentication failed"))
+    assert "Hub password needed" in widget.label.text()

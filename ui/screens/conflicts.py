@@ -1,0 +1,315 @@
+"""Conflicts found by sync, for a manager to review, and stock that went below zero after a merge.
+
+Sync never drops a losing edit: the version that lost a rule (a concurrent edit, or the same
+SKU, barcode or warehouse code created on two desktops) is kept here beside the one in use.
+The table lists them (open ones, or all); the pane below shows both versions side by side with
+the differing fields marked. "Mark reviewed" (Ctrl+Enter) closes one with an optional note;
+"Apply losing version" puts the losing version in place instead, after a confirmation. Where
+sign-in is on, both need the manager role (``domain.access``).
+
+Negative stock after a merge is not an error: both clerks' movements are kept. The list at the
+bottom says which balances are below zero and how to fix them (a count or a correction);
+"Count this product…" opens the Count screen with the product and warehouse filled in.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QSettings
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QGroupBox
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtWidgets import QVBoxLayout
+
+from ui import sync_service
+from ui.dialogs.reason import ReasonDialog
+from ui.models.table import Column
+from ui.models.table import RowTableModel
+from ui.models.table import qty_text
+from ui.models.table import when_text
+from ui.widgets.busy import alive
+from ui.widgets.screen import Screen
+from ui.widgets.table_view import DataTable
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
+
+def summary(value) -> str:
+    """One line for a version: a dict as ``field=value, …``; anything else as text."""
+    if isinstance(value, dict):
+        return ", ".join(f"{k}={'' if v is None else v}" for k, v in value.items())
+    return "" if value is None else str(value)
+
+
+class ConflictTableModel(RowTableModel):
+    CONTEXT = "ConflictTableModel"
+    WHEN, TABLE, KEY, KEPT, LOST, RULE, REVIEWED = range(7)
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Detected"), lambda r: r.detected_at, when_text),
+        Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Table"), lambda r: r.table),
+        Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Key"), lambda r: r.key),
+        Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Kept"), lambda r: summary(r.kept)),
+        Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Losing version"), lambda r: summary(r.loser)),
+        Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Rule"), lambda r: r.rule),
+        Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Reviewed"), lambda r: r.resolved_at, when_text),
+    )
+
+
+class NegativeStockModel(RowTableModel):
+    CONTEXT = "NegativeStockModel"
+    SKU, WAREHOUSE, ON_HAND = range(3)
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("NegativeStockModel", "SKU"), lambda r: r[0]),
+        Column(QT_TRANSLATE_NOOP("NegativeStockModel", "Warehouse"), lambda r: r[1]),
+        Column(QT_TRANSLATE_NOOP("NegativeStockModel", "On hand"), lambda r: r[2], qty_text, True),
+    )
+
+
+def side_by_side(row) -> str:
+    """Both versions as an HTML table, one field a row, differing fields marked."""
+    kept, lost = row.kept, row.loser
+    head = (f"<tr><th align='left'>{escape(translate('ConflictsScreen', 'Field'))}</th>"
+            f"<th align='left'>{escape(translate('ConflictsScreen', 'Kept (in use)'))}</th>"
+            f"<th align='left'>{escape(translate('ConflictsScreen', 'Losing version'))}</th></tr>")
+    if isinstance(kept, dict) or isinstance(lost, dict):
+        kept = kept if isinstance(kept, dict) else {"": kept}
+        lost = lost if isinstance(lost, dict) else {"": lost}
+        fields = list(dict.fromkeys([*kept, *lost]))
+        body = []
+        for name in fields:
+            a, b = kept.get(name), lost.get(name)
+            style = " style='background:#fff3bf'" if a != b else ""
+            body.append(f"<tr{style}><td><b>{escape(str(name))}</b></td><td>{escape(summary(a))}</td>"
+                        f"<td>{escape(summary(b))}</td></tr>")
+        rows = "".join(body)
+    else:
+        rows = f"<tr><td></td><td>{escape(summary(kept))}</td><td>{escape(summary(lost))}</td></tr>"
+    facts = [(translate("ConflictsScreen", "Rule"), row.rule),
+             (translate("ConflictsScreen", "Detected"), when_text(row.detected_at))]
+    if row.resolved_at is not None:
+        facts.append((translate("ConflictsScreen", "Reviewed"),
+                      f"{when_text(row.resolved_at)} · {row.resolved_by or ''}"))
+    if row.note:
+        facts.append((translate("ConflictsScreen", "Note"), row.note))
+    lines = "".join(f"<b>{escape(k)}:</b> {escape(str(v))}<br>" for k, v in facts)
+    title = escape(f"{row.table} · {row.key}")
+    return (f"<h3 style='margin:0'>{title}</h3><p>{lines}</p>"
+            f"<table border='1' cellspacing='0' cellpadding='4' width='100%'>{head}{rows}</table>")
+
+
+class ConflictsScreen(Screen):
+    def __init__(self, services, parent=None) -> None:
+        super().__init__(services, parent)
+        self.model = ConflictTableModel(self)
+        self.show_all = QComboBox(self)
+        self.show_all.addItem("", False)
+        self.show_all.addItem("", True)
+        self.show_all.currentIndexChanged.connect(lambda *_: self.refresh())
+        self.filter_label = QLabel(self)
+        self.filter_label.setBuddy(self.show_all)
+        self.reload = QPushButton(self)
+        self.reload.clicked.connect(self.refresh)
+        self.review = QPushButton(self)
+        self.review.clicked.connect(self.mark_reviewed)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.mark_reviewed)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, self.mark_reviewed)
+        self.apply_loser = QPushButton(self)
+        self.apply_loser.clicked.connect(self.apply_losing_version)
+        self.table = DataTable("conflicts", self)
+        self.table.setModel(self.model)
+        self.table.set_widths({0: 125, 1: 90, 2: 120, 3: 220, 4: 220, 5: 170})
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
+        self.details = QTextBrowser(self)
+        self.status = QLabel(self)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.may_resolve = True
+
+        self.negative_model = NegativeStockModel(self)
+        self.negative_table = DataTable("negative-stock", self)
+        self.negative_table.setModel(self.negative_model)
+        self.negative_table.set_widths({0: 120, 1: 90})
+        self.negative_table.setMaximumHeight(150)
+        self.negative_help = QLabel(self)
+        self.negative_help.setWordWrap(True)
+        self.count_button = QPushButton(self)
+        self.count_button.clicked.connect(self.count_selected)
+        self.negative_box = QGroupBox(self)
+        box = QVBoxLayout(self.negative_box)
+        box.addWidget(self.negative_help)
+        row = QHBoxLayout()
+        row.addWidget(self.negative_table, 1)
+        row.addWidget(self.count_button, 0, Qt.AlignmentFlag.AlignTop)
+        box.addLayout(row)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.filter_label)
+        bar.addWidget(self.show_all)
+        bar.addWidget(self.reload)
+        bar.addStretch(1)
+        bar.addWidget(self.review)
+        bar.addWidget(self.apply_loser)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.table)
+        split.addWidget(self.details)
+        split.setSizes([300, 220])
+        self.heading = QLabel(self)
+        self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(bar)
+        layout.addWidget(self.busy_bar)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.message)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.negative_box)
+        self.retranslate()
+        self.refresh()
+
+    # -- loading ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        services, everything = self.services, bool(self.show_all.currentData())
+
+        def read():
+            return (sync_service.conflicts(services.database, include_resolved=everything),
+                    sync_service.negative_stock(services.database), sync_service.may_resolve(services))
+
+        self.load(read, self._loaded)
+
+    def _loaded(self, result) -> None:
+        rows, negative, self.may_resolve = result
+        selected = self.selected()
+        self.model.set_rows(rows)
+        self.negative_model.set_rows([tuple(r) for r in negative])
+        self.negative_box.setVisible(bool(negative))
+        if selected is not None:
+            for i, r in enumerate(rows):
+                if r.id == selected.id:
+                    self.table.selectRow(i)
+                    break
+        if self.selected() is None and rows:
+            self.table.selectRow(0)
+        self._selection_changed()
+        self._update_status()
+
+    def selected(self):
+        index = self.table.currentIndex()
+        return self.model.row(index.row()) if index.isValid() and index.row() < self.model.rowCount() else None
+
+    def _selection_changed(self) -> None:
+        row = self.selected()
+        self.details.setHtml(side_by_side(row) if row is not None else "")
+        open_row = row is not None and row.resolved_at is None
+        for button in (self.review, self.apply_loser):
+            button.setEnabled(open_row and self.may_resolve)
+            button.setToolTip("" if self.may_resolve else
+                              translate("ConflictsScreen", "Resolving sync conflicts needs the manager role."))
+
+    # -- resolving -------------------------------------------------------------------------
+    def ask_note(self, row) -> tuple[bool, str]:
+        dialog = ReasonDialog(translate("ConflictsScreen", "Mark reviewed"),
+                              translate("ConflictsScreen", "Keep the version in use for %1. A note for the record "
+                                                           "(optional):").replace("%1", f"{row.table} {row.key}"),
+                              required=False, parent=self)
+        return dialog.exec() == QDialog.DialogCode.Accepted, dialog.reason()
+
+    def confirm_apply(self, row) -> bool:
+        text = translate("ConflictsScreen", "Put the losing version of %1 in place of the one in use? The version "
+                                            "in use now is kept in this list.").replace("%1", f"{row.table} {row.key}")
+        answer = QMessageBox.question(self, translate("ConflictsScreen", "Apply losing version"), text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def mark_reviewed(self) -> None:
+        row = self.selected()
+        if row is None or row.resolved_at is not None or not self.review.isEnabled():
+            return
+        ok, note = self.ask_note(row)
+        if ok:
+            self._resolve(row, note, apply_loser=False)
+
+    def apply_losing_version(self) -> None:
+        row = self.selected()
+        if row is None or row.resolved_at is not None or not self.apply_loser.isEnabled():
+            return
+        if self.confirm_apply(row):
+            self._resolve(row, "", apply_loser=True)
+
+    def _resolve(self, row, note: str, apply_loser: bool) -> None:
+        services = self.services
+
+        def done(_=None) -> None:
+            if alive(self):
+                text = (translate("ConflictsScreen", "The losing version of %1 is now in use.") if apply_loser else
+                        translate("ConflictsScreen", "%1 marked reviewed."))
+                self.message.setText(text.replace("%1", f"{row.table} {row.key}"))
+                self.refresh()
+                sync_service.service_for(services).refresh()  # the status bar's count
+
+        def failed(exc: BaseException) -> None:
+            if alive(self):
+                self.show_error(exc)
+
+        self.message.clear()
+        services.tasks.submit(lambda: sync_service.resolve_conflict(
+            services.database, row.id, user=services.user, note=note, apply_loser=apply_loser), done, failed)
+
+    # -- negative stock --------------------------------------------------------------------
+    def count_selected(self) -> None:
+        """Open the Count screen on the selected balance's warehouse with a line for its product."""
+        index = self.negative_table.currentIndex()
+        if not index.isValid() and self.negative_model.rowCount():
+            index = self.negative_model.index(0, 0)
+        if not index.isValid():
+            return
+        sku, warehouse, _on_hand = self.negative_model.row(index.row())
+        window = self.window()
+        if not hasattr(window, "show_screen"):
+            return
+        QSettings().setValue("documents/count/warehouse", warehouse)  # chosen when the screen loads its warehouses
+        screen = window.show_screen("count")
+        combo = getattr(screen, "warehouse", None)
+        if combo is not None and combo.findData(warehouse) >= 0:
+            combo.setCurrentIndex(combo.findData(warehouse))
+        scan = getattr(screen, "scan", None)
+        if scan is not None:
+            scan.setText(sku)
+            scan.returnPressed.emit()  # waits for the product list when it is still loading
+
+    # -- text ------------------------------------------------------------------------------
+    def _update_status(self) -> None:
+        rows = self.model.rows
+        open_count = sum(1 for r in rows if r.resolved_at is None)
+        self.status.setText(translate("ConflictsScreen", "%n open conflict(s)", None, open_count) + self.loading_note())
+
+    def retranslate(self) -> None:
+        self.heading.setText(translate("ConflictsScreen", "Sync conflicts"))
+        self.filter_label.setText(translate("ConflictsScreen", "&Show:"))
+        self.show_all.setItemText(0, translate("ConflictsScreen", "Open"))
+        self.show_all.setItemText(1, translate("ConflictsScreen", "All"))
+        self.reload.setText(translate("ConflictsScreen", "Refresh"))
+        self.review.setText(translate("ConflictsScreen", "Mark &reviewed (Ctrl+Enter)"))
+        self.apply_loser.setText(translate("ConflictsScreen", "&Apply losing version…"))
+        self.negative_box.setTitle(translate("ConflictsScreen", "Negative stock"))
+        self.negative_help.setText(translate(
+            "ConflictsScreen", "These balances went below zero when postings made offline on several desktops were "
+                               "merged (for example, two clerks shipped the last unit). Both movements are kept. Count "
+                               "the product to record what is really there, or post a correction on the Adjust "
+                               "screen."))
+        self.count_button.setText(translate("ConflictsScreen", "&Count this product…"))
+        self.model.retranslate()
+        self.negative_model.retranslate()
+        self._selection_changed()
+        self._update_status()

@@ -1,0 +1,480 @@
+"""The window's side of sync: the hub's address, its password, and a background scheduler.
+
+Screens never import ``persistence``; they come here. Everything that reaches the sync engine
+(``persistence.sync``) imports it inside a function and runs on the task runner, never on the
+GUI thread.
+
+- ``HubAddress``: host, port, database, user and TLS mode, checked field by field (``BadInput``
+  names the field and what is accepted) and written as a standard PostgreSQL URL
+  (``postgresql://user@host:5432/db?sslmode=require``) that never holds a password. The URL is
+  kept in the database's settings (``sync_hub_url``), so it goes with the file.
+- ``PasswordStore``: the password lives in the OS keyring (service "Stockroom", user name = the
+  URL) when a usable backend exists, otherwise only in this process's memory, asked once per
+  session. It is never written to QSettings or to the database.
+- ``SyncService``: syncs on an interval (``sync_interval_minutes``, default 5, 0 = only on
+  demand) and on demand, one sync at a time, with progress and cancel; after each attempt it
+  publishes a ``SyncState`` for the status bar. Being offline is a state, not an error.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from dataclasses import field
+from dataclasses import replace
+from datetime import UTC
+from datetime import datetime
+from typing import Any
+from urllib.parse import parse_qs
+from urllib.parse import quote
+from urllib.parse import unquote
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import QObject
+from PySide6.QtCore import QTimer
+from PySide6.QtCore import Signal
+
+from domain.errors import BadInput
+
+URL_SETTING = "sync_hub_url"
+INTERVAL_SETTING = "sync_interval_minutes"
+DEFAULT_INTERVAL = 5
+MAX_INTERVAL = 24 * 60
+DEFAULT_PORT = 5432
+TLS_MODES = ("disable", "prefer", "require", "verify-full")
+KEYRING_SERVICE = "Stockroom"
+_HOST_FORBIDDEN = set(" /@?#\\")
+
+
+@dataclass(frozen=True)
+class HubAddress:
+    host: str
+    port: int = DEFAULT_PORT
+    database: str = "stockroom"
+    user: str = ""
+    tls: str = "prefer"
+
+    @classmethod
+    def parse_fields(cls, host: str, port: str, database: str, user: str, tls: str) -> HubAddress:
+        """The address from the page's fields; ``BadInput`` names the first wrong one."""
+        host, port, database, user = host.strip(), port.strip(), database.strip(), user.strip()
+        if host.startswith("[") and host.endswith("]"):
+            host = host[1:-1]
+        if not host or _HOST_FORBIDDEN & set(host):
+            raise BadInput("host", "enter the server's name or IP address, such as hub.local or 192.168.1.10")
+        if not port.isdigit() or not 1 <= int(port) <= 65535:
+            raise BadInput("port", f"enter a whole number from 1 to 65535 (PostgreSQL's default is {DEFAULT_PORT})")
+        if not database or len(database) > 63:
+            raise BadInput("database", "enter the database's name, 1 to 63 characters, such as stockroom")
+        if not user or len(user) > 63:
+            raise BadInput("user", "enter the PostgreSQL user name, 1 to 63 characters")
+        if tls not in TLS_MODES:
+            raise BadInput("TLS mode", "choose one of " + ", ".join(TLS_MODES))
+        return cls(host, int(port), database, user, tls)
+
+    @classmethod
+    def from_url(cls, url: str) -> HubAddress:
+        parts = urlsplit(url)
+        if parts.scheme.split("+")[0] not in ("postgresql", "postgres") or not parts.hostname:
+            raise BadInput("hub URL", "expected postgresql://user@host:port/database")
+        tls = parse_qs(parts.query).get("sslmode", ["prefer"])[0]
+        return cls(parts.hostname, parts.port or DEFAULT_PORT, unquote(parts.path.lstrip("/")),
+                   unquote(parts.username or ""), tls if tls in TLS_MODES else "prefer")
+
+    @property
+    def url(self) -> str:
+        """The standard PostgreSQL URL, without a password (also the keyring's user name)."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return (f"postgresql://{quote(self.user, safe='')}@{host}:{self.port}/{quote(self.database, safe='')}"
+                f"?sslmode={self.tls}")
+
+
+def without_password(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)[1]
+    user = parts.username or ""
+    return parts._replace(netloc=f"{quote(unquote(user), safe='')}@{netloc}" if user else netloc).geturl()
+
+
+# -- the password ----------------------------------------------------------------------------
+def _default_keyring():
+    import keyring
+
+    return keyring.get_keyring()
+
+
+def keyring_usable(backend) -> bool:
+    """False for keyring's fail and null backends (and a chainer with nothing behind it)."""
+    if backend is None:
+        return False
+    module = type(backend).__module__
+    if module.startswith(("keyring.backends.fail", "keyring.backends.null")):
+        return False
+    if module.startswith("keyring.backends.chainer"):
+        return bool(getattr(backend, "backends", []))
+    return getattr(backend, "priority", 1) > 0
+
+
+class PasswordStore:
+    """The hub password: OS keyring when usable, else this session's memory only."""
+
+    def __init__(self, backend_factory: Callable[[], Any] = _default_keyring) -> None:
+        self._factory = backend_factory
+        self._backend: Any = None
+        self._resolved = False
+        self._memory: dict[str, str] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def backend(self):
+        with self._lock:
+            if not self._resolved:
+                try:
+                    self._backend = self._factory()
+                except Exception:  # noqa: BLE001 - a broken keyring install means "no keyring"
+                    self._backend = None
+                self._resolved = True
+            return self._backend
+
+    @property
+    def uses_keyring(self) -> bool:
+        return keyring_usable(self.backend)
+
+    def get(self, url: str) -> str | None:
+        """May block on the OS keyring: call it off the GUI thread."""
+        url = without_password(url)
+        with self._lock:
+            if url in self._memory:
+                return self._memory[url]
+        if self.uses_keyring:
+            try:
+                return self.backend.get_password(KEYRING_SERVICE, url)
+            except Exception:  # noqa: BLE001 - a locked or broken keyring: ask instead
+                return None
+        return None
+
+    def put(self, url: str, password: str) -> bool:
+        """Remember the password; True when it went to the OS keyring (else memory only)."""
+        url = without_password(url)
+        with self._lock:
+            self._memory[url] = password
+        if self.uses_keyring:
+            try:
+                self.backend.set_password(KEYRING_SERVICE, url, password)
+                return True
+            except Exception:  # noqa: BLE001 - kept in memory for the session instead
+                return False
+        return False
+
+    def forget(self, url: str) -> None:
+        url = without_password(url)
+        with self._lock:
+            self._memory.pop(url, None)
+        if self.uses_keyring:
+            try:
+                self.backend.delete_password(KEYRING_SERVICE, url)
+            except Exception:  # noqa: BLE001 - nothing stored is fine
+                pass
+
+
+passwords = PasswordStore()  # one per process: "asked once per session"
+
+
+def is_password_problem(exc: BaseException) -> bool:
+    """The hub refused us for want of the right password (as opposed to being out of reach)."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        text = str(exc).lower()
+        if "password" in text or "authentication failed" in text:
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def is_offline(exc: BaseException) -> bool:
+    from persistence.sync import HubUnavailable
+
+    return isinstance(exc, HubUnavailable)
+
+
+# -- stored settings (run these on the task runner) ------------------------------------------
+def load_settings(database) -> tuple[str, int]:
+    url = database._setting(URL_SETTING) or ""
+    raw = database._setting(INTERVAL_SETTING)
+    interval = int(raw) if raw is not None and raw.isdigit() else DEFAULT_INTERVAL
+    return without_password(url), min(interval, MAX_INTERVAL)
+
+
+def save_settings(database, url: str, interval: int) -> None:
+    database.set_setting(URL_SETTING, without_password(url))
+    database.set_setting(INTERVAL_SETTING, str(interval))
+
+
+def parse_interval(text: str) -> int:
+    text = text.strip()
+    if not text.isdigit() or int(text) > MAX_INTERVAL:
+        raise BadInput("interval", f"enter whole minutes from 0 to {MAX_INTERVAL}; 0 syncs only when asked")
+    return int(text)
+
+
+# -- the engine, called through here ---------------------------------------------------------
+def test_connection(url: str, password: str | None) -> str:
+    from persistence.sync import test_connection as probe
+
+    return probe(url, password=password)
+
+
+def conflicts(database, include_resolved: bool = False) -> list:
+    from persistence.sync import conflicts as read
+
+    return read(database, include_resolved=include_resolved)
+
+
+def resolve_conflict(database, conflict_id, *, user: str, note: str = "", apply_loser: bool = False) -> None:
+    from persistence.sync import resolve_conflict as resolve
+
+    resolve(database, conflict_id, user=user, note=note, apply_loser=apply_loser)
+
+
+def negative_stock(database) -> list:
+    from persistence.sync import negative_stock as read
+
+    return list(read(database))
+
+
+def may_resolve(services) -> bool:
+    """Whether the signed-in user may resolve conflicts: the manager role once sign-in is on.
+
+    Without users (sign-in off) everyone may, as every use case allows then (``domain.access``).
+    """
+    try:
+        from domain.access import Permission
+        from domain.access import allows
+    except ImportError:
+        return True
+    uow = services.uow()
+    with uow:
+        users = getattr(uow, "users", None)
+        if users is None or not users.any_active():
+            return True
+        user = users.by_username(services.user) if services.user else None
+        return user is not None and user.active and allows(user.role, Permission.SYNC_CONFLICTS)
+
+
+def read_state(database) -> SyncState:
+    """The stored sync status, open conflicts and negative stock, as the status bar shows them."""
+    from persistence.sync import negative_stock as read_negative
+    from persistence.sync import status
+
+    url, interval = load_settings(database)
+    s = status(database)
+    return SyncState(
+        configured=bool(url), url=url, interval=interval, last_success_at=s.last_success_at,
+        last_report=s.last_report, last_attempt_at=s.last_attempt_at, last_error=s.last_error or "",
+        open_conflicts=int(s.open_conflicts or 0), pending_push=int(s.pending_push or 0),
+        negative=tuple(tuple(row) for row in read_negative(database)))
+
+
+@dataclass(frozen=True)
+class SyncState:
+    """What the status bar and the settings page show; made on a worker, read on the GUI thread."""
+
+    configured: bool = False
+    url: str = ""
+    interval: int = DEFAULT_INTERVAL
+    running: bool = False
+    stage: str = ""
+    done: int = 0
+    total: int = 0
+    last_success_at: datetime | None = None
+    last_report: Any = None
+    last_attempt_at: datetime | None = None
+    last_error: str = ""
+    offline_since: datetime | None = None
+    password_needed: bool = False
+    open_conflicts: int = 0
+    pending_push: int = 0
+    negative: tuple = field(default_factory=tuple)
+
+
+class SyncCancelled(Exception):
+    """The clerk pressed Cancel; what was done so far is kept and the next sync goes on from there."""
+
+
+class SyncService(QObject):
+    """One scheduler per open database: interval timer, sync on demand, never two at once."""
+
+    state_changed = Signal(object)  # SyncState
+    finished = Signal(object)  # SyncReport of a sync that completed
+    failed = Signal(object)  # the exception of a sync that did not (offline included)
+    password_needed = Signal(str)  # the URL whose password the hub refused or we do not have
+
+    def __init__(self, services, parent: QObject | None = None, store: PasswordStore | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.passwords = store or passwords
+        self.state = SyncState()
+        self._cancel = threading.Event()
+        self._running = False
+        self._asked = False  # asked for the password this session (a scheduled sync asks no more)
+        self._loaded = False
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(lambda: self.sync_now(scheduled=True))
+
+    # -- life cycle ------------------------------------------------------------------------
+    def start(self) -> None:
+        """Read the stored settings and state in the background, then run the timer."""
+        self.refresh()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.cancel()
+
+    @property
+    def running(self) -> bool:
+        return self._running
+
+    def refresh(self) -> None:
+        database = self.services.database
+        self.services.tasks.submit(lambda: read_state(database), self._state_read, self._state_failed)
+
+    def _state_read(self, state: SyncState) -> None:
+        self._loaded = True
+        self._publish(replace(state, running=self._running, stage=self.state.stage, done=self.state.done,
+                              total=self.state.total, offline_since=self.state.offline_since
+                              or _offline_since(state), password_needed=self.state.password_needed))
+        self._schedule()
+
+    def _state_failed(self, exc: BaseException) -> None:
+        self._loaded = True
+        self._publish(replace(self.state, last_error=str(exc)))
+
+    def _schedule(self) -> None:
+        minutes = self.state.interval
+        if self.state.configured and minutes > 0:
+            if not self.timer.isActive() or self.timer.interval() != minutes * 60_000:
+                self.timer.start(minutes * 60_000)
+        else:
+            self.timer.stop()
+
+    def configure(self, url: str, interval: int, on_done: Callable[[], None] | None = None,
+                  on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Store the hub URL (never a password) and the interval, then reschedule."""
+        database, url = self.services.database, without_password(url)
+
+        def saved(_=None) -> None:
+            self._publish(replace(self.state, configured=bool(url), url=url, interval=interval,
+                                  password_needed=False if url != self.state.url else self.state.password_needed))
+            self._schedule()
+            if on_done:
+                on_done()
+
+        self.services.tasks.submit(lambda: save_settings(database, url, interval), saved, on_error)
+
+    # -- syncing ---------------------------------------------------------------------------
+    def sync_now(self, scheduled: bool = False, password: str | None = None) -> bool:
+        """Start a sync unless one is running or no hub is set; False when none was started."""
+        if self._running or not self.state.configured:
+            return False
+        if scheduled and self.state.password_needed:
+            return False  # waiting for the clerk to give the password; do not knock again and again
+        self._running = True
+        self._cancel.clear()
+        self._publish(replace(self.state, running=True, stage="", done=0, total=0))
+        database, url, store, cancel = self.services.database, self.state.url, self.passwords, self._cancel
+
+        def work(progress):
+            from persistence.sync import sync
+
+            secret = password if password is not None else store.get(url)
+            last = [0.0]
+
+            def report(stage: str, done: int, total: int) -> None:
+                now = time.monotonic()
+                if now - last[0] >= 0.1 or done >= total:
+                    last[0] = now
+                    progress((stage, done, total))
+                if cancel.is_set():
+                    raise SyncCancelled()
+
+            result = sync(database, url, password=secret, progress=report, cancel=cancel.is_set)
+            if password is not None:
+                store.put(url, password)
+            return result, read_state(database)
+
+        self.services.tasks.submit(work, lambda r: self._done(*r), lambda e: self._failed(e, scheduled),
+                                   self._progress)
+        return True
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def _progress(self, value) -> None:
+        stage, done, total = value
+        if self._running:
+            self._publish(replace(self.state, stage=stage, done=done, total=total))
+
+    def _done(self, report, state: SyncState) -> None:
+        self._running = False
+        self._publish(replace(state, running=False, offline_since=None, password_needed=False))
+        self._schedule()
+        self.finished.emit(report)
+
+    def _failed(self, exc: BaseException, scheduled: bool) -> None:
+        self._running = False
+        now = datetime.now(UTC)
+        password = is_password_problem(exc)
+        offline = not isinstance(exc, SyncCancelled) and not password and _engine_says_offline(exc)
+        self._publish(replace(self.state, running=False, stage="", done=0, total=0, last_attempt_at=now,
+                              last_error="" if isinstance(exc, SyncCancelled) else str(exc),
+                              offline_since=(self.state.offline_since or now) if offline else None,
+                              password_needed=password))
+        self.failed.emit(exc)
+        if password and (not scheduled or not self._asked):
+            self._asked = True
+            self.password_needed.emit(self.state.url)
+        self.refresh()  # conflicts and negative stock of what did get through
+
+    def _publish(self, state: SyncState) -> None:
+        self.state = state
+        self.state_changed.emit(state)
+
+    # -- checking a connection -------------------------------------------------------------
+    def test_connection(self, url: str, password: str | None, on_done: Callable[[str], None],
+                        on_error: Callable[[BaseException], None]) -> None:
+        """Ask the hub for its version in the background (the password field, else the stored one)."""
+        store = self.passwords
+
+        def probe() -> str:
+            return test_connection(url, password if password else store.get(url))
+
+        self.services.tasks.submit(probe, on_done, on_error)
+
+
+def _offline_since(state: SyncState) -> datetime | None:
+    """After a restart: offline since the first failed attempt we know of after the last success."""
+    if state.last_error and state.last_attempt_at is not None:
+        if state.last_success_at is None or state.last_attempt_at > state.last_success_at:
+            return state.last_attempt_at
+    return None
+
+
+def _engine_says_offline(exc: BaseException) -> bool:
+    try:
+        return is_offline(exc)
+    except ImportError:
+        return False
+
+
+def service_for(services) -> SyncService:
+    """The one scheduler of this open database (made on first use, kept on the services object)."""
+    service = getattr(services, "sync_service", None)
+    if service is None:
+        service = SyncService(services, services.tasks)
+        services.sync_service = service
+    return service

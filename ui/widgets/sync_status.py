@@ -1,0 +1,223 @@
+"""The sync state in the status bar, and the small dialog that asks for the hub's password.
+
+States, most pressing first: syncing (stage and counts, with a bar), password needed (click to
+enter it), offline since … (a normal state: the next sync catches up), failed, synced at …,
+never synced. Beside it, when there are any, "N conflicts to review" and a red "N below zero"
+alert; both open the Conflicts screen. The widget hides itself while no hub is set.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QProgressBar
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from ui.widgets.busy import alive
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
+STAGES = {
+    "connect": QT_TRANSLATE_NOOP("SyncStage", "connect"),
+    "schema": QT_TRANSLATE_NOOP("SyncStage", "schema"),
+    "push": QT_TRANSLATE_NOOP("SyncStage", "push"),
+    "pull": QT_TRANSLATE_NOOP("SyncStage", "pull"),
+    "merge": QT_TRANSLATE_NOOP("SyncStage", "merge"),
+    "master": QT_TRANSLATE_NOOP("SyncStage", "master data"),
+    "documents": QT_TRANSLATE_NOOP("SyncStage", "documents"),
+    "movements": QT_TRANSLATE_NOOP("SyncStage", "movements"),
+    "recompute": QT_TRANSLATE_NOOP("SyncStage", "recompute"),
+    "balances": QT_TRANSLATE_NOOP("SyncStage", "balances"),
+}
+
+
+def stage_text(stage: str) -> str:
+    caption = STAGES.get(stage)
+    return translate("SyncStage", caption) if caption else stage
+
+
+def clock(moment: datetime | None) -> str:
+    """14:02 today, else 2026-11-24 14:02 (local time)."""
+    if moment is None:
+        return ""
+    local = moment.astimezone() if moment.tzinfo else moment
+    return local.strftime("%H:%M") if local.date() == datetime.now().date() else local.strftime("%Y-%m-%d %H:%M")
+
+
+def _link(text: str) -> str:
+    from html import escape
+
+    return f"<a href='#'>{escape(text)}</a>"
+
+
+class SyncStatusWidget(QWidget):
+    """Shows a ``ui.sync_service.SyncState``; ``bind`` follows a ``SyncService``."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.service = None
+        self.state = None
+        self.label = QLabel(self)
+        self.label.linkActivated.connect(lambda _href: self.ask_password())
+        self.bar = QProgressBar(self)
+        self.bar.setMaximumWidth(90)
+        self.bar.setMaximumHeight(12)
+        self.bar.setTextVisible(False)
+        self.bar.hide()
+        self.conflicts = QLabel(self)
+        self.conflicts.linkActivated.connect(lambda _href: self.open_screen("conflicts"))
+        self.negative = QLabel(self)
+        self.negative.linkActivated.connect(lambda _href: self.open_screen("conflicts"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 6, 0)
+        for widget in (self.label, self.bar, self.conflicts, self.negative):
+            layout.addWidget(widget)
+        self.hide()
+
+    def bind(self, service) -> None:
+        """Follow ``service`` (the scheduler of the open database), leaving the previous one stopped."""
+        if self.service is service:
+            return
+        if self.service is not None and alive(self.service):
+            self.service.state_changed.disconnect(self.show_state)
+            self.service.password_needed.disconnect(self._password_needed)
+            self.service.stop()
+        self.service = service
+        service.state_changed.connect(self.show_state)
+        service.password_needed.connect(self._password_needed)
+        self.show_state(service.state)
+        service.start()
+
+    def stop(self) -> None:
+        """The window closes: no more scheduled syncs, and a running one is asked to stop."""
+        if self.service is not None and alive(self.service):
+            self.service.stop()
+
+    def sync_now(self) -> bool:
+        """F9: sync now, or open the Shared database page when no hub is set yet."""
+        if self.service is None:
+            return False
+        if not self.service.state.configured:
+            self.open_screen("settings", "sync")
+            return False
+        return self.service.sync_now()
+
+    def open_screen(self, key: str, page: str = "") -> None:
+        window = self.window()
+        if hasattr(window, "show_screen"):
+            screen = window.show_screen(key)
+            if page and hasattr(screen, "page"):
+                screen.page(page)
+
+    # -- the password ----------------------------------------------------------------------
+    def _password_needed(self, url: str) -> None:
+        if self.isVisible() or self.window().isVisible():
+            self.ask_password(url)
+
+    def ask_password(self, url: str | None = None) -> None:
+        service = self.service
+        if service is None or not service.state.password_needed:
+            return
+        dialog = PasswordDialog(url or service.state.url, self.window())
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.password():
+            service.sync_now(password=dialog.password())
+
+    # -- showing ---------------------------------------------------------------------------
+    def show_state(self, state) -> None:
+        self.state = state
+        self.setVisible(bool(state.configured))
+        self.bar.setVisible(state.running)
+        if state.running:
+            self.bar.setRange(0, max(state.total, 0))
+            self.bar.setValue(min(state.done, state.total) if state.total else 0)
+        self.label.setText(self.state_text(state))
+        self.label.setToolTip(self.tooltip(state))
+        n = state.open_conflicts
+        self.conflicts.setText(_link(translate("SyncStatus", "%n conflict(s) to review", None, n)) if n else "")
+        self.conflicts.setVisible(bool(n))
+        k = len(state.negative)
+        self.negative.setText("<span style='color:#b00020'>⚠ </span>"
+                              + _link(translate("SyncStatus", "%n stock balance(s) below zero", None, k)) if k else "")
+        self.negative.setToolTip(translate("SyncStatus", "After merging the desktops' postings these balances are "
+                                                         "negative. Count the product or post a correction.")
+                                 if k else "")
+        self.negative.setVisible(bool(k))
+
+    @staticmethod
+    def state_text(state) -> str:
+        if state.running:
+            if not state.stage:
+                return translate("SyncStatus", "Syncing…")
+            text = translate("SyncStatus", "Syncing… %1").replace("%1", stage_text(state.stage))
+            return f"{text} {state.done:,}/{state.total:,}" if state.total else text
+        if state.password_needed:
+            return _link(translate("SyncStatus", "Hub password needed"))
+        if state.offline_since is not None:
+            return translate("SyncStatus", "Offline since %1").replace("%1", clock(state.offline_since))
+        if state.last_error and state.last_attempt_at is not None and (
+                state.last_success_at is None or state.last_attempt_at > state.last_success_at):
+            return translate("SyncStatus", "Sync failed %1").replace("%1", clock(state.last_attempt_at))
+        if state.last_success_at is not None:
+            return translate("SyncStatus", "Synced %1").replace("%1", clock(state.last_success_at))
+        return translate("SyncStatus", "Not synced yet")
+
+    @staticmethod
+    def tooltip(state) -> str:
+        lines = [translate("SyncStatus", "Shared database: %1").replace("%1", state.url)]
+        if state.last_success_at is not None:
+            last = translate("SyncStatus", "Last successful sync: %1")
+            lines.append(last.replace("%1", clock(state.last_success_at)))
+        if state.last_error and not state.running:
+            lines.append(translate("SyncStatus", "Last attempt: %1").replace("%1", state.last_error))
+        if state.offline_since is not None:
+            lines.append(translate("SyncStatus", "Work goes on offline; the next sync catches up."))
+        lines.append(translate("SyncStatus", "F9 syncs now."))
+        return "\n".join(lines)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.state is not None:
+            self.show_state(self.state)
+        super().changeEvent(event)
+
+
+class PasswordDialog(QDialog):
+    """Asks for the hub password; where it is kept (keyring or this session) is said under the field."""
+
+    def __init__(self, url: str, parent=None, keeps_in_keyring: bool | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(translate("PasswordDialog", "Shared database password"))
+        prompt = QLabel(translate("PasswordDialog", "Password for %1:").replace("%1", url), self)
+        prompt.setWordWrap(True)
+        self.edit = QLineEdit(self)
+        self.edit.setEchoMode(QLineEdit.EchoMode.Password)
+        if keeps_in_keyring is None:
+            from ui.sync_service import passwords
+
+            keeps_in_keyring = passwords.uses_keyring
+        note = QLabel(translate("PasswordDialog", "It is kept in the system keyring.") if keeps_in_keyring else
+                      translate("PasswordDialog", "No system keyring is available: it is kept in memory until "
+                                                  "Stockroom closes, never in a file."), self)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                   parent=self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(prompt)
+        layout.addWidget(self.edit)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.resize(420, 160)
+
+    def password(self) -> str:
+        return self.edit.text()
