@@ -36,6 +36,8 @@ from decimal import Decimal
 
 from domain import purchasing
 from domain import purchasing_commands as pc
+from domain.access import Permission
+from domain.access import require
 from domain.numbers import ZERO
 from domain.ports import UnitOfWork
 from domain.replenishment import ReorderAlert
@@ -99,6 +101,9 @@ class PlanningHistory:
             not); the days in between keep the state of the last entry. The first entry may lie before
             the window (index < 0): the closing stock the window starts with.
         terms: per product id, its suppliers' terms.
+        unfilled: per (product id, warehouse id), {day index: unfilled demand recorded that day}
+            (``domain.demand``): it adds to the day's demand, and a day with some is observed even when
+            the shelf was empty — the clerk saw the demand that the empty shelf hid.
     """
 
     first_day: date
@@ -107,6 +112,7 @@ class PlanningHistory:
     shipped: dict[tuple[str, str], dict[int, Decimal]]
     closing: dict[tuple[str, str], list[tuple[int, Decimal]]]
     terms: dict[str, list[TermOption]]
+    unfilled: dict[tuple[str, str], dict[int, Decimal]] = field(default_factory=dict)
 
     @property
     def days(self) -> int:
@@ -165,9 +171,10 @@ def window(today: date, weeks: int = DEFAULT_WEEKS) -> tuple[date, date]:
 
 
 def weekly_matrix(history: PlanningHistory, keys: Sequence[tuple[str, str]]):
-    """Censored weekly demand per key: (matrix keys × weeks with NaN where censored, week start dates).
+    """Daily demand and the daily in-stock mask per key (rows in the order of ``keys``).
 
-    Also returns the daily in-stock mask and daily shipped matrix (for grouping over warehouses).
+    Demand is shipped plus recorded unfilled demand; a day is in stock (observed) when its closing stock
+    was above 0 or when unfilled demand was recorded on it. ``aggregate_weeks`` turns both into weeks.
     """
     import numpy as np
 
@@ -186,6 +193,11 @@ def weekly_matrix(history: PlanningHistory, keys: Sequence[tuple[str, str]]):
             elif day < days:
                 closing[r, day] = float(on_hand)
     in_stock = _forward_filled(closing, start_stock) > 0  # NaN (never stocked) compares False: censored
+    for r, key in enumerate(keys):
+        for day, qty in history.unfilled.get(key, {}).items():
+            if 0 <= day < days and qty > 0:
+                shipped[r, day] += float(qty)
+                in_stock[r, day] = True
     return shipped, in_stock
 
 
@@ -278,7 +290,7 @@ def plan(
     services = {**SERVICE_BY_CLASS, **(service_by_class or {})}
     first, end = window(today, weeks)
     history = reader(first, end)
-    items = [x for x in history.items if x.key in history.closing or x.key in history.shipped or x.on_hand]
+    items = _planned_items(history)
     keys = [x.key for x in items]
     shipped, in_stock = weekly_matrix(history, keys)
     classes = abc_classes(_annual_values(history, items, shipped))
@@ -362,7 +374,7 @@ def forecast_products(
 
     first, end = window(today, weeks)
     history = reader(first, end)
-    items = [x for x in history.items if x.key in history.closing or x.key in history.shipped or x.on_hand]
+    items = _planned_items(history)
     shipped, in_stock = weekly_matrix(history, [x.key for x in items])
     classes = abc_classes(_annual_values(history, items, shipped))
     order: dict[str, int] = {}
@@ -390,6 +402,12 @@ def forecast_products(
             forecast=result,
         ))
     return out
+
+
+def _planned_items(history: PlanningHistory) -> list[StockItem]:
+    """The product × warehouses with stock, movements or recorded unfilled demand."""
+    return [x for x in history.items
+            if x.key in history.closing or x.key in history.shipped or x.key in history.unfilled or x.on_hand]
 
 
 def _annual_values(history: PlanningHistory, items: Sequence[StockItem], shipped) -> dict[str, float]:
@@ -443,6 +461,7 @@ def create_drafts(uow: UnitOfWork, suggestions: Sequence[Suggestion]) -> list[Dr
             groups.setdefault((s.supplier, s.warehouse), []).append(s)
     created = []
     with uow:
+        require(uow, Permission.PURCHASE)
         shared = _SharedTransaction(uow)
         for (supplier, warehouse), lines in sorted(groups.items()):
             po = purchasing.create_draft(shared, pc.CreatePurchaseOrder(

@@ -13,7 +13,8 @@
 2. the shipments that were reversed (a reversal points at them), subtracted on the day they were shipped;
 3. balances with products and warehouses;
 4. draft purchase-order lines (open quantities per product × delivery warehouse);
-5. supplier terms with pack details, the supplier's lead time and the preferred flag.
+5. supplier terms with pack details, the supplier's lead time and the preferred flag;
+6. unfilled demand recorded per day (``persistence.demand.daily_unfilled``).
 
 Days are business days in the clock's zone: ``utc_offset_seconds`` shifts UTC instants before they are
 cut into days. Quantities arrive as the columns' scaled integers and are turned into Decimals once per
@@ -39,6 +40,7 @@ from domain.planning import TermOption
 from domain.purchasing_model import PoState
 from domain.purchasing_model import PricePer
 from persistence import tables as t
+from persistence.demand import daily_unfilled
 from persistence.types import to_micros
 
 _DAY = 86_400_000_000
@@ -88,6 +90,8 @@ def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_s
                 ships[day] = ships.get(day, 0) + qty
         items = _items(conn)
         terms = _terms(conn)
+        first_micros = to_micros(datetime(first_day.year, first_day.month, first_day.day, tzinfo=UTC)) - offset
+        unfilled_raw = daily_unfilled(conn, first_micros, end_micros, offset, base)
     shipped = {k: {d: Decimal(q) * qty_scale for d, q in v.items() if q} for k, v in shipped_raw.items()}
     closing: dict[tuple[str, str], list[tuple[int, Decimal]]] = {}
     running, current, stocked = 0, None, None
@@ -99,7 +103,9 @@ def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_s
         if (running > 0) is not stocked:  # only the days the product went in or out of stock
             stocked = running > 0
             days.append((day, Decimal(running) * qty_scale))
-    return PlanningHistory(first_day, end_day, items, {k: v for k, v in shipped.items() if v}, closing, terms)
+    unfilled = {k: {d: Decimal(q) * qty_scale for d, q in v.items() if q} for k, v in unfilled_raw.items()}
+    return PlanningHistory(first_day, end_day, items, {k: v for k, v in shipped.items() if v}, closing, terms,
+                           unfilled=unfilled)
 
 
 def _items(conn) -> list[StockItem]:

@@ -1,4 +1,4 @@
-"""The planning commands: ``forecast``, ``reorder`` and ``suggest``.
+"""The planning commands: ``forecast``, ``reorder``, ``suggest`` and ``unfilled`` (record a lost sale).
 
 Exit status as in ``ui.cli``: 0 done, 2 bad input, 3 refused by a business rule. numpy and the
 forecasting package load only when one of these commands runs (inside ``domain.planning``), so the
@@ -20,10 +20,12 @@ from decimal import Decimal
 from domain.errors import BadInput
 from domain.numbers import fmt
 
-COMMANDS = ("forecast", "reorder", "suggest")
+COMMANDS = ("forecast", "reorder", "suggest", "unfilled")
 
 
 def add_plan_parsers(sub: argparse._SubParsersAction) -> None:
+    from ui.cli import _when  # ui.cli imports this module first: by now it is loaded
+
     for name, text in (("forecast", "forecast demand per product from the ledger"),
                        ("reorder", "products to reorder now, with severity, stockout date and the reason"),
                        ("suggest", "suggested purchase-order lines grouped by supplier")):
@@ -37,6 +39,14 @@ def add_plan_parsers(sub: argparse._SubParsersAction) -> None:
             p.add_argument("--sku")
         if name == "suggest":
             p.add_argument("--create-drafts", action="store_true", help="create one draft PO per supplier")
+    p = sub.add_parser("unfilled", help="record demand that could not be shipped (a lost sale) so forecasts count it")
+    p.add_argument("--sku", required=True, help="SKU or barcode")
+    p.add_argument("--qty", required=True, help="quantity asked for and not shipped")
+    p.add_argument("--warehouse", help="warehouse code (may be left out when there is only one warehouse)")
+    p.add_argument("--customer", default="", help="customer code")
+    p.add_argument("--at", type=_when, help="when the customer asked, ISO date-time (default: now)")
+    p.add_argument("--ref", default="", help="reference, such as the order number")
+    p.add_argument("--note", default="")
 
 
 def _options(args: argparse.Namespace) -> dict:
@@ -79,9 +89,30 @@ def _num(value: float, places: int = 2) -> str:
     return "-" if value is None or not math.isfinite(value) else f"{value:.{places}f}"
 
 
+def _record_unfilled(args: argparse.Namespace, db) -> int:
+    from domain.demand import RecordUnfilledDemand
+    from domain.demand import record_unfilled_demand
+
+    warehouse = args.warehouse
+    if not warehouse:
+        from persistence.queries import warehouses
+
+        codes = sorted(w.code for w in warehouses(db.engine))
+        if len(codes) != 1:
+            raise BadInput("--warehouse", f"this database has {len(codes)} warehouses ({', '.join(codes) or 'none'}); "
+                                          "give the code of the one where the demand was")
+        warehouse = codes[0]
+    record = record_unfilled_demand(db.uow(), RecordUnfilledDemand(
+        args.sku, args.qty, warehouse, args.customer, args.at, args.ref, args.note))
+    print(record.id)
+    return 0
+
+
 def run_plan(args: argparse.Namespace, db) -> int:
     from domain import planning
 
+    if args.command == "unfilled":
+        return _record_unfilled(args, db)
     options = _options(args)
     if args.command == "forecast":
         rows = planning.forecast_products(_reader(db), sku=args.sku, **options)

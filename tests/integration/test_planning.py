@@ -199,3 +199,28 @@ def test_forecast_reorder_and_suggest_work_from_the_command_line(cli):
     assert "--sku" in cli("forecast", "--sku", "NOPE", *common, code=2)
     assert "--weeks" in cli("reorder", "--weeks", "2", code=2)
 
+
+
+def test_unfilled_demand_recorded_while_out_of_stock_counts_as_demand_and_uncensors_its_days(db):
+    from domain.demand import RecordUnfilledDemand
+    from domain.demand import record_unfilled_demand
+
+    for day in range(35, 42):  # week 5: OUTAGE was out of stock all week
+        record_unfilled_demand(db.uow(), RecordUnfilledDemand("OUTAGE", "9", "MAIN", occurred_at=at(day, 11)))
+    record_unfilled_demand(db.uow(), RecordUnfilledDemand("STEADY", "7", "MAIN", occurred_at=at(3, 16)))
+    history = read_history(db.engine, *planning.window(TODAY, WEEKS))
+    outage = _weekly(history, _ids(db, "OUTAGE"))[0]
+    assert outage[4] is None  # week 4 stays censored: no demand was recorded on its empty days
+    assert outage[5] == 63.0  # 9 a day recorded on all 7 days: observed, all of it unfilled
+    steady = _weekly(history, _ids(db, "STEADY"))[0]
+    assert steady[0] == 77.0 and steady[1:] == [70.0] * (WEEKS - 1)  # shipped 70 + 7 asked for and not shipped
+
+
+def test_the_unfilled_command_records_a_lost_sale_and_refuses_bad_input(cli):
+    record_id = cli("unfilled", "--sku", "LOW", "--qty", "4", "--warehouse", "MAIN", "--at", "2026-05-20T10:00")
+    assert len(record_id.strip()) == 36
+    assert "--warehouse" in cli("unfilled", "--sku", "LOW", "--qty", "4", code=2)  # two warehouses: say which
+    assert "quantity" in cli("unfilled", "--sku", "LOW", "--qty", "0", "--warehouse", "MAIN", code=2)
+    assert "NOPE" in cli("unfilled", "--sku", "NOPE", "--qty", "1", "--warehouse", "MAIN", code=3)
+    assert "customer" in cli("unfilled", "--sku", "LOW", "--qty", "1", "--warehouse", "MAIN", "--customer", "X",
+                             code=3)
