@@ -15,6 +15,8 @@ from decimal import Decimal
 
 from domain import commands as cmd
 from domain import validate as v
+from domain.access import Permission
+from domain.access import require
 from domain.errors import BadInput
 from domain.errors import Duplicate
 from domain.errors import NotFound
@@ -30,7 +32,7 @@ from domain.ports import UnitOfWork
 
 
 def add_product(uow: UnitOfWork, c: cmd.AddProduct) -> Product:
-    return _one(uow, _add_product, c)
+    return _one(uow, _add_product, c, Permission.MASTER_DATA)
 
 
 class ChangedSinceOpened(RuleViolation):
@@ -49,7 +51,7 @@ def update_product(uow: UnitOfWork, c: cmd.UpdateProduct) -> Product:
     ``expected_version`` is refused with ``ChangedSinceOpened``. Deactivating is allowed
     even with stock on hand (the screen warns first).
     """
-    return _one(uow, _update_product, c)
+    return _one(uow, _update_product, c, Permission.MASTER_DATA)
 
 
 def get_product(uow: UnitOfWork, sku: str) -> Product:
@@ -59,23 +61,23 @@ def get_product(uow: UnitOfWork, sku: str) -> Product:
 
 
 def add_warehouse(uow: UnitOfWork, c: cmd.AddWarehouse) -> Warehouse:
-    return _one(uow, _add_warehouse, c)
+    return _one(uow, _add_warehouse, c, Permission.MASTER_DATA)
 
 
 def add_supplier(uow: UnitOfWork, c: cmd.AddSupplier) -> Supplier:
-    return _one(uow, _add_supplier, c)
+    return _one(uow, _add_supplier, c, Permission.MASTER_DATA)
 
 
 def update_supplier(uow: UnitOfWork, c: cmd.UpdateSupplier) -> Supplier:
-    return _one(uow, _update_supplier, c)
+    return _one(uow, _update_supplier, c, Permission.MASTER_DATA)
 
 
 def add_customer(uow: UnitOfWork, c: cmd.AddCustomer) -> Customer:
-    return _one(uow, _add_customer, c)
+    return _one(uow, _add_customer, c, Permission.MASTER_DATA)
 
 
 def set_supplier_terms(uow: UnitOfWork, c: cmd.SetSupplierTerms) -> SupplierTerms:
-    return _one(uow, _set_supplier_terms, c)
+    return _one(uow, _set_supplier_terms, c, Permission.SUPPLIER_TERMS)
 
 
 def add_many(uow: UnitOfWork, commands: Iterable[object], progress: Callable[[int], None] | None = None) -> list:
@@ -98,8 +100,12 @@ def add_many(uow: UnitOfWork, commands: Iterable[object], progress: Callable[[in
         cmd.SetSupplierTerms: _set_supplier_terms,
     }
     results = []
+    allowed: set[type] = set()
     with uow:
         for n, c in enumerate(commands, 1):
+            if type(c) not in allowed:  # each kind of command is checked once, when it first comes
+                require(uow, Permission.SUPPLIER_TERMS if type(c) is cmd.SetSupplierTerms else Permission.MASTER_DATA)
+                allowed.add(type(c))
             results.append(handlers[type(c)](uow, c))
             if progress is not None and n % 1_000 == 0:
                 progress(n)
@@ -107,8 +113,9 @@ def add_many(uow: UnitOfWork, commands: Iterable[object], progress: Callable[[in
     return results
 
 
-def _one(uow: UnitOfWork, handler: Callable, c: object):
+def _one(uow: UnitOfWork, handler: Callable, c: object, permission: Permission):
     with uow:
+        require(uow, permission)
         result = handler(uow, c)
         uow.commit()
     return result

@@ -33,6 +33,8 @@ from typing import NamedTuple
 from domain import commands as cmd
 from domain import ledger
 from domain import validate as v
+from domain.access import Permission
+from domain.access import require
 from domain.errors import AlreadyReversed
 from domain.errors import BadInput
 from domain.errors import DomainError
@@ -150,6 +152,16 @@ class DocumentError(DomainError):
         self.field = field
         self.params = params or {}
         self.cause = cause
+
+
+# What posting each kind of document needs of the acting user (domain.access); reversing needs REVERSE.
+NEEDS = {
+    DocumentKind.RECEIPT: Permission.RECEIVE,
+    DocumentKind.SHIPMENT: Permission.SHIP,
+    DocumentKind.TRANSFER: Permission.TRANSFER,
+    DocumentKind.COUNT: Permission.COUNT,
+    DocumentKind.ADJUSTMENT: Permission.ADJUST,
+}
 
 
 def number_for(kind: DocumentKind, year: int, seq: int) -> str:
@@ -306,6 +318,7 @@ def post_document(uow: UnitOfWork, c: PostDocument) -> Document:
     posted_at = datetime.now(UTC)
     at = _occurred_at(c.business_date, posted_at)
     with uow:
+        require(uow, NEEDS[kind])
         source = _warehouse(uow, c.warehouse, "warehouse")
         target = None
         if kind == DocumentKind.TRANSFER:
@@ -352,6 +365,7 @@ def reverse_document(uow: UnitOfWork, c: ReverseDocument) -> Document:
     """
     number = v.text("number", c.number, max_len=32)
     with uow:
+        require(uow, Permission.REVERSE)
         doc = uow.documents.by_number(number)
         if doc is None:
             raise DocumentError("not_found", f"document {number}: no posted document has this number",

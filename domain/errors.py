@@ -43,3 +43,10 @@ class InsufficientStock(RuleViolation):
 
 class AlreadyReversed(RuleViolation):
     """A movement can be reversed once."""
+
+
+class Forbidden(DomainError):
+    """The acting user's role does not allow the use case (or nobody is signed in where sign-in is on).
+
+    The message names the user, their role and the role that is needed.
+    """

@@ -23,6 +23,8 @@ from decimal import Decimal
 from domain import commands as cmd
 from domain import validate as v
 from domain import valuation
+from domain.access import Permission
+from domain.access import require
 from domain.errors import AlreadyReversed
 from domain.errors import InsufficientStock
 from domain.errors import NotFound
@@ -58,29 +60,29 @@ def find_warehouse(uow: UnitOfWork, code: str, field: str = "warehouse") -> Ware
 
 
 def receive(uow: UnitOfWork, c: cmd.ReceiveStock) -> Movement:
-    return _one(uow, _receive, c)
+    return _one(uow, _receive, c, Permission.RECEIVE)
 
 
 def ship(uow: UnitOfWork, c: cmd.ShipStock) -> Movement:
-    return _one(uow, _ship, c)
+    return _one(uow, _ship, c, Permission.SHIP)
 
 
 def transfer(uow: UnitOfWork, c: cmd.TransferStock) -> tuple[Movement, Movement]:
-    return _one(uow, _transfer, c)
+    return _one(uow, _transfer, c, Permission.TRANSFER)
 
 
 def adjust(uow: UnitOfWork, c: cmd.AdjustStock) -> Movement:
-    return _one(uow, _adjust, c)
+    return _one(uow, _adjust, c, Permission.ADJUST)
 
 
 def count(uow: UnitOfWork, c: cmd.CountStock) -> Movement | None:
     """Post the difference between a counted and the expected quantity; blank posts nothing."""
-    return _one(uow, _count, c)
+    return _one(uow, _count, c, Permission.COUNT)
 
 
 def reverse(uow: UnitOfWork, c: cmd.ReverseMovement) -> list[Movement]:
     """Reverse a movement (both legs of a transfer); a movement can be reversed once."""
-    return _one(uow, _reverse, c)
+    return _one(uow, _reverse, c, Permission.REVERSE)
 
 
 def post_many(uow: UnitOfWork, commands: Iterable[object], progress: Callable[[int], None] | None = None) -> int:
@@ -94,8 +96,12 @@ def post_many(uow: UnitOfWork, commands: Iterable[object], progress: Callable[[i
         cmd.ReverseMovement: _reverse,
     }
     n = 0
+    allowed: set[type] = set()
     with uow:
         for n, c in enumerate(commands, 1):
+            if type(c) not in allowed:  # each kind of command is checked once, when it first comes
+                require(uow, NEEDS[type(c)])
+                allowed.add(type(c))
             handlers[type(c)](uow, c)
             if progress is not None and n % 10_000 == 0:
                 progress(n)
@@ -103,8 +109,20 @@ def post_many(uow: UnitOfWork, commands: Iterable[object], progress: Callable[[i
     return n
 
 
-def _one(uow: UnitOfWork, handler: Callable, c: object):
+# What each ledger command needs of the acting user (domain.access).
+NEEDS: dict[type, Permission] = {
+    cmd.ReceiveStock: Permission.RECEIVE,
+    cmd.ShipStock: Permission.SHIP,
+    cmd.TransferStock: Permission.TRANSFER,
+    cmd.AdjustStock: Permission.ADJUST,
+    cmd.CountStock: Permission.COUNT,
+    cmd.ReverseMovement: Permission.REVERSE,
+}
+
+
+def _one(uow: UnitOfWork, handler: Callable, c: object, permission: Permission):
     with uow:
+        require(uow, permission)
         result = handler(uow, c)
         uow.commit()
     return result

@@ -20,6 +20,7 @@ from domain.model import SupplierTerms
 from domain.model import Valuation
 from domain.model import Warehouse
 from domain.purchasing_ports import PurchasingRepository
+from domain.users_model import UserRepository
 
 if TYPE_CHECKING:
     from domain.documents import Document
@@ -98,8 +99,10 @@ class UnitOfWork(Protocol):
     balances: BalanceRepository
     purchasing: PurchasingRepository
     documents: DocumentRepository
+    users: UserRepository
     device_id: str
     user: str
+    role: str | None  # the acting user's role; None: nobody signed in (allowed only while sign-in is off)
     money_places: int
 
     def __enter__(self) -> UnitOfWork: ...

@@ -20,6 +20,8 @@ from domain import commands as cmd
 from domain import ledger
 from domain import purchasing_commands as pc
 from domain import validate as v
+from domain.access import Permission
+from domain.access import require
 from domain.errors import BadInput
 from domain.errors import Duplicate
 from domain.errors import NotFound
@@ -58,6 +60,7 @@ def create_draft(uow: UnitOfWork, c: pc.CreatePurchaseOrder) -> PurchaseOrder:
     terms = v.text("terms", c.terms, required=False, max_len=4000)
     notes = v.text("notes", c.notes, required=False, max_len=4000)
     with uow:
+        require(uow, Permission.PURCHASE)
         supplier = _supplier(uow, c.supplier)
         warehouse = ledger.find_warehouse(uow, c.warehouse)
         po = PurchaseOrder(
@@ -89,6 +92,7 @@ def add_lines(
     inputs = [(c, v.quantity(f"quantity of {c.sku}", c.qty),
                None if c.price in (None, "") else v.money(f"price of {c.sku}", c.price)) for c in lines]
     with uow:
+        require(uow, Permission.PURCHASE)
         po = find_po(uow, po_ref)
         po.require_editable()
         added = [_new_line(uow, po, c.sku, qty, price) for c, qty, price in inputs]
@@ -136,6 +140,7 @@ def change_line(uow: UnitOfWork, c: pc.ChangePurchaseOrderLine) -> PoLine:
     if qty is None and price is None:
         raise BadInput("quantity", "give a new quantity, a new price or both")
     with uow:
+        require(uow, Permission.PURCHASE)
         po = find_po(uow, c.po)
         po.require_editable()
         line = _line(po, c.sku)
@@ -162,6 +167,7 @@ def change_line(uow: UnitOfWork, c: pc.ChangePurchaseOrderLine) -> PoLine:
 
 def remove_line(uow: UnitOfWork, c: pc.RemovePurchaseOrderLine) -> None:
     with uow:
+        require(uow, Permission.PURCHASE)
         po = find_po(uow, c.po)
         po.require_editable()
         line = _line(po, c.sku)
@@ -183,6 +189,7 @@ def issue(uow: UnitOfWork, c: pc.IssuePurchaseOrder) -> PurchaseOrder:
     """Number the draft consecutively (PO-YYYY-NNNNN), put its lines on order, freeze its snapshot."""
     at = v.moment("date", c.issued_at)
     with uow:
+        require(uow, Permission.PURCHASE)
         po = find_po(uow, c.po)
         if po.state != PoState.DRAFT:
             raise RuleViolation(f"purchase order {po.label} is {po.state.value}; only a draft can be issued")
@@ -218,6 +225,7 @@ def receive(uow: UnitOfWork, c: pc.ReceivePurchaseOrder) -> list[Movement]:
         wanted[key] = wanted.get(key, ZERO) + v.quantity(f"quantity of {key}", qty)
     note = v.text("note", c.note, required=False)
     with uow:
+        require(uow, Permission.RECEIVE)
         po = find_po(uow, c.po)
         po.require_open("receive against it")
         warehouse = uow.warehouses.get(po.warehouse_id)
@@ -243,6 +251,7 @@ def receive(uow: UnitOfWork, c: pc.ReceivePurchaseOrder) -> list[Movement]:
 def cancel(uow: UnitOfWork, c: pc.CancelPurchaseOrder) -> PurchaseOrder:
     reason = v.text("reason", c.reason, max_len=500)
     with uow:
+        require(uow, Permission.PURCHASE)
         po = find_po(uow, c.po)
         if po.state == PoState.PARTLY_RECEIVED:
             raise RuleViolation(f"purchase order {po.label} is partly received; close it short instead of cancelling")
@@ -258,6 +267,7 @@ def close_short(uow: UnitOfWork, c: pc.ClosePurchaseOrderShort) -> PurchaseOrder
     """Stop expecting what is still open; what was received stays received."""
     reason = v.text("reason", c.reason, required=False, max_len=500)
     with uow:
+        require(uow, Permission.PURCHASE)
         po = find_po(uow, c.po)
         po.require_open("close it short")
         _release(uow, po)

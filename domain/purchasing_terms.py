@@ -11,6 +11,8 @@ from domain import commands as cmd
 from domain import ledger
 from domain import purchasing_commands as pc
 from domain import validate as v
+from domain.access import Permission
+from domain.access import require
 from domain.errors import BadInput
 from domain.errors import NotFound
 from domain.model import Supplier
@@ -32,6 +34,7 @@ def _supplier(uow: UnitOfWork, code: str) -> Supplier:
 
 def set_supplier_profile(uow: UnitOfWork, c: pc.SetSupplierProfile) -> SupplierProfile:
     with uow:
+        require(uow, Permission.MASTER_DATA)
         profile = SupplierProfile(
             _supplier(uow, c.supplier).id, v.text("payment terms", c.payment_terms, required=False, max_len=500),
             v.text("email", c.email, required=False), v.text("phone", c.phone, required=False, max_len=64),
@@ -46,6 +49,7 @@ def save_supplier(uow: UnitOfWork, c: pc.SaveSupplier) -> Supplier:
     fields = dict(code=c.code, name=c.name, contact=c.contact, currency=c.currency,
                   lead_time_days=c.lead_time_days, address=c.address)
     with uow:
+        require(uow, Permission.MASTER_DATA)
         if c.new:
             supplier = catalog._add_supplier(uow, cmd.AddSupplier(**fields))
         else:
@@ -68,6 +72,7 @@ def save_terms(uow: UnitOfWork, c: pc.SaveTerms) -> TermDetails:
     if len({b.min_qty for b in breaks}) != len(breaks):
         raise BadInput("break quantity", "the same quantity is listed twice; give each break its own quantity")
     with uow:
+        require(uow, Permission.SUPPLIER_TERMS)
         terms = catalog._set_supplier_terms(uow, cmd.SetSupplierTerms(
             c.supplier, c.sku, c.unit_price, c.supplier_sku, c.moq, c.order_multiple, c.lead_time_days))
         details = TermDetails(terms.supplier_id, terms.product_id,
@@ -89,6 +94,7 @@ def set_term_details(uow: UnitOfWork, c: pc.SetTermDetails) -> TermDetails:
     except ValueError:
         raise BadInput("price per", f"{c.price_per!r} is not accepted; enter 'unit' or 'pack'") from None
     with uow:
+        require(uow, Permission.SUPPLIER_TERMS)
         supplier = _supplier(uow, c.supplier)
         product = ledger.find_product(uow, c.sku)
         details = TermDetails(supplier.id, product.id, v.text("supplier item name", c.item_name, required=False),
@@ -103,6 +109,7 @@ def set_price_breaks(uow: UnitOfWork, c: pc.SetPriceBreaks) -> list[PriceBreak]:
     if len({b.min_qty for b in breaks}) != len(breaks):
         raise BadInput("break quantity", "the same quantity is listed twice; give each break its own quantity")
     with uow:
+        require(uow, Permission.SUPPLIER_TERMS)
         supplier = _supplier(uow, c.supplier)
         product = ledger.find_product(uow, c.sku)
         uow.purchasing.set_price_breaks(supplier.id, product.id, sorted(breaks, key=lambda b: b.min_qty))
@@ -113,6 +120,7 @@ def set_price_breaks(uow: UnitOfWork, c: pc.SetPriceBreaks) -> list[PriceBreak]:
 def set_preferred_supplier(uow: UnitOfWork, c: pc.SetPreferredSupplier) -> None:
     """Make ``c.supplier`` the product's preferred supplier (None clears it)."""
     with uow:
+        require(uow, Permission.SUPPLIER_TERMS)
         product = ledger.find_product(uow, c.sku)
         supplier_id = _supplier(uow, c.supplier).id if c.supplier else None
         uow.purchasing.set_preferred_supplier(product.id, supplier_id)
@@ -125,6 +133,7 @@ def set_policy(uow: UnitOfWork, c: pc.SetPurchasingPolicy) -> PurchasingPolicy:
     Issued POs keep what they were issued with (it is in their snapshot).
     """
     with uow:
+        require(uow, Permission.SETTINGS)
         policy = uow.purchasing.policy()
         changes: dict[str, object] = {}
         if c.tax_rate not in (None, ""):

@@ -74,8 +74,10 @@ class Database:
         self.device_id = self._setting("device_id") or self._create_device_id()
         self.money_places = int(self._setting("money_places") or 2)
 
-    def uow(self, user: str = "") -> SqlAlchemyUnitOfWork:
-        return SqlAlchemyUnitOfWork(self.engine, device_id=self.device_id, user=user, money_places=self.money_places)
+    def uow(self, user: str = "", role: str | None = None) -> SqlAlchemyUnitOfWork:
+        """A unit of work acting as ``user`` with ``role`` (None: nobody signed in; see domain.access)."""
+        return SqlAlchemyUnitOfWork(self.engine, device_id=self.device_id, user=user, role=role,
+                                    money_places=self.money_places)
 
     def _setting(self, key: str) -> str | None:
         with self.engine.connect() as conn:

@@ -14,13 +14,16 @@ from persistence.repositories import MovementRepository
 from persistence.repositories import ProductRepository
 from persistence.repositories import SupplierRepository
 from persistence.repositories import WarehouseRepository
+from persistence.users import UserRepository
 
 
 class SqlAlchemyUnitOfWork:
-    def __init__(self, engine: Engine, *, device_id: str, user: str = "", money_places: int = 2) -> None:
+    def __init__(self, engine: Engine, *, device_id: str, user: str = "", role: str | None = None,
+                 money_places: int = 2) -> None:
         self.engine = engine
         self.device_id = device_id
         self.user = user
+        self.role = role  # None: nobody signed in, allowed only while sign-in is off (domain.access)
         self.money_places = money_places
         self._conn = None
 
@@ -39,6 +42,7 @@ class SqlAlchemyUnitOfWork:
         self.purchasing = PurchasingRepository(conn)
         self.documents = DocumentRepository(self._buffer)
         self.unfilled_demand = UnfilledDemandRepository(conn)
+        self.users = UserRepository(conn)
         return self
 
     @property

@@ -22,6 +22,7 @@ from domain.model import Supplier
 from domain.model import SupplierTerms
 from domain.model import Valuation
 from domain.model import Warehouse
+from domain.users_model import User
 
 Key = tuple[datetime, str]
 
@@ -38,6 +39,7 @@ class State:
     movements: dict[str, Movement] = field(default_factory=dict)
     valuations: dict[str, Valuation] = field(default_factory=dict)
     balances: dict[tuple[str, str], Balance] = field(default_factory=dict)
+    users: dict[str, User] = field(default_factory=dict)
 
     def copy(self) -> State:
         # Movements, valuations and balances are frozen; master data is mutable and deep-copied.
@@ -45,7 +47,7 @@ class State:
             products=copy.deepcopy(self.products), warehouses=copy.deepcopy(self.warehouses),
             suppliers=copy.deepcopy(self.suppliers), terms=copy.deepcopy(self.terms),
             customers=copy.deepcopy(self.customers), movements=dict(self.movements),
-            valuations=dict(self.valuations), balances=dict(self.balances),
+            valuations=dict(self.valuations), balances=dict(self.balances), users=dict(self.users),
         )
 
 
@@ -168,12 +170,39 @@ class FakeBalanceRepository:
         self.s.balances[(balance.product_id, balance.warehouse_id)] = balance
 
 
+class FakeUserRepository:
+    def __init__(self, state: State) -> None:
+        self.s = state
+
+    def add(self, user: User) -> None:
+        assert user.username not in self.s.users
+        self.s.users[user.username] = user
+
+    def update(self, user: User) -> None:
+        assert user.username in self.s.users
+        self.s.users[user.username] = user
+
+    def by_username(self, username: str) -> User | None:
+        return self.s.users.get(username)
+
+    def all(self) -> list[User]:
+        return sorted(self.s.users.values(), key=lambda u: u.username)
+
+    def any_active(self) -> bool:
+        return any(u.active for u in self.s.users.values())
+
+    def active_admins(self) -> int:
+        return sum(1 for u in self.s.users.values() if u.active and u.role == "admin")
+
+
 class FakeUnitOfWork:
     """A unit of work over in-memory state; rolled back unless committed."""
 
-    def __init__(self, *, device_id: str = "test-device", user: str = "tester", money_places: int = 2) -> None:
+    def __init__(self, *, device_id: str = "test-device", user: str = "tester", role: str | None = None,
+                 money_places: int = 2) -> None:
         self.device_id = device_id
         self.user = user
+        self.role = role  # None: nobody signed in (everything allowed while no user exists)
         self.money_places = money_places
         self.state = State()
         self.committed = False
@@ -190,6 +219,7 @@ class FakeUnitOfWork:
         self.customers = FakeCustomerRepository(self._work)
         self.movements = FakeMovementRepository(self._work)
         self.balances = FakeBalanceRepository(self._work)
+        self.users = FakeUserRepository(self._work)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -209,7 +239,8 @@ class FakeUnitOfWork:
         self._rebind()
 
     def _rebind(self) -> None:
-        for repo in (self.products, self.warehouses, self.suppliers, self.customers, self.movements, self.balances):
+        for repo in (self.products, self.warehouses, self.suppliers, self.customers, self.movements, self.balances,
+                     self.users):
             repo.s = self._work
 
     def snapshot(self) -> State:

@@ -1,0 +1,200 @@
+"""User use cases: add a user, reset a password, change a role, deactivate; sign in.
+
+Every change is the admin's (``Permission.USERS``), except the very first user: while sign-in
+is off anyone may add a user, and the first one must be an admin, which turns sign-in on. The
+last active admin can be neither demoted nor deactivated, so a database can never lock
+everybody out of user management. Users are never deleted: movements and documents name them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from dataclasses import replace
+from datetime import UTC
+from datetime import datetime
+
+from domain import validate as v
+from domain.access import ROLES
+from domain.access import Permission
+from domain.access import Role
+from domain.access import require
+from domain.access import role_of
+from domain.errors import BadInput
+from domain.errors import Duplicate
+from domain.errors import Forbidden
+from domain.errors import NotFound
+from domain.errors import RuleViolation
+from domain.ids import new_id
+from domain.passwords import hash_password
+from domain.passwords import verify_password
+from domain.passwords import waste_time
+from domain.ports import UnitOfWork
+from domain.users_model import User
+
+MIN_PASSWORD = 8
+MAX_PASSWORD = 1024
+
+
+class SignInFailed(Forbidden):
+    """The user name or the password is wrong (the message does not say which)."""
+
+    def __init__(self) -> None:
+        super().__init__("the user name or the password is wrong")
+
+
+@dataclass(frozen=True)
+class AddUser:
+    username: str
+    password: str
+    role: str
+    display_name: str = ""
+
+
+@dataclass(frozen=True)
+class SetPassword:
+    username: str
+    password: str
+
+
+@dataclass(frozen=True)
+class SetRole:
+    username: str
+    role: str
+
+
+@dataclass(frozen=True)
+class DeactivateUser:
+    username: str
+
+
+def _username(value: object) -> str:
+    return v.code("user name", value, max_len=64)
+
+
+def _role(value: object) -> Role:
+    role = role_of(value)
+    if role is None:
+        raise BadInput("role", f"{value!r} is not a role; use one of {', '.join(ROLES)}")
+    return role
+
+
+def _password(value: object) -> str:
+    password = "" if value is None else str(value)
+    if len(password) < MIN_PASSWORD:
+        raise BadInput("password", f"is {len(password)} characters long; use at least {MIN_PASSWORD}")
+    if len(password) > MAX_PASSWORD:
+        raise BadInput("password", f"is {len(password)} characters long; at most {MAX_PASSWORD} are accepted")
+    return password
+
+
+def _find(uow: UnitOfWork, username: str) -> User:
+    user = uow.users.by_username(username)
+    if user is None:
+        raise NotFound(f"user name {username!r}: no user has this name")
+    return user
+
+
+def sign_in_required(uow: UnitOfWork) -> bool:
+    """Whether the database has an active user, so that using it needs signing in."""
+    with uow:
+        return uow.users.any_active()
+
+
+def add_user(uow: UnitOfWork, c: AddUser) -> User:
+    """Add a user with a role and a password; the first user must be an admin and turns sign-in on.
+
+    Raises:
+        BadInput: a blank or spaced user name, an unknown role, a password shorter than 8 characters.
+        Duplicate: the name is taken (also by a deactivated user).
+        RuleViolation: the first user is not an admin.
+        Forbidden: the acting user is not an admin.
+    """
+    username = _username(c.username)
+    role = _role(c.role)
+    password = _password(c.password)
+    display_name = v.text("display name", c.display_name, required=False)
+    password_hash = hash_password(password)  # slow on purpose; outside the write transaction's hot part
+    with uow:
+        require(uow, Permission.USERS)
+        if not uow.users.any_active() and role != Role.ADMIN:
+            raise RuleViolation(f"role: the first user turns sign-in on and must be an admin, so that someone can "
+                                f"manage users; add {username} as admin, or add an admin first")
+        if uow.users.by_username(username) is not None:
+            raise Duplicate(f"user name {username!r} is already taken (perhaps by a deactivated user); choose another")
+        user = User(id=new_id(), username=username, role=role.value, password_hash=password_hash,
+                    created_at=datetime.now(UTC), display_name=display_name, device_id=uow.device_id)
+        uow.users.add(user)
+        uow.commit()
+    return user
+
+
+def set_password(uow: UnitOfWork, c: SetPassword) -> User:
+    """Give a user a new password (an admin resetting a forgotten one)."""
+    username = _username(c.username)
+    password_hash = hash_password(_password(c.password))
+    with uow:
+        require(uow, Permission.USERS)
+        user = replace(_find(uow, username), password_hash=password_hash)
+        user = replace(user, version=user.version + 1)
+        uow.users.update(user)
+        uow.commit()
+    return user
+
+
+def set_role(uow: UnitOfWork, c: SetRole) -> User:
+    """Change a user's role; the last active admin keeps the admin role."""
+    username = _username(c.username)
+    role = _role(c.role)
+    with uow:
+        require(uow, Permission.USERS)
+        user = _find(uow, username)
+        if user.active and user.role == Role.ADMIN and role != Role.ADMIN and uow.users.active_admins() <= 1:
+            raise RuleViolation(f"{username} is the last active admin and stays admin, so that someone can manage "
+                                f"users; make another user admin first")
+        user = replace(user, role=role.value, version=user.version + 1)
+        uow.users.update(user)
+        uow.commit()
+    return user
+
+
+def deactivate(uow: UnitOfWork, c: DeactivateUser) -> User:
+    """Stop a user from signing in; what they recorded keeps their name. The last active admin stays."""
+    username = _username(c.username)
+    with uow:
+        require(uow, Permission.USERS)
+        user = _find(uow, username)
+        if not user.active:
+            raise RuleViolation(f"user {username} is already deactivated")
+        if user.role == Role.ADMIN and uow.users.active_admins() <= 1:
+            raise RuleViolation(f"{username} is the last active admin and cannot be deactivated, so that someone "
+                                f"can manage users; make another user admin first")
+        user = replace(user, active=False, version=user.version + 1)
+        uow.users.update(user)
+        uow.commit()
+    return user
+
+
+def list_users(uow: UnitOfWork) -> list[User]:
+    """Every user, active or not, by name (for the admin)."""
+    with uow:
+        require(uow, Permission.USERS)
+        return uow.users.all()
+
+
+def authenticate(uow: UnitOfWork, username: object, password: object) -> User:
+    """The active user with this name and password.
+
+    Raises:
+        SignInFailed: unknown name, deactivated user or wrong password, all with one message and in
+            about the same time, so neither tells which part was wrong.
+    """
+    name = "" if username is None else str(username).strip()
+    secret = "" if password is None else str(password)
+    with uow:
+        user = uow.users.by_username(name) if name else None
+    if user is None or not user.active:
+        waste_time(secret)
+        raise SignInFailed()
+    if not verify_password(secret, user.password_hash):
+        raise SignInFailed()
+    return user
