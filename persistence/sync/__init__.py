@@ -1,0 +1,368 @@
+"""Offline-first sync of a device's SQLite file with a shared PostgreSQL hub.
+
+The local file is always the working copy. ``sync`` pushes what this device made, then pulls
+what the others made, then recomputes the derived stock values it must. The hub is a database
+of the same schema (same Alembic migrations, created on first use) plus a change log.
+
+Rules (what every device can rely on):
+
+* **Devices.** Each database has a device id (``Database.device_id``); every row records the
+  device that made it, every log entry the device that pushed it.
+* **Movements and unfilled demand are immutable facts with global ids** (UUIDv7). Push is
+  insert-or-ignore (``ON CONFLICT DO NOTHING``), in batches that each commit on the hub before
+  the device advances its push cursor (the SQLite rowid of its last pushed row), so a cut push
+  repeats at most one batch, which the hub ignores. Pull reads the hub's log after the device's
+  cursor; each batch is applied and the cursor advanced in one local transaction.
+* **Gap-safe sequence.** Every push takes one advisory lock on the hub
+  (``pg_advisory_xact_lock``) and numbers its log entries after the largest committed number,
+  inside the lock; pushes are therefore serialised and numbers become visible in commit order,
+  so a device that has read number N has seen everything below N (a plain SEQUENCE would let a
+  later number commit before an earlier one and a reader skip the earlier one for ever).
+* **Records** (warehouses, products with their barcodes, suppliers, customers, users, supplier
+  terms, profiles, term details, price breaks, preferred suppliers, documents with their lines,
+  purchase orders with lines and revisions, and the conflicts list itself) are pushed whole
+  when their content hash differs from the one last exchanged with the hub, with the version
+  they were based on. The hub keeps each record's current version:
+
+  - based on the hub's current version (nobody else changed it): accepted, version + 1;
+  - changed on the hub meanwhile (a concurrent edit): **the higher version wins; on equal
+    versions the version already on the hub wins** (it got there first); an edit always beats
+    a deletion. The losing version is stored whole in the conflicts list (``sync_conflicts``),
+    never dropped, and a manager can review it and apply it as a new edit
+    (``resolve_conflict(..., apply_loser=True)``).
+
+* **The same business key made on two devices offline.** A new product whose SKU, a warehouse,
+  supplier or customer whose code, or a user whose name is already on the hub under another id
+  is **merged into the record that reached the hub first**: the newcomer's id becomes an alias
+  of the survivor (``sync_aliases``), its movements and every other reference are re-pointed on
+  the hub and on the device, its barcodes move to the survivor where free, and its fields are
+  kept in the conflicts list. A barcode already used by another product stays with that product
+  (conflict recorded). Duplicate supplier terms for the same supplier × product: the hub's are
+  kept, the newcomer's go to the conflicts list.
+* **Document numbers** (``GR-2026-00001``, ``PO-2026-00001``) are per device until synced. A
+  document or PO whose number is already on the hub is **renumbered to the next free number of
+  its kind and year on the hub**; its movements' references follow (on the hub and on the
+  device that made it) and the renumbering is listed as a conflict so the clerk can tell the
+  partner. A device that pulls a number it used for a document not yet pushed renumbers its own
+  document locally first.
+* **Derived values** (movement values, balances, moving-average cost, on-order) are recomputed
+  for the product × warehouse pairs that pulled movements touched, from their earliest new
+  movement, in business-time order (occurred_at, then id) — see ``recompute`` — so every device
+  holding the same movements has the same numbers. Nothing is refused during the recompute:
+  stock that goes negative only after a merge (two clerks shipped the last unit) keeps both
+  movements, the balance goes negative, and ``negative_stock`` lists it for a count or a
+  correction.
+* **Interruptions.** Every step is one transaction on one side, and every step is safe to
+  repeat: a record pushed again is recognised by its content hash (or its alias), a conflict is
+  recorded once (its id is derived from what lost to what), movements are insert-or-ignore, the
+  pull cursor moves with the rows it covers, and the pairs awaiting recompute are kept in the
+  database (``sync_dirty``). Killing the process or the connection at any point leaves both
+  sides consistent; the next sync finishes the job.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import UTC
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
+
+from domain.errors import NotFound
+from domain.errors import RuleViolation
+from persistence import tables as t
+from persistence.sync import local as loc
+from persistence.sync import records as r
+
+__all__ = [
+    "ConflictRow", "HubUnavailable", "NegativeRow", "SyncCancelled", "SyncReport", "SyncStatus", "conflicts",
+    "negative_stock", "redact", "remembered_password", "remember_password", "resolve_conflict", "status", "sync",
+    "test_connection",
+]
+
+KEYRING_SERVICE = "Stockroom shared database"
+
+
+class HubUnavailable(Exception):
+    """The hub cannot be reached or refused us; ``str()`` says why, in words a clerk can act on."""
+
+
+class SyncCancelled(Exception):
+    """The user stopped the sync; what was done so far is kept and the next sync goes on from there."""
+
+
+@dataclass
+class SyncReport:
+    pushed: int = 0
+    pulled: int = 0
+    conflicts: int = 0
+    merged: int = 0
+    negative: list[tuple[str, str, Decimal]] = field(default_factory=list)
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+
+    def to_json(self) -> dict:
+        data = asdict(self)
+        data["negative"] = [[s, w, str(q)] for s, w, q in self.negative]
+        data["started_at"] = self.started_at.isoformat() if self.started_at else None
+        data["finished_at"] = self.finished_at.isoformat() if self.finished_at else None
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict) -> SyncReport:
+        return cls(data["pushed"], data["pulled"], data["conflicts"], data["merged"],
+                   [(s, w, Decimal(q)) for s, w, q in data["negative"]],
+                   datetime.fromisoformat(data["started_at"]) if data.get("started_at") else None,
+                   datetime.fromisoformat(data["finished_at"]) if data.get("finished_at") else None)
+
+
+@dataclass
+class SyncStatus:
+    hub_url: str
+    last_success_at: datetime | None
+    last_report: SyncReport | None
+    last_error: str
+    last_attempt_at: datetime | None
+    pending_push: int
+    open_conflicts: int
+
+
+@dataclass
+class ConflictRow:
+    id: str
+    table: str
+    business_key: str
+    kept: str
+    lost: dict
+    rule: str
+    detected_at: datetime
+    resolved_at: datetime | None
+    resolved_by: str
+    note: str
+    kept_data: dict = field(default_factory=dict)
+    row_id: str = ""
+    lost_device: str = ""
+
+
+@dataclass
+class NegativeRow:
+    sku: str
+    name: str
+    warehouse: str
+    on_hand: Decimal
+
+
+def redact(url: str) -> str:
+    """The URL without its password, as shown and remembered."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url).render_as_string(hide_password=True).replace(":***@", "@")
+    except Exception:
+        return url
+
+
+def remembered_password(hub_url: str) -> str | None:
+    """The password kept in the OS keyring for this hub, if a keyring exists and has one."""
+    try:
+        import keyring
+
+        return keyring.get_password(KEYRING_SERVICE, redact(hub_url))
+    except Exception:
+        return None
+
+
+def remember_password(hub_url: str, password: str) -> bool:
+    """Keep the password in the OS keyring (never in the database); False when there is no keyring."""
+    try:
+        import keyring
+
+        keyring.set_password(KEYRING_SERVICE, redact(hub_url), password)
+        return True
+    except Exception:
+        return False
+
+
+def test_connection(hub_url: str, password: str | None = None) -> str:
+    """Connect to the hub and return its server version; raise HubUnavailable with the reason."""
+    from persistence.sync.engine import connect_hub
+
+    engine = connect_hub(hub_url, password, migrate=False)
+    try:
+        with engine.connect() as conn:
+            return conn.exec_driver_sql("SELECT version()").scalar_one()
+    except DBAPIError as exc:
+        raise HubUnavailable(_reason(exc)) from exc
+    finally:
+        engine.dispose()
+
+
+def _reason(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    return str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
+
+
+def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[str, int, int], None] | None = None,
+         cancel: Callable[[], bool] | None = None) -> SyncReport:
+    """Push, pull and recompute; record the outcome in the database's settings (see the module rules)."""
+    from persistence.sync.engine import connect_hub
+    from persistence.sync.engine import run
+
+    started = datetime.now(UTC)
+    _record(db, {loc.LAST_ATTEMPT: started.isoformat()})
+    engine = None
+    try:
+        engine = connect_hub(hub_url, password)
+        report = run(db, engine, started, progress or (lambda *a: None), cancel or (lambda: False))
+    except (HubUnavailable, SyncCancelled) as exc:
+        _record(db, {loc.LAST_ERROR: str(exc) or "cancelled"})
+        raise
+    except DBAPIError as exc:
+        if not getattr(exc, "connection_invalidated", False) and not _is_connection_error(exc):
+            _record(db, {loc.LAST_ERROR: _reason(exc)})
+            raise
+        error = HubUnavailable(f"the connection to the hub was lost during the sync ({_reason(exc)}); "
+                               f"nothing is lost, sync again to finish")
+        _record(db, {loc.LAST_ERROR: str(error)})
+        raise error from exc
+    finally:
+        if engine is not None:
+            engine.dispose()
+    report.finished_at = datetime.now(UTC)
+    _record(db, {loc.LAST_SUCCESS: report.finished_at.isoformat(), loc.LAST_ERROR: "", loc.HUB_URL: redact(hub_url),
+                 loc.LAST_REPORT: json.dumps(report.to_json())})
+    return report
+
+
+def _is_connection_error(exc: DBAPIError) -> bool:
+    import psycopg
+
+    return isinstance(getattr(exc, "orig", None), psycopg.OperationalError)
+
+
+def _record(db, values: dict[str, str]) -> None:
+    with _local(db) as conn:
+        for key, value in values.items():
+            loc.set_setting(conn, key, value)
+        conn.commit()
+
+
+def _local(db):
+    conn = db.engine.connect()
+    conn.info["immediate"] = True
+    conn.begin()
+    return conn
+
+
+def _when(text: str) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def status(db) -> SyncStatus:
+    """The hub, the last sync's outcome, what waits to be pushed and the conflicts to review."""
+    with db.engine.connect() as conn:
+        settings = dict(conn.execute(select(t.settings.c.key, t.settings.c.value)
+                                     .where(t.settings.c.key.like("sync.%"))).all())
+        pending = len(loc.pending_records(conn)) + sum(
+            loc.count_pending_immutable(conn, table, db.device_id) for table in loc.IMMUTABLE)
+        open_conflicts = conn.execute(select(func.count()).select_from(t.sync_conflicts)
+                                      .where(t.sync_conflicts.c.resolved_at.is_(None))).scalar_one()
+    report = settings.get(loc.LAST_REPORT)
+    return SyncStatus(
+        hub_url=settings.get(loc.HUB_URL, ""), last_success_at=_when(settings.get(loc.LAST_SUCCESS, "")),
+        last_report=SyncReport.from_json(json.loads(report)) if report else None,
+        last_error=settings.get(loc.LAST_ERROR, ""), last_attempt_at=_when(settings.get(loc.LAST_ATTEMPT, "")),
+        pending_push=pending, open_conflicts=open_conflicts)
+
+
+def _summary(spec: r.Spec | None, data: dict) -> str:
+    if not data:
+        return "(deleted)"
+    if spec is None:
+        return ""
+    shown = [f"{k}={data[k]}" for k in ("sku", "code", "number", "name", "username", "state", "price", "unit_price")
+             if k in data and data[k] not in (None, "")]
+    return ", ".join(shown) + (f" (version {data['version']})" if "version" in data else "")
+
+
+def conflicts(db, *, include_resolved: bool = False) -> list[ConflictRow]:
+    """The losing versions kept for review, newest first."""
+    c = t.sync_conflicts.c
+    query = select(t.sync_conflicts).order_by(c.detected_at.desc(), c.id)
+    if not include_resolved:
+        query = query.where(c.resolved_at.is_(None))
+    with db.engine.connect() as conn:
+        rows = conn.execute(query).all()
+    result = []
+    for row in rows:
+        kept = json.loads(row.kept) if row.kept else {}
+        lost = json.loads(row.lost) if row.lost else {}
+        spec = r.BY_NAME.get(row.tbl)
+        result.append(ConflictRow(row.id, row.tbl, row.business_key, _summary(spec, kept), lost, row.rule,
+                                  row.detected_at, row.resolved_at, row.resolved_by, row.note, kept, row.row_id,
+                                  row.lost_device))
+    return result
+
+
+def resolve_conflict(db, conflict_id: str, *, user: str, note: str = "", apply_loser: bool = False) -> None:
+    """Mark a conflict reviewed; with ``apply_loser`` the losing values become a new edit that syncs."""
+    cspec = r.BY_NAME["sync_conflicts"]
+    with _local(db) as conn:
+        record = r.read_records(conn, cspec, [conflict_id]).get(conflict_id)
+        if record is None:
+            raise NotFound(f"conflict {conflict_id!r}: no such conflict")
+        if record["resolved_at"] is not None:
+            raise RuleViolation(f"conflict {conflict_id}: already reviewed by {record['resolved_by']}")
+        if apply_loser:
+            _apply_loser(conn, record)
+        c = t.sync_conflicts.c
+        conn.execute(t.sync_conflicts.update().where(c.id == conflict_id).values(
+            resolved_at=datetime.now(UTC), resolved_by=user[:64], note=note[:500], version=record["version"] + 1))
+        conn.commit()
+
+
+def _apply_loser(conn, conflict: dict) -> None:
+    spec = r.BY_NAME.get(conflict["tbl"])
+    lost = json.loads(conflict["lost"]) if conflict["lost"] else None
+    if spec is None or lost is None or spec.name == "sync_conflicts":
+        raise RuleViolation("this conflict's losing version was a deletion; there are no values to apply")
+    if spec.on_clash == "renumber" and conflict["rule"].startswith("number"):
+        raise RuleViolation("a renumbered document keeps its new number; there are no values to apply")
+    key = conflict["row_id"]
+    alias = conn.execute(select(t.sync_aliases.c.new_key).where(t.sync_aliases.c.tbl == spec.name,
+                                                               t.sync_aliases.c.old_key == key)).scalar()
+    if alias:
+        key = alias
+        lost = dict(lost, id=alias)
+        for child, fk in spec.children:
+            lost["_children"][child.name] = [dict(row, **{fk[0]: alias}) for row in lost["_children"][child.name]]
+    current = r.read_records(conn, spec, [key]).get(key)
+    if "version" in spec.table.c:
+        lost["version"] = (current or {}).get("version", 0) + 1
+    if spec.name == "products":
+        taken = {row[0] for row in conn.execute(select(t.barcodes.c.barcode).where(t.barcodes.c.product_id != key))}
+        lost["_children"]["barcodes"] = [b for b in lost["_children"]["barcodes"] if b["barcode"] not in taken]
+    r.write_record(conn, spec, lost, current is not None)
+
+
+def negative_stock(db) -> list[NegativeRow]:
+    """Product × warehouse balances below zero (after a merge), for the alert: count or correct them."""
+    B, P, W = t.balances, t.products, t.warehouses
+    with db.engine.connect() as conn:
+        rows = conn.execute(select(P.c.sku, P.c.name, W.c.code, B.c.on_hand).select_from(
+            B.join(P, P.c.id == B.c.product_id).join(W, W.c.id == B.c.warehouse_id))
+            .where(B.c.on_hand < 0).order_by(P.c.sku, W.c.code)).all()
+    return [NegativeRow(*row) for row in rows]
+
+
+def hub_url_setting(db) -> str:
+    """The hub URL remembered after the last successful sync ('' before)."""
+    with db.engine.connect() as conn:
+        return loc.get_setting(conn, loc.HUB_URL)

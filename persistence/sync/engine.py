@@ -1,0 +1,250 @@
+"""One sync run: connect to the hub, push records and facts, pull the log, recompute."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy import Engine
+from sqlalchemy import create_engine
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import DBAPIError
+
+from persistence import tables as t
+from persistence.migrations import HEAD
+from persistence.sync import HubUnavailable
+from persistence.sync import SyncCancelled
+from persistence.sync import SyncReport
+from persistence.sync import _local
+from persistence.sync import _reason
+from persistence.sync import hub
+from persistence.sync import local as loc
+from persistence.sync import records as r
+from persistence.sync.recompute import recompute
+from persistence.sync.recompute import recompute_on_order
+from persistence.types import to_micros
+
+PUSH_BATCH = 20_000
+PULL_BATCH = 20_000
+SCHEMA_LOCK = 0x53434845  # "SCHE": two devices creating the hub schema at once take turns
+APPLICATION = "stockroom-sync"
+
+
+def hub_url(url: str, password: str | None) -> str:
+    """A SQLAlchemy URL for psycopg from a standard ``postgresql://user@host:port/db`` URL."""
+    try:
+        parsed = make_url(url.strip())
+    except ArgumentError:
+        raise HubUnavailable(f"hub URL: {url!r} is not a database URL; give one such as "
+                             f"postgresql://user@host:5432/stockroom") from None
+    if parsed.get_backend_name() not in ("postgresql", "postgres"):
+        raise HubUnavailable(f"hub URL: {parsed.drivername!r} is not PostgreSQL; give a URL such as "
+                             f"postgresql://user@host:5432/stockroom")
+    parsed = parsed.set(drivername="postgresql+psycopg")
+    if password:
+        parsed = parsed.set(password=password)
+    return parsed.render_as_string(hide_password=False)
+
+
+def connect_hub(url: str, password: str | None, *, migrate: bool = True) -> Engine:
+    """An engine on the hub, its schema brought to this version's head (created on first use)."""
+    engine = create_engine(hub_url(url, password), pool_pre_ping=True,
+                           connect_args={"connect_timeout": 10, "application_name": APPLICATION})
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+    except DBAPIError as exc:
+        engine.dispose()
+        raise HubUnavailable(f"cannot reach the hub: {_reason(exc)}") from exc
+    if migrate:
+        try:
+            _ensure_schema(engine)
+        except DBAPIError as exc:
+            engine.dispose()
+            raise HubUnavailable(f"cannot prepare the hub's tables: {_reason(exc)}") from exc
+    return engine
+
+
+def _ensure_schema(engine: Engine) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from persistence.db import MIGRATIONS
+    from persistence.db import known_revisions
+
+    with engine.begin() as conn:
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": SCHEMA_LOCK})
+        has = conn.exec_driver_sql("SELECT to_regclass('alembic_version')").scalar()
+        revision = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() if has else None
+        if revision == HEAD:
+            return
+        if revision is not None and revision not in known_revisions():
+            raise HubUnavailable(f"the hub's schema {revision} is newer than this version of Stockroom knows "
+                                 f"({HEAD}); update Stockroom on this computer")
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+
+def run(db, engine: Engine, started: datetime, progress: Callable[[str, int, int], None],
+        cancel: Callable[[], bool]) -> SyncReport:
+    report = SyncReport(started_at=started)
+    me = db.device_id
+    _push_records(db, engine, me, report)
+    _push_facts(db, engine, me, report, progress, cancel)
+    _pull(db, engine, me, report, progress, cancel)
+    progress("recompute", 0, 1)
+    with _local(db) as conn:
+        negative = recompute(conn, db.money_places)
+        recompute_on_order(conn)
+        conn.commit()
+    progress("recompute", 1, 1)
+    with db.engine.connect() as conn:
+        names = dict(conn.exec_driver_sql("SELECT id, sku FROM products").all())
+        codes = dict(conn.exec_driver_sql("SELECT id, code FROM warehouses").all())
+        micros = to_micros(started)
+        report.conflicts = conn.exec_driver_sql(
+            "SELECT count(*) FROM sync_conflicts WHERE detected_at >= ? AND lost_device = ?", (micros, me)).scalar_one()
+        report.merged = conn.exec_driver_sql("SELECT count(*) FROM sync_aliases WHERE at >= ? AND tbl NOT LIKE '%:%'",
+                                             (micros,)).scalar_one()
+    report.negative = [(names.get(p, p), codes.get(w, w), q) for p, w, q in negative]
+    return report
+
+
+def _push_records(db, engine: Engine, me: str, report: SyncReport) -> None:
+    with db.engine.connect() as conn:
+        pending = loc.pending_records(conn)
+    if not pending:
+        return
+    with engine.begin() as hconn:
+        state = hub.begin(hconn, me)
+        pushed_hash = {}
+        for p in pending:
+            pushed_hash[(p.spec.name, p.key)] = r.content_hash(p.spec, p.record)
+            hub.push_record(hconn, state, p.spec, p.key, p.base, p.record)
+    report.pushed += state.accepted
+    with _local(db) as conn:
+        for o in state.outcomes:
+            spec = r.BY_NAME[o.tbl]
+            if o.status == "merged":
+                loc.apply_alias(conn, spec, o.key, o.new_key)
+                if o.data is not None:
+                    loc.apply_record(conn, me, spec, o.new_key, o.version, o.data)
+            elif o.status == "dropped":
+                r.delete_record(conn, spec, o.key)
+                conn.execute(t.sync_rows.delete().where(t.sync_rows.c.tbl == spec.name, t.sync_rows.c.row_id == o.key))
+            else:
+                loc.apply_record(conn, me, spec, o.key, o.version, o.data, pushed_hash=pushed_hash.get((o.tbl, o.key)))
+        conn.commit()
+
+
+def _rewrite(rows: list[tuple], table, aliases: dict[str, dict[str, str]]) -> list[tuple]:
+    names = [c.name for c in table.columns]
+    pi, wi, ri, di = (names.index(n) for n in ("product_id", "warehouse_id", "source_ref", "device_id"))
+    products, warehouses = aliases.get("products", {}), aliases.get("warehouses", {})
+    if not products and not warehouses and not any(k.startswith("ref:") for k in aliases):
+        return rows
+    result = []
+    for row in rows:
+        row = list(row)
+        row[pi] = products.get(row[pi], row[pi])
+        row[wi] = warehouses.get(row[wi], row[wi])
+        refs = aliases.get("ref:" + row[di])
+        if refs:
+            row[ri] = refs.get(row[ri], row[ri])
+        result.append(tuple(row))
+    return result
+
+
+def _push_facts(db, engine: Engine, me: str, report: SyncReport, progress, cancel) -> None:
+    with db.engine.connect() as conn:
+        total = sum(loc.count_pending_immutable(conn, table, me) for table in loc.IMMUTABLE)
+    done = 0
+    progress("push", 0, total)
+    for table in loc.IMMUTABLE:
+        while True:
+            if cancel():
+                raise SyncCancelled("sync stopped; what was pushed is kept")
+            with db.engine.connect() as conn:
+                rows, last = loc.pending_immutable(conn, table, me, PUSH_BATCH)
+            if not rows:
+                break
+            with engine.begin() as hconn:
+                state = hub.begin(hconn, me)
+                report.pushed += hub.push_immutable(hconn, state, table, _rewrite(rows, table, state.aliases))
+            with _local(db) as conn:
+                loc.set_setting(conn, loc.PUSHED + table.name, str(last))
+                conn.commit()
+            done += len(rows)
+            progress("push", done, total)
+
+
+def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel) -> None:
+    with engine.connect() as hconn:
+        aliases = hconn.exec_driver_sql("SELECT tbl, old_key, new_key FROM sync_aliases").all()
+    mergeable = [(tbl, old, new) for tbl, old, new in aliases if tbl in r.MERGEABLE]
+    if mergeable:
+        with _local(db) as conn:
+            for tbl, old, new in mergeable:
+                loc.apply_alias(conn, r.BY_NAME[tbl], old, new)
+            conn.commit()
+    with db.engine.connect() as conn:
+        cursor = int(loc.get_setting(conn, loc.CURSOR, "0"))
+    with engine.connect() as hconn:
+        top = int(hconn.exec_driver_sql("SELECT coalesce(max(seq), 0) FROM sync_log").scalar_one())
+        total = int(hconn.exec_driver_sql(
+            "SELECT count(*) FROM sync_log WHERE seq > %(c)s AND seq <= %(t)s AND NOT "
+            "(tbl IN ('movements', 'unfilled_demand') AND device_id = %(me)s)",
+            {"c": cursor, "t": top, "me": me}).scalar_one())
+    done = 0
+    progress("pull", 0, total)
+    m_cols = ", ".join(f'm."{c.name}"' for c in t.movements.columns)
+    u_cols = ", ".join(f'u."{c.name}"' for c in t.unfilled_demand.columns)
+    while cursor < top:
+        if cancel():
+            raise SyncCancelled("sync stopped; what was pulled is kept")
+        with engine.connect() as hconn:
+            entries = hconn.exec_driver_sql(
+                "SELECT seq, tbl, row_id, version, data FROM sync_log WHERE seq > %(c)s AND seq <= %(t)s AND NOT "
+                "(tbl IN ('movements', 'unfilled_demand') AND device_id = %(me)s) ORDER BY seq LIMIT %(n)s",
+                {"c": cursor, "t": top, "me": me, "n": PULL_BATCH}).all()
+            high = entries[-1][0] if len(entries) == PULL_BATCH else top
+            params = {"c": cursor, "h": high, "me": me}
+            movements = hconn.exec_driver_sql(
+                f"SELECT {m_cols} FROM sync_log l JOIN movements m ON m.id = l.row_id WHERE l.tbl = 'movements' "
+                f"AND l.seq > %(c)s AND l.seq <= %(h)s AND l.device_id <> %(me)s ORDER BY l.seq", params).all()
+            unfilled = hconn.exec_driver_sql(
+                f"SELECT {u_cols} FROM sync_log l JOIN unfilled_demand u ON u.id = l.row_id "
+                f"WHERE l.tbl = 'unfilled_demand' AND l.seq > %(c)s AND l.seq <= %(h)s AND l.device_id <> %(me)s "
+                f"ORDER BY l.seq", params).all()
+        with _local(db) as conn:
+            for _seq, tbl, key, version, data in entries:
+                spec = r.BY_NAME.get(tbl)
+                if spec is not None:
+                    loc.apply_record(conn, me, spec, key, version, json.loads(data) if data else None)
+                    report.pulled += 1
+            added = loc.insert_immutable(conn, t.movements, [tuple(m) for m in movements])
+            report.pulled += added + loc.insert_immutable(conn, t.unfilled_demand, [tuple(u) for u in unfilled])
+            if movements:
+                _mark_pairs(conn, movements)
+            loc.set_setting(conn, loc.CURSOR, str(high))
+            conn.commit()
+        cursor = high
+        done += len(entries)
+        progress("pull", done, total)
+
+
+def _mark_pairs(conn, movements) -> None:
+    names = [c.name for c in t.movements.columns]
+    ii, pi, wi, ai = (names.index(n) for n in ("id", "product_id", "warehouse_id", "occurred_at"))
+    first: dict[tuple[str, str], tuple[int, str]] = {}
+    for m in movements:
+        pair, key = (m[pi], m[wi]), (m[ai], m[ii])
+        if pair not in first or key < first[pair]:
+            first[pair] = key
+    for (p, w), (at, mid) in first.items():
+        loc.mark_dirty(conn, p, w, at, mid)

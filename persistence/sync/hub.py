@@ -1,0 +1,331 @@
+"""The hub's side of a push: adjudicate records, store movements, number everything in one log.
+
+Every function here runs inside one hub transaction that first takes
+``pg_advisory_xact_lock(LOCK)``. Pushes are therefore serialised, and a log sequence number
+handed out inside the lock becomes visible only when its transaction commits, after every
+smaller number has committed (or rolled back, releasing the lock and the numbers with it, so
+the next push reuses them). A reader that has seen sequence N has seen everything below N:
+the sequence is gap-safe. A PostgreSQL SEQUENCE alone would not be: two pushes could take 7
+and 8, 8 commit first, a device pull up to 8 and never see 7.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import UTC
+from datetime import datetime
+
+from sqlalchemy import Connection
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import text
+
+from persistence import tables as t
+from persistence.sync import records as r
+from persistence.types import to_micros
+
+LOCK = 0x53544F434B  # "STOCK": the one advisory lock every push takes
+MOVEMENT_COLUMNS = [c.name for c in t.movements.columns]
+UNFILLED_COLUMNS = [c.name for c in t.unfilled_demand.columns]
+_NS = uuid.UUID("6f1c2f0e-5b8e-4a53-9a52-2b1b3f2d7c11")
+
+
+@dataclass
+class Outcome:
+    """What the hub made of one pushed record; ``data`` is the hub's record when it differs."""
+
+    tbl: str
+    key: str
+    status: str  # accepted | lost | merged | dropped
+    version: int
+    data: dict | None = None
+    new_key: str | None = None
+
+
+@dataclass
+class PushState:
+    device_id: str
+    seq: int
+    now: datetime
+    aliases: dict[str, dict[str, str]] = field(default_factory=dict)
+    outcomes: list[Outcome] = field(default_factory=list)
+    conflicts: int = 0
+    merged: int = 0
+    accepted: int = 0
+
+    def next_seq(self) -> int:
+        self.seq += 1
+        return self.seq
+
+
+def begin(conn: Connection, device_id: str) -> PushState:
+    """Take the push lock; read the last sequence number and the aliases."""
+    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": LOCK})
+    seq = conn.execute(select(func.coalesce(func.max(t.sync_log.c.seq), 0))).scalar_one()
+    state = PushState(device_id, int(seq), datetime.now(UTC))
+    for row in conn.execute(select(t.sync_aliases)):
+        state.aliases.setdefault(row.tbl, {})[row.old_key] = row.new_key
+    return state
+
+
+def _log(conn: Connection, s: PushState, spec: r.Spec, key: str, version: int, record: dict | None) -> None:
+    conn.execute(t.sync_log.insert().values(
+        seq=s.next_seq(), tbl=spec.name, row_id=key, version=version, device_id=s.device_id,
+        data="" if record is None else json.dumps(record, ensure_ascii=False, sort_keys=True), at=s.now))
+
+
+def _set_row(conn: Connection, spec: r.Spec, key: str, version: int, hash_: str, known: bool) -> None:
+    if known:
+        conn.execute(t.sync_rows.update().where(t.sync_rows.c.tbl == spec.name, t.sync_rows.c.row_id == key)
+                     .values(version=version, hash=hash_))
+    else:
+        conn.execute(t.sync_rows.insert().values(tbl=spec.name, row_id=key, version=version, hash=hash_))
+
+
+def _store(conn: Connection, s: PushState, spec: r.Spec, key: str, version: int, record: dict | None,
+           row_known: bool) -> None:
+    """Make ``record`` (None: deleted) the hub's version ``version`` of the record and log it."""
+    if record is None:
+        r.delete_record(conn, spec, key)
+    else:
+        record = dict(record, version=version) if "version" in spec.table.c else record
+        r.write_record(conn, spec, record, r.exists(conn, spec, key))
+    _set_row(conn, spec, key, version, r.content_hash(spec, record), row_known)
+    _log(conn, s, spec, key, version, record)
+
+
+def conflict(conn: Connection, s: PushState, spec: r.Spec, key: str, rule: str, kept: dict | None,
+             lost: dict | None, lost_device: str) -> None:
+    """Keep a losing version in the conflicts list (once, however often the same push is repeated)."""
+    kept_hash, lost_hash = r.content_hash(spec, kept), r.content_hash(spec, lost)
+    cid = str(uuid.uuid5(_NS, f"{spec.name}|{key}|{rule}|{kept_hash}|{lost_hash}"))
+    cspec = r.BY_NAME["sync_conflicts"]
+    if r.exists(conn, cspec, cid):
+        return
+    record = {
+        "id": cid, "tbl": spec.name, "row_id": key, "business_key": r.label(spec, lost or kept, key)[:200],
+        "rule": rule, "kept": json.dumps(kept, ensure_ascii=False, sort_keys=True) if kept else "",
+        "lost": json.dumps(lost, ensure_ascii=False, sort_keys=True) if lost else "", "lost_device": lost_device,
+        "detected_at": to_micros(s.now), "resolved_at": None, "resolved_by": "", "note": "",
+        "device_id": s.device_id, "version": 1, "_children": {},
+    }
+    _store(conn, s, cspec, cid, 1, record, False)
+    s.conflicts += 1
+
+
+def rewrite_refs(s: PushState, spec: r.Spec, record: dict) -> dict:
+    """Point a pushed record's references at the records its targets were merged into."""
+    record = dict(record)
+    for col, target in spec.refs.items():
+        table_aliases = s.aliases.get(target)
+        if table_aliases and record.get(col) in table_aliases:
+            record[col] = table_aliases[record[col]]
+    children = {}
+    for child, fk in spec.children:
+        rows = []
+        for row in record.get("_children", {}).get(child.name, []):
+            row = dict(row)
+            for col, target in spec.refs.items():
+                if col in row and col not in fk and row[col] in s.aliases.get(target, {}):
+                    row[col] = s.aliases[target][row[col]]
+            rows.append(row)
+        children[child.name] = rows
+    record["_children"] = children
+    return record
+
+
+def push_record(conn: Connection, s: PushState, spec: r.Spec, key: str, base: int, record: dict | None) -> None:
+    """Adjudicate one pushed record against the hub's version of it (the rules: see persistence.sync)."""
+    if record is not None:
+        record = rewrite_refs(s, spec, record)
+        key = r.row_key(spec, record)
+    target = s.aliases.get(spec.name, {}).get(key)
+    if target is not None:  # merged into another record by an earlier push of this same record
+        s.outcomes.append(Outcome(spec.name, key, "merged", _version_of(conn, spec, target),
+                                  _hub_record(conn, spec, target), target))
+        return
+    if record is not None and spec.on_clash == "renumber":
+        renamed = s.aliases.get("number:" + spec.name, {}).get(key)
+        if renamed:
+            number, seq = json.loads(renamed)
+            record = dict(record, number=number, seq=seq)
+    row = conn.execute(select(t.sync_rows).where(t.sync_rows.c.tbl == spec.name, t.sync_rows.c.row_id == key)).first()
+    incoming_hash = r.content_hash(spec, record)
+    own_version = int(record.get("version") or 0) if record is not None else 0
+    candidate = max(base + 1, own_version, 1)
+    if row is not None and row.hash == incoming_hash:
+        s.outcomes.append(Outcome(spec.name, key, "accepted", row.version, _hub_record(conn, spec, key)))
+        return
+    if row is None or row.version == base:
+        if row is None and record is not None:
+            record = _settle_clashes(conn, s, spec, key, record)
+            if record is None:
+                return
+        if spec.name == "products" and record is not None:
+            record = _free_barcodes(conn, s, spec, key, record)
+        _store(conn, s, spec, key, candidate, record, row is not None)
+        s.accepted += 1
+        s.outcomes.append(Outcome(spec.name, key, "accepted", candidate, _hub_record(conn, spec, key)))
+        return
+    # Changed on the hub since this device last saw it: a concurrent edit.
+    hub_record = _hub_record(conn, spec, key)
+    if record is None:
+        incoming_wins, rule = hub_record is None, "deletion loses to an edit"
+    elif hub_record is None:
+        incoming_wins, rule = True, "deletion loses to an edit"
+    elif candidate > row.version:
+        incoming_wins, rule = True, "higher version wins"
+    else:
+        incoming_wins = False
+        rule = "higher version wins" if row.version > candidate else "same version: first on hub wins"
+    if incoming_wins:
+        if spec.name == "products" and record is not None:
+            record = _free_barcodes(conn, s, spec, key, record)
+        conflict(conn, s, spec, key, rule, record, hub_record, _device_of(hub_record))
+        _store(conn, s, spec, key, candidate, record, True)
+        s.accepted += 1
+        s.outcomes.append(Outcome(spec.name, key, "accepted", candidate, _hub_record(conn, spec, key)))
+    else:
+        conflict(conn, s, spec, key, rule, hub_record, record, s.device_id)
+        s.outcomes.append(Outcome(spec.name, key, "lost", row.version, hub_record))
+
+
+def _device_of(record: dict | None) -> str:
+    return (record or {}).get("device_id", "") or ""
+
+
+def _version_of(conn: Connection, spec: r.Spec, key: str) -> int:
+    return int(conn.execute(select(t.sync_rows.c.version).where(t.sync_rows.c.tbl == spec.name,
+                                                                t.sync_rows.c.row_id == key)).scalar() or 0)
+
+
+def _hub_record(conn: Connection, spec: r.Spec, key: str) -> dict | None:
+    return r.read_records(conn, spec, [key]).get(key)
+
+
+def _clash(conn: Connection, spec: r.Spec, key: str, record: dict) -> str | None:
+    """The key of another hub record with the same business key as ``record``, if any."""
+    table = spec.table
+    for columns in spec.unique:
+        values = r.decode_row(table, record)
+        where = [table.c[c] == values[c] for c in columns]
+        for other in conn.execute(select(*[table.c[k] for k in spec.key]).where(*where)):
+            other_key = other[0] if spec.key == ("id",) else json.dumps(list(other), ensure_ascii=False)
+            if other_key != key:
+                return other_key
+    return None
+
+
+def _settle_clashes(conn: Connection, s: PushState, spec: r.Spec, key: str, record: dict) -> dict | None:
+    """A record new to the hub whose business key is taken: merge, renumber or drop it."""
+    other = _clash(conn, spec, key, record)
+    if other is None:
+        return record
+    kept = _hub_record(conn, spec, other)
+    if spec.on_clash == "merge":
+        rule = f"duplicate {'/'.join(spec.label)}: merged into the record on the hub"
+        conflict(conn, s, spec, key, rule, kept, record, s.device_id)
+        conn.execute(t.sync_aliases.insert().values(tbl=spec.name, old_key=key, new_key=other, device_id=s.device_id,
+                                                    at=s.now))
+        s.aliases.setdefault(spec.name, {})[key] = other
+        s.merged += 1
+        if spec.name == "products":  # the merged record's barcodes go to the survivor where free
+            _adopt_barcodes(conn, s, spec, other, record)
+        s.outcomes.append(Outcome(spec.name, key, "merged", _version_of(conn, spec, other),
+                                  _hub_record(conn, spec, other), other))
+        return None
+    if spec.on_clash == "renumber":
+        renamed = _renumber(conn, spec, record)
+        rule = f"number {record['number']} taken: renumbered {renamed['number']}"
+        conflict(conn, s, spec, key, rule, kept, record, s.device_id)
+        conn.execute(t.sync_aliases.insert().values(
+            tbl="number:" + spec.name, old_key=key, new_key=json.dumps([renamed["number"], renamed["seq"]]),
+            device_id=s.device_id, at=s.now))
+        s.aliases.setdefault("number:" + spec.name, {})[key] = json.dumps([renamed["number"], renamed["seq"]])
+        conn.execute(t.sync_aliases.insert().values(tbl="ref:" + s.device_id, old_key=record["number"],
+                                                    new_key=renamed["number"], device_id=s.device_id, at=s.now))
+        s.aliases.setdefault("ref:" + s.device_id, {})[record["number"]] = renamed["number"]
+        return renamed
+    conflict(conn, s, spec, key, f"duplicate {'/'.join(spec.label)}: the record on the hub is kept", kept, record,
+             s.device_id)
+    s.outcomes.append(Outcome(spec.name, key, "dropped", 0, None, other))
+    return None
+
+
+def _renumber(conn: Connection, spec: r.Spec, record: dict) -> dict:
+    """The next free number of the record's kind and year on the hub, in the same format."""
+    table = spec.table
+    where = [table.c.year == record["year"]]
+    if "kind" in table.c:
+        where.append(table.c.kind == record["kind"])
+    last = conn.execute(select(func.coalesce(func.max(table.c.seq), 0)).where(*where)).scalar_one()
+    seq = int(last) + 1
+    prefix, digits = record["number"].rsplit("-", 1)
+    return dict(record, seq=seq, number=f"{prefix}-{seq:0{len(digits)}d}")
+
+
+def _barcode_owner(conn: Connection, code: str) -> str | None:
+    return conn.execute(select(t.barcodes.c.product_id).where(t.barcodes.c.barcode == code)).scalar()
+
+
+def _free_barcodes(conn: Connection, s: PushState, spec: r.Spec, key: str, record: dict) -> dict:
+    """Take out of a pushed product the barcodes another product already has on the hub."""
+    keep, taken = [], []
+    for row in record["_children"].get("barcodes", []):
+        owner = _barcode_owner(conn, row["barcode"])
+        (keep if owner in (None, key) else taken).append(row)
+    if not taken:
+        return record
+    result = dict(record, _children=dict(record["_children"], barcodes=keep))
+    for row in taken:
+        conflict(conn, s, spec, key, f"barcode {row['barcode']} belongs to another product", result, record,
+                 s.device_id)
+    return result
+
+
+def _adopt_barcodes(conn: Connection, s: PushState, spec: r.Spec, survivor: str, merged: dict) -> None:
+    row = conn.execute(select(t.sync_rows).where(t.sync_rows.c.tbl == spec.name,
+                                                 t.sync_rows.c.row_id == survivor)).first()
+    current = _hub_record(conn, spec, survivor)
+    if current is None or row is None:
+        return
+    codes = {b["barcode"] for b in current["_children"]["barcodes"]}
+    extra = [dict(b, product_id=survivor) for b in merged["_children"].get("barcodes", [])
+             if b["barcode"] not in codes and _barcode_owner(conn, b["barcode"]) is None]
+    if extra:
+        record = dict(current, _children={"barcodes": sorted(current["_children"]["barcodes"] + extra,
+                                                             key=lambda b: b["barcode"])})
+        _store(conn, s, spec, survivor, row.version + 1, record, True)
+
+
+def push_immutable(conn: Connection, s: PushState, table, rows: list[tuple]) -> int:
+    """Insert-or-ignore movements (or unfilled demand) and log the new ones in the pushed order.
+
+    ``rows`` hold the table's columns in order, raw (scaled integers, microseconds), already
+    rewritten through the aliases. Returns how many were new to the hub.
+    """
+    if not rows:
+        return 0
+    columns = [c.name for c in table.columns]
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    raw = conn.connection.dbapi_connection
+    with raw.cursor() as cur:
+        cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS _push_{table.name} AS "
+                    f"SELECT 0::bigint AS ord, {quoted} FROM {table.name} WITH NO DATA")
+        cur.execute(f"TRUNCATE _push_{table.name}")
+        with cur.copy(f"COPY _push_{table.name} (ord, {quoted}) FROM STDIN") as copy:
+            for i, row in enumerate(rows):
+                copy.write_row((i, *row))
+        cur.execute(
+            f"WITH ins AS (INSERT INTO {table.name} ({quoted}) SELECT {quoted} FROM _push_{table.name} ORDER BY ord "
+            f"ON CONFLICT (id) DO NOTHING RETURNING id) "
+            f"INSERT INTO sync_log (seq, tbl, row_id, version, device_id, data, at) "
+            f"SELECT %s + row_number() OVER (ORDER BY p.ord), %s, p.id, 0, %s, '', %s "
+            f"FROM ins JOIN _push_{table.name} p ON p.id = ins.id",
+            (s.seq, table.name, s.device_id, to_micros(s.now)))
+        added = cur.rowcount
+    s.seq += added
+    return added

@@ -1,0 +1,259 @@
+"""The device's side: what is waiting to be pushed, and applying what the hub says.
+
+All functions take a connection inside one local (SQLite) transaction; the caller commits the
+applied rows together with the cursor that says they were applied.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC
+from datetime import datetime
+
+from sqlalchemy import Connection
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import text
+
+from domain.ids import new_id
+from persistence import tables as t
+from persistence.sync import records as r
+from persistence.types import to_micros
+
+# settings keys
+HUB_URL = "sync.hub_url"
+CURSOR = "sync.cursor"
+PUSHED = "sync.pushed_rowid."  # + table name: the last local rowid of this device's immutable rows pushed
+LAST_SUCCESS = "sync.last_success_at"
+LAST_ATTEMPT = "sync.last_attempt_at"
+LAST_ERROR = "sync.last_error"
+LAST_REPORT = "sync.last_report"
+
+IMMUTABLE = (t.movements, t.unfilled_demand)
+
+
+@dataclass
+class Pending:
+    spec: r.Spec
+    key: str
+    base: int
+    record: dict | None
+
+
+def get_setting(conn: Connection, key: str, default: str = "") -> str:
+    value = conn.execute(select(t.settings.c.value).where(t.settings.c.key == key)).scalar()
+    return default if value is None else value
+
+
+def set_setting(conn: Connection, key: str, value: str) -> None:
+    conn.execute(t.settings.delete().where(t.settings.c.key == key))
+    conn.execute(t.settings.insert().values(key=key, value=value))
+
+
+def synced_rows(conn: Connection, spec: r.Spec) -> dict[str, tuple[int, str]]:
+    rows = conn.execute(select(t.sync_rows.c.row_id, t.sync_rows.c.version, t.sync_rows.c.hash)
+                        .where(t.sync_rows.c.tbl == spec.name))
+    return {row.row_id: (row.version, row.hash) for row in rows}
+
+
+def pending_records(conn: Connection) -> list[Pending]:
+    """Records created, changed or deleted here since they were last exchanged with the hub."""
+    result = []
+    for spec in r.SPECS:
+        synced = synced_rows(conn, spec)
+        local = r.read_records(conn, spec)
+        for key, record in local.items():
+            known = synced.get(key)
+            if known is None or known[1] != r.content_hash(spec, record):
+                result.append(Pending(spec, key, known[0] if known else 0, record))
+        for key, (version, hash_) in synced.items():
+            if hash_ and key not in local:
+                result.append(Pending(spec, key, version, None))
+    return result
+
+
+def pending_immutable(conn: Connection, table, device_id: str, limit: int) -> tuple[list[tuple], int]:
+    """The next ``limit`` rows this device made and has not pushed, raw, and the last rowid among them."""
+    after = int(get_setting(conn, PUSHED + table.name, "0"))
+    columns = ", ".join(f'"{c.name}"' for c in table.columns)
+    rows = conn.exec_driver_sql(
+        f"SELECT rowid, {columns} FROM {table.name} WHERE rowid > ? AND device_id = ? ORDER BY rowid LIMIT ?",
+        (after, device_id, limit)).fetchall()
+    if not rows:
+        return [], after
+    return [tuple(row[1:]) for row in rows], rows[-1][0]
+
+
+def count_pending_immutable(conn: Connection, table, device_id: str) -> int:
+    after = int(get_setting(conn, PUSHED + table.name, "0"))
+    return conn.exec_driver_sql(f"SELECT count(*) FROM {table.name} WHERE rowid > ? AND device_id = ?",
+                                (after, device_id)).scalar_one()
+
+
+def mark_synced(conn: Connection, spec: r.Spec, key: str, version: int, hash_: str) -> None:
+    c = t.sync_rows.c
+    conn.execute(t.sync_rows.delete().where(c.tbl == spec.name, c.row_id == key))
+    conn.execute(t.sync_rows.insert().values(tbl=spec.name, row_id=key, version=version, hash=hash_))
+
+
+def local_conflict(conn: Connection, device_id: str, spec: r.Spec, key: str, rule: str, kept: dict | None,
+                   lost: dict | None) -> None:
+    """A losing version found on this device; pushed to the hub with the next sync like any record."""
+    conn.execute(t.sync_conflicts.insert().values(
+        id=new_id(), tbl=spec.name, row_id=key, business_key=r.label(spec, lost or kept, key)[:200], rule=rule,
+        kept=json.dumps(kept, ensure_ascii=False, sort_keys=True) if kept else "",
+        lost=json.dumps(lost, ensure_ascii=False, sort_keys=True) if lost else "", lost_device=device_id,
+        detected_at=datetime.now(UTC), resolved_at=None, resolved_by="", note="", device_id=device_id, version=1))
+
+
+def mark_dirty(conn: Connection, product_id: str, warehouse_id: str, at_micros: int, movement_id: str) -> None:
+    """Remember that the pair's derived values must be replayed from (at, movement id) on."""
+    conn.exec_driver_sql(
+        "INSERT INTO sync_dirty (product_id, warehouse_id, at, movement_id) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (product_id, warehouse_id) DO UPDATE SET at = excluded.at, movement_id = excluded.movement_id "
+        "WHERE excluded.at < sync_dirty.at "
+        "OR (excluded.at = sync_dirty.at AND excluded.movement_id < sync_dirty.movement_id)",
+        (product_id, warehouse_id, at_micros, movement_id))
+
+
+def _references(target: str) -> list[tuple[str, str]]:
+    """(table, column) of every foreign key to ``target``, balances and caches included."""
+    return [(table.name, fk.parent.name) for table in t.metadata.sorted_tables for fk in table.foreign_keys
+            if fk.column.table.name == target]
+
+
+def apply_alias(conn: Connection, spec: r.Spec, old: str, new: str) -> bool:
+    """Merge record ``old`` into ``new`` here: re-point every reference, then drop ``old``.
+
+    When ``new`` is not here yet, ``old`` is renamed to it (the hub's data follows). Re-pointed
+    movements put their pairs up for a full recompute. Idempotent: False when ``old`` is gone.
+    """
+    if not r.exists(conn, spec, old):
+        return False
+    conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    present = r.exists(conn, spec, new)
+    if spec.name in ("products", "warehouses"):
+        column = "product_id" if spec.name == "products" else "warehouse_id"
+        pairs = conn.exec_driver_sql(
+            f"SELECT DISTINCT product_id, warehouse_id FROM movements WHERE {column} = ?", (old,)).fetchall()
+        conn.exec_driver_sql(f"DELETE FROM balances WHERE {column} = ?", (old,))
+        conn.exec_driver_sql(f"DELETE FROM sync_dirty WHERE {column} = ?", (old,))
+        for p, w in pairs:
+            p, w = (new, w) if spec.name == "products" else (p, new)
+            mark_dirty(conn, p, w, -(2**62), "")
+    for table, column in _references(spec.name):
+        if table in ("balances",):
+            continue
+        conn.exec_driver_sql(f'UPDATE OR IGNORE "{table}" SET "{column}" = ? WHERE "{column}" = ?', (new, old))
+        conn.exec_driver_sql(f'DELETE FROM "{table}" WHERE "{column}" = ?', (old,))
+    if present:
+        r.delete_record(conn, spec, old)
+    else:
+        conn.execute(spec.table.update().where(spec.table.c.id == old).values(id=new))
+    conn.execute(t.sync_rows.delete().where(t.sync_rows.c.tbl == spec.name, t.sync_rows.c.row_id == old))
+    conn.exec_driver_sql("INSERT OR IGNORE INTO sync_aliases (tbl, old_key, new_key, device_id, at) "
+                         "VALUES (?, ?, ?, '', ?)", (spec.name, old, new, to_micros(datetime.now(UTC))))
+    return True
+
+
+def _renumber_refs(conn: Connection, device_id: str, old: str, new: str) -> None:
+    """A document's movements carry its number: follow a renumbering (only this record's device's)."""
+    conn.execute(t.movements.update().where(t.movements.c.source_ref == old, t.movements.c.device_id == device_id)
+                 .values(source_ref=new))
+
+
+def _renumber_local(conn: Connection, spec: r.Spec, key: str, record: dict) -> None:
+    """Give a not-yet-pushed local record the next free local number (the hub checks again on push)."""
+    table = spec.table
+    where = [table.c.year == record["year"]]
+    if "kind" in table.c:
+        where.append(table.c.kind == record["kind"])
+    seq = int(conn.execute(select(func.coalesce(func.max(table.c.seq), 0)).where(*where)).scalar_one()) + 1
+    prefix, digits = record["number"].rsplit("-", 1)
+    number = f"{prefix}-{seq:0{len(digits)}d}"
+    conn.execute(table.update().where(table.c.id == key).values(number=number, seq=seq))
+    _renumber_refs(conn, record.get("device_id", ""), record["number"], number)
+
+
+def _clashing(conn: Connection, spec: r.Spec, key: str, record: dict) -> list[str]:
+    table = spec.table
+    values = r.decode_row(table, record)
+    found = []
+    for columns in spec.unique:
+        if any(values[c] is None for c in columns):
+            continue
+        for row in conn.execute(select(*[table.c[k] for k in spec.key])
+                                .where(*[table.c[c] == values[c] for c in columns])):
+            other = row[0] if spec.key == ("id",) else json.dumps(list(row), ensure_ascii=False)
+            if other != key and other not in found:
+                found.append(other)
+    return found
+
+
+def apply_record(conn: Connection, device_id: str, spec: r.Spec, key: str, version: int,
+                 record: dict | None, pushed_hash: str | None = None) -> None:
+    """Make the hub's version of a record the local one, never dropping a local edit unrecorded.
+
+    ``pushed_hash`` is the content this device just pushed for the record (the hub has already
+    judged it, and kept it in the conflicts list if it lost); a local edit newer than both is
+    kept in the conflicts list here.
+    """
+    local = r.read_records(conn, spec, [key]).get(key)
+    known = conn.execute(select(t.sync_rows.c.hash).where(t.sync_rows.c.tbl == spec.name,
+                                                          t.sync_rows.c.row_id == key)).scalar()
+    if pushed_hash is not None:
+        known = pushed_hash
+    incoming_hash = r.content_hash(spec, record)
+    if local is not None:
+        local_hash = r.content_hash(spec, local)
+        if local_hash != incoming_hash and known is not None and local_hash != known:
+            local_conflict(conn, device_id, spec, key, "edited here during a sync: the hub's version is kept",
+                           record, local)
+    if record is None:
+        if local is not None:
+            r.delete_record(conn, spec, key)
+        mark_synced(conn, spec, key, version, "")
+        return
+    if local is None:
+        for other in _clashing(conn, spec, key, record):
+            other_record = r.read_records(conn, spec, [other]).get(other)
+            if spec.on_clash == "merge":
+                local_conflict(conn, device_id, spec, other, f"duplicate {'/'.join(spec.label)}: merged into the "
+                               f"record on the hub", record, other_record)
+                apply_alias(conn, spec, other, key)
+            elif spec.on_clash == "renumber":
+                _renumber_local(conn, spec, other, other_record)
+            else:
+                local_conflict(conn, device_id, spec, other, f"duplicate {'/'.join(spec.label)}: the record on "
+                               f"the hub is kept", record, other_record)
+                r.delete_record(conn, spec, other)
+                conn.execute(t.sync_rows.delete().where(t.sync_rows.c.tbl == spec.name,
+                                                        t.sync_rows.c.row_id == other))
+        local = r.read_records(conn, spec, [key]).get(key)
+    elif spec.on_clash == "renumber" and local.get("number") != record.get("number") and local.get("number"):
+        for other in _clashing(conn, spec, key, record):
+            _renumber_local(conn, spec, other, r.read_records(conn, spec, [other])[other])
+        _renumber_refs(conn, local.get("device_id", ""), local["number"], record["number"])
+    if spec.name == "products":
+        for row in record["_children"].get("barcodes", []):
+            conn.execute(t.barcodes.delete().where(t.barcodes.c.barcode == row["barcode"],
+                                                   t.barcodes.c.product_id != key))
+    r.write_record(conn, spec, record, local is not None)
+    mark_synced(conn, spec, key, version, incoming_hash)
+
+
+def insert_immutable(conn: Connection, table, rows: list[tuple]) -> int:
+    """Insert pulled movements (or unfilled demand), raw, ignoring ones already here."""
+    if not rows:
+        return 0
+    columns = [c.name for c in table.columns]
+    marks = ", ".join("?" for _ in columns)
+    before = conn.exec_driver_sql("SELECT total_changes()").scalar_one()
+    names = ", ".join(f'"{c}"' for c in columns)
+    conn.exec_driver_sql(f"INSERT OR IGNORE INTO {table.name} ({names}) VALUES ({marks})", rows)
+    return conn.exec_driver_sql("SELECT total_changes()").scalar_one() - before
+
+
+def alias_rows(conn: Connection) -> list[tuple[str, str, str]]:
+    return [tuple(row) for row in conn.execute(text("SELECT tbl, old_key, new_key FROM sync_aliases"))]

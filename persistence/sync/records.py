@@ -1,0 +1,224 @@
+"""Which tables sync as records, how a record is read, written, hashed and compared.
+
+A record is one row of a mutable table plus its child rows (a product with its barcodes, a
+document with its lines, a PO with its lines and revisions). Its JSON form is canonical: money
+and quantities as decimal strings, instants as microseconds, dates as ISO strings, so the same
+record hashes the same on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import Boolean
+from sqlalchemy import Connection
+from sqlalchemy import Date
+from sqlalchemy import Table
+from sqlalchemy import and_
+from sqlalchemy import select
+from sqlalchemy import tuple_
+
+from persistence import tables as t
+from persistence.types import Instant
+from persistence.types import Scaled
+from persistence.types import from_micros
+from persistence.types import to_micros
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One synced table: its key, its child tables and its business keys.
+
+    ``unique`` lists business keys (tuples of columns). ``on_clash`` says what a new record whose
+    business key is already taken by another record becomes: ``merge`` (one record, the other an
+    alias of it), ``renumber`` (a document number; the newcomer takes the next free number) or
+    ``drop`` (the newcomer is kept only in the conflicts list).
+    """
+
+    table: Table
+    key: tuple[str, ...] = ("id",)
+    children: tuple[tuple[Table, tuple[str, ...]], ...] = ()
+    unique: tuple[tuple[str, ...], ...] = ()
+    on_clash: str = "drop"
+    label: tuple[str, ...] = ()
+    refs: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return self.table.name
+
+
+def _refs(table: Table) -> dict[str, str]:
+    """column → referenced table, for the foreign keys of ``table`` (and of its children)."""
+    return {fk.parent.name: fk.column.table.name for fk in table.foreign_keys}
+
+
+def _spec(table: Table, **kw) -> Spec:
+    refs = _refs(table)
+    for child, _ in kw.get("children", ()):
+        refs.update({k: v for k, v in _refs(child).items() if v != table.name})
+    return Spec(table, refs=refs, **kw)
+
+
+# In an order where a record's references come before it.
+SPECS: tuple[Spec, ...] = (
+    _spec(t.warehouses, unique=(("code",),), on_clash="merge", label=("code",)),
+    _spec(t.products, children=((t.barcodes, ("product_id",)),), unique=(("sku",),), on_clash="merge",
+          label=("sku",)),
+    _spec(t.suppliers, unique=(("code",),), on_clash="merge", label=("code",)),
+    _spec(t.customers, unique=(("code",),), on_clash="merge", label=("code",)),
+    _spec(t.users, unique=(("username",),), on_clash="merge", label=("username",)),
+    _spec(t.supplier_terms, unique=(("supplier_id", "product_id"),), label=("supplier_id", "product_id")),
+    _spec(t.supplier_profiles, key=("supplier_id",), label=("supplier_id",)),
+    _spec(t.supplier_term_details, key=("supplier_id", "product_id"), label=("supplier_id", "product_id")),
+    _spec(t.supplier_price_breaks, key=("supplier_id", "product_id", "min_qty"),
+          label=("supplier_id", "product_id", "min_qty")),
+    _spec(t.preferred_suppliers, key=("product_id",), label=("product_id",)),
+    _spec(t.documents, children=((t.document_lines, ("document_id",)),),
+          unique=(("number",), ("kind", "year", "seq")), on_clash="renumber", label=("number",)),
+    _spec(t.purchase_orders, children=((t.purchase_order_lines, ("po_id",)),
+                                       (t.purchase_order_revisions, ("po_id",))),
+          unique=(("number",), ("year", "seq")), on_clash="renumber", label=("number",)),
+    _spec(t.sync_conflicts),
+)
+BY_NAME = {s.name: s for s in SPECS}
+# Tables whose ids other rows point at, and so may be merged through an alias.
+MERGEABLE = tuple(s.name for s in SPECS if s.on_clash == "merge")
+
+
+def encode_value(column, value):
+    if value is None:
+        return None
+    if isinstance(column.type, Scaled):
+        return str(Decimal(value).normalize()) if value != 0 else "0"
+    if isinstance(column.type, Instant):
+        return to_micros(value)
+    if isinstance(column.type, Date):
+        return value.isoformat() if isinstance(value, date) else str(value)
+    if isinstance(column.type, Boolean):
+        return bool(value)
+    return value
+
+
+def decode_value(column, value):
+    if value is None:
+        return None
+    if isinstance(column.type, Scaled):
+        return Decimal(value)
+    if isinstance(column.type, Instant):
+        return from_micros(int(value))
+    if isinstance(column.type, Date):
+        return date.fromisoformat(value)
+    if isinstance(column.type, Boolean):
+        return bool(value)
+    return value
+
+
+def encode_row(table: Table, row) -> dict:
+    m = row._mapping
+    return {c.name: encode_value(c, m[c.name]) for c in table.columns}
+
+
+def decode_row(table: Table, data: dict) -> dict:
+    return {c.name: decode_value(c, data.get(c.name)) for c in table.columns}
+
+
+def row_key(spec: Spec, data: dict) -> str:
+    if spec.key == ("id",):
+        return data["id"]
+    return json.dumps([data[k] for k in spec.key], ensure_ascii=False)
+
+
+def key_values(spec: Spec, key: str) -> dict:
+    if spec.key == ("id",):
+        return {"id": key}
+    return dict(zip(spec.key, json.loads(key), strict=True))
+
+
+def content_hash(spec: Spec, record: dict | None) -> str:
+    """The hash of what a record says (not of its version or who last pushed it); '' when deleted."""
+    if record is None:
+        return ""
+    body = {k: v for k, v in record.items() if k not in ("version", "device_id")}
+    text = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def _where(spec: Spec, keys: list[str]):
+    if spec.key == ("id",):
+        return spec.table.c.id.in_(keys)
+    cols = [spec.table.c[k] for k in spec.key]
+    values = [tuple(key_values(spec, k)[c] for c in spec.key) for k in keys]
+    if len(cols) == 1:
+        return cols[0].in_([v[0] for v in values])
+    return tuple_(*cols).in_(values)
+
+
+def read_records(conn: Connection, spec: Spec, keys: list[str] | None = None) -> dict[str, dict]:
+    """key → record (the row's columns plus ``_children``: {child table: [rows]}), all or ``keys``."""
+    result: dict[str, dict] = {}
+    chunks = [None] if keys is None else [keys[i:i + 500] for i in range(0, len(keys), 500)]
+    for chunk in chunks:
+        if chunk is not None and not chunk:
+            continue
+        query = select(spec.table)
+        if chunk is not None:
+            query = query.where(_where(spec, chunk))
+        for row in conn.execute(query):
+            data = encode_row(spec.table, row)
+            result[row_key(spec, data)] = data
+        for child, fk in spec.children:
+            query = select(child)
+            if chunk is not None:
+                query = query.where(child.c[fk[0]].in_(chunk))
+            pk = [c.name for c in child.primary_key.columns]
+            for row in conn.execute(query.order_by(*[child.c[c] for c in pk])):
+                data = encode_row(child, row)
+                parent = result.get(data[fk[0]])
+                if parent is not None:
+                    parent.setdefault("_children", {}).setdefault(child.name, []).append(data)
+    for record in result.values():
+        children = record.setdefault("_children", {})
+        for child, _ in spec.children:
+            children.setdefault(child.name, [])
+    return result
+
+
+def delete_record(conn: Connection, spec: Spec, key: str) -> None:
+    for child, fk in spec.children:
+        conn.execute(child.delete().where(child.c[fk[0]] == key))
+    conn.execute(spec.table.delete().where(and_(*[spec.table.c[k] == v for k, v in key_values(spec, key).items()])))
+
+
+def write_record(conn: Connection, spec: Spec, record: dict, exists: bool) -> None:
+    """Insert or replace one record with its children (the children are rewritten whole)."""
+    table = spec.table
+    values = decode_row(table, record)
+    where = and_(*[table.c[k] == values[k] for k in spec.key])
+    for child, fk in spec.children:
+        conn.execute(child.delete().where(child.c[fk[0]] == record["id"]))
+    if exists:
+        conn.execute(table.update().where(where).values({k: v for k, v in values.items() if k not in spec.key}))
+    else:
+        conn.execute(table.insert().values(values))
+    for child, _ in spec.children:
+        rows = [decode_row(child, r) for r in record.get("_children", {}).get(child.name, [])]
+        if rows:
+            conn.execute(child.insert(), rows)
+
+
+def exists(conn: Connection, spec: Spec, key: str) -> bool:
+    table = spec.table
+    where = and_(*[table.c[k] == v for k, v in key_values(spec, key).items()])
+    return conn.execute(select(table.c[spec.key[0]]).where(where)).first() is not None
+
+
+def label(spec: Spec, record: dict | None, key: str) -> str:
+    if record is None or not spec.label:
+        return key
+    return " / ".join(str(record.get(c, "")) for c in spec.label)

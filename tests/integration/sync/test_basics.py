@@ -1,0 +1,48 @@
+"""Sync basics against a real PostgreSQL hub: schema made on first use, push, pull, idempotence."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from domain import catalog
+from domain import commands as c
+from domain import ledger
+from persistence import sync
+from tests.integration.sync.helpers import snapshot
+
+pytestmark = pytest.mark.postgres
+
+
+def setup_master(db) -> None:
+    catalog.add_warehouse(db.uow(), c.AddWarehouse("MAIN", "Main store"))
+    catalog.add_product(db.uow(), c.AddProduct("SKU-1", "Widget", barcodes=["690000000001"]))
+
+
+def test_a_receipt_made_on_one_device_reaches_another_with_the_same_value(hub, devices):
+    a, b = devices("a"), devices("b")
+    setup_master(a)
+    ledger.receive(a.uow(), c.ReceiveStock("SKU-1", "10", "MAIN", "2.50"))
+    report = sync.sync(a, hub)
+    assert report.pushed >= 3 and report.conflicts == 0
+    report = sync.sync(b, hub)
+    assert report.pulled >= 3
+    assert snapshot(a) == snapshot(b)
+    assert snapshot(b)["balances"] == [("SKU-1", "MAIN", Decimal("10"), Decimal("25.00"))]
+
+
+def test_a_second_sync_with_nothing_new_moves_nothing(hub, devices):
+    a = devices("a")
+    setup_master(a)
+    ledger.receive(a.uow(), c.ReceiveStock("SKU-1", "4", "MAIN", "1"))
+    sync.sync(a, hub)
+    again = sync.sync(a, hub)
+    assert (again.pushed, again.pulled, again.conflicts) == (0, 0, 0)
+    assert sync.status(a).pending_push == 0
+
+
+def test_test_connection_names_the_server_and_a_wrong_port_is_unavailable(hub, pg_cluster):
+    assert "PostgreSQL" in sync.test_connection(hub)
+    with pytest.raises(sync.HubUnavailable):
+        sync.test_connection(f"postgresql://postgres@127.0.0.1:1/nothing")
