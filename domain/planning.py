@@ -49,6 +49,7 @@ ABC_SHARES = (0.80, 0.95)  # cumulative value share up to which a product is A, 
 DEFAULT_WEEKS = 104
 DEFAULT_REVIEW_DAYS = 7
 MIN_OBSERVED_DAYS = 4
+ALL_WAREHOUSES = "*"  # the scope of a forecast over all warehouses
 
 
 # what the history reader gives
@@ -257,7 +258,42 @@ def choose_terms(options: Sequence[TermOption]) -> TermOption | None:
 def _forecast_options(thorough: bool, budget_seconds: float | None, workers: int) -> dict:
     if not thorough:
         return {"models": ()}
-    return {"budget_seconds": budget_seconds, "workers": workers}
+    from domain.forecasting.api import DEFAULT_MODELS
+
+    return {"models": DEFAULT_MODELS, "budget_seconds": budget_seconds, "workers": workers}
+
+
+def _forecast(values, ids, horizon: int, first_week: date, thorough: bool, budget_seconds, workers, run: RunControl):
+    """Forecast every row, reusing the cached results of unchanged rows (``domain.planning_cache``)."""
+    from domain.forecasting.api import ForecastResult
+    from domain.forecasting.api import forecast_many
+    from domain.planning_cache import forecast_rows
+
+    if not len(ids):
+        return []
+    results, computed = forecast_rows(
+        values, ids, horizon, _forecast_options(thorough, budget_seconds, workers), forecast_many=forecast_many,
+        result_type=ForecastResult, cache=run.cache, first_week=first_week, cancel=run.cancel,
+        progress=run.progress, thorough=thorough)
+    run.computed = computed
+    return results
+
+
+@dataclass
+class RunControl:
+    """What a caller lends one planning run: the forecast cache, a cancel flag and a progress callback.
+
+    Attributes:
+        cache: stored forecasts (``domain.planning_cache.ForecastCache``); None recomputes every row.
+        cancel: asked between batches of rows; True stops the run with ``planning_cache.Cancelled``.
+        progress: told (rows forecast or read from the cache, rows in all).
+        computed: set by the run: how many rows were forecast rather than read from the cache.
+    """
+
+    cache: object | None = None
+    cancel: Callable[[], bool] | None = None
+    progress: Callable[[int, int], None] | None = None
+    computed: int = 0
 
 
 def plan(
@@ -271,6 +307,7 @@ def plan(
     budget_seconds: float | None = 20.0,
     workers: int = 1,
     sku: str | None = None,
+    run: RunControl | None = None,
 ) -> list[ItemPlan]:
     """Forecast, alert and suggest for every product × warehouse; see the module docstring for the rules.
 
@@ -283,9 +320,11 @@ def plan(
         thorough: also try the statsmodels models (``budget_seconds`` of them, in ``workers`` processes);
             without it only the vectorised numpy methods run, which takes about a second for thousands.
         sku: plan only this product (its ABC class is still ranked among all products).
+        run: the forecast cache, cancel flag and progress callback of this run (none by default).
     """
-    from domain.forecasting.api import forecast_many
     from domain.forecasting.api import lead_time_demand
+
+    run = run or RunControl()
 
     services = {**SERVICE_BY_CLASS, **(service_by_class or {})}
     first, end = window(today, weeks)
@@ -302,7 +341,8 @@ def plan(
     lead_days = {k: (t.lead_time_days if t else 0) for k, t in chosen.items()}
     longest = max([*lead_days.values(), 0]) + review_days
     horizon = min(26, max(4, math.ceil(longest / 7)))
-    results = forecast_many(values, horizon, **_forecast_options(thorough, budget_seconds, workers)) if items else []
+    ids = [(x.product_id, x.warehouse_id) for x in items]
+    results = _forecast(values, ids, horizon, first, thorough, budget_seconds, workers, run)
 
     plans = []
     for r, (item, result) in enumerate(zip(items, results, strict=True)):
@@ -362,6 +402,7 @@ def forecast_products(
     workers: int = 1,
     horizon: int = 8,
     sku: str | None = None,
+    run: RunControl | None = None,
 ) -> list[ItemPlan]:
     """Forecast each product's demand over all warehouses (``warehouse`` is ``*``).
 
@@ -369,8 +410,6 @@ def forecast_products(
     shipments of all warehouses add up.
     """
     import numpy as np
-
-    from domain.forecasting.api import forecast_many
 
     first, end = window(today, weeks)
     history = reader(first, end)
@@ -392,7 +431,8 @@ def forecast_products(
         keep = [i for i, p in enumerate(pids) if names[p][0] == sku]
         pids, daily, stocked = [pids[i] for i in keep], daily[keep], stocked[keep]
     values, starts = aggregate_weeks(daily, stocked, first)
-    results = forecast_many(values, horizon, **_forecast_options(thorough, budget_seconds, workers)) if pids else []
+    results = _forecast(values, [(p, ALL_WAREHOUSES) for p in pids], horizon, first, thorough, budget_seconds, workers,
+                        run or RunControl())
     out = []
     for r, (pid, result) in enumerate(zip(pids, results, strict=True)):
         abc = classes.get(pid, "C")

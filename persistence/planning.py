@@ -16,6 +16,8 @@
 5. supplier terms with pack details, the supplier's lead time and the preferred flag;
 6. unfilled demand recorded per day (``persistence.demand.daily_unfilled``).
 
+``ForecastCacheTable`` keeps the forecasts of the last run (``domain.planning_cache``) in ``forecast_cache``.
+
 Days are business days in the clock's zone: ``utc_offset_seconds`` shifts UTC instants before they are
 cut into days. Quantities arrive as the columns' scaled integers and are turned into Decimals once per
 day, not per movement.
@@ -29,6 +31,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import Engine
+from sqlalchemy import bindparam
 from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import type_coerce
@@ -151,6 +154,38 @@ def _terms(conn) -> dict[str, list[TermOption]]:
             r.supplier_id, r.code, r.product_id, price, r.moq, r.order_multiple, pack, int(lead),
             r.preferred_id == r.supplier_id))
     return out
+
+
+class ForecastCacheTable:
+    """``domain.planning_cache.ForecastCache`` on the ``forecast_cache`` table."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def load(self, keys) -> dict[tuple[str, str], tuple[str, str]]:
+        C = t.forecast_cache
+        wanted = set(keys)
+        scopes = {scope for _, scope in wanted}
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(C.c.product_id, C.c.scope, C.c.history_key, C.c.result)
+                                .where(C.c.scope.in_(scopes)))
+            return {(r[0], r[1]): (r[2], r[3]) for r in rows if (r[0], r[1]) in wanted}
+
+    def store(self, rows) -> None:
+        if not rows:
+            return
+        C = t.forecast_cache
+        now = datetime.now(UTC)
+        with self.engine.begin() as conn:
+            conn.execute(C.delete().where(C.c.product_id == bindparam("p"), C.c.scope == bindparam("s")),
+                         [{"p": p, "s": s} for p, s, _, _ in rows])
+            conn.execute(C.insert(), [{"product_id": p, "scope": s, "history_key": k, "computed_at": now, "result": r}
+                                      for p, s, k, r in rows])
+
+
+def forecast_cache(engine: Engine) -> ForecastCacheTable:
+    """The stored forecasts of this database, for ``domain.planning.RunControl``."""
+    return ForecastCacheTable(engine)
 
 
 def reader(engine: Engine, *, utc_offset_seconds: int = 0):

@@ -110,10 +110,12 @@ def _record_unfilled(args: argparse.Namespace, db) -> int:
 
 def run_plan(args: argparse.Namespace, db) -> int:
     from domain import planning
+    from persistence.planning import forecast_cache
 
     if args.command == "unfilled":
         return _record_unfilled(args, db)
     options = _options(args)
+    options["run"] = planning.RunControl(cache=forecast_cache(db.engine))
     if args.command == "forecast":
         rows = planning.forecast_products(_reader(db), sku=args.sku, **options)
         if args.sku and not rows:

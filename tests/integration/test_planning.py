@@ -224,3 +224,27 @@ def test_the_unfilled_command_records_a_lost_sale_and_refuses_bad_input(cli):
     assert "NOPE" in cli("unfilled", "--sku", "NOPE", "--qty", "1", "--warehouse", "MAIN", code=3)
     assert "customer" in cli("unfilled", "--sku", "LOW", "--qty", "1", "--warehouse", "MAIN", "--customer", "X",
                              code=3)
+
+
+def test_planning_again_recomputes_only_the_item_whose_history_changed(db):
+    from persistence.planning import forecast_cache
+
+    def run():
+        control = planning.RunControl(cache=forecast_cache(db.engine))
+        plans = {(p.sku, p.warehouse): p for p in planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS,
+                                                                 run=control)}
+        return plans, control.computed
+
+    first, computed = run()
+    assert computed == len(first) == 5
+    again, computed = run()
+    assert computed == 0
+    assert again["LOW", "MAIN"].explanation["reorder_point"] == first["LOW", "MAIN"].explanation["reorder_point"]
+    ledger.ship(db.uow(), ship("SPORADIC", 5, "MAIN", 7 * WEEKS - 2))  # entered late, in the last complete week
+    ledger.ship(db.uow(), ship("STEADY", 3, "MAIN", 7 * WEEKS + 1))  # this week's: not in the history yet
+    later, computed = run()
+    assert computed == 1
+    assert later["SPORADIC", "MAIN"].history[-1] == first["SPORADIC", "MAIN"].history[-1] + 5
+    products = planning.forecast_products(reader(db.engine), today=TODAY, weeks=WEEKS,
+                                          run=planning.RunControl(cache=forecast_cache(db.engine)))
+    assert len(products) == 4  # the all-warehouse forecasts are kept apart from the per-warehouse ones

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from decimal import Decimal
 
@@ -74,3 +75,105 @@ def test_importing_planning_and_its_commands_leaves_numpy_unloaded():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+class MemoryCache:
+    """``planning_cache.ForecastCache`` in a dict; counts the writes."""
+
+    def __init__(self) -> None:
+        self.rows: dict[tuple[str, str], tuple[str, str]] = {}
+        self.writes = 0
+
+    def load(self, keys):
+        return {k: self.rows[k] for k in keys if k in self.rows}
+
+    def store(self, rows):
+        self.writes += 1
+        for product, scope, key, text in rows:
+            self.rows[product, scope] = (key, text)
+
+
+def _demand(n=6, weeks=60, seed=3):
+    rng = np.random.default_rng(seed)
+    values = rng.poisson(20.0, size=(n, weeks)).astype(float)
+    values[1, 10:12] = np.nan
+    values[2, ::3] = 0.0
+    return values
+
+
+def _run(values, cache, **kwargs):
+    from domain.forecasting.api import ForecastResult
+    from domain.forecasting.api import forecast_many
+    from domain.planning_cache import forecast_rows
+
+    ids = [(f"p{i}", "w") for i in range(len(values))]
+    options = kwargs.pop("options", {"models": ()})
+    return forecast_rows(values, ids, kwargs.pop("horizon", 4), options, forecast_many=forecast_many,
+                         result_type=ForecastResult, cache=cache, first_week=date(2026, 1, 5), **kwargs)
+
+
+def _same(a, b):
+    assert (a.model, a.demand_class, a.note) == (b.model, b.demand_class, b.note)
+    np.testing.assert_array_equal(a.mean, b.mean)
+    assert a.quantiles.keys() == b.quantiles.keys() and all(
+        np.array_equal(a.quantiles[q], b.quantiles[q]) for q in a.quantiles)
+    for name in ("mase", "wape", "bias", "baseline_mase", "sigma"):
+        x, y = getattr(a, name), getattr(b, name)
+        assert (math.isnan(x) and math.isnan(y)) or x == y
+    assert a.scores.keys() == b.scores.keys()
+
+
+def test_a_second_run_reads_every_unchanged_row_from_the_cache_and_recomputes_only_a_changed_one():
+    values, cache = _demand(), MemoryCache()
+    first, computed = _run(values, cache)
+    assert computed == 6 and len(cache.rows) == 6
+    again, computed = _run(values, cache)
+    assert computed == 0 and cache.writes == 1  # nothing new to store
+    for a, b in zip(first, again, strict=True):
+        _same(a, b)
+    changed = values.copy()
+    changed[4, -1] += 50  # a late shipment in the last complete week of one product
+    results, computed = _run(changed, cache)
+    assert computed == 1
+    fresh, _ = _run(changed, None)
+    for a, b in zip(results, fresh, strict=True):  # cached and recomputed rows equal a full run
+        _same(a, b)
+
+
+def test_a_changed_setting_or_censored_week_recomputes_and_a_short_history_round_trips():
+    values, cache = _demand(), MemoryCache()
+    _run(values, cache)
+    assert _run(values, cache, horizon=6)[1] == 6
+    censored = values.copy()
+    censored[0, 5] = np.nan
+    assert _run(censored, cache, horizon=6)[1] == 1
+    short = np.full((1, 60), np.nan)
+    short[0, -3:] = [1.0, 2.0, 4.0]
+    [a], _ = _run(short, cache)
+    [b], computed = _run(short, cache)
+    assert computed == 0 and a.model == b.model == "simple_average" and b.note == a.note and math.isnan(b.mase)
+
+
+def test_cancelling_between_batches_stops_the_run_and_stores_nothing(monkeypatch):
+    from domain import planning_cache
+
+    monkeypatch.setattr(planning_cache, "BATCH_ROWS", 2)
+    asked, seen = [], []
+
+    def cancel():
+        asked.append(1)
+        return len(asked) > 2  # two batches run, the third is not started
+
+    cache = MemoryCache()
+    with pytest.raises(planning_cache.Cancelled):
+        _run(_demand(), cache, cancel=cancel, progress=lambda done, total: seen.append((done, total)))
+    assert cache.rows == {} and cache.writes == 0
+    assert seen == [(0, 6), (2, 6), (4, 6)]
+
+
+def test_in_thorough_mode_a_row_the_time_budget_did_not_reach_is_not_stored():
+    values, cache = _demand()[:1], MemoryCache()
+    options = {"models": ("ets",), "budget_seconds": 0.0, "workers": 1}
+    results, _ = _run(values, cache, options=options, thorough=True)
+    assert all(r.demand_class == "smooth" and "ets" not in r.scores for r in results)
+    assert cache.rows == {}  # next time they get their turn with statsmodels
