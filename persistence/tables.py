@@ -414,7 +414,7 @@ sync_conflicts = Table(
     Column("tbl", String(40), nullable=False),
     Column("row_id", String(200), nullable=False),
     Column("business_key", String(200), nullable=False, default=""),
-    Column("rule", String(40), nullable=False),
+    Column("rule", String(200), nullable=False),
     Column("kept", Text, nullable=False, default=""),
     Column("lost", Text, nullable=False, default=""),
     Column("lost_device", String(36), nullable=False, default=""),

@@ -108,7 +108,7 @@ def run(db, engine: Engine, started: datetime, progress: Callable[[str, int, int
         codes = dict(conn.exec_driver_sql("SELECT id, code FROM warehouses").all())
         micros = to_micros(started)
         report.conflicts = conn.exec_driver_sql(
-            "SELECT count(*) FROM sync_conflicts WHERE detected_at >= ? AND lost_device = ?", (micros, me)).scalar_one()
+            "SELECT count(*) FROM sync_conflicts WHERE detected_at >= ? AND device_id = ?", (micros, me)).scalar_one()
         report.merged = conn.exec_driver_sql("SELECT count(*) FROM sync_aliases WHERE at >= ? AND tbl NOT LIKE '%:%'",
                                              (micros,)).scalar_one()
     report.negative = [(names.get(p, p), codes.get(w, w), q) for p, w, q in negative]

@@ -50,7 +50,7 @@ def upgrade() -> None:
         sa.Column("tbl", sa.String(length=40), nullable=False),
         sa.Column("row_id", sa.String(length=200), nullable=False),
         sa.Column("business_key", sa.String(length=200), nullable=False),
-        sa.Column("rule", sa.String(length=40), nullable=False),
+        sa.Column("rule", sa.String(length=200), nullable=False),
         sa.Column("kept", sa.Text(), nullable=False),
         sa.Column("lost", sa.Text(), nullable=False),
         sa.Column("lost_device", sa.String(length=36), nullable=False),

@@ -45,4 +45,4 @@ def test_a_second_sync_with_nothing_new_moves_nothing(hub, devices):
 def test_test_connection_names_the_server_and_a_wrong_port_is_unavailable(hub, pg_cluster):
     assert "PostgreSQL" in sync.test_connection(hub)
     with pytest.raises(sync.HubUnavailable):
-        sync.test_connection(f"postgresql://postgres@127.0.0.1:1/nothing")
+        sync.test_connection("postgresql://postgres@127.0.0.1:1/nothing")
