@@ -116,6 +116,7 @@ class SetPurchasingPolicy:
     company_name: str | None = None
     company_address: str | None = None
     company_logo: str | None = None
+    currency: str | None = None
 
 
 @dataclass(frozen=True)

@@ -185,6 +185,7 @@ class PurchasingPolicy:
         company_name: printed at the top of the PO.
         company_address: printed under the company name.
         company_logo: path of an image (PNG or JPEG) printed above the company name; blank for none.
+        currency: the company's own currency (ISO 4217), chosen when the company database was created.
     """
 
     tax_rate: Decimal = Decimal(13)
@@ -192,3 +193,4 @@ class PurchasingPolicy:
     company_name: str = "Stockroom Trading Co."
     company_address: str = ""
     company_logo: str = ""
+    currency: str = "CNY"

@@ -13,6 +13,7 @@ from domain import purchasing_commands as pc
 from domain import validate as v
 from domain.access import Permission
 from domain.access import require
+from domain.currencies import iso_currency
 from domain.errors import BadInput
 from domain.errors import NotFound
 from domain.model import Supplier
@@ -146,6 +147,8 @@ def set_policy(uow: UnitOfWork, c: pc.SetPurchasingPolicy) -> PurchasingPolicy:
             changes["company_address"] = v.text("company address", c.company_address, required=False, max_len=500)
         if c.company_logo is not None:
             changes["company_logo"] = v.text("company logo", c.company_logo, required=False, max_len=500)
+        if c.currency is not None:
+            changes["currency"] = iso_currency(c.currency)
         policy = replace(policy, **changes)
         uow.purchasing.set_policy(policy)
         uow.commit()

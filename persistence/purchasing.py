@@ -43,6 +43,7 @@ SETTING_TOLERANCE = "po_over_receipt_tolerance"
 SETTING_COMPANY_NAME = "company_name"
 SETTING_COMPANY_ADDRESS = "company_address"
 SETTING_COMPANY_LOGO = "company_logo"
+SETTING_CURRENCY = "currency"
 
 
 def _setting_number(values: dict[str, str], key: str, default: Decimal) -> Decimal:
@@ -155,7 +156,7 @@ class PurchasingRepository:
         if self._policy is None:
             s = t.settings.c
             keys = (SETTING_TAX_RATE, SETTING_TOLERANCE, SETTING_COMPANY_NAME, SETTING_COMPANY_ADDRESS,
-                    SETTING_COMPANY_LOGO)
+                    SETTING_COMPANY_LOGO, SETTING_CURRENCY)
             values = dict(self.conn.execute(select(s.key, s.value).where(s.key.in_(keys))).all())
             default = PurchasingPolicy()
             self._policy = PurchasingPolicy(
@@ -164,13 +165,14 @@ class PurchasingRepository:
                 company_name=values.get(SETTING_COMPANY_NAME) or default.company_name,
                 company_address=values.get(SETTING_COMPANY_ADDRESS) or default.company_address,
                 company_logo=values.get(SETTING_COMPANY_LOGO) or "",
+                currency=values.get(SETTING_CURRENCY) or default.currency,
             )
         return self._policy
 
     def set_policy(self, policy: PurchasingPolicy) -> None:
         values = {SETTING_TAX_RATE: fmt(policy.tax_rate), SETTING_TOLERANCE: fmt(policy.over_receipt_tolerance),
                   SETTING_COMPANY_NAME: policy.company_name, SETTING_COMPANY_ADDRESS: policy.company_address,
-                  SETTING_COMPANY_LOGO: policy.company_logo}
+                  SETTING_COMPANY_LOGO: policy.company_logo, SETTING_CURRENCY: policy.currency}
         self.conn.execute(t.settings.delete().where(t.settings.c.key.in_(list(values))))
         self.conn.execute(insert(t.settings), [{"key": k, "value": v} for k, v in values.items()])
         self._policy = policy
