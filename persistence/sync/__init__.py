@@ -82,9 +82,9 @@ from persistence.sync import local as loc
 from persistence.sync import records as r
 
 __all__ = [
-    "ConflictRow", "HubUnavailable", "NegativeRow", "SyncCancelled", "SyncReport", "SyncStatus", "conflicts",
-    "negative_stock", "redact", "remembered_password", "remember_password", "resolve_conflict", "status", "sync",
-    "test_connection",
+    "BadHubUrl", "ConflictRow", "HubUnavailable", "NegativeRow", "SyncCancelled", "SyncReport", "SyncStatus",
+    "conflicts", "hub_url_setting", "negative_stock", "redact", "remember_password", "remembered_password",
+    "resolve_conflict", "status", "sync", "test_connection",
 ]
 
 KEYRING_SERVICE = "Stockroom shared database"
@@ -92,6 +92,10 @@ KEYRING_SERVICE = "Stockroom shared database"
 
 class HubUnavailable(Exception):
     """The hub cannot be reached or refused us; ``str()`` says why, in words a clerk can act on."""
+
+
+class BadHubUrl(HubUnavailable):
+    """The hub URL itself is wrong (not a PostgreSQL URL); the message names the field."""
 
 
 class SyncCancelled(Exception):

@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError
 
 from persistence import tables as t
 from persistence.migrations import HEAD
+from persistence.sync import BadHubUrl
 from persistence.sync import HubUnavailable
 from persistence.sync import SyncCancelled
 from persistence.sync import SyncReport
@@ -38,10 +39,10 @@ def hub_url(url: str, password: str | None) -> str:
     try:
         parsed = make_url(url.strip())
     except ArgumentError:
-        raise HubUnavailable(f"hub URL: {url!r} is not a database URL; give one such as "
+        raise BadHubUrl(f"hub URL: {url!r} is not a database URL; give one such as "
                              f"postgresql://user@host:5432/stockroom") from None
     if parsed.get_backend_name() not in ("postgresql", "postgres"):
-        raise HubUnavailable(f"hub URL: {parsed.drivername!r} is not PostgreSQL; give a URL such as "
+        raise BadHubUrl(f"hub URL: {parsed.drivername!r} is not PostgreSQL; give a URL such as "
                              f"postgresql://user@host:5432/stockroom")
     parsed = parsed.set(drivername="postgresql+psycopg")
     if password:

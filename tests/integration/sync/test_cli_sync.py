@@ -1,0 +1,71 @@
+"""The sync commands end to end: stockroom sync --hub, sync status, conflicts, exit codes, JSON."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ui.cli import main
+
+pytestmark = pytest.mark.postgres
+
+
+def cli(capsys, db_path, *args) -> tuple[int, str, str]:
+    code = main(["--db", str(db_path), *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_sync_pushes_remembers_the_hub_and_status_reports_it(hub, tmp_path, capsys):
+    a, b = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    assert cli(capsys, a, "warehouse", "add", "MAIN", "--name", "Main")[0] == 0
+    assert cli(capsys, a, "product", "add", "SKU-1", "--name", "Widget")[0] == 0
+    assert cli(capsys, a, "receive", "SKU-1", "5", "--warehouse", "MAIN", "--unit-cost", "2")[0] == 0
+    code, out, _ = cli(capsys, a, "sync", "--hub", hub, "--quiet")
+    assert code == 0 and "pushed 3" in out
+    code, out, _ = cli(capsys, a, "sync", "status", "--json")
+    status = json.loads(out)
+    assert code == 0 and status["hub_url"] == hub and status["pending_push"] == 0
+    assert status["last_report"]["pushed"] == 3 and status["last_error"] == ""
+    code, out, _ = cli(capsys, b, "sync", "--hub", hub, "--json")
+    assert code == 0 and json.loads(out)["pulled"] == 3
+    code, out, _ = cli(capsys, b, "sync")  # the hub remembered from the first sync
+    assert code == 0 and "pulled 0" in out
+    code, out, _ = cli(capsys, b, "stock", "--json")
+    assert [(r["sku"], r["on_hand"]) for r in json.loads(out)] == [("SKU-1", "5")]
+
+
+def test_an_unreachable_hub_exits_4_and_is_recorded_as_the_last_error(tmp_path, capsys):
+    db = tmp_path / "a.sqlite3"
+    code, _, err = cli(capsys, db, "sync", "--hub", "postgresql://nobody@127.0.0.1:1/none", "--quiet")
+    assert code == 4 and "offline" in err
+    code, out, _ = cli(capsys, db, "sync", "status", "--json")
+    status = json.loads(out)
+    assert status["last_error"] and status["last_success_at"] is None and status["last_attempt_at"]
+
+
+def test_sync_without_a_hub_set_up_is_bad_input(tmp_path, capsys):
+    code, _, err = cli(capsys, tmp_path / "a.sqlite3", "sync")
+    assert code == 2 and "--hub" in err
+    code, _, err = cli(capsys, tmp_path / "a.sqlite3", "sync", "--hub", "mysql://x@y/z")
+    assert code == 2 and "not PostgreSQL" in err
+
+
+def test_conflicts_lists_the_losing_edit_and_resolve_marks_it_reviewed(hub, tmp_path, capsys):
+    a, b = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    cli(capsys, a, "warehouse", "add", "MAIN", "--name", "Main")
+    cli(capsys, b, "warehouse", "add", "MAIN", "--name", "Main hall")
+    assert cli(capsys, a, "sync", "--hub", hub, "--quiet")[0] == 0
+    code, out, _ = cli(capsys, b, "sync", "--hub", hub, "--quiet")
+    assert code == 0 and "merged 1" in out and "conflicts 1" in out
+    code, out, _ = cli(capsys, b, "conflicts", "--json")
+    [row] = json.loads(out)
+    assert (row["table"], row["business_key"], row["lost"]["name"]) == ("warehouses", "MAIN", "Main hall")
+    assert cli(capsys, b, "conflicts", "--resolve", row["id"], "--by", "boss", "--note", "same place")[0] == 0
+    code, out, _ = cli(capsys, b, "conflicts")
+    assert "no conflicts to review" in out
+    code, out, _ = cli(capsys, b, "conflicts", "--all", "--json")
+    assert json.loads(out)[0]["resolved_by"] == "boss"
+    code, _, err = cli(capsys, b, "conflicts", "--resolve", "no-such-id", "--by", "boss")
+    assert code == 3 and "no such conflict" in err

@@ -1,0 +1,132 @@
+"""CLI commands for the shared database: ``sync --hub URL``, ``sync status [--json]``, ``conflicts [--json]``.
+
+The hub URL is a standard PostgreSQL URL (``postgresql://user@host:5432/stockroom``); after the
+first successful sync it is remembered in the database, so a plain ``sync`` uses it again. The
+password comes from ``PGPASSWORD`` or the OS keyring, never from the database. Exit status: 0
+done, 2 bad input, 3 refused, 4 the hub could not be reached (being offline is normal: the
+local file keeps working and the next sync catches up).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+COMMANDS = ("sync", "conflicts")
+EXIT_OFFLINE = 4
+
+
+def add_parsers(sub) -> None:
+    p = sub.add_parser("sync", help="sync with the shared PostgreSQL database; 'sync status' shows the state")
+    p.add_argument("action", nargs="?", choices=["status"], help="status: show the last sync and what waits")
+    p.add_argument("--hub", metavar="URL", help="postgresql://user@host:port/dbname (remembered after a sync)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    p = sub.add_parser("conflicts", help="losing versions kept by sync, for review")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--all", action="store_true", help="include reviewed ones")
+    p.add_argument("--resolve", metavar="ID", help="mark this conflict reviewed")
+    p.add_argument("--by", default=os.environ.get("USER", ""), help="who reviewed it (with --resolve)")
+    p.add_argument("--note", default="", help="a note (with --resolve)")
+    p.add_argument("--apply", action="store_true", help="with --resolve: apply the losing values as a new edit")
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def run(args, open_db) -> int:
+    from persistence import sync
+    from ui.cli import EXIT_BAD_INPUT
+    from ui.cli import CliError
+
+    db = open_db()
+    if args.command == "conflicts":
+        return _conflicts(args, db, sync)
+    if args.action == "status":
+        return _status(args, db, sync)
+    url = args.hub or sync.hub_url_setting(db)
+    if not url:
+        raise CliError("--hub: no shared database set up yet; give --hub postgresql://user@host:5432/dbname",
+                       EXIT_BAD_INPUT)
+    password = os.environ.get("PGPASSWORD") or sync.remembered_password(url)
+    progress = None
+    if not (args.quiet or args.json):
+        def progress(stage: str, done: int, total: int) -> None:
+            if total:
+                print(f"\r{stage}: {done}/{total}", end="", file=sys.stderr, flush=True)
+    try:
+        report = sync.sync(db, url, password=password, progress=progress)
+    except sync.BadHubUrl as exc:
+        raise CliError(str(exc), EXIT_BAD_INPUT) from None
+    except sync.HubUnavailable as exc:
+        if progress:
+            print(file=sys.stderr)
+        raise CliError(f"offline: {exc}", EXIT_OFFLINE) from None
+    if progress:
+        print(file=sys.stderr)
+    if args.json:
+        sys.stdout.write(json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n")
+        return 0
+    print(f"synced with {sync.redact(url)}: pushed {report.pushed}, pulled {report.pulled}, "
+          f"conflicts {report.conflicts}, merged {report.merged}")
+    for sku, warehouse, on_hand in report.negative:
+        print(f"negative stock: {sku} in {warehouse} is {on_hand} after the merge; count it or post a correction")
+    if report.conflicts:
+        print("review the conflicts: stockroom conflicts")
+    return 0
+
+
+def _status(args, db, sync) -> int:
+    s = sync.status(db)
+    data = {
+        "hub_url": s.hub_url, "last_success_at": _iso(s.last_success_at), "last_attempt_at": _iso(s.last_attempt_at),
+        "last_error": s.last_error, "pending_push": s.pending_push, "open_conflicts": s.open_conflicts,
+        "last_report": s.last_report.to_json() if s.last_report else None,
+        "negative_stock": [{"sku": n.sku, "warehouse": n.warehouse, "on_hand": str(n.on_hand)}
+                           for n in sync.negative_stock(db)],
+    }
+    if args.json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        return 0
+    print(f"hub: {s.hub_url or '(not set up)'}")
+    print(f"last successful sync: {_iso(s.last_success_at) or 'never'}")
+    if s.last_report:
+        r = s.last_report
+        print(f"  pushed {r.pushed}, pulled {r.pulled}, conflicts {r.conflicts}, merged {r.merged}")
+    if s.last_error:
+        print(f"last error ({_iso(s.last_attempt_at)}): {s.last_error}")
+    print(f"waiting to be pushed: {s.pending_push}")
+    print(f"conflicts to review: {s.open_conflicts}")
+    for n in data["negative_stock"]:
+        print(f"negative stock: {n['sku']} in {n['warehouse']} is {n['on_hand']}; count it or post a correction")
+    return 0
+
+
+def _conflicts(args, db, sync) -> int:
+    from ui.cli import EXIT_BAD_INPUT
+    from ui.cli import CliError
+
+    if args.resolve:
+        if not args.by:
+            raise CliError("--by: say who reviewed the conflict (a user name)", EXIT_BAD_INPUT)
+        sync.resolve_conflict(db, args.resolve, user=args.by, note=args.note, apply_loser=args.apply)
+        print(f"conflict {args.resolve} reviewed" + (" and its losing values applied" if args.apply else ""))
+        return 0
+    rows = sync.conflicts(db, include_resolved=args.all)
+    if args.json:
+        sys.stdout.write(json.dumps([{
+            "id": r.id, "table": r.table, "business_key": r.business_key, "rule": r.rule, "kept": r.kept,
+            "lost": r.lost, "detected_at": _iso(r.detected_at), "resolved_at": _iso(r.resolved_at),
+            "resolved_by": r.resolved_by, "note": r.note} for r in rows], ensure_ascii=False, indent=1) + "\n")
+        return 0
+    if not rows:
+        print("no conflicts to review")
+    for r in rows:
+        state = f"reviewed by {r.resolved_by}" if r.resolved_at else "to review"
+        print(f"{r.id}  {r.table} {r.business_key}: {r.rule} ({state})")
+        print(f"    kept: {r.kept}")
+        lost = ", ".join(f"{k}={v}" for k, v in r.lost.items() if k in ("sku", "code", "number", "name", "username"))
+        print(f"    lost: {lost or '(deleted)'}")
+    return 0
