@@ -73,9 +73,19 @@ class Database:
         self.path = path
         self.device_id = self._setting("device_id") or self._create_device_id()
         self.money_places = int(self._setting("money_places") or 2)
+        self.user, self.role = "", None  # who ``uow()`` acts as when not told; see act_as
 
-    def uow(self, user: str = "", role: str | None = None) -> SqlAlchemyUnitOfWork:
-        """A unit of work acting as ``user`` with ``role`` (None: nobody signed in; see domain.access)."""
+    def act_as(self, user: str, role: str | None) -> None:
+        """Make ``uow()`` called without a user act as ``user`` with ``role`` (the CLI's signed-in --user)."""
+        self.user, self.role = user, role
+
+    def uow(self, user: str | None = None, role: str | None = None) -> SqlAlchemyUnitOfWork:
+        """A unit of work acting as ``user`` with ``role`` (None: nobody signed in; see domain.access).
+
+        Without ``user`` it acts as whoever ``act_as`` named.
+        """
+        if user is None:
+            user, role = self.user, self.role
         return SqlAlchemyUnitOfWork(self.engine, device_id=self.device_id, user=user, role=role,
                                     money_places=self.money_places)
 

@@ -63,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     _cache_argparse_messages()
     parser = argparse.ArgumentParser(prog="stockroom", description="Stockroom: purchasing, sales and inventory.")
     parser.add_argument("--db", type=Path, help="the SQLite database file (default: in your user data folder)")
+    parser.add_argument("--user", help="act as this user, signing in with the password in STOCKROOM_PASSWORD or "
+                                       "asked for (needed once the database has users)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     sub.add_parser("init", help="create the database, or bring its schema up to date")
@@ -177,6 +179,19 @@ def _open(path: Path):
                        f"database file or of a new file to create", EXIT_BAD_INPUT) from exc
 
 
+def _open_as(path: Path, args: argparse.Namespace):
+    """Open the database and sign in as ``--user`` (or act as the OS user while sign-in is off)."""
+    from ui.cli_users import sign_in
+
+    db = _open(path)
+    try:
+        sign_in(db, getattr(args, "acting", None) or getattr(args, "user", None))
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
 def default_db_path() -> Path:
     from platformdirs import user_data_dir
 
@@ -206,8 +221,8 @@ def run(args: argparse.Namespace) -> int:
     path = args.db or default_db_path()
     for module in _extensions():
         if args.command in module.COMMANDS:
-            return module.run(args, lambda: _open(path))
-    db = _open(path)
+            return module.run(args, lambda: _open_as(path, args))
+    db = _open_as(path, args)
     uow = db.uow
     cmd = args.command
     if cmd == "init":

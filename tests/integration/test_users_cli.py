@@ -1,0 +1,121 @@
+"""Users on the command line: ``user add|list|passwd|role|deactivate`` and ``--user`` on every command."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cli(db: Path, *args: str, capsys, password: str | None = None, new_password: str | None = None,
+        monkeypatch) -> tuple[int, str, str]:
+    from ui.cli import main
+
+    for name, value in (("STOCKROOM_PASSWORD", password), ("STOCKROOM_NEW_PASSWORD", new_password)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    try:
+        code = main(["--db", str(db), *args])
+    except SystemExit as exc:
+        code = exc.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def shop(tmp_path, capsys, monkeypatch):
+    """A database with stock, an admin (boss) and a clerk (li)."""
+    db = tmp_path / "shop.sqlite3"
+
+    def run(*args, **kw):
+        return cli(db, *args, capsys=capsys, monkeypatch=monkeypatch, **kw)
+
+    for command in (["warehouse", "add", "SH", "--name", "Main"], ["product", "add", "SD-6", "--name", "Driver"],
+                    ["receive", "SD-6", "10", "--warehouse", "SH", "--unit-cost", "4.20"]):
+        assert run(*command)[0] == 0
+    assert run("user", "add", "boss", "--role", "admin", new_password="boss-pass-1") == (
+        0, "added boss (admin); sign-in is now on\n", "")
+    code, out, err = run("--user", "boss", "user", "add", "li", "--role", "clerk",
+                         password="boss-pass-1", new_password="li-pass-12")
+    assert code == 0, err
+    run.db = db
+    return run
+
+
+def test_a_clerk_adjusting_stock_is_refused_with_exit_3_naming_user_role_and_need(shop):
+    code, out, err = shop("--user", "li", "adjust", "SD-6", "-1", "--warehouse", "SH", "--reason", "broken",
+                          password="li-pass-12")
+    assert code == 3 and out == ""
+    assert err == "refused: user 'li' (clerk) may not adjust stock: that needs the manager role or higher\n"
+    code, out, err = shop("--user", "li", "ship", "SD-6", "1", "--warehouse", "SH", password="li-pass-12")
+    assert code == 0, err
+
+
+def test_the_clerks_shipment_records_the_clerk(shop):
+    code, _, err = shop("--user", "li", "ship", "SD-6", "2", "--warehouse", "SH", password="li-pass-12")
+    assert code == 0, err
+    with sqlite3.connect(shop.db) as conn:
+        rows = conn.execute("SELECT kind, user FROM movements ORDER BY recorded_at").fetchall()
+    assert rows == [("receipt", getpass.getuser()), ("shipment", "li")]  # before sign-in: the OS user
+
+
+def test_once_sign_in_is_on_a_command_without_user_or_with_a_wrong_password_is_refused(shop):
+    code, _, err = shop("ship", "SD-6", "1", "--warehouse", "SH")
+    assert code == 3 and "sign-in is on for this database: give --user NAME" in err
+    code, _, err = shop("--user", "li", "ship", "SD-6", "1", "--warehouse", "SH", password="li-pass-13")
+    assert code == 3 and err == "refused: the user name or the password is wrong\n"
+    code, _, err = shop("--user", "lee", "ship", "SD-6", "1", "--warehouse", "SH", password="li-pass-12")
+    assert code == 3 and err == "refused: the user name or the password is wrong\n"
+
+
+def test_the_admin_lists_changes_resets_and_deactivates_users(shop):
+    admin = {"password": "boss-pass-1"}
+    code, out, _ = shop("user", "list", "--json", "--as", "boss", **admin)
+    assert code == 0
+    assert [(u["name"], u["role"], u["active"]) for u in json.loads(out)] == [
+        ("boss", "admin", True), ("li", "clerk", True)]
+    assert shop("user", "role", "li", "manager", "--as", "boss", **admin)[:2] == (0, "li is now manager\n")
+    code, _, err = shop("--user", "li", "adjust", "SD-6", "-1", "--warehouse", "SH", "--reason", "x",
+                        password="li-pass-12")
+    assert code == 0, err
+    assert shop("user", "passwd", "li", "--as", "boss", new_password="li-new-pass", **admin)[0] == 0
+    assert shop("--user", "li", "ship", "SD-6", "1", "--warehouse", "SH", password="li-pass-12")[0] == 3
+    assert shop("user", "deactivate", "li", "--as", "boss", **admin)[0] == 0
+    assert shop("--user", "li", "ship", "SD-6", "1", "--warehouse", "SH", password="li-new-pass")[0] == 3
+    code, _, err = shop("user", "deactivate", "boss", "--as", "boss", **admin)
+    assert code == 3 and "last active admin" in err
+
+
+def test_only_an_admin_may_manage_users_and_bad_input_exits_2(shop):
+    code, _, err = shop("user", "add", "wu", "--role", "clerk", "--as", "li", password="li-pass-12",
+                        new_password="wu-pass-123")
+    assert code == 3 and "'li' (clerk) may not manage users: that needs the admin role" in err
+    code, _, err = shop("user", "add", "wu", "--role", "boss", "--as", "boss", password="boss-pass-1",
+                        new_password="wu-pass-123")
+    assert code == 2 and "role: 'boss' is not a role" in err
+    code, _, err = shop("user", "add", "wu", "--role", "clerk", "--as", "boss", password="boss-pass-1",
+                        new_password="short")
+    assert code == 2 and "password: is 5 characters long; use at least 8" in err
+
+
+def test_the_password_is_asked_for_without_echo_when_not_in_the_environment(tmp_path):
+    """A real process: getpass reads the password from the terminal, or from stdin when there is none."""
+    db = tmp_path / "shop.sqlite3"
+    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "STOCKROOM_NEW_PASSWORD": "boss-pass-1", "HOME": str(tmp_path)}
+    main = [sys.executable, str(ROOT / "main.py"), "--db", str(db)]
+    done = subprocess.run([*main, "user", "add", "boss", "--role", "admin"], env=env, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    done = subprocess.run([*main, "--user", "boss", "user", "list"], env={**env, "STOCKROOM_NEW_PASSWORD": ""},
+                          input="boss-pass-1\n", capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "boss" in done.stdout and "boss-pass-1" not in done.stdout + done.stderr

@@ -1,0 +1,118 @@
+"""Users on the command line: ``user add|list|passwd|role|deactivate``, and signing in for every command.
+
+Every command acts as a user: with ``--user NAME`` (before the command; ``--as NAME`` after
+``user …``) it signs in as NAME with the password in ``STOCKROOM_PASSWORD`` or, when that is not
+set, asked for without echo. Without a name, while the database has no users (sign-in off), it
+acts as the operating-system user and may do everything; once sign-in is on, a command that
+opens the database without a name is refused (exit 3), and the use cases would refuse anyway.
+A new password (``user add``, ``user passwd``) comes from ``STOCKROOM_NEW_PASSWORD`` or is asked
+for twice.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+
+COMMANDS = ("user",)
+PASSWORD_ENV = "STOCKROOM_PASSWORD"
+NEW_PASSWORD_ENV = "STOCKROOM_NEW_PASSWORD"
+
+
+def add_parsers(sub) -> None:
+    roles = "clerk, purchaser, manager or admin"
+    user = sub.add_parser("user", help="users and roles (sign-in is on once the first user, an admin, exists)")
+    actions = user.add_subparsers(dest="action", required=True)
+    p = actions.add_parser("add", help=f"add a user with a role ({roles}); the first user must be an admin")
+    p.add_argument("name")
+    p.add_argument("--role", required=True)
+    p.add_argument("--display-name", default="")
+    p = actions.add_parser("list", help="list users and their roles")
+    p.add_argument("--json", action="store_true")
+    p = actions.add_parser("passwd", help="give a user a new password")
+    p.add_argument("name")
+    p = actions.add_parser("role", help=f"change a user's role ({roles})")
+    p.add_argument("name")
+    p.add_argument("role")
+    p = actions.add_parser("deactivate", help="stop a user from signing in (what they recorded keeps their name)")
+    p.add_argument("name")
+    for parser in actions.choices.values():
+        parser.add_argument("--as", dest="acting", metavar="USER", help="act as USER (an admin once sign-in is on)")
+
+
+def os_user() -> str:
+    """The operating-system user name, recorded while sign-in is off ("" when it cannot be told)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+def sign_in(db, name: str | None) -> None:
+    """Make ``db.uow()`` act as ``name`` after checking the password; without a name, as the OS user.
+
+    Raises:
+        domain.users.SignInFailed: the name or the password is wrong (exit 3).
+        CliError: no name, and the database has users (exit 3).
+    """
+    from domain import users
+    from persistence.users import UserRepository
+    from ui.cli import EXIT_REFUSED
+    from ui.cli import CliError
+
+    if not name:
+        with db.engine.connect() as conn:  # a plain read: no write lock for a command that only reads
+            signing_in = UserRepository(conn).any_active()
+        if signing_in:
+            raise CliError(f"sign-in is on for this database: give --user NAME before the command (the password is "
+                           f"read from {PASSWORD_ENV} or asked for)", EXIT_REFUSED)
+        db.act_as(os_user(), None)
+        return
+    password = os.environ.get(PASSWORD_ENV)
+    if password is None:
+        password = getpass.getpass(f"password for {name}: ")
+    user = users.authenticate(db.uow(), name, password)
+    db.act_as(user.username, user.role)
+
+
+def _new_password(name: str) -> str:
+    from ui.cli import EXIT_BAD_INPUT
+    from ui.cli import CliError
+
+    password = os.environ.get(NEW_PASSWORD_ENV)
+    if password is not None:
+        return password
+    password = getpass.getpass(f"new password for {name}: ")
+    if getpass.getpass("the same again: ") != password:
+        raise CliError("password: the two entries differ; type the same password twice", EXIT_BAD_INPUT)
+    return password
+
+
+def run(args, open_db) -> int:
+    from domain import users
+    from ui.cli import EXIT_OK
+    from ui.cli import _print_json
+    from ui.cli import _table
+
+    uow = open_db().uow  # signed in as --user or, given after ``user …``, --as
+    if args.action == "add":
+        user = users.add_user(uow(), users.AddUser(args.name, _new_password(args.name), args.role, args.display_name))
+        print(f"added {user.username} ({user.role})" + ("; sign-in is now on" if user.role == "admin" else ""))
+    elif args.action == "list":
+        rows = users.list_users(uow())
+        if args.json:
+            _print_json([{"name": u.username, "display_name": u.display_name, "role": u.role, "active": u.active,
+                          "created_at": u.created_at.isoformat()} for u in rows])
+        else:
+            _table([[u.username, u.display_name, u.role, "yes" if u.active else "no"] for u in rows],
+                   ["NAME", "DISPLAY NAME", "ROLE", "ACTIVE"])
+    elif args.action == "passwd":
+        users.set_password(uow(), users.SetPassword(args.name, _new_password(args.name)))
+        print(f"new password set for {args.name}")
+    elif args.action == "role":
+        user = users.set_role(uow(), users.SetRole(args.name, args.role))
+        print(f"{user.username} is now {user.role}")
+    elif args.action == "deactivate":
+        users.deactivate(uow(), users.DeactivateUser(args.name))
+        print(f"{args.name} can no longer sign in")
+    return EXIT_OK
