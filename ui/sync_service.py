@@ -7,11 +7,12 @@ GUI thread.
 - ``HubAddress``: host, port, database, user and TLS mode, checked field by field (``BadInput``
   names the field and what is accepted) and written as a standard PostgreSQL URL
   (``postgresql://user@host:5432/db?sslmode=require``) that never holds a password. The URL is
-  kept in the database's settings (``sync_hub_url``), so it goes with the file.
-- ``PasswordStore``: the password lives in the OS keyring (service "Stockroom", user name = the
-  URL) when a usable backend exists, otherwise only in this process's memory, asked once per
+  kept in the database's settings (``sync.hub_url``, where the engine keeps it), so it goes with the file.
+- ``PasswordStore``: the password lives in the OS keyring when a usable backend exists, under
+  the same service and user name (the URL without password) as the CLI's ``sync`` reads, so
+  either finds what the other stored; otherwise only in this process's memory, asked once per
   session. It is never written to QSettings or to the database.
-- ``SyncService``: syncs on an interval (``sync_interval_minutes``, default 5, 0 = only on
+- ``SyncService``: syncs on an interval (``sync.interval_minutes``, default 5, 0 = only on
   demand) and on demand, one sync at a time, with progress and cancel; after each attempt it
   publishes a ``SyncState`` for the status bar. Being offline is a state, not an error.
 """
@@ -38,13 +39,12 @@ from PySide6.QtCore import Signal
 
 from domain.errors import BadInput
 
-URL_SETTING = "sync_hub_url"
-INTERVAL_SETTING = "sync_interval_minutes"
+URL_SETTING = "sync.hub_url"  # the engine's own key (persistence.sync.local.HUB_URL)
+INTERVAL_SETTING = "sync.interval_minutes"
 DEFAULT_INTERVAL = 5
 MAX_INTERVAL = 24 * 60
 DEFAULT_PORT = 5432
 TLS_MODES = ("disable", "prefer", "require", "verify-full")
-KEYRING_SERVICE = "Stockroom"
 _HOST_FORBIDDEN = set(" /@?#\\")
 
 
@@ -91,6 +91,14 @@ class HubAddress:
                 f"?sslmode={self.tls}")
 
 
+def keyring_entry(url: str) -> tuple[str, str]:
+    """(service, user name) of the hub's password in the OS keyring: the engine's, shared with the CLI."""
+    from persistence.sync import KEYRING_SERVICE
+    from persistence.sync import redact
+
+    return KEYRING_SERVICE, redact(url)
+
+
 def without_password(url: str) -> str:
     parts = urlsplit(url)
     if parts.password is None:
@@ -122,8 +130,10 @@ def keyring_usable(backend) -> bool:
 class PasswordStore:
     """The hub password: OS keyring when usable, else this session's memory only."""
 
-    def __init__(self, backend_factory: Callable[[], Any] = _default_keyring) -> None:
+    def __init__(self, backend_factory: Callable[[], Any] = _default_keyring,
+                 entry: Callable[[str], tuple[str, str]] = keyring_entry) -> None:
         self._factory = backend_factory
+        self._entry = entry
         self._backend: Any = None
         self._resolved = False
         self._memory: dict[str, str] = {}
@@ -152,7 +162,7 @@ class PasswordStore:
                 return self._memory[url]
         if self.uses_keyring:
             try:
-                return self.backend.get_password(KEYRING_SERVICE, url)
+                return self.backend.get_password(*self._entry(url))
             except Exception:  # noqa: BLE001 - a locked or broken keyring: ask instead
                 return None
         return None
@@ -164,7 +174,7 @@ class PasswordStore:
             self._memory[url] = password
         if self.uses_keyring:
             try:
-                self.backend.set_password(KEYRING_SERVICE, url, password)
+                self.backend.set_password(*self._entry(url), password)
                 return True
             except Exception:  # noqa: BLE001 - kept in memory for the session instead
                 return False
@@ -176,7 +186,7 @@ class PasswordStore:
             self._memory.pop(url, None)
         if self.uses_keyring:
             try:
-                self.backend.delete_password(KEYRING_SERVICE, url)
+                self.backend.delete_password(*self._entry(url))
             except Exception:  # noqa: BLE001 - nothing stored is fine
                 pass
 
@@ -200,6 +210,12 @@ def is_offline(exc: BaseException) -> bool:
     from persistence.sync import HubUnavailable
 
     return isinstance(exc, HubUnavailable)
+
+
+def is_cancelled(exc: BaseException) -> bool:
+    from persistence.sync import SyncCancelled
+
+    return isinstance(exc, SyncCancelled)
 
 
 # -- stored settings (run these on the task runner) ------------------------------------------
@@ -277,7 +293,7 @@ def read_state(database) -> SyncState:
         configured=bool(url), url=url, interval=interval, last_success_at=s.last_success_at,
         last_report=s.last_report, last_attempt_at=s.last_attempt_at, last_error=s.last_error or "",
         open_conflicts=int(s.open_conflicts or 0), pending_push=int(s.pending_push or 0),
-        negative=tuple(tuple(row) for row in read_negative(database)))
+        negative=tuple(read_negative(database)))
 
 
 @dataclass(frozen=True)
@@ -297,13 +313,10 @@ class SyncState:
     last_error: str = ""
     offline_since: datetime | None = None
     password_needed: bool = False
+    stopped: bool = False  # the last attempt was cancelled by the clerk
     open_conflicts: int = 0
     pending_push: int = 0
-    negative: tuple = field(default_factory=tuple)
-
-
-class SyncCancelled(Exception):
-    """The clerk pressed Cancel; what was done so far is kept and the next sync goes on from there."""
+    negative: tuple = field(default_factory=tuple)  # persistence.sync.NegativeRow
 
 
 class SyncService(QObject):
@@ -322,7 +335,7 @@ class SyncService(QObject):
         self._cancel = threading.Event()
         self._running = False
         self._asked = False  # asked for the password this session (a scheduled sync asks no more)
-        self._loaded = False
+        self._reads = 0  # state reads submitted; only the newest one is shown
         self.timer = QTimer(self)
         self.timer.timeout.connect(lambda: self.sync_now(scheduled=True))
 
@@ -341,17 +354,21 @@ class SyncService(QObject):
 
     def refresh(self) -> None:
         database = self.services.database
-        self.services.tasks.submit(lambda: read_state(database), self._state_read, self._state_failed)
+        self._reads += 1
+        ticket = self._reads
+        self.services.tasks.submit(lambda: read_state(database), lambda state: self._state_read(state, ticket),
+                                   self._state_failed)
 
-    def _state_read(self, state: SyncState) -> None:
-        self._loaded = True
+    def _state_read(self, state: SyncState, ticket: int) -> None:
+        if ticket != self._reads:
+            return  # read before a newer change (a save, a finished sync) was published
         self._publish(replace(state, running=self._running, stage=self.state.stage, done=self.state.done,
                               total=self.state.total, offline_since=self.state.offline_since
-                              or _offline_since(state), password_needed=self.state.password_needed))
+                              or _offline_since(state), password_needed=self.state.password_needed,
+                              stopped=self.state.stopped))
         self._schedule()
 
     def _state_failed(self, exc: BaseException) -> None:
-        self._loaded = True
         self._publish(replace(self.state, last_error=str(exc)))
 
     def _schedule(self) -> None:
@@ -368,6 +385,7 @@ class SyncService(QObject):
         database, url = self.services.database, without_password(url)
 
         def saved(_=None) -> None:
+            self._reads += 1
             self._publish(replace(self.state, configured=bool(url), url=url, interval=interval,
                                   password_needed=False if url != self.state.url else self.state.password_needed))
             self._schedule()
@@ -385,7 +403,7 @@ class SyncService(QObject):
             return False  # waiting for the clerk to give the password; do not knock again and again
         self._running = True
         self._cancel.clear()
-        self._publish(replace(self.state, running=True, stage="", done=0, total=0))
+        self._publish(replace(self.state, running=True, stage="", done=0, total=0, stopped=False))
         database, url, store, cancel = self.services.database, self.state.url, self.passwords, self._cancel
 
         def work(progress):
@@ -396,11 +414,9 @@ class SyncService(QObject):
 
             def report(stage: str, done: int, total: int) -> None:
                 now = time.monotonic()
-                if now - last[0] >= 0.1 or done >= total:
+                if now - last[0] >= 0.1 or done >= total:  # at most ten a second reach the GUI thread
                     last[0] = now
                     progress((stage, done, total))
-                if cancel.is_set():
-                    raise SyncCancelled()
 
             result = sync(database, url, password=secret, progress=report, cancel=cancel.is_set)
             if password is not None:
@@ -421,6 +437,7 @@ class SyncService(QObject):
 
     def _done(self, report, state: SyncState) -> None:
         self._running = False
+        self._reads += 1
         self._publish(replace(state, running=False, offline_since=None, password_needed=False))
         self._schedule()
         self.finished.emit(report)
@@ -429,11 +446,12 @@ class SyncService(QObject):
         self._running = False
         now = datetime.now(UTC)
         password = is_password_problem(exc)
-        offline = not isinstance(exc, SyncCancelled) and not password and _engine_says_offline(exc)
+        cancelled = _engine_says(is_cancelled, exc)
+        offline = not cancelled and not password and _engine_says(is_offline, exc)
         self._publish(replace(self.state, running=False, stage="", done=0, total=0, last_attempt_at=now,
-                              last_error="" if isinstance(exc, SyncCancelled) else str(exc),
+                              last_error="" if cancelled else str(exc),
                               offline_since=(self.state.offline_since or now) if offline else None,
-                              password_needed=password))
+                              password_needed=password, stopped=cancelled))
         self.failed.emit(exc)
         if password and (not scheduled or not self._asked):
             self._asked = True
@@ -464,9 +482,9 @@ def _offline_since(state: SyncState) -> datetime | None:
     return None
 
 
-def _engine_says_offline(exc: BaseException) -> bool:
+def _engine_says(question: Callable[[BaseException], bool], exc: BaseException) -> bool:
     try:
-        return is_offline(exc)
+        return question(exc)
     except ImportError:
         return False
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import keyring
 import keyring.backend
 import keyring.backends.fail
 import pytest
 from PySide6.QtCore import QSettings
 
+from persistence.sync import KEYRING_SERVICE
+from persistence.sync import remembered_password
 from ui.sync_service import INTERVAL_SETTING
 from ui.sync_service import URL_SETTING
 from ui.sync_service import HubAddress
@@ -116,7 +119,13 @@ def test_saving_keeps_the_url_in_the_database_and_the_password_in_the_keyring_on
     url = "postgresql://clerk@hub.local:5432/shop?sslmode=require"
     assert db._setting(URL_SETTING) == url
     assert db._setting(INTERVAL_SETTING) == "15"
-    assert backend.saved == {("Stockroom", url): SECRET}
+    assert backend.saved == {(KEYRING_SERVICE, url): SECRET}
+    previous = keyring.get_keyring()
+    keyring.set_keyring(backend)
+    try:
+        assert remembered_password(url) == SECRET  # where the CLI's ``sync`` looks for it
+    finally:
+        keyring.set_keyring(previous)
     assert page.password.text() == ""  # not left lying in the form
     assert_secret_written_nowhere(tmp_path, db)
     assert services.sync_service.state.configured and services.sync_service.timer.interval() == 15 * 60_000

@@ -14,6 +14,8 @@ bottom says which balances are below zero and how to fix them (a count or a corr
 
 from __future__ import annotations
 
+from datetime import UTC
+from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -46,10 +48,38 @@ from ui.widgets.table_view import DataTable
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 
+_LINKS = ("id", "document_id", "po_id", "product_id", "device_id", "version")
+
+
+def value_text(name: str, value) -> str:
+    """A field of a stored version as a clerk reads it: instants as local time, child rows briefly."""
+    if value is None:
+        return ""
+    if name.endswith("_at") and isinstance(value, int) and not isinstance(value, bool):
+        return when_text(datetime.fromtimestamp(value / 1_000_000, UTC))
+    if isinstance(value, list):
+        rows = [summary({k: v for k, v in row.items() if k not in _LINKS}) if isinstance(row, dict) else str(row)
+                for row in value]
+        return "; ".join(rows[:6]) + (f"; … (+{len(rows) - 6})" if len(rows) > 6 else "")
+    if isinstance(value, dict):
+        return summary(value)
+    return str(value)
+
+
+def fields_of(version) -> dict:
+    """The fields of a version, child tables (``_children``) as fields of their own."""
+    if not isinstance(version, dict):
+        return {"": version}
+    result = {k: v for k, v in version.items() if k != "_children"}
+    result.update(version.get("_children") or {})
+    return result
+
+
 def summary(value) -> str:
     """One line for a version: a dict as ``field=value, …``; anything else as text."""
     if isinstance(value, dict):
-        return ", ".join(f"{k}={'' if v is None else v}" for k, v in value.items())
+        return ", ".join(f"{k}={value_text(k, v)}" for k, v in fields_of(value).items()
+                         if k not in _LINKS and v not in (None, "", []))
     return "" if value is None else str(value)
 
 
@@ -59,9 +89,9 @@ class ConflictTableModel(RowTableModel):
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Detected"), lambda r: r.detected_at, when_text),
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Table"), lambda r: r.table),
-        Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Key"), lambda r: r.key),
-        Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Kept"), lambda r: summary(r.kept)),
-        Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Losing version"), lambda r: summary(r.loser)),
+        Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Key"), lambda r: r.business_key),
+        Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Kept"), lambda r: r.kept),
+        Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Losing version"), lambda r: summary(r.lost)),
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Rule"), lambda r: r.rule),
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Reviewed"), lambda r: r.resolved_at, when_text),
     )
@@ -69,33 +99,29 @@ class ConflictTableModel(RowTableModel):
 
 class NegativeStockModel(RowTableModel):
     CONTEXT = "NegativeStockModel"
-    SKU, WAREHOUSE, ON_HAND = range(3)
+    SKU, NAME, WAREHOUSE, ON_HAND = range(4)
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("NegativeStockModel", "SKU"), lambda r: r[0]),
-        Column(QT_TRANSLATE_NOOP("NegativeStockModel", "Warehouse"), lambda r: r[1]),
-        Column(QT_TRANSLATE_NOOP("NegativeStockModel", "On hand"), lambda r: r[2], qty_text, True),
+        Column(QT_TRANSLATE_NOOP("NegativeStockModel", "SKU"), lambda r: r.sku),
+        Column(QT_TRANSLATE_NOOP("NegativeStockModel", "Name"), lambda r: r.name),
+        Column(QT_TRANSLATE_NOOP("NegativeStockModel", "Warehouse"), lambda r: r.warehouse),
+        Column(QT_TRANSLATE_NOOP("NegativeStockModel", "On hand"), lambda r: r.on_hand, qty_text, True),
     )
 
 
 def side_by_side(row) -> str:
     """Both versions as an HTML table, one field a row, differing fields marked."""
-    kept, lost = row.kept, row.loser
-    head = (f"<tr><th align='left'>{escape(translate('ConflictsScreen', 'Field'))}</th>"
-            f"<th align='left'>{escape(translate('ConflictsScreen', 'Kept (in use)'))}</th>"
-            f"<th align='left'>{escape(translate('ConflictsScreen', 'Losing version'))}</th></tr>")
-    if isinstance(kept, dict) or isinstance(lost, dict):
-        kept = kept if isinstance(kept, dict) else {"": kept}
-        lost = lost if isinstance(lost, dict) else {"": lost}
-        fields = list(dict.fromkeys([*kept, *lost]))
-        body = []
-        for name in fields:
-            a, b = kept.get(name), lost.get(name)
-            style = " style='background:#fff3bf'" if a != b else ""
-            body.append(f"<tr{style}><td><b>{escape(str(name))}</b></td><td>{escape(summary(a))}</td>"
-                        f"<td>{escape(summary(b))}</td></tr>")
-        rows = "".join(body)
-    else:
-        rows = f"<tr><td></td><td>{escape(summary(kept))}</td><td>{escape(summary(lost))}</td></tr>"
+    kept, lost = row.kept_data or row.kept, row.lost
+    captions = (translate("ConflictsScreen", "Field"), translate("ConflictsScreen", "Kept (in use)"),
+                translate("ConflictsScreen", "Losing version"))
+    head = "<tr>" + "".join(f"<th align='left'>{escape(c)}</th>" for c in captions) + "</tr>"
+    kept, lost = fields_of(kept), fields_of(lost)
+    body = []
+    for name in dict.fromkeys([*kept, *lost]):
+        a, b = kept.get(name), lost.get(name)
+        style = " style='background:#fff3bf'" if a != b else ""
+        body.append(f"<tr{style}><td><b>{escape(str(name))}</b></td><td>{escape(value_text(name, a))}</td>"
+                    f"<td>{escape(value_text(name, b))}</td></tr>")
+    rows = "".join(body)
     facts = [(translate("ConflictsScreen", "Rule"), row.rule),
              (translate("ConflictsScreen", "Detected"), when_text(row.detected_at))]
     if row.resolved_at is not None:
@@ -104,9 +130,13 @@ def side_by_side(row) -> str:
     if row.note:
         facts.append((translate("ConflictsScreen", "Note"), row.note))
     lines = "".join(f"<b>{escape(k)}:</b> {escape(str(v))}<br>" for k, v in facts)
-    title = escape(f"{row.table} · {row.key}")
+    title = escape(f"{row.table} · {row.business_key}")
     return (f"<h3 style='margin:0'>{title}</h3><p>{lines}</p>"
             f"<table border='1' cellspacing='0' cellpadding='4' width='100%'>{head}{rows}</table>")
+
+
+def _name(row) -> str:
+    return f"{row.table} {row.business_key}"
 
 
 class ConflictsScreen(Screen):
@@ -140,7 +170,7 @@ class ConflictsScreen(Screen):
         self.negative_model = NegativeStockModel(self)
         self.negative_table = DataTable("negative-stock", self)
         self.negative_table.setModel(self.negative_model)
-        self.negative_table.set_widths({0: 120, 1: 90})
+        self.negative_table.set_widths({0: 110, 1: 220, 2: 90})
         self.negative_table.setMaximumHeight(150)
         self.negative_help = QLabel(self)
         self.negative_help.setWordWrap(True)
@@ -193,7 +223,7 @@ class ConflictsScreen(Screen):
         rows, negative, self.may_resolve = result
         selected = self.selected()
         self.model.set_rows(rows)
-        self.negative_model.set_rows([tuple(r) for r in negative])
+        self.negative_model.set_rows(negative)
         self.negative_box.setVisible(bool(negative))
         if selected is not None:
             for i, r in enumerate(rows):
@@ -220,15 +250,14 @@ class ConflictsScreen(Screen):
 
     # -- resolving -------------------------------------------------------------------------
     def ask_note(self, row) -> tuple[bool, str]:
-        dialog = ReasonDialog(translate("ConflictsScreen", "Mark reviewed"),
-                              translate("ConflictsScreen", "Keep the version in use for %1. A note for the record "
-                                                           "(optional):").replace("%1", f"{row.table} {row.key}"),
+        prompt = translate("ConflictsScreen", "Keep the version in use for %1. A note for the record (optional):")
+        dialog = ReasonDialog(translate("ConflictsScreen", "Mark reviewed"), prompt.replace("%1", _name(row)),
                               required=False, parent=self)
         return dialog.exec() == QDialog.DialogCode.Accepted, dialog.reason()
 
     def confirm_apply(self, row) -> bool:
         text = translate("ConflictsScreen", "Put the losing version of %1 in place of the one in use? The version "
-                                            "in use now is kept in this list.").replace("%1", f"{row.table} {row.key}")
+                                            "in use now is kept in this list.").replace("%1", _name(row))
         answer = QMessageBox.question(self, translate("ConflictsScreen", "Apply losing version"), text)
         return answer == QMessageBox.StandardButton.Yes
 
@@ -254,7 +283,7 @@ class ConflictsScreen(Screen):
             if alive(self):
                 text = (translate("ConflictsScreen", "The losing version of %1 is now in use.") if apply_loser else
                         translate("ConflictsScreen", "%1 marked reviewed."))
-                self.message.setText(text.replace("%1", f"{row.table} {row.key}"))
+                self.message.setText(text.replace("%1", _name(row)))
                 self.refresh()
                 sync_service.service_for(services).refresh()  # the status bar's count
 
@@ -274,7 +303,8 @@ class ConflictsScreen(Screen):
             index = self.negative_model.index(0, 0)
         if not index.isValid():
             return
-        sku, warehouse, _on_hand = self.negative_model.row(index.row())
+        balance = self.negative_model.row(index.row())
+        sku, warehouse = balance.sku, balance.warehouse
         window = self.window()
         if not hasattr(window, "show_screen"):
             return

@@ -305,7 +305,7 @@ class SyncPage(QWidget):
     def _sync_failed(self, exc: BaseException) -> None:
         if not alive(self):
             return
-        if isinstance(exc, ss.SyncCancelled) or type(exc).__name__ == "SyncCancelled":
+        if ss.is_cancelled(exc):
             self._say(translate("SyncPage", "Sync cancelled; what was sent so far is kept and the next sync goes "
                                             "on from there."))
         elif ss.is_password_problem(exc):

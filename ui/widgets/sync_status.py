@@ -26,17 +26,11 @@ from ui.widgets.busy import alive
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
+# The stages the engine reports progress in (persistence.sync.engine).
 STAGES = {
-    "connect": QT_TRANSLATE_NOOP("SyncStage", "connect"),
-    "schema": QT_TRANSLATE_NOOP("SyncStage", "schema"),
     "push": QT_TRANSLATE_NOOP("SyncStage", "push"),
     "pull": QT_TRANSLATE_NOOP("SyncStage", "pull"),
-    "merge": QT_TRANSLATE_NOOP("SyncStage", "merge"),
-    "master": QT_TRANSLATE_NOOP("SyncStage", "master data"),
-    "documents": QT_TRANSLATE_NOOP("SyncStage", "documents"),
-    "movements": QT_TRANSLATE_NOOP("SyncStage", "movements"),
     "recompute": QT_TRANSLATE_NOOP("SyncStage", "recompute"),
-    "balances": QT_TRANSLATE_NOOP("SyncStage", "balances"),
 }
 
 
@@ -163,6 +157,8 @@ class SyncStatusWidget(QWidget):
             return _link(translate("SyncStatus", "Hub password needed"))
         if state.offline_since is not None:
             return translate("SyncStatus", "Offline since %1").replace("%1", clock(state.offline_since))
+        if state.stopped and state.last_attempt_at is not None:
+            return translate("SyncStatus", "Sync stopped %1").replace("%1", clock(state.last_attempt_at))
         if state.last_error and state.last_attempt_at is not None and (
                 state.last_success_at is None or state.last_attempt_at > state.last_success_at):
             return translate("SyncStatus", "Sync failed %1").replace("%1", clock(state.last_attempt_at))

@@ -1,0 +1,138 @@
+"""Test connection and Sync now against a hub that is not there: offline is reported, the GUI thread never waits."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+
+import keyring.backends.fail
+import pytest
+from PySide6.QtCore import QTimer
+
+from ui.sync_service import PasswordStore
+from ui.sync_service import SyncService
+
+
+class SilentServer:
+    """Accepts TCP connections on 127.0.0.1 and never answers: a hub that hangs, as over a dead link."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.port = self.sock.getsockname()[1]
+        self.accepted: list[socket.socket] = []
+        self._stop = threading.Event()
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self) -> None:
+        self.sock.settimeout(0.1)
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.accepted.append(conn)
+
+    def close(self) -> None:
+        """Drop every connection: the client sees the link go down."""
+        self._stop.set()
+        self.thread.join(2)
+        for conn in self.accepted:
+            conn.close()
+        self.sock.close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def page(qtbot, make_services):
+    from ui.screens.settings_sync import SyncPage
+
+    services = make_services()
+    services.sync_service = SyncService(services, services.tasks,
+                                        store=PasswordStore(lambda: keyring.backends.fail.Keyring()))
+    widget = SyncPage(services)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget._keyring is not None)
+    return widget
+
+
+def fill(page, port: int) -> None:
+    page.host.setText("127.0.0.1")
+    page.port.setText(str(port))
+    page.database.setText("shop")
+    page.user.setText("clerk")
+    page.tls.setCurrentIndex(page.tls.findData("disable"))
+
+
+def test_test_connection_to_a_hanging_hub_keeps_the_window_responsive_and_reports_offline(qtbot, page):
+    server = SilentServer()
+    try:
+        fill(page, server.port)
+        ticks = []
+        timer = QTimer()
+        timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+        timer.start(20)
+        started = time.monotonic()
+        page.test_connection()
+        assert time.monotonic() - started < 0.5  # the click returns at once; the connection runs on a worker
+        assert not page.test_button.isEnabled()
+        assert "Connecting to postgresql://clerk@127.0.0.1" in page.result.text()
+        qtbot.waitUntil(lambda: len(server.accepted) >= 1, timeout=5000)
+        qtbot.wait(300)
+        assert len(ticks) >= 5  # the GUI thread kept handling its timer while the hub hung
+        assert "Connecting" in page.result.text()
+    finally:
+        server.close()
+    qtbot.waitUntil(lambda: page.test_button.isEnabled(), timeout=30_000)
+    timer.stop()
+    assert page.result.text().startswith("Could not connect: ")
+
+
+def test_test_connection_to_a_closed_port_says_why(qtbot, page):
+    fill(page, free_port())
+    page.test_connection()
+    qtbot.waitUntil(lambda: page.test_button.isEnabled(), timeout=30_000)
+    assert page.result.text().startswith("Could not connect: ")
+    assert len(page.result.text()) > len("Could not connect: ")
+
+
+def test_sync_now_with_the_hub_down_is_the_offline_state_not_an_error_dialog(qtbot, page):
+    service = page.service
+    fill(page, free_port())
+    page.sync_now()
+    qtbot.waitUntil(lambda: bool(service.state.configured and not service.running and service.state.last_error),
+                    timeout=30_000)
+    assert service.state.offline_since is not None
+    assert page.result.text().startswith("Not synced: ")
+    assert "Offline since" in page.last_sync.text()
+    from ui.widgets.sync_status import SyncStatusWidget
+
+    status = SyncStatusWidget()
+    qtbot.addWidget(status)
+    status.show_state(service.state)
+    assert status.label.text().startswith("Offline since ")
+
+
+def test_a_second_sync_is_not_started_while_one_runs(qtbot, page):
+    server = SilentServer()
+    service = page.service
+    try:
+        fill(page, server.port)
+        page.save()
+        qtbot.waitUntil(lambda: service.state.configured, timeout=5000)
+        assert service.sync_now() is True
+        assert service.running
+        assert service.sync_now() is False  # F9 again, or the timer: refused while the first runs
+        assert not page.sync_button.isEnabled()
+    finally:
+        server.close()
+    qtbot.waitUntil(lambda: not service.running, timeout=30_000)
+    assert page.sync_button.isEnabled()
