@@ -12,6 +12,45 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ZH_CN: dict[tuple[str, str], str] = {
+    ('ConflictTableModel', 'Detected'): '发现时间',
+    ('ConflictTableModel', 'Kept'): '保留的版本',
+    ('ConflictTableModel', 'Key'): '键',
+    ('ConflictTableModel', 'Losing version'): '落选的版本',
+    ('ConflictTableModel', 'Reviewed'): '已审阅',
+    ('ConflictTableModel', 'Rule'): '规则',
+    ('ConflictTableModel', 'Table'): '表',
+    ('ConflictsScreen', '%1 marked reviewed.'): '%1 已标记为已审阅。',
+    ('ConflictsScreen', '%n open conflict(s)'): '%n 个未处理的冲突',
+    ('ConflictsScreen', '&Apply losing version…'): '采用落选的版本(&A)…',
+    ('ConflictsScreen', '&Count this product…'): '盘点此商品(&C)…',
+    ('ConflictsScreen', '&Show:'): '显示(&S)：',
+    ('ConflictsScreen', 'All'): '全部',
+    ('ConflictsScreen', 'Apply losing version'): '采用落选的版本',
+    ('ConflictsScreen', 'Detected'): '发现时间',
+    ('ConflictsScreen', 'Field'): '字段',
+    ('ConflictsScreen', 'Keep the version in use for %1. A note for the record (optional):'):
+        '%1 保留在用的版本。备注（可选）：',
+    ('ConflictsScreen', 'Kept (in use)'): '保留的版本（在用）',
+    ('ConflictsScreen', 'Losing version'): '落选的版本',
+    ('ConflictsScreen', 'Mark &reviewed (Ctrl+Enter)'): '标记为已审阅(&R) (Ctrl+Enter)',
+    ('ConflictsScreen', 'Mark reviewed'): '标记为已审阅',
+    ('ConflictsScreen', 'Negative stock'): '负库存',
+    ('ConflictsScreen', 'Note'): '备注',
+    ('ConflictsScreen', 'Open'): '未处理',
+    ('ConflictsScreen', 'Put the losing version of %1 in place of the one in use? The version in use now is kept '
+                        'in this list.'):
+        '用落选的版本替换 %1 在用的版本？当前在用的版本会保留在此列表中。',
+    ('ConflictsScreen', 'Refresh'): '刷新',
+    ('ConflictsScreen', 'Resolving sync conflicts needs the manager role.'): '处理同步冲突需要经理角色。',
+    ('ConflictsScreen', 'Reviewed'): '已审阅',
+    ('ConflictsScreen', 'Rule'): '规则',
+    ('ConflictsScreen', 'Sync conflicts'): '同步冲突',
+    ('ConflictsScreen', 'The losing version of %1 is now in use.'): '%1 现在使用落选的版本。',
+    ('ConflictsScreen', 'These balances went below zero when postings made offline on several desktops were merged '
+                        '(for example, two clerks shipped the last unit). Both movements are kept. Count the '
+                        'product to record what is really there, or post a correction on the Adjust screen.'):
+        '合并多台电脑离线录入的单据后，这些库存变成了负数（例如两名店员都发出了最后一件）。两笔库存'
+        '流水都已保留。请盘点该商品以记录实际数量，或在“调整”界面录入更正。',
     ('DocumentEntry', '%1 (%2) is not on purchase order %3: only its products can be received against it. Clear the '
                       'order for a free receipt.'):
         '%1（%2）不在采购订单 %3 上：只能按该订单收货其中的商品。清除订单即可自由入库。',
@@ -147,6 +186,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('MainWindow', '&Open database…'): '打开数据库(&O)…',
     ('MainWindow', '&Quit'): '退出(&Q)',
     ('MainWindow', '&Refresh'): '刷新(&R)',
+    ('MainWindow', '&Sync now'): '立即同步(&S)',
     ('MainWindow', '&View'): '视图(&V)',
     ('MainWindow', '<b>Stockroom</b><br>Purchasing, sales and inventory for small businesses.<br>Database: %1'):
         '<b>Stockroom</b><br>面向小企业的进销存管理。<br>数据库：%1',
@@ -205,6 +245,10 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('MovementsScreen', 'SKU, barcode or part of the name'): '货号、条码或名称的一部分',
     ('MovementsScreen', 'To:'): '至：',
     ('MovementsScreen', 'Warehouse:'): '仓库：',
+    ('NegativeStockModel', 'Name'): '名称',
+    ('NegativeStockModel', 'On hand'): '现有库存',
+    ('NegativeStockModel', 'SKU'): 'SKU',
+    ('NegativeStockModel', 'Warehouse'): '仓库',
     ('PartnerTableModel', 'Address'): '地址',
     ('PartnerTableModel', 'Code'): '编号',
     ('PartnerTableModel', 'Contact'): '联系人',
@@ -213,6 +257,12 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('PartnerTableModel', 'Name'): '名称',
     ('PartnersScreen', 'Customers (%1)'): '客户（%1）',
     ('PartnersScreen', 'Suppliers (%1)'): '供应商（%1）',
+    ('PasswordDialog', 'It is kept in the system keyring.'): '密码保存在系统密钥环中。',
+    ('PasswordDialog', 'No system keyring is available: it is kept in memory until Stockroom closes, never in a '
+                       'file.'):
+        '没有可用的系统密钥环：密码只保存在内存中，直到 Stockroom 关闭，绝不写入文件。',
+    ('PasswordDialog', 'Password for %1:'): '%1 的密码：',
+    ('PasswordDialog', 'Shared database password'): '共享数据库密码',
     ('PdfPreview', '%n page(s)'): '共 %n 页',
     ('PdfPreview', '&Print…'): '打印(&P)…',
     ('PdfPreview', 'Could not save the PDF: %1'): '无法保存 PDF：%1',
@@ -518,6 +568,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Screen', '(loading all rows…)'): '（正在加载全部数据…）',
     ('Screen', 'Could not load the data: %1'): '无法加载数据：%1',
     ('Screens', 'Adjust'): '调整',
+    ('Screens', 'Conflicts'): '同步冲突',
     ('Screens', 'Count'): '盘点',
     ('Screens', 'Movements'): '库存流水',
     ('Screens', 'Partners'): '往来单位',
@@ -615,6 +666,85 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SuppliersScreen', 'pack'): '包',
     ('SuppliersScreen', 'unit'): '单位',
     ('SuppliersScreen', 'yes'): '是',
+    ('SyncPage', ' min'): ' 分钟',
+    ('SyncPage', '%1 change(s) wait to be pushed.'): '%1 项更改等待上传。',
+    ('SyncPage', '%1 stock balance(s) went below zero: see Conflicts.'): '%1 个库存余额变为负数：请查看“同步冲突”。',
+    ('SyncPage', '&Database:'): '数据库(&D)：',
+    ('SyncPage', '&Host:'): '主机(&H)：',
+    ('SyncPage', '&Port:'): '端口(&P)：',
+    ('SyncPage', '&Save'): '保存(&S)',
+    ('SyncPage', '&TLS mode:'): 'TLS 模式(&T)：',
+    ('SyncPage', '&User:'): '用户(&U)：',
+    ('SyncPage', 'A sync is already running.'): '已有同步正在进行。',
+    ('SyncPage', 'Cancel'): '取消',
+    ('SyncPage', 'Connected: %1'): '已连接：%1',
+    ('SyncPage', 'Connecting to %1…'): '正在连接 %1…',
+    ('SyncPage', 'Could not connect: %1'): '无法连接：%1',
+    ('SyncPage', "Database: enter the database's name, 1 to 63 characters, such as stockroom."):
+        '数据库：请输入数据库名称，1 到 63 个字符，例如 stockroom。',
+    ('SyncPage', 'Each desktop keeps working on its own file, also offline, and exchanges its postings with the '
+                 'shared database when it syncs.'):
+        '每台电脑都在自己的数据文件上工作（离线也可以），同步时与共享数据库交换单据和库存流水。',
+    ('SyncPage', "Host: enter the server's name or IP address, such as hub.local or 192.168.1.10."):
+        '主机：请输入服务器名称或 IP 地址，例如 hub.local 或 192.168.1.1'
+        '0。',
+    ('SyncPage', 'Kept in the system keyring, never in a file. Leave empty to keep the stored one.'):
+        '保存在系统密钥环中，绝不写入文件。留空则保留已存的密码。',
+    ('SyncPage', 'Last attempt: %1'): '上次尝试：%1',
+    ('SyncPage', 'Last successful sync: %1'): '上次成功同步：%1',
+    ('SyncPage', 'No system keyring here: the password is kept in memory until Stockroom closes, never in a file, '
+                 'and asked for once per session.'):
+        '此处没有系统密钥环：密码只保存在内存中，直到 Stockroom 关闭，绝不写入文件；每次'
+        '运行询问一次。',
+    ('SyncPage', 'Not synced yet.'): '尚未同步。',
+    ('SyncPage', 'Not synced: %1'): '未同步：%1',
+    ('SyncPage', 'Pass&word:'): '密码(&W)：',
+    ('SyncPage', "Port: enter a whole number from 1 to 65535 (PostgreSQL's default is 5432)."):
+        '端口：请输入 1 到 65535 之间的整数（PostgreSQL 默认为 5432）。',
+    ('SyncPage', 'Saved.'): '已保存。',
+    ('SyncPage', 'Shared PostgreSQL database (hub)'): '共享 PostgreSQL 数据库（中心库）',
+    ('SyncPage', 'Sync &every:'): '同步间隔(&E)：',
+    ('SyncPage', 'Sync &now (F9)'): '立即同步(&N) (F9)',
+    ('SyncPage', 'Sync cancelled; what was sent so far is kept and the next sync goes on from there.'):
+        '同步已取消；已发送的内容会保留，下次同步从这里继续。',
+    ('SyncPage', 'Synced: pushed %1, pulled %2, %3 conflict(s), %4 merged.'):
+        '已同步：上传 %1，下载 %2，冲突 %3 个，合并 %4 个。',
+    ('SyncPage', 'TLS mode: choose disable, prefer, require or verify-full.'):
+        'TLS 模式：请选择 disable、prefer、require 或 verify-fu'
+        'll。',
+    ('SyncPage', 'Test &connection'): '测试连接(&C)',
+    ('SyncPage', 'The hub refused the password: type it above and press Sync now.'):
+        '共享数据库拒绝了密码：请在上方输入密码，然后点击“立即同步”。',
+    ('SyncPage', 'User: enter the PostgreSQL user name, 1 to 63 characters.'):
+        '用户：请输入 PostgreSQL 用户名，1 到 63 个字符。',
+    ('SyncPage', 'disable — no encryption'): 'disable — 不加密',
+    ('SyncPage', 'hub.local or 192.168.1.10'): 'hub.local 或 192.168.1.10',
+    ('SyncPage', 'only when asked (0)'): '仅手动同步 (0)',
+    ('SyncPage', 'prefer — encrypt when the server offers it'): 'prefer — 服务器支持时加密',
+    ('SyncPage', 'pushed %1, pulled %2, %3 conflict(s), %4 merged'): '上传 %1，下载 %2，冲突 %3 个，合并 %4 个',
+    ('SyncPage', 'require — always encrypt'): 'require — 始终加密',
+    ('SyncPage', 'verify-full — encrypt and check the certificate'): 'verify-full — 加密并验证证书',
+    ('SyncStage', 'pull'): '下载',
+    ('SyncStage', 'push'): '上传',
+    ('SyncStage', 'recompute'): '重算库存',
+    ('SyncStatus', '%n conflict(s) to review'): '%n 个冲突待审阅',
+    ('SyncStatus', '%n stock balance(s) below zero'): '%n 个库存余额为负',
+    ('SyncStatus', "After merging the desktops' postings these balances are negative. Count the product or post a "
+                   'correction.'):
+        '合并各台电脑的单据后，这些库存余额为负数。请盘点该商品或录入更正。',
+    ('SyncStatus', 'F9 syncs now.'): '按 F9 立即同步。',
+    ('SyncStatus', 'Hub password needed'): '需要共享数据库密码',
+    ('SyncStatus', 'Last attempt: %1'): '上次尝试：%1',
+    ('SyncStatus', 'Last successful sync: %1'): '上次成功同步：%1',
+    ('SyncStatus', 'Not synced yet'): '尚未同步',
+    ('SyncStatus', 'Offline since %1'): '自 %1 起离线',
+    ('SyncStatus', 'Shared database: %1'): '共享数据库：%1',
+    ('SyncStatus', 'Sync failed %1'): '同步失败 %1',
+    ('SyncStatus', 'Sync stopped %1'): '同步已停止 %1',
+    ('SyncStatus', 'Synced %1'): '已同步 %1',
+    ('SyncStatus', 'Syncing…'): '正在同步…',
+    ('SyncStatus', 'Syncing… %1'): '正在同步… %1',
+    ('SyncStatus', 'Work goes on offline; the next sync catches up.'): '可以继续离线工作；下次同步会补上。',
     ('TermsDialog', '&Lead time (days):'): '交货期（天）(&L)：',
     ('TermsDialog', '&Minimum order (units):'): '起订量（库存单位）(&M)：',
     ('TermsDialog', 'Not saved: %1'): '未保存：%1',

@@ -2,6 +2,345 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>App</name>
+        <message>
+            <location filename="../../ui/app.py" line="+105" />
+            <source>The daily backup could not be made: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>BackupsPage</name>
+        <message>
+            <location filename="../../ui/screens/settings_backups.py" line="+44" />
+            <source>Daily (automatic)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Made by hand</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Before a restore</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Before schema upgrade %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+94" />
+            <source>Could not list the backups: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Backed up to %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Could not back up: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Restore from a file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stockroom databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+            <translation type="unfinished">Stockroom 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Replace the open database with the backup %1?
+
+A backup of the current database is made first, so you can return to it by restoring that backup. Work not yet saved in other windows on this database is lost.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Could not restore: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Restore a backup</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Restored from %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The previous database was saved as %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Could not check the database: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>File: ok (SQLite integrity check).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>File: SQLite reports damage:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Ledger: ok (every balance equals the ledger).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Restore a backup that passes the check.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The newest %n backup(s) are kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Could not save the setting: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Stockroom copies this database once a day when it starts and before every schema upgrade, into %1. A copy is consistent even while the database is in use.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Made</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Kind</source>
+            <translation type="unfinished">类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Back up now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Restore…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Restore from a file…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Check integrity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep the newest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>backups</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save</source>
+            <translation type="unfinished">保存</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictTableModel</name>
+        <message>
+            <location filename="../../ui/screens/conflicts.py" line="+90" />
+            <source>Detected</source>
+            <translation>发现时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Table</source>
+            <translation>表</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Key</source>
+            <translation>键</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kept</source>
+            <translation>保留的版本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Losing version</source>
+            <translation>落选的版本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rule</source>
+            <translation>规则</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reviewed</source>
+            <translation>已审阅</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsScreen</name>
+        <message>
+            <location line="+18" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Kept (in use)</source>
+            <translation>保留的版本（在用）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Losing version</source>
+            <translation>落选的版本</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Rule</source>
+            <translation>规则</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Detected</source>
+            <translation>发现时间</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Reviewed</source>
+            <translation>已审阅</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location line="+118" />
+            <source>Resolving sync conflicts needs the manager role.</source>
+            <translation>处理同步冲突需要经理角色。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Keep the version in use for %1. A note for the record (optional):</source>
+            <translation>%1 保留在用的版本。备注（可选）：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mark reviewed</source>
+            <translation>标记为已审阅</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Put the losing version of %1 in place of the one in use? The version in use now is kept in this list.</source>
+            <translation>用落选的版本替换 %1 在用的版本？当前在用的版本会保留在此列表中。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Apply losing version</source>
+            <translation>采用落选的版本</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>The losing version of %1 is now in use.</source>
+            <translation>%1 现在使用落选的版本。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 marked reviewed.</source>
+            <translation>%1 已标记为已审阅。</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>%n open conflict(s)</source>
+            <translation>%n 个未处理的冲突</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Sync conflicts</source>
+            <translation>同步冲突</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Show:</source>
+            <translation>显示(&amp;S)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open</source>
+            <translation>未处理</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mark &amp;reviewed (Ctrl+Enter)</source>
+            <translation>标记为已审阅(&amp;R) (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Apply losing version…</source>
+            <translation>采用落选的版本(&amp;A)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Negative stock</source>
+            <translation>负库存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>These balances went below zero when postings made offline on several desktops were merged (for example, two clerks shipped the last unit). Both movements are kept. Count the product to record what is really there, or post a correction on the Adjust screen.</source>
+            <translation>合并多台电脑离线录入的单据后，这些库存变成了负数（例如两名店员都发出了最后一件）。两笔库存流水都已保留。请盘点该商品以记录实际数量，或在“调整”界面录入更正。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Count this product…</source>
+            <translation>盘点此商品(&amp;C)…</translation>
+        </message>
+    </context>
+    <context>
         <name>DocumentEntry</name>
         <message>
             <location filename="../../ui/screens/documents.py" line="+232" />
@@ -593,7 +932,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+115" />
+            <location filename="../../ui/main_window.py" line="+122" />
             <source>Working (%n task(s))…</source>
             <translation>正在处理（%n 个任务）…</translation>
         </message>
@@ -639,6 +978,11 @@
             <location line="+1" />
             <source>&amp;Open database…</source>
             <translation>打开数据库(&amp;O)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Sync now</source>
+            <translation>立即同步(&amp;S)</translation>
         </message>
         <message>
             <location line="+1" />
@@ -911,6 +1255,29 @@
         </message>
     </context>
     <context>
+        <name>NegativeStockModel</name>
+        <message>
+            <location filename="../../ui/screens/conflicts.py" line="-237" />
+            <source>SKU</source>
+            <translation>SKU</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warehouse</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On hand</source>
+            <translation>现有库存</translation>
+        </message>
+    </context>
+    <context>
         <name>PartnerTableModel</name>
         <message>
             <location filename="../../ui/models/partners.py" line="+15" />
@@ -957,6 +1324,29 @@
             <location line="+2" />
             <source>Customers (%1)</source>
             <translation>客户（%1）</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordDialog</name>
+        <message>
+            <location filename="../../ui/widgets/sync_status.py" line="+193" />
+            <source>Shared database password</source>
+            <translation>共享数据库密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password for %1:</source>
+            <translation>%1 的密码：</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>It is kept in the system keyring.</source>
+            <translation>密码保存在系统密钥环中。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No system keyring is available: it is kept in memory until Stockroom closes, never in a file.</source>
+            <translation>没有可用的系统密钥环：密码只保存在内存中，直到 Stockroom 关闭，绝不写入文件。</translation>
         </message>
     </context>
     <context>
@@ -2491,6 +2881,11 @@
         </message>
         <message>
             <location line="+1" />
+            <source>Conflicts</source>
+            <translation>同步冲突</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
@@ -2921,6 +3316,320 @@
             <location line="+1" />
             <source>&amp;Edit terms…</source>
             <translation>编辑条款(&amp;E)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncPage</name>
+        <message>
+            <location filename="../../ui/screens/settings_sync.py" line="+182" />
+            <source>Host: enter the server's name or IP address, such as hub.local or 192.168.1.10.</source>
+            <translation>主机：请输入服务器名称或 IP 地址，例如 hub.local 或 192.168.1.10。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Port: enter a whole number from 1 to 65535 (PostgreSQL's default is 5432).</source>
+            <translation>端口：请输入 1 到 65535 之间的整数（PostgreSQL 默认为 5432）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Database: enter the database's name, 1 to 63 characters, such as stockroom.</source>
+            <translation>数据库：请输入数据库名称，1 到 63 个字符，例如 stockroom。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>User: enter the PostgreSQL user name, 1 to 63 characters.</source>
+            <translation>用户：请输入 PostgreSQL 用户名，1 到 63 个字符。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>TLS mode: choose disable, prefer, require or verify-full.</source>
+            <translation>TLS 模式：请选择 disable、prefer、require 或 verify-full。</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>Saved.</source>
+            <translation>已保存。</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Connecting to %1…</source>
+            <translation>正在连接 %1…</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Connected: %1</source>
+            <translation>已连接：%1</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Could not connect: %1</source>
+            <translation>无法连接：%1</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>A sync is already running.</source>
+            <translation>已有同步正在进行。</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Last successful sync: %1</source>
+            <translation>上次成功同步：%1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>pushed %1, pulled %2, %3 conflict(s), %4 merged</source>
+            <translation>上传 %1，下载 %2，冲突 %3 个，合并 %4 个</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Not synced yet.</source>
+            <translation>尚未同步。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 change(s) wait to be pushed.</source>
+            <translation>%1 项更改等待上传。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Last attempt: %1</source>
+            <translation>上次尝试：%1</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Synced: pushed %1, pulled %2, %3 conflict(s), %4 merged.</source>
+            <translation>已同步：上传 %1，下载 %2，冲突 %3 个，合并 %4 个。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 stock balance(s) went below zero: see Conflicts.</source>
+            <translation>%1 个库存余额变为负数：请查看“同步冲突”。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Sync cancelled; what was sent so far is kept and the next sync goes on from there.</source>
+            <translation>同步已取消；已发送的内容会保留，下次同步从这里继续。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The hub refused the password: type it above and press Sync now.</source>
+            <translation>共享数据库拒绝了密码：请在上方输入密码，然后点击“立即同步”。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Not synced: %1</source>
+            <translation>未同步：%1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Kept in the system keyring, never in a file. Leave empty to keep the stored one.</source>
+            <translation>保存在系统密钥环中，绝不写入文件。留空则保留已存的密码。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No system keyring here: the password is kept in memory until Stockroom closes, never in a file, and asked for once per session.</source>
+            <translation>此处没有系统密钥环：密码只保存在内存中，直到 Stockroom 关闭，绝不写入文件；每次运行询问一次。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Shared PostgreSQL database (hub)</source>
+            <translation>共享 PostgreSQL 数据库（中心库）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Each desktop keeps working on its own file, also offline, and exchanges its postings with the shared database when it syncs.</source>
+            <translation>每台电脑都在自己的数据文件上工作（离线也可以），同步时与共享数据库交换单据和库存流水。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Host:</source>
+            <translation>主机(&amp;H)：</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;Port:</source>
+            <translation>端口(&amp;P)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Database:</source>
+            <translation>数据库(&amp;D)：</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>&amp;User:</source>
+            <translation>用户(&amp;U)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;TLS mode:</source>
+            <translation>TLS 模式(&amp;T)：</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Pass&amp;word:</source>
+            <translation>密码(&amp;W)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sync &amp;every:</source>
+            <translation>同步间隔(&amp;E)：</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>disable — no encryption</source>
+            <translation>disable — 不加密</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>prefer — encrypt when the server offers it</source>
+            <translation>prefer — 服务器支持时加密</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>require — always encrypt</source>
+            <translation>require — 始终加密</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>verify-full — encrypt and check the certificate</source>
+            <translation>verify-full — 加密并验证证书</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>hub.local or 192.168.1.10</source>
+            <translation>hub.local 或 192.168.1.10</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source> min</source>
+            <translation> 分钟</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>only when asked (0)</source>
+            <translation>仅手动同步 (0)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Test &amp;connection</source>
+            <translation>测试连接(&amp;C)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sync &amp;now (F9)</source>
+            <translation>立即同步(&amp;N) (F9)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncStage</name>
+        <message>
+            <location filename="../../ui/widgets/sync_status.py" line="-172" />
+            <source>push</source>
+            <translation>上传</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>pull</source>
+            <translation>下载</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>recompute</source>
+            <translation>重算库存</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncStatus</name>
+        <message>
+            <location line="+106" />
+            <source>%n conflict(s) to review</source>
+            <translation>%n 个冲突待审阅</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%n stock balance(s) below zero</source>
+            <translation>%n 个库存余额为负</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>After merging the desktops' postings these balances are negative. Count the product or post a correction.</source>
+            <translation>合并各台电脑的单据后，这些库存余额为负数。请盘点该商品或录入更正。</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Syncing…</source>
+            <translation>正在同步…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Syncing… %1</source>
+            <translation>正在同步… %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Hub password needed</source>
+            <translation>需要共享数据库密码</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Offline since %1</source>
+            <translation>自 %1 起离线</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Sync stopped %1</source>
+            <translation>同步已停止 %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Sync failed %1</source>
+            <translation>同步失败 %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Synced %1</source>
+            <translation>已同步 %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not synced yet</source>
+            <translation>尚未同步</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Shared database: %1</source>
+            <translation>共享数据库：%1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Last successful sync: %1</source>
+            <translation>上次成功同步：%1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Last attempt: %1</source>
+            <translation>上次尝试：%1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Work goes on offline; the next sync catches up.</source>
+            <translation>可以继续离线工作；下次同步会补上。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>F9 syncs now.</source>
+            <translation>按 F9 立即同步。</translation>
         </message>
     </context>
     <context>
