@@ -274,7 +274,7 @@ def _forecast(values, ids, horizon: int, first_week: date, thorough: bool, budge
     results, computed = forecast_rows(
         values, ids, horizon, _forecast_options(thorough, budget_seconds, workers), forecast_many=forecast_many,
         result_type=ForecastResult, cache=run.cache, first_week=first_week, cancel=run.cancel,
-        progress=run.progress, thorough=thorough)
+        progress=run.progress)
     run.computed = computed
     return results
 
