@@ -95,8 +95,8 @@ def run(db, engine: Engine, started: datetime, progress: Callable[[str, int, int
         cancel: Callable[[], bool]) -> SyncReport:
     report = SyncReport(started_at=started)
     me = db.device_id
-    _push_records(db, engine, me, report)
-    _push_facts(db, engine, me, report, progress, cancel)
+    caps = _push_records(db, engine, me, report)
+    _push_facts(db, engine, me, report, progress, cancel, caps)
     _pull(db, engine, me, report, progress, cancel)
     progress("recompute", 0, 1)
     with _local(db) as conn:
@@ -116,11 +116,13 @@ def run(db, engine: Engine, started: datetime, progress: Callable[[str, int, int
     return report
 
 
-def _push_records(db, engine: Engine, me: str, report: SyncReport) -> None:
-    with db.engine.connect() as conn:
+def _push_records(db, engine: Engine, me: str, report: SyncReport) -> dict[str, int]:
+    """Push changed records; return, per immutable table, the last rowid that existed when they were read."""
+    with db.engine.connect() as conn, conn.begin():
         pending = loc.pending_records(conn)
+        caps = {table.name: loc.last_rowid(conn, table) for table in loc.IMMUTABLE}
     if not pending:
-        return
+        return caps
     with engine.begin() as hconn:
         state = hub.begin(hconn, me)
         pushed_hash = {}
@@ -141,29 +143,33 @@ def _push_records(db, engine: Engine, me: str, report: SyncReport) -> None:
             else:
                 loc.apply_record(conn, me, spec, o.key, o.version, o.data, pushed_hash=pushed_hash.get((o.tbl, o.key)))
         conn.commit()
+    return caps
 
 
 def _rewrite(rows: list[tuple], table, aliases: dict[str, dict[str, str]]) -> list[tuple]:
+    """Point movements at the records their product or warehouse was merged into.
+
+    Document numbers need no rewriting here: movements are pushed only up to the last one that
+    existed when the records were pushed, and the device has already followed any renumbering
+    of those records (``local.apply_record``) before it pushes their movements.
+    """
     names = [c.name for c in table.columns]
-    pi, wi, ri, di = (names.index(n) for n in ("product_id", "warehouse_id", "source_ref", "device_id"))
+    pi, wi = names.index("product_id"), names.index("warehouse_id")
     products, warehouses = aliases.get("products", {}), aliases.get("warehouses", {})
-    if not products and not warehouses and not any(k.startswith("ref:") for k in aliases):
+    if not products and not warehouses:
         return rows
     result = []
     for row in rows:
         row = list(row)
         row[pi] = products.get(row[pi], row[pi])
         row[wi] = warehouses.get(row[wi], row[wi])
-        refs = aliases.get("ref:" + row[di])
-        if refs:
-            row[ri] = refs.get(row[ri], row[ri])
         result.append(tuple(row))
     return result
 
 
-def _push_facts(db, engine: Engine, me: str, report: SyncReport, progress, cancel) -> None:
+def _push_facts(db, engine: Engine, me: str, report: SyncReport, progress, cancel, caps: dict[str, int]) -> None:
     with db.engine.connect() as conn:
-        total = sum(loc.count_pending_immutable(conn, table, me) for table in loc.IMMUTABLE)
+        total = sum(loc.count_pending_immutable(conn, table, me, caps[table.name]) for table in loc.IMMUTABLE)
     done = 0
     progress("push", 0, total)
     for table in loc.IMMUTABLE:
@@ -171,7 +177,7 @@ def _push_facts(db, engine: Engine, me: str, report: SyncReport, progress, cance
             if cancel():
                 raise SyncCancelled("sync stopped; what was pushed is kept")
             with db.engine.connect() as conn:
-                rows, last = loc.pending_immutable(conn, table, me, PUSH_BATCH)
+                rows, last = loc.pending_immutable(conn, table, me, PUSH_BATCH, caps[table.name])
             if not rows:
                 break
             with engine.begin() as hconn:
@@ -187,11 +193,14 @@ def _push_facts(db, engine: Engine, me: str, report: SyncReport, progress, cance
 def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel) -> None:
     with engine.connect() as hconn:
         aliases = hconn.exec_driver_sql("SELECT tbl, old_key, new_key FROM sync_aliases").all()
-    mergeable = [(tbl, old, new) for tbl, old, new in aliases if tbl in r.MERGEABLE]
+    mergeable = [(tbl, old, new) for tbl, old, new in aliases if tbl in r.MERGEABLE or tbl == "reversal"]
     if mergeable:
         with _local(db) as conn:
             for tbl, old, new in mergeable:
-                loc.apply_alias(conn, r.BY_NAME[tbl], old, new)
+                if tbl == "reversal":
+                    loc.convert_reversal(conn, old, new)
+                else:
+                    loc.apply_alias(conn, r.BY_NAME[tbl], old, new)
             conn.commit()
     with db.engine.connect() as conn:
         cursor = int(loc.get_setting(conn, loc.CURSOR, "0"))
@@ -228,6 +237,7 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel) -> 
                 if spec is not None:
                     loc.apply_record(conn, me, spec, key, version, json.loads(data) if data else None)
                     report.pulled += 1
+            loc.settle_pulled_reversals(conn, me, movements)
             added = loc.insert_immutable(conn, t.movements, [tuple(m) for m in movements])
             report.pulled += added + loc.insert_immutable(conn, t.unfilled_demand, [tuple(u) for u in unfilled])
             if movements:

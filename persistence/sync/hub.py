@@ -245,9 +245,6 @@ def _settle_clashes(conn: Connection, s: PushState, spec: r.Spec, key: str, reco
             tbl="number:" + spec.name, old_key=key, new_key=json.dumps([renamed["number"], renamed["seq"]]),
             device_id=s.device_id, at=s.now))
         s.aliases.setdefault("number:" + spec.name, {})[key] = json.dumps([renamed["number"], renamed["seq"]])
-        conn.execute(t.sync_aliases.insert().values(tbl="ref:" + s.device_id, old_key=record["number"],
-                                                    new_key=renamed["number"], device_id=s.device_id, at=s.now))
-        s.aliases.setdefault("ref:" + s.device_id, {})[record["number"]] = renamed["number"]
         return renamed
     conflict(conn, s, spec, key, f"duplicate {'/'.join(spec.label)}: the record on the hub is kept", kept, record,
              s.device_id)
@@ -309,6 +306,8 @@ def push_immutable(conn: Connection, s: PushState, table, rows: list[tuple]) -> 
     """
     if not rows:
         return 0
+    if table is t.movements:
+        rows = _settle_double_reversals(conn, s, rows)
     columns = [c.name for c in table.columns]
     quoted = ", ".join(f'"{c}"' for c in columns)
     raw = conn.connection.dbapi_connection
@@ -329,3 +328,46 @@ def push_immutable(conn: Connection, s: PushState, table, rows: list[tuple]) -> 
         added = cur.rowcount
     s.seq += added
     return added
+
+
+_MOVEMENT_SPEC = r.Spec(t.movements, label=("kind", "id"))
+_KIND, _REVERSES, _NOTE, _ID = (MOVEMENT_COLUMNS.index(n) for n in ("kind", "reverses_id", "note", "id"))
+
+
+def as_adjustment(row: tuple, original: str) -> tuple:
+    """A reversal of a movement that another device reversed first, kept as an adjustment."""
+    row = list(row)
+    row[_KIND], row[_REVERSES] = "adjustment", None
+    row[_NOTE] = f"duplicate reversal of {original}, kept as an adjustment; {row[_NOTE]}"[:500]
+    return tuple(row)
+
+
+def _settle_double_reversals(conn: Connection, s: PushState, rows: list[tuple]) -> list[tuple]:
+    """Two devices reversed the same movement offline: the reversal on the hub first stays one.
+
+    The later one is still a fact (goods did move, or a clerk believed so): it is kept with its
+    quantity as an adjustment at the average cost, listed as a conflict for a manager to correct,
+    and remembered (alias ``reversal``) so the device that made it rewrites its copy too.
+    """
+    reversals = {row[_REVERSES]: row[_ID] for row in rows if row[_KIND] == "reversal"}
+    if not reversals:
+        return rows
+    taken = dict(conn.execute(text("SELECT reverses_id, id FROM movements WHERE reverses_id = ANY(:ids)"),
+                              {"ids": list(reversals)}).all())
+    clashes = {mid: orig for orig, mid in reversals.items() if orig in taken and taken[orig] != mid}
+    if not clashes:
+        return rows
+    result = []
+    for row in rows:
+        original = clashes.get(row[_ID])
+        if original is None:
+            result.append(row)
+            continue
+        conn.execute(text("INSERT INTO sync_aliases (tbl, old_key, new_key, device_id, at) VALUES "
+                          "('reversal', :old, :new, :dev, :at) ON CONFLICT DO NOTHING"),
+                     {"old": row[_ID], "new": original, "dev": s.device_id, "at": to_micros(s.now)})
+        lost = dict(zip(MOVEMENT_COLUMNS, row, strict=True))
+        conflict(conn, s, _MOVEMENT_SPEC, row[_ID], "movement already reversed on another device: kept as an "
+                 "adjustment; correct it if it was the same mistake", None, lost, s.device_id)
+        result.append(as_adjustment(row, original))
+    return result

@@ -73,22 +73,31 @@ def pending_records(conn: Connection) -> list[Pending]:
     return result
 
 
-def pending_immutable(conn: Connection, table, device_id: str, limit: int) -> tuple[list[tuple], int]:
-    """The next ``limit`` rows this device made and has not pushed, raw, and the last rowid among them."""
+_NO_CAP = 2**62
+
+
+def last_rowid(conn: Connection, table) -> int:
+    return int(conn.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {table.name}").scalar_one())
+
+
+def pending_immutable(conn: Connection, table, device_id: str, limit: int,
+                      cap: int = _NO_CAP) -> tuple[list[tuple], int]:
+    """The next ``limit`` rows this device made and has not pushed (up to rowid ``cap``), raw, and the
+    last rowid among them. SQLite gives new rows ever larger rowids, and movements are never deleted."""
     after = int(get_setting(conn, PUSHED + table.name, "0"))
     columns = ", ".join(f'"{c.name}"' for c in table.columns)
     rows = conn.exec_driver_sql(
-        f"SELECT rowid, {columns} FROM {table.name} WHERE rowid > ? AND device_id = ? ORDER BY rowid LIMIT ?",
-        (after, device_id, limit)).fetchall()
+        f"SELECT rowid, {columns} FROM {table.name} WHERE rowid > ? AND rowid <= ? AND device_id = ? "
+        f"ORDER BY rowid LIMIT ?", (after, cap, device_id, limit)).fetchall()
     if not rows:
         return [], after
     return [tuple(row[1:]) for row in rows], rows[-1][0]
 
 
-def count_pending_immutable(conn: Connection, table, device_id: str) -> int:
+def count_pending_immutable(conn: Connection, table, device_id: str, cap: int = _NO_CAP) -> int:
     after = int(get_setting(conn, PUSHED + table.name, "0"))
-    return conn.exec_driver_sql(f"SELECT count(*) FROM {table.name} WHERE rowid > ? AND device_id = ?",
-                                (after, device_id)).scalar_one()
+    return conn.exec_driver_sql(f"SELECT count(*) FROM {table.name} WHERE rowid > ? AND rowid <= ? AND device_id = ?",
+                                (after, cap, device_id)).scalar_one()
 
 
 def mark_synced(conn: Connection, spec: r.Spec, key: str, version: int, hash_: str) -> None:
@@ -251,9 +260,43 @@ def insert_immutable(conn: Connection, table, rows: list[tuple]) -> int:
     marks = ", ".join("?" for _ in columns)
     before = conn.exec_driver_sql("SELECT total_changes()").scalar_one()
     names = ", ".join(f'"{c}"' for c in columns)
-    conn.exec_driver_sql(f"INSERT OR IGNORE INTO {table.name} ({names}) VALUES ({marks})", rows)
+    conn.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({marks}) ON CONFLICT (id) DO NOTHING", rows)
     return conn.exec_driver_sql("SELECT total_changes()").scalar_one() - before
 
 
 def alias_rows(conn: Connection) -> list[tuple[str, str, str]]:
     return [tuple(row) for row in conn.execute(text("SELECT tbl, old_key, new_key FROM sync_aliases"))]
+
+
+def convert_reversal(conn: Connection, movement_id: str, original: str) -> bool:
+    """Rewrite this device's reversal that lost to another device's reversal of the same movement.
+
+    Idempotent; the pair is put up for a recompute from the movement on. See hub.as_adjustment.
+    """
+    from persistence.sync.hub import MOVEMENT_COLUMNS
+    from persistence.sync.hub import as_adjustment
+
+    names = ", ".join(f'"{c}"' for c in MOVEMENT_COLUMNS)
+    row = conn.exec_driver_sql(f"SELECT {names} FROM movements WHERE id = ? AND kind = 'reversal'",
+                               (movement_id,)).first()
+    if row is None:
+        return False
+    new = dict(zip(MOVEMENT_COLUMNS, as_adjustment(tuple(row), original), strict=True))
+    conn.exec_driver_sql("UPDATE movements SET kind = ?, reverses_id = NULL, note = ? WHERE id = ?",
+                         (new["kind"], new["note"], movement_id))
+    mark_dirty(conn, new["product_id"], new["warehouse_id"], new["occurred_at"], movement_id)
+    return True
+
+
+def settle_pulled_reversals(conn: Connection, device_id: str, rows: list[tuple]) -> None:
+    """A pulled reversal of a movement this device also reversed (not yet pushed): ours gives way."""
+    from persistence.sync.hub import MOVEMENT_COLUMNS
+
+    kind, reverses, mid = (MOVEMENT_COLUMNS.index(n) for n in ("kind", "reverses_id", "id"))
+    for row in rows:
+        if row[kind] != "reversal":
+            continue
+        ours = conn.exec_driver_sql("SELECT id FROM movements WHERE reverses_id = ? AND id <> ?",
+                                    (row[reverses], row[mid])).scalar()
+        if ours is not None:
+            convert_reversal(conn, ours, row[reverses])
