@@ -179,7 +179,7 @@ def test_forecast_reorder_and_suggest_work_from_the_command_line(cli):
     assert steady["sku"] == "STEADY" and steady["class"] == "smooth"
     assert {"model", "mase", "baseline_mase", "wape", "bias", "quantiles"} <= set(steady)
     assert steady["forecast"][0] == pytest.approx(84.0)
-    assert set(steady["quantiles"]) == {"0.5", "0.8", "0.9", "0.95", "0.99"}
+    assert {"0.5", "0.8", "0.9", "0.95", "0.99"} <= set(steady["quantiles"])
 
     alerts = {(a["sku"], a["warehouse"]): a for a in json.loads(cli("reorder", "--json", *common))}
     low = alerts["LOW", "MAIN"]
