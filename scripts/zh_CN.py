@@ -12,6 +12,48 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ZH_CN: dict[tuple[str, str], str] = {
+    ('App', 'The daily backup could not be made: %1'): '无法完成每日备份：%1',
+    ('BackupsPage', 'Back up now'): '立即备份',
+    ('BackupsPage', 'Backed up to %1.'): '已备份到 %1。',
+    ('BackupsPage', 'Before a restore'): '恢复前',
+    ('BackupsPage', 'Before schema upgrade %1'): '数据库结构升级 %1 前',
+    ('BackupsPage', 'Check integrity'): '检查完整性',
+    ('BackupsPage', 'Could not back up: %1'): '无法备份：%1',
+    ('BackupsPage', 'Could not check the database: %1'): '无法检查数据库：%1',
+    ('BackupsPage', 'Could not list the backups: %1'): '无法列出备份：%1',
+    ('BackupsPage', 'Could not restore: %1'): '无法恢复：%1',
+    ('BackupsPage', 'Could not save the setting: %1'): '无法保存设置：%1',
+    ('BackupsPage', 'Daily (automatic)'): '每日（自动）',
+    ('BackupsPage', 'File: SQLite reports damage:'): '文件：SQLite 报告文件已损坏：',
+    ('BackupsPage', 'File: ok (SQLite integrity check).'): '文件：正常（SQLite 完整性检查）。',
+    ('BackupsPage', 'Keep the newest'): '保留最新的',
+    ('BackupsPage', 'Kind'): '类型',
+    ('BackupsPage', 'Ledger: %n balance(s) differ from the ledger:'): '账目：%n 个余额与库存流水不符：',
+    ('BackupsPage', 'Ledger: ok (every balance equals the ledger).'): '账目：正常（每个余额都与库存流水一致）。',
+    ('BackupsPage', 'Made'): '时间',
+    ('BackupsPage', 'Made by hand'): '手动',
+    ('BackupsPage', 'Replace the open database with the backup %1?\n\nA backup of the current database is made '
+                    'first, so you can return to it by restoring that backup. Work not yet saved in other windows '
+                    'on this database is lost.'):
+        '用备份 %1 替换当前打开的数据库？\n\n会先备份当前数据库，之后可通过恢复该备份回到现在的状态。'
+        '其他窗口中尚未保存的工作将会丢失。',
+    ('BackupsPage', 'Restore a backup'): '恢复备份',
+    ('BackupsPage', 'Restore a backup that passes the check.'): '请恢复一个能通过检查的备份。',
+    ('BackupsPage', 'Restore from a file'): '从文件恢复',
+    ('BackupsPage', 'Restore from a file…'): '从文件恢复…',
+    ('BackupsPage', 'Restored from %1.'): '已从 %1 恢复。',
+    ('BackupsPage', 'Restore…'): '恢复…',
+    ('BackupsPage', 'Save'): '保存',
+    ('BackupsPage', 'Size'): '大小',
+    ('BackupsPage', 'Stockroom copies this database once a day when it starts and before every schema upgrade, '
+                    'into %1. A copy is consistent even while the database is in use.'):
+        'Stockroom 每天首次启动时以及每次升级数据库结构前都会复制此数据库，保存到 %1。'
+        '即使数据库正在使用，副本也是完整一致的。',
+    ('BackupsPage', 'Stockroom databases (*.sqlite3 *.sqlite *.db);;All files (*)'):
+        'Stockroom 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)',
+    ('BackupsPage', 'The newest %n backup(s) are kept.'): '保留最新的 %n 个备份。',
+    ('BackupsPage', 'The previous database was saved as %1.'): '原数据库已保存为 %1。',
+    ('BackupsPage', 'backups'): '个备份',
     ('ConflictTableModel', 'Detected'): '发现时间',
     ('ConflictTableModel', 'Kept'): '保留的版本',
     ('ConflictTableModel', 'Key'): '键',
@@ -745,6 +787,17 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SyncStatus', 'Syncing…'): '正在同步…',
     ('SyncStatus', 'Syncing… %1'): '正在同步… %1',
     ('SyncStatus', 'Work goes on offline; the next sync catches up.'): '可以继续离线工作；下次同步会补上。',
+    ('SyncTables', 'Customer'): '客户',
+    ('SyncTables', 'Document'): '单据',
+    ('SyncTables', 'Preferred supplier'): '首选供应商',
+    ('SyncTables', 'Price break'): '阶梯价格',
+    ('SyncTables', 'Product'): '商品',
+    ('SyncTables', 'Purchase order'): '采购订单',
+    ('SyncTables', 'Supplier'): '供应商',
+    ('SyncTables', 'Supplier profile'): '供应商资料',
+    ('SyncTables', 'Supplier terms'): '供应条款',
+    ('SyncTables', 'User'): '用户',
+    ('SyncTables', 'Warehouse'): '仓库',
     ('TermsDialog', '&Lead time (days):'): '交货期（天）(&L)：',
     ('TermsDialog', '&Minimum order (units):'): '起订量（库存单位）(&M)：',
     ('TermsDialog', 'Not saved: %1'): '未保存：%1',

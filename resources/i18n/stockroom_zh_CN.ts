@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>Access</name>
+        <message>
+            <location filename="../../ui/access.py" line="+60" />
+            <source>Needs the %1 role or higher.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>App</name>
         <message>
             <location filename="../../ui/app.py" line="+105" />
@@ -177,7 +185,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ConflictTableModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="+90" />
+            <location filename="../../ui/screens/conflicts.py" line="+120" />
             <source>Detected</source>
             <translation>发现时间</translation>
         </message>
@@ -230,7 +238,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>落选的版本</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+12" />
             <source>Rule</source>
             <translation>规则</translation>
         </message>
@@ -1257,7 +1265,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>NegativeStockModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="-237" />
+            <location filename="../../ui/screens/conflicts.py" line="-239" />
             <source>SKU</source>
             <translation>SKU</translation>
         </message>
@@ -2805,6 +2813,29 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
     </context>
     <context>
+        <name>Roles</name>
+        <message>
+            <location filename="../../ui/access.py" line="-35" />
+            <source>Clerk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchaser</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Manager</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Admin</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Screen</name>
         <message>
             <location filename="../../ui/widgets/screen.py" line="+58" />
@@ -3010,6 +3041,55 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+2" />
             <source>General</source>
             <translation>常规</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignIn</name>
+        <message>
+            <location filename="../../ui/dialogs/sign_in.py" line="+66" />
+            <source>Sign in — Stockroom</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+4" />
+            <source>Sign in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-3" />
+            <source>Database: %1</source>
+            <translation type="unfinished">数据库：%1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>User name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Password:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cancel</source>
+            <translation type="unfinished">取消</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Enter your user name and your password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+17" />
+            <source>The user name or the password is wrong.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Could not sign in: %1</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3321,7 +3401,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../ui/screens/settings_sync.py" line="+182" />
+            <location filename="../../ui/screens/settings_sync.py" line="+187" />
             <source>Host: enter the server's name or IP address, such as hub.local or 192.168.1.10.</source>
             <translation>主机：请输入服务器名称或 IP 地址，例如 hub.local 或 192.168.1.10。</translation>
         </message>
@@ -3633,6 +3713,65 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
     </context>
     <context>
+        <name>SyncTables</name>
+        <message>
+            <location filename="../../ui/screens/conflicts.py" line="-82" />
+            <source>Warehouse</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Product</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supplier</source>
+            <translation>供应商</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>User</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+2" />
+            <source>Supplier terms</source>
+            <translation>供应条款</translation>
+        </message>
+        <message>
+            <location line="-1" />
+            <source>Supplier profile</source>
+            <translation>供应商资料</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Price break</source>
+            <translation>阶梯价格</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Preferred supplier</source>
+            <translation>首选供应商</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Document</source>
+            <translation>单据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchase order</source>
+            <translation>采购订单</translation>
+        </message>
+    </context>
+    <context>
         <name>TermsDialog</name>
         <message>
             <location filename="../../ui/dialogs/terms.py" line="+117" />
@@ -3723,6 +3862,243 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+37" />
             <source>Not saved: %1</source>
             <translation>未保存：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserTableModel</name>
+        <message>
+            <location filename="../../ui/models/users.py" line="+18" />
+            <source>yes</source>
+            <translation type="unfinished">是</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>no (deactivated)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>User name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Full name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Active</source>
+            <translation type="unfinished">启用</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Created</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Welcome</name>
+        <message>
+            <location filename="../../ui/dialogs/welcome.py" line="+59" />
+            <source>Company name:</source>
+            <translation type="unfinished">公司名称：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address:</source>
+            <translation type="unfinished">地址：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Currency:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>First warehouse code:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warehouse name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Database file:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+153" />
+            <source>New database file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stockroom databases (*.sqlite3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+10" />
+            <source>A file is already there; open it from the first page, or choose the name of a new file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Enter the file the new database is kept in.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Creating the database…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Could not create the database: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Enter the company name; it is printed on purchase orders.</source>
+            <translation type="unfinished">请输入公司名称；它会打印在采购订单上。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>At most 500 characters.</source>
+            <translation type="unfinished">最多 500 个字符。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enter a three-letter ISO 4217 currency code, such as CNY, USD or EUR.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enter a short code without spaces, such as SH or MAIN.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Enter the warehouse's name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Open a database</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stockroom databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
+            <translation type="unfinished">Stockroom 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>Starting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Building the demo database: step %1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+15" />
+            <source>The demo could not be built: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+20" />
+            <location line="+1" />
+            <source>Welcome to Stockroom</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchasing, sales and inventory for small businesses. How would you like to start?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Language:</source>
+            <translation type="unfinished">语言：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Create a new company database</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Your company's name, address and currency, and your first warehouse.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Open an existing file…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A Stockroom database from a colleague or a backup; it opens next time too.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Explore the demo database</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A trading business with two years of history, kept in a file of its own. The first time it takes about a minute to build.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>printed on purchase orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. SH</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. Shanghai main warehouse</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Choose…</source>
+            <translation type="unfinished">选择…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Create</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Building the demo database in the background. It opens as soon as it is ready.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Quit</source>
+            <translation type="unfinished" />
         </message>
     </context>
 </TS>

@@ -49,6 +49,27 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 
 
 _LINKS = ("id", "document_id", "po_id", "product_id", "device_id", "version")
+_HIDDEN = ("id", "device_id")  # global ids: the same on both sides or meaningless to a clerk
+
+TABLES = {
+    "warehouses": QT_TRANSLATE_NOOP("SyncTables", "Warehouse"),
+    "products": QT_TRANSLATE_NOOP("SyncTables", "Product"),
+    "suppliers": QT_TRANSLATE_NOOP("SyncTables", "Supplier"),
+    "customers": QT_TRANSLATE_NOOP("SyncTables", "Customer"),
+    "users": QT_TRANSLATE_NOOP("SyncTables", "User"),
+    "supplier_terms": QT_TRANSLATE_NOOP("SyncTables", "Supplier terms"),
+    "supplier_profiles": QT_TRANSLATE_NOOP("SyncTables", "Supplier profile"),
+    "supplier_term_details": QT_TRANSLATE_NOOP("SyncTables", "Supplier terms"),
+    "supplier_price_breaks": QT_TRANSLATE_NOOP("SyncTables", "Price break"),
+    "preferred_suppliers": QT_TRANSLATE_NOOP("SyncTables", "Preferred supplier"),
+    "documents": QT_TRANSLATE_NOOP("SyncTables", "Document"),
+    "purchase_orders": QT_TRANSLATE_NOOP("SyncTables", "Purchase order"),
+}
+
+
+def table_text(table: str) -> str:
+    caption = TABLES.get(table)
+    return translate("SyncTables", caption) if caption else table
 
 
 def value_text(name: str, value) -> str:
@@ -75,6 +96,15 @@ def fields_of(version) -> dict:
     return result
 
 
+def lost_summary(row) -> str:
+    """The losing version by what it would change: the fields that differ from the kept one first."""
+    kept, lost = fields_of(row.kept_data or {}), fields_of(row.lost)
+    if not row.lost:
+        return summary(row.lost)
+    differ = {k: v for k, v in lost.items() if kept.get(k) != v and k not in _HIDDEN}
+    return summary(differ) or summary(row.lost)
+
+
 def summary(value) -> str:
     """One line for a version: a dict as ``field=value, …``; anything else as text."""
     if isinstance(value, dict):
@@ -88,10 +118,10 @@ class ConflictTableModel(RowTableModel):
     WHEN, TABLE, KEY, KEPT, LOST, RULE, REVIEWED = range(7)
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Detected"), lambda r: r.detected_at, when_text),
-        Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Table"), lambda r: r.table),
+        Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Table"), lambda r: r.table, table_text),
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Key"), lambda r: r.business_key),
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Kept"), lambda r: r.kept),
-        Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Losing version"), lambda r: summary(r.lost)),
+        Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Losing version"), lost_summary),
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Rule"), lambda r: r.rule),
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Reviewed"), lambda r: r.resolved_at, when_text),
     )
@@ -115,8 +145,10 @@ def side_by_side(row) -> str:
                 translate("ConflictsScreen", "Losing version"))
     head = "<tr>" + "".join(f"<th align='left'>{escape(c)}</th>" for c in captions) + "</tr>"
     kept, lost = fields_of(kept), fields_of(lost)
+    names = [n for n in dict.fromkeys([*kept, *lost]) if n not in _HIDDEN]
+    names.sort(key=lambda n: kept.get(n) == lost.get(n))  # the differing fields first, each group in order
     body = []
-    for name in dict.fromkeys([*kept, *lost]):
+    for name in names:
         a, b = kept.get(name), lost.get(name)
         style = " style='background:#fff3bf'" if a != b else ""
         body.append(f"<tr{style}><td><b>{escape(str(name))}</b></td><td>{escape(value_text(name, a))}</td>"
@@ -130,13 +162,13 @@ def side_by_side(row) -> str:
     if row.note:
         facts.append((translate("ConflictsScreen", "Note"), row.note))
     lines = "".join(f"<b>{escape(k)}:</b> {escape(str(v))}<br>" for k, v in facts)
-    title = escape(f"{row.table} · {row.business_key}")
+    title = escape(f"{table_text(row.table)} · {row.business_key}")
     return (f"<h3 style='margin:0'>{title}</h3><p>{lines}</p>"
             f"<table border='1' cellspacing='0' cellpadding='4' width='100%'>{head}{rows}</table>")
 
 
 def _name(row) -> str:
-    return f"{row.table} {row.business_key}"
+    return f"{table_text(row.table)} {row.business_key}"
 
 
 class ConflictsScreen(Screen):
@@ -171,7 +203,7 @@ class ConflictsScreen(Screen):
         self.negative_table = DataTable("negative-stock", self)
         self.negative_table.setModel(self.negative_model)
         self.negative_table.set_widths({0: 110, 1: 220, 2: 90})
-        self.negative_table.setMaximumHeight(150)
+        self.negative_table.setMaximumHeight(5 * self.negative_table.verticalHeader().defaultSectionSize() + 8)
         self.negative_help = QLabel(self)
         self.negative_help.setWordWrap(True)
         self.count_button = QPushButton(self)
@@ -194,7 +226,7 @@ class ConflictsScreen(Screen):
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
         split.addWidget(self.details)
-        split.setSizes([300, 220])
+        split.setSizes([220, 300])
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
         layout = QVBoxLayout(self)

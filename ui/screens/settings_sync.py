@@ -108,14 +108,19 @@ class SyncPage(QWidget):
         for button in (self.save_button, self.test_button, self.sync_button, self.cancel_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        column = QWidget(self)  # a readable width, not the whole window's
+        column.setMaximumWidth(720)
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.heading)
+        inner.addWidget(self.intro)
+        inner.addLayout(form)
+        inner.addLayout(buttons)
+        inner.addWidget(self.progress)
+        inner.addWidget(self.result)
+        inner.addWidget(self.last_sync)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.intro)
-        layout.addLayout(form)
-        layout.addLayout(buttons)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.result)
-        layout.addWidget(self.last_sync)
+        layout.addWidget(column)
         layout.addStretch(1)
 
         self._filled = False
