@@ -12,7 +12,9 @@ review (s, S) policy of ``domain.replenishment.explain_policy`` to each of them:
 * Service target by ABC class of annual demand value (shipped in the last 52 weeks × unit value; A the
   products making the first 80 % of the value, B the next 15 %, C the rest): A 0.98, B 0.95, C 0.90.
 * The supplier is the preferred one when it has terms for the product, else the cheapest terms per
-  stock unit. Lead time is the terms' lead time, else the supplier's.
+  stock unit. Lead time is learned from purchase-order receipts once there are enough of them
+  (``learned_lead_time``: mean and σL of this supplier × product, else of the supplier); before that
+  the terms' lead time, else the supplier's, with σL = 0. Alerts count whole days (rounded up).
 * The forecast horizon covers the longest lead time + review period. Demand per week d is the mean
   forecast over the item's own L + R; σd is the forecast's one-step error.
 * Inventory position = on hand + on order (issued POs and drafts, so a second run does not order the
@@ -50,6 +52,7 @@ DEFAULT_WEEKS = 104
 DEFAULT_REVIEW_DAYS = 7
 MIN_OBSERVED_DAYS = 4
 ALL_WAREHOUSES = "*"  # the scope of a forecast over all warehouses
+MIN_LEAD_OBSERVATIONS = 3  # PO receipts before the observed lead time replaces the supplier terms'
 
 
 # what the history reader gives
@@ -105,6 +108,8 @@ class PlanningHistory:
         unfilled: per (product id, warehouse id), {day index: unfilled demand recorded that day}
             (``domain.demand``): it adds to the day's demand, and a day with some is observed even when
             the shelf was empty — the clerk saw the demand that the empty shelf hid.
+        lead_times: per (supplier id, product id), the observed lead times in days of the purchase orders
+            received so far: from the PO's issue to its first (not reversed) receipt of the product.
     """
 
     first_day: date
@@ -114,6 +119,7 @@ class PlanningHistory:
     closing: dict[tuple[str, str], list[tuple[int, Decimal]]]
     terms: dict[str, list[TermOption]]
     unfilled: dict[tuple[str, str], dict[int, Decimal]] = field(default_factory=dict)
+    lead_times: dict[tuple[str, str], list[float]] = field(default_factory=dict)
 
     @property
     def days(self) -> int:
@@ -255,6 +261,45 @@ def choose_terms(options: Sequence[TermOption]) -> TermOption | None:
     return min(options, key=lambda o: (o.unit_price, o.lead_time_days, o.supplier))
 
 
+@dataclass(frozen=True)
+class LeadTime:
+    """The lead time planning uses for one item, and where it comes from.
+
+    ``source`` is ``receipts_product`` (this supplier's receipts of this product), ``receipts_supplier``
+    (this supplier's receipts of all products) or ``terms`` (the supplier terms, σ 0).
+    """
+
+    days: float
+    sigma_days: float
+    source: str
+    observations: int
+
+
+def learned_lead_time(terms: TermOption | None, lead_times: dict[tuple[str, str], list[float]]) -> LeadTime:
+    """The lead time of ``terms``: observed from PO receipts once there are enough, else the terms'.
+
+    With at least ``MIN_LEAD_OBSERVATIONS`` issue → receipt intervals of this supplier × product, their
+    mean and sample standard deviation; else, with as many of this supplier over all its products, theirs;
+    else the terms' lead time with no variability. σL enters the lead-time demand as
+    σ² = L·σd² + d²·σL² (``replenishment.sigma_lead_time``).
+    """
+    if terms is None:
+        return LeadTime(0.0, 0.0, "terms", 0)
+    own = lead_times.get((terms.supplier_id, terms.product_id), [])
+    if len(own) >= MIN_LEAD_OBSERVATIONS:
+        return LeadTime(*_mean_sd(own), "receipts_product", len(own))
+    pooled = [x for (sup, _), xs in lead_times.items() if sup == terms.supplier_id for x in xs]
+    if len(pooled) >= MIN_LEAD_OBSERVATIONS:
+        return LeadTime(*_mean_sd(pooled), "receipts_supplier", len(pooled))
+    return LeadTime(float(terms.lead_time_days), 0.0, "terms", 0)
+
+
+def _mean_sd(values: Sequence[float]) -> tuple[float, float]:
+    mean = sum(values) / len(values)
+    var = sum((x - mean) ** 2 for x in values) / (len(values) - 1)
+    return mean, math.sqrt(var)
+
+
 def _forecast_options(thorough: bool, budget_seconds: float | None, workers: int) -> dict:
     if not thorough:
         return {"models": ()}
@@ -338,7 +383,8 @@ def plan(
         items, shipped, in_stock = [items[i] for i in rows], shipped[rows], in_stock[rows]
     values, starts = aggregate_weeks(shipped, in_stock, first)
     chosen = {x.key: choose_terms(history.terms.get(x.product_id, ())) for x in items}
-    lead_days = {k: (t.lead_time_days if t else 0) for k, t in chosen.items()}
+    leads = {k: learned_lead_time(t, history.lead_times) for k, t in chosen.items()}
+    lead_days = {k: math.ceil(x.days) for k, x in leads.items()}
     longest = max([*lead_days.values(), 0]) + review_days
     horizon = min(26, max(4, math.ceil(longest / 7)))
     ids = [(x.product_id, x.warehouse_id) for x in items]
@@ -350,13 +396,15 @@ def plan(
         abc = classes.get(item.product_id, "C")
         service = services[abc]
         lead = lead_days[item.key]
-        cover = (lead + review_days) / 7
+        learned = leads[item.key]
+        cover = (learned.days + review_days) / 7
         mean_cover, _ = lead_time_demand(result, cover)
         d = mean_cover / cover
         on_order = item.on_order + item.on_order_drafts
         explanation = explain_policy(
             on_hand=item.on_hand, on_order=on_order, reserved=item.reserved, demand_per_period=d,
-            sigma_demand=result.sigma, lead_time=lead / 7, review=review_days / 7, service=service,
+            sigma_demand=result.sigma, lead_time=learned.days / 7, review=review_days / 7, service=service,
+            sigma_lead=learned.sigma_days / 7,
             moq=terms.moq if terms else ZERO, multiple=terms.multiple if terms else Decimal(1),
             pack_size=terms.pack_size if terms else Decimal(1),
         )
@@ -371,7 +419,9 @@ def plan(
             "sku": item.sku, "warehouse": item.warehouse, "today": today, "on_order_issued": item.on_order,
             "on_order_drafts": item.on_order_drafts, "forecast_per_week": [float(x) for x in result.mean],
             "model": result.model, "demand_class": result.demand_class, "abc_class": abc,
-            "lead_time_days": lead, "review_days": review_days, "service_target": service,
+            "lead_time_days": lead, "lead_time_mean_days": learned.days, "lead_time_sigma_days": learned.sigma_days,
+            "lead_time_source": learned.source, "lead_time_observations": learned.observations,
+            "review_days": review_days, "service_target": service,
             "supplier": terms.supplier if terms else None, "period": "week",
             "stockout_date": alert.stockout_date if alert else None, "severity": alert.severity if alert else None,
             "days_of_stock": alert.days_of_stock if alert else None,

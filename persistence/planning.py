@@ -1,6 +1,6 @@
 """Read queries for replenishment planning: daily demand, closing stock, balances, drafts and supplier terms.
 
-``read_history`` answers ``domain.planning.HistoryReader`` with five queries, none per product:
+``read_history`` answers ``domain.planning.HistoryReader`` with seven queries, none per product:
 
 1. one plain scan of the movements (in storage order: no index, no join) that sums each product ×
    warehouse × day's net change and shipments. The closing stock of a day is the running sum of the net
@@ -14,7 +14,8 @@
 3. balances with products and warehouses;
 4. draft purchase-order lines (open quantities per product × delivery warehouse);
 5. supplier terms with pack details, the supplier's lead time and the preferred flag;
-6. unfilled demand recorded per day (``persistence.demand.daily_unfilled``).
+6. unfilled demand recorded per day (``persistence.demand.daily_unfilled``);
+7. the lead times observed on purchase orders: issue to first receipt per PO × product.
 
 ``ForecastCacheTable`` keeps the forecasts of the last run (``domain.planning_cache``) in ``forecast_cache``.
 
@@ -95,6 +96,7 @@ def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_s
         terms = _terms(conn)
         first_micros = to_micros(datetime(first_day.year, first_day.month, first_day.day, tzinfo=UTC)) - offset
         unfilled_raw = daily_unfilled(conn, first_micros, end_micros, offset, base)
+        lead_times = _lead_times(conn, end_micros)
     shipped = {k: {d: Decimal(q) * qty_scale for d, q in v.items() if q} for k, v in shipped_raw.items()}
     closing: dict[tuple[str, str], list[tuple[int, Decimal]]] = {}
     running, current, stocked = 0, None, None
@@ -108,7 +110,27 @@ def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_s
             days.append((day, Decimal(running) * qty_scale))
     unfilled = {k: {d: Decimal(q) * qty_scale for d, q in v.items() if q} for k, v in unfilled_raw.items()}
     return PlanningHistory(first_day, end_day, items, {k: v for k, v in shipped.items() if v}, closing, terms,
-                           unfilled=unfilled)
+                           unfilled=unfilled, lead_times=lead_times)
+
+
+def _lead_times(conn, end_micros: int) -> dict[tuple[str, str], list[float]]:
+    """Days from each issued PO to its first receipt of each product (reversed receipts left out)."""
+    M, PO = t.movements, t.purchase_orders
+    R = M.alias("reversal")
+    first = func.min(_raw(M.c.occurred_at))
+    rows = conn.execute(
+        select(PO.c.supplier_id, M.c.product_id, _raw(PO.c.issued_at), first)
+        .join(PO, M.c.source_ref == func.coalesce(PO.c.number, PO.c.id))  # what a PO receipt refers to
+        .outerjoin(R, R.c.reverses_id == M.c.id)
+        .where(M.c.source_type == "po", M.c.kind == "receipt", R.c.id.is_(None), PO.c.issued_at.is_not(None),
+               _raw(M.c.occurred_at) < end_micros)
+        .group_by(PO.c.id, PO.c.supplier_id, M.c.product_id, PO.c.issued_at)
+    )
+    out: dict[tuple[str, str], list[float]] = {}
+    for supplier_id, product_id, issued, received in rows:
+        if received >= issued:
+            out.setdefault((supplier_id, product_id), []).append((received - issued) / _DAY)
+    return out
 
 
 def _items(conn) -> list[StockItem]:

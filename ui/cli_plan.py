@@ -170,10 +170,19 @@ def _reorder(alerts, as_json: bool) -> None:
         stockout = p.alert.stockout_date.isoformat() if p.alert.stockout_date else "-"
         print(f"{p.alert.severity:<8}  {p.sku}  {p.warehouse}  stockout {stockout}  on hand {fmt(e['on_hand'])}  "
               f"on order {fmt(e['on_order'])}  reserved {fmt(e['reserved'])}  forecast/week "
-              f"{e['demand_per_period']:.1f}  lead {e['lead_time_days']} d  service {e['service_level']:.0%}  "
+              f"{e['demand_per_period']:.1f}  lead {e['lead_time_days']} d ({_lead_source(e)})  "
+              f"service {e['service_level']:.0%}  "
               f"safety {fmt(e['safety_stock'])}  reorder point {fmt(e['reorder_point'])}  "
               f"order {fmt(e['order_qty'])}")
     print(f"{len(alerts)} alert(s)", file=sys.stderr)
+
+
+def _lead_source(e: dict) -> str:
+    source = e.get("lead_time_source", "terms")
+    if source == "terms":
+        return "supplier terms"
+    what = "this product's" if source == "receipts_product" else "the supplier's"
+    return f"{what} {e['lead_time_observations']} PO receipts, σ {e['lead_time_sigma_days']:.1f} d"
 
 
 def _suggest(suggestions, created, as_json: bool) -> None:

@@ -248,3 +248,37 @@ def test_planning_again_recomputes_only_the_item_whose_history_changed(db):
     products = planning.forecast_products(reader(db.engine), today=TODAY, weeks=WEEKS,
                                           run=planning.RunControl(cache=forecast_cache(db.engine)))
     assert len(products) == 4  # the all-warehouse forecasts are kept apart from the per-warehouse ones
+
+
+def _po_received_after(db, sku: str, issued_day: int, days: int, qty: str = "12") -> None:
+    from domain import purchasing
+    from domain import purchasing_commands as pc
+
+    po = purchasing.create_draft(db.uow(), pc.CreatePurchaseOrder("NB", "MAIN"))
+    purchasing.add_line(db.uow(), pc.AddPurchaseOrderLine(po.id, sku, qty))
+    purchasing.issue(db.uow(), pc.IssuePurchaseOrder(po.id, issued_at=at(issued_day, 9)))
+    purchasing.receive(db.uow(), pc.ReceivePurchaseOrder(po.id, occurred_at=at(issued_day + days, 9)))
+
+
+def test_three_received_purchase_orders_replace_the_terms_lead_time_with_the_observed_mean_and_spread(db):
+    plans = {p.sku: p for p in planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS)}
+    e = plans["LOW"].explanation
+    assert (e["lead_time_source"], e["lead_time_observations"], e["lead_time_days"]) == ("terms", 0, 14)
+    assert e["sigma_lead_time"] == 0
+
+    for issued, days in ((20, 10), (60, 12), (100, 17)):  # observed 10, 12 and 17 days: mean 13, s 3.606
+        _po_received_after(db, "LOW", issued, days)
+    _po_received_after(db, "STEADY", 30, 30)  # one observation of another product of NB
+    plans = {p.sku: p for p in planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS)}
+    e = plans["LOW"].explanation
+    assert (e["lead_time_source"], e["lead_time_observations"], e["lead_time_days"]) == ("receipts_product", 3, 13)
+    assert e["lead_time_mean_days"] == pytest.approx(13.0)
+    assert e["lead_time_sigma_days"] == pytest.approx(math.sqrt(13.0))  # ((−3)² + (−1)² + 4²) / 2 = 13
+    assert e["sigma_lead_time"] == pytest.approx(math.sqrt(13.0) / 7)  # σL in weeks
+    d = e["demand_per_period"]  # σ_LT² = L·σd² + d²·σL², σd = 0 for LOW's steady history
+    assert e["sigma_lt"] == pytest.approx(d * math.sqrt(13.0) / 7)
+    assert e["safety_stock"] > 0  # lead-time variability alone now asks for safety stock
+    # SPORADIC has no receipts of its own: NB's four receipts over all products count (10, 12, 17, 30)
+    e = plans["SPORADIC"].explanation
+    assert (e["lead_time_source"], e["lead_time_observations"]) == ("receipts_supplier", 4)
+    assert e["lead_time_mean_days"] == pytest.approx(17.25)
