@@ -136,3 +136,43 @@ def test_a_second_sync_is_not_started_while_one_runs(qtbot, page):
         server.close()
     qtbot.waitUntil(lambda: not service.running, timeout=30_000)
     assert page.sync_button.isEnabled()
+
+
+def test_a_refused_password_is_asked_for_once_and_the_typed_one_is_kept_for_the_session(qtbot, page, monkeypatch):
+    """The hub's refusal is stood in for here (the throwaway server trusts every local user)."""
+    from persistence import sync as engine
+    from ui.widgets.sync_status import SyncStatusWidget
+
+    passwords = []
+
+    def refusing_sync(db, url, *, password=None, progress=None, cancel=None):
+        passwords.append(password)
+        if password != "right one":
+            raise engine.HubUnavailable('cannot reach the hub: connection failed: FATAL:  password authentication '
+                                        'failed for user "clerk"')
+        return engine.SyncReport(pushed=1)
+
+    monkeypatch.setattr(engine, "sync", refusing_sync)
+    service = page.service
+    fill(page, 5432)
+    page.save()
+    qtbot.waitUntil(lambda: service.state.configured)
+    with qtbot.waitSignal(service.password_needed, timeout=10_000) as asked:
+        assert service.sync_now()
+    assert asked.args[0] == "postgresql://clerk@127.0.0.1:5432/shop?sslmode=disable"
+    qtbot.waitUntil(lambda: not service.running)
+    assert service.state.password_needed and service.state.offline_since is None
+    assert page.result.text().startswith("The hub refused the password")
+    status = SyncStatusWidget()
+    qtbot.addWidget(status)
+    status.show_state(service.state)
+    assert "Hub password needed" in status.label.text()
+    assert service.sync_now(scheduled=True) is False  # the timer does not knock again and again
+    with qtbot.waitSignal(service.finished, timeout=10_000):
+        assert service.sync_now(password="right one")
+    assert passwords == [None, "right one"]
+    assert not service.state.password_needed
+    assert service.passwords.get(asked.args[0]) == "right one"  # no keyring here: this session's memory
+    with qtbot.waitSignal(service.finished, timeout=10_000):
+        assert service.sync_now(scheduled=True)
+    assert passwords[-1] == "right one"  # the next scheduled sync asks nobody

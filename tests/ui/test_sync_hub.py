@@ -207,3 +207,34 @@ def test_count_this_product_opens_the_count_screen_on_its_warehouse(qtbot, db, o
     assert window.stack.currentWidget() is count
     qtbot.waitUntil(lambda: count.model.rowCount() == 1 and count.warehouse.currentData() == "MAIN", timeout=10_000)
     assert count.model.lines[0].sku == "SKU-1"
+
+
+def test_cancel_stops_the_sync_and_the_next_one_finishes_the_job(qtbot, services, db, other, hub):
+    from ui.screens.settings_sync import SyncPage
+    from ui.widgets.sync_status import SyncStatusWidget
+
+    stock_one_unit(db)
+    page = SyncPage(services)
+    qtbot.addWidget(page)
+    fill_from_url(page, hub)
+    service = services.sync_service
+    page.save()
+    qtbot.waitUntil(lambda: service.state.configured)
+    with qtbot.waitSignal(service.failed, timeout=60_000) as failed:
+        assert service.sync_now()
+        assert not page.cancel_button.isHidden()
+        page.cancel_button.click()  # before the movements go: the engine stops at its next batch
+    assert type(failed.args[0]).__name__ == "SyncCancelled"
+    assert page.result.text().startswith("Sync cancelled")
+    assert page.cancel_button.isHidden() and page.sync_button.isEnabled()
+    assert service.state.stopped and service.state.offline_since is None
+    status = SyncStatusWidget()
+    qtbot.addWidget(status)
+    status.show_state(service.state)
+    assert status.label.text().startswith("Sync stopped ")
+    with qtbot.waitSignal(service.finished, timeout=60_000) as finished:
+        assert service.sync_now()
+    assert finished.args[0].pushed >= 1  # the receipt the cancelled sync left behind
+    sync.sync(other, hub)
+    with other.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM movements").scalar_one() == 1

@@ -164,3 +164,17 @@ def test_an_interval_of_zero_syncs_only_when_asked(qtbot, services):
     qtbot.waitUntil(lambda: page.result.text() == "Saved.")
     assert services.sync_service.state.configured
     assert not services.sync_service.timer.isActive()
+
+
+def test_f9_without_a_hub_opens_the_shared_database_page(qtbot, services):
+    from ui.main_window import MainWindow
+    from ui.screens.settings_sync import SyncPage
+
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    assert window.sync_action.shortcut().toString() == "F9"
+    window.sync_action.trigger()
+    settings = window.stack.currentWidget()
+    assert window.current_key() == "settings"
+    assert isinstance(settings.tabs.currentWidget(), SyncPage)
+    assert window.sync_status.isHidden()  # no hub yet: nothing to say in the status bar
