@@ -342,6 +342,8 @@ class SyncService(QObject):
     # -- life cycle ------------------------------------------------------------------------
     def start(self) -> None:
         """Read the stored settings and state in the background, then run the timer."""
+        store = self.passwords
+        self.services.tasks.submit(lambda: store.uses_keyring)  # finds the OS keyring once, off the GUI thread
         self.refresh()
 
     def stop(self) -> None:

@@ -238,6 +238,7 @@ class ConflictsScreen(Screen):
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.negative_box)
+        sync_service.service_for(services).finished.connect(lambda _report: alive(self) and self.refresh())
         self.retranslate()
         self.refresh()
 

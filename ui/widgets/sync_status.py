@@ -121,7 +121,7 @@ class SyncStatusWidget(QWidget):
         service = self.service
         if service is None or not service.state.password_needed:
             return
-        dialog = PasswordDialog(url or service.state.url, self.window())
+        dialog = PasswordDialog(url or service.state.url, self.window(), service.passwords.uses_keyring)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.password():
             service.sync_now(password=dialog.password())
 
