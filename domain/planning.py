@@ -15,6 +15,9 @@ review (s, S) policy of ``domain.replenishment.explain_policy`` to each of them:
   stock unit. Lead time is learned from purchase-order receipts once there are enough of them
   (``learned_lead_time``: mean and σL of this supplier × product, else of the supplier); before that
   the terms' lead time, else the supplier's, with σL = 0. Alerts count whole days (rounded up).
+* A product with too short a history is forecast from its category's demand profile scaled by its own
+  observed weeks when the category has enough established products (``domain.category_profile``), else
+  by the simple average of its weeks; either is labelled in the forecast and the explanation.
 * The forecast horizon covers the longest lead time + review period. Demand per week d is the mean
   forecast over the item's own L + R; σd is the forecast's one-step error.
 * Inventory position = on hand + on order (issued POs and drafts, so a second run does not order the
@@ -72,6 +75,7 @@ class StockItem:
     on_order: Decimal
     on_order_drafts: Decimal
     unit_cost: Decimal
+    category: str = ""
 
     @property
     def key(self) -> tuple[str, str]:
@@ -324,6 +328,13 @@ def _forecast(values, ids, horizon: int, first_week: date, thorough: bool, budge
     return results
 
 
+def _new_products(values, results, categories):
+    """Too-short histories forecast from their category's profile where it has one (``domain.category_profile``)."""
+    from domain.category_profile import apply_category_profiles
+
+    return apply_category_profiles(values, results, categories) if len(results) else results
+
+
 @dataclass
 class RunControl:
     """What a caller lends one planning run: the forecast cache, a cancel flag and a progress callback.
@@ -389,6 +400,7 @@ def plan(
     horizon = min(26, max(4, math.ceil(longest / 7)))
     ids = [(x.product_id, x.warehouse_id) for x in items]
     results = _forecast(values, ids, horizon, first, thorough, budget_seconds, workers, run)
+    results = _new_products(values, results, [x.category for x in items])
 
     plans = []
     for r, (item, result) in enumerate(zip(items, results, strict=True)):
@@ -418,7 +430,8 @@ def plan(
         explanation.update({
             "sku": item.sku, "warehouse": item.warehouse, "today": today, "on_order_issued": item.on_order,
             "on_order_drafts": item.on_order_drafts, "forecast_per_week": [float(x) for x in result.mean],
-            "model": result.model, "demand_class": result.demand_class, "abc_class": abc,
+            "model": result.model, "forecast_note": result.note or None, "demand_class": result.demand_class,
+            "abc_class": abc,
             "lead_time_days": lead, "lead_time_mean_days": learned.days, "lead_time_sigma_days": learned.sigma_days,
             "lead_time_source": learned.source, "lead_time_observations": learned.observations,
             "review_days": review_days, "service_target": service,
@@ -468,9 +481,11 @@ def forecast_products(
     classes = abc_classes(_annual_values(history, items, shipped))
     order: dict[str, int] = {}
     names: dict[str, tuple[str, str]] = {}
+    categories: dict[str, str] = {}
     for x in items:
         order.setdefault(x.product_id, len(order))
         names[x.product_id] = (x.sku, x.name)
+        categories[x.product_id] = x.category
     rows = np.array([order[x.product_id] for x in items], dtype=int)
     daily = np.zeros((len(order), shipped.shape[1]))
     stocked = np.zeros((len(order), shipped.shape[1]), dtype=bool)
@@ -483,6 +498,7 @@ def forecast_products(
     values, starts = aggregate_weeks(daily, stocked, first)
     results = _forecast(values, [(p, ALL_WAREHOUSES) for p in pids], horizon, first, thorough, budget_seconds, workers,
                         run or RunControl())
+    results = _new_products(values, results, [categories[p] for p in pids])
     out = []
     for r, (pid, result) in enumerate(zip(pids, results, strict=True)):
         abc = classes.get(pid, "C")
