@@ -231,13 +231,6 @@ def save_settings(database, url: str, interval: int) -> None:
     database.set_setting(INTERVAL_SETTING, str(interval))
 
 
-def parse_interval(text: str) -> int:
-    text = text.strip()
-    if not text.isdigit() or int(text) > MAX_INTERVAL:
-        raise BadInput("interval", f"enter whole minutes from 0 to {MAX_INTERVAL}; 0 syncs only when asked")
-    return int(text)
-
-
 # -- the engine, called through here ---------------------------------------------------------
 def test_connection(url: str, password: str | None) -> str:
     from persistence.sync import test_connection as probe
@@ -364,10 +357,12 @@ class SyncService(QObject):
     def _state_read(self, state: SyncState, ticket: int) -> None:
         if ticket != self._reads:
             return  # read before a newer change (a save, a finished sync) was published
+        offline = self.state.offline_since or _offline_since(state)
+        if offline is not None and state.last_success_at is not None and state.last_success_at > offline:
+            offline = None  # synced since (the CLI, say): back online
         self._publish(replace(state, running=self._running, stage=self.state.stage, done=self.state.done,
-                              total=self.state.total, offline_since=self.state.offline_since
-                              or _offline_since(state), password_needed=self.state.password_needed,
-                              stopped=self.state.stopped))
+                              total=self.state.total, offline_since=offline,
+                              password_needed=self.state.password_needed, stopped=self.state.stopped))
         self._schedule()
 
     def _state_failed(self, exc: BaseException) -> None:

@@ -178,3 +178,12 @@ def test_f9_without_a_hub_opens_the_shared_database_page(qtbot, services):
     assert window.current_key() == "settings"
     assert isinstance(settings.tabs.currentWidget(), SyncPage)
     assert window.sync_status.isHidden()  # no hub yet: nothing to say in the status bar
+
+
+def test_an_ipv6_host_and_a_pasted_password_never_reach_the_stored_url():
+    from ui.sync_service import without_password
+
+    address = HubAddress.parse_fields("[::1]", "5432", "shop", "clerk", "require")
+    assert address.url == "postgresql://clerk@[::1]:5432/shop?sslmode=require"
+    assert HubAddress.from_url(address.url).host == "::1"
+    assert without_password("postgresql://clerk:hunter2@hub:5432/shop") == "postgresql://clerk@hub:5432/shop"

@@ -89,3 +89,12 @@ def test_negative_stock_after_a_merge_is_an_alert_saying_what_to_do(qtbot):
 def test_a_refused_password_asks_for_it_instead_of_showing_a_time(qtbot):
     widget = shown(qtbot, SyncState(configured=True, password_needed=True, last_error="password authentication failed"))
     assert "Hub password needed" in widget.label.text()
+
+
+def test_after_a_restart_a_failed_last_attempt_reads_as_offline_since_then():
+    from ui.sync_service import _offline_since
+
+    ok, failed = today_at(9, 0), today_at(9, 5)
+    assert _offline_since(SyncState(last_success_at=ok, last_attempt_at=failed, last_error="refused")) == failed
+    assert _offline_since(SyncState(last_success_at=failed, last_attempt_at=ok, last_error="refused")) is None
+    assert _offline_since(SyncState(last_success_at=ok, last_attempt_at=failed, last_error="")) is None
