@@ -35,22 +35,27 @@ MODEL = "category_profile"
 TOO_SHORT = "too_short"
 
 
-def apply_category_profiles(values: np.ndarray, results: Sequence, categories: Sequence[str]) -> list:
+def apply_category_profiles(values: np.ndarray, results: Sequence, categories: Sequence[str], *,
+                            min_periods: int = 8) -> list:
     """``results`` with each too-short row's forecast replaced by its category profile where there is one.
 
     Args:
         values: weekly demand (rows × weeks, NaN = censored), the history the results were made from.
         results: one ``ForecastResult`` per row.
         categories: the product category of each row ("" = none).
+        min_periods: observed weeks below which a history is too short (``forecast_many``'s). A long
+            history that is ``too_short`` for having almost no demand is not new: it keeps its average.
 
     Returns:
         A new list; rows that are not too short, or have no usable profile, are the same objects.
     """
     out = list(results)
-    short = [r for r, res in enumerate(results) if res.demand_class == TOO_SHORT and categories[r]]
+    values = np.asarray(values, dtype=float)
+    observed = (~np.isnan(values)).sum(axis=1) if len(values) else np.zeros(0)
+    short = [r for r, res in enumerate(results)
+             if res.demand_class == TOO_SHORT and categories[r] and observed[r] < min_periods]
     if not short:
         return out
-    values = np.asarray(values, dtype=float)
     profiles = _profiles(values, results, categories, {categories[r] for r in short})
     for r in short:
         profile = profiles.get(categories[r])

@@ -65,3 +65,12 @@ def test_without_a_category_or_with_too_few_established_products_the_simple_aver
     results = [r for _, r in four]
     assert apply_category_profiles(values, results, ["tea", "tea", "tea", ""])[3] is results[3]
     assert apply_category_profiles(values, results, ["tea", "tea", "coffee", "tea"])[3] is results[3]
+
+
+def test_a_long_history_with_almost_no_demand_is_not_a_new_product_and_keeps_its_average():
+    rows = [_established(10, 30, 3), _established(20, 60, 6), _established(40, 120, 12)]
+    idle = [0.0] * 9 + [1.0]  # ten observed weeks, one demand: too short for a method, but not new
+    flat = np.full(2, 0.1)
+    results = [r for _, r in rows] + [Result(flat, {0.5: flat}, 0.3, "too_short", "simple_average")]
+    values = np.array([h for h, _ in rows] + [idle])
+    assert apply_category_profiles(values, results, ["tea"] * 4)[3] is results[3]
