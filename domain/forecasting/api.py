@@ -5,7 +5,12 @@ How a forecast is made, for all rows of a (products × periods) matrix at once:
 1. Each row is classified (``classify``). Rows that are ``too_short`` get a plain average of their
    observed periods, labelled as such, with no backtest.
 2. Every vectorised method (``VECTOR_METHODS``, ``TREND_METHODS`` plus seasonal naive) is backtested over all rows at
-   once from the same rolling origins (``backtest``); MASE, WAPE and bias are kept per method.
+   once from the same rolling origins (``backtest``); MASE, WAPE and bias are kept per method. The
+   flat methods (``VECTOR_METHODS``: they know nothing of the year and have no slope) carry the
+   yearly index (``methods.yearly_index``, shrunk by volume): where a product has more than a year
+   and a quarter of history, each step of its forecast — in the backtest, in the fitted values and
+   in the final forecast alike — is multiplied by how last year's same weeks stood to last year's
+   quarter before the origin, so a flat level still sees 618 and 双11 coming.
 3. Rows that are smooth or erratic with at least ``min_model_history`` observed periods are also
    backtested with the statsmodels models (``models``), largest total demand first, until the
    ``budget_seconds`` run out; with ``workers > 1`` this part runs in a process pool. A model that
@@ -21,6 +26,12 @@ How a forecast is made, for all rows of a (products × periods) matrix at once:
    Otherwise from the chosen method's one-step in-sample errors e: quantile q at step k is
    ``mean_k + Q_q(e)·√k``, floored at 0 and kept non-decreasing in q. For intermittent demand the
    median is then often 0, which is right.
+6. Lead-time demand has a distribution of its own (``cumulative``): the demand summed over steps
+   1..k, by bootstrap — ``BOOTSTRAP_DRAWS`` paths per row, each step the forecast plus a one-step
+   in-sample error of the chosen method drawn with replacement, floored at 0 (demand is never
+   negative), summed; the quantiles of the sums. It needs no model distribution (Croston has none)
+   and keeps the skew of intermittent demand that a normal σ√k loses. The draws are seeded, so the
+   same history gives the same quantiles. ``lead_time_quantile`` reads it for fractional periods.
 """
 
 from __future__ import annotations
@@ -51,7 +62,12 @@ from domain.forecasting.models import MODELS
 
 # Methods whose backtest MASE is within this fraction of the lowest are a near-tie, decided by |bias|.
 MASE_TIE = 0.05
-DEFAULT_QUANTILES = (0.5, 0.8, 0.9, 0.95, 0.99)
+DEFAULT_QUANTILES = (0.1, 0.5, 0.8, 0.9, 0.95, 0.98, 0.99)
+BOOTSTRAP_DRAWS = 200
+BOOTSTRAP_SEED = 20261125
+# Methods that carry no yearly index: the two that model the year themselves, and Holt's trend, whose
+# extrapolated slope would count last year's within-quarter growth (which the index holds) twice.
+UNINDEXED_METHODS = ("seasonal_naive", "seasonal_level(13)", "holt_damped(0.2,0.1,0.9)")
 DEFAULT_MODELS = ("ets", "theta")
 SEASONAL_NAIVE = "seasonal_naive"
 SIMPLE_AVERAGE = "simple_average"
@@ -97,6 +113,10 @@ class ForecastResult:
         sigma: standard deviation of the one-step forecast error (per period).
         note: a sentence for people when the forecast is a fallback.
         scores: backtest MASE of every method tried.
+        fitted: the chosen method's one-step-ahead in-sample forecasts, one per history period (NaN
+            where it had nothing to go on, or where the chosen statsmodels model gives none).
+        cumulative: {q: (horizon,)} quantiles of the demand summed over steps 1..k (bootstrap, see
+            the module docstring) — the distribution of lead-time demand.
     """
 
     mean: np.ndarray
@@ -110,6 +130,8 @@ class ForecastResult:
     sigma: float
     note: str = ""
     scores: dict[str, float] = field(default_factory=dict)
+    fitted: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    cumulative: dict[float, np.ndarray] = field(default_factory=dict)
 
 
 def forecast_series(history: Sequence[float], horizon: int, **options) -> ForecastResult:
@@ -171,7 +193,10 @@ def forecast_many(
     bias = np.full((len(names), n), np.nan)
     finals = []
     resids = []
+    index_final = m.yearly_index(Y, [T], horizon, season=season)[:, 0, :]
+    index_fit = m.yearly_index(Y, np.arange(T), 1, season=season)[:, :, 0]
     if len(origins):
+        index_bt = m.yearly_index(Y, origins, horizon, season=season)
         act = actuals(Y, origins, horizon)
         scale = mase_scale(Y, int(origins[0]), season)
         snaive_paths = m.seasonal_naive_paths(Y, origins, horizon, season)
@@ -179,20 +204,22 @@ def forecast_many(
         mase[0], wape[0], bias[0] = sc.mase, sc.wape, sc.bias
     finals.append(m.seasonal_naive_paths(Y, [T], horizon, season)[:, 0, :])
     lagged = np.concatenate([np.full((n, season), np.nan), Y[:, :-season]], axis=1) if T > season else Y * np.nan
-    resids.append(Y - lagged)
+    # Where last year's period is missing, seasonal naive forecasts the last observed value, and so it fits.
+    resids.append(Y - np.where(np.isnan(lagged), m.naive_states(Y)[:, :-1], lagged))
     for i, fn in enumerate(VECTOR_METHODS.values(), start=1):
         states = fn(Y)
         if len(origins):
-            sc = score(m.flat_paths(states, origins, horizon), act, scale)
+            sc = score(m.flat_paths(states, origins, horizon) * index_bt, act, scale)
             mase[i], wape[i], bias[i] = sc.mase, sc.wape, sc.bias
-        finals.append(np.repeat(states[:, T][:, None], horizon, axis=1))
-        resids.append(Y - states[:, :-1])
-    for i, paths in enumerate(TREND_METHODS.values(), start=1 + len(VECTOR_METHODS)):
+        finals.append(states[:, T][:, None] * index_final)
+        resids.append(Y - states[:, :-1] * index_fit)
+    for i, (name, paths) in enumerate(TREND_METHODS.items(), start=1 + len(VECTOR_METHODS)):
+        yearly = name not in UNINDEXED_METHODS
         if len(origins):
-            sc = score(paths(Y, origins, horizon, season), act, scale)
+            sc = score(paths(Y, origins, horizon, season) * (index_bt if yearly else 1.0), act, scale)
             mase[i], wape[i], bias[i] = sc.mase, sc.wape, sc.bias
-        finals.append(paths(Y, [T], horizon, season)[:, 0, :])
-        resids.append(Y - paths(Y, np.arange(T), 1, season)[:, :, 0])
+        finals.append(paths(Y, [T], horizon, season)[:, 0, :] * (index_final if yearly else 1.0))
+        resids.append(Y - paths(Y, np.arange(T), 1, season)[:, :, 0] * (index_fit if yearly else 1.0))
     best = _select(mase, bias)
     baseline = mase[0]
 
@@ -215,6 +242,8 @@ def forecast_many(
         chosen_resid[sel] = resid[sel]
     q_resid = _residual_quantiles(chosen_mean, chosen_resid, qs)
     sigma_resid = _nanstd(chosen_resid)
+    chosen_fitted = Y - chosen_resid
+    cumulative = bootstrap_cumulative(chosen_mean, chosen_resid, qs)
 
     results = []
     for r in range(n):
@@ -225,6 +254,7 @@ def forecast_many(
         b = int(best[r])
         pick = (names[b], float(mase[b, r]), float(wape[b, r]), float(bias[b, r]))
         mean, qdict, sigma = chosen_mean[r], {q: q_resid[q][r] for q in qs}, float(sigma_resid[r])
+        fitted, cum = chosen_fitted[r], cumulative[r]
         for name, (paths, final) in sm.get(r, {}).items():
             s = score(paths[None], act[r : r + 1], scale[r : r + 1])
             scores[name] = float(s.mase[0])
@@ -232,6 +262,8 @@ def forecast_many(
                 pick = (f"{name}: {final.spec}", float(s.mase[0]), float(s.wape[0]), float(s.bias[0]))
                 mean, sigma = np.maximum(final.mean, 0.0), final.sigma
                 qdict = _model_quantiles(final, qs)
+                fitted = _model_fitted(final, Y[r])
+                cum = bootstrap_cumulative(mean[None, :], (Y[r] - fitted)[None, :], qs)[0]
         results.append(
             ForecastResult(
                 mean=mean,
@@ -244,9 +276,83 @@ def forecast_many(
                 demand_class=str(classes[r]),
                 sigma=sigma,
                 scores=scores,
+                fitted=fitted,
+                cumulative=cum,
             )
         )
     return results
+
+
+def bootstrap_cumulative(
+    mean: np.ndarray,
+    errors: np.ndarray,
+    qs: Sequence[float],
+    *,
+    draws: int = BOOTSTRAP_DRAWS,
+    seed: int = BOOTSTRAP_SEED,
+) -> list[dict[float, np.ndarray]]:
+    """Quantiles of demand summed over steps 1..k, per row, by bootstrap of its one-step errors.
+
+    Args:
+        mean: forecast per row and step (rows × horizon).
+        errors: one-step in-sample errors per row (rows × periods, NaN skipped).
+        qs: the probabilities.
+        draws: bootstrap paths per row.
+        seed: the generator's seed (same input, same quantiles).
+
+    Returns:
+        Per row {q: (horizon,) non-decreasing in k and in q}. A row without errors gets its cumulative
+        mean for every q.
+    """
+    mean = np.atleast_2d(np.asarray(mean, dtype=float))
+    errors = np.atleast_2d(np.asarray(errors, dtype=float))
+    rows, horizon = mean.shape
+    rng = np.random.default_rng(seed)
+    packed = np.sort(errors, axis=1)  # observed errors first, NaN last
+    count = (~np.isnan(errors)).sum(axis=1)
+    out = []
+    chunk = max(1, 4_000_000 // max(1, draws * horizon))
+    for lo in range(0, rows, chunk):
+        hi = min(rows, lo + chunk)
+        pick = rng.random((hi - lo, draws, horizon)) * np.maximum(count[lo:hi], 1)[:, None, None]
+        drawn = np.take_along_axis(packed[lo:hi], pick.astype(int).reshape(hi - lo, -1), axis=1)
+        drawn = np.where(count[lo:hi, None] > 0, drawn, 0.0).reshape(hi - lo, draws, horizon)
+        sums = np.cumsum(np.maximum(mean[lo:hi, None, :] + drawn, 0.0), axis=2)
+        levels = np.quantile(sums, sorted(qs), axis=1)  # qs × rows × horizon
+        levels = np.maximum.accumulate(np.maximum.accumulate(levels, axis=0), axis=2)
+        for r in range(hi - lo):
+            out.append({q: levels[j, r] for j, q in enumerate(sorted(qs))})
+    return out
+
+
+def lead_time_quantile(result: ForecastResult, periods: float, q: float) -> float:
+    """Demand over ``periods`` future periods (may be fractional) not exceeded with probability ``q``.
+
+    Read from ``result.cumulative`` (linear between whole periods; past the horizon the last step's
+    increment repeats). ``q`` must be one of the result's quantiles.
+    """
+    if q not in result.cumulative:
+        raise ValueError(f"quantile {q} was not computed; computed: {sorted(result.cumulative)}")
+    if periods <= 0:
+        return 0.0
+    path = np.concatenate([[0.0], np.asarray(result.cumulative[q], dtype=float)])
+    horizon = len(path) - 1
+    if periods > horizon:
+        step = path[-1] - path[-2] if horizon > 1 else path[-1]
+        return float(path[-1] + (periods - horizon) * step)
+    whole = int(math.floor(periods))
+    if whole == periods:
+        return float(path[whole])
+    return float(path[whole] + (periods - whole) * (path[whole + 1] - path[whole]))
+
+
+def _model_fitted(final, y: np.ndarray) -> np.ndarray:
+    """A statsmodels model's in-sample fitted values aligned with ``y`` (NaN where it gives none)."""
+    out = np.full(len(y), np.nan)
+    if final.fitted is not None:
+        fit = np.asarray(final.fitted, dtype=float)[: len(y)]
+        out[len(y) - len(fit) :] = fit
+    return out
 
 
 def _select(mase: np.ndarray, bias: np.ndarray) -> np.ndarray:
@@ -339,6 +445,8 @@ def _simple_average(y: np.ndarray, horizon: int, qs, demand_class: str, min_peri
         baseline_mase=nan,
         demand_class=demand_class,
         sigma=float(obs.std()) if len(obs) > 1 else 0.0,
+        fitted=np.where(np.isnan(y), np.nan, level),
+        cumulative=bootstrap_cumulative(mean[None, :], resid, qs)[0],
         note=(
             f"fewer than two demands in {len(obs)} observed periods: simple average"
             if len(obs) >= min_periods

@@ -36,6 +36,13 @@ Recursions (α, β smoothing constants, y the demand of an observed period):
   level's weeks last year). Growth from last year to this one is thus carried by the level and the
   seasonal shape by the index. The index is 1 where last year is missing, censored or zero, and at
   most ``cap``.
+* Yearly index (``yearly_index``), the seasonal layer the forecasting API puts on every non-seasonal
+  method: the same ratio as the seasonal level's (last year's periods around the target over last
+  year's ``window`` periods before the origin), shrunk towards 1 by the volume behind it —
+  ``1 + w(ratio − 1)`` with ``w = B / (B + kappa)``, B the demand summed over last year's window. A
+  product selling a few units a quarter gets almost no index (its ratio is noise), a product selling
+  thousands gets almost all of it (its 618 and 双11 weeks are a pattern). No dates are needed: a
+  yearly event falls in the same week of the year ± ``half``.
 """
 
 from __future__ import annotations
@@ -233,3 +240,35 @@ def seasonal_level_paths(
     with np.errstate(invalid="ignore", divide="ignore"):
         index = np.where(known, np.minimum(same / base[:, :, None], cap), 1.0)
     return level[:, :, None] * index
+
+
+def yearly_index(
+    Y,
+    origins,
+    horizon: int,
+    *,
+    season: int = 52,
+    window: int = 13,
+    half: int = 2,
+    cap: float = 3.0,
+    kappa: float = 200.0,
+) -> np.ndarray:
+    """The shrunk yearly index (products × origins × horizon) for steps 1..horizon after each origin.
+
+    See the module docstring. 1 where less than ``season + window`` periods precede the origin or
+    last year's window had no demand.
+    """
+    y = _as_matrix(Y)
+    origins = np.asarray(origins, dtype=int)
+    csum, ccount = _window_means(y)
+    base = _mean_between(csum, ccount, origins - season - window, origins - season)  # n × origins
+    lo = np.clip(origins - season - window, 0, csum.shape[1] - 1)
+    hi = np.clip(origins - season, 0, csum.shape[1] - 1)
+    volume = csum[:, hi] - csum[:, lo]
+    target = origins[:, None] - season + np.arange(horizon)[None, :]
+    same = _mean_between(csum, ccount, target - half, target + half + 1)
+    known = (origins - season - window >= 0)[None, :] & (base > 0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratio = np.where(known[:, :, None] & ~np.isnan(same), np.minimum(same / base[:, :, None], cap), 1.0)
+        weight = np.where(known, volume / (volume + kappa), 0.0)
+    return 1.0 + weight[:, :, None] * (ratio - 1.0)

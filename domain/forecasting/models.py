@@ -43,6 +43,7 @@ class ModelForecast:
     sigma: float
     spec: str
     reuse: dict | None = None
+    fitted: np.ndarray | None = None  # one-step in-sample fitted values, one per history period
 
 
 def fill_censored(y: np.ndarray) -> np.ndarray:
@@ -111,7 +112,8 @@ def fit_ets(y, horizon: int, *, season: int = 52, quantiles=(), starts=None, spe
     trend, damped, seasonal = chosen
     name = f"ETS(A,{'Ad' if damped else ('A' if trend else 'N')},{'A' if seasonal else 'N'})"
     reuse = {"spec": chosen, "params": np.asarray(res.params)}
-    return ModelForecast(mean, _normal_quantiles(mean, se, quantiles), _sigma(res.resid), name, reuse)
+    fitted = np.asarray(res.fittedvalues, dtype=float)
+    return ModelForecast(mean, _normal_quantiles(mean, se, quantiles), _sigma(res.resid), name, reuse, fitted)
 
 
 def fit_holt_winters(y, horizon: int, *, season: int = 52, quantiles=(), starts=None, **_reuse) -> ModelForecast:
@@ -132,7 +134,8 @@ def fit_holt_winters(y, horizon: int, *, season: int = 52, quantiles=(), starts=
         mean = np.asarray(res.forecast(horizon), dtype=float)
     if not np.all(np.isfinite(mean)):
         raise RuntimeError("Holt-Winters produced a non-finite forecast")
-    return ModelForecast(mean, None, _sigma(res.resid), f"Holt-Winters(Ad,{'A' if seasonal else 'N'})")
+    fitted = np.asarray(res.fittedvalues, dtype=float)
+    return ModelForecast(mean, None, _sigma(res.resid), f"Holt-Winters(Ad,{'A' if seasonal else 'N'})", None, fitted)
 
 
 def fit_theta(y, horizon: int, *, season: int = 52, quantiles=(), starts=None, **_reuse) -> ModelForecast:
@@ -191,7 +194,10 @@ def fit_sarimax(y, horizon: int, *, season: int = 52, quantiles=(), starts=None,
         fc = res.get_forecast(horizon, exog=x_future[:, keep] if keep.any() else None)
         mean = np.asarray(fc.predicted_mean, dtype=float)
         se = np.asarray(fc.se_mean, dtype=float)
-    return ModelForecast(mean, _normal_quantiles(mean, se, quantiles), _sigma(res.resid[1:]), "SARIMAX(1,0,1)+holidays")
+    fitted = np.asarray(res.fittedvalues, dtype=float)
+    return ModelForecast(
+        mean, _normal_quantiles(mean, se, quantiles), _sigma(res.resid[1:]), "SARIMAX(1,0,1)+holidays", None, fitted
+    )
 
 
 MODELS = {"ets": fit_ets, "holt_winters": fit_holt_winters, "theta": fit_theta, "sarimax": fit_sarimax}

@@ -201,3 +201,65 @@ def test_a_model_that_fails_only_on_the_whole_history_is_scored_but_not_chosen(m
     assert "ets" in r.scores
     assert not r.model.startswith("ets")
     assert np.all(np.isfinite(r.mean))
+
+
+def test_the_result_carries_fitted_values_aligned_with_the_history():
+    # A steady series that steps once, shorter than a season: seasonal naive (first of the exact ties) falls
+    # back to the last observed value, so its fitted value at t is the observation at t − 1.
+    y = [5.0] * 10 + [8.0] * 10
+    result = api.forecast_series(y, 2, models=())
+    assert result.model == "seasonal_naive" and len(result.fitted) == len(y)
+    np.testing.assert_array_equal(result.fitted[1:], y[:-1])
+    assert np.isnan(result.fitted[0])
+
+
+def test_the_10_and_90_percent_band_is_there_by_default():
+    result = api.forecast_series(np.random.default_rng(2).poisson(6, 40).astype(float), 3, models=())
+    assert {0.1, 0.9} <= set(result.quantiles)
+    assert np.all(result.quantiles[0.1] <= result.quantiles[0.9])
+
+
+def test_the_bootstrap_of_a_constant_error_gives_the_sums_by_hand():
+    # Every one-step error is +1: each drawn path is (mean + 1) per step, so every quantile of the sum over
+    # k steps is Σ (mean_j + 1): 3, 3 + 5, 3 + 5 + 0 (mean −1 + 1 = 0).
+    out = api.bootstrap_cumulative([[2.0, 4.0, -1.0]], [[1.0, 1.0, np.nan, 1.0]], (0.1, 0.9))
+    for q in (0.1, 0.9):
+        np.testing.assert_allclose(out[0][q], [3.0, 8.0, 8.0])
+
+
+def test_the_bootstrap_floors_each_step_at_zero_and_matches_a_two_point_error_law():
+    # Errors −2 and +2 with equal weight around a mean of 1 a step: a step is 0 (floored from −1) or 3.
+    # Over two steps the sum is 0, 3 or 6 with probabilities 1/4, 1/2, 1/4 (binomial), so its 10 % quantile
+    # is 0, its median 3 and its 90 % quantile 6.
+    out = api.bootstrap_cumulative([[1.0, 1.0]], [[-2.0, 2.0] * 10], (0.1, 0.5, 0.9), draws=4000)
+    assert out[0][0.1][1] == 0.0 and out[0][0.5][1] == 3.0 and out[0][0.9][1] == 6.0
+    assert out[0][0.5][0] in (0.0, 3.0)
+
+
+def test_the_bootstrap_is_seeded_and_without_errors_gives_the_cumulative_mean():
+    a = api.bootstrap_cumulative([[1.0, 2.0]], [[0.5, -0.5, 1.5]], (0.5, 0.9))
+    b = api.bootstrap_cumulative([[1.0, 2.0]], [[0.5, -0.5, 1.5]], (0.5, 0.9))
+    np.testing.assert_array_equal(a[0][0.9], b[0][0.9])
+    none = api.bootstrap_cumulative([[1.0, 2.0]], [[np.nan, np.nan]], (0.5,))
+    np.testing.assert_array_equal(none[0][0.5], [1.0, 3.0])
+
+
+def test_lead_time_quantile_interpolates_between_whole_periods_and_extends_past_the_horizon():
+    result = api.ForecastResult(
+        mean=np.array([2.0, 2.0]),
+        quantiles={},
+        model="naive",
+        mase=1.0,
+        wape=1.0,
+        bias=0.0,
+        baseline_mase=1.0,
+        demand_class="smooth",
+        sigma=1.0,
+        cumulative={0.9: np.array([4.0, 7.0])},
+    )
+    assert api.lead_time_quantile(result, 1.0, 0.9) == 4.0
+    assert api.lead_time_quantile(result, 1.5, 0.9) == 5.5  # 4 + 0.5·(7 − 4)
+    assert api.lead_time_quantile(result, 0.5, 0.9) == 2.0  # 0 + 0.5·4
+    assert api.lead_time_quantile(result, 3.0, 0.9) == 10.0  # the last step's increment 3 repeats
+    with pytest.raises(ValueError, match="0.95"):
+        api.lead_time_quantile(result, 1.0, 0.95)

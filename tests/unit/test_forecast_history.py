@@ -8,7 +8,10 @@ from decimal import Decimal
 
 import pytest
 
+from domain.forecasting.history import IMPUTED
+from domain.forecasting.history import SCALED
 from domain.forecasting.history import aggregate_demand
+from domain.forecasting.history import demand_matrix
 
 
 def test_a_week_out_of_stock_is_censored_not_zero_demand():
@@ -52,3 +55,43 @@ def test_weeks_start_on_the_monday_on_or_before_the_start_date():
 def test_lengths_that_differ_are_refused():
     with pytest.raises(ValueError):
         aggregate_demand([1, 2], [True])
+
+
+def test_the_imputed_rule_keeps_the_sell_out_day_and_fills_only_the_empty_days():
+    # In stock Mon–Wed (3, 5, 4: mean 4), sold out on Thursday after 6, empty Fri–Sun.
+    # Thursday was at least 6 (max(6, 4)), the empty days the in-stock mean 4 each: 3+5+4+6+4+4+4 = 30.
+    # The scaled rule drops Thursday's 6 and, with 3 < 4 in-stock days, the whole week.
+    shipped = [3, 5, 4, 6, 0, 0, 0]
+    in_stock = [True, True, True, False, False, False, False]
+    assert aggregate_demand(shipped, in_stock, rule=IMPUTED).values[0] == 30.0
+    assert math.isnan(aggregate_demand(shipped, in_stock).values[0])
+
+
+def test_a_sell_out_day_below_the_in_stock_mean_is_raised_to_it():
+    # In stock 10, 10, 10, 10, 10; a sell-out day with 2 shipped and an empty day: 50 + 10 + 10 = 70.
+    values = demand_matrix([[10, 10, 10, 10, 10, 2, 0]], [[True] * 5 + [False] * 2], rule=IMPUTED)
+    assert values.tolist() == [[70.0]]
+
+
+def test_the_imputed_rule_censors_only_a_week_without_an_in_stock_day():
+    shipped = [[1, 1, 1, 1, 1, 1, 1, 4, 0, 0, 0, 0, 0, 0]]
+    in_stock = [[True] * 7 + [False] * 7]
+    values = demand_matrix(shipped, in_stock, rule=IMPUTED)
+    assert values[0, 0] == 7.0 and math.isnan(values[0, 1])
+
+
+def test_the_matrix_form_equals_the_row_form_for_both_rules():
+    import numpy as np
+
+    rng = np.random.default_rng(3)
+    shipped = rng.poisson(2.0, size=(4, 35)).astype(float)
+    in_stock = rng.random((4, 35)) > 0.4
+    for rule in (SCALED, IMPUTED):
+        many = demand_matrix(shipped, in_stock, rule=rule)
+        for r in range(4):
+            np.testing.assert_array_equal(many[r], aggregate_demand(shipped[r], in_stock[r], rule=rule).values)
+
+
+def test_an_unknown_rule_is_refused_by_name():
+    with pytest.raises(ValueError, match="imputed"):
+        demand_matrix([[1] * 7], [[True] * 7], rule="zero")

@@ -83,8 +83,9 @@ def test_seasonal_level_skips_censored_weeks_and_caps_the_index():
 
 
 def test_the_trend_methods_are_backtested_and_can_be_chosen():
-    # A steady rise: the trend-aware methods follow it, the flat ones lag behind.
-    y = 10 + 0.5 * np.arange(80)
+    # A steady rise: the trend-aware methods follow it, the flat ones lag behind. 60 weeks: less than a
+    # year and a quarter, so no flat method carries a yearly index (which would hold last year's rise).
+    y = 10 + 0.5 * np.arange(60)
     result = api.forecast_series(y, 4, models=())
     for name in api.TREND_METHODS:
         assert np.isfinite(result.scores[name])
@@ -101,3 +102,32 @@ def test_a_near_tie_in_mase_goes_to_the_method_with_less_bias():
 def test_without_any_backtest_the_first_method_is_chosen():
     mase = np.full((3, 2), NAN)
     np.testing.assert_array_equal(api._select(mase, mase), [0, 0])
+
+
+def test_the_yearly_index_is_last_years_ratio_shrunk_by_its_volume_by_hand():
+    # Season 4, window 2, half 0, kappa 10. Origin 8: last year's window is periods 2, 3 (values 5, 5:
+    # mean 5, volume B = 10); the target of step 1 is period 8 − 4 = 4 (value 15): ratio 15 / 5 = 3,
+    # step 2 is period 5 (value 5): ratio 1. Weight w = B / (B + kappa) = 10 / 20 = 0.5, so the index
+    # is 1 + 0.5·(3 − 1) = 2 and 1 + 0.5·(1 − 1) = 1.
+    y = [9, 9, 5, 5, 15, 5, 7, 7, 99]
+    index = m.yearly_index(y, [8], 2, season=4, window=2, half=0, kappa=10.0)
+    np.testing.assert_allclose(index[0, 0], [2.0, 1.0])
+
+
+def test_the_yearly_index_is_1_without_a_year_and_a_window_of_history():
+    index = m.yearly_index([5, 15, 5, 5, 15], [5], 3, season=4, window=2, half=0, kappa=0.0)
+    np.testing.assert_array_equal(index, np.ones((1, 1, 3)))
+
+
+def test_the_yearly_index_lets_a_flat_method_see_last_years_promotion_coming():
+    # Year 1: 20 a week with a promotion week of 60 (week 45); year 2: 40 a week, forecast from week 95.
+    # Backtest origins 88–91 see no promotion ahead (index 1), so naive (40, exact) wins. For the forecast:
+    # last year's window is weeks 30–42 (mean 20, volume B = 260, w = 260 / 460); each step's target is
+    # within 2 weeks of week 45, so last year's 5 weeks around it average (4·20 + 60) / 5 = 28: ratio 1.4,
+    # index 1 + (260 / 460)·0.4, and every step is 40 times that ≈ 49.04 instead of a flat 40.
+    y = np.full(95, 40.0)
+    y[:52] = 20.0
+    y[45] = 60.0
+    result = api.forecast_series(y, 4, models=())
+    assert result.model == "naive"
+    np.testing.assert_allclose(result.mean, 40.0 * (1 + 260 / 460 * 0.4))
