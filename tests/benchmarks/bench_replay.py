@@ -47,6 +47,9 @@ from _common import table
 from domain import planning
 from domain.forecasting.api import forecast_many
 from domain.forecasting.api import lead_time_demand
+from domain.forecasting.api import lead_time_quantile
+from domain.forecasting.history import IMPUTED
+from domain.forecasting.history import demand_matrix
 from domain.replenishment import evaluate_many
 from domain.simulation import match_inventory
 from domain.simulation import simulate
@@ -102,10 +105,19 @@ def replay_demand(shipped: np.ndarray, in_stock: np.ndarray, start: int) -> np.n
     return out
 
 
+def weekly(shipped, in_stock, first_day: date, rule: str):
+    """The censored weekly history: ``planning.aggregate_weeks`` (what ``plan`` reads today) or the
+    forecasting module's ``demand_matrix`` with the given rule."""
+    if rule == "planning":
+        return planning.aggregate_weeks(shipped, in_stock, first_day)[0]
+    return demand_matrix(shipped, in_stock, rule=rule)
+
+
 def forecast_stats(
-    shipped, in_stock, first_day: date, start: int, lead_days, thorough: float = 0.0
-) -> tuple[np.ndarray, np.ndarray]:
-    """Weekly demand d and one-step σd per key at each Monday of the replay (keys × reviews), as ``plan`` takes them.
+    shipped, in_stock, first_day: date, start: int, lead_days, service, thorough: float = 0.0, rule: str = IMPUTED
+):
+    """Per key at each Monday of the replay (keys × reviews): weekly demand d and one-step σd as ``plan``
+    takes them, and the bootstrap quantiles of demand over L and over L + R at the key's service level.
 
     With ``thorough`` > 0 the selection also tries ETS and Theta for that many seconds per Monday (two
     worker processes), as ``reorder --thorough`` would.
@@ -116,23 +128,28 @@ def forecast_stats(
     n, days = shipped.shape
     cover = (lead_days + REVIEW_DAYS) / 7
     horizon = min(26, max(4, math.ceil(float(cover.max()))))
-    ds, sigmas = [], []
+    ds, sigmas, q_l, q_lr = [], [], [], []
+    lead = lead_days / 7
     for t in range(start, days, REVIEW_DAYS):
         lo = t - 7 * FORECAST_WEEKS
-        values, _ = planning.aggregate_weeks(shipped[:, lo:t], in_stock[:, lo:t], first_day + timedelta(days=lo))
+        values = weekly(shipped[:, lo:t], in_stock[:, lo:t], first_day + timedelta(days=lo), rule)
         results = forecast_many(values, horizon, **options)
         ds.append([lead_time_demand(r, c)[0] / c for r, c in zip(results, cover, strict=True)])
         sigmas.append([r.sigma for r in results])
-    return np.array(ds).T, np.array(sigmas).T
+        q_l.append([lead_time_quantile(r, x, a) for r, x, a in zip(results, lead, service, strict=True)])
+        q_lr.append([lead_time_quantile(r, c, a) for r, c, a in zip(results, cover, service, strict=True)])
+    return np.array(ds).T, np.array(sigmas).T, np.array(q_l).T, np.array(q_lr).T
 
 
-def forecast_levels(d, sigma, lead_days, service, days: int, *, review_days: int, target: str):
+def forecast_levels(d, sigma, lead_days, service, days: int, *, review_days: int, target: str, quantiles=None):
     """Trigger and order-up-to per key and replay day for the forecast-driven policy.
 
     Levels are recomputed every Monday from that Monday's forecast; the position is checked every
     ``review_days`` days (NaN trigger on the other days). ``target`` ``cycle`` is the app's policy
     (``evaluate_many``: z = Φ⁻¹(α) on σ_LT and σ_(L+R)); ``fill`` uses the service level as a fill rate
-    instead (``safety_factors_fill_rate`` with Q = d·R, the order a review covers).
+    instead (``safety_factors_fill_rate`` with Q = d·R, the order a review covers); ``quantile`` takes s and
+    S straight from the forecast's bootstrap distribution of lead-time demand: s = Q_α(demand over L), S =
+    Q_α(demand over L + R) (``quantiles`` = those two arrays, keys × reviews).
     """
     from domain.replenishment import safety_factors_fill_rate
 
@@ -156,6 +173,8 @@ def forecast_levels(d, sigma, lead_days, service, days: int, *, review_days: int
                 service=service,
             )
             s, big_s = lv["reorder_point"], lv["order_up_to"]
+        elif target == "quantile":
+            s, big_s = quantiles[0][:, w], quantiles[1][:, w]
         else:
             sigma_lt = np.sqrt(L * sw**2)
             sigma_ltr = np.sqrt((L + R) * sw**2)
@@ -217,7 +236,10 @@ def main() -> None:
     read_took = time.perf_counter() - started
 
     t0 = time.perf_counter()
-    d, sigma = forecast_stats(shipped, in_stock, history.first_day, start, lead_days, args.thorough)
+    stats = {
+        rule: forecast_stats(shipped, in_stock, history.first_day, start, lead_days, service, args.thorough, rule)
+        for rule in ("planning", IMPUTED)
+    }
     forecast_took = time.perf_counter() - t0
 
     before = shipped[:, start - 91 : start]
@@ -238,22 +260,21 @@ def main() -> None:
         )
 
     variants = [
-        ("the app's policy: cycle service, weekly review", 7, "cycle"),
-        ("cycle service, daily review", 1, "cycle"),
-        ("fill-rate target, weekly review", 7, "fill"),
-        ("fill-rate target, daily review", 1, "fill"),
-        ("DIAGNOSTIC, uses hindsight: the app's policy with d ÷ the replay's forecast bias", 7, "cycle"),
+        (f"the app's policy: cycle service, weekly review, history by the {IMPUTED} rule", IMPUTED, 7, "cycle"),
+        ("the same with the weekly history of planning.aggregate_weeks as it is", "planning", 7, "cycle"),
+        ("s, S = bootstrap quantiles of lead-time demand at α, weekly review, imputed", IMPUTED, 7, "quantile"),
+        ("cycle service, daily review, imputed", IMPUTED, 1, "cycle"),
+        ("fill-rate target, weekly review, imputed", IMPUTED, 7, "fill"),
     ]
     weeks = demand.shape[1] // 7
     actual_weekly = demand[:, : weeks * 7].reshape(len(keys), weeks, 7).sum(axis=2)
-    bias = d[:, :weeks].sum() / actual_weekly.sum()
     t0 = time.perf_counter()
     rows_out = []
     runs = {}
-    for label, review_days, target in variants:
-        scaled = d / bias if label.startswith("DIAGNOSTIC") else d
+    for label, rule, review_days, target in variants:
+        dr, sr, ql, qlr = stats[rule]
         trigger, up_to = forecast_levels(
-            scaled, sigma, lead_days, service, demand.shape[1], review_days=review_days, target=target
+            dr, sr, lead_days, service, demand.shape[1], review_days=review_days, target=target, quantiles=(ql, qlr)
         )
         a = simulate(demand, start_stock=start_stock, lead_days=lead_days, trigger=trigger, up_to=up_to, unit_cost=cost)
         k, b = match_inventory(minmax, a.average_inventory_value)
@@ -278,15 +299,17 @@ def main() -> None:
         f"{forecast_took:.1f} s, replays and bisections {sim_took:.1f} s, total {time.perf_counter() - started:.0f} s"
     )
     a, b = runs[variants[0][0]]
-    print(
-        f"forecast bias over the replay: Σ forecast weekly demand / Σ replayed weekly demand = "
-        f"{bias:.3f}; by ABC class: "
-        + ", ".join(
-            f"{c} {d[m, :weeks].sum() / actual_weekly[m].sum():.3f}"
-            for c in ("A", "B", "C")
-            if (m := np.array([abc.get(x.product_id, "C") == c for x in items])).any() and actual_weekly[m].sum()
+    for rule in (IMPUTED, "planning"):
+        d = stats[rule][0]
+        print(
+            f"forecast bias over the replay, history by {rule}: Σ forecast weekly demand / Σ replayed weekly demand = "
+            f"{d[:, :weeks].sum() / actual_weekly.sum():.3f}; by ABC class: "
+            + ", ".join(
+                f"{c} {d[m, :weeks].sum() / actual_weekly[m].sum():.3f}"
+                for c in ("A", "B", "C")
+                if (m := np.array([abc.get(x.product_id, "C") == c for x in items])).any() and actual_weekly[m].sum()
+            )
         )
-    )
     total = demand.sum()
     table(
         f"Replay of the last {REPLAY_WEEKS} weeks: same demand ({total:,.0f} units), same start stock",
