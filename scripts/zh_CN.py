@@ -12,6 +12,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ZH_CN: dict[tuple[str, str], str] = {
+    ('Access', 'Needs the %1 role or higher.'): '需要%1或更高的角色。',
+    ('App', 'Could not open %1:\n%2'): '无法打开 %1：\n%2',
     ('App', 'The daily backup could not be made: %1'): '无法完成每日备份：%1',
     ('BackupsPage', 'Back up now'): '立即备份',
     ('BackupsPage', 'Backed up to %1.'): '已备份到 %1。',
@@ -237,10 +239,13 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('MainWindow', 'Database: %1'): '数据库：%1',
     ('MainWindow', 'Open database'): '打开数据库',
     ('MainWindow', 'Ready'): '就绪',
+    ('MainWindow', 'Sign &out'): '退出登录(&O)',
     ('MainWindow', 'Stockroom'): 'Stockroom 进销存',
     ('MainWindow', 'Stockroom databases (*.sqlite3 *.sqlite *.db);;All files (*)'):
         'Stockroom 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)',
+    ('MainWindow', 'Stockroom — demo database'): 'Stockroom — 演示数据库',
     ('MainWindow', 'User: %1'): '用户：%1',
+    ('MainWindow', 'User: %1 (%2)'): '用户：%1（%2）',
     ('MainWindow', 'Working (%n task(s))…'): '正在处理（%n 个任务）…',
     ('MovementDetails', 'Date'): '日期',
     ('MovementDetails', 'Document %1, %n line(s)'): '单据 %1，共 %n 行',
@@ -607,6 +612,10 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Replenishment', 'too short'): '历史过短',
     ('Replenishment', 'yes'): '是',
     ('Replenishment', 'σ over the lead time'): '交货期内需求标准差 σ',
+    ('Roles', 'Admin'): '管理员',
+    ('Roles', 'Clerk'): '库管员',
+    ('Roles', 'Manager'): '经理',
+    ('Roles', 'Purchaser'): '采购员',
     ('Screen', '(loading all rows…)'): '（正在加载全部数据…）',
     ('Screen', 'Could not load the data: %1'): '无法加载数据：%1',
     ('Screens', 'Adjust'): '调整',
@@ -650,6 +659,15 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SettingsScreen', 'Settings'): '设置',
     ('SettingsScreen', 'Tax rate (%):'): '税率（%）：',
     ('SettingsScreen', 'printed on documents'): '打印在单据上',
+    ('SignIn', 'Cancel'): '取消',
+    ('SignIn', 'Could not sign in: %1'): '无法登录：%1',
+    ('SignIn', 'Database: %1'): '数据库：%1',
+    ('SignIn', 'Enter your user name and your password.'): '请输入用户名和密码。',
+    ('SignIn', 'Password:'): '密码：',
+    ('SignIn', 'Sign in'): '登录',
+    ('SignIn', 'Sign in — Stockroom'): '登录 — Stockroom',
+    ('SignIn', 'The user name or the password is wrong.'): '用户名或密码错误。',
+    ('SignIn', 'User name:'): '用户名：',
     ('StockChart', 'On hand'): '现有库存',
     ('StockChart', 'Stock level over time'): '库存变化',
     ('StockScreen', '%n item(s)'): '%n 项',
@@ -816,6 +834,103 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('TermsDialog', 'pack'): '包',
     ('TermsDialog', 'stock unit'): '库存单位',
     ('TermsDialog', "the supplier's default"): '供应商默认值',
+    ('UserTableModel', 'Active'): '启用',
+    ('UserTableModel', 'Created'): '创建时间',
+    ('UserTableModel', 'Full name'): '姓名',
+    ('UserTableModel', 'Role'): '角色',
+    ('UserTableModel', 'User name'): '用户名',
+    ('UserTableModel', 'no (deactivated)'): '否（已停用）',
+    ('UserTableModel', 'yes'): '是',
+    ('UsersPage', '%1 can no longer sign in.'): '%1 已无法登录。',
+    ('UsersPage', '%1 is now %2.'): '%1 现在是%2。',
+    ('UsersPage', '%1 is the last active admin; make another user admin first.'):
+        '%1 是最后一个启用的管理员；请先将另一位用户设为管理员。',
+    ('UsersPage', 'Add a user'): '添加用户',
+    ('UsersPage', 'Add user'): '添加用户',
+    ('UsersPage', 'Added %1 (%2).'): '已添加 %1（%2）。',
+    ('UsersPage', 'Change role'): '更改角色',
+    ('UsersPage', 'Deactivate %1? They can no longer sign in; what they recorded keeps their name.'):
+        '停用 %1？停用后其无法再登录；其已记录的单据和流水仍保留其名字。',
+    ('UsersPage', 'Deactivate…'): '停用…',
+    ('UsersPage', 'Enter a user name without spaces, at most 64 characters.'):
+        '请输入不含空格的用户名，最多 64 个字符。',
+    ('UsersPage', 'Full name:'): '姓名：',
+    ('UsersPage', 'New password set for %1.'): '已为 %1 设置新密码。',
+    ('UsersPage', 'New password:'): '新密码：',
+    ('UsersPage', 'Only an admin can manage users.'): '只有管理员可以管理用户。',
+    ('UsersPage', 'Only an admin can manage users. You are signed in as %1 (%2).'):
+        '只有管理员可以管理用户。您当前登录为 %1（%2）。',
+    ('UsersPage', 'Password:'): '密码：',
+    ('UsersPage', 'Reset password of %1'): '重置 %1 的密码',
+    ('UsersPage', 'Reset password…'): '重置密码…',
+    ('UsersPage', 'Role:'): '角色：',
+    ('UsersPage', 'Roles: a clerk receives, ships, transfers and counts; a purchaser also works on purchase orders '
+                  'and supplier terms; a manager also adjusts, reverses and changes products and settings; an admin '
+                  'also manages users.'):
+        '角色：库管员可收货、发货、调拨和盘点；采购员还可处理采购订单和供应商条款；经理还可调整库存、冲销单据并修改商品和设置；管理员还可管理用户。',
+    ('UsersPage', 'Sign-in is now on. You are signed in as %1 (%2).'): '登录已开启。您已登录为 %1（%2）。',
+    ('UsersPage', 'Sign-in is off: anyone using Stockroom on this database may do everything. Add the first user, '
+                  'an admin, to turn sign-in on; from then on everyone signs in and may do what their role allows.'):
+        '登录未开启：在此数据库上使用 Stockroom '
+        '的任何人都可以进行所有操作。添加第一个用户（管理员）即可开启登录；此后每个人都需登录，且只能进行其角色允许的操作。',
+    ('UsersPage', 'The full name may have at most 200 characters.'): '姓名最多 200 个字符。',
+    ('UsersPage', 'The same again:'): '再输入一次：',
+    ('UsersPage', 'The two passwords differ; type the same password twice.'):
+        '两次输入的密码不一致，请输入相同的密码。',
+    ('UsersPage', 'This user name is taken; choose another.'): '该用户名已被使用，请换一个。',
+    ('UsersPage', 'Use a password of at least 8 characters.'): '密码至少需要 8 个字符。',
+    ('UsersPage', 'User name:'): '用户名：',
+    ('UsersPage', 'Users'): '用户',
+    ('UsersPage', 'at least 8 characters'): '至少 8 个字符',
+    ('Welcome', 'A Stockroom database from a colleague or a backup; it opens next time too.'):
+        '同事或备份中的 Stockroom 数据库；下次启动时也会打开它。',
+    ('Welcome', 'A file is already there; open it from the first page, or choose the name of a new file.'):
+        '该位置已有文件；请在首页打开它，或为新文件另选名称。',
+    ('Welcome', 'A trading business with two years of history, kept in a file of its own. The first time it takes '
+                'about a minute to build.'):
+        '一家有两年历史数据的贸易公司，保存在单独的文件中。首次生成约需一分钟。',
+    ('Welcome', 'Address:'): '地址：',
+    ('Welcome', 'At most 500 characters.'): '最多 500 个字符。',
+    ('Welcome', 'Back'): '返回',
+    ('Welcome', 'Building the demo database in the background. It opens as soon as it is ready.'):
+        '正在后台生成演示数据库，生成后会立即打开。',
+    ('Welcome', 'Building the demo database: step %1 of %2'): '正在生成演示数据库：第 %1 步，共 %2 步',
+    ('Welcome', 'Choose…'): '选择…',
+    ('Welcome', 'Company name:'): '公司名称：',
+    ('Welcome', 'Could not create the database: %1'): '无法创建数据库：%1',
+    ('Welcome', 'Create'): '创建',
+    ('Welcome', 'Create a new company database'): '新建公司数据库',
+    ('Welcome', 'Creating the database…'): '正在创建数据库…',
+    ('Welcome', 'Currency:'): '币种：',
+    ('Welcome', 'Database file:'): '数据库文件：',
+    ('Welcome', 'Enter a short code without spaces, such as SH or MAIN.'):
+        '请输入不含空格的简短代码，例如 SH 或 MAIN。',
+    ('Welcome', 'Enter a three-letter ISO 4217 currency code, such as CNY, USD or EUR.'):
+        '请输入三个字母的 ISO 4217 币种代码，例如 CNY、USD 或 EUR。',
+    ('Welcome', 'Enter the company name; it is printed on purchase orders.'): '请输入公司名称；它会打印在采购订单上。',
+    ('Welcome', 'Enter the file the new database is kept in.'): '请输入保存新数据库的文件。',
+    ('Welcome', "Enter the warehouse's name."): '请输入仓库名称。',
+    ('Welcome', 'Explore the demo database'): '浏览演示数据库',
+    ('Welcome', 'First warehouse code:'): '第一个仓库代码：',
+    ('Welcome', 'Language:'): '语言：',
+    ('Welcome', 'New database file'): '新数据库文件',
+    ('Welcome', 'Open a database'): '打开数据库',
+    ('Welcome', 'Open an existing file…'): '打开现有文件…',
+    ('Welcome', 'Purchasing, sales and inventory for small businesses. How would you like to start?'):
+        '面向小企业的进销存管理。您想如何开始？',
+    ('Welcome', 'Quit'): '退出',
+    ('Welcome', 'Starting…'): '正在开始…',
+    ('Welcome', 'Stockroom databases (*.sqlite3 *.sqlite *.db);;All files (*)'):
+        'Stockroom 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)',
+    ('Welcome', 'Stockroom databases (*.sqlite3)'): 'Stockroom 数据库 (*.sqlite3)',
+    ('Welcome', 'The demo could not be built: %1'): '无法生成演示数据库：%1',
+    ('Welcome', 'Warehouse name:'): '仓库名称：',
+    ('Welcome', 'Welcome to Stockroom'): '欢迎使用 Stockroom',
+    ('Welcome', "Your company's name, address and currency, and your first warehouse."):
+        '填写公司名称、地址和币种，以及第一个仓库。',
+    ('Welcome', 'e.g. SH'): '例如 SH',
+    ('Welcome', 'e.g. Shanghai main warehouse'): '例如 上海总仓',
+    ('Welcome', 'printed on purchase orders'): '打印在采购订单上',
 }
 
 

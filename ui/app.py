@@ -82,24 +82,72 @@ def bind_queries(engine) -> SimpleNamespace:
 
 
 def build_services(db_path: Path | str) -> Services:
+    """Services on the database, acting as the OS user with no role (sign-in off; see open_signed_in)."""
     from persistence.db import open_database
+    from ui.cli_users import os_user
 
     database = open_database(db_path)
-    return Services(database=database, queries=bind_queries(database.engine), tasks=TaskRunner(), user="")
+    return Services(database=database, queries=bind_queries(database.engine), tasks=TaskRunner(), user=os_user())
+
+
+def open_signed_in(db_path: Path | str) -> Services | None:
+    """Services on the database, signed in when it has users; None when the user cancels signing in."""
+    from ui.dialogs.sign_in import ask_sign_in
+
+    services = build_services(db_path)
+    signed_in = ask_sign_in(services)
+    if signed_in is None:
+        services.tasks.wait(10_000)
+        services.database.close()
+    return signed_in
+
+
+def open_first(given: Path | str | None) -> Services | None:
+    """What the window starts on: --db, the last database opened, the default file, or, with none of them,
+    the database the welcome dialog creates or chooses; signed in. None: the user gave up."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from persistence.db import open_database
+    from ui import first_run
+    from ui.dialogs.welcome import WelcomeDialog
+
+    path = first_run.database_to_open(given)
+    welcome = None
+    while True:
+        if path is None:
+            welcome = welcome or WelcomeDialog(open_database)
+            if welcome.exec() != WelcomeDialog.DialogCode.Accepted or welcome.path is None:
+                return None
+            path = welcome.path
+        try:
+            services = open_signed_in(path)
+        except Exception as exc:  # noqa: BLE001 - not a Stockroom file, no permission: say so and ask again
+            message = QCoreApplication.translate("App", "Could not open %1:\n%2").replace("%1", str(path))
+            if given:
+                QMessageBox.warning(None, "Stockroom", message.replace("%2", str(exc)))
+                return None
+            welcome = welcome or WelcomeDialog(open_database)
+            welcome.show_error(message.replace("%2", str(exc)))
+            path = None
+            continue
+        if services is not None and not given:
+            first_run.remember(path)  # a --db given once does not become the default
+        return services
 
 
 def create_main_window(services: Services):
     from ui.main_window import MainWindow
 
-    return MainWindow(services, open_services=build_services)
+    return MainWindow(services, open_services=open_signed_in)
 
 
 def run_gui(args) -> int:
-    from ui.cli import default_db_path
-
     app = QApplication.instance() or QApplication(sys.argv)
     configure_application(app)
-    services = build_services(getattr(args, "db", None) or default_db_path())
+    services = open_first(getattr(args, "db", None))
+    if services is None:
+        return 0
     window = create_main_window(services)
     window.show()
     code = app.exec()

@@ -24,6 +24,9 @@ from PySide6.QtWidgets import QSplitter
 from PySide6.QtWidgets import QStackedWidget
 from PySide6.QtWidgets import QWidget
 
+from ui.access import guard_screen
+from ui.access import role_title
+from ui.first_run import is_demo
 from ui.screens import SCREENS
 from ui.screens import ScreenEntry
 from ui.screens import load_class
@@ -76,6 +79,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.open_action)
         self.sync_action = QAction(self, shortcut=QKeySequence("F9"), triggered=lambda: self.sync_status.sync_now())
         self.file_menu.addAction(self.sync_action)
+        self.sign_out_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+L"), triggered=self.sign_out)
+        self.file_menu.addAction(self.sign_out_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("")
@@ -129,6 +134,7 @@ class MainWindow(QMainWindow):
         if widget is None:
             entry = next(e for e in self.entries if e.key == key)
             widget = load_class(entry)(self.services, self.stack)
+            guard_screen(key, widget, self.services.role)  # buttons the role may not use stay disabled
             self.screens[key] = widget
             self.stack.addWidget(widget)
         return widget
@@ -170,6 +176,8 @@ class MainWindow(QMainWindow):
             message = translate("MainWindow", "Could not open %1:\n%2").replace("%1", str(path))
             QMessageBox.warning(self, translate("MainWindow", "Open database"), message.replace("%2", str(exc)))
             return
+        if services is None:  # signing in to it was cancelled; the old database stays open
+            return
         key = self.current_key() or (self.entries[0].key if self.entries else None)
         self._save_tables()
         for widget in self.screens.values():
@@ -185,6 +193,38 @@ class MainWindow(QMainWindow):
         self.retranslate()
         if key:
             self.show_screen(key)
+
+    # -- signing in ----------------------------------------------------------------------
+    def sign_out(self) -> None:
+        """Sign the user out and ask who signs in next (Ctrl+Shift+L); the screens start afresh for them.
+
+        Cancelling the sign-in closes the window. Meanwhile the services act for nobody, so work still
+        running for the user who left is refused by the domain rather than done in someone else's name.
+        """
+        if self.services.role is None:
+            return
+        from ui.dialogs.sign_in import SignInDialog
+
+        key = self.current_key()
+        self._save_tables()
+        for widget in self.screens.values():
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.screens.clear()
+        self.services.user, self.services.role = "", None
+        self.session_changed()
+        dialog = SignInDialog(self.services, self)
+        if dialog.exec() != SignInDialog.DialogCode.Accepted or dialog.user is None:
+            self.close()
+            return
+        self.services.user, self.services.role = dialog.user.username, dialog.user.role
+        self.session_changed()
+        if key:
+            self.show_screen(key)
+
+    def session_changed(self) -> None:
+        """The signed-in user changed (sign out, or the first admin added on the Users page)."""
+        self.retranslate()
 
     # -- language, help ------------------------------------------------------------------
     def about(self) -> None:
@@ -207,8 +247,14 @@ class MainWindow(QMainWindow):
             self.nav.item(i).setToolTip(f"{title}  ({entry.shortcut})")
             self.screen_actions[entry.key].setText(title)
         self.db_label.setText(translate("MainWindow", "Database: %1").replace("%1", self.services.db_path))
-        user = self.services.user
-        self.user_label.setText(translate("MainWindow", "User: %1").replace("%1", user) if user else "")
+        user, role = self.services.user, self.services.role
+        if role is not None:
+            self.user_label.setText(translate("MainWindow", "User: %1 (%2)").replace("%1", user)
+                                    .replace("%2", role_title(role)))
+        else:
+            self.user_label.setText(translate("MainWindow", "User: %1").replace("%1", user) if user else "")
+        self.sign_out_action.setText(translate("MainWindow", "Sign &out"))
+        self.sign_out_action.setEnabled(role is not None)
         self._busy_changed(self._busy)
         self._update_title()
 
@@ -216,6 +262,8 @@ class MainWindow(QMainWindow):
         key = self.current_key()
         entry = next((e for e in self.entries if e.key == key), None)
         title = translate("MainWindow", "Stockroom")
+        if is_demo(self.services.db_path):
+            title = translate("MainWindow", "Stockroom — demo database")
         if entry is not None:
             title = f"{translate('Screens', entry.title)} — {title}"
         self.setWindowTitle(title)

@@ -19,10 +19,11 @@ class Services:
     database: Any  # persistence.db.Database; typed loosely so ui/ does not import persistence
     queries: SimpleNamespace  # read functions with the engine already bound
     tasks: TaskRunner
-    user: str = ""
+    user: str = ""  # the signed-in user or, while sign-in is off, the OS user
+    role: str | None = None  # the signed-in user's role; None while sign-in is off (domain.access)
 
     def uow(self):
-        return self.database.uow(self.user)
+        return self.database.uow(self.user, self.role)
 
     @property
     def db_path(self) -> str:

@@ -6,15 +6,22 @@
         <message>
             <location filename="../../ui/access.py" line="+60" />
             <source>Needs the %1 role or higher.</source>
-            <translation type="unfinished" />
+            <translation>需要%1或更高的角色。</translation>
         </message>
     </context>
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="+105" />
+            <location filename="../../ui/app.py" line="+128" />
+            <source>Could not open %1:
+%2</source>
+            <translation>无法打开 %1：
+%2</translation>
+        </message>
+        <message>
+            <location line="+24" />
             <source>The daily backup could not be made: %1</source>
-            <translation type="unfinished" />
+            <translation>无法完成每日备份：%1</translation>
         </message>
     </context>
     <context>
@@ -22,164 +29,166 @@
         <message>
             <location filename="../../ui/screens/settings_backups.py" line="+44" />
             <source>Daily (automatic)</source>
-            <translation type="unfinished" />
+            <translation>每日（自动）</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Made by hand</source>
-            <translation type="unfinished" />
+            <translation>手动</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Before a restore</source>
-            <translation type="unfinished" />
+            <translation>恢复前</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Before schema upgrade %1</source>
-            <translation type="unfinished" />
+            <translation>数据库结构升级 %1 前</translation>
         </message>
         <message>
             <location line="+94" />
             <source>Could not list the backups: %1</source>
-            <translation type="unfinished" />
+            <translation>无法列出备份：%1</translation>
         </message>
         <message>
             <location line="+26" />
             <source>Backed up to %1.</source>
-            <translation type="unfinished" />
+            <translation>已备份到 %1。</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Could not back up: %1</source>
-            <translation type="unfinished" />
+            <translation>无法备份：%1</translation>
         </message>
         <message>
             <location line="+14" />
             <source>Restore from a file</source>
-            <translation type="unfinished" />
+            <translation>从文件恢复</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Stockroom databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
-            <translation type="unfinished">Stockroom 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
+            <translation>Stockroom 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Replace the open database with the backup %1?
 
 A backup of the current database is made first, so you can return to it by restoring that backup. Work not yet saved in other windows on this database is lost.</source>
-            <translation type="unfinished" />
+            <translation>用备份 %1 替换当前打开的数据库？
+
+会先备份当前数据库，之后可通过恢复该备份回到现在的状态。其他窗口中尚未保存的工作将会丢失。</translation>
         </message>
         <message>
             <location line="+9" />
             <source>Could not restore: %1</source>
-            <translation type="unfinished" />
+            <translation>无法恢复：%1</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Restore a backup</source>
-            <translation type="unfinished" />
+            <translation>恢复备份</translation>
         </message>
         <message>
             <location line="+6" />
             <source>Restored from %1.</source>
-            <translation type="unfinished" />
+            <translation>已从 %1 恢复。</translation>
         </message>
         <message>
             <location line="+2" />
             <source>The previous database was saved as %1.</source>
-            <translation type="unfinished" />
+            <translation>原数据库已保存为 %1。</translation>
         </message>
         <message>
             <location line="+15" />
             <source>Could not check the database: %1</source>
-            <translation type="unfinished" />
+            <translation>无法检查数据库：%1</translation>
         </message>
         <message>
             <location line="+5" />
             <source>File: ok (SQLite integrity check).</source>
-            <translation type="unfinished" />
+            <translation>文件：正常（SQLite 完整性检查）。</translation>
         </message>
         <message>
             <location line="+2" />
             <source>File: SQLite reports damage:</source>
-            <translation type="unfinished" />
+            <translation>文件：SQLite 报告文件已损坏：</translation>
         </message>
         <message>
             <location line="+7" />
             <source>Ledger: ok (every balance equals the ledger).</source>
-            <translation type="unfinished" />
+            <translation>账目：正常（每个余额都与库存流水一致）。</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Restore a backup that passes the check.</source>
-            <translation type="unfinished" />
+            <translation>请恢复一个能通过检查的备份。</translation>
         </message>
         <message>
             <location line="+8" />
             <source>The newest %n backup(s) are kept.</source>
-            <translation type="unfinished" />
+            <translation>保留最新的 %n 个备份。</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Could not save the setting: %1</source>
-            <translation type="unfinished" />
+            <translation>无法保存设置：%1</translation>
         </message>
         <message>
             <location line="+15" />
             <source>Stockroom copies this database once a day when it starts and before every schema upgrade, into %1. A copy is consistent even while the database is in use.</source>
-            <translation type="unfinished" />
+            <translation>Stockroom 每天首次启动时以及每次升级数据库结构前都会复制此数据库，保存到 %1。即使数据库正在使用，副本也是完整一致的。</translation>
         </message>
         <message>
             <location line="+4" />
             <source>Made</source>
-            <translation type="unfinished" />
+            <translation>时间</translation>
         </message>
         <message>
             <location line="+0" />
             <source>Kind</source>
-            <translation type="unfinished">类型</translation>
+            <translation>类型</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Size</source>
-            <translation type="unfinished" />
+            <translation>大小</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Back up now</source>
-            <translation type="unfinished" />
+            <translation>立即备份</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Restore…</source>
-            <translation type="unfinished" />
+            <translation>恢复…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Restore from a file…</source>
-            <translation type="unfinished" />
+            <translation>从文件恢复…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Check integrity</source>
-            <translation type="unfinished" />
+            <translation>检查完整性</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Keep the newest</source>
-            <translation type="unfinished" />
+            <translation>保留最新的</translation>
         </message>
         <message>
             <location line="+1" />
             <source>backups</source>
-            <translation type="unfinished" />
+            <translation>个备份</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Save</source>
-            <translation type="unfinished">保存</translation>
+            <translation>保存</translation>
         </message>
     </context>
     <context>
@@ -258,7 +267,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>备注</translation>
         </message>
         <message>
-            <location line="+118" />
+            <location line="+119" />
             <source>Resolving sync conflicts needs the manager role.</source>
             <translation>处理同步冲突需要经理角色。</translation>
         </message>
@@ -940,7 +949,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+122" />
+            <location filename="../../ui/main_window.py" line="+127" />
             <source>Working (%n task(s))…</source>
             <translation>正在处理（%n 个任务）…</translation>
         </message>
@@ -950,7 +959,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>就绪</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+37" />
             <location line="+12" />
             <source>Open database</source>
             <translation>打开数据库</translation>
@@ -968,7 +977,7 @@ A backup of the current database is made first, so you can return to it by resto
 %2</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+55" />
             <source>&lt;b&gt;Stockroom&lt;/b&gt;&lt;br&gt;Purchasing, sales and inventory for small businesses.&lt;br&gt;Database: %1</source>
             <translation>&lt;b&gt;Stockroom&lt;/b&gt;&lt;br&gt;面向小企业的进销存管理。&lt;br&gt;数据库：%1</translation>
         </message>
@@ -1023,14 +1032,29 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>数据库：%1</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
+            <source>User: %1 (%2)</source>
+            <translation>用户：%1（%2）</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>User: %1</source>
             <translation>用户：%1</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+1" />
+            <source>Sign &amp;out</source>
+            <translation>退出登录(&amp;O)</translation>
+        </message>
+        <message>
+            <location line="+8" />
             <source>Stockroom</source>
             <translation>Stockroom 进销存</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Stockroom — demo database</source>
+            <translation>Stockroom — 演示数据库</translation>
         </message>
     </context>
     <context>
@@ -1265,7 +1289,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>NegativeStockModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="-239" />
+            <location filename="../../ui/screens/conflicts.py" line="-240" />
             <source>SKU</source>
             <translation>SKU</translation>
         </message>
@@ -2817,22 +2841,22 @@ A backup of the current database is made first, so you can return to it by resto
         <message>
             <location filename="../../ui/access.py" line="-35" />
             <source>Clerk</source>
-            <translation type="unfinished" />
+            <translation>库管员</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Purchaser</source>
-            <translation type="unfinished" />
+            <translation>采购员</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Manager</source>
-            <translation type="unfinished" />
+            <translation>经理</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Admin</source>
-            <translation type="unfinished" />
+            <translation>管理员</translation>
         </message>
     </context>
     <context>
@@ -3048,48 +3072,48 @@ A backup of the current database is made first, so you can return to it by resto
         <message>
             <location filename="../../ui/dialogs/sign_in.py" line="+66" />
             <source>Sign in — Stockroom</source>
-            <translation type="unfinished" />
+            <translation>登录 — Stockroom</translation>
         </message>
         <message>
             <location line="+1" />
             <location line="+4" />
             <source>Sign in</source>
-            <translation type="unfinished" />
+            <translation>登录</translation>
         </message>
         <message>
             <location line="-3" />
             <source>Database: %1</source>
-            <translation type="unfinished">数据库：%1</translation>
+            <translation>数据库：%1</translation>
         </message>
         <message>
             <location line="+1" />
             <source>User name:</source>
-            <translation type="unfinished" />
+            <translation>用户名：</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Password:</source>
-            <translation type="unfinished" />
+            <translation>密码：</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Cancel</source>
-            <translation type="unfinished">取消</translation>
+            <translation>取消</translation>
         </message>
         <message>
             <location line="+10" />
             <source>Enter your user name and your password.</source>
-            <translation type="unfinished" />
+            <translation>请输入用户名和密码。</translation>
         </message>
         <message>
             <location line="+17" />
             <source>The user name or the password is wrong.</source>
-            <translation type="unfinished" />
+            <translation>用户名或密码错误。</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Could not sign in: %1</source>
-            <translation type="unfinished" />
+            <translation>无法登录：%1</translation>
         </message>
     </context>
     <context>
@@ -3869,37 +3893,192 @@ A backup of the current database is made first, so you can return to it by resto
         <message>
             <location filename="../../ui/models/users.py" line="+18" />
             <source>yes</source>
-            <translation type="unfinished">是</translation>
+            <translation>是</translation>
         </message>
         <message>
             <location line="+1" />
             <source>no (deactivated)</source>
-            <translation type="unfinished" />
+            <translation>否（已停用）</translation>
         </message>
         <message>
             <location line="+7" />
             <source>User name</source>
-            <translation type="unfinished" />
+            <translation>用户名</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Full name</source>
-            <translation type="unfinished" />
+            <translation>姓名</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Role</source>
-            <translation type="unfinished" />
+            <translation>角色</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Active</source>
-            <translation type="unfinished">启用</translation>
+            <translation>启用</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Created</source>
-            <translation type="unfinished" />
+            <translation>创建时间</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersPage</name>
+        <message>
+            <location filename="../../ui/screens/settings_users.py" line="+53" />
+            <source>Reset password of %1</source>
+            <translation>重置 %1 的密码</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>New password:</source>
+            <translation>新密码：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+247" />
+            <source>The same again:</source>
+            <translation>再输入一次：</translation>
+        </message>
+        <message>
+            <location line="-241" />
+            <location line="+127" />
+            <source>The two passwords differ; type the same password twice.</source>
+            <translation>两次输入的密码不一致，请输入相同的密码。</translation>
+        </message>
+        <message>
+            <location line="-13" />
+            <source>Only an admin can manage users. You are signed in as %1 (%2).</source>
+            <translation>只有管理员可以管理用户。您当前登录为 %1（%2）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Sign-in is off: anyone using Stockroom on this database may do everything. Add the first user, an admin, to turn sign-in on; from then on everyone signs in and may do what their role allows.</source>
+            <translation>登录未开启：在此数据库上使用 Stockroom 的任何人都可以进行所有操作。添加第一个用户（管理员）即可开启登录；此后每个人都需登录，且只能进行其角色允许的操作。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Roles: a clerk receives, ships, transfers and counts; a purchaser also works on purchase orders and supplier terms; a manager also adjusts, reverses and changes products and settings; an admin also manages users.</source>
+            <translation>角色：库管员可收货、发货、调拨和盘点；采购员还可处理采购订单和供应商条款；经理还可调整库存、冲销单据并修改商品和设置；管理员还可管理用户。</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Sign-in is now on. You are signed in as %1 (%2).</source>
+            <translation>登录已开启。您已登录为 %1（%2）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Added %1 (%2).</source>
+            <translation>已添加 %1（%2）。</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>%1 is now %2.</source>
+            <translation>%1 现在是%2。</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>New password set for %1.</source>
+            <translation>已为 %1 设置新密码。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Deactivate %1? They can no longer sign in; what they recorded keeps their name.</source>
+            <translation>停用 %1？停用后其无法再登录；其已记录的单据和流水仍保留其名字。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1 can no longer sign in.</source>
+            <translation>%1 已无法登录。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Users</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Enter a user name without spaces, at most 64 characters.</source>
+            <translation>请输入不含空格的用户名，最多 64 个字符。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Use a password of at least 8 characters.</source>
+            <translation>密码至少需要 8 个字符。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The full name may have at most 200 characters.</source>
+            <translation>姓名最多 200 个字符。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>This user name is taken; choose another.</source>
+            <translation>该用户名已被使用，请换一个。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Only an admin can manage users.</source>
+            <translation>只有管理员可以管理用户。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 is the last active admin; make another user admin first.</source>
+            <translation>%1 是最后一个启用的管理员；请先将另一位用户设为管理员。</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Change role</source>
+            <translation>更改角色</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reset password…</source>
+            <translation>重置密码…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Deactivate…</source>
+            <translation>停用…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add a user</source>
+            <translation>添加用户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>User name:</source>
+            <translation>用户名：</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Full name:</source>
+            <translation>姓名：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Role:</source>
+            <translation>角色：</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Password:</source>
+            <translation>密码：</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>at least 8 characters</source>
+            <translation>至少 8 个字符</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add user</source>
+            <translation>添加用户</translation>
         </message>
     </context>
     <context>
@@ -3907,198 +4086,198 @@ A backup of the current database is made first, so you can return to it by resto
         <message>
             <location filename="../../ui/dialogs/welcome.py" line="+59" />
             <source>Company name:</source>
-            <translation type="unfinished">公司名称：</translation>
+            <translation>公司名称：</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Address:</source>
-            <translation type="unfinished">地址：</translation>
+            <translation>地址：</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Currency:</source>
-            <translation type="unfinished" />
+            <translation>币种：</translation>
         </message>
         <message>
             <location line="+1" />
             <source>First warehouse code:</source>
-            <translation type="unfinished" />
+            <translation>第一个仓库代码：</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Warehouse name:</source>
-            <translation type="unfinished" />
+            <translation>仓库名称：</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Database file:</source>
-            <translation type="unfinished" />
+            <translation>数据库文件：</translation>
         </message>
         <message>
             <location line="+153" />
             <source>New database file</source>
-            <translation type="unfinished" />
+            <translation>新数据库文件</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Stockroom databases (*.sqlite3)</source>
-            <translation type="unfinished" />
+            <translation>Stockroom 数据库 (*.sqlite3)</translation>
         </message>
         <message>
             <location line="+10" />
             <source>A file is already there; open it from the first page, or choose the name of a new file.</source>
-            <translation type="unfinished" />
+            <translation>该位置已有文件；请在首页打开它，或为新文件另选名称。</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Enter the file the new database is kept in.</source>
-            <translation type="unfinished" />
+            <translation>请输入保存新数据库的文件。</translation>
         </message>
         <message>
             <location line="+17" />
             <source>Creating the database…</source>
-            <translation type="unfinished" />
+            <translation>正在创建数据库…</translation>
         </message>
         <message>
             <location line="+16" />
             <source>Could not create the database: %1</source>
-            <translation type="unfinished" />
+            <translation>无法创建数据库：%1</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Enter the company name; it is printed on purchase orders.</source>
-            <translation type="unfinished">请输入公司名称；它会打印在采购订单上。</translation>
+            <translation>请输入公司名称；它会打印在采购订单上。</translation>
         </message>
         <message>
             <location line="+1" />
             <source>At most 500 characters.</source>
-            <translation type="unfinished">最多 500 个字符。</translation>
+            <translation>最多 500 个字符。</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Enter a three-letter ISO 4217 currency code, such as CNY, USD or EUR.</source>
-            <translation type="unfinished" />
+            <translation>请输入三个字母的 ISO 4217 币种代码，例如 CNY、USD 或 EUR。</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Enter a short code without spaces, such as SH or MAIN.</source>
-            <translation type="unfinished" />
+            <translation>请输入不含空格的简短代码，例如 SH 或 MAIN。</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Enter the warehouse's name.</source>
-            <translation type="unfinished" />
+            <translation>请输入仓库名称。</translation>
         </message>
         <message>
             <location line="+16" />
             <source>Open a database</source>
-            <translation type="unfinished" />
+            <translation>打开数据库</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Stockroom databases (*.sqlite3 *.sqlite *.db);;All files (*)</source>
-            <translation type="unfinished">Stockroom 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
+            <translation>Stockroom 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
         </message>
         <message>
             <location line="+30" />
             <source>Starting…</source>
-            <translation type="unfinished" />
+            <translation>正在开始…</translation>
         </message>
         <message>
             <location line="+7" />
             <source>Building the demo database: step %1 of %2</source>
-            <translation type="unfinished" />
+            <translation>正在生成演示数据库：第 %1 步，共 %2 步</translation>
         </message>
         <message>
             <location line="+15" />
             <source>The demo could not be built: %1</source>
-            <translation type="unfinished" />
+            <translation>无法生成演示数据库：%1</translation>
         </message>
         <message>
             <location line="+20" />
             <location line="+1" />
             <source>Welcome to Stockroom</source>
-            <translation type="unfinished" />
+            <translation>欢迎使用 Stockroom</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Purchasing, sales and inventory for small businesses. How would you like to start?</source>
-            <translation type="unfinished" />
+            <translation>面向小企业的进销存管理。您想如何开始？</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Language:</source>
-            <translation type="unfinished">语言：</translation>
+            <translation>语言：</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Create a new company database</source>
-            <translation type="unfinished" />
+            <translation>新建公司数据库</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Your company's name, address and currency, and your first warehouse.</source>
-            <translation type="unfinished" />
+            <translation>填写公司名称、地址和币种，以及第一个仓库。</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Open an existing file…</source>
-            <translation type="unfinished" />
+            <translation>打开现有文件…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>A Stockroom database from a colleague or a backup; it opens next time too.</source>
-            <translation type="unfinished" />
+            <translation>同事或备份中的 Stockroom 数据库；下次启动时也会打开它。</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Explore the demo database</source>
-            <translation type="unfinished" />
+            <translation>浏览演示数据库</translation>
         </message>
         <message>
             <location line="+1" />
             <source>A trading business with two years of history, kept in a file of its own. The first time it takes about a minute to build.</source>
-            <translation type="unfinished" />
+            <translation>一家有两年历史数据的贸易公司，保存在单独的文件中。首次生成约需一分钟。</translation>
         </message>
         <message>
             <location line="+5" />
             <source>printed on purchase orders</source>
-            <translation type="unfinished" />
+            <translation>打印在采购订单上</translation>
         </message>
         <message>
             <location line="+1" />
             <source>e.g. SH</source>
-            <translation type="unfinished" />
+            <translation>例如 SH</translation>
         </message>
         <message>
             <location line="+1" />
             <source>e.g. Shanghai main warehouse</source>
-            <translation type="unfinished" />
+            <translation>例如 上海总仓</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Choose…</source>
-            <translation type="unfinished">选择…</translation>
+            <translation>选择…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Back</source>
-            <translation type="unfinished" />
+            <translation>返回</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Create</source>
-            <translation type="unfinished" />
+            <translation>创建</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Building the demo database in the background. It opens as soon as it is ready.</source>
-            <translation type="unfinished" />
+            <translation>正在后台生成演示数据库，生成后会立即打开。</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Quit</source>
-            <translation type="unfinished" />
+            <translation>退出</translation>
         </message>
     </context>
 </TS>

@@ -1,0 +1,172 @@
+"""Signing in, the Users page and buttons a role may not use, on a real database file."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from domain import catalog
+from domain import commands as c
+from domain import users
+from ui.access import RoleGuard
+from ui.app import create_main_window
+from ui.dialogs.sign_in import SignInDialog
+from ui.screens.settings_users import UsersPage
+
+PASSWORD = "boss-pass-1"
+
+
+@pytest.fixture
+def office(db):
+    """A warehouse and product; boss (admin) and li (clerk)."""
+    catalog.add_warehouse(db.uow(), c.AddWarehouse("SH", "Main"))
+    catalog.add_product(db.uow(), c.AddProduct("SD-6", "Driver"))
+    users.add_user(db.uow(), users.AddUser("boss", PASSWORD, "admin"))
+    users.add_user(db.uow("boss", "admin"), users.AddUser("li", "li-pass-12", "clerk"))
+    return db
+
+
+def test_a_wrong_password_gets_a_message_that_does_not_say_which_part_was_wrong(qtbot, office, make_services):
+    dialog = SignInDialog(make_services())
+    qtbot.addWidget(dialog)
+    dialog.username.setText("boss")
+    dialog.password.setText("wrong password")
+    dialog.submit()
+    qtbot.waitUntil(lambda: not dialog.message.isHidden() and dialog.username.isEnabled())
+    wrong_password = dialog.message.text()
+    dialog.username.setText("nobody")
+    dialog.password.setText(PASSWORD)
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.password.text() == "" and dialog.username.isEnabled())
+    assert dialog.message.text() == wrong_password == "The user name or the password is wrong."
+    assert dialog.result() != SignInDialog.DialogCode.Accepted and dialog.user is None
+
+
+def test_the_right_password_signs_in_and_the_name_is_remembered(qtbot, office, make_services):
+    dialog = SignInDialog(make_services())
+    qtbot.addWidget(dialog)
+    dialog.username.setText("li")
+    dialog.password.setText("li-pass-12")
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.submit()
+    assert (dialog.user.username, dialog.user.role) == ("li", "clerk")
+    again = SignInDialog(make_services())
+    qtbot.addWidget(again)
+    assert again.username.text() == "li" and again.password.text() == ""
+
+
+def test_a_clerks_window_shows_who_and_disables_what_the_clerk_may_not_do(qtbot, office, make_services):
+    services = make_services("li")
+    services.role = "clerk"
+    window = create_main_window(services)
+    qtbot.addWidget(window)
+    assert window.user_label.text() == "User: li (Clerk)"
+    assert window.sign_out_action.isEnabled() and window.sign_out_action.shortcut().toString() == "Ctrl+Shift+L"
+    adjust = window.show_screen("adjust")
+    receive = window.show_screen("receive")
+    assert not adjust.post_button.isEnabled()
+    assert adjust.post_button.toolTip() == "Needs the Manager role or higher."
+    adjust.post_button.setEnabled(True)  # the screen enabling it again (a selection changed) does not win
+    assert not adjust.post_button.isEnabled()
+    assert receive.post_button.findChildren(RoleGuard) == []  # a clerk receives
+    assert receive.post_button.toolTip() != "Needs the Manager role or higher."
+    assert len(receive.reverse_button.findChildren(RoleGuard)) == 1 and not receive.reverse_button.isEnabled()
+    assert receive.reverse_button.toolTip() == "Needs the Manager role or higher."
+
+
+def test_sign_out_asks_again_and_cancelling_closes_the_window(qtbot, office, make_services, monkeypatch):
+    services = make_services("boss")
+    services.role = "admin"
+    window = create_main_window(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_screen("stock")
+    monkeypatch.setattr(SignInDialog, "exec", lambda self: SignInDialog.DialogCode.Rejected)
+    window.sign_out()
+    assert not window.isVisible() and window.screens == {}
+    assert (services.user, services.role) == ("", None)
+
+
+def test_sign_out_and_in_as_another_user_rebuilds_the_screens_for_their_role(qtbot, office, make_services,
+                                                                              monkeypatch):
+    services = make_services("boss")
+    services.role = "admin"
+    window = create_main_window(services)
+    qtbot.addWidget(window)
+    assert window.show_screen("adjust").post_button.isEnabled()
+
+    def sign_in_as_li(dialog):
+        dialog.user = users.authenticate(services.uow(), "li", "li-pass-12")
+        return SignInDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SignInDialog, "exec", sign_in_as_li)
+    window.sign_out()
+    assert (services.user, services.role) == ("li", "clerk")
+    assert window.current_key() == "adjust" and not window.screen("adjust").post_button.isEnabled()
+    assert window.user_label.text() == "User: li (Clerk)"
+
+
+def test_the_users_page_adds_changes_resets_and_deactivates(qtbot, office, make_services, monkeypatch):
+    services = make_services("boss")
+    services.role = "admin"
+    page = UsersPage(services)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
+    page.new_name.setText("wu")
+    page.new_role.setCurrentIndex(page.new_role.findData("purchaser"))
+    page.new_password.setText("wu-pass-123")
+    page.new_again.setText("wu-pass-124")
+    page.add_button.click()
+    assert page.message.text() == "The two passwords differ; type the same password twice."
+    page.new_again.setText("wu-pass-123")
+    page.add_button.click()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+    assert page.message.text() == "Added wu (Purchaser)."
+    assert users.authenticate(services.uow(), "wu", "wu-pass-123").role == "purchaser"
+
+    page.table.selectRow([u.username for u in page.model.rows].index("wu"))
+    page.selected_role.setCurrentIndex(page.selected_role.findData("manager"))
+    page.role_button.click()
+    qtbot.waitUntil(lambda: page.message.text() == "wu is now Manager.")
+    monkeypatch.setattr(page, "_ask_new_password", lambda name: "wu-new-pass")
+    page.password_button.click()
+    qtbot.waitUntil(lambda: page.message.text() == "New password set for wu.")
+    assert users.authenticate(services.uow(), "wu", "wu-new-pass").role == "manager"
+    monkeypatch.setattr(page, "_confirm", lambda text: True)
+    page.deactivate_button.click()
+    qtbot.waitUntil(lambda: page.message.text() == "wu can no longer sign in.")
+    qtbot.waitUntil(lambda: not page.deactivate_button.isEnabled())
+
+    page.table.selectRow([u.username for u in page.model.rows].index("boss"))
+    page.deactivate_button.click()
+    qtbot.waitUntil(lambda: "last active admin" in page.message.text())
+    assert page.message.text() == "boss is the last active admin; make another user admin first."
+
+
+def test_the_users_page_is_read_only_for_a_manager(qtbot, office, make_services):
+    users.add_user(office.uow("boss", "admin"), users.AddUser("mgr", "mgr-pass-12", "manager"))
+    services = make_services("mgr")
+    services.role = "manager"
+    page = UsersPage(services)
+    qtbot.addWidget(page)
+    assert not page.add_group.isEnabled() and not page.deactivate_button.isEnabled()
+    assert page.note.text() == "Only an admin can manage users. You are signed in as mgr (Manager)."
+
+
+def test_adding_the_first_admin_turns_sign_in_on_and_signs_in_whoever_added_it(qtbot, db, make_services):
+    services = make_services("os-user")
+    window = create_main_window(services)
+    qtbot.addWidget(window)
+    page = window.show_screen("settings").page("users")
+    qtbot.waitUntil(lambda: not page.loading)
+    assert page.note.text().startswith("Sign-in is off")
+    assert page.new_role.currentData() == "admin" and not page.new_role.isEnabled()
+    page.new_name.setText("boss")
+    page.new_password.setText(PASSWORD)
+    page.new_again.setText(PASSWORD)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert (services.user, services.role) == ("boss", "admin")
+    assert page.message.text() == "Sign-in is now on. You are signed in as boss (Admin)."
+    assert window.user_label.text() == "User: boss (Admin)" and window.sign_out_action.isEnabled()
+    assert users.sign_in_required(services.uow())

@@ -1,0 +1,140 @@
+"""The first run: the welcome dialog's three ways in, and which database the window opens without asking."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from domain import purchasing_terms
+from domain import users
+from persistence.db import open_database
+from ui import first_run
+from ui import i18n
+from ui.dialogs import welcome as welcome_module
+from ui.dialogs.welcome import CREATE
+from ui.dialogs.welcome import DEMO
+from ui.dialogs.welcome import WelcomeDialog
+from ui.dialogs.welcome import demo_steps
+
+
+@pytest.fixture
+def data_folder(tmp_path, monkeypatch) -> Path:
+    """The user data folder, inside the test's folder."""
+    folder = tmp_path / "data"
+    monkeypatch.setattr(first_run, "default_db_path", lambda: folder / "stockroom.sqlite3")
+    return folder
+
+
+@pytest.fixture
+def dialog(qtbot, data_folder):
+    dialog = WelcomeDialog(open_database)
+    qtbot.addWidget(dialog)
+    yield dialog
+    dialog.tasks.wait()
+    i18n.set_language(i18n.ENGLISH, persist=False)
+
+
+def test_creating_a_company_makes_the_database_with_its_settings_and_first_warehouse(qtbot, dialog, data_folder):
+    dialog.create_choice.click()
+    assert dialog.stack.currentIndex() == CREATE
+    assert dialog.file.text() == str(data_folder / "stockroom.sqlite3")
+    dialog.company.setText("上海五金贸易有限公司")
+    dialog.address.setPlainText("上海市浦东新区张江路 1 号")
+    assert dialog.currency.currentText() == "CNY"
+    dialog.warehouse_code.setText("SH")
+    dialog.warehouse_name.setText("上海总仓")
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        dialog.create_button.click()
+    assert dialog.path == data_folder / "stockroom.sqlite3"
+    db = open_database(dialog.path)
+    try:
+        policy = purchasing_terms.current_policy(db.uow())
+        assert (policy.company_name, policy.company_address, policy.currency) == (
+            "上海五金贸易有限公司", "上海市浦东新区张江路 1 号", "CNY")
+        with db.uow() as uow:
+            warehouse = uow.warehouses.by_code("SH")
+        assert warehouse is not None and warehouse.name == "上海总仓"
+        assert not users.sign_in_required(db.uow())  # a single-user office until someone adds a user
+    finally:
+        db.close()
+
+
+def test_a_refused_field_is_named_beside_it_and_leaves_no_file(qtbot, dialog, data_folder):
+    dialog.create_choice.click()
+    dialog.company.setText("Shop")
+    dialog.currency.setEditText("RMB")
+    dialog.warehouse_code.setText("SH")
+    dialog.warehouse_name.setText("Main")
+    dialog.create_button.click()
+    qtbot.waitUntil(lambda: not dialog.errors["currency"].isHidden() and dialog.create_button.isEnabled())
+    assert dialog.errors["currency"].text() == "Enter a three-letter ISO 4217 currency code, such as CNY, USD or EUR."
+    assert not (data_folder / "stockroom.sqlite3").exists() and dialog.result() == 0
+    dialog.currency.setEditText("usd")
+    dialog.warehouse_code.setText("")
+    dialog.create_button.click()
+    qtbot.waitUntil(lambda: not dialog.errors["warehouse_code"].isHidden() and dialog.create_button.isEnabled())
+    assert dialog.errors["currency"].isHidden()
+    assert not (data_folder / "stockroom.sqlite3").exists()
+
+
+def test_an_existing_file_is_not_overwritten_by_creating(qtbot, dialog, data_folder, tmp_path):
+    taken = tmp_path / "taken.sqlite3"
+    taken.write_bytes(b"")
+    dialog.create_choice.click()
+    dialog.file.setText(str(taken))
+    dialog.company.setText("Shop")
+    dialog.create_button.click()
+    assert not dialog.errors["file"].isHidden() and "already there" in dialog.errors["file"].text()
+
+
+def test_opening_an_existing_file_accepts_with_its_path(dialog, monkeypatch, tmp_path):
+    chosen = tmp_path / "office.sqlite3"
+    monkeypatch.setattr(welcome_module.QFileDialog, "getOpenFileName", lambda *a, **k: (str(chosen), ""))
+    dialog.open_choice.click()
+    assert dialog.path == chosen and dialog.result() == WelcomeDialog.DialogCode.Accepted
+
+
+def test_the_demo_is_built_in_the_background_with_progress_into_its_own_file(qtbot, data_folder):
+    dialog = WelcomeDialog(open_database, demo_scale=0.03)  # a small business: seconds, not the full 40
+    qtbot.addWidget(dialog)
+    steps = []
+    dialog.demo_progress.valueChanged.connect(steps.append)
+    dialog.demo_choice.click()
+    assert dialog.stack.currentIndex() == DEMO and not dialog.quit_button.isEnabled()
+    building = data_folder / "stockroom-demo.sqlite3.building"
+    qtbot.waitUntil(building.exists, timeout=10_000)
+    with qtbot.waitSignal(dialog.accepted, timeout=120_000):
+        pass
+    assert dialog.path == data_folder / "stockroom-demo.sqlite3" and first_run.is_demo(dialog.path)
+    assert not building.exists() and dialog.path.is_file()
+    assert steps[-1] == demo_steps() and len(steps) >= demo_steps() - 1
+    again = WelcomeDialog(open_database)
+    qtbot.addWidget(again)
+    again.demo_choice.click()  # built already: opened at once
+    assert again.path == dialog.path and again.result() == WelcomeDialog.DialogCode.Accepted
+
+
+def test_the_language_chosen_applies_at_once(qtbot, dialog):
+    dialog.language.setCurrentIndex(dialog.language.findData(i18n.CHINESE))
+    qtbot.waitUntil(lambda: dialog.create_choice.text() == "新建公司数据库")
+    assert dialog.labels["currency"].text() == "币种：" and dialog.windowTitle() == "欢迎使用 Stockroom"
+    assert QSettings().value(i18n.SETTING) == i18n.CHINESE
+    dialog.language.setCurrentIndex(dialog.language.findData(i18n.ENGLISH))
+    qtbot.waitUntil(lambda: dialog.create_choice.text() == "Create a new company database")
+
+
+def test_without_db_the_last_database_opened_then_the_default_file_is_opened_else_none(data_folder, tmp_path):
+    assert first_run.database_to_open(None) is None  # nothing yet: the welcome dialog asks
+    given = tmp_path / "given.sqlite3"
+    assert first_run.database_to_open(given) == given
+    data_folder.mkdir()
+    (data_folder / "stockroom.sqlite3").write_bytes(b"")
+    assert first_run.database_to_open(None) == data_folder / "stockroom.sqlite3"
+    last = tmp_path / "last.sqlite3"
+    last.write_bytes(b"")
+    first_run.remember(last)
+    assert first_run.database_to_open(None) == last
+    last.unlink()  # gone: back to the default file
+    assert first_run.database_to_open(None) == data_folder / "stockroom.sqlite3"

@@ -1,0 +1,100 @@
+"""Roles on screen: role names in the reader's language, and buttons a role may not use kept disabled.
+
+The domain refuses a forbidden use case whatever the window does (``domain.access``); this only
+spares the user a refusal: the main window hands each new screen to ``guard_screen``, which
+disables the buttons of use cases the signed-in role lacks and says in their tooltip which role
+is needed. A screen enables and disables its buttons as rows are selected; the guard re-disables
+a guarded button whenever the screen enables it again.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QEvent
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from domain.access import Permission
+from domain.access import allows
+from domain.access import least_role
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
+ROLE_TITLES = {
+    "clerk": QT_TRANSLATE_NOOP("Roles", "Clerk"),
+    "purchaser": QT_TRANSLATE_NOOP("Roles", "Purchaser"),
+    "manager": QT_TRANSLATE_NOOP("Roles", "Manager"),
+    "admin": QT_TRANSLATE_NOOP("Roles", "Admin"),
+}
+
+_DOCUMENT_REVERSE = ("reverse_button", Permission.REVERSE)
+
+# Screen key → (button attribute, permission its use case needs). Buttons not listed need nothing
+# beyond what the screen itself shows (reading) or are checked by the domain alone.
+GUARDS: dict[str, tuple[tuple[str, Permission], ...]] = {
+    "receive": (("post_button", Permission.RECEIVE), _DOCUMENT_REVERSE),
+    "ship": (("post_button", Permission.SHIP), _DOCUMENT_REVERSE),
+    "transfer": (("post_button", Permission.TRANSFER), _DOCUMENT_REVERSE),
+    "count": (("post_button", Permission.COUNT), _DOCUMENT_REVERSE),
+    "adjust": (("post_button", Permission.ADJUST), _DOCUMENT_REVERSE),
+    "purchasing": tuple((name, Permission.PURCHASE) for name in (
+        "new_button", "issue_button", "revise_button", "cancel_button", "close_button", "add_button",
+        "remove_button")) + (("receive_button", Permission.RECEIVE),),
+    "replenishment": (("create_button", Permission.PURCHASE),),
+    "suppliers": (("new_button", Permission.MASTER_DATA), ("save_button", Permission.MASTER_DATA),
+                  ("add_terms_button", Permission.SUPPLIER_TERMS), ("edit_terms_button", Permission.SUPPLIER_TERMS)),
+    "products": (("add_button", Permission.MASTER_DATA), ("edit_button", Permission.MASTER_DATA),
+                 ("active_button", Permission.MASTER_DATA)),
+    "settings": (("save", Permission.SETTINGS),),
+}
+
+
+def role_title(role: str | None) -> str:
+    """The role's name in the current language ("" for none)."""
+    title = ROLE_TITLES.get(str(role or ""))
+    return translate("Roles", title) if title else ""
+
+
+def needs_text(permission: Permission) -> str:
+    return translate("Access", "Needs the %1 role or higher.").replace("%1", role_title(least_role(permission)))
+
+
+class RoleGuard(QObject):
+    """Keeps one button disabled with a tooltip naming the role it needs."""
+
+    def __init__(self, button: QWidget, permission: Permission) -> None:
+        super().__init__(button)
+        self.button = button
+        self.permission = permission
+        self._busy = False
+        self._apply()
+        button.installEventFilter(self)
+
+    def _apply(self) -> None:
+        self._busy = True
+        try:
+            self.button.setEnabled(False)
+            self.button.setToolTip(needs_text(self.permission))
+        finally:
+            self._busy = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if not self._busy and kind in (QEvent.Type.EnabledChange, QEvent.Type.ToolTipChange,
+                                       QEvent.Type.LanguageChange):
+            if self.button.isEnabled() or self.button.toolTip() != needs_text(self.permission):
+                self._apply()
+        return False
+
+
+def guard_screen(key: str, screen: QWidget, role: str | None) -> list[RoleGuard]:
+    """Disable the buttons of ``screen`` whose use case ``role`` may not run (none while sign-in is off)."""
+    if role is None:
+        return []
+    guards = []
+    for name, permission in GUARDS.get(key, ()):
+        button = getattr(screen, name, None)
+        if isinstance(button, QWidget) and not allows(role, permission):
+            guards.append(RoleGuard(button, permission))
+    return guards
