@@ -1,0 +1,181 @@
+"""What each kind of import reads: its target fields, and a guess of the file's column for each.
+
+A spreadsheet kept in Excel names its columns in English or Chinese, in many ways (``SKU``,
+``货号``, ``商品编码``…). ``guess_mapping`` compares each header, normalised (case, spaces,
+punctuation and a trailing unit in brackets removed: ``数量(件)`` → ``数量``), with the synonyms of
+each field: an exact match first, then a header that starts with or contains a synonym. Each
+header serves one field at most; fields are matched in their listed order, so the more specific
+fields (``supplier SKU``) are listed before the general ones (``SKU``).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass
+
+
+class ImportKind(enum.StrEnum):
+    PRODUCTS = "products"
+    SUPPLIERS = "suppliers"
+    TERMS = "terms"
+    CUSTOMERS = "customers"
+    STOCK = "stock"
+    SALES_HISTORY = "sales-history"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One target field of an import.
+
+    Attributes:
+        key: the name used in a mapping (``{"sku": "货号"}``).
+        label: the field's name shown to the user (English; the UI translates it).
+        required: the file must have a column for it.
+        synonyms: header texts that mean this field, normalised by ``normalise``.
+        accepted: what a cell of this field accepts, for the validation report.
+    """
+
+    key: str
+    label: str
+    required: bool
+    synonyms: tuple[str, ...]
+    accepted: str
+
+
+_SKU = ("sku", "货号", "商品编码", "商品编号", "产品编码", "产品编号", "物料编码", "物料编号", "存货编码", "商品代码",
+        "itemcode", "itemno", "productcode", "article", "编码", "code", "item")
+_WAREHOUSE = ("warehouse", "warehousecode", "仓库", "仓库编码", "仓库代码", "库房", "仓库名称", "location", "store")
+_DATE = ("date", "日期", "单据日期", "业务日期")
+_CONTACT = ("contact", "phone", "联系人", "联系方式", "电话")
+_ANY_TEXT = "any text up to 200 characters"
+ACCEPT_CODE = "letters, digits, '-', '_' or '.', without spaces"
+ACCEPT_QTY = "a number greater than 0 with at most 4 decimals, such as 12 or 2.5"
+ACCEPT_DATE = "a date such as 2026-03-01, 2026/3/1 or 2026年3月1日"
+ACCEPT_MONEY = "0 or more, such as 4.20"
+
+FIELDS: dict[ImportKind, tuple[Field, ...]] = {
+    ImportKind.PRODUCTS: (
+        Field("sku", "SKU", True, _SKU, ACCEPT_CODE),
+        Field("name", "Name", True, ("name", "productname", "itemname", "description", "名称", "品名", "商品名称",
+                                     "产品名称", "货品名称", "存货名称", "物料名称", "商品"), _ANY_TEXT),
+        Field("unit", "Unit", False, ("unit", "uom", "单位", "计量单位", "基本单位"),
+              "text up to 16 characters, such as pcs"),
+        Field("barcode", "Barcode", False, ("barcode", "barcodes", "ean", "upc", "gtin", "条码", "条形码", "商品条码"),
+              "barcodes without spaces, several separated by ',' or ';'"),
+        Field("category", "Category", False, ("category", "group", "类别", "分类", "类目", "商品类别", "商品分类",
+                                              "品类"), "text up to 64 characters"),
+        Field("pack_size", "Pack size", False, ("packsize", "pack", "包装", "箱规", "包装数量", "装箱数", "每箱数量"),
+              ACCEPT_QTY),
+        Field("min_level", "Min level", False, ("minlevel", "min", "minimum", "reorderlevel", "最低库存", "安全库存",
+                                                "库存下限", "最小库存"), "0 or more, blank for none"),
+        Field("max_level", "Max level", False, ("maxlevel", "max", "maximum", "最高库存", "库存上限", "最大库存"),
+              "0 or more and not below the min level, blank for none"),
+    ),
+    ImportKind.SUPPLIERS: (
+        Field("code", "Supplier code", True, ("suppliercode", "vendorcode", "供应商编码", "供应商代码", "供应商编号",
+                                              "code", "编码", "编号"), ACCEPT_CODE),
+        Field("name", "Name", True, ("name", "suppliername", "vendorname", "supplier", "vendor", "供应商名称",
+                                     "供应商", "名称", "单位名称"), "any text up to 200 characters"),
+        Field("contact", "Contact", False, _CONTACT, "text up to 200 characters"),
+        Field("currency", "Currency", False, ("currency", "币种", "币别", "货币"),
+              "a three-letter code such as CNY or USD"),
+        Field("lead_time", "Lead time (days)", False, ("leadtime", "leadtimedays", "交期", "提前期", "采购周期",
+                                                       "交货期", "到货天数"), "whole days from 0 to 3650"),
+        Field("address", "Address", False, ("address", "地址", "联系地址"), "text up to 500 characters"),
+    ),
+    ImportKind.TERMS: (
+        Field("supplier", "Supplier code", True, ("supplier", "suppliercode", "vendor", "供应商编码", "供应商代码",
+                                                  "供应商"), "the code of a supplier already in Stockroom"),
+        Field("supplier_sku", "Supplier SKU", False, ("suppliersku", "vendorsku", "供应商货号", "供应商编码货号",
+                                                      "对方货号"), "text up to 64 characters"),
+        Field("sku", "SKU", True, _SKU, "the SKU or barcode of a product already in Stockroom"),
+        Field("unit_price", "Unit price", True, ("unitprice", "price", "cost", "单价", "进价", "采购价", "采购单价",
+                                                 "价格", "成本"), ACCEPT_MONEY),
+        Field("moq", "Minimum order quantity", False, ("moq", "minorder", "minimumorderquantity", "起订量",
+                                                       "最小起订量", "最小订货量"), "0 or more"),
+        Field("order_multiple", "Order multiple", False, ("ordermultiple", "multiple", "倍数", "订货倍数", "订购倍数"),
+              ACCEPT_QTY),
+        Field("lead_time", "Lead time (days)", False, ("leadtime", "leadtimedays", "交期", "提前期", "采购周期",
+                                                       "交货期"),
+              "whole days from 0 to 3650, blank for the supplier's"),
+    ),
+    ImportKind.CUSTOMERS: (
+        Field("code", "Customer code", True, ("customercode", "客户编码", "客户代码", "客户编号", "code", "编码",
+                                              "编号"), ACCEPT_CODE),
+        Field("name", "Name", True, ("name", "customername", "customer", "客户名称", "客户", "名称", "单位名称"),
+              "any text up to 200 characters"),
+        Field("contact", "Contact", False, _CONTACT, "text up to 200 characters"),
+    ),
+    ImportKind.STOCK: (
+        Field("sku", "SKU", True, _SKU, "the SKU or barcode of a product already in Stockroom"),
+        Field("warehouse", "Warehouse", True, _WAREHOUSE, "the code of a warehouse already in Stockroom"),
+        Field("qty", "Quantity", True, ("qty", "quantity", "onhand", "stock", "数量", "库存", "库存数量", "期初数量",
+                                        "期初库存", "结存数量", "现存量", "在库数量"),
+              "0 or more with at most 4 decimals, such as 12 or 2.5"),
+        Field("unit_cost", "Unit cost", True, ("unitcost", "cost", "price", "单价", "成本", "单位成本", "成本价",
+                                               "成本单价", "期初单价", "进价"), ACCEPT_MONEY),
+        Field("date", "Date", False, (*_DATE, "期初日期", "盘点日期"), ACCEPT_DATE + ", blank for today"),
+    ),
+    ImportKind.SALES_HISTORY: (
+        Field("sku", "SKU", True, _SKU, "the SKU or barcode of a product already in Stockroom"),
+        Field("warehouse", "Warehouse", True, _WAREHOUSE, "the code of a warehouse already in Stockroom"),
+        Field("qty", "Quantity", True, ("qty", "quantity", "sold", "数量", "销量", "销售数量", "出库数量", "发货数量"),
+              ACCEPT_QTY),
+        Field("date", "Date", True, (*_DATE, "销售日期", "出库日期", "发货日期", "订单日期"), ACCEPT_DATE),
+        Field("customer", "Customer", False, ("customer", "customercode", "客户", "客户编码", "客户代码"),
+              "the code of a customer already in Stockroom, or blank"),
+        Field("reference", "Reference", False, ("reference", "ref", "orderno", "order", "单号", "订单号", "单据号",
+                                                "销售单号"), "text up to 64 characters"),
+    ),
+}
+
+
+def fields_of(kind: ImportKind | str) -> tuple[Field, ...]:
+    return FIELDS[ImportKind(kind)]
+
+
+_BRACKETED = re.compile(r"[（(\[【].*?[)）\]】]")
+_NOISE = re.compile(r"[\s_\-./:：、#*]+")
+
+
+def normalise(header: object) -> str:
+    """A header reduced for comparison: ``' Unit Cost (CNY) '`` → ``'unitcost'``, ``'数量（件）'`` → ``'数量'``."""
+    text = _BRACKETED.sub("", str(header or "")).casefold()
+    return _NOISE.sub("", text)
+
+
+def guess_mapping(kind: ImportKind | str, headers: list[str] | tuple[str, ...]) -> dict[str, str]:
+    """Guess which header holds each field of ``kind``.
+
+    Args:
+        kind: the kind of import.
+        headers: the header texts of the file, in file order.
+
+    Returns:
+        ``{field key: header}`` for the fields a header was found for.
+    """
+    names = [normalise(h) for h in headers]
+    taken: set[int] = set()
+    mapping: dict[str, str] = {}
+    for how in ("exact", "starts", "contains"):
+        for field in fields_of(kind):
+            if field.key in mapping:
+                continue
+            for synonym in field.synonyms:
+                found = next((i for i, name in enumerate(names) if i not in taken and name and _matches(how, name,
+                                                                                                         synonym)),
+                             None)
+                if found is not None:
+                    mapping[field.key] = headers[found]
+                    taken.add(found)
+                    break
+    return mapping
+
+
+def _matches(how: str, name: str, synonym: str) -> bool:
+    if how == "exact":
+        return name == synonym
+    if how == "starts":
+        return (len(synonym) >= 3 or not synonym.isascii()) and name.startswith(synonym)
+    return (len(synonym) >= 4 if synonym.isascii() else len(synonym) >= 2) and synonym in name  # not "min" in "admin"

@@ -1,0 +1,228 @@
+"""Master data from a file: products, suppliers, supplier terms and customers, upserted by their code.
+
+A row whose code is new becomes an add command; a row whose code exists and whose values differ
+becomes an update command (the record's version goes up by one, through the same rules as an edit
+on screen); a row identical to the stored record is skipped, so importing a file twice changes
+nothing the second time. For an existing record, the fields the mapping leaves out keep their
+stored values; of a mapped column, a blank cell means "none" (no barcode, no category, no min level),
+except for unit and pack size, which then keep their stored value (or take the default for a new one).
+
+Customers have no update use case yet: a differing customer row is counted as kept and left as stored.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+
+from domain import catalog
+from domain import commands as cmd
+from domain import validate as v
+from domain.errors import BadInput
+from domain.errors import NotFound
+from domain.imports.cells import Row
+from domain.imports.report import ImportResult
+from domain.ledger import find_product
+from domain.ports import UnitOfWork
+
+_SPLIT = re.compile(r"[,;，；、|\s]+")
+
+
+def _barcodes(field: str, text: str) -> tuple[str, ...]:
+    return tuple(v.code(field, b) for b in _SPLIT.split(text) if b)
+
+
+def _text(max_len: int):
+    return lambda field, text: v.text(field, text, max_len=max_len)
+
+
+def _optional_text(max_len: int):
+    return lambda field, text: v.text(field, text, required=False, max_len=max_len)
+
+
+def _code(max_len: int = 64):
+    return lambda field, text: v.code(field, text, max_len=max_len)
+
+
+def _changed(result: ImportResult, commands: list, wanted: object, same: bool) -> None:
+    """Count an existing record as unchanged, or queue its update."""
+    if same:
+        result.unchanged += 1
+    else:
+        commands.append(wanted)
+        result.updated += 1
+
+
+def _level(field: str, text: str) -> Decimal:
+    return v.quantity(field, text, allow_zero=True)
+
+
+def _duplicate(row: Row, key: str, value: str, seen: dict[str, int], what: str) -> None:
+    first = seen.setdefault(value, row.number)
+    if first != row.number:
+        row.problem(key, f"{what} {value!r} is also on row {first}", f"each {what} on one row of the file")
+
+
+def plan_products(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) -> list:
+    """Check product rows against each other and the stored products; returns the commands to run."""
+    commands: list = []
+    skus: dict[str, int] = {}
+    codes: dict[str, int] = {}
+    for row in rows:
+        result.rows += 1
+        sku = row.take("sku", _code())
+        name = row.take("name", _text(200))
+        unit = row.take("unit", _text(16))
+        barcodes = row.take("barcode", _barcodes, default=())
+        category = row.take("category", _optional_text(64), default="")
+        pack = row.take("pack_size", v.quantity)
+        low = row.take("min_level", _level)
+        high = row.take("max_level", _level)
+        if low is not None and high is not None and low > high:
+            row.problem("max_level", f"{high} is below the min level {low}", f"{low} or more")
+        if sku:
+            _duplicate(row, "sku", sku, skus, "SKU")
+        for code in barcodes or ():
+            _duplicate(row, "barcode", code, codes, "barcode")
+        if not row.ok:
+            continue
+        existing = uow.products.by_sku(sku)
+        for code in barcodes:
+            other = uow.products.by_barcode(code) or uow.products.by_sku(code)
+            if other is not None and (existing is None or other.id != existing.id):
+                row.problem("barcode", f"{code!r} is already the barcode or SKU of product {other.sku}",
+                            "a barcode no other product has")
+        if not row.ok:
+            continue
+        if existing is None:
+            commands.append(cmd.AddProduct(sku, name, barcodes, unit or "pcs", category, pack or Decimal(1), low, high))
+            result.added += 1
+            continue
+        e = existing
+        wanted = cmd.UpdateProduct(
+            sku, name,
+            barcodes if row.mapped("barcode") else tuple(e.barcodes),
+            unit or e.unit,
+            category if row.mapped("category") else e.category,
+            pack if pack is not None else e.pack_size,
+            low if row.mapped("min_level") else e.min_level,
+            high if row.mapped("max_level") else e.max_level,
+            e.active, e.version,
+        )
+        _changed(result, commands, wanted, (
+            wanted.name == e.name and set(wanted.barcodes) == set(e.barcodes) and wanted.unit == e.unit
+            and wanted.category == e.category and wanted.pack_size == e.pack_size
+            and wanted.min_level == e.min_level and wanted.max_level == e.max_level))
+    return commands
+
+
+def plan_suppliers(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) -> list:
+    commands: list = []
+    seen: dict[str, int] = {}
+    for row in rows:
+        result.rows += 1
+        code = row.take("code", _code(32))
+        name = row.take("name", _text(200))
+        contact = row.take("contact", _optional_text(200), default="")
+        currency = row.take("currency", lambda f, t: catalog._currency(t))
+        lead = row.take("lead_time", lambda f, t: catalog._lead_time(f, t))
+        address = row.take("address", _optional_text(500), default="")
+        if code:
+            _duplicate(row, "code", code, seen, "supplier code")
+        if not row.ok:
+            continue
+        e = uow.suppliers.by_code(code)
+        if e is None:
+            commands.append(cmd.AddSupplier(code, name, contact, currency or "CNY", 7 if lead is None else lead,
+                                            address))
+            result.added += 1
+            continue
+        wanted = cmd.UpdateSupplier(
+            code, name, contact if row.mapped("contact") else e.contact, currency or e.currency,
+            e.lead_time_days if lead is None else lead, address if row.mapped("address") else e.address,
+        )
+        _changed(result, commands, wanted, (wanted.name, wanted.contact, wanted.currency, wanted.lead_time_days,
+                                            wanted.address) == (e.name, e.contact, e.currency, e.lead_time_days,
+                                                                e.address))
+    return commands
+
+
+def plan_terms(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) -> list:
+    commands: list = []
+    seen: dict[str, int] = {}
+    for row in rows:
+        result.rows += 1
+        supplier_code = row.take("supplier", _code(32))
+        sku = row.take("sku", _code())
+        price = row.take("unit_price", lambda f, t: v.money(f, t))
+        supplier_sku = row.take("supplier_sku", _optional_text(64), default="")
+        moq = row.take("moq", _level)
+        multiple = row.take("order_multiple", v.quantity)
+        lead = row.take("lead_time", lambda f, t: catalog._lead_time(f, t))
+        supplier = product = None
+        if supplier_code:
+            supplier = uow.suppliers.by_code(supplier_code)
+            if supplier is None:
+                row.problem("supplier", f"no supplier has the code {supplier_code!r}",
+                            "the code of a supplier already in Stockroom (import suppliers first)")
+        if sku:
+            try:
+                product = find_product(uow, sku)
+            except (NotFound, BadInput):
+                row.problem("sku", f"no product has the SKU or barcode {sku!r}",
+                            "the SKU or barcode of a product already in Stockroom (import products first)")
+        if supplier is not None and product is not None:
+            _duplicate(row, "sku", f"{supplier.code} / {product.sku}", seen, "supplier and product")
+        if not row.ok:
+            continue
+        wanted = cmd.SetSupplierTerms(supplier.code, product.sku, price, supplier_sku,
+                                      Decimal(0) if moq is None else moq, multiple or Decimal(1), lead)
+        e = uow.suppliers.terms_for(supplier.id, product.id)
+        if e is not None:
+            wanted = cmd.SetSupplierTerms(
+                supplier.code, product.sku, price, supplier_sku if row.mapped("supplier_sku") else e.supplier_sku,
+                e.moq if moq is None else moq, e.order_multiple if multiple is None else multiple,
+                lead if row.mapped("lead_time") else e.lead_time_days)
+            if (price, wanted.supplier_sku, wanted.moq, wanted.order_multiple, wanted.lead_time_days) == (
+                    e.unit_price, e.supplier_sku, e.moq, e.order_multiple, e.lead_time_days):
+                result.unchanged += 1
+                continue
+            result.updated += 1
+        else:
+            result.added += 1
+        commands.append(wanted)
+    return commands
+
+
+def plan_customers(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) -> list:
+    commands: list = []
+    seen: dict[str, int] = {}
+    for row in rows:
+        result.rows += 1
+        code = row.take("code", _code(32))
+        name = row.take("name", _text(200))
+        contact = row.take("contact", _optional_text(200), default="")
+        if code:
+            _duplicate(row, "code", code, seen, "customer code")
+        if not row.ok:
+            continue
+        e = uow.customers.by_code(code)
+        if e is None:
+            commands.append(cmd.AddCustomer(code, name, contact))
+            result.added += 1
+        elif (name, contact if row.mapped("contact") else e.contact) == (e.name, e.contact):
+            result.unchanged += 1
+        else:
+            result.kept += 1
+    return commands
+
+
+HANDLERS = {
+    cmd.AddProduct: catalog._add_product,
+    cmd.UpdateProduct: catalog._update_product,
+    cmd.AddSupplier: catalog._add_supplier,
+    cmd.UpdateSupplier: catalog._update_supplier,
+    cmd.SetSupplierTerms: catalog._set_supplier_terms,
+    cmd.AddCustomer: catalog._add_customer,
+}

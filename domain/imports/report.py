@@ -1,0 +1,99 @@
+"""What an import reads and what it reports: the table, the problems of its rows, the result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from dataclasses import field
+
+from domain.errors import BadInput
+
+HEADER_ROW = 1  # the first row of a file holds the headers; data rows are numbered as Excel shows them
+
+
+@dataclass(frozen=True)
+class Table:
+    """The cells of a file as text: one header row, then the data rows.
+
+    Attributes:
+        headers: the header texts, in file order.
+        rows: the data rows; each is a tuple of cell texts (possibly shorter than ``headers``).
+        name: where the table came from (a file name), for messages.
+    """
+
+    headers: tuple[str, ...]
+    rows: list[tuple[str, ...]]
+    name: str = ""
+
+    def row_number(self, index: int) -> int:
+        """The row number a spreadsheet shows for data row ``index`` (0-based)."""
+        return HEADER_ROW + 1 + index
+
+
+@dataclass(frozen=True, order=True)
+class RowProblem:
+    """One problem of one cell: the validation report is a list of these.
+
+    Attributes:
+        row: the row number as the spreadsheet shows it (the header is row 1).
+        column: the header of the column, as in the file.
+        problem: what is wrong with the value.
+        accepted: what would be accepted instead.
+    """
+
+    row: int
+    column: str
+    problem: str
+    accepted: str
+
+    def __str__(self) -> str:
+        return f"row {self.row}, column {self.column}: {self.problem} (accepted: {self.accepted})"
+
+
+class ImportRejected(BadInput):
+    """Some rows have problems: nothing was written. ``problems`` lists every one of them."""
+
+    def __init__(self, problems: list[RowProblem]) -> None:
+        rows = len({p.row for p in problems})
+        super().__init__("file", f"{rows} row(s) have problems ({len(problems)} in all); nothing was imported. "
+                                 f"Correct them and import the file again")
+        self.problems = sorted(problems, key=lambda p: p.row)  # stable: file order within a row
+
+
+@dataclass
+class ImportResult:
+    """What an import did (or, for a preview, would do).
+
+    Attributes:
+        kind: the kind of import.
+        rows: data rows read.
+        added: new records (products, suppliers, customers, terms) or movements posted.
+        updated: existing records changed (their version goes up by one).
+        unchanged: rows identical to what is stored, or rows already imported before (skipped).
+        kept: existing records that differ but cannot be changed by an import (customers), left as they are.
+        skipped_empty: rows with nothing to post (an opening stock of 0) or blank lines.
+        problems: the validation report; empty when the import can be (or was) written.
+        written: whether anything was written.
+    """
+
+    kind: str
+    rows: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    kept: int = 0
+    skipped_empty: int = 0
+    problems: list[RowProblem] = field(default_factory=list)
+    written: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        parts = [f"{self.rows} row(s) read", f"{self.added} added", f"{self.updated} updated",
+                 f"{self.unchanged} unchanged or already imported"]
+        if self.kept:
+            parts.append(f"{self.kept} differing but kept as stored")
+        if self.skipped_empty:
+            parts.append(f"{self.skipped_empty} with nothing to post")
+        return f"{self.kind}: " + ", ".join(parts)

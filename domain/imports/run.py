@@ -1,0 +1,137 @@
+"""The import use cases: ``preview`` (check only) and ``run_import`` (check and write, all or nothing).
+
+Both read the file's rows through the mapping and check every row, collecting every problem
+(row, column, problem, what would be accepted) rather than stopping at the first. ``run_import``
+checks again inside its own write transaction, so what it writes was checked against the
+database as it is then; if any row has a problem it raises ``ImportRejected`` and writes
+nothing. Master data runs through the rule functions of ``domain.catalog`` in one transaction;
+stock rows run through ``domain.ledger.post_many`` (one transaction, buffered inserts), whose
+command stream starts by checking the rows inside that same transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from collections.abc import Iterator
+from datetime import date
+
+from domain.access import Permission
+from domain.access import require
+from domain.errors import BadInput
+from domain.imports import master
+from domain.imports import stock
+from domain.imports.cells import rows
+from domain.imports.fields import ImportKind
+from domain.imports.report import ImportRejected
+from domain.imports.report import ImportResult
+from domain.imports.report import Table
+from domain.ledger import post_many
+from domain.ports import UnitOfWork
+
+Progress = Callable[[int], None]  # percent done
+
+_MASTER = {
+    ImportKind.PRODUCTS: (master.plan_products, Permission.MASTER_DATA),
+    ImportKind.SUPPLIERS: (master.plan_suppliers, Permission.MASTER_DATA),
+    ImportKind.TERMS: (master.plan_terms, Permission.SUPPLIER_TERMS),
+    ImportKind.CUSTOMERS: (master.plan_customers, Permission.MASTER_DATA),
+}
+_LEDGER = {
+    ImportKind.STOCK: stock.plan_stock,
+    ImportKind.SALES_HISTORY: stock.plan_sales_history,
+}
+_CHECK_SHARE = 30  # of the progress bar, the share of checking the rows before writing
+
+
+def _plan(uow: UnitOfWork, kind: ImportKind, table: Table, mapping: dict[str, str], today: date | None,
+          progress: Progress | None) -> tuple[ImportResult, list]:
+    result = ImportResult(kind.value)
+    problems = result.problems
+    total = max(1, len(table.rows))
+
+    def counted() -> Iterator:
+        for n, row in enumerate(rows(kind, table, mapping, problems), 1):
+            if progress is not None and n % 2_000 == 0:
+                progress(min(_CHECK_SHARE, _CHECK_SHARE * n // total))
+            yield row
+
+    if kind in _MASTER:
+        commands = _MASTER[kind][0](uow, counted(), result)
+    else:
+        commands = _LEDGER[kind](uow, counted(), result, today=today or date.today(), source=table.name)
+    if result.rows == 0:
+        raise BadInput("file", f"{table.name or 'the file'} has a header row but no data rows below it; "
+                               f"add a row per record under the headers")
+    result.problems.sort(key=lambda p: p.row)  # stable: a row's problems stay in field order
+    return result, commands
+
+
+def preview(uow: UnitOfWork, kind: ImportKind | str, table: Table, mapping: dict[str, str], *,
+            today: date | None = None, progress: Progress | None = None) -> ImportResult:
+    """Check every row and say what an import would do; writes nothing.
+
+    Args:
+        uow: a unit of work (not yet entered); it is rolled back.
+        kind: what the file holds.
+        table: the file's cells.
+        mapping: ``{field key: header}``; see ``domain.imports.fields``.
+        today: the date of blank opening-stock dates (default: today).
+        progress: called with the percent done.
+
+    Returns:
+        The counts and the validation report (``problems``, empty when the file can be imported).
+
+    Raises:
+        BadInput: the mapping names an unknown field or column, or leaves out a required field.
+    """
+    with uow:
+        result, _ = _plan(uow, ImportKind(kind), table, mapping, today, progress)
+    return result
+
+
+def run_import(uow: UnitOfWork, kind: ImportKind | str, table: Table, mapping: dict[str, str], *,
+               today: date | None = None, progress: Progress | None = None) -> ImportResult:
+    """Check every row and, if none has a problem, write them all in one transaction.
+
+    Arguments as for ``preview``.
+
+    Returns:
+        The counts; ``written`` says whether anything was written (a file that is already
+        imported writes nothing).
+
+    Raises:
+        ImportRejected: some rows have problems (``problems`` lists them all); nothing was written.
+        BadInput: the mapping is wrong.
+        Forbidden: the acting user's role may not make these changes.
+    """
+    kind = ImportKind(kind)
+    box: dict[str, object] = {}
+    if kind in _MASTER:
+        with uow:
+            require(uow, _MASTER[kind][1])
+            result, commands = _plan(uow, kind, table, mapping, today, progress)
+            if result.problems:
+                raise ImportRejected(result.problems)
+            for n, c in enumerate(commands, 1):
+                master.HANDLERS[type(c)](uow, c)
+                if progress is not None and n % 1_000 == 0:
+                    progress(_CHECK_SHARE + (100 - _CHECK_SHARE) * n // len(commands))
+            uow.commit()
+    else:
+        def checked_commands() -> Iterator:
+            plan, cmds = _plan(uow, kind, table, mapping, today, progress)  # inside post_many's transaction
+            box["result"], box["n"] = plan, len(cmds)
+            if plan.problems:
+                raise ImportRejected(plan.problems)
+            yield from cmds
+
+        def posted(n: int) -> None:
+            if progress is not None:
+                progress(_CHECK_SHARE + (100 - _CHECK_SHARE) * n // max(1, int(box["n"])))
+
+        post_many(uow, checked_commands(), posted)
+        result, commands = box["result"], [None] * int(box["n"])
+    if progress is not None:
+        progress(100)
+    result.written = bool(commands)
+    return result

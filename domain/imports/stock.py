@@ -1,0 +1,238 @@
+"""Opening stock and sales history from a file, posted to the ledger so that importing twice posts once.
+
+**Idempotency.** Each posted row carries ``source_type = "import"`` and a ``source_ref`` made from a
+hash of its content (kind, SKU, warehouse, quantity, cost, date, customer, reference) and of how
+many identical rows came before it in the file: ``imp-S-…`` for opening stock, ``imp-H-…`` for a
+sales-history shipment. Before posting, the refs already in the ledger for each product ×
+warehouse in the file are read (a product × warehouse with no balance has none, so a first import
+reads nothing), and a row whose ref is there is skipped. Importing the same file again, or the
+same file with rows added, posts only what is new.
+
+**Opening stock** is a receipt of the counted quantity at the given unit cost, at 00:00 of the
+given date (today when the date is blank); a quantity of 0 posts nothing. It adds to what is on
+hand: it is meant for the day the business starts with Stockroom.
+
+**Sales history** is demand from before Stockroom, so forecasting has a past from the first day. A
+back-dated shipment needs stock at its time, and there was none in the ledger then. So the new
+history rows of each product × warehouse are posted as one block: an opening receipt of exactly
+the quantity they ship (``imp-HB-…``, at 00:00 of the first history day, at unit cost 0), then the
+shipments at 12:00 of their days. The block never drives stock negative and ends at exactly
+zero on hand and zero value, so the stock and its value after the history are what they were.
+Because the block must not mix with real stock (that would move its average cost), it is refused
+for a product × warehouse that has stock on hand before the block's first day or any movement
+within the block's days; and opening stock is refused when dated on or before the last imported
+sale of its product × warehouse. The intended order is: sales history first, then opening stock
+dated after it; opening stock first and history dated before it also works (slower: each
+back-dated movement replays the later ones). Forecasting sees in-stock days throughout the history
+except the last history day of each product, which closes at zero.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from datetime import time
+from datetime import timedelta
+from decimal import Decimal
+
+from domain import commands as cmd
+from domain import validate as v
+from domain.imports.cells import Row
+from domain.imports.cells import parse_date
+from domain.imports.report import ImportResult
+from domain.model import Movement
+from domain.model import Product
+from domain.model import Warehouse
+from domain.numbers import fmt
+from domain.ports import UnitOfWork
+
+SOURCE_TYPE = "import"
+STOCK_REF, HISTORY_REF, BRIDGE_REF = "imp-S-", "imp-H-", "imp-HB-"
+_SINCE_EVER = (datetime(1900, 1, 1, tzinfo=UTC), "")
+_SALE_TIME = time(12, 0)
+
+
+def row_ref(prefix: str, parts: tuple[str, ...], occurrence: int) -> str:
+    """The source ref of an imported row: a hash of its content and of the identical rows before it."""
+    text = "\x1f".join((*parts, str(occurrence)))
+    return prefix + hashlib.blake2b(text.encode("utf-8"), digest_size=10).hexdigest()
+
+
+@dataclass
+class _Pair:
+    """What the ledger already holds for one product × warehouse, read once per import."""
+
+    refs: set[str] = field(default_factory=set)
+    history: list[tuple[Movement, Decimal]] = field(default_factory=list)  # movement, on hand after it
+
+
+class _Ledger:
+    """Looks up products, warehouses and each pair's imported refs inside the import's transaction."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self.uow = uow
+        self.pairs: dict[tuple[str, str], _Pair] = {}
+
+    def product(self, row: Row, code: str | None) -> Product | None:
+        if not code:
+            return None
+        found = self.uow.products.by_sku(code) or self.uow.products.by_barcode(code)
+        if found is None:
+            row.problem("sku", f"no product has the SKU or barcode {code!r}",
+                        "the SKU or barcode of a product already in Stockroom (import products first)")
+        return found
+
+    def warehouse(self, row: Row, code: str | None) -> Warehouse | None:
+        if not code:
+            return None
+        found = self.uow.warehouses.by_code(code)
+        if found is None:
+            row.problem("warehouse", f"no warehouse has the code {code!r}",
+                        "the code of a warehouse already in Stockroom (add it first)")
+        return found
+
+    def pair(self, product: Product, warehouse: Warehouse) -> _Pair:
+        key = (product.id, warehouse.id)
+        pair = self.pairs.get(key)
+        if pair is None:
+            pair = self.pairs[key] = _Pair()
+            if self.uow.balances.get(*key).last_key is not None:
+                for m, val in self.uow.movements.history_from(*key, _SINCE_EVER):
+                    if m.source_type == SOURCE_TYPE:
+                        pair.refs.add(m.source_ref)
+                    pair.history.append((m, val.after.on_hand if val is not None else Decimal(0)))
+        return pair
+
+
+def _local(day: date, at: time = time(0)) -> datetime:
+    return v.moment("date", datetime.combine(day, at))
+
+
+def _note(what: str, source: str, row: int) -> str:
+    return f"{what}, imported from {source[-120:] or 'a file'} row {row}"
+
+
+def plan_stock(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult, *, today: date, source: str = "") -> list:
+    """Opening stock rows → receipts (see the module docstring)."""
+    ledger = _Ledger(uow)
+    seen: dict[tuple[str, str], int] = {}
+    commands: list[tuple[datetime, cmd.ReceiveStock]] = []
+    for row in rows:
+        result.rows += 1
+        sku = row.take("sku", lambda f, t: v.code(f, t))
+        wh_code = row.take("warehouse", lambda f, t: v.code(f, t, max_len=32))
+        qty = row.take("qty", lambda f, t: v.quantity(f, t, allow_zero=True))
+        cost = row.take("unit_cost", lambda f, t: v.money(f, t))
+        day = row.take("date", parse_date, default=today)
+        product = ledger.product(row, sku)
+        warehouse = ledger.warehouse(row, wh_code)
+        if product is not None and warehouse is not None:
+            first = seen.setdefault((product.id, warehouse.id), row.number)
+            if first != row.number:
+                row.problem("sku", f"{product.sku} in warehouse {warehouse.code} is also on row {first}",
+                            "each product once per warehouse in an opening stock file")
+        if not row.ok:
+            continue
+        if qty == 0:
+            result.skipped_empty += 1
+            continue
+        ref = row_ref(STOCK_REF, ("stock", product.sku, warehouse.code, fmt(qty), fmt(cost), row.text("date")), 0)
+        pair = ledger.pair(product, warehouse)
+        if ref in pair.refs:
+            result.unchanged += 1
+            continue
+        at = _local(day)
+        sold = [m.occurred_at for m, _ in pair.history if m.source_ref.startswith(HISTORY_REF)]
+        if sold and max(sold) >= at:
+            last = max(sold).astimezone().date()
+            row.problem("date", f"the imported sales history of {product.sku} in {warehouse.code} runs until {last}",
+                        f"a date after {last}")
+            continue
+        commands.append((at, cmd.ReceiveStock(product.sku, qty, warehouse.code, cost, ref,
+                                              datetime.combine(day, time(0)),
+                                              _note("opening stock", source, row.number), SOURCE_TYPE)))
+        result.added += 1
+    commands.sort(key=lambda item: item[0])
+    return [c for _, c in commands]
+
+
+@dataclass
+class _Sale:
+    day: date
+    row: int
+    qty: Decimal
+    ref: str
+    note: str
+
+
+def plan_sales_history(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult, *, today: date,
+                       source: str = "") -> list:
+    """Sales history rows → per product × warehouse an opening receipt and the shipments (module docstring)."""
+    ledger = _Ledger(uow)
+    occurrences: dict[tuple[str, ...], int] = {}
+    blocks: dict[tuple[str, str], tuple[Product, Warehouse, Row, list[_Sale]]] = {}
+    for row in rows:
+        result.rows += 1
+        sku = row.take("sku", lambda f, t: v.code(f, t))
+        wh_code = row.take("warehouse", lambda f, t: v.code(f, t, max_len=32))
+        qty = row.take("qty", lambda f, t: v.quantity(f, t))
+        day = row.take("date", parse_date)
+        customer = row.take("customer", lambda f, t: v.code(f, t, max_len=32), default="")
+        reference = row.take("reference", lambda f, t: v.text(f, t, max_len=64), default="")
+        if day is not None and day > today:
+            row.problem("date", f"{day} is in the future", f"a date up to {today}")
+        product = ledger.product(row, sku)
+        warehouse = ledger.warehouse(row, wh_code)
+        if customer and uow.customers.by_code(customer) is None:
+            row.problem("customer", f"no customer has the code {customer!r}",
+                        "the code of a customer already in Stockroom (import customers first), or blank")
+        if not row.ok:
+            continue
+        parts = ("sales", product.sku, warehouse.code, fmt(qty), day.isoformat(), customer, reference)
+        n = occurrences[parts] = occurrences.get(parts, -1) + 1
+        ref = row_ref(HISTORY_REF, parts, n)
+        if ref in ledger.pair(product, warehouse).refs:
+            result.unchanged += 1
+            continue
+        said = ", ".join(x for x in (f"customer {customer}" if customer else "", reference) if x)
+        note = _note(f"sales history{': ' + said if said else ''}", source, row.number)
+        block = blocks.setdefault((product.id, warehouse.id), (product, warehouse, row, []))
+        block[3].append(_Sale(day, row.number, qty, ref, note))
+    commands: list = []
+    for product, warehouse, first_row, sales in blocks.values():
+        sales.sort(key=lambda s: (s.day, s.row))
+        start, end = _local(sales[0].day), _local(sales[-1].day + timedelta(days=1))
+        history = ledger.pair(product, warehouse).history
+        before = [on_hand for m, on_hand in history if m.occurred_at < start]
+        inside = [m.occurred_at for m, _ in history if start <= m.occurred_at < end]
+        if before and before[-1] != 0:
+            first_row.problem(
+                "date", f"{product.sku} in {warehouse.code} already has {fmt(before[-1])} on hand before "
+                        f"{sales[0].day}, and imported sales history must not mix with real stock",
+                "dates before the first stock of this product in this warehouse")
+            continue
+        if inside:
+            seen = min(inside).astimezone().date()
+            first_row.problem(
+                "date", f"{product.sku} in {warehouse.code} already has stock movements from {seen}, within the "
+                        f"history's days {sales[0].day} … {sales[-1].day}",
+                f"dates before {seen}, or import the sales history before the opening stock")
+            continue
+        total = sum((s.qty for s in sales), Decimal(0))
+        bridge = row_ref(BRIDGE_REF, tuple(s.ref for s in sales), 0)
+        commands.append(cmd.ReceiveStock(
+            product.sku, total, warehouse.code, Decimal(0), bridge, datetime.combine(sales[0].day, time(0)),
+            "opening balance for the imported sales history (its shipments take it out again)", SOURCE_TYPE))
+        same_day = 0
+        for i, sale in enumerate(sales):
+            same_day = same_day + 1 if i and sales[i - 1].day == sale.day else 0
+            at = datetime.combine(sale.day, _SALE_TIME) + timedelta(seconds=same_day)  # keeps the order
+            commands.append(cmd.ShipStock(product.sku, sale.qty, warehouse.code, sale.ref, at, sale.note,
+                                          SOURCE_TYPE))
+        result.added += len(sales)
+    return commands

@@ -1,0 +1,157 @@
+"""CLI commands that move data in and out: ``import KIND FILE`` and ``export stock|movements FILE.xlsx``.
+
+``import`` reads an .xlsx or .csv file, maps its columns (guessed from the headers, English or
+Chinese; ``--mapping`` overrides), checks every row and writes all of them in one transaction, or,
+if any row has a problem, prints the validation report (row, column, problem, accepted) and exits
+2 having written nothing. ``--dry-run`` checks and reports only. Nothing heavy is imported at the
+top of this module (pandas only when an Excel file is read).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+COMMANDS = ("import", "export")
+KINDS = ("products", "suppliers", "terms", "customers", "stock", "sales-history")
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
+
+
+def add_parsers(sub) -> None:
+    p = sub.add_parser("import", help="import products, suppliers, supplier terms, customers, opening stock or "
+                                      "sales history from an .xlsx or .csv file (all rows or none)")
+    p.add_argument("kind", choices=KINDS)
+    p.add_argument("file", type=Path)
+    p.add_argument("--mapping", help='JSON {"field": "column header", …} or a file holding it; fields left out are '
+                                     'guessed from the headers ("field": null leaves a field out)')
+    p.add_argument("--dry-run", action="store_true", help="check and report only; write nothing")
+    p = sub.add_parser("export", help="write stock or movements to an Excel workbook")
+    p.add_argument("what", choices=("stock", "movements"))
+    p.add_argument("file", type=Path)
+    p.add_argument("--sku")
+    p.add_argument("--warehouse")
+
+
+def run(args, open_db) -> int:
+    if args.command == "import":
+        return _import(args, open_db)
+    return _export(args, open_db)
+
+
+def _mapping(text: str | None) -> dict:
+    from domain.errors import BadInput
+
+    if not text:
+        return {}
+    source = text
+    if not text.lstrip().startswith("{"):
+        path = Path(text)
+        if not path.is_file():
+            raise BadInput("--mapping", f"{text!r} is neither JSON nor a file; give {{\"sku\": \"货号\", …}} or the "
+                                        f"path of a file holding it")
+        source = path.read_text(encoding="utf-8-sig")
+    try:
+        mapping = json.loads(source)
+    except json.JSONDecodeError as exc:
+        raise BadInput("--mapping", f"is not valid JSON ({exc.msg} at character {exc.pos}); give an object such "
+                                    f"as {{\"sku\": \"货号\", \"name\": \"品名\"}}") from None
+    if not isinstance(mapping, dict) or not all(isinstance(v, str | None) for v in mapping.values()):
+        raise BadInput("--mapping", "must be a JSON object of field names to column headers (or null)")
+    return mapping
+
+
+def resolve_mapping(kind: str, headers: tuple[str, ...], given: dict) -> dict[str, str]:
+    """The guess from the headers, overridden by what the user gave (None leaves a field out)."""
+    from domain.imports import guess_mapping
+
+    mapping = guess_mapping(kind, headers)
+    for key, header in given.items():
+        if header is None:
+            mapping.pop(key, None)
+        else:
+            mapping[key] = header
+    return mapping
+
+
+def _width(text: str) -> int:
+    """Columns a terminal gives ``text``: Chinese characters take two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def print_report(problems) -> None:
+    """The validation report as a table: row, column, problem, what would be accepted."""
+    rows = [[str(p.row), p.column, p.problem, p.accepted] for p in problems]
+    header = ["ROW", "COLUMN", "PROBLEM", "ACCEPTED"]
+    widths = [max(_width(x) for x in col) for col in zip(header, *rows, strict=False)]
+    lines = ["  ".join(x + " " * (w - _width(x)) for x, w in zip(row[:-1], widths, strict=False)) + "  " + row[-1]
+             for row in [header, *rows]]
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _import(args, open_db) -> int:
+    from domain.imports import ImportRejected
+    from domain.imports import fields_of
+    from domain.imports import preview
+    from domain.imports import run_import
+    from ui.spreadsheets import read_table
+
+    table = read_table(args.file)
+    mapping = resolve_mapping(args.kind, table.headers, _mapping(args.mapping))
+    labels = {f.key: f.label for f in fields_of(args.kind)}
+    used = ", ".join(f"{labels.get(k, k)} ← {h}" for k, h in mapping.items())
+    print(f"{args.file.name}: {len(table.rows)} row(s); columns: {used or 'none recognised'}", file=sys.stderr)
+    db = open_db()
+    try:
+        if args.dry_run:
+            result = preview(db.uow(), args.kind, table, mapping)
+        else:
+            result = run_import(db.uow(), args.kind, table, mapping, progress=_progress())
+    except ImportRejected as exc:
+        print_report(exc.problems)
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if result.problems:
+        print_report(result.problems)
+        print(f"error: {len(result.problems)} problem(s); nothing would be imported", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    verb = "would import" if args.dry_run else ("imported" if result.written else "nothing new to import")
+    print(f"{verb}: {result.summary()}")
+    return EXIT_OK
+
+
+def _progress():
+    """Percent done on stderr when it is a terminal; silent in scripts."""
+    if not sys.stderr.isatty():
+        return None
+    return lambda percent: print(f"\r{percent:3d}%", end="" if percent < 100 else "\n", file=sys.stderr, flush=True)
+
+
+STOCK_HEADERS = ["SKU", "Name", "Category", "Warehouse", "On hand", "Unit", "Avg cost", "Value", "Reserved",
+                 "On order", "Min level"]
+MOVEMENT_HEADERS = ["Date", "Kind", "SKU", "Name", "Warehouse", "Quantity", "Unit cost", "Value", "On hand after",
+                    "Source", "Reference", "Note", "User", "Recorded", "Id"]
+
+
+def _export(args, open_db) -> int:
+    from persistence import queries
+    from ui.spreadsheets import write_xlsx
+
+    if args.file.suffix.lower() != ".xlsx":
+        from domain.errors import BadInput
+
+        raise BadInput("FILE", f"{args.file.name} does not end in .xlsx; exports are Excel workbooks (FILE.xlsx)")
+    db = open_db()
+    if args.what == "stock":
+        rows = [[r.sku, r.name, r.category, r.warehouse, r.on_hand, r.unit, r.avg_cost, r.value, r.reserved,
+                 r.on_order, r.min_level] for r in queries.stock(db.engine, args.sku, args.warehouse)]
+        n = write_xlsx(args.file, STOCK_HEADERS, rows, sheet="Stock")
+    else:
+        rows = ([r.occurred_at, r.kind, r.sku, r.name, r.warehouse, r.qty, r.unit_cost, r.value, r.on_hand_after,
+                 r.source_type, r.source_ref, r.note, r.user, r.recorded_at, r.id]
+                for r in queries.movements(db.engine, args.sku, args.warehouse))
+        n = write_xlsx(args.file, MOVEMENT_HEADERS, rows, sheet="Movements")
+    print(f"wrote {n} row(s) to {args.file}")
+    return EXIT_OK

@@ -1,0 +1,215 @@
+"""Reading a spreadsheet file into a ``domain.imports.Table`` and writing rows to an Excel workbook.
+
+CSV files from Excel come in several encodings: "CSV UTF-8" (with a byte-order mark), plain
+UTF-8, and, from a Chinese Excel's plain "CSV", GBK. They are tried in that order (GB18030, a
+superset of GBK, decodes both). Bytes that none of them decodes, or that decode only to
+characters no Chinese or English spreadsheet holds, are refused with a message that says how
+to save the file instead of importing garbage. The delimiter is the one of ``,`` ``;`` and tab
+that the header line uses most.
+
+Excel files (.xlsx) are read with pandas on openpyxl, as Python objects, and each cell is turned
+into the text a user would type: whole numbers without ``.0``, dates as ``2026-03-01``.
+pandas and openpyxl are imported when a file is read, not when this module is.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from collections import Counter
+from collections.abc import Iterable
+from collections.abc import Sequence
+from datetime import date
+from datetime import datetime
+from datetime import time
+from decimal import Decimal
+from pathlib import Path
+
+from domain.errors import BadInput
+from domain.imports.report import Table
+
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+CSV_SUFFIXES = (".csv", ".txt", ".tsv")
+_SAVE_AS = "save it from Excel as \"CSV UTF-8 (comma delimited)\" or as an Excel workbook (.xlsx)"
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters a Chinese or English spreadsheet holds: ASCII, Latin-1, general punctuation and symbols,
+# CJK punctuation, kana, CJK ideographs (with extension A and compatibility), full-width forms.
+_PLAUSIBLE = re.compile(r"[\x00-\u024f\u2000-\u2bff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f"
+                        r"\uff00-\uffef]")
+
+
+def read_table(path: Path | str) -> Table:
+    """The header and data rows of an .xlsx or .csv file, every cell as text.
+
+    Raises:
+        BadInput: the file is missing, empty, of another kind, or not in a known encoding.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise BadInput("file", f"{path} does not exist or is not a file; choose a .csv or .xlsx file")
+    suffix = path.suffix.lower()
+    if suffix in EXCEL_SUFFIXES:
+        return _read_excel(path)
+    if suffix == ".xls":
+        raise BadInput("file", f"{path.name} is an old Excel 97-2003 workbook; open it in Excel and save it as an "
+                               f"Excel workbook (.xlsx) or as CSV")
+    data = path.read_bytes()
+    if data.startswith(b"PK\x03\x04"):
+        return _read_excel(path)  # an Excel workbook whatever its name says
+    return parse_csv(data, path.name)
+
+
+def parse_csv(data: bytes, name: str = "") -> Table:
+    text = decode(data, name)
+    lines = text.splitlines()
+    first = next((line for line in lines if line.strip()), "")
+    delimiter = max((",", ";", "\t"), key=first.count) if first else ","
+    records = [tuple(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    return _table(records, name)
+
+
+def decode(data: bytes, name: str = "") -> str:
+    """The text of a CSV file in UTF-8 (with or without BOM) or GB18030/GBK; BadInput otherwise."""
+    label = name or "the file"
+    if not data.strip():
+        raise BadInput("file", f"{label} is empty; choose a file with a header row and data rows")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data[:4096]:
+        raise BadInput("file", f"{label} is UTF-16 text, which is not read; {_SAVE_AS}")
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _looks_like_text(text) and (encoding == "utf-8" or _looks_like_chinese(text)):
+            return text
+    raise BadInput("file", f"{label} is neither UTF-8 nor GB18030/GBK text (the encodings Excel saves CSV in), so "
+                           f"its characters cannot be read; {_SAVE_AS}")
+
+
+def _looks_like_text(text: str) -> bool:
+    if _CONTROL.search(text):
+        return False
+    odd = len(text) - len(_PLAUSIBLE.findall(text))
+    return odd <= max(2, len(text) // 1000)
+
+
+def _looks_like_chinese(text: str) -> bool:
+    """Whether GB18030-decoded text is Chinese, not another encoding's bytes read as rare characters.
+
+    Chinese spreadsheets use the common characters of GB2312 (almost all of them). Latin-1 or
+    Windows-1252 accents followed by a letter (``è`` + ``m``) also decode as GB18030, but into
+    GBK's extension areas, outside GB2312: when most non-ASCII characters are there, it is not Chinese.
+    """
+    sample = Counter(ch for ch in text[:1_000_000] if ch > "\x7f")
+    total = sum(sample.values())
+    if not total:
+        return True
+    rare = 0
+    for ch, n in sample.items():
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            rare += n
+    return rare <= total // 5
+
+
+def _read_excel(path: Path) -> Table:
+    import pandas as pd
+
+    try:
+        frame = pd.read_excel(path, sheet_name=0, header=None, dtype=object, engine="openpyxl")
+    except Exception as exc:  # noqa: BLE001 - a damaged or encrypted workbook: the user's file, said plainly
+        raise BadInput("file", f"{path.name} cannot be read as an Excel workbook ({exc}); {_SAVE_AS}") from None
+    records = [tuple(cell_text(x) for x in row) for row in frame.itertuples(index=False, name=None)]
+    return _table(records, path.name)
+
+
+def cell_text(value: object) -> str:
+    """What a user would type for an Excel cell's value."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if value != value:  # NaN: an empty cell
+            return ""
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return format(Decimal(repr(value)), "f")
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "to_pydatetime"):  # a pandas Timestamp
+        return cell_text(value.to_pydatetime())
+    text = str(value)
+    return "" if text in ("NaT", "nan") else text
+
+
+def _table(records: list[tuple[str, ...]], name: str) -> Table:
+    records = [r for r in records if any(str(c).strip() for c in r)] if records else []
+    if not records:
+        raise BadInput("file", f"{name or 'the file'} is empty; choose a file with a header row and data rows")
+    first = records[0]
+    width = max(len(r) for r in records)
+    while width > 0 and not any(len(r) >= width and str(r[width - 1]).strip() for r in records):
+        width -= 1  # trailing columns that are empty in every row (Excel's formatting leaves some)
+    headers: list[str] = []
+    for i in range(width):
+        text = (first[i].strip() if i < len(first) else "") or f"Column {i + 1}"
+        base, n = text, 2
+        while text in headers:
+            text, n = f"{base} ({n})", n + 1
+        headers.append(text)
+    return Table(tuple(headers), records[1:], name)
+
+
+def write_xlsx(path: Path | str, headers: Sequence[str], rows: Iterable[Sequence[object]], *,
+               sheet: str = "Stockroom", widths: Sequence[int] | None = None) -> int:
+    """Write ``headers`` (bold, frozen) and ``rows`` to a new workbook; returns the number of rows written.
+
+    Cells may be text, numbers (``Decimal`` stays exact to Excel's precision), dates or None.
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook(write_only=True)
+    ws = book.create_sheet(title=re.sub(r"[\[\]:*?/\\]", " ", sheet)[:31] or "Sheet")
+    ws.freeze_panes = "A2"
+    for i, width in enumerate(widths or [max(10, min(40, len(str(h)) * 2 + 2)) for h in headers], 1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    bold = Font(bold=True)
+    header_cells = []
+    for text in headers:
+        cell = WriteOnlyCell(ws, value=str(text))
+        cell.font = bold
+        header_cells.append(cell)
+    ws.append(header_cells)
+    count = 0
+    for row in rows:
+        ws.append([_excel_value(v) for v in row])
+        count += 1
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    book.save(partial)
+    partial.replace(target)  # a reader never sees half a workbook
+    return count
+
+
+def _excel_value(value: object) -> object:
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        return value.astimezone().replace(tzinfo=None)  # Excel has no time zones: local time, as shown
+    return value
+
+
+def number_or_text(text: str) -> object:
+    """A shown number (``1,234.50``, ``-3``) as a Decimal so Excel can sum it; other text as it is."""
+    plain = text.replace(",", "").strip()
+    if plain and re.fullmatch(r"-?\d+(\.\d+)?", plain):
+        return Decimal(plain)
+    return text
