@@ -138,3 +138,63 @@ def test_without_db_the_last_database_opened_then_the_default_file_is_opened_els
     assert first_run.database_to_open(None) == last
     last.unlink()  # gone: back to the default file
     assert first_run.database_to_open(None) == data_folder / "stockroom.sqlite3"
+
+
+def test_the_window_starts_on_what_the_welcome_chose_remembers_it_and_signs_in_next_time(qtbot, data_folder,
+                                                                                        tmp_path, monkeypatch):
+    from ui.app import create_main_window
+    from ui.app import open_first
+    from ui.dialogs.sign_in import SignInDialog
+
+    chosen = tmp_path / "office.sqlite3"
+    db = open_database(chosen)
+    users.add_user(db.uow(), users.AddUser("boss", "boss-pass-1", "admin"))
+    db.close()
+
+    def choose(dialog):
+        dialog.path = chosen
+        return WelcomeDialog.DialogCode.Accepted
+
+    def sign_in(dialog):
+        dialog.user = users.authenticate(dialog.services.uow(), "boss", "boss-pass-1")
+        return SignInDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(WelcomeDialog, "exec", choose)
+    monkeypatch.setattr(SignInDialog, "exec", sign_in)
+    services = open_first(None)
+    try:
+        assert (services.db_path, services.user, services.role) == (str(chosen), "boss", "admin")
+        assert first_run.remembered() == chosen and first_run.database_to_open(None) == chosen
+        window = create_main_window(services)
+        qtbot.addWidget(window)
+        assert "demo" not in window.windowTitle()
+    finally:
+        services.tasks.wait()
+        services.database.close()
+    monkeypatch.setattr(SignInDialog, "exec", lambda dialog: SignInDialog.DialogCode.Rejected)
+    assert open_first(None) is None  # signing in cancelled: the app ends
+
+
+def test_a_file_that_is_not_a_database_is_reported_and_the_app_ends(data_folder, tmp_path, monkeypatch):
+    from ui.app import open_first
+
+    junk = tmp_path / "notes.sqlite3"
+    junk.write_text("not a database, just notes")
+    warned = []
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *args: warned.append(args[2]))
+    assert open_first(junk) is None
+    assert warned and warned[0].startswith(f"Could not open {junk}:")
+
+
+def test_the_title_bar_says_when_the_demo_is_open(qtbot, data_folder):
+    from ui.app import build_services
+    from ui.app import create_main_window
+
+    services = build_services(first_run.demo_db_path())
+    try:
+        window = create_main_window(services)
+        qtbot.addWidget(window)
+        assert window.windowTitle().endswith("Stockroom — demo database")
+    finally:
+        services.tasks.wait()
+        services.database.close()
