@@ -316,14 +316,17 @@ def _forecast(values, ids, horizon: int, first_week: date, thorough: bool, budge
     """Forecast every row, reusing the cached results of unchanged rows (``domain.planning_cache``)."""
     from domain.forecasting.api import ForecastResult
     from domain.forecasting.api import forecast_many
+    from domain.planning_cache import BATCH_ROWS
     from domain.planning_cache import forecast_rows
 
     if not len(ids):
         return []
+    # Thorough batches each start a process pool (seconds with spawned workers): at most four of them.
+    batch = max(BATCH_ROWS, math.ceil(len(ids) / 4)) if thorough else BATCH_ROWS
     results, computed = forecast_rows(
         values, ids, horizon, _forecast_options(thorough, budget_seconds, workers), forecast_many=forecast_many,
         result_type=ForecastResult, cache=run.cache, first_week=first_week, cancel=run.cancel,
-        progress=run.progress)
+        progress=run.progress, batch_rows=batch)
     run.computed = computed
     return results
 

@@ -150,6 +150,7 @@ def forecast_rows(
     first_week: date | None = None,
     cancel: Callable[[], bool] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    batch_rows: int = BATCH_ROWS,
 ) -> tuple[list, int]:
     """Forecasts of every row of ``values`` (rows × weeks), reusing what ``cache`` holds for unchanged rows.
 
@@ -162,6 +163,7 @@ def forecast_rows(
         first_week: the start of the first week (part of the key).
         cancel: asked before each batch; when it returns True, ``Cancelled`` is raised and nothing stored.
         progress: told (rows done, rows in all) after the cache was read and after each batch.
+        batch_rows: rows per batch (each batch is one ``forecast_many`` call).
 
     Returns:
         (one result per row in order, the number of rows forecast in this run).
@@ -184,10 +186,10 @@ def forecast_rows(
     budget = options.get("budget_seconds")
     deadline = None if budget is None else time.monotonic() + budget
     done = 0
-    for start in range(0, len(todo), BATCH_ROWS):
+    for start in range(0, len(todo), batch_rows):
         if cancel is not None and cancel():
             raise Cancelled()
-        batch = todo[start : start + BATCH_ROWS]
+        batch = todo[start : start + batch_rows]
         run_options = dict(options)
         if deadline is not None and "budget_seconds" in options:
             # the time left, shared out over the rows still to do

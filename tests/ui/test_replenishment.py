@@ -192,13 +192,40 @@ def test_ticked_suggestions_become_drafts_with_the_edited_quantity_and_a_second_
     assert [s.sku for s in model.chosen()] == ["LOW2"]
 
 
-def test_cancel_gives_the_buttons_back_and_drops_the_result(qtbot, screen):
+def _cached_rows(db) -> int:
+    from sqlalchemy import func
+    from sqlalchemy import select
+
+    from persistence import tables as t
+
+    with db.engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(t.forecast_cache)).scalar()
+
+
+def test_cancel_stops_planning_between_batches_keeps_nothing_and_the_next_run_works(qtbot, screen, db):
     screen.refresh()
+    assert screen.progress.isVisible() or not screen.isVisible()
     screen.cancel()
-    assert screen.run_button.isEnabled() and not screen.cancel_button.isEnabled()
-    screen.services.tasks.wait()
-    qtbot.wait(50)
-    assert screen.model.rows == []
+    assert not screen.cancel_button.isEnabled() and not screen.run_button.isEnabled()  # stopping
+    qtbot.waitUntil(lambda: screen.run_button.isEnabled(), timeout=60_000)
+    assert screen.status.text() == "Planning cancelled; nothing was changed."
+    assert screen.model.rows == [] and screen.progress.isHidden() and not screen.error_label.isVisible()
+    assert _cached_rows(db) == 0  # the cancelled run stored no forecast
+
+    _run(qtbot, screen)
+    assert {r.sku for r in screen.model.rows} == {"LOW", "LOW2"}
+    assert "3 of 3 rows forecast anew" in screen.status.text() and screen.progress.isHidden()
+    assert _cached_rows(db) == 3
+
+
+def test_a_second_run_reads_unchanged_forecasts_from_the_cache_and_thorough_mode_forecasts_again(qtbot, screen):
+    _run(qtbot, screen)
+    _run(qtbot, screen)
+    assert "0 of 3 rows forecast anew" in screen.status.text()
+    screen.thorough.setChecked(True)  # another mode, other forecasts (20 weeks: too short for statsmodels here)
+    _run(qtbot, screen)
+    assert "3 of 3 rows forecast anew" in screen.status.text()
+    assert {r.sku for r in screen.model.rows} == {"LOW", "LOW2"}
 
 
 def test_the_screen_opens_with_its_shortcut_and_follows_the_language(qtbot, make_services):

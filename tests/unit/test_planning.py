@@ -154,10 +154,9 @@ def test_a_changed_setting_or_censored_week_recomputes_and_a_short_history_round
     assert computed == 0 and a.model == b.model == "simple_average" and b.note == a.note and math.isnan(b.mase)
 
 
-def test_cancelling_between_batches_stops_the_run_and_stores_nothing(monkeypatch):
+def test_cancelling_between_batches_stops_the_run_and_stores_nothing():
     from domain import planning_cache
 
-    monkeypatch.setattr(planning_cache, "BATCH_ROWS", 2)
     asked, seen = [], []
 
     def cancel():
@@ -166,7 +165,7 @@ def test_cancelling_between_batches_stops_the_run_and_stores_nothing(monkeypatch
 
     cache = MemoryCache()
     with pytest.raises(planning_cache.Cancelled):
-        _run(_demand(), cache, cancel=cancel, progress=lambda done, total: seen.append((done, total)))
+        _run(_demand(), cache, cancel=cancel, progress=lambda done, total: seen.append((done, total)), batch_rows=2)
     assert cache.rows == {} and cache.writes == 0
     assert seen == [(0, 6), (2, 6), (4, 6)]
 

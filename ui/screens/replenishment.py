@@ -1,8 +1,12 @@
 """Replenishment: run planning, read the reorder alerts and their reasons, turn suggestions into draft POs.
 
 "Run planning" (F5, the main window's refresh) runs ``domain.planning.plan`` on the task runner with the
-history reader from ``services.queries.reader``. Cancel cannot stop a running computation (planning takes
-no cancel flag): it drops the run's result when it arrives and gives the buttons back at once.
+history reader from ``services.queries.reader`` and the forecast cache from ``services.queries.forecast_cache``:
+only the rows whose history changed since the last run are forecast again. A progress bar counts the rows.
+"Thorough" adds the statsmodels candidates (ETS, Theta) where the backtest says they may pay, in two
+processes under a time budget: slower, and often no better. Cancel sets the run's cancel flag, which
+planning asks between batches of rows (reading the history comes first and is not interrupted); the run
+then stops with ``Cancelled``, nothing of it is shown or stored, and the table keeps the previous result.
 
 The table lists every product × warehouse with an alert. A line with a suggested quantity and a supplier
 can be ticked (the SKU cell) and its quantity edited; "Create purchase orders…" confirms suppliers and
@@ -16,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+import threading
 import time
 from datetime import date
 from decimal import Decimal
@@ -26,11 +31,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QCheckBox
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QProgressBar
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QSplitter
 from PySide6.QtWidgets import QTextBrowser
@@ -306,13 +313,28 @@ def orderable(row) -> bool:
     return row.suggestion is not None and row.suggestion.supplier is not None and row.suggestion.qty > 0
 
 
-def run_plan(queries, today: date, weeks: int):
-    """``domain.planning.plan`` with the app's history reader; only the lines with an alert (worker thread)."""
+THOROUGH_BUDGET_SECONDS = 20.0
+
+
+@dataclasses.dataclass(frozen=True)
+class PlanResult:
+    rows: list  # the ItemPlans with an alert
+    planned: int  # product × warehouses planned
+    computed: int  # of them forecast in this run (the rest came from the cache)
+
+
+def run_plan(queries, today: date, weeks: int, *, thorough: bool = False, cancel=None, progress=None) -> PlanResult:
+    """``domain.planning.plan`` with the app's history reader and forecast cache (worker thread).
+
+    ``cancel`` (a callable) is asked between batches; ``progress`` gets (rows done, rows in all).
+    """
     from domain import planning
 
     reader = queries.reader(utc_offset_seconds=time.localtime().tm_gmtoff)
-    plans = planning.plan(reader, today=today, weeks=weeks)
-    return [p for p in plans if p.alert is not None]
+    control = planning.RunControl(cache=queries.forecast_cache(), cancel=cancel, progress=progress)
+    plans = planning.plan(reader, today=today, weeks=weeks, thorough=thorough,
+                          budget_seconds=THOROUGH_BUDGET_SECONDS, workers=2, run=control)
+    return PlanResult([p for p in plans if p.alert is not None], len(plans), control.computed)
 
 
 def group_by_supplier(suggestions) -> list[tuple[str, str, int]]:
@@ -341,6 +363,11 @@ class ReplenishmentScreen(Screen):
         self.cancel_button = QPushButton(self)
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
+        self.thorough = QCheckBox(self)
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumHeight(14)
+        self.progress.hide()
+        self._cancel_flag: threading.Event | None = None
         self.create_button = QPushButton(self)
         self.create_button.clicked.connect(self.create_orders)
         self.create_button.setEnabled(False)
@@ -372,6 +399,7 @@ class ReplenishmentScreen(Screen):
         bar = QHBoxLayout()
         bar.addWidget(self.run_button)
         bar.addWidget(self.cancel_button)
+        bar.addWidget(self.thorough)
         bar.addWidget(self.search, 2)
         for name in self.filters:
             bar.addWidget(self.filter_labels[name])
@@ -396,6 +424,7 @@ class ReplenishmentScreen(Screen):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.busy_bar)
+        layout.addWidget(self.progress)
         layout.addWidget(self.error_label)
         layout.addWidget(self.status)
         layout.addWidget(split, 1)
@@ -405,18 +434,45 @@ class ReplenishmentScreen(Screen):
 
     # -- planning ------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Run planning in the background (F5 or the button)."""
+        """Run planning in the background (F5 or the button); ignored while a run is still stopping."""
+        if self._cancel_flag is not None:
+            return
         queries, today, weeks = self.services.queries, self.today or date.today(), self.weeks
+        thorough = self.thorough.isChecked()
+        flag = self._cancel_flag = threading.Event()
         self._running(True)
+        self.progress.setRange(0, 0)
+        self.progress.show()
         self._say(lambda: translate("Replenishment", "Planning: reading the history and forecasting every product…"))
-        self.load(lambda: run_plan(queries, today, weeks), self._planned)
+
+        def job(progress):
+            return run_plan(queries, today, weeks, thorough=thorough, cancel=flag.is_set,
+                            progress=lambda done, total: progress((done, total)))
+
+        self.load(job, self._planned, on_progress=self._progressed)
 
     def cancel(self) -> None:
-        """Drop the running planning's result (the computation itself finishes in the background)."""
-        self._loads += 1  # Screen.load ignores results of superseded tickets
-        self.busy_bar.busy(False)
+        """Ask the running planning to stop between two batches; nothing of it is kept."""
+        if self._cancel_flag is None:
+            return
+        self._cancel_flag.set()
+        self.cancel_button.setEnabled(False)
+        self.progress.setRange(0, 1)  # the bar stops where it is
+        self._say(lambda: translate("Replenishment", "Cancelling planning…"))
+
+    def _progressed(self, counts) -> None:
+        done, total = counts
+        if self._cancel_flag is None or self._cancel_flag.is_set():
+            return
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self._say(lambda: translate("Replenishment", "Planning: forecast %1 of %2 product × warehouse rows…")
+                  .replace("%1", f"{done:,}").replace("%2", f"{total:,}"))
+
+    def _stopped(self) -> None:
+        self._cancel_flag = None
+        self.progress.hide()
         self._running(False)
-        self._say(lambda: translate("Replenishment", "Planning cancelled; its result will be ignored."))
 
     def _say(self, text) -> None:
         """Show a status line; ``text`` is a callable so that it can be said again in another language."""
@@ -425,16 +481,23 @@ class ReplenishmentScreen(Screen):
 
     def _running(self, on: bool) -> None:
         self.run_button.setEnabled(not on)
+        self.thorough.setEnabled(not on)
         self.cancel_button.setEnabled(on)
         self.create_button.setEnabled(not on and bool(self.model.rows))
 
     def show_error(self, exc: BaseException) -> None:
+        from domain.planning_cache import Cancelled
+
+        self._stopped()
+        if isinstance(exc, Cancelled):
+            self._say(lambda: translate("Replenishment", "Planning cancelled; nothing was changed."))
+            return
         super().show_error(exc)
-        self._running(False)
         self._say(None)
 
-    def _planned(self, rows) -> None:
-        self._running(False)
+    def _planned(self, result: PlanResult) -> None:
+        self._stopped()
+        rows = result.rows
         for name, values in (("warehouse", {r.warehouse for r in rows}),
                              ("supplier", {r.explanation.get("supplier") or "" for r in rows} - {""})):
             self._fill(self.filters[name], [(v, v) for v in sorted(values)])
@@ -442,8 +505,11 @@ class ReplenishmentScreen(Screen):
         self.create_button.setEnabled(bool(self.model.chosen()))
         n = sum(1 for r in rows if orderable(r))
         day = (self.today or date.today()).isoformat()
+        planned, computed = result.planned, result.computed
         self._say(lambda: translate("Replenishment", "Planned for %1: %2 alert(s), %3 with a suggested order.")
-                  .replace("%1", day).replace("%2", str(len(rows))).replace("%3", str(n)))
+                  .replace("%1", day).replace("%2", str(len(rows))).replace("%3", str(n)) + " " +
+                  translate("Replenishment", "%1 of %2 rows forecast anew; the others had not changed.")
+                  .replace("%1", f"{computed:,}").replace("%2", f"{planned:,}"))
         if self.proxy.rowCount():
             self.table.selectRow(0)
         else:
@@ -558,6 +624,10 @@ class ReplenishmentScreen(Screen):
     def retranslate(self) -> None:
         self.run_button.setText(translate("Replenishment", "Run planning (F5)"))
         self.cancel_button.setText(translate("Replenishment", "Cancel"))
+        self.thorough.setText(translate("Replenishment", "Thorough"))
+        self.thorough.setToolTip(translate(
+            "Replenishment", "Also try the statsmodels models (ETS, Theta) where the backtest says they may pay: "
+                             "slower, about 20 seconds more"))
         self.create_button.setText(translate("Replenishment", "Create purchase orders…"))
         self.search.setPlaceholderText(translate("Replenishment", "Search SKU, name, supplier or pinyin…"))
         labels = {"warehouse": translate("Replenishment", "Warehouse:"),
