@@ -77,6 +77,11 @@ class MainWindow(QMainWindow):
         self.open_action = QAction(self, shortcut=QKeySequence.StandardKey.Open, triggered=self.choose_database)
         self.quit_action = QAction(self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close)
         self.file_menu.addAction(self.open_action)
+        self.import_action = QAction(self, shortcut=QKeySequence("Ctrl+I"), triggered=self.import_data)
+        # Ctrl+Shift+E, not Ctrl+E: the Products screen already edits the selected product with Ctrl+E.
+        self.export_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+E"), triggered=self.export_table)
+        self.file_menu.addAction(self.import_action)
+        self.file_menu.addAction(self.export_action)
         self.sync_action = QAction(self, shortcut=QKeySequence("F9"), triggered=lambda: self.sync_status.sync_now())
         self.file_menu.addAction(self.sync_action)
         self.sign_out_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+L"), triggered=self.sign_out)
@@ -226,6 +231,21 @@ class MainWindow(QMainWindow):
         """The signed-in user changed (sign out, or the first admin added on the Users page)."""
         self.retranslate()
 
+    # -- import and export ---------------------------------------------------------------
+    def import_data(self) -> None:
+        from ui.dialogs.import_wizard import ImportWizard
+
+        ImportWizard(self.services, self).exec()
+        self.refresh_current()
+
+    def export_table(self) -> None:
+        from ui.dialogs.export_table import export_current
+
+        key = self.current_key()
+        entry = next((e for e in self.entries if e.key == key), None)
+        title = translate("Screens", entry.title) if entry is not None else "Stockroom"
+        export_current(self, self.services, self.stack.currentWidget(), title)
+
     # -- language, help ------------------------------------------------------------------
     def about(self) -> None:
         text = translate("MainWindow", "<b>Stockroom</b><br>Purchasing, sales and inventory for small businesses.<br>"
@@ -235,6 +255,8 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.file_menu.setTitle(translate("MainWindow", "&File"))
         self.open_action.setText(translate("MainWindow", "&Open database…"))
+        self.import_action.setText(translate("MainWindow", "&Import from Excel or CSV…"))
+        self.export_action.setText(translate("MainWindow", "&Export to Excel…"))
         self.sync_action.setText(translate("MainWindow", "&Sync now"))
         self.quit_action.setText(translate("MainWindow", "&Quit"))
         self.view_menu.setTitle(translate("MainWindow", "&View"))

@@ -12,7 +12,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="+128" />
+            <location filename="../../ui/app.py" line="+129" />
             <source>Could not open %1:
 %2</source>
             <translation>无法打开 %1：
@@ -904,6 +904,37 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
     </context>
     <context>
+        <name>ExportTable</name>
+        <message>
+            <location filename="../../ui/dialogs/export_table.py" line="+75" />
+            <location line="+28" />
+            <source>Export to Excel</source>
+            <translation>导出到 Excel</translation>
+        </message>
+        <message>
+            <location line="-26" />
+            <source>This screen has no table to export.</source>
+            <translation>此页面没有可导出的表格。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Exported %1 rows to %2</source>
+            <translation>已导出 %1 行到 %2</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Could not write %1:
+%2</source>
+            <translation>无法写入 %1：
+%2</translation>
+        </message>
+    </context>
+    <context>
         <name>ForecastChart</name>
         <message>
             <location filename="../../ui/widgets/forecast_chart.py" line="+181" />
@@ -947,9 +978,304 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
     </context>
     <context>
+        <name>ImportWizard</name>
+        <message>
+            <location filename="../../ui/dialogs/import_wizard.py" line="+49" />
+            <source>Products</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Suppliers</source>
+            <translation>供应商</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supplier terms (prices, MOQ)</source>
+            <translation>供应商条款（价格、起订量）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Customers</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opening stock per warehouse</source>
+            <translation>各仓库期初库存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sales history</source>
+            <translation>历史销售</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>SKU</source>
+            <translation>货号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Barcode</source>
+            <translation>条码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Pack size</source>
+            <translation>包装数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Min level</source>
+            <translation>最低库存</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Max level</source>
+            <translation>最高库存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supplier code</source>
+            <translation>供应商编码</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Contact</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Lead time (days)</source>
+            <translation>交期（天）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Supplier SKU</source>
+            <translation>供应商货号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unit price</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Minimum order quantity</source>
+            <translation>最小起订量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Order multiple</source>
+            <translation>订货倍数</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Customer code</source>
+            <translation>客户编码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warehouse</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unit cost</source>
+            <translation>单位成本</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Reference</source>
+            <translation>单号</translation>
+        </message>
+        <message>
+            <location line="+124" />
+            <source>Choose a file to import</source>
+            <translation>选择要导入的文件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+            <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Reading %1…</source>
+            <translation>正在读取 %1…</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>(not in the file)</source>
+            <translation>（文件中没有）</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>%1: %2 rows. Choose the column that holds each field; the guess comes from the headers. Fields marked * are needed.</source>
+            <translation>%1：%2 行。请为每个字段选择所在的列；预选是根据表头猜测的。标有 * 的字段必须选择。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Choose a column for: %1</source>
+            <translation>请为以下字段选择列：%1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Checking every row…</source>
+            <translation>正在检查每一行…</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <location line="+33" />
+            <source>Row</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <location line="-28" />
+            <source>The first %1 rows as they will be read:</source>
+            <translation>前 %1 行（按导入时的读法显示）：</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>%1 rows have problems (listed below). Nothing can be imported until they are corrected: correct the file, then go Back and Next to check it again.</source>
+            <translation>%1 行有问题（见下表）。改正之前不能导入任何数据：请修改文件，然后点“上一步”和“下一步”重新检查。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Every row can be imported: %1 new, %2 changed, %3 unchanged or already imported.</source>
+            <translation>所有行都可以导入：新增 %1，修改 %2，未变或已导入 %3。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Column</source>
+            <translation>列</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Problem</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Accepted</source>
+            <translation>可接受的值</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Importing…</source>
+            <translation>正在导入…</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Imported: %1 added, %2 updated, %3 unchanged or already imported.</source>
+            <translation>已导入：新增 %1，更新 %2，未变或已导入 %3。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Nothing new to import: all %3 rows are already in Stockroom.</source>
+            <translation>没有新数据可导入：全部 %3 行已在 Stockroom 中。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+47" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location line="-20" />
+            <source>Not imported: %1</source>
+            <translation>未导入：%1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Import from Excel or CSV</source>
+            <translation>从 Excel 或 CSV 导入</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What the file holds</source>
+            <translation>文件内容</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>An Excel workbook (.xlsx, its first sheet) or a CSV file (UTF-8 or GBK), with one header row. Import in this order: products, suppliers, supplier terms, customers, sales history, then opening stock. Nothing is written before you have seen the check of every row.</source>
+            <translation>Excel 工作簿（.xlsx，读取第一个工作表）或 CSV 文件（UTF-8 或 GBK），第一行为表头。请按以下顺序导入：商品、供应商、供应商条款、客户、历史销售，最后是期初库存。检查完每一行并显示结果之前，不会写入任何数据。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&lt; &amp;Back</source>
+            <translation>&lt; 上一步(&amp;B)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Next &gt;</source>
+            <translation>下一步(&amp;N) &gt;</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Import</source>
+            <translation>导入(&amp;I)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+127" />
+            <location filename="../../ui/main_window.py" line="+132" />
             <source>Working (%n task(s))…</source>
             <translation>正在处理（%n 个任务）…</translation>
         </message>
@@ -977,7 +1303,7 @@ A backup of the current database is made first, so you can return to it by resto
 %2</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+70" />
             <source>&lt;b&gt;Stockroom&lt;/b&gt;&lt;br&gt;Purchasing, sales and inventory for small businesses.&lt;br&gt;Database: %1</source>
             <translation>&lt;b&gt;Stockroom&lt;/b&gt;&lt;br&gt;面向小企业的进销存管理。&lt;br&gt;数据库：%1</translation>
         </message>
@@ -995,6 +1321,16 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>&amp;Open database…</source>
             <translation>打开数据库(&amp;O)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Import from Excel or CSV…</source>
+            <translation>从 Excel 或 CSV 导入(&amp;I)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Export to Excel…</source>
+            <translation>导出到 Excel(&amp;E)…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2399,7 +2735,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>Replenishment</name>
         <message>
-            <location filename="../../ui/screens/replenishment.py" line="+53" />
+            <location filename="../../ui/screens/replenishment.py" line="+60" />
             <source>critical</source>
             <translation>紧急</translation>
         </message>
@@ -2727,33 +3063,48 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>建议数量：请输入大于 0 的数字，例如 24。</translation>
         </message>
         <message>
-            <location line="+118" />
+            <location line="+140" />
             <source>Run planning (F5) to forecast every product's demand and list what to order.</source>
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+15" />
             <source>Planning: reading the history and forecasting every product…</source>
             <translation>计划中：正在读取历史并预测每个商品…</translation>
         </message>
         <message>
-            <location line="+8" />
-            <source>Planning cancelled; its result will be ignored.</source>
-            <translation>计划已取消，其结果将被忽略。</translation>
+            <location line="+15" />
+            <source>Cancelling planning…</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <location line="+26" />
+            <location line="+8" />
+            <source>Planning: forecast %1 of %2 product × warehouse rows…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Planning cancelled; nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+16" />
             <source>Planned for %1: %2 alert(s), %3 with a suggested order.</source>
             <translation>计划日期 %1：%2 条预警，其中 %3 条有建议订购。</translation>
         </message>
         <message>
+            <location line="+2" />
+            <source>%1 of %2 rows forecast anew; the others had not changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location line="+12" />
-            <location line="+120" />
+            <location line="+124" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location line="-103" />
+            <location line="-107" />
             <source>%1 of %2 line(s) shown, %3 ticked to order</source>
             <translation>显示 %1 / %2 行，已勾选 %3 行待订购</translation>
         </message>
@@ -2807,6 +3158,16 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>Thorough</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Also try the statsmodels models (ETS, Theta) where the backtest says they may pay: slower, about 20 seconds more</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
             <source>Create purchase orders…</source>
             <translation>创建采购订单…</translation>
         </message>
@@ -3940,13 +4301,13 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
-            <location line="+247" />
+            <location line="+249" />
             <source>The same again:</source>
             <translation>再输入一次：</translation>
         </message>
         <message>
-            <location line="-241" />
-            <location line="+127" />
+            <location line="-243" />
+            <location line="+129" />
             <source>The two passwords differ; type the same password twice.</source>
             <translation>两次输入的密码不一致，请输入相同的密码。</translation>
         </message>

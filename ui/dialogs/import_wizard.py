@@ -1,0 +1,386 @@
+"""Import from Excel or CSV, in three steps: choose the kind and the file → map the columns → check and import.
+
+The file is read, checked and imported on the task runner; the dialog only shows results. Step 2
+has a combo box per field of the kind, pre-filled with ``domain.imports.guess_mapping``'s guess.
+Step 3 shows the first rows as they will be read and the validation report of every row (a
+preview: nothing is written); Import stays disabled while any row has a problem, and writes all
+rows in one transaction with a progress bar.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QEvent
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QProgressBar
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QScrollArea
+from PySide6.QtWidgets import QStackedWidget
+from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QTableWidgetItem
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from domain.imports import ImportKind
+from domain.imports import ImportRejected
+from domain.imports import fields_of
+from domain.imports import guess_mapping
+from domain.imports import preview
+from domain.imports import run_import
+from ui.widgets.busy import alive
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+CONTEXT = "ImportWizard"
+PREVIEW_ROWS = 20
+
+KIND_TITLES = {
+    ImportKind.PRODUCTS: QT_TRANSLATE_NOOP("ImportWizard", "Products"),
+    ImportKind.SUPPLIERS: QT_TRANSLATE_NOOP("ImportWizard", "Suppliers"),
+    ImportKind.TERMS: QT_TRANSLATE_NOOP("ImportWizard", "Supplier terms (prices, MOQ)"),
+    ImportKind.CUSTOMERS: QT_TRANSLATE_NOOP("ImportWizard", "Customers"),
+    ImportKind.STOCK: QT_TRANSLATE_NOOP("ImportWizard", "Opening stock per warehouse"),
+    ImportKind.SALES_HISTORY: QT_TRANSLATE_NOOP("ImportWizard", "Sales history"),
+}
+# The field labels of domain.imports.fields, marked for translation here (the domain has no Qt).
+FIELD_LABELS = (
+    QT_TRANSLATE_NOOP("ImportWizard", "SKU"), QT_TRANSLATE_NOOP("ImportWizard", "Name"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Unit"), QT_TRANSLATE_NOOP("ImportWizard", "Barcode"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Category"), QT_TRANSLATE_NOOP("ImportWizard", "Pack size"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Min level"), QT_TRANSLATE_NOOP("ImportWizard", "Max level"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Supplier code"), QT_TRANSLATE_NOOP("ImportWizard", "Contact"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Currency"), QT_TRANSLATE_NOOP("ImportWizard", "Lead time (days)"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Address"), QT_TRANSLATE_NOOP("ImportWizard", "Supplier SKU"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Unit price"), QT_TRANSLATE_NOOP("ImportWizard", "Minimum order quantity"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Order multiple"), QT_TRANSLATE_NOOP("ImportWizard", "Customer code"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Warehouse"), QT_TRANSLATE_NOOP("ImportWizard", "Quantity"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Unit cost"), QT_TRANSLATE_NOOP("ImportWizard", "Date"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Customer"), QT_TRANSLATE_NOOP("ImportWizard", "Reference"),
+)
+
+
+def tr(text: str) -> str:
+    """A label marked with QT_TRANSLATE_NOOP above, in the current language."""
+    return translate(CONTEXT, text)
+
+
+class ImportWizard(QDialog):
+    CHOOSE, MAP, CHECK = range(3)
+
+    def __init__(self, services, parent=None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.table = None  # domain.imports.Table, once read
+        self.result = None  # the last preview or import result
+        self.imported = False
+        self.combos: dict[str, QComboBox] = {}
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self._choose_page())
+        self.pages.addWidget(self._map_page())
+        self.pages.addWidget(self._check_page())
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.hide()
+        self.back_button = QPushButton(self, clicked=self.back)
+        self.next_button = QPushButton(self, clicked=self.next)
+        self.import_button = QPushButton(self, clicked=self.start_import)
+        self.close_button = QPushButton(self, clicked=self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress, 1)
+        buttons.addStretch()
+        for button in (self.back_button, self.next_button, self.import_button, self.close_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.resize(900, 620)
+        self.retranslate()
+        self._show(self.CHOOSE)
+
+    # -- pages ---------------------------------------------------------------------------
+    def _choose_page(self) -> QWidget:
+        page = QWidget(self)
+        self.kind_label = QLabel(page)
+        self.kind = QComboBox(page)
+        for kind in ImportKind:
+            self.kind.addItem("", kind.value)
+        self.file_label = QLabel(page)
+        self.file = QLineEdit(page)
+        self.browse_button = QPushButton(page, clicked=self.browse)
+        self.file.textChanged.connect(lambda _: self._update_buttons())
+        row = QHBoxLayout()
+        row.addWidget(self.file, 1)
+        row.addWidget(self.browse_button)
+        self.choose_help = QLabel(page)
+        self.choose_help.setWordWrap(True)
+        form = QFormLayout(page)
+        form.addRow(self.kind_label, self.kind)
+        form.addRow(self.file_label, row)
+        form.addRow(self.choose_help)
+        return page
+
+    def _map_page(self) -> QWidget:
+        page = QWidget(self)
+        self.map_help = QLabel(page)
+        self.map_help.setWordWrap(True)
+        self.map_area = QScrollArea(page)
+        self.map_area.setWidgetResizable(True)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.map_help)
+        layout.addWidget(self.map_area, 1)
+        return page
+
+    def _check_page(self) -> QWidget:
+        page = QWidget(self)
+        self.preview_label = QLabel(page)
+        self.preview_table = _table(page)
+        self.report_label = QLabel(page)
+        self.report_label.setWordWrap(True)
+        self.report_table = _table(page)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.preview_label)
+        layout.addWidget(self.preview_table, 1)
+        layout.addWidget(self.report_label)
+        layout.addWidget(self.report_table, 1)
+        return page
+
+    # -- navigation ----------------------------------------------------------------------
+    def current_kind(self) -> ImportKind:
+        return ImportKind(self.kind.currentData())
+
+    def _show(self, page: int) -> None:
+        self.pages.setCurrentIndex(page)
+        self._update_buttons()
+
+    def _update_buttons(self, working: bool = False) -> None:
+        page = self.pages.currentIndex()
+        self.back_button.setEnabled(page > self.CHOOSE and not working and not self.imported)
+        self.next_button.setVisible(page < self.CHECK)
+        self.next_button.setEnabled(not working and (page != self.CHOOSE or bool(self.file.text().strip())))
+        self.import_button.setVisible(page == self.CHECK)
+        ready = self.result is not None and self.result.ok and not self.imported
+        self.import_button.setEnabled(page == self.CHECK and ready and not working)
+        self.kind.setEnabled(not working)
+        self.close_button.setEnabled(not working)
+
+    def back(self) -> None:
+        self.message.clear()
+        self._show(max(self.CHOOSE, self.pages.currentIndex() - 1))
+
+    def next(self) -> None:
+        page = self.pages.currentIndex()
+        if page == self.CHOOSE:
+            self.read_file()
+        elif page == self.MAP:
+            self.check()
+
+    def browse(self) -> None:
+        start = QSettings().value("import/folder", str(Path.home()), type=str)
+        path, _ = QFileDialog.getOpenFileName(self, translate("ImportWizard", "Choose a file to import"), start,
+                                              translate("ImportWizard", "Spreadsheets (*.xlsx *.csv);;All files (*)"))
+        if path:
+            QSettings().setValue("import/folder", str(Path(path).parent))
+            self.file.setText(path)
+
+    # -- step 1: read the file -------------------------------------------------------------
+    def read_file(self) -> None:
+        from ui.spreadsheets import read_table
+
+        path = Path(self.file.text().strip())
+        self._working(translate("ImportWizard", "Reading %1…").replace("%1", path.name))
+        self.services.tasks.submit(lambda: read_table(path), self._file_read, self._failed)
+
+    def _file_read(self, table) -> None:
+        if not alive(self):
+            return
+        self._idle()
+        self.table = table
+        self.result = None
+        self._build_mapping(guess_mapping(self.current_kind(), table.headers))
+        self._show(self.MAP)
+
+    def _build_mapping(self, guess: dict[str, str]) -> None:
+        holder = QWidget()
+        form = QFormLayout(holder)
+        self.combos = {}
+        for field in fields_of(self.current_kind()):
+            combo = QComboBox(holder)
+            combo.addItem(translate("ImportWizard", "(not in the file)"), "")
+            for header in self.table.headers:
+                combo.addItem(header, header)
+            combo.setCurrentIndex(max(0, combo.findData(guess.get(field.key, ""))))
+            label = tr(field.label) + (" *" if field.required else "")
+            form.addRow(label, combo)
+            self.combos[field.key] = combo
+        self.map_area.setWidget(holder)
+        text = translate("ImportWizard", "%1: %2 rows. Choose the column that holds each field; the guess comes "
+                                         "from the headers. Fields marked * are needed.")
+        self.map_help.setText(text.replace("%1", self.table.name).replace("%2", str(len(self.table.rows))))
+
+    def mapping(self) -> dict[str, str]:
+        return {key: combo.currentData() for key, combo in self.combos.items() if combo.currentData()}
+
+    # -- step 2: check (a preview that writes nothing) -------------------------------------
+    def check(self) -> None:
+        missing = [tr(f.label) for f in fields_of(self.current_kind()) if f.required and f.key not in self.mapping()]
+        if missing:
+            self.message.setText(translate("ImportWizard", "Choose a column for: %1").replace("%1", ", ".join(missing)))
+            return
+        kind, table, mapping = self.current_kind(), self.table, self.mapping()
+        self._fill_preview(mapping)
+        self._working(translate("ImportWizard", "Checking every row…"))
+        uow = self.services.uow()
+        self.services.tasks.submit(lambda progress: preview(uow, kind, table, mapping, progress=progress),
+                                   self._checked, self._failed, self._progressed)
+        self._show(self.CHECK)
+        self._update_buttons(working=True)
+
+    def _fill_preview(self, mapping: dict[str, str]) -> None:
+        fields = [f for f in fields_of(self.current_kind()) if f.key in mapping]
+        index = [self.table.headers.index(mapping[f.key]) for f in fields]
+        rows = self.table.rows[:PREVIEW_ROWS]
+        self.preview_table.clear()
+        self.preview_table.setColumnCount(len(fields) + 1)
+        self.preview_table.setRowCount(len(rows))
+        self.preview_table.setHorizontalHeaderLabels([translate("ImportWizard", "Row"), *(tr(f.label) for f in fields)])
+        for r, cells in enumerate(rows):
+            self.preview_table.setItem(r, 0, QTableWidgetItem(str(self.table.row_number(r))))
+            for c, i in enumerate(index, 1):
+                self.preview_table.setItem(r, c, QTableWidgetItem(cells[i] if i < len(cells) else ""))
+        text = translate("ImportWizard", "The first %1 rows as they will be read:")
+        self.preview_label.setText(text.replace("%1", str(len(rows))))
+        self.report_table.clear()
+        self.report_table.setRowCount(0)
+        self.report_label.clear()
+
+    def _checked(self, result) -> None:
+        if not alive(self):
+            return
+        self._idle()
+        self.result = result
+        self._fill_report(result.problems)
+        if result.problems:
+            text = translate("ImportWizard", "%1 rows have problems (listed below). Nothing can be imported until "
+                                             "they are corrected: correct the file, then go Back and Next to check "
+                                             "it again.")
+            self.report_label.setText(text.replace("%1", str(len({p.row for p in result.problems}))))
+        else:
+            text = translate("ImportWizard", "Every row can be imported: %1 new, %2 changed, %3 unchanged or "
+                                             "already imported.")
+            self.report_label.setText(text.replace("%1", str(result.added)).replace("%2", str(result.updated))
+                                      .replace("%3", str(result.unchanged)))
+        self._update_buttons()
+
+    def _fill_report(self, problems) -> None:
+        self.report_table.clear()
+        self.report_table.setColumnCount(4)
+        self.report_table.setHorizontalHeaderLabels([
+            translate("ImportWizard", "Row"), translate("ImportWizard", "Column"), translate("ImportWizard", "Problem"),
+            translate("ImportWizard", "Accepted")])
+        self.report_table.setRowCount(len(problems))
+        for r, p in enumerate(problems):
+            for c, text in enumerate((str(p.row), p.column, p.problem, p.accepted)):
+                self.report_table.setItem(r, c, QTableWidgetItem(text))
+        self.report_table.resizeColumnsToContents()
+
+    # -- step 3: import --------------------------------------------------------------------
+    def start_import(self) -> None:
+        kind, table, mapping = self.current_kind(), self.table, self.mapping()
+        uow = self.services.uow()
+        self._working(translate("ImportWizard", "Importing…"))
+        self.progress.setValue(0)
+        self.services.tasks.submit(lambda progress: run_import(uow, kind, table, mapping, progress=progress),
+                                   self._imported, self._failed, self._progressed)
+
+    def _imported(self, result) -> None:
+        if not alive(self):
+            return
+        self._idle()
+        self.result = result
+        self.imported = True
+        self.progress.setValue(100)
+        self.progress.show()
+        if result.written:
+            text = translate("ImportWizard", "Imported: %1 added, %2 updated, %3 unchanged or already imported.")
+        else:
+            text = translate("ImportWizard", "Nothing new to import: all %3 rows are already in Stockroom.")
+        self.message.setText(text.replace("%1", str(result.added)).replace("%2", str(result.updated))
+                             .replace("%3", str(result.unchanged)))
+        self.close_button.setText(translate("ImportWizard", "Close"))
+        self._update_buttons()
+
+    # -- background work -------------------------------------------------------------------
+    def _working(self, text: str) -> None:
+        self.message.setStyleSheet("")
+        self.message.setText(text)
+        self.progress.setValue(0)
+        self.progress.show()
+        self._update_buttons(working=True)
+
+    def _idle(self) -> None:
+        self.progress.hide()
+        self.message.clear()
+        self._update_buttons()
+
+    def _progressed(self, percent) -> None:
+        if alive(self):
+            self.progress.setValue(int(percent))
+
+    def _failed(self, exc: BaseException) -> None:
+        if not alive(self):
+            return
+        self._idle()
+        if isinstance(exc, ImportRejected):  # the database changed since the check: show the new report
+            self.result = None
+            self._fill_report(exc.problems)
+        self.message.setText(translate("ImportWizard", "Not imported: %1").replace("%1", str(exc)))
+        self.message.setStyleSheet("color: #9b1c1c;")
+        self._update_buttons()
+
+    # -- language --------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setWindowTitle(translate("ImportWizard", "Import from Excel or CSV"))
+        self.kind_label.setText(translate("ImportWizard", "What the file holds"))
+        for i, kind in enumerate(ImportKind):
+            self.kind.setItemText(i, tr(KIND_TITLES[kind]))
+        self.file_label.setText(translate("ImportWizard", "File"))
+        self.browse_button.setText(translate("ImportWizard", "Browse…"))
+        self.choose_help.setText(translate(
+            "ImportWizard",
+            "An Excel workbook (.xlsx, its first sheet) or a CSV file (UTF-8 or GBK), with one header row. "
+            "Import in this order: products, suppliers, supplier terms, customers, sales history, then opening "
+            "stock. Nothing is written before you have seen the check of every row."))
+        self.back_button.setText(translate("ImportWizard", "< &Back"))
+        self.next_button.setText(translate("ImportWizard", "&Next >"))
+        self.import_button.setText(translate("ImportWizard", "&Import"))
+        self.close_button.setText(translate("ImportWizard", "Close") if self.imported
+                                  else translate("ImportWizard", "Cancel"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def _table(parent) -> QTableWidget:
+    table = QTableWidget(parent)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.setAlternatingRowColors(True)
+    return table
