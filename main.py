@@ -1,7 +1,8 @@
 """Stockroom's composition root.
 
 ``python main.py`` opens the window; ``python main.py COMMAND …`` runs headless without
-importing Qt, pandas or statsmodels (see ``ui/cli.py``).
+importing Qt, pandas or statsmodels (see ``ui/cli.py``); ``python main.py --smoke`` checks the
+installation offscreen (see ``ui/smoke.py``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 
 def _gui(args) -> int:
+    if getattr(args, "smoke", False):
+        from ui.smoke import run_smoke
+
+        return run_smoke(args)
     from ui.app import run_gui
 
     return run_gui(args)

@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 from types import SimpleNamespace
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -59,7 +60,9 @@ def configure_application(app: QApplication) -> None:
 
 # Modules whose public functions taking ``engine`` first are read queries for the screens.
 # persistence.planning gives ``reader(utc_offset_seconds=…)``: the planning history reader (Replenishment screen).
-QUERY_MODULES = ("persistence.queries", "persistence.documents", "persistence.purchasing", "persistence.planning")
+# persistence.backup gives the Backups settings page its functions (list, back up, restore, integrity, keep).
+QUERY_MODULES = ("persistence.queries", "persistence.documents", "persistence.purchasing", "persistence.planning",
+                 "persistence.backup")
 
 
 def bind_queries(engine) -> SimpleNamespace:
@@ -142,6 +145,17 @@ def create_main_window(services: Services):
     return MainWindow(services, open_services=open_signed_in)
 
 
+def start_daily_backup(window) -> None:
+    """The automatic backup when the app starts (at most one a day), on the task runner so the window is not held up."""
+    from persistence.backup import daily_backup
+
+    def failed(exc: BaseException) -> None:
+        message = QCoreApplication.translate("App", "The daily backup could not be made: %1").replace("%1", str(exc))
+        window.statusBar().showMessage(message)
+
+    window.services.tasks.submit(functools.partial(daily_backup, window.services.database.path), on_error=failed)
+
+
 def run_gui(args) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     configure_application(app)
@@ -150,6 +164,7 @@ def run_gui(args) -> int:
         return 0
     window = create_main_window(services)
     window.show()
+    start_daily_backup(window)
     code = app.exec()
     window.services.tasks.wait(10_000)
     window.services.database.close()

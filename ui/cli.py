@@ -65,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, help="the SQLite database file (default: in your user data folder)")
     parser.add_argument("--user", help="act as this user, signing in with the password in STOCKROOM_PASSWORD or "
                                        "asked for (needed once the database has users)")
+    parser.add_argument("--smoke", action="store_true",
+                        help="check this installation: open the window offscreen on a temporary database, post a "
+                             "receipt, print a purchase order to PDF, exit 0 when all worked")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     sub.add_parser("init", help="create the database, or bring its schema up to date")

@@ -1,0 +1,171 @@
+"""Settings › Backups: the list, backing up now, restoring with a confirmation (the window reopens the
+database), the integrity check and the kept count — all with the work on the task runner."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from decimal import Decimal
+
+import pytest
+
+from domain import catalog
+from domain import commands as c
+from domain import ledger
+from persistence import backup
+from persistence import queries
+from ui.app import create_main_window
+from ui.screens.settings_backups import KIND
+from ui.screens.settings_backups import SIZE
+from ui.screens.settings_backups import WHEN
+from ui.screens.settings_backups import BackupsPage
+
+
+@pytest.fixture
+def shop(db):
+    catalog.add_warehouse(db.uow(), c.AddWarehouse("MAIN", "Main"))
+    catalog.add_product(db.uow(), c.AddProduct("A", "Apple"))
+    ledger.receive(db.uow(), c.ReceiveStock("A", "10", "MAIN", "2.50"))
+    return db
+
+
+@pytest.fixture
+def page(qtbot, shop, make_services):
+    widget = BackupsPage(make_services())
+    qtbot.addWidget(widget)
+    widget.resize(760, 420)
+    widget.show()
+    idle(qtbot, widget)
+    return widget
+
+
+def idle(qtbot, page) -> None:
+    qtbot.waitUntil(lambda: page._running == 0 and page.services.tasks.busy == 0, timeout=15_000)
+
+
+def test_the_list_shows_each_backup_newest_first_with_when_kind_and_size(qtbot, shop, make_services):
+    daily = backup.daily_backup(shop.path)
+    manual = backup.timestamped_backup(shop.path, backup.MANUAL)
+    page = BackupsPage(make_services())
+    qtbot.addWidget(page)
+    idle(qtbot, page)
+    assert page.table.rowCount() == 2
+    assert [page.table.item(r, KIND).text() for r in range(2)] == ["Made by hand", "Daily (automatic)"]
+    assert [page.table.item(r, WHEN).data(256) for r in range(2)] == [str(manual), str(daily)]
+    assert re.fullmatch(r"\d+(\.\d)? [kKM]B", page.table.item(0, SIZE).text())
+    assert str(shop.path.parent / "backups") in page.intro.text()
+    assert not page.restore_button.isEnabled()  # nothing selected yet
+    page.table.selectRow(1)
+    assert page.restore_button.isEnabled()
+
+
+def test_back_up_now_adds_a_backup_to_the_list(qtbot, page):
+    assert page.table.rowCount() == 0
+    page.back_up_button.click()
+    assert not page.back_up_button.isEnabled()  # busy while the copy is made
+    idle(qtbot, page)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+    [made] = backup.list_backups(page.services.database.path)
+    assert str(made.path) in page.result.text()
+    assert page.back_up_button.isEnabled()
+
+
+def test_restoring_asks_first_and_nothing_happens_when_the_answer_is_no(qtbot, page, shop, monkeypatch):
+    backup.timestamped_backup(shop.path, backup.MANUAL)
+    page.refresh()
+    idle(qtbot, page)
+    ledger.receive(shop.uow(), c.ReceiveStock("A", "5", "MAIN", "2.50"))
+    asked = []
+    monkeypatch.setattr(page, "_confirm", lambda question: asked.append(question) or False)
+    page.table.selectRow(0)
+    page.restore_button.click()
+    idle(qtbot, page)
+    assert len(asked) == 1 and "A backup of the current database is made first" in asked[0]
+    assert queries.on_hand(shop.engine, "A", "MAIN") == Decimal(15)
+    assert len(backup.list_backups(shop.path)) == 1
+
+
+def test_restore_in_the_window_saves_the_current_file_and_reopens_the_database(qtbot, shop, make_services,
+                                                                            monkeypatch):
+    made = backup.timestamped_backup(shop.path, backup.MANUAL)
+    ledger.receive(shop.uow(), c.ReceiveStock("A", "5", "MAIN", "2.50"))
+    services = make_services()
+    window = create_main_window(services)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_screen("settings").page("backups")
+    idle(qtbot, page)
+    monkeypatch.setattr(BackupsPage, "_confirm", lambda self, question: True)
+    page.table.selectRow(0)
+    with qtbot.waitSignal(page.restored, timeout=15_000) as signal:
+        page.restore_button.click()
+    result = signal.args[0]
+    assert result.restored_from == made
+    try:
+        assert window.services is not services  # reopened: every screen reads the restored file
+        assert window.services.database.path == shop.path
+        assert queries.on_hand(window.services.database.engine, "A", "MAIN") == Decimal(10)
+        assert "The previous database was saved as" in window.statusBar().currentMessage()
+        saved = result.previous_saved_to
+        assert saved is not None and "before-restore" in saved.name
+        conn = sqlite3.connect(saved)
+        try:
+            assert conn.execute("SELECT count(*) FROM movements").fetchone()[0] == 2
+        finally:
+            conn.close()
+        fresh = window.screen("settings").page("backups")
+        assert fresh is not page
+        idle(qtbot, fresh)
+        assert fresh.table.rowCount() == 2  # the backup restored from and the one made before
+    finally:
+        window.services.tasks.wait()
+        window.services.database.close()
+
+
+def test_restoring_a_file_that_is_no_backup_says_why_and_changes_nothing(qtbot, page, shop, tmp_path, monkeypatch):
+    notes = tmp_path / "notes.sqlite3"
+    notes.write_text("not a database")
+    monkeypatch.setattr(page, "_confirm", lambda question: True)
+    page.restore(notes)
+    idle(qtbot, page)
+    assert "Could not restore" in page.result.text() and "not a SQLite database" in page.result.text()
+    assert queries.on_hand(shop.engine, "A", "MAIN") == Decimal(10)
+    assert backup.list_backups(shop.path) == []
+
+
+def test_the_integrity_check_shows_ok_and_then_a_balance_that_differs(qtbot, page, shop):
+    page.check_button.click()
+    idle(qtbot, page)
+    assert "File: ok" in page.result.text() and "Ledger: ok" in page.result.text()
+    with shop.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE balances SET on_hand = on_hand * 2")
+    page.check_button.click()
+    idle(qtbot, page)
+    text = page.result.text()
+    assert "1 balance(s) differ" in text and "A @ MAIN: on_hand" in text
+    assert "Restore a backup" in text
+
+
+def test_the_kept_count_is_saved_in_the_database_and_prunes_at_once(qtbot, page, shop):
+    for _ in range(4):
+        backup.timestamped_backup(shop.path, backup.MANUAL)
+    page.refresh()
+    idle(qtbot, page)
+    assert page.keep.value() == 10 and page.table.rowCount() == 4
+    page.keep.setValue(2)
+    page.save_keep_button.click()
+    idle(qtbot, page)
+    qtbot.waitUntil(lambda: page.table.rowCount() == 2)
+    assert backup.backup_keep(shop.engine) == 2
+    assert "2 backup(s)" in page.result.text()
+
+
+def test_the_page_is_the_backups_tab_of_the_settings(qtbot, make_services, shop):
+    from ui.screens.settings import SettingsScreen
+
+    settings = SettingsScreen(make_services())
+    qtbot.addWidget(settings)
+    page = settings.page("backups")
+    assert isinstance(page, BackupsPage)
+    assert settings.tabs.tabText(settings.tabs.currentIndex()) == "Backups"
+    idle(qtbot, page)

@@ -1,0 +1,102 @@
+"""Commands for looking after the database file: ``backup``, ``restore`` and ``integrity``.
+
+``restore`` asks nothing: it saves the current file as a backup first and says where, so it
+can be undone by restoring that file. It does not open the database before replacing it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+COMMANDS = ("backup", "restore", "integrity")
+
+
+def add_parsers(sub) -> None:
+    p = sub.add_parser("backup", help="copy the database, consistently even while it is in use")
+    p.add_argument("--to", type=Path, metavar="FILE",
+                   help="write the copy to FILE (a new file) instead of the backups folder beside the database")
+    p = sub.add_parser("restore", help="replace the database with a backup (the current file is backed up first)")
+    p.add_argument("file", type=Path, metavar="FILE")
+    sub.add_parser("integrity", help="check the file (SQLite integrity check) and that balances equal the ledger")
+
+
+def _database_path(args) -> Path:
+    from ui.cli import default_db_path
+
+    return Path(args.db or default_db_path()).expanduser().resolve()
+
+
+def _size(path: Path) -> str:
+    size = path.stat().st_size
+    return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{size / 1024:.0f} KB"
+
+
+def run(args, open_db) -> int:
+    from persistence import backup
+    from ui.cli import EXIT_BAD_INPUT
+    from ui.cli import EXIT_OK
+    from ui.cli import CliError
+
+    path = _database_path(args)
+    if args.command == "integrity":
+        return _integrity(path, open_db)
+    if args.command == "backup":
+        if not path.is_file():
+            raise CliError(f"--db: there is no database at {path}; give the path of an existing Stockroom database",
+                           EXIT_BAD_INPUT)
+        if args.to is None:
+            target = backup.timestamped_backup(path, backup.MANUAL)
+        else:
+            target = Path(args.to).expanduser().resolve()
+            if target.exists():
+                raise CliError(f"--to: {target} already exists; give the name of a new file", EXIT_BAD_INPUT)
+            backup.backup_file(path, target)
+        print(f"backed up {path} to {target} ({_size(target)})")
+        return EXIT_OK
+    result = backup.restore_file(path, args.file)
+    if result.previous_saved_to is None:
+        print(f"there was no database at {path} to save first")
+    else:
+        print(f"saved the previous database as {result.previous_saved_to}")
+    print(f"restored {path} from {result.restored_from}")
+    return EXIT_OK
+
+
+def _integrity(path: Path, open_db) -> int:
+    """The file first, straight from disk (a damaged file may not open as a database); then the ledger."""
+    import sqlite3
+
+    from domain.numbers import fmt
+    from persistence.backup import file_integrity
+    from persistence.queries import check
+    from ui.cli import EXIT_BAD_INPUT
+    from ui.cli import CliError
+
+    if not path.is_file():
+        raise CliError(f"--db: there is no database at {path}; give the path of an existing Stockroom database",
+                       EXIT_BAD_INPUT)
+    try:
+        messages = file_integrity(path)
+    except sqlite3.DatabaseError as exc:
+        messages = (f"SQLite cannot read the file ({exc})",)
+    if messages != ("ok",):
+        for message in messages:
+            print(f"file: {message}")
+        print("integrity check failed: restore a backup that passes it (stockroom restore FILE)", file=sys.stderr)
+        return 1
+    db = open_db()
+    try:
+        problems = check(db.engine)
+    finally:
+        db.close()
+    print("file: ok (SQLite integrity check)")
+    for p in problems:
+        print(f"ledger: {p.sku} in {p.warehouse}: {p.field} is {fmt(p.balance)} in the balance, "
+              f"{fmt(p.ledger)} in the ledger")
+    if problems:
+        print(f"{len(problems)} difference(s) between balances and ledger", file=sys.stderr)
+        print("integrity check failed: restore a backup that passes it (stockroom restore FILE)", file=sys.stderr)
+        return 1
+    print("ledger: ok (every balance equals the ledger)")
+    return 0

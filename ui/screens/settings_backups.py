@@ -1,0 +1,287 @@
+"""Settings › Backups: the backups of the open database, backing up and restoring, the integrity check,
+and how many backups to keep.
+
+All file and database work runs on the task runner (``services.queries`` functions of
+``persistence.backup``). A restore first backs up the current file; afterwards the main window reopens
+the database, so every screen shows the restored data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QLocale
+from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QHeaderView
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QSpinBox
+from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QTableWidgetItem
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from ui.widgets.busy import BusyBar
+from ui.widgets.busy import alive
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
+WHEN, KIND, SIZE = range(3)
+PATH_ROLE = Qt.ItemDataRole.UserRole
+REASON_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def reason_text(reason: str) -> str:
+    """A backup's reason (from its file name) in the reader's language."""
+    if reason == "daily":
+        return translate("BackupsPage", "Daily (automatic)")
+    if reason == "manual":
+        return translate("BackupsPage", "Made by hand")
+    if reason == "before-restore":
+        return translate("BackupsPage", "Before a restore")
+    if reason.startswith("before-"):
+        return translate("BackupsPage", "Before schema upgrade %1").replace("%1", reason.removeprefix("before-"))
+    return reason
+
+
+class BackupsPage(QWidget):
+    restored = Signal(object)  # persistence.backup.RestoreResult, before the window reopens the database
+
+    def __init__(self, services, parent=None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self._running = 0
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.table = QTableWidget(0, 3, self)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(WHEN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(KIND, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SIZE, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemDoubleClicked.connect(lambda _item: self.restore_selected())
+        self.back_up_button = QPushButton(self)
+        self.back_up_button.clicked.connect(self.back_up_now)
+        self.restore_button = QPushButton(self)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.restore_file_button = QPushButton(self)
+        self.restore_file_button.clicked.connect(self.restore_from_file)
+        self.check_button = QPushButton(self)
+        self.check_button.clicked.connect(self.check_integrity)
+        self.keep = QSpinBox(self)
+        self.keep.setRange(1, 1000)
+        self.keep.setValue(10)
+        self.keep_label = QLabel(self)
+        self.keep_after = QLabel(self)
+        self.save_keep_button = QPushButton(self)
+        self.save_keep_button.clicked.connect(self.save_keep)
+        self.busy_bar = BusyBar(self)
+        self.result = QLabel(self)
+        self.result.setWordWrap(True)
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        buttons = QHBoxLayout()
+        for button in (self.back_up_button, self.restore_button, self.restore_file_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.check_button)
+        keep_row = QHBoxLayout()
+        keep_row.addWidget(self.keep_label)
+        keep_row.addWidget(self.keep)
+        keep_row.addWidget(self.keep_after)
+        keep_row.addWidget(self.save_keep_button)
+        keep_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.busy_bar)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addLayout(keep_row)
+        layout.addWidget(self.result)
+        self.retranslate()
+        self.refresh()
+
+    # -- background work ---------------------------------------------------------------------
+    def _run(self, fn, on_done, failure: str) -> None:
+        """Run ``fn`` on the task runner with the buttons disabled; ``failure`` says what could not be done."""
+        self._running += 1
+        self.busy_bar.busy(True)
+        self._update_buttons()
+
+        def finish() -> bool:
+            if not alive(self):
+                return False
+            self._running -= 1
+            self.busy_bar.busy(self._running > 0)
+            self._update_buttons()
+            return True
+
+        def done(value) -> None:
+            if finish():
+                on_done(value)
+
+        def failed(exc: BaseException) -> None:
+            if finish():
+                self._say(failure.replace("%1", str(exc)), error=True)
+
+        self.services.tasks.submit(fn, done, failed)
+
+    def refresh(self) -> None:
+        queries = self.services.queries
+        self._run(lambda: (queries.backups(), queries.backup_keep()), self._show,
+                  translate("BackupsPage", "Could not list the backups: %1"))
+
+    def _show(self, loaded) -> None:
+        backups, keep = loaded
+        self.keep.setValue(keep)
+        locale = QLocale()
+        self.table.setRowCount(len(backups))
+        for row, info in enumerate(backups):
+            when = QTableWidgetItem(locale.toString(QDateTime(info.taken_at), QLocale.FormatType.ShortFormat))
+            when.setData(PATH_ROLE, str(info.path))
+            when.setToolTip(str(info.path))
+            size = QTableWidgetItem(locale.formattedDataSize(info.size, 1,
+                                                             QLocale.DataSizeFormat.DataSizeTraditionalFormat))
+            size.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.table.setItem(row, WHEN, when)
+            kind = QTableWidgetItem(reason_text(info.reason))
+            kind.setData(REASON_ROLE, info.reason)
+            self.table.setItem(row, KIND, kind)
+            self.table.setItem(row, SIZE, size)
+        self._update_buttons()
+
+    # -- actions -----------------------------------------------------------------------------
+    def back_up_now(self) -> None:
+        queries = self.services.queries
+
+        def done(path: Path) -> None:
+            self._say(translate("BackupsPage", "Backed up to %1.").replace("%1", str(path)))
+            self.refresh()
+
+        self._run(lambda: queries.back_up_now(), done, translate("BackupsPage", "Could not back up: %1"))
+
+    def selected_backup(self) -> Path | None:
+        rows = self.table.selectionModel().selectedRows(WHEN)
+        return Path(rows[0].data(PATH_ROLE)) if rows else None
+
+    def restore_selected(self) -> None:
+        path = self.selected_backup()
+        if path is not None:
+            self.restore(path)
+
+    def restore_from_file(self) -> None:
+        start = str(Path(self.services.db_path).parent / "backups")
+        path, _ = QFileDialog.getOpenFileName(
+            self, translate("BackupsPage", "Restore from a file"), start,
+            translate("BackupsPage", "Stockroom databases (*.sqlite3 *.sqlite *.db);;All files (*)"))
+        if path:
+            self.restore(Path(path))
+
+    def restore(self, source: Path) -> None:
+        """Ask, then replace the open database with ``source`` (backing up the current file first)."""
+        question = translate(
+            "BackupsPage",
+            "Replace the open database with the backup %1?\n\nA backup of the current database is made first, "
+            "so you can return to it by restoring that backup. Work not yet saved in other windows on this "
+            "database is lost.").replace("%1", source.name)
+        if not self._confirm(question):
+            return
+        queries = self.services.queries
+        self._run(lambda: queries.restore_into(source), self._restored,
+                  translate("BackupsPage", "Could not restore: %1"))
+
+    def _confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self, translate("BackupsPage", "Restore a backup"), question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _restored(self, result) -> None:
+        text = translate("BackupsPage", "Restored from %1.").replace("%1", str(result.restored_from))
+        if result.previous_saved_to is not None:
+            text += " " + translate("BackupsPage", "The previous database was saved as %1.").replace(
+                "%1", str(result.previous_saved_to))
+        self._say(text)
+        self.restored.emit(result)
+        window = self.window()
+        if getattr(window, "open_services", None) is not None and hasattr(window, "open_database"):
+            window.open_database(result.database)  # replaces every screen, this page included
+            window.statusBar().showMessage(text, 30_000)
+        else:
+            self.refresh()
+
+    def check_integrity(self) -> None:
+        queries = self.services.queries
+        self.result.clear()
+        self._run(lambda: queries.integrity(), self._show_integrity,
+                  translate("BackupsPage", "Could not check the database: %1"))
+
+    def _show_integrity(self, report) -> None:
+        lines = []
+        if report.sqlite == ("ok",):
+            lines.append(translate("BackupsPage", "File: ok (SQLite integrity check)."))
+        else:
+            lines.append(translate("BackupsPage", "File: SQLite reports damage:"))
+            lines.extend(f"  {message}" for message in report.sqlite[:10])
+        if report.ledger:
+            lines.append(translate("BackupsPage", "Ledger: %n balance(s) differ from the ledger:", None,
+                                   len(report.ledger)))
+            lines.extend(f"  {p.sku} @ {p.warehouse}: {p.field} {p.balance} ≠ {p.ledger}" for p in report.ledger[:10])
+        else:
+            lines.append(translate("BackupsPage", "Ledger: ok (every balance equals the ledger)."))
+        if not report.ok:
+            lines.append(translate("BackupsPage", "Restore a backup that passes the check."))
+        self._say("\n".join(lines), error=not report.ok)
+
+    def save_keep(self) -> None:
+        queries = self.services.queries
+        value = self.keep.value()
+
+        def done(keep: int) -> None:
+            self._say(translate("BackupsPage", "The newest %n backup(s) are kept.", None, keep))
+            self.refresh()
+
+        self._run(lambda: queries.set_backup_keep(value), done,
+                  translate("BackupsPage", "Could not save the setting: %1"))
+
+    # -- text --------------------------------------------------------------------------------
+    def _say(self, text: str, error: bool = False) -> None:
+        self.result.setStyleSheet("color: #9b1c1c;" if error else "")
+        self.result.setText(text)
+
+    def _update_buttons(self) -> None:
+        idle = self._running == 0
+        for button in (self.back_up_button, self.restore_file_button, self.check_button, self.save_keep_button):
+            button.setEnabled(idle)
+        self.restore_button.setEnabled(idle and self.selected_backup() is not None)
+
+    def retranslate(self) -> None:
+        folder = Path(self.services.db_path).parent / "backups"
+        self.intro.setText(translate(
+            "BackupsPage",
+            "Stockroom copies this database once a day when it starts and before every schema upgrade, into %1. "
+            "A copy is consistent even while the database is in use.").replace("%1", str(folder)))
+        self.table.setHorizontalHeaderLabels([translate("BackupsPage", "Made"), translate("BackupsPage", "Kind"),
+                                              translate("BackupsPage", "Size")])
+        self.back_up_button.setText(translate("BackupsPage", "Back up now"))
+        self.restore_button.setText(translate("BackupsPage", "Restore…"))
+        self.restore_file_button.setText(translate("BackupsPage", "Restore from a file…"))
+        self.check_button.setText(translate("BackupsPage", "Check integrity"))
+        self.keep_label.setText(translate("BackupsPage", "Keep the newest"))
+        self.keep_after.setText(translate("BackupsPage", "backups"))
+        self.save_keep_button.setText(translate("BackupsPage", "Save"))
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, KIND)
+            item.setText(reason_text(item.data(REASON_ROLE)))
