@@ -4,7 +4,22 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/access.py" line="+60" />
+            <location filename="../../ui/access.py" line="+75" />
+            <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
+            <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 is no longer an active user; ask an admin, then sign in again.</source>
+            <translation>%1 已不是启用的用户；请联系管理员，然后重新登录。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 (%2) may not %3: that needs the %4 role or higher.</source>
+            <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>Needs the %1 role or higher.</source>
             <translation>需要%1或更高的角色。</translation>
         </message>
@@ -360,7 +375,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentEntry</name>
         <message>
-            <location filename="../../ui/screens/documents.py" line="+232" />
+            <location filename="../../ui/screens/documents.py" line="+236" />
             <source>New receipt</source>
             <translation>新建入库单</translation>
         </message>
@@ -650,7 +665,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentErrors</name>
         <message>
-            <location line="-937" />
+            <location line="-939" />
             <source>SKU</source>
             <translation>SKU</translation>
         </message>
@@ -937,9 +952,14 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ForecastChart</name>
         <message>
-            <location filename="../../ui/widgets/forecast_chart.py" line="+181" />
+            <location filename="../../ui/widgets/forecast_chart.py" line="+194" />
             <source>Demand per week</source>
             <translation>每周需求</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fitted (one week ahead)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location line="+1" />
@@ -1773,6 +1793,69 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+2" />
             <source>Select a purchase order to preview it.</source>
             <translation>选择一张采购订单以预览。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Permissions</name>
+        <message>
+            <location filename="../../ui/access.py" line="-37" />
+            <source>receive stock</source>
+            <translation>收货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ship stock</source>
+            <translation>发货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>transfer stock</source>
+            <translation>调拨库存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>post stock counts</source>
+            <translation>过账盘点</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>work on purchase orders</source>
+            <translation>处理采购订单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>change supplier terms</source>
+            <translation>修改供应商条款</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>adjust stock</source>
+            <translation>调整库存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>reverse movements or documents</source>
+            <translation>冲销流水或单据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>change products, warehouses, suppliers or customers</source>
+            <translation>修改商品、仓库、供应商或客户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>change settings</source>
+            <translation>修改设置</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>resolve sync conflicts</source>
+            <translation>处理同步冲突</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>manage users</source>
+            <translation>管理用户</translation>
         </message>
     </context>
     <context>
@@ -2835,6 +2918,26 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>简单平均（历史过短）</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>its category's weekly profile (new product)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>supplier terms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>purchase-order receipts of this product</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>purchase-order receipts from this supplier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <location line="+4" />
             <source>minimum order quantity %1</source>
             <translation>最小订购量 %1</translation>
@@ -2856,12 +2959,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+6" />
-            <location line="+88" />
+            <location line="+93" />
             <source>On hand</source>
             <translation>现有库存</translation>
         </message>
         <message>
-            <location line="-87" />
+            <location line="-92" />
             <source>On order (issued purchase orders)</source>
             <translation>在途（已下达采购订单）</translation>
         </message>
@@ -2914,6 +3017,21 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>Lead time (days)</source>
             <translation>交货期（天）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead time from</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Receipts observed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead time spread σL (days)</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location line="+1" />
@@ -2977,12 +3095,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
-            <location line="+72" />
+            <location line="+74" />
             <source>Supplier</source>
             <translation>供应商</translation>
         </message>
         <message>
-            <location line="-71" />
+            <location line="-73" />
             <source>Days of stock</source>
             <translation>库存可用天数</translation>
         </message>
@@ -2993,12 +3111,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
-            <location line="+59" />
+            <location line="+61" />
             <source>Severity</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location line="-58" />
+            <location line="-60" />
             <source>Planned on</source>
             <translation>计划日期</translation>
         </message>
@@ -3008,7 +3126,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>公式</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+25" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -3200,7 +3318,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>Roles</name>
         <message>
-            <location filename="../../ui/access.py" line="-35" />
+            <location filename="../../ui/access.py" line="-41" />
             <source>Clerk</source>
             <translation>库管员</translation>
         </message>
