@@ -109,15 +109,17 @@ def require(uow: Any, permission: Permission) -> None:
     """
     needed = LEAST_ROLE[permission]
     what = WHAT[permission]
+    facts = {"needed": needed.value, "permission": permission.value}
     if getattr(uow, "role", None) is None:
         if uow.users.any_active():
             raise Forbidden(f"nobody is signed in, and sign-in is on for this database: sign in to {what} "
-                            f"(that needs the {needed} role or higher)")
+                            f"(that needs the {needed} role or higher)", **facts)
         return
     name = uow.user
     user = uow.users.by_username(name)
     if user is None or not user.active:
         raise Forbidden(f"user {name!r} is not an active user of this database; ask an admin, then sign in again "
-                        f"to {what}")
+                        f"to {what}", user=name, **facts)
     if not allows(user.role, permission):
-        raise Forbidden(f"user {name!r} ({user.role}) may not {what}: that needs the {needed} role or higher")
+        raise Forbidden(f"user {name!r} ({user.role}) may not {what}: that needs the {needed} role or higher",
+                        user=name, role=user.role, **facts)

@@ -48,5 +48,18 @@ class AlreadyReversed(RuleViolation):
 class Forbidden(DomainError):
     """The acting user's role does not allow the use case (or nobody is signed in where sign-in is on).
 
-    The message names the user, their role and the role that is needed.
+    The message names the user, their role and the role that is needed; the same facts are kept as
+    attributes so a screen can say it in the reader's language.
+
+    Args:
+        message: the English sentence.
+        user: the acting user's name ("" when nobody is signed in).
+        role: their stored role ("" when nobody is signed in or the user is not active).
+        needed: the least role that holds the permission.
+        permission: what the use case needs (a ``domain.access.Permission`` value).
     """
+
+    def __init__(self, message: str, *, user: str = "", role: str = "", needed: str = "",
+                 permission: str = "") -> None:
+        super().__init__(message)
+        self.user, self.role, self.needed, self.permission = user, role, needed, permission

@@ -12,7 +12,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ZH_CN: dict[tuple[str, str], str] = {
+    ('Access', '%1 (%2) may not %3: that needs the %4 role or higher.'): '%1（%2）不能%3：需要%4或更高的角色。',
+    ('Access', '%1 is no longer an active user; ask an admin, then sign in again.'):
+        '%1 已不是启用的用户；请联系管理员，然后重新登录。',
     ('Access', 'Needs the %1 role or higher.'): '需要%1或更高的角色。',
+    ('Access', 'Nobody is signed in. Sign in first; this needs the %1 role or higher.'):
+        '尚未登录。请先登录；此操作需要%1或更高的角色。',
     ('App', 'Could not open %1:\n%2'): '无法打开 %1：\n%2',
     ('App', 'The daily backup could not be made: %1'): '无法完成每日备份：%1',
     ('BackupsPage', 'Back up now'): '立即备份',
@@ -397,6 +402,18 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('PdfPreview', 'Saved %1'): '已保存 %1',
     ('PdfPreview', 'Select a purchase order to preview it.'): '选择一张采购订单以预览。',
     ('PdfPreview', 'The PDF could not be read.'): '无法读取该 PDF。',
+    ('Permissions', 'adjust stock'): '调整库存',
+    ('Permissions', 'change products, warehouses, suppliers or customers'): '修改商品、仓库、供应商或客户',
+    ('Permissions', 'change settings'): '修改设置',
+    ('Permissions', 'change supplier terms'): '修改供应商条款',
+    ('Permissions', 'manage users'): '管理用户',
+    ('Permissions', 'post stock counts'): '过账盘点',
+    ('Permissions', 'receive stock'): '收货',
+    ('Permissions', 'resolve sync conflicts'): '处理同步冲突',
+    ('Permissions', 'reverse movements or documents'): '冲销流水或单据',
+    ('Permissions', 'ship stock'): '发货',
+    ('Permissions', 'transfer stock'): '调拨库存',
+    ('Permissions', 'work on purchase orders'): '处理采购订单',
     ('PostedDocumentsModel', 'Date'): '日期',
     ('PostedDocumentsModel', 'Lines'): '行数',
     ('PostedDocumentsModel', 'Number'): '单号',

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 from domain.access import Permission
 from domain.access import allows
 from domain.access import least_role
+from domain.errors import Forbidden
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
@@ -48,6 +49,38 @@ GUARDS: dict[str, tuple[tuple[str, Permission], ...]] = {
                  ("active_button", Permission.MASTER_DATA)),
     "settings": (("save", Permission.SETTINGS),),
 }
+
+
+# What each permission lets a user do, as the refusal says it ("... may not <what>").
+WHAT = {
+    Permission.RECEIVE: QT_TRANSLATE_NOOP("Permissions", "receive stock"),
+    Permission.SHIP: QT_TRANSLATE_NOOP("Permissions", "ship stock"),
+    Permission.TRANSFER: QT_TRANSLATE_NOOP("Permissions", "transfer stock"),
+    Permission.COUNT: QT_TRANSLATE_NOOP("Permissions", "post stock counts"),
+    Permission.PURCHASE: QT_TRANSLATE_NOOP("Permissions", "work on purchase orders"),
+    Permission.SUPPLIER_TERMS: QT_TRANSLATE_NOOP("Permissions", "change supplier terms"),
+    Permission.ADJUST: QT_TRANSLATE_NOOP("Permissions", "adjust stock"),
+    Permission.REVERSE: QT_TRANSLATE_NOOP("Permissions", "reverse movements or documents"),
+    Permission.MASTER_DATA: QT_TRANSLATE_NOOP("Permissions", "change products, warehouses, suppliers or customers"),
+    Permission.SETTINGS: QT_TRANSLATE_NOOP("Permissions", "change settings"),
+    Permission.SYNC_CONFLICTS: QT_TRANSLATE_NOOP("Permissions", "resolve sync conflicts"),
+    Permission.USERS: QT_TRANSLATE_NOOP("Permissions", "manage users"),
+}
+
+
+def forbidden_text(exc: Forbidden) -> str:
+    """A refusal by role (``domain.errors.Forbidden``) in the reader's language."""
+    needed = role_title(exc.needed)
+    if not exc.user:
+        return translate("Access", "Nobody is signed in. Sign in first; this needs the %1 role or higher.") \
+            .replace("%1", needed)
+    if not exc.role:
+        return translate("Access", "%1 is no longer an active user; ask an admin, then sign in again.") \
+            .replace("%1", exc.user)
+    what = WHAT.get(exc.permission)
+    return translate("Access", "%1 (%2) may not %3: that needs the %4 role or higher.") \
+        .replace("%1", exc.user).replace("%2", role_title(exc.role)) \
+        .replace("%3", translate("Permissions", what) if what else exc.permission).replace("%4", needed)
 
 
 def role_title(role: str | None) -> str:

@@ -170,3 +170,29 @@ def test_adding_the_first_admin_turns_sign_in_on_and_signs_in_whoever_added_it(q
     assert page.message.text() == "Sign-in is now on. You are signed in as boss (Admin)."
     assert window.user_label.text() == "User: boss (Admin)" and window.sign_out_action.isEnabled()
     assert users.sign_in_required(services.uow())
+
+
+def test_ctrl_enter_past_a_disabled_button_is_refused_by_the_domain_in_the_readers_language(qtbot, office,
+                                                                                             make_services):
+    from tests.ui.test_documents import open_screen
+    from tests.ui.test_documents import post
+    from tests.ui.test_documents import scan
+    from tests.ui.test_documents import set_cell
+    from ui import i18n
+    from ui.screens.documents import AdjustScreen
+
+    services = make_services("li")
+    services.role = "clerk"
+    screen = open_screen(qtbot, services, AdjustScreen)
+    scan(qtbot, screen, "SD-6")
+    assert set_cell(screen, 0, "qty", "1") and set_cell(screen, 0, "reason", "found")
+    post(qtbot, screen)
+    assert screen.header_error.text() == "li (Clerk) may not adjust stock: that needs the Manager role or higher."
+    i18n.set_language(i18n.CHINESE, persist=False)
+    try:
+        post(qtbot, screen)
+        assert screen.header_error.text() == "li（库管员）不能调整库存：需要经理或更高的角色。"
+    finally:
+        i18n.set_language(i18n.ENGLISH, persist=False)
+    with office.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM movements").scalar() == 0

@@ -72,12 +72,14 @@ from domain.documents import ScanTarget
 from domain.documents import post_document
 from domain.documents import reverse_document
 from domain.errors import DomainError
+from domain.errors import Forbidden
 from domain.errors import RuleViolation
 from domain.numbers import fmt
 from domain.numbers import round_cost
 from domain.purchasing_model import OPEN_STATES
 from domain.purchasing_model import PricePer
 from domain.purchasing_model import over_receipt_limit
+from ui.access import forbidden_text
 from ui.models import document_lines as lm
 from ui.models.document_lines import DocumentLinesModel
 from ui.models.document_lines import PostedDocumentsModel
@@ -172,6 +174,8 @@ def describe(exc: BaseException) -> str:
     def render(key: str, *args: object) -> str:
         return fill(QCoreApplication.translate("DocumentErrors", MESSAGES[key]), *args)
 
+    if isinstance(exc, Forbidden):  # refused by role, e.g. Ctrl+Enter on a screen whose button is disabled
+        return forbidden_text(exc)
     if not isinstance(exc, DocumentError):
         return str(exc) if isinstance(exc, DomainError) else render("failed", exc)
     p, code = exc.params, exc.code
