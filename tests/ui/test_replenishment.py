@@ -10,6 +10,7 @@ Planning day Wednesday 2026-06-03 over 20 weeks of history (as tests/integration
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from decimal import Decimal
 from types import SimpleNamespace
@@ -97,6 +98,7 @@ def test_running_planning_shows_a_critical_alert_for_the_item_that_runs_out_with
     assert "Reorder point s" in text and "140" in text
     assert "Safety stock" in text and "Lead time (days)" in text and "14" in text
     assert "160 raised to 168 (order multiple 12)" in text
+    assert "Lead time from\nsupplier terms" in text
 
     qtbot.waitUntil(lambda: screen.chart.data is not None and screen.chart.data.title.startswith("LOW "))
     chart = screen.chart
@@ -120,7 +122,8 @@ def test_the_chart_marks_censored_weeks_and_draws_the_forecast_band_between_two_
     from ui.widgets.forecast_chart import ForecastChart
     from ui.widgets.forecast_chart import chart_data
 
-    forecast = SimpleNamespace(mean=[4.0, 4.0], quantiles={0.5: [4.0, 4.0], 0.9: [6.0, 7.0]})
+    forecast = SimpleNamespace(mean=[4.0, 4.0], quantiles={0.1: [2.0, 1.5], 0.5: [4.0, 4.0], 0.9: [6.0, 7.0]},
+                               fitted=[2.5, float("nan"), 4.5])
     item = SimpleNamespace(sku="X", name="Thing", warehouse="MAIN", history=[3.0, float("nan"), 5.0],
                            week_starts=[date(2026, 5, 11), date(2026, 5, 18), date(2026, 5, 25)], forecast=forecast,
                            explanation={"on_hand": Decimal(10), "reserved": Decimal(2), "on_order": Decimal(12),
@@ -128,14 +131,19 @@ def test_the_chart_marks_censored_weeks_and_draws_the_forecast_band_between_two_
                                         "today": date(2026, 6, 3)})
     data = chart_data(item)
     assert len(data.censored_x) == 1 and data.censored_x[0] == data.history_x[1]
-    assert list(data.band_low) == [4.0, 4.0] and list(data.band_high) == [6.0, 7.0]
-    assert data.band_quantiles == (0.5, 0.9)
+    assert list(data.band_low) == [2.0, 1.5] and list(data.band_high) == [6.0, 7.0]
+    assert data.band_quantiles == (0.1, 0.9)  # the 10–90 % interval
+    assert data.fitted_y[0] == 2.5 and math.isnan(data.fitted_y[1]) and data.fitted_y[2] == 4.5
     assert data.projected_y[0] == 8.0 and data.projected_y[7] == pytest.approx(8.0 - 4.0 + 12.0)
     chart = ForecastChart()
     qtbot.addWidget(chart)
     chart.set_data(data)
     assert len(chart.censored.opts["x0"]) == 1
     assert (chart.reorder_line.value(), chart.safety_line.value()) == (8.0, 3.0)
+    fx, fy = chart.fitted.getData()
+    assert list(fx) == list(data.history_x) and fy[2] == 4.5
+    labels = [label.text for _, label in chart.legend.items]
+    assert "Fitted (one week ahead)" in labels and "Forecast 10–90 %" in labels
     chart.show()
     qtbot.waitExposed(chart)
     assert not chart.grab().isNull()

@@ -84,6 +84,12 @@ MODELS = {
     "theta": QT_TRANSLATE_NOOP("Replenishment", "Theta"),
     "sarimax": QT_TRANSLATE_NOOP("Replenishment", "SARIMAX"),
     "simple_average": QT_TRANSLATE_NOOP("Replenishment", "simple average (short history)"),
+    "category_profile": QT_TRANSLATE_NOOP("Replenishment", "its category's weekly profile (new product)"),
+}
+LEAD_TIME_SOURCES = {
+    "terms": QT_TRANSLATE_NOOP("Replenishment", "supplier terms"),
+    "receipts_product": QT_TRANSLATE_NOOP("Replenishment", "purchase-order receipts of this product"),
+    "receipts_supplier": QT_TRANSLATE_NOOP("Replenishment", "purchase-order receipts from this supplier"),
 }
 _ROUNDING = re.compile(r"^(\S+) raised to (\S+) \((.*)\)$")
 _REASONS = [
@@ -134,6 +140,9 @@ EXPLANATION = [
     ("demand_per_period", QT_TRANSLATE_NOOP("Replenishment", "Demand per week d (over lead time + review)")),
     ("sigma_demand", QT_TRANSLATE_NOOP("Replenishment", "Forecast error per week σd")),
     ("lead_time_days", QT_TRANSLATE_NOOP("Replenishment", "Lead time (days)")),
+    ("lead_time_source", QT_TRANSLATE_NOOP("Replenishment", "Lead time from")),
+    ("lead_time_observations", QT_TRANSLATE_NOOP("Replenishment", "Receipts observed")),
+    ("lead_time_sigma_days", QT_TRANSLATE_NOOP("Replenishment", "Lead time spread σL (days)")),
     ("review_days", QT_TRANSLATE_NOOP("Replenishment", "Review period (days)")),
     ("lead_time", QT_TRANSLATE_NOOP("Replenishment", "Lead time L (weeks)")),
     ("review_period", QT_TRANSLATE_NOOP("Replenishment", "Review period R (weeks)")),
@@ -169,6 +178,8 @@ def value_text(key: str, value) -> str:
         return model_text(str(value))
     if key == "rounding":
         return rounding_text(str(value))
+    if key == "lead_time_source":
+        return _tr(LEAD_TIME_SOURCES.get(value, value))
     if key == "demand_class":
         return _tr(DEMAND_CLASSES.get(value, value))
     if key == "service_target" or key == "service_level":

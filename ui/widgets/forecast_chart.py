@@ -4,6 +4,8 @@
 the task runner; ``ForecastChart.set_data`` only hands the arrays to items that were built once.
 
 * history: demand per week (the bar of the week's Monday), a gap where the week was censored;
+* fitted: the chosen method's one-step-ahead forecast of each history week (``ForecastResult.fitted``,
+  when the forecast carries it), so a reader sees how well the method followed the past;
 * censored weeks: shaded grey bars over the whole height (the shelf was empty, demand not observed);
 * forecast: the mean per future week and a band between a low and a high quantile of the forecast
   (the lowest quantile below the median if the forecast has one, else the median, up to the 90 %);
@@ -40,6 +42,7 @@ def _ts(day: date) -> float:
 class ChartData:
     history_x: np.ndarray
     history_y: np.ndarray  # NaN where censored
+    fitted_y: np.ndarray  # one per history week (NaN where none), or empty
     censored_x: np.ndarray  # week starts of the censored weeks
     forecast_x: np.ndarray
     forecast_mean: np.ndarray
@@ -74,6 +77,10 @@ def chart_data(item, today: date | None = None) -> ChartData:
     first_future = (starts[-1] + timedelta(days=7)) if starts else (today or date.today())
     forecast_x = np.array([_ts(first_future + timedelta(days=7 * i)) for i in range(len(mean))], dtype=float)
     low, high, qs = _band(getattr(forecast, "quantiles", {}) or {}, mean)
+    fitted = np.asarray(getattr(forecast, "fitted", None) if getattr(forecast, "fitted", None) is not None else [],
+                        dtype=float)
+    if len(fitted) != len(history):
+        fitted = np.array([], dtype=float)
 
     e = item.explanation or {}
     today = e.get("today") or today or first_future
@@ -92,7 +99,7 @@ def chart_data(item, today: date | None = None) -> ChartData:
     ss = e.get("safety_stock")
     warehouse = "" if item.warehouse == "*" else f" · {item.warehouse}"
     return ChartData(
-        history_x=history_x, history_y=history, censored_x=censored_x, forecast_x=forecast_x,
+        history_x=history_x, history_y=history, fitted_y=fitted, censored_x=censored_x, forecast_x=forecast_x,
         forecast_mean=mean, band_low=np.asarray(low, dtype=float), band_high=np.asarray(high, dtype=float),
         band_quantiles=qs, projected_x=projected_x, projected_y=projected_y,
         reorder_point=None if rop is None else float(rop), safety_stock=None if ss is None else float(ss),
@@ -123,6 +130,8 @@ class ForecastChart(QWidget):
         self.plot.addItem(self.band)
         self.history = self.plot.plot(pen=pg.mkPen("#333333", width=2), symbol="o", symbolSize=4,
                                       symbolBrush="#333333", connect="finite")
+        self.fitted = self.plot.plot(pen=pg.mkPen("#8250df", width=1.5, style=pg.QtCore.Qt.PenStyle.DashLine),
+                                     connect="finite")
         self.forecast = self.plot.plot(pen=pg.mkPen("#1f6feb", width=2), symbol="o", symbolSize=4,
                                        symbolBrush="#1f6feb")
         self.projected = self.plot.plot(pen=pg.mkPen("#1a7f37", width=2, style=pg.QtCore.Qt.PenStyle.DashLine))
@@ -132,7 +141,7 @@ class ForecastChart(QWidget):
         self.plot.addItem(self.reorder_line)
         self.plot.addItem(self.safety_line)
         # legend rows for the items that are not plot curves
-        self._legend_items = [self.history, self.forecast, self.band, self.projected, self.censored,
+        self._legend_items = [self.history, self.fitted, self.forecast, self.band, self.projected, self.censored,
                               self.reorder_line, self.safety_line]
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -143,7 +152,7 @@ class ForecastChart(QWidget):
     def clear(self) -> None:
         self.data = None
         empty = np.array([], dtype=float)
-        for item in (self.history, self.forecast, self.projected, self.band_low, self.band_high):
+        for item in (self.history, self.fitted, self.forecast, self.projected, self.band_low, self.band_high):
             item.setData(empty, empty)
         self.censored.setOpts(x0=empty, height=empty, width=WEEK)
         self.reorder_line.hide()
@@ -153,11 +162,15 @@ class ForecastChart(QWidget):
     def set_data(self, data: ChartData) -> None:
         self.data = data
         self.history.setData(data.history_x, data.history_y, connect="finite")
+        if len(data.fitted_y):
+            self.fitted.setData(data.history_x, data.fitted_y, connect="finite")
+        else:
+            self.fitted.setData(np.array([], dtype=float), np.array([], dtype=float))
         self.forecast.setData(data.forecast_x, data.forecast_mean)
         self.band_low.setData(data.forecast_x, data.band_low)
         self.band_high.setData(data.forecast_x, data.band_high)
         self.projected.setData(data.projected_x, data.projected_y)
-        values = [data.history_y, data.forecast_mean, data.band_high, data.projected_y]
+        values = [data.history_y, data.fitted_y, data.forecast_mean, data.band_high, data.projected_y]
         finite = [v[np.isfinite(v)] for v in values if len(v)]
         top = max([float(v.max()) for v in finite if len(v)] + [data.reorder_point or 0.0, 1.0])
         bottom = min([float(v.min()) for v in finite if len(v)] + [0.0])
@@ -179,6 +192,7 @@ class ForecastChart(QWidget):
         low, high = self.data.band_quantiles if self.data else (0.5, 0.9)
         names = [
             translate("ForecastChart", "Demand per week"),
+            translate("ForecastChart", "Fitted (one week ahead)"),
             translate("ForecastChart", "Forecast (mean)"),
             translate("ForecastChart", "Forecast %1–%2 %").replace("%1", f"{low * 100:g}").replace(
                 "%2", f"{high * 100:g}"),
