@@ -169,3 +169,23 @@ def test_the_page_is_the_backups_tab_of_the_settings(qtbot, make_services, shop)
     assert isinstance(page, BackupsPage)
     assert settings.tabs.tabText(settings.tabs.currentIndex()) == "Backups"
     idle(qtbot, page)
+
+
+def test_switching_to_chinese_translates_the_page_and_its_list(qtbot, make_services, shop):
+    from ui import i18n
+    from ui.screens.settings import SettingsScreen
+
+    backup.timestamped_backup(shop.path, backup.MANUAL)
+    settings = SettingsScreen(make_services())
+    qtbot.addWidget(settings)
+    page = settings.page("backups")
+    idle(qtbot, page)
+    try:
+        assert i18n.set_language(i18n.CHINESE, persist=False)
+        qtbot.waitUntil(lambda: page.back_up_button.text() == "立即备份")  # Qt posts the LanguageChange
+        assert page.table.item(0, KIND).text() == "手动"
+        assert page.table.horizontalHeaderItem(KIND).text() == "类型"
+        assert "年" in page.table.item(0, WHEN).text() or "/" in page.table.item(0, WHEN).text()
+    finally:
+        i18n.set_language(i18n.ENGLISH, persist=False)
+    qtbot.waitUntil(lambda: page.table.item(0, KIND).text() == "Made by hand")

@@ -35,7 +35,6 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 
 WHEN, KIND, SIZE = range(3)
 PATH_ROLE = Qt.ItemDataRole.UserRole
-REASON_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def reason_text(reason: str) -> str:
@@ -58,6 +57,7 @@ class BackupsPage(QWidget):
         super().__init__(parent)
         self.services = services
         self._running = 0
+        self._backups: list = []  # as last listed
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.table = QTableWidget(0, 3, self)
@@ -146,6 +146,10 @@ class BackupsPage(QWidget):
     def _show(self, loaded) -> None:
         backups, keep = loaded
         self.keep.setValue(keep)
+        self._fill(backups)
+
+    def _fill(self, backups) -> None:
+        self._backups = backups
         locale = QLocale()
         self.table.setRowCount(len(backups))
         for row, info in enumerate(backups):
@@ -156,9 +160,7 @@ class BackupsPage(QWidget):
                                                              QLocale.DataSizeFormat.DataSizeTraditionalFormat))
             size.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, WHEN, when)
-            kind = QTableWidgetItem(reason_text(info.reason))
-            kind.setData(REASON_ROLE, info.reason)
-            self.table.setItem(row, KIND, kind)
+            self.table.setItem(row, KIND, QTableWidgetItem(reason_text(info.reason)))
             self.table.setItem(row, SIZE, size)
         self._update_buttons()
 
@@ -282,6 +284,4 @@ class BackupsPage(QWidget):
         self.keep_label.setText(translate("BackupsPage", "Keep the newest"))
         self.keep_after.setText(translate("BackupsPage", "backups"))
         self.save_keep_button.setText(translate("BackupsPage", "Save"))
-        for row in range(self.table.rowCount()):
-            item = self.table.item(row, KIND)
-            item.setText(reason_text(item.data(REASON_ROLE)))
+        self._fill(self._backups)  # dates, sizes and kinds in the new language's form
