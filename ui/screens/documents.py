@@ -90,6 +90,7 @@ from ui.models.table import qty_text
 from ui.widgets.busy import alive
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
+from ui.widgets.unfilled_offer import UnfilledDemandOffer
 
 _RED = "color: #9b1c1c;"
 CODES_MAX_AGE = 10.0  # seconds: an unknown code reloads a code map older than this
@@ -378,6 +379,7 @@ class DocumentEntry(Screen):
         if self.kind == DocumentKind.RECEIPT:
             self.grid.setColumnHidden(self.model.column(lm.EXPECTED), True)  # shown against a PO
         self.line_error = self._message_label(_RED, collapse=True)
+        self.unfilled_offer = UnfilledDemandOffer(services, self) if self.kind == DocumentKind.SHIPMENT else None
         self.totals = QLabel(self)
         self.result_label = self._message_label(_GREEN)
         self.remove_button = QPushButton(self)
@@ -400,6 +402,8 @@ class DocumentEntry(Screen):
         entry_layout.addWidget(self.header_error)
         entry_layout.addLayout(scan_row)
         entry_layout.addWidget(self.line_error)
+        if self.unfilled_offer is not None:  # a refused line's shortfall can be kept as a lost sale
+            entry_layout.addWidget(self.unfilled_offer)
         entry_layout.addWidget(self.grid, 1)
         entry_layout.addLayout(footer)
 
@@ -835,6 +839,8 @@ class DocumentEntry(Screen):
         self._reset_date()
         for label in (self.header_error, self.line_error, self.scan_message):
             say(label, "")
+        if self.unfilled_offer is not None:
+            self.unfilled_offer.withdraw()
         self._last_error = None
         self.scan.setFocus()
 
@@ -914,6 +920,8 @@ class DocumentEntry(Screen):
         command = self.command()
         for label in (self.header_error, self.line_error, self.result_label):
             say(label, "")
+        if self.unfilled_offer is not None:
+            self.unfilled_offer.withdraw()
         self.model.clear_errors()
         self._set_posting(True)
         services = self.services
@@ -950,6 +958,10 @@ class DocumentEntry(Screen):
         self.result_label.clear()
         self._last_error = exc
         self._show_error(exc)
+        if self.unfilled_offer is not None:
+            command = self.command()
+            self.unfilled_offer.offer(exc, customer=command.partner, reference=command.reference,
+                                      day=command.business_date)
         self._apply_pending()
         self.scan.setFocus()
 

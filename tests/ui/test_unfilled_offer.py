@@ -1,0 +1,73 @@
+"""The Ship screen offers to record a refused line's shortfall as unfilled demand, from the keyboard."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+
+from domain import catalog
+from domain import commands as c
+from domain import ledger
+from persistence import tables as t
+from ui.widgets.unfilled_offer import shortfall
+
+
+@pytest.fixture
+def screen(qtbot, db, make_services, monkeypatch):
+    from ui.screens.documents import ShipScreen
+
+    monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: None))
+    u = db.uow
+    catalog.add_product(u(), c.AddProduct("A-1", "Screwdriver"))
+    catalog.add_warehouse(u(), c.AddWarehouse("W1", "Main"))
+    catalog.add_customer(u(), c.AddCustomer("CUS", "Customer"))
+    ledger.receive(u(), c.ReceiveStock("A-1", "2", "W1", "1.5"))
+    widget = ShipScreen(make_services())
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: widget.codes_ready and widget.warehouse.count() > 0)
+    return widget
+
+
+def _recorded(db) -> list:
+    with db.engine.connect() as conn:
+        return conn.execute(select(t.unfilled_demand)).all()
+
+
+def test_a_line_refused_for_stock_can_be_recorded_as_a_lost_sale_with_alt_n(qtbot, screen, db):
+    qtbot.keyClicks(screen.scan, "A-1")
+    qtbot.keyClick(screen.scan, Qt.Key.Key_Return)
+    assert screen.model.setData(screen.model.index(0, screen.model.column("qty")), "5")
+    screen.partner.setEditText("CUS")
+    screen.reference.setText("SO-17")
+    screen.scan.setFocus()
+    qtbot.keyClick(screen.scan, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: screen.unfilled_offer.isVisible(), timeout=10_000)
+    assert screen.unfilled_offer.label.text() == "3 more of A-1 than W1 holds: a lost sale?"
+    assert _recorded(db) == []
+
+    qtbot.keyClick(screen.scan, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: screen.unfilled_offer.label.text().startswith("Recorded"), timeout=10_000)
+    assert "Recorded 3 of A-1 as unfilled demand. Change line 1" in screen.unfilled_offer.label.text()
+    [row] = _recorded(db)
+    assert (row.qty, row.customer, row.source_ref, row.user) == (Decimal(3), "CUS", "SO-17", "")
+    assert not screen.unfilled_offer.button.isEnabled()  # once
+
+    assert screen.model.setData(screen.model.index(0, screen.model.column("qty")), "2")
+    screen.scan.setFocus()
+    qtbot.keyClick(screen.scan, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: screen.posted_model.rowCount() == 1, timeout=10_000)
+    assert screen.unfilled_offer.isHidden()  # the rest was shipped: the offer is gone
+
+
+def test_other_refusals_offer_nothing():
+    assert shortfall({"asked": "5", "on_hand": "2"}) == 3
+    assert shortfall({"asked": "5", "on_hand": "-1"}) == 5  # a negative balance is no stock
+    assert shortfall({"asked": "2", "on_hand": "2"}) is None
+    assert shortfall({}) is None

@@ -1,0 +1,128 @@
+"""The Ship screen's offer to record a refused line's shortfall as unfilled demand (a lost sale).
+
+When posting a shipment is refused because a line asks for more than is on hand, the customer's demand
+was real even though it cannot be shipped: forecasting should count it (``domain.demand``). The offer
+appears under the refusal with "Record as unfilled demand" (Alt+N, or Tab to it): it records the
+shortfall — asked minus what is on hand — for that product and warehouse, with the document's customer,
+reference and date, on the task runner. The clerk then changes the line to what is on hand (or removes
+it) and posts the rest.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from datetime import datetime
+from datetime import time as clock
+from decimal import Decimal
+from decimal import InvalidOperation
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QEvent
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QWidget
+
+from domain.demand import RecordUnfilledDemand
+from domain.demand import record_unfilled_demand
+from domain.numbers import fmt
+
+translate = QCoreApplication.translate
+
+
+def shortfall(params: dict) -> Decimal | None:
+    """What a refused line asked for beyond the stock on hand (``DocumentError`` params), or None."""
+    try:
+        asked, on_hand = Decimal(params["asked"]), Decimal(params["on_hand"])
+    except (KeyError, InvalidOperation):
+        return None
+    short = asked - max(on_hand, Decimal(0))
+    return short if short > 0 else None
+
+
+def business_time(day: date | None) -> datetime | None:
+    """The moment of a demand entered for ``day``: now for today (None), else noon of that day, local time."""
+    if day is None or day == date.today():
+        return None
+    return datetime.combine(day, clock(12)).astimezone()
+
+
+class UnfilledDemandOffer(QWidget):
+    """Hidden until ``offer`` gets an insufficient-stock refusal; ``recorded`` carries the new record."""
+
+    recorded = Signal(object)
+
+    def __init__(self, services, parent=None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.command: RecordUnfilledDemand | None = None
+        self._line: int | None = None
+        self._said = None
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.button = QPushButton(self)
+        self.button.clicked.connect(self.record)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button)
+        self.retranslate()
+        self.hide()
+
+    def offer(self, exc: BaseException, *, customer: str = "", reference: str = "", day: date | None = None) -> bool:
+        """Show the offer for an insufficient-stock refusal of a line; hide it for anything else."""
+        params = getattr(exc, "params", None) or {}
+        qty = shortfall(params) if getattr(exc, "code", "") == "insufficient_stock" else None
+        if qty is None:
+            self.withdraw()
+            return False
+        self._line = getattr(exc, "line", None)
+        self.command = RecordUnfilledDemand(params["sku"], qty, params["warehouse"], customer, business_time(day),
+                                            reference)
+        self.button.setEnabled(True)
+        self._say(lambda: translate("UnfilledDemand", "%1 more of %2 than %3 holds: a lost sale?")
+                  .replace("%1", fmt(qty)).replace("%2", params["sku"]).replace("%3", params["warehouse"]))
+        self.show()
+        return True
+
+    def withdraw(self) -> None:
+        self.command = None
+        self.hide()
+
+    def record(self) -> None:
+        """Record the shortfall as unfilled demand (on the task runner)."""
+        command = self.command
+        if command is None or not self.button.isEnabled():
+            return
+        self.button.setEnabled(False)
+        uow = self.services.uow
+        self.services.tasks.submit(lambda: record_unfilled_demand(uow(), command), on_done=self._recorded,
+                                   on_error=self._failed)
+
+    def _recorded(self, record) -> None:
+        command, line = self.command, self._line
+        self.command = None
+        self._say(lambda: translate("UnfilledDemand", "Recorded %1 of %2 as unfilled demand. Change line %3 to what "
+                                                      "is on hand, or remove it, and post again.")
+                  .replace("%1", fmt(record.qty)).replace("%2", command.sku).replace("%3", str(line or "")))
+        self.recorded.emit(record)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.button.setEnabled(True)
+        self._say(lambda: translate("UnfilledDemand", "Not recorded: %1").replace("%1", str(exc)))
+
+    def _say(self, text) -> None:
+        self._said = text
+        self.label.setText(text() if text else "")
+
+    def retranslate(self) -> None:
+        self.button.setText(translate("UnfilledDemand", "Record as u&nfilled demand"))
+        self.button.setToolTip(translate("UnfilledDemand", "Count what the customer asked for and could not get as "
+                                                           "demand, so forecasts and reorder points see it"))
+        self._say(self._said)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
