@@ -149,9 +149,18 @@ def cell_text(value: object) -> str:
 
 
 def _table(records: list[tuple[str, ...]], name: str) -> Table:
-    records = [r for r in records if any(str(c).strip() for c in r)] if records else []
-    if not records:
+    """Headers from the first non-blank row; the data rows keep their places, blank ones too, so row numbers match."""
+
+    def blank(record) -> bool:
+        return not any(str(c).strip() for c in record)
+
+    start = next((i for i, r in enumerate(records) if not blank(r)), None)
+    if start is None:
         raise BadInput("file", f"{name or 'the file'} is empty; choose a file with a header row and data rows")
+    end = len(records)
+    while end > start and blank(records[end - 1]):
+        end -= 1
+    header_row, records = start + 1, records[start:end]
     first = records[0]
     width = max(len(r) for r in records)
     while width > 0 and not any(len(r) >= width and str(r[width - 1]).strip() for r in records):
@@ -163,7 +172,7 @@ def _table(records: list[tuple[str, ...]], name: str) -> Table:
         while text in headers:
             text, n = f"{base} ({n})", n + 1
         headers.append(text)
-    return Table(tuple(headers), records[1:], name)
+    return Table(tuple(headers), records[1:], name, header_row)
 
 
 def write_xlsx(path: Path | str, headers: Sequence[str], rows: Iterable[Sequence[object]], *,

@@ -18,15 +18,17 @@ class Table:
         headers: the header texts, in file order.
         rows: the data rows; each is a tuple of cell texts (possibly shorter than ``headers``).
         name: where the table came from (a file name), for messages.
+        header_row: the row number of the header row in the file.
     """
 
     headers: tuple[str, ...]
     rows: list[tuple[str, ...]]
     name: str = ""
+    header_row: int = HEADER_ROW  # where the headers are in the file (blank rows above them move them down)
 
     def row_number(self, index: int) -> int:
-        """The row number a spreadsheet shows for data row ``index`` (0-based)."""
-        return HEADER_ROW + 1 + index
+        """The row number a spreadsheet shows for data row ``index`` (0-based; blank rows count)."""
+        return self.header_row + 1 + index
 
 
 @dataclass(frozen=True, order=True)

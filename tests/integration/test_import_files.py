@@ -69,6 +69,16 @@ def test_an_xlsx_reads_numbers_barcodes_and_dates_as_a_user_typed_them(tmp_path)
     assert table.headers == ("货号", "条码", "数量", "单价", "日期")
     assert table.rows[0][:5] == ("SD-6", "6901234567892", "12", "4.2", "2026-01-05")
     assert table.rows[-1][:5] == ("HM-1", "0012", "3.25", "0.1", "2026/1/6")
+    assert table.row_number(len(table.rows) - 1) == 4  # the blank row 3 still counts, as Excel shows it
+
+
+def test_rows_are_numbered_as_the_spreadsheet_shows_them_with_blank_rows_above_and_between(tmp_path):
+    path = tmp_path / "gaps.csv"
+    path.write_text("\n\nSKU,Name\nA-1,Apple\n\nB-2,Pear\n\n\n", encoding="utf-8")
+    table = read_table(path)
+    assert (table.header_row, table.headers) == (3, ("SKU", "Name"))
+    numbered = {table.row_number(i): row for i, row in enumerate(table.rows) if row}
+    assert numbered == {4: ("A-1", "Apple"), 6: ("B-2", "Pear")}
 
 
 def test_a_workbook_saved_under_a_csv_name_is_still_read_and_an_old_xls_is_refused(tmp_path):
