@@ -42,7 +42,7 @@
     <context>
         <name>BackupsPage</name>
         <message>
-            <location filename="../../ui/screens/settings_backups.py" line="+44" />
+            <location filename="../../ui/screens/settings_backups.py" line="+43" />
             <source>Daily (automatic)</source>
             <translation>每日（自动）</translation>
         </message>
@@ -62,12 +62,12 @@
             <translation>数据库结构升级 %1 前</translation>
         </message>
         <message>
-            <location line="+94" />
+            <location line="+95" />
             <source>Could not list the backups: %1</source>
             <translation>无法列出备份：%1</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+28" />
             <source>Backed up to %1.</source>
             <translation>已备份到 %1。</translation>
         </message>
@@ -375,7 +375,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentEntry</name>
         <message>
-            <location filename="../../ui/screens/documents.py" line="+236" />
+            <location filename="../../ui/screens/documents.py" line="+237" />
             <source>New receipt</source>
             <translation>新建入库单</translation>
         </message>
@@ -425,13 +425,13 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>已过账调整单</translation>
         </message>
         <message>
-            <location line="+324" />
-            <location line="+484" />
+            <location line="+327" />
+            <location line="+492" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message>
-            <location line="-452" />
+            <location line="-460" />
             <source>Loading products… your scans are kept.</source>
             <translation>正在加载商品…已扫描的条码会保留。</translation>
         </message>
@@ -447,12 +447,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+24" />
-            <location line="+387" />
+            <location line="+395" />
             <source>None: a free receipt</source>
             <translation>无：自由入库</translation>
         </message>
         <message>
-            <location line="-341" />
+            <location line="-349" />
             <source>No purchase order has the number %1.</source>
             <translation>没有单号为 %1 的采购订单。</translation>
         </message>
@@ -478,13 +478,13 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+7" />
-            <location line="+143" />
+            <location line="+151" />
             <location line="+119" />
             <source>Line %1: %2</source>
             <translation>第 %1 行：%2</translation>
         </message>
         <message numerus="yes">
-            <location line="-240" />
+            <location line="-246" />
             <source>%n line(s)</source>
             <translation>
                 <numerusform>共 %n 行</numerusform>
@@ -511,7 +511,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>请先选择仓库。</translation>
         </message>
         <message>
-            <location line="+62" />
+            <location line="+64" />
             <source>Posting…</source>
             <translation>正在过账…</translation>
         </message>
@@ -526,7 +526,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>已按 %1 收货</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+47" />
             <location line="+17" />
             <source>Select a document first.</source>
             <translation>请先选择一张单据。</translation>
@@ -665,7 +665,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentErrors</name>
         <message>
-            <location line="-939" />
+            <location line="-950" />
             <source>SKU</source>
             <translation>SKU</translation>
         </message>
@@ -959,7 +959,7 @@ A backup of the current database is made first, so you can return to it by resto
         <message>
             <location line="+1" />
             <source>Fitted (one week ahead)</source>
-            <translation type="unfinished" />
+            <translation>拟合值（提前一周）</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2920,22 +2920,22 @@ A backup of the current database is made first, so you can return to it by resto
         <message>
             <location line="+1" />
             <source>its category's weekly profile (new product)</source>
-            <translation type="unfinished" />
+            <translation>所属类别的每周需求曲线（新商品）</translation>
         </message>
         <message>
             <location line="+3" />
             <source>supplier terms</source>
-            <translation type="unfinished" />
+            <translation>供应商条款</translation>
         </message>
         <message>
             <location line="+1" />
             <source>purchase-order receipts of this product</source>
-            <translation type="unfinished" />
+            <translation>本商品的采购订单收货记录</translation>
         </message>
         <message>
             <location line="+1" />
             <source>purchase-order receipts from this supplier</source>
-            <translation type="unfinished" />
+            <translation>该供应商的采购订单收货记录</translation>
         </message>
         <message>
             <location line="+4" />
@@ -3021,17 +3021,17 @@ A backup of the current database is made first, so you can return to it by resto
         <message>
             <location line="+1" />
             <source>Lead time from</source>
-            <translation type="unfinished" />
+            <translation>交货期来源</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Receipts observed</source>
-            <translation type="unfinished" />
+            <translation>已观测收货次数</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Lead time spread σL (days)</source>
-            <translation type="unfinished" />
+            <translation>交货期波动 σL（天）</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3193,17 +3193,17 @@ A backup of the current database is made first, so you can return to it by resto
         <message>
             <location line="+15" />
             <source>Cancelling planning…</source>
-            <translation type="unfinished" />
+            <translation>正在取消计划…</translation>
         </message>
         <message>
             <location line="+8" />
             <source>Planning: forecast %1 of %2 product × warehouse rows…</source>
-            <translation type="unfinished" />
+            <translation>计划中：已预测 %1 / %2 个商品 × 仓库…</translation>
         </message>
         <message>
             <location line="+24" />
             <source>Planning cancelled; nothing was changed.</source>
-            <translation type="unfinished" />
+            <translation>计划已取消；未做任何更改。</translation>
         </message>
         <message>
             <location line="+16" />
@@ -3213,7 +3213,7 @@ A backup of the current database is made first, so you can return to it by resto
         <message>
             <location line="+2" />
             <source>%1 of %2 rows forecast anew; the others had not changed.</source>
-            <translation type="unfinished" />
+            <translation>重新预测 %1 / %2 行；其余行的历史未变。</translation>
         </message>
         <message>
             <location line="+12" />
@@ -3277,12 +3277,12 @@ A backup of the current database is made first, so you can return to it by resto
         <message>
             <location line="+1" />
             <source>Thorough</source>
-            <translation type="unfinished" />
+            <translation>精细模式</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Also try the statsmodels models (ETS, Theta) where the backtest says they may pay: slower, about 20 seconds more</source>
-            <translation type="unfinished" />
+            <translation>在回测显示可能更准的商品上另外尝试 statsmodels 模型（ETS、Theta）：较慢，约多 20 秒</translation>
         </message>
         <message>
             <location line="+3" />
@@ -4365,6 +4365,34 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+37" />
             <source>Not saved: %1</source>
             <translation>未保存：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnfilledDemand</name>
+        <message>
+            <location filename="../../ui/widgets/unfilled_offer.py" line="+84" />
+            <source>%1 more of %2 than %3 holds: a lost sale?</source>
+            <translation>%2 比 %3 的库存多要了 %1：记为流失销售？</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Recorded %1 of %2 as unfilled demand. Change line %3 to what is on hand, or remove it, and post again.</source>
+            <translation>已将 %2 的 %1 记为未满足需求。请把第 %3 行改为现有库存或删除该行，然后重新过账。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Not recorded: %1</source>
+            <translation>未记录：%1</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Record as u&amp;nfilled demand</source>
+            <translation>记为未满足需求(&amp;N)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Count what the customer asked for and could not get as demand, so forecasts and reorder points see it</source>
+            <translation>把客户要而未能发货的数量计为需求，使预测和再订货点能考虑到它</translation>
         </message>
     </context>
     <context>
