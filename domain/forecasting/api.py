@@ -6,11 +6,12 @@ How a forecast is made, for all rows of a (products × periods) matrix at once:
    observed periods, labelled as such, with no backtest.
 2. Every vectorised method (``VECTOR_METHODS``, ``TREND_METHODS`` plus seasonal naive) is backtested over all rows at
    once from the same rolling origins (``backtest``); MASE, WAPE and bias are kept per method. The
-   flat methods (``VECTOR_METHODS``: they know nothing of the year and have no slope) carry the
+   flat methods (``VECTOR_METHODS``) and Holt's trend know nothing of the year; they carry the
    yearly index (``methods.yearly_index``, shrunk by volume): where a product has more than a year
    and a quarter of history, each step of its forecast — in the backtest, in the fitted values and
    in the final forecast alike — is multiplied by how last year's same weeks stood to last year's
-   quarter before the origin, so a flat level still sees 618 and 双11 coming.
+   quarter before the origin (for Holt: to what Holt forecast a year before, so last year's growth
+   is not counted on top of the slope), so a flat level still sees 618 and 双11 coming.
 3. Rows that are smooth or erratic with at least ``min_model_history`` observed periods are also
    backtested with the statsmodels models (``models``), largest total demand first, until the
    ``budget_seconds`` run out; with ``workers > 1`` this part runs in a process pool. A model that
@@ -65,9 +66,11 @@ MASE_TIE = 0.05
 DEFAULT_QUANTILES = (0.1, 0.5, 0.8, 0.9, 0.95, 0.98, 0.99)
 BOOTSTRAP_DRAWS = 200
 BOOTSTRAP_SEED = 20261125
-# Methods that carry no yearly index: the two that model the year themselves, and Holt's trend, whose
-# extrapolated slope would count last year's within-quarter growth (which the index holds) twice.
-UNINDEXED_METHODS = ("seasonal_naive", "seasonal_level(13)", "holt_damped(0.2,0.1,0.9)")
+# Methods that carry no yearly index: the two that model the year themselves.
+UNINDEXED_METHODS = ("seasonal_naive", "seasonal_level(13)")
+# Methods with a slope: their index is taken against their own forecast of a season before (see
+# ``methods.yearly_index``), not against last year's window, so last year's growth is not counted twice.
+SLOPED_METHODS = ("holt_damped(0.2,0.1,0.9)",)
 DEFAULT_MODELS = ("ets", "theta")
 SEASONAL_NAIVE = "seasonal_naive"
 SIMPLE_AVERAGE = "simple_average"
@@ -214,12 +217,17 @@ def forecast_many(
         finals.append(states[:, T][:, None] * index_final)
         resids.append(Y - states[:, :-1] * index_fit)
     for i, (name, paths) in enumerate(TREND_METHODS.items(), start=1 + len(VECTOR_METHODS)):
-        yearly = name not in UNINDEXED_METHODS
+        if name in UNINDEXED_METHODS:
+            index = lambda at, h, _shape: 1.0  # noqa: E731
+        elif name in SLOPED_METHODS:
+            index = partial(_sloped_index, Y, paths, season=season)
+        else:
+            index = lambda at, h, shape: {"bt": index_bt, "final": index_final, "fit": index_fit}[shape]  # noqa: E731
         if len(origins):
-            sc = score(paths(Y, origins, horizon, season) * (index_bt if yearly else 1.0), act, scale)
+            sc = score(paths(Y, origins, horizon, season) * index(origins, horizon, "bt"), act, scale)
             mase[i], wape[i], bias[i] = sc.mase, sc.wape, sc.bias
-        finals.append(paths(Y, [T], horizon, season)[:, 0, :] * (index_final if yearly else 1.0))
-        resids.append(Y - paths(Y, np.arange(T), 1, season)[:, :, 0] * (index_fit if yearly else 1.0))
+        finals.append(paths(Y, [T], horizon, season)[:, 0, :] * index([T], horizon, "final"))
+        resids.append(Y - paths(Y, np.arange(T), 1, season)[:, :, 0] * index(np.arange(T), 1, "fit"))
     best = _select(mase, bias)
     baseline = mase[0]
 
@@ -353,6 +361,18 @@ def _model_fitted(final, y: np.ndarray) -> np.ndarray:
         fit = np.asarray(final.fitted, dtype=float)[: len(y)]
         out[len(y) - len(fit) :] = fit
     return out
+
+
+def _sloped_index(Y, paths, origins, horizon: int, shape: str, *, season: int) -> np.ndarray:
+    """The yearly index of a method with a slope, against its own forecast from a season before each origin,
+    shaped as the caller needs it: ``bt`` (rows × origins × horizon), ``final`` (rows × horizon), ``fit``
+    (rows × origins, one step)."""
+    origins = np.asarray(origins, dtype=int)
+    earlier = np.maximum(origins - season, 0)
+    reference = paths(Y, earlier, horizon, season)
+    reference = np.where((origins - season >= 0)[None, :, None], reference, np.nan)
+    index = m.yearly_index(Y, origins, horizon, season=season, reference=reference)
+    return {"bt": index, "final": index[:, 0, :], "fit": index[:, :, 0]}[shape]
 
 
 def _select(mase: np.ndarray, bias: np.ndarray) -> np.ndarray:

@@ -252,11 +252,16 @@ def yearly_index(
     half: int = 2,
     cap: float = 3.0,
     kappa: float = 200.0,
+    reference=None,
 ) -> np.ndarray:
     """The shrunk yearly index (products × origins × horizon) for steps 1..horizon after each origin.
 
     See the module docstring. 1 where less than ``season + window`` periods precede the origin or
-    last year's window had no demand.
+    last year's window had no demand. With ``reference`` (products × origins × horizon: what the
+    method forecast from the origin one season earlier) the ratio is last year's periods around the
+    target over that forecast instead of over last year's window: how last year turned out against
+    what the method expected then. A method with a slope (Holt) needs this, or the index would
+    carry last year's growth over the window on top of the slope it extrapolates itself.
     """
     y = _as_matrix(Y)
     origins = np.asarray(origins, dtype=int)
@@ -268,7 +273,9 @@ def yearly_index(
     target = origins[:, None] - season + np.arange(horizon)[None, :]
     same = _mean_between(csum, ccount, target - half, target + half + 1)
     known = (origins - season - window >= 0)[None, :] & (base > 0)
+    denominator = base[:, :, None] if reference is None else np.asarray(reference, dtype=float)
+    known = known[:, :, None] & ~np.isnan(same) & (denominator > 0)
     with np.errstate(invalid="ignore", divide="ignore"):
-        ratio = np.where(known[:, :, None] & ~np.isnan(same), np.minimum(same / base[:, :, None], cap), 1.0)
-        weight = np.where(known, volume / (volume + kappa), 0.0)
-    return 1.0 + weight[:, :, None] * (ratio - 1.0)
+        ratio = np.where(known, np.minimum(same / denominator, cap), 1.0)
+        weight = np.where(known, (volume / (volume + kappa))[:, :, None], 0.0)
+    return 1.0 + weight * (ratio - 1.0)

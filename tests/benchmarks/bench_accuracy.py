@@ -60,9 +60,11 @@ HOLDOUT_STEP = 2  # periods between holdout origins
 MODELS = ("ets", "theta")
 
 
-def demo_matrix(db_path: Path, today: date, weeks: int = 104) -> np.ndarray:
-    """Weekly censored demand per product over all warehouses (products × weeks), as ``forecast`` reads it."""
+def demo_matrix(db_path: Path, today: date, weeks: int = 104, rule: str = "imputed") -> np.ndarray:
+    """Weekly censored demand per product over all warehouses (products × weeks): ``rule`` ``planning`` is
+    ``planning.aggregate_weeks`` as it is, otherwise ``domain.forecasting.history.demand_matrix``'s rule."""
     from domain import planning
+    from domain.forecasting.history import demand_matrix
     from persistence.db import sqlite_engine
     from persistence.planning import read_history
 
@@ -85,8 +87,9 @@ def demo_matrix(db_path: Path, today: date, weeks: int = 104) -> np.ndarray:
     stocked = np.zeros((len(order), shipped.shape[1]), dtype=bool)
     np.add.at(daily, rows, shipped)
     np.logical_or.at(stocked, rows, in_stock)
-    values, _ = planning.aggregate_weeks(daily, stocked, first)
-    return values
+    if rule == "planning":
+        return planning.aggregate_weeks(daily, stocked, first)[0]
+    return demand_matrix(daily, stocked, rule=rule)
 
 
 def public_series() -> list[tuple[str, np.ndarray, int]]:
@@ -138,6 +141,7 @@ def holdout(Y: np.ndarray, season: int, budget: float, workers: int):
     n, T = Y.shape
     origins = [T - HORIZON - HOLDOUT_STEP * k for k in range(HOLDOUT_ORIGINS)][::-1]
     out: dict[str, np.ndarray] = {}
+    signed: dict[str, list[float]] = {}
     classes = None
     picks = []
     started = time.perf_counter()
@@ -161,6 +165,11 @@ def holdout(Y: np.ndarray, season: int, budget: float, workers: int):
             with np.errstate(invalid="ignore", divide="ignore"):
                 value = np.where(valid, err, 0.0).sum(axis=1) / valid.sum(axis=1) / scale  # NaN: all censored
             out.setdefault(name, np.full((n, len(origins)), np.nan))[:, j] = value
+            sums = signed.setdefault(name, [0.0, 0.0])
+            sums[0] += float(np.where(valid, path - actual, 0.0).sum())
+            sums[1] += float(np.where(valid, actual, 0.0).sum())
+    bias = ", ".join(f"{k} {v[0] / v[1]:+.3f}" for k, v in signed.items() if v[1] > 0)
+    print(f"holdout bias Σ(forecast − actual) / Σ actual over all rows and origins: {bias}")
     return out, classes, picks, time.perf_counter() - started
 
 
@@ -203,12 +212,14 @@ def main() -> None:
     parser.add_argument("--today", type=date.fromisoformat, default=DEMO_TODAY)
     parser.add_argument("--budget", type=float, default=20.0)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rule", default="imputed", help="weekly history: imputed, scaled or planning")
     args = parser.parse_args()
     budget = min(args.budget, 10.0) if QUICK else args.budget
     print(f"\n{load()}; statsmodels models {', '.join(MODELS)} within {budget:.0f} s per run, {args.workers} workers")
 
     if args.db.exists():
-        Y = demo_matrix(args.db, args.today)
+        Y = demo_matrix(args.db, args.today, rule=args.rule)
+        print(f"weekly history by the {args.rule} rule")
         t0 = time.perf_counter()
         res = forecast_many(Y, HORIZON, models=MODELS, budget_seconds=budget, workers=args.workers, start_method="fork")
         took = time.perf_counter() - t0

@@ -131,3 +131,23 @@ def test_the_yearly_index_lets_a_flat_method_see_last_years_promotion_coming():
     result = api.forecast_series(y, 4, models=())
     assert result.model == "naive"
     np.testing.assert_allclose(result.mean, 40.0 * (1 + 260 / 460 * 0.4))
+
+
+def test_with_a_reference_the_yearly_index_is_last_years_outcome_over_last_years_forecast_by_hand():
+    # Same history as above (season 4, window 2, half 0, kappa 10, origin 8: w = 0.5). The method had
+    # forecast 10 and 5 from origin 4; periods 4 and 5 turned out 15 and 5: ratios 1.5 and 1, so the index
+    # is 1 + 0.5·0.5 = 1.25 and 1.
+    y = [9, 9, 5, 5, 15, 5, 7, 7, 99]
+    reference = np.array([[[10.0, 5.0]]])
+    index = m.yearly_index(y, [8], 2, season=4, window=2, half=0, kappa=10.0, reference=reference)
+    np.testing.assert_allclose(index[0, 0], [1.25, 1.0])
+
+
+def test_holt_with_its_yearly_index_does_not_count_a_steady_trend_twice():
+    # A steady rise over more than a year and a quarter: last year's rise is in the index, Holt extrapolates
+    # it too. Against its own forecast of a year before the index only corrects what Holt got wrong then,
+    # so Holt still follows the line better than the 13-week mean.
+    y = 10 + 0.5 * np.arange(80)
+    result = api.forecast_series(y, 4, models=())
+    assert result.scores["holt_damped(0.2,0.1,0.9)"] < result.scores["moving_average(13)"]
+    assert "holt_damped(0.2,0.1,0.9)" in api.SLOPED_METHODS
