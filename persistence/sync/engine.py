@@ -125,10 +125,12 @@ def _push_records(db, engine: Engine, me: str, report: SyncReport) -> dict[str, 
         return caps
     with engine.begin() as hconn:
         state = hub.begin(hconn, me)
-        pushed_hash = {}
+        pushed_hash, pushed = {}, {}
         for p in pending:
+            pushed[(p.spec.name, p.key)] = p.record
             pushed_hash[(p.spec.name, p.key)] = r.content_hash(p.spec, p.record)
             hub.push_record(hconn, state, p.spec, p.key, p.base, p.record)
+        hub.flush(hconn, state)
     report.pushed += state.accepted
     with _local(db) as conn:
         for o in state.outcomes:
@@ -141,7 +143,8 @@ def _push_records(db, engine: Engine, me: str, report: SyncReport) -> dict[str, 
                 r.delete_record(conn, spec, o.key)
                 conn.execute(t.sync_rows.delete().where(t.sync_rows.c.tbl == spec.name, t.sync_rows.c.row_id == o.key))
             else:
-                loc.apply_record(conn, me, spec, o.key, o.version, o.data, pushed_hash=pushed_hash.get((o.tbl, o.key)))
+                loc.apply_record(conn, me, spec, o.key, o.version, o.data, pushed_hash=pushed_hash.get((o.tbl, o.key)),
+                                 local=pushed.get((o.tbl, o.key), loc.UNKNOWN))
         conn.commit()
     return caps
 

@@ -52,6 +52,12 @@ class PushState:
     now: datetime
     aliases: dict[str, dict[str, str]] = field(default_factory=dict)
     outcomes: list[Outcome] = field(default_factory=list)
+    # caches of the hub's state, read once per push and kept up to date by _store
+    rows: dict[str, dict[str, tuple[int, str]]] = field(default_factory=dict)
+    business_keys: dict[tuple[str, tuple[str, ...]], dict[tuple, str]] = field(default_factory=dict)
+    barcodes: dict[str, str] | None = None
+    log: list[dict] = field(default_factory=list)
+    row_writes: list[dict] = field(default_factory=list)
     conflicts: int = 0
     merged: int = 0
     accepted: int = 0
@@ -71,30 +77,70 @@ def begin(conn: Connection, device_id: str) -> PushState:
     return state
 
 
-def _log(conn: Connection, s: PushState, spec: r.Spec, key: str, version: int, record: dict | None) -> None:
-    conn.execute(t.sync_log.insert().values(
-        seq=s.next_seq(), tbl=spec.name, row_id=key, version=version, device_id=s.device_id,
-        data="" if record is None else json.dumps(record, ensure_ascii=False, sort_keys=True), at=s.now))
+def flush(conn: Connection, s: PushState) -> None:
+    """Write the queued log entries and record versions (call before the push commits)."""
+    if s.row_writes:
+        conn.execute(text("INSERT INTO sync_rows (tbl, row_id, version, hash) VALUES (:tbl, :row_id, :version, :hash) "
+                          "ON CONFLICT (tbl, row_id) DO UPDATE SET version = excluded.version, hash = excluded.hash"),
+                     s.row_writes)
+        s.row_writes = []
+    if s.log:
+        conn.execute(t.sync_log.insert(), s.log)
+        s.log = []
 
 
-def _set_row(conn: Connection, spec: r.Spec, key: str, version: int, hash_: str, known: bool) -> None:
-    if known:
-        conn.execute(t.sync_rows.update().where(t.sync_rows.c.tbl == spec.name, t.sync_rows.c.row_id == key)
-                     .values(version=version, hash=hash_))
-    else:
-        conn.execute(t.sync_rows.insert().values(tbl=spec.name, row_id=key, version=version, hash=hash_))
+def _rows(conn: Connection, s: PushState, spec: r.Spec) -> dict[str, tuple[int, str]]:
+    """The hub's version and content hash of every record of ``spec``'s table."""
+    if spec.name not in s.rows:
+        s.rows[spec.name] = {row.row_id: (row.version, row.hash) for row in conn.execute(
+            select(t.sync_rows.c.row_id, t.sync_rows.c.version, t.sync_rows.c.hash)
+            .where(t.sync_rows.c.tbl == spec.name))}
+    return s.rows[spec.name]
+
+
+def _business_keys(conn: Connection, s: PushState, spec: r.Spec, columns: tuple[str, ...]) -> dict[tuple, str]:
+    cache_key = (spec.name, columns)
+    if cache_key not in s.business_keys:
+        table = spec.table
+        found = {}
+        for row in conn.execute(select(*[table.c[k] for k in spec.key], *[table.c[c] for c in columns])):
+            key_part, values = row[:len(spec.key)], row[len(spec.key):]
+            key = key_part[0] if spec.key == ("id",) else json.dumps(list(key_part), ensure_ascii=False)
+            found[tuple(r.encode_value(table.c[c], v) for c, v in zip(columns, values, strict=True))] = key
+        s.business_keys[cache_key] = found
+    return s.business_keys[cache_key]
+
+
+def _barcodes(conn: Connection, s: PushState) -> dict[str, str]:
+    if s.barcodes is None:
+        s.barcodes = dict(conn.execute(select(t.barcodes.c.barcode, t.barcodes.c.product_id)).all())
+    return s.barcodes
 
 
 def _store(conn: Connection, s: PushState, spec: r.Spec, key: str, version: int, record: dict | None,
-           row_known: bool) -> None:
-    """Make ``record`` (None: deleted) the hub's version ``version`` of the record and log it."""
+           row_known: bool) -> dict | None:
+    """Make ``record`` (None: deleted) the hub's version ``version`` of the record and log it; return it."""
+    rows = _rows(conn, s, spec)
+    present = key in rows and rows[key][1] != ""
     if record is None:
         r.delete_record(conn, spec, key)
     else:
         record = dict(record, version=version) if "version" in spec.table.c else record
-        r.write_record(conn, spec, record, r.exists(conn, spec, key))
-    _set_row(conn, spec, key, version, r.content_hash(spec, record), row_known)
-    _log(conn, s, spec, key, version, record)
+        r.write_record(conn, spec, record, present)
+        for columns in spec.unique:
+            _business_keys(conn, s, spec, columns)[tuple(record[c] for c in columns)] = key
+        if spec.name == "products":
+            codes = _barcodes(conn, s)
+            for code in [c for c, owner in codes.items() if owner == key]:
+                del codes[code]
+            codes.update({b["barcode"]: key for b in record["_children"].get("barcodes", [])})
+    hash_ = r.content_hash(spec, record)
+    rows[key] = (version, hash_)
+    s.row_writes.append({"tbl": spec.name, "row_id": key, "version": version, "hash": hash_})
+    s.log.append({"seq": s.next_seq(), "tbl": spec.name, "row_id": key, "version": version, "device_id": s.device_id,
+                  "data": "" if record is None else json.dumps(record, ensure_ascii=False, sort_keys=True),
+                  "at": s.now})
+    return record
 
 
 def conflict(conn: Connection, s: PushState, spec: r.Spec, key: str, rule: str, kept: dict | None,
@@ -103,7 +149,7 @@ def conflict(conn: Connection, s: PushState, spec: r.Spec, key: str, rule: str, 
     kept_hash, lost_hash = r.content_hash(spec, kept), r.content_hash(spec, lost)
     cid = str(uuid.uuid5(_NS, f"{spec.name}|{key}|{rule}|{kept_hash}|{lost_hash}"))
     cspec = r.BY_NAME["sync_conflicts"]
-    if r.exists(conn, cspec, cid):
+    if cid in _rows(conn, s, cspec):
         return
     record = {
         "id": cid, "tbl": spec.name, "row_id": key, "business_key": r.label(spec, lost or kept, key)[:200],
@@ -144,7 +190,7 @@ def push_record(conn: Connection, s: PushState, spec: r.Spec, key: str, base: in
         key = r.row_key(spec, record)
     target = s.aliases.get(spec.name, {}).get(key)
     if target is not None:  # merged into another record by an earlier push of this same record
-        s.outcomes.append(Outcome(spec.name, key, "merged", _version_of(conn, spec, target),
+        s.outcomes.append(Outcome(spec.name, key, "merged", _rows(conn, s, spec).get(target, (0, ""))[0],
                                   _hub_record(conn, spec, target), target))
         return
     if record is not None and spec.on_clash == "renumber":
@@ -152,76 +198,72 @@ def push_record(conn: Connection, s: PushState, spec: r.Spec, key: str, base: in
         if renamed:
             number, seq = json.loads(renamed)
             record = dict(record, number=number, seq=seq)
-    row = conn.execute(select(t.sync_rows).where(t.sync_rows.c.tbl == spec.name, t.sync_rows.c.row_id == key)).first()
+    row = _rows(conn, s, spec).get(key)
     incoming_hash = r.content_hash(spec, record)
     own_version = int(record.get("version") or 0) if record is not None else 0
     candidate = max(base + 1, own_version, 1)
-    if row is not None and row.hash == incoming_hash:
-        s.outcomes.append(Outcome(spec.name, key, "accepted", row.version, _hub_record(conn, spec, key)))
+    if row is not None and row[1] == incoming_hash:
+        same = None if record is None else (dict(record, version=row[0]) if "version" in record else record)
+        s.outcomes.append(Outcome(spec.name, key, "accepted", row[0], same))
         return
-    if row is None or row.version == base:
+    if row is None or row[0] == base:
         if row is None and record is not None:
             record = _settle_clashes(conn, s, spec, key, record)
             if record is None:
                 return
         if spec.name == "products" and record is not None:
             record = _free_barcodes(conn, s, spec, key, record)
-        _store(conn, s, spec, key, candidate, record, row is not None)
+        stored = _store(conn, s, spec, key, candidate, record, row is not None)
         s.accepted += 1
-        s.outcomes.append(Outcome(spec.name, key, "accepted", candidate, _hub_record(conn, spec, key)))
+        s.outcomes.append(Outcome(spec.name, key, "accepted", candidate, stored))
         return
     # Changed on the hub since this device last saw it: a concurrent edit.
+    hub_version = row[0]
     hub_record = _hub_record(conn, spec, key)
     if record is None:
         incoming_wins, rule = hub_record is None, "deletion loses to an edit"
     elif hub_record is None:
         incoming_wins, rule = True, "deletion loses to an edit"
-    elif candidate > row.version:
+    elif candidate > hub_version:
         incoming_wins, rule = True, "higher version wins"
     else:
         incoming_wins = False
-        rule = "higher version wins" if row.version > candidate else "same version: first on hub wins"
+        rule = "higher version wins" if hub_version > candidate else "same version: first on hub wins"
     if incoming_wins:
         if spec.name == "products" and record is not None:
             record = _free_barcodes(conn, s, spec, key, record)
         conflict(conn, s, spec, key, rule, record, hub_record, _device_of(hub_record))
-        _store(conn, s, spec, key, candidate, record, True)
+        stored = _store(conn, s, spec, key, candidate, record, True)
         s.accepted += 1
-        s.outcomes.append(Outcome(spec.name, key, "accepted", candidate, _hub_record(conn, spec, key)))
+        s.outcomes.append(Outcome(spec.name, key, "accepted", candidate, stored))
     else:
         conflict(conn, s, spec, key, rule, hub_record, record, s.device_id)
-        s.outcomes.append(Outcome(spec.name, key, "lost", row.version, hub_record))
+        s.outcomes.append(Outcome(spec.name, key, "lost", hub_version, hub_record))
 
 
 def _device_of(record: dict | None) -> str:
     return (record or {}).get("device_id", "") or ""
 
 
-def _version_of(conn: Connection, spec: r.Spec, key: str) -> int:
-    return int(conn.execute(select(t.sync_rows.c.version).where(t.sync_rows.c.tbl == spec.name,
-                                                                t.sync_rows.c.row_id == key)).scalar() or 0)
-
-
 def _hub_record(conn: Connection, spec: r.Spec, key: str) -> dict | None:
     return r.read_records(conn, spec, [key]).get(key)
 
 
-def _clash(conn: Connection, spec: r.Spec, key: str, record: dict) -> str | None:
+def _clash(conn: Connection, s: PushState, spec: r.Spec, key: str, record: dict) -> str | None:
     """The key of another hub record with the same business key as ``record``, if any."""
-    table = spec.table
     for columns in spec.unique:
-        values = r.decode_row(table, record)
-        where = [table.c[c] == values[c] for c in columns]
-        for other in conn.execute(select(*[table.c[k] for k in spec.key]).where(*where)):
-            other_key = other[0] if spec.key == ("id",) else json.dumps(list(other), ensure_ascii=False)
-            if other_key != key:
-                return other_key
+        values = tuple(record[c] for c in columns)
+        if any(v is None for v in values):
+            continue
+        other = _business_keys(conn, s, spec, columns).get(values)
+        if other is not None and other != key:
+            return other
     return None
 
 
 def _settle_clashes(conn: Connection, s: PushState, spec: r.Spec, key: str, record: dict) -> dict | None:
     """A record new to the hub whose business key is taken: merge, renumber or drop it."""
-    other = _clash(conn, spec, key, record)
+    other = _clash(conn, s, spec, key, record)
     if other is None:
         return record
     kept = _hub_record(conn, spec, other)
@@ -234,7 +276,7 @@ def _settle_clashes(conn: Connection, s: PushState, spec: r.Spec, key: str, reco
         s.merged += 1
         if spec.name == "products":  # the merged record's barcodes go to the survivor where free
             _adopt_barcodes(conn, s, spec, other, record)
-        s.outcomes.append(Outcome(spec.name, key, "merged", _version_of(conn, spec, other),
+        s.outcomes.append(Outcome(spec.name, key, "merged", _rows(conn, s, spec).get(other, (0, ""))[0],
                                   _hub_record(conn, spec, other), other))
         return None
     if spec.on_clash == "renumber":
@@ -264,15 +306,11 @@ def _renumber(conn: Connection, spec: r.Spec, record: dict) -> dict:
     return dict(record, seq=seq, number=f"{prefix}-{seq:0{len(digits)}d}")
 
 
-def _barcode_owner(conn: Connection, code: str) -> str | None:
-    return conn.execute(select(t.barcodes.c.product_id).where(t.barcodes.c.barcode == code)).scalar()
-
-
 def _free_barcodes(conn: Connection, s: PushState, spec: r.Spec, key: str, record: dict) -> dict:
     """Take out of a pushed product the barcodes another product already has on the hub."""
     keep, taken = [], []
     for row in record["_children"].get("barcodes", []):
-        owner = _barcode_owner(conn, row["barcode"])
+        owner = _barcodes(conn, s).get(row["barcode"])
         (keep if owner in (None, key) else taken).append(row)
     if not taken:
         return record
@@ -284,18 +322,17 @@ def _free_barcodes(conn: Connection, s: PushState, spec: r.Spec, key: str, recor
 
 
 def _adopt_barcodes(conn: Connection, s: PushState, spec: r.Spec, survivor: str, merged: dict) -> None:
-    row = conn.execute(select(t.sync_rows).where(t.sync_rows.c.tbl == spec.name,
-                                                 t.sync_rows.c.row_id == survivor)).first()
+    row = _rows(conn, s, spec).get(survivor)
     current = _hub_record(conn, spec, survivor)
     if current is None or row is None:
         return
     codes = {b["barcode"] for b in current["_children"]["barcodes"]}
     extra = [dict(b, product_id=survivor) for b in merged["_children"].get("barcodes", [])
-             if b["barcode"] not in codes and _barcode_owner(conn, b["barcode"]) is None]
+             if b["barcode"] not in codes and _barcodes(conn, s).get(b["barcode"]) is None]
     if extra:
         record = dict(current, _children={"barcodes": sorted(current["_children"]["barcodes"] + extra,
                                                              key=lambda b: b["barcode"])})
-        _store(conn, s, spec, survivor, row.version + 1, record, True)
+        _store(conn, s, spec, survivor, row[0] + 1, record, True)
 
 
 def push_immutable(conn: Connection, s: PushState, table, rows: list[tuple]) -> int:
@@ -327,6 +364,7 @@ def push_immutable(conn: Connection, s: PushState, table, rows: list[tuple]) -> 
             (s.seq, table.name, s.device_id, to_micros(s.now)))
         added = cur.rowcount
     s.seq += added
+    flush(conn, s)
     return added
 
 

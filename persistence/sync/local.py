@@ -101,9 +101,9 @@ def count_pending_immutable(conn: Connection, table, device_id: str, cap: int = 
 
 
 def mark_synced(conn: Connection, spec: r.Spec, key: str, version: int, hash_: str) -> None:
-    c = t.sync_rows.c
-    conn.execute(t.sync_rows.delete().where(c.tbl == spec.name, c.row_id == key))
-    conn.execute(t.sync_rows.insert().values(tbl=spec.name, row_id=key, version=version, hash=hash_))
+    conn.exec_driver_sql("INSERT INTO sync_rows (tbl, row_id, version, hash) VALUES (?, ?, ?, ?) ON CONFLICT "
+                         "(tbl, row_id) DO UPDATE SET version = excluded.version, hash = excluded.hash",
+                         (spec.name, key, version, hash_))
 
 
 def local_conflict(conn: Connection, device_id: str, spec: r.Spec, key: str, rule: str, kept: dict | None,
@@ -200,22 +200,33 @@ def _clashing(conn: Connection, spec: r.Spec, key: str, record: dict) -> list[st
     return found
 
 
+UNKNOWN = object()
+
+
 def apply_record(conn: Connection, device_id: str, spec: r.Spec, key: str, version: int,
-                 record: dict | None, pushed_hash: str | None = None) -> None:
+                 record: dict | None, pushed_hash: str | None = None, local=UNKNOWN) -> None:
     """Make the hub's version of a record the local one, never dropping a local edit unrecorded.
 
     ``pushed_hash`` is the content this device just pushed for the record (the hub has already
     judged it, and kept it in the conflicts list if it lost); a local edit newer than both is
     kept in the conflicts list here.
     """
-    local = r.read_records(conn, spec, [key]).get(key)
-    known = conn.execute(select(t.sync_rows.c.hash).where(t.sync_rows.c.tbl == spec.name,
-                                                          t.sync_rows.c.row_id == key)).scalar()
-    if pushed_hash is not None:
-        known = pushed_hash
     incoming_hash = r.content_hash(spec, record)
+    synced = conn.execute(select(t.sync_rows.c.version, t.sync_rows.c.hash)
+                          .where(t.sync_rows.c.tbl == spec.name, t.sync_rows.c.row_id == key)).first()
+    if pushed_hash is None and synced is not None and tuple(synced) == (version, incoming_hash):
+        return  # already the version here (a device pulls back what it pushed)
+    known = pushed_hash if pushed_hash is not None else (synced.hash if synced is not None else None)
+    if local is UNKNOWN:
+        local = r.read_records(conn, spec, [key]).get(key)
     if local is not None:
         local_hash = r.content_hash(spec, local)
+        if local_hash == incoming_hash and record is not None:
+            if "version" in spec.table.c and local.get("version") != record.get("version"):
+                where = [spec.table.c[k] == v for k, v in r.key_values(spec, key).items()]
+                conn.execute(spec.table.update().where(*where).values(version=record["version"]))
+            mark_synced(conn, spec, key, version, incoming_hash)
+            return
         if local_hash != incoming_hash and known is not None and local_hash != known:
             local_conflict(conn, device_id, spec, key, "edited here during a sync: the hub's version is kept",
                            record, local)

@@ -200,8 +200,9 @@ def write_record(conn: Connection, spec: Spec, record: dict, exists: bool) -> No
     table = spec.table
     values = decode_row(table, record)
     where = and_(*[table.c[k] == values[k] for k in spec.key])
-    for child, fk in spec.children:
-        conn.execute(child.delete().where(child.c[fk[0]] == record["id"]))
+    if exists:
+        for child, fk in spec.children:
+            conn.execute(child.delete().where(child.c[fk[0]] == record["id"]))
     if exists:
         conn.execute(table.update().where(where).values({k: v for k, v in values.items() if k not in spec.key}))
     else:
