@@ -952,7 +952,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ForecastChart</name>
         <message>
-            <location filename="../../ui/widgets/forecast_chart.py" line="+194" />
+            <location filename="../../ui/widgets/forecast_chart.py" line="+196" />
             <source>Demand per week</source>
             <translation>每周需求</translation>
         </message>
@@ -2874,6 +2874,16 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>Holt's damped trend</source>
+            <translation>Holt 阻尼趋势法</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>last year's weekly shape at this year's level</source>
+            <translation>去年的每周形态 × 今年的水平</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>simple exponential smoothing</source>
             <translation>简单指数平滑</translation>
         </message>
@@ -2953,7 +2963,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>每包 %1</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+29" />
             <source>%1 raised to %2 (%3)</source>
             <translation>%1 上调至 %2（%3）</translation>
         </message>
@@ -3181,7 +3191,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>建议数量：请输入大于 0 的数字，例如 24。</translation>
         </message>
         <message>
-            <location line="+140" />
+            <location line="+142" />
             <source>Run planning (F5) to forecast every product's demand and list what to order.</source>
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>

@@ -262,3 +262,11 @@ def test_the_screen_opens_with_its_shortcut_and_follows_the_language(qtbot, make
     finally:
         i18n.set_language("en", persist=False)
     qtbot.waitUntil(lambda: widget.run_button.text() == "Run planning (F5)")
+
+
+def test_method_names_read_as_words_with_their_parameters_and_specification():
+    assert model_text("holt_damped(0.2,0.1,0.9)") == "Holt's damped trend (0.2,0.1,0.9)"
+    assert model_text("seasonal_level(13)") == "last year's weekly shape at this year's level (13)"
+    assert model_text("ets: ETS(A,Ad,N)") == "exponential smoothing (ETS): ETS(A,Ad,N)"
+    assert model_text("category_profile") == "its category's weekly profile (new product)"
+    assert model_text("mystery(1)") == "mystery(1)"

@@ -75,6 +75,8 @@ MODELS = {
     "naive": QT_TRANSLATE_NOOP("Replenishment", "naive (last week)"),
     "seasonal_naive": QT_TRANSLATE_NOOP("Replenishment", "seasonal naive (same week last year)"),
     "moving_average": QT_TRANSLATE_NOOP("Replenishment", "moving average"),
+    "holt_damped": QT_TRANSLATE_NOOP("Replenishment", "Holt's damped trend"),
+    "seasonal_level": QT_TRANSLATE_NOOP("Replenishment", "last year's weekly shape at this year's level"),
     "ses": QT_TRANSLATE_NOOP("Replenishment", "simple exponential smoothing"),
     "croston": QT_TRANSLATE_NOOP("Replenishment", "Croston"),
     "sba": QT_TRANSLATE_NOOP("Replenishment", "Syntetos–Boylan (SBA)"),
@@ -100,12 +102,14 @@ _REASONS = [
 
 
 def model_text(name: str) -> str:
-    """A method's name for people, its parameters kept: ``ses(0.3)`` → simple exponential smoothing (0.3)."""
-    base, _, params = name.partition("(")
+    """A method's name for people, its parameters kept: ``ses(0.3)`` → simple exponential smoothing (0.3);
+    a statsmodels pick ``ets: ETS(A,Ad,N)`` keeps its specification after the name."""
+    head, colon, spec = name.partition(":")
+    base, _, params = head.strip().partition("(")
     label = MODELS.get(base)
     if label is None:
         return name
-    return _tr(label) + (f" ({params}" if params else "")
+    return _tr(label) + (f" ({params}" if params else "") + (f": {spec.strip()}" if colon else "")
 
 
 def rounding_text(reason: str) -> str:
@@ -411,11 +415,12 @@ class ReplenishmentScreen(Screen):
         bar.addWidget(self.run_button)
         bar.addWidget(self.cancel_button)
         bar.addWidget(self.thorough)
-        bar.addWidget(self.search, 2)
-        for name in self.filters:
-            bar.addWidget(self.filter_labels[name])
-            bar.addWidget(self.filters[name], 1)
+        bar.addWidget(self.search, 1)
         bar.addWidget(self.create_button)
+        filter_bar = QHBoxLayout()
+        for name in self.filters:
+            filter_bar.addWidget(self.filter_labels[name])
+            filter_bar.addWidget(self.filters[name], 1)
         bottom = QSplitter(Qt.Orientation.Horizontal, self)
         bottom.addWidget(self.explanation)
         bottom.addWidget(self.chart)
@@ -434,6 +439,7 @@ class ReplenishmentScreen(Screen):
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addLayout(filter_bar)
         layout.addWidget(self.busy_bar)
         layout.addWidget(self.progress)
         layout.addWidget(self.error_label)

@@ -10,8 +10,9 @@ the task runner; ``ForecastChart.set_data`` only hands the arrays to items that 
 * forecast: the mean per future week and a band between a low and a high quantile of the forecast
   (the lowest quantile below the median if the forecast has one, else the median, up to the 90 %);
 * reorder point and safety stock: horizontal lines;
-* projected stock: on hand − reserved less the cumulative mean forecast, from today, with what is on
-  order (issued and draft purchase orders) arriving after the lead time.
+* projected stock: on hand − reserved less the cumulative mean forecast, from today over the lead time
+  plus the review period (what the reorder decision covers; at least two weeks), with what is on order
+  (issued and draft purchase orders) arriving after the lead time.
 """
 
 from __future__ import annotations
@@ -90,7 +91,8 @@ def chart_data(item, today: date | None = None) -> ChartData:
         available = float(e.get("on_hand", 0)) - float(e.get("reserved", 0))
         on_order = float(e.get("on_order", 0))
         lead = float(e.get("lead_time_days") or 0)
-        days = np.arange(0, 7 * len(mean) + 1, dtype=float)
+        cover = max(14, int(lead + float(e.get("review_days") or 7)))
+        days = np.arange(0, min(7 * len(mean), cover) + 1, dtype=float)
         daily = np.repeat(mean / 7.0, 7)[: len(days) - 1]
         used = np.concatenate([[0.0], np.cumsum(daily)])
         projected_y = available - used + np.where(days >= lead, on_order, 0.0)
