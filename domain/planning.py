@@ -4,9 +4,10 @@
 app), forecasts every product × warehouse that holds stock or had demand, and applies the periodic
 review (s, S) policy of ``domain.replenishment.explain_policy`` to each of them:
 
-* Demand per day is what was shipped (reversed shipments do not count). A day whose closing stock was
-  0 or less is *censored*: the empty shelf hid the demand. Days before a product × warehouse ever had
-  stock are censored too. Days aggregate to Monday–Sunday weeks with
+* Demand per day is what was shipped (reversed shipments do not count) plus the unfilled demand a clerk
+  recorded (``domain.demand``). A day whose closing stock was 0 or less is *censored*: the empty shelf
+  hid the demand — unless unfilled demand was recorded on it, which makes it observed. Days before a
+  product × warehouse ever had stock are censored too. Days aggregate to Monday–Sunday weeks with
   ``domain.forecasting.history``'s rule (a week needs 4 in-stock days; its demand is scaled to 7).
   The week now running is left out: it is incomplete.
 * Service target by ABC class of annual demand value (shipped in the last 52 weeks × unit value; A the
@@ -23,6 +24,9 @@ review (s, S) policy of ``domain.replenishment.explain_policy`` to each of them:
 * Inventory position = on hand + on order (issued POs and drafts, so a second run does not order the
   same again) − reserved. An alert is raised by ``replenishment.reorder_alert``; the suggested
   quantity is ``explain_policy``'s order quantity, rounded to MOQ, multiple and pack size.
+
+Forecasts are reused between runs (``domain.planning_cache``): a run lent a cache through ``RunControl``
+forecasts only the rows whose weekly series or settings changed, and can be cancelled between batches.
 
 numpy and the forecasting package are imported inside the functions that need them, so importing
 this module (as the command line does) stays cheap.
