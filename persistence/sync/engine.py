@@ -235,11 +235,17 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel) -> 
                 f"WHERE l.tbl = 'unfilled_demand' AND l.seq > %(c)s AND l.seq <= %(h)s AND l.device_id <> %(me)s "
                 f"ORDER BY l.seq", params).all()
         with _local(db) as conn:
-            for _seq, tbl, key, version, data in entries:
+            run: list[tuple[str, int, dict | None]] = []
+            for i, (_seq, tbl, key, version, data) in enumerate(entries):
                 spec = r.BY_NAME.get(tbl)
-                if spec is not None:
-                    loc.apply_record(conn, me, spec, key, version, json.loads(data) if data else None)
-                    report.pulled += 1
+                if spec is None:
+                    continue
+                run.append((key, version, json.loads(data) if data else None))
+                report.pulled += 1
+                following = next((e[1] for e in entries[i + 1:] if e[1] in r.BY_NAME), None)
+                if following != tbl:  # a run of one table ends: apply it (in log order across tables)
+                    loc.apply_records(conn, me, spec, run)
+                    run = []
             loc.settle_pulled_reversals(conn, me, movements)
             added = loc.insert_immutable(conn, t.movements, [tuple(m) for m in movements])
             report.pulled += added + loc.insert_immutable(conn, t.unfilled_demand, [tuple(u) for u in unfilled])

@@ -58,6 +58,7 @@ class PushState:
     barcodes: dict[str, str] | None = None
     log: list[dict] = field(default_factory=list)
     row_writes: list[dict] = field(default_factory=list)
+    inserts: dict[str, list[dict]] = field(default_factory=dict)  # new records, written in bulk per table
     conflicts: int = 0
     merged: int = 0
     accepted: int = 0
@@ -77,8 +78,21 @@ def begin(conn: Connection, device_id: str) -> PushState:
     return state
 
 
+def flush_inserts(conn: Connection, s: PushState) -> None:
+    """Insert the queued new records (parents first, then their children) with one executemany each."""
+    for name, records in s.inserts.items():
+        spec = r.BY_NAME[name]
+        conn.execute(spec.table.insert(), [r.decode_row(spec.table, record) for record in records])
+        for child, _ in spec.children:
+            rows = [r.decode_row(child, row) for record in records for row in record["_children"].get(child.name, [])]
+            if rows:
+                conn.execute(child.insert(), rows)
+    s.inserts = {}
+
+
 def flush(conn: Connection, s: PushState) -> None:
-    """Write the queued log entries and record versions (call before the push commits)."""
+    """Write the queued records, log entries and record versions (call before the push commits)."""
+    flush_inserts(conn, s)
     if s.row_writes:
         conn.execute(text("INSERT INTO sync_rows (tbl, row_id, version, hash) VALUES (:tbl, :row_id, :version, :hash) "
                           "ON CONFLICT (tbl, row_id) DO UPDATE SET version = excluded.version, hash = excluded.hash"),
@@ -126,7 +140,10 @@ def _store(conn: Connection, s: PushState, spec: r.Spec, key: str, version: int,
         r.delete_record(conn, spec, key)
     else:
         record = dict(record, version=version) if "version" in spec.table.c else record
-        r.write_record(conn, spec, record, present)
+        if present:
+            r.write_record(conn, spec, record, True)
+        else:
+            s.inserts.setdefault(spec.name, []).append(record)
         for columns in spec.unique:
             _business_keys(conn, s, spec, columns)[tuple(record[c] for c in columns)] = key
         if spec.name == "products":
@@ -185,13 +202,15 @@ def rewrite_refs(s: PushState, spec: r.Spec, record: dict) -> dict:
 
 def push_record(conn: Connection, s: PushState, spec: r.Spec, key: str, base: int, record: dict | None) -> None:
     """Adjudicate one pushed record against the hub's version of it (the rules: see persistence.sync)."""
+    if s.inserts and (set(s.inserts) != {spec.name} or spec.name == "sync_conflicts"):
+        flush_inserts(conn, s)  # records of other tables may refer to them
     if record is not None:
         record = rewrite_refs(s, spec, record)
         key = r.row_key(spec, record)
     target = s.aliases.get(spec.name, {}).get(key)
     if target is not None:  # merged into another record by an earlier push of this same record
         s.outcomes.append(Outcome(spec.name, key, "merged", _rows(conn, s, spec).get(target, (0, ""))[0],
-                                  _hub_record(conn, spec, target), target))
+                                  _hub_record(conn, spec, target, s), target))
         return
     if record is not None and spec.on_clash == "renumber":
         renamed = s.aliases.get("number:" + spec.name, {}).get(key)
@@ -219,7 +238,7 @@ def push_record(conn: Connection, s: PushState, spec: r.Spec, key: str, base: in
         return
     # Changed on the hub since this device last saw it: a concurrent edit.
     hub_version = row[0]
-    hub_record = _hub_record(conn, spec, key)
+    hub_record = _hub_record(conn, spec, key, s)
     if record is None:
         incoming_wins, rule = hub_record is None, "deletion loses to an edit"
     elif hub_record is None:
@@ -245,7 +264,9 @@ def _device_of(record: dict | None) -> str:
     return (record or {}).get("device_id", "") or ""
 
 
-def _hub_record(conn: Connection, spec: r.Spec, key: str) -> dict | None:
+def _hub_record(conn: Connection, spec: r.Spec, key: str, s: PushState) -> dict | None:
+    if s.inserts:
+        flush_inserts(conn, s)
     return r.read_records(conn, spec, [key]).get(key)
 
 
@@ -266,7 +287,7 @@ def _settle_clashes(conn: Connection, s: PushState, spec: r.Spec, key: str, reco
     other = _clash(conn, s, spec, key, record)
     if other is None:
         return record
-    kept = _hub_record(conn, spec, other)
+    kept = _hub_record(conn, spec, other, s)
     if spec.on_clash == "merge":
         rule = f"duplicate {'/'.join(spec.label)}: merged into the record on the hub"
         conflict(conn, s, spec, key, rule, kept, record, s.device_id)
@@ -277,7 +298,7 @@ def _settle_clashes(conn: Connection, s: PushState, spec: r.Spec, key: str, reco
         if spec.name == "products":  # the merged record's barcodes go to the survivor where free
             _adopt_barcodes(conn, s, spec, other, record)
         s.outcomes.append(Outcome(spec.name, key, "merged", _rows(conn, s, spec).get(other, (0, ""))[0],
-                                  _hub_record(conn, spec, other), other))
+                                  _hub_record(conn, spec, other, s), other))
         return None
     if spec.on_clash == "renumber":
         renamed = _renumber(conn, spec, record)
@@ -323,7 +344,7 @@ def _free_barcodes(conn: Connection, s: PushState, spec: r.Spec, key: str, recor
 
 def _adopt_barcodes(conn: Connection, s: PushState, spec: r.Spec, survivor: str, merged: dict) -> None:
     row = _rows(conn, s, spec).get(survivor)
-    current = _hub_record(conn, spec, survivor)
+    current = _hub_record(conn, spec, survivor, s)
     if current is None or row is None:
         return
     codes = {b["barcode"] for b in current["_children"]["barcodes"]}

@@ -7,6 +7,7 @@ applied rows together with the cursor that says they were applied.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC
 from datetime import datetime
@@ -311,3 +312,72 @@ def settle_pulled_reversals(conn: Connection, device_id: str, rows: list[tuple])
                                     (row[reverses], row[mid])).scalar()
         if ours is not None:
             convert_reversal(conn, ours, row[reverses])
+
+
+def _local_keys(conn: Connection, spec: r.Spec, keys: list[str]) -> set[str]:
+    found: set[str] = set()
+    for i in range(0, len(keys), 500):
+        chunk = keys[i:i + 500]
+        query = select(*[spec.table.c[k] for k in spec.key]).where(r._where(spec, chunk))
+        for row in conn.execute(query):
+            values = {k: r.encode_value(spec.table.c[k], v) for k, v in zip(spec.key, row, strict=True)}
+            found.add(r.row_key(spec, values))
+    return found
+
+
+def _business_keys(conn: Connection, spec: r.Spec) -> dict[tuple[str, ...], dict[tuple, str]]:
+    table = spec.table
+    result = {}
+    for columns in spec.unique:
+        found = {}
+        for row in conn.execute(select(*[table.c[k] for k in spec.key], *[table.c[c] for c in columns])):
+            key_part, values = row[:len(spec.key)], row[len(spec.key):]
+            key = r.row_key(spec, {k: r.encode_value(table.c[k], v) for k, v in zip(spec.key, key_part, strict=True)})
+            found[tuple(r.encode_value(table.c[c], v) for c, v in zip(columns, values, strict=True))] = key
+        result[columns] = found
+    return result
+
+
+def apply_records(conn: Connection, device_id: str, spec: r.Spec, entries: list[tuple[str, int, dict | None]]) -> None:
+    """Apply a run of pulled versions of one table, in order; new records that clash with nothing here are
+    inserted in bulk, the others go through ``apply_record`` one by one."""
+    keys = [key for key, _, _ in entries]
+    synced: dict[str, tuple[int, str]] = {}
+    for i in range(0, len(keys), 500):
+        rows = conn.execute(select(t.sync_rows.c.row_id, t.sync_rows.c.version, t.sync_rows.c.hash).where(
+            t.sync_rows.c.tbl == spec.name, t.sync_rows.c.row_id.in_(keys[i:i + 500])))
+        synced.update({row.row_id: (row.version, row.hash) for row in rows})
+    here = _local_keys(conn, spec, keys)
+    business = _business_keys(conn, spec) if spec.unique else {}
+    owners = dict(conn.execute(select(t.barcodes.c.barcode, t.barcodes.c.product_id)).all()) \
+        if spec.name == "products" else {}
+    repeated = {key for key, n in Counter(keys).items() if n > 1}
+    fresh, slow = [], []
+    for key, version, record in entries:
+        hash_ = r.content_hash(spec, record)
+        if synced.get(key) == (version, hash_):
+            continue
+        clash = record is not None and any(
+            business[cols].get(tuple(record[c] for c in cols)) not in (None, key) for cols in spec.unique)
+        taken = record is not None and any(owners.get(b["barcode"]) not in (None, key)
+                                           for b in record.get("_children", {}).get("barcodes", []))
+        if record is None or key in here or key in repeated or clash or taken:
+            slow.append((key, version, record))
+            continue
+        fresh.append((key, version, record, hash_))
+        here.add(key)
+        for cols in spec.unique:
+            business[cols][tuple(record[c] for c in cols)] = key
+        owners.update({b["barcode"]: key for b in record.get("_children", {}).get("barcodes", [])})
+    if fresh:
+        conn.execute(spec.table.insert(), [r.decode_row(spec.table, record) for _, _, record, _ in fresh])
+        for child, _ in spec.children:
+            rows = [r.decode_row(child, row) for _, _, record, _ in fresh
+                    for row in record.get("_children", {}).get(child.name, [])]
+            if rows:
+                conn.execute(child.insert(), rows)
+        conn.exec_driver_sql("INSERT INTO sync_rows (tbl, row_id, version, hash) VALUES (?, ?, ?, ?) ON CONFLICT "
+                             "(tbl, row_id) DO UPDATE SET version = excluded.version, hash = excluded.hash",
+                             [(spec.name, key, version, hash_) for key, version, _, hash_ in fresh])
+    for key, version, record in slow:
+        apply_record(conn, device_id, spec, key, version, record)
