@@ -132,26 +132,27 @@ from persistence import sync
 from persistence.sync import engine
 engine.PUSH_BATCH = engine.PULL_BATCH = 200
 db = open_database(sys.argv[1])
-sync.sync(db, sys.argv[2])
+print("started", flush=True)
+sync.sync(db, sys.argv[2], progress=lambda stage, done, total: print(stage, done, total, flush=True))
 """
 
 
-def sync_in_a_process_killed_at_random(path: Path, hub: str, rng: random.Random) -> int:
-    """Run the sync in a child process, SIGKILL it at a random moment; repeat until one run ends. Kills."""
-    kills = 0
-    for _ in range(12):
+def sync_in_a_process_killed_at_random(path: Path, hub: str, rng: random.Random, kills: int = 3) -> int:
+    """Run the sync in a child process and SIGKILL it at a random moment after it started, ``kills``
+    times, then let a last run finish. Returns how many runs were killed before they ended."""
+    killed = 0
+    for _ in range(kills):
         child = subprocess.Popen([sys.executable, "-c", SYNC_SCRIPT, str(path), hub], cwd=ROOT,
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        try:
-            child.wait(timeout=rng.uniform(0.8, 3.0))
-        except subprocess.TimeoutExpired:
-            child.send_signal(signal.SIGKILL)
-            child.wait()
-            kills += 1
-            continue
-        assert child.returncode == 0, child.stderr.read().decode()
-        return kills
-    raise AssertionError("the sync never finished")
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert child.stdout.readline().strip() == "started", child.stderr.read()
+        time.sleep(rng.uniform(0.0, 1.5))
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        killed += child.returncode == -signal.SIGKILL
+    child = subprocess.run([sys.executable, "-c", SYNC_SCRIPT, str(path), hub], cwd=ROOT, capture_output=True,
+                           text=True, timeout=600)
+    assert child.returncode == 0, child.stderr
+    return killed
 
 
 def test_a_sync_process_killed_at_random_points_finishes_on_the_next_run(hub, devices, tmp_path):
