@@ -45,6 +45,10 @@ Rules (what every device can rely on):
   device that made it) and the renumbering is listed as a conflict so the clerk can tell the
   partner. A device that pulls a number it used for a document not yet pushed renumbers its own
   document locally first.
+* **A movement reversed on two devices offline.** A movement can be reversed once. The reversal
+  that reached the hub first stays the reversal; the later one is still a fact (a clerk posted
+  it), so it is kept with its quantity as an adjustment at average cost, listed as a conflict
+  for a manager to correct, and the device that made it rewrites its copy the same way.
 * **Derived values** (movement values, balances, moving-average cost, on-order) are recomputed
   for the product × warehouse pairs that pulled movements touched, from their earliest new
   movement, in business-time order (occurred_at, then id) — see ``recompute`` — so every device
