@@ -8,7 +8,8 @@ review (s, S) policy of ``domain.replenishment.explain_policy`` to each of them:
   recorded (``domain.demand``). A day whose closing stock was 0 or less is *censored*: the empty shelf
   hid the demand — unless unfilled demand was recorded on it, which makes it observed. Days before a
   product × warehouse ever had stock are censored too. Days aggregate to Monday–Sunday weeks with
-  ``domain.forecasting.history``'s rule (a week needs 4 in-stock days; its demand is scaled to 7).
+  ``domain.forecasting.history``'s imputed rule (``aggregate_weeks``): a stockout day counts at least
+  what it shipped, up to the week's in-stock daily rate; a week without an in-stock day is censored.
   The week now running is left out: it is incomplete.
 * Service target by ABC class of annual demand value (shipped in the last 52 weeks × unit value; A the
   products making the first 80 % of the value, B the next 15 %, C the rest): A 0.98, B 0.95, C 0.90.
@@ -216,19 +217,21 @@ def weekly_matrix(history: PlanningHistory, keys: Sequence[tuple[str, str]]):
     return shipped, in_stock
 
 
-def aggregate_weeks(shipped, in_stock, first_day: date):
-    """Weekly demand from daily rows with ``domain.forecasting.history.aggregate_demand``'s rule, all rows at once."""
-    import numpy as np
+def aggregate_weeks(shipped, in_stock, first_day: date, rule: str | None = None):
+    """Weekly demand (rows × weeks, NaN where censored) and the week starts, from daily rows.
 
-    n, days = shipped.shape
-    weeks = days // 7
-    qty = shipped[:, : weeks * 7].reshape(n, weeks, 7)
-    mask = in_stock[:, : weeks * 7].reshape(n, weeks, 7)
-    observed = mask.sum(axis=2)
-    total = np.where(mask, qty, 0.0).sum(axis=2)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        values = np.where(observed >= MIN_OBSERVED_DAYS, total * 7 / observed, np.nan)
-    starts = [first_day + timedelta(days=7 * i) for i in range(weeks)]
+    ``domain.forecasting.history.demand_matrix`` with its ``imputed`` rule by default: a day that ended in
+    stock is observed, a day that ended out of stock had at least what it shipped and is estimated as
+    the larger of that and the week's mean in-stock demand; a week without an in-stock day is censored.
+    (The older ``scaled`` rule dropped the stockout days and, under four in-stock days, the week: it left
+    the history of exactly the high-demand weeks out and forecasts ran low; see
+    tests/benchmarks/RESULTS-forecast.md.)
+    """
+    from domain.forecasting.history import IMPUTED
+    from domain.forecasting.history import demand_matrix
+
+    values = demand_matrix(shipped, in_stock, rule=rule or IMPUTED, min_observed_days=MIN_OBSERVED_DAYS)
+    starts = [first_day + timedelta(days=7 * i) for i in range(values.shape[1])]
     return values, starts
 
 

@@ -10,6 +10,8 @@ import numpy as np
 import pytest
 
 from domain import planning
+from domain.forecasting.history import IMPUTED
+from domain.forecasting.history import SCALED
 from domain.forecasting.history import aggregate_demand
 
 
@@ -24,12 +26,15 @@ def test_weekly_aggregation_of_many_rows_equals_the_history_module_row_by_row():
     rng = np.random.default_rng(7)
     shipped = rng.poisson(3.0, size=(5, 70)).astype(float)
     in_stock = rng.random((5, 70)) > 0.35
+    in_stock[2, 14:21] = False  # a whole week out of stock
     values, starts = planning.aggregate_weeks(shipped, in_stock, date(2026, 1, 5))
     assert starts[1] == date(2026, 1, 12) and len(starts) == 10
     for row in range(5):
-        expected = aggregate_demand(shipped[row], in_stock[row]).values
+        expected = aggregate_demand(shipped[row], in_stock[row], rule=IMPUTED).values
         np.testing.assert_allclose(values[row], expected, rtol=1e-12)
-    assert np.isnan(values).any()  # the draw censors some weeks, so the comparison covers them
+        scaled = planning.aggregate_weeks(shipped, in_stock, date(2026, 1, 5), rule=SCALED)[0]
+        np.testing.assert_allclose(scaled[row], aggregate_demand(shipped[row], in_stock[row]).values, rtol=1e-12)
+    assert np.isnan(values[2, 2]) and np.isnan(values).sum() < np.isnan(scaled).sum()  # censored weeks are covered
 
 
 def _history(closing, shipped=None, days=7):
