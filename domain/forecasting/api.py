@@ -31,8 +31,9 @@ How a forecast is made, for all rows of a (products × periods) matrix at once:
    1..k, by bootstrap — ``BOOTSTRAP_DRAWS`` paths per row, each step the forecast plus a one-step
    in-sample error of the chosen method drawn with replacement, floored at 0 (demand is never
    negative), summed; the quantiles of the sums. It needs no model distribution (Croston has none)
-   and keeps the skew of intermittent demand that a normal σ√k loses. The draws are seeded, so the
-   same history gives the same quantiles. ``lead_time_quantile`` reads it for fractional periods.
+   and keeps the skew of intermittent demand that a normal σ√k loses. The draws are seeded and the
+   same for every row, so the same history gives the same quantiles in any batch.
+   ``lead_time_quantile`` reads it for fractional periods.
 """
 
 from __future__ import annotations
@@ -306,7 +307,8 @@ def bootstrap_cumulative(
         errors: one-step in-sample errors per row (rows × periods, NaN skipped).
         qs: the probabilities.
         draws: bootstrap paths per row.
-        seed: the generator's seed (same input, same quantiles).
+        seed: the generator's seed. Every row uses the same draws, so a row's quantiles depend on its
+            own mean and errors only (same row, same quantiles, whatever else is in the call).
 
     Returns:
         Per row {q: (horizon,) non-decreasing in k and in q}. A row without errors gets its cumulative
@@ -315,14 +317,16 @@ def bootstrap_cumulative(
     mean = np.atleast_2d(np.asarray(mean, dtype=float))
     errors = np.atleast_2d(np.asarray(errors, dtype=float))
     rows, horizon = mean.shape
-    rng = np.random.default_rng(seed)
+    # The same uniform draws for every row (common random numbers): a row's quantiles depend on its own
+    # forecast and errors only, not on which other rows share the call (so a cached row equals a recomputed one).
+    uniform = np.random.default_rng(seed).random((draws, horizon))
     packed = np.sort(errors, axis=1)  # observed errors first, NaN last
     count = (~np.isnan(errors)).sum(axis=1)
     out = []
     chunk = max(1, 4_000_000 // max(1, draws * horizon))
     for lo in range(0, rows, chunk):
         hi = min(rows, lo + chunk)
-        pick = rng.random((hi - lo, draws, horizon)) * np.maximum(count[lo:hi], 1)[:, None, None]
+        pick = uniform[None, :, :] * np.maximum(count[lo:hi], 1)[:, None, None]
         drawn = np.take_along_axis(packed[lo:hi], pick.astype(int).reshape(hi - lo, -1), axis=1)
         drawn = np.where(count[lo:hi, None] > 0, drawn, 0.0).reshape(hi - lo, draws, horizon)
         sums = np.cumsum(np.maximum(mean[lo:hi, None, :] + drawn, 0.0), axis=2)

@@ -263,3 +263,12 @@ def test_lead_time_quantile_interpolates_between_whole_periods_and_extends_past_
     assert api.lead_time_quantile(result, 3.0, 0.9) == 10.0  # the last step's increment 3 repeats
     with pytest.raises(ValueError, match="0.95"):
         api.lead_time_quantile(result, 1.0, 0.95)
+
+
+def test_a_rows_bootstrap_quantiles_do_not_depend_on_the_other_rows_in_the_call():
+    mean = np.array([[3.0, 3.0, 3.0], [10.0, 10.0, 10.0]])
+    errors = np.array([[-1.0, 0.5, 2.0, np.nan], [-4.0, 1.0, 3.0, 0.0]])
+    both = api.bootstrap_cumulative(mean, errors, (0.1, 0.9))
+    alone = api.bootstrap_cumulative(mean[1:], errors[1:], (0.1, 0.9))
+    for q in (0.1, 0.9):
+        np.testing.assert_array_equal(both[1][q], alone[0][q])
