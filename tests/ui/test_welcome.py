@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from pathlib import Path
 
 import pytest
@@ -192,9 +193,11 @@ def test_the_title_bar_says_when_the_demo_is_open(qtbot, data_folder):
 
     services = build_services(first_run.demo_db_path())
     try:
+        assert (services.user, services.role) == (getpass.getuser(), None)  # sign-in off: the OS user is recorded
         window = create_main_window(services)
         qtbot.addWidget(window)
         assert window.windowTitle().endswith("Stockroom — demo database")
+        assert window.user_label.text() == f"User: {getpass.getuser()}" and not window.sign_out_action.isEnabled()
     finally:
         services.tasks.wait()
         services.database.close()
