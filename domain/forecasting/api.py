@@ -31,8 +31,8 @@ How a forecast is made, for all rows of a (products × periods) matrix at once:
    1..k, by bootstrap — ``BOOTSTRAP_DRAWS`` paths per row, each step the forecast plus a one-step
    in-sample error of the chosen method drawn with replacement, floored at 0 (demand is never
    negative), summed; the quantiles of the sums. It needs no model distribution (Croston has none)
-   and keeps the skew of intermittent demand that a normal σ√k loses. The draws are seeded and the
-   same for every row, so the same history gives the same quantiles in any batch.
+   and keeps the skew of intermittent demand that a normal σ√k loses. Each row's draws are seeded by
+   a hash of its own forecast and errors, so the same history gives the same quantiles in any batch.
    ``lead_time_quantile`` reads it for fractional periods.
 """
 
@@ -307,8 +307,9 @@ def bootstrap_cumulative(
         errors: one-step in-sample errors per row (rows × periods, NaN skipped).
         qs: the probabilities.
         draws: bootstrap paths per row.
-        seed: the generator's seed. Every row uses the same draws, so a row's quantiles depend on its
-            own mean and errors only (same row, same quantiles, whatever else is in the call).
+        seed: the generators' seed; each row's generator is also seeded by a hash of its mean and
+            errors, so a row's quantiles depend on that row only (same row, same quantiles, whatever
+            else is in the call) and rows draw independently.
 
     Returns:
         Per row {q: (horizon,) non-decreasing in k and in q}. A row without errors gets its cumulative
@@ -317,16 +318,22 @@ def bootstrap_cumulative(
     mean = np.atleast_2d(np.asarray(mean, dtype=float))
     errors = np.atleast_2d(np.asarray(errors, dtype=float))
     rows, horizon = mean.shape
-    # The same uniform draws for every row (common random numbers): a row's quantiles depend on its own
-    # forecast and errors only, not on which other rows share the call (so a cached row equals a recomputed one).
-    uniform = np.random.default_rng(seed).random((draws, horizon))
+    # Each row draws from its own generator, seeded by the seed and a hash of the row's forecast and errors:
+    # its quantiles depend on that row only (a cached row equals a recomputed one, whatever batch it came in),
+    # and rows draw independently (one common draw would shift every row's tail the same way).
+    import hashlib
+
     packed = np.sort(errors, axis=1)  # observed errors first, NaN last
     count = (~np.isnan(errors)).sum(axis=1)
     out = []
     chunk = max(1, 4_000_000 // max(1, draws * horizon))
     for lo in range(0, rows, chunk):
         hi = min(rows, lo + chunk)
-        pick = uniform[None, :, :] * np.maximum(count[lo:hi], 1)[:, None, None]
+        uniform = np.empty((hi - lo, draws, horizon))
+        for r in range(lo, hi):
+            key = hashlib.blake2b(mean[r].tobytes() + errors[r].tobytes(), digest_size=8).digest()
+            uniform[r - lo] = np.random.default_rng([seed, int.from_bytes(key, "little")]).random((draws, horizon))
+        pick = uniform * np.maximum(count[lo:hi], 1)[:, None, None]
         drawn = np.take_along_axis(packed[lo:hi], pick.astype(int).reshape(hi - lo, -1), axis=1)
         drawn = np.where(count[lo:hi, None] > 0, drawn, 0.0).reshape(hi - lo, draws, horizon)
         sums = np.cumsum(np.maximum(mean[lo:hi, None, :] + drawn, 0.0), axis=2)
