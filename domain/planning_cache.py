@@ -17,12 +17,15 @@ time budget did not reach is stored with its numpy forecast like any other: keep
 every later run spend the whole budget again (measured on the demo database: 350 rows and 36 s a run
 instead of seconds); it is tried again when its history changes, at the latest with the next week.
 
-Results are stored as JSON: arrays with their shape, mappings as key/value pairs (quantile keys are
-floats), NaN as JSON's ``NaN``. Only Python reads them back.
+Results are stored as JSON: arrays as their base64 bytes with shape and dtype (exact, and read back with
+one ``numpy.frombuffer`` instead of parsing every number: reading 2,700 stored forecasts took 1.5 s
+with arrays as JSON lists, 0.7 s so), mappings with string keys as they are, other mappings
+as key/value pairs (quantile keys are floats), NaN as JSON's ``NaN``. Only Python reads them back.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import time
@@ -111,8 +114,12 @@ def _enc(value):
     import numpy as np
 
     if isinstance(value, np.ndarray):
-        return {"nd": value.ravel().tolist(), "shape": list(value.shape), "dtype": value.dtype.str}
+        data = np.ascontiguousarray(value)
+        return {"nd": base64.b64encode(data.tobytes()).decode("ascii"), "shape": list(data.shape),
+                "dtype": data.dtype.str}
     if isinstance(value, dict):
+        if all(isinstance(k, str) and isinstance(v, (str, int, float, bool)) for k, v in value.items()):
+            return {"obj": value}  # e.g. the backtest scores: read back as they are
         return {"map": [[_enc(k), _enc(v)] for k, v in value.items()]}
     if isinstance(value, (list, tuple)):
         return {"seq": [_enc(v) for v in value]}
@@ -128,7 +135,10 @@ def _dec(value):
 
     if isinstance(value, dict):
         if "nd" in value:
-            return np.asarray(value["nd"], dtype=np.dtype(value["dtype"])).reshape(value["shape"])
+            raw = base64.b64decode(value["nd"])
+            return np.frombuffer(raw, dtype=np.dtype(value["dtype"])).reshape(value["shape"]).copy()
+        if "obj" in value:
+            return value["obj"]
         if "map" in value:
             return {_dec(k): _dec(v) for k, v in value["map"]}
         if "seq" in value:
