@@ -106,6 +106,9 @@ def test_running_planning_shows_a_critical_alert_for_the_item_that_runs_out_with
     assert len(xs) == WEEKS and ys[0] == pytest.approx(70.0)
     fx, fy = chart.forecast.getData()
     assert len(fx) > 0 and fy[0] == pytest.approx(70.0) and fx[0] > xs[-1]
+    tx, ty = chart.fitted.getData()  # the chosen method's one-week-ahead values over the history
+    assert list(tx) == list(xs) and ty[-1] == pytest.approx(70.0)
+    assert screen.chart.data.band_quantiles == (0.1, 0.9)
     lx, ly = chart.band_low.getData()
     hx, hy = chart.band_high.getData()
     assert len(lx) == len(fx) and len(hx) == len(fx) and all(h >= lo for lo, h in zip(ly, hy, strict=True))
