@@ -84,6 +84,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ConflictsScreen', 'Mark &reviewed (Ctrl+Enter)'): '标记为已审阅(&R) (Ctrl+Enter)',
     ('ConflictsScreen', 'Mark reviewed'): '标记为已审阅',
     ('ConflictsScreen', 'Negative stock'): '负库存',
+    ('ConflictsScreen', 'Not done: %1'): '未完成：%1',
     ('ConflictsScreen', 'Note'): '备注',
     ('ConflictsScreen', 'Open'): '未处理',
     ('ConflictsScreen', 'Put the losing version of %1 in place of the one in use? The version in use now is kept '

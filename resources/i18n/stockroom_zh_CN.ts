@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+17" />
             <source>Needs the %1 role or higher.</source>
             <translation>需要%1或更高的角色。</translation>
         </message>
@@ -209,7 +209,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ConflictTableModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="+120" />
+            <location filename="../../ui/screens/conflicts.py" line="+121" />
             <source>Detected</source>
             <translation>发现时间</translation>
         </message>
@@ -317,7 +317,12 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>%1 已标记为已审阅。</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+8" />
+            <source>Not done: %1</source>
+            <translation>未完成：%1</translation>
+        </message>
+        <message>
+            <location line="+34" />
             <source>%n open conflict(s)</source>
             <translation>%n 个未处理的冲突</translation>
         </message>
@@ -1645,7 +1650,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>NegativeStockModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="-240" />
+            <location filename="../../ui/screens/conflicts.py" line="-242" />
             <source>SKU</source>
             <translation>SKU</translation>
         </message>
@@ -1798,7 +1803,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>Permissions</name>
         <message>
-            <location filename="../../ui/access.py" line="-37" />
+            <location filename="../../ui/access.py" line="-42" />
             <source>receive stock</source>
             <translation>收货</translation>
         </message>
@@ -1977,7 +1982,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ProductEditor</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="+256" />
+            <location filename="../../ui/screens/products.py" line="+257" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -2377,7 +2382,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>PurchasingScreen</name>
         <message>
-            <location filename="../../ui/screens/purchasing.py" line="+59" />
+            <location filename="../../ui/screens/purchasing.py" line="+60" />
             <source>Draft</source>
             <translation>草稿</translation>
         </message>
@@ -2818,7 +2823,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>Replenishment</name>
         <message>
-            <location filename="../../ui/screens/replenishment.py" line="+60" />
+            <location filename="../../ui/screens/replenishment.py" line="+61" />
             <source>critical</source>
             <translation>紧急</translation>
         </message>
@@ -3227,12 +3232,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+12" />
-            <location line="+124" />
+            <location line="+125" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location line="-107" />
+            <location line="-108" />
             <source>%1 of %2 line(s) shown, %3 ticked to order</source>
             <translation>显示 %1 / %2 行，已勾选 %3 行待订购</translation>
         </message>
@@ -3240,12 +3245,12 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+43" />
             <location line="+21" />
             <location line="+12" />
-            <location line="+5" />
+            <location line="+6" />
             <source>Create purchase orders</source>
             <translation>创建采购订单</translation>
         </message>
         <message>
-            <location line="-37" />
+            <location line="-38" />
             <source>Tick at least one line with a suggested quantity and a supplier.</source>
             <translation>请至少勾选一行有建议数量和供应商的记录。</translation>
         </message>
@@ -3275,7 +3280,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>未创建任何采购订单：%1</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>Run planning (F5)</source>
             <translation>运行计划 (F5)</translation>
         </message>
@@ -3725,7 +3730,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>SuppliersScreen</name>
         <message>
-            <location filename="../../ui/screens/suppliers.py" line="+47" />
+            <location filename="../../ui/screens/suppliers.py" line="+48" />
             <source>Code</source>
             <translation>编码</translation>
         </message>
@@ -4287,7 +4292,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>TermsDialog</name>
         <message>
-            <location filename="../../ui/dialogs/terms.py" line="+117" />
+            <location filename="../../ui/dialogs/terms.py" line="+118" />
             <source>Terms of %1</source>
             <translation>%1 的采购条款</translation>
         </message>

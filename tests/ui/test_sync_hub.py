@@ -238,3 +238,27 @@ def test_cancel_stops_the_sync_and_the_next_one_finishes_the_job(qtbot, services
     sync.sync(other, hub)
     with other.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM movements").scalar_one() == 1
+
+
+def test_a_refused_apply_says_why_beside_the_buttons(qtbot, services, db, other, hub):
+    """A renumbered document keeps its new number: applying the losing version is refused, with the reason."""
+    from domain import documents as docs
+    from ui.screens.conflicts import ConflictsScreen
+
+    stock_one_unit(db)
+    sync.sync(db, hub)
+    sync.sync(other, hub)
+    line = (docs.LineInput("SKU-1", qty="3", unit_cost="8"),)
+    for device in (other, db):
+        docs.post_document(device.uow(), docs.PostDocument("receipt", "MAIN", line, business_date=T0.date()))
+    sync.sync(other, hub)
+    sync.sync(db, hub)
+    screen = ConflictsScreen(services)
+    qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: not screen.loading and screen.model.rowCount() == 1)
+    assert "renumbered" in screen.model.rows[0].rule
+    screen.confirm_apply = lambda row: True
+    screen.apply_losing_version()
+    qtbot.waitUntil(lambda: screen.message.text().startswith("Not done: "), timeout=10_000)
+    assert "new number" in screen.message.text()
+    assert [r.resolved_at for r in sync.conflicts(db)] == [None]  # still open, to mark reviewed

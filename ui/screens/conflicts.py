@@ -46,6 +46,7 @@ from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+_RED = "color: #b00020;"
 
 
 _LINKS = ("id", "document_id", "po_id", "product_id", "device_id", "version")
@@ -322,8 +323,10 @@ class ConflictsScreen(Screen):
 
         def failed(exc: BaseException) -> None:
             if alive(self):
-                self.show_error(exc)
+                self.message.setStyleSheet(_RED)
+                self.message.setText(translate("ConflictsScreen", "Not done: %1").replace("%1", str(exc)))
 
+        self.message.setStyleSheet("")
         self.message.clear()
         services.tasks.submit(lambda: sync_service.resolve_conflict(
             services.database, row.id, user=services.user, note=note, apply_loser=apply_loser), done, failed)
