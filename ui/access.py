@@ -83,6 +83,11 @@ def forbidden_text(exc: Forbidden) -> str:
         .replace("%3", translate("Permissions", what) if what else exc.permission).replace("%4", needed)
 
 
+def refusal_text(exc: BaseException) -> str:
+    """``str(exc)``, except that a refusal by role is said in the reader's language."""
+    return forbidden_text(exc) if isinstance(exc, Forbidden) else str(exc)
+
+
 def role_title(role: str | None) -> str:
     """The role's name in the current language ("" for none)."""
     title = ROLE_TITLES.get(str(role or ""))

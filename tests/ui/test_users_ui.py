@@ -196,3 +196,23 @@ def test_ctrl_enter_past_a_disabled_button_is_refused_by_the_domain_in_the_reade
         i18n.set_language(i18n.ENGLISH, persist=False)
     with office.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM movements").scalar() == 0
+
+
+def test_every_screens_refusal_by_role_reads_in_the_readers_language(qtbot, office):
+    from domain.errors import Forbidden
+    from ui import i18n
+    from ui.access import refusal_text
+
+    with pytest.raises(Forbidden) as refused:
+        catalog.add_product(office.uow("li", "clerk"), c.AddProduct("N-1", "New"))
+    with pytest.raises(Forbidden) as nobody:
+        catalog.add_product(office.uow(), c.AddProduct("N-1", "New"))
+    assert refusal_text(refused.value) == ("li (Clerk) may not change products, warehouses, suppliers or customers: "
+                                           "that needs the Manager role or higher.")
+    i18n.set_language(i18n.CHINESE, persist=False)
+    try:
+        assert refusal_text(refused.value) == "li（库管员）不能修改商品、仓库、供应商或客户：需要经理或更高的角色。"
+        assert refusal_text(nobody.value) == "尚未登录。请先登录；此操作需要经理或更高的角色。"
+        assert refusal_text(ValueError("disk full")) == "disk full"
+    finally:
+        i18n.set_language(i18n.ENGLISH, persist=False)

@@ -24,6 +24,7 @@ from domain import purchasing_commands as pc
 from domain import purchasing_terms
 from domain.errors import BadInput
 from domain.numbers import fmt
+from ui.access import refusal_text
 from ui.widgets.busy import BusyBar
 from ui.widgets.busy import alive
 
@@ -164,5 +165,5 @@ class TermsDialog(QDialog):
         if alive(self):
             self.busy_bar.busy(False)
             self.buttons.setEnabled(True)
-            self.error.setText(translate("TermsDialog", "Not saved: %1").replace("%1", str(exc)))
+            self.error.setText(translate("TermsDialog", "Not saved: %1").replace("%1", refusal_text(exc)))
             self.error.show()

@@ -29,6 +29,7 @@ from domain.catalog import ChangedSinceOpened
 from domain.errors import BadInput
 from domain.errors import DomainError
 from domain.errors import Duplicate
+from ui.access import refusal_text
 from ui.models.movements import MovementTableModel
 from ui.models.products import ProductTableModel
 from ui.models.proxy import RowFilterProxy
@@ -284,7 +285,7 @@ def problem_text(exc: BaseException) -> str:
         return (translate("ProductEditor", "barcode %1 is already used by product %2")
                 .replace("%1", found["code"]).replace("%2", found["sku"]))
     if isinstance(exc, DomainError):
-        return str(exc)
+        return refusal_text(exc)
     return translate("ProductEditor", "Could not save: %1").replace("%1", str(exc))
 
 

@@ -37,6 +37,7 @@ from domain import purchasing
 from domain import purchasing_commands as pc
 from domain import purchasing_terms
 from domain.numbers import fmt
+from ui.access import refusal_text
 from ui.dialogs.reason import ReasonDialog
 from ui.dialogs.receive_po import ReceivePoDialog
 from ui.models.proxy import RowFilterProxy
@@ -433,7 +434,7 @@ class PurchasingScreen(Screen):
     def _failed(self, exc: BaseException) -> None:
         if alive(self):
             self.busy_bar.busy(False)
-            self.say(translate("PurchasingScreen", "Refused: %1").replace("%1", str(exc)), error=True)
+            self.say(translate("PurchasingScreen", "Refused: %1").replace("%1", refusal_text(exc)), error=True)
             self._enable()
 
     def say(self, text: str, error: bool = False) -> None:

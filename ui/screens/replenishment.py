@@ -45,6 +45,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from domain.numbers import fmt
+from ui.access import refusal_text
 from ui.models.proxy import RowFilterProxy
 from ui.models.table import Column
 from ui.models.table import RowTableModel
@@ -631,7 +632,8 @@ class ReplenishmentScreen(Screen):
     def _create_failed(self, exc: BaseException) -> None:
         self.create_button.setEnabled(True)
         QMessageBox.warning(self, translate("Replenishment", "Create purchase orders"),
-                            translate("Replenishment", "No purchase order was created: %1").replace("%1", str(exc)))
+                            translate("Replenishment", "No purchase order was created: %1")
+                            .replace("%1", refusal_text(exc)))
 
     def notify(self, text: str) -> None:
         """Tells the user; tests replace it."""

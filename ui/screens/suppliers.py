@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QWidget
 from domain import purchasing_commands as pc
 from domain import purchasing_terms
 from domain.numbers import fmt
+from ui.access import refusal_text
 from ui.dialogs.terms import TermsDialog
 from ui.models.proxy import RowFilterProxy
 from ui.models.table import Column
@@ -274,7 +275,7 @@ class SuppliersScreen(Screen):
     def _refused(self, exc: BaseException) -> None:
         if alive(self):
             self.message.setStyleSheet("color: #9b1c1c;")
-            self.message.setText(translate("SuppliersScreen", "Not saved: %1").replace("%1", str(exc)))
+            self.message.setText(translate("SuppliersScreen", "Not saved: %1").replace("%1", refusal_text(exc)))
             self._enable()
 
     def selected_terms(self):
