@@ -96,6 +96,15 @@ class _Ledger:
                         "the code of a warehouse already in Stockroom (add it first)")
         return found
 
+    def is_latest(self, product: Product, warehouse: Warehouse, ref: str) -> bool:
+        """Whether the pair's latest movement carries ``ref``: one lookup by id, the common case of importing an
+        opening stock file again (reading the pair's whole history is the general way, ``pair``)."""
+        last = self.uow.balances.get(product.id, warehouse.id).last_key
+        if last is None:
+            return False
+        latest = self.uow.movements.get(last[1])
+        return latest is not None and latest.source_type == SOURCE_TYPE and latest.source_ref == ref
+
     def pair(self, product: Product, warehouse: Warehouse) -> _Pair:
         key = (product.id, warehouse.id)
         pair = self.pairs.get(key)
@@ -142,6 +151,9 @@ def plan_stock(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult, *, to
             result.skipped_empty += 1
             continue
         ref = row_ref(STOCK_REF, ("stock", product.sku, warehouse.code, fmt(qty), fmt(cost), row.text("date")), 0)
+        if ledger.is_latest(product, warehouse, ref):
+            result.unchanged += 1
+            continue
         pair = ledger.pair(product, warehouse)
         if ref in pair.refs:
             result.unchanged += 1
