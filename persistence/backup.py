@@ -118,16 +118,20 @@ def timestamped_backup(db_path: Path, reason: str, keep: int | None = None) -> P
     db_path = Path(db_path)
     if keep is None:
         keep = _keep_in_file(db_path)
-    folder = backup_dir(db_path)
-    stamp = datetime.now().strftime(_STAMP)
-    target = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite3"
-    n = 1
-    while target.exists():  # two in the same second
-        n += 1
-        target = folder / f"{db_path.stem}-{stamp}-{reason}.{n}.sqlite3"
+    target = _new_name(db_path, reason)
     backup_file(db_path, target)
     prune(db_path, keep)
     return target
+
+
+def _new_name(db_path: Path, reason: str) -> Path:
+    """The next backup's path; backups made within one second are numbered 1 (no number), 2, 3… in order."""
+    folder = backup_dir(db_path)
+    stamp = datetime.now().strftime(_STAMP)
+    pattern = _pattern(db_path)
+    names = os.listdir(folder) if folder.is_dir() else []
+    n = 1 + max((int(m.group(3) or 1) for m in map(pattern.fullmatch, names) if m and m.group(1) == stamp), default=0)
+    return folder / f"{db_path.stem}-{stamp}-{reason}{'' if n == 1 else f'.{n}'}.sqlite3"
 
 
 def _pattern(db_path: Path) -> re.Pattern[str]:
@@ -260,8 +264,7 @@ def _readable(db_path: Path) -> bool:
 
 def _save_raw(db_path: Path) -> Path:
     """Keep a damaged database byte for byte (with its WAL) before it is replaced."""
-    stamp = datetime.now().strftime(_STAMP)
-    target = backup_dir(db_path) / f"{db_path.stem}-{stamp}-{BEFORE_RESTORE}.sqlite3"
+    target = _new_name(db_path, BEFORE_RESTORE)
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(db_path, target)
     wal = Path(f"{db_path}-wal")
