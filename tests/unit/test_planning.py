@@ -117,14 +117,8 @@ def _run(values, cache, **kwargs):
                          result_type=ForecastResult, cache=cache, first_week=date(2026, 1, 5), **kwargs)
 
 
-# Forecast fields drawn by a seeded bootstrap over the rows of one call: a row forecast in a smaller batch
-# gets other draws, so between a full and an incremental run they agree only up to Monte Carlo noise.
-BOOTSTRAPPED = {"quantiles", "cumulative"}
-
-
-def _same(a, b, *, drawn_too: bool = True):
-    """Every field of two forecast results equal (arrays element by element, NaN equal to NaN); with
-    ``drawn_too`` False the bootstrapped fields need only the same quantiles."""
+def _same(a, b):
+    """Every field of two forecast results equal (arrays element by element, NaN equal to NaN)."""
     from dataclasses import fields
 
     def equal(x, y):
@@ -137,11 +131,7 @@ def _same(a, b, *, drawn_too: bool = True):
         return x == y
 
     for f in fields(a):
-        x, y = getattr(a, f.name), getattr(b, f.name)
-        if f.name in BOOTSTRAPPED and not drawn_too:
-            assert x.keys() == y.keys(), f.name
-        else:
-            assert equal(x, y), f.name
+        assert equal(getattr(a, f.name), getattr(b, f.name)), f.name
 
 
 def test_a_second_run_reads_every_unchanged_row_from_the_cache_and_recomputes_only_a_changed_one():
@@ -158,7 +148,7 @@ def test_a_second_run_reads_every_unchanged_row_from_the_cache_and_recomputes_on
     assert computed == 1
     fresh, _ = _run(changed, None)
     for a, b in zip(results, fresh, strict=True):  # cached and recomputed rows equal a full run
-        _same(a, b, drawn_too=False)
+        _same(a, b)  # bootstrap draws are seeded per row, so a row's quantiles do not depend on its batch
 
 
 def test_a_changed_setting_or_censored_week_recomputes_and_a_short_history_round_trips():
