@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from datetime import datetime
 
@@ -13,6 +14,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.exc import DBAPIError
 
+from domain.ids import new_id
 from persistence import tables as t
 from persistence.migrations import HEAD
 from persistence.sync import BadHubUrl
@@ -94,7 +96,7 @@ def _ensure_schema(engine: Engine) -> None:
 def run(db, engine: Engine, started: datetime, progress: Callable[[str, int, int], None],
         cancel: Callable[[], bool]) -> SyncReport:
     report = SyncReport(started_at=started)
-    me = db.device_id
+    me = _instance(db)
     caps = _push_records(db, engine, me, report)
     _push_facts(db, engine, me, report, progress, cancel, caps)
     _pull(db, engine, me, report, progress, cancel)
@@ -114,6 +116,37 @@ def run(db, engine: Engine, started: datetime, progress: Callable[[str, int, int
                                              (micros,)).scalar_one()
     report.negative = [(names.get(p, p), codes.get(w, w), q) for p, w, q in negative]
     return report
+
+
+def _file_identity(db) -> str:
+    if db.path is None:
+        return ""
+    stat = os.stat(db.path)
+    return f"{stat.st_dev}:{stat.st_ino}"
+
+
+def _instance(db) -> str:
+    """Who this file is to the hub: an id of its own, renewed when the file turns out to be a copy.
+
+    A pull skips the movements this device pushed itself. A file copied to a second PC keeps
+    the device id, so the two copies would each skip what the other pushed. The file's identity
+    (device and inode) is remembered at each sync; when it changed (copied, moved or restored),
+    this file takes a new instance id, so everything the other copy pushes comes in (what is
+    already here is ignored). Rows it makes keep the device id; pushing is by this file's own
+    cursor, so nothing is pushed twice for that.
+    """
+    identity = _file_identity(db)
+    with db.engine.connect() as conn:
+        instance = loc.get_setting(conn, loc.INSTANCE)
+        known = loc.get_setting(conn, loc.FILE_IDENTITY)
+    if instance and known == identity:
+        return instance
+    instance = new_id()
+    with _local(db) as conn:
+        loc.set_setting(conn, loc.INSTANCE, instance)
+        loc.set_setting(conn, loc.FILE_IDENTITY, identity)
+        conn.commit()
+    return instance
 
 
 def _push_records(db, engine: Engine, me: str, report: SyncReport) -> dict[str, int]:
@@ -172,7 +205,8 @@ def _rewrite(rows: list[tuple], table, aliases: dict[str, dict[str, str]]) -> li
 
 def _push_facts(db, engine: Engine, me: str, report: SyncReport, progress, cancel, caps: dict[str, int]) -> None:
     with db.engine.connect() as conn:
-        total = sum(loc.count_pending_immutable(conn, table, me, caps[table.name]) for table in loc.IMMUTABLE)
+        total = sum(loc.count_pending_immutable(conn, table, db.device_id, caps[table.name])
+                    for table in loc.IMMUTABLE)
     done = 0
     progress("push", 0, total)
     for table in loc.IMMUTABLE:
@@ -180,7 +214,7 @@ def _push_facts(db, engine: Engine, me: str, report: SyncReport, progress, cance
             if cancel():
                 raise SyncCancelled("sync stopped; what was pushed is kept")
             with db.engine.connect() as conn:
-                rows, last = loc.pending_immutable(conn, table, me, PUSH_BATCH, caps[table.name])
+                rows, last = loc.pending_immutable(conn, table, db.device_id, PUSH_BATCH, caps[table.name])
             if not rows:
                 break
             with engine.begin() as hconn:

@@ -30,6 +30,8 @@ LAST_SUCCESS = "sync.last_success_at"
 LAST_ATTEMPT = "sync.last_attempt_at"
 LAST_ERROR = "sync.last_error"
 LAST_REPORT = "sync.last_report"
+INSTANCE = "sync.instance"  # who this file is to the hub (see engine._instance)
+FILE_IDENTITY = "sync.file_identity"
 
 IMMUTABLE = (t.movements, t.unfilled_demand)
 

@@ -46,3 +46,22 @@ def test_test_connection_names_the_server_and_a_wrong_port_is_unavailable(hub, p
     assert "PostgreSQL" in sync.test_connection(hub)
     with pytest.raises(sync.HubUnavailable):
         sync.test_connection("postgresql://postgres@127.0.0.1:1/nothing")
+
+
+def test_a_database_file_copied_to_a_second_pc_gets_everything_the_original_pushes(hub, devices, tmp_path):
+    import shutil
+
+    a = devices("a")
+    setup_master(a)
+    ledger.receive(a.uow(), c.ReceiveStock("SKU-1", "10", "MAIN", "1"))
+    sync.sync(a, hub)
+    a.close()
+    shutil.copy(tmp_path / "a.sqlite3", tmp_path / "copy.sqlite3")  # the second PC starts from a copy
+    a, copy = devices("a"), devices("copy")
+    assert copy.device_id == a.device_id
+    ledger.ship(a.uow(), c.ShipStock("SKU-1", "3", "MAIN"))
+    ledger.ship(copy.uow(), c.ShipStock("SKU-1", "2", "MAIN"))
+    for db in (a, copy, a):
+        sync.sync(db, hub)
+    assert snapshot(a) == snapshot(copy)
+    assert snapshot(a)["balances"] == [("SKU-1", "MAIN", Decimal("5"), Decimal("5.00"))]
