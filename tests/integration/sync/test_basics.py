@@ -65,3 +65,35 @@ def test_a_database_file_copied_to_a_second_pc_gets_everything_the_original_push
         sync.sync(db, hub)
     assert snapshot(a) == snapshot(copy)
     assert snapshot(a)["balances"] == [("SKU-1", "MAIN", Decimal("5"), Decimal("5.00"))]
+
+
+def test_a_cancelled_sync_keeps_what_it_did_and_the_next_one_finishes(hub, devices, monkeypatch):
+    from persistence.sync import engine
+
+    monkeypatch.setattr(engine, "PUSH_BATCH", 2)
+    a = devices("a")
+    setup_master(a)
+    for _ in range(5):
+        ledger.receive(a.uow(), c.ReceiveStock("SKU-1", "1", "MAIN", "1"))
+    stages = []
+
+    def progress(stage, done, total):
+        stages.append((stage, done, total))
+
+    with pytest.raises(sync.SyncCancelled):
+        sync.sync(a, hub, progress=progress, cancel=lambda: len(stages) >= 2)
+    assert stages[:2] == [("push", 0, 5), ("push", 2, 5)]
+    status = sync.status(a)
+    assert status.pending_push == 3 and status.last_error and status.last_success_at is None
+    report = sync.sync(a, hub, progress=progress)
+    assert report.pushed == 3 and sync.status(a).pending_push == 0
+    assert {s for s, _, _ in stages} == {"push", "pull", "recompute"}
+
+
+def test_the_remembered_hub_url_never_holds_the_password(hub, devices):
+    a = devices("a")
+    with_password = hub.replace("postgres@", "postgres:secret@")
+    sync.sync(a, with_password)  # the test server trusts local connections, so any password is accepted
+    assert sync.status(a).hub_url == hub
+    with a.engine.connect() as conn:
+        assert "secret" not in " ".join(v for (v,) in conn.exec_driver_sql("SELECT value FROM settings"))

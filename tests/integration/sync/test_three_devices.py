@@ -11,6 +11,7 @@ conflicts list.
 from __future__ import annotations
 
 import json
+import os
 import random
 from datetime import UTC
 from datetime import datetime
@@ -108,7 +109,11 @@ def docs_movements(db, number: str) -> set[str]:
         return set(conn.execute(select(t.movements.c.id).where(t.movements.c.source_ref == number)).scalars())
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3])
+# SYNC_SEEDS=1,2,3,4,5,… runs more random histories.
+SEEDS = [int(x) for x in os.environ.get("SYNC_SEEDS", "1,2,3").split(",")]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
 def test_three_devices_working_offline_end_with_identical_ledgers(hub, devices, seed):
     rng = random.Random(seed)
     clerks = [Clerk(n, devices(n), random.Random(seed * 10 + i)) for i, n in enumerate("abc")]
