@@ -217,8 +217,9 @@ def apply_record(conn: Connection, device_id: str, spec: r.Spec, key: str, versi
     incoming_hash = r.content_hash(spec, record)
     synced = conn.execute(select(t.sync_rows.c.version, t.sync_rows.c.hash)
                           .where(t.sync_rows.c.tbl == spec.name, t.sync_rows.c.row_id == key)).first()
-    if pushed_hash is None and synced is not None and tuple(synced) == (version, incoming_hash):
-        return  # already the version here (a device pulls back what it pushed)
+    if pushed_hash is None and synced is not None and (tuple(synced) == (version, incoming_hash)
+                                                       or synced.version > version):
+        return  # already this version or a later one (the hub's versions of a record only go up)
     known = pushed_hash if pushed_hash is not None else (synced.hash if synced is not None else None)
     if local is UNKNOWN:
         local = r.read_records(conn, spec, [key]).get(key)
@@ -357,7 +358,7 @@ def apply_records(conn: Connection, device_id: str, spec: r.Spec, entries: list[
     fresh, slow = [], []
     for key, version, record in entries:
         hash_ = r.content_hash(spec, record)
-        if synced.get(key) == (version, hash_):
+        if key not in repeated and synced.get(key) == (version, hash_):
             continue
         clash = record is not None and any(
             business[cols].get(tuple(record[c] for c in cols)) not in (None, key) for cols in spec.unique)
