@@ -142,13 +142,14 @@ def _forecast(rows, as_json: bool) -> None:
             "history_weeks": len(p.history), "censored_weeks": p.censored_weeks, "note": p.forecast.note,
         } for p in rows])
         return
-    print("SKU  CLASS  ABC  MODEL  MASE  BASELINE  WAPE  BIAS  WEEK 1  P90 WEEK 1  CENSORED")
+    print("SKU  CLASS  ABC  MODEL  MASE  BASELINE  WAPE  BIAS  WEEK 1  P90 WEEK 1  CENSORED  (FALLBACK NOTE)")
     for p in rows:
         f = p.forecast
         p90 = f.quantiles.get(0.9)
         print(f"{p.sku}  {f.demand_class}  {p.abc}  {f.model}  {_num(f.mase)}  {_num(f.baseline_mase)}  "
               f"{_num(f.wape)}  {_num(f.bias)}  {_num(float(f.mean[0]), 1)}  "
-              f"{_num(float(p90[0]), 1) if p90 is not None else '-'}  {p.censored_weeks}")
+              f"{_num(float(p90[0]), 1) if p90 is not None else '-'}  {p.censored_weeks}"
+              + (f"  ({f.note})" if f.note else ""))
 
 
 _SEVERITY_ORDER = {"critical": 0, "high": 1, "normal": 2}

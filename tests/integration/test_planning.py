@@ -282,3 +282,29 @@ def test_three_received_purchase_orders_replace_the_terms_lead_time_with_the_obs
     e = plans["SPORADIC"].explanation
     assert (e["lead_time_source"], e["lead_time_observations"]) == ("receipts_supplier", 4)
     assert e["lead_time_mean_days"] == pytest.approx(17.25)
+
+
+def test_a_new_product_is_forecast_from_its_categorys_profile_and_says_so(db):
+    from domain import catalog
+
+    commands = []
+    for sku, daily in (("G1", 4), ("G2", 8), ("G3", 2), ("GNEW", 3)):
+        catalog.add_product(db.uow(), c.AddProduct(sku, sku, category="garden"))
+        first_day = 7 * (WEEKS - 3) if sku == "GNEW" else 0  # GNEW: first stocked and sold three weeks ago
+        commands.append(c.ReceiveStock(sku, "5000", "MAIN", "1", occurred_at=at(first_day, 8)))
+        commands += [ship(sku, daily * (2 if day >= 7 * 10 else 1), "MAIN", day)  # demand doubled at week 10
+                     for day in range(first_day, 7 * WEEKS)]
+    ledger.post_many(db.uow(), commands)
+
+    rows = {p.sku: p for p in planning.forecast_products(reader(db.engine), today=TODAY, weeks=WEEKS)}
+    new = rows["GNEW"].forecast
+    assert math.isnan(rows["GNEW"].history[-4])  # not stocked before: not observed
+    assert rows["GNEW"].history[-3:] == [42.0] * 3 and new.demand_class == "too_short"
+    assert new.model == "category_profile" and "'garden'" in new.note and "3 products" in new.note
+    # the category's index: weeks 0-9 at 2/3 of the level, 10-19 at 4/3; GNEW's 42 a week in weeks 17-19 is
+    # 4/3 of a level of 31.5 — the profile carries that level's shape forward instead of an average of 42
+    established = [rows[s].forecast.mean[0] / (sum(rows[s].history) / WEEKS) for s in ("G1", "G2", "G3")]
+    assert new.mean[0] == pytest.approx(31.5 * sum(established) / 3)
+    plans = {p.sku: p for p in planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS)}
+    assert plans["GNEW"].explanation["model"] == "category_profile"
+    assert "'garden'" in plans["GNEW"].explanation["forecast_note"]
