@@ -265,6 +265,7 @@ def _record(db, values: dict[str, str]) -> None:
 def _local(db):
     conn = db.engine.connect()
     conn.info["immediate"] = True
+    conn.info.pop(loc.RENUMBERED, None)
     conn.begin()
     return conn
 

@@ -30,6 +30,7 @@ LAST_SUCCESS = "sync.last_success_at"
 LAST_ATTEMPT = "sync.last_attempt_at"
 LAST_ERROR = "sync.last_error"
 LAST_REPORT = "sync.last_report"
+RENUMBERED = "sync_renumbered"  # connection info: records the sync itself changed in the current transaction
 INSTANCE = "sync.instance"  # who this file is to the hub (see engine._instance)
 FILE_IDENTITY = "sync.file_identity"
 
@@ -154,9 +155,11 @@ def apply_alias(conn: Connection, spec: r.Spec, old: str, new: str) -> bool:
         for p, w in pairs:
             p, w = (new, w) if spec.name == "products" else (p, new)
             mark_dirty(conn, p, w, -(2**62), "")
+    touched = conn.info.setdefault(RENUMBERED, set())
     for table, column in _references(spec.name):
         if table in ("balances",):
             continue
+        _note_touched(conn, touched, table, column, old)
         conn.exec_driver_sql(f'UPDATE OR IGNORE "{table}" SET "{column}" = ? WHERE "{column}" = ?', (new, old))
         conn.exec_driver_sql(f'DELETE FROM "{table}" WHERE "{column}" = ?', (old,))
     if present:
@@ -167,6 +170,20 @@ def apply_alias(conn: Connection, spec: r.Spec, old: str, new: str) -> bool:
     conn.exec_driver_sql("INSERT OR IGNORE INTO sync_aliases (tbl, old_key, new_key, device_id, at) "
                          "VALUES (?, ?, ?, '', ?)", (spec.name, old, new, to_micros(datetime.now(UTC))))
     return True
+
+
+def _note_touched(conn: Connection, touched: set, table: str, column: str, old: str) -> None:
+    """Remember the records a merge re-points (changed by the sync, not by a clerk)."""
+    for spec in r.SPECS:
+        if spec.name == table:
+            keys = [c for c in spec.key]
+            for row in conn.exec_driver_sql(f'SELECT {", ".join(keys)} FROM "{table}" WHERE "{column}" = ?', (old,)):
+                values = {k: r.encode_value(spec.table.c[k], v) for k, v in zip(keys, row, strict=True)}
+                touched.add((spec.name, r.row_key(spec, values)))
+        for child, fk in spec.children:
+            if child.name == table:
+                for (parent,) in conn.exec_driver_sql(f'SELECT "{fk[0]}" FROM "{table}" WHERE "{column}" = ?', (old,)):
+                    touched.add((spec.name, parent))
 
 
 def _renumber_refs(conn: Connection, device_id: str, old: str, new: str) -> None:
@@ -186,6 +203,7 @@ def _renumber_local(conn: Connection, spec: r.Spec, key: str, record: dict) -> N
     number = f"{prefix}-{seq:0{len(digits)}d}"
     conn.execute(table.update().where(table.c.id == key).values(number=number, seq=seq))
     _renumber_refs(conn, record.get("device_id", ""), record["number"], number)
+    conn.info.setdefault(RENUMBERED, set()).add((spec.name, key))  # changed by the sync, not by a clerk
 
 
 def _clashing(conn: Connection, spec: r.Spec, key: str, record: dict) -> list[str]:
@@ -221,7 +239,7 @@ def apply_record(conn: Connection, device_id: str, spec: r.Spec, key: str, versi
                                                        or synced.version > version):
         return  # already this version or a later one (the hub's versions of a record only go up)
     known = pushed_hash if pushed_hash is not None else (synced.hash if synced is not None else None)
-    if local is UNKNOWN:
+    if local is UNKNOWN or spec.on_clash == "renumber":  # an earlier record of this batch may have renumbered it
         local = r.read_records(conn, spec, [key]).get(key)
     if local is not None:
         local_hash = r.content_hash(spec, local)
@@ -231,7 +249,8 @@ def apply_record(conn: Connection, device_id: str, spec: r.Spec, key: str, versi
                 conn.execute(spec.table.update().where(*where).values(version=record["version"]))
             mark_synced(conn, spec, key, version, incoming_hash)
             return
-        if local_hash != incoming_hash and known is not None and local_hash != known:
+        renumbered = (spec.name, key) in conn.info.get(RENUMBERED, ())
+        if local_hash != incoming_hash and known is not None and local_hash != known and not renumbered:
             local_conflict(conn, device_id, spec, key, "edited here during a sync: the hub's version is kept",
                            record, local)
     if record is None:
