@@ -3232,12 +3232,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+12" />
-            <location line="+125" />
+            <location line="+126" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location line="-108" />
+            <location line="-109" />
             <source>%1 of %2 line(s) shown, %3 ticked to order</source>
             <translation>显示 %1 / %2 行，已勾选 %3 行待订购</translation>
         </message>
@@ -3286,11 +3286,11 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
-            <source>Cancel</source>
-            <translation>取消</translation>
+            <source>Cancel (Esc)</source>
+            <translation>取消 (Esc)</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Thorough</source>
             <translation>精细模式</translation>
         </message>

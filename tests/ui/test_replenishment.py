@@ -273,3 +273,18 @@ def test_method_names_read_as_words_with_their_parameters_and_specification():
     assert model_text("ets: ETS(A,Ad,N)") == "exponential smoothing (ETS): ETS(A,Ad,N)"
     assert model_text("category_profile") == "its category's weekly profile (new product)"
     assert model_text("mystery(1)") == "mystery(1)"
+
+
+def test_escape_cancels_a_running_plan(qtbot, screen, db):
+    from PySide6.QtCore import Qt
+
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    screen.refresh()
+    QTest.keyClick(screen, Qt.Key.Key_Escape)
+    assert not screen.cancel_button.isEnabled()  # stopping, as with a click
+    qtbot.waitUntil(lambda: screen.run_button.isEnabled(), timeout=60_000)
+    assert screen.status.text() == "Planning cancelled; nothing was changed."
+    assert _cached_rows(db) == 0

@@ -31,6 +31,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtGui import QColor
+from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QCheckBox
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QHBoxLayout
@@ -379,6 +381,9 @@ class ReplenishmentScreen(Screen):
         self.cancel_button = QPushButton(self)
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
+        # Esc cancels at once (a button's own shortcut would click 100 ms later, by animation).
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(lambda: self.cancel() if self.cancel_button.isEnabled() else None)
         self.thorough = QCheckBox(self)
         self.progress = QProgressBar(self)
         self.progress.setMaximumHeight(14)
@@ -642,7 +647,7 @@ class ReplenishmentScreen(Screen):
     # -- language ------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.run_button.setText(translate("Replenishment", "Run planning (F5)"))
-        self.cancel_button.setText(translate("Replenishment", "Cancel"))
+        self.cancel_button.setText(translate("Replenishment", "Cancel (Esc)"))
         self.thorough.setText(translate("Replenishment", "Thorough"))
         self.thorough.setToolTip(translate(
             "Replenishment", "Also try the statsmodels models (ETS, Theta) where the backtest says they may pay: "
