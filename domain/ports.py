@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import TYPE_CHECKING
 from typing import Protocol
@@ -34,6 +35,12 @@ class ProductRepository(Protocol):
     def get(self, product_id: str) -> Product | None: ...
     def by_sku(self, sku: str) -> Product | None: ...
     def by_barcode(self, barcode: str) -> Product | None: ...
+    def preload(self, codes: Iterable[str]) -> None:
+        """Read ahead, in bulk, the products whose SKU or barcode is among ``codes`` (a speed hint for imports)."""
+        ...
+    def adding_in_bulk(self) -> AbstractContextManager[None]:
+        """A block whose ``add`` calls may be written together when it ends (a speed hint for imports)."""
+        ...
 
 
 class WarehouseRepository(Protocol):
@@ -69,11 +76,22 @@ class MovementRepository(Protocol):
         """Movements at or after ``key`` in business-time order, with their current valuation."""
         ...
     def set_valuations(self, items: Iterable[tuple[str, Valuation]]) -> None: ...
+    def with_refs(self, source_type: str, refs: Iterable[str]) -> set[tuple[str, str, str]]:
+        """``(source_ref, product_id, warehouse_id)`` of the movements of ``source_type`` whose ref is in ``refs``."""
+        ...
+    def latest_with_prefix(self, source_type: str, prefix: str,
+                           product_ids: Iterable[str]) -> dict[tuple[str, str], datetime]:
+        """Per product × warehouse of ``product_ids``: the time of its latest movement of ``source_type``
+        whose ref starts with ``prefix`` (pairs with none are left out)."""
+        ...
 
 
 class BalanceRepository(Protocol):
     def get(self, product_id: str, warehouse_id: str) -> Balance: ...
     def put(self, balance: Balance) -> None: ...
+    def preload(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Read ahead, in bulk, the balances of ``pairs`` (product id, warehouse id) (a speed hint for imports)."""
+        ...
 
 
 class DocumentRepository(Protocol):

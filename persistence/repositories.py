@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 
 from sqlalchemy import Connection
 from sqlalchemy import and_
 from sqlalchemy import bindparam
+from sqlalchemy import func
 from sqlalchemy import insert
 from sqlalchemy import or_
 from sqlalchemy import select
@@ -55,6 +58,26 @@ _TRANSFER_LEGS = _MOVEMENT_SELECT.where(_M.c.transfer_id == bindparam("tid"), _M
 _T = t.supplier_terms
 _TERMS_FOR = select(_T).where(_T.c.supplier_id == bindparam("s"), _T.c.product_id == bindparam("p"))
 _TERMS_DELETE = _T.delete().where(_T.c.id == bindparam("tid"))
+# Read-ahead statements (imports): one query per chunk of codes, refs or products.
+CHUNK = 500
+_PRODUCTS_IN = {col: select(_P).where(_P.c[col].in_(bindparam("v", expanding=True))) for col in ("id", "sku")}
+_BARCODES_IN = select(_BC.c.barcode, _BC.c.product_id).where(_BC.c.barcode.in_(bindparam("v", expanding=True)))
+_BARCODES_OF_IN = select(_BC.c.barcode, _BC.c.product_id).where(_BC.c.product_id.in_(bindparam("v", expanding=True)))
+_BALANCES_OF_IN = select(_B).where(_B.c.product_id.in_(bindparam("v", expanding=True)))
+_REFS_IN = select(_M.c.source_ref, _M.c.product_id, _M.c.warehouse_id).where(
+    _M.c.source_type == bindparam("st"), _M.c.source_ref.in_(bindparam("v", expanding=True)))
+_LATEST_OF_PREFIX = (
+    select(_M.c.product_id, _M.c.warehouse_id, func.max(_M.c.occurred_at))
+    .where(_M.c.source_type == bindparam("st"), _M.c.product_id.in_(bindparam("v", expanding=True)),
+           func.substr(_M.c.source_ref, 1, bindparam("n")) == bindparam("prefix"))
+    .group_by(_M.c.product_id, _M.c.warehouse_id)
+)
+
+
+def _chunks(values: Iterable[str]) -> Iterator[list[str]]:
+    items = sorted(set(values))
+    for i in range(0, len(items), CHUNK):
+        yield items[i:i + CHUNK]
 _inserts: dict[tuple, tuple[str, bool, list]] = {}
 
 
@@ -213,6 +236,25 @@ class MovementRepository:
         )
         return [(_movement(r), _valuation(r)) for r in rows]
 
+    def with_refs(self, source_type: str, refs: Iterable[str]) -> set[tuple[str, str, str]]:
+        """``(source_ref, product_id, warehouse_id)`` of the movements of ``source_type`` whose ref is in ``refs``."""
+        self.buf.flush()
+        found: set[tuple[str, str, str]] = set()
+        for chunk in _chunks(refs):
+            found.update(tuple(r) for r in self.conn.execute(_REFS_IN, {"st": source_type, "v": chunk}))
+        return found
+
+    def latest_with_prefix(self, source_type: str, prefix: str,
+                           product_ids: Iterable[str]) -> dict[tuple[str, str], datetime]:
+        """Per product × warehouse of ``product_ids``, when its latest movement of ``source_type`` whose ref
+        starts with ``prefix`` happened (pairs with none are left out)."""
+        self.buf.flush()
+        latest: dict[tuple[str, str], datetime] = {}
+        for chunk in _chunks(product_ids):
+            params = {"st": source_type, "v": chunk, "n": len(prefix), "prefix": prefix}
+            latest.update(((p, w), at) for p, w, at in self.conn.execute(_LATEST_OF_PREFIX, params))
+        return latest
+
     def set_valuations(self, items: Iterable[tuple[str, Valuation]]) -> None:
         self.buf.flush()
         rows = [{"mid": mid, "value": v.value, "on_hand_after": v.after.on_hand, "value_after": v.after.value,
@@ -243,6 +285,22 @@ class BalanceRepository:
         self.buf.balances[key] = balance
         return balance
 
+    def preload(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Read the balances of ``pairs`` (product id, warehouse id) in a few queries, so ``get`` of any of
+        them needs none; balances already read or written in this unit of work are kept as they are."""
+        wanted = {key for key in pairs if key not in self.buf.balances}
+        for chunk in _chunks(p for p, _ in wanted):
+            for row in self.buf.conn.execute(_BALANCES_OF_IN, {"v": chunk}):
+                key = (row.product_id, row.warehouse_id)
+                if key in wanted:
+                    self.buf.known_balances.add(key)
+                    self.buf.balances[key] = Balance(
+                        row.product_id, row.warehouse_id, Position(row.on_hand, row.value, row.avg_cost),
+                        (row.last_at, row.last_id) if row.last_id else None, row.reserved, row.on_order,
+                    )
+        for key in wanted:
+            self.buf.balances.setdefault(key, Balance(*key))
+
     def put(self, balance: Balance) -> None:
         key = (balance.product_id, balance.warehouse_id)
         self.buf.balances[key] = balance
@@ -262,8 +320,12 @@ class ProductRepository:
         self.conn = conn
         self._by_sku: dict[str, Product | None] = {}
         self._by_id: dict[str, Product] = {}
+        # barcode → product id (None: no product) for the barcodes read ahead (``preload``) or written here
+        self._by_barcode: dict[str, str | None] = {}
+        self._pending: list[Product] | None = None  # inside ``adding_in_bulk``: products not yet inserted
 
     def _load(self, column: str, value: str) -> Product | None:
+        self._write_pending()
         row = self.conn.execute(_PRODUCT_BY[column], {"v": value}).first()
         if row is None:
             return None
@@ -274,24 +336,91 @@ class ProductRepository:
         return product
 
     def add(self, product: Product) -> None:
-        values = {k: getattr(product, k) for k in (
-            "id", "sku", "name", "unit", "category", "pack_size", "active", "min_level", "max_level",
-            "device_id", "version")}
-        self.conn.execute(_insert(t.products), values)
-        if product.barcodes:
-            self.conn.execute(_insert(t.barcodes), [{"barcode": b, "product_id": product.id} for b in product.barcodes])
+        if self._pending is not None:
+            self._pending.append(product)
+        else:
+            self._insert([product])
+        self._cache(product)
+
+    def _cache(self, product: Product) -> None:
+        old = self._by_id.get(product.id)
+        for code in old.barcodes if old is not None else ():
+            if self._by_barcode.get(code) == product.id:
+                self._by_barcode[code] = None
+        for code in product.barcodes:
+            self._by_barcode[code] = product.id
         self._by_sku[product.sku] = product
         self._by_id[product.id] = product
 
+    _COLUMNS = ("id", "sku", "name", "unit", "category", "pack_size", "active", "min_level", "max_level",
+                "device_id", "version")
+
+    def _insert(self, products: list[Product]) -> None:
+        self.conn.execute(_insert(t.products), [{k: getattr(p, k) for k in self._COLUMNS} for p in products])
+        codes = [{"barcode": b, "product_id": p.id} for p in products for b in p.barcodes]
+        if codes:
+            self.conn.execute(_insert(t.barcodes), codes)
+
+    def _write_pending(self) -> None:
+        if self._pending:
+            pending, self._pending = self._pending, []
+            self._insert(pending)
+
+    @contextmanager
+    def adding_in_bulk(self) -> Iterator[None]:
+        """Inside the block, ``add`` inserts nothing until the block ends (or this repository reads the
+        database): then all the added products and their barcodes go in with one statement each.
+        Leaving the block by an exception inserts nothing (the unit of work is rolled back anyway)."""
+        outer = self._pending
+        self._pending = [] if outer is None else outer
+        try:
+            yield
+            if outer is None:
+                self._write_pending()
+        finally:
+            if outer is None:
+                self._pending = None
+
+    def preload(self, codes: Iterable[str]) -> None:
+        """Read the products whose SKU or barcode is among ``codes`` in a few queries, so that ``by_sku``
+        and ``by_barcode`` of these codes need none (a code no product has is remembered as none)."""
+        self._write_pending()
+        wanted = {c for c in codes if c}
+        skus = [c for c in wanted if c not in self._by_sku]
+        barcodes = [c for c in wanted if c not in self._by_barcode]
+        rows = {}
+        for chunk in _chunks(skus):
+            rows.update((r.id, r) for r in self.conn.execute(_PRODUCTS_IN["sku"], {"v": chunk}))
+        owner = {}
+        for chunk in _chunks(barcodes):
+            owner.update(self.conn.execute(_BARCODES_IN, {"v": chunk}).all())
+        for chunk in _chunks(pid for pid in owner.values() if pid not in rows and pid not in self._by_id):
+            rows.update((r.id, r) for r in self.conn.execute(_PRODUCTS_IN["id"], {"v": chunk}))
+        codes_of: dict[str, list[str]] = {pid: [] for pid in rows}
+        for chunk in _chunks(rows):
+            for barcode, pid in self.conn.execute(_BARCODES_OF_IN, {"v": chunk}):
+                codes_of[pid].append(barcode)
+        for pid, row in rows.items():
+            if pid not in self._by_id:
+                product = _product(row, sorted(codes_of[pid]))
+                self._by_sku[product.sku] = product
+                self._by_id[pid] = product
+                for code in product.barcodes:
+                    self._by_barcode[code] = pid
+        for code in skus:
+            self._by_sku.setdefault(code, None)
+        for code in barcodes:
+            self._by_barcode.setdefault(code, owner.get(code))
+
     def update(self, product: Product) -> None:
+        self._write_pending()
         values = {k: getattr(product, k) for k in (
             "name", "unit", "category", "pack_size", "active", "min_level", "max_level", "version")}
         self.conn.execute(update(t.products).where(t.products.c.id == product.id).values(**values))
         self.conn.execute(t.barcodes.delete().where(t.barcodes.c.product_id == product.id))
         if product.barcodes:
             self.conn.execute(insert(t.barcodes), [{"barcode": b, "product_id": product.id} for b in product.barcodes])
-        self._by_sku[product.sku] = product
-        self._by_id[product.id] = product
+        self._cache(product)
 
     def get(self, product_id: str) -> Product | None:
         if product_id in self._by_id:
@@ -307,6 +436,10 @@ class ProductRepository:
         return product
 
     def by_barcode(self, barcode: str) -> Product | None:
+        if barcode in self._by_barcode:
+            pid = self._by_barcode[barcode]
+            return self.get(pid) if pid else None
+        self._write_pending()
         pid = self.conn.execute(_PRODUCT_OF_BARCODE, {"b": barcode}).scalar()
         return self.get(pid) if pid else None
 

@@ -7,6 +7,7 @@ copies, ``commit()`` publishes them and leaving the block without a commit (or c
 
 from __future__ import annotations
 
+import contextlib
 import copy
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -71,6 +72,12 @@ class FakeProductRepository:
 
     def by_barcode(self, barcode: str) -> Product | None:
         return next((p for p in self.s.products.values() if barcode in p.barcodes), None)
+
+    def preload(self, codes: Iterable[str]) -> None:
+        pass  # everything is in memory already
+
+    def adding_in_bulk(self) -> contextlib.AbstractContextManager[None]:
+        return contextlib.nullcontext()
 
 
 class FakeWarehouseRepository:
@@ -158,6 +165,20 @@ class FakeMovementRepository:
             assert movement_id in self.s.movements
             self.s.valuations[movement_id] = valuation
 
+    def with_refs(self, source_type: str, refs: Iterable[str]) -> set[tuple[str, str, str]]:
+        wanted = set(refs)
+        return {(m.source_ref, m.product_id, m.warehouse_id) for m in self.s.movements.values()
+                if m.source_type == source_type and m.source_ref in wanted}
+
+    def latest_with_prefix(self, source_type: str, prefix: str,
+                           product_ids: Iterable[str]) -> dict[tuple[str, str], datetime]:
+        wanted, latest = set(product_ids), {}
+        for m in self.s.movements.values():
+            key = (m.product_id, m.warehouse_id)
+            if m.source_type == source_type and m.product_id in wanted and m.source_ref.startswith(prefix):
+                latest[key] = max(latest.get(key, m.occurred_at), m.occurred_at)
+        return latest
+
 
 class FakeBalanceRepository:
     def __init__(self, state: State) -> None:
@@ -168,6 +189,9 @@ class FakeBalanceRepository:
 
     def put(self, balance: Balance) -> None:
         self.s.balances[(balance.product_id, balance.warehouse_id)] = balance
+
+    def preload(self, pairs: Iterable[tuple[str, str]]) -> None:
+        pass  # everything is in memory already
 
 
 class FakeUserRepository:

@@ -29,8 +29,13 @@ from domain.ports import UnitOfWork
 _SPLIT = re.compile(r"[,;，；、|\s]+")
 
 
+def split_barcodes(text: str) -> list[str]:
+    """The barcodes of a cell: several may be given, separated by commas, semicolons, bars or spaces."""
+    return [b for b in _SPLIT.split(text) if b]
+
+
 def _barcodes(field: str, text: str) -> tuple[str, ...]:
-    return tuple(v.code(field, b) for b in _SPLIT.split(text) if b)
+    return tuple(v.code(field, b) for b in split_barcodes(text))
 
 
 def _text(max_len: int):

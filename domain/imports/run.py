@@ -7,6 +7,13 @@ database as it is then; if any row has a problem it raises ``ImportRejected`` an
 nothing. Master data runs through the rule functions of ``domain.catalog`` in one transaction;
 stock rows run through ``domain.ledger.post_many`` (one transaction, buffered inserts), whose
 command stream starts by checking the rows inside that same transaction.
+
+**Speed.** Checking a row asks the repositories about its product (by SKU and barcode), warehouse,
+balance and imported refs; one query each per row made a 100,000-row file take minutes. So the
+check first reads ahead, in bulk, every product whose SKU or barcode is in the file's code columns
+(``_read_ahead``); ``stock`` reads the balances and the already imported refs of all its rows in a
+few more queries; and new products are inserted together (``adding_in_bulk``). The per-row rules
+are unchanged: they just find their answers in memory.
 """
 
 from __future__ import annotations
@@ -20,8 +27,10 @@ from domain.access import require
 from domain.errors import BadInput
 from domain.imports import master
 from domain.imports import stock
+from domain.imports.cells import check_mapping
 from domain.imports.cells import rows
 from domain.imports.fields import ImportKind
+from domain.imports.master import split_barcodes
 from domain.imports.report import ImportRejected
 from domain.imports.report import ImportResult
 from domain.imports.report import Table
@@ -41,6 +50,31 @@ _LEDGER = {
     ImportKind.SALES_HISTORY: stock.plan_sales_history,
 }
 _CHECK_SHARE = 30  # of the progress bar, the share of checking the rows before writing
+# The columns that hold product codes (SKU or barcode) for each kind; read ahead in bulk before the rows.
+_CODE_COLUMNS = {
+    ImportKind.PRODUCTS: ("sku", "barcode"),
+    ImportKind.TERMS: ("sku",),
+    ImportKind.STOCK: ("sku",),
+    ImportKind.SALES_HISTORY: ("sku",),
+}
+
+
+def _read_ahead(uow: UnitOfWork, kind: ImportKind, table: Table, mapping: dict[str, str]) -> None:
+    """Let the repositories read every product the file names in a few queries instead of one per row."""
+    index = check_mapping(kind, table, mapping)
+    codes: set[str] = set()
+    for key in _CODE_COLUMNS.get(kind, ()):
+        i = index.get(key)
+        if i is None:
+            continue
+        texts = (cells[i] for cells in table.rows if i < len(cells))
+        if key == "barcode":
+            codes.update(code for text in texts for code in split_barcodes(text))
+        else:
+            codes.update(text.strip() for text in texts)
+    codes.discard("")
+    if codes:
+        uow.products.preload(codes)
 
 
 def _plan(uow: UnitOfWork, kind: ImportKind, table: Table, mapping: dict[str, str], today: date | None,
@@ -48,6 +82,7 @@ def _plan(uow: UnitOfWork, kind: ImportKind, table: Table, mapping: dict[str, st
     result = ImportResult(kind.value)
     problems = result.problems
     total = max(1, len(table.rows))
+    _read_ahead(uow, kind, table, mapping)
 
     def counted() -> Iterator:
         for n, row in enumerate(rows(kind, table, mapping, problems), 1):
@@ -112,10 +147,11 @@ def run_import(uow: UnitOfWork, kind: ImportKind | str, table: Table, mapping: d
             result, commands = _plan(uow, kind, table, mapping, today, progress)
             if result.problems:
                 raise ImportRejected(result.problems)
-            for n, c in enumerate(commands, 1):
-                master.HANDLERS[type(c)](uow, c)
-                if progress is not None and n % 1_000 == 0:
-                    progress(_CHECK_SHARE + (100 - _CHECK_SHARE) * n // len(commands))
+            with uow.products.adding_in_bulk():
+                for n, c in enumerate(commands, 1):
+                    master.HANDLERS[type(c)](uow, c)
+                    if progress is not None and n % 1_000 == 0:
+                        progress(_CHECK_SHARE + (100 - _CHECK_SHARE) * n // len(commands))
             uow.commit()
     else:
         def checked_commands() -> Iterator:

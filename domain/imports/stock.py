@@ -3,10 +3,10 @@
 **Idempotency.** Each posted row carries ``source_type = "import"`` and a ``source_ref`` made from a
 hash of its content (kind, SKU, warehouse, quantity, cost, date, customer, reference) and of how
 many identical rows came before it in the file: ``imp-S-…`` for opening stock, ``imp-H-…`` for a
-sales-history shipment. Before posting, the refs already in the ledger for each product ×
-warehouse in the file are read (a product × warehouse with no balance has none, so a first import
-reads nothing), and a row whose ref is there is skipped. Importing the same file again, or the
-same file with rows added, posts only what is new.
+sales-history shipment. Before posting, which of the file's refs the ledger already holds for their
+product × warehouse is read in bulk (a few queries for the whole file), and a row whose ref is
+there is skipped. Importing the same file again, or the same file with rows added, posts only what
+is new. The balances of the file's product × warehouse pairs are read in bulk too.
 
 **Opening stock** is a receipt of the counted quantity at the given unit cost, at 00:00 of the
 given date (today when the date is blank); a quantity of 0 posts nothing. It adds to what is on
@@ -96,14 +96,18 @@ class _Ledger:
                         "the code of a warehouse already in Stockroom (add it first)")
         return found
 
-    def is_latest(self, product: Product, warehouse: Warehouse, ref: str) -> bool:
-        """Whether the pair's latest movement carries ``ref``: one lookup by id, the common case of importing an
-        opening stock file again (reading the pair's whole history is the general way, ``pair``)."""
-        last = self.uow.balances.get(product.id, warehouse.id).last_key
-        if last is None:
-            return False
-        latest = self.uow.movements.get(last[1])
-        return latest is not None and latest.source_type == SOURCE_TYPE and latest.source_ref == ref
+    def imported(self, wanted: list[tuple[str, Product, Warehouse]]) -> set[str]:
+        """Of ``(ref, product, warehouse)``, the refs the ledger already holds for their product × warehouse;
+        reads the balances of all these pairs on the way (a few queries in all)."""
+        self.uow.balances.preload({(p.id, w.id) for _, p, w in wanted})
+        # A pair with no movement holds no ref (a first import asks nothing more).
+        pairs = {ref: (p.id, w.id) for ref, p, w in wanted if self.has_movements(p, w)}
+        if not pairs:
+            return set()
+        return {ref for ref, p, w in self.uow.movements.with_refs(SOURCE_TYPE, pairs) if pairs.get(ref) == (p, w)}
+
+    def has_movements(self, product: Product, warehouse: Warehouse) -> bool:
+        return self.uow.balances.get(product.id, warehouse.id).last_key is not None
 
     def pair(self, product: Product, warehouse: Warehouse) -> _Pair:
         key = (product.id, warehouse.id)
@@ -131,6 +135,7 @@ def plan_stock(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult, *, to
     ledger = _Ledger(uow)
     seen: dict[tuple[str, str], int] = {}
     commands: list[tuple[datetime, cmd.ReceiveStock]] = []
+    checked: list[tuple[Row, Product, Warehouse, Decimal, Decimal, date, str]] = []
     for row in rows:
         result.rows += 1
         sku = row.take("sku", lambda f, t: v.code(f, t))
@@ -151,17 +156,18 @@ def plan_stock(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult, *, to
             result.skipped_empty += 1
             continue
         ref = row_ref(STOCK_REF, ("stock", product.sku, warehouse.code, fmt(qty), fmt(cost), row.text("date")), 0)
-        if ledger.is_latest(product, warehouse, ref):
-            result.unchanged += 1
-            continue
-        pair = ledger.pair(product, warehouse)
-        if ref in pair.refs:
-            result.unchanged += 1
-            continue
+        checked.append((row, product, warehouse, qty, cost, day, ref))
+    imported = ledger.imported([(ref, p, w) for _, p, w, _, _, _, ref in checked])
+    new = [item for item in checked if item[6] not in imported]
+    result.unchanged += len(checked) - len(new)
+    # The latest imported sale of each pair that has movements at all (none in a first import).
+    sold = uow.movements.latest_with_prefix(
+        SOURCE_TYPE, HISTORY_REF, {p.id for _, p, w, *_ in new if ledger.has_movements(p, w)})
+    for row, product, warehouse, qty, cost, day, ref in new:
         at = _local(day)
-        sold = [m.occurred_at for m, _ in pair.history if m.source_ref.startswith(HISTORY_REF)]
-        if sold and max(sold) >= at:
-            last = max(sold).astimezone().date()
+        last_sale = sold.get((product.id, warehouse.id))
+        if last_sale is not None and last_sale >= at:
+            last = last_sale.astimezone().date()
             row.problem("date", f"the imported sales history of {product.sku} in {warehouse.code} runs until {last}",
                         f"a date after {last}")
             continue
@@ -188,6 +194,7 @@ def plan_sales_history(uow: UnitOfWork, rows: Iterable[Row], result: ImportResul
     ledger = _Ledger(uow)
     occurrences: dict[tuple[str, ...], int] = {}
     blocks: dict[tuple[str, str], tuple[Product, Warehouse, Row, list[_Sale]]] = {}
+    checked: list[tuple[Row, Product, Warehouse, str, _Sale]] = []
     for row in rows:
         result.rows += 1
         sku = row.take("sku", lambda f, t: v.code(f, t))
@@ -208,18 +215,21 @@ def plan_sales_history(uow: UnitOfWork, rows: Iterable[Row], result: ImportResul
         parts = ("sales", product.sku, warehouse.code, fmt(qty), day.isoformat(), customer, reference)
         n = occurrences[parts] = occurrences.get(parts, -1) + 1
         ref = row_ref(HISTORY_REF, parts, n)
-        if ref in ledger.pair(product, warehouse).refs:
-            result.unchanged += 1
-            continue
         said = ", ".join(x for x in (f"customer {customer}" if customer else "", reference) if x)
         note = _note(f"sales history{': ' + said if said else ''}", source, row.number)
+        checked.append((row, product, warehouse, ref, _Sale(day, row.number, qty, ref, note)))
+    imported = ledger.imported([(ref, p, w) for _, p, w, ref, _ in checked])
+    for row, product, warehouse, ref, sale in checked:
+        if ref in imported:
+            result.unchanged += 1
+            continue
         block = blocks.setdefault((product.id, warehouse.id), (product, warehouse, row, []))
-        block[3].append(_Sale(day, row.number, qty, ref, note))
+        block[3].append(sale)
     commands: list = []
     for product, warehouse, first_row, sales in blocks.values():
         sales.sort(key=lambda s: (s.day, s.row))
         start, end = _local(sales[0].day), _local(sales[-1].day + timedelta(days=1))
-        history = ledger.pair(product, warehouse).history
+        history = ledger.pair(product, warehouse).history if ledger.has_movements(product, warehouse) else []
         before = [on_hand for m, on_hand in history if m.occurred_at < start]
         inside = [m.occurred_at for m, _ in history if start <= m.occurred_at < end]
         if before and before[-1] != 0:
