@@ -40,6 +40,7 @@ class Permission(enum.StrEnum):
     SETTINGS = "settings"
     SYNC_CONFLICTS = "sync_conflicts"
     USERS = "users"
+    RESTORE = "restore"
 
 
 ROLES = (Role.CLERK, Role.PURCHASER, Role.MANAGER, Role.ADMIN)  # least to most
@@ -58,6 +59,7 @@ LEAST_ROLE: dict[Permission, Role] = {
     Permission.SETTINGS: Role.MANAGER,
     Permission.SYNC_CONFLICTS: Role.MANAGER,
     Permission.USERS: Role.ADMIN,
+    Permission.RESTORE: Role.ADMIN,  # replaces everyone's work with an older copy
 }
 
 # What a permission lets a user do, for the refusal message ("... may not <what>").
@@ -74,6 +76,7 @@ WHAT = {
     Permission.SETTINGS: "change settings",
     Permission.SYNC_CONFLICTS: "resolve sync conflicts",
     Permission.USERS: "manage users",
+    Permission.RESTORE: "restore the database from a backup",
 }
 
 
@@ -123,3 +126,10 @@ def require(uow: Any, permission: Permission) -> None:
     if not allows(user.role, permission):
         raise Forbidden(f"user {name!r} ({user.role}) may not {what}: that needs the {needed} role or higher",
                         user=name, role=user.role, **facts)
+
+
+def authorize(uow: Any, permission: Permission) -> None:
+    """``require`` in a unit of work of its own, for work done outside the ledger's transactions
+    (restoring a backup, changing how many backups are kept)."""
+    with uow:
+        require(uow, permission)

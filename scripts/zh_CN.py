@@ -413,6 +413,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Permissions', 'receive stock'): '收货',
     ('Permissions', 'resolve sync conflicts'): '处理同步冲突',
     ('Permissions', 'reverse movements or documents'): '冲销流水或单据',
+    ('Permissions', 'restore the database from a backup'): '从备份恢复数据库',
     ('Permissions', 'ship stock'): '发货',
     ('Permissions', 'transfer stock'): '调拨库存',
     ('Permissions', 'work on purchase orders'): '处理采购订单',

@@ -48,6 +48,9 @@ GUARDS: dict[str, tuple[tuple[str, Permission], ...]] = {
     "products": (("add_button", Permission.MASTER_DATA), ("edit_button", Permission.MASTER_DATA),
                  ("active_button", Permission.MASTER_DATA)),
     "settings": (("save", Permission.SETTINGS),),
+    # Settings pages, guarded when their tab is first shown (ui.screens.settings).
+    "settings.backups": (("restore_button", Permission.RESTORE), ("restore_file_button", Permission.RESTORE),
+                         ("save_keep_button", Permission.SETTINGS)),
 }
 
 
@@ -65,6 +68,7 @@ WHAT = {
     Permission.SETTINGS: QT_TRANSLATE_NOOP("Permissions", "change settings"),
     Permission.SYNC_CONFLICTS: QT_TRANSLATE_NOOP("Permissions", "resolve sync conflicts"),
     Permission.USERS: QT_TRANSLATE_NOOP("Permissions", "manage users"),
+    Permission.RESTORE: QT_TRANSLATE_NOOP("Permissions", "restore the database from a backup"),
 }
 
 

@@ -54,6 +54,7 @@ def run(args, open_db) -> int:
             backup.backup_file(path, target)
         print(f"backed up {path} to {target} ({_size(target)})")
         return EXIT_OK
+    _authorize_restore(path, open_db)
     result = backup.restore_file(path, args.file)
     if result.previous_saved_to is None:
         print(f"there was no database at {path} to save first")
@@ -61,6 +62,30 @@ def run(args, open_db) -> int:
         print(f"saved the previous database as {result.previous_saved_to}")
     print(f"restored {path} from {result.restored_from}")
     return EXIT_OK
+
+
+def _authorize_restore(path: Path, open_db) -> None:
+    """Once sign-in is on, only an admin (--user) may restore over a database that still opens.
+
+    A file that no longer opens as a Stockroom database cannot say who may touch it; restoring
+    a backup over it is the way back, so it is allowed.
+    """
+    from domain import access
+    from ui.cli import EXIT_BAD_INPUT
+    from ui.cli import CliError
+
+    if not path.is_file():
+        return
+    try:
+        db = open_db()  # signs in as --user; refuses when sign-in is on and none is given
+    except CliError as exc:
+        if exc.code == EXIT_BAD_INPUT:  # the file does not open as a database
+            return
+        raise
+    try:
+        access.authorize(db.uow(), access.Permission.RESTORE)
+    finally:
+        db.close()
 
 
 def _integrity(path: Path, open_db) -> int:

@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/access.py" line="+75" />
+            <location filename="../../ui/access.py" line="+79" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -42,7 +42,7 @@
     <context>
         <name>BackupsPage</name>
         <message>
-            <location filename="../../ui/screens/settings_backups.py" line="+43" />
+            <location filename="../../ui/screens/settings_backups.py" line="+45" />
             <source>Daily (automatic)</source>
             <translation>每日（自动）</translation>
         </message>
@@ -96,7 +96,7 @@ A backup of the current database is made first, so you can return to it by resto
 会先备份当前数据库，之后可通过恢复该备份回到现在的状态。其他窗口中尚未保存的工作将会丢失。</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+14" />
             <source>Could not restore: %1</source>
             <translation>无法恢复：%1</translation>
         </message>
@@ -146,7 +146,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>保留最新的 %n 个备份。</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+10" />
             <source>Could not save the setting: %1</source>
             <translation>无法保存设置：%1</translation>
         </message>
@@ -1803,7 +1803,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>Permissions</name>
         <message>
-            <location filename="../../ui/access.py" line="-42" />
+            <location filename="../../ui/access.py" line="-43" />
             <source>receive stock</source>
             <translation>收货</translation>
         </message>
@@ -1861,6 +1861,11 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>manage users</source>
             <translation>管理用户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>restore the database from a backup</source>
+            <translation>从备份恢复数据库</translation>
         </message>
     </context>
     <context>
@@ -2823,7 +2828,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>Replenishment</name>
         <message>
-            <location filename="../../ui/screens/replenishment.py" line="+61" />
+            <location filename="../../ui/screens/replenishment.py" line="+63" />
             <source>critical</source>
             <translation>紧急</translation>
         </message>
@@ -3196,7 +3201,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>建议数量：请输入大于 0 的数字，例如 24。</translation>
         </message>
         <message>
-            <location line="+142" />
+            <location line="+145" />
             <source>Run planning (F5) to forecast every product's demand and list what to order.</source>
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
@@ -3232,12 +3237,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+12" />
-            <location line="+126" />
+            <location line="+125" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location line="-109" />
+            <location line="-108" />
             <source>%1 of %2 line(s) shown, %3 ticked to order</source>
             <translation>显示 %1 / %2 行，已勾选 %3 行待订购</translation>
         </message>
@@ -3290,7 +3295,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>取消 (Esc)</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>Thorough</source>
             <translation>精细模式</translation>
         </message>
@@ -3333,7 +3338,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>Roles</name>
         <message>
-            <location filename="../../ui/access.py" line="-41" />
+            <location filename="../../ui/access.py" line="-45" />
             <source>Clerk</source>
             <translation>库管员</translation>
         </message>
@@ -3442,7 +3447,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>SettingsPages</name>
         <message>
-            <location filename="../../ui/screens/settings.py" line="+41" />
+            <location filename="../../ui/screens/settings.py" line="+42" />
             <source>Shared database</source>
             <translation>共享数据库</translation>
         </message>
@@ -3460,7 +3465,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>SettingsScreen</name>
         <message>
-            <location line="+113" />
+            <location line="+114" />
             <source>Company logo</source>
             <translation>公司标志</translation>
         </message>

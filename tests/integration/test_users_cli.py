@@ -119,3 +119,22 @@ def test_the_password_is_asked_for_without_echo_when_not_in_the_environment(tmp_
                           input="boss-pass-1\n", capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert "boss" in done.stdout and "boss-pass-1" not in done.stdout + done.stderr
+
+
+def test_once_sign_in_is_on_only_an_admin_may_restore_a_backup(shop, tmp_path):
+    backup = tmp_path / "copy.sqlite3"
+    code, _, err = shop("--user", "li", "backup", "--to", str(backup), password="li-pass-12")
+    assert code == 0, err  # anyone may make a copy
+    assert shop("ship", "SD-6", "1", "--warehouse", "SH", password="li-pass-12")[0] == 3  # no --user: refused
+
+    code, out, err = shop("--user", "li", "restore", str(backup), password="li-pass-12")
+    assert code == 3 and out == ""
+    assert err == ("refused: user 'li' (clerk) may not restore the database from a backup: that needs the admin "
+                   "role or higher\n")
+    code, out, err = shop("restore", str(backup))
+    assert code == 3 and "give --user NAME" in err
+    assert not list((shop.db.parent / "backups").glob("*before-restore*"))  # refused before anything was touched
+
+    code, out, err = shop("--user", "boss", "restore", str(backup), password="boss-pass-1")
+    assert code == 0, err
+    assert "restored" in out

@@ -189,3 +189,27 @@ def test_switching_to_chinese_translates_the_page_and_its_list(qtbot, make_servi
     finally:
         i18n.set_language(i18n.ENGLISH, persist=False)
     qtbot.waitUntil(lambda: page.table.item(0, KIND).text() == "Made by hand")
+
+
+def test_a_clerk_sees_restore_disabled_and_the_domain_refuses_a_restore_anyway(qtbot, shop, make_services):
+    from domain import users
+    from ui.screens.settings import SettingsScreen
+
+    users.add_user(shop.uow(), users.AddUser("boss", "boss-pass-1", "admin"))
+    users.add_user(shop.uow("boss", "admin"), users.AddUser("li", "li-pass-12", "clerk"))
+    services = make_services("li")
+    services.role = "clerk"
+    settings = SettingsScreen(services)
+    qtbot.addWidget(settings)
+    page = settings.page("backups")
+    idle(qtbot, page)
+    assert not page.restore_button.isEnabled() and not page.restore_file_button.isEnabled()
+    assert "Admin" in page.restore_button.toolTip()
+    assert page.back_up_button.isEnabled()  # a clerk may still make a copy
+
+    source = backup.timestamped_backup(shop.path, backup.MANUAL)
+    page._confirm = lambda question: True
+    page.restore(source)  # as if the button were reached anyway
+    idle(qtbot, page)
+    assert "may not restore the database from a backup" in page.result.text()
+    assert not list(source.parent.glob("*before-restore*"))

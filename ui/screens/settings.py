@@ -23,6 +23,7 @@ from domain import purchasing_terms
 from domain.errors import BadInput
 from domain.numbers import fmt
 from ui import i18n
+from ui.access import guard_screen
 from ui.screens import ScreenEntry
 from ui.screens import available
 from ui.screens import load_class
@@ -133,6 +134,7 @@ class SettingsScreen(Screen):
         entry = PAGES[index - 1]
         widget = load_class(entry)(self.services, self.tabs)
         self.pages[entry.key] = widget
+        guard_screen(f"settings.{entry.key}", widget, self.services.role)  # buttons the role may not use
         self.tabs.blockSignals(True)
         self.tabs.removeTab(index)
         self.tabs.insertTab(index, widget, translate("SettingsPages", entry.title))

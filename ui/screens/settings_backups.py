@@ -28,6 +28,8 @@ from PySide6.QtWidgets import QTableWidgetItem
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from domain import access
+from ui.access import refusal_text
 from ui.widgets.busy import BusyBar
 from ui.widgets.busy import alive
 
@@ -134,7 +136,7 @@ class BackupsPage(QWidget):
 
         def failed(exc: BaseException) -> None:
             if finish():
-                self._say(failure.replace("%1", str(exc)), error=True)
+                self._say(failure.replace("%1", refusal_text(exc)), error=True)
 
         self.services.tasks.submit(fn, done, failed)
 
@@ -200,8 +202,13 @@ class BackupsPage(QWidget):
             "database is lost.").replace("%1", source.name)
         if not self._confirm(question):
             return
-        queries = self.services.queries
-        self._run(lambda: queries.restore_into(source), self._restored,
+        queries, services = self.services.queries, self.services
+
+        def restore():
+            access.authorize(services.uow(), access.Permission.RESTORE)  # refused in the domain, not only here
+            return queries.restore_into(source)
+
+        self._run(restore, self._restored,
                   translate("BackupsPage", "Could not restore: %1"))
 
     def _confirm(self, question: str) -> bool:
@@ -255,7 +262,13 @@ class BackupsPage(QWidget):
             self._say(translate("BackupsPage", "The newest %n backup(s) are kept.", None, keep))
             self.refresh()
 
-        self._run(lambda: queries.set_backup_keep(value), done,
+        services = self.services
+
+        def save():
+            access.authorize(services.uow(), access.Permission.SETTINGS)
+            return queries.set_backup_keep(value)
+
+        self._run(save, done,
                   translate("BackupsPage", "Could not save the setting: %1"))
 
     # -- text --------------------------------------------------------------------------------
