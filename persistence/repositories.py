@@ -390,7 +390,7 @@ class ProductRepository:
         barcodes = [c for c in wanted if c not in self._by_barcode]
         rows = {}
         for chunk in _chunks(skus):
-            rows.update((r.id, r) for r in self.conn.execute(_PRODUCTS_IN["sku"], {"v": chunk}))
+            rows.update((r.id, r) for r in self.conn.execute(_PRODUCTS_IN["sku"], {"v": chunk}).all())
         owner = {}
         for chunk in _chunks(barcodes):
             owner.update(self.conn.execute(_BARCODES_IN, {"v": chunk}).all())
@@ -398,7 +398,7 @@ class ProductRepository:
             rows.update((r.id, r) for r in self.conn.execute(_PRODUCTS_IN["id"], {"v": chunk}))
         codes_of: dict[str, list[str]] = {pid: [] for pid in rows}
         for chunk in _chunks(rows):
-            for barcode, pid in self.conn.execute(_BARCODES_OF_IN, {"v": chunk}):
+            for barcode, pid in self.conn.execute(_BARCODES_OF_IN, {"v": chunk}).all():
                 codes_of[pid].append(barcode)
         for pid, row in rows.items():
             if pid not in self._by_id:

@@ -122,6 +122,19 @@ class _Ledger:
         return pair
 
 
+def _memo(check):
+    """``check(field, text)`` remembered per text: a file repeats its quantities, costs, dates and warehouses.
+    A text that is refused is not remembered (its BadInput is raised again for every row that has it)."""
+    known: dict[tuple[str, str], object] = {}
+
+    def checked(field: str, text: str):
+        key = (field, text)
+        if key not in known:
+            known[key] = check(field, text)
+        return known[key]
+    return checked
+
+
 def _local(day: date, at: time = time(0)) -> datetime:
     return v.moment("date", datetime.combine(day, at))
 
@@ -136,13 +149,17 @@ def plan_stock(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult, *, to
     seen: dict[tuple[str, str], int] = {}
     commands: list[tuple[datetime, cmd.ReceiveStock]] = []
     checked: list[tuple[Row, Product, Warehouse, Decimal, Decimal, date, str]] = []
+    wh_check = _memo(lambda f, t: v.code(f, t, max_len=32))
+    qty_check = _memo(lambda f, t: v.quantity(f, t, allow_zero=True))
+    cost_check, day_check = _memo(lambda f, t: v.money(f, t)), _memo(parse_date)
+    local = _memo(lambda _, day: _local(day))
     for row in rows:
         result.rows += 1
         sku = row.take("sku", lambda f, t: v.code(f, t))
-        wh_code = row.take("warehouse", lambda f, t: v.code(f, t, max_len=32))
-        qty = row.take("qty", lambda f, t: v.quantity(f, t, allow_zero=True))
-        cost = row.take("unit_cost", lambda f, t: v.money(f, t))
-        day = row.take("date", parse_date, default=today)
+        wh_code = row.take("warehouse", wh_check)
+        qty = row.take("qty", qty_check)
+        cost = row.take("unit_cost", cost_check)
+        day = row.take("date", day_check, default=today)
         product = ledger.product(row, sku)
         warehouse = ledger.warehouse(row, wh_code)
         if product is not None and warehouse is not None:
@@ -164,7 +181,7 @@ def plan_stock(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult, *, to
     sold = uow.movements.latest_with_prefix(
         SOURCE_TYPE, HISTORY_REF, {p.id for _, p, w, *_ in new if ledger.has_movements(p, w)})
     for row, product, warehouse, qty, cost, day, ref in new:
-        at = _local(day)
+        at = local("", day)
         last_sale = sold.get((product.id, warehouse.id))
         if last_sale is not None and last_sale >= at:
             last = last_sale.astimezone().date()
@@ -195,12 +212,14 @@ def plan_sales_history(uow: UnitOfWork, rows: Iterable[Row], result: ImportResul
     occurrences: dict[tuple[str, ...], int] = {}
     blocks: dict[tuple[str, str], tuple[Product, Warehouse, Row, list[_Sale]]] = {}
     checked: list[tuple[Row, Product, Warehouse, str, _Sale]] = []
+    wh_check, day_check = _memo(lambda f, t: v.code(f, t, max_len=32)), _memo(parse_date)
+    qty_check = _memo(lambda f, t: v.quantity(f, t))
     for row in rows:
         result.rows += 1
         sku = row.take("sku", lambda f, t: v.code(f, t))
-        wh_code = row.take("warehouse", lambda f, t: v.code(f, t, max_len=32))
-        qty = row.take("qty", lambda f, t: v.quantity(f, t))
-        day = row.take("date", parse_date)
+        wh_code = row.take("warehouse", wh_check)
+        qty = row.take("qty", qty_check)
+        day = row.take("date", day_check)
         customer = row.take("customer", lambda f, t: v.code(f, t, max_len=32), default="")
         reference = row.take("reference", lambda f, t: v.text(f, t, max_len=64), default="")
         if day is not None and day > today:
