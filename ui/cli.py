@@ -11,6 +11,7 @@ import functools
 import json
 import os
 import sys
+import unicodedata
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -211,10 +212,16 @@ def _num(value) -> str | None:
     return None if value is None else fmt(value)
 
 
+def display_width(text: str) -> int:
+    """Terminal columns ``text`` takes: Chinese characters (wide, fullwidth) take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def _table(rows: list[list[str]], header: list[str]) -> None:
-    columns = zip(header, *rows, strict=False)
-    widths = [max(len(str(x)) for x in col) for col in columns] if rows else [len(h) for h in header]
-    lines = ("  ".join(str(x).ljust(w) for x, w in zip(row, widths, strict=False)).rstrip() for row in [header, *rows])
+    cells = [[str(x) for x in row] for row in [header, *rows]]
+    widths = [max(display_width(row[i]) for row in cells if i < len(row)) for i in range(len(header))]
+    lines = ("  ".join(x + " " * (w - display_width(x)) for x, w in zip(row, widths, strict=False)).rstrip()
+             for row in cells)
     sys.stdout.write("\n".join(lines) + "\n")
 
 

@@ -74,15 +74,10 @@ def resolve_mapping(kind: str, headers: tuple[str, ...], given: dict) -> dict[st
     return mapping
 
 
-def _width(text: str) -> int:
-    """Columns a terminal gives ``text``: Chinese characters take two."""
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def print_report(problems) -> None:
     """The validation report as a table: row, column, problem, what would be accepted."""
+    from ui.cli import display_width as _width
+
     rows = [[str(p.row), p.column, p.problem, p.accepted] for p in problems]
     header = ["ROW", "COLUMN", "PROBLEM", "ACCEPTED"]
     widths = [max(_width(x) for x in col) for col in zip(header, *rows, strict=False)]

@@ -258,3 +258,15 @@ def test_headless_commands_import_neither_qt_nor_pandas_nor_statsmodels(tmp_path
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["codes"] == [0, 0, 0, 0, 0, 3, 0, 0, 0]
     assert report["heavy"] == []
+
+
+def test_tables_line_up_chinese_names_by_the_columns_they_take_on_a_terminal(tmp_path, capsys):
+    db = tmp_path / "cn.sqlite3"
+    assert cli(db, "product", "add", "A-1", "--name", "螺丝刀", capsys=capsys)[0] == 0
+    assert cli(db, "product", "add", "LONGER-SKU", "--name", "Wrench", capsys=capsys)[0] == 0
+    code, out, _ = cli(db, "product", "list", capsys=capsys)
+    assert code == 0
+    lines = out.splitlines()
+    # every column starts at the same terminal column: 螺丝刀 takes 6, as wide as "Wrench"
+    assert lines[1].index("螺丝刀") == lines[2].index("Wrench")
+    assert lines[1].index("pcs") + 3 == lines[2].index("pcs")  # three wide characters, three extra columns
