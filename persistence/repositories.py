@@ -387,10 +387,13 @@ class ProductRepository:
         self._write_pending()
         wanted = {c for c in codes if c}
         skus = [c for c in wanted if c not in self._by_sku]
-        barcodes = [c for c in wanted if c not in self._by_barcode]
         rows = {}
         for chunk in _chunks(skus):
             rows.update((r.id, r) for r in self.conn.execute(_PRODUCTS_IN["sku"], {"v": chunk}).all())
+        # A code found as a SKU is not read ahead as a barcode: callers try the SKU first (find_product), and
+        # by_barcode of it still asks the database.
+        found = {r.sku for r in rows.values()}
+        barcodes = [c for c in wanted if c not in self._by_barcode and c not in found]
         owner = {}
         for chunk in _chunks(barcodes):
             owner.update(self.conn.execute(_BARCODES_IN, {"v": chunk}).all())
