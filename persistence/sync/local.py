@@ -340,7 +340,7 @@ def _local_keys(conn: Connection, spec: r.Spec, keys: list[str]) -> set[str]:
     found: set[str] = set()
     for i in range(0, len(keys), 500):
         chunk = keys[i:i + 500]
-        query = select(*[spec.table.c[k] for k in spec.key]).where(r._where(spec, chunk))
+        query = select(*[spec.table.c[k] for k in spec.key]).where(r.where_keys(spec, chunk))
         for row in conn.execute(query):
             values = {k: r.encode_value(spec.table.c[k], v) for k, v in zip(spec.key, row, strict=True)}
             found.add(r.row_key(spec, values))

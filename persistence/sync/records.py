@@ -149,7 +149,7 @@ def content_hash(spec: Spec, record: dict | None) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def _where(spec: Spec, keys: list[str]):
+def where_keys(spec: Spec, keys: list[str]):
     if spec.key == ("id",):
         return spec.table.c.id.in_(keys)
     cols = [spec.table.c[k] for k in spec.key]
@@ -168,7 +168,7 @@ def read_records(conn: Connection, spec: Spec, keys: list[str] | None = None) ->
             continue
         query = select(spec.table)
         if chunk is not None:
-            query = query.where(_where(spec, chunk))
+            query = query.where(where_keys(spec, chunk))
         for row in conn.execute(query):
             data = encode_row(spec.table, row)
             result[row_key(spec, data)] = data
