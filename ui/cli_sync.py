@@ -109,9 +109,15 @@ def _conflicts(args, db, sync) -> int:
     from ui.cli import CliError
 
     if args.resolve:
-        if not args.by:
+        by = args.by
+        if db.role is not None:  # signed in with --user: the review is theirs, and their role decides
+            if args.by and args.by != db.user and args.by != os.environ.get("USER", ""):
+                raise CliError(f"--by: you are signed in as {db.user}; leave --by out or give {db.user}",
+                               EXIT_BAD_INPUT)
+            by = db.user
+        if not by:
             raise CliError("--by: say who reviewed the conflict (a user name)", EXIT_BAD_INPUT)
-        sync.resolve_conflict(db, args.resolve, user=args.by, note=args.note, apply_loser=args.apply)
+        sync.resolve_conflict(db, args.resolve, user=by, note=args.note, apply_loser=args.apply, role=db.role)
         print(f"conflict {args.resolve} reviewed" + (" and its losing values applied" if args.apply else ""))
         return 0
     rows = sync.conflicts(db, include_resolved=args.all)

@@ -244,10 +244,11 @@ def conflicts(database, include_resolved: bool = False) -> list:
     return read(database, include_resolved=include_resolved)
 
 
-def resolve_conflict(database, conflict_id, *, user: str, note: str = "", apply_loser: bool = False) -> None:
+def resolve_conflict(database, conflict_id, *, user: str, note: str = "", apply_loser: bool = False,
+                     role: str | None = None) -> None:
     from persistence.sync import resolve_conflict as resolve
 
-    resolve(database, conflict_id, user=user, note=note, apply_loser=apply_loser)
+    resolve(database, conflict_id, user=user, note=note, apply_loser=apply_loser, role=role)
 
 
 def negative_stock(database) -> list:

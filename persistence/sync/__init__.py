@@ -320,8 +320,19 @@ def conflicts(db, *, include_resolved: bool = False) -> list[ConflictRow]:
     return result
 
 
-def resolve_conflict(db, conflict_id: str, *, user: str, note: str = "", apply_loser: bool = False) -> None:
-    """Mark a conflict reviewed; with ``apply_loser`` the losing values become a new edit that syncs."""
+def resolve_conflict(db, conflict_id: str, *, user: str, note: str = "", apply_loser: bool = False,
+                     role: str | None = None) -> None:
+    """Mark a conflict reviewed; with ``apply_loser`` the losing values become a new edit that syncs.
+
+    ``user`` and ``role`` are who acts (``role`` None: nobody signed in). Once sign-in is on, only a
+    manager or admin may do this (``domain.access``), whoever calls.
+
+    Raises:
+        Forbidden: the acting user's stored role does not allow resolving conflicts.
+    """
+    from domain import access
+
+    access.authorize(db.uow(user, role), access.Permission.SYNC_CONFLICTS)
     cspec = r.BY_NAME["sync_conflicts"]
     with _local(db) as conn:
         record = r.read_records(conn, cspec, [conflict_id]).get(conflict_id)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import QTextBrowser
 from PySide6.QtWidgets import QVBoxLayout
 
 from ui import sync_service
+from ui.access import refusal_text
 from ui.dialogs.reason import ReasonDialog
 from ui.models.table import Column
 from ui.models.table import RowTableModel
@@ -324,12 +325,13 @@ class ConflictsScreen(Screen):
         def failed(exc: BaseException) -> None:
             if alive(self):
                 self.message.setStyleSheet(_RED)
-                self.message.setText(translate("ConflictsScreen", "Not done: %1").replace("%1", str(exc)))
+                self.message.setText(translate("ConflictsScreen", "Not done: %1").replace("%1", refusal_text(exc)))
 
         self.message.setStyleSheet("")
         self.message.clear()
         services.tasks.submit(lambda: sync_service.resolve_conflict(
-            services.database, row.id, user=services.user, note=note, apply_loser=apply_loser), done, failed)
+            services.database, row.id, user=services.user, note=note, apply_loser=apply_loser, role=services.role),
+            done, failed)
 
     # -- negative stock --------------------------------------------------------------------
     def count_selected(self) -> None:
