@@ -20,3 +20,19 @@ def db(tmp_path):
     database = open_database(tmp_path / "stockroom.sqlite3")
     yield database
     database.close()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """One throwaway PostgreSQL server for the whole run (tests/pg.py); stopped at the end."""
+    from tests.pg import start_cluster
+
+    cluster = start_cluster()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def hub(pg_cluster) -> str:
+    """The URL of a fresh, empty hub database (its schema is made by the first sync)."""
+    return pg_cluster.new_database()

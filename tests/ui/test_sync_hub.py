@@ -14,24 +14,11 @@ from domain import commands as c
 from domain import ledger
 from persistence import sync
 from persistence.db import open_database
-from tests.pg import start_cluster
 from ui.sync_service import PasswordStore
 from ui.sync_service import SyncService
 
 pytestmark = pytest.mark.postgres
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture(scope="module")
-def pg_cluster():
-    cluster = start_cluster()
-    yield cluster
-    cluster.stop()
-
-
-@pytest.fixture
-def hub(pg_cluster) -> str:
-    return pg_cluster.new_database()
 
 
 @pytest.fixture

@@ -2,20 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.pg import start_cluster
-
-
-@pytest.fixture(scope="session")
-def pg_cluster():
-    cluster = start_cluster()
-    yield cluster
-    cluster.stop()
-
-
-@pytest.fixture
-def hub(pg_cluster) -> str:
-    """The URL of a fresh, empty hub database (its schema is made by the first sync)."""
-    return pg_cluster.new_database()
+# pg_cluster and hub come from tests/conftest.py, shared with the window's sync tests.
 
 
 @pytest.fixture
