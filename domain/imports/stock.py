@@ -65,14 +65,13 @@ def row_ref(prefix: str, parts: tuple[str, ...], occurrence: int) -> str:
 
 @dataclass
 class _Pair:
-    """What the ledger already holds for one product × warehouse, read once per import."""
+    """What the ledger already holds for one product × warehouse, read once per import (sales history only)."""
 
-    refs: set[str] = field(default_factory=set)
     history: list[tuple[Movement, Decimal]] = field(default_factory=list)  # movement, on hand after it
 
 
 class _Ledger:
-    """Looks up products, warehouses and each pair's imported refs inside the import's transaction."""
+    """Looks up products, warehouses, and the pairs' imported refs and history inside the import's transaction."""
 
     def __init__(self, uow: UnitOfWork) -> None:
         self.uow = uow
@@ -116,8 +115,6 @@ class _Ledger:
             pair = self.pairs[key] = _Pair()
             if self.uow.balances.get(*key).last_key is not None:
                 for m, val in self.uow.movements.history_from(*key, _SINCE_EVER):
-                    if m.source_type == SOURCE_TYPE:
-                        pair.refs.add(m.source_ref)
                     pair.history.append((m, val.after.on_hand if val is not None else Decimal(0)))
         return pair
 
