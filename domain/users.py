@@ -1,7 +1,8 @@
-"""User use cases: add a user, reset a password, change a role, deactivate; sign in.
+"""User use cases: add a user, reset a password, change a role, deactivate; sign in; change your own password.
 
 Every change is the admin's (``Permission.USERS``), except the very first user: while sign-in
-is off anyone may add a user, and the first one must be an admin, which turns sign-in on. The
+is off anyone may add a user, and the first one must be an admin, which turns sign-in on; and
+every signed-in user may change their own password, proving the current one first. The
 last active admin can be neither demoted nor deactivated, so a database can never lock
 everybody out of user management. Users are never deleted: movements and documents name them.
 """
@@ -54,6 +55,12 @@ class AddUser:
 class SetPassword:
     username: str
     password: str
+
+
+@dataclass(frozen=True)
+class ChangeOwnPassword:
+    current: str
+    new: str
 
 
 @dataclass(frozen=True)
@@ -136,6 +143,33 @@ def set_password(uow: UnitOfWork, c: SetPassword) -> User:
         require(uow, Permission.USERS)
         user = replace(_find(uow, username), password_hash=password_hash)
         user = replace(user, version=user.version + 1)
+        uow.users.update(user)
+        uow.commit()
+    return user
+
+
+def change_own_password(uow: UnitOfWork, c: ChangeOwnPassword) -> User:
+    """The signed-in user (``uow.user``, any role) changes their own password.
+
+    Raises:
+        RuleViolation: nobody is signed in (sign-in off: there is no password to change).
+        BadInput: ``current password`` is not the user's password; ``password`` (the new one) is too
+            short or too long, or is the current one again.
+    """
+    new = _password(c.new)
+    current = "" if c.current is None else str(c.current)
+    with uow:
+        if getattr(uow, "role", None) is None:
+            raise RuleViolation("nobody is signed in, so there is no password to change; sign in first")
+        user = uow.users.by_username(uow.user)
+        if user is None or not user.active:
+            raise Forbidden(f"user {uow.user!r} is not an active user of this database; ask an admin",
+                            user=uow.user, needed=Role.CLERK.value, permission="own_password")
+        if not verify_password(current, user.password_hash):
+            raise BadInput("current password", "is not the password you signed in with; enter it again")
+        if new == current:
+            raise BadInput("password", "is the current password; choose a different one")
+        user = replace(user, password_hash=hash_password(new), version=user.version + 1)
         uow.users.update(user)
         uow.commit()
     return user

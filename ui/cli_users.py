@@ -29,7 +29,7 @@ def add_parsers(sub) -> None:
     p.add_argument("--display-name", default="")
     p = actions.add_parser("list", help="list users and their roles")
     p.add_argument("--json", action="store_true")
-    p = actions.add_parser("passwd", help="give a user a new password")
+    p = actions.add_parser("passwd", help="give a user a new password (an admin), or change your own (anyone)")
     p.add_argument("name")
     p = actions.add_parser("role", help=f"change a user's role ({roles})")
     p.add_argument("name")
@@ -94,7 +94,8 @@ def run(args, open_db) -> int:
     from ui.cli import _print_json
     from ui.cli import _table
 
-    uow = open_db().uow  # signed in as --user or, given after ``user …``, --as
+    db = open_db()  # signed in as --user or, given after ``user …``, --as
+    uow = db.uow
     if args.action == "add":
         user = users.add_user(uow(), users.AddUser(args.name, _new_password(args.name), args.role, args.display_name))
         print(f"added {user.username} ({user.role})" + ("; sign-in is now on" if user.role == "admin" else ""))
@@ -106,6 +107,13 @@ def run(args, open_db) -> int:
         else:
             _table([[u.username, u.display_name, u.role, "yes" if u.active else "no"] for u in rows],
                    ["NAME", "DISPLAY NAME", "ROLE", "ACTIVE"])
+    elif args.action == "passwd" and db.role is not None and args.name == db.user:
+        # Your own password, whatever your role: the current one proves it is you.
+        current = os.environ.get(PASSWORD_ENV)
+        if current is None:
+            current = getpass.getpass(f"current password for {args.name}: ")
+        users.change_own_password(uow(), users.ChangeOwnPassword(current, _new_password(args.name)))
+        print(f"new password set for {args.name}")
     elif args.action == "passwd":
         users.set_password(uow(), users.SetPassword(args.name, _new_password(args.name)))
         print(f"new password set for {args.name}")

@@ -86,6 +86,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.sync_action)
         self.sign_out_action = QAction(self, shortcut=QKeySequence("Ctrl+Shift+L"), triggered=self.sign_out)
         self.file_menu.addAction(self.sign_out_action)
+        self.password_action = QAction(self, triggered=self.change_password)
+        self.file_menu.addAction(self.password_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.view_menu = bar.addMenu("")
@@ -227,6 +229,16 @@ class MainWindow(QMainWindow):
         if key:
             self.show_screen(key)
 
+    def change_password(self) -> None:
+        """The signed-in user changes their own password (File › Change my password…)."""
+        if self.services.role is None:
+            return
+        from ui.dialogs.change_password import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(self.services, self)
+        if dialog.exec() == ChangePasswordDialog.DialogCode.Accepted and dialog.changed:
+            self.statusBar().showMessage(translate("MainWindow", "Your password was changed."), 10_000)
+
     def session_changed(self) -> None:
         """The signed-in user changed (sign out, or the first admin added on the Users page)."""
         self.retranslate()
@@ -277,6 +289,8 @@ class MainWindow(QMainWindow):
             self.user_label.setText(translate("MainWindow", "User: %1").replace("%1", user) if user else "")
         self.sign_out_action.setText(translate("MainWindow", "Sign &out"))
         self.sign_out_action.setEnabled(role is not None)
+        self.password_action.setText(translate("MainWindow", "Change my &password…"))
+        self.password_action.setEnabled(role is not None)
         self._busy_changed(self._busy)
         self._update_title()
 

@@ -207,9 +207,67 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
     </context>
     <context>
+        <name>ChangePassword</name>
+        <message>
+            <location filename="../../ui/dialogs/change_password.py" line="+60" />
+            <source>Change my password — Stockroom</source>
+            <translation>修改我的密码 — Stockroom</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Change the password of %1</source>
+            <translation>修改 %1 的密码</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Current password:</source>
+            <translation>当前密码：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New password:</source>
+            <translation>新密码：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The same again:</source>
+            <translation>再输入一次：</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Change</source>
+            <translation>修改</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>The two new passwords differ; type the same one twice.</source>
+            <translation>两次输入的新密码不一致；请输入相同的密码。</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>The current password is wrong; enter the one you signed in with.</source>
+            <translation>当前密码不正确；请输入您登录时使用的密码。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The new password is the current one; choose a different one.</source>
+            <translation>新密码与当前密码相同；请换一个。</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Not changed: %1</source>
+            <translation>未修改：%1</translation>
+        </message>
+    </context>
+    <context>
         <name>ConflictTableModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="+121" />
+            <location filename="../../ui/screens/conflicts.py" line="+123" />
             <source>Detected</source>
             <translation>发现时间</translation>
         </message>
@@ -322,7 +380,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>未完成：%1</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+35" />
             <source>%n open conflict(s)</source>
             <translation>%n 个未处理的冲突</translation>
         </message>
@@ -1300,7 +1358,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+132" />
+            <location filename="../../ui/main_window.py" line="+134" />
             <source>Working (%n task(s))…</source>
             <translation>正在处理（%n 个任务）…</translation>
         </message>
@@ -1328,7 +1386,12 @@ A backup of the current database is made first, so you can return to it by resto
 %2</translation>
         </message>
         <message>
-            <location line="+70" />
+            <location line="+57" />
+            <source>Your password was changed.</source>
+            <translation>您的密码已修改。</translation>
+        </message>
+        <message>
+            <location line="+23" />
             <source>&lt;b&gt;Stockroom&lt;/b&gt;&lt;br&gt;Purchasing, sales and inventory for small businesses.&lt;br&gt;Database: %1</source>
             <translation>&lt;b&gt;Stockroom&lt;/b&gt;&lt;br&gt;面向小企业的进销存管理。&lt;br&gt;数据库：%1</translation>
         </message>
@@ -1406,6 +1469,11 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>Sign &amp;out</source>
             <translation>退出登录(&amp;O)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Change my &amp;password…</source>
+            <translation>修改我的密码(&amp;P)…</translation>
         </message>
         <message>
             <location line="+8" />
@@ -1650,7 +1718,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>NegativeStockModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="-242" />
+            <location filename="../../ui/screens/conflicts.py" line="-243" />
             <source>SKU</source>
             <translation>SKU</translation>
         </message>
@@ -4238,7 +4306,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>SyncTables</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="-82" />
+            <location filename="../../ui/screens/conflicts.py" line="-83" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
@@ -4282,6 +4350,11 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>Preferred supplier</source>
             <translation>首选供应商</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Product planning</source>
+            <translation>商品补货参数</translation>
         </message>
         <message>
             <location line="+1" />

@@ -138,3 +138,13 @@ def test_once_sign_in_is_on_only_an_admin_may_restore_a_backup(shop, tmp_path):
     code, out, err = shop("--user", "boss", "restore", str(backup), password="boss-pass-1")
     assert code == 0, err
     assert "restored" in out
+
+
+def test_a_clerk_changes_their_own_password_but_not_someone_elses(shop):
+    code, _, err = shop("--user", "li", "user", "passwd", "boss", password="li-pass-12", new_password="hijacked-1")
+    assert code == 3 and "manage users" in err
+    code, out, err = shop("--user", "li", "user", "passwd", "li", password="li-pass-12", new_password="li-pass-new")
+    assert (code, out) == (0, "new password set for li\n"), err
+    assert shop("--user", "li", "stock", password="li-pass-12")[0] == 3  # the old one no longer signs in
+    assert shop("--user", "li", "stock", password="li-pass-new")[0] == 0
+    assert shop("--user", "boss", "stock", password="boss-pass-1")[0] == 0  # boss untouched

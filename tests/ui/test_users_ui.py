@@ -216,3 +216,36 @@ def test_every_screens_refusal_by_role_reads_in_the_readers_language(qtbot, offi
         assert refusal_text(ValueError("disk full")) == "disk full"
     finally:
         i18n.set_language(i18n.ENGLISH, persist=False)
+
+
+def test_a_clerk_changes_their_own_password_from_the_file_menu(qtbot, office, make_services):
+    from ui.dialogs.change_password import ChangePasswordDialog
+
+    services = make_services("li")
+    services.role = "clerk"
+    window = create_main_window(services)
+    qtbot.addWidget(window)
+    assert window.password_action.isEnabled()
+    dialog = ChangePasswordDialog(services, window)
+    qtbot.addWidget(dialog)
+    dialog.current.setText("not my password")
+    dialog.new.setText("li-pass-new")
+    dialog.again.setText("li-pass-new")
+    dialog.submit()
+    qtbot.waitUntil(lambda: not dialog.message.isHidden() and dialog.current.isEnabled(), timeout=10_000)
+    assert dialog.message.text() == "The current password is wrong; enter the one you signed in with."
+    dialog.again.setText("li-pass-neW")
+    dialog.current.setText("li-pass-12")
+    dialog.submit()
+    assert dialog.message.text() == "The two new passwords differ; type the same one twice."  # before any work
+    dialog.again.setText("li-pass-new")
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        dialog.submit()
+    assert dialog.changed
+    assert users.authenticate(office.uow(), "li", "li-pass-new").username == "li"
+
+
+def test_with_sign_in_off_there_is_no_password_to_change(qtbot, db, make_services):
+    window = create_main_window(make_services("someone"))
+    qtbot.addWidget(window)
+    assert not window.password_action.isEnabled()

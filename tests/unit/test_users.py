@@ -124,3 +124,30 @@ def test_bad_input_names_the_field(office):
         users.add_user(admin, users.AddUser("boss", PASSWORD, "clerk"))
     with pytest.raises(NotFound, match="no user has this name"):
         users.set_role(admin, users.SetRole("ghost", "clerk"))
+
+
+def test_any_signed_in_user_changes_their_own_password_after_proving_the_current_one(office):
+    admin = as_user(office, "boss", "admin")
+    users.add_user(admin, users.AddUser("li", "li-first-pass", "clerk"))
+    clerk = as_user(admin, "li", "clerk")
+    with pytest.raises(BadInput) as wrong:
+        users.change_own_password(clerk, users.ChangeOwnPassword("not-it-at-all", "li-second-pass"))
+    assert wrong.value.field == "current password"
+    with pytest.raises(BadInput) as same:
+        users.change_own_password(clerk, users.ChangeOwnPassword("li-first-pass", "li-first-pass"))
+    assert same.value.field == "password"
+    with pytest.raises(BadInput) as short:
+        users.change_own_password(clerk, users.ChangeOwnPassword("li-first-pass", "short"))
+    assert short.value.field == "password"
+    assert verify_password("li-first-pass", clerk.state.users["li"].password_hash)  # refusals changed nothing
+
+    users.change_own_password(clerk, users.ChangeOwnPassword("li-first-pass", "li-second-pass"))
+    assert users.authenticate(as_user(clerk, "", None), "li", "li-second-pass").username == "li"
+    with pytest.raises(users.SignInFailed):
+        users.authenticate(as_user(clerk, "", None), "li", "li-first-pass")
+    assert verify_password(PASSWORD, clerk.state.users["boss"].password_hash)  # only their own
+
+
+def test_changing_your_own_password_needs_someone_signed_in():
+    with pytest.raises(RuleViolation):
+        users.change_own_password(FakeUnitOfWork(user="", role=None), users.ChangeOwnPassword("x" * 8, "y" * 8))
