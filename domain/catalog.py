@@ -76,6 +76,10 @@ def add_customer(uow: UnitOfWork, c: cmd.AddCustomer) -> Customer:
     return _one(uow, _add_customer, c, Permission.MASTER_DATA)
 
 
+def update_customer(uow: UnitOfWork, c: cmd.UpdateCustomer) -> Customer:
+    return _one(uow, _update_customer, c, Permission.MASTER_DATA)
+
+
 def set_supplier_terms(uow: UnitOfWork, c: cmd.SetSupplierTerms) -> SupplierTerms:
     return _one(uow, _set_supplier_terms, c, Permission.SUPPLIER_TERMS)
 
@@ -244,6 +248,18 @@ def _add_customer(uow: UnitOfWork, c: cmd.AddCustomer) -> Customer:
         raise Duplicate(f"customer code {code!r} is already used")
     uow.customers.add(customer)
     return customer
+
+
+def _update_customer(uow: UnitOfWork, c: cmd.UpdateCustomer) -> Customer:
+    code = v.code("customer code", c.code, max_len=32)
+    customer = uow.customers.by_code(code)
+    if customer is None:
+        raise NotFound(f"customer code {code!r}: no customer has this code")
+    changed = Customer(id=customer.id, code=code, name=v.text("name", c.name),
+                       contact=v.text("contact", c.contact, required=False),
+                       device_id=customer.device_id, version=customer.version + 1)
+    uow.customers.update(changed)
+    return changed
 
 
 def _set_supplier_terms(uow: UnitOfWork, c: cmd.SetSupplierTerms) -> SupplierTerms:

@@ -37,6 +37,15 @@ class AddSupplier:
 
 
 @dataclass(frozen=True)
+class UpdateCustomer:
+    """Change a customer's name and contact; ``code`` picks the customer and is not changed."""
+
+    code: str
+    name: str
+    contact: str = ""
+
+
+@dataclass(frozen=True)
 class UpdateSupplier:
     """Change a supplier's details; ``code`` picks the supplier and is not changed."""
 

@@ -494,6 +494,12 @@ class CustomerRepository(_ByCode):
     table = t.customers
     make = staticmethod(lambda r: Customer(r.id, r.code, r.name, r.contact, r.device_id, r.version))
 
+    def update(self, customer: Customer) -> None:
+        values = {k: getattr(customer, k) for k in ("name", "contact", "version")}
+        self.conn.execute(update(self.table).where(self.table.c.id == customer.id).values(**values))
+        self._cache[("id", customer.id)] = customer
+        self._cache[("code", customer.code)] = customer
+
 
 class SupplierRepository(_ByCode):
     table = t.suppliers

@@ -122,6 +122,10 @@ class FakeCustomerRepository:
     def add(self, customer: Customer) -> None:
         self.s.customers[customer.id] = customer
 
+    def update(self, customer: Customer) -> None:
+        assert customer.id in self.s.customers
+        self.s.customers[customer.id] = customer
+
     def by_code(self, code: str) -> Customer | None:
         return next((x for x in self.s.customers.values() if x.code == code), None)
 

@@ -100,10 +100,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--contact", default="")
     p.add_argument("--address", default="")
 
-    p = sub.add_parser("customer", help="customers").add_subparsers(dest="action", required=True).add_parser("add")
-    p.add_argument("code")
-    p.add_argument("--name", required=True)
-    p.add_argument("--contact", default="")
+    customer = sub.add_parser("customer", help="customers").add_subparsers(dest="action", required=True)
+    for action, text in (("add", "add a customer"), ("update", "change a customer's name and contact")):
+        p = customer.add_parser(action, help=text)
+        p.add_argument("code")
+        p.add_argument("--name", required=True)
+        p.add_argument("--contact", default="")
 
     p = sub.add_parser("receive", help="post a receipt")
     p.add_argument("sku")
@@ -256,6 +258,9 @@ def run(args: argparse.Namespace) -> int:
     elif cmd == "supplier":
         print(catalog.add_supplier(uow(), c.AddSupplier(args.code, args.name, args.contact, args.currency,
                                                          args.lead_time, args.address)).id)
+    elif cmd == "customer" and args.action == "update":
+        customer = catalog.update_customer(uow(), c.UpdateCustomer(args.code, args.name, args.contact))
+        print(f"{customer.code} updated (version {customer.version})")
     elif cmd == "customer":
         print(catalog.add_customer(uow(), c.AddCustomer(args.code, args.name, args.contact)).id)
     elif cmd == "receive":

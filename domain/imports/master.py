@@ -6,8 +6,6 @@ on screen); a row identical to the stored record is skipped, so importing a file
 nothing the second time. For an existing record, the fields the mapping leaves out keep their
 stored values; of a mapped column, a blank cell means "none" (no barcode, no category, no min level),
 except for unit and pack size, which then keep their stored value (or take the default for a new one).
-
-Customers have no update use case yet: a differing customer row is counted as kept and left as stored.
 """
 
 from __future__ import annotations
@@ -219,7 +217,8 @@ def plan_customers(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) -
         elif (name, contact if row.mapped("contact") else e.contact) == (e.name, e.contact):
             result.unchanged += 1
         else:
-            result.kept += 1
+            commands.append(cmd.UpdateCustomer(code, name, contact if row.mapped("contact") else e.contact))
+            result.updated += 1
     return commands
 
 
@@ -230,4 +229,5 @@ HANDLERS = {
     cmd.UpdateSupplier: catalog._update_supplier,
     cmd.SetSupplierTerms: catalog._set_supplier_terms,
     cmd.AddCustomer: catalog._add_customer,
+    cmd.UpdateCustomer: catalog._update_customer,
 }

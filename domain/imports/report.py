@@ -71,7 +71,6 @@ class ImportResult:
         added: new records (products, suppliers, customers, terms) or movements posted.
         updated: existing records changed (their version goes up by one).
         unchanged: rows identical to what is stored, or rows already imported before (skipped).
-        kept: existing records that differ but cannot be changed by an import (customers), left as they are.
         skipped_empty: rows with nothing to post (an opening stock of 0) or blank lines.
         problems: the validation report; empty when the import can be (or was) written.
         written: whether anything was written.
@@ -82,7 +81,6 @@ class ImportResult:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
-    kept: int = 0
     skipped_empty: int = 0
     problems: list[RowProblem] = field(default_factory=list)
     written: bool = False
@@ -94,8 +92,6 @@ class ImportResult:
     def summary(self) -> str:
         parts = [f"{self.rows} row(s) read", f"{self.added} added", f"{self.updated} updated",
                  f"{self.unchanged} unchanged or already imported"]
-        if self.kept:
-            parts.append(f"{self.kept} differing but kept as stored")
         if self.skipped_empty:
             parts.append(f"{self.skipped_empty} with nothing to post")
         return f"{self.kind}: " + ", ".join(parts)

@@ -270,3 +270,21 @@ def test_tables_line_up_chinese_names_by_the_columns_they_take_on_a_terminal(tmp
     # every column starts at the same terminal column: 螺丝刀 takes 6, as wide as "Wrench"
     assert lines[1].index("螺丝刀") == lines[2].index("Wrench")
     assert lines[1].index("pcs") + 3 == lines[2].index("pcs")  # three wide characters, three extra columns
+
+
+def test_a_customer_is_updated_by_code_and_a_second_import_of_the_same_file_changes_nothing(tmp_path, capsys):
+    import sqlite3
+
+    db = tmp_path / "cust.sqlite3"
+    assert cli(db, "customer", "add", "C1", "--name", "张三", "--contact", "021-1", capsys=capsys)[0] == 0
+    code, out, _ = cli(db, "customer", "update", "C1", "--name", "张三商行", "--contact", "021-2", capsys=capsys)
+    assert (code, out) == (0, "C1 updated (version 2)\n")
+    code, _, err = cli(db, "customer", "update", "C9", "--name", "x", capsys=capsys)
+    assert code == 3 and "no customer has this code" in err
+    sheet = tmp_path / "customers.csv"
+    sheet.write_text("客户编码,客户名称\nC1,李四\n", encoding="utf-8")
+    assert cli(db, "import", "customers", str(sheet), capsys=capsys)[:2] == (
+        0, "imported: customers: 1 row(s) read, 0 added, 1 updated, 0 unchanged or already imported\n")
+    assert cli(db, "import", "customers", str(sheet), capsys=capsys)[0] == 0
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT name, contact, version FROM customers").fetchall() == [("李四", "021-2", 3)]

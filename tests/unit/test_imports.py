@@ -166,7 +166,11 @@ def test_suppliers_terms_and_customers_upsert_by_code(uow):
         (2, "供应商", "no supplier has the code 'XX'"), (3, "货号", "no product has the SKU or barcode 'ZZ'")]
     assert run(uow, "customers", "客户编码,客户名称\nC1,张三\n").added == 1
     assert run(uow, "customers", "客户编码,客户名称\nC1,张三\n").unchanged == 1
-    assert run(uow, "customers", "客户编码,客户名称\nC1,李四\n").kept == 1
+    assert run(uow, "customers", "客户编码,客户名称\nC1,李四\n").updated == 1
+    with uow:
+        customer = uow.customers.by_code("C1")
+        assert (customer.name, customer.version) == ("李四", 2)
+    assert run(uow, "customers", "客户编码,客户名称\nC1,李四\n").unchanged == 1
 
 
 STOCK = "SKU,仓库,数量,单价,日期\nA-1,SH,100,4.2,2026-01-01\nB-2,GZ,0,1,2026-01-01\n"
