@@ -14,6 +14,10 @@ UYU UZS VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG
 """.split())
 
 
+# Offered first in currency choosers (any other code in use is accepted too).
+COMMON = ("CNY", "HKD", "TWD", "USD", "EUR", "JPY", "KRW", "SGD", "GBP", "AUD", "CAD", "MYR", "THB", "VND")
+
+
 def iso_currency(value: object, field: str = "currency") -> str:
     """The upper-case ISO 4217 code ``value`` names, or BadInput saying what is accepted."""
     code = "" if value is None else str(value).strip().upper()

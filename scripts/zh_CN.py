@@ -633,11 +633,20 @@ ZH_CN: dict[tuple[str, str], str] = {
                         'counts from 1, each further scan adds 1. What is not received stays open.'):
         '已填入尚未到货的数量。可修改数量，或扫描：某行第一次扫描从 1 开始计数，'
         '之后每扫描一次加 1。未收的数量仍保持待收。',
+    ('Replenishment', '%1 % (ABC class %2)'): '%1 %（ABC 分类 %2）',
+    ('Replenishment', '%1 % set for this product'): '%1 %（本产品单独设置）',
+    ('Replenishment', '%1 %2: leave a field blank to use the default shown in it.'):
+        '%1 %2：某项留空即使用框中显示的默认值。',
+    ('Replenishment', '%1 (default)'): '%1（默认）',
+    ('Replenishment', '%1 days set for this product'): '%1 天（本产品单独设置）',
     ('Replenishment', '%1 of %2 line(s) shown, %3 ticked to order'): '显示 %1 / %2 行，已勾选 %3 行待订购',
     ('Replenishment', '%1 of %2 rows forecast anew; the others had not changed.'): '重新预测 %1 / %2 行；其余行的历史未变。',
     ('Replenishment', '%1 raised to %2 (%3)'): '%1 上调至 %2（%3）',
     ('Replenishment', '%1 → %2: %3 line(s)'): '%1 → %2：%3 行',
+    ('Replenishment', '%1: service target %2, review period %3. Planning again…'):
+        '%1：服务水平目标 %2，检查周期 %3。正在重新计划…',
     ('Replenishment', 'ABC class'): 'ABC 分类',
+    ('Replenishment', 'ABC class %1'): 'ABC 分类 %1',
     ('Replenishment', 'All'): '全部',
     ('Replenishment', 'Also try the statsmodels models (ETS, Theta) where the backtest says they may pay: slower, about 20 seconds more'):
         '在回测显示可能更准的商品上另外尝试 statsmodels 模型（ETS、Theta）：较慢，约多 20 秒',
@@ -686,7 +695,11 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Replenishment', 'Reorder point s'): '再订货点 s',
     ('Replenishment', 'Reserved'): '预留',
     ('Replenishment', 'Review period (days)'): '检查周期（天）',
+    ('Replenishment', 'Review period (days):'): '检查周期（天）：',
     ('Replenishment', 'Review period R (weeks)'): '检查周期 R（周）',
+    ('Replenishment', 'Review period from'): '检查周期来源',
+    ('Replenishment', 'Review period: give whole days from 1 to 365, or leave it blank.'):
+        '检查周期：请输入 1 到 365 的整数天数，或留空。',
     ('Replenishment', 'Rounding'): '取整',
     ('Replenishment', 'Run planning (F5)'): '运行计划 (F5)',
     ('Replenishment', 'Run planning (F5) to forecast every product\'s demand and list what to order.'):
@@ -696,7 +709,14 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Replenishment', 'Safety factor z'): '安全系数 z',
     ('Replenishment', 'Safety stock'): '安全库存',
     ('Replenishment', 'Search SKU, name, supplier or pinyin…'): '搜索货号、名称、供应商或拼音…',
+    ('Replenishment', 'Service target'): '服务水平目标',
+    ('Replenishment', 'Service target (%):'): '服务水平目标（%）：',
     ('Replenishment', 'Service target (cycle service level)'): '服务目标（周期服务水平）',
+    ('Replenishment', 'Service target from'): '服务水平目标来源',
+    ('Replenishment', 'Service target of %1'): '%1 的服务水平目标',
+    ('Replenishment', 'Service target: give a percentage above 50 and at most 99.99 (up to 2 decimals), or leave it blank.'):
+        '服务水平目标：请输入大于 50、不超过 99.99 的百分数（最多 2 位小数），或留空。',
+    ('Replenishment', 'Service target…'): '服务水平目标…',
     ('Replenishment', 'Severity'): '紧急程度',
     ('Replenishment', 'Severity:'): '紧急程度：',
     ('Replenishment', 'Stockout'): '缺货日期',
@@ -707,7 +727,10 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Replenishment', 'Supplier:'): '供应商：',
     ('Replenishment', 'Syntetos–Boylan (SBA)'): 'Syntetos–Boylan 法（SBA）',
     ('Replenishment', 'Teunter–Syntetos–Babai (TSB)'): 'Teunter–Syntetos–Babai 法（TSB）',
+    ('Replenishment', 'The service target was not saved: %1'): '服务水平目标未保存：%1',
     ('Replenishment', 'Theta'): 'Theta 法',
+    ('Replenishment', "This product's own service target and review period instead of the defaults (Ctrl+T)"):
+        '为本产品单独设置服务水平目标和检查周期，取代默认值（Ctrl+T）',
     ('Replenishment', 'Thorough'): '精细模式',
     ('Replenishment', 'Tick at least one line with a suggested quantity and a supplier.'):
         '请至少勾选一行有建议数量和供应商的记录。',
@@ -726,15 +749,18 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Replenishment', 'naive (last week)'): '朴素法（上周）',
     ('Replenishment', 'no'): '否',
     ('Replenishment', 'normal'): '一般',
+    ('Replenishment', 'of its ABC class'): '按其 ABC 分类',
     ('Replenishment', 'order multiple %1'): '订购倍数 %1',
     ('Replenishment', 'packs of %1'): '每包 %1',
     ('Replenishment', 'purchase-order receipts from this supplier'): '该供应商的采购订单收货记录',
     ('Replenishment', 'purchase-order receipts of this product'): '本商品的采购订单收货记录',
     ('Replenishment', 'seasonal naive (same week last year)'): '季节朴素法（去年同周）',
+    ('Replenishment', 'set for this product'): '本产品单独设置',
     ('Replenishment', 'simple average (short history)'): '简单平均（历史过短）',
     ('Replenishment', 'simple exponential smoothing'): '简单指数平滑',
     ('Replenishment', 'smooth'): '平稳型',
     ('Replenishment', 'supplier terms'): '供应商条款',
+    ('Replenishment', 'the default'): '默认值',
     ('Replenishment', 'too short'): '历史过短',
     ('Replenishment', 'yes'): '是',
     ('Replenishment', 'σ over the lead time'): '交货期内需求标准差 σ',
@@ -767,10 +793,12 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SettingsScreen', 'Company and purchase orders'): '公司与采购订单',
     ('SettingsScreen', 'Company logo'): '公司标志',
     ('SettingsScreen', 'Company name:'): '公司名称：',
+    ('SettingsScreen', 'Currency:'): '币种：',
     ('SettingsScreen', 'Enter a percentage from 0 to 100, such as 13 or 2.5.'):
         '请输入 0 到 100 之间的百分比，例如 13 或 2.5。',
     ('SettingsScreen', 'Enter a percentage from 0 to 1000, such as 0 or 5.'):
         '请输入 0 到 1000 之间的百分比，例如 0 或 5。',
+    ('SettingsScreen', 'Enter a three-letter ISO 4217 code in use, such as CNY, USD or EUR.'): '请输入现行的三位 ISO 4217 币种代码，例如 CNY、USD 或 EUR。',
     ('SettingsScreen', 'Enter the company name; it is printed on purchase orders.'):
         '请输入公司名称；它会打印在采购订单上。',
     ('SettingsScreen', 'General'): '常规',

@@ -3047,12 +3047,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+6" />
-            <location line="+93" />
+            <location line="+101" />
             <source>On hand</source>
             <translation>现有库存</translation>
         </message>
         <message>
-            <location line="-92" />
+            <location line="-100" />
             <source>On order (issued purchase orders)</source>
             <translation>在途（已下达采购订单）</translation>
         </message>
@@ -3143,6 +3143,16 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>Service target from</source>
+            <translation>服务水平目标来源</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Review period from</source>
+            <translation>检查周期来源</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Safety factor z</source>
             <translation>安全系数 z</translation>
         </message>
@@ -3183,12 +3193,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
-            <location line="+74" />
+            <location line="+80" />
             <source>Supplier</source>
             <translation>供应商</translation>
         </message>
         <message>
-            <location line="-73" />
+            <location line="-79" />
             <source>Days of stock</source>
             <translation>库存可用天数</translation>
         </message>
@@ -3199,12 +3209,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
-            <location line="+61" />
+            <location line="+67" />
             <source>Severity</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location line="-60" />
+            <location line="-66" />
             <source>Planned on</source>
             <translation>计划日期</translation>
         </message>
@@ -3214,7 +3224,17 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>公式</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+24" />
+            <source>set for this product</source>
+            <translation>本产品单独设置</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>ABC class %1</source>
+            <translation>ABC 分类 %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -3269,7 +3289,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>建议数量：请输入大于 0 的数字，例如 24。</translation>
         </message>
         <message>
-            <location line="+145" />
+            <location line="+154" />
             <source>Run planning (F5) to forecast every product's demand and list what to order.</source>
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
@@ -3289,7 +3309,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>计划中：已预测 %1 / %2 个商品 × 仓库…</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+25" />
             <source>Planning cancelled; nothing was changed.</source>
             <translation>计划已取消；未做任何更改。</translation>
         </message>
@@ -3304,18 +3324,28 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>重新预测 %1 / %2 行；其余行的历史未变。</translation>
         </message>
         <message>
-            <location line="+12" />
-            <location line="+125" />
+            <location line="+15" />
+            <location line="+170" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location line="-108" />
+            <location line="-153" />
             <source>%1 of %2 line(s) shown, %3 ticked to order</source>
             <translation>显示 %1 / %2 行，已勾选 %3 行待订购</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+74" />
+            <source>Service target</source>
+            <translation>服务水平目标</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The service target was not saved: %1</source>
+            <translation>服务水平目标未保存：%1</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <location line="+21" />
             <location line="+12" />
             <location line="+6" />
@@ -3379,6 +3409,16 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>Service target…</source>
+            <translation>服务水平目标…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This product's own service target and review period instead of the defaults (Ctrl+T)</source>
+            <translation>为本产品单独设置服务水平目标和检查周期，取代默认值（Ctrl+T）</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Search SKU, name, supplier or pinyin…</source>
             <translation>搜索货号、名称、供应商或拼音…</translation>
         </message>
@@ -3401,6 +3441,72 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>Class:</source>
             <translation>分类：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/product_target.py" line="+36" />
+            <source>Service target of %1</source>
+            <translation>%1 的服务水平目标</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1 % (ABC class %2)</source>
+            <translation>%1 %（ABC 分类 %2）</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>%1 (default)</source>
+            <translation>%1（默认）</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>%1 %2: leave a field blank to use the default shown in it.</source>
+            <translation>%1 %2：某项留空即使用框中显示的默认值。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Service target (%):</source>
+            <translation>服务水平目标（%）：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Review period (days):</source>
+            <translation>检查周期（天）：</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Service target: give a percentage above 50 and at most 99.99 (up to 2 decimals), or leave it blank.</source>
+            <translation>服务水平目标：请输入大于 50、不超过 99.99 的百分数（最多 2 位小数），或留空。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Review period: give whole days from 1 to 365, or leave it blank.</source>
+            <translation>检查周期：请输入 1 到 365 的整数天数，或留空。</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>%1: service target %2, review period %3. Planning again…</source>
+            <translation>%1：服务水平目标 %2，检查周期 %3。正在重新计划…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 % set for this product</source>
+            <translation>%1 %（本产品单独设置）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>of its ABC class</source>
+            <translation>按其 ABC 分类</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 days set for this product</source>
+            <translation>%1 天（本产品单独设置）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../ui/screens/replenishment.py" line="-528" />
+            <source>the default</source>
+            <translation>默认值</translation>
         </message>
     </context>
     <context>
@@ -3515,7 +3621,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>SettingsPages</name>
         <message>
-            <location filename="../../ui/screens/settings.py" line="+42" />
+            <location filename="../../ui/screens/settings.py" line="+45" />
             <source>Shared database</source>
             <translation>共享数据库</translation>
         </message>
@@ -3533,7 +3639,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>SettingsScreen</name>
         <message>
-            <location line="+114" />
+            <location line="+122" />
             <source>Company logo</source>
             <translation>公司标志</translation>
         </message>
@@ -3560,6 +3666,11 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>Enter a three-letter ISO 4217 code in use, such as CNY, USD or EUR.</source>
+            <translation>请输入现行的三位 ISO 4217 币种代码，例如 CNY、USD 或 EUR。</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Enter a percentage from 0 to 100, such as 13 or 2.5.</source>
             <translation>请输入 0 到 100 之间的百分比，例如 13 或 2.5。</translation>
         </message>
@@ -3597,6 +3708,11 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>Logo:</source>
             <translation>标志：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Currency:</source>
+            <translation>币种：</translation>
         </message>
         <message>
             <location line="+1" />

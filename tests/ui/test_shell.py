@@ -132,3 +132,22 @@ def test_a_bad_setting_is_shown_under_its_field_and_nothing_is_saved(qtbot, wind
     settings.save_company()
     qtbot.waitUntil(lambda: not settings.errors["company name"].isHidden())
     assert settings.saved_label.text() == ""
+
+
+def test_the_company_currency_is_shown_and_changed_in_settings(qtbot, window, services):
+    from domain import purchasing_terms
+
+    settings = window.show_screen("settings")
+    qtbot.waitUntil(lambda: not settings.loading and settings.tax_rate.text() != "")
+    assert settings.currency.currentText() == "CNY"
+    settings.company.setText("Acme")
+    settings.currency.setCurrentText("ZZZ")
+    settings.save_company()
+    qtbot.waitUntil(lambda: not settings.errors["currency"].isHidden())
+    assert "ISO 4217" in settings.errors["currency"].text()
+    assert purchasing_terms.current_policy(services.uow()).currency == "CNY"  # nothing saved
+    settings.currency.setCurrentText("usd")
+    settings.save_company()
+    qtbot.waitUntil(lambda: settings.saved_label.text() == "Saved.")
+    assert purchasing_terms.current_policy(services.uow()).currency == "USD"
+    assert settings.currency.currentText() == "USD" and settings.errors["currency"].isHidden()

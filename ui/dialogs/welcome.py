@@ -39,6 +39,7 @@ from PySide6.QtWidgets import QWidget
 
 from domain.company import SetUpCompany
 from domain.company import set_up_company
+from domain.currencies import COMMON as CURRENCIES
 from domain.errors import BadInput
 from ui import first_run
 from ui import i18n
@@ -48,7 +49,6 @@ from ui.widgets.busy import alive
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
-CURRENCIES = ("CNY", "HKD", "TWD", "USD", "EUR", "JPY", "KRW", "SGD", "GBP", "AUD", "CAD", "MYR", "THB", "VND")
 CHOICES, CREATE, DEMO = range(3)
 # Which input shows the error of a domain field (BadInput.field).
 _FIELDS = {"company name": "company", "company address": "address", "currency": "currency",

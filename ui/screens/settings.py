@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QFormLayout
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import QWidget
 
 from domain import purchasing_commands as pc
 from domain import purchasing_terms
+from domain.currencies import COMMON as CURRENCIES
 from domain.errors import BadInput
 from domain.numbers import fmt
 from ui import i18n
@@ -33,7 +36,7 @@ from ui.widgets.screen import Screen
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 # Which input shows the error of a domain field (BadInput.field).
-_FIELDS = ("company name", "company address", "company logo", "tax rate", "over-receipt tolerance")
+_FIELDS = ("company name", "company address", "company logo", "currency", "tax rate", "over-receipt tolerance")
 
 # Further pages of the settings, each a QWidget taking ``(services, parent=None)`` with optional
 # ``refresh()`` and ``retranslate()``; made when its tab is first shown, listed only when its module
@@ -63,6 +66,11 @@ class SettingsScreen(Screen):
         self.logo = QLineEdit(self)
         self.browse = QPushButton(self)
         self.browse.clicked.connect(self._choose_logo)
+        self.currency = QComboBox(self)
+        self.currency.setEditable(True)
+        self.currency.addItems(CURRENCIES)
+        self.currency.setValidator(QRegularExpressionValidator(QRegularExpression("[A-Za-z]{0,3}"), self.currency))
+        self.currency.setMaximumWidth(120)
         self.tax_rate = QLineEdit(self)
         self.tolerance = QLineEdit(self)
         for edit in (self.tax_rate, self.tolerance):
@@ -75,7 +83,8 @@ class SettingsScreen(Screen):
         for label in self.errors.values():
             label.setStyleSheet("color: #b00020;")
             label.hide()
-        self.labels = {key: QLabel(self) for key in ("language", "company", "address", "logo", "tax", "tolerance")}
+        self.labels = {key: QLabel(self) for key in ("language", "company", "address", "logo", "currency", "tax",
+                                                     "tolerance")}
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.company_heading = QLabel(self)
@@ -91,6 +100,7 @@ class SettingsScreen(Screen):
             ("company", self.company, "company name"),
             ("address", self.address, "company address"),
             ("logo", logo_row, "company logo"),
+            ("currency", self.currency, "currency"),
             ("tax", self.tax_rate, "tax rate"),
             ("tolerance", self.tolerance, "over-receipt tolerance"),
         )
@@ -149,6 +159,7 @@ class SettingsScreen(Screen):
         self.company.setText(policy.company_name)
         self.address.setPlainText(policy.company_address)
         self.logo.setText(policy.company_logo)
+        self.currency.setCurrentText(policy.currency)
         self.tax_rate.setText(fmt(policy.tax_rate))
         self.tolerance.setText(fmt(policy.over_receipt_tolerance))
 
@@ -170,7 +181,7 @@ class SettingsScreen(Screen):
         command = pc.SetPurchasingPolicy(
             tax_rate=self.tax_rate.text(), over_receipt_tolerance=self.tolerance.text(),
             company_name=self.company.text(), company_address=self.address.toPlainText(),
-            company_logo=self.logo.text())
+            company_logo=self.logo.text(), currency=self.currency.currentText())
         services = self.services
 
         def done(policy) -> None:
@@ -197,6 +208,8 @@ class SettingsScreen(Screen):
             "company name": translate("SettingsScreen", "Enter the company name; it is printed on purchase orders."),
             "company address": translate("SettingsScreen", "At most 500 characters."),
             "company logo": translate("SettingsScreen", "At most 500 characters."),
+            "currency": translate("SettingsScreen", "Enter a three-letter ISO 4217 code in use, such as CNY, USD or "
+                                  "EUR."),
             "tax rate": translate("SettingsScreen", "Enter a percentage from 0 to 100, such as 13 or 2.5."),
             "over-receipt tolerance": translate("SettingsScreen", "Enter a percentage from 0 to 1000, such as 0 or 5."),
         }
@@ -214,6 +227,7 @@ class SettingsScreen(Screen):
         self.labels["company"].setText(translate("SettingsScreen", "Company name:"))
         self.labels["address"].setText(translate("SettingsScreen", "Address:"))
         self.labels["logo"].setText(translate("SettingsScreen", "Logo:"))
+        self.labels["currency"].setText(translate("SettingsScreen", "Currency:"))
         self.labels["tax"].setText(translate("SettingsScreen", "Tax rate (%):"))
         self.labels["tolerance"].setText(translate("SettingsScreen", "Over-receipt tolerance (%):"))
         self.company.setPlaceholderText(translate("SettingsScreen", "printed on documents"))
