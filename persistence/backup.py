@@ -23,8 +23,10 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import secrets
 import shutil
 import sqlite3
+import time
 from dataclasses import dataclass
 from datetime import date
 from datetime import datetime
@@ -72,18 +74,41 @@ class IntegrityReport:
         return self.sqlite == ("ok",) and not self.ledger
 
 
+_PARTIAL = ".partial"
+_STALE_PARTIAL_SECONDS = 3600
+
 # -- copies -----------------------------------------------------------------------------------------
-def backup_file(source: Path, target: Path) -> Path:
-    """Copy the database at ``source`` to ``target`` while others may be writing to it."""
+def backup_file(source: Path, target: Path, *, overwrite: bool = True) -> Path:
+    """Copy the database at ``source`` to ``target`` while others may be writing to it.
+
+    The copy is made under a name of this process's own and put in place when complete. With
+    ``overwrite=False`` an existing ``target`` is never replaced (``FileExistsError``), also when
+    another process puts a file there while the copy is being made.
+    """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.partial")
+    partial = target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}{_PARTIAL}")
     try:
         _copy(Path(source), partial)
-        os.replace(partial, target)
+        if overwrite:
+            os.replace(partial, target)
+        else:
+            _place_new(partial, target)
     finally:
         _remove(partial)
     return target
+
+
+def _place_new(partial: Path, target: Path) -> None:
+    """Give ``partial`` the name ``target`` unless that name exists (atomically where links work)."""
+    try:
+        os.link(partial, target)  # fails with FileExistsError instead of replacing
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links (a FAT stick): check, then rename
+        if target.exists():
+            raise FileExistsError(target) from None
+        os.replace(partial, target)
 
 
 def _copy(source: Path, target: Path) -> None:
@@ -118,8 +143,15 @@ def timestamped_backup(db_path: Path, reason: str, keep: int | None = None) -> P
     db_path = Path(db_path)
     if keep is None:
         keep = _keep_in_file(db_path)
-    target = _new_name(db_path, reason)
-    backup_file(db_path, target)
+    for _attempt in range(100):
+        target = _new_name(db_path, reason)
+        try:
+            backup_file(db_path, target, overwrite=False)
+            break
+        except FileExistsError:  # another process took the name in the same second: the next number
+            continue
+    else:
+        raise FileExistsError(target)
     prune(db_path, keep)
     return target
 
@@ -158,8 +190,18 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
 
 
 def prune(db_path: Path, keep: int, protect: Path | None = None) -> list[Path]:
-    """Delete all but the newest ``keep`` backups (never ``protect``); returns what was deleted."""
+    """Delete all but the newest ``keep`` backups (never ``protect``); returns what was deleted.
+
+    Also removes copies left unfinished by a process that was killed mid-copy (older than an hour,
+    so a copy another process is still making is left alone).
+    """
     removed = []
+    folder = backup_dir(db_path)
+    if folder.is_dir():
+        stale = time.time() - _STALE_PARTIAL_SECONDS
+        for entry in os.scandir(folder):
+            if entry.name.startswith(".") and entry.name.endswith(_PARTIAL) and entry.stat().st_mtime < stale:
+                _remove(Path(entry.path))
     for info in list_backups(db_path)[max(1, keep):]:
         if protect is not None and info.path.resolve() == Path(protect).resolve():
             continue

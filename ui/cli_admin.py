@@ -49,9 +49,10 @@ def run(args, open_db) -> int:
             target = backup.timestamped_backup(path, backup.MANUAL)
         else:
             target = Path(args.to).expanduser().resolve()
-            if target.exists():
-                raise CliError(f"--to: {target} already exists; give the name of a new file", EXIT_BAD_INPUT)
-            backup.backup_file(path, target)
+            try:
+                backup.backup_file(path, target, overwrite=False)
+            except FileExistsError:
+                raise CliError(f"--to: {target} already exists; give the name of a new file", EXIT_BAD_INPUT) from None
         print(f"backed up {path} to {target} ({_size(target)})")
         return EXIT_OK
     _authorize_restore(path, open_db)

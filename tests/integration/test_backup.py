@@ -324,3 +324,43 @@ def test_the_integrity_check_reports_a_damaged_file(tmp_path):
     assert not report.ok and report.sqlite != ("ok",)
     said = " ".join(report.sqlite)  # where the damage is, or that it stopped the check
     assert "ix_products_category" in said or "page" in said or "malformed" in said
+
+
+def test_two_processes_backing_up_in_the_same_second_keep_both_copies(db, monkeypatch):
+    """The second takes the next number even when the first put its file in place during its copy."""
+    shop(db)
+    first = backup.timestamped_backup(db.path, backup.MANUAL, keep=10)
+    taken = {"done": False}
+    real_new_name = backup._new_name
+
+    def racing_new_name(db_path, reason):
+        name = real_new_name(db_path, reason)
+        if not taken["done"]:  # another process claims this very name before our copy lands
+            taken["done"] = True
+            name.write_bytes(first.read_bytes())
+        return name
+
+    monkeypatch.setattr(backup, "_new_name", racing_new_name)
+    second = backup.timestamped_backup(db.path, backup.MANUAL, keep=10)
+    names = [b.path for b in backup.list_backups(db.path)]
+    assert second in names and first in names and len(names) == 3  # nothing replaced
+    assert second.stat().st_size > 0
+
+
+def test_a_copy_left_unfinished_by_a_killed_process_is_cleaned_up_once_it_is_old(db):
+    import os
+    import time
+
+    shop(db)
+    folder = backup.backup_dir(db.path)
+    folder.mkdir(parents=True, exist_ok=True)
+    old = folder / ".stockroom-20260101-000000-manual.sqlite3.123-abcd.partial"
+    fresh = folder / ".stockroom-20260101-000001-manual.sqlite3.456-ef01.partial"
+    for path in (old, fresh):
+        path.write_bytes(b"half a copy")
+    two_hours_ago = time.time() - 7200
+    os.utime(old, (two_hours_ago, two_hours_ago))
+    backup.timestamped_backup(db.path, backup.MANUAL, keep=10)
+    assert not old.exists()  # killed long ago: removed
+    assert fresh.exists()  # may still be in the making by another process: left alone
+    assert all(not b.path.name.startswith(".") for b in backup.list_backups(db.path))
