@@ -74,6 +74,11 @@ class DeactivateUser:
     username: str
 
 
+@dataclass(frozen=True)
+class ReactivateUser:
+    username: str
+
+
 def _username(value: object) -> str:
     return v.code("user name", value, max_len=64)
 
@@ -203,6 +208,20 @@ def deactivate(uow: UnitOfWork, c: DeactivateUser) -> User:
             raise RuleViolation(f"{username} is the last active admin and cannot be deactivated, so that someone "
                                 f"can manage users; make another user admin first")
         user = replace(user, active=False, version=user.version + 1)
+        uow.users.update(user)
+        uow.commit()
+    return user
+
+
+def reactivate(uow: UnitOfWork, c: ReactivateUser) -> User:
+    """Let a deactivated user sign in again, with the role and password they had (an admin's decision)."""
+    username = _username(c.username)
+    with uow:
+        require(uow, Permission.USERS)
+        user = _find(uow, username)
+        if user.active:
+            raise RuleViolation(f"user {username} is active already")
+        user = replace(user, active=True, version=user.version + 1)
         uow.users.update(user)
         uow.commit()
     return user

@@ -1004,6 +1004,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('UserTableModel', 'no (deactivated)'): '否（已停用）',
     ('UserTableModel', 'yes'): '是',
     ('UsersPage', '%1 can no longer sign in.'): '%1 已无法登录。',
+    ('UsersPage', '%1 can sign in again.'): '%1 可以重新登录了。',
     ('UsersPage', '%1 is now %2.'): '%1 现在是%2。',
     ('UsersPage', '%1 is the last active admin; make another user admin first.'):
         '%1 是最后一个启用的管理员；请先将另一位用户设为管理员。',
@@ -1023,6 +1024,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('UsersPage', 'Only an admin can manage users. You are signed in as %1 (%2).'):
         '只有管理员可以管理用户。您当前登录为 %1（%2）。',
     ('UsersPage', 'Password:'): '密码：',
+    ('UsersPage', 'Reactivate'): '重新启用',
     ('UsersPage', 'Reset password of %1'): '重置 %1 的密码',
     ('UsersPage', 'Reset password…'): '重置密码…',
     ('UsersPage', 'Role:'): '角色：',

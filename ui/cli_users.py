@@ -36,6 +36,8 @@ def add_parsers(sub) -> None:
     p.add_argument("role")
     p = actions.add_parser("deactivate", help="stop a user from signing in (what they recorded keeps their name)")
     p.add_argument("name")
+    p = actions.add_parser("activate", help="let a deactivated user sign in again")
+    p.add_argument("name")
     for parser in actions.choices.values():
         parser.add_argument("--as", dest="acting", metavar="USER", help="act as USER (an admin once sign-in is on)")
 
@@ -123,4 +125,7 @@ def run(args, open_db) -> int:
     elif args.action == "deactivate":
         users.deactivate(uow(), users.DeactivateUser(args.name))
         print(f"{args.name} can no longer sign in")
+    elif args.action == "activate":
+        users.reactivate(uow(), users.ReactivateUser(args.name))
+        print(f"{args.name} can sign in again")
     return EXIT_OK

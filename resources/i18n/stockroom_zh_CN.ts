@@ -4656,13 +4656,13 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
-            <location line="+249" />
+            <location line="+262" />
             <source>The same again:</source>
             <translation>再输入一次：</translation>
         </message>
         <message>
-            <location line="-243" />
-            <location line="+129" />
+            <location line="-256" />
+            <location line="+133" />
             <source>The two passwords differ; type the same password twice.</source>
             <translation>两次输入的密码不一致，请输入相同的密码。</translation>
         </message>
@@ -4712,7 +4712,12 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>%1 已无法登录。</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
+            <source>%1 can sign in again.</source>
+            <translation>%1 可以重新登录了。</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Users</source>
             <translation>用户</translation>
         </message>
@@ -4760,6 +4765,11 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>Deactivate…</source>
             <translation>停用…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reactivate</source>
+            <translation>重新启用</translation>
         </message>
         <message>
             <location line="+1" />

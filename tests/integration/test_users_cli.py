@@ -148,3 +148,14 @@ def test_a_clerk_changes_their_own_password_but_not_someone_elses(shop):
     assert shop("--user", "li", "stock", password="li-pass-12")[0] == 3  # the old one no longer signs in
     assert shop("--user", "li", "stock", password="li-pass-new")[0] == 0
     assert shop("--user", "boss", "stock", password="boss-pass-1")[0] == 0  # boss untouched
+
+
+def test_an_admin_deactivates_and_reactivates_a_user(shop):
+    assert shop("--user", "boss", "user", "deactivate", "li", password="boss-pass-1")[:2] == (
+        0, "li can no longer sign in\n")
+    assert shop("--user", "li", "stock", password="li-pass-12")[0] == 3
+    code, out, err = shop("--user", "li", "user", "activate", "li", password="li-pass-12")
+    assert code == 3  # li cannot even sign in to ask
+    assert shop("--user", "boss", "user", "activate", "li", password="boss-pass-1")[:2] == (
+        0, "li can sign in again\n")
+    assert shop("--user", "li", "stock", password="li-pass-12")[0] == 0

@@ -136,6 +136,11 @@ def test_the_users_page_adds_changes_resets_and_deactivates(qtbot, office, make_
     page.deactivate_button.click()
     qtbot.waitUntil(lambda: page.message.text() == "wu can no longer sign in.")
     qtbot.waitUntil(lambda: not page.deactivate_button.isEnabled())
+    assert page.reactivate_button.isEnabled()
+    page.reactivate_button.click()
+    qtbot.waitUntil(lambda: page.message.text() == "wu can sign in again.")
+    assert users.authenticate(services.uow(), "wu", "wu-new-pass").role == "manager"
+    qtbot.waitUntil(lambda: page.deactivate_button.isEnabled() and not page.reactivate_button.isEnabled())
 
     page.table.selectRow([u.username for u in page.model.rows].index("boss"))
     page.deactivate_button.click()

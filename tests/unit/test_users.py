@@ -74,6 +74,12 @@ def test_a_deactivated_user_cannot_sign_in(office):
     users.deactivate(admin, users.DeactivateUser("li"))
     with pytest.raises(users.SignInFailed):
         users.authenticate(as_user(admin, "", None), "li", PASSWORD)
+    with pytest.raises(Forbidden):  # only an admin brings a user back
+        users.reactivate(as_user(admin, "li", "clerk"), users.ReactivateUser("li"))
+    users.reactivate(admin, users.ReactivateUser("li"))
+    assert users.authenticate(as_user(admin, "", None), "li", PASSWORD).role == "clerk"  # as they were
+    with pytest.raises(RuleViolation):
+        users.reactivate(admin, users.ReactivateUser("li"))
 
 
 def test_the_last_active_admin_can_be_neither_demoted_nor_deactivated(office):

@@ -92,8 +92,11 @@ class UsersPage(Screen):
         self.password_button.clicked.connect(self.reset_password)
         self.deactivate_button = QPushButton(self)
         self.deactivate_button.clicked.connect(self.deactivate)
+        self.reactivate_button = QPushButton(self)
+        self.reactivate_button.clicked.connect(self.reactivate)
         row_actions = QHBoxLayout()
-        for widget in (self.selected_role, self.role_button, self.password_button, self.deactivate_button):
+        for widget in (self.selected_role, self.role_button, self.password_button, self.deactivate_button,
+                       self.reactivate_button):
             row_actions.addWidget(widget)
         row_actions.addStretch(1)
 
@@ -172,6 +175,7 @@ class UsersPage(Screen):
         for widget in (self.selected_role, self.role_button, self.password_button):
             widget.setEnabled(manage and user is not None)
         self.deactivate_button.setEnabled(manage and user is not None and user.active)
+        self.reactivate_button.setEnabled(manage and user is not None and not user.active)
         first = manage and self.first_user
         if first != self._first_shown:  # the first user must be an admin (domain.users.add_user); later, a clerk
             self.new_role.setCurrentIndex(self.new_role.findData("admin" if first else "clerk"))
@@ -252,6 +256,14 @@ class UsersPage(Screen):
             translate("UsersPage", "%1 can no longer sign in.").replace("%1", user.username)),
             last_admin=user.username)
 
+    def reactivate(self) -> None:
+        user = self.current()
+        if user is None:
+            return
+        services = self.services
+        self._run(lambda: users.reactivate(services.uow(), users.ReactivateUser(user.username)), self._changed(
+            translate("UsersPage", "%1 can sign in again.").replace("%1", user.username)))
+
     def _ask_new_password(self, username: str) -> str | None:
         dialog = NewPasswordDialog(username, self)
         return dialog.first.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
@@ -305,6 +317,7 @@ class UsersPage(Screen):
         self.role_button.setText(translate("UsersPage", "Change role"))
         self.password_button.setText(translate("UsersPage", "Reset password…"))
         self.deactivate_button.setText(translate("UsersPage", "Deactivate…"))
+        self.reactivate_button.setText(translate("UsersPage", "Reactivate"))
         self.add_group.setTitle(translate("UsersPage", "Add a user"))
         titles = (translate("UsersPage", "User name:"), translate("UsersPage", "Full name:"),
                   translate("UsersPage", "Role:"), translate("UsersPage", "Password:"),
