@@ -1059,6 +1059,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Welcome', 'Building the demo database in the background. It opens as soon as it is ready.'):
         '正在后台生成演示数据库，生成后会立即打开。',
     ('Welcome', 'Building the demo database: step %1 of %2'): '正在生成演示数据库：第 %1 步，共 %2 步',
+    ('Welcome', 'Cancel'): '取消',
     ('Welcome', 'Choose…'): '选择…',
     ('Welcome', 'Company name:'): '公司名称：',
     ('Welcome', 'Could not create the database: %1'): '无法创建数据库：%1',
@@ -1087,7 +1088,9 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Welcome', 'Stockroom databases (*.sqlite3 *.sqlite *.db);;All files (*)'):
         'Stockroom 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)',
     ('Welcome', 'Stockroom databases (*.sqlite3)'): 'Stockroom 数据库 (*.sqlite3)',
+    ('Welcome', 'Stopping after the month in progress…'): '正在完成当前月份后停止…',
     ('Welcome', 'The demo could not be built: %1'): '无法生成演示数据库：%1',
+    ('Welcome', 'The demo was not built: you cancelled it.'): '演示数据库未生成：您已取消。',
     ('Welcome', 'Warehouse name:'): '仓库名称：',
     ('Welcome', 'Welcome to Stockroom'): '欢迎使用 Stockroom',
     ('Welcome', "Your company's name, address and currency, and your first warehouse."):

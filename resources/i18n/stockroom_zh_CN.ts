@@ -4810,7 +4810,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>Welcome</name>
         <message>
-            <location filename="../../ui/dialogs/welcome.py" line="+59" />
+            <location filename="../../ui/dialogs/welcome.py" line="+60" />
             <source>Company name:</source>
             <translation>公司名称：</translation>
         </message>
@@ -4840,7 +4840,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>数据库文件：</translation>
         </message>
         <message>
-            <location line="+153" />
+            <location line="+158" />
             <source>New database file</source>
             <translation>新数据库文件</translation>
         </message>
@@ -4905,7 +4905,12 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>Stockroom 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+39" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Starting…</source>
             <translation>正在开始…</translation>
         </message>
@@ -4915,12 +4920,22 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>正在生成演示数据库：第 %1 步，共 %2 步</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+17" />
+            <source>The demo was not built: you cancelled it.</source>
+            <translation>演示数据库未生成：您已取消。</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>The demo could not be built: %1</source>
             <translation>无法生成演示数据库：%1</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+11" />
+            <source>Stopping after the month in progress…</source>
+            <translation>正在完成当前月份后停止…</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <location line="+1" />
             <source>Welcome to Stockroom</source>
             <translation>欢迎使用 Stockroom</translation>
@@ -5001,7 +5016,8 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>正在后台生成演示数据库，生成后会立即打开。</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-54" />
+            <location line="+56" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>

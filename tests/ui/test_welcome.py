@@ -103,7 +103,7 @@ def test_the_demo_is_built_in_the_background_with_progress_into_its_own_file(qtb
     steps = []
     dialog.demo_progress.valueChanged.connect(steps.append)
     dialog.demo_choice.click()
-    assert dialog.stack.currentIndex() == DEMO and not dialog.quit_button.isEnabled()
+    assert dialog.stack.currentIndex() == DEMO and dialog.quit_button.text() == "Cancel"
     building = data_folder / "stockroom-demo.sqlite3.building"
     qtbot.waitUntil(building.exists, timeout=10_000)
     with qtbot.waitSignal(dialog.accepted, timeout=120_000):
@@ -115,6 +115,22 @@ def test_the_demo_is_built_in_the_background_with_progress_into_its_own_file(qtb
     qtbot.addWidget(again)
     again.demo_choice.click()  # built already: opened at once
     assert again.path == dialog.path and again.result() == WelcomeDialog.DialogCode.Accepted
+
+
+def test_cancelling_the_demo_stops_it_removes_the_half_built_file_and_returns_to_the_choices(qtbot, data_folder):
+    dialog = WelcomeDialog(open_database, demo_scale=0.03)
+    qtbot.addWidget(dialog)
+    dialog.demo_choice.click()
+    building = data_folder / "stockroom-demo.sqlite3.building"
+    qtbot.waitUntil(lambda: dialog.demo_progress.value() >= 2, timeout=60_000)  # well under way
+    dialog.quit_button.click()
+    assert dialog.demo_status.text() == "Stopping after the month in progress…" and not dialog.quit_button.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.building, timeout=60_000)
+    assert dialog.result() != WelcomeDialog.DialogCode.Accepted and dialog.path is None
+    assert dialog.stack.currentIndex() != DEMO
+    assert dialog.choice_error.text() == "The demo was not built: you cancelled it."
+    assert not building.exists() and not (data_folder / "stockroom-demo.sqlite3").exists()
+    assert dialog.quit_button.isEnabled() and dialog.quit_button.text() == "Quit"
 
 
 def test_the_language_chosen_applies_at_once(qtbot, dialog):

@@ -12,6 +12,7 @@ chosen at the top applies at once, to this dialog and to the window that follows
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from datetime import date
 from datetime import timedelta
@@ -79,6 +80,10 @@ def _remove_database(path: Path) -> None:
         file.unlink(missing_ok=True)
 
 
+
+class DemoCancelled(Exception):
+    """The user cancelled building the demo; its half-built file is removed."""
+
 class WelcomeDialog(QDialog):
     """``path`` is the database to open once the dialog is accepted."""
 
@@ -89,6 +94,7 @@ class WelcomeDialog(QDialog):
         self.tasks = TaskRunner(self)
         self.path: Path | None = None
         self.building = False
+        self._demo_cancel = threading.Event()
 
         self.title = QLabel(self)
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -300,13 +306,23 @@ class WelcomeDialog(QDialog):
         building = target.with_name(target.name + ".building")
         _remove_database(building)  # what an interrupted build left
         open_db, user, scale = self.open_db, os_user(), self.demo_scale
+        cancel = self._demo_cancel = threading.Event()
 
         def work(progress) -> Path:
             from domain.demo import build_demo
 
+            def step(line: str) -> None:  # between months: the place a Cancel takes effect
+                if cancel.is_set():
+                    raise DemoCancelled()
+                progress(line)
+
             db = open_db(building)
             try:
-                build_demo(lambda: db.uow(user, None), progress=progress, scale=scale)
+                build_demo(lambda: db.uow(user, None), progress=step, scale=scale)
+            except DemoCancelled:
+                db.close()
+                _remove_database(building)
+                raise
             finally:
                 db.close()
             os.replace(building, target)
@@ -315,7 +331,7 @@ class WelcomeDialog(QDialog):
         self.building = True
         self.demo_progress.setValue(0)
         self._show_page(DEMO)
-        self.quit_button.setEnabled(False)
+        self.quit_button.setText(translate("Welcome", "Cancel"))
         self.demo_status.setText(translate("Welcome", "Starting…"))
         self.tasks.submit(work, self._demo_built, self._demo_failed, self._demo_step)
 
@@ -337,13 +353,23 @@ class WelcomeDialog(QDialog):
         if alive(self):
             self.building = False
             self.quit_button.setEnabled(True)
+            self.quit_button.setText(translate("Welcome", "Quit"))
             self._show_page(CHOICES)
-            self.choice_error.setText(translate("Welcome", "The demo could not be built: %1").replace("%1", str(exc)))
+            if isinstance(exc, DemoCancelled):
+                self.choice_error.setText(translate("Welcome", "The demo was not built: you cancelled it."))
+            else:
+                self.choice_error.setText(translate("Welcome", "The demo could not be built: %1")
+                                          .replace("%1", str(exc)))
             self.choice_error.show()
 
     def reject(self) -> None:
-        if not self.building:  # the demo's worker cannot be stopped half-way; it finishes first
+        """Quit; while the demo is being built, Cancel (or Esc) stops it after the month in progress."""
+        if not self.building:
             super().reject()
+        elif not self._demo_cancel.is_set():
+            self._demo_cancel.set()
+            self.quit_button.setEnabled(False)
+            self.demo_status.setText(translate("Welcome", "Stopping after the month in progress…"))
 
     def show_error(self, text: str) -> None:
         """Say on the first page why the file chosen could not be opened."""
