@@ -12,7 +12,13 @@ review (s, S) policy of ``domain.replenishment.explain_policy`` to each of them:
   what it shipped, up to the week's in-stock daily rate; a week without an in-stock day is censored.
   The week now running is left out: it is incomplete.
 * Service target by ABC class of annual demand value (shipped in the last 52 weeks × unit value; A the
-  products making the first 80 % of the value, B the next 15 %, C the rest): A 0.98, B 0.95, C 0.90.
+  products making the first 80 % of the value, B the next 15 %, C the rest): A 0.98, B 0.95, C 0.90 —
+  unless the product has its own (``domain.product_planning``), which also may set its own review
+  period. The explanation says where the target came from (``service_source``: ``product`` or
+  ``class A``/``B``/``C``) and the review period (``review_source``: ``product`` or ``default``). These
+  change the policy, not the forecast: the horizon follows the run's review period and the lead times
+  (a longer own review reads the forecast's last week past the horizon), so the forecast cache keys
+  stay as they are.
 * The supplier is the preferred one when it has terms for the product, else the cheapest terms per
   stock unit. Lead time is learned from purchase-order receipts once there are enough of them
   (``learned_lead_time``: mean and σL of this supplier × product, else of the supplier); before that
@@ -50,6 +56,7 @@ from domain.access import Permission
 from domain.access import require
 from domain.numbers import ZERO
 from domain.ports import UnitOfWork
+from domain.product_planning import ProductPlanning
 from domain.replenishment import ReorderAlert
 from domain.replenishment import explain_policy
 from domain.replenishment import reorder_alert
@@ -119,6 +126,7 @@ class PlanningHistory:
             the shelf was empty — the clerk saw the demand that the empty shelf hid.
         lead_times: per (supplier id, product id), the observed lead times in days of the purchase orders
             received so far: from the PO's issue to its first (not reversed) receipt of the product.
+        overrides: per product id, its own service target and review period (``domain.product_planning``).
     """
 
     first_day: date
@@ -129,6 +137,7 @@ class PlanningHistory:
     terms: dict[str, list[TermOption]]
     unfilled: dict[tuple[str, str], dict[int, Decimal]] = field(default_factory=dict)
     lead_times: dict[tuple[str, str], list[float]] = field(default_factory=dict)
+    overrides: dict[str, ProductPlanning] = field(default_factory=dict)
 
     @property
     def days(self) -> int:
@@ -374,6 +383,7 @@ def plan(
     workers: int = 1,
     sku: str | None = None,
     run: RunControl | None = None,
+    overrides: dict[str, ProductPlanning] | None = None,
 ) -> list[ItemPlan]:
     """Forecast, alert and suggest for every product × warehouse; see the module docstring for the rules.
 
@@ -387,6 +397,9 @@ def plan(
             without it only the vectorised numpy methods run, which takes about a second for thousands.
         sku: plan only this product (its ABC class is still ranked among all products).
         run: the forecast cache, cancel flag and progress callback of this run (none by default).
+        overrides: per product id, its own service target and review period; on top of those the history
+            reader gives (``PlanningHistory.overrides``). A product without one takes its ABC class's
+            target and ``review_days``.
     """
     from domain.forecasting.api import lead_time_demand
 
@@ -396,6 +409,7 @@ def plan(
     first, end = window(today, weeks)
     history = reader(first, end)
     items = _planned_items(history)
+    own = {**history.overrides, **(overrides or {})}
     keys = [x.key for x in items]
     shipped, in_stock = weekly_matrix(history, keys)
     classes = abc_classes(_annual_values(history, items, shipped))
@@ -416,16 +430,22 @@ def plan(
     for r, (item, result) in enumerate(zip(items, results, strict=True)):
         terms = chosen[item.key]
         abc = classes.get(item.product_id, "C")
-        service = services[abc]
+        mine = own.get(item.product_id)
+        if mine is not None and mine.service_target is not None:
+            service, service_source = float(mine.service_target), "product"
+        else:
+            service, service_source = services[abc], f"class {abc}"
+        review, review_source = ((mine.review_days, "product") if mine is not None and mine.review_days is not None
+                                 else (review_days, "default"))
         lead = lead_days[item.key]
         learned = leads[item.key]
-        cover = (learned.days + review_days) / 7
+        cover = (learned.days + review) / 7
         mean_cover, _ = lead_time_demand(result, cover)
         d = mean_cover / cover
         on_order = item.on_order + item.on_order_drafts
         explanation = explain_policy(
             on_hand=item.on_hand, on_order=on_order, reserved=item.reserved, demand_per_period=d,
-            sigma_demand=result.sigma, lead_time=learned.days / 7, review=review_days / 7, service=service,
+            sigma_demand=result.sigma, lead_time=learned.days / 7, review=review / 7, service=service,
             sigma_lead=learned.sigma_days / 7,
             moq=terms.moq if terms else ZERO, multiple=terms.multiple if terms else Decimal(1),
             pack_size=terms.pack_size if terms else Decimal(1),
@@ -434,7 +454,7 @@ def plan(
         if d > 0:
             alert = reorder_alert(
                 today=today, on_hand=item.on_hand, on_order=on_order, reserved=item.reserved, daily_demand=d / 7,
-                lead_days=lead, review_days=review_days, reorder_level=explanation["reorder_point"],
+                lead_days=lead, review_days=review, reorder_level=explanation["reorder_point"],
                 safety_stock=explanation["safety_stock"],
             )
         explanation.update({
@@ -444,7 +464,8 @@ def plan(
             "abc_class": abc,
             "lead_time_days": lead, "lead_time_mean_days": learned.days, "lead_time_sigma_days": learned.sigma_days,
             "lead_time_source": learned.source, "lead_time_observations": learned.observations,
-            "review_days": review_days, "service_target": service,
+            "review_days": review, "review_source": review_source, "service_target": service,
+            "service_source": service_source,
             "supplier": terms.supplier if terms else None, "period": "week",
             "stockout_date": alert.stockout_date if alert else None, "severity": alert.severity if alert else None,
             "days_of_stock": alert.days_of_stock if alert else None,
@@ -512,9 +533,11 @@ def forecast_products(
     out = []
     for r, (pid, result) in enumerate(zip(pids, results, strict=True)):
         abc = classes.get(pid, "C")
+        mine = history.overrides.get(pid)
+        service = float(mine.service_target) if mine and mine.service_target is not None else SERVICE_BY_CLASS[abc]
         out.append(ItemPlan(
             product_id=pid, sku=names[pid][0], name=names[pid][1], warehouse="*", abc=abc,
-            service=SERVICE_BY_CLASS[abc], history=[float(x) for x in values[r]], week_starts=starts,
+            service=service, history=[float(x) for x in values[r]], week_starts=starts,
             forecast=result,
         ))
     return out

@@ -20,6 +20,7 @@ from domain.model import Supplier
 from domain.model import SupplierTerms
 from domain.model import Valuation
 from domain.model import Warehouse
+from domain.product_planning import ProductPlanningRepository
 from domain.purchasing_ports import PurchasingRepository
 from domain.users_model import UserRepository
 
@@ -119,6 +120,7 @@ class UnitOfWork(Protocol):
     purchasing: PurchasingRepository
     documents: DocumentRepository
     users: UserRepository
+    product_planning: ProductPlanningRepository
     device_id: str
     user: str
     role: str | None  # the acting user's role; None: nobody signed in (allowed only while sign-in is off)

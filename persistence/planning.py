@@ -45,6 +45,7 @@ from domain.purchasing_model import PoState
 from domain.purchasing_model import PricePer
 from persistence import tables as t
 from persistence.demand import daily_unfilled
+from persistence.product_planning import read_all as read_product_planning
 from persistence.types import to_micros
 
 _DAY = 86_400_000_000
@@ -97,6 +98,7 @@ def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_s
         first_micros = to_micros(datetime(first_day.year, first_day.month, first_day.day, tzinfo=UTC)) - offset
         unfilled_raw = daily_unfilled(conn, first_micros, end_micros, offset, base)
         lead_times = _lead_times(conn, end_micros)
+        overrides = read_product_planning(conn)
     shipped = {k: {d: Decimal(q) * qty_scale for d, q in v.items() if q} for k, v in shipped_raw.items()}
     closing: dict[tuple[str, str], list[tuple[int, Decimal]]] = {}
     running, current, stocked = 0, None, None
@@ -110,7 +112,7 @@ def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_s
             days.append((day, Decimal(running) * qty_scale))
     unfilled = {k: {d: Decimal(q) * qty_scale for d, q in v.items() if q} for k, v in unfilled_raw.items()}
     return PlanningHistory(first_day, end_day, items, {k: v for k, v in shipped.items() if v}, closing, terms,
-                           unfilled=unfilled, lead_times=lead_times)
+                           unfilled=unfilled, lead_times=lead_times, overrides=overrides)
 
 
 def _lead_times(conn, end_micros: int) -> dict[tuple[str, str], list[float]]:

@@ -264,6 +264,17 @@ preferred_suppliers = Table(
     *_sync_columns(),
 )
 
+# A product's own planning policy (domain.product_planning): a cycle service target (a fraction, e.g.
+# 0.975) and a review period in days; NULL keeps the default (the ABC class's target, the run's review).
+product_planning = Table(
+    "product_planning",
+    metadata,
+    Column("product_id", String(36), ForeignKey("products.id"), primary_key=True),
+    Column("service_target", Scaled(4)),
+    Column("review_days", Integer),
+    *_sync_columns(),
+)
+
 purchase_orders = Table(
     "purchase_orders",
     metadata,

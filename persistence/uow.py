@@ -6,6 +6,7 @@ from sqlalchemy import Engine
 
 from persistence.demand import UnfilledDemandRepository
 from persistence.documents import DocumentRepository
+from persistence.product_planning import ProductPlanningRepository
 from persistence.purchasing import PurchasingRepository
 from persistence.repositories import BalanceRepository
 from persistence.repositories import Buffer
@@ -43,6 +44,7 @@ class SqlAlchemyUnitOfWork:
         self.documents = DocumentRepository(self._buffer)
         self.unfilled_demand = UnfilledDemandRepository(conn)
         self.users = UserRepository(conn)
+        self.product_planning = ProductPlanningRepository(conn)
         return self
 
     @property

@@ -23,6 +23,7 @@ from domain.model import Supplier
 from domain.model import SupplierTerms
 from domain.model import Valuation
 from domain.model import Warehouse
+from domain.product_planning import ProductPlanning
 from domain.users_model import User
 
 Key = tuple[datetime, str]
@@ -41,6 +42,7 @@ class State:
     valuations: dict[str, Valuation] = field(default_factory=dict)
     balances: dict[tuple[str, str], Balance] = field(default_factory=dict)
     users: dict[str, User] = field(default_factory=dict)
+    product_planning: dict[str, ProductPlanning] = field(default_factory=dict)
 
     def copy(self) -> State:
         # Movements, valuations and balances are frozen; master data is mutable and deep-copied.
@@ -49,6 +51,7 @@ class State:
             suppliers=copy.deepcopy(self.suppliers), terms=copy.deepcopy(self.terms),
             customers=copy.deepcopy(self.customers), movements=dict(self.movements),
             valuations=dict(self.valuations), balances=dict(self.balances), users=dict(self.users),
+            product_planning=dict(self.product_planning),
         )
 
 
@@ -223,6 +226,20 @@ class FakeUserRepository:
         return sum(1 for u in self.s.users.values() if u.active and u.role == "admin")
 
 
+class FakeProductPlanningRepository:
+    def __init__(self, state: State) -> None:
+        self.s = state
+
+    def get(self, product_id: str) -> ProductPlanning | None:
+        return self.s.product_planning.get(product_id)
+
+    def put(self, planning: ProductPlanning) -> None:
+        if planning.empty:
+            self.s.product_planning.pop(planning.product_id, None)
+        else:
+            self.s.product_planning[planning.product_id] = planning
+
+
 class FakeUnitOfWork:
     """A unit of work over in-memory state; rolled back unless committed."""
 
@@ -248,6 +265,7 @@ class FakeUnitOfWork:
         self.movements = FakeMovementRepository(self._work)
         self.balances = FakeBalanceRepository(self._work)
         self.users = FakeUserRepository(self._work)
+        self.product_planning = FakeProductPlanningRepository(self._work)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -268,7 +286,7 @@ class FakeUnitOfWork:
 
     def _rebind(self) -> None:
         for repo in (self.products, self.warehouses, self.suppliers, self.customers, self.movements, self.balances,
-                     self.users):
+                     self.users, self.product_planning):
             repo.s = self._work
 
     def snapshot(self) -> State:

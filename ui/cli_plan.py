@@ -1,4 +1,5 @@
-"""The planning commands: ``forecast``, ``reorder``, ``suggest`` and ``unfilled`` (record a lost sale).
+"""The planning commands: ``forecast``, ``reorder``, ``suggest``, ``unfilled`` (record a lost sale) and
+``target`` (a product's own service target and review period).
 
 Exit status as in ``ui.cli``: 0 done, 2 bad input, 3 refused by a business rule. numpy and the
 forecasting package load only when one of these commands runs (inside ``domain.planning``), so the
@@ -20,7 +21,7 @@ from decimal import Decimal
 from domain.errors import BadInput
 from domain.numbers import fmt
 
-COMMANDS = ("forecast", "reorder", "suggest", "unfilled")
+COMMANDS = ("forecast", "reorder", "suggest", "unfilled", "target")
 
 
 def add_plan_parsers(sub: argparse._SubParsersAction) -> None:
@@ -47,6 +48,11 @@ def add_plan_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--at", type=_when, help="when the customer asked, ISO date-time (default: now)")
     p.add_argument("--ref", default="", help="reference, such as the order number")
     p.add_argument("--note", default="")
+    p = sub.add_parser("target", help="show or set a product's own service target and review period")
+    p.add_argument("--sku", required=True)
+    p.add_argument("--service", help="cycle service target in percent, e.g. 97.5; 'default' for the ABC class's")
+    p.add_argument("--review-days", help="review period in days, e.g. 14; 'default' for the run's (7)")
+    p.add_argument("--json", action="store_true")
 
 
 def _options(args: argparse.Namespace) -> dict:
@@ -108,12 +114,52 @@ def _record_unfilled(args: argparse.Namespace, db) -> int:
     return 0
 
 
+def _target(args: argparse.Namespace, db) -> int:
+    """Show the product's overrides; --service / --review-days change one ('default' clears it, so the ABC
+    class's target or the run's review period applies again); an option left out keeps its value."""
+    from domain.planning import DEFAULT_REVIEW_DAYS
+    from domain.product_planning import SetProductPlanning
+    from domain.product_planning import set_product_planning
+    from persistence.product_planning import of_sku
+
+    current = of_sku(db.engine, args.sku)
+    if current is None:
+        raise BadInput("--sku", f"{args.sku!r}: no product has this SKU; give the SKU of an existing product")
+
+    def text(given: str | None, now) -> str:
+        if given is None:
+            return "" if now is None else fmt(now)
+        return "" if given.strip().lower() == "default" else given
+
+    if args.service is not None or args.review_days is not None:
+        now_percent = current.service_target * 100 if current.service_target is not None else None
+        try:
+            current = set_product_planning(db.uow(), SetProductPlanning(
+                args.sku, text(args.service, now_percent), text(args.review_days, current.review_days)))
+        except BadInput as e:
+            raise BadInput("--service" if e.field == "service target" else "--review-days", e.problem) from e
+    service, review = current.service_target, current.review_days
+    if args.json:
+        _write({"sku": args.sku, "service_target": service,
+                "service_source": "product" if service is not None else "class",
+                "review_days": review if review is not None else DEFAULT_REVIEW_DAYS,
+                "review_source": "product" if review is not None else "default"})
+        return 0
+    service_text = (f"{fmt(service * 100)} % (this product)" if service is not None
+                    else "its ABC class's (A 98 %, B 95 %, C 90 %)")
+    review_text = f"{review} days (this product)" if review is not None else f"{DEFAULT_REVIEW_DAYS} days (default)"
+    print(f"{args.sku}  service target {service_text}  review period {review_text}")
+    return 0
+
+
 def run_plan(args: argparse.Namespace, db) -> int:
     from domain import planning
     from persistence.planning import forecast_cache
 
     if args.command == "unfilled":
         return _record_unfilled(args, db)
+    if args.command == "target":
+        return _target(args, db)
     options = _options(args)
     options["run"] = planning.RunControl(cache=forecast_cache(db.engine))
     if args.command == "forecast":
@@ -163,7 +209,9 @@ def _reorder(alerts, as_json: bool) -> None:
             "sku": p.sku, "name": p.name, "warehouse": p.warehouse, "severity": p.alert.severity,
             "stockout_date": p.alert.stockout_date, "days_of_stock": p.alert.days_of_stock,
             "position": p.alert.position, "reorder_point": p.alert.reorder_point,
-            "suggested_qty": p.suggestion.qty if p.suggestion else Decimal(0), "explanation": p.explanation,
+            "suggested_qty": p.suggestion.qty if p.suggestion else Decimal(0),
+            "service_target": p.explanation.get("service_target"),
+            "service_source": p.explanation.get("service_source"), "explanation": p.explanation,
         } for p in alerts])
         return
     for p in alerts:
@@ -172,10 +220,15 @@ def _reorder(alerts, as_json: bool) -> None:
         print(f"{p.alert.severity:<8}  {p.sku}  {p.warehouse}  stockout {stockout}  on hand {fmt(e['on_hand'])}  "
               f"on order {fmt(e['on_order'])}  reserved {fmt(e['reserved'])}  forecast/week "
               f"{e['demand_per_period']:.1f}  lead {e['lead_time_days']} d ({_lead_source(e)})  "
-              f"service {e['service_level']:.0%}  "
+              f"service {e['service_level']:.1%} ({_service_source(e)})  "
               f"safety {fmt(e['safety_stock'])}  reorder point {fmt(e['reorder_point'])}  "
               f"order {fmt(e['order_qty'])}")
     print(f"{len(alerts)} alert(s)", file=sys.stderr)
+
+
+def _service_source(e: dict) -> str:
+    source = e.get("service_source") or ""
+    return "this product" if source == "product" else source or "class"
 
 
 def _lead_source(e: dict) -> str:

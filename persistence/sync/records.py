@@ -79,6 +79,7 @@ SPECS: tuple[Spec, ...] = (
     _spec(t.supplier_price_breaks, key=("supplier_id", "product_id", "min_qty"),
           label=("supplier_id", "product_id", "min_qty")),
     _spec(t.preferred_suppliers, key=("product_id",), label=("product_id",)),
+    _spec(t.product_planning, key=("product_id",), label=("product_id",)),
     _spec(t.documents, children=((t.document_lines, ("document_id",)),),
           unique=(("number",), ("kind", "year", "seq")), on_clash="renumber", label=("number",)),
     _spec(t.purchase_orders, children=((t.purchase_order_lines, ("po_id",)),

@@ -9,6 +9,7 @@ from domain import commands as c
 from domain import documents as docs
 from domain import ledger
 from domain import planning
+from domain import product_planning
 from domain import purchasing
 from domain import purchasing_commands as pc
 from domain import purchasing_terms as terms
@@ -51,6 +52,8 @@ CASES = {
     "issue PO": (Permission.PURCHASE, lambda u: purchasing.issue(u, pc.IssuePurchaseOrder("PO-2026-00001"))),
     "cancel PO": (Permission.PURCHASE, lambda u: purchasing.cancel(u, pc.CancelPurchaseOrder("PO-2026-00001", "x"))),
     "replenishment drafts": (Permission.PURCHASE, lambda u: planning.create_drafts(u, [])),
+    "product planning": (Permission.PURCHASE, lambda u: product_planning.set_product_planning(
+        u, product_planning.SetProductPlanning("A-1", "97.5", "14"))),
     "save supplier": (Permission.MASTER_DATA, lambda u: terms.save_supplier(u, pc.SaveSupplier("SUP", "Supplier"))),
     "save terms": (Permission.SUPPLIER_TERMS, lambda u: terms.save_terms(u, pc.SaveTerms("SUP", "A-1", "2"))),
     "settings": (Permission.SETTINGS, lambda u: terms.set_policy(u, pc.SetPurchasingPolicy(tax_rate="6"))),

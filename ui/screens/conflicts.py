@@ -64,6 +64,7 @@ TABLES = {
     "supplier_term_details": QT_TRANSLATE_NOOP("SyncTables", "Supplier terms"),
     "supplier_price_breaks": QT_TRANSLATE_NOOP("SyncTables", "Price break"),
     "preferred_suppliers": QT_TRANSLATE_NOOP("SyncTables", "Preferred supplier"),
+    "product_planning": QT_TRANSLATE_NOOP("SyncTables", "Product planning"),
     "documents": QT_TRANSLATE_NOOP("SyncTables", "Document"),
     "purchase_orders": QT_TRANSLATE_NOOP("SyncTables", "Purchase order"),
 }
