@@ -42,7 +42,7 @@ GUARDS: dict[str, tuple[tuple[str, Permission], ...]] = {
     "purchasing": tuple((name, Permission.PURCHASE) for name in (
         "new_button", "issue_button", "revise_button", "cancel_button", "close_button", "add_button",
         "remove_button")) + (("receive_button", Permission.RECEIVE),),
-    "replenishment": (("create_button", Permission.PURCHASE),),
+    "replenishment": (("create_button", Permission.PURCHASE), ("target_button", Permission.PURCHASE)),
     "suppliers": (("new_button", Permission.MASTER_DATA), ("save_button", Permission.MASTER_DATA),
                   ("add_terms_button", Permission.SUPPLIER_TERMS), ("edit_terms_button", Permission.SUPPLIER_TERMS)),
     "products": (("add_button", Permission.MASTER_DATA), ("edit_button", Permission.MASTER_DATA),

@@ -288,3 +288,60 @@ def test_escape_cancels_a_running_plan(qtbot, screen, db):
     qtbot.waitUntil(lambda: screen.run_button.isEnabled(), timeout=60_000)
     assert screen.status.text() == "Planning cancelled; nothing was changed."
     assert _cached_rows(db) == 0
+
+
+def test_a_product_s_own_service_target_is_saved_from_its_dialog_and_the_plan_says_so(qtbot, screen, db):
+    from ui.screens.product_target import ServiceTargetDialog
+
+    _run(qtbot, screen)
+    screen.table.selectRow(next(i for i in range(screen.proxy.rowCount())
+                                if screen.proxy.index(i, ReplenishmentModel.SKU).data() == "LOW"))
+    before = screen.selected_row().explanation
+    assert before["service_source"] == "class A" and "ABC class A" in screen.explanation.toPlainText()
+    assert screen.target_button.isEnabled()
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    QTest.keyClick(screen.table, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    dialog = screen.target_dialog
+    assert isinstance(dialog, ServiceTargetDialog) and dialog.isVisible()
+    assert dialog.service.placeholderText().startswith("98 %") and dialog.service.text() == ""
+    dialog.service.setText("100")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert dialog.isVisible() and "99.99" in dialog.error.text()  # refused next to the field, nothing saved
+    dialog.service.setText("99.5")
+    dialog.review.setText("14")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: screen.selected_row() is not None
+                    and screen.selected_row().explanation.get("service_source") == "product", timeout=60_000)
+    qtbot.waitUntil(lambda: screen.run_button.isEnabled(), timeout=60_000)
+    row = screen.selected_row()
+    assert row.sku == "LOW" and row.explanation["service_target"] == 0.995 and row.explanation["review_days"] == 14
+    assert row.explanation["order_up_to"] > before["order_up_to"]
+    assert "set for this product" in screen.explanation.toPlainText()
+    with db.uow() as uow:
+        saved = uow.product_planning.get(uow.products.by_sku("LOW").id)
+    assert (saved.service_target, saved.review_days) == (Decimal("0.995"), 14)
+
+    screen.edit_target()  # it opens with the product's values, and blanks go back to the defaults
+    dialog = screen.target_dialog
+    assert (dialog.service.text(), dialog.review.text()) == ("99.5", "14")
+    dialog.service.clear()
+    dialog.review.clear()
+    dialog.accept()
+    qtbot.waitUntil(lambda: screen.selected_row() is not None
+                    and screen.selected_row().explanation.get("service_source") == "class A", timeout=60_000)
+    qtbot.waitUntil(lambda: screen.run_button.isEnabled(), timeout=60_000)
+
+
+def test_a_clerk_cannot_open_the_service_target_dialog(qtbot, screen):
+    from domain.access import Permission
+    from ui.access import guard_screen
+
+    guards = guard_screen("replenishment", screen, "clerk")
+    _run(qtbot, screen)
+    assert screen.selected_row() is not None and not screen.target_button.isEnabled()
+    assert [g.permission for g in guards if g.button is screen.target_button] == [Permission.PURCHASE]
+    screen.edit_target()  # the shortcut's path is guarded by the same button
+    assert screen.target_dialog is None

@@ -154,6 +154,8 @@ EXPLANATION = [
     ("lead_time", QT_TRANSLATE_NOOP("Replenishment", "Lead time L (weeks)")),
     ("review_period", QT_TRANSLATE_NOOP("Replenishment", "Review period R (weeks)")),
     ("service_target", QT_TRANSLATE_NOOP("Replenishment", "Service target (cycle service level)")),
+    ("service_source", QT_TRANSLATE_NOOP("Replenishment", "Service target from")),
+    ("review_source", QT_TRANSLATE_NOOP("Replenishment", "Review period from")),
     ("z", QT_TRANSLATE_NOOP("Replenishment", "Safety factor z")),
     ("sigma_lt", QT_TRANSLATE_NOOP("Replenishment", "σ over the lead time")),
     ("safety_stock", QT_TRANSLATE_NOOP("Replenishment", "Safety stock")),
@@ -189,6 +191,12 @@ def value_text(key: str, value) -> str:
         return _tr(LEAD_TIME_SOURCES.get(value, value))
     if key == "demand_class":
         return _tr(DEMAND_CLASSES.get(value, value))
+    if key == "service_source" or key == "review_source":
+        if value == "product":
+            return translate("Replenishment", "set for this product")
+        if value == "default":
+            return translate("Replenishment", "the default")
+        return translate("Replenishment", "ABC class %1").replace("%1", str(value).removeprefix("class "))
     if key == "service_target" or key == "service_level":
         return f"{float(value) * 100:g} %"
     if isinstance(value, bool):
@@ -392,6 +400,14 @@ class ReplenishmentScreen(Screen):
         self.create_button = QPushButton(self)
         self.create_button.clicked.connect(self.create_orders)
         self.create_button.setEnabled(False)
+        # A product's own service target and review period (Ctrl+T), for the selected line.
+        self.target_button = QPushButton(self)
+        self.target_button.clicked.connect(self.edit_target)
+        self.target_button.setEnabled(False)
+        self.target_dialog = None
+        self._reselect: str | None = None
+        target = QShortcut(QKeySequence("Ctrl+T"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        target.activated.connect(lambda: self.edit_target() if self.target_button.isEnabled() else None)
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda text: self.proxy.set_search(needle(text)))
@@ -422,6 +438,7 @@ class ReplenishmentScreen(Screen):
         bar.addWidget(self.cancel_button)
         bar.addWidget(self.thorough)
         bar.addWidget(self.search, 1)
+        bar.addWidget(self.target_button)
         bar.addWidget(self.create_button)
         filter_bar = QHBoxLayout()
         for name in self.filters:
@@ -507,6 +524,7 @@ class ReplenishmentScreen(Screen):
         self.thorough.setEnabled(not on)
         self.cancel_button.setEnabled(on)
         self.create_button.setEnabled(not on and bool(self.model.rows))
+        self.target_button.setEnabled(not on and self.selected_row() is not None)
 
     def show_error(self, exc: BaseException) -> None:
         from domain.planning_cache import Cancelled
@@ -534,7 +552,10 @@ class ReplenishmentScreen(Screen):
                   translate("Replenishment", "%1 of %2 rows forecast anew; the others had not changed.")
                   .replace("%1", f"{computed:,}").replace("%2", f"{planned:,}"))
         if self.proxy.rowCount():
-            self.table.selectRow(0)
+            keep = [i for i in range(self.proxy.rowCount())
+                    if self.proxy.index(i, ReplenishmentModel.SKU).data() == self._reselect]
+            self.table.selectRow(keep[0] if keep else 0)
+            self._reselect = None
         else:
             self.explanation.clear()
             self.chart.clear()
@@ -577,6 +598,7 @@ class ReplenishmentScreen(Screen):
 
     def _selected(self, *_) -> None:
         row = self.selected_row()
+        self.target_button.setEnabled(row is not None and self.run_button.isEnabled())
         if row is None:
             self.explanation.clear()
             self.chart.clear()
@@ -597,6 +619,47 @@ class ReplenishmentScreen(Screen):
                 self.chart.set_data(data)
 
         self.services.tasks.submit(compute, on_done=done, on_error=self.show_error)
+
+    # -- the product's own service target ---------------------------------------------------
+    def edit_target(self) -> None:
+        """Open the service-target dialog for the selected line; OK saves in the background, then plans again."""
+        from ui.screens.product_target import ServiceTargetDialog
+
+        row = self.selected_row()
+        if row is None or not self.target_button.isEnabled():  # also disabled for a role that may not purchase
+            return
+        dialog = self.target_dialog = ServiceTargetDialog(row, self)
+        dialog.accepted.connect(lambda: self._save_target(row, *dialog.texts()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _save_target(self, row, service: str, review: str) -> None:
+        from domain.product_planning import SetProductPlanning
+
+        self.target_dialog = None
+        self.target_button.setEnabled(False)
+        command = SetProductPlanning(row.sku, service, review)
+        uow = self.services.uow
+
+        def save():
+            from domain.product_planning import set_product_planning
+
+            return set_product_planning(uow(), command)
+
+        def saved(planning) -> None:
+            from ui.screens.product_target import saved_text
+
+            self._reselect = row.sku
+            self.refresh()
+            self._say(lambda: saved_text(row.sku, planning.service_target, planning.review_days))
+
+        def failed(exc: BaseException) -> None:
+            self.target_button.setEnabled(self.selected_row() is not None)
+            QMessageBox.warning(self, translate("Replenishment", "Service target"),
+                                translate("Replenishment", "The service target was not saved: %1")
+                                .replace("%1", refusal_text(exc)))
+
+        self.services.tasks.submit(save, on_done=saved, on_error=failed)
 
     # -- purchase orders -----------------------------------------------------------------
     def create_orders(self) -> None:
@@ -653,6 +716,9 @@ class ReplenishmentScreen(Screen):
             "Replenishment", "Also try the statsmodels models (ETS, Theta) where the backtest says they may pay: "
                              "slower, about 20 seconds more"))
         self.create_button.setText(translate("Replenishment", "Create purchase orders…"))
+        self.target_button.setText(translate("Replenishment", "Service target…"))
+        self.target_button.setToolTip(translate(
+            "Replenishment", "This product's own service target and review period instead of the defaults (Ctrl+T)"))
         self.search.setPlaceholderText(translate("Replenishment", "Search SKU, name, supplier or pinyin…"))
         labels = {"warehouse": translate("Replenishment", "Warehouse:"),
                   "supplier": translate("Replenishment", "Supplier:"),
