@@ -181,6 +181,9 @@ class ItemPlan:
     explanation: dict = field(default_factory=dict)
     alert: ReorderAlert | None = None
     suggestion: Suggestion | None = None
+    # The alert that draft purchase orders already answer: without the drafts' quantity this line would
+    # alert; with it, it does not (``alert`` is None). The screen keeps such lines visible as ordered.
+    draft_alert: ReorderAlert | None = None
 
     @property
     def censored_weeks(self) -> int:
@@ -450,13 +453,14 @@ def plan(
             moq=terms.moq if terms else ZERO, multiple=terms.multiple if terms else Decimal(1),
             pack_size=terms.pack_size if terms else Decimal(1),
         )
-        alert = None
+        alert = draft_alert = None
         if d > 0:
-            alert = reorder_alert(
-                today=today, on_hand=item.on_hand, on_order=on_order, reserved=item.reserved, daily_demand=d / 7,
-                lead_days=lead, review_days=review, reorder_level=explanation["reorder_point"],
-                safety_stock=explanation["safety_stock"],
-            )
+            policy = dict(today=today, on_hand=item.on_hand, reserved=item.reserved, daily_demand=d / 7,
+                          lead_days=lead, review_days=review, reorder_level=explanation["reorder_point"],
+                          safety_stock=explanation["safety_stock"])
+            alert = reorder_alert(on_order=on_order, **policy)
+            if alert is None and item.on_order_drafts > 0:
+                draft_alert = reorder_alert(on_order=item.on_order, **policy)
         explanation.update({
             "sku": item.sku, "warehouse": item.warehouse, "today": today, "on_order_issued": item.on_order,
             "on_order_drafts": item.on_order_drafts, "forecast_per_week": [float(x) for x in result.mean],
@@ -481,7 +485,7 @@ def plan(
         plans.append(ItemPlan(
             product_id=item.product_id, sku=item.sku, name=item.name, warehouse=item.warehouse, abc=abc,
             service=service, history=[float(x) for x in values[r]], week_starts=starts, forecast=result,
-            explanation=explanation, alert=alert, suggestion=suggestion,
+            explanation=explanation, alert=alert, suggestion=suggestion, draft_alert=draft_alert,
         ))
     return plans
 
@@ -586,6 +590,8 @@ class DraftCreated:
     supplier: str
     warehouse: str
     lines: list[tuple[str, Decimal]]
+    amount: Decimal = ZERO  # the lines' amount before tax, in ``currency``
+    currency: str = ""
 
 
 def create_drafts(uow: UnitOfWork, suggestions: Sequence[Suggestion]) -> list[DraftCreated]:
@@ -606,6 +612,7 @@ def create_drafts(uow: UnitOfWork, suggestions: Sequence[Suggestion]) -> list[Dr
             po = purchasing.create_draft(shared, pc.CreatePurchaseOrder(
                 supplier, warehouse, notes="suggested by replenishment planning"))
             added = purchasing.add_lines(shared, po.id, [pc.AddPurchaseOrderLine(po.id, s.sku, s.qty) for s in lines])
-            created.append(DraftCreated(po.id, supplier, warehouse, [(line.sku, line.qty) for line, _ in added]))
+            created.append(DraftCreated(po.id, supplier, warehouse, [(line.sku, line.qty) for line, _ in added],
+                                        sum((line.amount() for line, _ in added), ZERO), po.currency))
         uow.commit()
     return created

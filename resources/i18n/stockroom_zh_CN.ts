@@ -2487,6 +2487,7 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+10" />
+            <location filename="../../ui/screens/replenishment.py" line="+386" />
             <source>Draft %1</source>
             <translation>草稿 %1</translation>
         </message>
@@ -2896,7 +2897,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>Replenishment</name>
         <message>
-            <location filename="../../ui/screens/replenishment.py" line="+63" />
+            <location filename="../../ui/screens/replenishment.py" line="-322" />
             <source>critical</source>
             <translation>紧急</translation>
         </message>
@@ -3047,12 +3048,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+6" />
-            <location line="+101" />
+            <location line="+109" />
             <source>On hand</source>
             <translation>现有库存</translation>
         </message>
         <message>
-            <location line="-100" />
+            <location line="-108" />
             <source>On order (issued purchase orders)</source>
             <translation>在途（已下达采购订单）</translation>
         </message>
@@ -3193,12 +3194,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
-            <location line="+80" />
+            <location line="+88" />
             <source>Supplier</source>
             <translation>供应商</translation>
         </message>
         <message>
-            <location line="-79" />
+            <location line="-87" />
             <source>Days of stock</source>
             <translation>库存可用天数</translation>
         </message>
@@ -3209,12 +3210,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
-            <location line="+67" />
+            <location line="+75" />
             <source>Severity</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location line="-66" />
+            <location line="-74" />
             <source>Planned on</source>
             <translation>计划日期</translation>
         </message>
@@ -3244,7 +3245,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>否</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+37" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -3284,12 +3285,27 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>建议数量</translation>
         </message>
         <message>
-            <location line="+72" />
+            <location line="+22" />
+            <source>ordered (draft PO %1)</source>
+            <translation>已下单（采购订单草稿 %1）</translation>
+        </message>
+        <message>
+            <location line="+69" />
             <source>Suggested qty: enter a number greater than 0, such as 24.</source>
             <translation>建议数量：请输入大于 0 的数字，例如 24。</translation>
         </message>
         <message>
-            <location line="+154" />
+            <location line="+36" />
+            <source>Draft purchase orders created:</source>
+            <translation>已创建采购订单草稿：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 — supplier %2, to %3, %4 line(s), %5 %6 before tax</source>
+            <translation>%1 — 供应商 %2，收货仓库 %3，%4 行，未税金额 %5 %6</translation>
+        </message>
+        <message>
+            <location line="+171" />
             <source>Run planning (F5) to forecast every product's demand and list what to order.</source>
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
@@ -3314,7 +3330,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>计划已取消；未做任何更改。</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+18" />
             <source>Planned for %1: %2 alert(s), %3 with a suggested order.</source>
             <translation>计划日期 %1：%2 条预警，其中 %3 条有建议订购。</translation>
         </message>
@@ -3325,14 +3341,19 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+15" />
-            <location line="+170" />
+            <location line="+203" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location line="-153" />
+            <location line="-178" />
             <source>%1 of %2 line(s) shown, %3 ticked to order</source>
             <translation>显示 %1 / %2 行，已勾选 %3 行待订购</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>(%1 ticked line(s) hidden by the filters will not be ordered)</source>
+            <translation>（有 %1 行已勾选但被筛选隐藏，不会下单）</translation>
         </message>
         <message>
             <location line="+74" />
@@ -3347,15 +3368,15 @@ A backup of the current database is made first, so you can return to it by resto
         <message>
             <location line="+10" />
             <location line="+21" />
-            <location line="+12" />
+            <location line="+20" />
             <location line="+6" />
             <source>Create purchase orders</source>
             <translation>创建采购订单</translation>
         </message>
         <message>
-            <location line="-38" />
-            <source>Tick at least one line with a suggested quantity and a supplier.</source>
-            <translation>请至少勾选一行有建议数量和供应商的记录。</translation>
+            <location line="-46" />
+            <source>Tick at least one shown line with a suggested quantity and a supplier.</source>
+            <translation>请至少勾选一行显示中的、有建议数量和供应商的行。</translation>
         </message>
         <message>
             <location line="+2" />
@@ -3372,18 +3393,12 @@ A backup of the current database is made first, so you can return to it by resto
 %1</translation>
         </message>
         <message>
-            <location line="+21" />
-            <location line="+1" />
-            <source>Draft purchase orders created: %1</source>
-            <translation>已创建采购订单草稿：%1</translation>
-        </message>
-        <message>
-            <location line="+6" />
+            <location line="+36" />
             <source>No purchase order was created: %1</source>
             <translation>未创建任何采购订单：%1</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+16" />
             <source>Run planning (F5)</source>
             <translation>运行计划 (F5)</translation>
         </message>
@@ -3409,6 +3424,26 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>Drafts for the ticked lines that are shown</source>
+            <translation>为显示中的已勾选行创建草稿</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tick shown</source>
+            <translation>勾选显示的行</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Untick shown</source>
+            <translation>取消勾选显示的行</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tick critical lines after planning</source>
+            <translation>计划后自动勾选紧急行</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Service target…</source>
             <translation>服务水平目标…</translation>
         </message>
@@ -3504,7 +3539,7 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/replenishment.py" line="-528" />
+            <location filename="../../ui/screens/replenishment.py" line="-644" />
             <source>the default</source>
             <translation>默认值</translation>
         </message>

@@ -174,16 +174,17 @@ def test_the_filters_and_search_narrow_the_alerts(qtbot, screen):
     assert {sku for sku, _ in _rows(screen)} == {"LOW2"}
 
 
-def test_ticked_suggestions_become_drafts_with_the_edited_quantity_and_a_second_run_suggests_no_more(
-        qtbot, screen, db):
+def test_ticked_suggestions_become_drafts_with_the_edited_quantity_and_stay_listed_as_ordered(qtbot, screen, db):
     _run(qtbot, screen)
     model, proxy = screen.model, screen.proxy
+    assert model.chosen() == [] and not screen.create_button.isEnabled()  # nothing is ticked by itself
     by_sku = {proxy.index(i, 0).data(): i for i in range(proxy.rowCount())}
-    assert proxy.setData(proxy.index(by_sku["LOW2"], 0), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    assert proxy.setData(proxy.index(by_sku["LOW"], 0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
     assert not proxy.setData(proxy.index(by_sku["LOW"], model.QTY), "-3")
     assert "Suggested qty" in model.edit_error
     assert proxy.setData(proxy.index(by_sku["LOW"], model.QTY), "180")
     assert [(s.sku, s.qty) for s in model.chosen()] == [("LOW", Decimal(180))]
+    assert screen.create_button.isEnabled()
 
     asked, told = [], []
     screen.confirm = lambda text: asked.append(text) or True
@@ -192,15 +193,85 @@ def test_ticked_suggestions_become_drafts_with_the_edited_quantity_and_a_second_
     assert "NB → MAIN: 1 line(s)" in asked[0]
     qtbot.waitUntil(lambda: bool(told) and screen.run_button.isEnabled(), timeout=60_000)
     [draft] = screen.last_drafts
-    assert draft.po_id in told[0] and draft.lines == [("LOW", Decimal(180))]
+    assert draft.lines == [("LOW", Decimal(180))] and draft.supplier == "NB" and draft.amount > 0
+    # the report names each draft with its supplier, warehouse and amount, and links to it
+    assert f"href='{draft.po_id}'" in told[0] and "supplier NB, to MAIN, 1 line(s)" in told[0]
+    assert f"Draft {draft.po_id[:8]}" in told[0] and f"{draft.amount:,.2f} CNY" in told[0]
+    assert screen.created_label.isVisible() or not screen.isVisible()
+    assert f"href='{draft.po_id}'" in screen.created_label.text()
 
     plans = {p.sku: p for p in planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS)}
     assert plans["LOW"].explanation["on_order_drafts"] == 180 and plans["LOW"].suggestion is None
-    assert plans["LOW2"].suggestion is not None  # it was not ticked
+    assert plans["LOW"].alert is None and plans["LOW"].draft_alert.severity == "critical"
+    assert plans["LOW2"].suggestion is not None and plans["LOW2"].draft_alert is None
     rows = _rows(screen)  # the screen planned again after creating the drafts
-    assert ("LOW", "MAIN") not in rows  # 50 + 180 on order lasts beyond the next review: no alert now
+    assert rows["LOW", "MAIN"].alert is None  # answered by the draft: still listed, as ordered
+    assert _text(screen, "LOW", model.SEVERITY) == f"ordered (draft PO Draft {draft.po_id[:8]})"
+    assert _text(screen, "LOW", model.QTY) == ""  # nothing more to order on it
+    low = next(i for i in range(proxy.rowCount()) if proxy.index(i, 0).data() == "LOW")
+    assert proxy.index(low, 0).data(Qt.ItemDataRole.CheckStateRole) is None  # cannot be ticked again
     assert rows["LOW2", "WEST"].suggestion is not None
-    assert [s.sku for s in model.chosen()] == ["LOW2"]
+    screen.tick_shown(True)
+    assert [s.sku for s in screen.chosen()] == ["LOW2"]
+    assert "2 alert(s)" not in screen.status.text() and "1 alert(s)" in screen.status.text()
+
+
+def test_only_ticked_lines_that_are_shown_are_ordered_and_tick_all_acts_on_the_shown_lines(qtbot, screen):
+    _run(qtbot, screen)
+    screen.tick_shown(True)
+    assert sorted(s.sku for s in screen.chosen()) == ["LOW", "LOW2"]
+    supplier = screen.filters["supplier"]
+    supplier.setCurrentIndex(supplier.findData("SH"))  # shows LOW2 only; LOW stays ticked but hidden
+    assert [s.sku for s in screen.chosen()] == ["LOW2"]
+    assert "1 of 2 line(s) shown, 1 ticked to order" in screen.summary.text()
+    assert "(1 ticked line(s) hidden by the filters will not be ordered)" in screen.summary.text()
+
+    asked = []
+    screen.confirm = lambda text: asked.append(text) or False  # look at the question, create nothing
+    screen.create_orders()
+    assert "SH → WEST: 1 line(s)" in asked[0] and "NB" not in asked[0]
+
+    screen.tick_shown(False)  # unticks LOW2 only: the hidden LOW keeps its tick
+    assert screen.chosen() == [] and not screen.create_button.isEnabled()
+    assert [s.sku for s in screen.model.chosen()] == ["LOW"]
+    supplier.setCurrentIndex(0)
+    assert [s.sku for s in screen.chosen()] == ["LOW"] and screen.create_button.isEnabled()
+
+
+def test_critical_lines_start_ticked_when_the_setting_says_so_and_the_setting_is_kept(qtbot, screen, make_services):
+    from PySide6.QtCore import QSettings
+
+    screen.tick_critical.setChecked(True)
+    _run(qtbot, screen)
+    assert [s.sku for s in screen.chosen()] == ["LOW"]  # LOW is critical, LOW2 normal
+    assert QSettings().value("replenishment/tick_critical", type=bool) is True
+    again = ReplenishmentScreen(make_services())
+    qtbot.addWidget(again)
+    assert again.tick_critical.isChecked()
+    screen.tick_critical.setChecked(False)
+    _run(qtbot, screen)
+    assert screen.chosen() == []
+
+
+def test_a_created_draft_s_link_opens_it_on_the_purchasing_screen(qtbot, make_services):
+    from ui.app import create_main_window
+
+    window = create_main_window(make_services())
+    qtbot.addWidget(window)
+    widget = window.show_screen("replenishment")
+    widget.today, widget.weeks = TODAY, WEEKS
+    _run(qtbot, widget)
+    widget.tick_shown(True)
+    widget.confirm = lambda text: True
+    widget.notify = lambda text: None
+    widget.create_orders()
+    qtbot.waitUntil(lambda: bool(getattr(widget, "last_drafts", None)) and widget.run_button.isEnabled(),
+                    timeout=60_000)
+    first = widget.last_drafts[0]
+    widget.created_label.linkActivated.emit(first.po_id)
+    assert window.current_key() == "purchasing"
+    purchasing = window.screens["purchasing"]
+    qtbot.waitUntil(lambda: purchasing.current is not None and purchasing.current.id == first.po_id, timeout=60_000)
 
 
 def _cached_rows(db) -> int:

@@ -28,6 +28,7 @@ from decimal import InvalidOperation
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QSettings
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtGui import QColor
@@ -226,6 +227,14 @@ def _severity(row) -> str:
     return row.alert.severity if row.alert else ""
 
 
+def ordered(row) -> bool:
+    """A line whose alert draft purchase orders already answer (shown as ordered, not orderable again)."""
+    return row.alert is None and getattr(row, "draft_alert", None) is not None
+
+
+ORDERED_COLOUR = "#e3efe3"
+
+
 class ReplenishmentModel(RowTableModel):
     CONTEXT = "Replenishment"
     COLUMNS = (
@@ -252,12 +261,28 @@ class ReplenishmentModel(RowTableModel):
         super().__init__(parent)
         self.checked: set[tuple[str, str]] = set()
         self.qty: dict[tuple[str, str], Decimal] = {}
+        self.drafts: dict[tuple[str, str], list[str]] = {}  # (SKU, warehouse) → labels of its draft POs
         self.edit_error = ""
 
-    def set_rows(self, rows, keys=None) -> None:
-        self.checked = {_key(r) for r in rows if orderable(r)}
+    def set_rows(self, rows, keys=None, *, tick_critical: bool = False, drafts=None) -> None:
+        """New plan lines, none ticked (or only the critical ones when ``tick_critical``)."""
+        self.checked = {_key(r) for r in rows if orderable(r) and tick_critical and _severity(r) == "critical"}
         self.qty = {}
+        self.drafts = dict(drafts or {})
         super().set_rows(rows, keys)
+
+    def ordered_text(self, row) -> str:
+        labels = self.drafts.get((row.sku, row.warehouse)) or []
+        return translate("Replenishment", "ordered (draft PO %1)").replace("%1", ", ".join(labels) or "—")
+
+    def set_ticks(self, rows: list[int], on: bool) -> None:
+        """Tick or untick the orderable lines among these source rows."""
+        for i in rows:
+            r = self._rows[i]
+            if orderable(r):
+                (self.checked.add if on else self.checked.discard)(_key(r))
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
 
     @classmethod
     def make_keys(cls, rows) -> list[str]:
@@ -275,11 +300,14 @@ class ReplenishmentModel(RowTableModel):
         return super().sort_value(row, column)
 
     def background(self, row):
-        colour = SEVERITY_COLOURS.get(_severity(row))
+        colour = ORDERED_COLOUR if ordered(row) else SEVERITY_COLOURS.get(_severity(row))
         return QBrush(QColor(colour)) if colour else None
 
     def cell(self, row: int, column: int, role):
         r = self._rows[row]
+        if column == self.SEVERITY and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) \
+                and ordered(r):
+            return self.ordered_text(r)
         if column == self.SKU and role == Qt.ItemDataRole.CheckStateRole and orderable(r):
             return Qt.CheckState.Checked if _key(r) in self.checked else Qt.CheckState.Unchecked
         if column == self.QTY and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
@@ -325,9 +353,10 @@ class ReplenishmentModel(RowTableModel):
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(self.COLUMNS) - 1))
         return True
 
-    def chosen(self) -> list:
-        """The ticked suggestions, with edited quantities."""
-        return [dataclasses.replace(r.suggestion, qty=self.qty_of(r)) for r in self._rows
+    def chosen(self, rows: list[int] | None = None) -> list:
+        """The ticked suggestions, with edited quantities, among ``rows`` (source row numbers; None: all)."""
+        picked = self._rows if rows is None else [self._rows[i] for i in rows]
+        return [dataclasses.replace(r.suggestion, qty=self.qty_of(r)) for r in picked
                 if orderable(r) and _key(r) in self.checked]
 
 
@@ -340,13 +369,33 @@ def orderable(row) -> bool:
 
 
 THOROUGH_BUDGET_SECONDS = 20.0
+TICK_CRITICAL_SETTING = "replenishment/tick_critical"
+
+
+def created_html(drafts) -> str:
+    """The created drafts as a list of links (the PO id is the link target): label, supplier, warehouse, amount."""
+    from html import escape
+
+    from ui.models.table import money_text
+
+    head = translate("Replenishment", "Draft purchase orders created:")
+    each = translate("Replenishment", "%1 — supplier %2, to %3, %4 line(s), %5 %6 before tax")
+    items = "".join(
+        "<li><a href='{}'>{}</a></li>".format(
+            escape(d.po_id, quote=True),
+            escape(each.replace("%1", translate("PurchasingScreen", "Draft %1").replace("%1", d.po_id[:8]))
+                   .replace("%2", d.supplier).replace("%3", d.warehouse).replace("%4", str(len(d.lines)))
+                   .replace("%5", money_text(d.amount)).replace("%6", d.currency)))
+        for d in drafts)
+    return f"{escape(head)}<ul style='margin:0'>{items}</ul>"
 
 
 @dataclasses.dataclass(frozen=True)
 class PlanResult:
-    rows: list  # the ItemPlans with an alert
+    rows: list  # the ItemPlans with an alert, or with one that draft purchase orders answer
     planned: int  # product × warehouses planned
     computed: int  # of them forecast in this run (the rest came from the cache)
+    drafts: dict = dataclasses.field(default_factory=dict)  # (SKU, warehouse) → draft PO labels
 
 
 def run_plan(queries, today: date, weeks: int, *, thorough: bool = False, cancel=None, progress=None) -> PlanResult:
@@ -360,7 +409,20 @@ def run_plan(queries, today: date, weeks: int, *, thorough: bool = False, cancel
     control = planning.RunControl(cache=queries.forecast_cache(), cancel=cancel, progress=progress)
     plans = planning.plan(reader, today=today, weeks=weeks, thorough=thorough,
                           budget_seconds=THOROUGH_BUDGET_SECONDS, workers=2, run=control)
-    return PlanResult([p for p in plans if p.alert is not None], len(plans), control.computed)
+    rows = [p for p in plans if p.alert is not None or p.draft_alert is not None]
+    return PlanResult(rows, len(plans), control.computed, draft_labels(queries) if any(map(ordered, rows)) else {})
+
+
+def draft_labels(queries) -> dict[tuple[str, str], list[str]]:
+    """(SKU, warehouse) → the labels of the draft purchase orders that hold it (worker thread)."""
+    from ui.screens.purchasing import po_label
+
+    find = getattr(queries, "purchase_orders", None)
+    labels: dict[tuple[str, str], list[str]] = {}
+    for po in find(state="draft") if find else ():
+        for line in po.lines:
+            labels.setdefault((line.sku, po.warehouse), []).append(po_label(po))
+    return labels
 
 
 def group_by_supplier(suggestions) -> list[tuple[str, str, int]]:
@@ -400,6 +462,20 @@ class ReplenishmentScreen(Screen):
         self.create_button = QPushButton(self)
         self.create_button.clicked.connect(self.create_orders)
         self.create_button.setEnabled(False)
+        # Ticks act on the lines shown: tick all shown, untick all shown; critical lines ticked after a run
+        # only when the user asks for it (a setting kept between sessions).
+        self.tick_all_button = QPushButton(self)
+        self.tick_all_button.clicked.connect(lambda: self.tick_shown(True))
+        self.tick_none_button = QPushButton(self)
+        self.tick_none_button.clicked.connect(lambda: self.tick_shown(False))
+        self.tick_critical = QCheckBox(self)
+        self.tick_critical.setChecked(QSettings().value(TICK_CRITICAL_SETTING, False, type=bool))
+        self.tick_critical.toggled.connect(lambda on: QSettings().setValue(TICK_CRITICAL_SETTING, on))
+        self.created_label = QLabel(self)
+        self.created_label.setTextFormat(Qt.TextFormat.RichText)
+        self.created_label.setWordWrap(True)
+        self.created_label.linkActivated.connect(self.open_draft)
+        self.created_label.hide()
         # A product's own service target and review period (Ctrl+T), for the selected line.
         self.target_button = QPushButton(self)
         self.target_button.clicked.connect(self.edit_target)
@@ -422,7 +498,7 @@ class ReplenishmentScreen(Screen):
         self.table = DataTable("replenishment", self)
         self.table.setModel(self.proxy)
         m = ReplenishmentModel
-        self.table.set_widths({m.SKU: 110, m.NAME: 200, m.WAREHOUSE: 70, m.CLASS: 110, m.SEVERITY: 70,
+        self.table.set_widths({m.SKU: 110, m.NAME: 200, m.WAREHOUSE: 70, m.CLASS: 110, m.SEVERITY: 180,
                                m.ON_HAND: 70, m.ON_ORDER: 70, m.REORDER: 90, m.STOCKOUT: 90, m.QTY: 90})
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.explanation = QTextBrowser(self)
@@ -455,7 +531,12 @@ class ReplenishmentScreen(Screen):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.table)
-        top_layout.addWidget(self.summary)
+        ticks = QHBoxLayout()
+        ticks.addWidget(self.summary, 1)
+        ticks.addWidget(self.tick_critical)
+        ticks.addWidget(self.tick_all_button)
+        ticks.addWidget(self.tick_none_button)
+        top_layout.addLayout(ticks)
         split.addWidget(top)
         split.addWidget(bottom)
         split.setStretchFactor(0, 3)
@@ -467,6 +548,7 @@ class ReplenishmentScreen(Screen):
         layout.addWidget(self.progress)
         layout.addWidget(self.error_label)
         layout.addWidget(self.status)
+        layout.addWidget(self.created_label)
         layout.addWidget(split, 1)
         self._status_text = lambda: translate(
             "Replenishment", "Run planning (F5) to forecast every product's demand and list what to order.")
@@ -523,7 +605,7 @@ class ReplenishmentScreen(Screen):
         self.run_button.setEnabled(not on)
         self.thorough.setEnabled(not on)
         self.cancel_button.setEnabled(on)
-        self.create_button.setEnabled(not on and bool(self.model.rows))
+        self.create_button.setEnabled(not on and bool(self.chosen()))
         self.target_button.setEnabled(not on and self.selected_row() is not None)
 
     def show_error(self, exc: BaseException) -> None:
@@ -542,9 +624,11 @@ class ReplenishmentScreen(Screen):
         for name, values in (("warehouse", {r.warehouse for r in rows}),
                              ("supplier", {r.explanation.get("supplier") or "" for r in rows} - {""})):
             self._fill(self.filters[name], [(v, v) for v in sorted(values)])
-        self.model.set_rows(sorted(rows, key=lambda r: (SEVERITY_RANK.get(_severity(r), 9), r.sku, r.warehouse)))
-        self.create_button.setEnabled(bool(self.model.chosen()))
+        self.model.set_rows(sorted(rows, key=lambda r: (SEVERITY_RANK.get(_severity(r), 9), r.sku, r.warehouse)),
+                            tick_critical=self.tick_critical.isChecked(), drafts=result.drafts)
+        self.create_button.setEnabled(bool(self.chosen()))
         n = sum(1 for r in rows if orderable(r))
+        rows = [r for r in rows if not ordered(r)]
         day = (self.today or date.today()).isoformat()
         planned, computed = result.planned, result.computed
         self._say(lambda: translate("Replenishment", "Planned for %1: %2 alert(s), %3 with a suggested order.")
@@ -579,15 +663,27 @@ class ReplenishmentScreen(Screen):
         self.proxy.set_filter("severity", (lambda i, r: _severity(r) == sev) if sev else None)
         self.proxy.set_filter("class", (lambda i, r: r.forecast.demand_class == cls or r.abc == cls) if cls else None)
 
+    def chosen(self) -> list:
+        """The ticked suggestions among the lines shown: a line hidden by a filter or search is never ordered."""
+        return self.model.chosen(self.proxy.source_rows())
+
+    def tick_shown(self, on: bool) -> None:
+        self.model.set_ticks(list(self.proxy.source_rows()), on)
+
     def _update_summary(self) -> None:
         shown = len(self.proxy.source_rows())
-        self.summary.setText(translate("Replenishment", "%1 of %2 line(s) shown, %3 ticked to order")
-                             .replace("%1", str(shown)).replace("%2", str(len(self.model.rows)))
-                             .replace("%3", str(len(self.model.chosen()))))
+        ticked = len(self.chosen())
+        text = (translate("Replenishment", "%1 of %2 line(s) shown, %3 ticked to order")
+                .replace("%1", str(shown)).replace("%2", str(len(self.model.rows))).replace("%3", str(ticked)))
+        hidden = len(self.model.chosen()) - ticked
+        if hidden:
+            text += " " + translate("Replenishment", "(%1 ticked line(s) hidden by the filters will not be ordered)"
+                                    ).replace("%1", str(hidden))
+        self.summary.setText(text)
+        self.create_button.setEnabled(self.run_button.isEnabled() and ticked > 0)
 
     def _checks_changed(self, *_) -> None:
         self._update_summary()
-        self.create_button.setEnabled(self.run_button.isEnabled() and bool(self.model.chosen()))
 
     # -- the selected line ---------------------------------------------------------------
     def selected_row(self):
@@ -663,11 +759,11 @@ class ReplenishmentScreen(Screen):
 
     # -- purchase orders -----------------------------------------------------------------
     def create_orders(self) -> None:
-        chosen = self.model.chosen()
+        chosen = self.chosen()
         if not chosen:
             QMessageBox.information(
                 self, translate("Replenishment", "Create purchase orders"),
-                translate("Replenishment", "Tick at least one line with a suggested quantity and a supplier."))
+                translate("Replenishment", "Tick at least one shown line with a suggested quantity and a supplier."))
             return
         each = translate("Replenishment", "%1 → %2: %3 line(s)")
         lines = "\n".join(each.replace("%1", sup).replace("%2", wh).replace("%3", str(n))
@@ -692,10 +788,18 @@ class ReplenishmentScreen(Screen):
 
     def _created(self, drafts) -> None:
         self.last_drafts = drafts
-        ids = ", ".join(d.po_id for d in drafts)
-        self._say(lambda: translate("Replenishment", "Draft purchase orders created: %1").replace("%1", ids))
-        self.notify(translate("Replenishment", "Draft purchase orders created: %1").replace("%1", ids))
+        self.created_label.setText(created_html(drafts))
+        self.created_label.show()
+        self._say(lambda: translate("Replenishment", "%n draft purchase order(s) created; click one to open it.",
+                                    "", len(drafts)))
+        self.notify(created_html(drafts))
         self.refresh()
+
+    def open_draft(self, po_id: str) -> None:
+        """Open a created draft on the Purchasing screen (a link of the created list)."""
+        window = self.window()
+        if hasattr(window, "show_screen"):
+            window.show_screen("purchasing").select(po_id)
 
     def _create_failed(self, exc: BaseException) -> None:
         self.create_button.setEnabled(True)
@@ -704,8 +808,15 @@ class ReplenishmentScreen(Screen):
                             .replace("%1", refusal_text(exc)))
 
     def notify(self, text: str) -> None:
-        """Tells the user; tests replace it."""
-        QMessageBox.information(self, translate("Replenishment", "Create purchase orders"), text)
+        """Tells the user (rich text, its links open the drafts); tests replace it."""
+        box = QMessageBox(QMessageBox.Icon.Information, translate("Replenishment", "Create purchase orders"), "",
+                          QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(text)
+        for label in box.findChildren(QLabel):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+            label.linkActivated.connect(lambda link: (box.accept(), self.open_draft(link)))
+        box.exec()
 
     # -- language ------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -716,6 +827,12 @@ class ReplenishmentScreen(Screen):
             "Replenishment", "Also try the statsmodels models (ETS, Theta) where the backtest says they may pay: "
                              "slower, about 20 seconds more"))
         self.create_button.setText(translate("Replenishment", "Create purchase orders…"))
+        self.create_button.setToolTip(translate("Replenishment", "Drafts for the ticked lines that are shown"))
+        self.tick_all_button.setText(translate("Replenishment", "Tick shown"))
+        self.tick_none_button.setText(translate("Replenishment", "Untick shown"))
+        self.tick_critical.setText(translate("Replenishment", "Tick critical lines after planning"))
+        if self.created_label.isVisible() and getattr(self, "last_drafts", None):
+            self.created_label.setText(created_html(self.last_drafts))
         self.target_button.setText(translate("Replenishment", "Service target…"))
         self.target_button.setToolTip(translate(
             "Replenishment", "This product's own service target and review period instead of the defaults (Ctrl+T)"))
