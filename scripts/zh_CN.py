@@ -723,6 +723,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Replenishment', 'Service target…'): '服务水平目标…',
     ('Replenishment', 'Severity'): '紧急程度',
     ('Replenishment', 'Severity:'): '紧急程度：',
+    ('Replenishment', 'Stock, orders or sales changed since this plan was made: run planning again (F5) before ordering.'):
+        '制定此计划后库存、订单或销售已有变化：下单前请重新运行计划（F5）。',
     ('Replenishment', 'Stockout'): '缺货日期',
     ('Replenishment', 'Suggested qty'): '建议数量',
     ('Replenishment', 'Suggested qty: enter a number greater than 0, such as 24.'):
@@ -778,6 +780,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Roles', 'Purchaser'): '采购员',
     ('Screen', '(loading all rows…)'): '（正在加载全部数据…）',
     ('Screen', 'Could not load the data: %1'): '无法加载数据：%1',
+    ('Screen', 'The data changed since this screen was loaded: press F5 to see it as it is now.'):
+        '此页面加载后数据已有变化：按 F5 查看最新数据。',
     ('Screens', 'Adjust'): '调整',
     ('Screens', 'Conflicts'): '同步冲突',
     ('Screens', 'Count'): '盘点',

@@ -31,6 +31,7 @@ from ui.screens import SCREENS
 from ui.screens import ScreenEntry
 from ui.screens import load_class
 from ui.sync_service import service_for
+from ui.watch import DataWatcher
 from ui.widgets.sync_status import SyncStatusWidget
 from ui.widgets.table_view import DataTable
 
@@ -127,6 +128,29 @@ class MainWindow(QMainWindow):
         self.services.tasks.busy_changed.connect(self._busy_changed)
         self._busy_changed(self.services.tasks.busy)
         self.sync_status.bind(service_for(self.services))  # stops the previous database's scheduler
+        self._watch()
+
+    def _watch(self) -> None:
+        """Watch the open database for commits (ui.watch): the shown screen follows, the others on their next show."""
+        old = getattr(self, "watcher", None)
+        if old is not None:
+            old.stop()
+            old.deleteLater()
+        self.watcher = DataWatcher(getattr(self.services.database, "path", None), parent=self)
+        self.services.watcher = self.watcher
+        # Queued: a screen that asks for the count while it starts a load is told afterwards, not in the middle.
+        self.watcher.changed.connect(self._data_changed, Qt.ConnectionType.QueuedConnection)
+        # A finished background job may have committed: look at once instead of on the next tick.
+        self.services.tasks.busy_changed.connect(lambda _count, w=self.watcher: w.check())
+        self._pending_changes: dict[str, int] = {}
+
+    def _data_changed(self, generation: int) -> None:
+        current = self.stack.currentWidget()
+        for key, widget in self.screens.items():
+            if widget is current:
+                widget.data_changed(generation)
+            elif hasattr(widget, "data_changed"):
+                self._pending_changes[key] = generation
 
     def _busy_changed(self, count: int) -> None:
         self._busy = count
@@ -149,6 +173,9 @@ class MainWindow(QMainWindow):
     def show_screen(self, key: str) -> QWidget:
         widget = self.screen(key)
         self.stack.setCurrentWidget(widget)
+        pending = self._pending_changes.pop(key, None)
+        if pending is not None:
+            widget.data_changed(pending)
         row = next(i for i, e in enumerate(self.entries) if e.key == key)
         if self.nav.currentRow() != row:
             self.nav.blockSignals(True)
@@ -340,4 +367,5 @@ class MainWindow(QMainWindow):
         settings.setValue("window/screen", self.current_key() or "")
         self._save_tables()
         self.sync_status.stop()
+        self.watcher.stop()
         super().closeEvent(event)

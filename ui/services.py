@@ -21,6 +21,14 @@ class Services:
     tasks: TaskRunner
     user: str = ""  # the signed-in user or, while sign-in is off, the OS user
     role: str | None = None  # the signed-in user's role; None while sign-in is off (domain.access)
+    watcher: Any = None  # ui.watch.DataWatcher of the open database, set by the main window
+
+    def data_generation(self) -> int:
+        """How many database changes the window has seen, asked afresh (``ui.watch``); 0 without a watcher."""
+        if self.watcher is None:
+            return 0
+        self.watcher.check()
+        return self.watcher.generation
 
     def uow(self):
         return self.database.uow(self.user, self.role)

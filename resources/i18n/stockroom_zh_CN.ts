@@ -340,7 +340,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>备注</translation>
         </message>
         <message>
-            <location line="+119" />
+            <location line="+121" />
             <source>Resolving sync conflicts needs the manager role.</source>
             <translation>处理同步冲突需要经理角色。</translation>
         </message>
@@ -489,7 +489,7 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+327" />
-            <location line="+492" />
+            <location line="+500" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
@@ -728,7 +728,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentErrors</name>
         <message>
-            <location line="-950" />
+            <location line="-958" />
             <source>SKU</source>
             <translation>SKU</translation>
         </message>
@@ -1358,7 +1358,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+134" />
+            <location filename="../../ui/main_window.py" line="+158" />
             <source>Working (%n task(s))…</source>
             <translation>正在处理（%n 个任务）…</translation>
         </message>
@@ -1368,7 +1368,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>就绪</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+40" />
             <location line="+12" />
             <source>Open database</source>
             <translation>打开数据库</translation>
@@ -1489,7 +1489,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>MovementDetails</name>
         <message>
-            <location filename="../../ui/screens/movements.py" line="+190" />
+            <location filename="../../ui/screens/movements.py" line="+192" />
             <source>Movement %1</source>
             <translation>库存流水 %1</translation>
         </message>
@@ -1718,7 +1718,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>NegativeStockModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="-243" />
+            <location filename="../../ui/screens/conflicts.py" line="-245" />
             <source>SKU</source>
             <translation>SKU</translation>
         </message>
@@ -1777,7 +1777,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>PartnersScreen</name>
         <message>
-            <location filename="../../ui/screens/partners.py" line="+53" />
+            <location filename="../../ui/screens/partners.py" line="+55" />
             <source>Suppliers (%1)</source>
             <translation>供应商（%1）</translation>
         </message>
@@ -2055,7 +2055,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ProductEditor</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="+257" />
+            <location filename="../../ui/screens/products.py" line="+259" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -2553,12 +2553,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
-            <location line="+583" />
+            <location line="+585" />
             <source>Qty</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location line="-583" />
+            <location line="-585" />
             <source>Unit / pack</source>
             <translation>单位 / 包装</translation>
         </message>
@@ -2588,7 +2588,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>/包</translation>
         </message>
         <message>
-            <location line="+262" />
+            <location line="+264" />
             <source>Supplier: %1    Deliver to: %2    Expected: %3</source>
             <translation>供应商：%1    送货至：%2    预计到货：%3</translation>
         </message>
@@ -3305,7 +3305,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>%1 — 供应商 %2，收货仓库 %3，%4 行，未税金额 %5 %6</translation>
         </message>
         <message>
-            <location line="+171" />
+            <location line="+174" />
             <source>Run planning (F5) to forecast every product's demand and list what to order.</source>
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
@@ -3315,7 +3315,12 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>计划中：正在读取历史并预测每个商品…</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+9" />
+            <source>Stock, orders or sales changed since this plan was made: run planning again (F5) before ordering.</source>
+            <translation>制定此计划后库存、订单或销售已有变化：下单前请重新运行计划（F5）。</translation>
+        </message>
+        <message>
+            <location line="+14" />
             <source>Cancelling planning…</source>
             <translation>正在取消计划…</translation>
         </message>
@@ -3330,7 +3335,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>计划已取消；未做任何更改。</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+21" />
             <source>Planned for %1: %2 alert(s), %3 with a suggested order.</source>
             <translation>计划日期 %1：%2 条预警，其中 %3 条有建议订购。</translation>
         </message>
@@ -3539,7 +3544,7 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/replenishment.py" line="-644" />
+            <location filename="../../ui/screens/replenishment.py" line="-658" />
             <source>the default</source>
             <translation>默认值</translation>
         </message>
@@ -3570,7 +3575,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>Screen</name>
         <message>
-            <location filename="../../ui/widgets/screen.py" line="+58" />
+            <location filename="../../ui/widgets/screen.py" line="+64" />
             <source>Could not load the data: %1</source>
             <translation>无法加载数据：%1</translation>
         </message>
@@ -3578,6 +3583,11 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+6" />
             <source>(loading all rows…)</source>
             <translation>（正在加载全部数据…）</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>The data changed since this screen was loaded: press F5 to see it as it is now.</source>
+            <translation>此页面加载后数据已有变化：按 F5 查看最新数据。</translation>
         </message>
     </context>
     <context>
@@ -3850,7 +3860,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>StockScreen</name>
         <message>
-            <location filename="../../ui/screens/stock.py" line="+95" />
+            <location filename="../../ui/screens/stock.py" line="+97" />
             <location line="+41" />
             <source>All</source>
             <translation>全部</translation>
@@ -4050,7 +4060,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>是</translation>
         </message>
         <message>
-            <location line="+185" />
+            <location line="+187" />
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
         </message>

@@ -175,6 +175,8 @@ def _name(row) -> str:
 
 
 class ConflictsScreen(Screen):
+    follows_data = True  # reloads by itself when the database changes (ui.watch)
+
     def __init__(self, services, parent=None) -> None:
         super().__init__(services, parent)
         self.model = ConflictTableModel(self)

@@ -580,8 +580,16 @@ class DocumentEntry(Screen):
         self.reload_codes()
         self.refresh_posted()
 
+    def data_changed(self, generation: int) -> None:
+        """Another desk or program changed the database: the posted list and the scan codes follow; the
+        lines being entered are left alone."""
+        if generation > self._loaded_generation:
+            self.reload_codes()
+            self.refresh_posted()
+
     def refresh_posted(self) -> None:
         queries, kind = self.services.queries, self.kind.value
+        self._loaded_generation = self.services.data_generation()
         self._submit(lambda: queries.document_list(kind=kind), self._posted_loaded)
 
     def _posted_loaded(self, rows) -> None:

@@ -36,6 +36,8 @@ LIMIT = 5000
 
 
 class MovementsScreen(Screen):
+    follows_data = True  # reloads by itself when the database changes (ui.watch)
+
     def __init__(self, services, parent=None) -> None:
         super().__init__(services, parent)
         self.model = MovementTableModel(self)

@@ -18,6 +18,8 @@ def _load(queries):
 
 
 class PartnersScreen(Screen):
+    follows_data = True  # reloads by itself when the database changes (ui.watch)
+
     def __init__(self, services, parent=None) -> None:
         super().__init__(services, parent)
         self.suppliers = SupplierTableModel(self)

@@ -53,6 +53,8 @@ def _load(queries, progress):
 
 
 class ProductsScreen(Screen):
+    follows_data = True  # reloads by itself when the database changes (ui.watch)
+
     def __init__(self, services, parent=None) -> None:
         super().__init__(services, parent)
         self.model = ProductTableModel(self)

@@ -149,6 +149,8 @@ def _pdf_tr(text: str) -> str:
 
 
 class PurchasingScreen(Screen):
+    marks_stale = True  # says when the database changed after the shown data was read (ui.watch)
+
     def __init__(self, services, parent=None) -> None:
         super().__init__(services, parent)
         self.current = None  # PoRow

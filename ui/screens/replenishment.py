@@ -434,11 +434,14 @@ def group_by_supplier(suggestions) -> list[tuple[str, str, int]]:
 
 
 class ReplenishmentScreen(Screen):
+    marks_stale = True  # says when the database changed after the shown data was read (ui.watch)
+
     def __init__(self, services, parent=None) -> None:
         super().__init__(services, parent)
         self.today: date | None = None  # None: the real today; tests and replays set a day
         self.weeks = 104
         self._chart_ticket = 0
+        self._planned_once = False
         self._status_text = None
         self.model = ReplenishmentModel(self)
         self.proxy = RowFilterProxy(self)
@@ -573,6 +576,14 @@ class ReplenishmentScreen(Screen):
 
         self.load(job, self._planned, on_progress=self._progressed)
 
+    def stale_text(self) -> str:
+        return translate("Replenishment", "Stock, orders or sales changed since this plan was made: run planning "
+                                          "again (F5) before ordering.")
+
+    def show_stale(self) -> None:
+        if self._planned_once and self._cancel_flag is None:  # no plan yet, or one on its way: nothing old
+            super().show_stale()
+
     def cancel(self) -> None:
         """Ask the running planning to stop between two batches; nothing of it is kept."""
         if self._cancel_flag is None:
@@ -620,6 +631,9 @@ class ReplenishmentScreen(Screen):
 
     def _planned(self, result: PlanResult) -> None:
         self._stopped()
+        self._planned_once = True
+        # The run wrote its forecasts to the cache: that change is its own, not a reason to call the plan old.
+        self._loaded_generation = self.services.data_generation()
         rows = result.rows
         for name, values in (("warehouse", {r.warehouse for r in rows}),
                              ("supplier", {r.explanation.get("supplier") or "" for r in rows} - {""})):

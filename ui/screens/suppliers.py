@@ -88,6 +88,8 @@ class TermsModel(RowTableModel):
 
 
 class SuppliersScreen(Screen):
+    marks_stale = True  # says when the database changed after the shown data was read (ui.watch)
+
     def __init__(self, services, parent=None) -> None:
         super().__init__(services, parent)
         self.products: list[tuple[str, str]] = []

@@ -32,6 +32,32 @@ class DataTable(QTableView):
         super().setModel(model)
         self.horizontalHeader().setSortIndicator(-1, self.horizontalHeader().sortIndicatorOrder())
         self.restore_state()
+        # A reload (F5, or the database changed) keeps the current row and the scroll position.
+        model.modelAboutToBeReset.connect(self._remember_current)
+        model.modelReset.connect(self._restore_current)
+
+    KEY_COLUMNS = 3  # a row is known again by the texts of its first columns (e.g. SKU, name, warehouse)
+
+    def _row_key(self, model, row: int) -> tuple:
+        return tuple(model.index(row, c).data() for c in range(min(self.KEY_COLUMNS, model.columnCount())))
+
+    def _remember_current(self) -> None:
+        index = self.currentIndex()
+        self._kept = (self._row_key(self.model(), index.row()), index.column(),
+                      self.verticalScrollBar().value(), index.row()) if index.isValid() else None
+
+    def _restore_current(self) -> None:
+        kept, self._kept = getattr(self, "_kept", None), None
+        model = self.model()
+        if kept is None or model is None:
+            return
+        key, column, scroll, was = kept
+        rows = range(model.rowCount())
+        for row in ([was] if was < len(rows) else []) + list(rows):  # most reloads keep the order: look there first
+            if self._row_key(model, row) == key:
+                self.setCurrentIndex(model.index(row, column))
+                self.verticalScrollBar().setValue(scroll)
+                return
 
     def set_widths(self, widths: dict[int, int]) -> None:
         """Default widths, used until the user has resized columns."""

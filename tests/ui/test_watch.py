@@ -1,0 +1,165 @@
+"""Screens never show old numbers silently: a commit anywhere on the database (this window's own use cases,
+a sync, another program) reloads the browsing screens and marks the others out of date (ui.watch).
+
+The tests ask the watcher themselves (``watcher.check()``) instead of waiting for its timer."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from domain import catalog
+from domain import commands as c
+from domain import ledger
+from ui.watch import DataWatcher
+
+
+@pytest.fixture
+def services(db, make_services):
+    uow = db.uow
+    catalog.add_warehouse(uow(), c.AddWarehouse("W1", "Main"))
+    for sku in ("AA-1", "BB-2", "CC-3"):
+        catalog.add_product(uow(), c.AddProduct(sku, f"Item {sku}"))
+        ledger.receive(uow(), c.ReceiveStock(sku, "10", "W1", "2.50"))
+    return make_services()
+
+
+@pytest.fixture
+def other(db):
+    """The same file opened by another program (as the command line or a second window would)."""
+    from persistence.db import open_database
+
+    database = open_database(db.path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def window(qtbot, services):
+    from ui.app import create_main_window
+
+    widget = create_main_window(services)
+    qtbot.addWidget(widget)
+    widget.watcher.timer.stop()  # the test asks the watcher itself
+    return widget
+
+
+def _on_hand(screen, sku: str) -> Decimal | None:
+    return next((r.on_hand for r in screen.model.rows if r.sku == sku), None)
+
+
+def test_the_watcher_sees_commits_of_other_connections_and_nothing_else(qtbot, db, other):
+    watcher = DataWatcher(db.path, interval_ms=60_000)
+    try:
+        assert not watcher.check() and watcher.generation == 0
+        with qtbot.waitSignal(watcher.changed, timeout=10_000) as signal:
+            catalog.add_warehouse(other.uow(), c.AddWarehouse("W9", "Far"))
+            assert watcher.check()
+        assert signal.args == [1] and watcher.generation == 1
+        assert not watcher.check()  # nothing new since
+        with db.engine.connect() as conn:  # a read is no change
+            conn.exec_driver_sql("SELECT count(*) FROM movements").fetchall()
+        assert not watcher.check() and watcher.generation == 1
+    finally:
+        watcher.stop()
+    assert not DataWatcher(None).check()  # no file (in memory): never says anything
+
+
+def test_the_stock_screen_follows_a_receipt_posted_by_another_program_and_keeps_the_selected_row(
+        qtbot, window, other):
+    stock = window.show_screen("stock")
+    qtbot.waitUntil(lambda: not stock.loading and _on_hand(stock, "BB-2") == Decimal(10), timeout=30_000)
+    row = next(i for i in range(stock.proxy.rowCount()) if stock.proxy.index(i, 0).data() == "BB-2")
+    stock.table.selectRow(row)
+
+    ledger.receive(other.uow(), c.ReceiveStock("BB-2", "5", "W1", "2.50"))
+    assert _on_hand(stock, "BB-2") == Decimal(10)  # nothing has looked yet
+    assert window.watcher.check()
+    qtbot.waitUntil(lambda: _on_hand(stock, "BB-2") == Decimal(15), timeout=30_000)  # no F5 pressed
+    qtbot.waitUntil(lambda: not stock.loading, timeout=30_000)
+    current = stock.table.currentIndex()
+    assert current.isValid() and stock.proxy.index(current.row(), 0).data() == "BB-2"
+    assert stock.error_label.isHidden()
+
+
+def test_a_hidden_screen_reloads_when_it_is_shown_again(qtbot, window, other):
+    movements = window.show_screen("movements")
+    qtbot.waitUntil(lambda: not movements.loading and movements.model.rowCount() == 3, timeout=30_000)
+    window.show_screen("stock")
+    ledger.receive(other.uow(), c.ReceiveStock("CC-3", "1", "W1", "2.50"))
+    assert window.watcher.check()
+    qtbot.waitUntil(lambda: "movements" in window._pending_changes, timeout=30_000)
+    assert movements.model.rowCount() == 3  # hidden: no reload in the background
+    window.show_screen("movements")
+    qtbot.waitUntil(lambda: movements.model.rowCount() == 4, timeout=30_000)
+
+
+def test_the_replenishment_plan_says_it_is_out_of_date_after_a_change_and_a_new_run_clears_it(
+        qtbot, window, other):
+    screen = window.show_screen("replenishment")
+    catalog.add_product(other.uow(), c.AddProduct("DD-4", "Item DD-4"))
+    assert window.watcher.check()
+    qtbot.wait(10)
+    assert screen.error_label.isHidden()  # no plan made yet: nothing to be out of date
+
+    screen.refresh()
+    qtbot.waitUntil(lambda: screen.run_button.isEnabled(), timeout=60_000)
+    assert screen.error_label.isHidden(), screen.error_label.text()
+    ledger.receive(other.uow(), c.ReceiveStock("AA-1", "2", "W1", "2.50"))
+    assert window.watcher.check()
+    qtbot.waitUntil(lambda: not screen.error_label.isHidden(), timeout=30_000)
+    assert "run planning again (F5)" in screen.error_label.text()
+    screen.refresh()
+    assert screen.error_label.isHidden()  # the new run hides it
+    qtbot.waitUntil(lambda: screen.run_button.isEnabled(), timeout=60_000)
+    window.watcher.check()
+    qtbot.wait(10)
+    assert screen.error_label.isHidden()
+
+
+def test_purchasing_says_when_its_list_is_out_of_date_but_its_own_changes_do_not(qtbot, window, other):
+    from domain import purchasing
+    from domain import purchasing_commands as pc
+
+    catalog.add_supplier(other.uow(), c.AddSupplier("S1", "Supplier one"))
+    screen = window.show_screen("purchasing")
+    screen.refresh()  # with the supplier
+    qtbot.waitUntil(lambda: not screen.loading and screen.supplier.findData("S1") >= 0, timeout=30_000)
+    window.watcher.check()
+    qtbot.wait(10)
+    assert screen.error_label.isHidden()  # the load began after the change
+
+    screen.supplier.setCurrentIndex(screen.supplier.findData("S1"))
+    screen.warehouse.setCurrentIndex(screen.warehouse.findData("W1"))
+    screen.new_draft()  # its own change: it reloads itself
+    qtbot.waitUntil(lambda: screen.current is not None and not screen.loading, timeout=30_000)
+    window.watcher.check()
+    qtbot.wait(10)
+    assert screen.error_label.isHidden()
+
+    purchasing.create_draft(other.uow(), pc.CreatePurchaseOrder("S1", "W1"))  # someone else's
+    assert window.watcher.check()
+    qtbot.waitUntil(lambda: not screen.error_label.isHidden(), timeout=30_000)
+    assert "press F5" in screen.error_label.text()
+    rows = screen.list_model.rowCount()
+    window.refresh_current()
+    qtbot.waitUntil(lambda: not screen.loading and screen.list_model.rowCount() == rows + 1, timeout=30_000)
+    assert screen.error_label.isHidden()
+
+
+def test_the_ship_screen_keeps_the_lines_being_entered_and_updates_its_posted_list(qtbot, window, other):
+    from domain.documents import LineInput
+    from domain.documents import PostDocument
+    from domain.documents import post_document
+
+    ship = window.show_screen("ship")
+    qtbot.waitUntil(lambda: ship.codes_ready, timeout=30_000)
+    ship.scan.setText("AA-1")
+    ship.scan.returnPressed.emit()
+    qtbot.waitUntil(lambda: ship.model.rowCount() == 1, timeout=30_000)
+    posted = ship.posted_model.rowCount()
+    post_document(other.uow(), PostDocument("shipment", "W1", (LineInput("CC-3", "1"),)))
+    assert window.watcher.check()
+    qtbot.waitUntil(lambda: ship.posted_model.rowCount() == posted + 1, timeout=30_000)
+    assert ship.model.rowCount() == 1  # the line being entered is still there
