@@ -103,6 +103,14 @@ class Database:
         self.set_setting("device_id", device_id)
         return device_id
 
+    def held_documents(self):
+        """This desk's held (unposted) documents: ``domain.held.HeldDocuments``, one store per database."""
+        if getattr(self, "_held", None) is None:
+            from persistence.held import SqlHeldDocuments
+
+            self._held = SqlHeldDocuments(self.engine)
+        return self._held
+
     def close(self) -> None:
         self.engine.dispose()
 

@@ -224,6 +224,27 @@ document_lines = Table(
     Column("reason", String(200), nullable=False, default=""),
 )
 
+# Held documents (domain.held): a desk's unposted document forms, kept while the clerk types. Local
+# only: never synced, no foreign keys (a held line may name a product that a sync later merged away;
+# posting checks everything again).
+held_documents = Table(
+    "held_documents",
+    metadata,
+    _id(),
+    Column("kind", String(20), nullable=False),
+    Column("warehouse", String(32), nullable=False, default=""),
+    Column("to_warehouse", String(32), nullable=False, default=""),
+    Column("partner", String(32), nullable=False, default=""),
+    Column("reference", String(64), nullable=False, default=""),
+    Column("business_date", Date),
+    Column("po_number", String(32), nullable=False, default=""),
+    Column("lines", Text, nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("user", String(64), nullable=False, default=""),
+    Column("saved_at", Instant, nullable=False),
+    Index(None, "kind", "saved_at"),
+)
+
 # Purchasing (domain.purchasing): what a PO needs of suppliers beyond supplier_terms, and the POs.
 supplier_profiles = Table(
     "supplier_profiles",

@@ -143,6 +143,11 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('DocumentEntry', 'From %1: what is still expected is filled in; change it or scan (the first scan of a line '
                       'counts from 1). What is not received stays open.'):
         '供应商 %1：已填入待收数量；可修改或扫描（每行第一次扫描从 1 开始计数）。未收到的数量仍保持未结。',
+    ('DocumentEntry', 'Held documents'): '挂单列表',
+    ('DocumentEntry', 'Held: resume it with Held… (F7).'): '已挂单：可通过“挂单列表…（F7）”恢复。',
+    ('DocumentEntry', 'Held… (F7)'): '挂单列表… (F7)',
+    ('DocumentEntry', 'Hold (F8)'): '挂单 (F8)',
+    ('DocumentEntry', 'Keep this document unposted for later and start a new one'): '保留此单据暂不过账，并开始新单据',
     ('DocumentEntry', 'Line %1: %2'): '第 %1 行：%2',
     ('DocumentEntry', 'Lines of %1'): '%1 的明细',
     ('DocumentEntry', 'Loading products… your scans are kept.'): '正在加载商品…已扫描的条码会保留。',
@@ -151,8 +156,10 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('DocumentEntry', 'New receipt'): '新建入库单',
     ('DocumentEntry', 'New shipment'): '新建出库单',
     ('DocumentEntry', 'New transfer'): '新建调拨单',
+    ('DocumentEntry', 'No held documents.'): '没有挂单。',
     ('DocumentEntry', 'No purchase order has the number %1.'): '没有单号为 %1 的采购订单。',
     ('DocumentEntry', 'None: a free receipt'): '无：自由入库',
+    ('DocumentEntry', 'Nothing to hold: the document has no lines.'): '无可挂单内容：此单据没有行。',
     ('DocumentEntry', 'Open a document to see its lines.'): '打开单据以查看明细。',
     ('DocumentEntry', 'Posted %1'): '已过账 %1',
     ('DocumentEntry', 'Posted adjustments'): '已过账调整单',
@@ -167,6 +174,13 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('DocumentEntry', 'Received against %1'): '已按 %1 收货',
     ('DocumentEntry', 'Refresh'): '刷新',
     ('DocumentEntry', 'Remove line (Del)'): '删除行 (Del)',
+    ('DocumentEntry', 'Remove lines'): '删除行',
+    ('DocumentEntry', 'Remove the %n selected line(s)? Ctrl+Z puts them back.'): '删除选中的 %n 行？按 Ctrl+Z 可恢复。',
+    ('DocumentEntry', 'Removed %n line(s); Ctrl+Z puts them back.'): '已删除 %n 行；按 Ctrl+Z 可恢复。',
+    ('DocumentEntry', 'Resume a held document'): '恢复一张挂单',
+    ('DocumentEntry', 'Resume:'): '恢复：',
+    ('DocumentEntry', 'Resumed an unposted document of %n line(s), kept at %1: check it, then post it (or hold it again).'):
+        '已恢复一张 %1 保存的未过账单据（%n 行）：请核对后过账（或再次挂单）。',
     ('DocumentEntry', 'Reverse %1? Every movement it posted is undone by a reversing movement.'):
         '冲销 %1？该单据过账的每笔库存流水都将由一笔冲销流水抵消。',
     ('DocumentEntry', 'Reverse document'): '冲销单据',
@@ -174,7 +188,10 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('DocumentEntry', 'S&can:'): '扫描(&C)：',
     ('DocumentEntry', 'Scan a barcode or type a SKU, then Enter'): '扫描条码或输入 SKU，然后按回车',
     ('DocumentEntry', 'Select a document first.'): '请先选择一张单据。',
+    ('DocumentEntry', 'Throw away the %n line(s) of this document? It was not posted. (Hold, F8, keeps it for later.)'):
+        '丢弃此单据的 %n 行？此单据尚未过账。（挂单 F8 可留待以后处理。）',
     ('DocumentEntry', 'Total qty: %1'): '总数量：%1',
+    ('DocumentEntry', 'Undone.'): '已撤销。',
     ('DocumentEntry', 'Unknown code %1: no product has this SKU or barcode.'):
         '未知编码 %1：没有商品使用此 SKU 或条码。',
     ('DocumentEntry', 'delivery note, invoice or order number (optional)'): '送货单、发票或订单号（可选）',
@@ -249,6 +266,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ForecastChart', 'Quantity'): '数量',
     ('ForecastChart', 'Reorder point'): '再订货点',
     ('ForecastChart', 'Safety stock'): '安全库存',
+    ('HeldDocuments', '%n line(s)'): '%n 行',
+    ('HeldDocuments', 'qty %1'): '数量 %1',
     ('ImportWizard', '%1 rows have problems (listed below). Nothing can be imported until they are corrected: '
      'correct the file, then go Back and Next to check it again.'):
         '%1 '
@@ -319,6 +338,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportWizard', 'Warehouse'): '仓库',
     ('ImportWizard', 'What the file holds'): '文件内容',
     ('Language', 'Language'): '语言',
+    ('MainWindow', '%1: %n line(s)'): '%1：%n 行',
     ('MainWindow', '&About Stockroom'): '关于 Stockroom(&A)',
     ('MainWindow', '&Export to Excel…'): '导出到 Excel(&E)…',
     ('MainWindow', '&File'): '文件(&F)',
@@ -336,12 +356,15 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('MainWindow', 'Could not open %1:\n%2'): '无法打开 %1：\n%2',
     ('MainWindow', 'Database: %1'): '数据库：%1',
     ('MainWindow', 'Open database'): '打开数据库',
+    ('MainWindow', 'Quit'): '退出',
     ('MainWindow', 'Ready'): '就绪',
     ('MainWindow', 'Sign &out'): '退出登录(&O)',
     ('MainWindow', 'Stockroom'): 'Stockroom 进销存',
     ('MainWindow', 'Stockroom databases (*.sqlite3 *.sqlite *.db);;All files (*)'):
         'Stockroom 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)',
     ('MainWindow', 'Stockroom — demo database'): 'Stockroom — 演示数据库',
+    ('MainWindow', 'These documents were not posted:\n%1\n\nThey are kept and come back when Stockroom opens again. Quit now?'):
+        '以下单据尚未过账：\n%1\n\n它们会被保留，下次打开 Stockroom 时恢复。现在退出吗？',
     ('MainWindow', 'User: %1'): '用户：%1',
     ('MainWindow', 'User: %1 (%2)'): '用户：%1（%2）',
     ('MainWindow', 'Working (%n task(s))…'): '正在处理（%n 个任务）…',

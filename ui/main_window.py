@@ -359,7 +359,36 @@ class MainWindow(QMainWindow):
             for table in widget.findChildren(DataTable):
                 table.save_state()
 
+    def unposted(self) -> list[tuple[str, int]]:
+        """(screen title, lines) of every document screen with lines that were not posted."""
+        found = []
+        for entry in self.entries:
+            widget = self.screens.get(entry.key)
+            lines = getattr(widget, "unposted_lines", 0) if widget is not None else 0
+            if lines:
+                found.append((translate("Screens", entry.title), lines))
+        return found
+
+    def confirm_quit(self, unposted: list[tuple[str, int]]) -> bool:
+        """Asks before quitting with unposted documents (they are kept either way); tests replace it."""
+        each = "\n".join("• " + translate("MainWindow", "%1: %n line(s)", None, n).replace("%1", title)
+                         for title, n in unposted)
+        text = translate("MainWindow", "These documents were not posted:\n%1\n\nThey are kept and come back when "
+                                       "Stockroom opens again. Quit now?").replace("%1", each)
+        answer = QMessageBox.question(self, translate("MainWindow", "Quit"), text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def closeEvent(self, event) -> None:
+        unposted = self.unposted()
+        if unposted and not self.confirm_quit(unposted):
+            event.ignore()
+            return
+        for widget in self.screens.values():
+            held = getattr(widget, "held", None)
+            if held is not None:
+                held.flush()  # the last keystrokes, before the window goes
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())

@@ -438,7 +438,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentEntry</name>
         <message>
-            <location filename="../../ui/screens/documents.py" line="+237" />
+            <location filename="../../ui/screens/documents.py" line="+242" />
             <source>New receipt</source>
             <translation>新建入库单</translation>
         </message>
@@ -488,13 +488,13 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>已过账调整单</translation>
         </message>
         <message>
-            <location line="+327" />
-            <location line="+500" />
+            <location line="+353" />
+            <location line="+620" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message>
-            <location line="-460" />
+            <location line="-578" />
             <source>Loading products… your scans are kept.</source>
             <translation>正在加载商品…已扫描的条码会保留。</translation>
         </message>
@@ -510,12 +510,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+24" />
-            <location line="+395" />
+            <location line="+513" />
             <source>None: a free receipt</source>
             <translation>无：自由入库</translation>
         </message>
         <message>
-            <location line="-349" />
+            <location line="-467" />
             <source>No purchase order has the number %1.</source>
             <translation>没有单号为 %1 的采购订单。</translation>
         </message>
@@ -525,7 +525,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>采购订单 %1 没有待收货的数量。</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+31" />
             <source>From %1: what is still expected is filled in; change it or scan (the first scan of a line counts from 1). What is not received stays open.</source>
             <translation>供应商 %1：已填入待收数量；可修改或扫描（每行第一次扫描从 1 开始计数）。未收到的数量仍保持未结。</translation>
         </message>
@@ -535,19 +535,82 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>请至少在 %1 的一行中输入实收数量。</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+42" />
             <source>%1: %2 ordered, %3 received so far; receiving %4 would exceed the over-receipt tolerance of %5% (at most %6 more accepted).</source>
             <translation>%1：订购 %2，已收 %3；再收 %4 将超过 %5% 的超收容差（最多还可收 %6）。</translation>
         </message>
         <message>
             <location line="+7" />
-            <location line="+151" />
-            <location line="+119" />
+            <location line="+259" />
+            <location line="+123" />
             <source>Line %1: %2</source>
             <translation>第 %1 行：%2</translation>
         </message>
+        <message>
+            <location line="-375" />
+            <source>Remove lines</source>
+            <translation>删除行</translation>
+        </message>
         <message numerus="yes">
-            <location line="-246" />
+            <location line="+1" />
+            <source>Remove the %n selected line(s)? Ctrl+Z puts them back.</source>
+            <translation>
+                <numerusform>删除选中的 %n 行？按 Ctrl+Z 可恢复。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>Removed %n line(s); Ctrl+Z puts them back.</source>
+            <translation>
+                <numerusform>已删除 %n 行；按 Ctrl+Z 可恢复。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Undone.</source>
+            <translation>已撤销。</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+19" />
+            <source>Throw away the %n line(s) of this document? It was not posted. (Hold, F8, keeps it for later.)</source>
+            <translation>
+                <numerusform>丢弃此单据的 %n 行？此单据尚未过账。（挂单 F8 可留待以后处理。）</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+51" />
+            <source>Held: resume it with Held… (F7).</source>
+            <translation>已挂单：可通过“挂单列表…（F7）”恢复。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Nothing to hold: the document has no lines.</source>
+            <translation>无可挂单内容：此单据没有行。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Held documents</source>
+            <translation>挂单列表</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Resume:</source>
+            <translation>恢复：</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>Resumed an unposted document of %n line(s), kept at %1: check it, then post it (or hold it again).</source>
+            <translation>
+                <numerusform>已恢复一张 %1 保存的未过账单据（%n 行）：请核对后过账（或再次挂单）。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No held documents.</source>
+            <translation>没有挂单。</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+20" />
             <source>%n line(s)</source>
             <translation>
                 <numerusform>共 %n 行</numerusform>
@@ -574,12 +637,12 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>请先选择仓库。</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+70" />
             <source>Posting…</source>
             <translation>正在过账…</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+17" />
             <source>Posted %1</source>
             <translation>已过账 %1</translation>
         </message>
@@ -700,9 +763,30 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>删除行 (Del)</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-318" />
+            <location line="+319" />
             <source>Clear</source>
             <translation>清空</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Hold (F8)</source>
+            <translation>挂单 (F8)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep this document unposted for later and start a new one</source>
+            <translation>保留此单据暂不过账，并开始新单据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Held… (F7)</source>
+            <translation>挂单列表… (F7)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Resume a held document</source>
+            <translation>恢复一张挂单</translation>
         </message>
         <message>
             <location line="+1" />
@@ -728,7 +812,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentErrors</name>
         <message>
-            <location line="-958" />
+            <location line="-1108" />
             <source>SKU</source>
             <translation>SKU</translation>
         </message>
@@ -871,7 +955,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentLinesModel</name>
         <message>
-            <location filename="../../ui/models/document_lines.py" line="+83" />
+            <location filename="../../ui/models/document_lines.py" line="+87" />
             <source>#</source>
             <translation>行号</translation>
         </message>
@@ -941,12 +1025,12 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>实收数量</translation>
         </message>
         <message>
-            <location line="+247" />
+            <location line="+318" />
             <source>Reason: at most 200 characters are accepted.</source>
             <translation>原因：最多 200 个字符。</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+30" />
             <source>%1 is required: enter a number such as 12 or 2.50.</source>
             <translation>%1 为必填项：请输入数字，如 12 或 2.50。</translation>
         </message>
@@ -1058,6 +1142,14 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+12" />
             <source>Quantity</source>
             <translation>数量</translation>
+        </message>
+    </context>
+    <context>
+        <name>HeldDocuments</name>
+        <message>
+            <location filename="../../ui/screens/held.py" line="+46" />
+            <source>qty %1</source>
+            <translation>数量 %1</translation>
         </message>
     </context>
     <context>
@@ -1484,6 +1576,27 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+2" />
             <source>Stockroom — demo database</source>
             <translation>Stockroom — 演示数据库</translation>
+        </message>
+        <message>
+            <location line="+45" />
+            <source>%1: %n line(s)</source>
+            <translation>%1：%n 行</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>These documents were not posted:
+%1
+
+They are kept and come back when Stockroom opens again. Quit now?</source>
+            <translation>以下单据尚未过账：
+%1
+
+它们会被保留，下次打开 Stockroom 时恢复。现在退出吗？</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Quit</source>
+            <translation>退出</translation>
         </message>
     </context>
     <context>

@@ -15,6 +15,15 @@ def isolated_settings(tmp_path, qapp):
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
 
 
+@pytest.fixture(autouse=True)
+def quit_without_asking(monkeypatch):
+    """A window closed at a test's end with unposted lines would ask (a modal question nobody answers);
+    tests of that question set ``confirm_quit`` on their window."""
+    from ui.main_window import MainWindow
+
+    monkeypatch.setattr(MainWindow, "confirm_quit", lambda self, unposted: True)
+
+
 @pytest.fixture
 def make_services(db):
     """Build ui.services.Services on the test database, as ui.app does; waits for background work at the end."""

@@ -34,6 +34,11 @@ def bind(engine) -> SimpleNamespace:
 
 @pytest.fixture
 def services(db, qapp, tmp_path):
+    yield from document_services(db, tmp_path)
+
+
+def document_services(db, tmp_path):
+    """Services on a small catalogue (A-1 with a barcode, B-2, C-3; W1, W2; SUP; CUS) as user clerk."""
     QCoreApplication.setOrganizationName("StockroomTests")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))

@@ -16,6 +16,8 @@ each further scan adds 1, as the Receive… dialog of the purchasing screen does
 
 from __future__ import annotations
 
+import copy
+from collections import deque
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -30,6 +32,7 @@ from PySide6.QtGui import QColor
 
 from domain.documents import DocumentKind
 from domain.documents import LineInput
+from domain.held import HeldLine
 from domain.numbers import QTY_PLACES
 from domain.numbers import D
 from domain.numbers import fmt
@@ -45,6 +48,7 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ERROR_BACK = QBrush(QColor("#fde4e1"))
 _MUTED = QBrush(QColor("#8a8a8a"))
 _LIMIT = Decimal(10) ** 12
+UNDO_LEVELS = 200
 
 
 @dataclass
@@ -126,6 +130,9 @@ class DocumentLinesModel(QAbstractTableModel):
         self._lines: list[EntryLine] = []
         self._row_of: dict[str, int] = {}  # product id → row; against a PO: upper-case SKU → row
         self.po_mode = False
+        # Undo (Ctrl+Z) of line changes: what to put back, newest last. A scan or an edit keeps a copy of the
+        # one line it changes (or notes the line it added); removing lines keeps copies of every line.
+        self._undo: deque[tuple] = deque(maxlen=UNDO_LEVELS)
         self._set_flags()
         # The cells a scan changes: repainting only them keeps a scan on a long document cheap.
         changed = (COUNTED, DIFF) if self.kind == DocumentKind.COUNT else (QTY, AMOUNT)
@@ -212,11 +219,73 @@ class DocumentLinesModel(QAbstractTableModel):
     def total_amount(self) -> Decimal:
         return sum((x.amount or Decimal(0) for x in self._lines), Decimal(0))
 
+    # --- held documents (domain.held) -------------------------------------------------------------
+    def held_lines(self) -> tuple[HeldLine, ...]:
+        """The lines as they stand, to be kept while the document is not posted."""
+        return tuple(HeldLine(x.product_id, x.sku, x.name, x.unit, x.qty, x.unit_cost, x.counted, x.expected,
+                              x.reason, x.scanned) for x in self._lines)
+
+    def restore(self, lines) -> None:
+        """Lines of a held document back in the grid (a free document; see ``restore_po_quantities``)."""
+        self.forget_undo()
+        self.beginResetModel()
+        self._lines = [EntryLine(x.product_id, x.sku, x.name, x.unit, x.qty, x.unit_cost, x.counted, x.expected,
+                                 x.reason, scanned=x.scanned) for x in lines]
+        self._reindex()
+        self.endResetModel()
+        self.totals_changed.emit()
+
+    def restore_po_quantities(self, lines) -> None:
+        """Against a PO loaded afresh: the held received quantities on the lines still open."""
+        held = {x.sku.upper(): x for x in lines}
+        for row, line in enumerate(self._lines):
+            kept = held.get(line.sku.upper())
+            if kept is not None:
+                line.qty, line.scanned = kept.qty, kept.scanned
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+        self.totals_changed.emit()
+
+    # --- undo -----------------------------------------------------------------------------
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def forget_undo(self) -> None:
+        """A new document (posted, cleared, loaded from a PO or a held document): nothing to undo into."""
+        self._undo.clear()
+
+    def _keep_line(self, row: int) -> None:
+        self._undo.append(("line", row, copy.copy(self._lines[row])))
+
+    def undo(self) -> bool:
+        """Put back the last scan, edit or removal of lines; False when there is nothing to undo."""
+        if not self._undo:
+            return False
+        step = self._undo.pop()
+        if step[0] == "added":  # a scan added the last line: take it away again
+            row = len(self._lines) - 1
+            self.beginRemoveRows(_ROOT, row, row)
+            self._lines.pop()
+            self._reindex()
+            self.endRemoveRows()
+        elif step[0] == "line":
+            _, row, kept = step
+            vars(self._lines[row]).update(vars(kept))  # in place: the line object stays the one of the row
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+        else:  # "lines": every line as it was before lines were removed
+            self.beginResetModel()
+            self._lines = step[1]
+            self._reindex()
+            self.endResetModel()
+        self.totals_changed.emit()
+        return True
+
     # --- changing -------------------------------------------------------------------------
     def scan(self, product_id: str, sku: str, name: str, unit: str) -> int:
         """Add one of a product: a new line, or one more on its line. Returns the row."""
         row = self._row_of.get(product_id)
         if row is None:
+            self._undo.append(("added",))
             row = len(self._lines)
             self.beginInsertRows(_ROOT, row, row)
             self._lines.append(EntryLine(product_id, sku, name, unit))
@@ -224,6 +293,7 @@ class DocumentLinesModel(QAbstractTableModel):
             self._bump(self._lines[row])
             self.endInsertRows()
         else:
+            self._keep_line(row)
             line = self._lines[row]
             self._bump(line)
             if line.error:
@@ -241,6 +311,7 @@ class DocumentLinesModel(QAbstractTableModel):
         row = self._row_of.get(sku.upper())
         if row is None:
             return None
+        self._keep_line(row)
         line = self._lines[row]
         line.qty = (line.qty or Decimal(0)) + 1 if line.scanned else Decimal(1)
         line.scanned = True
@@ -254,6 +325,7 @@ class DocumentLinesModel(QAbstractTableModel):
 
         The received quantity starts at what is expected. ``None`` goes back to a free receipt (empty).
         """
+        self.forget_undo()
         self.beginResetModel()
         self.po_mode = items is not None
         self._set_flags()
@@ -281,6 +353,7 @@ class DocumentLinesModel(QAbstractTableModel):
 
         Lines already on the sheet keep what was counted and get the new expected quantity.
         """
+        self.forget_undo()
         self.beginResetModel()
         for product_id, sku, name, unit, expected in items:
             row = self._row_of.get(product_id)
@@ -295,6 +368,7 @@ class DocumentLinesModel(QAbstractTableModel):
     def remove_rows(self, rows: list[int]) -> None:
         if not rows:
             return
+        self._undo.append(("lines", [copy.copy(x) for x in self._lines]))
         self.beginResetModel()
         for row in sorted(set(rows), reverse=True):
             if 0 <= row < len(self._lines):
@@ -306,6 +380,7 @@ class DocumentLinesModel(QAbstractTableModel):
     def clear(self) -> None:
         """No lines, and a free receipt again if it was against a PO."""
         was_po = self.po_mode
+        self.forget_undo()
         self.beginResetModel()
         self._lines = []
         self._row_of = {}
@@ -343,11 +418,13 @@ class DocumentLinesModel(QAbstractTableModel):
             if len(text) > 200:
                 self.edit_refused.emit(index.row(), self.tr("Reason: at most 200 characters are accepted."))
                 return False
+            self._keep_line(index.row())
             line.reason = text
         else:
             parsed = self._number(index.row(), key, text)
             if parsed is False:
                 return False
+            self._keep_line(index.row())
             setattr(line, key, parsed)
             if key == QTY:
                 line.scanned = True  # a typed quantity: further scans add to it

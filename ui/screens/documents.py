@@ -38,9 +38,11 @@ from decimal import Decimal
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QDate
+from PySide6.QtCore import QEvent
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtCore import QSettings
 from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtGui import QShortcut
@@ -74,6 +76,7 @@ from domain.documents import reverse_document
 from domain.errors import DomainError
 from domain.errors import Forbidden
 from domain.errors import RuleViolation
+from domain.held import HeldDocument
 from domain.numbers import fmt
 from domain.numbers import round_cost
 from domain.purchasing_model import OPEN_STATES
@@ -87,6 +90,8 @@ from ui.models.document_lines import PostedLinesModel
 from ui.models.table import RowRole
 from ui.models.table import money_text
 from ui.models.table import qty_text
+from ui.screens.held import HeldKeeper
+from ui.screens.held import pick
 from ui.widgets.busy import alive
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
@@ -349,6 +354,16 @@ class DocumentEntry(Screen):
         self.model = DocumentLinesModel(self.kind, self)
         self.model.edit_refused.connect(self._edit_refused)
         self.model.totals_changed.connect(self._update_totals)
+        # The form is kept as a held document while it is typed (ui.screens.held): every change saves it.
+        self.held = HeldKeeper(self)
+        self._choices_seen = False
+        self._restored: HeldDocument | None = None
+        self._resume_po_lines = None  # a held receipt against a PO: its quantities, put back once the PO loads
+        for signal in (self.model.rowsInserted, self.model.rowsRemoved, self.model.modelReset,
+                       self.model.dataChanged, self.warehouse.currentIndexChanged,
+                       self.to_warehouse.currentIndexChanged, self.partner.editTextChanged,
+                       self.reference.textChanged, self.date.dateChanged):
+            signal.connect(self.held.changed)
         self.grid = QTableView(self)
         self.grid.setModel(self.model)
         self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -385,7 +400,11 @@ class DocumentEntry(Screen):
         self.remove_button = QPushButton(self)
         self.remove_button.clicked.connect(self.remove_selected)
         self.clear_button = QPushButton(self)
-        self.clear_button.clicked.connect(self.clear_form)
+        self.clear_button.clicked.connect(self.clear_asked)
+        self.hold_button = QPushButton(self)
+        self.hold_button.clicked.connect(self.hold)
+        self.held_button = QPushButton(self)
+        self.held_button.clicked.connect(self.held.choose)
         self.post_button = QPushButton(self)
         self.post_button.setDefault(False)
         self.post_button.clicked.connect(self.post)
@@ -394,6 +413,8 @@ class DocumentEntry(Screen):
         footer.addWidget(self.result_label, 2)
         footer.addWidget(self.remove_button)
         footer.addWidget(self.clear_button)
+        footer.addWidget(self.hold_button)
+        footer.addWidget(self.held_button)
         footer.addWidget(self.post_button)
 
         entry = QWidget(self)
@@ -476,6 +497,15 @@ class DocumentEntry(Screen):
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.grid, self.remove_selected)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         self._shortcuts.append(delete)
+        for keys, slot in (("F8", self.hold), ("F7", self.held.choose)):
+            shortcut = QShortcut(QKeySequence(keys), self, slot)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self._shortcuts.append(shortcut)
+        # Ctrl+Z undoes the last line change, from the grid or from an empty scan field (a scan field with
+        # text undoes its own typing, as any text field does).
+        self.grid.installEventFilter(self)
+        self.scan.installEventFilter(self)
+        self.tabs.currentChanged.connect(lambda index: self.scan.setFocus() if index == 0 else None)
 
         self.setFocusProxy(self.scan)
         self.retranslate()
@@ -552,6 +582,8 @@ class DocumentEntry(Screen):
 
     def _choices_loaded(self, result) -> None:
         warehouses, partners, categories, self._open_pos = result
+        first = not self._choices_seen
+        self._choices_seen = True
         settings = QSettings()
         for combo, key in ((self.warehouse, "warehouse"), (self.to_warehouse, "to_warehouse")):
             current = combo.currentData() or settings.value(f"documents/{self.kind.value}/{key}", "", type=str)
@@ -574,6 +606,8 @@ class DocumentEntry(Screen):
         for category in categories:
             self.category.addItem(category, category)
         self._fill_po_combo()
+        if first:  # the warehouses can be chosen now: bring back the document of a quit or crash
+            self.held.restore_active()
 
     def refresh(self) -> None:
         self.reload_choices()
@@ -745,6 +779,9 @@ class DocumentEntry(Screen):
         self.partner.setEnabled(False)
         self.model.load_po([(x.sku, x.description, x.unit, x.open_qty, po_unit_cost(x))
                             for x in po.lines if x.open_qty > 0])
+        resumed, self._resume_po_lines = self._resume_po_lines, None
+        if resumed is not None:
+            self.model.restore_po_quantities(resumed)
         self.grid.setColumnHidden(self.model.column(lm.EXPECTED), False)
         self._fill_po_combo()
         self._show_po_info()
@@ -796,11 +833,18 @@ class DocumentEntry(Screen):
         command = pc.ReceivePurchaseOrder(self.po.number, lines, note=self.reference.text(),
                                           occurred_at=datetime.combine(day, clock(12)) if past else None)
         self._set_posting(True)
-        services = self.services
-        self._submit(lambda: purchasing.receive(services.uow(), command), self._po_received, self._post_failed)
+        services, done_with_held = self.services, self.held.removal()
+
+        def receive():
+            movements = purchasing.receive(services.uow(), command)
+            done_with_held()  # posted: the held copy goes (a crash in between leaves it, never the reverse)
+            return movements
+
+        self._submit(receive, self._po_received, self._post_failed)
 
     def _po_received(self, _movements) -> None:
         number = self.po.number if self.po is not None else ""
+        self.held.posted()
         self._set_posting(False)
         QSettings().setValue(f"documents/{self.kind.value}/warehouse", self.warehouse.currentData() or "")
         self.clear_form()
@@ -836,10 +880,113 @@ class DocumentEntry(Screen):
         rows = sorted({index.row() for index in self.grid.selectionModel().selectedRows()})
         if not rows and self.grid.currentIndex().isValid():
             rows = [self.grid.currentIndex().row()]
+        if len(rows) > 1 and not self.confirm(self.tr("Remove lines"), self.tr(
+                "Remove the %n selected line(s)? Ctrl+Z puts them back.", None, len(rows))):
+            return
         self.model.remove_rows(rows)
         say(self.line_error, "")
+        if rows:
+            say(self.result_label, self.tr("Removed %n line(s); Ctrl+Z puts them back.", None, len(rows)))
+
+    def undo(self) -> bool:
+        """Ctrl+Z: put back the last scan, edit or removal of lines."""
+        if self._posting or not self.model.undo():
+            QApplication.beep()
+            return False
+        say(self.line_error, "")
+        say(self.result_label, self.tr("Undone."))
+        return True
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.matches(QKeySequence.StandardKey.Undo) and (
+                watched is self.grid or (watched is self.scan and not self.scan.text())):
+            self.undo()
+            return True
+        return super().eventFilter(watched, event)
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Asks the clerk (No is the default); tests replace it."""
+        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def clear_asked(self) -> None:
+        """The Clear button: a document with lines is thrown away only when the clerk says so."""
+        if self.model.rowCount() and not self.confirm(self.tr("Clear"), self.tr(
+                "Throw away the %n line(s) of this document? It was not posted. (Hold, F8, keeps it for later.)",
+                None, self.model.rowCount())):
+            return
+        self.clear_form()
+
+    def showEvent(self, event) -> None:
+        """Whenever the screen is shown, scans go to the scan field of a new document."""
+        super().showEvent(event)
+        self.tabs.setCurrentIndex(0)
+        QTimer.singleShot(0, self.scan.setFocus)
+
+    # --- held documents (ui.screens.held) ---------------------------------------------------------
+    @property
+    def unposted_lines(self) -> int:
+        return self.model.rowCount()
+
+    def held_snapshot(self, held_id: str) -> HeldDocument | None:
+        """The form as a held document, or None when it has no lines (nothing to keep)."""
+        if not self.model.rowCount():
+            return None
+        day = self.date.date().toPython()
+        return HeldDocument(
+            id=held_id, kind=self.kind.value, warehouse=self.warehouse.currentData() or "",
+            to_warehouse=(self.to_warehouse.currentData() or "") if self.kind == DocumentKind.TRANSFER else "",
+            partner=self.partner.currentText().split(" — ")[0].strip(), reference=self.reference.text(),
+            business_date=day if isinstance(day, date) else None, po_number=self.po.number if self.po else "",
+            lines=self.model.held_lines(), user=self.services.user)
+
+    def fill_from_held(self, doc: HeldDocument) -> None:
+        """Put a held document into the form (replacing what is there)."""
+        self.clear_form()
+        for combo, code in ((self.warehouse, doc.warehouse), (self.to_warehouse, doc.to_warehouse)):
+            if code and combo.findData(code) >= 0:
+                combo.setCurrentIndex(combo.findData(code))
+        match = next((i for i in range(self.partner.count()) if self.partner.itemData(i) == doc.partner), -1)
+        self.partner.setEditText(self.partner.itemText(match) if doc.partner and match >= 0 else doc.partner)
+        self.reference.setText(doc.reference)
+        if doc.business_date is not None:
+            self.date.setDate(QDate(doc.business_date))
+        if doc.po_number:
+            self._resume_po_lines = doc.lines
+            self.load_po(doc.po_number)
+        else:
+            self.model.restore(doc.lines)
+
+    def hold(self) -> None:
+        """F8: park this document in the held list and start a new one."""
+        if self._posting or self._po_loading:
+            return
+        self._commit_open_editor()
+        if self.held.hold():
+            say(self.result_label, self.tr("Held: resume it with Held… (F7)."))
+        else:
+            say(self.result_label, self.tr("Nothing to hold: the document has no lines."))
+
+    def pick_held(self, labels: list[str]) -> str | None:
+        """Asks which held document to resume; tests replace it."""
+        return pick(self, self.tr("Held documents"), self.tr("Resume:"), labels)
+
+    def say_restored(self, doc: HeldDocument) -> None:
+        self._restored = doc  # said again in another language
+        when = doc.saved_at.astimezone().strftime("%H:%M") if doc.saved_at else ""
+        say(self.result_label, self.tr("Resumed an unposted document of %n line(s), kept at %1: check it, then "
+                                       "post it (or hold it again).", None, len(doc.lines)).replace("%1", when))
+
+    def say_no_held(self) -> None:
+        say(self.result_label, self.tr("No held documents."))
+
+    def own_write_done(self) -> None:
+        """A held copy was written: that change is this screen's own, not news for its posted list."""
+        self._loaded_generation = self.services.data_generation()
 
     def clear_form(self) -> None:
+        self._restored = None
         self.model.clear()
         self._leave_po()
         self.reference.clear()
@@ -932,8 +1079,14 @@ class DocumentEntry(Screen):
             self.unfilled_offer.withdraw()
         self.model.clear_errors()
         self._set_posting(True)
-        services = self.services
-        self._submit(lambda: post_document(services.uow(), command), self._posted, self._post_failed)
+        services, done_with_held = self.services, self.held.removal()
+
+        def post():
+            document = post_document(services.uow(), command)
+            done_with_held()  # posted: the held copy goes (a crash in between leaves it, never the reverse)
+            return document
+
+        self._submit(post, self._posted, self._post_failed)
 
     def _set_posting(self, on: bool) -> None:
         self._posting = on
@@ -944,6 +1097,7 @@ class DocumentEntry(Screen):
             self.result_label.setText(self.tr("Posting…"))
 
     def _posted(self, document) -> None:
+        self.held.posted()
         self._set_posting(False)
         settings = QSettings()  # the next document of this kind starts in the same warehouse(s)
         settings.setValue(f"documents/{self.kind.value}/warehouse", self.warehouse.currentData() or "")
@@ -1080,6 +1234,10 @@ class DocumentEntry(Screen):
         self.scan.setPlaceholderText(self.tr("Scan a barcode or type a SKU, then Enter"))
         self.remove_button.setText(self.tr("Remove line (Del)"))
         self.clear_button.setText(self.tr("Clear"))
+        self.hold_button.setText(self.tr("Hold (F8)"))
+        self.hold_button.setToolTip(self.tr("Keep this document unposted for later and start a new one"))
+        self.held_button.setText(self.tr("Held… (F7)"))
+        self.held_button.setToolTip(self.tr("Resume a held document"))
         self.post_button.setText(self.tr("&Post (Ctrl+Enter)"))
         self.open_button.setText(self.tr("&Open"))
         self.reverse_button.setText(self.tr("Re&verse…"))
@@ -1091,6 +1249,8 @@ class DocumentEntry(Screen):
         self._size_totals()
         self._update_totals()
         self._show_result()
+        if self._restored is not None:
+            self.say_restored(self._restored)
         if self._last_error is not None:
             self._show_error_text_only(self._last_error)
 
