@@ -594,11 +594,15 @@ class DraftCreated:
     currency: str = ""
 
 
-def create_drafts(uow: UnitOfWork, suggestions: Sequence[Suggestion]) -> list[DraftCreated]:
+DRAFT_NOTE = "suggested by replenishment planning"
+
+
+def create_drafts(uow: UnitOfWork, suggestions: Sequence[Suggestion], note: str = DRAFT_NOTE) -> list[DraftCreated]:
     """One draft purchase order per supplier × delivery warehouse with the suggested lines, all in one transaction.
 
     Suggestions without a supplier are left out (the caller reports them). Prices come from the supplier
-    terms (``purchasing.add_lines``), which round the quantity again to MOQ, multiple and pack size.
+    terms (``purchasing.add_lines``), which round the quantity again to MOQ, multiple and pack size. ``note``
+    goes on each draft, in the language of whoever asked (the window passes its own).
     """
     groups: dict[tuple[str, str], list[Suggestion]] = {}
     for s in suggestions:
@@ -610,7 +614,7 @@ def create_drafts(uow: UnitOfWork, suggestions: Sequence[Suggestion]) -> list[Dr
         shared = _SharedTransaction(uow)
         for (supplier, warehouse), lines in sorted(groups.items()):
             po = purchasing.create_draft(shared, pc.CreatePurchaseOrder(
-                supplier, warehouse, notes="suggested by replenishment planning"))
+                supplier, warehouse, notes=note))
             added = purchasing.add_lines(shared, po.id, [pc.AddPurchaseOrderLine(po.id, s.sku, s.qty) for s in lines])
             created.append(DraftCreated(po.id, supplier, warehouse, [(line.sku, line.qty) for line, _ in added],
                                         sum((line.amount() for line, _ in added), ZERO), po.currency))

@@ -13,11 +13,9 @@ from pathlib import Path
 
 ZH_CN: dict[tuple[str, str], str] = {
     ('Access', '%1 (%2) may not %3: that needs the %4 role or higher.'): '%1（%2）不能%3：需要%4或更高的角色。',
-    ('Access', '%1 is no longer an active user; ask an admin, then sign in again.'):
-        '%1 已不是启用的用户；请联系管理员，然后重新登录。',
+    ('Access', '%1 is no longer an active user; ask an admin, then sign in again.'): '%1 已不是启用的用户；请联系管理员，然后重新登录。',
     ('Access', 'Needs the %1 role or higher.'): '需要%1或更高的角色。',
-    ('Access', 'Nobody is signed in. Sign in first; this needs the %1 role or higher.'):
-        '尚未登录。请先登录；此操作需要%1或更高的角色。',
+    ('Access', 'Nobody is signed in. Sign in first; this needs the %1 role or higher.'): '尚未登录。请先登录；此操作需要%1或更高的角色。',
     ('App', 'Could not open %1:\n%2'): '无法打开 %1：\n%2',
     ('App', 'The daily backup could not be made: %1'): '无法完成每日备份：%1',
     ('BackupsPage', 'Back up now'): '立即备份',
@@ -39,11 +37,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('BackupsPage', 'Ledger: ok (every balance equals the ledger).'): '账目：正常（每个余额都与库存流水一致）。',
     ('BackupsPage', 'Made'): '时间',
     ('BackupsPage', 'Made by hand'): '手动',
-    ('BackupsPage', 'Replace the open database with the backup %1?\n\nA backup of the current database is made '
-                    'first, so you can return to it by restoring that backup. Work not yet saved in other windows '
-                    'on this database is lost.'):
-        '用备份 %1 替换当前打开的数据库？\n\n会先备份当前数据库，之后可通过恢复该备份回到现在的状态。'
-        '其他窗口中尚未保存的工作将会丢失。',
+    ('BackupsPage', 'Replace the open database with the backup %1?\n\nA backup of the current database is made first, so you can return to it by restoring that backup. Work not yet saved in other windows on this database is lost.'):
+        '用备份 %1 替换当前打开的数据库？\n\n会先备份当前数据库，之后可通过恢复该备份回到现在的状态。其他窗口中尚未保存的工作将会丢失。',
     ('BackupsPage', 'Restore a backup'): '恢复备份',
     ('BackupsPage', 'Restore a backup that passes the check.'): '请恢复一个能通过检查的备份。',
     ('BackupsPage', 'Restore from a file'): '从文件恢复',
@@ -52,10 +47,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('BackupsPage', 'Restore…'): '恢复…',
     ('BackupsPage', 'Save'): '保存',
     ('BackupsPage', 'Size'): '大小',
-    ('BackupsPage', 'Stockroom copies this database once a day when it starts and before every schema upgrade, '
-                    'into %1. A copy is consistent even while the database is in use.'):
-        'Stockroom 每天首次启动时以及每次升级数据库结构前都会复制此数据库，保存到 %1。'
-        '即使数据库正在使用，副本也是完整一致的。',
+    ('BackupsPage', 'Stockroom copies this database once a day when it starts and before every schema upgrade, into %1. A copy is consistent even while the database is in use.'):
+        'Stockroom 每天首次启动时以及每次升级数据库结构前都会复制此数据库，保存到 %1。即使数据库正在使用，副本也是完整一致的。',
     ('BackupsPage', 'Stockroom databases (*.sqlite3 *.sqlite *.db);;All files (*)'):
         'Stockroom 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)',
     ('BackupsPage', 'The newest %n backup(s) are kept.'): '保留最新的 %n 个备份。',
@@ -91,8 +84,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ConflictsScreen', 'Apply losing version'): '采用落选的版本',
     ('ConflictsScreen', 'Detected'): '发现时间',
     ('ConflictsScreen', 'Field'): '字段',
-    ('ConflictsScreen', 'Keep the version in use for %1. A note for the record (optional):'):
-        '%1 保留在用的版本。备注（可选）：',
+    ('ConflictsScreen', 'Keep the version in use for %1. A note for the record (optional):'): '%1 保留在用的版本。备注（可选）：',
     ('ConflictsScreen', 'Kept (in use)'): '保留的版本（在用）',
     ('ConflictsScreen', 'Losing version'): '落选的版本',
     ('ConflictsScreen', 'Mark &reviewed (Ctrl+Enter)'): '标记为已审阅(&R) (Ctrl+Enter)',
@@ -101,8 +93,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ConflictsScreen', 'Not done: %1'): '未完成：%1',
     ('ConflictsScreen', 'Note'): '备注',
     ('ConflictsScreen', 'Open'): '未处理',
-    ('ConflictsScreen', 'Put the losing version of %1 in place of the one in use? The version in use now is kept '
-                        'in this list.'):
+    ('ConflictsScreen', 'Put the losing version of %1 in place of the one in use? The version in use now is kept in this list.'):
         '用落选的版本替换 %1 在用的版本？当前在用的版本会保留在此列表中。',
     ('ConflictsScreen', 'Refresh'): '刷新',
     ('ConflictsScreen', 'Resolving sync conflicts needs the manager role.'): '处理同步冲突需要经理角色。',
@@ -110,16 +101,11 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ConflictsScreen', 'Rule'): '规则',
     ('ConflictsScreen', 'Sync conflicts'): '同步冲突',
     ('ConflictsScreen', 'The losing version of %1 is now in use.'): '%1 现在使用落选的版本。',
-    ('ConflictsScreen', 'These balances went below zero when postings made offline on several desktops were merged '
-                        '(for example, two clerks shipped the last unit). Both movements are kept. Count the '
-                        'product to record what is really there, or post a correction on the Adjust screen.'):
-        '合并多台电脑离线录入的单据后，这些库存变成了负数（例如两名店员都发出了最后一件）。两笔库存'
-        '流水都已保留。请盘点该商品以记录实际数量，或在“调整”界面录入更正。',
-    ('DocumentEntry', '%1 (%2) is not on purchase order %3: only its products can be received against it. Clear the '
-                      'order for a free receipt.'):
+    ('ConflictsScreen', 'These balances went below zero when postings made offline on several desktops were merged (for example, two clerks shipped the last unit). Both movements are kept. Count the product to record what is really there, or post a correction on the Adjust screen.'):
+        '合并多台电脑离线录入的单据后，这些库存变成了负数（例如两名店员都发出了最后一件）。两笔库存流水都已保留。请盘点该商品以记录实际数量，或在“调整”界面录入更正。',
+    ('DocumentEntry', '%1 (%2) is not on purchase order %3: only its products can be received against it. Clear the order for a free receipt.'):
         '%1（%2）不在采购订单 %3 上：只能按该订单收货其中的商品。清除订单即可自由入库。',
-    ('DocumentEntry', '%1: %2 ordered, %3 received so far; receiving %4 would exceed the over-receipt tolerance of '
-                      '%5% (at most %6 more accepted).'):
+    ('DocumentEntry', '%1: %2 ordered, %3 received so far; receiving %4 would exceed the over-receipt tolerance of %5% (at most %6 more accepted).'):
         '%1：订购 %2，已收 %3；再收 %4 将超过 %5% 的超收容差（最多还可收 %6）。',
     ('DocumentEntry', '%n line(s)'): '共 %n 行',
     ('DocumentEntry', '&Date:'): '日期(&D)：',
@@ -140,8 +126,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('DocumentEntry', 'Counted: %1'): '已盘点：%1',
     ('DocumentEntry', 'Document %1 has already been reversed.'): '单据 %1 已冲销。',
     ('DocumentEntry', 'Enter a received quantity on at least one line of %1.'): '请至少在 %1 的一行中输入实收数量。',
-    ('DocumentEntry', 'From %1: what is still expected is filled in; change it or scan (the first scan of a line '
-                      'counts from 1). What is not received stays open.'):
+    ('DocumentEntry', 'From %1: what is still expected is filled in; change it or scan (the first scan of a line counts from 1). What is not received stays open.'):
         '供应商 %1：已填入待收数量；可修改或扫描（每行第一次扫描从 1 开始计数）。未收到的数量仍保持未结。',
     ('DocumentEntry', 'Held documents'): '挂单列表',
     ('DocumentEntry', 'Held: resume it with Held… (F7).'): '已挂单：可通过“挂单列表…（F7）”恢复。',
@@ -186,14 +171,13 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('DocumentEntry', 'Reverse document'): '冲销单据',
     ('DocumentEntry', 'Reversed %1'): '已冲销 %1',
     ('DocumentEntry', 'S&can:'): '扫描(&C)：',
-    ('DocumentEntry', 'Scan a barcode or type a SKU, then Enter'): '扫描条码或输入 SKU，然后按回车',
+    ('DocumentEntry', 'Scan a barcode or type a SKU, then Enter'): '扫描条码或输入货号，然后按回车',
     ('DocumentEntry', 'Select a document first.'): '请先选择一张单据。',
     ('DocumentEntry', 'Throw away the %n line(s) of this document? It was not posted. (Hold, F8, keeps it for later.)'):
         '丢弃此单据的 %n 行？此单据尚未过账。（挂单 F8 可留待以后处理。）',
     ('DocumentEntry', 'Total qty: %1'): '总数量：%1',
     ('DocumentEntry', 'Undone.'): '已撤销。',
-    ('DocumentEntry', 'Unknown code %1: no product has this SKU or barcode.'):
-        '未知编码 %1：没有商品使用此 SKU 或条码。',
+    ('DocumentEntry', 'Unknown code %1: no product has this SKU or barcode.'): '未知编码 %1：没有商品使用此货号或条码。',
     ('DocumentEntry', 'delivery note, invoice or order number (optional)'): '送货单、发票或订单号（可选）',
     ('DocumentEntry', 'optional'): '可选',
     ('DocumentErrors', '%1 is already counted on line %2; enter one counted quantity per product.'):
@@ -211,32 +195,30 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('DocumentErrors', 'Line %1: %2'): '第 %1 行：%2',
     ('DocumentErrors', 'No customer has the code %1.'): '没有客户使用代码 %1。',
     ('DocumentErrors', 'No posted document has the number %1.'): '没有编号为 %1 的已过账单据。',
-    ('DocumentErrors', 'No product has the SKU or barcode %1.'): '没有商品使用 SKU 或条码 %1。',
+    ('DocumentErrors', 'No product has the SKU or barcode %1.'): '没有商品使用货号或条码 %1。',
     ('DocumentErrors', 'No supplier has the code %1.'): '没有供应商使用代码 %1。',
     ('DocumentErrors', 'No warehouse has the code %1.'): '没有仓库使用代码 %1。',
     ('DocumentErrors', 'Not enough %1 (%2) in %3: %4 on hand, %5 asked.'): '%3 中 %1（%2）库存不足：现有 %4，需要 %5。',
     ('DocumentErrors', 'Note'): '备注',
     ('DocumentErrors', 'Nothing to post: scan a barcode or type a SKU and press Enter to add a line.'):
-        '没有可过账的内容：扫描条码或输入 SKU 并按回车以添加一行。',
+        '没有可过账的内容：扫描条码或输入货号并按回车以添加一行。',
     ('DocumentErrors', 'Partner'): '往来单位',
     ('DocumentErrors', 'Quantity'): '数量',
     ('DocumentErrors', 'Reason'): '原因',
     ('DocumentErrors', 'Reference'): '参考号',
     ('DocumentErrors', 'Refused: %1'): '已拒绝：%1',
-    ('DocumentErrors', 'SKU'): 'SKU',
+    ('DocumentErrors', 'SKU'): '货号',
     ('DocumentErrors', 'To warehouse'): '调入仓库',
     ('DocumentErrors', 'Unit cost'): '单位成本',
     ('DocumentErrors', 'Warehouse'): '仓库',
     ('DocumentLinesModel', '#'): '行号',
-    ('DocumentLinesModel', '%1 is required: enter a number such as 12 or 2.50.'):
-        '%1 为必填项：请输入数字，如 12 或 2.50。',
+    ('DocumentLinesModel', '%1 is required: enter a number such as 12 or 2.50.'): '%1 为必填项：请输入数字，如 12 或 2.50。',
     ('DocumentLinesModel', '%1 must be greater than 0.'): '%1 必须大于 0。',
     ('DocumentLinesModel', '%1 must not be 0: enter a positive number to add, a negative one to remove.'):
         '%1 不能为 0：输入正数表示增加，负数表示减少。',
     ('DocumentLinesModel', '%1 must not be negative.'): '%1 不能为负数。',
     ('DocumentLinesModel', '%1: at most %2 decimal places are accepted.'): '%1：最多允许 %2 位小数。',
-    ('DocumentLinesModel', '%1: not a number; enter digits such as 12 or 2.50.'):
-        '%1：不是数字；请输入数字，如 12 或 2.50。',
+    ('DocumentLinesModel', '%1: not a number; enter digits such as 12 or 2.50.'): '%1：不是数字；请输入数字，如 12 或 2.50。',
     ('DocumentLinesModel', '%1: the number is too large.'): '%1：数字太大。',
     ('DocumentLinesModel', 'Amount'): '金额',
     ('DocumentLinesModel', 'Change (+/−)'): '变动 (+/−)',
@@ -248,7 +230,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('DocumentLinesModel', 'Reason'): '原因',
     ('DocumentLinesModel', 'Reason: at most 200 characters are accepted.'): '原因：最多 200 个字符。',
     ('DocumentLinesModel', 'Received'): '实收数量',
-    ('DocumentLinesModel', 'SKU'): 'SKU',
+    ('DocumentLinesModel', 'SKU'): '货号',
     ('DocumentLinesModel', 'Still expected'): '待收数量',
     ('DocumentLinesModel', 'Unit'): '单位',
     ('DocumentLinesModel', 'Unit cost'): '单位成本',
@@ -268,12 +250,9 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ForecastChart', 'Safety stock'): '安全库存',
     ('HeldDocuments', '%n line(s)'): '%n 行',
     ('HeldDocuments', 'qty %1'): '数量 %1',
-    ('ImportWizard', '%1 rows have problems (listed below). Nothing can be imported until they are corrected: '
-     'correct the file, then go Back and Next to check it again.'):
-        '%1 '
-        '行有问题（见下表）。改正之前不能导入任何数据：请修改文件，然后点“上一步”和“下一步”重新检查。',
-    ('ImportWizard', '%1: %2 rows. Choose the column that holds each field; the guess comes from the headers. '
-     'Fields marked * are needed.'):
+    ('ImportWizard', '%1 rows have problems (listed below). Nothing can be imported until they are corrected: correct the file, then go Back and Next to check it again.'):
+        '%1 行有问题（见下表）。改正之前不能导入任何数据：请修改文件，然后点“上一步”和“下一步”重新检查。',
+    ('ImportWizard', '%1: %2 rows. Choose the column that holds each field; the guess comes from the headers. Fields marked * are needed.'):
         '%1：%2 行。请为每个字段选择所在的列；预选是根据表头猜测的。标有 * 的字段必须选择。',
     ('ImportWizard', '&Import'): '导入(&I)',
     ('ImportWizard', '&Next >'): '下一步(&N) >',
@@ -281,12 +260,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportWizard', '< &Back'): '< 上一步(&B)',
     ('ImportWizard', 'Accepted'): '可接受的值',
     ('ImportWizard', 'Address'): '地址',
-    ('ImportWizard', 'An Excel workbook (.xlsx, its first sheet) or a CSV file (UTF-8 or GBK), with one '
-     'header row. Import in this order: products, suppliers, supplier terms, customers, sales '
-     'history, then opening stock. Nothing is written before you have seen the check of every '
-     'row.'):
-        'Excel 工作簿（.xlsx，读取第一个工作表）或 CSV 文件（UTF-8 或 '
-        'GBK），第一行为表头。请按以下顺序导入：商品、供应商、供应商条款、客户、历史销售，最后是期初库存。检查完每一行并显示结果之前，不会写入任何数据。',
+    ('ImportWizard', 'An Excel workbook (.xlsx, its first sheet) or a CSV file (UTF-8 or GBK), with one header row. Import in this order: products, suppliers, supplier terms, customers, sales history, then opening stock. Nothing is written before you have seen the check of every row.'):
+        'Excel 工作簿（.xlsx，读取第一个工作表）或 CSV 文件（UTF-8 或 GBK），第一行为表头。请按以下顺序导入：商品、供应商、供应商条款、客户、历史销售，最后是期初库存。检查完每一行并显示结果之前，不会写入任何数据。',
     ('ImportWizard', 'Barcode'): '条码',
     ('ImportWizard', 'Browse…'): '浏览…',
     ('ImportWizard', 'Cancel'): '取消',
@@ -404,8 +379,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('MovementTableModel', 'Value'): '金额',
     ('MovementTableModel', 'Warehouse'): '仓库',
     ('MovementsScreen', '%n movement(s)'): '%n 条流水',
-    ('MovementsScreen', '(the newest %1; narrow the filters to see older ones)'):
-        '（最新 %1 条；缩小筛选范围可查看更早的记录）',
+    ('MovementsScreen', '(the newest %1; narrow the filters to see older ones)'): '（最新 %1 条；缩小筛选范围可查看更早的记录）',
     ('MovementsScreen', 'All'): '全部',
     ('MovementsScreen', 'Apply'): '查询',
     ('MovementsScreen', 'From:'): '从：',
@@ -416,7 +390,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('MovementsScreen', 'Warehouse:'): '仓库：',
     ('NegativeStockModel', 'Name'): '名称',
     ('NegativeStockModel', 'On hand'): '现有库存',
-    ('NegativeStockModel', 'SKU'): 'SKU',
+    ('NegativeStockModel', 'SKU'): '货号',
     ('NegativeStockModel', 'Warehouse'): '仓库',
     ('PartnerTableModel', 'Address'): '地址',
     ('PartnerTableModel', 'Code'): '编号',
@@ -427,8 +401,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('PartnersScreen', 'Customers (%1)'): '客户（%1）',
     ('PartnersScreen', 'Suppliers (%1)'): '供应商（%1）',
     ('PasswordDialog', 'It is kept in the system keyring.'): '密码保存在系统密钥环中。',
-    ('PasswordDialog', 'No system keyring is available: it is kept in memory until Stockroom closes, never in a '
-                       'file.'):
+    ('PasswordDialog', 'No system keyring is available: it is kept in memory until Stockroom closes, never in a file.'):
         '没有可用的系统密钥环：密码只保存在内存中，直到 Stockroom 关闭，绝不写入文件。',
     ('PasswordDialog', 'Password for %1:'): '%1 的密码：',
     ('PasswordDialog', 'Shared database password'): '共享数据库密码',
@@ -475,7 +448,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('PostedLinesModel', 'Name'): '名称',
     ('PostedLinesModel', 'Qty'): '数量',
     ('PostedLinesModel', 'Reason'): '原因',
-    ('PostedLinesModel', 'SKU'): 'SKU',
+    ('PostedLinesModel', 'SKU'): '货号',
     ('PostedLinesModel', 'Unit'): '单位',
     ('PostedLinesModel', 'Unit cost'): '单位成本',
     ('ProductEditor', '(inactive)'): '（已停用）',
@@ -488,8 +461,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ProductEditor', 'Min level'): '最低库存',
     ('ProductEditor', 'Name'): '名称',
     ('ProductEditor', 'Pack size'): '包装数量',
-    ('ProductEditor', 'Product %1 was changed by someone else since you opened it; close this window and open the '
-                      'product again to see their change.'):
+    ('ProductEditor', 'Product %1 was changed by someone else since you opened it; close this window and open the product again to see their change.'):
         '商品 %1 在您打开后已被他人修改；请关闭此窗口，重新打开该商品查看其修改后再编辑。',
     ('ProductEditor', 'SKU'): '货号',
     ('ProductEditor', "The SKU is the product's key and cannot be changed."): '货号是商品的唯一标识，不能修改。',
@@ -521,10 +493,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ProductsScreen', 'Deactivate'): '停用',
     ('ProductsScreen', 'Deactivate product %1?'): '停用商品 %1？',
     ('ProductsScreen', 'Edit product…'): '编辑商品…',
-    ('ProductsScreen', 'Edit the selected product (Enter, double-click or Ctrl+E)'):
-        '编辑所选商品（Enter、双击或 Ctrl+E）',
-    ('ProductsScreen', 'It still has stock on hand (%1). Deactivating does not remove the stock; ship, transfer or '
-                       'adjust it as usual.'):
+    ('ProductsScreen', 'Edit the selected product (Enter, double-click or Ctrl+E)'): '编辑所选商品（Enter、双击或 Ctrl+E）',
+    ('ProductsScreen', 'It still has stock on hand (%1). Deactivating does not remove the stock; ship, transfer or adjust it as usual.'):
         '该商品仍有库存（%1）。停用不会清除库存，仍可照常出库、调拨或调整。',
     ('ProductsScreen', 'Open product page'): '打开商品页',
     ('ProductsScreen', 'Search SKU, name, barcode or pinyin (e.g. lsd)…'): '搜索货号、名称、条码或拼音（如 lsd）…',
@@ -561,14 +531,12 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('PurchaseOrderPdf', 'pack of %1 %2'): '每包 %1 %2',
     ('PurchaseOrderPdf', 'packs'): '包',
     ('PurchasingScreen', '#'): '#',
-    ('PurchasingScreen', '%1 has been issued. Each change makes revision %2 (then the next) and freezes a new copy '
-                         'for the supplier; send them the new PDF. Revise it?'):
-        '%1 已下达。每次修改都会生成第 %2 版（之后依次递增），并为供应商冻结一份新副本；'
-        '请把新的 PDF 发给供应商。要修订吗？',
+    ('PurchasingScreen', '%1 has been issued. Each change makes revision %2 (then the next) and freezes a new copy for the supplier; send them the new PDF. Revise it?'):
+        '%1 已下达。每次修改都会生成第 %2 版（之后依次递增），并为供应商冻结一份新副本；请把新的 PDF 发给供应商。要修订吗？',
     ('PurchasingScreen', '%1 packs of %2 %3'): '%1 包（每包 %2 %3）',
     ('PurchasingScreen', '%1 · %2 · revision %3'): '%1 · %2 · 第 %3 版',
     ('PurchasingScreen', '%1: %2 %3 at %4'): '%1：%2 %3，单价 %4',
-    ('PurchasingScreen', '&Add SKU:'): '添加 SKU(&A)：',
+    ('PurchasingScreen', '&Add SKU:'): '添加货号(&A)：',
     ('PurchasingScreen', '&Cancel PO…'): '取消订单(&C)…',
     ('PurchasingScreen', '&Expected:'): '预计到货(&E)：',
     ('PurchasingScreen', '&Issue'): '下达(&I)',
@@ -601,8 +569,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('PurchasingScreen', 'Issued'): '已下达',
     ('PurchasingScreen', 'Issued %1'): '已下达 %1',
     ('PurchasingScreen', 'Lines'): '行数',
-    ('PurchasingScreen', 'New draft for %1. Add lines: scan or type a SKU.'):
-        '已为 %1 新建草稿。添加明细：扫描或输入 SKU。',
+    ('PurchasingScreen', 'New draft for %1. Add lines: scan or type a SKU.'): '已为 %1 新建草稿。添加明细：扫描或输入货号。',
     ('PurchasingScreen', 'No purchase order selected. Choose a supplier and a warehouse, then New draft.'):
         '未选择采购订单。请选择供应商和仓库，然后点击“新建草稿”。',
     ('PurchasingScreen', 'Number'): '单号',
@@ -624,9 +591,9 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('PurchasingScreen', 'Revise purchase order'): '修订采购订单',
     ('PurchasingScreen', 'Revising %1: change quantities or prices in the grid, or add lines.'):
         '正在修订 %1：可在表格中修改数量或单价，或添加明细。',
-    ('PurchasingScreen', 'SKU'): 'SKU',
-    ('PurchasingScreen', 'Scan, or type a SKU or name'): '扫描，或输入 SKU 或名称',
-    ('PurchasingScreen', 'Search number, supplier or SKU…'): '搜索单号、供应商或 SKU…',
+    ('PurchasingScreen', 'SKU'): '货号',
+    ('PurchasingScreen', 'Scan, or type a SKU or name'): '扫描，或输入货号或名称',
+    ('PurchasingScreen', 'Search number, supplier or SKU…'): '搜索单号、供应商或货号…',
     ('PurchasingScreen', 'State'): '状态',
     ('PurchasingScreen', 'Subtotal %1    Tax %2% %3    Total %4 %5'): '小计 %1    税 %2% %3    合计 %4 %5',
     ('PurchasingScreen', 'Supplier'): '供应商',
@@ -636,6 +603,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('PurchasingScreen', 'Warehouse'): '仓库',
     ('PurchasingScreen', "on issue, from the supplier's lead time"): '下达时按供应商交货期计算',
     ('PurchasingScreen', 'rounded: %1'): '已取整：%1',
+    ('QFileDialog', '&Look in:'): '查找范围(&L)：',
+    ('QFileDialog', 'Files of &type:'): '文件类型(&T)：',
     ('ReasonDialog', 'Reason (optional)'): '原因（可选）',
     ('ReasonDialog', 'Reason (the supplier may see it)'): '原因（供应商可能会看到）',
     ('ReceivePoDialog', '%1 is not open on this purchase order.'): '%1 不在本采购订单的待收明细中。',
@@ -650,16 +619,13 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ReceivePoDialog', 'Receive now'): '本次收货',
     ('ReceivePoDialog', 'Received'): '已收',
     ('ReceivePoDialog', 'S&can:'): '扫描(&C)：',
-    ('ReceivePoDialog', 'SKU'): 'SKU',
-    ('ReceivePoDialog', 'Scan a barcode or type a SKU, then Enter'): '扫描条码或输入 SKU，然后按回车',
-    ('ReceivePoDialog', 'What is still expected is filled in. Change a quantity, or scan: the first scan of a line '
-                        'counts from 1, each further scan adds 1. What is not received stays open.'):
-        '已填入尚未到货的数量。可修改数量，或扫描：某行第一次扫描从 1 开始计数，'
-        '之后每扫描一次加 1。未收的数量仍保持待收。',
+    ('ReceivePoDialog', 'SKU'): '货号',
+    ('ReceivePoDialog', 'Scan a barcode or type a SKU, then Enter'): '扫描条码或输入货号，然后按回车',
+    ('ReceivePoDialog', 'What is still expected is filled in. Change a quantity, or scan: the first scan of a line counts from 1, each further scan adds 1. What is not received stays open.'):
+        '已填入尚未到货的数量。可修改数量，或扫描：某行第一次扫描从 1 开始计数，之后每扫描一次加 1。未收的数量仍保持待收。',
     ('Replenishment', '%1 % (ABC class %2)'): '%1 %（ABC 分类 %2）',
     ('Replenishment', '%1 % set for this product'): '%1 %（本产品单独设置）',
-    ('Replenishment', '%1 %2: leave a field blank to use the default shown in it.'):
-        '%1 %2：某项留空即使用框中显示的默认值。',
+    ('Replenishment', '%1 %2: leave a field blank to use the default shown in it.'): '%1 %2：某项留空即使用框中显示的默认值。',
     ('Replenishment', '%1 (default)'): '%1（默认）',
     ('Replenishment', '%1 days set for this product'): '%1 天（本产品单独设置）',
     ('Replenishment', '%1 of %2 line(s) shown, %3 ticked to order'): '显示 %1 / %2 行，已勾选 %3 行待订购',
@@ -667,8 +633,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Replenishment', '%1 raised to %2 (%3)'): '%1 上调至 %2（%3）',
     ('Replenishment', '%1 — supplier %2, to %3, %4 line(s), %5 %6 before tax'): '%1 — 供应商 %2，收货仓库 %3，%4 行，未税金额 %5 %6',
     ('Replenishment', '%1 → %2: %3 line(s)'): '%1 → %2：%3 行',
-    ('Replenishment', '%1: service target %2, review period %3. Planning again…'):
-        '%1：服务水平目标 %2，检查周期 %3。正在重新计划…',
+    ('Replenishment', '%1: service target %2, review period %3. Planning again…'): '%1：服务水平目标 %2，检查周期 %3。正在重新计划…',
     ('Replenishment', '%n draft purchase order(s) created; click one to open it.'): '已创建 %n 张采购订单草稿；点击可打开。',
     ('Replenishment', '(%1 ticked line(s) hidden by the filters will not be ordered)'): '（有 %1 行已勾选但被筛选隐藏，不会下单）',
     ('Replenishment', 'ABC class'): 'ABC 分类',
@@ -709,13 +674,11 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Replenishment', 'Order due'): '需要订购',
     ('Replenishment', 'Order quantity'): '订购数量',
     ('Replenishment', 'Order-up-to level S'): '补货目标水平 S',
-    ('Replenishment', 'Planned for %1: %2 alert(s), %3 with a suggested order.'):
-        '计划日期 %1：%2 条预警，其中 %3 条有建议订购。',
+    ('Replenishment', 'Planned for %1: %2 alert(s), %3 with a suggested order.'): '计划日期 %1：%2 条预警，其中 %3 条有建议订购。',
     ('Replenishment', 'Planned on'): '计划日期',
     ('Replenishment', 'Planning cancelled; nothing was changed.'): '计划已取消；未做任何更改。',
     ('Replenishment', 'Planning: forecast %1 of %2 product × warehouse rows…'): '计划中：已预测 %1 / %2 个商品 × 仓库…',
-    ('Replenishment', 'Planning: reading the history and forecasting every product…'):
-        '计划中：正在读取历史并预测每个商品…',
+    ('Replenishment', 'Planning: reading the history and forecasting every product…'): '计划中：正在读取历史并预测每个商品…',
     ('Replenishment', 'Projected stockout date'): '预计缺货日期',
     ('Replenishment', 'Receipts observed'): '已观测收货次数',
     ('Replenishment', 'Reorder point'): '再订货点',
@@ -729,7 +692,7 @@ ZH_CN: dict[tuple[str, str], str] = {
         '检查周期：请输入 1 到 365 的整数天数，或留空。',
     ('Replenishment', 'Rounding'): '取整',
     ('Replenishment', 'Run planning (F5)'): '运行计划 (F5)',
-    ('Replenishment', 'Run planning (F5) to forecast every product\'s demand and list what to order.'):
+    ('Replenishment', "Run planning (F5) to forecast every product's demand and list what to order."):
         '运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。',
     ('Replenishment', 'SARIMAX'): 'SARIMAX',
     ('Replenishment', 'SKU'): '货号',
@@ -750,8 +713,7 @@ ZH_CN: dict[tuple[str, str], str] = {
         '制定此计划后库存、订单或销售已有变化：下单前请重新运行计划（F5）。',
     ('Replenishment', 'Stockout'): '缺货日期',
     ('Replenishment', 'Suggested qty'): '建议数量',
-    ('Replenishment', 'Suggested qty: enter a number greater than 0, such as 24.'):
-        '建议数量：请输入大于 0 的数字，例如 24。',
+    ('Replenishment', 'Suggested qty: enter a number greater than 0, such as 24.'): '建议数量：请输入大于 0 的数字，例如 24。',
     ('Replenishment', 'Supplier'): '供应商',
     ('Replenishment', 'Supplier:'): '供应商：',
     ('Replenishment', 'Syntetos–Boylan (SBA)'): 'Syntetos–Boylan 法（SBA）',
@@ -792,6 +754,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Replenishment', 'simple average (short history)'): '简单平均（历史过短）',
     ('Replenishment', 'simple exponential smoothing'): '简单指数平滑',
     ('Replenishment', 'smooth'): '平稳型',
+    ('Replenishment', 'suggested by replenishment planning'): '由补货计划建议',
     ('Replenishment', 'supplier terms'): '供应商条款',
     ('Replenishment', 'the default'): '默认值',
     ('Replenishment', 'too short'): '历史过短',
@@ -829,20 +792,17 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SettingsScreen', 'Company logo'): '公司标志',
     ('SettingsScreen', 'Company name:'): '公司名称：',
     ('SettingsScreen', 'Currency:'): '币种：',
-    ('SettingsScreen', 'Enter a percentage from 0 to 100, such as 13 or 2.5.'):
-        '请输入 0 到 100 之间的百分比，例如 13 或 2.5。',
-    ('SettingsScreen', 'Enter a percentage from 0 to 1000, such as 0 or 5.'):
-        '请输入 0 到 1000 之间的百分比，例如 0 或 5。',
-    ('SettingsScreen', 'Enter a three-letter ISO 4217 code in use, such as CNY, USD or EUR.'): '请输入现行的三位 ISO 4217 币种代码，例如 CNY、USD 或 EUR。',
-    ('SettingsScreen', 'Enter the company name; it is printed on purchase orders.'):
-        '请输入公司名称；它会打印在采购订单上。',
+    ('SettingsScreen', 'Enter a percentage from 0 to 100, such as 13 or 2.5.'): '请输入 0 到 100 之间的百分比，例如 13 或 2.5。',
+    ('SettingsScreen', 'Enter a percentage from 0 to 1000, such as 0 or 5.'): '请输入 0 到 1000 之间的百分比，例如 0 或 5。',
+    ('SettingsScreen', 'Enter a three-letter ISO 4217 code in use, such as CNY, USD or EUR.'):
+        '请输入现行的三位 ISO 4217 币种代码，例如 CNY、USD 或 EUR。',
+    ('SettingsScreen', 'Enter the company name; it is printed on purchase orders.'): '请输入公司名称；它会打印在采购订单上。',
     ('SettingsScreen', 'General'): '常规',
     ('SettingsScreen', 'Images (*.png *.jpg *.jpeg)'): '图片 (*.png *.jpg *.jpeg)',
     ('SettingsScreen', 'Language:'): '语言：',
     ('SettingsScreen', 'Logo:'): '标志：',
     ('SettingsScreen', 'Over-receipt tolerance (%):'): '超收容差（%）：',
-    ('SettingsScreen', 'PNG or JPEG printed on purchase orders (optional)'):
-        '打印在采购订单上的 PNG 或 JPEG（可选）',
+    ('SettingsScreen', 'PNG or JPEG printed on purchase orders (optional)'): '打印在采购订单上的 PNG 或 JPEG（可选）',
     ('SettingsScreen', 'Save'): '保存',
     ('SettingsScreen', 'Saved.'): '已保存。',
     ('SettingsScreen', 'Settings'): '设置',
@@ -905,7 +865,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SuppliersScreen', 'Price'): '单价',
     ('SuppliersScreen', 'Price breaks'): '阶梯价',
     ('SuppliersScreen', 'Product'): '商品',
-    ('SuppliersScreen', 'SKU'): 'SKU',
+    ('SuppliersScreen', 'SKU'): '货号',
     ('SuppliersScreen', 'Saved %1'): '已保存 %1',
     ('SuppliersScreen', 'Search code, name or contact…'): '搜索编码、名称或联系人…',
     ('SuppliersScreen', 'Supplier SKU'): '供应商货号',
@@ -931,20 +891,16 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SyncPage', 'Could not connect: %1'): '无法连接：%1',
     ('SyncPage', "Database: enter the database's name, 1 to 63 characters, such as stockroom."):
         '数据库：请输入数据库名称，1 到 63 个字符，例如 stockroom。',
-    ('SyncPage', 'Each desktop keeps working on its own file, also offline, and exchanges its postings with the '
-                 'shared database when it syncs.'):
+    ('SyncPage', 'Each desktop keeps working on its own file, also offline, and exchanges its postings with the shared database when it syncs.'):
         '每台电脑都在自己的数据文件上工作（离线也可以），同步时与共享数据库交换单据和库存流水。',
     ('SyncPage', "Host: enter the server's name or IP address, such as hub.local or 192.168.1.10."):
-        '主机：请输入服务器名称或 IP 地址，例如 hub.local 或 192.168.1.1'
-        '0。',
+        '主机：请输入服务器名称或 IP 地址，例如 hub.local 或 192.168.1.10。',
     ('SyncPage', 'Kept in the system keyring, never in a file. Leave empty to keep the stored one.'):
         '保存在系统密钥环中，绝不写入文件。留空则保留已存的密码。',
     ('SyncPage', 'Last attempt: %1'): '上次尝试：%1',
     ('SyncPage', 'Last successful sync: %1'): '上次成功同步：%1',
-    ('SyncPage', 'No system keyring here: the password is kept in memory until Stockroom closes, never in a file, '
-                 'and asked for once per session.'):
-        '此处没有系统密钥环：密码只保存在内存中，直到 Stockroom 关闭，绝不写入文件；每次'
-        '运行询问一次。',
+    ('SyncPage', 'No system keyring here: the password is kept in memory until Stockroom closes, never in a file, and asked for once per session.'):
+        '此处没有系统密钥环：密码只保存在内存中，直到 Stockroom 关闭，绝不写入文件；每次运行询问一次。',
     ('SyncPage', 'Not synced yet.'): '尚未同步。',
     ('SyncPage', 'Not synced: %1'): '未同步：%1',
     ('SyncPage', 'Pass&word:'): '密码(&W)：',
@@ -956,16 +912,12 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SyncPage', 'Sync &now (F9)'): '立即同步(&N) (F9)',
     ('SyncPage', 'Sync cancelled; what was sent so far is kept and the next sync goes on from there.'):
         '同步已取消；已发送的内容会保留，下次同步从这里继续。',
-    ('SyncPage', 'Synced: pushed %1, pulled %2, %3 conflict(s), %4 merged.'):
-        '已同步：上传 %1，下载 %2，冲突 %3 个，合并 %4 个。',
+    ('SyncPage', 'Synced: pushed %1, pulled %2, %3 conflict(s), %4 merged.'): '已同步：上传 %1，下载 %2，冲突 %3 个，合并 %4 个。',
     ('SyncPage', 'TLS mode: choose disable, prefer, require or verify-full.'):
-        'TLS 模式：请选择 disable、prefer、require 或 verify-fu'
-        'll。',
+        'TLS 模式：请选择 disable、prefer、require 或 verify-full。',
     ('SyncPage', 'Test &connection'): '测试连接(&C)',
-    ('SyncPage', 'The hub refused the password: type it above and press Sync now.'):
-        '共享数据库拒绝了密码：请在上方输入密码，然后点击“立即同步”。',
-    ('SyncPage', 'User: enter the PostgreSQL user name, 1 to 63 characters.'):
-        '用户：请输入 PostgreSQL 用户名，1 到 63 个字符。',
+    ('SyncPage', 'The hub refused the password: type it above and press Sync now.'): '共享数据库拒绝了密码：请在上方输入密码，然后点击“立即同步”。',
+    ('SyncPage', 'User: enter the PostgreSQL user name, 1 to 63 characters.'): '用户：请输入 PostgreSQL 用户名，1 到 63 个字符。',
     ('SyncPage', 'disable — no encryption'): 'disable — 不加密',
     ('SyncPage', 'hub.local or 192.168.1.10'): 'hub.local 或 192.168.1.10',
     ('SyncPage', 'only when asked (0)'): '仅手动同步 (0)',
@@ -978,8 +930,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SyncStage', 'recompute'): '重算库存',
     ('SyncStatus', '%n conflict(s) to review'): '%n 个冲突待审阅',
     ('SyncStatus', '%n stock balance(s) below zero'): '%n 个库存余额为负',
-    ('SyncStatus', "After merging the desktops' postings these balances are negative. Count the product or post a "
-                   'correction.'):
+    ('SyncStatus', "After merging the desktops' postings these balances are negative. Count the product or post a correction."):
         '合并各台电脑的单据后，这些库存余额为负数。请盘点该商品或录入更正。',
     ('SyncStatus', 'F9 syncs now.'): '按 F9 立即同步。',
     ('SyncStatus', 'Hub password needed'): '需要共享数据库密码',
@@ -1011,7 +962,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('TermsDialog', 'Not saved: %1'): '未保存：%1',
     ('TermsDialog', 'One per line: quantity @ price, e.g. 100 @ 9.50'): '每行一条：数量 @ 单价，例如 100 @ 9.50',
     ('TermsDialog', 'Order m&ultiple:'): '订购倍数(&U)：',
-    ('TermsDialog', 'Our &SKU:'): '本方 SKU(&S)：',
+    ('TermsDialog', 'Our &SKU:'): '本方货号(&S)：',
     ('TermsDialog', 'Pac&k size (units):'): '每包数量（库存单位）(&K)：',
     ('TermsDialog', 'Pre&ferred:'): '首选(&F)：',
     ('TermsDialog', 'Preferred supplier of this product'): '该商品的首选供应商',
@@ -1024,7 +975,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('TermsDialog', 'pack'): '包',
     ('TermsDialog', 'stock unit'): '库存单位',
     ('TermsDialog', "the supplier's default"): '供应商默认值',
-    ('UnfilledDemand', '%1 more of %2 than %3 holds: a lost sale?'): '%2 比 %3 的库存多要了 %1：记为流失销售？',
+    ('UnfilledDemand', '%1 more of %2 than %3 holds: a lost sale?'): '%2 比 %3 的库存多要了 %1：记为未满足需求？',
     ('UnfilledDemand', 'Count what the customer asked for and could not get as demand, so forecasts and reorder points see it'):
         '把客户要而未能发货的数量计为需求，使预测和再订货点能考虑到它',
     ('UnfilledDemand', 'Not recorded: %1'): '未记录：%1',
@@ -1041,8 +992,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('UsersPage', '%1 can no longer sign in.'): '%1 已无法登录。',
     ('UsersPage', '%1 can sign in again.'): '%1 可以重新登录了。',
     ('UsersPage', '%1 is now %2.'): '%1 现在是%2。',
-    ('UsersPage', '%1 is the last active admin; make another user admin first.'):
-        '%1 是最后一个启用的管理员；请先将另一位用户设为管理员。',
+    ('UsersPage', '%1 is the last active admin; make another user admin first.'): '%1 是最后一个启用的管理员；请先将另一位用户设为管理员。',
     ('UsersPage', 'Add a user'): '添加用户',
     ('UsersPage', 'Add user'): '添加用户',
     ('UsersPage', 'Added %1 (%2).'): '已添加 %1（%2）。',
@@ -1050,32 +1000,25 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('UsersPage', 'Deactivate %1? They can no longer sign in; what they recorded keeps their name.'):
         '停用 %1？停用后其无法再登录；其已记录的单据和流水仍保留其名字。',
     ('UsersPage', 'Deactivate…'): '停用…',
-    ('UsersPage', 'Enter a user name without spaces, at most 64 characters.'):
-        '请输入不含空格的用户名，最多 64 个字符。',
+    ('UsersPage', 'Enter a user name without spaces, at most 64 characters.'): '请输入不含空格的用户名，最多 64 个字符。',
     ('UsersPage', 'Full name:'): '姓名：',
     ('UsersPage', 'New password set for %1.'): '已为 %1 设置新密码。',
     ('UsersPage', 'New password:'): '新密码：',
     ('UsersPage', 'Only an admin can manage users.'): '只有管理员可以管理用户。',
-    ('UsersPage', 'Only an admin can manage users. You are signed in as %1 (%2).'):
-        '只有管理员可以管理用户。您当前登录为 %1（%2）。',
+    ('UsersPage', 'Only an admin can manage users. You are signed in as %1 (%2).'): '只有管理员可以管理用户。您当前登录为 %1（%2）。',
     ('UsersPage', 'Password:'): '密码：',
     ('UsersPage', 'Reactivate'): '重新启用',
     ('UsersPage', 'Reset password of %1'): '重置 %1 的密码',
     ('UsersPage', 'Reset password…'): '重置密码…',
     ('UsersPage', 'Role:'): '角色：',
-    ('UsersPage', 'Roles: a clerk receives, ships, transfers and counts; a purchaser also works on purchase orders '
-                  'and supplier terms; a manager also adjusts, reverses and changes products and settings; an admin '
-                  'also manages users.'):
+    ('UsersPage', 'Roles: a clerk receives, ships, transfers and counts; a purchaser also works on purchase orders and supplier terms; a manager also adjusts, reverses and changes products and settings; an admin also manages users.'):
         '角色：库管员可收货、发货、调拨和盘点；采购员还可处理采购订单和供应商条款；经理还可调整库存、冲销单据并修改商品和设置；管理员还可管理用户。',
     ('UsersPage', 'Sign-in is now on. You are signed in as %1 (%2).'): '登录已开启。您已登录为 %1（%2）。',
-    ('UsersPage', 'Sign-in is off: anyone using Stockroom on this database may do everything. Add the first user, '
-                  'an admin, to turn sign-in on; from then on everyone signs in and may do what their role allows.'):
-        '登录未开启：在此数据库上使用 Stockroom '
-        '的任何人都可以进行所有操作。添加第一个用户（管理员）即可开启登录；此后每个人都需登录，且只能进行其角色允许的操作。',
+    ('UsersPage', 'Sign-in is off: anyone using Stockroom on this database may do everything. Add the first user, an admin, to turn sign-in on; from then on everyone signs in and may do what their role allows.'):
+        '登录未开启：在此数据库上使用 Stockroom 的任何人都可以进行所有操作。添加第一个用户（管理员）即可开启登录；此后每个人都需登录，且只能进行其角色允许的操作。',
     ('UsersPage', 'The full name may have at most 200 characters.'): '姓名最多 200 个字符。',
     ('UsersPage', 'The same again:'): '再输入一次：',
-    ('UsersPage', 'The two passwords differ; type the same password twice.'):
-        '两次输入的密码不一致，请输入相同的密码。',
+    ('UsersPage', 'The two passwords differ; type the same password twice.'): '两次输入的密码不一致，请输入相同的密码。',
     ('UsersPage', 'This user name is taken; choose another.'): '该用户名已被使用，请换一个。',
     ('UsersPage', 'Use a password of at least 8 characters.'): '密码至少需要 8 个字符。',
     ('UsersPage', 'User name:'): '用户名：',
@@ -1085,8 +1028,7 @@ ZH_CN: dict[tuple[str, str], str] = {
         '同事或备份中的 Stockroom 数据库；下次启动时也会打开它。',
     ('Welcome', 'A file is already there; open it from the first page, or choose the name of a new file.'):
         '该位置已有文件；请在首页打开它，或为新文件另选名称。',
-    ('Welcome', 'A trading business with two years of history, kept in a file of its own. The first time it takes '
-                'about a minute to build.'):
+    ('Welcome', 'A trading business with two years of history, kept in a file of its own. The first time it takes about a minute to build.'):
         '一家有两年历史数据的贸易公司，保存在单独的文件中。首次生成约需一分钟。',
     ('Welcome', 'Address:'): '地址：',
     ('Welcome', 'At most 500 characters.'): '最多 500 个字符。',
@@ -1103,8 +1045,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Welcome', 'Creating the database…'): '正在创建数据库…',
     ('Welcome', 'Currency:'): '币种：',
     ('Welcome', 'Database file:'): '数据库文件：',
-    ('Welcome', 'Enter a short code without spaces, such as SH or MAIN.'):
-        '请输入不含空格的简短代码，例如 SH 或 MAIN。',
+    ('Welcome', 'Enter a short code without spaces, such as SH or MAIN.'): '请输入不含空格的简短代码，例如 SH 或 MAIN。',
     ('Welcome', 'Enter a three-letter ISO 4217 currency code, such as CNY, USD or EUR.'):
         '请输入三个字母的 ISO 4217 币种代码，例如 CNY、USD 或 EUR。',
     ('Welcome', 'Enter the company name; it is printed on purchase orders.'): '请输入公司名称；它会打印在采购订单上。',
@@ -1128,8 +1069,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Welcome', 'The demo was not built: you cancelled it.'): '演示数据库未生成：您已取消。',
     ('Welcome', 'Warehouse name:'): '仓库名称：',
     ('Welcome', 'Welcome to Stockroom'): '欢迎使用 Stockroom',
-    ('Welcome', "Your company's name, address and currency, and your first warehouse."):
-        '填写公司名称、地址和币种，以及第一个仓库。',
+    ('Welcome', "Your company's name, address and currency, and your first warehouse."): '填写公司名称、地址和币种，以及第一个仓库。',
     ('Welcome', 'e.g. SH'): '例如 SH',
     ('Welcome', 'e.g. Shanghai main warehouse'): '例如 上海总仓',
     ('Welcome', 'printed on purchase orders'): '打印在采购订单上',

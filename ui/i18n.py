@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QLibraryInfo
 from PySide6.QtCore import QLocale
@@ -21,6 +22,14 @@ CHINESE = "zh_CN"
 # Each language is named in itself, so a user can find theirs whatever is showing.
 LANGUAGES = [(ENGLISH, "English"), (CHINESE, "简体中文")]
 SETTING = "ui/language"
+
+# Qt's own dialogs ask for a few texts that Qt's bundled Chinese does not have (its source texts gained an
+# accelerator): they are listed here so that our translation file carries them; Qt looks in ours when its
+# own has none.
+QT_GAPS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 _installed: list[QTranslator] = []
 _current = ENGLISH

@@ -488,20 +488,20 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>已过账调整单</translation>
         </message>
         <message>
-            <location line="+353" />
-            <location line="+620" />
+            <location line="+354" />
+            <location line="+622" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message>
-            <location line="-578" />
+            <location line="-580" />
             <source>Loading products… your scans are kept.</source>
             <translation>正在加载商品…已扫描的条码会保留。</translation>
         </message>
         <message>
             <location line="+26" />
             <source>Unknown code %1: no product has this SKU or barcode.</source>
-            <translation>未知编码 %1：没有商品使用此 SKU 或条码。</translation>
+            <translation>未知编码 %1：没有商品使用此货号或条码。</translation>
         </message>
         <message>
             <location line="+19" />
@@ -510,12 +510,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+24" />
-            <location line="+513" />
+            <location line="+515" />
             <source>None: a free receipt</source>
             <translation>无：自由入库</translation>
         </message>
         <message>
-            <location line="-467" />
+            <location line="-469" />
             <source>No purchase order has the number %1.</source>
             <translation>没有单号为 %1 的采购订单。</translation>
         </message>
@@ -541,13 +541,13 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+7" />
-            <location line="+259" />
-            <location line="+123" />
+            <location line="+261" />
+            <location line="+125" />
             <source>Line %1: %2</source>
             <translation>第 %1 行：%2</translation>
         </message>
         <message>
-            <location line="-375" />
+            <location line="-379" />
             <source>Remove lines</source>
             <translation>删除行</translation>
         </message>
@@ -598,7 +598,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>恢复：</translation>
         </message>
         <message numerus="yes">
-            <location line="+4" />
+            <location line="+5" />
             <source>Resumed an unposted document of %n line(s), kept at %1: check it, then post it (or hold it again).</source>
             <translation>
                 <numerusform>已恢复一张 %1 保存的未过账单据（%n 行）：请核对后过账（或再次挂单）。</numerusform>
@@ -610,7 +610,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>没有挂单。</translation>
         </message>
         <message numerus="yes">
-            <location line="+20" />
+            <location line="+21" />
             <source>%n line(s)</source>
             <translation>
                 <numerusform>共 %n 行</numerusform>
@@ -755,7 +755,7 @@ A backup of the current database is made first, so you can return to it by resto
         <message>
             <location line="+1" />
             <source>Scan a barcode or type a SKU, then Enter</source>
-            <translation>扫描条码或输入 SKU，然后按回车</translation>
+            <translation>扫描条码或输入货号，然后按回车</translation>
         </message>
         <message>
             <location line="+1" />
@@ -763,8 +763,8 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>删除行 (Del)</translation>
         </message>
         <message>
-            <location line="-318" />
-            <location line="+319" />
+            <location line="-320" />
+            <location line="+321" />
             <source>Clear</source>
             <translation>清空</translation>
         </message>
@@ -812,9 +812,9 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentErrors</name>
         <message>
-            <location line="-1108" />
+            <location line="-1111" />
             <source>SKU</source>
-            <translation>SKU</translation>
+            <translation>货号</translation>
         </message>
         <message>
             <location line="+1" />
@@ -874,7 +874,7 @@ A backup of the current database is made first, so you can return to it by resto
         <message>
             <location line="+1" />
             <source>No product has the SKU or barcode %1.</source>
-            <translation>没有商品使用 SKU 或条码 %1。</translation>
+            <translation>没有商品使用货号或条码 %1。</translation>
         </message>
         <message>
             <location line="+1" />
@@ -904,7 +904,7 @@ A backup of the current database is made first, so you can return to it by resto
         <message>
             <location line="+2" />
             <source>Nothing to post: scan a barcode or type a SKU and press Enter to add a line.</source>
-            <translation>没有可过账的内容：扫描条码或输入 SKU 并按回车以添加一行。</translation>
+            <translation>没有可过账的内容：扫描条码或输入货号并按回车以添加一行。</translation>
         </message>
         <message>
             <location line="+2" />
@@ -962,7 +962,7 @@ A backup of the current database is made first, so you can return to it by resto
         <message>
             <location line="+1" />
             <source>SKU</source>
-            <translation>SKU</translation>
+            <translation>货号</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1099,7 +1099,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ForecastChart</name>
         <message>
-            <location filename="../../ui/widgets/forecast_chart.py" line="+196" />
+            <location filename="../../ui/widgets/forecast_chart.py" line="+198" />
             <source>Demand per week</source>
             <translation>每周需求</translation>
         </message>
@@ -1833,7 +1833,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         <message>
             <location filename="../../ui/screens/conflicts.py" line="-245" />
             <source>SKU</source>
-            <translation>SKU</translation>
+            <translation>货号</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2127,7 +2127,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         <message>
             <location line="+1" />
             <source>SKU</source>
-            <translation>SKU</translation>
+            <translation>货号</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2652,7 +2652,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         <message>
             <location line="+0" />
             <source>SKU</source>
-            <translation>SKU</translation>
+            <translation>货号</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2743,7 +2743,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         <message>
             <location line="+9" />
             <source>New draft for %1. Add lines: scan or type a SKU.</source>
-            <translation>已为 %1 新建草稿。添加明细：扫描或输入 SKU。</translation>
+            <translation>已为 %1 新建草稿。添加明细：扫描或输入货号。</translation>
         </message>
         <message>
             <location line="+24" />
@@ -2828,7 +2828,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         <message>
             <location line="+7" />
             <source>Search number, supplier or SKU…</source>
-            <translation>搜索单号、供应商或 SKU…</translation>
+            <translation>搜索单号、供应商或货号…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2893,12 +2893,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         <message>
             <location line="+1" />
             <source>&amp;Add SKU:</source>
-            <translation>添加 SKU(&amp;A)：</translation>
+            <translation>添加货号(&amp;A)：</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Scan, or type a SKU or name</source>
-            <translation>扫描，或输入 SKU 或名称</translation>
+            <translation>扫描，或输入货号或名称</translation>
         </message>
         <message>
             <location line="+2" />
@@ -2914,6 +2914,19 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+1" />
             <source>Remove line</source>
             <translation>删除行</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <location filename="../../ui/i18n.py" line="+30" />
+            <source>&amp;Look in:</source>
+            <translation>查找范围(&amp;L)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Files of &amp;type:</source>
+            <translation>文件类型(&amp;T)：</translation>
         </message>
     </context>
     <context>
@@ -2939,7 +2952,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         <message>
             <location line="+5" />
             <source>Scan a barcode or type a SKU, then Enter</source>
-            <translation>扫描条码或输入 SKU，然后按回车</translation>
+            <translation>扫描条码或输入货号，然后按回车</translation>
         </message>
         <message>
             <location line="+43" />
@@ -2954,7 +2967,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         <message>
             <location line="+1" />
             <source>SKU</source>
-            <translation>SKU</translation>
+            <translation>货号</translation>
         </message>
         <message>
             <location line="+0" />
@@ -3459,12 +3472,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+15" />
-            <location line="+203" />
+            <location line="+204" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location line="-178" />
+            <location line="-179" />
             <source>%1 of %2 line(s) shown, %3 ticked to order</source>
             <translation>显示 %1 / %2 行，已勾选 %3 行待订购</translation>
         </message>
@@ -3485,14 +3498,14 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+10" />
-            <location line="+21" />
+            <location line="+22" />
             <location line="+20" />
             <location line="+6" />
             <source>Create purchase orders</source>
             <translation>创建采购订单</translation>
         </message>
         <message>
-            <location line="-46" />
+            <location line="-47" />
             <source>Tick at least one shown line with a suggested quantity and a supplier.</source>
             <translation>请至少勾选一行显示中的、有建议数量和供应商的行。</translation>
         </message>
@@ -3511,7 +3524,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
 %1</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+5" />
+            <source>suggested by replenishment planning</source>
+            <translation>由补货计划建议</translation>
+        </message>
+        <message>
+            <location line="+32" />
             <source>No purchase order was created: %1</source>
             <translation>未创建任何采购订单：%1</translation>
         </message>
@@ -3657,7 +3675,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/replenishment.py" line="-658" />
+            <location filename="../../ui/screens/replenishment.py" line="-659" />
             <source>the default</source>
             <translation>默认值</translation>
         </message>
@@ -3960,12 +3978,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>StockChart</name>
         <message>
-            <location filename="../../ui/widgets/stock_chart.py" line="+63" />
+            <location filename="../../ui/widgets/stock_chart.py" line="+65" />
             <source>On hand</source>
             <translation>现有库存</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>Stock level over time</source>
             <translation>库存变化</translation>
         </message>
@@ -4105,7 +4123,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         <message>
             <location line="+19" />
             <source>SKU</source>
-            <translation>SKU</translation>
+            <translation>货号</translation>
         </message>
         <message>
             <location line="+1" />
@@ -4651,7 +4669,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         <message>
             <location line="+1" />
             <source>Our &amp;SKU:</source>
-            <translation>本方 SKU(&amp;S)：</translation>
+            <translation>本方货号(&amp;S)：</translation>
         </message>
         <message>
             <location line="+0" />
@@ -4739,7 +4757,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         <message>
             <location filename="../../ui/widgets/unfilled_offer.py" line="+84" />
             <source>%1 more of %2 than %3 holds: a lost sale?</source>
-            <translation>%2 比 %3 的库存多要了 %1：记为流失销售？</translation>
+            <translation>%2 比 %3 的库存多要了 %1：记为未满足需求？</translation>
         </message>
         <message>
             <location line="+22" />

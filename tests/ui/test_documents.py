@@ -309,7 +309,7 @@ def test_a_refusal_reaches_the_clerk_in_chinese(qtbot, services, monkeypatch):
         post(qtbot, screen)
         assert screen.line_error.text() == "第 1 行：W1 中 C-3（Glue）库存不足：现有 0，需要 1。"
         scan(qtbot, screen, "NOPE")
-        assert screen.scan_message.text() == "未知编码 NOPE：没有商品使用此 SKU 或条码。"
+        assert screen.scan_message.text() == "未知编码 NOPE：没有商品使用此货号或条码。"  # 货号 everywhere (issue 18)
     finally:
         i18n.set_language(i18n.ENGLISH, persist=False)
     qtbot.waitUntil(lambda: screen.tabs.tabText(0) == "New shipment")

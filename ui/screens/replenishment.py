@@ -787,11 +787,12 @@ class ReplenishmentScreen(Screen):
             return
         self.create_button.setEnabled(False)
         uow = self.services.uow
+        note = translate("Replenishment", "suggested by replenishment planning")  # printed on the PO
 
         def create():
             from domain import planning
 
-            return planning.create_drafts(uow(), chosen)
+            return planning.create_drafts(uow(), chosen, note)
 
         self.services.tasks.submit(create, on_done=self._created, on_error=self._create_failed)
 

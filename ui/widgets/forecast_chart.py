@@ -116,9 +116,11 @@ class ForecastChart(QWidget):
         super().__init__(parent)
         import pyqtgraph as pg
 
+        from ui.widgets.date_axis import LocalDateAxis
+
         self._pg = pg
         self.data: ChartData | None = None
-        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")}, background="w")
+        self.plot = pg.PlotWidget(axisItems={"bottom": LocalDateAxis(orientation="bottom")}, background="w")
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         # top left, over the oldest history: the forecast and today's levels are on the right
         self.legend = self.plot.addLegend(offset=(10, 10), brush=pg.mkBrush(255, 255, 255, 220),
@@ -214,4 +216,6 @@ class ForecastChart(QWidget):
 
     def retranslate(self) -> None:
         self.plot.setLabel("left", translate("ForecastChart", "Quantity"))
+        self.plot.getAxis("bottom").picture = None  # month names in the new language on the next paint
+        self.plot.getAxis("bottom").update()
         self._set_legend()

@@ -22,8 +22,10 @@ class StockChart(QWidget):
         super().__init__(parent)
         import pyqtgraph as pg
 
+        from ui.widgets.date_axis import LocalDateAxis
+
         self._pg = pg
-        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")}, background="w")
+        self.plot = pg.PlotWidget(axisItems={"bottom": LocalDateAxis(orientation="bottom")}, background="w")
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.setClipToView(True)
         self.plot.setDownsampling(mode="peak")
@@ -61,4 +63,6 @@ class StockChart(QWidget):
 
     def retranslate(self) -> None:
         self.plot.setLabel("left", QCoreApplication.translate("StockChart", "On hand"))
+        self.plot.getAxis("bottom").picture = None  # month names in the new language on the next paint
+        self.plot.getAxis("bottom").update()
         self.plot.setTitle(QCoreApplication.translate("StockChart", "Stock level over time"), color="#333")
