@@ -11,6 +11,34 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+# A wait in a screen test is a safety net, never the assertion: it ends as soon as its condition holds, and
+# its timeout only stops a test that would otherwise hang. pytest-qt's default of 5 s (and the few seconds
+# some tests name) is too short on a busy machine, so no wait gives up before MIN_WAIT_MS.
+MIN_WAIT_MS = 120_000
+
+
+def _patient(method):
+    def wait(self, *args, timeout=5000, **kwargs):
+        return method(self, *args, timeout=max(timeout or 0, MIN_WAIT_MS), **kwargs)
+
+    wait.__name__, wait.__doc__ = method.__name__, method.__doc__
+    return wait
+
+
+def pytest_configure(config) -> None:
+    from hypothesis import settings
+    from pytestqt.qtbot import QtBot
+
+    # Hypothesis would fail an example that takes longer than 200 ms: a timing threshold. None here.
+    settings.register_profile("stockroom", deadline=None)
+    settings.load_profile("stockroom")
+
+    for name in ("waitUntil", "waitSignal", "waitSignals", "waitExposed", "waitActive", "waitCallback"):
+        if hasattr(QtBot, name) and not getattr(getattr(QtBot, name), "_patient", False):
+            patched = _patient(getattr(QtBot, name))
+            patched._patient = True
+            setattr(QtBot, name, patched)
+
 
 @pytest.fixture
 def db(tmp_path):

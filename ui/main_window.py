@@ -143,8 +143,10 @@ class MainWindow(QMainWindow):
         # A finished background job may have committed: look at once instead of on the next tick.
         self.services.tasks.busy_changed.connect(lambda _count, w=self.watcher: w.check())
         self._pending_changes: dict[str, int] = {}
+        self.changes_delivered = getattr(self, "changes_delivered", 0)  # how many the screens were told of
 
     def _data_changed(self, generation: int) -> None:
+        self.changes_delivered += 1
         current = self.stack.currentWidget()
         for key, widget in self.screens.items():
             if widget is current:

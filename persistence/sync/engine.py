@@ -52,10 +52,13 @@ def hub_url(url: str, password: str | None) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
+CONNECT_TIMEOUT_S = 10  # a hub that does not answer within this is offline
+
+
 def connect_hub(url: str, password: str | None, *, migrate: bool = True) -> Engine:
     """An engine on the hub, its schema brought to this version's head (created on first use)."""
     engine = create_engine(hub_url(url, password), pool_pre_ping=True,
-                           connect_args={"connect_timeout": 10, "application_name": APPLICATION})
+                           connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": APPLICATION})
     try:
         with engine.connect() as conn:
             conn.exec_driver_sql("SELECT 1")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import Qt
 
 from domain.documents import DocumentKind
@@ -36,7 +37,7 @@ def saved(qtbot, screen) -> None:
     if screen.held.timer.isActive():
         screen.held.save()
     screen.services.tasks.wait()
-    qtbot.wait(1)
+    QCoreApplication.processEvents()  # the finished jobs' callbacks
 
 
 def receive_stock(services) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import threading
 
 import pytest
 from PySide6.QtGui import QKeySequence
@@ -70,10 +70,12 @@ def test_the_status_bar_shows_the_database_and_background_work(qtbot, window, se
     qtbot.waitUntil(lambda: services.tasks.busy == 0)
     assert window.work_label.text() == "Ready"
     assert window.work_bar.isHidden()
-    services.tasks.submit(lambda: time.sleep(0.3))
+    release = threading.Event()
+    services.tasks.submit(lambda: release.wait(600))  # busy until the test lets it go
     assert "Working" in window.work_label.text()
     assert not window.work_bar.isHidden()
-    qtbot.waitUntil(lambda: window.work_label.text() == "Ready", timeout=5000)
+    release.set()
+    qtbot.waitUntil(lambda: window.work_label.text() == "Ready")
 
 
 def test_the_window_remembers_its_size_screen_and_column_widths(qtbot, services):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import socket
 import threading
-import time
 
 import keyring.backends.fail
 import pytest
@@ -72,27 +71,26 @@ def fill(page, port: int) -> None:
     page.tls.setCurrentIndex(page.tls.findData("disable"))
 
 
-def test_test_connection_to_a_hanging_hub_keeps_the_window_responsive_and_reports_offline(qtbot, page):
+def test_test_connection_to_a_hanging_hub_keeps_the_window_responsive_and_reports_offline(qtbot, page, monkeypatch):
+    from persistence.sync import engine
+
+    monkeypatch.setattr(engine, "CONNECT_TIMEOUT_S", 3600)  # the hub hangs until the test closes it
     server = SilentServer()
     try:
         fill(page, server.port)
-        ticks = []
-        timer = QTimer()
-        timer.timeout.connect(lambda: ticks.append(time.monotonic()))
-        timer.start(20)
-        started = time.monotonic()
         page.test_connection()
-        assert time.monotonic() - started < 0.5  # the click returns at once; the connection runs on a worker
+        # The click has returned while the hub cannot have answered (it never does until it is closed):
+        # so the connection is being made off the GUI thread, and the page says so.
         assert not page.test_button.isEnabled()
         assert "Connecting to postgresql://clerk@127.0.0.1" in page.result.text()
-        qtbot.waitUntil(lambda: len(server.accepted) >= 1, timeout=5000)
-        qtbot.wait(300)
-        assert len(ticks) >= 5  # the GUI thread kept handling its timer while the hub hung
-        assert "Connecting" in page.result.text()
+        qtbot.waitUntil(lambda: len(server.accepted) >= 1)
+        ticked = []
+        QTimer.singleShot(0, lambda: ticked.append(True))
+        qtbot.waitUntil(lambda: bool(ticked))  # the GUI thread handles its events while the hub hangs
+        assert "Connecting" in page.result.text() and not page.test_button.isEnabled()
     finally:
         server.close()
-    qtbot.waitUntil(lambda: page.test_button.isEnabled(), timeout=30_000)
-    timer.stop()
+    qtbot.waitUntil(lambda: page.test_button.isEnabled())
     assert page.result.text().startswith("Could not connect: ")
 
 

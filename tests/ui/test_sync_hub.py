@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import keyring.backends.fail
 import pytest
+from PySide6.QtCore import QCoreApplication
 
 from domain import catalog
 from domain import commands as c
@@ -148,7 +149,9 @@ def test_mark_reviewed_cancelled_in_the_note_dialog_changes_nothing(qtbot, confl
     screen = conflicts_screen
     screen.ask_note = lambda row: (False, "")
     screen.mark_reviewed()
-    qtbot.wait(200)
+    screen.services.tasks.wait()  # had anything been started, it has finished now
+    QCoreApplication.processEvents()
+    assert not screen.loading and screen.services.tasks.busy == 0
     assert [r.resolved_at for r in sync.conflicts(db, include_resolved=True)] == [None]
 
 
@@ -157,7 +160,9 @@ def test_apply_losing_version_asks_first_then_puts_it_in_place(qtbot, conflicts_
     asked = []
     screen.confirm_apply = lambda row: asked.append(row.id) or False
     screen.apply_losing_version()
-    qtbot.wait(200)
+    screen.services.tasks.wait()  # had anything been started, it has finished now
+    QCoreApplication.processEvents()
+    assert screen.services.tasks.busy == 0
     assert len(asked) == 1 and catalog.get_product(db.uow(), "SKU-1").name == "Widget, large"
     screen.confirm_apply = lambda row: True
     screen.apply_losing_version()

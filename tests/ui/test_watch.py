@@ -45,6 +45,15 @@ def window(qtbot, services):
     return widget
 
 
+def seen(qtbot, window) -> bool:
+    """Ask the watcher now and, when it saw a change, wait until the screens were told of it."""
+    before = window.changes_delivered
+    if not window.watcher.check():
+        return False
+    qtbot.waitUntil(lambda: window.changes_delivered > before)
+    return True
+
+
 def _on_hand(screen, sku: str) -> Decimal | None:
     return next((r.on_hand for r in screen.model.rows if r.sku == sku), None)
 
@@ -75,7 +84,7 @@ def test_the_stock_screen_follows_a_receipt_posted_by_another_program_and_keeps_
 
     ledger.receive(other.uow(), c.ReceiveStock("BB-2", "5", "W1", "2.50"))
     assert _on_hand(stock, "BB-2") == Decimal(10)  # nothing has looked yet
-    assert window.watcher.check()
+    assert seen(qtbot, window)
     qtbot.waitUntil(lambda: _on_hand(stock, "BB-2") == Decimal(15), timeout=30_000)  # no F5 pressed
     qtbot.waitUntil(lambda: not stock.loading, timeout=30_000)
     current = stock.table.currentIndex()
@@ -88,7 +97,7 @@ def test_a_hidden_screen_reloads_when_it_is_shown_again(qtbot, window, other):
     qtbot.waitUntil(lambda: not movements.loading and movements.model.rowCount() == 3, timeout=30_000)
     window.show_screen("stock")
     ledger.receive(other.uow(), c.ReceiveStock("CC-3", "1", "W1", "2.50"))
-    assert window.watcher.check()
+    assert seen(qtbot, window)
     qtbot.waitUntil(lambda: "movements" in window._pending_changes, timeout=30_000)
     assert movements.model.rowCount() == 3  # hidden: no reload in the background
     window.show_screen("movements")
@@ -99,22 +108,20 @@ def test_the_replenishment_plan_says_it_is_out_of_date_after_a_change_and_a_new_
         qtbot, window, other):
     screen = window.show_screen("replenishment")
     catalog.add_product(other.uow(), c.AddProduct("DD-4", "Item DD-4"))
-    assert window.watcher.check()
-    qtbot.wait(10)
+    assert seen(qtbot, window)
     assert screen.error_label.isHidden()  # no plan made yet: nothing to be out of date
 
     screen.refresh()
     qtbot.waitUntil(lambda: screen.run_button.isEnabled(), timeout=60_000)
     assert screen.error_label.isHidden(), screen.error_label.text()
     ledger.receive(other.uow(), c.ReceiveStock("AA-1", "2", "W1", "2.50"))
-    assert window.watcher.check()
+    assert seen(qtbot, window)
     qtbot.waitUntil(lambda: not screen.error_label.isHidden(), timeout=30_000)
     assert "run planning again (F5)" in screen.error_label.text()
     screen.refresh()
     assert screen.error_label.isHidden()  # the new run hides it
     qtbot.waitUntil(lambda: screen.run_button.isEnabled(), timeout=60_000)
-    window.watcher.check()
-    qtbot.wait(10)
+    seen(qtbot, window)
     assert screen.error_label.isHidden()
 
 
@@ -126,20 +133,18 @@ def test_purchasing_says_when_its_list_is_out_of_date_but_its_own_changes_do_not
     screen = window.show_screen("purchasing")
     screen.refresh()  # with the supplier
     qtbot.waitUntil(lambda: not screen.loading and screen.supplier.findData("S1") >= 0, timeout=30_000)
-    window.watcher.check()
-    qtbot.wait(10)
+    seen(qtbot, window)
     assert screen.error_label.isHidden()  # the load began after the change
 
     screen.supplier.setCurrentIndex(screen.supplier.findData("S1"))
     screen.warehouse.setCurrentIndex(screen.warehouse.findData("W1"))
     screen.new_draft()  # its own change: it reloads itself
     qtbot.waitUntil(lambda: screen.current is not None and not screen.loading, timeout=30_000)
-    window.watcher.check()
-    qtbot.wait(10)
+    seen(qtbot, window)
     assert screen.error_label.isHidden()
 
     purchasing.create_draft(other.uow(), pc.CreatePurchaseOrder("S1", "W1"))  # someone else's
-    assert window.watcher.check()
+    assert seen(qtbot, window)
     qtbot.waitUntil(lambda: not screen.error_label.isHidden(), timeout=30_000)
     assert "press F5" in screen.error_label.text()
     rows = screen.list_model.rowCount()
@@ -160,6 +165,6 @@ def test_the_ship_screen_keeps_the_lines_being_entered_and_updates_its_posted_li
     qtbot.waitUntil(lambda: ship.model.rowCount() == 1, timeout=30_000)
     posted = ship.posted_model.rowCount()
     post_document(other.uow(), PostDocument("shipment", "W1", (LineInput("CC-3", "1"),)))
-    assert window.watcher.check()
+    assert seen(qtbot, window)
     qtbot.waitUntil(lambda: ship.posted_model.rowCount() == posted + 1, timeout=30_000)
     assert ship.model.rowCount() == 1  # the line being entered is still there

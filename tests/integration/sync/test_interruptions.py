@@ -65,66 +65,80 @@ def local_count(db) -> int:
 
 
 class Killer:
-    """Terminates the sync's hub connections from another session, at random moments of a stage."""
+    """Kills the sync's hub connection in the middle of a statement, after a chosen number of batches.
 
-    def __init__(self, hub: str, stage: str, seed: int) -> None:
-        self.hub, self.stage, self.rng = hub, stage, random.Random(seed)
-        self.armed = threading.Event()
+    At the chosen progress report (called between two batches, on the sync's own thread) it takes an
+    exclusive lock on the hub's ``sync_log`` from a session of its own and lets the sync go on; a helper
+    thread waits until the sync's next statement is queued behind that lock, terminates that backend and
+    lets go of the lock. So every armed run is cut mid-statement, at a point the test chose, however fast
+    or slow the machine is (a connection killed while idle would be replaced by the pool's pre-ping).
+    """
+
+    def __init__(self, hub: str, stage: str, after_batches: int) -> None:
+        self.hub, self.stage, self.after = hub, stage, after_batches
         self.kills = 0
+        self.thread: threading.Thread | None = None
+        self.armed = False
+
+    def arm(self) -> None:
+        self.armed, self.thread = True, None
 
     def progress(self, stage: str, done: int, total: int) -> None:
-        if stage == self.stage and 0 < done < total:
-            self.armed.set()
+        if not self.armed or stage != self.stage or self.thread is not None:
+            return
+        self.batches = getattr(self, "batches", -1) + 1
+        if done >= total or self.batches < self.after:
+            return
+        self.armed = False
+        locked, ready = threading.Event(), threading.Event()
 
-    def run_once(self) -> threading.Thread:
-        def kill() -> None:
-            if not self.armed.wait(30):
-                return
-            time.sleep(self.rng.uniform(0.0, 0.05))
-            # An idle pooled connection that is killed is silently replaced (pre-ping), so keep
-            # killing for a moment until one dies in the middle of a statement or transaction.
+        def cut() -> None:
             with psycopg.connect(self.hub, autocommit=True) as conn:
-                until = time.monotonic() + 0.5
-                while time.monotonic() < until:
-                    self.kills += conn.execute("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                                               "WHERE application_name = 'stockroom-sync'").fetchone()[0]
-                    time.sleep(0.003)
-        self.armed.clear()
-        thread = threading.Thread(target=kill, daemon=True)
-        thread.start()
-        return thread
+                conn.execute("BEGIN")
+                conn.execute("LOCK TABLE sync_log IN ACCESS EXCLUSIVE MODE")
+                locked.set()
+                ready.wait()  # until the sync goes on past this report
+                with psycopg.connect(self.hub, autocommit=True) as killer:
+                    for _ in range(600_000):  # a safety net; the loop ends as soon as the sync waits
+                        pids = [r[0] for r in killer.execute(
+                            "SELECT pid FROM pg_stat_activity WHERE application_name = 'stockroom-sync' "
+                            "AND wait_event_type = 'Lock'").fetchall()]
+                        if pids:
+                            for pid in pids:
+                                self.kills += killer.execute("SELECT pg_terminate_backend(%s)", (pid,)).fetchone()[0]
+                            break
+                        time.sleep(0.001)
+                conn.execute("ROLLBACK")
+
+        self.thread = threading.Thread(target=cut, daemon=True)
+        self.thread.start()
+        assert locked.wait(60)
+        ready.set()
 
 
 @pytest.mark.parametrize("seed", [1, 2])
 def test_killing_the_hub_connection_mid_push_and_mid_pull_loses_and_doubles_nothing(hub, devices, monkeypatch, seed):
     monkeypatch.setattr(sync_engine, "PUSH_BATCH", 300)
     monkeypatch.setattr(sync_engine, "PULL_BATCH", 300)
+    rng = random.Random(seed)
     a, b = devices("a"), devices("b")
     busy_device(a, seed=seed)
     for db, stage in ((a, "push"), (b, "pull")):
-        killer = Killer(hub, stage, seed)
-        failures = 0
-        for _attempt in range(3):
-            thread = killer.run_once()
-            try:
-                sync.sync(db, hub, progress=killer.progress)
-                thread.join(1)
-                break
-            except sync.HubUnavailable as exc:
-                assert "connection" in str(exc)
-                failures += 1
-            thread.join(5)
-        else:
-            sync.sync(db, hub)
-        assert failures >= 1 and killer.kills >= 1, f"the {stage} was never cut"
-        if failures < 3:
-            sync.sync(db, hub)  # the job is finished either way
+        killer = Killer(hub, stage, after_batches=rng.randint(0, 5))
+        killer.arm()
+        with pytest.raises(sync.HubUnavailable, match="connection"):
+            sync.sync(db, hub, progress=killer.progress)
+        killer.thread.join(60)
+        assert killer.kills == 1, f"the {stage} was not cut"
+        sync.sync(db, hub)  # the next run finishes the job
     moved, logged, distinct = hub_counts(hub)
     assert moved == logged == distinct == local_count(a) == local_count(b)
     assert snapshot(a) == snapshot(b)
     assert queries.check(b.engine) == []
 
 
+# The child syncs, printing a line at every progress report, and after each line waits for the test to say
+# "go" on its standard input: the test SIGKILLs it while it waits, at exactly the report it chose.
 SYNC_SCRIPT = """
 import sys
 from persistence.db import open_database
@@ -132,25 +146,48 @@ from persistence import sync
 from persistence.sync import engine
 engine.PUSH_BATCH = engine.PULL_BATCH = 200
 db = open_database(sys.argv[1])
-print("started", flush=True)
-sync.sync(db, sys.argv[2], progress=lambda stage, done, total: print(stage, done, total, flush=True))
+
+def report(stage, done, total):
+    print(stage, done, total, flush=True)
+    sys.stdin.readline()
+
+report("started", 0, 0)
+sync.sync(db, sys.argv[2], progress=report)
+print("finished", flush=True)
 """
 
+LAST = -1  # kill at the last report of the run (after the last batch, before the sync returns)
 
-def sync_in_a_process_killed_at_random(path: Path, hub: str, rng: random.Random, kills: int = 3) -> int:
-    """Run the sync in a child process and SIGKILL it at a random moment after it started, ``kills``
-    times, then let a last run finish. Returns how many runs were killed before they ended."""
-    killed = 0
-    for _ in range(kills):
-        child = subprocess.Popen([sys.executable, "-c", SYNC_SCRIPT, str(path), hub], cwd=ROOT,
-                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        assert child.stdout.readline().strip() == "started", child.stderr.read()
-        time.sleep(rng.uniform(0.0, 1.5))
-        child.send_signal(signal.SIGKILL)
-        child.wait()
-        killed += child.returncode == -signal.SIGKILL
+
+def sync_killed_at(path: Path, hub: str, kill_at: int) -> bool:
+    """Run the sync in a child process and SIGKILL it at report number ``kill_at`` (0 is before the first
+    batch) or at its final report if it has fewer (``LAST`` is always the final one: after the last batch,
+    before the sync returns). True when the child was killed before it finished."""
+    child = subprocess.Popen([sys.executable, "-c", SYNC_SCRIPT, str(path), hub], cwd=ROOT, text=True,
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        reports = 0
+        while True:
+            line = child.stdout.readline()
+            assert line, child.stderr.read()
+            if reports == kill_at or line.startswith("recompute 1 1"):  # the last report: at the latest here
+                child.send_signal(signal.SIGKILL)
+                break
+            assert not line.startswith("finished"), "the run ended before its kill point"
+            reports += 1
+            child.stdin.write("go\n")
+            child.stdin.flush()
+    finally:
+        child.wait(600)
+    return child.returncode == -signal.SIGKILL
+
+
+def sync_in_a_process_killed_at_random(path: Path, hub: str, rng: random.Random) -> int:
+    """Three killed runs (before the first batch, after a random number of batches, after the last), then a
+    run that finishes. Returns how many runs were killed."""
+    killed = sum(sync_killed_at(path, hub, at) for at in (0, rng.randint(2, 12), LAST))
     child = subprocess.run([sys.executable, "-c", SYNC_SCRIPT, str(path), hub], cwd=ROOT, capture_output=True,
-                           text=True, timeout=600)
+                           text=True, timeout=600, input="go\n" * 10_000)
     assert child.returncode == 0, child.stderr
     return killed
 
@@ -163,7 +200,7 @@ def test_a_sync_process_killed_at_random_points_finishes_on_the_next_run(hub, de
     b_path = tmp_path / "b.sqlite3"
     kills = sync_in_a_process_killed_at_random(tmp_path / "a.sqlite3", hub, rng)
     kills += sync_in_a_process_killed_at_random(b_path, hub, rng)
-    assert kills >= 1
+    assert kills == 6  # every run meant to be cut was cut
     a, b = devices("a"), devices("b")
     sync.sync(a, hub)
     sync.sync(b, hub)
