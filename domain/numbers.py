@@ -7,10 +7,18 @@ that creates them from user input and that rounds them, so the rules live in one
 * money is rounded half-up to the currency's decimals at each movement;
 * average costs keep ``COST_PLACES`` decimals, more than money, so repeated receipts do not
   drift.
+
+Typed numbers are read one way on every path (command line, grid editors, imports): the decimal
+separator is a point, and a comma is only a thousands separator in its proper places (``1,250.5``).
+Anything else with a comma (``2,5``, ``1,25``, ``12,5000``) is refused as ambiguous rather than read as
+a number ten or a thousand times too large: a clerk on a European keyboard means 2.5 by ``2,5``.
+Full-width digits and separators (``１２．５``) read as their ASCII forms.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from decimal import ROUND_HALF_UP
 from decimal import Decimal
 from decimal import InvalidOperation
@@ -24,19 +32,41 @@ _QTY_EXP = Decimal(1).scaleb(-QTY_PLACES)
 _COST_EXP = Decimal(1).scaleb(-COST_PLACES)
 
 
+_GROUPED = re.compile(r"[+-]?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]*)?")
+
+
+class AmbiguousNumber(ValueError):
+    """A typed number with a comma that is not a thousands separator (``2,5``): refused, never guessed."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.suggestion = text.replace(",", ".") if text.count(",") == 1 and "." not in text else ""
+        hint = f"; type {self.suggestion} if that is what you meant" if self.suggestion else ""
+        super().__init__(f"{text!r} is ambiguous: a comma may only separate thousands (as in 1,250.5) and decimals "
+                         f"take a point{hint}")
+
+
 def D(value: object) -> Decimal:
     """Make a Decimal from a str, int or Decimal; floats are refused (they are not exact).
 
     Raises:
+        AmbiguousNumber: a comma that is not a thousands separator (a ValueError).
         ValueError: the value is not a finite number.
     """
     if isinstance(value, float):
         raise TypeError("floats are not exact; pass a str or Decimal")
     if isinstance(value, Decimal):
         result = value
+    elif isinstance(value, int):
+        result = Decimal(value)
     else:
+        text = unicodedata.normalize("NFKC", str(value)).strip()
+        if "," in text:
+            if not _GROUPED.fullmatch(text):
+                raise AmbiguousNumber(text)
+            text = text.replace(",", "")
         try:
-            result = Decimal(str(value).strip().replace(",", ""))
+            result = Decimal(text)
         except (InvalidOperation, ValueError):
             raise ValueError(f"{value!r} is not a number") from None
     if not result.is_finite():

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from domain.errors import BadInput
 from domain.numbers import QTY_PLACES
+from domain.numbers import AmbiguousNumber
 from domain.numbers import D
 from domain.numbers import places_of
 
@@ -18,6 +19,8 @@ def number(field: str, value: object, *, max_places: int | None = None) -> Decim
         raise BadInput(field, "is required; enter a number such as 12 or 2.50")
     try:
         result = D(value)
+    except AmbiguousNumber as exc:
+        raise BadInput(field, str(exc)) from None
     except (TypeError, ValueError):
         raise BadInput(field, f"{value!r} is not a number; enter digits such as 12 or 2.50") from None
     if max_places is not None and places_of(result) > max_places:

@@ -217,6 +217,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('DocumentLinesModel', '%1 must not be 0: enter a positive number to add, a negative one to remove.'):
         '%1 不能为 0：输入正数表示增加，负数表示减少。',
     ('DocumentLinesModel', '%1 must not be negative.'): '%1 不能为负数。',
+    ('DocumentLinesModel', "%1: '%2' is ambiguous: a comma may only separate thousands (as in 1,250.5) and decimals take a point."):
+        '%1：“%2”有歧义：逗号只能用作千位分隔符（如 1,250.5），小数请用小数点。',
     ('DocumentLinesModel', '%1: at most %2 decimal places are accepted.'): '%1：最多允许 %2 位小数。',
     ('DocumentLinesModel', '%1: not a number; enter digits such as 12 or 2.50.'): '%1：不是数字；请输入数字，如 12 或 2.50。',
     ('DocumentLinesModel', '%1: the number is too large.'): '%1：数字太大。',
@@ -232,6 +234,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('DocumentLinesModel', 'Received'): '实收数量',
     ('DocumentLinesModel', 'SKU'): '货号',
     ('DocumentLinesModel', 'Still expected'): '待收数量',
+    ('DocumentLinesModel', 'Type %1 if that is what you meant.'): '如果您想输入的是 %1，请输入 %1。',
     ('DocumentLinesModel', 'Unit'): '单位',
     ('DocumentLinesModel', 'Unit cost'): '单位成本',
     ('ExportTable', 'Could not write %1:\n%2'): '无法写入 %1：\n%2',

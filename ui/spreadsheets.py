@@ -7,9 +7,10 @@ characters no Chinese or English spreadsheet holds, are refused with a message t
 to save the file instead of importing garbage. The delimiter is the one of ``,`` ``;`` and tab
 that the header line uses most.
 
-Excel files (.xlsx) are read with pandas on openpyxl, as Python objects, and each cell is turned
-into the text a user would type: whole numbers without ``.0``, dates as ``2026-03-01``.
-pandas and openpyxl are imported when a file is read, not when this module is.
+Excel files (.xlsx) are read with openpyxl, as Python objects, and each cell is turned into the text
+a user would type: whole numbers without ``.0``, dates as ``2026-03-01``. Formulas are never run: a
+workbook with formula cells is refused. Every text written to a workbook is a text cell, never a
+formula. openpyxl is imported when a file is read or written, not when this module is.
 """
 
 from __future__ import annotations
@@ -118,13 +119,36 @@ def _looks_like_chinese(text: str) -> bool:
 
 
 def _read_excel(path: Path) -> Table:
-    import pandas as pd
+    """The first sheet's cells as text. A formula is never run, nor is the result Excel cached for it
+    taken: a workbook with formula cells is refused, naming them (text that only looks like a formula,
+    such as an exported name ``=x``, is a text cell and reads as it is)."""
+    from openpyxl import load_workbook
 
+    handle = path.open("rb")  # a file object: openpyxl would judge a path by its name (a .csv that is a workbook)
     try:
-        frame = pd.read_excel(path, sheet_name=0, header=None, dtype=object, engine="openpyxl")
+        book = load_workbook(handle, read_only=True, data_only=False)
     except Exception as exc:  # noqa: BLE001 - a damaged or encrypted workbook: the user's file, said plainly
+        handle.close()
         raise BadInput("file", f"{path.name} cannot be read as an Excel workbook ({exc}); {_SAVE_AS}") from None
-    records = [tuple(cell_text(x) for x in row) for row in frame.itertuples(index=False, name=None)]
+    try:
+        sheet = book.worksheets[0]
+        records, formulas = [], []
+        for row in sheet.iter_rows():
+            texts = []
+            for cell in row:
+                if cell.data_type == "f":
+                    formulas.append(getattr(cell, "coordinate", None) or f"row {len(records) + 1}")
+                    texts.append("")
+                else:
+                    texts.append(cell_text(cell.value))
+            records.append(tuple(texts))
+    finally:
+        book.close()
+        handle.close()
+    if formulas:
+        shown = ", ".join(formulas[:10]) + (f" and {len(formulas) - 10} more" if len(formulas) > 10 else "")
+        raise BadInput("file", f"{path.name} has formulas in {shown}; Stockroom imports values, never runs "
+                               f"formulas: in Excel copy those cells and paste them as values, then import again")
     return _table(records, path.name)
 
 
@@ -182,7 +206,6 @@ def write_xlsx(path: Path | str, headers: Sequence[str], rows: Iterable[Sequence
     Cells may be text, numbers (``Decimal`` stays exact to Excel's precision), dates or None.
     """
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -194,13 +217,13 @@ def write_xlsx(path: Path | str, headers: Sequence[str], rows: Iterable[Sequence
     bold = Font(bold=True)
     header_cells = []
     for text in headers:
-        cell = WriteOnlyCell(ws, value=str(text))
+        cell = _excel_cell(ws, str(text))
         cell.font = bold
         header_cells.append(cell)
     ws.append(header_cells)
     count = 0
     for row in rows:
-        ws.append([_excel_value(v) for v in row])
+        ws.append([_excel_cell(ws, v) for v in row])
         count += 1
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -210,10 +233,27 @@ def write_xlsx(path: Path | str, headers: Sequence[str], rows: Iterable[Sequence
     return count
 
 
-def _excel_value(value: object) -> object:
+# Text that a spreadsheet would take for a formula if it were typed (CSV/formula injection): written as a
+# text cell with Excel's quote prefix, so it stays text even when the cell is edited in Excel.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def _excel_cell(ws, value: object):
+    """One cell of an exported row: text is always a text cell (never a formula, whatever it starts with);
+    numbers and dates keep their types."""
+    from openpyxl.cell import WriteOnlyCell
+
     if isinstance(value, datetime) and value.tzinfo is not None:
-        return value.astimezone().replace(tzinfo=None)  # Excel has no time zones: local time, as shown
-    return value
+        value = value.astimezone().replace(tzinfo=None)  # Excel has no time zones: local time, as shown
+    if not isinstance(value, str):
+        return WriteOnlyCell(ws, value=value)
+    text = _XML_ILLEGAL.sub("\ufffd", value)  # a control character (from an old or foreign record) is shown as �
+    cell = WriteOnlyCell(ws, value=text)
+    cell.data_type = "s"  # openpyxl would make "=…" a formula
+    if text.startswith(FORMULA_START):
+        cell.quotePrefix = True
+    return cell
 
 
 def number_or_text(text: str) -> object:

@@ -438,7 +438,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentEntry</name>
         <message>
-            <location filename="../../ui/screens/documents.py" line="+242" />
+            <location filename="../../ui/screens/documents.py" line="+244" />
             <source>New receipt</source>
             <translation>新建入库单</translation>
         </message>
@@ -812,7 +812,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentErrors</name>
         <message>
-            <location line="-1111" />
+            <location line="-1113" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -955,7 +955,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentLinesModel</name>
         <message>
-            <location filename="../../ui/models/document_lines.py" line="+87" />
+            <location filename="../../ui/models/document_lines.py" line="+88" />
             <source>#</source>
             <translation>行号</translation>
         </message>
@@ -1035,7 +1035,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>%1 为必填项：请输入数字，如 12 或 2.50。</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+6" />
             <source>%1: not a number; enter digits such as 12 or 2.50.</source>
             <translation>%1：不是数字；请输入数字，如 12 或 2.50。</translation>
         </message>
@@ -1063,6 +1063,16 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+2" />
             <source>%1 must be greater than 0.</source>
             <translation>%1 必须大于 0。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>%1: '%2' is ambiguous: a comma may only separate thousands (as in 1,250.5) and decimals take a point.</source>
+            <translation>%1：“%2”有歧义：逗号只能用作千位分隔符（如 1,250.5），小数请用小数点。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Type %1 if that is what you meant.</source>
+            <translation>如果您想输入的是 %1，请输入 %1。</translation>
         </message>
     </context>
     <context>
@@ -1450,7 +1460,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+158" />
+            <location filename="../../ui/main_window.py" line="+160" />
             <source>Working (%n task(s))…</source>
             <translation>正在处理（%n 个任务）…</translation>
         </message>
@@ -2052,7 +2062,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PostedDocumentsModel</name>
         <message>
-            <location filename="../../ui/models/document_lines.py" line="+9" />
+            <location filename="../../ui/models/document_lines.py" line="+6" />
             <source>Reversed</source>
             <translation>已冲销</translation>
         </message>

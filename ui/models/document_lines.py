@@ -34,6 +34,7 @@ from domain.documents import DocumentKind
 from domain.documents import LineInput
 from domain.held import HeldLine
 from domain.numbers import QTY_PLACES
+from domain.numbers import AmbiguousNumber
 from domain.numbers import D
 from domain.numbers import fmt
 from domain.numbers import places_of
@@ -449,6 +450,8 @@ class DocumentLinesModel(QAbstractTableModel):
             return refuse(self.tr("%1 is required: enter a number such as 12 or 2.50."))
         try:
             value = D(text)
+        except AmbiguousNumber as exc:
+            return refuse(ambiguous_text(exc))
         except (TypeError, ValueError):
             return refuse(self.tr("%1: not a number; enter digits such as 12 or 2.50."))
         places = 8 if key == COST else QTY_PLACES
@@ -468,6 +471,17 @@ class DocumentLinesModel(QAbstractTableModel):
     def retranslate(self) -> None:
         if self.columns:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+
+
+def ambiguous_text(exc: AmbiguousNumber) -> str:
+    """A refused comma, translated (``%1`` is left for the field's name)."""
+    translate = QCoreApplication.translate
+    text = translate("DocumentLinesModel", "%1: '%2' is ambiguous: a comma may only separate thousands (as in "
+                                           "1,250.5) and decimals take a point.").replace("%2", exc.text)
+    if exc.suggestion:
+        text += " " + translate("DocumentLinesModel", "Type %1 if that is what you meant.").replace(
+            "%1", exc.suggestion)
+    return text
 
 
 def _yes(value: bool) -> str:

@@ -217,12 +217,14 @@ def describe(exc: BaseException) -> str:
 
 
 class NumberDelegate(QStyledItemDelegate):
-    """A line editor that accepts only digits, a decimal point and (if signed) a minus sign."""
+    """A line editor that accepts only digits, commas, a decimal point and (if signed) a minus sign."""
 
     def __init__(self, signed: bool, parent=None) -> None:
         super().__init__(parent)
         sign = "[-+]?" if signed else ""
-        self.pattern = QRegularExpression(sign + r"[0-9]{0,12}([.,][0-9]{0,8})?")
+        # Digits, a decimal point and commas (thousands, as in 1,250.5): a comma in any other place is
+        # refused with its reason when the cell is left (domain.numbers), never read as a decimal point.
+        self.pattern = QRegularExpression(sign + r"[0-9,]{0,16}(\.[0-9]{0,8})?")
 
     def createEditor(self, parent, option, index):
         editor = QLineEdit(parent)

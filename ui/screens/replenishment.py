@@ -24,7 +24,6 @@ import threading
 import time
 from datetime import date
 from decimal import Decimal
-from decimal import InvalidOperation
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
@@ -47,6 +46,7 @@ from PySide6.QtWidgets import QTextBrowser
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from domain.numbers import D
 from domain.numbers import fmt
 from ui.access import refusal_text
 from ui.models.proxy import RowFilterProxy
@@ -338,8 +338,8 @@ class ReplenishmentModel(RowTableModel):
             (self.checked.add if state == Qt.CheckState.Checked else self.checked.discard)(_key(r))
         elif index.column() == self.QTY and role == Qt.ItemDataRole.EditRole:
             try:
-                qty = Decimal(str(value).strip().replace(",", ""))
-            except InvalidOperation:
+                qty = D(str(value))
+            except ValueError:  # not a number, or an ambiguous comma (domain.numbers)
                 qty = None
             if qty is None or not qty.is_finite() or qty <= 0:
                 self.edit_error = translate("Replenishment",
