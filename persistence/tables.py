@@ -447,3 +447,27 @@ sync_dirty = Table(
     Column("at", Instant, nullable=False),
     Column("movement_id", String(36), nullable=False),
 )
+
+# Pulled records and movements the device refused (persistence.sync.checks): kept aside with the reason,
+# never applied, listed for review; a corrected version on the hub replaces them at the next sync.
+sync_quarantine = Table(
+    "sync_quarantine",
+    metadata,
+    Column("tbl", String(40), primary_key=True),
+    Column("row_id", String(200), primary_key=True),
+    Column("seq", BigInteger, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("reason", String(500), nullable=False),
+    Column("data", Text, nullable=False),
+    Column("device_id", String(200), nullable=False, default=""),
+    Column("at", Instant, nullable=False),
+)
+
+# The hub's identity (key 'hub_id', made once when the hub's tables are created) and, on the hub,
+# nothing else yet; a device keeps the id of the hub its positions belong to in its settings.
+sync_meta = Table(
+    "sync_meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)

@@ -75,6 +75,12 @@ def run(args, open_db) -> int:
         print(f"negative stock: {sku} in {warehouse} is {on_hand} after the merge; count it or post a correction")
     if report.conflicts:
         print("review the conflicts: stockroom conflicts")
+    if report.refused:
+        print(f"refused {report.refused} record(s) from the hub that did not pass the checks; "
+              f"see: stockroom sync status")
+    if report.unpushed:
+        print(f"held back {report.unpushed} record(s) of this computer that would not pass the checks; "
+              f"see: stockroom sync status")
     return 0
 
 
@@ -86,6 +92,9 @@ def _status(args, db, sync) -> int:
         "last_report": s.last_report.to_json() if s.last_report else None,
         "negative_stock": [{"sku": n.sku, "warehouse": n.warehouse, "on_hand": str(n.on_hand)}
                            for n in sync.negative_stock(db)],
+        "hub_id": s.hub_id,
+        "quarantined": [{"table": q.table, "row_id": q.row_id, "seq": q.seq, "reason": q.reason,
+                         "device_id": q.device_id, "at": _iso(q.at)} for q in s.quarantined],
     }
     if args.json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
@@ -99,6 +108,10 @@ def _status(args, db, sync) -> int:
         print(f"last error ({_iso(s.last_attempt_at)}): {s.last_error}")
     print(f"waiting to be pushed: {s.pending_push}")
     print(f"conflicts to review: {s.open_conflicts}")
+    if s.quarantined:
+        print(f"refused from the hub and kept aside: {len(s.quarantined)}")
+    for q in s.quarantined:
+        print(f"  {q.table} {q.row_id} (hub entry {q.seq}): {q.reason}")
     for n in data["negative_stock"]:
         print(f"negative stock: {n['sku']} in {n['warehouse']} is {n['on_hand']}; count it or post a correction")
     return 0

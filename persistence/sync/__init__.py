@@ -86,7 +86,8 @@ from persistence.sync import local as loc
 from persistence.sync import records as r
 
 __all__ = [
-    "BadHubUrl", "ConflictRow", "HubUnavailable", "NegativeRow", "SyncCancelled", "SyncReport", "SyncStatus",
+    "BadHubUrl", "ConflictRow", "HubUnavailable", "NegativeRow", "QuarantineRow", "SyncCancelled", "SyncReport",
+    "SyncStatus",
     "conflicts", "hub_url_setting", "negative_stock", "redact", "remember_password", "remembered_password",
     "resolve_conflict", "status", "sync", "test_connection",
 ]
@@ -115,6 +116,8 @@ class SyncReport:
     negative: list[tuple[str, str, Decimal]] = field(default_factory=list)
     started_at: datetime | None = None
     finished_at: datetime | None = None
+    refused: int = 0  # pulled records and movements kept aside after this sync (see checks)
+    unpushed: int = 0  # local records and movements held back because they would not pass the checks
 
     def to_json(self) -> dict:
         data = asdict(self)
@@ -128,7 +131,8 @@ class SyncReport:
         return cls(data["pushed"], data["pulled"], data["conflicts"], data["merged"],
                    [(s, w, Decimal(q)) for s, w, q in data["negative"]],
                    datetime.fromisoformat(data["started_at"]) if data.get("started_at") else None,
-                   datetime.fromisoformat(data["finished_at"]) if data.get("finished_at") else None)
+                   datetime.fromisoformat(data["finished_at"]) if data.get("finished_at") else None,
+                   int(data.get("refused", 0)), int(data.get("unpushed", 0)))
 
 
 @dataclass
@@ -140,6 +144,20 @@ class SyncStatus:
     last_attempt_at: datetime | None
     pending_push: int
     open_conflicts: int
+    quarantined: list[QuarantineRow] = field(default_factory=list)
+    hub_id: str = ""
+
+
+@dataclass
+class QuarantineRow:
+    """A pulled record or movement refused by the checks: kept aside, never applied."""
+
+    table: str
+    row_id: str
+    seq: int
+    reason: str
+    device_id: str
+    at: datetime
 
 
 @dataclass
@@ -283,12 +301,15 @@ def status(db) -> SyncStatus:
             loc.count_pending_immutable(conn, table, db.device_id) for table in loc.IMMUTABLE)
         open_conflicts = conn.execute(select(func.count()).select_from(t.sync_conflicts)
                                       .where(t.sync_conflicts.c.resolved_at.is_(None))).scalar_one()
+        q = t.sync_quarantine.c
+        held = [QuarantineRow(*row) for row in conn.execute(
+            select(q.tbl, q.row_id, q.seq, q.reason, q.device_id, q.at).order_by(q.seq))]
     report = settings.get(loc.LAST_REPORT)
     return SyncStatus(
         hub_url=settings.get(loc.HUB_URL, ""), last_success_at=_when(settings.get(loc.LAST_SUCCESS, "")),
         last_report=SyncReport.from_json(json.loads(report)) if report else None,
         last_error=settings.get(loc.LAST_ERROR, ""), last_attempt_at=_when(settings.get(loc.LAST_ATTEMPT, "")),
-        pending_push=pending, open_conflicts=open_conflicts)
+        pending_push=pending, open_conflicts=open_conflicts, quarantined=held, hub_id=settings.get(loc.HUB_ID, ""))
 
 
 def _summary(spec: r.Spec | None, data: dict) -> str:

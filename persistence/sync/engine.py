@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable
 from datetime import datetime
@@ -23,6 +22,7 @@ from persistence.sync import SyncCancelled
 from persistence.sync import SyncReport
 from persistence.sync import _local
 from persistence.sync import _reason
+from persistence.sync import gate
 from persistence.sync import hub
 from persistence.sync import local as loc
 from persistence.sync import records as r
@@ -99,7 +99,7 @@ def run(db, engine: Engine, started: datetime, progress: Callable[[str, int, int
     me = _instance(db)
     caps = _push_records(db, engine, me, report)
     _push_facts(db, engine, me, report, progress, cancel, caps)
-    _pull(db, engine, me, report, progress, cancel)
+    _pull(db, engine, me, report, progress, cancel, lambda *a: "")
     progress("recompute", 0, 1)
     with _local(db) as conn:
         negative = recompute(conn, db.money_places)
@@ -227,7 +227,7 @@ def _push_facts(db, engine: Engine, me: str, report: SyncReport, progress, cance
             progress("push", done, total)
 
 
-def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel) -> None:
+def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, authority) -> None:
     with engine.connect() as hconn:
         aliases = hconn.exec_driver_sql("SELECT tbl, old_key, new_key FROM sync_aliases").all()
     mergeable = [(tbl, old, new) for tbl, old, new in aliases if tbl in r.MERGEABLE or tbl == "reversal"]
@@ -256,40 +256,42 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel) -> 
             raise SyncCancelled("sync stopped; what was pulled is kept")
         with engine.connect() as hconn:
             entries = hconn.exec_driver_sql(
-                "SELECT seq, tbl, row_id, version, data FROM sync_log WHERE seq > %(c)s AND seq <= %(t)s AND NOT "
-                "(tbl IN ('movements', 'unfilled_demand') AND device_id = %(me)s) ORDER BY seq LIMIT %(n)s",
+                "SELECT seq, tbl, row_id, version, data, device_id FROM sync_log WHERE seq > %(c)s AND seq <= %(t)s "
+                "AND NOT (tbl IN ('movements', 'unfilled_demand') AND device_id = %(me)s) ORDER BY seq LIMIT %(n)s",
                 {"c": cursor, "t": top, "me": me, "n": PULL_BATCH}).all()
             high = entries[-1][0] if len(entries) == PULL_BATCH else top
             params = {"c": cursor, "h": high, "me": me}
             movements = hconn.exec_driver_sql(
-                f"SELECT {m_cols} FROM sync_log l JOIN movements m ON m.id = l.row_id WHERE l.tbl = 'movements' "
-                f"AND l.seq > %(c)s AND l.seq <= %(h)s AND l.device_id <> %(me)s ORDER BY l.seq", params).all()
+                f"SELECT l.seq, l.device_id, {m_cols} FROM sync_log l JOIN movements m ON m.id = l.row_id "
+                f"WHERE l.tbl = 'movements' AND l.seq > %(c)s AND l.seq <= %(h)s AND l.device_id <> %(me)s "
+                f"ORDER BY l.seq", params).all()
             unfilled = hconn.exec_driver_sql(
-                f"SELECT {u_cols} FROM sync_log l JOIN unfilled_demand u ON u.id = l.row_id "
+                f"SELECT l.seq, l.device_id, {u_cols} FROM sync_log l JOIN unfilled_demand u ON u.id = l.row_id "
                 f"WHERE l.tbl = 'unfilled_demand' AND l.seq > %(c)s AND l.seq <= %(h)s AND l.device_id <> %(me)s "
                 f"ORDER BY l.seq", params).all()
         with _local(db) as conn:
-            run: list[tuple[str, int, dict | None]] = []
-            for i, (_seq, tbl, key, version, data) in enumerate(entries):
-                spec = r.BY_NAME.get(tbl)
-                if spec is None:
-                    continue
-                run.append((key, version, json.loads(data) if data else None))
-                report.pulled += 1
-                following = next((e[1] for e in entries[i + 1:] if e[1] in r.BY_NAME), None)
-                if following != tbl:  # a run of one table ends: apply it (in log order across tables)
-                    loc.apply_records(conn, me, spec, run)
-                    run = []
-            loc.settle_pulled_reversals(conn, me, movements)
-            added = loc.insert_immutable(conn, t.movements, [tuple(m) for m in movements])
-            report.pulled += added + loc.insert_immutable(conn, t.unfilled_demand, [tuple(u) for u in unfilled])
-            if movements:
-                _mark_pairs(conn, movements)
+            admitted = gate.admit(conn, me, [gate.Entry(*e) for e in entries],
+                                  {"movements": _facts("movements", movements),
+                                   "unfilled_demand": _facts("unfilled_demand", unfilled)}, authority)
+            report.pulled += admitted.records + admitted.facts
+            if admitted.movements:
+                _mark_pairs(conn, admitted.movements)
             loc.set_setting(conn, loc.CURSOR, str(high))
             conn.commit()
         cursor = high
         done += len(entries)
         progress("pull", done, total)
+    with engine.connect() as hconn, _local(db) as conn:
+        admitted = gate.retry_from_hub(conn, hconn, me, authority)
+        report.pulled += admitted.records + admitted.facts
+        if admitted.movements:
+            _mark_pairs(conn, admitted.movements)
+        report.refused = len(loc.quarantined(conn))  # everything kept aside now, new or still refused
+        conn.commit()
+
+
+def _facts(tbl: str, rows) -> list[tuple]:
+    return [(gate.Entry(row[0], tbl, str(row[2]), 0, "", row[1]), tuple(row[2:])) for row in rows]
 
 
 def _mark_pairs(conn, movements) -> None:

@@ -33,6 +33,7 @@ LAST_REPORT = "sync.last_report"
 RENUMBERED = "sync_renumbered"  # connection info: records the sync itself changed in the current transaction
 INSTANCE = "sync.instance"  # who this file is to the hub (see engine._instance)
 FILE_IDENTITY = "sync.file_identity"
+HUB_ID = "sync.hub_id"  # the identity of the hub the cursors belong to (see engine._check_hub)
 
 IMMUTABLE = (t.movements, t.unfilled_demand)
 
@@ -130,7 +131,7 @@ def mark_dirty(conn: Connection, product_id: str, warehouse_id: str, at_micros: 
         (product_id, warehouse_id, at_micros, movement_id))
 
 
-def _references(target: str) -> list[tuple[str, str]]:
+def references(target: str) -> list[tuple[str, str]]:
     """(table, column) of every foreign key to ``target``, balances and caches included."""
     return [(table.name, fk.parent.name) for table in t.metadata.sorted_tables for fk in table.foreign_keys
             if fk.column.table.name == target]
@@ -156,7 +157,7 @@ def apply_alias(conn: Connection, spec: r.Spec, old: str, new: str) -> bool:
             p, w = (new, w) if spec.name == "products" else (p, new)
             mark_dirty(conn, p, w, -(2**62), "")
     touched = conn.info.setdefault(RENUMBERED, set())
-    for table, column in _references(spec.name):
+    for table, column in references(spec.name):
         if table in ("balances",):
             continue
         _note_touched(conn, touched, table, column, old)
@@ -403,3 +404,29 @@ def apply_records(conn: Connection, device_id: str, spec: r.Spec, entries: list[
                              [(spec.name, key, version, hash_) for key, version, _, hash_ in fresh])
     for key, version, record in slow:
         apply_record(conn, device_id, spec, key, version, record)
+
+
+def quarantine(conn: Connection, tbl: str, row_id: str, seq: int, version: int, reason: str, data: str,
+               device_id: str) -> None:
+    """Keep a refused pulled record aside with the reason (one entry per record, the latest refusal)."""
+    conn.exec_driver_sql(
+        "INSERT INTO sync_quarantine (tbl, row_id, seq, version, reason, data, device_id, at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tbl, row_id) DO UPDATE SET seq = excluded.seq, "
+        "version = excluded.version, reason = excluded.reason, data = excluded.data, device_id = excluded.device_id, "
+        "at = excluded.at",
+        (str(tbl)[:40], str(row_id)[:200], int(seq), int(version) if -2**31 <= int(version) < 2**31 else 0,
+         reason[:500], data, str(device_id)[:200], to_micros(datetime.now(UTC))))
+
+
+def release(conn: Connection, tbl: str, keys: list[str]) -> None:
+    """Forget the quarantine entries of records now applied (a corrected version arrived)."""
+    for i in range(0, len(keys), 500):
+        conn.execute(t.sync_quarantine.delete().where(t.sync_quarantine.c.tbl == tbl,
+                                                      t.sync_quarantine.c.row_id.in_(keys[i:i + 500])))
+
+
+def quarantined(conn: Connection) -> list[tuple[str, str, int, str]]:
+    """(table, key, seq, reason) of every record kept aside, oldest first."""
+    return [tuple(row) for row in conn.execute(
+        select(t.sync_quarantine.c.tbl, t.sync_quarantine.c.row_id, t.sync_quarantine.c.seq,
+               t.sync_quarantine.c.reason).order_by(t.sync_quarantine.c.seq))]

@@ -1,0 +1,213 @@
+"""What a pull lets in: every logged record and movement checked before it is applied.
+
+``admit`` takes one batch read from the hub (log entries with their JSON, movements and
+unfilled demand with their log sequence) and applies, in log order, only what passes
+``checks`` and whose references exist here (or arrived earlier in the same pull). The rest is
+quarantined with its reason (``sync_quarantine``) and the sync goes on. Quarantined entries
+are read from the hub again at every sync (``retry_from_hub``): a corrected version (or a
+reference that has arrived since) lets them in, and their entry is released.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from dataclasses import field
+
+from sqlalchemy import Connection
+from sqlalchemy import select
+
+from persistence import tables as t
+from persistence.sync import checks
+from persistence.sync import local as loc
+from persistence.sync import records as r
+
+FACTS = {"movements": t.movements, "unfilled_demand": t.unfilled_demand}
+
+
+@dataclass
+class Entry:
+    seq: int
+    tbl: str
+    key: str
+    version: int
+    data: str
+    device: str
+
+
+@dataclass
+class Admitted:
+    records: int = 0
+    facts: int = 0
+    refused: int = 0
+    movements: list[tuple] = field(default_factory=list)  # the movement rows inserted (raw), for the recompute
+
+
+def _present(conn: Connection, table: str, ids: set[str]) -> set[str]:
+    found: set[str] = set()
+    ids_ = [i for i in ids if isinstance(i, str)]
+    target = t.metadata.tables[table]
+    for i in range(0, len(ids_), 500):
+        found.update(conn.execute(select(target.c.id).where(target.c.id.in_(ids_[i:i + 500]))).scalars())
+    return found
+
+
+def _missing_reference(conn: Connection, spec: r.Spec, record: dict, cache: dict[str, set[str]]) -> str:
+    """The first reference of ``record`` (or of its child rows) to a record that is not here; '' if none."""
+    rows = [record] + [row for child, _ in spec.children for row in record["_children"].get(child.name, [])]
+    for row in rows:
+        for column, target in spec.refs.items():
+            value = row.get(column)
+            if value is None or value == record.get("id") and target == spec.name:
+                continue
+            known = cache.setdefault(target, set())
+            if value not in known:
+                if _present(conn, target, {value}):
+                    known.add(value)
+                else:
+                    return f"{column} refers to {target} {value} which is not here"
+    return ""
+
+
+def _still_referenced(conn: Connection, spec: r.Spec, key: str) -> str:
+    """Why a record deleted on the hub cannot be deleted here (rows still point at it); '' when it can."""
+    if spec.key != ("id",):
+        return ""
+    children = {child.name for child, _ in spec.children}
+    for table, column in loc.references(spec.name):
+        if table in children:
+            continue
+        if conn.exec_driver_sql(f'SELECT 1 FROM "{table}" WHERE "{column}" = ? LIMIT 1', (key,)).first():
+            return f"deleted on the hub, but {table} here still refer to it"
+    return ""
+
+
+def _refuse(conn: Connection, e: Entry, reason: str, data: str | None = None) -> None:
+    loc.quarantine(conn, e.tbl, e.key, e.seq, e.version, reason, e.data if data is None else data, e.device)
+
+
+def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list[tuple[Entry, tuple]]],
+          authority) -> Admitted:
+    """Apply the acceptable part of one pulled batch in log order; quarantine the rest (see module)."""
+    out = Admitted()
+    cache: dict[str, set[str]] = {}
+    run: list[tuple[Entry, dict | None]] = []
+    run_spec: r.Spec | None = None
+
+    def flush_run() -> None:
+        nonlocal run
+        if not run:
+            return
+        good = []
+        for e, record in run:
+            if record is None:
+                reason = _still_referenced(conn, run_spec, e.key)
+            else:
+                reason = _missing_reference(conn, run_spec, record, cache)
+            reason = reason or authority(conn, run_spec, e, record)
+            if reason:
+                _refuse(conn, e, reason)
+                out.refused += 1
+                continue
+            good.append((e.key, e.version, record))
+        if good:
+            loc.apply_records(conn, me, run_spec, good)
+            loc.release(conn, run_spec.name, [k for k, _, _ in good])
+            cache.pop(run_spec.name, None)
+            out.records += len(good)
+        run = []
+
+    for e in entries:
+        if e.tbl in FACTS:
+            continue
+        spec = r.BY_NAME.get(e.tbl)
+        if spec is None:
+            _refuse(conn, e, f"unknown table {e.tbl[:40]!r}")
+            out.refused += 1
+            continue
+        try:
+            record = checks.reason_json(e.data)
+            reason = checks.check_record(spec, e.key, record)
+        except checks.Refused as exc:
+            record, reason = None, str(exc)
+        if not reason and record is None and not _is_deletion(e):
+            reason = "the logged record is empty"
+        if reason:
+            _refuse(conn, e, reason)
+            out.refused += 1
+            continue
+        if run_spec is not spec:
+            flush_run()
+            run_spec = spec
+        run.append((e, record))
+    flush_run()
+    for name, rows in facts.items():
+        _admit_facts(conn, me, FACTS[name], rows, out)
+    return out
+
+
+def _is_deletion(e: Entry) -> bool:
+    return e.data == ""
+
+
+def _admit_facts(conn: Connection, me: str, table, rows: list[tuple[Entry, tuple]], out: Admitted) -> None:
+    good: list[tuple] = []
+    products = _present(conn, "products", {row[_index(table, "product_id")] for _, row in rows})
+    warehouses = _present(conn, "warehouses", {row[_index(table, "warehouse_id")] for _, row in rows})
+    batch_ids: set[str] = set()
+    reverses = {row[_index(table, "reverses_id")] for _, row in rows} if table is t.movements else set()
+    known_movements = _present(conn, "movements", {x for x in reverses if x})
+    for e, row in rows:
+        data = checks.encode_raw(table, row)
+        reason = checks.check_fact(table, data)
+        if not reason and data["product_id"] not in products:
+            reason = f"product_id refers to a product {data['product_id']} which is not here"
+        if not reason and data["warehouse_id"] not in warehouses:
+            reason = f"warehouse_id refers to a warehouse {data['warehouse_id']} which is not here"
+        if not reason and table is t.movements and data["reverses_id"] and \
+                data["reverses_id"] not in known_movements and data["reverses_id"] not in batch_ids:
+            reason = f"reverses_id refers to a movement {data['reverses_id']} which is not here"
+        if reason:
+            _refuse(conn, e, reason, json.dumps(data, ensure_ascii=False, default=str))
+            out.refused += 1
+            continue
+        batch_ids.add(data["id"])
+        good.append(row)
+    if not good:
+        return
+    if table is t.movements:
+        loc.settle_pulled_reversals(conn, me, good)
+    out.facts += loc.insert_immutable(conn, table, good)
+    loc.release(conn, table.name, [row[0] for row in good])
+    if table is t.movements:
+        out.movements.extend(good)
+
+
+def _index(table, name: str) -> int:
+    return [c.name for c in table.columns].index(name)
+
+
+def retry_from_hub(conn: Connection, hconn, me: str, authority) -> Admitted:
+    """Read every quarantined entry's current version on the hub again and admit what now passes."""
+    waiting = loc.quarantined(conn)
+    if not waiting:
+        return Admitted()
+    entries: list[Entry] = []
+    facts: dict[str, list[tuple[Entry, tuple]]] = {name: [] for name in FACTS}
+    for tbl, key, _seq, _reason in waiting:
+        if tbl in FACTS:
+            table = FACTS[tbl]
+            cols = ", ".join(f'x."{c.name}"' for c in table.columns)
+            found = hconn.exec_driver_sql(
+                f"SELECT l.seq, l.device_id, {cols} FROM sync_log l JOIN {tbl} x ON x.id = l.row_id "
+                f"WHERE l.tbl = %(t)s AND l.row_id = %(k)s ORDER BY l.seq DESC LIMIT 1", {"t": tbl, "k": key}).first()
+            if found is not None:
+                facts[tbl].append((Entry(found[0], tbl, key, 0, "", found[1]), tuple(found[2:])))
+            continue
+        found = hconn.exec_driver_sql(
+            "SELECT seq, tbl, row_id, version, data, device_id FROM sync_log WHERE tbl = %(t)s AND row_id = %(k)s "
+            "ORDER BY seq DESC LIMIT 1", {"t": tbl, "k": key}).first()
+        if found is not None:
+            entries.append(Entry(*found))
+    entries.sort(key=lambda e: r.SPECS.index(r.BY_NAME[e.tbl]) if e.tbl in r.BY_NAME else -1)
+    return admit(conn, me, entries, facts, authority)
