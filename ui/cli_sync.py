@@ -94,7 +94,9 @@ def _status(args, db, sync) -> int:
                            for n in sync.negative_stock(db)],
         "hub_id": s.hub_id,
         "quarantined": [{"table": q.table, "row_id": q.row_id, "seq": q.seq, "reason": q.reason,
-                         "device_id": q.device_id, "at": _iso(q.at)} for q in s.quarantined],
+                         "device_id": q.device_id, "at": _iso(q.at)} for q in s.quarantined if not q.outgoing],
+        "held_back": [{"table": q.table.removeprefix("outgoing:"), "row_id": q.row_id, "reason": q.reason,
+                       "at": _iso(q.at)} for q in s.quarantined if q.outgoing],
     }
     if args.json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
@@ -108,10 +110,14 @@ def _status(args, db, sync) -> int:
         print(f"last error ({_iso(s.last_attempt_at)}): {s.last_error}")
     print(f"waiting to be pushed: {s.pending_push}")
     print(f"conflicts to review: {s.open_conflicts}")
-    if s.quarantined:
-        print(f"refused from the hub and kept aside: {len(s.quarantined)}")
-    for q in s.quarantined:
+    incoming = [q for q in s.quarantined if not q.outgoing]
+    if incoming:
+        print(f"refused from the hub and kept aside: {len(incoming)}")
+    for q in incoming:
         print(f"  {q.table} {q.row_id} (hub entry {q.seq}): {q.reason}")
+    for q in s.quarantined:
+        if q.outgoing:
+            print(f"held back from the hub: {q.table.removeprefix('outgoing:')} {q.row_id}: {q.reason}")
     for n in data["negative_stock"]:
         print(f"negative stock: {n['sku']} in {n['warehouse']} is {n['on_hand']}; count it or post a correction")
     return 0

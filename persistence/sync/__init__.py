@@ -118,9 +118,13 @@ class SyncReport:
     finished_at: datetime | None = None
     refused: int = 0  # pulled records and movements kept aside after this sync (see checks)
     unpushed: int = 0  # local records and movements held back because they would not pass the checks
+    held: set = field(default_factory=set, repr=False, compare=False)  # during the run: tables with held records
+    held_keys: set = field(default_factory=set, repr=False, compare=False)
 
     def to_json(self) -> dict:
         data = asdict(self)
+        data.pop("held", None)
+        data.pop("held_keys", None)
         data["negative"] = [[s, w, str(q)] for s, w, q in self.negative]
         data["started_at"] = self.started_at.isoformat() if self.started_at else None
         data["finished_at"] = self.finished_at.isoformat() if self.finished_at else None
@@ -158,6 +162,11 @@ class QuarantineRow:
     reason: str
     device_id: str
     at: datetime
+
+    @property
+    def outgoing(self) -> bool:
+        """This desk's own record, held back from the push (the others were refused from the hub)."""
+        return self.table.startswith("outgoing:")
 
 
 @dataclass

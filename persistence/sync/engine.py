@@ -154,6 +154,13 @@ def _push_records(db, engine: Engine, me: str, report: SyncReport) -> dict[str, 
     with db.engine.connect() as conn, conn.begin():
         pending = loc.pending_records(conn)
         caps = {table.name: loc.last_rowid(conn, table) for table in loc.IMMUTABLE}
+    pending, held = gate.outgoing(pending)
+    report.unpushed += len(held)
+    with _local(db) as conn:
+        gate.hold_back(conn, me, held, [(p.spec.name, p.key) for p in pending])
+        conn.commit()
+    report.held = {name for name, _, _ in held}
+    report.held_keys = {(name, key) for name, key, _ in held}
     if not pending:
         return caps
     with engine.begin() as hconn:
@@ -215,16 +222,26 @@ def _push_facts(db, engine: Engine, me: str, report: SyncReport, progress, cance
                 raise SyncCancelled("sync stopped; what was pushed is kept")
             with db.engine.connect() as conn:
                 rows, last = loc.pending_immutable(conn, table, db.device_id, PUSH_BATCH, caps[table.name])
-            if not rows:
-                break
-            with engine.begin() as hconn:
-                state = hub.begin(hconn, me)
-                report.pushed += hub.push_immutable(hconn, state, table, _rewrite(rows, table, state.aliases))
+                if not rows:
+                    break
+                rows, last, refused, blocked = gate.outgoing_facts(conn, table, rows, last, report.held_keys)
+            if refused or blocked:
+                with _local(db) as conn:
+                    gate.hold_back_facts(conn, me, table, refused, blocked)
+                    conn.commit()
+                report.unpushed += len(refused) + (1 if blocked else 0)
+            if rows:
+                with engine.begin() as hconn:
+                    state = hub.begin(hconn, me)
+                    report.pushed += hub.push_immutable(hconn, state, table, _rewrite(rows, table, state.aliases))
             with _local(db) as conn:
                 loc.set_setting(conn, loc.PUSHED + table.name, str(last))
+                gate.release_facts(conn, table, rows)
                 conn.commit()
             done += len(rows)
             progress("push", done, total)
+            if blocked:
+                break
 
 
 def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, authority) -> None:

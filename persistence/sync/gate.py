@@ -211,3 +211,88 @@ def retry_from_hub(conn: Connection, hconn, me: str, authority) -> Admitted:
             entries.append(Entry(*found))
     entries.sort(key=lambda e: r.SPECS.index(r.BY_NAME[e.tbl]) if e.tbl in r.BY_NAME else -1)
     return admit(conn, me, entries, facts, authority)
+
+
+# -- what a push lets out: the same checks, so the hub never refuses what a desk sends ----------
+
+OUTGOING = "outgoing:"  # prefix of the quarantine entries of this desk's own records held back
+
+
+def outgoing(pending: list) -> tuple[list, list[tuple[str, str, str]]]:
+    """Split pending records into those that pass the checks and (table, key, reason) of the rest.
+
+    A record that refers to a held-back record is held back too (the hub would refuse the reference).
+    """
+    good, held = [], []
+    held_keys: set[tuple[str, str]] = set()
+    for p in pending:
+        reason = checks.check_record(p.spec, p.key, p.record)
+        if not reason and p.record is not None:
+            rows = [p.record] + [row for child, _ in p.spec.children
+                                 for row in p.record.get("_children", {}).get(child.name, [])]
+            for row in rows:
+                for column, target in p.spec.refs.items():
+                    if (target, row.get(column)) in held_keys:
+                        reason = f"{column} refers to {target} {row.get(column)}, which is held back"
+                        break
+                if reason:
+                    break
+        if reason:
+            held.append((p.spec.name, p.key, reason))
+            held_keys.add((p.spec.name, p.key))
+        else:
+            good.append(p)
+    return good, held
+
+
+def hold_back(conn: Connection, me: str, held: list[tuple[str, str, str]], passed: list[tuple[str, str]]) -> None:
+    """Record this desk's records held back (listed in sync status) and forget those that now pass."""
+    for name, key, reason in held:
+        loc.quarantine(conn, OUTGOING + name, key, 0, 0, f"not sent to the hub: {reason}", "", me)
+    by_table: dict[str, list[str]] = {}
+    for name, key in passed:
+        by_table.setdefault(name, []).append(key)
+    if _any_outgoing(conn):
+        for name, keys in by_table.items():
+            loc.release(conn, OUTGOING + name, keys)
+
+
+def _any_outgoing(conn: Connection) -> bool:
+    return conn.execute(select(t.sync_quarantine.c.tbl).where(t.sync_quarantine.c.tbl.like(OUTGOING + "%"))
+                        .limit(1)).first() is not None
+
+
+def outgoing_facts(conn: Connection, table, rows: list[tuple], last: int, held_keys: set[tuple[str, str]]):
+    """Check this desk's movements before they are pushed.
+
+    Returns (rows to push, push position after them, [(id, reason)] refused for good, (id, reason) or
+    None). A row that fails its own checks can never pass (the ledger is append-only): it is listed
+    and passed over. A row whose product or warehouse is held back waits: the push stops before it
+    (the position stays there) until the record is corrected.
+    """
+    names = [c.name for c in table.columns]
+    good, refused = [], []
+    for row in rows:
+        data = dict(zip(names, row, strict=True))
+        waiting = next((f"{col} refers to {target} {data[col]}, which is held back"
+                        for col, target in (("product_id", "products"), ("warehouse_id", "warehouses"))
+                        if (target, data[col]) in held_keys), "")
+        if waiting:
+            rowid = conn.exec_driver_sql(f"SELECT rowid FROM {table.name} WHERE id = ?", (data["id"],)).scalar_one()
+            return good, rowid - 1, refused, (data["id"], waiting)
+        reason = checks.check_fact(table, checks.encode_raw(table, row))
+        if reason:
+            refused.append((data["id"], reason))
+        else:
+            good.append(row)
+    return good, last, refused, None
+
+
+def hold_back_facts(conn: Connection, me: str, table, refused: list[tuple[str, str]], blocked) -> None:
+    for key, reason in refused + ([blocked] if blocked else []):
+        loc.quarantine(conn, OUTGOING + table.name, key, 0, 0, f"not sent to the hub: {reason}", "", me)
+
+
+def release_facts(conn: Connection, table, rows: list[tuple]) -> None:
+    if rows and _any_outgoing(conn):
+        loc.release(conn, OUTGOING + table.name, [row[0] for row in rows])

@@ -426,7 +426,8 @@ def release(conn: Connection, tbl: str, keys: list[str]) -> None:
 
 
 def quarantined(conn: Connection) -> list[tuple[str, str, int, str]]:
-    """(table, key, seq, reason) of every record kept aside, oldest first."""
+    """(table, key, seq, reason) of every pulled record kept aside, oldest first (not this desk's own
+    records held back from a push, whose table is prefixed ``outgoing:``)."""
+    q = t.sync_quarantine.c
     return [tuple(row) for row in conn.execute(
-        select(t.sync_quarantine.c.tbl, t.sync_quarantine.c.row_id, t.sync_quarantine.c.seq,
-               t.sync_quarantine.c.reason).order_by(t.sync_quarantine.c.seq))]
+        select(q.tbl, q.row_id, q.seq, q.reason).where(q.tbl.not_like("outgoing:%")).order_by(q.seq))]
