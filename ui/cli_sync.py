@@ -21,6 +21,9 @@ def add_parsers(sub) -> None:
     p = sub.add_parser("sync", help="sync with the shared PostgreSQL database; 'sync status' shows the state")
     p.add_argument("action", nargs="?", choices=["status"], help="status: show the last sync and what waits")
     p.add_argument("--hub", metavar="URL", help="postgresql://user@host:port/dbname (remembered after a sync)")
+    p.add_argument("--start-over", action="store_true",
+                   help="admins: sync with this hub from scratch (push everything here, pull everything there); "
+                        "needed to change the hub this file syncs with")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p = sub.add_parser("conflicts", help="losing versions kept by sync, for review")
@@ -57,7 +60,7 @@ def run(args, open_db) -> int:
             if total:
                 print(f"\r{stage}: {done}/{total}", end="", file=sys.stderr, flush=True)
     try:
-        report = sync.sync(db, url, password=password, progress=progress)
+        report = sync.sync(db, url, password=password, progress=progress, start_over=args.start_over)
     except sync.BadHubUrl as exc:
         raise CliError(str(exc), EXIT_BAD_INPUT) from None
     except sync.HubUnavailable as exc:
@@ -75,6 +78,8 @@ def run(args, open_db) -> int:
         print(f"negative stock: {sku} in {warehouse} is {on_hand} after the merge; count it or post a correction")
     if report.conflicts:
         print("review the conflicts: stockroom conflicts")
+    if report.restored:
+        print("the hub was an older copy of itself (restored from a backup): everything here was sent again")
     if report.refused:
         print(f"refused {report.refused} record(s) from the hub that did not pass the checks; "
               f"see: stockroom sync status")

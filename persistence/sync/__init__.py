@@ -79,6 +79,7 @@ from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
+from domain.errors import DomainError
 from domain.errors import NotFound
 from domain.errors import RuleViolation
 from persistence import tables as t
@@ -86,8 +87,8 @@ from persistence.sync import local as loc
 from persistence.sync import records as r
 
 __all__ = [
-    "BadHubUrl", "ConflictRow", "HubUnavailable", "NegativeRow", "QuarantineRow", "SyncCancelled", "SyncReport",
-    "SyncStatus",
+    "BadHubUrl", "ConflictRow", "HubChanged", "HubUnavailable", "NegativeRow", "QuarantineRow", "SyncCancelled",
+    "SyncReport", "SyncStatus",
     "conflicts", "hub_url_setting", "negative_stock", "redact", "remember_password", "remembered_password",
     "resolve_conflict", "status", "sync", "test_connection",
 ]
@@ -101,6 +102,10 @@ class HubUnavailable(Exception):
 
 class BadHubUrl(HubUnavailable):
     """The hub URL itself is wrong (not a PostgreSQL URL); the message names the field."""
+
+
+class HubChanged(RuleViolation):
+    """The hub is not the one this file's sync positions belong to; only an admin's start over may switch."""
 
 
 class SyncCancelled(Exception):
@@ -118,6 +123,7 @@ class SyncReport:
     finished_at: datetime | None = None
     refused: int = 0  # pulled records and movements kept aside after this sync (see checks)
     unpushed: int = 0  # local records and movements held back because they would not pass the checks
+    restored: bool = False  # the hub turned out to be an older copy of itself: everything was sent again
     held: set = field(default_factory=set, repr=False, compare=False)  # during the run: tables with held records
     held_keys: set = field(default_factory=set, repr=False, compare=False)
 
@@ -136,7 +142,7 @@ class SyncReport:
                    [(s, w, Decimal(q)) for s, w, q in data["negative"]],
                    datetime.fromisoformat(data["started_at"]) if data.get("started_at") else None,
                    datetime.fromisoformat(data["finished_at"]) if data.get("finished_at") else None,
-                   int(data.get("refused", 0)), int(data.get("unpushed", 0)))
+                   int(data.get("refused", 0)), int(data.get("unpushed", 0)), bool(data.get("restored", False)))
 
 
 @dataclass
@@ -245,8 +251,19 @@ def _reason(exc: BaseException) -> str:
 
 
 def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[str, int, int], None] | None = None,
-         cancel: Callable[[], bool] | None = None) -> SyncReport:
-    """Push, pull and recompute; record the outcome in the database's settings (see the module rules)."""
+         cancel: Callable[[], bool] | None = None, start_over: bool = False) -> SyncReport:
+    """Push, pull and recompute; record the outcome in the database's settings (see the module rules).
+
+    Who syncs is ``db``'s acting user (``Database.act_as``): once sign-in is on, a role that may sync.
+    ``start_over`` (an admin's): forget the positions exchanged with any hub, push everything here and
+    pull everything the hub holds; needed to sync with a hub other than the one this file knows.
+
+    Raises:
+        Forbidden: the acting user may not sync, or may not start over.
+        HubChanged: the hub is not the one this file syncs with (and no start over was asked).
+        HubUnavailable: the hub cannot be reached or refused us.
+    """
+    from domain import access
     from persistence.sync.engine import connect_hub
     from persistence.sync.engine import run
 
@@ -254,9 +271,11 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
     _record(db, {loc.LAST_ATTEMPT: started.isoformat()})
     engine = None
     try:
+        access.authorize(db.uow(), access.Permission.SYNC_HUB if start_over else access.Permission.SYNC)
         engine = connect_hub(hub_url, password)
-        report = run(db, engine, started, progress or (lambda *a: None), cancel or (lambda: False))
-    except (HubUnavailable, SyncCancelled) as exc:
+        report = run(db, engine, started, progress or (lambda *a: None), cancel or (lambda: False), hub_url,
+                     start_over)
+    except (HubUnavailable, SyncCancelled, DomainError) as exc:
         _record(db, {loc.LAST_ERROR: str(exc) or "cancelled"})
         raise
     except DBAPIError as exc:

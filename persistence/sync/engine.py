@@ -91,11 +91,68 @@ def _ensure_schema(engine: Engine) -> None:
         config.set_main_option("script_location", str(MIGRATIONS))
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
+        _name_hub(conn)
+
+
+def _name_hub(conn) -> None:
+    """Give the hub its identity once, when its tables are made (or first brought to this version)."""
+    conn.execute(text("INSERT INTO sync_meta (key, value) VALUES ('hub_id', :id) ON CONFLICT (key) DO NOTHING"),
+                 {"id": new_id()})
+
+
+def hub_identity(engine: Engine) -> str:
+    with engine.begin() as conn:
+        found = conn.exec_driver_sql("SELECT value FROM sync_meta WHERE key = 'hub_id'").scalar()
+        if found is None:
+            _name_hub(conn)
+            found = conn.exec_driver_sql("SELECT value FROM sync_meta WHERE key = 'hub_id'").scalar()
+    return found
+
+
+def _log_mark(hconn, seq: int) -> str:
+    """What the hub's log holds at ``seq``: changes when the hub is replaced by an older copy of itself."""
+    row = hconn.exec_driver_sql("SELECT tbl, row_id, version, at FROM sync_log WHERE seq = %(s)s", {"s": seq}).first()
+    return "" if row is None else "|".join(str(v) for v in row)
+
+
+def _check_hub(db, engine: Engine, url: str, start_over: bool, report: SyncReport) -> None:
+    """Refuse a hub other than the one this file's positions belong to; notice a hub restored from an
+    older backup (its log no longer holds what this file read) and start over with it, losing nothing."""
+    from persistence.sync import HubChanged
+    from persistence.sync import redact
+
+    hub_id = hub_identity(engine)
+    with db.engine.connect() as conn:
+        known = loc.get_setting(conn, loc.HUB_ID)
+        cursor = int(loc.get_setting(conn, loc.CURSOR, "0"))
+        mark = loc.get_setting(conn, loc.CURSOR_MARK)
+        remembered = loc.get_setting(conn, loc.HUB_URL)
+        positions = loc.has_positions(conn)
+    restart = start_over
+    if not start_over and known and known != hub_id:
+        raise HubChanged(f"this computer syncs with another shared database (hub {known}); {redact(url)} is hub "
+                         f"{hub_id}. An admin can start over with it: sync --hub URL --start-over")
+    if not start_over and not known and positions and remembered and redact(url) != remembered:
+        raise HubChanged(f"this computer syncs with {remembered}, not {redact(url)}. An admin can start over with "
+                         f"the new one: sync --hub URL --start-over")
+    if not restart and known and cursor:
+        with engine.connect() as hconn:
+            top = int(hconn.exec_driver_sql("SELECT coalesce(max(seq), 0) FROM sync_log").scalar_one())
+            now = _log_mark(hconn, cursor)
+        if top < cursor or (mark and now != mark):
+            restart = True
+            report.restored = True
+    with _local(db) as conn:
+        if restart:
+            loc.start_over(conn)
+        loc.set_setting(conn, loc.HUB_ID, hub_id)
+        conn.commit()
 
 
 def run(db, engine: Engine, started: datetime, progress: Callable[[str, int, int], None],
-        cancel: Callable[[], bool]) -> SyncReport:
+        cancel: Callable[[], bool], url: str = "", start_over: bool = False) -> SyncReport:
     report = SyncReport(started_at=started)
+    _check_hub(db, engine, url, start_over, report)
     me = _instance(db)
     caps = _push_records(db, engine, me, report)
     _push_facts(db, engine, me, report, progress, cancel, caps)
@@ -215,6 +272,7 @@ def _push_facts(db, engine: Engine, me: str, report: SyncReport, progress, cance
         total = sum(loc.count_pending_immutable(conn, table, db.device_id, caps[table.name])
                     for table in loc.IMMUTABLE)
     done = 0
+    complete = True
     progress("push", 0, total)
     for table in loc.IMMUTABLE:
         while True:
@@ -241,7 +299,12 @@ def _push_facts(db, engine: Engine, me: str, report: SyncReport, progress, cance
             done += len(rows)
             progress("push", done, total)
             if blocked:
+                complete = False
                 break
+    if complete:
+        with _local(db) as conn:
+            conn.execute(t.settings.delete().where(t.settings.c.key == loc.PUSH_ALL))
+            conn.commit()
 
 
 def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, authority) -> None:
@@ -304,6 +367,7 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
         if admitted.movements:
             _mark_pairs(conn, admitted.movements)
         report.refused = len(loc.quarantined(conn))  # everything kept aside now, new or still refused
+        loc.set_setting(conn, loc.CURSOR_MARK, _log_mark(hconn, cursor) if cursor else "")
         conn.commit()
 
 

@@ -34,6 +34,8 @@ RENUMBERED = "sync_renumbered"  # connection info: records the sync itself chang
 INSTANCE = "sync.instance"  # who this file is to the hub (see engine._instance)
 FILE_IDENTITY = "sync.file_identity"
 HUB_ID = "sync.hub_id"  # the identity of the hub the cursors belong to (see engine._check_hub)
+CURSOR_MARK = "sync.cursor_mark"  # what the hub's log holds at the cursor, to notice a hub restored from a backup
+PUSH_ALL = "sync.push_all"  # '1' after a start over: push every movement here, whoever made it
 
 IMMUTABLE = (t.movements, t.unfilled_demand)
 
@@ -85,15 +87,23 @@ def last_rowid(conn: Connection, table) -> int:
     return int(conn.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {table.name}").scalar_one())
 
 
+def _whose(conn: Connection, device_id: str) -> tuple[str, tuple]:
+    """The filter on who made the rows to push: this device, or everyone after a start over."""
+    if get_setting(conn, PUSH_ALL) == "1":
+        return "", ()
+    return " AND device_id = ?", (device_id,)
+
+
 def pending_immutable(conn: Connection, table, device_id: str, limit: int,
                       cap: int = _NO_CAP) -> tuple[list[tuple], int]:
     """The next ``limit`` rows this device made and has not pushed (up to rowid ``cap``), raw, and the
     last rowid among them. SQLite gives new rows ever larger rowids, and movements are never deleted."""
     after = int(get_setting(conn, PUSHED + table.name, "0"))
     columns = ", ".join(f'"{c.name}"' for c in table.columns)
+    whose, who = _whose(conn, device_id)
     rows = conn.exec_driver_sql(
-        f"SELECT rowid, {columns} FROM {table.name} WHERE rowid > ? AND rowid <= ? AND device_id = ? "
-        f"ORDER BY rowid LIMIT ?", (after, cap, device_id, limit)).fetchall()
+        f"SELECT rowid, {columns} FROM {table.name} WHERE rowid > ? AND rowid <= ?{whose} "
+        f"ORDER BY rowid LIMIT ?", (after, cap, *who, limit)).fetchall()
     if not rows:
         return [], after
     return [tuple(row[1:]) for row in rows], rows[-1][0]
@@ -101,8 +111,9 @@ def pending_immutable(conn: Connection, table, device_id: str, limit: int,
 
 def count_pending_immutable(conn: Connection, table, device_id: str, cap: int = _NO_CAP) -> int:
     after = int(get_setting(conn, PUSHED + table.name, "0"))
-    return conn.exec_driver_sql(f"SELECT count(*) FROM {table.name} WHERE rowid > ? AND rowid <= ? AND device_id = ?",
-                                (after, cap, device_id)).scalar_one()
+    whose, who = _whose(conn, device_id)
+    return conn.exec_driver_sql(f"SELECT count(*) FROM {table.name} WHERE rowid > ? AND rowid <= ?{whose}",
+                                (after, cap, *who)).scalar_one()
 
 
 def mark_synced(conn: Connection, spec: r.Spec, key: str, version: int, hash_: str) -> None:
@@ -431,3 +442,22 @@ def quarantined(conn: Connection) -> list[tuple[str, str, int, str]]:
     q = t.sync_quarantine.c
     return [tuple(row) for row in conn.execute(
         select(q.tbl, q.row_id, q.seq, q.reason).where(q.tbl.not_like("outgoing:%")).order_by(q.seq))]
+
+
+def start_over(conn: Connection) -> None:
+    """Forget every position exchanged with a hub: the next sync pushes everything here (whoever made
+    it) and pulls everything the hub holds; what both sides hold is recognised and ignored."""
+    conn.execute(t.settings.delete().where(t.settings.c.key.in_((CURSOR, CURSOR_MARK, HUB_ID))))
+    conn.execute(t.settings.delete().where(t.settings.c.key.like(PUSHED + "%")))
+    conn.execute(t.sync_rows.delete())
+    conn.execute(t.sync_quarantine.delete().where(t.sync_quarantine.c.tbl.not_like("outgoing:%")))
+    set_setting(conn, PUSH_ALL, "1")
+
+
+def has_positions(conn: Connection) -> bool:
+    """Whether this file has exchanged anything with a hub."""
+    if int(get_setting(conn, CURSOR, "0")) > 0:
+        return True
+    if conn.execute(select(t.settings.c.key).where(t.settings.c.key.like(PUSHED + "%")).limit(1)).first():
+        return True
+    return conn.execute(select(t.sync_rows.c.tbl).limit(1)).first() is not None
