@@ -19,7 +19,10 @@ EXIT_OFFLINE = 4
 
 def add_parsers(sub) -> None:
     p = sub.add_parser("sync", help="sync with the shared PostgreSQL database; 'sync status' shows the state")
-    p.add_argument("action", nargs="?", choices=["status"], help="status: show the last sync and what waits")
+    p.add_argument("action", nargs="?", choices=["status", "approve"],
+                   help="status: show the last sync and what waits; approve ID: an admin lets in a user record "
+                        "from the hub that waits for approval (see status)")
+    p.add_argument("id", nargs="?", help="with approve: the user id shown by sync status")
     p.add_argument("--hub", metavar="URL", help="postgresql://user@host:port/dbname (remembered after a sync)")
     p.add_argument("--start-over", action="store_true",
                    help="admins: sync with this hub from scratch (push everything here, pull everything there); "
@@ -49,6 +52,12 @@ def run(args, open_db) -> int:
         return _conflicts(args, db, sync)
     if args.action == "status":
         return _status(args, db, sync)
+    if args.action == "approve":
+        if not args.id:
+            raise CliError("approve: give the id of the held user record (see: sync status)", EXIT_BAD_INPUT)
+        sync.approve(db, args.id)
+        print(f"user record {args.id} approved and applied")
+        return 0
     url = args.hub or sync.hub_url_setting(db)
     if not url:
         raise CliError("--hub: no shared database set up yet; give --hub postgresql://user@host:5432/dbname",

@@ -89,7 +89,7 @@ from persistence.sync import records as r
 __all__ = [
     "BadHubUrl", "ConflictRow", "HubChanged", "HubUnavailable", "NegativeRow", "QuarantineRow", "SyncCancelled",
     "SyncReport", "SyncStatus",
-    "conflicts", "hub_url_setting", "negative_stock", "redact", "remember_password", "remembered_password",
+    "approve", "conflicts", "hub_url_setting", "negative_stock", "redact", "remember_password", "remembered_password",
     "resolve_conflict", "status", "sync", "test_connection",
 ]
 
@@ -419,6 +419,27 @@ def _apply_loser(conn, conflict: dict) -> None:
         taken = {row[0] for row in conn.execute(select(t.barcodes.c.barcode).where(t.barcodes.c.product_id != key))}
         lost["_children"]["barcodes"] = [b for b in lost["_children"]["barcodes"] if b["barcode"] not in taken]
     r.write_record(conn, spec, lost, current is not None)
+
+
+def approve(db, key: str, *, table: str = "users") -> None:
+    """An admin of this desk approves a pulled user record held back by ``gate.user_authority``.
+
+    Raises:
+        Forbidden: the acting user (``Database.act_as``) is not an admin.
+        NotFound: nothing is held under ``key``.
+        RuleViolation: what is held there is not a well-formed user record.
+    """
+    from domain import access
+    from persistence.sync import gate
+
+    access.authorize(db.uow(), access.Permission.USERS)
+    with _local(db) as conn:
+        gate.approve(conn, _me(conn), table, key)
+        conn.commit()
+
+
+def _me(conn) -> str:
+    return loc.get_setting(conn, loc.INSTANCE)
 
 
 def negative_stock(db) -> list[NegativeRow]:

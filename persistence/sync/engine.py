@@ -156,7 +156,7 @@ def run(db, engine: Engine, started: datetime, progress: Callable[[str, int, int
     me = _instance(db)
     caps = _push_records(db, engine, me, report)
     _push_facts(db, engine, me, report, progress, cancel, caps)
-    _pull(db, engine, me, report, progress, cancel, lambda *a: "")
+    _pull(db, engine, me, report, progress, cancel, gate.user_authority)
     progress("recompute", 0, 1)
     with _local(db) as conn:
         negative = recompute(conn, db.money_places)

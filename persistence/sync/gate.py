@@ -296,3 +296,70 @@ def hold_back_facts(conn: Connection, me: str, table, refused: list[tuple[str, s
 def release_facts(conn: Connection, table, rows: list[tuple]) -> None:
     if rows and _any_outgoing(conn):
         loc.release(conn, OUTGOING + table.name, [row[0] for row in rows])
+
+
+# -- who may change users: nothing from the hub raises anyone's rights on this desk by itself -----
+
+_USER_FIELDS = ("username", "role", "password_hash", "active")
+
+
+def user_authority(conn: Connection, spec: r.Spec, e: Entry, record: dict | None) -> str:
+    """Why a pulled user record may not be applied without an admin of this desk; '' when it may.
+
+    The hub's password opens the hub to anyone who holds it, and a user record is just a row
+    there: so a pulled record that would let someone sign in here, or sign in with more rights,
+    is held (quarantined) until an admin of this desk approves it (``approve``). That is a new
+    user, a role raised, a user reactivated, a password changed, a name changed. What only takes
+    rights away (a role lowered, a user deactivated) is applied, unless it would leave this
+    desk without an active admin. While nobody has signed in here (no users: sign-in is off and
+    there is nothing to protect), the office's users are taken as they come.
+    """
+    from domain.access import ROLES
+    from domain.access import Role
+
+    if spec.name != "users":
+        return ""
+    users = t.users
+    if conn.execute(select(users.c.id).where(users.c.active.is_(True)).limit(1)).first() is None:
+        return ""
+    local = r.read_records(conn, spec, [e.key]).get(e.key)
+    if record is None:
+        return "" if local is None else "a user deleted on the hub; users are deactivated, never deleted"
+    if local is not None and all(local.get(f) == record.get(f) for f in _USER_FIELDS):
+        return ""  # the same rights: a display name, a version
+    if local is None:
+        return f"new user {record['username']} ({record['role']}): an admin of this computer must approve it"
+
+    def rank(role: str) -> int:
+        return ROLES.index(Role(role))
+
+    raised = (rank(record["role"]) > rank(local["role"]) or (record["active"] and not local["active"])
+              or record["password_hash"] != local["password_hash"] or record["username"] != local["username"])
+    if raised:
+        return (f"user {record['username']}: a change of role, password, name or reactivation made elsewhere; "
+                f"an admin of this computer must approve it")
+    admins = conn.execute(select(users.c.id).where(users.c.active.is_(True), users.c.role == Role.ADMIN.value,
+                                                   users.c.id != e.key)).first()
+    if admins is None and not (record["active"] and record["role"] == Role.ADMIN.value):
+        return f"user {record['username']} is this computer's last active admin and keeps that role"
+    return ""
+
+
+def approve(conn: Connection, me: str, tbl: str, key: str) -> None:
+    """Apply a quarantined user record an admin of this desk has approved (see ``user_authority``)."""
+    from domain.errors import NotFound
+    from domain.errors import RuleViolation
+
+    q = t.sync_quarantine.c
+    row = conn.execute(select(q.version, q.data, q.reason).where(q.tbl == tbl, q.row_id == key)).first()
+    if row is None:
+        raise NotFound(f"{tbl} {key}: nothing is held for approval under this key")
+    spec = r.BY_NAME.get(tbl)
+    record = json.loads(row.data) if row.data else None
+    if spec is None or spec.name != "users" or record is None or checks.check_record(spec, key, record):
+        raise RuleViolation(f"{tbl} {key}: only a well-formed user record waits for an admin's approval; "
+                            f"this one was refused because {row.reason}")
+    if _missing_reference(conn, spec, record, {}):
+        raise RuleViolation(f"{tbl} {key}: {_missing_reference(conn, spec, record, {})}")
+    loc.apply_records(conn, me, spec, [(key, row.version, record)])
+    loc.release(conn, tbl, [key])

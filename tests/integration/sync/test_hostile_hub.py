@@ -17,6 +17,7 @@ import pytest
 from domain import catalog
 from domain import commands as c
 from domain import ledger
+from domain.errors import Forbidden
 from persistence import sync
 from persistence import tables as t
 from persistence.queries import check
@@ -218,3 +219,60 @@ def test_sync_status_json_names_each_quarantined_record(office, tmp_path, capsys
     status = json.loads(capsys.readouterr().out)
     assert [(q["table"], q["row_id"]) for q in status["quarantined"]] == [("products", key)]
     assert "pack_size" in status["quarantined"][0]["reason"]
+
+
+def _signed_in_office(hub: str, devices):
+    from domain import users
+
+    a, b = devices("a"), devices("b")
+    setup_master(a)
+    users.add_user(a.uow(), users.AddUser("boss", "boss-pass-1", "admin"))
+    users.add_user(a.uow("boss", "admin"), users.AddUser("li", "li-pass-123", "clerk"))
+    a.act_as("boss", "admin")
+    sync.sync(a, hub)
+    sync.sync(b, hub)  # a new desk takes the office's users as they come: it has nobody to protect yet
+    b.act_as("li", "clerk")
+    return a, b
+
+
+def _role_here(db, username: str) -> str | None:
+    with db.engine.connect() as conn:
+        return conn.execute(t.users.select().with_only_columns(t.users.c.role)
+                            .where(t.users.c.username == username)).scalar()
+
+
+def test_a_user_made_admin_on_the_hub_by_no_admin_is_held_and_nobody_becomes_admin(hub, devices):
+    a, b = _signed_in_office(hub, devices)
+    w = HostileWriter(hub)
+    try:
+        li = w.hub_record("users", _id_of(w, "users", "username", "li"))
+        w.record("users", li["id"], dict(li, role="admin", version=li["version"] + 1), version=li["version"] + 1)
+        boss = w.hub_record("users", _id_of(w, "users", "username", "boss"))
+        mallory = str(uuid.uuid4())
+        w.record("users", mallory, dict(boss, id=mallory, username="mallory"))
+        w.record("users", boss["id"], dict(boss, active=False, version=boss["version"] + 1),
+                 version=boss["version"] + 1)
+    finally:
+        w.close()
+    sync.sync(b, hub)
+    held = quarantined(b)
+    assert "approve" in held[li["id"]] and "approve" in held[mallory]
+    assert "last active admin" in held[boss["id"]]
+    assert _role_here(b, "li") == "clerk" and _role_here(b, "mallory") is None
+    with pytest.raises(Forbidden):
+        sync.approve(b, mallory)  # a clerk may not let anyone in
+
+
+def test_a_user_an_admin_added_elsewhere_comes_in_once_an_admin_here_approves_it(hub, devices):
+    from domain import users
+
+    a, b = _signed_in_office(hub, devices)
+    added = users.add_user(a.uow(), users.AddUser("wang", "wang-pass-1", "manager"))
+    sync.sync(a, hub)
+    sync.sync(b, hub)
+    assert _role_here(b, "wang") is None and added.id in quarantined(b)
+    b.act_as("boss", "admin")
+    sync.approve(b, added.id)
+    assert _role_here(b, "wang") == "manager" and quarantined(b) == {}
+    sync.sync(b, hub)
+    assert quarantined(b) == {} and sync.status(b).pending_push == 0
