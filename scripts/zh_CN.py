@@ -94,17 +94,24 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ConflictsScreen', 'Keep the version in use for %1. A note for the record (optional):'):
         '%1 保留在用的版本。备注（可选）：',
     ('ConflictsScreen', 'Kept (in use)'): '保留的版本（在用）',
+    ('ConflictsScreen', "Kept aside by sync (never applied; a corrected version on the shared database is applied at "
+                        "the next sync, a user record by an admin's approval)"):
+        '同步搁置的记录（从未应用；共享数据库中的更正版本会在下次同步时应用，用户记录需管理员批准）',
     ('ConflictsScreen', 'Losing version'): '落选的版本',
     ('ConflictsScreen', 'Mark &reviewed (Ctrl+Enter)'): '标记为已审阅(&R) (Ctrl+Enter)',
     ('ConflictsScreen', 'Mark reviewed'): '标记为已审阅',
     ('ConflictsScreen', 'Negative stock'): '负库存',
     ('ConflictsScreen', 'Not done: %1'): '未完成：%1',
+    ('ConflictsScreen', 'Not sent: %1 %2'):
+        '未发送：%1 %2',
     ('ConflictsScreen', 'Note'): '备注',
     ('ConflictsScreen', 'Open'): '未处理',
     ('ConflictsScreen', 'Put the losing version of %1 in place of the one in use? The version in use now is kept '
                         'in this list.'):
         '用落选的版本替换 %1 在用的版本？当前在用的版本会保留在此列表中。',
     ('ConflictsScreen', 'Refresh'): '刷新',
+    ('ConflictsScreen', 'Refused from the shared database: %1 %2 (entry %3)'):
+        '已拒收自共享数据库：%1 %2（条目 %3）',
     ('ConflictsScreen', 'Resolving sync conflicts needs the manager role.'): '处理同步冲突需要经理角色。',
     ('ConflictsScreen', 'Reviewed'): '已审阅',
     ('ConflictsScreen', 'Rule'): '规则',
@@ -423,6 +430,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Permissions', 'adjust stock'): '调整库存',
     ('Permissions', 'change products, warehouses, suppliers or customers'): '修改商品、仓库、供应商或客户',
     ('Permissions', 'change settings'): '修改设置',
+    ('Permissions', 'change the shared database this computer syncs with'): '更改本机同步的共享数据库',
     ('Permissions', 'change supplier terms'): '修改供应商条款',
     ('Permissions', 'manage users'): '管理用户',
     ('Permissions', 'post stock counts'): '过账盘点',
@@ -431,6 +439,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Permissions', 'reverse movements or documents'): '冲销流水或单据',
     ('Permissions', 'restore the database from a backup'): '从备份恢复数据库',
     ('Permissions', 'ship stock'): '发货',
+    ('Permissions', 'sync with the shared database'): '与共享数据库同步',
     ('Permissions', 'transfer stock'): '调拨库存',
     ('Permissions', 'work on purchase orders'): '处理采购订单',
     ('PostedDocumentsModel', 'Date'): '日期',
@@ -942,6 +951,12 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SyncStage', 'push'): '上传',
     ('SyncStage', 'recompute'): '重算库存',
     ('SyncStatus', '%n conflict(s) to review'): '%n 个冲突待审阅',
+    ('SyncStatus', '%n record(s) from the shared database refused, not applied.'):
+        '共享数据库中有 %n 条记录未通过检查，已拒收，未应用。',
+    ('SyncStatus', '%n record(s) here cannot go to the shared database yet.'):
+        '本机有 %n 条记录无法发送到共享数据库，正在等待。',
+    ('SyncStatus', '%n record(s) kept aside'):
+        '%n 条记录已搁置',
     ('SyncStatus', '%n stock balance(s) below zero'): '%n 个库存余额为负',
     ('SyncStatus', "After merging the desktops' postings these balances are negative. Count the product or post a "
                    'correction.'):
@@ -952,6 +967,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SyncStatus', 'Last successful sync: %1'): '上次成功同步：%1',
     ('SyncStatus', 'Not synced yet'): '尚未同步',
     ('SyncStatus', 'Offline since %1'): '自 %1 起离线',
+    ('SyncStatus', 'See Sync conflicts for the reasons.'):
+        '原因见“同步冲突”。',
     ('SyncStatus', 'Shared database: %1'): '共享数据库：%1',
     ('SyncStatus', 'Sync failed %1'): '同步失败 %1',
     ('SyncStatus', 'Sync stopped %1'): '同步已停止 %1',

@@ -287,7 +287,16 @@ def read_state(database) -> SyncState:
         configured=bool(url), url=url, interval=interval, last_success_at=s.last_success_at,
         last_report=s.last_report, last_attempt_at=s.last_attempt_at, last_error=s.last_error or "",
         open_conflicts=int(s.open_conflicts or 0), pending_push=int(s.pending_push or 0),
-        negative=tuple(read_negative(database)))
+        negative=tuple(read_negative(database)), refused=sum(1 for q in s.quarantined if not q.outgoing),
+        held_back=sum(1 for q in s.quarantined if q.outgoing))
+
+
+def kept_aside(database) -> list:
+    """What sync kept aside: pulled records refused by the checks and this computer's records held back
+    (persistence.sync.QuarantineRow), oldest first."""
+    from persistence.sync import status
+
+    return list(status(database).quarantined)
 
 
 @dataclass(frozen=True)
@@ -311,6 +320,8 @@ class SyncState:
     open_conflicts: int = 0
     pending_push: int = 0
     negative: tuple = field(default_factory=tuple)  # persistence.sync.NegativeRow
+    refused: int = 0  # pulled records the checks refused, kept aside (persistence.sync.checks)
+    held_back: int = 0  # this computer's records the hub could not hold, not sent
 
 
 class SyncService(QObject):

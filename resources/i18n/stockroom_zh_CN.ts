@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/access.py" line="+79" />
+            <location filename="../../ui/access.py" line="+81" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -340,7 +340,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>备注</translation>
         </message>
         <message>
-            <location line="+119" />
+            <location line="+129" />
             <source>Resolving sync conflicts needs the manager role.</source>
             <translation>处理同步冲突需要经理角色。</translation>
         </message>
@@ -380,7 +380,17 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>未完成：%1</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+38" />
+            <source>Not sent: %1 %2</source>
+            <translation>未发送：%1 %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Refused from the shared database: %1 %2 (entry %3)</source>
+            <translation>已拒收自共享数据库：%1 %2（条目 %3）</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>%n open conflict(s)</source>
             <translation>%n 个未处理的冲突</translation>
         </message>
@@ -433,6 +443,11 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+5" />
             <source>&amp;Count this product…</source>
             <translation>盘点此商品(&amp;C)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kept aside by sync (never applied; a corrected version on the shared database is applied at the next sync, a user record by an admin's approval)</source>
+            <translation>同步搁置的记录（从未应用；共享数据库中的更正版本会在下次同步时应用，用户记录需管理员批准）</translation>
         </message>
     </context>
     <context>
@@ -1718,7 +1733,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>NegativeStockModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="-243" />
+            <location filename="../../ui/screens/conflicts.py" line="-270" />
             <source>SKU</source>
             <translation>SKU</translation>
         </message>
@@ -1790,7 +1805,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>PasswordDialog</name>
         <message>
-            <location filename="../../ui/widgets/sync_status.py" line="+193" />
+            <location filename="../../ui/widgets/sync_status.py" line="+213" />
             <source>Shared database password</source>
             <translation>共享数据库密码</translation>
         </message>
@@ -1871,7 +1886,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>Permissions</name>
         <message>
-            <location filename="../../ui/access.py" line="-43" />
+            <location filename="../../ui/access.py" line="-45" />
             <source>receive stock</source>
             <translation>收货</translation>
         </message>
@@ -1934,6 +1949,16 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>restore the database from a backup</source>
             <translation>从备份恢复数据库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>sync with the shared database</source>
+            <translation>与共享数据库同步</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>change the shared database this computer syncs with</source>
+            <translation>更改本机同步的共享数据库</translation>
         </message>
     </context>
     <context>
@@ -3512,7 +3537,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>Roles</name>
         <message>
-            <location filename="../../ui/access.py" line="-45" />
+            <location filename="../../ui/access.py" line="-47" />
             <source>Clerk</source>
             <translation>库管员</translation>
         </message>
@@ -4108,7 +4133,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../ui/screens/settings_sync.py" line="+187" />
+            <location filename="../../ui/screens/settings_sync.py" line="+188" />
             <source>Host: enter the server's name or IP address, such as hub.local or 192.168.1.10.</source>
             <translation>主机：请输入服务器名称或 IP 地址，例如 hub.local 或 192.168.1.10。</translation>
         </message>
@@ -4183,7 +4208,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>上次尝试：%1</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>Synced: pushed %1, pulled %2, %3 conflict(s), %4 merged.</source>
             <translation>已同步：上传 %1，下载 %2，冲突 %3 个，合并 %4 个。</translation>
         </message>
@@ -4321,7 +4346,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>SyncStage</name>
         <message>
-            <location filename="../../ui/widgets/sync_status.py" line="-172" />
+            <location filename="../../ui/widgets/sync_status.py" line="-192" />
             <source>push</source>
             <translation>上传</translation>
         </message>
@@ -4339,7 +4364,22 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>SyncStatus</name>
         <message>
-            <location line="+106" />
+            <location line="+28" />
+            <source>%n record(s) from the shared database refused, not applied.</source>
+            <translation>共享数据库中有 %n 条记录未通过检查，已拒收，未应用。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%n record(s) here cannot go to the shared database yet.</source>
+            <translation>本机有 %n 条记录无法发送到共享数据库，正在等待。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>See Sync conflicts for the reasons.</source>
+            <translation>原因见“同步冲突”。</translation>
+        </message>
+        <message>
+            <location line="+89" />
             <source>%n conflict(s) to review</source>
             <translation>%n 个冲突待审阅</translation>
         </message>
@@ -4354,7 +4394,12 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>合并各台电脑的单据后，这些库存余额为负数。请盘点该商品或录入更正。</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+6" />
+            <source>%n record(s) kept aside</source>
+            <translation>%n 条记录已搁置</translation>
+        </message>
+        <message>
+            <location line="+8" />
             <source>Syncing…</source>
             <translation>正在同步…</translation>
         </message>

@@ -27,6 +27,7 @@ from ui import sync_service as ss
 from ui.widgets.busy import alive
 from ui.widgets.sync_status import SyncStatusWidget
 from ui.widgets.sync_status import clock
+from ui.widgets.sync_status import kept_aside_text
 from ui.widgets.sync_status import stage_text
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -295,6 +296,8 @@ class SyncPage(QWidget):
             lines.append(SyncStatusWidget.state_text(state).replace("<a href='#'>", "").replace("</a>", ""))
         if state.last_error and not state.running:
             lines.append(translate("SyncPage", "Last attempt: %1").replace("%1", state.last_error))
+        if state.refused or state.held_back:
+            lines.append(kept_aside_text(state))
         return "\n".join(lines)
 
     def _sync_finished(self, report) -> None:
