@@ -414,6 +414,7 @@ class SyncService(QObject):
         self._cancel.clear()
         self._publish(replace(self.state, running=True, stage="", done=0, total=0, stopped=False))
         database, url, store, cancel = self.services.database, self.state.url, self.passwords, self._cancel
+        user, role = self.services.user, self.services.role
 
         def work(progress):
             from persistence.sync import sync
@@ -427,7 +428,7 @@ class SyncService(QObject):
                     last[0] = now
                     progress((stage, done, total))
 
-            result = sync(database, url, password=secret, progress=report, cancel=cancel.is_set)
+            result = sync(database, url, password=secret, progress=report, cancel=cancel.is_set, user=user, role=role)
             if password is not None:
                 store.put(url, password)
             return result, read_state(database)

@@ -251,10 +251,12 @@ def _reason(exc: BaseException) -> str:
 
 
 def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[str, int, int], None] | None = None,
-         cancel: Callable[[], bool] | None = None, start_over: bool = False) -> SyncReport:
+         cancel: Callable[[], bool] | None = None, start_over: bool = False, user: str | None = None,
+         role: str | None = None) -> SyncReport:
     """Push, pull and recompute; record the outcome in the database's settings (see the module rules).
 
-    Who syncs is ``db``'s acting user (``Database.act_as``): once sign-in is on, a role that may sync.
+    Who syncs is ``user`` with ``role`` (the window's signed-in user), else ``db``'s acting user
+    (``Database.act_as``, the CLI's --user): once sign-in is on, a role that may sync.
     ``start_over`` (an admin's): forget the positions exchanged with any hub, push everything here and
     pull everything the hub holds; needed to sync with a hub other than the one this file knows.
 
@@ -271,7 +273,8 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
     _record(db, {loc.LAST_ATTEMPT: started.isoformat()})
     engine = None
     try:
-        access.authorize(db.uow(), access.Permission.SYNC_HUB if start_over else access.Permission.SYNC)
+        acting = db.uow(user, role) if user is not None else db.uow()
+        access.authorize(acting, access.Permission.SYNC_HUB if start_over else access.Permission.SYNC)
         engine = connect_hub(hub_url, password)
         report = run(db, engine, started, progress or (lambda *a: None), cancel or (lambda: False), hub_url,
                      start_over)

@@ -60,8 +60,8 @@ def test_a_clerk_may_sync_but_not_switch_the_hub_and_nobody_signed_in_may_not_sy
     users.add_user(a.uow("boss", "admin"), users.AddUser("li", "li-pass-123", "clerk"))
     with pytest.raises(Forbidden, match="sync"):
         sync.sync(a, first)  # sign-in is on and nobody is signed in
-    a.act_as("li", "clerk")
-    assert sync.sync(a, first).pushed >= 3
+    assert sync.sync(a, first, user="li", role="clerk").pushed >= 3  # the window passes its signed-in user
+    a.act_as("li", "clerk")  # the command line's --user
     with pytest.raises(sync.HubChanged):
         sync.sync(a, second)
     with pytest.raises(Forbidden, match="admin"):
