@@ -56,6 +56,11 @@ _CODE_COLUMNS = {"products": ("sku",), "warehouses": ("code",), "suppliers": ("c
                  "users": ("username",)}
 
 
+def is_id(value) -> bool:
+    """Whether ``value`` is a global id (UUID text), as every synced key and reference is."""
+    return isinstance(value, str) and _UUID.match(value) is not None
+
+
 class Refused(Exception):
     """A record the sync will not apply; ``str()`` names the field and what is wrong."""
 

@@ -22,6 +22,7 @@ from persistence.sync import SyncCancelled
 from persistence.sync import SyncReport
 from persistence.sync import _local
 from persistence.sync import _reason
+from persistence.sync import checks
 from persistence.sync import gate
 from persistence.sync import hub
 from persistence.sync import local as loc
@@ -310,7 +311,8 @@ def _push_facts(db, engine: Engine, me: str, report: SyncReport, progress, cance
 def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, authority) -> None:
     with engine.connect() as hconn:
         aliases = hconn.exec_driver_sql("SELECT tbl, old_key, new_key FROM sync_aliases").all()
-    mergeable = [(tbl, old, new) for tbl, old, new in aliases if tbl in r.MERGEABLE or tbl == "reversal"]
+    mergeable = [(tbl, old, new) for tbl, old, new in aliases
+                 if (tbl in r.MERGEABLE or tbl == "reversal") and checks.is_id(old) and checks.is_id(new)]
     if mergeable:
         with _local(db) as conn:
             for tbl, old, new in mergeable:

@@ -276,3 +276,15 @@ def test_a_user_an_admin_added_elsewhere_comes_in_once_an_admin_here_approves_it
     assert _role_here(b, "wang") == "manager" and quarantined(b) == {}
     sync.sync(b, hub)
     assert quarantined(b) == {} and sync.status(b).pending_push == 0
+
+
+def test_a_malformed_alias_on_the_hub_is_ignored(office, devices):
+    a, w = office
+    key = _id_of(w, "products", "sku", "SKU-1")
+    w.conn.execute("INSERT INTO sync_aliases (tbl, old_key, new_key, device_id, at) VALUES "
+                   "('products', %s, 'garbage', '', 0)", (key,))
+    b = devices("b")
+    sync.sync(b, _url(w))
+    with b.engine.connect() as conn:
+        assert conn.execute(t.products.select().with_only_columns(t.products.c.id)).scalars().all() == [key]
+    assert check(b.engine) == []
