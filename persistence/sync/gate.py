@@ -151,36 +151,45 @@ def _is_deletion(e: Entry) -> bool:
 
 
 def _admit_facts(conn: Connection, me: str, table, rows: list[tuple[Entry, tuple]], out: Admitted) -> None:
+    if not rows:
+        return
+    check = checks.fact_checker(table)
+    pi, wi = _index(table, "product_id"), _index(table, "warehouse_id")
+    ri = _index(table, "reverses_id") if table is t.movements else None
+    products = _present(conn, "products", {row[pi] for _, row in rows})
+    warehouses = _present(conn, "warehouses", {row[wi] for _, row in rows})
+    known_movements = _present(conn, "movements", {row[ri] for _, row in rows if row[ri]}) if ri is not None else set()
     good: list[tuple] = []
-    products = _present(conn, "products", {row[_index(table, "product_id")] for _, row in rows})
-    warehouses = _present(conn, "warehouses", {row[_index(table, "warehouse_id")] for _, row in rows})
-    batch_ids: set[str] = set()
-    reverses = {row[_index(table, "reverses_id")] for _, row in rows} if table is t.movements else set()
-    known_movements = _present(conn, "movements", {x for x in reverses if x})
     for e, row in rows:
-        data = checks.encode_raw(table, row)
-        reason = checks.check_fact(table, data)
-        if not reason and data["product_id"] not in products:
-            reason = f"product_id refers to a product {data['product_id']} which is not here"
-        if not reason and data["warehouse_id"] not in warehouses:
-            reason = f"warehouse_id refers to a warehouse {data['warehouse_id']} which is not here"
-        if not reason and table is t.movements and data["reverses_id"] and \
-                data["reverses_id"] not in known_movements and data["reverses_id"] not in batch_ids:
-            reason = f"reverses_id refers to a movement {data['reverses_id']} which is not here"
+        reason = check(row)
+        if not reason and row[pi] not in products:
+            reason = f"product_id refers to a product {row[pi]} which is not here"
+        if not reason and row[wi] not in warehouses:
+            reason = f"warehouse_id refers to a warehouse {row[wi]} which is not here"
+        if not reason and ri is not None and row[ri] and row[ri] not in known_movements:
+            reason = f"reverses_id refers to a movement {row[ri]} which is not here"
         if reason:
+            data = checks.encode_raw(table, row) if len(row) == len(table.columns) else list(row)
             _refuse(conn, e, reason, json.dumps(data, ensure_ascii=False, default=str))
             out.refused += 1
             continue
-        batch_ids.add(data["id"])
+        if ri is not None:
+            known_movements.add(row[0])
         good.append(row)
     if not good:
         return
     if table is t.movements:
         loc.settle_pulled_reversals(conn, me, good)
     out.facts += loc.insert_immutable(conn, table, good)
-    loc.release(conn, table.name, [row[0] for row in good])
+    if _any_quarantined(conn, table.name):
+        loc.release(conn, table.name, [row[0] for row in good])
     if table is t.movements:
         out.movements.extend(good)
+
+
+def _any_quarantined(conn: Connection, tbl: str) -> bool:
+    return conn.execute(select(t.sync_quarantine.c.tbl).where(t.sync_quarantine.c.tbl == tbl).limit(1)).first() \
+        is not None
 
 
 def _index(table, name: str) -> int:
@@ -270,19 +279,20 @@ def outgoing_facts(conn: Connection, table, rows: list[tuple], last: int, held_k
     and passed over. A row whose product or warehouse is held back waits: the push stops before it
     (the position stays there) until the record is corrected.
     """
-    names = [c.name for c in table.columns]
+    check = checks.fact_checker(table)
+    pi, wi = _index(table, "product_id"), _index(table, "warehouse_id")
     good, refused = [], []
     for row in rows:
-        data = dict(zip(names, row, strict=True))
-        waiting = next((f"{col} refers to {target} {data[col]}, which is held back"
-                        for col, target in (("product_id", "products"), ("warehouse_id", "warehouses"))
-                        if (target, data[col]) in held_keys), "")
-        if waiting:
-            rowid = conn.exec_driver_sql(f"SELECT rowid FROM {table.name} WHERE id = ?", (data["id"],)).scalar_one()
-            return good, rowid - 1, refused, (data["id"], waiting)
-        reason = checks.check_fact(table, checks.encode_raw(table, row))
+        if held_keys:
+            waiting = next((f"{col} refers to {target} {row[i]}, which is held back"
+                            for i, col, target in ((pi, "product_id", "products"), (wi, "warehouse_id", "warehouses"))
+                            if (target, row[i]) in held_keys), "")
+            if waiting:
+                rowid = conn.exec_driver_sql(f"SELECT rowid FROM {table.name} WHERE id = ?", (row[0],)).scalar_one()
+                return good, rowid - 1, refused, (row[0], waiting)
+        reason = check(row)
         if reason:
-            refused.append((data["id"], reason))
+            refused.append((row[0], reason))
         else:
             good.append(row)
     return good, last, refused, None
