@@ -385,5 +385,4 @@ def _mark_pairs(conn, movements) -> None:
         pair, key = (m[pi], m[wi]), (m[ai], m[ii])
         if pair not in first or key < first[pair]:
             first[pair] = key
-    for (p, w), (at, mid) in first.items():
-        loc.mark_dirty(conn, p, w, at, mid)
+    loc.mark_dirty_many(conn, [(p, w, at, mid) for (p, w), (at, mid) in first.items()])

@@ -132,14 +132,22 @@ def local_conflict(conn: Connection, device_id: str, spec: r.Spec, key: str, rul
         detected_at=datetime.now(UTC), resolved_at=None, resolved_by="", note="", device_id=device_id, version=1))
 
 
+_MARK_DIRTY = (
+    "INSERT INTO sync_dirty (product_id, warehouse_id, at, movement_id) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (product_id, warehouse_id) DO UPDATE SET at = excluded.at, movement_id = excluded.movement_id "
+    "WHERE excluded.at < sync_dirty.at "
+    "OR (excluded.at = sync_dirty.at AND excluded.movement_id < sync_dirty.movement_id)")
+
+
 def mark_dirty(conn: Connection, product_id: str, warehouse_id: str, at_micros: int, movement_id: str) -> None:
     """Remember that the pair's derived values must be replayed from (at, movement id) on."""
-    conn.exec_driver_sql(
-        "INSERT INTO sync_dirty (product_id, warehouse_id, at, movement_id) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (product_id, warehouse_id) DO UPDATE SET at = excluded.at, movement_id = excluded.movement_id "
-        "WHERE excluded.at < sync_dirty.at "
-        "OR (excluded.at = sync_dirty.at AND excluded.movement_id < sync_dirty.movement_id)",
-        (product_id, warehouse_id, at_micros, movement_id))
+    conn.exec_driver_sql(_MARK_DIRTY, (product_id, warehouse_id, at_micros, movement_id))
+
+
+def mark_dirty_many(conn: Connection, starts: list[tuple[str, str, int, str]]) -> None:
+    """``mark_dirty`` for many (product id, warehouse id, at, movement id) in one statement."""
+    if starts:
+        conn.exec_driver_sql(_MARK_DIRTY, starts)
 
 
 def references(target: str) -> list[tuple[str, str]]:
