@@ -288,3 +288,26 @@ def test_a_malformed_alias_on_the_hub_is_ignored(office, devices):
     with b.engine.connect() as conn:
         assert conn.execute(t.products.select().with_only_columns(t.products.c.id)).scalars().all() == [key]
     assert check(b.engine) == []
+
+
+def test_duplicate_keys_written_into_the_hub_neither_crash_nor_duplicate_anything(office, devices):
+    a, w = office
+    first, one = product_like(w, "DUP-1", name="First")
+    second, two = product_like(w, "DUP-1", name="Second")
+    w.record("products", first, one)
+    w.record("products", second, two)  # the same SKU under another id
+    twice, record = product_like(w, "TWICE-1")
+    record["_children"] = {"barcodes": [{"barcode": "1234", "product_id": twice}] * 2}
+    w.record("products", twice, record)  # one barcode twice in one record
+    taken, record = product_like(w, "TAKEN-1")
+    record["_children"] = {"barcodes": [{"barcode": "690000000001", "product_id": taken}]}  # SKU-1's barcode
+    w.record("products", taken, record)
+    b = devices("b")
+    sync.sync(b, _url(w))
+    assert "twice" in quarantined(b)[twice]
+    with b.engine.connect() as conn:
+        skus = conn.execute(t.products.select().with_only_columns(t.products.c.sku)).scalars().all()
+        codes = conn.execute(t.barcodes.select().with_only_columns(t.barcodes.c.barcode)).scalars().all()
+    assert sorted(skus) == ["DUP-1", "SKU-1", "TAKEN-1"] and sorted(codes) == sorted(set(codes))
+    assert check(b.engine) == []
+    assert sync.sync(b, _url(w)).refused == 1
