@@ -430,14 +430,14 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Permissions', 'adjust stock'): '调整库存',
     ('Permissions', 'change products, warehouses, suppliers or customers'): '修改商品、仓库、供应商或客户',
     ('Permissions', 'change settings'): '修改设置',
-    ('Permissions', 'change the shared database this computer syncs with'): '更改本机同步的共享数据库',
     ('Permissions', 'change supplier terms'): '修改供应商条款',
+    ('Permissions', 'change the shared database this computer syncs with'): '更改本机同步的共享数据库',
     ('Permissions', 'manage users'): '管理用户',
     ('Permissions', 'post stock counts'): '过账盘点',
     ('Permissions', 'receive stock'): '收货',
     ('Permissions', 'resolve sync conflicts'): '处理同步冲突',
-    ('Permissions', 'reverse movements or documents'): '冲销流水或单据',
     ('Permissions', 'restore the database from a backup'): '从备份恢复数据库',
+    ('Permissions', 'reverse movements or documents'): '冲销流水或单据',
     ('Permissions', 'ship stock'): '发货',
     ('Permissions', 'sync with the shared database'): '与共享数据库同步',
     ('Permissions', 'transfer stock'): '调拨库存',
@@ -921,11 +921,22 @@ ZH_CN: dict[tuple[str, str], str] = {
         '运行询问一次。',
     ('SyncPage', 'Not synced yet.'): '尚未同步。',
     ('SyncPage', 'Not synced: %1'): '未同步：%1',
+    ('SyncPage', 'Not synced: this computer syncs with another shared database. Syncing with this '
+                'one means starting over, which an admin may do.'):
+        '未同步：本机与另一个共享数据库同步。要与此数据库同步需从头开始，只有管理员可以这样做。',
     ('SyncPage', 'Pass&word:'): '密码(&W)：',
     ('SyncPage', "Port: enter a whole number from 1 to 65535 (PostgreSQL's default is 5432)."):
         '端口：请输入 1 到 65535 之间的整数（PostgreSQL 默认为 5432）。',
     ('SyncPage', 'Saved.'): '已保存。',
     ('SyncPage', 'Shared PostgreSQL database (hub)'): '共享 PostgreSQL 数据库（中心库）',
+    ('SyncPage', 'Start &over with this hub…'):
+        '从头开始与此共享数据库同步(&O)…',
+    ('SyncPage', 'Start over with %1? Everything on this computer is sent to it and everything it '
+                'holds is fetched; the shared database this computer synced with before is left '
+                'as it is.'):
+        '从头开始与 %1 同步？本机的全部数据都会发送过去，它保存的全部数据也会取回；本机以前同步的共享数据库保持不变。',
+    ('SyncPage', 'Start over with this hub'):
+        '从头开始与此共享数据库同步',
     ('SyncPage', 'Sync &every:'): '同步间隔(&E)：',
     ('SyncPage', 'Sync &now (F9)'): '立即同步(&N) (F9)',
     ('SyncPage', 'Sync cancelled; what was sent so far is kept and the next sync goes on from there.'):

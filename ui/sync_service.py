@@ -212,6 +212,21 @@ def is_offline(exc: BaseException) -> bool:
     return isinstance(exc, HubUnavailable)
 
 
+def is_other_hub(exc: BaseException) -> bool:
+    """The hub is not the one this file syncs with: only an admin's start over may switch."""
+    from persistence.sync import HubChanged
+
+    return isinstance(exc, HubChanged)
+
+
+def may_change_hub(services) -> bool:
+    """Whether the signed-in user may start over with another hub (an admin, or anyone while sign-in is off)."""
+    from domain.access import Permission
+    from domain.access import allows
+
+    return signed_in_may(services, Permission.SYNC_HUB, allows)
+
+
 def is_cancelled(exc: BaseException) -> bool:
     from persistence.sync import SyncCancelled
 
@@ -267,13 +282,18 @@ def may_resolve(services) -> bool:
         from domain.access import allows
     except ImportError:
         return True
+    return signed_in_may(services, Permission.SYNC_CONFLICTS, allows)
+
+
+def signed_in_may(services, permission, allows) -> bool:
+    """Whether the signed-in user's stored role holds ``permission`` (everyone while sign-in is off)."""
     uow = services.uow()
     with uow:
         users = getattr(uow, "users", None)
         if users is None or not users.any_active():
             return True
         user = users.by_username(services.user) if services.user else None
-        return user is not None and user.active and allows(user.role, Permission.SYNC_CONFLICTS)
+        return user is not None and user.active and allows(user.role, permission)
 
 
 def read_state(database) -> SyncState:
@@ -404,8 +424,11 @@ class SyncService(QObject):
         self.services.tasks.submit(lambda: save_settings(database, url, interval), saved, on_error)
 
     # -- syncing ---------------------------------------------------------------------------
-    def sync_now(self, scheduled: bool = False, password: str | None = None) -> bool:
-        """Start a sync unless one is running or no hub is set; False when none was started."""
+    def sync_now(self, scheduled: bool = False, password: str | None = None, start_over: bool = False) -> bool:
+        """Start a sync unless one is running or no hub is set; False when none was started.
+
+        ``start_over`` (an admin's): sync with the hub from scratch, also when it is not the hub this
+        file synced with before (``persistence.sync.sync``)."""
         if self._running or not self.state.configured:
             return False
         if scheduled and self.state.password_needed:
@@ -428,7 +451,8 @@ class SyncService(QObject):
                     last[0] = now
                     progress((stage, done, total))
 
-            result = sync(database, url, password=secret, progress=report, cancel=cancel.is_set, user=user, role=role)
+            result = sync(database, url, password=secret, progress=report, cancel=cancel.is_set, user=user, role=role,
+                          **({"start_over": True} if start_over else {}))
             if password is not None:
                 store.put(url, password)
             return result, read_state(database)

@@ -4133,7 +4133,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../ui/screens/settings_sync.py" line="+188" />
+            <location filename="../../ui/screens/settings_sync.py" line="+192" />
             <source>Host: enter the server's name or IP address, such as hub.local or 192.168.1.10.</source>
             <translation>主机：请输入服务器名称或 IP 地址，例如 hub.local 或 192.168.1.10。</translation>
         </message>
@@ -4179,11 +4179,22 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+10" />
+            <location line="+17" />
             <source>A sync is already running.</source>
             <translation>已有同步正在进行。</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="-7" />
+            <source>Start over with %1? Everything on this computer is sent to it and everything it holds is fetched; the shared database this computer synced with before is left as it is.</source>
+            <translation>从头开始与 %1 同步？本机的全部数据都会发送过去，它保存的全部数据也会取回；本机以前同步的共享数据库保持不变。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Start over with this hub</source>
+            <translation>从头开始与此共享数据库同步</translation>
+        </message>
+        <message>
+            <location line="+27" />
             <source>Last successful sync: %1</source>
             <translation>上次成功同步：%1</translation>
         </message>
@@ -4228,7 +4239,12 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>共享数据库拒绝了密码：请在上方输入密码，然后点击“立即同步”。</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
+            <source>Not synced: this computer syncs with another shared database. Syncing with this one means starting over, which an admin may do.</source>
+            <translation>未同步：本机与另一个共享数据库同步。要与此数据库同步需从头开始，只有管理员可以这样做。</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Not synced: %1</source>
             <translation>未同步：%1</translation>
         </message>
@@ -4336,6 +4352,11 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>Sync &amp;now (F9)</source>
             <translation>立即同步(&amp;N) (F9)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Start &amp;over with this hub…</source>
+            <translation>从头开始与此共享数据库同步(&amp;O)…</translation>
         </message>
         <message>
             <location line="+1" />

@@ -84,6 +84,9 @@ class SyncPage(QWidget):
         self.cancel_button = QPushButton(self)
         self.cancel_button.clicked.connect(self.service.cancel)
         self.cancel_button.hide()
+        self.start_over_button = QPushButton(self)  # shown when the hub is another one than this file's
+        self.start_over_button.clicked.connect(self.start_over)
+        self.start_over_button.hide()
         self.progress = QProgressBar(self)
         self.progress.hide()
         self.result = QLabel(self)
@@ -106,7 +109,8 @@ class SyncPage(QWidget):
         form.addRow("", self.password_note)
         form.addRow(self.labels["interval"], self.interval)
         buttons = QHBoxLayout()
-        for button in (self.save_button, self.test_button, self.sync_button, self.cancel_button):
+        for button in (self.save_button, self.test_button, self.sync_button, self.cancel_button,
+                       self.start_over_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         column = QWidget(self)  # a readable width, not the whole window's
@@ -263,6 +267,22 @@ class SyncPage(QWidget):
 
         self.save(then=start)
 
+    def start_over(self) -> None:
+        """An admin syncs with this hub from scratch: everything here is sent, everything there fetched."""
+        from PySide6.QtWidgets import QMessageBox
+
+        question = translate("SyncPage", "Start over with %1? Everything on this computer is sent to it and "
+                                         "everything it holds is fetched; the shared database this computer synced "
+                                         "with before is left as it is.").replace("%1", self.service.state.url)
+        answer = QMessageBox.question(self, translate("SyncPage", "Start over with this hub"), question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if not self.service.sync_now(password=self.password.text() or None, start_over=True):
+            self._say(translate("SyncPage", "A sync is already running."))
+        else:
+            self.start_over_button.hide()
+            self._say("")
+
     # -- following the scheduler -----------------------------------------------------------
     def _state_changed(self, state) -> None:
         running = state.running
@@ -319,6 +339,13 @@ class SyncPage(QWidget):
         elif ss.is_password_problem(exc):
             self._say(translate("SyncPage", "The hub refused the password: type it above and press Sync now."),
                       _RED)
+        elif ss.is_other_hub(exc):
+            admin = ss.may_change_hub(self.services)
+            text = translate("SyncPage", "Not synced: this computer syncs with another shared database. Syncing "
+                                         "with this one means starting over, which an admin may do.")
+            self.start_over_button.setVisible(True)
+            self.start_over_button.setEnabled(admin)
+            self._say(text, _RED)
         else:
             self._say(translate("SyncPage", "Not synced: %1").replace("%1", _reason(exc)), _RED)
 
@@ -355,6 +382,7 @@ class SyncPage(QWidget):
         self.save_button.setText(translate("SyncPage", "&Save"))
         self.test_button.setText(translate("SyncPage", "Test &connection"))
         self.sync_button.setText(translate("SyncPage", "Sync &now (F9)"))
+        self.start_over_button.setText(translate("SyncPage", "Start &over with this hub…"))
         self.cancel_button.setText(translate("SyncPage", "Cancel"))
         self._show_password_note()
         self._state_changed(self.service.state)
@@ -364,5 +392,7 @@ class SyncPage(QWidget):
 
 
 def _reason(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
+    from ui.access import refusal_text  # a refusal by role in the reader's language
+
+    text = refusal_text(exc).strip() or type(exc).__name__
     return text.splitlines()[0] if len(text) > 300 else text
