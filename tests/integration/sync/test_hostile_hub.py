@@ -311,3 +311,17 @@ def test_duplicate_keys_written_into_the_hub_neither_crash_nor_duplicate_anythin
     assert sorted(skus) == ["DUP-1", "SKU-1", "TAKEN-1"] and sorted(codes) == sorted(set(codes))
     assert check(b.engine) == []
     assert sync.sync(b, _url(w)).refused == 1
+
+
+def test_nulls_and_text_in_a_hub_whose_columns_were_loosened_are_refused(office, devices):
+    a, w = office
+    w.conn.execute("ALTER TABLE movements ALTER COLUMN qty DROP NOT NULL")
+    w.conn.execute("ALTER TABLE movements ALTER COLUMN unit_cost TYPE text")
+    template = w.a_movement()
+    empty = w.movement(template, id=str(uuid.uuid4()), qty=None)
+    wordy = w.movement(template, id=str(uuid.uuid4()), unit_cost="cheap")
+    b = devices("b")
+    sync.sync(b, _url(w))
+    held = quarantined(b)
+    assert "qty is missing" in held[empty] and "unit_cost" in held[wordy]
+    assert check(b.engine) == []
