@@ -385,6 +385,8 @@ def resolve_conflict(db, conflict_id: str, *, user: str, note: str = "", apply_l
     from domain import access
 
     access.authorize(db.uow(user, role), access.Permission.SYNC_CONFLICTS)
+    if apply_loser and _conflict_table(db, conflict_id) == "users":  # who may sign in, with which rights
+        access.authorize(db.uow(user, role), access.Permission.USERS)
     cspec = r.BY_NAME["sync_conflicts"]
     with _local(db) as conn:
         record = r.read_records(conn, cspec, [conflict_id]).get(conflict_id)
@@ -398,6 +400,11 @@ def resolve_conflict(db, conflict_id: str, *, user: str, note: str = "", apply_l
         conn.execute(t.sync_conflicts.update().where(c.id == conflict_id).values(
             resolved_at=datetime.now(UTC), resolved_by=user[:64], note=note[:500], version=record["version"] + 1))
         conn.commit()
+
+
+def _conflict_table(db, conflict_id: str) -> str:
+    with db.engine.connect() as conn:
+        return conn.execute(select(t.sync_conflicts.c.tbl).where(t.sync_conflicts.c.id == conflict_id)).scalar() or ""
 
 
 def _apply_loser(conn, conflict: dict) -> None:
@@ -418,6 +425,13 @@ def _apply_loser(conn, conflict: dict) -> None:
     current = r.read_records(conn, spec, [key]).get(key)
     if "version" in spec.table.c:
         lost["version"] = (current or {}).get("version", 0) + 1
+    from persistence.sync.checks import check_record
+    from persistence.sync.gate import missing_reference
+
+    # the losing version came through the hub: check it like a pulled record
+    refused = check_record(spec, key, lost) or missing_reference(conn, spec, lost, {})
+    if refused:
+        raise RuleViolation(f"the losing version cannot be applied: {refused}")
     if spec.name == "products":
         taken = {row[0] for row in conn.execute(select(t.barcodes.c.barcode).where(t.barcodes.c.product_id != key))}
         lost["_children"]["barcodes"] = [b for b in lost["_children"]["barcodes"] if b["barcode"] not in taken]

@@ -52,7 +52,7 @@ def _present(conn: Connection, table: str, ids: set[str]) -> set[str]:
     return found
 
 
-def _missing_reference(conn: Connection, spec: r.Spec, record: dict, cache: dict[str, set[str]]) -> str:
+def missing_reference(conn: Connection, spec: r.Spec, record: dict, cache: dict[str, set[str]]) -> str:
     """The first reference of ``record`` (or of its child rows) to a record that is not here; '' if none."""
     rows = [record] + [row for child, _ in spec.children for row in record["_children"].get(child.name, [])]
     for row in rows:
@@ -103,7 +103,7 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
             if record is None:
                 reason = _still_referenced(conn, run_spec, e.key)
             else:
-                reason = _missing_reference(conn, run_spec, record, cache)
+                reason = missing_reference(conn, run_spec, record, cache)
             reason = reason or authority(conn, run_spec, e, record)
             if reason:
                 _refuse(conn, e, reason)
@@ -369,7 +369,7 @@ def approve(conn: Connection, me: str, tbl: str, key: str) -> None:
     if spec is None or spec.name != "users" or record is None or checks.check_record(spec, key, record):
         raise RuleViolation(f"{tbl} {key}: only a well-formed user record waits for an admin's approval; "
                             f"this one was refused because {row.reason}")
-    if _missing_reference(conn, spec, record, {}):
-        raise RuleViolation(f"{tbl} {key}: {_missing_reference(conn, spec, record, {})}")
+    if missing_reference(conn, spec, record, {}):
+        raise RuleViolation(f"{tbl} {key}: {missing_reference(conn, spec, record, {})}")
     loc.apply_records(conn, me, spec, [(key, row.version, record)])
     loc.release(conn, tbl, [key])

@@ -325,3 +325,35 @@ def test_nulls_and_text_in_a_hub_whose_columns_were_loosened_are_refused(office,
     held = quarantined(b)
     assert "qty is missing" in held[empty] and "unit_cost" in held[wordy]
     assert check(b.engine) == []
+
+
+def test_a_forged_conflict_cannot_make_a_user_admin_or_apply_bad_values(hub, devices):
+    import time
+
+    a, b = _signed_in_office(hub, devices)
+    w = HostileWriter(hub)
+    try:
+        li = w.hub_record("users", _id_of(w, "users", "username", "li"))
+        product = w.hub_record("products", _id_of(w, "products", "sku", "SKU-1"))
+        forged = {}
+        for name, tbl, row_id, lost in (("role", "users", li["id"], dict(li, role="admin")),
+                                        ("pack", "products", product["id"], dict(product, pack_size="-5"))):
+            cid = str(uuid.uuid4())
+            w.record("sync_conflicts", cid, {
+                "id": cid, "tbl": tbl, "row_id": row_id, "business_key": name, "rule": "higher version wins",
+                "kept": "", "lost": json.dumps(lost), "lost_device": "", "detected_at": int(time.time() * 1e6),
+                "resolved_at": None, "resolved_by": "", "note": "", "device_id": "", "version": 1, "_children": {}})
+            forged[name] = cid
+    finally:
+        w.close()
+    sync.sync(b, hub)
+    from domain import users
+
+    users.add_user(b.uow("boss", "admin"), users.AddUser("zhao", "zhao-pass-1", "manager"))
+    with pytest.raises(Forbidden):
+        sync.resolve_conflict(b, forged["role"], user="zhao", role="manager", apply_loser=True)
+    from domain.errors import RuleViolation
+
+    with pytest.raises(RuleViolation, match="pack_size"):
+        sync.resolve_conflict(b, forged["pack"], user="zhao", role="manager", apply_loser=True)
+    assert _role_here(b, "li") == "clerk"
