@@ -220,6 +220,25 @@ def _rules(spec_name: str, data: dict) -> None:
             _one_of(row, "price_per", PricePer)
 
 
+def check_key(spec: r.Spec, key) -> str:
+    """Why a logged key cannot name a record of ``spec`` (an id, or the JSON list of a composite key); ''."""
+    if not isinstance(key, str):
+        return "the key is not text"
+    if spec.key == ("id",):
+        return "" if is_id(key) else f"the key {key[:40]!r} is not an id"
+    try:
+        values = json.loads(key)
+    except (ValueError, RecursionError):
+        return f"the key {key[:40]!r} is not a key of {spec.name}"
+    if not isinstance(values, list) or len(values) != len(spec.key):
+        return f"the key {key[:40]!r} is not a key of {spec.name}"
+    for name, value in zip(spec.key, values, strict=True):
+        reason = check_or_reason(spec.table.c[name], value)
+        if reason or value is None:
+            return reason or f"{name} is missing"
+    return ""
+
+
 def check_record(spec: r.Spec, key: str, data) -> str:
     """Why a pulled or pushed record (or '' for a deletion's None) cannot be applied; '' when it can."""
     if data is None:

@@ -127,7 +127,7 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
             continue
         try:
             record = checks.reason_json(e.data)
-            reason = checks.check_record(spec, e.key, record)
+            reason = checks.check_key(spec, e.key) or checks.check_record(spec, e.key, record)
         except checks.Refused as exc:
             record, reason = None, str(exc)
         if not reason and record is None and not _is_deletion(e):

@@ -357,3 +357,14 @@ def test_a_forged_conflict_cannot_make_a_user_admin_or_apply_bad_values(hub, dev
     with pytest.raises(RuleViolation, match="pack_size"):
         sync.resolve_conflict(b, forged["pack"], user="zhao", role="manager", apply_loser=True)
     assert _role_here(b, "li") == "clerk"
+
+
+def test_deletions_under_keys_that_name_nothing_are_refused_not_crashing(office, devices):
+    a, w = office
+    w.record("supplier_profiles", "garbage", "")
+    w.record("supplier_price_breaks", '["a", 1]', "")
+    w.record("products", "not-an-id", "")
+    b = devices("b")
+    sync.sync(b, _url(w))
+    assert set(quarantined(b)) == {"garbage", '["a", 1]', "not-an-id"}
+    assert check(b.engine) == []
