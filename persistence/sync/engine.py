@@ -337,12 +337,17 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
         if cancel():
             raise SyncCancelled("sync stopped; what was pulled is kept")
         with engine.connect() as hconn:
-            entries = hconn.exec_driver_sql(
-                "SELECT seq, tbl, row_id, version, data, device_id FROM sync_log WHERE seq > %(c)s AND seq <= %(t)s "
-                "AND NOT (tbl IN ('movements', 'unfilled_demand') AND device_id = %(me)s) ORDER BY seq LIMIT %(n)s",
-                {"c": cursor, "t": top, "me": me, "n": PULL_BATCH}).all()
-            high = entries[-1][0] if len(entries) == PULL_BATCH else top
+            # the batch ends at the PULL_BATCH-th entry for this device; records come with their JSON,
+            # movements and unfilled demand from their own tables
+            found = hconn.exec_driver_sql(
+                "SELECT seq FROM sync_log WHERE seq > %(c)s AND seq <= %(t)s AND NOT "
+                "(tbl IN ('movements', 'unfilled_demand') AND device_id = %(me)s) ORDER BY seq OFFSET %(n)s LIMIT 1",
+                {"c": cursor, "t": top, "me": me, "n": PULL_BATCH - 1}).first()
+            high = found[0] if found else top
             params = {"c": cursor, "h": high, "me": me}
+            entries = hconn.exec_driver_sql(
+                "SELECT seq, tbl, row_id, version, data, device_id FROM sync_log WHERE seq > %(c)s AND seq <= %(h)s "
+                "AND tbl NOT IN ('movements', 'unfilled_demand') ORDER BY seq", params).all()
             movements = hconn.exec_driver_sql(
                 f"SELECT l.seq, l.device_id, {m_cols} FROM sync_log l JOIN movements m ON m.id = l.row_id "
                 f"WHERE l.tbl = 'movements' AND l.seq > %(c)s AND l.seq <= %(h)s AND l.device_id <> %(me)s "
@@ -361,7 +366,7 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
             loc.set_setting(conn, loc.CURSOR, str(high))
             conn.commit()
         cursor = high
-        done += len(entries)
+        done = total if high >= top else min(total, done + PULL_BATCH)
         progress("pull", done, total)
     with engine.connect() as hconn, _local(db) as conn:
         admitted = gate.retry_from_hub(conn, hconn, me, authority)
