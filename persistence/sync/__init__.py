@@ -289,6 +289,14 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
                                f"nothing is lost, sync again to finish")
         _record(db, {loc.LAST_ERROR: str(error)})
         raise error from exc
+    except Exception as exc:  # a driver error outside SQLAlchemy, or a defect: sync status keeps the reason
+        if _is_connection_error(exc):
+            error = HubUnavailable(f"the connection to the hub was lost during the sync ({_reason(exc)}); "
+                                   f"nothing is lost, sync again to finish")
+            _record(db, {loc.LAST_ERROR: str(error)})
+            raise error from exc
+        _record(db, {loc.LAST_ERROR: f"{type(exc).__name__}: {_reason(exc)}"})
+        raise
     finally:
         if engine is not None:
             engine.dispose()
@@ -298,10 +306,10 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
     return report
 
 
-def _is_connection_error(exc: DBAPIError) -> bool:
+def _is_connection_error(exc: BaseException) -> bool:
     import psycopg
 
-    return isinstance(getattr(exc, "orig", None), psycopg.OperationalError)
+    return isinstance(getattr(exc, "orig", None) or exc, psycopg.OperationalError)
 
 
 def _record(db, values: dict[str, str]) -> None:

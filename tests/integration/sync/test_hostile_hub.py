@@ -368,3 +368,16 @@ def test_deletions_under_keys_that_name_nothing_are_refused_not_crashing(office,
     sync.sync(b, _url(w))
     assert set(quarantined(b)) == {"garbage", '["a", 1]', "not-an-id"}
     assert check(b.engine) == []
+
+
+def test_any_failure_of_a_sync_leaves_its_reason_in_sync_status(hub, devices, monkeypatch):
+    from persistence.sync import engine
+
+    def broken(*args, **kwargs):
+        raise ValueError("something no check foresaw")
+
+    monkeypatch.setattr(engine, "run", broken)
+    b = devices("b")
+    with pytest.raises(ValueError):
+        sync.sync(b, hub)
+    assert sync.status(b).last_error == "ValueError: something no check foresaw"
