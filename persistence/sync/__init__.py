@@ -56,6 +56,13 @@ Rules (what every device can rely on):
   stock that goes negative only after a merge (two clerks shipped the last unit) keeps both
   movements, the balance goes negative, and ``negative_stock`` lists it for a count or a
   correction.
+* **The hub is not trusted.** Every pulled record and movement is checked as if a clerk had typed
+  it (``checks``); what fails is kept aside with its reason (``sync_quarantine``, see ``gate``)
+  and applied once the hub holds a corrected version; the same checks hold back, before a push,
+  what the hub could not hold. A pulled user record that would give anyone rights here waits
+  for an admin of this desk (``approve``). A desk syncs with one hub, known by the id the hub got
+  when it was made; another is refused until an admin starts over (``sync(start_over=True)``),
+  and a hub restored from an older backup is noticed and filled again (``engine._check_hub``).
 * **Interruptions.** Every step is one transaction on one side, and every step is safe to
   repeat: a record pushed again is recognised by its content hash (or its alias), a conflict is
   recorded once (its id is derived from what lost to what), movements are insert-or-ignore, the
