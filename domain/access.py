@@ -41,6 +41,8 @@ class Permission(enum.StrEnum):
     SYNC_CONFLICTS = "sync_conflicts"
     USERS = "users"
     RESTORE = "restore"
+    SYNC = "sync"
+    SYNC_HUB = "sync_hub"
 
 
 ROLES = (Role.CLERK, Role.PURCHASER, Role.MANAGER, Role.ADMIN)  # least to most
@@ -60,6 +62,8 @@ LEAST_ROLE: dict[Permission, Role] = {
     Permission.SYNC_CONFLICTS: Role.MANAGER,
     Permission.USERS: Role.ADMIN,
     Permission.RESTORE: Role.ADMIN,  # replaces everyone's work with an older copy
+    Permission.SYNC: Role.CLERK,  # a clerk's receipts must reach the office
+    Permission.SYNC_HUB: Role.ADMIN,  # another hub, or starting over: what every desk sees changes
 }
 
 # What a permission lets a user do, for the refusal message ("... may not <what>").
@@ -77,6 +81,8 @@ WHAT = {
     Permission.SYNC_CONFLICTS: "resolve sync conflicts",
     Permission.USERS: "manage users",
     Permission.RESTORE: "restore the database from a backup",
+    Permission.SYNC: "sync with the shared database",
+    Permission.SYNC_HUB: "change the shared database this computer syncs with",
 }
 
 

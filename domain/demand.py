@@ -16,6 +16,7 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Protocol
 
+from domain import limits
 from domain import validate as v
 from domain.errors import BadInput
 from domain.errors import NotFound
@@ -82,7 +83,7 @@ def record_unfilled_demand(uow: DemandUnitOfWork, c: RecordUnfilledDemand) -> Un
         raise BadInput("date", f"{at.isoformat(timespec='minutes')} is in the future; give the time the customer "
                                "asked, now or earlier")
     customer = v.text("customer", c.customer, required=False, max_len=CUSTOMER_CODE_LENGTH)
-    ref = v.text("reference", c.ref, required=False, max_len=64)
+    ref = v.text("reference", c.ref, required=False, max_len=limits.REFERENCE)
     note = v.text("note", c.note, required=False, max_len=500)
     with uow:
         product = find_product(uow, c.sku)

@@ -32,6 +32,7 @@ from typing import NamedTuple
 
 from domain import commands as cmd
 from domain import ledger
+from domain import limits
 from domain import validate as v
 from domain.access import Permission
 from domain.access import require
@@ -311,7 +312,7 @@ def post_document(uow: UnitOfWork, c: PostDocument) -> Document:
         what = "enter at least one counted quantity" if kind == DocumentKind.COUNT else "add at least one line"
         raise DocumentError("no_lines", f"the document has no lines; {what}", field="lines")
     try:
-        reference = v.text("reference", c.reference, required=False, max_len=64)
+        reference = v.text("reference", c.reference, required=False, max_len=limits.REFERENCE)
         note = v.text("note", c.note, required=False, max_len=500)
     except BadInput as exc:
         raise _bad(exc, None) from exc

@@ -21,6 +21,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from domain import commands as cmd
+from domain import limits
 from domain import validate as v
 from domain import valuation
 from domain.access import Permission
@@ -128,6 +129,10 @@ def _one(uow: UnitOfWork, handler: Callable, c: object, permission: Permission):
     return result
 
 
+def _reference(value: str | None) -> str:
+    return v.text("reference", value, required=False, max_len=limits.REFERENCE)
+
+
 def _receive(uow: UnitOfWork, c: cmd.ReceiveStock) -> Movement:
     qty = v.quantity("quantity", c.qty)
     cost = v.money("unit cost", c.unit_cost)
@@ -136,7 +141,7 @@ def _receive(uow: UnitOfWork, c: cmd.ReceiveStock) -> Movement:
     return _post(
         uow, Kind.RECEIPT, product, warehouse, qty, v.moment("date", c.occurred_at),
         unit_cost=cost, source_type=c.source_type or "receipt",
-        source_ref=v.text("reference", c.ref, required=False), note=v.text("note", c.note, required=False),
+        source_ref=_reference(c.ref), note=v.text("note", c.note, required=False),
     )
 
 
@@ -147,7 +152,7 @@ def _ship(uow: UnitOfWork, c: cmd.ShipStock) -> Movement:
     return _post(
         uow, Kind.SHIPMENT, product, warehouse, -qty, v.moment("date", c.occurred_at),
         source_type=c.source_type or "shipment",
-        source_ref=v.text("reference", c.ref, required=False), note=v.text("note", c.note, required=False),
+        source_ref=_reference(c.ref), note=v.text("note", c.note, required=False),
     )
 
 
@@ -160,7 +165,7 @@ def _transfer(uow: UnitOfWork, c: cmd.TransferStock) -> tuple[Movement, Movement
         raise RuleViolation(f"to warehouse: {target.code} is also the from warehouse; choose another")
     at = v.moment("date", c.occurred_at)
     transfer_id = new_id()
-    ref = v.text("reference", c.ref, required=False)
+    ref = _reference(c.ref)
     note = v.text("note", c.note, required=False)
     leaving: dict[str, Valuation] = {}  # the out leg's value, so the in leg needs no lookup
     out = _post(uow, Kind.TRANSFER_OUT, product, source, -qty, at, transfer_id=transfer_id,
@@ -176,7 +181,7 @@ def _adjust(uow: UnitOfWork, c: cmd.AdjustStock) -> Movement:
     product = find_product(uow, c.sku)
     warehouse = find_warehouse(uow, c.warehouse)
     return _post(uow, Kind.ADJUSTMENT, product, warehouse, delta, v.moment("date", c.occurred_at),
-                 source_type="adjustment", source_ref=v.text("reference", c.ref, required=False), note=reason)
+                 source_type="adjustment", source_ref=_reference(c.ref), note=reason)
 
 
 def _count(uow: UnitOfWork, c: cmd.CountStock) -> Movement | None:
@@ -196,7 +201,7 @@ def _count(uow: UnitOfWork, c: cmd.CountStock) -> Movement | None:
     if diff == 0:
         return None
     return _post(uow, Kind.COUNT, product, warehouse, diff, at, movement_id=movement_id,
-                 source_type="count", source_ref=v.text("reference", c.ref, required=False),
+                 source_type="count", source_ref=_reference(c.ref),
                  note=f"counted {fmt(counted)}, expected {fmt(expected)}")
 
 

@@ -25,6 +25,7 @@ from sqlalchemy import Table
 from sqlalchemy import Text
 from sqlalchemy import UniqueConstraint
 
+from domain import limits as L
 from persistence.types import Instant
 from persistence.types import Scaled
 
@@ -65,10 +66,10 @@ products = Table(
     "products",
     metadata,
     _id(),
-    Column("sku", String(64), nullable=False, unique=True),
-    Column("name", String(200), nullable=False),
-    Column("unit", String(16), nullable=False, default="pcs"),
-    Column("category", String(64), nullable=False, default=""),
+    Column("sku", String(L.SKU), nullable=False, unique=True),
+    Column("name", String(L.NAME), nullable=False),
+    Column("unit", String(L.UNIT), nullable=False, default="pcs"),
+    Column("category", String(L.CATEGORY), nullable=False, default=""),
     Column("pack_size", Scaled(QTY), nullable=False),
     Column("active", Boolean, nullable=False, default=True),
     Column("min_level", Scaled(QTY)),
@@ -81,7 +82,7 @@ products = Table(
 barcodes = Table(
     "barcodes",
     metadata,
-    Column("barcode", String(64), primary_key=True),
+    Column("barcode", String(L.BARCODE), primary_key=True),
     Column("product_id", String(36), ForeignKey("products.id"), nullable=False, index=True),
 )
 
@@ -89,10 +90,10 @@ warehouses = Table(
     "warehouses",
     metadata,
     _id(),
-    Column("code", String(32), nullable=False, unique=True),
-    Column("name", String(200), nullable=False),
+    Column("code", String(L.CODE), nullable=False, unique=True),
+    Column("name", String(L.NAME), nullable=False),
     Column("allow_negative", Boolean, nullable=False, default=False),
-    Column("address", String(500), nullable=False, default=""),
+    Column("address", String(L.ADDRESS), nullable=False, default=""),
     *_sync_columns(),
 )
 
@@ -100,12 +101,12 @@ suppliers = Table(
     "suppliers",
     metadata,
     _id(),
-    Column("code", String(32), nullable=False, unique=True),
-    Column("name", String(200), nullable=False),
-    Column("contact", String(200), nullable=False, default=""),
+    Column("code", String(L.CODE), nullable=False, unique=True),
+    Column("name", String(L.NAME), nullable=False),
+    Column("contact", String(L.CONTACT), nullable=False, default=""),
     Column("currency", String(3), nullable=False, default="CNY"),
     Column("lead_time_days", Integer, nullable=False, default=7),
-    Column("address", String(500), nullable=False, default=""),
+    Column("address", String(L.ADDRESS), nullable=False, default=""),
     *_sync_columns(),
 )
 
@@ -115,7 +116,7 @@ supplier_terms = Table(
     _id(),
     Column("supplier_id", String(36), ForeignKey("suppliers.id"), nullable=False),
     Column("product_id", String(36), ForeignKey("products.id"), nullable=False, index=True),
-    Column("supplier_sku", String(64), nullable=False, default=""),
+    Column("supplier_sku", String(L.SUPPLIER_SKU), nullable=False, default=""),
     Column("unit_price", Scaled(COST), nullable=False),
     Column("moq", Scaled(QTY), nullable=False),
     Column("order_multiple", Scaled(QTY), nullable=False),
@@ -128,9 +129,9 @@ customers = Table(
     "customers",
     metadata,
     _id(),
-    Column("code", String(32), nullable=False, unique=True),
-    Column("name", String(200), nullable=False),
-    Column("contact", String(200), nullable=False, default=""),
+    Column("code", String(L.CODE), nullable=False, unique=True),
+    Column("name", String(L.NAME), nullable=False),
+    Column("contact", String(L.CONTACT), nullable=False, default=""),
     *_sync_columns(),
 )
 
@@ -148,9 +149,9 @@ movements = Table(
     Column("transfer_id", String(36)),
     Column("reverses_id", String(36), ForeignKey("movements.id"), unique=True),
     Column("source_type", String(20), nullable=False, default=""),
-    Column("source_ref", String(64), nullable=False, default=""),
-    Column("note", String(500), nullable=False, default=""),
-    Column("user", String(64), nullable=False, default=""),
+    Column("source_ref", String(L.REFERENCE), nullable=False, default=""),
+    Column("note", String(L.NOTE), nullable=False, default=""),
+    Column("user", String(L.USERNAME), nullable=False, default=""),
     Column("device_id", String(36), nullable=False, default=""),
     Index(None, "product_id", "warehouse_id", "occurred_at", "id"),
     Index(None, "warehouse_id", "occurred_at"),
@@ -192,17 +193,17 @@ documents = Table(
     metadata,
     _id(),
     Column("kind", String(20), nullable=False),
-    Column("number", String(32), nullable=False, unique=True),
+    Column("number", String(L.CODE), nullable=False, unique=True),
     Column("year", Integer, nullable=False),
     Column("seq", Integer, nullable=False),
     Column("warehouse_id", String(36), ForeignKey("warehouses.id"), nullable=False),
     Column("to_warehouse_id", String(36), ForeignKey("warehouses.id")),
-    Column("partner", String(32), nullable=False, default=""),
-    Column("reference", String(64), nullable=False, default=""),
+    Column("partner", String(L.CODE), nullable=False, default=""),
+    Column("reference", String(L.REFERENCE), nullable=False, default=""),
     Column("business_date", Date, nullable=False),
     Column("occurred_at", Instant, nullable=False),
     Column("posted_at", Instant, nullable=False),
-    Column("note", String(500), nullable=False, default=""),
+    Column("note", String(L.NOTE), nullable=False, default=""),
     Column("user", String(64), nullable=False, default=""),
     Column("reversed", Boolean, nullable=False, default=False),
     Column("reversed_at", Instant),
@@ -314,7 +315,7 @@ purchase_orders = Table(
     Column("tax_rate", Scaled(QTY), nullable=False),
     Column("terms", Text, nullable=False, default=""),
     Column("notes", Text, nullable=False, default=""),
-    Column("reason", String(500), nullable=False, default=""),
+    Column("reason", String(L.REASON), nullable=False, default=""),
     Column("snapshot", Text, nullable=False, default=""),
     *_sync_columns(),
     UniqueConstraint("year", "seq"),
@@ -357,7 +358,7 @@ users = Table(
     "users",
     metadata,
     _id(),
-    Column("username", String(64), nullable=False, unique=True),
+    Column("username", String(L.USERNAME), nullable=False, unique=True),
     Column("display_name", String(200), nullable=False, default=""),
     Column("role", String(16), nullable=False),
     Column("password_hash", String(300), nullable=False),
@@ -377,9 +378,9 @@ unfilled_demand = Table(
     Column("qty", Scaled(QTY), nullable=False),
     Column("occurred_at", Instant, nullable=False),
     Column("recorded_at", Instant, nullable=False),
-    Column("customer", String(32), nullable=False, default=""),
-    Column("source_ref", String(64), nullable=False, default=""),
-    Column("note", String(500), nullable=False, default=""),
+    Column("customer", String(L.CODE), nullable=False, default=""),
+    Column("source_ref", String(L.REFERENCE), nullable=False, default=""),
+    Column("note", String(L.NOTE), nullable=False, default=""),
     Column("user", String(64), nullable=False, default=""),
     Column("device_id", String(36), nullable=False, default=""),
     Index(None, "product_id", "occurred_at"),
@@ -467,4 +468,28 @@ sync_dirty = Table(
     Column("warehouse_id", String(36), primary_key=True),
     Column("at", Instant, nullable=False),
     Column("movement_id", String(36), nullable=False),
+)
+
+# Pulled records and movements the device refused (persistence.sync.checks): kept aside with the reason,
+# never applied, listed for review; a corrected version on the hub replaces them at the next sync.
+sync_quarantine = Table(
+    "sync_quarantine",
+    metadata,
+    Column("tbl", String(40), primary_key=True),
+    Column("row_id", String(200), primary_key=True),
+    Column("seq", BigInteger, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("reason", String(500), nullable=False),
+    Column("data", Text, nullable=False),
+    Column("device_id", String(200), nullable=False, default=""),
+    Column("at", Instant, nullable=False),
+)
+
+# The hub's identity (key 'hub_id', made once when the hub's tables are created) and, on the hub,
+# nothing else yet; a device keeps the id of the hub its positions belong to in its settings.
+sync_meta = Table(
+    "sync_meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
 )

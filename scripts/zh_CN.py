@@ -86,16 +86,23 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ConflictsScreen', 'Field'): '字段',
     ('ConflictsScreen', 'Keep the version in use for %1. A note for the record (optional):'): '%1 保留在用的版本。备注（可选）：',
     ('ConflictsScreen', 'Kept (in use)'): '保留的版本（在用）',
+    ('ConflictsScreen', "Kept aside by sync (never applied; a corrected version on the shared database is applied at "
+                        "the next sync, a user record by an admin's approval)"):
+        '同步搁置的记录（从未应用；共享数据库中的更正版本会在下次同步时应用，用户记录需管理员批准）',
     ('ConflictsScreen', 'Losing version'): '落选的版本',
     ('ConflictsScreen', 'Mark &reviewed (Ctrl+Enter)'): '标记为已审阅(&R) (Ctrl+Enter)',
     ('ConflictsScreen', 'Mark reviewed'): '标记为已审阅',
     ('ConflictsScreen', 'Negative stock'): '负库存',
     ('ConflictsScreen', 'Not done: %1'): '未完成：%1',
+    ('ConflictsScreen', 'Not sent: %1 %2'):
+        '未发送：%1 %2',
     ('ConflictsScreen', 'Note'): '备注',
     ('ConflictsScreen', 'Open'): '未处理',
     ('ConflictsScreen', 'Put the losing version of %1 in place of the one in use? The version in use now is kept in this list.'):
         '用落选的版本替换 %1 在用的版本？当前在用的版本会保留在此列表中。',
     ('ConflictsScreen', 'Refresh'): '刷新',
+    ('ConflictsScreen', 'Refused from the shared database: %1 %2 (entry %3)'):
+        '已拒收自共享数据库：%1 %2（条目 %3）',
     ('ConflictsScreen', 'Resolving sync conflicts needs the manager role.'): '处理同步冲突需要经理角色。',
     ('ConflictsScreen', 'Reviewed'): '已审阅',
     ('ConflictsScreen', 'Rule'): '规则',
@@ -423,6 +430,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Permissions', 'change products, warehouses, suppliers or customers'): '修改商品、仓库、供应商或客户',
     ('Permissions', 'change settings'): '修改设置',
     ('Permissions', 'change supplier terms'): '修改供应商条款',
+    ('Permissions', 'change the shared database this computer syncs with'): '更改本机同步的共享数据库',
     ('Permissions', 'manage users'): '管理用户',
     ('Permissions', 'post stock counts'): '过账盘点',
     ('Permissions', 'receive stock'): '收货',
@@ -430,6 +438,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Permissions', 'restore the database from a backup'): '从备份恢复数据库',
     ('Permissions', 'reverse movements or documents'): '冲销流水或单据',
     ('Permissions', 'ship stock'): '发货',
+    ('Permissions', 'sync with the shared database'): '与共享数据库同步',
     ('Permissions', 'transfer stock'): '调拨库存',
     ('Permissions', 'work on purchase orders'): '处理采购订单',
     ('PostedDocumentsModel', 'Date'): '日期',
@@ -906,11 +915,22 @@ ZH_CN: dict[tuple[str, str], str] = {
         '此处没有系统密钥环：密码只保存在内存中，直到 Stockroom 关闭，绝不写入文件；每次运行询问一次。',
     ('SyncPage', 'Not synced yet.'): '尚未同步。',
     ('SyncPage', 'Not synced: %1'): '未同步：%1',
+    ('SyncPage', 'Not synced: this computer syncs with another shared database. Syncing with this '
+                'one means starting over, which an admin may do.'):
+        '未同步：本机与另一个共享数据库同步。要与此数据库同步需从头开始，只有管理员可以这样做。',
     ('SyncPage', 'Pass&word:'): '密码(&W)：',
     ('SyncPage', "Port: enter a whole number from 1 to 65535 (PostgreSQL's default is 5432)."):
         '端口：请输入 1 到 65535 之间的整数（PostgreSQL 默认为 5432）。',
     ('SyncPage', 'Saved.'): '已保存。',
     ('SyncPage', 'Shared PostgreSQL database (hub)'): '共享 PostgreSQL 数据库（中心库）',
+    ('SyncPage', 'Start &over with this hub…'):
+        '从头开始与此共享数据库同步(&O)…',
+    ('SyncPage', 'Start over with %1? Everything on this computer is sent to it and everything it '
+                'holds is fetched; the shared database this computer synced with before is left '
+                'as it is.'):
+        '从头开始与 %1 同步？本机的全部数据都会发送过去，它保存的全部数据也会取回；本机以前同步的共享数据库保持不变。',
+    ('SyncPage', 'Start over with this hub'):
+        '从头开始与此共享数据库同步',
     ('SyncPage', 'Sync &every:'): '同步间隔(&E)：',
     ('SyncPage', 'Sync &now (F9)'): '立即同步(&N) (F9)',
     ('SyncPage', 'Sync cancelled; what was sent so far is kept and the next sync goes on from there.'):
@@ -932,6 +952,12 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SyncStage', 'push'): '上传',
     ('SyncStage', 'recompute'): '重算库存',
     ('SyncStatus', '%n conflict(s) to review'): '%n 个冲突待审阅',
+    ('SyncStatus', '%n record(s) from the shared database refused, not applied.'):
+        '共享数据库中有 %n 条记录未通过检查，已拒收，未应用。',
+    ('SyncStatus', '%n record(s) here cannot go to the shared database yet.'):
+        '本机有 %n 条记录无法发送到共享数据库，正在等待。',
+    ('SyncStatus', '%n record(s) kept aside'):
+        '%n 条记录已搁置',
     ('SyncStatus', '%n stock balance(s) below zero'): '%n 个库存余额为负',
     ('SyncStatus', "After merging the desktops' postings these balances are negative. Count the product or post a correction."):
         '合并各台电脑的单据后，这些库存余额为负数。请盘点该商品或录入更正。',
@@ -941,6 +967,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SyncStatus', 'Last successful sync: %1'): '上次成功同步：%1',
     ('SyncStatus', 'Not synced yet'): '尚未同步',
     ('SyncStatus', 'Offline since %1'): '自 %1 起离线',
+    ('SyncStatus', 'See Sync conflicts for the reasons.'):
+        '原因见“同步冲突”。',
     ('SyncStatus', 'Shared database: %1'): '共享数据库：%1',
     ('SyncStatus', 'Sync failed %1'): '同步失败 %1',
     ('SyncStatus', 'Sync stopped %1'): '同步已停止 %1',

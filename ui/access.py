@@ -69,6 +69,8 @@ WHAT = {
     Permission.SYNC_CONFLICTS: QT_TRANSLATE_NOOP("Permissions", "resolve sync conflicts"),
     Permission.USERS: QT_TRANSLATE_NOOP("Permissions", "manage users"),
     Permission.RESTORE: QT_TRANSLATE_NOOP("Permissions", "restore the database from a backup"),
+    Permission.SYNC: QT_TRANSLATE_NOOP("Permissions", "sync with the shared database"),
+    Permission.SYNC_HUB: QT_TRANSLATE_NOOP("Permissions", "change the shared database this computer syncs with"),
 }
 
 

@@ -19,8 +19,14 @@ EXIT_OFFLINE = 4
 
 def add_parsers(sub) -> None:
     p = sub.add_parser("sync", help="sync with the shared PostgreSQL database; 'sync status' shows the state")
-    p.add_argument("action", nargs="?", choices=["status"], help="status: show the last sync and what waits")
+    p.add_argument("action", nargs="?", choices=["status", "approve"],
+                   help="status: show the last sync and what waits; approve ID: an admin lets in a user record "
+                        "from the hub that waits for approval (see status)")
+    p.add_argument("id", nargs="?", help="with approve: the user id shown by sync status")
     p.add_argument("--hub", metavar="URL", help="postgresql://user@host:port/dbname (remembered after a sync)")
+    p.add_argument("--start-over", action="store_true",
+                   help="admins: sync with this hub from scratch (push everything here, pull everything there); "
+                        "needed to change the hub this file syncs with")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p = sub.add_parser("conflicts", help="losing versions kept by sync, for review")
@@ -46,6 +52,12 @@ def run(args, open_db) -> int:
         return _conflicts(args, db, sync)
     if args.action == "status":
         return _status(args, db, sync)
+    if args.action == "approve":
+        if not args.id:
+            raise CliError("approve: give the id of the held user record (see: sync status)", EXIT_BAD_INPUT)
+        sync.approve(db, args.id)
+        print(f"user record {args.id} approved and applied")
+        return 0
     url = args.hub or sync.hub_url_setting(db)
     if not url:
         raise CliError("--hub: no shared database set up yet; give --hub postgresql://user@host:5432/dbname",
@@ -57,7 +69,7 @@ def run(args, open_db) -> int:
             if total:
                 print(f"\r{stage}: {done}/{total}", end="", file=sys.stderr, flush=True)
     try:
-        report = sync.sync(db, url, password=password, progress=progress)
+        report = sync.sync(db, url, password=password, progress=progress, start_over=args.start_over)
     except sync.BadHubUrl as exc:
         raise CliError(str(exc), EXIT_BAD_INPUT) from None
     except sync.HubUnavailable as exc:
@@ -75,6 +87,14 @@ def run(args, open_db) -> int:
         print(f"negative stock: {sku} in {warehouse} is {on_hand} after the merge; count it or post a correction")
     if report.conflicts:
         print("review the conflicts: stockroom conflicts")
+    if report.restored:
+        print("the hub was an older copy of itself (restored from a backup): everything here was sent again")
+    if report.refused:
+        print(f"refused {report.refused} record(s) from the hub that did not pass the checks; "
+              f"see: stockroom sync status")
+    if report.unpushed:
+        print(f"held back {report.unpushed} record(s) of this computer that would not pass the checks; "
+              f"see: stockroom sync status")
     return 0
 
 
@@ -86,6 +106,11 @@ def _status(args, db, sync) -> int:
         "last_report": s.last_report.to_json() if s.last_report else None,
         "negative_stock": [{"sku": n.sku, "warehouse": n.warehouse, "on_hand": str(n.on_hand)}
                            for n in sync.negative_stock(db)],
+        "hub_id": s.hub_id,
+        "quarantined": [{"table": q.table, "row_id": q.row_id, "seq": q.seq, "reason": q.reason,
+                         "device_id": q.device_id, "at": _iso(q.at)} for q in s.quarantined if not q.outgoing],
+        "held_back": [{"table": q.table.removeprefix("outgoing:"), "row_id": q.row_id, "reason": q.reason,
+                       "at": _iso(q.at)} for q in s.quarantined if q.outgoing],
     }
     if args.json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
@@ -99,6 +124,14 @@ def _status(args, db, sync) -> int:
         print(f"last error ({_iso(s.last_attempt_at)}): {s.last_error}")
     print(f"waiting to be pushed: {s.pending_push}")
     print(f"conflicts to review: {s.open_conflicts}")
+    incoming = [q for q in s.quarantined if not q.outgoing]
+    if incoming:
+        print(f"refused from the hub and kept aside: {len(incoming)}")
+    for q in incoming:
+        print(f"  {q.table} {q.row_id} (hub entry {q.seq}): {q.reason}")
+    for q in s.quarantined:
+        if q.outgoing:
+            print(f"held back from the hub: {q.table.removeprefix('outgoing:')} {q.row_id}: {q.reason}")
     for n in data["negative_stock"]:
         print(f"negative stock: {n['sku']} in {n['warehouse']} is {n['on_hand']}; count it or post a correction")
     return 0

@@ -212,6 +212,21 @@ def is_offline(exc: BaseException) -> bool:
     return isinstance(exc, HubUnavailable)
 
 
+def is_other_hub(exc: BaseException) -> bool:
+    """The hub is not the one this file syncs with: only an admin's start over may switch."""
+    from persistence.sync import HubChanged
+
+    return isinstance(exc, HubChanged)
+
+
+def may_change_hub(services) -> bool:
+    """Whether the signed-in user may start over with another hub (an admin, or anyone while sign-in is off)."""
+    from domain.access import Permission
+    from domain.access import allows
+
+    return signed_in_may(services, Permission.SYNC_HUB, allows)
+
+
 def is_cancelled(exc: BaseException) -> bool:
     from persistence.sync import SyncCancelled
 
@@ -267,13 +282,18 @@ def may_resolve(services) -> bool:
         from domain.access import allows
     except ImportError:
         return True
+    return signed_in_may(services, Permission.SYNC_CONFLICTS, allows)
+
+
+def signed_in_may(services, permission, allows) -> bool:
+    """Whether the signed-in user's stored role holds ``permission`` (everyone while sign-in is off)."""
     uow = services.uow()
     with uow:
         users = getattr(uow, "users", None)
         if users is None or not users.any_active():
             return True
         user = users.by_username(services.user) if services.user else None
-        return user is not None and user.active and allows(user.role, Permission.SYNC_CONFLICTS)
+        return user is not None and user.active and allows(user.role, permission)
 
 
 def read_state(database) -> SyncState:
@@ -287,7 +307,16 @@ def read_state(database) -> SyncState:
         configured=bool(url), url=url, interval=interval, last_success_at=s.last_success_at,
         last_report=s.last_report, last_attempt_at=s.last_attempt_at, last_error=s.last_error or "",
         open_conflicts=int(s.open_conflicts or 0), pending_push=int(s.pending_push or 0),
-        negative=tuple(read_negative(database)))
+        negative=tuple(read_negative(database)), refused=sum(1 for q in s.quarantined if not q.outgoing),
+        held_back=sum(1 for q in s.quarantined if q.outgoing))
+
+
+def kept_aside(database) -> list:
+    """What sync kept aside: pulled records refused by the checks and this computer's records held back
+    (persistence.sync.QuarantineRow), oldest first."""
+    from persistence.sync import status
+
+    return list(status(database).quarantined)
 
 
 @dataclass(frozen=True)
@@ -311,6 +340,8 @@ class SyncState:
     open_conflicts: int = 0
     pending_push: int = 0
     negative: tuple = field(default_factory=tuple)  # persistence.sync.NegativeRow
+    refused: int = 0  # pulled records the checks refused, kept aside (persistence.sync.checks)
+    held_back: int = 0  # this computer's records the hub could not hold, not sent
 
 
 class SyncService(QObject):
@@ -393,8 +424,11 @@ class SyncService(QObject):
         self.services.tasks.submit(lambda: save_settings(database, url, interval), saved, on_error)
 
     # -- syncing ---------------------------------------------------------------------------
-    def sync_now(self, scheduled: bool = False, password: str | None = None) -> bool:
-        """Start a sync unless one is running or no hub is set; False when none was started."""
+    def sync_now(self, scheduled: bool = False, password: str | None = None, start_over: bool = False) -> bool:
+        """Start a sync unless one is running or no hub is set; False when none was started.
+
+        ``start_over`` (an admin's): sync with the hub from scratch, also when it is not the hub this
+        file synced with before (``persistence.sync.sync``)."""
         if self._running or not self.state.configured:
             return False
         if scheduled and self.state.password_needed:
@@ -403,6 +437,7 @@ class SyncService(QObject):
         self._cancel.clear()
         self._publish(replace(self.state, running=True, stage="", done=0, total=0, stopped=False))
         database, url, store, cancel = self.services.database, self.state.url, self.passwords, self._cancel
+        user, role = self.services.user, self.services.role
 
         def work(progress):
             from persistence.sync import sync
@@ -416,7 +451,8 @@ class SyncService(QObject):
                     last[0] = now
                     progress((stage, done, total))
 
-            result = sync(database, url, password=secret, progress=report, cancel=cancel.is_set)
+            result = sync(database, url, password=secret, progress=report, cancel=cancel.is_set, user=user, role=role,
+                          **({"start_over": True} if start_over else {}))
             if password is not None:
                 store.put(url, password)
             return result, read_state(database)

@@ -56,6 +56,13 @@ Rules (what every device can rely on):
   stock that goes negative only after a merge (two clerks shipped the last unit) keeps both
   movements, the balance goes negative, and ``negative_stock`` lists it for a count or a
   correction.
+* **The hub is not trusted.** Every pulled record and movement is checked as if a clerk had typed
+  it (``checks``); what fails is kept aside with its reason (``sync_quarantine``, see ``gate``)
+  and applied once the hub holds a corrected version; the same checks hold back, before a push,
+  what the hub could not hold. A pulled user record that would give anyone rights here waits
+  for an admin of this desk (``approve``). A desk syncs with one hub, known by the id the hub got
+  when it was made; another is refused until an admin starts over (``sync(start_over=True)``),
+  and a hub restored from an older backup is noticed and filled again (``engine._check_hub``).
 * **Interruptions.** Every step is one transaction on one side, and every step is safe to
   repeat: a record pushed again is recognised by its content hash (or its alias), a conflict is
   recorded once (its id is derived from what lost to what), movements are insert-or-ignore, the
@@ -79,6 +86,7 @@ from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
+from domain.errors import DomainError
 from domain.errors import NotFound
 from domain.errors import RuleViolation
 from persistence import tables as t
@@ -86,8 +94,9 @@ from persistence.sync import local as loc
 from persistence.sync import records as r
 
 __all__ = [
-    "BadHubUrl", "ConflictRow", "HubUnavailable", "NegativeRow", "SyncCancelled", "SyncReport", "SyncStatus",
-    "conflicts", "hub_url_setting", "negative_stock", "redact", "remember_password", "remembered_password",
+    "BadHubUrl", "ConflictRow", "HubChanged", "HubUnavailable", "NegativeRow", "QuarantineRow", "SyncCancelled",
+    "SyncReport", "SyncStatus",
+    "approve", "conflicts", "hub_url_setting", "negative_stock", "redact", "remember_password", "remembered_password",
     "resolve_conflict", "status", "sync", "test_connection",
 ]
 
@@ -100,6 +109,10 @@ class HubUnavailable(Exception):
 
 class BadHubUrl(HubUnavailable):
     """The hub URL itself is wrong (not a PostgreSQL URL); the message names the field."""
+
+
+class HubChanged(RuleViolation):
+    """The hub is not the one this file's sync positions belong to; only an admin's start over may switch."""
 
 
 class SyncCancelled(Exception):
@@ -115,9 +128,16 @@ class SyncReport:
     negative: list[tuple[str, str, Decimal]] = field(default_factory=list)
     started_at: datetime | None = None
     finished_at: datetime | None = None
+    refused: int = 0  # pulled records and movements kept aside after this sync (see checks)
+    unpushed: int = 0  # local records and movements held back because they would not pass the checks
+    restored: bool = False  # the hub turned out to be an older copy of itself: everything was sent again
+    held: set = field(default_factory=set, repr=False, compare=False)  # during the run: tables with held records
+    held_keys: set = field(default_factory=set, repr=False, compare=False)
 
     def to_json(self) -> dict:
         data = asdict(self)
+        data.pop("held", None)
+        data.pop("held_keys", None)
         data["negative"] = [[s, w, str(q)] for s, w, q in self.negative]
         data["started_at"] = self.started_at.isoformat() if self.started_at else None
         data["finished_at"] = self.finished_at.isoformat() if self.finished_at else None
@@ -128,7 +148,8 @@ class SyncReport:
         return cls(data["pushed"], data["pulled"], data["conflicts"], data["merged"],
                    [(s, w, Decimal(q)) for s, w, q in data["negative"]],
                    datetime.fromisoformat(data["started_at"]) if data.get("started_at") else None,
-                   datetime.fromisoformat(data["finished_at"]) if data.get("finished_at") else None)
+                   datetime.fromisoformat(data["finished_at"]) if data.get("finished_at") else None,
+                   int(data.get("refused", 0)), int(data.get("unpushed", 0)), bool(data.get("restored", False)))
 
 
 @dataclass
@@ -140,6 +161,25 @@ class SyncStatus:
     last_attempt_at: datetime | None
     pending_push: int
     open_conflicts: int
+    quarantined: list[QuarantineRow] = field(default_factory=list)
+    hub_id: str = ""
+
+
+@dataclass
+class QuarantineRow:
+    """A pulled record or movement refused by the checks: kept aside, never applied."""
+
+    table: str
+    row_id: str
+    seq: int
+    reason: str
+    device_id: str
+    at: datetime
+
+    @property
+    def outgoing(self) -> bool:
+        """This desk's own record, held back from the push (the others were refused from the hub)."""
+        return self.table.startswith("outgoing:")
 
 
 @dataclass
@@ -218,8 +258,21 @@ def _reason(exc: BaseException) -> str:
 
 
 def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[str, int, int], None] | None = None,
-         cancel: Callable[[], bool] | None = None) -> SyncReport:
-    """Push, pull and recompute; record the outcome in the database's settings (see the module rules)."""
+         cancel: Callable[[], bool] | None = None, start_over: bool = False, user: str | None = None,
+         role: str | None = None) -> SyncReport:
+    """Push, pull and recompute; record the outcome in the database's settings (see the module rules).
+
+    Who syncs is ``user`` with ``role`` (the window's signed-in user), else ``db``'s acting user
+    (``Database.act_as``, the CLI's --user): once sign-in is on, a role that may sync.
+    ``start_over`` (an admin's): forget the positions exchanged with any hub, push everything here and
+    pull everything the hub holds; needed to sync with a hub other than the one this file knows.
+
+    Raises:
+        Forbidden: the acting user may not sync, or may not start over.
+        HubChanged: the hub is not the one this file syncs with (and no start over was asked).
+        HubUnavailable: the hub cannot be reached or refused us.
+    """
+    from domain import access
     from persistence.sync.engine import connect_hub
     from persistence.sync.engine import run
 
@@ -227,9 +280,12 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
     _record(db, {loc.LAST_ATTEMPT: started.isoformat()})
     engine = None
     try:
+        acting = db.uow(user, role) if user is not None else db.uow()
+        access.authorize(acting, access.Permission.SYNC_HUB if start_over else access.Permission.SYNC)
         engine = connect_hub(hub_url, password)
-        report = run(db, engine, started, progress or (lambda *a: None), cancel or (lambda: False))
-    except (HubUnavailable, SyncCancelled) as exc:
+        report = run(db, engine, started, progress or (lambda *a: None), cancel or (lambda: False), hub_url,
+                     start_over)
+    except (HubUnavailable, SyncCancelled, DomainError) as exc:
         _record(db, {loc.LAST_ERROR: str(exc) or "cancelled"})
         raise
     except DBAPIError as exc:
@@ -240,6 +296,14 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
                                f"nothing is lost, sync again to finish")
         _record(db, {loc.LAST_ERROR: str(error)})
         raise error from exc
+    except Exception as exc:  # a driver error outside SQLAlchemy, or a defect: sync status keeps the reason
+        if _is_connection_error(exc):
+            error = HubUnavailable(f"the connection to the hub was lost during the sync ({_reason(exc)}); "
+                                   f"nothing is lost, sync again to finish")
+            _record(db, {loc.LAST_ERROR: str(error)})
+            raise error from exc
+        _record(db, {loc.LAST_ERROR: f"{type(exc).__name__}: {_reason(exc)}"})
+        raise
     finally:
         if engine is not None:
             engine.dispose()
@@ -249,10 +313,10 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
     return report
 
 
-def _is_connection_error(exc: DBAPIError) -> bool:
+def _is_connection_error(exc: BaseException) -> bool:
     import psycopg
 
-    return isinstance(getattr(exc, "orig", None), psycopg.OperationalError)
+    return isinstance(getattr(exc, "orig", None) or exc, psycopg.OperationalError)
 
 
 def _record(db, values: dict[str, str]) -> None:
@@ -283,12 +347,15 @@ def status(db) -> SyncStatus:
             loc.count_pending_immutable(conn, table, db.device_id) for table in loc.IMMUTABLE)
         open_conflicts = conn.execute(select(func.count()).select_from(t.sync_conflicts)
                                       .where(t.sync_conflicts.c.resolved_at.is_(None))).scalar_one()
+        q = t.sync_quarantine.c
+        held = [QuarantineRow(*row) for row in conn.execute(
+            select(q.tbl, q.row_id, q.seq, q.reason, q.device_id, q.at).order_by(q.seq))]
     report = settings.get(loc.LAST_REPORT)
     return SyncStatus(
         hub_url=settings.get(loc.HUB_URL, ""), last_success_at=_when(settings.get(loc.LAST_SUCCESS, "")),
         last_report=SyncReport.from_json(json.loads(report)) if report else None,
         last_error=settings.get(loc.LAST_ERROR, ""), last_attempt_at=_when(settings.get(loc.LAST_ATTEMPT, "")),
-        pending_push=pending, open_conflicts=open_conflicts)
+        pending_push=pending, open_conflicts=open_conflicts, quarantined=held, hub_id=settings.get(loc.HUB_ID, ""))
 
 
 def _summary(spec: r.Spec | None, data: dict) -> str:
@@ -333,6 +400,8 @@ def resolve_conflict(db, conflict_id: str, *, user: str, note: str = "", apply_l
     from domain import access
 
     access.authorize(db.uow(user, role), access.Permission.SYNC_CONFLICTS)
+    if apply_loser and _conflict_table(db, conflict_id) == "users":  # who may sign in, with which rights
+        access.authorize(db.uow(user, role), access.Permission.USERS)
     cspec = r.BY_NAME["sync_conflicts"]
     with _local(db) as conn:
         record = r.read_records(conn, cspec, [conflict_id]).get(conflict_id)
@@ -346,6 +415,11 @@ def resolve_conflict(db, conflict_id: str, *, user: str, note: str = "", apply_l
         conn.execute(t.sync_conflicts.update().where(c.id == conflict_id).values(
             resolved_at=datetime.now(UTC), resolved_by=user[:64], note=note[:500], version=record["version"] + 1))
         conn.commit()
+
+
+def _conflict_table(db, conflict_id: str) -> str:
+    with db.engine.connect() as conn:
+        return conn.execute(select(t.sync_conflicts.c.tbl).where(t.sync_conflicts.c.id == conflict_id)).scalar() or ""
 
 
 def _apply_loser(conn, conflict: dict) -> None:
@@ -366,10 +440,38 @@ def _apply_loser(conn, conflict: dict) -> None:
     current = r.read_records(conn, spec, [key]).get(key)
     if "version" in spec.table.c:
         lost["version"] = (current or {}).get("version", 0) + 1
+    from persistence.sync.checks import check_record
+    from persistence.sync.gate import missing_reference
+
+    # the losing version came through the hub: check it like a pulled record
+    refused = check_record(spec, key, lost) or missing_reference(conn, spec, lost, {})
+    if refused:
+        raise RuleViolation(f"the losing version cannot be applied: {refused}")
     if spec.name == "products":
         taken = {row[0] for row in conn.execute(select(t.barcodes.c.barcode).where(t.barcodes.c.product_id != key))}
         lost["_children"]["barcodes"] = [b for b in lost["_children"]["barcodes"] if b["barcode"] not in taken]
     r.write_record(conn, spec, lost, current is not None)
+
+
+def approve(db, key: str, *, table: str = "users") -> None:
+    """An admin of this desk approves a pulled user record held back by ``gate.user_authority``.
+
+    Raises:
+        Forbidden: the acting user (``Database.act_as``) is not an admin.
+        NotFound: nothing is held under ``key``.
+        RuleViolation: what is held there is not a well-formed user record.
+    """
+    from domain import access
+    from persistence.sync import gate
+
+    access.authorize(db.uow(), access.Permission.USERS)
+    with _local(db) as conn:
+        gate.approve(conn, _me(conn), table, key)
+        conn.commit()
+
+
+def _me(conn) -> str:
+    return loc.get_setting(conn, loc.INSTANCE)
 
 
 def negative_stock(db) -> list[NegativeRow]:

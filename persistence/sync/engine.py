@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable
 from datetime import datetime
@@ -23,6 +22,8 @@ from persistence.sync import SyncCancelled
 from persistence.sync import SyncReport
 from persistence.sync import _local
 from persistence.sync import _reason
+from persistence.sync import checks
+from persistence.sync import gate
 from persistence.sync import hub
 from persistence.sync import local as loc
 from persistence.sync import records as r
@@ -94,15 +95,72 @@ def _ensure_schema(engine: Engine) -> None:
         config.set_main_option("script_location", str(MIGRATIONS))
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
+        _name_hub(conn)
+
+
+def _name_hub(conn) -> None:
+    """Give the hub its identity once, when its tables are made (or first brought to this version)."""
+    conn.execute(text("INSERT INTO sync_meta (key, value) VALUES ('hub_id', :id) ON CONFLICT (key) DO NOTHING"),
+                 {"id": new_id()})
+
+
+def hub_identity(engine: Engine) -> str:
+    with engine.begin() as conn:
+        found = conn.exec_driver_sql("SELECT value FROM sync_meta WHERE key = 'hub_id'").scalar()
+        if found is None:
+            _name_hub(conn)
+            found = conn.exec_driver_sql("SELECT value FROM sync_meta WHERE key = 'hub_id'").scalar()
+    return found
+
+
+def _log_mark(hconn, seq: int) -> str:
+    """What the hub's log holds at ``seq``: changes when the hub is replaced by an older copy of itself."""
+    row = hconn.exec_driver_sql("SELECT tbl, row_id, version, at FROM sync_log WHERE seq = %(s)s", {"s": seq}).first()
+    return "" if row is None else "|".join(str(v) for v in row)
+
+
+def _check_hub(db, engine: Engine, url: str, start_over: bool, report: SyncReport) -> None:
+    """Refuse a hub other than the one this file's positions belong to; notice a hub restored from an
+    older backup (its log no longer holds what this file read) and start over with it, losing nothing."""
+    from persistence.sync import HubChanged
+    from persistence.sync import redact
+
+    hub_id = hub_identity(engine)
+    with db.engine.connect() as conn:
+        known = loc.get_setting(conn, loc.HUB_ID)
+        cursor = int(loc.get_setting(conn, loc.CURSOR, "0"))
+        mark = loc.get_setting(conn, loc.CURSOR_MARK)
+        remembered = loc.get_setting(conn, loc.HUB_URL)
+        positions = loc.has_positions(conn)
+    restart = start_over
+    if not start_over and known and known != hub_id:
+        raise HubChanged(f"this computer syncs with another shared database (hub {known}); {redact(url)} is hub "
+                         f"{hub_id}. An admin can start over with it: sync --hub URL --start-over")
+    if not start_over and not known and positions and remembered and redact(url) != remembered:
+        raise HubChanged(f"this computer syncs with {remembered}, not {redact(url)}. An admin can start over with "
+                         f"the new one: sync --hub URL --start-over")
+    if not restart and known and cursor:
+        with engine.connect() as hconn:
+            top = int(hconn.exec_driver_sql("SELECT coalesce(max(seq), 0) FROM sync_log").scalar_one())
+            now = _log_mark(hconn, cursor)
+        if top < cursor or (mark and now != mark):
+            restart = True
+            report.restored = True
+    with _local(db) as conn:
+        if restart:
+            loc.start_over(conn)
+        loc.set_setting(conn, loc.HUB_ID, hub_id)
+        conn.commit()
 
 
 def run(db, engine: Engine, started: datetime, progress: Callable[[str, int, int], None],
-        cancel: Callable[[], bool]) -> SyncReport:
+        cancel: Callable[[], bool], url: str = "", start_over: bool = False) -> SyncReport:
     report = SyncReport(started_at=started)
+    _check_hub(db, engine, url, start_over, report)
     me = _instance(db)
     caps = _push_records(db, engine, me, report)
     _push_facts(db, engine, me, report, progress, cancel, caps)
-    _pull(db, engine, me, report, progress, cancel)
+    _pull(db, engine, me, report, progress, cancel, gate.user_authority)
     progress("recompute", 0, 1)
     with _local(db) as conn:
         negative = recompute(conn, db.money_places)
@@ -157,6 +215,13 @@ def _push_records(db, engine: Engine, me: str, report: SyncReport) -> dict[str, 
     with db.engine.connect() as conn, conn.begin():
         pending = loc.pending_records(conn)
         caps = {table.name: loc.last_rowid(conn, table) for table in loc.IMMUTABLE}
+    pending, held = gate.outgoing(pending)
+    report.unpushed += len(held)
+    with _local(db) as conn:
+        gate.hold_back(conn, me, held, [(p.spec.name, p.key) for p in pending])
+        conn.commit()
+    report.held = {name for name, _, _ in held}
+    report.held_keys = {(name, key) for name, key, _ in held}
     if not pending:
         return caps
     with engine.begin() as hconn:
@@ -211,6 +276,7 @@ def _push_facts(db, engine: Engine, me: str, report: SyncReport, progress, cance
         total = sum(loc.count_pending_immutable(conn, table, db.device_id, caps[table.name])
                     for table in loc.IMMUTABLE)
     done = 0
+    complete = True
     progress("push", 0, total)
     for table in loc.IMMUTABLE:
         while True:
@@ -218,22 +284,38 @@ def _push_facts(db, engine: Engine, me: str, report: SyncReport, progress, cance
                 raise SyncCancelled("sync stopped; what was pushed is kept")
             with db.engine.connect() as conn:
                 rows, last = loc.pending_immutable(conn, table, db.device_id, PUSH_BATCH, caps[table.name])
-            if not rows:
-                break
-            with engine.begin() as hconn:
-                state = hub.begin(hconn, me)
-                report.pushed += hub.push_immutable(hconn, state, table, _rewrite(rows, table, state.aliases))
+                if not rows:
+                    break
+                rows, last, refused, blocked = gate.outgoing_facts(conn, table, rows, last, report.held_keys)
+            if refused or blocked:
+                with _local(db) as conn:
+                    gate.hold_back_facts(conn, me, table, refused, blocked)
+                    conn.commit()
+                report.unpushed += len(refused) + (1 if blocked else 0)
+            if rows:
+                with engine.begin() as hconn:
+                    state = hub.begin(hconn, me)
+                    report.pushed += hub.push_immutable(hconn, state, table, _rewrite(rows, table, state.aliases))
             with _local(db) as conn:
                 loc.set_setting(conn, loc.PUSHED + table.name, str(last))
+                gate.release_facts(conn, table, rows)
                 conn.commit()
             done += len(rows)
             progress("push", done, total)
+            if blocked:
+                complete = False
+                break
+    if complete:
+        with _local(db) as conn:
+            conn.execute(t.settings.delete().where(t.settings.c.key == loc.PUSH_ALL))
+            conn.commit()
 
 
-def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel) -> None:
+def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, authority) -> None:
     with engine.connect() as hconn:
         aliases = hconn.exec_driver_sql("SELECT tbl, old_key, new_key FROM sync_aliases").all()
-    mergeable = [(tbl, old, new) for tbl, old, new in aliases if tbl in r.MERGEABLE or tbl == "reversal"]
+    mergeable = [(tbl, old, new) for tbl, old, new in aliases
+                 if (tbl in r.MERGEABLE or tbl == "reversal") and checks.is_id(old) and checks.is_id(new)]
     if mergeable:
         with _local(db) as conn:
             for tbl, old, new in mergeable:
@@ -258,41 +340,49 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel) -> 
         if cancel():
             raise SyncCancelled("sync stopped; what was pulled is kept")
         with engine.connect() as hconn:
-            entries = hconn.exec_driver_sql(
-                "SELECT seq, tbl, row_id, version, data FROM sync_log WHERE seq > %(c)s AND seq <= %(t)s AND NOT "
-                "(tbl IN ('movements', 'unfilled_demand') AND device_id = %(me)s) ORDER BY seq LIMIT %(n)s",
-                {"c": cursor, "t": top, "me": me, "n": PULL_BATCH}).all()
-            high = entries[-1][0] if len(entries) == PULL_BATCH else top
+            # the batch ends at the PULL_BATCH-th entry for this device; records come with their JSON,
+            # movements and unfilled demand from their own tables
+            found = hconn.exec_driver_sql(
+                "SELECT seq FROM sync_log WHERE seq > %(c)s AND seq <= %(t)s AND NOT "
+                "(tbl IN ('movements', 'unfilled_demand') AND device_id = %(me)s) ORDER BY seq OFFSET %(n)s LIMIT 1",
+                {"c": cursor, "t": top, "me": me, "n": PULL_BATCH - 1}).first()
+            high = found[0] if found else top
             params = {"c": cursor, "h": high, "me": me}
+            entries = hconn.exec_driver_sql(
+                "SELECT seq, tbl, row_id, version, data, device_id FROM sync_log WHERE seq > %(c)s AND seq <= %(h)s "
+                "AND tbl NOT IN ('movements', 'unfilled_demand') ORDER BY seq", params).all()
             movements = hconn.exec_driver_sql(
-                f"SELECT {m_cols} FROM sync_log l JOIN movements m ON m.id = l.row_id WHERE l.tbl = 'movements' "
-                f"AND l.seq > %(c)s AND l.seq <= %(h)s AND l.device_id <> %(me)s ORDER BY l.seq", params).all()
+                f"SELECT l.seq, l.device_id, {m_cols} FROM sync_log l JOIN movements m ON m.id = l.row_id "
+                f"WHERE l.tbl = 'movements' AND l.seq > %(c)s AND l.seq <= %(h)s AND l.device_id <> %(me)s "
+                f"ORDER BY l.seq", params).all()
             unfilled = hconn.exec_driver_sql(
-                f"SELECT {u_cols} FROM sync_log l JOIN unfilled_demand u ON u.id = l.row_id "
+                f"SELECT l.seq, l.device_id, {u_cols} FROM sync_log l JOIN unfilled_demand u ON u.id = l.row_id "
                 f"WHERE l.tbl = 'unfilled_demand' AND l.seq > %(c)s AND l.seq <= %(h)s AND l.device_id <> %(me)s "
                 f"ORDER BY l.seq", params).all()
         with _local(db) as conn:
-            run: list[tuple[str, int, dict | None]] = []
-            for i, (_seq, tbl, key, version, data) in enumerate(entries):
-                spec = r.BY_NAME.get(tbl)
-                if spec is None:
-                    continue
-                run.append((key, version, json.loads(data) if data else None))
-                report.pulled += 1
-                following = next((e[1] for e in entries[i + 1:] if e[1] in r.BY_NAME), None)
-                if following != tbl:  # a run of one table ends: apply it (in log order across tables)
-                    loc.apply_records(conn, me, spec, run)
-                    run = []
-            loc.settle_pulled_reversals(conn, me, movements)
-            added = loc.insert_immutable(conn, t.movements, [tuple(m) for m in movements])
-            report.pulled += added + loc.insert_immutable(conn, t.unfilled_demand, [tuple(u) for u in unfilled])
-            if movements:
-                _mark_pairs(conn, movements)
+            admitted = gate.admit(conn, me, [gate.Entry(*e) for e in entries],
+                                  {"movements": _facts("movements", movements),
+                                   "unfilled_demand": _facts("unfilled_demand", unfilled)}, authority)
+            report.pulled += admitted.records + admitted.facts
+            if admitted.movements:
+                _mark_pairs(conn, admitted.movements)
             loc.set_setting(conn, loc.CURSOR, str(high))
             conn.commit()
         cursor = high
-        done += len(entries)
+        done = total if high >= top else min(total, done + PULL_BATCH)
         progress("pull", done, total)
+    with engine.connect() as hconn, _local(db) as conn:
+        admitted = gate.retry_from_hub(conn, hconn, me, authority)
+        report.pulled += admitted.records + admitted.facts
+        if admitted.movements:
+            _mark_pairs(conn, admitted.movements)
+        report.refused = len(loc.quarantined(conn))  # everything kept aside now, new or still refused
+        loc.set_setting(conn, loc.CURSOR_MARK, _log_mark(hconn, cursor) if cursor else "")
+        conn.commit()
+
+
+def _facts(tbl: str, rows) -> list[tuple]:
+    return [(gate.Entry(row[0], tbl, str(row[2]), 0, "", row[1]), tuple(row[2:])) for row in rows]
 
 
 def _mark_pairs(conn, movements) -> None:
@@ -303,5 +393,4 @@ def _mark_pairs(conn, movements) -> None:
         pair, key = (m[pi], m[wi]), (m[ai], m[ii])
         if pair not in first or key < first[pair]:
             first[pair] = key
-    for (p, w), (at, mid) in first.items():
-        loc.mark_dirty(conn, p, w, at, mid)
+    loc.mark_dirty_many(conn, [(p, w, at, mid) for (p, w), (at, mid) in first.items()])

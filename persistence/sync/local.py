@@ -33,6 +33,9 @@ LAST_REPORT = "sync.last_report"
 RENUMBERED = "sync_renumbered"  # connection info: records the sync itself changed in the current transaction
 INSTANCE = "sync.instance"  # who this file is to the hub (see engine._instance)
 FILE_IDENTITY = "sync.file_identity"
+HUB_ID = "sync.hub_id"  # the identity of the hub the cursors belong to (see engine._check_hub)
+CURSOR_MARK = "sync.cursor_mark"  # what the hub's log holds at the cursor, to notice a hub restored from a backup
+PUSH_ALL = "sync.push_all"  # '1' after a start over: push every movement here, whoever made it
 
 IMMUTABLE = (t.movements, t.unfilled_demand)
 
@@ -84,15 +87,23 @@ def last_rowid(conn: Connection, table) -> int:
     return int(conn.exec_driver_sql(f"SELECT coalesce(max(rowid), 0) FROM {table.name}").scalar_one())
 
 
+def _whose(conn: Connection, device_id: str) -> tuple[str, tuple]:
+    """The filter on who made the rows to push: this device, or everyone after a start over."""
+    if get_setting(conn, PUSH_ALL) == "1":
+        return "", ()
+    return " AND device_id = ?", (device_id,)
+
+
 def pending_immutable(conn: Connection, table, device_id: str, limit: int,
                       cap: int = _NO_CAP) -> tuple[list[tuple], int]:
     """The next ``limit`` rows this device made and has not pushed (up to rowid ``cap``), raw, and the
     last rowid among them. SQLite gives new rows ever larger rowids, and movements are never deleted."""
     after = int(get_setting(conn, PUSHED + table.name, "0"))
     columns = ", ".join(f'"{c.name}"' for c in table.columns)
+    whose, who = _whose(conn, device_id)
     rows = conn.exec_driver_sql(
-        f"SELECT rowid, {columns} FROM {table.name} WHERE rowid > ? AND rowid <= ? AND device_id = ? "
-        f"ORDER BY rowid LIMIT ?", (after, cap, device_id, limit)).fetchall()
+        f"SELECT rowid, {columns} FROM {table.name} WHERE rowid > ? AND rowid <= ?{whose} "
+        f"ORDER BY rowid LIMIT ?", (after, cap, *who, limit)).fetchall()
     if not rows:
         return [], after
     return [tuple(row[1:]) for row in rows], rows[-1][0]
@@ -100,8 +111,9 @@ def pending_immutable(conn: Connection, table, device_id: str, limit: int,
 
 def count_pending_immutable(conn: Connection, table, device_id: str, cap: int = _NO_CAP) -> int:
     after = int(get_setting(conn, PUSHED + table.name, "0"))
-    return conn.exec_driver_sql(f"SELECT count(*) FROM {table.name} WHERE rowid > ? AND rowid <= ? AND device_id = ?",
-                                (after, cap, device_id)).scalar_one()
+    whose, who = _whose(conn, device_id)
+    return conn.exec_driver_sql(f"SELECT count(*) FROM {table.name} WHERE rowid > ? AND rowid <= ?{whose}",
+                                (after, cap, *who)).scalar_one()
 
 
 def mark_synced(conn: Connection, spec: r.Spec, key: str, version: int, hash_: str) -> None:
@@ -120,17 +132,25 @@ def local_conflict(conn: Connection, device_id: str, spec: r.Spec, key: str, rul
         detected_at=datetime.now(UTC), resolved_at=None, resolved_by="", note="", device_id=device_id, version=1))
 
 
+_MARK_DIRTY = (
+    "INSERT INTO sync_dirty (product_id, warehouse_id, at, movement_id) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT (product_id, warehouse_id) DO UPDATE SET at = excluded.at, movement_id = excluded.movement_id "
+    "WHERE excluded.at < sync_dirty.at "
+    "OR (excluded.at = sync_dirty.at AND excluded.movement_id < sync_dirty.movement_id)")
+
+
 def mark_dirty(conn: Connection, product_id: str, warehouse_id: str, at_micros: int, movement_id: str) -> None:
     """Remember that the pair's derived values must be replayed from (at, movement id) on."""
-    conn.exec_driver_sql(
-        "INSERT INTO sync_dirty (product_id, warehouse_id, at, movement_id) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (product_id, warehouse_id) DO UPDATE SET at = excluded.at, movement_id = excluded.movement_id "
-        "WHERE excluded.at < sync_dirty.at "
-        "OR (excluded.at = sync_dirty.at AND excluded.movement_id < sync_dirty.movement_id)",
-        (product_id, warehouse_id, at_micros, movement_id))
+    conn.exec_driver_sql(_MARK_DIRTY, (product_id, warehouse_id, at_micros, movement_id))
 
 
-def _references(target: str) -> list[tuple[str, str]]:
+def mark_dirty_many(conn: Connection, starts: list[tuple[str, str, int, str]]) -> None:
+    """``mark_dirty`` for many (product id, warehouse id, at, movement id) in one statement."""
+    if starts:
+        conn.exec_driver_sql(_MARK_DIRTY, starts)
+
+
+def references(target: str) -> list[tuple[str, str]]:
     """(table, column) of every foreign key to ``target``, balances and caches included."""
     return [(table.name, fk.parent.name) for table in t.metadata.sorted_tables for fk in table.foreign_keys
             if fk.column.table.name == target]
@@ -156,7 +176,7 @@ def apply_alias(conn: Connection, spec: r.Spec, old: str, new: str) -> bool:
             p, w = (new, w) if spec.name == "products" else (p, new)
             mark_dirty(conn, p, w, -(2**62), "")
     touched = conn.info.setdefault(RENUMBERED, set())
-    for table, column in _references(spec.name):
+    for table, column in references(spec.name):
         if table in ("balances",):
             continue
         _note_touched(conn, touched, table, column, old)
@@ -403,3 +423,49 @@ def apply_records(conn: Connection, device_id: str, spec: r.Spec, entries: list[
                              [(spec.name, key, version, hash_) for key, version, _, hash_ in fresh])
     for key, version, record in slow:
         apply_record(conn, device_id, spec, key, version, record)
+
+
+def quarantine(conn: Connection, tbl: str, row_id: str, seq: int, version: int, reason: str, data: str,
+               device_id: str) -> None:
+    """Keep a refused pulled record aside with the reason (one entry per record, the latest refusal)."""
+    conn.exec_driver_sql(
+        "INSERT INTO sync_quarantine (tbl, row_id, seq, version, reason, data, device_id, at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tbl, row_id) DO UPDATE SET seq = excluded.seq, "
+        "version = excluded.version, reason = excluded.reason, data = excluded.data, device_id = excluded.device_id, "
+        "at = excluded.at",
+        (str(tbl)[:40], str(row_id)[:200], int(seq), int(version) if -2**31 <= int(version) < 2**31 else 0,
+         reason[:500], data, str(device_id)[:200], to_micros(datetime.now(UTC))))
+
+
+def release(conn: Connection, tbl: str, keys: list[str]) -> None:
+    """Forget the quarantine entries of records now applied (a corrected version arrived)."""
+    for i in range(0, len(keys), 500):
+        conn.execute(t.sync_quarantine.delete().where(t.sync_quarantine.c.tbl == tbl,
+                                                      t.sync_quarantine.c.row_id.in_(keys[i:i + 500])))
+
+
+def quarantined(conn: Connection) -> list[tuple[str, str, int, str]]:
+    """(table, key, seq, reason) of every pulled record kept aside, oldest first (not this desk's own
+    records held back from a push, whose table is prefixed ``outgoing:``)."""
+    q = t.sync_quarantine.c
+    return [tuple(row) for row in conn.execute(
+        select(q.tbl, q.row_id, q.seq, q.reason).where(q.tbl.not_like("outgoing:%")).order_by(q.seq))]
+
+
+def start_over(conn: Connection) -> None:
+    """Forget every position exchanged with a hub: the next sync pushes everything here (whoever made
+    it) and pulls everything the hub holds; what both sides hold is recognised and ignored."""
+    conn.execute(t.settings.delete().where(t.settings.c.key.in_((CURSOR, CURSOR_MARK, HUB_ID))))
+    conn.execute(t.settings.delete().where(t.settings.c.key.like(PUSHED + "%")))
+    conn.execute(t.sync_rows.delete())
+    conn.execute(t.sync_quarantine.delete().where(t.sync_quarantine.c.tbl.not_like("outgoing:%")))
+    set_setting(conn, PUSH_ALL, "1")
+
+
+def has_positions(conn: Connection) -> bool:
+    """Whether this file has exchanged anything with a hub."""
+    if int(get_setting(conn, CURSOR, "0")) > 0:
+        return True
+    if conn.execute(select(t.settings.c.key).where(t.settings.c.key.like(PUSHED + "%")).limit(1)).first():
+        return True
+    return conn.execute(select(t.sync_rows.c.tbl).limit(1)).first() is not None

@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/access.py" line="+79" />
+            <location filename="../../ui/access.py" line="+81" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -340,7 +340,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>备注</translation>
         </message>
         <message>
-            <location line="+121" />
+            <location line="+131" />
             <source>Resolving sync conflicts needs the manager role.</source>
             <translation>处理同步冲突需要经理角色。</translation>
         </message>
@@ -380,7 +380,17 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>未完成：%1</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+38" />
+            <source>Not sent: %1 %2</source>
+            <translation>未发送：%1 %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Refused from the shared database: %1 %2 (entry %3)</source>
+            <translation>已拒收自共享数据库：%1 %2（条目 %3）</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>%n open conflict(s)</source>
             <translation>%n 个未处理的冲突</translation>
         </message>
@@ -433,6 +443,11 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+5" />
             <source>&amp;Count this product…</source>
             <translation>盘点此商品(&amp;C)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kept aside by sync (never applied; a corrected version on the shared database is applied at the next sync, a user record by an admin's approval)</source>
+            <translation>同步搁置的记录（从未应用；共享数据库中的更正版本会在下次同步时应用，用户记录需管理员批准）</translation>
         </message>
     </context>
     <context>
@@ -1841,7 +1856,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>NegativeStockModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="-245" />
+            <location filename="../../ui/screens/conflicts.py" line="-272" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -1913,7 +1928,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PasswordDialog</name>
         <message>
-            <location filename="../../ui/widgets/sync_status.py" line="+193" />
+            <location filename="../../ui/widgets/sync_status.py" line="+213" />
             <source>Shared database password</source>
             <translation>共享数据库密码</translation>
         </message>
@@ -1994,7 +2009,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Permissions</name>
         <message>
-            <location filename="../../ui/access.py" line="-43" />
+            <location filename="../../ui/access.py" line="-45" />
             <source>receive stock</source>
             <translation>收货</translation>
         </message>
@@ -2057,6 +2072,16 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+1" />
             <source>restore the database from a backup</source>
             <translation>从备份恢复数据库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>sync with the shared database</source>
+            <translation>与共享数据库同步</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>change the shared database this computer syncs with</source>
+            <translation>更改本机同步的共享数据库</translation>
         </message>
     </context>
     <context>
@@ -3693,7 +3718,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Roles</name>
         <message>
-            <location filename="../../ui/access.py" line="-45" />
+            <location filename="../../ui/access.py" line="-47" />
             <source>Clerk</source>
             <translation>库管员</translation>
         </message>
@@ -4294,7 +4319,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../ui/screens/settings_sync.py" line="+187" />
+            <location filename="../../ui/screens/settings_sync.py" line="+192" />
             <source>Host: enter the server's name or IP address, such as hub.local or 192.168.1.10.</source>
             <translation>主机：请输入服务器名称或 IP 地址，例如 hub.local 或 192.168.1.10。</translation>
         </message>
@@ -4340,11 +4365,22 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+10" />
+            <location line="+17" />
             <source>A sync is already running.</source>
             <translation>已有同步正在进行。</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="-7" />
+            <source>Start over with %1? Everything on this computer is sent to it and everything it holds is fetched; the shared database this computer synced with before is left as it is.</source>
+            <translation>从头开始与 %1 同步？本机的全部数据都会发送过去，它保存的全部数据也会取回；本机以前同步的共享数据库保持不变。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Start over with this hub</source>
+            <translation>从头开始与此共享数据库同步</translation>
+        </message>
+        <message>
+            <location line="+27" />
             <source>Last successful sync: %1</source>
             <translation>上次成功同步：%1</translation>
         </message>
@@ -4369,7 +4405,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>上次尝试：%1</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>Synced: pushed %1, pulled %2, %3 conflict(s), %4 merged.</source>
             <translation>已同步：上传 %1，下载 %2，冲突 %3 个，合并 %4 个。</translation>
         </message>
@@ -4389,7 +4425,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>共享数据库拒绝了密码：请在上方输入密码，然后点击“立即同步”。</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
+            <source>Not synced: this computer syncs with another shared database. Syncing with this one means starting over, which an admin may do.</source>
+            <translation>未同步：本机与另一个共享数据库同步。要与此数据库同步需从头开始，只有管理员可以这样做。</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Not synced: %1</source>
             <translation>未同步：%1</translation>
         </message>
@@ -4500,6 +4541,11 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
+            <source>Start &amp;over with this hub…</source>
+            <translation>从头开始与此共享数据库同步(&amp;O)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -4507,7 +4553,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>SyncStage</name>
         <message>
-            <location filename="../../ui/widgets/sync_status.py" line="-172" />
+            <location filename="../../ui/widgets/sync_status.py" line="-192" />
             <source>push</source>
             <translation>上传</translation>
         </message>
@@ -4525,7 +4571,22 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>SyncStatus</name>
         <message>
-            <location line="+106" />
+            <location line="+28" />
+            <source>%n record(s) from the shared database refused, not applied.</source>
+            <translation>共享数据库中有 %n 条记录未通过检查，已拒收，未应用。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%n record(s) here cannot go to the shared database yet.</source>
+            <translation>本机有 %n 条记录无法发送到共享数据库，正在等待。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>See Sync conflicts for the reasons.</source>
+            <translation>原因见“同步冲突”。</translation>
+        </message>
+        <message>
+            <location line="+89" />
             <source>%n conflict(s) to review</source>
             <translation>%n 个冲突待审阅</translation>
         </message>
@@ -4540,7 +4601,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>合并各台电脑的单据后，这些库存余额为负数。请盘点该商品或录入更正。</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+6" />
+            <source>%n record(s) kept aside</source>
+            <translation>%n 条记录已搁置</translation>
+        </message>
+        <message>
+            <location line="+8" />
             <source>Syncing…</source>
             <translation>正在同步…</translation>
         </message>

@@ -143,7 +143,7 @@ def test_a_refused_password_is_asked_for_once_and_the_typed_one_is_kept_for_the_
 
     passwords = []
 
-    def refusing_sync(db, url, *, password=None, progress=None, cancel=None):
+    def refusing_sync(db, url, *, password=None, progress=None, cancel=None, **acting):
         passwords.append(password)
         if password != "right one":
             raise engine.HubUnavailable('cannot reach the hub: connection failed: FATAL:  password authentication '

@@ -221,6 +221,13 @@ class ConflictsScreen(Screen):
         row.addWidget(self.count_button, 0, Qt.AlignmentFlag.AlignTop)
         box.addLayout(row)
 
+        self.kept_view = QTextBrowser(self)
+        self.kept_view.setMaximumHeight(6 * self.negative_table.verticalHeader().defaultSectionSize())
+        self.kept_box = QGroupBox(self)
+        QVBoxLayout(self.kept_box).addWidget(self.kept_view)
+        self.kept_box.hide()
+        self.kept: list = []
+
         bar = QHBoxLayout()
         bar.addWidget(self.filter_label)
         bar.addWidget(self.show_all)
@@ -243,6 +250,7 @@ class ConflictsScreen(Screen):
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
         layout.addWidget(self.negative_box)
+        layout.addWidget(self.kept_box)
         sync_service.service_for(services).finished.connect(lambda _report: alive(self) and self.refresh())
         self.retranslate()
         self.refresh()
@@ -253,12 +261,14 @@ class ConflictsScreen(Screen):
 
         def read():
             return (sync_service.conflicts(services.database, include_resolved=everything),
-                    sync_service.negative_stock(services.database), sync_service.may_resolve(services))
+                    sync_service.negative_stock(services.database), sync_service.may_resolve(services),
+                    sync_service.kept_aside(services.database))
 
         self.load(read, self._loaded)
 
     def _loaded(self, result) -> None:
-        rows, negative, self.may_resolve = result
+        rows, negative, self.may_resolve, self.kept = result
+        self._show_kept()
         selected = self.selected()
         self.model.set_rows(rows)
         self.negative_model.set_rows(negative)
@@ -359,6 +369,22 @@ class ConflictsScreen(Screen):
             scan.setText(sku)
             scan.returnPressed.emit()  # waits for the product list when it is still loading
 
+    def _show_kept(self) -> None:
+        """Records sync kept aside: refused from the hub (with the hub's entry) or held back from it."""
+        from html import escape
+
+        items = []
+        for q in self.kept:
+            if q.outgoing:
+                head = translate("ConflictsScreen", "Not sent: %1 %2")
+                head = head.replace("%1", q.table.removeprefix("outgoing:")).replace("%2", q.row_id)
+            else:
+                head = translate("ConflictsScreen", "Refused from the shared database: %1 %2 (entry %3)")
+                head = head.replace("%1", q.table).replace("%2", q.row_id).replace("%3", str(q.seq))
+            items.append(f"<li><b>{escape(head)}</b><br>{escape(q.reason)}</li>")
+        self.kept_view.setHtml("<ul>" + "".join(items) + "</ul>" if items else "")
+        self.kept_box.setVisible(bool(items))
+
     # -- text ------------------------------------------------------------------------------
     def _update_status(self) -> None:
         rows = self.model.rows
@@ -380,6 +406,10 @@ class ConflictsScreen(Screen):
                                "the product to record what is really there, or post a correction on the Adjust "
                                "screen."))
         self.count_button.setText(translate("ConflictsScreen", "&Count this product…"))
+        self.kept_box.setTitle(translate(
+            "ConflictsScreen", "Kept aside by sync (never applied; a corrected version on the shared database is "
+                               "applied at the next sync, a user record by an admin's approval)"))
+        self._show_kept()
         self.model.retranslate()
         self.negative_model.retranslate()
         self._selection_changed()

@@ -27,6 +27,7 @@ from ui import sync_service as ss
 from ui.widgets.busy import alive
 from ui.widgets.sync_status import SyncStatusWidget
 from ui.widgets.sync_status import clock
+from ui.widgets.sync_status import kept_aside_text
 from ui.widgets.sync_status import stage_text
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -83,6 +84,9 @@ class SyncPage(QWidget):
         self.cancel_button = QPushButton(self)
         self.cancel_button.clicked.connect(self.service.cancel)
         self.cancel_button.hide()
+        self.start_over_button = QPushButton(self)  # shown when the hub is another one than this file's
+        self.start_over_button.clicked.connect(self.start_over)
+        self.start_over_button.hide()
         self.progress = QProgressBar(self)
         self.progress.hide()
         self.result = QLabel(self)
@@ -105,7 +109,8 @@ class SyncPage(QWidget):
         form.addRow("", self.password_note)
         form.addRow(self.labels["interval"], self.interval)
         buttons = QHBoxLayout()
-        for button in (self.save_button, self.test_button, self.sync_button, self.cancel_button):
+        for button in (self.save_button, self.test_button, self.sync_button, self.cancel_button,
+                       self.start_over_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         column = QWidget(self)  # a readable width, not the whole window's
@@ -262,6 +267,22 @@ class SyncPage(QWidget):
 
         self.save(then=start)
 
+    def start_over(self) -> None:
+        """An admin syncs with this hub from scratch: everything here is sent, everything there fetched."""
+        from PySide6.QtWidgets import QMessageBox
+
+        question = translate("SyncPage", "Start over with %1? Everything on this computer is sent to it and "
+                                         "everything it holds is fetched; the shared database this computer synced "
+                                         "with before is left as it is.").replace("%1", self.service.state.url)
+        answer = QMessageBox.question(self, translate("SyncPage", "Start over with this hub"), question)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        if not self.service.sync_now(password=self.password.text() or None, start_over=True):
+            self._say(translate("SyncPage", "A sync is already running."))
+        else:
+            self.start_over_button.hide()
+            self._say("")
+
     # -- following the scheduler -----------------------------------------------------------
     def _state_changed(self, state) -> None:
         running = state.running
@@ -295,6 +316,8 @@ class SyncPage(QWidget):
             lines.append(SyncStatusWidget.state_text(state).replace("<a href='#'>", "").replace("</a>", ""))
         if state.last_error and not state.running:
             lines.append(translate("SyncPage", "Last attempt: %1").replace("%1", state.last_error))
+        if state.refused or state.held_back:
+            lines.append(kept_aside_text(state))
         return "\n".join(lines)
 
     def _sync_finished(self, report) -> None:
@@ -316,6 +339,13 @@ class SyncPage(QWidget):
         elif ss.is_password_problem(exc):
             self._say(translate("SyncPage", "The hub refused the password: type it above and press Sync now."),
                       _RED)
+        elif ss.is_other_hub(exc):
+            admin = ss.may_change_hub(self.services)
+            text = translate("SyncPage", "Not synced: this computer syncs with another shared database. Syncing "
+                                         "with this one means starting over, which an admin may do.")
+            self.start_over_button.setVisible(True)
+            self.start_over_button.setEnabled(admin)
+            self._say(text, _RED)
         else:
             self._say(translate("SyncPage", "Not synced: %1").replace("%1", _reason(exc)), _RED)
 
@@ -352,6 +382,7 @@ class SyncPage(QWidget):
         self.save_button.setText(translate("SyncPage", "&Save"))
         self.test_button.setText(translate("SyncPage", "Test &connection"))
         self.sync_button.setText(translate("SyncPage", "Sync &now (F9)"))
+        self.start_over_button.setText(translate("SyncPage", "Start &over with this hub…"))
         self.cancel_button.setText(translate("SyncPage", "Cancel"))
         self._show_password_note()
         self._state_changed(self.service.state)
@@ -361,5 +392,7 @@ class SyncPage(QWidget):
 
 
 def _reason(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
+    from ui.access import refusal_text  # a refusal by role in the reader's language
+
+    text = refusal_text(exc).strip() or type(exc).__name__
     return text.splitlines()[0] if len(text) > 300 else text

@@ -53,6 +53,19 @@ def _link(text: str) -> str:
     return f"<a href='#'>{escape(text)}</a>"
 
 
+def kept_aside_text(state) -> str:
+    """Why the last sync was partial: records refused from the hub, records of this computer held back."""
+    lines = []
+    n, k = state.refused, state.held_back
+    if n:
+        lines.append(translate("SyncStatus", "%n record(s) from the shared database refused, not applied.", None, n))
+    if k:
+        lines.append(translate("SyncStatus", "%n record(s) here cannot go to the shared database yet.", None, k))
+    if lines:
+        lines.append(translate("SyncStatus", "See Sync conflicts for the reasons."))
+    return "\n".join(lines)
+
+
 class SyncStatusWidget(QWidget):
     """Shows a ``ui.sync_service.SyncState``; ``bind`` follows a ``SyncService``."""
 
@@ -71,9 +84,11 @@ class SyncStatusWidget(QWidget):
         self.conflicts.linkActivated.connect(lambda _href: self.open_screen("conflicts"))
         self.negative = QLabel(self)
         self.negative.linkActivated.connect(lambda _href: self.open_screen("conflicts"))
+        self.kept = QLabel(self)
+        self.kept.linkActivated.connect(lambda _href: self.open_screen("conflicts"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 6, 0)
-        for widget in (self.label, self.bar, self.conflicts, self.negative):
+        for widget in (self.label, self.bar, self.conflicts, self.negative, self.kept):
             layout.addWidget(widget)
         self.hide()
 
@@ -145,6 +160,11 @@ class SyncStatusWidget(QWidget):
                                                          "negative. Count the product or post a correction.")
                                  if k else "")
         self.negative.setVisible(bool(k))
+        kept = state.refused + state.held_back
+        self.kept.setText("<span style='color:#b00020'>⚠ </span>"
+                          + _link(translate("SyncStatus", "%n record(s) kept aside", None, kept)) if kept else "")
+        self.kept.setToolTip(kept_aside_text(state))
+        self.kept.setVisible(bool(kept))
 
     @staticmethod
     def state_text(state) -> str:

@@ -1,7 +1,7 @@
 """held documents: a desk's unposted document forms (挂单), kept as the clerk types
 
 Revision ID: 0009
-Revises: 0004
+Revises: 0007
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009"
-down_revision = "0004"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

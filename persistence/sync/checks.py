@@ -1,0 +1,400 @@
+"""Every record and movement that crosses the hub is checked as if a clerk had typed it.
+
+The hub is shared: any program with its password can write anything into it. So a pulled
+record is never trusted: its JSON form is checked column by column against the table it
+goes into (type, length, range, required, the format of ids and dates) and then against the
+domain's own rules (a SKU without spaces, a pack size above 0, a movement kind that exists, a
+role that exists). A record that fails is quarantined with the reason (``sync_quarantine``),
+never applied; the sync goes on with the rest. The same checks run on push, so nothing a
+device sends can be refused by the hub later.
+
+Each function returns the reason a record is refused, or '' when it is acceptable. Lengths
+come from the tables (``persistence.tables``), which take them from ``domain.limits``: one
+definition per field.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from decimal import Decimal
+from decimal import InvalidOperation
+
+from sqlalchemy import BigInteger
+from sqlalchemy import Boolean
+from sqlalchemy import Date
+from sqlalchemy import Integer
+from sqlalchemy import String
+from sqlalchemy import Table
+from sqlalchemy import Text
+
+from domain import validate as v
+from domain.access import ROLES
+from domain.documents import DocumentKind
+from domain.errors import BadInput
+from domain.model import MovementKind
+from domain.purchasing_model import PoState
+from domain.purchasing_model import PricePer
+from persistence import tables as t
+from persistence.sync import records as r
+from persistence.types import Instant
+from persistence.types import Scaled
+
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_FIRST_YEAR = 1970
+_YEARS_AHEAD = 100
+# Columns that hold a global id (UUID text); other String(36) columns may be free text.
+_ID_COLUMNS = {"id", "product_id", "warehouse_id", "to_warehouse_id", "supplier_id", "document_id", "po_id",
+               "transfer_id", "reverses_id"}
+_OPTIONAL_IDS = {"device_id", "lost_device"}  # a UUID or empty
+_INT_RANGE = {Integer: 2**31, BigInteger: 2**63}
+_CODE_COLUMNS = {"products": ("sku",), "warehouses": ("code",), "suppliers": ("code",), "customers": ("code",),
+                 "users": ("username",)}
+
+
+def is_id(value) -> bool:
+    """Whether ``value`` is a global id (UUID text), as every synced key and reference is."""
+    return isinstance(value, str) and _UUID.match(value) is not None
+
+
+class Refused(Exception):
+    """A record the sync will not apply; ``str()`` names the field and what is wrong."""
+
+
+def _last_year() -> int:
+    return datetime.now(UTC).year + _YEARS_AHEAD
+
+
+def _instant_bounds() -> tuple[int, int]:
+    low = 0
+    high = int(datetime(_last_year(), 12, 31, 23, 59, 59, tzinfo=UTC).timestamp() * 1_000_000)
+    return low, high
+
+
+def _scaled_limit(places: int) -> Decimal:
+    # quantities (4 places) below 10**12, costs (8 places) below 10**10: as a clerk may enter them, and so
+    # any sum of a product's movements stays far inside the 64-bit integer they are kept in
+    return Decimal(10) ** (12 if places <= 4 else 10)
+
+
+def check_value(column, value) -> None:
+    """Raise Refused when ``value`` (the canonical JSON form) cannot go into ``column``."""
+    name = column.name
+    if value is None:
+        if not column.nullable:
+            raise Refused(f"{name} is missing")
+        return
+    kind = column.type
+    if isinstance(kind, Scaled):
+        if not isinstance(value, str | int) or isinstance(value, bool):
+            raise Refused(f"{name}: {value!r} is not a number")
+        try:
+            number = Decimal(str(value))
+        except InvalidOperation:
+            raise Refused(f"{name}: {str(value)[:40]!r} is not a number") from None
+        if not number.is_finite():
+            raise Refused(f"{name}: {value!r} is not a finite number")
+        limit = _scaled_limit(kind.scale)
+        if abs(number) >= limit:
+            raise Refused(f"{name}: {str(value)[:40]} is too large; at most {limit - 1:,} is accepted")
+        if number.normalize().as_tuple().exponent < -kind.scale:
+            raise Refused(f"{name}: {str(value)[:40]} has more than {kind.scale} decimal places")
+        return
+    if isinstance(kind, Instant):
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise Refused(f"{name}: {value!r} is not a point in time")
+        low, high = _instant_bounds()
+        if not low <= value <= high:
+            raise Refused(f"{name}: {value} is outside {_FIRST_YEAR}..{_last_year()}")
+        return
+    if isinstance(kind, Date):
+        try:
+            day = date.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            day = None
+        if day is None:
+            raise Refused(f"{name}: {str(value)[:40]!r} is not a date such as 2026-03-01")
+        if not _FIRST_YEAR <= day.year <= _last_year():
+            raise Refused(f"{name}: {value} is outside {_FIRST_YEAR}..{_last_year()}")
+        return
+    if isinstance(kind, Boolean):
+        if not isinstance(value, bool):
+            raise Refused(f"{name}: {value!r} is not true or false")
+        return
+    if isinstance(kind, Integer):  # BigInteger is an Integer too
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise Refused(f"{name}: {str(value)[:40]!r} is not a whole number")
+        bound = _INT_RANGE[BigInteger if isinstance(kind, BigInteger) else Integer]
+        if not -bound <= value < bound:
+            raise Refused(f"{name}: {value} is out of range")
+        return
+    if isinstance(kind, String | Text):
+        if not isinstance(value, str):
+            raise Refused(f"{name}: {str(value)[:40]!r} is not text")
+        if kind.length is not None and len(value) > kind.length:
+            raise Refused(f"{name} is {len(value)} characters long; at most {kind.length} are accepted")
+        if _CONTROL.search(value) and not isinstance(kind, Text):
+            raise Refused(f"{name} contains control characters")
+        if "\x00" in value:
+            raise Refused(f"{name} contains a NUL character")
+        if name in _ID_COLUMNS and not _UUID.match(value):
+            raise Refused(f"{name}: {value[:40]!r} is not an id")
+        if name in _OPTIONAL_IDS and value and not _UUID.match(value):
+            raise Refused(f"{name}: {value[:40]!r} is not a device id")
+        return
+
+
+def check_row(table: Table, data: dict) -> None:
+    """Check every column of one row (canonical JSON form) and refuse unknown columns."""
+    if not isinstance(data, dict):
+        raise Refused(f"{table.name}: the row is not an object")
+    unknown = [k for k in data if k not in table.c and not k.startswith("_")]
+    if unknown:
+        raise Refused(f"{table.name}: unknown field {unknown[0][:40]!r}")
+    for column in table.columns:
+        check_value(column, data.get(column.name))
+
+
+def _domain(field: str, check) -> None:
+    try:
+        check()
+    except BadInput as exc:
+        raise Refused(str(exc)) from None
+
+
+def _positive(data: dict, *names: str, zero: bool = False) -> None:
+    for name in names:
+        value = data.get(name)
+        if value is not None and (Decimal(value) < 0 or (not zero and Decimal(value) == 0)):
+            raise Refused(f"{name}: {value} must be {'0 or more' if zero else 'greater than 0'}")
+
+
+def _one_of(data: dict, name: str, allowed) -> None:
+    if data.get(name) not in {str(a) for a in allowed}:
+        raise Refused(f"{name}: {str(data.get(name))[:40]!r} is not one of {', '.join(str(a) for a in allowed)}")
+
+
+def _rules(spec_name: str, data: dict) -> None:
+    """The domain's own rules for a record, beyond its columns' types."""
+    for name in _CODE_COLUMNS.get(spec_name, ()):
+        _domain(name, lambda name=name: v.code(name, data[name]))
+    if spec_name in ("products", "warehouses", "suppliers", "customers"):
+        _domain("name", lambda: v.text("name", data["name"]))
+    if spec_name == "products":
+        _positive(data, "pack_size")
+        _positive(data, "min_level", "max_level", zero=True)
+        low, high = data.get("min_level"), data.get("max_level")
+        if low is not None and high is not None and Decimal(high) < Decimal(low):
+            raise Refused(f"max_level {high} is below min_level {low}")
+        for row in data.get("_children", {}).get("barcodes", []):
+            _domain("barcode", lambda row=row: v.code("barcode", row.get("barcode")))
+    elif spec_name == "suppliers":
+        if not re.fullmatch(r"[A-Z]{3}", data["currency"]):
+            raise Refused(f"currency: {data['currency'][:10]!r} is not a three-letter currency code")
+        _positive(data, "lead_time_days", zero=True)
+    elif spec_name == "users":
+        _one_of(data, "role", ROLES)
+    elif spec_name == "supplier_terms":
+        _positive(data, "moq", "order_multiple", zero=True)
+    elif spec_name == "supplier_term_details":
+        _positive(data, "pack_size")
+        _one_of(data, "price_per", PricePer)
+    elif spec_name == "product_planning":
+        target = data.get("service_target")
+        if target is not None and not Decimal(0) < Decimal(target) < Decimal(1):
+            raise Refused(f"service_target: {target} is not between 0 and 1")
+        _positive(data, "review_days")
+    elif spec_name == "documents":
+        _one_of(data, "kind", DocumentKind)
+        _positive(data, "seq")
+    elif spec_name == "purchase_orders":
+        _one_of(data, "state", PoState)
+        _positive(data, "tax_rate", zero=True)
+        for row in data.get("_children", {}).get("purchase_order_lines", []):
+            _positive(row, "qty", "pack_size")
+            _positive(row, "received", "price", zero=True)
+            _one_of(row, "price_per", PricePer)
+
+
+def check_key(spec: r.Spec, key) -> str:
+    """Why a logged key cannot name a record of ``spec`` (an id, or the JSON list of a composite key); ''."""
+    if not isinstance(key, str):
+        return "the key is not text"
+    if spec.key == ("id",):
+        return "" if is_id(key) else f"the key {key[:40]!r} is not an id"
+    try:
+        values = json.loads(key)
+    except (ValueError, RecursionError):
+        return f"the key {key[:40]!r} is not a key of {spec.name}"
+    if not isinstance(values, list) or len(values) != len(spec.key):
+        return f"the key {key[:40]!r} is not a key of {spec.name}"
+    for name, value in zip(spec.key, values, strict=True):
+        reason = check_or_reason(spec.table.c[name], value)
+        if reason or value is None:
+            return reason or f"{name} is missing"
+    return ""
+
+
+def check_record(spec: r.Spec, key: str, data) -> str:
+    """Why a pulled or pushed record (or '' for a deletion's None) cannot be applied; '' when it can."""
+    if data is None:
+        return ""
+    try:
+        if not isinstance(data, dict):
+            raise Refused("the record is not an object")
+        check_row(spec.table, data)
+        if r.row_key(spec, data) != key:
+            raise Refused(f"the record's key {r.row_key(spec, data)[:80]!r} is not the logged key")
+        children = data.get("_children", {})
+        if not isinstance(children, dict):
+            raise Refused("_children is not an object")
+        for child, fk in spec.children:
+            rows = children.get(child.name, [])
+            if not isinstance(rows, list):
+                raise Refused(f"{child.name} is not a list")
+            pks = set()
+            for row in rows:
+                check_row(child, row)
+                if row[fk[0]] != key:
+                    raise Refused(f"{child.name}: a row belongs to another record")
+                pk = tuple(row[c.name] for c in child.primary_key.columns)
+                if pk in pks:
+                    raise Refused(f"{child.name}: {pk!r} appears twice")
+                pks.add(pk)
+        _rules(spec.name, data)
+    except Refused as exc:
+        return str(exc)
+    except (KeyError, TypeError, ValueError, InvalidOperation) as exc:  # a shape no check above foresaw
+        return f"malformed record ({type(exc).__name__}: {str(exc)[:80]})"
+    return ""
+
+
+def _raw_column(column):
+    """A check of one raw value (scaled integer, microseconds, text) of ``column``: value → reason or ''."""
+    name, nullable, kind = column.name, column.nullable, column.type
+
+    def missing() -> str:
+        return "" if nullable else f"{name} is missing"
+
+    if isinstance(kind, Scaled):
+        limit = int(_scaled_limit(kind.scale)) * 10**kind.scale
+
+        def scaled(v) -> str:
+            if v is None:
+                return missing()
+            if type(v) is not int:
+                return f"{name}: {str(v)[:40]!r} is not a number"
+            if -limit < v < limit:
+                return ""
+            return f"{name}: {Decimal(v).scaleb(-kind.scale)} is too large; at most {limit // 10**kind.scale - 1:,}"
+        return scaled
+    if isinstance(kind, Instant):
+        low, high = _instant_bounds()
+
+        def instant(v) -> str:
+            if v is None:
+                return missing()
+            if type(v) is not int:
+                return f"{name}: {str(v)[:40]!r} is not a point in time"
+            return "" if low <= v <= high else f"{name}: {v} is outside {_FIRST_YEAR}..{_last_year()}"
+        return instant
+    if isinstance(kind, String | Text):
+        length, ids, optional = kind.length, name in _ID_COLUMNS, name in _OPTIONAL_IDS
+        control = None if isinstance(kind, Text) else _CONTROL
+
+        def string(v) -> str:
+            if v is None:
+                return missing()
+            if type(v) is not str:
+                return f"{name}: {str(v)[:40]!r} is not text"
+            if length is not None and len(v) > length:
+                return f"{name} is {len(v)} characters long; at most {length} are accepted"
+            if control is not None and control.search(v) or "\x00" in v:
+                return f"{name} contains control characters"
+            if (ids or (optional and v)) and not _UUID.match(v):
+                return f"{name}: {v[:40]!r} is not an id"
+            return ""
+        return string
+    return lambda v: check_or_reason(column, v)
+
+
+def check_or_reason(column, value) -> str:
+    try:
+        check_value(column, value)
+    except Refused as exc:
+        return str(exc)
+    return ""
+
+
+def fact_checker(table: Table):
+    """A fast check of raw movement (or unfilled demand) rows, as read from SQLite or the hub: row → reason or ''.
+
+    The same rules as a clerk's posting: every column's type, length and range, a movement kind that
+    exists, no zero quantity (but a count), no negative cost, a reversal names what it reverses, a
+    transfer leg its transfer.
+    """
+    columns = list(table.columns)
+    per_column = [(i, _raw_column(c)) for i, c in enumerate(columns)]
+    names = [c.name for c in columns]
+    width = len(columns)
+    qty = names.index("qty")
+    if table is t.movements:
+        kind, cost, reverses, transfer = (names.index(n) for n in ("kind", "unit_cost", "reverses_id", "transfer_id"))
+        kinds = {str(k) for k in MovementKind}
+        legs = {MovementKind.TRANSFER_IN.value, MovementKind.TRANSFER_OUT.value}
+
+        def rules(row) -> str:
+            k = row[kind]
+            if k not in kinds:
+                return f"kind: {str(k)[:40]!r} is not one of {', '.join(sorted(kinds))}"
+            if row[qty] == 0 and k != MovementKind.COUNT:
+                return "qty must not be 0"
+            if row[cost] is not None and row[cost] < 0:
+                return "unit_cost is negative"
+            if k == MovementKind.REVERSAL and not row[reverses]:
+                return "a reversal names no movement it reverses"
+            if k in legs and not row[transfer]:
+                return "a transfer leg has no transfer id"
+            return ""
+    else:
+        def rules(row) -> str:
+            return "" if row[qty] > 0 else "qty must be greater than 0"
+
+    def check(row) -> str:
+        if len(row) != width:
+            return "malformed row"
+        for i, column_check in per_column:
+            reason = column_check(row[i])
+            if reason:
+                return reason
+        return rules(row)
+    return check
+
+
+def encode_raw(table: Table, row: tuple) -> dict:
+    """A raw row (scaled integers, microseconds) as the canonical JSON form the checks read.
+
+    A value of the wrong type (text in a number column, as a hostile writer could store on the
+    hub if the column allowed it) is kept as it is, for the checks to name.
+    """
+    result = {}
+    for column, value in zip(table.columns, row, strict=True):
+        if value is not None and isinstance(column.type, Scaled):
+            if isinstance(value, int) and not isinstance(value, bool):
+                value = str(Decimal(value).scaleb(-column.type.scale).normalize())
+            elif isinstance(value, Decimal):
+                value = str(value.scaleb(-column.type.scale).normalize())
+        result[column.name] = value
+    return result
+
+
+def reason_json(text_: str) -> dict | None:
+    """Parse a logged record's JSON; None with the reason raised as Refused when it is not JSON."""
+    try:
+        return json.loads(text_) if text_ else None
+    except (ValueError, RecursionError):
+        raise Refused("the logged record is not valid JSON") from None

@@ -1,0 +1,375 @@
+"""What a pull lets in: every logged record and movement checked before it is applied.
+
+``admit`` takes one batch read from the hub (log entries with their JSON, movements and
+unfilled demand with their log sequence) and applies, in log order, only what passes
+``checks`` and whose references exist here (or arrived earlier in the same pull). The rest is
+quarantined with its reason (``sync_quarantine``) and the sync goes on. Quarantined entries
+are read from the hub again at every sync (``retry_from_hub``): a corrected version (or a
+reference that has arrived since) lets them in, and their entry is released.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from dataclasses import field
+
+from sqlalchemy import Connection
+from sqlalchemy import select
+
+from persistence import tables as t
+from persistence.sync import checks
+from persistence.sync import local as loc
+from persistence.sync import records as r
+
+FACTS = {"movements": t.movements, "unfilled_demand": t.unfilled_demand}
+
+
+@dataclass
+class Entry:
+    seq: int
+    tbl: str
+    key: str
+    version: int
+    data: str
+    device: str
+
+
+@dataclass
+class Admitted:
+    records: int = 0
+    facts: int = 0
+    refused: int = 0
+    movements: list[tuple] = field(default_factory=list)  # the movement rows inserted (raw), for the recompute
+
+
+def _present(conn: Connection, table: str, ids: set[str]) -> set[str]:
+    found: set[str] = set()
+    ids_ = [i for i in ids if isinstance(i, str)]
+    target = t.metadata.tables[table]
+    for i in range(0, len(ids_), 500):
+        found.update(conn.execute(select(target.c.id).where(target.c.id.in_(ids_[i:i + 500]))).scalars())
+    return found
+
+
+def missing_reference(conn: Connection, spec: r.Spec, record: dict, cache: dict[str, set[str]]) -> str:
+    """The first reference of ``record`` (or of its child rows) to a record that is not here; '' if none."""
+    rows = [record] + [row for child, _ in spec.children for row in record["_children"].get(child.name, [])]
+    for row in rows:
+        for column, target in spec.refs.items():
+            value = row.get(column)
+            if value is None or value == record.get("id") and target == spec.name:
+                continue
+            known = cache.setdefault(target, set())
+            if value not in known:
+                if _present(conn, target, {value}):
+                    known.add(value)
+                else:
+                    return f"{column} refers to {target} {value} which is not here"
+    return ""
+
+
+def _still_referenced(conn: Connection, spec: r.Spec, key: str) -> str:
+    """Why a record deleted on the hub cannot be deleted here (rows still point at it); '' when it can."""
+    if spec.key != ("id",):
+        return ""
+    children = {child.name for child, _ in spec.children}
+    for table, column in loc.references(spec.name):
+        if table in children:
+            continue
+        if conn.exec_driver_sql(f'SELECT 1 FROM "{table}" WHERE "{column}" = ? LIMIT 1', (key,)).first():
+            return f"deleted on the hub, but {table} here still refer to it"
+    return ""
+
+
+def _refuse(conn: Connection, e: Entry, reason: str, data: str | None = None) -> None:
+    loc.quarantine(conn, e.tbl, e.key, e.seq, e.version, reason, e.data if data is None else data, e.device)
+
+
+def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list[tuple[Entry, tuple]]],
+          authority) -> Admitted:
+    """Apply the acceptable part of one pulled batch in log order; quarantine the rest (see module)."""
+    out = Admitted()
+    cache: dict[str, set[str]] = {}
+    run: list[tuple[Entry, dict | None]] = []
+    run_spec: r.Spec | None = None
+
+    def flush_run() -> None:
+        nonlocal run
+        if not run:
+            return
+        good = []
+        for e, record in run:
+            if record is None:
+                reason = _still_referenced(conn, run_spec, e.key)
+            else:
+                reason = missing_reference(conn, run_spec, record, cache)
+            reason = reason or authority(conn, run_spec, e, record)
+            if reason:
+                _refuse(conn, e, reason)
+                out.refused += 1
+                continue
+            good.append((e.key, e.version, record))
+        if good:
+            loc.apply_records(conn, me, run_spec, good)
+            loc.release(conn, run_spec.name, [k for k, _, _ in good])
+            cache.pop(run_spec.name, None)
+            out.records += len(good)
+        run = []
+
+    for e in entries:
+        if e.tbl in FACTS:
+            continue
+        spec = r.BY_NAME.get(e.tbl)
+        if spec is None:
+            _refuse(conn, e, f"unknown table {e.tbl[:40]!r}")
+            out.refused += 1
+            continue
+        try:
+            record = checks.reason_json(e.data)
+            reason = checks.check_key(spec, e.key) or checks.check_record(spec, e.key, record)
+        except checks.Refused as exc:
+            record, reason = None, str(exc)
+        if not reason and record is None and not _is_deletion(e):
+            reason = "the logged record is empty"
+        if reason:
+            _refuse(conn, e, reason)
+            out.refused += 1
+            continue
+        if run_spec is not spec:
+            flush_run()
+            run_spec = spec
+        run.append((e, record))
+    flush_run()
+    for name, rows in facts.items():
+        _admit_facts(conn, me, FACTS[name], rows, out)
+    return out
+
+
+def _is_deletion(e: Entry) -> bool:
+    return e.data == ""
+
+
+def _admit_facts(conn: Connection, me: str, table, rows: list[tuple[Entry, tuple]], out: Admitted) -> None:
+    if not rows:
+        return
+    check = checks.fact_checker(table)
+    pi, wi = _index(table, "product_id"), _index(table, "warehouse_id")
+    ri = _index(table, "reverses_id") if table is t.movements else None
+    products = _present(conn, "products", {row[pi] for _, row in rows})
+    warehouses = _present(conn, "warehouses", {row[wi] for _, row in rows})
+    known_movements = _present(conn, "movements", {row[ri] for _, row in rows if row[ri]}) if ri is not None else set()
+    good: list[tuple] = []
+    for e, row in rows:
+        reason = check(row)
+        if not reason and row[pi] not in products:
+            reason = f"product_id refers to a product {row[pi]} which is not here"
+        if not reason and row[wi] not in warehouses:
+            reason = f"warehouse_id refers to a warehouse {row[wi]} which is not here"
+        if not reason and ri is not None and row[ri] and row[ri] not in known_movements:
+            reason = f"reverses_id refers to a movement {row[ri]} which is not here"
+        if reason:
+            data = checks.encode_raw(table, row) if len(row) == len(table.columns) else list(row)
+            _refuse(conn, e, reason, json.dumps(data, ensure_ascii=False, default=str))
+            out.refused += 1
+            continue
+        if ri is not None:
+            known_movements.add(row[0])
+        good.append(row)
+    if not good:
+        return
+    if table is t.movements:
+        loc.settle_pulled_reversals(conn, me, good)
+    out.facts += loc.insert_immutable(conn, table, good)
+    if _any_quarantined(conn, table.name):
+        loc.release(conn, table.name, [row[0] for row in good])
+    if table is t.movements:
+        out.movements.extend(good)
+
+
+def _any_quarantined(conn: Connection, tbl: str) -> bool:
+    return conn.execute(select(t.sync_quarantine.c.tbl).where(t.sync_quarantine.c.tbl == tbl).limit(1)).first() \
+        is not None
+
+
+def _index(table, name: str) -> int:
+    return [c.name for c in table.columns].index(name)
+
+
+def retry_from_hub(conn: Connection, hconn, me: str, authority) -> Admitted:
+    """Read every quarantined entry's current version on the hub again and admit what now passes."""
+    waiting = loc.quarantined(conn)
+    if not waiting:
+        return Admitted()
+    entries: list[Entry] = []
+    facts: dict[str, list[tuple[Entry, tuple]]] = {name: [] for name in FACTS}
+    for tbl, key, _seq, _reason in waiting:
+        if tbl in FACTS:
+            table = FACTS[tbl]
+            cols = ", ".join(f'x."{c.name}"' for c in table.columns)
+            found = hconn.exec_driver_sql(
+                f"SELECT l.seq, l.device_id, {cols} FROM sync_log l JOIN {tbl} x ON x.id = l.row_id "
+                f"WHERE l.tbl = %(t)s AND l.row_id = %(k)s ORDER BY l.seq DESC LIMIT 1", {"t": tbl, "k": key}).first()
+            if found is not None:
+                facts[tbl].append((Entry(found[0], tbl, key, 0, "", found[1]), tuple(found[2:])))
+            continue
+        found = hconn.exec_driver_sql(
+            "SELECT seq, tbl, row_id, version, data, device_id FROM sync_log WHERE tbl = %(t)s AND row_id = %(k)s "
+            "ORDER BY seq DESC LIMIT 1", {"t": tbl, "k": key}).first()
+        if found is not None:
+            entries.append(Entry(*found))
+    entries.sort(key=lambda e: r.SPECS.index(r.BY_NAME[e.tbl]) if e.tbl in r.BY_NAME else -1)
+    return admit(conn, me, entries, facts, authority)
+
+
+# -- what a push lets out: the same checks, so the hub never refuses what a desk sends ----------
+
+OUTGOING = "outgoing:"  # prefix of the quarantine entries of this desk's own records held back
+
+
+def outgoing(pending: list) -> tuple[list, list[tuple[str, str, str]]]:
+    """Split pending records into those that pass the checks and (table, key, reason) of the rest.
+
+    A record that refers to a held-back record is held back too (the hub would refuse the reference).
+    """
+    good, held = [], []
+    held_keys: set[tuple[str, str]] = set()
+    for p in pending:
+        reason = checks.check_record(p.spec, p.key, p.record)
+        if not reason and p.record is not None:
+            rows = [p.record] + [row for child, _ in p.spec.children
+                                 for row in p.record.get("_children", {}).get(child.name, [])]
+            for row in rows:
+                for column, target in p.spec.refs.items():
+                    if (target, row.get(column)) in held_keys:
+                        reason = f"{column} refers to {target} {row.get(column)}, which is held back"
+                        break
+                if reason:
+                    break
+        if reason:
+            held.append((p.spec.name, p.key, reason))
+            held_keys.add((p.spec.name, p.key))
+        else:
+            good.append(p)
+    return good, held
+
+
+def hold_back(conn: Connection, me: str, held: list[tuple[str, str, str]], passed: list[tuple[str, str]]) -> None:
+    """Record this desk's records held back (listed in sync status) and forget those that now pass."""
+    for name, key, reason in held:
+        loc.quarantine(conn, OUTGOING + name, key, 0, 0, f"not sent to the hub: {reason}", "", me)
+    by_table: dict[str, list[str]] = {}
+    for name, key in passed:
+        by_table.setdefault(name, []).append(key)
+    if _any_outgoing(conn):
+        for name, keys in by_table.items():
+            loc.release(conn, OUTGOING + name, keys)
+
+
+def _any_outgoing(conn: Connection) -> bool:
+    return conn.execute(select(t.sync_quarantine.c.tbl).where(t.sync_quarantine.c.tbl.like(OUTGOING + "%"))
+                        .limit(1)).first() is not None
+
+
+def outgoing_facts(conn: Connection, table, rows: list[tuple], last: int, held_keys: set[tuple[str, str]]):
+    """Check this desk's movements before they are pushed.
+
+    Returns (rows to push, push position after them, [(id, reason)] refused for good, (id, reason) or
+    None). A row that fails its own checks can never pass (the ledger is append-only): it is listed
+    and passed over. A row whose product or warehouse is held back waits: the push stops before it
+    (the position stays there) until the record is corrected.
+    """
+    check = checks.fact_checker(table)
+    pi, wi = _index(table, "product_id"), _index(table, "warehouse_id")
+    good, refused = [], []
+    for row in rows:
+        if held_keys:
+            waiting = next((f"{col} refers to {target} {row[i]}, which is held back"
+                            for i, col, target in ((pi, "product_id", "products"), (wi, "warehouse_id", "warehouses"))
+                            if (target, row[i]) in held_keys), "")
+            if waiting:
+                rowid = conn.exec_driver_sql(f"SELECT rowid FROM {table.name} WHERE id = ?", (row[0],)).scalar_one()
+                return good, rowid - 1, refused, (row[0], waiting)
+        reason = check(row)
+        if reason:
+            refused.append((row[0], reason))
+        else:
+            good.append(row)
+    return good, last, refused, None
+
+
+def hold_back_facts(conn: Connection, me: str, table, refused: list[tuple[str, str]], blocked) -> None:
+    for key, reason in refused + ([blocked] if blocked else []):
+        loc.quarantine(conn, OUTGOING + table.name, key, 0, 0, f"not sent to the hub: {reason}", "", me)
+
+
+def release_facts(conn: Connection, table, rows: list[tuple]) -> None:
+    if rows and _any_outgoing(conn):
+        loc.release(conn, OUTGOING + table.name, [row[0] for row in rows])
+
+
+# -- who may change users: nothing from the hub raises anyone's rights on this desk by itself -----
+
+_USER_FIELDS = ("username", "role", "password_hash", "active")
+
+
+def user_authority(conn: Connection, spec: r.Spec, e: Entry, record: dict | None) -> str:
+    """Why a pulled user record may not be applied without an admin of this desk; '' when it may.
+
+    The hub's password opens the hub to anyone who holds it, and a user record is just a row
+    there: so a pulled record that would let someone sign in here, or sign in with more rights,
+    is held (quarantined) until an admin of this desk approves it (``approve``). That is a new
+    user, a role raised, a user reactivated, a password changed, a name changed. What only takes
+    rights away (a role lowered, a user deactivated) is applied, unless it would leave this
+    desk without an active admin. While nobody has signed in here (no users: sign-in is off and
+    there is nothing to protect), the office's users are taken as they come.
+    """
+    from domain.access import ROLES
+    from domain.access import Role
+
+    if spec.name != "users":
+        return ""
+    users = t.users
+    if conn.execute(select(users.c.id).where(users.c.active.is_(True)).limit(1)).first() is None:
+        return ""
+    local = r.read_records(conn, spec, [e.key]).get(e.key)
+    if record is None:
+        return "" if local is None else "a user deleted on the hub; users are deactivated, never deleted"
+    if local is not None and all(local.get(f) == record.get(f) for f in _USER_FIELDS):
+        return ""  # the same rights: a display name, a version
+    if local is None:
+        return f"new user {record['username']} ({record['role']}): an admin of this computer must approve it"
+
+    def rank(role: str) -> int:
+        return ROLES.index(Role(role))
+
+    raised = (rank(record["role"]) > rank(local["role"]) or (record["active"] and not local["active"])
+              or record["password_hash"] != local["password_hash"] or record["username"] != local["username"])
+    if raised:
+        return (f"user {record['username']}: a change of role, password, name or reactivation made elsewhere; "
+                f"an admin of this computer must approve it")
+    admins = conn.execute(select(users.c.id).where(users.c.active.is_(True), users.c.role == Role.ADMIN.value,
+                                                   users.c.id != e.key)).first()
+    if admins is None and not (record["active"] and record["role"] == Role.ADMIN.value):
+        return f"user {record['username']} is this computer's last active admin and keeps that role"
+    return ""
+
+
+def approve(conn: Connection, me: str, tbl: str, key: str) -> None:
+    """Apply a quarantined user record an admin of this desk has approved (see ``user_authority``)."""
+    from domain.errors import NotFound
+    from domain.errors import RuleViolation
+
+    q = t.sync_quarantine.c
+    row = conn.execute(select(q.version, q.data, q.reason).where(q.tbl == tbl, q.row_id == key)).first()
+    if row is None:
+        raise NotFound(f"{tbl} {key}: nothing is held for approval under this key")
+    spec = r.BY_NAME.get(tbl)
+    record = json.loads(row.data) if row.data else None
+    if spec is None or spec.name != "users" or record is None or checks.check_record(spec, key, record):
+        raise RuleViolation(f"{tbl} {key}: only a well-formed user record waits for an admin's approval; "
+                            f"this one was refused because {row.reason}")
+    if missing_reference(conn, spec, record, {}):
+        raise RuleViolation(f"{tbl} {key}: {missing_reference(conn, spec, record, {})}")
+    loc.apply_records(conn, me, spec, [(key, row.version, record)])
+    loc.release(conn, tbl, [key])

@@ -1,0 +1,51 @@
+"""The Shared database page when its hub is not the one this file syncs with: refused, said in words, and an
+admin's Start over fills the new hub."""
+
+from __future__ import annotations
+
+import keyring.backends.fail
+import psycopg
+import pytest
+
+from domain import catalog
+from domain import commands as c
+from domain import ledger
+from persistence import sync
+from tests.ui.test_sync_hub import fill_from_url
+from ui.sync_service import PasswordStore
+from ui.sync_service import SyncService
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def services(make_services):
+    services = make_services()
+    services.sync_service = SyncService(services, services.tasks,
+                                        store=PasswordStore(lambda: keyring.backends.fail.Keyring()))
+    return services
+
+
+def test_another_hub_is_refused_and_start_over_sends_everything_to_it(qtbot, services, db, pg_cluster, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.screens.settings_sync import SyncPage
+
+    first, second = pg_cluster.new_database(), pg_cluster.new_database()
+    catalog.add_warehouse(db.uow(), c.AddWarehouse("MAIN", "Main store"))
+    catalog.add_product(db.uow(), c.AddProduct("SKU-1", "Widget"))
+    ledger.receive(db.uow(), c.ReceiveStock("SKU-1", "2", "MAIN", "1"))
+    sync.sync(db, first)
+    page = SyncPage(services)
+    qtbot.addWidget(page)
+    fill_from_url(page, second)
+    service = services.sync_service
+    with qtbot.waitSignal(service.failed, timeout=60_000):
+        page.sync_now()
+    assert "another shared database" in page.result.text()
+    assert page.start_over_button.isVisibleTo(page) and page.start_over_button.isEnabled()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(service.finished, timeout=60_000):
+        page.start_over_button.click()
+    with psycopg.connect(second) as conn:
+        assert conn.execute("SELECT count(*) FROM movements").fetchone()[0] == 1
