@@ -67,7 +67,7 @@ def _header_values(po: PurchaseOrder) -> dict:
         "warehouse_id": po.warehouse_id, "state": po.state.value, "revision": po.revision, "currency": po.currency,
         "created_at": po.created_at, "issued_at": po.issued_at, "expected_on": po.expected_on,
         "tax_rate": po.tax_rate, "terms": po.terms, "notes": po.notes, "reason": po.reason,
-        "snapshot": po.snapshot, "device_id": po.device_id, "version": po.version,
+        "snapshot": po.snapshot, "device_id": po.device_id, "version": po.version, "fx_rate": po.fixed_rate,
     }
 
 
@@ -135,7 +135,7 @@ class PurchasingRepository:
             id=r.id, supplier_id=r.supplier_id, warehouse_id=r.warehouse_id, created_at=r.created_at,
             currency=r.currency, state=PoState(r.state), number=r.number, revision=r.revision, issued_at=r.issued_at,
             expected_on=r.expected_on, tax_rate=r.tax_rate, terms=r.terms, notes=r.notes, reason=r.reason,
-            snapshot=r.snapshot, lines=lines, device_id=r.device_id, version=r.version,
+            snapshot=r.snapshot, lines=lines, device_id=r.device_id, version=r.version, fixed_rate=r.fx_rate,
         )
 
     def next_number(self, year: int) -> int:
