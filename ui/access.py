@@ -51,6 +51,7 @@ GUARDS: dict[str, tuple[tuple[str, Permission], ...]] = {
     # Settings pages, guarded when their tab is first shown (ui.screens.settings).
     "settings.backups": (("restore_button", Permission.RESTORE), ("restore_file_button", Permission.RESTORE),
                          ("save_keep_button", Permission.SETTINGS)),
+    "settings.rates": (("save_button", Permission.PURCHASE), ("remove_button", Permission.PURCHASE)),
 }
 
 
