@@ -769,6 +769,7 @@ ZH_CN: dict[tuple[str, str], str] = {
         '请至少勾选一行显示中的、有建议数量和供应商的行。',
     ('Replenishment', 'Tick critical lines after planning'): '计划后自动勾选紧急行',
     ('Replenishment', 'Tick shown'): '勾选显示的行',
+    ('Replenishment', 'Together %1 before tax'): '合计税前 %1',
     ('Replenishment', 'Untick shown'): '取消勾选显示的行',
     ('Replenishment', 'Warehouse'): '仓库',
     ('Replenishment', 'Warehouse:'): '仓库：',

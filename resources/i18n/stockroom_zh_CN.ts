@@ -3620,7 +3620,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>%1 — 供应商 %2，收货仓库 %3，%4 行，未税金额 %5 %6</translation>
         </message>
         <message>
-            <location line="+174" />
+            <location line="+14" />
+            <source>Together %1 before tax</source>
+            <translation>合计税前 %1</translation>
+        </message>
+        <message>
+            <location line="+167" />
             <source>Run planning (F5) to forecast every product's demand and list what to order.</source>
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
@@ -3864,7 +3869,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/replenishment.py" line="-659" />
+            <location filename="../../ui/screens/replenishment.py" line="-666" />
             <source>the default</source>
             <translation>默认值</translation>
         </message>

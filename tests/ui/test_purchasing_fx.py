@@ -105,3 +105,14 @@ def test_a_receipt_without_a_rate_is_refused_in_the_dialog_saying_where_to_enter
     assert "stockroom rate set USD RATE" in text
     assert services.queries.movements() == []
     assert services.queries.purchase_orders(ref=number)[0].lines[0].received == 0
+
+
+def test_replenishment_drafts_in_two_currencies_are_totalled_per_currency():
+    from domain.planning import DraftCreated
+    from ui.screens.replenishment import created_html
+
+    drafts = [DraftCreated("a" * 36, "US1", "MAIN", [("BOLT", Decimal(10))], Decimal("100.00"), "USD"),
+              DraftCreated("b" * 36, "CN1", "MAIN", [("NUT", Decimal(3))], Decimal("7.50"), "CNY"),
+              DraftCreated("c" * 36, "US2", "MAIN", [("NUT", Decimal(3))], Decimal("5.00"), "USD")]
+    html = created_html(drafts)
+    assert "Together 105.00 USD + 7.50 CNY before tax" in html

@@ -79,3 +79,4 @@ def test_totals_are_summed_per_currency_never_across():
     totals = totals_by_currency([("CNY", D("100")), ("USD", D("10.5")), ("CNY", D("20"))])
     assert totals == {"CNY": D("120"), "USD": D("10.5")}
     assert totals_text(totals) == "120 CNY + 10.5 USD"
+
