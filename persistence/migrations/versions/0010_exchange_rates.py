@@ -35,10 +35,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("movements") as batch:
-        batch.drop_column("fx_rate")
-        batch.drop_column("fx_unit_price")
-        batch.drop_column("fx_currency")
-    with op.batch_alter_table("purchase_orders") as batch:
-        batch.drop_column("fx_rate")
+    # plain ALTER TABLE … DROP COLUMN (SQLite 3.35 and PostgreSQL): a batch rebuild of movements would drop a
+    # table that movement_values points at, which SQLite's foreign keys refuse
+    for column in ("fx_rate", "fx_unit_price", "fx_currency"):
+        op.drop_column("movements", column)
+    op.drop_column("purchase_orders", "fx_rate")
     op.drop_table("exchange_rates")
