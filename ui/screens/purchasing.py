@@ -291,7 +291,7 @@ class PurchasingScreen(Screen):
         self.rate_info.setWordWrap(True)
         self.rate_label = QLabel(self)
         self.fixed_rate = QLineEdit(self)
-        self.fixed_rate.setMaximumWidth(110)
+        self.fixed_rate.setMaximumWidth(170)
         self.fixed_rate.returnPressed.connect(self.set_fixed_rate)
         self.rate_label.setBuddy(self.fixed_rate)
         self.rate_button = QPushButton(self)
