@@ -133,7 +133,8 @@ def _reference(value: str | None) -> str:
     return v.text("reference", value, required=False, max_len=limits.REFERENCE)
 
 
-def _receive(uow: UnitOfWork, c: cmd.ReceiveStock) -> Movement:
+def _receive(uow: UnitOfWork, c: cmd.ReceiveStock, fx: tuple[str, Decimal, Decimal] | None = None) -> Movement:
+    """Post a receipt; ``fx`` (currency, foreign unit price, rate) is kept on it when the cost was converted."""
     qty = v.quantity("quantity", c.qty)
     cost = v.money("unit cost", c.unit_cost)
     product = find_product(uow, c.sku)
@@ -141,7 +142,7 @@ def _receive(uow: UnitOfWork, c: cmd.ReceiveStock) -> Movement:
     return _post(
         uow, Kind.RECEIPT, product, warehouse, qty, v.moment("date", c.occurred_at),
         unit_cost=cost, source_type=c.source_type or "receipt",
-        source_ref=_reference(c.ref), note=v.text("note", c.note, required=False),
+        source_ref=_reference(c.ref), note=v.text("note", c.note, required=False), fx=fx,
     )
 
 
@@ -236,7 +237,7 @@ def _post(
     uow: UnitOfWork, kind: Kind, product: Product, warehouse: Warehouse, qty: Decimal, at: datetime, *,
     unit_cost: Decimal | None = None, transfer_id: str | None = None, reverses_id: str | None = None,
     source_type: str = "", source_ref: str = "", note: str = "", movement_id: str | None = None,
-    known: dict[str, Valuation] | None = None,
+    known: dict[str, Valuation] | None = None, fx: tuple[str, Decimal, Decimal] | None = None,
 ) -> Movement:
     """Value and write one movement; ``known`` passes a transfer-out leg's value on to its in leg."""
     movement = Movement(
@@ -244,6 +245,7 @@ def _post(
         occurred_at=at, recorded_at=datetime.now(UTC), unit_cost=unit_cost, transfer_id=transfer_id,
         reverses_id=reverses_id, source_type=source_type, source_ref=source_ref, note=note,
         user=uow.user, device_id=uow.device_id,
+        fx_currency=fx[0] if fx else None, fx_unit_price=fx[1] if fx else None, fx_rate=fx[2] if fx else None,
     )
     fresh = known if known is not None else {}
     balance = uow.balances.get(product.id, warehouse.id)

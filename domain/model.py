@@ -102,7 +102,9 @@ class Movement:
 
     ``qty`` is signed (in > 0, out < 0). ``unit_cost`` is set on receipts (and on inbound
     adjustments that name a cost); ``transfer_id`` links the two legs of a transfer;
-    ``reverses_id`` points a reversal at the movement it undoes.
+    ``reverses_id`` points a reversal at the movement it undoes. A receipt against a PO in a
+    foreign currency keeps that currency, the PO's unit price in it and the exchange rate used
+    (``fx_*``), while ``unit_cost`` is in the company currency (``domain.exchange``).
     """
 
     id: str
@@ -120,6 +122,9 @@ class Movement:
     note: str = ""
     user: str = ""
     device_id: str = ""
+    fx_currency: str | None = None
+    fx_unit_price: Decimal | None = None
+    fx_rate: Decimal | None = None
 
     @property
     def key(self) -> tuple[datetime, str]:

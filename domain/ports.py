@@ -21,6 +21,7 @@ from domain.model import SupplierTerms
 from domain.model import Valuation
 from domain.model import Warehouse
 from domain.product_planning import ProductPlanningRepository
+from domain.purchasing_ports import ExchangeRateRepository
 from domain.purchasing_ports import PurchasingRepository
 from domain.users_model import UserRepository
 
@@ -118,6 +119,7 @@ class UnitOfWork(Protocol):
     movements: MovementRepository
     balances: BalanceRepository
     purchasing: PurchasingRepository
+    rates: ExchangeRateRepository
     documents: DocumentRepository
     users: UserRepository
     product_planning: ProductPlanningRepository

@@ -7,12 +7,15 @@ add quantity, down on receipts, cancellation, closing short and revisions that r
 
 Receipts go through the ledger's own posting (``ledger._receive``) with the PO number as the
 source reference and the PO's unit cost per stock unit (pack price ÷ pack size), so a PO
-receipt is valued exactly like any other receipt.
+receipt is valued exactly like any other receipt. A PO in a foreign currency is converted
+first: unit price × the PO's fixed rate if one is entered on it, else × the rate of the
+receipt's date; with neither the receipt is refused (``domain.exchange`` states the rule).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime
 from datetime import timedelta
 from decimal import Decimal
 
@@ -26,6 +29,11 @@ from domain.errors import BadInput
 from domain.errors import Duplicate
 from domain.errors import NotFound
 from domain.errors import RuleViolation
+from domain.exchange import AppliedRate
+from domain.exchange import NoExchangeRate
+from domain.exchange import needs_rate
+from domain.exchange import rate_for_po
+from domain.exchange import rate_value
 from domain.ids import new_id
 from domain.model import Movement
 from domain.model import Supplier
@@ -205,7 +213,7 @@ def issue(uow: UnitOfWork, c: pc.IssuePurchaseOrder) -> PurchaseOrder:
             po.expected_on = at.date() + timedelta(days=supplier.lead_time_days)
         for line in po.lines:
             _on_order(uow, po, line.product_id, line.qty)
-        po.snapshot = _fresh_snapshot(uow, po).to_json()
+        po.snapshot = _fresh_snapshot(uow, po, at).to_json()
         uow.purchasing.save(po)
         uow.purchasing.add_revision(po, at, "issued")
         uow.commit()
@@ -215,19 +223,29 @@ def issue(uow: UnitOfWork, c: pc.IssuePurchaseOrder) -> PurchaseOrder:
 def receive(uow: UnitOfWork, c: pc.ReceivePurchaseOrder) -> list[Movement]:
     """Receive some or all open lines; what is missing stays open (a backorder).
 
+    A PO in a foreign currency is valued at its unit price × the PO's fixed rate, or × the rate
+    of the receipt's date (``domain.exchange``); each movement keeps the foreign unit price, the
+    currency and the rate.
+
     Raises:
         RuleViolation: the PO is not open, a SKU is not on it, or a quantity would take a line
             beyond the over-receipt tolerance (``PurchasingPolicy.over_receipt_tolerance``).
+        NoExchangeRate: a foreign-currency PO without a fixed rate, and no rate of its currency
+            dated on or before the receipt's date.
     """
     wanted: dict[str, Decimal] = {}
     for sku, qty in c.lines:
         key = v.code("SKU", sku)
         wanted[key] = wanted.get(key, ZERO) + v.quantity(f"quantity of {key}", qty)
     note = v.text("note", c.note, required=False)
+    at = v.moment("date", c.occurred_at)
     with uow:
         require(uow, Permission.RECEIVE)
         po = find_po(uow, c.po)
         po.require_open("receive against it")
+        applied = _rate_of(uow, po, at)
+        if applied is None and needs_rate(po.currency, uow.purchasing.policy().currency):
+            raise NoExchangeRate(po.currency, at.astimezone().date(), po.label)
         warehouse = uow.warehouses.get(po.warehouse_id)
         assert warehouse is not None
         if not wanted:
@@ -237,15 +255,57 @@ def receive(uow: UnitOfWork, c: pc.ReceivePurchaseOrder) -> list[Movement]:
         for sku, qty in wanted.items():
             line = _line(po, sku)
             check_receipt(po, line, qty, tolerance)
+            cost, fx = line.unit_cost, None
+            if applied is not None:
+                cost, fx = applied.convert(line.unit_cost), (po.currency, line.unit_cost, applied.rate)
             movements.append(ledger._receive(uow, cmd.ReceiveStock(
-                line.sku, qty, warehouse.code, line.unit_cost, ref=po.number or po.id, occurred_at=c.occurred_at,
-                note=note, source_type="po")))
+                line.sku, qty, warehouse.code, cost, ref=po.number or po.id, occurred_at=at,
+                note=note, source_type="po"), fx=fx))
             _on_order(uow, po, line.product_id, -min(qty, line.open_qty))
             line.received += qty
         po.settle_state()
         uow.purchasing.save(po)
         uow.commit()
     return movements
+
+
+def set_fixed_rate(uow: UnitOfWork, c: pc.SetPurchaseOrderRate) -> PurchaseOrder:
+    """Fix the exchange rate on a foreign-currency PO, or clear it (blank) to use each receipt date's rate.
+
+    On an issued PO this is a revision (its snapshot, and so its PDF, shows the new rate);
+    receipts already posted keep the rate they were valued at.
+
+    Raises:
+        BadInput: the rate is not a number above 0 with at most 8 decimals.
+        RuleViolation: the PO is in the company currency, or it can no longer be changed.
+    """
+    rate = None if c.rate is None or (isinstance(c.rate, str) and not c.rate.strip()) else rate_value(c.rate)
+    with uow:
+        require(uow, Permission.PURCHASE)
+        po = find_po(uow, c.po)
+        po.require_editable()
+        company = uow.purchasing.policy().currency
+        if not needs_rate(po.currency, company):
+            raise RuleViolation(f"purchase order {po.label} is in {po.currency}, the company currency; "
+                                f"it needs no exchange rate")
+        if rate == po.fixed_rate:
+            return po
+        po.fixed_rate = rate
+        if po.state in OPEN_STATES:
+            _revise(uow, po, c.reason or (f"exchange rate fixed at {fmt(rate)}" if rate is not None
+                                          else "exchange rate of each receipt's date"))
+        uow.purchasing.save(po)
+        uow.commit()
+    return po
+
+
+def _rate_of(uow: UnitOfWork, po: PurchaseOrder, at: datetime) -> AppliedRate | None:
+    """The rate that values ``po`` at ``at``: fixed on the PO, else the rate of ``at``'s local date."""
+    company = uow.purchasing.policy().currency
+    if not needs_rate(po.currency, company):
+        return None
+    found = None if po.fixed_rate is not None else uow.rates.on(po.currency, at.astimezone().date())
+    return rate_for_po(po.currency, company, po.fixed_rate, found)
 
 
 def cancel(uow: UnitOfWork, c: pc.CancelPurchaseOrder) -> PurchaseOrder:
@@ -284,14 +344,16 @@ def snapshot_of(uow: UnitOfWork, po: PurchaseOrder) -> PoSnapshot:
     return _fresh_snapshot(uow, po)
 
 
-def _fresh_snapshot(uow: UnitOfWork, po: PurchaseOrder) -> PoSnapshot:
+def _fresh_snapshot(uow: UnitOfWork, po: PurchaseOrder, at: datetime | None = None) -> PoSnapshot:
+    """What the supplier sees now, with the exchange rate in force at ``at`` (default: now)."""
     supplier = uow.suppliers.get(po.supplier_id)
     warehouse = uow.warehouses.get(po.warehouse_id)
     assert supplier is not None and warehouse is not None
     policy = uow.purchasing.policy()
     profile = uow.purchasing.profile(supplier.id)
     return freeze(po, supplier, warehouse, company=Party(policy.company_name, policy.company_address),
-                  payment_terms=profile.payment_terms if profile else "", places=uow.money_places)
+                  payment_terms=profile.payment_terms if profile else "", places=uow.money_places,
+                  company_currency=policy.currency, rate=_rate_of(uow, po, at or v.moment("date", None)))
 
 
 def load_snapshot(uow: UnitOfWork, ref: str) -> PoSnapshot:
@@ -335,6 +397,7 @@ def _release(uow: UnitOfWork, po: PurchaseOrder) -> None:
 
 def _revise(uow: UnitOfWork, po: PurchaseOrder, reason: str) -> None:
     """A change to an issued PO: next revision, snapshot frozen again and kept."""
+    at = v.moment("date", None)
     po.revision += 1
-    po.snapshot = _fresh_snapshot(uow, po).to_json()
-    uow.purchasing.add_revision(po, v.moment("date", None), v.text("reason", reason, max_len=500))
+    po.snapshot = _fresh_snapshot(uow, po, at).to_json()
+    uow.purchasing.add_revision(po, at, v.text("reason", reason, max_len=500))

@@ -155,3 +155,27 @@ class SaveTerms:
     lead_time_days: object = None
     breaks: tuple[tuple[object, object], ...] = ()
     preferred: bool = False
+
+
+@dataclass(frozen=True)
+class SetExchangeRate:
+    """1 ``currency`` = ``rate`` units of the company currency from ``valid_from`` on (None: today)."""
+
+    currency: str
+    rate: object
+    valid_from: date | None = None
+
+
+@dataclass(frozen=True)
+class RemoveExchangeRate:
+    currency: str
+    valid_from: date
+
+
+@dataclass(frozen=True)
+class SetPurchaseOrderRate:
+    """Fix the exchange rate on a foreign-currency PO (``rate`` None or blank: use the rate of each receipt's date)."""
+
+    po: str
+    rate: object = None
+    reason: str = ""

@@ -99,6 +99,7 @@ class PurchaseOrder:
     lines: list[PoLine] = field(default_factory=list)
     device_id: str = ""
     version: int = 1
+    fixed_rate: Decimal | None = None  # units of company currency per 1 ``currency``; None: the receipt date's rate
 
     @property
     def label(self) -> str:

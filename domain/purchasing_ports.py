@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from datetime import datetime
 from typing import Protocol
 
+from domain.exchange import ExchangeRate
 from domain.packs import PriceBreak
 from domain.purchasing_model import PurchaseOrder
 from domain.purchasing_model import PurchasingPolicy
@@ -35,3 +37,21 @@ class PurchasingRepository(Protocol):
     def set_price_breaks(self, supplier_id: str, product_id: str, breaks: list[PriceBreak]) -> None: ...
     def preferred_supplier(self, product_id: str) -> str | None: ...
     def set_preferred_supplier(self, product_id: str, supplier_id: str | None) -> None: ...
+
+
+class ExchangeRateRepository(Protocol):
+    """Exchange rates per currency and date (``domain.exchange``)."""
+
+    def on(self, currency: str, day: date) -> ExchangeRate | None:
+        """The latest rate of ``currency`` dated on or before ``day``."""
+        ...
+    def get(self, currency: str, day: date) -> ExchangeRate | None:
+        """The rate dated exactly ``day``."""
+        ...
+    def put(self, rate: ExchangeRate) -> None:
+        """Insert a new rate, or replace the rate of the same currency and date (its version goes up)."""
+        ...
+    def remove(self, rate: ExchangeRate) -> None: ...
+    def all(self) -> list[ExchangeRate]:
+        """Every rate, by currency and then date."""
+        ...

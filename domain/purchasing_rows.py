@@ -7,6 +7,8 @@ from datetime import date
 from datetime import datetime
 from decimal import Decimal
 
+from domain.numbers import round_money
+
 
 @dataclass(frozen=True)
 class PoLineRow:
@@ -20,6 +22,11 @@ class PoLineRow:
     pack_size: Decimal
     price: Decimal
     price_per: str
+
+    def amount(self, places: int = 2) -> Decimal:
+        """The line's amount before tax, in the PO's currency (as ``PoLine.amount``)."""
+        billed = self.qty if self.price_per == "unit" else self.qty / self.pack_size
+        return round_money(self.price * billed, places)
 
 
 @dataclass(frozen=True)
@@ -36,6 +43,11 @@ class PoRow:
     expected_on: date | None
     currency: str
     lines: tuple[PoLineRow, ...]
+    fixed_rate: Decimal | None = None  # an exchange rate fixed on the PO (company currency per 1 ``currency``)
+
+    def subtotal(self, places: int = 2) -> Decimal:
+        """The lines' amount before tax, in ``currency``: never add it to another PO's without grouping by it."""
+        return sum((x.amount(places) for x in self.lines), Decimal(0))
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,11 @@ A snapshot is made when a PO is issued and again at each revision, in the same t
 and stored with the PO as JSON (Decimals as strings, so nothing is lost). The PDF is always
 rendered from a snapshot, never from live master data: renaming a supplier or moving a
 warehouse later does not change a PO that was already sent.
+
+A PO in a foreign currency also freezes the exchange rate in force at that revision (the rate
+fixed on the PO, or the rate of the revision's date; ``domain.exchange``) with its source, so
+the printed copy says which rate the company read it at. Snapshots made before rates existed
+read back with no rate.
 """
 
 from __future__ import annotations
@@ -12,8 +17,10 @@ import json
 from dataclasses import asdict
 from dataclasses import dataclass
 from dataclasses import fields
+from datetime import date
 from decimal import Decimal
 
+from domain.exchange import AppliedRate
 from domain.model import Supplier
 from domain.model import Warehouse
 from domain.numbers import D
@@ -64,6 +71,22 @@ class PoSnapshot:
     total: Decimal
     terms: str = ""
     notes: str = ""
+    company_currency: str = ""
+    rate: Decimal | None = None  # units of company_currency per 1 currency; None: same currency or none known
+    rate_source: str = ""  # domain.exchange.FIXED or DATED
+    rate_date: str = ""  # the rate's date (DATED) as ISO text
+
+    @property
+    def applied_rate(self) -> AppliedRate | None:
+        if self.rate is None:
+            return None
+        day = date.fromisoformat(self.rate_date) if self.rate_date else None
+        return AppliedRate(self.currency, self.company_currency, self.rate, self.rate_source, day)
+
+    @property
+    def rate_missing(self) -> bool:
+        """A foreign-currency PO for which no rate was known when this revision was made."""
+        return bool(self.company_currency) and self.company_currency != self.currency and self.rate is None
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, default=str, separators=(",", ":"))
@@ -78,12 +101,13 @@ class PoSnapshot:
 
 def _decimals(cls: type, data: dict) -> dict:
     kinds = {f.name: f.type for f in fields(cls)}
-    return {k: D(v) if kinds.get(k) == "Decimal" else v for k, v in data.items()}
+    return {k: D(v) if kinds.get(k) in ("Decimal", "Decimal | None") and v is not None else v
+            for k, v in data.items()}
 
 
 def freeze(
     po: PurchaseOrder, supplier: Supplier, warehouse: Warehouse, *, company: Party, payment_terms: str = "",
-    places: int = 2,
+    places: int = 2, company_currency: str = "", rate: AppliedRate | None = None,
 ) -> PoSnapshot:
     """What the supplier sees of ``po`` now, with every amount computed once, in Decimal.
 
@@ -94,6 +118,8 @@ def freeze(
         company: our name and address, from the settings.
         payment_terms: the supplier's payment terms.
         places: decimals of the currency.
+        company_currency: the currency stock is valued in.
+        rate: the exchange rate in force for this revision (None: same currency, or none known).
     """
     lines = tuple(
         SnapshotLine(
@@ -111,5 +137,7 @@ def freeze(
         supplier=Party(supplier.name, supplier.address, supplier.code, supplier.contact, payment_terms),
         deliver_to=Party(warehouse.name, warehouse.address, warehouse.code),
         lines=lines, subtotal=subtotal, tax_rate=po.tax_rate, tax=po.tax(places), total=subtotal + po.tax(places),
-        terms=po.terms, notes=po.notes,
+        terms=po.terms, notes=po.notes, company_currency=company_currency,
+        rate=rate.rate if rate else None, rate_source=rate.source if rate else "",
+        rate_date=rate.valid_from.isoformat() if rate and rate.valid_from else "",
     )

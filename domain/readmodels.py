@@ -42,6 +42,9 @@ class MovementRow:
     user: str
     reverses_id: str | None
     transfer_id: str | None
+    fx_currency: str | None = None  # a receipt valued from a foreign-currency PO: the currency,
+    fx_unit_price: Decimal | None = None  # the PO's unit price in it
+    fx_rate: Decimal | None = None  # and the rate used (unit_cost = price × rate, in the company currency)
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,7 @@ def _header_values(po: PurchaseOrder) -> dict:
         "warehouse_id": po.warehouse_id, "state": po.state.value, "revision": po.revision, "currency": po.currency,
         "created_at": po.created_at, "issued_at": po.issued_at, "expected_on": po.expected_on,
         "tax_rate": po.tax_rate, "terms": po.terms, "notes": po.notes, "reason": po.reason,
-        "snapshot": po.snapshot, "device_id": po.device_id, "version": po.version,
+        "snapshot": po.snapshot, "device_id": po.device_id, "version": po.version, "fx_rate": po.fixed_rate,
     }
 
 
@@ -135,7 +135,7 @@ class PurchasingRepository:
             id=r.id, supplier_id=r.supplier_id, warehouse_id=r.warehouse_id, created_at=r.created_at,
             currency=r.currency, state=PoState(r.state), number=r.number, revision=r.revision, issued_at=r.issued_at,
             expected_on=r.expected_on, tax_rate=r.tax_rate, terms=r.terms, notes=r.notes, reason=r.reason,
-            snapshot=r.snapshot, lines=lines, device_id=r.device_id, version=r.version,
+            snapshot=r.snapshot, lines=lines, device_id=r.device_id, version=r.version, fixed_rate=r.fx_rate,
         )
 
     def next_number(self, year: int) -> int:
@@ -246,7 +246,7 @@ def purchase_orders(engine: Engine, state: str | tuple[str, ...] | None = None, 
     S, W, P = t.suppliers, t.warehouses, t.products
     query = (
         select(PO.c.id, PO.c.number, S.c.code, S.c.name, W.c.code.label("warehouse"), PO.c.state, PO.c.revision,
-               PO.c.created_at, PO.c.issued_at, PO.c.expected_on, PO.c.currency)
+               PO.c.created_at, PO.c.issued_at, PO.c.expected_on, PO.c.currency, PO.c.fx_rate)
         .select_from(PO.join(S, S.c.id == PO.c.supplier_id).join(W, W.c.id == PO.c.warehouse_id))
         .order_by(PO.c.number.is_(None), PO.c.year, PO.c.seq, PO.c.created_at)
     )
@@ -271,7 +271,7 @@ def purchase_orders(engine: Engine, state: str | tuple[str, ...] | None = None, 
                 x.line_no, x.sku, x.description, x.unit, x.qty, x.received, max(Decimal(0), x.qty - x.received),
                 x.pack_size, x.price, x.price_per))
     return [PoRow(h.id, h.number, h.code, h.name, h.warehouse, h.state, h.revision, h.created_at, h.issued_at,
-                  h.expected_on, h.currency, tuple(lines.get(h.id, ()))) for h in heads]
+                  h.expected_on, h.currency, tuple(lines.get(h.id, ())), h.fx_rate) for h in heads]
 
 
 def suppliers(engine: Engine) -> list[SupplierRow]:

@@ -150,6 +150,7 @@ def _movement(row) -> Movement:
         qty=row.qty, occurred_at=row.occurred_at, recorded_at=row.recorded_at, unit_cost=row.unit_cost,
         transfer_id=row.transfer_id, reverses_id=row.reverses_id, source_type=row.source_type,
         source_ref=row.source_ref, note=row.note, user=row.user, device_id=row.device_id,
+        fx_currency=row.fx_currency, fx_unit_price=row.fx_unit_price, fx_rate=row.fx_rate,
     )
 
 
@@ -178,6 +179,7 @@ class MovementRepository:
             "qty": m.qty, "unit_cost": m.unit_cost, "occurred_at": m.occurred_at, "recorded_at": m.recorded_at,
             "transfer_id": m.transfer_id, "reverses_id": m.reverses_id, "source_type": m.source_type,
             "source_ref": m.source_ref, "note": m.note, "user": m.user, "device_id": m.device_id,
+            "fx_currency": m.fx_currency, "fx_unit_price": m.fx_unit_price, "fx_rate": m.fx_rate,
         })
         self.buf.values.append(_value_row(m.id, valuation))
         if len(self.buf.movements) >= FLUSH_ROWS:

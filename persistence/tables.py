@@ -153,6 +153,11 @@ movements = Table(
     Column("note", String(L.NOTE), nullable=False, default=""),
     Column("user", String(L.USERNAME), nullable=False, default=""),
     Column("device_id", String(36), nullable=False, default=""),
+    # a receipt against a foreign-currency PO: the currency, the PO's unit price in it and the rate
+    # used (domain.exchange); unit_cost above is in the company currency. NULL on every other movement.
+    Column("fx_currency", String(3)),
+    Column("fx_unit_price", Scaled(COST)),
+    Column("fx_rate", Scaled(COST)),
     Index(None, "product_id", "warehouse_id", "occurred_at", "id"),
     Index(None, "warehouse_id", "occurred_at"),
     Index(None, "occurred_at"),
@@ -286,6 +291,19 @@ preferred_suppliers = Table(
     *_sync_columns(),
 )
 
+# Exchange rates (domain.exchange): 1 ``currency`` = ``rate`` units of the company currency from
+# ``valid_from`` on. Master data, synced like supplier terms; one rate per currency and date.
+exchange_rates = Table(
+    "exchange_rates",
+    metadata,
+    _id(),
+    Column("currency", String(3), nullable=False),
+    Column("valid_from", Date, nullable=False),
+    Column("rate", Scaled(COST), nullable=False),
+    *_sync_columns(),
+    UniqueConstraint("currency", "valid_from"),
+)
+
 # A product's own planning policy (domain.product_planning): a cycle service target (a fraction, e.g.
 # 0.975) and a review period in days; NULL keeps the default (the ABC class's target, the run's review).
 product_planning = Table(
@@ -318,6 +336,8 @@ purchase_orders = Table(
     Column("reason", String(L.REASON), nullable=False, default=""),
     Column("snapshot", Text, nullable=False, default=""),
     *_sync_columns(),
+    # an exchange rate fixed on the PO (company currency per 1 ``currency``); NULL: each receipt's date's rate
+    Column("fx_rate", Scaled(COST)),
     UniqueConstraint("year", "seq"),
     Index(None, "state"),
 )

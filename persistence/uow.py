@@ -8,6 +8,7 @@ from persistence.demand import UnfilledDemandRepository
 from persistence.documents import DocumentRepository
 from persistence.product_planning import ProductPlanningRepository
 from persistence.purchasing import PurchasingRepository
+from persistence.rates import ExchangeRateRepository
 from persistence.repositories import BalanceRepository
 from persistence.repositories import Buffer
 from persistence.repositories import CustomerRepository
@@ -41,6 +42,7 @@ class SqlAlchemyUnitOfWork:
         self.movements = MovementRepository(self._buffer)
         self.balances = BalanceRepository(self._buffer)
         self.purchasing = PurchasingRepository(conn)
+        self.rates = ExchangeRateRepository(conn)
         self.documents = DocumentRepository(self._buffer)
         self.unfilled_demand = UnfilledDemandRepository(conn)
         self.users = UserRepository(conn)

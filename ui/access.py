@@ -41,7 +41,7 @@ GUARDS: dict[str, tuple[tuple[str, Permission], ...]] = {
     "adjust": (("post_button", Permission.ADJUST), _DOCUMENT_REVERSE),
     "purchasing": tuple((name, Permission.PURCHASE) for name in (
         "new_button", "issue_button", "revise_button", "cancel_button", "close_button", "add_button",
-        "remove_button")) + (("receive_button", Permission.RECEIVE),),
+        "remove_button", "rate_button")) + (("receive_button", Permission.RECEIVE),),
     "replenishment": (("create_button", Permission.PURCHASE), ("target_button", Permission.PURCHASE)),
     "suppliers": (("new_button", Permission.MASTER_DATA), ("save_button", Permission.MASTER_DATA),
                   ("add_terms_button", Permission.SUPPLIER_TERMS), ("edit_terms_button", Permission.SUPPLIER_TERMS)),
@@ -51,6 +51,7 @@ GUARDS: dict[str, tuple[tuple[str, Permission], ...]] = {
     # Settings pages, guarded when their tab is first shown (ui.screens.settings).
     "settings.backups": (("restore_button", Permission.RESTORE), ("restore_file_button", Permission.RESTORE),
                          ("save_keep_button", Permission.SETTINGS)),
+    "settings.rates": (("save_button", Permission.PURCHASE), ("remove_button", Permission.PURCHASE)),
 }
 
 
@@ -90,8 +91,21 @@ def forbidden_text(exc: Forbidden) -> str:
 
 
 def refusal_text(exc: BaseException) -> str:
-    """``str(exc)``, except that a refusal by role is said in the reader's language."""
+    """``str(exc)``, except that a refusal by role, or for a missing exchange rate, is said in the reader's language."""
+    from domain.exchange import NoExchangeRate
+
+    if isinstance(exc, NoExchangeRate):
+        return no_rate_text(exc)
     return forbidden_text(exc) if isinstance(exc, Forbidden) else str(exc)
+
+
+def no_rate_text(exc) -> str:
+    """A receipt refused for want of an exchange rate, with where to enter one (window and command line)."""
+    return translate(
+        "Access", "There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; "
+        "nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE "
+        "--date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).").replace(
+        "%1", exc.currency).replace("%2", exc.day.isoformat()).replace("%3", exc.po_label)
 
 
 def role_title(role: str | None) -> str:

@@ -32,7 +32,7 @@ from ui.cli_po import run_po
 # ``run(args, open_db) -> exit status``, where ``open_db()`` opens the --db database on demand
 # (a command such as ``restore`` must not open it first). Listed only when the module exists;
 # a module must import nothing heavy at its top, so every command still starts fast.
-EXTENSIONS = ("ui.cli_sync", "ui.cli_io", "ui.cli_admin", "ui.cli_users")
+EXTENSIONS = ("ui.cli_sync", "ui.cli_io", "ui.cli_admin", "ui.cli_users", "ui.cli_rates")
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_REFUSED = 0, 2, 3
 
@@ -297,7 +297,9 @@ def run(args: argparse.Namespace) -> int:
                           "unit_cost": _num(r.unit_cost), "value": fmt(r.value),
                           "on_hand_after": fmt(r.on_hand_after), "occurred_at": r.occurred_at.isoformat(),
                           "recorded_at": r.recorded_at.isoformat(), "ref": r.source_ref, "note": r.note,
-                          "reverses": r.reverses_id, "transfer_id": r.transfer_id} for r in rows])
+                          "reverses": r.reverses_id, "transfer_id": r.transfer_id,
+                          "currency": r.fx_currency, "foreign_unit_price": _num(r.fx_unit_price),
+                          "rate": _num(r.fx_rate)} for r in rows])
         else:
             _table([[r.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M"), r.kind, r.sku, r.warehouse, fmt(r.qty),
                      fmt(r.value), r.source_ref, r.id] for r in rows],

@@ -251,6 +251,7 @@ def _suggest(suggestions, created, as_json: bool) -> None:
                            "rounding": s.rounding, "explanation": s.explanation} for s in lines],
             } for supplier, lines in groups.items()],
             "drafts": [{"id": d.po_id, "supplier": d.supplier, "warehouse": d.warehouse,
+                        "amount": fmt(d.amount), "currency": d.currency,
                         "lines": [{"sku": sku, "qty": qty} for sku, qty in d.lines]} for d in created],
         })
         return
@@ -260,6 +261,13 @@ def _suggest(suggestions, created, as_json: bool) -> None:
             reason = f"  ({s.rounding})" if s.rounding else ""
             print(f"  {s.sku}  {s.warehouse}  {fmt(s.qty)}{reason}")
     for d in created:
-        print(f"draft {d.po_id}  {d.supplier}  {d.warehouse}  {len(d.lines)} line(s)")
+        print(f"draft {d.po_id}  {d.supplier}  {d.warehouse}  {len(d.lines)} line(s)  "
+              f"{d.amount:,.2f} {d.currency} before tax")
+    if len(created) > 1:  # one total per currency, never a sum of different currencies
+        from domain.exchange import totals_by_currency
+        from domain.exchange import totals_text
+
+        totals = totals_by_currency((d.currency, d.amount) for d in created)
+        print("drafts total before tax: " + totals_text(totals, lambda x: f"{x:,.2f}"))
     if not suggestions:
         print("nothing to order", file=sys.stderr)

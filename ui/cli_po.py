@@ -19,6 +19,8 @@ from domain import purchasing
 from domain import purchasing_commands as pc
 from domain import purchasing_terms
 from domain.errors import BadInput
+from domain.exchange import totals_by_currency
+from domain.exchange import totals_text
 from domain.numbers import fmt
 
 
@@ -51,6 +53,13 @@ def add_po_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("po")
     p.add_argument("pairs", nargs="*", metavar="SKU QTY")
     p.add_argument("--note", default="")
+    p.add_argument("--at", help="when the goods came in, an ISO date-time such as 2026-12-01T09:30 (default: now); "
+                                "a PO in a foreign currency is valued at the rate of that date")
+    p = po.add_parser("rate", help="fix the exchange rate on a foreign-currency PO (else each receipt date's rate)")
+    p.add_argument("po")
+    p.add_argument("rate", nargs="?", help="units of the company currency per 1 unit of the PO's currency")
+    p.add_argument("--clear", action="store_true", help="remove the fixed rate: use the rate of each receipt's date")
+    p.add_argument("--reason", default="", help="why, when the PO is already issued (makes a revision)")
     p = po.add_parser("cancel", help="cancel a draft or an issued PO with nothing received")
     p.add_argument("po")
     p.add_argument("--reason", required=True)
@@ -101,6 +110,18 @@ def _date(text: str | None):
         raise BadInput("expected", f"{text!r} is not a date; use YYYY-MM-DD such as 2026-12-01") from None
 
 
+def _moment(text: str | None):
+    if not text:
+        return None
+    from datetime import datetime
+
+    try:
+        at = datetime.fromisoformat(text)
+    except ValueError:
+        raise BadInput("at", f"{text!r} is not an ISO date-time such as 2026-12-01T09:30") from None
+    return at if at.tzinfo else at.astimezone()
+
+
 def _pairs(items: list[str]) -> tuple[tuple[str, str], ...]:
     if len(items) % 2:
         raise BadInput("receive", f"{items[-1]!r} has no quantity; give SKU QTY pairs such as A-100 12 B-200 5")
@@ -141,9 +162,24 @@ def run_po(args: argparse.Namespace, db) -> int:
         args.output.write_bytes(data)
         print(f"{args.output} ({len(data):,} bytes)")
     elif a == "receive":
-        moves = purchasing.receive(uow(), pc.ReceivePurchaseOrder(args.po, _pairs(args.pairs), note=args.note))
+        moves = purchasing.receive(uow(), pc.ReceivePurchaseOrder(args.po, _pairs(args.pairs), _moment(args.at),
+                                                                  note=args.note))
         for m in moves:
             print(m.id)
+        if moves and moves[0].fx_rate is not None:
+            m = moves[0]
+            print(f"valued at 1 {m.fx_currency} = {fmt(m.fx_rate)} {purchasing_terms.current_policy(uow()).currency}",
+                  file=sys.stderr)
+    elif a == "rate":
+        if args.clear == (args.rate is not None):
+            raise BadInput("rate", "give a rate such as 7.1234, or --clear to use the rate of each receipt's date")
+        po = purchasing.set_fixed_rate(uow(), pc.SetPurchaseOrderRate(args.po, None if args.clear else args.rate,
+                                                                     args.reason))
+        if po.fixed_rate is None:
+            print(f"{po.label}: no fixed rate; each receipt uses the rate of its date")
+        else:
+            company = purchasing_terms.current_policy(uow()).currency
+            print(f"{po.label}: 1 {po.currency} = {fmt(po.fixed_rate)} {company}, fixed on this PO")
     elif a == "cancel":
         po = purchasing.cancel(uow(), pc.CancelPurchaseOrder(args.po, args.reason))
         print(f"{po.label} cancelled")
@@ -222,6 +258,7 @@ def _list(db, args: argparse.Namespace) -> None:
             "warehouse": r.warehouse, "state": r.state, "revision": r.revision,
             "issued_at": r.issued_at.isoformat() if r.issued_at else None,
             "expected_on": r.expected_on.isoformat() if r.expected_on else None, "currency": r.currency,
+            "amount": fmt(r.subtotal()), "fixed_rate": fmt(r.fixed_rate) if r.fixed_rate is not None else None,
             "lines": [{"line": x.line_no, "sku": x.sku, "description": x.description, "unit": x.unit,
                        "ordered": fmt(x.qty), "received": fmt(x.received), "open": fmt(x.open_qty),
                        "pack_size": fmt(x.pack_size), "price": fmt(x.price), "price_per": x.price_per}
@@ -231,7 +268,12 @@ def _list(db, args: argparse.Namespace) -> None:
         return
     for r in rows:
         revision = f"  rev {r.revision}" if r.revision else ""
-        print(f"{r.number or r.id}  {r.supplier}  {r.state}  {r.warehouse}{revision}")
+        fixed = f"  fixed rate {fmt(r.fixed_rate)}" if r.fixed_rate is not None else ""
+        print(f"{r.number or r.id}  {r.supplier}  {r.state}  {r.warehouse}{revision}  "
+              f"{r.subtotal():,.2f} {r.currency} before tax{fixed}")
         for x in r.lines:
             print(f"  {x.line_no:>3}  {x.sku}  ordered {fmt(x.qty)}  received {fmt(x.received)}  "
                   f"open {fmt(x.open_qty)}")
+    if rows:  # one total per currency: amounts in different currencies are never added together
+        totals = totals_by_currency((r.currency, r.subtotal()) for r in rows)
+        print("total before tax: " + totals_text(totals, lambda x: f"{x:,.2f}"))

@@ -200,6 +200,10 @@ def _rules(spec_name: str, data: dict) -> None:
         _one_of(data, "role", ROLES)
     elif spec_name == "supplier_terms":
         _positive(data, "moq", "order_multiple", zero=True)
+    elif spec_name == "exchange_rates":
+        if not re.fullmatch(r"[A-Z]{3}", data["currency"]):
+            raise Refused(f"currency: {data['currency'][:10]!r} is not a three-letter currency code")
+        _positive(data, "rate")
     elif spec_name == "supplier_term_details":
         _positive(data, "pack_size")
         _one_of(data, "price_per", PricePer)
@@ -214,6 +218,7 @@ def _rules(spec_name: str, data: dict) -> None:
     elif spec_name == "purchase_orders":
         _one_of(data, "state", PoState)
         _positive(data, "tax_rate", zero=True)
+        _positive(data, "fx_rate")
         for row in data.get("_children", {}).get("purchase_order_lines", []):
             _positive(row, "qty", "pack_size")
             _positive(row, "received", "price", zero=True)
@@ -344,6 +349,7 @@ def fact_checker(table: Table):
     qty = names.index("qty")
     if table is t.movements:
         kind, cost, reverses, transfer = (names.index(n) for n in ("kind", "unit_cost", "reverses_id", "transfer_id"))
+        fx = [names.index(n) for n in ("fx_currency", "fx_unit_price", "fx_rate")]
         kinds = {str(k) for k in MovementKind}
         legs = {MovementKind.TRANSFER_IN.value, MovementKind.TRANSFER_OUT.value}
 
@@ -359,7 +365,7 @@ def fact_checker(table: Table):
                 return "a reversal names no movement it reverses"
             if k in legs and not row[transfer]:
                 return "a transfer leg has no transfer id"
-            return ""
+            return _fx_rules(row[fx[0]], row[fx[1]], row[fx[2]], row[cost])
     else:
         def rules(row) -> str:
             return "" if row[qty] > 0 else "qty must be greater than 0"
@@ -373,6 +379,22 @@ def fact_checker(table: Table):
                 return reason
         return rules(row)
     return check
+
+
+def _fx_rules(currency, price, rate, cost) -> str:
+    """A converted receipt keeps currency, foreign unit price and rate together (or none of them)."""
+    given = [x is not None for x in (currency, price, rate)]
+    if not any(given):
+        return ""
+    if not all(given) or cost is None:
+        return "fx_currency, fx_unit_price, fx_rate and unit_cost go together; some are missing"
+    if not re.fullmatch(r"[A-Z]{3}", currency):
+        return f"fx_currency: {currency[:10]!r} is not a three-letter currency code"
+    if price < 0:
+        return "fx_unit_price is negative"
+    if rate <= 0:
+        return "fx_rate must be greater than 0"
+    return ""
 
 
 def encode_raw(table: Table, row: tuple) -> dict:

@@ -74,6 +74,8 @@ SPECS: tuple[Spec, ...] = (
     _spec(t.customers, unique=(("code",),), on_clash="merge", label=("code",)),
     _spec(t.users, unique=(("username",),), on_clash="merge", label=("username",)),
     _spec(t.supplier_terms, unique=(("supplier_id", "product_id"),), label=("supplier_id", "product_id")),
+    # one rate per currency and date: a second device's rate of the same day is kept in the conflicts list
+    _spec(t.exchange_rates, unique=(("currency", "valid_from"),), label=("currency", "valid_from")),
     _spec(t.supplier_profiles, key=("supplier_id",), label=("supplier_id",)),
     _spec(t.supplier_term_details, key=("supplier_id", "product_id"), label=("supplier_id", "product_id")),
     _spec(t.supplier_price_breaks, key=("supplier_id", "product_id", "min_qty"),
@@ -141,11 +143,18 @@ def key_values(spec: Spec, key: str) -> dict:
     return dict(zip(spec.key, json.loads(key), strict=True))
 
 
+# Nullable columns added to a synced table after records were already exchanged (migration 0010). While
+# NULL they hash as if absent, so upgrading does not make every existing record look changed and push
+# it again; once set they count like any column.
+LATER_COLUMNS = frozenset({("purchase_orders", "fx_rate")})
+
+
 def content_hash(spec: Spec, record: dict | None) -> str:
     """The hash of what a record says (not of its version or who last pushed it); '' when deleted."""
     if record is None:
         return ""
-    body = {k: v for k, v in record.items() if k not in ("version", "device_id")}
+    body = {k: v for k, v in record.items()
+            if k not in ("version", "device_id") and not (v is None and (spec.name, k) in LATER_COLUMNS)}
     text = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()
 

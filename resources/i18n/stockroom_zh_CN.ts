@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/access.py" line="+81" />
+            <location filename="../../ui/access.py" line="+82" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,12 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+16" />
+            <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
+            <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
+        </message>
+        <message>
+            <location line="+14" />
             <source>Needs the %1 role or higher.</source>
             <translation>需要%1或更高的角色。</translation>
         </message>
@@ -453,7 +458,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentEntry</name>
         <message>
-            <location filename="../../ui/screens/documents.py" line="+244" />
+            <location filename="../../ui/screens/documents.py" line="+248" />
             <source>New receipt</source>
             <translation>新建入库单</translation>
         </message>
@@ -827,7 +832,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentErrors</name>
         <message>
-            <location line="-1113" />
+            <location line="-1115" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -2009,7 +2014,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Permissions</name>
         <message>
-            <location filename="../../ui/access.py" line="-45" />
+            <location filename="../../ui/access.py" line="-58" />
             <source>receive stock</source>
             <translation>收货</translation>
         </message>
@@ -2440,7 +2445,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PurchaseOrderPdf</name>
         <message>
-            <location filename="../../ui/pdf/purchase_order.py" line="+44" />
+            <location filename="../../ui/pdf/purchase_order.py" line="+46" />
             <source>Purchase order</source>
             <translation>采购订单</translation>
         </message>
@@ -2599,11 +2604,31 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <source>Code</source>
             <translation>编号</translation>
         </message>
+        <message>
+            <location line="+1" />
+            <source>Exchange rate: %1</source>
+            <translation>汇率：%1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>1 %1 = %2 %3, rate of %4</source>
+            <translation>1 %1 = %2 %3，%4 的汇率</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>1 %1 = %2 %3, fixed on this PO</source>
+            <translation>1 %1 = %2 %3，本采购单固定汇率</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>none entered yet for %1 (set it before receiving)</source>
+            <translation>尚未录入 %1 的汇率（收货前请录入）</translation>
+        </message>
     </context>
     <context>
         <name>PurchasingScreen</name>
         <message>
-            <location filename="../../ui/screens/purchasing.py" line="+60" />
+            <location filename="../../ui/screens/purchasing.py" line="+64" />
             <source>Draft</source>
             <translation>草稿</translation>
         </message>
@@ -2619,12 +2644,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
-            <location line="+41" />
+            <location line="+44" />
             <source>Received</source>
             <translation>已到货</translation>
         </message>
         <message>
-            <location line="-40" />
+            <location line="-43" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
@@ -2680,7 +2705,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>未到数量</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+14" />
             <source>#</source>
             <translation>#</translation>
         </message>
@@ -2701,12 +2726,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
-            <location line="+585" />
+            <location line="+670" />
             <source>Qty</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location line="-585" />
+            <location line="-670" />
             <source>Unit / pack</source>
             <translation>单位 / 包装</translation>
         </message>
@@ -2716,7 +2741,8 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>单价</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="-14" />
+            <location line="+14" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
@@ -2724,6 +2750,31 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+1" />
             <source>Open</source>
             <translation>未到</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Total before tax: %1</source>
+            <translation>税前合计：%1</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>1 %1 = %2 %3, fixed on this PO</source>
+            <translation>1 %1 = %2 %3，本采购单固定汇率</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>1 %1 = %2 %3, rate of %4</source>
+            <translation>1 %1 = %2 %3，%4 的汇率</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>(total ≈ %1 %2)</source>
+            <translation>（合计约 %1 %2）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No exchange rate for %1 yet: enter one in Settings › Exchange rates, or a fixed rate here, before receiving.</source>
+            <translation>尚无 %1 的汇率：收货前请在“设置 › 汇率”中录入，或在此录入固定汇率。</translation>
         </message>
         <message>
             <location line="+8" />
@@ -2736,7 +2787,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>/包</translation>
         </message>
         <message>
-            <location line="+264" />
+            <location line="+286" />
             <source>Supplier: %1    Deliver to: %2    Expected: %3</source>
             <translation>供应商：%1    送货至：%2    预计到货：%3</translation>
         </message>
@@ -2746,7 +2797,17 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>下达时按供应商交货期计算</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+39" />
+            <source>rate of the receipt date</source>
+            <translation>按收货日汇率</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Fixed rate (%1 per 1 %2):</source>
+            <translation>固定汇率（每 1 %2 折合 %1）：</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Subtotal %1    Tax %2% %3    Total %4 %5</source>
             <translation>小计 %1    税 %2% %3    合计 %4 %5</translation>
         </message>
@@ -2771,7 +2832,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>未执行：%1</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+41" />
             <source>Choose a supplier and a warehouse first.</source>
             <translation>请先选择供应商和仓库。</translation>
         </message>
@@ -2801,7 +2862,17 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>已删除 %1</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+11" />
+            <source>No fixed rate: each receipt uses the rate of its date.</source>
+            <translation>未设固定汇率：每次收货按收货日的汇率折算。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Fixed rate set: 1 %1 = %2.</source>
+            <translation>已设固定汇率：1 %1 = %2。</translation>
+        </message>
+        <message>
+            <location line="+13" />
             <source>Issued %1</source>
             <translation>已下达 %1</translation>
         </message>
@@ -2950,6 +3021,11 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <source>Remove line</source>
             <translation>删除行</translation>
         </message>
+        <message>
+            <location line="+1" />
+            <source>Set rate</source>
+            <translation>设定汇率</translation>
+        </message>
     </context>
     <context>
         <name>QFileDialog</name>
@@ -2962,6 +3038,84 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+1" />
             <source>Files of &amp;type:</source>
             <translation>文件类型(&amp;T)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>RatesPage</name>
+        <message>
+            <location filename="../../ui/screens/settings_rates.py" line="+49" />
+            <source>Enter a three-letter ISO 4217 code other than the company currency, such as USD or EUR.</source>
+            <translation>请输入公司本位币以外的三位 ISO 4217 货币代码，例如 USD 或 EUR。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Enter a number above 0 with at most 8 decimals: how many units of the company currency one unit of the foreign currency is worth, such as 7.1234.</source>
+            <translation>请输入大于 0、最多 8 位小数的数字：1 单位外币折合多少公司本位币，例如 7.1234。</translation>
+        </message>
+        <message>
+            <location line="+102" />
+            <source>Saved: 1 %1 = %2 %3 from %4.</source>
+            <translation>已保存：自 %4 起 1 %1 = %2 %3。</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>Removed the rate of %1 from %2.</source>
+            <translation>已删除 %1 自 %2 起的汇率。</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Refused: %1</source>
+            <translation>被拒绝：%1</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>How many %1 (the company currency) one unit of a foreign currency is worth, from a date on. A receipt against a purchase order in a foreign currency is valued at the PO price × the latest rate on or before the receipt's date, unless a fixed rate is entered on the PO.</source>
+            <translation>1 单位外币自某日起折合多少 %1（公司本位币）。外币采购单收货时，按采购价 × 收货日当天或之前最近的汇率计价；若采购单上录入了固定汇率，则按固定汇率计价。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Currency</source>
+            <translation>货币</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>From</source>
+            <translation>起始日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 per 1 unit</source>
+            <translation>每 1 单位折合 %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Currency:</source>
+            <translation>货币：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>From:</source>
+            <translation>起始日期：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Rate:</source>
+            <translation>汇率：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. 7.1234</source>
+            <translation>例如 7.1234</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save rate</source>
+            <translation>保存汇率</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove</source>
+            <translation>删除</translation>
         </message>
     </context>
     <context>
@@ -2980,7 +3134,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>ReceivePoDialog</name>
         <message>
-            <location filename="../../ui/dialogs/receive_po.py" line="+49" />
+            <location filename="../../ui/dialogs/receive_po.py" line="+50" />
             <source>Receive %1</source>
             <translation>按 %1 收货</translation>
         </message>
@@ -3466,7 +3620,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>%1 — 供应商 %2，收货仓库 %3，%4 行，未税金额 %5 %6</translation>
         </message>
         <message>
-            <location line="+174" />
+            <location line="+14" />
+            <source>Together %1 before tax</source>
+            <translation>合计税前 %1</translation>
+        </message>
+        <message>
+            <location line="+167" />
             <source>Run planning (F5) to forecast every product's demand and list what to order.</source>
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
@@ -3710,7 +3869,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/replenishment.py" line="-659" />
+            <location filename="../../ui/screens/replenishment.py" line="-666" />
             <source>the default</source>
             <translation>默认值</translation>
         </message>
@@ -3718,7 +3877,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Roles</name>
         <message>
-            <location filename="../../ui/access.py" line="-47" />
+            <location filename="../../ui/access.py" line="-48" />
             <source>Clerk</source>
             <translation>库管员</translation>
         </message>
@@ -3845,6 +4004,11 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+2" />
             <source>Users</source>
             <translation>用户</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Exchange rates</source>
+            <translation>汇率</translation>
         </message>
     </context>
     <context>

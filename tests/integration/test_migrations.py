@@ -156,3 +156,39 @@ def test_the_migrations_build_exactly_the_schema_of_the_tables_module(tmp_path):
     finally:
         db.close()
     assert diff == []
+
+
+def test_upgrading_from_0009_keeps_pos_and_receipts_backs_up_and_adds_the_rate_columns_empty(tmp_path):
+    from domain import purchasing
+    from domain import purchasing_commands as pc
+
+    path = tmp_path / "shop.sqlite3"
+    db = open_database(path)
+    try:
+        u = db.uow
+        catalog.add_warehouse(u(), c.AddWarehouse("W", "W"))
+        catalog.add_supplier(u(), c.AddSupplier("S", "S"))
+        catalog.add_product(u(), c.AddProduct("A", "A"))
+        draft = purchasing.create_draft(u(), pc.CreatePurchaseOrder("S", "W"))
+        purchasing.add_line(u(), pc.AddPurchaseOrderLine(draft.id, "A", "3", "2.5"))
+        number = purchasing.issue(u(), pc.IssuePurchaseOrder(draft.id)).number
+        purchasing.receive(u(), pc.ReceivePurchaseOrder(number))
+        config = alembic_config()
+        with db.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0009")
+    finally:
+        db.close()
+    assert revision_of(path) == "0009" and "exchange_rates" not in tables(path)
+
+    db = open_database(path)
+    try:
+        [saved] = list((tmp_path / "backups").iterdir())  # the 0009 file, copied before the upgrade
+        assert "before-0010" in saved.name and revision_of(saved) == "0009"
+        assert revision_of(path) == "0010" and "exchange_rates" in tables(path)
+        [m] = queries.movements(db.engine)
+        assert (m.unit_cost, m.fx_currency, m.fx_unit_price, m.fx_rate) == (2.5, None, None, None)
+        assert purchasing.load_snapshot(db.uow(), number).rate is None
+        assert queries.check(db.engine) == []
+    finally:
+        db.close()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from domain import purchasing
 from domain import purchasing_commands as pc
 from domain.numbers import fmt
+from ui.access import refusal_text
 from ui.widgets.busy import BusyBar
 from ui.widgets.busy import alive
 
@@ -176,7 +177,7 @@ class ReceivePoDialog(QDialog):
         if alive(self):
             self.busy_bar.busy(False)
             self.buttons.setEnabled(True)
-            self._show_error(translate("ReceivePoDialog", "Not received: %1").replace("%1", str(exc)))
+            self._show_error(translate("ReceivePoDialog", "Not received: %1").replace("%1", refusal_text(exc)))
 
     def _show_error(self, text: str) -> None:
         self.error.setText(text)

@@ -24,6 +24,8 @@ from reportlab.platypus import Spacer
 from reportlab.platypus import Table
 from reportlab.platypus import TableStyle
 
+from domain.exchange import FIXED
+from domain.numbers import fmt
 from domain.purchasing_snapshot import DRAFT_NUMBER
 from domain.purchasing_snapshot import Party
 from domain.purchasing_snapshot import PoSnapshot
@@ -58,6 +60,10 @@ LABELS = (
     QT_TRANSLATE_NOOP("PurchaseOrderPdf", "pack"), QT_TRANSLATE_NOOP("PurchaseOrderPdf", "pack of %1 %2"),
     QT_TRANSLATE_NOOP("PurchaseOrderPdf", "continued"), QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Page %1 of %2"),
     QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Code"),
+    QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Exchange rate: %1"),
+    QT_TRANSLATE_NOOP("PurchaseOrderPdf", "1 %1 = %2 %3, rate of %4"),
+    QT_TRANSLATE_NOOP("PurchaseOrderPdf", "1 %1 = %2 %3, fixed on this PO"),
+    QT_TRANSLATE_NOOP("PurchaseOrderPdf", "none entered yet for %1 (set it before receiving)"),
 )
 
 
@@ -107,7 +113,20 @@ class PurchaseOrderRenderer(BaseRenderer):
         sheet.add(ParagraphStyle("Right", parent=sheet["Cell"], alignment=TA_RIGHT))
         sheet.add(ParagraphStyle("Label", parent=sheet["Small"], textColor=INK))
         sheet.add(ParagraphStyle("Body", parent=sheet["Normal"], spaceAfter=4))
+        sheet.add(ParagraphStyle("Rate", parent=sheet["Small"], alignment=TA_RIGHT, textColor=INK))
         return sheet
+
+    def rate_text(self, s: PoSnapshot) -> str:
+        """The exchange rate frozen on this revision (``domain.exchange``), '' for a PO in the company currency."""
+        rate = s.applied_rate
+        if rate is not None:
+            if rate.source == FIXED:
+                return self.t("1 %1 = %2 %3, fixed on this PO", rate.currency, fmt(rate.rate), rate.company_currency)
+            day = rate.valid_from.isoformat() if rate.valid_from else ""
+            return self.t("1 %1 = %2 %3, rate of %4", rate.currency, fmt(rate.rate), rate.company_currency, day)
+        if s.rate_missing:
+            return self.t("none entered yet for %1 (set it before receiving)", s.currency)
+        return ""
 
     # story
 
@@ -115,6 +134,9 @@ class PurchaseOrderRenderer(BaseRenderer):
         width = self.pagesize[0] - self.margins[0] - self.margins[1]
         flow: list = [self._header(s, width), Spacer(1, 5 * mm), self._parties(s, width), Spacer(1, 6 * mm),
                       self._lines(s, width), Spacer(1, 3 * mm), self._totals(s, width)]
+        rate = self.rate_text(s)
+        if rate:
+            flow += [Spacer(1, 1.5 * mm), Paragraph(_p(self.t("Exchange rate: %1", rate)), self.styles["Rate"])]
         for label, text in ((self.t("Terms"), s.terms), (self.t("Notes"), s.notes)):
             if text.strip():
                 flow.append(Paragraph(_p(label), self.styles["Heading"]))

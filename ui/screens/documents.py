@@ -76,6 +76,7 @@ from domain.documents import reverse_document
 from domain.errors import DomainError
 from domain.errors import Forbidden
 from domain.errors import RuleViolation
+from domain.exchange import NoExchangeRate
 from domain.held import HeldDocument
 from domain.numbers import fmt
 from domain.numbers import round_cost
@@ -83,6 +84,7 @@ from domain.purchasing_model import OPEN_STATES
 from domain.purchasing_model import PricePer
 from domain.purchasing_model import over_receipt_limit
 from ui.access import forbidden_text
+from ui.access import refusal_text
 from ui.models import document_lines as lm
 from ui.models.document_lines import DocumentLinesModel
 from ui.models.document_lines import PostedDocumentsModel
@@ -182,6 +184,8 @@ def describe(exc: BaseException) -> str:
 
     if isinstance(exc, Forbidden):  # refused by role, e.g. Ctrl+Enter on a screen whose button is disabled
         return forbidden_text(exc)
+    if isinstance(exc, NoExchangeRate):  # a PO in a foreign currency: says where to enter the rate
+        return refusal_text(exc)
     if not isinstance(exc, DocumentError):
         return str(exc) if isinstance(exc, DomainError) else render("failed", exc)
     p, code = exc.params, exc.code

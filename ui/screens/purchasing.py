@@ -36,7 +36,11 @@ from PySide6.QtWidgets import QWidget
 from domain import purchasing
 from domain import purchasing_commands as pc
 from domain import purchasing_terms
+from domain.exchange import FIXED
+from domain.exchange import totals_by_currency
+from domain.exchange import totals_text
 from domain.numbers import fmt
+from domain.numbers import round_money
 from ui.access import refusal_text
 from ui.dialogs.reason import ReasonDialog
 from ui.dialogs.receive_po import ReceivePoDialog
@@ -88,6 +92,9 @@ class PoListModel(RowTableModel):
         Column(QT_TRANSLATE_NOOP("PurchasingScreen", "Lines"), lambda r: len(r.lines), str, True),
         Column(QT_TRANSLATE_NOOP("PurchasingScreen", "Open qty"), lambda r: sum(x.open_qty for x in r.lines),
                qty_text, True),
+        # each PO's amount in its own currency, labelled with it (sorting compares amounts within a currency)
+        Column(QT_TRANSLATE_NOOP("PurchasingScreen", "Amount"), lambda r: (r.currency, r.subtotal()),
+               lambda v: f"{money_text(v[1])} {v[0]}", True),
     )
 
     @classmethod
@@ -104,6 +111,33 @@ LINE_COLUMNS = (
     QT_TRANSLATE_NOOP("PurchasingScreen", "Received"), QT_TRANSLATE_NOOP("PurchasingScreen", "Open"),
 )
 L_NO, L_SKU, L_SUPPLIER_SKU, L_DESCRIPTION, L_QTY, L_PACK, L_PRICE, L_AMOUNT, L_RECEIVED, L_OPEN = range(10)
+
+
+def list_totals_text(rows) -> str:
+    """The rows' amounts before tax, one total per currency (never one sum of different currencies)."""
+    totals = totals_by_currency((r.currency, r.subtotal()) for r in rows)
+    if not totals:
+        return ""
+    return translate("PurchasingScreen", "Total before tax: %1").replace("%1", totals_text(totals, money_text))
+
+
+def rate_info_text(snap) -> str:
+    """The rate frozen on the shown revision and the total in the company currency at it; "" when none is needed."""
+    rate = snap.applied_rate
+    if rate is not None:
+        if rate.source == FIXED:
+            head = translate("PurchasingScreen", "1 %1 = %2 %3, fixed on this PO")
+        else:
+            head = translate("PurchasingScreen", "1 %1 = %2 %3, rate of %4").replace(
+                "%4", rate.valid_from.isoformat() if rate.valid_from else "")
+        head = head.replace("%1", rate.currency).replace("%2", fmt(rate.rate)).replace("%3", rate.company_currency)
+        total = money_text(round_money(snap.total * rate.rate))
+        return head + "  " + translate("PurchasingScreen", "(total ≈ %1 %2)").replace("%1", total).replace(
+            "%2", rate.company_currency)
+    if snap.rate_missing:
+        return translate("PurchasingScreen", "No exchange rate for %1 yet: enter one in Settings › Exchange rates, "
+                                             "or a fixed rate here, before receiving.").replace("%1", snap.currency)
+    return ""
 
 
 def pack_text(line) -> str:
@@ -179,6 +213,11 @@ class PurchasingScreen(Screen):
         self.table.setModel(self.proxy)
         self.table.set_widths({0: 120, 1: 170, 2: 70, 3: 100, 4: 40, 5: 85, 6: 45})
         self.table.selectionModel().currentRowChanged.connect(self._selected)
+        self.list_totals = QLabel(self)
+        self.list_totals.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted,
+                       self.proxy.rowsRemoved):
+            signal.connect(self._show_list_totals)
 
         # actions
         self.new_button = QPushButton(self)
@@ -247,6 +286,16 @@ class PurchasingScreen(Screen):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # the exchange rate of a PO in a foreign currency: what the shown revision froze, and a fixed rate to enter
+        self.rate_info = QLabel(self)
+        self.rate_info.setWordWrap(True)
+        self.rate_label = QLabel(self)
+        self.fixed_rate = QLineEdit(self)
+        self.fixed_rate.setMaximumWidth(170)
+        self.fixed_rate.returnPressed.connect(self.set_fixed_rate)
+        self.rate_label.setBuddy(self.fixed_rate)
+        self.rate_button = QPushButton(self)
+        self.rate_button.clicked.connect(self.set_fixed_rate)
 
         add_bar = QHBoxLayout()
         add_bar.addWidget(self.sku_label)
@@ -261,6 +310,12 @@ class PurchasingScreen(Screen):
         editor_layout.addWidget(self.lines, 1)
         editor_layout.addLayout(add_bar)
         editor_layout.addWidget(self.totals)
+        rate_bar = QHBoxLayout()
+        rate_bar.addWidget(self.rate_info, 1)
+        rate_bar.addWidget(self.rate_label)
+        rate_bar.addWidget(self.fixed_rate)
+        rate_bar.addWidget(self.rate_button)
+        editor_layout.addLayout(rate_bar)
         editor_layout.addWidget(self.message)
 
         # preview
@@ -287,6 +342,7 @@ class PurchasingScreen(Screen):
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addLayout(filter_bar)
         list_layout.addWidget(self.table, 1)
+        list_layout.addWidget(self.list_totals)
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(list_part)
         left.addWidget(self.editor)
@@ -410,8 +466,26 @@ class PurchasingScreen(Screen):
         self._show_state()
         self._enable()
 
+    def _show_list_totals(self, *_) -> None:
+        rows = [self.proxy.index(i, 0).data(RowRole) for i in range(self.proxy.rowCount())]
+        self.list_totals.setText(list_totals_text(rows))
+
+    def _show_rate(self) -> None:
+        snap, row = self.snapshot, self.current
+        foreign = snap is not None and bool(snap.company_currency) and snap.company_currency != snap.currency
+        for widget in (self.rate_info, self.rate_label, self.fixed_rate, self.rate_button):
+            widget.setVisible(foreign)
+        if not foreign:
+            return
+        self.rate_info.setText(rate_info_text(snap))
+        self.fixed_rate.setText(fmt(row.fixed_rate) if row is not None and row.fixed_rate is not None else "")
+        self.fixed_rate.setPlaceholderText(translate("PurchasingScreen", "rate of the receipt date"))
+        self.rate_label.setText(translate("PurchasingScreen", "Fixed rate (%1 per 1 %2):").replace(
+            "%1", snap.company_currency).replace("%2", snap.currency))
+
     def _show_totals(self) -> None:
         snap = self.snapshot
+        self._show_rate()
         if snap is None:
             self.totals.clear()
             return
@@ -459,7 +533,8 @@ class PurchasingScreen(Screen):
         self.cancel_button.setEnabled(state in ("draft", "issued"))
         self.close_button.setEnabled(state in OPEN)
         self.receive_button.setEnabled(state in OPEN)
-        for widget in (self.sku, self.qty, self.price, self.add_button, self.remove_button):
+        for widget in (self.sku, self.qty, self.price, self.add_button, self.remove_button, self.fixed_rate,
+                       self.rate_button):
             widget.setEnabled(editable)
 
     # -- use cases -----------------------------------------------------------------------
@@ -546,6 +621,23 @@ class PurchasingScreen(Screen):
         command = pc.RemovePurchaseOrderLine(ref, sku, reason=f"removed {sku}")
         self._run(lambda: purchasing.remove_line(uow(), command),
                   lambda _: (self.say(translate("PurchasingScreen", "Removed %1").replace("%1", sku)), self._changed()))
+
+    def set_fixed_rate(self) -> None:
+        """Fix the PO's exchange rate (blank: each receipt uses the rate of its date); on an issued PO a revision."""
+        if not self.editable:
+            return
+        ref, uow, text = self.current.id, self.services.uow, self.fixed_rate.text().strip()
+        command = pc.SetPurchaseOrderRate(ref, text or None, reason="exchange rate " + (text or "of each receipt"))
+
+        def done(po) -> None:
+            if po.fixed_rate is None:
+                self.say(translate("PurchasingScreen", "No fixed rate: each receipt uses the rate of its date."))
+            else:
+                self.say(translate("PurchasingScreen", "Fixed rate set: 1 %1 = %2.").replace("%1", po.currency)
+                         .replace("%2", fmt(po.fixed_rate)))
+            self._changed()
+
+        self._run(lambda: purchasing.set_fixed_rate(uow(), command), done)
 
     def issue(self) -> None:
         if self.current is None or self.current.state != "draft":
@@ -688,8 +780,10 @@ class PurchasingScreen(Screen):
         self.price.setPlaceholderText(translate("PurchasingScreen", "Price (terms)"))
         self.add_button.setText(translate("PurchasingScreen", "Add"))
         self.remove_button.setText(translate("PurchasingScreen", "Remove line"))
+        self.rate_button.setText(translate("PurchasingScreen", "Set rate"))
         self.lines.setHorizontalHeaderLabels([translate("PurchasingScreen", title) for title in LINE_COLUMNS])
         self.list_model.retranslate()
+        self._show_list_totals()
         if self.current is not None and self.snapshot is not None:
             self._show_po()
         else:

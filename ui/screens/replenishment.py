@@ -387,7 +387,14 @@ def created_html(drafts) -> str:
                    .replace("%2", d.supplier).replace("%3", d.warehouse).replace("%4", str(len(d.lines)))
                    .replace("%5", money_text(d.amount)).replace("%6", d.currency)))
         for d in drafts)
-    return f"{escape(head)}<ul style='margin:0'>{items}</ul>"
+    total = ""
+    if len(drafts) > 1:  # one total per currency, never a sum of different currencies
+        from domain.exchange import totals_by_currency
+        from domain.exchange import totals_text
+
+        sums = totals_text(totals_by_currency((d.currency, d.amount) for d in drafts), money_text)
+        total = escape(translate("Replenishment", "Together %1 before tax").replace("%1", sums))
+    return f"{escape(head)}<ul style='margin:0'>{items}</ul>{total}"
 
 
 @dataclasses.dataclass(frozen=True)

@@ -48,6 +48,8 @@ PAGES = available([
                 "ui.screens.settings_backups:BackupsPage"),
     ScreenEntry("users", QT_TRANSLATE_NOOP("SettingsPages", "Users"), "",
                 "ui.screens.settings_users:UsersPage"),
+    ScreenEntry("rates", QT_TRANSLATE_NOOP("SettingsPages", "Exchange rates"), "",
+                "ui.screens.settings_rates:RatesPage"),
 ])
 
 

@@ -1,0 +1,70 @@
+"""Settings › Exchange rates: entering, correcting in the table and removing rates, with refusals explained."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import QDate
+
+from domain import purchasing_commands as pc
+from domain import rates
+from ui.screens.settings_rates import RATE
+from ui.screens.settings_rates import RatesPage
+
+
+@pytest.fixture
+def page(qtbot, db, make_services):
+    widget = RatesPage(make_services())
+    qtbot.addWidget(widget)
+    widget.resize(760, 420)
+    widget.show()
+    idle(qtbot, widget)
+    return widget
+
+
+def idle(qtbot, page) -> None:
+    qtbot.waitUntil(lambda: page.services.tasks.busy == 0, timeout=15_000)
+
+
+def stored(db) -> list[tuple[str, date, Decimal]]:
+    return [(r.currency, r.valid_from, r.rate) for r in rates.list_rates(db.uow())[1]]
+
+
+def test_a_rate_entered_in_the_settings_is_stored_and_listed(qtbot, page, db):
+    page.currency.setCurrentText("USD")
+    page.valid_from.setDate(QDate(2026, 12, 1))
+    page.rate.setText("7.1234")
+    page.save_button.click()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=15_000)
+    idle(qtbot, page)
+    assert stored(db) == [("USD", date(2026, 12, 1), Decimal("7.1234"))]
+    assert [page.table.item(0, c).text() for c in range(3)] == ["USD", "2026-12-01", "7.1234"]
+    assert "1 USD = 7.1234 CNY from 2026-12-01" in page.message.text()
+    assert page.table.horizontalHeaderItem(RATE).text() == "CNY per 1 unit"
+
+
+def test_a_rate_is_corrected_in_its_table_cell_and_removed_with_the_button(qtbot, page, db):
+    rates.set_rate(db.uow(), pc.SetExchangeRate("EUR", "7.9", date(2026, 11, 1)))
+    page.refresh()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1, timeout=15_000)
+    idle(qtbot, page)
+    page.table.item(0, RATE).setText("7.95")
+    qtbot.waitUntil(lambda: stored(db) == [("EUR", date(2026, 11, 1), Decimal("7.95"))], timeout=15_000)
+    idle(qtbot, page)
+    page.table.selectRow(0)
+    assert page.rate.text() == "7.95" and page.remove_button.isEnabled()
+    page.remove_button.click()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 0, timeout=15_000)
+    assert stored(db) == []
+
+
+@pytest.mark.parametrize(("currency", "rate", "hint"), [("USD", "0", "above 0"), ("USD", "abc", "above 0"),
+                                                         ("CNY", "1", "other than the company currency")])
+def test_a_refused_rate_says_what_is_accepted_and_stores_nothing(qtbot, page, db, currency, rate, hint):
+    page.currency.setCurrentText(currency)
+    page.rate.setText(rate)
+    page.save_button.click()
+    qtbot.waitUntil(lambda: hint in page.message.text(), timeout=15_000)
+    assert stored(db) == []
