@@ -39,6 +39,7 @@ from domain.imports import fields_of
 from domain.imports import guess_mapping
 from domain.imports import preview
 from domain.imports import run_import
+from ui.access import refusal_text
 from ui.import_problems import problem_text
 from ui.import_problems import said_text
 from ui.widgets.busy import alive
@@ -372,7 +373,7 @@ class ImportWizard(QDialog):
                                              "and import the file again.")
             why = text.replace("%1", str(len({p.row for p in exc.problems}))).replace("%2", str(len(exc.problems)))
         else:
-            why = problem_text(exc) or str(exc)
+            why = problem_text(exc) or refusal_text(exc)
         self.message.setText(translate("ImportWizard", "Not imported: %1").replace("%1", why))
         self.message.setStyleSheet("color: #9b1c1c;")
 
