@@ -50,9 +50,15 @@ class RowProblem:
     column: str
     problem: str
     accepted: str
-    said: Said = field(default=Said("text", ("",)), compare=False)
-    accepts: Said = field(default=Said("text", ("",)), compare=False)
+    said: Said | None = field(default=None, compare=False)  # None: the English ``problem`` as it is
+    accepts: Said | None = field(default=None, compare=False)
     key: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        if self.said is None:
+            object.__setattr__(self, "said", Said("text", (self.problem,)))
+        if self.accepts is None:
+            object.__setattr__(self, "accepts", Said.of(self.accepted))
 
     @classmethod
     def of(cls, row: int, column: str, said: Said, accepts: Said, key: str = "") -> RowProblem:
