@@ -1568,7 +1568,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../ui/dialogs/import_wizard.py" line="+51" />
+            <location filename="../../ui/dialogs/import_wizard.py" line="+52" />
             <source>Products</source>
             <translation>商品</translation>
         </message>
