@@ -203,14 +203,16 @@ def _add_warehouse(uow: UnitOfWork, c: cmd.AddWarehouse) -> Warehouse:
 def _lead_time(field: str, value: object) -> int:
     days = v.number(field, value, max_places=0)
     if days < 0 or days > 3650:
-        raise BadInput(field, f"{value} is out of range; enter whole days from 0 to 3650")
+        raise BadInput(field, f"{value} is out of range; enter whole days from 0 to 3650", code="lead_time_range",
+                       values=(value,))
     return int(days)
 
 
 def _currency(value: object) -> str:
     code = v.code("currency", value or "CNY", max_len=3).upper()
     if len(code) != 3 or not code.isalpha():
-        raise BadInput("currency", f"{value!r} is not a three-letter currency code such as CNY or USD")
+        raise BadInput("currency", f"{value!r} is not a three-letter currency code such as CNY or USD",
+                       code="not_a_currency", values=(repr(value),))
     return code
 
 

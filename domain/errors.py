@@ -17,12 +17,17 @@ class BadInput(DomainError):
     Args:
         field: the name of the field, as the user knows it.
         problem: what is wrong and what would be accepted.
+        code: what is wrong as a code, for a screen that says it in its reader's language (the field
+            checks of ``domain.validate`` give one; see ``domain.imports.problems``); "" when none.
+        values: the values the problem names, as text, in the order of the code's sentence.
     """
 
-    def __init__(self, field: str, problem: str) -> None:
+    def __init__(self, field: str, problem: str, *, code: str = "", values: tuple[object, ...] = ()) -> None:
         super().__init__(f"{field}: {problem}")
         self.field = field
         self.problem = problem
+        self.code = code
+        self.values = values
 
 
 class RuleViolation(DomainError):

@@ -235,6 +235,11 @@ def reorder_alert(
     return ReorderAlert(severity, stockout, days, position, reorder_level)
 
 
+# How the order quantity is computed, as the explanation states it (frozen with each alert; the window
+# says it in the reader's language by this exact text, ui.screens.replenishment.FORMULAS).
+FORMULA = "s = d·L + z·σ_LT; S = d(L+R) + z·σ_(L+R); order S − position when position − d·R ≤ s"
+
+
 def explain_policy(
     *,
     on_hand: Decimal,
@@ -294,7 +299,7 @@ def explain_policy(
         "order_due": due,
         "order_qty": order.qty,
         "rounding": order.reason,
-        "formula": "s = d·L + z·σ_LT; S = d(L+R) + z·σ_(L+R); order S − position when position − d·R ≤ s",
+        "formula": FORMULA,
     }
 
 

@@ -16,15 +16,17 @@ from domain.numbers import places_of
 def number(field: str, value: object, *, max_places: int | None = None) -> Decimal:
     """A Decimal from ``value``, or BadInput saying what is accepted."""
     if value is None or (isinstance(value, str) and not value.strip()):
-        raise BadInput(field, "is required; enter a number such as 12 or 2.50")
+        raise BadInput(field, "is required; enter a number such as 12 or 2.50", code="required")
     try:
         result = D(value)
     except AmbiguousNumber as exc:
-        raise BadInput(field, str(exc)) from None
+        raise BadInput(field, str(exc), code="ambiguous_number", values=(repr(exc.text),)) from None
     except (TypeError, ValueError):
-        raise BadInput(field, f"{value!r} is not a number; enter digits such as 12 or 2.50") from None
+        raise BadInput(field, f"{value!r} is not a number; enter digits such as 12 or 2.50", code="not_a_number",
+                       values=(repr(value),)) from None
     if max_places is not None and places_of(result) > max_places:
-        raise BadInput(field, f"{value} has more than {max_places} decimal places")
+        raise BadInput(field, f"{value} has more than {max_places} decimal places", code="too_many_places",
+                       values=(value, max_places))
     return result
 
 
@@ -32,11 +34,12 @@ def quantity(field: str, value: object, *, positive: bool = True, allow_zero: bo
     """A quantity with at most QTY_PLACES decimals; positive unless told otherwise."""
     result = number(field, value, max_places=QTY_PLACES)
     if positive and result < 0:
-        raise BadInput(field, f"{value} is negative; enter a quantity greater than 0")
+        raise BadInput(field, f"{value} is negative; enter a quantity greater than 0", code="negative", values=(value,))
     if not allow_zero and result == 0:
-        raise BadInput(field, "must not be 0")
+        raise BadInput(field, "must not be 0", code="zero")
     if abs(result) >= Decimal(10) ** 12:
-        raise BadInput(field, f"{value} is too large; at most 999,999,999,999 is accepted")
+        raise BadInput(field, f"{value} is too large; at most 999,999,999,999 is accepted", code="too_large",
+                       values=(value,))
     return result
 
 
@@ -44,9 +47,10 @@ def money(field: str, value: object, *, max_places: int = 8) -> Decimal:
     """A non-negative amount of money or unit cost."""
     result = number(field, value, max_places=max_places)
     if result < 0:
-        raise BadInput(field, f"{value} is negative; enter 0 or more")
+        raise BadInput(field, f"{value} is negative; enter 0 or more", code="negative", values=(value,))
     if result >= Decimal(10) ** 10:  # costs are kept with 8 decimals in a 64-bit integer
-        raise BadInput(field, f"{value} is too large; at most 9,999,999,999.99999999 is accepted")
+        raise BadInput(field, f"{value} is too large; at most 9,999,999,999.99999999 is accepted", code="too_large",
+                       values=(value,))
     return result
 
 
@@ -54,9 +58,10 @@ def text(field: str, value: object, *, required: bool = True, max_len: int = 200
     """Stripped text; required unless told otherwise."""
     result = "" if value is None else str(value).strip()
     if required and not result:
-        raise BadInput(field, "is required")
+        raise BadInput(field, "is required", code="required")
     if len(result) > max_len:
-        raise BadInput(field, f"is {len(result)} characters long; at most {max_len} are accepted")
+        raise BadInput(field, f"is {len(result)} characters long; at most {max_len} are accepted", code="too_long",
+                       values=(len(result),))
     return result
 
 
@@ -64,7 +69,8 @@ def code(field: str, value: object, *, max_len: int = 64) -> str:
     """A business key such as a SKU, barcode or warehouse code: no spaces inside."""
     result = text(field, value, max_len=max_len)
     if any(ch.isspace() for ch in result):
-        raise BadInput(field, f"{result!r} contains spaces; use letters, digits, '-', '_' or '.'")
+        raise BadInput(field, f"{result!r} contains spaces; use letters, digits, '-', '_' or '.'",
+                       code="contains_spaces", values=(repr(result),))
     return result
 
 

@@ -7,7 +7,15 @@ is switched out of WAL mode so it is one self-contained file.
 
 Backups live in ``backups/`` beside the database as ``<stem>-<YYYYmmdd-HHMMSS>-<reason>.sqlite3``
 (reasons: ``daily``, ``manual``, ``before-restore``, ``before-<revision>`` for schema upgrades). After
-each new one, all but the newest N are deleted; N is the database setting ``backup_keep`` (10).
+each new daily, manual or before-upgrade one, all but the newest N are deleted; N is the database setting
+``backup_keep`` (10).
+
+A restore never deletes a backup. The copy it makes of the current database first is added without
+pruning, and the restored database keeps the ``backup_keep`` that was in force before the restore:
+how many copies the office keeps is a choice about the backups folder, not part of the data
+brought back, so restoring an old backup (made when the setting was 1, say) must not lower it
+silently and have the next backup delete the rest. Only when the current database cannot be read
+(or there is none) does the restored file's own setting stay, as nothing else is known.
 
 Restore copies the chosen file *into* the live database with the same API, after checking the
 file and after backing up the current database. Writing through SQLite rather than replacing the
@@ -62,6 +70,7 @@ class RestoreResult:
     database: Path
     restored_from: Path
     previous_saved_to: Path | None  # None when there was no database file to save
+    keep: int  # the backups kept from now on: the setting in force before the restore where it could be read
 
 
 @dataclass(frozen=True)
@@ -143,6 +152,13 @@ def timestamped_backup(db_path: Path, reason: str, keep: int | None = None) -> P
     db_path = Path(db_path)
     if keep is None:
         keep = _keep_in_file(db_path)
+    target = _new_backup(db_path, reason)
+    prune(db_path, keep)
+    return target
+
+
+def _new_backup(db_path: Path, reason: str) -> Path:
+    """A new backup of ``db_path`` in its ``backups/`` folder, deleting none."""
     for _attempt in range(100):
         target = _new_name(db_path, reason)
         try:
@@ -152,7 +168,6 @@ def timestamped_backup(db_path: Path, reason: str, keep: int | None = None) -> P
             continue
     else:
         raise FileExistsError(target)
-    prune(db_path, keep)
     return target
 
 
@@ -221,15 +236,33 @@ def daily_backup(db_path: Path, today: date | None = None) -> Path | None:
 
 # -- the kept count ---------------------------------------------------------------------------------
 def _keep_in_file(db_path: Path) -> int:
+    keep = _readable_keep(db_path)
+    return DEFAULT_KEEP if keep is None else keep
+
+
+def _readable_keep(db_path: Path) -> int | None:
+    """The kept count in force in the database at ``db_path``; None when there is none to read it from."""
+    if not Path(db_path).is_file() or Path(db_path).stat().st_size == 0:
+        return None
     try:
         conn = sqlite3.connect(db_path)
         try:
             row = conn.execute("SELECT value FROM settings WHERE key = ?", (KEEP_SETTING,)).fetchone()
         finally:
             conn.close()
-    except sqlite3.Error:  # no settings table yet (a database from before the first migration)
-        return DEFAULT_KEEP
+    except sqlite3.Error:  # damaged, or no settings table (a database from before the first migration)
+        return None
     return _stored_keep(row[0] if row else None)
+
+
+def _write_keep(db_path: Path, keep: int) -> None:
+    conn = sqlite3.connect(db_path)
+    try:
+        with conn:
+            conn.execute("DELETE FROM settings WHERE key = ?", (KEEP_SETTING,))
+            conn.execute("INSERT INTO settings (key, value) VALUES (?, ?)", (KEEP_SETTING, str(keep)))
+    finally:
+        conn.close()
 
 
 def _stored_keep(value: object) -> int:
@@ -258,6 +291,9 @@ def restore_file(db_path: Path, source: Path) -> RestoreResult:
     ``source`` must be a Stockroom database that passes SQLite's integrity check and whose schema
     this version knows (an older one is upgraded when the database is next opened). Nothing changes
     when a check fails. Close the application's own engines first.
+
+    No backup is deleted, and the restored database keeps the ``backup_keep`` in force before (see
+    the module's docstring); it is written into the checked copy, so it arrives with the data.
     """
     db_path, source = Path(db_path).resolve(), Path(source).expanduser().resolve()
     if source == db_path:
@@ -267,10 +303,15 @@ def restore_file(db_path: Path, source: Path) -> RestoreResult:
     try:
         _stage(source, staging)
         readable = _readable(db_path)
+        keep = _readable_keep(db_path) if readable else None
+        if keep is None:
+            keep = _keep_in_file(staging)
+        else:
+            _write_keep(staging, keep)
         saved = None
         if readable and db_path.is_file() and db_path.stat().st_size > 0:
             try:
-                saved = timestamped_backup(db_path, BEFORE_RESTORE, keep=MOST_KEPT)
+                saved = _new_backup(db_path, BEFORE_RESTORE)
             except sqlite3.OperationalError:  # busy, disk full: not the file's fault
                 raise
             except sqlite3.DatabaseError:  # malformed pages
@@ -285,8 +326,7 @@ def restore_file(db_path: Path, source: Path) -> RestoreResult:
             os.replace(staging, db_path)
     finally:
         _remove(staging)
-    prune(db_path, _keep_in_file(db_path), protect=source)
-    return RestoreResult(db_path, source, saved)
+    return RestoreResult(db_path, source, saved, keep)
 
 
 def _readable(db_path: Path) -> bool:

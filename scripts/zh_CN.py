@@ -261,6 +261,102 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ForecastChart', 'Safety stock'): '安全库存',
     ('HeldDocuments', '%n line(s)'): '%n 行',
     ('HeldDocuments', 'qty %1'): '数量 %1',
+    ('ImportProblems', '%1'): '%1',
+    ('ImportProblems', '%1 cannot be read as an Excel workbook (%2); save it from Excel as "CSV UTF-8 (comma delimited)" or as an Excel workbook (.xlsx)'):
+        '%1 无法作为 Excel 工作簿读取（%2）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 Excel 工作簿（.xlsx）',
+    ('ImportProblems', '%1 contains spaces'): '%1 含有空格',
+    ('ImportProblems', '%1 does not exist or is not a file; choose a .csv or .xlsx file'):
+        '%1 不存在或不是文件；请选择 .csv 或 .xlsx 文件',
+    ('ImportProblems', '%1 has a header row but no data rows below it; add a row per record under the headers'):
+        '%1 只有标题行，下面没有数据行；请在标题行下每条记录填写一行',
+    ('ImportProblems', '%1 has formulas in %2 and %3 more; Stockroom imports values, never runs formulas: in Excel copy those cells and paste them as values, then import again'):
+        '%1 的 %2 及另外 %3 个单元格含有公式；Stockroom 只导入数值，从不运行公式：请在 Excel 中复制这些单元格并粘贴为数值，然后重新导入',
+    ('ImportProblems', '%1 has formulas in %2; Stockroom imports values, never runs formulas: in Excel copy those cells and paste them as values, then import again'):
+        '%1 的 %2 单元格含有公式；Stockroom 只导入数值，从不运行公式：请在 Excel 中复制这些单元格并粘贴为数值，然后重新导入',
+    ('ImportProblems', '%1 has more than %2 decimal places'): '%1 的小数超过 %2 位',
+    ('ImportProblems', '%1 in %2 already has %3 on hand before %4, and imported sales history must not mix with real stock'):
+        '%1 在 %2 于 %4 之前已有现有库存 %3，导入的历史销售不能与实际库存混在一起',
+    ('ImportProblems', "%1 in %2 already has stock movements from %3, within the history's days %4 … %5"):
+        '%1 在 %2 自 %3 起已有库存流水，落在历史销售的日期 %4 … %5 之内',
+    ('ImportProblems', '%1 in warehouse %2 is also on row %3'): '%1 在仓库 %2 的记录在第 %3 行也出现了',
+    ('ImportProblems', '%1 is UTF-16 text, which is not read; save it from Excel as "CSV UTF-8 (comma delimited)" or as an Excel workbook (.xlsx)'):
+        '%1 是 UTF-16 文本，无法读取；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 Excel 工作簿（.xlsx）',
+    ('ImportProblems', '%1 is already the barcode or SKU of product %2'): '%1 已是商品 %2 的条码或货号',
+    ('ImportProblems', '%1 is ambiguous: a comma may only separate thousands (as in 1,250.5) and decimals take a point'):
+        '%1 有歧义：逗号只能用作千位分隔符（如 1,250.5），小数请用小数点',
+    ('ImportProblems', '%1 is an old Excel 97-2003 workbook; open it in Excel and save it as an Excel workbook (.xlsx) or as CSV'):
+        '%1 是旧版 Excel 97-2003 工作簿；请在 Excel 中打开，另存为 Excel 工作簿（.xlsx）或 CSV',
+    ('ImportProblems', '%1 is below the min level %2'): '%1 低于最低库存 %2',
+    ('ImportProblems', '%1 is empty; choose a file with a header row and data rows'): '%1 是空的；请选择有标题行和数据行的文件',
+    ('ImportProblems', '%1 is in the future'): '%1 是未来的日期',
+    ('ImportProblems', '%1 is negative'): '%1 是负数',
+    ('ImportProblems', '%1 is neither UTF-8 nor GB18030/GBK text (the encodings Excel saves CSV in), so its characters cannot be read; save it from Excel as "CSV UTF-8 (comma delimited)" or as an Excel workbook (.xlsx)'):
+        '%1 既不是 UTF-8 也不是 GB18030/GBK 文本（Excel 保存 CSV 时使用的编码），无法读取其中的字符；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 Excel 工作簿（.xlsx）',
+    ('ImportProblems', '%1 is not a date'): '%1 不是日期',
+    ('ImportProblems', '%1 is not a day of the calendar'): '%1 不是日历上存在的日期',
+    ('ImportProblems', '%1 is not a number'): '%1 不是数字',
+    ('ImportProblems', '%1 is not a three-letter currency code such as CNY or USD'): '%1 不是三个字母的币种代码（如 CNY 或 USD）',
+    ('ImportProblems', '%1 is out of range'): '%1 超出范围',
+    ('ImportProblems', '%1 is too large'): '%1 太大',
+    ('ImportProblems', '%1 or more'): '%1 或以上',
+    ('ImportProblems', '0 or more'): '0 或以上',
+    ('ImportProblems', '0 or more and not below the min level, blank for none'): '0 或以上且不低于最低库存；留空表示不设',
+    ('ImportProblems', '0 or more with at most 4 decimals, such as 12 or 2.5'): '0 或以上，最多 4 位小数，如 12 或 2.5',
+    ('ImportProblems', '0 or more, blank for none'): '0 或以上；留空表示不设',
+    ('ImportProblems', '0 or more, such as 4.20'): '0 或以上，如 4.20',
+    ('ImportProblems', 'SKU %1 is also on row %2'): '货号 %1 在第 %2 行也出现了',
+    ('ImportProblems', 'a barcode no other product has'): '其他商品没有用过的条码',
+    ('ImportProblems', 'a date after %1'): '%1 之后的日期',
+    ('ImportProblems', 'a date such as 2026-03-01, 2026/3/1 or 2026年3月1日'): '日期，如 2026-03-01、2026/3/1 或 2026年3月1日',
+    ('ImportProblems', 'a date such as 2026-03-01, 2026/3/1 or 2026年3月1日, blank for today'):
+        '日期，如 2026-03-01、2026/3/1 或 2026年3月1日；留空表示今天',
+    ('ImportProblems', 'a date up to %1'): '不晚于 %1 的日期',
+    ('ImportProblems', 'a number greater than 0 with at most 4 decimals, such as 12 or 2.5'):
+        '大于 0 的数，最多 4 位小数，如 12 或 2.5',
+    ('ImportProblems', 'a three-letter code such as CNY or USD'): '三个字母的代码，如 CNY 或 USD',
+    ('ImportProblems', 'any text up to 200 characters'): '任意文字，最多 200 个字符',
+    ('ImportProblems', 'barcode %1 is also on row %2'): '条码 %1 在第 %2 行也出现了',
+    ('ImportProblems', "barcodes without spaces, several separated by ',' or ';'"): '不含空格的条码，多个条码用“,”或“;”分隔',
+    ('ImportProblems', 'customer code %1 is also on row %2'): '客户编码 %1 在第 %2 行也出现了',
+    ('ImportProblems', 'dates before %1, or import the sales history before the opening stock'):
+        '早于 %1 的日期，或先导入历史销售再导入期初库存',
+    ('ImportProblems', 'dates before the first stock of this product in this warehouse'): '早于该商品在该仓库首次有库存的日期',
+    ('ImportProblems', 'each SKU on one row of the file'): '每个货号在文件中只占一行',
+    ('ImportProblems', 'each barcode on one row of the file'): '每个条码在文件中只占一行',
+    ('ImportProblems', 'each customer code on one row of the file'): '每个客户编码在文件中只占一行',
+    ('ImportProblems', 'each product once per warehouse in an opening stock file'): '期初库存文件中每个商品在每个仓库只出现一次',
+    ('ImportProblems', 'each supplier and product on one row of the file'): '每组供应商与商品在文件中只占一行',
+    ('ImportProblems', 'each supplier code on one row of the file'): '每个供应商编码在文件中只占一行',
+    ('ImportProblems', 'is %1 characters long'): '有 %1 个字符，太长',
+    ('ImportProblems', 'is required'): '为必填项',
+    ('ImportProblems', "letters, digits, '-', '_' or '.', without spaces"): '字母、数字、“-”、“_”或“.”，不含空格',
+    ('ImportProblems', 'must not be 0'): '不能为 0',
+    ('ImportProblems', 'no customer has the code %1'): '没有编码为 %1 的客户',
+    ('ImportProblems', 'no product has the SKU or barcode %1'): '没有货号或条码为 %1 的商品',
+    ('ImportProblems', 'no supplier has the code %1'): '没有编码为 %1 的供应商',
+    ('ImportProblems', 'no warehouse has the code %1'): '没有编码为 %1 的仓库',
+    ('ImportProblems', 'supplier and product %1 is also on row %2'): '供应商与商品 %1 在第 %2 行也出现了',
+    ('ImportProblems', 'supplier code %1 is also on row %2'): '供应商编码 %1 在第 %2 行也出现了',
+    ('ImportProblems', 'text up to 16 characters, such as pcs'): '最多 16 个字符的文字，如 pcs',
+    ('ImportProblems', 'text up to 200 characters'): '最多 200 个字符的文字',
+    ('ImportProblems', 'text up to 500 characters'): '最多 500 个字符的文字',
+    ('ImportProblems', 'text up to 64 characters'): '最多 64 个字符的文字',
+    ('ImportProblems', 'the SKU or barcode of a product already in Stockroom'): 'Stockroom 中已有商品的货号或条码',
+    ('ImportProblems', 'the SKU or barcode of a product already in Stockroom (import products first)'):
+        'Stockroom 中已有商品的货号或条码（请先导入商品）',
+    ('ImportProblems', 'the code of a customer already in Stockroom (import customers first), or blank'):
+        'Stockroom 中已有客户的编码（请先导入客户），或留空',
+    ('ImportProblems', 'the code of a customer already in Stockroom, or blank'): 'Stockroom 中已有客户的编码，或留空',
+    ('ImportProblems', 'the code of a supplier already in Stockroom'): 'Stockroom 中已有供应商的编码',
+    ('ImportProblems', 'the code of a supplier already in Stockroom (import suppliers first)'):
+        'Stockroom 中已有供应商的编码（请先导入供应商）',
+    ('ImportProblems', 'the code of a warehouse already in Stockroom'): 'Stockroom 中已有仓库的编码',
+    ('ImportProblems', 'the code of a warehouse already in Stockroom (add it first)'): 'Stockroom 中已有仓库的编码（请先添加该仓库）',
+    ('ImportProblems', 'the imported sales history of %1 in %2 runs until %3'): '%1 在 %2 已导入的历史销售截至 %3',
+    ('ImportProblems', 'whole days from 0 to 3650'): '0 到 3650 的整天数',
+    ('ImportProblems', "whole days from 0 to 3650, blank for the supplier's"): '0 到 3650 的整天数；留空则用供应商的交期',
+    ('ImportWizard', '%1 rows have problems (%2 in all); nothing was imported. Correct them and import the file again.'):
+        '%1 行有问题（共 %2 个）；未导入任何数据。请改正后重新导入文件。',
     ('ImportWizard', '%1 rows have problems (listed below). Nothing can be imported until they are corrected: correct the file, then go Back and Next to check it again.'):
         '%1 行有问题（见下表）。改正之前不能导入任何数据：请修改文件，然后点“上一步”和“下一步”重新检查。',
     ('ImportWizard', '%1: %2 rows. Choose the column that holds each field; the guess comes from the headers. Fields marked * are needed.'):
@@ -792,6 +888,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Replenishment', 'packs of %1'): '每包 %1',
     ('Replenishment', 'purchase-order receipts from this supplier'): '该供应商的采购订单收货记录',
     ('Replenishment', 'purchase-order receipts of this product'): '本商品的采购订单收货记录',
+    ('Replenishment', 's = d·L + z·σ_LT; S = d(L+R) + z·σ_(L+R); order S − position when position − d·R ≤ s'):
+        's = d·L + z·σ_LT；S = d(L+R) + z·σ_(L+R)；当 库存状况 − d·R ≤ s 时，订购 S − 库存状况',
     ('Replenishment', 'seasonal naive (same week last year)'): '季节朴素法（去年同周）',
     ('Replenishment', 'set for this product'): '本产品单独设置',
     ('Replenishment', 'simple average (short history)'): '简单平均（历史过短）',

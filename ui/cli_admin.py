@@ -62,6 +62,7 @@ def run(args, open_db) -> int:
     else:
         print(f"saved the previous database as {result.previous_saved_to}")
     print(f"restored {path} from {result.restored_from}")
+    print(f"no backup was deleted; from the next backup on the newest {result.keep} are kept")
     return EXIT_OK
 
 

@@ -2,7 +2,10 @@
 
 The hub URL is a standard PostgreSQL URL (``postgresql://user@host:5432/stockroom``); after the
 first successful sync it is remembered in the database, so a plain ``sync`` uses it again. The
-password comes from ``PGPASSWORD`` or the OS keyring, never from the database. Exit status: 0
+password comes from ``PGPASSWORD`` or the OS keyring, never from the database. A password written
+into the URL (``user:pass@``, ``?password=``, or ``password=`` in libpq's key=value form, which is
+accepted too) is taken out of it, used, and kept in the keyring where there is one; it is never
+stored with the URL nor printed. Exit status: 0
 done, 2 bad input, 3 refused, 4 the hub could not be reached (being offline is normal: the
 local file keeps working and the next sync catches up).
 """
@@ -62,7 +65,13 @@ def run(args, open_db) -> int:
     if not url:
         raise CliError("--hub: no shared database set up yet; give --hub postgresql://user@host:5432/dbname",
                        EXIT_BAD_INPUT)
-    password = os.environ.get("PGPASSWORD") or sync.remembered_password(url)
+    try:
+        url, given = sync.split_password(url)
+    except sync.BadHubUrl as exc:
+        raise CliError(str(exc), EXIT_BAD_INPUT) from None
+    password = given or os.environ.get("PGPASSWORD") or sync.remembered_password(url)
+    if given:
+        _keep_password(sync, url, given)
     progress = None
     if not (args.quiet or args.json):
         def progress(stage: str, done: int, total: int) -> None:
@@ -96,6 +105,16 @@ def run(args, open_db) -> int:
         print(f"held back {report.unpushed} record(s) of this computer that would not pass the checks; "
               f"see: stockroom sync status")
     return 0
+
+
+def _keep_password(sync, url: str, password: str) -> None:
+    """A password given in the hub URL goes to the OS keyring, never to the database; said on stderr."""
+    if sync.remember_password(url, password):
+        print("the password given in the hub URL is kept in the OS keyring, not in the database; "
+              "a plain 'sync' finds it there", file=sys.stderr)
+    else:
+        print("there is no OS keyring here: the password given in the hub URL is used for this sync only and "
+              "stored nowhere; set PGPASSWORD to give it next time", file=sys.stderr)
 
 
 def _status(args, db, sync) -> int:

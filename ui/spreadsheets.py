@@ -28,12 +28,11 @@ from datetime import time
 from decimal import Decimal
 from pathlib import Path
 
-from domain.errors import BadInput
+from domain.imports.problems import file_error
 from domain.imports.report import Table
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
-_SAVE_AS = "save it from Excel as \"CSV UTF-8 (comma delimited)\" or as an Excel workbook (.xlsx)"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Characters a Chinese or English spreadsheet holds: ASCII, Latin-1, general punctuation and symbols,
 # CJK punctuation, kana, CJK ideographs (with extension A and compatibility), full-width forms.
@@ -49,13 +48,12 @@ def read_table(path: Path | str) -> Table:
     """
     path = Path(path)
     if not path.is_file():
-        raise BadInput("file", f"{path} does not exist or is not a file; choose a .csv or .xlsx file")
+        raise file_error("file_missing", path)
     suffix = path.suffix.lower()
     if suffix in EXCEL_SUFFIXES:
         return _read_excel(path)
     if suffix == ".xls":
-        raise BadInput("file", f"{path.name} is an old Excel 97-2003 workbook; open it in Excel and save it as an "
-                               f"Excel workbook (.xlsx) or as CSV")
+        raise file_error("file_xls", path.name)
     data = path.read_bytes()
     if data.startswith(b"PK\x03\x04"):
         return _read_excel(path)  # an Excel workbook whatever its name says
@@ -75,9 +73,9 @@ def decode(data: bytes, name: str = "") -> str:
     """The text of a CSV file in UTF-8 (with or without BOM) or GB18030/GBK; BadInput otherwise."""
     label = name or "the file"
     if not data.strip():
-        raise BadInput("file", f"{label} is empty; choose a file with a header row and data rows")
+        raise file_error("file_empty", label)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data[:4096]:
-        raise BadInput("file", f"{label} is UTF-16 text, which is not read; {_SAVE_AS}")
+        raise file_error("file_utf16", label)
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     for encoding in ("utf-8", "gb18030"):
@@ -87,8 +85,7 @@ def decode(data: bytes, name: str = "") -> str:
             continue
         if _looks_like_text(text) and (encoding == "utf-8" or _looks_like_chinese(text)):
             return text
-    raise BadInput("file", f"{label} is neither UTF-8 nor GB18030/GBK text (the encodings Excel saves CSV in), so "
-                           f"its characters cannot be read; {_SAVE_AS}")
+    raise file_error("file_encoding", label)
 
 
 def _looks_like_text(text: str) -> bool:
@@ -129,7 +126,7 @@ def _read_excel(path: Path) -> Table:
         book = load_workbook(handle, read_only=True, data_only=False)
     except Exception as exc:  # noqa: BLE001 - a damaged or encrypted workbook: the user's file, said plainly
         handle.close()
-        raise BadInput("file", f"{path.name} cannot be read as an Excel workbook ({exc}); {_SAVE_AS}") from None
+        raise file_error("file_not_excel", path.name, exc) from None
     try:
         sheet = book.worksheets[0]
         records, formulas = [], []
@@ -146,9 +143,10 @@ def _read_excel(path: Path) -> Table:
         book.close()
         handle.close()
     if formulas:
-        shown = ", ".join(formulas[:10]) + (f" and {len(formulas) - 10} more" if len(formulas) > 10 else "")
-        raise BadInput("file", f"{path.name} has formulas in {shown}; Stockroom imports values, never runs "
-                               f"formulas: in Excel copy those cells and paste them as values, then import again")
+        shown = ", ".join(formulas[:10])
+        if len(formulas) > 10:
+            raise file_error("file_many_formulas", path.name, shown, len(formulas) - 10)
+        raise file_error("file_formulas", path.name, shown)
     return _table(records, path.name)
 
 
@@ -180,7 +178,7 @@ def _table(records: list[tuple[str, ...]], name: str) -> Table:
 
     start = next((i for i, r in enumerate(records) if not blank(r)), None)
     if start is None:
-        raise BadInput("file", f"{name or 'the file'} is empty; choose a file with a header row and data rows")
+        raise file_error("file_empty", name or "the file")
     end = len(records)
     while end > start and blank(records[end - 1]):
         end -= 1

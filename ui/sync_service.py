@@ -100,12 +100,12 @@ def keyring_entry(url: str) -> tuple[str, str]:
 
 
 def without_password(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.password is None:
+    """The URL without a password in any form (``user:pass@``, ``?password=``, key=value ``password=``)."""
+    if not url:
         return url
-    netloc = parts.netloc.rsplit("@", 1)[1]
-    user = parts.username or ""
-    return parts._replace(netloc=f"{quote(unquote(user), safe='')}@{netloc}" if user else netloc).geturl()
+    from persistence.sync import redact
+
+    return redact(url)
 
 
 # -- the password ----------------------------------------------------------------------------
@@ -235,10 +235,12 @@ def is_cancelled(exc: BaseException) -> bool:
 
 # -- stored settings (run these on the task runner) ------------------------------------------
 def load_settings(database) -> tuple[str, int]:
-    url = database._setting(URL_SETTING) or ""
+    from persistence.sync import forget_stored_password
+
+    url = forget_stored_password(database) or ""  # one an older version kept with the URL: the URL only now
     raw = database._setting(INTERVAL_SETTING)
     interval = int(raw) if raw is not None and raw.isdigit() else DEFAULT_INTERVAL
-    return without_password(url), min(interval, MAX_INTERVAL)
+    return url, min(interval, MAX_INTERVAL)
 
 
 def save_settings(database, url: str, interval: int) -> None:

@@ -11,6 +11,8 @@ from typing import Any
 from domain.errors import BadInput
 from domain.imports.fields import ImportKind
 from domain.imports.fields import fields_of
+from domain.imports.problems import Said
+from domain.imports.problems import said_of
 from domain.imports.report import RowProblem
 from domain.imports.report import Table
 
@@ -29,12 +31,13 @@ def parse_date(field: str, text: str) -> date:
     """
     match = _DATE.match(text) or _COMPACT.match(text)
     if match is None:
-        raise BadInput(field, f"{text!r} is not a date")
+        raise BadInput(field, f"{text!r} is not a date", code="not_a_date", values=(repr(text),))
     year, month, day = (int(x) for x in match.groups())
     try:
         return date(year, month, day)
     except ValueError:
-        raise BadInput(field, f"{text!r} is not a day of the calendar") from None
+        raise BadInput(field, f"{text!r} is not a day of the calendar", code="not_a_day",
+                       values=(repr(text),)) from None
 
 
 def check_mapping(kind: ImportKind, table: Table, mapping: dict[str, str]) -> dict[str, int]:
@@ -85,9 +88,10 @@ class Row:
         i = self._index.get(key)
         return self._headers[i] if i is not None else self._fields[key].label
 
-    def problem(self, key: str, problem: str, accepted: str | None = None) -> None:
-        self.problems.append(RowProblem(self.number, self.column(key), problem,
-                                        accepted if accepted is not None else self._fields[key].accepted))
+    def problem(self, key: str, said: Said, accepts: Said | None = None) -> None:
+        """File a problem of field ``key``; what is accepted defaults to the field's own."""
+        accepts = accepts if accepts is not None else Said.of(self._fields[key].accepted)
+        self.problems.append(RowProblem.of(self.number, self.column(key), said, accepts, key))
 
     def take(self, key: str, check: Callable[[str, str], Any], default: Any = None) -> Any:
         """``check(label, text)`` of the field; a blank optional field gives ``default``; None on a problem."""
@@ -95,13 +99,13 @@ class Row:
         field = self._fields[key]
         if not text:
             if field.required:
-                self.problem(key, "is required")
+                self.problem(key, Said("required"))
                 return None
             return default
         try:
             return check(field.label, text)
         except BadInput as exc:
-            self.problem(key, exc.problem.split("; ")[0])
+            self.problem(key, said_of(exc))
             return None
 
     @property

@@ -20,6 +20,7 @@ from domain import validate as v
 from domain.errors import BadInput
 from domain.errors import NotFound
 from domain.imports.cells import Row
+from domain.imports.problems import Said
 from domain.imports.report import ImportResult
 from domain.ledger import find_product
 from domain.ports import UnitOfWork
@@ -62,9 +63,10 @@ def _level(field: str, text: str) -> Decimal:
 
 
 def _duplicate(row: Row, key: str, value: str, seen: dict[str, int], what: str) -> None:
+    """``what``: sku, barcode, supplier, customer or terms (codes ``duplicate_<what>``, ``accept_each_<what>_once``)."""
     first = seen.setdefault(value, row.number)
     if first != row.number:
-        row.problem(key, f"{what} {value!r} is also on row {first}", f"each {what} on one row of the file")
+        row.problem(key, Said(f"duplicate_{what}", (repr(value), str(first))), Said(f"accept_each_{what}_once"))
 
 
 def plan_products(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) -> list:
@@ -83,9 +85,9 @@ def plan_products(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) ->
         low = row.take("min_level", _level)
         high = row.take("max_level", _level)
         if low is not None and high is not None and low > high:
-            row.problem("max_level", f"{high} is below the min level {low}", f"{low} or more")
+            row.problem("max_level", Said("below_min", (str(high), str(low))), Said("accept_at_least", (str(low),)))
         if sku:
-            _duplicate(row, "sku", sku, skus, "SKU")
+            _duplicate(row, "sku", sku, skus, "sku")
         for code in barcodes or ():
             _duplicate(row, "barcode", code, codes, "barcode")
         if not row.ok:
@@ -94,8 +96,7 @@ def plan_products(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) ->
         for code in barcodes:
             other = uow.products.by_barcode(code) or uow.products.by_sku(code)
             if other is not None and (existing is None or other.id != existing.id):
-                row.problem("barcode", f"{code!r} is already the barcode or SKU of product {other.sku}",
-                            "a barcode no other product has")
+                row.problem("barcode", Said("barcode_taken", (repr(code), other.sku)), Said("accept_free_barcode"))
         if not row.ok:
             continue
         if existing is None:
@@ -132,7 +133,7 @@ def plan_suppliers(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) -
         lead = row.take("lead_time", lambda f, t: catalog._lead_time(f, t))
         address = row.take("address", _optional_text(500), default="")
         if code:
-            _duplicate(row, "code", code, seen, "supplier code")
+            _duplicate(row, "code", code, seen, "supplier")
         if not row.ok:
             continue
         e = uow.suppliers.by_code(code)
@@ -167,16 +168,15 @@ def plan_terms(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) -> li
         if supplier_code:
             supplier = uow.suppliers.by_code(supplier_code)
             if supplier is None:
-                row.problem("supplier", f"no supplier has the code {supplier_code!r}",
-                            "the code of a supplier already in Stockroom (import suppliers first)")
+                row.problem("supplier", Said("unknown_supplier", (repr(supplier_code),)),
+                            Said("accept_import_suppliers_first"))
         if sku:
             try:
                 product = find_product(uow, sku)
             except (NotFound, BadInput):
-                row.problem("sku", f"no product has the SKU or barcode {sku!r}",
-                            "the SKU or barcode of a product already in Stockroom (import products first)")
+                row.problem("sku", Said("unknown_product", (repr(sku),)), Said("accept_import_products_first"))
         if supplier is not None and product is not None:
-            _duplicate(row, "sku", f"{supplier.code} / {product.sku}", seen, "supplier and product")
+            _duplicate(row, "sku", f"{supplier.code} / {product.sku}", seen, "terms")
         if not row.ok:
             continue
         wanted = cmd.SetSupplierTerms(supplier.code, product.sku, price, supplier_sku,
@@ -207,7 +207,7 @@ def plan_customers(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) -
         name = row.take("name", _text(200))
         contact = row.take("contact", _optional_text(200), default="")
         if code:
-            _duplicate(row, "code", code, seen, "customer code")
+            _duplicate(row, "code", code, seen, "customer")
         if not row.ok:
             continue
         e = uow.customers.by_code(code)

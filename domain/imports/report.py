@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from dataclasses import field
 
 from domain.errors import BadInput
+from domain.imports.problems import Said
 
 HEADER_ROW = 1  # the first row of a file holds the headers; data rows are numbered as Excel shows them
 
@@ -38,14 +39,30 @@ class RowProblem:
     Attributes:
         row: the row number as the spreadsheet shows it (the header is row 1).
         column: the header of the column, as in the file.
-        problem: what is wrong with the value.
-        accepted: what would be accepted instead.
+        problem: what is wrong with the value (English).
+        accepted: what would be accepted instead (English).
+        said: ``problem`` as a code with its values, for a screen in another language.
+        accepts: ``accepted`` likewise.
+        key: the key of the import field the column holds.
     """
 
     row: int
     column: str
     problem: str
     accepted: str
+    said: Said | None = field(default=None, compare=False)  # None: the English ``problem`` as it is
+    accepts: Said | None = field(default=None, compare=False)
+    key: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        if self.said is None:
+            object.__setattr__(self, "said", Said("text", (self.problem,)))
+        if self.accepts is None:
+            object.__setattr__(self, "accepts", Said.of(self.accepted))
+
+    @classmethod
+    def of(cls, row: int, column: str, said: Said, accepts: Said, key: str = "") -> RowProblem:
+        return cls(row, column, said.english(), accepts.english(), said, accepts, key)
 
     def __str__(self) -> str:
         return f"row {self.row}, column {self.column}: {self.problem} (accepted: {self.accepted})"

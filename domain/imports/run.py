@@ -26,13 +26,13 @@ from datetime import date
 
 from domain.access import Permission
 from domain.access import require
-from domain.errors import BadInput
 from domain.imports import master
 from domain.imports import stock
 from domain.imports.cells import check_mapping
 from domain.imports.cells import rows
 from domain.imports.fields import ImportKind
 from domain.imports.master import split_barcodes
+from domain.imports.problems import file_error
 from domain.imports.report import ImportRejected
 from domain.imports.report import ImportResult
 from domain.imports.report import Table
@@ -111,8 +111,7 @@ def _plan(uow: UnitOfWork, kind: ImportKind, table: Table, mapping: dict[str, st
     else:
         commands = _LEDGER[kind](uow, counted(), result, today=today or date.today(), source=table.name)
     if result.rows == 0:
-        raise BadInput("file", f"{table.name or 'the file'} has a header row but no data rows below it; "
-                               f"add a row per record under the headers")
+        raise file_error("file_no_rows", table.name or "the file")
     result.problems.sort(key=lambda p: p.row)  # stable: a row's problems stay in field order
     return result, commands
 

@@ -44,6 +44,7 @@ from domain import commands as cmd
 from domain import validate as v
 from domain.imports.cells import Row
 from domain.imports.cells import parse_date
+from domain.imports.problems import Said
 from domain.imports.report import ImportResult
 from domain.model import Movement
 from domain.model import Product
@@ -82,8 +83,7 @@ class _Ledger:
             return None
         found = self.uow.products.by_sku(code) or self.uow.products.by_barcode(code)
         if found is None:
-            row.problem("sku", f"no product has the SKU or barcode {code!r}",
-                        "the SKU or barcode of a product already in Stockroom (import products first)")
+            row.problem("sku", Said("unknown_product", (repr(code),)), Said("accept_import_products_first"))
         return found
 
     def warehouse(self, row: Row, code: str | None) -> Warehouse | None:
@@ -91,8 +91,7 @@ class _Ledger:
             return None
         found = self.uow.warehouses.by_code(code)
         if found is None:
-            row.problem("warehouse", f"no warehouse has the code {code!r}",
-                        "the code of a warehouse already in Stockroom (add it first)")
+            row.problem("warehouse", Said("unknown_warehouse", (repr(code),)), Said("accept_add_warehouse_first"))
         return found
 
     def imported(self, wanted: list[tuple[str, Product, Warehouse]]) -> set[str]:
@@ -162,8 +161,8 @@ def plan_stock(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult, *, to
         if product is not None and warehouse is not None:
             first = seen.setdefault((product.id, warehouse.id), row.number)
             if first != row.number:
-                row.problem("sku", f"{product.sku} in warehouse {warehouse.code} is also on row {first}",
-                            "each product once per warehouse in an opening stock file")
+                row.problem("sku", Said("duplicate_stock", (product.sku, warehouse.code, str(first))),
+                            Said("accept_each_product_once_per_warehouse"))
         if not row.ok:
             continue
         if qty == 0:
@@ -182,8 +181,8 @@ def plan_stock(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult, *, to
         last_sale = sold.get((product.id, warehouse.id))
         if last_sale is not None and last_sale >= at:
             last = last_sale.astimezone().date()
-            row.problem("date", f"the imported sales history of {product.sku} in {warehouse.code} runs until {last}",
-                        f"a date after {last}")
+            row.problem("date", Said("history_runs_until", (product.sku, warehouse.code, str(last))),
+                        Said("accept_date_after", (str(last),)))
             continue
         commands.append((at, cmd.ReceiveStock(product.sku, qty, warehouse.code, cost, ref,
                                               datetime.combine(day, time(0)),
@@ -220,12 +219,11 @@ def plan_sales_history(uow: UnitOfWork, rows: Iterable[Row], result: ImportResul
         customer = row.take("customer", lambda f, t: v.code(f, t, max_len=32), default="")
         reference = row.take("reference", lambda f, t: v.text(f, t, max_len=64), default="")
         if day is not None and day > today:
-            row.problem("date", f"{day} is in the future", f"a date up to {today}")
+            row.problem("date", Said("in_future", (str(day),)), Said("accept_date_up_to", (str(today),)))
         product = ledger.product(row, sku)
         warehouse = ledger.warehouse(row, wh_code)
         if customer and uow.customers.by_code(customer) is None:
-            row.problem("customer", f"no customer has the code {customer!r}",
-                        "the code of a customer already in Stockroom (import customers first), or blank")
+            row.problem("customer", Said("unknown_customer", (repr(customer),)), Said("accept_import_customers_first"))
         if not row.ok:
             continue
         parts = ("sales", product.sku, warehouse.code, fmt(qty), day.isoformat(), customer, reference)
@@ -250,16 +248,15 @@ def plan_sales_history(uow: UnitOfWork, rows: Iterable[Row], result: ImportResul
         inside = [m.occurred_at for m, _ in history if start <= m.occurred_at < end]
         if before and before[-1] != 0:
             first_row.problem(
-                "date", f"{product.sku} in {warehouse.code} already has {fmt(before[-1])} on hand before "
-                        f"{sales[0].day}, and imported sales history must not mix with real stock",
-                "dates before the first stock of this product in this warehouse")
+                "date", Said("stock_before_history", (product.sku, warehouse.code, fmt(before[-1]), str(sales[0].day))),
+                Said("accept_dates_before_stock"))
             continue
         if inside:
             seen = min(inside).astimezone().date()
             first_row.problem(
-                "date", f"{product.sku} in {warehouse.code} already has stock movements from {seen}, within the "
-                        f"history's days {sales[0].day} … {sales[-1].day}",
-                f"dates before {seen}, or import the sales history before the opening stock")
+                "date", Said("movements_within_history", (product.sku, warehouse.code, str(seen), str(sales[0].day),
+                                                          str(sales[-1].day))),
+                Said("accept_dates_before", (str(seen),)))
             continue
         total = sum((s.qty for s in sales), Decimal(0))
         bridge = row_ref(BRIDGE_REF, tuple(s.ref for s in sales), 0)

@@ -73,6 +73,7 @@ Rules (what every device can rely on):
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable
 from dataclasses import asdict
@@ -96,8 +97,9 @@ from persistence.sync import records as r
 __all__ = [
     "BadHubUrl", "ConflictRow", "HubChanged", "HubUnavailable", "NegativeRow", "QuarantineRow", "SyncCancelled",
     "SyncReport", "SyncStatus",
-    "approve", "conflicts", "hub_url_setting", "negative_stock", "redact", "remember_password", "remembered_password",
-    "resolve_conflict", "status", "sync", "test_connection",
+    "approve", "conflicts", "forget_stored_password", "hub_url_setting", "negative_stock", "redact",
+    "remember_password", "remembered_password",
+    "resolve_conflict", "split_password", "status", "sync", "test_connection",
 ]
 
 KEYRING_SERVICE = "Stockroom shared database"
@@ -208,13 +210,17 @@ class NegativeRow:
 
 
 def redact(url: str) -> str:
-    """The URL without its password, as shown and remembered."""
-    from sqlalchemy.engine import make_url
+    """The URL without its password (in any of its forms, see ``address``), as shown and remembered."""
+    from persistence.sync.address import redact as without_password
 
-    try:
-        return make_url(url).render_as_string(hide_password=True).replace(":***@", "@")
-    except Exception:
-        return url
+    return without_password(url)
+
+
+def split_password(url: str) -> tuple[str, str | None]:
+    """(the hub URL without a password, the password it carried); BadHubUrl when it cannot be read."""
+    from persistence.sync.address import split_password as split
+
+    return split(url)
 
 
 def remembered_password(hub_url: str) -> str | None:
@@ -240,14 +246,17 @@ def remember_password(hub_url: str, password: str) -> bool:
 
 def test_connection(hub_url: str, password: str | None = None) -> str:
     """Connect to the hub and return its server version; raise HubUnavailable with the reason."""
+    from persistence.sync.address import scrub
     from persistence.sync.engine import connect_hub
 
+    hub_url, given = split_password(hub_url)
+    password = password or given
     engine = connect_hub(hub_url, password, migrate=False)
     try:
         with engine.connect() as conn:
             return conn.exec_driver_sql("SELECT version()").scalar_one()
     except DBAPIError as exc:
-        raise HubUnavailable(_reason(exc)) from exc
+        raise HubUnavailable(scrub(_reason(exc), password)) from exc
     finally:
         engine.dispose()
 
@@ -262,6 +271,10 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
          role: str | None = None) -> SyncReport:
     """Push, pull and recompute; record the outcome in the database's settings (see the module rules).
 
+    A password in ``hub_url`` (``user:pass@``, ``?password=``, ``password=`` in key=value form) is
+    used for this connection unless ``password`` is given, and is neither stored nor put into a
+    message: the settings keep the URL without it (``address``).
+
     Who syncs is ``user`` with ``role`` (the window's signed-in user), else ``db``'s acting user
     (``Database.act_as``, the CLI's --user): once sign-in is on, a role that may sync.
     ``start_over`` (an admin's): forget the positions exchanged with any hub, push everything here and
@@ -273,36 +286,44 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
         HubUnavailable: the hub cannot be reached or refused us.
     """
     from domain import access
+    from persistence.sync.address import scrub
     from persistence.sync.engine import connect_hub
     from persistence.sync.engine import run
 
     started = datetime.now(UTC)
     _record(db, {loc.LAST_ATTEMPT: started.isoformat()})
+    forget_stored_password(db)
     engine = None
+
+    def failed(reason: str) -> None:  # whatever the server or driver said, never with the password
+        _record(db, {loc.LAST_ERROR: scrub(reason, password)})
+
     try:
+        hub_url, given = split_password(hub_url)  # BadHubUrl when it cannot be read (no password in the message)
+        password = password or given
         acting = db.uow(user, role) if user is not None else db.uow()
         access.authorize(acting, access.Permission.SYNC_HUB if start_over else access.Permission.SYNC)
         engine = connect_hub(hub_url, password)
         report = run(db, engine, started, progress or (lambda *a: None), cancel or (lambda: False), hub_url,
                      start_over)
     except (HubUnavailable, SyncCancelled, DomainError) as exc:
-        _record(db, {loc.LAST_ERROR: str(exc) or "cancelled"})
+        failed(str(exc) or "cancelled")
         raise
     except DBAPIError as exc:
         if not getattr(exc, "connection_invalidated", False) and not _is_connection_error(exc):
-            _record(db, {loc.LAST_ERROR: _reason(exc)})
+            failed(_reason(exc))
             raise
-        error = HubUnavailable(f"the connection to the hub was lost during the sync ({_reason(exc)}); "
-                               f"nothing is lost, sync again to finish")
-        _record(db, {loc.LAST_ERROR: str(error)})
+        error = HubUnavailable(f"the connection to the hub was lost during the sync "
+                               f"({scrub(_reason(exc), password)}); nothing is lost, sync again to finish")
+        failed(str(error))
         raise error from exc
     except Exception as exc:  # a driver error outside SQLAlchemy, or a defect: sync status keeps the reason
         if _is_connection_error(exc):
-            error = HubUnavailable(f"the connection to the hub was lost during the sync ({_reason(exc)}); "
-                                   f"nothing is lost, sync again to finish")
-            _record(db, {loc.LAST_ERROR: str(error)})
+            error = HubUnavailable(f"the connection to the hub was lost during the sync "
+                                   f"({scrub(_reason(exc), password)}); nothing is lost, sync again to finish")
+            failed(str(error))
             raise error from exc
-        _record(db, {loc.LAST_ERROR: f"{type(exc).__name__}: {_reason(exc)}"})
+        failed(f"{type(exc).__name__}: {_reason(exc)}")
         raise
     finally:
         if engine is not None:
@@ -352,7 +373,7 @@ def status(db) -> SyncStatus:
             select(q.tbl, q.row_id, q.seq, q.reason, q.device_id, q.at).order_by(q.seq))]
     report = settings.get(loc.LAST_REPORT)
     return SyncStatus(
-        hub_url=settings.get(loc.HUB_URL, ""), last_success_at=_when(settings.get(loc.LAST_SUCCESS, "")),
+        hub_url=redact(settings.get(loc.HUB_URL, "")), last_success_at=_when(settings.get(loc.LAST_SUCCESS, "")),
         last_report=SyncReport.from_json(json.loads(report)) if report else None,
         last_error=settings.get(loc.LAST_ERROR, ""), last_attempt_at=_when(settings.get(loc.LAST_ATTEMPT, "")),
         pending_push=pending, open_conflicts=open_conflicts, quarantined=held, hub_id=settings.get(loc.HUB_ID, ""))
@@ -482,6 +503,36 @@ def negative_stock(db) -> list[NegativeRow]:
             B.join(P, P.c.id == B.c.product_id).join(W, W.c.id == B.c.warehouse_id))
             .where(B.c.on_hand < 0).order_by(P.c.sku, W.c.code)).all()
     return [NegativeRow(*row) for row in rows]
+
+
+def forget_stored_password(db) -> str:
+    """Take a password that an older version stored with the hub URL out of the settings; the URL as kept.
+
+    The old value's bytes are overwritten in the file (``secure_delete``) and the WAL's copies of
+    the page are checkpointed away, so the password is not left in free space either.
+    """
+    stored = hub_url_setting(db)
+    clean = redact(stored)
+    if not stored or clean == stored:
+        return stored
+    raw = db.engine.raw_connection()  # the driver in autocommit mode (persistence.db): statements by hand
+    try:
+        cursor = raw.cursor()
+        cursor.execute("PRAGMA secure_delete = ON")
+        try:
+            cursor.execute("BEGIN IMMEDIATE")
+            cursor.execute("UPDATE settings SET value = ? WHERE key = ?", (clean, loc.HUB_URL))
+            cursor.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(Exception):  # nothing to roll back when BEGIN itself failed
+                cursor.execute("ROLLBACK")
+            raise
+        finally:
+            cursor.execute("PRAGMA secure_delete = OFF")
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # best effort: a reader elsewhere may hold the log
+    finally:
+        raw.close()
+    return clean
 
 
 def hub_url_setting(db) -> str:

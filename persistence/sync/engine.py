@@ -27,6 +27,10 @@ from persistence.sync import gate
 from persistence.sync import hub
 from persistence.sync import local as loc
 from persistence.sync import records as r
+from persistence.sync.address import EXAMPLE
+from persistence.sync.address import scrub
+from persistence.sync.address import shown
+from persistence.sync.address import split_password
 from persistence.sync.recompute import recompute
 from persistence.sync.recompute import recompute_on_order
 from persistence.types import to_micros
@@ -38,12 +42,16 @@ APPLICATION = "stockroom-sync"
 
 
 def hub_url(url: str, password: str | None) -> str:
-    """A SQLAlchemy URL for psycopg from a standard ``postgresql://user@host:port/db`` URL."""
+    """A SQLAlchemy URL for psycopg from a standard ``postgresql://user@host:port/db`` URL.
+
+    A password in ``url`` (in any form, see ``address``) is used unless ``password`` is given.
+    """
+    url, given = split_password(url)
+    password = password or given
     try:
-        parsed = make_url(url.strip())
+        parsed = make_url(url)
     except ArgumentError:
-        raise BadHubUrl(f"hub URL: {url!r} is not a database URL; give one such as "
-                             f"postgresql://user@host:5432/stockroom") from None
+        raise BadHubUrl(f"hub URL: {shown(url)} is not a database URL; give one such as {EXAMPLE}") from None
     if parsed.get_backend_name() not in ("postgresql", "postgres"):
         raise BadHubUrl(f"hub URL: {parsed.drivername!r} is not PostgreSQL; give a URL such as "
                              f"postgresql://user@host:5432/stockroom")
@@ -58,6 +66,8 @@ CONNECT_TIMEOUT_S = 10  # a hub that does not answer within this is offline
 
 def connect_hub(url: str, password: str | None, *, migrate: bool = True) -> Engine:
     """An engine on the hub, its schema brought to this version's head (created on first use)."""
+    url, given = split_password(url)
+    password = password or given
     engine = create_engine(hub_url(url, password), pool_pre_ping=True,
                            connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": APPLICATION})
     try:
@@ -65,13 +75,13 @@ def connect_hub(url: str, password: str | None, *, migrate: bool = True) -> Engi
             conn.exec_driver_sql("SELECT 1")
     except DBAPIError as exc:
         engine.dispose()
-        raise HubUnavailable(f"cannot reach the hub: {_reason(exc)}") from exc
+        raise HubUnavailable(f"cannot reach the hub: {scrub(_reason(exc), password)}") from exc
     if migrate:
         try:
             _ensure_schema(engine)
         except DBAPIError as exc:
             engine.dispose()
-            raise HubUnavailable(f"cannot prepare the hub's tables: {_reason(exc)}") from exc
+            raise HubUnavailable(f"cannot prepare the hub's tables: {scrub(_reason(exc), password)}") from exc
     return engine
 
 

@@ -1183,9 +1183,397 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
     </context>
     <context>
+        <name>ImportProblems</name>
+        <message>
+            <location filename="../../ui/import_problems.py" line="+19" />
+            <source>is required</source>
+            <translation>为必填项</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is not a number</source>
+            <translation>%1 不是数字</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is ambiguous: a comma may only separate thousands (as in 1,250.5) and decimals take a point</source>
+            <translation>%1 有歧义：逗号只能用作千位分隔符（如 1,250.5），小数请用小数点</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 has more than %2 decimal places</source>
+            <translation>%1 的小数超过 %2 位</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is negative</source>
+            <translation>%1 是负数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>must not be 0</source>
+            <translation>不能为 0</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is too large</source>
+            <translation>%1 太大</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>is %1 characters long</source>
+            <translation>有 %1 个字符，太长</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 contains spaces</source>
+            <translation>%1 含有空格</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is not a date</source>
+            <translation>%1 不是日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is not a day of the calendar</source>
+            <translation>%1 不是日历上存在的日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is out of range</source>
+            <translation>%1 超出范围</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is not a three-letter currency code such as CNY or USD</source>
+            <translation>%1 不是三个字母的币种代码（如 CNY 或 USD）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is below the min level %2</source>
+            <translation>%1 低于最低库存 %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SKU %1 is also on row %2</source>
+            <translation>货号 %1 在第 %2 行也出现了</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>barcode %1 is also on row %2</source>
+            <translation>条码 %1 在第 %2 行也出现了</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>supplier code %1 is also on row %2</source>
+            <translation>供应商编码 %1 在第 %2 行也出现了</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>customer code %1 is also on row %2</source>
+            <translation>客户编码 %1 在第 %2 行也出现了</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>supplier and product %1 is also on row %2</source>
+            <translation>供应商与商品 %1 在第 %2 行也出现了</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is already the barcode or SKU of product %2</source>
+            <translation>%1 已是商品 %2 的条码或货号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>no supplier has the code %1</source>
+            <translation>没有编码为 %1 的供应商</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>no product has the SKU or barcode %1</source>
+            <translation>没有货号或条码为 %1 的商品</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>no warehouse has the code %1</source>
+            <translation>没有编码为 %1 的仓库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>no customer has the code %1</source>
+            <translation>没有编码为 %1 的客户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 in warehouse %2 is also on row %3</source>
+            <translation>%1 在仓库 %2 的记录在第 %3 行也出现了</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the imported sales history of %1 in %2 runs until %3</source>
+            <translation>%1 在 %2 已导入的历史销售截至 %3</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is in the future</source>
+            <translation>%1 是未来的日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 in %2 already has %3 on hand before %4, and imported sales history must not mix with real stock</source>
+            <translation>%1 在 %2 于 %4 之前已有现有库存 %3，导入的历史销售不能与实际库存混在一起</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 in %2 already has stock movements from %3, within the history's days %4 … %5</source>
+            <translation>%1 在 %2 自 %3 起已有库存流水，落在历史销售的日期 %4 … %5 之内</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>letters, digits, '-', '_' or '.', without spaces</source>
+            <translation>字母、数字、“-”、“_”或“.”，不含空格</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a number greater than 0 with at most 4 decimals, such as 12 or 2.5</source>
+            <translation>大于 0 的数，最多 4 位小数，如 12 或 2.5</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a date such as 2026-03-01, 2026/3/1 or 2026年3月1日</source>
+            <translation>日期，如 2026-03-01、2026/3/1 或 2026年3月1日</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a date such as 2026-03-01, 2026/3/1 or 2026年3月1日, blank for today</source>
+            <translation>日期，如 2026-03-01、2026/3/1 或 2026年3月1日；留空表示今天</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>0 or more, such as 4.20</source>
+            <translation>0 或以上，如 4.20</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>any text up to 200 characters</source>
+            <translation>任意文字，最多 200 个字符</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>text up to 16 characters, such as pcs</source>
+            <translation>最多 16 个字符的文字，如 pcs</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>barcodes without spaces, several separated by ',' or ';'</source>
+            <translation>不含空格的条码，多个条码用“,”或“;”分隔</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>text up to 64 characters</source>
+            <translation>最多 64 个字符的文字</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>0 or more, blank for none</source>
+            <translation>0 或以上；留空表示不设</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>0 or more and not below the min level, blank for none</source>
+            <translation>0 或以上且不低于最低库存；留空表示不设</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>text up to 200 characters</source>
+            <translation>最多 200 个字符的文字</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a three-letter code such as CNY or USD</source>
+            <translation>三个字母的代码，如 CNY 或 USD</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>whole days from 0 to 3650</source>
+            <translation>0 到 3650 的整天数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>text up to 500 characters</source>
+            <translation>最多 500 个字符的文字</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the code of a supplier already in Stockroom</source>
+            <translation>Stockroom 中已有供应商的编码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the SKU or barcode of a product already in Stockroom</source>
+            <translation>Stockroom 中已有商品的货号或条码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>0 or more</source>
+            <translation>0 或以上</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>whole days from 0 to 3650, blank for the supplier's</source>
+            <translation>0 到 3650 的整天数；留空则用供应商的交期</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the code of a warehouse already in Stockroom</source>
+            <translation>Stockroom 中已有仓库的编码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>0 or more with at most 4 decimals, such as 12 or 2.5</source>
+            <translation>0 或以上，最多 4 位小数，如 12 或 2.5</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the code of a customer already in Stockroom, or blank</source>
+            <translation>Stockroom 中已有客户的编码，或留空</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 or more</source>
+            <translation>%1 或以上</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>each SKU on one row of the file</source>
+            <translation>每个货号在文件中只占一行</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>each barcode on one row of the file</source>
+            <translation>每个条码在文件中只占一行</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>each supplier code on one row of the file</source>
+            <translation>每个供应商编码在文件中只占一行</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>each customer code on one row of the file</source>
+            <translation>每个客户编码在文件中只占一行</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>each supplier and product on one row of the file</source>
+            <translation>每组供应商与商品在文件中只占一行</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a barcode no other product has</source>
+            <translation>其他商品没有用过的条码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the code of a supplier already in Stockroom (import suppliers first)</source>
+            <translation>Stockroom 中已有供应商的编码（请先导入供应商）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the SKU or barcode of a product already in Stockroom (import products first)</source>
+            <translation>Stockroom 中已有商品的货号或条码（请先导入商品）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the code of a warehouse already in Stockroom (add it first)</source>
+            <translation>Stockroom 中已有仓库的编码（请先添加该仓库）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>each product once per warehouse in an opening stock file</source>
+            <translation>期初库存文件中每个商品在每个仓库只出现一次</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a date after %1</source>
+            <translation>%1 之后的日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a date up to %1</source>
+            <translation>不晚于 %1 的日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the code of a customer already in Stockroom (import customers first), or blank</source>
+            <translation>Stockroom 中已有客户的编码（请先导入客户），或留空</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>dates before the first stock of this product in this warehouse</source>
+            <translation>早于该商品在该仓库首次有库存的日期</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>dates before %1, or import the sales history before the opening stock</source>
+            <translation>早于 %1 的日期，或先导入历史销售再导入期初库存</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 does not exist or is not a file; choose a .csv or .xlsx file</source>
+            <translation>%1 不存在或不是文件；请选择 .csv 或 .xlsx 文件</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 is an old Excel 97-2003 workbook; open it in Excel and save it as an Excel workbook (.xlsx) or as CSV</source>
+            <translation>%1 是旧版 Excel 97-2003 工作簿；请在 Excel 中打开，另存为 Excel 工作簿（.xlsx）或 CSV</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 is empty; choose a file with a header row and data rows</source>
+            <translation>%1 是空的；请选择有标题行和数据行的文件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is UTF-16 text, which is not read; save it from Excel as "CSV UTF-8 (comma delimited)" or as an Excel workbook (.xlsx)</source>
+            <translation>%1 是 UTF-16 文本，无法读取；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 Excel 工作簿（.xlsx）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 is neither UTF-8 nor GB18030/GBK text (the encodings Excel saves CSV in), so its characters cannot be read; save it from Excel as "CSV UTF-8 (comma delimited)" or as an Excel workbook (.xlsx)</source>
+            <translation>%1 既不是 UTF-8 也不是 GB18030/GBK 文本（Excel 保存 CSV 时使用的编码），无法读取其中的字符；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 Excel 工作簿（.xlsx）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 cannot be read as an Excel workbook (%2); save it from Excel as "CSV UTF-8 (comma delimited)" or as an Excel workbook (.xlsx)</source>
+            <translation>%1 无法作为 Excel 工作簿读取（%2）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 Excel 工作簿（.xlsx）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 has formulas in %2; Stockroom imports values, never runs formulas: in Excel copy those cells and paste them as values, then import again</source>
+            <translation>%1 的 %2 单元格含有公式；Stockroom 只导入数值，从不运行公式：请在 Excel 中复制这些单元格并粘贴为数值，然后重新导入</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 has formulas in %2 and %3 more; Stockroom imports values, never runs formulas: in Excel copy those cells and paste them as values, then import again</source>
+            <translation>%1 的 %2 及另外 %3 个单元格含有公式；Stockroom 只导入数值，从不运行公式：请在 Excel 中复制这些单元格并粘贴为数值，然后重新导入</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 has a header row but no data rows below it; add a row per record under the headers</source>
+            <translation>%1 只有标题行，下面没有数据行；请在标题行下每条记录填写一行</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1</source>
+            <translation>%1</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../ui/dialogs/import_wizard.py" line="+49" />
+            <location filename="../../ui/dialogs/import_wizard.py" line="+52" />
             <source>Products</source>
             <translation>商品</translation>
         </message>
@@ -1335,7 +1723,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>单号</translation>
         </message>
         <message>
-            <location line="+124" />
+            <location line="+126" />
             <source>Choose a file to import</source>
             <translation>选择要导入的文件</translation>
         </message>
@@ -1371,17 +1759,17 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+14" />
-            <location line="+33" />
+            <location line="+38" />
             <source>Row</source>
             <translation>行</translation>
         </message>
         <message>
-            <location line="-28" />
+            <location line="-33" />
             <source>The first %1 rows as they will be read:</source>
             <translation>前 %1 行（按导入时的读法显示）：</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>%1 rows have problems (listed below). Nothing can be imported until they are corrected: correct the file, then go Back and Next to check it again.</source>
             <translation>%1 行有问题（见下表）。改正之前不能导入任何数据：请修改文件，然后点“上一步”和“下一步”重新检查。</translation>
         </message>
@@ -1391,7 +1779,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>所有行都可以导入：新增 %1，修改 %2，未变或已导入 %3。</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+14" />
             <source>Column</source>
             <translation>列</translation>
         </message>
@@ -1406,7 +1794,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>可接受的值</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+12" />
             <source>Importing…</source>
             <translation>正在导入…</translation>
         </message>
@@ -1422,17 +1810,22 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+3" />
-            <location line="+47" />
+            <location line="+62" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location line="-20" />
+            <location line="-24" />
+            <source>%1 rows have problems (%2 in all); nothing was imported. Correct them and import the file again.</source>
+            <translation>%1 行有问题（共 %2 个）；未导入任何数据。请改正后重新导入文件。</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Not imported: %1</source>
             <translation>未导入：%1</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+5" />
             <source>Import from Excel or CSV</source>
             <translation>从 Excel 或 CSV 导入</translation>
         </message>
@@ -2660,7 +3053,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+10" />
-            <location filename="../../ui/screens/replenishment.py" line="+386" />
+            <location filename="../../ui/screens/replenishment.py" line="+395" />
             <source>Draft %1</source>
             <translation>草稿 %1</translation>
         </message>
@@ -3212,7 +3605,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Replenishment</name>
         <message>
-            <location filename="../../ui/screens/replenishment.py" line="-322" />
+            <location filename="../../ui/screens/replenishment.py" line="-331" />
             <source>critical</source>
             <translation>紧急</translation>
         </message>
@@ -3363,12 +3756,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+6" />
-            <location line="+109" />
+            <location line="+118" />
             <source>On hand</source>
             <translation>现有库存</translation>
         </message>
         <message>
-            <location line="-108" />
+            <location line="-117" />
             <source>On order (issued purchase orders)</source>
             <translation>在途（已下达采购订单）</translation>
         </message>
@@ -3509,12 +3902,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
-            <location line="+88" />
+            <location line="+97" />
             <source>Supplier</source>
             <translation>供应商</translation>
         </message>
         <message>
-            <location line="-87" />
+            <location line="-96" />
             <source>Days of stock</source>
             <translation>库存可用天数</translation>
         </message>
@@ -3525,12 +3918,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
-            <location line="+75" />
+            <location line="+84" />
             <source>Severity</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location line="-74" />
+            <location line="-83" />
             <source>Planned on</source>
             <translation>计划日期</translation>
         </message>
@@ -3540,7 +3933,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>公式</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+6" />
+            <source>s = d·L + z·σ_LT; S = d(L+R) + z·σ_(L+R); order S − position when position − d·R ≤ s</source>
+            <translation>s = d·L + z·σ_LT；S = d(L+R) + z·σ_(L+R)；当 库存状况 − d·R ≤ s 时，订购 S − 库存状况</translation>
+        </message>
+        <message>
+            <location line="+27" />
             <source>set for this product</source>
             <translation>本产品单独设置</translation>
         </message>

@@ -154,6 +154,55 @@ def test_restore_brings_back_the_backup_and_saves_the_current_database_first(db)
     assert backup.integrity(db.engine).ok
 
 
+def names(db_path: Path) -> set[str]:
+    return {b.path.name for b in backup.list_backups(db_path)}
+
+
+@pytest.mark.parametrize("old_keep", [1, 10])
+def test_restoring_an_old_backup_deletes_no_backup_and_keeps_the_setting_in_force(db, old_keep):
+    shop(db)
+    backup.set_backup_keep(db.engine, old_keep)
+    old = backup.timestamped_backup(db.path, backup.MANUAL)  # carries backup_keep = old_keep
+    backup.set_backup_keep(db.engine, 30)
+    for _ in range(25):
+        backup.timestamped_backup(db.path, backup.DAILY)
+    before = names(db.path)
+    assert old.name in before and len(before) == 26
+
+    result = backup.restore_into(db.engine, old)
+
+    after = names(db.path)
+    assert after == before | {result.previous_saved_to.name}  # every backup file is still there
+    assert all((old.parent / name).is_file() for name in after)
+    assert result.keep == 30 and backup.backup_keep(db.engine) == 30  # not lowered to the restored file's
+    newest = backup.timestamped_backup(db.path, backup.MANUAL)  # the next backup prunes with 30
+    assert names(db.path) == after | {newest.name}
+    for _ in range(5):
+        backup.timestamped_backup(db.path, backup.MANUAL)
+    kept = backup.list_backups(db.path)
+    assert len(kept) == 30 and old.name not in names(db.path) and kept[-1].path.name in after
+
+
+def test_restoring_again_and_again_deletes_nothing_however_many_there_are(db):
+    shop(db)
+    backup.set_backup_keep(db.engine, 2)
+    made = [backup.timestamped_backup(db.path, backup.MANUAL) for _ in range(2)]
+    for source in made * 2:
+        before = names(db.path)
+        result = backup.restore_file(db.path, source)
+        assert names(db.path) == before | {result.previous_saved_to.name}
+    assert len(names(db.path)) == 6 and backup.backup_keep(db.engine) == 2
+
+
+def test_a_restore_keeps_a_higher_setting_of_the_restored_file_out_too(db):
+    shop(db)
+    backup.set_backup_keep(db.engine, 50)
+    generous = backup.timestamped_backup(db.path, backup.MANUAL)
+    backup.set_backup_keep(db.engine, 5)
+    result = backup.restore_file(db.path, generous)
+    assert result.keep == 5 and backup.backup_keep(db.engine) == 5  # the office's choice, not the file's
+
+
 def test_another_open_connection_sees_the_restored_data(db):
     shop(db)
     copy = backup.timestamped_backup(db.path, backup.MANUAL)
@@ -277,6 +326,8 @@ def test_a_database_damaged_beyond_reading_is_saved_byte_for_byte_and_replaced(t
     result = backup.restore_file(live, copy)
     assert result.previous_saved_to.read_bytes() == b"this is not a database any more" * 100
     assert on_hand_in(live) == Decimal(10)
+    assert result.keep == backup.DEFAULT_KEEP  # the damaged file's setting is unknown: the restored one's stays
+    assert copy.is_file()
 
 
 def test_restoring_when_there_is_no_database_yet_creates_it(tmp_path, db):

@@ -122,6 +122,41 @@ def test_restore_in_the_window_saves_the_current_file_and_reopens_the_database(q
         window.services.database.close()
 
 
+def test_restoring_an_old_backup_in_the_window_deletes_no_backup_and_keeps_thirty(qtbot, shop, make_services,
+                                                                                   monkeypatch):
+    backup.set_backup_keep(shop.engine, 1)
+    old = backup.timestamped_backup(shop.path, backup.MANUAL)  # made when only one backup was kept
+    backup.set_backup_keep(shop.engine, 30)
+    for _ in range(12):
+        backup.timestamped_backup(shop.path, backup.DAILY)
+    before = {b.path for b in backup.list_backups(shop.path)}
+    services = make_services()
+    window = create_main_window(services)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_screen("settings").page("backups")
+    idle(qtbot, page)
+    monkeypatch.setattr(BackupsPage, "_confirm", lambda self, question: True)
+    page.table.selectRow(page.table.rowCount() - 1)  # the oldest
+    assert page.selected_backup() == old
+    with qtbot.waitSignal(page.restored, timeout=15_000) as signal:
+        page.restore_button.click()
+    result = signal.args[0]
+    try:
+        after = {b.path for b in backup.list_backups(shop.path)}
+        assert after == before | {result.previous_saved_to}
+        assert all(path.is_file() for path in after)
+        fresh = window.screen("settings").page("backups")
+        idle(qtbot, fresh)
+        assert fresh.table.rowCount() == 14 and fresh.keep.value() == 30
+        fresh.back_up_button.click()  # the next backup prunes with the setting in force before: nothing yet
+        idle(qtbot, fresh)
+        assert {b.path for b in backup.list_backups(shop.path)} > after
+    finally:
+        window.services.tasks.wait()
+        window.services.database.close()
+
+
 def test_restoring_a_file_that_is_no_backup_says_why_and_changes_nothing(qtbot, page, shop, tmp_path, monkeypatch):
     notes = tmp_path / "notes.sqlite3"
     notes.write_text("not a database")

@@ -116,3 +116,106 @@ def test_export_writes_the_visible_columns_in_screen_order_and_the_filtered_rows
     assert list(rows[0]) == shown
     assert rows[0][0] == view.model().headerData(1, header.orientation())
     assert len(rows) == 2 and rows[1][0] == "羊角锤" and "HM-1" in rows[1]
+
+
+def screenshot(widget, tmp_path, name: str):
+    """The widget as a PNG under the offscreen platform (also into $STOCKROOM_SCREENSHOTS when set, to look at)."""
+    import os
+    from pathlib import Path
+
+    path = tmp_path / name
+    assert widget.grab().save(str(path))
+    folder = os.environ.get("STOCKROOM_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        assert widget.grab().save(str(Path(folder) / name))
+    return path
+
+
+@pytest.fixture
+def chinese(qapp):
+    from ui import i18n
+    from ui.app import install_cjk_font
+
+    install_cjk_font(qapp)
+    assert i18n.set_language(i18n.CHINESE, persist=False)
+    yield
+    i18n.set_language(i18n.ENGLISH, persist=False)
+
+
+def test_the_report_speaks_chinese_problem_and_accepted_alike(qtbot, services, tmp_path, chinese):
+    catalog.add_product(services.uow(), c.AddProduct("SD-6", "十字螺丝刀"))
+    path = tmp_path / "期初库存.csv"
+    path.write_text("货号,仓库,数量,单价,日期\n"
+                    "SD-6,SH,十个,4.2,2026-03-01\n"   # not a number
+                    "XX,GZ,5,1,2026-03-01\n"           # unknown product and warehouse
+                    ",SH,2,-1,2026-02-30\n"            # SKU missing, negative cost, no such day
+                    "SD-6,SH,1.23456,2,2026-03-01\n"  # too many decimals
+                    "SD 6,SH,2,1,2026-03-01\n", encoding="utf-8")  # a space in the SKU
+    wizard = ImportWizard(services)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    open_file(qtbot, wizard, path, "stock")
+    wizard.next_button.click()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
+    report = [[wizard.report_table.item(r, col).text() for col in range(4)]
+              for r in range(wizard.report_table.rowCount())]
+    assert report == [
+        ["2", "数量", "'十个' 不是数字", "0 或以上，最多 4 位小数，如 12 或 2.5"],
+        ["3", "货号", "没有货号或条码为 'XX' 的商品", "Stockroom 中已有商品的货号或条码（请先导入商品）"],
+        ["3", "仓库", "没有编码为 'GZ' 的仓库", "Stockroom 中已有仓库的编码（请先添加该仓库）"],
+        ["4", "货号", "为必填项", "Stockroom 中已有商品的货号或条码"],
+        ["4", "单价", "-1 是负数", "0 或以上，如 4.20"],
+        ["4", "日期", "'2026-02-30' 不是日历上存在的日期",
+         "日期，如 2026-03-01、2026/3/1 或 2026年3月1日；留空表示今天"],
+        ["5", "数量", "1.23456 的小数超过 4 位", "0 或以上，最多 4 位小数，如 12 或 2.5"],
+        ["5", "货号", "SD-6 在仓库 SH 的记录在第 2 行也出现了", "期初库存文件中每个商品在每个仓库只出现一次"],
+        ["6", "货号", "'SD 6' 含有空格", "Stockroom 中已有商品的货号或条码"],
+    ]
+    assert [wizard.report_table.horizontalHeaderItem(i).text() for i in range(4)] == ["行", "列", "问题", "可接受的值"]
+    assert wizard.report_label.text().startswith("5 行")
+    ascii_words = [cell for row in report for cell in row[2:] if any(w in cell for w in ("is ", "not ", "required"))]
+    assert ascii_words == []
+    wizard.resize(1100, 640)
+    shot = screenshot(wizard, tmp_path, "import-report-zh.png")
+    assert shot.stat().st_size > 10_000
+
+    from ui import i18n
+
+    i18n.set_language(i18n.ENGLISH, persist=False)  # said again in English at once
+    qtbot.waitUntil(lambda: wizard.report_table.item(0, 2).text() == "'十个' is not a number")
+    assert wizard.report_table.item(3, 2).text() == "is required"
+
+
+def test_a_file_that_cannot_be_read_is_refused_in_chinese(qtbot, services, tmp_path, chinese):
+    path = tmp_path / "latin.csv"
+    path.write_bytes("SKU,Name\nA-1,Crème brûlée\n".encode("latin-1"))
+    wizard = ImportWizard(services)
+    qtbot.addWidget(wizard)
+    wizard.file.setText(str(path))
+    wizard.next_button.click()
+    qtbot.waitUntil(lambda: "未导入" in wizard.message.text(), timeout=10_000)
+    assert wizard.message.text() == (
+        "未导入：latin.csv 既不是 UTF-8 也不是 GB18030/GBK 文本（Excel 保存 CSV 时使用的编码），无法读取其中的字符；"
+        "请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 Excel 工作簿（.xlsx）")
+
+
+def test_every_sentence_of_the_domain_report_has_the_same_template_in_the_window_and_a_chinese_one():
+    import re
+    import xml.etree.ElementTree as ET
+
+    from domain.imports.problems import ENGLISH
+    from ui import i18n
+    from ui.import_problems import CONTEXT
+    from ui.import_problems import TEMPLATES
+
+    assert TEMPLATES.keys() == ENGLISH.keys()
+    for code, english in ENGLISH.items():
+        assert TEMPLATES[code] == re.sub(r"\{(\d)\}", lambda m: f"%{int(m.group(1)) + 1}", english), code
+    root = ET.parse(i18n.resource_path("i18n", "stockroom_zh_CN.ts")).getroot()
+    chinese = {message.findtext("source"): message.findtext("translation")
+               for context in root.iter("context") if context.findtext("name") == CONTEXT
+               for message in context.iter("message")}
+    untranslated = [t for t in TEMPLATES.values() if not chinese.get(t) or (chinese[t] == t and t != "%1")]
+    assert untranslated == []
+    assert not [t for t in chinese.values() if "SKU" in t]

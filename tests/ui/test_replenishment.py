@@ -19,6 +19,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from domain import planning
 from persistence.planning import reader
@@ -416,3 +417,39 @@ def test_a_clerk_cannot_open_the_service_target_dialog(qtbot, screen):
     assert [g.permission for g in guards if g.button is screen.target_button] == [Permission.PURCHASE]
     screen.edit_target()  # the shortcut's path is guarded by the same button
     assert screen.target_dialog is None
+
+
+def test_the_explanation_and_its_formula_line_speak_chinese(qtbot, screen, tmp_path):
+    import os
+    from pathlib import Path
+
+    from domain.replenishment import FORMULA
+    from ui import i18n
+    from ui.app import install_cjk_font
+    from ui.screens.replenishment import FORMULAS
+
+    assert FORMULA in FORMULAS  # the text the domain freezes with each alert is the one translated
+    install_cjk_font(QApplication.instance())
+    _run(qtbot, screen)
+    try:
+        assert i18n.set_language(i18n.CHINESE, persist=False)
+        qtbot.waitUntil(lambda: screen.run_button.text() == "运行计划 (F5)")
+        low_row = next(i for i in range(screen.proxy.rowCount()) if screen.proxy.index(i, 0).data() == "LOW")
+        screen.table.selectRow(low_row)
+        text = screen.explanation.toPlainText()
+        assert "公式\ns = d·L + z·σ_LT；S = d(L+R) + z·σ_(L+R)；当 库存状况 − d·R ≤ s 时，订购 S − 库存状况" in text
+        assert "160 上调至 168（订购倍数 12）" in text and "再订货点 s\n140" in text
+        assert "order" not in text and "position" not in text and "raised" not in text
+        screen.show()
+        qtbot.waitExposed(screen)
+        qtbot.waitUntil(lambda: screen.chart.data is not None and screen.chart.data.title.startswith("LOW "))
+        bar = screen.explanation.verticalScrollBar()
+        bar.setValue(bar.maximum())  # the formula line is the last one
+        path = tmp_path / "replenishment-zh.png"
+        assert screen.grab().save(str(path)) and path.stat().st_size > 10_000
+        if os.environ.get("STOCKROOM_SCREENSHOTS"):
+            Path(os.environ["STOCKROOM_SCREENSHOTS"]).mkdir(parents=True, exist_ok=True)
+            assert screen.grab().save(str(Path(os.environ["STOCKROOM_SCREENSHOTS"]) / "replenishment-zh.png"))
+    finally:
+        i18n.set_language(i18n.ENGLISH, persist=False)
+    qtbot.waitUntil(lambda: "order S − position" in screen.explanation.toPlainText())

@@ -273,3 +273,29 @@ def test_a_clerk_may_not_import_products_even_calling_the_use_case_directly(uow)
         run(uow, "products", "SKU,Name\nA-1,Apple\n")
     assert not uow.state.products
     assert preview(uow, "products", table("SKU,Name\nA-1,Apple\n"), {"sku": "SKU", "name": "Name"}).added == 1
+
+
+def test_every_field_check_of_an_import_gives_its_problem_as_a_code_whose_english_is_the_report_s():
+    from domain import validate as v
+    from domain.errors import BadInput
+    from domain.imports.cells import parse_date
+    from domain.imports.fields import FIELDS
+    from domain.imports.problems import ENGLISH
+    from domain.imports.problems import Said
+    from domain.imports.problems import said_of
+
+    refused = [lambda: v.number("qty", "十个"), lambda: v.number("qty", "2,5"),
+               lambda: v.number("qty", "1.5", max_places=0), lambda: v.quantity("qty", "-1"),
+               lambda: v.quantity("qty", "0"), lambda: v.quantity("qty", "1e13"), lambda: v.money("cost", "-2"),
+               lambda: v.money("cost", "1e11"), lambda: v.text("name", ""), lambda: v.text("name", "x" * 201),
+               lambda: v.code("sku", "A B"), lambda: parse_date("date", "soon"),
+               lambda: parse_date("date", "2026-02-30"),
+               lambda: catalog._lead_time("lead", "4000"), lambda: catalog._currency("EURO")]
+    for check in refused:
+        with pytest.raises(BadInput) as exc:
+            check()
+        said = said_of(exc.value)
+        assert said.code in ENGLISH and said.code != "text", exc.value
+        assert said.english() == exc.value.problem.split("; ")[0]
+    for fields in FIELDS.values():  # every field's accepted values are a sentence with a code
+        assert all(Said.of(f.accepted).code != "text" for f in fields)

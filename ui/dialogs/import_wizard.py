@@ -39,6 +39,9 @@ from domain.imports import fields_of
 from domain.imports import guess_mapping
 from domain.imports import preview
 from domain.imports import run_import
+from ui.access import refusal_text
+from ui.import_problems import problem_text
+from ui.import_problems import said_text
 from ui.widgets.busy import alive
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -83,6 +86,8 @@ class ImportWizard(QDialog):
         self.services = services
         self.table = None  # domain.imports.Table, once read
         self.result = None  # the last preview or import result
+        self.problems: list = []  # the report shown (domain.imports.RowProblem), said again on a language change
+        self.failure: BaseException | None = None  # the last refusal shown, said again on a language change
         self.imported = False
         self.combos: dict[str, QComboBox] = {}
         self.pages = QStackedWidget(self)
@@ -263,6 +268,7 @@ class ImportWizard(QDialog):
                 self.preview_table.setItem(r, c, QTableWidgetItem(cells[i] if i < len(cells) else ""))
         text = translate("ImportWizard", "The first %1 rows as they will be read:")
         self.preview_label.setText(text.replace("%1", str(len(rows))))
+        self.problems = []
         self.report_table.clear()
         self.report_table.setRowCount(0)
         self.report_label.clear()
@@ -286,6 +292,10 @@ class ImportWizard(QDialog):
         self._update_buttons()
 
     def _fill_report(self, problems) -> None:
+        """The report in the current language: the file's own headers as they are, the rest translated."""
+        self.problems = list(problems)
+        headers = set(self.table.headers) if self.table is not None else set()
+        labels = {f.key: f.label for f in fields_of(self.current_kind())}
         self.report_table.clear()
         self.report_table.setColumnCount(4)
         self.report_table.setHorizontalHeaderLabels([
@@ -293,7 +303,8 @@ class ImportWizard(QDialog):
             translate("ImportWizard", "Accepted")])
         self.report_table.setRowCount(len(problems))
         for r, p in enumerate(problems):
-            for c, text in enumerate((str(p.row), p.column, p.problem, p.accepted)):
+            column = tr(p.column) if p.column not in headers and p.column == labels.get(p.key) else p.column
+            for c, text in enumerate((str(p.row), column, said_text(p.said), said_text(p.accepts))):
                 self.report_table.setItem(r, c, QTableWidgetItem(text))
         self.report_table.resizeColumnsToContents()
 
@@ -325,6 +336,7 @@ class ImportWizard(QDialog):
 
     # -- background work -------------------------------------------------------------------
     def _working(self, text: str) -> None:
+        self.failure = None
         self.message.setStyleSheet("")
         self.message.setText(text)
         self.progress.setValue(0)
@@ -332,6 +344,7 @@ class ImportWizard(QDialog):
         self._update_buttons(working=True)
 
     def _idle(self) -> None:
+        self.failure = None
         self.progress.hide()
         self.message.clear()
         self._update_buttons()
@@ -347,9 +360,22 @@ class ImportWizard(QDialog):
         if isinstance(exc, ImportRejected):  # the database changed since the check: show the new report
             self.result = None
             self._fill_report(exc.problems)
-        self.message.setText(translate("ImportWizard", "Not imported: %1").replace("%1", str(exc)))
-        self.message.setStyleSheet("color: #9b1c1c;")
+        self.failure = exc
+        self._say_failure()
         self._update_buttons()
+
+    def _say_failure(self) -> None:
+        exc = self.failure
+        if exc is None:
+            return
+        if isinstance(exc, ImportRejected):
+            text = translate("ImportWizard", "%1 rows have problems (%2 in all); nothing was imported. Correct them "
+                                             "and import the file again.")
+            why = text.replace("%1", str(len({p.row for p in exc.problems}))).replace("%2", str(len(exc.problems)))
+        else:
+            why = problem_text(exc) or refusal_text(exc)
+        self.message.setText(translate("ImportWizard", "Not imported: %1").replace("%1", why))
+        self.message.setStyleSheet("color: #9b1c1c;")
 
     # -- language --------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -369,6 +395,9 @@ class ImportWizard(QDialog):
         self.import_button.setText(translate("ImportWizard", "&Import"))
         self.close_button.setText(translate("ImportWizard", "Close") if self.imported
                                   else translate("ImportWizard", "Cancel"))
+        if self.problems:
+            self._fill_report(self.problems)
+        self._say_failure()
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -174,6 +174,13 @@ EXPLANATION = [
 ]
 
 
+# The formula line of the explanation (domain.replenishment.FORMULA, as frozen with the alerts), translated.
+FORMULAS = {
+    "s = d·L + z·σ_LT; S = d(L+R) + z·σ_(L+R); order S − position when position − d·R ≤ s": QT_TRANSLATE_NOOP(
+        "Replenishment", "s = d·L + z·σ_LT; S = d(L+R) + z·σ_(L+R); order S − position when position − d·R ≤ s"),
+}
+
+
 def _tr(text: str) -> str:
     return translate("Replenishment", text)
 
@@ -188,6 +195,8 @@ def value_text(key: str, value) -> str:
         return model_text(str(value))
     if key == "rounding":
         return rounding_text(str(value))
+    if key == "formula":
+        return _tr(FORMULAS[value]) if value in FORMULAS else str(value)
     if key == "lead_time_source":
         return _tr(LEAD_TIME_SOURCES.get(value, value))
     if key == "demand_class":

@@ -69,3 +69,33 @@ def test_conflicts_lists_the_losing_edit_and_resolve_marks_it_reviewed(hub, tmp_
     assert json.loads(out)[0]["resolved_by"] == "boss"
     code, _, err = cli(capsys, b, "conflicts", "--resolve", "no-such-id", "--by", "boss")
     assert code == 3 and "no such conflict" in err
+
+
+@pytest.mark.parametrize("form", ["query", "conninfo"])
+def test_a_password_in_the_hub_url_goes_to_the_keyring_and_nowhere_else(hub, tmp_path, capsys, form):
+    import keyring
+    from sqlalchemy.engine import make_url
+
+    from persistence.sync import KEYRING_SERVICE
+    from tests.integration.test_hub_password import MemoryKeyring
+
+    secret = "Hub-Pa55-word"
+    u = make_url(hub)
+    given = (f"{hub}?password={secret}" if form == "query" else
+             f"host={u.host} port={u.port} dbname={u.database} user={u.username} PASSWORD='{secret}'")
+    backend, previous = MemoryKeyring(), keyring.get_keyring()
+    keyring.set_keyring(backend)
+    try:
+        a = tmp_path / "a.sqlite3"
+        assert cli(capsys, a, "warehouse", "add", "MAIN", "--name", "Main")[0] == 0
+        code, out, err = cli(capsys, a, "sync", "--hub", given)
+        assert code == 0 and "pushed 1" in out and secret not in out + err
+        assert f"synced with {hub}:" in out
+        assert backend.saved == {(KEYRING_SERVICE, hub): secret}
+        code, out, err = cli(capsys, a, "sync", "status", "--json")
+        assert json.loads(out)["hub_url"] == hub and secret not in out + err
+        code, out, err = cli(capsys, a, "sync")  # the remembered hub and the keyring's password
+        assert code == 0 and "pushed 0" in out and secret not in out + err
+    finally:
+        keyring.set_keyring(previous)
+    assert [p for p in tmp_path.rglob("*") if p.is_file() and secret.encode() in p.read_bytes()] == []

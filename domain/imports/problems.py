@@ -1,0 +1,149 @@
+"""The sentences of an import's validation report, as codes with values.
+
+A report is read by a clerk in their language, so the domain does not hand out finished English
+only: each problem and each "what would be accepted" is a ``Said`` — a code and the values the
+sentence names (a cell's text, a row number, a SKU). ``ENGLISH`` holds each code's English template
+(``{0}``, ``{1}``… stand for the values), which the command line prints and which ``RowProblem``
+keeps as its ``problem`` and ``accepted`` texts; the window says the same code from its own
+translated template (``ui.import_problems``), and a test keeps the two lists equal.
+
+A field check of ``domain.validate`` raises ``BadInput`` with a code and values (``BadInput.code``);
+``said_of`` turns it into a ``Said``. A problem without a known code (none is expected) keeps the
+domain's English as the single value of ``text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from domain.errors import BadInput
+
+SAVE_AS = "save it from Excel as \"CSV UTF-8 (comma delimited)\" or as an Excel workbook (.xlsx)"
+ENGLISH: dict[str, str] = {
+    # -- problems of one cell (the checks of domain.validate and the import's own)
+    "required": "is required",
+    "not_a_number": "{0} is not a number",
+    "ambiguous_number": "{0} is ambiguous: a comma may only separate thousands (as in 1,250.5) and decimals take "
+                        "a point",
+    "too_many_places": "{0} has more than {1} decimal places",
+    "negative": "{0} is negative",
+    "zero": "must not be 0",
+    "too_large": "{0} is too large",
+    "too_long": "is {0} characters long",
+    "contains_spaces": "{0} contains spaces",
+    "not_a_date": "{0} is not a date",
+    "not_a_day": "{0} is not a day of the calendar",
+    "lead_time_range": "{0} is out of range",
+    "not_a_currency": "{0} is not a three-letter currency code such as CNY or USD",
+    "below_min": "{0} is below the min level {1}",
+    "duplicate_sku": "SKU {0} is also on row {1}",
+    "duplicate_barcode": "barcode {0} is also on row {1}",
+    "duplicate_supplier": "supplier code {0} is also on row {1}",
+    "duplicate_customer": "customer code {0} is also on row {1}",
+    "duplicate_terms": "supplier and product {0} is also on row {1}",
+    "barcode_taken": "{0} is already the barcode or SKU of product {1}",
+    "unknown_supplier": "no supplier has the code {0}",
+    "unknown_product": "no product has the SKU or barcode {0}",
+    "unknown_warehouse": "no warehouse has the code {0}",
+    "unknown_customer": "no customer has the code {0}",
+    "duplicate_stock": "{0} in warehouse {1} is also on row {2}",
+    "history_runs_until": "the imported sales history of {0} in {1} runs until {2}",
+    "in_future": "{0} is in the future",
+    "stock_before_history": "{0} in {1} already has {2} on hand before {3}, and imported sales history must not "
+                            "mix with real stock",
+    "movements_within_history": "{0} in {1} already has stock movements from {2}, within the history's days "
+                                "{3} … {4}",
+    # -- what would be accepted
+    "accept_code": "letters, digits, '-', '_' or '.', without spaces",
+    "accept_qty": "a number greater than 0 with at most 4 decimals, such as 12 or 2.5",
+    "accept_date": "a date such as 2026-03-01, 2026/3/1 or 2026年3月1日",
+    "accept_date_or_today": "a date such as 2026-03-01, 2026/3/1 or 2026年3月1日, blank for today",
+    "accept_money": "0 or more, such as 4.20",
+    "accept_any_text": "any text up to 200 characters",
+    "accept_text_16": "text up to 16 characters, such as pcs",
+    "accept_barcodes": "barcodes without spaces, several separated by ',' or ';'",
+    "accept_text_64": "text up to 64 characters",
+    "accept_level": "0 or more, blank for none",
+    "accept_max_level": "0 or more and not below the min level, blank for none",
+    "accept_text_200": "text up to 200 characters",
+    "accept_currency": "a three-letter code such as CNY or USD",
+    "accept_lead_time": "whole days from 0 to 3650",
+    "accept_text_500": "text up to 500 characters",
+    "accept_known_supplier": "the code of a supplier already in Stockroom",
+    "accept_known_product": "the SKU or barcode of a product already in Stockroom",
+    "accept_zero_or_more": "0 or more",
+    "accept_lead_time_or_supplier": "whole days from 0 to 3650, blank for the supplier's",
+    "accept_known_warehouse": "the code of a warehouse already in Stockroom",
+    "accept_stock_qty": "0 or more with at most 4 decimals, such as 12 or 2.5",
+    "accept_known_customer_or_blank": "the code of a customer already in Stockroom, or blank",
+    "accept_at_least": "{0} or more",
+    "accept_each_sku_once": "each SKU on one row of the file",
+    "accept_each_barcode_once": "each barcode on one row of the file",
+    "accept_each_supplier_once": "each supplier code on one row of the file",
+    "accept_each_customer_once": "each customer code on one row of the file",
+    "accept_each_terms_once": "each supplier and product on one row of the file",
+    "accept_free_barcode": "a barcode no other product has",
+    "accept_import_suppliers_first": "the code of a supplier already in Stockroom (import suppliers first)",
+    "accept_import_products_first": "the SKU or barcode of a product already in Stockroom (import products first)",
+    "accept_add_warehouse_first": "the code of a warehouse already in Stockroom (add it first)",
+    "accept_each_product_once_per_warehouse": "each product once per warehouse in an opening stock file",
+    "accept_date_after": "a date after {0}",
+    "accept_date_up_to": "a date up to {0}",
+    "accept_import_customers_first": "the code of a customer already in Stockroom (import customers first), or "
+                                     "blank",
+    "accept_dates_before_stock": "dates before the first stock of this product in this warehouse",
+    "accept_dates_before": "dates before {0}, or import the sales history before the opening stock",
+    # -- the file as a whole (ui.spreadsheets reads it; domain.imports.run finds no data rows)
+    "file_missing": "{0} does not exist or is not a file; choose a .csv or .xlsx file",
+    "file_xls": "{0} is an old Excel 97-2003 workbook; open it in Excel and save it as an Excel workbook (.xlsx) "
+                "or as CSV",
+    "file_empty": "{0} is empty; choose a file with a header row and data rows",
+    "file_utf16": "{0} is UTF-16 text, which is not read; " + SAVE_AS,
+    "file_encoding": "{0} is neither UTF-8 nor GB18030/GBK text (the encodings Excel saves CSV in), so its "
+                     "characters cannot be read; " + SAVE_AS,
+    "file_not_excel": "{0} cannot be read as an Excel workbook ({1}); " + SAVE_AS,
+    "file_formulas": "{0} has formulas in {1}; Stockroom imports values, never runs formulas: in Excel copy those "
+                     "cells and paste them as values, then import again",
+    "file_many_formulas": "{0} has formulas in {1} and {2} more; Stockroom imports values, never runs formulas: in "
+                          "Excel copy those cells and paste them as values, then import again",
+    "file_no_rows": "{0} has a header row but no data rows below it; add a row per record under the headers",
+    # -- a sentence of the domain that has no code of its own: its English is the value
+    "text": "{0}",
+}
+
+_BY_ENGLISH = {english: code for code, english in ENGLISH.items() if "{" not in english}
+
+
+@dataclass(frozen=True)
+class Said:
+    """One sentence of the report: a code of ``ENGLISH`` and the values it names, in order.
+
+    Attributes:
+        code: a key of ``ENGLISH``.
+        values: the values, as text, for ``{0}``, ``{1}``…
+    """
+
+    code: str
+    values: tuple[str, ...] = ()
+
+    def english(self) -> str:
+        return ENGLISH[self.code].format(*self.values)
+
+    @classmethod
+    def of(cls, english: str) -> Said:
+        """The sentence whose English is ``english`` (a fixed text such as a field's accepted values)."""
+        code = _BY_ENGLISH.get(english)
+        return cls(code) if code is not None else cls("text", (english,))
+
+
+def file_error(code: str, *values: object) -> BadInput:
+    """A problem of the file as a whole (``file_*``), in English and as a code with its values."""
+    texts = tuple(str(v) for v in values)
+    return BadInput("file", Said(code, texts).english(), code=code, values=texts)
+
+
+def said_of(exc: BadInput) -> Said:
+    """The problem of a field check's ``BadInput``, without its advice (the report has a column for that)."""
+    if exc.code in ENGLISH:
+        return Said(exc.code, tuple(str(v) for v in exc.values))
+    return Said("text", (exc.problem.split("; ")[0],))

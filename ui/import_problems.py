@@ -1,0 +1,152 @@
+"""The import report in the reader's language: each ``domain.imports.problems.Said`` from its template here.
+
+The domain gives every problem of an import (and what would be accepted instead) as a code with
+its values; ``TEMPLATES`` has the same sentence for each code with ``%1``, ``%2``… for the values,
+marked for translation in the context ``ImportProblems``. A test keeps the codes and the English of
+both lists equal, so a sentence added in the domain cannot go untranslated unnoticed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
+
+from domain.imports.problems import Said
+
+CONTEXT = "ImportProblems"
+
+TEMPLATES = {
+    "required": QT_TRANSLATE_NOOP("ImportProblems", "is required"),
+    "not_a_number": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a number"),
+    "ambiguous_number": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is ambiguous: a comma may only separate thousands (as in 1,250.5) and decimals take a "
+                          "point"),
+    "too_many_places": QT_TRANSLATE_NOOP("ImportProblems", "%1 has more than %2 decimal places"),
+    "negative": QT_TRANSLATE_NOOP("ImportProblems", "%1 is negative"),
+    "zero": QT_TRANSLATE_NOOP("ImportProblems", "must not be 0"),
+    "too_large": QT_TRANSLATE_NOOP("ImportProblems", "%1 is too large"),
+    "too_long": QT_TRANSLATE_NOOP("ImportProblems", "is %1 characters long"),
+    "contains_spaces": QT_TRANSLATE_NOOP("ImportProblems", "%1 contains spaces"),
+    "not_a_date": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a date"),
+    "not_a_day": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a day of the calendar"),
+    "lead_time_range": QT_TRANSLATE_NOOP("ImportProblems", "%1 is out of range"),
+    "not_a_currency": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a three-letter currency code such as CNY or USD"),
+    "below_min": QT_TRANSLATE_NOOP("ImportProblems", "%1 is below the min level %2"),
+    "duplicate_sku": QT_TRANSLATE_NOOP("ImportProblems", "SKU %1 is also on row %2"),
+    "duplicate_barcode": QT_TRANSLATE_NOOP("ImportProblems", "barcode %1 is also on row %2"),
+    "duplicate_supplier": QT_TRANSLATE_NOOP("ImportProblems", "supplier code %1 is also on row %2"),
+    "duplicate_customer": QT_TRANSLATE_NOOP("ImportProblems", "customer code %1 is also on row %2"),
+    "duplicate_terms": QT_TRANSLATE_NOOP("ImportProblems", "supplier and product %1 is also on row %2"),
+    "barcode_taken": QT_TRANSLATE_NOOP("ImportProblems", "%1 is already the barcode or SKU of product %2"),
+    "unknown_supplier": QT_TRANSLATE_NOOP("ImportProblems", "no supplier has the code %1"),
+    "unknown_product": QT_TRANSLATE_NOOP("ImportProblems", "no product has the SKU or barcode %1"),
+    "unknown_warehouse": QT_TRANSLATE_NOOP("ImportProblems", "no warehouse has the code %1"),
+    "unknown_customer": QT_TRANSLATE_NOOP("ImportProblems", "no customer has the code %1"),
+    "duplicate_stock": QT_TRANSLATE_NOOP("ImportProblems", "%1 in warehouse %2 is also on row %3"),
+    "history_runs_until": QT_TRANSLATE_NOOP("ImportProblems", "the imported sales history of %1 in %2 runs until %3"),
+    "in_future": QT_TRANSLATE_NOOP("ImportProblems", "%1 is in the future"),
+    "stock_before_history": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 in %2 already has %3 on hand before %4, and imported sales history must not mix with "
+                          "real stock"),
+    "movements_within_history": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 in %2 already has stock movements from %3, within the history's days %4 … %5"),
+    "accept_code": QT_TRANSLATE_NOOP("ImportProblems", "letters, digits, '-', '_' or '.', without spaces"),
+    "accept_qty": QT_TRANSLATE_NOOP(
+        "ImportProblems", "a number greater than 0 with at most 4 decimals, such as 12 or 2.5"),
+    "accept_date": QT_TRANSLATE_NOOP("ImportProblems", "a date such as 2026-03-01, 2026/3/1 or 2026年3月1日"),
+    "accept_date_or_today": QT_TRANSLATE_NOOP(
+        "ImportProblems", "a date such as 2026-03-01, 2026/3/1 or 2026年3月1日, blank for today"),
+    "accept_money": QT_TRANSLATE_NOOP("ImportProblems", "0 or more, such as 4.20"),
+    "accept_any_text": QT_TRANSLATE_NOOP("ImportProblems", "any text up to 200 characters"),
+    "accept_text_16": QT_TRANSLATE_NOOP("ImportProblems", "text up to 16 characters, such as pcs"),
+    "accept_barcodes": QT_TRANSLATE_NOOP("ImportProblems", "barcodes without spaces, several separated by ',' or ';'"),
+    "accept_text_64": QT_TRANSLATE_NOOP("ImportProblems", "text up to 64 characters"),
+    "accept_level": QT_TRANSLATE_NOOP("ImportProblems", "0 or more, blank for none"),
+    "accept_max_level": QT_TRANSLATE_NOOP("ImportProblems", "0 or more and not below the min level, blank for none"),
+    "accept_text_200": QT_TRANSLATE_NOOP("ImportProblems", "text up to 200 characters"),
+    "accept_currency": QT_TRANSLATE_NOOP("ImportProblems", "a three-letter code such as CNY or USD"),
+    "accept_lead_time": QT_TRANSLATE_NOOP("ImportProblems", "whole days from 0 to 3650"),
+    "accept_text_500": QT_TRANSLATE_NOOP("ImportProblems", "text up to 500 characters"),
+    "accept_known_supplier": QT_TRANSLATE_NOOP("ImportProblems", "the code of a supplier already in Stockroom"),
+    "accept_known_product": QT_TRANSLATE_NOOP("ImportProblems", "the SKU or barcode of a product already in Stockroom"),
+    "accept_zero_or_more": QT_TRANSLATE_NOOP("ImportProblems", "0 or more"),
+    "accept_lead_time_or_supplier": QT_TRANSLATE_NOOP(
+        "ImportProblems", "whole days from 0 to 3650, blank for the supplier's"),
+    "accept_known_warehouse": QT_TRANSLATE_NOOP("ImportProblems", "the code of a warehouse already in Stockroom"),
+    "accept_stock_qty": QT_TRANSLATE_NOOP("ImportProblems", "0 or more with at most 4 decimals, such as 12 or 2.5"),
+    "accept_known_customer_or_blank": QT_TRANSLATE_NOOP(
+        "ImportProblems", "the code of a customer already in Stockroom, or blank"),
+    "accept_at_least": QT_TRANSLATE_NOOP("ImportProblems", "%1 or more"),
+    "accept_each_sku_once": QT_TRANSLATE_NOOP("ImportProblems", "each SKU on one row of the file"),
+    "accept_each_barcode_once": QT_TRANSLATE_NOOP("ImportProblems", "each barcode on one row of the file"),
+    "accept_each_supplier_once": QT_TRANSLATE_NOOP("ImportProblems", "each supplier code on one row of the file"),
+    "accept_each_customer_once": QT_TRANSLATE_NOOP("ImportProblems", "each customer code on one row of the file"),
+    "accept_each_terms_once": QT_TRANSLATE_NOOP("ImportProblems", "each supplier and product on one row of the file"),
+    "accept_free_barcode": QT_TRANSLATE_NOOP("ImportProblems", "a barcode no other product has"),
+    "accept_import_suppliers_first": QT_TRANSLATE_NOOP(
+        "ImportProblems", "the code of a supplier already in Stockroom (import suppliers first)"),
+    "accept_import_products_first": QT_TRANSLATE_NOOP(
+        "ImportProblems", "the SKU or barcode of a product already in Stockroom (import products first)"),
+    "accept_add_warehouse_first": QT_TRANSLATE_NOOP(
+        "ImportProblems", "the code of a warehouse already in Stockroom (add it first)"),
+    "accept_each_product_once_per_warehouse": QT_TRANSLATE_NOOP(
+        "ImportProblems", "each product once per warehouse in an opening stock file"),
+    "accept_date_after": QT_TRANSLATE_NOOP("ImportProblems", "a date after %1"),
+    "accept_date_up_to": QT_TRANSLATE_NOOP("ImportProblems", "a date up to %1"),
+    "accept_import_customers_first": QT_TRANSLATE_NOOP(
+        "ImportProblems", "the code of a customer already in Stockroom (import customers first), or blank"),
+    "accept_dates_before_stock": QT_TRANSLATE_NOOP(
+        "ImportProblems", "dates before the first stock of this product in this warehouse"),
+    "accept_dates_before": QT_TRANSLATE_NOOP(
+        "ImportProblems", "dates before %1, or import the sales history before the opening stock"),
+    "file_missing": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 does not exist or is not a file; choose a .csv or .xlsx file"),
+    "file_xls": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is an old Excel 97-2003 workbook; open it in Excel and save it as an Excel workbook "
+                          "(.xlsx) or as CSV"),
+    "file_empty": QT_TRANSLATE_NOOP("ImportProblems", "%1 is empty; choose a file with a header row and data rows"),
+    "file_utf16": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is UTF-16 text, which is not read; save it from Excel as \"CSV UTF-8 (comma delimited)\" "
+                          "or as an Excel workbook (.xlsx)"),
+    "file_encoding": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is neither UTF-8 nor GB18030/GBK text (the encodings Excel saves CSV in), so its "
+                          "characters cannot be read; save it from Excel as \"CSV UTF-8 (comma delimited)\" or as an "
+                          "Excel workbook (.xlsx)"),
+    "file_not_excel": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 cannot be read as an Excel workbook (%2); save it from Excel as \"CSV UTF-8 (comma "
+                          "delimited)\" or as an Excel workbook (.xlsx)"),
+    "file_formulas": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 has formulas in %2; Stockroom imports values, never runs formulas: in Excel copy those "
+                          "cells and paste them as values, then import again"),
+    "file_many_formulas": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 has formulas in %2 and %3 more; Stockroom imports values, never runs formulas: in "
+                          "Excel copy those cells and paste them as values, then import again"),
+    "file_no_rows": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 has a header row but no data rows below it; add a row per record under the headers"),
+    "text": QT_TRANSLATE_NOOP("ImportProblems", "%1"),
+}
+
+
+def said_text(said: Said) -> str:
+    """The sentence in the current language, its values put in (the domain's English where no template is known)."""
+    template = TEMPLATES.get(said.code)
+    if template is None:
+        return said.english()
+    text = QCoreApplication.translate(CONTEXT, template)
+    return fill(text, said.values)
+
+
+def fill(text: str, values) -> str:
+    """``%1``, ``%2``… of ``text`` replaced by ``values`` in one pass (a value holding ``%2`` stays as it is)."""
+    import re
+
+    return re.sub(r"%(\d+)", lambda m: str(values[int(m.group(1)) - 1]) if 0 < int(m.group(1)) <= len(values)
+                  else m.group(0), text)
+
+
+def problem_text(exc: BaseException) -> str | None:
+    """A ``BadInput`` of an import (the file, a field check) in the current language; None when it has no code."""
+    code = getattr(exc, "code", "")
+    if code not in TEMPLATES or code == "text":
+        return None
+    return said_text(Said(code, tuple(str(v) for v in getattr(exc, "values", ()))))
