@@ -39,6 +39,8 @@ from domain.model import Supplier
 from domain.model import SupplierTerms
 from domain.model import Valuation
 from domain.model import Warehouse
+from domain.validate import code_key
+from domain.validate import normal_code
 from persistence import tables as t
 
 Key = tuple[datetime, str]
@@ -49,6 +51,11 @@ _BALANCE = select(_B).where(_B.c.product_id == bindparam("p"), _B.c.warehouse_id
 _PRODUCT_BY = {col: select(_P).where(_P.c[col] == bindparam("v")) for col in ("id", "sku")}
 _BARCODES_OF = select(_BC.c.barcode).where(_BC.c.product_id == bindparam("p"))
 _PRODUCT_OF_BARCODE = select(_BC.c.product_id).where(_BC.c.barcode == bindparam("b"))
+# Codes are compared without regard to ASCII case (domain.validate.code_key, the same folding as SQLite's
+# lower()): after the exact lookup (by the index) misses, one scan by the folded code. No index serves it;
+# the scan runs only for a code that is not there exactly, and imports read ahead in chunks (``preload``).
+_PRODUCT_BY_FOLDED = select(_P).where(func.lower(_P.c.sku) == bindparam("v")).limit(1)
+_PRODUCT_OF_FOLDED_BARCODE = select(_BC.c.product_id).where(func.lower(_BC.c.barcode) == bindparam("b")).limit(1)
 _MOVEMENT_SELECT = select(_M, _V.c.value, _V.c.on_hand_after, _V.c.value_after, _V.c.avg_after).select_from(
     _M.outerjoin(_V, _V.c.movement_id == _M.c.id)
 )
@@ -62,6 +69,9 @@ _TERMS_DELETE = _T.delete().where(_T.c.id == bindparam("tid"))
 CHUNK = 500
 _PRODUCTS_IN = {col: select(_P).where(_P.c[col].in_(bindparam("v", expanding=True))) for col in ("id", "sku")}
 _BARCODES_IN = select(_BC.c.barcode, _BC.c.product_id).where(_BC.c.barcode.in_(bindparam("v", expanding=True)))
+_PRODUCTS_FOLDED_IN = select(_P).where(func.lower(_P.c.sku).in_(bindparam("v", expanding=True)))
+_BARCODES_FOLDED_IN = select(_BC.c.barcode, _BC.c.product_id).where(
+    func.lower(_BC.c.barcode).in_(bindparam("v", expanding=True)))
 _BARCODES_OF_IN = select(_BC.c.barcode, _BC.c.product_id).where(_BC.c.product_id.in_(bindparam("v", expanding=True)))
 _BALANCES_OF_IN = select(_B).where(_B.c.product_id.in_(bindparam("v", expanding=True)))
 _REFS_IN = select(_M.c.source_ref, _M.c.product_id, _M.c.warehouse_id).where(
@@ -316,22 +326,28 @@ def _product(row, codes: list[str]) -> Product:
 
 
 class ProductRepository:
+    """Products by id, SKU or barcode; SKUs and barcodes are found whatever their ASCII case (``code_key``)."""
+
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self._by_sku: dict[str, Product | None] = {}
+        self._by_sku: dict[str, Product | None] = {}  # by code_key
         self._by_id: dict[str, Product] = {}
-        # barcode → product id (None: no product) for the barcodes read ahead (``preload``) or written here
+        # barcode's code_key → product id (None: no product) for the barcodes read ahead or written here
         self._by_barcode: dict[str, str | None] = {}
         self._pending: list[Product] | None = None  # inside ``adding_in_bulk``: products not yet inserted
 
     def _load(self, column: str, value: str) -> Product | None:
         self._write_pending()
         row = self.conn.execute(_PRODUCT_BY[column], {"v": value}).first()
+        if row is None and column == "sku":
+            row = self.conn.execute(_PRODUCT_BY_FOLDED, {"v": code_key(value)}).first()
         if row is None:
             return None
+        if row.id in self._by_id:
+            return self._by_id[row.id]
         codes = list(self.conn.execute(_BARCODES_OF, {"p": row.id}).scalars())
         product = _product(row, codes)
-        self._by_sku[product.sku] = product
+        self._by_sku[code_key(product.sku)] = product
         self._by_id[product.id] = product
         return product
 
@@ -345,11 +361,11 @@ class ProductRepository:
     def _cache(self, product: Product) -> None:
         old = self._by_id.get(product.id)
         for code in old.barcodes if old is not None else ():
-            if self._by_barcode.get(code) == product.id:
-                self._by_barcode[code] = None
+            if self._by_barcode.get(code_key(code)) == product.id:
+                self._by_barcode[code_key(code)] = None
         for code in product.barcodes:
-            self._by_barcode[code] = product.id
-        self._by_sku[product.sku] = product
+            self._by_barcode[code_key(code)] = product.id
+        self._by_sku[code_key(product.sku)] = product
         self._by_id[product.id] = product
 
     _COLUMNS = ("id", "sku", "name", "unit", "category", "pack_size", "active", "min_level", "max_level",
@@ -385,18 +401,22 @@ class ProductRepository:
         """Read the products whose SKU or barcode is among ``codes`` in a few queries, so that ``by_sku``
         and ``by_barcode`` of these codes need none (a code no product has is remembered as none)."""
         self._write_pending()
-        wanted = {c for c in codes if c}
-        skus = [c for c in wanted if c not in self._by_sku]
+        wanted = {code_key(c): normal_code(c) for c in codes if c and normal_code(c)}
+        skus = [k for k in wanted if k not in self._by_sku]
         rows = {}
-        for chunk in _chunks(skus):
+        for chunk in _chunks(wanted[k] for k in skus):
             rows.update((r.id, r) for r in self.conn.execute(_PRODUCTS_IN["sku"], {"v": chunk}).all())
-        # A code found as a SKU is not read ahead as a barcode: callers try the SKU first (find_product), and
-        # by_barcode of it still asks the database.
-        found = {r.sku for r in rows.values()}
-        barcodes = [c for c in wanted if c not in self._by_barcode and c not in found]
+        found = {code_key(r.sku) for r in rows.values()}
+        for chunk in _chunks(k for k in skus if k not in found):  # in another case than typed
+            rows.update((r.id, r) for r in self.conn.execute(_PRODUCTS_FOLDED_IN, {"v": chunk}).all())
+        # Every code is read ahead as a barcode too: a SKU may not be another product's barcode (catalog), so
+        # adding or updating a product asks for its SKU as a barcode.
+        barcodes = [k for k in wanted if k not in self._by_barcode]
         owner = {}
-        for chunk in _chunks(barcodes):
-            owner.update(self.conn.execute(_BARCODES_IN, {"v": chunk}).all())
+        for chunk in _chunks(wanted[k] for k in barcodes):
+            owner.update((code_key(b), pid) for b, pid in self.conn.execute(_BARCODES_IN, {"v": chunk}).all())
+        for chunk in _chunks(k for k in barcodes if k not in owner):
+            owner.update((code_key(b), pid) for b, pid in self.conn.execute(_BARCODES_FOLDED_IN, {"v": chunk}).all())
         for chunk in _chunks(pid for pid in owner.values() if pid not in rows and pid not in self._by_id):
             rows.update((r.id, r) for r in self.conn.execute(_PRODUCTS_IN["id"], {"v": chunk}))
         codes_of: dict[str, list[str]] = {pid: [] for pid in rows}
@@ -406,10 +426,10 @@ class ProductRepository:
         for pid, row in rows.items():
             if pid not in self._by_id:
                 product = _product(row, sorted(codes_of[pid]))
-                self._by_sku[product.sku] = product
+                self._by_sku[code_key(product.sku)] = product
                 self._by_id[pid] = product
                 for code in product.barcodes:
-                    self._by_barcode[code] = pid
+                    self._by_barcode[code_key(code)] = pid
         for code in skus:
             self._by_sku.setdefault(code, None)
         for code in barcodes:
@@ -431,19 +451,22 @@ class ProductRepository:
         return self._load("id", product_id)
 
     def by_sku(self, sku: str) -> Product | None:
-        if sku in self._by_sku:
-            return self._by_sku[sku]
+        key = code_key(sku)
+        if key in self._by_sku:
+            return self._by_sku[key]
         product = self._load("sku", sku)
         if product is None:
-            self._by_sku[sku] = None
+            self._by_sku[key] = None
         return product
 
     def by_barcode(self, barcode: str) -> Product | None:
-        if barcode in self._by_barcode:
-            pid = self._by_barcode[barcode]
+        key = code_key(barcode)
+        if key in self._by_barcode:
+            pid = self._by_barcode[key]
             return self.get(pid) if pid else None
         self._write_pending()
-        pid = self.conn.execute(_PRODUCT_OF_BARCODE, {"b": barcode}).scalar()
+        pid = self.conn.execute(_PRODUCT_OF_BARCODE, {"b": barcode}).scalar() \
+            or self.conn.execute(_PRODUCT_OF_FOLDED_BARCODE, {"b": key}).scalar()
         return self.get(pid) if pid else None
 
 
@@ -460,12 +483,15 @@ class _ByCode:
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self._cache: dict[tuple[str, str], object] = {}
+        self._cache: dict[tuple[str, str], object] = {}  # ("id", id) or ("code", code_key)
 
     def _one(self, column: str, value: str):
-        key = (column, value)
+        key = (column, code_key(value) if column == "code" else value)
         if key not in self._cache:
             row = self.conn.execute(_by_column(self.table, column), {"v": value}).first()
+            if row is None and column == "code":  # the code in another ASCII case (a small table: a scan)
+                row = self.conn.execute(select(self.table).where(func.lower(self.table.c.code) == key[1])
+                                        .limit(1)).first()
             self._cache[key] = self.make(row) if row else None
         return self._cache[key]
 
@@ -473,7 +499,7 @@ class _ByCode:
         columns = [c.name for c in self.table.columns]
         self.conn.execute(_insert(self.table), {c: getattr(record, c) for c in columns})
         self._cache[("id", record.id)] = record
-        self._cache[("code", record.code)] = record
+        self._cache[("code", code_key(record.code))] = record
 
     def get(self, record_id: str):
         return self._one("id", record_id)
@@ -498,7 +524,7 @@ class CustomerRepository(_ByCode):
         values = {k: getattr(customer, k) for k in ("name", "contact", "version")}
         self.conn.execute(update(self.table).where(self.table.c.id == customer.id).values(**values))
         self._cache[("id", customer.id)] = customer
-        self._cache[("code", customer.code)] = customer
+        self._cache[("code", code_key(customer.code))] = customer
 
 
 class SupplierRepository(_ByCode):
@@ -511,7 +537,7 @@ class SupplierRepository(_ByCode):
                                                      "version")}
         self.conn.execute(update(self.table).where(self.table.c.id == supplier.id).values(**values))
         self._cache[("id", supplier.id)] = supplier
-        self._cache[("code", supplier.code)] = supplier
+        self._cache[("code", code_key(supplier.code))] = supplier
 
     def terms_for(self, supplier_id: str, product_id: str) -> SupplierTerms | None:
         r = self.conn.execute(_TERMS_FOR, {"s": supplier_id, "p": product_id}).first()

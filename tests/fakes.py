@@ -25,6 +25,7 @@ from domain.model import Valuation
 from domain.model import Warehouse
 from domain.product_planning import ProductPlanning
 from domain.users_model import User
+from domain.validate import code_key
 
 Key = tuple[datetime, str]
 
@@ -71,10 +72,11 @@ class FakeProductRepository:
         return self.s.products.get(product_id)
 
     def by_sku(self, sku: str) -> Product | None:
-        return next((p for p in self.s.products.values() if p.sku == sku), None)
+        return next((p for p in self.s.products.values() if code_key(p.sku) == code_key(sku)), None)
 
     def by_barcode(self, barcode: str) -> Product | None:
-        return next((p for p in self.s.products.values() if barcode in p.barcodes), None)
+        key = code_key(barcode)
+        return next((p for p in self.s.products.values() if key in {code_key(b) for b in p.barcodes}), None)
 
     def preload(self, codes: Iterable[str]) -> None:
         pass  # everything is in memory already
@@ -95,7 +97,7 @@ class FakeWarehouseRepository:
         return self.s.warehouses.get(warehouse_id)
 
     def by_code(self, code: str) -> Warehouse | None:
-        return next((w for w in self.s.warehouses.values() if w.code == code), None)
+        return next((w for w in self.s.warehouses.values() if code_key(w.code) == code_key(code)), None)
 
 
 class FakeSupplierRepository:
@@ -106,7 +108,7 @@ class FakeSupplierRepository:
         self.s.suppliers[supplier.id] = supplier
 
     def by_code(self, code: str) -> Supplier | None:
-        return next((x for x in self.s.suppliers.values() if x.code == code), None)
+        return next((x for x in self.s.suppliers.values() if code_key(x.code) == code_key(code)), None)
 
     def update(self, supplier: Supplier) -> None:
         self.s.suppliers[supplier.id] = supplier
@@ -130,7 +132,7 @@ class FakeCustomerRepository:
         self.s.customers[customer.id] = customer
 
     def by_code(self, code: str) -> Customer | None:
-        return next((x for x in self.s.customers.values() if x.code == code), None)
+        return next((x for x in self.s.customers.values() if code_key(x.code) == code_key(code)), None)
 
 
 class FakeMovementRepository:

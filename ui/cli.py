@@ -44,10 +44,17 @@ class CliError(Exception):
 
 
 def _when(text: str) -> datetime:
+    from domain import validate
+
     try:
-        return datetime.fromisoformat(text)
+        when = datetime.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not an ISO date-time such as 2026-03-01T14:30") from None
+    try:
+        validate.moment("--at", when)
+    except BadInput as exc:  # argparse names the option; say the window
+        raise argparse.ArgumentTypeError(exc.problem) from None
+    return when
 
 
 def _cache_argparse_messages() -> None:

@@ -62,9 +62,17 @@ def _level(field: str, text: str) -> Decimal:
 
 
 def _duplicate(row: Row, key: str, value: str, seen: dict[str, int], what: str) -> None:
-    first = seen.setdefault(value, row.number)
+    """Codes are compared as the stored ones are: in their normal form, without regard to ASCII case."""
+    first = seen.setdefault(v.code_key(value), row.number)
     if first != row.number:
         row.problem(key, f"{what} {value!r} is also on row {first}", f"each {what} on one row of the file")
+
+
+def _crossed(row: Row, key: str, value: str, seen: dict[str, int], what: str) -> None:
+    """A SKU that is a barcode on another row, or the reverse: one code would name two products."""
+    first = seen.get(v.code_key(value))
+    if first is not None and first != row.number:
+        row.problem(key, f"{value!r} is the {what} on row {first}", "a code no other row uses")
 
 
 def plan_products(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) -> list:
@@ -86,11 +94,17 @@ def plan_products(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) ->
             row.problem("max_level", f"{high} is below the min level {low}", f"{low} or more")
         if sku:
             _duplicate(row, "sku", sku, skus, "SKU")
+            _crossed(row, "sku", sku, codes, "barcode")
         for code in barcodes or ():
             _duplicate(row, "barcode", code, codes, "barcode")
+            _crossed(row, "barcode", code, skus, "SKU")
         if not row.ok:
             continue
         existing = uow.products.by_sku(sku)
+        other = uow.products.by_barcode(sku)
+        if other is not None and (existing is None or other.id != existing.id):
+            row.problem("sku", f"{sku!r} is already the barcode of product {other.sku}", "a SKU no product has as "
+                                                                                        "its barcode")
         for code in barcodes:
             other = uow.products.by_barcode(code) or uow.products.by_sku(code)
             if other is not None and (existing is None or other.id != existing.id):
