@@ -112,6 +112,16 @@ def sign_in_required(uow: UnitOfWork) -> bool:
         return uow.users.any_active()
 
 
+def check_may_manage_users(uow: UnitOfWork) -> None:
+    """Refuse, before anything is asked for (a new password), a user who may not manage users.
+
+    Raises:
+        Forbidden: sign-in is on and the acting user is not an admin.
+    """
+    with uow:
+        require(uow, Permission.USERS)
+
+
 def add_user(uow: UnitOfWork, c: AddUser) -> User:
     """Add a user with a role and a password; the first user must be an admin and turns sign-in on.
 

@@ -1,6 +1,7 @@
 """The headless command line: the same use cases as the window, for scripts, support and tests.
 
-Exit status: 0 done, 2 bad input, 3 refused by a business rule. This module must not
+Exit status: 0 done, 2 bad input, 3 refused by a business rule, 4 the storage failed (the database
+busy past the wait, a full disk, a disk error; nothing was written). This module must not
 import Qt, pandas or statsmodels, so a command starts fast.
 """
 
@@ -34,7 +35,7 @@ from ui.cli_po import run_po
 # a module must import nothing heavy at its top, so every command still starts fast.
 EXTENSIONS = ("ui.cli_sync", "ui.cli_io", "ui.cli_admin", "ui.cli_users")
 
-EXIT_OK, EXIT_BAD_INPUT, EXIT_REFUSED = 0, 2, 3
+EXIT_OK, EXIT_BAD_INPUT, EXIT_REFUSED, EXIT_STORAGE = 0, 2, 3, 4
 
 
 class CliError(Exception):
@@ -181,22 +182,39 @@ def _extensions() -> list:
     return found
 
 
-def _open(path: Path):
+def _open(path: Path, *, create: bool = False):
+    """Open the --db database; only ``init`` (``create``) makes a new one, and nothing else is written to a file
+    that is not a Stockroom database."""
+    from persistence.db import NotStockroomDatabase
     from persistence.db import open_database
 
     try:
-        return open_database(path)
-    except Exception as exc:  # a folder, a file that is not SQLite, no permission: the user's path, not a bug
+        return open_database(path, create=create)
+    except NotStockroomDatabase as exc:
+        raise CliError(f"--db: {exc}", EXIT_BAD_INPUT) from exc
+    except DomainError:
+        raise
+    except Exception as exc:  # a folder, no permission, a damaged file: the user's path, not a bug
+        explained = _explain(exc)
+        if explained is not None:
+            raise explained from exc
         reason = getattr(exc, "orig", None) or exc
         raise CliError(f"--db: cannot open {path} as a Stockroom database ({reason}); give the path of a Stockroom "
-                       f"database file or of a new file to create", EXIT_BAD_INPUT) from exc
+                       f"database file, or create one with init", EXIT_BAD_INPUT) from exc
+
+
+def _explain(exc: BaseException):
+    """A storage failure (database locked, disk full, a number too large to keep) as a domain error, or None."""
+    from persistence.errors import explain
+
+    return explain(exc)
 
 
 def _open_as(path: Path, args: argparse.Namespace):
     """Open the database and sign in as ``--user`` (or act as the OS user while sign-in is off)."""
     from ui.cli_users import sign_in
 
-    db = _open(path)
+    db = _open(path, create=args.command == "init")
     try:
         sign_in(db, getattr(args, "acting", None) or getattr(args, "user", None))
     except BaseException:
@@ -347,10 +365,24 @@ def main(argv: list[str] | None = None, *, on_gui: Callable[[argparse.Namespace]
         print(f"error: {exc}", file=sys.stderr)
         return exc.code
     except DomainError as exc:
-        print(f"refused: {exc}", file=sys.stderr)
-        return EXIT_REFUSED
+        return _say(exc)
     except BrokenPipeError:
         # The reader went away (`stockroom stock | head`): not an error of ours. Point stdout at
         # /dev/null so the interpreter's final flush does not complain again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Exception as exc:  # a storage failure outside a unit of work (a backup, a query, opening)
+        explained = _explain(exc)
+        if explained is None:
+            raise
+        return _say(explained)
+
+
+def _say(exc: DomainError) -> int:
+    from domain.errors import StorageProblem
+
+    if isinstance(exc, StorageProblem):
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_STORAGE
+    print(f"refused: {exc}", file=sys.stderr)
+    return EXIT_REFUSED

@@ -131,3 +131,47 @@ def test_the_sync_refuses_a_pulled_product_whose_codes_clash_with_the_codes_here
         assert "control" in checks.check_record(spec, other, dict(variant("SD-7"), name="a\x1bb"))
     finally:
         db.close()
+
+
+def test_a_missing_database_is_not_created_by_a_command_other_than_init(tmp_path, capsys):
+    db = tmp_path / "no" / "such" / "dir" / "x.sqlite3"
+    code, _, err = cli(db, "stock", capsys=capsys)
+    assert code == 2 and "no database" in err and "init" in err
+    assert not (tmp_path / "no").exists()
+
+
+@pytest.mark.parametrize("command", [["stock"], ["init"], ["product", "add", "A", "--name", "A"]])
+def test_another_programs_sqlite_file_is_refused_and_left_byte_for_byte_as_it_was(tmp_path, capsys, command):
+    import sqlite3
+
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(other)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+    conn.execute("INSERT INTO notes (text) VALUES ('keep me')")
+    conn.commit()
+    conn.close()
+    before = other.read_bytes()
+    listing = sorted(p.name for p in tmp_path.iterdir())
+    code, _, err = cli(other, *command, capsys=capsys)
+    assert code == 2 and "another program" in err and "left as it was" in err
+    assert other.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == listing  # no backups folder, no journal left behind
+
+
+def test_a_file_that_is_not_sqlite_is_refused_untouched(tmp_path, capsys):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("shopping list\n")
+    code, _, err = cli(notes, "init", capsys=capsys)
+    assert code == 2 and "not an SQLite file" in err
+    assert notes.read_text() == "shopping list\n"
+
+
+def test_the_window_opens_only_existing_stockroom_databases_but_its_create_path_still_creates(tmp_path):
+    from persistence.db import NotStockroomDatabase
+    from persistence.db import open_database
+
+    with pytest.raises(NotStockroomDatabase, match="no database"):
+        open_database(tmp_path / "new.sqlite3", create=False)
+    open_database(tmp_path / "new.sqlite3").close()  # what the welcome dialog's "create" calls
+    open_database(tmp_path / "new.sqlite3", create=False).close()
