@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy import text
 
 from domain.ids import new_id
+from persistence import errors as storage_errors
 from persistence import tables as t
 from persistence.backup import timestamped_backup
 from persistence.migrations import HEAD
@@ -36,7 +37,7 @@ def sqlite_engine(path: Path) -> Engine:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA synchronous=FULL")
-        cur.execute("PRAGMA busy_timeout=10000")
+        cur.execute(f"PRAGMA busy_timeout={int(storage_errors.BUSY_TIMEOUT_MS)}")
         cur.close()
 
     @event.listens_for(engine, "begin")

@@ -27,7 +27,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="+129" />
+            <location filename="../../ui/app.py" line="+166" />
             <source>Could not open %1:
 %2</source>
             <translation>无法打开 %1：
@@ -4125,6 +4125,34 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+1" />
             <source>Min level</source>
             <translation>最低库存</translation>
+        </message>
+    </context>
+    <context>
+        <name>Storage</name>
+        <message>
+            <location filename="../../ui/app.py" line="-93" />
+            <source>The database is busy: another program or window (a long import, a sync or a backup) is writing to it. Nothing was written; try again when it has finished.</source>
+            <translation>数据库正忙：另一个程序或窗口（较长的导入、同步或备份）正在写入。未写入任何内容；请在其完成后重试。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The disk that holds the database is full. Nothing was written; free some space on it (or move the database to a larger disk) and try again.</source>
+            <translation>数据库所在的磁盘已满。未写入任何内容；请释放一些空间（或将数据库移到更大的磁盘），然后重试。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The disk could not be read or written (disk I/O error). Nothing was written; check the disk or the network drive, then try again.</source>
+            <translation>无法读写磁盘（磁盘 I/O 错误）。未写入任何内容；请检查磁盘或网络驱动器，然后重试。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The database file cannot be written (it or its folder is read-only). Nothing was written; make it writable or open a copy.</source>
+            <translation>数据库文件无法写入（文件或其文件夹为只读）。未写入任何内容；请使其可写，或打开一个副本。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>A number is too large to be kept exactly. Nothing was written; enter a smaller quantity, cost or amount.</source>
+            <translation>数字太大，无法精确保存。未写入任何内容；请输入较小的数量、成本或金额。</translation>
         </message>
     </context>
     <context>

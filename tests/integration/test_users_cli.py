@@ -39,7 +39,8 @@ def shop(tmp_path, capsys, monkeypatch):
     def run(*args, **kw):
         return cli(db, *args, capsys=capsys, monkeypatch=monkeypatch, **kw)
 
-    for command in (["init"], ["warehouse", "add", "SH", "--name", "Main"], ["product", "add", "SD-6", "--name", "Driver"],
+    for command in (["init"], ["warehouse", "add", "SH", "--name", "Main"],
+                    ["product", "add", "SD-6", "--name", "Driver"],
                     ["receive", "SD-6", "10", "--warehouse", "SH", "--unit-cost", "4.20"]):
         assert run(*command)[0] == 0
     assert run("user", "add", "boss", "--role", "admin", new_password="boss-pass-1") == (
