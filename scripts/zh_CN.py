@@ -827,6 +827,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SignIn', 'Password:'): '密码：',
     ('SignIn', 'Sign in'): '登录',
     ('SignIn', 'Sign in — Stockroom'): '登录 — Stockroom',
+    ('SignIn', 'Signing in as %1 is paused after failed attempts; try again in %2 seconds (at %3).'):
+        '%1 登录失败次数过多，已暂停登录；请在 %2 秒后（%3）重试。',
     ('SignIn', 'The user name or the password is wrong.'): '用户名或密码错误。',
     ('SignIn', 'User name:'): '用户名：',
     ('StockChart', 'On hand'): '现有库存',

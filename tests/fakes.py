@@ -43,6 +43,7 @@ class State:
     valuations: dict[str, Valuation] = field(default_factory=dict)
     balances: dict[tuple[str, str], Balance] = field(default_factory=dict)
     users: dict[str, User] = field(default_factory=dict)
+    sign_in_failures: dict[str, tuple[int, datetime | None]] = field(default_factory=dict)
     product_planning: dict[str, ProductPlanning] = field(default_factory=dict)
 
     def copy(self) -> State:
@@ -52,7 +53,7 @@ class State:
             suppliers=copy.deepcopy(self.suppliers), terms=copy.deepcopy(self.terms),
             customers=copy.deepcopy(self.customers), movements=dict(self.movements),
             valuations=dict(self.valuations), balances=dict(self.balances), users=dict(self.users),
-            product_planning=dict(self.product_planning),
+            product_planning=dict(self.product_planning), sign_in_failures=dict(self.sign_in_failures),
         )
 
 
@@ -226,6 +227,15 @@ class FakeUserRepository:
 
     def active_admins(self) -> int:
         return sum(1 for u in self.s.users.values() if u.active and u.role == "admin")
+
+    def sign_in_failures(self, key: str) -> tuple[int, datetime | None]:
+        return self.s.sign_in_failures.get(key, (0, None))
+
+    def set_sign_in_failures(self, key: str, failures: int, not_before: datetime | None) -> None:
+        if failures:
+            self.s.sign_in_failures[key] = (failures, not_before)
+        else:
+            self.s.sign_in_failures.pop(key, None)
 
 
 class FakeProductPlanningRepository:

@@ -4006,6 +4006,11 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+2" />
+            <source>Signing in as %1 is paused after failed attempts; try again in %2 seconds (at %3).</source>
+            <translation>%1 登录失败次数过多，已暂停登录；请在 %2 秒后（%3）重试。</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Could not sign in: %1</source>
             <translation>无法登录：%1</translation>
         </message>

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import getpass
+import itertools
 import json
 import sqlite3
 import subprocess
 import sys
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -29,6 +33,17 @@ def cli(db: Path, *args: str, capsys, password: str | None = None, new_password:
         code = exc.code
     out, err = capsys.readouterr()
     return code, out, err
+
+
+@pytest.fixture(autouse=True)
+def patient_clock(monkeypatch):
+    """Each sign-in happens two minutes after the one before, so a failed attempt never pauses the next one
+    (the pause itself is tested with a clock that stands still)."""
+    from domain import users
+
+    moments = itertools.count()
+    monkeypatch.setattr(users, "system_clock", lambda: datetime(2026, 3, 1, tzinfo=UTC)
+                        + timedelta(minutes=2 * next(moments)))
 
 
 @pytest.fixture
@@ -175,3 +190,21 @@ def test_an_admin_deactivates_and_reactivates_a_user(shop):
     assert shop("--user", "boss", "user", "activate", "li", password="boss-pass-1")[:2] == (
         0, "li can sign in again\n")
     assert shop("--user", "li", "stock", password="li-pass-12")[0] == 0
+
+
+def test_failed_sign_ins_pause_the_next_attempt_with_a_message_saying_when(shop, monkeypatch):
+    from domain import users
+
+    now = [datetime(2026, 3, 1, 9, 0, tzinfo=UTC)]
+    monkeypatch.setattr(users, "system_clock", lambda: now[0])
+    assert shop("--user", "li", "stock", password="wrong-pass")[0] == 3
+    code, _, err = shop("--user", "li", "stock", password="li-pass-12")
+    assert code == 3 and "paused after 1 failed attempt(s); try again in 1 s" in err
+    now[0] += timedelta(seconds=1)
+    assert shop("--user", "li", "stock", password="wrong-pass")[0] == 3
+    now[0] += timedelta(seconds=1)
+    code, _, err = shop("--user", "li", "stock", password="li-pass-12")
+    assert code == 3 and "paused after 2 failed attempt(s); try again in 1 s" in err
+    now[0] += timedelta(seconds=1)
+    assert shop("--user", "li", "stock", password="li-pass-12")[0] == 0
+    assert shop("--user", "boss", "stock", password="boss-pass-1")[0] == 0  # another name: never paused
