@@ -244,12 +244,26 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+# Control characters and direction overrides in stored text (from before they were refused, or written by
+# another program) are shown as U+FFFD: printed raw they would drive the terminal (colours, a cleared screen).
+_UNPRINTABLE = {c: "\ufffd" for c in (*range(0x00, 0x20), *range(0x7f, 0xa0), *range(0x202a, 0x202f),
+                                        *range(0x2066, 0x206a))}
+
+
 def _table(rows: list[list[str]], header: list[str]) -> None:
-    cells = [[str(x) for x in row] for row in [header, *rows]]
+    cells = [[str(x).translate(_UNPRINTABLE) for x in row] for row in [header, *rows]]
     widths = [max(display_width(row[i]) for row in cells if i < len(row)) for i in range(len(header))]
     lines = ("  ".join(x + " " * (w - display_width(x)) for x, w in zip(row, widths, strict=False)).rstrip()
              for row in cells)
     sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _local(when: datetime) -> datetime:
+    """Local time; a date at the calendar's end (stored before dates had a range) stays in UTC."""
+    try:
+        return when.astimezone()
+    except (OverflowError, ValueError):
+        return when
 
 
 def run(args: argparse.Namespace) -> int:
@@ -324,7 +338,7 @@ def run(args: argparse.Namespace) -> int:
                           "recorded_at": r.recorded_at.isoformat(), "ref": r.source_ref, "note": r.note,
                           "reverses": r.reverses_id, "transfer_id": r.transfer_id} for r in rows])
         else:
-            _table([[r.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M"), r.kind, r.sku, r.warehouse, fmt(r.qty),
+            _table([[_local(r.occurred_at).strftime("%Y-%m-%d %H:%M"), r.kind, r.sku, r.warehouse, fmt(r.qty),
                      fmt(r.value), r.source_ref, r.id] for r in rows],
                    ["WHEN", "KIND", "SKU", "WAREHOUSE", "QTY", "VALUE", "REF", "ID"])
     elif cmd == "check":

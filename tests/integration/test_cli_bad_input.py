@@ -175,3 +175,37 @@ def test_the_window_opens_only_existing_stockroom_databases_but_its_create_path_
         open_database(tmp_path / "new.sqlite3", create=False)
     open_database(tmp_path / "new.sqlite3").close()  # what the welcome dialog's "create" calls
     open_database(tmp_path / "new.sqlite3", create=False).close()
+
+
+def test_control_characters_already_stored_are_not_printed_raw_to_the_terminal(shop, capsys):
+    import sqlite3
+
+    conn = sqlite3.connect(shop)
+    conn.execute("UPDATE products SET name = 'red\x1b[31m\u202eX\x07'")
+    conn.commit()
+    conn.close()
+    code, out, _ = cli(shop, "product", "list", capsys=capsys)
+    assert code == 0 and "red\ufffd[31m\ufffdX\ufffd" in out
+    assert not any(ch in out for ch in "\x1b\x07\u202e")
+    code, out, _ = cli(shop, "stock", "--json", capsys=capsys)
+    assert "\x1b" not in out and json.loads(out)[0]["name"] == "red\x1b[31m\u202eX\x07"
+
+
+def test_a_date_at_the_calendars_end_stored_before_dates_had_a_range_still_lists_and_exports(shop, capsys,
+                                                                                              tmp_path, monkeypatch):
+    import sqlite3
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        conn = sqlite3.connect(shop)
+        conn.execute("UPDATE movements SET occurred_at = 253402300799000000")  # 9999-12-31T23:59:59 UTC
+        conn.commit()
+        conn.close()
+        code, out, err = cli(shop, "movements", capsys=capsys)
+        assert code == 0 and "9999-12-31" in out, err
+        assert cli(shop, "export", "movements", str(tmp_path / "m.xlsx"), capsys=capsys)[0] == 0
+    finally:
+        monkeypatch.undo()
+        time.tzset()
