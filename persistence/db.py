@@ -158,8 +158,9 @@ def refuse_foreign(path: Path) -> None:
     """Raise NotStockroomDatabase unless ``path`` is a Stockroom database; reads only, writes nothing.
 
     A Stockroom database is an SQLite file with Alembic's version table and the settings table
-    (every revision has both). The check opens the file read-only, so another program's file
-    stays byte for byte what it was.
+    (every revision has both), or with an empty version table (one taken back to the base
+    revision, which the upgrade rebuilds). The check opens the file read-only, so another
+    program's file stays byte for byte what it was.
     """
     import sqlite3
 
@@ -177,11 +178,13 @@ def refuse_foreign(path: Path) -> None:
         conn = sqlite3.connect(f"{path.as_uri()}?{mode}", uri=True)
         try:
             names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            at_base = "alembic_version" in names and conn.execute(
+                "SELECT count(*) FROM alembic_version").fetchone()[0] == 0
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise NotStockroomDatabase(f"{path} cannot be read as a database ({exc})") from None
-    if not {"alembic_version", "settings"} <= names:
+    if not ({"alembic_version", "settings"} <= names or at_base):
         raise NotStockroomDatabase(f"{path} is an SQLite database of another program (it has no Stockroom tables); "
                                    f"it was left as it was")
 

@@ -339,7 +339,9 @@ class ProductRepository:
     def _load(self, column: str, value: str) -> Product | None:
         self._write_pending()
         row = self.conn.execute(_PRODUCT_BY[column], {"v": value}).first()
-        if row is None and column == "sku":
+        # A code that is exactly a barcode is no SKU in another case (codes are one namespace): a scanned
+        # barcode then costs two index lookups, not a scan of the products.
+        if row is None and column == "sku" and self.conn.execute(_PRODUCT_OF_BARCODE, {"b": value}).first() is None:
             row = self.conn.execute(_PRODUCT_BY_FOLDED, {"v": code_key(value)}).first()
         if row is None:
             return None
