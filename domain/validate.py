@@ -141,9 +141,11 @@ def normal_code(value: object) -> str:
 def code_key(value: str) -> str:
     """What two codes are compared by: the normal form with ASCII letters in lower case.
 
-    Only ASCII letters fold, exactly as SQLite's ``lower()`` does, so the repository's query and
+    Only ASCII letters fold, exactly as SQLite's ``lower()`` does, so a query by ``lower()`` and
     this key always agree.
     """
+    if value.isascii():  # the same result, ten times faster: NFKC, dashes and invisibles are not ASCII
+        return value.strip().lower()
     return normal_code(value).translate(_ASCII_LOWER)
 
 

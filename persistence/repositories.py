@@ -51,11 +51,15 @@ _BALANCE = select(_B).where(_B.c.product_id == bindparam("p"), _B.c.warehouse_id
 _PRODUCT_BY = {col: select(_P).where(_P.c[col] == bindparam("v")) for col in ("id", "sku")}
 _BARCODES_OF = select(_BC.c.barcode).where(_BC.c.product_id == bindparam("p"))
 _PRODUCT_OF_BARCODE = select(_BC.c.product_id).where(_BC.c.barcode == bindparam("b"))
-# Codes are compared without regard to ASCII case (domain.validate.code_key, the same folding as SQLite's
-# lower()): after the exact lookup (by the index) misses, one scan by the folded code. No index serves it;
-# the scan runs only for a code that is not there exactly, and imports read ahead in chunks (``preload``).
-_PRODUCT_BY_FOLDED = select(_P).where(func.lower(_P.c.sku) == bindparam("v")).limit(1)
+# Codes are compared without regard to ASCII case (domain.validate.code_key). No index serves that (no
+# migration may add one): a few lookups scan the table by lower() (SQLite folds ASCII only, as code_key
+# does); after that the unit of work reads every SKU and barcode once and answers from those maps
+# (see ProductRepository._folded).
+_PRODUCT_BY_FOLDED = select(_P.c.id).where(func.lower(_P.c.sku) == bindparam("v")).limit(1)
 _PRODUCT_OF_FOLDED_BARCODE = select(_BC.c.product_id).where(func.lower(_BC.c.barcode) == bindparam("b")).limit(1)
+_ALL_SKUS = select(_P.c.id, _P.c.sku)
+_ALL_BARCODES = select(_BC.c.barcode, _BC.c.product_id)
+SCANS_BEFORE_MAPS = 8
 _MOVEMENT_SELECT = select(_M, _V.c.value, _V.c.on_hand_after, _V.c.value_after, _V.c.avg_after).select_from(
     _M.outerjoin(_V, _V.c.movement_id == _M.c.id)
 )
@@ -69,9 +73,6 @@ _TERMS_DELETE = _T.delete().where(_T.c.id == bindparam("tid"))
 CHUNK = 500
 _PRODUCTS_IN = {col: select(_P).where(_P.c[col].in_(bindparam("v", expanding=True))) for col in ("id", "sku")}
 _BARCODES_IN = select(_BC.c.barcode, _BC.c.product_id).where(_BC.c.barcode.in_(bindparam("v", expanding=True)))
-_PRODUCTS_FOLDED_IN = select(_P).where(func.lower(_P.c.sku).in_(bindparam("v", expanding=True)))
-_BARCODES_FOLDED_IN = select(_BC.c.barcode, _BC.c.product_id).where(
-    func.lower(_BC.c.barcode).in_(bindparam("v", expanding=True)))
 _BARCODES_OF_IN = select(_BC.c.barcode, _BC.c.product_id).where(_BC.c.product_id.in_(bindparam("v", expanding=True)))
 _BALANCES_OF_IN = select(_B).where(_B.c.product_id.in_(bindparam("v", expanding=True)))
 _REFS_IN = select(_M.c.source_ref, _M.c.product_id, _M.c.warehouse_id).where(
@@ -326,7 +327,15 @@ def _product(row, codes: list[str]) -> Product:
 
 
 class ProductRepository:
-    """Products by id, SKU or barcode; SKUs and barcodes are found whatever their ASCII case (``code_key``)."""
+    """Products by id, SKU or barcode; SKUs and barcodes are found whatever their ASCII case (``code_key``).
+
+    An exact lookup goes by the index. When one misses, the code is looked for in another case by a scan
+    of the table (a few ms for 100,000 products; a code that is exactly a barcode needs none, codes being
+    one namespace). After ``SCANS_BEFORE_MAPS`` such scans (a bulk load), every SKU and barcode is read
+    once into two maps by ``code_key``, kept up to date with what this unit of work writes, and every
+    later lookup is answered from them. The unit of work holds the write lock: nobody else changes the
+    products meanwhile.
+    """
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
@@ -335,14 +344,56 @@ class ProductRepository:
         # barcode's code_key → product id (None: no product) for the barcodes read ahead or written here
         self._by_barcode: dict[str, str | None] = {}
         self._pending: list[Product] | None = None  # inside ``adding_in_bulk``: products not yet inserted
+        self._folded_maps: tuple[dict[str, str], dict[str, str]] | None = None  # code_key → id: SKUs, barcodes
+        self._scans = 0
+
+    def _folded(self) -> tuple[dict[str, str], dict[str, str]]:
+        """Every SKU and every barcode by ``code_key`` → product id, read once (see the class)."""
+        if self._folded_maps is None:
+            skus = {code_key(sku): pid for pid, sku in self.conn.execute(_ALL_SKUS)}
+            barcodes = {code_key(b): pid for b, pid in self.conn.execute(_ALL_BARCODES)}
+            self._folded_maps = skus, barcodes
+            for product in self._by_id.values():  # also those added but not yet written (adding_in_bulk)
+                self._fold_in(None, product)
+        return self._folded_maps
+
+    def _folded_sku(self, value: str) -> str | None:
+        """The id of the product whose SKU is ``value`` in another case (after an exact miss)."""
+        if self.conn.execute(_PRODUCT_OF_BARCODE, {"b": value}).first() is not None:
+            return None  # exactly a barcode, so no product's SKU in any case
+        if self._folded_maps is None and self._scans < SCANS_BEFORE_MAPS:
+            self._scans += 1
+            self._write_pending()
+            return self.conn.execute(_PRODUCT_BY_FOLDED, {"v": code_key(value)}).scalar()
+        return self._folded()[0].get(code_key(value))
+
+    def _folded_barcode(self, value: str) -> str | None:
+        if self._folded_maps is None and self._scans < SCANS_BEFORE_MAPS:
+            self._scans += 1
+            self._write_pending()
+            return self.conn.execute(_PRODUCT_OF_FOLDED_BARCODE, {"b": code_key(value)}).scalar()
+        return self._folded()[1].get(code_key(value))
+
+    def _fold_in(self, old: Product | None, product: Product) -> None:
+        if self._folded_maps is None:
+            return
+        skus, barcodes = self._folded_maps
+        for code in old.barcodes if old is not None else ():
+            if barcodes.get(code_key(code)) == product.id:
+                del barcodes[code_key(code)]
+        skus[code_key(product.sku)] = product.id
+        for code in product.barcodes:
+            barcodes[code_key(code)] = product.id
 
     def _load(self, column: str, value: str) -> Product | None:
+        if column == "sku" and self._folded_maps is not None:
+            pid = self._folded_maps[0].get(code_key(value))
+            return self.get(pid) if pid else None
         self._write_pending()
         row = self.conn.execute(_PRODUCT_BY[column], {"v": value}).first()
-        # A code that is exactly a barcode is no SKU in another case (codes are one namespace): a scanned
-        # barcode then costs two index lookups, not a scan of the products.
-        if row is None and column == "sku" and self.conn.execute(_PRODUCT_OF_BARCODE, {"b": value}).first() is None:
-            row = self.conn.execute(_PRODUCT_BY_FOLDED, {"v": code_key(value)}).first()
+        if row is None and column == "sku":
+            pid = self._folded_sku(value)
+            return self.get(pid) if pid else None
         if row is None:
             return None
         if row.id in self._by_id:
@@ -362,6 +413,7 @@ class ProductRepository:
 
     def _cache(self, product: Product) -> None:
         old = self._by_id.get(product.id)
+        self._fold_in(old, product)
         for code in old.barcodes if old is not None else ():
             if self._by_barcode.get(code_key(code)) == product.id:
                 self._by_barcode[code_key(code)] = None
@@ -409,16 +461,20 @@ class ProductRepository:
         for chunk in _chunks(wanted[k] for k in skus):
             rows.update((r.id, r) for r in self.conn.execute(_PRODUCTS_IN["sku"], {"v": chunk}).all())
         found = {code_key(r.sku) for r in rows.values()}
-        for chunk in _chunks(k for k in skus if k not in found):  # in another case than typed
-            rows.update((r.id, r) for r in self.conn.execute(_PRODUCTS_FOLDED_IN, {"v": chunk}).all())
+        if any(k not in found for k in skus):  # perhaps there in another case than typed
+            folded = self._folded()[0]
+            others = [folded[k] for k in skus if k not in found and k in folded]
+            for chunk in _chunks(pid for pid in others if pid not in self._by_id):
+                rows.update((r.id, r) for r in self.conn.execute(_PRODUCTS_IN["id"], {"v": chunk}).all())
         # Every code is read ahead as a barcode too: a SKU may not be another product's barcode (catalog), so
         # adding or updating a product asks for its SKU as a barcode.
         barcodes = [k for k in wanted if k not in self._by_barcode]
         owner = {}
         for chunk in _chunks(wanted[k] for k in barcodes):
             owner.update((code_key(b), pid) for b, pid in self.conn.execute(_BARCODES_IN, {"v": chunk}).all())
-        for chunk in _chunks(k for k in barcodes if k not in owner):
-            owner.update((code_key(b), pid) for b, pid in self.conn.execute(_BARCODES_FOLDED_IN, {"v": chunk}).all())
+        if any(k not in owner for k in barcodes):
+            folded = self._folded()[1]
+            owner.update((k, folded[k]) for k in barcodes if k not in owner and k in folded)
         for chunk in _chunks(pid for pid in owner.values() if pid not in rows and pid not in self._by_id):
             rows.update((r.id, r) for r in self.conn.execute(_PRODUCTS_IN["id"], {"v": chunk}))
         codes_of: dict[str, list[str]] = {pid: [] for pid in rows}
@@ -466,9 +522,11 @@ class ProductRepository:
         if key in self._by_barcode:
             pid = self._by_barcode[key]
             return self.get(pid) if pid else None
+        if self._folded_maps is not None:
+            pid = self._folded_maps[1].get(key)
+            return self.get(pid) if pid else None
         self._write_pending()
-        pid = self.conn.execute(_PRODUCT_OF_BARCODE, {"b": barcode}).scalar() \
-            or self.conn.execute(_PRODUCT_OF_FOLDED_BARCODE, {"b": key}).scalar()
+        pid = self.conn.execute(_PRODUCT_OF_BARCODE, {"b": barcode}).scalar() or self._folded_barcode(barcode)
         return self.get(pid) if pid else None
 
 

@@ -156,7 +156,7 @@ def open_first(given: Path | str | None) -> Services | None:
     welcome = None
     while True:
         if path is None:
-            welcome = welcome or WelcomeDialog(open_database)
+            welcome = welcome or WelcomeDialog(open_database, explain=explain)
             if welcome.exec() != WelcomeDialog.DialogCode.Accepted or welcome.path is None:
                 return None
             path = welcome.path
@@ -167,7 +167,7 @@ def open_first(given: Path | str | None) -> Services | None:
             if given:
                 QMessageBox.warning(None, "Stockroom", message.replace("%2", str(exc)))
                 return None
-            welcome = welcome or WelcomeDialog(open_database)
+            welcome = welcome or WelcomeDialog(open_database, explain=explain)
             welcome.show_error(message.replace("%2", str(exc)))
             path = None
             continue
