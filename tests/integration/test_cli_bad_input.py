@@ -209,3 +209,28 @@ def test_a_date_at_the_calendars_end_stored_before_dates_had_a_range_still_lists
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_in_a_bulk_load_codes_in_another_case_are_found_after_the_maps_take_over(tmp_path):
+    from domain import catalog
+    from domain import commands as c
+    from domain.errors import Duplicate
+    from persistence import repositories
+    from persistence.db import open_database
+
+    db = open_database(tmp_path / "bulk.sqlite3")
+    try:
+        catalog.add_many(db.uow(), [c.AddProduct(f"P-{i}", f"Item {i}", barcodes=(f"BC-{i}",)) for i in range(30)])
+        many = [c.AddProduct(f"N-{i}", "New") for i in range(repositories.SCANS_BEFORE_MAPS + 5)]
+        for twin in (c.AddProduct("p-29", "Twin"), c.AddProduct("bc-3", "Barcode twin"),
+                     c.AddProduct("X-1", "Other", barcodes=("n-2",))):
+            with pytest.raises(Duplicate):
+                catalog.add_many(db.uow(), [*many, twin])
+        with db.uow() as uow:
+            for i in range(repositories.SCANS_BEFORE_MAPS + 2):
+                assert uow.products.by_sku(f"p-{i}").sku == f"P-{i}"
+            assert uow.products._folded_maps is not None
+            assert uow.products.by_barcode("bc-7").sku == "P-7"
+            assert uow.products.by_sku("no-such") is None
+    finally:
+        db.close()
