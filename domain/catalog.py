@@ -140,8 +140,8 @@ class _ProductFields:
 
 def _product_fields(c: cmd.AddProduct | cmd.UpdateProduct) -> _ProductFields:
     name = v.text("name", c.name)
-    barcodes = [v.code("barcode", b) for b in c.barcodes if str(b).strip()]
-    if len(set(barcodes)) != len(barcodes):
+    barcodes = [v.code("barcode", b) for b in c.barcodes if v.normal_code(b)]
+    if len({v.code_key(b) for b in barcodes}) != len(barcodes):
         raise BadInput("barcode", "the same barcode is listed twice")
     pack = v.quantity("pack size", c.pack_size)
     low = None if c.min_level in (None, "") else v.quantity("min level", c.min_level, allow_zero=True)
@@ -161,10 +161,19 @@ def _refuse_taken_barcodes(uow: UnitOfWork, barcodes: list[str], own_id: str | N
 
 
 def _add_product(uow: UnitOfWork, c: cmd.AddProduct) -> Product:
+    """Codes are one namespace: a SKU may not be another product's SKU or barcode, in any ASCII case."""
     sku = v.code("SKU", c.sku)
     f = _product_fields(c)
-    if uow.products.by_sku(sku) is not None:
-        raise Duplicate(f"SKU {sku!r} is already used by another product")
+    taken = uow.products.by_sku(sku)
+    if taken is not None:
+        same = "" if taken.sku == sku else f" (as {taken.sku!r}; SKUs are compared without regard to case)"
+        raise Duplicate(f"SKU {sku!r} is already used by another product{same}")
+    taken = uow.products.by_barcode(sku)
+    if taken is not None:
+        raise Duplicate(f"SKU {sku!r} is already the barcode of product {taken.sku}; scanning it would find "
+                        f"that product")
+    if any(v.code_key(b) == v.code_key(sku) for b in f.barcodes):
+        raise BadInput("barcode", f"{sku!r} is the product's own SKU; a barcode must differ from it")
     _refuse_taken_barcodes(uow, f.barcodes, None)
     product = Product(
         id=new_id(), sku=sku, name=f.name, unit=f.unit, category=f.category, pack_size=f.pack_size,

@@ -211,6 +211,11 @@ def _occurred_at(day: date | None, now: datetime) -> datetime:
     """Today (or no date) posts at the present moment; an earlier day at its last second, local time."""
     if day is not None and (not isinstance(day, date) or isinstance(day, datetime)):
         raise _bad(BadInput("date", f"{day!r} is not a date; use a date such as 2026-03-01"), None)
+    if day is not None:
+        try:
+            v.day("date", day)
+        except BadInput as exc:
+            raise _bad(exc, None) from exc
     today = now.astimezone().date()
     if day is None or day == today:
         return now

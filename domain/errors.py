@@ -68,3 +68,21 @@ class Forbidden(DomainError):
                  permission: str = "") -> None:
         super().__init__(message)
         self.user, self.role, self.needed, self.permission = user, role, needed, permission
+
+
+class TooLarge(RuleViolation):
+    """A number, or a sum the ledger would keep, beyond what is stored exactly; nothing was written."""
+
+
+class StorageProblem(DomainError):
+    """The database could not be written or read for a reason outside the request: nothing was written.
+
+    Args:
+        kind: ``"locked"`` (another program holds the write lock), ``"full"`` (no space left),
+            ``"io"`` (the disk failed), ``"read-only"`` (the file or folder cannot be written).
+        message: the English sentence, saying what to do.
+    """
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind

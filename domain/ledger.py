@@ -30,6 +30,7 @@ from domain.errors import AlreadyReversed
 from domain.errors import InsufficientStock
 from domain.errors import NotFound
 from domain.errors import RuleViolation
+from domain.errors import TooLarge
 from domain.ids import new_id
 from domain.model import Movement
 from domain.model import MovementKind
@@ -307,18 +308,24 @@ def _refuse_negative(product: Product, warehouse: Warehouse, m: Movement, before
     )
 
 
-# Values are stored as exact integers of 1/10,000 in a signed 64-bit column; stay well inside it.
-MAX_VALUE = Decimal(10) ** 14
+# Values and quantities are stored as exact integers of 1/10,000 in signed 64-bit columns; a balance stays
+# well inside them (domain.limits), so no sum of movements can overflow what the ledger keeps.
+MAX_VALUE = limits.VALUE_MAX
 
 
 def _refuse_too_large(product: Product, warehouse: Warehouse, val: Valuation) -> None:
-    """Refuse a movement whose value, or the stock value it leaves, is beyond what is kept exactly."""
+    """Refuse a movement whose value, or the stock value or quantity it leaves, is beyond what is kept exactly."""
     for amount in (val.value, val.after.value):
         if abs(amount) >= MAX_VALUE:
-            raise RuleViolation(
+            raise TooLarge(
                 f"{product.sku} ({product.name}) in {warehouse.code}: a value of {fmt(amount)} is too large; "
                 f"values up to 99,999,999,999,999.99 are kept"
             )
+    if abs(val.after.on_hand) >= limits.ON_HAND_MAX:
+        raise TooLarge(
+            f"{product.sku} ({product.name}) in {warehouse.code}: {fmt(val.after.on_hand)} on hand is too large; "
+            f"a warehouse keeps at most 9,999,999,999,999.9999 of a product"
+        )
 
 
 def _revalue(uow: UnitOfWork, product_id: str, warehouse_id: str, key: tuple[datetime, str]) -> None:
@@ -335,6 +342,7 @@ def _revalue(uow: UnitOfWork, product_id: str, warehouse_id: str, key: tuple[dat
         for m, was in uow.movements.history_from(p_id, w_id, start):
             val = _value(uow, pos, m, fresh)
             _refuse_negative(product, warehouse, m, pos, val, was)
+            _refuse_too_large(product, warehouse, val)
             if was != val:
                 fresh[m.id] = val
                 if m.kind == Kind.TRANSFER_OUT and m.transfer_id and (was is None or was.value != val.value):

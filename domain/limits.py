@@ -8,6 +8,9 @@ every later push).
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
+
 SKU = 64
 BARCODE = 64
 NAME = 200  # product, warehouse, supplier, customer names
@@ -36,3 +39,26 @@ FIELDS: dict[str, int] = {
     "users.username": USERNAME,
     "purchase_orders.reason": REASON,
 }
+
+# Business dates (a movement's, a document's, an issue date): from the Unix epoch, where the ledger's
+# instants start, to this many years after today. Outside it a date is a typing slip (0001, 9999) and
+# would not survive the conversions to local time and to the stored microseconds.
+FIRST_DAY = date(1970, 1, 1)  # and not before its midnight in UTC (the first hours of it east of Greenwich)
+YEARS_AHEAD = 100
+
+
+def last_day(today: date) -> date:
+    """The last business date accepted when it is ``today``: the same day ``YEARS_AHEAD`` years on."""
+    try:
+        return today.replace(year=today.year + YEARS_AHEAD)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year + YEARS_AHEAD, day=28)
+
+
+# Numbers: what one typed quantity or unit cost may be, and what one balance may reach. Quantities are
+# kept as integers of 1/10,000 and values of 1/10,000 in signed 64-bit columns (9.2 * 10**18): a
+# balance below ON_HAND_MAX takes 10**17 of that, so even SQL sums over many balances stay exact.
+QTY_MAX = Decimal(10) ** 12  # a typed quantity is below this
+COST_MAX = Decimal(10) ** 10  # a typed unit cost or price is below this
+ON_HAND_MAX = Decimal(10) ** 13  # a balance (on hand, on order, reserved) stays below this
+VALUE_MAX = Decimal(10) ** 14  # a movement's value and a stock value stay below this

@@ -5,14 +5,22 @@ is off anyone may add a user, and the first one must be an admin, which turns si
 every signed-in user may change their own password, proving the current one first. The
 last active admin can be neither demoted nor deactivated, so a database can never lock
 everybody out of user management. Users are never deleted: movements and documents name them.
+
+Signing in is throttled per user name: after each failed attempt the next one is refused until a
+delay has passed, 1 s after the first failure, then 2 s, 4 s … at most 60 s (``throttle_delay``);
+an attempt that comes earlier is refused at once with the time to try again (nothing sleeps). A
+successful sign-in clears the count. The count and the time are kept per name by the users
+repository (``sign_in_failures``); the clock is a parameter, so tests do not wait.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import replace
 from datetime import UTC
 from datetime import datetime
+from datetime import timedelta
 
 from domain import validate as v
 from domain.access import ROLES
@@ -41,6 +49,40 @@ class SignInFailed(Forbidden):
 
     def __init__(self) -> None:
         super().__init__("the user name or the password is wrong")
+
+
+def system_clock() -> datetime:
+    """The time sign-in throttling goes by when no clock is given (tests replace it)."""
+    return datetime.now(UTC)
+
+
+THROTTLE_FIRST = timedelta(seconds=1)
+THROTTLE_MOST = timedelta(seconds=60)
+
+
+def throttle_delay(failures: int) -> timedelta:
+    """How long sign-in as a name is refused after its ``failures``-th failed attempt in a row: 1 s, 2 s,
+    4 s … at most 60 s."""
+    if failures <= 0:
+        return timedelta(0)
+    return min(THROTTLE_MOST, THROTTLE_FIRST * 2 ** min(failures - 1, 16))
+
+
+class SignInThrottled(Forbidden):
+    """Sign-in as this name is paused after failed attempts; ``not_before`` says from when it is tried again.
+
+    Args:
+        username: the name as typed.
+        failures: the failed attempts in a row so far.
+        not_before: the aware UTC time from which an attempt is taken.
+        now: the time of the refused attempt.
+    """
+
+    def __init__(self, username: str, failures: int, not_before: datetime, now: datetime) -> None:
+        self.username, self.failures, self.not_before = username, failures, not_before
+        self.wait_seconds = max(1, int(-(-(not_before - now).total_seconds() // 1)))
+        super().__init__(f"sign-in as {username} is paused after {failures} failed attempt(s); try again in "
+                         f"{self.wait_seconds} s (at {not_before.astimezone():%H:%M:%S})")
 
 
 @dataclass(frozen=True)
@@ -110,6 +152,16 @@ def sign_in_required(uow: UnitOfWork) -> bool:
     """Whether the database has an active user, so that using it needs signing in."""
     with uow:
         return uow.users.any_active()
+
+
+def check_may_manage_users(uow: UnitOfWork) -> None:
+    """Refuse, before anything is asked for (a new password), a user who may not manage users.
+
+    Raises:
+        Forbidden: sign-in is on and the acting user is not an admin.
+    """
+    with uow:
+        require(uow, Permission.USERS)
 
 
 def add_user(uow: UnitOfWork, c: AddUser) -> User:
@@ -234,20 +286,45 @@ def list_users(uow: UnitOfWork) -> list[User]:
         return uow.users.all()
 
 
-def authenticate(uow: UnitOfWork, username: object, password: object) -> User:
-    """The active user with this name and password.
+def authenticate(uow: UnitOfWork, username: object, password: object,
+                 clock: Callable[[], datetime] | None = None) -> User:
+    """The active user with this name and password; throttled per name after failed attempts (see module).
+
+    Args:
+        uow: the unit of work (entered up to three times: read, then record or clear the failures).
+        username: the name as typed.
+        password: the password as typed.
+        clock: the current aware time (default: the system clock).
 
     Raises:
+        SignInThrottled: an attempt before the delay after the last failure has passed; the password
+            is not even checked.
         SignInFailed: unknown name, deactivated user or wrong password, all with one message and in
             about the same time, so neither tells which part was wrong.
     """
     name = "" if username is None else str(username).strip()
     secret = "" if password is None else str(password)
+    key = v.code_key(name)
     with uow:
         user = uow.users.by_username(name) if name else None
+        failures, not_before = uow.users.sign_in_failures(key) if key else (0, None)
+    now = (clock or system_clock)()
+    if not_before is not None and now < not_before:
+        raise SignInThrottled(name, failures, not_before, now)
     if user is None or not user.active:
         waste_time(secret)
+        ok = False
+    else:
+        ok = verify_password(secret, user.password_hash)
+    if not ok:
+        if key:  # unknown names too, so the pause does not tell which names exist
+            with uow:
+                uow.users.set_sign_in_failures(key, failures + 1, now + throttle_delay(failures + 1))
+                uow.commit()
         raise SignInFailed()
-    if not verify_password(secret, user.password_hash):
-        raise SignInFailed()
+    if failures:
+        with uow:
+            uow.users.set_sign_in_failures(key, 0, None)
+            uow.commit()
+    assert user is not None
     return user

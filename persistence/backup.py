@@ -45,6 +45,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
 from domain.errors import BadInput
+from persistence import errors as storage_errors
 from persistence import tables as t
 
 KEEP_SETTING = "backup_keep"
@@ -418,7 +419,7 @@ def _match_page_size(staging: Path, db_path: Path) -> None:
 def _write_into(staging: Path, db_path: Path) -> None:
     src = sqlite3.connect(staging)
     try:
-        dst = sqlite3.connect(db_path, timeout=30)
+        dst = sqlite3.connect(db_path, timeout=storage_errors.BUSY_TIMEOUT_MS / 1000)
         try:
             src.backup(dst)  # waits while another connection holds the write lock
         finally:

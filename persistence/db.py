@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy import text
 
 from domain.ids import new_id
+from persistence import errors as storage_errors
 from persistence import tables as t
 from persistence.backup import timestamped_backup
 from persistence.migrations import HEAD
@@ -36,7 +37,7 @@ def sqlite_engine(path: Path) -> Engine:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA synchronous=FULL")
-        cur.execute("PRAGMA busy_timeout=10000")
+        cur.execute(f"PRAGMA busy_timeout={int(storage_errors.BUSY_TIMEOUT_MS)}")
         cur.close()
 
     @event.listens_for(engine, "begin")
@@ -115,14 +116,24 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(path: Path | str) -> Database:
-    """Open (creating if needed) the SQLite file at ``path`` and bring its schema to head.
+def open_database(path: Path | str, *, create: bool = True) -> Database:
+    """Open the Stockroom database at ``path`` and bring its schema to head.
 
-    An existing file whose schema is behind is first copied to ``backups/`` beside it.
+    Only a missing or empty file is made a new database, and only with ``create`` (the command
+    line's ``init``, the welcome dialog's "create"); its folder is made then too. A file that is
+    not a Stockroom database (another program's SQLite file, a document) is refused with
+    ``NotStockroomDatabase`` before anything is written to it. An existing file whose schema is
+    behind is first copied to ``backups/`` beside it.
     """
     path = Path(path).expanduser().resolve()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    existed = path.exists() and path.stat().st_size > 0
+    existed = path.exists() and (not path.is_file() or path.stat().st_size > 0)
+    if existed:
+        refuse_foreign(path)
+    elif not create:
+        raise NotStockroomDatabase(f"there is no database at {path}; create one with the init command (or in the "
+                                   f"window's welcome dialog), or give the path of an existing one")
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
     engine = sqlite_engine(path)
     revision = current_revision(engine)
     if revision != HEAD:
@@ -134,6 +145,48 @@ def open_database(path: Path | str) -> Database:
             timestamped_backup(path, f"before-{HEAD}")
         upgrade(engine)
     return Database(engine, path)
+
+
+class NotStockroomDatabase(RuntimeError):
+    """The path holds no Stockroom database (nothing there, or another kind of file); it is left untouched."""
+
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def refuse_foreign(path: Path) -> None:
+    """Raise NotStockroomDatabase unless ``path`` is a Stockroom database; reads only, writes nothing.
+
+    A Stockroom database is an SQLite file with Alembic's version table and the settings table
+    (every revision has both), or with an empty version table (one taken back to the base
+    revision, which the upgrade rebuilds). The check opens the file read-only, so another
+    program's file stays byte for byte what it was.
+    """
+    import sqlite3
+
+    if not path.is_file():
+        raise NotStockroomDatabase(f"{path} is not a file")
+    with path.open("rb") as f:
+        header = f.read(len(_SQLITE_HEADER))
+    if header != _SQLITE_HEADER:
+        raise NotStockroomDatabase(f"{path} is not a Stockroom database (not an SQLite file); it was left as it was")
+    # Without a write-ahead log beside it the file is read as immutable: SQLite then makes no -shm or -wal
+    # file either. With one (the database is open in another program) the log must be read too.
+    wal = path.with_name(path.name + "-wal")
+    mode = "mode=ro" if wal.exists() and wal.stat().st_size > 0 else "mode=ro&immutable=1"
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?{mode}", uri=True)
+        try:
+            names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            at_base = "alembic_version" in names and conn.execute(
+                "SELECT count(*) FROM alembic_version").fetchone()[0] == 0
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotStockroomDatabase(f"{path} cannot be read as a database ({exc})") from None
+    if not ({"alembic_version", "settings"} <= names or at_base):
+        raise NotStockroomDatabase(f"{path} is an SQLite database of another program (it has no Stockroom tables); "
+                                   f"it was left as it was")
 
 
 class SchemaTooNew(RuntimeError):

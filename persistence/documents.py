@@ -16,6 +16,7 @@ from domain.documents import DocumentKind
 from domain.documents import DocumentLineRow
 from domain.documents import DocumentRow
 from domain.documents import ScanTarget
+from domain.validate import code_key
 from persistence import tables as t
 from persistence.repositories import Buffer
 
@@ -139,8 +140,9 @@ def scan_codes(engine: Engine) -> dict[str, ScanTarget]:
     """Every code a scanner may send, mapped to its product: each active product's SKU and barcodes.
 
     A SKU wins over an equal barcode of another product, as in ``domain.ledger.find_product``.
-    Plain tuples and two narrow queries: this runs for 100,000 products whenever a document
-    screen opens.
+    Each code is there as stored and, when that differs, by its ``code_key`` (lower case), so a
+    lookup of ``code_key(scanned)`` finds it in any case. Plain tuples and two narrow queries: this
+    runs for 100,000 products whenever a document screen opens.
     """
     with engine.connect() as conn:
         targets = {row[0]: ScanTarget(*row) for row in conn.execute(
@@ -150,4 +152,8 @@ def scan_codes(engine: Engine) -> dict[str, ScanTarget]:
             target = targets.get(product_id)
             if target is not None:
                 codes.setdefault(barcode, target)
+    for code, target in list(codes.items()):
+        folded = code.lower() if code.isascii() else code_key(code)  # the same for ASCII, and fast
+        if folded != code:
+            codes.setdefault(folded, target)
     return codes

@@ -1,4 +1,9 @@
-"""The SQLAlchemy unit of work: one connection, one transaction, rolled back unless committed."""
+"""The SQLAlchemy unit of work: one connection, one transaction, rolled back unless committed.
+
+A failure of the storage itself (the write lock not granted in time, a full disk, an I/O error, a number
+too large for its column) leaves the unit of work as the domain error that says it
+(``persistence.errors``), after the rollback: the use case wrote nothing.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from sqlalchemy import Engine
 
 from persistence.demand import UnfilledDemandRepository
 from persistence.documents import DocumentRepository
+from persistence.errors import explain
 from persistence.product_planning import ProductPlanningRepository
 from persistence.purchasing import PurchasingRepository
 from persistence.rates import ExchangeRateRepository
@@ -30,10 +36,25 @@ class SqlAlchemyUnitOfWork:
         self._conn = None
 
     def __enter__(self) -> SqlAlchemyUnitOfWork:
-        conn = self.engine.connect()
+        try:
+            conn = self.engine.connect()
+        except Exception as exc:
+            explained = explain(exc)
+            if explained is None:
+                raise
+            raise explained from exc
         conn.info["immediate"] = True  # take the write lock up front; see persistence.db
         self._conn = conn
-        self._tx = conn.begin()
+        try:
+            self._tx = conn.begin()
+        except Exception as exc:
+            conn.info.pop("immediate", None)
+            conn.close()
+            self._conn = None
+            explained = explain(exc)
+            if explained is None:
+                raise
+            raise explained from exc
         self._buffer = Buffer(conn)
         self.products = ProductRepository(conn)
         self.warehouses = WarehouseRepository(conn)
@@ -54,7 +75,7 @@ class SqlAlchemyUnitOfWork:
         self._buffer.flush()
         return self._conn
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type, exc, tb) -> None:
         try:
             if self._tx.is_active:
                 self._tx.rollback()
@@ -62,6 +83,9 @@ class SqlAlchemyUnitOfWork:
             self._conn.info.pop("immediate", None)
             self._conn.close()
             self._conn = None
+        explained = explain(exc) if isinstance(exc, Exception) else None
+        if explained is not None:
+            raise explained from exc
 
     def commit(self) -> None:
         self._buffer.flush()

@@ -6,6 +6,8 @@ so their statements are built once here.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy import Connection
 from sqlalchemy import bindparam
 from sqlalchemy import func
@@ -15,6 +17,8 @@ from sqlalchemy import update
 
 from domain.users_model import User
 from persistence import tables as t
+from persistence.types import from_micros
+from persistence.types import to_micros
 
 U = t.users.c
 _BY_NAME = select(t.users).where(U.username == bindparam("name"))
@@ -55,4 +59,21 @@ class UserRepository:
 
     def active_admins(self) -> int:
         return int(self.conn.execute(_ACTIVE_ADMINS).scalar_one())
+
+    # Failed sign-ins live in the settings table (this desk's own, never synced): "count microseconds".
+    _FAILURES = "sign_in_failures:"
+
+    def sign_in_failures(self, key: str) -> tuple[int, datetime | None]:
+        value = self.conn.execute(select(t.settings.c.value).where(t.settings.c.key == self._FAILURES + key)).scalar()
+        try:
+            count, micros = value.split() if value else ("0", "")
+            return int(count), from_micros(int(micros)) if micros else None
+        except ValueError:  # written by hand: start again
+            return 0, None
+
+    def set_sign_in_failures(self, key: str, failures: int, not_before: datetime | None) -> None:
+        self.conn.execute(t.settings.delete().where(t.settings.c.key == self._FAILURES + key))
+        if failures:
+            micros = to_micros(not_before) if not_before is not None else ""
+            self.conn.execute(t.settings.insert().values(key=self._FAILURES + key, value=f"{failures} {micros}"))
 

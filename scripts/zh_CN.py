@@ -304,6 +304,13 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportProblems', '0 or more with at most 4 decimals, such as 12 or 2.5'): '0 或以上，最多 4 位小数，如 12 或 2.5',
     ('ImportProblems', '0 or more, blank for none'): '0 或以上；留空表示不设',
     ('ImportProblems', '0 or more, such as 4.20'): '0 或以上，如 4.20',
+    ('ImportProblems', '%1 is the SKU on row %2'): '%1 是第 %2 行的货号',
+    ('ImportProblems', '%1 is the barcode on row %2'): '%1 是第 %2 行的条码',
+    ('ImportProblems', '%1 is outside the accepted dates, %2 to %3'): '%1 超出可接受的日期范围（%2 至 %3）',
+    ('ImportProblems', 'a code no other row uses'): '其他行未使用的编码',
+    ('ImportProblems', 'contains a control character or line break (%1)'): '含有控制字符或换行符（%1）',
+    ('ImportProblems', 'contains a direction override (%1)'): '含有文字方向控制符（%1）',
+    ('ImportProblems', 'contains an invisible character (%1)'): '含有不可见字符（%1）',
     ('ImportProblems', 'SKU %1 is also on row %2'): '货号 %1 在第 %2 行也出现了',
     ('ImportProblems', 'a barcode no other product has'): '其他商品没有用过的条码',
     ('ImportProblems', 'a date after %1'): '%1 之后的日期',
@@ -957,6 +964,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SignIn', 'Password:'): '密码：',
     ('SignIn', 'Sign in'): '登录',
     ('SignIn', 'Sign in — Stockroom'): '登录 — Stockroom',
+    ('SignIn', 'Signing in as %1 is paused after failed attempts; try again in %2 seconds (at %3).'):
+        '%1 登录失败次数过多，已暂停登录；请在 %2 秒后（%3）重试。',
     ('SignIn', 'The user name or the password is wrong.'): '用户名或密码错误。',
     ('SignIn', 'User name:'): '用户名：',
     ('StockChart', 'On hand'): '现有库存',
@@ -980,6 +989,16 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('StockTableModel', 'Unit'): '单位',
     ('StockTableModel', 'Value'): '金额',
     ('StockTableModel', 'Warehouse'): '仓库',
+    ('Storage', 'A number is too large to be kept exactly. Nothing was written; enter a smaller quantity, cost or amount.'):
+        '数字太大，无法精确保存。未写入任何内容；请输入较小的数量、成本或金额。',
+    ('Storage', 'The database file cannot be written (it or its folder is read-only). Nothing was written; make it writable or open a copy.'):
+        '数据库文件无法写入（文件或其文件夹为只读）。未写入任何内容；请使其可写，或打开一个副本。',
+    ('Storage', 'The database is busy: another program or window (a long import, a sync or a backup) is writing to it. Nothing was written; try again when it has finished.'):
+        '数据库正忙：另一个程序或窗口（较长的导入、同步或备份）正在写入。未写入任何内容；请在其完成后重试。',
+    ('Storage', 'The disk could not be read or written (disk I/O error). Nothing was written; check the disk or the network drive, then try again.'):
+        '无法读写磁盘（磁盘 I/O 错误）。未写入任何内容；请检查磁盘或网络驱动器，然后重试。',
+    ('Storage', 'The disk that holds the database is full. Nothing was written; free some space on it (or move the database to a larger disk) and try again.'):
+        '数据库所在的磁盘已满。未写入任何内容；请释放一些空间（或将数据库移到更大的磁盘），然后重试。',
     ('SuppliersScreen', '&Add terms…'): '添加条款(&A)…',
     ('SuppliersScreen', '&Address:'): '地址(&A)：',
     ('SuppliersScreen', '&Code:'): '编码(&C)：',

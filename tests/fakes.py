@@ -25,6 +25,7 @@ from domain.model import Valuation
 from domain.model import Warehouse
 from domain.product_planning import ProductPlanning
 from domain.users_model import User
+from domain.validate import code_key
 
 Key = tuple[datetime, str]
 
@@ -42,6 +43,7 @@ class State:
     valuations: dict[str, Valuation] = field(default_factory=dict)
     balances: dict[tuple[str, str], Balance] = field(default_factory=dict)
     users: dict[str, User] = field(default_factory=dict)
+    sign_in_failures: dict[str, tuple[int, datetime | None]] = field(default_factory=dict)
     product_planning: dict[str, ProductPlanning] = field(default_factory=dict)
 
     def copy(self) -> State:
@@ -51,7 +53,7 @@ class State:
             suppliers=copy.deepcopy(self.suppliers), terms=copy.deepcopy(self.terms),
             customers=copy.deepcopy(self.customers), movements=dict(self.movements),
             valuations=dict(self.valuations), balances=dict(self.balances), users=dict(self.users),
-            product_planning=dict(self.product_planning),
+            product_planning=dict(self.product_planning), sign_in_failures=dict(self.sign_in_failures),
         )
 
 
@@ -71,10 +73,11 @@ class FakeProductRepository:
         return self.s.products.get(product_id)
 
     def by_sku(self, sku: str) -> Product | None:
-        return next((p for p in self.s.products.values() if p.sku == sku), None)
+        return next((p for p in self.s.products.values() if code_key(p.sku) == code_key(sku)), None)
 
     def by_barcode(self, barcode: str) -> Product | None:
-        return next((p for p in self.s.products.values() if barcode in p.barcodes), None)
+        key = code_key(barcode)
+        return next((p for p in self.s.products.values() if key in {code_key(b) for b in p.barcodes}), None)
 
     def preload(self, codes: Iterable[str]) -> None:
         pass  # everything is in memory already
@@ -95,7 +98,7 @@ class FakeWarehouseRepository:
         return self.s.warehouses.get(warehouse_id)
 
     def by_code(self, code: str) -> Warehouse | None:
-        return next((w for w in self.s.warehouses.values() if w.code == code), None)
+        return next((w for w in self.s.warehouses.values() if code_key(w.code) == code_key(code)), None)
 
 
 class FakeSupplierRepository:
@@ -106,7 +109,7 @@ class FakeSupplierRepository:
         self.s.suppliers[supplier.id] = supplier
 
     def by_code(self, code: str) -> Supplier | None:
-        return next((x for x in self.s.suppliers.values() if x.code == code), None)
+        return next((x for x in self.s.suppliers.values() if code_key(x.code) == code_key(code)), None)
 
     def update(self, supplier: Supplier) -> None:
         self.s.suppliers[supplier.id] = supplier
@@ -130,7 +133,7 @@ class FakeCustomerRepository:
         self.s.customers[customer.id] = customer
 
     def by_code(self, code: str) -> Customer | None:
-        return next((x for x in self.s.customers.values() if x.code == code), None)
+        return next((x for x in self.s.customers.values() if code_key(x.code) == code_key(code)), None)
 
 
 class FakeMovementRepository:
@@ -224,6 +227,15 @@ class FakeUserRepository:
 
     def active_admins(self) -> int:
         return sum(1 for u in self.s.users.values() if u.active and u.role == "admin")
+
+    def sign_in_failures(self, key: str) -> tuple[int, datetime | None]:
+        return self.s.sign_in_failures.get(key, (0, None))
+
+    def set_sign_in_failures(self, key: str, failures: int, not_before: datetime | None) -> None:
+        if failures:
+            self.s.sign_in_failures[key] = (failures, not_before)
+        else:
+            self.s.sign_in_failures.pop(key, None)
 
 
 class FakeProductPlanningRepository:

@@ -84,20 +84,57 @@ def bind_queries(engine) -> SimpleNamespace:
     return SimpleNamespace(**bound)
 
 
-def build_services(db_path: Path | str) -> Services:
-    """Services on the database, acting as the OS user with no role (sign-in off; see open_signed_in)."""
+def explain(exc: BaseException) -> BaseException | None:
+    """A storage failure as the domain error that says, in the reader's language, what to do (or None)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from domain.errors import StorageProblem
+    from domain.errors import TooLarge
+    from persistence.errors import explain as explain_storage
+
+    explained = explain_storage(exc)
+    texts = {
+        "locked": QCoreApplication.translate(
+            "Storage", "The database is busy: another program or window (a long import, a sync or a backup) is "
+                       "writing to it. Nothing was written; try again when it has finished."),
+        "full": QCoreApplication.translate(
+            "Storage", "The disk that holds the database is full. Nothing was written; free some space on it (or "
+                       "move the database to a larger disk) and try again."),
+        "io": QCoreApplication.translate(
+            "Storage", "The disk could not be read or written (disk I/O error). Nothing was written; check the "
+                       "disk or the network drive, then try again."),
+        "read-only": QCoreApplication.translate(
+            "Storage", "The database file cannot be written (it or its folder is read-only). Nothing was "
+                       "written; make it writable or open a copy."),
+    }
+    if isinstance(explained, StorageProblem):
+        return StorageProblem(explained.kind, texts.get(explained.kind, str(explained)))
+    if isinstance(explained, TooLarge):
+        return TooLarge(QCoreApplication.translate(
+            "Storage", "A number is too large to be kept exactly. Nothing was written; enter a smaller quantity, "
+                       "cost or amount."))
+    return explained
+
+
+def build_services(db_path: Path | str, *, create: bool = True) -> Services:
+    """Services on the database, acting as the OS user with no role (sign-in off; see open_signed_in).
+
+    Without ``create``, a path where there is no Stockroom database is refused (``open_database``).
+    """
     from persistence.db import open_database
     from ui.cli_users import os_user
 
-    database = open_database(db_path)
-    return Services(database=database, queries=bind_queries(database.engine), tasks=TaskRunner(), user=os_user())
+    database = open_database(db_path, create=create)
+    return Services(database=database, queries=bind_queries(database.engine), tasks=TaskRunner(explain=explain),
+                    user=os_user())
 
 
 def open_signed_in(db_path: Path | str) -> Services | None:
-    """Services on the database, signed in when it has users; None when the user cancels signing in."""
+    """Services on an existing database (only the welcome dialog creates one), signed in when it has users;
+    None when the user cancels signing in."""
     from ui.dialogs.sign_in import ask_sign_in
 
-    services = build_services(db_path)
+    services = build_services(db_path, create=False)
     signed_in = ask_sign_in(services)
     if signed_in is None:
         services.tasks.wait(10_000)
@@ -119,7 +156,7 @@ def open_first(given: Path | str | None) -> Services | None:
     welcome = None
     while True:
         if path is None:
-            welcome = welcome or WelcomeDialog(open_database)
+            welcome = welcome or WelcomeDialog(open_database, explain=explain)
             if welcome.exec() != WelcomeDialog.DialogCode.Accepted or welcome.path is None:
                 return None
             path = welcome.path
@@ -130,7 +167,7 @@ def open_first(given: Path | str | None) -> Services | None:
             if given:
                 QMessageBox.warning(None, "Stockroom", message.replace("%2", str(exc)))
                 return None
-            welcome = welcome or WelcomeDialog(open_database)
+            welcome = welcome or WelcomeDialog(open_database, explain=explain)
             welcome.show_error(message.replace("%2", str(exc)))
             path = None
             continue

@@ -1,6 +1,7 @@
 """The headless command line: the same use cases as the window, for scripts, support and tests.
 
-Exit status: 0 done, 2 bad input, 3 refused by a business rule. This module must not
+Exit status: 0 done, 2 bad input, 3 refused by a business rule, 4 the storage failed (the database
+busy past the wait, a full disk, a disk error; nothing was written). This module must not
 import Qt, pandas or statsmodels, so a command starts fast.
 """
 
@@ -34,7 +35,7 @@ from ui.cli_po import run_po
 # a module must import nothing heavy at its top, so every command still starts fast.
 EXTENSIONS = ("ui.cli_sync", "ui.cli_io", "ui.cli_admin", "ui.cli_users", "ui.cli_rates")
 
-EXIT_OK, EXIT_BAD_INPUT, EXIT_REFUSED = 0, 2, 3
+EXIT_OK, EXIT_BAD_INPUT, EXIT_REFUSED, EXIT_STORAGE = 0, 2, 3, 4
 
 
 class CliError(Exception):
@@ -44,10 +45,17 @@ class CliError(Exception):
 
 
 def _when(text: str) -> datetime:
+    from domain import validate
+
     try:
-        return datetime.fromisoformat(text)
+        when = datetime.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not an ISO date-time such as 2026-03-01T14:30") from None
+    try:
+        validate.moment("--at", when)
+    except BadInput as exc:  # argparse names the option; say the window
+        raise argparse.ArgumentTypeError(exc.problem) from None
+    return when
 
 
 def _cache_argparse_messages() -> None:
@@ -174,22 +182,39 @@ def _extensions() -> list:
     return found
 
 
-def _open(path: Path):
+def _open(path: Path, *, create: bool = False):
+    """Open the --db database; only ``init`` (``create``) makes a new one, and nothing else is written to a file
+    that is not a Stockroom database."""
+    from persistence.db import NotStockroomDatabase
     from persistence.db import open_database
 
     try:
-        return open_database(path)
-    except Exception as exc:  # a folder, a file that is not SQLite, no permission: the user's path, not a bug
+        return open_database(path, create=create)
+    except NotStockroomDatabase as exc:
+        raise CliError(f"--db: {exc}", EXIT_BAD_INPUT) from exc
+    except DomainError:
+        raise
+    except Exception as exc:  # a folder, no permission, a damaged file: the user's path, not a bug
+        explained = _explain(exc)
+        if explained is not None:
+            raise explained from exc
         reason = getattr(exc, "orig", None) or exc
         raise CliError(f"--db: cannot open {path} as a Stockroom database ({reason}); give the path of a Stockroom "
-                       f"database file or of a new file to create", EXIT_BAD_INPUT) from exc
+                       f"database file, or create one with init", EXIT_BAD_INPUT) from exc
+
+
+def _explain(exc: BaseException):
+    """A storage failure (database locked, disk full, a number too large to keep) as a domain error, or None."""
+    from persistence.errors import explain
+
+    return explain(exc)
 
 
 def _open_as(path: Path, args: argparse.Namespace):
     """Open the database and sign in as ``--user`` (or act as the OS user while sign-in is off)."""
     from ui.cli_users import sign_in
 
-    db = _open(path)
+    db = _open(path, create=args.command == "init")
     try:
         sign_in(db, getattr(args, "acting", None) or getattr(args, "user", None))
     except BaseException:
@@ -219,12 +244,26 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+# Control characters and direction overrides in stored text (from before they were refused, or written by
+# another program) are shown as U+FFFD: printed raw they would drive the terminal (colours, a cleared screen).
+_UNPRINTABLE = {c: "\ufffd" for c in (*range(0x00, 0x20), *range(0x7f, 0xa0), *range(0x202a, 0x202f),
+                                        *range(0x2066, 0x206a))}
+
+
 def _table(rows: list[list[str]], header: list[str]) -> None:
-    cells = [[str(x) for x in row] for row in [header, *rows]]
+    cells = [[str(x).translate(_UNPRINTABLE) for x in row] for row in [header, *rows]]
     widths = [max(display_width(row[i]) for row in cells if i < len(row)) for i in range(len(header))]
     lines = ("  ".join(x + " " * (w - display_width(x)) for x, w in zip(row, widths, strict=False)).rstrip()
              for row in cells)
     sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _local(when: datetime) -> datetime:
+    """Local time; a date at the calendar's end (stored before dates had a range) stays in UTC."""
+    try:
+        return when.astimezone()
+    except (OverflowError, ValueError):
+        return when
 
 
 def run(args: argparse.Namespace) -> int:
@@ -301,7 +340,7 @@ def run(args: argparse.Namespace) -> int:
                           "currency": r.fx_currency, "foreign_unit_price": _num(r.fx_unit_price),
                           "rate": _num(r.fx_rate)} for r in rows])
         else:
-            _table([[r.occurred_at.astimezone().strftime("%Y-%m-%d %H:%M"), r.kind, r.sku, r.warehouse, fmt(r.qty),
+            _table([[_local(r.occurred_at).strftime("%Y-%m-%d %H:%M"), r.kind, r.sku, r.warehouse, fmt(r.qty),
                      fmt(r.value), r.source_ref, r.id] for r in rows],
                    ["WHEN", "KIND", "SKU", "WAREHOUSE", "QTY", "VALUE", "REF", "ID"])
     elif cmd == "check":
@@ -342,10 +381,24 @@ def main(argv: list[str] | None = None, *, on_gui: Callable[[argparse.Namespace]
         print(f"error: {exc}", file=sys.stderr)
         return exc.code
     except DomainError as exc:
-        print(f"refused: {exc}", file=sys.stderr)
-        return EXIT_REFUSED
+        return _say(exc)
     except BrokenPipeError:
         # The reader went away (`stockroom stock | head`): not an error of ours. Point stdout at
         # /dev/null so the interpreter's final flush does not complain again.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Exception as exc:  # a storage failure outside a unit of work (a backup, a query, opening)
+        explained = _explain(exc)
+        if explained is None:
+            raise
+        return _say(explained)
+
+
+def _say(exc: DomainError) -> int:
+    from domain.errors import StorageProblem
+
+    if isinstance(exc, StorageProblem):
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_STORAGE
+    print(f"refused: {exc}", file=sys.stderr)
+    return EXIT_REFUSED

@@ -6,13 +6,16 @@ set, asked for without echo. Without a name, while the database has no users (si
 acts as the operating-system user and may do everything; once sign-in is on, a command that
 opens the database without a name is refused (exit 3), and the use cases would refuse anyway.
 A new password (``user add``, ``user passwd``) comes from ``STOCKROOM_NEW_PASSWORD`` or is asked
-for twice.
+for twice. A password is only asked for on a terminal: without one (a script, a scheduled job) and
+without the variable, the command ends with exit 2 naming the variable to set. The role is checked
+before a new password is asked for.
 """
 
 from __future__ import annotations
 
 import getpass
 import os
+import sys
 
 COMMANDS = ("user",)
 PASSWORD_ENV = "STOCKROOM_PASSWORD"
@@ -72,9 +75,20 @@ def sign_in(db, name: str | None) -> None:
         return
     password = os.environ.get(PASSWORD_ENV)
     if password is None:
-        password = getpass.getpass(f"password for {name}: ")
+        password = _ask(f"password for {name}: ", PASSWORD_ENV, f"--user {name}")
     user = users.authenticate(db.uow(), name, password)
     db.act_as(user.username, user.role)
+
+
+def _ask(prompt: str, variable: str, what: str) -> str:
+    """A password typed on the terminal without echo; without a terminal, CliError naming ``variable``."""
+    from ui.cli import EXIT_BAD_INPUT
+    from ui.cli import CliError
+
+    if not sys.stdin.isatty():
+        raise CliError(f"{what}: there is no terminal to ask for the password on; set {variable} to it",
+                       EXIT_BAD_INPUT)
+    return getpass.getpass(prompt)
 
 
 def _new_password(name: str) -> str:
@@ -84,7 +98,7 @@ def _new_password(name: str) -> str:
     password = os.environ.get(NEW_PASSWORD_ENV)
     if password is not None:
         return password
-    password = getpass.getpass(f"new password for {name}: ")
+    password = _ask(f"new password for {name}: ", NEW_PASSWORD_ENV, f"new password for {name}")
     if getpass.getpass("the same again: ") != password:
         raise CliError("password: the two entries differ; type the same password twice", EXIT_BAD_INPUT)
     return password
@@ -99,6 +113,7 @@ def run(args, open_db) -> int:
     db = open_db()  # signed in as --user or, given after ``user …``, --as
     uow = db.uow
     if args.action == "add":
+        users.check_may_manage_users(uow())  # before asking for a password the command would then refuse
         user = users.add_user(uow(), users.AddUser(args.name, _new_password(args.name), args.role, args.display_name))
         print(f"added {user.username} ({user.role})" + ("; sign-in is now on" if user.role == "admin" else ""))
     elif args.action == "list":
@@ -113,10 +128,11 @@ def run(args, open_db) -> int:
         # Your own password, whatever your role: the current one proves it is you.
         current = os.environ.get(PASSWORD_ENV)
         if current is None:
-            current = getpass.getpass(f"current password for {args.name}: ")
+            current = _ask(f"current password for {args.name}: ", PASSWORD_ENV, f"current password for {args.name}")
         users.change_own_password(uow(), users.ChangeOwnPassword(current, _new_password(args.name)))
         print(f"new password set for {args.name}")
     elif args.action == "passwd":
+        users.check_may_manage_users(uow())
         users.set_password(uow(), users.SetPassword(args.name, _new_password(args.name)))
         print(f"new password set for {args.name}")
     elif args.action == "role":

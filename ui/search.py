@@ -17,10 +17,18 @@ from typing import Any
 from pypinyin import Style
 from pypinyin import lazy_pinyin
 
+from domain.validate import normal_code
+
 _SEP = "\x1f"
 _WHITESPACE = {ord(ch): None for ch in " \t\n\r\u3000"}
 _FULL: dict[int, str | None] = dict(_WHITESPACE)
 _FIRST: dict[int, str | None] = dict(_WHITESPACE)
+
+
+def _fold(text: str) -> str:
+    """One written form for matching (``domain.validate.normal_code``): full-width letters, Unicode dashes and
+    invisible characters match their plain forms, so ``ＳＤ－６`` finds ``SD-6``. ASCII text is left as is."""
+    return text if text.isascii() else normal_code(text)
 
 
 def _is_cjk(ch: str) -> bool:
@@ -53,7 +61,7 @@ def search_key(*fields: str | Iterable[str], chinese: str = "") -> str:
         fields: plain texts (or iterables of texts, such as barcodes) matched as typed.
         chinese: a text whose pinyin (full and initials) is matched too.
     """
-    parts = [f.casefold() if isinstance(f, str) else _SEP.join(f).casefold() for f in fields]
+    parts = [_fold(f).casefold() if isinstance(f, str) else _fold(_SEP.join(f)).casefold() for f in fields]
     if chinese and not chinese.isascii():
         _learn(chinese)
         low = chinese.lower()
@@ -70,7 +78,7 @@ def search_keys(
     full, first, sep = _FULL, _FIRST, _SEP
     keys = []
     for row, text in zip(rows, texts, strict=True):
-        key = sep.join(fields(row)).casefold()
+        key = _fold(sep.join(fields(row))).casefold()
         if not text.isascii():
             low = text.lower()
             key = f"{key}{sep}{low.translate(full)}{sep}{low.translate(first)}"
@@ -80,4 +88,4 @@ def search_keys(
 
 def needle(text: str) -> str:
     """What the user typed, ready for ``needle in key`` (blank means: match everything)."""
-    return text.strip().casefold()
+    return _fold(text.strip()).casefold()

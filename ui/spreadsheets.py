@@ -243,7 +243,10 @@ def _excel_cell(ws, value: object):
     from openpyxl.cell import WriteOnlyCell
 
     if isinstance(value, datetime) and value.tzinfo is not None:
-        value = value.astimezone().replace(tzinfo=None)  # Excel has no time zones: local time, as shown
+        try:
+            value = value.astimezone().replace(tzinfo=None)  # Excel has no time zones: local time, as shown
+        except (OverflowError, ValueError):  # a date at the calendar's end, stored before dates had a range
+            value = value.replace(tzinfo=None)
     if not isinstance(value, str):
         return WriteOnlyCell(ws, value=value)
     text = _XML_ILLEGAL.sub("\ufffd", value)  # a control character (from an old or foreign record) is shown as �

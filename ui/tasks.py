@@ -25,10 +25,12 @@ class _Signals(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[..., Any], signals: _Signals) -> None:
+    def __init__(self, fn: Callable[..., Any], signals: _Signals,
+                 explain: Callable[[BaseException], BaseException | None] | None = None) -> None:
         super().__init__()
         self.fn = fn
         self.signals = signals
+        self.explain = explain
         self.cancelled = False
 
     def run(self) -> None:
@@ -40,6 +42,11 @@ class _Job(QRunnable):
                 result = self.fn()
         except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI thread
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            explained = self.explain(exc) if self.explain is not None and isinstance(exc, Exception) else None
+            if explained is not None:  # a locked database, a full disk: said as what to do, not as SQL
+                explained.__cause__ = exc
+                explained.__traceback_text__ = exc.__traceback_text__  # type: ignore[attr-defined]
+                exc = explained
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)
@@ -50,8 +57,12 @@ class TaskRunner(QObject):
 
     busy_changed = Signal(int)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *,
+                 explain: Callable[[BaseException], BaseException | None] | None = None) -> None:
+        """``explain`` turns a failure of the storage (persistence.errors.explain, handed in by the composition
+        root) into the domain error that says what to do; every failure callback then shows that."""
         super().__init__(parent)
+        self.explain = explain
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max(2, QThreadPool.globalInstance().maxThreadCount()))
         self._running: set[_Signals] = set()
@@ -79,7 +90,7 @@ class TaskRunner(QObject):
             signals.progress.connect(on_progress)
         signals.done.connect(finish)
         signals.failed.connect(finish)
-        self.pool.start(_Job(fn, signals))
+        self.pool.start(_Job(fn, signals, self.explain))
         return signals
 
     @property

@@ -63,10 +63,20 @@ def _level(field: str, text: str) -> Decimal:
 
 
 def _duplicate(row: Row, key: str, value: str, seen: dict[str, int], what: str) -> None:
-    """``what``: sku, barcode, supplier, customer or terms (codes ``duplicate_<what>``, ``accept_each_<what>_once``)."""
-    first = seen.setdefault(value, row.number)
+    """``what``: sku, barcode, supplier, customer or terms (codes ``duplicate_<what>``, ``accept_each_<what>_once``).
+
+    Codes are compared as the stored ones are: in their normal form, without regard to ASCII case.
+    """
+    first = seen.setdefault(v.code_key(value), row.number)
     if first != row.number:
         row.problem(key, Said(f"duplicate_{what}", (repr(value), str(first))), Said(f"accept_each_{what}_once"))
+
+
+def _crossed(row: Row, key: str, value: str, seen: dict[str, int], what: str) -> None:
+    """A SKU that is a barcode on another row, or the reverse: one code would name two products."""
+    first = seen.get(v.code_key(value))
+    if first is not None and first != row.number:
+        row.problem(key, Said(f"crossed_{what}", (repr(value), str(first))), Said("accept_unused_code"))
 
 
 def plan_products(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) -> list:
@@ -88,11 +98,17 @@ def plan_products(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) ->
             row.problem("max_level", Said("below_min", (str(high), str(low))), Said("accept_at_least", (str(low),)))
         if sku:
             _duplicate(row, "sku", sku, skus, "sku")
+            _crossed(row, "sku", sku, codes, "barcode")
         for code in barcodes or ():
             _duplicate(row, "barcode", code, codes, "barcode")
+            _crossed(row, "barcode", code, skus, "sku")
         if not row.ok:
             continue
         existing = uow.products.by_sku(sku)
+        other = uow.products.by_barcode(sku)
+        if other is not None and (existing is None or other.id != existing.id):
+            row.problem("sku", f"{sku!r} is already the barcode of product {other.sku}", "a SKU no product has as "
+                                                                                        "its barcode")
         for code in barcodes:
             other = uow.products.by_barcode(code) or uow.products.by_sku(code)
             if other is not None and (existing is None or other.id != existing.id):

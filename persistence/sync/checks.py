@@ -166,6 +166,14 @@ def _domain(field: str, check) -> None:
         raise Refused(str(exc)) from None
 
 
+def _normal(field: str, value) -> None:
+    """A code as a clerk would have had it stored: accepted by ``v.code`` and already in its normal form
+    (a full-width or zero-width variant of a SKU would be a second product that looks the same)."""
+    if v.code(field, value) != value:
+        raise BadInput(field, f"{value!r} is not in its normal form {v.code(field, value)!r} (full-width "
+                              f"letters, a Unicode dash or an invisible character)")
+
+
 def _positive(data: dict, *names: str, zero: bool = False) -> None:
     for name in names:
         value = data.get(name)
@@ -181,7 +189,7 @@ def _one_of(data: dict, name: str, allowed) -> None:
 def _rules(spec_name: str, data: dict) -> None:
     """The domain's own rules for a record, beyond its columns' types."""
     for name in _CODE_COLUMNS.get(spec_name, ()):
-        _domain(name, lambda name=name: v.code(name, data[name]))
+        _domain(name, lambda name=name: _normal(name, data[name]))
     if spec_name in ("products", "warehouses", "suppliers", "customers"):
         _domain("name", lambda: v.text("name", data["name"]))
     if spec_name == "products":
@@ -191,7 +199,7 @@ def _rules(spec_name: str, data: dict) -> None:
         if low is not None and high is not None and Decimal(high) < Decimal(low):
             raise Refused(f"max_level {high} is below min_level {low}")
         for row in data.get("_children", {}).get("barcodes", []):
-            _domain("barcode", lambda row=row: v.code("barcode", row.get("barcode")))
+            _domain("barcode", lambda row=row: _normal("barcode", row.get("barcode")))
     elif spec_name == "suppliers":
         if not re.fullmatch(r"[A-Z]{3}", data["currency"]):
             raise Refused(f"currency: {data['currency'][:10]!r} is not a three-letter currency code")

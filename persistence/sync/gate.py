@@ -17,6 +17,7 @@ from dataclasses import field
 from sqlalchemy import Connection
 from sqlalchemy import select
 
+from domain.validate import code_key
 from persistence import tables as t
 from persistence.sync import checks
 from persistence.sync import local as loc
@@ -69,6 +70,42 @@ def missing_reference(conn: Connection, spec: r.Spec, record: dict, cache: dict[
     return ""
 
 
+class _Codes:
+    """SKUs and barcodes here by ``code_key``, read once per run of pulled products and kept up to date
+    with the records admitted in the run."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.sku = {code_key(sku): (pid, sku) for pid, sku in conn.execute(select(t.products.c.id, t.products.c.sku))}
+        self.barcode = {code_key(b): (pid, b) for b, pid in conn.execute(
+            select(t.barcodes.c.barcode, t.barcodes.c.product_id))}
+
+    def admit(self, key: str, record: dict) -> None:
+        self.sku[code_key(record["sku"])] = (key, record["sku"])
+        for row in record.get("_children", {}).get("barcodes", []):
+            self.barcode[code_key(row["barcode"])] = (key, row["barcode"])
+
+
+def code_clash(codes: _Codes, key: str, record: dict) -> str:
+    """Why a pulled product cannot come in beside the products here: its SKU is another product's SKU in
+    another case, or another product's barcode, or one of its barcodes is another product's SKU; ''.
+
+    The very same SKU on another record is a duplicate the sync merges (``local.apply_record``), and the
+    very same barcode stays with the product that has it here; those are not refused.
+    """
+    sku = record["sku"]
+    owner = codes.sku.get(code_key(sku))
+    if owner is not None and owner[0] != key and owner[1] != sku:
+        return f"sku: {sku!r} is the SKU {owner[1]!r} of another product here, in another case"
+    owner = codes.barcode.get(code_key(sku))
+    if owner is not None and owner[0] != key:
+        return f"sku: {sku!r} is the barcode of another product here"
+    for row in record.get("_children", {}).get("barcodes", []):
+        owner = codes.sku.get(code_key(row["barcode"]))
+        if owner is not None and owner[0] != key:
+            return f"barcode: {row['barcode']!r} is the SKU of another product here"
+    return ""
+
+
 def _still_referenced(conn: Connection, spec: r.Spec, key: str) -> str:
     """Why a record deleted on the hub cannot be deleted here (rows still point at it); '' when it can."""
     if spec.key != ("id",):
@@ -99,16 +136,21 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
         if not run:
             return
         good = []
+        codes = _Codes(conn) if run_spec.name == "products" else None
         for e, record in run:
             if record is None:
                 reason = _still_referenced(conn, run_spec, e.key)
             else:
                 reason = missing_reference(conn, run_spec, record, cache)
+                if not reason and codes is not None:
+                    reason = code_clash(codes, e.key, record)
             reason = reason or authority(conn, run_spec, e, record)
             if reason:
                 _refuse(conn, e, reason)
                 out.refused += 1
                 continue
+            if codes is not None and record is not None:
+                codes.admit(e.key, record)
             good.append((e.key, e.version, record))
         if good:
             loc.apply_records(conn, me, run_spec, good)

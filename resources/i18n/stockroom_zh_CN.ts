@@ -32,7 +32,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="+129" />
+            <location filename="../../ui/app.py" line="+166" />
             <source>Could not open %1:
 %2</source>
             <translation>无法打开 %1：
@@ -458,7 +458,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentEntry</name>
         <message>
-            <location filename="../../ui/screens/documents.py" line="+248" />
+            <location filename="../../ui/screens/documents.py" line="+249" />
             <source>New receipt</source>
             <translation>新建入库单</translation>
         </message>
@@ -509,17 +509,17 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+354" />
-            <location line="+622" />
+            <location line="+624" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message>
-            <location line="-580" />
+            <location line="-582" />
             <source>Loading products… your scans are kept.</source>
             <translation>正在加载商品…已扫描的条码会保留。</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+28" />
             <source>Unknown code %1: no product has this SKU or barcode.</source>
             <translation>未知编码 %1：没有商品使用此货号或条码。</translation>
         </message>
@@ -832,7 +832,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentErrors</name>
         <message>
-            <location line="-1115" />
+            <location line="-1117" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -1261,6 +1261,36 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>contains an invisible character (%1)</source>
+            <translation>含有不可见字符（%1）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>contains a direction override (%1)</source>
+            <translation>含有文字方向控制符（%1）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>contains a control character or line break (%1)</source>
+            <translation>含有控制字符或换行符（%1）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is outside the accepted dates, %2 to %3</source>
+            <translation>%1 超出可接受的日期范围（%2 至 %3）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is the SKU on row %2</source>
+            <translation>%1 是第 %2 行的货号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is the barcode on row %2</source>
+            <translation>%1 是第 %2 行的条码</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>barcode %1 is also on row %2</source>
             <translation>条码 %1 在第 %2 行也出现了</translation>
         </message>
@@ -1448,6 +1478,11 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>each SKU on one row of the file</source>
             <translation>每个货号在文件中只占一行</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a code no other row uses</source>
+            <translation>其他行未使用的编码</translation>
         </message>
         <message>
             <location line="+1" />
@@ -4568,6 +4603,11 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+2" />
+            <source>Signing in as %1 is paused after failed attempts; try again in %2 seconds (at %3).</source>
+            <translation>%1 登录失败次数过多，已暂停登录；请在 %2 秒后（%3）重试。</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Could not sign in: %1</source>
             <translation>无法登录：%1</translation>
         </message>
@@ -4687,6 +4727,34 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+1" />
             <source>Min level</source>
             <translation>最低库存</translation>
+        </message>
+    </context>
+    <context>
+        <name>Storage</name>
+        <message>
+            <location filename="../../ui/app.py" line="-93" />
+            <source>The database is busy: another program or window (a long import, a sync or a backup) is writing to it. Nothing was written; try again when it has finished.</source>
+            <translation>数据库正忙：另一个程序或窗口（较长的导入、同步或备份）正在写入。未写入任何内容；请在其完成后重试。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The disk that holds the database is full. Nothing was written; free some space on it (or move the database to a larger disk) and try again.</source>
+            <translation>数据库所在的磁盘已满。未写入任何内容；请释放一些空间（或将数据库移到更大的磁盘），然后重试。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The disk could not be read or written (disk I/O error). Nothing was written; check the disk or the network drive, then try again.</source>
+            <translation>无法读写磁盘（磁盘 I/O 错误）。未写入任何内容；请检查磁盘或网络驱动器，然后重试。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The database file cannot be written (it or its folder is read-only). Nothing was written; make it writable or open a copy.</source>
+            <translation>数据库文件无法写入（文件或其文件夹为只读）。未写入任何内容；请使其可写，或打开一个副本。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>A number is too large to be kept exactly. Nothing was written; enter a smaller quantity, cost or amount.</source>
+            <translation>数字太大，无法精确保存。未写入任何内容；请输入较小的数量、成本或金额。</translation>
         </message>
     </context>
     <context>
@@ -5654,7 +5722,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>数据库文件：</translation>
         </message>
         <message>
-            <location line="+158" />
+            <location line="+159" />
             <source>New database file</source>
             <translation>新数据库文件</translation>
         </message>

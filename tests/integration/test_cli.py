@@ -63,7 +63,7 @@ def shop(tmp_path_factory) -> Path:
     from ui.cli import main
 
     db = tmp_path_factory.mktemp("cli") / "shop.sqlite3"
-    for args in (["product", "add", "A-1", "--name", "苹果 Apple", "--barcode", "6901234567892"],
+    for args in (["init"], ["product", "add", "A-1", "--name", "苹果 Apple", "--barcode", "6901234567892"],
                  ["product", "add", "B-2", "--name", "Pear"],
                  ["warehouse", "add", "W1", "--name", "Main"],
                  ["warehouse", "add", "W2", "--name", "Shop", "--allow-negative"]):
@@ -171,6 +171,7 @@ def test_a_refusal_in_a_real_process_exits_3_without_a_traceback(shop):
 
 def test_reversing_twice_or_reversing_a_reversal_exits_3(tmp_path, capsys):
     db = tmp_path / "r.sqlite3"
+    assert cli(db, "init", capsys=capsys)[0] == 0
     cli(db, "product", "add", "A", "--name", "A", capsys=capsys)
     cli(db, "warehouse", "add", "W", "--name", "W", capsys=capsys)
     receipt = posted_id(cli(db, "receive", "A", "2", "--warehouse", "W", "--unit-cost", "1", capsys=capsys)[1])
@@ -183,8 +184,12 @@ def test_reversing_twice_or_reversing_a_reversal_exits_3(tmp_path, capsys):
     assert code == 3 and "itself a reversal" in err
 
 
-def test_any_command_on_a_missing_file_creates_the_database(tmp_path):
+def test_only_init_creates_a_database_and_its_folders(tmp_path):
     db = tmp_path / "deep" / "new.sqlite3"
+    refused = run(db, "stock", "--json")
+    assert refused.returncode == 2 and "init" in refused.stderr and "Traceback" not in refused.stderr
+    assert not (tmp_path / "deep").exists()
+    assert "database ready" in ok(db, "init")
     assert json.loads(ok(db, "stock", "--json")) == []
     assert db.exists() and db.stat().st_size > 0
     assert not (tmp_path / "deep" / "backups").exists()
@@ -217,6 +222,7 @@ def test_check_exits_non_zero_and_lists_the_difference_when_a_balance_was_tamper
     import sqlite3
 
     db = tmp_path / "t.sqlite3"
+    assert cli(db, "init", capsys=capsys)[0] == 0
     cli(db, "product", "add", "A", "--name", "A", capsys=capsys)
     cli(db, "warehouse", "add", "W", "--name", "W", capsys=capsys)
     assert cli(db, "receive", "A", "2", "--warehouse", "W", "--unit-cost", "1", capsys=capsys)[0] == 0
@@ -262,6 +268,7 @@ def test_headless_commands_import_neither_qt_nor_pandas_nor_statsmodels(tmp_path
 
 def test_tables_line_up_chinese_names_by_the_columns_they_take_on_a_terminal(tmp_path, capsys):
     db = tmp_path / "cn.sqlite3"
+    assert cli(db, "init", capsys=capsys)[0] == 0
     assert cli(db, "product", "add", "A-1", "--name", "螺丝刀", capsys=capsys)[0] == 0
     assert cli(db, "product", "add", "LONGER-SKU", "--name", "Wrench", capsys=capsys)[0] == 0
     code, out, _ = cli(db, "product", "list", capsys=capsys)
@@ -276,6 +283,7 @@ def test_a_customer_is_updated_by_code_and_a_second_import_of_the_same_file_chan
     import sqlite3
 
     db = tmp_path / "cust.sqlite3"
+    assert cli(db, "init", capsys=capsys)[0] == 0
     assert cli(db, "customer", "add", "C1", "--name", "张三", "--contact", "021-1", capsys=capsys)[0] == 0
     code, out, _ = cli(db, "customer", "update", "C1", "--name", "张三商行", "--contact", "021-2", capsys=capsys)
     assert (code, out) == (0, "C1 updated (version 2)\n")

@@ -95,4 +95,5 @@ def test_a_count_stores_counted_and_expected(shop):
 
 def test_scan_codes_map_skus_and_barcodes_of_active_products(shop):
     codes = {code: target.sku for code, target in q.scan_codes(shop.engine).items()}
-    assert codes == {"A-1": "A-1", "6901234567892": "A-1", "B-2": "B-2", "C-3": "C-3"}
+    assert codes == {"A-1": "A-1", "6901234567892": "A-1", "B-2": "B-2", "C-3": "C-3",
+                     "a-1": "A-1", "b-2": "B-2", "c-3": "C-3"}  # and by code_key, for a code typed in lower case

@@ -58,6 +58,7 @@ def dump(db: Path) -> list[str]:
 @pytest.fixture
 def shop(tmp_path) -> Path:
     db = tmp_path / "shop.sqlite3"
+    ok(db, "init")
     ok(db, "warehouse", "add", "SH", "--name", "上海总仓")
     ok(db, "warehouse", "add", "GZ", "--name", "广州仓")
     return db

@@ -92,17 +92,19 @@ def test_opening_an_old_database_backs_it_up_before_upgrading(tmp_path):
         db.close()
 
 
-def test_a_database_without_any_migration_table_is_backed_up_and_upgraded(tmp_path):
+def test_a_database_without_any_migration_table_is_another_programs_and_is_left_untouched(tmp_path):
+    from persistence.db import NotStockroomDatabase
+
     path = tmp_path / "bare.sqlite3"
     conn = sqlite3.connect(path)
     with conn:
         conn.execute("CREATE TABLE notes (text TEXT)")
         conn.execute("INSERT INTO notes VALUES ('keep me')")
     conn.close()
-    open_database(path).close()
-    [backup] = (tmp_path / "backups").iterdir()
-    assert tables(backup) == {"notes"}
-    assert revision_of(path) == HEAD and "notes" in tables(path)
+    before = path.read_bytes()
+    with pytest.raises(NotStockroomDatabase, match="another program"):
+        open_database(path).close()
+    assert path.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["bare.sqlite3"]
 
 
 def test_opening_an_up_to_date_database_makes_no_backup(tmp_path):

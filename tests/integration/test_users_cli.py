@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import getpass
+import itertools
 import json
 import sqlite3
 import subprocess
 import sys
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -31,6 +35,17 @@ def cli(db: Path, *args: str, capsys, password: str | None = None, new_password:
     return code, out, err
 
 
+@pytest.fixture(autouse=True)
+def patient_clock(monkeypatch):
+    """Each sign-in happens two minutes after the one before, so a failed attempt never pauses the next one
+    (the pause itself is tested with a clock that stands still)."""
+    from domain import users
+
+    moments = itertools.count()
+    monkeypatch.setattr(users, "system_clock", lambda: datetime(2026, 3, 1, tzinfo=UTC)
+                        + timedelta(minutes=2 * next(moments)))
+
+
 @pytest.fixture
 def shop(tmp_path, capsys, monkeypatch):
     """A database with stock, an admin (boss) and a clerk (li)."""
@@ -39,7 +54,8 @@ def shop(tmp_path, capsys, monkeypatch):
     def run(*args, **kw):
         return cli(db, *args, capsys=capsys, monkeypatch=monkeypatch, **kw)
 
-    for command in (["warehouse", "add", "SH", "--name", "Main"], ["product", "add", "SD-6", "--name", "Driver"],
+    for command in (["init"], ["warehouse", "add", "SH", "--name", "Main"],
+                    ["product", "add", "SD-6", "--name", "Driver"],
                     ["receive", "SD-6", "10", "--warehouse", "SH", "--unit-cost", "4.20"]):
         assert run(*command)[0] == 0
     assert run("user", "add", "boss", "--role", "admin", new_password="boss-pass-1") == (
@@ -107,18 +123,33 @@ def test_only_an_admin_may_manage_users_and_bad_input_exits_2(shop):
     assert code == 2 and "password: is 5 characters long; use at least 8" in err
 
 
-def test_the_password_is_asked_for_without_echo_when_not_in_the_environment(tmp_path):
-    """A real process: getpass reads the password from the terminal, or from stdin when there is none."""
+def test_without_a_terminal_and_without_the_variable_the_command_says_which_variable_to_set(tmp_path):
+    """A real process with stdin not a terminal (a script, a scheduled job): no EOFError, exit 2."""
     db = tmp_path / "shop.sqlite3"
-    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "STOCKROOM_NEW_PASSWORD": "boss-pass-1", "HOME": str(tmp_path)}
+    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": str(tmp_path)}
     main = [sys.executable, str(ROOT / "main.py"), "--db", str(db)]
-    done = subprocess.run([*main, "user", "add", "boss", "--role", "admin"], env=env, capture_output=True, text=True,
-                          timeout=60)
-    assert done.returncode == 0, done.stderr
-    done = subprocess.run([*main, "--user", "boss", "user", "list"], env={**env, "STOCKROOM_NEW_PASSWORD": ""},
-                          input="boss-pass-1\n", capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0, done.stderr
-    assert "boss" in done.stdout and "boss-pass-1" not in done.stdout + done.stderr
+
+    def run(*args, **extra):
+        return subprocess.run([*main, *args], env={**env, **extra}, capture_output=True, text=True, timeout=60,
+                              stdin=subprocess.DEVNULL)
+
+    assert run("init").returncode == 0
+    done = run("user", "add", "boss", "--role", "admin")
+    assert done.returncode == 2 and "STOCKROOM_NEW_PASSWORD" in done.stderr and "Traceback" not in done.stderr
+    assert run("user", "add", "boss", "--role", "admin", STOCKROOM_NEW_PASSWORD="boss-pass-1").returncode == 0
+    done = run("--user", "boss", "user", "list")
+    assert done.returncode == 2 and "STOCKROOM_PASSWORD" in done.stderr and "Traceback" not in done.stderr
+    done = run("--user", "boss", "user", "passwd", "boss", STOCKROOM_NEW_PASSWORD="boss-pass-2")
+    assert done.returncode == 2 and "STOCKROOM_PASSWORD" in done.stderr
+    done = run("--user", "boss", "user", "list", STOCKROOM_PASSWORD="boss-pass-1")
+    assert done.returncode == 0 and "boss" in done.stdout and "boss-pass-1" not in done.stdout + done.stderr
+
+
+def test_the_role_is_checked_before_a_new_password_is_asked_for(shop):
+    clerk = {"password": "li-pass-12"}
+    for command in (["user", "add", "wu", "--role", "clerk"], ["user", "passwd", "boss"]):
+        code, _, err = shop("--user", "li", *command, **clerk)  # no STOCKROOM_NEW_PASSWORD, no terminal
+        assert code == 3 and "'li' (clerk)" in err and "STOCKROOM_NEW_PASSWORD" not in err
 
 
 def test_once_sign_in_is_on_only_an_admin_may_restore_a_backup(shop, tmp_path):
@@ -159,3 +190,21 @@ def test_an_admin_deactivates_and_reactivates_a_user(shop):
     assert shop("--user", "boss", "user", "activate", "li", password="boss-pass-1")[:2] == (
         0, "li can sign in again\n")
     assert shop("--user", "li", "stock", password="li-pass-12")[0] == 0
+
+
+def test_failed_sign_ins_pause_the_next_attempt_with_a_message_saying_when(shop, monkeypatch):
+    from domain import users
+
+    now = [datetime(2026, 3, 1, 9, 0, tzinfo=UTC)]
+    monkeypatch.setattr(users, "system_clock", lambda: now[0])
+    assert shop("--user", "li", "stock", password="wrong-pass")[0] == 3
+    code, _, err = shop("--user", "li", "stock", password="li-pass-12")
+    assert code == 3 and "paused after 1 failed attempt(s); try again in 1 s" in err
+    now[0] += timedelta(seconds=1)
+    assert shop("--user", "li", "stock", password="wrong-pass")[0] == 3
+    now[0] += timedelta(seconds=1)
+    code, _, err = shop("--user", "li", "stock", password="li-pass-12")
+    assert code == 3 and "paused after 2 failed attempt(s); try again in 1 s" in err
+    now[0] += timedelta(seconds=1)
+    assert shop("--user", "li", "stock", password="li-pass-12")[0] == 0
+    assert shop("--user", "boss", "stock", password="boss-pass-1")[0] == 0  # another name: never paused

@@ -123,6 +123,15 @@ def test_a_burst_of_ten_scans_counts_every_scan(qtbot, services):
     assert screen.scan.text() == ""
 
 
+def test_a_code_typed_in_another_case_or_full_width_scans_to_its_product(qtbot, services):
+    from ui.screens.documents import ReceiveScreen
+
+    screen = open_screen(qtbot, services, ReceiveScreen)
+    for typed in ("a-1", "Ａ－１", "A\u20101"):
+        assert screen.apply_scan(typed)
+    assert [(x.sku, x.qty) for x in screen.model.lines] == [("A-1", 3)]
+
+
 def test_scans_made_before_the_codes_are_loaded_are_kept(qtbot, services):
     from ui.screens.documents import ShipScreen
 

@@ -97,6 +97,11 @@ class SignInDialog(QDialog):
             self._busy(False)
             if isinstance(exc, users.SignInFailed):
                 self._show(translate("SignIn", "The user name or the password is wrong."))
+            elif isinstance(exc, users.SignInThrottled):
+                self._show(translate("SignIn", "Signing in as %1 is paused after failed attempts; try again in "
+                                               "%2 seconds (at %3).")
+                           .replace("%1", exc.username).replace("%2", str(exc.wait_seconds))
+                           .replace("%3", exc.not_before.astimezone().strftime("%H:%M:%S")))
             else:
                 self._show(translate("SignIn", "Could not sign in: %1").replace("%1", str(exc)))
             self.password.clear()

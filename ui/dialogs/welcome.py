@@ -87,11 +87,12 @@ class DemoCancelled(Exception):
 class WelcomeDialog(QDialog):
     """``path`` is the database to open once the dialog is accepted."""
 
-    def __init__(self, open_db: Callable[[Path], object], parent=None, *, demo_scale: float = 1.0) -> None:
+    def __init__(self, open_db: Callable[[Path], object], parent=None, *, demo_scale: float = 1.0,
+                 explain: Callable[[BaseException], BaseException | None] | None = None) -> None:
         super().__init__(parent)
         self.open_db = open_db  # persistence.db.open_database, handed in so ui/ does not import persistence
         self.demo_scale = demo_scale
-        self.tasks = TaskRunner(self)
+        self.tasks = TaskRunner(self, explain=explain)  # a full disk while creating: said as what to do
         self.path: Path | None = None
         self.building = False
         self._demo_cancel = threading.Event()

@@ -83,6 +83,7 @@ from domain.numbers import round_cost
 from domain.purchasing_model import OPEN_STATES
 from domain.purchasing_model import PricePer
 from domain.purchasing_model import over_receipt_limit
+from domain.validate import code_key
 from ui.access import forbidden_text
 from ui.access import refusal_text
 from ui.models import document_lines as lm
@@ -670,6 +671,8 @@ class DocumentEntry(Screen):
         On the Receive screen a PO number loads that purchase order; against a PO, only its products count.
         """
         product = self.codes.get(code)
+        if product is None:  # typed in another case or form (ｓｄ－６, sd-6): the code map holds the folded codes too
+            product = self.codes.get(code_key(code))
         if product is None and self.kind == DocumentKind.RECEIPT and self._is_po_number(code):
             self.load_po(code)
             return True

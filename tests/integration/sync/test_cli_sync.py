@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +13,9 @@ pytestmark = pytest.mark.postgres
 
 
 def cli(capsys, db_path, *args) -> tuple[int, str, str]:
+    if not Path(db_path).exists():  # a desk is set up with init first: only init creates a database
+        assert main(["--db", str(db_path), "init"]) == 0
+        capsys.readouterr()
     code = main(["--db", str(db_path), *args])
     out, err = capsys.readouterr()
     return code, out, err

@@ -212,6 +212,7 @@ def test_sync_status_json_names_each_quarantined_record(office, tmp_path, capsys
     key, record = product_like(w, "BAD-X", pack_size="-5")
     w.record("products", key, record)
     db = tmp_path / "cli.sqlite3"
+    assert main(["--db", str(db), "init"]) == 0
     assert main(["--db", str(db), "sync", "--hub", _url(w), "--quiet"]) == 0
     out = capsys.readouterr().out
     assert "refused 1" in out

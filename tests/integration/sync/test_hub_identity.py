@@ -73,6 +73,7 @@ def test_a_clerk_may_sync_but_not_switch_the_hub_and_nobody_signed_in_may_not_sy
 def test_a_clerks_sync_hub_to_another_hub_is_refused_on_the_command_line(pg_cluster, tmp_path, capsys):
     first, second = pg_cluster.new_database(), pg_cluster.new_database()
     db = str(tmp_path / "a.sqlite3")
+    assert main(["--db", db, "init"]) == 0
     assert main(["--db", db, "warehouse", "add", "MAIN", "--name", "Main"]) == 0
     assert main(["--db", db, "sync", "--hub", first, "--quiet"]) == 0
     capsys.readouterr()
