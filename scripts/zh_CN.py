@@ -305,6 +305,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportProblems', '0 or more, blank for none'): '0 或以上；留空表示不设',
     ('ImportProblems', '0 or more, such as 4.20'): '0 或以上，如 4.20',
     ('ImportProblems', '%1 is the SKU on row %2'): '%1 是第 %2 行的货号',
+    ('ImportProblems', '%1 is already the barcode of product %2'): '%1 已是商品 %2 的条码',
+    ('ImportProblems', 'a SKU no product has as its barcode'): '不是任何商品条码的货号',
     ('ImportProblems', '%1 is the barcode on row %2'): '%1 是第 %2 行的条码',
     ('ImportProblems', '%1 is outside the accepted dates, %2 to %3'): '%1 超出可接受的日期范围（%2 至 %3）',
     ('ImportProblems', 'a code no other row uses'): '其他行未使用的编码',

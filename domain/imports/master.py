@@ -107,8 +107,7 @@ def plan_products(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) ->
         existing = uow.products.by_sku(sku)
         other = uow.products.by_barcode(sku)
         if other is not None and (existing is None or other.id != existing.id):
-            row.problem("sku", f"{sku!r} is already the barcode of product {other.sku}", "a SKU no product has as "
-                                                                                        "its barcode")
+            row.problem("sku", Said("sku_is_barcode", (repr(sku), other.sku)), Said("accept_sku_not_a_barcode"))
         for code in barcodes:
             other = uow.products.by_barcode(code) or uow.products.by_sku(code)
             if other is not None and (existing is None or other.id != existing.id):

@@ -1286,6 +1286,11 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>%1 is already the barcode of product %2</source>
+            <translation>%1 已是商品 %2 的条码</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>%1 is the barcode on row %2</source>
             <translation>%1 是第 %2 行的条码</translation>
         </message>
@@ -1483,6 +1488,11 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>a code no other row uses</source>
             <translation>其他行未使用的编码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a SKU no product has as its barcode</source>
+            <translation>不是任何商品条码的货号</translation>
         </message>
         <message>
             <location line="+1" />

@@ -26,6 +26,7 @@ def cli(tmp_path):
         assert done.returncode == code, (args, done.stdout, done.stderr)
         return done.stdout if code == 0 else done.stderr
 
+    run("init")
     run("warehouse", "add", "MAIN", "--name", "主仓库")
     run("supplier", "add", "US1", "--name", "Acme Inc.", "--currency", "USD")
     run("product", "add", "BOLT", "--name", "Bolt M8")

@@ -118,6 +118,12 @@ def cli(capsys, *args) -> tuple[int, str, str]:
     return code, out, err
 
 
+def new_database(capsys, path):
+    """A desk's database, made as only ``init`` makes one."""
+    assert cli(capsys, "--db", str(path), "init")[0] == 0
+    return path
+
+
 def written_anywhere(folder) -> list[str]:
     return [str(p) for p in folder.rglob("*") if p.is_file() and SECRET.encode() in p.read_bytes()]
 
@@ -131,7 +137,7 @@ def written_anywhere(folder) -> list[str]:
 ])
 def test_sync_keeps_a_password_from_the_url_in_the_keyring_only_and_never_prints_it(url, tmp_path, capsys,
                                                                                       memory_keyring):
-    db = tmp_path / "a.sqlite3"
+    db = new_database(capsys, tmp_path / "a.sqlite3")
     code, out, err = cli(capsys, "--db", str(db), "sync", "--hub", url, "--quiet")
     assert code == 4 and "offline" in err and "OS keyring" in err  # nobody listens on port 1
     assert SECRET not in out + err
@@ -144,7 +150,7 @@ def test_sync_keeps_a_password_from_the_url_in_the_keyring_only_and_never_prints
 
 
 def test_without_a_keyring_the_password_from_the_url_is_used_once_and_stored_nowhere(tmp_path, capsys, no_keyring):
-    db = tmp_path / "a.sqlite3"
+    db = new_database(capsys, tmp_path / "a.sqlite3")
     code, out, err = cli(capsys, "--db", str(db), "sync", "--hub",
                          f"postgresql://nobody@127.0.0.1:1/none?password={SECRET}", "--quiet")
     assert code == 4 and "no OS keyring here" in err and "PGPASSWORD" in err
@@ -153,7 +159,8 @@ def test_without_a_keyring_the_password_from_the_url_is_used_once_and_stored_now
 
 
 def test_a_refused_address_exits_2_without_showing_its_password(tmp_path, capsys, memory_keyring):
-    code, out, err = cli(capsys, "--db", str(tmp_path / "a.sqlite3"), "sync", "--hub",
+    db = new_database(capsys, tmp_path / "a.sqlite3")
+    code, out, err = cli(capsys, "--db", str(db), "sync", "--hub",
                          f"postgresql://clerk:{SECRET}@hub/shop?password=another")
     assert code == 2 and "two different passwords" in err and SECRET not in out + err
     assert memory_keyring.saved == {}
