@@ -12,6 +12,10 @@ from domain.numbers import AmbiguousNumber
 from domain.numbers import D
 from domain.numbers import places_of
 
+# Limits of quantities and money, made once (these checks run for every movement of a bulk load).
+_MAX_QTY = Decimal(10) ** 12
+_MAX_MONEY = Decimal(10) ** 10
+
 
 def number(field: str, value: object, *, max_places: int | None = None) -> Decimal:
     """A Decimal from ``value``, or BadInput saying what is accepted."""
@@ -23,7 +27,9 @@ def number(field: str, value: object, *, max_places: int | None = None) -> Decim
         raise BadInput(field, str(exc)) from None
     except (TypeError, ValueError):
         raise BadInput(field, f"{value!r} is not a number; enter digits such as 12 or 2.50") from None
-    if max_places is not None and places_of(result) > max_places:
+    # A number written with at most ``max_places`` decimals has at most that many once its trailing zeros
+    # are dropped, so only one written with more needs ``places_of`` (which normalizes).
+    if max_places is not None and -result.as_tuple().exponent > max_places and places_of(result) > max_places:
         raise BadInput(field, f"{value} has more than {max_places} decimal places")
     return result
 
@@ -35,7 +41,7 @@ def quantity(field: str, value: object, *, positive: bool = True, allow_zero: bo
         raise BadInput(field, f"{value} is negative; enter a quantity greater than 0")
     if not allow_zero and result == 0:
         raise BadInput(field, "must not be 0")
-    if abs(result) >= Decimal(10) ** 12:
+    if abs(result) >= _MAX_QTY:
         raise BadInput(field, f"{value} is too large; at most 999,999,999,999 is accepted")
     return result
 
@@ -45,14 +51,14 @@ def money(field: str, value: object, *, max_places: int = 8) -> Decimal:
     result = number(field, value, max_places=max_places)
     if result < 0:
         raise BadInput(field, f"{value} is negative; enter 0 or more")
-    if result >= Decimal(10) ** 10:  # costs are kept with 8 decimals in a 64-bit integer
+    if result >= _MAX_MONEY:  # costs are kept with 8 decimals in a 64-bit integer
         raise BadInput(field, f"{value} is too large; at most 9,999,999,999.99999999 is accepted")
     return result
 
 
 def text(field: str, value: object, *, required: bool = True, max_len: int = 200) -> str:
     """Stripped text; required unless told otherwise."""
-    result = "" if value is None else str(value).strip()
+    result = value.strip() if type(value) is str else "" if value is None else str(value).strip()
     if required and not result:
         raise BadInput(field, "is required")
     if len(result) > max_len:
@@ -63,7 +69,9 @@ def text(field: str, value: object, *, required: bool = True, max_len: int = 200
 def code(field: str, value: object, *, max_len: int = 64) -> str:
     """A business key such as a SKU, barcode or warehouse code: no spaces inside."""
     result = text(field, value, max_len=max_len)
-    if any(ch.isspace() for ch in result):
+    # ``result`` is stripped, so it splits into more than one part exactly when a character inside it is
+    # whitespace (str.split and str.isspace agree on what whitespace is)
+    if len(result.split()) > 1:
         raise BadInput(field, f"{result!r} contains spaces; use letters, digits, '-', '_' or '.'")
     return result
 
