@@ -31,8 +31,9 @@ def new_id() -> str:
             _counter = 0
         _last_ms = ms
         counter = _counter
+    # The text of uuid.UUID(int=(ms << 80) | (0x7 << 76) | (counter << 64) | (0b10 << 62) | rand), written
+    # field by field without the 128-bit number and the UUID object (a bulk load makes 100,000s of ids).
     rand = int.from_bytes(os.urandom(8), "big") & ((1 << 62) - 1)
-    value = (ms << 80) | (0x7 << 76) | (counter << 64) | (0b10 << 62) | rand
-    # the text of uuid.UUID(int=value), without building the object
-    h = f"{value:032x}"
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+    t = f"{ms:012x}"
+    r = f"{(0b10 << 62) | rand:016x}"
+    return f"{t[:8]}-{t[8:]}-7{counter:03x}-{r[:4]}-{r[4:]}"

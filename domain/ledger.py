@@ -27,6 +27,7 @@ from domain import validate as v
 from domain import valuation
 from domain.access import Permission
 from domain.access import require
+from domain.bulk import without_cycle_collection
 from domain.errors import AlreadyReversed
 from domain.errors import InsufficientStock
 from domain.errors import NotFound
@@ -93,7 +94,8 @@ def post_many(uow: UnitOfWork, commands: Iterable[object], progress: Callable[[i
 
     Commands are taken ``READ_AHEAD`` at a time, and the products, warehouses and balances a batch names
     are read in a few queries before its commands are posted one by one (through the same checks as
-    always), instead of a query or two for each product × warehouse met for the first time.
+    always), instead of a query or two for each product × warehouse met for the first time. Python's
+    cycle collector is paused meanwhile (``domain.bulk``).
     """
     handlers: dict[type, Callable] = {
         cmd.ReceiveStock: _receive,
@@ -105,10 +107,11 @@ def post_many(uow: UnitOfWork, commands: Iterable[object], progress: Callable[[i
     }
     n = 0
     allowed: set[type] = set()
+    seen: set[tuple] = set()
     commands = iter(commands)
-    with uow:
+    with without_cycle_collection(), uow:
         while batch := list(islice(commands, READ_AHEAD)):
-            _read_ahead(uow, batch)
+            _read_ahead(uow, batch, seen)
             for c in batch:
                 n += 1
                 if type(c) not in allowed:  # each kind of command is checked once, when it first comes
@@ -122,25 +125,33 @@ def post_many(uow: UnitOfWork, commands: Iterable[object], progress: Callable[[i
 
 
 READ_AHEAD = 1_000
-_WAREHOUSE_FIELDS = ("warehouse", "from_warehouse", "to_warehouse")
+_ONE_WAREHOUSE = (cmd.ReceiveStock, cmd.ShipStock, cmd.AdjustStock, cmd.CountStock)
 
 
-def _read_ahead(uow: UnitOfWork, batch: list[object]) -> None:
+def _read_ahead(uow: UnitOfWork, batch: list[object], seen: set[tuple]) -> None:
     """Let the repositories read the products and balances ``batch`` names in a few queries.
 
-    Only a speed hint: it refuses nothing and writes nothing. Codes are taken as the checks will take
-    them (stripped); one that names nothing, or is not even text, is left to the command's own checks.
+    Only a speed hint: it refuses nothing and writes nothing. ``seen`` holds the (SKU, warehouse) texts
+    read ahead before in this transaction, which need nothing more. Codes are taken as the checks will
+    take them (stripped); one that names nothing, or is not text, is left to the command's own checks.
     """
-    named = [(c.sku.strip(), [w.strip() for f in _WAREHOUSE_FIELDS if isinstance(w := getattr(c, f, None), str)])
-             for c in batch if isinstance(getattr(c, "sku", None), str)]
+    try:
+        named = {(c.sku, c.warehouse) for c in batch if type(c) in _ONE_WAREHOUSE}
+        for c in batch:
+            if type(c) is cmd.TransferStock:
+                named.update(((c.sku, c.from_warehouse), (c.sku, c.to_warehouse)))
+    except TypeError:  # a code that cannot even be hashed: its command will be refused by name
+        return
+    named -= seen
+    seen |= named
+    named = {(code.strip(), w.strip()) for code, w in named if isinstance(code, str) and isinstance(w, str)}
     uow.products.preload({code for code, _ in named})
     pairs = set()
-    for code, warehouse_codes in named:
+    for code, w in named:
         product = code and (uow.products.by_sku(code) or uow.products.by_barcode(code))
-        for w in warehouse_codes:
-            warehouse = uow.warehouses.by_code(w) if w else None
-            if product and warehouse:
-                pairs.add((product.id, warehouse.id))
+        warehouse = w and uow.warehouses.by_code(w)
+        if product and warehouse:
+            pairs.add((product.id, warehouse.id))
     uow.balances.preload(pairs)
 
 
@@ -348,6 +359,8 @@ MAX_VALUE = Decimal(10) ** 14
 
 def _refuse_too_large(product: Product, warehouse: Warehouse, val: Valuation) -> None:
     """Refuse a movement whose value, or the stock value it leaves, is beyond what is kept exactly."""
+    if -MAX_VALUE < val.value < MAX_VALUE and -MAX_VALUE < val.after.value < MAX_VALUE:
+        return
     for amount in (val.value, val.after.value):
         if abs(amount) >= MAX_VALUE:
             raise RuleViolation(

@@ -89,12 +89,12 @@ _MONEY_EXP = {places: Decimal(1).scaleb(-places) for places in range(9)}
 def round_money(value: Decimal, places: int = MONEY_PLACES) -> Decimal:
     """Round money half-up to ``places`` decimals."""
     exp = _MONEY_EXP.get(places) or Decimal(1).scaleb(-places)
-    return value.quantize(exp, rounding=ROUND_HALF_UP)
+    return value.quantize(exp, ROUND_HALF_UP)  # positional: the keyword costs twice the rounding itself
 
 
 def round_cost(value: Decimal) -> Decimal:
     """Round an average or unit cost to ``COST_PLACES`` decimals."""
-    return value.quantize(_COST_EXP, rounding=ROUND_HALF_UP)
+    return value.quantize(_COST_EXP, ROUND_HALF_UP)
 
 
 def norm_qty(value: Decimal) -> Decimal:

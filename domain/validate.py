@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC
 from datetime import datetime
 from decimal import Decimal
@@ -36,6 +37,21 @@ def number(field: str, value: object, *, max_places: int | None = None) -> Decim
 
 def quantity(field: str, value: object, *, positive: bool = True, allow_zero: bool = False) -> Decimal:
     """A quantity with at most QTY_PLACES decimals; positive unless told otherwise."""
+    if type(value) is str:
+        return _quantity_text(field, value, positive, allow_zero)
+    return _quantity(field, value, positive, allow_zero)
+
+
+# Typed quantities and codes repeat (a bulk load names the same few quantities, SKUs and warehouses again
+# and again), and their checks depend on nothing but their arguments, so the answers for text are
+# remembered (a refusal is not: it is raised again each time). Decimals are not remembered: 1.0 and 1.00
+# are equal but not the same value.
+@functools.lru_cache(maxsize=4096)
+def _quantity_text(field: str, value: str, positive: bool, allow_zero: bool) -> Decimal:
+    return _quantity(field, value, positive, allow_zero)
+
+
+def _quantity(field: str, value: object, positive: bool, allow_zero: bool) -> Decimal:
     result = number(field, value, max_places=QTY_PLACES)
     if positive and result < 0:
         raise BadInput(field, f"{value} is negative; enter a quantity greater than 0")
@@ -68,6 +84,17 @@ def text(field: str, value: object, *, required: bool = True, max_len: int = 200
 
 def code(field: str, value: object, *, max_len: int = 64) -> str:
     """A business key such as a SKU, barcode or warehouse code: no spaces inside."""
+    if type(value) is str:
+        return _code_text(field, value, max_len)
+    return _code(field, value, max_len)
+
+
+@functools.lru_cache(maxsize=4096)
+def _code_text(field: str, value: str, max_len: int) -> str:
+    return _code(field, value, max_len)
+
+
+def _code(field: str, value: object, max_len: int) -> str:
     result = text(field, value, max_len=max_len)
     # ``result`` is stripped, so it splits into more than one part exactly when a character inside it is
     # whitespace (str.split and str.isspace agree on what whitespace is)

@@ -123,9 +123,10 @@ def _insert_many(conn: Connection, table, columns: dict[str, list]) -> None:
     conn.exec_driver_sql(sql, rows)
 
 
+_KIND_TEXT = {kind: kind.value for kind in MovementKind}  # Enum's ``.value`` is a slow descriptor
 # How each column of ``movements`` and ``movement_values`` is read from a Movement and its Valuation.
 _MOVEMENT_COLUMNS = {
-    "id": attrgetter("id"), "kind": attrgetter("kind.value"), "product_id": attrgetter("product_id"),
+    "id": attrgetter("id"), "kind": lambda m: _KIND_TEXT[m.kind], "product_id": attrgetter("product_id"),
     "warehouse_id": attrgetter("warehouse_id"), "qty": attrgetter("qty"), "unit_cost": attrgetter("unit_cost"),
     "occurred_at": attrgetter("occurred_at"), "recorded_at": attrgetter("recorded_at"),
     "transfer_id": attrgetter("transfer_id"), "reverses_id": attrgetter("reverses_id"),
