@@ -12,6 +12,11 @@ from datetime import UTC
 from datetime import datetime
 from datetime import timedelta
 from decimal import Decimal
+from itertools import repeat
+from operator import attrgetter
+from operator import eq
+from operator import floordiv
+from operator import sub
 
 from sqlalchemy import BigInteger
 from sqlalchemy.types import TypeDecorator
@@ -39,8 +44,12 @@ class Scaled(TypeDecorator):
         return Decimal(value).scaleb(-self.scale)
 
     def to_stored(self) -> Callable[[object], int | None]:
-        """The conversion ``process_bind_param`` applies, as a plain function (for the bulk inserts)."""
+        """The conversion ``process_bind_param`` applies, as a plain function."""
         return _scaler(self.scale)
+
+    def to_stored_column(self) -> Callable[[list], list]:
+        """``to_stored`` of each of a list of values (the bulk inserts), in a few C loops where it can."""
+        return _scaled_column(self.scale)
 
 
 @functools.cache
@@ -59,6 +68,26 @@ def _scaler(scale: int) -> Callable[[object], int | None]:
     return to_stored
 
 
+@functools.cache
+def _scaled_column(scale: int) -> Callable[[list], list]:
+    one = _scaler(scale)
+
+    def to_stored(values: list) -> list:
+        present = [v for v in values if v is not None] if None in values else values
+        if present and set(map(type, present)) == {Decimal}:
+            scaled = list(map(Decimal.scaleb, present, repeat(scale)))
+            if all(map(Decimal.is_finite, scaled)):
+                integral = list(map(int, scaled))
+                if all(map(eq, integral, scaled)):
+                    if present is values:
+                        return integral
+                    rest = iter(integral)
+                    return [None if v is None else next(rest) for v in values]
+        return list(map(one, values))  # other types, or a value to refuse: one by one, as always
+
+    return to_stored
+
+
 class Instant(TypeDecorator):
     """An aware datetime stored as microseconds since 1970-01-01 UTC."""
 
@@ -72,8 +101,21 @@ class Instant(TypeDecorator):
         return None if value is None else EPOCH + timedelta(microseconds=value)
 
     def to_stored(self) -> Callable[[datetime | None], int | None]:
-        """The conversion ``process_bind_param`` applies, as a plain function (for the bulk inserts)."""
+        """The conversion ``process_bind_param`` applies, as a plain function."""
         return instant_to_stored
+
+    def to_stored_column(self) -> Callable[[list], list]:
+        """``to_stored`` of each of a list of values (the bulk inserts), in a few C loops where it can."""
+        return instants_to_stored
+
+
+def instants_to_stored(values: list) -> list:
+    if set(map(type, values)) == {datetime} and None not in map(_TZINFO, values):
+        return list(map(floordiv, map(sub, values, repeat(EPOCH)), repeat(_MICRO)))
+    return list(map(instant_to_stored, values))
+
+
+_TZINFO = attrgetter("tzinfo")
 
 
 def instant_to_stored(value: datetime | None) -> int | None:
