@@ -68,13 +68,18 @@ def _scaler(scale: int) -> Callable[[object], int | None]:
     return to_stored
 
 
+_NONE = type(None)
+
+
 @functools.cache
 def _scaled_column(scale: int) -> Callable[[list], list]:
     one = _scaler(scale)
 
     def to_stored(values: list) -> list:
-        present = [v for v in values if v is not None] if None in values else values
-        if present and set(map(type, present)) == {Decimal}:
+        # (``None in values`` would compare each Decimal with None, which goes through an ABC check)
+        kinds = set(map(type, values))
+        present = [v for v in values if v is not None] if _NONE in kinds else values
+        if present and kinds - {_NONE} == {Decimal}:
             scaled = list(map(Decimal.scaleb, present, repeat(scale)))
             if all(map(Decimal.is_finite, scaled)):
                 integral = list(map(int, scaled))
