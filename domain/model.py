@@ -96,7 +96,7 @@ class Customer:
     version: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Movement:
     """One immutable change of stock of a product in a warehouse.
 
@@ -125,6 +125,18 @@ class Movement:
     fx_currency: str | None = None
     fx_unit_price: Decimal | None = None
     fx_rate: Decimal | None = None
+
+    # Written out rather than generated: the generated __init__ of a frozen dataclass sets each of the 18
+    # fields through object.__setattr__, a tenth of what posting a movement costs in a bulk load. The
+    # parameters are the fields in order with their defaults (tests/unit/test_model_init.py checks it).
+    def __init__(self, id, kind, product_id, warehouse_id, qty, occurred_at, recorded_at, unit_cost=None,
+                 transfer_id=None, reverses_id=None, source_type="", source_ref="", note="", user="", device_id="",
+                 fx_currency=None, fx_unit_price=None, fx_rate=None):
+        self.__dict__.update(id=id, kind=kind, product_id=product_id, warehouse_id=warehouse_id, qty=qty,
+                             occurred_at=occurred_at, recorded_at=recorded_at, unit_cost=unit_cost,
+                             transfer_id=transfer_id, reverses_id=reverses_id, source_type=source_type,
+                             source_ref=source_ref, note=note, user=user, device_id=device_id,
+                             fx_currency=fx_currency, fx_unit_price=fx_unit_price, fx_rate=fx_rate)
 
     @property
     def key(self) -> tuple[datetime, str]:

@@ -60,7 +60,10 @@ def D(value: object) -> Decimal:
     elif isinstance(value, int):
         result = Decimal(value)
     else:
-        text = unicodedata.normalize("NFKC", str(value)).strip()
+        text = str(value)
+        if not text.isascii():  # ASCII text is its own NFKC form
+            text = unicodedata.normalize("NFKC", text)
+        text = text.strip()
         if "," in text:
             if not _GROUPED.fullmatch(text):
                 raise AmbiguousNumber(text)
@@ -80,14 +83,18 @@ def places_of(value: Decimal) -> int:
     return max(0, -int(exp)) if isinstance(exp, int) else 0
 
 
+_MONEY_EXP = {places: Decimal(1).scaleb(-places) for places in range(9)}
+
+
 def round_money(value: Decimal, places: int = MONEY_PLACES) -> Decimal:
     """Round money half-up to ``places`` decimals."""
-    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    exp = _MONEY_EXP.get(places) or Decimal(1).scaleb(-places)
+    return value.quantize(exp, ROUND_HALF_UP)  # positional: the keyword costs twice the rounding itself
 
 
 def round_cost(value: Decimal) -> Decimal:
     """Round an average or unit cost to ``COST_PLACES`` decimals."""
-    return value.quantize(_COST_EXP, rounding=ROUND_HALF_UP)
+    return value.quantize(_COST_EXP, ROUND_HALF_UP)
 
 
 def norm_qty(value: Decimal) -> Decimal:

@@ -14,6 +14,7 @@ Dates: business dates lie between ``limits.FIRST_DAY`` and ``limits.last_day(tod
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import UTC
@@ -40,7 +41,9 @@ def number(field: str, value: object, *, max_places: int | None = None) -> Decim
     except (TypeError, ValueError):
         raise BadInput(field, f"{value!r} is not a number; enter digits such as 12 or 2.50", code="not_a_number",
                        values=(repr(value),)) from None
-    if max_places is not None and places_of(result) > max_places:
+    # A number written with at most ``max_places`` decimals has at most that many once its trailing zeros
+    # are dropped, so only one written with more needs ``places_of`` (which normalizes).
+    if max_places is not None and -result.as_tuple().exponent > max_places and places_of(result) > max_places:
         raise BadInput(field, f"{value} has more than {max_places} decimal places", code="too_many_places",
                        values=(value, max_places))
     return result
@@ -48,6 +51,21 @@ def number(field: str, value: object, *, max_places: int | None = None) -> Decim
 
 def quantity(field: str, value: object, *, positive: bool = True, allow_zero: bool = False) -> Decimal:
     """A quantity with at most QTY_PLACES decimals; positive unless told otherwise."""
+    if type(value) is str:
+        return _quantity_text(field, value, positive, allow_zero)
+    return _quantity(field, value, positive, allow_zero)
+
+
+# Typed quantities and codes repeat (a bulk load names the same few quantities, SKUs and warehouses again
+# and again), and their checks depend on nothing but their arguments, so the answers for text are
+# remembered (a refusal is not: it is raised again each time). Decimals are not remembered: 1.0 and 1.00
+# are equal but not the same value.
+@functools.lru_cache(maxsize=4096)
+def _quantity_text(field: str, value: str, positive: bool, allow_zero: bool) -> Decimal:
+    return _quantity(field, value, positive, allow_zero)
+
+
+def _quantity(field: str, value: object, positive: bool, allow_zero: bool) -> Decimal:
     result = number(field, value, max_places=QTY_PLACES)
     if positive and result < 0:
         raise BadInput(field, f"{value} is negative; enter a quantity greater than 0", code="negative", values=(value,))
@@ -159,6 +177,17 @@ def code_key(value: str) -> str:
 def code(field: str, value: object, *, max_len: int = 64) -> str:
     """A business key such as a SKU, barcode or warehouse code in its normal form (``normal_code``),
     without spaces or control characters."""
+    if type(value) is str:
+        return _code_text(field, value, max_len)
+    return _code(field, value, max_len)
+
+
+@functools.lru_cache(maxsize=4096)
+def _code_text(field: str, value: str, max_len: int) -> str:
+    return _code(field, value, max_len)
+
+
+def _code(field: str, value: object, max_len: int) -> str:
     result = text(field, normal_code(value), max_len=max_len, multiline=False)
     if any(ch.isspace() for ch in result):
         raise BadInput(field, f"{result!r} contains spaces; use letters, digits, '-', '_' or '.'",
