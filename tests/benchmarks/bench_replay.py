@@ -64,6 +64,7 @@ REPLAY_WEEKS = 26
 FORECAST_WEEKS = 104
 REVIEW_DAYS = 7
 PROXY_DAYS = 28
+STRATEGY = os.environ.get("STOCKROOM_FORECAST_STRATEGY", "combine")  # or "select", the earlier per-row choice
 
 
 def read(db_path: Path, today: date):
@@ -129,6 +130,7 @@ def forecast_stats(
     options = {"models": ()}
     if thorough > 0:
         options = {"budget_seconds": thorough, "workers": 2, "start_method": "fork"}
+    options["strategy"] = STRATEGY
     n, days = shipped.shape
     cover = (lead_days + REVIEW_DAYS) / 7
     horizon = min(26, max(4, math.ceil(float(cover.max()))))
