@@ -180,26 +180,63 @@ def _pick(stack: list[np.ndarray], choice: np.ndarray) -> np.ndarray:
     return np.take_along_axis(arr, choice[None, :, *([None] * (arr.ndim - 2))], axis=0)[0]
 
 
+def _ses_sse(x: np.ndarray, alpha) -> np.ndarray:
+    """One-step squared errors of SES summed per row (the ``BURN_IN`` first observed periods skipped)."""
+    n, T = x.shape
+    level = np.full(n, np.nan)
+    seen = np.zeros(n)
+    sse = np.zeros(n)
+    for t in range(T):
+        v = x[:, t]
+        obs = ~np.isnan(v)
+        err = v - level
+        sse += np.where(obs & (seen >= BURN_IN) & ~np.isnan(err), err * err, 0.0)
+        level = np.where(obs, np.where(np.isnan(level), v, level + alpha * err), level)
+        seen += obs
+    return sse
+
+
 def ses_fit(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """SES with α chosen per row from ``SES_ALPHAS``: the states (rows × periods + 1) and α per row."""
     n = x.shape[0]
-    stacked = m.ses_states(np.tile(x, (len(SES_ALPHAS), 1)), alpha=np.repeat(SES_ALPHAS, n))
-    states = [stacked[i * n : (i + 1) * n] for i in range(len(SES_ALPHAS))]
-    choice = _grid_choice(x, [s[:, :-1] for s in states])
-    return _pick(states, choice), np.asarray(SES_ALPHAS)[choice]
+    sse = _ses_sse(np.tile(x, (len(SES_ALPHAS), 1)), np.repeat(SES_ALPHAS, n))
+    alpha = np.asarray(SES_ALPHAS)[np.argmin(sse.reshape(len(SES_ALPHAS), n), axis=0)]
+    return m.ses_states(x, alpha), alpha
+
+
+def _holt_sse(x: np.ndarray, alpha, beta, phi) -> np.ndarray:
+    """One-step squared errors of Holt's damped trend summed per row (the ``BURN_IN`` first observed periods
+    skipped), without keeping the states: the grid search's pass over rows × settings."""
+    n, T = x.shape
+    level = np.full(n, np.nan)
+    trend = np.zeros(n)
+    seen = np.zeros(n)
+    sse = np.zeros(n)
+    for t in range(T):
+        v = x[:, t]
+        obs = ~np.isnan(v)
+        fit = level + phi * trend
+        err = v - fit
+        sse += np.where(obs & (seen >= BURN_IN) & ~np.isnan(err), err * err, 0.0)
+        start = obs & np.isnan(level)
+        new_level = alpha * v + (1.0 - alpha) * fit
+        new_trend = beta * (new_level - level) + (1.0 - beta) * phi * trend
+        upd = obs & ~start
+        trend = np.where(upd, new_trend, trend)
+        level = np.where(start, v, np.where(upd, new_level, level))
+        seen += obs
+    return sse
 
 
 def damped_fit(x: np.ndarray):
     """Holt's damped trend with (α, β, φ) chosen per row from ``HOLT_GRID``: level, trend states and φ per row."""
     n = x.shape[0]
     g = np.asarray(HOLT_GRID)
-    tiled = np.tile(x, (len(g), 1))
-    level, trend = m.holt_states(tiled, np.repeat(g[:, 0], n), np.repeat(g[:, 1], n), np.repeat(g[:, 2], n))
-    phi = np.repeat(g[:, 2], n)
-    fits = level[:, :-1] + phi[:, None] * trend[:, :-1]
-    choice = _grid_choice(x, [fits[i * n : (i + 1) * n] for i in range(len(g))])
-    rows = choice * n + np.arange(n)
-    return level[rows], trend[rows], g[choice, 2]
+    sse = _holt_sse(np.tile(x, (len(g), 1)), np.repeat(g[:, 0], n), np.repeat(g[:, 1], n), np.repeat(g[:, 2], n))
+    choice = np.argmin(sse.reshape(len(g), n), axis=0)
+    a, b, phi = g[choice, 0], g[choice, 1], g[choice, 2]
+    level, trend = m.holt_states(x, a, b, phi)
+    return level, trend, phi
 
 
 def damped_paths(level, trend, phi, origins, horizon: int) -> np.ndarray:
