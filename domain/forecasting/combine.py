@@ -85,7 +85,8 @@ class Combined:
 
 def _acf(y: np.ndarray, lags: int) -> np.ndarray:
     """Autocorrelations 1..lags per row (censored periods filled with the row's mean)."""
-    mean = np.nanmean(y, axis=1, keepdims=True)
+    count = (~np.isnan(y)).sum(axis=1, keepdims=True)
+    mean = np.nansum(y, axis=1, keepdims=True) / np.maximum(count, 1)
     x = np.where(np.isnan(y), mean, y) - mean
     denom = np.sum(x * x, axis=1)
     out = np.empty((y.shape[0], lags))
@@ -150,7 +151,7 @@ def seasonal_factors(
         f[:, p] = np.where(count > 0, np.nansum(cols, axis=1) / np.maximum(count, 1), np.nan)
     complete = ~np.isnan(f).any(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
-        f = f / np.nanmean(f, axis=1, keepdims=True)
+        f = f / (np.nansum(f, axis=1, keepdims=True) / np.maximum((~np.isnan(f)).sum(axis=1, keepdims=True), 1))
     ok = passing & complete & np.all(f > 0, axis=1) & np.all(np.isfinite(f), axis=1)
     factors[candidates[ok]] = f[ok]
     seasonal[candidates[ok]] = True
