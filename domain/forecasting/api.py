@@ -76,6 +76,7 @@ DEFAULT_QUANTILES = (0.1, 0.5, 0.8, 0.9, 0.95, 0.98, 0.99)
 BOOTSTRAP_DRAWS = 200
 BOOTSTRAP_SEED = 20261125
 WIDEN_CAP = 3.0
+CALIBRATION_ORIGINS = 12
 # Methods that carry no yearly index: the two that model the year themselves.
 UNINDEXED_METHODS = ("seasonal_naive", "seasonal_level(13)")
 # Methods with a slope: their index is taken against their own forecast of a season before (see
@@ -324,7 +325,8 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
     n, T = Y.shape
     intermittent = np.isin(classes, [INTERMITTENT, LUMPY])
     bt_origins = origins if len(origins) else np.zeros(0, dtype=int)
-    c = combine(Y, bt_origins, horizon, season=season, intermittent=intermittent)
+    cal_origins = _calibration_origins(T, horizon, min_periods)
+    c = combine(Y, bt_origins, horizon, season=season, intermittent=intermittent, calibration=cal_origins)
     mean = c.final.copy()
     paths = c.paths.copy()
     names = {}
@@ -369,8 +371,8 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
     resid = Y - c.fitted
     sigma = _nanstd(resid)
     widen = np.ones(n)
-    if len(origins):
-        widen = _widening(act - paths, sigma, c.alpha)
+    if c.calibration is not None:
+        widen = _widening(actuals(Y, cal_origins, horizon) - c.calibration, sigma, c.alpha)
     per, cum = simulate_quantiles(mean, resid, c.alpha, qs, widen=widen)
 
     results = []
@@ -399,6 +401,16 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
             )
         )
     return results
+
+
+def _calibration_origins(periods: int, horizon: int, min_periods: int) -> np.ndarray:
+    """Up to ``CALIBRATION_ORIGINS`` origins, evenly spread over the last three horizons (or what the history
+    holds), from which the forecasts' errors are compared with what the level model expects."""
+    last = periods - horizon
+    first = max(min_periods, last - 3 * horizon)
+    if last < first:
+        return np.zeros(0, dtype=int)
+    return np.unique(np.linspace(first, last, min(CALIBRATION_ORIGINS, last - first + 1)).round().astype(int))
 
 
 def _widening(errors: np.ndarray, sigma: np.ndarray, alpha: np.ndarray, cap: float = WIDEN_CAP) -> np.ndarray:

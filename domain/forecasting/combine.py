@@ -78,6 +78,7 @@ class Combined:
     alpha: np.ndarray
     seasonal: np.ndarray
     member_paths: dict[str, np.ndarray]
+    calibration: np.ndarray | None = None
 
 
 # ---------------------------------------------------------------- seasonality
@@ -290,7 +291,7 @@ def tsb_fit(y: np.ndarray) -> np.ndarray:
 # ---------------------------------------------------------------- the combination
 
 
-def combine(Y, origins, horizon: int, *, season: int, intermittent) -> Combined:
+def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=None) -> Combined:
     """Forecast every row by the combination for its class (see the module docstring).
 
     Args:
@@ -299,6 +300,7 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent) -> Combined:
         horizon: periods ahead.
         season: periods per season.
         intermittent: per row, whether its demand is intermittent or lumpy.
+        calibration: more origins whose paths (``Combined.calibration``) measure how far the forecasts stray.
     """
     y = np.atleast_2d(np.asarray(Y, dtype=float))
     n, T = y.shape
@@ -350,10 +352,12 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent) -> Combined:
         return np.where(nothing, np.nan, np.maximum(out, 0.0)), members
 
     bt, members = at(origins, horizon)
+    cal = at(calibration, horizon)[0] if calibration is not None and len(calibration) else None
     final, _ = at([T], horizon)
     fits, _ = at(np.arange(T), 1)
     return Combined(
         paths=np.nan_to_num(bt, nan=0.0),
+        calibration=None if cal is None else np.nan_to_num(cal, nan=0.0),
         final=np.nan_to_num(final[:, 0, :], nan=0.0),
         fitted=fits[:, :, 0],
         alpha=alpha,
