@@ -426,8 +426,9 @@ def _widening(errors: np.ndarray, sigma: np.ndarray, alpha: np.ndarray, cap: flo
     expected = (sigma**2)[:, None, None] * (1.0 + (k - 1) * (alpha**2)[:, None, None])
     with np.errstate(invalid="ignore", divide="ignore"):
         ratio = np.where(expected > 0, errors**2 / expected, np.nan)
-    count = (~np.isnan(ratio)).sum(axis=(1, 2))
-    mean = np.where(count > 0, np.nansum(ratio, axis=(1, 2)) / np.maximum(count, 1), 1.0)
+    flat = ratio.reshape(rows, -1)  # one row's sum is then added up the same way whatever rows come with it
+    count = (~np.isnan(flat)).sum(axis=1)
+    mean = np.where(count > 0, np.nansum(flat, axis=1) / np.maximum(count, 1), 1.0)
     return np.clip(np.sqrt(mean), 1.0, cap)
 
 
