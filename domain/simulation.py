@@ -7,8 +7,11 @@ not a posting; nothing simulated is written anywhere.
 A policy is given as two (products × days) arrays of levels: ``trigger`` and ``up_to``. On a day whose
 trigger is NaN there is no review. Each day ``t``, for every product:
 
-1. the orders due on day ``t`` arrive (an order placed on day ``t`` with lead time ``L`` days arrives
-   at the start of day ``t + L``; ``L = 0`` means it arrives at the start of the next day);
+1. the orders due on day ``t`` arrive. An order is placed at the end of its review day ``t``, after that
+   day's demand, and with a lead time of ``L`` days it arrives at the start of day ``t + L + 1``: it has
+   been on its way for exactly ``L`` days of demand (days t + 1 … t + L), the ``L`` days the policy covers
+   (``L = 0`` arrives the next morning). An earlier version let it arrive at the start of day ``t + L``,
+   which exposed it to one day of demand less than the policy planned for: a replay one day optimistic;
 2. demand is served from on hand; what cannot be served is lost (lost sales, no backorders);
 3. on a review day the inventory position (on hand + on order) is compared with the trigger: at or
    below it, ``up_to − position`` is ordered (nothing when that is not positive).
@@ -88,7 +91,7 @@ def simulate(demand, *, start_stock, lead_days, trigger, up_to, unit_cost=None, 
     if on_order is not None:
         pipeline[:, :days] += np.asarray(on_order, dtype=float)
     rows = np.arange(n)
-    arrive_at = np.arange(days)[None, :] + np.maximum(lead, 1)[:, None]  # L = 0 arrives the next morning
+    arrive_at = np.arange(days)[None, :] + lead[:, None] + 1  # after L whole days of demand
     end = np.empty((n, days))
     served = np.empty((n, days))
     ordered = np.zeros((n, days))

@@ -786,8 +786,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Replenishment', 'ABC class'): 'ABC 分类',
     ('Replenishment', 'ABC class %1'): 'ABC 分类 %1',
     ('Replenishment', 'All'): '全部',
-    ('Replenishment', 'Also try the statsmodels models (ETS, Theta) where the backtest says they may pay: slower, about 20 seconds more'):
-        '在回测显示可能更准的商品上另外尝试 statsmodels 模型（ETS、Theta）：较慢，约多 20 秒',
+    ('Replenishment', "Also fit the statsmodels models (ETS, Theta) and add them to the forecast's combination: slower, about 20 seconds more"):
+        '同时拟合 statsmodels 模型（ETS、Theta）并加入组合预测：较慢，约多 20 秒',
     ('Replenishment', 'Cancel (Esc)'): '取消 (Esc)',
     ('Replenishment', 'Cancelling planning…'): '正在取消计划…',
     ('Replenishment', 'Class'): '分类',

@@ -4187,8 +4187,8 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
-            <source>Also try the statsmodels models (ETS, Theta) where the backtest says they may pay: slower, about 20 seconds more</source>
-            <translation>在回测显示可能更准的商品上另外尝试 statsmodels 模型（ETS、Theta）：较慢，约多 20 秒</translation>
+            <source>Also fit the statsmodels models (ETS, Theta) and add them to the forecast's combination: slower, about 20 seconds more</source>
+            <translation>同时拟合 statsmodels 模型（ETS、Theta）并加入组合预测：较慢，约多 20 秒</translation>
         </message>
         <message>
             <location line="+3" />

@@ -64,6 +64,9 @@ REPLAY_WEEKS = 26
 FORECAST_WEEKS = 104
 REVIEW_DAYS = 7
 PROXY_DAYS = 28
+WINDOW_DAYS = 30  # the history-window rule's look-back
+HORIZON_DAYS = 14  # and what it orders for beyond the lead time
+STRATEGY = os.environ.get("STOCKROOM_FORECAST_STRATEGY", "combine")  # or "select", the earlier per-row choice
 
 
 def read(db_path: Path, today: date):
@@ -129,6 +132,7 @@ def forecast_stats(
     options = {"models": ()}
     if thorough > 0:
         options = {"budget_seconds": thorough, "workers": 2, "start_method": "fork"}
+    options["strategy"] = STRATEGY
     n, days = shipped.shape
     cover = (lead_days + REVIEW_DAYS) / 7
     horizon = min(26, max(4, math.ceil(float(cover.max()))))
@@ -263,6 +267,19 @@ def main() -> None:
             unit_cost=cost,
         )
 
+    # A history-window rule as Odoo's replenishment report sets it: the mean daily demand of the last N days times
+    # the lead time is the minimum, times the lead time plus a horizon the maximum, reviewed daily; its scale is
+    # bisected to the app's inventory like min/max's.
+    past = np.concatenate([shipped[:, start - WINDOW_DAYS : start], demand], axis=1)
+    csum = np.concatenate([np.zeros((len(keys), 1)), np.cumsum(past, axis=1)], axis=1)
+    window_mean = (csum[:, WINDOW_DAYS : WINDOW_DAYS + demand.shape[1]] - csum[:, : demand.shape[1]]) / WINDOW_DAYS
+    win_min = window_mean * lead_days[:, None]
+    win_max = window_mean * (lead_days[:, None] + HORIZON_DAYS)
+
+    def history_window(k: float):
+        return simulate(demand, start_stock=start_stock, lead_days=lead_days, trigger=k * win_min, up_to=k * win_max,
+                        unit_cost=cost)
+
     variants = [
         ("the app's policy: cycle service, weekly review, history by planning.aggregate_weeks", "planning", 7, "cycle"),
         (f"the same with the old {SCALED} censoring rule (≥ 4 in-stock days a week)", SCALED, 7, "cycle"),
@@ -283,7 +300,13 @@ def main() -> None:
         a = simulate(demand, start_stock=start_stock, lead_days=lead_days, trigger=trigger, up_to=up_to, unit_cost=cost)
         k, b = match_inventory(minmax, a.average_inventory_value)
         runs[label] = (a, b)
-        for name, r in ((f"(a) forecast-driven, {label}", a), (f"(b) min/max at equal inventory, k = {k:.3f}", b)):
+        pairs = [(f"(a) forecast-driven, {label}", a), (f"(b) min/max at equal inventory, k = {k:.3f}", b)]
+        if label == variants[0][0]:
+            kw, c = match_inventory(history_window, a.average_inventory_value)
+            window_run = c
+            pairs.append((f"(c) history window ({WINDOW_DAYS} days' mean × L, up to L + {HORIZON_DAYS} days, daily "
+                          f"review) at equal inventory, k = {kw:.3f}", c))
+        for name, r in pairs:
             rows_out.append(
                 (
                     name,
@@ -334,6 +357,7 @@ def main() -> None:
                 f"{int(sel.sum())}",
                 f"{served_a / dem:.2%}" if dem else "-",
                 f"{served_b / dem:.2%}" if dem else "-",
+                f"{window_run.served[sel].sum() / dem:.2%}" if dem else "-",
                 f"{(a.on_hand[sel] * cost[sel, None]).sum(axis=0).mean():,.0f}",
                 f"{(b.on_hand[sel] * cost[sel, None]).sum(axis=0).mean():,.0f}",
                 f"{np.mean(fa[sel] > fb[sel] + 1e-9):.0%} / {np.mean(fb[sel] > fa[sel] + 1e-9):.0%}",
@@ -347,6 +371,7 @@ def main() -> None:
             "keys",
             "fill rate (a)",
             "fill rate (b)",
+            "fill rate (c)",
             "inventory value (a)",
             "inventory value (b)",
             "keys where (a) / (b) fills more",

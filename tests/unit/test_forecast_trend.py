@@ -86,7 +86,7 @@ def test_the_trend_methods_are_backtested_and_can_be_chosen():
     # A steady rise: the trend-aware methods follow it, the flat ones lag behind. 60 weeks: less than a
     # year and a quarter, so no flat method carries a yearly index (which would hold last year's rise).
     y = 10 + 0.5 * np.arange(60)
-    result = api.forecast_series(y, 4, models=())
+    result = api.forecast_series(y, 4, models=(), strategy="select")
     for name in api.TREND_METHODS:
         assert np.isfinite(result.scores[name])
     assert result.scores["holt_damped(0.2,0.1,0.9)"] < result.scores["moving_average(13)"]
@@ -128,7 +128,7 @@ def test_the_yearly_index_lets_a_flat_method_see_last_years_promotion_coming():
     y = np.full(95, 40.0)
     y[:52] = 20.0
     y[45] = 60.0
-    result = api.forecast_series(y, 4, models=())
+    result = api.forecast_series(y, 4, models=(), strategy="select")
     assert result.model == "naive"
     np.testing.assert_allclose(result.mean, 40.0 * (1 + 260 / 460 * 0.4))
 
@@ -148,6 +148,6 @@ def test_holt_with_its_yearly_index_does_not_count_a_steady_trend_twice():
     # it too. Against its own forecast of a year before the index only corrects what Holt got wrong then,
     # so Holt still follows the line better than the 13-week mean.
     y = 10 + 0.5 * np.arange(80)
-    result = api.forecast_series(y, 4, models=())
+    result = api.forecast_series(y, 4, models=(), strategy="select")
     assert result.scores["holt_damped(0.2,0.1,0.9)"] < result.scores["moving_average(13)"]
     assert "holt_damped(0.2,0.1,0.9)" in api.SLOPED_METHODS

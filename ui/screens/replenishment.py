@@ -3,8 +3,8 @@
 "Run planning" (F5, the main window's refresh) runs ``domain.planning.plan`` on the task runner with the
 history reader from ``services.queries.reader`` and the forecast cache from ``services.queries.forecast_cache``:
 only the rows whose history changed since the last run are forecast again. A progress bar counts the rows.
-"Thorough" adds the statsmodels candidates (ETS, Theta) where the backtest says they may pay, in two
-processes under a time budget: slower, and often no better. Cancel sets the run's cancel flag, which
+"Thorough" also fits the statsmodels models (ETS, Theta) and adds them to the combination the forecast is made
+of, in two processes under a time budget: slower, and a little more accurate on public data. Cancel sets the run's cancel flag, which
 planning asks between batches of rows (reading the history comes first and is not interrupted); the run
 then stops with ``Cancelled``, nothing of it is shown or stored, and the table keeps the previous result.
 
@@ -855,8 +855,8 @@ class ReplenishmentScreen(Screen):
         self.cancel_button.setText(translate("Replenishment", "Cancel (Esc)"))
         self.thorough.setText(translate("Replenishment", "Thorough"))
         self.thorough.setToolTip(translate(
-            "Replenishment", "Also try the statsmodels models (ETS, Theta) where the backtest says they may pay: "
-                             "slower, about 20 seconds more"))
+            "Replenishment", "Also fit the statsmodels models (ETS, Theta) and add them to the forecast's "
+                             "combination: slower, about 20 seconds more"))
         self.create_button.setText(translate("Replenishment", "Create purchase orders…"))
         self.create_button.setToolTip(translate("Replenishment", "Drafts for the ticked lines that are shown"))
         self.tick_all_button.setText(translate("Replenishment", "Tick shown"))
