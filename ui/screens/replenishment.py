@@ -4,9 +4,10 @@
 history reader from ``services.queries.reader`` and the forecast cache from ``services.queries.forecast_cache``:
 only the rows whose history changed since the last run are forecast again. A progress bar counts the rows.
 "Thorough" also fits the statsmodels models (ETS, Theta) and adds them to the combination the forecast is made
-of, in two processes under a time budget: slower, and a little more accurate on public data. Cancel sets the run's cancel flag, which
-planning asks between batches of rows (reading the history comes first and is not interrupted); the run
-then stops with ``Cancelled``, nothing of it is shown or stored, and the table keeps the previous result.
+of, in two processes under a time budget: slower, and a little more accurate on public data. Cancel sets the
+run's cancel flag, which planning asks between batches of rows (reading the history comes first and is not
+interrupted); the run then stops with ``Cancelled``, nothing of it is shown or stored, and the table keeps the
+previous result.
 
 The table lists every product × warehouse with an alert. A line with a suggested quantity and a supplier
 can be ticked (the SKU cell) and its quantity edited; "Create purchase orders…" confirms suppliers and
