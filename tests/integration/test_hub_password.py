@@ -20,29 +20,11 @@ from persistence.sync.address import redact
 from persistence.sync.address import scrub
 from persistence.sync.address import split_password
 from persistence.sync.engine import hub_url
+from tests.fake_keyring import MemoryKeyring
 from ui.cli import main
 
 SECRET = "Sekr1t-pw"
 CLEAN = "postgresql://clerk@hub.local:5432/shop?sslmode=require"
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """Stands in for the OS keyring, which this machine does not have."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.saved: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.saved.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.saved[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.saved.pop((service, username), None)
 
 
 @pytest.fixture

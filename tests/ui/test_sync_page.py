@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 
 from persistence.sync import KEYRING_SERVICE
 from persistence.sync import remembered_password
+from tests.fake_keyring import MemoryKeyring
 from ui.sync_service import INTERVAL_SETTING
 from ui.sync_service import URL_SETTING
 from ui.sync_service import HubAddress
@@ -18,25 +19,6 @@ from ui.sync_service import SyncService
 from ui.sync_service import keyring_usable
 
 SECRET = "s3cret-Pa55word"
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """Stands in for the OS keyring, which this machine does not have."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.saved: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.saved.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.saved[(service, username)] = password
-
-    def delete_password(self, service, username):
-        self.saved.pop((service, username), None)
 
 
 @pytest.fixture
