@@ -144,7 +144,10 @@ def text(field: str, value: object, *, required: bool = True, max_len: int = 200
         multiline = field in MULTILINE_FIELDS
     if multiline:
         result = result.replace("\r\n", "\n")
-    check_characters(field, result, multiline=bool(multiline))
+    # Every character ``check_characters`` looks for is a control (Cc) or format (Cf) character, which
+    # str.isprintable() rejects: printable text (nearly all of it) needs no closer look.
+    if not result.isprintable():
+        check_characters(field, result, multiline=bool(multiline))
     if required and not result:
         raise BadInput(field, "is required", code="required")
     if len(result) > max_len:
@@ -196,7 +199,15 @@ def _code(field: str, value: object, max_len: int) -> str:
 
 
 def _window() -> tuple[date, date]:
-    return limits.FIRST_DAY, limits.last_day(datetime.now(UTC).date())
+    return limits.FIRST_DAY, _last_day(datetime.now(UTC).date())
+
+
+@functools.lru_cache(maxsize=4)
+def _last_day(today: date) -> date:
+    return limits.last_day(today)
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def _outside(field: str, shown: str) -> BadInput:
@@ -230,6 +241,6 @@ def moment(field: str, value: datetime | None) -> datetime:
         result = value.astimezone(UTC)
     except (OverflowError, ValueError):
         raise _outside(field, value.isoformat()) from None
-    if result < datetime(1970, 1, 1, tzinfo=UTC):
+    if result < _EPOCH:
         raise _outside(field, value.isoformat())
     return result
