@@ -867,6 +867,11 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Replenishment', 'Teunter–Syntetos–Babai (TSB)'): 'Teunter–Syntetos–Babai 法（TSB）',
     ('Replenishment', 'The service target was not saved: %1'): '服务水平目标未保存：%1',
     ('Replenishment', 'Theta'): 'Theta 法',
+    ('Replenishment', 'combination of %1'): '组合预测：%1',
+    ('Replenishment', '%1 (statsmodels)'): '%1（statsmodels）',
+    ('Replenishment', ', '): '、',
+    ('Replenishment', ', on the seasonally adjusted history'): '（基于季节调整后的历史）',
+    ('Replenishment', 'damped trend'): '阻尼趋势',
     ('Replenishment', "This product's own service target and review period instead of the defaults (Ctrl+T)"):
         '为本产品单独设置服务水平目标和检查周期，取代默认值（Ctrl+T）',
     ('Replenishment', 'Thorough'): '精细模式',

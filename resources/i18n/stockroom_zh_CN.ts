@@ -3098,7 +3098,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+10" />
-            <location filename="../../ui/screens/replenishment.py" line="+395" />
+            <location filename="../../ui/screens/replenishment.py" line="+413" />
             <source>Draft %1</source>
             <translation>草稿 %1</translation>
         </message>
@@ -3650,7 +3650,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Replenishment</name>
         <message>
-            <location filename="../../ui/screens/replenishment.py" line="-331" />
+            <location filename="../../ui/screens/replenishment.py" line="-348" />
             <source>critical</source>
             <translation>紧急</translation>
         </message>
@@ -3765,6 +3765,11 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>所属类别的每周需求曲线（新商品）</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>damped trend</source>
+            <translation>阻尼趋势</translation>
+        </message>
+        <message>
             <location line="+3" />
             <source>supplier terms</source>
             <translation>供应商条款</translation>
@@ -3795,7 +3800,27 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>每包 %1</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+22" />
+            <source>%1 (statsmodels)</source>
+            <translation>%1（statsmodels）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>combination of %1</source>
+            <translation>组合预测：%1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>, on the seasonally adjusted history</source>
+            <translation>（基于季节调整后的历史）</translation>
+        </message>
+        <message>
+            <location line="+18" />
             <source>%1 raised to %2 (%3)</source>
             <translation>%1 上调至 %2（%3）</translation>
         </message>

@@ -334,6 +334,8 @@ def test_the_screen_opens_with_its_shortcut_and_follows_the_language(qtbot, make
         assert widget.model.headerData(ReplenishmentModel.REORDER, Qt.Orientation.Horizontal) == "再订货点"
         assert rounding_text("160 raised to 168 (order multiple 12)") == "160 上调至 168（订购倍数 12）"
         assert model_text("ses(0.3)") == "简单指数平滑 (0.3)"
+        combination = model_text("combination(damped,theta,seasonal)")
+        assert combination == "组合预测：阻尼趋势、Theta 法（基于季节调整后的历史）"
     finally:
         i18n.set_language("en", persist=False)
     qtbot.waitUntil(lambda: widget.run_button.text() == "Run planning (F5)")
@@ -345,6 +347,14 @@ def test_method_names_read_as_words_with_their_parameters_and_specification():
     assert model_text("ets: ETS(A,Ad,N)") == "exponential smoothing (ETS): ETS(A,Ad,N)"
     assert model_text("category_profile") == "its category's weekly profile (new product)"
     assert model_text("mystery(1)") == "mystery(1)"
+
+
+def test_a_combination_names_its_members_and_what_thorough_added():
+    assert model_text("combination(sba,tsb,ses)") == (
+        "combination of Syntetos–Boylan (SBA), Teunter–Syntetos–Babai (TSB), simple exponential smoothing")
+    assert model_text("combination(damped,theta,seasonal)+ets") == (
+        "combination of damped trend, Theta, exponential smoothing (ETS) (statsmodels), on the seasonally adjusted "
+        "history")
 
 
 def test_escape_cancels_a_running_plan(qtbot, screen, db):

@@ -92,6 +92,7 @@ MODELS = {
     "sarimax": QT_TRANSLATE_NOOP("Replenishment", "SARIMAX"),
     "simple_average": QT_TRANSLATE_NOOP("Replenishment", "simple average (short history)"),
     "category_profile": QT_TRANSLATE_NOOP("Replenishment", "its category's weekly profile (new product)"),
+    "damped": QT_TRANSLATE_NOOP("Replenishment", "damped trend"),
 }
 LEAD_TIME_SOURCES = {
     "terms": QT_TRANSLATE_NOOP("Replenishment", "supplier terms"),
@@ -109,12 +110,28 @@ _REASONS = [
 def model_text(name: str) -> str:
     """A method's name for people, its parameters kept: ``ses(0.3)`` → simple exponential smoothing (0.3);
     a statsmodels pick ``ets: ETS(A,Ad,N)`` keeps its specification after the name."""
+    if name.startswith("combination("):
+        return _combination_text(name)
     head, colon, spec = name.partition(":")
     base, _, params = head.strip().partition("(")
     label = MODELS.get(base)
     if label is None:
         return name
     return _tr(label) + (f" ({params}" if params else "") + (f": {spec.strip()}" if colon else "")
+
+
+def _combination_text(name: str) -> str:
+    """``combination(damped,theta,seasonal)+ets+theta`` (``domain.forecasting.combine``) for people."""
+    inside, _, joined = name.removeprefix("combination(").partition(")")
+    names = [_tr(MODELS[m]) if m in MODELS else m for m in inside.split(",") if m and m != "seasonal"]
+    # Thorough's members: the statsmodels fits of ETS and Theta
+    names += [translate("Replenishment", "%1 (statsmodels)").replace("%1", _tr(MODELS[m]) if m in MODELS else m)
+              for m in joined.split("+") if m]
+    names = translate("Replenishment", ", ").join(names)
+    text = translate("Replenishment", "combination of %1").replace("%1", names)
+    if "seasonal" in inside.split(","):
+        text += translate("Replenishment", ", on the seasonally adjusted history")
+    return text
 
 
 def rounding_text(reason: str) -> str:
