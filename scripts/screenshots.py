@@ -44,6 +44,7 @@ def ensure_demo(db: Path) -> None:
     if db.exists() and db.stat().st_size > 0:
         return
     print(f"building the demo database {db} …", file=sys.stderr)
+    subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "init"], check=True)
     subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "demo", "--seed", "1"], check=True)
 
 

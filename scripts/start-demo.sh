@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 DB=${STOCKROOM_DEMO_DB:-$HOME/.local/share/Stockroom/demo.sqlite3}
 if [ ! -s "$DB" ]; then
   echo "building the demo database at $DB (about a minute)…"
+  .venv/bin/python main.py --db "$DB" init  # only init creates a database (and its folder)
   .venv/bin/python main.py --db "$DB" demo
 fi
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then

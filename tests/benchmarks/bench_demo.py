@@ -30,6 +30,8 @@ def main() -> None:
         print("\n## demo\n\nskipped: domain/demo.py does not exist yet, so `main.py demo` cannot run.")
         return
     path = fresh_path("demo.sqlite3")
+    subprocess.run([PYTHON, str(ROOT / "main.py"), "--db", str(path), "init"], cwd=ROOT, env=cli_env(), check=True,
+                   stdout=subprocess.DEVNULL)  # only init creates a database
     start = time.perf_counter()
     process = subprocess.Popen([PYTHON, str(ROOT / "main.py"), "--db", str(path), "demo", "--seed", str(args.seed)],
                                cwd=ROOT, env=cli_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

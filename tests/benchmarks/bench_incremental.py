@@ -53,6 +53,8 @@ def demo_copy(source: Path) -> Path:
     """A copy of the demo database with an empty forecast cache (the demo is built once if missing)."""
     if not source.exists():
         print(f"building the demo database {source} …", flush=True)
+        subprocess.run([PYTHON, str(ROOT / "main.py"), "--db", str(source), "init"], check=True,
+                       stdout=subprocess.DEVNULL)
         subprocess.run([PYTHON, str(ROOT / "main.py"), "--db", str(source), "demo", "--seed", "42"], check=True,
                        stdout=subprocess.DEVNULL)
     copy = CACHE / "incremental-demo.sqlite3"

@@ -53,6 +53,8 @@ def source_database(movements: int | None):
         building = CACHE / f"building-{name}"
         remove_db(building)
         if movements is None:
+            subprocess.run([PYTHON, str(ROOT / "main.py"), "--db", str(building), "init"], cwd=ROOT, env=cli_env(),
+                           check=True, stdout=subprocess.DEVNULL)
             subprocess.run([PYTHON, str(ROOT / "main.py"), "--db", str(building), "demo"], cwd=ROOT, env=cli_env(),
                            check=True, stdout=subprocess.DEVNULL)
         else:
