@@ -47,6 +47,10 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('BackupsPage', 'Restored from %1.'): '已从 %1 恢复。',
     ('BackupsPage', 'Restore…'): '恢复…',
     ('BackupsPage', 'Save'): '保存',
+    ('BackupsPage', 'Delete older backups'): '删除较早的备份',
+    ('BackupsPage', 'Keep only the newest %1 backup(s)? The %n older one(s) are deleted now and cannot be brought back.'):
+        '只保留最新的 %1 个备份？较早的 %n 个备份将立即删除，且无法恢复。',
+    ('BackupsPage', 'Nothing was deleted; the setting was not changed.'): '没有删除任何备份；设置未更改。',
     ('BackupsPage', 'Size'): '大小',
     ('BackupsPage', 'Stockroom copies this database once a day when it starts and before every schema upgrade, into %1. A copy is consistent even while the database is in use.'):
         'Stockroom 每天首次启动时以及每次升级数据库结构前都会复制此数据库，保存到 %1。即使数据库正在使用，副本也是完整一致的。',

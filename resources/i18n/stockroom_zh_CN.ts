@@ -112,6 +112,11 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+6" />
+            <source>Delete older backups</source>
+            <translation>删除较早的备份</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Restored from %1.</source>
             <translation>已从 %1 恢复。</translation>
         </message>
@@ -147,6 +152,16 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+8" />
+            <source>Keep only the newest %1 backup(s)? The %n older one(s) are deleted now and cannot be brought back.</source>
+            <translation>只保留最新的 %1 个备份？较早的 %n 个备份将立即删除，且无法恢复。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Nothing was deleted; the setting was not changed.</source>
+            <translation>没有删除任何备份；设置未更改。</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>The newest %n backup(s) are kept.</source>
             <translation>保留最新的 %n 个备份。</translation>
         </message>

@@ -181,18 +181,41 @@ def test_the_integrity_check_shows_ok_and_then_a_balance_that_differs(qtbot, pag
     assert "Restore a backup" in text
 
 
-def test_the_kept_count_is_saved_in_the_database_and_prunes_at_once(qtbot, page, shop):
+def test_the_kept_count_is_saved_in_the_database_and_prunes_at_once(qtbot, page, shop, monkeypatch):
     for _ in range(4):
         backup.timestamped_backup(shop.path, backup.MANUAL)
     page.refresh()
     idle(qtbot, page)
     assert page.keep.value() == 10 and page.table.rowCount() == 4
+    asked = []
+    monkeypatch.setattr(page, "_confirm_delete", lambda question: asked.append(question) or True)
     page.keep.setValue(2)
     page.save_keep_button.click()
+    assert asked == ["Keep only the newest 2 backup(s)? The 2 older one(s) are deleted now and cannot be brought "
+                     "back."]
     idle(qtbot, page)
     qtbot.waitUntil(lambda: page.table.rowCount() == 2)
     assert backup.backup_keep(shop.engine) == 2
     assert "2 backup(s)" in page.result.text()
+
+
+def test_lowering_the_kept_count_asks_first_and_no_deletes_nothing(qtbot, page, shop, monkeypatch):
+    for _ in range(3):
+        backup.timestamped_backup(shop.path, backup.MANUAL)
+    page.refresh()
+    idle(qtbot, page)
+    monkeypatch.setattr(page, "_confirm_delete", lambda question: False)
+    page.keep.setValue(1)
+    page.save_keep_button.click()
+    idle(qtbot, page)
+    assert len(backup.list_backups(shop.path)) == 3 and backup.backup_keep(shop.engine) == 10
+    assert "Nothing was deleted" in page.result.text()
+    raised = []
+    monkeypatch.setattr(page, "_confirm_delete", lambda question: raised.append(question) or True)
+    page.keep.setValue(20)  # more than there are: nothing to delete, nothing to ask
+    page.save_keep_button.click()
+    idle(qtbot, page)
+    assert raised == [] and backup.backup_keep(shop.engine) == 20
 
 
 def test_the_page_is_the_backups_tab_of_the_settings(qtbot, make_services, shop):

@@ -217,6 +217,12 @@ class BackupsPage(QWidget):
                                       QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
+    def _confirm_delete(self, question: str) -> bool:
+        answer = QMessageBox.question(self, translate("BackupsPage", "Delete older backups"), question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def _restored(self, result) -> None:
         text = translate("BackupsPage", "Restored from %1.").replace("%1", str(result.restored_from))
         if result.previous_saved_to is not None:
@@ -257,6 +263,14 @@ class BackupsPage(QWidget):
     def save_keep(self) -> None:
         queries = self.services.queries
         value = self.keep.value()
+        doomed = len(getattr(self, "_backups", ())) - value
+        if doomed > 0:
+            question = translate(
+                "BackupsPage", "Keep only the newest %1 backup(s)? The %n older one(s) are deleted now and cannot "
+                               "be brought back.", None, doomed).replace("%1", str(value))
+            if not self._confirm_delete(question):
+                self._say(translate("BackupsPage", "Nothing was deleted; the setting was not changed."))
+                return
 
         def done(keep: int) -> None:
             self._say(translate("BackupsPage", "The newest %n backup(s) are kept.", None, keep))
