@@ -965,6 +965,9 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SettingsPages', 'Users'): '用户',
     ('SettingsScreen', 'Address:'): '地址：',
     ('SettingsScreen', 'At most 500 characters.'): '最多 500 个字符。',
+    ('SettingsScreen', 'Change the company currency'): '更改公司本位币',
+    ('SettingsScreen', 'Change the company currency from %1 to %2?\n\nExchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.'):
+        '将公司本位币从 %1 改为 %2？\n\n汇率以公司本位币表示：已保存的 %3 个汇率表示一单位外币值多少 %1，更改后将按 %2 读取。%4 张外币采购订单收货时按这些汇率折算。更改后请按 %2 重新录入汇率。',
     ('SettingsScreen', 'Choose…'): '选择…',
     ('SettingsScreen', 'Company and purchase orders'): '公司与采购订单',
     ('SettingsScreen', 'Company logo'): '公司标志',
@@ -979,6 +982,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SettingsScreen', 'Images (*.png *.jpg *.jpeg)'): '图片 (*.png *.jpg *.jpeg)',
     ('SettingsScreen', 'Language:'): '语言：',
     ('SettingsScreen', 'Logo:'): '标志：',
+    ('SettingsScreen', 'Nothing was saved; the company currency stays %1.'): '未保存任何内容；公司本位币仍为 %1。',
     ('SettingsScreen', 'Over-receipt tolerance (%):'): '超收容差（%）：',
     ('SettingsScreen', 'PNG or JPEG printed on purchase orders (optional)'): '打印在采购订单上的 PNG 或 JPEG（可选）',
     ('SettingsScreen', 'Save'): '保存',

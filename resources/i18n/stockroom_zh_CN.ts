@@ -4539,7 +4539,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>SettingsPages</name>
         <message>
-            <location filename="../../ui/screens/settings.py" line="+45" />
+            <location filename="../../ui/screens/settings.py" line="+49" />
             <source>Shared database</source>
             <translation>共享数据库</translation>
         </message>
@@ -4577,7 +4577,26 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+10" />
+            <source>Nothing was saved; the company currency stays %1.</source>
+            <translation>未保存任何内容；公司本位币仍为 %1。</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Change the company currency from %1 to %2?
+
+Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
+            <translation>将公司本位币从 %1 改为 %2？
+
+汇率以公司本位币表示：已保存的 %3 个汇率表示一单位外币值多少 %1，更改后将按 %2 读取。%4 张外币采购订单收货时按这些汇率折算。更改后请按 %2 重新录入汇率。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Change the company currency</source>
+            <translation>更改公司本位币</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Enter the company name; it is printed on purchase orders.</source>
             <translation>请输入公司名称；它会打印在采购订单上。</translation>
         </message>
