@@ -296,3 +296,25 @@ def test_a_decimal_comma_read_in_the_default_format_points_to_the_european_one(q
     assert wizard.report_table.item(0, 3).text() == ("a decimal point, such as 2.5; or, if the file writes decimals "
                                                      "with a comma, the European number format (1.234,5)")
     assert not wizard.import_button.isEnabled()
+
+
+def test_number_cells_of_a_workbook_show_and_import_as_the_numbers_they_are_in_the_european_format(
+        qtbot, services, tmp_path):
+    from domain.model import MovementKind
+    from ui.spreadsheets import write_xlsx
+
+    catalog.add_product(services.uow(), c.AddProduct("SD-6", "十字螺丝刀"))
+    path = tmp_path / "stock.xlsx"
+    write_xlsx(path, ["货号", "仓库", "数量", "单价"], [["SD-6", "SH", Decimal("1.234"), "4,20"]])
+    wizard = ImportWizard(services)
+    qtbot.addWidget(wizard)
+    open_file(qtbot, wizard, path, "stock")
+    choose_number_format(wizard, "european")
+    assert wizard.number_example.text() == "Example from the file: Unit cost “4,20” reads as 4.2."  # typed text only
+    wizard.next_button.click()
+    qtbot.waitUntil(lambda: wizard.import_button.isEnabled(), timeout=10_000)
+    assert [wizard.preview_table.item(0, col).text() for col in range(5)] == ["2", "SD-6", "SH", "1.234", "4.2"]
+    wizard.import_button.click()
+    qtbot.waitUntil(lambda: wizard.imported, timeout=10_000)
+    [m] = [m for m in services.queries.movements() if m.kind == MovementKind.RECEIPT]
+    assert (m.qty, m.unit_cost) == (Decimal("1.234"), Decimal("4.2"))
