@@ -13,10 +13,17 @@ separator is a point, and a comma is only a thousands separator in its proper pl
 Anything else with a comma (``2,5``, ``1,25``, ``12,5000``) is refused as ambiguous rather than read as
 a number ten or a thousand times too large: a clerk on a European keyboard means 2.5 by ``2,5``.
 Full-width digits and separators (``１２．５``) read as their ASCII forms.
+
+A file written elsewhere may say its numbers another way, and an import may be told so
+(``NumberFormat``): in the European format (``1.234,5``) a comma is the decimal separator and a point
+only separates thousands, in its proper places. ``plain_number`` turns such text into the one form
+``D`` reads. The same text means different numbers in the two formats (``1,234`` is 1234 or 1.234), so
+the format is always the user's choice, never guessed.
 """
 
 from __future__ import annotations
 
+import enum
 import re
 import unicodedata
 from decimal import ROUND_HALF_UP
@@ -44,6 +51,72 @@ class AmbiguousNumber(ValueError):
         hint = f"; type {self.suggestion} if that is what you meant" if self.suggestion else ""
         super().__init__(f"{text!r} is ambiguous: a comma may only separate thousands (as in 1,250.5) and decimals "
                          f"take a point{hint}")
+
+
+class NumberFormat(enum.StrEnum):
+    """How the numbers of a file are written."""
+
+    DEFAULT = "default"  # 1,234.5: a decimal point, commas only between thousands
+    EUROPEAN = "european"  # 1.234,5: a decimal comma, points only between thousands
+
+
+_EUROPEAN_GROUPED = re.compile(r"[+-]?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]*)?")
+
+
+class NotInFormat(ValueError):
+    """Text whose separators are not those of the chosen number format (``1.23,4`` in the European format)."""
+
+    def __init__(self, text: str, number_format: NumberFormat) -> None:
+        self.text = text
+        self.number_format = number_format
+        super().__init__(f"{text!r} is not a number in the European format: a comma before the decimals and a point "
+                         f"only between groups of three digits, as in 1.234,5 or 2,5")
+
+
+def plain_number(text: str, number_format: NumberFormat | str = NumberFormat.DEFAULT) -> str:
+    """Text of a number written in ``number_format``, rewritten in the one form ``D`` reads.
+
+    In the European format a comma is the decimal separator and a point separates thousands only in
+    its proper places: ``1.234,5`` → ``1234.5``, ``1,5`` → ``1.5``, ``1.234`` → ``1234`` (a point is never
+    a decimal point there); ``1.23,4``, ``1.5``, ``1234.5`` and ``1,234,5`` are refused. Text without a
+    separator is returned as it is (``D`` then says whether it is a number). In the default format the
+    text is returned as it is: ``D`` reads it.
+
+    Args:
+        text: the number as written (full-width characters read as their ASCII forms).
+        number_format: how the text writes its numbers.
+
+    Returns:
+        The text with a decimal point and no thousands separators.
+
+    Raises:
+        NotInFormat: a separator that the format does not allow where it stands (a ValueError).
+    """
+    if NumberFormat(number_format) is NumberFormat.DEFAULT:
+        return text
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    text = text.strip()
+    if "." in text:
+        if not _EUROPEAN_GROUPED.fullmatch(text):
+            raise NotInFormat(text, NumberFormat.EUROPEAN)
+        text = text.replace(".", "")
+    if "," in text:
+        if text.count(",") > 1:
+            raise NotInFormat(text, NumberFormat.EUROPEAN)
+        text = text.replace(",", ".")
+    return text
+
+
+def read_number(text: str, number_format: NumberFormat | str = NumberFormat.DEFAULT) -> Decimal:
+    """The number that ``text``, written in ``number_format``, stands for (see ``plain_number`` and ``D``).
+
+    Raises:
+        NotInFormat: separators the format does not allow where they stand.
+        AmbiguousNumber: in the default format, a comma that is not a thousands separator.
+        ValueError: not a finite number.
+    """
+    return D(plain_number(text, number_format))
 
 
 def D(value: object) -> Decimal:

@@ -96,7 +96,8 @@ class StockItem:
 
 @dataclass(frozen=True)
 class TermOption:
-    """A supplier's terms for a product; ``unit_price`` per stock unit (a pack price divided by the pack)."""
+    """A supplier's terms for a product; ``unit_price`` per stock unit (a pack price divided by the pack), in
+    ``currency``, the supplier's (its purchase orders are in it); blank where the caller did not say."""
 
     supplier_id: str
     supplier: str
@@ -107,6 +108,7 @@ class TermOption:
     pack_size: Decimal
     lead_time_days: int
     preferred: bool
+    currency: str = ""
 
 
 @dataclass(frozen=True)
@@ -152,7 +154,8 @@ HistoryReader = Callable[[date, date], PlanningHistory]
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A line to order: ``qty`` of ``sku`` for ``warehouse`` from ``supplier`` (None: no supplier has terms)."""
+    """A line to order: ``qty`` of ``sku`` for ``warehouse`` from ``supplier`` (None: no supplier has terms),
+    at ``unit_price`` in ``currency`` (the supplier's, which its purchase order takes; None without terms)."""
 
     product_id: str
     sku: str
@@ -163,6 +166,7 @@ class Suggestion:
     unit_price: Decimal | None
     rounding: str
     explanation: dict
+    currency: str | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -481,6 +485,7 @@ def plan(
                 supplier=terms.supplier if terms else None, supplier_id=terms.supplier_id if terms else None,
                 qty=explanation["order_qty"], unit_price=terms.unit_price if terms else None,
                 rounding=explanation["rounding"], explanation=explanation,
+                currency=(terms.currency or None) if terms else None,
             )
         plans.append(ItemPlan(
             product_id=item.product_id, sku=item.sku, name=item.name, warehouse=item.warehouse, abc=abc,

@@ -109,7 +109,11 @@ class SetPreferredSupplier:
 
 @dataclass(frozen=True)
 class SetPurchasingPolicy:
-    """Change some purchasing settings; None leaves a setting as it is."""
+    """Change some purchasing settings; None leaves a setting as it is.
+
+    ``confirm_currency_change``: the user was told what a new company currency does to the exchange
+    rates and foreign-currency purchase orders already kept, and wants it anyway.
+    """
 
     tax_rate: object = None
     over_receipt_tolerance: object = None
@@ -117,6 +121,7 @@ class SetPurchasingPolicy:
     company_address: str | None = None
     company_logo: str | None = None
     currency: str | None = None
+    confirm_currency_change: bool = False
 
 
 @dataclass(frozen=True)

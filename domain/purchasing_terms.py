@@ -16,6 +16,7 @@ from domain.access import require
 from domain.currencies import iso_currency
 from domain.errors import BadInput
 from domain.errors import NotFound
+from domain.errors import RuleViolation
 from domain.model import Supplier
 from domain.packs import PriceBreak
 from domain.ports import UnitOfWork
@@ -128,10 +129,38 @@ def set_preferred_supplier(uow: UnitOfWork, c: pc.SetPreferredSupplier) -> None:
         uow.commit()
 
 
+class CurrencyChangeNeedsConfirmation(RuleViolation):
+    """A new company currency while exchange rates or foreign-currency purchase orders exist, not confirmed.
+
+    The rates say how many units of the company currency one unit of a foreign currency is worth, so
+    after the change they are read in the new currency, and receipts of foreign-currency POs are
+    valued through them. Nothing was changed; the facts are kept for a screen to say them in its language.
+
+    Attributes:
+        old: the company currency now.
+        new: the currency asked for.
+        rates: how many exchange rates are kept.
+        foreign_pos: how many purchase orders are in a currency other than ``old``.
+    """
+
+    def __init__(self, old: str, new: str, rates: int, foreign_pos: int) -> None:
+        self.old, self.new, self.rates, self.foreign_pos = old, new, rates, foreign_pos
+        super().__init__(
+            f"currency: changing the company currency from {old} to {new} needs confirming: {rates} exchange "
+            f"rate(s) are stated in {old} per unit of a foreign currency and would be read in {new} from now on, "
+            f"and {foreign_pos} purchase order(s) in a foreign currency are valued through them; nothing was "
+            f"changed")
+
+
 def set_policy(uow: UnitOfWork, c: pc.SetPurchasingPolicy) -> PurchasingPolicy:
     """Store the tax rate, over-receipt tolerance and company block that new POs use.
 
     Issued POs keep what they were issued with (it is in their snapshot).
+
+    Raises:
+        BadInput: a field is not accepted.
+        CurrencyChangeNeedsConfirmation: a new company currency while exchange rates or foreign-currency
+            POs exist, without ``c.confirm_currency_change``; nothing was changed.
     """
     with uow:
         require(uow, Permission.SETTINGS)
@@ -149,6 +178,11 @@ def set_policy(uow: UnitOfWork, c: pc.SetPurchasingPolicy) -> PurchasingPolicy:
             changes["company_logo"] = v.text("company logo", c.company_logo, required=False, max_len=500)
         if c.currency is not None:
             changes["currency"] = iso_currency(c.currency)
+            if changes["currency"] != policy.currency and not c.confirm_currency_change:
+                rates = len(uow.rates.all())
+                foreign = sum(n for code, n in uow.purchasing.po_currencies().items() if code != policy.currency)
+                if rates or foreign:
+                    raise CurrencyChangeNeedsConfirmation(policy.currency, str(changes["currency"]), rates, foreign)
         policy = replace(policy, **changes)
         uow.purchasing.set_policy(policy)
         uow.commit()

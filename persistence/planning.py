@@ -164,7 +164,7 @@ def _terms(conn) -> dict[str, list[TermOption]]:
     rows = conn.execute(
         select(T.c.supplier_id, S.c.code, T.c.product_id, T.c.unit_price, T.c.moq, T.c.order_multiple,
                T.c.lead_time_days, S.c.lead_time_days.label("supplier_lead"), X.c.pack_size, X.c.price_per,
-               F.c.supplier_id.label("preferred_id"))
+               F.c.supplier_id.label("preferred_id"), S.c.currency)
         .join(S, S.c.id == T.c.supplier_id)
         .outerjoin(X, (X.c.supplier_id == T.c.supplier_id) & (X.c.product_id == T.c.product_id))
         .outerjoin(F, F.c.product_id == T.c.product_id)
@@ -176,7 +176,7 @@ def _terms(conn) -> dict[str, list[TermOption]]:
         lead = r.lead_time_days if r.lead_time_days is not None else r.supplier_lead
         out.setdefault(r.product_id, []).append(TermOption(
             r.supplier_id, r.code, r.product_id, price, r.moq, r.order_multiple, pack, int(lead),
-            r.preferred_id == r.supplier_id))
+            r.preferred_id == r.supplier_id, r.currency))
     return out
 
 

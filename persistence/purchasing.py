@@ -169,6 +169,10 @@ class PurchasingRepository:
             )
         return self._policy
 
+    def po_currencies(self) -> dict[str, int]:
+        P = t.purchase_orders.c
+        return dict(self.conn.execute(select(P.currency, func.count()).group_by(P.currency)).all())
+
     def set_policy(self, policy: PurchasingPolicy) -> None:
         values = {SETTING_TAX_RATE: fmt(policy.tax_rate), SETTING_TOLERANCE: fmt(policy.over_receipt_tolerance),
                   SETTING_COMPANY_NAME: policy.company_name, SETTING_COMPANY_ADDRESS: policy.company_address,

@@ -3,7 +3,9 @@
 ``import`` reads an .xlsx or .csv file, maps its columns (guessed from the headers, English or
 Chinese; ``--mapping`` overrides), checks every row and writes all of them in one transaction, or,
 if any row has a problem, prints the validation report (row, column, problem, accepted) and exits
-2 having written nothing. ``--dry-run`` checks and reports only. Nothing heavy is imported at the
+2 having written nothing. ``--dry-run`` checks and reports only. ``--number-format european`` reads the
+file's typed numbers as ``1.234,5`` (a decimal comma; points only between thousands) instead of
+``1,234.5``; Excel number cells are numbers either way. Nothing heavy is imported at the
 top of this module (pandas only when an Excel file is read).
 """
 
@@ -15,6 +17,7 @@ from pathlib import Path
 
 COMMANDS = ("import", "export")
 KINDS = ("products", "suppliers", "terms", "customers", "stock", "sales-history")
+NUMBER_FORMATS = ("default", "european")  # domain.numbers.NumberFormat, not imported at start-up
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
 
@@ -26,6 +29,10 @@ def add_parsers(sub) -> None:
     p.add_argument("--mapping", help='JSON {"field": "column header", …} or a file holding it; fields left out are '
                                      'guessed from the headers ("field": null leaves a field out)')
     p.add_argument("--dry-run", action="store_true", help="check and report only; write nothing")
+    p.add_argument("--number-format", choices=NUMBER_FORMATS, default="default",
+                   help="how the file writes numbers: default 1,234.5 (decimal point), or european 1.234,5 (decimal "
+                        "comma, points only between thousands: 1.234 is one thousand two hundred thirty-four); "
+                        "Excel number cells are numbers either way")
     p = sub.add_parser("export", help="write stock or movements to an Excel workbook")
     p.add_argument("what", choices=("stock", "movements"))
     p.add_argument("file", type=Path)
@@ -97,13 +104,17 @@ def _import(args, open_db) -> int:
     mapping = resolve_mapping(args.kind, table.headers, _mapping(args.mapping))
     labels = {f.key: f.label for f in fields_of(args.kind)}
     used = ", ".join(f"{labels.get(k, k)} ← {h}" for k, h in mapping.items())
-    print(f"{args.file.name}: {len(table.rows)} row(s); columns: {used or 'none recognised'}", file=sys.stderr)
+    number_format = getattr(args, "number_format", "default")
+    numbers = "1.234,5 (european)" if number_format == "european" else "1,234.5"
+    print(f"{args.file.name}: {len(table.rows)} row(s); columns: {used or 'none recognised'}; numbers read as "
+          f"{numbers}", file=sys.stderr)
     db = open_db()
     try:
         if args.dry_run:
-            result = preview(db.uow(), args.kind, table, mapping)
+            result = preview(db.uow(), args.kind, table, mapping, number_format=number_format)
         else:
-            result = run_import(db.uow(), args.kind, table, mapping, progress=_progress())
+            result = run_import(db.uow(), args.kind, table, mapping, progress=_progress(),
+                                number_format=number_format)
     except ImportRejected as exc:
         print_report(exc.problems)
         print(f"error: {exc}", file=sys.stderr)

@@ -248,7 +248,8 @@ def _suggest(suggestions, created, as_json: bool) -> None:
             "suppliers": [{
                 "supplier": supplier or None,
                 "lines": [{"sku": s.sku, "warehouse": s.warehouse, "qty": s.qty, "unit_price": s.unit_price,
-                           "rounding": s.rounding, "explanation": s.explanation} for s in lines],
+                           "currency": s.currency, "rounding": s.rounding, "explanation": s.explanation}
+                          for s in lines],
             } for supplier, lines in groups.items()],
             "drafts": [{"id": d.po_id, "supplier": d.supplier, "warehouse": d.warehouse,
                         "amount": fmt(d.amount), "currency": d.currency,

@@ -91,12 +91,17 @@ def add_po_parser(sub: argparse._SubParsersAction) -> None:
                    help="a price from QTY stock units on; may be given several times")
     p.add_argument("--preferred", action="store_true", help="make this the product's preferred supplier")
     po.add_parser("check", help="prove that on-order in the balances equals what issued POs still expect")
-    p = po.add_parser("config", help="show or set the tax rate, over-receipt tolerance and company block")
+    p = po.add_parser("config", help="show or set the tax rate, over-receipt tolerance, company block and currency")
     p.add_argument("--tax-rate", help="percent, e.g. 13")
     p.add_argument("--over-receipt-tolerance", help="percent a line may be over-received, e.g. 0 or 5")
     p.add_argument("--company-name")
     p.add_argument("--company-address")
     p.add_argument("--company-logo", help="path of a PNG or JPEG printed on the PO; '' for none")
+    p.add_argument("--currency", help="the company currency, an ISO 4217 code such as CNY; exchange rates are stated "
+                                      "in it")
+    p.add_argument("--confirm-currency-change", action="store_true",
+                   help="change the company currency even though exchange rates or foreign-currency POs exist "
+                        "(the rates are then read in the new currency)")
 
 
 def _date(text: str | None):
@@ -206,13 +211,20 @@ def run_po(args: argparse.Namespace, db) -> int:
     elif a == "terms":
         _terms(uow, args)
     elif a == "config":
-        policy = purchasing_terms.set_policy(uow(), pc.SetPurchasingPolicy(
-            args.tax_rate, args.over_receipt_tolerance, args.company_name, args.company_address, args.company_logo))
+        try:
+            policy = purchasing_terms.set_policy(uow(), pc.SetPurchasingPolicy(
+                args.tax_rate, args.over_receipt_tolerance, args.company_name, args.company_address,
+                args.company_logo, args.currency, args.confirm_currency_change))
+        except purchasing_terms.CurrencyChangeNeedsConfirmation as exc:
+            print(f"refused: {exc}. Enter the rates again in {exc.new} after the change, and give "
+                  f"--confirm-currency-change to change it anyway", file=sys.stderr)
+            return 3  # ui.cli.EXIT_REFUSED
         print(f"tax rate: {fmt(policy.tax_rate)}%")
         print(f"over-receipt tolerance: {fmt(policy.over_receipt_tolerance)}%")
         print(f"company: {policy.company_name}")
         print(f"address: {policy.company_address}")
         print(f"logo: {policy.company_logo}")
+        print(f"currency: {policy.currency}")
     return 0
 
 

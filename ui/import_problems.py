@@ -21,6 +21,9 @@ TEMPLATES = {
     "ambiguous_number": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 is ambiguous: a comma may only separate thousands (as in 1,250.5) and decimals take a "
                           "point"),
+    "not_european_number": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is not a number in the European format: a comma before the decimals and a point only "
+                          "between groups of three digits"),
     "too_many_places": QT_TRANSLATE_NOOP("ImportProblems", "%1 has more than %2 decimal places"),
     "negative": QT_TRANSLATE_NOOP("ImportProblems", "%1 is negative"),
     "zero": QT_TRANSLATE_NOOP("ImportProblems", "must not be 0"),
@@ -64,6 +67,16 @@ TEMPLATES = {
     "accept_date_or_today": QT_TRANSLATE_NOOP(
         "ImportProblems", "a date such as 2026-03-01, 2026/3/1 or 2026年3月1日, blank for today"),
     "accept_money": QT_TRANSLATE_NOOP("ImportProblems", "0 or more, such as 4.20"),
+    "accept_qty_european": QT_TRANSLATE_NOOP(
+        "ImportProblems", "a number greater than 0 with at most 4 decimals, such as 12 or 2,5"),
+    "accept_stock_qty_european": QT_TRANSLATE_NOOP(
+        "ImportProblems", "0 or more with at most 4 decimals, such as 12 or 2,5"),
+    "accept_money_european": QT_TRANSLATE_NOOP("ImportProblems", "0 or more, such as 4,20"),
+    "accept_european_number": QT_TRANSLATE_NOOP(
+        "ImportProblems", "a number in the European format, such as 2,5 or 1.234,5"),
+    "accept_point_or_european": QT_TRANSLATE_NOOP(
+        "ImportProblems", "a decimal point, such as 2.5; or, if the file writes decimals with a comma, the European "
+                          "number format (1.234,5)"),
     "accept_any_text": QT_TRANSLATE_NOOP("ImportProblems", "any text up to 200 characters"),
     "accept_text_16": QT_TRANSLATE_NOOP("ImportProblems", "text up to 16 characters, such as pcs"),
     "accept_barcodes": QT_TRANSLATE_NOOP("ImportProblems", "barcodes without spaces, several separated by ',' or ';'"),

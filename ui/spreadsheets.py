@@ -8,7 +8,9 @@ to save the file instead of importing garbage. The delimiter is the one of ``,``
 that the header line uses most.
 
 Excel files (.xlsx) are read with openpyxl, as Python objects, and each cell is turned into the text
-a user would type: whole numbers without ``.0``, dates as ``2026-03-01``. Formulas are never run: a
+a user would type: whole numbers without ``.0``, dates as ``2026-03-01``; a number cell's text is a
+``NumberCell``, so that it reads as the number it is whatever number format the import is told the
+file's typed numbers have. Formulas are never run: a
 workbook with formula cells is refused. Every text written to a workbook is a text cell, never a
 formula. openpyxl is imported when a file is read or written, not when this module is.
 """
@@ -29,6 +31,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from domain.imports.problems import file_error
+from domain.imports.report import NumberCell
 from domain.imports.report import Table
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
@@ -136,6 +139,9 @@ def _read_excel(path: Path) -> Table:
                 if cell.data_type == "f":
                     formulas.append(getattr(cell, "coordinate", None) or f"row {len(records) + 1}")
                     texts.append("")
+                elif cell.data_type == "n" and isinstance(cell.value, int | float | Decimal) \
+                        and not isinstance(cell.value, bool):
+                    texts.append(NumberCell(cell_text(cell.value)))
                 else:
                     texts.append(cell_text(cell.value))
             records.append(tuple(texts))

@@ -15,10 +15,12 @@ from domain.imports.fields import fields_of
 from domain.imports.fields import guess_mapping
 from domain.imports.report import ImportRejected
 from domain.imports.report import ImportResult
+from domain.imports.report import NumberCell
 from domain.imports.report import RowProblem
 from domain.imports.report import Table
 from domain.imports.run import preview
 from domain.imports.run import run_import
+from domain.numbers import NumberFormat
 
-__all__ = ["FIELDS", "Field", "ImportKind", "ImportRejected", "ImportResult", "RowProblem", "Table", "fields_of",
-           "guess_mapping", "preview", "run_import"]
+__all__ = ["FIELDS", "Field", "ImportKind", "ImportRejected", "ImportResult", "NumberCell", "NumberFormat",
+           "RowProblem", "Table", "fields_of", "guess_mapping", "preview", "run_import"]

@@ -1,4 +1,10 @@
-"""Reading one mapped row: each field's text, checked, with every problem collected, not the first only."""
+"""Reading one mapped row: each field's text, checked, with every problem collected, not the first only.
+
+The cells of number fields are read in the number format chosen for the file
+(``domain.numbers.NumberFormat``): in the European format, ``1.234,5`` is rewritten as ``1234.5`` before
+the field's own check, and a problem that check finds names the cell as the file writes it. A cell the
+file holds as a number (``NumberCell``, an Excel number) is a number whatever the format.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +19,12 @@ from domain.imports.fields import ImportKind
 from domain.imports.fields import fields_of
 from domain.imports.problems import Said
 from domain.imports.problems import said_of
+from domain.imports.report import NumberCell
 from domain.imports.report import RowProblem
 from domain.imports.report import Table
+from domain.numbers import NotInFormat
+from domain.numbers import NumberFormat
+from domain.numbers import plain_number
 
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
                    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
@@ -60,13 +70,32 @@ def check_mapping(kind: ImportKind, table: Table, mapping: dict[str, str]) -> di
     return index
 
 
+# What a number field accepts, said with the European format's examples.
+_EUROPEAN_ACCEPTS = {"accept_qty": "accept_qty_european", "accept_stock_qty": "accept_stock_qty_european",
+                     "accept_money": "accept_money_european"}
+
+
+def number_as_read(cell: str, number_format: NumberFormat | str = NumberFormat.DEFAULT) -> str:
+    """The text of a number field's cell as the import reads it: ``1.234,5`` → ``1234.5`` in the European format.
+
+    A cell the file holds as a number, and any cell in the default format, is read as it is.
+
+    Raises:
+        NotInFormat: the cell's separators are not those of ``number_format``.
+    """
+    if isinstance(cell, NumberCell):
+        return str(cell)
+    return plain_number(cell.strip(), number_format)
+
+
 class Row:
     """One data row as its mapped fields; ``take`` checks a field and files its problem, if any."""
 
-    __slots__ = ("number", "_cells", "_index", "_fields", "_headers", "problems", "_start")
+    __slots__ = ("number", "_cells", "_index", "_fields", "_headers", "problems", "_start", "_format")
 
     def __init__(self, number: int, cells: tuple[str, ...], index: dict[str, int], headers: tuple[str, ...],
-                 fields: dict, problems: list[RowProblem]) -> None:
+                 fields: dict, problems: list[RowProblem],
+                 number_format: NumberFormat = NumberFormat.DEFAULT) -> None:
         self.number = number
         self._cells = cells
         self._index = index
@@ -74,6 +103,7 @@ class Row:
         self._fields = fields
         self.problems = problems
         self._start = len(problems)
+        self._format = number_format
 
     def mapped(self, key: str) -> bool:
         return key in self._index
@@ -90,11 +120,17 @@ class Row:
 
     def problem(self, key: str, said: Said, accepts: Said | None = None) -> None:
         """File a problem of field ``key``; what is accepted defaults to the field's own."""
-        accepts = accepts if accepts is not None else Said.of(self._fields[key].accepted)
+        if accepts is None:
+            accepts = Said.of(self._fields[key].accepted)
+            if self._format is NumberFormat.EUROPEAN and accepts.code in _EUROPEAN_ACCEPTS:
+                accepts = Said(_EUROPEAN_ACCEPTS[accepts.code])
         self.problems.append(RowProblem.of(self.number, self.column(key), said, accepts, key))
 
     def take(self, key: str, check: Callable[[str, str], Any], default: Any = None) -> Any:
-        """``check(label, text)`` of the field; a blank optional field gives ``default``; None on a problem."""
+        """``check(label, text)`` of the field; a blank optional field gives ``default``; None on a problem.
+
+        A number field's text is first read in the file's number format (see the module docstring).
+        """
         text = self.text(key)
         field = self._fields[key]
         if not text:
@@ -102,10 +138,21 @@ class Row:
                 self.problem(key, Said("required"))
                 return None
             return default
+        written = text
+        if field.number and self._format is not NumberFormat.DEFAULT:
+            try:
+                text = number_as_read(self._cells[self._index[key]], self._format)
+            except NotInFormat:
+                self.problem(key, Said("not_european_number", (repr(written),)), Said("accept_european_number"))
+                return None
         try:
             return check(field.label, text)
         except BadInput as exc:
-            self.problem(key, said_of(exc))
+            said = said_of(exc)
+            if text != written:  # name the cell as the file writes it, not as it was rewritten
+                said = Said(said.code, tuple(_as_written(v, text, written) for v in said.values))
+            accepts = Said("accept_point_or_european") if said.code == "ambiguous_number" and field.number else None
+            self.problem(key, said, accepts)
             return None
 
     @property
@@ -114,12 +161,21 @@ class Row:
         return len(self.problems) == self._start
 
 
-def rows(kind: ImportKind, table: Table, mapping: dict[str, str], problems: list[RowProblem]) -> Iterator[Row]:
-    """The non-blank data rows of ``table`` read through ``mapping``; problems go to ``problems``."""
+def _as_written(value: str, read: str, written: str) -> str:
+    if value == read:
+        return written
+    return repr(written) if value == repr(read) else value
+
+
+def rows(kind: ImportKind, table: Table, mapping: dict[str, str], problems: list[RowProblem],
+         number_format: NumberFormat | str = NumberFormat.DEFAULT) -> Iterator[Row]:
+    """The non-blank data rows of ``table`` read through ``mapping``, their numbers in ``number_format``;
+    problems go to ``problems``."""
+    number_format = NumberFormat(number_format)
     index = check_mapping(kind, table, mapping)
     fields = {f.key: f for f in fields_of(kind)}
     used = sorted(set(index.values()))
     for i, cells in enumerate(table.rows):
         if not any(cells[j].strip() for j in used if j < len(cells)):
             continue  # a blank line (Excel often leaves some at the end)
-        yield Row(table.row_number(i), cells, index, table.headers, fields, problems)
+        yield Row(table.row_number(i), cells, index, table.headers, fields, problems, number_format)

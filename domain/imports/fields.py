@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
+from dataclasses import replace
 
 
 class ImportKind(enum.StrEnum):
@@ -34,6 +35,7 @@ class Field:
         required: the file must have a column for it.
         synonyms: header texts that mean this field, normalised by ``normalise``.
         accepted: what a cell of this field accepts, for the validation report.
+        number: the field holds a number, read in the number format chosen for the file.
     """
 
     key: str
@@ -41,6 +43,7 @@ class Field:
     required: bool
     synonyms: tuple[str, ...]
     accepted: str
+    number: bool = False
 
 
 _SKU = ("sku", "货号", "商品编码", "商品编号", "产品编码", "产品编号", "物料编码", "物料编号", "存货编码", "商品代码",
@@ -129,6 +132,11 @@ FIELDS: dict[ImportKind, tuple[Field, ...]] = {
                                                 "销售单号"), "text up to 64 characters"),
     ),
 }
+
+# The fields that hold numbers: their text is read in the number format chosen for the file.
+NUMBER_FIELDS = frozenset({"pack_size", "min_level", "max_level", "unit_price", "moq", "order_multiple", "lead_time",
+                           "qty", "unit_cost"})
+FIELDS = {kind: tuple(replace(f, number=f.key in NUMBER_FIELDS) for f in fields) for kind, fields in FIELDS.items()}
 
 
 def fields_of(kind: ImportKind | str) -> tuple[Field, ...]:

@@ -25,6 +25,8 @@ ENGLISH: dict[str, str] = {
     "not_a_number": "{0} is not a number",
     "ambiguous_number": "{0} is ambiguous: a comma may only separate thousands (as in 1,250.5) and decimals take "
                         "a point",
+    "not_european_number": "{0} is not a number in the European format: a comma before the decimals and a point "
+                           "only between groups of three digits",
     "too_many_places": "{0} has more than {1} decimal places",
     "negative": "{0} is negative",
     "zero": "must not be 0",
@@ -66,6 +68,12 @@ ENGLISH: dict[str, str] = {
     "accept_date": "a date such as 2026-03-01, 2026/3/1 or 2026年3月1日",
     "accept_date_or_today": "a date such as 2026-03-01, 2026/3/1 or 2026年3月1日, blank for today",
     "accept_money": "0 or more, such as 4.20",
+    "accept_qty_european": "a number greater than 0 with at most 4 decimals, such as 12 or 2,5",
+    "accept_stock_qty_european": "0 or more with at most 4 decimals, such as 12 or 2,5",
+    "accept_money_european": "0 or more, such as 4,20",
+    "accept_european_number": "a number in the European format, such as 2,5 or 1.234,5",
+    "accept_point_or_european": "a decimal point, such as 2.5; or, if the file writes decimals with a comma, the "
+                                "European number format (1.234,5)",
     "accept_any_text": "any text up to 200 characters",
     "accept_text_16": "text up to 16 characters, such as pcs",
     "accept_barcodes": "barcodes without spaces, several separated by ',' or ';'",

@@ -11,13 +11,24 @@ from domain.imports.problems import Said
 HEADER_ROW = 1  # the first row of a file holds the headers; data rows are numbered as Excel shows them
 
 
+class NumberCell(str):
+    """The text of a cell that the file holds as a number, not as text (an Excel number cell).
+
+    Its text is the number in the form ``domain.numbers.D`` reads (``1234.5``), so it reads the same
+    whatever number format the file's typed text is said to have.
+    """
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True)
 class Table:
     """The cells of a file as text: one header row, then the data rows.
 
     Attributes:
         headers: the header texts, in file order.
-        rows: the data rows; each is a tuple of cell texts (possibly shorter than ``headers``).
+        rows: the data rows; each is a tuple of cell texts (possibly shorter than ``headers``); a cell the
+            file holds as a number is a ``NumberCell``.
         name: where the table came from (a file name), for messages.
         header_row: the row number of the header row in the file.
     """

@@ -36,6 +36,7 @@ from domain.imports.report import ImportRejected
 from domain.imports.report import ImportResult
 from domain.imports.report import Table
 from domain.ledger import post_many
+from domain.numbers import NumberFormat
 from domain.ports import UnitOfWork
 
 Progress = Callable[[int], None]  # percent done
@@ -79,14 +80,14 @@ def _read_ahead(uow: UnitOfWork, kind: ImportKind, table: Table, mapping: dict[s
 
 
 def _plan(uow: UnitOfWork, kind: ImportKind, table: Table, mapping: dict[str, str], today: date | None,
-          progress: Progress | None) -> tuple[ImportResult, list]:
+          progress: Progress | None, number_format: NumberFormat) -> tuple[ImportResult, list]:
     result = ImportResult(kind.value)
     problems = result.problems
     total = max(1, len(table.rows))
     _read_ahead(uow, kind, table, mapping)
 
     def counted() -> Iterator:
-        for n, row in enumerate(rows(kind, table, mapping, problems), 1):
+        for n, row in enumerate(rows(kind, table, mapping, problems, number_format), 1):
             if progress is not None and n % 2_000 == 0:
                 progress(min(_CHECK_SHARE, _CHECK_SHARE * n // total))
             yield row
@@ -102,7 +103,8 @@ def _plan(uow: UnitOfWork, kind: ImportKind, table: Table, mapping: dict[str, st
 
 
 def preview(uow: UnitOfWork, kind: ImportKind | str, table: Table, mapping: dict[str, str], *,
-            today: date | None = None, progress: Progress | None = None) -> ImportResult:
+            today: date | None = None, progress: Progress | None = None,
+            number_format: NumberFormat | str = NumberFormat.DEFAULT) -> ImportResult:
     """Check every row and say what an import would do; writes nothing.
 
     Args:
@@ -112,6 +114,8 @@ def preview(uow: UnitOfWork, kind: ImportKind | str, table: Table, mapping: dict
         mapping: ``{field key: header}``; see ``domain.imports.fields``.
         today: the date of blank opening-stock dates (default: today).
         progress: called with the percent done.
+        number_format: how the file writes the numbers it holds as text (``1,234.5`` or the European
+            ``1.234,5``); cells the file holds as numbers are numbers whatever it says.
 
     Returns:
         The counts and the validation report (``problems``, empty when the file can be imported).
@@ -120,12 +124,13 @@ def preview(uow: UnitOfWork, kind: ImportKind | str, table: Table, mapping: dict
         BadInput: the mapping names an unknown field or column, or leaves out a required field.
     """
     with without_cycle_collection(), uow:
-        result, _ = _plan(uow, ImportKind(kind), table, mapping, today, progress)
+        result, _ = _plan(uow, ImportKind(kind), table, mapping, today, progress, NumberFormat(number_format))
     return result
 
 
 def run_import(uow: UnitOfWork, kind: ImportKind | str, table: Table, mapping: dict[str, str], *,
-               today: date | None = None, progress: Progress | None = None) -> ImportResult:
+               today: date | None = None, progress: Progress | None = None,
+               number_format: NumberFormat | str = NumberFormat.DEFAULT) -> ImportResult:
     """Check every row and, if none has a problem, write them all in one transaction.
 
     Arguments as for ``preview``.
@@ -140,16 +145,16 @@ def run_import(uow: UnitOfWork, kind: ImportKind | str, table: Table, mapping: d
         Forbidden: the acting user's role may not make these changes.
     """
     with without_cycle_collection():
-        return _run_import(uow, ImportKind(kind), table, mapping, today, progress)
+        return _run_import(uow, ImportKind(kind), table, mapping, today, progress, NumberFormat(number_format))
 
 
 def _run_import(uow: UnitOfWork, kind: ImportKind, table: Table, mapping: dict[str, str], today: date | None,
-                progress: Progress | None) -> ImportResult:
+                progress: Progress | None, number_format: NumberFormat) -> ImportResult:
     box: dict[str, object] = {}
     if kind in _MASTER:
         with uow:
             require(uow, _MASTER[kind][1])
-            result, commands = _plan(uow, kind, table, mapping, today, progress)
+            result, commands = _plan(uow, kind, table, mapping, today, progress, number_format)
             if result.problems:
                 raise ImportRejected(result.problems)
             with uow.products.adding_in_bulk():
@@ -160,7 +165,7 @@ def _run_import(uow: UnitOfWork, kind: ImportKind, table: Table, mapping: dict[s
             uow.commit()
     else:
         def checked_commands() -> Iterator:
-            plan, cmds = _plan(uow, kind, table, mapping, today, progress)  # inside post_many's transaction
+            plan, cmds = _plan(uow, kind, table, mapping, today, progress, number_format)  # in post_many's transaction
             box["result"], box["n"] = plan, len(cmds)
             if plan.problems:
                 raise ImportRejected(plan.problems)

@@ -1216,6 +1216,11 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+3" />
+            <source>%1 is not a number in the European format: a comma before the decimals and a point only between groups of three digits</source>
+            <translation>%1 不是欧洲格式的数字：欧洲格式用逗号分隔小数，点号只用于每三位数字之间</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>%1 has more than %2 decimal places</source>
             <translation>%1 的小数超过 %2 位</translation>
         </message>
@@ -1406,6 +1411,31 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>a number greater than 0 with at most 4 decimals, such as 12 or 2,5</source>
+            <translation>大于 0 的数，最多 4 位小数，如 12 或 2,5</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>0 or more with at most 4 decimals, such as 12 or 2,5</source>
+            <translation>0 或以上，最多 4 位小数，如 12 或 2,5</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>0 or more, such as 4,20</source>
+            <translation>0 或以上，如 4,20</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a number in the European format, such as 2,5 or 1.234,5</source>
+            <translation>欧洲格式的数字，如 2,5 或 1.234,5</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a decimal point, such as 2.5; or, if the file writes decimals with a comma, the European number format (1.234,5)</source>
+            <translation>用小数点，如 2.5；如果文件用逗号表示小数，请选择欧洲数字格式（1.234,5）</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>any text up to 200 characters</source>
             <translation>任意文字，最多 200 个字符</translation>
         </message>
@@ -1633,7 +1663,17 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../ui/dialogs/import_wizard.py" line="+52" />
+            <location filename="../../ui/dialogs/import_wizard.py" line="+62" />
+            <source>1,234.5 (a decimal point; commas between thousands)</source>
+            <translation>1,234.5（小数点；逗号分隔千位）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>1.234,5 (European: a decimal comma; points between thousands, so 1.234 is 1234)</source>
+            <translation>1.234,5（欧洲格式：逗号表示小数，点号分隔千位，即 1.234 为 1234）</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Products</source>
             <translation>商品</translation>
         </message>
@@ -1783,7 +1823,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>单号</translation>
         </message>
         <message>
-            <location line="+126" />
+            <location line="+139" />
             <source>Choose a file to import</source>
             <translation>选择要导入的文件</translation>
         </message>
@@ -1803,30 +1843,50 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>（文件中没有）</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>%1: %2 rows. Choose the column that holds each field; the guess comes from the headers. Fields marked * are needed.</source>
             <translation>%1：%2 行。请为每个字段选择所在的列；预选是根据表头猜测的。标有 * 的字段必须选择。</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+26" />
+            <source>Example from the file: %1 “%2” reads as %3.</source>
+            <translation>文件中的示例：%1“%2”读作 %3。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Example from the file: %1 “%2” is not a number in this format.</source>
+            <translation>文件中的示例：%1“%2”不是此格式的数字。</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Choose a column for: %1</source>
             <translation>请为以下字段选择列：%1</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+6" />
             <source>Checking every row…</source>
             <translation>正在检查每一行…</translation>
         </message>
         <message>
-            <location line="+14" />
-            <location line="+38" />
+            <location line="+15" />
+            <location line="+50" />
             <source>Row</source>
             <translation>行</translation>
         </message>
         <message>
-            <location line="-33" />
-            <source>The first %1 rows as they will be read:</source>
-            <translation>前 %1 行（按导入时的读法显示）：</translation>
+            <location line="-39" />
+            <source>Not a number in the chosen format; the report below says what would be accepted.</source>
+            <translation>不是所选格式的数字；下方的检查报告列出了可接受的值。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>In the file: %1</source>
+            <translation>文件中为：%1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The first %1 rows as they will be read (numbers as %2):</source>
+            <translation>前 %1 行（按导入时的读法显示，数字格式：%2）：</translation>
         </message>
         <message>
             <location line="+14" />
@@ -1854,12 +1914,12 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>可接受的值</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+13" />
             <source>Importing…</source>
             <translation>正在导入…</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>Imported: %1 added, %2 updated, %3 unchanged or already imported.</source>
             <translation>已导入：新增 %1，更新 %2，未变或已导入 %3。</translation>
         </message>
@@ -1870,12 +1930,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+3" />
-            <location line="+62" />
+            <location line="+66" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location line="-24" />
+            <location line="-28" />
             <source>%1 rows have problems (%2 in all); nothing was imported. Correct them and import the file again.</source>
             <translation>%1 行有问题（共 %2 个）；未导入任何数据。请改正后重新导入文件。</translation>
         </message>
@@ -1906,6 +1966,11 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>Numbers in the file</source>
+            <translation>文件中的数字格式</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>An Excel workbook (.xlsx, its first sheet) or a CSV file (UTF-8 or GBK), with one header row. Import in this order: products, suppliers, supplier terms, customers, sales history, then opening stock. Nothing is written before you have seen the check of every row.</source>
             <translation>Excel 工作簿（.xlsx，读取第一个工作表）或 CSV 文件（UTF-8 或 GBK），第一行为表头。请按以下顺序导入：商品、供应商、供应商条款、客户、历史销售，最后是期初库存。检查完每一行并显示结果之前，不会写入任何数据。</translation>
         </message>
@@ -4474,7 +4539,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>SettingsPages</name>
         <message>
-            <location filename="../../ui/screens/settings.py" line="+45" />
+            <location filename="../../ui/screens/settings.py" line="+49" />
             <source>Shared database</source>
             <translation>共享数据库</translation>
         </message>
@@ -4512,7 +4577,26 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+10" />
+            <source>Nothing was saved; the company currency stays %1.</source>
+            <translation>未保存任何内容；公司本位币仍为 %1。</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Change the company currency from %1 to %2?
+
+Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
+            <translation>将公司本位币从 %1 改为 %2？
+
+汇率以公司本位币表示：已保存的 %3 个汇率表示一单位外币值多少 %1，更改后将按 %2 读取。%4 张外币采购订单收货时按这些汇率折算。更改后请按 %2 重新录入汇率。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Change the company currency</source>
+            <translation>更改公司本位币</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Enter the company name; it is printed on purchase orders.</source>
             <translation>请输入公司名称；它会打印在采购订单上。</translation>
         </message>

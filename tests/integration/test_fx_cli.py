@@ -151,3 +151,24 @@ def test_the_po_pdf_shows_the_rate_frozen_at_each_revision(cli, tmp_path):
     cli("po", "pdf", number, "-o", str(pdf))
     text = " ".join(p.extract_text() for p in PdfReader(BytesIO(pdf.read_bytes())).pages)
     assert "1 USD = 6.95 CNY, fixed on this PO" in text
+
+
+def test_changing_the_company_currency_after_rates_exist_needs_an_explicit_flag_and_says_why(cli):
+    assert "currency: EUR" in cli("po", "config", "--currency", "EUR")  # no rates, no foreign PO: nothing to warn of
+    cli("po", "config", "--currency", "CNY")
+    cli("rate", "set", "USD", "7.1234", "--date", "2026-12-01")
+    err = cli("po", "config", "--currency", "EUR", code=3)
+    assert "refused: currency: changing the company currency from CNY to EUR needs confirming" in err
+    assert "1 exchange rate(s) are stated in CNY per unit of a foreign currency and would be read in EUR" in err
+    assert "0 purchase order(s) in a foreign currency" in err
+    assert "--confirm-currency-change" in err
+    assert "currency: CNY" in cli("po", "config")  # nothing was changed
+    assert "currency: EUR" in cli("po", "config", "--currency", "EUR", "--confirm-currency-change")
+    assert "currency: EUR" in cli("po", "config", "--currency", "eur")  # the same currency again: nothing to warn of
+
+
+def test_a_foreign_currency_po_alone_also_asks_for_the_flag(cli):
+    cli("po", "create", "--supplier", "US1", "--warehouse", "MAIN")
+    err = cli("po", "config", "--currency", "USD", code=3)
+    assert "0 exchange rate(s)" in err and "1 purchase order(s) in a foreign currency" in err
+    assert "currency: CNY" in cli("po", "config")

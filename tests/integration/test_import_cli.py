@@ -10,6 +10,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -246,3 +247,56 @@ def test_an_import_killed_mid_way_leaves_the_database_exactly_as_before(shop, tm
     assert counts(shop) == before_counts
     assert dump(shop) == before_dump
     assert ok(shop, "check").startswith("ok")
+
+
+EUROPEAN_STOCK = ("货号;仓库;数量;单价\n"
+                  "SD-6;SH;1.234;4,20\n"      # 1.234 is one thousand two hundred thirty-four
+                  "HM-1;SH;2,5;1.234,5\n"
+                  "TP-3;SH;12;0,125\n")
+
+
+def test_number_format_european_reads_a_decimal_comma_and_points_between_thousands(shop, tmp_path):
+    ok(shop, "import", "products", str(write(tmp_path / "p.csv", PRODUCTS)))
+    path = write(tmp_path / "eu.csv", EUROPEAN_STOCK)
+    code, out, err = cli(shop, "import", "stock", str(path))  # the default format refuses the decimal commas
+    assert code == 2 and "'2,5' is ambiguous" in out and "European number format (1.234,5)" in out
+    out = ok(shop, "import", "stock", str(path), "--number-format", "european")
+    assert "3 added" in out
+    stock = {r["sku"]: (Decimal(r["on_hand"]), Decimal(r["avg_cost"])) for r in json.loads(ok(shop, "stock", "--json"))}
+    assert stock == {"SD-6": (Decimal(1234), Decimal("4.2")), "HM-1": (Decimal("2.5"), Decimal("1234.5")),
+                     "TP-3": (Decimal(12), Decimal("0.125"))}
+
+
+def test_number_format_european_refuses_a_point_out_of_place_naming_the_field_the_text_and_what_is_accepted(
+        shop, tmp_path):
+    ok(shop, "import", "products", str(write(tmp_path / "p.csv", PRODUCTS)))
+    before = dump(shop)
+    path = write(tmp_path / "eu.csv", "货号;仓库;数量;单价\nSD-6;SH;1.23,4;1\nHM-1;SH;5;1.5\nTP-3;SH;1,23456;1\n")
+    code, out, err = cli(shop, "import", "stock", str(path), "--number-format", "european", "--dry-run")
+    assert code == 2
+    lines = out.splitlines()
+    assert [line.split()[:2] for line in lines[1:]] == [["2", "数量"], ["3", "单价"], ["4", "数量"]]
+    assert "'1.23,4' is not a number in the European format" in lines[1]
+    assert lines[1].endswith("a number in the European format, such as 2,5 or 1.234,5")
+    assert "'1.5' is not a number in the European format" in lines[2]
+    assert "1,23456 has more than 4 decimal places" in lines[3] and lines[3].endswith("such as 12 or 2,5")
+    code, out, err = cli(shop, "import", "stock", str(path), "--number-format", "european")
+    assert code == 2 and "nothing was imported" in err
+    assert dump(shop) == before
+
+
+def test_number_cells_of_a_workbook_are_numbers_whatever_the_number_format(shop, tmp_path):
+    from ui.spreadsheets import write_xlsx
+
+    ok(shop, "import", "products", str(write(tmp_path / "p.csv", PRODUCTS)))
+    write_xlsx(tmp_path / "s.xlsx", ["SKU", "Warehouse", "Qty", "Unit cost"],
+               [["SD-6", "SH", Decimal("1.234"), "4,20"], ["HM-1", "SH", 3, Decimal("1234.5")]])
+    assert "2 added" in ok(shop, "import", "stock", str(tmp_path / "s.xlsx"), "--number-format", "european")
+    stock = {r["sku"]: (Decimal(r["on_hand"]), Decimal(r["avg_cost"])) for r in json.loads(ok(shop, "stock", "--json"))}
+    assert stock == {"SD-6": (Decimal("1.234"), Decimal("4.2")), "HM-1": (Decimal(3), Decimal("1234.5"))}
+
+
+def test_an_unknown_number_format_is_refused_naming_the_choices(shop, tmp_path):
+    code, _, err = cli(shop, "import", "stock", str(write(tmp_path / "s.csv", EUROPEAN_STOCK)), "--number-format",
+                       "german")
+    assert code == 2 and "--number-format" in err and "'default', 'european'" in err

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pytest
 
+from domain import catalog
 from domain import commands as c
 from domain import ledger
 from domain import planning
@@ -148,6 +149,14 @@ def test_suggestions_become_one_draft_per_supplier_and_warehouse_and_a_second_ru
     assert (low["on_order_drafts"], low["on_order_issued"], low["order_qty"]) == (168, 0, 0)
 
 
+def test_a_suggestion_carries_its_supplier_s_currency_beside_the_unit_price_and_the_draft_takes_it(db):
+    catalog.update_supplier(db.uow(), c.UpdateSupplier("NB", "NB Trading", "", "USD", 14, ""))
+    suggestions = [p.suggestion for p in planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS) if p.suggestion]
+    assert suggestions and {(s.supplier, s.currency) for s in suggestions} == {("NB", "USD")}
+    [draft] = planning.create_drafts(db.uow(), suggestions)
+    assert draft.currency == "USD"
+
+
 def test_create_drafts_writes_nothing_when_one_line_is_refused(db):
     plans = planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS)
     good = [p.suggestion for p in plans if p.suggestion]
@@ -189,6 +198,8 @@ def test_forecast_reorder_and_suggest_work_from_the_command_line(cli):
     out = json.loads(cli("suggest", "--json", "--create-drafts", *common))
     [group] = out["suppliers"]
     assert group["supplier"] == "NB" and ("LOW", "168") in [(x["sku"], x["qty"]) for x in group["lines"]]
+    assert {x["currency"] for x in group["lines"]} == {"CNY"}  # the supplier's, beside each unit price
+    assert all(x["unit_price"] is not None for x in group["lines"])
     [draft] = out["drafts"]
     [po] = json.loads(cli("po", "list", "--state", "draft", "--json"))
     assert po["id"] == draft["id"] and ("LOW", "168") in [(x["sku"], x["ordered"]) for x in po["lines"]]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from PySide6.QtGui import QKeySequence
 
@@ -219,3 +221,100 @@ def test_every_sentence_of_the_domain_report_has_the_same_template_in_the_window
     untranslated = [t for t in TEMPLATES.values() if not chinese.get(t) or (chinese[t] == t and t != "%1")]
     assert untranslated == []
     assert not [t for t in chinese.values() if "SKU" in t]
+
+
+EUROPEAN_STOCK = "货号;仓库;数量;单价\nSD-6;SH;1.234;4,20\nHM-1;SH;2,5;1.234,5\n"
+
+
+def choose_number_format(wizard: ImportWizard, number_format: str) -> None:
+    wizard.number_format.setCurrentIndex(wizard.number_format.findData(number_format))
+
+
+def test_the_number_format_is_chosen_on_the_mapping_page_and_the_preview_shows_the_numbers_as_read(
+        qtbot, services, tmp_path):
+    from domain.model import MovementKind
+
+    for sku in ("SD-6", "HM-1"):
+        catalog.add_product(services.uow(), c.AddProduct(sku, sku))
+    path = tmp_path / "eu.csv"
+    path.write_text(EUROPEAN_STOCK, encoding="utf-8")
+    wizard = ImportWizard(services)
+    qtbot.addWidget(wizard)
+    open_file(qtbot, wizard, path, "stock")
+    assert wizard.number_format.currentData() == "default"
+    assert wizard.number_example.text() == "Example from the file: Quantity “1.234” reads as 1.234."
+    choose_number_format(wizard, "european")
+    assert wizard.number_example.text() == "Example from the file: Quantity “1.234” reads as 1234."
+    wizard.next_button.click()
+    qtbot.waitUntil(lambda: wizard.import_button.isEnabled(), timeout=10_000)
+    shown = [[wizard.preview_table.item(r, col).text() for col in range(5)] for r in range(2)]
+    assert shown == [["2", "SD-6", "SH", "1234", "4.2"], ["3", "HM-1", "SH", "2.5", "1234.5"]]
+    assert wizard.preview_table.item(1, 4).toolTip() == "In the file: 1.234,5"
+    assert "1.234,5 (European" in wizard.preview_label.text()
+    wizard.import_button.click()
+    qtbot.waitUntil(lambda: wizard.imported, timeout=10_000)
+    moved = {(m.sku, m.qty, m.unit_cost) for m in services.queries.movements() if m.kind == MovementKind.RECEIPT}
+    assert moved == {("SD-6", Decimal(1234), Decimal("4.2")), ("HM-1", Decimal("2.5"), Decimal("1234.5"))}
+    again = ImportWizard(services)  # the choice is remembered for the next file
+    qtbot.addWidget(again)
+    assert again.number_format.currentData() == "european"
+
+
+def test_a_value_the_chosen_format_refuses_is_reported_in_chinese_and_blocks_the_import(
+        qtbot, services, tmp_path, chinese):
+    catalog.add_product(services.uow(), c.AddProduct("SD-6", "十字螺丝刀"))
+    path = tmp_path / "eu.csv"
+    path.write_text("货号;仓库;数量;单价\nSD-6;SH;1.23,4;4,20\n", encoding="utf-8")
+    wizard = ImportWizard(services)
+    qtbot.addWidget(wizard)
+    open_file(qtbot, wizard, path, "stock")
+    choose_number_format(wizard, "european")
+    assert wizard.number_example.text() == "文件中的示例：数量“1.23,4”不是此格式的数字。"
+    wizard.next_button.click()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
+    report = [[wizard.report_table.item(r, col).text() for col in range(4)]
+              for r in range(wizard.report_table.rowCount())]
+    assert report == [["2", "数量", "'1.23,4' 不是欧洲格式的数字：欧洲格式用逗号分隔小数，点号只用于每三位数字之间",
+                       "欧洲格式的数字，如 2,5 或 1.234,5"]]
+    refused = wizard.preview_table.item(0, 3)
+    assert refused.text() == "1.23,4" and "不是所选格式的数字" in refused.toolTip()
+    assert wizard.preview_table.item(0, 4).text() == "4.2"
+    assert not wizard.import_button.isEnabled()
+    assert services.queries.movements() == []
+
+
+def test_a_decimal_comma_read_in_the_default_format_points_to_the_european_one(qtbot, services, tmp_path):
+    catalog.add_product(services.uow(), c.AddProduct("SD-6", "十字螺丝刀"))
+    path = tmp_path / "eu.csv"
+    path.write_text("货号;仓库;数量;单价\nSD-6;SH;2,5;4\n", encoding="utf-8")
+    wizard = ImportWizard(services)
+    qtbot.addWidget(wizard)
+    open_file(qtbot, wizard, path, "stock")
+    assert wizard.number_example.text() == "Example from the file: Quantity “2,5” is not a number in this format."
+    wizard.next_button.click()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
+    assert wizard.report_table.item(0, 3).text() == ("a decimal point, such as 2.5; or, if the file writes decimals "
+                                                     "with a comma, the European number format (1.234,5)")
+    assert not wizard.import_button.isEnabled()
+
+
+def test_number_cells_of_a_workbook_show_and_import_as_the_numbers_they_are_in_the_european_format(
+        qtbot, services, tmp_path):
+    from domain.model import MovementKind
+    from ui.spreadsheets import write_xlsx
+
+    catalog.add_product(services.uow(), c.AddProduct("SD-6", "十字螺丝刀"))
+    path = tmp_path / "stock.xlsx"
+    write_xlsx(path, ["货号", "仓库", "数量", "单价"], [["SD-6", "SH", Decimal("1.234"), "4,20"]])
+    wizard = ImportWizard(services)
+    qtbot.addWidget(wizard)
+    open_file(qtbot, wizard, path, "stock")
+    choose_number_format(wizard, "european")
+    assert wizard.number_example.text() == "Example from the file: Unit cost “4,20” reads as 4.2."  # typed text only
+    wizard.next_button.click()
+    qtbot.waitUntil(lambda: wizard.import_button.isEnabled(), timeout=10_000)
+    assert [wizard.preview_table.item(0, col).text() for col in range(5)] == ["2", "SD-6", "SH", "1.234", "4.2"]
+    wizard.import_button.click()
+    qtbot.waitUntil(lambda: wizard.imported, timeout=10_000)
+    [m] = [m for m in services.queries.movements() if m.kind == MovementKind.RECEIPT]
+    assert (m.qty, m.unit_cost) == (Decimal("1.234"), Decimal("4.2"))

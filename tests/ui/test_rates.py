@@ -68,3 +68,50 @@ def test_a_refused_rate_says_what_is_accepted_and_stores_nothing(qtbot, page, db
     page.save_button.click()
     qtbot.waitUntil(lambda: hint in page.message.text(), timeout=15_000)
     assert stored(db) == []
+
+
+@pytest.fixture
+def settings(qtbot, db, make_services):
+    from ui.screens.settings import SettingsScreen
+
+    screen = SettingsScreen(make_services())
+    qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: not screen.loading and screen.tax_rate.text() != "", timeout=15_000)
+    return screen
+
+
+def company_currency(db) -> str:
+    from domain import purchasing_terms
+
+    return purchasing_terms.current_policy(db.uow()).currency
+
+
+def test_a_new_company_currency_while_rates_exist_is_asked_about_and_no_keeps_the_old_one(
+        qtbot, settings, db, monkeypatch):
+    rates.set_rate(db.uow(), pc.SetExchangeRate("USD", "7.1234", date(2026, 12, 1)))
+    asked = []
+    monkeypatch.setattr(settings, "_confirm_currency", lambda question: asked.append(question) or False)
+    settings.currency.setCurrentText("EUR")
+    settings.save.click()
+    qtbot.waitUntil(lambda: settings.saved_label.text() != "", timeout=15_000)
+    assert asked == ["Change the company currency from CNY to EUR?\n\nExchange rates are stated in the company "
+                     "currency: the 1 rate(s) kept say how many CNY one unit of a foreign currency is worth, and from "
+                     "now on they are read as EUR. 0 purchase order(s) in a foreign currency are valued through them "
+                     "when received. Enter the rates again in EUR after the change."]
+    assert settings.saved_label.text() == "Nothing was saved; the company currency stays CNY."
+    assert settings.currency.currentText() == "CNY" and company_currency(db) == "CNY"
+
+
+def test_yes_changes_the_company_currency_and_without_rates_nothing_is_asked(qtbot, settings, db, monkeypatch):
+    asked = []
+    monkeypatch.setattr(settings, "_confirm_currency", lambda question: asked.append(question) or True)
+    settings.currency.setCurrentText("EUR")
+    settings.save.click()
+    qtbot.waitUntil(lambda: settings.saved_label.text() == "Saved.", timeout=15_000)
+    assert asked == [] and company_currency(db) == "EUR"
+    rates.set_rate(db.uow(), pc.SetExchangeRate("USD", "1.08", date(2026, 12, 1)))
+    settings.currency.setCurrentText("CNY")
+    settings.save.click()
+    qtbot.waitUntil(lambda: company_currency(db) == "CNY", timeout=15_000)
+    qtbot.waitUntil(lambda: settings.saved_label.text() == "Saved.", timeout=15_000)
+    assert len(asked) == 1 and "from EUR to CNY" in asked[0]

@@ -299,3 +299,57 @@ def test_every_field_check_of_an_import_gives_its_problem_as_a_code_whose_englis
         assert said.english() == exc.value.problem.split("; ")[0]
     for fields in FIELDS.values():  # every field's accepted values are a sentence with a code
         assert all(Said.of(f.accepted).code != "text" for f in fields)
+
+
+def european(text: str) -> Table:
+    """A table from semicolon-separated text, as a European Excel saves CSV."""
+    rows = [tuple(r) for r in csv.reader(io.StringIO(text.strip()), delimiter=";")]
+    return Table(rows[0], rows[1:], "eu.csv")
+
+
+def test_a_file_in_the_european_format_reads_a_decimal_comma_and_points_between_thousands(uow):
+    from domain.imports import NumberFormat
+
+    run(uow, "products", "SKU,Name\nA-1,Apple\nB-2,Pear\nC-3,Plum\n")
+    t = european("SKU;Warehouse;Qty;Unit cost\nA-1;SH;1.234;4,20\nB-2;SH;2,5;1.234,5\nC-3;SH;12;0,125\n")
+    result = run_import(uow, "stock", t, guess_mapping("stock", t.headers), today=TODAY,
+                        number_format=NumberFormat.EUROPEAN)
+    assert result.added == 3
+    got = {uow.products.get(m.product_id).sku: (m.qty, m.unit_cost) for m in uow.state.movements.values()}
+    assert got == {"A-1": (Decimal(1234), Decimal("4.2")), "B-2": (Decimal("2.5"), Decimal("1234.5")),
+                   "C-3": (Decimal(12), Decimal("0.125"))}
+
+
+def test_a_value_the_european_format_does_not_allow_names_the_field_the_text_and_what_is_accepted(uow):
+    run(uow, "products", "SKU,Name\nA-1,Apple\n")
+    t = european("SKU;Warehouse;Qty;Unit cost\nA-1;SH;1.23,4;1.5\nA-1;GZ;1,23456;-4,2\n")
+    result = preview(uow, "stock", t, guess_mapping("stock", t.headers), today=TODAY, number_format="european")
+    assert [(p.row, p.column, p.problem, p.accepted) for p in result.problems] == [
+        (2, "Qty", "'1.23,4' is not a number in the European format: a comma before the decimals and a point only "
+                   "between groups of three digits", "a number in the European format, such as 2,5 or 1.234,5"),
+        (2, "Unit cost", "'1.5' is not a number in the European format: a comma before the decimals and a point only "
+                         "between groups of three digits", "a number in the European format, such as 2,5 or 1.234,5"),
+        (3, "Qty", "1,23456 has more than 4 decimal places", "0 or more with at most 4 decimals, such as 12 or 2,5"),
+        (3, "Unit cost", "-4,2 is negative", "0 or more, such as 4,20"),
+    ]
+    assert [p.said.code for p in result.problems] == ["not_european_number", "not_european_number",
+                                                      "too_many_places", "negative"]
+    assert not uow.state.movements
+
+
+def test_cells_the_file_holds_as_numbers_are_numbers_whatever_the_format(uow):
+    from domain.imports import NumberCell
+
+    run(uow, "products", "SKU,Name\nA-1,Apple\n")
+    t = Table(("SKU", "Warehouse", "Qty", "Unit cost"), [("A-1", "SH", NumberCell("1.234"), NumberCell("1234.5"))])
+    run_import(uow, "stock", t, guess_mapping("stock", t.headers), today=TODAY, number_format="european")
+    (m,) = uow.state.movements.values()
+    assert (m.qty, m.unit_cost) == (Decimal("1.234"), Decimal("1234.5"))
+
+
+def test_a_decimal_comma_in_the_default_format_points_to_the_european_one(uow):
+    run(uow, "products", "SKU,Name\nA-1,Apple\n")
+    t = european("SKU;Warehouse;Qty;Unit cost\nA-1;SH;2,5;1\n")
+    (p,) = preview(uow, "stock", t, guess_mapping("stock", t.headers), today=TODAY).problems
+    assert (p.said.code, p.accepts.code) == ("ambiguous_number", "accept_point_or_european")
+    assert "European number format (1.234,5)" in p.accepted

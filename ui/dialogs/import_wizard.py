@@ -1,10 +1,13 @@
 """Import from Excel or CSV, in three steps: choose the kind and the file → map the columns → check and import.
 
 The file is read, checked and imported on the task runner; the dialog only shows results. Step 2
-has a combo box per field of the kind, pre-filled with ``domain.imports.guess_mapping``'s guess.
-Step 3 shows the first rows as they will be read and the validation report of every row (a
-preview: nothing is written); Import stays disabled while any row has a problem, and writes all
-rows in one transaction with a progress bar.
+has a combo box per field of the kind, pre-filled with ``domain.imports.guess_mapping``'s guess,
+and the choice of how the file writes its numbers (``1,234.5``, or the European ``1.234,5``), with
+an example from the file read that way; the choice is remembered for the next import.
+Step 3 shows the first rows as they will be read (numbers as the chosen format reads them, the
+file's text in the tooltip) and the validation report of every row (a preview: nothing is
+written); Import stays disabled while any row has a problem, and writes all rows in one
+transaction with a progress bar.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QEvent
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QBrush
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QDialog
@@ -35,11 +40,17 @@ from PySide6.QtWidgets import QWidget
 
 from domain.imports import ImportKind
 from domain.imports import ImportRejected
+from domain.imports import NumberCell
+from domain.imports import NumberFormat
 from domain.imports import fields_of
 from domain.imports import guess_mapping
 from domain.imports import preview
 from domain.imports import run_import
+from domain.imports.cells import number_as_read
+from domain.numbers import D
+from domain.numbers import fmt
 from ui.access import refusal_text
+from ui.import_problems import fill
 from ui.import_problems import problem_text
 from ui.import_problems import said_text
 from ui.widgets.busy import alive
@@ -47,6 +58,12 @@ from ui.widgets.busy import alive
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 CONTEXT = "ImportWizard"
 PREVIEW_ROWS = 20
+NUMBER_FORMATS = {
+    NumberFormat.DEFAULT: QT_TRANSLATE_NOOP("ImportWizard", "1,234.5 (a decimal point; commas between thousands)"),
+    NumberFormat.EUROPEAN: QT_TRANSLATE_NOOP(
+        "ImportWizard", "1.234,5 (European: a decimal comma; points between thousands, so 1.234 is 1234)"),
+}
+_REFUSED = QColor("#9b1c1c")
 
 KIND_TITLES = {
     ImportKind.PRODUCTS: QT_TRANSLATE_NOOP("ImportWizard", "Products"),
@@ -144,9 +161,22 @@ class ImportWizard(QDialog):
         self.map_help.setWordWrap(True)
         self.map_area = QScrollArea(page)
         self.map_area.setWidgetResizable(True)
+        self.number_format_label = QLabel(page)
+        self.number_format = QComboBox(page)
+        for number_format in NumberFormat:
+            self.number_format.addItem("", number_format.value)
+        remembered = QSettings().value("import/number_format", NumberFormat.DEFAULT.value, type=str)
+        self.number_format.setCurrentIndex(max(0, self.number_format.findData(remembered)))
+        self.number_format.currentIndexChanged.connect(lambda _: self._show_example())
+        self.number_example = QLabel(page)
+        self.number_example.setWordWrap(True)
+        numbers = QFormLayout()
+        numbers.addRow(self.number_format_label, self.number_format)
+        numbers.addRow(self.number_example)
         layout = QVBoxLayout(page)
         layout.addWidget(self.map_help)
         layout.addWidget(self.map_area, 1)
+        layout.addLayout(numbers)
         return page
 
     def _check_page(self) -> QWidget:
@@ -228,6 +258,7 @@ class ImportWizard(QDialog):
             for header in self.table.headers:
                 combo.addItem(header, header)
             combo.setCurrentIndex(max(0, combo.findData(guess.get(field.key, ""))))
+            combo.currentIndexChanged.connect(lambda _: self._show_example())
             label = tr(field.label) + (" *" if field.required else "")
             form.addRow(label, combo)
             self.combos[field.key] = combo
@@ -235,9 +266,34 @@ class ImportWizard(QDialog):
         text = translate("ImportWizard", "%1: %2 rows. Choose the column that holds each field; the guess comes "
                                          "from the headers. Fields marked * are needed.")
         self.map_help.setText(text.replace("%1", self.table.name).replace("%2", str(len(self.table.rows))))
+        self._show_example()
 
     def mapping(self) -> dict[str, str]:
         return {key: combo.currentData() for key, combo in self.combos.items() if combo.currentData()}
+
+    def current_number_format(self) -> NumberFormat:
+        return NumberFormat(self.number_format.currentData())
+
+    def _show_example(self) -> None:
+        """The first typed number of a mapped number field, as the chosen format reads it, for the user to confirm."""
+        self.number_example.clear()
+        if self.table is None:
+            return
+        mapping = self.mapping()
+        for field in fields_of(self.current_kind()):
+            if not field.number or field.key not in mapping:
+                continue
+            i = self.table.headers.index(mapping[field.key])
+            for cells in self.table.rows[:1000]:
+                cell = cells[i] if i < len(cells) else ""
+                if isinstance(cell, NumberCell) or not any(ch in cell for ch in ",."):
+                    continue
+                shown = read_as(cell, self.current_number_format())
+                text = (translate("ImportWizard", "Example from the file: %1 “%2” reads as %3.") if shown is not None
+                        else translate("ImportWizard", "Example from the file: %1 “%2” is not a number in this "
+                                                       "format."))
+                self.number_example.setText(fill(text, (tr(field.label), cell.strip(), shown)))
+                return
 
     # -- step 2: check (a preview that writes nothing) -------------------------------------
     def check(self) -> None:
@@ -246,10 +302,13 @@ class ImportWizard(QDialog):
             self.message.setText(translate("ImportWizard", "Choose a column for: %1").replace("%1", ", ".join(missing)))
             return
         kind, table, mapping = self.current_kind(), self.table, self.mapping()
+        number_format = self.current_number_format()
+        QSettings().setValue("import/number_format", number_format.value)
         self._fill_preview(mapping)
         self._working(translate("ImportWizard", "Checking every row…"))
         uow = self.services.uow()
-        self.services.tasks.submit(lambda progress: preview(uow, kind, table, mapping, progress=progress),
+        self.services.tasks.submit(lambda progress: preview(uow, kind, table, mapping, progress=progress,
+                                                            number_format=number_format),
                                    self._checked, self._failed, self._progressed)
         self._show(self.CHECK)
         self._update_buttons(working=True)
@@ -262,12 +321,24 @@ class ImportWizard(QDialog):
         self.preview_table.setColumnCount(len(fields) + 1)
         self.preview_table.setRowCount(len(rows))
         self.preview_table.setHorizontalHeaderLabels([translate("ImportWizard", "Row"), *(tr(f.label) for f in fields)])
+        number_format = self.current_number_format()
         for r, cells in enumerate(rows):
             self.preview_table.setItem(r, 0, QTableWidgetItem(str(self.table.row_number(r))))
-            for c, i in enumerate(index, 1):
-                self.preview_table.setItem(r, c, QTableWidgetItem(cells[i] if i < len(cells) else ""))
-        text = translate("ImportWizard", "The first %1 rows as they will be read:")
-        self.preview_label.setText(text.replace("%1", str(len(rows))))
+            for c, (field, i) in enumerate(zip(fields, index, strict=True), 1):
+                cell = cells[i] if i < len(cells) else ""
+                item = QTableWidgetItem(cell)
+                if field.number and cell.strip():
+                    shown = read_as(cell, number_format)
+                    if shown is None:
+                        item.setForeground(QBrush(_REFUSED))
+                        item.setToolTip(translate("ImportWizard", "Not a number in the chosen format; the report "
+                                                                  "below says what would be accepted."))
+                    else:
+                        item.setText(shown)
+                        item.setToolTip(translate("ImportWizard", "In the file: %1").replace("%1", cell.strip()))
+                self.preview_table.setItem(r, c, item)
+        text = translate("ImportWizard", "The first %1 rows as they will be read (numbers as %2):")
+        self.preview_label.setText(fill(text, (str(len(rows)), tr(NUMBER_FORMATS[number_format]))))
         self.problems = []
         self.report_table.clear()
         self.report_table.setRowCount(0)
@@ -311,10 +382,12 @@ class ImportWizard(QDialog):
     # -- step 3: import --------------------------------------------------------------------
     def start_import(self) -> None:
         kind, table, mapping = self.current_kind(), self.table, self.mapping()
+        number_format = self.current_number_format()
         uow = self.services.uow()
         self._working(translate("ImportWizard", "Importing…"))
         self.progress.setValue(0)
-        self.services.tasks.submit(lambda progress: run_import(uow, kind, table, mapping, progress=progress),
+        self.services.tasks.submit(lambda progress: run_import(uow, kind, table, mapping, progress=progress,
+                                                               number_format=number_format),
                                    self._imported, self._failed, self._progressed)
 
     def _imported(self, result) -> None:
@@ -385,6 +458,10 @@ class ImportWizard(QDialog):
             self.kind.setItemText(i, tr(KIND_TITLES[kind]))
         self.file_label.setText(translate("ImportWizard", "File"))
         self.browse_button.setText(translate("ImportWizard", "Browse…"))
+        self.number_format_label.setText(translate("ImportWizard", "Numbers in the file"))
+        for i, number_format in enumerate(NumberFormat):
+            self.number_format.setItemText(i, tr(NUMBER_FORMATS[number_format]))
+        self._show_example()
         self.choose_help.setText(translate(
             "ImportWizard",
             "An Excel workbook (.xlsx, its first sheet) or a CSV file (UTF-8 or GBK), with one header row. "
@@ -403,6 +480,14 @@ class ImportWizard(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def read_as(cell: str, number_format: NumberFormat) -> str | None:
+    """A number field's cell as the import reads it (``1.234,5`` → ``1234.5``); None if it reads as no number."""
+    try:
+        return fmt(D(number_as_read(cell, number_format)))
+    except ValueError:
+        return None
 
 
 def _table(parent) -> QTableWidget:

@@ -1,8 +1,11 @@
 """Settings: the language (takes effect at once, kept in QSettings) and, in the database, the company block
-and purchasing settings that purchase orders print and use (name, address, logo, tax rate, over-receipt
-tolerance)."""
+and purchasing settings that purchase orders print and use (name, address, logo, currency, tax rate,
+over-receipt tolerance). A new company currency while exchange rates or foreign-currency purchase orders
+exist is saved only after the user confirms it, being told that the rates are read in the new currency."""
 
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
@@ -14,6 +17,7 @@ from PySide6.QtWidgets import QFormLayout
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QMessageBox
 from PySide6.QtWidgets import QPlainTextEdit
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QTabWidget
@@ -175,7 +179,7 @@ class SettingsScreen(Screen):
         if path:
             self.logo.setText(path)
 
-    def save_company(self) -> None:
+    def save_company(self, confirmed: bool = False) -> None:
         """Kept in the database's settings, where purchase orders read them when they are issued."""
         for label in self.errors.values():
             label.hide()
@@ -183,7 +187,7 @@ class SettingsScreen(Screen):
         command = pc.SetPurchasingPolicy(
             tax_rate=self.tax_rate.text(), over_receipt_tolerance=self.tolerance.text(),
             company_name=self.company.text(), company_address=self.address.toPlainText(),
-            company_logo=self.logo.text(), currency=self.currency.currentText())
+            company_logo=self.logo.text(), currency=self.currency.currentText(), confirm_currency_change=confirmed)
         services = self.services
 
         def done(policy) -> None:
@@ -194,6 +198,14 @@ class SettingsScreen(Screen):
         def failed(exc: BaseException) -> None:
             if not alive(self):
                 return
+            if isinstance(exc, purchasing_terms.CurrencyChangeNeedsConfirmation):
+                if self._confirm_currency(self._currency_question(exc)):
+                    self.save_company(confirmed=True)
+                else:
+                    self.currency.setCurrentText(exc.old)
+                    self.saved_label.setText(translate("SettingsScreen", "Nothing was saved; the company currency "
+                                                                         "stays %1.").replace("%1", exc.old))
+                return
             if isinstance(exc, BadInput) and exc.field in self.errors:
                 label = self.errors[exc.field]
                 label.setText(self._hint(exc.field))
@@ -202,6 +214,23 @@ class SettingsScreen(Screen):
                 self.show_error(exc)
 
         self.services.tasks.submit(lambda: purchasing_terms.set_policy(services.uow(), command), done, failed)
+
+    @staticmethod
+    def _currency_question(exc) -> str:
+        text = translate(
+            "SettingsScreen",
+            "Change the company currency from %1 to %2?\n\nExchange rates are stated in the company currency: the "
+            "%3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read "
+            "as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the "
+            "rates again in %2 after the change.")
+        values = (exc.old, exc.new, str(exc.rates), str(exc.foreign_pos))
+        return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], text)
+
+    def _confirm_currency(self, question: str) -> bool:
+        answer = QMessageBox.question(self, translate("SettingsScreen", "Change the company currency"), question,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     @staticmethod
     def _hint(field: str) -> str:
