@@ -95,10 +95,10 @@ from persistence.sync import local as loc
 from persistence.sync import records as r
 
 __all__ = [
-    "BadHubUrl", "ConflictRow", "HubChanged", "HubUnavailable", "NegativeRow", "QuarantineRow", "SyncCancelled",
-    "SyncReport", "SyncStatus",
-    "approve", "conflicts", "forget_stored_password", "hub_url_setting", "negative_stock", "redact",
-    "remember_password", "remembered_password",
+    "BadHubUrl", "ConflictRow", "HubChanged", "HubLoginRefused", "HubUnavailable", "NegativeRow", "QuarantineRow",
+    "SyncCancelled", "SyncReport", "SyncStatus",
+    "approve", "conflicts", "forget_stored_password", "hub_add_login", "hub_setup", "hub_url_setting",
+    "negative_stock", "redact", "remember_password", "remembered_password",
     "resolve_conflict", "split_password", "status", "sync", "test_connection",
 ]
 
@@ -115,6 +115,10 @@ class BadHubUrl(HubUnavailable):
 
 class HubChanged(RuleViolation):
     """The hub is not the one this file's sync positions belong to; only an admin's start over may switch."""
+
+
+class HubLoginRefused(RuleViolation):
+    """The hub login is another desk's, or no desk's of this hub (see ``roles``)."""
 
 
 class SyncCancelled(Exception):
@@ -165,6 +169,8 @@ class SyncStatus:
     open_conflicts: int
     quarantined: list[QuarantineRow] = field(default_factory=list)
     hub_id: str = ""
+    hub_login: str = ""  # open | desk | admin: how the last sync signed in to the hub (see roles)
+    device_id: str = ""  # this desk's device id, as a hub's owner names it in sync hub-add-desk --device
 
 
 @dataclass
@@ -376,7 +382,8 @@ def status(db) -> SyncStatus:
         hub_url=redact(settings.get(loc.HUB_URL, "")), last_success_at=_when(settings.get(loc.LAST_SUCCESS, "")),
         last_report=SyncReport.from_json(json.loads(report)) if report else None,
         last_error=settings.get(loc.LAST_ERROR, ""), last_attempt_at=_when(settings.get(loc.LAST_ATTEMPT, "")),
-        pending_push=pending, open_conflicts=open_conflicts, quarantined=held, hub_id=settings.get(loc.HUB_ID, ""))
+        pending_push=pending, open_conflicts=open_conflicts, quarantined=held, hub_id=settings.get(loc.HUB_ID, ""),
+        hub_login=settings.get(loc.HUB_LOGIN, ""), device_id=db.device_id)
 
 
 def _summary(spec: r.Spec | None, data: dict) -> str:
@@ -489,6 +496,83 @@ def approve(db, key: str, *, table: str = "users") -> None:
     with _local(db) as conn:
         gate.approve(conn, _me(conn), table, key)
         conn.commit()
+
+
+def hub_setup(db, hub_url: str, *, password: str | None = None) -> str:
+    """Prepare a hub for a login per desk (``roles``): its tables brought to this version, the group
+    roles, GRANTs and row-level security. Run with the hub owner's credentials; safe to run again
+    (after an update of Stockroom, it also grants on the tables the update made). Returns the hub id.
+
+    Raises:
+        Forbidden: once sign-in is on here, the acting user is not an admin.
+        HubUnavailable: the hub cannot be reached, or the login may not make roles or change the tables.
+    """
+    from domain import access
+    from persistence.sync import roles
+    from persistence.sync.address import scrub
+    from persistence.sync.engine import connect_hub
+    from persistence.sync.engine import hub_identity
+
+    access.authorize(db.uow(), access.Permission.SYNC_HUB)
+    hub_url, given = split_password(hub_url)
+    password = password or given
+    engine = connect_hub(hub_url, password)
+    try:
+        hub_id = hub_identity(engine)
+        roles.setup_hub(engine)
+        return hub_id
+    except DBAPIError as exc:
+        raise HubUnavailable(f"cannot set up the hub's roles with this login (use the hub owner's, who may "
+                             f"create roles): {scrub(_reason(exc), password)}") from exc
+    finally:
+        engine.dispose()
+
+
+def hub_add_login(db, hub_url: str, name: str, *, password: str | None = None, admin: bool = False,
+                  device_id: str | None = None) -> tuple[str, str]:
+    """Make the hub login ``name`` (a new password when it exists) and return (its URL, its password).
+
+    A desk's login (``admin`` False) may write only what the desk ``device_id`` makes (this desk's
+    own by default); an admin's login may also write users. Run with the hub owner's credentials
+    after ``hub_setup``. The password is returned, never stored here: the caller keeps it in the
+    keyring (``remember_password``) or shows it once when asked.
+
+    Raises:
+        Forbidden: once sign-in is on here, the acting user is not an admin.
+        RuleViolation: the name or device is not accepted, or the hub is not set up (the message says which).
+        HubUnavailable: the hub cannot be reached, or the login may not make roles.
+    """
+    from sqlalchemy.engine import make_url
+
+    from domain import access
+    from persistence.sync import roles
+    from persistence.sync.address import scrub
+    from persistence.sync.engine import connect_hub
+
+    access.authorize(db.uow(), access.Permission.SYNC_HUB)
+    hub_url, given = split_password(hub_url)
+    password = password or given
+    device = db.device_id if device_id is None else device_id.strip()
+    if not admin:
+        from persistence.sync.checks import is_id
+
+        if not is_id(device):
+            raise RuleViolation(f"device: {device_id!r} is not a device id; give the device id 'sync status' shows "
+                                f"on that desk, or run this on the desk itself")
+    engine = connect_hub(hub_url, password, migrate=False)
+    try:
+        secret = roles.add_login(engine, name, admin=admin, device_id="" if admin else device)
+    except ValueError as exc:
+        raise RuleViolation(str(exc)) from None
+    except DBAPIError as exc:
+        raise HubUnavailable(f"cannot make the login with this login (use the hub owner's, who may create "
+                             f"roles): {scrub(_reason(exc), password)}") from exc
+    finally:
+        engine.dispose()
+    parsed = make_url(hub_url)
+    login_url = parsed.set(username=name, password=None,
+                           query={k: v for k, v in parsed.query.items() if k.lower() != "user"})
+    return login_url.render_as_string(hide_password=False), secret
 
 
 def _me(conn) -> str:

@@ -269,15 +269,22 @@ def retry_from_hub(conn: Connection, hconn, me: str, authority) -> Admitted:
 OUTGOING = "outgoing:"  # prefix of the quarantine entries of this desk's own records held back
 
 
-def outgoing(pending: list) -> tuple[list, list[tuple[str, str, str]]]:
+USERS_NEED_ADMIN = ("user records go to the hub only with an admin's hub login (see sync hub-add-admin); "
+                    "this desk's own login may not write them")
+
+
+def outgoing(pending: list, users: bool = True) -> tuple[list, list[tuple[str, str, str]]]:
     """Split pending records into those that pass the checks and (table, key, reason) of the rest.
 
     A record that refers to a held-back record is held back too (the hub would refuse the reference).
+    ``users`` False: the hub login may not write user records (a desk's own, see ``roles``), so they wait.
     """
     good, held = [], []
     held_keys: set[tuple[str, str]] = set()
     for p in pending:
         reason = checks.check_record(p.spec, p.key, p.record)
+        if not reason and not users and p.spec.name == "users":
+            reason = USERS_NEED_ADMIN
         if not reason and p.record is not None:
             rows = [p.record] + [row for child, _ in p.spec.children
                                  for row in p.record.get("_children", {}).get(child.name, [])]
