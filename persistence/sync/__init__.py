@@ -98,8 +98,8 @@ __all__ = [
     "BadHubUrl", "ConflictRow", "HubChanged", "HubLoginRefused", "HubUnavailable", "NegativeRow", "QuarantineRow",
     "SyncCancelled", "SyncReport", "SyncStatus",
     "approve", "conflicts", "forget_stored_password", "hub_add_login", "hub_setup", "hub_url_setting",
-    "negative_stock", "redact", "remember_password", "remembered_password",
-    "resolve_conflict", "split_password", "status", "sync", "test_connection",
+    "keyring_usable", "negative_stock", "redact", "remember_password", "remembered_password",
+    "resolve_conflict", "split_password", "status", "sync", "test_connection", "use_hub_url",
 ]
 
 KEYRING_SERVICE = "Stockroom shared database"
@@ -248,6 +248,22 @@ def remember_password(hub_url: str, password: str) -> bool:
         return True
     except Exception:
         return False
+
+
+def keyring_usable() -> bool:
+    """Whether an OS keyring is here to keep a password (keyring's fail and null backends are none)."""
+    try:
+        import keyring
+
+        backend = keyring.get_keyring()
+    except Exception:
+        return False
+    module = type(backend).__module__
+    if module.startswith(("keyring.backends.fail", "keyring.backends.null")):
+        return False
+    if module.startswith("keyring.backends.chainer"):
+        return bool(getattr(backend, "backends", []))
+    return getattr(backend, "priority", 1) > 0
 
 
 def test_connection(hub_url: str, password: str | None = None) -> str:
@@ -573,6 +589,12 @@ def hub_add_login(db, hub_url: str, name: str, *, password: str | None = None, a
     login_url = parsed.set(username=name, password=None,
                            query={k: v for k, v in parsed.query.items() if k.lower() != "user"})
     return login_url.render_as_string(hide_password=False), secret
+
+
+def use_hub_url(db, hub_url: str) -> None:
+    """Remember ``hub_url`` (without a password) as the hub a plain sync uses: this desk's own login after
+    ``hub_add_login`` (same hub, so the sync positions stay valid; another hub still needs a start over)."""
+    _record(db, {loc.HUB_URL: redact(hub_url)})
 
 
 def _me(conn) -> str:

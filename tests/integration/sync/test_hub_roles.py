@@ -179,3 +179,44 @@ def test_hub_setup_runs_again_and_a_login_gets_a_new_password(office):
         sync.hub_add_login(a, hub, _name("other"))  # a's device has a login already
     with pytest.raises(RuleViolation, match="login name"):
         sync.hub_add_login(a, hub, "Robert'); DROP TABLE users;--")
+
+
+def test_the_commands_set_up_the_hub_and_keep_a_desks_password_in_the_keyring_only(hub, tmp_path, capsys):
+    import keyring
+    import keyring.backends.fail
+
+    from tests.fake_keyring import MemoryKeyring
+    from ui.cli import main
+
+    db = str(tmp_path / "a.sqlite3")
+    assert main(["--db", db, "init"]) == 0
+    assert main(["--db", db, "warehouse", "add", "MAIN", "--name", "Main"]) == 0
+    capsys.readouterr()
+    previous, store = keyring.get_keyring(), MemoryKeyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    try:
+        assert main(["--db", db, "sync", "hub-add-desk", "desk_x", "--hub", hub]) == 2  # no keyring: said first
+        assert "--show-password" in capsys.readouterr().err
+        assert main(["--db", db, "sync", "hub-add-desk", "desk_x", "--hub", hub, "--show-password"]) == 3
+        assert "hub-setup" in capsys.readouterr().err
+        assert main(["--db", db, "sync", "hub-setup", "--hub", hub]) == 0
+        assert "set up" in capsys.readouterr().out
+        keyring.set_keyring(store)
+        name = _name("desk")
+        assert main(["--db", db, "sync", "hub-add-desk", name, "--hub", hub]) == 0
+        out = capsys.readouterr().out
+        (password,) = store.saved.values()
+        assert password not in out and "keyring" in out
+        assert main(["--db", db, "sync", "--quiet"]) == 0  # the desk's own login, remembered
+        capsys.readouterr()
+        assert main(["--db", db, "sync", "status", "--json"]) == 0
+        status = json.loads(capsys.readouterr().out)
+        assert status["hub_login"] == "desk" and make_url(status["hub_url"]).username == name
+        assert password not in json.dumps(status)
+    finally:
+        keyring.set_keyring(previous)
+    other = _name("desk")
+    code = main(["--db", db, "sync", "hub-add-desk", other, "--device", str(uuid.uuid4()), "--hub", hub,
+                 "--show-password"])
+    out = capsys.readouterr().out
+    assert code == 0 and "password: " in out
