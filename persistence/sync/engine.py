@@ -284,7 +284,9 @@ def _push_records(db, engine: Engine, me: str, report: SyncReport, users: bool =
     with _local(db) as conn:
         for o in state.outcomes:
             spec = r.BY_NAME[o.tbl]
-            if o.status == "merged":
+            if o.status == "merged" and o.tbl == "users":  # who may sign in here: an admin of this desk decides
+                gate.apply_aliases(conn, [(o.tbl, o.key, o.new_key)], last=True)
+            elif o.status == "merged":
                 loc.apply_alias(conn, spec, o.key, o.new_key)
                 if o.data is not None:
                     loc.apply_record(conn, me, spec, o.new_key, o.version, o.data)
@@ -366,11 +368,7 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
                  if (tbl in r.MERGEABLE or tbl == "reversal") and checks.is_id(old) and checks.is_id(new)]
     if mergeable:
         with _local(db) as conn:
-            for tbl, old, new in mergeable:
-                if tbl == "reversal":
-                    loc.convert_reversal(conn, old, new)
-                else:
-                    loc.apply_alias(conn, r.BY_NAME[tbl], old, new)
+            mergeable = gate.apply_aliases(conn, mergeable, last=False)  # those waiting for their target
             conn.commit()
     with db.engine.connect() as conn:
         cursor = int(loc.get_setting(conn, loc.CURSOR, "0"))
@@ -420,11 +418,14 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
         done = total if high >= top else min(total, done + PULL_BATCH)
         progress("pull", done, total)
     with engine.connect() as hconn, _local(db) as conn:
+        if mergeable:  # an alias's target may have come with the pull; what still points nowhere is kept aside
+            gate.apply_aliases(conn, mergeable, last=True)
         admitted = gate.retry_from_hub(conn, hconn, me, authority)
         report.pulled += admitted.records + admitted.facts
         if admitted.movements:
             _mark_pairs(conn, admitted.movements)
         report.refused = len(loc.quarantined(conn))  # everything kept aside now, new or still refused
+        conn.execute(t.settings.delete().where(t.settings.c.key == loc.FIRST_PULL))  # the first pull is complete
         loc.set_setting(conn, loc.CURSOR_MARK, _log_mark(hconn, cursor) if cursor else "")
         conn.commit()
 
