@@ -60,7 +60,10 @@ Rules (what every device can rely on):
   it (``checks``); what fails is kept aside with its reason (``sync_quarantine``, see ``gate``)
   and applied once the hub holds a corrected version; the same checks hold back, before a push,
   what the hub could not hold. A pulled user record that would give anyone rights here waits
-  for an admin of this desk (``approve``). A desk syncs with one hub, known by the id the hub got
+  for an admin of this desk (``approve``); a desk without users takes users only in its first pull
+  from a hub it joined. A pulled alias merges only records both here (``gate.apply_aliases``).
+  With the hub set up for a login per desk (``roles``), PostgreSQL itself keeps a desk's login to
+  its own movements and log entries and away from users. A desk syncs with one hub, known by the id the hub got
   when it was made; another is refused until an admin starts over (``sync(start_over=True)``),
   and a hub restored from an older backup is noticed and filled again (``engine._check_hub``).
 * **Interruptions.** Every step is one transaction on one side, and every step is safe to
@@ -351,8 +354,12 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
         if engine is not None:
             engine.dispose()
     report.finished_at = datetime.now(UTC)
-    _record(db, {loc.LAST_SUCCESS: report.finished_at.isoformat(), loc.LAST_ERROR: "", loc.HUB_URL: redact(hub_url),
-                 loc.LAST_REPORT: json.dumps(report.to_json())})
+    done = {loc.LAST_SUCCESS: report.finished_at.isoformat(), loc.LAST_ERROR: "", loc.HUB_URL: redact(hub_url),
+            loc.LAST_REPORT: json.dumps(report.to_json())}
+    with db.engine.connect() as conn:
+        if loc.get_setting(conn, loc.HUB_LOGIN) == "admin" and loc.get_setting(conn, loc.HUB_URL):
+            del done[loc.HUB_URL]  # a person's admin login serves this sync; the desk keeps its own login
+    _record(db, done)
     return report
 
 

@@ -126,6 +126,7 @@ def test_user_records_wait_for_an_admin_login_which_may_push_them(office, device
     assert report.unpushed == 1 and "admin's hub login" in next(iter(held.values()))
     admin_url, _ = sync.hub_add_login(a, hub, _name("admin"), admin=True)
     assert sync.sync(a, admin_url).pushed == 1
+    assert sync.hub_url_setting(a) == a_url  # the admin's login served that sync only
     assert [q for q in sync.status(a).quarantined if q.outgoing] == []
     sync.sync(b, b_url)  # b's first pull from the hub it joined: the office's users come in
     with b.engine.connect() as conn:
