@@ -68,7 +68,7 @@ def run(args, open_db) -> int:
         if not args.id:
             raise CliError("approve: give the id of the held user record (see: sync status)", EXIT_BAD_INPUT)
         sync.approve(db, args.id)
-        print(f"user record {args.id} approved and applied")
+        print(f"{args.id} approved and applied (a user record, or a merge of users)")
         return 0
     if args.action in ("hub-setup", "hub-add-desk", "hub-add-admin"):
         return _hub_admin(args, db, sync)

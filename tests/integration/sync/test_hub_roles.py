@@ -108,6 +108,10 @@ def test_a_desk_login_cannot_claim_another_desks_origin_nor_write_users_nor_chan
             with pytest.raises(refused):
                 desk.execute(statement)
         own = dict(template, id=str(uuid.uuid4()), device_id=a.device_id)
+    with _connect(b_url) as other:  # a's movement, already on the hub, pushed again by b: refused all the same
+        with pytest.raises(refused, match="row-level security"):
+            other.execute(insert_movement + " ON CONFLICT (id) DO NOTHING", [template[n] for n in columns])
+    with _connect(a_url) as desk:
         desk.execute(insert_movement, [own[n] for n in columns])  # its own: accepted
         desk.execute(log, (seq, "movements", own["id"], _instance(a), ""))
 

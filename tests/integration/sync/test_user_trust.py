@@ -7,6 +7,7 @@ at a record this desk does not hold is kept aside, never used to rename a record
 
 from __future__ import annotations
 
+import json
 import uuid
 
 import psycopg
@@ -110,7 +111,7 @@ def _ids(db, table) -> list[str]:
         return sorted(conn.execute(table.select().with_only_columns(table.c.id)).scalars())
 
 
-def test_an_alias_to_an_id_this_desk_does_not_hold_renames_nothing_and_is_kept_aside(hub, devices):
+def test_an_alias_to_an_id_this_desk_does_not_hold_renames_nothing_and_is_kept_aside(hub, devices, capsys):
     a, b = devices("a"), devices("b")
     setup_master(a)
     sync.sync(a, hub)
@@ -124,6 +125,12 @@ def test_an_alias_to_an_id_this_desk_does_not_hold_renames_nothing_and_is_kept_a
     assert check(b.engine) == []
     status = sync.status(b)
     assert [(q.table, q.row_id) for q in status.quarantined] == [("alias:products", product)]
+    from ui.cli import main
+
+    assert main(["--db", str(b.path), "sync", "status", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)["quarantined"]
+    assert [(q["table"], q["row_id"]) for q in listed] == [("alias:products", product)]
+    assert "not renamed" in listed[0]["reason"]
     ledger.receive(b.uow(), c.ReceiveStock("SKU-1", "1", "MAIN", "2"))  # the desk keeps working and pushing
     assert sync.sync(b, hub).pushed == 1
 
