@@ -5,7 +5,9 @@ first successful sync it is remembered in the database, so a plain ``sync`` uses
 password comes from ``PGPASSWORD`` or the OS keyring, never from the database. A password written
 into the URL (``user:pass@``, ``?password=``, or ``password=`` in libpq's key=value form, which is
 accepted too) is taken out of it, used, and kept in the keyring where there is one; it is never
-stored with the URL nor printed. Exit status: 0
+stored with the URL nor printed. With the hub owner's ``--hub``, ``sync hub-setup`` prepares a
+login per desk and ``sync hub-add-desk NAME`` / ``hub-add-admin NAME`` make one (``persistence.sync.roles``;
+the new password goes to the keyring, and is printed only with ``--show-password``). Exit status: 0
 done, 2 bad input, 3 refused, 4 the hub could not be reached (being offline is normal: the
 local file keeps working and the next sync catches up).
 """
@@ -163,6 +165,11 @@ def _hub_admin(args, db, sync) -> int:
     if here and sync.remember_password(login_url, secret):
         sync.use_hub_url(db, login_url)
         print("its password is kept in the OS keyring; this desk syncs with it from now on: stockroom sync")
+    elif here:
+        print(f"no OS keyring here: set PGPASSWORD to the password and sync with --hub {sync.redact(login_url)}")
+    else:
+        print(f"give it once where it is used, in the URL (postgresql://{args.id}:PASSWORD@…): it goes to that "
+              f"computer's keyring")
     if args.show_password:
         print(f"password: {secret}")
     return 0

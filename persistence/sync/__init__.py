@@ -528,7 +528,8 @@ def hub_setup(db, hub_url: str, *, password: str | None = None) -> str:
 
     Raises:
         Forbidden: once sign-in is on here, the acting user is not an admin.
-        HubUnavailable: the hub cannot be reached, or the login may not make roles or change the tables.
+        HubUnavailable: the hub cannot be reached.
+        RuleViolation: the login may not make roles or change the tables.
     """
     from domain import access
     from persistence.sync import roles
@@ -545,8 +546,11 @@ def hub_setup(db, hub_url: str, *, password: str | None = None) -> str:
         roles.setup_hub(engine)
         return hub_id
     except DBAPIError as exc:
-        raise HubUnavailable(f"cannot set up the hub's roles with this login (use the hub owner's, who may "
-                             f"create roles): {scrub(_reason(exc), password)}") from exc
+        reason = scrub(_reason(exc), password)
+        if _is_connection_error(exc):
+            raise HubUnavailable(f"the connection to the hub was lost: {reason}") from exc
+        raise RuleViolation(f"cannot set up the hub's roles with this login (use the hub owner's, who owns its "
+                            f"tables and may create roles): {reason}") from exc
     finally:
         engine.dispose()
 
@@ -562,8 +566,9 @@ def hub_add_login(db, hub_url: str, name: str, *, password: str | None = None, a
 
     Raises:
         Forbidden: once sign-in is on here, the acting user is not an admin.
-        RuleViolation: the name or device is not accepted, or the hub is not set up (the message says which).
-        HubUnavailable: the hub cannot be reached, or the login may not make roles.
+        RuleViolation: the name or device is not accepted, the hub is not set up, or the login may not make
+            roles (the message says which).
+        HubUnavailable: the hub cannot be reached.
     """
     from sqlalchemy.engine import make_url
 
@@ -588,8 +593,11 @@ def hub_add_login(db, hub_url: str, name: str, *, password: str | None = None, a
     except ValueError as exc:
         raise RuleViolation(str(exc)) from None
     except DBAPIError as exc:
-        raise HubUnavailable(f"cannot make the login with this login (use the hub owner's, who may create "
-                             f"roles): {scrub(_reason(exc), password)}") from exc
+        reason = scrub(_reason(exc), password)
+        if _is_connection_error(exc):
+            raise HubUnavailable(f"the connection to the hub was lost: {reason}") from exc
+        raise RuleViolation(f"cannot make the login {name} with this login (use the hub owner's, who may create "
+                            f"roles): {reason}") from exc
     finally:
         engine.dispose()
     parsed = make_url(hub_url)

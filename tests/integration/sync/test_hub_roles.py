@@ -184,6 +184,12 @@ def test_hub_setup_runs_again_and_a_login_gets_a_new_password(office):
         sync.hub_add_login(a, hub, _name("other"))  # a's device has a login already
     with pytest.raises(RuleViolation, match="login name"):
         sync.hub_add_login(a, hub, "Robert'); DROP TABLE users;--")
+    with pytest.raises(RuleViolation, match="not a Stockroom login"):
+        sync.hub_add_login(a, hub, "postgres")
+    with pytest.raises(RuleViolation, match="owner"):  # a desk's login may not set anything up
+        sync.hub_setup(a, a_url)
+    with pytest.raises(RuleViolation, match="owner"):
+        sync.hub_add_login(a, a_url, _name("desk"), device_id=str(uuid.uuid4()))
 
 
 def test_the_commands_set_up_the_hub_and_keep_a_desks_password_in_the_keyring_only(hub, tmp_path, capsys):
