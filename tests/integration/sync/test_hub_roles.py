@@ -67,6 +67,12 @@ def test_two_desks_with_their_own_logins_sync_end_to_end(office):
     sync.sync(a, a_url)
     sync.sync(b, b_url)
     assert snapshot(a) == snapshot(b) and len(snapshot(a)["ledger"]) == 3
+    catalog.update_product(a.uow(), c.UpdateProduct("SKU-1", "Widget (blue)", barcodes=("690000000001",)))
+    catalog.update_product(b.uow(), c.UpdateProduct("SKU-1", "Widget, large", barcodes=("690000000001",)))
+    sync.sync(a, a_url)
+    assert sync.sync(b, b_url).conflicts == 1  # edits, versions and the conflicts list, with desk logins
+    sync.sync(a, a_url)
+    assert snapshot(a) == snapshot(b) and len(snapshot(a)["conflicts"]) == 1
     assert sync.status(a).pending_push == 0 and sync.status(b).pending_push == 0
     assert sync.status(a).hub_login == "desk"
 
