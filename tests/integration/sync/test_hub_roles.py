@@ -237,3 +237,18 @@ def test_the_commands_set_up_the_hub_and_keep_a_desks_password_in_the_keyring_on
                  "--show-password"])
     out = capsys.readouterr().out
     assert code == 0 and "password: " in out
+
+
+def test_the_same_sku_made_on_two_desks_merges_through_their_logins(office):
+    hub, a, b, a_url, b_url = office
+    sync.sync(a, a_url)
+    sync.sync(b, b_url)
+    catalog.add_product(a.uow(), c.AddProduct("SKU-9", "Bolt"))
+    catalog.add_product(b.uow(), c.AddProduct("SKU-9", "Bolt M8"))
+    ledger.receive(b.uow(), c.ReceiveStock("SKU-9", "3", "MAIN", "1"))
+    sync.sync(a, a_url)
+    report = sync.sync(b, b_url)  # b's product becomes an alias of a's (written under b's own sync id)
+    assert report.merged == 1
+    sync.sync(a, a_url)
+    assert snapshot(a) == snapshot(b)
+    assert [row for row in snapshot(a)["balances"] if row[0] == "SKU-9"][0][2] == 3
