@@ -63,7 +63,8 @@ class HubLogin:
 
 
 def _setup_statements(database: str) -> list[str]:
-    d = f'"{database}"'
+    """The setup, statement by statement; ``database`` is the hub's name, quoted as an identifier."""
+    d = database
     statements = [
         f"""DO $$ BEGIN
               IF to_regrole('{DESK}') IS NULL THEN CREATE ROLE {DESK} NOLOGIN; END IF;
@@ -129,7 +130,7 @@ def setup_hub(engine: Engine) -> None:
     Run with the credentials of the hub's owner (who owns its tables and may create roles).
     """
     with engine.begin() as conn:
-        database = conn.exec_driver_sql("SELECT current_database()").scalar_one()
+        database = conn.exec_driver_sql("SELECT quote_ident(current_database())").scalar_one()
         for statement in _setup_statements(database):
             conn.exec_driver_sql(statement)
 
