@@ -85,6 +85,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ConflictsScreen', '&Apply losing version…'): '采用落选的版本(&A)…',
     ('ConflictsScreen', '&Count this product…'): '盘点此商品(&C)…',
     ('ConflictsScreen', '&Show:'): '显示(&S)：',
+    ('ConflictsScreen', 'A merge from the shared database kept aside: %1 %2'): '共享数据库中的合并已搁置：%1 %2',
     ('ConflictsScreen', 'All'): '全部',
     ('ConflictsScreen', 'Apply losing version'): '采用落选的版本',
     ('ConflictsScreen', 'Detected'): '发现时间',
@@ -115,6 +116,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ConflictsScreen', 'The losing version of %1 is now in use.'): '%1 现在使用落选的版本。',
     ('ConflictsScreen', 'These balances went below zero when postings made offline on several desktops were merged (for example, two clerks shipped the last unit). Both movements are kept. Count the product to record what is really there, or post a correction on the Adjust screen.'):
         '合并多台电脑离线录入的单据后，这些库存变成了负数（例如两名店员都发出了最后一件）。两笔库存流水都已保留。请盘点该商品以记录实际数量，或在“调整”界面录入更正。',
+    ('ConflictsScreen', 'Waits for an admin of this computer: %1 %2 (to let it in: stockroom sync approve %2)'):
+        '等待本机管理员批准：%1 %2（批准命令：stockroom sync approve %2）',
     ('DocumentEntry', '%1 (%2) is not on purchase order %3: only its products can be received against it. Clear the order for a free receipt.'):
         '%1（%2）不在采购订单 %3 上：只能按该订单收货其中的商品。清除订单即可自由入库。',
     ('DocumentEntry', '%1: %2 ordered, %3 received so far; receiving %4 would exceed the over-receipt tolerance of %5% (at most %6 more accepted).'):

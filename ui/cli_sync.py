@@ -5,7 +5,9 @@ first successful sync it is remembered in the database, so a plain ``sync`` uses
 password comes from ``PGPASSWORD`` or the OS keyring, never from the database. A password written
 into the URL (``user:pass@``, ``?password=``, or ``password=`` in libpq's key=value form, which is
 accepted too) is taken out of it, used, and kept in the keyring where there is one; it is never
-stored with the URL nor printed. Exit status: 0
+stored with the URL nor printed. With the hub owner's ``--hub``, ``sync hub-setup`` prepares a
+login per desk and ``sync hub-add-desk NAME`` / ``hub-add-admin NAME`` make one (``persistence.sync.roles``;
+the new password goes to the keyring, and is printed only with ``--show-password``). Exit status: 0
 done, 2 bad input, 3 refused, 4 the hub could not be reached (being offline is normal: the
 local file keeps working and the next sync catches up).
 """
@@ -22,10 +24,19 @@ EXIT_OFFLINE = 4
 
 def add_parsers(sub) -> None:
     p = sub.add_parser("sync", help="sync with the shared PostgreSQL database; 'sync status' shows the state")
-    p.add_argument("action", nargs="?", choices=["status", "approve"],
+    p.add_argument("action", nargs="?", choices=["status", "approve", "hub-setup", "hub-add-desk", "hub-add-admin"],
                    help="status: show the last sync and what waits; approve ID: an admin lets in a user record "
-                        "from the hub that waits for approval (see status)")
-    p.add_argument("id", nargs="?", help="with approve: the user id shown by sync status")
+                        "from the hub that waits for approval (see status); with the hub owner's --hub: "
+                        "hub-setup prepares a login per desk (roles, GRANTs, row-level security), "
+                        "hub-add-desk NAME makes this desk's login (or --device ID's), hub-add-admin NAME an "
+                        "admin's login, which may also send users")
+    p.add_argument("id", nargs="?", help="with approve: the user id shown by sync status; with hub-add-desk or "
+                                         "hub-add-admin: the login's name")
+    p.add_argument("--device", metavar="ID", help="with hub-add-desk: the desk's device id (sync status shows it "
+                                                  "there); this desk's by default")
+    p.add_argument("--show-password", action="store_true",
+                   help="with hub-add-desk/hub-add-admin: print the new login's password (once; it is kept "
+                        "nowhere else unless this is the desk it is for)")
     p.add_argument("--hub", metavar="URL", help="postgresql://user@host:port/dbname (remembered after a sync)")
     p.add_argument("--start-over", action="store_true",
                    help="admins: sync with this hub from scratch (push everything here, pull everything there); "
@@ -59,8 +70,10 @@ def run(args, open_db) -> int:
         if not args.id:
             raise CliError("approve: give the id of the held user record (see: sync status)", EXIT_BAD_INPUT)
         sync.approve(db, args.id)
-        print(f"user record {args.id} approved and applied")
+        print(f"{args.id} approved and applied (a user record, or a merge of users)")
         return 0
+    if args.action in ("hub-setup", "hub-add-desk", "hub-add-admin"):
+        return _hub_admin(args, db, sync)
     url = args.hub or sync.hub_url_setting(db)
     if not url:
         raise CliError("--hub: no shared database set up yet; give --hub postgresql://user@host:5432/dbname",
@@ -107,6 +120,61 @@ def run(args, open_db) -> int:
     return 0
 
 
+def _owner_url(args, sync) -> tuple[str, str | None]:
+    """The hub owner's URL (given with --hub for these commands, never the remembered one) and password."""
+    from ui.cli import EXIT_BAD_INPUT
+    from ui.cli import CliError
+
+    if not args.hub:
+        raise CliError(f"--hub: give the hub owner's URL for {args.action}, e.g. "
+                       f"postgresql://owner@server:5432/stockroom (the password from PGPASSWORD or the keyring)",
+                       EXIT_BAD_INPUT)
+    try:
+        url, given = sync.split_password(args.hub)
+    except sync.BadHubUrl as exc:
+        raise CliError(str(exc), EXIT_BAD_INPUT) from None
+    return url, given or os.environ.get("PGPASSWORD") or sync.remembered_password(url)
+
+
+def _hub_admin(args, db, sync) -> int:
+    """hub-setup, hub-add-desk NAME, hub-add-admin NAME (see persistence.sync.roles)."""
+    from ui.cli import EXIT_BAD_INPUT
+    from ui.cli import CliError
+
+    url, password = _owner_url(args, sync)
+    try:
+        if args.action == "hub-setup":
+            hub_id = sync.hub_setup(db, url, password=password)
+            print(f"hub {hub_id} at {sync.redact(url)} is set up for a login per desk; make them with: "
+                  f"stockroom sync hub-add-desk NAME --hub {sync.redact(url)}")
+            return 0
+        if not args.id:
+            raise CliError(f"{args.action}: give the new login's name, e.g. desk_front", EXIT_BAD_INPUT)
+        admin = args.action == "hub-add-admin"
+        here = not admin and not args.device
+        if not args.show_password and not (here and sync.keyring_usable()):
+            where = "there is no OS keyring here to keep it" if here else "it is for another desk or a person"
+            raise CliError(f"--show-password: the new login's password must go somewhere and {where}; give "
+                           f"--show-password to see it once and keep it safe", EXIT_BAD_INPUT)
+        login_url, secret = sync.hub_add_login(db, url, args.id, password=password, admin=admin,
+                                               device_id=args.device)
+    except sync.HubUnavailable as exc:
+        raise CliError(f"offline: {exc}", EXIT_OFFLINE) from None
+    what = "an admin's login (it may also send users)" if admin else "a desk's login"
+    print(f"{args.id}: {what} on {sync.redact(login_url)}")
+    if here and sync.remember_password(login_url, secret):
+        sync.use_hub_url(db, login_url)
+        print("its password is kept in the OS keyring; this desk syncs with it from now on: stockroom sync")
+    elif here:
+        print(f"no OS keyring here: set PGPASSWORD to the password and sync with --hub {sync.redact(login_url)}")
+    else:
+        print(f"give it once where it is used, in the URL (postgresql://{args.id}:PASSWORD@…): it goes to that "
+              f"computer's keyring")
+    if args.show_password:
+        print(f"password: {secret}")
+    return 0
+
+
 def _keep_password(sync, url: str, password: str) -> None:
     """A password given in the hub URL goes to the OS keyring, never to the database; said on stderr."""
     if sync.remember_password(url, password):
@@ -125,7 +193,7 @@ def _status(args, db, sync) -> int:
         "last_report": s.last_report.to_json() if s.last_report else None,
         "negative_stock": [{"sku": n.sku, "warehouse": n.warehouse, "on_hand": str(n.on_hand)}
                            for n in sync.negative_stock(db)],
-        "hub_id": s.hub_id,
+        "hub_id": s.hub_id, "hub_login": s.hub_login, "device_id": s.device_id,
         "quarantined": [{"table": q.table, "row_id": q.row_id, "seq": q.seq, "reason": q.reason,
                          "device_id": q.device_id, "at": _iso(q.at)} for q in s.quarantined if not q.outgoing],
         "held_back": [{"table": q.table.removeprefix("outgoing:"), "row_id": q.row_id, "reason": q.reason,
@@ -134,7 +202,8 @@ def _status(args, db, sync) -> int:
     if args.json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
         return 0
-    print(f"hub: {s.hub_url or '(not set up)'}")
+    print(f"hub: {s.hub_url or '(not set up)'}" + (f" (signed in as {s.hub_login})" if s.hub_login else ""))
+    print(f"this desk's device id: {s.device_id}")
     print(f"last successful sync: {_iso(s.last_success_at) or 'never'}")
     if s.last_report:
         r = s.last_report

@@ -60,7 +60,10 @@ Rules (what every device can rely on):
   it (``checks``); what fails is kept aside with its reason (``sync_quarantine``, see ``gate``)
   and applied once the hub holds a corrected version; the same checks hold back, before a push,
   what the hub could not hold. A pulled user record that would give anyone rights here waits
-  for an admin of this desk (``approve``). A desk syncs with one hub, known by the id the hub got
+  for an admin of this desk (``approve``); a desk without users takes users only in its first pull
+  from a hub it joined. A pulled alias merges only records both here (``gate.apply_aliases``).
+  With the hub set up for a login per desk (``roles``), PostgreSQL itself keeps a desk's login to
+  its own movements and log entries and away from users. A desk syncs with one hub, known by the id the hub got
   when it was made; another is refused until an admin starts over (``sync(start_over=True)``),
   and a hub restored from an older backup is noticed and filled again (``engine._check_hub``).
 * **Interruptions.** Every step is one transaction on one side, and every step is safe to
@@ -95,11 +98,11 @@ from persistence.sync import local as loc
 from persistence.sync import records as r
 
 __all__ = [
-    "BadHubUrl", "ConflictRow", "HubChanged", "HubUnavailable", "NegativeRow", "QuarantineRow", "SyncCancelled",
-    "SyncReport", "SyncStatus",
-    "approve", "conflicts", "forget_stored_password", "hub_url_setting", "negative_stock", "redact",
-    "remember_password", "remembered_password",
-    "resolve_conflict", "split_password", "status", "sync", "test_connection",
+    "BadHubUrl", "ConflictRow", "HubChanged", "HubLoginRefused", "HubUnavailable", "NegativeRow", "QuarantineRow",
+    "SyncCancelled", "SyncReport", "SyncStatus",
+    "approve", "conflicts", "forget_stored_password", "hub_add_login", "hub_setup", "hub_url_setting",
+    "keyring_usable", "negative_stock", "redact", "remember_password", "remembered_password",
+    "resolve_conflict", "split_password", "status", "sync", "test_connection", "use_hub_url",
 ]
 
 KEYRING_SERVICE = "Stockroom shared database"
@@ -115,6 +118,10 @@ class BadHubUrl(HubUnavailable):
 
 class HubChanged(RuleViolation):
     """The hub is not the one this file's sync positions belong to; only an admin's start over may switch."""
+
+
+class HubLoginRefused(RuleViolation):
+    """The hub login is another desk's, or no desk's of this hub (see ``roles``)."""
 
 
 class SyncCancelled(Exception):
@@ -165,6 +172,8 @@ class SyncStatus:
     open_conflicts: int
     quarantined: list[QuarantineRow] = field(default_factory=list)
     hub_id: str = ""
+    hub_login: str = ""  # open | desk | admin: how the last sync signed in to the hub (see roles)
+    device_id: str = ""  # this desk's device id, as a hub's owner names it in sync hub-add-desk --device
 
 
 @dataclass
@@ -242,6 +251,22 @@ def remember_password(hub_url: str, password: str) -> bool:
         return True
     except Exception:
         return False
+
+
+def keyring_usable() -> bool:
+    """Whether an OS keyring is here to keep a password (keyring's fail and null backends are none)."""
+    try:
+        import keyring
+
+        backend = keyring.get_keyring()
+    except Exception:
+        return False
+    module = type(backend).__module__
+    if module.startswith(("keyring.backends.fail", "keyring.backends.null")):
+        return False
+    if module.startswith("keyring.backends.chainer"):
+        return bool(getattr(backend, "backends", []))
+    return getattr(backend, "priority", 1) > 0
 
 
 def test_connection(hub_url: str, password: str | None = None) -> str:
@@ -329,8 +354,12 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
         if engine is not None:
             engine.dispose()
     report.finished_at = datetime.now(UTC)
-    _record(db, {loc.LAST_SUCCESS: report.finished_at.isoformat(), loc.LAST_ERROR: "", loc.HUB_URL: redact(hub_url),
-                 loc.LAST_REPORT: json.dumps(report.to_json())})
+    done = {loc.LAST_SUCCESS: report.finished_at.isoformat(), loc.LAST_ERROR: "", loc.HUB_URL: redact(hub_url),
+            loc.LAST_REPORT: json.dumps(report.to_json())}
+    with db.engine.connect() as conn:
+        if loc.get_setting(conn, loc.HUB_LOGIN) == "admin" and loc.get_setting(conn, loc.HUB_URL):
+            del done[loc.HUB_URL]  # a person's admin login serves this sync; the desk keeps its own login
+    _record(db, done)
     return report
 
 
@@ -376,7 +405,8 @@ def status(db) -> SyncStatus:
         hub_url=redact(settings.get(loc.HUB_URL, "")), last_success_at=_when(settings.get(loc.LAST_SUCCESS, "")),
         last_report=SyncReport.from_json(json.loads(report)) if report else None,
         last_error=settings.get(loc.LAST_ERROR, ""), last_attempt_at=_when(settings.get(loc.LAST_ATTEMPT, "")),
-        pending_push=pending, open_conflicts=open_conflicts, quarantined=held, hub_id=settings.get(loc.HUB_ID, ""))
+        pending_push=pending, open_conflicts=open_conflicts, quarantined=held, hub_id=settings.get(loc.HUB_ID, ""),
+        hub_login=settings.get(loc.HUB_LOGIN, ""), device_id=db.device_id)
 
 
 def _summary(spec: r.Spec | None, data: dict) -> str:
@@ -489,6 +519,97 @@ def approve(db, key: str, *, table: str = "users") -> None:
     with _local(db) as conn:
         gate.approve(conn, _me(conn), table, key)
         conn.commit()
+
+
+def hub_setup(db, hub_url: str, *, password: str | None = None) -> str:
+    """Prepare a hub for a login per desk (``roles``): its tables brought to this version, the group
+    roles, GRANTs and row-level security. Run with the hub owner's credentials; safe to run again
+    (after an update of Stockroom, it also grants on the tables the update made). Returns the hub id.
+
+    Raises:
+        Forbidden: once sign-in is on here, the acting user is not an admin.
+        HubUnavailable: the hub cannot be reached.
+        RuleViolation: the login may not make roles or change the tables.
+    """
+    from domain import access
+    from persistence.sync import roles
+    from persistence.sync.address import scrub
+    from persistence.sync.engine import connect_hub
+    from persistence.sync.engine import hub_identity
+
+    access.authorize(db.uow(), access.Permission.SYNC_HUB)
+    hub_url, given = split_password(hub_url)
+    password = password or given
+    engine = connect_hub(hub_url, password)
+    try:
+        hub_id = hub_identity(engine)
+        roles.setup_hub(engine)
+        return hub_id
+    except DBAPIError as exc:
+        reason = scrub(_reason(exc), password)
+        if _is_connection_error(exc):
+            raise HubUnavailable(f"the connection to the hub was lost: {reason}") from exc
+        raise RuleViolation(f"cannot set up the hub's roles with this login (use the hub owner's, who owns its "
+                            f"tables and may create roles): {reason}") from exc
+    finally:
+        engine.dispose()
+
+
+def hub_add_login(db, hub_url: str, name: str, *, password: str | None = None, admin: bool = False,
+                  device_id: str | None = None) -> tuple[str, str]:
+    """Make the hub login ``name`` (a new password when it exists) and return (its URL, its password).
+
+    A desk's login (``admin`` False) may write only what the desk ``device_id`` makes (this desk's
+    own by default); an admin's login may also write users. Run with the hub owner's credentials
+    after ``hub_setup``. The password is returned, never stored here: the caller keeps it in the
+    keyring (``remember_password``) or shows it once when asked.
+
+    Raises:
+        Forbidden: once sign-in is on here, the acting user is not an admin.
+        RuleViolation: the name or device is not accepted, the hub is not set up, or the login may not make
+            roles (the message says which).
+        HubUnavailable: the hub cannot be reached.
+    """
+    from sqlalchemy.engine import make_url
+
+    from domain import access
+    from persistence.sync import roles
+    from persistence.sync.address import scrub
+    from persistence.sync.engine import connect_hub
+
+    access.authorize(db.uow(), access.Permission.SYNC_HUB)
+    hub_url, given = split_password(hub_url)
+    password = password or given
+    device = db.device_id if device_id is None else device_id.strip()
+    if not admin:
+        from persistence.sync.checks import is_id
+
+        if not is_id(device):
+            raise RuleViolation(f"device: {device_id!r} is not a device id; give the device id 'sync status' shows "
+                                f"on that desk, or run this on the desk itself")
+    engine = connect_hub(hub_url, password, migrate=False)
+    try:
+        secret = roles.add_login(engine, name, admin=admin, device_id="" if admin else device)
+    except ValueError as exc:
+        raise RuleViolation(str(exc)) from None
+    except DBAPIError as exc:
+        reason = scrub(_reason(exc), password)
+        if _is_connection_error(exc):
+            raise HubUnavailable(f"the connection to the hub was lost: {reason}") from exc
+        raise RuleViolation(f"cannot make the login {name} with this login (use the hub owner's, who may create "
+                            f"roles): {reason}") from exc
+    finally:
+        engine.dispose()
+    parsed = make_url(hub_url)
+    login_url = parsed.set(username=name, password=None,
+                           query={k: v for k, v in parsed.query.items() if k.lower() != "user"})
+    return login_url.render_as_string(hide_password=False), secret
+
+
+def use_hub_url(db, hub_url: str) -> None:
+    """Remember ``hub_url`` (without a password) as the hub a plain sync uses: this desk's own login after
+    ``hub_add_login`` (same hub, so the sync positions stay valid; another hub still needs a start over)."""
+    _record(db, {loc.HUB_URL: redact(hub_url)})
 
 
 def _me(conn) -> str:

@@ -17,6 +17,7 @@ from domain.ids import new_id
 from persistence import tables as t
 from persistence.migrations import HEAD
 from persistence.sync import BadHubUrl
+from persistence.sync import HubLoginRefused
 from persistence.sync import HubUnavailable
 from persistence.sync import SyncCancelled
 from persistence.sync import SyncReport
@@ -27,6 +28,7 @@ from persistence.sync import gate
 from persistence.sync import hub
 from persistence.sync import local as loc
 from persistence.sync import records as r
+from persistence.sync import roles
 from persistence.sync.address import EXAMPLE
 from persistence.sync.address import scrub
 from persistence.sync.address import shown
@@ -81,6 +83,10 @@ def connect_hub(url: str, password: str | None, *, migrate: bool = True) -> Engi
             _ensure_schema(engine)
         except DBAPIError as exc:
             engine.dispose()
+            if getattr(exc.orig, "sqlstate", "") == "42501":  # insufficient privilege: a desk's login
+                raise HubUnavailable("the hub's tables are older than this version of Stockroom and this login "
+                                     "may not change them; the hub's owner brings them up to date with: "
+                                     "sync hub-setup") from exc
             raise HubUnavailable(f"cannot prepare the hub's tables: {scrub(_reason(exc), password)}") from exc
     return engine
 
@@ -159,6 +165,10 @@ def _check_hub(db, engine: Engine, url: str, start_over: bool, report: SyncRepor
     with _local(db) as conn:
         if restart:
             loc.start_over(conn)
+        if start_over or (not known and not positions):  # joined by an admin (or a desk nobody signs in to)
+            loc.set_setting(conn, loc.FIRST_PULL, hub_id)
+        elif restart:  # a restored hub is no decision of anyone's: it earns no trust
+            conn.execute(t.settings.delete().where(t.settings.c.key == loc.FIRST_PULL))
         loc.set_setting(conn, loc.HUB_ID, hub_id)
         conn.commit()
 
@@ -167,8 +177,8 @@ def run(db, engine: Engine, started: datetime, progress: Callable[[str, int, int
         cancel: Callable[[], bool], url: str = "", start_over: bool = False) -> SyncReport:
     report = SyncReport(started_at=started)
     _check_hub(db, engine, url, start_over, report)
-    me = _instance(db)
-    caps = _push_records(db, engine, me, report)
+    me, login = _sign_in(db, engine, _instance(db))
+    caps = _push_records(db, engine, me, report, login.may_write_users)
     _push_facts(db, engine, me, report, progress, cancel, caps)
     _pull(db, engine, me, report, progress, cancel, gate.user_authority)
     progress("recompute", 0, 1)
@@ -220,12 +230,40 @@ def _instance(db) -> str:
     return instance
 
 
-def _push_records(db, engine: Engine, me: str, report: SyncReport) -> dict[str, int]:
-    """Push changed records; return, per immutable table, the last rowid that existed when they were read."""
+def _sign_in(db, engine: Engine, me: str) -> tuple[str, roles.HubLogin]:
+    """Find out how this desk signed in to the hub (``roles``); with a desk's login, check that the login
+    is this desk's and claim this file's instance id for it (a new one when another login holds it)."""
+    with engine.begin() as hconn:
+        try:
+            login = roles.login_of(hconn)
+        except roles.LoginRefused as exc:
+            raise HubLoginRefused(str(exc)) from None
+        if login.mode == roles.DESK_MODE:
+            if login.device_id != db.device_id:
+                raise HubLoginRefused(
+                    f"the hub login {login.login} is the desk {login.device_id}'s; this computer is {db.device_id}. "
+                    f"The hub's owner gives this desk a login of its own: sync hub-add-desk NAME")
+            if not roles.claim(hconn, me):
+                me = new_id()
+                with _local(db) as conn:
+                    loc.set_setting(conn, loc.INSTANCE, me)
+                    conn.commit()
+                roles.claim(hconn, me)
+    with _local(db) as conn:
+        loc.set_setting(conn, loc.HUB_LOGIN, login.mode)
+        conn.commit()
+    return me, login
+
+
+def _push_records(db, engine: Engine, me: str, report: SyncReport, users: bool = True) -> dict[str, int]:
+    """Push changed records; return, per immutable table, the last rowid that existed when they were read.
+
+    ``users`` False (a desk's own login): user records are held back, for an admin's login to send.
+    """
     with db.engine.connect() as conn, conn.begin():
         pending = loc.pending_records(conn)
         caps = {table.name: loc.last_rowid(conn, table) for table in loc.IMMUTABLE}
-    pending, held = gate.outgoing(pending)
+    pending, held = gate.outgoing(pending, users=users)
     report.unpushed += len(held)
     with _local(db) as conn:
         gate.hold_back(conn, me, held, [(p.spec.name, p.key) for p in pending])
@@ -246,7 +284,9 @@ def _push_records(db, engine: Engine, me: str, report: SyncReport) -> dict[str, 
     with _local(db) as conn:
         for o in state.outcomes:
             spec = r.BY_NAME[o.tbl]
-            if o.status == "merged":
+            if o.status == "merged" and o.tbl == "users":  # who may sign in here: an admin of this desk decides
+                gate.apply_aliases(conn, [(o.tbl, o.key, o.new_key)], last=True)
+            elif o.status == "merged":
                 loc.apply_alias(conn, spec, o.key, o.new_key)
                 if o.data is not None:
                     loc.apply_record(conn, me, spec, o.new_key, o.version, o.data)
@@ -328,11 +368,7 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
                  if (tbl in r.MERGEABLE or tbl == "reversal") and checks.is_id(old) and checks.is_id(new)]
     if mergeable:
         with _local(db) as conn:
-            for tbl, old, new in mergeable:
-                if tbl == "reversal":
-                    loc.convert_reversal(conn, old, new)
-                else:
-                    loc.apply_alias(conn, r.BY_NAME[tbl], old, new)
+            mergeable = gate.apply_aliases(conn, mergeable, last=False)  # those waiting for their target
             conn.commit()
     with db.engine.connect() as conn:
         cursor = int(loc.get_setting(conn, loc.CURSOR, "0"))
@@ -382,11 +418,14 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
         done = total if high >= top else min(total, done + PULL_BATCH)
         progress("pull", done, total)
     with engine.connect() as hconn, _local(db) as conn:
+        if mergeable:  # an alias's target may have come with the pull; what still points nowhere is kept aside
+            gate.apply_aliases(conn, mergeable, last=True)
         admitted = gate.retry_from_hub(conn, hconn, me, authority)
         report.pulled += admitted.records + admitted.facts
         if admitted.movements:
             _mark_pairs(conn, admitted.movements)
         report.refused = len(loc.quarantined(conn))  # everything kept aside now, new or still refused
+        conn.execute(t.settings.delete().where(t.settings.c.key == loc.FIRST_PULL))  # the first pull is complete
         loc.set_setting(conn, loc.CURSOR_MARK, _log_mark(hconn, cursor) if cursor else "")
         conn.commit()
 

@@ -264,20 +264,90 @@ def retry_from_hub(conn: Connection, hconn, me: str, authority) -> Admitted:
     return admit(conn, me, entries, facts, authority)
 
 
+# -- aliases from the hub: a merge needs both records here ------------------------------------
+
+ALIAS = "alias:"  # prefix of the quarantine entries of pulled aliases kept aside (row_id: the old key)
+
+
+def apply_aliases(conn: Connection, aliases: list[tuple[str, str, str]], last: bool) -> list[tuple[str, str, str]]:
+    """Apply the pulled aliases (table, old key, new key) that may be applied; return those that wait.
+
+    An alias merges a record here into another (``local.apply_alias``). It is applied only when
+    both records are here: one whose target is not here would rename a record to an id the hub
+    chose, so it waits for the pull (the target may come with it) and is then kept aside with its
+    reason (``last``), never renamed. A record merged into another was the same thing made twice
+    (a duplicate SKU or code); the hub may say so, but a user merged into another user is how a
+    hub could take a desk's admin away, so that waits for an admin of this desk (``approve``). A
+    reversal alias applies only to a reversal here of the movement it names.
+    """
+    waiting, settled = [], []
+    for tbl, old, new in aliases:
+        if tbl == "reversal":
+            reason = _reversal_alias(conn, old, new)
+            if not reason:
+                loc.convert_reversal(conn, old, new)
+                settled.append((tbl, old))
+            else:
+                loc.quarantine(conn, ALIAS + tbl, old, 0, 0, reason, new, "")
+            continue
+        spec = r.BY_NAME[tbl]
+        if not r.exists(conn, spec, old):
+            settled.append((tbl, old))  # nothing here to merge (or merged already)
+            continue
+        if not r.exists(conn, spec, new):
+            if last:
+                loc.quarantine(conn, ALIAS + tbl, old, 0, 0, f"merged on the hub into {tbl} {new}, which is not "
+                               f"here: not renamed", new, "")
+            else:
+                waiting.append((tbl, old, new))
+            continue
+        if tbl == "users":
+            names = dict(conn.execute(select(t.users.c.id, t.users.c.username)
+                                      .where(t.users.c.id.in_((old, new)))).all())
+            loc.quarantine(conn, ALIAS + tbl, old, 0, 0, f"user {names.get(old)} merged on the hub into user "
+                           f"{names.get(new)}: an admin of this computer must approve it", new, "")
+            continue
+        loc.apply_alias(conn, spec, old, new)
+        settled.append((tbl, old))
+    if settled and conn.execute(select(t.sync_quarantine.c.tbl).where(t.sync_quarantine.c.tbl.like(ALIAS + "%"))
+                                .limit(1)).first() is not None:
+        for tbl, old in settled:
+            loc.release(conn, ALIAS + tbl, [old])
+    return waiting
+
+
+def _reversal_alias(conn: Connection, movement_id: str, original: str) -> str:
+    """Why the alias 'reversal ``movement_id`` lost to another reversal of ``original``' may not be applied."""
+    row = conn.execute(select(t.movements.c.kind, t.movements.c.reverses_id)
+                       .where(t.movements.c.id == movement_id)).first()
+    if row is None or row.kind != "reversal":
+        return ""  # nothing here to convert: convert_reversal does nothing
+    if row.reverses_id != original:
+        return f"said on the hub to be a second reversal of movement {original}, but it reverses {row.reverses_id}"
+    return ""
+
+
 # -- what a push lets out: the same checks, so the hub never refuses what a desk sends ----------
 
 OUTGOING = "outgoing:"  # prefix of the quarantine entries of this desk's own records held back
 
 
-def outgoing(pending: list) -> tuple[list, list[tuple[str, str, str]]]:
+USERS_NEED_ADMIN = ("user records go to the hub only with an admin's hub login (see sync hub-add-admin); "
+                    "this desk's own login may not write them")
+
+
+def outgoing(pending: list, users: bool = True) -> tuple[list, list[tuple[str, str, str]]]:
     """Split pending records into those that pass the checks and (table, key, reason) of the rest.
 
     A record that refers to a held-back record is held back too (the hub would refuse the reference).
+    ``users`` False: the hub login may not write user records (a desk's own, see ``roles``), so they wait.
     """
     good, held = [], []
     held_keys: set[tuple[str, str]] = set()
     for p in pending:
         reason = checks.check_record(p.spec, p.key, p.record)
+        if not reason and not users and p.spec.name == "users":
+            reason = USERS_NEED_ADMIN
         if not reason and p.record is not None:
             rows = [p.record] + [row for child, _ in p.spec.children
                                  for row in p.record.get("_children", {}).get(child.name, [])]
@@ -363,8 +433,13 @@ def user_authority(conn: Connection, spec: r.Spec, e: Entry, record: dict | None
     is held (quarantined) until an admin of this desk approves it (``approve``). That is a new
     user, a role raised, a user reactivated, a password changed, a name changed. What only takes
     rights away (a role lowered, a user deactivated) is applied, unless it would leave this
-    desk without an active admin. While nobody has signed in here (no users: sign-in is off and
-    there is nothing to protect), the office's users are taken as they come.
+    desk without an active admin.
+
+    A desk with no active users (sign-in off) takes the office's users only in its first pull from
+    a hub it joined: its first sync, or an admin's start over (``local.FIRST_PULL``, until that pull
+    is complete). Joining is the decision that trusts the hub. Users that reach such a desk later
+    wait like any other, for whoever is at the desk to approve (with sign-in off, anyone there may):
+    otherwise a hub password would be enough to make the first admin of every desk without users.
     """
     from domain.access import ROLES
     from domain.access import Role
@@ -373,7 +448,10 @@ def user_authority(conn: Connection, spec: r.Spec, e: Entry, record: dict | None
         return ""
     users = t.users
     if conn.execute(select(users.c.id).where(users.c.active.is_(True)).limit(1)).first() is None:
-        return ""
+        if record is None or _first_pull(conn):
+            return ""
+        return (f"new user {record['username']} ({record['role']}): this computer has no users yet and takes "
+                f"them from the hub only in its first sync with it; approve it here to let it in")
     local = r.read_records(conn, spec, [e.key]).get(e.key)
     if record is None:
         return "" if local is None else "a user deleted on the hub; users are deactivated, never deleted"
@@ -397,6 +475,11 @@ def user_authority(conn: Connection, spec: r.Spec, e: Entry, record: dict | None
     return ""
 
 
+def _first_pull(conn: Connection) -> bool:
+    joined = loc.get_setting(conn, loc.FIRST_PULL)
+    return bool(joined) and joined == loc.get_setting(conn, loc.HUB_ID)
+
+
 def approve(conn: Connection, me: str, tbl: str, key: str) -> None:
     """Apply a quarantined user record an admin of this desk has approved (see ``user_authority``)."""
     from domain.errors import NotFound
@@ -404,6 +487,20 @@ def approve(conn: Connection, me: str, tbl: str, key: str) -> None:
 
     q = t.sync_quarantine.c
     row = conn.execute(select(q.version, q.data, q.reason).where(q.tbl == tbl, q.row_id == key)).first()
+    if row is None and tbl == "users":
+        merged = conn.execute(select(q.data).where(q.tbl == ALIAS + tbl, q.row_id == key)).scalar()
+        if merged is not None:
+            spec = r.BY_NAME[tbl]
+            if not (r.exists(conn, spec, key) and r.exists(conn, spec, merged)):
+                raise RuleViolation(f"{tbl} {key}: the merge waits for user {merged}, which is not here")
+            u = t.users.c
+            admin = conn.execute(select(u.id).where(u.id == key, u.active.is_(True), u.role == "admin")).first()
+            others = conn.execute(select(u.id).where(u.id != key, u.active.is_(True), u.role == "admin")).first()
+            if admin is not None and others is None:
+                raise RuleViolation(f"{tbl} {key}: this computer's last active admin is not merged into another user")
+            loc.apply_alias(conn, spec, key, merged)
+            loc.release(conn, ALIAS + tbl, [key])
+            return
     if row is None:
         raise NotFound(f"{tbl} {key}: nothing is held for approval under this key")
     spec = r.BY_NAME.get(tbl)

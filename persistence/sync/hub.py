@@ -75,6 +75,12 @@ def begin(conn: Connection, device_id: str) -> PushState:
     state = PushState(device_id, int(seq), datetime.now(UTC))
     for row in conn.execute(select(t.sync_aliases)):
         state.aliases.setdefault(row.tbl, {})[row.old_key] = row.new_key
+    for name in r.MERGEABLE:  # an alias to a record the hub does not hold (written by hand) re-points nothing
+        targets = set(state.aliases.get(name, {}).values())
+        if targets:
+            table = r.BY_NAME[name].table
+            held = set(conn.execute(select(table.c.id).where(table.c.id.in_(targets))).scalars())
+            state.aliases[name] = {old: new for old, new in state.aliases[name].items() if new in held}
     return state
 
 

@@ -36,6 +36,8 @@ FILE_IDENTITY = "sync.file_identity"
 HUB_ID = "sync.hub_id"  # the identity of the hub the cursors belong to (see engine._check_hub)
 CURSOR_MARK = "sync.cursor_mark"  # what the hub's log holds at the cursor, to notice a hub restored from a backup
 PUSH_ALL = "sync.push_all"  # '1' after a start over: push every movement here, whoever made it
+HUB_LOGIN = "sync.hub_login"  # open | desk | admin: how the last sync signed in to the hub (see roles)
+FIRST_PULL = "sync.first_pull"  # the hub id while this desk's first pull from a hub it joined is not complete
 
 IMMUTABLE = (t.movements, t.unfilled_demand)
 
@@ -88,8 +90,12 @@ def last_rowid(conn: Connection, table) -> int:
 
 
 def _whose(conn: Connection, device_id: str) -> tuple[str, tuple]:
-    """The filter on who made the rows to push: this device, or everyone after a start over."""
-    if get_setting(conn, PUSH_ALL) == "1":
+    """The filter on who made the rows to push: this device, or everyone after a start over.
+
+    A desk signed in with its own login pushes only what it made (the hub takes nothing else from
+    it, see ``roles``); the other desks' rows are theirs to push, or an admin's login's.
+    """
+    if get_setting(conn, PUSH_ALL) == "1" and get_setting(conn, HUB_LOGIN) != "desk":
         return "", ()
     return " AND device_id = ?", (device_id,)
 

@@ -406,6 +406,16 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+3" />
+            <source>Waits for an admin of this computer: %1 %2 (to let it in: stockroom sync approve %2)</source>
+            <translation>等待本机管理员批准：%1 %2（批准命令：stockroom sync approve %2）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>A merge from the shared database kept aside: %1 %2</source>
+            <translation>共享数据库中的合并已搁置：%1 %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Refused from the shared database: %1 %2 (entry %3)</source>
             <translation>已拒收自共享数据库：%1 %2（条目 %3）</translation>
         </message>
@@ -2379,7 +2389,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>NegativeStockModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="-272" />
+            <location filename="../../ui/screens/conflicts.py" line="-279" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>

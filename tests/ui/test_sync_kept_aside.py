@@ -57,3 +57,23 @@ def test_the_conflicts_screen_lists_each_record_kept_aside_with_its_reason(qtbot
     assert "Refused from the shared database: products 0193-bad (entry 17)" in text
     assert "max_level: 'abc' is not a number" in text
     assert "Not sent: movements 0193-long" in text and "at most 64" in text
+
+
+def test_users_waiting_for_approval_and_merges_kept_aside_say_what_they_are(qtbot, db, make_services, english):
+    from ui.screens.conflicts import ConflictsScreen
+
+    with db.engine.begin() as conn:
+        loc.quarantine(conn, "users", "0193-li", 9, 1, "new user li (admin): an admin of this computer must "
+                       "approve it", "{}", "")
+        loc.quarantine(conn, "alias:products", "0193-p", 0, 0, "merged on the hub into products 0193-x, which is "
+                       "not here: not renamed", "0193-x", "")
+    screen = ConflictsScreen(make_services())
+    qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: not screen.loading and not screen.kept_box.isHidden())
+    text = screen.kept_view.toPlainText()
+    assert "Waits for an admin of this computer: User 0193-li (to let it in: stockroom sync approve 0193-li)" in text
+    assert "A merge from the shared database kept aside: Product 0193-p" in text and "not renamed" in text
+    i18n.set_language(i18n.CHINESE, persist=False)
+    screen.retranslate()
+    screen._show_kept()
+    assert "等待本机管理员批准" in screen.kept_view.toPlainText()

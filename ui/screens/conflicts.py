@@ -378,6 +378,13 @@ class ConflictsScreen(Screen):
             if q.outgoing:
                 head = translate("ConflictsScreen", "Not sent: %1 %2")
                 head = head.replace("%1", q.table.removeprefix("outgoing:")).replace("%2", q.row_id)
+            elif q.table in ("users", "alias:users") and "approve" in q.reason:
+                head = translate("ConflictsScreen", "Waits for an admin of this computer: %1 %2 "
+                                                    "(to let it in: stockroom sync approve %2)")
+                head = head.replace("%1", table_text(q.table.removeprefix("alias:"))).replace("%2", q.row_id)
+            elif q.table.startswith("alias:"):
+                head = translate("ConflictsScreen", "A merge from the shared database kept aside: %1 %2")
+                head = head.replace("%1", table_text(q.table.removeprefix("alias:"))).replace("%2", q.row_id)
             else:
                 head = translate("ConflictsScreen", "Refused from the shared database: %1 %2 (entry %3)")
                 head = head.replace("%1", q.table).replace("%2", q.row_id).replace("%3", str(q.seq))

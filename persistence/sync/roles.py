@@ -1,0 +1,217 @@
+"""The hub's own database roles: a login per desk, GRANTs and row-level security.
+
+A hub works in one of two modes, and a desk finds out which at every sync (``login_of``):
+
+* **open** (no ``hub_setup`` was run, or the desk signs in as the hub's owner): every desk uses
+  the owner's credentials and may write anything; only the desks' own checks (``gate``) stand
+  between the hub and the desks. This is how every hub started, and it keeps working.
+* **roles** (the owner ran ``hub_setup``): two group roles, ``stockroom_desk`` and
+  ``stockroom_admin`` (a member of both), and a login role per desk (``add_login``), mapped to
+  the desk's device id in ``stockroom_desks``, a table only the owner writes. A desk's login may
+  read everything, may insert into the log, the movements and the unfilled demand but never
+  change or delete a row there, may write the shared records except users, and may not create
+  anything. Row-level security checks each row it inserts: a movement or unfilled demand must
+  carry the desk's own device id; a log entry or alias must carry one of the desk's own sync
+  instance ids (``stockroom_instances``: a desk may claim a new one for itself, never one that
+  another login holds); a user record (in the log, its version, an alias) needs an admin's
+  login. The owner (and a superuser) passes by row-level security: owner mode is open mode.
+
+The group roles are the server's, not one database's: a PostgreSQL server holding several
+offices' hubs would let one office's desk logins read the other's hub (not write into its log).
+Give each office its own server, or its own group roles (``DESK``/``ADMIN`` below).
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import Connection
+from sqlalchemy import Engine
+
+from persistence.sync import records as r
+
+DESK = "stockroom_desk"
+ADMIN = "stockroom_admin"
+OPEN, DESK_MODE, ADMIN_MODE = "open", "desk", "admin"
+LOGIN_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+
+# tables a desk writes with a push, beside the log and the facts: the shared records (users aside)
+_RECORD_TABLES = sorted({s.table.name for s in r.SPECS if s.name != "users"}
+                        | {child.name for s in r.SPECS for child, _ in s.children})
+_CLAIMED = "(SELECT instance FROM stockroom_instances WHERE login = current_user)"
+_MY_DEVICE = "(SELECT device_id FROM stockroom_desks WHERE login = current_user)"
+_IS_ADMIN = "stockroom_is_admin()"
+
+
+class LoginRefused(Exception):
+    """The hub login cannot be used from this desk (another desk's, or not a desk of this hub)."""
+
+
+@dataclass(frozen=True)
+class HubLogin:
+    """Who a desk is on the hub: ``mode`` open (the owner or a hub without roles), desk or admin."""
+
+    mode: str
+    login: str
+    device_id: str = ""
+
+    @property
+    def may_write_users(self) -> bool:
+        return self.mode != DESK_MODE
+
+
+def _setup_statements(database: str) -> list[str]:
+    """The setup, statement by statement; ``database`` is the hub's name, quoted as an identifier."""
+    d = database
+    statements = [
+        f"""DO $$ BEGIN
+              IF to_regrole('{DESK}') IS NULL THEN CREATE ROLE {DESK} NOLOGIN; END IF;
+              IF to_regrole('{ADMIN}') IS NULL THEN CREATE ROLE {ADMIN} NOLOGIN; END IF;
+            END $$""",
+        f"GRANT {DESK} TO {ADMIN}",
+        f"GRANT CONNECT, TEMPORARY ON DATABASE {d} TO {DESK}",
+        # PostgreSQL 15 and later give nobody CREATE on public; older ones must be told (by its owner)
+        """DO $$ BEGIN REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+            EXCEPTION WHEN insufficient_privilege THEN NULL; END $$""",
+        f"GRANT USAGE ON SCHEMA public TO {DESK}",
+        """CREATE TABLE IF NOT EXISTS stockroom_desks (
+             login name PRIMARY KEY,
+             device_id varchar(36) NOT NULL UNIQUE,
+             added_at timestamptz NOT NULL DEFAULT now(),
+             added_by name NOT NULL DEFAULT current_user)""",
+        """CREATE TABLE IF NOT EXISTS stockroom_instances (
+             instance varchar(36) PRIMARY KEY,
+             login name NOT NULL DEFAULT current_user,
+             claimed_at timestamptz NOT NULL DEFAULT now())""",
+        f"""CREATE OR REPLACE FUNCTION stockroom_is_admin() RETURNS boolean LANGUAGE sql STABLE
+            AS $$ SELECT pg_has_role(current_user, '{ADMIN}', 'MEMBER') $$""",
+        # what a desk may do, and nothing more: no UPDATE, DELETE or TRUNCATE of the log and the facts
+        f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {DESK}, {ADMIN}",
+        f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {DESK}",
+        f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {DESK}",
+        f"GRANT INSERT ON sync_log, movements, unfilled_demand, sync_aliases, stockroom_instances TO {DESK}",
+        f"GRANT INSERT, UPDATE ON sync_rows TO {DESK}",
+        f"GRANT INSERT, UPDATE, DELETE ON {', '.join(_RECORD_TABLES)} TO {DESK}",
+        f"GRANT INSERT, UPDATE, DELETE ON users TO {ADMIN}",
+    ]
+    policies = {
+        "sync_log": [("INSERT", None, f"{_IS_ADMIN} OR (tbl <> 'users' AND device_id IN {_CLAIMED})")],
+        "movements": [("INSERT", None, f"{_IS_ADMIN} OR device_id = {_MY_DEVICE}")],
+        "unfilled_demand": [("INSERT", None, f"{_IS_ADMIN} OR device_id = {_MY_DEVICE}")],
+        "sync_aliases": [("INSERT", None, f"{_IS_ADMIN} OR (tbl <> 'users' AND device_id IN {_CLAIMED})")],
+        "sync_rows": [("INSERT", None, f"{_IS_ADMIN} OR tbl <> 'users'"),
+                      ("UPDATE", f"{_IS_ADMIN} OR tbl <> 'users'", f"{_IS_ADMIN} OR tbl <> 'users'")],
+        "stockroom_instances": [("INSERT", None, "login = current_user AND EXISTS "
+                                                 "(SELECT 1 FROM stockroom_desks d WHERE d.login = current_user)")],
+        "stockroom_desks": [],
+    }
+    for table, rules in policies.items():
+        statements.append(f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY")
+        read = f"login = current_user OR {_IS_ADMIN}" if table == "stockroom_desks" else "true"
+        statements += [f"DROP POLICY IF EXISTS stockroom_read ON {table}",
+                       f"CREATE POLICY stockroom_read ON {table} FOR SELECT TO {DESK} USING ({read})"]
+        for command in ("INSERT", "UPDATE"):
+            statements.append(f"DROP POLICY IF EXISTS stockroom_{command.lower()} ON {table}")
+        for command, using, check in rules:
+            clause = f" USING ({using})" if using else ""
+            statements.append(f"CREATE POLICY stockroom_{command.lower()} ON {table} FOR {command} TO {DESK}"
+                              f"{clause} WITH CHECK ({check})")
+    # tables a later version's migration makes (run as the owner) are readable by the desks at once;
+    # what they may write there is given by running the setup again
+    statements.append(f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO {DESK}")
+    return statements
+
+
+def setup_hub(engine: Engine) -> None:
+    """Make the group roles, the desk tables, the GRANTs and the policies; safe to run again.
+
+    Run with the credentials of the hub's owner (who owns its tables and may create roles).
+    """
+    with engine.begin() as conn:
+        database = conn.exec_driver_sql("SELECT quote_ident(current_database())").scalar_one()
+        for statement in _setup_statements(database):
+            conn.exec_driver_sql(statement)
+
+
+def is_set_up(conn: Connection) -> bool:
+    return conn.exec_driver_sql("SELECT to_regclass('stockroom_desks') IS NOT NULL AND "
+                                f"to_regrole('{ADMIN}') IS NOT NULL").scalar_one()
+
+
+def add_login(engine: Engine, name: str, *, admin: bool = False, device_id: str = "") -> str:
+    """Create (or give a new password to) the login role ``name``; return its new password.
+
+    A desk's login (``admin`` False) is mapped to ``device_id``, the desk's own; an admin's login
+    belongs to no desk. The password is sent to the server already hashed (SCRAM), so it is in no
+    statement the server could log.
+
+    Raises:
+        ValueError: the name is not a plain PostgreSQL name, the hub is not set up, the name is a
+            role that is not a Stockroom login, or the device is another login's desk already.
+    """
+    if not LOGIN_NAME.fullmatch(name or ""):
+        raise ValueError(f"login name: {name!r} is not accepted; use lower-case letters, digits and _ "
+                         f"(up to 63, not starting with a digit), e.g. desk_front")
+    group = ADMIN if admin else DESK
+    password = secrets.token_urlsafe(24)
+    with engine.begin() as conn:
+        if not is_set_up(conn):
+            raise ValueError("the hub has no desk roles yet: its owner runs sync hub-setup first")
+        raw = conn.connection.dbapi_connection
+        hashed = raw.pgconn.encrypt_password(password.encode(), name.encode(), b"scram-sha-256").decode()
+        found = conn.exec_driver_sql("SELECT rolcanlogin, pg_has_role(oid, %(g)s, 'MEMBER') AND NOT rolsuper "
+                                     "FROM pg_roles WHERE rolname = %(n)s", {"g": DESK, "n": name}).first()
+        if found is not None and not (found[0] and found[1]):
+            raise ValueError(f"login name: {name} is a role of this server that is not a Stockroom login; "
+                             f"choose another name")
+        if not admin:
+            owner = conn.exec_driver_sql("SELECT login FROM stockroom_desks WHERE device_id = %(d)s AND login <> %(n)s",
+                                         {"d": device_id, "n": name}).scalar()
+            if owner is not None:
+                raise ValueError(f"device {device_id} is the desk of login {owner} already; give that login a "
+                                 f"new password with: sync hub-add-desk {owner}")
+        quoted = conn.exec_driver_sql("SELECT quote_ident(%(n)s), quote_literal(%(p)s)",
+                                      {"n": name, "p": hashed}).first()
+        if found is None:
+            conn.exec_driver_sql(f"CREATE ROLE {quoted[0]} LOGIN PASSWORD {quoted[1]} IN ROLE {group}")
+        else:
+            conn.exec_driver_sql(f"ALTER ROLE {quoted[0]} PASSWORD {quoted[1]}")
+            conn.exec_driver_sql(f"GRANT {group} TO {quoted[0]}")
+        if admin:
+            conn.exec_driver_sql("DELETE FROM stockroom_desks WHERE login = %(n)s", {"n": name})
+        else:
+            conn.exec_driver_sql("INSERT INTO stockroom_desks (login, device_id) VALUES (%(n)s, %(d)s) "
+                                 "ON CONFLICT (login) DO UPDATE SET device_id = excluded.device_id, "
+                                 "added_at = now(), added_by = current_user", {"n": name, "d": device_id})
+    return password
+
+
+def login_of(conn: Connection) -> HubLogin:
+    """Which mode this connection's login works in (see the module)."""
+    user = conn.exec_driver_sql("SELECT current_user").scalar_one()
+    if not is_set_up(conn):
+        return HubLogin(OPEN, user)
+    owner = conn.exec_driver_sql(
+        "SELECT r.rolsuper OR r.rolbypassrls OR c.relowner = r.oid FROM pg_roles r, pg_class c "
+        "WHERE r.rolname = current_user AND c.oid = 'sync_log'::regclass").scalar()
+    if owner:
+        return HubLogin(OPEN, user)
+    if conn.exec_driver_sql(f"SELECT pg_has_role(current_user, '{ADMIN}', 'MEMBER')").scalar_one():
+        return HubLogin(ADMIN_MODE, user)
+    device = conn.exec_driver_sql("SELECT device_id FROM stockroom_desks WHERE login = current_user").scalar()
+    if device is None:
+        raise LoginRefused(f"the hub login {user} is not a desk of this hub; its owner adds one with: "
+                           f"sync hub-add-desk NAME")
+    return HubLogin(DESK_MODE, user, device)
+
+
+def claim(conn: Connection, instance: str) -> bool:
+    """Claim this file's sync instance id for the desk's login; False when another login holds it."""
+    conn.exec_driver_sql("INSERT INTO stockroom_instances (instance) VALUES (%(i)s) ON CONFLICT DO NOTHING",
+                         {"i": instance})
+    holder = conn.exec_driver_sql("SELECT login FROM stockroom_instances WHERE instance = %(i)s",
+                                  {"i": instance}).scalar()
+    return holder == conn.exec_driver_sql("SELECT current_user").scalar_one()
+
