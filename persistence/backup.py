@@ -390,8 +390,8 @@ def _stage(source: Path, staging: Path) -> None:
     if not STOCKROOM_TABLES <= names or revision is None:
         raise BadInput("backup file", f"{source} is a SQLite database but not a Stockroom database; "
                                       f"choose a Stockroom backup")
-    from persistence.db import known_revisions  # persistence.db imports this module
     from persistence.migrations import HEAD
+    from persistence.schema import known_revisions
 
     if revision not in known_revisions():
         raise BadInput("backup file", f"its schema {revision} is newer than this version of Stockroom knows "

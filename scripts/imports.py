@@ -51,7 +51,6 @@ CIRCLE = "issue 14, phase 1: to break"
 PRIVATE = "issue 14, phase 1: to make public"
 POSTING = "the posting path calls the ledger's core; one posting path is a later phase of issue 14"
 KNOWN: dict[str, str] = {
-    "cycle persistence.backup persistence.db": CIRCLE,
     "cycle persistence.sync persistence.sync.address persistence.sync.engine": CIRCLE,
     "cycle ui.cli ui.cli_plan ui.cli_users": CIRCLE,
     "private domain.company domain.catalog._add_warehouse": PRIVATE,
