@@ -52,7 +52,6 @@ PRIVATE = "issue 14, phase 1: to make public"
 POSTING = "the posting path calls the ledger's core; one posting path is a later phase of issue 14"
 KNOWN: dict[str, str] = {
     "cycle persistence.sync persistence.sync.address persistence.sync.engine": CIRCLE,
-    "cycle ui.cli ui.cli_plan ui.cli_users": CIRCLE,
     "private domain.company domain.catalog._add_warehouse": PRIVATE,
     "private domain.documents domain.ledger._adjust": POSTING,
     "private domain.documents domain.ledger._count": POSTING,
@@ -77,9 +76,6 @@ KNOWN: dict[str, str] = {
     "private domain.purchasing_terms domain.catalog._update_supplier": PRIVATE,
     "private persistence.sync.engine persistence.sync._local": PRIVATE,
     "private persistence.sync.engine persistence.sync._reason": PRIVATE,
-    "private ui.cli_plan ui.cli._when": PRIVATE,
-    "private ui.cli_users ui.cli._print_json": PRIVATE,
-    "private ui.cli_users ui.cli._table": PRIVATE,
 }
 
 

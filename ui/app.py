@@ -122,7 +122,7 @@ def build_services(db_path: Path | str, *, create: bool = True) -> Services:
     Without ``create``, a path where there is no Stockroom database is refused (``open_database``).
     """
     from persistence.db import open_database
-    from ui.cli_users import os_user
+    from ui.cli.users import os_user
 
     database = open_database(db_path, create=create)
     return Services(database=database, queries=bind_queries(database.engine), tasks=TaskRunner(explain=explain),

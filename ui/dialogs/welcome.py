@@ -44,7 +44,7 @@ from domain.currencies import COMMON as CURRENCIES
 from domain.errors import BadInput
 from ui import first_run
 from ui import i18n
-from ui.cli_users import os_user
+from ui.cli.users import os_user
 from ui.tasks import TaskRunner
 from ui.widgets.busy import alive
 
