@@ -1,4 +1,5 @@
-"""Stockroom's composition root.
+"""Stockroom's entry point (the wiring to a database, shared by the window and the command line, is in
+``bootstrap.py``).
 
 ``python main.py`` opens the window; ``python main.py COMMAND …`` runs headless without
 importing Qt, pandas or statsmodels (see ``ui/cli/``); ``python main.py --smoke`` checks the

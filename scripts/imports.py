@@ -11,9 +11,10 @@ It reads the source with ``ast`` (nothing is imported or run) from ``domain/``, 
   components of the graph, found with Tarjan's algorithm);
 - private names: a module importing another module's underscore name (``from ui.cli import _when``) or
   reaching for one through the module (``ledger._receive(...)``);
-- layers: ``domain/`` imports no Qt, SQLAlchemy, Alembic or psycopg, and nothing from ``persistence/``, ``ui/``
-  or the composition root; ``persistence/`` imports nothing from ``ui/`` or the composition root; ``ui/``
-  imports nothing from the composition root.
+- layers: ``domain/`` imports no Qt, SQLAlchemy, Alembic or psycopg, and nothing from ``persistence/``,
+  ``bootstrap.py``, ``ui/`` or ``main.py``; ``persistence/`` imports nothing from ``bootstrap.py``, ``ui/`` or
+  ``main.py``; ``bootstrap.py`` (the wiring both edges build on) nothing from ``ui/`` or ``main.py``; ``ui/``
+  nothing from ``main.py``, and the window (``ui/`` outside ``ui/cli/``) nothing from the command line.
 
 An import of ``a.b.c`` counts as an edge to ``a.b.c`` only, not to the packages ``a`` and ``a.b`` that Python
 initialises on the way; keep a package's ``__init__.py`` light so that holds in practice.
@@ -33,15 +34,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("domain", "persistence", "ui")
-ROOT_MODULES = ("main", "bootstrap")
+ROOT_MODULES = ("main", "bootstrap")  # bootstrap: the wiring both edges build on; main: the entry
 
 # Third-party top-level packages that must stay out of the domain.
 DOMAIN_FORBIDDEN = ("PySide6", "shiboken6", "pyqtgraph", "sqlalchemy", "alembic", "psycopg", "psycopg2")
 
+CLI = "ui.cli"  # the command line; the rest of ui/ (the window) must not import it
+
 # Which layer may import which: a module of the key's layer must not import from the listed layers.
 LAYER_FORBIDDEN = {
-    "domain": ("persistence", "ui", "root"),
-    "persistence": ("ui", "root"),
+    "domain": ("persistence", "bootstrap", "ui", "root"),
+    "persistence": ("bootstrap", "ui", "root"),
+    "bootstrap": ("ui", "root"),
     "ui": ("root",),
     "root": (),
 }
@@ -74,7 +78,7 @@ class Import:
 
 def layer(module: str) -> str:
     top = module.split(".", 1)[0]
-    return top if top in PACKAGES else "root"
+    return top if top in (*PACKAGES, "bootstrap") else "root"
 
 
 def discover(root: Path = ROOT) -> dict[str, Path]:
@@ -100,6 +104,10 @@ def _resolve(name: str, modules: dict[str, Path]) -> str | None:
         if candidate in modules:
             return candidate
     return None
+
+
+def _inside(module: str, package: str) -> bool:
+    return module == package or module.startswith(package + ".")
 
 
 def _is_private(name: str) -> bool:
@@ -261,6 +269,10 @@ def violations(modules: dict[str, Path] | None = None) -> tuple[dict[str, str], 
         elif imp.internal and other in LAYER_FORBIDDEN[own]:
             key = f"layer {imp.importer} {imp.target}"
             found.setdefault(key, f"layer: {where(imp)} imports {imp.target} ({own} must not import {other})")
+        elif imp.internal and own == "ui" and not _inside(imp.importer, CLI) and _inside(imp.target, CLI):
+            key = f"layer {imp.importer} {imp.target}"
+            found.setdefault(key, f"layer: {where(imp)} imports {imp.target} (the window must not import the "
+                                  f"command line)")
     return found, edges
 
 

@@ -58,7 +58,7 @@ def test_private_names_taken_from_another_module_are_found(tmp_path):
     assert sorted(found) == ["private ui.b ui.a._helper", "private ui.c ui.a._helper"]
 
 
-def test_the_domain_imports_neither_frameworks_nor_outer_layers(tmp_path):
+def test_each_layer_imports_only_what_it_may(tmp_path):
     checker = _checker()
     _tree(tmp_path, {
         "domain/__init__.py": "",
@@ -67,16 +67,23 @@ def test_the_domain_imports_neither_frameworks_nor_outer_layers(tmp_path):
         "persistence/__init__.py": "",
         "persistence/db.py": "from ui import shell\nimport sqlalchemy\n",
         "ui/__init__.py": "",
-        "ui/shell.py": "from persistence import db\nimport main\n",
+        "ui/shell.py": "from persistence import db\nimport main\nimport bootstrap\n",
         "main.py": "from ui import shell\n",
+        "bootstrap.py": "def f():\n    from ui.shell import x\n",
+        "ui/cli/__init__.py": "",
+        "ui/cli/users.py": "from ui.cli import common\n",
+        "ui/cli/common.py": "",
+        "ui/dialog.py": "from ui.cli.users import os_user\n",
     })
     found, _ = checker.violations(checker.discover(tmp_path))
     assert sorted(found) == [
-        "cycle main persistence.db ui.shell",
+        "cycle bootstrap main persistence.db ui.shell",
+        "layer bootstrap ui.shell",
         "layer domain.a PySide6",
         "layer domain.a psycopg",
         "layer domain.a sqlalchemy",
         "layer domain.b persistence.db",
         "layer persistence.db ui.shell",
+        "layer ui.dialog ui.cli.users",
         "layer ui.shell main",
     ]

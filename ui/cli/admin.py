@@ -22,7 +22,7 @@ def add_parsers(sub) -> None:
 
 
 def _database_path(args) -> Path:
-    from ui.cli.common import default_db_path
+    from bootstrap import default_db_path
 
     return Path(args.db or default_db_path()).expanduser().resolve()
 

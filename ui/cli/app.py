@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from bootstrap import default_db_path
 from domain.errors import BadInput
 from domain.errors import DomainError
 from ui.cli import stock
@@ -23,7 +24,6 @@ from ui.cli.common import EXIT_OK
 from ui.cli.common import EXIT_REFUSED
 from ui.cli.common import EXIT_STORAGE
 from ui.cli.common import CliError
-from ui.cli.common import default_db_path
 from ui.cli.common import explain
 from ui.cli.common import open_database
 from ui.cli.plan import COMMANDS as PLAN_COMMANDS

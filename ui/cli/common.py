@@ -43,8 +43,8 @@ def when(text: str) -> datetime:
 def open_database(path: Path, *, create: bool = False):
     """Open the --db database; only ``init`` (``create``) makes a new one, and nothing else is written to a file
     that is not a Stockroom database."""
+    from bootstrap import open_database as open_stockroom_database
     from persistence.db import NotStockroomDatabase
-    from persistence.db import open_database as open_stockroom_database
 
     try:
         return open_stockroom_database(path, create=create)
@@ -66,12 +66,6 @@ def explain(exc: BaseException):
     from persistence.errors import explain as explain_storage
 
     return explain_storage(exc)
-
-
-def default_db_path() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("Stockroom", "Stockroom")) / "stockroom.sqlite3"
 
 
 def print_json(rows: list[dict]) -> None:

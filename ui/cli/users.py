@@ -45,14 +45,6 @@ def add_parsers(sub) -> None:
         parser.add_argument("--as", dest="acting", metavar="USER", help="act as USER (an admin once sign-in is on)")
 
 
-def os_user() -> str:
-    """The operating-system user name, recorded while sign-in is off ("" when it cannot be told)."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
-
-
 def sign_in(db, name: str | None) -> None:
     """Make ``db.uow()`` act as ``name`` after checking the password; without a name, as the OS user.
 
@@ -60,6 +52,7 @@ def sign_in(db, name: str | None) -> None:
         domain.users.SignInFailed: the name or the password is wrong (exit 3).
         CliError: no name, and the database has users (exit 3).
     """
+    from bootstrap import os_user
     from domain import users
     from persistence.users import UserRepository
     from ui.cli.common import EXIT_REFUSED
