@@ -11,6 +11,17 @@ package imports Qt, pandas or statsmodels at its top, so a command starts fast.
 
 from __future__ import annotations
 
+from bootstrap import default_db_path
+from ui.cli.app import build_parser
 from ui.cli.app import main
+from ui.cli.common import EXIT_BAD_INPUT
+from ui.cli.common import EXIT_OK
+from ui.cli.common import EXIT_REFUSED
+from ui.cli.common import EXIT_STORAGE
+from ui.cli.common import CliError
+from ui.cli.common import display_width
 
-__all__ = ["main"]
+# What ui/cli.py offered before it became this package, so that code written against it (on branches not yet
+# merged) keeps working; new code imports from ui.cli.common, ui.cli.app or bootstrap.
+__all__ = ["EXIT_BAD_INPUT", "EXIT_OK", "EXIT_REFUSED", "EXIT_STORAGE", "CliError", "build_parser",
+           "default_db_path", "display_width", "main"]
