@@ -1,7 +1,8 @@
-"""Stockroom's composition root.
+"""Stockroom's entry point (the wiring to a database, shared by the window and the command line, is in
+``bootstrap.py``).
 
 ``python main.py`` opens the window; ``python main.py COMMAND …`` runs headless without
-importing Qt, pandas or statsmodels (see ``ui/cli.py``); ``python main.py --smoke`` checks the
+importing Qt, pandas or statsmodels (see ``ui/cli/``); ``python main.py --smoke`` checks the
 installation offscreen (see ``ui/smoke.py``).
 """
 

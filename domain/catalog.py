@@ -1,8 +1,10 @@
 """Master-data use cases: products, warehouses, suppliers, supplier terms, customers.
 
 Each public ``add_*`` function is one transaction. ``add_many`` runs many add commands in one
-transaction (bulk imports, demo data) through exactly the same checks: the ``_add_*``
-functions hold the rules and expect an open unit of work.
+transaction (bulk imports, demo data) through exactly the same checks: the ``*_within``
+functions hold the rules and expect an open unit of work whose permission the caller has checked
+(``add_many``, the spreadsheet imports, the company setup and supplier terms compose them inside
+their own transaction); ``parse_currency`` and ``parse_lead_time`` check those two fields.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from domain.ports import UnitOfWork
 
 
 def add_product(uow: UnitOfWork, c: cmd.AddProduct) -> Product:
-    return _one(uow, _add_product, c, Permission.MASTER_DATA)
+    return _one(uow, add_product_within, c, Permission.MASTER_DATA)
 
 
 class ChangedSinceOpened(RuleViolation):
@@ -51,7 +53,7 @@ def update_product(uow: UnitOfWork, c: cmd.UpdateProduct) -> Product:
     ``expected_version`` is refused with ``ChangedSinceOpened``. Deactivating is allowed
     even with stock on hand (the screen warns first).
     """
-    return _one(uow, _update_product, c, Permission.MASTER_DATA)
+    return _one(uow, update_product_within, c, Permission.MASTER_DATA)
 
 
 def get_product(uow: UnitOfWork, sku: str) -> Product:
@@ -61,27 +63,27 @@ def get_product(uow: UnitOfWork, sku: str) -> Product:
 
 
 def add_warehouse(uow: UnitOfWork, c: cmd.AddWarehouse) -> Warehouse:
-    return _one(uow, _add_warehouse, c, Permission.MASTER_DATA)
+    return _one(uow, add_warehouse_within, c, Permission.MASTER_DATA)
 
 
 def add_supplier(uow: UnitOfWork, c: cmd.AddSupplier) -> Supplier:
-    return _one(uow, _add_supplier, c, Permission.MASTER_DATA)
+    return _one(uow, add_supplier_within, c, Permission.MASTER_DATA)
 
 
 def update_supplier(uow: UnitOfWork, c: cmd.UpdateSupplier) -> Supplier:
-    return _one(uow, _update_supplier, c, Permission.MASTER_DATA)
+    return _one(uow, update_supplier_within, c, Permission.MASTER_DATA)
 
 
 def add_customer(uow: UnitOfWork, c: cmd.AddCustomer) -> Customer:
-    return _one(uow, _add_customer, c, Permission.MASTER_DATA)
+    return _one(uow, add_customer_within, c, Permission.MASTER_DATA)
 
 
 def update_customer(uow: UnitOfWork, c: cmd.UpdateCustomer) -> Customer:
-    return _one(uow, _update_customer, c, Permission.MASTER_DATA)
+    return _one(uow, update_customer_within, c, Permission.MASTER_DATA)
 
 
 def set_supplier_terms(uow: UnitOfWork, c: cmd.SetSupplierTerms) -> SupplierTerms:
-    return _one(uow, _set_supplier_terms, c, Permission.SUPPLIER_TERMS)
+    return _one(uow, set_supplier_terms_within, c, Permission.SUPPLIER_TERMS)
 
 
 def add_many(uow: UnitOfWork, commands: Iterable[object], progress: Callable[[int], None] | None = None) -> list:
@@ -97,11 +99,11 @@ def add_many(uow: UnitOfWork, commands: Iterable[object], progress: Callable[[in
         The records created, in command order.
     """
     handlers: dict[type, Callable] = {
-        cmd.AddProduct: _add_product,
-        cmd.AddWarehouse: _add_warehouse,
-        cmd.AddSupplier: _add_supplier,
-        cmd.AddCustomer: _add_customer,
-        cmd.SetSupplierTerms: _set_supplier_terms,
+        cmd.AddProduct: add_product_within,
+        cmd.AddWarehouse: add_warehouse_within,
+        cmd.AddSupplier: add_supplier_within,
+        cmd.AddCustomer: add_customer_within,
+        cmd.SetSupplierTerms: set_supplier_terms_within,
     }
     results = []
     allowed: set[type] = set()
@@ -160,7 +162,7 @@ def _refuse_taken_barcodes(uow: UnitOfWork, barcodes: list[str], own_id: str | N
                 raise Duplicate(f"barcode {barcode!r} is already used by product {other.sku}")
 
 
-def _add_product(uow: UnitOfWork, c: cmd.AddProduct) -> Product:
+def add_product_within(uow: UnitOfWork, c: cmd.AddProduct) -> Product:
     """Codes are one namespace: a SKU may not be another product's SKU or barcode, in any ASCII case."""
     sku = v.code("SKU", c.sku)
     f = _product_fields(c)
@@ -183,7 +185,7 @@ def _add_product(uow: UnitOfWork, c: cmd.AddProduct) -> Product:
     return product
 
 
-def _update_product(uow: UnitOfWork, c: cmd.UpdateProduct) -> Product:
+def update_product_within(uow: UnitOfWork, c: cmd.UpdateProduct) -> Product:
     sku = v.code("SKU", c.sku)
     f = _product_fields(c)
     product = uow.products.by_sku(sku)
@@ -199,7 +201,7 @@ def _update_product(uow: UnitOfWork, c: cmd.UpdateProduct) -> Product:
     return changed
 
 
-def _add_warehouse(uow: UnitOfWork, c: cmd.AddWarehouse) -> Warehouse:
+def add_warehouse_within(uow: UnitOfWork, c: cmd.AddWarehouse) -> Warehouse:
     code = v.code("warehouse code", c.code, max_len=32)
     warehouse = Warehouse(id=new_id(), code=code, name=v.text("name", c.name), allow_negative=bool(c.allow_negative),
                           address=v.text("address", c.address, required=False, max_len=500), device_id=uow.device_id)
@@ -209,7 +211,7 @@ def _add_warehouse(uow: UnitOfWork, c: cmd.AddWarehouse) -> Warehouse:
     return warehouse
 
 
-def _lead_time(field: str, value: object) -> int:
+def parse_lead_time(field: str, value: object) -> int:
     days = v.number(field, value, max_places=0)
     if days < 0 or days > 3650:
         raise BadInput(field, f"{value} is out of range; enter whole days from 0 to 3650", code="lead_time_range",
@@ -217,7 +219,7 @@ def _lead_time(field: str, value: object) -> int:
     return int(days)
 
 
-def _currency(value: object) -> str:
+def parse_currency(value: object) -> str:
     code = v.code("currency", value or "CNY", max_len=3).upper()
     if len(code) != 3 or not code.isalpha():
         raise BadInput("currency", f"{value!r} is not a three-letter currency code such as CNY or USD",
@@ -225,11 +227,12 @@ def _currency(value: object) -> str:
     return code
 
 
-def _add_supplier(uow: UnitOfWork, c: cmd.AddSupplier) -> Supplier:
+def add_supplier_within(uow: UnitOfWork, c: cmd.AddSupplier) -> Supplier:
     code = v.code("supplier code", c.code, max_len=32)
     supplier = Supplier(id=new_id(), code=code, name=v.text("name", c.name),
                         contact=v.text("contact", c.contact, required=False),
-                        currency=_currency(c.currency), lead_time_days=_lead_time("lead time", c.lead_time_days),
+                        currency=parse_currency(c.currency),
+                        lead_time_days=parse_lead_time("lead time", c.lead_time_days),
                         address=v.text("address", c.address, required=False, max_len=500), device_id=uow.device_id)
     if uow.suppliers.by_code(code) is not None:
         raise Duplicate(f"supplier code {code!r} is already used")
@@ -237,21 +240,21 @@ def _add_supplier(uow: UnitOfWork, c: cmd.AddSupplier) -> Supplier:
     return supplier
 
 
-def _update_supplier(uow: UnitOfWork, c: cmd.UpdateSupplier) -> Supplier:
+def update_supplier_within(uow: UnitOfWork, c: cmd.UpdateSupplier) -> Supplier:
     code = v.code("supplier code", c.code, max_len=32)
     supplier = uow.suppliers.by_code(code)
     if supplier is None:
         raise NotFound(f"supplier code {code!r}: no supplier has this code")
     changed = Supplier(id=supplier.id, code=code, name=v.text("name", c.name),
-                       contact=v.text("contact", c.contact, required=False), currency=_currency(c.currency),
-                       lead_time_days=_lead_time("lead time", c.lead_time_days),
+                       contact=v.text("contact", c.contact, required=False), currency=parse_currency(c.currency),
+                       lead_time_days=parse_lead_time("lead time", c.lead_time_days),
                        address=v.text("address", c.address, required=False, max_len=500),
                        device_id=supplier.device_id, version=supplier.version + 1)
     uow.suppliers.update(changed)
     return changed
 
 
-def _add_customer(uow: UnitOfWork, c: cmd.AddCustomer) -> Customer:
+def add_customer_within(uow: UnitOfWork, c: cmd.AddCustomer) -> Customer:
     code = v.code("customer code", c.code, max_len=32)
     customer = Customer(id=new_id(), code=code, name=v.text("name", c.name),
                         contact=v.text("contact", c.contact, required=False), device_id=uow.device_id)
@@ -261,7 +264,7 @@ def _add_customer(uow: UnitOfWork, c: cmd.AddCustomer) -> Customer:
     return customer
 
 
-def _update_customer(uow: UnitOfWork, c: cmd.UpdateCustomer) -> Customer:
+def update_customer_within(uow: UnitOfWork, c: cmd.UpdateCustomer) -> Customer:
     code = v.code("customer code", c.code, max_len=32)
     customer = uow.customers.by_code(code)
     if customer is None:
@@ -273,11 +276,11 @@ def _update_customer(uow: UnitOfWork, c: cmd.UpdateCustomer) -> Customer:
     return changed
 
 
-def _set_supplier_terms(uow: UnitOfWork, c: cmd.SetSupplierTerms) -> SupplierTerms:
+def set_supplier_terms_within(uow: UnitOfWork, c: cmd.SetSupplierTerms) -> SupplierTerms:
     price = v.money("unit price", c.unit_price)
     moq = v.quantity("minimum order quantity", c.moq or "0", allow_zero=True)
     multiple = v.quantity("order multiple", c.order_multiple or "1")
-    lead = None if c.lead_time_days in (None, "") else _lead_time("lead time", c.lead_time_days)
+    lead = None if c.lead_time_days in (None, "") else parse_lead_time("lead time", c.lead_time_days)
     supplier = uow.suppliers.by_code(v.code("supplier code", c.supplier))
     if supplier is None:
         raise NotFound(f"supplier code {c.supplier!r}: no supplier has this code")

@@ -52,6 +52,6 @@ def set_up_company(uow: UnitOfWork, c: SetUpCompany) -> tuple[PurchasingPolicy, 
         require(uow, Permission.MASTER_DATA)
         policy = replace(uow.purchasing.policy(), company_name=name, company_address=address, currency=currency)
         uow.purchasing.set_policy(policy)
-        warehouse = catalog._add_warehouse(uow, cmd.AddWarehouse(c.warehouse_code, c.warehouse_name))
+        warehouse = catalog.add_warehouse_within(uow, cmd.AddWarehouse(c.warehouse_code, c.warehouse_name))
         uow.commit()
     return policy, warehouse

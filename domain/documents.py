@@ -19,9 +19,7 @@ A refusal is raised as ``DocumentError``: it carries the line number, the field,
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
-from dataclasses import field
 from dataclasses import replace
 from datetime import UTC
 from datetime import date
@@ -36,6 +34,9 @@ from domain import limits
 from domain import validate as v
 from domain.access import Permission
 from domain.access import require
+from domain.documents_model import Document
+from domain.documents_model import DocumentKind
+from domain.documents_model import DocumentLine
 from domain.errors import AlreadyReversed
 from domain.errors import BadInput
 from domain.errors import DomainError
@@ -48,15 +49,6 @@ from domain.model import Product
 from domain.model import Warehouse
 from domain.numbers import fmt
 from domain.ports import UnitOfWork
-
-
-class DocumentKind(enum.StrEnum):
-    RECEIPT = "receipt"
-    SHIPMENT = "shipment"
-    TRANSFER = "transfer"
-    COUNT = "count"
-    ADJUSTMENT = "adjustment"
-
 
 PREFIXES = {
     DocumentKind.RECEIPT: "GR",
@@ -98,40 +90,6 @@ class PostDocument:
 class ReverseDocument:
     number: str
     note: str = ""
-
-
-@dataclass(frozen=True)
-class DocumentLine:
-    line_no: int
-    product_id: str
-    qty: Decimal | None
-    unit_cost: Decimal | None = None
-    counted: Decimal | None = None
-    expected: Decimal | None = None
-    reason: str = ""
-
-
-@dataclass(frozen=True)
-class Document:
-    id: str
-    kind: DocumentKind
-    number: str
-    year: int
-    seq: int
-    warehouse_id: str
-    business_date: date
-    occurred_at: datetime
-    posted_at: datetime
-    to_warehouse_id: str | None = None
-    partner: str = ""
-    reference: str = ""
-    note: str = ""
-    user: str = ""
-    device_id: str = ""
-    reversed: bool = False
-    reversed_at: datetime | None = None
-    version: int = 1
-    lines: tuple[DocumentLine, ...] = field(default=(), compare=False)
 
 
 class DocumentError(DomainError):

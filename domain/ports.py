@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from datetime import datetime
-from typing import TYPE_CHECKING
 from typing import Protocol
 
+from domain.documents_model import Document
 from domain.model import Balance
 from domain.model import Customer
 from domain.model import Movement
@@ -20,13 +20,10 @@ from domain.model import Supplier
 from domain.model import SupplierTerms
 from domain.model import Valuation
 from domain.model import Warehouse
-from domain.product_planning import ProductPlanningRepository
+from domain.product_planning_model import ProductPlanningRepository
 from domain.purchasing_ports import ExchangeRateRepository
 from domain.purchasing_ports import PurchasingRepository
 from domain.users_model import UserRepository
-
-if TYPE_CHECKING:
-    from domain.documents import Document
 
 Key = tuple[datetime, str]
 

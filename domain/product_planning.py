@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from decimal import InvalidOperation
 from typing import TYPE_CHECKING
-from typing import Protocol
 
 from domain.access import Permission
 from domain.access import require
 from domain.errors import BadInput
 from domain.errors import NotFound
+from domain.product_planning_model import ProductPlanning
 
 if TYPE_CHECKING:
     from domain.ports import UnitOfWork
@@ -27,26 +27,6 @@ if TYPE_CHECKING:
 MIN_SERVICE = Decimal("0.5")  # exclusive
 MAX_SERVICE = Decimal("0.9999")
 MAX_REVIEW_DAYS = 365
-
-
-@dataclass(frozen=True)
-class ProductPlanning:
-    """The overrides of one product; None keeps the default."""
-
-    product_id: str
-    service_target: Decimal | None = None  # a fraction, e.g. 0.975
-    review_days: int | None = None
-
-    @property
-    def empty(self) -> bool:
-        return self.service_target is None and self.review_days is None
-
-
-class ProductPlanningRepository(Protocol):
-    def get(self, product_id: str) -> ProductPlanning | None: ...
-    def put(self, planning: ProductPlanning) -> None:
-        """Store the overrides; an empty one removes the product's row."""
-        ...
 
 
 @dataclass(frozen=True)

@@ -53,9 +53,9 @@ def save_supplier(uow: UnitOfWork, c: pc.SaveSupplier) -> Supplier:
     with uow:
         require(uow, Permission.MASTER_DATA)
         if c.new:
-            supplier = catalog._add_supplier(uow, cmd.AddSupplier(**fields))
+            supplier = catalog.add_supplier_within(uow, cmd.AddSupplier(**fields))
         else:
-            supplier = catalog._update_supplier(uow, cmd.UpdateSupplier(**fields))
+            supplier = catalog.update_supplier_within(uow, cmd.UpdateSupplier(**fields))
         uow.purchasing.set_profile(SupplierProfile(
             supplier.id, v.text("payment terms", c.payment_terms, required=False, max_len=500),
             v.text("email", c.email, required=False), v.text("phone", c.phone, required=False, max_len=64)))
@@ -75,7 +75,7 @@ def save_terms(uow: UnitOfWork, c: pc.SaveTerms) -> TermDetails:
         raise BadInput("break quantity", "the same quantity is listed twice; give each break its own quantity")
     with uow:
         require(uow, Permission.SUPPLIER_TERMS)
-        terms = catalog._set_supplier_terms(uow, cmd.SetSupplierTerms(
+        terms = catalog.set_supplier_terms_within(uow, cmd.SetSupplierTerms(
             c.supplier, c.sku, c.unit_price, c.supplier_sku, c.moq, c.order_multiple, c.lead_time_days))
         details = TermDetails(terms.supplier_id, terms.product_id,
                               v.text("supplier item name", c.item_name, required=False), pack, per)

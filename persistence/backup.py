@@ -22,7 +22,7 @@ file and after backing up the current database. Writing through SQLite rather th
 file means another process that has the database open sees the restored data (it cannot keep
 writing into a replaced, unlinked file) and the WAL and its index stay consistent.
 
-The functions taking ``engine`` first are bound for the screens (``ui.app.QUERY_MODULES``); the
+The functions taking ``engine`` first are bound for the screens (``bootstrap.QUERY_MODULES``); the
 others take a path, for the CLI and for ``persistence.db`` (the backup before a schema upgrade).
 """
 
@@ -390,8 +390,8 @@ def _stage(source: Path, staging: Path) -> None:
     if not STOCKROOM_TABLES <= names or revision is None:
         raise BadInput("backup file", f"{source} is a SQLite database but not a Stockroom database; "
                                       f"choose a Stockroom backup")
-    from persistence.db import known_revisions  # persistence.db imports this module
     from persistence.migrations import HEAD
+    from persistence.schema import known_revisions
 
     if revision not in known_revisions():
         raise BadInput("backup file", f"its schema {revision} is newer than this version of Stockroom knows "

@@ -22,9 +22,9 @@ from persistence import errors as storage_errors
 from persistence import tables as t
 from persistence.backup import timestamped_backup
 from persistence.migrations import HEAD
+from persistence.schema import MIGRATIONS
+from persistence.schema import known_revisions
 from persistence.uow import SqlAlchemyUnitOfWork
-
-MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def sqlite_engine(path: Path) -> Engine:
@@ -191,15 +191,6 @@ def refuse_foreign(path: Path) -> None:
 
 class SchemaTooNew(RuntimeError):
     """The file was written by a newer Stockroom; it is left untouched."""
-
-
-def known_revisions() -> set[str]:
-    from alembic.config import Config
-    from alembic.script import ScriptDirectory
-
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    return {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
 
 
 def open_url(url: str) -> Database:

@@ -3,5 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export QT_QPA_PLATFORM=offscreen LANG=${LANG:-C.UTF-8}
-.venv/bin/python -m ruff check domain persistence ui tests main.py
+.venv/bin/python -m ruff check domain persistence ui tests main.py bootstrap.py
 exec .venv/bin/python -m pytest -q "$@"

@@ -11,15 +11,16 @@ system too.
 from __future__ import annotations
 
 import functools
-import inspect
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from bootstrap import bind_queries
+from bootstrap import open_database
+from bootstrap import os_user
 from ui import i18n
 from ui.services import Services
 from ui.tasks import TaskRunner
@@ -56,32 +57,6 @@ def configure_application(app: QApplication) -> None:
     app.setApplicationDisplayName(APPLICATION)
     install_cjk_font(app)
     i18n.set_language(i18n.saved_language(), persist=False)
-
-
-# Modules whose public functions taking ``engine`` first are read queries for the screens.
-# persistence.planning gives ``reader(utc_offset_seconds=…)``: the planning history reader (Replenishment screen).
-# persistence.backup gives the Backups settings page its functions (list, back up, restore, integrity, keep).
-QUERY_MODULES = ("persistence.queries", "persistence.documents", "persistence.purchasing", "persistence.planning",
-                 "persistence.backup")
-
-
-def bind_queries(engine) -> SimpleNamespace:
-    """Every read function of the query modules with the engine already bound (first module wins)."""
-    import importlib
-
-    bound: dict = {}
-    for module_name in QUERY_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError:
-            continue
-        for name, fn in inspect.getmembers(module, inspect.isfunction):
-            if fn.__module__ != module.__name__ or name.startswith("_") or name in bound:
-                continue
-            params = list(inspect.signature(fn).parameters)
-            if params and params[0] == "engine":
-                bound[name] = functools.partial(fn, engine)
-    return SimpleNamespace(**bound)
 
 
 def explain(exc: BaseException) -> BaseException | None:
@@ -121,9 +96,6 @@ def build_services(db_path: Path | str, *, create: bool = True) -> Services:
 
     Without ``create``, a path where there is no Stockroom database is refused (``open_database``).
     """
-    from persistence.db import open_database
-    from ui.cli_users import os_user
-
     database = open_database(db_path, create=create)
     return Services(database=database, queries=bind_queries(database.engine), tasks=TaskRunner(explain=explain),
                     user=os_user())
@@ -148,7 +120,6 @@ def open_first(given: Path | str | None) -> Services | None:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
-    from persistence.db import open_database
     from ui import first_run
     from ui.dialogs.welcome import WelcomeDialog
 

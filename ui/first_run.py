@@ -16,7 +16,7 @@ DEMO_FILE = "stockroom-demo.sqlite3"
 
 
 def default_db_path() -> Path:
-    from ui.cli import default_db_path as default
+    from bootstrap import default_db_path as default
 
     return default()
 

@@ -123,15 +123,15 @@ def seasonal_factors(
         return factors, seasonal, tested
     sub = y[candidates]
     # Centred moving average over one season (2×s for an even season), on the observed periods.
-    csum, ccount = m._window_means(sub)
+    csum, ccount = m.window_means(sub)
     t = np.arange(T)
     half = season // 2
     if season % 2:
-        cma = m._mean_between(csum, ccount, t - half, t + half + 1)
+        cma = m.mean_between(csum, ccount, t - half, t + half + 1)
         full = (t - half >= 0) & (t + half + 1 <= T)
     else:
-        a = m._mean_between(csum, ccount, t - half, t + half)
-        b = m._mean_between(csum, ccount, t - half + 1, t + half + 1)
+        a = m.mean_between(csum, ccount, t - half, t + half)
+        b = m.mean_between(csum, ccount, t - half + 1, t + half + 1)
         cma = (a + b) / 2.0
         full = (t - half >= 0) & (t + half + 1 <= T)
     with np.errstate(invalid="ignore", divide="ignore"):

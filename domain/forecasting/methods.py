@@ -205,7 +205,7 @@ def trend_paths(level: np.ndarray, trend: np.ndarray, origins, horizon: int, phi
     return np.maximum(paths, 0.0)
 
 
-def _window_means(y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def window_means(y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Cumulative sums and counts of the observed values, with a leading 0 column (for window means)."""
     n = y.shape[0]
     observed = ~np.isnan(y)
@@ -214,7 +214,7 @@ def _window_means(y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return csum, ccount
 
 
-def _mean_between(csum: np.ndarray, ccount: np.ndarray, lo, hi) -> np.ndarray:
+def mean_between(csum: np.ndarray, ccount: np.ndarray, lo, hi) -> np.ndarray:
     """Mean of the observed values in periods [lo, hi) per row (NaN where none); lo, hi arrays of any shape."""
     last = csum.shape[1] - 1
     lo = np.clip(lo, 0, last)
@@ -231,11 +231,11 @@ def seasonal_level_paths(
     """Paths (products × origins × horizon) of the seasonal-level method, see the module docstring."""
     y = _as_matrix(Y)
     origins = np.asarray(origins, dtype=int)
-    csum, ccount = _window_means(y)
-    level = _mean_between(csum, ccount, origins - window, origins)  # n × origins
-    base = _mean_between(csum, ccount, origins - season - window, origins - season)
+    csum, ccount = window_means(y)
+    level = mean_between(csum, ccount, origins - window, origins)  # n × origins
+    base = mean_between(csum, ccount, origins - season - window, origins - season)
     target = origins[:, None] - season + np.arange(horizon)[None, :]  # the periods last year, origins × horizon
-    same = _mean_between(csum, ccount, target - half, target + half + 1)  # n × origins × horizon
+    same = mean_between(csum, ccount, target - half, target + half + 1)  # n × origins × horizon
     known = (origins - season - window >= 0)[None, :, None] & (base > 0)[:, :, None] & ~np.isnan(same)
     with np.errstate(invalid="ignore", divide="ignore"):
         index = np.where(known, np.minimum(same / base[:, :, None], cap), 1.0)
@@ -265,13 +265,13 @@ def yearly_index(
     """
     y = _as_matrix(Y)
     origins = np.asarray(origins, dtype=int)
-    csum, ccount = _window_means(y)
-    base = _mean_between(csum, ccount, origins - season - window, origins - season)  # n × origins
+    csum, ccount = window_means(y)
+    base = mean_between(csum, ccount, origins - season - window, origins - season)  # n × origins
     lo = np.clip(origins - season - window, 0, csum.shape[1] - 1)
     hi = np.clip(origins - season, 0, csum.shape[1] - 1)
     volume = csum[:, hi] - csum[:, lo]
     target = origins[:, None] - season + np.arange(horizon)[None, :]
-    same = _mean_between(csum, ccount, target - half, target + half + 1)
+    same = mean_between(csum, ccount, target - half, target + half + 1)
     known = (origins - season - window >= 0)[None, :] & (base > 0)
     denominator = base[:, :, None] if reference is None else np.asarray(reference, dtype=float)
     known = known[:, :, None] & ~np.isnan(same) & (denominator > 0)

@@ -144,8 +144,8 @@ def plan_suppliers(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) -
         code = row.take("code", _code(32))
         name = row.take("name", _text(200))
         contact = row.take("contact", _optional_text(200), default="")
-        currency = row.take("currency", lambda f, t: catalog._currency(t))
-        lead = row.take("lead_time", lambda f, t: catalog._lead_time(f, t))
+        currency = row.take("currency", lambda f, t: catalog.parse_currency(t))
+        lead = row.take("lead_time", lambda f, t: catalog.parse_lead_time(f, t))
         address = row.take("address", _optional_text(500), default="")
         if code:
             _duplicate(row, "code", code, seen, "supplier")
@@ -178,7 +178,7 @@ def plan_terms(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) -> li
         supplier_sku = row.take("supplier_sku", _optional_text(64), default="")
         moq = row.take("moq", _level)
         multiple = row.take("order_multiple", v.quantity)
-        lead = row.take("lead_time", lambda f, t: catalog._lead_time(f, t))
+        lead = row.take("lead_time", lambda f, t: catalog.parse_lead_time(f, t))
         supplier = product = None
         if supplier_code:
             supplier = uow.suppliers.by_code(supplier_code)
@@ -238,11 +238,11 @@ def plan_customers(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) -
 
 
 HANDLERS = {
-    cmd.AddProduct: catalog._add_product,
-    cmd.UpdateProduct: catalog._update_product,
-    cmd.AddSupplier: catalog._add_supplier,
-    cmd.UpdateSupplier: catalog._update_supplier,
-    cmd.SetSupplierTerms: catalog._set_supplier_terms,
-    cmd.AddCustomer: catalog._add_customer,
-    cmd.UpdateCustomer: catalog._update_customer,
+    cmd.AddProduct: catalog.add_product_within,
+    cmd.UpdateProduct: catalog.update_product_within,
+    cmd.AddSupplier: catalog.add_supplier_within,
+    cmd.UpdateSupplier: catalog.update_supplier_within,
+    cmd.SetSupplierTerms: catalog.set_supplier_terms_within,
+    cmd.AddCustomer: catalog.add_customer_within,
+    cmd.UpdateCustomer: catalog.update_customer_within,
 }

@@ -67,9 +67,9 @@ def test_the_read_ahead_follows_the_writes_of_its_unit_of_work(shop):
     with shop.uow() as uow:
         uow.products.preload(["6901234567892", "NEW-BC", "C-3"])
         apple = uow.products.by_barcode("6901234567892")
-        catalog._update_product(uow, c.UpdateProduct("A-1", "Apple", ("APPLE-2",), "pcs", "", 1, None, None, True,
+        catalog.update_product_within(uow, c.UpdateProduct("A-1", "Apple", ("APPLE-2",), "pcs", "", 1, None, None, True,
                                                      apple.version))
-        catalog._add_product(uow, c.AddProduct("C-3", "Plum", barcodes=("NEW-BC",)))
+        catalog.add_product_within(uow, c.AddProduct("C-3", "Plum", barcodes=("NEW-BC",)))
         assert uow.products.by_barcode("6901234567892") is None
         assert uow.products.by_barcode("APPLE-2").sku == "A-1"
         assert uow.products.by_barcode("NEW-BC").sku == "C-3"

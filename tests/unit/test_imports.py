@@ -290,7 +290,7 @@ def test_every_field_check_of_an_import_gives_its_problem_as_a_code_whose_englis
                lambda: v.money("cost", "1e11"), lambda: v.text("name", ""), lambda: v.text("name", "x" * 201),
                lambda: v.code("sku", "A B"), lambda: parse_date("date", "soon"),
                lambda: parse_date("date", "2026-02-30"),
-               lambda: catalog._lead_time("lead", "4000"), lambda: catalog._currency("EURO")]
+               lambda: catalog.parse_lead_time("lead", "4000"), lambda: catalog.parse_currency("EURO")]
     for check in refused:
         with pytest.raises(BadInput) as exc:
             check()

@@ -75,7 +75,7 @@ def test_importing_planning_and_its_commands_leaves_numpy_unloaded():
     import sys
 
     code = (
-        "import sys, domain.planning, ui.cli_plan; "
+        "import sys, domain.planning, ui.cli.plan; "
         "print(sorted(m for m in ('numpy', 'pandas', 'scipy', 'statsmodels') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -38,13 +38,13 @@ from PySide6.QtWidgets import QStackedWidget
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from bootstrap import os_user
 from domain.company import SetUpCompany
 from domain.company import set_up_company
 from domain.currencies import COMMON as CURRENCIES
 from domain.errors import BadInput
 from ui import first_run
 from ui import i18n
-from ui.cli_users import os_user
 from ui.tasks import TaskRunner
 from ui.widgets.busy import alive
 

@@ -25,7 +25,7 @@ COMMANDS = ("forecast", "reorder", "suggest", "unfilled", "target")
 
 
 def add_plan_parsers(sub: argparse._SubParsersAction) -> None:
-    from ui.cli import _when  # ui.cli imports this module first: by now it is loaded
+    from ui.cli.common import when
 
     for name, text in (("forecast", "forecast demand per product from the ledger"),
                        ("reorder", "products to reorder now, with severity, stockout date and the reason"),
@@ -45,7 +45,7 @@ def add_plan_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--qty", required=True, help="quantity asked for and not shipped")
     p.add_argument("--warehouse", help="warehouse code (may be left out when there is only one warehouse)")
     p.add_argument("--customer", default="", help="customer code")
-    p.add_argument("--at", type=_when, help="when the customer asked, ISO date-time (default: now)")
+    p.add_argument("--at", type=when, help="when the customer asked, ISO date-time (default: now)")
     p.add_argument("--ref", default="", help="reference, such as the order number")
     p.add_argument("--note", default="")
     p = sub.add_parser("target", help="show or set a product's own service target and review period")

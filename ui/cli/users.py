@@ -45,14 +45,6 @@ def add_parsers(sub) -> None:
         parser.add_argument("--as", dest="acting", metavar="USER", help="act as USER (an admin once sign-in is on)")
 
 
-def os_user() -> str:
-    """The operating-system user name, recorded while sign-in is off ("" when it cannot be told)."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
-
-
 def sign_in(db, name: str | None) -> None:
     """Make ``db.uow()`` act as ``name`` after checking the password; without a name, as the OS user.
 
@@ -60,10 +52,11 @@ def sign_in(db, name: str | None) -> None:
         domain.users.SignInFailed: the name or the password is wrong (exit 3).
         CliError: no name, and the database has users (exit 3).
     """
+    from bootstrap import os_user
     from domain import users
     from persistence.users import UserRepository
-    from ui.cli import EXIT_REFUSED
-    from ui.cli import CliError
+    from ui.cli.common import EXIT_REFUSED
+    from ui.cli.common import CliError
 
     if not name:
         with db.engine.connect() as conn:  # a plain read: no write lock for a command that only reads
@@ -82,8 +75,8 @@ def sign_in(db, name: str | None) -> None:
 
 def _ask(prompt: str, variable: str, what: str) -> str:
     """A password typed on the terminal without echo; without a terminal, CliError naming ``variable``."""
-    from ui.cli import EXIT_BAD_INPUT
-    from ui.cli import CliError
+    from ui.cli.common import EXIT_BAD_INPUT
+    from ui.cli.common import CliError
 
     if not sys.stdin.isatty():
         raise CliError(f"{what}: there is no terminal to ask for the password on; set {variable} to it",
@@ -92,8 +85,8 @@ def _ask(prompt: str, variable: str, what: str) -> str:
 
 
 def _new_password(name: str) -> str:
-    from ui.cli import EXIT_BAD_INPUT
-    from ui.cli import CliError
+    from ui.cli.common import EXIT_BAD_INPUT
+    from ui.cli.common import CliError
 
     password = os.environ.get(NEW_PASSWORD_ENV)
     if password is not None:
@@ -106,9 +99,9 @@ def _new_password(name: str) -> str:
 
 def run(args, open_db) -> int:
     from domain import users
-    from ui.cli import EXIT_OK
-    from ui.cli import _print_json
-    from ui.cli import _table
+    from ui.cli.common import EXIT_OK
+    from ui.cli.common import print_json
+    from ui.cli.common import table
 
     db = open_db()  # signed in as --user or, given after ``user …``, --as
     uow = db.uow
@@ -119,10 +112,10 @@ def run(args, open_db) -> int:
     elif args.action == "list":
         rows = users.list_users(uow())
         if args.json:
-            _print_json([{"name": u.username, "display_name": u.display_name, "role": u.role, "active": u.active,
+            print_json([{"name": u.username, "display_name": u.display_name, "role": u.role, "active": u.active,
                           "created_at": u.created_at.isoformat()} for u in rows])
         else:
-            _table([[u.username, u.display_name, u.role, "yes" if u.active else "no"] for u in rows],
+            table([[u.username, u.display_name, u.role, "yes" if u.active else "no"] for u in rows],
                    ["NAME", "DISPLAY NAME", "ROLE", "ACTIVE"])
     elif args.action == "passwd" and db.role is not None and args.name == db.user:
         # Your own password, whatever your role: the current one proves it is you.

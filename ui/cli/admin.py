@@ -22,7 +22,7 @@ def add_parsers(sub) -> None:
 
 
 def _database_path(args) -> Path:
-    from ui.cli import default_db_path
+    from bootstrap import default_db_path
 
     return Path(args.db or default_db_path()).expanduser().resolve()
 
@@ -34,9 +34,9 @@ def _size(path: Path) -> str:
 
 def run(args, open_db) -> int:
     from persistence import backup
-    from ui.cli import EXIT_BAD_INPUT
-    from ui.cli import EXIT_OK
-    from ui.cli import CliError
+    from ui.cli.common import EXIT_BAD_INPUT
+    from ui.cli.common import EXIT_OK
+    from ui.cli.common import CliError
 
     path = _database_path(args)
     if args.command == "integrity":
@@ -73,8 +73,8 @@ def _authorize_restore(path: Path, open_db) -> None:
     a backup over it is the way back, so it is allowed.
     """
     from domain import access
-    from ui.cli import EXIT_BAD_INPUT
-    from ui.cli import CliError
+    from ui.cli.common import EXIT_BAD_INPUT
+    from ui.cli.common import CliError
 
     if not path.is_file():
         return
@@ -97,8 +97,8 @@ def _integrity(path: Path, open_db) -> int:
     from domain.numbers import fmt
     from persistence.backup import file_integrity
     from persistence.queries import check
-    from ui.cli import EXIT_BAD_INPUT
-    from ui.cli import CliError
+    from ui.cli.common import EXIT_BAD_INPUT
+    from ui.cli.common import CliError
 
     if not path.is_file():
         raise CliError(f"--db: there is no database at {path}; give the path of an existing Stockroom database",

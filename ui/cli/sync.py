@@ -58,8 +58,8 @@ def _iso(value) -> str | None:
 
 def run(args, open_db) -> int:
     from persistence import sync
-    from ui.cli import EXIT_BAD_INPUT
-    from ui.cli import CliError
+    from ui.cli.common import EXIT_BAD_INPUT
+    from ui.cli.common import CliError
 
     db = open_db()
     if args.command == "conflicts":
@@ -226,8 +226,8 @@ def _status(args, db, sync) -> int:
 
 
 def _conflicts(args, db, sync) -> int:
-    from ui.cli import EXIT_BAD_INPUT
-    from ui.cli import CliError
+    from ui.cli.common import EXIT_BAD_INPUT
+    from ui.cli.common import CliError
 
     if args.resolve:
         by = args.by

@@ -83,7 +83,7 @@ def resolve_mapping(kind: str, headers: tuple[str, ...], given: dict) -> dict[st
 
 def print_report(problems) -> None:
     """The validation report as a table: row, column, problem, what would be accepted."""
-    from ui.cli import display_width as _width
+    from ui.cli.common import display_width as _width
 
     rows = [[str(p.row), p.column, p.problem, p.accepted] for p in problems]
     header = ["ROW", "COLUMN", "PROBLEM", "ACCEPTED"]

@@ -1,0 +1,105 @@
+"""What every command group of the command line shares: exit statuses, the error that carries one, the
+``--at`` date-time option, opening the ``--db`` database, and printing tables and JSON.
+
+Nothing heavy is imported here (no Qt, pandas or statsmodels), so every command still starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from datetime import datetime
+from pathlib import Path
+
+from domain.errors import BadInput
+from domain.errors import DomainError
+from domain.numbers import fmt
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_REFUSED, EXIT_STORAGE = 0, 2, 3, 4
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def when(text: str) -> datetime:
+    from domain import validate
+
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an ISO date-time such as 2026-03-01T14:30") from None
+    try:
+        validate.moment("--at", when)
+    except BadInput as exc:  # argparse names the option; say the window
+        raise argparse.ArgumentTypeError(exc.problem) from None
+    return when
+
+
+def open_database(path: Path, *, create: bool = False):
+    """Open the --db database; only ``init`` (``create``) makes a new one, and nothing else is written to a file
+    that is not a Stockroom database."""
+    from bootstrap import open_database as open_stockroom_database
+    from persistence.db import NotStockroomDatabase
+
+    try:
+        return open_stockroom_database(path, create=create)
+    except NotStockroomDatabase as exc:
+        raise CliError(f"--db: {exc}", EXIT_BAD_INPUT) from exc
+    except DomainError:
+        raise
+    except Exception as exc:  # a folder, no permission, a damaged file: the user's path, not a bug
+        explained = explain(exc)
+        if explained is not None:
+            raise explained from exc
+        reason = getattr(exc, "orig", None) or exc
+        raise CliError(f"--db: cannot open {path} as a Stockroom database ({reason}); give the path of a Stockroom "
+                       f"database file, or create one with init", EXIT_BAD_INPUT) from exc
+
+
+def explain(exc: BaseException):
+    """A storage failure (database locked, disk full, a number too large to keep) as a domain error, or None."""
+    from persistence.errors import explain as explain_storage
+
+    return explain_storage(exc)
+
+
+def print_json(rows: list[dict]) -> None:
+    # One write: json.dump writes each token separately, ~700,000 system calls for 20,000 rows when
+    # stdout is unbuffered (PYTHONUNBUFFERED, common in containers and CI).
+    sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+
+
+def num(value) -> str | None:
+    return None if value is None else fmt(value)
+
+
+def display_width(text: str) -> int:
+    """Terminal columns ``text`` takes: Chinese characters (wide, fullwidth) take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+# Control characters and direction overrides in stored text (from before they were refused, or written by
+# another program) are shown as U+FFFD: printed raw they would drive the terminal (colours, a cleared screen).
+_UNPRINTABLE = {c: "\ufffd" for c in (*range(0x00, 0x20), *range(0x7f, 0xa0), *range(0x202a, 0x202f),
+                                        *range(0x2066, 0x206a))}
+
+
+def table(rows: list[list[str]], header: list[str]) -> None:
+    cells = [[str(x).translate(_UNPRINTABLE) for x in row] for row in [header, *rows]]
+    widths = [max(display_width(row[i]) for row in cells if i < len(row)) for i in range(len(header))]
+    lines = ("  ".join(x + " " * (w - display_width(x)) for x, w in zip(row, widths, strict=False)).rstrip()
+             for row in cells)
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+def local(when: datetime) -> datetime:
+    """Local time; a date at the calendar's end (stored before dates had a range) stays in UTC."""
+    try:
+        return when.astimezone()
+    except (OverflowError, ValueError):
+        return when

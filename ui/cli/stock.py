@@ -1,0 +1,201 @@
+"""The stock commands: the catalogue (``product``, ``warehouse``, ``supplier``, ``customer``), postings to the
+ledger (``receive``, ``ship``, ``transfer``, ``adjust``, ``count``, ``reverse``), what is in stock (``stock``,
+``movements``, ``check``), and ``init`` and ``demo``.
+
+Exit status as in ``ui.cli``. This module must not import Qt, pandas or statsmodels, so a command starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from domain import catalog
+from domain import commands as c
+from domain import ledger
+from domain.numbers import fmt
+from ui.cli.common import EXIT_OK
+from ui.cli.common import local
+from ui.cli.common import num
+from ui.cli.common import print_json
+from ui.cli.common import table
+from ui.cli.common import when
+
+COMMANDS = ("init", "product", "warehouse", "supplier", "customer", "receive", "ship", "transfer", "adjust",
+            "count", "reverse", "stock", "movements", "check", "demo")
+
+
+def add_parsers(sub) -> None:
+    sub.add_parser("init", help="create the database, or bring its schema up to date")
+
+    product = sub.add_parser("product", help="products").add_subparsers(dest="action", required=True)
+    p = product.add_parser("add", help="add a product")
+    p.add_argument("sku")
+    p.add_argument("--name", required=True)
+    p.add_argument("--barcode", action="append", default=[], help="may be given several times")
+    p.add_argument("--unit", default="pcs")
+    p.add_argument("--category", default="")
+    p.add_argument("--pack-size", default="1")
+    p.add_argument("--min-level")
+    p.add_argument("--max-level")
+    p = product.add_parser("list", help="list products")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("warehouse", help="warehouses").add_subparsers(dest="action", required=True).add_parser("add")
+    p.add_argument("code")
+    p.add_argument("--name", required=True)
+    p.add_argument("--allow-negative", action="store_true")
+    p.add_argument("--address", default="")
+
+    p = sub.add_parser("supplier", help="suppliers").add_subparsers(dest="action", required=True).add_parser("add")
+    p.add_argument("code")
+    p.add_argument("--name", required=True)
+    p.add_argument("--currency", default="CNY")
+    p.add_argument("--lead-time", default="7")
+    p.add_argument("--contact", default="")
+    p.add_argument("--address", default="")
+
+    customer = sub.add_parser("customer", help="customers").add_subparsers(dest="action", required=True)
+    for action, text in (("add", "add a customer"), ("update", "change a customer's name and contact")):
+        p = customer.add_parser(action, help=text)
+        p.add_argument("code")
+        p.add_argument("--name", required=True)
+        p.add_argument("--contact", default="")
+
+    p = sub.add_parser("receive", help="post a receipt")
+    p.add_argument("sku")
+    p.add_argument("qty")
+    p.add_argument("--warehouse", required=True)
+    p.add_argument("--unit-cost", required=True)
+    p.add_argument("--ref", default="")
+    p.add_argument("--at", type=when)
+
+    p = sub.add_parser("ship", help="post a shipment")
+    p.add_argument("sku")
+    p.add_argument("qty")
+    p.add_argument("--warehouse", required=True)
+    p.add_argument("--ref", default="")
+    p.add_argument("--at", type=when)
+
+    p = sub.add_parser("transfer", help="move stock between warehouses")
+    p.add_argument("sku")
+    p.add_argument("qty")
+    p.add_argument("--from", dest="source", required=True)
+    p.add_argument("--to", dest="target", required=True)
+    p.add_argument("--ref", default="")
+    p.add_argument("--at", type=when)
+
+    p = sub.add_parser("adjust", help="post a signed adjustment with a reason")
+    p.add_argument("sku")
+    p.add_argument("delta")
+    p.add_argument("--warehouse", required=True)
+    p.add_argument("--reason", required=True)
+    p.add_argument("--at", type=when)
+
+    p = sub.add_parser("count", help="post the difference between a counted and the expected quantity")
+    p.add_argument("sku")
+    p.add_argument("counted")
+    p.add_argument("--warehouse", required=True)
+    p.add_argument("--at", type=when)
+
+    p = sub.add_parser("reverse", help="reverse a movement (a movement can be reversed once)")
+    p.add_argument("movement_id")
+    p.add_argument("--note", default="")
+
+    for name in ("stock", "movements"):
+        p = sub.add_parser(name, help=f"list {name}")
+        p.add_argument("--sku")
+        p.add_argument("--warehouse")
+        p.add_argument("--json", action="store_true")
+
+    sub.add_parser("check", help="prove that balances equal the ledger")
+    p = sub.add_parser("demo", help="fill the database with a realistic demo business")
+    p.add_argument("--seed", type=int, default=42)
+
+
+def run(args, db) -> int:
+    from persistence import queries
+
+    uow = db.uow
+    cmd = args.command
+    if cmd == "init":
+        print(f"database ready: {db.path}")
+    elif cmd == "product" and args.action == "add":
+        product = catalog.add_product(uow(), c.AddProduct(
+            args.sku, args.name, tuple(args.barcode), args.unit, args.category, args.pack_size,
+            args.min_level, args.max_level))
+        print(product.id)
+    elif cmd == "product" and args.action == "list":
+        rows = queries.products(db.engine)
+        if args.json:
+            print_json([{"id": r.id, "sku": r.sku, "name": r.name, "unit": r.unit, "category": r.category,
+                          "barcodes": list(r.barcodes), "pack_size": fmt(r.pack_size), "active": r.active}
+                         for r in rows])
+        else:
+            table([[r.sku, r.name, r.unit, r.category, ",".join(r.barcodes)] for r in rows],
+                   ["SKU", "NAME", "UNIT", "CATEGORY", "BARCODES"])
+    elif cmd == "warehouse":
+        print(catalog.add_warehouse(uow(), c.AddWarehouse(args.code, args.name, args.allow_negative, args.address)).id)
+    elif cmd == "supplier":
+        print(catalog.add_supplier(uow(), c.AddSupplier(args.code, args.name, args.contact, args.currency,
+                                                         args.lead_time, args.address)).id)
+    elif cmd == "customer" and args.action == "update":
+        customer = catalog.update_customer(uow(), c.UpdateCustomer(args.code, args.name, args.contact))
+        print(f"{customer.code} updated (version {customer.version})")
+    elif cmd == "customer":
+        print(catalog.add_customer(uow(), c.AddCustomer(args.code, args.name, args.contact)).id)
+    elif cmd == "receive":
+        print(ledger.receive(uow(), c.ReceiveStock(args.sku, args.qty, args.warehouse, args.unit_cost, args.ref,
+                                                   args.at)).id)
+    elif cmd == "ship":
+        print(ledger.ship(uow(), c.ShipStock(args.sku, args.qty, args.warehouse, args.ref, args.at)).id)
+    elif cmd == "transfer":
+        out, into = ledger.transfer(uow(), c.TransferStock(args.sku, args.qty, args.source, args.target,
+                                                           args.ref, args.at))
+        print(out.id)
+        print(into.id)
+    elif cmd == "adjust":
+        print(ledger.adjust(uow(), c.AdjustStock(args.sku, args.delta, args.warehouse, args.reason, args.at)).id)
+    elif cmd == "count":
+        movement = ledger.count(uow(), c.CountStock(args.sku, args.counted, args.warehouse, args.at))
+        print(movement.id if movement else "no difference; nothing posted")
+    elif cmd == "reverse":
+        for movement in ledger.reverse(uow(), c.ReverseMovement(args.movement_id, args.note)):
+            print(movement.id)
+    elif cmd == "stock":
+        rows = queries.stock(db.engine, args.sku, args.warehouse)
+        if args.json:
+            print_json([{"sku": r.sku, "name": r.name, "warehouse": r.warehouse, "on_hand": fmt(r.on_hand),
+                          "avg_cost": fmt(r.avg_cost), "value": fmt(r.value), "reserved": fmt(r.reserved),
+                          "on_order": fmt(r.on_order)} for r in rows])
+        else:
+            table([[r.sku, r.name, r.warehouse, fmt(r.on_hand), fmt(r.avg_cost), fmt(r.value)] for r in rows],
+                   ["SKU", "NAME", "WAREHOUSE", "ON HAND", "AVG COST", "VALUE"])
+    elif cmd == "movements":
+        rows = queries.movements(db.engine, args.sku, args.warehouse)
+        if args.json:
+            print_json([{"id": r.id, "kind": r.kind, "sku": r.sku, "warehouse": r.warehouse, "qty": fmt(r.qty),
+                          "unit_cost": num(r.unit_cost), "value": fmt(r.value),
+                          "on_hand_after": fmt(r.on_hand_after), "occurred_at": r.occurred_at.isoformat(),
+                          "recorded_at": r.recorded_at.isoformat(), "ref": r.source_ref, "note": r.note,
+                          "reverses": r.reverses_id, "transfer_id": r.transfer_id,
+                          "currency": r.fx_currency, "foreign_unit_price": num(r.fx_unit_price),
+                          "rate": num(r.fx_rate)} for r in rows])
+        else:
+            table([[local(r.occurred_at).strftime("%Y-%m-%d %H:%M"), r.kind, r.sku, r.warehouse, fmt(r.qty),
+                     fmt(r.value), r.source_ref, r.id] for r in rows],
+                   ["WHEN", "KIND", "SKU", "WAREHOUSE", "QTY", "VALUE", "REF", "ID"])
+    elif cmd == "check":
+        problems = queries.check(db.engine)
+        for p in problems:
+            print(f"{p.sku} in {p.warehouse}: {p.field} is {fmt(p.balance)} in the balance, "
+                  f"{fmt(p.ledger)} in the ledger")
+        if problems:
+            print(f"{len(problems)} difference(s) between balances and ledger", file=sys.stderr)
+            return 1
+        print("ok: every balance equals the ledger")
+    elif cmd == "demo":
+        from domain.demo import build_demo
+
+        summary = build_demo(db.uow, seed=args.seed, progress=lambda msg: print(msg, file=sys.stderr))
+        print(summary)
+    return EXIT_OK
