@@ -55,12 +55,13 @@ def bind(database) -> Boundary:
     from persistence.boundary import PlanningQueries
     from persistence.boundary import PurchasingQueries
     from persistence.boundary import StockQueries
+    from persistence.boundary import SyncQueries
 
     engine = database.engine
     return Boundary(database=database, catalog=CatalogQueries(engine), stock=StockQueries(engine),
                     documents=DocumentQueries(engine), purchasing=PurchasingQueries(engine),
-                    planning=PlanningQueries(engine), backups=BackupQueries(engine),
-                    admin=AdminActions(engine, database.path))
+                    planning=PlanningQueries(engine), backups=BackupQueries(engine), sync=SyncQueries(database),
+                    admin=AdminActions(database))
 
 
 def connect(path: Path | str, *, create: bool = True) -> Boundary:

@@ -4,7 +4,8 @@
 ``ui.services.Services`` carries its parts (``services.stock``, ``services.purchasing``, …). Each class is
 small: every method hands its arguments, with the engine, to the persistence function of the same area, so a
 reader (or a type checker) follows a screen's call straight to its SQL. Reads are ``…Queries``; what writes
-outside a use case's unit of work (backups, a restore, the backup setting) is ``AdminActions``.
+outside a use case's unit of work (backups, a restore, the backup setting, a sync conflict's review) is
+``AdminActions``.
 
 Use cases that write the ledger or the catalogue are not here: screens call them with ``services.uow()``.
 """
@@ -37,6 +38,7 @@ from persistence import documents
 from persistence import planning
 from persistence import purchasing
 from persistence import queries
+from persistence import sync
 from persistence.db import Database
 
 
@@ -163,12 +165,31 @@ class BackupQueries:
         return backup.integrity(self.engine)
 
 
-class AdminActions:
-    """Writes that are not a use case's unit of work: backing up, restoring, the number of backups kept."""
+class SyncQueries:
+    """What sync left for a person to look at: conflicts, balances below zero after a merge, records kept aside."""
 
-    def __init__(self, engine: Engine, path: Path | None) -> None:
-        self.engine = engine
-        self.path = path  # the database file as opened (the daily backup is named after it)
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def conflicts(self, include_resolved: bool = False) -> list[sync.ConflictRow]:
+        return sync.conflicts(self.database, include_resolved=include_resolved)
+
+    def negative_stock(self) -> list[sync.NegativeRow]:
+        return list(sync.negative_stock(self.database))
+
+    def kept_aside(self) -> list[sync.QuarantineRow]:
+        """Pulled records refused by the checks and this computer's records held back, oldest first."""
+        return list(sync.status(self.database).quarantined)
+
+
+class AdminActions:
+    """Writes that are not a use case's unit of work: backing up, restoring, the number of backups kept,
+    reviewing a sync conflict."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.engine = database.engine
+        self.path = database.path  # the database file as opened (the daily backup is named after it)
 
     def back_up_now(self) -> Path:
         return backup.back_up_now(self.engine)
@@ -183,6 +204,12 @@ class AdminActions:
     def set_backup_keep(self, value: object) -> int:
         return backup.set_backup_keep(self.engine, value)
 
+    def resolve_conflict(self, conflict_id: str, *, user: str, note: str = "", apply_loser: bool = False,
+                         role: str | None = None) -> None:
+        """Mark a sync conflict reviewed (with ``apply_loser``, the losing values become a new edit); refused
+        unless ``user``'s role may (``persistence.sync.resolve_conflict``)."""
+        sync.resolve_conflict(self.database, conflict_id, user=user, note=note, apply_loser=apply_loser, role=role)
+
 
 @dataclass(frozen=True)
 class Boundary:
@@ -195,4 +222,5 @@ class Boundary:
     purchasing: PurchasingQueries
     planning: PlanningQueries
     backups: BackupQueries
+    sync: SyncQueries
     admin: AdminActions

@@ -3,9 +3,9 @@ task runner.
 
 Screens never import ``persistence``; they call ``services.uow()`` with domain use cases and read through
 the area objects that ``bootstrap.bind`` built on the open database (``services.catalog``, ``services.stock``,
-``services.documents``, ``services.purchasing``, ``services.planning``, ``services.backups``; the backup and
-restore writes on ``services.admin``; see ``persistence/boundary.py``), always through ``services.tasks``
-when the work touches the database.
+``services.documents``, ``services.purchasing``, ``services.planning``, ``services.backups``, ``services.sync``;
+the backup, restore and conflict-review writes on ``services.admin``; see ``persistence/boundary.py``),
+always through ``services.tasks`` when the work touches the database.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from persistence.boundary import PlanningQueries
     from persistence.boundary import PurchasingQueries
     from persistence.boundary import StockQueries
+    from persistence.boundary import SyncQueries
 
 
 @dataclass
@@ -37,6 +38,7 @@ class Services:
     purchasing: PurchasingQueries
     planning: PlanningQueries
     backups: BackupQueries
+    sync: SyncQueries
     admin: AdminActions
     user: str = ""  # the signed-in user or, while sign-in is off, the OS user
     role: str | None = None  # the signed-in user's role; None while sign-in is off (domain.access)
@@ -47,7 +49,7 @@ class Services:
         """The window's services: ``boundary`` (``bootstrap.connect`` or ``bootstrap.bind``) and the task runner."""
         return cls(database=boundary.database, tasks=tasks, catalog=boundary.catalog, stock=boundary.stock,
                    documents=boundary.documents, purchasing=boundary.purchasing, planning=boundary.planning,
-                   backups=boundary.backups, admin=boundary.admin, user=user, role=role)
+                   backups=boundary.backups, sync=boundary.sync, admin=boundary.admin, user=user, role=role)
 
     def data_generation(self) -> int:
         """How many database changes the window has seen, asked afresh (``ui.watch``); 0 without a watcher."""

@@ -18,6 +18,7 @@ from domain import purchasing_commands as pc
 from domain.documents import LineInput
 from domain.documents import PostDocument
 from domain.documents import post_document
+from domain.errors import NotFound
 from persistence import backup
 from persistence import documents
 from persistence import purchasing
@@ -91,3 +92,11 @@ def test_backups_are_read_on_one_object_and_written_through_the_admin_actions(tm
         assert result.restored_from == made
     finally:
         areas.database.close()
+
+
+def test_what_sync_left_to_review_is_read_on_the_sync_object_and_reviewed_through_the_admin_actions(shop):
+    areas = bind(shop)
+    assert (areas.sync.conflicts(include_resolved=True), areas.sync.negative_stock(), areas.sync.kept_aside()) == (
+        [], [], [])
+    with pytest.raises(NotFound, match="no such conflict"):
+        areas.admin.resolve_conflict("no-such-conflict", user="li")
