@@ -26,11 +26,12 @@ if TYPE_CHECKING:
     from persistence.boundary import PurchasingQueries
     from persistence.boundary import StockQueries
     from persistence.boundary import SyncQueries
+    from persistence.db import Database
 
 
 @dataclass
 class Services:
-    database: Any  # persistence.db.Database (the unit of work, settings, sync)
+    database: Database  # the open database: the unit of work, settings, sync
     tasks: TaskRunner
     catalog: CatalogQueries
     stock: StockQueries
