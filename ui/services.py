@@ -11,6 +11,7 @@ always through ``services.tasks`` when the work touches the database.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from dataclasses import field
 from typing import TYPE_CHECKING
 from typing import Any
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from persistence.boundary import StockQueries
     from persistence.boundary import SyncQueries
     from persistence.db import Database
+    from ui.sync_service import SyncService
 
 
 @dataclass
@@ -44,6 +46,9 @@ class Services:
     user: str = ""  # the signed-in user or, while sign-in is off, the OS user
     role: str | None = None  # the signed-in user's role; None while sign-in is off (domain.access)
     watcher: Any = None  # ui.watch.DataWatcher of the open database, set by the main window
+    # The sync scheduler of this database and user, made on first use (ui.sync_service.service_for); not
+    # copied by dataclasses.replace, so services signed in as someone else get a scheduler of their own.
+    sync_service: SyncService | None = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def over(cls, boundary: Boundary, tasks: TaskRunner, *, user: str = "", role: str | None = None) -> Services:

@@ -501,7 +501,7 @@ def _engine_says(question: Callable[[BaseException], bool], exc: BaseException) 
 
 def service_for(services) -> SyncService:
     """The one scheduler of this open database (made on first use, kept on the services object)."""
-    service = getattr(services, "sync_service", None)
+    service = services.sync_service
     if service is None:
         service = SyncService(services, services.tasks)
         services.sync_service = service
