@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from persistence.boundary import Boundary
+    from persistence.db import Database
 
 
 def default_db_path() -> Path:
@@ -34,7 +35,7 @@ def os_user() -> str:
         return ""
 
 
-def open_database(path: Path | str, *, create: bool = True):
+def open_database(path: Path | str, *, create: bool = True) -> Database:
     """The Stockroom database at ``path`` (``persistence.db.Database``), its schema brought up to date.
 
     With ``create`` a missing file becomes a new database; without it, a path where there is no Stockroom
@@ -45,7 +46,7 @@ def open_database(path: Path | str, *, create: bool = True):
     return open_stockroom_database(path, create=create)
 
 
-def bind(database) -> Boundary:
+def bind(database: Database) -> Boundary:
     """The typed queries and actions of each business area (``persistence.boundary``) on the open ``database``."""
     from persistence.boundary import AdminActions
     from persistence.boundary import BackupQueries
