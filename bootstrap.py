@@ -1,23 +1,23 @@
 """Wiring Stockroom to one database: where the file is by default, opening it, who acts while nobody signs in,
-and the read queries bound to it.
+and the typed queries and actions of each business area bound to it.
 
 Both edges build on this module and nothing here knows them: the command line (``ui/cli``) opens ``--db``
 with ``open_database`` and acts as ``os_user()`` while sign-in is off; the window (``ui/app.py``
-``build_services``) adds its task runner to the same pieces. It imports ``domain`` and ``persistence`` only
-(``scripts/imports.py`` checks that), never Qt or ``ui``.
+``build_services``) opens it with ``connect`` and adds its task runner (a Qt object) to the ``Boundary`` it
+gets. It imports ``domain`` and ``persistence`` only (``scripts/imports.py`` checks that), never Qt or ``ui``;
+``persistence`` is imported inside the functions, so that the command line's start does not load SQLAlchemy
+before a command needs it.
 """
 
 from __future__ import annotations
 
 import getpass
 from pathlib import Path
-from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
-# Modules whose public functions taking ``engine`` first are read queries for the screens.
-# persistence.planning gives ``reader(utc_offset_seconds=…)``: the planning history reader (Replenishment screen).
-# persistence.backup gives the Backups settings page its functions (list, back up, restore, integrity, keep).
-QUERY_MODULES = ("persistence.queries", "persistence.documents", "persistence.purchasing", "persistence.planning",
-                 "persistence.backup")
+if TYPE_CHECKING:
+    from persistence.boundary import Boundary
+    from persistence.db import Database
 
 
 def default_db_path() -> Path:
@@ -35,7 +35,7 @@ def os_user() -> str:
         return ""
 
 
-def open_database(path: Path | str, *, create: bool = True):
+def open_database(path: Path | str, *, create: bool = True) -> Database:
     """The Stockroom database at ``path`` (``persistence.db.Database``), its schema brought up to date.
 
     With ``create`` a missing file becomes a new database; without it, a path where there is no Stockroom
@@ -46,22 +46,26 @@ def open_database(path: Path | str, *, create: bool = True):
     return open_stockroom_database(path, create=create)
 
 
-def bind_queries(engine) -> SimpleNamespace:
-    """Every read function of the query modules with the engine already bound (first module wins)."""
-    import functools
-    import importlib
-    import inspect
+def bind(database: Database) -> Boundary:
+    """The typed queries and actions of each business area (``persistence.boundary``) on the open ``database``."""
+    from persistence.boundary import AdminActions
+    from persistence.boundary import BackupQueries
+    from persistence.boundary import Boundary
+    from persistence.boundary import CatalogQueries
+    from persistence.boundary import DocumentQueries
+    from persistence.boundary import PlanningQueries
+    from persistence.boundary import PurchasingQueries
+    from persistence.boundary import StockQueries
+    from persistence.boundary import SyncQueries
 
-    bound: dict = {}
-    for module_name in QUERY_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError:
-            continue
-        for name, fn in inspect.getmembers(module, inspect.isfunction):
-            if fn.__module__ != module.__name__ or name.startswith("_") or name in bound:
-                continue
-            params = list(inspect.signature(fn).parameters)
-            if params and params[0] == "engine":
-                bound[name] = functools.partial(fn, engine)
-    return SimpleNamespace(**bound)
+    engine = database.engine
+    return Boundary(database=database, catalog=CatalogQueries(engine), stock=StockQueries(engine),
+                    documents=DocumentQueries(engine), purchasing=PurchasingQueries(engine),
+                    planning=PlanningQueries(engine), backups=BackupQueries(engine), sync=SyncQueries(database),
+                    admin=AdminActions(database))
+
+
+def connect(path: Path | str, *, create: bool = True) -> Boundary:
+    """The Stockroom database at ``path``, opened (``open_database``) and bound (``bind``): what the window
+    builds its services on."""
+    return bind(open_database(path, create=create))

@@ -22,8 +22,8 @@ file and after backing up the current database. Writing through SQLite rather th
 file means another process that has the database open sees the restored data (it cannot keep
 writing into a replaced, unlinked file) and the WAL and its index stay consistent.
 
-The functions taking ``engine`` first are bound for the screens (``bootstrap.QUERY_MODULES``); the
-others take a path, for the CLI and for ``persistence.db`` (the backup before a schema upgrade).
+The functions taking ``engine`` first are the window's (``persistence.boundary``: ``BackupQueries``,
+``AdminActions``); the others take a path, for the CLI and for ``persistence.db`` (the backup before a schema upgrade).
 """
 
 from __future__ import annotations

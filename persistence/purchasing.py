@@ -337,7 +337,3 @@ def check_on_order(engine: Engine) -> list[CheckProblem]:
             problems.append(CheckProblem(skus.get(key[0], key[0]), codes.get(key[1], key[1]), "on_order", want, have))
     return problems
 
-
-def supplier_details(engine: Engine) -> list[SupplierRow]:
-    """``suppliers`` under a name the window's query namespace keeps apart from the plain supplier list."""
-    return suppliers(engine)

@@ -59,9 +59,9 @@ def settle(widget, timeout: float = 30.0) -> None:
 
 
 def busiest_product(services):
-    counts = Counter(m.sku for m in services.queries.latest_movements(limit=20_000) if m.kind == "shipment")
+    counts = Counter(m.sku for m in services.stock.latest_movements(limit=20_000) if m.kind == "shipment")
     sku = counts.most_common(1)[0][0]
-    return next(p for p in services.queries.products() if p.sku == sku)
+    return next(p for p in services.catalog.products() if p.sku == sku)
 
 
 def shoot(window, services, lang: str, out: Path) -> list[Path]:

@@ -10,7 +10,6 @@ system too.
 
 from __future__ import annotations
 
-import functools
 import sys
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from bootstrap import bind_queries
+from bootstrap import connect
 from bootstrap import open_database
 from bootstrap import os_user
 from ui import i18n
@@ -96,9 +95,7 @@ def build_services(db_path: Path | str, *, create: bool = True) -> Services:
 
     Without ``create``, a path where there is no Stockroom database is refused (``open_database``).
     """
-    database = open_database(db_path, create=create)
-    return Services(database=database, queries=bind_queries(database.engine), tasks=TaskRunner(explain=explain),
-                    user=os_user())
+    return Services.over(connect(db_path, create=create), TaskRunner(explain=explain), user=os_user())
 
 
 def open_signed_in(db_path: Path | str) -> Services | None:
@@ -155,13 +152,11 @@ def create_main_window(services: Services):
 
 def start_daily_backup(window) -> None:
     """The automatic backup when the app starts (at most one a day), on the task runner so the window is not held up."""
-    from persistence.backup import daily_backup
-
     def failed(exc: BaseException) -> None:
         message = QCoreApplication.translate("App", "The daily backup could not be made: %1").replace("%1", str(exc))
         window.statusBar().showMessage(message)
 
-    window.services.tasks.submit(functools.partial(daily_backup, window.services.database.path), on_error=failed)
+    window.services.tasks.submit(window.services.admin.daily_backup, on_error=failed)
 
 
 def run_gui(args) -> int:

@@ -1,27 +1,61 @@
-"""What the composition root hands to every screen: use cases, queries and the task runner.
+"""What the composition root hands to every screen: use cases, the typed queries per business area, the
+task runner.
 
-Screens never import ``persistence``; they call ``services.uow()`` with domain use cases and
-the read functions on ``services.queries`` (bound to the open database), always through
-``services.tasks`` when the work touches the database.
+Screens never import ``persistence``; they call ``services.uow()`` with domain use cases and read through
+the area objects that ``bootstrap.bind`` built on the open database (``services.catalog``, ``services.stock``,
+``services.documents``, ``services.purchasing``, ``services.planning``, ``services.backups``, ``services.sync``;
+the backup, restore and conflict-review writes on ``services.admin``; see ``persistence/boundary.py``),
+always through ``services.tasks`` when the work touches the database.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from types import SimpleNamespace
+from dataclasses import field
+from typing import TYPE_CHECKING
 from typing import Any
 
 from ui.tasks import TaskRunner
 
+if TYPE_CHECKING:
+    from persistence.boundary import AdminActions
+    from persistence.boundary import BackupQueries
+    from persistence.boundary import Boundary
+    from persistence.boundary import CatalogQueries
+    from persistence.boundary import DocumentQueries
+    from persistence.boundary import PlanningQueries
+    from persistence.boundary import PurchasingQueries
+    from persistence.boundary import StockQueries
+    from persistence.boundary import SyncQueries
+    from persistence.db import Database
+    from ui.sync_service import SyncService
+
 
 @dataclass
 class Services:
-    database: Any  # persistence.db.Database; typed loosely so ui/ does not import persistence
-    queries: SimpleNamespace  # read functions with the engine already bound
+    database: Database  # the open database: the unit of work, settings, sync
     tasks: TaskRunner
+    catalog: CatalogQueries
+    stock: StockQueries
+    documents: DocumentQueries
+    purchasing: PurchasingQueries
+    planning: PlanningQueries
+    backups: BackupQueries
+    sync: SyncQueries
+    admin: AdminActions
     user: str = ""  # the signed-in user or, while sign-in is off, the OS user
     role: str | None = None  # the signed-in user's role; None while sign-in is off (domain.access)
     watcher: Any = None  # ui.watch.DataWatcher of the open database, set by the main window
+    # The sync scheduler of this database and user, made on first use (ui.sync_service.service_for); not
+    # copied by dataclasses.replace, so services signed in as someone else get a scheduler of their own.
+    sync_service: SyncService | None = field(default=None, init=False, repr=False, compare=False)
+
+    @classmethod
+    def over(cls, boundary: Boundary, tasks: TaskRunner, *, user: str = "", role: str | None = None) -> Services:
+        """The window's services: ``boundary`` (``bootstrap.connect`` or ``bootstrap.bind``) and the task runner."""
+        return cls(database=boundary.database, tasks=tasks, catalog=boundary.catalog, stock=boundary.stock,
+                   documents=boundary.documents, purchasing=boundary.purchasing, planning=boundary.planning,
+                   backups=boundary.backups, sync=boundary.sync, admin=boundary.admin, user=user, role=role)
 
     def data_generation(self) -> int:
         """How many database changes the window has seen, asked afresh (``ui.watch``); 0 without a watcher."""

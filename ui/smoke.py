@@ -73,7 +73,7 @@ def _run(folder: Path) -> None:
     try:
         gui.start_daily_backup(window)
         _visit_screens(window)
-        daily = [b for b in _wait(services, lambda: services.queries.backups()) if b.reason == "daily"]
+        daily = [b for b in _wait(services, lambda: services.backups.backups()) if b.reason == "daily"]
         if not daily:
             raise RuntimeError("the automatic daily backup was not made")
         _say(f"daily backup made: {daily[0].path.name} ({daily[0].size:,} bytes)")
@@ -83,7 +83,7 @@ def _run(folder: Path) -> None:
             _say(f"purchase order rendered: {name} ({size:,} bytes)")
         _say(f"forecast fitted with statsmodels: {forecast}")
         _check_translation()
-        problems = _wait(services, lambda: services.queries.check())
+        problems = _wait(services, lambda: services.stock.check())
         if problems:
             raise RuntimeError(f"the ledger check found {len(problems)} difference(s)")
         _say("ledger check ok")

@@ -1,8 +1,9 @@
 """The window's side of sync: the hub's address, its password, and a background scheduler.
 
-Screens never import ``persistence``; they come here. Everything that reaches the sync engine
-(``persistence.sync``) imports it inside a function and runs on the task runner, never on the
-GUI thread.
+Screens never import ``persistence``; for the hub, its password and syncing they come here (what sync left
+to review is read on ``services.sync``, a conflict is reviewed with ``services.admin``). Everything here that
+reaches the sync engine (``persistence.sync``) imports it inside a function and runs on the task runner, never
+on the GUI thread.
 
 - ``HubAddress``: host, port, database, user and TLS mode, checked field by field (``BadInput``
   names the field and what is accepted) and written as a standard PostgreSQL URL
@@ -255,25 +256,6 @@ def test_connection(url: str, password: str | None) -> str:
     return probe(url, password=password)
 
 
-def conflicts(database, include_resolved: bool = False) -> list:
-    from persistence.sync import conflicts as read
-
-    return read(database, include_resolved=include_resolved)
-
-
-def resolve_conflict(database, conflict_id, *, user: str, note: str = "", apply_loser: bool = False,
-                     role: str | None = None) -> None:
-    from persistence.sync import resolve_conflict as resolve
-
-    resolve(database, conflict_id, user=user, note=note, apply_loser=apply_loser, role=role)
-
-
-def negative_stock(database) -> list:
-    from persistence.sync import negative_stock as read
-
-    return list(read(database))
-
-
 def may_resolve(services) -> bool:
     """Whether the signed-in user may resolve conflicts: the manager role once sign-in is on.
 
@@ -311,14 +293,6 @@ def read_state(database) -> SyncState:
         open_conflicts=int(s.open_conflicts or 0), pending_push=int(s.pending_push or 0),
         negative=tuple(read_negative(database)), refused=sum(1 for q in s.quarantined if not q.outgoing),
         held_back=sum(1 for q in s.quarantined if q.outgoing))
-
-
-def kept_aside(database) -> list:
-    """What sync kept aside: pulled records refused by the checks and this computer's records held back
-    (persistence.sync.QuarantineRow), oldest first."""
-    from persistence.sync import status
-
-    return list(status(database).quarantined)
 
 
 @dataclass(frozen=True)
@@ -527,7 +501,7 @@ def _engine_says(question: Callable[[BaseException], bool], exc: BaseException) 
 
 def service_for(services) -> SyncService:
     """The one scheduler of this open database (made on first use, kept on the services object)."""
-    service = getattr(services, "sync_service", None)
+    service = services.sync_service
     if service is None:
         service = SyncService(services, services.tasks)
         services.sync_service = service

@@ -1,4 +1,4 @@
-"""``python main.py demo``: wall time and database size (skipped while domain/demo.py does not exist).
+"""``python main.py demo``: wall time and database size (skipped while domain/demo/ does not exist).
 
     python tests/benchmarks/bench_demo.py [--quick] [--seed N]
 """
@@ -26,8 +26,8 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="accepted for symmetry; the demo has one size")
     parser.add_argument("--seed", type=int, default=42)
     args = parser.parse_args()
-    if not (ROOT / "domain" / "demo.py").exists():
-        print("\n## demo\n\nskipped: domain/demo.py does not exist yet, so `main.py demo` cannot run.")
+    if not (ROOT / "domain" / "demo" / "__init__.py").exists():
+        print("\n## demo\n\nskipped: domain/demo/ does not exist yet, so `main.py demo` cannot run.")
         return
     path = fresh_path("demo.sqlite3")
     subprocess.run([PYTHON, str(ROOT / "main.py"), "--db", str(path), "init"], cwd=ROOT, env=cli_env(), check=True,

@@ -79,9 +79,9 @@ def main() -> int:
     import keyring.backends.fail
     from PySide6.QtWidgets import QApplication
 
+    from bootstrap import bind
     from domain import ledger
     from tests.pg import Cluster
-    from ui.app import bind_queries
     from ui.services import Services
     from ui.sync_service import URL_SETTING
     from ui.sync_service import PasswordStore
@@ -94,7 +94,7 @@ def main() -> int:
     try:
         db = make_device(args.movements)
         db.set_setting(URL_SETTING, cluster.new_database())
-        services = Services(database=db, queries=bind_queries(db.engine), tasks=TaskRunner())
+        services = Services.over(bind(db), TaskRunner())
         service = SyncService(services, services.tasks, store=PasswordStore(lambda: keyring.backends.fail.Keyring()))
         service.refresh()
         while not service.state.configured:

@@ -27,7 +27,7 @@ def quit_without_asking(monkeypatch):
 @pytest.fixture
 def make_services(db):
     """Build ui.services.Services on the test database, as ui.app does; waits for background work at the end."""
-    from ui.app import bind_queries
+    from bootstrap import bind
     from ui.services import Services
     from ui.tasks import TaskRunner
 
@@ -36,7 +36,7 @@ def make_services(db):
     def make(user: str = "") -> Services:
         tasks = TaskRunner()
         runners.append(tasks)
-        return Services(database=db, queries=bind_queries(db.engine), tasks=tasks, user=user)
+        return Services.over(bind(db), tasks, user=user)
 
     yield make
     for tasks in runners:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import functools
 from decimal import Decimal
-from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import QCoreApplication
@@ -13,23 +11,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QMessageBox
 
+from bootstrap import bind
 from domain import catalog
 from domain import commands as c
 from domain.documents import LineInput
 from domain.documents import PostDocument
 from domain.documents import post_document
-from persistence import documents as document_queries
-from persistence import queries
 from ui.services import Services
 from ui.tasks import TaskRunner
-
-
-def bind(engine) -> SimpleNamespace:
-    names = ("stock", "on_hand", "warehouses", "suppliers", "customers", "categories")
-    bound = {name: functools.partial(getattr(queries, name), engine) for name in names}
-    for name in ("document_list", "document_lines", "scan_codes"):
-        bound[name] = functools.partial(getattr(document_queries, name), engine)
-    return SimpleNamespace(**bound)
 
 
 @pytest.fixture
@@ -51,7 +40,7 @@ def document_services(db, tmp_path):
     catalog.add_supplier(uow(), c.AddSupplier("SUP", "Supplier"))
     catalog.add_customer(uow(), c.AddCustomer("CUS", "Customer"))
     tasks = TaskRunner()
-    yield Services(database=db, queries=bind(db.engine), tasks=tasks, user="clerk")
+    yield Services.over(bind(db), tasks, user="clerk")
     tasks.wait()
 
 
@@ -103,7 +92,7 @@ def test_a_receipt_and_a_shipment_posted_through_the_screens_change_the_stock(qt
     assert (doc.partner, doc.reference, doc.total_value, doc.user) == ("SUP", "DN-77", Decimal("40.00"), "clerk")
     assert receive.model.rowCount() == 0 and receive.reference.text() == ""
     assert receive.scan.hasFocus()
-    assert services.queries.on_hand("A-1", "W1") == 12
+    assert services.stock.on_hand("A-1", "W1") == 12
 
     ship = open_screen(qtbot, services, ShipScreen)
     for _ in range(3):
@@ -111,7 +100,7 @@ def test_a_receipt_and_a_shipment_posted_through_the_screens_change_the_stock(qt
     post(qtbot, ship)
     qtbot.waitUntil(lambda: ship.posted_model.rowCount() == 1)
     assert ship.posted_model.rows[0].number.startswith("GI-")
-    assert services.queries.on_hand("A-1", "W1") == 9
+    assert services.stock.on_hand("A-1", "W1") == 9
 
 
 def test_a_burst_of_ten_scans_counts_every_scan(qtbot, services):
@@ -176,9 +165,9 @@ def test_a_refused_shipment_shows_its_message_on_the_line_and_posts_nothing(qtbo
     assert screen.model.lines[1].error == message
     assert screen.model.lines[0].error == ""
     assert screen.model.rowCount() == 2  # the clerk's lines stay for correction
-    assert services.queries.on_hand("A-1", "W1") == 5
-    assert services.queries.on_hand("B-2", "W1") == 1
-    assert services.queries.document_list(kind="shipment") == []
+    assert services.stock.on_hand("A-1", "W1") == 5
+    assert services.stock.on_hand("B-2", "W1") == 1
+    assert services.documents.document_list(kind="shipment") == []
     assert screen.scan.hasFocus()
 
 
@@ -226,13 +215,13 @@ def test_reversing_a_posted_document_asks_first_and_restores_the_stock(qtbot, se
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.No)
     screen.reverse_selected()
     assert len(asked) == 1
-    assert services.queries.on_hand("A-1", "W1") == 5
+    assert services.stock.on_hand("A-1", "W1") == 5
 
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     screen.reverse_selected()
     qtbot.waitUntil(lambda: screen.posted_model.rowCount() == 1 and screen.posted_model.rows[0].reversed)
     assert doc.number in screen.posted_message.text()
-    assert services.queries.on_hand("A-1", "W1") == 0
+    assert services.stock.on_hand("A-1", "W1") == 0
 
 
 def test_a_count_sheet_loads_expected_quantities_and_posts_the_differences(qtbot, services):
@@ -251,9 +240,9 @@ def test_a_count_sheet_loads_expected_quantities_and_posts_the_differences(qtbot
     assert screen.model.lines[0].counted == 2
     post(qtbot, screen)
     qtbot.waitUntil(lambda: screen.posted_model.rowCount() == 1)
-    assert services.queries.on_hand("A-1", "W1") == 2  # counted 2
-    assert services.queries.on_hand("B-2", "W1") == 3  # left blank: unchanged
-    assert services.queries.on_hand("C-3", "W1") == 9  # another category
+    assert services.stock.on_hand("A-1", "W1") == 2  # counted 2
+    assert services.stock.on_hand("B-2", "W1") == 3  # left blank: unchanged
+    assert services.stock.on_hand("C-3", "W1") == 9  # another category
     assert screen.posted_model.rows[0].number.startswith("SC-")
 
 
@@ -268,7 +257,7 @@ def test_a_transfer_and_an_adjustment_post_from_their_screens(qtbot, services):
     scan(qtbot, transfer, "A-1")
     post(qtbot, transfer)
     qtbot.waitUntil(lambda: transfer.posted_model.rowCount() == 1)
-    assert services.queries.on_hand("A-1", "W2") == 2
+    assert services.stock.on_hand("A-1", "W2") == 2
 
     adjust = open_screen(qtbot, services, AdjustScreen)
     scan(qtbot, adjust, "A-1")
@@ -278,7 +267,7 @@ def test_a_transfer_and_an_adjustment_post_from_their_screens(qtbot, services):
     assert set_cell(adjust, 0, "reason", "broken in handling")
     post(qtbot, adjust)
     qtbot.waitUntil(lambda: adjust.posted_model.rowCount() == 1)
-    assert services.queries.on_hand("A-1", "W1") == 2
+    assert services.stock.on_hand("A-1", "W1") == 2
 
 
 def test_the_screen_retranslates_on_a_language_change(qtbot, services):
@@ -340,7 +329,7 @@ def test_ctrl_enter_while_a_cell_is_being_edited_posts_the_edited_value(qtbot, s
     qtbot.keyClicks(editor, "6")
     qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: screen.posted_model.rowCount() == 1)
-    assert services.queries.on_hand("B-2", "W1") == 6
+    assert services.stock.on_hand("B-2", "W1") == 6
 
 
 DOCUMENT_CONTEXTS = {"DocumentEntry", "DocumentErrors", "DocumentLinesModel", "PostedDocumentsModel",
@@ -436,8 +425,8 @@ def test_a_burst_of_unknown_codes_reloads_the_code_map_once(qtbot, services, mon
     monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: None))
     screen = open_screen(qtbot, services, ReceiveScreen)
     loads = []
-    real = services.queries.scan_codes
-    monkeypatch.setattr(services.queries, "scan_codes", lambda: loads.append(1) or real())
+    real = services.documents.scan_codes
+    monkeypatch.setattr(services.documents, "scan_codes", lambda: loads.append(1) or real())
     monkeypatch.setattr(documents, "CODES_MAX_AGE", 0.0)
     for k in range(5):
         scan(qtbot, screen, f"NOPE-{k}")

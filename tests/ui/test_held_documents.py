@@ -235,11 +235,6 @@ def test_a_held_receipt_against_a_purchase_order_comes_back_with_its_quantities(
     purchasing.add_line(db.uow(), pc.AddPurchaseOrderLine(po.id, "A-1", "10", "2.00"))
     purchasing.add_line(db.uow(), pc.AddPurchaseOrderLine(po.id, "B-2", "5", "3.00"))
     number = purchasing.issue(db.uow(), pc.IssuePurchaseOrder(po.id)).number
-    from functools import partial
-
-    from persistence.purchasing import purchase_orders
-    services.queries.purchase_orders = partial(purchase_orders, db.engine)
-
     screen = open_screen(qtbot, services, ReceiveScreen)
     scan(qtbot, screen, number)
     qtbot.waitUntil(lambda: screen.po is not None and screen.model.rowCount() == 2, timeout=30_000)

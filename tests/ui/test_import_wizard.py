@@ -45,12 +45,12 @@ def test_the_wizard_guesses_the_columns_checks_every_row_and_imports_in_the_back
     assert wizard.preview_table.item(0, 1).text() == "SD-6"
     assert wizard.report_table.rowCount() == 0
     assert "2 new" in wizard.report_label.text()
-    assert services.queries.products() == []  # checked, not written
+    assert services.catalog.products() == []  # checked, not written
     wizard.import_button.click()
     qtbot.waitUntil(lambda: wizard.imported, timeout=10_000)
     assert "2 added" in wizard.message.text()
     assert not wizard.import_button.isEnabled() and not wizard.back_button.isEnabled()
-    assert [p.sku for p in services.queries.products()] == ["HM-1", "SD-6"]
+    assert [p.sku for p in services.catalog.products()] == ["HM-1", "SD-6"]
 
 
 def test_a_file_with_bad_rows_shows_the_report_and_cannot_be_imported(qtbot, services, tmp_path):
@@ -68,7 +68,7 @@ def test_a_file_with_bad_rows_shows_the_report_and_cannot_be_imported(qtbot, ser
                       ["3", "仓库", "no warehouse has the code 'GZ'"]]
     assert "2 rows have problems" in wizard.report_label.text()
     assert not wizard.import_button.isEnabled()
-    assert services.queries.movements() == []
+    assert services.stock.movements() == []
 
 
 def test_a_file_that_cannot_be_read_says_why_and_stays_on_the_first_step(qtbot, services, tmp_path):
@@ -253,7 +253,7 @@ def test_the_number_format_is_chosen_on_the_mapping_page_and_the_preview_shows_t
     assert "1.234,5 (European" in wizard.preview_label.text()
     wizard.import_button.click()
     qtbot.waitUntil(lambda: wizard.imported, timeout=10_000)
-    moved = {(m.sku, m.qty, m.unit_cost) for m in services.queries.movements() if m.kind == MovementKind.RECEIPT}
+    moved = {(m.sku, m.qty, m.unit_cost) for m in services.stock.movements() if m.kind == MovementKind.RECEIPT}
     assert moved == {("SD-6", Decimal(1234), Decimal("4.2")), ("HM-1", Decimal("2.5"), Decimal("1234.5"))}
     again = ImportWizard(services)  # the choice is remembered for the next file
     qtbot.addWidget(again)
@@ -280,7 +280,7 @@ def test_a_value_the_chosen_format_refuses_is_reported_in_chinese_and_blocks_the
     assert refused.text() == "1.23,4" and "不是所选格式的数字" in refused.toolTip()
     assert wizard.preview_table.item(0, 4).text() == "4.2"
     assert not wizard.import_button.isEnabled()
-    assert services.queries.movements() == []
+    assert services.stock.movements() == []
 
 
 def test_a_decimal_comma_read_in_the_default_format_points_to_the_european_one(qtbot, services, tmp_path):
@@ -316,5 +316,5 @@ def test_number_cells_of_a_workbook_show_and_import_as_the_numbers_they_are_in_t
     assert [wizard.preview_table.item(0, col).text() for col in range(5)] == ["2", "SD-6", "SH", "1.234", "4.2"]
     wizard.import_button.click()
     qtbot.waitUntil(lambda: wizard.imported, timeout=10_000)
-    [m] = [m for m in services.queries.movements() if m.kind == MovementKind.RECEIPT]
+    [m] = [m for m in services.stock.movements() if m.kind == MovementKind.RECEIPT]
     assert (m.qty, m.unit_cost) == (Decimal("1.234"), Decimal("4.2"))

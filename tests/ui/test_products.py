@@ -76,7 +76,7 @@ def test_the_editor_shows_a_refused_field_next_to_it_and_saves_nothing(qtbot, sc
     qtbot.waitUntil(lambda: not editor.errors["SKU"].isHidden())
     assert "spaces" in editor.errors["SKU"].text()
     assert editor.errors["name"].isHidden()
-    assert [p.sku for p in services.queries.products()] == ["GL-1", "HM-1", "SD-1"]
+    assert [p.sku for p in services.catalog.products()] == ["GL-1", "HM-1", "SD-1"]
 
     editor.edits["SKU"].setText("NEW-1")
     editor.edits["pack size"].setText("0")

@@ -88,11 +88,11 @@ def issue(qtbot, screen) -> str:
 
 
 def on_order(services, sku: str) -> Decimal:
-    return next(r.on_order for r in services.queries.stock() if r.sku == sku and r.warehouse == "W1")
+    return next(r.on_order for r in services.stock.stock() if r.sku == sku and r.warehouse == "W1")
 
 
 def on_hand(services, sku: str) -> Decimal:
-    return next(r.on_hand for r in services.queries.stock() if r.sku == sku and r.warehouse == "W1")
+    return next(r.on_hand for r in services.stock.stock() if r.sku == sku and r.warehouse == "W1")
 
 
 def test_a_draft_made_on_the_screen_rounds_to_moq_and_multiple_and_totals_live(qtbot, services, screen):
@@ -143,7 +143,7 @@ def test_cancelling_asks_for_a_reason_and_releases_what_was_on_order(qtbot, serv
     dialog.accept()
     qtbot.waitUntil(lambda: screen.current.state == "cancelled")
     assert on_order(services, "SD-1") == Decimal("0")
-    (row,) = services.queries.purchase_orders(state="cancelled")
+    (row,) = services.purchasing.purchase_orders(state="cancelled")
     assert row.id == screen.current.id
     assert not screen.receive_button.isEnabled()
 

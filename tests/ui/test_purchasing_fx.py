@@ -74,7 +74,7 @@ def test_a_usd_po_shows_its_rate_and_takes_a_fixed_rate_in_the_editor(qtbot, ser
     qtbot.waitUntil(lambda: "fixed on this PO" in screen.rate_info.text(), timeout=10_000)
     idle(qtbot, screen)
     assert screen.rate_info.text().startswith("1 USD = 6.95 CNY, fixed on this PO")
-    assert services.queries.purchase_orders(ref=draft)[0].fixed_rate == Decimal("6.95")
+    assert services.purchasing.purchase_orders(ref=draft)[0].fixed_rate == Decimal("6.95")
 
 
 def test_a_company_currency_po_shows_no_rate_controls(qtbot, services, screen):
@@ -103,8 +103,8 @@ def test_a_receipt_without_a_rate_is_refused_in_the_dialog_saying_where_to_enter
     text = dialog.error.text()
     assert "There is no exchange rate for USD" in text and "Settings › Exchange rates" in text
     assert "stockroom rate set USD RATE" in text
-    assert services.queries.movements() == []
-    assert services.queries.purchase_orders(ref=number)[0].lines[0].received == 0
+    assert services.stock.movements() == []
+    assert services.purchasing.purchase_orders(ref=number)[0].lines[0].received == 0
 
 
 def test_replenishment_drafts_in_two_currencies_are_totalled_per_currency():

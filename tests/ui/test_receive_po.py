@@ -78,11 +78,11 @@ def set_received(screen, row: int, text: str) -> bool:
 
 
 def balance(services, sku: str):
-    return services.queries.stock(sku=sku, warehouse="W1")[0]
+    return services.stock.stock(sku=sku, warehouse="W1")[0]
 
 
 def the_po(services, number: str):
-    return services.queries.purchase_orders(ref=number)[0]
+    return services.purchasing.purchase_orders(ref=number)[0]
 
 
 def test_scanning_a_po_number_fills_the_lines_with_what_is_still_expected_and_the_supplier(qtbot, services):
@@ -119,7 +119,7 @@ def test_receiving_part_leaves_the_rest_open_and_receiving_the_rest_completes_th
     assert [(x.sku, x.received, x.open_qty) for x in po.lines] == [("SD-1", 6, 4), ("HM-1", 0, 4)]
     row = balance(services, "SD-1")
     assert (row.on_hand, row.on_order) == (6, 4)
-    moves = services.queries.movements(sku="SD-1")
+    moves = services.stock.movements(sku="SD-1")
     assert [(m.qty, m.unit_cost, m.source_ref) for m in moves] == [(6, Decimal("2.50"), number)]
     assert screen.po is None and screen.model.rowCount() == 0  # back to a free receipt
 
@@ -147,7 +147,7 @@ def test_an_over_receipt_is_refused_on_its_line_and_nothing_is_posted(qtbot, ser
     assert screen.po is not None  # the clerk corrects the line
     assert balance(services, "HM-1").on_hand == 0 and balance(services, "SD-1").on_hand == 0
     assert the_po(services, number).state == "issued"
-    assert services.queries.movements() == []
+    assert services.stock.movements() == []
 
 
 def test_a_receipt_within_the_tolerance_is_accepted(qtbot, services):

@@ -110,7 +110,7 @@ def test_the_company_block_and_purchasing_settings_are_saved_in_the_database(qtb
     settings.save_company()
     qtbot.waitUntil(lambda: settings.saved_label.text() == "Saved.")
     policy = purchasing_terms.current_policy(services.uow())
-    assert services.queries.setting("company_name") == "Acme 五金"
+    assert services.catalog.setting("company_name") == "Acme 五金"
     assert (policy.company_address, str(policy.tax_rate), str(policy.over_receipt_tolerance)) == (
         "上海市浦东新区张江路 88 号", "9", "5")
 

@@ -113,11 +113,11 @@ def test_the_sort_role_gives_raw_decimals_and_sorting_is_numeric(qapp):
 
 
 def test_the_fast_table_queries_return_what_the_plain_ones_do(services):
-    q = services.queries
-    assert q.stock_table() == q.stock()
-    assert q.stock_table(limit=2) == q.stock()[:2]
-    assert q.product_table() == q.products()
-    assert q.product_table(limit=1) == q.products()[:1]
+    stock, catalog = services.stock, services.catalog
+    assert stock.stock_table() == stock.stock()
+    assert stock.stock_table(limit=2) == stock.stock()[:2]
+    assert catalog.product_table() == catalog.products()
+    assert catalog.product_table(limit=1) == catalog.products()[:1]
 
 
 def test_a_big_table_shows_its_first_rows_before_the_rest(qtbot, services, monkeypatch):

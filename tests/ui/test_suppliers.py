@@ -44,7 +44,7 @@ def add_supplier(qtbot, screen, code="ACME", name="Acme Tools 五金"):
 
 def test_a_supplier_added_on_the_screen_is_stored_with_its_profile(qtbot, screen, services):
     add_supplier(qtbot, screen)
-    (row,) = services.queries.supplier_details()
+    (row,) = services.purchasing.suppliers()
     assert (row.code, row.name, row.currency, row.lead_time_days) == ("ACME", "Acme Tools 五金", "USD", 12)
     assert row.address == "1 Harbour Rd\nShenzhen" and row.payment_terms == "30 days net"
     assert "Saved ACME" in screen.message.text()
@@ -57,12 +57,12 @@ def test_editing_a_supplier_changes_it_and_a_bad_lead_time_names_the_field(qtbot
     screen.save_button.click()
     qtbot.waitUntil(lambda: "Not saved" in screen.message.text())
     assert "lead time" in screen.message.text()
-    assert services.queries.supplier_details()[0].lead_time_days == 12
+    assert services.purchasing.suppliers()[0].lead_time_days == 12
     screen.lead_time.setText("20")
     screen.payment_terms.setText("60 days")
     screen.save_button.click()
-    qtbot.waitUntil(lambda: services.queries.supplier_details()[0].lead_time_days == 20)
-    assert services.queries.supplier_details()[0].payment_terms == "60 days"
+    qtbot.waitUntil(lambda: services.purchasing.suppliers()[0].lead_time_days == 20)
+    assert services.purchasing.suppliers()[0].payment_terms == "60 days"
 
 
 def test_terms_added_through_the_dialog_show_in_the_terms_table(qtbot, screen, services):

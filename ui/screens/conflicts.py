@@ -260,9 +260,9 @@ class ConflictsScreen(Screen):
         services, everything = self.services, bool(self.show_all.currentData())
 
         def read():
-            return (sync_service.conflicts(services.database, include_resolved=everything),
-                    sync_service.negative_stock(services.database), sync_service.may_resolve(services),
-                    sync_service.kept_aside(services.database))
+            return (services.sync.conflicts(include_resolved=everything),
+                    services.sync.negative_stock(), sync_service.may_resolve(services),
+                    services.sync.kept_aside())
 
         self.load(read, self._loaded)
 
@@ -342,8 +342,8 @@ class ConflictsScreen(Screen):
 
         self.message.setStyleSheet("")
         self.message.clear()
-        services.tasks.submit(lambda: sync_service.resolve_conflict(
-            services.database, row.id, user=services.user, note=note, apply_loser=apply_loser, role=services.role),
+        services.tasks.submit(lambda: services.admin.resolve_conflict(
+            row.id, user=services.user, note=note, apply_loser=apply_loser, role=services.role),
             done, failed)
 
     # -- negative stock --------------------------------------------------------------------

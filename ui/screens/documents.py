@@ -560,7 +560,7 @@ class DocumentEntry(Screen):
             self._codes_loading = False
             self.show_error(exc)
 
-        self._submit(self.services.queries.scan_codes, self._codes_loaded, failed)
+        self._submit(self.services.documents.scan_codes, self._codes_loaded, failed)
 
     def _codes_loaded(self, codes) -> None:
         self._codes_loading = False
@@ -570,20 +570,19 @@ class DocumentEntry(Screen):
         self._apply_pending()
 
     def reload_choices(self) -> None:
-        queries = self.services.queries
+        catalog, orders = self.services.catalog, self.services.purchasing
 
         kind = self.kind
 
         def load():
             partners = []
             if kind == DocumentKind.RECEIPT:
-                partners = [(s.code, s.name) for s in queries.suppliers()]
+                partners = [(s.code, s.name) for s in catalog.suppliers()]
             elif kind == DocumentKind.SHIPMENT:
-                partners = [(c.code, c.name) for c in queries.customers()]
-            categories = queries.categories() if kind == DocumentKind.COUNT else []
-            orders = getattr(queries, "purchase_orders", None)  # absent when purchasing is not bound
-            pos = orders(state=OPEN_PO_STATES) if kind == DocumentKind.RECEIPT and orders else []
-            return [(w.code, w.name) for w in queries.warehouses()], partners, categories, pos
+                partners = [(c.code, c.name) for c in catalog.customers()]
+            categories = catalog.categories() if kind == DocumentKind.COUNT else []
+            pos = orders.purchase_orders(state=OPEN_PO_STATES) if kind == DocumentKind.RECEIPT else []
+            return [(w.code, w.name) for w in catalog.warehouses()], partners, categories, pos
 
         self._submit(load, self._choices_loaded)
 
@@ -629,9 +628,9 @@ class DocumentEntry(Screen):
             self.refresh_posted()
 
     def refresh_posted(self) -> None:
-        queries, kind = self.services.queries, self.kind.value
+        documents, kind = self.services.documents, self.kind.value
         self._loaded_generation = self.services.data_generation()
-        self._submit(lambda: queries.document_list(kind=kind), self._posted_loaded)
+        self._submit(lambda: documents.document_list(kind=kind), self._posted_loaded)
 
     def _posted_loaded(self, rows) -> None:
         selected = self._selected_doc.id if self._selected_doc is not None else None
@@ -744,10 +743,10 @@ class DocumentEntry(Screen):
         self._po_loading = True
         self.po_combo.setEnabled(False)
         services = self.services
-        find = getattr(services.queries, "purchase_orders", None)
+        orders = services.purchasing
 
         def load():
-            rows = find(ref=ref) if find else []
+            rows = orders.purchase_orders(ref=ref)
             uow = services.uow()
             with uow:
                 tolerance = uow.purchasing.policy().over_receipt_tolerance
@@ -1035,10 +1034,10 @@ class DocumentEntry(Screen):
         if not warehouse:
             say(self.header_error, self.tr("Choose a warehouse first."))
             return
-        queries = self.services.queries
+        stock = self.services.stock
 
         def load():
-            rows = queries.stock(warehouse=warehouse)
+            rows = stock.stock(warehouse=warehouse)
             return [(r.product_id, r.sku, r.name, r.unit, r.on_hand) for r in rows
                     if category is None or r.category == category]
 
@@ -1174,8 +1173,8 @@ class DocumentEntry(Screen):
         self.posted_message.clear()
         self._opened = doc.number
         self._show_opened()
-        queries = self.services.queries
-        self._submit(lambda: queries.document_lines(doc.id), self.posted_lines_model.set_rows)
+        documents = self.services.documents
+        self._submit(lambda: documents.document_lines(doc.id), self.posted_lines_model.set_rows)
 
     def _show_opened(self) -> None:
         if self._opened:

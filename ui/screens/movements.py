@@ -6,6 +6,7 @@ from datetime import datetime
 from datetime import time
 from datetime import timedelta
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QDate
@@ -28,6 +29,9 @@ from ui.models.table import qty_text
 from ui.models.table import when_text
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
+
+if TYPE_CHECKING:
+    from ui.services import DocumentQueries
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
@@ -95,8 +99,8 @@ class MovementsScreen(Screen):
         return self.details
 
     def _load_warehouses(self) -> None:
-        queries = self.services.queries
-        self.services.tasks.submit(queries.warehouses, self._warehouses_loaded)
+        catalog = self.services.catalog
+        self.services.tasks.submit(catalog.warehouses, self._warehouses_loaded)
 
     def _warehouses_loaded(self, warehouses) -> None:
         from ui.widgets.busy import alive
@@ -119,8 +123,8 @@ class MovementsScreen(Screen):
                 "kind": self.kind.currentData(), "since": since, "until": until, "limit": LIMIT}
 
     def refresh(self, *_) -> None:
-        queries, filters = self.services.queries, self.filters()
-        self.load(lambda: queries.latest_movements(**filters), self._loaded)
+        stock, filters = self.services.stock, self.filters()
+        self.load(lambda: stock.latest_movements(**filters), self._loaded)
 
     def _loaded(self, rows) -> None:
         self.model.set_rows(rows)
@@ -155,12 +159,12 @@ class MovementsScreen(Screen):
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
-def _find_document(queries, kind: str, number: str):
+def _find_document(documents: DocumentQueries, kind: str, number: str):
     """The posted document a movement came from, with its lines (None when it was not a document)."""
-    if not number or not hasattr(queries, "document_list"):
+    if not number:
         return None
-    document = next((d for d in queries.document_list(kind=kind, limit=100_000) if d.number == number), None)
-    return None if document is None else (document, queries.document_lines(document.id))
+    document = next((d for d in documents.document_list(kind=kind, limit=100_000) if d.number == number), None)
+    return None if document is None else (document, documents.document_lines(document.id))
 
 
 class MovementDetails(QDialog):
@@ -178,7 +182,7 @@ class MovementDetails(QDialog):
         self.document = None
         self.retranslate()
         m = movement
-        services.tasks.submit(lambda: _find_document(services.queries, m.source_type, m.source_ref), self._found)
+        services.tasks.submit(lambda: _find_document(services.documents, m.source_type, m.source_ref), self._found)
 
     def _found(self, found) -> None:
         from ui.widgets.busy import alive

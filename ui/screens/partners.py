@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget
 from PySide6.QtWidgets import QVBoxLayout
@@ -12,9 +14,12 @@ from ui.models.proxy import RowFilterProxy
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
 
+if TYPE_CHECKING:
+    from ui.services import CatalogQueries
 
-def _load(queries):
-    return queries.suppliers(), queries.customers()
+
+def _load(catalog: CatalogQueries):
+    return catalog.suppliers(), catalog.customers()
 
 
 class PartnersScreen(Screen):
@@ -42,8 +47,8 @@ class PartnersScreen(Screen):
         self.refresh()
 
     def refresh(self) -> None:
-        queries = self.services.queries
-        self.load(lambda: _load(queries), self._loaded)
+        catalog = self.services.catalog
+        self.load(lambda: _load(catalog), self._loaded)
 
     def _loaded(self, result) -> None:
         suppliers, customers = result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
@@ -40,15 +41,18 @@ from ui.widgets.busy import alive
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
 
+if TYPE_CHECKING:
+    from ui.services import CatalogQueries
+
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 
 FIRST_ROWS = 200  # shown at once while the rest of a big catalogue loads
 
 
-def _load(queries, progress):
-    progress(queries.product_table(limit=FIRST_ROWS))
-    rows = queries.product_table()
+def _load(products: CatalogQueries, progress):
+    progress(products.product_table(limit=FIRST_ROWS))
+    rows = products.product_table()
     return rows, ProductTableModel.make_keys(rows)
 
 
@@ -103,8 +107,8 @@ class ProductsScreen(Screen):
         self.refresh()
 
     def refresh(self) -> None:
-        queries = self.services.queries
-        self.load(lambda progress: _load(queries, progress), lambda result: self.model.set_rows(*result),
+        products = self.services.catalog
+        self.load(lambda progress: _load(products, progress), lambda result: self.model.set_rows(*result),
                   self._first_rows)
 
     def _first_rows(self, rows) -> None:
@@ -189,10 +193,10 @@ class ProductsScreen(Screen):
         row = self.current_row()
         if row is None:
             return
-        uow, queries, sku = self.services.uow(), self.services.queries, row.sku
+        uow, stock, sku = self.services.uow(), self.services.stock, row.sku
         self.active_button.setEnabled(False)
         self.busy_bar.busy(True)
-        self.services.tasks.submit(lambda: (catalog.get_product(uow, sku), queries.stock(sku=sku)),
+        self.services.tasks.submit(lambda: (catalog.get_product(uow, sku), stock.stock(sku=sku)),
                                    self._confirm_toggle, self._toggle_failed)
 
     def _confirm_toggle(self, result) -> None:
@@ -492,9 +496,9 @@ class ProductPage(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        queries, sku = self.services.queries, self.product.sku
+        stock, sku = self.services.stock, self.product.sku
         self.busy.busy(True)
-        self.services.tasks.submit(lambda: queries.movements(sku=sku), self._loaded)
+        self.services.tasks.submit(lambda: stock.movements(sku=sku), self._loaded)
 
     def _loaded(self, rows) -> None:
         if alive(self):

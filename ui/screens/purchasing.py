@@ -11,6 +11,7 @@ to PDF off the GUI thread.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
@@ -56,6 +57,9 @@ from ui.widgets.busy import alive
 from ui.widgets.pdf_preview import PdfPreview
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
+
+if TYPE_CHECKING:
+    from ui.services import PurchasingQueries
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 CTX = "PurchasingScreen"
@@ -157,8 +161,8 @@ def price_text(line) -> str:
     return price_str(line.price) + per
 
 
-def _load_po(uow, queries, ref: str):
-    rows = queries.purchase_orders(ref=ref)
+def _load_po(uow, orders: PurchasingQueries, ref: str):
+    rows = orders.purchase_orders(ref=ref)
     if not rows:
         return None, None
     return rows[0], purchasing.load_snapshot(uow(), ref)
@@ -363,12 +367,12 @@ class PurchasingScreen(Screen):
 
     # -- loading -------------------------------------------------------------------------
     def refresh(self) -> None:
-        queries = self.services.queries
+        catalog, documents, orders = self.services.catalog, self.services.documents, self.services.purchasing
 
         def fetch():
-            codes = {code: target.sku for code, target in queries.scan_codes().items()}
-            return (queries.purchase_orders(), queries.suppliers(), queries.warehouses(),
-                    [(p.sku, p.name) for p in queries.products()], codes)
+            codes = {code: target.sku for code, target in documents.scan_codes().items()}
+            return (orders.purchase_orders(), catalog.suppliers(), catalog.warehouses(),
+                    [(p.sku, p.name) for p in catalog.products()], codes)
 
         self.load(fetch, self._loaded)
 
@@ -419,9 +423,9 @@ class PurchasingScreen(Screen):
             self.open_po(row.id)
 
     def open_po(self, po_id: str) -> None:
-        uow, queries = self.services.uow, self.services.queries
+        uow, orders = self.services.uow, self.services.purchasing
         self.revising = False if self.current is None or self.current.id != po_id else self.revising
-        self.services.tasks.submit(lambda: _load_po(uow, queries, po_id), on_done=self._po_loaded,
+        self.services.tasks.submit(lambda: _load_po(uow, orders, po_id), on_done=self._po_loaded,
                                    on_error=self._failed)
 
     def _po_loaded(self, result) -> None:

@@ -1,7 +1,7 @@
 """Replenishment: run planning, read the reorder alerts and their reasons, turn suggestions into draft POs.
 
 "Run planning" (F5, the main window's refresh) runs ``domain.planning.plan`` on the task runner with the
-history reader from ``services.queries.reader`` and the forecast cache from ``services.queries.forecast_cache``:
+history reader from ``services.planning.reader`` and the forecast cache from ``services.planning.forecast_cache``:
 only the rows whose history changed since the last run are forecast again. A progress bar counts the rows.
 "Thorough" also fits the statsmodels models (ETS, Theta) and adds them to the combination the forecast is made
 of, in two processes under a time budget: slower, and a little more accurate on public data. Cancel sets the
@@ -25,6 +25,7 @@ import threading
 import time
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
@@ -58,6 +59,10 @@ from ui.search import needle
 from ui.search import search_key
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
+
+if TYPE_CHECKING:
+    from ui.services import PlanningQueries
+    from ui.services import PurchasingQueries
 
 translate = QCoreApplication.translate
 
@@ -432,28 +437,28 @@ class PlanResult:
     drafts: dict = dataclasses.field(default_factory=dict)  # (SKU, warehouse) → draft PO labels
 
 
-def run_plan(queries, today: date, weeks: int, *, thorough: bool = False, cancel=None, progress=None) -> PlanResult:
+def run_plan(history: PlanningQueries, orders: PurchasingQueries, today: date, weeks: int, *, thorough: bool = False,
+             cancel=None, progress=None) -> PlanResult:
     """``domain.planning.plan`` with the app's history reader and forecast cache (worker thread).
 
     ``cancel`` (a callable) is asked between batches; ``progress`` gets (rows done, rows in all).
     """
     from domain import planning
 
-    reader = queries.reader(utc_offset_seconds=time.localtime().tm_gmtoff)
-    control = planning.RunControl(cache=queries.forecast_cache(), cancel=cancel, progress=progress)
+    reader = history.reader(utc_offset_seconds=time.localtime().tm_gmtoff)
+    control = planning.RunControl(cache=history.forecast_cache(), cancel=cancel, progress=progress)
     plans = planning.plan(reader, today=today, weeks=weeks, thorough=thorough,
                           budget_seconds=THOROUGH_BUDGET_SECONDS, workers=2, run=control)
     rows = [p for p in plans if p.alert is not None or p.draft_alert is not None]
-    return PlanResult(rows, len(plans), control.computed, draft_labels(queries) if any(map(ordered, rows)) else {})
+    return PlanResult(rows, len(plans), control.computed, draft_labels(orders) if any(map(ordered, rows)) else {})
 
 
-def draft_labels(queries) -> dict[tuple[str, str], list[str]]:
+def draft_labels(orders: PurchasingQueries) -> dict[tuple[str, str], list[str]]:
     """(SKU, warehouse) → the labels of the draft purchase orders that hold it (worker thread)."""
     from ui.screens.purchasing import po_label
 
-    find = getattr(queries, "purchase_orders", None)
     labels: dict[tuple[str, str], list[str]] = {}
-    for po in find(state="draft") if find else ():
+    for po in orders.purchase_orders(state="draft"):
         for line in po.lines:
             labels.setdefault((line.sku, po.warehouse), []).append(po_label(po))
     return labels
@@ -596,7 +601,8 @@ class ReplenishmentScreen(Screen):
         """Run planning in the background (F5 or the button); ignored while a run is still stopping."""
         if self._cancel_flag is not None:
             return
-        queries, today, weeks = self.services.queries, self.today or date.today(), self.weeks
+        history, orders = self.services.planning, self.services.purchasing
+        today, weeks = self.today or date.today(), self.weeks
         thorough = self.thorough.isChecked()
         flag = self._cancel_flag = threading.Event()
         self._running(True)
@@ -605,7 +611,7 @@ class ReplenishmentScreen(Screen):
         self._say(lambda: translate("Replenishment", "Planning: reading the history and forecasting every product…"))
 
         def job(progress):
-            return run_plan(queries, today, weeks, thorough=thorough, cancel=flag.is_set,
+            return run_plan(history, orders, today, weeks, thorough=thorough, cancel=flag.is_set,
                             progress=lambda done, total: progress((done, total)))
 
         self.load(job, self._planned, on_progress=self._progressed)

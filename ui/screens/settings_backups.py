@@ -1,9 +1,9 @@
 """Settings › Backups: the backups of the open database, backing up and restoring, the integrity check,
 and how many backups to keep.
 
-All file and database work runs on the task runner (``services.queries`` functions of
-``persistence.backup``). A restore first backs up the current file; afterwards the main window reopens
-the database, so every screen shows the restored data.
+All file and database work runs on the task runner (``services.backups`` reads, ``services.admin`` writes:
+``persistence.boundary`` over ``persistence.backup``). A restore first backs up the current file; afterwards the
+main window reopens the database, so every screen shows the restored data.
 """
 
 from __future__ import annotations
@@ -141,8 +141,8 @@ class BackupsPage(QWidget):
         self.services.tasks.submit(fn, done, failed)
 
     def refresh(self) -> None:
-        queries = self.services.queries
-        self._run(lambda: (queries.backups(), queries.backup_keep()), self._show,
+        backups = self.services.backups
+        self._run(lambda: (backups.backups(), backups.backup_keep()), self._show,
                   translate("BackupsPage", "Could not list the backups: %1"))
 
     def _show(self, loaded) -> None:
@@ -168,13 +168,13 @@ class BackupsPage(QWidget):
 
     # -- actions -----------------------------------------------------------------------------
     def back_up_now(self) -> None:
-        queries = self.services.queries
+        admin = self.services.admin
 
         def done(path: Path) -> None:
             self._say(translate("BackupsPage", "Backed up to %1.").replace("%1", str(path)))
             self.refresh()
 
-        self._run(lambda: queries.back_up_now(), done, translate("BackupsPage", "Could not back up: %1"))
+        self._run(lambda: admin.back_up_now(), done, translate("BackupsPage", "Could not back up: %1"))
 
     def selected_backup(self) -> Path | None:
         rows = self.table.selectionModel().selectedRows(WHEN)
@@ -202,11 +202,11 @@ class BackupsPage(QWidget):
             "database is lost.").replace("%1", source.name)
         if not self._confirm(question):
             return
-        queries, services = self.services.queries, self.services
+        admin, services = self.services.admin, self.services
 
         def restore():
             access.authorize(services.uow(), access.Permission.RESTORE)  # refused in the domain, not only here
-            return queries.restore_into(source)
+            return admin.restore_into(source)
 
         self._run(restore, self._restored,
                   translate("BackupsPage", "Could not restore: %1"))
@@ -238,9 +238,9 @@ class BackupsPage(QWidget):
             self.refresh()
 
     def check_integrity(self) -> None:
-        queries = self.services.queries
+        backups = self.services.backups
         self.result.clear()
-        self._run(lambda: queries.integrity(), self._show_integrity,
+        self._run(lambda: backups.integrity(), self._show_integrity,
                   translate("BackupsPage", "Could not check the database: %1"))
 
     def _show_integrity(self, report) -> None:
@@ -261,7 +261,7 @@ class BackupsPage(QWidget):
         self._say("\n".join(lines), error=not report.ok)
 
     def save_keep(self) -> None:
-        queries = self.services.queries
+        admin = self.services.admin
         value = self.keep.value()
         doomed = len(getattr(self, "_backups", ())) - value
         if doomed > 0:
@@ -280,7 +280,7 @@ class BackupsPage(QWidget):
 
         def save():
             access.authorize(services.uow(), access.Permission.SETTINGS)
-            return queries.set_backup_keep(value)
+            return admin.set_backup_keep(value)
 
         self._run(save, done,
                   translate("BackupsPage", "Could not save the setting: %1"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox
 from PySide6.QtWidgets import QComboBox
@@ -18,15 +20,18 @@ from ui.search import needle
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
 
+if TYPE_CHECKING:
+    from ui.services import StockQueries
+
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 
 FIRST_ROWS = 200  # shown at once while the rest of a big table loads
 
 
-def _load(queries, progress):
-    progress(queries.stock_table(limit=FIRST_ROWS))
-    rows = queries.stock_table()
+def _load(stock: StockQueries, progress):
+    progress(stock.stock_table(limit=FIRST_ROWS))
+    rows = stock.stock_table()
     return rows, StockTableModel.make_keys(rows)
 
 
@@ -77,8 +82,8 @@ class StockScreen(Screen):
         self.refresh()
 
     def refresh(self) -> None:
-        queries = self.services.queries
-        self.load(lambda progress: _load(queries, progress), self._loaded, self._first_rows)
+        stock = self.services.stock
+        self.load(lambda progress: _load(stock, progress), self._loaded, self._first_rows)
 
     def _first_rows(self, rows) -> None:
         if not self.model.rows:

@@ -186,8 +186,8 @@ class SuppliersScreen(Screen):
 
     # -- loading -------------------------------------------------------------------------
     def refresh(self) -> None:
-        queries = self.services.queries
-        self.load(lambda: (queries.supplier_details(), [(p.sku, p.name) for p in queries.products()]), self._loaded)
+        orders, catalog = self.services.purchasing, self.services.catalog
+        self.load(lambda: (orders.suppliers(), [(p.sku, p.name) for p in catalog.products()]), self._loaded)
 
     def _loaded(self, result) -> None:
         rows, self.products = result
@@ -224,11 +224,11 @@ class SuppliersScreen(Screen):
         self.load_terms()
 
     def load_terms(self) -> None:
-        code, queries = self.current_code, self.services.queries
+        code, orders = self.current_code, self.services.purchasing
         if not code:
             self.terms_model.set_rows([])
             return
-        self.services.tasks.submit(lambda: (code, queries.supplier_terms(supplier=code)), on_done=self._terms_loaded)
+        self.services.tasks.submit(lambda: (code, orders.supplier_terms(supplier=code)), on_done=self._terms_loaded)
 
     def _terms_loaded(self, result) -> None:
         code, rows = result

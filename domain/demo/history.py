@@ -1,16 +1,10 @@
-"""Demo data: a seeded, deterministic small trading business, posted through the real use cases.
+"""The demo's history generator: two years of trading, made by simulating every product × warehouse
+("pair") day by day.
 
-The business is a 五金 · 文具 · 日用 · 食品 wholesaler: about 1,200 products drawn from the recipe
-in ``resources/demo/catalog.toml`` (Chinese, English and bilingual names, EAN-13 barcodes,
-cartons, min/max levels), three warehouses (SH 上海总仓, GZ 广州仓, BJ 北京仓), 20 suppliers
-with terms (price, MOQ, order multiple, lead time) and 200 customers. Its history is two years
-of trading ending on ``end``, made by simulating every product × warehouse ("pair") day by day:
-
-* Demand. Each pair has a base rate of customer order lines per day and a mean line size;
-  products are smooth fast movers, medium movers, slow intermittent movers or lumpy project
-  items. The rate is multiplied by a weekday pattern (quiet Sundays, 调休 make-up working days),
-  the public holidays and the Spring Festival lull of the ``holidays`` China calendar, a yearly
-  season per category (drinks in summer, heaters in winter, stationery at school start), the
+* Demand. Each pair has a base rate of customer order lines per day and a mean line size
+  (``domain.demo.master``); the rate is multiplied by a weekday pattern (quiet Sundays, 调休 make-up
+  working days), the public holidays and the Spring Festival lull of the ``holidays`` China calendar,
+  a yearly season per category (drinks in summer, heaters in winter, stationery at school start), the
   年货 stock-up before the festival, 618 and 双11 promotion spikes for promoted categories, a
   growth or decline trend per product and, for new products, a launch ramp. Line counts are
   Poisson, line sizes geometric.
@@ -27,17 +21,11 @@ of trading ending on ``end``, made by simulating every product × warehouse ("pa
 
 Every event gets its own local business-hour time within its day (deliveries 08:00–09:30,
 shipments 09:30–17:30, transfers, then adjustments and counts in the evening), so business
-time strictly increases per pair and nothing is back-dated. Master data goes through
-``catalog.add_many`` and movements through ``ledger.post_many``: the demo meets every rule a
-clerk meets, and the ledger, not this module, values the stock. Movements are committed six
-months per transaction (progress is still reported per month, as each month is posted):
-every transaction starts with cold repository caches, and re-reading 1,200 products and
-2,700 balances for each month's transaction cost about 10 s of a 50 s demo.
+time strictly increases per pair and nothing is back-dated. ``Simulation.months`` yields each month's
+``domain.commands`` in time order; the scenario (``domain.demo.scenario``) posts them.
 
-Randomness comes from one numpy Generator and one ``random.Random``, both seeded with ``seed``:
-the same seed and end date give the same business. numpy is used here (outside forecasting)
-because the day-by-day demand for a few thousand pairs is drawn as arrays; quantities are
-integers in the simulation and become ``Decimal`` in the commands.
+numpy is used here (outside forecasting) because the day-by-day demand for a few thousand pairs is
+drawn as arrays; quantities are integers in the simulation and become ``Decimal`` in the commands.
 """
 
 from __future__ import annotations
@@ -45,304 +33,31 @@ from __future__ import annotations
 import math
 import random
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
-from dataclasses import field
 from datetime import date
 from datetime import datetime
 from datetime import timedelta
 from datetime import timezone
 from decimal import Decimal
-from pathlib import Path
 
 import holidays
 import numpy as np
 
-from domain import catalog
 from domain import commands as cmd
-from domain import ledger
-from domain.errors import RuleViolation
-from domain.ports import UnitOfWork
+from domain.demo.master import DAYS
+from domain.demo.master import Product
+from domain.demo.master import World
+from domain.demo.master import fen
 
-RECIPE = Path(__file__).resolve().parent.parent / "resources" / "demo" / "catalog.toml"
 LOCAL = timezone(timedelta(hours=8), "CST")
-DAYS = 730
-PRODUCTS = 1200
-CUSTOMERS = 200
-CHUNK_MONTHS = 6  # months per transaction
-HUB = "SH"
 
 # Weekday factors Monday … Sunday for a business-to-business trader open six days a week.
 WEEKDAY = (1.08, 1.12, 1.10, 1.05, 1.12, 0.55, 0.20)
-# Demand classes: share by purchase-cost band (<10, 10–50, ≥50 CNY), order lines per day, mean line size.
-CLASSES = {
-    "fast": ((0.14, 0.06, 0.03), (0.6, 2.0), (2.0, 8.0)),
-    "medium": ((0.36, 0.30, 0.22), (0.15, 0.5), (1.5, 5.0)),
-    "slow": ((0.38, 0.46, 0.50), (0.02, 0.15), (1.0, 2.5)),
-    "lumpy": ((0.12, 0.18, 0.25), (0.01, 0.05), (8.0, 40.0)),
-}
 # Days of stock a planner orders up to, by class.
 COVER = {"fast": (10, 25), "medium": (20, 45), "slow": (45, 120), "lumpy": (30, 90)}
-TIER_COST = (1.0, 1.35, 1.2, 0.75)
 _SO_LINES = np.array([1, 1, 2, 2, 3, 4, 5, 6])  # lines per sales order, drawn uniformly
 DAMAGE = ("破损报废", "过期报废", "运输损坏", "样品领用", "内部领用")
-Progress = Callable[[str], None]
-
-
-def promoted_categories(recipe: dict | None = None) -> list[str]:
-    """The category names whose demand spikes most at 618 and 双11 (promotion sensitivity 1 or more)."""
-    recipe = recipe or load_recipe()
-    return [c["name"] for c in recipe["category"] if c.get("promo", 0) >= 1.0]
-
-
-def load_recipe(path: Path = RECIPE) -> dict:
-    with open(path, "rb") as f:
-        return tomllib.load(f)
-
-
-def build_demo(
-    uow_factory: Callable[[], UnitOfWork],
-    seed: int = 42,
-    progress: Progress | None = None,
-    scale: float = 1.0,
-    end: date | None = None,
-) -> str:
-    """Fill an empty database with the demo business.
-
-    Args:
-        uow_factory: makes a new unit of work; master data is one transaction, movements one per
-            ``CHUNK_MONTHS`` months.
-        seed: the same seed (and end) gives the same business.
-        progress: called with a line of text after the master data and after each month.
-        scale: 1.0 makes about 1,200 products and 200 customers; smaller scales make a smaller
-            business over the same two years (tests use 0.03).
-        end: the last business day (default: today).
-
-    Returns:
-        A one-line summary.
-
-    Raises:
-        RuleViolation: the database already holds the demo's warehouses or products.
-    """
-    say = progress or (lambda _msg: None)
-    end = end or date.today()
-    start = end - timedelta(days=DAYS - 1)
-    recipe = load_recipe()
-    rng = np.random.default_rng(seed)
-    rnd = random.Random(seed)
-    world = _World(recipe, rng, rnd, scale)
-    _refuse_if_filled(uow_factory, world)
-    catalog.add_many(uow_factory(), world.master_commands())
-    say(f"master data: {len(world.products):,} products, {len(world.warehouses)} warehouses, "
-        f"{len(world.suppliers)} suppliers, {len(world.customers)} customers")
-    sim = _Simulation(world, _Calendar(start, recipe["seasons"]), rng, rnd)
-    _post_months(uow_factory, sim.months(), say)
-    k = sim.kinds
-    return (
-        f"demo business: {len(world.products):,} products in {len(world.categories)} categories, "
-        f"{len(world.warehouses)} warehouses, {len(world.suppliers)} suppliers, {len(world.customers)} customers; "
-        f"{start} to {end}: {sum(k.values()):,} movements ({k['shipment']:,} shipments, {k['receipt']:,} receipts, "
-        f"{k['transfer']:,} transfer legs, {k['adjustment']:,} adjustments, {k['count']:,} count adjustments); "
-        f"{sim.short_lines:,} order lines short of stock"
-    )
-
-
-def _post_months(uow_factory: Callable[[], UnitOfWork], months, say: Progress) -> None:
-    """Post ``CHUNK_MONTHS`` months per transaction, reporting each month as it is posted."""
-    months = iter(months)
-    item = next(months, None)
-
-    def chunk():
-        nonlocal item
-        for _ in range(CHUNK_MONTHS):
-            label, commands, moved = item
-            yield from commands
-            say(f"{label}: {moved:,} movements")
-            item = next(months, None)
-            if item is None:
-                return
-
-    while item is not None:
-        ledger.post_many(uow_factory(), chunk())
-
-
-def ean13(first12: str) -> str:
-    """The EAN-13 code for 12 digits: weights 1, 3, 1, 3 … from the left, then the check digit."""
-    total = sum(int(ch) * (3 if i % 2 else 1) for i, ch in enumerate(first12))
-    return first12 + str((10 - total % 10) % 10)
-
-
-def _refuse_if_filled(uow_factory: Callable[[], UnitOfWork], world: _World) -> None:
-    with uow_factory() as uow:
-        for w in world.warehouses:
-            if uow.warehouses.by_code(w["code"]) is not None:
-                raise RuleViolation(f"warehouse {w['code']} already exists: the demo fills an empty database only")
-        if uow.products.by_sku(world.products[0].sku) is not None:
-            raise RuleViolation(
-                f"product {world.products[0].sku} already exists: the demo fills an empty database only")
-
-
-def _split(text: str) -> tuple[str, str]:
-    zh, _, en = text.partition("|")
-    return zh, (en if "|" in text else zh)
-
-
-@dataclass(slots=True)
-class _Product:
-    sku: str
-    name: str
-    unit: str
-    category: str
-    pack: int
-    cost: int  # purchase cost in fen
-    season: str
-    special: str
-    promo: float
-    stockup: float
-    suppliers: list[int]  # indexes into world.suppliers: primary first
-    barcodes: list[str] = field(default_factory=list)
-    klass: str = "slow"
-    rate: float = 0.0  # order lines per day, all warehouses
-    size: float = 1.0  # mean line size in stock units
-    trend: float = 0.0  # growth per year (log)
-    launch: int = -1  # day index the product is launched, -1 = sold from the start
-    mult: int = 1
-    moq: int = 0
-    lead: int | None = None  # product-specific lead time, None = the supplier's
-
-
-class _World:
-    """The master data: what the business sells, where, from whom and to whom."""
-
-    def __init__(self, recipe: dict, rng: np.random.Generator, rnd: random.Random, scale: float) -> None:
-        self.recipe = recipe
-        self.categories = recipe["category"]
-        self.warehouses = recipe["warehouse"]
-        self.suppliers = recipe["supplier"]
-        self.sup_index = {s["code"]: i for i, s in enumerate(self.suppliers)}
-        self.products = self._products(rng, rnd, max(2 * len(self.categories), round(PRODUCTS * scale)))
-        self.customers = self._customers(rnd, max(20, round(CUSTOMERS * scale)))
-        self.contacts = [self._contact(rnd, "sales_titles") for _ in self.suppliers]
-
-    def _products(self, rng: np.random.Generator, rnd: random.Random, n: int) -> list[_Product]:
-        # Every item × spec × variant combination, ranked so that the first n spread evenly over categories.
-        combos = []
-        for cat in self.categories:
-            mine = []
-            for i, item in enumerate(cat["items"]):
-                own = "variants" in item
-                variants = item.get("variants", cat["variants"])
-                k = 0
-                for s, spec in enumerate(item["specs"]):
-                    for v, variant in enumerate(variants):
-                        k += 1
-                        mine.append((cat, i, item, s, spec, v, variant, own, k))
-            rnd.shuffle(mine)
-            combos += [((j + rnd.random()) / len(mine), c) for j, c in enumerate(mine)]
-        combos.sort(key=lambda x: x[0])
-        chosen = sorted((c for _, c in combos[:n]), key=lambda c: (self.categories.index(c[0]), c[1], c[8]))
-        counters: dict[int, int] = {}
-        products = []
-        for cat, i, item, s, spec, v, variant, own, k in chosen:
-            products.append(self._product(rng, rnd, cat, i, item, s, spec, v, variant, own, k, counters))
-        return products
-
-    def _product(self, rng, rnd, cat, i, item, s, spec, v, variant, own, k, counters) -> _Product:
-        spec_zh, spec_en = _split(spec)
-        var_zh, var_en = _split(variant)
-        zh = " ".join(x for x in (item["zh"], spec_zh, var_zh) if x)
-        en = item["en"] + (f" {spec_en}" if spec_en else "") + (f", {var_en}" if var_en else "")
-        u = rnd.random()
-        both = " ".join(x for x in (item["zh"], item["en"], spec_zh, var_zh) if x)
-        name = zh if u < 0.72 else en if u < 0.86 else both
-        tier = 1.0 if own else TIER_COST[v % len(TIER_COST)]
-        cost = max(10, round(item["price"] * 100 * (1 + 0.3 * s) * tier * float(rng.lognormal(0, 0.08))))
-        pool = [self.sup_index[c] for c in cat["suppliers"]]
-        primary = rnd.choices(pool, weights=[0.55, 0.3, 0.15][: len(pool)])[0]
-        suppliers = [primary] + ([rnd.choice([x for x in pool if x != primary])] if len(pool) > 1 and
-                                 rnd.random() < 0.35 else [])
-        p = _Product(
-            sku=f"{cat['key']}{i + 1:03d}-{k:02d}", name=name, unit=item["unit"], category=cat["name"],
-            pack=int(item["pack"]), cost=cost, season=item.get("season", cat["season"]),
-            special=item.get("special", ""), promo=float(item.get("promo", cat.get("promo", 0.0))),
-            stockup=float(cat.get("cny_stockup", 1.0)), suppliers=suppliers,
-        )
-        p.barcodes = self._barcodes(rnd, p, counters)
-        band = 0 if cost < 1000 else 1 if cost < 5000 else 2
-        p.klass = rnd.choices(list(CLASSES), weights=[c[0][band] for c in CLASSES.values()])[0]
-        _, rate, size = CLASSES[p.klass]
-        p.rate = rnd.uniform(*rate)
-        p.size = rnd.uniform(*size) * (3 if cost < 300 else 1)
-        u = rnd.random()
-        p.trend = (rnd.uniform(0.5, 1.0) if u < 0.06 else -rnd.uniform(0.6, 1.2) if u < 0.12
-                   else rnd.gauss(0.03, 0.18))
-        if not p.special and rnd.random() < 0.08:
-            p.launch = rnd.randrange(60, DAYS - 60)
-        monthly = p.rate * p.size * 30
-        p.mult = p.pack if p.pack > 1 and monthly >= p.pack / 2 else 1
-        p.moq = max(p.mult, 10) if cost < 500 and p.klass != "slow" else p.mult if p.mult > 1 else 0
-        if rnd.random() < 0.2:
-            p.lead = max(1, self.suppliers[primary]["lead"] + rnd.randint(-1, 5))
-        return p
-
-    def _barcodes(self, rnd: random.Random, p: _Product, counters: dict[int, int]) -> list[str]:
-        if (p.unit == "kg" and rnd.random() < 0.7) or rnd.random() < 0.02:
-            return []  # loose goods and house-packed items carry no barcode
-        sup = p.suppliers[0]
-        codes = []
-        for _ in range(2 if rnd.random() < 0.04 else 1):
-            counters[sup] = counters.get(sup, rnd.randrange(100, 3000)) + rnd.randint(1, 7)
-            codes.append(ean13(f"69{self.suppliers[sup]['prefix']}{counters[sup]:05d}"))
-        return codes
-
-    def _customers(self, rnd: random.Random, n: int) -> list[dict]:
-        names = self.recipe["names"]
-        regions = [w["code"] for w in self.warehouses]
-        weights = [0.45, 0.32, 0.23]
-        seen: set[str] = set()
-        customers = []
-        while len(customers) < n:
-            region = rnd.choices(regions, weights=weights)[0]
-            if rnd.random() < 0.08:
-                name = rnd.choice(names["english"]).format(en=rnd.choice(names["english_names"]),
-                                                           cityen=names["cities_en"][region])
-            else:
-                name = rnd.choice(names["kinds"]).format(
-                    city=rnd.choice(names["cities"][region]), trade=rnd.choice(names["trade"]),
-                    district=rnd.choice(names["districts"][region]), n=rnd.choice("一二三四五六七八"))
-            if name in seen:
-                continue
-            seen.add(name)
-            customers.append({"code": f"C{len(customers) + 1:04d}", "name": name, "region": region,
-                              "weight": rnd.paretovariate(1.3), "contact": self._contact(rnd)})
-        return customers
-
-    def _contact(self, rnd: random.Random, titles: str = "titles") -> str:
-        n = self.recipe["names"]
-        phone = f"1{rnd.choice('3589')}{rnd.randrange(10**9):09d}"
-        return f"{rnd.choice(n['surnames'])}{rnd.choice(n['given'])} ({rnd.choice(n[titles])}) {phone}"
-
-    def master_commands(self) -> list[object]:
-        commands: list[object] = [
-            cmd.AddWarehouse(w["code"], w["name"], False, w["address"]) for w in self.warehouses
-        ]
-        commands += [cmd.AddSupplier(s["code"], s["name"], self.contacts[i], "CNY", s["lead"], s["address"])
-                     for i, s in enumerate(self.suppliers)]
-        for p in self.products:
-            daily = p.rate * p.size
-            low = max(1, round(daily * 10))
-            commands.append(cmd.AddProduct(p.sku, p.name, tuple(p.barcodes), p.unit, p.category, Decimal(p.pack),
-                                           Decimal(low), Decimal(max(low + 1, round(daily * 45), p.moq))))
-        for p in self.products:
-            for rank, s in enumerate(p.suppliers):
-                price = _fen(round(p.cost * (1.08 if rank else 1.0)))
-                commands.append(cmd.SetSupplierTerms(
-                    self.suppliers[s]["code"], p.sku, price, f"{self.suppliers[s]['prefix'][-3:]}-{p.sku}",
-                    Decimal(p.moq), Decimal(p.mult), p.lead if rank == 0 else None))
-        commands += [cmd.AddCustomer(c["code"], c["name"], c["contact"]) for c in self.customers]
-        return commands
 
 
 _DECIMALS = [Decimal(i) for i in range(1000)]
@@ -352,11 +67,7 @@ def _dec(n: int) -> Decimal:
     return _DECIMALS[n] if 0 <= n < 1000 else Decimal(n)
 
 
-def _fen(amount: int) -> Decimal:
-    return Decimal(amount).scaleb(-2)
-
-
-class _Calendar:
+class Calendar:
     """Day-by-day factors from the China holiday calendar, seasons and promotions."""
 
     def __init__(self, start: date, seasons: dict[str, list]) -> None:
@@ -452,10 +163,10 @@ def _promo_excess(d: date) -> float:
     return 0.0
 
 
-class _Simulation:
+class Simulation:
     """The day-by-day simulation; ``months()`` yields each month's commands in time order."""
 
-    def __init__(self, world: _World, cal: _Calendar, rng: np.random.Generator, rnd: random.Random) -> None:
+    def __init__(self, world: World, cal: Calendar, rng: np.random.Generator, rnd: random.Random) -> None:
         self.world, self.cal, self.rng, self.rnd = world, cal, rng, rnd
         self.kinds: Counter[str] = Counter()
         self.short_lines = 0
@@ -518,7 +229,7 @@ class _Simulation:
             self.by_region[w["code"]] = (mine, weights / weights[-1])
         self._policy()
 
-    def _lead(self, p: _Product, w: int) -> int:
+    def _lead(self, p: Product, w: int) -> int:
         sup = self.world.suppliers[p.suppliers[0]]
         base = p.lead if p.lead is not None else sup["lead"]
         same = sup["region"] in ("far", self.world.warehouses[w]["region"])
@@ -620,7 +331,7 @@ class _Simulation:
                 continue
             self.on_hand[i] += qty
             p = self.world.products[self.pp[i]]
-            events.append(_receipt(self.sku[i], qty, self.whc[i], _fen(p.cost), ref, "期初库存 opening balance",
+            events.append(_receipt(self.sku[i], qty, self.whc[i], fen(p.cost), ref, "期初库存 opening balance",
                                    "opening"))
         return events
 
@@ -713,7 +424,7 @@ class _Simulation:
                 p = self.world.products[self.pp[i]]
                 rank = p.suppliers.index(sup)
                 price = p.cost * (1.08 if rank else 1.0) * (1 + 0.025 * d / 365) * (1 + rnd.gauss(0, 0.015))
-                cost = _fen(max(1, round(price)))
+                cost = fen(max(1, round(price)))
                 lead = int(self.lead[i]) if rank == 0 else supplier["lead"] + 2
                 self.on_order[i] += qty
                 if rnd.random() < 0.06 and qty >= 2:

@@ -1,0 +1,226 @@
+"""What the window may read and do on one open database, per business area, as typed objects.
+
+``bootstrap.bind`` builds one ``Boundary`` for an open ``persistence.db.Database``; the window's
+``ui.services.Services`` carries its parts (``services.stock``, ``services.purchasing``, …). Each class is
+small: every method hands its arguments, with the engine, to the persistence function of the same area, so a
+reader (or a type checker) follows a screen's call straight to its SQL. Reads are ``…Queries``; what writes
+outside a use case's unit of work (backups, a restore, the backup setting, a sync conflict's review) is
+``AdminActions``.
+
+Use cases that write the ledger or the catalogue are not here: screens call them with ``services.uow()``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from domain.documents import DocumentLineRow
+from domain.documents import DocumentRow
+from domain.documents import ScanTarget
+from domain.model import Customer
+from domain.model import Supplier
+from domain.model import Warehouse
+from domain.planning import HistoryReader
+from domain.purchasing_rows import PoRow
+from domain.purchasing_rows import SupplierRow
+from domain.purchasing_rows import TermsRow
+from domain.readmodels import CheckProblem
+from domain.readmodels import MovementRow
+from domain.readmodels import ProductRow
+from domain.readmodels import StockRow
+from persistence import backup
+from persistence import documents
+from persistence import planning
+from persistence import purchasing
+from persistence import queries
+from persistence import sync
+from persistence.db import Database
+
+
+class CatalogQueries:
+    """Products, warehouses, partners, categories and stored settings."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def products(self) -> list[ProductRow]:
+        return queries.products(self.engine)
+
+    def product_table(self, limit: int | None = None) -> list[ProductRow]:
+        return queries.product_table(self.engine, limit=limit)
+
+    def warehouses(self) -> list[Warehouse]:
+        return queries.warehouses(self.engine)
+
+    def suppliers(self) -> list[Supplier]:
+        return queries.suppliers(self.engine)
+
+    def customers(self) -> list[Customer]:
+        return queries.customers(self.engine)
+
+    def categories(self) -> list[str]:
+        return queries.categories(self.engine)
+
+    def setting(self, key: str) -> str | None:
+        return queries.setting(self.engine, key)
+
+
+class StockQueries:
+    """Balances, the ledger's movements and the ledger check."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def stock(self, sku: str | None = None, warehouse: str | None = None) -> list[StockRow]:
+        return queries.stock(self.engine, sku=sku, warehouse=warehouse)
+
+    def stock_table(self, limit: int | None = None) -> list[StockRow]:
+        return queries.stock_table(self.engine, limit=limit)
+
+    def on_hand(self, sku: str, warehouse: str) -> Decimal:
+        return queries.on_hand(self.engine, sku, warehouse)
+
+    def movements(self, sku: str | None = None, warehouse: str | None = None, kind: str | None = None,
+                  since: datetime | None = None, until: datetime | None = None,
+                  limit: int | None = None) -> list[MovementRow]:
+        return queries.movements(self.engine, sku=sku, warehouse=warehouse, kind=kind, since=since, until=until,
+                                 limit=limit)
+
+    def latest_movements(self, product: str | None = None, warehouse: str | None = None, kind: str | None = None,
+                         since: datetime | None = None, until: datetime | None = None,
+                         limit: int = 5000) -> list[MovementRow]:
+        return queries.latest_movements(self.engine, product=product, warehouse=warehouse, kind=kind, since=since,
+                                        until=until, limit=limit)
+
+    def check(self) -> list[CheckProblem]:
+        """Balances that differ from the sum of their movements (empty when the ledger holds)."""
+        return queries.check(self.engine)
+
+
+class DocumentQueries:
+    """Posted stock documents and the codes a scan can find."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def document_list(self, kind: str | None = None, limit: int = 1000) -> list[DocumentRow]:
+        return documents.document_list(self.engine, kind=kind, limit=limit)
+
+    def document_lines(self, document_id: str) -> list[DocumentLineRow]:
+        return documents.document_lines(self.engine, document_id)
+
+    def scan_codes(self) -> dict[str, ScanTarget]:
+        return documents.scan_codes(self.engine)
+
+
+class PurchasingQueries:
+    """Purchase orders, suppliers with their purchasing details, and supplier terms."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def purchase_orders(self, state: str | tuple[str, ...] | None = None, supplier: str | None = None,
+                        ref: str | None = None) -> list[PoRow]:
+        return purchasing.purchase_orders(self.engine, state=state, supplier=supplier, ref=ref)
+
+    def suppliers(self) -> list[SupplierRow]:
+        """Every supplier with its purchasing profile (``CatalogQueries.suppliers`` is the plain list)."""
+        return purchasing.suppliers(self.engine)
+
+    def supplier_terms(self, supplier: str | None = None, sku: str | None = None) -> list[TermsRow]:
+        return purchasing.supplier_terms(self.engine, supplier=supplier, sku=sku)
+
+
+class PlanningQueries:
+    """What a planning run reads: the history and the stored forecasts."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def reader(self, *, utc_offset_seconds: int = 0) -> HistoryReader:
+        return planning.reader(self.engine, utc_offset_seconds=utc_offset_seconds)
+
+    def forecast_cache(self) -> planning.ForecastCacheTable:
+        return planning.forecast_cache(self.engine)
+
+
+class BackupQueries:
+    """The database file's backups, how many are kept, and its integrity."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def backups(self) -> list[backup.BackupInfo]:
+        return backup.backups(self.engine)
+
+    def backup_keep(self) -> int:
+        return backup.backup_keep(self.engine)
+
+    def integrity(self) -> backup.IntegrityReport:
+        return backup.integrity(self.engine)
+
+
+class SyncQueries:
+    """What sync left for a person to look at: conflicts, balances below zero after a merge, records kept aside."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def conflicts(self, include_resolved: bool = False) -> list[sync.ConflictRow]:
+        return sync.conflicts(self.database, include_resolved=include_resolved)
+
+    def negative_stock(self) -> list[sync.NegativeRow]:
+        return list(sync.negative_stock(self.database))
+
+    def kept_aside(self) -> list[sync.QuarantineRow]:
+        """Pulled records refused by the checks and this computer's records held back, oldest first."""
+        return list(sync.status(self.database).quarantined)
+
+
+class AdminActions:
+    """Writes that are not a use case's unit of work: backing up, restoring, the number of backups kept,
+    reviewing a sync conflict."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.engine = database.engine
+        self.path = database.path  # the database file as opened (the daily backup is named after it)
+
+    def back_up_now(self) -> Path:
+        return backup.back_up_now(self.engine)
+
+    def daily_backup(self) -> Path | None:
+        """The day's automatic backup, unless one was made today already."""
+        return backup.daily_backup(self.path)
+
+    def restore_into(self, source: Path) -> backup.RestoreResult:
+        return backup.restore_into(self.engine, source)
+
+    def set_backup_keep(self, value: object) -> int:
+        return backup.set_backup_keep(self.engine, value)
+
+    def resolve_conflict(self, conflict_id: str, *, user: str, note: str = "", apply_loser: bool = False,
+                         role: str | None = None) -> None:
+        """Mark a sync conflict reviewed (with ``apply_loser``, the losing values become a new edit); refused
+        unless ``user``'s role may (``persistence.sync.resolve_conflict``)."""
+        sync.resolve_conflict(self.database, conflict_id, user=user, note=note, apply_loser=apply_loser, role=role)
+
+
+@dataclass(frozen=True)
+class Boundary:
+    """One open database and everything the window may read and do on it, per business area."""
+
+    database: Database
+    catalog: CatalogQueries
+    stock: StockQueries
+    documents: DocumentQueries
+    purchasing: PurchasingQueries
+    planning: PlanningQueries
+    backups: BackupQueries
+    sync: SyncQueries
+    admin: AdminActions
