@@ -3113,7 +3113,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+10" />
-            <location filename="../../ui/screens/replenishment.py" line="+413" />
+            <location filename="../../ui/screens/replenishment.py" line="+415" />
             <source>Draft %1</source>
             <translation>草稿 %1</translation>
         </message>
@@ -3665,7 +3665,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Replenishment</name>
         <message>
-            <location filename="../../ui/screens/replenishment.py" line="-348" />
+            <location filename="../../ui/screens/replenishment.py" line="-350" />
             <source>critical</source>
             <translation>紧急</translation>
         </message>
@@ -3841,12 +3841,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+6" />
-            <location line="+118" />
+            <location line="+120" />
             <source>On hand</source>
             <translation>现有库存</translation>
         </message>
         <message>
-            <location line="-117" />
+            <location line="-119" />
             <source>On order (issued purchase orders)</source>
             <translation>在途（已下达采购订单）</translation>
         </message>
@@ -3987,12 +3987,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
-            <location line="+97" />
+            <location line="+99" />
             <source>Supplier</source>
             <translation>供应商</translation>
         </message>
         <message>
-            <location line="-96" />
+            <location line="-98" />
             <source>Days of stock</source>
             <translation>库存可用天数</translation>
         </message>
@@ -4003,12 +4003,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
-            <location line="+84" />
+            <location line="+86" />
             <source>Severity</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location line="-83" />
+            <location line="-85" />
             <source>Planned on</source>
             <translation>计划日期</translation>
         </message>
@@ -4021,6 +4021,11 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+6" />
             <source>s = d·L + z·σ_LT; S = d(L+R) + z·σ_(L+R); order S − position when position − d·R ≤ s</source>
             <translation>s = d·L + z·σ_LT；S = d(L+R) + z·σ_(L+R)；当 库存状况 − d·R ≤ s 时，订购 S − 库存状况</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>SS = Q_α(L+R) − d(L+R); s = d·L + SS; S = s + 2d·R; order S − position when position − d·R ≤ s</source>
+            <translation>SS = Q_α(L+R) − d(L+R)；s = d·L + SS；S = s + 2d·R；当 库存状况 − d·R ≤ s 时，订购 S − 库存状况</translation>
         </message>
         <message>
             <location line="+27" />
