@@ -13,7 +13,7 @@ order is in transit at the start, for either policy.
   as ``reorder`` runs by default) forecasts from the 104 complete weeks before that day, censored as
   planning censors them; d, σd and the margin of the forecast's quantile of demand over L + R as
   ``domain.planning.plan`` takes them; s, S from ``domain.replenishment.evaluate_many`` at the ABC class's
-  cycle service level (A 0.98, B 0.95, C 0.90): SS = Q_α(demand over L + R) − d(L + R), s = d·L + SS,
+  cycle service level (A 0.98, B 0.95, C 0.95): SS = Q_α(demand over L + R) − d(L + R), s = d·L + SS,
   S = s + 2·d·R where the forecast's quantiles are calibrated, z·σ elsewhere; an order S − position is placed
   when position − d·R ≤ s (R = 1 week). It arrives after the chosen supplier's lead time.
 * (b) Min/max: reviewed every day, order up to max when the position is at or below min. The levels are
