@@ -379,6 +379,10 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
     if c.calibration is not None:
         widen = _widening(actuals(Y, cal_origins, horizon) - c.calibration, sigma, c.alpha)
     per, cum = simulate_quantiles(mean, resid, c.alpha, qs, widen=widen)
+    if c.calibration is not None:
+        from domain.forecasting.combine import conformal_cumulative
+
+        cum = conformal_cumulative(mean, cum, actuals(Y, cal_origins, horizon) - c.calibration)
 
     results = []
     for r in range(n):
