@@ -14,8 +14,9 @@ better and is steadier. What is combined depends on the demand class:
   scattered demands.
 
 **Seasonality.** A product is seasonally adjusted only when its history holds at least two seasons, its
-autocorrelation at the season's lag passes the 90 % test the M4 competition's benchmarks used
-(|r_s| > 1.645·√((1 + 2·Σ_{k<s} r_k²)/n)), and it is not intermittent. The adjustment is the classical
+autocorrelation at the season's lag passes the 80 % test (r_s > 1.28·√((1 + 2·Σ_{k<s} r_k²)/n); the M4
+competition's benchmarks used 90 %, 1.645, which on every public development set left out series whose adjustment
+paid: M1 monthly 1.056 → 1.035 in MASE), and it is not intermittent. The adjustment is the classical
 multiplicative decomposition: the ratio of each period to its centred moving average over one season, averaged
 per position in the season, normalised to mean 1. Every constant follows ``season`` (52 weekly, 12 monthly,
 4 quarterly, 7 daily).
@@ -51,12 +52,12 @@ HOLT_GRID = tuple(
 )
 CROSTON_ALPHAS = (0.05, 0.1, 0.2, 0.3)
 TSB_GRID = tuple((a, b) for a in (0.05, 0.1, 0.3) for b in (0.02, 0.05, 0.1, 0.2))
-SEASONALITY_Z = 1.645  # the 90 % two-sided test on the autocorrelation at the season's lag
+SEASONALITY_Z = 1.28  # the 80 % two-sided test on the autocorrelation at the season's lag (see the docstring)
 DRAWS = 400
 SEED = 20261205
 BURN_IN = 3  # observed periods the one-step errors skip while the states settle
 
-RECENT_SEASONS = 5  # the seasonal factors come from the last five seasons (patterns drift)
+RECENT_SEASONS = 6  # the seasonal factors come from the last six seasons (patterns drift)
 SMOOTH_MEMBERS = ("damped", "theta")
 SLOW_ALPHA = 0.1  # the level under the yearly index
 INTERMITTENT_MEMBERS = ("sba", "tsb", "ses")
