@@ -48,7 +48,7 @@ from domain.forecasting import methods as m
 
 SES_ALPHAS = (0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9)
 HOLT_GRID = tuple(
-    (a, b, phi) for a in (0.1, 0.3, 0.6) for b in (0.02, 0.1, 0.2) for phi in (0.8, 0.9, 0.98)
+    (a, b, phi) for a in (0.1, 0.3, 0.6) for b in (0.02, 0.1, 0.2) for phi in (0.9, 0.98, 1.0)
 )
 CROSTON_ALPHAS = (0.05, 0.1, 0.2, 0.3)
 TSB_GRID = tuple((a, b) for a in (0.05, 0.1, 0.3) for b in (0.02, 0.05, 0.1, 0.2))
