@@ -332,7 +332,8 @@ def cover_margin(result, cover: float, service: float) -> float | None:
     """Q_α(demand over ``cover`` weeks) − its mean, from the forecast's calibrated lead-time quantiles.
 
     None (the policy then takes z·σ) when the forecast's quantiles are not calibrated (``ForecastResult.calibrated``:
-    too-short histories, category profiles, the per-row choice) or when α lies outside its computed levels.
+    too-short histories, category profiles, the per-row choice) or are missing. A target between or beyond the
+    computed levels is read on the normal scale (``forecasting.api.service_quantile``).
     """
     from domain.forecasting.api import lead_time_demand
     from domain.forecasting.api import service_quantile

@@ -20,7 +20,8 @@ periods, σL the standard deviation of the lead time, Q the order quantity.
 
 When the forecast gives calibrated quantiles of demand summed over future periods (``ForecastResult.cumulative``
 of the combination, checked against the product's own backtest), the policy takes its safety stock from them
-instead of from σd·√L, which treats the periods' errors as independent and the demand as normal (``QUANTILE``):
+instead of from σd·√L, which treats the periods' errors as independent and the demand as normal
+(``quantile_levels``, ``FORMULA_QUANTILE``):
 
 * the risk period of a periodic review is L + R (a position that does not trigger an order now must last until
   an order placed at the next review arrives), so SS = Q_α(demand over L + R) − d(L + R), the margin of the
