@@ -12,7 +12,9 @@ review (s, S) policy of ``domain.replenishment.explain_policy`` to each of them:
   what it shipped, up to the week's in-stock daily rate; a week without an in-stock day is censored.
   The week now running is left out: it is incomplete.
 * Service target by ABC class of annual demand value (shipped in the last 52 weeks × unit value; A the
-  products making the first 80 % of the value, B the next 15 %, C the rest): A 0.98, B 0.95, C 0.90 —
+  products making the first 80 % of the value, B the next 15 %, C the rest): A 0.98, B 0.95, C 0.95 (C items are
+  the cheap ones: protecting them costs little stock value; with 0.90 they filled 88 % in the replay and lost to a
+  history-window rule that simply holds more of them, see tests/benchmarks/RESULTS-forecast.md, section Q) —
   unless the product has its own (``domain.product_planning``), which also may set its own review
   period. The explanation says where the target came from (``service_source``: ``product`` or
   ``class A``/``B``/``C``) and the review period (``review_source``: ``product`` or ``default``). These
@@ -27,7 +29,10 @@ review (s, S) policy of ``domain.replenishment.explain_policy`` to each of them:
   observed weeks when the category has enough established products (``domain.category_profile``), else
   by the simple average of its weeks; either is labelled in the forecast and the explanation.
 * The forecast horizon covers the longest lead time + review period. Demand per week d is the mean
-  forecast over the item's own L + R; σd is the forecast's one-step error.
+  forecast over the item's own L + R; σd is the forecast's one-step error. Where the forecast's quantiles of
+  demand summed over future weeks are calibrated (``ForecastResult.calibrated``), the safety stock is their margin
+  over the mean at the service target over L + R (``cover_margin``, ``replenishment.quantile_levels``); elsewhere
+  z·σd·√L.
 * Inventory position = on hand + on order (issued POs and drafts, so a second run does not order the
   same again) − reserved. An alert is raised by ``replenishment.reorder_alert``; the suggested
   quantity is ``explain_policy``'s order quantity, rounded to MOQ, multiple and pack size.
@@ -61,7 +66,7 @@ from domain.replenishment import ReorderAlert
 from domain.replenishment import explain_policy
 from domain.replenishment import reorder_alert
 
-SERVICE_BY_CLASS = {"A": 0.98, "B": 0.95, "C": 0.90}
+SERVICE_BY_CLASS = {"A": 0.98, "B": 0.95, "C": 0.95}
 ABC_SHARES = (0.80, 0.95)  # cumulative value share up to which a product is A, then B
 DEFAULT_WEEKS = 104
 DEFAULT_REVIEW_DAYS = 7
@@ -327,6 +332,22 @@ def _mean_sd(values: Sequence[float]) -> tuple[float, float]:
     return mean, math.sqrt(var)
 
 
+def cover_margin(result, cover: float, service: float) -> float | None:
+    """Q_α(demand over ``cover`` weeks) − its mean, from the forecast's calibrated lead-time quantiles.
+
+    None (the policy then takes z·σ) when the forecast's quantiles are not calibrated (``ForecastResult.calibrated``:
+    too-short histories, category profiles, the per-row choice) or are missing. A target between or beyond the
+    computed levels is read on the normal scale (``forecasting.api.service_quantile``).
+    """
+    from domain.forecasting.api import lead_time_demand
+    from domain.forecasting.api import service_quantile
+
+    if not getattr(result, "calibrated", False) or cover <= 0:
+        return None
+    q = service_quantile(result, cover, service)
+    return None if q is None else q - lead_time_demand(result, cover)[0]
+
+
 def _forecast_options(thorough: bool, budget_seconds: float | None, workers: int) -> dict:
     if not thorough:
         return {"models": ()}
@@ -455,7 +476,7 @@ def plan(
             sigma_demand=result.sigma, lead_time=learned.days / 7, review=review / 7, service=service,
             sigma_lead=learned.sigma_days / 7,
             moq=terms.moq if terms else ZERO, multiple=terms.multiple if terms else Decimal(1),
-            pack_size=terms.pack_size if terms else Decimal(1),
+            pack_size=terms.pack_size if terms else Decimal(1), margin=cover_margin(result, cover, service),
         )
         alert = draft_alert = None
         if d > 0:

@@ -18,6 +18,21 @@ periods, σL the standard deviation of the lead time, Q the order quantity.
 * EOQ = √(2DK/h) for annual demand D, cost per order K and holding cost per unit and year h.
 * Slow movers (Poisson lead-time demand with mean λ): s = the smallest integer with P(D_LT ≤ s) ≥ α.
 
+When the forecast gives calibrated quantiles of demand summed over future periods (``ForecastResult.cumulative``
+of the combination, checked against the product's own backtest), the policy takes its safety stock from them
+instead of from σd·√L, which treats the periods' errors as independent and the demand as normal
+(``quantile_levels``, ``FORMULA_QUANTILE``):
+
+* the risk period of a periodic review is L + R (a position that does not trigger an order now must last until
+  an order placed at the next review arrives), so SS = Q_α(demand over L + R) − d(L + R), the margin of the
+  forecast's α-quantile over its mean; with a random lead time it adds to the lead time's part in quadrature,
+  SS = √(SS_q² + (z·d·σL)²);
+* s = d·L + SS, and the order is due when position − d·R ≤ s, that is when the position is at or below
+  Q_α(demand over L + R);
+* S = s + 2·d·R: the order brings the position one review period's expected demand above that level, so an item
+  is not ordered in dribbles at every review (measured in the replay, ``tests/benchmarks/bench_replay.py``: at
+  equal inventory, ordering up to the level itself filled less).
+
 numpy and scipy are imported only by ``evaluate_many`` and ``safety_factors_fill_rate`` (the vectorised
 paths for tens of thousands of products); the scalar functions use the standard library, so importing
 this module is cheap.
@@ -238,6 +253,22 @@ def reorder_alert(
 # How the order quantity is computed, as the explanation states it (frozen with each alert; the window
 # says it in the reader's language by this exact text, ui.screens.replenishment.FORMULAS).
 FORMULA = "s = d·L + z·σ_LT; S = d(L+R) + z·σ_(L+R); order S − position when position − d·R ≤ s"
+# The same with the safety stock from the forecast's calibrated quantile Q_α of demand over L + R.
+FORMULA_QUANTILE = "SS = Q_α(L+R) − d(L+R); s = d·L + SS; S = s + 2d·R; order S − position when position − d·R ≤ s"
+
+
+def quantile_levels(
+    demand: float, lead_time: float, review: float, margin: float, service: float, sigma_lead: float = 0.0
+) -> tuple[float, float, float]:
+    """(SS, s, S) from the forecast's margin Q_α(demand over L + R) − d(L + R); see the module docstring.
+
+    The margin is floored at 0 (for very sparse demand the α-quantile can lie below the mean; the safety stock
+    does not go negative, as z·σ does not).
+    """
+    ss_q = max(margin, 0.0)
+    ss = math.sqrt(ss_q**2 + (safety_factor_cycle(service) * demand * sigma_lead) ** 2) if sigma_lead > 0 else ss_q
+    s = demand * lead_time + ss
+    return ss, s, s + 2.0 * demand * review
 
 
 def explain_policy(
@@ -254,17 +285,29 @@ def explain_policy(
     moq: Decimal = ZERO,
     multiple: Decimal = Decimal(1),
     pack_size: Decimal = Decimal(1),
+    margin: float | None = None,
 ) -> dict:
     """Every input and result of a periodic-review (s, S) policy for one product, to freeze with an alert.
 
     s = d·L + z·σ_LT and S = d(L+R) + z·σ_{L+R} at cycle service level α; the order brings the
     position up to S when it is at or below s + d·R (see ``reorder_alert``). Levels are rounded up to
     the quantity grid.
+
+    With ``margin`` (the forecast's calibrated Q_α(demand over L + R) − d(L + R)), the safety stock comes from it
+    instead (``quantile_levels``, ``FORMULA_QUANTILE``); ``sigma_lt`` is then the σ that safety stock implies,
+    SS / z, and ``safety_stock_source`` says ``quantile`` (else ``sigma``).
     """
-    sigma_lt = sigma_lead_time(demand_per_period, sigma_demand, lead_time, sigma_lead)
-    ss = safety_stock_cycle(service, sigma_lt)
-    s = reorder_point(demand_per_period, lead_time, ss)
-    big_s = order_up_to_level(demand_per_period, sigma_demand, lead_time, review, service, sigma_lead)
+    if margin is not None and math.isfinite(margin):
+        ss, s, big_s = quantile_levels(demand_per_period, lead_time, review, margin, service, sigma_lead)
+        sigma_lt = ss / safety_factor_cycle(service) if service > 0.5 else sigma_lead_time(
+            demand_per_period, sigma_demand, lead_time, sigma_lead)
+        formula, source = FORMULA_QUANTILE, "quantile"
+    else:
+        sigma_lt = sigma_lead_time(demand_per_period, sigma_demand, lead_time, sigma_lead)
+        ss = safety_stock_cycle(service, sigma_lt)
+        s = reorder_point(demand_per_period, lead_time, ss)
+        big_s = order_up_to_level(demand_per_period, sigma_demand, lead_time, review, service, sigma_lead)
+        formula, source = FORMULA, "sigma"
     position = on_hand + on_order - reserved
     due = float(position) - demand_per_period * review <= s
     order = (
@@ -299,7 +342,8 @@ def explain_policy(
         "order_due": due,
         "order_qty": order.qty,
         "rounding": order.reason,
-        "formula": FORMULA,
+        "safety_stock_source": source,
+        "formula": formula,
     }
 
 
@@ -316,13 +360,16 @@ def evaluate_many(
     sigma_lead=None,
     moq=None,
     step=None,
+    margin=None,
 ) -> dict:
     """The (s, S) policy of ``explain_policy`` and the alert of ``reorder_alert`` for many products at once.
 
     All arguments are 1-D arrays of equal length (periods as in ``explain_policy``; ``on_hand`` etc.
     in stock units). ``step`` is the order step (the least common multiple of multiple and pack size,
     ``domain.packs.step_of``); the order quantity is computed exactly on the ``QTY_PLACES`` integer
-    grid: need rounded up to the grid, raised to the MOQ, then up to whole steps.
+    grid: need rounded up to the grid, raised to the MOQ, then up to whole steps. ``margin`` is the
+    forecast's calibrated Q_α(demand over L + R) − d(L + R) per product, NaN where the forecast has none: where
+    it is given the levels are ``quantile_levels``', elsewhere z·σ's.
 
     Returns:
         Arrays: ``sigma_lt``, ``safety_stock``, ``reorder_point``, ``order_up_to``, ``due`` (bool),
@@ -341,6 +388,17 @@ def evaluate_many(
     ss = z * sigma_lt
     s = d * L + ss
     big_s = d * (L + R) + z * np.sqrt((L + R) * sd**2 + d**2 * sl**2)
+    if margin is not None:
+        mg = f(margin)
+        given = np.isfinite(mg)
+        ss_q = np.maximum(np.where(given, mg, 0.0), 0.0)
+        ss_q = np.where(sl > 0, np.sqrt(ss_q**2 + (z * d * sl) ** 2), ss_q)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            implied = np.where(alpha > 0.5, ss_q / z, sigma_lt)
+        sigma_lt = np.where(given, implied, sigma_lt)
+        ss = np.where(given, ss_q, ss)
+        s = d * L + ss
+        big_s = np.where(given, s + 2.0 * d * R, big_s)
     position = on_hand + on_order - reserved
     due = position - d * R <= s
     grid = 10**QTY_PLACES

@@ -868,6 +868,8 @@ ZH_CN: dict[tuple[str, str], str] = {
         '运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。',
     ('Replenishment', 'SARIMAX'): 'SARIMAX',
     ('Replenishment', 'SKU'): '货号',
+    ('Replenishment', 'SS = Q_α(L+R) − d(L+R); s = d·L + SS; S = s + 2d·R; order S − position when position − d·R ≤ s'):
+        'SS = Q_α(L+R) − d(L+R)；s = d·L + SS；S = s + 2d·R；当 库存状况 − d·R ≤ s 时，订购 S − 库存状况',
     ('Replenishment', 'Safety factor z'): '安全系数 z',
     ('Replenishment', 'Safety stock'): '安全库存',
     ('Replenishment', 'Search SKU, name, supplier or pinyin…'): '搜索货号、名称、供应商或拼音…',

@@ -131,6 +131,10 @@ class ForecastResult:
             where it had nothing to go on, or where the chosen statsmodels model gives none).
         cumulative: {q: (horizon,)} quantiles of the demand summed over steps 1..k (bootstrap, see
             the module docstring) — the distribution of lead-time demand.
+        calibrated: whether ``cumulative`` was checked against the row's own backtest and widened to hold its
+            levels (the combination's simulated paths, ``_combined``); planning then takes the safety stock from
+            it (``domain.replenishment``). False for the per-row choice's bootstrap of independent one-step errors
+            and for too-short histories, whose quantiles are only a rough guess.
     """
 
     mean: np.ndarray
@@ -146,6 +150,7 @@ class ForecastResult:
     scores: dict[str, float] = field(default_factory=dict)
     fitted: np.ndarray = field(default_factory=lambda: np.zeros(0))
     cumulative: dict[float, np.ndarray] = field(default_factory=dict)
+    calibrated: bool = False
 
 
 def forecast_series(history: Sequence[float], horizon: int, **options) -> ForecastResult:
@@ -374,6 +379,10 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
     if c.calibration is not None:
         widen = _widening(actuals(Y, cal_origins, horizon) - c.calibration, sigma, c.alpha)
     per, cum = simulate_quantiles(mean, resid, c.alpha, qs, widen=widen)
+    if c.calibration is not None:
+        from domain.forecasting.combine import conformal_cumulative
+
+        cum = conformal_cumulative(mean, cum, actuals(Y, cal_origins, horizon) - c.calibration)
 
     results = []
     for r in range(n):
@@ -398,6 +407,7 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
                 scores=scores[r],
                 fitted=c.fitted[r],
                 cumulative=cum[r],
+                calibrated=True,
             )
         )
     return results
@@ -503,6 +513,33 @@ def lead_time_quantile(result: ForecastResult, periods: float, q: float) -> floa
     if whole == periods:
         return float(path[whole])
     return float(path[whole] + (periods - whole) * (path[whole + 1] - path[whole]))
+
+
+def service_quantile(result: ForecastResult, periods: float, q: float) -> float | None:
+    """Demand over ``periods`` future periods not exceeded with probability ``q``, for any 0 < ``q`` < 1 (a service
+    target such as 0.975 or 0.995 need not be one of the computed quantiles).
+
+    A computed level is read as ``lead_time_quantile`` reads it. Any other level is read on the normal scale from
+    the two computed levels around it (or, beyond the outermost, the two outermost): linear in Φ⁻¹(q), with weight
+    (Φ⁻¹(q) − Φ⁻¹(q₁)) / (Φ⁻¹(q₂) − Φ⁻¹(q₁)), exact for normal demand, so the quantile keeps rising with ``q``
+    past 0.99 as z·σ does; floored at 0. None without two computed levels.
+    """
+    from statistics import NormalDist
+
+    levels = sorted(result.cumulative)
+    if not 0.0 < q < 1.0:
+        raise ValueError(f"service level must be between 0 and 1 (exclusive), got {q}")
+    if q in result.cumulative:
+        return lead_time_quantile(result, periods, q)
+    if len(levels) < 2:
+        return None
+    below = [x for x in levels if x < q]
+    above = [x for x in levels if x > q]
+    lo, hi = (below[-1], above[0]) if below and above else (levels[-2], levels[-1]) if below else (levels[0], levels[1])
+    z = NormalDist().inv_cdf
+    w = (z(q) - z(lo)) / (z(hi) - z(lo))
+    a, b = lead_time_quantile(result, periods, lo), lead_time_quantile(result, periods, hi)
+    return max(a + w * (b - a), 0.0)
 
 
 def _model_fitted(final, y: np.ndarray) -> np.ndarray:

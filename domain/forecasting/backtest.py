@@ -70,10 +70,18 @@ def score(paths: np.ndarray, actual: np.ndarray, scale: np.ndarray) -> Scores:
     """MASE, WAPE and bias of forecast ``paths`` against ``actual`` (both products × origins × horizon)."""
     err = paths - actual
     valid = ~np.isnan(err)
-    n = valid.sum(axis=(1, 2))
-    abs_err = np.where(valid, np.abs(err), 0.0).sum(axis=(1, 2))
-    sum_err = np.where(valid, err, 0.0).sum(axis=(1, 2))
-    volume = np.where(valid, np.abs(actual), 0.0).sum(axis=(1, 2))
+    rows = err.shape[0]
+
+    def per_row(a):
+        # Summed along one contiguous row, so a row's sum does not depend on which rows share its batch (a sum over
+        # two axes may be ordered differently for one row than for many, and a cached forecast must equal a
+        # recomputed one to the last bit).
+        return np.ascontiguousarray(a).reshape(rows, -1).sum(axis=1)
+
+    n = per_row(valid)
+    abs_err = per_row(np.where(valid, np.abs(err), 0.0))
+    sum_err = per_row(np.where(valid, err, 0.0))
+    volume = per_row(np.where(valid, np.abs(actual), 0.0))
     with np.errstate(invalid="ignore", divide="ignore"):
         mase = np.where(n > 0, abs_err / np.maximum(n, 1) / scale, np.nan)
         wape = np.where(volume > 0, abs_err / volume, np.nan)

@@ -14,8 +14,9 @@ better and is steadier. What is combined depends on the demand class:
   scattered demands.
 
 **Seasonality.** A product is seasonally adjusted only when its history holds at least two seasons, its
-autocorrelation at the season's lag passes the 90 % test the M4 competition's benchmarks used
-(|r_s| > 1.645·√((1 + 2·Σ_{k<s} r_k²)/n)), and it is not intermittent. The adjustment is the classical
+autocorrelation at the season's lag passes the 80 % test (r_s > 1.28·√((1 + 2·Σ_{k<s} r_k²)/n); the M4
+competition's benchmarks used 90 %, 1.645, which on every public development set left out series whose adjustment
+paid: M1 monthly 1.056 → 1.035 in MASE), and it is not intermittent. The adjustment is the classical
 multiplicative decomposition: the ratio of each period to its centred moving average over one season, averaged
 per position in the season, normalised to mean 1. Every constant follows ``season`` (52 weekly, 12 monthly,
 4 quarterly, 7 daily).
@@ -29,6 +30,10 @@ demand summed over 1..k (``cumulative``) are read off the same paths. The in-sam
 model understate its errors on new data, so they are widened by the ratio of the product's out-of-sample
 one-step error (the rolling backtest) to its in-sample one, where that ratio is above 1. Each product's draws are
 seeded by a hash of its own figures, so a product's quantiles do not depend on the other products in the call.
+One ratio for every level cannot give both the middle and the tail of the lead-time distribution their width (on
+public data the 0.8 quantile of the h-period total covered 5–8 points too much on some sets while the 0.98 one
+covered 8 points too little on others), so the quantiles of the sums are then rescaled level by level from the
+product's own backtest sums (``conformal_cumulative``, split conformal).
 """
 
 from __future__ import annotations
@@ -43,16 +48,16 @@ from domain.forecasting import methods as m
 
 SES_ALPHAS = (0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9)
 HOLT_GRID = tuple(
-    (a, b, phi) for a in (0.1, 0.3, 0.6) for b in (0.02, 0.1, 0.2) for phi in (0.8, 0.9, 0.98)
+    (a, b, phi) for a in (0.1, 0.3, 0.6) for b in (0.02, 0.1, 0.2) for phi in (0.9, 0.98, 1.0)
 )
 CROSTON_ALPHAS = (0.05, 0.1, 0.2, 0.3)
 TSB_GRID = tuple((a, b) for a in (0.05, 0.1, 0.3) for b in (0.02, 0.05, 0.1, 0.2))
-SEASONALITY_Z = 1.645  # the 90 % two-sided test on the autocorrelation at the season's lag
+SEASONALITY_Z = 1.28  # the 80 % two-sided test on the autocorrelation at the season's lag (see the docstring)
 DRAWS = 400
 SEED = 20261205
 BURN_IN = 3  # observed periods the one-step errors skip while the states settle
 
-RECENT_SEASONS = 5  # the seasonal factors come from the last five seasons (patterns drift)
+RECENT_SEASONS = 6  # the seasonal factors come from the last six seasons (patterns drift)
 SMOOTH_MEMBERS = ("damped", "theta")
 SLOW_ALPHA = 0.1  # the level under the yearly index
 INTERMITTENT_MEMBERS = ("sba", "tsb", "ses")
@@ -425,3 +430,73 @@ def simulate_quantiles(
             per_out.append({q: per[j, r] for j, q in enumerate(qs)})
             cum_out.append({q: cum[j, r] for j, q in enumerate(qs)})
     return per_out, cum_out
+
+
+
+CONFORMAL_UPTO = 0.9  # levels set by the row's own backtest; above, the simulated shape scaled by this level's factor
+CONFORMAL_STEP = 0.5  # the level is raised by this share of a step per origin: q·(1 + step/origins)
+CONFORMAL_RANGE = (0.5, 3.0)  # how far a level's spread may be narrowed or widened
+CONFORMAL_MIN = 12  # errors a row needs before its quantiles are rescaled by them
+
+
+def _row_quantiles(values: np.ndarray, level: np.ndarray) -> np.ndarray:
+    """Per row, the ``level[row]`` quantile of its non-NaN values (linear interpolation), NaN for an empty row."""
+    s = np.sort(values, axis=1)  # NaN last
+    count = (~np.isnan(values)).sum(axis=1)
+    pos = level * np.maximum(count - 1, 0)
+    lo = np.floor(pos).astype(int)
+    hi = np.minimum(lo + 1, np.maximum(count - 1, 0))
+    rows = np.arange(len(s))
+    out = s[rows, lo] + (s[rows, hi] - s[rows, lo]) * (pos - lo)
+    return np.where(count > 0, out, np.nan)
+
+
+def conformal_cumulative(
+    mean: np.ndarray, cum: list[dict[float, np.ndarray]], errors: np.ndarray
+) -> list[dict[float, np.ndarray]]:
+    """The lead-time quantiles rescaled level by level by what the row's own backtest errors say.
+
+    For a level q and a row, the spread of the simulated quantile of demand summed over 1..k above the summed mean
+    is S_q(k). The backtest's errors from the calibration origins (actual − forecast, ``errors``: rows × origins ×
+    horizon), summed over 1..k, are divided by it; the q-quantile of those ratios is the factor by which S_q must
+    be multiplied for a share q of the backtest's sums to lie at or below it (split conformal: one factor per level
+    and row, so the width at each level follows the row's errors and not one ratio for all levels). With n origins
+    the level is raised to q·(1 + ``CONFORMAL_STEP``/n), for the small sample; the factor stays within
+    ``CONFORMAL_RANGE``. Up to 0.9 every level has its own factor; above it, where a dozen origins cannot tell a
+    quantile, the simulated shape is kept and multiplied by the 0.9 factor (never narrowed). A row with fewer than
+    ``CONFORMAL_MIN`` ratios keeps its simulated quantiles. Results are floored at 0 and non-decreasing in q and k.
+    Each row's figures come from that row only.
+    """
+    rows, horizon = mean.shape
+    if rows == 0 or not cum:
+        return cum
+    qs = sorted(cum[0])
+    arr = {q: np.stack([c[q] for c in cum]) for q in qs}
+    sums = np.cumsum(np.asarray(errors, dtype=float), axis=2)  # a censored period drops the later sums of its origin
+    centre = np.cumsum(mean, axis=1)
+    origins = (~np.isnan(sums)).any(axis=2).sum(axis=1)
+    low, high = CONFORMAL_RANGE
+    tail = np.ones(rows)
+    for q in qs:
+        if q <= 0.5:
+            continue
+        spread = arr[q] - centre
+        if q > CONFORMAL_UPTO:
+            arr[q] = centre + tail[:, None] * spread
+            continue
+        usable = spread > 1e-9
+        ok = usable[:, None, :] & ~np.isnan(sums)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            ratio = np.where(ok, sums / np.where(usable, spread, 1.0)[:, None, :], np.nan).reshape(rows, -1)
+        level = np.minimum(q * (1.0 + CONFORMAL_STEP / np.maximum(origins, 1)), 1.0)
+        enough = ok.reshape(rows, -1).sum(axis=1) >= CONFORMAL_MIN
+        factor = np.where(enough, np.clip(_row_quantiles(ratio, level), low, high), 1.0)
+        arr[q] = centre + factor[:, None] * spread
+        tail = np.maximum(factor, 1.0)
+    previous = None
+    for q in qs:
+        cur = np.maximum.accumulate(np.maximum(arr[q], 0.0), axis=1)
+        if previous is not None:
+            cur = np.maximum(cur, previous)
+        arr[q] = previous = cur
+    return [{q: arr[q][r] for q in qs} for r in range(rows)]

@@ -32,14 +32,14 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="+166" />
+            <location filename="../../ui/app.py" line="+134" />
             <source>Could not open %1:
 %2</source>
             <translation>无法打开 %1：
 %2</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+22" />
             <source>The daily backup could not be made: %1</source>
             <translation>无法完成每日备份：%1</translation>
         </message>
@@ -533,7 +533,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>已过账调整单</translation>
         </message>
         <message>
-            <location line="+354" />
+            <location line="+353" />
             <location line="+624" />
             <source>All categories</source>
             <translation>全部类别</translation>
@@ -857,7 +857,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentErrors</name>
         <message>
-            <location line="-1117" />
+            <location line="-1116" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -2160,7 +2160,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>MovementDetails</name>
         <message>
-            <location filename="../../ui/screens/movements.py" line="+192" />
+            <location filename="../../ui/screens/movements.py" line="+196" />
             <source>Movement %1</source>
             <translation>库存流水 %1</translation>
         </message>
@@ -2448,7 +2448,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PartnersScreen</name>
         <message>
-            <location filename="../../ui/screens/partners.py" line="+55" />
+            <location filename="../../ui/screens/partners.py" line="+60" />
             <source>Suppliers (%1)</source>
             <translation>供应商（%1）</translation>
         </message>
@@ -2736,7 +2736,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>ProductEditor</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="+259" />
+            <location filename="../../ui/screens/products.py" line="+263" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -3156,7 +3156,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PurchasingScreen</name>
         <message>
-            <location filename="../../ui/screens/purchasing.py" line="+64" />
+            <location filename="../../ui/screens/purchasing.py" line="+68" />
             <source>Draft</source>
             <translation>草稿</translation>
         </message>
@@ -3188,7 +3188,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+10" />
-            <location filename="../../ui/screens/replenishment.py" line="+413" />
+            <location filename="../../ui/screens/replenishment.py" line="+420" />
             <source>Draft %1</source>
             <translation>草稿 %1</translation>
         </message>
@@ -3740,7 +3740,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Replenishment</name>
         <message>
-            <location filename="../../ui/screens/replenishment.py" line="-348" />
+            <location filename="../../ui/screens/replenishment.py" line="-350" />
             <source>critical</source>
             <translation>紧急</translation>
         </message>
@@ -3916,12 +3916,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+6" />
-            <location line="+118" />
+            <location line="+120" />
             <source>On hand</source>
             <translation>现有库存</translation>
         </message>
         <message>
-            <location line="-117" />
+            <location line="-119" />
             <source>On order (issued purchase orders)</source>
             <translation>在途（已下达采购订单）</translation>
         </message>
@@ -4062,12 +4062,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
-            <location line="+97" />
+            <location line="+99" />
             <source>Supplier</source>
             <translation>供应商</translation>
         </message>
         <message>
-            <location line="-96" />
+            <location line="-98" />
             <source>Days of stock</source>
             <translation>库存可用天数</translation>
         </message>
@@ -4078,12 +4078,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
-            <location line="+84" />
+            <location line="+86" />
             <source>Severity</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location line="-83" />
+            <location line="-85" />
             <source>Planned on</source>
             <translation>计划日期</translation>
         </message>
@@ -4096,6 +4096,11 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+6" />
             <source>s = d·L + z·σ_LT; S = d(L+R) + z·σ_(L+R); order S − position when position − d·R ≤ s</source>
             <translation>s = d·L + z·σ_LT；S = d(L+R) + z·σ_(L+R)；当 库存状况 − d·R ≤ s 时，订购 S − 库存状况</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>SS = Q_α(L+R) − d(L+R); s = d·L + SS; S = s + 2d·R; order S − position when position − d·R ≤ s</source>
+            <translation>SS = Q_α(L+R) − d(L+R)；s = d·L + SS；S = s + 2d·R；当 库存状况 − d·R ≤ s 时，订购 S − 库存状况</translation>
         </message>
         <message>
             <location line="+27" />
@@ -4188,7 +4193,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+16" />
             <source>Planning: reading the history and forecasting every product…</source>
             <translation>计划中：正在读取历史并预测每个商品…</translation>
         </message>
@@ -4427,7 +4432,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/replenishment.py" line="-666" />
+            <location filename="../../ui/screens/replenishment.py" line="-667" />
             <source>the default</source>
             <translation>默认值</translation>
         </message>
@@ -4772,7 +4777,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>StockScreen</name>
         <message>
-            <location filename="../../ui/screens/stock.py" line="+97" />
+            <location filename="../../ui/screens/stock.py" line="+102" />
             <location line="+41" />
             <source>All</source>
             <translation>全部</translation>
@@ -4876,7 +4881,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>Storage</name>
         <message>
-            <location filename="../../ui/app.py" line="-93" />
+            <location filename="../../ui/app.py" line="-85" />
             <source>The database is busy: another program or window (a long import, a sync or a backup) is writing to it. Nothing was written; try again when it has finished.</source>
             <translation>数据库正忙：另一个程序或窗口（较长的导入、同步或备份）正在写入。未写入任何内容；请在其完成后重试。</translation>
         </message>

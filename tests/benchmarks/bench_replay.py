@@ -11,18 +11,24 @@ order is in transit at the start, for either policy.
   lost-sales proxy). Both policies face the same demand.
 * (a) Forecast-driven, the app's own policy: every Monday, ``forecast_many`` (vectorised methods only,
   as ``reorder`` runs by default) forecasts from the 104 complete weeks before that day, censored as
-  planning censors them; d and σd as ``domain.planning.plan`` takes them; s, S from
-  ``domain.replenishment.evaluate_many`` at the ABC class's cycle service level (A 0.98, B 0.95,
-  C 0.90); an order S − position is placed when position − d·R ≤ s (R = 1 week). It arrives after
-  the chosen supplier's lead time.
+  planning censors them; d, σd and the margin of the forecast's quantile of demand over L + R as
+  ``domain.planning.plan`` takes them; s, S from ``domain.replenishment.evaluate_many`` at the ABC class's
+  cycle service level (A 0.98, B 0.95, C 0.95): SS = Q_α(demand over L + R) − d(L + R), s = d·L + SS,
+  S = s + 2·d·R where the forecast's quantiles are calibrated, z·σ elsewhere; an order S − position is placed
+  when position − d·R ≤ s (R = 1 week). It arrives after the chosen supplier's lead time.
 * (b) Min/max: reviewed every day, order up to max when the position is at or below min. The levels are
   set once, from the mean daily demand d̄ of the 13 weeks before the window: min = k·d̄·(L + 7 days),
   max = k·d̄·(L + 21 days); the scale k is found by bisection so that (b)'s average inventory value equals
   (a)'s (``domain.simulation.match_inventory``).
 
-Beside the app's policy, each against its own min/max at equal inventory: the same policy on a weekly
-history built with the old ``scaled`` censoring rule (``domain.forecasting.history``), s and S read from the
-forecast's bootstrap quantiles of lead-time demand, daily review, and a fill-rate (type 2) target.
+* (c) A history-window rule as Odoo's replenishment report sets it (the last 30 days' mean demand × L as the
+  minimum, × L + 14 days as the maximum, reviewed daily), scaled to (a)'s inventory like (b).
+
+Beside the app's policy, each against its own min/max at equal inventory: the app's policy before (z·σ√L for
+every key), z·σ on a weekly history built with the old ``scaled`` censoring rule
+(``domain.forecasting.history``), s and S read straight from the forecast's quantiles of demand over L and
+L + R, z·σ with daily review, and a fill-rate (type 2) target. Per ABC class, (a), (b) and (c) at equal
+total inventory, and each class replayed alone with (b) and (c) scaled to (a)'s inventory in that class.
 
     python tests/benchmarks/bench_replay.py [--quick] [--db PATH] [--today YYYY-MM-DD] [--sample N]
 """
@@ -124,7 +130,9 @@ def forecast_stats(
     shipped, in_stock, first_day: date, start: int, lead_days, service, thorough: float = 0.0, rule: str = "planning"
 ):
     """Per key at each Monday of the replay (keys × reviews): weekly demand d and one-step σd as ``plan``
-    takes them, and the bootstrap quantiles of demand over L and over L + R at the key's service level.
+    takes them, the quantiles of demand over L and over L + R at the key's service level, and the margin
+    ``plan`` takes its safety stock from (``planning.cover_margin``: Q_α(demand over L + R) − d(L + R), NaN
+    where the forecast's quantiles are not calibrated).
 
     With ``thorough`` > 0 the selection also tries ETS and Theta for that many seconds per Monday (two
     worker processes), as ``reorder --thorough`` would.
@@ -136,7 +144,7 @@ def forecast_stats(
     n, days = shipped.shape
     cover = (lead_days + REVIEW_DAYS) / 7
     horizon = min(26, max(4, math.ceil(float(cover.max()))))
-    ds, sigmas, q_l, q_lr = [], [], [], []
+    ds, sigmas, q_l, q_lr, margins = [], [], [], [], []
     lead = lead_days / 7
     for t in range(start, days, REVIEW_DAYS):
         lo = t - 7 * FORECAST_WEEKS
@@ -146,18 +154,23 @@ def forecast_stats(
         sigmas.append([r.sigma for r in results])
         q_l.append([lead_time_quantile(r, x, a) for r, x, a in zip(results, lead, service, strict=True)])
         q_lr.append([lead_time_quantile(r, c, a) for r, c, a in zip(results, cover, service, strict=True)])
-    return np.array(ds).T, np.array(sigmas).T, np.array(q_l).T, np.array(q_lr).T
+        found = (planning.cover_margin(r, c, a) for r, c, a in zip(results, cover, service, strict=True))
+        margins.append([math.nan if x is None else x for x in found])
+    return tuple(np.array(x).T for x in (ds, sigmas, q_l, q_lr, margins))
 
 
-def forecast_levels(d, sigma, lead_days, service, days: int, *, review_days: int, target: str, quantiles=None):
+def forecast_levels(d, sigma, lead_days, service, days: int, *, review_days: int, target: str, quantiles=None,
+                    margin=None):
     """Trigger and order-up-to per key and replay day for the forecast-driven policy.
 
     Levels are recomputed every Monday from that Monday's forecast; the position is checked every
     ``review_days`` days (NaN trigger on the other days). ``target`` ``cycle`` is the app's policy
-    (``evaluate_many``: z = Φ⁻¹(α) on σ_LT and σ_(L+R)); ``fill`` uses the service level as a fill rate
-    instead (``safety_factors_fill_rate`` with Q = d·R, the order a review covers); ``quantile`` takes s and
-    S straight from the forecast's bootstrap distribution of lead-time demand: s = Q_α(demand over L), S =
-    Q_α(demand over L + R) (``quantiles`` = those two arrays, keys × reviews).
+    (``evaluate_many`` with the forecast's ``margin``: where its quantiles are calibrated, SS = Q_α(demand over
+    L + R) − d(L + R), s = d·L + SS, S = s + 2·d·R; elsewhere z·σ); ``sigma`` the app's policy before, z = Φ⁻¹(α) on
+    σ_LT and σ_(L+R) for every key; ``fill`` uses the service level as a fill rate instead
+    (``safety_factors_fill_rate`` with Q = d·R, the order a review covers); ``quantile`` takes s and S straight
+    from the forecast's quantiles: s = Q_α(demand over L), S = Q_α(demand over L + R) (``quantiles`` = those two
+    arrays, keys × reviews).
     """
     from domain.replenishment import safety_factors_fill_rate
 
@@ -169,7 +182,7 @@ def forecast_levels(d, sigma, lead_days, service, days: int, *, review_days: int
     zero = np.zeros(n)
     for w in range(reviews):
         dw, sw = d[:, w], sigma[:, w]
-        if target == "cycle":
+        if target in ("cycle", "sigma"):
             lv = evaluate_many(
                 on_hand=zero,
                 on_order=zero,
@@ -179,6 +192,7 @@ def forecast_levels(d, sigma, lead_days, service, days: int, *, review_days: int
                 lead_time=L,
                 review=np.full(n, R),
                 service=service,
+                margin=margin[:, w] if target == "cycle" else None,
             )
             s, big_s = lv["reorder_point"], lv["order_up_to"]
         elif target == "quantile":
@@ -281,10 +295,12 @@ def main() -> None:
                         unit_cost=cost)
 
     variants = [
-        ("the app's policy: cycle service, weekly review, history by planning.aggregate_weeks", "planning", 7, "cycle"),
-        (f"the same with the old {SCALED} censoring rule (≥ 4 in-stock days a week)", SCALED, 7, "cycle"),
-        ("s, S = bootstrap quantiles of lead-time demand at α, weekly review", "planning", 7, "quantile"),
-        ("cycle service, daily review", "planning", 1, "cycle"),
+        ("the app's policy: SS from the calibrated quantile of demand over L + R, S = s + 2·d·R, weekly review",
+         "planning", 7, "cycle"),
+        ("the app's policy before: SS = z·σ√L, S = d(L + R) + z·σ√(L + R), weekly review", "planning", 7, "sigma"),
+        (f"z·σ with the old {SCALED} censoring rule (≥ 4 in-stock days a week)", SCALED, 7, "sigma"),
+        ("s, S = quantiles of demand over L and over L + R at α, weekly review", "planning", 7, "quantile"),
+        ("z·σ, daily review", "planning", 1, "sigma"),
         ("fill-rate target, weekly review", "planning", 7, "fill"),
     ]
     weeks = demand.shape[1] // 7
@@ -292,18 +308,20 @@ def main() -> None:
     t0 = time.perf_counter()
     rows_out = []
     runs = {}
+    windows = {}
     for label, rule, review_days, target in variants:
-        dr, sr, ql, qlr = stats[rule]
+        dr, sr, ql, qlr, margin = stats[rule]
         trigger, up_to = forecast_levels(
-            dr, sr, lead_days, service, demand.shape[1], review_days=review_days, target=target, quantiles=(ql, qlr)
+            dr, sr, lead_days, service, demand.shape[1], review_days=review_days, target=target, quantiles=(ql, qlr),
+            margin=margin,
         )
         a = simulate(demand, start_stock=start_stock, lead_days=lead_days, trigger=trigger, up_to=up_to, unit_cost=cost)
         k, b = match_inventory(minmax, a.average_inventory_value)
-        runs[label] = (a, b)
+        runs[label] = (a, b, trigger, up_to)
         pairs = [(f"(a) forecast-driven, {label}", a), (f"(b) min/max at equal inventory, k = {k:.3f}", b)]
-        if label == variants[0][0]:
+        if label in (variants[0][0], variants[1][0]):
             kw, c = match_inventory(history_window, a.average_inventory_value)
-            window_run = c
+            windows[label] = c
             pairs.append((f"(c) history window ({WINDOW_DAYS} days' mean × L, up to L + {HORIZON_DAYS} days, daily "
                           f"review) at equal inventory, k = {kw:.3f}", c))
         for name, r in pairs:
@@ -325,7 +343,6 @@ def main() -> None:
         f"{f' (with ETS/Theta, {args.thorough:.0f} s each)' if args.thorough else ''} "
         f"{forecast_took:.1f} s, replays and bisections {sim_took:.1f} s, total {time.perf_counter() - started:.0f} s"
     )
-    a, b = runs[variants[0][0]]
     for rule in ("planning", SCALED):
         d = stats[rule][0]
         print(
@@ -343,39 +360,62 @@ def main() -> None:
         rows_out,
         ("policy", "fill rate", "stockout days", "average inventory value", "orders placed"),
     )
-    per_class = []
-    fa, fb = a.fill_rates(), b.fill_rates()
+    classes = np.array([abc.get(x.product_id, "C") for x in items])
+    for label in (variants[0][0], variants[1][0]):
+        a, b, trigger, up_to = runs[label]
+        per_class(label, a, b, windows[label], classes, demand, cost)
+        per_class_matched(label, a, trigger, up_to, classes, demand, cost, start_stock, lead_days,
+                          (min0, max0), (win_min, win_max))
+
+
+def _class_row(cls, sel, runs, demand, cost):
+    dem = demand[sel].sum()
+    fills = [f"{r.served[sel].sum() / dem:.2%}" if dem else "-" for r in runs]
+    outs = [f"{int((r.lost[sel] > 1e-9).sum()):,}" for r in runs]
+    value = [f"{(r.on_hand[sel] * cost[sel, None]).sum(axis=0).mean():,.0f}" for r in runs]
+    return (cls, f"{int(sel.sum())}", " / ".join(fills), " / ".join(outs), " / ".join(value))
+
+
+def per_class(label, a, b, c, classes, demand, cost) -> None:
+    """Fill rate, stockout days and inventory per ABC class of (a), (b) and (c) at equal total inventory."""
+    rows = [_class_row(cls, classes == cls, (a, b, c), demand, cost) for cls in "ABC" if (classes == cls).any()]
+    table(
+        f"Per ABC class at equal total inventory: (a) {label} / (b) min/max / (c) history window",
+        rows,
+        ("class", "keys", "fill rate (a / b / c)", "stockout days (a / b / c)", "average inventory value (a / b / c)"),
+    )
+
+
+def per_class_matched(label, a, trigger, up_to, classes, demand, cost, start_stock, lead_days, minmax_levels,
+                      window_levels) -> None:
+    """Each class replayed alone: min/max and the history window scaled to (a)'s inventory *in that class*, so a
+    class is not won or lost by where the other policy put the stock."""
+    rows = []
+    lo, hi = minmax_levels
+    wlo, whi = window_levels
     for cls in ("A", "B", "C"):
-        sel = np.array([abc.get(x.product_id, "C") == cls for x in items])
+        sel = classes == cls
         if not sel.any():
             continue
-        served_a, served_b = a.served[sel].sum(), b.served[sel].sum()
+
+        def sub(trig, top, sel=sel):
+            trig = trig[sel] if np.ndim(trig) == 2 else trig
+            top = top[sel] if np.ndim(top) == 2 else top
+            return simulate(demand[sel], start_stock=start_stock[sel], lead_days=lead_days[sel], trigger=trig,
+                            up_to=top, unit_cost=cost[sel])
+
+        mine = sub(trigger, up_to)
+        _, b = match_inventory(lambda k, sub=sub: sub((k * lo)[:, None], (k * hi)[:, None]),
+                               mine.average_inventory_value)
+        _, c = match_inventory(lambda k, sub=sub: sub(k * wlo, k * whi), mine.average_inventory_value)
         dem = demand[sel].sum()
-        per_class.append(
-            (
-                cls,
-                f"{int(sel.sum())}",
-                f"{served_a / dem:.2%}" if dem else "-",
-                f"{served_b / dem:.2%}" if dem else "-",
-                f"{window_run.served[sel].sum() / dem:.2%}" if dem else "-",
-                f"{(a.on_hand[sel] * cost[sel, None]).sum(axis=0).mean():,.0f}",
-                f"{(b.on_hand[sel] * cost[sel, None]).sum(axis=0).mean():,.0f}",
-                f"{np.mean(fa[sel] > fb[sel] + 1e-9):.0%} / {np.mean(fb[sel] > fa[sel] + 1e-9):.0%}",
-            )
-        )
+        rows.append((cls, f"{int(sel.sum())}", " / ".join(f"{r.served.sum() / dem:.2%}" for r in (mine, b, c)),
+                     " / ".join(f"{r.stockout_days:,}" for r in (mine, b, c)),
+                     " / ".join(f"{r.average_inventory_value:,.0f}" for r in (mine, b, c))))
     table(
-        "Per ABC class: the app's policy (a) and its min/max (b), the first pair above",
-        per_class,
-        (
-            "class",
-            "keys",
-            "fill rate (a)",
-            "fill rate (b)",
-            "fill rate (c)",
-            "inventory value (a)",
-            "inventory value (b)",
-            "keys where (a) / (b) fills more",
-        ),
+        f"Per ABC class at equal inventory within the class: (a) {label} / (b) min/max / (c) history window",
+        rows,
+        ("class", "keys", "fill rate (a / b / c)", "stockout days (a / b / c)", "average inventory value (a / b / c)"),
     )
 
 

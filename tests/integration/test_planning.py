@@ -126,10 +126,11 @@ def test_an_item_that_runs_out_within_its_lead_time_raises_a_critical_alert_with
     assert (e["lead_time_days"], e["review_days"], e["supplier"]) == (14, 7, "NB")
     assert e["service_target"] == planning.SERVICE_BY_CLASS[low.abc]
     assert e["safety_stock"] == 0  # a perfectly steady history has no forecast error
+    assert e["safety_stock_source"] == "quantile"  # the forecast's calibrated quantiles of demand over L + R
     assert e["reorder_point"] == 140  # d·L = 70 × 2 weeks
-    assert e["order_up_to"] == 210  # d(L+R) = 70 × 3 weeks
-    assert e["order_qty"] == 168  # 210 − 50 = 160, raised to whole multiples of 12
-    assert low.suggestion is not None and (low.suggestion.qty, low.suggestion.supplier) == (168, "NB")
+    assert e["order_up_to"] == 280  # s + 2·d·R = 140 + 2 × 70
+    assert e["order_qty"] == 240  # 280 − 50 = 230, raised to whole multiples of 12
+    assert low.suggestion is not None and (low.suggestion.qty, low.suggestion.supplier) == (240, "NB")
 
     steady = plans["STEADY", "MAIN"]  # 2000 − 1400 = 600 on hand: 60 days, far beyond lead time + review
     assert steady.alert is None and steady.suggestion is None
@@ -146,7 +147,7 @@ def test_suggestions_become_one_draft_per_supplier_and_warehouse_and_a_second_ru
     again = {(p.sku, p.warehouse): p for p in planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS)}
     assert [p.suggestion for p in again.values() if p.suggestion] == []
     low = again["LOW", "MAIN"].explanation
-    assert (low["on_order_drafts"], low["on_order_issued"], low["order_qty"]) == (168, 0, 0)
+    assert (low["on_order_drafts"], low["on_order_issued"], low["order_qty"]) == (240, 0, 0)
 
 
 def test_a_suggestion_carries_its_supplier_s_currency_beside_the_unit_price_and_the_draft_takes_it(db):
@@ -192,17 +193,17 @@ def test_forecast_reorder_and_suggest_work_from_the_command_line(cli):
 
     alerts = {(a["sku"], a["warehouse"]): a for a in json.loads(cli("reorder", "--json", *common))}
     low = alerts["LOW", "MAIN"]
-    assert (low["severity"], low["stockout_date"], low["suggested_qty"]) == ("critical", "2026-06-08", "168")
+    assert (low["severity"], low["stockout_date"], low["suggested_qty"]) == ("critical", "2026-06-08", "240")
     assert low["explanation"]["reorder_point"] == "140" and low["explanation"]["on_hand"] == "50"
 
     out = json.loads(cli("suggest", "--json", "--create-drafts", *common))
     [group] = out["suppliers"]
-    assert group["supplier"] == "NB" and ("LOW", "168") in [(x["sku"], x["qty"]) for x in group["lines"]]
+    assert group["supplier"] == "NB" and ("LOW", "240") in [(x["sku"], x["qty"]) for x in group["lines"]]
     assert {x["currency"] for x in group["lines"]} == {"CNY"}  # the supplier's, beside each unit price
     assert all(x["unit_price"] is not None for x in group["lines"])
     [draft] = out["drafts"]
     [po] = json.loads(cli("po", "list", "--state", "draft", "--json"))
-    assert po["id"] == draft["id"] and ("LOW", "168") in [(x["sku"], x["ordered"]) for x in po["lines"]]
+    assert po["id"] == draft["id"] and ("LOW", "240") in [(x["sku"], x["ordered"]) for x in po["lines"]]
 
     assert json.loads(cli("suggest", "--json", *common)) == {"suppliers": [], "drafts": []}
     assert "nothing to order" in cli("suggest", *common, stderr=True)

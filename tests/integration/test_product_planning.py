@@ -89,7 +89,7 @@ def cli(template, tmp_path):
 
 
 def test_target_sets_shows_and_clears_and_reorder_names_the_source(cli):
-    assert "its ABC class's" in cli("target", "--sku", "LOW")
+    assert "its ABC class's (A 98 %, B 95 %, C 95 %)" in cli("target", "--sku", "LOW")
     out = cli("target", "--sku", "LOW", "--service", "99.5", "--review-days", "14")
     assert "99.5 % (this product)" in out and "14 days (this product)" in out
     cli("target", "--sku", "LOW", "--review-days", "default")  # the service target stays

@@ -3,7 +3,8 @@
 Planning day Wednesday 2026-06-03 over 20 weeks of history (as tests/integration/test_planning.py):
 
 * LOW ships 10 a day from MAIN and has 50 left: 5 days, less than NB's 14-day lead time → critical,
-  reorder point 70 × 2 weeks = 140, order 210 − 50 = 160 raised to multiples of 12 = 168;
+  reorder point 70 × 2 weeks = 140 (no forecast error: no safety stock), order up to s + 2·d·R = 280,
+  280 − 50 = 230 raised to multiples of 12 = 240;
 * LOW2 ships 5 a day from WEST and has 60 left: 12 days, more than SH's 7-day lead time → normal;
 * STEADY ships 10 a day from MAIN with 600 left: no alert.
 """
@@ -87,7 +88,7 @@ def test_running_planning_shows_a_critical_alert_for_the_item_that_runs_out_with
     assert set(rows) == {("LOW", "MAIN"), ("LOW2", "WEST")}  # STEADY has 60 days of stock: no alert
     m = ReplenishmentModel
     assert _text(screen, "LOW", m.SEVERITY) == "critical" and _text(screen, "LOW2", m.SEVERITY) == "normal"
-    assert _text(screen, "LOW", m.REORDER) == "140" and _text(screen, "LOW", m.QTY) == "168"
+    assert _text(screen, "LOW", m.REORDER) == "140" and _text(screen, "LOW", m.QTY) == "240"
     assert _text(screen, "LOW", m.STOCKOUT) == "2026-06-08" and _text(screen, "LOW", m.SUPPLIER) == "NB"
     low_row = next(i for i in range(screen.proxy.rowCount()) if screen.proxy.index(i, 0).data() == "LOW")
     colours = {screen.proxy.index(i, 0).data(Qt.ItemDataRole.BackgroundRole).color().name()
@@ -98,7 +99,7 @@ def test_running_planning_shows_a_critical_alert_for_the_item_that_runs_out_with
     text = screen.explanation.toPlainText()
     assert "Reorder point s" in text and "140" in text
     assert "Safety stock" in text and "Lead time (days)" in text and "14" in text
-    assert "160 raised to 168 (order multiple 12)" in text
+    assert "230 raised to 240 (order multiple 12)" in text
     assert "Lead time from\nsupplier terms" in text
 
     qtbot.waitUntil(lambda: screen.chart.data is not None and screen.chart.data.title.startswith("LOW "))
@@ -434,11 +435,12 @@ def test_the_explanation_and_its_formula_line_speak_chinese(qtbot, screen, tmp_p
     from pathlib import Path
 
     from domain.replenishment import FORMULA
+    from domain.replenishment import FORMULA_QUANTILE
     from ui import i18n
     from ui.app import install_cjk_font
     from ui.screens.replenishment import FORMULAS
 
-    assert FORMULA in FORMULAS  # the text the domain freezes with each alert is the one translated
+    assert FORMULA in FORMULAS and FORMULA_QUANTILE in FORMULAS  # the texts the domain freezes are translated
     install_cjk_font(QApplication.instance())
     _run(qtbot, screen)
     try:
@@ -447,8 +449,9 @@ def test_the_explanation_and_its_formula_line_speak_chinese(qtbot, screen, tmp_p
         low_row = next(i for i in range(screen.proxy.rowCount()) if screen.proxy.index(i, 0).data() == "LOW")
         screen.table.selectRow(low_row)
         text = screen.explanation.toPlainText()
-        assert "公式\ns = d·L + z·σ_LT；S = d(L+R) + z·σ_(L+R)；当 库存状况 − d·R ≤ s 时，订购 S − 库存状况" in text
-        assert "160 上调至 168（订购倍数 12）" in text and "再订货点 s\n140" in text
+        assert "公式\nSS = Q_α(L+R) − d(L+R)；s = d·L + SS；S = s + 2d·R；当 库存状况 − d·R ≤ s 时，订购 S − 库存状况" \
+            in text
+        assert "230 上调至 240（订购倍数 12）" in text and "再订货点 s\n140" in text
         assert "order" not in text and "position" not in text and "raised" not in text
         screen.show()
         qtbot.waitExposed(screen)

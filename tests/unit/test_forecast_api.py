@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import numpy as np
@@ -265,6 +266,33 @@ def test_lead_time_quantile_interpolates_between_whole_periods_and_extends_past_
     assert api.lead_time_quantile(result, 3.0, 0.9) == 10.0  # the last step's increment 3 repeats
     with pytest.raises(ValueError, match="0.95"):
         api.lead_time_quantile(result, 1.0, 0.95)
+
+
+def test_a_service_level_between_or_beyond_the_computed_quantiles_is_read_on_the_normal_scale():
+    from statistics import NormalDist
+
+    z = NormalDist().inv_cdf
+    mean, sigma = 10.0, 2.0  # normal demand: the reading is exact
+    levels = (0.5, 0.9, 0.98, 0.99)
+    result = api.ForecastResult(
+        mean=np.array([mean]), quantiles={}, model="x", mase=1.0, wape=1.0, bias=0.0, baseline_mase=1.0,
+        demand_class="smooth", sigma=sigma, cumulative={q: np.array([mean + z(q) * sigma]) for q in levels},
+    )
+    assert api.service_quantile(result, 1.0, 0.9) == pytest.approx(mean + z(0.9) * sigma)  # a computed level
+    assert api.service_quantile(result, 1.0, 0.95) == pytest.approx(mean + z(0.95) * sigma)  # between 0.9 and 0.98
+    assert api.service_quantile(result, 1.0, 0.995) == pytest.approx(mean + z(0.995) * sigma)  # beyond 0.99
+    assert api.service_quantile(result, 2.0, 0.95) == pytest.approx(2 * (mean + z(0.95) * sigma))  # step 1 repeats
+    assert api.service_quantile(dataclasses.replace(result, cumulative={}), 1.0, 0.95) is None
+    with pytest.raises(ValueError, match="service level"):
+        api.service_quantile(result, 1.0, 1.0)
+
+
+def test_only_the_combination_s_quantiles_are_calibrated():
+    Y = np.tile(np.array([5.0, 7.0, 6.0, 8.0] * 10), (2, 1))
+    Y[1, :36] = np.nan  # too short: a simple average
+    combined = api.forecast_many(Y, 4, models=())
+    selected = api.forecast_many(Y[:1], 4, models=(), strategy="select")
+    assert combined[0].calibrated and not combined[1].calibrated and not selected[0].calibrated
 
 
 def test_a_rows_bootstrap_quantiles_do_not_depend_on_the_other_rows_in_the_call():

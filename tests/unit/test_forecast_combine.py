@@ -115,3 +115,42 @@ def test_the_select_strategy_is_still_there_and_anything_else_is_refused():
     assert not forecast_series(y, 3, season=12, models=(), strategy="select").model.startswith("combination")
     with pytest.raises(ValueError, match="strategy"):
         forecast_many([y], 3, strategy="best")
+
+
+def test_the_lead_time_quantiles_take_each_level_s_width_from_the_row_s_own_backtest_sums():
+    from domain.forecasting.combine import conformal_cumulative
+
+    mean = np.array([[10.0, 10.0]])
+    cum = [{0.5: np.array([10.0, 20.0]), 0.8: np.array([11.0, 22.0]), 0.9: np.array([12.0, 24.0]),
+            0.95: np.array([13.0, 26.0])}]
+    # Twelve origins whose errors are 2 a period: sums 2 and 4, twice the 0.8 spread (1, 2), once the 0.9 one.
+    errors = np.full((1, 12, 2), 2.0)
+    (out,) = conformal_cumulative(mean, cum, errors)
+    np.testing.assert_allclose(out[0.8], [12.0, 24.0])  # widened by 2
+    np.testing.assert_allclose(out[0.9], [12.0, 24.0])  # the backtest says its width was right
+    np.testing.assert_allclose(out[0.95], [13.0, 26.0])  # above 0.9: the simulated shape × the 0.9 factor (1)
+    np.testing.assert_allclose(out[0.5], cum[0][0.5])  # the median is the simulation's
+    # Errors far below the spread narrow the middle levels, by at most half; the tail is never narrowed.
+    (narrow,) = conformal_cumulative(mean, cum, np.full((1, 12, 2), 0.01))
+    np.testing.assert_allclose(narrow[0.8], [10.5, 21.0])
+    np.testing.assert_allclose(narrow[0.95], [13.0, 26.0])
+    # Five origins (ten sums) are too few to say anything: the simulated quantiles stand.
+    (few,) = conformal_cumulative(mean, cum, np.full((1, 5, 2), 2.0))
+    for q in cum[0]:
+        np.testing.assert_allclose(few[q], cum[0][q])
+
+
+def test_a_row_s_conformal_quantiles_do_not_depend_on_the_other_rows():
+    from domain.forecasting.combine import conformal_cumulative
+
+    rng = np.random.default_rng(3)
+    mean = rng.uniform(5, 20, (4, 3))
+    base = np.cumsum(mean, axis=1)
+    cum = [{q: base[r] + k * np.arange(1, 4) for k, q in enumerate((0.5, 0.8, 0.9, 0.95, 0.98))} for r in range(4)]
+    errors = rng.normal(0, 3, (4, 12, 3))
+    errors[2, :, 1] = np.nan  # a censored period
+    together = conformal_cumulative(mean, cum, errors)
+    for r in range(4):
+        (alone,) = conformal_cumulative(mean[r : r + 1], cum[r : r + 1], errors[r : r + 1])
+        for q in cum[r]:
+            np.testing.assert_array_equal(alone[q], together[r][q])

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 from statistics import NormalDist
 
+import numpy as np
 import pytest
 
 from domain import planning
@@ -88,11 +89,15 @@ def test_the_product_s_target_replaces_the_class_s_in_the_safety_stock():
     e, o = default.explanation, own.explanation
     assert default.abc == "A" and e["service_target"] == 0.98 and e["service_source"] == "class A"
     assert o["service_target"] == 0.995 and o["service_source"] == "product" and own.service == 0.995
-    # Same forecast, same σ over lead time + review: safety stock = z · σ, so only z changes.
-    assert o["sigma_lt"] == e["sigma_lt"] > 0
+    # The forecast's quantiles are calibrated: the safety stock is the margin of its quantile of demand over
+    # L + R (1 + 1 weeks) at the target over the mean, so the higher target reads a higher quantile.
+    assert default.forecast.calibrated and e["safety_stock_source"] == o["safety_stock_source"] == "quantile"
+    for x, plan, alpha in ((e, default, 0.98), (o, own, 0.995)):
+        margin = planning.cover_margin(plan.forecast, 2.0, alpha)
+        assert float(x["safety_stock"]) == pytest.approx(margin, abs=1e-3)
+    assert float(o["safety_stock"]) > float(e["safety_stock"]) > 0
     z98, z995 = NormalDist().inv_cdf(0.98), NormalDist().inv_cdf(0.995)  # 2.0537, 2.5758
     assert e["z"] == pytest.approx(z98, abs=1e-6) and o["z"] == pytest.approx(z995, abs=1e-6)
-    assert float(o["safety_stock"]) / float(e["safety_stock"]) == pytest.approx(z995 / z98, rel=1e-3)
     assert e["review_source"] == o["review_source"] == "default" and e["review_days"] == 7
 
 
@@ -102,9 +107,22 @@ def test_the_product_s_review_period_lengthens_the_cover_but_not_the_forecast():
     e, o = default.explanation, own.explanation
     assert o["review_days"] == 21 and o["review_source"] == "product" and o["service_source"] == "class A"
     assert o["review_period"] == pytest.approx(3.0) and e["review_period"] == pytest.approx(1.0)
-    # Order-up-to S = d·(L + R) + z·σd·√(L + R), with L = 1 week: R 3 weeks instead of 1.
-    for x, weeks in ((e, 2), (o, 4)):
-        expected = x["demand_per_period"] * weeks + x["z"] * x["sigma_demand"] * weeks ** 0.5
+    # The safety stock covers the risk period L + R (L = 1 week): 2 weeks by default, 4 with the own review;
+    # S = s + 2·d·R = d·L + SS + 2·d·R.
+    for x, plan, r in ((e, default, 1), (o, own, 3)):
+        margin = planning.cover_margin(plan.forecast, 1 + r, 0.98)
+        assert float(x["safety_stock"]) == pytest.approx(margin, abs=1e-3)
+        expected = x["demand_per_period"] * (1 + 2 * r) + margin
         assert float(x["order_up_to"]) == pytest.approx(expected, abs=1e-3)
-    assert o["order_up_to"] > e["order_up_to"] and o["safety_stock"] == e["safety_stock"]
+    assert o["order_up_to"] > e["order_up_to"] and o["safety_stock"] > e["safety_stock"]
     assert list(own.forecast.mean) == list(default.forecast.mean)  # the forecast (and its cache key) as before
+
+
+def test_a_forecast_without_calibrated_quantiles_keeps_the_z_sigma_safety_stock():
+    from types import SimpleNamespace
+
+    calibrated = SimpleNamespace(calibrated=True, mean=np.array([10.0, 10.0]), sigma=1.0,
+                                 cumulative={0.9: np.array([12.0, 24.0]), 0.99: np.array([14.0, 28.0])})
+    assert planning.cover_margin(calibrated, 2.0, 0.9) == pytest.approx(4.0)  # 24 − 20
+    assert planning.cover_margin(SimpleNamespace(**{**vars(calibrated), "calibrated": False}), 2.0, 0.9) is None
+    assert planning.cover_margin(SimpleNamespace(mean=np.array([1.0]), sigma=1.0, cumulative={}), 1.0, 0.9) is None

@@ -211,3 +211,54 @@ def test_the_vectorised_evaluation_agrees_with_the_exact_one_row_by_row():
         assert bool(out["due"][i]) == e["order_due"]
         assert D(int(out["order_units"][i])) / 10000 == e["order_qty"], i
         assert out["reorder_point"][i] == pytest.approx(float(e["reorder_point"]), abs=1e-4)
+
+
+def test_with_the_forecast_s_margin_the_safety_stock_is_its_quantile_over_lead_time_plus_review():
+    kw = dict(on_hand=D(10), on_order=D(0), reserved=D(2), demand_per_period=5, sigma_demand=2, lead_time=2,
+              review=1, service=0.95)
+    e = r.explain_policy(**kw, margin=7.5)  # Q_0.95(demand over L + R = 3 periods) = 15 + 7.5
+    assert e["safety_stock_source"] == "quantile" and e["formula"] == r.FORMULA_QUANTILE
+    assert e["safety_stock"] == D("7.5")
+    assert e["reorder_point"] == D("17.5")  # d·L + SS: due when position ≤ 17.5 + d·R = Q_0.95(L + R)
+    assert e["order_up_to"] == D("27.5")  # s + 2·d·R
+    assert e["sigma_lt"] == pytest.approx(7.5 / r.safety_factor_cycle(0.95))  # the σ the margin implies
+    # A random lead time adds its part in quadrature, as in σ_LT² = L·σd² + d²·σL²: z·d·σL = 1.6449 × 5 × 0.5.
+    v = r.explain_policy(**kw, margin=7.5, sigma_lead=0.5)
+    assert float(v["safety_stock"]) == pytest.approx(math.hypot(7.5, r.safety_factor_cycle(0.95) * 2.5), abs=1e-4)
+    # A quantile below the mean (very sparse demand) asks for no safety stock, as z·σ never goes negative.
+    assert r.explain_policy(**kw, margin=-3.0)["safety_stock"] == 0
+    # Without a margin (or a NaN one) the z·σ formula stands.
+    for margin in (None, float("nan")):
+        old = r.explain_policy(**kw, margin=margin)
+        assert old["safety_stock_source"] == "sigma" and old["formula"] == r.FORMULA
+        assert old["safety_stock"] == D("4.6524")
+
+
+def test_the_vectorised_evaluation_takes_the_margin_where_given_and_z_sigma_elsewhere():
+    rng = np.random.default_rng(12)
+    n = 200
+    cols = dict(
+        on_hand=rng.integers(0, 200, n).astype(float),
+        on_order=np.zeros(n),
+        reserved=np.zeros(n),
+        demand=rng.uniform(0, 30, n),
+        sigma_demand=rng.uniform(0, 10, n),
+        lead_time=rng.integers(1, 5, n).astype(float),
+        review=np.ones(n),
+        service=rng.choice([0.9, 0.95, 0.99], n),
+        sigma_lead=rng.choice([0.0, 0.3], n),
+    )
+    margin = np.where(rng.random(n) < 0.7, rng.uniform(-5, 40, n), np.nan)
+    out = r.evaluate_many(**cols, margin=margin)
+    for i in range(n):
+        e = r.explain_policy(
+            on_hand=D(str(cols["on_hand"][i])), on_order=D(0), reserved=D(0),
+            demand_per_period=float(cols["demand"][i]), sigma_demand=float(cols["sigma_demand"][i]),
+            lead_time=float(cols["lead_time"][i]), review=1.0, service=float(cols["service"][i]),
+            sigma_lead=float(cols["sigma_lead"][i]), margin=float(margin[i]),
+        )
+        assert bool(out["due"][i]) == e["order_due"], i
+        assert out["safety_stock"][i] == pytest.approx(float(e["safety_stock"]), abs=1e-4)
+        assert out["reorder_point"][i] == pytest.approx(float(e["reorder_point"]), abs=1e-4)
+        assert out["order_up_to"][i] == pytest.approx(float(e["order_up_to"]), abs=1e-4)
+        assert D(int(out["order_units"][i])) / 10000 == e["order_qty"], i

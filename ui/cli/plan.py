@@ -118,6 +118,7 @@ def _target(args: argparse.Namespace, db) -> int:
     """Show the product's overrides; --service / --review-days change one ('default' clears it, so the ABC
     class's target or the run's review period applies again); an option left out keeps its value."""
     from domain.planning import DEFAULT_REVIEW_DAYS
+    from domain.planning import SERVICE_BY_CLASS
     from domain.product_planning import SetProductPlanning
     from domain.product_planning import set_product_planning
     from persistence.product_planning import of_sku
@@ -146,7 +147,8 @@ def _target(args: argparse.Namespace, db) -> int:
                 "review_source": "product" if review is not None else "default"})
         return 0
     service_text = (f"{fmt(service * 100)} % (this product)" if service is not None
-                    else "its ABC class's (A 98 %, B 95 %, C 90 %)")
+                    else "its ABC class's (" + ", ".join(f"{c} {round(v * 100, 2):g} %"
+                                                         for c, v in SERVICE_BY_CLASS.items()) + ")")
     review_text = f"{review} days (this product)" if review is not None else f"{DEFAULT_REVIEW_DAYS} days (default)"
     print(f"{args.sku}  service target {service_text}  review period {review_text}")
     return 0

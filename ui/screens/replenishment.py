@@ -201,6 +201,8 @@ EXPLANATION = [
 FORMULAS = {
     "s = d·L + z·σ_LT; S = d(L+R) + z·σ_(L+R); order S − position when position − d·R ≤ s": QT_TRANSLATE_NOOP(
         "Replenishment", "s = d·L + z·σ_LT; S = d(L+R) + z·σ_(L+R); order S − position when position − d·R ≤ s"),
+    "SS = Q_α(L+R) − d(L+R); s = d·L + SS; S = s + 2d·R; order S − position when position − d·R ≤ s": QT_TRANSLATE_NOOP(  # noqa: E501
+        "Replenishment", "SS = Q_α(L+R) − d(L+R); s = d·L + SS; S = s + 2d·R; order S − position when position − d·R ≤ s"),  # noqa: E501
 }
 
 
