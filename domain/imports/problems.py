@@ -49,6 +49,7 @@ ENGLISH: dict[str, str] = {
     "duplicate_supplier": "supplier code {0} is also on row {1}",
     "duplicate_customer": "customer code {0} is also on row {1}",
     "duplicate_terms": "supplier and product {0} is also on row {1}",
+    "barcode_listed_twice": "the same barcode is listed twice",
     "barcode_taken": "{0} is already the barcode or SKU of product {1}",
     "sku_is_barcode": "{0} is already the barcode of product {1}",
     "unknown_supplier": "no supplier has the code {0}",

@@ -4,27 +4,27 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/access.py" line="+82" />
+            <location filename="../../ui/refusals.py" line="+124" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>%1 is no longer an active user; ask an admin, then sign in again.</source>
             <translation>%1 已不是启用的用户；请联系管理员，然后重新登录。</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>%1 (%2) may not %3: that needs the %4 role or higher.</source>
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="-16" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location filename="../../ui/access.py" line="+84" />
             <source>Needs the %1 role or higher.</source>
             <translation>需要%1或更高的角色。</translation>
         </message>
@@ -32,7 +32,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="+166" />
+            <location filename="../../ui/app.py" line="+137" />
             <source>Could not open %1:
 %2</source>
             <translation>无法打开 %1：
@@ -483,7 +483,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentEntry</name>
         <message>
-            <location filename="../../ui/screens/documents.py" line="+249" />
+            <location filename="../../ui/screens/documents.py" line="+237" />
             <source>New receipt</source>
             <translation>新建入库单</translation>
         </message>
@@ -534,12 +534,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+354" />
-            <location line="+624" />
+            <location line="+625" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message>
-            <location line="-582" />
+            <location line="-583" />
             <source>Loading products… your scans are kept.</source>
             <translation>正在加载商品…已扫描的条码会保留。</translation>
         </message>
@@ -555,12 +555,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+24" />
-            <location line="+515" />
+            <location line="+516" />
             <source>None: a free receipt</source>
             <translation>无：自由入库</translation>
         </message>
         <message>
-            <location line="-469" />
+            <location line="-470" />
             <source>No purchase order has the number %1.</source>
             <translation>没有单号为 %1 的采购订单。</translation>
         </message>
@@ -580,7 +580,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>请至少在 %1 的一行中输入实收数量。</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+43" />
             <source>%1: %2 ordered, %3 received so far; receiving %4 would exceed the over-receipt tolerance of %5% (at most %6 more accepted).</source>
             <translation>%1：订购 %2，已收 %3；再收 %4 将超过 %5% 的超收容差（最多还可收 %6）。</translation>
         </message>
@@ -857,7 +857,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentErrors</name>
         <message>
-            <location line="-1117" />
+            <location line="-1113" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -1210,7 +1210,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ImportProblems</name>
         <message>
-            <location filename="../../ui/import_problems.py" line="+19" />
+            <location filename="../../ui/import_problems.py" line="+20" />
             <source>is required</source>
             <translation>为必填项</translation>
         </message>
@@ -1343,6 +1343,11 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>supplier and product %1 is also on row %2</source>
             <translation>供应商与商品 %1 在第 %2 行也出现了</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the same barcode is listed twice</source>
+            <translation>同一条码重复填写</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2542,7 +2547,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Permissions</name>
         <message>
-            <location filename="../../ui/access.py" line="-58" />
+            <location filename="../../ui/access.py" line="-25" />
             <source>receive stock</source>
             <translation>收货</translation>
         </message>
@@ -2736,7 +2741,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>ProductEditor</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="+259" />
+            <location filename="../../ui/screens/products.py" line="+257" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -2791,17 +2796,17 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>同一条码重复填写</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location filename="../../ui/refusals.py" line="-48" />
             <source>Product %1 was changed by someone else since you opened it; close this window and open the product again to see their change.</source>
             <translation>商品 %1 在您打开后已被他人修改；请关闭此窗口，重新打开该商品查看其修改后再编辑。</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="-10" />
             <source>barcode %1 is already used by product %2</source>
             <translation>条码 %1 已被商品 %2 使用</translation>
         </message>
         <message>
-            <location line="+99" />
+            <location filename="../../ui/screens/products.py" line="+103" />
             <source>Edit product %1</source>
             <translation>编辑商品 %1</translation>
         </message>
@@ -2905,7 +2910,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>ProductsScreen</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="-391" />
+            <location filename="../../ui/screens/products.py" line="-380" />
             <source>%n product(s) shown</source>
             <translation>显示 %n 个商品</translation>
         </message>
@@ -3188,7 +3193,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+10" />
-            <location filename="../../ui/screens/replenishment.py" line="+413" />
+            <location filename="../../ui/screens/replenishment.py" line="+404" />
             <source>Draft %1</source>
             <translation>草稿 %1</translation>
         </message>
@@ -3558,7 +3563,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>QFileDialog</name>
         <message>
-            <location filename="../../ui/i18n.py" line="+30" />
+            <location filename="../../ui/i18n.py" line="+31" />
             <source>&amp;Look in:</source>
             <translation>查找范围(&amp;L)：</translation>
         </message>
@@ -3738,9 +3743,217 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
     </context>
     <context>
+        <name>Refusals</name>
+        <message>
+            <location filename="../../ui/refusals.py" line="-11" />
+            <source>draft</source>
+            <translation>草稿</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>issued</source>
+            <translation>已下达</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>partly_received</source>
+            <translation>部分到货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>received</source>
+            <translation>已到货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>closed</source>
+            <translation>已关闭</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>SKU %1 is already used by another product</source>
+            <translation>货号 %1 已被其他商品使用</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SKU %1 is already used by another product (as %2; SKUs are compared without regard to case)</source>
+            <translation>货号 %1 已被其他商品使用（为 %2；货号比较时不区分大小写）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>SKU %1 is already the barcode of product %2; scanning it would find that product</source>
+            <translation>货号 %1 已是商品 %2 的条码；扫描它会找到该商品</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>SKU %1: no product has this SKU</source>
+            <translation>货号 %1：没有商品使用此货号</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>warehouse code %1 is already used</source>
+            <translation>仓库编码 %1 已被使用</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>supplier code %1 is already used</source>
+            <translation>供应商编码 %1 已被使用</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>customer code %1 is already used</source>
+            <translation>客户编码 %1 已被使用</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>supplier code %1: no supplier has this code</source>
+            <translation>供应商编码 %1：没有供应商使用此编码</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>customer code %1: no customer has this code</source>
+            <translation>客户编码 %1：没有客户使用此编码</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>customer %1: no customer has this code; leave it empty for a walk-in</source>
+            <translation>客户 %1：没有客户使用此编码；散客请留空</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>purchase order %1: no PO has this number or draft id</source>
+            <translation>采购单 %1：没有采购单使用此单号或草稿编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SKU %1 is not on purchase order %2</source>
+            <translation>货号 %1 不在采购单 %2 上</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is already on line %2 of %3; change that line</source>
+            <translation>%1 已在 %3 的第 %2 行；请修改该行</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>quantity: %1 has %2 received already; enter %2 or more</source>
+            <translation>数量：%1 已到货 %2；请输入 %2 或以上</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 on %2 has %3 received; it cannot be removed (lower its quantity to what was received instead)</source>
+            <translation>%2 上的 %1 已到货 %3，不能删除（请改为把数量降到已到货数量）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 is the last line of %2; cancel the PO instead</source>
+            <translation>%1 是 %2 的最后一行；请改为取消该采购单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>purchase order %1 is %2; only a draft can be issued</source>
+            <translation>采购单 %1 为%2状态；只有草稿可以下达</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>purchase order %1 has no lines; add at least one before issuing</source>
+            <translation>采购单 %1 没有明细行；下达前请至少添加一行</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>purchase order %1 is in %2, the company currency; it needs no exchange rate</source>
+            <translation>采购单 %1 以公司本位币 %2 计价，不需要汇率</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>purchase order %1 is partly received; close it short instead of cancelling</source>
+            <translation>采购单 %1 已部分到货；请改为短缺结案，而不是取消</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>purchase order %1 is %2; it can no longer be changed</source>
+            <translation>采购单 %1 为%2状态，不能再修改</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>purchase order %1 is %2; cannot receive against it (issue it first)</source>
+            <translation>采购单 %1 为%2状态，不能据此收货（请先下达）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>purchase order %1 is %2; cannot receive against it (nothing is expected any more)</source>
+            <translation>采购单 %1 为%2状态，不能据此收货（已无待到货数量）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>purchase order %1 is %2; cannot close it short (issue it first)</source>
+            <translation>采购单 %1 为%2状态，不能短缺结案（请先下达）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>purchase order %1 is %2; cannot close it short (nothing is expected any more)</source>
+            <translation>采购单 %1 为%2状态，不能短缺结案（已无待到货数量）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 on %2: %3 ordered, %4 received so far; receiving %5 more would exceed the over-receipt tolerance of %6% (at most %7 more accepted)</source>
+            <translation>%2 上的 %1：订购 %3，已到货 %4；再收 %5 将超出 %6% 的超收容差（最多还可收 %7）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>date: %1 has no rate dated %2; see `stockroom rate list %1`</source>
+            <translation>日期：%1 没有日期为 %2 的汇率；请查看 `stockroom rate list %1`</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>user name %1: no user has this name</source>
+            <translation>用户名 %1：没有用户使用此名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>role: the first user turns sign-in on and must be an admin, so that someone can manage users; add %1 as admin, or add an admin first</source>
+            <translation>角色：第一个用户会启用登录，必须是管理员，才能有人管理用户；请将 %1 添加为管理员，或先添加一名管理员</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>user name %1 is already taken (perhaps by a deactivated user); choose another</source>
+            <translation>用户名 %1 已被使用（可能是已停用的用户）；请另选一个</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>nobody is signed in, so there is no password to change; sign in first</source>
+            <translation>尚未登录，没有可修改的密码；请先登录</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 is the last active admin and stays admin, so that someone can manage users; make another user admin first</source>
+            <translation>%1 是最后一名启用的管理员，须保留管理员角色，才能有人管理用户；请先将另一名用户设为管理员</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 is the last active admin and cannot be deactivated, so that someone can manage users; make another user admin first</source>
+            <translation>%1 是最后一名启用的管理员，不能停用，才能有人管理用户；请先将另一名用户设为管理员</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>user %1 is already deactivated</source>
+            <translation>用户 %1 已停用</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>user %1 is active already</source>
+            <translation>用户 %1 已是启用状态</translation>
+        </message>
+    </context>
+    <context>
         <name>Replenishment</name>
         <message>
-            <location filename="../../ui/screens/replenishment.py" line="-348" />
+            <location filename="../../ui/screens/replenishment.py" line="-338" />
             <source>critical</source>
             <translation>紧急</translation>
         </message>
@@ -3875,7 +4088,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>该供应商的采购订单收货记录</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
             <source>minimum order quantity %1</source>
             <translation>最小订购量 %1</translation>
         </message>
@@ -3910,12 +4123,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>（基于季节调整后的历史）</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+10" />
             <source>%1 raised to %2 (%3)</source>
             <translation>%1 上调至 %2（%3）</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+5" />
             <location line="+118" />
             <source>On hand</source>
             <translation>现有库存</translation>
@@ -4549,7 +4762,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>SettingsPages</name>
         <message>
-            <location filename="../../ui/screens/settings.py" line="+49" />
+            <location filename="../../ui/screens/settings.py" line="+48" />
             <source>Shared database</source>
             <translation>共享数据库</translation>
         </message>
@@ -4592,7 +4805,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location filename="../../ui/refusals.py" line="-32" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -4601,7 +4814,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
 汇率以公司本位币表示：已保存的 %3 个汇率表示一单位外币值多少 %1，更改后将按 %2 读取。%4 张外币采购订单收货时按这些汇率折算。更改后请按 %2 重新录入汇率。</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location filename="../../ui/screens/settings.py" line="+17" />
             <source>Change the company currency</source>
             <translation>更改公司本位币</translation>
         </message>
@@ -4705,7 +4918,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SignIn</name>
         <message>
-            <location filename="../../ui/dialogs/sign_in.py" line="+66" />
+            <location filename="../../ui/dialogs/sign_in.py" line="+68" />
             <source>Sign in — Stockroom</source>
             <translation>登录 — Stockroom</translation>
         </message>
@@ -4741,17 +4954,17 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location filename="../../ui/refusals.py" line="+13" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>Signing in as %1 is paused after failed attempts; try again in %2 seconds (at %3).</source>
             <translation>%1 登录失败次数过多，已暂停登录；请在 %2 秒后（%3）重试。</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location filename="../../ui/dialogs/sign_in.py" line="+19" />
             <source>Could not sign in: %1</source>
             <translation>无法登录：%1</translation>
         </message>
@@ -4876,7 +5089,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>Storage</name>
         <message>
-            <location filename="../../ui/app.py" line="-93" />
+            <location filename="../../ui/app.py" line="-89" />
             <source>The database is busy: another program or window (a long import, a sync or a backup) is writing to it. Nothing was written; try again when it has finished.</source>
             <translation>数据库正忙：另一个程序或窗口（较长的导入、同步或备份）正在写入。未写入任何内容；请在其完成后重试。</translation>
         </message>

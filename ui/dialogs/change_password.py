@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from domain import users
 from domain.errors import BadInput
-from ui.access import refusal_text
+from ui.refusals import refusal_text
 from ui.widgets.busy import alive
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls

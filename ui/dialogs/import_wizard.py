@@ -49,10 +49,10 @@ from domain.imports import run_import
 from domain.imports.cells import number_as_read
 from domain.numbers import D
 from domain.numbers import fmt
-from ui.access import refusal_text
 from ui.import_problems import fill
 from ui.import_problems import problem_text
 from ui.import_problems import said_text
+from ui.refusals import refusal_text
 from ui.widgets.busy import alive
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from domain import purchasing
 from domain import purchasing_commands as pc
 from domain.numbers import fmt
-from ui.access import refusal_text
+from ui.refusals import refusal_text
 from ui.widgets.busy import BusyBar
 from ui.widgets.busy import alive
 

@@ -24,7 +24,7 @@ from domain import purchasing_commands as pc
 from domain import purchasing_terms
 from domain.errors import BadInput
 from domain.numbers import fmt
-from ui.access import refusal_text
+from ui.refusals import refusal_text
 from ui.widgets.busy import BusyBar
 from ui.widgets.busy import alive
 

@@ -36,12 +36,12 @@ from PySide6.QtWidgets import QTextBrowser
 from PySide6.QtWidgets import QVBoxLayout
 
 from ui import sync_service
-from ui.access import refusal_text
 from ui.dialogs.reason import ReasonDialog
 from ui.models.table import Column
 from ui.models.table import RowTableModel
 from ui.models.table import qty_text
 from ui.models.table import when_text
+from ui.refusals import refusal_text
 from ui.widgets.busy import alive
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable

@@ -74,18 +74,16 @@ from domain.documents import ScanTarget
 from domain.documents import post_document
 from domain.documents import reverse_document
 from domain.errors import DomainError
-from domain.errors import Forbidden
 from domain.errors import RuleViolation
-from domain.exchange import NoExchangeRate
 from domain.held import HeldDocument
+from domain.imports.problems import Said
 from domain.numbers import fmt
 from domain.numbers import round_cost
 from domain.purchasing_model import OPEN_STATES
 from domain.purchasing_model import PricePer
 from domain.purchasing_model import over_receipt_limit
 from domain.validate import code_key
-from ui.access import forbidden_text
-from ui.access import refusal_text
+from ui.i18n import fill
 from ui.models import document_lines as lm
 from ui.models.document_lines import DocumentLinesModel
 from ui.models.document_lines import PostedDocumentsModel
@@ -93,6 +91,7 @@ from ui.models.document_lines import PostedLinesModel
 from ui.models.table import RowRole
 from ui.models.table import money_text
 from ui.models.table import qty_text
+from ui.refusals import refusal_text
 from ui.screens.held import HeldKeeper
 from ui.screens.held import pick
 from ui.widgets.busy import alive
@@ -123,13 +122,6 @@ def say(label: QLabel, text: str) -> None:
         label.setText(text)
     if label.property("collapse"):
         label.setVisible(bool(text))
-
-
-def fill(template: str, *args: object) -> str:
-    """Put ``args`` into the %1, %2 … places of a translated template."""
-    for n in range(len(args), 0, -1):
-        template = template.replace(f"%{n}", str(args[n - 1]))
-    return template
 
 
 FIELDS = {
@@ -183,12 +175,8 @@ def describe(exc: BaseException) -> str:
     def render(key: str, *args: object) -> str:
         return fill(QCoreApplication.translate("DocumentErrors", MESSAGES[key]), *args)
 
-    if isinstance(exc, Forbidden):  # refused by role, e.g. Ctrl+Enter on a screen whose button is disabled
-        return forbidden_text(exc)
-    if isinstance(exc, NoExchangeRate):  # a PO in a foreign currency: says where to enter the rate
-        return refusal_text(exc)
-    if not isinstance(exc, DocumentError):
-        return str(exc) if isinstance(exc, DomainError) else render("failed", exc)
+    if not isinstance(exc, DocumentError):  # e.g. refused by role, or a PO in a foreign currency without a rate
+        return refusal_text(exc) if isinstance(exc, DomainError) else render("failed", exc)
     p, code = exc.params, exc.code
     if code == "insufficient_stock":
         text = render(code, p["sku"], p["name"], p["warehouse"], p["on_hand"], p["asked"])
@@ -210,10 +198,9 @@ def describe(exc: BaseException) -> str:
         name = p.get("field", "")
         field = QCoreApplication.translate("DocumentErrors", FIELDS[name]) if name in FIELDS else name
         problem = p.get("problem", "")
-        if problem == "is required":
-            text = render("required", field)
-        elif problem == "must not be 0":
-            text = render("zero", field)
+        said = Said.of(problem).code  # a problem without values or advice has its code in domain.imports.problems
+        if said in ("required", "zero"):
+            text = render(said, field)
         else:
             text = render("bad_input", field, problem)
     else:
@@ -867,9 +854,10 @@ class DocumentEntry(Screen):
         """An over-receipt refusal as (row, translated message), when ``exc`` is one for a line of the PO."""
         if self.po is None or not isinstance(exc, RuleViolation):
             return None
-        text = str(exc)
+        if exc.code != "over_receipt":
+            return None
         for row, entered in enumerate(self.model.lines):
-            if not text.startswith(f"{entered.sku} on "):
+            if entered.sku != exc.params["sku"]:
                 continue
             line = next((x for x in self.po.lines if x.sku == entered.sku), None)
             if line is None:

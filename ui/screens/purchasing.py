@@ -41,7 +41,6 @@ from domain.exchange import totals_by_currency
 from domain.exchange import totals_text
 from domain.numbers import fmt
 from domain.numbers import round_money
-from ui.access import refusal_text
 from ui.dialogs.reason import ReasonDialog
 from ui.dialogs.receive_po import ReceivePoDialog
 from ui.models.proxy import RowFilterProxy
@@ -50,6 +49,7 @@ from ui.models.table import RowRole
 from ui.models.table import RowTableModel
 from ui.models.table import money_text
 from ui.models.table import qty_text
+from ui.refusals import refusal_text
 from ui.search import needle
 from ui.search import search_keys
 from ui.widgets.busy import alive

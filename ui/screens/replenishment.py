@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import re
 import threading
 import time
 from datetime import date
@@ -49,11 +48,13 @@ from PySide6.QtWidgets import QWidget
 
 from domain.numbers import D
 from domain.numbers import fmt
-from ui.access import refusal_text
+from domain.packs import RoundingReason
+from ui.i18n import fill
 from ui.models.proxy import RowFilterProxy
 from ui.models.table import Column
 from ui.models.table import RowTableModel
 from ui.models.table import qty_text
+from ui.refusals import refusal_text
 from ui.search import needle
 from ui.search import search_key
 from ui.widgets.screen import Screen
@@ -99,12 +100,11 @@ LEAD_TIME_SOURCES = {
     "receipts_product": QT_TRANSLATE_NOOP("Replenishment", "purchase-order receipts of this product"),
     "receipts_supplier": QT_TRANSLATE_NOOP("Replenishment", "purchase-order receipts from this supplier"),
 }
-_ROUNDING = re.compile(r"^(\S+) raised to (\S+) \((.*)\)$")
-_REASONS = [
-    (re.compile(r"^minimum order quantity (\S+)$"), QT_TRANSLATE_NOOP("Replenishment", "minimum order quantity %1")),
-    (re.compile(r"^order multiple (\S+)$"), QT_TRANSLATE_NOOP("Replenishment", "order multiple %1")),
-    (re.compile(r"^packs of (\S+)$"), QT_TRANSLATE_NOOP("Replenishment", "packs of %1")),
-]
+ROUNDING_STEPS = {  # domain.packs.RoundingReason.steps
+    "moq": QT_TRANSLATE_NOOP("Replenishment", "minimum order quantity %1"),
+    "multiple": QT_TRANSLATE_NOOP("Replenishment", "order multiple %1"),
+    "packs": QT_TRANSLATE_NOOP("Replenishment", "packs of %1"),
+}
 
 
 def model_text(name: str) -> str:
@@ -135,21 +135,12 @@ def _combination_text(name: str) -> str:
 
 
 def rounding_text(reason: str) -> str:
-    """``domain.packs`` rounding reason in the current language (unknown wording is shown as it is)."""
-    m = _ROUNDING.match(reason or "")
-    if not m:
+    """A ``domain.packs.RoundingReason`` in the current language (other text is shown as it is)."""
+    if not isinstance(reason, RoundingReason):
         return reason or "–"
-    parts = []
-    for part in m.group(3).split(", "):
-        for pattern, text in _REASONS:
-            found = pattern.match(part)
-            if found:
-                parts.append(_tr(text).replace("%1", found.group(1)))
-                break
-        else:
-            parts.append(part)
-    return (translate("Replenishment", "%1 raised to %2 (%3)").replace("%1", m.group(1)).replace("%2", m.group(2))
-            .replace("%3", ", ".join(parts)))
+    steps = [fill(_tr(ROUNDING_STEPS[code]), value) if code in ROUNDING_STEPS else code + " " + value
+             for code, value in reason.steps]
+    return fill(translate("Replenishment", "%1 raised to %2 (%3)"), reason.requested, reason.result, ", ".join(steps))
 
 
 # The explanation panel: (key of the explanation dict, label). Keys missing from a line are skipped.
@@ -212,7 +203,7 @@ def value_text(key: str, value) -> str:
     if key == "model":
         return model_text(str(value))
     if key == "rounding":
-        return rounding_text(str(value))
+        return rounding_text(value)
     if key == "formula":
         return _tr(FORMULAS[value]) if value in FORMULAS else str(value)
     if key == "lead_time_source":

@@ -32,7 +32,7 @@ from domain import rates
 from domain.currencies import COMMON
 from domain.errors import BadInput
 from domain.numbers import fmt
-from ui.access import refusal_text
+from ui.refusals import refusal_text
 from ui.widgets.busy import BusyBar
 from ui.widgets.busy import alive
 

@@ -392,7 +392,7 @@ class SyncPage(QWidget):
 
 
 def _reason(exc: BaseException) -> str:
-    from ui.access import refusal_text  # a refusal by role in the reader's language
+    from ui.refusals import refusal_text  # a refusal by role in the reader's language
 
     text = refusal_text(exc).strip() or type(exc).__name__
     return text.splitlines()[0] if len(text) > 300 else text

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QWidget
 from domain import purchasing_commands as pc
 from domain import purchasing_terms
 from domain.numbers import fmt
-from ui.access import refusal_text
 from ui.dialogs.terms import TermsDialog
 from ui.models.proxy import RowFilterProxy
 from ui.models.table import Column
@@ -32,6 +31,7 @@ from ui.models.table import RowRole
 from ui.models.table import RowTableModel
 from ui.models.table import money_text
 from ui.models.table import qty_text
+from ui.refusals import refusal_text
 from ui.search import needle
 from ui.search import search_keys
 from ui.widgets.busy import alive
