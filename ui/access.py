@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 from domain.access import Permission
 from domain.access import allows
 from domain.access import least_role
+from ui.i18n import fill
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
@@ -81,7 +82,7 @@ def role_title(role: str | None) -> str:
 
 
 def needs_text(permission: Permission) -> str:
-    return translate("Access", "Needs the %1 role or higher.").replace("%1", role_title(least_role(permission)))
+    return fill(translate("Access", "Needs the %1 role or higher."), role_title(least_role(permission)))
 
 
 class RoleGuard(QObject):

@@ -24,7 +24,7 @@
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
         <message>
-            <location filename="../../ui/access.py" line="+84" />
+            <location filename="../../ui/access.py" line="+85" />
             <source>Needs the %1 role or higher.</source>
             <translation>需要%1或更高的角色。</translation>
         </message>
@@ -32,7 +32,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="+137" />
+            <location filename="../../ui/app.py" line="+138" />
             <source>Could not open %1:
 %2</source>
             <translation>无法打开 %1：
@@ -47,7 +47,7 @@
     <context>
         <name>BackupsPage</name>
         <message>
-            <location filename="../../ui/screens/settings_backups.py" line="+45" />
+            <location filename="../../ui/screens/settings_backups.py" line="+46" />
             <source>Daily (automatic)</source>
             <translation>每日（自动）</translation>
         </message>
@@ -229,7 +229,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ChangePassword</name>
         <message>
-            <location filename="../../ui/dialogs/change_password.py" line="+60" />
+            <location filename="../../ui/dialogs/change_password.py" line="+61" />
             <source>Change my password — Stockroom</source>
             <translation>修改我的密码 — Stockroom</translation>
         </message>
@@ -239,7 +239,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>修改 %1 的密码</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>Current password:</source>
             <translation>当前密码：</translation>
         </message>
@@ -287,7 +287,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ConflictTableModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="+123" />
+            <location filename="../../ui/screens/conflicts.py" line="+124" />
             <source>Detected</source>
             <translation>发现时间</translation>
         </message>
@@ -483,7 +483,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentEntry</name>
         <message>
-            <location filename="../../ui/screens/documents.py" line="+237" />
+            <location filename="../../ui/screens/documents.py" line="+236" />
             <source>New receipt</source>
             <translation>新建入库单</translation>
         </message>
@@ -1000,7 +1000,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentLinesModel</name>
         <message>
-            <location filename="../../ui/models/document_lines.py" line="+88" />
+            <location filename="../../ui/models/document_lines.py" line="+89" />
             <source>#</source>
             <translation>行号</translation>
         </message>
@@ -1123,7 +1123,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ExportTable</name>
         <message>
-            <location filename="../../ui/dialogs/export_table.py" line="+75" />
+            <location filename="../../ui/dialogs/export_table.py" line="+76" />
             <location line="+28" />
             <source>Export to Excel</source>
             <translation>导出到 Excel</translation>
@@ -1154,7 +1154,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ForecastChart</name>
         <message>
-            <location filename="../../ui/widgets/forecast_chart.py" line="+198" />
+            <location filename="../../ui/widgets/forecast_chart.py" line="+200" />
             <source>Demand per week</source>
             <translation>每周需求</translation>
         </message>
@@ -1174,7 +1174,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>预测区间 %1–%2 %</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>Projected stock</source>
             <translation>预计库存</translation>
         </message>
@@ -1202,7 +1202,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>HeldDocuments</name>
         <message>
-            <location filename="../../ui/screens/held.py" line="+46" />
+            <location filename="../../ui/screens/held.py" line="+47" />
             <source>qty %1</source>
             <translation>数量 %1</translation>
         </message>
@@ -1884,12 +1884,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+15" />
-            <location line="+50" />
+            <location line="+49" />
             <source>Row</source>
             <translation>行</translation>
         </message>
         <message>
-            <location line="-39" />
+            <location line="-38" />
             <source>Not a number in the chosen format; the report below says what would be accepted.</source>
             <translation>不是所选格式的数字；下方的检查报告列出了可接受的值。</translation>
         </message>
@@ -1914,7 +1914,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>所有行都可以导入：新增 %1，修改 %2，未变或已导入 %3。</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+13" />
             <source>Column</source>
             <translation>列</translation>
         </message>
@@ -1944,7 +1944,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>没有新数据可导入：全部 %3 行已在 Stockroom 中。</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <location line="+66" />
             <source>Close</source>
             <translation>关闭</translation>
@@ -2013,7 +2013,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+160" />
+            <location filename="../../ui/main_window.py" line="+161" />
             <source>Working (%n task(s))…</source>
             <translation>正在处理（%n 个任务）…</translation>
         </message>
@@ -2116,7 +2116,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>用户：%1（%2）</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>User: %1</source>
             <translation>用户：%1</translation>
         </message>
@@ -2165,7 +2165,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>MovementDetails</name>
         <message>
-            <location filename="../../ui/screens/movements.py" line="+192" />
+            <location filename="../../ui/screens/movements.py" line="+193" />
             <source>Movement %1</source>
             <translation>库存流水 %1</translation>
         </message>
@@ -2453,7 +2453,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PartnersScreen</name>
         <message>
-            <location filename="../../ui/screens/partners.py" line="+55" />
+            <location filename="../../ui/screens/partners.py" line="+56" />
             <source>Suppliers (%1)</source>
             <translation>供应商（%1）</translation>
         </message>
@@ -2466,7 +2466,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PasswordDialog</name>
         <message>
-            <location filename="../../ui/widgets/sync_status.py" line="+213" />
+            <location filename="../../ui/widgets/sync_status.py" line="+214" />
             <source>Shared database password</source>
             <translation>共享数据库密码</translation>
         </message>
@@ -2489,7 +2489,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PdfPreview</name>
         <message>
-            <location filename="../../ui/widgets/pdf_preview.py" line="+155" />
+            <location filename="../../ui/widgets/pdf_preview.py" line="+156" />
             <source>Print purchase order</source>
             <translation>打印采购订单</translation>
         </message>
@@ -2625,7 +2625,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PostedDocumentsModel</name>
         <message>
-            <location filename="../../ui/models/document_lines.py" line="+6" />
+            <location filename="../../ui/models/document_lines.py" line="+5" />
             <source>Reversed</source>
             <translation>已冲销</translation>
         </message>
@@ -2839,7 +2839,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>ProductPage</name>
         <message>
-            <location line="+216" />
+            <location line="+217" />
             <source>Product %1</source>
             <translation>商品 %1</translation>
         </message>
@@ -2910,7 +2910,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>ProductsScreen</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="-380" />
+            <location filename="../../ui/screens/products.py" line="-381" />
             <source>%n product(s) shown</source>
             <translation>显示 %n 个商品</translation>
         </message>
@@ -3161,7 +3161,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PurchasingScreen</name>
         <message>
-            <location filename="../../ui/screens/purchasing.py" line="+64" />
+            <location filename="../../ui/screens/purchasing.py" line="+65" />
             <source>Draft</source>
             <translation>草稿</translation>
         </message>
@@ -3193,7 +3193,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+10" />
-            <location filename="../../ui/screens/replenishment.py" line="+404" />
+            <location filename="../../ui/screens/replenishment.py" line="+405" />
             <source>Draft %1</source>
             <translation>草稿 %1</translation>
         </message>
@@ -3259,12 +3259,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
-            <location line="+670" />
+            <location line="+667" />
             <source>Qty</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location line="-670" />
+            <location line="-667" />
             <source>Unit / pack</source>
             <translation>单位 / 包装</translation>
         </message>
@@ -3315,7 +3315,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>%1 包（每包 %2 %3）</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+9" />
             <source>/pack</source>
             <translation>/包</translation>
         </message>
@@ -3390,7 +3390,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>%1：%2 %3，单价 %4</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+13" />
             <source>Removed %1</source>
             <translation>已删除 %1</translation>
         </message>
@@ -3460,7 +3460,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>已按 %1 收货 %n 行</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+32" />
             <source>Could not render the PDF: %1</source>
             <translation>无法生成 PDF：%1</translation>
         </message>
@@ -3576,7 +3576,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>RatesPage</name>
         <message>
-            <location filename="../../ui/screens/settings_rates.py" line="+49" />
+            <location filename="../../ui/screens/settings_rates.py" line="+50" />
             <source>Enter a three-letter ISO 4217 code other than the company currency, such as USD or EUR.</source>
             <translation>请输入公司本位币以外的三位 ISO 4217 货币代码，例如 USD 或 EUR。</translation>
         </message>
@@ -3601,7 +3601,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>被拒绝：%1</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>How many %1 (the company currency) one unit of a foreign currency is worth, from a date on. A receipt against a purchase order in a foreign currency is valued at the PO price × the latest rate on or before the receipt's date, unless a fixed rate is entered on the PO.</source>
             <translation>1 单位外币自某日起折合多少 %1（公司本位币）。外币采购单收货时，按采购价 × 收货日当天或之前最近的汇率计价；若采购单上录入了固定汇率，则按固定汇率计价。</translation>
         </message>
@@ -3667,7 +3667,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>ReceivePoDialog</name>
         <message>
-            <location filename="../../ui/dialogs/receive_po.py" line="+50" />
+            <location filename="../../ui/dialogs/receive_po.py" line="+51" />
             <source>Receive %1</source>
             <translation>按 %1 收货</translation>
         </message>
@@ -3953,7 +3953,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Replenishment</name>
         <message>
-            <location filename="../../ui/screens/replenishment.py" line="-338" />
+            <location filename="../../ui/screens/replenishment.py" line="-339" />
             <source>critical</source>
             <translation>紧急</translation>
         </message>
@@ -4447,7 +4447,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>显示 %1 / %2 行，已勾选 %3 行待订购</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>(%1 ticked line(s) hidden by the filters will not be ordered)</source>
             <translation>（有 %1 行已勾选但被筛选隐藏，不会下单）</translation>
         </message>
@@ -4465,12 +4465,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+10" />
             <location line="+22" />
             <location line="+20" />
-            <location line="+6" />
+            <location line="+5" />
             <source>Create purchase orders</source>
             <translation>创建采购订单</translation>
         </message>
         <message>
-            <location line="-47" />
+            <location line="-46" />
             <source>Tick at least one shown line with a suggested quantity and a supplier.</source>
             <translation>请至少勾选一行显示中的、有建议数量和供应商的行。</translation>
         </message>
@@ -4499,7 +4499,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>未创建任何采购订单：%1</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+15" />
             <source>Run planning (F5)</source>
             <translation>运行计划 (F5)</translation>
         </message>
@@ -4579,7 +4579,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>分类：</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/product_target.py" line="+36" />
+            <location filename="../../ui/screens/product_target.py" line="+37" />
             <source>Service target of %1</source>
             <translation>%1 的服务水平目标</translation>
         </message>
@@ -4599,7 +4599,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>%1 %2：某项留空即使用框中显示的默认值。</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>Service target (%):</source>
             <translation>服务水平目标（%）：</translation>
         </message>
@@ -4671,12 +4671,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Screen</name>
         <message>
-            <location filename="../../ui/widgets/screen.py" line="+64" />
+            <location filename="../../ui/widgets/screen.py" line="+65" />
             <source>Could not load the data: %1</source>
             <translation>无法加载数据：%1</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+5" />
             <source>(loading all rows…)</source>
             <translation>（正在加载全部数据…）</translation>
         </message>
@@ -4762,7 +4762,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>SettingsPages</name>
         <message>
-            <location filename="../../ui/screens/settings.py" line="+48" />
+            <location filename="../../ui/screens/settings.py" line="+49" />
             <source>Shared database</source>
             <translation>共享数据库</translation>
         </message>
@@ -4985,7 +4985,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>StockScreen</name>
         <message>
-            <location filename="../../ui/screens/stock.py" line="+97" />
+            <location filename="../../ui/screens/stock.py" line="+98" />
             <location line="+41" />
             <source>All</source>
             <translation>全部</translation>
@@ -5117,7 +5117,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SuppliersScreen</name>
         <message>
-            <location filename="../../ui/screens/suppliers.py" line="+48" />
+            <location filename="../../ui/screens/suppliers.py" line="+49" />
             <source>Code</source>
             <translation>编码</translation>
         </message>
@@ -5306,7 +5306,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../ui/screens/settings_sync.py" line="+192" />
+            <location filename="../../ui/screens/settings_sync.py" line="+193" />
             <source>Host: enter the server's name or IP address, such as hub.local or 192.168.1.10.</source>
             <translation>主机：请输入服务器名称或 IP 地址，例如 hub.local 或 192.168.1.10。</translation>
         </message>
@@ -5352,7 +5352,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+10" />
-            <location line="+17" />
+            <location line="+18" />
             <source>A sync is already running.</source>
             <translation>已有同步正在进行。</translation>
         </message>
@@ -5372,12 +5372,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>上次成功同步：%1</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>pushed %1, pulled %2, %3 conflict(s), %4 merged</source>
             <translation>上传 %1，下载 %2，冲突 %3 个，合并 %4 个</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
             <source>Not synced yet.</source>
             <translation>尚未同步。</translation>
         </message>
@@ -5397,7 +5397,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>已同步：上传 %1，下载 %2，冲突 %3 个，合并 %4 个。</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
             <source>%1 stock balance(s) went below zero: see Conflicts.</source>
             <translation>%1 个库存余额变为负数：请查看“同步冲突”。</translation>
         </message>
@@ -5725,7 +5725,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>TermsDialog</name>
         <message>
-            <location filename="../../ui/dialogs/terms.py" line="+118" />
+            <location filename="../../ui/dialogs/terms.py" line="+119" />
             <source>Terms of %1</source>
             <translation>%1 的采购条款</translation>
         </message>
@@ -5818,12 +5818,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>UnfilledDemand</name>
         <message>
-            <location filename="../../ui/widgets/unfilled_offer.py" line="+84" />
+            <location filename="../../ui/widgets/unfilled_offer.py" line="+85" />
             <source>%1 more of %2 than %3 holds: a lost sale?</source>
             <translation>%2 比 %3 的库存多要了 %1：记为未满足需求？</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+23" />
             <source>Recorded %1 of %2 as unfilled demand. Change line %3 to what is on hand, or remove it, and post again.</source>
             <translation>已将 %2 的 %1 记为未满足需求。请把第 %3 行改为现有库存或删除该行，然后重新过账。</translation>
         </message>
@@ -5884,7 +5884,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>UsersPage</name>
         <message>
-            <location filename="../../ui/screens/settings_users.py" line="+53" />
+            <location filename="../../ui/screens/settings_users.py" line="+54" />
             <source>Reset password of %1</source>
             <translation>重置 %1 的密码</translation>
         </message>
@@ -5895,12 +5895,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
-            <location line="+262" />
+            <location line="+260" />
             <source>The same again:</source>
             <translation>再输入一次：</translation>
         </message>
         <message>
-            <location line="-256" />
+            <location line="-254" />
             <location line="+133" />
             <source>The two passwords differ; type the same password twice.</source>
             <translation>两次输入的密码不一致，请输入相同的密码。</translation>
@@ -5931,7 +5931,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>已添加 %1（%2）。</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+11" />
             <source>%1 is now %2.</source>
             <translation>%1 现在是%2。</translation>
         </message>
@@ -5991,7 +5991,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>%1 是最后一个启用的管理员；请先将另一位用户设为管理员。</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+11" />
             <source>Change role</source>
             <translation>更改角色</translation>
         </message>
@@ -6049,7 +6049,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>Welcome</name>
         <message>
-            <location filename="../../ui/dialogs/welcome.py" line="+60" />
+            <location filename="../../ui/dialogs/welcome.py" line="+61" />
             <source>Company name:</source>
             <translation>公司名称：</translation>
         </message>
@@ -6169,7 +6169,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>无法生成演示数据库：%1</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+10" />
             <source>Stopping after the month in progress…</source>
             <translation>正在完成当前月份后停止…</translation>
         </message>
@@ -6255,8 +6255,8 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>正在后台生成演示数据库，生成后会立即打开。</translation>
         </message>
         <message>
-            <location line="-54" />
-            <location line="+56" />
+            <location line="-53" />
+            <location line="+55" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>

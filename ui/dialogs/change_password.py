@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from domain import users
 from domain.errors import BadInput
+from ui.i18n import fill
 from ui.refusals import refusal_text
 from ui.widgets.busy import alive
 
@@ -58,8 +59,7 @@ class ChangePasswordDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(translate("ChangePassword", "Change my password — Stockroom"))
-        self.heading.setText(translate("ChangePassword", "Change the password of %1").replace(
-            "%1", self.services.user))
+        self.heading.setText(fill(translate("ChangePassword", "Change the password of %1"), self.services.user))
         for label, text in zip(self.labels, (translate("ChangePassword", "Current password:"),
                                              translate("ChangePassword", "New password:"),
                                              translate("ChangePassword", "The same again:")), strict=True):
@@ -110,7 +110,7 @@ class ChangePasswordDialog(QDialog):
                 self._show(translate("ChangePassword", "The new password is too long: at most %n characters.", None,
                                      users.MAX_PASSWORD), self.new)
             else:
-                self._show(translate("ChangePassword", "Not changed: %1").replace("%1", refusal_text(exc)),
+                self._show(fill(translate("ChangePassword", "Not changed: %1"), refusal_text(exc)),
                            self.current)
 
         services.tasks.submit(

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from domain import purchasing
 from domain import purchasing_commands as pc
 from domain.numbers import fmt
+from ui.i18n import fill
 from ui.refusals import refusal_text
 from ui.widgets.busy import BusyBar
 from ui.widgets.busy import alive
@@ -47,7 +48,7 @@ class ReceivePoDialog(QDialog):
         self.lines = [line for line in po.lines if line.open_qty > 0]
         self.counted: set[int] = set()
         self.movements: list = []
-        self.setWindowTitle(translate("ReceivePoDialog", "Receive %1").replace("%1", po.number or po.id))
+        self.setWindowTitle(fill(translate("ReceivePoDialog", "Receive %1"), po.number or po.id))
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.scan_label = QLabel(self)
@@ -132,7 +133,7 @@ class ReceivePoDialog(QDialog):
             return
         row = self._row_of(code)
         if row is None:
-            self._show_error(translate("ReceivePoDialog", "%1 is not open on this purchase order.").replace("%1", code))
+            self._show_error(fill(translate("ReceivePoDialog", "%1 is not open on this purchase order."), code))
             return
         self.error.hide()
         item = self.table.item(row, NOW)
@@ -177,7 +178,7 @@ class ReceivePoDialog(QDialog):
         if alive(self):
             self.busy_bar.busy(False)
             self.buttons.setEnabled(True)
-            self._show_error(translate("ReceivePoDialog", "Not received: %1").replace("%1", refusal_text(exc)))
+            self._show_error(fill(translate("ReceivePoDialog", "Not received: %1"), refusal_text(exc)))
 
     def _show_error(self, text: str) -> None:
         self.error.setText(text)

@@ -67,7 +67,7 @@ class SignInDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(translate("SignIn", "Sign in — Stockroom"))
         self.heading.setText(translate("SignIn", "Sign in"))
-        self.where.setText(translate("SignIn", "Database: %1").replace("%1", self.services.db_path))
+        self.where.setText(fill(translate("SignIn", "Database: %1"), self.services.db_path))
         self.name_label.setText(translate("SignIn", "User name:"))
         self.password_label.setText(translate("SignIn", "Password:"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("SignIn", "Sign in"))

@@ -38,6 +38,7 @@ from domain.numbers import AmbiguousNumber
 from domain.numbers import D
 from domain.numbers import fmt
 from domain.numbers import places_of
+from ui.i18n import fill
 from ui.models.table import Column
 from ui.models.table import RowTableModel
 from ui.models.table import money_text
@@ -439,7 +440,7 @@ class DocumentLinesModel(QAbstractTableModel):
         field = self.tr(self._title(key))
 
         def refuse(message: str) -> bool:
-            self.edit_refused.emit(row, message.replace("%1", field))
+            self.edit_refused.emit(row, fill(message, field))
             return False
 
         if not text:
@@ -479,8 +480,7 @@ def ambiguous_text(exc: AmbiguousNumber) -> str:
     text = translate("DocumentLinesModel", "%1: '%2' is ambiguous: a comma may only separate thousands (as in "
                                            "1,250.5) and decimals take a point.").replace("%2", exc.text)
     if exc.suggestion:
-        text += " " + translate("DocumentLinesModel", "Type %1 if that is what you meant.").replace(
-            "%1", exc.suggestion)
+        text += " " + fill(translate("DocumentLinesModel", "Type %1 if that is what you meant."), exc.suggestion)
     return text
 
 

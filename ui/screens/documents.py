@@ -972,8 +972,8 @@ class DocumentEntry(Screen):
     def say_restored(self, doc: HeldDocument) -> None:
         self._restored = doc  # said again in another language
         when = doc.saved_at.astimezone().strftime("%H:%M") if doc.saved_at else ""
-        say(self.result_label, self.tr("Resumed an unposted document of %n line(s), kept at %1: check it, then "
-                                       "post it (or hold it again).", None, len(doc.lines)).replace("%1", when))
+        say(self.result_label, fill(self.tr("Resumed an unposted document of %n line(s), kept at %1: check it, then "
+                                            "post it (or hold it again).", None, len(doc.lines)), when))
 
     def say_no_held(self) -> None:
         say(self.result_label, self.tr("No held documents."))

@@ -201,16 +201,16 @@ class ProductsScreen(Screen):
         product, stock = result
         title = f"{product.sku} · {product.name}"
         if product.active:
-            question = translate("ProductsScreen", "Deactivate product %1?").replace("%1", title)
+            question = fill(translate("ProductsScreen", "Deactivate product %1?"), title)
             held = [s for s in stock if s.on_hand != 0]
             if held:
                 where = ", ".join(f"{s.warehouse}: {qty_text(s.on_hand)} {product.unit}" for s in held)
-                question += "\n\n" + translate(
-                    "ProductsScreen", "It still has stock on hand (%1). Deactivating does not remove the stock; "
-                    "ship, transfer or adjust it as usual.").replace("%1", where)
+                question += "\n\n" + fill(translate(
+                         "ProductsScreen", "It still has stock on hand (%1). Deactivating does not remove the stock; "
+                         "ship, transfer or adjust it as usual."), where)
             icon = QMessageBox.Icon.Warning if held else QMessageBox.Icon.Question
         else:
-            question = translate("ProductsScreen", "Activate product %1 again?").replace("%1", title)
+            question = fill(translate("ProductsScreen", "Activate product %1 again?"), title)
             icon = QMessageBox.Icon.Question
         box = QMessageBox(icon, translate("ProductsScreen", "Change product"), question,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
@@ -370,7 +370,7 @@ class ProductEditor(QDialog):
 
     def retranslate(self) -> None:
         if self.editing:
-            title = translate("ProductEditor", "Edit product %1").replace("%1", self.sku)
+            title = fill(translate("ProductEditor", "Edit product %1"), self.sku)
             if not self.active:
                 title += " " + translate("ProductEditor", "(inactive)")
             self.setWindowTitle(title)
@@ -492,11 +492,11 @@ class ProductPage(QDialog):
 
     def retranslate(self) -> None:
         p = self.product
-        self.setWindowTitle(translate("ProductPage", "Product %1").replace("%1", p.sku))
+        self.setWindowTitle(fill(translate("ProductPage", "Product %1"), p.sku))
         self.title.setText(f"{p.sku} · {p.name}")
         self.details.setText(
-            translate("ProductPage", "Category: %1    Unit: %2    Barcodes: %3")
-            .replace("%1", p.category or "—").replace("%2", p.unit).replace("%3", ", ".join(p.barcodes) or "—"))
+            fill(translate("ProductPage", "Category: %1    Unit: %2    Barcodes: %3"),
+                 p.category or "—", p.unit, ", ".join(p.barcodes) or "—"))
         self.model.retranslate()
         self.chart.retranslate()
 

@@ -125,10 +125,10 @@ def _combination_text(name: str) -> str:
     inside, _, joined = name.removeprefix("combination(").partition(")")
     names = [_tr(MODELS[m]) if m in MODELS else m for m in inside.split(",") if m and m != "seasonal"]
     # Thorough's members: the statsmodels fits of ETS and Theta
-    names += [translate("Replenishment", "%1 (statsmodels)").replace("%1", _tr(MODELS[m]) if m in MODELS else m)
+    names += [fill(translate("Replenishment", "%1 (statsmodels)"), _tr(MODELS[m]) if m in MODELS else m)
               for m in joined.split("+") if m]
     names = translate("Replenishment", ", ").join(names)
-    text = translate("Replenishment", "combination of %1").replace("%1", names)
+    text = fill(translate("Replenishment", "combination of %1"), names)
     if "seasonal" in inside.split(","):
         text += translate("Replenishment", ", on the seasonally adjusted history")
     return text
@@ -215,7 +215,7 @@ def value_text(key: str, value) -> str:
             return translate("Replenishment", "set for this product")
         if value == "default":
             return translate("Replenishment", "the default")
-        return translate("Replenishment", "ABC class %1").replace("%1", str(value).removeprefix("class "))
+        return fill(translate("Replenishment", "ABC class %1"), str(value).removeprefix("class "))
     if key == "service_target" or key == "service_level":
         return f"{float(value) * 100:g} %"
     if isinstance(value, bool):
@@ -291,7 +291,7 @@ class ReplenishmentModel(RowTableModel):
 
     def ordered_text(self, row) -> str:
         labels = self.drafts.get((row.sku, row.warehouse)) or []
-        return translate("Replenishment", "ordered (draft PO %1)").replace("%1", ", ".join(labels) or "—")
+        return fill(translate("Replenishment", "ordered (draft PO %1)"), ", ".join(labels) or "—")
 
     def set_ticks(self, rows: list[int], on: bool) -> None:
         """Tick or untick the orderable lines among these source rows."""
@@ -401,9 +401,9 @@ def created_html(drafts) -> str:
     items = "".join(
         "<li><a href='{}'>{}</a></li>".format(
             escape(d.po_id, quote=True),
-            escape(each.replace("%1", translate("PurchasingScreen", "Draft %1").replace("%1", d.po_id[:8]))
-                   .replace("%2", d.supplier).replace("%3", d.warehouse).replace("%4", str(len(d.lines)))
-                   .replace("%5", money_text(d.amount)).replace("%6", d.currency)))
+            escape(fill(each, fill(
+                translate("PurchasingScreen", "Draft %1"),
+                d.po_id[:8]), d.supplier, d.warehouse, str(len(d.lines)), money_text(d.amount), d.currency)))
         for d in drafts)
     total = ""
     if len(drafts) > 1:  # one total per currency, never a sum of different currencies
@@ -411,7 +411,7 @@ def created_html(drafts) -> str:
         from domain.exchange import totals_text
 
         sums = totals_text(totals_by_currency((d.currency, d.amount) for d in drafts), money_text)
-        total = escape(translate("Replenishment", "Together %1 before tax").replace("%1", sums))
+        total = escape(fill(translate("Replenishment", "Together %1 before tax"), sums))
     return f"{escape(head)}<ul style='margin:0'>{items}</ul>{total}"
 
 
@@ -624,8 +624,8 @@ class ReplenishmentScreen(Screen):
             return
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self._say(lambda: translate("Replenishment", "Planning: forecast %1 of %2 product × warehouse rows…")
-                  .replace("%1", f"{done:,}").replace("%2", f"{total:,}"))
+        self._say(lambda: fill(translate("Replenishment", "Planning: forecast %1 of %2 product × warehouse rows…"),
+                               f"{done:,}", f"{total:,}"))
 
     def _stopped(self) -> None:
         self._cancel_flag = None
@@ -670,10 +670,10 @@ class ReplenishmentScreen(Screen):
         rows = [r for r in rows if not ordered(r)]
         day = (self.today or date.today()).isoformat()
         planned, computed = result.planned, result.computed
-        self._say(lambda: translate("Replenishment", "Planned for %1: %2 alert(s), %3 with a suggested order.")
-                  .replace("%1", day).replace("%2", str(len(rows))).replace("%3", str(n)) + " " +
-                  translate("Replenishment", "%1 of %2 rows forecast anew; the others had not changed.")
-                  .replace("%1", f"{computed:,}").replace("%2", f"{planned:,}"))
+        self._say(lambda: fill(translate("Replenishment", "Planned for %1: %2 alert(s), %3 with a suggested order."),
+                               day, str(len(rows)), str(n)) + " " +
+                  fill(translate("Replenishment", "%1 of %2 rows forecast anew; the others had not changed."),
+                       f"{computed:,}", f"{planned:,}"))
         if self.proxy.rowCount():
             keep = [i for i in range(self.proxy.rowCount())
                     if self.proxy.index(i, ReplenishmentModel.SKU).data() == self._reselect]
@@ -712,12 +712,13 @@ class ReplenishmentScreen(Screen):
     def _update_summary(self) -> None:
         shown = len(self.proxy.source_rows())
         ticked = len(self.chosen())
-        text = (translate("Replenishment", "%1 of %2 line(s) shown, %3 ticked to order")
-                .replace("%1", str(shown)).replace("%2", str(len(self.model.rows))).replace("%3", str(ticked)))
+        text = (fill(translate("Replenishment", "%1 of %2 line(s) shown, %3 ticked to order"),
+                     str(shown), str(len(self.model.rows)), str(ticked)))
         hidden = len(self.model.chosen()) - ticked
         if hidden:
-            text += " " + translate("Replenishment", "(%1 ticked line(s) hidden by the filters will not be ordered)"
-                                    ).replace("%1", str(hidden))
+            text += " " + fill(
+                translate("Replenishment", "(%1 ticked line(s) hidden by the filters will not be ordered)"
+                          ), str(hidden))
         self.summary.setText(text)
         self.create_button.setEnabled(self.run_button.isEnabled() and ticked > 0)
 
@@ -791,8 +792,8 @@ class ReplenishmentScreen(Screen):
         def failed(exc: BaseException) -> None:
             self.target_button.setEnabled(self.selected_row() is not None)
             QMessageBox.warning(self, translate("Replenishment", "Service target"),
-                                translate("Replenishment", "The service target was not saved: %1")
-                                .replace("%1", refusal_text(exc)))
+                                fill(translate("Replenishment", "The service target was not saved: %1"),
+                                     refusal_text(exc)))
 
         self.services.tasks.submit(save, on_done=saved, on_error=failed)
 
@@ -805,9 +806,9 @@ class ReplenishmentScreen(Screen):
                 translate("Replenishment", "Tick at least one shown line with a suggested quantity and a supplier."))
             return
         each = translate("Replenishment", "%1 → %2: %3 line(s)")
-        lines = "\n".join(each.replace("%1", sup).replace("%2", wh).replace("%3", str(n))
+        lines = "\n".join(fill(each, sup, wh, str(n))
                           for sup, wh, n in group_by_supplier(chosen))
-        text = translate("Replenishment", "Create these draft purchase orders?\n\n%1").replace("%1", lines)
+        text = fill(translate("Replenishment", "Create these draft purchase orders?\n\n%1"), lines)
         if not self.confirm(text):
             return
         self.create_button.setEnabled(False)
@@ -844,8 +845,7 @@ class ReplenishmentScreen(Screen):
     def _create_failed(self, exc: BaseException) -> None:
         self.create_button.setEnabled(True)
         QMessageBox.warning(self, translate("Replenishment", "Create purchase orders"),
-                            translate("Replenishment", "No purchase order was created: %1")
-                            .replace("%1", refusal_text(exc)))
+                            fill(translate("Replenishment", "No purchase order was created: %1"), refusal_text(exc)))
 
     def notify(self, text: str) -> None:
         """Tells the user (rich text, its links open the drafts); tests replace it."""

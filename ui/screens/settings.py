@@ -29,6 +29,7 @@ from domain.errors import BadInput
 from domain.numbers import fmt
 from ui import i18n
 from ui.access import guard_screen
+from ui.i18n import fill
 from ui.refusals import refusal_text
 from ui.screens import ScreenEntry
 from ui.screens import available
@@ -202,8 +203,8 @@ class SettingsScreen(Screen):
                     self.save_company(confirmed=True)
                 else:
                     self.currency.setCurrentText(exc.old)
-                    self.saved_label.setText(translate("SettingsScreen", "Nothing was saved; the company currency "
-                                                                         "stays %1.").replace("%1", exc.old))
+                    self.saved_label.setText(fill(translate("SettingsScreen", "Nothing was saved; the company currency "
+                                                                              "stays %1."), exc.old))
                 return
             if isinstance(exc, BadInput) and exc.field in self.errors:
                 label = self.errors[exc.field]
