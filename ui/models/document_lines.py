@@ -30,14 +30,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtGui import QColor
 
+from domain import validate as v
 from domain.documents import DocumentKind
 from domain.documents import LineInput
+from domain.errors import BadInput
 from domain.held import HeldLine
-from domain.numbers import QTY_PLACES
 from domain.numbers import AmbiguousNumber
 from domain.numbers import D
 from domain.numbers import fmt
-from domain.numbers import places_of
 from ui.i18n import fill
 from ui.models.table import Column
 from ui.models.table import RowTableModel
@@ -49,7 +49,6 @@ _ROOT = QModelIndex()
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ERROR_BACK = QBrush(QColor("#fde4e1"))
 _MUTED = QBrush(QColor("#8a8a8a"))
-_LIMIT = Decimal(10) ** 12
 UNDO_LEVELS = 200
 
 
@@ -455,19 +454,25 @@ class DocumentLinesModel(QAbstractTableModel):
             return refuse(ambiguous_text(exc))
         except (TypeError, ValueError):
             return refuse(self.tr("%1: not a number; enter digits such as 12 or 2.50."))
-        places = 8 if key == COST else QTY_PLACES
-        if places_of(value) > places:
-            return refuse(self.tr("%1: at most %2 decimal places are accepted.").replace("%2", str(places)))
-        if abs(value) >= _LIMIT:
-            return refuse(self.tr("%1: the number is too large."))
+        # The domain's own field checks decide what a line may hold (places, sign, zero, the largest
+        # quantity or cost), so the grid refuses exactly what posting would; only the wording is the grid's.
         signed = key == QTY and self.kind == DocumentKind.ADJUSTMENT
-        if signed and value == 0:
+        allow_zero = key == COUNTED or (key == QTY and self.po_mode)  # a PO line may receive nothing now
+        try:
+            if key == COST:
+                return v.money("unit cost", value)
+            return v.quantity(key, value, positive=not signed, allow_zero=allow_zero)
+        except BadInput as exc:
+            problem, values = exc.code, exc.values
+        if problem == "too_many_places":  # %1 stays for the field's name
+            return refuse(fill(self.tr("%1: at most %2 decimal places are accepted."), "%1", values[1]))
+        if problem == "too_large":
+            return refuse(self.tr("%1: the number is too large."))
+        if problem == "zero" and signed:
             return refuse(self.tr("%1 must not be 0: enter a positive number to add, a negative one to remove."))
-        if not signed and value < 0:
-            return refuse(self.tr("%1 must not be negative."))
-        if key == QTY and not signed and value == 0 and not self.po_mode:
+        if problem == "zero":
             return refuse(self.tr("%1 must be greater than 0."))
-        return value
+        return refuse(self.tr("%1 must not be negative."))
 
     def retranslate(self) -> None:
         if self.columns:
