@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from domain import access
+from domain.backups import restore_backup
 from ui.i18n import fill
 from ui.refusals import refusal_text
 from ui.widgets.busy import BusyBar
@@ -205,9 +206,8 @@ class BackupsPage(QWidget):
             return
         queries, services = self.services.queries, self.services
 
-        def restore():
-            access.authorize(services.uow(), access.Permission.RESTORE)  # refused in the domain, not only here
-            return queries.restore_into(source)
+        def restore():  # domain.backups decides who may, as for the command line
+            return restore_backup(services.uow(), source, queries.restore_into)
 
         self._run(restore, self._restored,
                   translate("BackupsPage", "Could not restore: %1"))
