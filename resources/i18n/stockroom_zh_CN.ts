@@ -47,7 +47,7 @@
     <context>
         <name>BackupsPage</name>
         <message>
-            <location filename="../../ui/screens/settings_backups.py" line="+46" />
+            <location filename="../../ui/screens/settings_backups.py" line="+47" />
             <source>Daily (automatic)</source>
             <translation>每日（自动）</translation>
         </message>
@@ -101,7 +101,7 @@ A backup of the current database is made first, so you can return to it by resto
 会先备份当前数据库，之后可通过恢复该备份回到现在的状态。其他窗口中尚未保存的工作将会丢失。</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+13" />
             <source>Could not restore: %1</source>
             <translation>无法恢复：%1</translation>
         </message>
@@ -483,7 +483,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentEntry</name>
         <message>
-            <location filename="../../ui/screens/documents.py" line="+236" />
+            <location filename="../../ui/screens/documents.py" line="+226" />
             <source>New receipt</source>
             <translation>新建入库单</translation>
         </message>
@@ -534,12 +534,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+354" />
-            <location line="+625" />
+            <location line="+623" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message>
-            <location line="-583" />
+            <location line="-581" />
             <source>Loading products… your scans are kept.</source>
             <translation>正在加载商品…已扫描的条码会保留。</translation>
         </message>
@@ -555,12 +555,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+24" />
-            <location line="+516" />
+            <location line="+514" />
             <source>None: a free receipt</source>
             <translation>无：自由入库</translation>
         </message>
         <message>
-            <location line="-470" />
+            <location line="-468" />
             <source>No purchase order has the number %1.</source>
             <translation>没有单号为 %1 的采购订单。</translation>
         </message>
@@ -570,17 +570,17 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>采购订单 %1 没有待收货的数量。</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+30" />
             <source>From %1: what is still expected is filled in; change it or scan (the first scan of a line counts from 1). What is not received stays open.</source>
             <translation>供应商 %1：已填入待收数量；可修改或扫描（每行第一次扫描从 1 开始计数）。未收到的数量仍保持未结。</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+35" />
             <source>Enter a received quantity on at least one line of %1.</source>
             <translation>请至少在 %1 的一行中输入实收数量。</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+39" />
             <source>%1: %2 ordered, %3 received so far; receiving %4 would exceed the over-receipt tolerance of %5% (at most %6 more accepted).</source>
             <translation>%1：订购 %2，已收 %3；再收 %4 将超过 %5% 的超收容差（最多还可收 %6）。</translation>
         </message>
@@ -857,7 +857,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentErrors</name>
         <message>
-            <location line="-1113" />
+            <location line="-1111" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -1000,7 +1000,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentLinesModel</name>
         <message>
-            <location filename="../../ui/models/document_lines.py" line="+89" />
+            <location filename="../../ui/models/document_lines.py" line="+91" />
             <source>#</source>
             <translation>行号</translation>
         </message>
@@ -1070,7 +1070,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>实收数量</translation>
         </message>
         <message>
-            <location line="+318" />
+            <location line="+332" />
             <source>Reason: at most 200 characters are accepted.</source>
             <translation>原因：最多 200 个字符。</translation>
         </message>
@@ -1085,7 +1085,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>%1：不是数字；请输入数字，如 12 或 2.50。</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+12" />
             <source>%1: at most %2 decimal places are accepted.</source>
             <translation>%1：最多允许 %2 位小数。</translation>
         </message>
@@ -1095,22 +1095,22 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>%1：数字太大。</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>%1 must not be 0: enter a positive number to add, a negative one to remove.</source>
             <translation>%1 不能为 0：输入正数表示增加，负数表示减少。</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>%1 must not be negative.</source>
             <translation>%1 不能为负数。</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-1" />
             <source>%1 must be greater than 0.</source>
             <translation>%1 必须大于 0。</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+18" />
             <source>%1: '%2' is ambiguous: a comma may only separate thousands (as in 1,250.5) and decimals take a point.</source>
             <translation>%1：“%2”有歧义：逗号只能用作千位分隔符（如 1,250.5），小数请用小数点。</translation>
         </message>
@@ -3667,7 +3667,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>ReceivePoDialog</name>
         <message>
-            <location filename="../../ui/dialogs/receive_po.py" line="+51" />
+            <location filename="../../ui/dialogs/receive_po.py" line="+58" />
             <source>Receive %1</source>
             <translation>按 %1 收货</translation>
         </message>
@@ -3677,7 +3677,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>扫描条码或输入货号，然后按回车</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+34" />
             <source>What is still expected is filled in. Change a quantity, or scan: the first scan of a line counts from 1, each further scan adds 1. What is not received stays open.</source>
             <translation>已填入尚未到货的数量。可修改数量，或扫描：某行第一次扫描从 1 开始计数，之后每扫描一次加 1。未收的数量仍保持待收。</translation>
         </message>
@@ -3687,37 +3687,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>扫描(&amp;C)：</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>SKU</source>
-            <translation>货号</translation>
+            <location line="-44" />
+            <source>Line %1: %2</source>
+            <translation>第 %1 行：%2</translation>
         </message>
         <message>
-            <location line="+0" />
-            <source>Description</source>
-            <translation>描述</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Ordered</source>
-            <translation>订购</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Received</source>
-            <translation>已收</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Open</source>
-            <translation>未到</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Receive now</source>
-            <translation>本次收货</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+46" />
             <source>&amp;Receive</source>
             <translation>收货(&amp;R)</translation>
         </message>
@@ -3727,17 +3702,17 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+27" />
             <source>%1 is not open on this purchase order.</source>
             <translation>%1 不在本采购订单的待收明细中。</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+9" />
             <source>Enter a quantity on at least one line.</source>
             <translation>请至少在一行中输入数量。</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+18" />
             <source>Not received: %1</source>
             <translation>未收货：%1</translation>
         </message>

@@ -30,6 +30,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtGui import QColor
 
+from domain import purchasing_commands as pc
 from domain import validate as v
 from domain.documents import DocumentKind
 from domain.documents import LineInput
@@ -38,6 +39,8 @@ from domain.held import HeldLine
 from domain.numbers import AmbiguousNumber
 from domain.numbers import D
 from domain.numbers import fmt
+from domain.numbers import round_cost
+from domain.purchasing_model import PricePer
 from ui.i18n import fill
 from ui.models.table import Column
 from ui.models.table import RowTableModel
@@ -210,6 +213,16 @@ class DocumentLinesModel(QAbstractTableModel):
         """Against a PO: (SKU, quantity) of every line with something received now."""
         return tuple((x.sku, x.qty) for x in self._lines if x.qty)
 
+    def po_receipt(self, po: str, *, note: str = "", occurred_at=None) -> pc.ReceivePurchaseOrder | None:
+        """Against a PO: the receipt of what is entered now (``domain.purchasing.receive`` posts it).
+
+        None when no line has a quantity: a receipt without lines would receive everything still open.
+        """
+        lines = self.po_inputs()
+        if not lines:
+            return None
+        return pc.ReceivePurchaseOrder(po, lines, note=note, occurred_at=occurred_at)
+
     def row_of_sku(self, sku: str) -> int | None:
         return next((i for i, x in enumerate(self._lines) if x.sku.upper() == sku.upper()), None)
 
@@ -320,6 +333,10 @@ class DocumentLinesModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
         self.totals_changed.emit()
         return row
+
+    def load_open_lines(self, po) -> None:
+        """Enter a receipt against ``po`` (a ``PoRow``): its open lines, each with what is still expected."""
+        self.load_po([(x.sku, x.description, x.unit, x.open_qty, po_unit_cost(x)) for x in po.lines if x.open_qty > 0])
 
     def load_po(self, items: list[tuple[str, str, str, Decimal, Decimal]] | None) -> None:
         """Enter a receipt against a PO: (SKU, name, unit, still expected, unit cost) per open line.
@@ -477,6 +494,13 @@ class DocumentLinesModel(QAbstractTableModel):
     def retranslate(self) -> None:
         if self.columns:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+
+
+def po_unit_cost(line) -> Decimal:
+    """The cost of one stock unit of a PO line (``PoLineRow``), as ``PoLine.unit_cost`` computes it."""
+    if line.price_per == PricePer.UNIT.value:
+        return line.price
+    return round_cost(line.price / line.pack_size)
 
 
 def ambiguous_text(exc: AmbiguousNumber) -> str:

@@ -65,7 +65,6 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from domain import purchasing
-from domain import purchasing_commands as pc
 from domain.documents import DocumentError
 from domain.documents import DocumentKind
 from domain.documents import PostDocument
@@ -78,9 +77,7 @@ from domain.errors import RuleViolation
 from domain.held import HeldDocument
 from domain.imports.problems import Said
 from domain.numbers import fmt
-from domain.numbers import round_cost
 from domain.purchasing_model import OPEN_STATES
-from domain.purchasing_model import PricePer
 from domain.purchasing_model import over_receipt_limit
 from domain.validate import code_key
 from ui.i18n import fill
@@ -104,13 +101,6 @@ CODES_MAX_AGE = 10.0  # seconds: an unknown code reloads a code map older than t
 _GREEN = "color: #1e6b2f; font-weight: bold;"
 OPEN_PO_STATES = tuple(state.value for state in OPEN_STATES)
 PO_NUMBER = re.compile(r"PO-\d{4}-\d+", re.IGNORECASE)  # what a scanned PO number looks like
-
-
-def po_unit_cost(line) -> Decimal:
-    """The cost of one stock unit of a PO line (``PoLineRow``), as ``PoLine.unit_cost`` computes it."""
-    if line.price_per == PricePer.UNIT.value:
-        return line.price
-    return round_cost(line.price / line.pack_size)
 
 
 def say(label: QLabel, text: str) -> None:
@@ -773,8 +763,7 @@ class DocumentEntry(Screen):
         self.warehouse.setEnabled(False)  # the PO says where the goods go
         self.partner.setEditText(f"{po.supplier} — {po.supplier_name}")
         self.partner.setEnabled(False)
-        self.model.load_po([(x.sku, x.description, x.unit, x.open_qty, po_unit_cost(x))
-                            for x in po.lines if x.open_qty > 0])
+        self.model.load_open_lines(po)
         resumed, self._resume_po_lines = self._resume_po_lines, None
         if resumed is not None:
             self.model.restore_po_quantities(resumed)
@@ -818,16 +807,15 @@ class DocumentEntry(Screen):
             say(label, "")
         self.model.clear_errors()
         self._last_error = None
-        lines = self.model.po_inputs()
-        if not lines:  # no lines would receive everything still open: refuse instead
+        day = self.date.date().toPython()
+        past = isinstance(day, date) and day < date.today()
+        command = self.model.po_receipt(self.po.number, note=self.reference.text(),
+                                        occurred_at=datetime.combine(day, clock(12)) if past else None)
+        if command is None:  # nothing entered: refused here, as no lines would receive everything still open
             say(self.header_error, fill(self.tr("Enter a received quantity on at least one line of %1."),
                                         self.po.number))
             QApplication.beep()
             return
-        day = self.date.date().toPython()
-        past = isinstance(day, date) and day < date.today()
-        command = pc.ReceivePurchaseOrder(self.po.number, lines, note=self.reference.text(),
-                                          occurred_at=datetime.combine(day, clock(12)) if past else None)
         self._set_posting(True)
         services, done_with_held = self.services, self.held.removal()
 
