@@ -227,7 +227,7 @@ def change_own_password(uow: UnitOfWork, c: ChangeOwnPassword) -> User:
         if not verify_password(current, user.password_hash):
             raise BadInput("current password", "is not the password you signed in with; enter it again")
         if new == current:
-            raise BadInput("password", "is the current password; choose a different one")
+            raise BadInput("password", "is the current password; choose a different one", code="password_unchanged")
         user = replace(user, password_hash=hash_password(new), version=user.version + 1)
         uow.users.update(user)
         uow.commit()

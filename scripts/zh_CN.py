@@ -354,6 +354,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportProblems', 'each supplier code on one row of the file'): '每个供应商编码在文件中只占一行',
     ('ImportProblems', 'is %1 characters long'): '有 %1 个字符，太长',
     ('ImportProblems', 'is required'): '为必填项',
+    ('ImportProblems', 'is the current password'): '是当前密码',
     ('ImportProblems', "letters, digits, '-', '_' or '.', without spaces"): '字母、数字、“-”、“_”或“.”，不含空格',
     ('ImportProblems', 'must not be 0'): '不能为 0',
     ('ImportProblems', 'no customer has the code %1'): '没有编码为 %1 的客户',

@@ -36,6 +36,7 @@ TEMPLATES = {
     "lead_time_range": QT_TRANSLATE_NOOP("ImportProblems", "%1 is out of range"),
     "not_a_currency": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a three-letter currency code such as CNY or USD"),
     "below_min": QT_TRANSLATE_NOOP("ImportProblems", "%1 is below the min level %2"),
+    "password_unchanged": QT_TRANSLATE_NOOP("ImportProblems", "is the current password"),
     "duplicate_sku": QT_TRANSLATE_NOOP("ImportProblems", "SKU %1 is also on row %2"),
     "invisible_character": QT_TRANSLATE_NOOP("ImportProblems", "contains an invisible character (%1)"),
     "direction_override": QT_TRANSLATE_NOOP("ImportProblems", "contains a direction override (%1)"),

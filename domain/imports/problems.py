@@ -38,6 +38,7 @@ ENGLISH: dict[str, str] = {
     "lead_time_range": "{0} is out of range",
     "not_a_currency": "{0} is not a three-letter currency code such as CNY or USD",
     "below_min": "{0} is below the min level {1}",
+    "password_unchanged": "is the current password",  # (not in an import: a user's new password)
     "invisible_character": "contains an invisible character ({0})",
     "direction_override": "contains a direction override ({0})",
     "control_character": "contains a control character or line break ({0})",

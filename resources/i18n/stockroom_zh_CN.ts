@@ -1286,6 +1286,11 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>is the current password</source>
+            <translation>是当前密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>SKU %1 is also on row %2</source>
             <translation>货号 %1 在第 %2 行也出现了</translation>
         </message>

@@ -100,7 +100,7 @@ class ChangePasswordDialog(QDialog):
             if isinstance(exc, BadInput) and exc.field == "current password":
                 self._show(translate("ChangePassword", "The current password is wrong; enter the one you signed "
                                      "in with."), self.current)
-            elif isinstance(exc, BadInput) and "current password" in exc.problem:
+            elif isinstance(exc, BadInput) and exc.code == "password_unchanged":
                 self._show(translate("ChangePassword", "The new password is the current one; choose a different "
                                      "one."), self.new)
             elif isinstance(exc, BadInput) and len(new) < users.MIN_PASSWORD:
