@@ -21,7 +21,6 @@ from PySide6.QtCore import QCoreApplication
 
 from domain.errors import BadInput
 from domain.errors import DomainError
-from domain.errors import Forbidden
 from ui.access import WHAT
 from ui.access import role_title
 from ui.i18n import fill
@@ -193,8 +192,3 @@ def refusal_text(exc: BaseException) -> str:
         if text is not None:
             return text
     return str(exc)
-
-
-def forbidden_text(exc: Forbidden) -> str:
-    """A refusal by role (``domain.errors.Forbidden``) in the reader's language."""
-    return refusal_text(exc)
