@@ -31,6 +31,8 @@ from domain.model import Supplier
 from domain.model import SupplierTerms
 from domain.model import Warehouse
 from domain.ports import UnitOfWork
+from domain.refusals import ENGLISH
+from domain.refusals import refusal
 
 
 def add_product(uow: UnitOfWork, c: cmd.AddProduct) -> Product:
@@ -41,8 +43,8 @@ class ChangedSinceOpened(RuleViolation):
     """The record was saved by someone else after the user opened it (its version moved on)."""
 
     def __init__(self, sku: str, opened: int, stored: int) -> None:
-        super().__init__(f"product {sku} was changed by someone else since you opened it (you opened version "
-                         f"{opened}, it is now version {stored}); reopen it and make your change again")
+        params = {"sku": sku, "opened": opened, "stored": stored}
+        super().__init__(ENGLISH["changed_since_opened"].format(**params), code="changed_since_opened", params=params)
         self.sku, self.opened, self.stored = sku, opened, stored
 
 
@@ -144,7 +146,7 @@ def _product_fields(c: cmd.AddProduct | cmd.UpdateProduct) -> _ProductFields:
     name = v.text("name", c.name)
     barcodes = [v.code("barcode", b) for b in c.barcodes if v.normal_code(b)]
     if len({v.code_key(b) for b in barcodes}) != len(barcodes):
-        raise BadInput("barcode", "the same barcode is listed twice")
+        raise BadInput("barcode", "the same barcode is listed twice", code="barcode_listed_twice")
     pack = v.quantity("pack size", c.pack_size)
     low = None if c.min_level in (None, "") else v.quantity("min level", c.min_level, allow_zero=True)
     high = None if c.max_level in (None, "") else v.quantity("max level", c.max_level, allow_zero=True)
@@ -159,7 +161,7 @@ def _refuse_taken_barcodes(uow: UnitOfWork, barcodes: list[str], own_id: str | N
     for barcode in barcodes:
         for other in (uow.products.by_barcode(barcode), uow.products.by_sku(barcode)):
             if other is not None and other.id != own_id:
-                raise Duplicate(f"barcode {barcode!r} is already used by product {other.sku}")
+                raise refusal(Duplicate, "duplicate_barcode", barcode=barcode, sku=other.sku)
 
 
 def add_product_within(uow: UnitOfWork, c: cmd.AddProduct) -> Product:
@@ -168,12 +170,12 @@ def add_product_within(uow: UnitOfWork, c: cmd.AddProduct) -> Product:
     f = _product_fields(c)
     taken = uow.products.by_sku(sku)
     if taken is not None:
-        same = "" if taken.sku == sku else f" (as {taken.sku!r}; SKUs are compared without regard to case)"
-        raise Duplicate(f"SKU {sku!r} is already used by another product{same}")
+        if taken.sku == sku:
+            raise refusal(Duplicate, "sku_taken", sku=sku)
+        raise refusal(Duplicate, "sku_taken_as", sku=sku, taken=taken.sku)
     taken = uow.products.by_barcode(sku)
     if taken is not None:
-        raise Duplicate(f"SKU {sku!r} is already the barcode of product {taken.sku}; scanning it would find "
-                        f"that product")
+        raise refusal(Duplicate, "sku_is_a_barcode", sku=sku, product=taken.sku)
     if any(v.code_key(b) == v.code_key(sku) for b in f.barcodes):
         raise BadInput("barcode", f"{sku!r} is the product's own SKU; a barcode must differ from it")
     _refuse_taken_barcodes(uow, f.barcodes, None)
@@ -190,7 +192,7 @@ def update_product_within(uow: UnitOfWork, c: cmd.UpdateProduct) -> Product:
     f = _product_fields(c)
     product = uow.products.by_sku(sku)
     if product is None:
-        raise NotFound(f"SKU {sku!r}: no product has this SKU")
+        raise refusal(NotFound, "unknown_sku", sku=sku)
     if c.expected_version is not None and int(c.expected_version) != product.version:
         raise ChangedSinceOpened(sku, int(c.expected_version), product.version)
     _refuse_taken_barcodes(uow, f.barcodes, product.id)
@@ -206,7 +208,7 @@ def add_warehouse_within(uow: UnitOfWork, c: cmd.AddWarehouse) -> Warehouse:
     warehouse = Warehouse(id=new_id(), code=code, name=v.text("name", c.name), allow_negative=bool(c.allow_negative),
                           address=v.text("address", c.address, required=False, max_len=500), device_id=uow.device_id)
     if uow.warehouses.by_code(code) is not None:
-        raise Duplicate(f"warehouse code {code!r} is already used")
+        raise refusal(Duplicate, "warehouse_taken", code=code)
     uow.warehouses.add(warehouse)
     return warehouse
 
@@ -235,7 +237,7 @@ def add_supplier_within(uow: UnitOfWork, c: cmd.AddSupplier) -> Supplier:
                         lead_time_days=parse_lead_time("lead time", c.lead_time_days),
                         address=v.text("address", c.address, required=False, max_len=500), device_id=uow.device_id)
     if uow.suppliers.by_code(code) is not None:
-        raise Duplicate(f"supplier code {code!r} is already used")
+        raise refusal(Duplicate, "supplier_taken", code=code)
     uow.suppliers.add(supplier)
     return supplier
 
@@ -244,7 +246,7 @@ def update_supplier_within(uow: UnitOfWork, c: cmd.UpdateSupplier) -> Supplier:
     code = v.code("supplier code", c.code, max_len=32)
     supplier = uow.suppliers.by_code(code)
     if supplier is None:
-        raise NotFound(f"supplier code {code!r}: no supplier has this code")
+        raise refusal(NotFound, "unknown_supplier_code", code=code)
     changed = Supplier(id=supplier.id, code=code, name=v.text("name", c.name),
                        contact=v.text("contact", c.contact, required=False), currency=parse_currency(c.currency),
                        lead_time_days=parse_lead_time("lead time", c.lead_time_days),
@@ -259,7 +261,7 @@ def add_customer_within(uow: UnitOfWork, c: cmd.AddCustomer) -> Customer:
     customer = Customer(id=new_id(), code=code, name=v.text("name", c.name),
                         contact=v.text("contact", c.contact, required=False), device_id=uow.device_id)
     if uow.customers.by_code(code) is not None:
-        raise Duplicate(f"customer code {code!r} is already used")
+        raise refusal(Duplicate, "customer_taken", code=code)
     uow.customers.add(customer)
     return customer
 
@@ -268,7 +270,7 @@ def update_customer_within(uow: UnitOfWork, c: cmd.UpdateCustomer) -> Customer:
     code = v.code("customer code", c.code, max_len=32)
     customer = uow.customers.by_code(code)
     if customer is None:
-        raise NotFound(f"customer code {code!r}: no customer has this code")
+        raise refusal(NotFound, "unknown_customer_code", code=code)
     changed = Customer(id=customer.id, code=code, name=v.text("name", c.name),
                        contact=v.text("contact", c.contact, required=False),
                        device_id=customer.device_id, version=customer.version + 1)
@@ -283,7 +285,7 @@ def set_supplier_terms_within(uow: UnitOfWork, c: cmd.SetSupplierTerms) -> Suppl
     lead = None if c.lead_time_days in (None, "") else parse_lead_time("lead time", c.lead_time_days)
     supplier = uow.suppliers.by_code(v.code("supplier code", c.supplier))
     if supplier is None:
-        raise NotFound(f"supplier code {c.supplier!r}: no supplier has this code")
+        raise refusal(NotFound, "unknown_supplier_code", code=c.supplier)
     product = find_product(uow, c.sku)
     terms = SupplierTerms(id=new_id(), supplier_id=supplier.id, product_id=product.id,
                           supplier_sku=v.text("supplier SKU", c.supplier_sku, required=False, max_len=64),

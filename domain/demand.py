@@ -24,6 +24,7 @@ from domain.ids import new_id
 from domain.ledger import find_product
 from domain.ledger import find_warehouse
 from domain.ports import UnitOfWork
+from domain.refusals import refusal
 
 # How far ahead of the clock a recorded time may be (two desktops' clocks are rarely exact).
 CLOCK_SLACK = timedelta(minutes=5)
@@ -89,7 +90,7 @@ def record_unfilled_demand(uow: DemandUnitOfWork, c: RecordUnfilledDemand) -> Un
         product = find_product(uow, c.sku)
         warehouse = find_warehouse(uow, c.warehouse)
         if customer and uow.customers.by_code(customer) is None:
-            raise NotFound(f"customer {customer!r}: no customer has this code; leave it empty for a walk-in")
+            raise refusal(NotFound, "unknown_customer_walk_in", code=customer)
         record = UnfilledDemand(
             id=new_id(), product_id=product.id, warehouse_id=warehouse.id, qty=qty, occurred_at=at, recorded_at=now,
             customer=customer, source_ref=ref, note=note, user=uow.user, device_id=uow.device_id,

@@ -1,14 +1,32 @@
-"""Domain errors: each carries a message a clerk can act on.
+"""Domain errors: each carries a message a clerk can act on, and the same refusal as data.
 
 ``BadInput`` is for input that is malformed (CLI exit 2); ``RuleViolation`` and its
 subclasses are for well-formed requests that a business rule refuses (CLI exit 3).
+
+``str(exc)`` is the English sentence the command line prints. A screen never reads it back:
+it says the refusal from ``code`` and ``params`` (``domain.refusals`` lists the codes and their
+English; ``ui.refusals`` holds the translatable template of each).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 
 class DomainError(Exception):
-    """Base of every error the domain raises on purpose."""
+    """Base of every error the domain raises on purpose.
+
+    Args:
+        message: the English sentence (``str(exc)``).
+        code: a stable code of ``domain.refusals.CODES`` naming what was refused; "" when the error has none
+            (a screen then shows the English as it is).
+        params: the values the sentence names, by name (a SKU, a number, a state).
+    """
+
+    def __init__(self, message: str = "", *, code: str = "", params: Mapping[str, object] | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params: dict[str, object] = dict(params or {})
 
 
 class BadInput(DomainError):
@@ -18,15 +36,15 @@ class BadInput(DomainError):
         field: the name of the field, as the user knows it.
         problem: what is wrong and what would be accepted.
         code: what is wrong as a code, for a screen that says it in its reader's language (the field
-            checks of ``domain.validate`` give one; see ``domain.imports.problems``); "" when none.
+            checks of ``domain.validate`` give one); "" when none. Unlike other refusals, these codes are the
+            problems of ``domain.imports.problems.ENGLISH`` (a field check says the same in an import report).
         values: the values the problem names, as text, in the order of the code's sentence.
     """
 
     def __init__(self, field: str, problem: str, *, code: str = "", values: tuple[object, ...] = ()) -> None:
-        super().__init__(f"{field}: {problem}")
+        super().__init__(f"{field}: {problem}", code=code, params={"field": field})
         self.field = field
         self.problem = problem
-        self.code = code
         self.values = values
 
 
@@ -65,8 +83,11 @@ class Forbidden(DomainError):
     """
 
     def __init__(self, message: str, *, user: str = "", role: str = "", needed: str = "",
-                 permission: str = "") -> None:
-        super().__init__(message)
+                 permission: str = "", code: str = "") -> None:
+        if not code:
+            code = "not_signed_in" if not user else "inactive_user" if not role else "forbidden"
+        super().__init__(message, code=code,
+                         params={"user": user, "role": role, "needed": needed, "permission": permission})
         self.user, self.role, self.needed, self.permission = user, role, needed, permission
 
 
@@ -84,5 +105,5 @@ class StorageProblem(DomainError):
     """
 
     def __init__(self, kind: str, message: str) -> None:
-        super().__init__(message)
+        super().__init__(message, params={"kind": kind})
         self.kind = kind

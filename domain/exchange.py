@@ -101,7 +101,8 @@ class NoExchangeRate(RuleViolation):
             f"no exchange rate for {currency} on or before {day.isoformat()}, so {po_label} cannot be valued in "
             f"the company currency; nothing was posted. Enter the rate with "
             f"`{RATE_COMMAND.format(currency=currency, day=day.isoformat())}` or in {RATE_WINDOW_PLACE}, "
-            f"or fix a rate on the PO with `{PO_RATE_COMMAND.format(po=po_label)}` (Purchasing › Fixed rate)")
+            f"or fix a rate on the PO with `{PO_RATE_COMMAND.format(po=po_label)}` (Purchasing › Fixed rate)",
+            code="no_exchange_rate", params={"currency": currency, "day": day.isoformat(), "po": po_label})
         self.currency = currency
         self.day = day
         self.po_label = po_label

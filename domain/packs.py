@@ -25,12 +25,37 @@ class PriceBreak:
     price: Decimal
 
 
+class RoundingReason(str):
+    """Why an order quantity was raised: the English sentence, with what it says kept as data.
+
+    The sentence (``160 raised to 168 (order multiple 12)``) is what the command line prints and what
+    travels in a planning explanation as text; a screen says it from ``requested``, ``result`` and
+    ``steps`` instead, each step a code (``moq``, ``multiple``, ``packs``) with its number.
+    """
+
+    requested: str
+    result: str
+    steps: tuple[tuple[str, str], ...]
+
+    def __new__(cls, requested: str, result: str, steps: tuple[tuple[str, str], ...]) -> RoundingReason:
+        words = ", ".join(STEP_ENGLISH[code].format(value) for code, value in steps)
+        self = super().__new__(cls, f"{requested} raised to {result} ({words})")
+        self.requested, self.result, self.steps = requested, result, steps
+        return self
+
+    def __reduce__(self):  # pickles (a planning run's result crosses a process) as itself
+        return RoundingReason, (self.requested, self.result, self.steps)
+
+
+STEP_ENGLISH = {"moq": "minimum order quantity {0}", "multiple": "order multiple {0}", "packs": "packs of {0}"}
+
+
 @dataclass(frozen=True)
 class Rounded:
     """An order quantity after rounding and why it changed (empty when it did not)."""
 
     qty: Decimal
-    reason: str = ""
+    reason: str = ""  # a RoundingReason when it changed
 
 
 def _scale(*values: Decimal) -> int:
@@ -78,15 +103,15 @@ def round_order_qty(
     result = (Decimal(n * s).scaleb(-k)).normalize()
     if result == requested:
         return Rounded(requested)
-    reasons = []
+    steps = []
     if requested < moq:
-        reasons.append(f"minimum order quantity {_f(moq)}")
+        steps.append(("moq", _f(moq)))
     if result != qty:
         if multiple != 1 or pack_size == 1:
-            reasons.append(f"order multiple {_f(multiple)}")
+            steps.append(("multiple", _f(multiple)))
         if pack_size != 1:
-            reasons.append(f"packs of {_f(pack_size)}")
-    return Rounded(_plain(result), f"{_f(requested)} raised to {_f(result)} ({', '.join(reasons)})")
+            steps.append(("packs", _f(pack_size)))
+    return Rounded(_plain(result), RoundingReason(_f(requested), _f(result), tuple(steps)))
 
 
 def packs(qty: Decimal, pack_size: Decimal) -> Decimal:

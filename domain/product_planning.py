@@ -20,6 +20,7 @@ from domain.access import require
 from domain.errors import BadInput
 from domain.errors import NotFound
 from domain.product_planning_model import ProductPlanning
+from domain.refusals import refusal
 
 if TYPE_CHECKING:
     from domain.ports import UnitOfWork
@@ -77,7 +78,7 @@ def set_product_planning(uow: UnitOfWork, command: SetProductPlanning) -> Produc
         require(uow, Permission.PURCHASE)
         product = uow.products.by_sku((command.sku or "").strip())
         if product is None:
-            raise NotFound(f"SKU {command.sku!r}: no product has this SKU")
+            raise refusal(NotFound, "unknown_sku", sku=command.sku)
         planning = ProductPlanning(product.id, service, review)
         uow.product_planning.put(planning)
         uow.commit()

@@ -51,6 +51,7 @@ from domain.purchasing_model import check_receipt
 from domain.purchasing_snapshot import Party
 from domain.purchasing_snapshot import PoSnapshot
 from domain.purchasing_snapshot import freeze
+from domain.refusals import refusal
 
 NUMBER_PREFIX = "PO"
 
@@ -60,7 +61,7 @@ def find_po(uow: UnitOfWork, ref: str) -> PurchaseOrder:
     ref = v.code("purchase order", ref)
     po = uow.purchasing.by_number(ref.upper()) or uow.purchasing.get(ref)
     if po is None:
-        raise NotFound(f"purchase order {ref!r}: no PO has this number or draft id")
+        raise refusal(NotFound, "unknown_po", ref=ref)
     return po
 
 
@@ -120,7 +121,7 @@ def _new_line(uow: UnitOfWork, po: PurchaseOrder, sku: str, requested: Decimal,
     product = ledger.find_product(uow, sku)
     existing = po.line_for(product.sku)
     if existing is not None:
-        raise Duplicate(f"{product.sku} is already on line {existing.line_no} of {po.label}; change that line")
+        raise refusal(Duplicate, "po_line_exists", sku=product.sku, line=existing.line_no, po=po.label)
     terms = uow.suppliers.terms_for(po.supplier_id, product.id)
     details = uow.purchasing.term_details(po.supplier_id, product.id)
     pack = details.pack_size if details else Decimal(1)
@@ -161,8 +162,7 @@ def change_line(uow: UnitOfWork, c: pc.ChangePurchaseOrderLine) -> PoLine:
                                   multiple=terms.order_multiple if terms else _any_multiple(qty),
                                   pack_size=line.pack_size).qty
             if qty < line.received:
-                raise RuleViolation(f"quantity: {line.sku} has {fmt(line.received)} received already; "
-                                    f"enter {fmt(line.received)} or more")
+                raise refusal(RuleViolation, "below_received", sku=line.sku, received=fmt(line.received))
             line.qty = qty
         if price is not None:
             line.price = price
@@ -182,12 +182,11 @@ def remove_line(uow: UnitOfWork, c: pc.RemovePurchaseOrderLine) -> None:
         po.require_editable()
         line = _line(po, c.sku)
         if line.received > 0:
-            raise RuleViolation(f"{line.sku} on {po.label} has {fmt(line.received)} received; it cannot be removed "
-                                f"(lower its quantity to what was received instead)")
+            raise refusal(RuleViolation, "line_received", sku=line.sku, po=po.label, received=fmt(line.received))
         po.lines.remove(line)
         if po.state in OPEN_STATES:
             if not po.lines:
-                raise RuleViolation(f"{line.sku} is the last line of {po.label}; cancel the PO instead")
+                raise refusal(RuleViolation, "last_line", sku=line.sku, po=po.label)
             _on_order(uow, po, line.product_id, -line.open_qty)
             po.settle_state()
             _revise(uow, po, c.reason or f"removed {line.sku}")
@@ -202,9 +201,9 @@ def issue(uow: UnitOfWork, c: pc.IssuePurchaseOrder) -> PurchaseOrder:
         require(uow, Permission.PURCHASE)
         po = find_po(uow, c.po)
         if po.state != PoState.DRAFT:
-            raise RuleViolation(f"purchase order {po.label} is {po.state.value}; only a draft can be issued")
+            raise refusal(RuleViolation, "issue_not_draft", po=po.label, state=po.state.value)
         if not po.lines:
-            raise RuleViolation(f"purchase order {po.label} has no lines; add at least one before issuing")
+            raise refusal(RuleViolation, "issue_no_lines", po=po.label)
         supplier = uow.suppliers.get(po.supplier_id)
         assert supplier is not None
         po.number = f"{NUMBER_PREFIX}-{at.year}-{uow.purchasing.next_number(at.year):05d}"
@@ -288,8 +287,7 @@ def set_fixed_rate(uow: UnitOfWork, c: pc.SetPurchaseOrderRate) -> PurchaseOrder
         po.require_editable()
         company = uow.purchasing.policy().currency
         if not needs_rate(po.currency, company):
-            raise RuleViolation(f"purchase order {po.label} is in {po.currency}, the company currency; "
-                                f"it needs no exchange rate")
+            raise refusal(RuleViolation, "no_rate_needed", po=po.label, currency=po.currency)
         if rate == po.fixed_rate:
             return po
         po.fixed_rate = rate
@@ -316,7 +314,7 @@ def cancel(uow: UnitOfWork, c: pc.CancelPurchaseOrder) -> PurchaseOrder:
         require(uow, Permission.PURCHASE)
         po = find_po(uow, c.po)
         if po.state == PoState.PARTLY_RECEIVED:
-            raise RuleViolation(f"purchase order {po.label} is partly received; close it short instead of cancelling")
+            raise refusal(RuleViolation, "cancel_partly_received", po=po.label)
         po.require_editable()
         _release(uow, po)
         po.state, po.reason = PoState.CANCELLED, reason
@@ -368,14 +366,14 @@ def _supplier(uow: UnitOfWork, code: str) -> Supplier:
     code = v.code("supplier code", code)
     supplier = uow.suppliers.by_code(code)
     if supplier is None:
-        raise NotFound(f"supplier code {code!r}: no supplier has this code")
+        raise refusal(NotFound, "unknown_supplier_code", code=code)
     return supplier
 
 
 def _line(po: PurchaseOrder, sku: str) -> PoLine:
     line = po.line_for(v.code("SKU", sku))
     if line is None:
-        raise NotFound(f"SKU {sku!r} is not on purchase order {po.label}")
+        raise refusal(NotFound, "sku_not_on_po", sku=sku, po=po.label)
     return line
 
 

@@ -23,6 +23,7 @@ from domain.numbers import ZERO
 from domain.numbers import fmt
 from domain.numbers import round_cost
 from domain.numbers import round_money
+from domain.refusals import refusal
 
 
 class PoState(enum.StrEnum):
@@ -35,6 +36,8 @@ class PoState(enum.StrEnum):
 
 
 OPEN_STATES = (PoState.ISSUED, PoState.PARTLY_RECEIVED)
+# What only an open PO allows, as the refusal says it → the start of the refusal's code (domain.refusals).
+OPEN_ACTIONS = {"receive against it": "receive", "close it short": "close"}
 EDITABLE_STATES = (PoState.DRAFT, *OPEN_STATES)
 
 
@@ -120,12 +123,13 @@ class PurchaseOrder:
 
     def require_editable(self) -> None:
         if self.state not in EDITABLE_STATES:
-            raise RuleViolation(f"purchase order {self.label} is {self.state.value}; it can no longer be changed")
+            raise refusal(RuleViolation, "po_not_editable", po=self.label, state=self.state.value)
 
     def require_open(self, action: str) -> None:
+        """Refuse ``action`` (a key of ``OPEN_ACTIONS``) unless the PO is open."""
         if self.state not in OPEN_STATES:
-            hint = "issue it first" if self.state == PoState.DRAFT else "nothing is expected any more"
-            raise RuleViolation(f"purchase order {self.label} is {self.state.value}; cannot {action} ({hint})")
+            why = "not_issued" if self.state == PoState.DRAFT else "not_open"
+            raise refusal(RuleViolation, f"{OPEN_ACTIONS[action]}_{why}", po=self.label, state=self.state.value)
 
     def settle_state(self) -> None:
         """After a receipt: received when every line is complete, else partly received."""
@@ -147,11 +151,8 @@ def check_receipt(po: PurchaseOrder, line: PoLine, qty: Decimal, tolerance_pct: 
     limit = over_receipt_limit(line.qty, tolerance_pct)
     if line.received + qty > limit:
         room = max(ZERO, limit - line.received)
-        raise RuleViolation(
-            f"{line.sku} on {po.label}: {fmt(line.qty)} ordered, {fmt(line.received)} received so far; "
-            f"receiving {fmt(qty)} more would exceed the over-receipt tolerance of {fmt(tolerance_pct)}% "
-            f"(at most {fmt(room)} more accepted)"
-        )
+        raise refusal(RuleViolation, "over_receipt", sku=line.sku, po=po.label, ordered=fmt(line.qty),
+                      received=fmt(line.received), qty=fmt(qty), tolerance=fmt(tolerance_pct), room=fmt(room))
 
 
 

@@ -24,13 +24,14 @@ from domain.purchasing_model import PricePer
 from domain.purchasing_model import PurchasingPolicy
 from domain.purchasing_model import SupplierProfile
 from domain.purchasing_model import TermDetails
+from domain.refusals import refusal
 
 
 def _supplier(uow: UnitOfWork, code: str) -> Supplier:
     code = v.code("supplier code", code)
     supplier = uow.suppliers.by_code(code)
     if supplier is None:
-        raise NotFound(f"supplier code {code!r}: no supplier has this code")
+        raise refusal(NotFound, "unknown_supplier_code", code=code)
     return supplier
 
 
@@ -149,7 +150,8 @@ class CurrencyChangeNeedsConfirmation(RuleViolation):
             f"currency: changing the company currency from {old} to {new} needs confirming: {rates} exchange "
             f"rate(s) are stated in {old} per unit of a foreign currency and would be read in {new} from now on, "
             f"and {foreign_pos} purchase order(s) in a foreign currency are valued through them; nothing was "
-            f"changed")
+            f"changed", code="currency_change_needs_confirmation",
+            params={"old": old, "new": new, "rates": rates, "foreign_pos": foreign_pos})
 
 
 def set_policy(uow: UnitOfWork, c: pc.SetPurchasingPolicy) -> PurchasingPolicy:

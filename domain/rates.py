@@ -18,6 +18,7 @@ from domain.exchange import foreign_currency
 from domain.exchange import rate_value
 from domain.ids import new_id
 from domain.ports import UnitOfWork
+from domain.refusals import refusal
 
 
 def set_rate(uow: UnitOfWork, c: pc.SetExchangeRate) -> ExchangeRate:
@@ -49,8 +50,7 @@ def remove_rate(uow: UnitOfWork, c: pc.RemoveExchangeRate) -> ExchangeRate:
         currency = foreign_currency(c.currency, uow.purchasing.policy().currency)
         old = uow.rates.get(currency, c.valid_from)
         if old is None:
-            raise NotFound(f"date: {currency} has no rate dated {c.valid_from.isoformat()}; "
-                           f"see `stockroom rate list {currency}`")
+            raise refusal(NotFound, "no_rate_dated", currency=currency, day=c.valid_from.isoformat())
         uow.rates.remove(old)
         uow.commit()
     return old

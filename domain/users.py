@@ -38,6 +38,7 @@ from domain.passwords import hash_password
 from domain.passwords import verify_password
 from domain.passwords import waste_time
 from domain.ports import UnitOfWork
+from domain.refusals import refusal
 from domain.users_model import User
 
 MIN_PASSWORD = 8
@@ -48,7 +49,7 @@ class SignInFailed(Forbidden):
     """The user name or the password is wrong (the message does not say which)."""
 
     def __init__(self) -> None:
-        super().__init__("the user name or the password is wrong")
+        super().__init__("the user name or the password is wrong", code="sign_in_failed")
 
 
 def system_clock() -> datetime:
@@ -82,7 +83,9 @@ class SignInThrottled(Forbidden):
         self.username, self.failures, self.not_before = username, failures, not_before
         self.wait_seconds = max(1, int(-(-(not_before - now).total_seconds() // 1)))
         super().__init__(f"sign-in as {username} is paused after {failures} failed attempt(s); try again in "
-                         f"{self.wait_seconds} s (at {not_before.astimezone():%H:%M:%S})")
+                         f"{self.wait_seconds} s (at {not_before.astimezone():%H:%M:%S})", code="sign_in_throttled")
+        self.params.update(username=username, failures=failures, seconds=self.wait_seconds,
+                           at=f"{not_before.astimezone():%H:%M:%S}")
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,7 @@ def _password(value: object) -> str:
 def _find(uow: UnitOfWork, username: str) -> User:
     user = uow.users.by_username(username)
     if user is None:
-        raise NotFound(f"user name {username!r}: no user has this name")
+        raise refusal(NotFound, "unknown_user", username=username)
     return user
 
 
@@ -181,10 +184,9 @@ def add_user(uow: UnitOfWork, c: AddUser) -> User:
     with uow:
         require(uow, Permission.USERS)
         if not uow.users.any_active() and role != Role.ADMIN:
-            raise RuleViolation(f"role: the first user turns sign-in on and must be an admin, so that someone can "
-                                f"manage users; add {username} as admin, or add an admin first")
+            raise refusal(RuleViolation, "first_user_admin", username=username)
         if uow.users.by_username(username) is not None:
-            raise Duplicate(f"user name {username!r} is already taken (perhaps by a deactivated user); choose another")
+            raise refusal(Duplicate, "username_taken", username=username)
         user = User(id=new_id(), username=username, role=role.value, password_hash=password_hash,
                     created_at=datetime.now(UTC), display_name=display_name, device_id=uow.device_id)
         uow.users.add(user)
@@ -217,7 +219,7 @@ def change_own_password(uow: UnitOfWork, c: ChangeOwnPassword) -> User:
     current = "" if c.current is None else str(c.current)
     with uow:
         if getattr(uow, "role", None) is None:
-            raise RuleViolation("nobody is signed in, so there is no password to change; sign in first")
+            raise refusal(RuleViolation, "no_password_to_change")
         user = uow.users.by_username(uow.user)
         if user is None or not user.active:
             raise Forbidden(f"user {uow.user!r} is not an active user of this database; ask an admin",
@@ -225,7 +227,7 @@ def change_own_password(uow: UnitOfWork, c: ChangeOwnPassword) -> User:
         if not verify_password(current, user.password_hash):
             raise BadInput("current password", "is not the password you signed in with; enter it again")
         if new == current:
-            raise BadInput("password", "is the current password; choose a different one")
+            raise BadInput("password", "is the current password; choose a different one", code="password_unchanged")
         user = replace(user, password_hash=hash_password(new), version=user.version + 1)
         uow.users.update(user)
         uow.commit()
@@ -240,8 +242,7 @@ def set_role(uow: UnitOfWork, c: SetRole) -> User:
         require(uow, Permission.USERS)
         user = _find(uow, username)
         if user.active and user.role == Role.ADMIN and role != Role.ADMIN and uow.users.active_admins() <= 1:
-            raise RuleViolation(f"{username} is the last active admin and stays admin, so that someone can manage "
-                                f"users; make another user admin first")
+            raise refusal(RuleViolation, "last_admin_role", username=username)
         user = replace(user, role=role.value, version=user.version + 1)
         uow.users.update(user)
         uow.commit()
@@ -255,10 +256,9 @@ def deactivate(uow: UnitOfWork, c: DeactivateUser) -> User:
         require(uow, Permission.USERS)
         user = _find(uow, username)
         if not user.active:
-            raise RuleViolation(f"user {username} is already deactivated")
+            raise refusal(RuleViolation, "already_deactivated", username=username)
         if user.role == Role.ADMIN and uow.users.active_admins() <= 1:
-            raise RuleViolation(f"{username} is the last active admin and cannot be deactivated, so that someone "
-                                f"can manage users; make another user admin first")
+            raise refusal(RuleViolation, "last_admin_deactivate", username=username)
         user = replace(user, active=False, version=user.version + 1)
         uow.users.update(user)
         uow.commit()
@@ -272,7 +272,7 @@ def reactivate(uow: UnitOfWork, c: ReactivateUser) -> User:
         require(uow, Permission.USERS)
         user = _find(uow, username)
         if user.active:
-            raise RuleViolation(f"user {username} is active already")
+            raise refusal(RuleViolation, "already_active", username=username)
         user = replace(user, active=True, version=user.version + 1)
         uow.users.update(user)
         uow.commit()

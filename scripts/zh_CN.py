@@ -354,6 +354,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportProblems', 'each supplier code on one row of the file'): '每个供应商编码在文件中只占一行',
     ('ImportProblems', 'is %1 characters long'): '有 %1 个字符，太长',
     ('ImportProblems', 'is required'): '为必填项',
+    ('ImportProblems', 'is the current password'): '是当前密码',
     ('ImportProblems', "letters, digits, '-', '_' or '.', without spaces"): '字母、数字、“-”、“_”或“.”，不含空格',
     ('ImportProblems', 'must not be 0'): '不能为 0',
     ('ImportProblems', 'no customer has the code %1'): '没有编码为 %1 的客户',
@@ -378,6 +379,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportProblems', 'the code of a warehouse already in Stockroom'): 'Stockroom 中已有仓库的编码',
     ('ImportProblems', 'the code of a warehouse already in Stockroom (add it first)'): 'Stockroom 中已有仓库的编码（请先添加该仓库）',
     ('ImportProblems', 'the imported sales history of %1 in %2 runs until %3'): '%1 在 %2 已导入的历史销售截至 %3',
+    ('ImportProblems', 'the same barcode is listed twice'): '同一条码重复填写',
     ('ImportProblems', 'whole days from 0 to 3650'): '0 到 3650 的整天数',
     ('ImportProblems', "whole days from 0 to 3650, blank for the supplier's"): '0 到 3650 的整天数；留空则用供应商的交期',
     ('ImportWizard', '%1 rows have problems (%2 in all); nothing was imported. Correct them and import the file again.'):
@@ -782,19 +784,68 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ReceivePoDialog', '%1 is not open on this purchase order.'): '%1 不在本采购订单的待收明细中。',
     ('ReceivePoDialog', '&Receive'): '收货(&R)',
     ('ReceivePoDialog', 'Cancel'): '取消',
-    ('ReceivePoDialog', 'Description'): '描述',
     ('ReceivePoDialog', 'Enter a quantity on at least one line.'): '请至少在一行中输入数量。',
+    ('ReceivePoDialog', 'Line %1: %2'): '第 %1 行：%2',
     ('ReceivePoDialog', 'Not received: %1'): '未收货：%1',
-    ('ReceivePoDialog', 'Open'): '未到',
-    ('ReceivePoDialog', 'Ordered'): '订购',
     ('ReceivePoDialog', 'Receive %1'): '按 %1 收货',
-    ('ReceivePoDialog', 'Receive now'): '本次收货',
-    ('ReceivePoDialog', 'Received'): '已收',
     ('ReceivePoDialog', 'S&can:'): '扫描(&C)：',
-    ('ReceivePoDialog', 'SKU'): '货号',
     ('ReceivePoDialog', 'Scan a barcode or type a SKU, then Enter'): '扫描条码或输入货号，然后按回车',
     ('ReceivePoDialog', 'What is still expected is filled in. Change a quantity, or scan: the first scan of a line counts from 1, each further scan adds 1. What is not received stays open.'):
         '已填入尚未到货的数量。可修改数量，或扫描：某行第一次扫描从 1 开始计数，之后每扫描一次加 1。未收的数量仍保持待收。',
+    ('Refusals', '%1 is already on line %2 of %3; change that line'): '%1 已在 %3 的第 %2 行；请修改该行',
+    ('Refusals', '%1 is the last active admin and cannot be deactivated, so that someone can manage users; make another user admin first'):
+        '%1 是最后一名启用的管理员，不能停用，才能有人管理用户；请先将另一名用户设为管理员',
+    ('Refusals', '%1 is the last active admin and stays admin, so that someone can manage users; make another user admin first'):
+        '%1 是最后一名启用的管理员，须保留管理员角色，才能有人管理用户；请先将另一名用户设为管理员',
+    ('Refusals', '%1 is the last line of %2; cancel the PO instead'): '%1 是 %2 的最后一行；请改为取消该采购单',
+    ('Refusals', '%1 on %2 has %3 received; it cannot be removed (lower its quantity to what was received instead)'):
+        '%2 上的 %1 已到货 %3，不能删除（请改为把数量降到已到货数量）',
+    ('Refusals', '%1 on %2: %3 ordered, %4 received so far; receiving %5 more would exceed the over-receipt tolerance of %6% (at most %7 more accepted)'):
+        '%2 上的 %1：订购 %3，已到货 %4；再收 %5 将超出 %6% 的超收容差（最多还可收 %7）',
+    ('Refusals', 'SKU %1 is already the barcode of product %2; scanning it would find that product'):
+        '货号 %1 已是商品 %2 的条码；扫描它会找到该商品',
+    ('Refusals', 'SKU %1 is already used by another product'): '货号 %1 已被其他商品使用',
+    ('Refusals', 'SKU %1 is already used by another product (as %2; SKUs are compared without regard to case)'):
+        '货号 %1 已被其他商品使用（为 %2；货号比较时不区分大小写）',
+    ('Refusals', 'SKU %1 is not on purchase order %2'): '货号 %1 不在采购单 %2 上',
+    ('Refusals', 'SKU %1: no product has this SKU'): '货号 %1：没有商品使用此货号',
+    ('Refusals', 'cancelled'): '已取消',
+    ('Refusals', 'closed'): '已关闭',
+    ('Refusals', 'customer %1: no customer has this code; leave it empty for a walk-in'): '客户 %1：没有客户使用此编码；散客请留空',
+    ('Refusals', 'customer code %1 is already used'): '客户编码 %1 已被使用',
+    ('Refusals', 'customer code %1: no customer has this code'): '客户编码 %1：没有客户使用此编码',
+    ('Refusals', 'date: %1 has no rate dated %2; see `stockroom rate list %1`'):
+        '日期：%1 没有日期为 %2 的汇率；请查看 `stockroom rate list %1`',
+    ('Refusals', 'draft'): '草稿',
+    ('Refusals', 'issued'): '已下达',
+    ('Refusals', 'nobody is signed in, so there is no password to change; sign in first'): '尚未登录，没有可修改的密码；请先登录',
+    ('Refusals', 'partly_received'): '部分到货',
+    ('Refusals', 'purchase order %1 has no lines; add at least one before issuing'): '采购单 %1 没有明细行；下达前请至少添加一行',
+    ('Refusals', 'purchase order %1 is %2; cannot close it short (issue it first)'): '采购单 %1 为%2状态，不能短缺结案（请先下达）',
+    ('Refusals', 'purchase order %1 is %2; cannot close it short (nothing is expected any more)'):
+        '采购单 %1 为%2状态，不能短缺结案（已无待到货数量）',
+    ('Refusals', 'purchase order %1 is %2; cannot receive against it (issue it first)'): '采购单 %1 为%2状态，不能据此收货（请先下达）',
+    ('Refusals', 'purchase order %1 is %2; cannot receive against it (nothing is expected any more)'):
+        '采购单 %1 为%2状态，不能据此收货（已无待到货数量）',
+    ('Refusals', 'purchase order %1 is %2; it can no longer be changed'): '采购单 %1 为%2状态，不能再修改',
+    ('Refusals', 'purchase order %1 is %2; only a draft can be issued'): '采购单 %1 为%2状态；只有草稿可以下达',
+    ('Refusals', 'purchase order %1 is in %2, the company currency; it needs no exchange rate'):
+        '采购单 %1 以公司本位币 %2 计价，不需要汇率',
+    ('Refusals', 'purchase order %1 is partly received; close it short instead of cancelling'):
+        '采购单 %1 已部分到货；请改为短缺结案，而不是取消',
+    ('Refusals', 'purchase order %1: no PO has this number or draft id'): '采购单 %1：没有采购单使用此单号或草稿编号',
+    ('Refusals', 'quantity: %1 has %2 received already; enter %2 or more'): '数量：%1 已到货 %2；请输入 %2 或以上',
+    ('Refusals', 'received'): '已到货',
+    ('Refusals', 'role: the first user turns sign-in on and must be an admin, so that someone can manage users; add %1 as admin, or add an admin first'):
+        '角色：第一个用户会启用登录，必须是管理员，才能有人管理用户；请将 %1 添加为管理员，或先添加一名管理员',
+    ('Refusals', 'supplier code %1 is already used'): '供应商编码 %1 已被使用',
+    ('Refusals', 'supplier code %1: no supplier has this code'): '供应商编码 %1：没有供应商使用此编码',
+    ('Refusals', 'user %1 is active already'): '用户 %1 已是启用状态',
+    ('Refusals', 'user %1 is already deactivated'): '用户 %1 已停用',
+    ('Refusals', 'user name %1 is already taken (perhaps by a deactivated user); choose another'):
+        '用户名 %1 已被使用（可能是已停用的用户）；请另选一个',
+    ('Refusals', 'user name %1: no user has this name'): '用户名 %1：没有用户使用此名称',
+    ('Refusals', 'warehouse code %1 is already used'): '仓库编码 %1 已被使用',
     ('Replenishment', '%1 % (ABC class %2)'): '%1 %（ABC 分类 %2）',
     ('Replenishment', '%1 % set for this product'): '%1 %（本产品单独设置）',
     ('Replenishment', '%1 %2: leave a field blank to use the default shown in it.'): '%1 %2：某项留空即使用框中显示的默认值。',

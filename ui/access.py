@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 from domain.access import Permission
 from domain.access import allows
 from domain.access import least_role
-from domain.errors import Forbidden
+from ui.i18n import fill
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
@@ -55,7 +55,7 @@ GUARDS: dict[str, tuple[tuple[str, Permission], ...]] = {
 }
 
 
-# What each permission lets a user do, as the refusal says it ("... may not <what>").
+# What each permission lets a user do, as the refusal says it ("... may not <what>"; ui.refusals).
 WHAT = {
     Permission.RECEIVE: QT_TRANSLATE_NOOP("Permissions", "receive stock"),
     Permission.SHIP: QT_TRANSLATE_NOOP("Permissions", "ship stock"),
@@ -75,39 +75,6 @@ WHAT = {
 }
 
 
-def forbidden_text(exc: Forbidden) -> str:
-    """A refusal by role (``domain.errors.Forbidden``) in the reader's language."""
-    needed = role_title(exc.needed)
-    if not exc.user:
-        return translate("Access", "Nobody is signed in. Sign in first; this needs the %1 role or higher.") \
-            .replace("%1", needed)
-    if not exc.role:
-        return translate("Access", "%1 is no longer an active user; ask an admin, then sign in again.") \
-            .replace("%1", exc.user)
-    what = WHAT.get(exc.permission)
-    return translate("Access", "%1 (%2) may not %3: that needs the %4 role or higher.") \
-        .replace("%1", exc.user).replace("%2", role_title(exc.role)) \
-        .replace("%3", translate("Permissions", what) if what else exc.permission).replace("%4", needed)
-
-
-def refusal_text(exc: BaseException) -> str:
-    """``str(exc)``, except that a refusal by role, or for a missing exchange rate, is said in the reader's language."""
-    from domain.exchange import NoExchangeRate
-
-    if isinstance(exc, NoExchangeRate):
-        return no_rate_text(exc)
-    return forbidden_text(exc) if isinstance(exc, Forbidden) else str(exc)
-
-
-def no_rate_text(exc) -> str:
-    """A receipt refused for want of an exchange rate, with where to enter one (window and command line)."""
-    return translate(
-        "Access", "There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; "
-        "nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE "
-        "--date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).").replace(
-        "%1", exc.currency).replace("%2", exc.day.isoformat()).replace("%3", exc.po_label)
-
-
 def role_title(role: str | None) -> str:
     """The role's name in the current language ("" for none)."""
     title = ROLE_TITLES.get(str(role or ""))
@@ -115,7 +82,7 @@ def role_title(role: str | None) -> str:
 
 
 def needs_text(permission: Permission) -> str:
-    return translate("Access", "Needs the %1 role or higher.").replace("%1", role_title(least_role(permission)))
+    return fill(translate("Access", "Needs the %1 role or higher."), role_title(least_role(permission)))
 
 
 class RoleGuard(QObject):

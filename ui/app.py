@@ -21,6 +21,7 @@ from bootstrap import connect
 from bootstrap import open_database
 from bootstrap import os_user
 from ui import i18n
+from ui.i18n import fill
 from ui.services import Services
 from ui.tasks import TaskRunner
 
@@ -131,7 +132,7 @@ def open_first(given: Path | str | None) -> Services | None:
         try:
             services = open_signed_in(path)
         except Exception as exc:  # noqa: BLE001 - not a Stockroom file, no permission: say so and ask again
-            message = QCoreApplication.translate("App", "Could not open %1:\n%2").replace("%1", str(path))
+            message = fill(QCoreApplication.translate("App", "Could not open %1:\n%2"), str(path))
             if given:
                 QMessageBox.warning(None, "Stockroom", message.replace("%2", str(exc)))
                 return None
@@ -153,7 +154,7 @@ def create_main_window(services: Services):
 def start_daily_backup(window) -> None:
     """The automatic backup when the app starts (at most one a day), on the task runner so the window is not held up."""
     def failed(exc: BaseException) -> None:
-        message = QCoreApplication.translate("App", "The daily backup could not be made: %1").replace("%1", str(exc))
+        message = fill(QCoreApplication.translate("App", "The daily backup could not be made: %1"), str(exc))
         window.statusBar().showMessage(message)
 
     window.services.tasks.submit(window.services.admin.daily_backup, on_error=failed)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 
 from domain.imports.problems import Said
+from ui import i18n
 
 CONTEXT = "ImportProblems"
 
@@ -35,6 +36,7 @@ TEMPLATES = {
     "lead_time_range": QT_TRANSLATE_NOOP("ImportProblems", "%1 is out of range"),
     "not_a_currency": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a three-letter currency code such as CNY or USD"),
     "below_min": QT_TRANSLATE_NOOP("ImportProblems", "%1 is below the min level %2"),
+    "password_unchanged": QT_TRANSLATE_NOOP("ImportProblems", "is the current password"),
     "duplicate_sku": QT_TRANSLATE_NOOP("ImportProblems", "SKU %1 is also on row %2"),
     "invisible_character": QT_TRANSLATE_NOOP("ImportProblems", "contains an invisible character (%1)"),
     "direction_override": QT_TRANSLATE_NOOP("ImportProblems", "contains a direction override (%1)"),
@@ -47,6 +49,7 @@ TEMPLATES = {
     "duplicate_supplier": QT_TRANSLATE_NOOP("ImportProblems", "supplier code %1 is also on row %2"),
     "duplicate_customer": QT_TRANSLATE_NOOP("ImportProblems", "customer code %1 is also on row %2"),
     "duplicate_terms": QT_TRANSLATE_NOOP("ImportProblems", "supplier and product %1 is also on row %2"),
+    "barcode_listed_twice": QT_TRANSLATE_NOOP("ImportProblems", "the same barcode is listed twice"),
     "barcode_taken": QT_TRANSLATE_NOOP("ImportProblems", "%1 is already the barcode or SKU of product %2"),
     "unknown_supplier": QT_TRANSLATE_NOOP("ImportProblems", "no supplier has the code %1"),
     "unknown_product": QT_TRANSLATE_NOOP("ImportProblems", "no product has the SKU or barcode %1"),
@@ -159,11 +162,8 @@ def said_text(said: Said) -> str:
 
 
 def fill(text: str, values) -> str:
-    """``%1``, ``%2``… of ``text`` replaced by ``values`` in one pass (a value holding ``%2`` stays as it is)."""
-    import re
-
-    return re.sub(r"%(\d+)", lambda m: str(values[int(m.group(1)) - 1]) if 0 < int(m.group(1)) <= len(values)
-                  else m.group(0), text)
+    """``%1``, ``%2``… of ``text`` replaced by ``values`` in one pass (``ui.i18n.fill`` with a sequence)."""
+    return i18n.fill(text, *values)
 
 
 def problem_text(exc: BaseException) -> str | None:

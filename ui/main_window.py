@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QWidget
 from ui.access import guard_screen
 from ui.access import role_title
 from ui.first_run import is_demo
+from ui.i18n import fill
 from ui.screens import SCREENS
 from ui.screens import ScreenEntry
 from ui.screens import load_class
@@ -209,7 +210,7 @@ class MainWindow(QMainWindow):
         try:
             services = self.open_services(path)
         except Exception as exc:  # noqa: BLE001 - any failure to open is reported, the old database stays open
-            message = translate("MainWindow", "Could not open %1:\n%2").replace("%1", str(path))
+            message = fill(translate("MainWindow", "Could not open %1:\n%2"), str(path))
             QMessageBox.warning(self, translate("MainWindow", "Open database"), message.replace("%2", str(exc)))
             return
         if services is None:  # signing in to it was cancelled; the old database stays open
@@ -291,7 +292,7 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         text = translate("MainWindow", "<b>Stockroom</b><br>Purchasing, sales and inventory for small businesses.<br>"
                                        "Database: %1")
-        QMessageBox.about(self, translate("MainWindow", "About Stockroom"), text.replace("%1", self.services.db_path))
+        QMessageBox.about(self, translate("MainWindow", "About Stockroom"), fill(text, self.services.db_path))
 
     def retranslate(self) -> None:
         self.file_menu.setTitle(translate("MainWindow", "&File"))
@@ -309,13 +310,12 @@ class MainWindow(QMainWindow):
             self.nav.item(i).setText(title)
             self.nav.item(i).setToolTip(f"{title}  ({entry.shortcut})")
             self.screen_actions[entry.key].setText(title)
-        self.db_label.setText(translate("MainWindow", "Database: %1").replace("%1", self.services.db_path))
+        self.db_label.setText(fill(translate("MainWindow", "Database: %1"), self.services.db_path))
         user, role = self.services.user, self.services.role
         if role is not None:
-            self.user_label.setText(translate("MainWindow", "User: %1 (%2)").replace("%1", user)
-                                    .replace("%2", role_title(role)))
+            self.user_label.setText(fill(translate("MainWindow", "User: %1 (%2)"), user, role_title(role)))
         else:
-            self.user_label.setText(translate("MainWindow", "User: %1").replace("%1", user) if user else "")
+            self.user_label.setText(fill(translate("MainWindow", "User: %1"), user) if user else "")
         self.sign_out_action.setText(translate("MainWindow", "Sign &out"))
         self.sign_out_action.setEnabled(role is not None)
         self.password_action.setText(translate("MainWindow", "Change my &password…"))
@@ -373,10 +373,10 @@ class MainWindow(QMainWindow):
 
     def confirm_quit(self, unposted: list[tuple[str, int]]) -> bool:
         """Asks before quitting with unposted documents (they are kept either way); tests replace it."""
-        each = "\n".join("• " + translate("MainWindow", "%1: %n line(s)", None, n).replace("%1", title)
+        each = "\n".join("• " + fill(translate("MainWindow", "%1: %n line(s)", None, n), title)
                          for title, n in unposted)
-        text = translate("MainWindow", "These documents were not posted:\n%1\n\nThey are kept and come back when "
-                                       "Stockroom opens again. Quit now?").replace("%1", each)
+        text = fill(translate("MainWindow", "These documents were not posted:\n%1\n\nThey are kept and come back when "
+                                            "Stockroom opens again. Quit now?"), each)
         answer = QMessageBox.question(self, translate("MainWindow", "Quit"), text,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)

@@ -38,6 +38,7 @@ ENGLISH: dict[str, str] = {
     "lead_time_range": "{0} is out of range",
     "not_a_currency": "{0} is not a three-letter currency code such as CNY or USD",
     "below_min": "{0} is below the min level {1}",
+    "password_unchanged": "is the current password",  # (not in an import: a user's new password)
     "invisible_character": "contains an invisible character ({0})",
     "direction_override": "contains a direction override ({0})",
     "control_character": "contains a control character or line break ({0})",
@@ -49,6 +50,7 @@ ENGLISH: dict[str, str] = {
     "duplicate_supplier": "supplier code {0} is also on row {1}",
     "duplicate_customer": "customer code {0} is also on row {1}",
     "duplicate_terms": "supplier and product {0} is also on row {1}",
+    "barcode_listed_twice": "the same barcode is listed twice",
     "barcode_taken": "{0} is already the barcode or SKU of product {1}",
     "sku_is_barcode": "{0} is already the barcode of product {1}",
     "unknown_supplier": "no supplier has the code {0}",

@@ -4,27 +4,27 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/access.py" line="+82" />
+            <location filename="../../ui/refusals.py" line="+123" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>%1 is no longer an active user; ask an admin, then sign in again.</source>
             <translation>%1 已不是启用的用户；请联系管理员，然后重新登录。</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>%1 (%2) may not %3: that needs the %4 role or higher.</source>
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="-16" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location filename="../../ui/access.py" line="+85" />
             <source>Needs the %1 role or higher.</source>
             <translation>需要%1或更高的角色。</translation>
         </message>
@@ -32,7 +32,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="+134" />
+            <location filename="../../ui/app.py" line="+135" />
             <source>Could not open %1:
 %2</source>
             <translation>无法打开 %1：
@@ -47,7 +47,7 @@
     <context>
         <name>BackupsPage</name>
         <message>
-            <location filename="../../ui/screens/settings_backups.py" line="+45" />
+            <location filename="../../ui/screens/settings_backups.py" line="+47" />
             <source>Daily (automatic)</source>
             <translation>每日（自动）</translation>
         </message>
@@ -101,7 +101,7 @@ A backup of the current database is made first, so you can return to it by resto
 会先备份当前数据库，之后可通过恢复该备份回到现在的状态。其他窗口中尚未保存的工作将会丢失。</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+13" />
             <source>Could not restore: %1</source>
             <translation>无法恢复：%1</translation>
         </message>
@@ -229,7 +229,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ChangePassword</name>
         <message>
-            <location filename="../../ui/dialogs/change_password.py" line="+60" />
+            <location filename="../../ui/dialogs/change_password.py" line="+61" />
             <source>Change my password — Stockroom</source>
             <translation>修改我的密码 — Stockroom</translation>
         </message>
@@ -239,7 +239,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>修改 %1 的密码</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>Current password:</source>
             <translation>当前密码：</translation>
         </message>
@@ -287,7 +287,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ConflictTableModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="+123" />
+            <location filename="../../ui/screens/conflicts.py" line="+124" />
             <source>Detected</source>
             <translation>发现时间</translation>
         </message>
@@ -483,7 +483,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentEntry</name>
         <message>
-            <location filename="../../ui/screens/documents.py" line="+249" />
+            <location filename="../../ui/screens/documents.py" line="+226" />
             <source>New receipt</source>
             <translation>新建入库单</translation>
         </message>
@@ -534,12 +534,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+353" />
-            <location line="+624" />
+            <location line="+623" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message>
-            <location line="-582" />
+            <location line="-581" />
             <source>Loading products… your scans are kept.</source>
             <translation>正在加载商品…已扫描的条码会保留。</translation>
         </message>
@@ -555,12 +555,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+24" />
-            <location line="+515" />
+            <location line="+514" />
             <source>None: a free receipt</source>
             <translation>无：自由入库</translation>
         </message>
         <message>
-            <location line="-469" />
+            <location line="-468" />
             <source>No purchase order has the number %1.</source>
             <translation>没有单号为 %1 的采购订单。</translation>
         </message>
@@ -570,17 +570,17 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>采购订单 %1 没有待收货的数量。</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+30" />
             <source>From %1: what is still expected is filled in; change it or scan (the first scan of a line counts from 1). What is not received stays open.</source>
             <translation>供应商 %1：已填入待收数量；可修改或扫描（每行第一次扫描从 1 开始计数）。未收到的数量仍保持未结。</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+35" />
             <source>Enter a received quantity on at least one line of %1.</source>
             <translation>请至少在 %1 的一行中输入实收数量。</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+39" />
             <source>%1: %2 ordered, %3 received so far; receiving %4 would exceed the over-receipt tolerance of %5% (at most %6 more accepted).</source>
             <translation>%1：订购 %2，已收 %3；再收 %4 将超过 %5% 的超收容差（最多还可收 %6）。</translation>
         </message>
@@ -857,7 +857,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentErrors</name>
         <message>
-            <location line="-1116" />
+            <location line="-1110" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -1000,7 +1000,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentLinesModel</name>
         <message>
-            <location filename="../../ui/models/document_lines.py" line="+88" />
+            <location filename="../../ui/models/document_lines.py" line="+91" />
             <source>#</source>
             <translation>行号</translation>
         </message>
@@ -1070,7 +1070,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>实收数量</translation>
         </message>
         <message>
-            <location line="+318" />
+            <location line="+332" />
             <source>Reason: at most 200 characters are accepted.</source>
             <translation>原因：最多 200 个字符。</translation>
         </message>
@@ -1085,7 +1085,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>%1：不是数字；请输入数字，如 12 或 2.50。</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+12" />
             <source>%1: at most %2 decimal places are accepted.</source>
             <translation>%1：最多允许 %2 位小数。</translation>
         </message>
@@ -1095,22 +1095,22 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>%1：数字太大。</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>%1 must not be 0: enter a positive number to add, a negative one to remove.</source>
             <translation>%1 不能为 0：输入正数表示增加，负数表示减少。</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>%1 must not be negative.</source>
             <translation>%1 不能为负数。</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-1" />
             <source>%1 must be greater than 0.</source>
             <translation>%1 必须大于 0。</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+18" />
             <source>%1: '%2' is ambiguous: a comma may only separate thousands (as in 1,250.5) and decimals take a point.</source>
             <translation>%1：“%2”有歧义：逗号只能用作千位分隔符（如 1,250.5），小数请用小数点。</translation>
         </message>
@@ -1123,7 +1123,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ExportTable</name>
         <message>
-            <location filename="../../ui/dialogs/export_table.py" line="+75" />
+            <location filename="../../ui/dialogs/export_table.py" line="+76" />
             <location line="+28" />
             <source>Export to Excel</source>
             <translation>导出到 Excel</translation>
@@ -1154,7 +1154,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ForecastChart</name>
         <message>
-            <location filename="../../ui/widgets/forecast_chart.py" line="+198" />
+            <location filename="../../ui/widgets/forecast_chart.py" line="+200" />
             <source>Demand per week</source>
             <translation>每周需求</translation>
         </message>
@@ -1174,7 +1174,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>预测区间 %1–%2 %</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>Projected stock</source>
             <translation>预计库存</translation>
         </message>
@@ -1202,7 +1202,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>HeldDocuments</name>
         <message>
-            <location filename="../../ui/screens/held.py" line="+46" />
+            <location filename="../../ui/screens/held.py" line="+47" />
             <source>qty %1</source>
             <translation>数量 %1</translation>
         </message>
@@ -1210,7 +1210,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ImportProblems</name>
         <message>
-            <location filename="../../ui/import_problems.py" line="+19" />
+            <location filename="../../ui/import_problems.py" line="+20" />
             <source>is required</source>
             <translation>为必填项</translation>
         </message>
@@ -1286,6 +1286,11 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>is the current password</source>
+            <translation>是当前密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>SKU %1 is also on row %2</source>
             <translation>货号 %1 在第 %2 行也出现了</translation>
         </message>
@@ -1343,6 +1348,11 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>supplier and product %1 is also on row %2</source>
             <translation>供应商与商品 %1 在第 %2 行也出现了</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the same barcode is listed twice</source>
+            <translation>同一条码重复填写</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1879,12 +1889,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+15" />
-            <location line="+50" />
+            <location line="+49" />
             <source>Row</source>
             <translation>行</translation>
         </message>
         <message>
-            <location line="-39" />
+            <location line="-38" />
             <source>Not a number in the chosen format; the report below says what would be accepted.</source>
             <translation>不是所选格式的数字；下方的检查报告列出了可接受的值。</translation>
         </message>
@@ -1909,7 +1919,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>所有行都可以导入：新增 %1，修改 %2，未变或已导入 %3。</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+13" />
             <source>Column</source>
             <translation>列</translation>
         </message>
@@ -1939,7 +1949,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>没有新数据可导入：全部 %3 行已在 Stockroom 中。</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <location line="+66" />
             <source>Close</source>
             <translation>关闭</translation>
@@ -2008,7 +2018,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+160" />
+            <location filename="../../ui/main_window.py" line="+161" />
             <source>Working (%n task(s))…</source>
             <translation>正在处理（%n 个任务）…</translation>
         </message>
@@ -2111,7 +2121,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>用户：%1（%2）</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>User: %1</source>
             <translation>用户：%1</translation>
         </message>
@@ -2160,7 +2170,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>MovementDetails</name>
         <message>
-            <location filename="../../ui/screens/movements.py" line="+196" />
+            <location filename="../../ui/screens/movements.py" line="+197" />
             <source>Movement %1</source>
             <translation>库存流水 %1</translation>
         </message>
@@ -2448,7 +2458,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PartnersScreen</name>
         <message>
-            <location filename="../../ui/screens/partners.py" line="+60" />
+            <location filename="../../ui/screens/partners.py" line="+61" />
             <source>Suppliers (%1)</source>
             <translation>供应商（%1）</translation>
         </message>
@@ -2461,7 +2471,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PasswordDialog</name>
         <message>
-            <location filename="../../ui/widgets/sync_status.py" line="+213" />
+            <location filename="../../ui/widgets/sync_status.py" line="+214" />
             <source>Shared database password</source>
             <translation>共享数据库密码</translation>
         </message>
@@ -2484,7 +2494,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PdfPreview</name>
         <message>
-            <location filename="../../ui/widgets/pdf_preview.py" line="+155" />
+            <location filename="../../ui/widgets/pdf_preview.py" line="+156" />
             <source>Print purchase order</source>
             <translation>打印采购订单</translation>
         </message>
@@ -2542,7 +2552,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Permissions</name>
         <message>
-            <location filename="../../ui/access.py" line="-58" />
+            <location filename="../../ui/access.py" line="-25" />
             <source>receive stock</source>
             <translation>收货</translation>
         </message>
@@ -2620,7 +2630,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PostedDocumentsModel</name>
         <message>
-            <location filename="../../ui/models/document_lines.py" line="+6" />
+            <location filename="../../ui/models/document_lines.py" line="+5" />
             <source>Reversed</source>
             <translation>已冲销</translation>
         </message>
@@ -2736,7 +2746,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>ProductEditor</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="+263" />
+            <location filename="../../ui/screens/products.py" line="+262" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -2791,17 +2801,17 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>同一条码重复填写</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location filename="../../ui/refusals.py" line="-48" />
             <source>Product %1 was changed by someone else since you opened it; close this window and open the product again to see their change.</source>
             <translation>商品 %1 在您打开后已被他人修改；请关闭此窗口，重新打开该商品查看其修改后再编辑。</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="-10" />
             <source>barcode %1 is already used by product %2</source>
             <translation>条码 %1 已被商品 %2 使用</translation>
         </message>
         <message>
-            <location line="+99" />
+            <location filename="../../ui/screens/products.py" line="+103" />
             <source>Edit product %1</source>
             <translation>编辑商品 %1</translation>
         </message>
@@ -2834,7 +2844,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>ProductPage</name>
         <message>
-            <location line="+216" />
+            <location line="+217" />
             <source>Product %1</source>
             <translation>商品 %1</translation>
         </message>
@@ -2905,7 +2915,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>ProductsScreen</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="-391" />
+            <location filename="../../ui/screens/products.py" line="-381" />
             <source>%n product(s) shown</source>
             <translation>显示 %n 个商品</translation>
         </message>
@@ -3156,7 +3166,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PurchasingScreen</name>
         <message>
-            <location filename="../../ui/screens/purchasing.py" line="+68" />
+            <location filename="../../ui/screens/purchasing.py" line="+69" />
             <source>Draft</source>
             <translation>草稿</translation>
         </message>
@@ -3188,7 +3198,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+10" />
-            <location filename="../../ui/screens/replenishment.py" line="+420" />
+            <location filename="../../ui/screens/replenishment.py" line="+412" />
             <source>Draft %1</source>
             <translation>草稿 %1</translation>
         </message>
@@ -3254,12 +3264,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
-            <location line="+670" />
+            <location line="+667" />
             <source>Qty</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location line="-670" />
+            <location line="-667" />
             <source>Unit / pack</source>
             <translation>单位 / 包装</translation>
         </message>
@@ -3310,7 +3320,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>%1 包（每包 %2 %3）</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+9" />
             <source>/pack</source>
             <translation>/包</translation>
         </message>
@@ -3385,7 +3395,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>%1：%2 %3，单价 %4</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+13" />
             <source>Removed %1</source>
             <translation>已删除 %1</translation>
         </message>
@@ -3455,7 +3465,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>已按 %1 收货 %n 行</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+32" />
             <source>Could not render the PDF: %1</source>
             <translation>无法生成 PDF：%1</translation>
         </message>
@@ -3558,7 +3568,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>QFileDialog</name>
         <message>
-            <location filename="../../ui/i18n.py" line="+30" />
+            <location filename="../../ui/i18n.py" line="+31" />
             <source>&amp;Look in:</source>
             <translation>查找范围(&amp;L)：</translation>
         </message>
@@ -3571,7 +3581,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>RatesPage</name>
         <message>
-            <location filename="../../ui/screens/settings_rates.py" line="+49" />
+            <location filename="../../ui/screens/settings_rates.py" line="+50" />
             <source>Enter a three-letter ISO 4217 code other than the company currency, such as USD or EUR.</source>
             <translation>请输入公司本位币以外的三位 ISO 4217 货币代码，例如 USD 或 EUR。</translation>
         </message>
@@ -3596,7 +3606,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>被拒绝：%1</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+15" />
             <source>How many %1 (the company currency) one unit of a foreign currency is worth, from a date on. A receipt against a purchase order in a foreign currency is valued at the PO price × the latest rate on or before the receipt's date, unless a fixed rate is entered on the PO.</source>
             <translation>1 单位外币自某日起折合多少 %1（公司本位币）。外币采购单收货时，按采购价 × 收货日当天或之前最近的汇率计价；若采购单上录入了固定汇率，则按固定汇率计价。</translation>
         </message>
@@ -3662,7 +3672,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>ReceivePoDialog</name>
         <message>
-            <location filename="../../ui/dialogs/receive_po.py" line="+50" />
+            <location filename="../../ui/dialogs/receive_po.py" line="+58" />
             <source>Receive %1</source>
             <translation>按 %1 收货</translation>
         </message>
@@ -3672,7 +3682,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>扫描条码或输入货号，然后按回车</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+34" />
             <source>What is still expected is filled in. Change a quantity, or scan: the first scan of a line counts from 1, each further scan adds 1. What is not received stays open.</source>
             <translation>已填入尚未到货的数量。可修改数量，或扫描：某行第一次扫描从 1 开始计数，之后每扫描一次加 1。未收的数量仍保持待收。</translation>
         </message>
@@ -3682,37 +3692,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>扫描(&amp;C)：</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>SKU</source>
-            <translation>货号</translation>
+            <location line="-44" />
+            <source>Line %1: %2</source>
+            <translation>第 %1 行：%2</translation>
         </message>
         <message>
-            <location line="+0" />
-            <source>Description</source>
-            <translation>描述</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Ordered</source>
-            <translation>订购</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Received</source>
-            <translation>已收</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Open</source>
-            <translation>未到</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Receive now</source>
-            <translation>本次收货</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+46" />
             <source>&amp;Receive</source>
             <translation>收货(&amp;R)</translation>
         </message>
@@ -3722,25 +3707,233 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+27" />
             <source>%1 is not open on this purchase order.</source>
             <translation>%1 不在本采购订单的待收明细中。</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+9" />
             <source>Enter a quantity on at least one line.</source>
             <translation>请至少在一行中输入数量。</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+18" />
             <source>Not received: %1</source>
             <translation>未收货：%1</translation>
         </message>
     </context>
     <context>
+        <name>Refusals</name>
+        <message>
+            <location filename="../../ui/refusals.py" line="-11" />
+            <source>draft</source>
+            <translation>草稿</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>issued</source>
+            <translation>已下达</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>partly_received</source>
+            <translation>部分到货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>received</source>
+            <translation>已到货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>closed</source>
+            <translation>已关闭</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>SKU %1 is already used by another product</source>
+            <translation>货号 %1 已被其他商品使用</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SKU %1 is already used by another product (as %2; SKUs are compared without regard to case)</source>
+            <translation>货号 %1 已被其他商品使用（为 %2；货号比较时不区分大小写）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>SKU %1 is already the barcode of product %2; scanning it would find that product</source>
+            <translation>货号 %1 已是商品 %2 的条码；扫描它会找到该商品</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>SKU %1: no product has this SKU</source>
+            <translation>货号 %1：没有商品使用此货号</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>warehouse code %1 is already used</source>
+            <translation>仓库编码 %1 已被使用</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>supplier code %1 is already used</source>
+            <translation>供应商编码 %1 已被使用</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>customer code %1 is already used</source>
+            <translation>客户编码 %1 已被使用</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>supplier code %1: no supplier has this code</source>
+            <translation>供应商编码 %1：没有供应商使用此编码</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>customer code %1: no customer has this code</source>
+            <translation>客户编码 %1：没有客户使用此编码</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>customer %1: no customer has this code; leave it empty for a walk-in</source>
+            <translation>客户 %1：没有客户使用此编码；散客请留空</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>purchase order %1: no PO has this number or draft id</source>
+            <translation>采购单 %1：没有采购单使用此单号或草稿编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SKU %1 is not on purchase order %2</source>
+            <translation>货号 %1 不在采购单 %2 上</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is already on line %2 of %3; change that line</source>
+            <translation>%1 已在 %3 的第 %2 行；请修改该行</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>quantity: %1 has %2 received already; enter %2 or more</source>
+            <translation>数量：%1 已到货 %2；请输入 %2 或以上</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 on %2 has %3 received; it cannot be removed (lower its quantity to what was received instead)</source>
+            <translation>%2 上的 %1 已到货 %3，不能删除（请改为把数量降到已到货数量）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 is the last line of %2; cancel the PO instead</source>
+            <translation>%1 是 %2 的最后一行；请改为取消该采购单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>purchase order %1 is %2; only a draft can be issued</source>
+            <translation>采购单 %1 为%2状态；只有草稿可以下达</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>purchase order %1 has no lines; add at least one before issuing</source>
+            <translation>采购单 %1 没有明细行；下达前请至少添加一行</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>purchase order %1 is in %2, the company currency; it needs no exchange rate</source>
+            <translation>采购单 %1 以公司本位币 %2 计价，不需要汇率</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>purchase order %1 is partly received; close it short instead of cancelling</source>
+            <translation>采购单 %1 已部分到货；请改为短缺结案，而不是取消</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>purchase order %1 is %2; it can no longer be changed</source>
+            <translation>采购单 %1 为%2状态，不能再修改</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>purchase order %1 is %2; cannot receive against it (issue it first)</source>
+            <translation>采购单 %1 为%2状态，不能据此收货（请先下达）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>purchase order %1 is %2; cannot receive against it (nothing is expected any more)</source>
+            <translation>采购单 %1 为%2状态，不能据此收货（已无待到货数量）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>purchase order %1 is %2; cannot close it short (issue it first)</source>
+            <translation>采购单 %1 为%2状态，不能短缺结案（请先下达）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>purchase order %1 is %2; cannot close it short (nothing is expected any more)</source>
+            <translation>采购单 %1 为%2状态，不能短缺结案（已无待到货数量）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 on %2: %3 ordered, %4 received so far; receiving %5 more would exceed the over-receipt tolerance of %6% (at most %7 more accepted)</source>
+            <translation>%2 上的 %1：订购 %3，已到货 %4；再收 %5 将超出 %6% 的超收容差（最多还可收 %7）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>date: %1 has no rate dated %2; see `stockroom rate list %1`</source>
+            <translation>日期：%1 没有日期为 %2 的汇率；请查看 `stockroom rate list %1`</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>user name %1: no user has this name</source>
+            <translation>用户名 %1：没有用户使用此名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>role: the first user turns sign-in on and must be an admin, so that someone can manage users; add %1 as admin, or add an admin first</source>
+            <translation>角色：第一个用户会启用登录，必须是管理员，才能有人管理用户；请将 %1 添加为管理员，或先添加一名管理员</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>user name %1 is already taken (perhaps by a deactivated user); choose another</source>
+            <translation>用户名 %1 已被使用（可能是已停用的用户）；请另选一个</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>nobody is signed in, so there is no password to change; sign in first</source>
+            <translation>尚未登录，没有可修改的密码；请先登录</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 is the last active admin and stays admin, so that someone can manage users; make another user admin first</source>
+            <translation>%1 是最后一名启用的管理员，须保留管理员角色，才能有人管理用户；请先将另一名用户设为管理员</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 is the last active admin and cannot be deactivated, so that someone can manage users; make another user admin first</source>
+            <translation>%1 是最后一名启用的管理员，不能停用，才能有人管理用户；请先将另一名用户设为管理员</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>user %1 is already deactivated</source>
+            <translation>用户 %1 已停用</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>user %1 is active already</source>
+            <translation>用户 %1 已是启用状态</translation>
+        </message>
+    </context>
+    <context>
         <name>Replenishment</name>
         <message>
-            <location filename="../../ui/screens/replenishment.py" line="-350" />
+            <location filename="../../ui/screens/replenishment.py" line="-341" />
             <source>critical</source>
             <translation>紧急</translation>
         </message>
@@ -3875,7 +4068,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>该供应商的采购订单收货记录</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
             <source>minimum order quantity %1</source>
             <translation>最小订购量 %1</translation>
         </message>
@@ -3910,12 +4103,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>（基于季节调整后的历史）</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+10" />
             <source>%1 raised to %2 (%3)</source>
             <translation>%1 上调至 %2（%3）</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+5" />
             <location line="+120" />
             <source>On hand</source>
             <translation>现有库存</translation>
@@ -4239,7 +4432,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>显示 %1 / %2 行，已勾选 %3 行待订购</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>(%1 ticked line(s) hidden by the filters will not be ordered)</source>
             <translation>（有 %1 行已勾选但被筛选隐藏，不会下单）</translation>
         </message>
@@ -4257,12 +4450,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+10" />
             <location line="+22" />
             <location line="+20" />
-            <location line="+6" />
+            <location line="+5" />
             <source>Create purchase orders</source>
             <translation>创建采购订单</translation>
         </message>
         <message>
-            <location line="-47" />
+            <location line="-46" />
             <source>Tick at least one shown line with a suggested quantity and a supplier.</source>
             <translation>请至少勾选一行显示中的、有建议数量和供应商的行。</translation>
         </message>
@@ -4291,7 +4484,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>未创建任何采购订单：%1</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+15" />
             <source>Run planning (F5)</source>
             <translation>运行计划 (F5)</translation>
         </message>
@@ -4371,7 +4564,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>分类：</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/product_target.py" line="+36" />
+            <location filename="../../ui/screens/product_target.py" line="+37" />
             <source>Service target of %1</source>
             <translation>%1 的服务水平目标</translation>
         </message>
@@ -4391,7 +4584,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>%1 %2：某项留空即使用框中显示的默认值。</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>Service target (%):</source>
             <translation>服务水平目标（%）：</translation>
         </message>
@@ -4463,12 +4656,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Screen</name>
         <message>
-            <location filename="../../ui/widgets/screen.py" line="+64" />
+            <location filename="../../ui/widgets/screen.py" line="+65" />
             <source>Could not load the data: %1</source>
             <translation>无法加载数据：%1</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+5" />
             <source>(loading all rows…)</source>
             <translation>（正在加载全部数据…）</translation>
         </message>
@@ -4597,7 +4790,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location filename="../../ui/refusals.py" line="-32" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -4606,7 +4799,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
 汇率以公司本位币表示：已保存的 %3 个汇率表示一单位外币值多少 %1，更改后将按 %2 读取。%4 张外币采购订单收货时按这些汇率折算。更改后请按 %2 重新录入汇率。</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location filename="../../ui/screens/settings.py" line="+17" />
             <source>Change the company currency</source>
             <translation>更改公司本位币</translation>
         </message>
@@ -4710,7 +4903,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SignIn</name>
         <message>
-            <location filename="../../ui/dialogs/sign_in.py" line="+66" />
+            <location filename="../../ui/dialogs/sign_in.py" line="+68" />
             <source>Sign in — Stockroom</source>
             <translation>登录 — Stockroom</translation>
         </message>
@@ -4746,17 +4939,17 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location filename="../../ui/refusals.py" line="+13" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>Signing in as %1 is paused after failed attempts; try again in %2 seconds (at %3).</source>
             <translation>%1 登录失败次数过多，已暂停登录；请在 %2 秒后（%3）重试。</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location filename="../../ui/dialogs/sign_in.py" line="+19" />
             <source>Could not sign in: %1</source>
             <translation>无法登录：%1</translation>
         </message>
@@ -4777,7 +4970,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>StockScreen</name>
         <message>
-            <location filename="../../ui/screens/stock.py" line="+102" />
+            <location filename="../../ui/screens/stock.py" line="+103" />
             <location line="+41" />
             <source>All</source>
             <translation>全部</translation>
@@ -4909,7 +5102,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SuppliersScreen</name>
         <message>
-            <location filename="../../ui/screens/suppliers.py" line="+48" />
+            <location filename="../../ui/screens/suppliers.py" line="+49" />
             <source>Code</source>
             <translation>编码</translation>
         </message>
@@ -5098,7 +5291,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../ui/screens/settings_sync.py" line="+192" />
+            <location filename="../../ui/screens/settings_sync.py" line="+193" />
             <source>Host: enter the server's name or IP address, such as hub.local or 192.168.1.10.</source>
             <translation>主机：请输入服务器名称或 IP 地址，例如 hub.local 或 192.168.1.10。</translation>
         </message>
@@ -5144,7 +5337,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+10" />
-            <location line="+17" />
+            <location line="+18" />
             <source>A sync is already running.</source>
             <translation>已有同步正在进行。</translation>
         </message>
@@ -5164,12 +5357,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>上次成功同步：%1</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>pushed %1, pulled %2, %3 conflict(s), %4 merged</source>
             <translation>上传 %1，下载 %2，冲突 %3 个，合并 %4 个</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
             <source>Not synced yet.</source>
             <translation>尚未同步。</translation>
         </message>
@@ -5189,7 +5382,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>已同步：上传 %1，下载 %2，冲突 %3 个，合并 %4 个。</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
             <source>%1 stock balance(s) went below zero: see Conflicts.</source>
             <translation>%1 个库存余额变为负数：请查看“同步冲突”。</translation>
         </message>
@@ -5517,7 +5710,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>TermsDialog</name>
         <message>
-            <location filename="../../ui/dialogs/terms.py" line="+118" />
+            <location filename="../../ui/dialogs/terms.py" line="+119" />
             <source>Terms of %1</source>
             <translation>%1 的采购条款</translation>
         </message>
@@ -5610,12 +5803,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>UnfilledDemand</name>
         <message>
-            <location filename="../../ui/widgets/unfilled_offer.py" line="+84" />
+            <location filename="../../ui/widgets/unfilled_offer.py" line="+85" />
             <source>%1 more of %2 than %3 holds: a lost sale?</source>
             <translation>%2 比 %3 的库存多要了 %1：记为未满足需求？</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+23" />
             <source>Recorded %1 of %2 as unfilled demand. Change line %3 to what is on hand, or remove it, and post again.</source>
             <translation>已将 %2 的 %1 记为未满足需求。请把第 %3 行改为现有库存或删除该行，然后重新过账。</translation>
         </message>
@@ -5676,7 +5869,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>UsersPage</name>
         <message>
-            <location filename="../../ui/screens/settings_users.py" line="+53" />
+            <location filename="../../ui/screens/settings_users.py" line="+54" />
             <source>Reset password of %1</source>
             <translation>重置 %1 的密码</translation>
         </message>
@@ -5687,12 +5880,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
-            <location line="+262" />
+            <location line="+260" />
             <source>The same again:</source>
             <translation>再输入一次：</translation>
         </message>
         <message>
-            <location line="-256" />
+            <location line="-254" />
             <location line="+133" />
             <source>The two passwords differ; type the same password twice.</source>
             <translation>两次输入的密码不一致，请输入相同的密码。</translation>
@@ -5723,7 +5916,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>已添加 %1（%2）。</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+11" />
             <source>%1 is now %2.</source>
             <translation>%1 现在是%2。</translation>
         </message>
@@ -5783,7 +5976,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>%1 是最后一个启用的管理员；请先将另一位用户设为管理员。</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+11" />
             <source>Change role</source>
             <translation>更改角色</translation>
         </message>
@@ -5841,7 +6034,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>Welcome</name>
         <message>
-            <location filename="../../ui/dialogs/welcome.py" line="+60" />
+            <location filename="../../ui/dialogs/welcome.py" line="+61" />
             <source>Company name:</source>
             <translation>公司名称：</translation>
         </message>
@@ -5961,7 +6154,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>无法生成演示数据库：%1</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+10" />
             <source>Stopping after the month in progress…</source>
             <translation>正在完成当前月份后停止…</translation>
         </message>
@@ -6047,8 +6240,8 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>正在后台生成演示数据库，生成后会立即打开。</translation>
         </message>
         <message>
-            <location line="-54" />
-            <location line="+56" />
+            <location line="-53" />
+            <location line="+55" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>

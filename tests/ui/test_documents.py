@@ -432,3 +432,33 @@ def test_a_burst_of_unknown_codes_reloads_the_code_map_once(qtbot, services, mon
         scan(qtbot, screen, f"NOPE-{k}")
     qtbot.waitUntil(lambda: not screen._codes_loading)
     assert len(loads) == 1
+
+
+def test_the_grid_refuses_exactly_the_quantities_and_costs_the_domain_refuses(qapp):
+    from domain import limits
+    from domain import validate
+    from domain.documents import DocumentKind
+    from domain.errors import BadInput
+    from ui.models.document_lines import DocumentLinesModel
+
+    model = DocumentLinesModel(DocumentKind.RECEIPT)
+    refused = []
+    model.edit_refused.connect(lambda row, message: refused.append(message))
+    model.scan("id-1", "A-1", "Screwdriver", "pcs")
+
+    def cell(key: str, text: str) -> bool:
+        return model.setData(model.index(0, model.column(key)), text)
+
+    largest_cost = str(limits.COST_MAX - Decimal("0.00000001"))
+    assert cell("unit_cost", largest_cost) and model.lines[0].unit_cost == Decimal(largest_cost)
+    for text in (str(limits.COST_MAX), "20000000000", "1.123456789", "-1"):  # the domain refuses each
+        with pytest.raises(BadInput):
+            validate.money("unit cost", text)
+        assert not cell("unit_cost", text)
+    assert model.lines[0].unit_cost == Decimal(largest_cost)
+    assert refused[:2] == ["Unit cost: the number is too large."] * 2
+    assert refused[2:] == ["Unit cost: at most 8 decimal places are accepted.", "Unit cost must not be negative."]
+    largest_qty = str(limits.QTY_MAX - Decimal("0.0001"))
+    assert cell("qty", largest_qty) and model.lines[0].qty == Decimal(largest_qty)
+    assert not cell("qty", str(limits.QTY_MAX)) and refused[-1] == "Qty: the number is too large."
+    assert not cell("qty", "0") and refused[-1] == "Qty must be greater than 0."

@@ -196,6 +196,27 @@ def test_a_receipt_with_every_quantity_zero_is_not_taken_as_receive_everything(q
     assert on_order(services, "SD-1") == Decimal("10")
 
 
+def test_the_dialog_enters_a_receipt_as_the_receive_screen_does(qtbot, services, screen):
+    from domain.documents import DocumentKind
+    from ui.models.document_lines import DocumentLinesModel
+
+    open_draft(qtbot, services, screen)
+    issue(qtbot, screen)
+    dialog = screen.receive()
+    assert isinstance(dialog.model, DocumentLinesModel) and dialog.model.po_mode  # the Receive screen's lines
+    entered = DocumentLinesModel(DocumentKind.RECEIPT)
+    entered.load_open_lines(screen.current)
+    for model in (dialog.model, entered):  # the same scans and edits give the same receipt
+        model.scan_po("SD-1")
+        model.scan_po("SD-1")
+        model.setData(model.index(model.row_of_sku("HM-1"), model.column("qty")), "0")
+    assert dialog.model.po_receipt("PO") == entered.po_receipt("PO")
+    assert dialog.model.po_inputs() == (("SD-1", Decimal(2)),)
+    dialog.set_quantity("SD-1", "1.12345")  # refused at entry, as the Receive screen refuses it
+    assert dialog.error.text() == "Line 1: Received: at most 4 decimal places are accepted."
+    assert dialog.quantity("SD-1") == "2"
+
+
 def test_the_preview_shows_the_rendered_po_with_its_pages(qtbot, services, screen):
     purchasing_terms.set_supplier_profile  # noqa: B018 - the module is used below
     open_draft(qtbot, services, screen)

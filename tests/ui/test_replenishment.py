@@ -23,6 +23,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from domain import planning
+from domain.packs import round_order_qty
 from persistence.planning import reader
 from tests.planning_data import DAYS
 from tests.planning_data import TODAY
@@ -333,7 +334,8 @@ def test_the_screen_opens_with_its_shortcut_and_follows_the_language(qtbot, make
         assert widget.status.text().startswith("运行计划 (F5)：预测")
         assert widget.filters["severity"].itemText(1) == "紧急"
         assert widget.model.headerData(ReplenishmentModel.REORDER, Qt.Orientation.Horizontal) == "再订货点"
-        assert rounding_text("160 raised to 168 (order multiple 12)") == "160 上调至 168（订购倍数 12）"
+        rounded = round_order_qty(Decimal(160), multiple=Decimal(12)).reason
+        assert rounding_text(rounded) == "160 上调至 168（订购倍数 12）"
         assert model_text("ses(0.3)") == "简单指数平滑 (0.3)"
         combination = model_text("combination(damped,theta,seasonal)")
         assert combination == "组合预测：阻尼趋势、Theta 法（基于季节调整后的历史）"

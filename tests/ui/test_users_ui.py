@@ -206,7 +206,7 @@ def test_ctrl_enter_past_a_disabled_button_is_refused_by_the_domain_in_the_reade
 def test_every_screens_refusal_by_role_reads_in_the_readers_language(qtbot, office):
     from domain.errors import Forbidden
     from ui import i18n
-    from ui.access import refusal_text
+    from ui.refusals import refusal_text
 
     with pytest.raises(Forbidden) as refused:
         catalog.add_product(office.uow("li", "clerk"), c.AddProduct("N-1", "New"))
@@ -254,3 +254,18 @@ def test_with_sign_in_off_there_is_no_password_to_change(qtbot, db, make_service
     window = create_main_window(make_services("someone"))
     qtbot.addWidget(window)
     assert not window.password_action.isEnabled()
+
+
+def test_a_new_password_that_is_the_current_one_is_refused_by_its_code(qtbot, office, make_services):
+    from ui.dialogs.change_password import ChangePasswordDialog
+
+    services = make_services("li")
+    services.role = "clerk"
+    dialog = ChangePasswordDialog(services)
+    qtbot.addWidget(dialog)
+    dialog.current.setText("li-pass-12")
+    dialog.new.setText("li-pass-12")
+    dialog.again.setText("li-pass-12")
+    dialog.submit()
+    qtbot.waitUntil(lambda: not dialog.message.isHidden() and dialog.current.isEnabled(), timeout=10_000)
+    assert dialog.message.text() == "The new password is the current one; choose a different one."

@@ -55,8 +55,7 @@ def run(args, open_db) -> int:
                 raise CliError(f"--to: {target} already exists; give the name of a new file", EXIT_BAD_INPUT) from None
         print(f"backed up {path} to {target} ({_size(target)})")
         return EXIT_OK
-    _authorize_restore(path, open_db)
-    result = backup.restore_file(path, args.file)
+    result = _restore(path, Path(args.file), open_db)
     if result.previous_saved_to is None:
         print(f"there was no database at {path} to save first")
     else:
@@ -66,26 +65,29 @@ def run(args, open_db) -> int:
     return EXIT_OK
 
 
-def _authorize_restore(path: Path, open_db) -> None:
-    """Once sign-in is on, only an admin (--user) may restore over a database that still opens.
+def _restore(path: Path, source: Path, open_db):
+    """Restore ``source`` over the database at ``path`` through the domain's ``restore_backup``.
 
-    A file that no longer opens as a Stockroom database cannot say who may touch it; restoring
-    a backup over it is the way back, so it is allowed.
+    Its unit of work signs in as --user on the database being replaced; there is none when no file is
+    there or it no longer opens as a Stockroom database (``domain.backups`` allows that restore).
     """
-    from domain import access
+    import functools
+
+    from domain.backups import restore_backup
+    from persistence import backup
     from ui.cli.common import EXIT_BAD_INPUT
     from ui.cli.common import CliError
 
     if not path.is_file():
-        return
+        return restore_backup(None, source, functools.partial(backup.restore_file, path))
     try:
         db = open_db()  # signs in as --user; refuses when sign-in is on and none is given
     except CliError as exc:
         if exc.code == EXIT_BAD_INPUT:  # the file does not open as a database
-            return
+            return restore_backup(None, source, functools.partial(backup.restore_file, path))
         raise
-    try:
-        access.authorize(db.uow(), access.Permission.RESTORE)
+    try:  # restore_into lets go of the database's connections before the file is replaced
+        return restore_backup(db.uow(), source, functools.partial(backup.restore_into, db.engine))
     finally:
         db.close()
 

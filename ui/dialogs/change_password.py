@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QVBoxLayout
 
 from domain import users
 from domain.errors import BadInput
-from ui.access import refusal_text
+from ui.i18n import fill
+from ui.refusals import refusal_text
 from ui.widgets.busy import alive
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -58,8 +59,7 @@ class ChangePasswordDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(translate("ChangePassword", "Change my password — Stockroom"))
-        self.heading.setText(translate("ChangePassword", "Change the password of %1").replace(
-            "%1", self.services.user))
+        self.heading.setText(fill(translate("ChangePassword", "Change the password of %1"), self.services.user))
         for label, text in zip(self.labels, (translate("ChangePassword", "Current password:"),
                                              translate("ChangePassword", "New password:"),
                                              translate("ChangePassword", "The same again:")), strict=True):
@@ -100,7 +100,7 @@ class ChangePasswordDialog(QDialog):
             if isinstance(exc, BadInput) and exc.field == "current password":
                 self._show(translate("ChangePassword", "The current password is wrong; enter the one you signed "
                                      "in with."), self.current)
-            elif isinstance(exc, BadInput) and "current password" in exc.problem:
+            elif isinstance(exc, BadInput) and exc.code == "password_unchanged":
                 self._show(translate("ChangePassword", "The new password is the current one; choose a different "
                                      "one."), self.new)
             elif isinstance(exc, BadInput) and len(new) < users.MIN_PASSWORD:
@@ -110,7 +110,7 @@ class ChangePasswordDialog(QDialog):
                 self._show(translate("ChangePassword", "The new password is too long: at most %n characters.", None,
                                      users.MAX_PASSWORD), self.new)
             else:
-                self._show(translate("ChangePassword", "Not changed: %1").replace("%1", refusal_text(exc)),
+                self._show(fill(translate("ChangePassword", "Not changed: %1"), refusal_text(exc)),
                            self.current)
 
         services.tasks.submit(

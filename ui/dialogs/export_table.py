@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QMessageBox
 from PySide6.QtWidgets import QTableView
 from PySide6.QtWidgets import QWidget
 
+from ui.i18n import fill
 from ui.models.table import RowTableModel
 from ui.widgets.busy import alive
 
@@ -95,13 +96,12 @@ def export_view(window, services, view: QTableView, target: Path, title: str):
 
     def done(count: int) -> None:
         if alive(window):
-            window.statusBar().showMessage(translate("ExportTable", "Exported %1 rows to %2")
-                                           .replace("%1", str(count)).replace("%2", str(target)), 10_000)
+            window.statusBar().showMessage(fill(translate("ExportTable", "Exported %1 rows to %2"),
+                                                str(count), str(target)), 10_000)
 
     def failed(exc: BaseException) -> None:
         if alive(window):
             QMessageBox.warning(window, translate("ExportTable", "Export to Excel"),
-                                translate("ExportTable", "Could not write %1:\n%2").replace("%1", str(target))
-                                .replace("%2", str(exc)))
+                                fill(translate("ExportTable", "Could not write %1:\n%2"), str(target), str(exc)))
 
     return services.tasks.submit(lambda: write_xlsx(target, titles, cells(), sheet=title), done, failed)

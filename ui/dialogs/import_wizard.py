@@ -49,10 +49,10 @@ from domain.imports import run_import
 from domain.imports.cells import number_as_read
 from domain.numbers import D
 from domain.numbers import fmt
-from ui.access import refusal_text
-from ui.import_problems import fill
+from ui.i18n import fill
 from ui.import_problems import problem_text
 from ui.import_problems import said_text
+from ui.refusals import refusal_text
 from ui.widgets.busy import alive
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -236,7 +236,7 @@ class ImportWizard(QDialog):
         from ui.spreadsheets import read_table
 
         path = Path(self.file.text().strip())
-        self._working(translate("ImportWizard", "Reading %1…").replace("%1", path.name))
+        self._working(fill(translate("ImportWizard", "Reading %1…"), path.name))
         self.services.tasks.submit(lambda: read_table(path), self._file_read, self._failed)
 
     def _file_read(self, table) -> None:
@@ -265,7 +265,7 @@ class ImportWizard(QDialog):
         self.map_area.setWidget(holder)
         text = translate("ImportWizard", "%1: %2 rows. Choose the column that holds each field; the guess comes "
                                          "from the headers. Fields marked * are needed.")
-        self.map_help.setText(text.replace("%1", self.table.name).replace("%2", str(len(self.table.rows))))
+        self.map_help.setText(fill(text, self.table.name, str(len(self.table.rows))))
         self._show_example()
 
     def mapping(self) -> dict[str, str]:
@@ -292,14 +292,14 @@ class ImportWizard(QDialog):
                 text = (translate("ImportWizard", "Example from the file: %1 “%2” reads as %3.") if shown is not None
                         else translate("ImportWizard", "Example from the file: %1 “%2” is not a number in this "
                                                        "format."))
-                self.number_example.setText(fill(text, (tr(field.label), cell.strip(), shown)))
+                self.number_example.setText(fill(text, tr(field.label), cell.strip(), shown))
                 return
 
     # -- step 2: check (a preview that writes nothing) -------------------------------------
     def check(self) -> None:
         missing = [tr(f.label) for f in fields_of(self.current_kind()) if f.required and f.key not in self.mapping()]
         if missing:
-            self.message.setText(translate("ImportWizard", "Choose a column for: %1").replace("%1", ", ".join(missing)))
+            self.message.setText(fill(translate("ImportWizard", "Choose a column for: %1"), ", ".join(missing)))
             return
         kind, table, mapping = self.current_kind(), self.table, self.mapping()
         number_format = self.current_number_format()
@@ -335,10 +335,10 @@ class ImportWizard(QDialog):
                                                                   "below says what would be accepted."))
                     else:
                         item.setText(shown)
-                        item.setToolTip(translate("ImportWizard", "In the file: %1").replace("%1", cell.strip()))
+                        item.setToolTip(fill(translate("ImportWizard", "In the file: %1"), cell.strip()))
                 self.preview_table.setItem(r, c, item)
         text = translate("ImportWizard", "The first %1 rows as they will be read (numbers as %2):")
-        self.preview_label.setText(fill(text, (str(len(rows)), tr(NUMBER_FORMATS[number_format]))))
+        self.preview_label.setText(fill(text, str(len(rows)), tr(NUMBER_FORMATS[number_format])))
         self.problems = []
         self.report_table.clear()
         self.report_table.setRowCount(0)
@@ -354,12 +354,11 @@ class ImportWizard(QDialog):
             text = translate("ImportWizard", "%1 rows have problems (listed below). Nothing can be imported until "
                                              "they are corrected: correct the file, then go Back and Next to check "
                                              "it again.")
-            self.report_label.setText(text.replace("%1", str(len({p.row for p in result.problems}))))
+            self.report_label.setText(fill(text, str(len({p.row for p in result.problems}))))
         else:
             text = translate("ImportWizard", "Every row can be imported: %1 new, %2 changed, %3 unchanged or "
                                              "already imported.")
-            self.report_label.setText(text.replace("%1", str(result.added)).replace("%2", str(result.updated))
-                                      .replace("%3", str(result.unchanged)))
+            self.report_label.setText(fill(text, str(result.added), str(result.updated), str(result.unchanged)))
         self._update_buttons()
 
     def _fill_report(self, problems) -> None:
@@ -402,8 +401,7 @@ class ImportWizard(QDialog):
             text = translate("ImportWizard", "Imported: %1 added, %2 updated, %3 unchanged or already imported.")
         else:
             text = translate("ImportWizard", "Nothing new to import: all %3 rows are already in Stockroom.")
-        self.message.setText(text.replace("%1", str(result.added)).replace("%2", str(result.updated))
-                             .replace("%3", str(result.unchanged)))
+        self.message.setText(fill(text, str(result.added), str(result.updated), str(result.unchanged)))
         self.close_button.setText(translate("ImportWizard", "Close"))
         self._update_buttons()
 
@@ -444,10 +442,10 @@ class ImportWizard(QDialog):
         if isinstance(exc, ImportRejected):
             text = translate("ImportWizard", "%1 rows have problems (%2 in all); nothing was imported. Correct them "
                                              "and import the file again.")
-            why = text.replace("%1", str(len({p.row for p in exc.problems}))).replace("%2", str(len(exc.problems)))
+            why = fill(text, str(len({p.row for p in exc.problems})), str(len(exc.problems)))
         else:
             why = problem_text(exc) or refusal_text(exc)
-        self.message.setText(translate("ImportWizard", "Not imported: %1").replace("%1", why))
+        self.message.setText(fill(translate("ImportWizard", "Not imported: %1"), why))
         self.message.setStyleSheet("color: #9b1c1c;")
 
     # -- language --------------------------------------------------------------------------

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QVBoxLayout
 
 from domain import users
+from ui.i18n import fill
+from ui.refusals import refusal_text
 from ui.widgets.busy import alive
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -65,7 +67,7 @@ class SignInDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(translate("SignIn", "Sign in — Stockroom"))
         self.heading.setText(translate("SignIn", "Sign in"))
-        self.where.setText(translate("SignIn", "Database: %1").replace("%1", self.services.db_path))
+        self.where.setText(fill(translate("SignIn", "Database: %1"), self.services.db_path))
         self.name_label.setText(translate("SignIn", "User name:"))
         self.password_label.setText(translate("SignIn", "Password:"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("SignIn", "Sign in"))
@@ -95,15 +97,10 @@ class SignInDialog(QDialog):
             if not alive(self):
                 return
             self._busy(False)
-            if isinstance(exc, users.SignInFailed):
-                self._show(translate("SignIn", "The user name or the password is wrong."))
-            elif isinstance(exc, users.SignInThrottled):
-                self._show(translate("SignIn", "Signing in as %1 is paused after failed attempts; try again in "
-                                               "%2 seconds (at %3).")
-                           .replace("%1", exc.username).replace("%2", str(exc.wait_seconds))
-                           .replace("%3", exc.not_before.astimezone().strftime("%H:%M:%S")))
+            if isinstance(exc, (users.SignInFailed, users.SignInThrottled)):
+                self._show(refusal_text(exc))
             else:
-                self._show(translate("SignIn", "Could not sign in: %1").replace("%1", str(exc)))
+                self._show(fill(translate("SignIn", "Could not sign in: %1"), exc))
             self.password.clear()
             self.password.setFocus()
 

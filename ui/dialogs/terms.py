@@ -24,7 +24,8 @@ from domain import purchasing_commands as pc
 from domain import purchasing_terms
 from domain.errors import BadInput
 from domain.numbers import fmt
-from ui.access import refusal_text
+from ui.i18n import fill
+from ui.refusals import refusal_text
 from ui.widgets.busy import BusyBar
 from ui.widgets.busy import alive
 
@@ -115,7 +116,7 @@ class TermsDialog(QDialog):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(translate("TermsDialog", "Terms of %1").replace("%1", self.supplier))
+        self.setWindowTitle(fill(translate("TermsDialog", "Terms of %1"), self.supplier))
         texts = (translate("TermsDialog", "Our &SKU:"), translate("TermsDialog", "Supplier S&KU:"),
                  translate("TermsDialog", "Supplier's &name:"), translate("TermsDialog", "Unit &price:"),
                  translate("TermsDialog", "Price p&er:"), translate("TermsDialog", "Pac&k size (units):"),
@@ -165,5 +166,5 @@ class TermsDialog(QDialog):
         if alive(self):
             self.busy_bar.busy(False)
             self.buttons.setEnabled(True)
-            self.error.setText(translate("TermsDialog", "Not saved: %1").replace("%1", refusal_text(exc)))
+            self.error.setText(fill(translate("TermsDialog", "Not saved: %1"), refusal_text(exc)))
             self.error.show()

@@ -45,6 +45,7 @@ from domain.currencies import COMMON as CURRENCIES
 from domain.errors import BadInput
 from ui import first_run
 from ui import i18n
+from ui.i18n import fill
 from ui.tasks import TaskRunner
 from ui.widgets.busy import alive
 
@@ -267,7 +268,7 @@ class WelcomeDialog(QDialog):
         if isinstance(exc, BadInput) and exc.field in _FIELDS:
             self._field_error(_FIELDS[exc.field], self._hint(exc.field))
         else:
-            self._field_error("file", translate("Welcome", "Could not create the database: %1").replace("%1", str(exc)))
+            self._field_error("file", fill(translate("Welcome", "Could not create the database: %1"), str(exc)))
 
     def _hint(self, field: str) -> str:
         """What each field accepts, in the reader's language."""
@@ -340,8 +341,8 @@ class WelcomeDialog(QDialog):
         if alive(self):
             bar = self.demo_progress
             bar.setValue(min(bar.maximum(), bar.value() + 1))
-            self.demo_status.setText(translate("Welcome", "Building the demo database: step %1 of %2")
-                                     .replace("%1", str(bar.value())).replace("%2", str(bar.maximum())))
+            self.demo_status.setText(fill(translate("Welcome", "Building the demo database: step %1 of %2"),
+                                          str(bar.value()), str(bar.maximum())))
 
     def _demo_built(self, path: Path) -> None:
         if alive(self):
@@ -359,8 +360,7 @@ class WelcomeDialog(QDialog):
             if isinstance(exc, DemoCancelled):
                 self.choice_error.setText(translate("Welcome", "The demo was not built: you cancelled it."))
             else:
-                self.choice_error.setText(translate("Welcome", "The demo could not be built: %1")
-                                          .replace("%1", str(exc)))
+                self.choice_error.setText(fill(translate("Welcome", "The demo could not be built: %1"), str(exc)))
             self.choice_error.show()
 
     def reject(self) -> None:

@@ -30,14 +30,18 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtGui import QColor
 
+from domain import purchasing_commands as pc
+from domain import validate as v
 from domain.documents import DocumentKind
 from domain.documents import LineInput
+from domain.errors import BadInput
 from domain.held import HeldLine
-from domain.numbers import QTY_PLACES
 from domain.numbers import AmbiguousNumber
 from domain.numbers import D
 from domain.numbers import fmt
-from domain.numbers import places_of
+from domain.numbers import round_cost
+from domain.purchasing_model import PricePer
+from ui.i18n import fill
 from ui.models.table import Column
 from ui.models.table import RowTableModel
 from ui.models.table import money_text
@@ -48,7 +52,6 @@ _ROOT = QModelIndex()
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ERROR_BACK = QBrush(QColor("#fde4e1"))
 _MUTED = QBrush(QColor("#8a8a8a"))
-_LIMIT = Decimal(10) ** 12
 UNDO_LEVELS = 200
 
 
@@ -210,6 +213,16 @@ class DocumentLinesModel(QAbstractTableModel):
         """Against a PO: (SKU, quantity) of every line with something received now."""
         return tuple((x.sku, x.qty) for x in self._lines if x.qty)
 
+    def po_receipt(self, po: str, *, note: str = "", occurred_at=None) -> pc.ReceivePurchaseOrder | None:
+        """Against a PO: the receipt of what is entered now (``domain.purchasing.receive`` posts it).
+
+        None when no line has a quantity: a receipt without lines would receive everything still open.
+        """
+        lines = self.po_inputs()
+        if not lines:
+            return None
+        return pc.ReceivePurchaseOrder(po, lines, note=note, occurred_at=occurred_at)
+
     def row_of_sku(self, sku: str) -> int | None:
         return next((i for i, x in enumerate(self._lines) if x.sku.upper() == sku.upper()), None)
 
@@ -320,6 +333,10 @@ class DocumentLinesModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
         self.totals_changed.emit()
         return row
+
+    def load_open_lines(self, po) -> None:
+        """Enter a receipt against ``po`` (a ``PoRow``): its open lines, each with what is still expected."""
+        self.load_po([(x.sku, x.description, x.unit, x.open_qty, po_unit_cost(x)) for x in po.lines if x.open_qty > 0])
 
     def load_po(self, items: list[tuple[str, str, str, Decimal, Decimal]] | None) -> None:
         """Enter a receipt against a PO: (SKU, name, unit, still expected, unit cost) per open line.
@@ -439,7 +456,7 @@ class DocumentLinesModel(QAbstractTableModel):
         field = self.tr(self._title(key))
 
         def refuse(message: str) -> bool:
-            self.edit_refused.emit(row, message.replace("%1", field))
+            self.edit_refused.emit(row, fill(message, field))
             return False
 
         if not text:
@@ -454,23 +471,36 @@ class DocumentLinesModel(QAbstractTableModel):
             return refuse(ambiguous_text(exc))
         except (TypeError, ValueError):
             return refuse(self.tr("%1: not a number; enter digits such as 12 or 2.50."))
-        places = 8 if key == COST else QTY_PLACES
-        if places_of(value) > places:
-            return refuse(self.tr("%1: at most %2 decimal places are accepted.").replace("%2", str(places)))
-        if abs(value) >= _LIMIT:
-            return refuse(self.tr("%1: the number is too large."))
+        # The domain's own field checks decide what a line may hold (places, sign, zero, the largest
+        # quantity or cost), so the grid refuses exactly what posting would; only the wording is the grid's.
         signed = key == QTY and self.kind == DocumentKind.ADJUSTMENT
-        if signed and value == 0:
+        allow_zero = key == COUNTED or (key == QTY and self.po_mode)  # a PO line may receive nothing now
+        try:
+            if key == COST:
+                return v.money("unit cost", value)
+            return v.quantity(key, value, positive=not signed, allow_zero=allow_zero)
+        except BadInput as exc:
+            problem, values = exc.code, exc.values
+        if problem == "too_many_places":  # %1 stays for the field's name
+            return refuse(fill(self.tr("%1: at most %2 decimal places are accepted."), "%1", values[1]))
+        if problem == "too_large":
+            return refuse(self.tr("%1: the number is too large."))
+        if problem == "zero" and signed:
             return refuse(self.tr("%1 must not be 0: enter a positive number to add, a negative one to remove."))
-        if not signed and value < 0:
-            return refuse(self.tr("%1 must not be negative."))
-        if key == QTY and not signed and value == 0 and not self.po_mode:
+        if problem == "zero":
             return refuse(self.tr("%1 must be greater than 0."))
-        return value
+        return refuse(self.tr("%1 must not be negative."))
 
     def retranslate(self) -> None:
         if self.columns:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+
+
+def po_unit_cost(line) -> Decimal:
+    """The cost of one stock unit of a PO line (``PoLineRow``), as ``PoLine.unit_cost`` computes it."""
+    if line.price_per == PricePer.UNIT.value:
+        return line.price
+    return round_cost(line.price / line.pack_size)
 
 
 def ambiguous_text(exc: AmbiguousNumber) -> str:
@@ -479,8 +509,7 @@ def ambiguous_text(exc: AmbiguousNumber) -> str:
     text = translate("DocumentLinesModel", "%1: '%2' is ambiguous: a comma may only separate thousands (as in "
                                            "1,250.5) and decimals take a point.").replace("%2", exc.text)
     if exc.suggestion:
-        text += " " + translate("DocumentLinesModel", "Type %1 if that is what you meant.").replace(
-            "%1", exc.suggestion)
+        text += " " + fill(translate("DocumentLinesModel", "Type %1 if that is what you meant."), exc.suggestion)
     return text
 
 

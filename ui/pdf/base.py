@@ -20,6 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
 
+from ui.i18n import fill
 from ui.pdf.fonts import register_cjk_font
 
 # The page footer's label. Not marked here: the label is translated in each renderer's own context
@@ -119,7 +120,7 @@ class BaseRenderer:
         return self.tr(self.context)
 
     def page_label(self, n: int, total: int) -> str:
-        return self.tr(PAGE_LABEL).replace("%1", str(n)).replace("%2", str(total))
+        return fill(self.tr(PAGE_LABEL), str(n), str(total))
 
     # the one public call
 

@@ -36,12 +36,13 @@ from PySide6.QtWidgets import QTextBrowser
 from PySide6.QtWidgets import QVBoxLayout
 
 from ui import sync_service
-from ui.access import refusal_text
 from ui.dialogs.reason import ReasonDialog
+from ui.i18n import fill
 from ui.models.table import Column
 from ui.models.table import RowTableModel
 from ui.models.table import qty_text
 from ui.models.table import when_text
+from ui.refusals import refusal_text
 from ui.widgets.busy import alive
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
@@ -299,13 +300,13 @@ class ConflictsScreen(Screen):
     # -- resolving -------------------------------------------------------------------------
     def ask_note(self, row) -> tuple[bool, str]:
         prompt = translate("ConflictsScreen", "Keep the version in use for %1. A note for the record (optional):")
-        dialog = ReasonDialog(translate("ConflictsScreen", "Mark reviewed"), prompt.replace("%1", _name(row)),
+        dialog = ReasonDialog(translate("ConflictsScreen", "Mark reviewed"), fill(prompt, _name(row)),
                               required=False, parent=self)
         return dialog.exec() == QDialog.DialogCode.Accepted, dialog.reason()
 
     def confirm_apply(self, row) -> bool:
-        text = translate("ConflictsScreen", "Put the losing version of %1 in place of the one in use? The version "
-                                            "in use now is kept in this list.").replace("%1", _name(row))
+        text = fill(translate("ConflictsScreen", "Put the losing version of %1 in place of the one in use? The version "
+                                                 "in use now is kept in this list."), _name(row))
         answer = QMessageBox.question(self, translate("ConflictsScreen", "Apply losing version"), text)
         return answer == QMessageBox.StandardButton.Yes
 
@@ -331,14 +332,14 @@ class ConflictsScreen(Screen):
             if alive(self):
                 text = (translate("ConflictsScreen", "The losing version of %1 is now in use.") if apply_loser else
                         translate("ConflictsScreen", "%1 marked reviewed."))
-                self.message.setText(text.replace("%1", _name(row)))
+                self.message.setText(fill(text, _name(row)))
                 self.refresh()
                 sync_service.service_for(services).refresh()  # the status bar's count
 
         def failed(exc: BaseException) -> None:
             if alive(self):
                 self.message.setStyleSheet(_RED)
-                self.message.setText(translate("ConflictsScreen", "Not done: %1").replace("%1", refusal_text(exc)))
+                self.message.setText(fill(translate("ConflictsScreen", "Not done: %1"), refusal_text(exc)))
 
         self.message.setStyleSheet("")
         self.message.clear()
@@ -377,17 +378,17 @@ class ConflictsScreen(Screen):
         for q in self.kept:
             if q.outgoing:
                 head = translate("ConflictsScreen", "Not sent: %1 %2")
-                head = head.replace("%1", q.table.removeprefix("outgoing:")).replace("%2", q.row_id)
+                head = fill(head, q.table.removeprefix("outgoing:"), q.row_id)
             elif q.table in ("users", "alias:users") and "approve" in q.reason:
                 head = translate("ConflictsScreen", "Waits for an admin of this computer: %1 %2 "
                                                     "(to let it in: stockroom sync approve %2)")
-                head = head.replace("%1", table_text(q.table.removeprefix("alias:"))).replace("%2", q.row_id)
+                head = fill(head, table_text(q.table.removeprefix("alias:")), q.row_id)
             elif q.table.startswith("alias:"):
                 head = translate("ConflictsScreen", "A merge from the shared database kept aside: %1 %2")
-                head = head.replace("%1", table_text(q.table.removeprefix("alias:"))).replace("%2", q.row_id)
+                head = fill(head, table_text(q.table.removeprefix("alias:")), q.row_id)
             else:
                 head = translate("ConflictsScreen", "Refused from the shared database: %1 %2 (entry %3)")
-                head = head.replace("%1", q.table).replace("%2", q.row_id).replace("%3", str(q.seq))
+                head = fill(head, q.table, q.row_id, str(q.seq))
             items.append(f"<li><b>{escape(head)}</b><br>{escape(q.reason)}</li>")
         self.kept_view.setHtml("<ul>" + "".join(items) + "</ul>" if items else "")
         self.kept_box.setVisible(bool(items))

@@ -65,7 +65,6 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from domain import purchasing
-from domain import purchasing_commands as pc
 from domain.documents import DocumentError
 from domain.documents import DocumentKind
 from domain.documents import PostDocument
@@ -74,18 +73,14 @@ from domain.documents import ScanTarget
 from domain.documents import post_document
 from domain.documents import reverse_document
 from domain.errors import DomainError
-from domain.errors import Forbidden
 from domain.errors import RuleViolation
-from domain.exchange import NoExchangeRate
 from domain.held import HeldDocument
+from domain.imports.problems import Said
 from domain.numbers import fmt
-from domain.numbers import round_cost
 from domain.purchasing_model import OPEN_STATES
-from domain.purchasing_model import PricePer
 from domain.purchasing_model import over_receipt_limit
 from domain.validate import code_key
-from ui.access import forbidden_text
-from ui.access import refusal_text
+from ui.i18n import fill
 from ui.models import document_lines as lm
 from ui.models.document_lines import DocumentLinesModel
 from ui.models.document_lines import PostedDocumentsModel
@@ -93,6 +88,7 @@ from ui.models.document_lines import PostedLinesModel
 from ui.models.table import RowRole
 from ui.models.table import money_text
 from ui.models.table import qty_text
+from ui.refusals import refusal_text
 from ui.screens.held import HeldKeeper
 from ui.screens.held import pick
 from ui.widgets.busy import alive
@@ -107,13 +103,6 @@ OPEN_PO_STATES = tuple(state.value for state in OPEN_STATES)
 PO_NUMBER = re.compile(r"PO-\d{4}-\d+", re.IGNORECASE)  # what a scanned PO number looks like
 
 
-def po_unit_cost(line) -> Decimal:
-    """The cost of one stock unit of a PO line (``PoLineRow``), as ``PoLine.unit_cost`` computes it."""
-    if line.price_per == PricePer.UNIT.value:
-        return line.price
-    return round_cost(line.price / line.pack_size)
-
-
 def say(label: QLabel, text: str) -> None:
     """Set a message label only when its text changes: each set relays out and repaints the screen.
 
@@ -123,13 +112,6 @@ def say(label: QLabel, text: str) -> None:
         label.setText(text)
     if label.property("collapse"):
         label.setVisible(bool(text))
-
-
-def fill(template: str, *args: object) -> str:
-    """Put ``args`` into the %1, %2 … places of a translated template."""
-    for n in range(len(args), 0, -1):
-        template = template.replace(f"%{n}", str(args[n - 1]))
-    return template
 
 
 FIELDS = {
@@ -183,12 +165,8 @@ def describe(exc: BaseException) -> str:
     def render(key: str, *args: object) -> str:
         return fill(QCoreApplication.translate("DocumentErrors", MESSAGES[key]), *args)
 
-    if isinstance(exc, Forbidden):  # refused by role, e.g. Ctrl+Enter on a screen whose button is disabled
-        return forbidden_text(exc)
-    if isinstance(exc, NoExchangeRate):  # a PO in a foreign currency: says where to enter the rate
-        return refusal_text(exc)
-    if not isinstance(exc, DocumentError):
-        return str(exc) if isinstance(exc, DomainError) else render("failed", exc)
+    if not isinstance(exc, DocumentError):  # e.g. refused by role, or a PO in a foreign currency without a rate
+        return refusal_text(exc) if isinstance(exc, DomainError) else render("failed", exc)
     p, code = exc.params, exc.code
     if code == "insufficient_stock":
         text = render(code, p["sku"], p["name"], p["warehouse"], p["on_hand"], p["asked"])
@@ -210,10 +188,9 @@ def describe(exc: BaseException) -> str:
         name = p.get("field", "")
         field = QCoreApplication.translate("DocumentErrors", FIELDS[name]) if name in FIELDS else name
         problem = p.get("problem", "")
-        if problem == "is required":
-            text = render("required", field)
-        elif problem == "must not be 0":
-            text = render("zero", field)
+        said = Said.of(problem).code  # a problem without values or advice has its code in domain.imports.problems
+        if said in ("required", "zero"):
+            text = render(said, field)
         else:
             text = render("bad_input", field, problem)
     else:
@@ -785,8 +762,7 @@ class DocumentEntry(Screen):
         self.warehouse.setEnabled(False)  # the PO says where the goods go
         self.partner.setEditText(f"{po.supplier} — {po.supplier_name}")
         self.partner.setEnabled(False)
-        self.model.load_po([(x.sku, x.description, x.unit, x.open_qty, po_unit_cost(x))
-                            for x in po.lines if x.open_qty > 0])
+        self.model.load_open_lines(po)
         resumed, self._resume_po_lines = self._resume_po_lines, None
         if resumed is not None:
             self.model.restore_po_quantities(resumed)
@@ -830,16 +806,15 @@ class DocumentEntry(Screen):
             say(label, "")
         self.model.clear_errors()
         self._last_error = None
-        lines = self.model.po_inputs()
-        if not lines:  # no lines would receive everything still open: refuse instead
+        day = self.date.date().toPython()
+        past = isinstance(day, date) and day < date.today()
+        command = self.model.po_receipt(self.po.number, note=self.reference.text(),
+                                        occurred_at=datetime.combine(day, clock(12)) if past else None)
+        if command is None:  # nothing entered: refused here, as no lines would receive everything still open
             say(self.header_error, fill(self.tr("Enter a received quantity on at least one line of %1."),
                                         self.po.number))
             QApplication.beep()
             return
-        day = self.date.date().toPython()
-        past = isinstance(day, date) and day < date.today()
-        command = pc.ReceivePurchaseOrder(self.po.number, lines, note=self.reference.text(),
-                                          occurred_at=datetime.combine(day, clock(12)) if past else None)
         self._set_posting(True)
         services, done_with_held = self.services, self.held.removal()
 
@@ -866,9 +841,10 @@ class DocumentEntry(Screen):
         """An over-receipt refusal as (row, translated message), when ``exc`` is one for a line of the PO."""
         if self.po is None or not isinstance(exc, RuleViolation):
             return None
-        text = str(exc)
+        if exc.code != "over_receipt":
+            return None
         for row, entered in enumerate(self.model.lines):
-            if not text.startswith(f"{entered.sku} on "):
+            if entered.sku != exc.params["sku"]:
                 continue
             line = next((x for x in self.po.lines if x.sku == entered.sku), None)
             if line is None:
@@ -983,8 +959,8 @@ class DocumentEntry(Screen):
     def say_restored(self, doc: HeldDocument) -> None:
         self._restored = doc  # said again in another language
         when = doc.saved_at.astimezone().strftime("%H:%M") if doc.saved_at else ""
-        say(self.result_label, self.tr("Resumed an unposted document of %n line(s), kept at %1: check it, then "
-                                       "post it (or hold it again).", None, len(doc.lines)).replace("%1", when))
+        say(self.result_label, fill(self.tr("Resumed an unposted document of %n line(s), kept at %1: check it, then "
+                                            "post it (or hold it again).", None, len(doc.lines)), when))
 
     def say_no_held(self) -> None:
         say(self.result_label, self.tr("No held documents."))

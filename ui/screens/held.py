@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QInputDialog
 from domain.held import HeldDocument
 from domain.ids import new_id
 from domain.numbers import fmt
+from ui.i18n import fill
 
 SAVE_DELAY_MS = 250
 
@@ -43,7 +44,7 @@ def held_label(doc: HeldDocument) -> str:
     if doc.reference:
         parts.append(doc.reference)
     parts.append(translate("HeldDocuments", "%n line(s)", None, len(doc.lines)) + " · "
-                 + translate("HeldDocuments", "qty %1").replace("%1", fmt(doc.total_qty)))
+                 + fill(translate("HeldDocuments", "qty %1"), fmt(doc.total_qty)))
     return " · ".join(p for p in parts if p)
 
 

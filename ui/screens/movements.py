@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QVBoxLayout
 
+from ui.i18n import fill
 from ui.models.movements import KIND_CAPTIONS
 from ui.models.movements import MovementTableModel
 from ui.models.movements import kind_text
@@ -135,7 +136,7 @@ class MovementsScreen(Screen):
         text = translate("MovementsScreen", "%n movement(s)", None, n)
         if n >= LIMIT:
             more = translate("MovementsScreen", "(the newest %1; narrow the filters to see older ones)")
-            text += "  " + more.replace("%1", str(LIMIT))
+            text += "  " + fill(more, str(LIMIT))
         self.status.setText(text)
 
     def retranslate(self) -> None:
@@ -193,7 +194,7 @@ class MovementDetails(QDialog):
 
     def retranslate(self) -> None:
         m = self.movement
-        self.setWindowTitle(translate("MovementDetails", "Movement %1").replace("%1", m.id[:8]))
+        self.setWindowTitle(fill(translate("MovementDetails", "Movement %1"), m.id[:8]))
         rows = [
             (translate("MovementDetails", "Kind"), kind_text(m.kind)),
             (translate("MovementDetails", "Date"), when_text(m.occurred_at)),
@@ -214,7 +215,7 @@ class MovementDetails(QDialog):
             self.lines.setText("")
             return
         document, lines = self.document
-        head = translate("MovementDetails", "Document %1, %n line(s)", None, len(lines)).replace("%1", document.number)
+        head = fill(translate("MovementDetails", "Document %1, %n line(s)", None, len(lines)), document.number)
         body = "".join(f"<tr><td>{n.line_no}</td><td>{escape(n.sku)}</td><td>{escape(n.name)}</td>"
                        f"<td align='right'>{qty_text(n.qty if n.qty is not None else n.counted)}</td></tr>"
                        for n in lines)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget
 from PySide6.QtWidgets import QVBoxLayout
 
+from ui.i18n import fill
 from ui.models.partners import CustomerTableModel
 from ui.models.partners import SupplierTableModel
 from ui.models.proxy import RowFilterProxy
@@ -57,9 +58,9 @@ class PartnersScreen(Screen):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.tabs.setTabText(0, QCoreApplication.translate("PartnersScreen", "Suppliers (%1)")
-                             .replace("%1", str(self.suppliers.rowCount())))
-        self.tabs.setTabText(1, QCoreApplication.translate("PartnersScreen", "Customers (%1)")
-                             .replace("%1", str(self.customers.rowCount())))
+        self.tabs.setTabText(0, fill(QCoreApplication.translate("PartnersScreen", "Suppliers (%1)"),
+                                     str(self.suppliers.rowCount())))
+        self.tabs.setTabText(1, fill(QCoreApplication.translate("PartnersScreen", "Customers (%1)"),
+                                     str(self.customers.rowCount())))
         self.suppliers.retranslate()
         self.customers.retranslate()

@@ -18,6 +18,7 @@ from domain.planning import DEFAULT_REVIEW_DAYS
 from domain.planning import SERVICE_BY_CLASS
 from domain.product_planning import parse_review_days
 from domain.product_planning import parse_service_target
+from ui.i18n import fill
 
 translate = QCoreApplication.translate
 
@@ -33,18 +34,18 @@ class ServiceTargetDialog(QDialog):
         super().__init__(parent)
         self.row = row
         e = row.explanation or {}
-        self.setWindowTitle(translate("Replenishment", "Service target of %1").replace("%1", row.sku))
+        self.setWindowTitle(fill(translate("Replenishment", "Service target of %1"), row.sku))
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.service = QLineEdit(self)
         self.service.setPlaceholderText(
-            translate("Replenishment", "%1 % (ABC class %2)")
-            .replace("%1", _percent(SERVICE_BY_CLASS.get(row.abc, SERVICE_BY_CLASS["C"]))).replace("%2", row.abc))
+            fill(translate("Replenishment", "%1 % (ABC class %2)"),
+                 _percent(SERVICE_BY_CLASS.get(row.abc, SERVICE_BY_CLASS["C"])), row.abc))
         if e.get("service_source") == "product":
             self.service.setText(_percent(float(e["service_target"])))
         self.review = QLineEdit(self)
         self.review.setPlaceholderText(
-            translate("Replenishment", "%1 (default)").replace("%1", str(DEFAULT_REVIEW_DAYS)))
+            fill(translate("Replenishment", "%1 (default)"), str(DEFAULT_REVIEW_DAYS)))
         if e.get("review_source") == "product":
             self.review.setText(str(e["review_days"]))
         self.error = QLabel(self)
@@ -65,9 +66,8 @@ class ServiceTargetDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.intro.setText(translate(
-            "Replenishment", "%1 %2: leave a field blank to use the default shown in it.")
-            .replace("%1", row.sku).replace("%2", row.name))
+        self.intro.setText(fill(translate(
+                 "Replenishment", "%1 %2: leave a field blank to use the default shown in it."), row.sku, row.name))
         self.service_label.setText(translate("Replenishment", "Service target (%):"))
         self.review_label.setText(translate("Replenishment", "Review period (days):"))
         self.service.setFocus()
@@ -102,9 +102,9 @@ class ServiceTargetDialog(QDialog):
 
 def saved_text(sku: str, service, review) -> str:
     """What the status line says once the overrides are saved."""
-    what = translate("Replenishment", "%1: service target %2, review period %3. Planning again…").replace("%1", sku)
-    target = (translate("Replenishment", "%1 % set for this product").replace("%1", fmt(service * 100))
+    what = fill(translate("Replenishment", "%1: service target %2, review period %3. Planning again…"), sku)
+    target = (fill(translate("Replenishment", "%1 % set for this product"), fmt(service * 100))
               if service is not None else translate("Replenishment", "of its ABC class"))
-    days = (translate("Replenishment", "%1 days set for this product").replace("%1", str(review))
+    days = (fill(translate("Replenishment", "%1 days set for this product"), str(review))
             if review is not None else translate("Replenishment", "the default"))
     return what.replace("%2", target).replace("%3", days)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -26,15 +25,15 @@ from PySide6.QtWidgets import QWidget
 
 from domain import catalog
 from domain import commands as cmd
-from domain.catalog import ChangedSinceOpened
 from domain.errors import BadInput
 from domain.errors import DomainError
-from domain.errors import Duplicate
-from ui.access import refusal_text
+from domain.imports.problems import Said
+from ui.i18n import fill
 from ui.models.movements import MovementTableModel
 from ui.models.products import ProductTableModel
 from ui.models.proxy import RowFilterProxy
 from ui.models.table import qty_text
+from ui.refusals import refusal_text
 from ui.search import needle
 from ui.widgets.busy import BusyBar
 from ui.widgets.busy import alive
@@ -207,16 +206,16 @@ class ProductsScreen(Screen):
         product, stock = result
         title = f"{product.sku} · {product.name}"
         if product.active:
-            question = translate("ProductsScreen", "Deactivate product %1?").replace("%1", title)
+            question = fill(translate("ProductsScreen", "Deactivate product %1?"), title)
             held = [s for s in stock if s.on_hand != 0]
             if held:
                 where = ", ".join(f"{s.warehouse}: {qty_text(s.on_hand)} {product.unit}" for s in held)
-                question += "\n\n" + translate(
-                    "ProductsScreen", "It still has stock on hand (%1). Deactivating does not remove the stock; "
-                    "ship, transfer or adjust it as usual.").replace("%1", where)
+                question += "\n\n" + fill(translate(
+                         "ProductsScreen", "It still has stock on hand (%1). Deactivating does not remove the stock; "
+                         "ship, transfer or adjust it as usual."), where)
             icon = QMessageBox.Icon.Warning if held else QMessageBox.Icon.Question
         else:
-            question = translate("ProductsScreen", "Activate product %1 again?").replace("%1", title)
+            question = fill(translate("ProductsScreen", "Activate product %1 again?"), title)
             icon = QMessageBox.Icon.Question
         box = QMessageBox(icon, translate("ProductsScreen", "Change product"), question,
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
@@ -269,30 +268,19 @@ _LABELS = {
     "min level": QT_TRANSLATE_NOOP("ProductEditor", "Min level"),
     "max level": QT_TRANSLATE_NOOP("ProductEditor", "Max level"),
 }
-# Domain problems that are known word for word are shown translated; others as the domain says them.
+# A field's problem (``BadInput.code``) said under the field; others as the domain says them.
 _PROBLEMS = {
-    "is required": QT_TRANSLATE_NOOP("ProductEditor", "is required"),
-    "must not be 0": QT_TRANSLATE_NOOP("ProductEditor", "must not be 0"),
-    "the same barcode is listed twice": QT_TRANSLATE_NOOP("ProductEditor", "the same barcode is listed twice"),
+    "required": QT_TRANSLATE_NOOP("ProductEditor", "is required"),
+    "zero": QT_TRANSLATE_NOOP("ProductEditor", "must not be 0"),
+    "barcode_listed_twice": QT_TRANSLATE_NOOP("ProductEditor", "the same barcode is listed twice"),
 }
 
 
-_DUPLICATE_BARCODE = re.compile(r"barcode '(?P<code>.*)' is already used by product (?P<sku>\S+)$")
-
-
 def problem_text(exc: BaseException) -> str:
-    """A refusal as the clerk reads it: known domain messages translated, others as the domain says them."""
-    if isinstance(exc, ChangedSinceOpened):
-        text = translate("ProductEditor", "Product %1 was changed by someone else since you opened it; close this "
-                                          "window and open the product again to see their change.")
-        return text.replace("%1", exc.sku)
-    found = _DUPLICATE_BARCODE.match(str(exc)) if isinstance(exc, Duplicate) else None
-    if found:
-        return (translate("ProductEditor", "barcode %1 is already used by product %2")
-                .replace("%1", found["code"]).replace("%2", found["sku"]))
+    """A refusal as the clerk reads it (``ui.refusals``); an unexpected error after "Could not save"."""
     if isinstance(exc, DomainError):
         return refusal_text(exc)
-    return translate("ProductEditor", "Could not save: %1").replace("%1", str(exc))
+    return fill(translate("ProductEditor", "Could not save: %1"), exc)
 
 
 class ProductEditor(QDialog):
@@ -387,7 +375,7 @@ class ProductEditor(QDialog):
 
     def retranslate(self) -> None:
         if self.editing:
-            title = translate("ProductEditor", "Edit product %1").replace("%1", self.sku)
+            title = fill(translate("ProductEditor", "Edit product %1"), self.sku)
             if not self.active:
                 title += " " + translate("ProductEditor", "(inactive)")
             self.setWindowTitle(title)
@@ -439,12 +427,13 @@ class ProductEditor(QDialog):
         self.buttons.setEnabled(True)
         if isinstance(exc, BadInput) and exc.field in self.errors:
             problem = exc.problem
-            if problem in _PROBLEMS:
-                problem = translate("ProductEditor", _PROBLEMS[problem])
+            said = Said.of(problem).code  # a problem without values or advice has its code in domain.imports.problems
+            if said in _PROBLEMS:
+                problem = translate("ProductEditor", _PROBLEMS[said])
             self.errors[exc.field].setText(problem)
             self.errors[exc.field].show()
             self.edits[exc.field].setFocus()
-        elif isinstance(exc, Duplicate) and _DUPLICATE_BARCODE.match(str(exc)):
+        elif exc.code == "duplicate_barcode":
             self.errors["barcode"].setText(problem_text(exc))
             self.errors["barcode"].show()
             self.edits["barcode"].setFocus()
@@ -508,11 +497,11 @@ class ProductPage(QDialog):
 
     def retranslate(self) -> None:
         p = self.product
-        self.setWindowTitle(translate("ProductPage", "Product %1").replace("%1", p.sku))
+        self.setWindowTitle(fill(translate("ProductPage", "Product %1"), p.sku))
         self.title.setText(f"{p.sku} · {p.name}")
         self.details.setText(
-            translate("ProductPage", "Category: %1    Unit: %2    Barcodes: %3")
-            .replace("%1", p.category or "—").replace("%2", p.unit).replace("%3", ", ".join(p.barcodes) or "—"))
+            fill(translate("ProductPage", "Category: %1    Unit: %2    Barcodes: %3"),
+                 p.category or "—", p.unit, ", ".join(p.barcodes) or "—"))
         self.model.retranslate()
         self.chart.retranslate()
 

@@ -42,15 +42,16 @@ from domain.exchange import totals_by_currency
 from domain.exchange import totals_text
 from domain.numbers import fmt
 from domain.numbers import round_money
-from ui.access import refusal_text
 from ui.dialogs.reason import ReasonDialog
 from ui.dialogs.receive_po import ReceivePoDialog
+from ui.i18n import fill
 from ui.models.proxy import RowFilterProxy
 from ui.models.table import Column
 from ui.models.table import RowRole
 from ui.models.table import RowTableModel
 from ui.models.table import money_text
 from ui.models.table import qty_text
+from ui.refusals import refusal_text
 from ui.search import needle
 from ui.search import search_keys
 from ui.widgets.busy import alive
@@ -80,7 +81,7 @@ def state_text(state: str) -> str:
 
 
 def po_label(row) -> str:
-    return row.number or translate("PurchasingScreen", "Draft %1").replace("%1", row.id[:8])
+    return row.number or fill(translate("PurchasingScreen", "Draft %1"), row.id[:8])
 
 
 class PoListModel(RowTableModel):
@@ -122,7 +123,7 @@ def list_totals_text(rows) -> str:
     totals = totals_by_currency((r.currency, r.subtotal()) for r in rows)
     if not totals:
         return ""
-    return translate("PurchasingScreen", "Total before tax: %1").replace("%1", totals_text(totals, money_text))
+    return fill(translate("PurchasingScreen", "Total before tax: %1"), totals_text(totals, money_text))
 
 
 def rate_info_text(snap) -> str:
@@ -134,21 +135,20 @@ def rate_info_text(snap) -> str:
         else:
             head = translate("PurchasingScreen", "1 %1 = %2 %3, rate of %4").replace(
                 "%4", rate.valid_from.isoformat() if rate.valid_from else "")
-        head = head.replace("%1", rate.currency).replace("%2", fmt(rate.rate)).replace("%3", rate.company_currency)
+        head = fill(head, rate.currency, fmt(rate.rate), rate.company_currency)
         total = money_text(round_money(snap.total * rate.rate))
-        return head + "  " + translate("PurchasingScreen", "(total ≈ %1 %2)").replace("%1", total).replace(
-            "%2", rate.company_currency)
+        return head + "  " + fill(translate("PurchasingScreen", "(total ≈ %1 %2)"), total, rate.company_currency)
     if snap.rate_missing:
-        return translate("PurchasingScreen", "No exchange rate for %1 yet: enter one in Settings › Exchange rates, "
-                                             "or a fixed rate here, before receiving.").replace("%1", snap.currency)
+        return fill(
+            translate("PurchasingScreen", "No exchange rate for %1 yet: enter one in Settings › Exchange rates, "
+                                          "or a fixed rate here, before receiving."), snap.currency)
     return ""
 
 
 def pack_text(line) -> str:
     if line.pack_size == 1:
         return line.unit
-    return translate("PurchasingScreen", "%1 packs of %2 %3").replace("%1", fmt(line.packs)).replace(
-        "%2", fmt(line.pack_size)).replace("%3", line.unit)
+    return fill(translate("PurchasingScreen", "%1 packs of %2 %3"), fmt(line.packs), fmt(line.pack_size), line.unit)
 
 
 def price_str(value) -> str:
@@ -446,8 +446,8 @@ class PurchasingScreen(Screen):
         text = translate("PurchasingScreen", "Supplier: %1    Deliver to: %2    Expected: %3")
         expected = row.expected_on.isoformat() if row.expected_on else translate("PurchasingScreen", "on issue, "
                                                                                  "from the supplier's lead time")
-        self.header_label.setText(text.replace("%1", f"{row.supplier} {row.supplier_name}").replace(
-            "%2", f"{snap.deliver_to.code} {snap.deliver_to.name}").replace("%3", expected))
+        self.header_label.setText(fill(
+            text, f"{row.supplier} {row.supplier_name}", f"{snap.deliver_to.code} {snap.deliver_to.name}", expected))
         received = {x.line_no: x for x in row.lines}
         editable = self.editable
         self.lines.setRowCount(len(snap.lines))
@@ -484,8 +484,8 @@ class PurchasingScreen(Screen):
         self.rate_info.setText(rate_info_text(snap))
         self.fixed_rate.setText(fmt(row.fixed_rate) if row is not None and row.fixed_rate is not None else "")
         self.fixed_rate.setPlaceholderText(translate("PurchasingScreen", "rate of the receipt date"))
-        self.rate_label.setText(translate("PurchasingScreen", "Fixed rate (%1 per 1 %2):").replace(
-            "%1", snap.company_currency).replace("%2", snap.currency))
+        self.rate_label.setText(fill(translate("PurchasingScreen", "Fixed rate (%1 per 1 %2):"),
+                                     snap.company_currency, snap.currency))
 
     def _show_totals(self) -> None:
         snap = self.snapshot
@@ -505,8 +505,8 @@ class PurchasingScreen(Screen):
             self.state_label.setText(translate(
                 "PurchasingScreen", "No purchase order selected. Choose a supplier and a warehouse, then New draft."))
             return
-        text = translate("PurchasingScreen", "%1 · %2 · revision %3").replace("%1", po_label(row)).replace(
-            "%2", state_text(row.state)).replace("%3", str(row.revision))
+        text = fill(translate("PurchasingScreen", "%1 · %2 · revision %3"),
+                    po_label(row), state_text(row.state), str(row.revision))
         if self.revising:
             text += "  " + translate("PurchasingScreen", "(revising: each change makes a new revision)")
         self.state_label.setText(text)
@@ -514,7 +514,7 @@ class PurchasingScreen(Screen):
     def _failed(self, exc: BaseException) -> None:
         if alive(self):
             self.busy_bar.busy(False)
-            self.say(translate("PurchasingScreen", "Refused: %1").replace("%1", refusal_text(exc)), error=True)
+            self.say(fill(translate("PurchasingScreen", "Refused: %1"), refusal_text(exc)), error=True)
             self._enable()
 
     def say(self, text: str, error: bool = False) -> None:
@@ -565,7 +565,7 @@ class PurchasingScreen(Screen):
     def _draft_created(self, po) -> None:
         self.revising = False
         text = translate("PurchasingScreen", "New draft for %1. Add lines: scan or type a SKU.")
-        self.say(text.replace("%1", self.supplier.currentText()))
+        self.say(fill(text, self.supplier.currentText()))
         self._pending_select = po.id
         self.refresh()
         self.sku.setFocus()
@@ -589,9 +589,9 @@ class PurchasingScreen(Screen):
         self.qty.setText("1")
         self.price.clear()
         text = translate("PurchasingScreen", "Added %1: %2 %3")
-        text = text.replace("%1", line.sku).replace("%2", fmt(line.qty)).replace("%3", line.unit)
+        text = fill(text, line.sku, fmt(line.qty), line.unit)
         if reason:
-            text += " — " + translate("PurchasingScreen", "rounded: %1").replace("%1", reason)
+            text += " — " + fill(translate("PurchasingScreen", "rounded: %1"), reason)
         self.say(text)
         self._changed()
 
@@ -611,8 +611,7 @@ class PurchasingScreen(Screen):
 
         def done(line) -> None:
             text = translate("PurchasingScreen", "%1: %2 %3 at %4")
-            self.say(text.replace("%1", line.sku).replace("%2", fmt(line.qty)).replace("%3", line.unit)
-                     .replace("%4", fmt(line.price)))
+            self.say(fill(text, line.sku, fmt(line.qty), line.unit, fmt(line.price)))
             self._changed()
 
         self._run(lambda: purchasing.change_line(uow(), command), done)
@@ -624,7 +623,7 @@ class PurchasingScreen(Screen):
         sku, ref, uow = self.lines.item(row, L_SKU).text(), self.current.id, self.services.uow
         command = pc.RemovePurchaseOrderLine(ref, sku, reason=f"removed {sku}")
         self._run(lambda: purchasing.remove_line(uow(), command),
-                  lambda _: (self.say(translate("PurchasingScreen", "Removed %1").replace("%1", sku)), self._changed()))
+                  lambda _: (self.say(fill(translate("PurchasingScreen", "Removed %1"), sku)), self._changed()))
 
     def set_fixed_rate(self) -> None:
         """Fix the PO's exchange rate (blank: each receipt uses the rate of its date); on an issued PO a revision."""
@@ -637,8 +636,8 @@ class PurchasingScreen(Screen):
             if po.fixed_rate is None:
                 self.say(translate("PurchasingScreen", "No fixed rate: each receipt uses the rate of its date."))
             else:
-                self.say(translate("PurchasingScreen", "Fixed rate set: 1 %1 = %2.").replace("%1", po.currency)
-                         .replace("%2", fmt(po.fixed_rate)))
+                self.say(fill(translate("PurchasingScreen", "Fixed rate set: 1 %1 = %2."),
+                              po.currency, fmt(po.fixed_rate)))
             self._changed()
 
         self._run(lambda: purchasing.set_fixed_rate(uow(), command), done)
@@ -650,7 +649,7 @@ class PurchasingScreen(Screen):
         self._run(lambda: purchasing.issue(uow(), pc.IssuePurchaseOrder(ref)), self._issued)
 
     def _issued(self, po) -> None:
-        self.say(translate("PurchasingScreen", "Issued %1").replace("%1", po.number))
+        self.say(fill(translate("PurchasingScreen", "Issued %1"), po.number))
         self._changed()
 
     def revise(self, confirm: bool = True) -> bool:
@@ -661,16 +660,16 @@ class PurchasingScreen(Screen):
         if confirm:
             answer = QMessageBox.question(
                 self, translate("PurchasingScreen", "Revise purchase order"),
-                translate("PurchasingScreen", "%1 has been issued. Each change makes revision %2 (then the next) "
-                                              "and freezes a new copy for the supplier; send them the new PDF. "
-                                              "Revise it?")
-                .replace("%1", po_label(row)).replace("%2", str(row.revision + 1)))
+                fill(translate("PurchasingScreen", "%1 has been issued. Each change makes revision %2 (then the next) "
+                                                   "and freezes a new copy for the supplier; send them the new PDF. "
+                                                   "Revise it?"), po_label(row), str(row.revision + 1)))
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         self.revising = True
         self._show_po()
-        self.say(translate("PurchasingScreen", "Revising %1: change quantities or prices in the grid, or add lines.")
-                 .replace("%1", po_label(row)))
+        self.say(fill(
+            translate("PurchasingScreen", "Revising %1: change quantities or prices in the grid, or add lines."),
+            po_label(row)))
         return True
 
     def cancel_po(self) -> ReasonDialog | None:
@@ -678,14 +677,14 @@ class PurchasingScreen(Screen):
         if row is None:
             return None
         dialog = ReasonDialog(translate("PurchasingScreen", "Cancel purchase order"),
-                              translate("PurchasingScreen", "Cancel %1? Nothing more will be expected from it.")
-                              .replace("%1", po_label(row)), required=True, parent=self)
+                              fill(translate("PurchasingScreen", "Cancel %1? Nothing more will be expected from it."),
+                                   po_label(row)), required=True, parent=self)
         ref, uow = row.id, self.services.uow
 
         def accepted() -> None:
             command = pc.CancelPurchaseOrder(ref, dialog.reason())
             self._run(lambda: purchasing.cancel(uow(), command),
-                      lambda po: (self.say(translate("PurchasingScreen", "Cancelled %1").replace("%1", po.label)),
+                      lambda po: (self.say(fill(translate("PurchasingScreen", "Cancelled %1"), po.label)),
                                   self._changed()))
 
         dialog.accepted.connect(accepted)
@@ -698,16 +697,16 @@ class PurchasingScreen(Screen):
         if row is None:
             return None
         dialog = ReasonDialog(translate("PurchasingScreen", "Close short"),
-                              translate("PurchasingScreen", "Close %1 short? What is still open is no longer "
-                                                            "expected; what was received stays received.")
-                              .replace("%1", po_label(row)),
+                              fill(translate("PurchasingScreen", "Close %1 short? What is still open is no longer "
+                                                                 "expected; what was received stays received."),
+                                   po_label(row)),
                               required=False, parent=self)
         ref, uow = row.id, self.services.uow
 
         def accepted() -> None:
             command = pc.ClosePurchaseOrderShort(ref, dialog.reason())
             self._run(lambda: purchasing.close_short(uow(), command),
-                      lambda po: (self.say(translate("PurchasingScreen", "Closed %1 short").replace("%1", po.label)),
+                      lambda po: (self.say(fill(translate("PurchasingScreen", "Closed %1 short"), po.label)),
                                   self._changed()))
 
         dialog.accepted.connect(accepted)
@@ -723,8 +722,7 @@ class PurchasingScreen(Screen):
 
         def accepted() -> None:
             lines = len(dialog.movements)
-            self.say(translate("PurchasingScreen", "Received %n line(s) against %1", None, lines)
-                     .replace("%1", po_label(row)))
+            self.say(fill(translate("PurchasingScreen", "Received %n line(s) against %1", None, lines), po_label(row)))
             self._changed()
 
         dialog.accepted.connect(accepted)
@@ -757,7 +755,7 @@ class PurchasingScreen(Screen):
         def failed(exc: BaseException) -> None:
             if alive(self) and ticket is self._render_ticket:
                 text = translate("PurchasingScreen", "Could not render the PDF: %1")
-                self.preview.show_failure(text.replace("%1", str(exc)))
+                self.preview.show_failure(fill(text, str(exc)))
 
         self.services.tasks.submit(lambda: _render(uow, ref, locale_name, _pdf_tr), on_done=done, on_error=failed)
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import re
 import threading
 import time
 from datetime import date
@@ -50,11 +49,13 @@ from PySide6.QtWidgets import QWidget
 
 from domain.numbers import D
 from domain.numbers import fmt
-from ui.access import refusal_text
+from domain.packs import RoundingReason
+from ui.i18n import fill
 from ui.models.proxy import RowFilterProxy
 from ui.models.table import Column
 from ui.models.table import RowTableModel
 from ui.models.table import qty_text
+from ui.refusals import refusal_text
 from ui.search import needle
 from ui.search import search_key
 from ui.widgets.screen import Screen
@@ -104,12 +105,11 @@ LEAD_TIME_SOURCES = {
     "receipts_product": QT_TRANSLATE_NOOP("Replenishment", "purchase-order receipts of this product"),
     "receipts_supplier": QT_TRANSLATE_NOOP("Replenishment", "purchase-order receipts from this supplier"),
 }
-_ROUNDING = re.compile(r"^(\S+) raised to (\S+) \((.*)\)$")
-_REASONS = [
-    (re.compile(r"^minimum order quantity (\S+)$"), QT_TRANSLATE_NOOP("Replenishment", "minimum order quantity %1")),
-    (re.compile(r"^order multiple (\S+)$"), QT_TRANSLATE_NOOP("Replenishment", "order multiple %1")),
-    (re.compile(r"^packs of (\S+)$"), QT_TRANSLATE_NOOP("Replenishment", "packs of %1")),
-]
+ROUNDING_STEPS = {  # domain.packs.RoundingReason.steps
+    "moq": QT_TRANSLATE_NOOP("Replenishment", "minimum order quantity %1"),
+    "multiple": QT_TRANSLATE_NOOP("Replenishment", "order multiple %1"),
+    "packs": QT_TRANSLATE_NOOP("Replenishment", "packs of %1"),
+}
 
 
 def model_text(name: str) -> str:
@@ -130,31 +130,22 @@ def _combination_text(name: str) -> str:
     inside, _, joined = name.removeprefix("combination(").partition(")")
     names = [_tr(MODELS[m]) if m in MODELS else m for m in inside.split(",") if m and m != "seasonal"]
     # Thorough's members: the statsmodels fits of ETS and Theta
-    names += [translate("Replenishment", "%1 (statsmodels)").replace("%1", _tr(MODELS[m]) if m in MODELS else m)
+    names += [fill(translate("Replenishment", "%1 (statsmodels)"), _tr(MODELS[m]) if m in MODELS else m)
               for m in joined.split("+") if m]
     names = translate("Replenishment", ", ").join(names)
-    text = translate("Replenishment", "combination of %1").replace("%1", names)
+    text = fill(translate("Replenishment", "combination of %1"), names)
     if "seasonal" in inside.split(","):
         text += translate("Replenishment", ", on the seasonally adjusted history")
     return text
 
 
 def rounding_text(reason: str) -> str:
-    """``domain.packs`` rounding reason in the current language (unknown wording is shown as it is)."""
-    m = _ROUNDING.match(reason or "")
-    if not m:
+    """A ``domain.packs.RoundingReason`` in the current language (other text is shown as it is)."""
+    if not isinstance(reason, RoundingReason):
         return reason or "–"
-    parts = []
-    for part in m.group(3).split(", "):
-        for pattern, text in _REASONS:
-            found = pattern.match(part)
-            if found:
-                parts.append(_tr(text).replace("%1", found.group(1)))
-                break
-        else:
-            parts.append(part)
-    return (translate("Replenishment", "%1 raised to %2 (%3)").replace("%1", m.group(1)).replace("%2", m.group(2))
-            .replace("%3", ", ".join(parts)))
+    steps = [fill(_tr(ROUNDING_STEPS[code]), value) if code in ROUNDING_STEPS else code + " " + value
+             for code, value in reason.steps]
+    return fill(translate("Replenishment", "%1 raised to %2 (%3)"), reason.requested, reason.result, ", ".join(steps))
 
 
 # The explanation panel: (key of the explanation dict, label). Keys missing from a line are skipped.
@@ -219,7 +210,7 @@ def value_text(key: str, value) -> str:
     if key == "model":
         return model_text(str(value))
     if key == "rounding":
-        return rounding_text(str(value))
+        return rounding_text(value)
     if key == "formula":
         return _tr(FORMULAS[value]) if value in FORMULAS else str(value)
     if key == "lead_time_source":
@@ -231,7 +222,7 @@ def value_text(key: str, value) -> str:
             return translate("Replenishment", "set for this product")
         if value == "default":
             return translate("Replenishment", "the default")
-        return translate("Replenishment", "ABC class %1").replace("%1", str(value).removeprefix("class "))
+        return fill(translate("Replenishment", "ABC class %1"), str(value).removeprefix("class "))
     if key == "service_target" or key == "service_level":
         return f"{float(value) * 100:g} %"
     if isinstance(value, bool):
@@ -307,7 +298,7 @@ class ReplenishmentModel(RowTableModel):
 
     def ordered_text(self, row) -> str:
         labels = self.drafts.get((row.sku, row.warehouse)) or []
-        return translate("Replenishment", "ordered (draft PO %1)").replace("%1", ", ".join(labels) or "—")
+        return fill(translate("Replenishment", "ordered (draft PO %1)"), ", ".join(labels) or "—")
 
     def set_ticks(self, rows: list[int], on: bool) -> None:
         """Tick or untick the orderable lines among these source rows."""
@@ -417,9 +408,9 @@ def created_html(drafts) -> str:
     items = "".join(
         "<li><a href='{}'>{}</a></li>".format(
             escape(d.po_id, quote=True),
-            escape(each.replace("%1", translate("PurchasingScreen", "Draft %1").replace("%1", d.po_id[:8]))
-                   .replace("%2", d.supplier).replace("%3", d.warehouse).replace("%4", str(len(d.lines)))
-                   .replace("%5", money_text(d.amount)).replace("%6", d.currency)))
+            escape(fill(each, fill(
+                translate("PurchasingScreen", "Draft %1"),
+                d.po_id[:8]), d.supplier, d.warehouse, str(len(d.lines)), money_text(d.amount), d.currency)))
         for d in drafts)
     total = ""
     if len(drafts) > 1:  # one total per currency, never a sum of different currencies
@@ -427,7 +418,7 @@ def created_html(drafts) -> str:
         from domain.exchange import totals_text
 
         sums = totals_text(totals_by_currency((d.currency, d.amount) for d in drafts), money_text)
-        total = escape(translate("Replenishment", "Together %1 before tax").replace("%1", sums))
+        total = escape(fill(translate("Replenishment", "Together %1 before tax"), sums))
     return f"{escape(head)}<ul style='margin:0'>{items}</ul>{total}"
 
 
@@ -641,8 +632,8 @@ class ReplenishmentScreen(Screen):
             return
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self._say(lambda: translate("Replenishment", "Planning: forecast %1 of %2 product × warehouse rows…")
-                  .replace("%1", f"{done:,}").replace("%2", f"{total:,}"))
+        self._say(lambda: fill(translate("Replenishment", "Planning: forecast %1 of %2 product × warehouse rows…"),
+                               f"{done:,}", f"{total:,}"))
 
     def _stopped(self) -> None:
         self._cancel_flag = None
@@ -687,10 +678,10 @@ class ReplenishmentScreen(Screen):
         rows = [r for r in rows if not ordered(r)]
         day = (self.today or date.today()).isoformat()
         planned, computed = result.planned, result.computed
-        self._say(lambda: translate("Replenishment", "Planned for %1: %2 alert(s), %3 with a suggested order.")
-                  .replace("%1", day).replace("%2", str(len(rows))).replace("%3", str(n)) + " " +
-                  translate("Replenishment", "%1 of %2 rows forecast anew; the others had not changed.")
-                  .replace("%1", f"{computed:,}").replace("%2", f"{planned:,}"))
+        self._say(lambda: fill(translate("Replenishment", "Planned for %1: %2 alert(s), %3 with a suggested order."),
+                               day, str(len(rows)), str(n)) + " " +
+                  fill(translate("Replenishment", "%1 of %2 rows forecast anew; the others had not changed."),
+                       f"{computed:,}", f"{planned:,}"))
         if self.proxy.rowCount():
             keep = [i for i in range(self.proxy.rowCount())
                     if self.proxy.index(i, ReplenishmentModel.SKU).data() == self._reselect]
@@ -729,12 +720,13 @@ class ReplenishmentScreen(Screen):
     def _update_summary(self) -> None:
         shown = len(self.proxy.source_rows())
         ticked = len(self.chosen())
-        text = (translate("Replenishment", "%1 of %2 line(s) shown, %3 ticked to order")
-                .replace("%1", str(shown)).replace("%2", str(len(self.model.rows))).replace("%3", str(ticked)))
+        text = (fill(translate("Replenishment", "%1 of %2 line(s) shown, %3 ticked to order"),
+                     str(shown), str(len(self.model.rows)), str(ticked)))
         hidden = len(self.model.chosen()) - ticked
         if hidden:
-            text += " " + translate("Replenishment", "(%1 ticked line(s) hidden by the filters will not be ordered)"
-                                    ).replace("%1", str(hidden))
+            text += " " + fill(
+                translate("Replenishment", "(%1 ticked line(s) hidden by the filters will not be ordered)"
+                          ), str(hidden))
         self.summary.setText(text)
         self.create_button.setEnabled(self.run_button.isEnabled() and ticked > 0)
 
@@ -808,8 +800,8 @@ class ReplenishmentScreen(Screen):
         def failed(exc: BaseException) -> None:
             self.target_button.setEnabled(self.selected_row() is not None)
             QMessageBox.warning(self, translate("Replenishment", "Service target"),
-                                translate("Replenishment", "The service target was not saved: %1")
-                                .replace("%1", refusal_text(exc)))
+                                fill(translate("Replenishment", "The service target was not saved: %1"),
+                                     refusal_text(exc)))
 
         self.services.tasks.submit(save, on_done=saved, on_error=failed)
 
@@ -822,9 +814,9 @@ class ReplenishmentScreen(Screen):
                 translate("Replenishment", "Tick at least one shown line with a suggested quantity and a supplier."))
             return
         each = translate("Replenishment", "%1 → %2: %3 line(s)")
-        lines = "\n".join(each.replace("%1", sup).replace("%2", wh).replace("%3", str(n))
+        lines = "\n".join(fill(each, sup, wh, str(n))
                           for sup, wh, n in group_by_supplier(chosen))
-        text = translate("Replenishment", "Create these draft purchase orders?\n\n%1").replace("%1", lines)
+        text = fill(translate("Replenishment", "Create these draft purchase orders?\n\n%1"), lines)
         if not self.confirm(text):
             return
         self.create_button.setEnabled(False)
@@ -861,8 +853,7 @@ class ReplenishmentScreen(Screen):
     def _create_failed(self, exc: BaseException) -> None:
         self.create_button.setEnabled(True)
         QMessageBox.warning(self, translate("Replenishment", "Create purchase orders"),
-                            translate("Replenishment", "No purchase order was created: %1")
-                            .replace("%1", refusal_text(exc)))
+                            fill(translate("Replenishment", "No purchase order was created: %1"), refusal_text(exc)))
 
     def notify(self, text: str) -> None:
         """Tells the user (rich text, its links open the drafts); tests replace it."""

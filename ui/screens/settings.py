@@ -5,8 +5,6 @@ exist is saved only after the user confirms it, being told that the rates are re
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QRegularExpression
@@ -31,6 +29,8 @@ from domain.errors import BadInput
 from domain.numbers import fmt
 from ui import i18n
 from ui.access import guard_screen
+from ui.i18n import fill
+from ui.refusals import refusal_text
 from ui.screens import ScreenEntry
 from ui.screens import available
 from ui.screens import load_class
@@ -203,8 +203,8 @@ class SettingsScreen(Screen):
                     self.save_company(confirmed=True)
                 else:
                     self.currency.setCurrentText(exc.old)
-                    self.saved_label.setText(translate("SettingsScreen", "Nothing was saved; the company currency "
-                                                                         "stays %1.").replace("%1", exc.old))
+                    self.saved_label.setText(fill(translate("SettingsScreen", "Nothing was saved; the company currency "
+                                                                              "stays %1."), exc.old))
                 return
             if isinstance(exc, BadInput) and exc.field in self.errors:
                 label = self.errors[exc.field]
@@ -217,14 +217,7 @@ class SettingsScreen(Screen):
 
     @staticmethod
     def _currency_question(exc) -> str:
-        text = translate(
-            "SettingsScreen",
-            "Change the company currency from %1 to %2?\n\nExchange rates are stated in the company currency: the "
-            "%3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read "
-            "as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the "
-            "rates again in %2 after the change.")
-        values = (exc.old, exc.new, str(exc.rates), str(exc.foreign_pos))
-        return re.sub(r"%(\d)", lambda m: values[int(m.group(1)) - 1], text)
+        return refusal_text(exc)  # ui.refusals: the change and what it does to the rates, as a question
 
     def _confirm_currency(self, question: str) -> bool:
         answer = QMessageBox.question(self, translate("SettingsScreen", "Change the company currency"), question,

@@ -29,7 +29,9 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from domain import access
-from ui.access import refusal_text
+from domain.backups import restore_backup
+from ui.i18n import fill
+from ui.refusals import refusal_text
 from ui.widgets.busy import BusyBar
 from ui.widgets.busy import alive
 
@@ -48,7 +50,7 @@ def reason_text(reason: str) -> str:
     if reason == "before-restore":
         return translate("BackupsPage", "Before a restore")
     if reason.startswith("before-"):
-        return translate("BackupsPage", "Before schema upgrade %1").replace("%1", reason.removeprefix("before-"))
+        return fill(translate("BackupsPage", "Before schema upgrade %1"), reason.removeprefix("before-"))
     return reason
 
 
@@ -136,7 +138,7 @@ class BackupsPage(QWidget):
 
         def failed(exc: BaseException) -> None:
             if finish():
-                self._say(failure.replace("%1", refusal_text(exc)), error=True)
+                self._say(fill(failure, refusal_text(exc)), error=True)
 
         self.services.tasks.submit(fn, done, failed)
 
@@ -171,7 +173,7 @@ class BackupsPage(QWidget):
         admin = self.services.admin
 
         def done(path: Path) -> None:
-            self._say(translate("BackupsPage", "Backed up to %1.").replace("%1", str(path)))
+            self._say(fill(translate("BackupsPage", "Backed up to %1."), str(path)))
             self.refresh()
 
         self._run(lambda: admin.back_up_now(), done, translate("BackupsPage", "Could not back up: %1"))
@@ -195,18 +197,17 @@ class BackupsPage(QWidget):
 
     def restore(self, source: Path) -> None:
         """Ask, then replace the open database with ``source`` (backing up the current file first)."""
-        question = translate(
-            "BackupsPage",
-            "Replace the open database with the backup %1?\n\nA backup of the current database is made first, "
-            "so you can return to it by restoring that backup. Work not yet saved in other windows on this "
-            "database is lost.").replace("%1", source.name)
+        question = fill(translate(
+                 "BackupsPage",
+                 "Replace the open database with the backup %1?\n\nA backup of the current database is made first, "
+                 "so you can return to it by restoring that backup. Work not yet saved in other windows on this "
+                 "database is lost."), source.name)
         if not self._confirm(question):
             return
         admin, services = self.services.admin, self.services
 
-        def restore():
-            access.authorize(services.uow(), access.Permission.RESTORE)  # refused in the domain, not only here
-            return admin.restore_into(source)
+        def restore():  # domain.backups decides who may, as for the command line
+            return restore_backup(services.uow(), source, admin.restore_into)
 
         self._run(restore, self._restored,
                   translate("BackupsPage", "Could not restore: %1"))
@@ -224,10 +225,10 @@ class BackupsPage(QWidget):
         return answer == QMessageBox.StandardButton.Yes
 
     def _restored(self, result) -> None:
-        text = translate("BackupsPage", "Restored from %1.").replace("%1", str(result.restored_from))
+        text = fill(translate("BackupsPage", "Restored from %1."), str(result.restored_from))
         if result.previous_saved_to is not None:
-            text += " " + translate("BackupsPage", "The previous database was saved as %1.").replace(
-                "%1", str(result.previous_saved_to))
+            text += " " + fill(translate("BackupsPage", "The previous database was saved as %1."),
+                               str(result.previous_saved_to))
         self._say(text)
         self.restored.emit(result)
         window = self.window()
@@ -265,9 +266,9 @@ class BackupsPage(QWidget):
         value = self.keep.value()
         doomed = len(getattr(self, "_backups", ())) - value
         if doomed > 0:
-            question = translate(
-                "BackupsPage", "Keep only the newest %1 backup(s)? The %n older one(s) are deleted now and cannot "
-                               "be brought back.", None, doomed).replace("%1", str(value))
+            question = fill(translate(
+                     "BackupsPage", "Keep only the newest %1 backup(s)? The %n older one(s) are deleted now and cannot "
+                                    "be brought back.", None, doomed), str(value))
             if not self._confirm_delete(question):
                 self._say(translate("BackupsPage", "Nothing was deleted; the setting was not changed."))
                 return
@@ -298,10 +299,10 @@ class BackupsPage(QWidget):
 
     def retranslate(self) -> None:
         folder = Path(self.services.db_path).parent / "backups"
-        self.intro.setText(translate(
-            "BackupsPage",
-            "Stockroom copies this database once a day when it starts and before every schema upgrade, into %1. "
-            "A copy is consistent even while the database is in use.").replace("%1", str(folder)))
+        self.intro.setText(fill(translate(
+                 "BackupsPage",
+                 "Stockroom copies this database once a day when it starts and before every schema upgrade, into %1. "
+                 "A copy is consistent even while the database is in use."), str(folder)))
         self.table.setHorizontalHeaderLabels([translate("BackupsPage", "Made"), translate("BackupsPage", "Kind"),
                                               translate("BackupsPage", "Size")])
         self.back_up_button.setText(translate("BackupsPage", "Back up now"))

@@ -32,7 +32,8 @@ from domain import rates
 from domain.currencies import COMMON
 from domain.errors import BadInput
 from domain.numbers import fmt
-from ui.access import refusal_text
+from ui.i18n import fill
+from ui.refusals import refusal_text
 from ui.widgets.busy import BusyBar
 from ui.widgets.busy import alive
 
@@ -150,8 +151,8 @@ class RatesPage(QWidget):
         self._run(lambda: rates.set_rate(uow(), command), self._saved)
 
     def _saved(self, rate) -> None:
-        text = translate("RatesPage", "Saved: 1 %1 = %2 %3 from %4.").replace("%1", rate.currency).replace(
-            "%2", fmt(rate.rate)).replace("%3", self.company_currency).replace("%4", rate.valid_from.isoformat())
+        text = fill(translate("RatesPage", "Saved: 1 %1 = %2 %3 from %4."),
+                    rate.currency, fmt(rate.rate), self.company_currency, rate.valid_from.isoformat())
         self._say(text)
         self.rate.clear()
         self.refresh()
@@ -183,8 +184,8 @@ class RatesPage(QWidget):
         uow, command = self.services.uow, pc.RemoveExchangeRate(r.currency, r.valid_from)
 
         def removed(_old) -> None:
-            self._say(translate("RatesPage", "Removed the rate of %1 from %2.").replace("%1", r.currency).replace(
-                "%2", r.valid_from.isoformat()))
+            self._say(fill(translate("RatesPage", "Removed the rate of %1 from %2."),
+                           r.currency, r.valid_from.isoformat()))
             self.refresh()
         self._run(lambda: rates.remove_rate(uow(), command), removed)
 
@@ -204,7 +205,7 @@ class RatesPage(QWidget):
             if isinstance(exc, BadInput) and exc.field in ("currency", "rate"):
                 self._say(rate_hint(exc.field), error=True)
             else:
-                self._say(translate("RatesPage", "Refused: %1").replace("%1", refusal_text(exc)), error=True)
+                self._say(fill(translate("RatesPage", "Refused: %1"), refusal_text(exc)), error=True)
             if self.rates:
                 self._loaded((self.company_currency, self.rates))  # undo an edit made in the table
         self.services.tasks.submit(fn, done, failed)
@@ -218,13 +219,14 @@ class RatesPage(QWidget):
 
     def retranslate(self) -> None:
         company = self.company_currency or "…"
-        self.intro.setText(translate(
-            "RatesPage", "How many %1 (the company currency) one unit of a foreign currency is worth, from a date on. "
-            "A receipt against a purchase order in a foreign currency is valued at the PO price × the latest rate "
-            "on or before the receipt's date, unless a fixed rate is entered on the PO.").replace("%1", company))
+        self.intro.setText(fill(
+            translate(
+"RatesPage", "How many %1 (the company currency) one unit of a foreign currency is worth, from a date on. "
+"A receipt against a purchase order in a foreign currency is valued at the PO price × the latest rate "
+"on or before the receipt's date, unless a fixed rate is entered on the PO."), company))
         self.table.setHorizontalHeaderLabels([
             translate("RatesPage", "Currency"), translate("RatesPage", "From"),
-            translate("RatesPage", "%1 per 1 unit").replace("%1", company)])
+            fill(translate("RatesPage", "%1 per 1 unit"), company)])
         self.currency_label.setText(translate("RatesPage", "Currency:"))
         self.date_label.setText(translate("RatesPage", "From:"))
         self.rate_label.setText(translate("RatesPage", "Rate:"))

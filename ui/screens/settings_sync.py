@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QWidget
 
 from domain.errors import BadInput
 from ui import sync_service as ss
+from ui.i18n import fill
 from ui.widgets.busy import alive
 from ui.widgets.sync_status import SyncStatusWidget
 from ui.widgets.sync_status import clock
@@ -241,17 +242,17 @@ class SyncPage(QWidget):
         if address is None:
             return
         self.test_button.setEnabled(False)
-        self._say(translate("SyncPage", "Connecting to %1…").replace("%1", address.url))
+        self._say(fill(translate("SyncPage", "Connecting to %1…"), address.url))
 
         def done(version: str) -> None:
             if alive(self):
                 self.test_button.setEnabled(True)
-                self._say(translate("SyncPage", "Connected: %1").replace("%1", str(version)), _GREEN)
+                self._say(fill(translate("SyncPage", "Connected: %1"), str(version)), _GREEN)
 
         def failed(exc: BaseException) -> None:
             if alive(self):
                 self.test_button.setEnabled(True)
-                self._say(translate("SyncPage", "Could not connect: %1").replace("%1", _reason(exc)), _RED)
+                self._say(fill(translate("SyncPage", "Could not connect: %1"), _reason(exc)), _RED)
 
         self.service.test_connection(address.url, self.password.text() or None, done, failed)
 
@@ -271,9 +272,10 @@ class SyncPage(QWidget):
         """An admin syncs with this hub from scratch: everything here is sent, everything there fetched."""
         from PySide6.QtWidgets import QMessageBox
 
-        question = translate("SyncPage", "Start over with %1? Everything on this computer is sent to it and "
-                                         "everything it holds is fetched; the shared database this computer synced "
-                                         "with before is left as it is.").replace("%1", self.service.state.url)
+        question = fill(
+            translate("SyncPage", "Start over with %1? Everything on this computer is sent to it and "
+                                  "everything it holds is fetched; the shared database this computer synced "
+                                  "with before is left as it is."), self.service.state.url)
         answer = QMessageBox.question(self, translate("SyncPage", "Start over with this hub"), question)
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -301,33 +303,32 @@ class SyncPage(QWidget):
         lines = []
         report = state.last_report
         if state.last_success_at is not None:
-            text = translate("SyncPage", "Last successful sync: %1").replace("%1", clock(state.last_success_at))
+            text = fill(translate("SyncPage", "Last successful sync: %1"), clock(state.last_success_at))
             if report is not None:
-                text += " — " + translate("SyncPage", "pushed %1, pulled %2, %3 conflict(s), %4 merged") \
-                    .replace("%1", f"{report.pushed:,}").replace("%2", f"{report.pulled:,}") \
-                    .replace("%3", f"{report.conflicts:,}").replace("%4", f"{report.merged:,}")
+                text += " — " + fill(
+                    translate("SyncPage", "pushed %1, pulled %2, %3 conflict(s), %4 merged"),
+                    f"{report.pushed:,}", f"{report.pulled:,}", f"{report.conflicts:,}", f"{report.merged:,}")
             lines.append(text)
         elif state.configured:
             lines.append(translate("SyncPage", "Not synced yet."))
         if state.pending_push:
             waiting = translate("SyncPage", "%1 change(s) wait to be pushed.")
-            lines.append(waiting.replace("%1", f"{state.pending_push:,}"))
+            lines.append(fill(waiting, f"{state.pending_push:,}"))
         if state.configured and not state.running:
             lines.append(SyncStatusWidget.state_text(state).replace("<a href='#'>", "").replace("</a>", ""))
         if state.last_error and not state.running:
-            lines.append(translate("SyncPage", "Last attempt: %1").replace("%1", state.last_error))
+            lines.append(fill(translate("SyncPage", "Last attempt: %1"), state.last_error))
         if state.refused or state.held_back:
             lines.append(kept_aside_text(state))
         return "\n".join(lines)
 
     def _sync_finished(self, report) -> None:
         if alive(self):
-            text = translate("SyncPage", "Synced: pushed %1, pulled %2, %3 conflict(s), %4 merged.") \
-                .replace("%1", f"{report.pushed:,}").replace("%2", f"{report.pulled:,}") \
-                .replace("%3", f"{report.conflicts:,}").replace("%4", f"{report.merged:,}")
+            text = fill(translate("SyncPage", "Synced: pushed %1, pulled %2, %3 conflict(s), %4 merged."),
+                        f"{report.pushed:,}", f"{report.pulled:,}", f"{report.conflicts:,}", f"{report.merged:,}")
             if report.negative:
-                text += " " + translate("SyncPage", "%1 stock balance(s) went below zero: see Conflicts.") \
-                    .replace("%1", str(len(report.negative)))
+                text += " " + fill(translate("SyncPage", "%1 stock balance(s) went below zero: see Conflicts."),
+                                   str(len(report.negative)))
             self._say(text, _GREEN)
 
     def _sync_failed(self, exc: BaseException) -> None:
@@ -347,7 +348,7 @@ class SyncPage(QWidget):
             self.start_over_button.setEnabled(admin)
             self._say(text, _RED)
         else:
-            self._say(translate("SyncPage", "Not synced: %1").replace("%1", _reason(exc)), _RED)
+            self._say(fill(translate("SyncPage", "Not synced: %1"), _reason(exc)), _RED)
 
     def _show_password_note(self) -> None:
         if self._keyring is None:
@@ -392,7 +393,7 @@ class SyncPage(QWidget):
 
 
 def _reason(exc: BaseException) -> str:
-    from ui.access import refusal_text  # a refusal by role in the reader's language
+    from ui.refusals import refusal_text  # a refusal by role in the reader's language
 
     text = refusal_text(exc).strip() or type(exc).__name__
     return text.splitlines()[0] if len(text) > 300 else text

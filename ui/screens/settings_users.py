@@ -30,6 +30,7 @@ from domain.errors import Duplicate
 from domain.errors import Forbidden
 from domain.errors import RuleViolation
 from ui.access import role_title
+from ui.i18n import fill
 from ui.models.table import RowRole
 from ui.models.users import UserTableModel
 from ui.widgets.busy import alive
@@ -50,7 +51,7 @@ class NewPasswordDialog(QDialog):
 
     def __init__(self, username: str, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(translate("UsersPage", "Reset password of %1").replace("%1", username))
+        self.setWindowTitle(fill(translate("UsersPage", "Reset password of %1"), username))
         self.first, self.second = _password_edit(self), _password_edit(self)
         self.message = QLabel(self)
         self.message.setStyleSheet("color: #b00020;")
@@ -185,8 +186,8 @@ class UsersPage(Screen):
 
     def _note(self, manage: bool, first: bool) -> str:
         if not manage:
-            return translate("UsersPage", "Only an admin can manage users. You are signed in as %1 (%2).") \
-                .replace("%1", self.services.user).replace("%2", role_title(self.services.role))
+            return fill(translate("UsersPage", "Only an admin can manage users. You are signed in as %1 (%2)."),
+                        self.services.user, role_title(self.services.role))
         if first:
             return translate("UsersPage", "Sign-in is off: anyone using Stockroom on this database may do "
                                           "everything. Add the first user, an admin, to turn sign-in on; from then "
@@ -216,11 +217,10 @@ class UsersPage(Screen):
                 session_changed = getattr(self.window(), "session_changed", None)
                 if callable(session_changed):
                     session_changed()
-                self._say(translate("UsersPage", "Sign-in is now on. You are signed in as %1 (%2).")
-                          .replace("%1", user.username).replace("%2", role_title(user.role)))
+                self._say(fill(translate("UsersPage", "Sign-in is now on. You are signed in as %1 (%2)."),
+                               user.username, role_title(user.role)))
             else:
-                self._say(translate("UsersPage", "Added %1 (%2).").replace("%1", user.username)
-                          .replace("%2", role_title(user.role)))
+                self._say(fill(translate("UsersPage", "Added %1 (%2)."), user.username, role_title(user.role)))
             self.refresh()
 
         self._run(lambda: users.add_user(services.uow(), command), done)
@@ -231,7 +231,7 @@ class UsersPage(Screen):
             return
         services = self.services
         self._run(lambda: users.set_role(services.uow(), users.SetRole(user.username, role)), self._changed(
-            translate("UsersPage", "%1 is now %2.").replace("%1", user.username).replace("%2", role_title(role))),
+            fill(translate("UsersPage", "%1 is now %2."), user.username, role_title(role))),
             last_admin=user.username)
 
     def reset_password(self) -> None:
@@ -243,17 +243,17 @@ class UsersPage(Screen):
             return
         services = self.services
         self._run(lambda: users.set_password(services.uow(), users.SetPassword(user.username, password)),
-                  self._changed(translate("UsersPage", "New password set for %1.").replace("%1", user.username)))
+                  self._changed(fill(translate("UsersPage", "New password set for %1."), user.username)))
 
     def deactivate(self) -> None:
         user = self.current()
         if user is None or not self._confirm(
-                translate("UsersPage", "Deactivate %1? They can no longer sign in; what they recorded keeps "
-                                       "their name.").replace("%1", user.username)):
+                fill(translate("UsersPage", "Deactivate %1? They can no longer sign in; what they recorded keeps "
+                                            "their name."), user.username)):
             return
         services = self.services
         self._run(lambda: users.deactivate(services.uow(), users.DeactivateUser(user.username)), self._changed(
-            translate("UsersPage", "%1 can no longer sign in.").replace("%1", user.username)),
+            fill(translate("UsersPage", "%1 can no longer sign in."), user.username)),
             last_admin=user.username)
 
     def reactivate(self) -> None:
@@ -262,7 +262,7 @@ class UsersPage(Screen):
             return
         services = self.services
         self._run(lambda: users.reactivate(services.uow(), users.ReactivateUser(user.username)), self._changed(
-            translate("UsersPage", "%1 can sign in again.").replace("%1", user.username)))
+            fill(translate("UsersPage", "%1 can sign in again."), user.username)))
 
     def _ask_new_password(self, username: str) -> str | None:
         dialog = NewPasswordDialog(username, self)
@@ -302,8 +302,7 @@ class UsersPage(Screen):
         if isinstance(exc, Forbidden):
             return translate("UsersPage", "Only an admin can manage users.")
         if isinstance(exc, RuleViolation) and name:
-            return translate("UsersPage", "%1 is the last active admin; make another user admin first.") \
-                .replace("%1", name)
+            return fill(translate("UsersPage", "%1 is the last active admin; make another user admin first."), name)
         return str(exc)
 
     def _say(self, text: str, error: bool = False) -> None:

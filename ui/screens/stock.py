@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QVBoxLayout
 
+from ui.i18n import fill
 from ui.models.proxy import RowFilterProxy
 from ui.models.stock import StockTableModel
 from ui.models.stock import is_low
@@ -126,8 +127,8 @@ class StockScreen(Screen):
         # as the old (…, encoding, n) form, and a count that is an expression is not read at all.
         count = len(shown)
         text = self.tr("%n item(s)", None, count)  # context: this class's name, StockScreen
-        text += "    " + translate("StockScreen", "Value: %1").replace("%1", money_text(value))
-        text += "    " + translate("StockScreen", "Below min level: %1").replace("%1", str(low))
+        text += "    " + fill(translate("StockScreen", "Value: %1"), money_text(value))
+        text += "    " + fill(translate("StockScreen", "Below min level: %1"), str(low))
         self.totals.setText(text + self.loading_note())
 
     def loaded(self) -> None:

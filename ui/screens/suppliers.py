@@ -24,14 +24,15 @@ from PySide6.QtWidgets import QWidget
 from domain import purchasing_commands as pc
 from domain import purchasing_terms
 from domain.numbers import fmt
-from ui.access import refusal_text
 from ui.dialogs.terms import TermsDialog
+from ui.i18n import fill
 from ui.models.proxy import RowFilterProxy
 from ui.models.table import Column
 from ui.models.table import RowRole
 from ui.models.table import RowTableModel
 from ui.models.table import money_text
 from ui.models.table import qty_text
+from ui.refusals import refusal_text
 from ui.search import needle
 from ui.search import search_keys
 from ui.widgets.busy import alive
@@ -270,14 +271,14 @@ class SuppliersScreen(Screen):
             return
         self.current_code = supplier.code
         self.message.setStyleSheet("color: #1a7f37;")
-        self.message.setText(translate("SuppliersScreen", "Saved %1").replace("%1", supplier.code))
+        self.message.setText(fill(translate("SuppliersScreen", "Saved %1"), supplier.code))
         self._enable()
         self.refresh()
 
     def _refused(self, exc: BaseException) -> None:
         if alive(self):
             self.message.setStyleSheet("color: #9b1c1c;")
-            self.message.setText(translate("SuppliersScreen", "Not saved: %1").replace("%1", refusal_text(exc)))
+            self.message.setText(fill(translate("SuppliersScreen", "Not saved: %1"), refusal_text(exc)))
             self._enable()
 
     def selected_terms(self):
@@ -319,7 +320,7 @@ class SuppliersScreen(Screen):
         for label, text in zip(self.detail_labels, texts, strict=True):
             label.setText(text)
         self.save_button.setText(translate("SuppliersScreen", "&Save supplier"))
-        title = translate("SuppliersScreen", "Terms per product (%1)").replace("%1", str(self.terms_model.rowCount()))
+        title = fill(translate("SuppliersScreen", "Terms per product (%1)"), str(self.terms_model.rowCount()))
         self.terms_box.setTitle(title)
         self.add_terms_button.setText(translate("SuppliersScreen", "&Add terms…"))
         self.edit_terms_button.setText(translate("SuppliersScreen", "&Edit terms…"))

@@ -29,6 +29,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from ui.i18n import fill
+
 translate = QCoreApplication.translate
 
 WEEK = 7 * 86400.0
@@ -198,8 +200,7 @@ class ForecastChart(QWidget):
             translate("ForecastChart", "Demand per week"),
             translate("ForecastChart", "Fitted (one week ahead)"),
             translate("ForecastChart", "Forecast (mean)"),
-            translate("ForecastChart", "Forecast %1–%2 %").replace("%1", f"{low * 100:g}").replace(
-                "%2", f"{high * 100:g}"),
+            fill(translate("ForecastChart", "Forecast %1–%2 %"), f"{low * 100:g}", f"{high * 100:g}"),
             translate("ForecastChart", "Projected stock"),
             translate("ForecastChart", "Out of stock (censored)"),
             translate("ForecastChart", "Reorder point"),

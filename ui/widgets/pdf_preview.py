@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from ui.i18n import fill
 from ui.widgets.busy import BusyBar
 from ui.widgets.busy import alive
 
@@ -178,12 +179,12 @@ class PdfPreview(QWidget):
 
     def _saved(self, path: str) -> None:
         if alive(self):
-            self.status.setText(translate("PdfPreview", "Saved %1").replace("%1", path))
+            self.status.setText(fill(translate("PdfPreview", "Saved %1"), path))
             self.saved.emit(path)
 
     def _save_failed(self, exc: BaseException) -> None:
         if alive(self):
-            self.status.setText(translate("PdfPreview", "Could not save the PDF: %1").replace("%1", str(exc)))
+            self.status.setText(fill(translate("PdfPreview", "Could not save the PDF: %1"), str(exc)))
 
     # -- language ------------------------------------------------------------------------
     def retranslate(self) -> None:

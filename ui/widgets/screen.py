@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QWidget
 
+from ui.i18n import fill
 from ui.widgets.busy import BusyBar
 from ui.widgets.busy import alive
 
@@ -61,8 +62,7 @@ class Screen(QWidget):
 
     def show_error(self, exc: BaseException) -> None:
         self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setText(QCoreApplication.translate("Screen", "Could not load the data: %1")
-                                 .replace("%1", str(exc)))
+        self.error_label.setText(fill(QCoreApplication.translate("Screen", "Could not load the data: %1"), str(exc)))
         self.error_label.show()
 
     def loading_note(self) -> str:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QProgressBar
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from ui.i18n import fill
 from ui.widgets.busy import alive
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -171,29 +172,29 @@ class SyncStatusWidget(QWidget):
         if state.running:
             if not state.stage:
                 return translate("SyncStatus", "Syncing…")
-            text = translate("SyncStatus", "Syncing… %1").replace("%1", stage_text(state.stage))
+            text = fill(translate("SyncStatus", "Syncing… %1"), stage_text(state.stage))
             return f"{text} {state.done:,}/{state.total:,}" if state.total else text
         if state.password_needed:
             return _link(translate("SyncStatus", "Hub password needed"))
         if state.offline_since is not None:
-            return translate("SyncStatus", "Offline since %1").replace("%1", clock(state.offline_since))
+            return fill(translate("SyncStatus", "Offline since %1"), clock(state.offline_since))
         if state.stopped and state.last_attempt_at is not None:
-            return translate("SyncStatus", "Sync stopped %1").replace("%1", clock(state.last_attempt_at))
+            return fill(translate("SyncStatus", "Sync stopped %1"), clock(state.last_attempt_at))
         if state.last_error and state.last_attempt_at is not None and (
                 state.last_success_at is None or state.last_attempt_at > state.last_success_at):
-            return translate("SyncStatus", "Sync failed %1").replace("%1", clock(state.last_attempt_at))
+            return fill(translate("SyncStatus", "Sync failed %1"), clock(state.last_attempt_at))
         if state.last_success_at is not None:
-            return translate("SyncStatus", "Synced %1").replace("%1", clock(state.last_success_at))
+            return fill(translate("SyncStatus", "Synced %1"), clock(state.last_success_at))
         return translate("SyncStatus", "Not synced yet")
 
     @staticmethod
     def tooltip(state) -> str:
-        lines = [translate("SyncStatus", "Shared database: %1").replace("%1", state.url)]
+        lines = [fill(translate("SyncStatus", "Shared database: %1"), state.url)]
         if state.last_success_at is not None:
             last = translate("SyncStatus", "Last successful sync: %1")
-            lines.append(last.replace("%1", clock(state.last_success_at)))
+            lines.append(fill(last, clock(state.last_success_at)))
         if state.last_error and not state.running:
-            lines.append(translate("SyncStatus", "Last attempt: %1").replace("%1", state.last_error))
+            lines.append(fill(translate("SyncStatus", "Last attempt: %1"), state.last_error))
         if state.offline_since is not None:
             lines.append(translate("SyncStatus", "Work goes on offline; the next sync catches up."))
         lines.append(translate("SyncStatus", "F9 syncs now."))
@@ -211,7 +212,7 @@ class PasswordDialog(QDialog):
     def __init__(self, url: str, parent=None, keeps_in_keyring: bool | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(translate("PasswordDialog", "Shared database password"))
-        prompt = QLabel(translate("PasswordDialog", "Password for %1:").replace("%1", url), self)
+        prompt = QLabel(fill(translate("PasswordDialog", "Password for %1:"), url), self)
         prompt.setWordWrap(True)
         self.edit = QLineEdit(self)
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QWidget
 from domain.demand import RecordUnfilledDemand
 from domain.demand import record_unfilled_demand
 from domain.numbers import fmt
+from ui.i18n import fill
 
 translate = QCoreApplication.translate
 
@@ -81,8 +82,8 @@ class UnfilledDemandOffer(QWidget):
         self.command = RecordUnfilledDemand(params["sku"], qty, params["warehouse"], customer, business_time(day),
                                             reference)
         self.button.setEnabled(True)
-        self._say(lambda: translate("UnfilledDemand", "%1 more of %2 than %3 holds: a lost sale?")
-                  .replace("%1", fmt(qty)).replace("%2", params["sku"]).replace("%3", params["warehouse"]))
+        self._say(lambda: fill(translate("UnfilledDemand", "%1 more of %2 than %3 holds: a lost sale?"),
+                               fmt(qty), params["sku"], params["warehouse"]))
         self.show()
         return True
 
@@ -103,14 +104,15 @@ class UnfilledDemandOffer(QWidget):
     def _recorded(self, record) -> None:
         command, line = self.command, self._line
         self.command = None
-        self._say(lambda: translate("UnfilledDemand", "Recorded %1 of %2 as unfilled demand. Change line %3 to what "
-                                                      "is on hand, or remove it, and post again.")
-                  .replace("%1", fmt(record.qty)).replace("%2", command.sku).replace("%3", str(line or "")))
+        self._say(lambda: fill(
+            translate("UnfilledDemand", "Recorded %1 of %2 as unfilled demand. Change line %3 to what "
+                                        "is on hand, or remove it, and post again."),
+            fmt(record.qty), command.sku, str(line or "")))
         self.recorded.emit(record)
 
     def _failed(self, exc: BaseException) -> None:
         self.button.setEnabled(True)
-        self._say(lambda: translate("UnfilledDemand", "Not recorded: %1").replace("%1", str(exc)))
+        self._say(lambda: fill(translate("UnfilledDemand", "Not recorded: %1"), str(exc)))
 
     def _say(self, text) -> None:
         self._said = text

@@ -1,0 +1,125 @@
+"""Refusals as data: every code of the domain has a template in the window, its Chinese, and screens say it."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from domain import catalog
+from domain import commands as c
+from domain import refusals as domain_refusals
+from domain.errors import Duplicate
+from domain.errors import RuleViolation
+from domain.refusals import refusal
+from ui import i18n
+from ui.refusals import REFUSALS
+from ui.refusals import refusal_text
+from ui.refusals import say
+
+
+@pytest.fixture
+def chinese(qapp):
+    assert i18n.set_language(i18n.CHINESE, persist=False)
+    yield
+    i18n.set_language(i18n.ENGLISH, persist=False)
+
+
+def names(english: str) -> list[str]:
+    """The values a domain template names, ``name!r`` where it quotes one, in the order they appear."""
+    out: list[str] = []
+    for _, field, _, conversion in string.Formatter().parse(english):
+        if field is not None:
+            name = field + ("!r" if conversion == "r" else "")
+            if name not in out:
+                out.append(name)
+    return out
+
+
+def test_every_refusal_code_of_the_domain_has_exactly_one_template_in_the_window():
+    assert set(REFUSALS) == domain_refusals.CODES
+    assert not set(domain_refusals.ENGLISH) & set(domain_refusals.OWN)
+
+
+@pytest.mark.parametrize("code", sorted(REFUSALS))
+def test_each_template_has_a_place_for_each_value(code):
+    template = REFUSALS[code]
+    places = {int(n) for n in re.findall(r"%(\d+)", template.text)}
+    assert places == set(range(1, len(template.params) + 1))
+
+
+@pytest.mark.parametrize("code", sorted(c for c, t in REFUSALS.items() if t.context == "Refusals"))
+def test_in_english_the_window_says_what_the_domain_says(qapp, code):
+    english = domain_refusals.ENGLISH[code]
+    assert sorted(names(english)) == sorted(REFUSALS[code].params)
+    params = {name.removesuffix("!r"): f"v{i}'s" for i, name in enumerate(names(english))}
+    if "state" in params:
+        params["state"] = "partly_received"
+    exc = refusal(RuleViolation, code, **params)
+    assert (exc.code, exc.params) == (code, params)
+    assert refusal_text(exc) == say(code, params) == str(exc)
+
+
+@pytest.mark.parametrize("code", sorted(REFUSALS))
+def test_each_template_has_its_chinese(chinese, code):
+    template = REFUSALS[code]
+    chinese_text = QCoreApplication.translate(template.context, template.text)
+    assert chinese_text != template.text
+    assert set(re.findall(r"%\d+", chinese_text)) == set(re.findall(r"%\d+", template.text))
+
+
+def test_a_refusal_without_a_code_is_shown_as_the_domain_says_it(chinese):
+    assert refusal_text(RuleViolation("something else")) == "something else"
+    assert refusal_text(ValueError("disk full")) == "disk full"
+
+
+# -- two screens say a refusal in Chinese
+
+
+@pytest.fixture
+def services(db, make_services):
+    catalog.add_warehouse(db.uow(), c.AddWarehouse("W1", "Main"))
+    catalog.add_product(db.uow(), c.AddProduct("HM-1", "Hammer", barcodes=("555",)))
+    catalog.add_product(db.uow(), c.AddProduct("GL-1", "胶水"))
+    catalog.add_supplier(db.uow(), c.AddSupplier("ACME", "Acme Tools"))
+    return make_services()
+
+
+def test_the_product_editor_says_a_taken_barcode_in_chinese(qtbot, services, chinese):
+    from ui.screens.products import ProductsScreen
+
+    screen = ProductsScreen(services)
+    qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: not screen.loading and screen.model.rowCount() == 2)
+    assert screen.select_sku("GL-1")
+    editor = screen.edit_current()
+    qtbot.addWidget(editor)
+    qtbot.waitUntil(lambda: editor.version is not None)
+    editor.edits["barcode"].setText("555")
+    editor.submit()
+    qtbot.waitUntil(lambda: not editor.errors["barcode"].isHidden())
+    assert editor.errors["barcode"].text() == "条码 555 已被商品 HM-1 使用"
+
+
+def test_the_suppliers_screen_says_a_taken_supplier_code_in_chinese(qtbot, services, chinese):
+    from ui.screens.suppliers import SuppliersScreen
+
+    screen = SuppliersScreen(services)
+    qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: not screen.loading)
+    screen.new_supplier()
+    screen.code.setText("ACME")
+    screen.name.setText("Another Acme")
+    screen.save_button.click()
+    qtbot.waitUntil(lambda: screen.message.text().startswith("未保存"))
+    assert screen.message.text() == "未保存：供应商编码 'ACME' 已被使用"
+
+
+def test_the_domain_keeps_the_values_of_a_refusal_apart_from_its_sentence(db):
+    catalog.add_product(db.uow(), c.AddProduct("HM-1", "Hammer", barcodes=("555",)))
+    with pytest.raises(Duplicate) as taken:
+        catalog.add_product(db.uow(), c.AddProduct("GL-1", "Glue", barcodes=("555",)))
+    assert str(taken.value) == "barcode '555' is already used by product HM-1"
+    assert (taken.value.code, taken.value.params) == ("duplicate_barcode", {"barcode": "555", "sku": "HM-1"})

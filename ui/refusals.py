@@ -1,0 +1,194 @@
+"""Refusals in the reader's language: each code of ``domain.refusals`` from its translatable template here.
+
+The domain raises a refusal with a code and its values (``DomainError.code``, ``.params``); ``REFUSALS`` gives
+each code a template with ``%1``, ``%2``… marked for translation, and the names of the values that go in, in
+that order. Nothing is read back out of the English sentence. A test keeps the codes of both lists equal, checks
+that each English template says what the domain says, and that each has its Chinese.
+
+Most templates are in the context ``Refusals``; a few keep the context of the screen that said them first
+(``Access``, ``SignIn``, ``ProductEditor``, ``SettingsScreen``), so their translations stay where they were.
+A value named with ``!r`` goes in quoted as the domain quotes it (``'SD-1'``); ``role``, ``needed``,
+``permission`` and ``state`` go in as words of the reader's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
+
+from domain.errors import BadInput
+from domain.errors import DomainError
+from ui.access import WHAT
+from ui.access import role_title
+from ui.i18n import fill
+
+CONTEXT = "Refusals"
+
+
+class Template(NamedTuple):
+    context: str
+    text: str  # the source text, as lupdate collects it
+    params: tuple[str, ...]  # the names of the values for %1, %2…; "name!r" goes in quoted
+
+
+def _r(text: str, *params: str) -> Template:
+    return Template(CONTEXT, text, params)
+
+
+PO_STATES = {
+    "draft": QT_TRANSLATE_NOOP("Refusals", "draft"),
+    "issued": QT_TRANSLATE_NOOP("Refusals", "issued"),
+    "partly_received": QT_TRANSLATE_NOOP("Refusals", "partly_received"),
+    "received": QT_TRANSLATE_NOOP("Refusals", "received"),
+    "cancelled": QT_TRANSLATE_NOOP("Refusals", "cancelled"),
+    "closed": QT_TRANSLATE_NOOP("Refusals", "closed"),
+}
+
+REFUSALS: dict[str, Template] = {
+    # -- catalog
+    "duplicate_barcode": Template(
+        "ProductEditor", QT_TRANSLATE_NOOP("ProductEditor", "barcode %1 is already used by product %2"),
+        ("barcode", "sku")),
+    "sku_taken": _r(QT_TRANSLATE_NOOP("Refusals", "SKU %1 is already used by another product"), "sku!r"),
+    "sku_taken_as": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "SKU %1 is already used by another product (as %2; SKUs are compared without regard to case)"),
+        "sku!r", "taken!r"),
+    "sku_is_a_barcode": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "SKU %1 is already the barcode of product %2; scanning it would find that product"),
+        "sku!r", "product"),
+    "unknown_sku": _r(QT_TRANSLATE_NOOP("Refusals", "SKU %1: no product has this SKU"), "sku!r"),
+    "changed_since_opened": Template("ProductEditor", QT_TRANSLATE_NOOP(
+        "ProductEditor", "Product %1 was changed by someone else since you opened it; close this window and open "
+                         "the product again to see their change."), ("sku",)),
+    "warehouse_taken": _r(QT_TRANSLATE_NOOP("Refusals", "warehouse code %1 is already used"), "code!r"),
+    "supplier_taken": _r(QT_TRANSLATE_NOOP("Refusals", "supplier code %1 is already used"), "code!r"),
+    "customer_taken": _r(QT_TRANSLATE_NOOP("Refusals", "customer code %1 is already used"), "code!r"),
+    "unknown_supplier_code": _r(QT_TRANSLATE_NOOP("Refusals", "supplier code %1: no supplier has this code"),
+                                "code!r"),
+    "unknown_customer_code": _r(QT_TRANSLATE_NOOP("Refusals", "customer code %1: no customer has this code"),
+                                "code!r"),
+    "unknown_customer_walk_in": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "customer %1: no customer has this code; leave it empty for a walk-in"), "code!r"),
+    # -- purchasing
+    "unknown_po": _r(QT_TRANSLATE_NOOP("Refusals", "purchase order %1: no PO has this number or draft id"), "ref!r"),
+    "sku_not_on_po": _r(QT_TRANSLATE_NOOP("Refusals", "SKU %1 is not on purchase order %2"), "sku!r", "po"),
+    "po_line_exists": _r(QT_TRANSLATE_NOOP("Refusals", "%1 is already on line %2 of %3; change that line"),
+                         "sku", "line", "po"),
+    "below_received": _r(QT_TRANSLATE_NOOP("Refusals", "quantity: %1 has %2 received already; enter %2 or more"),
+                         "sku", "received"),
+    "line_received": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 on %2 has %3 received; it cannot be removed (lower its quantity to what was received "
+                    "instead)"), "sku", "po", "received"),
+    "last_line": _r(QT_TRANSLATE_NOOP("Refusals", "%1 is the last line of %2; cancel the PO instead"), "sku", "po"),
+    "issue_not_draft": _r(QT_TRANSLATE_NOOP("Refusals", "purchase order %1 is %2; only a draft can be issued"),
+                          "po", "state"),
+    "issue_no_lines": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "purchase order %1 has no lines; add at least one before issuing"), "po"),
+    "no_rate_needed": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "purchase order %1 is in %2, the company currency; it needs no exchange rate"), "po", "currency"),
+    "cancel_partly_received": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "purchase order %1 is partly received; close it short instead of cancelling"), "po"),
+    "po_not_editable": _r(QT_TRANSLATE_NOOP("Refusals", "purchase order %1 is %2; it can no longer be changed"),
+                          "po", "state"),
+    "receive_not_issued": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "purchase order %1 is %2; cannot receive against it (issue it first)"), "po", "state"),
+    "receive_not_open": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "purchase order %1 is %2; cannot receive against it (nothing is expected any more)"),
+        "po", "state"),
+    "close_not_issued": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "purchase order %1 is %2; cannot close it short (issue it first)"), "po", "state"),
+    "close_not_open": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "purchase order %1 is %2; cannot close it short (nothing is expected any more)"), "po", "state"),
+    "over_receipt": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 on %2: %3 ordered, %4 received so far; receiving %5 more would exceed the over-receipt "
+                    "tolerance of %6% (at most %7 more accepted)"),
+        "sku", "po", "ordered", "received", "qty", "tolerance", "room"),
+    "no_rate_dated": _r(QT_TRANSLATE_NOOP("Refusals", "date: %1 has no rate dated %2; see `stockroom rate list %1`"),
+                        "currency", "day"),
+    "no_exchange_rate": Template("Access", QT_TRANSLATE_NOOP(
+        "Access", "There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; "
+        "nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE "
+        "--date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate)."),
+        ("currency", "day", "po")),
+    "currency_change_needs_confirmation": Template("SettingsScreen", QT_TRANSLATE_NOOP(
+        "SettingsScreen",
+        "Change the company currency from %1 to %2?\n\nExchange rates are stated in the company currency: the "
+        "%3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read "
+        "as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the "
+        "rates again in %2 after the change."), ("old", "new", "rates", "foreign_pos")),
+    # -- access
+    "not_signed_in": Template("Access", QT_TRANSLATE_NOOP(
+        "Access", "Nobody is signed in. Sign in first; this needs the %1 role or higher."), ("needed",)),
+    "inactive_user": Template("Access", QT_TRANSLATE_NOOP(
+        "Access", "%1 is no longer an active user; ask an admin, then sign in again."), ("user",)),
+    "forbidden": Template("Access", QT_TRANSLATE_NOOP(
+        "Access", "%1 (%2) may not %3: that needs the %4 role or higher."), ("user", "role", "permission", "needed")),
+    "sign_in_failed": Template("SignIn", QT_TRANSLATE_NOOP("SignIn", "The user name or the password is wrong."), ()),
+    "sign_in_throttled": Template("SignIn", QT_TRANSLATE_NOOP(
+        "SignIn", "Signing in as %1 is paused after failed attempts; try again in %2 seconds (at %3)."),
+        ("username", "seconds", "at")),
+    "unknown_user": _r(QT_TRANSLATE_NOOP("Refusals", "user name %1: no user has this name"), "username!r"),
+    "first_user_admin": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "role: the first user turns sign-in on and must be an admin, so that someone can manage users; "
+                    "add %1 as admin, or add an admin first"), "username"),
+    "username_taken": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "user name %1 is already taken (perhaps by a deactivated user); choose another"), "username!r"),
+    "no_password_to_change": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "nobody is signed in, so there is no password to change; sign in first")),
+    "last_admin_role": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 is the last active admin and stays admin, so that someone can manage users; make another "
+                    "user admin first"), "username"),
+    "last_admin_deactivate": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 is the last active admin and cannot be deactivated, so that someone can manage users; make "
+                    "another user admin first"), "username"),
+    "already_deactivated": _r(QT_TRANSLATE_NOOP("Refusals", "user %1 is already deactivated"), "username"),
+    "already_active": _r(QT_TRANSLATE_NOOP("Refusals", "user %1 is active already"), "username"),
+}
+
+
+def _permission(value: object) -> str:
+    what = WHAT.get(value)
+    return QCoreApplication.translate("Permissions", what) if what else str(value)
+
+
+def _state(value: object) -> str:
+    word = PO_STATES.get(str(value))
+    return QCoreApplication.translate(CONTEXT, word) if word else str(value)
+
+
+# Values that are words rather than names or numbers, said in the reader's language.
+WORDS: dict[str, Callable[[object], str]] = {
+    "role": role_title, "needed": role_title, "permission": _permission, "state": _state,
+}
+
+
+def value_text(name: str, params: dict[str, object]) -> str:
+    """One value for a template's place: ``name`` (``name!r`` quoted as the domain quotes it)."""
+    key, quoted = (name[:-2], True) if name.endswith("!r") else (name, False)
+    value = params.get(key, "")
+    if quoted:
+        return repr(value)
+    if key in WORDS:
+        return WORDS[key](value)
+    return str(value)
+
+
+def say(code: str, params: dict[str, object]) -> str | None:
+    """The refusal ``code`` with its ``params`` in the current language; None for a code without a template."""
+    template = REFUSALS.get(code)
+    if template is None:
+        return None
+    text = QCoreApplication.translate(template.context, template.text)
+    return fill(text, *(value_text(name, params) for name in template.params))
+
+
+def refusal_text(exc: BaseException) -> str:
+    """A refusal as the reader reads it: from its code when it has one, else the domain's English as it is."""
+    if isinstance(exc, DomainError) and not isinstance(exc, BadInput):  # a BadInput's code is its field problem
+        text = say(exc.code, exc.params)
+        if text is not None:
+            return text
+    return str(exc)
