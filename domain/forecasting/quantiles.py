@@ -109,7 +109,7 @@ def nanstd(a: np.ndarray) -> np.ndarray:
 
 
 def residual_quantiles(mean: np.ndarray, resid: np.ndarray, qs) -> dict[float, np.ndarray]:
-    """Empirical error quantiles (linear interpolation, NaN skipped) scaled by √step, see the module doc."""
+    """Empirical error quantiles (linear interpolation, NaN skipped) scaled by √step (``selection`` step 5)."""
     s = np.sort(resid, axis=1)  # NaN sort last
     count = (~np.isnan(resid)).sum(axis=1)
     steps = np.sqrt(np.arange(1, mean.shape[1] + 1))[None, :]

@@ -33,11 +33,11 @@ class ForecastResult:
         fitted: the chosen method's one-step-ahead in-sample forecasts, one per history period (NaN
             where it had nothing to go on, or where the chosen statsmodels model gives none).
         cumulative: {q: (horizon,)} quantiles of the demand summed over steps 1..k (bootstrap, see
-            the module docstring) — the distribution of lead-time demand.
+            ``selection`` step 6) — the distribution of lead-time demand.
         calibrated: whether ``cumulative`` was checked against the row's own backtest and widened to hold its
-            levels (the combination's simulated paths, ``_combined``); planning then takes the safety stock from
-            it (``domain.replenishment``). False for the per-row choice's bootstrap of independent one-step errors
-            and for too-short histories, whose quantiles are only a rough guess.
+            levels (the combination's simulated paths, ``domain.forecasting.api``); planning then takes the safety
+            stock from it (``domain.replenishment``). False for the per-row choice's bootstrap of independent one-step
+            errors and for too-short histories, whose quantiles are only a rough guess.
     """
 
     mean: np.ndarray

@@ -91,7 +91,6 @@ TREND_METHODS = {
 }
 
 
-
 def forecast_selected(Y, horizon, season, qs, classes, origins, short, models, min_model_history, budget_seconds,
                       workers, starts, start_method, min_periods) -> list[ForecastResult]:
     """``forecast_many`` with the per-row choice (``strategy="select"``), see the module docstring."""
