@@ -40,6 +40,11 @@ review (s, S) policy of ``domain.replenishment.explain_policy`` to each of them:
 Forecasts are reused between runs (``domain.planning_cache``): a run lent a cache through ``RunControl``
 forecasts only the rows whose weekly series or settings changed, and can be cancelled between batches.
 
+Here is the run (``plan``, ``forecast_products``); its pieces are beside it: what it reads and gives in
+``domain.planning_model``, the weekly demand history and ABC classes in ``domain.planning_history``, the supplier
+terms and lead times in ``domain.planning_terms``, and the drafts made from its suggestions in
+``domain.planning_drafts`` (``create_drafts``). Their public names are importable from here as before.
+
 numpy and the forecasting package are imported inside the functions that need them, so importing
 this module (as the command line does) stays cheap.
 """
@@ -50,286 +55,69 @@ import math
 from collections.abc import Callable
 from collections.abc import Sequence
 from dataclasses import dataclass
-from dataclasses import field
 from datetime import date
-from datetime import timedelta
 from decimal import Decimal
 
-from domain import purchasing
-from domain import purchasing_commands as pc
-from domain.access import Permission
-from domain.access import require
 from domain.numbers import ZERO
-from domain.ports import UnitOfWork
+from domain.planning_drafts import DRAFT_NOTE
+from domain.planning_drafts import DraftCreated
+from domain.planning_drafts import create_drafts
+from domain.planning_history import ABC_SHARES
+from domain.planning_history import DEFAULT_WEEKS
+from domain.planning_history import MIN_OBSERVED_DAYS
+from domain.planning_history import abc_classes
+from domain.planning_history import aggregate_weeks
+from domain.planning_history import weekly_matrix
+from domain.planning_history import window
+from domain.planning_model import HistoryReader
+from domain.planning_model import ItemPlan
+from domain.planning_model import PlanningHistory
+from domain.planning_model import StockItem
+from domain.planning_model import Suggestion
+from domain.planning_model import TermOption
+from domain.planning_terms import MIN_LEAD_OBSERVATIONS
+from domain.planning_terms import LeadTime
+from domain.planning_terms import choose_terms
+from domain.planning_terms import learned_lead_time
 from domain.product_planning import ProductPlanning
-from domain.replenishment import ReorderAlert
 from domain.replenishment import explain_policy
 from domain.replenishment import reorder_alert
 
+# The names callers import from here; the pieces live in planning_model, planning_history, planning_terms and
+# planning_drafts.
+__all__ = [
+    "ABC_SHARES",
+    "ALL_WAREHOUSES",
+    "DEFAULT_REVIEW_DAYS",
+    "DEFAULT_WEEKS",
+    "DRAFT_NOTE",
+    "MIN_LEAD_OBSERVATIONS",
+    "MIN_OBSERVED_DAYS",
+    "SERVICE_BY_CLASS",
+    "DraftCreated",
+    "HistoryReader",
+    "ItemPlan",
+    "LeadTime",
+    "PlanningHistory",
+    "RunControl",
+    "StockItem",
+    "Suggestion",
+    "TermOption",
+    "abc_classes",
+    "aggregate_weeks",
+    "choose_terms",
+    "cover_margin",
+    "create_drafts",
+    "forecast_products",
+    "learned_lead_time",
+    "plan",
+    "weekly_matrix",
+    "window",
+]
+
 SERVICE_BY_CLASS = {"A": 0.98, "B": 0.95, "C": 0.95}
-ABC_SHARES = (0.80, 0.95)  # cumulative value share up to which a product is A, then B
-DEFAULT_WEEKS = 104
 DEFAULT_REVIEW_DAYS = 7
-MIN_OBSERVED_DAYS = 4
 ALL_WAREHOUSES = "*"  # the scope of a forecast over all warehouses
-MIN_LEAD_OBSERVATIONS = 3  # PO receipts before the observed lead time replaces the supplier terms'
-
-
-# what the history reader gives
-
-
-@dataclass(frozen=True)
-class StockItem:
-    """One product × warehouse with its balance. ``on_order`` is issued POs, ``on_order_drafts`` drafts."""
-
-    product_id: str
-    sku: str
-    name: str
-    warehouse_id: str
-    warehouse: str
-    on_hand: Decimal
-    reserved: Decimal
-    on_order: Decimal
-    on_order_drafts: Decimal
-    unit_cost: Decimal
-    category: str = ""
-
-    @property
-    def key(self) -> tuple[str, str]:
-        return (self.product_id, self.warehouse_id)
-
-
-@dataclass(frozen=True)
-class TermOption:
-    """A supplier's terms for a product; ``unit_price`` per stock unit (a pack price divided by the pack), in
-    ``currency``, the supplier's (its purchase orders are in it); blank where the caller did not say."""
-
-    supplier_id: str
-    supplier: str
-    product_id: str
-    unit_price: Decimal
-    moq: Decimal
-    multiple: Decimal
-    pack_size: Decimal
-    lead_time_days: int
-    preferred: bool
-    currency: str = ""
-
-
-@dataclass(frozen=True)
-class PlanningHistory:
-    """Everything planning reads, for the days ``first_day`` (inclusive) to ``end_day`` (exclusive).
-
-    Attributes:
-        items: every product × warehouse with a balance row (active products only).
-        shipped: per (product id, warehouse id), {day index: quantity shipped that day} (positive).
-        closing: per (product id, warehouse id), [(day index, on hand at the end of that day)] in day
-            order, at least for the days on which the product went in or out of stock (on hand > 0 or
-            not); the days in between keep the state of the last entry. The first entry may lie before
-            the window (index < 0): the closing stock the window starts with.
-        terms: per product id, its suppliers' terms.
-        unfilled: per (product id, warehouse id), {day index: unfilled demand recorded that day}
-            (``domain.demand``): it adds to the day's demand, and a day with some is observed even when
-            the shelf was empty — the clerk saw the demand that the empty shelf hid.
-        lead_times: per (supplier id, product id), the observed lead times in days of the purchase orders
-            received so far: from the PO's issue to its first (not reversed) receipt of the product.
-        overrides: per product id, its own service target and review period (``domain.product_planning``).
-    """
-
-    first_day: date
-    end_day: date
-    items: list[StockItem]
-    shipped: dict[tuple[str, str], dict[int, Decimal]]
-    closing: dict[tuple[str, str], list[tuple[int, Decimal]]]
-    terms: dict[str, list[TermOption]]
-    unfilled: dict[tuple[str, str], dict[int, Decimal]] = field(default_factory=dict)
-    lead_times: dict[tuple[str, str], list[float]] = field(default_factory=dict)
-    overrides: dict[str, ProductPlanning] = field(default_factory=dict)
-
-    @property
-    def days(self) -> int:
-        return (self.end_day - self.first_day).days
-
-
-HistoryReader = Callable[[date, date], PlanningHistory]
-
-
-# what planning gives
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    """A line to order: ``qty`` of ``sku`` for ``warehouse`` from ``supplier`` (None: no supplier has terms),
-    at ``unit_price`` in ``currency`` (the supplier's, which its purchase order takes; None without terms)."""
-
-    product_id: str
-    sku: str
-    warehouse: str
-    supplier: str | None
-    supplier_id: str | None
-    qty: Decimal
-    unit_price: Decimal | None
-    rounding: str
-    explanation: dict
-    currency: str | None = None
-
-
-@dataclass(frozen=True, eq=False)
-class ItemPlan:
-    """The plan of one product × warehouse (or of one product over all warehouses for ``forecast_products``)."""
-
-    product_id: str
-    sku: str
-    name: str
-    warehouse: str
-    abc: str
-    service: float
-    history: list[float]  # weekly demand, NaN where censored
-    week_starts: list[date]
-    forecast: object  # domain.forecasting.api.ForecastResult
-    explanation: dict = field(default_factory=dict)
-    alert: ReorderAlert | None = None
-    suggestion: Suggestion | None = None
-    # The alert that draft purchase orders already answer: without the drafts' quantity this line would
-    # alert; with it, it does not (``alert`` is None). The screen keeps such lines visible as ordered.
-    draft_alert: ReorderAlert | None = None
-
-    @property
-    def censored_weeks(self) -> int:
-        return sum(1 for x in self.history if x != x)
-
-
-def window(today: date, weeks: int = DEFAULT_WEEKS) -> tuple[date, date]:
-    """The ``weeks`` complete Monday–Sunday weeks before the week of ``today``: (first day, end day exclusive)."""
-    if weeks < 1:
-        raise ValueError("weeks must be at least 1")
-    end = today - timedelta(days=today.weekday())
-    return end - timedelta(days=7 * weeks), end
-
-
-def weekly_matrix(history: PlanningHistory, keys: Sequence[tuple[str, str]]):
-    """Daily demand and the daily in-stock mask per key (rows in the order of ``keys``).
-
-    Demand is shipped plus recorded unfilled demand; a day is in stock (observed) when its closing stock
-    was above 0 or when unfilled demand was recorded on it. ``aggregate_weeks`` turns both into weeks.
-    """
-    import numpy as np
-
-    days = history.days
-    n = len(keys)
-    shipped = np.zeros((n, days))
-    closing = np.full((n, days), np.nan)
-    start_stock = np.full(n, np.nan)
-    for r, key in enumerate(keys):
-        for day, qty in history.shipped.get(key, {}).items():
-            if 0 <= day < days:
-                shipped[r, day] = float(qty)
-        for day, on_hand in history.closing.get(key, ()):
-            if day < 0:
-                start_stock[r] = float(on_hand)
-            elif day < days:
-                closing[r, day] = float(on_hand)
-    in_stock = _forward_filled(closing, start_stock) > 0  # NaN (never stocked) compares False: censored
-    for r, key in enumerate(keys):
-        for day, qty in history.unfilled.get(key, {}).items():
-            if 0 <= day < days and qty > 0:
-                shipped[r, day] += float(qty)
-                in_stock[r, day] = True
-    return shipped, in_stock
-
-
-def aggregate_weeks(shipped, in_stock, first_day: date, rule: str | None = None):
-    """Weekly demand (rows × weeks, NaN where censored) and the week starts, from daily rows.
-
-    ``domain.forecasting.history.demand_matrix`` with its ``imputed`` rule by default: a day that ended in
-    stock is observed, a day that ended out of stock had at least what it shipped and is estimated as
-    the larger of that and the week's mean in-stock demand; a week without an in-stock day is censored.
-    (The older ``scaled`` rule dropped the stockout days and, under four in-stock days, the week: it left
-    the history of exactly the high-demand weeks out and forecasts ran low; see
-    tests/benchmarks/RESULTS-forecast.md.)
-    """
-    from domain.forecasting.history import IMPUTED
-    from domain.forecasting.history import demand_matrix
-
-    values = demand_matrix(shipped, in_stock, rule=rule or IMPUTED, min_observed_days=MIN_OBSERVED_DAYS)
-    starts = [first_day + timedelta(days=7 * i) for i in range(values.shape[1])]
-    return values, starts
-
-
-def _forward_filled(closing, start):
-    """Carry each row's last known closing stock forward over days without movements."""
-    import numpy as np
-
-    n, days = closing.shape
-    filled = np.concatenate([start[:, None], closing], axis=1)
-    idx = np.where(~np.isnan(filled), np.arange(days + 1)[None, :], 0)
-    np.maximum.accumulate(idx, axis=1, out=idx)
-    return np.take_along_axis(filled, idx, axis=1)[:, 1:]
-
-
-def abc_classes(values: dict[str, float]) -> dict[str, str]:
-    """A / B / C per product by annual demand value, largest first.
-
-    A product is A when the products before it make less than 80 % of the total value, B when less than
-    95 %, else C (so the product that crosses a limit stays in the class it starts in, and a single
-    product is A). Products without demand value are C.
-    """
-    total = sum(values.values())
-    out, running = {}, 0.0
-    for pid, value in sorted(values.items(), key=lambda kv: (-kv[1], kv[0])):
-        share = running / total if total > 0 else 1.0
-        out[pid] = "A" if share < ABC_SHARES[0] and value > 0 else "B" if share < ABC_SHARES[1] and value > 0 else "C"
-        running += value
-    return out
-
-
-def choose_terms(options: Sequence[TermOption]) -> TermOption | None:
-    """The preferred supplier's terms, else the cheapest per stock unit (then the shortest lead time)."""
-    if not options:
-        return None
-    preferred = [o for o in options if o.preferred]
-    if preferred:
-        return preferred[0]
-    return min(options, key=lambda o: (o.unit_price, o.lead_time_days, o.supplier))
-
-
-@dataclass(frozen=True)
-class LeadTime:
-    """The lead time planning uses for one item, and where it comes from.
-
-    ``source`` is ``receipts_product`` (this supplier's receipts of this product), ``receipts_supplier``
-    (this supplier's receipts of all products) or ``terms`` (the supplier terms, σ 0).
-    """
-
-    days: float
-    sigma_days: float
-    source: str
-    observations: int
-
-
-def learned_lead_time(terms: TermOption | None, lead_times: dict[tuple[str, str], list[float]]) -> LeadTime:
-    """The lead time of ``terms``: observed from PO receipts once there are enough, else the terms'.
-
-    With at least ``MIN_LEAD_OBSERVATIONS`` issue → receipt intervals of this supplier × product, their
-    mean and sample standard deviation; else, with as many of this supplier over all its products, theirs;
-    else the terms' lead time with no variability. σL enters the lead-time demand as
-    σ² = L·σd² + d²·σL² (``replenishment.sigma_lead_time``).
-    """
-    if terms is None:
-        return LeadTime(0.0, 0.0, "terms", 0)
-    own = lead_times.get((terms.supplier_id, terms.product_id), [])
-    if len(own) >= MIN_LEAD_OBSERVATIONS:
-        return LeadTime(*_mean_sd(own), "receipts_product", len(own))
-    pooled = [x for (sup, _), xs in lead_times.items() if sup == terms.supplier_id for x in xs]
-    if len(pooled) >= MIN_LEAD_OBSERVATIONS:
-        return LeadTime(*_mean_sd(pooled), "receipts_supplier", len(pooled))
-    return LeadTime(float(terms.lead_time_days), 0.0, "terms", 0)
-
-
-def _mean_sd(values: Sequence[float]) -> tuple[float, float]:
-    mean = sum(values) / len(values)
-    var = sum((x - mean) ** 2 for x in values) / (len(values) - 1)
-    return mean, math.sqrt(var)
 
 
 def cover_margin(result, cover: float, service: float) -> float | None:
@@ -588,61 +376,3 @@ def _annual_values(history: PlanningHistory, items: Sequence[StockItem], shipped
         price = terms.unit_price if terms else item.unit_cost
         values[item.product_id] = values.get(item.product_id, 0.0) + float(qty) * float(price)
     return values
-
-
-class _SharedTransaction:
-    """A unit of work already entered, lent to use cases that open and commit their own: their ``with``
-    and ``commit`` do nothing, so all of them land in the caller's one transaction."""
-
-    def __init__(self, uow: UnitOfWork) -> None:
-        self._uow = uow
-
-    def __enter__(self) -> _SharedTransaction:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def commit(self) -> None:
-        return None
-
-    def __getattr__(self, name: str):
-        return getattr(self._uow, name)
-
-
-@dataclass(frozen=True)
-class DraftCreated:
-    po_id: str
-    supplier: str
-    warehouse: str
-    lines: list[tuple[str, Decimal]]
-    amount: Decimal = ZERO  # the lines' amount before tax, in ``currency``
-    currency: str = ""
-
-
-DRAFT_NOTE = "suggested by replenishment planning"
-
-
-def create_drafts(uow: UnitOfWork, suggestions: Sequence[Suggestion], note: str = DRAFT_NOTE) -> list[DraftCreated]:
-    """One draft purchase order per supplier × delivery warehouse with the suggested lines, all in one transaction.
-
-    Suggestions without a supplier are left out (the caller reports them). Prices come from the supplier
-    terms (``purchasing.add_lines``), which round the quantity again to MOQ, multiple and pack size. ``note``
-    goes on each draft, in the language of whoever asked (the window passes its own).
-    """
-    groups: dict[tuple[str, str], list[Suggestion]] = {}
-    for s in suggestions:
-        if s.supplier is not None and s.qty > 0:
-            groups.setdefault((s.supplier, s.warehouse), []).append(s)
-    created = []
-    with uow:
-        require(uow, Permission.PURCHASE)
-        shared = _SharedTransaction(uow)
-        for (supplier, warehouse), lines in sorted(groups.items()):
-            po = purchasing.create_draft(shared, pc.CreatePurchaseOrder(
-                supplier, warehouse, notes=note))
-            added = purchasing.add_lines(shared, po.id, [pc.AddPurchaseOrderLine(po.id, s.sku, s.qty) for s in lines])
-            created.append(DraftCreated(po.id, supplier, warehouse, [(line.sku, line.qty) for line, _ in added],
-                                        sum((line.amount() for line, _ in added), ZERO), po.currency))
-        uow.commit()
-    return created

@@ -3166,7 +3166,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PurchasingScreen</name>
         <message>
-            <location filename="../../ui/screens/purchasing.py" line="+69" />
+            <location filename="../../ui/screens/purchasing/editor.py" line="+54" />
             <source>Draft</source>
             <translation>草稿</translation>
         </message>
@@ -3182,12 +3182,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
-            <location line="+44" />
+            <location line="+20" />
             <source>Received</source>
             <translation>已到货</translation>
         </message>
         <message>
-            <location line="-43" />
+            <location line="-19" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
@@ -3203,7 +3203,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>草稿 %1</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+43" />
             <source>Number</source>
             <translation>单号</translation>
         </message>
@@ -3243,7 +3243,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>未到数量</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location filename="../../ui/screens/purchasing/editor.py" line="+4" />
             <source>#</source>
             <translation>#</translation>
         </message>
@@ -3264,12 +3264,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
-            <location line="+667" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+190" />
             <source>Qty</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location line="-667" />
+            <location line="+0" />
             <source>Unit / pack</source>
             <translation>单位 / 包装</translation>
         </message>
@@ -3279,8 +3279,8 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>单价</translation>
         </message>
         <message>
-            <location line="-14" />
-            <location line="+14" />
+            <location line="+0" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="-187" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
@@ -3325,7 +3325,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>/包</translation>
         </message>
         <message>
-            <location line="+286" />
+            <location line="+140" />
             <source>Supplier: %1    Deliver to: %2    Expected: %3</source>
             <translation>供应商：%1    送货至：%2    预计到货：%3</translation>
         </message>
@@ -3335,7 +3335,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>下达时按供应商交货期计算</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+35" />
             <source>rate of the receipt date</source>
             <translation>按收货日汇率</translation>
         </message>
@@ -3370,7 +3370,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>未执行：%1</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location filename="../../ui/screens/purchasing/actions.py" line="+25" />
             <source>Choose a supplier and a warehouse first.</source>
             <translation>请先选择供应商和仓库。</translation>
         </message>
@@ -3380,7 +3380,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>已为 %1 新建草稿。添加明细：扫描或输入货号。</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location filename="../../ui/screens/purchasing/editor.py" line="+56" />
             <source>Added %1: %2 %3</source>
             <translation>已添加 %1：%2 %3</translation>
         </message>
@@ -3410,7 +3410,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>已设固定汇率：1 %1 = %2。</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location filename="../../ui/screens/purchasing/actions.py" line="+13" />
             <source>Issued %1</source>
             <translation>已下达 %1</translation>
         </message>
@@ -3465,12 +3465,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>已按 %1 收货 %n 行</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location filename="../../ui/screens/purchasing/editor.py" line="+30" />
             <source>Could not render the PDF: %1</source>
             <translation>无法生成 PDF：%1</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+170" />
             <source>Search number, supplier or SKU…</source>
             <translation>搜索单号、供应商或货号…</translation>
         </message>

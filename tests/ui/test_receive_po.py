@@ -226,7 +226,7 @@ def test_the_po_pdf_labels_are_in_the_translation_file_with_finished_chinese(qtb
         translation = found[label]
         assert translation.get("type") is None and translation.text, label  # finished, not empty
 
-    from ui.screens.purchasing import _pdf_tr  # what the window hands the renderer
+    from ui.screens.purchasing.editor import _pdf_tr  # what the window hands the renderer
 
     translator = QTranslator()
     assert translator.load(str(ROOT / "resources/i18n/stockroom_zh_CN.qm"))

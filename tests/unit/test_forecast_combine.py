@@ -103,11 +103,11 @@ def test_simulated_quantiles_of_a_row_do_not_depend_on_the_other_rows():
 
 
 def test_widening_leaves_a_row_whose_backtest_errors_match_its_model_alone():
-    from domain.forecasting.api import _widening
+    from domain.forecasting.quantiles import widening
 
     sigma, alpha = np.array([2.0, 2.0]), np.array([0.0, 0.0])
     errors = np.stack([np.full((4, 3), 2.0), np.full((4, 3), 6.0)])
-    np.testing.assert_allclose(_widening(errors, sigma, alpha), [1.0, 3.0])
+    np.testing.assert_allclose(widening(errors, sigma, alpha), [1.0, 3.0])
 
 
 def test_the_select_strategy_is_still_there_and_anything_else_is_refused():

@@ -7,6 +7,7 @@ import pytest
 
 from domain.forecasting import api
 from domain.forecasting import methods as m
+from domain.forecasting import selection
 
 NAN = float("nan")
 
@@ -96,12 +97,12 @@ def test_a_near_tie_in_mase_goes_to_the_method_with_less_bias():
     mase = np.array([[1.00, 1.00], [1.03, 1.20], [NAN, NAN]])
     bias = np.array([[-0.30, -0.30], [0.10, 0.00], [NAN, NAN]])
     # Row 0: 1.03 is within 5 % of 1.00 and less biased; row 1: 1.20 is not a near-tie.
-    np.testing.assert_array_equal(api._select(mase, bias), [1, 0])
+    np.testing.assert_array_equal(selection._select(mase, bias), [1, 0])
 
 
 def test_without_any_backtest_the_first_method_is_chosen():
     mase = np.full((3, 2), NAN)
-    np.testing.assert_array_equal(api._select(mase, mase), [0, 0])
+    np.testing.assert_array_equal(selection._select(mase, mase), [0, 0])
 
 
 def test_the_yearly_index_is_last_years_ratio_shrunk_by_its_volume_by_hand():
@@ -150,4 +151,4 @@ def test_holt_with_its_yearly_index_does_not_count_a_steady_trend_twice():
     y = 10 + 0.5 * np.arange(80)
     result = api.forecast_series(y, 4, models=(), strategy="select")
     assert result.scores["holt_damped(0.2,0.1,0.9)"] < result.scores["moving_average(13)"]
-    assert "holt_damped(0.2,0.1,0.9)" in api.SLOPED_METHODS
+    assert "holt_damped(0.2,0.1,0.9)" in selection.SLOPED_METHODS

@@ -1,4 +1,5 @@
-"""Purchase orders: the list (state filter, search), an editor for drafts and revisions, and the PDF.
+"""The purchase-order editor (``PoEditor``, mixed into ``PurchasingScreen``) and what a PO reads as: its state, its
+label, the lines' packs and prices, the totals per currency and the exchange rate.
 
 Every change goes through a use case of ``domain.purchasing`` on the task runner, then the PO
 is read again, so the quantities (MOQ, multiple and pack rounding), amounts and totals shown
@@ -20,19 +21,15 @@ from PySide6.QtCore import QLocale
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QComboBox
-from PySide6.QtWidgets import QCompleter
 from PySide6.QtWidgets import QDateEdit
 from PySide6.QtWidgets import QGroupBox
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
-from PySide6.QtWidgets import QMessageBox
 from PySide6.QtWidgets import QPushButton
-from PySide6.QtWidgets import QSplitter
 from PySide6.QtWidgets import QTableWidget
 from PySide6.QtWidgets import QTableWidgetItem
 from PySide6.QtWidgets import QVBoxLayout
-from PySide6.QtWidgets import QWidget
 
 from domain import purchasing
 from domain import purchasing_commands as pc
@@ -42,22 +39,10 @@ from domain.exchange import totals_by_currency
 from domain.exchange import totals_text
 from domain.numbers import fmt
 from domain.numbers import round_money
-from ui.dialogs.reason import ReasonDialog
-from ui.dialogs.receive_po import ReceivePoDialog
 from ui.i18n import fill
-from ui.models.proxy import RowFilterProxy
-from ui.models.table import Column
-from ui.models.table import RowRole
-from ui.models.table import RowTableModel
 from ui.models.table import money_text
-from ui.models.table import qty_text
 from ui.refusals import refusal_text
-from ui.search import needle
-from ui.search import search_keys
 from ui.widgets.busy import alive
-from ui.widgets.pdf_preview import PdfPreview
-from ui.widgets.screen import Screen
-from ui.widgets.table_view import DataTable
 
 if TYPE_CHECKING:
     from ui.services import PurchasingQueries
@@ -82,30 +67,6 @@ def state_text(state: str) -> str:
 
 def po_label(row) -> str:
     return row.number or fill(translate("PurchasingScreen", "Draft %1"), row.id[:8])
-
-
-class PoListModel(RowTableModel):
-    CONTEXT = CTX
-    COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("PurchasingScreen", "Number"), lambda r: r.number or "", lambda v: v or "—"),
-        Column(QT_TRANSLATE_NOOP("PurchasingScreen", "Supplier"), lambda r: f"{r.supplier} {r.supplier_name}"),
-        Column(QT_TRANSLATE_NOOP("PurchasingScreen", "Warehouse"), lambda r: r.warehouse),
-        Column(QT_TRANSLATE_NOOP("PurchasingScreen", "State"), lambda r: r.state, state_text),
-        Column(QT_TRANSLATE_NOOP("PurchasingScreen", "Rev."), lambda r: r.revision, str, True),
-        Column(QT_TRANSLATE_NOOP("PurchasingScreen", "Expected"), lambda r: r.expected_on,
-               lambda v: v.isoformat() if v else ""),
-        Column(QT_TRANSLATE_NOOP("PurchasingScreen", "Lines"), lambda r: len(r.lines), str, True),
-        Column(QT_TRANSLATE_NOOP("PurchasingScreen", "Open qty"), lambda r: sum(x.open_qty for x in r.lines),
-               qty_text, True),
-        # each PO's amount in its own currency, labelled with it (sorting compares amounts within a currency)
-        Column(QT_TRANSLATE_NOOP("PurchasingScreen", "Amount"), lambda r: (r.currency, r.subtotal()),
-               lambda v: f"{money_text(v[1])} {v[0]}", True),
-    )
-
-    @classmethod
-    def make_keys(cls, rows) -> list[str]:
-        return search_keys(rows, lambda r: (r.number or r.id, r.supplier, r.supplier_name, r.warehouse,
-                                            *(x.sku for x in r.lines)), lambda r: r.supplier_name)
 
 
 LINE_COLUMNS = (
@@ -186,58 +147,12 @@ def _pdf_tr(text: str) -> str:
     return QCoreApplication.translate("PurchaseOrderPdf", text)
 
 
-class PurchasingScreen(Screen):
-    marks_stale = True  # says when the database changed after the shown data was read (ui.watch)
+class PoEditor:
+    """The order editor of ``PurchasingScreen`` (a mixin: the screen builds it with ``build_editor`` and owns its
+    widgets): the PO's header, lines and totals as the domain computed them, its line and rate edits, the state
+    that decides what may change, and the PDF preview."""
 
-    def __init__(self, services, parent=None) -> None:
-        super().__init__(services, parent)
-        self.current = None  # PoRow
-        self.snapshot = None
-        self.revising = False
-        self.dialog = None
-        self._filling = False
-        self._pending_select: str | None = None
-        self.products: list[tuple[str, str]] = []
-        self.codes: dict[str, str] = {}
-        self._render_ticket: object = None
-
-        # list
-        self.list_model = PoListModel(self)
-        self.proxy = RowFilterProxy(self)
-        self.proxy.setSourceModel(self.list_model)
-        self.search = QLineEdit(self)
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda text: self.proxy.set_search(needle(text)))
-        self.state_filter = QComboBox(self)
-        self.state_filter.addItem("", None)
-        for key in STATES:
-            self.state_filter.addItem("", key)
-        self.state_filter.currentIndexChanged.connect(self._filter_changed)
-        self.table = DataTable("purchase-orders", self)
-        self.table.setModel(self.proxy)
-        self.table.set_widths({0: 120, 1: 170, 2: 70, 3: 100, 4: 40, 5: 85, 6: 45})
-        self.table.selectionModel().currentRowChanged.connect(self._selected)
-        self.list_totals = QLabel(self)
-        self.list_totals.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsInserted,
-                       self.proxy.rowsRemoved):
-            signal.connect(self._show_list_totals)
-
-        # actions
-        self.new_button = QPushButton(self)
-        self.new_button.clicked.connect(self.new_draft)
-        self.issue_button = QPushButton(self)
-        self.issue_button.clicked.connect(self.issue)
-        self.revise_button = QPushButton(self)
-        self.revise_button.clicked.connect(self.revise)
-        self.cancel_button = QPushButton(self)
-        self.cancel_button.clicked.connect(self.cancel_po)
-        self.close_button = QPushButton(self)
-        self.close_button.clicked.connect(self.close_short)
-        self.receive_button = QPushButton(self)
-        self.receive_button.clicked.connect(self.receive)
-
-        # editor
+    def build_editor(self) -> None:
         self.editor = QGroupBox(self)
         self.supplier_label, self.warehouse_label, self.expected_label = QLabel(self), QLabel(self), QLabel(self)
         self.supplier = QComboBox(self)
@@ -322,106 +237,6 @@ class PurchasingScreen(Screen):
         editor_layout.addLayout(rate_bar)
         editor_layout.addWidget(self.message)
 
-        # preview
-        self.preview = PdfPreview(services.tasks, self)
-        self.preview_box = QGroupBox(self)
-        preview_layout = QVBoxLayout(self.preview_box)
-        preview_layout.setContentsMargins(4, 4, 4, 4)
-        preview_layout.addWidget(self.preview)
-
-        filter_bar = QHBoxLayout()
-        filter_bar.addWidget(self.search, 2)
-        filter_bar.addWidget(self.state_filter, 1)
-        action_bar = QHBoxLayout()
-        for widget in (self.supplier_label, self.supplier, self.warehouse_label, self.warehouse, self.expected_label,
-                       self.expected, self.new_button):
-            action_bar.addWidget(widget)
-        action_bar.addSpacing(16)
-        for button in (self.issue_button, self.revise_button, self.cancel_button,
-                       self.close_button, self.receive_button):
-            action_bar.addWidget(button)
-        action_bar.addStretch(1)
-        list_part = QWidget(self)
-        list_layout = QVBoxLayout(list_part)
-        list_layout.setContentsMargins(0, 0, 0, 0)
-        list_layout.addLayout(filter_bar)
-        list_layout.addWidget(self.table, 1)
-        list_layout.addWidget(self.list_totals)
-        left = QSplitter(Qt.Orientation.Vertical, self)
-        left.addWidget(list_part)
-        left.addWidget(self.editor)
-        left.setStretchFactor(1, 2)
-        self.splitter = QSplitter(self)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.preview_box)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(action_bar)
-        layout.addWidget(self.busy_bar)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.splitter, 1)
-        self.retranslate()
-        self._enable()
-        self.refresh()
-
-    # -- loading -------------------------------------------------------------------------
-    def refresh(self) -> None:
-        catalog, documents, orders = self.services.catalog, self.services.documents, self.services.purchasing
-
-        def fetch():
-            codes = {code: target.sku for code, target in documents.scan_codes().items()}
-            return (orders.purchase_orders(), catalog.suppliers(), catalog.warehouses(),
-                    [(p.sku, p.name) for p in catalog.products()], codes)
-
-        self.load(fetch, self._loaded)
-
-    def _loaded(self, result) -> None:
-        rows, suppliers, warehouses, self.products, self.codes = result
-        self._fill(self.supplier, [(s.code, f"{s.code}  {s.name}") for s in suppliers])
-        self._fill(self.warehouse, [(w.code, f"{w.code}  {w.name}") for w in warehouses])
-        completer = QCompleter([f"{sku}  {name}" for sku, name in self.products], self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.activated.connect(lambda text: self.sku.setText(text.split()[0]))
-        self.sku.setCompleter(completer)
-        self.list_model.set_rows(rows)
-        target = self._pending_select or (self.current.id if self.current else None)
-        self._pending_select = None
-        if target:
-            self.select(target)
-
-    @staticmethod
-    def _fill(combo: QComboBox, items: list[tuple[str, str]]) -> None:
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        for code, text in items:
-            combo.addItem(text, code)
-        if current is not None and combo.findData(current) >= 0:
-            combo.setCurrentIndex(combo.findData(current))
-        combo.blockSignals(False)
-
-    def _filter_changed(self, *_) -> None:
-        state = self.state_filter.currentData()
-        self.proxy.set_filter("state", (lambda i, r: r.state == state) if state else None)
-
-    def select(self, po_id: str) -> bool:
-        """Select the PO with this id (or number) in the list and open it in the editor."""
-        for i in range(self.proxy.rowCount()):
-            row = self.proxy.index(i, 0).data(RowRole)
-            if po_id in (row.id, row.number):
-                self.table.setCurrentIndex(self.proxy.index(i, 0))
-                self.open_po(row.id)
-                return True
-        self.open_po(po_id)
-        return False
-
-    def _selected(self, current, _previous=None) -> None:
-        row = current.data(RowRole) if current.isValid() else None
-        if row is not None and (self.current is None or row.id != self.current.id):
-            self.open_po(row.id)
-
     def open_po(self, po_id: str) -> None:
         uow, orders = self.services.uow, self.services.purchasing
         self.revising = False if self.current is None or self.current.id != po_id else self.revising
@@ -469,10 +284,6 @@ class PurchasingScreen(Screen):
         self._show_totals()
         self._show_state()
         self._enable()
-
-    def _show_list_totals(self, *_) -> None:
-        rows = [self.proxy.index(i, 0).data(RowRole) for i in range(self.proxy.rowCount())]
-        self.list_totals.setText(list_totals_text(rows))
 
     def _show_rate(self) -> None:
         snap, row = self.snapshot, self.current
@@ -552,24 +363,6 @@ class PurchasingScreen(Screen):
             self.busy_bar.busy(False)
             on_done(result)
 
-    def new_draft(self) -> None:
-        supplier, warehouse = self.supplier.currentData(), self.warehouse.currentData()
-        if not supplier or not warehouse:
-            self.say(translate("PurchasingScreen", "Choose a supplier and a warehouse first."), error=True)
-            return
-        expected = self.expected.date()
-        expected_on = None if expected == self.expected.minimumDate() else expected.toPython()
-        command, uow = pc.CreatePurchaseOrder(supplier, warehouse, expected_on), self.services.uow
-        self._run(lambda: purchasing.create_draft(uow(), command), self._draft_created)
-
-    def _draft_created(self, po) -> None:
-        self.revising = False
-        text = translate("PurchasingScreen", "New draft for %1. Add lines: scan or type a SKU.")
-        self.say(fill(text, self.supplier.currentText()))
-        self._pending_select = po.id
-        self.refresh()
-        self.sku.setFocus()
-
     def _add_from_bar(self) -> None:
         text = self.sku.text().strip()
         if not text:
@@ -642,94 +435,6 @@ class PurchasingScreen(Screen):
 
         self._run(lambda: purchasing.set_fixed_rate(uow(), command), done)
 
-    def issue(self) -> None:
-        if self.current is None or self.current.state != "draft":
-            return
-        ref, uow = self.current.id, self.services.uow
-        self._run(lambda: purchasing.issue(uow(), pc.IssuePurchaseOrder(ref)), self._issued)
-
-    def _issued(self, po) -> None:
-        self.say(fill(translate("PurchasingScreen", "Issued %1"), po.number))
-        self._changed()
-
-    def revise(self, confirm: bool = True) -> bool:
-        """Unlock an issued PO for changes after the purchaser agrees that each change makes a revision."""
-        row = self.current
-        if row is None or row.state not in OPEN:
-            return False
-        if confirm:
-            answer = QMessageBox.question(
-                self, translate("PurchasingScreen", "Revise purchase order"),
-                fill(translate("PurchasingScreen", "%1 has been issued. Each change makes revision %2 (then the next) "
-                                                   "and freezes a new copy for the supplier; send them the new PDF. "
-                                                   "Revise it?"), po_label(row), str(row.revision + 1)))
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
-        self.revising = True
-        self._show_po()
-        self.say(fill(
-            translate("PurchasingScreen", "Revising %1: change quantities or prices in the grid, or add lines."),
-            po_label(row)))
-        return True
-
-    def cancel_po(self) -> ReasonDialog | None:
-        row = self.current
-        if row is None:
-            return None
-        dialog = ReasonDialog(translate("PurchasingScreen", "Cancel purchase order"),
-                              fill(translate("PurchasingScreen", "Cancel %1? Nothing more will be expected from it."),
-                                   po_label(row)), required=True, parent=self)
-        ref, uow = row.id, self.services.uow
-
-        def accepted() -> None:
-            command = pc.CancelPurchaseOrder(ref, dialog.reason())
-            self._run(lambda: purchasing.cancel(uow(), command),
-                      lambda po: (self.say(fill(translate("PurchasingScreen", "Cancelled %1"), po.label)),
-                                  self._changed()))
-
-        dialog.accepted.connect(accepted)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
-    def close_short(self) -> ReasonDialog | None:
-        row = self.current
-        if row is None:
-            return None
-        dialog = ReasonDialog(translate("PurchasingScreen", "Close short"),
-                              fill(translate("PurchasingScreen", "Close %1 short? What is still open is no longer "
-                                                                 "expected; what was received stays received."),
-                                   po_label(row)),
-                              required=False, parent=self)
-        ref, uow = row.id, self.services.uow
-
-        def accepted() -> None:
-            command = pc.ClosePurchaseOrderShort(ref, dialog.reason())
-            self._run(lambda: purchasing.close_short(uow(), command),
-                      lambda po: (self.say(fill(translate("PurchasingScreen", "Closed %1 short"), po.label)),
-                                  self._changed()))
-
-        dialog.accepted.connect(accepted)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
-    def receive(self) -> ReceivePoDialog | None:
-        row = self.current
-        if row is None or row.state not in OPEN:
-            return None
-        dialog = ReceivePoDialog(self.services, row, self.codes, self)
-
-        def accepted() -> None:
-            lines = len(dialog.movements)
-            self.say(fill(translate("PurchasingScreen", "Received %n line(s) against %1", None, lines), po_label(row)))
-            self._changed()
-
-        dialog.accepted.connect(accepted)
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
     def _changed(self) -> None:
         """After a use case: read the list and the PO again (the domain's numbers, not ours)."""
         if self.current is not None:
@@ -758,35 +463,3 @@ class PurchasingScreen(Screen):
                 self.preview.show_failure(fill(text, str(exc)))
 
         self.services.tasks.submit(lambda: _render(uow, ref, locale_name, _pdf_tr), on_done=done, on_error=failed)
-
-    # -- language ------------------------------------------------------------------------
-    def retranslate(self) -> None:
-        self.search.setPlaceholderText(translate("PurchasingScreen", "Search number, supplier or SKU…"))
-        self.state_filter.setItemText(0, translate("PurchasingScreen", "All states"))
-        for i, key in enumerate(STATES, 1):
-            self.state_filter.setItemText(i, state_text(key))
-        self.new_button.setText(translate("PurchasingScreen", "&New draft"))
-        self.issue_button.setText(translate("PurchasingScreen", "&Issue"))
-        self.revise_button.setText(translate("PurchasingScreen", "Re&vise…"))
-        self.cancel_button.setText(translate("PurchasingScreen", "&Cancel PO…"))
-        self.close_button.setText(translate("PurchasingScreen", "Close s&hort…"))
-        self.receive_button.setText(translate("PurchasingScreen", "&Receive…"))
-        self.editor.setTitle(translate("PurchasingScreen", "Purchase order"))
-        self.preview_box.setTitle(translate("PurchasingScreen", "Preview"))
-        self.supplier_label.setText(translate("PurchasingScreen", "&Supplier:"))
-        self.warehouse_label.setText(translate("PurchasingScreen", "&Warehouse:"))
-        self.expected_label.setText(translate("PurchasingScreen", "&Expected:"))
-        self.sku_label.setText(translate("PurchasingScreen", "&Add SKU:"))
-        self.sku.setPlaceholderText(translate("PurchasingScreen", "Scan, or type a SKU or name"))
-        self.qty.setPlaceholderText(translate("PurchasingScreen", "Qty"))
-        self.price.setPlaceholderText(translate("PurchasingScreen", "Price (terms)"))
-        self.add_button.setText(translate("PurchasingScreen", "Add"))
-        self.remove_button.setText(translate("PurchasingScreen", "Remove line"))
-        self.rate_button.setText(translate("PurchasingScreen", "Set rate"))
-        self.lines.setHorizontalHeaderLabels([translate("PurchasingScreen", title) for title in LINE_COLUMNS])
-        self.list_model.retranslate()
-        self._show_list_totals()
-        if self.current is not None and self.snapshot is not None:
-            self._show_po()
-        else:
-            self._show_state()
