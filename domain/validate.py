@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import functools
 import re
+import time
 import unicodedata
 from datetime import UTC
 from datetime import date
 from datetime import datetime
+from datetime import timedelta
 from decimal import Decimal
 
 from domain import limits
@@ -229,11 +231,38 @@ def day(field: str, value: date) -> date:
     return value
 
 
+# For ``moment``'s common case: (the Unix times of today's and the next UTC midnight, the first instant after the
+# last accepted business date), worked out again when the clock is outside that day.
+_utc_window: tuple[float, float, datetime] = (0.0, 0.0, _EPOCH)
+
+
+def _renew_utc_window() -> bool:
+    """Work out ``_utc_window`` for today (False: the last accepted date is the last a datetime can hold)."""
+    global _utc_window
+    today = datetime.now(UTC).date()
+    try:
+        end = datetime.combine(_last_day(today) + timedelta(days=1), datetime.min.time(), UTC)
+        since = datetime.combine(today, datetime.min.time(), UTC)
+        until = since + timedelta(days=1)
+    except OverflowError:
+        return False
+    _utc_window = ((since - _EPOCH).total_seconds(), (until - _EPOCH).total_seconds(), end)
+    return True
+
+
 def moment(field: str, value: datetime | None) -> datetime:
     """An aware UTC datetime inside the window of business dates; None means now, a naive one is
     taken as local time."""
     if value is None:
         return datetime.now(UTC)
+    # The common case, a UTC instant well inside the window, is answered by two comparisons: for it the
+    # checks below come to ``_EPOCH <= value < end``, and ``astimezone(UTC)`` gives back the same instant.
+    if type(value) is datetime and value.tzinfo is UTC and _EPOCH <= value:
+        since, until, end = _utc_window
+        if since <= time.time() < until and value < end:
+            return value
+        if _renew_utc_window() and value < _utc_window[2]:
+            return value
     if not isinstance(value, datetime):
         raise BadInput(field, f"{value!r} is not a date and time; use ISO form 2026-03-01T14:30")
     day(field, value)  # before converting: year 1 or 9999 would overflow the conversion
