@@ -137,33 +137,41 @@ def _insert_many(conn: Connection, table, columns: dict[str, list]) -> None:
 
 
 _KIND_TEXT = {kind: kind.value for kind in MovementKind}  # Enum's ``.value`` is a slow descriptor
-# How each column of ``movements`` and ``movement_values`` is read from a Movement and its Valuation.
-_MOVEMENT_COLUMNS = {
-    "id": attrgetter("id"), "kind": lambda m: _KIND_TEXT[m.kind], "product_id": attrgetter("product_id"),
-    "warehouse_id": attrgetter("warehouse_id"), "qty": attrgetter("qty"), "unit_cost": attrgetter("unit_cost"),
-    "occurred_at": attrgetter("occurred_at"), "recorded_at": attrgetter("recorded_at"),
-    "transfer_id": attrgetter("transfer_id"), "reverses_id": attrgetter("reverses_id"),
-    "source_type": attrgetter("source_type"), "source_ref": attrgetter("source_ref"), "note": attrgetter("note"),
-    "user": attrgetter("user"), "device_id": attrgetter("device_id"),
-    "fx_currency": attrgetter("fx_currency"), "fx_unit_price": attrgetter("fx_unit_price"),
-    "fx_rate": attrgetter("fx_rate"),
-}
-_VALUE_COLUMNS = {
-    "value": attrgetter("value"), "on_hand_after": attrgetter("after.on_hand"),
-    "value_after": attrgetter("after.value"), "avg_after": attrgetter("after.avg_cost"),
-}
+# Which attribute of a Movement, of its Valuation and of a Balance each column of ``movements``,
+# ``movement_values`` and ``balances`` is read from.
+_MOVEMENT_COLUMNS = {name: name for name in (
+    "id", "kind", "product_id", "warehouse_id", "qty", "unit_cost", "occurred_at", "recorded_at", "transfer_id",
+    "reverses_id", "source_type", "source_ref", "note", "user", "device_id", "fx_currency", "fx_unit_price",
+    "fx_rate")}
+_VALUE_COLUMNS = {"value": "value", "on_hand_after": "after.on_hand", "value_after": "after.value",
+                  "avg_after": "after.avg_cost"}
 _BALANCE_COLUMNS = {
-    "product_id": attrgetter("product_id"), "warehouse_id": attrgetter("warehouse_id"),
-    "on_hand": attrgetter("position.on_hand"), "value": attrgetter("position.value"),
-    "avg_cost": attrgetter("position.avg_cost"), "reserved": attrgetter("reserved"),
-    "on_order": attrgetter("on_order"),
-    "last_at": lambda b: b.last_key[0] if b.last_key else None,
-    "last_id": lambda b: b.last_key[1] if b.last_key else None,
+    "product_id": "product_id", "warehouse_id": "warehouse_id", "on_hand": "position.on_hand",
+    "value": "position.value", "avg_cost": "position.avg_cost", "reserved": "reserved", "on_order": "on_order",
+    "last_key": "last_key",
 }
 
 
-def _columns(readers: dict[str, Callable], records: list) -> dict[str, list]:
-    return {name: list(map(read, records)) for name, read in readers.items()}
+@functools.cache
+def _reader(attributes: tuple[str, ...]) -> Callable:
+    """A record's ``attributes`` as a tuple, in one call."""
+    if len(attributes) == 1:  # attrgetter of one attribute gives the value itself
+        one = attrgetter(attributes[0])
+        return lambda record: (one(record),)
+    return attrgetter(*attributes)
+
+
+def _columns(attributes: dict[str, str], records: list) -> dict[str, tuple]:
+    """The columns ``attributes`` names (column → attribute, dotted for a nested one) of ``records``.
+
+    Each record is read once, all its attributes in one C call, and the rows are then turned into columns:
+    reading a column at a time would visit every record again for each column, and in a bulk load those
+    tens of thousands of records lie far apart in memory.
+    """
+    columns = list(zip(*map(_reader(tuple(attributes.values())), records), strict=True))
+    if not columns:  # no records
+        columns = [()] * len(attributes)
+    return dict(zip(attributes, columns, strict=True))
 
 
 class Buffer:
@@ -183,6 +191,7 @@ class Buffer:
         update the same rows again)."""
         if self.movements:
             movements = _columns(_MOVEMENT_COLUMNS, self.movements)
+            movements["kind"] = list(map(_KIND_TEXT.__getitem__, movements["kind"]))
             _insert_many(self.conn, t.movements, movements)
             values = _columns(_VALUE_COLUMNS, self.values)
             values["movement_id"] = movements["id"]
@@ -197,7 +206,11 @@ class Buffer:
             for key in self.dirty:
                 (old if key in self.known_balances else new).append(self.balances[key])
             if new:
-                _insert_many(self.conn, t.balances, _columns(_BALANCE_COLUMNS, new))
+                balances = _columns(_BALANCE_COLUMNS, new)
+                keys = balances.pop("last_key")
+                balances["last_at"] = [k[0] if k else None for k in keys]
+                balances["last_id"] = [k[1] if k else None for k in keys]
+                _insert_many(self.conn, t.balances, balances)
             if old:
                 c = t.balances.c
                 rows = [{
