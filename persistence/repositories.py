@@ -248,10 +248,11 @@ class MovementRepository:
         self.conn = buffer.conn
 
     def add(self, movement: Movement, valuation: Valuation) -> None:
-        self.buf.movements.append(movement)
-        self.buf.values.append(valuation)
-        if len(self.buf.movements) >= FLUSH_ROWS:
-            self.buf.flush_movements()
+        buf = self.buf
+        buf.movements.append(movement)
+        buf.values.append(valuation)
+        if len(buf.movements) >= FLUSH_ROWS:
+            buf.flush_movements()
 
     def _select(self):
         mv, vals = t.movements, t.movement_values
@@ -373,8 +374,9 @@ class BalanceRepository:
 
     def put(self, balance: Balance) -> None:
         key = (balance.product_id, balance.warehouse_id)
-        self.buf.balances[key] = balance
-        self.buf.dirty.add(key)
+        buf = self.buf
+        buf.balances[key] = balance
+        buf.dirty.add(key)
 
 
 def _product(row, codes: list[str]) -> Product:
