@@ -79,6 +79,10 @@ class _Find:
     def warehouse(uow: UnitOfWork, code: str, field: str = "warehouse") -> Warehouse:
         return find_warehouse(uow, code, field)
 
+    def product_in(self, uow: UnitOfWork, sku: str, warehouse: str) -> tuple[Product, Warehouse]:
+        """The product of a SKU or barcode and the warehouse of a code, looked up in that order."""
+        return self.product(uow, sku), self.warehouse(uow, warehouse)
+
 
 _FIND = _Find()
 
@@ -94,6 +98,16 @@ class _Remembered(_Find):
     def __init__(self) -> None:
         self.products: dict[tuple[object, str], Product] = {}
         self.warehouses: dict[tuple[object, str], Warehouse] = {}
+        self.pairs: dict[tuple[object, object], tuple[Product, Warehouse]] = {}
+
+    def product_in(self, uow: UnitOfWork, sku: str, warehouse: str) -> tuple[Product, Warehouse]:
+        try:
+            return self.pairs[sku, warehouse]
+        except KeyError:
+            found = self.pairs[sku, warehouse] = (self.product(uow, sku), self.warehouse(uow, warehouse))
+        except TypeError:
+            found = self.product(uow, sku), self.warehouse(uow, warehouse)
+        return found
 
     def product(self, uow: UnitOfWork, code: str, field: str = "SKU") -> Product:
         try:
@@ -242,8 +256,7 @@ def _receive(uow: UnitOfWork, c: cmd.ReceiveStock, fx: tuple[str, Decimal, Decim
     """Post a receipt; ``fx`` (currency, foreign unit price, rate) is kept on it when the cost was converted."""
     qty = v.quantity("quantity", c.qty)
     cost = v.money("unit cost", c.unit_cost)
-    product = find.product(uow, c.sku)
-    warehouse = find.warehouse(uow, c.warehouse)
+    product, warehouse = find.product_in(uow, c.sku, c.warehouse)
     return _post(
         uow, Kind.RECEIPT, product, warehouse, qty, v.moment("date", c.occurred_at),
         unit_cost=cost, source_type=c.source_type or "receipt",
@@ -253,8 +266,7 @@ def _receive(uow: UnitOfWork, c: cmd.ReceiveStock, fx: tuple[str, Decimal, Decim
 
 def _ship(uow: UnitOfWork, c: cmd.ShipStock, *, find: _Find = _FIND) -> Movement:
     qty = v.quantity("quantity", c.qty)
-    product = find.product(uow, c.sku)
-    warehouse = find.warehouse(uow, c.warehouse)
+    product, warehouse = find.product_in(uow, c.sku, c.warehouse)
     return _post(
         uow, Kind.SHIPMENT, product, warehouse, -qty, v.moment("date", c.occurred_at),
         source_type=c.source_type or "shipment",
@@ -284,8 +296,7 @@ def _transfer(uow: UnitOfWork, c: cmd.TransferStock, *, find: _Find = _FIND) -> 
 def _adjust(uow: UnitOfWork, c: cmd.AdjustStock, *, find: _Find = _FIND) -> Movement:
     delta = v.quantity("change", c.delta, positive=False)
     reason = v.text("reason", c.reason)
-    product = find.product(uow, c.sku)
-    warehouse = find.warehouse(uow, c.warehouse)
+    product, warehouse = find.product_in(uow, c.sku, c.warehouse)
     return _post(uow, Kind.ADJUSTMENT, product, warehouse, delta, v.moment("date", c.occurred_at),
                  source_type="adjustment", source_ref=_reference(c.ref), note=reason)
 
@@ -294,8 +305,7 @@ def _count(uow: UnitOfWork, c: cmd.CountStock, *, find: _Find = _FIND) -> Moveme
     if c.counted is None or (isinstance(c.counted, str) and not c.counted.strip()):
         return None
     counted = v.quantity("counted quantity", c.counted, allow_zero=True)
-    product = find.product(uow, c.sku)
-    warehouse = find.warehouse(uow, c.warehouse)
+    product, warehouse = find.product_in(uow, c.sku, c.warehouse)
     at = v.moment("date", c.occurred_at)
     movement_id = new_id()
     balance = uow.balances.get(product.id, warehouse.id)
