@@ -27,6 +27,7 @@ from decimal import Decimal
 from domain import limits
 from domain.errors import BadInput
 from domain.numbers import QTY_PLACES
+from domain.numbers import ZERO
 from domain.numbers import AmbiguousNumber
 from domain.numbers import D
 from domain.numbers import places_of
@@ -69,9 +70,9 @@ def _quantity_text(field: str, value: str, positive: bool, allow_zero: bool) -> 
 
 def _quantity(field: str, value: object, positive: bool, allow_zero: bool) -> Decimal:
     result = number(field, value, max_places=QTY_PLACES)
-    if positive and result < 0:
+    if positive and result < ZERO:
         raise BadInput(field, f"{value} is negative; enter a quantity greater than 0", code="negative", values=(value,))
-    if not allow_zero and result == 0:
+    if not allow_zero and result == ZERO:
         raise BadInput(field, "must not be 0", code="zero")
     if abs(result) >= limits.QTY_MAX:
         raise BadInput(field, f"{value} is too large; at most 999,999,999,999 is accepted", code="too_large",
@@ -82,7 +83,7 @@ def _quantity(field: str, value: object, positive: bool, allow_zero: bool) -> De
 def money(field: str, value: object, *, max_places: int = 8) -> Decimal:
     """A non-negative amount of money or unit cost."""
     result = number(field, value, max_places=max_places)
-    if result < 0:
+    if result < ZERO:
         raise BadInput(field, f"{value} is negative; enter 0 or more", code="negative", values=(value,))
     if result >= limits.COST_MAX:  # costs are kept with 8 decimals in a 64-bit integer
         raise BadInput(field, f"{value} is too large; at most 9,999,999,999.99999999 is accepted", code="too_large",
@@ -141,6 +142,8 @@ def text(field: str, value: object, *, required: bool = True, max_len: int = 200
 
     ``multiline`` (default: whether ``field`` is one of ``MULTILINE_FIELDS``) allows line breaks and tabs.
     """
+    if type(value) is str and not value and not required:  # an optional field left empty (most notes)
+        return ""
     result = "" if value is None else str(value).strip()
     if multiline is None:
         multiline = field in MULTILINE_FIELDS
