@@ -165,13 +165,23 @@ def _columns(attributes: dict[str, str], records: list) -> dict[str, tuple]:
     """The columns ``attributes`` names (column → attribute, dotted for a nested one) of ``records``.
 
     Each record is read once, all its attributes in one C call, and the rows are then turned into columns:
-    reading a column at a time would visit every record again for each column, and in a bulk load those
-    tens of thousands of records lie far apart in memory.
+    reading a column at a time would visit every record again for each column.
     """
-    columns = list(zip(*map(_reader(tuple(attributes.values())), records), strict=True))
-    if not columns:  # no records
-        columns = [()] * len(attributes)
-    return dict(zip(attributes, columns, strict=True))
+    return _transpose(attributes, list(map(_reader(tuple(attributes.values())), records)))
+
+
+def _transpose(names: Iterable[str], rows: list[tuple]) -> dict[str, tuple]:
+    """Rows of values in the order of ``names``, as a column per name."""
+    names = list(names)
+    columns = list(zip(*rows, strict=True)) or [()] * len(names)
+    return dict(zip(names, columns, strict=True))
+
+
+# A buffered movement and its valuation are read when they are added, as rows in the order of the
+# columns above: the objects are then still in the processor's caches (read at a flush, tens of
+# thousands of them later, each costs a trip to memory), and need not be kept until the flush.
+_MOVEMENT_ROW = _reader(tuple(_MOVEMENT_COLUMNS.values()))
+_VALUE_ROW = _reader(tuple(_VALUE_COLUMNS.values()))
 
 
 class Buffer:
@@ -179,8 +189,8 @@ class Buffer:
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self.movements: list[Movement] = []
-        self.values: list[Valuation] = []  # the valuation of each of ``movements``, in the same order
+        self.movements: list[tuple] = []  # the movements to insert, as rows (``_MOVEMENT_ROW``)
+        self.values: list[tuple] = []  # the valuation of each of ``movements``, in the same order (``_VALUE_ROW``)
         self.balances: dict[tuple[str, str], Balance] = {}
         self.dirty: set[tuple[str, str]] = set()
         self.known_balances: set[tuple[str, str]] = set()
@@ -190,10 +200,10 @@ class Buffer:
         warehouse, so they take little memory, and writing them at every ``FLUSH_ROWS`` movements would only
         update the same rows again)."""
         if self.movements:
-            movements = _columns(_MOVEMENT_COLUMNS, self.movements)
+            movements = _transpose(_MOVEMENT_COLUMNS, self.movements)
             movements["kind"] = list(map(_KIND_TEXT.__getitem__, movements["kind"]))
             _insert_many(self.conn, t.movements, movements)
-            values = _columns(_VALUE_COLUMNS, self.values)
+            values = _transpose(_VALUE_COLUMNS, self.values)
             values["movement_id"] = movements["id"]
             _insert_many(self.conn, t.movement_values, values)
             self.movements, self.values = [], []
@@ -249,8 +259,8 @@ class MovementRepository:
 
     def add(self, movement: Movement, valuation: Valuation) -> None:
         buf = self.buf
-        buf.movements.append(movement)
-        buf.values.append(valuation)
+        buf.movements.append(_MOVEMENT_ROW(movement))
+        buf.values.append(_VALUE_ROW(valuation))
         if len(buf.movements) >= FLUSH_ROWS:
             buf.flush_movements()
 
