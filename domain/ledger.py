@@ -215,7 +215,7 @@ def _read_ahead(uow: UnitOfWork, batch: list[object], seen: set[tuple]) -> None:
                     named.update(((c.sku, c.from_warehouse), (c.sku, c.to_warehouse)))
     except TypeError:  # a code that cannot even be hashed: its command will be refused by name
         return
-    named -= seen
+    named = named - seen  # (``named -= seen`` would go through all of ``seen``, which only grows)
     seen |= named
     named = {(code.strip(), w.strip()) for code, w in named if isinstance(code, str) and isinstance(w, str)}
     uow.products.preload({code for code, _ in named})
