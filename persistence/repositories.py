@@ -7,8 +7,9 @@ statements per thousand rows. Master data is cached per unit of work.
 
 Speed notes (see tests/benchmarks): building a fresh ``select()`` costs about 0.3 ms of
 SQLAlchemy bookkeeping per execution, ten times the query itself, so the statements that run
-once per movement or per transaction are built once, here, with bind parameters. Buffered
-rows go to the driver's ``executemany`` after their values pass through the same conversion
+once per movement or per transaction are built once, here, with bind parameters. A movement and
+its valuation are read into rows when they are buffered (``_MOVEMENT_ROW``, ``_VALUE_ROW``), and
+the rows go to the driver's ``executemany`` after their values pass through the same conversion
 SQLAlchemy applies (``_to_stored``), a column at a time: a whole column of Decimals or instants
 converts in a few C loops, where SQLAlchemy would call a processor for each value of each row.
 """
