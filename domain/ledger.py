@@ -49,6 +49,10 @@ from domain.numbers import fmt
 from domain.ports import UnitOfWork
 
 Kind = MovementKind
+# The kinds the posting path names for every movement: an enum member looked up on its class goes through a
+# descriptor (60 ns, four times a movement), a module constant does not.
+_RECEIPT, _SHIPMENT, _TRANSFER_OUT, _TRANSFER_IN, _REVERSAL = (
+    Kind.RECEIPT, Kind.SHIPMENT, Kind.TRANSFER_OUT, Kind.TRANSFER_IN, Kind.REVERSAL)
 
 
 def find_product(uow: UnitOfWork, code: str, field: str = "SKU") -> Product:
@@ -258,7 +262,7 @@ def _receive(uow: UnitOfWork, c: cmd.ReceiveStock, fx: tuple[str, Decimal, Decim
     cost = v.money("unit cost", c.unit_cost)
     product, warehouse = find.product_in(uow, c.sku, c.warehouse)
     return _post(
-        uow, Kind.RECEIPT, product, warehouse, qty, v.moment("date", c.occurred_at),
+        uow, _RECEIPT, product, warehouse, qty, v.moment("date", c.occurred_at),
         unit_cost=cost, source_type=c.source_type or "receipt",
         source_ref=_reference(c.ref), note=v.text("note", c.note, required=False), fx=fx,
     )
@@ -268,7 +272,7 @@ def _ship(uow: UnitOfWork, c: cmd.ShipStock, *, find: _Find = _FIND) -> Movement
     qty = v.quantity("quantity", c.qty)
     product, warehouse = find.product_in(uow, c.sku, c.warehouse)
     return _post(
-        uow, Kind.SHIPMENT, product, warehouse, -qty, v.moment("date", c.occurred_at),
+        uow, _SHIPMENT, product, warehouse, -qty, v.moment("date", c.occurred_at),
         source_type=c.source_type or "shipment",
         source_ref=_reference(c.ref), note=v.text("note", c.note, required=False),
     )
@@ -378,7 +382,7 @@ def _post(
                                  balance.on_order))
     else:
         _revalue(uow, product.id, warehouse.id, key)
-    if kind == Kind.TRANSFER_OUT and transfer_id and known is not None:
+    if kind == _TRANSFER_OUT and transfer_id and known is not None:
         known[transfer_id] = val
     return movement
 
@@ -389,12 +393,12 @@ _NOTHING: Mapping[str, Valuation] = MappingProxyType({})  # no valuation known b
 def _value(uow: UnitOfWork, pos: Position, m: Movement, fresh: Mapping[str, Valuation]) -> Valuation:
     places = uow.money_places
     kind = m.kind
-    if kind == Kind.REVERSAL:
+    if kind == _REVERSAL:
         assert m.reverses_id is not None
         original = fresh.get(m.reverses_id) or uow.movements.valuation(m.reverses_id)
         assert original is not None
         return valuation.apply(pos, m.qty, exact_value=-original.value, reversal=True, places=places)
-    if kind == Kind.TRANSFER_IN and m.transfer_id:
+    if kind == _TRANSFER_IN and m.transfer_id:
         out_val = fresh.get(m.transfer_id)  # set by _transfer while posting both legs
         if out_val is None:
             out = next(leg for leg in uow.movements.transfer_legs(m.transfer_id) if leg.kind == Kind.TRANSFER_OUT)
