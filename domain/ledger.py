@@ -108,27 +108,37 @@ class _Remembered(_Find):
         try:
             return self.pairs[sku, warehouse]
         except KeyError:
-            found = self.pairs[sku, warehouse] = (self.product(uow, sku), self.warehouse(uow, warehouse))
+            remember = True
         except TypeError:
-            found = self.product(uow, sku), self.warehouse(uow, warehouse)
+            remember = False
+        # (looked up outside the handlers above, so that a refusal does not carry their exception along)
+        found = self.product(uow, sku), self.warehouse(uow, warehouse)
+        if remember:
+            self.pairs[sku, warehouse] = found
         return found
 
     def product(self, uow: UnitOfWork, code: str, field: str = "SKU") -> Product:
         try:
             return self.products[code, field]
         except KeyError:
-            found = self.products[code, field] = find_product(uow, code, field)
+            remember = True
         except TypeError:
-            found = find_product(uow, code, field)
+            remember = False
+        found = find_product(uow, code, field)
+        if remember:
+            self.products[code, field] = found
         return found
 
     def warehouse(self, uow: UnitOfWork, code: str, field: str = "warehouse") -> Warehouse:
         try:
             return self.warehouses[code, field]
         except KeyError:
-            found = self.warehouses[code, field] = find_warehouse(uow, code, field)
+            remember = True
         except TypeError:
-            found = find_warehouse(uow, code, field)
+            remember = False
+        found = find_warehouse(uow, code, field)
+        if remember:
+            self.warehouses[code, field] = found
         return found
 
 
