@@ -15,21 +15,26 @@ _lock = threading.Lock()
 _last_ms = 0
 _counter = 0
 
-# A bulk load makes 100,000s of ids, so the text is written without a 128-bit number or UUID object:
-# the time part once per millisecond, the random part from hex text of random bytes drawn 512 ids at a
-# time (a forked child draws its own).
+# A bulk load makes 100,000s of ids, so the text is written without a 128-bit number or UUID object: the
+# time part once per millisecond, the counter from a table of its 4,096 texts, the random part from random
+# bytes drawn 512 ids at a time and written out as the ids' tails at once (a forked child draws its own).
 _POOL_IDS = 512
-_pool = ""
-_pos = 0
+_tails: list[str] = []
 _prefix_ms = -1
 _prefix = ""
 # The first hex digit of the random part carries the variant (0b10) in its top two bits.
 _VARIANT = {digit: "89ab"[int(digit, 16) & 0b11] for digit in "0123456789abcdef"}
+_COUNTER = [f"{n:03x}" for n in range(0x1000)]
+
+
+def _draw_tails() -> list[str]:
+    """The texts ``-vrrr-rrrrrrrrrrrr`` of ``_POOL_IDS`` ids' 62 random bits (v carries the variant)."""
+    raw = os.urandom(8 * _POOL_IDS).hex()
+    return [f"-{_VARIANT[raw[i]]}{raw[i + 1:i + 4]}-{raw[i + 4:i + 16]}" for i in range(0, len(raw), 16)]
 
 
 def _forget_pool() -> None:
-    global _pool, _pos
-    _pool, _pos = "", 0
+    _tails.clear()
 
 
 if hasattr(os, "register_at_fork"):  # POSIX only; Windows has no fork
@@ -42,7 +47,7 @@ def new_id() -> str:
     It is the text of ``uuid.UUID(int=(ms << 80) | (0x7 << 76) | (counter << 64) | (0b10 << 62) | rand)``
     with 62 random bits ``rand``.
     """
-    global _last_ms, _counter, _pool, _pos, _prefix_ms, _prefix
+    global _last_ms, _counter, _prefix_ms, _prefix
     with _lock:
         ms = time.time_ns() // 1_000_000
         if ms <= _last_ms:
@@ -54,13 +59,9 @@ def new_id() -> str:
         else:
             _counter = 0
         _last_ms = ms
-        counter = _counter
         if ms != _prefix_ms:
             t = f"{ms:012x}"
             _prefix_ms, _prefix = ms, f"{t[:8]}-{t[8:]}-7"
-        prefix = _prefix
-        if _pos >= len(_pool):
-            _pool, _pos = os.urandom(8 * _POOL_IDS).hex(), 0
-        r = _pool[_pos:_pos + 16]
-        _pos += 16
-    return f"{prefix}{counter:03x}-{_VARIANT[r[0]]}{r[1:4]}-{r[4:]}"
+        if not _tails:
+            _tails.extend(_draw_tails())
+        return f"{_prefix}{_COUNTER[_counter]}{_tails.pop()}"

@@ -127,16 +127,31 @@ class Movement:
     fx_rate: Decimal | None = None
 
     # Written out rather than generated: the generated __init__ of a frozen dataclass sets each of the 18
-    # fields through object.__setattr__, a tenth of what posting a movement costs in a bulk load. The
-    # parameters are the fields in order with their defaults (tests/unit/test_model_init.py checks it).
+    # fields through object.__setattr__, a tenth of what posting a movement costs in a bulk load; filling the
+    # instance's __dict__ item by item costs least. The parameters are the fields in order with their
+    # defaults (tests/unit/test_model_init.py checks it, for every class written out so).
     def __init__(self, id, kind, product_id, warehouse_id, qty, occurred_at, recorded_at, unit_cost=None,
                  transfer_id=None, reverses_id=None, source_type="", source_ref="", note="", user="", device_id="",
                  fx_currency=None, fx_unit_price=None, fx_rate=None):
-        self.__dict__.update(id=id, kind=kind, product_id=product_id, warehouse_id=warehouse_id, qty=qty,
-                             occurred_at=occurred_at, recorded_at=recorded_at, unit_cost=unit_cost,
-                             transfer_id=transfer_id, reverses_id=reverses_id, source_type=source_type,
-                             source_ref=source_ref, note=note, user=user, device_id=device_id,
-                             fx_currency=fx_currency, fx_unit_price=fx_unit_price, fx_rate=fx_rate)
+        d = self.__dict__
+        d["id"] = id
+        d["kind"] = kind
+        d["product_id"] = product_id
+        d["warehouse_id"] = warehouse_id
+        d["qty"] = qty
+        d["occurred_at"] = occurred_at
+        d["recorded_at"] = recorded_at
+        d["unit_cost"] = unit_cost
+        d["transfer_id"] = transfer_id
+        d["reverses_id"] = reverses_id
+        d["source_type"] = source_type
+        d["source_ref"] = source_ref
+        d["note"] = note
+        d["user"] = user
+        d["device_id"] = device_id
+        d["fx_currency"] = fx_currency
+        d["fx_unit_price"] = fx_unit_price
+        d["fx_rate"] = fx_rate
 
     @property
     def key(self) -> tuple[datetime, str]:
@@ -144,7 +159,7 @@ class Movement:
         return (self.occurred_at, self.id)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Position:
     """The valuation state of a product × warehouse after some movements.
 
@@ -156,22 +171,47 @@ class Position:
     value: Decimal = ZERO
     avg_cost: Decimal = ZERO
 
+    # Written out (as Movement's): a bulk load makes a position, a valuation and a balance per movement.
+    def __init__(self, on_hand=ZERO, value=ZERO, avg_cost=ZERO):
+        d = self.__dict__
+        d["on_hand"] = on_hand
+        d["value"] = value
+        d["avg_cost"] = avg_cost
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, init=False)
 class Valuation:
     """The derived part of a movement: the value it moved and the position after it."""
 
     value: Decimal
     after: Position
 
+    def __init__(self, value, after):  # written out, as Movement's
+        d = self.__dict__
+        d["value"] = value
+        d["after"] = after
 
-@dataclass(frozen=True)
+
+_EMPTY = Position()
+
+
+@dataclass(frozen=True, init=False)
 class Balance:
     """The cached position of a product × warehouse and the key of its latest movement."""
 
     product_id: str
     warehouse_id: str
-    position: Position = Position()
+    position: Position = _EMPTY
     last_key: tuple[datetime, str] | None = None
     reserved: Decimal = ZERO
     on_order: Decimal = ZERO
+
+    def __init__(self, product_id, warehouse_id, position=_EMPTY, last_key=None, reserved=ZERO,
+                 on_order=ZERO):  # written out, as Movement's: a bulk load makes one per movement
+        d = self.__dict__
+        d["product_id"] = product_id
+        d["warehouse_id"] = warehouse_id
+        d["position"] = position
+        d["last_key"] = last_key
+        d["reserved"] = reserved
+        d["on_order"] = on_order

@@ -126,14 +126,19 @@ def D(value: object) -> Decimal:
         AmbiguousNumber: a comma that is not a thousands separator (a ValueError).
         ValueError: the value is not a finite number.
     """
-    if isinstance(value, float):
+    if type(value) is str:  # typed text, the common case: none of the checks below applies
+        text = value
+    elif isinstance(value, float):
         raise TypeError("floats are not exact; pass a str or Decimal")
-    if isinstance(value, Decimal):
+    elif isinstance(value, Decimal):
+        text = None
         result = value
     elif isinstance(value, int):
+        text = None
         result = Decimal(value)
     else:
         text = str(value)
+    if text is not None:
         if not text.isascii():  # ASCII text is its own NFKC form
             text = unicodedata.normalize("NFKC", text)
         text = text.strip()

@@ -16,15 +16,18 @@ from __future__ import annotations
 
 import functools
 import re
+import time
 import unicodedata
 from datetime import UTC
 from datetime import date
 from datetime import datetime
+from datetime import timedelta
 from decimal import Decimal
 
 from domain import limits
 from domain.errors import BadInput
 from domain.numbers import QTY_PLACES
+from domain.numbers import ZERO
 from domain.numbers import AmbiguousNumber
 from domain.numbers import D
 from domain.numbers import places_of
@@ -67,9 +70,9 @@ def _quantity_text(field: str, value: str, positive: bool, allow_zero: bool) -> 
 
 def _quantity(field: str, value: object, positive: bool, allow_zero: bool) -> Decimal:
     result = number(field, value, max_places=QTY_PLACES)
-    if positive and result < 0:
+    if positive and result < ZERO:
         raise BadInput(field, f"{value} is negative; enter a quantity greater than 0", code="negative", values=(value,))
-    if not allow_zero and result == 0:
+    if not allow_zero and result == ZERO:
         raise BadInput(field, "must not be 0", code="zero")
     if abs(result) >= limits.QTY_MAX:
         raise BadInput(field, f"{value} is too large; at most 999,999,999,999 is accepted", code="too_large",
@@ -80,7 +83,7 @@ def _quantity(field: str, value: object, positive: bool, allow_zero: bool) -> De
 def money(field: str, value: object, *, max_places: int = 8) -> Decimal:
     """A non-negative amount of money or unit cost."""
     result = number(field, value, max_places=max_places)
-    if result < 0:
+    if result < ZERO:
         raise BadInput(field, f"{value} is negative; enter 0 or more", code="negative", values=(value,))
     if result >= limits.COST_MAX:  # costs are kept with 8 decimals in a 64-bit integer
         raise BadInput(field, f"{value} is too large; at most 9,999,999,999.99999999 is accepted", code="too_large",
@@ -139,6 +142,8 @@ def text(field: str, value: object, *, required: bool = True, max_len: int = 200
 
     ``multiline`` (default: whether ``field`` is one of ``MULTILINE_FIELDS``) allows line breaks and tabs.
     """
+    if type(value) is str and not value and not required:  # an optional field left empty (most notes)
+        return ""
     result = "" if value is None else str(value).strip()
     if multiline is None:
         multiline = field in MULTILINE_FIELDS
@@ -229,11 +234,38 @@ def day(field: str, value: date) -> date:
     return value
 
 
+# For ``moment``'s common case: (the Unix times of today's and the next UTC midnight, the first instant after the
+# last accepted business date), worked out again when the clock is outside that day.
+_utc_window: tuple[float, float, datetime] = (0.0, 0.0, _EPOCH)
+
+
+def _renew_utc_window() -> bool:
+    """Work out ``_utc_window`` for today (False: the last accepted date is the last a datetime can hold)."""
+    global _utc_window
+    today = datetime.now(UTC).date()
+    try:
+        end = datetime.combine(_last_day(today) + timedelta(days=1), datetime.min.time(), UTC)
+        since = datetime.combine(today, datetime.min.time(), UTC)
+        until = since + timedelta(days=1)
+    except OverflowError:
+        return False
+    _utc_window = ((since - _EPOCH).total_seconds(), (until - _EPOCH).total_seconds(), end)
+    return True
+
+
 def moment(field: str, value: datetime | None) -> datetime:
     """An aware UTC datetime inside the window of business dates; None means now, a naive one is
     taken as local time."""
     if value is None:
         return datetime.now(UTC)
+    # The common case, a UTC instant well inside the window, is answered by two comparisons: for it the
+    # checks below come to ``_EPOCH <= value < end``, and ``astimezone(UTC)`` gives back the same instant.
+    if type(value) is datetime and value.tzinfo is UTC and _EPOCH <= value:
+        since, until, end = _utc_window
+        if since <= time.time() < until and value < end:
+            return value
+        if _renew_utc_window() and value < _utc_window[2]:
+            return value
     if not isinstance(value, datetime):
         raise BadInput(field, f"{value!r} is not a date and time; use ISO form 2026-03-01T14:30")
     day(field, value)  # before converting: year 1 or 9999 would overflow the conversion

@@ -54,36 +54,37 @@ def apply(
     Returns:
         The value moved (signed) and the position after the movement.
     """
+    # (Decimals are compared with ZERO rather than 0: a comparison with an int first makes it a Decimal.)
     new_qty = pos.on_hand + qty
     if reversal:
         assert exact_value is not None
-        if new_qty == 0:
+        if new_qty == ZERO:
             return Valuation(-pos.value, Position(ZERO, ZERO, pos.avg_cost))
         new_value = pos.value + exact_value
-        avg = round_cost(new_value / new_qty) if new_value * new_qty > 0 else pos.avg_cost
+        avg = round_cost(new_value / new_qty) if new_value * new_qty > ZERO else pos.avg_cost
         return Valuation(exact_value, Position(new_qty, new_value, avg))
-    if qty > 0:
+    if qty > ZERO:
         if unit_cost is None and exact_value is not None:
             cost = exact_value / qty
         elif unit_cost is not None:
             cost = unit_cost
         else:
             cost = pos.avg_cost
-        if pos.on_hand > 0:
+        if pos.on_hand > ZERO:
             incoming = exact_value if exact_value is not None else round_money(qty * cost, places)
             new_value = pos.value + incoming
             avg = round_cost(new_value / new_qty)
         else:
             avg = round_cost(cost)
-            if new_qty == 0:
+            if new_qty == ZERO:
                 new_value = ZERO
-            elif pos.on_hand == 0 and exact_value is not None:
+            elif pos.on_hand == ZERO and exact_value is not None:
                 new_value = exact_value
             else:
                 new_value = round_money(new_qty * cost, places)
         return Valuation(new_value - pos.value, Position(new_qty, new_value, avg))
-    if qty < 0:
-        if new_qty == 0:
+    if qty < ZERO:
+        if new_qty == ZERO:
             delta = -pos.value
         else:
             delta = round_money(qty * pos.avg_cost, places)

@@ -7,8 +7,9 @@ statements per thousand rows. Master data is cached per unit of work.
 
 Speed notes (see tests/benchmarks): building a fresh ``select()`` costs about 0.3 ms of
 SQLAlchemy bookkeeping per execution, ten times the query itself, so the statements that run
-once per movement or per transaction are built once, here, with bind parameters. Buffered
-rows go to the driver's ``executemany`` after their values pass through the same conversion
+once per movement or per transaction are built once, here, with bind parameters. A movement and
+its valuation are read into rows when they are buffered (``_MOVEMENT_ROW``, ``_VALUE_ROW``), and
+the rows go to the driver's ``executemany`` after their values pass through the same conversion
 SQLAlchemy applies (``_to_stored``), a column at a time: a whole column of Decimals or instants
 converts in a few C loops, where SQLAlchemy would call a processor for each value of each row.
 """
@@ -137,33 +138,51 @@ def _insert_many(conn: Connection, table, columns: dict[str, list]) -> None:
 
 
 _KIND_TEXT = {kind: kind.value for kind in MovementKind}  # Enum's ``.value`` is a slow descriptor
-# How each column of ``movements`` and ``movement_values`` is read from a Movement and its Valuation.
-_MOVEMENT_COLUMNS = {
-    "id": attrgetter("id"), "kind": lambda m: _KIND_TEXT[m.kind], "product_id": attrgetter("product_id"),
-    "warehouse_id": attrgetter("warehouse_id"), "qty": attrgetter("qty"), "unit_cost": attrgetter("unit_cost"),
-    "occurred_at": attrgetter("occurred_at"), "recorded_at": attrgetter("recorded_at"),
-    "transfer_id": attrgetter("transfer_id"), "reverses_id": attrgetter("reverses_id"),
-    "source_type": attrgetter("source_type"), "source_ref": attrgetter("source_ref"), "note": attrgetter("note"),
-    "user": attrgetter("user"), "device_id": attrgetter("device_id"),
-    "fx_currency": attrgetter("fx_currency"), "fx_unit_price": attrgetter("fx_unit_price"),
-    "fx_rate": attrgetter("fx_rate"),
-}
-_VALUE_COLUMNS = {
-    "value": attrgetter("value"), "on_hand_after": attrgetter("after.on_hand"),
-    "value_after": attrgetter("after.value"), "avg_after": attrgetter("after.avg_cost"),
-}
+# Which attribute of a Movement, of its Valuation and of a Balance each column of ``movements``,
+# ``movement_values`` and ``balances`` is read from.
+_MOVEMENT_COLUMNS = {name: name for name in (
+    "id", "kind", "product_id", "warehouse_id", "qty", "unit_cost", "occurred_at", "recorded_at", "transfer_id",
+    "reverses_id", "source_type", "source_ref", "note", "user", "device_id", "fx_currency", "fx_unit_price",
+    "fx_rate")}
+_VALUE_COLUMNS = {"value": "value", "on_hand_after": "after.on_hand", "value_after": "after.value",
+                  "avg_after": "after.avg_cost"}
 _BALANCE_COLUMNS = {
-    "product_id": attrgetter("product_id"), "warehouse_id": attrgetter("warehouse_id"),
-    "on_hand": attrgetter("position.on_hand"), "value": attrgetter("position.value"),
-    "avg_cost": attrgetter("position.avg_cost"), "reserved": attrgetter("reserved"),
-    "on_order": attrgetter("on_order"),
-    "last_at": lambda b: b.last_key[0] if b.last_key else None,
-    "last_id": lambda b: b.last_key[1] if b.last_key else None,
+    "product_id": "product_id", "warehouse_id": "warehouse_id", "on_hand": "position.on_hand",
+    "value": "position.value", "avg_cost": "position.avg_cost", "reserved": "reserved", "on_order": "on_order",
+    "last_key": "last_key",
 }
 
 
-def _columns(readers: dict[str, Callable], records: list) -> dict[str, list]:
-    return {name: list(map(read, records)) for name, read in readers.items()}
+@functools.cache
+def _reader(attributes: tuple[str, ...]) -> Callable:
+    """A record's ``attributes`` as a tuple, in one call."""
+    if len(attributes) == 1:  # attrgetter of one attribute gives the value itself
+        one = attrgetter(attributes[0])
+        return lambda record: (one(record),)
+    return attrgetter(*attributes)
+
+
+def _columns(attributes: dict[str, str], records: list) -> dict[str, tuple]:
+    """The columns ``attributes`` names (column → attribute, dotted for a nested one) of ``records``.
+
+    Each record is read once, all its attributes in one C call, and the rows are then turned into columns:
+    reading a column at a time would visit every record again for each column.
+    """
+    return _transpose(attributes, list(map(_reader(tuple(attributes.values())), records)))
+
+
+def _transpose(names: Iterable[str], rows: list[tuple]) -> dict[str, tuple]:
+    """Rows of values in the order of ``names``, as a column per name."""
+    names = list(names)
+    columns = list(zip(*rows, strict=True)) or [()] * len(names)
+    return dict(zip(names, columns, strict=True))
+
+
+# A buffered movement and its valuation are read when they are added, as rows in the order of the
+# columns above: the objects are then still in the processor's caches (read at a flush, tens of
+# thousands of them later, each costs a trip to memory), and need not be kept until the flush.
+_MOVEMENT_ROW = _reader(tuple(_MOVEMENT_COLUMNS.values()))
+_VALUE_ROW = _reader(tuple(_VALUE_COLUMNS.values()))
 
 
 class Buffer:
@@ -171,8 +190,8 @@ class Buffer:
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self.movements: list[Movement] = []
-        self.values: list[Valuation] = []  # the valuation of each of ``movements``, in the same order
+        self.movements: list[tuple] = []  # the movements to insert, as rows (``_MOVEMENT_ROW``)
+        self.values: list[tuple] = []  # the valuation of each of ``movements``, in the same order (``_VALUE_ROW``)
         self.balances: dict[tuple[str, str], Balance] = {}
         self.dirty: set[tuple[str, str]] = set()
         self.known_balances: set[tuple[str, str]] = set()
@@ -182,9 +201,10 @@ class Buffer:
         warehouse, so they take little memory, and writing them at every ``FLUSH_ROWS`` movements would only
         update the same rows again)."""
         if self.movements:
-            movements = _columns(_MOVEMENT_COLUMNS, self.movements)
+            movements = _transpose(_MOVEMENT_COLUMNS, self.movements)
+            movements["kind"] = list(map(_KIND_TEXT.__getitem__, movements["kind"]))
             _insert_many(self.conn, t.movements, movements)
-            values = _columns(_VALUE_COLUMNS, self.values)
+            values = _transpose(_VALUE_COLUMNS, self.values)
             values["movement_id"] = movements["id"]
             _insert_many(self.conn, t.movement_values, values)
             self.movements, self.values = [], []
@@ -197,7 +217,11 @@ class Buffer:
             for key in self.dirty:
                 (old if key in self.known_balances else new).append(self.balances[key])
             if new:
-                _insert_many(self.conn, t.balances, _columns(_BALANCE_COLUMNS, new))
+                balances = _columns(_BALANCE_COLUMNS, new)
+                keys = balances.pop("last_key")
+                balances["last_at"] = [k[0] if k else None for k in keys]
+                balances["last_id"] = [k[1] if k else None for k in keys]
+                _insert_many(self.conn, t.balances, balances)
             if old:
                 c = t.balances.c
                 rows = [{
@@ -235,10 +259,11 @@ class MovementRepository:
         self.conn = buffer.conn
 
     def add(self, movement: Movement, valuation: Valuation) -> None:
-        self.buf.movements.append(movement)
-        self.buf.values.append(valuation)
-        if len(self.buf.movements) >= FLUSH_ROWS:
-            self.buf.flush_movements()
+        buf = self.buf
+        buf.movements.append(_MOVEMENT_ROW(movement))
+        buf.values.append(_VALUE_ROW(valuation))
+        if len(buf.movements) >= FLUSH_ROWS:
+            buf.flush_movements()
 
     def _select(self):
         mv, vals = t.movements, t.movement_values
@@ -360,8 +385,9 @@ class BalanceRepository:
 
     def put(self, balance: Balance) -> None:
         key = (balance.product_id, balance.warehouse_id)
-        self.buf.balances[key] = balance
-        self.buf.dirty.add(key)
+        buf = self.buf
+        buf.balances[key] = balance
+        buf.dirty.add(key)
 
 
 def _product(row, codes: list[str]) -> Product:

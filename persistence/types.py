@@ -69,6 +69,7 @@ def _scaler(scale: int) -> Callable[[object], int | None]:
 
 
 _NONE = type(None)
+_ONLY_NONE = {_NONE}
 
 
 @functools.cache
@@ -78,6 +79,8 @@ def _scaled_column(scale: int) -> Callable[[list], list]:
     def to_stored(values: list) -> list:
         # (``None in values`` would compare each Decimal with None, which goes through an ABC check)
         kinds = set(map(type, values))
+        if kinds == _ONLY_NONE:  # a column nobody filled (the foreign-currency ones, mostly)
+            return list(values)
         present = [v for v in values if v is not None] if _NONE in kinds else values
         if present and kinds - {_NONE} == {Decimal}:
             scaled = list(map(Decimal.scaleb, present, repeat(scale)))

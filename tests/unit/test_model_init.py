@@ -1,4 +1,5 @@
-"""Movement's hand-written __init__ takes exactly its dataclass fields, in order, with their defaults."""
+"""The hand-written __init__ of Movement, Position, Valuation and Balance takes exactly the dataclass fields, in
+order, with their defaults."""
 
 from __future__ import annotations
 
@@ -10,13 +11,17 @@ from decimal import Decimal
 
 import pytest
 
+from domain.model import Balance
 from domain.model import Movement
 from domain.model import MovementKind
+from domain.model import Position
+from domain.model import Valuation
 
 
-def test_init_parameters_are_the_fields_in_order_with_their_defaults():
-    params = list(inspect.signature(Movement.__init__).parameters.values())[1:]
-    fields = dataclasses.fields(Movement)
+@pytest.mark.parametrize("cls", [Movement, Position, Valuation, Balance])
+def test_init_parameters_are_the_fields_in_order_with_their_defaults(cls):
+    params = list(inspect.signature(cls.__init__).parameters.values())[1:]
+    fields = dataclasses.fields(cls)
     assert [p.name for p in params] == [f.name for f in fields]
     assert [p.default for p in params] == [
         inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default for f in fields]
@@ -32,3 +37,17 @@ def test_a_movement_is_still_a_frozen_value():
         m.qty = Decimal(3)
     with pytest.raises(TypeError):
         Movement("m1", MovementKind.RECEIPT)
+
+
+def test_positions_valuations_and_balances_are_still_frozen_values():
+    pos = Position(Decimal(2), Decimal("3.50"), Decimal("1.75"))
+    assert pos == Position(on_hand=Decimal(2), value=Decimal("3.50"), avg_cost=Decimal("1.75"))
+    assert Position() == Position(Decimal(0), Decimal(0), Decimal(0))
+    val = Valuation(Decimal("3.50"), pos)
+    assert val == Valuation(value=Decimal("3.50"), after=pos) and hash(val) == hash(dataclasses.replace(val))
+    balance = Balance("p", "w")
+    assert balance.position == Position() and balance.last_key is None and balance.reserved == 0
+    assert dataclasses.replace(balance, position=pos) == Balance("p", "w", pos)
+    for value, name in ((pos, "value"), (val, "value"), (balance, "reserved")):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(value, name, Decimal(1))
