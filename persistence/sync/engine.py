@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
 from sqlalchemy import Engine
@@ -344,43 +345,20 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
             {"c": cursor, "t": top, "me": me}).scalar_one())
     done = 0
     progress("pull", 0, total)
-    m_cols = ", ".join(f'm."{c.name}"' for c in t.movements.columns)
-    u_cols = ", ".join(f'u."{c.name}"' for c in t.unfilled_demand.columns)
-    while cursor < top:
-        if cancel():
-            raise SyncCancelled("sync stopped; what was pulled is kept")
-        with engine.connect() as hconn:
-            # the batch ends at the PULL_BATCH-th entry for this device; records come with their JSON,
-            # movements and unfilled demand from their own tables
-            found = hconn.exec_driver_sql(
-                "SELECT seq FROM sync_log WHERE seq > %(c)s AND seq <= %(t)s AND NOT "
-                "(tbl IN ('movements', 'unfilled_demand') AND device_id = %(me)s) ORDER BY seq OFFSET %(n)s LIMIT 1",
-                {"c": cursor, "t": top, "me": me, "n": PULL_BATCH - 1}).first()
-            high = found[0] if found else top
-            params = {"c": cursor, "h": high, "me": me}
-            entries = hconn.exec_driver_sql(
-                "SELECT seq, tbl, row_id, version, data, device_id FROM sync_log WHERE seq > %(c)s AND seq <= %(h)s "
-                "AND tbl NOT IN ('movements', 'unfilled_demand') ORDER BY seq", params).all()
-            movements = hconn.exec_driver_sql(
-                f"SELECT l.seq, l.device_id, {m_cols} FROM sync_log l JOIN movements m ON m.id = l.row_id "
-                f"WHERE l.tbl = 'movements' AND l.seq > %(c)s AND l.seq <= %(h)s AND l.device_id <> %(me)s "
-                f"ORDER BY l.seq", params).all()
-            unfilled = hconn.exec_driver_sql(
-                f"SELECT l.seq, l.device_id, {u_cols} FROM sync_log l JOIN unfilled_demand u ON u.id = l.row_id "
-                f"WHERE l.tbl = 'unfilled_demand' AND l.seq > %(c)s AND l.seq <= %(h)s AND l.device_id <> %(me)s "
-                f"ORDER BY l.seq", params).all()
-        with _local(db) as conn:
-            admitted = gate.admit(conn, me, [gate.Entry(*e) for e in entries],
-                                  {"movements": _facts("movements", movements),
-                                   "unfilled_demand": _facts("unfilled_demand", unfilled)}, authority)
-            report.pulled += admitted.records + admitted.facts
-            if admitted.movements:
-                _mark_pairs(conn, admitted.movements)
-            loc.set_setting(conn, loc.CURSOR, str(high))
-            conn.commit()
-        cursor = high
-        done = total if high >= top else min(total, done + PULL_BATCH)
-        progress("pull", done, total)
+    # Each batch is read from the hub while the one before it is applied here (a thread of its own: the
+    # hub's answer and SQLite's writes both wait outside Python), so a long pull costs the larger of the
+    # two, not their sum. A batch read ahead and not applied (an error, a cancel) is read again next time.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as ahead:
+        coming = ahead.submit(_pull_batch, engine, me, cursor, top) if cursor < top else None
+        while coming is not None:
+            if cancel():
+                raise SyncCancelled("sync stopped; what was pulled is kept")
+            high, entries, movements, unfilled = coming.result()
+            coming = ahead.submit(_pull_batch, engine, me, high, top) if high < top else None
+            _apply_pulled(db, me, report, authority, high, entries, movements, unfilled)
+            cursor = high
+            done = total if high >= top else min(total, done + PULL_BATCH)
+            progress("pull", done, total)
     with engine.connect() as hconn, _local(db) as conn:
         admitted = gate.retry_from_hub(conn, hconn, me, authority)
         report.pulled += admitted.records + admitted.facts
@@ -388,6 +366,50 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
             _mark_pairs(conn, admitted.movements)
         report.refused = len(loc.quarantined(conn))  # everything kept aside now, new or still refused
         loc.set_setting(conn, loc.CURSOR_MARK, _log_mark(hconn, cursor) if cursor else "")
+        conn.commit()
+
+
+_M_COLUMNS = ", ".join(f'm."{c.name}"' for c in t.movements.columns)
+_U_COLUMNS = ", ".join(f'u."{c.name}"' for c in t.unfilled_demand.columns)
+
+
+def _pull_batch(engine: Engine, me: str, cursor: int, top: int) -> tuple[int, list, list, list]:
+    """(the batch's last sequence number, its log entries, movements and unfilled demand) after ``cursor``.
+
+    The batch ends at the PULL_BATCH-th entry for this device; records come with their JSON, movements
+    and unfilled demand from their own tables.
+    """
+    with engine.connect() as hconn:
+        found = hconn.exec_driver_sql(
+            "SELECT seq FROM sync_log WHERE seq > %(c)s AND seq <= %(t)s AND NOT "
+            "(tbl IN ('movements', 'unfilled_demand') AND device_id = %(me)s) ORDER BY seq OFFSET %(n)s LIMIT 1",
+            {"c": cursor, "t": top, "me": me, "n": PULL_BATCH - 1}).first()
+        high = found[0] if found else top
+        params = {"c": cursor, "h": high, "me": me}
+        entries = hconn.exec_driver_sql(
+            "SELECT seq, tbl, row_id, version, data, device_id FROM sync_log WHERE seq > %(c)s AND seq <= %(h)s "
+            "AND tbl NOT IN ('movements', 'unfilled_demand') ORDER BY seq", params).all()
+        movements = hconn.exec_driver_sql(
+            f"SELECT l.seq, l.device_id, {_M_COLUMNS} FROM sync_log l JOIN movements m ON m.id = l.row_id "
+            f"WHERE l.tbl = 'movements' AND l.seq > %(c)s AND l.seq <= %(h)s AND l.device_id <> %(me)s "
+            f"ORDER BY l.seq", params).all()
+        unfilled = hconn.exec_driver_sql(
+            f"SELECT l.seq, l.device_id, {_U_COLUMNS} FROM sync_log l JOIN unfilled_demand u ON u.id = l.row_id "
+            f"WHERE l.tbl = 'unfilled_demand' AND l.seq > %(c)s AND l.seq <= %(h)s AND l.device_id <> %(me)s "
+            f"ORDER BY l.seq", params).all()
+    return high, entries, movements, unfilled
+
+
+def _apply_pulled(db, me: str, report: SyncReport, authority, high: int, entries, movements, unfilled) -> None:
+    """Apply one pulled batch and move the pull cursor to its end, in one local transaction."""
+    with _local(db) as conn:
+        admitted = gate.admit(conn, me, [gate.Entry(*e) for e in entries],
+                              {"movements": _facts("movements", movements),
+                               "unfilled_demand": _facts("unfilled_demand", unfilled)}, authority)
+        report.pulled += admitted.records + admitted.facts
+        if admitted.movements:
+            _mark_pairs(conn, admitted.movements)
+        loc.set_setting(conn, loc.CURSOR, str(high))
         conn.commit()
 
 
