@@ -245,8 +245,21 @@ def _push_records(db, engine: Engine, me: str, report: SyncReport) -> dict[str, 
         hub.flush(hconn, state)
     report.pushed += state.accepted
     with _local(db) as conn:
+        confirmed: list[tuple[str, int, dict, dict]] = []  # a run of one table's records taken as sent
+        confirmed_spec = None
         for o in state.outcomes:
             spec = r.BY_NAME[o.tbl]
+            local = pushed.get((o.tbl, o.key))
+            if (o.status == "accepted" and o.data is not None and local is not None and spec.key == ("id",)
+                    and spec.on_clash != "renumber"
+                    and r.content_hash(spec, o.data) == pushed_hash.get((o.tbl, o.key))):
+                if spec is not confirmed_spec:
+                    loc.confirm_pushed(conn, confirmed_spec, confirmed)
+                    confirmed, confirmed_spec = [], spec
+                confirmed.append((o.key, o.version, o.data, local))
+                continue
+            loc.confirm_pushed(conn, confirmed_spec, confirmed)
+            confirmed = []
             if o.status == "merged":
                 loc.apply_alias(conn, spec, o.key, o.new_key)
                 if o.data is not None:
@@ -257,6 +270,7 @@ def _push_records(db, engine: Engine, me: str, report: SyncReport) -> dict[str, 
             else:
                 loc.apply_record(conn, me, spec, o.key, o.version, o.data, pushed_hash=pushed_hash.get((o.tbl, o.key)),
                                  local=pushed.get((o.tbl, o.key), loc.UNKNOWN))
+        loc.confirm_pushed(conn, confirmed_spec, confirmed)
         conn.commit()
     return caps
 
