@@ -297,43 +297,72 @@ def _rewrite(rows: list[tuple], table, aliases: dict[str, dict[str, str]]) -> li
 
 
 def _push_facts(db, engine: Engine, me: str, report: SyncReport, progress, cancel, caps: dict[str, int]) -> None:
+    """Push this device's movements and unfilled demand in batches, each its own hub transaction.
+
+    The next batch is read and checked here while the hub takes the one before it (on a thread of its
+    own), and a batch's push position is recorded here only once the hub has committed it.
+    """
     with db.engine.connect() as conn:
         total = sum(loc.count_pending_immutable(conn, table, db.device_id, caps[table.name])
                     for table in loc.IMMUTABLE)
     done = 0
     complete = True
     progress("push", 0, total)
-    for table in loc.IMMUTABLE:
-        while True:
-            if cancel():
-                raise SyncCancelled("sync stopped; what was pushed is kept")
+
+    def finish(sent) -> None:  # wait for the hub to commit a batch, then move this table's push position
+        nonlocal done
+        if sent is None:
+            return
+        future, table, rows, last = sent
+        if future is not None:
+            report.pushed += future.result()
+        with _local(db) as conn:
+            loc.set_setting(conn, loc.PUSHED + table.name, str(last))
+            gate.release_facts(conn, table, rows)
+            conn.commit()
+        done += len(rows)
+        progress("push", done, total)
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as hubside:
+        for table in loc.IMMUTABLE:
             with db.engine.connect() as conn:
-                rows, last = loc.pending_immutable(conn, table, db.device_id, PUSH_BATCH, caps[table.name])
-                if not rows:
+                after = int(loc.get_setting(conn, loc.PUSHED + table.name, "0"))
+            sent = None
+            while True:
+                if cancel():
+                    finish(sent)
+                    raise SyncCancelled("sync stopped; what was pushed is kept")
+                with db.engine.connect() as conn:
+                    rows, last = loc.pending_immutable(conn, table, db.device_id, PUSH_BATCH, caps[table.name],
+                                                       after=after)
+                    if not rows:
+                        break
+                    rows, last, refused, blocked = gate.outgoing_facts(conn, table, rows, last, report.held_keys)
+                if refused or blocked:
+                    with _local(db) as conn:
+                        gate.hold_back_facts(conn, me, table, refused, blocked)
+                        conn.commit()
+                    report.unpushed += len(refused) + (1 if blocked else 0)
+                finish(sent)
+                if cancel():  # asked while the batch before was on its way: this one is not sent
+                    raise SyncCancelled("sync stopped; what was pushed is kept")
+                sent = (hubside.submit(_push_batch, engine, me, table, rows) if rows else None, table, rows, last)
+                after = last
+                if blocked:
+                    complete = False
                     break
-                rows, last, refused, blocked = gate.outgoing_facts(conn, table, rows, last, report.held_keys)
-            if refused or blocked:
-                with _local(db) as conn:
-                    gate.hold_back_facts(conn, me, table, refused, blocked)
-                    conn.commit()
-                report.unpushed += len(refused) + (1 if blocked else 0)
-            if rows:
-                with engine.begin() as hconn:
-                    state = hub.begin(hconn, me)
-                    report.pushed += hub.push_immutable(hconn, state, table, _rewrite(rows, table, state.aliases))
-            with _local(db) as conn:
-                loc.set_setting(conn, loc.PUSHED + table.name, str(last))
-                gate.release_facts(conn, table, rows)
-                conn.commit()
-            done += len(rows)
-            progress("push", done, total)
-            if blocked:
-                complete = False
-                break
+            finish(sent)
     if complete:
         with _local(db) as conn:
             conn.execute(t.settings.delete().where(t.settings.c.key == loc.PUSH_ALL))
             conn.commit()
+
+
+def _push_batch(engine: Engine, me: str, table, rows: list[tuple]) -> int:
+    """One batch of movements (or unfilled demand) into the hub, in one hub transaction; how many were new."""
+    with engine.begin() as hconn:
+        state = hub.begin(hconn, me)
+        return hub.push_immutable(hconn, state, table, _rewrite(rows, table, state.aliases))
 
 
 def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, authority) -> None:

@@ -95,10 +95,12 @@ def _whose(conn: Connection, device_id: str) -> tuple[str, tuple]:
 
 
 def pending_immutable(conn: Connection, table, device_id: str, limit: int,
-                      cap: int = _NO_CAP) -> tuple[list[tuple], int]:
+                      cap: int = _NO_CAP, after: int | None = None) -> tuple[list[tuple], int]:
     """The next ``limit`` rows this device made and has not pushed (up to rowid ``cap``), raw, and the
-    last rowid among them. SQLite gives new rows ever larger rowids, and movements are never deleted."""
-    after = int(get_setting(conn, PUSHED + table.name, "0"))
+    last rowid among them. SQLite gives new rows ever larger rowids, and movements are never deleted.
+    ``after``: the rowid to start after (default: the push position kept in the settings)."""
+    if after is None:
+        after = int(get_setting(conn, PUSHED + table.name, "0"))
     columns = ", ".join(f'"{c.name}"' for c in table.columns)
     whose, who = _whose(conn, device_id)
     rows = conn.exec_driver_sql(
