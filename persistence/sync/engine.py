@@ -396,9 +396,9 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
         while coming is not None:
             if cancel():
                 raise SyncCancelled("sync stopped; what was pulled is kept")
-            high, entries, movements, unfilled = coming.result()
+            high, entries, facts = coming.result()
             coming = ahead.submit(_pull_batch, engine, me, high, top) if high < top else None
-            _apply_pulled(db, me, report, authority, high, entries, movements, unfilled)
+            _apply_pulled(db, me, report, authority, high, entries, facts)
             cursor = high
             done = total if high >= top else min(total, done + PULL_BATCH)
             progress("pull", done, total)
@@ -416,11 +416,12 @@ _M_COLUMNS = ", ".join(f'm."{c.name}"' for c in t.movements.columns)
 _U_COLUMNS = ", ".join(f'u."{c.name}"' for c in t.unfilled_demand.columns)
 
 
-def _pull_batch(engine: Engine, me: str, cursor: int, top: int) -> tuple[int, list, list, list]:
-    """(the batch's last sequence number, its log entries, movements and unfilled demand) after ``cursor``.
+def _pull_batch(engine: Engine, me: str, cursor: int, top: int) -> tuple[int, list, dict[str, list[tuple]]]:
+    """(the batch's last sequence number, its log entries, its movements and unfilled demand as ``gate.admit``
+    takes them) after ``cursor``.
 
     The batch ends at the PULL_BATCH-th entry for this device; records come with their JSON, movements
-    and unfilled demand from their own tables.
+    and unfilled demand from their own tables (read as plain tuples, straight from the driver).
     """
     with engine.connect() as hconn:
         found = hconn.exec_driver_sql(
@@ -432,23 +433,23 @@ def _pull_batch(engine: Engine, me: str, cursor: int, top: int) -> tuple[int, li
         entries = hconn.exec_driver_sql(
             "SELECT seq, tbl, row_id, version, data, device_id FROM sync_log WHERE seq > %(c)s AND seq <= %(h)s "
             "AND tbl NOT IN ('movements', 'unfilled_demand') ORDER BY seq", params).all()
-        movements = hconn.exec_driver_sql(
-            f"SELECT l.seq, l.device_id, {_M_COLUMNS} FROM sync_log l JOIN movements m ON m.id = l.row_id "
-            f"WHERE l.tbl = 'movements' AND l.seq > %(c)s AND l.seq <= %(h)s AND l.device_id <> %(me)s "
-            f"ORDER BY l.seq", params).all()
-        unfilled = hconn.exec_driver_sql(
-            f"SELECT l.seq, l.device_id, {_U_COLUMNS} FROM sync_log l JOIN unfilled_demand u ON u.id = l.row_id "
-            f"WHERE l.tbl = 'unfilled_demand' AND l.seq > %(c)s AND l.seq <= %(h)s AND l.device_id <> %(me)s "
-            f"ORDER BY l.seq", params).all()
-    return high, entries, movements, unfilled
+        with hconn.connection.dbapi_connection.cursor() as raw:
+            movements = raw.execute(
+                f"SELECT l.seq, l.device_id, {_M_COLUMNS} FROM sync_log l JOIN movements m ON m.id = l.row_id "
+                f"WHERE l.tbl = 'movements' AND l.seq > %(c)s AND l.seq <= %(h)s AND l.device_id <> %(me)s "
+                f"ORDER BY l.seq", params).fetchall()
+            unfilled = raw.execute(
+                f"SELECT l.seq, l.device_id, {_U_COLUMNS} FROM sync_log l JOIN unfilled_demand u ON u.id = l.row_id "
+                f"WHERE l.tbl = 'unfilled_demand' AND l.seq > %(c)s AND l.seq <= %(h)s AND l.device_id <> %(me)s "
+                f"ORDER BY l.seq", params).fetchall()
+    return high, entries, {"movements": _facts("movements", movements), "unfilled_demand": _facts("unfilled_demand",
+                                                                                                   unfilled)}
 
 
-def _apply_pulled(db, me: str, report: SyncReport, authority, high: int, entries, movements, unfilled) -> None:
+def _apply_pulled(db, me: str, report: SyncReport, authority, high: int, entries, facts) -> None:
     """Apply one pulled batch and move the pull cursor to its end, in one local transaction."""
-    with _local(db) as conn:
-        admitted = gate.admit(conn, me, [gate.Entry(*e) for e in entries],
-                              {"movements": _facts("movements", movements),
-                               "unfilled_demand": _facts("unfilled_demand", unfilled)}, authority)
+    with _local(db) as conn, loc.roomy_cache(conn):
+        admitted = gate.admit(conn, me, [gate.Entry(*e) for e in entries], facts, authority)
         report.pulled += admitted.records + admitted.facts
         if admitted.movements:
             _mark_pairs(conn, admitted.movements)

@@ -25,6 +25,7 @@ from sqlalchemy import Connection
 from domain import valuation
 from domain.model import Position
 from domain.model import Valuation
+from persistence.sync.local import roomy_cache
 
 _QTY, _MONEY, _COST = -4, -4, -8
 
@@ -90,6 +91,11 @@ def recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
     """
     if conn.exec_driver_sql("SELECT count(*) FROM sync_dirty").scalar_one() == 0:
         return []
+    with roomy_cache(conn):
+        return _recompute(conn, places)
+
+
+def _recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
     _close_over_transfers(conn)
     starts = conn.exec_driver_sql("SELECT product_id, warehouse_id FROM sync_dirty").fetchall()
     found = _positions_before(conn)
