@@ -6,6 +6,7 @@ import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
+from operator import itemgetter
 
 from sqlalchemy import Engine
 from sqlalchemy import create_engine
@@ -464,9 +465,7 @@ def _facts(tbl: str, rows) -> list[tuple]:
 def _mark_pairs(conn, movements) -> None:
     names = [c.name for c in t.movements.columns]
     ii, pi, wi, ai = (names.index(n) for n in ("id", "product_id", "warehouse_id", "occurred_at"))
-    first: dict[tuple[str, str], tuple[int, str]] = {}
-    for m in movements:
-        pair, key = (m[pi], m[wi]), (m[ai], m[ii])
-        if pair not in first or key < first[pair]:
-            first[pair] = key
+    # latest first, so the earliest (occurred_at, id) of each pair is the one left in the dict (sorted in C)
+    latest_first = sorted(movements, key=itemgetter(ai, ii), reverse=True)
+    first = {(m[pi], m[wi]): (m[ai], m[ii]) for m in latest_first}
     loc.mark_dirty_many(conn, [(p, w, at, mid) for (p, w), (at, mid) in first.items()])

@@ -24,7 +24,6 @@ from sqlalchemy import Connection
 
 from domain import valuation
 from domain.model import Position
-from domain.model import Valuation
 from persistence.sync.local import roomy_cache
 
 _QTY, _MONEY, _COST = -4, -4, -8
@@ -119,7 +118,8 @@ def _recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
     while rows := cursor.fetchmany(20_000):
         out_rows = []
         for mid, kind, p, w, qty, cost, at, transfer_id, reverses_id in rows:
-            pos = positions[(p, w)]
+            pair = (p, w)
+            pos = positions[pair]
             q = quantities.get(qty)
             if q is None:
                 q = quantities[qty] = _d(qty, _QTY)
@@ -141,9 +141,12 @@ def _recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
             values[mid] = val.value
             if kind == "transfer_out" and transfer_id:
                 out_by_transfer[transfer_id] = val.value
-            positions[(p, w)] = val.after
-            last[(p, w)] = (at, mid)
-            out_rows.append(_value_row(mid, val))
+            after = positions[pair] = val.after
+            last[pair] = (at, mid)
+            out_rows.append((mid, int(val.value.scaleb(-_MONEY).to_integral_value()),  # _i of each, written out
+                             int(after.on_hand.scaleb(-_QTY).to_integral_value()),
+                             int(after.value.scaleb(-_MONEY).to_integral_value()),
+                             int(after.avg_cost.scaleb(-_COST).to_integral_value())))
         _write_values(conn, out_rows)
     cursor.close()
     negative = []
@@ -168,13 +171,6 @@ def _recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
             "last_at = excluded.last_at, last_id = excluded.last_id", balances)
     conn.exec_driver_sql("DELETE FROM sync_dirty")
     return negative
-
-
-def _value_row(mid: str, val: Valuation) -> tuple:
-    """The stored form of a valuation (``_i`` of each figure, written out: it runs once per movement)."""
-    a = val.after
-    return (mid, int(val.value.scaleb(-_MONEY).to_integral_value()), int(a.on_hand.scaleb(-_QTY).to_integral_value()),
-            int(a.value.scaleb(-_MONEY).to_integral_value()), int(a.avg_cost.scaleb(-_COST).to_integral_value()))
 
 
 def _write_values(conn: Connection, rows: list[tuple]) -> None:
