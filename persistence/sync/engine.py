@@ -246,21 +246,8 @@ def _push_records(db, engine: Engine, me: str, report: SyncReport) -> dict[str, 
         hub.flush(hconn, state)
     report.pushed += state.accepted
     with _local(db) as conn:
-        confirmed: list[tuple[str, int, dict, dict]] = []  # a run of one table's records taken as sent
-        confirmed_spec = None
-        for o in state.outcomes:
+        for o in _one_by_one(conn, state.outcomes, pushed, pushed_hash):
             spec = r.BY_NAME[o.tbl]
-            local = pushed.get((o.tbl, o.key))
-            if (o.status == "accepted" and o.data is not None and local is not None and spec.key == ("id",)
-                    and spec.on_clash != "renumber"
-                    and r.content_hash(spec, o.data) == pushed_hash.get((o.tbl, o.key))):
-                if spec is not confirmed_spec:
-                    loc.confirm_pushed(conn, confirmed_spec, confirmed)
-                    confirmed, confirmed_spec = [], spec
-                confirmed.append((o.key, o.version, o.data, local))
-                continue
-            loc.confirm_pushed(conn, confirmed_spec, confirmed)
-            confirmed = []
             if o.status == "merged":
                 loc.apply_alias(conn, spec, o.key, o.new_key)
                 if o.data is not None:
@@ -271,9 +258,29 @@ def _push_records(db, engine: Engine, me: str, report: SyncReport) -> dict[str, 
             else:
                 loc.apply_record(conn, me, spec, o.key, o.version, o.data, pushed_hash=pushed_hash.get((o.tbl, o.key)),
                                  local=pushed.get((o.tbl, o.key), loc.UNKNOWN))
-        loc.confirm_pushed(conn, confirmed_spec, confirmed)
         conn.commit()
     return caps
+
+
+def _one_by_one(conn, outcomes: list[hub.Outcome], pushed: dict, pushed_hash: dict):
+    """The push outcomes that must be applied one by one, in order; the runs of records between them that
+    the hub took exactly as they were sent are confirmed in bulk where they come (``local.confirm_pushed``)."""
+    run: list[tuple[str, int, dict, dict]] = []
+    run_spec = None
+    for o in outcomes:
+        spec = r.BY_NAME[o.tbl]
+        local = pushed.get((o.tbl, o.key))
+        if (o.status == "accepted" and o.data is not None and local is not None and spec.key == ("id",)
+                and spec.on_clash != "renumber" and r.content_hash(spec, o.data) == pushed_hash.get((o.tbl, o.key))):
+            if spec is not run_spec:
+                loc.confirm_pushed(conn, run_spec, run)
+                run, run_spec = [], spec
+            run.append((o.key, o.version, o.data, local))
+            continue
+        loc.confirm_pushed(conn, run_spec, run)
+        run = []
+        yield o
+    loc.confirm_pushed(conn, run_spec, run)
 
 
 def _rewrite(rows: list[tuple], table, aliases: dict[str, dict[str, str]]) -> list[tuple]:
