@@ -84,40 +84,79 @@ def movement_rows(db) -> list[tuple]:
         return [tuple(r) for r in conn.exec_driver_sql(f"SELECT {columns} FROM movements ORDER BY rowid")]
 
 
-def copy_baseline(cluster: Cluster, rows: list[tuple], repeat: int = 1) -> float:
-    """Seconds to COPY ``rows`` into an empty table shaped like movements (same indexes) on the same server:
-    the median of ``repeat`` COPYs, each into a table of its own."""
+def copy_baseline(cluster: Cluster, rows: list[tuple], repeat: int = 1) -> tuple[float, float]:
+    """Seconds to COPY ``rows`` into an empty table shaped like movements (same indexes) on the same server,
+    wall and CPU (this process and the server): the medians of ``repeat`` COPYs, each into a table of its own."""
     import psycopg
 
     url = cluster.new_database()
     columns = ", ".join(f'"{col.name}"' for col in t.movements.columns)
     connect_hub(url, None).dispose()  # the schema a hub has, from the same migrations
-    times = []
+    times, cpus = [], []
     with psycopg.connect(url) as conn:
         for i in range(repeat):
             conn.execute(f"CREATE TABLE plain_movements_{i} (LIKE movements INCLUDING ALL)")
             conn.commit()
-            start = time.perf_counter()
+            clock = Clock(cluster)
             with conn.cursor() as cur, cur.copy(f"COPY plain_movements_{i} ({columns}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
             conn.commit()
-            times.append(time.perf_counter() - start)
-    return statistics.median(times)
+            wall, cpu = clock.read()
+            times.append(wall)
+            cpus.append(cpu)
+    return statistics.median(times), statistics.median(cpus)
 
 
-def timed_sync(db, hub: str, profile: Path | None):
+def server_cpu(cluster: Cluster) -> float:
+    """CPU seconds (user + system) the PostgreSQL server has used so far: the postmaster with the children it
+    has reaped, and its live children (backends, writers). Linux only; 0 elsewhere."""
+    try:
+        postmaster = int((cluster.dir / "data" / "postmaster.pid").read_text().split()[0])
+        tick = os.sysconf("SC_CLK_TCK")
+        total = 0
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                fields = Path(entry.path, "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            pid, ppid = int(entry.name), int(fields[1])
+            if pid == postmaster:
+                total += sum(int(f) for f in fields[11:15])  # utime, stime, cutime, cstime
+            elif ppid == postmaster:
+                total += int(fields[11]) + int(fields[12])
+        return total / tick
+    except (OSError, ValueError):
+        return 0.0
+
+
+class Clock:
+    """Wall time, and CPU time of this process (all its threads) plus the PostgreSQL server's: on a machine
+    shared with other work, CPU time moves far less than wall time."""
+
+    def __init__(self, cluster: Cluster) -> None:
+        self.cluster = cluster
+        self.wall, self.cpu = time.perf_counter(), time.process_time() + server_cpu(cluster)
+
+    def read(self) -> tuple[float, float]:
+        return (time.perf_counter() - self.wall,
+                time.process_time() + server_cpu(self.cluster) - self.cpu)
+
+
+def timed_sync(cluster: Cluster, db, hub: str, profile: Path | None):
     profiler = cProfile.Profile() if profile else None
-    start = time.perf_counter()
+    clock = Clock(cluster)
     if profiler:
         profiler.enable()
     report = sync.sync(db, hub)
     if profiler:
         profiler.disable()
-    seconds = time.perf_counter() - start
+    seconds, cpu = clock.read()
     if profiler:
         profiler.dump_stats(profile)
-    return seconds, report
+    return seconds, cpu, report
 
 
 def a_day_of_postings(db, per_day: int) -> int:
@@ -153,11 +192,12 @@ def first_sync(cluster: Cluster, movements: int | None, profile: Path | None) ->
     with a.engine.connect() as conn:
         records = len(pending_records(conn))
     hub = cluster.new_database()
-    push_s, pushed = timed_sync(a, hub, profile / "push.prof" if profile else None)
-    pull_s, pulled = timed_sync(b, hub, profile / "pull.prof" if profile else None)
-    copy_s = copy_baseline(cluster, rows, repeat=3)
+    push_s, push_cpu, pushed = timed_sync(cluster, a, hub, profile / "push.prof" if profile else None)
+    pull_s, pull_cpu, pulled = timed_sync(cluster, b, hub, profile / "pull.prof" if profile else None)
+    copy_s, copy_cpu = copy_baseline(cluster, rows, repeat=3)
     return {"a": a, "b": b, "hub": hub, "rows": rows, "records": records, "push": push_s, "pull": pull_s,
-            "copy": copy_s, "pushed": pushed.pushed, "pulled": pulled.pulled, "load": os.getloadavg()[0]}
+            "copy": copy_s, "push_cpu": push_cpu, "pull_cpu": pull_cpu, "copy_cpu": copy_cpu,
+            "pushed": pushed.pushed, "pulled": pulled.pulled, "load": os.getloadavg()[0]}
 
 
 def main() -> None:
@@ -182,7 +222,10 @@ def main() -> None:
             runs.append(run)
             print(f"run {i + 1}: push {run['push']:.2f} s, pull {run['pull']:.2f} s, COPY {run['copy']:.2f} s "
                   f"(median of 3): push {run['push'] / run['copy']:.2f}x, pull {run['pull'] / run['copy']:.2f}x "
-                  f"COPY; load average {run['load']:.1f}", flush=True)
+                  f"COPY; CPU push {run['push_cpu']:.2f} s, pull {run['pull_cpu']:.2f} s, "
+                  f"COPY {run['copy_cpu']:.2f} s: "
+                  f"push {run['push_cpu'] / run['copy_cpu']:.2f}x, pull {run['pull_cpu'] / run['copy_cpu']:.2f}x; "
+                  f"load average {run['load']:.1f}", flush=True)
         last = runs[-1]
         a, b, hub, rows = last["a"], last["b"], last["hub"], last["rows"]
         with a.engine.connect() as conn:
@@ -197,7 +240,7 @@ def main() -> None:
         start = time.perf_counter()
         day_pull = sync.sync(b, hub)
         day_pull_s = time.perf_counter() - start
-        day_copy_s = copy_baseline(cluster, day_rows)
+        day_copy_s, _ = copy_baseline(cluster, day_rows)
         a.close()
         b.close()
     finally:
@@ -226,6 +269,9 @@ def main() -> None:
          f"{spread([r['copy'] for r in runs], ' s')} ({rate(len(rows), median('copy'))})"),
         ("first push ÷ COPY of the same run", spread(push_ratio, "×")),
         ("first pull ÷ COPY of the same run", spread(pull_ratio, "×")),
+        ("CPU time (this process and the server): first push ÷ COPY",
+         spread([r["push_cpu"] / r["copy_cpu"] for r in runs], "×")),
+        ("CPU time: first pull ÷ COPY", spread([r["pull_cpu"] / r["copy_cpu"] for r in runs], "×")),
         (f"a day's postings ({per_day:,} movements): sync A", f"{day_push_s:,.2f} s (pushed {day_push.pushed:,})"),
         ("a day's postings: sync B", f"{day_pull_s:,.2f} s (pulled {day_pull.pulled:,})"),
         ("plain COPY of the day's movements", f"{day_copy_s:,.2f} s"),
