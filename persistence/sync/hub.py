@@ -149,8 +149,9 @@ def _store(conn: Connection, s: PushState, spec: r.Spec, key: str, version: int,
             _business_keys(conn, s, spec, columns)[tuple(record[c] for c in columns)] = key
         if spec.name == "products":
             codes = _barcodes(conn, s)
-            for code in [c for c, owner in codes.items() if owner == key]:
-                del codes[code]
+            if key in rows:  # a product the hub has known (a new one owns no barcode yet): drop its old ones
+                for code in [c for c, owner in codes.items() if owner == key]:
+                    del codes[code]
             codes.update({b["barcode"]: key for b in record["_children"].get("barcodes", [])})
     hash_ = r.content_hash(spec, record)
     rows[key] = (version, hash_)

@@ -104,12 +104,16 @@ def pending_immutable(conn: Connection, table, device_id: str, limit: int,
         after = int(get_setting(conn, PUSHED + table.name, "0"))
     columns = ", ".join(f'"{c.name}"' for c in table.columns)
     whose, who = _whose(conn, device_id)
-    rows = conn.exec_driver_sql(
-        f"SELECT rowid, {columns} FROM {table.name} WHERE rowid > ? AND rowid <= ?{whose} "
-        f"ORDER BY rowid LIMIT ?", (after, cap, *who, limit)).fetchall()
+    cursor = conn.connection.dbapi_connection.cursor()  # plain tuples, straight from the driver
+    try:
+        rows = cursor.execute(
+            f"SELECT {columns}, rowid FROM {table.name} WHERE rowid > ? AND rowid <= ?{whose} "
+            f"ORDER BY rowid LIMIT ?", (after, cap, *who, limit)).fetchall()
+    finally:
+        cursor.close()
     if not rows:
         return [], after
-    return [tuple(row[1:]) for row in rows], rows[-1][0]
+    return [row[:-1] for row in rows], rows[-1][-1]
 
 
 def count_pending_immutable(conn: Connection, table, device_id: str, cap: int = _NO_CAP) -> int:
