@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -10,6 +11,7 @@ from operator import itemgetter
 
 from sqlalchemy import Engine
 from sqlalchemy import create_engine
+from sqlalchemy import select
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -457,12 +459,44 @@ def _pull_batch(engine: Engine, me: str, cursor: int, top: int) -> tuple[int, li
 def _apply_pulled(db, me: str, report: SyncReport, authority, high: int, entries, facts) -> None:
     """Apply one pulled batch and move the pull cursor to its end, in one local transaction."""
     with _local(db) as conn, loc.roomy_cache(conn):
-        admitted = gate.admit(conn, me, [gate.Entry(*e) for e in entries], facts, authority)
+        admitted = gate.admit(conn, me, _without_echoes(conn, me, [gate.Entry(*e) for e in entries]), facts,
+                              authority)
         report.pulled += admitted.records + admitted.facts
         if admitted.movements:
             _mark_pairs(conn, admitted.movements)
         loc.set_setting(conn, loc.CURSOR, str(high))
         conn.commit()
+
+
+def _without_echoes(conn, me: str, entries: list[gate.Entry]) -> list[gate.Entry]:
+    """The entries less those this file pushed itself and holds already, the same version with the same content
+    (what a first push reads back of its own records): applying one would change nothing, and it is the
+    record this desk checked before sending it. Anything else, or anything that cannot be read, goes on."""
+    own: dict[str, list[gate.Entry]] = {}
+    for e in entries:
+        if e.device == me and e.tbl in r.BY_NAME and e.data:
+            own.setdefault(e.tbl, []).append(e)
+    if not own:
+        return entries
+    echoes = set()
+    for tbl, mine in own.items():
+        held = {}
+        keys = [e.key for e in mine]
+        for i in range(0, len(keys), 500):
+            held.update({row_id: (version, hash_) for row_id, version, hash_ in conn.execute(
+                select(t.sync_rows.c.row_id, t.sync_rows.c.version, t.sync_rows.c.hash).where(
+                    t.sync_rows.c.tbl == tbl, t.sync_rows.c.row_id.in_(keys[i:i + 500])))})
+        for e in mine:
+            known = held.get(e.key)
+            if known is None or known[0] != e.version:
+                continue
+            try:
+                record = json.loads(e.data)
+            except (ValueError, RecursionError):
+                continue
+            if isinstance(record, dict) and r.content_hash(r.BY_NAME[tbl], record) == known[1]:
+                echoes.add(e.seq)
+    return [e for e in entries if e.seq not in echoes] if echoes else entries
 
 
 def _facts(tbl: str, rows) -> list[tuple]:
