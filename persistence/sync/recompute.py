@@ -23,6 +23,7 @@ from decimal import Decimal
 from sqlalchemy import Connection
 
 from domain import valuation
+from domain.bulk import without_cycle_collection
 from domain.model import Position
 from persistence.sync.local import roomy_cache
 
@@ -90,7 +91,7 @@ def recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
     """
     if conn.exec_driver_sql("SELECT count(*) FROM sync_dirty").scalar_one() == 0:
         return []
-    with roomy_cache(conn):
+    with roomy_cache(conn), without_cycle_collection():  # a first pull replays every movement
         return _recompute(conn, places)
 
 
