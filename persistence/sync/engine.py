@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
+from operator import itemgetter
 
 from sqlalchemy import Engine
 from sqlalchemy import create_engine
+from sqlalchemy import select
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.exc import DBAPIError
 
+from domain.bulk import without_cycle_collection
 from domain.ids import new_id
 from persistence import tables as t
 from persistence.migrations import HEAD
@@ -282,7 +287,7 @@ def _push_records(db, engine: Engine, me: str, report: SyncReport, users: bool =
         hub.flush(hconn, state)
     report.pushed += state.accepted
     with _local(db) as conn:
-        for o in state.outcomes:
+        for o in _one_by_one(conn, state.outcomes, pushed, pushed_hash):
             spec = r.BY_NAME[o.tbl]
             if o.status == "merged" and o.tbl == "users":  # who may sign in here: an admin of this desk decides
                 gate.apply_aliases(conn, [(o.tbl, o.key, o.new_key)], last=True)
@@ -298,6 +303,27 @@ def _push_records(db, engine: Engine, me: str, report: SyncReport, users: bool =
                                  local=pushed.get((o.tbl, o.key), loc.UNKNOWN))
         conn.commit()
     return caps
+
+
+def _one_by_one(conn, outcomes: list[hub.Outcome], pushed: dict, pushed_hash: dict):
+    """The push outcomes that must be applied one by one, in order; the runs of records between them that
+    the hub took exactly as they were sent are confirmed in bulk where they come (``local.confirm_pushed``)."""
+    run: list[tuple[str, int, dict, dict]] = []
+    run_spec = None
+    for o in outcomes:
+        spec = r.BY_NAME[o.tbl]
+        local = pushed.get((o.tbl, o.key))
+        if (o.status == "accepted" and o.data is not None and local is not None and spec.key == ("id",)
+                and spec.on_clash != "renumber" and r.content_hash(spec, o.data) == pushed_hash.get((o.tbl, o.key))):
+            if spec is not run_spec:
+                loc.confirm_pushed(conn, run_spec, run)
+                run, run_spec = [], spec
+            run.append((o.key, o.version, o.data, local))
+            continue
+        loc.confirm_pushed(conn, run_spec, run)
+        run = []
+        yield o
+    loc.confirm_pushed(conn, run_spec, run)
 
 
 def _rewrite(rows: list[tuple], table, aliases: dict[str, dict[str, str]]) -> list[tuple]:
@@ -322,43 +348,72 @@ def _rewrite(rows: list[tuple], table, aliases: dict[str, dict[str, str]]) -> li
 
 
 def _push_facts(db, engine: Engine, me: str, report: SyncReport, progress, cancel, caps: dict[str, int]) -> None:
+    """Push this device's movements and unfilled demand in batches, each its own hub transaction.
+
+    The next batch is read and checked here while the hub takes the one before it (on a thread of its
+    own), and a batch's push position is recorded here only once the hub has committed it.
+    """
     with db.engine.connect() as conn:
         total = sum(loc.count_pending_immutable(conn, table, db.device_id, caps[table.name])
                     for table in loc.IMMUTABLE)
     done = 0
     complete = True
     progress("push", 0, total)
-    for table in loc.IMMUTABLE:
-        while True:
-            if cancel():
-                raise SyncCancelled("sync stopped; what was pushed is kept")
+
+    def finish(sent) -> None:  # wait for the hub to commit a batch, then move this table's push position
+        nonlocal done
+        if sent is None:
+            return
+        future, table, rows, last = sent
+        if future is not None:
+            report.pushed += future.result()
+        with _local(db) as conn:
+            loc.set_setting(conn, loc.PUSHED + table.name, str(last))
+            gate.release_facts(conn, table, rows)
+            conn.commit()
+        done += len(rows)
+        progress("push", done, total)
+
+    with without_cycle_collection(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as hubside:
+        for table in loc.IMMUTABLE:
             with db.engine.connect() as conn:
-                rows, last = loc.pending_immutable(conn, table, db.device_id, PUSH_BATCH, caps[table.name])
-                if not rows:
+                after = int(loc.get_setting(conn, loc.PUSHED + table.name, "0"))
+            sent = None
+            while True:
+                if cancel():
+                    finish(sent)
+                    raise SyncCancelled("sync stopped; what was pushed is kept")
+                with db.engine.connect() as conn:
+                    rows, last = loc.pending_immutable(conn, table, db.device_id, PUSH_BATCH, caps[table.name],
+                                                       after=after)
+                    if not rows:
+                        break
+                    rows, last, refused, blocked = gate.outgoing_facts(conn, table, rows, last, report.held_keys)
+                if refused or blocked:
+                    with _local(db) as conn:
+                        gate.hold_back_facts(conn, me, table, refused, blocked)
+                        conn.commit()
+                    report.unpushed += len(refused) + (1 if blocked else 0)
+                finish(sent)
+                if cancel():  # asked while the batch before was on its way: this one is not sent
+                    raise SyncCancelled("sync stopped; what was pushed is kept")
+                sent = (hubside.submit(_push_batch, engine, me, table, rows) if rows else None, table, rows, last)
+                after = last
+                if blocked:
+                    complete = False
                     break
-                rows, last, refused, blocked = gate.outgoing_facts(conn, table, rows, last, report.held_keys)
-            if refused or blocked:
-                with _local(db) as conn:
-                    gate.hold_back_facts(conn, me, table, refused, blocked)
-                    conn.commit()
-                report.unpushed += len(refused) + (1 if blocked else 0)
-            if rows:
-                with engine.begin() as hconn:
-                    state = hub.begin(hconn, me)
-                    report.pushed += hub.push_immutable(hconn, state, table, _rewrite(rows, table, state.aliases))
-            with _local(db) as conn:
-                loc.set_setting(conn, loc.PUSHED + table.name, str(last))
-                gate.release_facts(conn, table, rows)
-                conn.commit()
-            done += len(rows)
-            progress("push", done, total)
-            if blocked:
-                complete = False
-                break
+            finish(sent)
     if complete:
         with _local(db) as conn:
             conn.execute(t.settings.delete().where(t.settings.c.key == loc.PUSH_ALL))
             conn.commit()
+
+
+def _push_batch(engine: Engine, me: str, table, rows: list[tuple]) -> int:
+    """One batch of movements (or unfilled demand) into the hub, in one hub transaction; how many were new."""
+    with engine.begin() as hconn:
+        state = hub.begin(hconn, me)
+        return hub.push_immutable(hconn, state, table, _rewrite(rows, table, state.aliases))
 
 
 def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, authority) -> None:
@@ -380,43 +435,21 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
             {"c": cursor, "t": top, "me": me}).scalar_one())
     done = 0
     progress("pull", 0, total)
-    m_cols = ", ".join(f'm."{c.name}"' for c in t.movements.columns)
-    u_cols = ", ".join(f'u."{c.name}"' for c in t.unfilled_demand.columns)
-    while cursor < top:
-        if cancel():
-            raise SyncCancelled("sync stopped; what was pulled is kept")
-        with engine.connect() as hconn:
-            # the batch ends at the PULL_BATCH-th entry for this device; records come with their JSON,
-            # movements and unfilled demand from their own tables
-            found = hconn.exec_driver_sql(
-                "SELECT seq FROM sync_log WHERE seq > %(c)s AND seq <= %(t)s AND NOT "
-                "(tbl IN ('movements', 'unfilled_demand') AND device_id = %(me)s) ORDER BY seq OFFSET %(n)s LIMIT 1",
-                {"c": cursor, "t": top, "me": me, "n": PULL_BATCH - 1}).first()
-            high = found[0] if found else top
-            params = {"c": cursor, "h": high, "me": me}
-            entries = hconn.exec_driver_sql(
-                "SELECT seq, tbl, row_id, version, data, device_id FROM sync_log WHERE seq > %(c)s AND seq <= %(h)s "
-                "AND tbl NOT IN ('movements', 'unfilled_demand') ORDER BY seq", params).all()
-            movements = hconn.exec_driver_sql(
-                f"SELECT l.seq, l.device_id, {m_cols} FROM sync_log l JOIN movements m ON m.id = l.row_id "
-                f"WHERE l.tbl = 'movements' AND l.seq > %(c)s AND l.seq <= %(h)s AND l.device_id <> %(me)s "
-                f"ORDER BY l.seq", params).all()
-            unfilled = hconn.exec_driver_sql(
-                f"SELECT l.seq, l.device_id, {u_cols} FROM sync_log l JOIN unfilled_demand u ON u.id = l.row_id "
-                f"WHERE l.tbl = 'unfilled_demand' AND l.seq > %(c)s AND l.seq <= %(h)s AND l.device_id <> %(me)s "
-                f"ORDER BY l.seq", params).all()
-        with _local(db) as conn:
-            admitted = gate.admit(conn, me, [gate.Entry(*e) for e in entries],
-                                  {"movements": _facts("movements", movements),
-                                   "unfilled_demand": _facts("unfilled_demand", unfilled)}, authority)
-            report.pulled += admitted.records + admitted.facts
-            if admitted.movements:
-                _mark_pairs(conn, admitted.movements)
-            loc.set_setting(conn, loc.CURSOR, str(high))
-            conn.commit()
-        cursor = high
-        done = total if high >= top else min(total, done + PULL_BATCH)
-        progress("pull", done, total)
+    # Each batch is read from the hub while the one before it is applied here (a thread of its own: the
+    # hub's answer and SQLite's writes both wait outside Python), so a long pull costs the larger of the
+    # two, not their sum. A batch read ahead and not applied (an error, a cancel) is read again next time.
+    # The cycle collector rests meanwhile (domain.bulk): it would only scan the pulled rows again and again.
+    with without_cycle_collection(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as ahead:
+        coming = ahead.submit(_pull_batch, engine, me, cursor, top) if cursor < top else None
+        while coming is not None:
+            if cancel():
+                raise SyncCancelled("sync stopped; what was pulled is kept")
+            high, entries, facts = coming.result()
+            coming = ahead.submit(_pull_batch, engine, me, high, top) if high < top else None
+            _apply_pulled(db, me, report, authority, high, entries, facts)
+            cursor = high
+            done = total if high >= top else min(total, done + PULL_BATCH)
+            progress("pull", done, total)
     with engine.connect() as hconn, _local(db) as conn:
         if mergeable:  # an alias's target may have come with the pull; what still points nowhere is kept aside
             gate.apply_aliases(conn, mergeable, last=True)
@@ -430,6 +463,83 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
         conn.commit()
 
 
+_M_COLUMNS = ", ".join(f'm."{c.name}"' for c in t.movements.columns)
+_U_COLUMNS = ", ".join(f'u."{c.name}"' for c in t.unfilled_demand.columns)
+
+
+def _pull_batch(engine: Engine, me: str, cursor: int, top: int) -> tuple[int, list, dict[str, list[tuple]]]:
+    """(the batch's last sequence number, its log entries, its movements and unfilled demand as ``gate.admit``
+    takes them) after ``cursor``.
+
+    The batch ends at the PULL_BATCH-th entry for this device; records come with their JSON, movements
+    and unfilled demand from their own tables (read as plain tuples, straight from the driver).
+    """
+    with engine.connect() as hconn:
+        found = hconn.exec_driver_sql(
+            "SELECT seq FROM sync_log WHERE seq > %(c)s AND seq <= %(t)s AND NOT "
+            "(tbl IN ('movements', 'unfilled_demand') AND device_id = %(me)s) ORDER BY seq OFFSET %(n)s LIMIT 1",
+            {"c": cursor, "t": top, "me": me, "n": PULL_BATCH - 1}).first()
+        high = found[0] if found else top
+        params = {"c": cursor, "h": high, "me": me}
+        entries = hconn.exec_driver_sql(
+            "SELECT seq, tbl, row_id, version, data, device_id FROM sync_log WHERE seq > %(c)s AND seq <= %(h)s "
+            "AND tbl NOT IN ('movements', 'unfilled_demand') ORDER BY seq", params).all()
+        with hconn.connection.dbapi_connection.cursor() as raw:
+            movements = raw.execute(
+                f"SELECT l.seq, l.device_id, {_M_COLUMNS} FROM sync_log l JOIN movements m ON m.id = l.row_id "
+                f"WHERE l.tbl = 'movements' AND l.seq > %(c)s AND l.seq <= %(h)s AND l.device_id <> %(me)s "
+                f"ORDER BY l.seq", params).fetchall()
+            unfilled = raw.execute(
+                f"SELECT l.seq, l.device_id, {_U_COLUMNS} FROM sync_log l JOIN unfilled_demand u ON u.id = l.row_id "
+                f"WHERE l.tbl = 'unfilled_demand' AND l.seq > %(c)s AND l.seq <= %(h)s AND l.device_id <> %(me)s "
+                f"ORDER BY l.seq", params).fetchall()
+    return high, entries, {"movements": _facts("movements", movements), "unfilled_demand": _facts("unfilled_demand",
+                                                                                                   unfilled)}
+
+
+def _apply_pulled(db, me: str, report: SyncReport, authority, high: int, entries, facts) -> None:
+    """Apply one pulled batch and move the pull cursor to its end, in one local transaction."""
+    with _local(db) as conn, loc.roomy_cache(conn):
+        admitted = gate.admit(conn, me, _without_echoes(conn, me, [gate.Entry(*e) for e in entries]), facts,
+                              authority)
+        report.pulled += admitted.records + admitted.facts
+        if admitted.movements:
+            _mark_pairs(conn, admitted.movements)
+        loc.set_setting(conn, loc.CURSOR, str(high))
+        conn.commit()
+
+
+def _without_echoes(conn, me: str, entries: list[gate.Entry]) -> list[gate.Entry]:
+    """The entries less those this file pushed itself and holds already, the same version with the same content
+    (what a first push reads back of its own records): applying one would change nothing, and it is the
+    record this desk checked before sending it. Anything else, or anything that cannot be read, goes on."""
+    own: dict[str, list[gate.Entry]] = {}
+    for e in entries:
+        if e.device == me and e.tbl in r.BY_NAME and e.data:
+            own.setdefault(e.tbl, []).append(e)
+    if not own:
+        return entries
+    echoes = set()
+    for tbl, mine in own.items():
+        held = {}
+        keys = [e.key for e in mine]
+        for i in range(0, len(keys), 500):
+            held.update({row_id: (version, hash_) for row_id, version, hash_ in conn.execute(
+                select(t.sync_rows.c.row_id, t.sync_rows.c.version, t.sync_rows.c.hash).where(
+                    t.sync_rows.c.tbl == tbl, t.sync_rows.c.row_id.in_(keys[i:i + 500])))})
+        for e in mine:
+            known = held.get(e.key)
+            if known is None or known[0] != e.version:
+                continue
+            try:
+                record = json.loads(e.data)
+            except (ValueError, RecursionError):
+                continue
+            if isinstance(record, dict) and r.content_hash(r.BY_NAME[tbl], record) == known[1]:
+                echoes.add(e.seq)
+    return [e for e in entries if e.seq not in echoes] if echoes else entries
+
+
 def _facts(tbl: str, rows) -> list[tuple]:
     return [(gate.Entry(row[0], tbl, str(row[2]), 0, "", row[1]), tuple(row[2:])) for row in rows]
 
@@ -437,9 +547,7 @@ def _facts(tbl: str, rows) -> list[tuple]:
 def _mark_pairs(conn, movements) -> None:
     names = [c.name for c in t.movements.columns]
     ii, pi, wi, ai = (names.index(n) for n in ("id", "product_id", "warehouse_id", "occurred_at"))
-    first: dict[tuple[str, str], tuple[int, str]] = {}
-    for m in movements:
-        pair, key = (m[pi], m[wi]), (m[ai], m[ii])
-        if pair not in first or key < first[pair]:
-            first[pair] = key
+    # latest first, so the earliest (occurred_at, id) of each pair is the one left in the dict (sorted in C)
+    latest_first = sorted(movements, key=itemgetter(ai, ii), reverse=True)
+    first = {(m[pi], m[wi]): (m[ai], m[ii]) for m in latest_first}
     loc.mark_dirty_many(conn, [(p, w, at, mid) for (p, w), (at, mid) in first.items()])

@@ -195,15 +195,15 @@ def _is_deletion(e: Entry) -> bool:
 def _admit_facts(conn: Connection, me: str, table, rows: list[tuple[Entry, tuple]], out: Admitted) -> None:
     if not rows:
         return
-    check = checks.fact_checker(table)
+    refusals = checks.fact_refusals(table, [row for _, row in rows])
     pi, wi = _index(table, "product_id"), _index(table, "warehouse_id")
     ri = _index(table, "reverses_id") if table is t.movements else None
     products = _present(conn, "products", {row[pi] for _, row in rows})
     warehouses = _present(conn, "warehouses", {row[wi] for _, row in rows})
     known_movements = _present(conn, "movements", {row[ri] for _, row in rows if row[ri]}) if ri is not None else set()
     good: list[tuple] = []
-    for e, row in rows:
-        reason = check(row)
+    for i, (e, row) in enumerate(rows):
+        reason = refusals.get(i, "")
         if not reason and row[pi] not in products:
             reason = f"product_id refers to a product {row[pi]} which is not here"
         if not reason and row[wi] not in warehouses:
@@ -391,10 +391,10 @@ def outgoing_facts(conn: Connection, table, rows: list[tuple], last: int, held_k
     and passed over. A row whose product or warehouse is held back waits: the push stops before it
     (the position stays there) until the record is corrected.
     """
-    check = checks.fact_checker(table)
+    refusals = checks.fact_refusals(table, rows)
     pi, wi = _index(table, "product_id"), _index(table, "warehouse_id")
     good, refused = [], []
-    for row in rows:
+    for i, row in enumerate(rows):
         if held_keys:
             waiting = next((f"{col} refers to {target} {row[i]}, which is held back"
                             for i, col, target in ((pi, "product_id", "products"), (wi, "warehouse_id", "warehouses"))
@@ -402,7 +402,7 @@ def outgoing_facts(conn: Connection, table, rows: list[tuple], last: int, held_k
             if waiting:
                 rowid = conn.exec_driver_sql(f"SELECT rowid FROM {table.name} WHERE id = ?", (row[0],)).scalar_one()
                 return good, rowid - 1, refused, (row[0], waiting)
-        reason = check(row)
+        reason = refusals.get(i, "")
         if reason:
             refused.append((row[0], reason))
         else:

@@ -62,6 +62,7 @@ class PushState:
     conflicts: int = 0
     merged: int = 0
     accepted: int = 0
+    row_security: bool | None = None  # whether row-level security applies to this login (see _copy_new)
 
     def next_seq(self) -> int:
         self.seq += 1
@@ -154,8 +155,9 @@ def _store(conn: Connection, s: PushState, spec: r.Spec, key: str, version: int,
             _business_keys(conn, s, spec, columns)[tuple(record[c] for c in columns)] = key
         if spec.name == "products":
             codes = _barcodes(conn, s)
-            for code in [c for c, owner in codes.items() if owner == key]:
-                del codes[code]
+            if key in rows:  # a product the hub has known (a new one owns no barcode yet): drop its old ones
+                for code in [c for c, owner in codes.items() if owner == key]:
+                    del codes[code]
             codes.update({b["barcode"]: key for b in record["_children"].get("barcodes", [])})
     hash_ = r.content_hash(spec, record)
     rows[key] = (version, hash_)
@@ -375,6 +377,50 @@ def push_immutable(conn: Connection, s: PushState, table, rows: list[tuple]) -> 
     columns = [c.name for c in table.columns]
     quoted = ", ".join(f'"{c}"' for c in columns)
     raw = conn.connection.dbapi_connection
+    added = _copy_new(raw, s, table, rows, quoted)
+    if added is None:
+        added = _insert_or_ignore(raw, s, table, rows, quoted)
+    s.seq += added
+    flush(conn, s)
+    return added
+
+
+def _copy_new(raw, s: PushState, table, rows: list[tuple], quoted: str) -> int | None:
+    """COPY the rows straight into the table and their log entries into the log, when none of them is
+    on the hub yet (the first push of a desk, and every push of new postings); None, with nothing
+    written, when one is (a batch pushed again after a cut connection) or when row-level security
+    applies to this login (COPY does not take it): then ``_insert_or_ignore`` does the work.
+
+    Twice as fast as going through a temporary table: the rows cross once and nothing is joined.
+    """
+    import psycopg
+
+    if s.row_security is None:
+        s.row_security = bool(raw.execute("SELECT row_security_active('movements') OR "
+                                          "row_security_active('unfilled_demand') OR "
+                                          "row_security_active('sync_log')").fetchone()[0])
+    if s.row_security:
+        return None
+    ids = [c.name for c in table.columns].index("id")
+    with raw.cursor() as cur:
+        cur.execute("SAVEPOINT push_copy")
+        try:
+            with cur.copy(f"COPY {table.name} ({quoted}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        except (psycopg.errors.UniqueViolation, psycopg.errors.FeatureNotSupported):
+            cur.execute("ROLLBACK TO SAVEPOINT push_copy")
+            return None
+        cur.execute("RELEASE SAVEPOINT push_copy")
+        at = to_micros(s.now)
+        with cur.copy("COPY sync_log (seq, tbl, row_id, version, device_id, data, at) FROM STDIN") as copy:
+            for seq, row in enumerate(rows, start=s.seq + 1):
+                copy.write_row((seq, table.name, row[ids], 0, s.device_id, "", at))
+    return len(rows)
+
+
+def _insert_or_ignore(raw, s: PushState, table, rows: list[tuple], quoted: str) -> int:
+    """Insert the rows not on the hub yet, through a temporary table, and log them in the pushed order."""
     with raw.cursor() as cur:
         cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS _push_{table.name} AS "
                     f"SELECT 0::bigint AS ord, {quoted} FROM {table.name} WITH NO DATA")
@@ -389,10 +435,7 @@ def push_immutable(conn: Connection, s: PushState, table, rows: list[tuple]) -> 
             f"SELECT %s + row_number() OVER (ORDER BY p.ord), %s, p.id, 0, %s, '', %s "
             f"FROM ins JOIN _push_{table.name} p ON p.id = ins.id",
             (s.seq, table.name, s.device_id, to_micros(s.now)))
-        added = cur.rowcount
-    s.seq += added
-    flush(conn, s)
-    return added
+        return cur.rowcount
 
 
 _MOVEMENT_SPEC = r.Spec(t.movements, label=("kind", "id"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC
 from datetime import datetime
@@ -101,18 +102,24 @@ def _whose(conn: Connection, device_id: str) -> tuple[str, tuple]:
 
 
 def pending_immutable(conn: Connection, table, device_id: str, limit: int,
-                      cap: int = _NO_CAP) -> tuple[list[tuple], int]:
+                      cap: int = _NO_CAP, after: int | None = None) -> tuple[list[tuple], int]:
     """The next ``limit`` rows this device made and has not pushed (up to rowid ``cap``), raw, and the
-    last rowid among them. SQLite gives new rows ever larger rowids, and movements are never deleted."""
-    after = int(get_setting(conn, PUSHED + table.name, "0"))
+    last rowid among them. SQLite gives new rows ever larger rowids, and movements are never deleted.
+    ``after``: the rowid to start after (default: the push position kept in the settings)."""
+    if after is None:
+        after = int(get_setting(conn, PUSHED + table.name, "0"))
     columns = ", ".join(f'"{c.name}"' for c in table.columns)
     whose, who = _whose(conn, device_id)
-    rows = conn.exec_driver_sql(
-        f"SELECT rowid, {columns} FROM {table.name} WHERE rowid > ? AND rowid <= ?{whose} "
-        f"ORDER BY rowid LIMIT ?", (after, cap, *who, limit)).fetchall()
+    cursor = conn.connection.dbapi_connection.cursor()  # plain tuples, straight from the driver
+    try:
+        rows = cursor.execute(
+            f"SELECT {columns}, rowid FROM {table.name} WHERE rowid > ? AND rowid <= ?{whose} "
+            f"ORDER BY rowid LIMIT ?", (after, cap, *who, limit)).fetchall()
+    finally:
+        cursor.close()
     if not rows:
         return [], after
-    return [tuple(row[1:]) for row in rows], rows[-1][0]
+    return [row[:-1] for row in rows], rows[-1][-1]
 
 
 def count_pending_immutable(conn: Connection, table, device_id: str, cap: int = _NO_CAP) -> int:
@@ -475,3 +482,40 @@ def has_positions(conn: Connection) -> bool:
     if conn.execute(select(t.settings.c.key).where(t.settings.c.key.like(PUSHED + "%")).limit(1)).first():
         return True
     return conn.execute(select(t.sync_rows.c.tbl).limit(1)).first() is not None
+
+
+def confirm_pushed(conn: Connection, spec: r.Spec, confirmed: list[tuple[str, int, dict, dict]]) -> None:
+    """``apply_record`` for pushed records the hub took exactly as they were sent, in two statements.
+
+    ``confirmed`` holds (key, version, the hub's record, the record as pushed) of records keyed by id whose
+    content hash the hub kept unchanged: each takes the hub's version and is marked as exchanged.
+    """
+    if not confirmed:
+        return
+    if "version" in spec.table.c:
+        changed = [(record["version"], key) for key, _, record, local in confirmed
+                   if local.get("version") != record.get("version")]
+        if changed:
+            conn.exec_driver_sql(f'UPDATE "{spec.name}" SET version = ? WHERE id = ?', changed)
+    conn.exec_driver_sql("INSERT INTO sync_rows (tbl, row_id, version, hash) VALUES (?, ?, ?, ?) ON CONFLICT "
+                         "(tbl, row_id) DO UPDATE SET version = excluded.version, hash = excluded.hash",
+                         [(spec.name, key, version, r.content_hash(spec, record))
+                          for key, version, record, _ in confirmed])
+
+
+BULK_CACHE_KIB = 65_536
+
+
+@contextmanager
+def roomy_cache(conn: Connection):
+    """A page cache of 64 MiB on this connection while a bulk step of the sync runs, the connection's own after.
+
+    Inserting tens of thousands of movements touches pages all over six indexes; with SQLite's default
+    2 MiB cache they are written out and read back again and again (a fifth more time for a first pull).
+    """
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
+    conn.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")

@@ -23,8 +23,9 @@ from decimal import Decimal
 from sqlalchemy import Connection
 
 from domain import valuation
+from domain.bulk import without_cycle_collection
 from domain.model import Position
-from domain.model import Valuation
+from persistence.sync.local import roomy_cache
 
 _QTY, _MONEY, _COST = -4, -4, -8
 
@@ -57,17 +58,6 @@ def _close_over_transfers(conn: Connection) -> None:
                 "OR (excluded.at = sync_dirty.at AND excluded.movement_id < sync_dirty.movement_id)", (p, w, at, mid))
 
 
-def _position_before(conn: Connection, p: str, w: str, at: int, mid: str) -> Position:
-    row = conn.exec_driver_sql(
-        "SELECT v.on_hand_after, v.value_after, v.avg_after FROM movements m "
-        "JOIN movement_values v ON v.movement_id = m.id WHERE m.product_id = ? AND m.warehouse_id = ? "
-        "AND (m.occurred_at < ? OR (m.occurred_at = ? AND m.id < ?)) ORDER BY m.occurred_at DESC, m.id DESC LIMIT 1",
-        (p, w, at, at, mid)).first()
-    if row is None:
-        return Position()
-    return Position(_d(row[0], _QTY), _d(row[1], _MONEY), _d(row[2], _COST))
-
-
 def _stored_value(conn: Connection, movement_id: str) -> Decimal:
     value = conn.exec_driver_sql("SELECT value FROM movement_values WHERE movement_id = ?", (movement_id,)).scalar()
     return _d(value or 0, _MONEY)
@@ -80,23 +70,42 @@ def _out_value(conn: Connection, transfer_id: str) -> Decimal:
     return _d(value or 0, _MONEY)
 
 
+def _positions_before(conn: Connection) -> dict[tuple[str, str], Position]:
+    """The position before each dirty pair's start, from the last valued movement before it (none: empty),
+    in one statement for all pairs."""
+    rows = conn.exec_driver_sql(
+        "SELECT d.product_id, d.warehouse_id, v.on_hand_after, v.value_after, v.avg_after FROM sync_dirty d "
+        "JOIN movement_values v ON v.movement_id = (SELECT m.id FROM movements m "
+        " JOIN movement_values w ON w.movement_id = m.id "
+        " WHERE m.product_id = d.product_id AND m.warehouse_id = d.warehouse_id "
+        " AND (m.occurred_at < d.at OR (m.occurred_at = d.at AND m.id < d.movement_id)) "
+        " ORDER BY m.occurred_at DESC, m.id DESC LIMIT 1)").fetchall()
+    return {(p, w): Position(_d(q, _QTY), _d(v, _MONEY), _d(a, _COST)) for p, w, q, v, a in rows}
+
+
 def recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
-    """Replay every pair in ``sync_dirty``; return the (product id, warehouse id, on hand) left negative."""
+    """Replay every pair in ``sync_dirty``; return the (product id, warehouse id, on hand) left negative.
+
+    The movements to replay are read straight from the driver's cursor, a batch at a time, and a
+    quantity or cost met before is not converted again: a first pull replays every movement.
+    """
     if conn.exec_driver_sql("SELECT count(*) FROM sync_dirty").scalar_one() == 0:
         return []
+    with roomy_cache(conn), without_cycle_collection():  # a first pull replays every movement
+        return _recompute(conn, places)
+
+
+def _recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
     _close_over_transfers(conn)
-    starts = conn.exec_driver_sql("SELECT product_id, warehouse_id, at, movement_id FROM sync_dirty").fetchall()
-    first_of = dict(((p, w), (a, i)) for p, w, a, i in conn.exec_driver_sql(
-        "SELECT m.product_id, m.warehouse_id, min(m.occurred_at), '' FROM movements m JOIN sync_dirty d "
-        "ON m.product_id = d.product_id AND m.warehouse_id = d.warehouse_id GROUP BY m.product_id, m.warehouse_id"))
+    starts = conn.exec_driver_sql("SELECT product_id, warehouse_id FROM sync_dirty").fetchall()
+    found = _positions_before(conn)
     positions: dict[tuple[str, str], Position] = {}
     last: dict[tuple[str, str], tuple[int, str] | None] = {}
-    for p, w, at, mid in starts:
-        first = first_of.get((p, w))
-        before_all = first is None or at < first[0]
-        positions[(p, w)] = Position() if before_all else _position_before(conn, p, w, at, mid)
+    for p, w in starts:
+        positions[(p, w)] = found.get((p, w)) or Position()
         last[(p, w)] = None
-    rows = conn.exec_driver_sql(
+    cursor = conn.connection.dbapi_connection.cursor()
+    cursor.execute(
         "SELECT m.id, m.kind, m.product_id, m.warehouse_id, m.qty, m.unit_cost, m.occurred_at, m.transfer_id, "
         "m.reverses_id FROM movements m JOIN sync_dirty d ON m.product_id = d.product_id "
         "AND m.warehouse_id = d.warehouse_id "
@@ -104,33 +113,45 @@ def recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
         "ORDER BY m.occurred_at, m.id")
     values: dict[str, Decimal] = {}
     out_by_transfer: dict[str, Decimal] = {}
-    out_rows = []
-    for mid, kind, p, w, qty, cost, at, transfer_id, reverses_id in rows:
-        pos = positions[(p, w)]
-        q = _d(qty, _QTY)
-        if kind == "reversal":
-            original = values.get(reverses_id)
-            if original is None:
-                original = _stored_value(conn, reverses_id)
-            val = valuation.apply(pos, q, exact_value=-original, reversal=True, places=places)
-        elif kind == "transfer_in" and transfer_id:
-            out = out_by_transfer.get(transfer_id)
-            if out is None:
-                out = _out_value(conn, transfer_id)
-            val = valuation.apply(pos, q, exact_value=-out, places=places)
-        else:
-            val = valuation.apply(pos, q, unit_cost=_d(cost, _COST), places=places)
-        values[mid] = val.value
-        if kind == "transfer_out" and transfer_id:
-            out_by_transfer[transfer_id] = val.value
-        positions[(p, w)] = val.after
-        last[(p, w)] = (at, mid)
-        out_rows.append(_value_row(mid, val))
-        if len(out_rows) >= 20_000:
-            _write_values(conn, out_rows)
-            out_rows = []
-    _write_values(conn, out_rows)
+    quantities: dict[int, Decimal] = {}
+    costs: dict[int | None, Decimal | None] = {None: None}
+    apply = valuation.apply
+    while rows := cursor.fetchmany(20_000):
+        out_rows = []
+        for mid, kind, p, w, qty, cost, at, transfer_id, reverses_id in rows:
+            pair = (p, w)
+            pos = positions[pair]
+            q = quantities.get(qty)
+            if q is None:
+                q = quantities[qty] = _d(qty, _QTY)
+            if kind == "reversal":
+                original = values.get(reverses_id)
+                if original is None:
+                    original = _stored_value(conn, reverses_id)
+                val = apply(pos, q, exact_value=-original, reversal=True, places=places)
+            elif kind == "transfer_in" and transfer_id:
+                out = out_by_transfer.get(transfer_id)
+                if out is None:
+                    out = _out_value(conn, transfer_id)
+                val = apply(pos, q, exact_value=-out, places=places)
+            else:
+                unit_cost = costs.get(cost)
+                if unit_cost is None and cost is not None:
+                    unit_cost = costs[cost] = _d(cost, _COST)
+                val = apply(pos, q, unit_cost=unit_cost, places=places)
+            values[mid] = val.value
+            if kind == "transfer_out" and transfer_id:
+                out_by_transfer[transfer_id] = val.value
+            after = positions[pair] = val.after
+            last[pair] = (at, mid)
+            out_rows.append((mid, int(val.value.scaleb(-_MONEY).to_integral_value()),  # _i of each, written out
+                             int(after.on_hand.scaleb(-_QTY).to_integral_value()),
+                             int(after.value.scaleb(-_MONEY).to_integral_value()),
+                             int(after.avg_cost.scaleb(-_COST).to_integral_value())))
+        _write_values(conn, out_rows)
+    cursor.close()
     negative = []
+    balances = []
     for (p, w), pos in positions.items():
         key = last[(p, w)]
         if key is None:
@@ -140,21 +161,17 @@ def recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
             if key is None:
                 conn.exec_driver_sql("DELETE FROM balances WHERE product_id = ? AND warehouse_id = ?", (p, w))
                 continue
+        balances.append((p, w, _i(pos.on_hand, _QTY), _i(pos.value, _MONEY), _i(pos.avg_cost, _COST), key[0], key[1]))
+        if pos.on_hand < 0:
+            negative.append((p, w, pos.on_hand))
+    if balances:
         conn.exec_driver_sql(
             "INSERT INTO balances (product_id, warehouse_id, on_hand, value, avg_cost, reserved, on_order, last_at, "
             "last_id) VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?) ON CONFLICT (product_id, warehouse_id) DO UPDATE SET "
             "on_hand = excluded.on_hand, value = excluded.value, avg_cost = excluded.avg_cost, "
-            "last_at = excluded.last_at, last_id = excluded.last_id",
-            (p, w, _i(pos.on_hand, _QTY), _i(pos.value, _MONEY), _i(pos.avg_cost, _COST), key[0], key[1]))
-        if pos.on_hand < 0:
-            negative.append((p, w, pos.on_hand))
+            "last_at = excluded.last_at, last_id = excluded.last_id", balances)
     conn.exec_driver_sql("DELETE FROM sync_dirty")
     return negative
-
-
-def _value_row(mid: str, val: Valuation) -> tuple:
-    a = val.after
-    return (mid, _i(val.value, _MONEY), _i(a.on_hand, _QTY), _i(a.value, _MONEY), _i(a.avg_cost, _COST))
 
 
 def _write_values(conn: Connection, rows: list[tuple]) -> None:
