@@ -549,7 +549,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>未知编码 %1：没有商品使用此货号或条码。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/receive.py" line="+54" />
+            <location filename="../../ui/screens/documents/receive.py" line="+55" />
             <source>%1 (%2) is not on purchase order %3: only its products can be received against it. Clear the order for a free receipt.</source>
             <translation>%1（%2）不在采购订单 %3 上：只能按该订单收货其中的商品。清除订单即可自由入库。</translation>
         </message>
@@ -623,7 +623,7 @@ A backup of the current database is made first, so you can return to it by resto
             </translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/held_form.py" line="+63" />
+            <location filename="../../ui/screens/documents/held_form.py" line="+64" />
             <source>Held: resume it with Held… (F7).</source>
             <translation>已挂单：可通过“挂单列表…（F7）”恢复。</translation>
         </message>
@@ -677,7 +677,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>金额：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/count.py" line="+22" />
+            <location filename="../../ui/screens/documents/count.py" line="+23" />
             <source>Choose a warehouse first.</source>
             <translation>请先选择仓库。</translation>
         </message>
@@ -697,7 +697,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>已按 %1 收货</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/posted.py" line="+50" />
+            <location filename="../../ui/screens/documents/posted.py" line="+51" />
             <location line="+17" />
             <source>Select a document first.</source>
             <translation>请先选择一张单据。</translation>

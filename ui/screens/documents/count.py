@@ -8,7 +8,8 @@ from domain.documents import DocumentKind
 from ui.screens.documents.entry import DocumentEntry
 from ui.screens.documents.messages import say
 
-translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+# lupdate reads translate("Context", "text"); it would read self.tr here as this class's context, not DocumentEntry's
+translate = QCoreApplication.translate
 
 
 class CountScreen(DocumentEntry):

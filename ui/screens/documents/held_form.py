@@ -14,7 +14,8 @@ from domain.held import HeldDocument
 from ui.screens.documents.messages import say
 from ui.screens.held import pick
 
-translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+# lupdate reads translate("Context", "text"); it would read self.tr here as this class's context, not DocumentEntry's
+translate = QCoreApplication.translate
 
 
 class HeldForm:

@@ -16,7 +16,8 @@ from ui.screens.documents.messages import GREEN
 from ui.screens.documents.messages import RED
 from ui.screens.documents.messages import describe
 
-translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+# lupdate reads translate("Context", "text"); it would read self.tr here as this class's context, not DocumentEntry's
+translate = QCoreApplication.translate
 
 
 class PostedDocuments:

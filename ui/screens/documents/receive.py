@@ -34,7 +34,8 @@ from ui.screens.documents.entry import OPEN_PO_STATES
 from ui.screens.documents.entry import DocumentEntry
 from ui.screens.documents.messages import say
 
-translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+# lupdate reads translate("Context", "text"); it would read self.tr here as this class's context, not DocumentEntry's
+translate = QCoreApplication.translate
 
 PO_NUMBER = re.compile(r"PO-\d{4}-\d+", re.IGNORECASE)  # what a scanned PO number looks like
 
