@@ -483,7 +483,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentEntry</name>
         <message>
-            <location filename="../../ui/screens/documents.py" line="+226" />
+            <location filename="../../ui/screens/documents/entry.py" line="+89" />
             <source>New receipt</source>
             <translation>新建入库单</translation>
         </message>
@@ -534,12 +534,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+353" />
-            <location line="+623" />
+            <location line="+305" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message>
-            <location line="-581" />
+            <location line="-277" />
             <source>Loading products… your scans are kept.</source>
             <translation>正在加载商品…已扫描的条码会保留。</translation>
         </message>
@@ -549,18 +549,18 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>未知编码 %1：没有商品使用此货号或条码。</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location filename="../../ui/screens/documents/receive.py" line="+55" />
             <source>%1 (%2) is not on purchase order %3: only its products can be received against it. Clear the order for a free receipt.</source>
             <translation>%1（%2）不在采购订单 %3 上：只能按该订单收货其中的商品。清除订单即可自由入库。</translation>
         </message>
         <message>
-            <location line="+24" />
-            <location line="+514" />
+            <location filename="../../ui/screens/documents/entry.py" line="+253" />
+            <location filename="../../ui/screens/documents/receive.py" line="+24" />
             <source>None: a free receipt</source>
             <translation>无：自由入库</translation>
         </message>
         <message>
-            <location line="-468" />
+            <location filename="../../ui/screens/documents/receive.py" line="+46" />
             <source>No purchase order has the number %1.</source>
             <translation>没有单号为 %1 的采购订单。</translation>
         </message>
@@ -570,7 +570,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>采购订单 %1 没有待收货的数量。</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+31" />
             <source>From %1: what is still expected is filled in; change it or scan (the first scan of a line counts from 1). What is not received stays open.</source>
             <translation>供应商 %1：已填入待收数量；可修改或扫描（每行第一次扫描从 1 开始计数）。未收到的数量仍保持未结。</translation>
         </message>
@@ -580,19 +580,19 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>请至少在 %1 的一行中输入实收数量。</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+40" />
             <source>%1: %2 ordered, %3 received so far; receiving %4 would exceed the over-receipt tolerance of %5% (at most %6 more accepted).</source>
             <translation>%1：订购 %2，已收 %3；再收 %4 将超过 %5% 的超收容差（最多还可收 %6）。</translation>
         </message>
         <message>
-            <location line="+7" />
-            <location line="+261" />
-            <location line="+125" />
+            <location filename="../../ui/screens/documents/entry.py" line="-208" />
+            <location line="+173" />
+            <location line="+66" />
             <source>Line %1: %2</source>
             <translation>第 %1 行：%2</translation>
         </message>
         <message>
-            <location line="-379" />
+            <location line="-232" />
             <source>Remove lines</source>
             <translation>删除行</translation>
         </message>
@@ -623,7 +623,7 @@ A backup of the current database is made first, so you can return to it by resto
             </translation>
         </message>
         <message>
-            <location line="+51" />
+            <location filename="../../ui/screens/documents/held_form.py" line="+64" />
             <source>Held: resume it with Held… (F7).</source>
             <translation>已挂单：可通过“挂单列表…（F7）”恢复。</translation>
         </message>
@@ -643,19 +643,19 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>恢复：</translation>
         </message>
         <message numerus="yes">
-            <location line="+5" />
+            <location filename="../../ui/screens/documents/entry.py" line="-45" />
             <source>Resumed an unposted document of %n line(s), kept at %1: check it, then post it (or hold it again).</source>
             <translation>
                 <numerusform>已恢复一张 %1 保存的未过账单据（%n 行）：请核对后过账（或再次挂单）。</numerusform>
             </translation>
         </message>
         <message>
-            <location line="+4" />
+            <location filename="../../ui/screens/documents/held_form.py" line="+4" />
             <source>No held documents.</source>
             <translation>没有挂单。</translation>
         </message>
         <message numerus="yes">
-            <location line="+21" />
+            <location filename="../../ui/screens/documents/entry.py" line="+71" />
             <source>%n line(s)</source>
             <translation>
                 <numerusform>共 %n 行</numerusform>
@@ -677,12 +677,12 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>金额：%1</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location filename="../../ui/screens/documents/count.py" line="+23" />
             <source>Choose a warehouse first.</source>
             <translation>请先选择仓库。</translation>
         </message>
         <message>
-            <location line="+70" />
+            <location filename="../../ui/screens/documents/entry.py" line="+61" />
             <source>Posting…</source>
             <translation>正在过账…</translation>
         </message>
@@ -697,7 +697,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>已按 %1 收货</translation>
         </message>
         <message>
-            <location line="+47" />
+            <location filename="../../ui/screens/documents/posted.py" line="+51" />
             <location line="+17" />
             <source>Select a document first.</source>
             <translation>请先选择一张单据。</translation>
@@ -718,7 +718,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>单据 %1 已冲销。</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Reverse document</source>
             <translation>冲销单据</translation>
         </message>
@@ -728,12 +728,12 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>冲销 %1？该单据过账的每笔库存流水都将由一笔冲销流水抵消。</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>Reversed %1</source>
             <translation>已冲销 %1</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location filename="../../ui/screens/documents/entry.py" line="+42" />
             <source>&amp;From warehouse:</source>
             <translation>调出仓库(&amp;F)：</translation>
         </message>
@@ -808,8 +808,8 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>删除行 (Del)</translation>
         </message>
         <message>
-            <location line="-320" />
-            <location line="+321" />
+            <location line="-173" />
+            <location line="+174" />
             <source>Clear</source>
             <translation>清空</translation>
         </message>
@@ -857,7 +857,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentErrors</name>
         <message>
-            <location line="-1110" />
+            <location filename="../../ui/screens/documents/messages.py" line="+35" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -3198,7 +3198,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+10" />
-            <location filename="../../ui/screens/replenishment.py" line="+412" />
+            <location filename="../../ui/screens/replenishment/run.py" line="+39" />
             <source>Draft %1</source>
             <translation>草稿 %1</translation>
         </message>
@@ -3933,7 +3933,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Replenishment</name>
         <message>
-            <location filename="../../ui/screens/replenishment.py" line="-341" />
+            <location filename="../../ui/screens/replenishment/detail.py" line="+22" />
             <source>critical</source>
             <translation>紧急</translation>
         </message>
@@ -4109,12 +4109,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+5" />
-            <location line="+120" />
+            <location filename="../../ui/screens/replenishment/model.py" line="+53" />
             <source>On hand</source>
             <translation>现有库存</translation>
         </message>
         <message>
-            <location line="-119" />
+            <location line="+1" />
             <source>On order (issued purchase orders)</source>
             <translation>在途（已下达采购订单）</translation>
         </message>
@@ -4255,12 +4255,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
-            <location line="+99" />
+            <location filename="../../ui/screens/replenishment/model.py" line="+8" />
             <source>Supplier</source>
             <translation>供应商</translation>
         </message>
         <message>
-            <location line="-98" />
+            <location line="+1" />
             <source>Days of stock</source>
             <translation>库存可用天数</translation>
         </message>
@@ -4271,12 +4271,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
-            <location line="+86" />
+            <location filename="../../ui/screens/replenishment/model.py" line="-10" />
             <source>Severity</source>
             <translation>紧急程度</translation>
         </message>
         <message>
-            <location line="-85" />
+            <location line="+1" />
             <source>Planned on</source>
             <translation>计划日期</translation>
         </message>
@@ -4316,7 +4316,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>否</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location filename="../../ui/screens/replenishment/model.py" line="-5" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -4366,7 +4366,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>建议数量：请输入大于 0 的数字，例如 24。</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location filename="../../ui/screens/replenishment/run.py" line="-6" />
             <source>Draft purchase orders created:</source>
             <translation>已创建采购订单草稿：</translation>
         </message>
@@ -4381,7 +4381,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>合计税前 %1</translation>
         </message>
         <message>
-            <location line="+167" />
+            <location filename="../../ui/screens/replenishment/screen.py" line="+187" />
             <source>Run planning (F5) to forecast every product's demand and list what to order.</source>
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
@@ -4422,12 +4422,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+15" />
-            <location line="+204" />
+            <location line="+205" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location line="-179" />
+            <location line="-180" />
             <source>%1 of %2 line(s) shown, %3 ticked to order</source>
             <translation>显示 %1 / %2 行，已勾选 %3 行待订购</translation>
         </message>
@@ -4625,7 +4625,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/replenishment.py" line="-667" />
+            <location filename="../../ui/screens/replenishment/detail.py" line="-5" />
             <source>the default</source>
             <translation>默认值</translation>
         </message>

@@ -386,8 +386,8 @@ def test_each_refusal_becomes_its_own_sentence(qapp, code, field, params, expect
 
 def test_an_unknown_code_reloads_an_old_code_map_so_a_product_added_meanwhile_scans_next_time(
         qtbot, services, monkeypatch):
-    from ui.screens import documents
     from ui.screens.documents import ReceiveScreen
+    from ui.screens.documents import entry as documents
 
     monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: None))
     screen = open_screen(qtbot, services, ReceiveScreen)
@@ -419,8 +419,8 @@ def test_scans_made_while_a_document_posts_go_to_the_next_document(qtbot, servic
 
 
 def test_a_burst_of_unknown_codes_reloads_the_code_map_once(qtbot, services, monkeypatch):
-    from ui.screens import documents
     from ui.screens.documents import ReceiveScreen
+    from ui.screens.documents import entry as documents
 
     monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: None))
     screen = open_screen(qtbot, services, ReceiveScreen)

@@ -18,20 +18,12 @@ drafts count as on order, so the same lines are not suggested twice. The selecte
 
 from __future__ import annotations
 
-import dataclasses
-import math
 import threading
-import time
 from datetime import date
-from decimal import Decimal
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QSettings
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush
-from PySide6.QtGui import QColor
 from PySide6.QtGui import QKeySequence
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QCheckBox
@@ -47,422 +39,29 @@ from PySide6.QtWidgets import QTextBrowser
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
-from domain.numbers import D
-from domain.numbers import fmt
-from domain.packs import RoundingReason
 from ui.i18n import fill
 from ui.models.proxy import RowFilterProxy
-from ui.models.table import Column
-from ui.models.table import RowTableModel
-from ui.models.table import qty_text
 from ui.refusals import refusal_text
+from ui.screens.replenishment.detail import DEMAND_CLASSES
+from ui.screens.replenishment.detail import SEVERITIES
+from ui.screens.replenishment.detail import SEVERITY_RANK
+from ui.screens.replenishment.detail import explanation_html
+from ui.screens.replenishment.detail import translated
+from ui.screens.replenishment.model import ReplenishmentModel
+from ui.screens.replenishment.model import orderable
+from ui.screens.replenishment.model import ordered
+from ui.screens.replenishment.model import severity_of
+from ui.screens.replenishment.run import PlanResult
+from ui.screens.replenishment.run import created_html
+from ui.screens.replenishment.run import group_by_supplier
+from ui.screens.replenishment.run import run_plan
 from ui.search import needle
-from ui.search import search_key
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
 
-if TYPE_CHECKING:
-    from ui.services import PlanningQueries
-    from ui.services import PurchasingQueries
-
 translate = QCoreApplication.translate
 
-SEVERITIES = {
-    "critical": QT_TRANSLATE_NOOP("Replenishment", "critical"),
-    "high": QT_TRANSLATE_NOOP("Replenishment", "high"),
-    "normal": QT_TRANSLATE_NOOP("Replenishment", "normal"),
-}
-SEVERITY_RANK = {"critical": 0, "high": 1, "normal": 2}
-SEVERITY_COLOURS = {"critical": "#f8d0d0", "high": "#fde6c4", "normal": "#fdf6c8"}
-DEMAND_CLASSES = {
-    "smooth": QT_TRANSLATE_NOOP("Replenishment", "smooth"),
-    "erratic": QT_TRANSLATE_NOOP("Replenishment", "erratic"),
-    "intermittent": QT_TRANSLATE_NOOP("Replenishment", "intermittent"),
-    "lumpy": QT_TRANSLATE_NOOP("Replenishment", "lumpy"),
-    "too_short": QT_TRANSLATE_NOOP("Replenishment", "too short"),
-}
-
-MODELS = {
-    "naive": QT_TRANSLATE_NOOP("Replenishment", "naive (last week)"),
-    "seasonal_naive": QT_TRANSLATE_NOOP("Replenishment", "seasonal naive (same week last year)"),
-    "moving_average": QT_TRANSLATE_NOOP("Replenishment", "moving average"),
-    "holt_damped": QT_TRANSLATE_NOOP("Replenishment", "Holt's damped trend"),
-    "seasonal_level": QT_TRANSLATE_NOOP("Replenishment", "last year's weekly shape at this year's level"),
-    "ses": QT_TRANSLATE_NOOP("Replenishment", "simple exponential smoothing"),
-    "croston": QT_TRANSLATE_NOOP("Replenishment", "Croston"),
-    "sba": QT_TRANSLATE_NOOP("Replenishment", "Syntetos–Boylan (SBA)"),
-    "tsb": QT_TRANSLATE_NOOP("Replenishment", "Teunter–Syntetos–Babai (TSB)"),
-    "ets": QT_TRANSLATE_NOOP("Replenishment", "exponential smoothing (ETS)"),
-    "holt_winters": QT_TRANSLATE_NOOP("Replenishment", "Holt-Winters"),
-    "theta": QT_TRANSLATE_NOOP("Replenishment", "Theta"),
-    "sarimax": QT_TRANSLATE_NOOP("Replenishment", "SARIMAX"),
-    "simple_average": QT_TRANSLATE_NOOP("Replenishment", "simple average (short history)"),
-    "category_profile": QT_TRANSLATE_NOOP("Replenishment", "its category's weekly profile (new product)"),
-    "damped": QT_TRANSLATE_NOOP("Replenishment", "damped trend"),
-}
-LEAD_TIME_SOURCES = {
-    "terms": QT_TRANSLATE_NOOP("Replenishment", "supplier terms"),
-    "receipts_product": QT_TRANSLATE_NOOP("Replenishment", "purchase-order receipts of this product"),
-    "receipts_supplier": QT_TRANSLATE_NOOP("Replenishment", "purchase-order receipts from this supplier"),
-}
-ROUNDING_STEPS = {  # domain.packs.RoundingReason.steps
-    "moq": QT_TRANSLATE_NOOP("Replenishment", "minimum order quantity %1"),
-    "multiple": QT_TRANSLATE_NOOP("Replenishment", "order multiple %1"),
-    "packs": QT_TRANSLATE_NOOP("Replenishment", "packs of %1"),
-}
-
-
-def model_text(name: str) -> str:
-    """A method's name for people, its parameters kept: ``ses(0.3)`` → simple exponential smoothing (0.3);
-    a statsmodels pick ``ets: ETS(A,Ad,N)`` keeps its specification after the name."""
-    if name.startswith("combination("):
-        return _combination_text(name)
-    head, colon, spec = name.partition(":")
-    base, _, params = head.strip().partition("(")
-    label = MODELS.get(base)
-    if label is None:
-        return name
-    return _tr(label) + (f" ({params}" if params else "") + (f": {spec.strip()}" if colon else "")
-
-
-def _combination_text(name: str) -> str:
-    """``combination(damped,theta,seasonal)+ets+theta`` (``domain.forecasting.combine``) for people."""
-    inside, _, joined = name.removeprefix("combination(").partition(")")
-    names = [_tr(MODELS[m]) if m in MODELS else m for m in inside.split(",") if m and m != "seasonal"]
-    # Thorough's members: the statsmodels fits of ETS and Theta
-    names += [fill(translate("Replenishment", "%1 (statsmodels)"), _tr(MODELS[m]) if m in MODELS else m)
-              for m in joined.split("+") if m]
-    names = translate("Replenishment", ", ").join(names)
-    text = fill(translate("Replenishment", "combination of %1"), names)
-    if "seasonal" in inside.split(","):
-        text += translate("Replenishment", ", on the seasonally adjusted history")
-    return text
-
-
-def rounding_text(reason: str) -> str:
-    """A ``domain.packs.RoundingReason`` in the current language (other text is shown as it is)."""
-    if not isinstance(reason, RoundingReason):
-        return reason or "–"
-    steps = [fill(_tr(ROUNDING_STEPS[code]), value) if code in ROUNDING_STEPS else code + " " + value
-             for code, value in reason.steps]
-    return fill(translate("Replenishment", "%1 raised to %2 (%3)"), reason.requested, reason.result, ", ".join(steps))
-
-
-# The explanation panel: (key of the explanation dict, label). Keys missing from a line are skipped.
-EXPLANATION = [
-    ("on_hand", QT_TRANSLATE_NOOP("Replenishment", "On hand")),
-    ("on_order_issued", QT_TRANSLATE_NOOP("Replenishment", "On order (issued purchase orders)")),
-    ("on_order_drafts", QT_TRANSLATE_NOOP("Replenishment", "On order (draft purchase orders)")),
-    ("reserved", QT_TRANSLATE_NOOP("Replenishment", "Reserved")),
-    ("position", QT_TRANSLATE_NOOP("Replenishment", "Inventory position (on hand + on order − reserved)")),
-    ("forecast_per_week", QT_TRANSLATE_NOOP("Replenishment", "Forecast per week")),
-    ("model", QT_TRANSLATE_NOOP("Replenishment", "Forecast model")),
-    ("demand_class", QT_TRANSLATE_NOOP("Replenishment", "Demand class")),
-    ("abc_class", QT_TRANSLATE_NOOP("Replenishment", "ABC class")),
-    ("demand_per_period", QT_TRANSLATE_NOOP("Replenishment", "Demand per week d (over lead time + review)")),
-    ("sigma_demand", QT_TRANSLATE_NOOP("Replenishment", "Forecast error per week σd")),
-    ("lead_time_days", QT_TRANSLATE_NOOP("Replenishment", "Lead time (days)")),
-    ("lead_time_source", QT_TRANSLATE_NOOP("Replenishment", "Lead time from")),
-    ("lead_time_observations", QT_TRANSLATE_NOOP("Replenishment", "Receipts observed")),
-    ("lead_time_sigma_days", QT_TRANSLATE_NOOP("Replenishment", "Lead time spread σL (days)")),
-    ("review_days", QT_TRANSLATE_NOOP("Replenishment", "Review period (days)")),
-    ("lead_time", QT_TRANSLATE_NOOP("Replenishment", "Lead time L (weeks)")),
-    ("review_period", QT_TRANSLATE_NOOP("Replenishment", "Review period R (weeks)")),
-    ("service_target", QT_TRANSLATE_NOOP("Replenishment", "Service target (cycle service level)")),
-    ("service_source", QT_TRANSLATE_NOOP("Replenishment", "Service target from")),
-    ("review_source", QT_TRANSLATE_NOOP("Replenishment", "Review period from")),
-    ("z", QT_TRANSLATE_NOOP("Replenishment", "Safety factor z")),
-    ("sigma_lt", QT_TRANSLATE_NOOP("Replenishment", "σ over the lead time")),
-    ("safety_stock", QT_TRANSLATE_NOOP("Replenishment", "Safety stock")),
-    ("reorder_point", QT_TRANSLATE_NOOP("Replenishment", "Reorder point s")),
-    ("order_up_to", QT_TRANSLATE_NOOP("Replenishment", "Order-up-to level S")),
-    ("order_due", QT_TRANSLATE_NOOP("Replenishment", "Order due")),
-    ("order_qty", QT_TRANSLATE_NOOP("Replenishment", "Order quantity")),
-    ("rounding", QT_TRANSLATE_NOOP("Replenishment", "Rounding")),
-    ("supplier", QT_TRANSLATE_NOOP("Replenishment", "Supplier")),
-    ("days_of_stock", QT_TRANSLATE_NOOP("Replenishment", "Days of stock")),
-    ("stockout_date", QT_TRANSLATE_NOOP("Replenishment", "Projected stockout date")),
-    ("severity", QT_TRANSLATE_NOOP("Replenishment", "Severity")),
-    ("today", QT_TRANSLATE_NOOP("Replenishment", "Planned on")),
-    ("formula", QT_TRANSLATE_NOOP("Replenishment", "Formula")),
-]
-
-
-# The formula line of the explanation (domain.replenishment.FORMULA, as frozen with the alerts), translated.
-FORMULAS = {
-    "s = d·L + z·σ_LT; S = d(L+R) + z·σ_(L+R); order S − position when position − d·R ≤ s": QT_TRANSLATE_NOOP(
-        "Replenishment", "s = d·L + z·σ_LT; S = d(L+R) + z·σ_(L+R); order S − position when position − d·R ≤ s"),
-    "SS = Q_α(L+R) − d(L+R); s = d·L + SS; S = s + 2d·R; order S − position when position − d·R ≤ s": QT_TRANSLATE_NOOP(  # noqa: E501
-        "Replenishment", "SS = Q_α(L+R) − d(L+R); s = d·L + SS; S = s + 2d·R; order S − position when position − d·R ≤ s"),  # noqa: E501
-}
-
-
-def _tr(text: str) -> str:
-    return translate("Replenishment", text)
-
-
-def value_text(key: str, value) -> str:
-    """One explanation value, readable: exact decimals, floats to 2 places, shares as %, lists joined."""
-    if value is None:
-        return "–"
-    if key == "severity":
-        return _tr(SEVERITIES.get(value, value))
-    if key == "model":
-        return model_text(str(value))
-    if key == "rounding":
-        return rounding_text(value)
-    if key == "formula":
-        return _tr(FORMULAS[value]) if value in FORMULAS else str(value)
-    if key == "lead_time_source":
-        return _tr(LEAD_TIME_SOURCES.get(value, value))
-    if key == "demand_class":
-        return _tr(DEMAND_CLASSES.get(value, value))
-    if key == "service_source" or key == "review_source":
-        if value == "product":
-            return translate("Replenishment", "set for this product")
-        if value == "default":
-            return translate("Replenishment", "the default")
-        return fill(translate("Replenishment", "ABC class %1"), str(value).removeprefix("class "))
-    if key == "service_target" or key == "service_level":
-        return f"{float(value) * 100:g} %"
-    if isinstance(value, bool):
-        return translate("Replenishment", "yes") if value else translate("Replenishment", "no")
-    if isinstance(value, Decimal):
-        return fmt(value)
-    if isinstance(value, float):
-        return "∞" if math.isinf(value) else "–" if math.isnan(value) else f"{value:,.2f}"
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        return ", ".join(value_text("", v) for v in value)
-    return str(value)
-
-
-def explanation_html(item) -> str:
-    """The explanation of one line as an HTML table of translated labels and values."""
-    e = item.explanation or {}
-    head = f"<b>{item.sku} {item.name}</b> · {item.warehouse}"
-    rows = "".join(
-        f"<tr><td>{_tr(label)}</td><td style='padding-left:12px'>{value_text(key, e[key])}</td></tr>"
-        for key, label in EXPLANATION if key in e)
-    return f"{head}<table cellspacing='2'>{rows}</table>"
-
-
-def _severity(row) -> str:
-    return row.alert.severity if row.alert else ""
-
-
-def ordered(row) -> bool:
-    """A line whose alert draft purchase orders already answer (shown as ordered, not orderable again)."""
-    return row.alert is None and getattr(row, "draft_alert", None) is not None
-
-
-ORDERED_COLOUR = "#e3efe3"
-
-
-class ReplenishmentModel(RowTableModel):
-    CONTEXT = "Replenishment"
-    COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("Replenishment", "SKU"), lambda r: r.sku),
-        Column(QT_TRANSLATE_NOOP("Replenishment", "Name"), lambda r: r.name),
-        Column(QT_TRANSLATE_NOOP("Replenishment", "Warehouse"), lambda r: r.warehouse),
-        Column(QT_TRANSLATE_NOOP("Replenishment", "Class"), lambda r: (r.abc, r.forecast.demand_class),
-               lambda v: f"{v[0]} · {_tr(DEMAND_CLASSES.get(v[1], v[1]))}"),
-        Column(QT_TRANSLATE_NOOP("Replenishment", "Severity"), lambda r: SEVERITY_RANK.get(_severity(r), 9),
-               lambda v: _tr(SEVERITIES.get({0: "critical", 1: "high", 2: "normal"}.get(v, ""), ""))),
-        Column(QT_TRANSLATE_NOOP("Replenishment", "On hand"), lambda r: r.explanation["on_hand"], qty_text, True),
-        Column(QT_TRANSLATE_NOOP("Replenishment", "On order"), lambda r: r.explanation["on_order"], qty_text, True),
-        Column(QT_TRANSLATE_NOOP("Replenishment", "Reorder point"), lambda r: r.explanation["reorder_point"],
-               qty_text, True),
-        Column(QT_TRANSLATE_NOOP("Replenishment", "Stockout"), lambda r: r.alert.stockout_date if r.alert else None,
-               lambda v: "" if v is None else v.isoformat()),
-        Column(QT_TRANSLATE_NOOP("Replenishment", "Suggested qty"),
-               lambda r: r.suggestion.qty if r.suggestion else None, qty_text, True),
-        Column(QT_TRANSLATE_NOOP("Replenishment", "Supplier"), lambda r: r.explanation.get("supplier") or ""),
-    )
-    SKU, NAME, WAREHOUSE, CLASS, SEVERITY, ON_HAND, ON_ORDER, REORDER, STOCKOUT, QTY, SUPPLIER = range(11)
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.checked: set[tuple[str, str]] = set()
-        self.qty: dict[tuple[str, str], Decimal] = {}
-        self.drafts: dict[tuple[str, str], list[str]] = {}  # (SKU, warehouse) → labels of its draft POs
-        self.edit_error = ""
-
-    def set_rows(self, rows, keys=None, *, tick_critical: bool = False, drafts=None) -> None:
-        """New plan lines, none ticked (or only the critical ones when ``tick_critical``)."""
-        self.checked = {_key(r) for r in rows if orderable(r) and tick_critical and _severity(r) == "critical"}
-        self.qty = {}
-        self.drafts = dict(drafts or {})
-        super().set_rows(rows, keys)
-
-    def ordered_text(self, row) -> str:
-        labels = self.drafts.get((row.sku, row.warehouse)) or []
-        return fill(translate("Replenishment", "ordered (draft PO %1)"), ", ".join(labels) or "—")
-
-    def set_ticks(self, rows: list[int], on: bool) -> None:
-        """Tick or untick the orderable lines among these source rows."""
-        for i in rows:
-            r = self._rows[i]
-            if orderable(r):
-                (self.checked.add if on else self.checked.discard)(_key(r))
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
-
-    @classmethod
-    def make_keys(cls, rows) -> list[str]:
-        return [search_key(r.sku, r.name, r.warehouse, r.explanation.get("supplier") or "", chinese=r.name)
-                for r in rows]
-
-    def qty_of(self, row) -> Decimal | None:
-        if row.suggestion is None:
-            return None
-        return self.qty.get(_key(row), row.suggestion.qty)
-
-    def sort_value(self, row, column: int):
-        if column == self.QTY:
-            return self.qty_of(row)
-        return super().sort_value(row, column)
-
-    def background(self, row):
-        colour = ORDERED_COLOUR if ordered(row) else SEVERITY_COLOURS.get(_severity(row))
-        return QBrush(QColor(colour)) if colour else None
-
-    def cell(self, row: int, column: int, role):
-        r = self._rows[row]
-        if column == self.SEVERITY and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) \
-                and ordered(r):
-            return self.ordered_text(r)
-        if column == self.SKU and role == Qt.ItemDataRole.CheckStateRole and orderable(r):
-            return Qt.CheckState.Checked if _key(r) in self.checked else Qt.CheckState.Unchecked
-        if column == self.QTY and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return qty_text(self.qty_of(r))
-        if column == self.QTY and role == Qt.ItemDataRole.UserRole + 1:
-            return self.qty_of(r)
-        return super().cell(row, column, role)
-
-    def flags(self, index):
-        flags = super().flags(index)
-        if not index.isValid():
-            return flags
-        r = self._rows[index.row()]
-        if orderable(r) and index.column() == self.SKU:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        if orderable(r) and index.column() == self.QTY:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid():
-            return False
-        r = self._rows[index.row()]
-        if not orderable(r):
-            return False
-        if index.column() == self.SKU and role == Qt.ItemDataRole.CheckStateRole:
-            state = Qt.CheckState(value) if not isinstance(value, Qt.CheckState) else value
-            (self.checked.add if state == Qt.CheckState.Checked else self.checked.discard)(_key(r))
-        elif index.column() == self.QTY and role == Qt.ItemDataRole.EditRole:
-            try:
-                qty = D(str(value))
-            except ValueError:  # not a number, or an ambiguous comma (domain.numbers)
-                qty = None
-            if qty is None or not qty.is_finite() or qty <= 0:
-                self.edit_error = translate("Replenishment",
-                                            "Suggested qty: enter a number greater than 0, such as 24.")
-                return False
-            self.edit_error = ""
-            self.qty[_key(r)] = qty
-            self.checked.add(_key(r))
-        else:
-            return False
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(self.COLUMNS) - 1))
-        return True
-
-    def chosen(self, rows: list[int] | None = None) -> list:
-        """The ticked suggestions, with edited quantities, among ``rows`` (source row numbers; None: all)."""
-        picked = self._rows if rows is None else [self._rows[i] for i in rows]
-        return [dataclasses.replace(r.suggestion, qty=self.qty_of(r)) for r in picked
-                if orderable(r) and _key(r) in self.checked]
-
-
-def _key(row) -> tuple[str, str]:
-    return (row.product_id, row.warehouse)
-
-
-def orderable(row) -> bool:
-    return row.suggestion is not None and row.suggestion.supplier is not None and row.suggestion.qty > 0
-
-
-THOROUGH_BUDGET_SECONDS = 20.0
 TICK_CRITICAL_SETTING = "replenishment/tick_critical"
-
-
-def created_html(drafts) -> str:
-    """The created drafts as a list of links (the PO id is the link target): label, supplier, warehouse, amount."""
-    from html import escape
-
-    from ui.models.table import money_text
-
-    head = translate("Replenishment", "Draft purchase orders created:")
-    each = translate("Replenishment", "%1 — supplier %2, to %3, %4 line(s), %5 %6 before tax")
-    items = "".join(
-        "<li><a href='{}'>{}</a></li>".format(
-            escape(d.po_id, quote=True),
-            escape(fill(each, fill(
-                translate("PurchasingScreen", "Draft %1"),
-                d.po_id[:8]), d.supplier, d.warehouse, str(len(d.lines)), money_text(d.amount), d.currency)))
-        for d in drafts)
-    total = ""
-    if len(drafts) > 1:  # one total per currency, never a sum of different currencies
-        from domain.exchange import totals_by_currency
-        from domain.exchange import totals_text
-
-        sums = totals_text(totals_by_currency((d.currency, d.amount) for d in drafts), money_text)
-        total = escape(fill(translate("Replenishment", "Together %1 before tax"), sums))
-    return f"{escape(head)}<ul style='margin:0'>{items}</ul>{total}"
-
-
-@dataclasses.dataclass(frozen=True)
-class PlanResult:
-    rows: list  # the ItemPlans with an alert, or with one that draft purchase orders answer
-    planned: int  # product × warehouses planned
-    computed: int  # of them forecast in this run (the rest came from the cache)
-    drafts: dict = dataclasses.field(default_factory=dict)  # (SKU, warehouse) → draft PO labels
-
-
-def run_plan(history: PlanningQueries, orders: PurchasingQueries, today: date, weeks: int, *, thorough: bool = False,
-             cancel=None, progress=None) -> PlanResult:
-    """``domain.planning.plan`` with the app's history reader and forecast cache (worker thread).
-
-    ``cancel`` (a callable) is asked between batches; ``progress`` gets (rows done, rows in all).
-    """
-    from domain import planning
-
-    reader = history.reader(utc_offset_seconds=time.localtime().tm_gmtoff)
-    control = planning.RunControl(cache=history.forecast_cache(), cancel=cancel, progress=progress)
-    plans = planning.plan(reader, today=today, weeks=weeks, thorough=thorough,
-                          budget_seconds=THOROUGH_BUDGET_SECONDS, workers=2, run=control)
-    rows = [p for p in plans if p.alert is not None or p.draft_alert is not None]
-    return PlanResult(rows, len(plans), control.computed, draft_labels(orders) if any(map(ordered, rows)) else {})
-
-
-def draft_labels(orders: PurchasingQueries) -> dict[tuple[str, str], list[str]]:
-    """(SKU, warehouse) → the labels of the draft purchase orders that hold it (worker thread)."""
-    from ui.screens.purchasing import po_label
-
-    labels: dict[tuple[str, str], list[str]] = {}
-    for po in orders.purchase_orders(state="draft"):
-        for line in po.lines:
-            labels.setdefault((line.sku, po.warehouse), []).append(po_label(po))
-    return labels
-
-
-def group_by_supplier(suggestions) -> list[tuple[str, str, int]]:
-    """(supplier, warehouse, line count) per draft that ``create_drafts`` will make."""
-    groups: dict[tuple[str, str], int] = {}
-    for s in suggestions:
-        groups[(s.supplier, s.warehouse)] = groups.get((s.supplier, s.warehouse), 0) + 1
-    return [(sup, wh, n) for (sup, wh), n in sorted(groups.items())]
 
 
 class ReplenishmentScreen(Screen):
@@ -671,7 +270,7 @@ class ReplenishmentScreen(Screen):
         for name, values in (("warehouse", {r.warehouse for r in rows}),
                              ("supplier", {r.explanation.get("supplier") or "" for r in rows} - {""})):
             self._fill(self.filters[name], [(v, v) for v in sorted(values)])
-        self.model.set_rows(sorted(rows, key=lambda r: (SEVERITY_RANK.get(_severity(r), 9), r.sku, r.warehouse)),
+        self.model.set_rows(sorted(rows, key=lambda r: (SEVERITY_RANK.get(severity_of(r), 9), r.sku, r.warehouse)),
                             tick_critical=self.tick_critical.isChecked(), drafts=result.drafts)
         self.create_button.setEnabled(bool(self.chosen()))
         n = sum(1 for r in rows if orderable(r))
@@ -707,7 +306,7 @@ class ReplenishmentScreen(Screen):
         wh, sup, sev, cls = f["warehouse"], f["supplier"], f["severity"], f["class"]
         self.proxy.set_filter("warehouse", (lambda i, r: r.warehouse == wh) if wh else None)
         self.proxy.set_filter("supplier", (lambda i, r: r.explanation.get("supplier") == sup) if sup else None)
-        self.proxy.set_filter("severity", (lambda i, r: _severity(r) == sev) if sev else None)
+        self.proxy.set_filter("severity", (lambda i, r: severity_of(r) == sev) if sev else None)
         self.proxy.set_filter("class", (lambda i, r: r.forecast.demand_class == cls or r.abc == cls) if cls else None)
 
     def chosen(self) -> list:
@@ -892,8 +491,9 @@ class ReplenishmentScreen(Screen):
         for name, label in labels.items():
             self.filter_labels[name].setText(label)
         fixed = {
-            "severity": [(_tr(text), key) for key, text in SEVERITIES.items()],
-            "class": [(f"ABC {c}", c) for c in "ABC"] + [(_tr(text), key) for key, text in DEMAND_CLASSES.items()],
+            "severity": [(translated(text), key) for key, text in SEVERITIES.items()],
+            "class": [(f"ABC {c}", c) for c in "ABC"]
+            + [(translated(text), key) for key, text in DEMAND_CLASSES.items()],
         }
         for name, items in fixed.items():
             self._fill(self.filters[name], items)

@@ -15,36 +15,25 @@ Posting (Ctrl+Enter) runs ``domain.documents.post_document`` on the task runner.
 comes back as a ``DocumentError`` naming the line and field; it is shown translated next to
 that line, and nothing has been posted.
 
-The Receive screen can also receive against a purchase order: pick an open PO of the warehouse
-in the "Purchase order" field, or scan (type) its number, e.g. PO-2026-00042, in the scan
-field. The lines become the PO's open lines with what is still expected; the received
-quantity is prefilled with it and editable, and a scan counts only a product on the PO.
-Ctrl+Enter then runs ``domain.purchasing.receive`` (one transaction, on the task runner): the
-PO's received quantities and on-order change with the stock, the movements carry the PO
-number and the PO's unit cost, and what is not received stays open. Such a receipt is listed
-under its PO number (the purchasing screen), not among the posted GR- documents. Clearing the
-PO field returns the screen to a free receipt.
+The Receive screen's purchase-order mode is ``receive.PurchaseOrderMode``; the posted-documents tab is
+``posted.PostedDocuments`` and the held form ``held_form.HeldForm`` (both mixed in here); what the screens say,
+refusals included, is ``messages``.
 """
 
 from __future__ import annotations
 
-import re
 import time
 from datetime import date
-from datetime import datetime
-from datetime import time as clock
 from decimal import Decimal
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QDate
 from PySide6.QtCore import QEvent
-from PySide6.QtCore import QRegularExpression
 from PySide6.QtCore import QSettings
 from PySide6.QtCore import Qt
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QApplication
@@ -64,162 +53,36 @@ from PySide6.QtWidgets import QTabWidget
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
-from domain import purchasing
-from domain.documents import DocumentError
 from domain.documents import DocumentKind
 from domain.documents import PostDocument
-from domain.documents import ReverseDocument
 from domain.documents import ScanTarget
 from domain.documents import post_document
-from domain.documents import reverse_document
-from domain.errors import DomainError
-from domain.errors import RuleViolation
 from domain.held import HeldDocument
-from domain.imports.problems import Said
-from domain.numbers import fmt
 from domain.purchasing_model import OPEN_STATES
-from domain.purchasing_model import over_receipt_limit
 from domain.validate import code_key
 from ui.i18n import fill
 from ui.models import document_lines as lm
 from ui.models.document_lines import DocumentLinesModel
 from ui.models.document_lines import PostedDocumentsModel
 from ui.models.document_lines import PostedLinesModel
-from ui.models.table import RowRole
 from ui.models.table import money_text
 from ui.models.table import qty_text
-from ui.refusals import refusal_text
+from ui.screens.documents.delegates import NumberDelegate
+from ui.screens.documents.delegates import TextDelegate
+from ui.screens.documents.held_form import HeldForm
+from ui.screens.documents.messages import GREEN
+from ui.screens.documents.messages import RED
+from ui.screens.documents.messages import describe
+from ui.screens.documents.messages import say
+from ui.screens.documents.posted import PostedDocuments
 from ui.screens.held import HeldKeeper
-from ui.screens.held import pick
 from ui.widgets.busy import alive
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
 from ui.widgets.unfilled_offer import UnfilledDemandOffer
 
-_RED = "color: #9b1c1c;"
 CODES_MAX_AGE = 10.0  # seconds: an unknown code reloads a code map older than this
-_GREEN = "color: #1e6b2f; font-weight: bold;"
 OPEN_PO_STATES = tuple(state.value for state in OPEN_STATES)
-PO_NUMBER = re.compile(r"PO-\d{4}-\d+", re.IGNORECASE)  # what a scanned PO number looks like
-
-
-def say(label: QLabel, text: str) -> None:
-    """Set a message label only when its text changes: each set relays out and repaints the screen.
-
-    Labels marked ``collapse`` are hidden while empty, so they take no room until there is a message.
-    """
-    if label.text() != text:
-        label.setText(text)
-    if label.property("collapse"):
-        label.setVisible(bool(text))
-
-
-FIELDS = {
-    "SKU": QT_TRANSLATE_NOOP("DocumentErrors", "SKU"),
-    "quantity": QT_TRANSLATE_NOOP("DocumentErrors", "Quantity"),
-    "unit cost": QT_TRANSLATE_NOOP("DocumentErrors", "Unit cost"),
-    "counted quantity": QT_TRANSLATE_NOOP("DocumentErrors", "Counted quantity"),
-    "reason": QT_TRANSLATE_NOOP("DocumentErrors", "Reason"),
-    "reference": QT_TRANSLATE_NOOP("DocumentErrors", "Reference"),
-    "partner": QT_TRANSLATE_NOOP("DocumentErrors", "Partner"),
-    "date": QT_TRANSLATE_NOOP("DocumentErrors", "Date"),
-    "warehouse": QT_TRANSLATE_NOOP("DocumentErrors", "Warehouse"),
-    "to warehouse": QT_TRANSLATE_NOOP("DocumentErrors", "To warehouse"),
-    "note": QT_TRANSLATE_NOOP("DocumentErrors", "Note"),
-}
-
-
-# Marked for lupdate with QT_TRANSLATE_NOOP; translated in ``describe`` when shown.
-MESSAGES = {
-    "insufficient_stock": QT_TRANSLATE_NOOP("DocumentErrors", "Not enough %1 (%2) in %3: %4 on hand, %5 asked."),
-    "unknown_product": QT_TRANSLATE_NOOP("DocumentErrors", "No product has the SKU or barcode %1."),
-    "unknown_warehouse": QT_TRANSLATE_NOOP("DocumentErrors", "No warehouse has the code %1."),
-    "unknown_supplier": QT_TRANSLATE_NOOP("DocumentErrors", "No supplier has the code %1."),
-    "unknown_customer": QT_TRANSLATE_NOOP("DocumentErrors", "No customer has the code %1."),
-    "same_warehouse": QT_TRANSLATE_NOOP("DocumentErrors",
-                                        "%1 is both the from and the to warehouse; choose another to warehouse."),
-    "duplicate_line": QT_TRANSLATE_NOOP("DocumentErrors",
-                                        "%1 is already counted on line %2; enter one counted quantity per product."),
-    "no_lines": QT_TRANSLATE_NOOP("DocumentErrors",
-                                  "Nothing to post: scan a barcode or type a SKU and press Enter to add a line."),
-    "already_reversed": QT_TRANSLATE_NOOP("DocumentErrors", "Document %1 has already been reversed."),
-    "not_found": QT_TRANSLATE_NOOP("DocumentErrors", "No posted document has the number %1."),
-    "cannot_reverse": QT_TRANSLATE_NOOP("DocumentErrors", "Document %1 cannot be reversed: %2"),
-    "required": QT_TRANSLATE_NOOP("DocumentErrors", "%1 is required."),
-    "zero": QT_TRANSLATE_NOOP("DocumentErrors", "%1 must not be 0."),
-    "bad_input": QT_TRANSLATE_NOOP("DocumentErrors", "%1: %2"),
-    "refused": QT_TRANSLATE_NOOP("DocumentErrors", "Refused: %1"),
-    "line": QT_TRANSLATE_NOOP("DocumentErrors", "Line %1: %2"),
-    "failed": QT_TRANSLATE_NOOP("DocumentErrors", "Could not post: %1"),
-}
-
-
-def describe(exc: BaseException) -> str:
-    """A refusal as a translated sentence for the clerk.
-
-    The domain's message is English; a ``DocumentError`` also carries a code and the values,
-    so the sentence is built here from a translated template. A field problem the templates
-    do not cover keeps the domain's English explanation after the translated field name.
-    """
-
-    def render(key: str, *args: object) -> str:
-        return fill(QCoreApplication.translate("DocumentErrors", MESSAGES[key]), *args)
-
-    if not isinstance(exc, DocumentError):  # e.g. refused by role, or a PO in a foreign currency without a rate
-        return refusal_text(exc) if isinstance(exc, DomainError) else render("failed", exc)
-    p, code = exc.params, exc.code
-    if code == "insufficient_stock":
-        text = render(code, p["sku"], p["name"], p["warehouse"], p["on_hand"], p["asked"])
-    elif code in ("unknown_product", "unknown_warehouse"):
-        text = render(code, p["code"])
-    elif code == "unknown_partner":
-        text = render("unknown_supplier" if exc.field == "supplier" else "unknown_customer", p["code"])
-    elif code == "same_warehouse":
-        text = render(code, p["code"])
-    elif code == "duplicate_line":
-        text = render(code, p["sku"], p["other"])
-    elif code == "no_lines":
-        text = render(code)
-    elif code in ("already_reversed", "not_found"):
-        text = render(code, p["number"])
-    elif code == "cannot_reverse":
-        text = render(code, p["number"], p["message"])
-    elif code == "bad_input":
-        name = p.get("field", "")
-        field = QCoreApplication.translate("DocumentErrors", FIELDS[name]) if name in FIELDS else name
-        problem = p.get("problem", "")
-        said = Said.of(problem).code  # a problem without values or advice has its code in domain.imports.problems
-        if said in ("required", "zero"):
-            text = render(said, field)
-        else:
-            text = render("bad_input", field, problem)
-    else:
-        text = render("refused", p.get("message", str(exc)))
-    return render("line", exc.line, text) if exc.line is not None else text
-
-
-class NumberDelegate(QStyledItemDelegate):
-    """A line editor that accepts only digits, commas, a decimal point and (if signed) a minus sign."""
-
-    def __init__(self, signed: bool, parent=None) -> None:
-        super().__init__(parent)
-        sign = "[-+]?" if signed else ""
-        # Digits, a decimal point and commas (thousands, as in 1,250.5): a comma in any other place is
-        # refused with its reason when the cell is left (domain.numbers), never read as a decimal point.
-        self.pattern = QRegularExpression(sign + r"[0-9,]{0,16}(\.[0-9]{0,8})?")
-
-    def createEditor(self, parent, option, index):
-        editor = QLineEdit(parent)
-        editor.setValidator(QRegularExpressionValidator(self.pattern, editor))
-        editor.setAlignment(Qt.AlignmentFlag.AlignRight)
-        return editor
-
-
-class TextDelegate(QStyledItemDelegate):
-    def createEditor(self, parent, option, index):
-        editor = QLineEdit(parent)
-        editor.setMaxLength(200)
-        return editor
 
 
 TITLES = {
@@ -236,8 +99,8 @@ TITLES = {
 }
 
 
-class DocumentEntry(Screen):
-    """The shared document-entry screen; subclasses only set ``KIND``."""
+class DocumentEntry(PostedDocuments, HeldForm, Screen):
+    """The shared document-entry screen; each kind's module sets ``KIND`` and adds what is its own."""
 
     KIND = DocumentKind.RECEIPT
 
@@ -319,7 +182,7 @@ class DocumentEntry(Screen):
         for widget in (self.po_label, self.po_combo, self.po_info):
             widget.setVisible(self.kind == DocumentKind.RECEIPT)
         self.warehouse.currentIndexChanged.connect(lambda *_: self._fill_po_combo())
-        self.header_error = self._message_label(_RED, collapse=True)
+        self.header_error = self._message_label(RED, collapse=True)
 
         # scan field
         self.scan_label = QLabel(self)
@@ -328,7 +191,7 @@ class DocumentEntry(Screen):
         self.scan.setMinimumWidth(260)
         self.scan.returnPressed.connect(self._scan_entered)
         self.scan_label.setBuddy(self.scan)
-        self.scan_message = self._message_label(_RED)
+        self.scan_message = self._message_label(RED)
         scan_row = QHBoxLayout()
         scan_row.addWidget(self.scan_label)
         scan_row.addWidget(self.scan, 1)
@@ -377,10 +240,10 @@ class DocumentEntry(Screen):
         self.grid.setColumnWidth(self.model.column(lm.NAME), 280)
         if self.kind == DocumentKind.RECEIPT:
             self.grid.setColumnHidden(self.model.column(lm.EXPECTED), True)  # shown against a PO
-        self.line_error = self._message_label(_RED, collapse=True)
+        self.line_error = self._message_label(RED, collapse=True)
         self.unfilled_offer = UnfilledDemandOffer(services, self) if self.kind == DocumentKind.SHIPMENT else None
         self.totals = QLabel(self)
-        self.result_label = self._message_label(_GREEN)
+        self.result_label = self._message_label(GREEN)
         self.remove_button = QPushButton(self)
         self.remove_button.clicked.connect(self.remove_selected)
         self.clear_button = QPushButton(self)
@@ -443,7 +306,7 @@ class DocumentEntry(Screen):
         self.reverse_button.clicked.connect(self.reverse_selected)
         self.refresh_button = QPushButton(self)
         self.refresh_button.clicked.connect(self.refresh_posted)
-        self.posted_message = self._message_label(_RED)
+        self.posted_message = self._message_label(RED)
         self.opened_label = QLabel(self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
@@ -604,20 +467,6 @@ class DocumentEntry(Screen):
             self.reload_codes()
             self.refresh_posted()
 
-    def refresh_posted(self) -> None:
-        documents, kind = self.services.documents, self.kind.value
-        self._loaded_generation = self.services.data_generation()
-        self._submit(lambda: documents.document_list(kind=kind), self._posted_loaded)
-
-    def _posted_loaded(self, rows) -> None:
-        selected = self._selected_doc.id if self._selected_doc is not None else None
-        self.posted_model.set_rows(rows)
-        for row, doc in enumerate(rows):
-            if doc.id == selected:
-                self.posted.selectRow(row)
-                self._selected_doc = doc
-                break
-
     # --- scanning ---------------------------------------------------------------------------
     def _scan_entered(self) -> None:
         code = self.scan.text().strip()
@@ -667,195 +516,38 @@ class DocumentEntry(Screen):
         self.grid.scrollTo(self.model.index(row, 0))
         return True
 
-    def _is_po_number(self, code: str) -> bool:
-        upper = code.upper()
-        return bool(PO_NUMBER.fullmatch(code)) or any(po.number == upper for po in self._open_pos)
 
-    def _scan_po_line(self, product) -> bool:
-        row = self.model.scan_po(product.sku)
-        if row is None:
-            say(self.scan_message, fill(self.tr("%1 (%2) is not on purchase order %3: only its products can be "
-                                                "received against it. Clear the order for a free receipt."),
-                                        product.sku, product.name, self.po.number))
-            QApplication.beep()
-            self.scan.setFocus()
-            return False
-        say(self.scan_message, "")
-        say(self.result_label, "")
-        self.grid.selectRow(row)
-        self.grid.scrollTo(self.model.index(row, 0))
-        self.scan.setFocus()
-        return True
-
-    # --- receiving against a purchase order -------------------------------------------------------
+    # --- receiving against a purchase order: the Receive screen's (receive.PurchaseOrderMode) ---------------------
+    # The other kinds never have a purchase order; these are what they do where the Receive screen fills, shows or
+    # leaves one. load_po, _is_po_number, _scan_po_line and _post_po are reached only on the Receive screen (its
+    # kind, or self.po, which only it sets).
     def _fill_po_combo(self) -> None:
-        """The open POs of the chosen warehouse, after "none" (a free receipt)."""
-        if self.kind != DocumentKind.RECEIPT:
-            return
-        warehouse = self.warehouse.currentData()
-        numbers = [(po.number, po.supplier_name) for po in self._open_pos if po.number and po.warehouse == warehouse]
-        if self.po is not None and all(number != self.po.number for number, _ in numbers):
-            numbers.insert(0, (self.po.number, self.po.supplier_name))
-        self.po_combo.blockSignals(True)
-        self.po_combo.clear()
-        self.po_combo.addItem(self.tr("None: a free receipt"), "")
-        for number, supplier in numbers:
-            self.po_combo.addItem(f"{number} — {supplier}", number)
-        self.po_combo.setCurrentIndex(max(0, self.po_combo.findData(self.po.number)) if self.po is not None else 0)
-        self.po_combo.blockSignals(False)
+        pass
 
     def _po_chosen(self, index: int) -> None:
-        number = self.po_combo.itemData(index)
-        if not number:
-            self.clear_po()
-        elif self.po is None or number != self.po.number:
-            self.load_po(number)
-        self.scan.setFocus()
-
-    def load_po(self, ref: str) -> None:
-        """Load the PO numbered ``ref`` (in the background) and enter a receipt against it."""
-        if self._posting or self._po_loading:
-            self._pending.append(ref)
-            return
-        self._po_loading = True
-        self.po_combo.setEnabled(False)
-        services = self.services
-        orders = services.purchasing
-
-        def load():
-            rows = orders.purchase_orders(ref=ref)
-            uow = services.uow()
-            with uow:
-                tolerance = uow.purchasing.policy().over_receipt_tolerance
-            return rows, tolerance
-
-        def failed(exc: BaseException) -> None:
-            self._po_loading = False
-            self.po_combo.setEnabled(True)
-            self._fill_po_combo()
-            self.show_error(exc)
-            self._apply_pending()
-
-        self._submit(load, lambda result: self._po_loaded(ref, *result), failed)
-
-    def _po_loaded(self, ref: str, rows, tolerance: Decimal) -> None:
-        self._po_loading = False
-        self.po_combo.setEnabled(True)
-        po = rows[0] if rows else None
-        if po is None or po.state not in OPEN_PO_STATES or not any(x.open_qty > 0 for x in po.lines):
-            if po is None:
-                text = fill(self.tr("No purchase order has the number %1."), ref)
-            else:
-                text = fill(self.tr("Purchase order %1 has nothing open to receive."), po.number or ref)
-            self._fill_po_combo()
-            self._apply_pending()  # (clears the scan message when nothing was waiting)
-            say(self.scan_message, text)
-            QApplication.beep()
-            self.scan.setFocus()
-            return
-        self.po, self._po_tolerance = po, tolerance
-        self._last_error = None
-        for label in (self.header_error, self.line_error, self.scan_message, self.result_label):
-            say(label, "")
-        if self.warehouse.findData(po.warehouse) >= 0:
-            self.warehouse.setCurrentIndex(self.warehouse.findData(po.warehouse))
-        self.warehouse.setEnabled(False)  # the PO says where the goods go
-        self.partner.setEditText(f"{po.supplier} — {po.supplier_name}")
-        self.partner.setEnabled(False)
-        self.model.load_open_lines(po)
-        resumed, self._resume_po_lines = self._resume_po_lines, None
-        if resumed is not None:
-            self.model.restore_po_quantities(resumed)
-        self.grid.setColumnHidden(self.model.column(lm.EXPECTED), False)
-        self._fill_po_combo()
-        self._show_po_info()
-        self._apply_pending()
-        self.scan.setFocus()
+        pass
 
     def _show_po_info(self) -> None:
-        if self.po is None:
-            say(self.po_info, "")
-        else:
-            say(self.po_info, fill(self.tr("From %1: what is still expected is filled in; change it or scan "
-                                           "(the first scan of a line counts from 1). What is not received "
-                                           "stays open."), self.po.supplier_name))
-
-    def clear_po(self) -> None:
-        """Back to a free receipt: no PO, no lines."""
-        self.model.clear()
-        self._leave_po()
-        self.partner.setEditText("")
-        for label in (self.header_error, self.line_error, self.scan_message):
-            say(label, "")
-        self._last_error = None
+        pass
 
     def _leave_po(self) -> None:
-        if self.po is None:
-            return
-        self.po = None
-        self.warehouse.setEnabled(True)
-        self.partner.setEnabled(True)
-        self.grid.setColumnHidden(self.model.column(lm.EXPECTED), True)
-        self._fill_po_combo()
-        self._show_po_info()
-
-    def _post_po(self) -> None:
-        """Receive the entered quantities against the PO (``domain.purchasing.receive``, one transaction)."""
-        self._commit_open_editor()
-        for label in (self.header_error, self.line_error, self.result_label):
-            say(label, "")
-        self.model.clear_errors()
-        self._last_error = None
-        day = self.date.date().toPython()
-        past = isinstance(day, date) and day < date.today()
-        command = self.model.po_receipt(self.po.number, note=self.reference.text(),
-                                        occurred_at=datetime.combine(day, clock(12)) if past else None)
-        if command is None:  # nothing entered: refused here, as no lines would receive everything still open
-            say(self.header_error, fill(self.tr("Enter a received quantity on at least one line of %1."),
-                                        self.po.number))
-            QApplication.beep()
-            return
-        self._set_posting(True)
-        services, done_with_held = self.services, self.held.removal()
-
-        def receive():
-            movements = purchasing.receive(services.uow(), command)
-            done_with_held()  # posted: the held copy goes (a crash in between leaves it, never the reverse)
-            return movements
-
-        self._submit(receive, self._po_received, self._post_failed)
-
-    def _po_received(self, _movements) -> None:
-        number = self.po.number if self.po is not None else ""
-        self.held.posted()
-        self._set_posting(False)
-        QSettings().setValue(f"documents/{self.kind.value}/warehouse", self.warehouse.currentData() or "")
-        self.clear_form()
-        self._last_posted, self._last_po_receipt = "", number
-        self._show_result()
-        self.reload_choices()  # the PO is now partly or fully received
-        self._apply_pending()
-        self.scan.setFocus()
+        pass
 
     def _po_refusal(self, exc: BaseException) -> tuple[int, str] | None:
-        """An over-receipt refusal as (row, translated message), when ``exc`` is one for a line of the PO."""
-        if self.po is None or not isinstance(exc, RuleViolation):
-            return None
-        if exc.code != "over_receipt":
-            return None
-        for row, entered in enumerate(self.model.lines):
-            if entered.sku != exc.params["sku"]:
-                continue
-            line = next((x for x in self.po.lines if x.sku == entered.sku), None)
-            if line is None:
-                return None
-            room = max(Decimal(0), over_receipt_limit(line.qty, self._po_tolerance) - line.received)
-            return row, fill(self.tr("%1: %2 ordered, %3 received so far; receiving %4 would exceed the over-receipt "
-                                     "tolerance of %5% (at most %6 more accepted)."),
-                             line.sku, fmt(line.qty), fmt(line.received), fmt(entered.qty or Decimal(0)),
-                             fmt(self._po_tolerance), fmt(room))
         return None
 
+    # --- count sheet: the Count screen's (count.CountScreen) -----------------------------------------------------
+    def load_expected(self) -> None:
+        pass
+
+    # --- held documents: the rest is held_form.HeldForm; this one says a plural, which lupdate reads from self.tr only
+    def say_restored(self, doc: HeldDocument) -> None:
+        self._restored = doc  # said again in another language
+        when = doc.saved_at.astimezone().strftime("%H:%M") if doc.saved_at else ""
+        say(self.result_label, fill(self.tr("Resumed an unposted document of %n line(s), kept at %1: check it, then "
+                                            "post it (or hold it again).", None, len(doc.lines)), when))
+
+    # --- the lines: a refused edit, removing, undoing, clearing, the totals ---------------------------------------
     def _edit_refused(self, row: int, message: str) -> None:
         say(self.line_error, fill(self.tr("Line %1: %2"), row + 1, message))
         QApplication.beep()
@@ -908,67 +600,6 @@ class DocumentEntry(Screen):
         self.tabs.setCurrentIndex(0)
         QTimer.singleShot(0, self.scan.setFocus)
 
-    # --- held documents (ui.screens.held) ---------------------------------------------------------
-    @property
-    def unposted_lines(self) -> int:
-        return self.model.rowCount()
-
-    def held_snapshot(self, held_id: str) -> HeldDocument | None:
-        """The form as a held document, or None when it has no lines (nothing to keep)."""
-        if not self.model.rowCount():
-            return None
-        day = self.date.date().toPython()
-        return HeldDocument(
-            id=held_id, kind=self.kind.value, warehouse=self.warehouse.currentData() or "",
-            to_warehouse=(self.to_warehouse.currentData() or "") if self.kind == DocumentKind.TRANSFER else "",
-            partner=self.partner.currentText().split(" — ")[0].strip(), reference=self.reference.text(),
-            business_date=day if isinstance(day, date) else None, po_number=self.po.number if self.po else "",
-            lines=self.model.held_lines(), user=self.services.user)
-
-    def fill_from_held(self, doc: HeldDocument) -> None:
-        """Put a held document into the form (replacing what is there)."""
-        self.clear_form()
-        for combo, code in ((self.warehouse, doc.warehouse), (self.to_warehouse, doc.to_warehouse)):
-            if code and combo.findData(code) >= 0:
-                combo.setCurrentIndex(combo.findData(code))
-        match = next((i for i in range(self.partner.count()) if self.partner.itemData(i) == doc.partner), -1)
-        self.partner.setEditText(self.partner.itemText(match) if doc.partner and match >= 0 else doc.partner)
-        self.reference.setText(doc.reference)
-        if doc.business_date is not None:
-            self.date.setDate(QDate(doc.business_date))
-        if doc.po_number:
-            self._resume_po_lines = doc.lines
-            self.load_po(doc.po_number)
-        else:
-            self.model.restore(doc.lines)
-
-    def hold(self) -> None:
-        """F8: park this document in the held list and start a new one."""
-        if self._posting or self._po_loading:
-            return
-        self._commit_open_editor()
-        if self.held.hold():
-            say(self.result_label, self.tr("Held: resume it with Held… (F7)."))
-        else:
-            say(self.result_label, self.tr("Nothing to hold: the document has no lines."))
-
-    def pick_held(self, labels: list[str]) -> str | None:
-        """Asks which held document to resume; tests replace it."""
-        return pick(self, self.tr("Held documents"), self.tr("Resume:"), labels)
-
-    def say_restored(self, doc: HeldDocument) -> None:
-        self._restored = doc  # said again in another language
-        when = doc.saved_at.astimezone().strftime("%H:%M") if doc.saved_at else ""
-        say(self.result_label, fill(self.tr("Resumed an unposted document of %n line(s), kept at %1: check it, then "
-                                            "post it (or hold it again).", None, len(doc.lines)), when))
-
-    def say_no_held(self) -> None:
-        say(self.result_label, self.tr("No held documents."))
-
-    def own_write_done(self) -> None:
-        """A held copy was written: that change is this screen's own, not news for its posted list."""
-        self._loaded_generation = self.services.data_generation()
-
     def clear_form(self) -> None:
         self._restored = None
         self.model.clear()
@@ -1002,33 +633,6 @@ class DocumentEntry(Screen):
     def _update_totals(self) -> None:
         say(self.totals, self._totals_text(self.model.rowCount(), qty_text(self.model.total_qty()),
                                            money_text(self.model.total_amount())))
-
-    # --- count sheet --------------------------------------------------------------------------
-    def load_expected(self) -> None:
-        """Fill the sheet with the expected quantities of the warehouse (and category)."""
-        warehouse, category = self.warehouse.currentData(), self.category.currentData()
-        if not warehouse:
-            say(self.header_error, self.tr("Choose a warehouse first."))
-            return
-        stock = self.services.stock
-
-        def load():
-            rows = stock.stock(warehouse=warehouse)
-            return [(r.product_id, r.sku, r.name, r.unit, r.on_hand) for r in rows
-                    if category is None or r.category == category]
-
-        self.load_expected_button.setEnabled(False)
-
-        def loaded(items) -> None:
-            self.load_expected_button.setEnabled(True)
-            self.model.load_expected(items)
-            say(self.header_error, "")
-
-        def failed(exc) -> None:
-            self.load_expected_button.setEnabled(True)
-            self.show_error(exc)
-
-        self._submit(load, loaded, failed)
 
     # --- posting --------------------------------------------------------------------------------
     def _commit_open_editor(self) -> None:
@@ -1133,65 +737,6 @@ class DocumentEntry(Screen):
             say(self.header_error, message)
         QApplication.beep()
 
-    # --- posted documents -------------------------------------------------------------------------
-    def _posted_row_changed(self, current, _previous) -> None:
-        self._selected_doc = current.data(RowRole) if current.isValid() else None
-
-    def selected_document(self):
-        index = self.posted.currentIndex()
-        return index.data(RowRole) if index.isValid() else None
-
-    def open_selected(self) -> None:
-        doc = self.selected_document()
-        if doc is None:
-            self.posted_message.setText(self.tr("Select a document first."))
-            return
-        self.posted_message.clear()
-        self._opened = doc.number
-        self._show_opened()
-        documents = self.services.documents
-        self._submit(lambda: documents.document_lines(doc.id), self.posted_lines_model.set_rows)
-
-    def _show_opened(self) -> None:
-        if self._opened:
-            self.opened_label.setText(fill(self.tr("Lines of %1"), self._opened))
-        else:
-            self.opened_label.setText(self.tr("Open a document to see its lines."))
-
-    def reverse_selected(self) -> None:
-        doc = self.selected_document()
-        if doc is None:
-            self.posted_message.setText(self.tr("Select a document first."))
-            return
-        if doc.reversed:
-            self.posted_message.setText(fill(self.tr("Document %1 has already been reversed."), doc.number))
-            return
-        answer = QMessageBox.question(
-            self, self.tr("Reverse document"),
-            fill(self.tr("Reverse %1? Every movement it posted is undone by a reversing movement."), doc.number),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        self.posted_message.clear()
-        self.reverse_button.setEnabled(False)
-        services, number = self.services, doc.number
-
-        def done(result) -> None:
-            self.reverse_button.setEnabled(True)
-            self._last_reversed = result.number
-            self.posted_message.setStyleSheet(_GREEN)
-            self.posted_message.setText(fill(self.tr("Reversed %1"), result.number))
-            self.refresh_posted()
-
-        def failed(exc) -> None:
-            self.reverse_button.setEnabled(True)
-            self.posted_message.setStyleSheet(_RED)
-            self.posted_message.setText(describe(exc))
-            QApplication.beep()
-
-        self._submit(lambda: reverse_document(services.uow(), ReverseDocument(number)), done, failed)
-
     # --- language -----------------------------------------------------------------------------------
     def retranslate(self) -> None:
         new_title, posted_title = TITLES[self.kind]
@@ -1251,23 +796,3 @@ class DocumentEntry(Screen):
             say(self.line_error, message)
         else:
             say(self.header_error, message)
-
-
-class ReceiveScreen(DocumentEntry):
-    KIND = DocumentKind.RECEIPT
-
-
-class ShipScreen(DocumentEntry):
-    KIND = DocumentKind.SHIPMENT
-
-
-class TransferScreen(DocumentEntry):
-    KIND = DocumentKind.TRANSFER
-
-
-class CountScreen(DocumentEntry):
-    KIND = DocumentKind.COUNT
-
-
-class AdjustScreen(DocumentEntry):
-    KIND = DocumentKind.ADJUSTMENT

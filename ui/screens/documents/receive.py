@@ -1,0 +1,241 @@
+"""The Receive screen (``ReceiveScreen``), with its purchase-order mode (``PurchaseOrderMode``).
+
+The Receive screen can also receive against a purchase order: pick an open PO of the warehouse
+in the "Purchase order" field, or scan (type) its number, e.g. PO-2026-00042, in the scan
+field. The lines become the PO's open lines with what is still expected; the received
+quantity is prefilled with it and editable, and a scan counts only a product on the PO.
+Ctrl+Enter then runs ``domain.purchasing.receive`` (one transaction, on the task runner): the
+PO's received quantities and on-order change with the stock, the movements carry the PO
+number and the PO's unit cost, and what is not received stays open. Such a receipt is listed
+under its PO number (the purchasing screen), not among the posted GR- documents. Clearing the
+PO field returns the screen to a free receipt.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from datetime import datetime
+from datetime import time as clock
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from domain import purchasing
+from domain.documents import DocumentKind
+from domain.errors import RuleViolation
+from domain.numbers import fmt
+from domain.purchasing_model import over_receipt_limit
+from ui.i18n import fill
+from ui.models import document_lines as lm
+from ui.screens.documents.entry import OPEN_PO_STATES
+from ui.screens.documents.entry import DocumentEntry
+from ui.screens.documents.messages import say
+
+# lupdate reads translate("Context", "text"); it would read self.tr here as this class's context, not DocumentEntry's
+translate = QCoreApplication.translate
+
+PO_NUMBER = re.compile(r"PO-\d{4}-\d+", re.IGNORECASE)  # what a scanned PO number looks like
+
+
+class PurchaseOrderMode:
+    """Receiving against a purchase order: the open POs of the warehouse, a scanned PO number, its open lines,
+    and the receipt posted with ``domain.purchasing.receive``."""
+
+    # --- receiving against a purchase order -------------------------------------------------------
+    def _is_po_number(self, code: str) -> bool:
+        upper = code.upper()
+        return bool(PO_NUMBER.fullmatch(code)) or any(po.number == upper for po in self._open_pos)
+
+    def _scan_po_line(self, product) -> bool:
+        row = self.model.scan_po(product.sku)
+        if row is None:
+            say(self.scan_message, fill(translate("DocumentEntry", "%1 (%2) is not on purchase order %3: only its "
+                                                  "products can be received against it. Clear the order for a free "
+                                                  "receipt."),
+                                        product.sku, product.name, self.po.number))
+            QApplication.beep()
+            self.scan.setFocus()
+            return False
+        say(self.scan_message, "")
+        say(self.result_label, "")
+        self.grid.selectRow(row)
+        self.grid.scrollTo(self.model.index(row, 0))
+        self.scan.setFocus()
+        return True
+
+    def _fill_po_combo(self) -> None:
+        """The open POs of the chosen warehouse, after "none" (a free receipt)."""
+        if self.kind != DocumentKind.RECEIPT:
+            return
+        warehouse = self.warehouse.currentData()
+        numbers = [(po.number, po.supplier_name) for po in self._open_pos if po.number and po.warehouse == warehouse]
+        if self.po is not None and all(number != self.po.number for number, _ in numbers):
+            numbers.insert(0, (self.po.number, self.po.supplier_name))
+        self.po_combo.blockSignals(True)
+        self.po_combo.clear()
+        self.po_combo.addItem(translate("DocumentEntry", "None: a free receipt"), "")
+        for number, supplier in numbers:
+            self.po_combo.addItem(f"{number} — {supplier}", number)
+        self.po_combo.setCurrentIndex(max(0, self.po_combo.findData(self.po.number)) if self.po is not None else 0)
+        self.po_combo.blockSignals(False)
+
+    def _po_chosen(self, index: int) -> None:
+        number = self.po_combo.itemData(index)
+        if not number:
+            self.clear_po()
+        elif self.po is None or number != self.po.number:
+            self.load_po(number)
+        self.scan.setFocus()
+
+    def load_po(self, ref: str) -> None:
+        """Load the PO numbered ``ref`` (in the background) and enter a receipt against it."""
+        if self._posting or self._po_loading:
+            self._pending.append(ref)
+            return
+        self._po_loading = True
+        self.po_combo.setEnabled(False)
+        services = self.services
+        orders = services.purchasing
+
+        def load():
+            rows = orders.purchase_orders(ref=ref)
+            uow = services.uow()
+            with uow:
+                tolerance = uow.purchasing.policy().over_receipt_tolerance
+            return rows, tolerance
+
+        def failed(exc: BaseException) -> None:
+            self._po_loading = False
+            self.po_combo.setEnabled(True)
+            self._fill_po_combo()
+            self.show_error(exc)
+            self._apply_pending()
+
+        self._submit(load, lambda result: self._po_loaded(ref, *result), failed)
+
+    def _po_loaded(self, ref: str, rows, tolerance: Decimal) -> None:
+        self._po_loading = False
+        self.po_combo.setEnabled(True)
+        po = rows[0] if rows else None
+        if po is None or po.state not in OPEN_PO_STATES or not any(x.open_qty > 0 for x in po.lines):
+            if po is None:
+                text = fill(translate("DocumentEntry", "No purchase order has the number %1."), ref)
+            else:
+                text = fill(translate("DocumentEntry", "Purchase order %1 has nothing open to receive."),
+                            po.number or ref)
+            self._fill_po_combo()
+            self._apply_pending()  # (clears the scan message when nothing was waiting)
+            say(self.scan_message, text)
+            QApplication.beep()
+            self.scan.setFocus()
+            return
+        self.po, self._po_tolerance = po, tolerance
+        self._last_error = None
+        for label in (self.header_error, self.line_error, self.scan_message, self.result_label):
+            say(label, "")
+        if self.warehouse.findData(po.warehouse) >= 0:
+            self.warehouse.setCurrentIndex(self.warehouse.findData(po.warehouse))
+        self.warehouse.setEnabled(False)  # the PO says where the goods go
+        self.partner.setEditText(f"{po.supplier} — {po.supplier_name}")
+        self.partner.setEnabled(False)
+        self.model.load_open_lines(po)
+        resumed, self._resume_po_lines = self._resume_po_lines, None
+        if resumed is not None:
+            self.model.restore_po_quantities(resumed)
+        self.grid.setColumnHidden(self.model.column(lm.EXPECTED), False)
+        self._fill_po_combo()
+        self._show_po_info()
+        self._apply_pending()
+        self.scan.setFocus()
+
+    def _show_po_info(self) -> None:
+        if self.po is None:
+            say(self.po_info, "")
+        else:
+            say(self.po_info, fill(translate("DocumentEntry", "From %1: what is still expected is filled in; change it "
+                                             "or scan (the first scan of a line counts from 1). What is not received "
+                                             "stays open."), self.po.supplier_name))
+
+    def clear_po(self) -> None:
+        """Back to a free receipt: no PO, no lines."""
+        self.model.clear()
+        self._leave_po()
+        self.partner.setEditText("")
+        for label in (self.header_error, self.line_error, self.scan_message):
+            say(label, "")
+        self._last_error = None
+
+    def _leave_po(self) -> None:
+        if self.po is None:
+            return
+        self.po = None
+        self.warehouse.setEnabled(True)
+        self.partner.setEnabled(True)
+        self.grid.setColumnHidden(self.model.column(lm.EXPECTED), True)
+        self._fill_po_combo()
+        self._show_po_info()
+
+    def _post_po(self) -> None:
+        """Receive the entered quantities against the PO (``domain.purchasing.receive``, one transaction)."""
+        self._commit_open_editor()
+        for label in (self.header_error, self.line_error, self.result_label):
+            say(label, "")
+        self.model.clear_errors()
+        self._last_error = None
+        day = self.date.date().toPython()
+        past = isinstance(day, date) and day < date.today()
+        command = self.model.po_receipt(self.po.number, note=self.reference.text(),
+                                        occurred_at=datetime.combine(day, clock(12)) if past else None)
+        if command is None:  # nothing entered: refused here, as no lines would receive everything still open
+            say(self.header_error, fill(translate("DocumentEntry",
+                                                  "Enter a received quantity on at least one line of %1."),
+                                        self.po.number))
+            QApplication.beep()
+            return
+        self._set_posting(True)
+        services, done_with_held = self.services, self.held.removal()
+
+        def receive():
+            movements = purchasing.receive(services.uow(), command)
+            done_with_held()  # posted: the held copy goes (a crash in between leaves it, never the reverse)
+            return movements
+
+        self._submit(receive, self._po_received, self._post_failed)
+
+    def _po_received(self, _movements) -> None:
+        number = self.po.number if self.po is not None else ""
+        self.held.posted()
+        self._set_posting(False)
+        QSettings().setValue(f"documents/{self.kind.value}/warehouse", self.warehouse.currentData() or "")
+        self.clear_form()
+        self._last_posted, self._last_po_receipt = "", number
+        self._show_result()
+        self.reload_choices()  # the PO is now partly or fully received
+        self._apply_pending()
+        self.scan.setFocus()
+
+    def _po_refusal(self, exc: BaseException) -> tuple[int, str] | None:
+        """An over-receipt refusal as (row, translated message), when ``exc`` is one for a line of the PO."""
+        if self.po is None or not isinstance(exc, RuleViolation):
+            return None
+        if exc.code != "over_receipt":
+            return None
+        for row, entered in enumerate(self.model.lines):
+            if entered.sku != exc.params["sku"]:
+                continue
+            line = next((x for x in self.po.lines if x.sku == entered.sku), None)
+            if line is None:
+                return None
+            room = max(Decimal(0), over_receipt_limit(line.qty, self._po_tolerance) - line.received)
+            return row, fill(translate("DocumentEntry", "%1: %2 ordered, %3 received so far; receiving %4 would exceed "
+                                       "the over-receipt tolerance of %5% (at most %6 more accepted)."),
+                             line.sku, fmt(line.qty), fmt(line.received), fmt(entered.qty or Decimal(0)),
+                             fmt(self._po_tolerance), fmt(room))
+        return None
+
+
+class ReceiveScreen(PurchaseOrderMode, DocumentEntry):
+    KIND = DocumentKind.RECEIPT

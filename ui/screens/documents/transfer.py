@@ -1,0 +1,10 @@
+"""The Transfer screen: stock moved from one warehouse to another."""
+
+from __future__ import annotations
+
+from domain.documents import DocumentKind
+from ui.screens.documents.entry import DocumentEntry
+
+
+class TransferScreen(DocumentEntry):
+    KIND = DocumentKind.TRANSFER

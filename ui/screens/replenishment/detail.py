@@ -1,0 +1,199 @@
+"""The words of the replenishment screen: severities, demand classes, forecast models, lead-time sources and rounding
+steps as the reader's language says them, and the selected line's explanation (every number planning froze with it)
+as the HTML the detail panel shows.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
+
+from domain.numbers import fmt
+from domain.packs import RoundingReason
+from ui.i18n import fill
+
+translate = QCoreApplication.translate
+
+SEVERITIES = {
+    "critical": QT_TRANSLATE_NOOP("Replenishment", "critical"),
+    "high": QT_TRANSLATE_NOOP("Replenishment", "high"),
+    "normal": QT_TRANSLATE_NOOP("Replenishment", "normal"),
+}
+SEVERITY_RANK = {"critical": 0, "high": 1, "normal": 2}
+SEVERITY_COLOURS = {"critical": "#f8d0d0", "high": "#fde6c4", "normal": "#fdf6c8"}
+DEMAND_CLASSES = {
+    "smooth": QT_TRANSLATE_NOOP("Replenishment", "smooth"),
+    "erratic": QT_TRANSLATE_NOOP("Replenishment", "erratic"),
+    "intermittent": QT_TRANSLATE_NOOP("Replenishment", "intermittent"),
+    "lumpy": QT_TRANSLATE_NOOP("Replenishment", "lumpy"),
+    "too_short": QT_TRANSLATE_NOOP("Replenishment", "too short"),
+}
+
+MODELS = {
+    "naive": QT_TRANSLATE_NOOP("Replenishment", "naive (last week)"),
+    "seasonal_naive": QT_TRANSLATE_NOOP("Replenishment", "seasonal naive (same week last year)"),
+    "moving_average": QT_TRANSLATE_NOOP("Replenishment", "moving average"),
+    "holt_damped": QT_TRANSLATE_NOOP("Replenishment", "Holt's damped trend"),
+    "seasonal_level": QT_TRANSLATE_NOOP("Replenishment", "last year's weekly shape at this year's level"),
+    "ses": QT_TRANSLATE_NOOP("Replenishment", "simple exponential smoothing"),
+    "croston": QT_TRANSLATE_NOOP("Replenishment", "Croston"),
+    "sba": QT_TRANSLATE_NOOP("Replenishment", "Syntetos–Boylan (SBA)"),
+    "tsb": QT_TRANSLATE_NOOP("Replenishment", "Teunter–Syntetos–Babai (TSB)"),
+    "ets": QT_TRANSLATE_NOOP("Replenishment", "exponential smoothing (ETS)"),
+    "holt_winters": QT_TRANSLATE_NOOP("Replenishment", "Holt-Winters"),
+    "theta": QT_TRANSLATE_NOOP("Replenishment", "Theta"),
+    "sarimax": QT_TRANSLATE_NOOP("Replenishment", "SARIMAX"),
+    "simple_average": QT_TRANSLATE_NOOP("Replenishment", "simple average (short history)"),
+    "category_profile": QT_TRANSLATE_NOOP("Replenishment", "its category's weekly profile (new product)"),
+    "damped": QT_TRANSLATE_NOOP("Replenishment", "damped trend"),
+}
+LEAD_TIME_SOURCES = {
+    "terms": QT_TRANSLATE_NOOP("Replenishment", "supplier terms"),
+    "receipts_product": QT_TRANSLATE_NOOP("Replenishment", "purchase-order receipts of this product"),
+    "receipts_supplier": QT_TRANSLATE_NOOP("Replenishment", "purchase-order receipts from this supplier"),
+}
+ROUNDING_STEPS = {  # domain.packs.RoundingReason.steps
+    "moq": QT_TRANSLATE_NOOP("Replenishment", "minimum order quantity %1"),
+    "multiple": QT_TRANSLATE_NOOP("Replenishment", "order multiple %1"),
+    "packs": QT_TRANSLATE_NOOP("Replenishment", "packs of %1"),
+}
+
+
+def model_text(name: str) -> str:
+    """A method's name for people, its parameters kept: ``ses(0.3)`` → simple exponential smoothing (0.3);
+    a statsmodels pick ``ets: ETS(A,Ad,N)`` keeps its specification after the name."""
+    if name.startswith("combination("):
+        return _combination_text(name)
+    head, colon, spec = name.partition(":")
+    base, _, params = head.strip().partition("(")
+    label = MODELS.get(base)
+    if label is None:
+        return name
+    return translated(label) + (f" ({params}" if params else "") + (f": {spec.strip()}" if colon else "")
+
+
+def _combination_text(name: str) -> str:
+    """``combination(damped,theta,seasonal)+ets+theta`` (``domain.forecasting.combine``) for people."""
+    inside, _, joined = name.removeprefix("combination(").partition(")")
+    names = [translated(MODELS[m]) if m in MODELS else m for m in inside.split(",") if m and m != "seasonal"]
+    # Thorough's members: the statsmodels fits of ETS and Theta
+    names += [fill(translate("Replenishment", "%1 (statsmodels)"), translated(MODELS[m]) if m in MODELS else m)
+              for m in joined.split("+") if m]
+    names = translate("Replenishment", ", ").join(names)
+    text = fill(translate("Replenishment", "combination of %1"), names)
+    if "seasonal" in inside.split(","):
+        text += translate("Replenishment", ", on the seasonally adjusted history")
+    return text
+
+
+def rounding_text(reason: str) -> str:
+    """A ``domain.packs.RoundingReason`` in the current language (other text is shown as it is)."""
+    if not isinstance(reason, RoundingReason):
+        return reason or "–"
+    steps = [fill(translated(ROUNDING_STEPS[code]), value) if code in ROUNDING_STEPS else code + " " + value
+             for code, value in reason.steps]
+    return fill(translate("Replenishment", "%1 raised to %2 (%3)"), reason.requested, reason.result, ", ".join(steps))
+
+
+# The explanation panel: (key of the explanation dict, label). Keys missing from a line are skipped.
+EXPLANATION = [
+    ("on_hand", QT_TRANSLATE_NOOP("Replenishment", "On hand")),
+    ("on_order_issued", QT_TRANSLATE_NOOP("Replenishment", "On order (issued purchase orders)")),
+    ("on_order_drafts", QT_TRANSLATE_NOOP("Replenishment", "On order (draft purchase orders)")),
+    ("reserved", QT_TRANSLATE_NOOP("Replenishment", "Reserved")),
+    ("position", QT_TRANSLATE_NOOP("Replenishment", "Inventory position (on hand + on order − reserved)")),
+    ("forecast_per_week", QT_TRANSLATE_NOOP("Replenishment", "Forecast per week")),
+    ("model", QT_TRANSLATE_NOOP("Replenishment", "Forecast model")),
+    ("demand_class", QT_TRANSLATE_NOOP("Replenishment", "Demand class")),
+    ("abc_class", QT_TRANSLATE_NOOP("Replenishment", "ABC class")),
+    ("demand_per_period", QT_TRANSLATE_NOOP("Replenishment", "Demand per week d (over lead time + review)")),
+    ("sigma_demand", QT_TRANSLATE_NOOP("Replenishment", "Forecast error per week σd")),
+    ("lead_time_days", QT_TRANSLATE_NOOP("Replenishment", "Lead time (days)")),
+    ("lead_time_source", QT_TRANSLATE_NOOP("Replenishment", "Lead time from")),
+    ("lead_time_observations", QT_TRANSLATE_NOOP("Replenishment", "Receipts observed")),
+    ("lead_time_sigma_days", QT_TRANSLATE_NOOP("Replenishment", "Lead time spread σL (days)")),
+    ("review_days", QT_TRANSLATE_NOOP("Replenishment", "Review period (days)")),
+    ("lead_time", QT_TRANSLATE_NOOP("Replenishment", "Lead time L (weeks)")),
+    ("review_period", QT_TRANSLATE_NOOP("Replenishment", "Review period R (weeks)")),
+    ("service_target", QT_TRANSLATE_NOOP("Replenishment", "Service target (cycle service level)")),
+    ("service_source", QT_TRANSLATE_NOOP("Replenishment", "Service target from")),
+    ("review_source", QT_TRANSLATE_NOOP("Replenishment", "Review period from")),
+    ("z", QT_TRANSLATE_NOOP("Replenishment", "Safety factor z")),
+    ("sigma_lt", QT_TRANSLATE_NOOP("Replenishment", "σ over the lead time")),
+    ("safety_stock", QT_TRANSLATE_NOOP("Replenishment", "Safety stock")),
+    ("reorder_point", QT_TRANSLATE_NOOP("Replenishment", "Reorder point s")),
+    ("order_up_to", QT_TRANSLATE_NOOP("Replenishment", "Order-up-to level S")),
+    ("order_due", QT_TRANSLATE_NOOP("Replenishment", "Order due")),
+    ("order_qty", QT_TRANSLATE_NOOP("Replenishment", "Order quantity")),
+    ("rounding", QT_TRANSLATE_NOOP("Replenishment", "Rounding")),
+    ("supplier", QT_TRANSLATE_NOOP("Replenishment", "Supplier")),
+    ("days_of_stock", QT_TRANSLATE_NOOP("Replenishment", "Days of stock")),
+    ("stockout_date", QT_TRANSLATE_NOOP("Replenishment", "Projected stockout date")),
+    ("severity", QT_TRANSLATE_NOOP("Replenishment", "Severity")),
+    ("today", QT_TRANSLATE_NOOP("Replenishment", "Planned on")),
+    ("formula", QT_TRANSLATE_NOOP("Replenishment", "Formula")),
+]
+
+
+# The formula line of the explanation (domain.replenishment.FORMULA, as frozen with the alerts), translated.
+FORMULAS = {
+    "s = d·L + z·σ_LT; S = d(L+R) + z·σ_(L+R); order S − position when position − d·R ≤ s": QT_TRANSLATE_NOOP(
+        "Replenishment", "s = d·L + z·σ_LT; S = d(L+R) + z·σ_(L+R); order S − position when position − d·R ≤ s"),
+    "SS = Q_α(L+R) − d(L+R); s = d·L + SS; S = s + 2d·R; order S − position when position − d·R ≤ s": QT_TRANSLATE_NOOP(  # noqa: E501
+        "Replenishment", "SS = Q_α(L+R) − d(L+R); s = d·L + SS; S = s + 2d·R; order S − position when position − d·R ≤ s"),  # noqa: E501
+}
+
+
+def translated(text: str) -> str:
+    return translate("Replenishment", text)
+
+
+def value_text(key: str, value) -> str:
+    """One explanation value, readable: exact decimals, floats to 2 places, shares as %, lists joined."""
+    if value is None:
+        return "–"
+    if key == "severity":
+        return translated(SEVERITIES.get(value, value))
+    if key == "model":
+        return model_text(str(value))
+    if key == "rounding":
+        return rounding_text(value)
+    if key == "formula":
+        return translated(FORMULAS[value]) if value in FORMULAS else str(value)
+    if key == "lead_time_source":
+        return translated(LEAD_TIME_SOURCES.get(value, value))
+    if key == "demand_class":
+        return translated(DEMAND_CLASSES.get(value, value))
+    if key == "service_source" or key == "review_source":
+        if value == "product":
+            return translate("Replenishment", "set for this product")
+        if value == "default":
+            return translate("Replenishment", "the default")
+        return fill(translate("Replenishment", "ABC class %1"), str(value).removeprefix("class "))
+    if key == "service_target" or key == "service_level":
+        return f"{float(value) * 100:g} %"
+    if isinstance(value, bool):
+        return translate("Replenishment", "yes") if value else translate("Replenishment", "no")
+    if isinstance(value, Decimal):
+        return fmt(value)
+    if isinstance(value, float):
+        return "∞" if math.isinf(value) else "–" if math.isnan(value) else f"{value:,.2f}"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return ", ".join(value_text("", v) for v in value)
+    return str(value)
+
+
+def explanation_html(item) -> str:
+    """The explanation of one line as an HTML table of translated labels and values."""
+    e = item.explanation or {}
+    head = f"<b>{item.sku} {item.name}</b> · {item.warehouse}"
+    rows = "".join(
+        f"<tr><td>{translated(label)}</td><td style='padding-left:12px'>{value_text(key, e[key])}</td></tr>"
+        for key, label in EXPLANATION if key in e)
+    return f"{head}<table cellspacing='2'>{rows}</table>"

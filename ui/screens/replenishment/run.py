@@ -1,0 +1,92 @@
+"""What the replenishment screen runs on the task runner: planning (``run_plan``) with the app's history reader and
+forecast cache, the draft POs that already answer an alert, the drafts ``create_drafts`` will make per supplier and
+warehouse, and the message listing the drafts it made.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from ui.i18n import fill
+from ui.screens.replenishment.model import ordered
+
+if TYPE_CHECKING:
+    from ui.services import PlanningQueries
+    from ui.services import PurchasingQueries
+
+translate = QCoreApplication.translate
+
+
+THOROUGH_BUDGET_SECONDS = 20.0
+
+def created_html(drafts) -> str:
+    """The created drafts as a list of links (the PO id is the link target): label, supplier, warehouse, amount."""
+    from html import escape
+
+    from ui.models.table import money_text
+
+    head = translate("Replenishment", "Draft purchase orders created:")
+    each = translate("Replenishment", "%1 — supplier %2, to %3, %4 line(s), %5 %6 before tax")
+    items = "".join(
+        "<li><a href='{}'>{}</a></li>".format(
+            escape(d.po_id, quote=True),
+            escape(fill(each, fill(
+                translate("PurchasingScreen", "Draft %1"),
+                d.po_id[:8]), d.supplier, d.warehouse, str(len(d.lines)), money_text(d.amount), d.currency)))
+        for d in drafts)
+    total = ""
+    if len(drafts) > 1:  # one total per currency, never a sum of different currencies
+        from domain.exchange import totals_by_currency
+        from domain.exchange import totals_text
+
+        sums = totals_text(totals_by_currency((d.currency, d.amount) for d in drafts), money_text)
+        total = escape(fill(translate("Replenishment", "Together %1 before tax"), sums))
+    return f"{escape(head)}<ul style='margin:0'>{items}</ul>{total}"
+
+
+@dataclasses.dataclass(frozen=True)
+class PlanResult:
+    rows: list  # the ItemPlans with an alert, or with one that draft purchase orders answer
+    planned: int  # product × warehouses planned
+    computed: int  # of them forecast in this run (the rest came from the cache)
+    drafts: dict = dataclasses.field(default_factory=dict)  # (SKU, warehouse) → draft PO labels
+
+
+def run_plan(history: PlanningQueries, orders: PurchasingQueries, today: date, weeks: int, *, thorough: bool = False,
+             cancel=None, progress=None) -> PlanResult:
+    """``domain.planning.plan`` with the app's history reader and forecast cache (worker thread).
+
+    ``cancel`` (a callable) is asked between batches; ``progress`` gets (rows done, rows in all).
+    """
+    from domain import planning
+
+    reader = history.reader(utc_offset_seconds=time.localtime().tm_gmtoff)
+    control = planning.RunControl(cache=history.forecast_cache(), cancel=cancel, progress=progress)
+    plans = planning.plan(reader, today=today, weeks=weeks, thorough=thorough,
+                          budget_seconds=THOROUGH_BUDGET_SECONDS, workers=2, run=control)
+    rows = [p for p in plans if p.alert is not None or p.draft_alert is not None]
+    return PlanResult(rows, len(plans), control.computed, draft_labels(orders) if any(map(ordered, rows)) else {})
+
+
+def draft_labels(orders: PurchasingQueries) -> dict[tuple[str, str], list[str]]:
+    """(SKU, warehouse) → the labels of the draft purchase orders that hold it (worker thread)."""
+    from ui.screens.purchasing import po_label
+
+    labels: dict[tuple[str, str], list[str]] = {}
+    for po in orders.purchase_orders(state="draft"):
+        for line in po.lines:
+            labels.setdefault((line.sku, po.warehouse), []).append(po_label(po))
+    return labels
+
+
+def group_by_supplier(suggestions) -> list[tuple[str, str, int]]:
+    """(supplier, warehouse, line count) per draft that ``create_drafts`` will make."""
+    groups: dict[tuple[str, str], int] = {}
+    for s in suggestions:
+        groups[(s.supplier, s.warehouse)] = groups.get((s.supplier, s.warehouse), 0) + 1
+    return [(sup, wh, n) for (sup, wh), n in sorted(groups.items())]
