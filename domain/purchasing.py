@@ -25,6 +25,8 @@ from domain import purchasing_commands as pc
 from domain import validate as v
 from domain.access import Permission
 from domain.access import require
+from domain.catalog.packs import price_for
+from domain.catalog.packs import round_order_qty
 from domain.errors import BadInput
 from domain.errors import Duplicate
 from domain.errors import NotFound
@@ -39,8 +41,6 @@ from domain.model import Movement
 from domain.model import Supplier
 from domain.numbers import ZERO
 from domain.numbers import fmt
-from domain.packs import price_for
-from domain.packs import round_order_qty
 from domain.ports import UnitOfWork
 from domain.purchasing_model import OPEN_STATES
 from domain.purchasing_model import PoLine

@@ -6,8 +6,8 @@ from datetime import date
 from datetime import datetime
 from typing import Protocol
 
+from domain.catalog.packs import PriceBreak
 from domain.exchange import ExchangeRate
-from domain.packs import PriceBreak
 from domain.purchasing_model import PurchaseOrder
 from domain.purchasing_model import PurchasingPolicy
 from domain.purchasing_model import SupplierProfile

@@ -20,11 +20,11 @@ from dataclasses import fields
 from datetime import date
 from decimal import Decimal
 
+from domain.catalog.packs import packs
 from domain.exchange import AppliedRate
 from domain.model import Supplier
 from domain.model import Warehouse
 from domain.numbers import D
-from domain.packs import packs
 from domain.purchasing_model import PurchaseOrder
 
 DRAFT_NUMBER = "DRAFT"

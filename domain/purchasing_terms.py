@@ -6,19 +6,19 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from domain import catalog
 from domain import commands as cmd
 from domain import ledger
 from domain import purchasing_commands as pc
 from domain import validate as v
 from domain.access import Permission
 from domain.access import require
+from domain.catalog import master as catalog
+from domain.catalog.packs import PriceBreak
 from domain.currencies import iso_currency
 from domain.errors import BadInput
 from domain.errors import NotFound
 from domain.errors import RuleViolation
 from domain.model import Supplier
-from domain.packs import PriceBreak
 from domain.ports import UnitOfWork
 from domain.purchasing_model import PricePer
 from domain.purchasing_model import PurchasingPolicy

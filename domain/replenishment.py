@@ -3,7 +3,7 @@
 Pure functions; every formula is stated in its docstring. Demand statistics (means, deviations,
 service levels) are floats — they are estimates, and the normal and Poisson functions work in floats.
 The quantity that is actually ordered is exact: it is raised to whole ``Decimal`` steps of MOQ,
-order multiple and pack size by ``domain.packs.round_order_qty``.
+order multiple and pack size by ``domain.catalog.packs.round_order_qty``.
 
 Notation: d mean demand per period, σd its standard deviation, L lead time and R review period in
 periods, σL the standard deviation of the lead time, Q the order quantity.
@@ -47,10 +47,10 @@ from datetime import timedelta
 from decimal import Decimal
 from statistics import NormalDist
 
+from domain.catalog.packs import Rounded
+from domain.catalog.packs import round_order_qty
 from domain.numbers import QTY_PLACES
 from domain.numbers import ZERO
-from domain.packs import Rounded
-from domain.packs import round_order_qty
 
 _N = NormalDist()
 CRITICAL = "critical"
@@ -180,7 +180,7 @@ def order_quantity(
     position = on hand + on order − reserved (on order includes draft purchase orders, so a second
     run finds the first run's drafts and orders nothing more); need = target − position. Nothing is
     ordered when need ≤ 0; otherwise need is raised to the MOQ and to whole steps of the order
-    multiple and pack size (``domain.packs.round_order_qty``).
+    multiple and pack size (``domain.catalog.packs.round_order_qty``).
 
     Returns:
         The quantity (0 when nothing is needed) and the reason it differs from the need.
@@ -366,7 +366,7 @@ def evaluate_many(
 
     All arguments are 1-D arrays of equal length (periods as in ``explain_policy``; ``on_hand`` etc.
     in stock units). ``step`` is the order step (the least common multiple of multiple and pack size,
-    ``domain.packs.step_of``); the order quantity is computed exactly on the ``QTY_PLACES`` integer
+    ``domain.catalog.packs.step_of``); the order quantity is computed exactly on the ``QTY_PLACES`` integer
     grid: need rounded up to the grid, raised to the MOQ, then up to whole steps. ``margin`` is the
     forecast's calibrated Q_α(demand over L + R) − d(L + R) per product, NaN where the forecast has none: where
     it is given the levels are ``quantile_levels``', elsewhere z·σ's.

@@ -17,10 +17,10 @@ from sqlalchemy import insert
 from sqlalchemy import select
 from sqlalchemy import update
 
+from domain.catalog.packs import PriceBreak
 from domain.errors import RuleViolation
 from domain.numbers import D
 from domain.numbers import fmt
-from domain.packs import PriceBreak
 from domain.purchasing_model import PoLine
 from domain.purchasing_model import PoState
 from domain.purchasing_model import PricePer

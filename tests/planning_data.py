@@ -16,11 +16,11 @@ from datetime import datetime
 from datetime import timedelta
 from pathlib import Path
 
-from domain import catalog
 from domain import commands as c
 from domain import ledger
 from domain import purchasing_commands as pc
 from domain import purchasing_terms
+from domain.catalog import master as catalog
 from persistence.db import open_database
 
 TODAY = date(2026, 6, 3)

@@ -21,8 +21,8 @@ from datetime import timedelta
 
 import numpy as np
 
-from domain import catalog
 from domain import ledger
+from domain.catalog import master as catalog
 from domain.demo.history import Calendar
 from domain.demo.history import Simulation
 from domain.demo.master import DAYS

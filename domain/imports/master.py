@@ -14,9 +14,9 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
-from domain import catalog
 from domain import commands as cmd
 from domain import validate as v
+from domain.catalog import master as catalog
 from domain.errors import BadInput
 from domain.errors import NotFound
 from domain.imports.cells import Row

@@ -4,7 +4,7 @@ Both read the file's rows through the mapping and check every row, collecting ev
 (row, column, problem, what would be accepted) rather than stopping at the first. ``run_import``
 checks again inside its own write transaction, so what it writes was checked against the
 database as it is then; if any row has a problem it raises ``ImportRejected`` and writes
-nothing. Master data runs through the rule functions of ``domain.catalog`` in one transaction;
+nothing. Master data runs through the rule functions of ``domain.catalog.master`` in one transaction;
 stock rows run through ``domain.ledger.post_many`` (one transaction, buffered inserts), whose
 command stream starts by checking the rows inside that same transaction.
 

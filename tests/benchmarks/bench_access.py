@@ -16,12 +16,12 @@ from _common import median_time
 from _common import ms
 from _common import table
 
-from domain import catalog
 from domain import commands as c
 from domain import ledger
 from domain import users
 from domain.access import Permission
 from domain.access import require
+from domain.catalog import master as catalog
 from domain.passwords import hash_password
 from domain.passwords import verify_password
 from persistence.db import open_database

@@ -25,9 +25,9 @@ from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, os.getcwd())
-from domain import catalog
 from domain import commands as c
 from domain import ledger
+from domain.catalog import master as catalog
 from domain.errors import DomainError
 from persistence.db import open_database
 

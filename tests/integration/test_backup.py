@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from domain import catalog
 from domain import commands as c
 from domain import ledger
+from domain.catalog import master as catalog
 from domain.errors import BadInput
 from persistence import backup
 from persistence import queries

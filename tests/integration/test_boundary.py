@@ -10,11 +10,11 @@ import pytest
 
 from bootstrap import bind
 from bootstrap import connect
-from domain import catalog
 from domain import commands as c
 from domain import planning
 from domain import purchasing as po
 from domain import purchasing_commands as pc
+from domain.catalog import master as catalog
 from domain.documents import LineInput
 from domain.documents import PostDocument
 from domain.documents import post_document

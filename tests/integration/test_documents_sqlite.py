@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from domain import catalog
 from domain import commands as c
+from domain.catalog import master as catalog
 from domain.documents import DocumentError
 from domain.documents import LineInput
 from domain.documents import PostDocument

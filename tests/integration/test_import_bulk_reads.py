@@ -16,9 +16,9 @@ from sqlalchemy import event
 from sqlalchemy import func
 from sqlalchemy import select
 
-from domain import catalog
 from domain import commands as c
 from domain import ledger
+from domain.catalog import master as catalog
 from domain.ids import new_id
 from domain.imports import Table
 from domain.imports import run_import

@@ -12,9 +12,9 @@ from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import text
 
-from domain import catalog
 from domain import commands as c
 from domain import ledger
+from domain.catalog import master as catalog
 from domain.errors import AlreadyReversed
 from domain.errors import Duplicate
 from domain.errors import InsufficientStock

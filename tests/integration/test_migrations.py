@@ -12,9 +12,9 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
-from domain import catalog
 from domain import commands as c
 from domain import ledger
+from domain.catalog import master as catalog
 from persistence import queries
 from persistence.db import MIGRATIONS
 from persistence.db import SchemaTooNew

@@ -26,10 +26,10 @@ from pathlib import Path
 
 import pytest
 
-from domain import catalog
 from domain import commands as c
 from domain import ledger
 from domain import planning
+from domain.catalog import master as catalog
 from persistence.db import open_database
 from persistence.planning import read_history
 from persistence.planning import reader
@@ -297,7 +297,7 @@ def test_three_received_purchase_orders_replace_the_terms_lead_time_with_the_obs
 
 
 def test_a_new_product_is_forecast_from_its_categorys_profile_and_says_so(db):
-    from domain import catalog
+    from domain.catalog import master as catalog
 
     commands = []
     for sku, daily in (("G1", 4), ("G2", 8), ("G3", 2), ("GNEW", 3)):

@@ -9,11 +9,11 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from domain import catalog
 from domain import commands as c
 from domain import purchasing as po_uc
 from domain import purchasing_commands as pc
 from domain import purchasing_terms as terms
+from domain.catalog import master as catalog
 from domain.errors import BadInput
 from domain.errors import Duplicate
 from domain.errors import NotFound

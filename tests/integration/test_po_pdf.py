@@ -10,10 +10,10 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-from domain import catalog
 from domain import commands as c
 from domain import purchasing as po_uc
 from domain import purchasing_commands as pc
+from domain.catalog import master as catalog
 from domain.purchasing_snapshot import Party
 from domain.purchasing_snapshot import PoSnapshot
 from domain.purchasing_snapshot import SnapshotLine

@@ -9,7 +9,6 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from domain import catalog
 from domain import commands as c
 from domain import documents as docs
 from domain import ledger
@@ -22,8 +21,9 @@ from domain.access import ROLES
 from domain.access import Permission
 from domain.access import Role
 from domain.access import allows
-from domain.company import SetUpCompany
-from domain.company import set_up_company
+from domain.catalog import master as catalog
+from domain.catalog.company import SetUpCompany
+from domain.catalog.company import set_up_company
 from domain.errors import Forbidden
 from persistence import tables as t
 

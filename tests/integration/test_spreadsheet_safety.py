@@ -15,8 +15,8 @@ import pytest
 from openpyxl import Workbook
 from openpyxl import load_workbook
 
-from domain import catalog
 from domain import commands as c
+from domain.catalog import master as catalog
 from domain.errors import BadInput
 from domain.numbers import AmbiguousNumber
 from domain.numbers import D

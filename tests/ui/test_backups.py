@@ -9,9 +9,9 @@ from decimal import Decimal
 
 import pytest
 
-from domain import catalog
 from domain import commands as c
 from domain import ledger
+from domain.catalog import master as catalog
 from persistence import backup
 from persistence import queries
 from ui.app import create_main_window

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QMessageBox
 
 from bootstrap import bind
-from domain import catalog
 from domain import commands as c
+from domain.catalog import master as catalog
 from domain.documents import LineInput
 from domain.documents import PostDocument
 from domain.documents import post_document

@@ -8,9 +8,9 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import QDate
 
-from domain import catalog
 from domain import commands as c
 from domain import ledger
+from domain.catalog import master as catalog
 
 
 @pytest.fixture

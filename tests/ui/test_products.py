@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from domain import catalog
 from domain import commands as c
 from domain import ledger
+from domain.catalog import master as catalog
 from ui.search import pinyin
 from ui.search import search_key
 

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QMessageBox
 
-from domain import catalog
 from domain import commands as c
 from domain import purchasing_commands as pc
 from domain import purchasing_terms
+from domain.catalog import master as catalog
 
 
 @pytest.fixture

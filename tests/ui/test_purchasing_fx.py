@@ -8,11 +8,11 @@ from decimal import Decimal
 
 import pytest
 
-from domain import catalog
 from domain import commands as c
 from domain import purchasing
 from domain import purchasing_commands as pc
 from domain import rates
+from domain.catalog import master as catalog
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ import string
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from domain import catalog
 from domain import commands as c
 from domain import refusals as domain_refusals
+from domain.catalog import master as catalog
 from domain.errors import Duplicate
 from domain.errors import RuleViolation
 from domain.refusals import refusal

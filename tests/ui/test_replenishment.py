@@ -23,7 +23,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from domain import planning
-from domain.packs import round_order_qty
+from domain.catalog.packs import round_order_qty
 from persistence.planning import reader
 from tests.planning_data import DAYS
 from tests.planning_data import TODAY

@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
-from domain import catalog
 from domain import commands as c
 from domain import ledger
+from domain.catalog import master as catalog
 from domain.readmodels import StockRow
 from ui.models.proxy import RowFilterProxy
 from ui.models.stock import StockTableModel

@@ -10,9 +10,9 @@ import keyring.backends.fail
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from domain import catalog
 from domain import commands as c
 from domain import ledger
+from domain.catalog import master as catalog
 from persistence import sync
 from persistence.db import open_database
 from ui.sync_service import PasswordStore

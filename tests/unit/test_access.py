@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from domain import catalog
 from domain import commands as c
 from domain import documents as docs
 from domain import ledger
@@ -19,6 +18,7 @@ from domain.access import Permission
 from domain.access import Role
 from domain.access import allows
 from domain.access import least_role
+from domain.catalog import master as catalog
 from domain.errors import Forbidden
 from tests.fakes import FakeUnitOfWork
 

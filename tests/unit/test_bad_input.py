@@ -9,11 +9,11 @@ from datetime import datetime
 
 import pytest
 
-from domain import catalog
 from domain import commands as c
 from domain import ledger
 from domain import limits
 from domain import validate as v
+from domain.catalog import master as catalog
 from domain.errors import BadInput
 from domain.errors import Duplicate
 from tests.fakes import FakeUnitOfWork

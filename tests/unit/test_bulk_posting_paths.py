@@ -12,11 +12,11 @@ from decimal import Decimal
 
 import pytest
 
-from domain import catalog
 from domain import commands as c
 from domain import ledger
 from domain import limits
 from domain import validate as v
+from domain.catalog import master as catalog
 from domain.errors import BadInput
 from domain.errors import NotFound
 from tests.fakes import FakeUnitOfWork

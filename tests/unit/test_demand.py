@@ -9,8 +9,8 @@ from decimal import Decimal
 
 import pytest
 
-from domain import catalog
 from domain import commands as c
+from domain.catalog import master as catalog
 from domain.demand import RecordUnfilledDemand
 from domain.demand import record_unfilled_demand
 from domain.errors import BadInput

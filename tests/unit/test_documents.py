@@ -8,9 +8,9 @@ from decimal import Decimal
 
 import pytest
 
-from domain import catalog
 from domain import commands as c
 from domain import ledger
+from domain.catalog import master as catalog
 from domain.documents import Document
 from domain.documents import DocumentError
 from domain.documents import DocumentKind

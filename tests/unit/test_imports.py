@@ -9,8 +9,8 @@ from decimal import Decimal
 
 import pytest
 
-from domain import catalog
 from domain import commands as c
+from domain.catalog import master as catalog
 from domain.errors import BadInput
 from domain.imports import ImportRejected
 from domain.imports import Table

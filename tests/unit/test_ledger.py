@@ -9,9 +9,9 @@ from decimal import Decimal
 
 import pytest
 
-from domain import catalog
 from domain import commands as c
 from domain import ledger
+from domain.catalog import master as catalog
 from domain.errors import AlreadyReversed
 from domain.errors import BadInput
 from domain.errors import InsufficientStock

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from domain import replenishment as r
-from domain.packs import step_of
+from domain.catalog.packs import step_of
 
 D = Decimal
 

@@ -13,11 +13,11 @@ import os
 import sys
 from pathlib import Path
 
-from domain import catalog
 from domain import commands as c
 from domain import purchasing
 from domain import purchasing_commands as pc
 from domain import purchasing_terms
+from domain.catalog import master as catalog
 from domain.errors import BadInput
 from domain.exchange import totals_by_currency
 from domain.exchange import totals_text

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import sys
 
-from domain import catalog
 from domain import commands as c
 from domain import ledger
+from domain.catalog import master as catalog
 from domain.numbers import fmt
 from ui.cli.common import EXIT_OK
 from ui.cli.common import local

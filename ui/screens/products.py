@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QSplitter
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
-from domain import catalog
 from domain import commands as cmd
+from domain.catalog import master as catalog
 from domain.errors import BadInput
 from domain.errors import DomainError
 from domain.imports.problems import Said

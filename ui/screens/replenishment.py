@@ -47,9 +47,9 @@ from PySide6.QtWidgets import QTextBrowser
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from domain.catalog.packs import RoundingReason
 from domain.numbers import D
 from domain.numbers import fmt
-from domain.packs import RoundingReason
 from ui.i18n import fill
 from ui.models.proxy import RowFilterProxy
 from ui.models.table import Column
@@ -105,7 +105,7 @@ LEAD_TIME_SOURCES = {
     "receipts_product": QT_TRANSLATE_NOOP("Replenishment", "purchase-order receipts of this product"),
     "receipts_supplier": QT_TRANSLATE_NOOP("Replenishment", "purchase-order receipts from this supplier"),
 }
-ROUNDING_STEPS = {  # domain.packs.RoundingReason.steps
+ROUNDING_STEPS = {  # domain.catalog.packs.RoundingReason.steps
     "moq": QT_TRANSLATE_NOOP("Replenishment", "minimum order quantity %1"),
     "multiple": QT_TRANSLATE_NOOP("Replenishment", "order multiple %1"),
     "packs": QT_TRANSLATE_NOOP("Replenishment", "packs of %1"),
@@ -140,7 +140,7 @@ def _combination_text(name: str) -> str:
 
 
 def rounding_text(reason: str) -> str:
-    """A ``domain.packs.RoundingReason`` in the current language (other text is shown as it is)."""
+    """A ``domain.catalog.packs.RoundingReason`` in the current language (other text is shown as it is)."""
     if not isinstance(reason, RoundingReason):
         return reason or "–"
     steps = [fill(_tr(ROUNDING_STEPS[code]), value) if code in ROUNDING_STEPS else code + " " + value

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from domain import catalog
 from domain import commands as c
 from domain import ledger
+from domain.catalog import master as catalog
 from persistence import sync
 from tests.integration.sync.helpers import snapshot
 

@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import String
 from sqlalchemy import text
 
-from domain import catalog
 from domain import commands as c
 from domain import ledger
 from domain import limits
+from domain.catalog import master as catalog
 from domain.errors import BadInput
 from persistence import sync
 from persistence import tables as t

@@ -10,11 +10,11 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from domain import catalog
 from domain import commands as c
 from domain import purchasing
 from domain import purchasing_commands as pc
 from domain import rates
+from domain.catalog import master as catalog
 from persistence import sync
 from persistence import tables as t
 from persistence.purchasing import purchase_orders

@@ -14,9 +14,9 @@ from decimal import Decimal
 import psycopg
 import pytest
 
-from domain import catalog
 from domain import commands as c
 from domain import ledger
+from domain.catalog import master as catalog
 from domain.errors import Forbidden
 from persistence import sync
 from persistence import tables as t

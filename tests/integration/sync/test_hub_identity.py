@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from domain import catalog
 from domain import commands as c
 from domain import ledger
 from domain import users
+from domain.catalog import master as catalog
 from domain.errors import Forbidden
 from persistence import sync
 from tests.integration.sync.helpers import snapshot

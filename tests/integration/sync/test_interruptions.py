@@ -17,9 +17,9 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from domain import catalog
 from domain import commands as c
 from domain import ledger
+from domain.catalog import master as catalog
 from persistence import queries
 from persistence import sync
 from persistence.sync import engine as sync_engine

@@ -21,10 +21,10 @@ import pytest
 from sqlalchemy import create_engine
 from sqlalchemy import select
 
-from domain import catalog
 from domain import commands as c
 from domain import documents as docs
 from domain import ledger
+from domain.catalog import master as catalog
 from domain.errors import DomainError
 from persistence import queries
 from persistence import sync

@@ -13,10 +13,10 @@ import uuid
 import psycopg
 import pytest
 
-from domain import catalog
 from domain import commands as c
 from domain import ledger
 from domain import users
+from domain.catalog import master as catalog
 from domain.errors import RuleViolation
 from persistence import sync
 from persistence import tables as t

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from dataclasses import replace
 
-from domain import catalog
 from domain import commands as cmd
 from domain import validate as v
 from domain.access import Permission
 from domain.access import require
+from domain.catalog import master as catalog
 from domain.currencies import iso_currency
 from domain.model import Warehouse
 from domain.ports import UnitOfWork

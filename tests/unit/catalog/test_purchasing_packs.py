@@ -4,12 +4,12 @@ from decimal import Decimal
 
 import pytest
 
+from domain.catalog.packs import PriceBreak
+from domain.catalog.packs import packs
+from domain.catalog.packs import price_for
+from domain.catalog.packs import round_order_qty
+from domain.catalog.packs import step_of
 from domain.errors import BadInput
-from domain.packs import PriceBreak
-from domain.packs import packs
-from domain.packs import price_for
-from domain.packs import round_order_qty
-from domain.packs import step_of
 
 D = Decimal
 

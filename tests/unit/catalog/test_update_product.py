@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from domain import catalog
 from domain import commands as c
 from domain import ledger
-from domain.catalog import ChangedSinceOpened
+from domain.catalog import master as catalog
+from domain.catalog.master import ChangedSinceOpened
 from domain.errors import BadInput
 from domain.errors import Duplicate
 from domain.errors import NotFound

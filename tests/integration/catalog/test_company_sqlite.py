@@ -6,8 +6,8 @@ import pytest
 
 from domain import purchasing_commands as pc
 from domain import purchasing_terms
-from domain.company import SetUpCompany
-from domain.company import set_up_company
+from domain.catalog.company import SetUpCompany
+from domain.catalog.company import set_up_company
 from domain.errors import BadInput
 from domain.errors import Duplicate
 
