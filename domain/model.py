@@ -104,7 +104,7 @@ class Movement:
     adjustments that name a cost); ``transfer_id`` links the two legs of a transfer;
     ``reverses_id`` points a reversal at the movement it undoes. A receipt against a PO in a
     foreign currency keeps that currency, the PO's unit price in it and the exchange rate used
-    (``fx_*``), while ``unit_cost`` is in the company currency (``domain.exchange``).
+    (``fx_*``), while ``unit_cost`` is in the company currency (``domain.purchasing.exchange``).
     """
 
     id: str

@@ -8,13 +8,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from domain import purchasing
-from domain import purchasing_commands as pc
 from domain.access import Permission
 from domain.access import require
 from domain.numbers import ZERO
 from domain.planning_model import Suggestion
 from domain.ports import UnitOfWork
+from domain.purchasing import commands as pc
+from domain.purchasing import orders as purchasing
 
 
 class _SharedTransaction:

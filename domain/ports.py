@@ -21,8 +21,8 @@ from domain.model import SupplierTerms
 from domain.model import Valuation
 from domain.model import Warehouse
 from domain.product_planning_model import ProductPlanningRepository
-from domain.purchasing_ports import ExchangeRateRepository
-from domain.purchasing_ports import PurchasingRepository
+from domain.purchasing.ports import ExchangeRateRepository
+from domain.purchasing.ports import PurchasingRepository
 from domain.users_model import UserRepository
 
 Key = tuple[datetime, str]

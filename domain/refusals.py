@@ -77,8 +77,8 @@ OWN = (
     "forbidden",
     "sign_in_failed",  # domain.users.SignInFailed
     "sign_in_throttled",  # domain.users.SignInThrottled: username, failures, seconds
-    "no_exchange_rate",  # domain.exchange.NoExchangeRate: currency, day, po
-    "currency_change_needs_confirmation",  # domain.purchasing_terms.CurrencyChangeNeedsConfirmation
+    "no_exchange_rate",  # domain.purchasing.exchange.NoExchangeRate: currency, day, po
+    "currency_change_needs_confirmation",  # domain.purchasing.terms.CurrencyChangeNeedsConfirmation
 )
 
 CODES = frozenset(ENGLISH) | frozenset(OWN)

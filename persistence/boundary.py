@@ -26,9 +26,9 @@ from domain.model import Customer
 from domain.model import Supplier
 from domain.model import Warehouse
 from domain.planning import HistoryReader
-from domain.purchasing_rows import PoRow
-from domain.purchasing_rows import SupplierRow
-from domain.purchasing_rows import TermsRow
+from domain.purchasing.rows import PoRow
+from domain.purchasing.rows import SupplierRow
+from domain.purchasing.rows import TermsRow
 from domain.readmodels import CheckProblem
 from domain.readmodels import MovementRow
 from domain.readmodels import ProductRow
@@ -36,10 +36,10 @@ from domain.readmodels import StockRow
 from persistence import backup
 from persistence import documents
 from persistence import planning
-from persistence import purchasing
 from persistence import queries
 from persistence import sync
 from persistence.db import Database
+from persistence.purchasing import orders as purchasing
 
 
 class CatalogQueries:

@@ -41,8 +41,8 @@ from sqlalchemy.types import BigInteger
 from domain.planning import PlanningHistory
 from domain.planning import StockItem
 from domain.planning import TermOption
-from domain.purchasing_model import PoState
-from domain.purchasing_model import PricePer
+from domain.purchasing.model import PoState
+from domain.purchasing.model import PricePer
 from persistence import tables as t
 from persistence.demand import daily_unfilled
 from persistence.product_planning import read_all as read_product_planning

@@ -154,7 +154,7 @@ movements = Table(
     Column("user", String(L.USERNAME), nullable=False, default=""),
     Column("device_id", String(36), nullable=False, default=""),
     # a receipt against a foreign-currency PO: the currency, the PO's unit price in it and the rate
-    # used (domain.exchange); unit_cost above is in the company currency. NULL on every other movement.
+    # used (domain.purchasing.exchange); unit_cost above is in the company currency. NULL on every other movement.
     Column("fx_currency", String(3)),
     Column("fx_unit_price", Scaled(COST)),
     Column("fx_rate", Scaled(COST)),
@@ -251,7 +251,7 @@ held_documents = Table(
     Index(None, "kind", "saved_at"),
 )
 
-# Purchasing (domain.purchasing): what a PO needs of suppliers beyond supplier_terms, and the POs.
+# Purchasing (domain.purchasing.orders): what a PO needs of suppliers beyond supplier_terms, and the POs.
 supplier_profiles = Table(
     "supplier_profiles",
     metadata,
@@ -291,7 +291,7 @@ preferred_suppliers = Table(
     *_sync_columns(),
 )
 
-# Exchange rates (domain.exchange): 1 ``currency`` = ``rate`` units of the company currency from
+# Exchange rates (domain.purchasing.exchange): 1 ``currency`` = ``rate`` units of the company currency from
 # ``valid_from`` on. Master data, synced like supplier terms; one rate per currency and date.
 exchange_rates = Table(
     "exchange_rates",

@@ -13,8 +13,8 @@ from persistence.demand import UnfilledDemandRepository
 from persistence.documents import DocumentRepository
 from persistence.errors import explain
 from persistence.product_planning import ProductPlanningRepository
-from persistence.purchasing import PurchasingRepository
-from persistence.rates import ExchangeRateRepository
+from persistence.purchasing.orders import PurchasingRepository
+from persistence.purchasing.rates import ExchangeRateRepository
 from persistence.repositories import BalanceRepository
 from persistence.repositories import Buffer
 from persistence.repositories import CustomerRepository

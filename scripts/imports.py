@@ -61,7 +61,7 @@ KNOWN: dict[str, str] = {
     "private domain.documents domain.ledger._reverse": POSTING,
     "private domain.documents domain.ledger._ship": POSTING,
     "private domain.documents domain.ledger._transfer": POSTING,
-    "private domain.purchasing domain.ledger._receive": POSTING,
+    "private domain.purchasing.orders domain.ledger._receive": POSTING,
     "private persistence.sync.engine persistence.sync._local": SYNC,
     "private persistence.sync.engine persistence.sync._reason": SYNC,
 }

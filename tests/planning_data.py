@@ -18,9 +18,9 @@ from pathlib import Path
 
 from domain import commands as c
 from domain import ledger
-from domain import purchasing_commands as pc
-from domain import purchasing_terms
 from domain.catalog import master as catalog
+from domain.purchasing import commands as pc
+from domain.purchasing import terms as purchasing_terms
 from persistence.db import open_database
 
 TODAY = date(2026, 6, 3)

@@ -143,9 +143,9 @@ def _business_in(uow):
     """Warehouse, supplier, product and a receipt; then a purchase order issued and printed twice."""
     from domain import commands as c
     from domain import ledger
-    from domain import purchasing as po
-    from domain import purchasing_commands as pc
     from domain.catalog import master as catalog
+    from domain.purchasing import commands as pc
+    from domain.purchasing import orders as po
     from ui.pdf.fonts import CJK_FONT
     from ui.pdf.purchase_order import render_purchase_order
 

@@ -17,7 +17,7 @@ from domain.catalog import master as catalog
 from domain.currencies import iso_currency
 from domain.model import Warehouse
 from domain.ports import UnitOfWork
-from domain.purchasing_model import PurchasingPolicy
+from domain.purchasing.model import PurchasingPolicy
 
 
 @dataclass(frozen=True)

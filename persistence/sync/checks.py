@@ -36,8 +36,8 @@ from domain.access import ROLES
 from domain.documents import DocumentKind
 from domain.errors import BadInput
 from domain.model import MovementKind
-from domain.purchasing_model import PoState
-from domain.purchasing_model import PricePer
+from domain.purchasing.model import PoState
+from domain.purchasing.model import PricePer
 from persistence import tables as t
 from persistence.sync import records as r
 from persistence.types import Instant

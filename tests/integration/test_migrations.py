@@ -161,8 +161,8 @@ def test_the_migrations_build_exactly_the_schema_of_the_tables_module(tmp_path):
 
 
 def test_upgrading_from_0009_keeps_pos_and_receipts_backs_up_and_adds_the_rate_columns_empty(tmp_path):
-    from domain import purchasing
-    from domain import purchasing_commands as pc
+    from domain.purchasing import commands as pc
+    from domain.purchasing import orders as purchasing
 
     path = tmp_path / "shop.sqlite3"
     db = open_database(path)

@@ -263,8 +263,8 @@ def test_planning_again_recomputes_only_the_item_whose_history_changed(db):
 
 
 def _po_received_after(db, sku: str, issued_day: int, days: int, qty: str = "12") -> None:
-    from domain import purchasing
-    from domain import purchasing_commands as pc
+    from domain.purchasing import commands as pc
+    from domain.purchasing import orders as purchasing
 
     po = purchasing.create_draft(db.uow(), pc.CreatePurchaseOrder("NB", "MAIN"))
     purchasing.add_line(db.uow(), pc.AddPurchaseOrderLine(po.id, sku, qty))

@@ -13,9 +13,6 @@ from domain import commands as c
 from domain import documents as docs
 from domain import ledger
 from domain import planning
-from domain import purchasing
-from domain import purchasing_commands as pc
-from domain import purchasing_terms as terms
 from domain import users
 from domain.access import ROLES
 from domain.access import Permission
@@ -25,6 +22,9 @@ from domain.catalog import master as catalog
 from domain.catalog.company import SetUpCompany
 from domain.catalog.company import set_up_company
 from domain.errors import Forbidden
+from domain.purchasing import commands as pc
+from domain.purchasing import orders as purchasing
+from domain.purchasing import terms
 from persistence import tables as t
 
 PASSWORD = "correct horse battery"

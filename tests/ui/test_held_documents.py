@@ -228,8 +228,8 @@ def test_the_scan_field_has_the_focus_whenever_a_document_screen_is_shown(qtbot,
 
 
 def test_a_held_receipt_against_a_purchase_order_comes_back_with_its_quantities(qtbot, services, db):
-    from domain import purchasing
-    from domain import purchasing_commands as pc
+    from domain.purchasing import commands as pc
+    from domain.purchasing import orders as purchasing
 
     po = purchasing.create_draft(db.uow(), pc.CreatePurchaseOrder("SUP", "W1"))
     purchasing.add_line(db.uow(), pc.AddPurchaseOrderLine(po.id, "A-1", "10", "2.00"))

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QMessageBox
 
 from domain import commands as c
-from domain import purchasing_commands as pc
-from domain import purchasing_terms
 from domain.catalog import master as catalog
+from domain.purchasing import commands as pc
+from domain.purchasing import terms as purchasing_terms
 
 
 @pytest.fixture
@@ -223,7 +223,7 @@ def test_the_preview_shows_the_rendered_po_with_its_pages(qtbot, services, scree
     qtbot.waitUntil(lambda: screen.preview.page_count > 0, timeout=20_000)
     assert screen.preview.page_count == 1
     assert "1 page" in screen.preview.status.text()
-    from domain import purchasing
+    from domain.purchasing import orders as purchasing
 
     for n in range(80):  # a long PO spans several pages
         catalog.add_product(services.uow(), c.AddProduct(f"X-{n:03d}", f"零件 {n}"))

@@ -9,10 +9,10 @@ from decimal import Decimal
 import pytest
 
 from domain import commands as c
-from domain import purchasing
-from domain import purchasing_commands as pc
-from domain import rates
 from domain.catalog import master as catalog
+from domain.purchasing import commands as pc
+from domain.purchasing import orders as purchasing
+from domain.purchasing import rates
 
 
 @pytest.fixture

@@ -15,10 +15,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtCore import QTranslator
 
 from domain import commands as c
-from domain import purchasing
-from domain import purchasing_commands as pc
 from domain.catalog import master as catalog
-from domain.purchasing_model import PurchasingPolicy
+from domain.purchasing import commands as pc
+from domain.purchasing import orders as purchasing
+from domain.purchasing.model import PurchasingPolicy
 
 ROOT = Path(__file__).resolve().parents[2]
 

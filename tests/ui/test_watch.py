@@ -126,8 +126,8 @@ def test_the_replenishment_plan_says_it_is_out_of_date_after_a_change_and_a_new_
 
 
 def test_purchasing_says_when_its_list_is_out_of_date_but_its_own_changes_do_not(qtbot, window, other):
-    from domain import purchasing
-    from domain import purchasing_commands as pc
+    from domain.purchasing import commands as pc
+    from domain.purchasing import orders as purchasing
 
     catalog.add_supplier(other.uow(), c.AddSupplier("S1", "Supplier one"))
     screen = window.show_screen("purchasing")

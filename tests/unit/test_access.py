@@ -9,9 +9,6 @@ from domain import documents as docs
 from domain import ledger
 from domain import planning
 from domain import product_planning
-from domain import purchasing
-from domain import purchasing_commands as pc
-from domain import purchasing_terms as terms
 from domain import users
 from domain.access import ROLES
 from domain.access import Permission
@@ -20,6 +17,9 @@ from domain.access import allows
 from domain.access import least_role
 from domain.catalog import master as catalog
 from domain.errors import Forbidden
+from domain.purchasing import commands as pc
+from domain.purchasing import orders as purchasing
+from domain.purchasing import terms
 from tests.fakes import FakeUnitOfWork
 
 PASSWORD = "correct horse"

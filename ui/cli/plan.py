@@ -267,8 +267,8 @@ def _suggest(suggestions, created, as_json: bool) -> None:
         print(f"draft {d.po_id}  {d.supplier}  {d.warehouse}  {len(d.lines)} line(s)  "
               f"{d.amount:,.2f} {d.currency} before tax")
     if len(created) > 1:  # one total per currency, never a sum of different currencies
-        from domain.exchange import totals_by_currency
-        from domain.exchange import totals_text
+        from domain.purchasing.exchange import totals_by_currency
+        from domain.purchasing.exchange import totals_text
 
         totals = totals_by_currency((d.currency, d.amount) for d in created)
         print("drafts total before tax: " + totals_text(totals, lambda x: f"{x:,.2f}"))

@@ -30,7 +30,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtGui import QColor
 
-from domain import purchasing_commands as pc
 from domain import validate as v
 from domain.documents import DocumentKind
 from domain.documents import LineInput
@@ -40,7 +39,8 @@ from domain.numbers import AmbiguousNumber
 from domain.numbers import D
 from domain.numbers import fmt
 from domain.numbers import round_cost
-from domain.purchasing_model import PricePer
+from domain.purchasing import commands as pc
+from domain.purchasing.model import PricePer
 from ui.i18n import fill
 from ui.models.table import Column
 from ui.models.table import RowTableModel
@@ -214,7 +214,7 @@ class DocumentLinesModel(QAbstractTableModel):
         return tuple((x.sku, x.qty) for x in self._lines if x.qty)
 
     def po_receipt(self, po: str, *, note: str = "", occurred_at=None) -> pc.ReceivePurchaseOrder | None:
-        """Against a PO: the receipt of what is entered now (``domain.purchasing.receive`` posts it).
+        """Against a PO: the receipt of what is entered now (``domain.purchasing.orders.receive`` posts it).
 
         None when no line has a quantity: a receipt without lines would receive everything still open.
         """

@@ -19,7 +19,7 @@ The Receive screen can also receive against a purchase order: pick an open PO of
 in the "Purchase order" field, or scan (type) its number, e.g. PO-2026-00042, in the scan
 field. The lines become the PO's open lines with what is still expected; the received
 quantity is prefilled with it and editable, and a scan counts only a product on the PO.
-Ctrl+Enter then runs ``domain.purchasing.receive`` (one transaction, on the task runner): the
+Ctrl+Enter then runs ``domain.purchasing.orders.receive`` (one transaction, on the task runner): the
 PO's received quantities and on-order change with the stock, the movements carry the PO
 number and the PO's unit cost, and what is not received stays open. Such a receipt is listed
 under its PO number (the purchasing screen), not among the posted GR- documents. Clearing the
@@ -64,7 +64,6 @@ from PySide6.QtWidgets import QTabWidget
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
-from domain import purchasing
 from domain.documents import DocumentError
 from domain.documents import DocumentKind
 from domain.documents import PostDocument
@@ -77,8 +76,9 @@ from domain.errors import RuleViolation
 from domain.held import HeldDocument
 from domain.imports.problems import Said
 from domain.numbers import fmt
-from domain.purchasing_model import OPEN_STATES
-from domain.purchasing_model import over_receipt_limit
+from domain.purchasing import orders as purchasing
+from domain.purchasing.model import OPEN_STATES
+from domain.purchasing.model import over_receipt_limit
 from domain.validate import code_key
 from ui.i18n import fill
 from ui.models import document_lines as lm
@@ -800,7 +800,7 @@ class DocumentEntry(Screen):
         self._show_po_info()
 
     def _post_po(self) -> None:
-        """Receive the entered quantities against the PO (``domain.purchasing.receive``, one transaction)."""
+        """Receive the entered quantities against the PO (``domain.purchasing.orders.receive``, one transaction)."""
         self._commit_open_editor()
         for label in (self.header_error, self.line_error, self.result_label):
             say(label, "")

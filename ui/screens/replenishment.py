@@ -414,8 +414,8 @@ def created_html(drafts) -> str:
         for d in drafts)
     total = ""
     if len(drafts) > 1:  # one total per currency, never a sum of different currencies
-        from domain.exchange import totals_by_currency
-        from domain.exchange import totals_text
+        from domain.purchasing.exchange import totals_by_currency
+        from domain.purchasing.exchange import totals_text
 
         sums = totals_text(totals_by_currency((d.currency, d.amount) for d in drafts), money_text)
         total = escape(fill(translate("Replenishment", "Together %1 before tax"), sums))

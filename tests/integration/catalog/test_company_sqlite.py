@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from domain import purchasing_commands as pc
-from domain import purchasing_terms
 from domain.catalog.company import SetUpCompany
 from domain.catalog.company import set_up_company
 from domain.errors import BadInput
 from domain.errors import Duplicate
+from domain.purchasing import commands as pc
+from domain.purchasing import terms as purchasing_terms
 
 
 def test_setting_up_a_company_stores_name_address_currency_and_the_first_warehouse(db):

@@ -1,4 +1,4 @@
-"""Immutable purchase-order rows that screens and the CLI read (``persistence.purchasing.purchase_orders``)."""
+"""Immutable purchase-order rows that screens and the CLI read (``persistence.purchasing.orders.purchase_orders``)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The purchase order aggregate: lines, states and the rules that move between them.
 
 A draft is freely editable. Issuing gives it a number and freezes what the supplier sees into
-a snapshot (``domain.purchasing_snapshot``). Afterwards a change is a revision: the revision
+a snapshot (``domain.purchasing.snapshot``). Afterwards a change is a revision: the revision
 number goes up and the snapshot is frozen again, so the supplier's copy and ours never drift
 apart silently. Receipts raise each line's received quantity; what is still open is on order.
 

@@ -1,6 +1,6 @@
 """Exchange-rate use cases: enter (or correct) a currency's rate of a date, remove one, list them.
 
-The rule that uses them is in ``domain.exchange``. Rates are master data: they sync with the
+The rule that uses them is in ``domain.purchasing.exchange``. Rates are master data: they sync with the
 hub like supplier terms (``persistence.sync.records``).
 """
 
@@ -9,15 +9,15 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from domain import purchasing_commands as pc
 from domain.access import Permission
 from domain.access import require
 from domain.errors import NotFound
-from domain.exchange import ExchangeRate
-from domain.exchange import foreign_currency
-from domain.exchange import rate_value
 from domain.ids import new_id
 from domain.ports import UnitOfWork
+from domain.purchasing import commands as pc
+from domain.purchasing.exchange import ExchangeRate
+from domain.purchasing.exchange import foreign_currency
+from domain.purchasing.exchange import rate_value
 from domain.refusals import refusal
 
 

@@ -1,4 +1,4 @@
-"""The purchasing repository the use cases need; ``persistence.purchasing`` implements it."""
+"""The purchasing repository the use cases need; ``persistence.purchasing.orders`` implements it."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from datetime import datetime
 from typing import Protocol
 
 from domain.catalog.packs import PriceBreak
-from domain.exchange import ExchangeRate
-from domain.purchasing_model import PurchaseOrder
-from domain.purchasing_model import PurchasingPolicy
-from domain.purchasing_model import SupplierProfile
-from domain.purchasing_model import TermDetails
+from domain.purchasing.exchange import ExchangeRate
+from domain.purchasing.model import PurchaseOrder
+from domain.purchasing.model import PurchasingPolicy
+from domain.purchasing.model import SupplierProfile
+from domain.purchasing.model import TermDetails
 
 
 class PurchasingRepository(Protocol):
@@ -43,7 +43,7 @@ class PurchasingRepository(Protocol):
 
 
 class ExchangeRateRepository(Protocol):
-    """Exchange rates per currency and date (``domain.exchange``)."""
+    """Exchange rates per currency and date (``domain.purchasing.exchange``)."""
 
     def on(self, currency: str, day: date) -> ExchangeRate | None:
         """The latest rate of ``currency`` dated on or before ``day``."""

@@ -9,14 +9,14 @@ import pytest
 from domain.errors import RuleViolation
 from domain.model import Supplier
 from domain.model import Warehouse
-from domain.purchasing_model import PoLine
-from domain.purchasing_model import PoState
-from domain.purchasing_model import PricePer
-from domain.purchasing_model import PurchaseOrder
-from domain.purchasing_model import check_receipt
-from domain.purchasing_snapshot import Party
-from domain.purchasing_snapshot import PoSnapshot
-from domain.purchasing_snapshot import freeze
+from domain.purchasing.model import PoLine
+from domain.purchasing.model import PoState
+from domain.purchasing.model import PricePer
+from domain.purchasing.model import PurchaseOrder
+from domain.purchasing.model import check_receipt
+from domain.purchasing.snapshot import Party
+from domain.purchasing.snapshot import PoSnapshot
+from domain.purchasing.snapshot import freeze
 
 D = Decimal
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)

@@ -16,7 +16,7 @@ from domain import commands as c
 from domain.catalog import master as catalog
 from persistence.db import open_database
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ rendered from a snapshot, never from live master data: renaming a supplier or mo
 warehouse later does not change a PO that was already sent.
 
 A PO in a foreign currency also freezes the exchange rate in force at that revision (the rate
-fixed on the PO, or the rate of the revision's date; ``domain.exchange``) with its source, so
+fixed on the PO, or the rate of the revision's date; ``domain.purchasing.exchange``) with its source, so
 the printed copy says which rate the company read it at. Snapshots made before rates existed
 read back with no rate.
 """
@@ -21,11 +21,11 @@ from datetime import date
 from decimal import Decimal
 
 from domain.catalog.packs import packs
-from domain.exchange import AppliedRate
 from domain.model import Supplier
 from domain.model import Warehouse
 from domain.numbers import D
-from domain.purchasing_model import PurchaseOrder
+from domain.purchasing.exchange import AppliedRate
+from domain.purchasing.model import PurchaseOrder
 
 DRAFT_NUMBER = "DRAFT"
 
@@ -73,7 +73,7 @@ class PoSnapshot:
     notes: str = ""
     company_currency: str = ""
     rate: Decimal | None = None  # units of company_currency per 1 currency; None: same currency or none known
-    rate_source: str = ""  # domain.exchange.FIXED or DATED
+    rate_source: str = ""  # domain.purchasing.exchange.FIXED or DATED
     rate_date: str = ""  # the rate's date (DATED) as ISO text
 
     @property

@@ -10,21 +10,21 @@ import pytest
 from sqlalchemy import select
 
 from domain import commands as c
-from domain import purchasing as po_uc
-from domain import purchasing_commands as pc
-from domain import purchasing_terms as terms
 from domain.catalog import master as catalog
 from domain.errors import BadInput
 from domain.errors import Duplicate
 from domain.errors import NotFound
 from domain.errors import RuleViolation
-from domain.purchasing_model import PoState
+from domain.purchasing import commands as pc
+from domain.purchasing import orders as po_uc
+from domain.purchasing import terms
+from domain.purchasing.model import PoState
 from persistence import queries
 from persistence import tables as t
-from persistence.purchasing import check_on_order
-from persistence.purchasing import purchase_orders
-from persistence.purchasing import supplier_terms
-from persistence.purchasing import suppliers
+from persistence.purchasing.orders import check_on_order
+from persistence.purchasing.orders import purchase_orders
+from persistence.purchasing.orders import supplier_terms
+from persistence.purchasing.orders import suppliers
 
 D = Decimal
 MARCH = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

@@ -21,17 +21,17 @@ from domain.catalog.packs import PriceBreak
 from domain.errors import RuleViolation
 from domain.numbers import D
 from domain.numbers import fmt
-from domain.purchasing_model import PoLine
-from domain.purchasing_model import PoState
-from domain.purchasing_model import PricePer
-from domain.purchasing_model import PurchaseOrder
-from domain.purchasing_model import PurchasingPolicy
-from domain.purchasing_model import SupplierProfile
-from domain.purchasing_model import TermDetails
-from domain.purchasing_rows import PoLineRow
-from domain.purchasing_rows import PoRow
-from domain.purchasing_rows import SupplierRow
-from domain.purchasing_rows import TermsRow
+from domain.purchasing.model import PoLine
+from domain.purchasing.model import PoState
+from domain.purchasing.model import PricePer
+from domain.purchasing.model import PurchaseOrder
+from domain.purchasing.model import PurchasingPolicy
+from domain.purchasing.model import SupplierProfile
+from domain.purchasing.model import TermDetails
+from domain.purchasing.rows import PoLineRow
+from domain.purchasing.rows import PoRow
+from domain.purchasing.rows import SupplierRow
+from domain.purchasing.rows import TermsRow
 from domain.readmodels import CheckProblem
 from persistence import tables as t
 

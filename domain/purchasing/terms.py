@@ -8,7 +8,6 @@ from decimal import Decimal
 
 from domain import commands as cmd
 from domain import ledger
-from domain import purchasing_commands as pc
 from domain import validate as v
 from domain.access import Permission
 from domain.access import require
@@ -20,10 +19,11 @@ from domain.errors import NotFound
 from domain.errors import RuleViolation
 from domain.model import Supplier
 from domain.ports import UnitOfWork
-from domain.purchasing_model import PricePer
-from domain.purchasing_model import PurchasingPolicy
-from domain.purchasing_model import SupplierProfile
-from domain.purchasing_model import TermDetails
+from domain.purchasing import commands as pc
+from domain.purchasing.model import PricePer
+from domain.purchasing.model import PurchasingPolicy
+from domain.purchasing.model import SupplierProfile
+from domain.purchasing.model import TermDetails
 from domain.refusals import refusal
 
 

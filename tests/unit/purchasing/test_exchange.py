@@ -8,15 +8,15 @@ from decimal import Decimal
 import pytest
 
 from domain.errors import BadInput
-from domain.exchange import DATED
-from domain.exchange import FIXED
-from domain.exchange import ExchangeRate
-from domain.exchange import foreign_currency
-from domain.exchange import rate_for_po
-from domain.exchange import rate_on
-from domain.exchange import rate_value
-from domain.exchange import totals_by_currency
-from domain.exchange import totals_text
+from domain.purchasing.exchange import DATED
+from domain.purchasing.exchange import FIXED
+from domain.purchasing.exchange import ExchangeRate
+from domain.purchasing.exchange import foreign_currency
+from domain.purchasing.exchange import rate_for_po
+from domain.purchasing.exchange import rate_on
+from domain.purchasing.exchange import rate_value
+from domain.purchasing.exchange import totals_by_currency
+from domain.purchasing.exchange import totals_text
 
 D = Decimal
 RATES = [ExchangeRate("USD", date(2026, 12, 3), D("7.2")), ExchangeRate("EUR", date(2026, 12, 2), D("7.9")),

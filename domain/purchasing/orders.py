@@ -9,7 +9,7 @@ Receipts go through the ledger's own posting (``ledger._receive``) with the PO n
 source reference and the PO's unit cost per stock unit (pack price ÷ pack size), so a PO
 receipt is valued exactly like any other receipt. A PO in a foreign currency is converted
 first: unit price × the PO's fixed rate if one is entered on it, else × the rate of the
-receipt's date; with neither the receipt is refused (``domain.exchange`` states the rule).
+receipt's date; with neither the receipt is refused (``domain.purchasing.exchange`` states the rule).
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from decimal import Decimal
 
 from domain import commands as cmd
 from domain import ledger
-from domain import purchasing_commands as pc
 from domain import validate as v
 from domain.access import Permission
 from domain.access import require
@@ -31,26 +30,27 @@ from domain.errors import BadInput
 from domain.errors import Duplicate
 from domain.errors import NotFound
 from domain.errors import RuleViolation
-from domain.exchange import AppliedRate
-from domain.exchange import NoExchangeRate
-from domain.exchange import needs_rate
-from domain.exchange import rate_for_po
-from domain.exchange import rate_value
 from domain.ids import new_id
 from domain.model import Movement
 from domain.model import Supplier
 from domain.numbers import ZERO
 from domain.numbers import fmt
 from domain.ports import UnitOfWork
-from domain.purchasing_model import OPEN_STATES
-from domain.purchasing_model import PoLine
-from domain.purchasing_model import PoState
-from domain.purchasing_model import PricePer
-from domain.purchasing_model import PurchaseOrder
-from domain.purchasing_model import check_receipt
-from domain.purchasing_snapshot import Party
-from domain.purchasing_snapshot import PoSnapshot
-from domain.purchasing_snapshot import freeze
+from domain.purchasing import commands as pc
+from domain.purchasing.exchange import AppliedRate
+from domain.purchasing.exchange import NoExchangeRate
+from domain.purchasing.exchange import needs_rate
+from domain.purchasing.exchange import rate_for_po
+from domain.purchasing.exchange import rate_value
+from domain.purchasing.model import OPEN_STATES
+from domain.purchasing.model import PoLine
+from domain.purchasing.model import PoState
+from domain.purchasing.model import PricePer
+from domain.purchasing.model import PurchaseOrder
+from domain.purchasing.model import check_receipt
+from domain.purchasing.snapshot import Party
+from domain.purchasing.snapshot import PoSnapshot
+from domain.purchasing.snapshot import freeze
 from domain.refusals import refusal
 
 NUMBER_PREFIX = "PO"
@@ -225,7 +225,7 @@ def receive(uow: UnitOfWork, c: pc.ReceivePurchaseOrder) -> list[Movement]:
     """Receive some or all open lines; what is missing stays open (a backorder).
 
     A PO in a foreign currency is valued at its unit price × the PO's fixed rate, or × the rate
-    of the receipt's date (``domain.exchange``); each movement keeps the foreign unit price, the
+    of the receipt's date (``domain.purchasing.exchange``); each movement keeps the foreign unit price, the
     currency and the rate.
 
     Raises:

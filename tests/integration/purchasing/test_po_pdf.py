@@ -11,12 +11,12 @@ import pytest
 from pypdf import PdfReader
 
 from domain import commands as c
-from domain import purchasing as po_uc
-from domain import purchasing_commands as pc
 from domain.catalog import master as catalog
-from domain.purchasing_snapshot import Party
-from domain.purchasing_snapshot import PoSnapshot
-from domain.purchasing_snapshot import SnapshotLine
+from domain.purchasing import commands as pc
+from domain.purchasing import orders as po_uc
+from domain.purchasing.snapshot import Party
+from domain.purchasing.snapshot import PoSnapshot
+from domain.purchasing.snapshot import SnapshotLine
 from ui.pdf.base import paper_for
 from ui.pdf.purchase_order import render_purchase_order
 

@@ -1,4 +1,4 @@
-"""Exchange rates (``domain.exchange``) on SQLAlchemy Core: the repository and the read query."""
+"""Exchange rates (``domain.purchasing.exchange``) on SQLAlchemy Core: the repository and the read query."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from sqlalchemy import insert
 from sqlalchemy import select
 from sqlalchemy import update
 
-from domain.exchange import ExchangeRate
+from domain.purchasing.exchange import ExchangeRate
 from persistence import tables as t
 
 R = t.exchange_rates
