@@ -4,7 +4,7 @@ A customer asked for a quantity that could not be shipped (the shelf was empty o
 moves in the ledger, so shipments alone would read the day as less demand than there was — or, when
 the product was out of stock, as no information at all. ``record_unfilled_demand`` keeps such a
 request as an immutable record (never updated, like a movement); planning adds it to the day's
-shipped quantity and counts the day as observed (``domain.planning.weekly_matrix``).
+shipped quantity and counts the day as observed (``domain.planning.run.weekly_matrix``).
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from domain.model import Supplier
 from domain.model import SupplierTerms
 from domain.model import Valuation
 from domain.model import Warehouse
-from domain.product_planning_model import ProductPlanningRepository
+from domain.planning.product_model import ProductPlanningRepository
 from domain.purchasing.ports import ExchangeRateRepository
 from domain.purchasing.ports import PurchasingRepository
 from domain.users_model import UserRepository

@@ -25,7 +25,7 @@ from domain.documents import ScanTarget
 from domain.model import Customer
 from domain.model import Supplier
 from domain.model import Warehouse
-from domain.planning import HistoryReader
+from domain.planning.run import HistoryReader
 from domain.purchasing.rows import PoRow
 from domain.purchasing.rows import SupplierRow
 from domain.purchasing.rows import TermsRow
@@ -35,10 +35,10 @@ from domain.readmodels import ProductRow
 from domain.readmodels import StockRow
 from persistence import backup
 from persistence import documents
-from persistence import planning
 from persistence import queries
 from persistence import sync
 from persistence.db import Database
+from persistence.planning import queries as planning
 from persistence.purchasing import orders as purchasing
 
 

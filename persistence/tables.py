@@ -304,7 +304,7 @@ exchange_rates = Table(
     UniqueConstraint("currency", "valid_from"),
 )
 
-# A product's own planning policy (domain.product_planning): a cycle service target (a fraction, e.g.
+# A product's own planning policy (domain.planning.product): a cycle service target (a fraction, e.g.
 # 0.975) and a review period in days; NULL keeps the default (the ABC class's target, the run's review).
 product_planning = Table(
     "product_planning",

@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from persistence.demand import UnfilledDemandRepository
 from persistence.documents import DocumentRepository
 from persistence.errors import explain
-from persistence.product_planning import ProductPlanningRepository
+from persistence.planning.product import ProductPlanningRepository
 from persistence.purchasing.orders import PurchasingRepository
 from persistence.purchasing.rates import ExchangeRateRepository
 from persistence.repositories import BalanceRepository

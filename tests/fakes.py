@@ -23,7 +23,7 @@ from domain.model import Supplier
 from domain.model import SupplierTerms
 from domain.model import Valuation
 from domain.model import Warehouse
-from domain.product_planning import ProductPlanning
+from domain.planning.product import ProductPlanning
 from domain.users_model import User
 from domain.validate import code_key
 

@@ -172,7 +172,7 @@ def _forecast() -> str:
 
     import holidays
 
-    from domain.forecasting.models import fit_ets
+    from domain.planning.forecasting.models import fit_ets
 
     weekly = [20 + 5 * math.sin(week / 4) + week * 0.2 for week in range(60)]
     result = fit_ets(weekly, 4, season=52)

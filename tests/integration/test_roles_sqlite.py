@@ -12,7 +12,6 @@ from sqlalchemy import select
 from domain import commands as c
 from domain import documents as docs
 from domain import ledger
-from domain import planning
 from domain import users
 from domain.access import ROLES
 from domain.access import Permission
@@ -22,6 +21,7 @@ from domain.catalog import master as catalog
 from domain.catalog.company import SetUpCompany
 from domain.catalog.company import set_up_company
 from domain.errors import Forbidden
+from domain.planning import run as planning
 from domain.purchasing import commands as pc
 from domain.purchasing import orders as purchasing
 from domain.purchasing import terms

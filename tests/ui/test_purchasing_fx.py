@@ -108,7 +108,7 @@ def test_a_receipt_without_a_rate_is_refused_in_the_dialog_saying_where_to_enter
 
 
 def test_replenishment_drafts_in_two_currencies_are_totalled_per_currency():
-    from domain.planning import DraftCreated
+    from domain.planning.run import DraftCreated
     from ui.screens.replenishment import created_html
 
     drafts = [DraftCreated("a" * 36, "US1", "MAIN", [("BOLT", Decimal(10))], Decimal("100.00"), "USD"),

@@ -7,8 +7,6 @@ import pytest
 from domain import commands as c
 from domain import documents as docs
 from domain import ledger
-from domain import planning
-from domain import product_planning
 from domain import users
 from domain.access import ROLES
 from domain.access import Permission
@@ -17,6 +15,8 @@ from domain.access import allows
 from domain.access import least_role
 from domain.catalog import master as catalog
 from domain.errors import Forbidden
+from domain.planning import product as product_planning
+from domain.planning import run as planning
 from domain.purchasing import commands as pc
 from domain.purchasing import orders as purchasing
 from domain.purchasing import terms

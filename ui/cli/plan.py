@@ -2,7 +2,7 @@
 ``target`` (a product's own service target and review period).
 
 Exit status as in ``ui.cli``: 0 done, 2 bad input, 3 refused by a business rule. numpy and the
-forecasting package load only when one of these commands runs (inside ``domain.planning``), so the
+forecasting package load only when one of these commands runs (inside ``domain.planning.run``), so the
 other commands keep starting fast. By default only the vectorised numpy methods forecast (about a
 second for thousands of products); ``--thorough`` also backtests the statsmodels models for
 ``--budget`` seconds in two processes.
@@ -65,7 +65,7 @@ def _options(args: argparse.Namespace) -> dict:
 
 
 def _reader(db):
-    from persistence.planning import reader
+    from persistence.planning.queries import reader
 
     return reader(db.engine, utc_offset_seconds=time.localtime().tm_gmtoff)
 
@@ -117,11 +117,11 @@ def _record_unfilled(args: argparse.Namespace, db) -> int:
 def _target(args: argparse.Namespace, db) -> int:
     """Show the product's overrides; --service / --review-days change one ('default' clears it, so the ABC
     class's target or the run's review period applies again); an option left out keeps its value."""
-    from domain.planning import DEFAULT_REVIEW_DAYS
-    from domain.planning import SERVICE_BY_CLASS
-    from domain.product_planning import SetProductPlanning
-    from domain.product_planning import set_product_planning
-    from persistence.product_planning import of_sku
+    from domain.planning.product import SetProductPlanning
+    from domain.planning.product import set_product_planning
+    from domain.planning.run import DEFAULT_REVIEW_DAYS
+    from domain.planning.run import SERVICE_BY_CLASS
+    from persistence.planning.product import of_sku
 
     current = of_sku(db.engine, args.sku)
     if current is None:
@@ -155,8 +155,8 @@ def _target(args: argparse.Namespace, db) -> int:
 
 
 def run_plan(args: argparse.Namespace, db) -> int:
-    from domain import planning
-    from persistence.planning import forecast_cache
+    from domain.planning import run as planning
+    from persistence.planning.queries import forecast_cache
 
     if args.command == "unfilled":
         return _record_unfilled(args, db)

@@ -1,6 +1,6 @@
 """Replenishment: run planning, read the reorder alerts and their reasons, turn suggestions into draft POs.
 
-"Run planning" (F5, the main window's refresh) runs ``domain.planning.plan`` on the task runner with the
+"Run planning" (F5, the main window's refresh) runs ``domain.planning.run.plan`` on the task runner with the
 history reader from ``services.planning.reader`` and the forecast cache from ``services.planning.forecast_cache``:
 only the rows whose history changed since the last run are forecast again. A progress bar counts the rows.
 "Thorough" also fits the statsmodels models (ETS, Theta) and adds them to the combination the forecast is made
@@ -11,7 +11,7 @@ previous result.
 
 The table lists every product × warehouse with an alert. A line with a suggested quantity and a supplier
 can be ticked (the SKU cell) and its quantity edited; "Create purchase orders…" confirms suppliers and
-line counts and calls ``domain.planning.create_drafts`` on the task runner, then plans again — the
+line counts and calls ``domain.planning.run.create_drafts`` on the task runner, then plans again — the
 drafts count as on order, so the same lines are not suggested twice. The selected line's explanation
 (every number planning froze with it) and its forecast chart are shown below the table.
 """
@@ -126,7 +126,7 @@ def model_text(name: str) -> str:
 
 
 def _combination_text(name: str) -> str:
-    """``combination(damped,theta,seasonal)+ets+theta`` (``domain.forecasting.combine``) for people."""
+    """``combination(damped,theta,seasonal)+ets+theta`` (``domain.planning.forecasting.combine``) for people."""
     inside, _, joined = name.removeprefix("combination(").partition(")")
     names = [_tr(MODELS[m]) if m in MODELS else m for m in inside.split(",") if m and m != "seasonal"]
     # Thorough's members: the statsmodels fits of ETS and Theta
@@ -188,7 +188,7 @@ EXPLANATION = [
 ]
 
 
-# The formula line of the explanation (domain.replenishment.FORMULA, as frozen with the alerts), translated.
+# The formula line of the explanation (domain.planning.replenishment.FORMULA, as frozen with the alerts), translated.
 FORMULAS = {
     "s = d·L + z·σ_LT; S = d(L+R) + z·σ_(L+R); order S − position when position − d·R ≤ s": QT_TRANSLATE_NOOP(
         "Replenishment", "s = d·L + z·σ_LT; S = d(L+R) + z·σ_(L+R); order S − position when position − d·R ≤ s"),
@@ -432,11 +432,11 @@ class PlanResult:
 
 def run_plan(history: PlanningQueries, orders: PurchasingQueries, today: date, weeks: int, *, thorough: bool = False,
              cancel=None, progress=None) -> PlanResult:
-    """``domain.planning.plan`` with the app's history reader and forecast cache (worker thread).
+    """``domain.planning.run.plan`` with the app's history reader and forecast cache (worker thread).
 
     ``cancel`` (a callable) is asked between batches; ``progress`` gets (rows done, rows in all).
     """
-    from domain import planning
+    from domain.planning import run as planning
 
     reader = history.reader(utc_offset_seconds=time.localtime().tm_gmtoff)
     control = planning.RunControl(cache=history.forecast_cache(), cancel=cancel, progress=progress)
@@ -653,7 +653,7 @@ class ReplenishmentScreen(Screen):
         self.target_button.setEnabled(not on and self.selected_row() is not None)
 
     def show_error(self, exc: BaseException) -> None:
-        from domain.planning_cache import Cancelled
+        from domain.planning.cache import Cancelled
 
         self._stopped()
         if isinstance(exc, Cancelled):
@@ -778,7 +778,7 @@ class ReplenishmentScreen(Screen):
         dialog.open()
 
     def _save_target(self, row, service: str, review: str) -> None:
-        from domain.product_planning import SetProductPlanning
+        from domain.planning.product import SetProductPlanning
 
         self.target_dialog = None
         self.target_button.setEnabled(False)
@@ -786,7 +786,7 @@ class ReplenishmentScreen(Screen):
         uow = self.services.uow
 
         def save():
-            from domain.product_planning import set_product_planning
+            from domain.planning.product import set_product_planning
 
             return set_product_planning(uow(), command)
 
@@ -824,7 +824,7 @@ class ReplenishmentScreen(Screen):
         note = translate("Replenishment", "suggested by replenishment planning")  # printed on the PO
 
         def create():
-            from domain import planning
+            from domain.planning import run as planning
 
             return planning.create_drafts(uow(), chosen, note)
 
