@@ -32,8 +32,8 @@ from domain import commands as cmd
 from domain import ledger
 from domain import limits
 from domain import validate as v
-from domain.access import Permission
-from domain.access import require
+from domain.access.roles import Permission
+from domain.access.roles import require
 from domain.documents_model import Document
 from domain.documents_model import DocumentKind
 from domain.documents_model import DocumentLine
@@ -113,7 +113,7 @@ class DocumentError(DomainError):
         self.cause = cause
 
 
-# What posting each kind of document needs of the acting user (domain.access); reversing needs REVERSE.
+# What posting each kind of document needs of the acting user (domain.access.roles); reversing needs REVERSE.
 NEEDS = {
     DocumentKind.RECEIPT: Permission.RECEIVE,
     DocumentKind.SHIPMENT: Permission.SHIP,

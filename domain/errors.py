@@ -79,7 +79,7 @@ class Forbidden(DomainError):
         user: the acting user's name ("" when nobody is signed in).
         role: their stored role ("" when nobody is signed in or the user is not active).
         needed: the least role that holds the permission.
-        permission: what the use case needs (a ``domain.access.Permission`` value).
+        permission: what the use case needs (a ``domain.access.roles.Permission`` value).
     """
 
     def __init__(self, message: str, *, user: str = "", role: str = "", needed: str = "",

@@ -28,8 +28,8 @@ from domain import commands as cmd
 from domain import limits
 from domain import validate as v
 from domain import valuation
-from domain.access import Permission
-from domain.access import require
+from domain.access.roles import Permission
+from domain.access.roles import require
 from domain.bulk import without_cycle_collection
 from domain.errors import AlreadyReversed
 from domain.errors import InsufficientStock
@@ -242,7 +242,7 @@ def _read_ahead(uow: UnitOfWork, batch: list[object], seen: set[tuple]) -> None:
     uow.balances.preload(pairs)
 
 
-# What each ledger command needs of the acting user (domain.access).
+# What each ledger command needs of the acting user (domain.access.roles).
 NEEDS: dict[type, Permission] = {
     cmd.ReceiveStock: Permission.RECEIVE,
     cmd.ShipStock: Permission.SHIP,

@@ -10,6 +10,7 @@ from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Protocol
 
+from domain.access.model import UserRepository
 from domain.documents_model import Document
 from domain.model import Balance
 from domain.model import Customer
@@ -23,7 +24,6 @@ from domain.model import Warehouse
 from domain.planning.product_model import ProductPlanningRepository
 from domain.purchasing.ports import ExchangeRateRepository
 from domain.purchasing.ports import PurchasingRepository
-from domain.users_model import UserRepository
 
 Key = tuple[datetime, str]
 

@@ -75,8 +75,8 @@ OWN = (
     "not_signed_in",  # domain.errors.Forbidden: user, role, needed, permission
     "inactive_user",
     "forbidden",
-    "sign_in_failed",  # domain.users.SignInFailed
-    "sign_in_throttled",  # domain.users.SignInThrottled: username, failures, seconds
+    "sign_in_failed",  # domain.access.users.SignInFailed
+    "sign_in_throttled",  # domain.access.users.SignInThrottled: username, failures, seconds
     "no_exchange_rate",  # domain.purchasing.exchange.NoExchangeRate: currency, day, po
     "currency_change_needs_confirmation",  # domain.purchasing.terms.CurrencyChangeNeedsConfirmation
 )

@@ -81,7 +81,7 @@ class Database:
         self.user, self.role = user, role
 
     def uow(self, user: str | None = None, role: str | None = None) -> SqlAlchemyUnitOfWork:
-        """A unit of work acting as ``user`` with ``role`` (None: nobody signed in; see domain.access).
+        """A unit of work acting as ``user`` with ``role`` (None: nobody signed in; see domain.access.roles).
 
         Without ``user`` it acts as whoever ``act_as`` named.
         """

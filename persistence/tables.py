@@ -372,7 +372,7 @@ purchase_order_revisions = Table(
 )
 
 
-# Sign-in and roles (domain.access): off until the first user is created. Passwords only as
+# Sign-in and roles (domain.access.roles): off until the first user is created. Passwords only as
 # slow salted hashes; movements and documents keep the user name in their ``user`` column.
 users = Table(
     "users",

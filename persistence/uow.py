@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
+from persistence.access.users import UserRepository
 from persistence.demand import UnfilledDemandRepository
 from persistence.documents import DocumentRepository
 from persistence.errors import explain
@@ -22,7 +23,6 @@ from persistence.repositories import MovementRepository
 from persistence.repositories import ProductRepository
 from persistence.repositories import SupplierRepository
 from persistence.repositories import WarehouseRepository
-from persistence.users import UserRepository
 
 
 class SqlAlchemyUnitOfWork:
@@ -31,7 +31,7 @@ class SqlAlchemyUnitOfWork:
         self.engine = engine
         self.device_id = device_id
         self.user = user
-        self.role = role  # None: nobody signed in, allowed only while sign-in is off (domain.access)
+        self.role = role  # None: nobody signed in, allowed only while sign-in is off (domain.access.roles)
         self.money_places = money_places
         self._conn = None
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from dataclasses import field
 from datetime import datetime
 
+from domain.access.model import User
 from domain.model import Balance
 from domain.model import Customer
 from domain.model import Movement
@@ -24,7 +25,6 @@ from domain.model import SupplierTerms
 from domain.model import Valuation
 from domain.model import Warehouse
 from domain.planning.product import ProductPlanning
-from domain.users_model import User
 from domain.validate import code_key
 
 Key = tuple[datetime, str]

@@ -11,8 +11,8 @@ from dataclasses import replace
 
 from domain import commands as cmd
 from domain import validate as v
-from domain.access import Permission
-from domain.access import require
+from domain.access.roles import Permission
+from domain.access.roles import require
 from domain.catalog import master as catalog
 from domain.currencies import iso_currency
 from domain.model import Warehouse

@@ -17,8 +17,8 @@ from decimal import Decimal
 
 from domain import commands as cmd
 from domain import validate as v
-from domain.access import Permission
-from domain.access import require
+from domain.access.roles import Permission
+from domain.access.roles import require
 from domain.errors import BadInput
 from domain.errors import Duplicate
 from domain.errors import NotFound

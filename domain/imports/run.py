@@ -22,8 +22,8 @@ from collections.abc import Callable
 from collections.abc import Iterator
 from datetime import date
 
-from domain.access import Permission
-from domain.access import require
+from domain.access.roles import Permission
+from domain.access.roles import require
 from domain.bulk import without_cycle_collection
 from domain.imports import master
 from domain.imports import stock

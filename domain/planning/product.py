@@ -15,8 +15,8 @@ from decimal import Decimal
 from decimal import InvalidOperation
 from typing import TYPE_CHECKING
 
-from domain.access import Permission
-from domain.access import require
+from domain.access.roles import Permission
+from domain.access.roles import require
 from domain.errors import BadInput
 from domain.errors import NotFound
 from domain.planning.product_model import ProductPlanning

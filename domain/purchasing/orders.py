@@ -22,8 +22,8 @@ from decimal import Decimal
 from domain import commands as cmd
 from domain import ledger
 from domain import validate as v
-from domain.access import Permission
-from domain.access import require
+from domain.access.roles import Permission
+from domain.access.roles import require
 from domain.catalog.packs import price_for
 from domain.catalog.packs import round_order_qty
 from domain.errors import BadInput

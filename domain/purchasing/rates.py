@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from domain.access import Permission
-from domain.access import require
+from domain.access.roles import Permission
+from domain.access.roles import require
 from domain.errors import NotFound
 from domain.ids import new_id
 from domain.ports import UnitOfWork

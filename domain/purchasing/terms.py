@@ -9,8 +9,8 @@ from decimal import Decimal
 from domain import commands as cmd
 from domain import ledger
 from domain import validate as v
-from domain.access import Permission
-from domain.access import require
+from domain.access.roles import Permission
+from domain.access.roles import require
 from domain.catalog import master as catalog
 from domain.catalog.packs import PriceBreak
 from domain.currencies import iso_currency

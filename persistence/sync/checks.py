@@ -32,7 +32,7 @@ from sqlalchemy import Table
 from sqlalchemy import Text
 
 from domain import validate as v
-from domain.access import ROLES
+from domain.access.roles import ROLES
 from domain.documents import DocumentKind
 from domain.errors import BadInput
 from domain.model import MovementKind

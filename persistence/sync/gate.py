@@ -441,8 +441,8 @@ def user_authority(conn: Connection, spec: r.Spec, e: Entry, record: dict | None
     wait like any other, for whoever is at the desk to approve (with sign-in off, anyone there may):
     otherwise a hub password would be enough to make the first admin of every desk without users.
     """
-    from domain.access import ROLES
-    from domain.access import Role
+    from domain.access.roles import ROLES
+    from domain.access.roles import Role
 
     if spec.name != "users":
         return ""

@@ -18,12 +18,12 @@ from _common import table
 
 from domain import commands as c
 from domain import ledger
-from domain import users
-from domain.access import Permission
-from domain.access import require
+from domain.access import users
+from domain.access.passwords import hash_password
+from domain.access.passwords import verify_password
+from domain.access.roles import Permission
+from domain.access.roles import require
 from domain.catalog import master as catalog
-from domain.passwords import hash_password
-from domain.passwords import verify_password
 from persistence.db import open_database
 
 PASSWORD = "bench-pass-1"

@@ -250,7 +250,7 @@ def test_switching_to_chinese_translates_the_page_and_its_list(qtbot, make_servi
 
 
 def test_a_clerk_sees_restore_disabled_and_the_domain_refuses_a_restore_anyway(qtbot, shop, make_services):
-    from domain import users
+    from domain.access import users
     from ui.screens.settings import SettingsScreen
 
     users.add_user(shop.uow(), users.AddUser("boss", "boss-pass-1", "admin"))

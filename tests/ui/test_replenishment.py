@@ -421,7 +421,7 @@ def test_a_product_s_own_service_target_is_saved_from_its_dialog_and_the_plan_sa
 
 
 def test_a_clerk_cannot_open_the_service_target_dialog(qtbot, screen):
-    from domain.access import Permission
+    from domain.access.roles import Permission
     from ui.access import guard_screen
 
     guards = guard_screen("replenishment", screen, "clerk")

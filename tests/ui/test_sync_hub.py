@@ -171,7 +171,7 @@ def test_apply_losing_version_asks_first_then_puts_it_in_place(qtbot, conflicts_
 
 
 def test_where_sign_in_is_on_only_a_manager_may_resolve(qtbot, db, other, hub, make_services):
-    from domain import users
+    from domain.access import users
     from ui.screens.conflicts import ConflictsScreen
 
     make_conflicts(db, other, hub)

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from domain import commands as c
-from domain import users
+from domain.access import users
 from domain.catalog import master as catalog
 from ui.access import RoleGuard
 from ui.app import create_main_window

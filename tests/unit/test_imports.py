@@ -264,8 +264,8 @@ def test_a_clerk_may_not_import_products_even_calling_the_use_case_directly(uow)
     from datetime import UTC
     from datetime import datetime
 
+    from domain.access.model import User
     from domain.errors import Forbidden
-    from domain.users_model import User
 
     uow.state.users["ann"] = User("u1", "ann", "clerk", "x", datetime(2026, 1, 1, tzinfo=UTC))
     uow.user, uow.role = "ann", "clerk"

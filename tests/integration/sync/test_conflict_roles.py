@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from domain import users
+from domain.access import users
 from domain.errors import Forbidden
 from domain.errors import NotFound
 from persistence import sync

@@ -223,7 +223,7 @@ def test_sync_status_json_names_each_quarantined_record(office, tmp_path, capsys
 
 
 def _signed_in_office(hub: str, devices):
-    from domain import users
+    from domain.access import users
 
     a, b = devices("a"), devices("b")
     setup_master(a)
@@ -265,7 +265,7 @@ def test_a_user_made_admin_on_the_hub_by_no_admin_is_held_and_nobody_becomes_adm
 
 
 def test_a_user_an_admin_added_elsewhere_comes_in_once_an_admin_here_approves_it(hub, devices):
-    from domain import users
+    from domain.access import users
 
     a, b = _signed_in_office(hub, devices)
     added = users.add_user(a.uow(), users.AddUser("wang", "wang-pass-1", "manager"))
@@ -348,7 +348,7 @@ def test_a_forged_conflict_cannot_make_a_user_admin_or_apply_bad_values(hub, dev
     finally:
         w.close()
     sync.sync(b, hub)
-    from domain import users
+    from domain.access import users
 
     users.add_user(b.uow("boss", "admin"), users.AddUser("zhao", "zhao-pass-1", "manager"))
     with pytest.raises(Forbidden):

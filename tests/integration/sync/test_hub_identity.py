@@ -12,7 +12,7 @@ import pytest
 
 from domain import commands as c
 from domain import ledger
-from domain import users
+from domain.access import users
 from domain.catalog import master as catalog
 from domain.errors import Forbidden
 from persistence import sync

@@ -1,4 +1,4 @@
-"""Restoring a backup: the one rule of who may, for the window and the command line (domain.backups)."""
+"""Restoring a backup: the one rule of who may, for the window and the command line (domain.access.backups)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from domain import users
-from domain.access import Role
-from domain.backups import restore_backup
+from domain.access import users
+from domain.access.backups import restore_backup
+from domain.access.roles import Role
 from domain.errors import Forbidden
 from tests.fakes import FakeUnitOfWork
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 from typing import TypeVar
 
-from domain.access import Permission
-from domain.access import authorize
+from domain.access.roles import Permission
+from domain.access.roles import authorize
 
 R = TypeVar("R")
 

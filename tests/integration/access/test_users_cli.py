@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def cli(db: Path, *args: str, capsys, password: str | None = None, new_password: str | None = None,
@@ -39,7 +39,7 @@ def cli(db: Path, *args: str, capsys, password: str | None = None, new_password:
 def patient_clock(monkeypatch):
     """Each sign-in happens two minutes after the one before, so a failed attempt never pauses the next one
     (the pause itself is tested with a clock that stands still)."""
-    from domain import users
+    from domain.access import users
 
     moments = itertools.count()
     monkeypatch.setattr(users, "system_clock", lambda: datetime(2026, 3, 1, tzinfo=UTC)
@@ -193,7 +193,7 @@ def test_an_admin_deactivates_and_reactivates_a_user(shop):
 
 
 def test_failed_sign_ins_pause_the_next_attempt_with_a_message_saying_when(shop, monkeypatch):
-    from domain import users
+    from domain.access import users
 
     now = [datetime(2026, 3, 1, 9, 0, tzinfo=UTC)]
     monkeypatch.setattr(users, "system_clock", lambda: now[0])

@@ -7,15 +7,15 @@ from datetime import datetime
 
 import pytest
 
-from domain import users
-from domain.access import Role
+from domain.access import users
+from domain.access.passwords import hash_password
+from domain.access.passwords import verify_password
+from domain.access.roles import Role
 from domain.errors import BadInput
 from domain.errors import Duplicate
 from domain.errors import Forbidden
 from domain.errors import NotFound
 from domain.errors import RuleViolation
-from domain.passwords import hash_password
-from domain.passwords import verify_password
 from tests.fakes import FakeUnitOfWork
 
 PASSWORD = "s3cret-enough"

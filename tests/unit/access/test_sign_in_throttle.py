@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from domain import users
+from domain.access import users
 from tests.fakes import FakeUnitOfWork
 
 PASSWORD = "boss-pass-1"

@@ -1,6 +1,6 @@
 """The users table: the repository the user use cases need.
 
-``any_active`` and ``by_username`` run at the start of every use case (``domain.access.require``),
+``any_active`` and ``by_username`` run at the start of every use case (``domain.access.roles.require``),
 so their statements are built once here.
 """
 
@@ -15,7 +15,7 @@ from sqlalchemy import insert
 from sqlalchemy import select
 from sqlalchemy import update
 
-from domain.users_model import User
+from domain.access.model import User
 from persistence import tables as t
 from persistence.types import from_micros
 from persistence.types import to_micros

@@ -23,23 +23,23 @@ from datetime import datetime
 from datetime import timedelta
 
 from domain import validate as v
-from domain.access import ROLES
-from domain.access import Permission
-from domain.access import Role
-from domain.access import require
-from domain.access import role_of
+from domain.access.model import User
+from domain.access.passwords import hash_password
+from domain.access.passwords import verify_password
+from domain.access.passwords import waste_time
+from domain.access.roles import ROLES
+from domain.access.roles import Permission
+from domain.access.roles import Role
+from domain.access.roles import require
+from domain.access.roles import role_of
 from domain.errors import BadInput
 from domain.errors import Duplicate
 from domain.errors import Forbidden
 from domain.errors import NotFound
 from domain.errors import RuleViolation
 from domain.ids import new_id
-from domain.passwords import hash_password
-from domain.passwords import verify_password
-from domain.passwords import waste_time
 from domain.ports import UnitOfWork
 from domain.refusals import refusal
-from domain.users_model import User
 
 MIN_PASSWORD = 8
 MAX_PASSWORD = 1024

@@ -1,4 +1,4 @@
-"""A user who may sign in, and the repository the user use cases need (``persistence.users`` implements it)."""
+"""A user who may sign in, and the repository the user use cases need (``persistence.access.users`` implements it)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Protocol
 
 @dataclass(frozen=True)
 class User:
-    """A person who signs in. ``password_hash`` is a ``domain.passwords`` hash, never the password.
+    """A person who signs in. ``password_hash`` is a ``domain.access.passwords`` hash, never the password.
 
     Identity is the user name (unique in a database); ``id`` is the global row id kept for sync.
     """

@@ -7,12 +7,12 @@ import pytest
 from domain import commands as c
 from domain import documents as docs
 from domain import ledger
-from domain import users
-from domain.access import ROLES
-from domain.access import Permission
-from domain.access import Role
-from domain.access import allows
-from domain.access import least_role
+from domain.access import users
+from domain.access.roles import ROLES
+from domain.access.roles import Permission
+from domain.access.roles import Role
+from domain.access.roles import allows
+from domain.access.roles import least_role
 from domain.catalog import master as catalog
 from domain.errors import Forbidden
 from domain.planning import product as product_planning
