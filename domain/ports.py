@@ -11,19 +11,19 @@ from datetime import datetime
 from typing import Protocol
 
 from domain.access.model import UserRepository
-from domain.documents_model import Document
-from domain.model import Balance
-from domain.model import Customer
-from domain.model import Movement
-from domain.model import Position
-from domain.model import Product
-from domain.model import Supplier
-from domain.model import SupplierTerms
-from domain.model import Valuation
-from domain.model import Warehouse
 from domain.planning.product_model import ProductPlanningRepository
 from domain.purchasing.ports import ExchangeRateRepository
 from domain.purchasing.ports import PurchasingRepository
+from domain.stock.documents_model import Document
+from domain.stock.model import Balance
+from domain.stock.model import Customer
+from domain.stock.model import Movement
+from domain.stock.model import Position
+from domain.stock.model import Product
+from domain.stock.model import Supplier
+from domain.stock.model import SupplierTerms
+from domain.stock.model import Valuation
+from domain.stock.model import Warehouse
 
 Key = tuple[datetime, str]
 

@@ -105,9 +105,9 @@ class Database:
         return device_id
 
     def held_documents(self):
-        """This desk's held (unposted) documents: ``domain.held.HeldDocuments``, one store per database."""
+        """This desk's held (unposted) documents: ``domain.stock.held.HeldDocuments``, one store per database."""
         if getattr(self, "_held", None) is None:
-            from persistence.held import SqlHeldDocuments
+            from persistence.stock.held import SqlHeldDocuments
 
             self._held = SqlHeldDocuments(self.engine)
         return self._held

@@ -191,7 +191,7 @@ balances = Table(
     Index(None, "warehouse_id"),
 )
 
-# Stock documents (domain.documents): the header and lines a clerk posted; the movements they
+# Stock documents (domain.stock.documents): the header and lines a clerk posted; the movements they
 # made carry source_type = kind and source_ref = number.
 documents = Table(
     "documents",
@@ -230,7 +230,7 @@ document_lines = Table(
     Column("reason", String(200), nullable=False, default=""),
 )
 
-# Held documents (domain.held): a desk's unposted document forms, kept while the clerk types. Local
+# Held documents (domain.stock.held): a desk's unposted document forms, kept while the clerk types. Local
 # only: never synced, no foreign keys (a held line may name a product that a sync later merged away;
 # posting checks everything again).
 held_documents = Table(

@@ -41,9 +41,9 @@ T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 def offline_work_then_sync(shop: Path, depot: Path, hub: str) -> None:
     """Two desktops share master data, work offline, then sync: conflicts and a negative balance result."""
-    from domain import commands as c
-    from domain import ledger
     from domain.catalog import master as catalog
+    from domain.stock import commands as c
+    from domain.stock import ledger
     from persistence import sync
     from persistence.db import open_database
 

@@ -16,11 +16,11 @@ from datetime import datetime
 from datetime import timedelta
 from pathlib import Path
 
-from domain import commands as c
-from domain import ledger
 from domain.catalog import master as catalog
 from domain.purchasing import commands as pc
 from domain.purchasing import terms as purchasing_terms
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence.db import open_database
 
 TODAY = date(2026, 6, 3)

@@ -141,11 +141,11 @@ def _wait_idle(services, timeout_s: float = 60) -> None:
 
 def _business_in(uow):
     """Warehouse, supplier, product and a receipt; then a purchase order issued and printed twice."""
-    from domain import commands as c
-    from domain import ledger
     from domain.catalog import master as catalog
     from domain.purchasing import commands as pc
     from domain.purchasing import orders as po
+    from domain.stock import commands as c
+    from domain.stock import ledger
     from ui.pdf.fonts import CJK_FONT
     from ui.pdf.purchase_order import render_purchase_order
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from dataclasses import replace
 from decimal import Decimal
 
-from domain import commands as cmd
 from domain import validate as v
 from domain.access.roles import Permission
 from domain.access.roles import require
@@ -24,15 +23,16 @@ from domain.errors import Duplicate
 from domain.errors import NotFound
 from domain.errors import RuleViolation
 from domain.ids import new_id
-from domain.ledger import find_product
-from domain.model import Customer
-from domain.model import Product
-from domain.model import Supplier
-from domain.model import SupplierTerms
-from domain.model import Warehouse
 from domain.ports import UnitOfWork
 from domain.refusals import ENGLISH
 from domain.refusals import refusal
+from domain.stock import commands as cmd
+from domain.stock.ledger import find_product
+from domain.stock.model import Customer
+from domain.stock.model import Product
+from domain.stock.model import Supplier
+from domain.stock.model import SupplierTerms
+from domain.stock.model import Warehouse
 
 
 def add_product(uow: UnitOfWork, c: cmd.AddProduct) -> Product:

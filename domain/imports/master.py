@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
-from domain import commands as cmd
 from domain import validate as v
 from domain.catalog import master as catalog
 from domain.errors import BadInput
@@ -22,8 +21,9 @@ from domain.errors import NotFound
 from domain.imports.cells import Row
 from domain.imports.problems import Said
 from domain.imports.report import ImportResult
-from domain.ledger import find_product
 from domain.ports import UnitOfWork
+from domain.stock import commands as cmd
+from domain.stock.ledger import find_product
 
 _SPLIT = re.compile(r"[,;，；、|\s]+")
 

@@ -5,7 +5,7 @@ Both read the file's rows through the mapping and check every row, collecting ev
 checks again inside its own write transaction, so what it writes was checked against the
 database as it is then; if any row has a problem it raises ``ImportRejected`` and writes
 nothing. Master data runs through the rule functions of ``domain.catalog.master`` in one transaction;
-stock rows run through ``domain.ledger.post_many`` (one transaction, buffered inserts), whose
+stock rows run through ``domain.stock.ledger.post_many`` (one transaction, buffered inserts), whose
 command stream starts by checking the rows inside that same transaction.
 
 **Speed.** Checking a row asks the repositories about its product (by SKU and barcode), warehouse,
@@ -35,9 +35,9 @@ from domain.imports.problems import file_error
 from domain.imports.report import ImportRejected
 from domain.imports.report import ImportResult
 from domain.imports.report import Table
-from domain.ledger import post_many
 from domain.numbers import NumberFormat
 from domain.ports import UnitOfWork
+from domain.stock.ledger import post_many
 
 Progress = Callable[[int], None]  # percent done
 

@@ -68,7 +68,7 @@ class PlanningHistory:
             the window (index < 0): the closing stock the window starts with.
         terms: per product id, its suppliers' terms.
         unfilled: per (product id, warehouse id), {day index: unfilled demand recorded that day}
-            (``domain.demand``): it adds to the day's demand, and a day with some is observed even when
+            (``domain.stock.demand``): it adds to the day's demand, and a day with some is observed even when
             the shelf was empty — the clerk saw the demand that the empty shelf hid.
         lead_times: per (supplier id, product id), the observed lead times in days of the purchase orders
             received so far: from the PO's issue to its first (not reversed) receipt of the product.

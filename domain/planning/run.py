@@ -5,7 +5,7 @@ app), forecasts every product × warehouse that holds stock or had demand, and a
 review (s, S) policy of ``domain.planning.replenishment.explain_policy`` to each of them:
 
 * Demand per day is what was shipped (reversed shipments do not count) plus the unfilled demand a clerk
-  recorded (``domain.demand``). A day whose closing stock was 0 or less is *censored*: the empty shelf
+  recorded (``domain.stock.demand``). A day whose closing stock was 0 or less is *censored*: the empty shelf
   hid the demand — unless unfilled demand was recorded on it, which makes it observed. Days before a
   product × warehouse ever had stock are censored too. Days aggregate to Monday–Sunday weeks with
   ``domain.planning.forecasting.history``'s imputed rule (``aggregate_weeks``): a stockout day counts at least

@@ -19,8 +19,6 @@ from datetime import datetime
 from datetime import timedelta
 from decimal import Decimal
 
-from domain import commands as cmd
-from domain import ledger
 from domain import validate as v
 from domain.access.roles import Permission
 from domain.access.roles import require
@@ -31,8 +29,6 @@ from domain.errors import Duplicate
 from domain.errors import NotFound
 from domain.errors import RuleViolation
 from domain.ids import new_id
-from domain.model import Movement
-from domain.model import Supplier
 from domain.numbers import ZERO
 from domain.numbers import fmt
 from domain.ports import UnitOfWork
@@ -52,6 +48,10 @@ from domain.purchasing.snapshot import Party
 from domain.purchasing.snapshot import PoSnapshot
 from domain.purchasing.snapshot import freeze
 from domain.refusals import refusal
+from domain.stock import commands as cmd
+from domain.stock import ledger
+from domain.stock.model import Movement
+from domain.stock.model import Supplier
 
 NUMBER_PREFIX = "PO"
 

@@ -21,11 +21,11 @@ from datetime import date
 from decimal import Decimal
 
 from domain.catalog.packs import packs
-from domain.model import Supplier
-from domain.model import Warehouse
 from domain.numbers import D
 from domain.purchasing.exchange import AppliedRate
 from domain.purchasing.model import PurchaseOrder
+from domain.stock.model import Supplier
+from domain.stock.model import Warehouse
 
 DRAFT_NUMBER = "DRAFT"
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from domain import commands as cmd
-from domain import ledger
 from domain import validate as v
 from domain.access.roles import Permission
 from domain.access.roles import require
@@ -17,7 +15,6 @@ from domain.currencies import iso_currency
 from domain.errors import BadInput
 from domain.errors import NotFound
 from domain.errors import RuleViolation
-from domain.model import Supplier
 from domain.ports import UnitOfWork
 from domain.purchasing import commands as pc
 from domain.purchasing.model import PricePer
@@ -25,6 +22,9 @@ from domain.purchasing.model import PurchasingPolicy
 from domain.purchasing.model import SupplierProfile
 from domain.purchasing.model import TermDetails
 from domain.refusals import refusal
+from domain.stock import commands as cmd
+from domain.stock import ledger
+from domain.stock.model import Supplier
 
 
 def _supplier(uow: UnitOfWork, code: str) -> Supplier:

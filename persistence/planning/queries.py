@@ -14,7 +14,7 @@
 3. balances with products and warehouses;
 4. draft purchase-order lines (open quantities per product × delivery warehouse);
 5. supplier terms with pack details, the supplier's lead time and the preferred flag;
-6. unfilled demand recorded per day (``persistence.demand.daily_unfilled``);
+6. unfilled demand recorded per day (``persistence.stock.demand.daily_unfilled``);
 7. the lead times observed on purchase orders: issue to first receipt per PO × product.
 
 ``ForecastCacheTable`` keeps the forecasts of the last run (``domain.planning.cache``) in ``forecast_cache``.
@@ -44,8 +44,8 @@ from domain.planning.run import TermOption
 from domain.purchasing.model import PoState
 from domain.purchasing.model import PricePer
 from persistence import tables as t
-from persistence.demand import daily_unfilled
 from persistence.planning.product import read_all as read_product_planning
+from persistence.stock.demand import daily_unfilled
 from persistence.types import to_micros
 
 _DAY = 86_400_000_000

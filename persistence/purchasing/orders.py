@@ -32,7 +32,7 @@ from domain.purchasing.rows import PoLineRow
 from domain.purchasing.rows import PoRow
 from domain.purchasing.rows import SupplierRow
 from domain.purchasing.rows import TermsRow
-from domain.readmodels import CheckProblem
+from domain.stock.readmodels import CheckProblem
 from persistence import tables as t
 
 PO, LINES, REV = t.purchase_orders, t.purchase_order_lines, t.purchase_order_revisions

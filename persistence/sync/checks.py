@@ -33,11 +33,11 @@ from sqlalchemy import Text
 
 from domain import validate as v
 from domain.access.roles import ROLES
-from domain.documents import DocumentKind
 from domain.errors import BadInput
-from domain.model import MovementKind
 from domain.purchasing.model import PoState
 from domain.purchasing.model import PricePer
+from domain.stock.documents import DocumentKind
+from domain.stock.model import MovementKind
 from persistence import tables as t
 from persistence.sync import records as r
 from persistence.types import Instant

@@ -22,9 +22,9 @@ from decimal import Decimal
 
 from sqlalchemy import Connection
 
-from domain import valuation
-from domain.model import Position
-from domain.model import Valuation
+from domain.stock import valuation
+from domain.stock.model import Position
+from domain.stock.model import Valuation
 
 _QTY, _MONEY, _COST = -4, -4, -8
 

@@ -25,8 +25,8 @@ if str(ROOT) not in sys.path:
 
 from domain import commands as c  # noqa: E402
 from domain.ids import new_id  # noqa: E402
-from domain.model import Product  # noqa: E402
-from domain.model import Warehouse  # noqa: E402
+from domain.stock.model import Product  # noqa: E402
+from domain.stock.model import Warehouse  # noqa: E402
 
 CACHE = Path(os.environ.get("STOCKROOM_BENCH_CACHE", "/tmp/stockroom-bench"))
 PYTHON = sys.executable

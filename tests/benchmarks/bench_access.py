@@ -16,14 +16,14 @@ from _common import median_time
 from _common import ms
 from _common import table
 
-from domain import commands as c
-from domain import ledger
 from domain.access import users
 from domain.access.passwords import hash_password
 from domain.access.passwords import verify_password
 from domain.access.roles import Permission
 from domain.access.roles import require
 from domain.catalog import master as catalog
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence.db import open_database
 
 PASSWORD = "bench-pass-1"

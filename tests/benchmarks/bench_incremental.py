@@ -44,9 +44,9 @@ from _common import load
 from _common import table
 from _common import timed_cpu
 
-from domain import commands as c
-from domain import ledger
 from domain.planning import run as planning
+from domain.stock import commands as c
+from domain.stock import ledger
 
 
 def demo_copy(source: Path) -> Path:

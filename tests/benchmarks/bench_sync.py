@@ -95,7 +95,7 @@ def copy_baseline(cluster: Cluster, rows: list[tuple]) -> float:
 
 def a_day_of_postings(db, per_day: int) -> int:
     """``per_day`` receipts and shipments after the last movement of ``db``, posted in one unit of work."""
-    from persistence import queries
+    from persistence.stock import queries
 
     with db.engine.connect() as conn:
         last = conn.exec_driver_sql("SELECT max(occurred_at) FROM movements").scalar()

@@ -25,10 +25,10 @@ from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, os.getcwd())
-from domain import commands as c
-from domain import ledger
 from domain.catalog import master as catalog
 from domain.errors import DomainError
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence.db import open_database
 
 template, out = Path(sys.argv[1]), Path(sys.argv[2])

@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from domain import commands as c
-from domain import ledger
 from domain.catalog import master as catalog
 from domain.errors import BadInput
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence import backup
-from persistence import queries
 from persistence.db import open_database
 from persistence.migrations import HEAD
+from persistence.stock import queries
 
 
 def shop(db, qty: str = "10") -> None:

@@ -15,8 +15,8 @@ import pytest
 from domain.demo import build_demo
 from domain.demo import promoted_categories
 from domain.errors import RuleViolation
-from persistence import queries
 from persistence.db import open_database
+from persistence.stock import queries
 from ui.cli import main as cli_main
 
 SCALE = 0.03

@@ -16,13 +16,13 @@ from sqlalchemy import event
 from sqlalchemy import func
 from sqlalchemy import select
 
-from domain import commands as c
-from domain import ledger
 from domain.catalog import master as catalog
 from domain.ids import new_id
 from domain.imports import Table
 from domain.imports import run_import
-from domain.model import Product
+from domain.stock import commands as c
+from domain.stock import ledger
+from domain.stock.model import Product
 from persistence import tables as t
 
 

@@ -12,14 +12,14 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
-from domain import commands as c
-from domain import ledger
 from domain.catalog import master as catalog
-from persistence import queries
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence.db import MIGRATIONS
 from persistence.db import SchemaTooNew
 from persistence.db import open_database
 from persistence.migrations import HEAD
+from persistence.stock import queries
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -15,11 +15,11 @@ import pytest
 from openpyxl import Workbook
 from openpyxl import load_workbook
 
-from domain import commands as c
 from domain.catalog import master as catalog
 from domain.errors import BadInput
 from domain.numbers import AmbiguousNumber
 from domain.numbers import D
+from domain.stock import commands as c
 from tests.integration.test_import_cli import cli
 from tests.integration.test_import_cli import ok
 from tests.integration.test_import_cli import shop  # noqa: F401 - the fixture

@@ -9,11 +9,11 @@ from decimal import Decimal
 
 import pytest
 
-from domain import commands as c
-from domain import ledger
 from domain.catalog import master as catalog
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence import backup
-from persistence import queries
+from persistence.stock import queries
 from ui.app import create_main_window
 from ui.screens.settings_backups import KIND
 from ui.screens.settings_backups import SIZE

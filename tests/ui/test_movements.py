@@ -8,9 +8,9 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import QDate
 
-from domain import commands as c
-from domain import ledger
 from domain.catalog import master as catalog
+from domain.stock import commands as c
+from domain.stock import ledger
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from domain import commands as c
-from domain import ledger
 from domain.catalog import master as catalog
+from domain.stock import commands as c
+from domain.stock import ledger
 
 
 @pytest.fixture

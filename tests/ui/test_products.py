@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from domain import commands as c
-from domain import ledger
 from domain.catalog import master as catalog
+from domain.stock import commands as c
+from domain.stock import ledger
 from ui.search import pinyin
 from ui.search import search_key
 

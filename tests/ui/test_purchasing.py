@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QMessageBox
 
-from domain import commands as c
 from domain.catalog import master as catalog
 from domain.purchasing import commands as pc
 from domain.purchasing import terms as purchasing_terms
+from domain.stock import commands as c
 
 
 @pytest.fixture
@@ -197,7 +197,7 @@ def test_a_receipt_with_every_quantity_zero_is_not_taken_as_receive_everything(q
 
 
 def test_the_dialog_enters_a_receipt_as_the_receive_screen_does(qtbot, services, screen):
-    from domain.documents import DocumentKind
+    from domain.stock.documents import DocumentKind
     from ui.models.document_lines import DocumentLinesModel
 
     open_draft(qtbot, services, screen)

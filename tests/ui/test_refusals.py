@@ -8,12 +8,12 @@ import string
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from domain import commands as c
 from domain import refusals as domain_refusals
 from domain.catalog import master as catalog
 from domain.errors import Duplicate
 from domain.errors import RuleViolation
 from domain.refusals import refusal
+from domain.stock import commands as c
 from ui import i18n
 from ui.refusals import REFUSALS
 from ui.refusals import refusal_text

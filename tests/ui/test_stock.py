@@ -7,10 +7,10 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
-from domain import commands as c
-from domain import ledger
 from domain.catalog import master as catalog
-from domain.readmodels import StockRow
+from domain.stock import commands as c
+from domain.stock import ledger
+from domain.stock.readmodels import StockRow
 from ui.models.proxy import RowFilterProxy
 from ui.models.stock import StockTableModel
 from ui.models.table import RowRole

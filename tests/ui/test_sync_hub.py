@@ -10,9 +10,9 @@ import keyring.backends.fail
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from domain import commands as c
-from domain import ledger
 from domain.catalog import master as catalog
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence import sync
 from persistence.db import open_database
 from ui.sync_service import PasswordStore
@@ -234,7 +234,7 @@ def test_cancel_stops_the_sync_and_the_next_one_finishes_the_job(qtbot, services
 
 def test_a_refused_apply_says_why_beside_the_buttons(qtbot, services, db, other, hub):
     """A renumbered document keeps its new number: applying the losing version is refused, with the reason."""
-    from domain import documents as docs
+    from domain.stock import documents as docs
     from ui.screens.conflicts import ConflictsScreen
 
     stock_one_unit(db)

@@ -7,9 +7,9 @@ import keyring.backends.fail
 import psycopg
 import pytest
 
-from domain import commands as c
-from domain import ledger
 from domain.catalog import master as catalog
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence import sync
 from tests.ui.test_sync_hub import fill_from_url
 from ui.sync_service import PasswordStore

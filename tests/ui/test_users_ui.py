@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from domain import commands as c
 from domain.access import users
 from domain.catalog import master as catalog
+from domain.stock import commands as c
 from ui.access import RoleGuard
 from ui.app import create_main_window
 from ui.dialogs.sign_in import SignInDialog

@@ -9,9 +9,9 @@ from decimal import Decimal
 
 import pytest
 
-from domain import commands as c
-from domain import ledger
 from domain.catalog import master as catalog
+from domain.stock import commands as c
+from domain.stock import ledger
 from ui.watch import DataWatcher
 
 
@@ -154,9 +154,9 @@ def test_purchasing_says_when_its_list_is_out_of_date_but_its_own_changes_do_not
 
 
 def test_the_ship_screen_keeps_the_lines_being_entered_and_updates_its_posted_list(qtbot, window, other):
-    from domain.documents import LineInput
-    from domain.documents import PostDocument
-    from domain.documents import post_document
+    from domain.stock.documents import LineInput
+    from domain.stock.documents import PostDocument
+    from domain.stock.documents import post_document
 
     ship = window.show_screen("ship")
     qtbot.waitUntil(lambda: ship.codes_ready, timeout=30_000)

@@ -9,13 +9,13 @@ from datetime import datetime
 
 import pytest
 
-from domain import commands as c
-from domain import ledger
 from domain import limits
 from domain import validate as v
 from domain.catalog import master as catalog
 from domain.errors import BadInput
 from domain.errors import Duplicate
+from domain.stock import commands as c
+from domain.stock import ledger
 from tests.fakes import FakeUnitOfWork
 
 

@@ -9,7 +9,6 @@ from decimal import Decimal
 
 import pytest
 
-from domain import commands as c
 from domain.catalog import master as catalog
 from domain.errors import BadInput
 from domain.imports import ImportRejected
@@ -18,7 +17,8 @@ from domain.imports import guess_mapping
 from domain.imports import preview
 from domain.imports import run_import
 from domain.imports.cells import parse_date
-from domain.model import MovementKind
+from domain.stock import commands as c
+from domain.stock.model import MovementKind
 from tests.fakes import FakeUnitOfWork
 
 TODAY = date(2026, 3, 1)

@@ -98,7 +98,7 @@ def _integrity(path: Path, open_db) -> int:
 
     from domain.numbers import fmt
     from persistence.backup import file_integrity
-    from persistence.queries import check
+    from persistence.stock.queries import check
     from ui.cli.common import EXIT_BAD_INPUT
     from ui.cli.common import CliError
 

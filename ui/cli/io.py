@@ -142,7 +142,7 @@ MOVEMENT_HEADERS = ["Date", "Kind", "SKU", "Name", "Warehouse", "Quantity", "Uni
 
 
 def _export(args, open_db) -> int:
-    from persistence import queries
+    from persistence.stock import queries
     from ui.spreadsheets import write_xlsx
 
     if args.file.suffix.lower() != ".xlsx":

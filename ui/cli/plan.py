@@ -96,12 +96,12 @@ def _num(value: float, places: int = 2) -> str:
 
 
 def _record_unfilled(args: argparse.Namespace, db) -> int:
-    from domain.demand import RecordUnfilledDemand
-    from domain.demand import record_unfilled_demand
+    from domain.stock.demand import RecordUnfilledDemand
+    from domain.stock.demand import record_unfilled_demand
 
     warehouse = args.warehouse
     if not warehouse:
-        from persistence.queries import warehouses
+        from persistence.stock.queries import warehouses
 
         codes = sorted(w.code for w in warehouses(db.engine))
         if len(codes) != 1:

@@ -13,7 +13,6 @@ import os
 import sys
 from pathlib import Path
 
-from domain import commands as c
 from domain.catalog import master as catalog
 from domain.errors import BadInput
 from domain.numbers import fmt
@@ -22,6 +21,7 @@ from domain.purchasing import orders as purchasing
 from domain.purchasing import terms as purchasing_terms
 from domain.purchasing.exchange import totals_by_currency
 from domain.purchasing.exchange import totals_text
+from domain.stock import commands as c
 
 
 def add_po_parser(sub: argparse._SubParsersAction) -> None:

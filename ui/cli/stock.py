@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import sys
 
-from domain import commands as c
-from domain import ledger
 from domain.catalog import master as catalog
 from domain.numbers import fmt
+from domain.stock import commands as c
+from domain.stock import ledger
 from ui.cli.common import EXIT_OK
 from ui.cli.common import local
 from ui.cli.common import num
@@ -113,7 +113,7 @@ def add_parsers(sub) -> None:
 
 
 def run(args, db) -> int:
-    from persistence import queries
+    from persistence.stock import queries
 
     uow = db.uow
     cmd = args.command

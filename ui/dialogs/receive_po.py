@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QTableView
 from PySide6.QtWidgets import QVBoxLayout
 
-from domain.documents import DocumentKind
 from domain.numbers import fmt
 from domain.purchasing import orders as purchasing
+from domain.stock.documents import DocumentKind
 from ui.i18n import fill
 from ui.models import document_lines as lm
 from ui.models.document_lines import DocumentLinesModel

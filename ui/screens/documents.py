@@ -11,7 +11,7 @@ in Enter; Qt delivers those key events in order and each Enter is handled before
 key is read, so every scan of a burst counts. Codes that arrive before the dict is loaded,
 or while a document is being posted, are queued and applied when it is ready.
 
-Posting (Ctrl+Enter) runs ``domain.documents.post_document`` on the task runner. A refusal
+Posting (Ctrl+Enter) runs ``domain.stock.documents.post_document`` on the task runner. A refusal
 comes back as a ``DocumentError`` naming the line and field; it is shown translated next to
 that line, and nothing has been posted.
 
@@ -64,21 +64,21 @@ from PySide6.QtWidgets import QTabWidget
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
-from domain.documents import DocumentError
-from domain.documents import DocumentKind
-from domain.documents import PostDocument
-from domain.documents import ReverseDocument
-from domain.documents import ScanTarget
-from domain.documents import post_document
-from domain.documents import reverse_document
 from domain.errors import DomainError
 from domain.errors import RuleViolation
-from domain.held import HeldDocument
 from domain.imports.problems import Said
 from domain.numbers import fmt
 from domain.purchasing import orders as purchasing
 from domain.purchasing.model import OPEN_STATES
 from domain.purchasing.model import over_receipt_limit
+from domain.stock.documents import DocumentError
+from domain.stock.documents import DocumentKind
+from domain.stock.documents import PostDocument
+from domain.stock.documents import ReverseDocument
+from domain.stock.documents import ScanTarget
+from domain.stock.documents import post_document
+from domain.stock.documents import reverse_document
+from domain.stock.held import HeldDocument
 from domain.validate import code_key
 from ui.i18n import fill
 from ui.models import document_lines as lm

@@ -7,14 +7,14 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from domain import commands as c
-from domain import ledger
 from domain.catalog import master as catalog
 from domain.catalog.master import ChangedSinceOpened
 from domain.errors import BadInput
 from domain.errors import Duplicate
-from persistence import queries
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence import tables as t
+from persistence.stock import queries
 
 
 @pytest.fixture

@@ -26,10 +26,10 @@ from pathlib import Path
 
 import pytest
 
-from domain import commands as c
-from domain import ledger
 from domain.catalog import master as catalog
 from domain.planning import run as planning
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence.db import open_database
 from persistence.planning.queries import read_history
 from persistence.planning.queries import reader
@@ -214,8 +214,8 @@ def test_forecast_reorder_and_suggest_work_from_the_command_line(cli):
 
 
 def test_unfilled_demand_recorded_while_out_of_stock_counts_as_demand_and_uncensors_its_days(db):
-    from domain.demand import RecordUnfilledDemand
-    from domain.demand import record_unfilled_demand
+    from domain.stock.demand import RecordUnfilledDemand
+    from domain.stock.demand import record_unfilled_demand
 
     for day in range(35, 42):  # week 5: OUTAGE was out of stock all week
         record_unfilled_demand(db.uow(), RecordUnfilledDemand("OUTAGE", "9", "MAIN", occurred_at=at(day, 11)))

@@ -9,7 +9,6 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from domain import commands as c
 from domain.catalog import master as catalog
 from domain.errors import BadInput
 from domain.errors import Duplicate
@@ -19,12 +18,13 @@ from domain.purchasing import commands as pc
 from domain.purchasing import orders as po_uc
 from domain.purchasing import terms
 from domain.purchasing.model import PoState
-from persistence import queries
+from domain.stock import commands as c
 from persistence import tables as t
 from persistence.purchasing.orders import check_on_order
 from persistence.purchasing.orders import purchase_orders
 from persistence.purchasing.orders import supplier_terms
 from persistence.purchasing.orders import suppliers
+from persistence.stock import queries
 
 D = Decimal
 MARCH = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

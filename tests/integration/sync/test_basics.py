@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from domain import commands as c
-from domain import ledger
 from domain.catalog import master as catalog
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence import sync
 from tests.integration.sync.helpers import snapshot
 

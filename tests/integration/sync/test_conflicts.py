@@ -9,10 +9,10 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from domain import commands as c
-from domain import documents as docs
-from domain import ledger
 from domain.catalog import master as catalog
+from domain.stock import commands as c
+from domain.stock import documents as docs
+from domain.stock import ledger
 from persistence import sync
 from persistence import tables as t
 from tests.integration.sync.helpers import snapshot

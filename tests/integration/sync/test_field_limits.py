@@ -8,14 +8,14 @@ import pytest
 from sqlalchemy import String
 from sqlalchemy import text
 
-from domain import commands as c
-from domain import ledger
 from domain import limits
 from domain.catalog import master as catalog
 from domain.errors import BadInput
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence import sync
 from persistence import tables as t
-from persistence.queries import check
+from persistence.stock.queries import check
 
 pytestmark = pytest.mark.postgres
 

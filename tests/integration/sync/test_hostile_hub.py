@@ -14,13 +14,13 @@ from decimal import Decimal
 import psycopg
 import pytest
 
-from domain import commands as c
-from domain import ledger
 from domain.catalog import master as catalog
 from domain.errors import Forbidden
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence import sync
 from persistence import tables as t
-from persistence.queries import check
+from persistence.stock.queries import check
 from ui.cli import main
 
 pytestmark = pytest.mark.postgres

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import pytest
 
-from domain import commands as c
-from domain import ledger
 from domain.access import users
 from domain.catalog import master as catalog
 from domain.errors import Forbidden
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence import sync
 from tests.integration.sync.helpers import snapshot
 from ui.cli import main

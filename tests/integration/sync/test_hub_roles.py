@@ -14,11 +14,11 @@ import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
-from domain import commands as c
-from domain import ledger
 from domain.access import users
 from domain.catalog import master as catalog
 from domain.errors import RuleViolation
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence import sync
 from persistence import tables as t
 from tests.integration.sync.helpers import snapshot

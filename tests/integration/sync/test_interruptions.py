@@ -17,11 +17,11 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from domain import commands as c
-from domain import ledger
 from domain.catalog import master as catalog
-from persistence import queries
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence import sync
+from persistence.stock import queries
 from persistence.sync import engine as sync_engine
 from tests.integration.sync.helpers import snapshot
 

@@ -21,14 +21,14 @@ import pytest
 from sqlalchemy import create_engine
 from sqlalchemy import select
 
-from domain import commands as c
-from domain import documents as docs
-from domain import ledger
 from domain.catalog import master as catalog
 from domain.errors import DomainError
-from persistence import queries
+from domain.stock import commands as c
+from domain.stock import documents as docs
+from domain.stock import ledger
 from persistence import sync
 from persistence import tables as t
+from persistence.stock import queries
 from tests.integration.sync.helpers import snapshot
 
 pytestmark = pytest.mark.postgres

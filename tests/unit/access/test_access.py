@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from domain import commands as c
-from domain import documents as docs
-from domain import ledger
 from domain.access import users
 from domain.access.roles import ROLES
 from domain.access.roles import Permission
@@ -20,6 +17,9 @@ from domain.planning import run as planning
 from domain.purchasing import commands as pc
 from domain.purchasing import orders as purchasing
 from domain.purchasing import terms
+from domain.stock import commands as c
+from domain.stock import documents as docs
+from domain.stock import ledger
 from tests.fakes import FakeUnitOfWork
 
 PASSWORD = "correct horse"

@@ -7,13 +7,13 @@ from decimal import Decimal
 
 import pytest
 
-from domain import commands as c
-from domain import ledger
 from domain.catalog import master as catalog
 from domain.catalog.master import ChangedSinceOpened
 from domain.errors import BadInput
 from domain.errors import Duplicate
 from domain.errors import NotFound
+from domain.stock import commands as c
+from domain.stock import ledger
 from tests.fakes import FakeUnitOfWork
 
 

@@ -12,13 +12,13 @@ import pytest
 
 from domain.errors import BadInput
 from domain.errors import NotFound
-from domain.model import Product
 from domain.planning import run as planning
 from domain.planning.product import ProductPlanning
 from domain.planning.product import SetProductPlanning
 from domain.planning.product import parse_review_days
 from domain.planning.product import parse_service_target
 from domain.planning.product import set_product_planning
+from domain.stock.model import Product
 from tests.fakes import FakeUnitOfWork
 
 

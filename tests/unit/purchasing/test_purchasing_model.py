@@ -7,8 +7,6 @@ from decimal import Decimal
 import pytest
 
 from domain.errors import RuleViolation
-from domain.model import Supplier
-from domain.model import Warehouse
 from domain.purchasing.model import PoLine
 from domain.purchasing.model import PoState
 from domain.purchasing.model import PricePer
@@ -17,6 +15,8 @@ from domain.purchasing.model import check_receipt
 from domain.purchasing.snapshot import Party
 from domain.purchasing.snapshot import PoSnapshot
 from domain.purchasing.snapshot import freeze
+from domain.stock.model import Supplier
+from domain.stock.model import Warehouse
 
 D = Decimal
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)

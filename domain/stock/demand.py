@@ -21,10 +21,10 @@ from domain import validate as v
 from domain.errors import BadInput
 from domain.errors import NotFound
 from domain.ids import new_id
-from domain.ledger import find_product
-from domain.ledger import find_warehouse
 from domain.ports import UnitOfWork
 from domain.refusals import refusal
+from domain.stock.ledger import find_product
+from domain.stock.ledger import find_warehouse
 
 # How far ahead of the clock a recorded time may be (two desktops' clocks are rarely exact).
 CLOCK_SLACK = timedelta(minutes=5)

@@ -8,7 +8,7 @@ that allows it. After every step:
 * on hand 0 ⇒ value 0, and no balance (nor any running balance) is negative where that is
   not allowed;
 * the value has not drifted: replaying every movement from scratch in (occurred_at, id)
-  order through ``domain.valuation.apply`` gives the same value for each movement and the
+  order through ``domain.stock.valuation.apply`` gives the same value for each movement and the
   same final balances;
 * a refused posting changed nothing in the file, and an accepted one changed no recorded
   movement (only added rows and re-valued derived ones).
@@ -36,16 +36,16 @@ from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import text
 
-from domain import commands as c
-from domain import ledger
 from domain.catalog import master as catalog
 from domain.errors import DomainError
-from domain.model import MovementKind
-from domain.model import Position
-from domain.valuation import apply
-from persistence import queries
+from domain.stock import commands as c
+from domain.stock import ledger
+from domain.stock.model import MovementKind
+from domain.stock.model import Position
+from domain.stock.valuation import apply
 from persistence import tables as t
 from persistence.db import open_database
+from persistence.stock import queries
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 SKUS = ["P1", "P2"]

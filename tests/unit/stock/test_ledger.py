@@ -9,16 +9,16 @@ from decimal import Decimal
 
 import pytest
 
-from domain import commands as c
-from domain import ledger
 from domain.catalog import master as catalog
 from domain.errors import AlreadyReversed
 from domain.errors import BadInput
 from domain.errors import InsufficientStock
 from domain.errors import NotFound
 from domain.errors import RuleViolation
-from domain.model import MovementKind
-from domain.model import Position
+from domain.stock import commands as c
+from domain.stock import ledger
+from domain.stock.model import MovementKind
+from domain.stock.model import Position
 from tests.fakes import FakeUnitOfWork
 
 T0 = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)

@@ -33,16 +33,16 @@ from sqlalchemy import or_
 from sqlalchemy import select
 from sqlalchemy import update
 
-from domain.model import Balance
-from domain.model import Customer
-from domain.model import Movement
-from domain.model import MovementKind
-from domain.model import Position
-from domain.model import Product
-from domain.model import Supplier
-from domain.model import SupplierTerms
-from domain.model import Valuation
-from domain.model import Warehouse
+from domain.stock.model import Balance
+from domain.stock.model import Customer
+from domain.stock.model import Movement
+from domain.stock.model import MovementKind
+from domain.stock.model import Position
+from domain.stock.model import Product
+from domain.stock.model import Supplier
+from domain.stock.model import SupplierTerms
+from domain.stock.model import Valuation
+from domain.stock.model import Warehouse
 from domain.validate import code_key
 from domain.validate import normal_code
 from persistence import tables as t

@@ -129,7 +129,7 @@ class Movement:
     # Written out rather than generated: the generated __init__ of a frozen dataclass sets each of the 18
     # fields through object.__setattr__, a tenth of what posting a movement costs in a bulk load; filling the
     # instance's __dict__ item by item costs least. The parameters are the fields in order with their
-    # defaults (tests/unit/test_model_init.py checks it, for every class written out so).
+    # defaults (tests/unit/stock/test_model_init.py checks it, for every class written out so).
     def __init__(self, id, kind, product_id, warehouse_id, qty, occurred_at, recorded_at, unit_cost=None,
                  transfer_id=None, reverses_id=None, source_type="", source_ref="", note="", user="", device_id="",
                  fx_currency=None, fx_unit_price=None, fx_rate=None):

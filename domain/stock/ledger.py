@@ -24,10 +24,8 @@ from itertools import islice
 from operator import attrgetter
 from types import MappingProxyType
 
-from domain import commands as cmd
 from domain import limits
 from domain import validate as v
-from domain import valuation
 from domain.access.roles import Permission
 from domain.access.roles import require
 from domain.bulk import without_cycle_collection
@@ -37,16 +35,18 @@ from domain.errors import NotFound
 from domain.errors import RuleViolation
 from domain.errors import TooLarge
 from domain.ids import new_id
-from domain.model import Balance
-from domain.model import Movement
-from domain.model import MovementKind
-from domain.model import Position
-from domain.model import Product
-from domain.model import Valuation
-from domain.model import Warehouse
 from domain.numbers import ZERO
 from domain.numbers import fmt
 from domain.ports import UnitOfWork
+from domain.stock import commands as cmd
+from domain.stock import valuation
+from domain.stock.model import Balance
+from domain.stock.model import Movement
+from domain.stock.model import MovementKind
+from domain.stock.model import Position
+from domain.stock.model import Product
+from domain.stock.model import Valuation
+from domain.stock.model import Warehouse
 
 Kind = MovementKind
 # The kinds the posting path names for every movement: an enum member looked up on its class goes through a

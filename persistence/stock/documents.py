@@ -11,14 +11,14 @@ from sqlalchemy import insert
 from sqlalchemy import select
 from sqlalchemy import update
 
-from domain.documents import Document
-from domain.documents import DocumentKind
-from domain.documents import DocumentLineRow
-from domain.documents import DocumentRow
-from domain.documents import ScanTarget
+from domain.stock.documents import Document
+from domain.stock.documents import DocumentKind
+from domain.stock.documents import DocumentLineRow
+from domain.stock.documents import DocumentRow
+from domain.stock.documents import ScanTarget
 from domain.validate import code_key
 from persistence import tables as t
-from persistence.repositories import Buffer
+from persistence.stock.repositories import Buffer
 
 DOC, LINE, P, W, M, V = t.documents, t.document_lines, t.products, t.warehouses, t.movements, t.movement_values
 
@@ -139,7 +139,7 @@ def document_lines(engine: Engine, document_id: str) -> list[DocumentLineRow]:
 def scan_codes(engine: Engine) -> dict[str, ScanTarget]:
     """Every code a scanner may send, mapped to its product: each active product's SKU and barcodes.
 
-    A SKU wins over an equal barcode of another product, as in ``domain.ledger.find_product``.
+    A SKU wins over an equal barcode of another product, as in ``domain.stock.ledger.find_product``.
     Each code is there as stored and, when that differs, by its ``code_key`` (lower case), so a
     lookup of ``code_key(scanned)`` finds it in any case. Plain tuples and two narrow queries: this
     runs for 100,000 products whenever a document screen opens.

@@ -23,11 +23,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from domain.model import Position
-from domain.model import Valuation
 from domain.numbers import ZERO
 from domain.numbers import round_cost
 from domain.numbers import round_money
+from domain.stock.model import Position
+from domain.stock.model import Valuation
 
 
 def apply(

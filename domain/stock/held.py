@@ -43,7 +43,7 @@ class HeldDocument:
 
     Attributes:
         id: the held document's own id (not the posted document's, which gets one when posted).
-        kind: a ``domain.documents.DocumentKind`` value.
+        kind: a ``domain.stock.documents.DocumentKind`` value.
         active: True for the document open in its screen's form (restored when the screen opens),
             False for one parked to be resumed from the list.
         po_number: on a receipt against a purchase order, the order's number.
@@ -69,7 +69,7 @@ class HeldDocument:
 
 
 class HeldDocuments(Protocol):
-    """Where a desk keeps its held documents (persistence.held)."""
+    """Where a desk keeps its held documents (persistence.stock.held)."""
 
     def save(self, doc: HeldDocument) -> None: ...
     def remove(self, held_id: str) -> None: ...

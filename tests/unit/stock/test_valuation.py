@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from domain.model import Position
 from domain.numbers import places_of
-from domain.valuation import apply
+from domain.stock.model import Position
+from domain.stock.valuation import apply
 
 
 def P(on_hand: str, value: str, avg: str) -> Position:

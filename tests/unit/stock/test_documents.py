@@ -8,19 +8,19 @@ from decimal import Decimal
 
 import pytest
 
-from domain import commands as c
-from domain import ledger
 from domain.catalog import master as catalog
-from domain.documents import Document
-from domain.documents import DocumentError
-from domain.documents import DocumentKind
-from domain.documents import LineInput
-from domain.documents import PostDocument
-from domain.documents import ReverseDocument
-from domain.documents import post_document
-from domain.documents import reverse_document
 from domain.errors import InsufficientStock
-from domain.model import MovementKind
+from domain.stock import commands as c
+from domain.stock import ledger
+from domain.stock.documents import Document
+from domain.stock.documents import DocumentError
+from domain.stock.documents import DocumentKind
+from domain.stock.documents import LineInput
+from domain.stock.documents import PostDocument
+from domain.stock.documents import ReverseDocument
+from domain.stock.documents import post_document
+from domain.stock.documents import reverse_document
+from domain.stock.model import MovementKind
 from tests.fakes import FakeUnitOfWork
 
 

@@ -1,4 +1,4 @@
-"""Read-side queries returning immutable rows (``domain.readmodels``); no domain logic here."""
+"""Read-side queries returning immutable rows (``domain.stock.readmodels``); no domain logic here."""
 
 from __future__ import annotations
 
@@ -11,13 +11,13 @@ from sqlalchemy import func
 from sqlalchemy import or_
 from sqlalchemy import select
 
-from domain.model import Customer
-from domain.model import Supplier
-from domain.model import Warehouse
-from domain.readmodels import CheckProblem
-from domain.readmodels import MovementRow
-from domain.readmodels import ProductRow
-from domain.readmodels import StockRow
+from domain.stock.model import Customer
+from domain.stock.model import Supplier
+from domain.stock.model import Warehouse
+from domain.stock.readmodels import CheckProblem
+from domain.stock.readmodels import MovementRow
+from domain.stock.readmodels import ProductRow
+from domain.stock.readmodels import StockRow
 from persistence import tables as t
 
 P, W, B, M, V = t.products, t.warehouses, t.balances, t.movements, t.movement_values

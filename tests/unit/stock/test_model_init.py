@@ -11,11 +11,11 @@ from decimal import Decimal
 
 import pytest
 
-from domain.model import Balance
-from domain.model import Movement
-from domain.model import MovementKind
-from domain.model import Position
-from domain.model import Valuation
+from domain.stock.model import Balance
+from domain.stock.model import Movement
+from domain.stock.model import MovementKind
+from domain.stock.model import Position
+from domain.stock.model import Valuation
 
 
 @pytest.mark.parametrize("cls", [Movement, Position, Valuation, Balance])

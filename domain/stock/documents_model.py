@@ -1,4 +1,4 @@
-"""A posted stock document: its kind, header and numbered lines (``domain.documents`` posts and reverses
+"""A posted stock document: its kind, header and numbered lines (``domain.stock.documents`` posts and reverses
 them; ``ports.DocumentRepository`` keeps them)."""
 
 from __future__ import annotations

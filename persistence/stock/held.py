@@ -1,4 +1,4 @@
-"""Held documents in the desk's SQLite file (domain.held): one row per unposted document form."""
+"""Held documents in the desk's SQLite file (domain.stock.held): one row per unposted document form."""
 
 from __future__ import annotations
 
@@ -9,16 +9,16 @@ from datetime import datetime
 from sqlalchemy import Engine
 from sqlalchemy import select
 
-from domain.held import HeldDocument
-from domain.held import lines_from_json
-from domain.held import lines_json
+from domain.stock.held import HeldDocument
+from domain.stock.held import lines_from_json
+from domain.stock.held import lines_json
 from persistence import tables as t
 
 H = t.held_documents
 
 
 class SqlHeldDocuments:
-    """``domain.held.HeldDocuments`` on an engine. Saves may come from several worker threads: a save that
+    """``domain.stock.held.HeldDocuments`` on an engine. Saves may come from several worker threads: a save that
     arrives after a newer one of the same document (``seq``) is dropped, so the last typed state wins."""
 
     def __init__(self, engine: Engine) -> None:

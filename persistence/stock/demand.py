@@ -1,4 +1,5 @@
-"""Unfilled demand (``domain.demand``): the repository of recorded lost sales and the daily sums planning reads."""
+"""Unfilled demand (``domain.stock.demand``): the repository of recorded lost sales and the daily sums planning
+reads."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy import type_coerce
 from sqlalchemy.types import BigInteger
 
-from domain.demand import UnfilledDemand
+from domain.stock.demand import UnfilledDemand
 from persistence import tables as t
 
 _U = t.unfilled_demand

@@ -12,15 +12,15 @@ from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import text
 
-from domain import commands as c
-from domain import ledger
 from domain.catalog import master as catalog
 from domain.errors import AlreadyReversed
 from domain.errors import Duplicate
 from domain.errors import InsufficientStock
 from domain.errors import NotFound
-from persistence import queries
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence import tables as t
+from persistence.stock import queries
 
 T0 = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
 

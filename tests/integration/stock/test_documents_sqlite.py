@@ -7,16 +7,16 @@ from decimal import Decimal
 
 import pytest
 
-from domain import commands as c
 from domain.catalog import master as catalog
-from domain.documents import DocumentError
-from domain.documents import LineInput
-from domain.documents import PostDocument
-from domain.documents import ReverseDocument
-from domain.documents import post_document
-from domain.documents import reverse_document
-from persistence import documents as q
-from persistence import queries
+from domain.stock import commands as c
+from domain.stock.documents import DocumentError
+from domain.stock.documents import LineInput
+from domain.stock.documents import PostDocument
+from domain.stock.documents import ReverseDocument
+from domain.stock.documents import post_document
+from domain.stock.documents import reverse_document
+from persistence.stock import documents as q
+from persistence.stock import queries
 
 
 @pytest.fixture

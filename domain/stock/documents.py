@@ -28,15 +28,10 @@ from datetime import time
 from decimal import Decimal
 from typing import NamedTuple
 
-from domain import commands as cmd
-from domain import ledger
 from domain import limits
 from domain import validate as v
 from domain.access.roles import Permission
 from domain.access.roles import require
-from domain.documents_model import Document
-from domain.documents_model import DocumentKind
-from domain.documents_model import DocumentLine
 from domain.errors import AlreadyReversed
 from domain.errors import BadInput
 from domain.errors import DomainError
@@ -44,11 +39,16 @@ from domain.errors import InsufficientStock
 from domain.errors import NotFound
 from domain.errors import RuleViolation
 from domain.ids import new_id
-from domain.model import Movement
-from domain.model import Product
-from domain.model import Warehouse
 from domain.numbers import fmt
 from domain.ports import UnitOfWork
+from domain.stock import commands as cmd
+from domain.stock import ledger
+from domain.stock.documents_model import Document
+from domain.stock.documents_model import DocumentKind
+from domain.stock.documents_model import DocumentLine
+from domain.stock.model import Movement
+from domain.stock.model import Product
+from domain.stock.model import Warehouse
 
 PREFIXES = {
     DocumentKind.RECEIPT: "GR",

@@ -9,12 +9,12 @@ from decimal import Decimal
 
 import pytest
 
-from domain import commands as c
 from domain.catalog import master as catalog
-from domain.demand import RecordUnfilledDemand
-from domain.demand import record_unfilled_demand
 from domain.errors import BadInput
 from domain.errors import NotFound
+from domain.stock import commands as c
+from domain.stock.demand import RecordUnfilledDemand
+from domain.stock.demand import record_unfilled_demand
 from tests.fakes import FakeUnitOfWork
 
 
