@@ -44,7 +44,7 @@ from sqlalchemy import Engine
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
-from domain.errors import BadInput
+from domain.kernel.errors import BadInput
 from persistence import errors as storage_errors
 from persistence import tables as t
 

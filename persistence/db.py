@@ -17,7 +17,7 @@ from sqlalchemy import inspect
 from sqlalchemy import select
 from sqlalchemy import text
 
-from domain.ids import new_id
+from domain.kernel.ids import new_id
 from persistence import errors as storage_errors
 from persistence import tables as t
 from persistence.backup import timestamped_backup

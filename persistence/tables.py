@@ -25,7 +25,7 @@ from sqlalchemy import Table
 from sqlalchemy import Text
 from sqlalchemy import UniqueConstraint
 
-from domain import limits as L
+from domain.kernel import limits as L
 from persistence.types import Instant
 from persistence.types import Scaled
 

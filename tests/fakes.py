@@ -1,4 +1,4 @@
-"""In-memory implementations of the ports in ``domain.ports``, so use cases run with no database.
+"""In-memory implementations of the ports in ``domain.kernel.ports``, so use cases run with no database.
 
 A ``FakeUnitOfWork`` keeps a committed state; entering it gives the repositories working
 copies, ``commit()`` publishes them and leaving the block without a commit (or calling
@@ -15,6 +15,7 @@ from dataclasses import field
 from datetime import datetime
 
 from domain.access.model import User
+from domain.kernel.validate import code_key
 from domain.planning.product import ProductPlanning
 from domain.stock.model import Balance
 from domain.stock.model import Customer
@@ -25,7 +26,6 @@ from domain.stock.model import Supplier
 from domain.stock.model import SupplierTerms
 from domain.stock.model import Valuation
 from domain.stock.model import Warehouse
-from domain.validate import code_key
 
 Key = tuple[datetime, str]
 

@@ -38,7 +38,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtCore import QTimer
 from PySide6.QtCore import Signal
 
-from domain.errors import BadInput
+from domain.kernel.errors import BadInput
 
 URL_SETTING = "sync.hub_url"  # the engine's own key (persistence.sync.local.HUB_URL)
 INTERVAL_SETTING = "sync.interval_minutes"

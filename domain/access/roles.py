@@ -17,7 +17,7 @@ from __future__ import annotations
 import enum
 from typing import Any
 
-from domain.errors import Forbidden
+from domain.kernel.errors import Forbidden
 
 
 class Role(enum.StrEnum):

@@ -22,7 +22,6 @@ from datetime import UTC
 from datetime import datetime
 from datetime import timedelta
 
-from domain import validate as v
 from domain.access.model import User
 from domain.access.passwords import hash_password
 from domain.access.passwords import verify_password
@@ -32,14 +31,15 @@ from domain.access.roles import Permission
 from domain.access.roles import Role
 from domain.access.roles import require
 from domain.access.roles import role_of
-from domain.errors import BadInput
-from domain.errors import Duplicate
-from domain.errors import Forbidden
-from domain.errors import NotFound
-from domain.errors import RuleViolation
-from domain.ids import new_id
-from domain.ports import UnitOfWork
-from domain.refusals import refusal
+from domain.kernel import validate as v
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import Duplicate
+from domain.kernel.errors import Forbidden
+from domain.kernel.errors import NotFound
+from domain.kernel.errors import RuleViolation
+from domain.kernel.ids import new_id
+from domain.kernel.ports import UnitOfWork
+from domain.kernel.refusals import refusal
 
 MIN_PASSWORD = 8
 MAX_PASSWORD = 1024

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from dataclasses import replace
 
-from domain import validate as v
 from domain.access.roles import Permission
 from domain.access.roles import require
 from domain.catalog import master as catalog
-from domain.currencies import iso_currency
-from domain.ports import UnitOfWork
+from domain.kernel import validate as v
+from domain.kernel.currencies import iso_currency
+from domain.kernel.ports import UnitOfWork
 from domain.purchasing.model import PurchasingPolicy
 from domain.stock import commands as cmd
 from domain.stock.model import Warehouse

@@ -15,17 +15,17 @@ from dataclasses import dataclass
 from dataclasses import replace
 from decimal import Decimal
 
-from domain import validate as v
 from domain.access.roles import Permission
 from domain.access.roles import require
-from domain.errors import BadInput
-from domain.errors import Duplicate
-from domain.errors import NotFound
-from domain.errors import RuleViolation
-from domain.ids import new_id
-from domain.ports import UnitOfWork
-from domain.refusals import ENGLISH
-from domain.refusals import refusal
+from domain.kernel import validate as v
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import Duplicate
+from domain.kernel.errors import NotFound
+from domain.kernel.errors import RuleViolation
+from domain.kernel.ids import new_id
+from domain.kernel.ports import UnitOfWork
+from domain.kernel.refusals import ENGLISH
+from domain.kernel.refusals import refusal
 from domain.stock import commands as cmd
 from domain.stock.ledger import find_product
 from domain.stock.model import Customer

@@ -12,9 +12,9 @@ import math
 from dataclasses import dataclass
 from decimal import Decimal
 
-from domain.errors import BadInput
-from domain.numbers import ZERO
-from domain.numbers import places_of
+from domain.kernel.errors import BadInput
+from domain.kernel.numbers import ZERO
+from domain.kernel.numbers import places_of
 
 
 @dataclass(frozen=True)

@@ -27,8 +27,8 @@ from domain.demo.history import Simulation
 from domain.demo.master import DAYS
 from domain.demo.master import World
 from domain.demo.master import load_recipe
-from domain.errors import RuleViolation
-from domain.ports import UnitOfWork
+from domain.kernel.errors import RuleViolation
+from domain.kernel.ports import UnitOfWork
 from domain.stock import ledger
 
 CHUNK_MONTHS = 6  # months per transaction

@@ -14,14 +14,14 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
-from domain import validate as v
 from domain.catalog import master as catalog
-from domain.errors import BadInput
-from domain.errors import NotFound
 from domain.imports.cells import Row
 from domain.imports.problems import Said
 from domain.imports.report import ImportResult
-from domain.ports import UnitOfWork
+from domain.kernel import validate as v
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import NotFound
+from domain.kernel.ports import UnitOfWork
 from domain.stock import commands as cmd
 from domain.stock.ledger import find_product
 

@@ -24,7 +24,6 @@ from datetime import date
 
 from domain.access.roles import Permission
 from domain.access.roles import require
-from domain.bulk import without_cycle_collection
 from domain.imports import master
 from domain.imports import stock
 from domain.imports.cells import check_mapping
@@ -35,8 +34,9 @@ from domain.imports.problems import file_error
 from domain.imports.report import ImportRejected
 from domain.imports.report import ImportResult
 from domain.imports.report import Table
-from domain.numbers import NumberFormat
-from domain.ports import UnitOfWork
+from domain.kernel.bulk import without_cycle_collection
+from domain.kernel.numbers import NumberFormat
+from domain.kernel.ports import UnitOfWork
 from domain.stock.ledger import post_many
 
 Progress = Callable[[int], None]  # percent done

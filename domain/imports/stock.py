@@ -40,13 +40,13 @@ from datetime import time
 from datetime import timedelta
 from decimal import Decimal
 
-from domain import validate as v
 from domain.imports.cells import Row
 from domain.imports.cells import parse_date
 from domain.imports.problems import Said
 from domain.imports.report import ImportResult
-from domain.numbers import fmt
-from domain.ports import UnitOfWork
+from domain.kernel import validate as v
+from domain.kernel.numbers import fmt
+from domain.kernel.ports import UnitOfWork
 from domain.stock import commands as cmd
 from domain.stock.model import Movement
 from domain.stock.model import Product

@@ -10,9 +10,9 @@ from decimal import Decimal
 
 from domain.access.roles import Permission
 from domain.access.roles import require
-from domain.numbers import ZERO
+from domain.kernel.numbers import ZERO
+from domain.kernel.ports import UnitOfWork
 from domain.planning.model import Suggestion
-from domain.ports import UnitOfWork
 from domain.purchasing import commands as pc
 from domain.purchasing import orders as purchasing
 

@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING
 
 from domain.access.roles import Permission
 from domain.access.roles import require
-from domain.errors import BadInput
-from domain.errors import NotFound
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import NotFound
+from domain.kernel.refusals import refusal
 from domain.planning.product_model import ProductPlanning
-from domain.refusals import refusal
 
 if TYPE_CHECKING:
-    from domain.ports import UnitOfWork
+    from domain.kernel.ports import UnitOfWork
 
 MIN_SERVICE = Decimal("0.5")  # exclusive
 MAX_SERVICE = Decimal("0.9999")

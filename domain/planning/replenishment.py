@@ -49,8 +49,8 @@ from statistics import NormalDist
 
 from domain.catalog.packs import Rounded
 from domain.catalog.packs import round_order_qty
-from domain.numbers import QTY_PLACES
-from domain.numbers import ZERO
+from domain.kernel.numbers import QTY_PLACES
+from domain.kernel.numbers import ZERO
 
 _N = NormalDist()
 CRITICAL = "critical"

@@ -58,7 +58,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from domain.numbers import ZERO
+from domain.kernel.numbers import ZERO
 from domain.planning.drafts import DRAFT_NOTE
 from domain.planning.drafts import DraftCreated
 from domain.planning.drafts import create_drafts

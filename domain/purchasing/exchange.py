@@ -31,13 +31,13 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from domain import validate as v
-from domain.currencies import iso_currency
-from domain.errors import BadInput
-from domain.errors import RuleViolation
-from domain.numbers import ZERO
-from domain.numbers import fmt
-from domain.numbers import round_cost
+from domain.kernel import validate as v
+from domain.kernel.currencies import iso_currency
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import RuleViolation
+from domain.kernel.numbers import ZERO
+from domain.kernel.numbers import fmt
+from domain.kernel.numbers import round_cost
 
 RATE_PLACES = 8
 FIXED = "fixed"  # AppliedRate.source: the rate entered on the PO

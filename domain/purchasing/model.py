@@ -18,12 +18,12 @@ from datetime import date
 from datetime import datetime
 from decimal import Decimal
 
-from domain.errors import RuleViolation
-from domain.numbers import ZERO
-from domain.numbers import fmt
-from domain.numbers import round_cost
-from domain.numbers import round_money
-from domain.refusals import refusal
+from domain.kernel.errors import RuleViolation
+from domain.kernel.numbers import ZERO
+from domain.kernel.numbers import fmt
+from domain.kernel.numbers import round_cost
+from domain.kernel.numbers import round_money
+from domain.kernel.refusals import refusal
 
 
 class PoState(enum.StrEnum):
@@ -36,7 +36,7 @@ class PoState(enum.StrEnum):
 
 
 OPEN_STATES = (PoState.ISSUED, PoState.PARTLY_RECEIVED)
-# What only an open PO allows, as the refusal says it → the start of the refusal's code (domain.refusals).
+# What only an open PO allows, as the refusal says it → the start of the refusal's code (domain.kernel.refusals).
 OPEN_ACTIONS = {"receive against it": "receive", "close it short": "close"}
 EDITABLE_STATES = (PoState.DRAFT, *OPEN_STATES)
 

@@ -19,19 +19,20 @@ from datetime import datetime
 from datetime import timedelta
 from decimal import Decimal
 
-from domain import validate as v
 from domain.access.roles import Permission
 from domain.access.roles import require
 from domain.catalog.packs import price_for
 from domain.catalog.packs import round_order_qty
-from domain.errors import BadInput
-from domain.errors import Duplicate
-from domain.errors import NotFound
-from domain.errors import RuleViolation
-from domain.ids import new_id
-from domain.numbers import ZERO
-from domain.numbers import fmt
-from domain.ports import UnitOfWork
+from domain.kernel import validate as v
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import Duplicate
+from domain.kernel.errors import NotFound
+from domain.kernel.errors import RuleViolation
+from domain.kernel.ids import new_id
+from domain.kernel.numbers import ZERO
+from domain.kernel.numbers import fmt
+from domain.kernel.ports import UnitOfWork
+from domain.kernel.refusals import refusal
 from domain.purchasing import commands as pc
 from domain.purchasing.exchange import AppliedRate
 from domain.purchasing.exchange import NoExchangeRate
@@ -47,7 +48,6 @@ from domain.purchasing.model import check_receipt
 from domain.purchasing.snapshot import Party
 from domain.purchasing.snapshot import PoSnapshot
 from domain.purchasing.snapshot import freeze
-from domain.refusals import refusal
 from domain.stock import commands as cmd
 from domain.stock import ledger
 from domain.stock.model import Movement

@@ -11,14 +11,14 @@ from datetime import date
 
 from domain.access.roles import Permission
 from domain.access.roles import require
-from domain.errors import NotFound
-from domain.ids import new_id
-from domain.ports import UnitOfWork
+from domain.kernel.errors import NotFound
+from domain.kernel.ids import new_id
+from domain.kernel.ports import UnitOfWork
+from domain.kernel.refusals import refusal
 from domain.purchasing import commands as pc
 from domain.purchasing.exchange import ExchangeRate
 from domain.purchasing.exchange import foreign_currency
 from domain.purchasing.exchange import rate_value
-from domain.refusals import refusal
 
 
 def set_rate(uow: UnitOfWork, c: pc.SetExchangeRate) -> ExchangeRate:

@@ -7,7 +7,7 @@ from datetime import date
 from datetime import datetime
 from decimal import Decimal
 
-from domain.numbers import round_money
+from domain.kernel.numbers import round_money
 
 
 @dataclass(frozen=True)

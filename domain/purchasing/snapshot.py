@@ -21,7 +21,7 @@ from datetime import date
 from decimal import Decimal
 
 from domain.catalog.packs import packs
-from domain.numbers import D
+from domain.kernel.numbers import D
 from domain.purchasing.exchange import AppliedRate
 from domain.purchasing.model import PurchaseOrder
 from domain.stock.model import Supplier

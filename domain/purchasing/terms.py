@@ -6,22 +6,22 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from domain import validate as v
 from domain.access.roles import Permission
 from domain.access.roles import require
 from domain.catalog import master as catalog
 from domain.catalog.packs import PriceBreak
-from domain.currencies import iso_currency
-from domain.errors import BadInput
-from domain.errors import NotFound
-from domain.errors import RuleViolation
-from domain.ports import UnitOfWork
+from domain.kernel import validate as v
+from domain.kernel.currencies import iso_currency
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import NotFound
+from domain.kernel.errors import RuleViolation
+from domain.kernel.ports import UnitOfWork
+from domain.kernel.refusals import refusal
 from domain.purchasing import commands as pc
 from domain.purchasing.model import PricePer
 from domain.purchasing.model import PurchasingPolicy
 from domain.purchasing.model import SupplierProfile
 from domain.purchasing.model import TermDetails
-from domain.refusals import refusal
 from domain.stock import commands as cmd
 from domain.stock import ledger
 from domain.stock.model import Supplier

@@ -16,13 +16,13 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Protocol
 
-from domain import limits
-from domain import validate as v
-from domain.errors import BadInput
-from domain.errors import NotFound
-from domain.ids import new_id
-from domain.ports import UnitOfWork
-from domain.refusals import refusal
+from domain.kernel import limits
+from domain.kernel import validate as v
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import NotFound
+from domain.kernel.ids import new_id
+from domain.kernel.ports import UnitOfWork
+from domain.kernel.refusals import refusal
 from domain.stock.ledger import find_product
 from domain.stock.ledger import find_warehouse
 

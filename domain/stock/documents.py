@@ -28,19 +28,19 @@ from datetime import time
 from decimal import Decimal
 from typing import NamedTuple
 
-from domain import limits
-from domain import validate as v
 from domain.access.roles import Permission
 from domain.access.roles import require
-from domain.errors import AlreadyReversed
-from domain.errors import BadInput
-from domain.errors import DomainError
-from domain.errors import InsufficientStock
-from domain.errors import NotFound
-from domain.errors import RuleViolation
-from domain.ids import new_id
-from domain.numbers import fmt
-from domain.ports import UnitOfWork
+from domain.kernel import limits
+from domain.kernel import validate as v
+from domain.kernel.errors import AlreadyReversed
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import DomainError
+from domain.kernel.errors import InsufficientStock
+from domain.kernel.errors import NotFound
+from domain.kernel.errors import RuleViolation
+from domain.kernel.ids import new_id
+from domain.kernel.numbers import fmt
+from domain.kernel.ports import UnitOfWork
 from domain.stock import commands as cmd
 from domain.stock import ledger
 from domain.stock.documents_model import Document

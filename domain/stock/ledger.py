@@ -24,20 +24,20 @@ from itertools import islice
 from operator import attrgetter
 from types import MappingProxyType
 
-from domain import limits
-from domain import validate as v
 from domain.access.roles import Permission
 from domain.access.roles import require
-from domain.bulk import without_cycle_collection
-from domain.errors import AlreadyReversed
-from domain.errors import InsufficientStock
-from domain.errors import NotFound
-from domain.errors import RuleViolation
-from domain.errors import TooLarge
-from domain.ids import new_id
-from domain.numbers import ZERO
-from domain.numbers import fmt
-from domain.ports import UnitOfWork
+from domain.kernel import limits
+from domain.kernel import validate as v
+from domain.kernel.bulk import without_cycle_collection
+from domain.kernel.errors import AlreadyReversed
+from domain.kernel.errors import InsufficientStock
+from domain.kernel.errors import NotFound
+from domain.kernel.errors import RuleViolation
+from domain.kernel.errors import TooLarge
+from domain.kernel.ids import new_id
+from domain.kernel.numbers import ZERO
+from domain.kernel.numbers import fmt
+from domain.kernel.ports import UnitOfWork
 from domain.stock import commands as cmd
 from domain.stock import valuation
 from domain.stock.model import Balance
@@ -175,7 +175,7 @@ def post_many(uow: UnitOfWork, commands: Iterable[object], progress: Callable[[i
     are read in a few queries before its commands are posted one by one (through the same checks as
     always), instead of a query or two for each product × warehouse met for the first time; each
     distinct code is looked up once (``_Remembered``). Python's cycle collector is paused meanwhile
-    (``domain.bulk``).
+    (``domain.kernel.bulk``).
     """
     handlers: dict[type, Callable] = {
         cmd.ReceiveStock: _receive,
@@ -442,7 +442,7 @@ def _refuse_negative(product: Product, warehouse: Warehouse, m: Movement, before
 
 
 # Values and quantities are stored as exact integers of 1/10,000 in signed 64-bit columns; a balance stays
-# well inside them (domain.limits), so no sum of movements can overflow what the ledger keeps.
+# well inside them (domain.kernel.limits), so no sum of movements can overflow what the ledger keeps.
 MAX_VALUE = limits.VALUE_MAX
 _MIN_VALUE, _MIN_ON_HAND = -MAX_VALUE, -limits.ON_HAND_MAX
 

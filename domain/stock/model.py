@@ -13,7 +13,7 @@ from dataclasses import field
 from datetime import datetime
 from decimal import Decimal
 
-from domain.numbers import ZERO
+from domain.kernel.numbers import ZERO
 
 
 class MovementKind(enum.StrEnum):

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from domain.numbers import ZERO
-from domain.numbers import round_cost
-from domain.numbers import round_money
+from domain.kernel.numbers import ZERO
+from domain.kernel.numbers import round_cost
+from domain.kernel.numbers import round_money
 from domain.stock.model import Position
 from domain.stock.model import Valuation
 

@@ -18,9 +18,9 @@ from sqlalchemy import select
 from sqlalchemy import update
 
 from domain.catalog.packs import PriceBreak
-from domain.errors import RuleViolation
-from domain.numbers import D
-from domain.numbers import fmt
+from domain.kernel.errors import RuleViolation
+from domain.kernel.numbers import D
+from domain.kernel.numbers import fmt
 from domain.purchasing.model import PoLine
 from domain.purchasing.model import PoState
 from domain.purchasing.model import PricePer

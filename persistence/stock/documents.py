@@ -11,12 +11,12 @@ from sqlalchemy import insert
 from sqlalchemy import select
 from sqlalchemy import update
 
+from domain.kernel.validate import code_key
 from domain.stock.documents import Document
 from domain.stock.documents import DocumentKind
 from domain.stock.documents import DocumentLineRow
 from domain.stock.documents import DocumentRow
 from domain.stock.documents import ScanTarget
-from domain.validate import code_key
 from persistence import tables as t
 from persistence.stock.repositories import Buffer
 

@@ -33,6 +33,8 @@ from sqlalchemy import or_
 from sqlalchemy import select
 from sqlalchemy import update
 
+from domain.kernel.validate import code_key
+from domain.kernel.validate import normal_code
 from domain.stock.model import Balance
 from domain.stock.model import Customer
 from domain.stock.model import Movement
@@ -43,8 +45,6 @@ from domain.stock.model import Supplier
 from domain.stock.model import SupplierTerms
 from domain.stock.model import Valuation
 from domain.stock.model import Warehouse
-from domain.validate import code_key
-from domain.validate import normal_code
 from persistence import tables as t
 
 Key = tuple[datetime, str]
@@ -55,7 +55,7 @@ _BALANCE = select(_B).where(_B.c.product_id == bindparam("p"), _B.c.warehouse_id
 _PRODUCT_BY = {col: select(_P).where(_P.c[col] == bindparam("v")) for col in ("id", "sku")}
 _BARCODES_OF = select(_BC.c.barcode).where(_BC.c.product_id == bindparam("p"))
 _PRODUCT_OF_BARCODE = select(_BC.c.product_id).where(_BC.c.barcode == bindparam("b"))
-# Codes are compared without regard to ASCII case (domain.validate.code_key). No index serves that (no
+# Codes are compared without regard to ASCII case (domain.kernel.validate.code_key). No index serves that (no
 # migration may add one): a few lookups scan the table by lower() (SQLite folds ASCII only, as code_key
 # does); after that the unit of work reads every SKU and barcode once and answers from those maps
 # (see ProductRepository._folded).

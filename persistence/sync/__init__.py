@@ -90,9 +90,9 @@ from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
-from domain.errors import DomainError
-from domain.errors import NotFound
-from domain.errors import RuleViolation
+from domain.kernel.errors import DomainError
+from domain.kernel.errors import NotFound
+from domain.kernel.errors import RuleViolation
 from persistence import tables as t
 from persistence.sync import local as loc
 from persistence.sync import records as r

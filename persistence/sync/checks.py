@@ -31,9 +31,9 @@ from sqlalchemy import String
 from sqlalchemy import Table
 from sqlalchemy import Text
 
-from domain import validate as v
 from domain.access.roles import ROLES
-from domain.errors import BadInput
+from domain.kernel import validate as v
+from domain.kernel.errors import BadInput
 from domain.purchasing.model import PoState
 from domain.purchasing.model import PricePer
 from domain.stock.documents import DocumentKind

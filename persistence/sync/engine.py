@@ -13,7 +13,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.exc import DBAPIError
 
-from domain.ids import new_id
+from domain.kernel.ids import new_id
 from persistence import tables as t
 from persistence.migrations import HEAD
 from persistence.sync import BadHubUrl

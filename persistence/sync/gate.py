@@ -17,7 +17,7 @@ from dataclasses import field
 from sqlalchemy import Connection
 from sqlalchemy import select
 
-from domain.validate import code_key
+from domain.kernel.validate import code_key
 from persistence import tables as t
 from persistence.sync import checks
 from persistence.sync import local as loc
@@ -482,8 +482,8 @@ def _first_pull(conn: Connection) -> bool:
 
 def approve(conn: Connection, me: str, tbl: str, key: str) -> None:
     """Apply a quarantined user record an admin of this desk has approved (see ``user_authority``)."""
-    from domain.errors import NotFound
-    from domain.errors import RuleViolation
+    from domain.kernel.errors import NotFound
+    from domain.kernel.errors import RuleViolation
 
     q = t.sync_quarantine.c
     row = conn.execute(select(q.version, q.data, q.reason).where(q.tbl == tbl, q.row_id == key)).first()

@@ -24,7 +24,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from domain import commands as c  # noqa: E402
-from domain.ids import new_id  # noqa: E402
+from domain.kernel.ids import new_id  # noqa: E402
 from domain.stock.model import Product  # noqa: E402
 from domain.stock.model import Warehouse  # noqa: E402
 

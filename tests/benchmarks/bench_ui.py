@@ -24,7 +24,7 @@ from _common import table  # noqa: E402
 
 from domain import commands as c  # noqa: E402
 from domain import ledger  # noqa: E402
-from domain.ids import new_id  # noqa: E402
+from domain.kernel.ids import new_id  # noqa: E402
 from domain.stock.model import Product  # noqa: E402
 from domain.stock.model import Warehouse  # noqa: E402
 

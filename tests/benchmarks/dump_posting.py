@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, os.getcwd())
 from domain.catalog import master as catalog
-from domain.errors import DomainError
+from domain.kernel.errors import DomainError
 from domain.stock import commands as c
 from domain.stock import ledger
 from persistence.db import open_database

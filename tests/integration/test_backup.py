@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import text
 
 from domain.catalog import master as catalog
-from domain.errors import BadInput
+from domain.kernel.errors import BadInput
 from domain.stock import commands as c
 from domain.stock import ledger
 from persistence import backup

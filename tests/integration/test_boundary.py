@@ -11,7 +11,7 @@ import pytest
 from bootstrap import bind
 from bootstrap import connect
 from domain.catalog import master as catalog
-from domain.errors import NotFound
+from domain.kernel.errors import NotFound
 from domain.planning import run as planning
 from domain.purchasing import commands as pc
 from domain.purchasing import orders as po

@@ -14,7 +14,7 @@ import pytest
 
 from domain.demo import build_demo
 from domain.demo import promoted_categories
-from domain.errors import RuleViolation
+from domain.kernel.errors import RuleViolation
 from persistence.db import open_database
 from persistence.stock import queries
 from ui.cli import main as cli_main

@@ -17,9 +17,9 @@ from sqlalchemy import func
 from sqlalchemy import select
 
 from domain.catalog import master as catalog
-from domain.ids import new_id
 from domain.imports import Table
 from domain.imports import run_import
+from domain.kernel.ids import new_id
 from domain.stock import commands as c
 from domain.stock import ledger
 from domain.stock.model import Product

@@ -7,7 +7,7 @@ from datetime import datetime
 
 import pytest
 
-from domain.errors import BadInput
+from domain.kernel.errors import BadInput
 from ui.spreadsheets import parse_csv
 from ui.spreadsheets import read_table
 from ui.spreadsheets import write_xlsx

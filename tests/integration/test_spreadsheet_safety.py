@@ -16,9 +16,9 @@ from openpyxl import Workbook
 from openpyxl import load_workbook
 
 from domain.catalog import master as catalog
-from domain.errors import BadInput
-from domain.numbers import AmbiguousNumber
-from domain.numbers import D
+from domain.kernel.errors import BadInput
+from domain.kernel.numbers import AmbiguousNumber
+from domain.kernel.numbers import D
 from domain.stock import commands as c
 from tests.integration.test_import_cli import cli
 from tests.integration.test_import_cli import ok

@@ -435,9 +435,9 @@ def test_a_burst_of_unknown_codes_reloads_the_code_map_once(qtbot, services, mon
 
 
 def test_the_grid_refuses_exactly_the_quantities_and_costs_the_domain_refuses(qapp):
-    from domain import limits
-    from domain import validate
-    from domain.errors import BadInput
+    from domain.kernel import limits
+    from domain.kernel import validate
+    from domain.kernel.errors import BadInput
     from domain.stock.documents import DocumentKind
     from ui.models.document_lines import DocumentLinesModel
 

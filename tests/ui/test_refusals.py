@@ -8,11 +8,11 @@ import string
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from domain import refusals as domain_refusals
 from domain.catalog import master as catalog
-from domain.errors import Duplicate
-from domain.errors import RuleViolation
-from domain.refusals import refusal
+from domain.kernel import refusals as domain_refusals
+from domain.kernel.errors import Duplicate
+from domain.kernel.errors import RuleViolation
+from domain.kernel.refusals import refusal
 from domain.stock import commands as c
 from ui import i18n
 from ui.refusals import REFUSALS

@@ -204,7 +204,7 @@ def test_ctrl_enter_past_a_disabled_button_is_refused_by_the_domain_in_the_reade
 
 
 def test_every_screens_refusal_by_role_reads_in_the_readers_language(qtbot, office):
-    from domain.errors import Forbidden
+    from domain.kernel.errors import Forbidden
     from ui import i18n
     from ui.refusals import refusal_text
 

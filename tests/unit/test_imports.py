@@ -10,13 +10,13 @@ from decimal import Decimal
 import pytest
 
 from domain.catalog import master as catalog
-from domain.errors import BadInput
 from domain.imports import ImportRejected
 from domain.imports import Table
 from domain.imports import guess_mapping
 from domain.imports import preview
 from domain.imports import run_import
 from domain.imports.cells import parse_date
+from domain.kernel.errors import BadInput
 from domain.stock import commands as c
 from domain.stock.model import MovementKind
 from tests.fakes import FakeUnitOfWork
@@ -265,7 +265,7 @@ def test_a_clerk_may_not_import_products_even_calling_the_use_case_directly(uow)
     from datetime import datetime
 
     from domain.access.model import User
-    from domain.errors import Forbidden
+    from domain.kernel.errors import Forbidden
 
     uow.state.users["ann"] = User("u1", "ann", "clerk", "x", datetime(2026, 1, 1, tzinfo=UTC))
     uow.user, uow.role = "ann", "clerk"
@@ -276,13 +276,13 @@ def test_a_clerk_may_not_import_products_even_calling_the_use_case_directly(uow)
 
 
 def test_every_field_check_of_an_import_gives_its_problem_as_a_code_whose_english_is_the_report_s():
-    from domain import validate as v
-    from domain.errors import BadInput
     from domain.imports.cells import parse_date
     from domain.imports.fields import FIELDS
     from domain.imports.problems import ENGLISH
     from domain.imports.problems import Said
     from domain.imports.problems import said_of
+    from domain.kernel import validate as v
+    from domain.kernel.errors import BadInput
 
     refused = [lambda: v.number("qty", "十个"), lambda: v.number("qty", "2,5"),
                lambda: v.number("qty", "1.5", max_places=0), lambda: v.quantity("qty", "-1"),

@@ -96,7 +96,7 @@ def _integrity(path: Path, open_db) -> int:
     """The file first, straight from disk (a damaged file may not open as a database); then the ledger."""
     import sqlite3
 
-    from domain.numbers import fmt
+    from domain.kernel.numbers import fmt
     from persistence.backup import file_integrity
     from persistence.stock.queries import check
     from ui.cli.common import EXIT_BAD_INPUT

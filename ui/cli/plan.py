@@ -18,8 +18,8 @@ import time
 from datetime import date
 from decimal import Decimal
 
-from domain.errors import BadInput
-from domain.numbers import fmt
+from domain.kernel.errors import BadInput
+from domain.kernel.numbers import fmt
 
 COMMANDS = ("forecast", "reorder", "suggest", "unfilled", "target")
 

@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 from domain.catalog import master as catalog
-from domain.errors import BadInput
-from domain.numbers import fmt
+from domain.kernel.errors import BadInput
+from domain.kernel.numbers import fmt
 from domain.purchasing import commands as pc
 from domain.purchasing import orders as purchasing
 from domain.purchasing import terms as purchasing_terms

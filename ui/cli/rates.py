@@ -12,7 +12,7 @@ import json
 import sys
 from datetime import date
 
-from domain.errors import BadInput
+from domain.kernel.errors import BadInput
 
 COMMANDS = ("rate",)
 
@@ -45,8 +45,8 @@ def _date(text: str | None) -> date | None:
 
 
 def run(args: argparse.Namespace, open_db) -> int:
-    from domain.errors import NotFound
-    from domain.numbers import fmt
+    from domain.kernel.errors import NotFound
+    from domain.kernel.numbers import fmt
     from domain.purchasing import commands as pc
     from domain.purchasing import rates
     from domain.purchasing.exchange import foreign_currency

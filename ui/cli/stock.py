@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 
 from domain.catalog import master as catalog
-from domain.numbers import fmt
+from domain.kernel.numbers import fmt
 from domain.stock import commands as c
 from domain.stock import ledger
 from ui.cli.common import EXIT_OK

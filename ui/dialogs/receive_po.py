@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QTableView
 from PySide6.QtWidgets import QVBoxLayout
 
-from domain.numbers import fmt
+from domain.kernel.numbers import fmt
 from domain.purchasing import orders as purchasing
 from domain.stock.documents import DocumentKind
 from ui.i18n import fill

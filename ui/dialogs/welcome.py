@@ -41,8 +41,8 @@ from PySide6.QtWidgets import QWidget
 from bootstrap import os_user
 from domain.catalog.company import SetUpCompany
 from domain.catalog.company import set_up_company
-from domain.currencies import COMMON as CURRENCIES
-from domain.errors import BadInput
+from domain.kernel.currencies import COMMON as CURRENCIES
+from domain.kernel.errors import BadInput
 from ui import first_run
 from ui import i18n
 from ui.i18n import fill

@@ -30,12 +30,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtGui import QColor
 
-from domain import validate as v
-from domain.errors import BadInput
-from domain.numbers import AmbiguousNumber
-from domain.numbers import D
-from domain.numbers import fmt
-from domain.numbers import round_cost
+from domain.kernel import validate as v
+from domain.kernel.errors import BadInput
+from domain.kernel.numbers import AmbiguousNumber
+from domain.kernel.numbers import D
+from domain.kernel.numbers import fmt
+from domain.kernel.numbers import round_cost
 from domain.purchasing import commands as pc
 from domain.purchasing.model import PricePer
 from domain.stock.documents import DocumentKind

@@ -24,7 +24,7 @@ from reportlab.platypus import Spacer
 from reportlab.platypus import Table
 from reportlab.platypus import TableStyle
 
-from domain.numbers import fmt
+from domain.kernel.numbers import fmt
 from domain.purchasing.exchange import FIXED
 from domain.purchasing.snapshot import DRAFT_NUMBER
 from domain.purchasing.snapshot import Party

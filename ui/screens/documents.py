@@ -64,10 +64,11 @@ from PySide6.QtWidgets import QTabWidget
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
-from domain.errors import DomainError
-from domain.errors import RuleViolation
 from domain.imports.problems import Said
-from domain.numbers import fmt
+from domain.kernel.errors import DomainError
+from domain.kernel.errors import RuleViolation
+from domain.kernel.numbers import fmt
+from domain.kernel.validate import code_key
 from domain.purchasing import orders as purchasing
 from domain.purchasing.model import OPEN_STATES
 from domain.purchasing.model import over_receipt_limit
@@ -79,7 +80,6 @@ from domain.stock.documents import ScanTarget
 from domain.stock.documents import post_document
 from domain.stock.documents import reverse_document
 from domain.stock.held import HeldDocument
-from domain.validate import code_key
 from ui.i18n import fill
 from ui.models import document_lines as lm
 from ui.models.document_lines import DocumentLinesModel
@@ -205,7 +205,7 @@ class NumberDelegate(QStyledItemDelegate):
         super().__init__(parent)
         sign = "[-+]?" if signed else ""
         # Digits, a decimal point and commas (thousands, as in 1,250.5): a comma in any other place is
-        # refused with its reason when the cell is left (domain.numbers), never read as a decimal point.
+        # refused with its reason when the cell is left (domain.kernel.numbers), never read as a decimal point.
         self.pattern = QRegularExpression(sign + r"[0-9,]{0,16}(\.[0-9]{0,8})?")
 
     def createEditor(self, parent, option, index):

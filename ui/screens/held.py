@@ -22,8 +22,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QInputDialog
 
-from domain.ids import new_id
-from domain.numbers import fmt
+from domain.kernel.ids import new_id
+from domain.kernel.numbers import fmt
 from domain.stock.held import HeldDocument
 from ui.i18n import fill
 

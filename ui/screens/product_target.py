@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QVBoxLayout
 
-from domain.errors import BadInput
-from domain.numbers import fmt
+from domain.kernel.errors import BadInput
+from domain.kernel.numbers import fmt
 from domain.planning.product import parse_review_days
 from domain.planning.product import parse_service_target
 from domain.planning.run import DEFAULT_REVIEW_DAYS

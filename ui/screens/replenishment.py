@@ -48,8 +48,8 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from domain.catalog.packs import RoundingReason
-from domain.numbers import D
-from domain.numbers import fmt
+from domain.kernel.numbers import D
+from domain.kernel.numbers import fmt
 from ui.i18n import fill
 from ui.models.proxy import RowFilterProxy
 from ui.models.table import Column
@@ -364,7 +364,7 @@ class ReplenishmentModel(RowTableModel):
         elif index.column() == self.QTY and role == Qt.ItemDataRole.EditRole:
             try:
                 qty = D(str(value))
-            except ValueError:  # not a number, or an ambiguous comma (domain.numbers)
+            except ValueError:  # not a number, or an ambiguous comma (domain.kernel.numbers)
                 qty = None
             if qty is None or not qty.is_finite() or qty <= 0:
                 self.edit_error = translate("Replenishment",

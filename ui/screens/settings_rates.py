@@ -27,9 +27,9 @@ from PySide6.QtWidgets import QTableWidgetItem
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
-from domain.currencies import COMMON
-from domain.errors import BadInput
-from domain.numbers import fmt
+from domain.kernel.currencies import COMMON
+from domain.kernel.errors import BadInput
+from domain.kernel.numbers import fmt
 from domain.purchasing import commands as pc
 from domain.purchasing import rates
 from ui.i18n import fill

@@ -25,10 +25,10 @@ from domain.access import users
 from domain.access.roles import ROLES
 from domain.access.roles import Permission
 from domain.access.roles import allows
-from domain.errors import BadInput
-from domain.errors import Duplicate
-from domain.errors import Forbidden
-from domain.errors import RuleViolation
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import Duplicate
+from domain.kernel.errors import Forbidden
+from domain.kernel.errors import RuleViolation
 from ui.access import role_title
 from ui.i18n import fill
 from ui.models.table import RowRole

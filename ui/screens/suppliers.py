@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QSplitter
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
-from domain.numbers import fmt
+from domain.kernel.numbers import fmt
 from domain.purchasing import commands as pc
 from domain.purchasing import terms as purchasing_terms
 from ui.dialogs.terms import TermsDialog

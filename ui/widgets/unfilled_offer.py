@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QWidget
 
-from domain.numbers import fmt
+from domain.kernel.numbers import fmt
 from domain.stock.demand import RecordUnfilledDemand
 from domain.stock.demand import record_unfilled_demand
 from ui.i18n import fill

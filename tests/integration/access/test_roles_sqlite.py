@@ -17,7 +17,7 @@ from domain.access.roles import allows
 from domain.catalog import master as catalog
 from domain.catalog.company import SetUpCompany
 from domain.catalog.company import set_up_company
-from domain.errors import Forbidden
+from domain.kernel.errors import Forbidden
 from domain.planning import run as planning
 from domain.purchasing import commands as pc
 from domain.purchasing import orders as purchasing

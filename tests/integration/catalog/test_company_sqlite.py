@@ -6,8 +6,8 @@ import pytest
 
 from domain.catalog.company import SetUpCompany
 from domain.catalog.company import set_up_company
-from domain.errors import BadInput
-from domain.errors import Duplicate
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import Duplicate
 from domain.purchasing import commands as pc
 from domain.purchasing import terms as purchasing_terms
 

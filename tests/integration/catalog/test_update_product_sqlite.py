@@ -9,8 +9,8 @@ from sqlalchemy import select
 
 from domain.catalog import master as catalog
 from domain.catalog.master import ChangedSinceOpened
-from domain.errors import BadInput
-from domain.errors import Duplicate
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import Duplicate
 from domain.stock import commands as c
 from domain.stock import ledger
 from persistence import tables as t

@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import select
 
 from domain.catalog import master as catalog
-from domain.errors import BadInput
-from domain.errors import Duplicate
-from domain.errors import NotFound
-from domain.errors import RuleViolation
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import Duplicate
+from domain.kernel.errors import NotFound
+from domain.kernel.errors import RuleViolation
 from domain.purchasing import commands as pc
 from domain.purchasing import orders as po_uc
 from domain.purchasing import terms

@@ -13,10 +13,10 @@ from sqlalchemy import select
 from sqlalchemy import text
 
 from domain.catalog import master as catalog
-from domain.errors import AlreadyReversed
-from domain.errors import Duplicate
-from domain.errors import InsufficientStock
-from domain.errors import NotFound
+from domain.kernel.errors import AlreadyReversed
+from domain.kernel.errors import Duplicate
+from domain.kernel.errors import InsufficientStock
+from domain.kernel.errors import NotFound
 from domain.stock import commands as c
 from domain.stock import ledger
 from persistence import tables as t

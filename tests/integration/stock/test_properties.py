@@ -37,7 +37,7 @@ from sqlalchemy import select
 from sqlalchemy import text
 
 from domain.catalog import master as catalog
-from domain.errors import DomainError
+from domain.kernel.errors import DomainError
 from domain.stock import commands as c
 from domain.stock import ledger
 from domain.stock.model import MovementKind

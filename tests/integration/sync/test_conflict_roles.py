@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from domain.access import users
-from domain.errors import Forbidden
-from domain.errors import NotFound
+from domain.kernel.errors import Forbidden
+from domain.kernel.errors import NotFound
 from persistence import sync
 from persistence.db import open_database
 

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import String
 from sqlalchemy import text
 
-from domain import limits
 from domain.catalog import master as catalog
-from domain.errors import BadInput
+from domain.kernel import limits
+from domain.kernel.errors import BadInput
 from domain.stock import commands as c
 from domain.stock import ledger
 from persistence import sync

@@ -15,7 +15,7 @@ import psycopg
 import pytest
 
 from domain.catalog import master as catalog
-from domain.errors import Forbidden
+from domain.kernel.errors import Forbidden
 from domain.stock import commands as c
 from domain.stock import ledger
 from persistence import sync
@@ -353,7 +353,7 @@ def test_a_forged_conflict_cannot_make_a_user_admin_or_apply_bad_values(hub, dev
     users.add_user(b.uow("boss", "admin"), users.AddUser("zhao", "zhao-pass-1", "manager"))
     with pytest.raises(Forbidden):
         sync.resolve_conflict(b, forged["role"], user="zhao", role="manager", apply_loser=True)
-    from domain.errors import RuleViolation
+    from domain.kernel.errors import RuleViolation
 
     with pytest.raises(RuleViolation, match="pack_size"):
         sync.resolve_conflict(b, forged["pack"], user="zhao", role="manager", apply_loser=True)

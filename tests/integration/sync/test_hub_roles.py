@@ -16,7 +16,7 @@ from sqlalchemy.engine import make_url
 
 from domain.access import users
 from domain.catalog import master as catalog
-from domain.errors import RuleViolation
+from domain.kernel.errors import RuleViolation
 from domain.stock import commands as c
 from domain.stock import ledger
 from persistence import sync

@@ -22,7 +22,7 @@ from sqlalchemy import create_engine
 from sqlalchemy import select
 
 from domain.catalog import master as catalog
-from domain.errors import DomainError
+from domain.kernel.errors import DomainError
 from domain.stock import commands as c
 from domain.stock import documents as docs
 from domain.stock import ledger

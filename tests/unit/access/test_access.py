@@ -11,7 +11,7 @@ from domain.access.roles import Role
 from domain.access.roles import allows
 from domain.access.roles import least_role
 from domain.catalog import master as catalog
-from domain.errors import Forbidden
+from domain.kernel.errors import Forbidden
 from domain.planning import product as product_planning
 from domain.planning import run as planning
 from domain.purchasing import commands as pc

@@ -9,7 +9,7 @@ import pytest
 from domain.access import users
 from domain.access.backups import restore_backup
 from domain.access.roles import Role
-from domain.errors import Forbidden
+from domain.kernel.errors import Forbidden
 from tests.fakes import FakeUnitOfWork
 
 PASSWORD = "correct horse"

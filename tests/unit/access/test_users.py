@@ -11,11 +11,11 @@ from domain.access import users
 from domain.access.passwords import hash_password
 from domain.access.passwords import verify_password
 from domain.access.roles import Role
-from domain.errors import BadInput
-from domain.errors import Duplicate
-from domain.errors import Forbidden
-from domain.errors import NotFound
-from domain.errors import RuleViolation
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import Duplicate
+from domain.kernel.errors import Forbidden
+from domain.kernel.errors import NotFound
+from domain.kernel.errors import RuleViolation
 from tests.fakes import FakeUnitOfWork
 
 PASSWORD = "s3cret-enough"

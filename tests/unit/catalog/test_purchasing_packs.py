@@ -9,7 +9,7 @@ from domain.catalog.packs import packs
 from domain.catalog.packs import price_for
 from domain.catalog.packs import round_order_qty
 from domain.catalog.packs import step_of
-from domain.errors import BadInput
+from domain.kernel.errors import BadInput
 
 D = Decimal
 

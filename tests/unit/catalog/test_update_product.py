@@ -9,9 +9,9 @@ import pytest
 
 from domain.catalog import master as catalog
 from domain.catalog.master import ChangedSinceOpened
-from domain.errors import BadInput
-from domain.errors import Duplicate
-from domain.errors import NotFound
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import Duplicate
+from domain.kernel.errors import NotFound
 from domain.stock import commands as c
 from domain.stock import ledger
 from tests.fakes import FakeUnitOfWork

@@ -10,8 +10,8 @@ from statistics import NormalDist
 import numpy as np
 import pytest
 
-from domain.errors import BadInput
-from domain.errors import NotFound
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import NotFound
 from domain.planning import run as planning
 from domain.planning.product import ProductPlanning
 from domain.planning.product import SetProductPlanning

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from domain.errors import BadInput
+from domain.kernel.errors import BadInput
 from domain.purchasing.exchange import DATED
 from domain.purchasing.exchange import FIXED
 from domain.purchasing.exchange import ExchangeRate

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from domain.errors import RuleViolation
+from domain.kernel.errors import RuleViolation
 from domain.purchasing.model import PoLine
 from domain.purchasing.model import PoState
 from domain.purchasing.model import PricePer

@@ -12,11 +12,11 @@ from decimal import Decimal
 
 import pytest
 
-from domain import limits
-from domain import validate as v
 from domain.catalog import master as catalog
-from domain.errors import BadInput
-from domain.errors import NotFound
+from domain.kernel import limits
+from domain.kernel import validate as v
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import NotFound
 from domain.stock import commands as c
 from domain.stock import ledger
 from tests.fakes import FakeUnitOfWork

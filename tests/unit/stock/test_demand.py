@@ -10,8 +10,8 @@ from decimal import Decimal
 import pytest
 
 from domain.catalog import master as catalog
-from domain.errors import BadInput
-from domain.errors import NotFound
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import NotFound
 from domain.stock import commands as c
 from domain.stock.demand import RecordUnfilledDemand
 from domain.stock.demand import record_unfilled_demand

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from domain.catalog import master as catalog
-from domain.errors import InsufficientStock
+from domain.kernel.errors import InsufficientStock
 from domain.stock import commands as c
 from domain.stock import ledger
 from domain.stock.documents import Document

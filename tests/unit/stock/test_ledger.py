@@ -10,11 +10,11 @@ from decimal import Decimal
 import pytest
 
 from domain.catalog import master as catalog
-from domain.errors import AlreadyReversed
-from domain.errors import BadInput
-from domain.errors import InsufficientStock
-from domain.errors import NotFound
-from domain.errors import RuleViolation
+from domain.kernel.errors import AlreadyReversed
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import InsufficientStock
+from domain.kernel.errors import NotFound
+from domain.kernel.errors import RuleViolation
 from domain.stock import commands as c
 from domain.stock import ledger
 from domain.stock.model import MovementKind

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from domain.numbers import places_of
+from domain.kernel.numbers import places_of
 from domain.stock.model import Position
 from domain.stock.valuation import apply
 

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import QTableWidget
 from PySide6.QtWidgets import QTableWidgetItem
 from PySide6.QtWidgets import QVBoxLayout
 
-from domain.numbers import fmt
-from domain.numbers import round_money
+from domain.kernel.numbers import fmt
+from domain.kernel.numbers import round_money
 from domain.purchasing import commands as pc
 from domain.purchasing import orders as purchasing
 from domain.purchasing import terms as purchasing_terms

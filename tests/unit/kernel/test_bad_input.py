@@ -9,11 +9,11 @@ from datetime import datetime
 
 import pytest
 
-from domain import limits
-from domain import validate as v
 from domain.catalog import master as catalog
-from domain.errors import BadInput
-from domain.errors import Duplicate
+from domain.kernel import limits
+from domain.kernel import validate as v
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import Duplicate
 from domain.stock import commands as c
 from domain.stock import ledger
 from tests.fakes import FakeUnitOfWork

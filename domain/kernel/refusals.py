@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from domain.errors import DomainError
+from domain.kernel.errors import DomainError
 
 E = TypeVar("E", bound=DomainError)
 
@@ -72,7 +72,7 @@ ENGLISH: dict[str, str] = {
 }
 
 OWN = (
-    "not_signed_in",  # domain.errors.Forbidden: user, role, needed, permission
+    "not_signed_in",  # domain.kernel.errors.Forbidden: user, role, needed, permission
     "inactive_user",
     "forbidden",
     "sign_in_failed",  # domain.access.users.SignInFailed

@@ -4,7 +4,7 @@
 subclasses are for well-formed requests that a business rule refuses (CLI exit 3).
 
 ``str(exc)`` is the English sentence the command line prints. A screen never reads it back:
-it says the refusal from ``code`` and ``params`` (``domain.refusals`` lists the codes and their
+it says the refusal from ``code`` and ``params`` (``domain.kernel.refusals`` lists the codes and their
 English; ``ui.refusals`` holds the translatable template of each).
 """
 
@@ -18,7 +18,7 @@ class DomainError(Exception):
 
     Args:
         message: the English sentence (``str(exc)``).
-        code: a stable code of ``domain.refusals.CODES`` naming what was refused; "" when the error has none
+        code: a stable code of ``domain.kernel.refusals.CODES`` naming what was refused; "" when the error has none
             (a screen then shows the English as it is).
         params: the values the sentence names, by name (a SKU, a number, a state).
     """
@@ -36,7 +36,7 @@ class BadInput(DomainError):
         field: the name of the field, as the user knows it.
         problem: what is wrong and what would be accepted.
         code: what is wrong as a code, for a screen that says it in its reader's language (the field
-            checks of ``domain.validate`` give one); "" when none. Unlike other refusals, these codes are the
+            checks of ``domain.kernel.validate`` give one); "" when none. Unlike other refusals, these codes are the
             problems of ``domain.imports.problems.ENGLISH`` (a field check says the same in an import report).
         values: the values the problem names, as text, in the order of the code's sentence.
     """

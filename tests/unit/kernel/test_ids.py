@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from domain import ids
+from domain.kernel import ids
 
 
 def test_ids_are_uuid7_text_and_strictly_increasing():

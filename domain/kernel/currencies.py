@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.errors import BadInput
+from domain.kernel.errors import BadInput
 
 ISO_4217 = frozenset("""
 AED AFN ALL AMD AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD CAD CDF CHF CLP

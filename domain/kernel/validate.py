@@ -24,13 +24,13 @@ from datetime import datetime
 from datetime import timedelta
 from decimal import Decimal
 
-from domain import limits
-from domain.errors import BadInput
-from domain.numbers import QTY_PLACES
-from domain.numbers import ZERO
-from domain.numbers import AmbiguousNumber
-from domain.numbers import D
-from domain.numbers import places_of
+from domain.kernel import limits
+from domain.kernel.errors import BadInput
+from domain.kernel.numbers import QTY_PLACES
+from domain.kernel.numbers import ZERO
+from domain.kernel.numbers import AmbiguousNumber
+from domain.kernel.numbers import D
+from domain.kernel.numbers import places_of
 
 
 def number(field: str, value: object, *, max_places: int | None = None) -> Decimal:

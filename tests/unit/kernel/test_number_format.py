@@ -6,11 +6,11 @@ from decimal import Decimal
 
 import pytest
 
-from domain.numbers import AmbiguousNumber
-from domain.numbers import NotInFormat
-from domain.numbers import NumberFormat
-from domain.numbers import plain_number
-from domain.numbers import read_number
+from domain.kernel.numbers import AmbiguousNumber
+from domain.kernel.numbers import NotInFormat
+from domain.kernel.numbers import NumberFormat
+from domain.kernel.numbers import plain_number
+from domain.kernel.numbers import read_number
 
 
 @pytest.mark.parametrize(("text", "number"), [
