@@ -20,10 +20,10 @@ from domain.kernel.errors import BadInput
 from domain.kernel.numbers import AmbiguousNumber
 from domain.kernel.numbers import D
 from domain.stock import commands as c
-from tests.integration.test_import_cli import cli
-from tests.integration.test_import_cli import ok
-from tests.integration.test_import_cli import shop  # noqa: F401 - the fixture
-from tests.integration.test_import_cli import write
+from tests.integration.imports.test_import_cli import cli
+from tests.integration.imports.test_import_cli import ok
+from tests.integration.imports.test_import_cli import shop  # noqa: F401 - the fixture
+from tests.integration.imports.test_import_cli import write
 from ui.spreadsheets import read_table
 from ui.spreadsheets import write_xlsx
 
