@@ -19,6 +19,9 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from domain.catalog.model import Customer
+from domain.catalog.model import Supplier
+from domain.catalog.model import Warehouse
 from domain.planning.run import HistoryReader
 from domain.purchasing.rows import PoRow
 from domain.purchasing.rows import SupplierRow
@@ -26,9 +29,6 @@ from domain.purchasing.rows import TermsRow
 from domain.stock.documents import DocumentLineRow
 from domain.stock.documents import DocumentRow
 from domain.stock.documents import ScanTarget
-from domain.stock.model import Customer
-from domain.stock.model import Supplier
-from domain.stock.model import Warehouse
 from domain.stock.readmodels import CheckProblem
 from domain.stock.readmodels import MovementRow
 from domain.stock.readmodels import ProductRow

@@ -15,17 +15,17 @@ from dataclasses import field
 from datetime import datetime
 
 from domain.access.model import User
+from domain.catalog.model import Customer
+from domain.catalog.model import Product
+from domain.catalog.model import Supplier
+from domain.catalog.model import SupplierTerms
+from domain.catalog.model import Warehouse
 from domain.kernel.validate import code_key
 from domain.planning.product import ProductPlanning
 from domain.stock.model import Balance
-from domain.stock.model import Customer
 from domain.stock.model import Movement
 from domain.stock.model import Position
-from domain.stock.model import Product
-from domain.stock.model import Supplier
-from domain.stock.model import SupplierTerms
 from domain.stock.model import Valuation
-from domain.stock.model import Warehouse
 
 Key = tuple[datetime, str]
 

@@ -11,13 +11,13 @@ from dataclasses import replace
 
 from domain.access.roles import Permission
 from domain.access.roles import require
+from domain.catalog import commands as cmd
 from domain.catalog import master as catalog
+from domain.catalog.model import Warehouse
 from domain.kernel import validate as v
 from domain.kernel.currencies import iso_currency
 from domain.kernel.ports import UnitOfWork
 from domain.purchasing.model import PurchasingPolicy
-from domain.stock import commands as cmd
-from domain.stock.model import Warehouse
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,12 @@ from decimal import Decimal
 
 from domain.access.roles import Permission
 from domain.access.roles import require
+from domain.catalog import commands as cmd
+from domain.catalog.model import Customer
+from domain.catalog.model import Product
+from domain.catalog.model import Supplier
+from domain.catalog.model import SupplierTerms
+from domain.catalog.model import Warehouse
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import Duplicate
@@ -26,13 +32,7 @@ from domain.kernel.ids import new_id
 from domain.kernel.ports import UnitOfWork
 from domain.kernel.refusals import ENGLISH
 from domain.kernel.refusals import refusal
-from domain.stock import commands as cmd
 from domain.stock.ledger import find_product
-from domain.stock.model import Customer
-from domain.stock.model import Product
-from domain.stock.model import Supplier
-from domain.stock.model import SupplierTerms
-from domain.stock.model import Warehouse
 
 
 def add_product(uow: UnitOfWork, c: cmd.AddProduct) -> Product:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from domain.stock import commands as cmd
+from domain.catalog import commands as cmd
 
 RECIPE = Path(__file__).resolve().parent.parent.parent / "resources" / "demo" / "catalog.toml"
 DAYS = 730  # the days of history; a new product is launched within them

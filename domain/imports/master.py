@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
+from domain.catalog import commands as cmd
 from domain.catalog import master as catalog
 from domain.imports.cells import Row
 from domain.imports.problems import Said
@@ -22,7 +23,6 @@ from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import NotFound
 from domain.kernel.ports import UnitOfWork
-from domain.stock import commands as cmd
 from domain.stock.ledger import find_product
 
 _SPLIT = re.compile(r"[,;，；、|\s]+")

@@ -40,6 +40,8 @@ from datetime import time
 from datetime import timedelta
 from decimal import Decimal
 
+from domain.catalog.model import Product
+from domain.catalog.model import Warehouse
 from domain.imports.cells import Row
 from domain.imports.cells import parse_date
 from domain.imports.problems import Said
@@ -49,8 +51,6 @@ from domain.kernel.numbers import fmt
 from domain.kernel.ports import UnitOfWork
 from domain.stock import commands as cmd
 from domain.stock.model import Movement
-from domain.stock.model import Product
-from domain.stock.model import Warehouse
 
 SOURCE_TYPE = "import"
 STOCK_REF, HISTORY_REF, BRIDGE_REF = "imp-S-", "imp-H-", "imp-HB-"

@@ -158,7 +158,7 @@ def check_receipt(po: PurchaseOrder, line: PoLine, qty: Decimal, tolerance_pct: 
 
 @dataclass(frozen=True)
 class SupplierProfile:
-    """What a PO needs of a supplier beyond ``domain.stock.model.Supplier``."""
+    """What a PO needs of a supplier beyond ``domain.catalog.model.Supplier``."""
 
     supplier_id: str
     payment_terms: str = ""

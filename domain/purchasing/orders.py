@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from domain.access.roles import Permission
 from domain.access.roles import require
+from domain.catalog.model import Supplier
 from domain.catalog.packs import price_for
 from domain.catalog.packs import round_order_qty
 from domain.kernel import validate as v
@@ -51,7 +52,6 @@ from domain.purchasing.snapshot import freeze
 from domain.stock import commands as cmd
 from domain.stock import ledger
 from domain.stock.model import Movement
-from domain.stock.model import Supplier
 
 NUMBER_PREFIX = "PO"
 

@@ -20,12 +20,12 @@ from dataclasses import fields
 from datetime import date
 from decimal import Decimal
 
+from domain.catalog.model import Supplier
+from domain.catalog.model import Warehouse
 from domain.catalog.packs import packs
 from domain.kernel.numbers import D
 from domain.purchasing.exchange import AppliedRate
 from domain.purchasing.model import PurchaseOrder
-from domain.stock.model import Supplier
-from domain.stock.model import Warehouse
 
 DRAFT_NUMBER = "DRAFT"
 

@@ -8,7 +8,9 @@ from decimal import Decimal
 
 from domain.access.roles import Permission
 from domain.access.roles import require
+from domain.catalog import commands as cmd
 from domain.catalog import master as catalog
+from domain.catalog.model import Supplier
 from domain.catalog.packs import PriceBreak
 from domain.kernel import validate as v
 from domain.kernel.currencies import iso_currency
@@ -22,9 +24,7 @@ from domain.purchasing.model import PricePer
 from domain.purchasing.model import PurchasingPolicy
 from domain.purchasing.model import SupplierProfile
 from domain.purchasing.model import TermDetails
-from domain.stock import commands as cmd
 from domain.stock import ledger
-from domain.stock.model import Supplier
 
 
 def _supplier(uow: UnitOfWork, code: str) -> Supplier:

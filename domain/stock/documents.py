@@ -30,6 +30,8 @@ from typing import NamedTuple
 
 from domain.access.roles import Permission
 from domain.access.roles import require
+from domain.catalog.model import Product
+from domain.catalog.model import Warehouse
 from domain.kernel import limits
 from domain.kernel import validate as v
 from domain.kernel.errors import AlreadyReversed
@@ -47,8 +49,6 @@ from domain.stock.documents_model import Document
 from domain.stock.documents_model import DocumentKind
 from domain.stock.documents_model import DocumentLine
 from domain.stock.model import Movement
-from domain.stock.model import Product
-from domain.stock.model import Warehouse
 
 PREFIXES = {
     DocumentKind.RECEIPT: "GR",

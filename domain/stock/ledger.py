@@ -26,6 +26,8 @@ from types import MappingProxyType
 
 from domain.access.roles import Permission
 from domain.access.roles import require
+from domain.catalog.model import Product
+from domain.catalog.model import Warehouse
 from domain.kernel import limits
 from domain.kernel import validate as v
 from domain.kernel.bulk import without_cycle_collection
@@ -44,9 +46,7 @@ from domain.stock.model import Balance
 from domain.stock.model import Movement
 from domain.stock.model import MovementKind
 from domain.stock.model import Position
-from domain.stock.model import Product
 from domain.stock.model import Valuation
-from domain.stock.model import Warehouse
 
 Kind = MovementKind
 # The kinds the posting path names for every movement: an enum member looked up on its class goes through a

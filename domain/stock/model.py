@@ -1,15 +1,14 @@
 """Entities and value objects of the stock ledger.
 
-Master data (products, warehouses, partners) are mutable records with a global id, the
-device that created them and a version. Movements are immutable facts; their valuation
-(value, running balance) is derived and kept apart, in ``Valuation``.
+Movements are immutable facts; their valuation (value, running balance) is derived and kept apart, in
+``Valuation``. The master data they name (products, warehouses, partners) is the catalog's
+(``domain.catalog.model``).
 """
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from dataclasses import field
 from datetime import datetime
 from decimal import Decimal
 
@@ -24,76 +23,6 @@ class MovementKind(enum.StrEnum):
     ADJUSTMENT = "adjustment"
     COUNT = "count_adjustment"
     REVERSAL = "reversal"
-
-
-@dataclass
-class Product:
-    id: str
-    sku: str
-    name: str
-    unit: str = "pcs"
-    category: str = ""
-    pack_size: Decimal = Decimal(1)
-    active: bool = True
-    min_level: Decimal | None = None
-    max_level: Decimal | None = None
-    barcodes: list[str] = field(default_factory=list)
-    device_id: str = ""
-    version: int = 1
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Product) and other.sku == self.sku
-
-    def __hash__(self) -> int:
-        return hash(self.sku)
-
-
-@dataclass
-class Warehouse:
-    id: str
-    code: str
-    name: str
-    allow_negative: bool = False
-    address: str = ""
-    device_id: str = ""
-    version: int = 1
-
-
-@dataclass
-class Supplier:
-    id: str
-    code: str
-    name: str
-    contact: str = ""
-    currency: str = "CNY"
-    lead_time_days: int = 7
-    address: str = ""
-    device_id: str = ""
-    version: int = 1
-
-
-@dataclass
-class SupplierTerms:
-    id: str
-    supplier_id: str
-    product_id: str
-    supplier_sku: str = ""
-    unit_price: Decimal = ZERO
-    moq: Decimal = ZERO
-    order_multiple: Decimal = Decimal(1)
-    lead_time_days: int | None = None
-    device_id: str = ""
-    version: int = 1
-
-
-@dataclass
-class Customer:
-    id: str
-    code: str
-    name: str
-    contact: str = ""
-    device_id: str = ""
-    version: int = 1
 
 
 @dataclass(frozen=True, init=False)

@@ -11,9 +11,9 @@ from sqlalchemy import func
 from sqlalchemy import or_
 from sqlalchemy import select
 
-from domain.stock.model import Customer
-from domain.stock.model import Supplier
-from domain.stock.model import Warehouse
+from domain.catalog.model import Customer
+from domain.catalog.model import Supplier
+from domain.catalog.model import Warehouse
 from domain.stock.readmodels import CheckProblem
 from domain.stock.readmodels import MovementRow
 from domain.stock.readmodels import ProductRow

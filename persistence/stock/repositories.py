@@ -33,18 +33,18 @@ from sqlalchemy import or_
 from sqlalchemy import select
 from sqlalchemy import update
 
+from domain.catalog.model import Customer
+from domain.catalog.model import Product
+from domain.catalog.model import Supplier
+from domain.catalog.model import SupplierTerms
+from domain.catalog.model import Warehouse
 from domain.kernel.validate import code_key
 from domain.kernel.validate import normal_code
 from domain.stock.model import Balance
-from domain.stock.model import Customer
 from domain.stock.model import Movement
 from domain.stock.model import MovementKind
 from domain.stock.model import Position
-from domain.stock.model import Product
-from domain.stock.model import Supplier
-from domain.stock.model import SupplierTerms
 from domain.stock.model import Valuation
-from domain.stock.model import Warehouse
 from persistence import tables as t
 
 Key = tuple[datetime, str]

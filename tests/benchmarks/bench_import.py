@@ -22,10 +22,10 @@ from _common import rate
 from _common import table
 from _common import timed_cpu
 
+from domain.catalog import commands as c
 from domain.catalog import master as catalog
 from domain.imports import guess_mapping
 from domain.imports import run_import
-from domain.stock import commands as c
 from persistence.db import open_database
 from ui.spreadsheets import read_table
 from ui.spreadsheets import write_xlsx

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from domain.catalog import commands as cc
 from domain.catalog import master as catalog
 from domain.kernel.errors import BadInput
 from domain.stock import commands as c
@@ -25,8 +26,8 @@ from persistence.stock import queries
 
 
 def shop(db, qty: str = "10") -> None:
-    catalog.add_warehouse(db.uow(), c.AddWarehouse("MAIN", "Main"))
-    catalog.add_product(db.uow(), c.AddProduct("A", "Apple"))
+    catalog.add_warehouse(db.uow(), cc.AddWarehouse("MAIN", "Main"))
+    catalog.add_product(db.uow(), cc.AddProduct("A", "Apple"))
     ledger.receive(db.uow(), c.ReceiveStock("A", qty, "MAIN", "2.50"))
 
 

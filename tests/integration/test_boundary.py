@@ -10,12 +10,12 @@ import pytest
 
 from bootstrap import bind
 from bootstrap import connect
+from domain.catalog import commands as c
 from domain.catalog import master as catalog
 from domain.kernel.errors import NotFound
 from domain.planning import run as planning
 from domain.purchasing import commands as pc
 from domain.purchasing import orders as po
-from domain.stock import commands as c
 from domain.stock.documents import LineInput
 from domain.stock.documents import PostDocument
 from domain.stock.documents import post_document

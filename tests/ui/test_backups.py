@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 
+from domain.catalog import commands as cc
 from domain.catalog import master as catalog
 from domain.stock import commands as c
 from domain.stock import ledger
@@ -23,8 +24,8 @@ from ui.screens.settings_backups import BackupsPage
 
 @pytest.fixture
 def shop(db):
-    catalog.add_warehouse(db.uow(), c.AddWarehouse("MAIN", "Main"))
-    catalog.add_product(db.uow(), c.AddProduct("A", "Apple"))
+    catalog.add_warehouse(db.uow(), cc.AddWarehouse("MAIN", "Main"))
+    catalog.add_product(db.uow(), cc.AddProduct("A", "Apple"))
     ledger.receive(db.uow(), c.ReceiveStock("A", "10", "MAIN", "2.50"))
     return db
 

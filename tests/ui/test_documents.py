@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QMessageBox
 
 from bootstrap import bind
+from domain.catalog import commands as c
 from domain.catalog import master as catalog
-from domain.stock import commands as c
 from domain.stock.documents import LineInput
 from domain.stock.documents import PostDocument
 from domain.stock.documents import post_document

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from PySide6.QtGui import QKeySequence
 
+from domain.catalog import commands as c
 from domain.catalog import master as catalog
-from domain.stock import commands as c
 from ui.app import create_main_window
 from ui.dialogs.export_table import export_view
 from ui.dialogs.export_table import table_of

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QMessageBox
 
+from domain.catalog import commands as c
 from domain.catalog import master as catalog
 from domain.purchasing import commands as pc
 from domain.purchasing import terms as purchasing_terms
-from domain.stock import commands as c
 
 
 @pytest.fixture

@@ -8,11 +8,11 @@ from decimal import Decimal
 
 import pytest
 
+from domain.catalog import commands as c
 from domain.catalog import master as catalog
 from domain.purchasing import commands as pc
 from domain.purchasing import orders as purchasing
 from domain.purchasing import rates
-from domain.stock import commands as c
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 
+from domain.catalog import commands as c
 from domain.catalog import master as catalog
-from domain.stock import commands as c
 from ui.app import create_main_window
 from ui.screens import SCREENS
 from ui.screens import available

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
+from domain.catalog import commands as c
 from domain.catalog import master as catalog
-from domain.stock import commands as c
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import keyring.backends.fail
 import pytest
 from PySide6.QtCore import QCoreApplication
 
+from domain.catalog import commands as cc
 from domain.catalog import master as catalog
 from domain.stock import commands as c
 from domain.stock import ledger
@@ -39,8 +40,8 @@ def services(make_services):
 
 
 def stock_one_unit(db) -> None:
-    catalog.add_warehouse(db.uow(), c.AddWarehouse("MAIN", "Main store"))
-    catalog.add_product(db.uow(), c.AddProduct("SKU-1", "Widget", barcodes=("6901234567892",)))
+    catalog.add_warehouse(db.uow(), cc.AddWarehouse("MAIN", "Main store"))
+    catalog.add_product(db.uow(), cc.AddProduct("SKU-1", "Widget", barcodes=("6901234567892",)))
     ledger.receive(db.uow(), c.ReceiveStock("SKU-1", "1", "MAIN", "8.00", occurred_at=T0))
 
 
@@ -89,9 +90,9 @@ def make_conflicts(db, other, hub) -> None:
     stock_one_unit(db)
     sync.sync(db, hub)
     sync.sync(other, hub)
-    catalog.update_product(other.uow(), c.UpdateProduct("SKU-1", "Widget (blue)"))
-    catalog.update_product(db.uow(), c.UpdateProduct("SKU-1", "Widget, large"))
-    catalog.update_product(db.uow(), c.UpdateProduct("SKU-1", "Widget, large", category="tools"))
+    catalog.update_product(other.uow(), cc.UpdateProduct("SKU-1", "Widget (blue)"))
+    catalog.update_product(db.uow(), cc.UpdateProduct("SKU-1", "Widget, large"))
+    catalog.update_product(db.uow(), cc.UpdateProduct("SKU-1", "Widget, large", category="tools"))
     ledger.ship(other.uow(), c.ShipStock("SKU-1", "1", "MAIN", occurred_at=T0.replace(hour=10)))
     ledger.ship(db.uow(), c.ShipStock("SKU-1", "1", "MAIN", occurred_at=T0.replace(hour=11)))
     sync.sync(other, hub)

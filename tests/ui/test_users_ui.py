@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from domain.access import users
+from domain.catalog import commands as c
 from domain.catalog import master as catalog
-from domain.stock import commands as c
 from ui.access import RoleGuard
 from ui.app import create_main_window
 from ui.dialogs.sign_in import SignInDialog

@@ -13,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 
+from domain.catalog import commands as c
 from domain.catalog import master as catalog
 from domain.kernel.errors import BadInput
 from domain.kernel.numbers import fmt
@@ -21,7 +22,6 @@ from domain.purchasing import orders as purchasing
 from domain.purchasing import terms as purchasing_terms
 from domain.purchasing.exchange import totals_by_currency
 from domain.purchasing.exchange import totals_text
-from domain.stock import commands as c
 
 
 def add_po_parser(sub: argparse._SubParsersAction) -> None:

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import QSplitter
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from domain.catalog import commands as cmd
 from domain.catalog import master as catalog
 from domain.imports.problems import Said
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import DomainError
-from domain.stock import commands as cmd
 from ui.i18n import fill
 from ui.models.movements import MovementTableModel
 from ui.models.products import ProductTableModel

@@ -14,6 +14,7 @@ from domain.access.roles import ROLES
 from domain.access.roles import Permission
 from domain.access.roles import Role
 from domain.access.roles import allows
+from domain.catalog import commands as cc
 from domain.catalog import master as catalog
 from domain.catalog.company import SetUpCompany
 from domain.catalog.company import set_up_company
@@ -90,15 +91,15 @@ CASES: dict[str, Case] = {
     "preferred supplier": (Permission.SUPPLIER_TERMS, lambda a: None,
                            lambda u, _: terms.set_preferred_supplier(u, pc.SetPreferredSupplier("A-1", "SUP"))),
     "add product": (Permission.MASTER_DATA, lambda a: None,
-                    lambda u, _: catalog.add_product(u, c.AddProduct(f"N-{u.user}", "New"))),
+                    lambda u, _: catalog.add_product(u, cc.AddProduct(f"N-{u.user}", "New"))),
     "update product": (Permission.MASTER_DATA, lambda a: None,
-                       lambda u, _: catalog.update_product(u, c.UpdateProduct("A-1", "Apple, red"))),
+                       lambda u, _: catalog.update_product(u, cc.UpdateProduct("A-1", "Apple, red"))),
     "add warehouse": (Permission.MASTER_DATA, lambda a: None,
-                      lambda u, _: catalog.add_warehouse(u, c.AddWarehouse(f"W-{u.user}", "New"))),
+                      lambda u, _: catalog.add_warehouse(u, cc.AddWarehouse(f"W-{u.user}", "New"))),
     "save supplier": (Permission.MASTER_DATA, lambda a: None,
                       lambda u, _: terms.save_supplier(u, pc.SaveSupplier("SUP", "Supplier Ltd", phone="123"))),
     "add customer": (Permission.MASTER_DATA, lambda a: None,
-                     lambda u, _: catalog.add_customer(u, c.AddCustomer(f"C-{u.user}", "New"))),
+                     lambda u, _: catalog.add_customer(u, cc.AddCustomer(f"C-{u.user}", "New"))),
     "settings": (Permission.SETTINGS, lambda a: None,
                  lambda u, _: terms.set_policy(u, pc.SetPurchasingPolicy(tax_rate="9"))),
     "company": (Permission.SETTINGS, lambda a: None, lambda u, _: set_up_company(
@@ -114,11 +115,11 @@ CASES: dict[str, Case] = {
 @pytest.fixture
 def office(db):
     """Two warehouses, a product with stock and supplier terms, and one user of each role."""
-    catalog.add_warehouse(db.uow(), c.AddWarehouse("W1", "Main"))
-    catalog.add_warehouse(db.uow(), c.AddWarehouse("W2", "Shop"))
-    catalog.add_product(db.uow(), c.AddProduct("A-1", "Apple"))
-    catalog.add_supplier(db.uow(), c.AddSupplier("SUP", "Supplier"))
-    catalog.set_supplier_terms(db.uow(), c.SetSupplierTerms("SUP", "A-1", "2.50"))
+    catalog.add_warehouse(db.uow(), cc.AddWarehouse("W1", "Main"))
+    catalog.add_warehouse(db.uow(), cc.AddWarehouse("W2", "Shop"))
+    catalog.add_product(db.uow(), cc.AddProduct("A-1", "Apple"))
+    catalog.add_supplier(db.uow(), cc.AddSupplier("SUP", "Supplier"))
+    catalog.set_supplier_terms(db.uow(), cc.SetSupplierTerms("SUP", "A-1", "2.50"))
     ledger.receive(db.uow(), c.ReceiveStock("A-1", 500, "W1", "2"))
     users.add_user(db.uow(), users.AddUser("admin", PASSWORD, "admin"))
     for role in (Role.CLERK, Role.PURCHASER, Role.MANAGER):
@@ -162,7 +163,7 @@ def test_with_sign_in_on_a_unit_of_work_without_a_user_is_refused(office):
     with pytest.raises(Forbidden, match="nobody is signed in"):
         ledger.receive(office.uow("os-user"), c.ReceiveStock("A-1", 1, "W1", "2"))
     with pytest.raises(Forbidden, match="nobody is signed in"):
-        catalog.add_product(office.uow(), c.AddProduct("Z-1", "Zed"))
+        catalog.add_product(office.uow(), cc.AddProduct("Z-1", "Zed"))
 
 
 def test_a_deactivated_user_is_refused_at_once(office):

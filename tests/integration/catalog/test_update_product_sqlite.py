@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from domain.catalog import commands as cc
 from domain.catalog import master as catalog
 from domain.catalog.master import ChangedSinceOpened
 from domain.kernel.errors import BadInput
@@ -19,16 +20,16 @@ from persistence.stock import queries
 
 @pytest.fixture
 def db(db):
-    catalog.add_product(db.uow(), c.AddProduct("A-1", "Apple", barcodes=("111", "112"), category="fruit"))
-    catalog.add_product(db.uow(), c.AddProduct("B-2", "Pear", barcodes=("222",)))
-    catalog.add_warehouse(db.uow(), c.AddWarehouse("W1", "Main"))
+    catalog.add_product(db.uow(), cc.AddProduct("A-1", "Apple", barcodes=("111", "112"), category="fruit"))
+    catalog.add_product(db.uow(), cc.AddProduct("B-2", "Pear", barcodes=("222",)))
+    catalog.add_warehouse(db.uow(), cc.AddWarehouse("W1", "Main"))
     return db
 
 
-def edit(**changes) -> c.UpdateProduct:
+def edit(**changes) -> cc.UpdateProduct:
     fields = dict(sku="A-1", name="Apple", barcodes=("111", "112"), unit="pcs", category="fruit", pack_size="1")
     fields.update(changes)
-    return c.UpdateProduct(**fields)
+    return cc.UpdateProduct(**fields)
 
 
 def rows(db) -> dict:

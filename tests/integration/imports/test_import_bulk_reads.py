@@ -16,13 +16,14 @@ from sqlalchemy import event
 from sqlalchemy import func
 from sqlalchemy import select
 
+from domain.catalog import commands as cc
 from domain.catalog import master as catalog
+from domain.catalog.model import Product
 from domain.imports import Table
 from domain.imports import run_import
 from domain.kernel.ids import new_id
 from domain.stock import commands as c
 from domain.stock import ledger
-from domain.stock.model import Product
 from persistence import tables as t
 
 
@@ -43,10 +44,10 @@ def statements(engine):
 
 @pytest.fixture
 def shop(db):
-    catalog.add_product(db.uow(), c.AddProduct("A-1", "Apple", barcodes=("6901234567892",)))
-    catalog.add_product(db.uow(), c.AddProduct("B-2", "Pear"))
-    catalog.add_warehouse(db.uow(), c.AddWarehouse("W1", "Main"))
-    catalog.add_warehouse(db.uow(), c.AddWarehouse("W2", "Shop"))
+    catalog.add_product(db.uow(), cc.AddProduct("A-1", "Apple", barcodes=("6901234567892",)))
+    catalog.add_product(db.uow(), cc.AddProduct("B-2", "Pear"))
+    catalog.add_warehouse(db.uow(), cc.AddWarehouse("W1", "Main"))
+    catalog.add_warehouse(db.uow(), cc.AddWarehouse("W2", "Shop"))
     return db
 
 
@@ -67,9 +68,9 @@ def test_the_read_ahead_follows_the_writes_of_its_unit_of_work(shop):
     with shop.uow() as uow:
         uow.products.preload(["6901234567892", "NEW-BC", "C-3"])
         apple = uow.products.by_barcode("6901234567892")
-        catalog.update_product_within(uow, c.UpdateProduct("A-1", "Apple", ("APPLE-2",), "pcs", "", 1, None, None, True,
-                                                     apple.version))
-        catalog.add_product_within(uow, c.AddProduct("C-3", "Plum", barcodes=("NEW-BC",)))
+        catalog.update_product_within(uow, cc.UpdateProduct("A-1", "Apple", ("APPLE-2",), "pcs", "", 1, None, None,
+                                                      True, apple.version))
+        catalog.add_product_within(uow, cc.AddProduct("C-3", "Plum", barcodes=("NEW-BC",)))
         assert uow.products.by_barcode("6901234567892") is None
         assert uow.products.by_barcode("APPLE-2").sku == "A-1"
         assert uow.products.by_barcode("NEW-BC").sku == "C-3"

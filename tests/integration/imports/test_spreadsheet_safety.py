@@ -15,11 +15,11 @@ import pytest
 from openpyxl import Workbook
 from openpyxl import load_workbook
 
+from domain.catalog import commands as c
 from domain.catalog import master as catalog
 from domain.kernel.errors import BadInput
 from domain.kernel.numbers import AmbiguousNumber
 from domain.kernel.numbers import D
-from domain.stock import commands as c
 from tests.integration.imports.test_import_cli import cli
 from tests.integration.imports.test_import_cli import ok
 from tests.integration.imports.test_import_cli import shop  # noqa: F401 - the fixture

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pytest
 
+from domain.catalog import commands as cc
 from domain.catalog import master as catalog
 from domain.planning import run as planning
 from domain.stock import commands as c
@@ -151,7 +152,7 @@ def test_suggestions_become_one_draft_per_supplier_and_warehouse_and_a_second_ru
 
 
 def test_a_suggestion_carries_its_supplier_s_currency_beside_the_unit_price_and_the_draft_takes_it(db):
-    catalog.update_supplier(db.uow(), c.UpdateSupplier("NB", "NB Trading", "", "USD", 14, ""))
+    catalog.update_supplier(db.uow(), cc.UpdateSupplier("NB", "NB Trading", "", "USD", 14, ""))
     suggestions = [p.suggestion for p in planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS) if p.suggestion]
     assert suggestions and {(s.supplier, s.currency) for s in suggestions} == {("NB", "USD")}
     [draft] = planning.create_drafts(db.uow(), suggestions)
@@ -301,7 +302,7 @@ def test_a_new_product_is_forecast_from_its_categorys_profile_and_says_so(db):
 
     commands = []
     for sku, daily in (("G1", 4), ("G2", 8), ("G3", 2), ("GNEW", 3)):
-        catalog.add_product(db.uow(), c.AddProduct(sku, sku, category="garden"))
+        catalog.add_product(db.uow(), cc.AddProduct(sku, sku, category="garden"))
         first_day = 7 * (WEEKS - 3) if sku == "GNEW" else 0  # GNEW: first stocked and sold three weeks ago
         commands.append(c.ReceiveStock(sku, "5000", "MAIN", "1", occurred_at=at(first_day, 8)))
         commands += [ship(sku, daily * (2 if day >= 7 * 10 else 1), "MAIN", day)  # demand doubled at week 10

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from domain.catalog import commands as c
 from domain.catalog import master as catalog
-from domain.stock import commands as c
 from persistence.db import open_database
 
 ROOT = Path(__file__).resolve().parents[3]

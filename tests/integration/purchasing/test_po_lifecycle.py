@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from domain.catalog import commands as c
 from domain.catalog import master as catalog
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import Duplicate
@@ -18,7 +19,6 @@ from domain.purchasing import commands as pc
 from domain.purchasing import orders as po_uc
 from domain.purchasing import terms
 from domain.purchasing.model import PoState
-from domain.stock import commands as c
 from persistence import tables as t
 from persistence.purchasing.orders import check_on_order
 from persistence.purchasing.orders import purchase_orders

@@ -10,13 +10,13 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
+from domain.catalog import commands as c
 from domain.catalog import master as catalog
 from domain.purchasing import commands as pc
 from domain.purchasing import orders as po_uc
 from domain.purchasing.snapshot import Party
 from domain.purchasing.snapshot import PoSnapshot
 from domain.purchasing.snapshot import SnapshotLine
-from domain.stock import commands as c
 from ui.pdf.base import paper_for
 from ui.pdf.purchase_order import render_purchase_order
 

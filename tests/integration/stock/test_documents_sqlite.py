@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
+from domain.catalog import commands as c
 from domain.catalog import master as catalog
-from domain.stock import commands as c
 from domain.stock.documents import DocumentError
 from domain.stock.documents import LineInput
 from domain.stock.documents import PostDocument

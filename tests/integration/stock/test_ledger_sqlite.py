@@ -12,6 +12,7 @@ from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import text
 
+from domain.catalog import commands as cc
 from domain.catalog import master as catalog
 from domain.kernel.errors import AlreadyReversed
 from domain.kernel.errors import Duplicate
@@ -31,10 +32,10 @@ def day(n: int) -> datetime:
 
 @pytest.fixture
 def shop(db):
-    catalog.add_product(db.uow(), c.AddProduct("A-1", "苹果 Apple", barcodes=("6901234567892",)))
-    catalog.add_product(db.uow(), c.AddProduct("B-2", "Pear"))
-    catalog.add_warehouse(db.uow(), c.AddWarehouse("W1", "Main"))
-    catalog.add_warehouse(db.uow(), c.AddWarehouse("W2", "Shop"))
+    catalog.add_product(db.uow(), cc.AddProduct("A-1", "苹果 Apple", barcodes=("6901234567892",)))
+    catalog.add_product(db.uow(), cc.AddProduct("B-2", "Pear"))
+    catalog.add_warehouse(db.uow(), cc.AddWarehouse("W1", "Main"))
+    catalog.add_warehouse(db.uow(), cc.AddWarehouse("W2", "Shop"))
     return db
 
 
@@ -113,9 +114,9 @@ def test_the_product_is_found_by_barcode_and_names_in_chinese_survive(shop):
 
 def test_a_duplicate_sku_or_barcode_is_refused(shop):
     with pytest.raises(Duplicate, match="SKU"):
-        catalog.add_product(shop.uow(), c.AddProduct("A-1", "again"))
+        catalog.add_product(shop.uow(), cc.AddProduct("A-1", "again"))
     with pytest.raises(Duplicate, match="barcode"):
-        catalog.add_product(shop.uow(), c.AddProduct("C-3", "other", barcodes=("6901234567892",)))
+        catalog.add_product(shop.uow(), cc.AddProduct("C-3", "other", barcodes=("6901234567892",)))
 
 
 @pytest.mark.parametrize(
@@ -203,10 +204,10 @@ def test_many_postings_in_one_transaction_match_the_same_postings_one_by_one(sho
     assert ledger.post_many(shop.uow(), commands) == len(commands)
     other = open_database(tmp_path / "other.sqlite3")
     try:
-        catalog.add_product(other.uow(), c.AddProduct("A-1", "Apple"))
-        catalog.add_product(other.uow(), c.AddProduct("B-2", "Pear"))
-        catalog.add_warehouse(other.uow(), c.AddWarehouse("W1", "Main"))
-        catalog.add_warehouse(other.uow(), c.AddWarehouse("W2", "Shop"))
+        catalog.add_product(other.uow(), cc.AddProduct("A-1", "Apple"))
+        catalog.add_product(other.uow(), cc.AddProduct("B-2", "Pear"))
+        catalog.add_warehouse(other.uow(), cc.AddWarehouse("W1", "Main"))
+        catalog.add_warehouse(other.uow(), cc.AddWarehouse("W2", "Shop"))
         for command in commands:
             ledger.post_many(other.uow(), [command])
         one_by_one = [(r.sku, r.warehouse, r.on_hand, r.value, r.avg_cost) for r in queries.stock(other.engine)]

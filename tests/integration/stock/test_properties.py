@@ -36,6 +36,7 @@ from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import text
 
+from domain.catalog import commands as cc
 from domain.catalog import master as catalog
 from domain.kernel.errors import DomainError
 from domain.stock import commands as c
@@ -77,9 +78,9 @@ def template() -> Path:
         path = Path(folder) / "template.sqlite3"
         db = open_database(path)
         for sku in SKUS:
-            catalog.add_product(db.uow(), c.AddProduct(sku, f"Product {sku}"))
+            catalog.add_product(db.uow(), cc.AddProduct(sku, f"Product {sku}"))
         for code in WAREHOUSES:
-            catalog.add_warehouse(db.uow(), c.AddWarehouse(code, code, allow_negative=code == "NEG"))
+            catalog.add_warehouse(db.uow(), cc.AddWarehouse(code, code, allow_negative=code == "NEG"))
         with db.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         db.close()

@@ -10,11 +10,11 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
+from domain.catalog import commands as c
 from domain.catalog import master as catalog
 from domain.purchasing import commands as pc
 from domain.purchasing import orders as purchasing
 from domain.purchasing import rates
-from domain.stock import commands as c
 from persistence import sync
 from persistence import tables as t
 from persistence.purchasing.orders import purchase_orders

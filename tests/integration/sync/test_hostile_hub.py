@@ -14,6 +14,7 @@ from decimal import Decimal
 import psycopg
 import pytest
 
+from domain.catalog import commands as cc
 from domain.catalog import master as catalog
 from domain.kernel.errors import Forbidden
 from domain.stock import commands as c
@@ -27,8 +28,8 @@ pytestmark = pytest.mark.postgres
 
 
 def setup_master(db) -> None:
-    catalog.add_warehouse(db.uow(), c.AddWarehouse("MAIN", "Main store"))
-    catalog.add_product(db.uow(), c.AddProduct("SKU-1", "Widget", barcodes=["690000000001"]))
+    catalog.add_warehouse(db.uow(), cc.AddWarehouse("MAIN", "Main store"))
+    catalog.add_product(db.uow(), cc.AddProduct("SKU-1", "Widget", barcodes=["690000000001"]))
     ledger.receive(db.uow(), c.ReceiveStock("SKU-1", "10", "MAIN", "2.50"))
 
 

@@ -10,6 +10,7 @@ from domain.access.roles import Permission
 from domain.access.roles import Role
 from domain.access.roles import allows
 from domain.access.roles import least_role
+from domain.catalog import commands as cc
 from domain.catalog import master as catalog
 from domain.kernel.errors import Forbidden
 from domain.planning import product as product_planning
@@ -35,14 +36,14 @@ CASES = {
     "adjust": (Permission.ADJUST, lambda u: ledger.adjust(u, c.AdjustStock("A-1", -1, "W1", "broken"))),
     "post_many adjust": (Permission.ADJUST, lambda u: ledger.post_many(
         u, [c.ReceiveStock("A-1", 1, "W1", "2"), c.AdjustStock("A-1", -1, "W1", "broken")])),
-    "add product": (Permission.MASTER_DATA, lambda u: catalog.add_product(u, c.AddProduct("N-1", "New"))),
-    "update product": (Permission.MASTER_DATA, lambda u: catalog.update_product(u, c.UpdateProduct("A-1", "Apple"))),
-    "add warehouse": (Permission.MASTER_DATA, lambda u: catalog.add_warehouse(u, c.AddWarehouse("W9", "Nine"))),
-    "add supplier": (Permission.MASTER_DATA, lambda u: catalog.add_supplier(u, c.AddSupplier("S9", "Nine"))),
-    "add customer": (Permission.MASTER_DATA, lambda u: catalog.add_customer(u, c.AddCustomer("C9", "Nine"))),
-    "add many": (Permission.MASTER_DATA, lambda u: catalog.add_many(u, [c.AddProduct("N-2", "New")])),
+    "add product": (Permission.MASTER_DATA, lambda u: catalog.add_product(u, cc.AddProduct("N-1", "New"))),
+    "update product": (Permission.MASTER_DATA, lambda u: catalog.update_product(u, cc.UpdateProduct("A-1", "Apple"))),
+    "add warehouse": (Permission.MASTER_DATA, lambda u: catalog.add_warehouse(u, cc.AddWarehouse("W9", "Nine"))),
+    "add supplier": (Permission.MASTER_DATA, lambda u: catalog.add_supplier(u, cc.AddSupplier("S9", "Nine"))),
+    "add customer": (Permission.MASTER_DATA, lambda u: catalog.add_customer(u, cc.AddCustomer("C9", "Nine"))),
+    "add many": (Permission.MASTER_DATA, lambda u: catalog.add_many(u, [cc.AddProduct("N-2", "New")])),
     "supplier terms": (Permission.SUPPLIER_TERMS, lambda u: catalog.set_supplier_terms(
-        u, c.SetSupplierTerms("SUP", "A-1", "2.5"))),
+        u, cc.SetSupplierTerms("SUP", "A-1", "2.5"))),
     "post adjustment document": (Permission.ADJUST, lambda u: docs.post_document(u, docs.PostDocument(
         "adjustment", "W1", (docs.LineInput("A-1", -1, reason="broken"),)))),
     "post receipt document": (Permission.RECEIVE, lambda u: docs.post_document(u, docs.PostDocument(
@@ -66,10 +67,10 @@ CASES = {
 def world() -> FakeUnitOfWork:
     """Stock of A-1 in W1, a supplier, and one user of each role (sign-in on)."""
     uow = FakeUnitOfWork()
-    catalog.add_product(uow, c.AddProduct("A-1", "Apple"))
-    catalog.add_warehouse(uow, c.AddWarehouse("W1", "Main"))
-    catalog.add_warehouse(uow, c.AddWarehouse("W2", "Shop"))
-    catalog.add_supplier(uow, c.AddSupplier("SUP", "Supplier"))
+    catalog.add_product(uow, cc.AddProduct("A-1", "Apple"))
+    catalog.add_warehouse(uow, cc.AddWarehouse("W1", "Main"))
+    catalog.add_warehouse(uow, cc.AddWarehouse("W2", "Shop"))
+    catalog.add_supplier(uow, cc.AddSupplier("SUP", "Supplier"))
     ledger.receive(uow, c.ReceiveStock("A-1", 10, "W1", "2"))
     users.add_user(uow, users.AddUser("admin", PASSWORD, "admin"))
     admin = acting(uow, "admin", Role.ADMIN)
@@ -129,8 +130,8 @@ def test_roles_are_cumulative_from_clerk_to_admin():
 
 def test_with_sign_in_off_everything_is_allowed_and_records_the_given_user():
     uow = FakeUnitOfWork(user="os-user", role=None)
-    catalog.add_warehouse(uow, c.AddWarehouse("W1", "Main"))
-    catalog.add_product(uow, c.AddProduct("A-1", "Apple"))
+    catalog.add_warehouse(uow, cc.AddWarehouse("W1", "Main"))
+    catalog.add_product(uow, cc.AddProduct("A-1", "Apple"))
     ledger.receive(uow, c.ReceiveStock("A-1", 5, "W1", "1"))
     moved = ledger.adjust(uow, c.AdjustStock("A-1", -1, "W1", "broken"))
     assert moved.user == "os-user"

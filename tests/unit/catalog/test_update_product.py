@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from domain.catalog import commands as cc
 from domain.catalog import master as catalog
 from domain.catalog.master import ChangedSinceOpened
 from domain.kernel.errors import BadInput
@@ -20,16 +21,16 @@ from tests.fakes import FakeUnitOfWork
 @pytest.fixture
 def uow() -> FakeUnitOfWork:
     uow = FakeUnitOfWork()
-    catalog.add_product(uow, c.AddProduct("A-1", "Apple", barcodes=("111", "112"), category="fruit"))
-    catalog.add_product(uow, c.AddProduct("B-2", "Pear", barcodes=("222",)))
-    catalog.add_warehouse(uow, c.AddWarehouse("W1", "Main"))
+    catalog.add_product(uow, cc.AddProduct("A-1", "Apple", barcodes=("111", "112"), category="fruit"))
+    catalog.add_product(uow, cc.AddProduct("B-2", "Pear", barcodes=("222",)))
+    catalog.add_warehouse(uow, cc.AddWarehouse("W1", "Main"))
     return uow
 
 
-def edit(**changes) -> c.UpdateProduct:
+def edit(**changes) -> cc.UpdateProduct:
     fields = dict(sku="A-1", name="Apple", barcodes=("111", "112"), unit="pcs", category="fruit", pack_size="1")
     fields.update(changes)
-    return c.UpdateProduct(**fields)
+    return cc.UpdateProduct(**fields)
 
 
 def everything(uow: FakeUnitOfWork) -> dict:

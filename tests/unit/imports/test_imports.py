@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 
+from domain.catalog import commands as c
 from domain.catalog import master as catalog
 from domain.imports import ImportRejected
 from domain.imports import Table
@@ -17,7 +18,6 @@ from domain.imports import preview
 from domain.imports import run_import
 from domain.imports.cells import parse_date
 from domain.kernel.errors import BadInput
-from domain.stock import commands as c
 from domain.stock.model import MovementKind
 from tests.fakes import FakeUnitOfWork
 

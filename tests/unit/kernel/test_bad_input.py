@@ -9,6 +9,7 @@ from datetime import datetime
 
 import pytest
 
+from domain.catalog import commands as cc
 from domain.catalog import master as catalog
 from domain.kernel import limits
 from domain.kernel import validate as v
@@ -22,8 +23,8 @@ from tests.fakes import FakeUnitOfWork
 @pytest.fixture
 def uow() -> FakeUnitOfWork:
     uow = FakeUnitOfWork()
-    catalog.add_product(uow, c.AddProduct("SD-6", "Screwdriver", barcodes=("6901234567892",)))
-    catalog.add_warehouse(uow, c.AddWarehouse("SH", "Shanghai"))
+    catalog.add_product(uow, cc.AddProduct("SD-6", "Screwdriver", barcodes=("6901234567892",)))
+    catalog.add_warehouse(uow, cc.AddWarehouse("SH", "Shanghai"))
     return uow
 
 
@@ -85,13 +86,13 @@ def test_a_code_with_a_control_character_is_refused():
 @pytest.mark.parametrize("twin", ["sd-6", "ＳＤ-6", "SD\u20106", "SD-6\u200b"])
 def test_a_sku_that_only_looks_different_is_the_same_product(uow, twin):
     with pytest.raises(Duplicate, match="already used"):
-        catalog.add_product(uow, c.AddProduct(twin, "Copy"))
+        catalog.add_product(uow, cc.AddProduct(twin, "Copy"))
     with uow:
         assert ledger.find_product(uow, twin).sku == "SD-6"
 
 
 def test_a_barcode_is_found_in_another_case(uow):
-    catalog.add_product(uow, c.AddProduct("B-1", "Bolt", barcodes=("ABC-1",)))
+    catalog.add_product(uow, cc.AddProduct("B-1", "Bolt", barcodes=("ABC-1",)))
     with uow:
         assert ledger.find_product(uow, "abc-1").sku == "B-1"
 
@@ -99,15 +100,15 @@ def test_a_barcode_is_found_in_another_case(uow):
 def test_a_sku_that_is_another_products_barcode_is_refused(uow):
     before = uow.snapshot()
     with pytest.raises(Duplicate, match="barcode of product SD-6"):
-        catalog.add_product(uow, c.AddProduct("6901234567892", "Impostor"))
+        catalog.add_product(uow, cc.AddProduct("6901234567892", "Impostor"))
     assert uow.snapshot() == before
 
 
 def test_a_barcode_that_is_another_products_sku_in_another_case_is_refused(uow):
     with pytest.raises(Duplicate, match="already used by product SD-6"):
-        catalog.add_product(uow, c.AddProduct("X-1", "Other", barcodes=("sd-6",)))
+        catalog.add_product(uow, cc.AddProduct("X-1", "Other", barcodes=("sd-6",)))
 
 
 def test_a_warehouse_code_in_another_case_is_taken(uow):
     with pytest.raises(Duplicate):
-        catalog.add_warehouse(uow, c.AddWarehouse("sh", "Again"))
+        catalog.add_warehouse(uow, cc.AddWarehouse("sh", "Again"))

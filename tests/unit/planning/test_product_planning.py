@@ -10,6 +10,7 @@ from statistics import NormalDist
 import numpy as np
 import pytest
 
+from domain.catalog.model import Product
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import NotFound
 from domain.planning import run as planning
@@ -18,7 +19,6 @@ from domain.planning.product import SetProductPlanning
 from domain.planning.product import parse_review_days
 from domain.planning.product import parse_service_target
 from domain.planning.product import set_product_planning
-from domain.stock.model import Product
 from tests.fakes import FakeUnitOfWork
 
 

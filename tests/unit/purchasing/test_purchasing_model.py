@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import pytest
 
+from domain.catalog.model import Supplier
+from domain.catalog.model import Warehouse
 from domain.kernel.errors import RuleViolation
 from domain.purchasing.model import PoLine
 from domain.purchasing.model import PoState
@@ -15,8 +17,6 @@ from domain.purchasing.model import check_receipt
 from domain.purchasing.snapshot import Party
 from domain.purchasing.snapshot import PoSnapshot
 from domain.purchasing.snapshot import freeze
-from domain.stock.model import Supplier
-from domain.stock.model import Warehouse
 
 D = Decimal
 NOW = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import pytest
 
+from domain.catalog import commands as cc
 from domain.catalog import master as catalog
 from domain.kernel import limits
 from domain.kernel import validate as v
@@ -57,8 +58,8 @@ def test_empty_optional_text_is_empty_and_required_text_is_still_required():
 @pytest.fixture
 def uow() -> FakeUnitOfWork:
     uow = FakeUnitOfWork()
-    catalog.add_product(uow, c.AddProduct("A-1", "Anchor", barcodes=("6901234567892",)))
-    catalog.add_warehouse(uow, c.AddWarehouse("W1", "Main"))
+    catalog.add_product(uow, cc.AddProduct("A-1", "Anchor", barcodes=("6901234567892",)))
+    catalog.add_warehouse(uow, cc.AddWarehouse("W1", "Main"))
     return uow
 
 

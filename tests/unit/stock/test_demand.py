@@ -9,10 +9,10 @@ from decimal import Decimal
 
 import pytest
 
+from domain.catalog import commands as c
 from domain.catalog import master as catalog
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import NotFound
-from domain.stock import commands as c
 from domain.stock.demand import RecordUnfilledDemand
 from domain.stock.demand import record_unfilled_demand
 from tests.fakes import FakeUnitOfWork

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from domain.catalog import commands as cc
 from domain.catalog import master as catalog
 from domain.kernel.errors import InsufficientStock
 from domain.stock import commands as c
@@ -73,12 +74,12 @@ class DocumentsUnitOfWork(FakeUnitOfWork):
 @pytest.fixture
 def uow() -> DocumentsUnitOfWork:
     uow = DocumentsUnitOfWork()
-    catalog.add_product(uow, c.AddProduct("A-1", "苹果 Apple", barcodes=("6901234567892",)))
-    catalog.add_product(uow, c.AddProduct("B-2", "Pear", category="fruit"))
-    catalog.add_warehouse(uow, c.AddWarehouse("W1", "Main"))
-    catalog.add_warehouse(uow, c.AddWarehouse("W2", "Shop"))
-    catalog.add_supplier(uow, c.AddSupplier("SUP", "Supplier"))
-    catalog.add_customer(uow, c.AddCustomer("CUS", "Customer"))
+    catalog.add_product(uow, cc.AddProduct("A-1", "苹果 Apple", barcodes=("6901234567892",)))
+    catalog.add_product(uow, cc.AddProduct("B-2", "Pear", category="fruit"))
+    catalog.add_warehouse(uow, cc.AddWarehouse("W1", "Main"))
+    catalog.add_warehouse(uow, cc.AddWarehouse("W2", "Shop"))
+    catalog.add_supplier(uow, cc.AddSupplier("SUP", "Supplier"))
+    catalog.add_customer(uow, cc.AddCustomer("CUS", "Customer"))
     return uow
 
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 
+from domain.catalog import commands as cc
 from domain.catalog import master as catalog
 from domain.kernel.errors import AlreadyReversed
 from domain.kernel.errors import BadInput
@@ -31,11 +32,11 @@ def day(n: int) -> datetime:
 @pytest.fixture
 def uow() -> FakeUnitOfWork:
     uow = FakeUnitOfWork()
-    catalog.add_product(uow, c.AddProduct("A-1", "苹果 Apple", barcodes=("6901234567892",)))
-    catalog.add_product(uow, c.AddProduct("B-2", "Pear"))
-    catalog.add_warehouse(uow, c.AddWarehouse("W1", "Main"))
-    catalog.add_warehouse(uow, c.AddWarehouse("W2", "Shop"))
-    catalog.add_warehouse(uow, c.AddWarehouse("NEG", "Backorders", allow_negative=True))
+    catalog.add_product(uow, cc.AddProduct("A-1", "苹果 Apple", barcodes=("6901234567892",)))
+    catalog.add_product(uow, cc.AddProduct("B-2", "Pear"))
+    catalog.add_warehouse(uow, cc.AddWarehouse("W1", "Main"))
+    catalog.add_warehouse(uow, cc.AddWarehouse("W2", "Shop"))
+    catalog.add_warehouse(uow, cc.AddWarehouse("NEG", "Backorders", allow_negative=True))
     return uow
 
 
