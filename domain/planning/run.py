@@ -83,8 +83,7 @@ from domain.planning.terms import LeadTime
 from domain.planning.terms import choose_terms
 from domain.planning.terms import learned_lead_time
 
-# The names callers import from here; the pieces live in planning_model, planning_history, planning_terms and
-# planning_drafts.
+# The names callers import from here; the pieces live in this package's model, history, terms and drafts.
 __all__ = [
     "ABC_SHARES",
     "ALL_WAREHOUSES",
@@ -177,7 +176,7 @@ class RunControl:
 
     Attributes:
         cache: stored forecasts (``domain.planning.cache.ForecastCache``); None recomputes every row.
-        cancel: asked between batches of rows; True stops the run with ``planning_cache.Cancelled``.
+        cancel: asked between batches of rows; True stops the run with ``domain.planning.cache.Cancelled``.
         progress: told (rows forecast or read from the cache, rows in all).
         computed: set by the run: how many rows were forecast rather than read from the cache.
     """
