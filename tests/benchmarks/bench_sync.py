@@ -35,8 +35,8 @@ from _common import rate
 from _common import remove_db
 from _common import table
 
-from domain import commands as c  # noqa: E402
-from domain import ledger  # noqa: E402
+from domain.stock import commands as c  # noqa: E402
+from domain.stock import ledger  # noqa: E402
 from persistence import sync  # noqa: E402
 from persistence import tables as t  # noqa: E402
 from persistence.db import open_database  # noqa: E402
