@@ -1,1 +1,2 @@
-"""The business rules of Stockroom: no Qt, no SQLAlchemy."""
+"""The business rules of Stockroom, one package per business area (kernel, catalog, stock, purchasing, planning,
+access, imports, demo; docs/ARCHITECTURE.md): no Qt, no SQLAlchemy."""

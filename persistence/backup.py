@@ -44,7 +44,7 @@ from sqlalchemy import Engine
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
-from domain.errors import BadInput
+from domain.kernel.errors import BadInput
 from persistence import errors as storage_errors
 from persistence import tables as t
 
@@ -77,7 +77,7 @@ class RestoreResult:
 @dataclass(frozen=True)
 class IntegrityReport:
     sqlite: tuple[str, ...]  # PRAGMA integrity_check's messages; ("ok",) when the file is sound
-    ledger: tuple  # persistence.queries.CheckProblem rows; empty when balances equal the ledger
+    ledger: tuple  # persistence.stock.queries.CheckProblem rows; empty when balances equal the ledger
 
     @property
     def ok(self) -> bool:
@@ -442,7 +442,7 @@ def file_integrity(path: Path) -> tuple[str, ...]:
 
 def integrity(engine: Engine) -> IntegrityReport:
     """``PRAGMA integrity_check`` on the file, then the ledger check (balances equal the sum of movements)."""
-    from persistence.queries import check
+    from persistence.stock.queries import check
 
     try:
         with engine.connect() as conn:

@@ -19,27 +19,27 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from domain.documents import DocumentLineRow
-from domain.documents import DocumentRow
-from domain.documents import ScanTarget
-from domain.model import Customer
-from domain.model import Supplier
-from domain.model import Warehouse
-from domain.planning import HistoryReader
-from domain.purchasing_rows import PoRow
-from domain.purchasing_rows import SupplierRow
-from domain.purchasing_rows import TermsRow
-from domain.readmodels import CheckProblem
-from domain.readmodels import MovementRow
-from domain.readmodels import ProductRow
-from domain.readmodels import StockRow
+from domain.catalog.model import Customer
+from domain.catalog.model import Supplier
+from domain.catalog.model import Warehouse
+from domain.planning.run import HistoryReader
+from domain.purchasing.rows import PoRow
+from domain.purchasing.rows import SupplierRow
+from domain.purchasing.rows import TermsRow
+from domain.stock.documents import DocumentLineRow
+from domain.stock.documents import DocumentRow
+from domain.stock.documents import ScanTarget
+from domain.stock.readmodels import CheckProblem
+from domain.stock.readmodels import MovementRow
+from domain.stock.readmodels import ProductRow
+from domain.stock.readmodels import StockRow
 from persistence import backup
-from persistence import documents
-from persistence import planning
-from persistence import purchasing
-from persistence import queries
 from persistence import sync
 from persistence.db import Database
+from persistence.planning import queries as planning
+from persistence.purchasing import orders as purchasing
+from persistence.stock import documents
+from persistence.stock import queries
 
 
 class CatalogQueries:

@@ -17,7 +17,7 @@ from sqlalchemy import inspect
 from sqlalchemy import select
 from sqlalchemy import text
 
-from domain.ids import new_id
+from domain.kernel.ids import new_id
 from persistence import errors as storage_errors
 from persistence import tables as t
 from persistence.backup import timestamped_backup
@@ -81,7 +81,7 @@ class Database:
         self.user, self.role = user, role
 
     def uow(self, user: str | None = None, role: str | None = None) -> SqlAlchemyUnitOfWork:
-        """A unit of work acting as ``user`` with ``role`` (None: nobody signed in; see domain.access).
+        """A unit of work acting as ``user`` with ``role`` (None: nobody signed in; see domain.access.roles).
 
         Without ``user`` it acts as whoever ``act_as`` named.
         """
@@ -105,9 +105,9 @@ class Database:
         return device_id
 
     def held_documents(self):
-        """This desk's held (unposted) documents: ``domain.held.HeldDocuments``, one store per database."""
+        """This desk's held (unposted) documents: ``domain.stock.held.HeldDocuments``, one store per database."""
         if getattr(self, "_held", None) is None:
-            from persistence.held import SqlHeldDocuments
+            from persistence.stock.held import SqlHeldDocuments
 
             self._held = SqlHeldDocuments(self.engine)
         return self._held

@@ -13,9 +13,9 @@ from __future__ import annotations
 import decimal
 import sqlite3
 
-from domain.errors import DomainError
-from domain.errors import StorageProblem
-from domain.errors import TooLarge
+from domain.kernel.errors import DomainError
+from domain.kernel.errors import StorageProblem
+from domain.kernel.errors import TooLarge
 
 # How long a connection waits for another one's write lock before SQLite says "database is locked". Read
 # when a connection is made, so a test can make it short.

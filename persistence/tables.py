@@ -25,7 +25,7 @@ from sqlalchemy import Table
 from sqlalchemy import Text
 from sqlalchemy import UniqueConstraint
 
-from domain import limits as L
+from domain.kernel import limits as L
 from persistence.types import Instant
 from persistence.types import Scaled
 
@@ -154,7 +154,7 @@ movements = Table(
     Column("user", String(L.USERNAME), nullable=False, default=""),
     Column("device_id", String(36), nullable=False, default=""),
     # a receipt against a foreign-currency PO: the currency, the PO's unit price in it and the rate
-    # used (domain.exchange); unit_cost above is in the company currency. NULL on every other movement.
+    # used (domain.purchasing.exchange); unit_cost above is in the company currency. NULL on every other movement.
     Column("fx_currency", String(3)),
     Column("fx_unit_price", Scaled(COST)),
     Column("fx_rate", Scaled(COST)),
@@ -191,7 +191,7 @@ balances = Table(
     Index(None, "warehouse_id"),
 )
 
-# Stock documents (domain.documents): the header and lines a clerk posted; the movements they
+# Stock documents (domain.stock.documents): the header and lines a clerk posted; the movements they
 # made carry source_type = kind and source_ref = number.
 documents = Table(
     "documents",
@@ -230,7 +230,7 @@ document_lines = Table(
     Column("reason", String(200), nullable=False, default=""),
 )
 
-# Held documents (domain.held): a desk's unposted document forms, kept while the clerk types. Local
+# Held documents (domain.stock.held): a desk's unposted document forms, kept while the clerk types. Local
 # only: never synced, no foreign keys (a held line may name a product that a sync later merged away;
 # posting checks everything again).
 held_documents = Table(
@@ -251,7 +251,7 @@ held_documents = Table(
     Index(None, "kind", "saved_at"),
 )
 
-# Purchasing (domain.purchasing): what a PO needs of suppliers beyond supplier_terms, and the POs.
+# Purchasing (domain.purchasing.orders): what a PO needs of suppliers beyond supplier_terms, and the POs.
 supplier_profiles = Table(
     "supplier_profiles",
     metadata,
@@ -291,7 +291,7 @@ preferred_suppliers = Table(
     *_sync_columns(),
 )
 
-# Exchange rates (domain.exchange): 1 ``currency`` = ``rate`` units of the company currency from
+# Exchange rates (domain.purchasing.exchange): 1 ``currency`` = ``rate`` units of the company currency from
 # ``valid_from`` on. Master data, synced like supplier terms; one rate per currency and date.
 exchange_rates = Table(
     "exchange_rates",
@@ -304,7 +304,7 @@ exchange_rates = Table(
     UniqueConstraint("currency", "valid_from"),
 )
 
-# A product's own planning policy (domain.product_planning): a cycle service target (a fraction, e.g.
+# A product's own planning policy (domain.planning.product): a cycle service target (a fraction, e.g.
 # 0.975) and a review period in days; NULL keeps the default (the ABC class's target, the run's review).
 product_planning = Table(
     "product_planning",
@@ -372,7 +372,7 @@ purchase_order_revisions = Table(
 )
 
 
-# Sign-in and roles (domain.access): off until the first user is created. Passwords only as
+# Sign-in and roles (domain.access.roles): off until the first user is created. Passwords only as
 # slow salted hashes; movements and documents keep the user name in their ``user`` column.
 users = Table(
     "users",

@@ -9,20 +9,20 @@ from __future__ import annotations
 
 from sqlalchemy import Engine
 
-from persistence.demand import UnfilledDemandRepository
-from persistence.documents import DocumentRepository
+from persistence.access.users import UserRepository
 from persistence.errors import explain
-from persistence.product_planning import ProductPlanningRepository
-from persistence.purchasing import PurchasingRepository
-from persistence.rates import ExchangeRateRepository
-from persistence.repositories import BalanceRepository
-from persistence.repositories import Buffer
-from persistence.repositories import CustomerRepository
-from persistence.repositories import MovementRepository
-from persistence.repositories import ProductRepository
-from persistence.repositories import SupplierRepository
-from persistence.repositories import WarehouseRepository
-from persistence.users import UserRepository
+from persistence.planning.product import ProductPlanningRepository
+from persistence.purchasing.orders import PurchasingRepository
+from persistence.purchasing.rates import ExchangeRateRepository
+from persistence.stock.demand import UnfilledDemandRepository
+from persistence.stock.documents import DocumentRepository
+from persistence.stock.repositories import BalanceRepository
+from persistence.stock.repositories import Buffer
+from persistence.stock.repositories import CustomerRepository
+from persistence.stock.repositories import MovementRepository
+from persistence.stock.repositories import ProductRepository
+from persistence.stock.repositories import SupplierRepository
+from persistence.stock.repositories import WarehouseRepository
 
 
 class SqlAlchemyUnitOfWork:
@@ -31,7 +31,7 @@ class SqlAlchemyUnitOfWork:
         self.engine = engine
         self.device_id = device_id
         self.user = user
-        self.role = role  # None: nobody signed in, allowed only while sign-in is off (domain.access)
+        self.role = role  # None: nobody signed in, allowed only while sign-in is off (domain.access.roles)
         self.money_places = money_places
         self._conn = None
 

@@ -11,7 +11,8 @@ It reads the source with ``ast`` (nothing is imported or run) from ``domain/``, 
   components of the graph, found with Tarjan's algorithm);
 - private names: a module importing another module's underscore name (``from ui.cli import _when``) or
   reaching for one through the module (``ledger._receive(...)``);
-- layers: ``domain/`` imports no Qt, SQLAlchemy, Alembic or psycopg, and nothing from ``persistence/``,
+- layers: ``domain/`` imports no Qt, SQLAlchemy, Alembic or psycopg (and numpy, pandas, statsmodels only in
+  ``domain/planning/`` and ``domain/demo/``), and nothing from ``persistence/``,
   ``bootstrap.py``, ``ui/`` or ``main.py``; ``persistence/`` imports nothing from ``bootstrap.py``, ``ui/`` or
   ``main.py``; ``bootstrap.py`` (the wiring both edges build on) nothing from ``ui/`` or ``main.py``; ``ui/``
   nothing from ``main.py``, and the window (``ui/`` outside ``ui/cli/``) nothing from the command line.
@@ -39,6 +40,11 @@ ROOT_MODULES = ("main", "bootstrap")  # bootstrap: the wiring both edges build o
 # Third-party top-level packages that must stay out of the domain.
 DOMAIN_FORBIDDEN = ("PySide6", "shiboken6", "pyqtgraph", "sqlalchemy", "alembic", "psycopg", "psycopg2")
 
+# The numeric stack is the planning area's (and the demo's, which generates history with it); the rest of the
+# domain stays light enough to import and test without it.
+NUMERIC = ("numpy", "pandas", "statsmodels")
+NUMERIC_USERS = ("domain.planning", "domain.demo")
+
 CLI = "ui.cli"  # the command line; the rest of ui/ (the window) must not import it
 
 # Which layer may import which: a module of the key's layer must not import from the listed layers.
@@ -55,13 +61,13 @@ SYNC = "persistence/sync is being changed on other branches; untangled after the
 POSTING = "the posting path calls the ledger's core; one posting path is a later phase of issue 14"
 KNOWN: dict[str, str] = {
     "cycle persistence.sync persistence.sync.address persistence.sync.engine": SYNC,
-    "private domain.documents domain.ledger._adjust": POSTING,
-    "private domain.documents domain.ledger._count": POSTING,
-    "private domain.documents domain.ledger._receive": POSTING,
-    "private domain.documents domain.ledger._reverse": POSTING,
-    "private domain.documents domain.ledger._ship": POSTING,
-    "private domain.documents domain.ledger._transfer": POSTING,
-    "private domain.purchasing domain.ledger._receive": POSTING,
+    "private domain.stock.documents domain.stock.ledger._adjust": POSTING,
+    "private domain.stock.documents domain.stock.ledger._count": POSTING,
+    "private domain.stock.documents domain.stock.ledger._receive": POSTING,
+    "private domain.stock.documents domain.stock.ledger._reverse": POSTING,
+    "private domain.stock.documents domain.stock.ledger._ship": POSTING,
+    "private domain.stock.documents domain.stock.ledger._transfer": POSTING,
+    "private domain.purchasing.orders domain.stock.ledger._receive": POSTING,
     "private persistence.sync.engine persistence.sync._local": SYNC,
     "private persistence.sync.engine persistence.sync._reason": SYNC,
 }
@@ -144,7 +150,7 @@ def imports_of(module: str, path: Path, modules: dict[str, Path]) -> list[Import
                 source = node.module or ""
             for alias in node.names:
                 submodule = f"{source}.{alias.name}"
-                if submodule in modules:  # from domain import ledger
+                if submodule in modules:  # from domain.stock import ledger
                     add(submodule, None, node.lineno)
                     aliases[alias.asname or alias.name] = submodule
                 else:
@@ -266,6 +272,11 @@ def violations(modules: dict[str, Path] | None = None) -> tuple[dict[str, str], 
         if not imp.internal and own == "domain" and imp.target in DOMAIN_FORBIDDEN:
             key = f"layer {imp.importer} {imp.target}"
             found.setdefault(key, f"layer: {where(imp)} imports {imp.target} (the domain stays free of it)")
+        elif (not imp.internal and own == "domain" and imp.target in NUMERIC
+              and not any(_inside(imp.importer, package) for package in NUMERIC_USERS)):
+            key = f"layer {imp.importer} {imp.target}"
+            found.setdefault(key, f"layer: {where(imp)} imports {imp.target} (only {', '.join(NUMERIC_USERS)} "
+                                  f"may)")
         elif imp.internal and other in LAYER_FORBIDDEN[own]:
             key = f"layer {imp.importer} {imp.target}"
             found.setdefault(key, f"layer: {where(imp)} imports {imp.target} ({own} must not import {other})")

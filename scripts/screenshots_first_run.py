@@ -26,9 +26,9 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from domain import catalog  # noqa: E402
-from domain import commands as c  # noqa: E402
-from domain import users  # noqa: E402
+from domain.access import users  # noqa: E402
+from domain.catalog import commands as c  # noqa: E402
+from domain.catalog import master as catalog  # noqa: E402
 from persistence.db import open_database  # noqa: E402
 from ui import first_run  # noqa: E402
 from ui import i18n  # noqa: E402

@@ -41,27 +41,28 @@ T0 = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 def offline_work_then_sync(shop: Path, depot: Path, hub: str) -> None:
     """Two desktops share master data, work offline, then sync: conflicts and a negative balance result."""
-    from domain import catalog
-    from domain import commands as c
-    from domain import ledger
+    from domain.catalog import commands as cc
+    from domain.catalog import master as catalog
+    from domain.stock import commands as c
+    from domain.stock import ledger
     from persistence import sync
     from persistence.db import open_database
 
     a, b = open_database(shop), open_database(depot)
     try:
-        catalog.add_warehouse(a.uow(), c.AddWarehouse("SH", "上海总仓"))
-        catalog.add_product(a.uow(), c.AddProduct("SD-6", "十字螺丝刀 6寸", barcodes=("6901234567892",), unit="pcs"))
-        catalog.add_product(a.uow(), c.AddProduct("HM-1", "Claw hammer 16 oz", unit="pcs"))
+        catalog.add_warehouse(a.uow(), cc.AddWarehouse("SH", "上海总仓"))
+        catalog.add_product(a.uow(), cc.AddProduct("SD-6", "十字螺丝刀 6寸", barcodes=("6901234567892",), unit="pcs"))
+        catalog.add_product(a.uow(), cc.AddProduct("HM-1", "Claw hammer 16 oz", unit="pcs"))
         ledger.receive(a.uow(), c.ReceiveStock("SD-6", "1", "SH", "4.20", occurred_at=T0))
         ledger.receive(a.uow(), c.ReceiveStock("HM-1", "20", "SH", "18.50", occurred_at=T0))
         sync.sync(a, hub)
         sync.sync(b, hub)
         # offline on both desktops
-        catalog.update_product(b.uow(), c.UpdateProduct("HM-1", "Claw hammer 16 oz (steel)"))
-        catalog.update_product(a.uow(), c.UpdateProduct("HM-1", "Claw hammer, 16 oz"))
-        catalog.update_product(a.uow(), c.UpdateProduct("HM-1", "Claw hammer, 16 oz", category="hand tools"))
-        catalog.add_product(b.uow(), c.AddProduct("TP-50", "Masking tape 50 mm", barcodes=("6907654321098",)))
-        catalog.add_product(a.uow(), c.AddProduct("TP-50", "美纹纸胶带 50mm", unit="roll"))
+        catalog.update_product(b.uow(), cc.UpdateProduct("HM-1", "Claw hammer 16 oz (steel)"))
+        catalog.update_product(a.uow(), cc.UpdateProduct("HM-1", "Claw hammer, 16 oz"))
+        catalog.update_product(a.uow(), cc.UpdateProduct("HM-1", "Claw hammer, 16 oz", category="hand tools"))
+        catalog.add_product(b.uow(), cc.AddProduct("TP-50", "Masking tape 50 mm", barcodes=("6907654321098",)))
+        catalog.add_product(a.uow(), cc.AddProduct("TP-50", "美纹纸胶带 50mm", unit="roll"))
         ledger.ship(b.uow(), c.ShipStock("SD-6", "1", "SH", ref="SO-1001", occurred_at=T0.replace(hour=10)))
         ledger.ship(a.uow(), c.ShipStock("SD-6", "1", "SH", ref="SO-1002", occurred_at=T0.replace(hour=11)))
         sync.sync(b, hub)

@@ -1,4 +1,4 @@
-"""In-memory implementations of the ports in ``domain.ports``, so use cases run with no database.
+"""In-memory implementations of the ports in ``domain.kernel.ports``, so use cases run with no database.
 
 A ``FakeUnitOfWork`` keeps a committed state; entering it gives the repositories working
 copies, ``commit()`` publishes them and leaving the block without a commit (or calling
@@ -14,18 +14,18 @@ from dataclasses import dataclass
 from dataclasses import field
 from datetime import datetime
 
-from domain.model import Balance
-from domain.model import Customer
-from domain.model import Movement
-from domain.model import Position
-from domain.model import Product
-from domain.model import Supplier
-from domain.model import SupplierTerms
-from domain.model import Valuation
-from domain.model import Warehouse
-from domain.product_planning import ProductPlanning
-from domain.users_model import User
-from domain.validate import code_key
+from domain.access.model import User
+from domain.catalog.model import Customer
+from domain.catalog.model import Product
+from domain.catalog.model import Supplier
+from domain.catalog.model import SupplierTerms
+from domain.catalog.model import Warehouse
+from domain.kernel.validate import code_key
+from domain.planning.product import ProductPlanning
+from domain.stock.model import Balance
+from domain.stock.model import Movement
+from domain.stock.model import Position
+from domain.stock.model import Valuation
 
 Key = tuple[datetime, str]
 

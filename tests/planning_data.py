@@ -16,11 +16,12 @@ from datetime import datetime
 from datetime import timedelta
 from pathlib import Path
 
-from domain import catalog
-from domain import commands as c
-from domain import ledger
-from domain import purchasing_commands as pc
-from domain import purchasing_terms
+from domain.catalog import commands as cc
+from domain.catalog import master as catalog
+from domain.purchasing import commands as pc
+from domain.purchasing import terms as purchasing_terms
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence.db import open_database
 
 TODAY = date(2026, 6, 3)
@@ -49,13 +50,13 @@ def business(
     week before day 0, then the ledger commands ``daily(day)`` gives for every day of the history."""
     db = open_database(path)
     u = db.uow
-    catalog.add_warehouse(u(), c.AddWarehouse("MAIN", "Main"))
-    catalog.add_warehouse(u(), c.AddWarehouse("WEST", "West"))
+    catalog.add_warehouse(u(), cc.AddWarehouse("MAIN", "Main"))
+    catalog.add_warehouse(u(), cc.AddWarehouse("WEST", "West"))
     for code, lead in suppliers.items():
-        catalog.add_supplier(u(), c.AddSupplier(code, f"{code} Trading", lead_time_days=lead))
+        catalog.add_supplier(u(), cc.AddSupplier(code, f"{code} Trading", lead_time_days=lead))
     for sku, supplier in products.items():
         category = (categories or {}).get(sku, "")
-        catalog.add_product(u(), c.AddProduct(sku, sku.title(), category=category))
+        catalog.add_product(u(), cc.AddProduct(sku, sku.title(), category=category))
         purchasing_terms.save_terms(u(), pc.SaveTerms(supplier, sku, "2.50", order_multiple="12", preferred=True))
     commands: list[object] = [c.ReceiveStock(sku, str(qty), wh, "2", occurred_at=at(-7))
                               for (sku, wh), qty in opening.items()]

@@ -1,6 +1,6 @@
 """Roles on screen: role names in the reader's language, and buttons a role may not use kept disabled.
 
-The domain refuses a forbidden use case whatever the window does (``domain.access``); this only
+The domain refuses a forbidden use case whatever the window does (``domain.access.roles``); this only
 spares the user a refusal: the main window hands each new screen to ``guard_screen``, which
 disables the buttons of use cases the signed-in role lacks and says in their tooltip which role
 is needed. A screen enables and disables its buttons as rows are selected; the guard re-disables
@@ -15,9 +15,9 @@ from PySide6.QtCore import QEvent
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
-from domain.access import Permission
-from domain.access import allows
-from domain.access import least_role
+from domain.access.roles import Permission
+from domain.access.roles import allows
+from domain.access.roles import least_role
 from ui.i18n import fill
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls

@@ -63,8 +63,8 @@ def explain(exc: BaseException) -> BaseException | None:
     """A storage failure as the domain error that says, in the reader's language, what to do (or None)."""
     from PySide6.QtCore import QCoreApplication
 
-    from domain.errors import StorageProblem
-    from domain.errors import TooLarge
+    from domain.kernel.errors import StorageProblem
+    from domain.kernel.errors import TooLarge
     from persistence.errors import explain as explain_storage
 
     explained = explain_storage(exc)

@@ -1,4 +1,4 @@
-"""Refusals in the reader's language: each code of ``domain.refusals`` from its translatable template here.
+"""Refusals in the reader's language: each code of ``domain.kernel.refusals`` from its translatable template here.
 
 The domain raises a refusal with a code and its values (``DomainError.code``, ``.params``); ``REFUSALS`` gives
 each code a template with ``%1``, ``%2``… marked for translation, and the names of the values that go in, in
@@ -19,8 +19,8 @@ from typing import NamedTuple
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 
-from domain.errors import BadInput
-from domain.errors import DomainError
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import DomainError
 from ui.access import WHAT
 from ui.access import role_title
 from ui.i18n import fill

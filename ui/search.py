@@ -17,7 +17,7 @@ from typing import Any
 from pypinyin import Style
 from pypinyin import lazy_pinyin
 
-from domain.validate import normal_code
+from domain.kernel.validate import normal_code
 
 _SEP = "\x1f"
 _WHITESPACE = {ord(ch): None for ch in " \t\n\r\u3000"}
@@ -26,7 +26,7 @@ _FIRST: dict[int, str | None] = dict(_WHITESPACE)
 
 
 def _fold(text: str) -> str:
-    """One written form for matching (``domain.validate.normal_code``): full-width letters, Unicode dashes and
+    """One written form for matching (``domain.kernel.validate.normal_code``): full-width letters, Unicode dashes and
     invisible characters match their plain forms, so ``ＳＤ－６`` finds ``SD-6``. ASCII text is left as is."""
     return text if text.isascii() else normal_code(text)
 

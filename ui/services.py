@@ -44,7 +44,7 @@ class Services:
     sync: SyncQueries
     admin: AdminActions
     user: str = ""  # the signed-in user or, while sign-in is off, the OS user
-    role: str | None = None  # the signed-in user's role; None while sign-in is off (domain.access)
+    role: str | None = None  # the signed-in user's role; None while sign-in is off (domain.access.roles)
     watcher: Any = None  # ui.watch.DataWatcher of the open database, set by the main window
     # The sync scheduler of this database and user, made on first use (ui.sync_service.service_for); not
     # copied by dataclasses.replace, so services signed in as someone else get a scheduler of their own.

@@ -141,18 +141,19 @@ def _wait_idle(services, timeout_s: float = 60) -> None:
 
 def _business_in(uow):
     """Warehouse, supplier, product and a receipt; then a purchase order issued and printed twice."""
-    from domain import catalog
-    from domain import commands as c
-    from domain import ledger
-    from domain import purchasing as po
-    from domain import purchasing_commands as pc
+    from domain.catalog import commands as cc
+    from domain.catalog import master as catalog
+    from domain.purchasing import commands as pc
+    from domain.purchasing import orders as po
+    from domain.stock import commands as c
+    from domain.stock import ledger
     from ui.pdf.fonts import CJK_FONT
     from ui.pdf.purchase_order import render_purchase_order
 
-    catalog.add_warehouse(uow(), c.AddWarehouse("MAIN", "主仓库 Main", address="深圳市宝安区仓库路 5 号"))
-    catalog.add_supplier(uow(), c.AddSupplier("NB", "宁波紧固件有限公司", address="浙江省宁波市", lead_time_days=10))
-    catalog.add_product(uow(), c.AddProduct("SCREW", "不锈钢螺丝 M3"))
-    catalog.set_supplier_terms(uow(), c.SetSupplierTerms("NB", "SCREW", "0.30", "NB-S3", order_multiple="100"))
+    catalog.add_warehouse(uow(), cc.AddWarehouse("MAIN", "主仓库 Main", address="深圳市宝安区仓库路 5 号"))
+    catalog.add_supplier(uow(), cc.AddSupplier("NB", "宁波紧固件有限公司", address="浙江省宁波市", lead_time_days=10))
+    catalog.add_product(uow(), cc.AddProduct("SCREW", "不锈钢螺丝 M3"))
+    catalog.set_supplier_terms(uow(), cc.SetSupplierTerms("NB", "SCREW", "0.30", "NB-S3", order_multiple="100"))
     movement = ledger.receive(uow(), c.ReceiveStock("SCREW", "250", "MAIN", "0.28", "smoke"))
     draft = po.create_draft(uow(), pc.CreatePurchaseOrder("NB", "MAIN"))
     po.add_line(uow(), pc.AddPurchaseOrderLine(draft.id, "SCREW", "500"))
@@ -172,7 +173,7 @@ def _forecast() -> str:
 
     import holidays
 
-    from domain.forecasting.models import fit_ets
+    from domain.planning.forecasting.models import fit_ets
 
     weekly = [20 + 5 * math.sin(week / 4) + week * 0.2 for week in range(60)]
     result = fit_ets(weekly, 4, season=52)

@@ -38,7 +38,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtCore import QTimer
 from PySide6.QtCore import Signal
 
-from domain.errors import BadInput
+from domain.kernel.errors import BadInput
 
 URL_SETTING = "sync.hub_url"  # the engine's own key (persistence.sync.local.HUB_URL)
 INTERVAL_SETTING = "sync.interval_minutes"
@@ -222,8 +222,8 @@ def is_other_hub(exc: BaseException) -> bool:
 
 def may_change_hub(services) -> bool:
     """Whether the signed-in user may start over with another hub (an admin, or anyone while sign-in is off)."""
-    from domain.access import Permission
-    from domain.access import allows
+    from domain.access.roles import Permission
+    from domain.access.roles import allows
 
     return signed_in_may(services, Permission.SYNC_HUB, allows)
 
@@ -259,11 +259,11 @@ def test_connection(url: str, password: str | None) -> str:
 def may_resolve(services) -> bool:
     """Whether the signed-in user may resolve conflicts: the manager role once sign-in is on.
 
-    Without users (sign-in off) everyone may, as every use case allows then (``domain.access``).
+    Without users (sign-in off) everyone may, as every use case allows then (``domain.access.roles``).
     """
     try:
-        from domain.access import Permission
-        from domain.access import allows
+        from domain.access.roles import Permission
+        from domain.access.roles import allows
     except ImportError:
         return True
     return signed_in_may(services, Permission.SYNC_CONFLICTS, allows)

@@ -22,7 +22,7 @@
 Every event gets its own local business-hour time within its day (deliveries 08:00–09:30,
 shipments 09:30–17:30, transfers, then adjustments and counts in the evening), so business
 time strictly increases per pair and nothing is back-dated. ``Simulation.months`` yields each month's
-``domain.commands`` in time order; the scenario (``domain.demo.scenario``) posts them.
+``domain.stock.commands`` in time order; the scenario (``domain.demo.scenario``) posts them.
 
 numpy is used here (outside forecasting) because the day-by-day demand for a few thousand pairs is
 drawn as arrays; quantities are integers in the simulation and become ``Decimal`` in the commands.
@@ -44,11 +44,11 @@ from decimal import Decimal
 import holidays
 import numpy as np
 
-from domain import commands as cmd
 from domain.demo.master import DAYS
 from domain.demo.master import Product
 from domain.demo.master import World
 from domain.demo.master import fen
+from domain.stock import commands as cmd
 
 LOCAL = timezone(timedelta(hours=8), "CST")
 

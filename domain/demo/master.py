@@ -7,7 +7,7 @@ with terms (price, MOQ, order multiple, lead time) and 200 customers. Each produ
 history generator (``domain.demo.history``) needs of it: its demand class (smooth fast mover, medium
 mover, slow intermittent mover or lumpy project item), base rate of order lines per day, mean line
 size, growth or decline trend, launch day, MOQ, order multiple and lead time. ``World.master_commands``
-is the master data as ``domain.commands`` for ``catalog.add_many``.
+is the master data as ``domain.stock.commands`` for ``catalog.add_many``.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from domain import commands as cmd
+from domain.catalog import commands as cmd
 
 RECIPE = Path(__file__).resolve().parent.parent.parent / "resources" / "demo" / "catalog.toml"
 DAYS = 730  # the days of history; a new product is launched within them

@@ -21,15 +21,15 @@ from datetime import timedelta
 
 import numpy as np
 
-from domain import catalog
-from domain import ledger
+from domain.catalog import master as catalog
 from domain.demo.history import Calendar
 from domain.demo.history import Simulation
 from domain.demo.master import DAYS
 from domain.demo.master import World
 from domain.demo.master import load_recipe
-from domain.errors import RuleViolation
-from domain.ports import UnitOfWork
+from domain.kernel.errors import RuleViolation
+from domain.kernel.ports import UnitOfWork
+from domain.stock import ledger
 
 CHUNK_MONTHS = 6  # months per transaction
 Progress = Callable[[str], None]

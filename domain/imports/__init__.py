@@ -20,7 +20,7 @@ from domain.imports.report import RowProblem
 from domain.imports.report import Table
 from domain.imports.run import preview
 from domain.imports.run import run_import
-from domain.numbers import NumberFormat
+from domain.kernel.numbers import NumberFormat
 
 __all__ = ["FIELDS", "Field", "ImportKind", "ImportRejected", "ImportResult", "NumberCell", "NumberFormat",
            "RowProblem", "Table", "fields_of", "guess_mapping", "preview", "run_import"]

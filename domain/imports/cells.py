@@ -1,7 +1,7 @@
 """Reading one mapped row: each field's text, checked, with every problem collected, not the first only.
 
 The cells of number fields are read in the number format chosen for the file
-(``domain.numbers.NumberFormat``): in the European format, ``1.234,5`` is rewritten as ``1234.5`` before
+(``domain.kernel.numbers.NumberFormat``): in the European format, ``1.234,5`` is rewritten as ``1234.5`` before
 the field's own check, and a problem that check finds names the cell as the file writes it. A cell the
 file holds as a number (``NumberCell``, an Excel number) is a number whatever the format.
 """
@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from domain.errors import BadInput
 from domain.imports.fields import ImportKind
 from domain.imports.fields import fields_of
 from domain.imports.problems import Said
@@ -22,9 +21,10 @@ from domain.imports.problems import said_of
 from domain.imports.report import NumberCell
 from domain.imports.report import RowProblem
 from domain.imports.report import Table
-from domain.numbers import NotInFormat
-from domain.numbers import NumberFormat
-from domain.numbers import plain_number
+from domain.kernel.errors import BadInput
+from domain.kernel.numbers import NotInFormat
+from domain.kernel.numbers import NumberFormat
+from domain.kernel.numbers import plain_number
 
 _DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
                    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")

@@ -14,16 +14,16 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
-from domain import catalog
-from domain import commands as cmd
-from domain import validate as v
-from domain.errors import BadInput
-from domain.errors import NotFound
+from domain.catalog import commands as cmd
+from domain.catalog import master as catalog
 from domain.imports.cells import Row
 from domain.imports.problems import Said
 from domain.imports.report import ImportResult
-from domain.ledger import find_product
-from domain.ports import UnitOfWork
+from domain.kernel import validate as v
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import NotFound
+from domain.kernel.ports import UnitOfWork
+from domain.stock.ledger import find_product
 
 _SPLIT = re.compile(r"[,;，；、|\s]+")
 

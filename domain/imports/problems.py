@@ -7,7 +7,7 @@ sentence names (a cell's text, a row number, a SKU). ``ENGLISH`` holds each code
 keeps as its ``problem`` and ``accepted`` texts; the window says the same code from its own
 translated template (``ui.import_problems``), and a test keeps the two lists equal.
 
-A field check of ``domain.validate`` raises ``BadInput`` with a code and values (``BadInput.code``);
+A field check of ``domain.kernel.validate`` raises ``BadInput`` with a code and values (``BadInput.code``);
 ``said_of`` turns it into a ``Said``. A problem without a known code (none is expected) keeps the
 domain's English as the single value of ``text``.
 """
@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from domain.errors import BadInput
+from domain.kernel.errors import BadInput
 
 SAVE_AS = "save it from Excel as \"CSV UTF-8 (comma delimited)\" or as an Excel workbook (.xlsx)"
 ENGLISH: dict[str, str] = {
-    # -- problems of one cell (the checks of domain.validate and the import's own)
+    # -- problems of one cell (the checks of domain.kernel.validate and the import's own)
     "required": "is required",
     "not_a_number": "{0} is not a number",
     "ambiguous_number": "{0} is ambiguous: a comma may only separate thousands (as in 1,250.5) and decimals take "

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from dataclasses import field
 
-from domain.errors import BadInput
 from domain.imports.problems import Said
+from domain.kernel.errors import BadInput
 
 HEADER_ROW = 1  # the first row of a file holds the headers; data rows are numbered as Excel shows them
 
@@ -14,7 +14,7 @@ HEADER_ROW = 1  # the first row of a file holds the headers; data rows are numbe
 class NumberCell(str):
     """The text of a cell that the file holds as a number, not as text (an Excel number cell).
 
-    Its text is the number in the form ``domain.numbers.D`` reads (``1234.5``), so it reads the same
+    Its text is the number in the form ``domain.kernel.numbers.D`` reads (``1234.5``), so it reads the same
     whatever number format the file's typed text is said to have.
     """
 

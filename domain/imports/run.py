@@ -4,8 +4,8 @@ Both read the file's rows through the mapping and check every row, collecting ev
 (row, column, problem, what would be accepted) rather than stopping at the first. ``run_import``
 checks again inside its own write transaction, so what it writes was checked against the
 database as it is then; if any row has a problem it raises ``ImportRejected`` and writes
-nothing. Master data runs through the rule functions of ``domain.catalog`` in one transaction;
-stock rows run through ``domain.ledger.post_many`` (one transaction, buffered inserts), whose
+nothing. Master data runs through the rule functions of ``domain.catalog.master`` in one transaction;
+stock rows run through ``domain.stock.ledger.post_many`` (one transaction, buffered inserts), whose
 command stream starts by checking the rows inside that same transaction.
 
 **Speed.** Checking a row asks the repositories about its product (by SKU and barcode), warehouse,
@@ -22,9 +22,8 @@ from collections.abc import Callable
 from collections.abc import Iterator
 from datetime import date
 
-from domain.access import Permission
-from domain.access import require
-from domain.bulk import without_cycle_collection
+from domain.access.roles import Permission
+from domain.access.roles import require
 from domain.imports import master
 from domain.imports import stock
 from domain.imports.cells import check_mapping
@@ -35,9 +34,10 @@ from domain.imports.problems import file_error
 from domain.imports.report import ImportRejected
 from domain.imports.report import ImportResult
 from domain.imports.report import Table
-from domain.ledger import post_many
-from domain.numbers import NumberFormat
-from domain.ports import UnitOfWork
+from domain.kernel.bulk import without_cycle_collection
+from domain.kernel.numbers import NumberFormat
+from domain.kernel.ports import UnitOfWork
+from domain.stock.ledger import post_many
 
 Progress = Callable[[int], None]  # percent done
 

@@ -40,17 +40,17 @@ from datetime import time
 from datetime import timedelta
 from decimal import Decimal
 
-from domain import commands as cmd
-from domain import validate as v
+from domain.catalog.model import Product
+from domain.catalog.model import Warehouse
 from domain.imports.cells import Row
 from domain.imports.cells import parse_date
 from domain.imports.problems import Said
 from domain.imports.report import ImportResult
-from domain.model import Movement
-from domain.model import Product
-from domain.model import Warehouse
-from domain.numbers import fmt
-from domain.ports import UnitOfWork
+from domain.kernel import validate as v
+from domain.kernel.numbers import fmt
+from domain.kernel.ports import UnitOfWork
+from domain.stock import commands as cmd
+from domain.stock.model import Movement
 
 SOURCE_TYPE = "import"
 STOCK_REF, HISTORY_REF, BRIDGE_REF = "imp-S-", "imp-H-", "imp-HB-"

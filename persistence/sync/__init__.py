@@ -90,9 +90,9 @@ from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
-from domain.errors import DomainError
-from domain.errors import NotFound
-from domain.errors import RuleViolation
+from domain.kernel.errors import DomainError
+from domain.kernel.errors import NotFound
+from domain.kernel.errors import RuleViolation
 from persistence import tables as t
 from persistence.sync import local as loc
 from persistence.sync import records as r
@@ -310,7 +310,7 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
         HubChanged: the hub is not the one this file syncs with (and no start over was asked).
         HubUnavailable: the hub cannot be reached or refused us.
     """
-    from domain import access
+    from domain.access import roles as access
     from persistence.sync.address import scrub
     from persistence.sync.engine import connect_hub
     from persistence.sync.engine import run
@@ -443,12 +443,12 @@ def resolve_conflict(db, conflict_id: str, *, user: str, note: str = "", apply_l
     """Mark a conflict reviewed; with ``apply_loser`` the losing values become a new edit that syncs.
 
     ``user`` and ``role`` are who acts (``role`` None: nobody signed in). Once sign-in is on, only a
-    manager or admin may do this (``domain.access``), whoever calls.
+    manager or admin may do this (``domain.access.roles``), whoever calls.
 
     Raises:
         Forbidden: the acting user's stored role does not allow resolving conflicts.
     """
-    from domain import access
+    from domain.access import roles as access
 
     access.authorize(db.uow(user, role), access.Permission.SYNC_CONFLICTS)
     if apply_loser and _conflict_table(db, conflict_id) == "users":  # who may sign in, with which rights
@@ -512,7 +512,7 @@ def approve(db, key: str, *, table: str = "users") -> None:
         NotFound: nothing is held under ``key``.
         RuleViolation: what is held there is not a well-formed user record.
     """
-    from domain import access
+    from domain.access import roles as access
     from persistence.sync import gate
 
     access.authorize(db.uow(), access.Permission.USERS)
@@ -531,7 +531,7 @@ def hub_setup(db, hub_url: str, *, password: str | None = None) -> str:
         HubUnavailable: the hub cannot be reached.
         RuleViolation: the login may not make roles or change the tables.
     """
-    from domain import access
+    from domain.access import roles as access
     from persistence.sync import roles
     from persistence.sync.address import scrub
     from persistence.sync.engine import connect_hub
@@ -572,7 +572,7 @@ def hub_add_login(db, hub_url: str, name: str, *, password: str | None = None, a
     """
     from sqlalchemy.engine import make_url
 
-    from domain import access
+    from domain.access import roles as access
     from persistence.sync import roles
     from persistence.sync.address import scrub
     from persistence.sync.engine import connect_hub

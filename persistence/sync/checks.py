@@ -9,7 +9,7 @@ never applied; the sync goes on with the rest. The same checks run on push, so n
 device sends can be refused by the hub later.
 
 Each function returns the reason a record is refused, or '' when it is acceptable. Lengths
-come from the tables (``persistence.tables``), which take them from ``domain.limits``: one
+come from the tables (``persistence.tables``), which take them from ``domain.kernel.limits``: one
 definition per field.
 """
 
@@ -31,13 +31,13 @@ from sqlalchemy import String
 from sqlalchemy import Table
 from sqlalchemy import Text
 
-from domain import validate as v
-from domain.access import ROLES
-from domain.documents import DocumentKind
-from domain.errors import BadInput
-from domain.model import MovementKind
-from domain.purchasing_model import PoState
-from domain.purchasing_model import PricePer
+from domain.access.roles import ROLES
+from domain.kernel import validate as v
+from domain.kernel.errors import BadInput
+from domain.purchasing.model import PoState
+from domain.purchasing.model import PricePer
+from domain.stock.documents import DocumentKind
+from domain.stock.model import MovementKind
 from persistence import tables as t
 from persistence.sync import records as r
 from persistence.types import Instant

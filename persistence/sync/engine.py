@@ -17,8 +17,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 from sqlalchemy.exc import DBAPIError
 
-from domain.bulk import without_cycle_collection
-from domain.ids import new_id
+from domain.kernel.bulk import without_cycle_collection
+from domain.kernel.ids import new_id
 from persistence import tables as t
 from persistence.migrations import HEAD
 from persistence.sync import BadHubUrl
@@ -438,7 +438,7 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
     # Each batch is read from the hub while the one before it is applied here (a thread of its own: the
     # hub's answer and SQLite's writes both wait outside Python), so a long pull costs the larger of the
     # two, not their sum. A batch read ahead and not applied (an error, a cancel) is read again next time.
-    # The cycle collector rests meanwhile (domain.bulk): it would only scan the pulled rows again and again.
+    # The cycle collector rests meanwhile (domain.kernel.bulk): it would only scan the pulled rows again and again.
     with without_cycle_collection(), ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as ahead:
         coming = ahead.submit(_pull_batch, engine, me, cursor, top) if cursor < top else None
         while coming is not None:

@@ -17,7 +17,7 @@ from dataclasses import field
 from sqlalchemy import Connection
 from sqlalchemy import select
 
-from domain.validate import code_key
+from domain.kernel.validate import code_key
 from persistence import tables as t
 from persistence.sync import checks
 from persistence.sync import local as loc
@@ -441,8 +441,8 @@ def user_authority(conn: Connection, spec: r.Spec, e: Entry, record: dict | None
     wait like any other, for whoever is at the desk to approve (with sign-in off, anyone there may):
     otherwise a hub password would be enough to make the first admin of every desk without users.
     """
-    from domain.access import ROLES
-    from domain.access import Role
+    from domain.access.roles import ROLES
+    from domain.access.roles import Role
 
     if spec.name != "users":
         return ""
@@ -482,8 +482,8 @@ def _first_pull(conn: Connection) -> bool:
 
 def approve(conn: Connection, me: str, tbl: str, key: str) -> None:
     """Apply a quarantined user record an admin of this desk has approved (see ``user_authority``)."""
-    from domain.errors import NotFound
-    from domain.errors import RuleViolation
+    from domain.kernel.errors import NotFound
+    from domain.kernel.errors import RuleViolation
 
     q = t.sync_quarantine.c
     row = conn.execute(select(q.version, q.data, q.reason).where(q.tbl == tbl, q.row_id == key)).first()

@@ -18,7 +18,7 @@ from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import text
 
-from domain.ids import new_id
+from domain.kernel.ids import new_id
 from persistence import tables as t
 from persistence.sync import records as r
 from persistence.types import to_micros

@@ -1,7 +1,7 @@
 """Deterministic recompute of derived stock values after a pull.
 
 Movement values, running positions and balances are a pure function of the movements: each
-movement is valued by ``domain.valuation.apply`` against the position before it, in business
+movement is valued by ``domain.stock.valuation.apply`` against the position before it, in business
 time order (``occurred_at``, then id), exactly as the ledger values it when it is posted. The
 ledger's incremental posting and back-dated replay compute that same function, so a device
 that replays the changed pairs from their earliest new movement ends with the same numbers as
@@ -22,9 +22,9 @@ from decimal import Decimal
 
 from sqlalchemy import Connection
 
-from domain import valuation
-from domain.bulk import without_cycle_collection
-from domain.model import Position
+from domain.kernel.bulk import without_cycle_collection
+from domain.stock import valuation
+from domain.stock.model import Position
 from persistence.sync.local import roomy_cache
 
 _QTY, _MONEY, _COST = -4, -4, -8

@@ -23,10 +23,10 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from domain import commands as c  # noqa: E402
-from domain.ids import new_id  # noqa: E402
-from domain.model import Product  # noqa: E402
-from domain.model import Warehouse  # noqa: E402
+from domain.catalog.model import Product  # noqa: E402
+from domain.catalog.model import Warehouse  # noqa: E402
+from domain.kernel.ids import new_id  # noqa: E402
+from domain.stock import commands as c  # noqa: E402
 
 CACHE = Path(os.environ.get("STOCKROOM_BENCH_CACHE", "/tmp/stockroom-bench"))
 PYTHON = sys.executable

@@ -16,14 +16,15 @@ from _common import median_time
 from _common import ms
 from _common import table
 
-from domain import catalog
-from domain import commands as c
-from domain import ledger
-from domain import users
-from domain.access import Permission
-from domain.access import require
-from domain.passwords import hash_password
-from domain.passwords import verify_password
+from domain.access import users
+from domain.access.passwords import hash_password
+from domain.access.passwords import verify_password
+from domain.access.roles import Permission
+from domain.access.roles import require
+from domain.catalog import commands as cc
+from domain.catalog import master as catalog
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence.db import open_database
 
 PASSWORD = "bench-pass-1"
@@ -32,8 +33,8 @@ PASSWORD = "bench-pass-1"
 def office(name: str, sign_in: bool):
     path = fresh_path(name)
     db = open_database(path)
-    catalog.add_warehouse(db.uow(), c.AddWarehouse("W1", "Main"))
-    catalog.add_product(db.uow(), c.AddProduct("A-1", "Apple"))
+    catalog.add_warehouse(db.uow(), cc.AddWarehouse("W1", "Main"))
+    catalog.add_product(db.uow(), cc.AddProduct("A-1", "Apple"))
     if sign_in:
         users.add_user(db.uow(), users.AddUser("boss", PASSWORD, "admin"))
     return path, db

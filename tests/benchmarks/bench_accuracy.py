@@ -44,13 +44,13 @@ from _common import QUICK
 from _common import load
 from _common import table
 
-from domain.forecasting import methods as m
-from domain.forecasting.api import SEASONAL_NAIVE
-from domain.forecasting.api import VECTOR_METHODS
-from domain.forecasting.api import forecast_many
-from domain.forecasting.backtest import mase_scale
-from domain.forecasting.classify import CLASS_NAMES
-from domain.forecasting.classify import TOO_SHORT
+from domain.planning.forecasting import methods as m
+from domain.planning.forecasting.api import SEASONAL_NAIVE
+from domain.planning.forecasting.api import VECTOR_METHODS
+from domain.planning.forecasting.api import forecast_many
+from domain.planning.forecasting.backtest import mase_scale
+from domain.planning.forecasting.classify import CLASS_NAMES
+from domain.planning.forecasting.classify import TOO_SHORT
 
 DEMO_DB = Path("/tmp/demo2.sqlite3")
 DEMO_TODAY = date(2026, 11, 25)
@@ -62,11 +62,11 @@ MODELS = ("ets", "theta")
 
 def demo_matrix(db_path: Path, today: date, weeks: int = 104, rule: str = "imputed") -> np.ndarray:
     """Weekly censored demand per product over all warehouses (products × weeks): ``rule`` ``planning`` is
-    ``planning.aggregate_weeks`` as it is, otherwise ``domain.forecasting.history.demand_matrix``'s rule."""
-    from domain import planning
-    from domain.forecasting.history import demand_matrix
+    ``planning.aggregate_weeks`` as it is, otherwise ``domain.planning.forecasting.history.demand_matrix``'s rule."""
+    from domain.planning import run as planning
+    from domain.planning.forecasting.history import demand_matrix
     from persistence.db import sqlite_engine
-    from persistence.planning import read_history
+    from persistence.planning.queries import read_history
 
     copy = CACHE / "accuracy-demo.sqlite3"
     CACHE.mkdir(parents=True, exist_ok=True)

@@ -2,8 +2,8 @@
 
 Each development set is held out the way the competitions held it out: the last ``h`` periods of every series are
 the test, everything before is the history. Stockroom is called exactly as the Replenishment screen calls it
-(``domain.forecasting.api.forecast_many`` on the whole matrix, default mode = no statsmodels models; Thorough mode
-= the statsmodels models too), every peer is fitted per series on the same history.
+(``domain.planning.forecasting.api.forecast_many`` on the whole matrix, default mode = no statsmodels models; Thorough
+mode = the statsmodels models too), every peer is fitted per series on the same history.
 
 Figures per set and per demand class (smooth, erratic, intermittent, lumpy: by the history, as Stockroom
 classifies it):
@@ -52,8 +52,8 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from domain.forecasting.api import forecast_many  # noqa: E402
-from domain.forecasting.classify import classify  # noqa: E402
+from domain.planning.forecasting.api import forecast_many  # noqa: E402
+from domain.planning.forecasting.classify import classify  # noqa: E402
 
 CACHE = Path(os.environ.get("STOCKROOM_BENCH_CACHE", "/tmp/stockroom-bench")) / "accuracy-public"
 LEVELS = (0.8, 0.9, 0.95, 0.98)

@@ -29,8 +29,8 @@ from _common import run_cli
 from _common import sku
 from _common import table
 
-from domain import commands as c
-from domain import ledger
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence.db import open_database
 
 FORBIDDEN = ("PySide6", "pandas", "statsmodels", "pyqtgraph", "reportlab", "alembic", "sqlalchemy.orm")

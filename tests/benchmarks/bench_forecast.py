@@ -34,8 +34,8 @@ from _common import QUICK
 from _common import load
 from _common import table
 
-from domain.forecasting.api import forecast_many
-from domain.replenishment import evaluate_many
+from domain.planning.forecasting.api import forecast_many
+from domain.planning.replenishment import evaluate_many
 
 WEEKS = 104
 HORIZON = 4

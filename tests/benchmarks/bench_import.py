@@ -22,8 +22,8 @@ from _common import rate
 from _common import table
 from _common import timed_cpu
 
-from domain import catalog
-from domain import commands as c
+from domain.catalog import commands as c
+from domain.catalog import master as catalog
 from domain.imports import guess_mapping
 from domain.imports import run_import
 from persistence.db import open_database

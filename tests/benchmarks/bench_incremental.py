@@ -1,7 +1,7 @@
 # ruff: noqa: E402 - the BLAS thread variables must be set before numpy is imported
 """Incremental planning on the demo database: a full run, then a run after a day's shipments.
 
-``domain.planning.plan`` with the forecast cache (``domain.planning_cache``) on a copy of the demo
+``domain.planning.run.plan`` with the forecast cache (``domain.planning.cache``) on a copy of the demo
 database whose cache is emptied first:
 
 1. a full run: every product × warehouse is forecast and stored;
@@ -44,9 +44,9 @@ from _common import load
 from _common import table
 from _common import timed_cpu
 
-from domain import commands as c
-from domain import ledger
-from domain import planning
+from domain.planning import run as planning
+from domain.stock import commands as c
+from domain.stock import ledger
 
 
 def demo_copy(source: Path) -> Path:
@@ -98,9 +98,9 @@ def main() -> None:
 
     from persistence import tables as t
     from persistence.db import open_database
-    from persistence.planning import forecast_cache
-    from persistence.planning import read_history
-    from persistence.planning import reader
+    from persistence.planning.queries import forecast_cache
+    from persistence.planning.queries import read_history
+    from persistence.planning.queries import reader
 
     db = open_database(demo_copy(args.db))
     end = last_day(db.engine)

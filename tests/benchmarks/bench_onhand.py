@@ -27,10 +27,10 @@ from _common import remove_db
 from _common import sku
 from _common import table
 
-from domain import ledger
-from persistence import queries
+from domain.stock import ledger
 from persistence.db import open_database
 from persistence.migrations import HEAD
+from persistence.stock import queries
 
 PRODUCTS = 1_000
 WAREHOUSES = 3

@@ -21,11 +21,11 @@ from _common import ms
 from _common import table
 from _common import timed
 
-from domain import catalog
-from domain import commands as c
-from domain import purchasing
-from domain import purchasing_commands as pc
-from domain import purchasing_terms as terms
+from domain.catalog import commands as c
+from domain.catalog import master as catalog
+from domain.purchasing import commands as pc
+from domain.purchasing import orders as purchasing
+from domain.purchasing import terms
 from persistence.db import open_database
 
 NAMES = ("不锈钢内六角圆柱头螺丝 M3×10", "Hex nut M4 zinc plated 镀锌六角螺母", "尼龙扎带 4×200mm 白色",

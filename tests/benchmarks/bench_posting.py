@@ -25,8 +25,8 @@ from _common import rate
 from _common import table
 from _common import timed_cpu
 
-from domain import commands as c
-from domain import ledger
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence.db import open_database
 
 PRODUCTS = 1_000

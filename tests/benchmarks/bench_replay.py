@@ -2,7 +2,7 @@
 """Replay of the last 26 weeks of the demo history: the forecast-driven policy against a plain min/max rule.
 
 Every product × warehouse that had demand in the year before the demo's last day is replayed day by day
-(``domain.simulation.simulate``) from the on-hand stock it really had when the replay window starts; no
+(``domain.planning.simulation.simulate``) from the on-hand stock it really had when the replay window starts; no
 order is in transit at the start, for either policy.
 
 * Demand replayed: what was shipped each day. On a day that ended out of stock the shelf hid part of
@@ -12,21 +12,21 @@ order is in transit at the start, for either policy.
 * (a) Forecast-driven, the app's own policy: every Monday, ``forecast_many`` (vectorised methods only,
   as ``reorder`` runs by default) forecasts from the 104 complete weeks before that day, censored as
   planning censors them; d, σd and the margin of the forecast's quantile of demand over L + R as
-  ``domain.planning.plan`` takes them; s, S from ``domain.replenishment.evaluate_many`` at the ABC class's
+  ``domain.planning.run.plan`` takes them; s, S from ``domain.planning.replenishment.evaluate_many`` at the ABC class's
   cycle service level (A 0.98, B 0.95, C 0.95): SS = Q_α(demand over L + R) − d(L + R), s = d·L + SS,
   S = s + 2·d·R where the forecast's quantiles are calibrated, z·σ elsewhere; an order S − position is placed
   when position − d·R ≤ s (R = 1 week). It arrives after the chosen supplier's lead time.
 * (b) Min/max: reviewed every day, order up to max when the position is at or below min. The levels are
   set once, from the mean daily demand d̄ of the 13 weeks before the window: min = k·d̄·(L + 7 days),
   max = k·d̄·(L + 21 days); the scale k is found by bisection so that (b)'s average inventory value equals
-  (a)'s (``domain.simulation.match_inventory``).
+  (a)'s (``domain.planning.simulation.match_inventory``).
 
 * (c) A history-window rule as Odoo's replenishment report sets it (the last 30 days' mean demand × L as the
   minimum, × L + 14 days as the maximum, reviewed daily), scaled to (a)'s inventory like (b).
 
 Beside the app's policy, each against its own min/max at equal inventory: the app's policy before (z·σ√L for
 every key), z·σ on a weekly history built with the old ``scaled`` censoring rule
-(``domain.forecasting.history``), s and S read straight from the forecast's quantiles of demand over L and
+(``domain.planning.forecasting.history``), s and S read straight from the forecast's quantiles of demand over L and
 L + R, z·σ with daily review, and a fill-rate (type 2) target. Per ABC class, (a), (b) and (c) at equal
 total inventory, and each class replayed alone with (b) and (c) scaled to (a)'s inventory in that class.
 
@@ -54,15 +54,15 @@ from _common import QUICK
 from _common import load
 from _common import table
 
-from domain import planning
-from domain.forecasting.api import forecast_many
-from domain.forecasting.api import lead_time_demand
-from domain.forecasting.api import lead_time_quantile
-from domain.forecasting.history import SCALED
-from domain.forecasting.history import demand_matrix
-from domain.replenishment import evaluate_many
-from domain.simulation import match_inventory
-from domain.simulation import simulate
+from domain.planning import run as planning
+from domain.planning.forecasting.api import forecast_many
+from domain.planning.forecasting.api import lead_time_demand
+from domain.planning.forecasting.api import lead_time_quantile
+from domain.planning.forecasting.history import SCALED
+from domain.planning.forecasting.history import demand_matrix
+from domain.planning.replenishment import evaluate_many
+from domain.planning.simulation import match_inventory
+from domain.planning.simulation import simulate
 
 DEMO_DB = Path("/tmp/demo2.sqlite3")
 DEMO_TODAY = date(2026, 11, 25)
@@ -78,7 +78,7 @@ STRATEGY = os.environ.get("STOCKROOM_FORECAST_STRATEGY", "combine")  # or "selec
 def read(db_path: Path, today: date):
     """The planning history of the forecast weeks plus the replay weeks, read from a copy of the database."""
     from persistence.db import sqlite_engine
-    from persistence.planning import read_history
+    from persistence.planning.queries import read_history
 
     copy = CACHE / "replay-demo.sqlite3"
     CACHE.mkdir(parents=True, exist_ok=True)
@@ -172,7 +172,7 @@ def forecast_levels(d, sigma, lead_days, service, days: int, *, review_days: int
     from the forecast's quantiles: s = Q_α(demand over L), S = Q_α(demand over L + R) (``quantiles`` = those two
     arrays, keys × reviews).
     """
-    from domain.replenishment import safety_factors_fill_rate
+    from domain.planning.replenishment import safety_factors_fill_rate
 
     n, reviews = d.shape
     trigger = np.full((n, days), np.nan)

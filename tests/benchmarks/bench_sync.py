@@ -44,8 +44,8 @@ from _common import rate
 from _common import remove_db
 from _common import table
 
-from domain import commands as c  # noqa: E402
-from domain import ledger  # noqa: E402
+from domain.stock import commands as c  # noqa: E402
+from domain.stock import ledger  # noqa: E402
 from persistence import sync  # noqa: E402
 from persistence import tables as t  # noqa: E402
 from persistence.db import open_database  # noqa: E402
@@ -161,7 +161,7 @@ def timed_sync(cluster: Cluster, db, hub: str, profile: Path | None):
 
 def a_day_of_postings(db, per_day: int) -> int:
     """``per_day`` receipts and shipments after the last movement of ``db``, posted in one unit of work."""
-    from persistence import queries
+    from persistence.stock import queries
 
     with db.engine.connect() as conn:
         last = conn.exec_driver_sql("SELECT max(occurred_at) FROM movements").scalar()

@@ -28,7 +28,7 @@ from _common import table  # noqa: E402
 
 
 def make_device(movements: int):
-    from domain import ledger
+    from domain.stock import ledger
     from persistence.db import open_database
 
     db = open_database(fresh_path("sync-ui-device.sqlite3"))
@@ -80,7 +80,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from bootstrap import bind
-    from domain import ledger
+    from domain.stock import ledger
     from tests.pg import Cluster
     from ui.services import Services
     from ui.sync_service import URL_SETTING

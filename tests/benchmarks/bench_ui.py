@@ -22,11 +22,11 @@ from _common import CACHE  # noqa: E402
 from _common import ms  # noqa: E402
 from _common import table  # noqa: E402
 
-from domain import commands as c  # noqa: E402
-from domain import ledger  # noqa: E402
-from domain.ids import new_id  # noqa: E402
-from domain.model import Product  # noqa: E402
-from domain.model import Warehouse  # noqa: E402
+from domain.catalog.model import Product  # noqa: E402
+from domain.catalog.model import Warehouse  # noqa: E402
+from domain.kernel.ids import new_id  # noqa: E402
+from domain.stock import commands as c  # noqa: E402
+from domain.stock import ledger  # noqa: E402
 
 WORDS = ["十字螺丝刀", "一字螺丝刀", "活动扳手", "羊角锤", "卷尺", "美工刀", "电工胶布", "不锈钢螺丝", "膨胀螺栓",
          "中性笔", "笔记本", "订书机", "文件夹", "洗洁精", "垃圾袋", "纸巾", "矿泉水", "饼干", "方便面", "手套"]

@@ -25,10 +25,11 @@ from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, os.getcwd())
-from domain import catalog
-from domain import commands as c
-from domain import ledger
-from domain.errors import DomainError
+from domain.catalog import commands as cc
+from domain.catalog import master as catalog
+from domain.kernel.errors import DomainError
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence.db import open_database
 
 template, out = Path(sys.argv[1]), Path(sys.argv[2])
@@ -36,9 +37,9 @@ T0 = datetime(2025, 3, 1, 8, tzinfo=UTC)
 if not template.exists():
     db = open_database(template)
     for w, neg in (("W1", False), ("W2", False), ("NEG", True)):
-        catalog.add_warehouse(db.uow(), c.AddWarehouse(w, f"Warehouse {w}", allow_negative=neg))
+        catalog.add_warehouse(db.uow(), cc.AddWarehouse(w, f"Warehouse {w}", allow_negative=neg))
     for i in range(60):
-        catalog.add_product(db.uow(), c.AddProduct(f"P{i}", f"Product {i} 商品", barcodes=(f"690000{i:06d}",)))
+        catalog.add_product(db.uow(), cc.AddProduct(f"P{i}", f"Product {i} 商品", barcodes=(f"690000{i:06d}",)))
     db.engine.dispose()
 
 path = out.with_suffix(".sqlite3")

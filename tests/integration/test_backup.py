@@ -14,19 +14,20 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from domain import catalog
-from domain import commands as c
-from domain import ledger
-from domain.errors import BadInput
+from domain.catalog import commands as cc
+from domain.catalog import master as catalog
+from domain.kernel.errors import BadInput
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence import backup
-from persistence import queries
 from persistence.db import open_database
 from persistence.migrations import HEAD
+from persistence.stock import queries
 
 
 def shop(db, qty: str = "10") -> None:
-    catalog.add_warehouse(db.uow(), c.AddWarehouse("MAIN", "Main"))
-    catalog.add_product(db.uow(), c.AddProduct("A", "Apple"))
+    catalog.add_warehouse(db.uow(), cc.AddWarehouse("MAIN", "Main"))
+    catalog.add_product(db.uow(), cc.AddProduct("A", "Apple"))
     ledger.receive(db.uow(), c.ReceiveStock("A", qty, "MAIN", "2.50"))
 
 

@@ -10,20 +10,20 @@ import pytest
 
 from bootstrap import bind
 from bootstrap import connect
-from domain import catalog
-from domain import commands as c
-from domain import planning
-from domain import purchasing as po
-from domain import purchasing_commands as pc
-from domain.documents import LineInput
-from domain.documents import PostDocument
-from domain.documents import post_document
-from domain.errors import NotFound
+from domain.catalog import commands as c
+from domain.catalog import master as catalog
+from domain.kernel.errors import NotFound
+from domain.planning import run as planning
+from domain.purchasing import commands as pc
+from domain.purchasing import orders as po
+from domain.stock.documents import LineInput
+from domain.stock.documents import PostDocument
+from domain.stock.documents import post_document
 from persistence import backup
-from persistence import documents
-from persistence import purchasing
-from persistence import queries
-from persistence.planning import read_history
+from persistence.planning.queries import read_history
+from persistence.purchasing import orders as purchasing
+from persistence.stock import documents
+from persistence.stock import queries
 
 
 @pytest.fixture

@@ -212,11 +212,11 @@ def test_a_date_at_the_calendars_end_stored_before_dates_had_a_range_still_lists
 
 
 def test_in_a_bulk_load_codes_in_another_case_are_found_after_the_maps_take_over(tmp_path):
-    from domain import catalog
-    from domain import commands as c
-    from domain.errors import Duplicate
-    from persistence import repositories
+    from domain.catalog import commands as c
+    from domain.catalog import master as catalog
+    from domain.kernel.errors import Duplicate
     from persistence.db import open_database
+    from persistence.stock import repositories
 
     db = open_database(tmp_path / "bulk.sqlite3")
     try:

@@ -12,14 +12,15 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
-from domain import catalog
-from domain import commands as c
-from domain import ledger
-from persistence import queries
+from domain.catalog import commands as cc
+from domain.catalog import master as catalog
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence.db import MIGRATIONS
 from persistence.db import SchemaTooNew
 from persistence.db import open_database
 from persistence.migrations import HEAD
+from persistence.stock import queries
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -84,8 +85,8 @@ def test_opening_an_old_database_backs_it_up_before_upgrading(tmp_path):
         # The copy holds the database as it was before the upgrade.
         assert "products" not in tables(backups[0]) and "alembic_version" in tables(backups[0])
         assert revision_of(path) == HEAD
-        catalog.add_product(db.uow(), c.AddProduct("A", "A"))
-        catalog.add_warehouse(db.uow(), c.AddWarehouse("W", "W"))
+        catalog.add_product(db.uow(), cc.AddProduct("A", "A"))
+        catalog.add_warehouse(db.uow(), cc.AddWarehouse("W", "W"))
         ledger.receive(db.uow(), c.ReceiveStock("A", "1", "W", "2"))
         assert queries.check(db.engine) == []
     finally:
@@ -161,16 +162,16 @@ def test_the_migrations_build_exactly_the_schema_of_the_tables_module(tmp_path):
 
 
 def test_upgrading_from_0009_keeps_pos_and_receipts_backs_up_and_adds_the_rate_columns_empty(tmp_path):
-    from domain import purchasing
-    from domain import purchasing_commands as pc
+    from domain.purchasing import commands as pc
+    from domain.purchasing import orders as purchasing
 
     path = tmp_path / "shop.sqlite3"
     db = open_database(path)
     try:
         u = db.uow
-        catalog.add_warehouse(u(), c.AddWarehouse("W", "W"))
-        catalog.add_supplier(u(), c.AddSupplier("S", "S"))
-        catalog.add_product(u(), c.AddProduct("A", "A"))
+        catalog.add_warehouse(u(), cc.AddWarehouse("W", "W"))
+        catalog.add_supplier(u(), cc.AddSupplier("S", "S"))
+        catalog.add_product(u(), cc.AddProduct("A", "A"))
         draft = purchasing.create_draft(u(), pc.CreatePurchaseOrder("S", "W"))
         purchasing.add_line(u(), pc.AddPurchaseOrderLine(draft.id, "A", "3", "2.5"))
         number = purchasing.issue(u(), pc.IssuePurchaseOrder(draft.id)).number

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 
-from domain import ledger
-from domain.errors import StorageProblem
-from domain.errors import TooLarge
+from domain.kernel.errors import StorageProblem
+from domain.kernel.errors import TooLarge
+from domain.stock import ledger
 from persistence import errors as storage_errors
 from ui.cli import main
 

@@ -9,11 +9,12 @@ from decimal import Decimal
 
 import pytest
 
-from domain import catalog
-from domain import commands as c
-from domain import ledger
+from domain.catalog import commands as cc
+from domain.catalog import master as catalog
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence import backup
-from persistence import queries
+from persistence.stock import queries
 from ui.app import create_main_window
 from ui.screens.settings_backups import KIND
 from ui.screens.settings_backups import SIZE
@@ -23,8 +24,8 @@ from ui.screens.settings_backups import BackupsPage
 
 @pytest.fixture
 def shop(db):
-    catalog.add_warehouse(db.uow(), c.AddWarehouse("MAIN", "Main"))
-    catalog.add_product(db.uow(), c.AddProduct("A", "Apple"))
+    catalog.add_warehouse(db.uow(), cc.AddWarehouse("MAIN", "Main"))
+    catalog.add_product(db.uow(), cc.AddProduct("A", "Apple"))
     ledger.receive(db.uow(), c.ReceiveStock("A", "10", "MAIN", "2.50"))
     return db
 
@@ -250,7 +251,7 @@ def test_switching_to_chinese_translates_the_page_and_its_list(qtbot, make_servi
 
 
 def test_a_clerk_sees_restore_disabled_and_the_domain_refuses_a_restore_anyway(qtbot, shop, make_services):
-    from domain import users
+    from domain.access import users
     from ui.screens.settings import SettingsScreen
 
     users.add_user(shop.uow(), users.AddUser("boss", "boss-pass-1", "admin"))

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QMessageBox
 
 from bootstrap import bind
-from domain import catalog
-from domain import commands as c
-from domain.documents import LineInput
-from domain.documents import PostDocument
-from domain.documents import post_document
+from domain.catalog import commands as c
+from domain.catalog import master as catalog
+from domain.stock.documents import LineInput
+from domain.stock.documents import PostDocument
+from domain.stock.documents import post_document
 from ui.services import Services
 from ui.tasks import TaskRunner
 
@@ -377,7 +377,7 @@ def test_every_string_of_the_document_screens_has_a_finished_chinese_translation
      "Line 3: Reason: is 300 characters long"),
 ])
 def test_each_refusal_becomes_its_own_sentence(qapp, code, field, params, expected):
-    from domain.documents import DocumentError
+    from domain.stock.documents import DocumentError
     from ui.screens.documents import describe
 
     line = 3 if expected.startswith("Line") else None
@@ -435,10 +435,10 @@ def test_a_burst_of_unknown_codes_reloads_the_code_map_once(qtbot, services, mon
 
 
 def test_the_grid_refuses_exactly_the_quantities_and_costs_the_domain_refuses(qapp):
-    from domain import limits
-    from domain import validate
-    from domain.documents import DocumentKind
-    from domain.errors import BadInput
+    from domain.kernel import limits
+    from domain.kernel import validate
+    from domain.kernel.errors import BadInput
+    from domain.stock.documents import DocumentKind
     from ui.models.document_lines import DocumentLinesModel
 
     model = DocumentLinesModel(DocumentKind.RECEIPT)

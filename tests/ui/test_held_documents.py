@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import Qt
 
-from domain.documents import DocumentKind
-from domain.held import HeldDocument
-from domain.held import HeldLine
-from domain.held import lines_from_json
-from domain.held import lines_json
+from domain.stock.documents import DocumentKind
+from domain.stock.held import HeldDocument
+from domain.stock.held import HeldLine
+from domain.stock.held import lines_from_json
+from domain.stock.held import lines_json
 from tests.ui.test_documents import document_services
 from tests.ui.test_documents import open_screen
 from tests.ui.test_documents import post
@@ -41,9 +41,9 @@ def saved(qtbot, screen) -> None:
 
 
 def receive_stock(services) -> None:
-    from domain.documents import LineInput
-    from domain.documents import PostDocument
-    from domain.documents import post_document
+    from domain.stock.documents import LineInput
+    from domain.stock.documents import PostDocument
+    from domain.stock.documents import post_document
 
     post_document(services.uow(), PostDocument("receipt", "W1", (LineInput("A-1", "50", "2"),
                                                                  LineInput("B-2", "50", "3"))))
@@ -228,8 +228,8 @@ def test_the_scan_field_has_the_focus_whenever_a_document_screen_is_shown(qtbot,
 
 
 def test_a_held_receipt_against_a_purchase_order_comes_back_with_its_quantities(qtbot, services, db):
-    from domain import purchasing
-    from domain import purchasing_commands as pc
+    from domain.purchasing import commands as pc
+    from domain.purchasing import orders as purchasing
 
     po = purchasing.create_draft(db.uow(), pc.CreatePurchaseOrder("SUP", "W1"))
     purchasing.add_line(db.uow(), pc.AddPurchaseOrderLine(po.id, "A-1", "10", "2.00"))

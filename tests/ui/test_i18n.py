@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtCore import Qt
 
-from domain import catalog
-from domain import commands as c
+from domain.catalog import commands as c
+from domain.catalog import master as catalog
 from ui import i18n
 from ui.app import create_main_window
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from PySide6.QtGui import QKeySequence
 
-from domain import catalog
-from domain import commands as c
+from domain.catalog import commands as c
+from domain.catalog import master as catalog
 from ui.app import create_main_window
 from ui.dialogs.export_table import export_view
 from ui.dialogs.export_table import table_of
@@ -232,7 +232,7 @@ def choose_number_format(wizard: ImportWizard, number_format: str) -> None:
 
 def test_the_number_format_is_chosen_on_the_mapping_page_and_the_preview_shows_the_numbers_as_read(
         qtbot, services, tmp_path):
-    from domain.model import MovementKind
+    from domain.stock.model import MovementKind
 
     for sku in ("SD-6", "HM-1"):
         catalog.add_product(services.uow(), c.AddProduct(sku, sku))
@@ -300,7 +300,7 @@ def test_a_decimal_comma_read_in_the_default_format_points_to_the_european_one(q
 
 def test_number_cells_of_a_workbook_show_and_import_as_the_numbers_they_are_in_the_european_format(
         qtbot, services, tmp_path):
-    from domain.model import MovementKind
+    from domain.stock.model import MovementKind
     from ui.spreadsheets import write_xlsx
 
     catalog.add_product(services.uow(), c.AddProduct("SD-6", "十字螺丝刀"))

@@ -8,18 +8,19 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import QDate
 
-from domain import catalog
-from domain import commands as c
-from domain import ledger
+from domain.catalog import commands as cc
+from domain.catalog import master as catalog
+from domain.stock import commands as c
+from domain.stock import ledger
 
 
 @pytest.fixture
 def services(db, make_services):
     uow = db.uow
-    catalog.add_warehouse(uow(), c.AddWarehouse("W1", "Main"))
-    catalog.add_warehouse(uow(), c.AddWarehouse("W2", "Shop"))
-    catalog.add_product(uow(), c.AddProduct("SD-1", "螺丝刀", barcodes=("690123",)))
-    catalog.add_product(uow(), c.AddProduct("HM-1", "Hammer"))
+    catalog.add_warehouse(uow(), cc.AddWarehouse("W1", "Main"))
+    catalog.add_warehouse(uow(), cc.AddWarehouse("W2", "Shop"))
+    catalog.add_product(uow(), cc.AddProduct("SD-1", "螺丝刀", barcodes=("690123",)))
+    catalog.add_product(uow(), cc.AddProduct("HM-1", "Hammer"))
     today = datetime.now(UTC).replace(microsecond=0)
     old = datetime(2020, 1, 2, 9, 0, tzinfo=UTC)
     ledger.receive(uow(), c.ReceiveStock("SD-1", "10", "W1", "2", occurred_at=old))

@@ -6,19 +6,20 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from domain import catalog
-from domain import commands as c
-from domain import ledger
+from domain.catalog import commands as cc
+from domain.catalog import master as catalog
+from domain.stock import commands as c
+from domain.stock import ledger
 
 
 @pytest.fixture
 def services(db, make_services):
     uow = db.uow
-    catalog.add_warehouse(uow(), c.AddWarehouse("W1", "Main"))
-    catalog.add_product(uow(), c.AddProduct("SD-1", "螺丝刀", barcodes=("6901234567892",), category="工具",
+    catalog.add_warehouse(uow(), cc.AddWarehouse("W1", "Main"))
+    catalog.add_product(uow(), cc.AddProduct("SD-1", "螺丝刀", barcodes=("6901234567892",), category="工具",
                                             pack_size="10", min_level="5"))
-    catalog.add_product(uow(), c.AddProduct("HM-1", "Hammer", barcodes=("555",), category="tools"))
-    catalog.add_product(uow(), c.AddProduct("GL-1", "胶水", category="chemicals"))
+    catalog.add_product(uow(), cc.AddProduct("HM-1", "Hammer", barcodes=("555",), category="tools"))
+    catalog.add_product(uow(), cc.AddProduct("GL-1", "胶水", category="chemicals"))
     return make_services()
 
 
@@ -111,7 +112,7 @@ def test_a_barcode_of_another_product_shows_under_the_barcode_field(qtbot, scree
 
 def test_a_save_after_someone_else_changed_the_product_is_refused(qtbot, screen, services):
     editor = open_editor(qtbot, screen, "HM-1")
-    catalog.update_product(services.uow(), c.UpdateProduct("HM-1", "Their hammer", barcodes=("555",)))
+    catalog.update_product(services.uow(), cc.UpdateProduct("HM-1", "Their hammer", barcodes=("555",)))
     editor.edits["name"].setText("My hammer")
     editor.submit()
     qtbot.waitUntil(lambda: not editor.general_error.isHidden())

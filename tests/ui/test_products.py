@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from domain import catalog
-from domain import commands as c
-from domain import ledger
+from domain.catalog import commands as cc
+from domain.catalog import master as catalog
+from domain.stock import commands as c
+from domain.stock import ledger
 from ui.search import pinyin
 from ui.search import search_key
 
@@ -14,10 +15,10 @@ from ui.search import search_key
 @pytest.fixture
 def services(db, make_services):
     uow = db.uow
-    catalog.add_warehouse(uow(), c.AddWarehouse("W1", "Main"))
-    catalog.add_product(uow(), c.AddProduct("SD-1", "螺丝刀", barcodes=("6901234567892",), category="工具"))
-    catalog.add_product(uow(), c.AddProduct("HM-1", "Hammer", category="tools"))
-    catalog.add_product(uow(), c.AddProduct("GL-1", "胶水", category="chemicals"))
+    catalog.add_warehouse(uow(), cc.AddWarehouse("W1", "Main"))
+    catalog.add_product(uow(), cc.AddProduct("SD-1", "螺丝刀", barcodes=("6901234567892",), category="工具"))
+    catalog.add_product(uow(), cc.AddProduct("HM-1", "Hammer", category="tools"))
+    catalog.add_product(uow(), cc.AddProduct("GL-1", "胶水", category="chemicals"))
     return make_services()
 
 

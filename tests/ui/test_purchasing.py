@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QMessageBox
 
-from domain import catalog
-from domain import commands as c
-from domain import purchasing_commands as pc
-from domain import purchasing_terms
+from domain.catalog import commands as c
+from domain.catalog import master as catalog
+from domain.purchasing import commands as pc
+from domain.purchasing import terms as purchasing_terms
 
 
 @pytest.fixture
@@ -197,7 +197,7 @@ def test_a_receipt_with_every_quantity_zero_is_not_taken_as_receive_everything(q
 
 
 def test_the_dialog_enters_a_receipt_as_the_receive_screen_does(qtbot, services, screen):
-    from domain.documents import DocumentKind
+    from domain.stock.documents import DocumentKind
     from ui.models.document_lines import DocumentLinesModel
 
     open_draft(qtbot, services, screen)
@@ -223,7 +223,7 @@ def test_the_preview_shows_the_rendered_po_with_its_pages(qtbot, services, scree
     qtbot.waitUntil(lambda: screen.preview.page_count > 0, timeout=20_000)
     assert screen.preview.page_count == 1
     assert "1 page" in screen.preview.status.text()
-    from domain import purchasing
+    from domain.purchasing import orders as purchasing
 
     for n in range(80):  # a long PO spans several pages
         catalog.add_product(services.uow(), c.AddProduct(f"X-{n:03d}", f"零件 {n}"))

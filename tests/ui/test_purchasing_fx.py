@@ -8,11 +8,11 @@ from decimal import Decimal
 
 import pytest
 
-from domain import catalog
-from domain import commands as c
-from domain import purchasing
-from domain import purchasing_commands as pc
-from domain import rates
+from domain.catalog import commands as c
+from domain.catalog import master as catalog
+from domain.purchasing import commands as pc
+from domain.purchasing import orders as purchasing
+from domain.purchasing import rates
 
 
 @pytest.fixture
@@ -108,7 +108,7 @@ def test_a_receipt_without_a_rate_is_refused_in_the_dialog_saying_where_to_enter
 
 
 def test_replenishment_drafts_in_two_currencies_are_totalled_per_currency():
-    from domain.planning import DraftCreated
+    from domain.planning.run import DraftCreated
     from ui.screens.replenishment import created_html
 
     drafts = [DraftCreated("a" * 36, "US1", "MAIN", [("BOLT", Decimal(10))], Decimal("100.00"), "USD"),

@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QDate
 
-from domain import purchasing_commands as pc
-from domain import rates
+from domain.purchasing import commands as pc
+from domain.purchasing import rates
 from ui.screens.settings_rates import RATE
 from ui.screens.settings_rates import RatesPage
 
@@ -81,7 +81,7 @@ def settings(qtbot, db, make_services):
 
 
 def company_currency(db) -> str:
-    from domain import purchasing_terms
+    from domain.purchasing import terms as purchasing_terms
 
     return purchasing_terms.current_policy(db.uow()).currency
 

@@ -14,11 +14,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import Qt
 from PySide6.QtCore import QTranslator
 
-from domain import catalog
-from domain import commands as c
-from domain import purchasing
-from domain import purchasing_commands as pc
-from domain.purchasing_model import PurchasingPolicy
+from domain.catalog import commands as c
+from domain.catalog import master as catalog
+from domain.purchasing import commands as pc
+from domain.purchasing import orders as purchasing
+from domain.purchasing.model import PurchasingPolicy
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -8,12 +8,12 @@ import string
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from domain import catalog
-from domain import commands as c
-from domain import refusals as domain_refusals
-from domain.errors import Duplicate
-from domain.errors import RuleViolation
-from domain.refusals import refusal
+from domain.catalog import commands as c
+from domain.catalog import master as catalog
+from domain.kernel import refusals as domain_refusals
+from domain.kernel.errors import Duplicate
+from domain.kernel.errors import RuleViolation
+from domain.kernel.refusals import refusal
 from ui import i18n
 from ui.refusals import REFUSALS
 from ui.refusals import refusal_text

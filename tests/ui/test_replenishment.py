@@ -1,6 +1,6 @@
 """The Replenishment screen on a small ledger built with the use cases.
 
-Planning day Wednesday 2026-06-03 over 20 weeks of history (as tests/integration/test_planning.py):
+Planning day Wednesday 2026-06-03 over 20 weeks of history (as tests/integration/planning/test_planning.py):
 
 * LOW ships 10 a day from MAIN and has 50 left: 5 days, less than NB's 14-day lead time → critical,
   reorder point 70 × 2 weeks = 140 (no forecast error: no safety stock), order up to s + 2·d·R = 280,
@@ -22,9 +22,9 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from domain import planning
-from domain.packs import round_order_qty
-from persistence.planning import reader
+from domain.catalog.packs import round_order_qty
+from domain.planning import run as planning
+from persistence.planning.queries import reader
 from tests.planning_data import DAYS
 from tests.planning_data import TODAY
 from tests.planning_data import WEEKS
@@ -421,7 +421,7 @@ def test_a_product_s_own_service_target_is_saved_from_its_dialog_and_the_plan_sa
 
 
 def test_a_clerk_cannot_open_the_service_target_dialog(qtbot, screen):
-    from domain.access import Permission
+    from domain.access.roles import Permission
     from ui.access import guard_screen
 
     guards = guard_screen("replenishment", screen, "clerk")
@@ -436,8 +436,8 @@ def test_the_explanation_and_its_formula_line_speak_chinese(qtbot, screen, tmp_p
     import os
     from pathlib import Path
 
-    from domain.replenishment import FORMULA
-    from domain.replenishment import FORMULA_QUANTILE
+    from domain.planning.replenishment import FORMULA
+    from domain.planning.replenishment import FORMULA_QUANTILE
     from ui import i18n
     from ui.app import install_cjk_font
     from ui.screens.replenishment import FORMULAS

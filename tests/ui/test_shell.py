@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 
-from domain import catalog
-from domain import commands as c
+from domain.catalog import commands as c
+from domain.catalog import master as catalog
 from ui.app import create_main_window
 from ui.screens import SCREENS
 from ui.screens import available
@@ -98,7 +98,7 @@ def test_the_window_remembers_its_size_screen_and_column_widths(qtbot, services)
 
 
 def test_the_company_block_and_purchasing_settings_are_saved_in_the_database(qtbot, window, services):
-    from domain import purchasing_terms
+    from domain.purchasing import terms as purchasing_terms
 
     settings = window.show_screen("settings")
     qtbot.waitUntil(lambda: not settings.loading and settings.tax_rate.text() != "")
@@ -116,7 +116,7 @@ def test_the_company_block_and_purchasing_settings_are_saved_in_the_database(qtb
 
 
 def test_a_bad_setting_is_shown_under_its_field_and_nothing_is_saved(qtbot, window, services):
-    from domain import purchasing_terms
+    from domain.purchasing import terms as purchasing_terms
 
     settings = window.show_screen("settings")
     qtbot.waitUntil(lambda: not settings.loading and settings.tax_rate.text() != "")
@@ -137,7 +137,7 @@ def test_a_bad_setting_is_shown_under_its_field_and_nothing_is_saved(qtbot, wind
 
 
 def test_the_company_currency_is_shown_and_changed_in_settings(qtbot, window, services):
-    from domain import purchasing_terms
+    from domain.purchasing import terms as purchasing_terms
 
     settings = window.show_screen("settings")
     qtbot.waitUntil(lambda: not settings.loading and settings.tax_rate.text() != "")

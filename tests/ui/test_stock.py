@@ -7,10 +7,11 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
-from domain import catalog
-from domain import commands as c
-from domain import ledger
-from domain.readmodels import StockRow
+from domain.catalog import commands as cc
+from domain.catalog import master as catalog
+from domain.stock import commands as c
+from domain.stock import ledger
+from domain.stock.readmodels import StockRow
 from ui.models.proxy import RowFilterProxy
 from ui.models.stock import StockTableModel
 from ui.models.table import RowRole
@@ -20,11 +21,11 @@ from ui.models.table import SortRole
 @pytest.fixture
 def services(db, make_services):
     uow = db.uow
-    catalog.add_warehouse(uow(), c.AddWarehouse("W1", "Main"))
-    catalog.add_warehouse(uow(), c.AddWarehouse("W2", "Shop"))
-    catalog.add_product(uow(), c.AddProduct("SD-1", "螺丝刀", category="tools", min_level="5"))
-    catalog.add_product(uow(), c.AddProduct("HM-1", "Hammer", category="tools"))
-    catalog.add_product(uow(), c.AddProduct("GL-1", "Glue", category="chemicals"))
+    catalog.add_warehouse(uow(), cc.AddWarehouse("W1", "Main"))
+    catalog.add_warehouse(uow(), cc.AddWarehouse("W2", "Shop"))
+    catalog.add_product(uow(), cc.AddProduct("SD-1", "螺丝刀", category="tools", min_level="5"))
+    catalog.add_product(uow(), cc.AddProduct("HM-1", "Hammer", category="tools"))
+    catalog.add_product(uow(), cc.AddProduct("GL-1", "Glue", category="chemicals"))
     ledger.receive(uow(), c.ReceiveStock("SD-1", "3", "W1", "2.50"))
     ledger.receive(uow(), c.ReceiveStock("HM-1", "10", "W1", "12"))
     ledger.receive(uow(), c.ReceiveStock("HM-1", "9", "W2", "12"))

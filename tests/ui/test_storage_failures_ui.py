@@ -6,7 +6,7 @@ import sqlite3
 
 from sqlalchemy.exc import OperationalError
 
-from domain.errors import StorageProblem
+from domain.kernel.errors import StorageProblem
 from ui.app import explain
 from ui.tasks import TaskRunner
 

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from domain import catalog
-from domain import commands as c
+from domain.catalog import commands as c
+from domain.catalog import master as catalog
 
 
 @pytest.fixture

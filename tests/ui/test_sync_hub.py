@@ -10,9 +10,10 @@ import keyring.backends.fail
 import pytest
 from PySide6.QtCore import QCoreApplication
 
-from domain import catalog
-from domain import commands as c
-from domain import ledger
+from domain.catalog import commands as cc
+from domain.catalog import master as catalog
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence import sync
 from persistence.db import open_database
 from ui.sync_service import PasswordStore
@@ -39,8 +40,8 @@ def services(make_services):
 
 
 def stock_one_unit(db) -> None:
-    catalog.add_warehouse(db.uow(), c.AddWarehouse("MAIN", "Main store"))
-    catalog.add_product(db.uow(), c.AddProduct("SKU-1", "Widget", barcodes=("6901234567892",)))
+    catalog.add_warehouse(db.uow(), cc.AddWarehouse("MAIN", "Main store"))
+    catalog.add_product(db.uow(), cc.AddProduct("SKU-1", "Widget", barcodes=("6901234567892",)))
     ledger.receive(db.uow(), c.ReceiveStock("SKU-1", "1", "MAIN", "8.00", occurred_at=T0))
 
 
@@ -89,9 +90,9 @@ def make_conflicts(db, other, hub) -> None:
     stock_one_unit(db)
     sync.sync(db, hub)
     sync.sync(other, hub)
-    catalog.update_product(other.uow(), c.UpdateProduct("SKU-1", "Widget (blue)"))
-    catalog.update_product(db.uow(), c.UpdateProduct("SKU-1", "Widget, large"))
-    catalog.update_product(db.uow(), c.UpdateProduct("SKU-1", "Widget, large", category="tools"))
+    catalog.update_product(other.uow(), cc.UpdateProduct("SKU-1", "Widget (blue)"))
+    catalog.update_product(db.uow(), cc.UpdateProduct("SKU-1", "Widget, large"))
+    catalog.update_product(db.uow(), cc.UpdateProduct("SKU-1", "Widget, large", category="tools"))
     ledger.ship(other.uow(), c.ShipStock("SKU-1", "1", "MAIN", occurred_at=T0.replace(hour=10)))
     ledger.ship(db.uow(), c.ShipStock("SKU-1", "1", "MAIN", occurred_at=T0.replace(hour=11)))
     sync.sync(other, hub)
@@ -171,7 +172,7 @@ def test_apply_losing_version_asks_first_then_puts_it_in_place(qtbot, conflicts_
 
 
 def test_where_sign_in_is_on_only_a_manager_may_resolve(qtbot, db, other, hub, make_services):
-    from domain import users
+    from domain.access import users
     from ui.screens.conflicts import ConflictsScreen
 
     make_conflicts(db, other, hub)
@@ -234,7 +235,7 @@ def test_cancel_stops_the_sync_and_the_next_one_finishes_the_job(qtbot, services
 
 def test_a_refused_apply_says_why_beside_the_buttons(qtbot, services, db, other, hub):
     """A renumbered document keeps its new number: applying the losing version is refused, with the reason."""
-    from domain import documents as docs
+    from domain.stock import documents as docs
     from ui.screens.conflicts import ConflictsScreen
 
     stock_one_unit(db)

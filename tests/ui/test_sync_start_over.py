@@ -7,9 +7,10 @@ import keyring.backends.fail
 import psycopg
 import pytest
 
-from domain import catalog
-from domain import commands as c
-from domain import ledger
+from domain.catalog import commands as cc
+from domain.catalog import master as catalog
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence import sync
 from tests.ui.test_sync_hub import fill_from_url
 from ui.sync_service import PasswordStore
@@ -32,8 +33,8 @@ def test_another_hub_is_refused_and_start_over_sends_everything_to_it(qtbot, ser
     from ui.screens.settings_sync import SyncPage
 
     first, second = pg_cluster.new_database(), pg_cluster.new_database()
-    catalog.add_warehouse(db.uow(), c.AddWarehouse("MAIN", "Main store"))
-    catalog.add_product(db.uow(), c.AddProduct("SKU-1", "Widget"))
+    catalog.add_warehouse(db.uow(), cc.AddWarehouse("MAIN", "Main store"))
+    catalog.add_product(db.uow(), cc.AddProduct("SKU-1", "Widget"))
     ledger.receive(db.uow(), c.ReceiveStock("SKU-1", "2", "MAIN", "1"))
     sync.sync(db, first)
     page = SyncPage(services)

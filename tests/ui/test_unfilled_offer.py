@@ -9,9 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from domain import catalog
-from domain import commands as c
-from domain import ledger
+from domain.catalog import commands as cc
+from domain.catalog import master as catalog
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence import tables as t
 from ui.widgets.unfilled_offer import shortfall
 
@@ -22,9 +23,9 @@ def screen(qtbot, db, make_services, monkeypatch):
 
     monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: None))
     u = db.uow
-    catalog.add_product(u(), c.AddProduct("A-1", "Screwdriver"))
-    catalog.add_warehouse(u(), c.AddWarehouse("W1", "Main"))
-    catalog.add_customer(u(), c.AddCustomer("CUS", "Customer"))
+    catalog.add_product(u(), cc.AddProduct("A-1", "Screwdriver"))
+    catalog.add_warehouse(u(), cc.AddWarehouse("W1", "Main"))
+    catalog.add_customer(u(), cc.AddCustomer("CUS", "Customer"))
     ledger.receive(u(), c.ReceiveStock("A-1", "2", "W1", "1.5"))
     widget = ShipScreen(make_services())
     qtbot.addWidget(widget)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from domain import catalog
-from domain import commands as c
-from domain import users
+from domain.access import users
+from domain.catalog import commands as c
+from domain.catalog import master as catalog
 from ui.access import RoleGuard
 from ui.app import create_main_window
 from ui.dialogs.sign_in import SignInDialog
@@ -204,7 +204,7 @@ def test_ctrl_enter_past_a_disabled_button_is_refused_by_the_domain_in_the_reade
 
 
 def test_every_screens_refusal_by_role_reads_in_the_readers_language(qtbot, office):
-    from domain.errors import Forbidden
+    from domain.kernel.errors import Forbidden
     from ui import i18n
     from ui.refusals import refusal_text
 

@@ -9,18 +9,19 @@ from decimal import Decimal
 
 import pytest
 
-from domain import catalog
-from domain import commands as c
-from domain import ledger
+from domain.catalog import commands as cc
+from domain.catalog import master as catalog
+from domain.stock import commands as c
+from domain.stock import ledger
 from ui.watch import DataWatcher
 
 
 @pytest.fixture
 def services(db, make_services):
     uow = db.uow
-    catalog.add_warehouse(uow(), c.AddWarehouse("W1", "Main"))
+    catalog.add_warehouse(uow(), cc.AddWarehouse("W1", "Main"))
     for sku in ("AA-1", "BB-2", "CC-3"):
-        catalog.add_product(uow(), c.AddProduct(sku, f"Item {sku}"))
+        catalog.add_product(uow(), cc.AddProduct(sku, f"Item {sku}"))
         ledger.receive(uow(), c.ReceiveStock(sku, "10", "W1", "2.50"))
     return make_services()
 
@@ -63,7 +64,7 @@ def test_the_watcher_sees_commits_of_other_connections_and_nothing_else(qtbot, d
     try:
         assert not watcher.check() and watcher.generation == 0
         with qtbot.waitSignal(watcher.changed, timeout=10_000) as signal:
-            catalog.add_warehouse(other.uow(), c.AddWarehouse("W9", "Far"))
+            catalog.add_warehouse(other.uow(), cc.AddWarehouse("W9", "Far"))
             assert watcher.check()
         assert signal.args == [1] and watcher.generation == 1
         assert not watcher.check()  # nothing new since
@@ -107,7 +108,7 @@ def test_a_hidden_screen_reloads_when_it_is_shown_again(qtbot, window, other):
 def test_the_replenishment_plan_says_it_is_out_of_date_after_a_change_and_a_new_run_clears_it(
         qtbot, window, other):
     screen = window.show_screen("replenishment")
-    catalog.add_product(other.uow(), c.AddProduct("DD-4", "Item DD-4"))
+    catalog.add_product(other.uow(), cc.AddProduct("DD-4", "Item DD-4"))
     assert seen(qtbot, window)
     assert screen.error_label.isHidden()  # no plan made yet: nothing to be out of date
 
@@ -126,10 +127,10 @@ def test_the_replenishment_plan_says_it_is_out_of_date_after_a_change_and_a_new_
 
 
 def test_purchasing_says_when_its_list_is_out_of_date_but_its_own_changes_do_not(qtbot, window, other):
-    from domain import purchasing
-    from domain import purchasing_commands as pc
+    from domain.purchasing import commands as pc
+    from domain.purchasing import orders as purchasing
 
-    catalog.add_supplier(other.uow(), c.AddSupplier("S1", "Supplier one"))
+    catalog.add_supplier(other.uow(), cc.AddSupplier("S1", "Supplier one"))
     screen = window.show_screen("purchasing")
     screen.refresh()  # with the supplier
     qtbot.waitUntil(lambda: not screen.loading and screen.supplier.findData("S1") >= 0, timeout=30_000)
@@ -154,9 +155,9 @@ def test_purchasing_says_when_its_list_is_out_of_date_but_its_own_changes_do_not
 
 
 def test_the_ship_screen_keeps_the_lines_being_entered_and_updates_its_posted_list(qtbot, window, other):
-    from domain.documents import LineInput
-    from domain.documents import PostDocument
-    from domain.documents import post_document
+    from domain.stock.documents import LineInput
+    from domain.stock.documents import PostDocument
+    from domain.stock.documents import post_document
 
     ship = window.show_screen("ship")
     qtbot.waitUntil(lambda: ship.codes_ready, timeout=30_000)

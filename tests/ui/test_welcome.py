@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from domain import purchasing_terms
-from domain import users
+from domain.access import users
+from domain.purchasing import terms as purchasing_terms
 from persistence.db import open_database
 from ui import first_run
 from ui import i18n

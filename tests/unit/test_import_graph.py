@@ -87,3 +87,20 @@ def test_each_layer_imports_only_what_it_may(tmp_path):
         "layer ui.dialog ui.cli.users",
         "layer ui.shell main",
     ]
+
+
+def test_only_planning_and_the_demo_use_the_numeric_stack(tmp_path):
+    checker = _checker()
+    _tree(tmp_path, {
+        "domain/__init__.py": "",
+        "domain/planning/__init__.py": "",
+        "domain/planning/run.py": "import numpy as np\nimport pandas as pd\n",
+        "domain/demo/__init__.py": "",
+        "domain/demo/history.py": "import numpy as np\n",
+        "domain/stock/__init__.py": "",
+        "domain/stock/ledger.py": "import pandas as pd\n",
+        "domain/kernel/__init__.py": "",
+        "domain/kernel/numbers.py": "def f():\n    from statsmodels.tsa import holtwinters\n",
+    })
+    found, _ = checker.violations(checker.discover(tmp_path))
+    assert sorted(found) == ["layer domain.kernel.numbers statsmodels", "layer domain.stock.ledger pandas"]

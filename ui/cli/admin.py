@@ -69,11 +69,11 @@ def _restore(path: Path, source: Path, open_db):
     """Restore ``source`` over the database at ``path`` through the domain's ``restore_backup``.
 
     Its unit of work signs in as --user on the database being replaced; there is none when no file is
-    there or it no longer opens as a Stockroom database (``domain.backups`` allows that restore).
+    there or it no longer opens as a Stockroom database (``domain.access.backups`` allows that restore).
     """
     import functools
 
-    from domain.backups import restore_backup
+    from domain.access.backups import restore_backup
     from persistence import backup
     from ui.cli.common import EXIT_BAD_INPUT
     from ui.cli.common import CliError
@@ -96,9 +96,9 @@ def _integrity(path: Path, open_db) -> int:
     """The file first, straight from disk (a damaged file may not open as a database); then the ledger."""
     import sqlite3
 
-    from domain.numbers import fmt
+    from domain.kernel.numbers import fmt
     from persistence.backup import file_integrity
-    from persistence.queries import check
+    from persistence.stock.queries import check
     from ui.cli.common import EXIT_BAD_INPUT
     from ui.cli.common import CliError
 

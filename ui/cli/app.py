@@ -16,8 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bootstrap import default_db_path
-from domain.errors import BadInput
-from domain.errors import DomainError
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import DomainError
 from ui.cli import stock
 from ui.cli.common import EXIT_BAD_INPUT
 from ui.cli.common import EXIT_OK
@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None, *, on_gui: Callable[[argparse.Namespace]
 
 
 def _say(exc: DomainError) -> int:
-    from domain.errors import StorageProblem
+    from domain.kernel.errors import StorageProblem
 
     if isinstance(exc, StorageProblem):
         print(f"error: {exc}", file=sys.stderr)

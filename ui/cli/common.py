@@ -13,9 +13,9 @@ import unicodedata
 from datetime import datetime
 from pathlib import Path
 
-from domain.errors import BadInput
-from domain.errors import DomainError
-from domain.numbers import fmt
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import DomainError
+from domain.kernel.numbers import fmt
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_REFUSED, EXIT_STORAGE = 0, 2, 3, 4
 
@@ -27,7 +27,7 @@ class CliError(Exception):
 
 
 def when(text: str) -> datetime:
-    from domain import validate
+    from domain.kernel import validate
 
     try:
         when = datetime.fromisoformat(text)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 COMMANDS = ("import", "export")
 KINDS = ("products", "suppliers", "terms", "customers", "stock", "sales-history")
-NUMBER_FORMATS = ("default", "european")  # domain.numbers.NumberFormat, not imported at start-up
+NUMBER_FORMATS = ("default", "european")  # domain.kernel.numbers.NumberFormat, not imported at start-up
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
 
@@ -47,7 +47,7 @@ def run(args, open_db) -> int:
 
 
 def _mapping(text: str | None) -> dict:
-    from domain.errors import BadInput
+    from domain.kernel.errors import BadInput
 
     if not text:
         return {}
@@ -142,11 +142,11 @@ MOVEMENT_HEADERS = ["Date", "Kind", "SKU", "Name", "Warehouse", "Quantity", "Uni
 
 
 def _export(args, open_db) -> int:
-    from persistence import queries
+    from persistence.stock import queries
     from ui.spreadsheets import write_xlsx
 
     if args.file.suffix.lower() != ".xlsx":
-        from domain.errors import BadInput
+        from domain.kernel.errors import BadInput
 
         raise BadInput("FILE", f"{args.file.name} does not end in .xlsx; exports are Excel workbooks (FILE.xlsx)")
     db = open_db()

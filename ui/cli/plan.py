@@ -2,7 +2,7 @@
 ``target`` (a product's own service target and review period).
 
 Exit status as in ``ui.cli``: 0 done, 2 bad input, 3 refused by a business rule. numpy and the
-forecasting package load only when one of these commands runs (inside ``domain.planning``), so the
+forecasting package load only when one of these commands runs (inside ``domain.planning.run``), so the
 other commands keep starting fast. By default only the vectorised numpy methods forecast (about a
 second for thousands of products); ``--thorough`` also backtests the statsmodels models for
 ``--budget`` seconds in two processes.
@@ -18,8 +18,8 @@ import time
 from datetime import date
 from decimal import Decimal
 
-from domain.errors import BadInput
-from domain.numbers import fmt
+from domain.kernel.errors import BadInput
+from domain.kernel.numbers import fmt
 
 COMMANDS = ("forecast", "reorder", "suggest", "unfilled", "target")
 
@@ -65,7 +65,7 @@ def _options(args: argparse.Namespace) -> dict:
 
 
 def _reader(db):
-    from persistence.planning import reader
+    from persistence.planning.queries import reader
 
     return reader(db.engine, utc_offset_seconds=time.localtime().tm_gmtoff)
 
@@ -96,12 +96,12 @@ def _num(value: float, places: int = 2) -> str:
 
 
 def _record_unfilled(args: argparse.Namespace, db) -> int:
-    from domain.demand import RecordUnfilledDemand
-    from domain.demand import record_unfilled_demand
+    from domain.stock.demand import RecordUnfilledDemand
+    from domain.stock.demand import record_unfilled_demand
 
     warehouse = args.warehouse
     if not warehouse:
-        from persistence.queries import warehouses
+        from persistence.stock.queries import warehouses
 
         codes = sorted(w.code for w in warehouses(db.engine))
         if len(codes) != 1:
@@ -117,11 +117,11 @@ def _record_unfilled(args: argparse.Namespace, db) -> int:
 def _target(args: argparse.Namespace, db) -> int:
     """Show the product's overrides; --service / --review-days change one ('default' clears it, so the ABC
     class's target or the run's review period applies again); an option left out keeps its value."""
-    from domain.planning import DEFAULT_REVIEW_DAYS
-    from domain.planning import SERVICE_BY_CLASS
-    from domain.product_planning import SetProductPlanning
-    from domain.product_planning import set_product_planning
-    from persistence.product_planning import of_sku
+    from domain.planning.product import SetProductPlanning
+    from domain.planning.product import set_product_planning
+    from domain.planning.run import DEFAULT_REVIEW_DAYS
+    from domain.planning.run import SERVICE_BY_CLASS
+    from persistence.planning.product import of_sku
 
     current = of_sku(db.engine, args.sku)
     if current is None:
@@ -155,8 +155,8 @@ def _target(args: argparse.Namespace, db) -> int:
 
 
 def run_plan(args: argparse.Namespace, db) -> int:
-    from domain import planning
-    from persistence.planning import forecast_cache
+    from domain.planning import run as planning
+    from persistence.planning.queries import forecast_cache
 
     if args.command == "unfilled":
         return _record_unfilled(args, db)
@@ -267,8 +267,8 @@ def _suggest(suggestions, created, as_json: bool) -> None:
         print(f"draft {d.po_id}  {d.supplier}  {d.warehouse}  {len(d.lines)} line(s)  "
               f"{d.amount:,.2f} {d.currency} before tax")
     if len(created) > 1:  # one total per currency, never a sum of different currencies
-        from domain.exchange import totals_by_currency
-        from domain.exchange import totals_text
+        from domain.purchasing.exchange import totals_by_currency
+        from domain.purchasing.exchange import totals_text
 
         totals = totals_by_currency((d.currency, d.amount) for d in created)
         print("drafts total before tax: " + totals_text(totals, lambda x: f"{x:,.2f}"))

@@ -13,15 +13,15 @@ import os
 import sys
 from pathlib import Path
 
-from domain import catalog
-from domain import commands as c
-from domain import purchasing
-from domain import purchasing_commands as pc
-from domain import purchasing_terms
-from domain.errors import BadInput
-from domain.exchange import totals_by_currency
-from domain.exchange import totals_text
-from domain.numbers import fmt
+from domain.catalog import commands as c
+from domain.catalog import master as catalog
+from domain.kernel.errors import BadInput
+from domain.kernel.numbers import fmt
+from domain.purchasing import commands as pc
+from domain.purchasing import orders as purchasing
+from domain.purchasing import terms as purchasing_terms
+from domain.purchasing.exchange import totals_by_currency
+from domain.purchasing.exchange import totals_text
 
 
 def add_po_parser(sub: argparse._SubParsersAction) -> None:
@@ -199,7 +199,7 @@ def run_po(args: argparse.Namespace, db) -> int:
         purchasing.remove_line(uow(), pc.RemovePurchaseOrderLine(args.po, args.sku, args.reason))
         print(f"{args.sku} removed")
     elif a == "check":
-        from persistence.purchasing import check_on_order
+        from persistence.purchasing.orders import check_on_order
 
         problems = check_on_order(db.engine)
         for p in problems:
@@ -261,7 +261,7 @@ def _terms(uow, args: argparse.Namespace) -> None:
 
 
 def _list(db, args: argparse.Namespace) -> None:
-    from persistence.purchasing import purchase_orders
+    from persistence.purchasing.orders import purchase_orders
 
     rows = purchase_orders(db.engine, args.state, args.supplier)
     if args.json:

@@ -1,4 +1,4 @@
-"""The ``rate`` command: exchange rates per currency and date (``domain.exchange``).
+"""The ``rate`` command: exchange rates per currency and date (``domain.purchasing.exchange``).
 
 ``rate set USD 7.1234 --date 2026-12-01`` means 1 USD = 7.1234 units of the company currency from
 that date on; the rate of a day is the latest rate dated on or before it. Exit status as in
@@ -12,7 +12,7 @@ import json
 import sys
 from datetime import date
 
-from domain.errors import BadInput
+from domain.kernel.errors import BadInput
 
 COMMANDS = ("rate",)
 
@@ -45,12 +45,12 @@ def _date(text: str | None) -> date | None:
 
 
 def run(args: argparse.Namespace, open_db) -> int:
-    from domain import purchasing_commands as pc
-    from domain import rates
-    from domain.errors import NotFound
-    from domain.exchange import foreign_currency
-    from domain.exchange import rate_on
-    from domain.numbers import fmt
+    from domain.kernel.errors import NotFound
+    from domain.kernel.numbers import fmt
+    from domain.purchasing import commands as pc
+    from domain.purchasing import rates
+    from domain.purchasing.exchange import foreign_currency
+    from domain.purchasing.exchange import rate_on
 
     day = _date(getattr(args, "date", None))
     db = open_db()

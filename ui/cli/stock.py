@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import sys
 
-from domain import catalog
-from domain import commands as c
-from domain import ledger
-from domain.numbers import fmt
+from domain.catalog import commands as cc
+from domain.catalog import master as catalog
+from domain.kernel.numbers import fmt
+from domain.stock import commands as c
+from domain.stock import ledger
 from ui.cli.common import EXIT_OK
 from ui.cli.common import local
 from ui.cli.common import num
@@ -113,14 +114,14 @@ def add_parsers(sub) -> None:
 
 
 def run(args, db) -> int:
-    from persistence import queries
+    from persistence.stock import queries
 
     uow = db.uow
     cmd = args.command
     if cmd == "init":
         print(f"database ready: {db.path}")
     elif cmd == "product" and args.action == "add":
-        product = catalog.add_product(uow(), c.AddProduct(
+        product = catalog.add_product(uow(), cc.AddProduct(
             args.sku, args.name, tuple(args.barcode), args.unit, args.category, args.pack_size,
             args.min_level, args.max_level))
         print(product.id)
@@ -134,15 +135,15 @@ def run(args, db) -> int:
             table([[r.sku, r.name, r.unit, r.category, ",".join(r.barcodes)] for r in rows],
                    ["SKU", "NAME", "UNIT", "CATEGORY", "BARCODES"])
     elif cmd == "warehouse":
-        print(catalog.add_warehouse(uow(), c.AddWarehouse(args.code, args.name, args.allow_negative, args.address)).id)
+        print(catalog.add_warehouse(uow(), cc.AddWarehouse(args.code, args.name, args.allow_negative, args.address)).id)
     elif cmd == "supplier":
-        print(catalog.add_supplier(uow(), c.AddSupplier(args.code, args.name, args.contact, args.currency,
+        print(catalog.add_supplier(uow(), cc.AddSupplier(args.code, args.name, args.contact, args.currency,
                                                          args.lead_time, args.address)).id)
     elif cmd == "customer" and args.action == "update":
-        customer = catalog.update_customer(uow(), c.UpdateCustomer(args.code, args.name, args.contact))
+        customer = catalog.update_customer(uow(), cc.UpdateCustomer(args.code, args.name, args.contact))
         print(f"{customer.code} updated (version {customer.version})")
     elif cmd == "customer":
-        print(catalog.add_customer(uow(), c.AddCustomer(args.code, args.name, args.contact)).id)
+        print(catalog.add_customer(uow(), cc.AddCustomer(args.code, args.name, args.contact)).id)
     elif cmd == "receive":
         print(ledger.receive(uow(), c.ReceiveStock(args.sku, args.qty, args.warehouse, args.unit_cost, args.ref,
                                                    args.at)).id)

@@ -49,12 +49,12 @@ def sign_in(db, name: str | None) -> None:
     """Make ``db.uow()`` act as ``name`` after checking the password; without a name, as the OS user.
 
     Raises:
-        domain.users.SignInFailed: the name or the password is wrong (exit 3).
+        domain.access.users.SignInFailed: the name or the password is wrong (exit 3).
         CliError: no name, and the database has users (exit 3).
     """
     from bootstrap import os_user
-    from domain import users
-    from persistence.users import UserRepository
+    from domain.access import users
+    from persistence.access.users import UserRepository
     from ui.cli.common import EXIT_REFUSED
     from ui.cli.common import CliError
 
@@ -98,7 +98,7 @@ def _new_password(name: str) -> str:
 
 
 def run(args, open_db) -> int:
-    from domain import users
+    from domain.access import users
     from ui.cli.common import EXIT_OK
     from ui.cli.common import print_json
     from ui.cli.common import table

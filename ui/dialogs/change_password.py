@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QVBoxLayout
 
-from domain import users
-from domain.errors import BadInput
+from domain.access import users
+from domain.kernel.errors import BadInput
 from ui.i18n import fill
 from ui.refusals import refusal_text
 from ui.widgets.busy import alive

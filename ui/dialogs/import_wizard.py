@@ -47,8 +47,8 @@ from domain.imports import guess_mapping
 from domain.imports import preview
 from domain.imports import run_import
 from domain.imports.cells import number_as_read
-from domain.numbers import D
-from domain.numbers import fmt
+from domain.kernel.numbers import D
+from domain.kernel.numbers import fmt
 from ui.i18n import fill
 from ui.import_problems import problem_text
 from ui.import_problems import said_text

@@ -4,7 +4,7 @@ The lines are the Receive screen's own (``ui.models.document_lines.DocumentLines
 so both enter and post a receipt the same way: what is still expected is filled in; the first scan of a
 line replaces it (the clerk is counting that line now), later scans add one each; a quantity is checked
 as posting checks it; ``DocumentLinesModel.po_receipt`` makes the command, which
-``domain.purchasing.receive`` posts on the task runner. A refusal (over-receipt beyond the tolerance) is
+``domain.purchasing.orders.receive`` posts on the task runner. A refusal (over-receipt beyond the tolerance) is
 shown in the dialog, which stays open so the clerk can correct the line.
 """
 
@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QTableView
 from PySide6.QtWidgets import QVBoxLayout
 
-from domain import purchasing
-from domain.documents import DocumentKind
-from domain.numbers import fmt
+from domain.kernel.numbers import fmt
+from domain.purchasing import orders as purchasing
+from domain.stock.documents import DocumentKind
 from ui.i18n import fill
 from ui.models import document_lines as lm
 from ui.models.document_lines import DocumentLinesModel

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QVBoxLayout
 
-from domain import users
+from domain.access import users
 from ui.i18n import fill
 from ui.refusals import refusal_text
 from ui.widgets.busy import alive
@@ -32,7 +32,7 @@ class SignInDialog(QDialog):
     def __init__(self, services, parent=None) -> None:
         super().__init__(parent)
         self.services = services
-        self.user = None  # domain.users_model.User once signed in
+        self.user = None  # domain.access.model.User once signed in
         self.heading = QLabel(self)
         self.heading.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.where = QLabel(self)

@@ -1,6 +1,6 @@
 """Add or edit how a supplier sells one product: prices, breaks, MOQ, multiple, pack, lead time, preference.
 
-The dialog saves through ``domain.purchasing_terms.save_terms`` on the task runner (one
+The dialog saves through ``domain.purchasing.terms.save_terms`` on the task runner (one
 transaction); a refusal names the field and stays in the dialog.
 """
 
@@ -20,10 +20,10 @@ from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QPlainTextEdit
 from PySide6.QtWidgets import QVBoxLayout
 
-from domain import purchasing_commands as pc
-from domain import purchasing_terms
-from domain.errors import BadInput
-from domain.numbers import fmt
+from domain.kernel.errors import BadInput
+from domain.kernel.numbers import fmt
+from domain.purchasing import commands as pc
+from domain.purchasing import terms as purchasing_terms
 from ui.i18n import fill
 from ui.refusals import refusal_text
 from ui.widgets.busy import BusyBar

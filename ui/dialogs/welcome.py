@@ -1,7 +1,7 @@
 """The welcome dialog of the first run: create a new company database, open an existing file, or
 explore the demo.
 
-Creating runs ``domain.company.set_up_company`` on a new file in one transaction (company name,
+Creating runs ``domain.catalog.company.set_up_company`` on a new file in one transaction (company name,
 address, currency, first warehouse); if it is refused the new file is removed again, so nothing
 half-made is left behind. The demo is built in the background (``domain.demo.build_demo``, about
 40 seconds) into a file of its own beside the default database; it is built under a temporary
@@ -39,10 +39,10 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from bootstrap import os_user
-from domain.company import SetUpCompany
-from domain.company import set_up_company
-from domain.currencies import COMMON as CURRENCIES
-from domain.errors import BadInput
+from domain.catalog.company import SetUpCompany
+from domain.catalog.company import set_up_company
+from domain.kernel.currencies import COMMON as CURRENCIES
+from domain.kernel.errors import BadInput
 from ui import first_run
 from ui import i18n
 from ui.i18n import fill

@@ -30,17 +30,17 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtGui import QColor
 
-from domain import purchasing_commands as pc
-from domain import validate as v
-from domain.documents import DocumentKind
-from domain.documents import LineInput
-from domain.errors import BadInput
-from domain.held import HeldLine
-from domain.numbers import AmbiguousNumber
-from domain.numbers import D
-from domain.numbers import fmt
-from domain.numbers import round_cost
-from domain.purchasing_model import PricePer
+from domain.kernel import validate as v
+from domain.kernel.errors import BadInput
+from domain.kernel.numbers import AmbiguousNumber
+from domain.kernel.numbers import D
+from domain.kernel.numbers import fmt
+from domain.kernel.numbers import round_cost
+from domain.purchasing import commands as pc
+from domain.purchasing.model import PricePer
+from domain.stock.documents import DocumentKind
+from domain.stock.documents import LineInput
+from domain.stock.held import HeldLine
 from ui.i18n import fill
 from ui.models.table import Column
 from ui.models.table import RowTableModel
@@ -214,7 +214,7 @@ class DocumentLinesModel(QAbstractTableModel):
         return tuple((x.sku, x.qty) for x in self._lines if x.qty)
 
     def po_receipt(self, po: str, *, note: str = "", occurred_at=None) -> pc.ReceivePurchaseOrder | None:
-        """Against a PO: the receipt of what is entered now (``domain.purchasing.receive`` posts it).
+        """Against a PO: the receipt of what is entered now (``domain.purchasing.orders.receive`` posts it).
 
         None when no line has a quantity: a receipt without lines would receive everything still open.
         """
@@ -233,7 +233,7 @@ class DocumentLinesModel(QAbstractTableModel):
     def total_amount(self) -> Decimal:
         return sum((x.amount or Decimal(0) for x in self._lines), Decimal(0))
 
-    # --- held documents (domain.held) -------------------------------------------------------------
+    # --- held documents (domain.stock.held) -------------------------------------------------------------
     def held_lines(self) -> tuple[HeldLine, ...]:
         """The lines as they stand, to be kept while the document is not posted."""
         return tuple(HeldLine(x.product_id, x.sku, x.name, x.unit, x.qty, x.unit_cost, x.counted, x.expected,
@@ -518,7 +518,7 @@ def _yes(value: bool) -> str:
 
 
 class PostedDocumentsModel(RowTableModel):
-    """Posted documents (``domain.documents.DocumentRow``), newest first."""
+    """Posted documents (``domain.stock.documents.DocumentRow``), newest first."""
 
     CONTEXT = "PostedDocumentsModel"
     NUMBER, DATE, WAREHOUSE, TO_WAREHOUSE, PARTNER, REFERENCE, LINES, QTY, VALUE, REVERSED, POSTED, USER = range(12)
@@ -542,7 +542,7 @@ class PostedDocumentsModel(RowTableModel):
 
 
 class PostedLinesModel(RowTableModel):
-    """The lines of one posted document (``domain.documents.DocumentLineRow``)."""
+    """The lines of one posted document (``domain.stock.documents.DocumentLineRow``)."""
 
     CONTEXT = "PostedLinesModel"
     LINE, SKU, NAME, QTY, UNIT, COST, EXPECTED, COUNTED, REASON = range(9)

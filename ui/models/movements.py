@@ -1,4 +1,4 @@
-"""The stock ledger (``domain.readmodels.MovementRow``), newest first as loaded."""
+"""The stock ledger (``domain.stock.readmodels.MovementRow``), newest first as loaded."""
 
 from __future__ import annotations
 

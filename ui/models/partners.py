@@ -1,4 +1,4 @@
-"""Suppliers and customers (``domain.model.Supplier`` / ``Customer`` rows)."""
+"""Suppliers and customers (``domain.catalog.model.Supplier`` / ``Customer`` rows)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The product catalogue (``domain.readmodels.ProductRow``) with a search key per product."""
+"""The product catalogue (``domain.stock.readmodels.ProductRow``) with a search key per product."""
 
 from __future__ import annotations
 

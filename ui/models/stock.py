@@ -1,4 +1,4 @@
-"""Stock per product × warehouse (``domain.readmodels.StockRow``)."""
+"""Stock per product × warehouse (``domain.stock.readmodels.StockRow``)."""
 
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import Qt
 
-from domain.numbers import fmt
+from domain.kernel.numbers import fmt
 
 _ROOT = QModelIndex()  # the invalid index: the default parent of a flat table
 SortRole = Qt.ItemDataRole.UserRole + 1

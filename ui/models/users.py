@@ -1,4 +1,4 @@
-"""Users on the Users settings page (``domain.users_model.User`` rows)."""
+"""Users on the Users settings page (``domain.access.model.User`` rows)."""
 
 from __future__ import annotations
 

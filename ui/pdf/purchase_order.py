@@ -24,11 +24,11 @@ from reportlab.platypus import Spacer
 from reportlab.platypus import Table
 from reportlab.platypus import TableStyle
 
-from domain.exchange import FIXED
-from domain.numbers import fmt
-from domain.purchasing_snapshot import DRAFT_NUMBER
-from domain.purchasing_snapshot import Party
-from domain.purchasing_snapshot import PoSnapshot
+from domain.kernel.numbers import fmt
+from domain.purchasing.exchange import FIXED
+from domain.purchasing.snapshot import DRAFT_NUMBER
+from domain.purchasing.snapshot import Party
+from domain.purchasing.snapshot import PoSnapshot
 from ui.pdf.base import QT_TRANSLATE_NOOP
 from ui.pdf.base import BaseRenderer
 
@@ -117,7 +117,8 @@ class PurchaseOrderRenderer(BaseRenderer):
         return sheet
 
     def rate_text(self, s: PoSnapshot) -> str:
-        """The exchange rate frozen on this revision (``domain.exchange``), '' for a PO in the company currency."""
+        """The exchange rate frozen on this revision (``domain.purchasing.exchange``), '' for a PO in the company
+        currency."""
         rate = s.applied_rate
         if rate is not None:
             if rate.source == FIXED:

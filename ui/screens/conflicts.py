@@ -5,7 +5,7 @@ SKU, barcode or warehouse code created on two desktops) is kept here beside the 
 The table lists them (open ones, or all); the pane below shows both versions side by side with
 the differing fields marked. "Mark reviewed" (Ctrl+Enter) closes one with an optional note;
 "Apply losing version" puts the losing version in place instead, after a confirmation. Where
-sign-in is on, both need the manager role (``domain.access``).
+sign-in is on, both need the manager role (``domain.access.roles``).
 
 Negative stock after a merge is not an error: both clerks' movements are kept. The list at the
 bottom says which balances are below zero and how to fix them (a count or a correction);

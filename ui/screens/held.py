@@ -1,7 +1,7 @@
 """Held documents on the entry screens (挂单): the form is kept as the clerk types, parked and resumed.
 
 ``HeldKeeper`` belongs to one document-entry screen. Every change of the form (a scan, an edit, a header
-field) starts a short timer; when it fires, the form is written to ``domain.held`` on the task runner, so
+field) starts a short timer; when it fires, the form is written to ``domain.stock.held`` on the task runner, so
 a quit or a crash loses at most the last quarter second of typing and the GUI thread never waits for the
 database. Saves carry a sequence number: a slow earlier save never overwrites a newer one.
 
@@ -22,9 +22,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QInputDialog
 
-from domain.held import HeldDocument
-from domain.ids import new_id
-from domain.numbers import fmt
+from domain.kernel.ids import new_id
+from domain.kernel.numbers import fmt
+from domain.stock.held import HeldDocument
 from ui.i18n import fill
 
 SAVE_DELAY_MS = 250

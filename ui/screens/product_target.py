@@ -1,5 +1,5 @@
 """The "Service target…" dialog of the Replenishment screen: one product's own cycle service target and
-review period (``domain.product_planning``). A blank field keeps the default, shown as its placeholder:
+review period (``domain.planning.product``). A blank field keeps the default, shown as its placeholder:
 the target of the product's ABC class and the run's review period."""
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QVBoxLayout
 
-from domain.errors import BadInput
-from domain.numbers import fmt
-from domain.planning import DEFAULT_REVIEW_DAYS
-from domain.planning import SERVICE_BY_CLASS
-from domain.product_planning import parse_review_days
-from domain.product_planning import parse_service_target
+from domain.kernel.errors import BadInput
+from domain.kernel.numbers import fmt
+from domain.planning.product import parse_review_days
+from domain.planning.product import parse_service_target
+from domain.planning.run import DEFAULT_REVIEW_DAYS
+from domain.planning.run import SERVICE_BY_CLASS
 from ui.i18n import fill
 
 translate = QCoreApplication.translate

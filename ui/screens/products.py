@@ -23,11 +23,11 @@ from PySide6.QtWidgets import QSplitter
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
-from domain import catalog
-from domain import commands as cmd
-from domain.errors import BadInput
-from domain.errors import DomainError
+from domain.catalog import commands as cmd
+from domain.catalog import master as catalog
 from domain.imports.problems import Said
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import DomainError
 from ui.i18n import fill
 from ui.models.movements import MovementTableModel
 from ui.models.products import ProductTableModel

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import QTabWidget
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
-from domain import purchasing_commands as pc
-from domain import purchasing_terms
-from domain.currencies import COMMON as CURRENCIES
-from domain.errors import BadInput
-from domain.numbers import fmt
+from domain.kernel.currencies import COMMON as CURRENCIES
+from domain.kernel.errors import BadInput
+from domain.kernel.numbers import fmt
+from domain.purchasing import commands as pc
+from domain.purchasing import terms as purchasing_terms
 from ui import i18n
 from ui.access import guard_screen
 from ui.i18n import fill

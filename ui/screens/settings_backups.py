@@ -28,8 +28,8 @@ from PySide6.QtWidgets import QTableWidgetItem
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
-from domain import access
-from domain.backups import restore_backup
+from domain.access import roles as access
+from domain.access.backups import restore_backup
 from ui.i18n import fill
 from ui.refusals import refusal_text
 from ui.widgets.busy import BusyBar
@@ -206,7 +206,7 @@ class BackupsPage(QWidget):
             return
         admin, services = self.services.admin, self.services
 
-        def restore():  # domain.backups decides who may, as for the command line
+        def restore():  # domain.access.backups decides who may, as for the command line
             return restore_backup(services.uow(), source, admin.restore_into)
 
         self._run(restore, self._restored,

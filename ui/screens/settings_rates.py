@@ -3,8 +3,8 @@
 A small table of the rates (currency, from date, rate) and one entry row below it: choose a currency,
 a date and the rate, then Save rate; entering the same currency and date again corrects that rate.
 A rate can also be changed in the table's Rate cell. The rule that uses them (the rate of a receipt's
-date, unless the PO has a fixed rate) is ``domain.exchange``'s; every change goes through
-``domain.rates`` on the task runner.
+date, unless the PO has a fixed rate) is ``domain.purchasing.exchange``'s; every change goes through
+``domain.purchasing.rates`` on the task runner.
 """
 
 from __future__ import annotations
@@ -27,11 +27,11 @@ from PySide6.QtWidgets import QTableWidgetItem
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
-from domain import purchasing_commands as pc
-from domain import rates
-from domain.currencies import COMMON
-from domain.errors import BadInput
-from domain.numbers import fmt
+from domain.kernel.currencies import COMMON
+from domain.kernel.errors import BadInput
+from domain.kernel.numbers import fmt
+from domain.purchasing import commands as pc
+from domain.purchasing import rates
 from ui.i18n import fill
 from ui.refusals import refusal_text
 from ui.widgets.busy import BusyBar

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QSpinBox
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
-from domain.errors import BadInput
+from domain.kernel.errors import BadInput
 from ui import sync_service as ss
 from ui.i18n import fill
 from ui.widgets.busy import alive

@@ -3,7 +3,7 @@
 While the database has no users, sign-in is off and anyone at this computer may do everything;
 the page then offers to add the first user, an admin, which turns sign-in on and signs the
 person at the keyboard in as that admin. The domain refuses every change to users from anyone
-but an admin (``domain.users``); the page disables its controls for other roles and says why.
+but an admin (``domain.access.users``); the page disables its controls for other roles and says why.
 """
 
 from __future__ import annotations
@@ -21,14 +21,14 @@ from PySide6.QtWidgets import QMessageBox
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QVBoxLayout
 
-from domain import users
-from domain.access import ROLES
-from domain.access import Permission
-from domain.access import allows
-from domain.errors import BadInput
-from domain.errors import Duplicate
-from domain.errors import Forbidden
-from domain.errors import RuleViolation
+from domain.access import users
+from domain.access.roles import ROLES
+from domain.access.roles import Permission
+from domain.access.roles import allows
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import Duplicate
+from domain.kernel.errors import Forbidden
+from domain.kernel.errors import RuleViolation
 from ui.access import role_title
 from ui.i18n import fill
 from ui.models.table import RowRole
@@ -178,7 +178,7 @@ class UsersPage(Screen):
         self.deactivate_button.setEnabled(manage and user is not None and user.active)
         self.reactivate_button.setEnabled(manage and user is not None and not user.active)
         first = manage and self.first_user
-        if first != self._first_shown:  # the first user must be an admin (domain.users.add_user); later, a clerk
+        if first != self._first_shown:  # the first user must be an admin (domain.access.users.add_user); later, a clerk
             self.new_role.setCurrentIndex(self.new_role.findData("admin" if first else "clerk"))
             self._first_shown = first
         self.new_role.setEnabled(manage and not first)

@@ -1,6 +1,6 @@
 """Suppliers: the list (search), a details editor and the per-product terms of the selected supplier.
 
-Adding and saving go through ``domain.purchasing_terms.save_supplier`` (supplier and payment
+Adding and saving go through ``domain.purchasing.terms.save_supplier`` (supplier and payment
 profile in one transaction); terms through ``TermsDialog`` (``save_terms``). Every load and
 save runs on the task runner.
 """
@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QSplitter
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
-from domain import purchasing_commands as pc
-from domain import purchasing_terms
-from domain.numbers import fmt
+from domain.kernel.numbers import fmt
+from domain.purchasing import commands as pc
+from domain.purchasing import terms as purchasing_terms
 from ui.dialogs.terms import TermsDialog
 from ui.i18n import fill
 from ui.models.proxy import RowFilterProxy

@@ -1,6 +1,6 @@
 """A pyqtgraph chart of one product's weekly demand, its forecast and the stock levels planning set.
 
-``chart_data`` turns a ``domain.planning.ItemPlan`` into plain float arrays (numpy, no Qt): call it on
+``chart_data`` turns a ``domain.planning.run.ItemPlan`` into plain float arrays (numpy, no Qt): call it on
 the task runner; ``ForecastChart.set_data`` only hands the arrays to items that were built once.
 
 * history: demand per week (the bar of the week's Monday), a gap where the week was censored;

@@ -1,7 +1,7 @@
 """The Ship screen's offer to record a refused line's shortfall as unfilled demand (a lost sale).
 
 When posting a shipment is refused because a line asks for more than is on hand, the customer's demand
-was real even though it cannot be shipped: forecasting should count it (``domain.demand``). The offer
+was real even though it cannot be shipped: forecasting should count it (``domain.stock.demand``). The offer
 appears under the refusal with "Record as unfilled demand" (Alt+N, or Tab to it): it records the
 shortfall — asked minus what is on hand — for that product and warehouse, with the document's customer,
 reference and date, on the task runner. The clerk then changes the line to what is on hand (or removes
@@ -24,9 +24,9 @@ from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QWidget
 
-from domain.demand import RecordUnfilledDemand
-from domain.demand import record_unfilled_demand
-from domain.numbers import fmt
+from domain.kernel.numbers import fmt
+from domain.stock.demand import RecordUnfilledDemand
+from domain.stock.demand import record_unfilled_demand
 from ui.i18n import fill
 
 translate = QCoreApplication.translate

@@ -6,9 +6,10 @@ from decimal import Decimal
 
 import pytest
 
-from domain import catalog
-from domain import commands as c
-from domain import ledger
+from domain.catalog import commands as cc
+from domain.catalog import master as catalog
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence import sync
 from tests.integration.sync.helpers import snapshot
 
@@ -16,8 +17,8 @@ pytestmark = pytest.mark.postgres
 
 
 def setup_master(db) -> None:
-    catalog.add_warehouse(db.uow(), c.AddWarehouse("MAIN", "Main store"))
-    catalog.add_product(db.uow(), c.AddProduct("SKU-1", "Widget", barcodes=["690000000001"]))
+    catalog.add_warehouse(db.uow(), cc.AddWarehouse("MAIN", "Main store"))
+    catalog.add_product(db.uow(), cc.AddProduct("SKU-1", "Widget", barcodes=["690000000001"]))
 
 
 def test_a_receipt_made_on_one_device_reaches_another_with_the_same_value(hub, devices):

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from domain.ids import new_id
+from domain.kernel.ids import new_id
 from persistence import tables as t
 from persistence.sync import checks
 

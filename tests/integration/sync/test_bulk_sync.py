@@ -12,12 +12,13 @@ import psycopg
 import pytest
 from sqlalchemy import select
 
-from domain import catalog
-from domain import commands as c
-from domain import ledger
-from persistence import queries
+from domain.catalog import commands as cc
+from domain.catalog import master as catalog
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence import sync
 from persistence import tables as t
+from persistence.stock import queries
 from persistence.sync import engine as sync_engine
 from persistence.sync import local as loc
 from tests.integration.sync.helpers import snapshot
@@ -31,9 +32,9 @@ def a_ledger_of_every_kind(db, n: int, seed: int) -> None:
     """Receipts at changing costs, shipments (into negative stock where allowed), transfers, adjustments,
     counts and reversals, many of them back-dated among the others."""
     rng = random.Random(seed)
-    catalog.add_warehouse(db.uow(), c.AddWarehouse("MAIN", "Main"))
-    catalog.add_warehouse(db.uow(), c.AddWarehouse("SHOP", "Shop", allow_negative=True))
-    catalog.add_many(db.uow(), [c.AddProduct(s, s) for s in SKUS])
+    catalog.add_warehouse(db.uow(), cc.AddWarehouse("MAIN", "Main"))
+    catalog.add_warehouse(db.uow(), cc.AddWarehouse("SHOP", "Shop", allow_negative=True))
+    catalog.add_many(db.uow(), [cc.AddProduct(s, s) for s in SKUS])
     ledger.post_many(db.uow(), [c.ReceiveStock(s, "1000", "MAIN", "3.17", occurred_at=T0) for s in SKUS])
     commands = []
     for _ in range(n):

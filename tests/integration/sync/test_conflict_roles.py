@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from domain import users
-from domain.errors import Forbidden
-from domain.errors import NotFound
+from domain.access import users
+from domain.kernel.errors import Forbidden
+from domain.kernel.errors import NotFound
 from persistence import sync
 from persistence.db import open_database
 

@@ -9,10 +9,11 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from domain import catalog
-from domain import commands as c
-from domain import documents as docs
-from domain import ledger
+from domain.catalog import commands as cc
+from domain.catalog import master as catalog
+from domain.stock import commands as c
+from domain.stock import documents as docs
+from domain.stock import ledger
 from persistence import sync
 from persistence import tables as t
 from tests.integration.sync.helpers import snapshot
@@ -24,8 +25,8 @@ T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 def shared_start(hub, devices, *names):
     """Devices that all start from the same synced master data and 1 unit of SKU-1 in MAIN."""
     first = devices(names[0])
-    catalog.add_warehouse(first.uow(), c.AddWarehouse("MAIN", "Main store"))
-    catalog.add_product(first.uow(), c.AddProduct("SKU-1", "Widget"))
+    catalog.add_warehouse(first.uow(), cc.AddWarehouse("MAIN", "Main store"))
+    catalog.add_product(first.uow(), cc.AddProduct("SKU-1", "Widget"))
     ledger.receive(first.uow(), c.ReceiveStock("SKU-1", "1", "MAIN", "8.00", occurred_at=T0))
     sync.sync(first, hub)
     others = [devices(n) for n in names[1:]]
@@ -53,9 +54,9 @@ def test_two_clerks_shipping_the_last_unit_offline_keep_both_shipments_and_go_ne
 
 def test_a_master_data_conflict_keeps_the_higher_version_and_lists_the_loser(hub, devices):
     a, b = shared_start(hub, devices, "a", "b")
-    catalog.update_product(a.uow(), c.UpdateProduct("SKU-1", "Widget (blue)"))
-    catalog.update_product(b.uow(), c.UpdateProduct("SKU-1", "Widget, large"))
-    catalog.update_product(b.uow(), c.UpdateProduct("SKU-1", "Widget, large", category="tools"))
+    catalog.update_product(a.uow(), cc.UpdateProduct("SKU-1", "Widget (blue)"))
+    catalog.update_product(b.uow(), cc.UpdateProduct("SKU-1", "Widget, large"))
+    catalog.update_product(b.uow(), cc.UpdateProduct("SKU-1", "Widget, large", category="tools"))
     sync.sync(a, hub)
     report = sync.sync(b, hub)  # b's version 3 beats a's version 2
     sync.sync(a, hub)
@@ -73,8 +74,8 @@ def test_a_master_data_conflict_keeps_the_higher_version_and_lists_the_loser(hub
 
 def test_on_equal_versions_the_edit_that_reached_the_hub_first_wins(hub, devices):
     a, b = shared_start(hub, devices, "a", "b")
-    catalog.update_product(a.uow(), c.UpdateProduct("SKU-1", "from a"))
-    catalog.update_product(b.uow(), c.UpdateProduct("SKU-1", "from b"))
+    catalog.update_product(a.uow(), cc.UpdateProduct("SKU-1", "from a"))
+    catalog.update_product(b.uow(), cc.UpdateProduct("SKU-1", "from b"))
     sync.sync(b, hub)
     sync.sync(a, hub)
     sync.sync(b, hub)
@@ -85,8 +86,8 @@ def test_on_equal_versions_the_edit_that_reached_the_hub_first_wins(hub, devices
 
 def test_a_manager_can_apply_the_losing_version_and_it_syncs_like_an_edit(hub, devices):
     a, b = shared_start(hub, devices, "a", "b")
-    catalog.update_product(a.uow(), c.UpdateProduct("SKU-1", "from a"))
-    catalog.update_product(b.uow(), c.UpdateProduct("SKU-1", "from b"))
+    catalog.update_product(a.uow(), cc.UpdateProduct("SKU-1", "from a"))
+    catalog.update_product(b.uow(), cc.UpdateProduct("SKU-1", "from b"))
     sync.sync(b, hub)
     sync.sync(a, hub)
     [row] = sync.conflicts(a)
@@ -103,9 +104,9 @@ def test_a_manager_can_apply_the_losing_version_and_it_syncs_like_an_edit(hub, d
 def test_the_same_sku_created_on_two_devices_offline_merges_into_one_product(hub, devices):
     a, b = devices("a"), devices("b")
     for db in (a, b):
-        catalog.add_warehouse(db.uow(), c.AddWarehouse("MAIN", "Main store"))
-    catalog.add_product(a.uow(), c.AddProduct("NEW-1", "Kettle", barcodes=["111"]))
-    catalog.add_product(b.uow(), c.AddProduct("NEW-1", "Electric kettle", barcodes=["222"]))
+        catalog.add_warehouse(db.uow(), cc.AddWarehouse("MAIN", "Main store"))
+    catalog.add_product(a.uow(), cc.AddProduct("NEW-1", "Kettle", barcodes=["111"]))
+    catalog.add_product(b.uow(), cc.AddProduct("NEW-1", "Electric kettle", barcodes=["222"]))
     ledger.receive(a.uow(), c.ReceiveStock("NEW-1", "5", "MAIN", "10", occurred_at=T0))
     ledger.receive(b.uow(), c.ReceiveStock("NEW-1", "5", "MAIN", "20", occurred_at=T0.replace(hour=12)))
     ledger.ship(b.uow(), c.ShipStock("NEW-1", "2", "MAIN", occurred_at=T0.replace(hour=13)))
@@ -147,8 +148,8 @@ def test_document_numbers_made_on_two_devices_are_renumbered_not_refused(hub, de
 
 def test_every_losing_edit_is_recorded_once_even_when_a_sync_is_repeated(hub, devices):
     a, b = shared_start(hub, devices, "a", "b")
-    catalog.update_product(a.uow(), c.UpdateProduct("SKU-1", "from a"))
-    catalog.update_product(b.uow(), c.UpdateProduct("SKU-1", "from b"))
+    catalog.update_product(a.uow(), cc.UpdateProduct("SKU-1", "from a"))
+    catalog.update_product(b.uow(), cc.UpdateProduct("SKU-1", "from b"))
     sync.sync(a, hub)
     sync.sync(b, hub)
     sync.sync(b, hub)

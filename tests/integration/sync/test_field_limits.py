@@ -8,21 +8,22 @@ import pytest
 from sqlalchemy import String
 from sqlalchemy import text
 
-from domain import catalog
-from domain import commands as c
-from domain import ledger
-from domain import limits
-from domain.errors import BadInput
+from domain.catalog import commands as cc
+from domain.catalog import master as catalog
+from domain.kernel import limits
+from domain.kernel.errors import BadInput
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence import sync
 from persistence import tables as t
-from persistence.queries import check
+from persistence.stock.queries import check
 
 pytestmark = pytest.mark.postgres
 
 
 def setup_master(db) -> None:
-    catalog.add_warehouse(db.uow(), c.AddWarehouse("MAIN", "Main store"))
-    catalog.add_product(db.uow(), c.AddProduct("SKU-1", "Widget"))
+    catalog.add_warehouse(db.uow(), cc.AddWarehouse("MAIN", "Main store"))
+    catalog.add_product(db.uow(), cc.AddProduct("SKU-1", "Widget"))
 
 
 def hub_lengths(hub: str) -> dict[str, int | None]:
@@ -82,7 +83,7 @@ def test_a_record_the_hub_could_not_hold_waits_with_its_movements_until_it_is_co
     a, b = devices("a"), devices("b")
     setup_master(a)
     sync.sync(a, hub)
-    catalog.add_product(a.uow(), c.AddProduct("SKU-2", "Gadget"))
+    catalog.add_product(a.uow(), cc.AddProduct("SKU-2", "Gadget"))
     moved = ledger.receive(a.uow(), c.ReceiveStock("SKU-2", "5", "MAIN", "1"))
     with a.engine.begin() as conn:  # a name longer than any field holds (an old file, a script)
         conn.execute(text("UPDATE products SET name = :n WHERE sku = 'SKU-2'"), {"n": "N" * 300})

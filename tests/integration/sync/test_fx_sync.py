@@ -10,15 +10,15 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select
 
-from domain import catalog
-from domain import commands as c
-from domain import purchasing
-from domain import purchasing_commands as pc
-from domain import rates
+from domain.catalog import commands as c
+from domain.catalog import master as catalog
+from domain.purchasing import commands as pc
+from domain.purchasing import orders as purchasing
+from domain.purchasing import rates
 from persistence import sync
 from persistence import tables as t
-from persistence.purchasing import purchase_orders
-from persistence.queries import check
+from persistence.purchasing.orders import purchase_orders
+from persistence.stock.queries import check
 from persistence.sync import records as r
 from tests.integration.sync.test_hostile_hub import HostileWriter
 from tests.integration.sync.test_hostile_hub import quarantined

@@ -14,21 +14,22 @@ from decimal import Decimal
 import psycopg
 import pytest
 
-from domain import catalog
-from domain import commands as c
-from domain import ledger
-from domain.errors import Forbidden
+from domain.catalog import commands as cc
+from domain.catalog import master as catalog
+from domain.kernel.errors import Forbidden
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence import sync
 from persistence import tables as t
-from persistence.queries import check
+from persistence.stock.queries import check
 from ui.cli import main
 
 pytestmark = pytest.mark.postgres
 
 
 def setup_master(db) -> None:
-    catalog.add_warehouse(db.uow(), c.AddWarehouse("MAIN", "Main store"))
-    catalog.add_product(db.uow(), c.AddProduct("SKU-1", "Widget", barcodes=["690000000001"]))
+    catalog.add_warehouse(db.uow(), cc.AddWarehouse("MAIN", "Main store"))
+    catalog.add_product(db.uow(), cc.AddProduct("SKU-1", "Widget", barcodes=["690000000001"]))
     ledger.receive(db.uow(), c.ReceiveStock("SKU-1", "10", "MAIN", "2.50"))
 
 
@@ -223,7 +224,7 @@ def test_sync_status_json_names_each_quarantined_record(office, tmp_path, capsys
 
 
 def _signed_in_office(hub: str, devices):
-    from domain import users
+    from domain.access import users
 
     a, b = devices("a"), devices("b")
     setup_master(a)
@@ -265,7 +266,7 @@ def test_a_user_made_admin_on_the_hub_by_no_admin_is_held_and_nobody_becomes_adm
 
 
 def test_a_user_an_admin_added_elsewhere_comes_in_once_an_admin_here_approves_it(hub, devices):
-    from domain import users
+    from domain.access import users
 
     a, b = _signed_in_office(hub, devices)
     added = users.add_user(a.uow(), users.AddUser("wang", "wang-pass-1", "manager"))
@@ -348,12 +349,12 @@ def test_a_forged_conflict_cannot_make_a_user_admin_or_apply_bad_values(hub, dev
     finally:
         w.close()
     sync.sync(b, hub)
-    from domain import users
+    from domain.access import users
 
     users.add_user(b.uow("boss", "admin"), users.AddUser("zhao", "zhao-pass-1", "manager"))
     with pytest.raises(Forbidden):
         sync.resolve_conflict(b, forged["role"], user="zhao", role="manager", apply_loser=True)
-    from domain.errors import RuleViolation
+    from domain.kernel.errors import RuleViolation
 
     with pytest.raises(RuleViolation, match="pack_size"):
         sync.resolve_conflict(b, forged["pack"], user="zhao", role="manager", apply_loser=True)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import pytest
 
-from domain import catalog
-from domain import commands as c
-from domain import ledger
-from domain import users
-from domain.errors import Forbidden
+from domain.access import users
+from domain.catalog import commands as cc
+from domain.catalog import master as catalog
+from domain.kernel.errors import Forbidden
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence import sync
 from tests.integration.sync.helpers import snapshot
 from ui.cli import main
@@ -23,8 +24,8 @@ pytestmark = pytest.mark.postgres
 
 
 def setup_master(db) -> None:
-    catalog.add_warehouse(db.uow(), c.AddWarehouse("MAIN", "Main store"))
-    catalog.add_product(db.uow(), c.AddProduct("SKU-1", "Widget"))
+    catalog.add_warehouse(db.uow(), cc.AddWarehouse("MAIN", "Main store"))
+    catalog.add_product(db.uow(), cc.AddProduct("SKU-1", "Widget"))
     ledger.receive(db.uow(), c.ReceiveStock("SKU-1", "10", "MAIN", "2"))
 
 

@@ -14,11 +14,12 @@ import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
-from domain import catalog
-from domain import commands as c
-from domain import ledger
-from domain import users
-from domain.errors import RuleViolation
+from domain.access import users
+from domain.catalog import commands as cc
+from domain.catalog import master as catalog
+from domain.kernel.errors import RuleViolation
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence import sync
 from persistence import tables as t
 from tests.integration.sync.helpers import snapshot
@@ -27,8 +28,8 @@ pytestmark = pytest.mark.postgres
 
 
 def setup_master(db) -> None:
-    catalog.add_warehouse(db.uow(), c.AddWarehouse("MAIN", "Main store"))
-    catalog.add_product(db.uow(), c.AddProduct("SKU-1", "Widget", barcodes=["690000000001"]))
+    catalog.add_warehouse(db.uow(), cc.AddWarehouse("MAIN", "Main store"))
+    catalog.add_product(db.uow(), cc.AddProduct("SKU-1", "Widget", barcodes=["690000000001"]))
     ledger.receive(db.uow(), c.ReceiveStock("SKU-1", "10", "MAIN", "2.50"))
 
 
@@ -61,14 +62,14 @@ def test_two_desks_with_their_own_logins_sync_end_to_end(office):
     sync.sync(a, a_url)
     sync.sync(b, b_url)
     ledger.receive(b.uow(), c.ReceiveStock("SKU-1", "5", "MAIN", "3"))
-    catalog.add_product(b.uow(), c.AddProduct("SKU-2", "Gadget"))
+    catalog.add_product(b.uow(), cc.AddProduct("SKU-2", "Gadget"))
     assert sync.sync(b, b_url).pushed == 2
     ledger.ship(a.uow(), c.ShipStock("SKU-1", "4", "MAIN"))
     sync.sync(a, a_url)
     sync.sync(b, b_url)
     assert snapshot(a) == snapshot(b) and len(snapshot(a)["ledger"]) == 3
-    catalog.update_product(a.uow(), c.UpdateProduct("SKU-1", "Widget (blue)", barcodes=("690000000001",)))
-    catalog.update_product(b.uow(), c.UpdateProduct("SKU-1", "Widget, large", barcodes=("690000000001",)))
+    catalog.update_product(a.uow(), cc.UpdateProduct("SKU-1", "Widget (blue)", barcodes=("690000000001",)))
+    catalog.update_product(b.uow(), cc.UpdateProduct("SKU-1", "Widget, large", barcodes=("690000000001",)))
     sync.sync(a, a_url)
     assert sync.sync(b, b_url).conflicts == 1  # edits, versions and the conflicts list, with desk logins
     sync.sync(a, a_url)
@@ -243,8 +244,8 @@ def test_the_same_sku_made_on_two_desks_merges_through_their_logins(office):
     hub, a, b, a_url, b_url = office
     sync.sync(a, a_url)
     sync.sync(b, b_url)
-    catalog.add_product(a.uow(), c.AddProduct("SKU-9", "Bolt"))
-    catalog.add_product(b.uow(), c.AddProduct("SKU-9", "Bolt M8"))
+    catalog.add_product(a.uow(), cc.AddProduct("SKU-9", "Bolt"))
+    catalog.add_product(b.uow(), cc.AddProduct("SKU-9", "Bolt M8"))
     ledger.receive(b.uow(), c.ReceiveStock("SKU-9", "3", "MAIN", "1"))
     sync.sync(a, a_url)
     report = sync.sync(b, b_url)  # b's product becomes an alias of a's (written under b's own sync id)

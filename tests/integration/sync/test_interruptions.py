@@ -17,11 +17,12 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from domain import catalog
-from domain import commands as c
-from domain import ledger
-from persistence import queries
+from domain.catalog import commands as cc
+from domain.catalog import master as catalog
+from domain.stock import commands as c
+from domain.stock import ledger
 from persistence import sync
+from persistence.stock import queries
 from persistence.sync import engine as sync_engine
 from tests.integration.sync.helpers import snapshot
 
@@ -33,9 +34,9 @@ T0 = datetime(2026, 1, 5, 8, 0, tzinfo=UTC)
 def busy_device(db, n: int = 3000, seed: int = 7) -> None:
     rng = random.Random(seed)
     for code in ("MAIN", "BACK"):
-        catalog.add_warehouse(db.uow(), c.AddWarehouse(code, code, allow_negative=True))
+        catalog.add_warehouse(db.uow(), cc.AddWarehouse(code, code, allow_negative=True))
     skus = [f"P-{i:03d}" for i in range(25)]
-    catalog.add_many(db.uow(), [c.AddProduct(s, s) for s in skus])
+    catalog.add_many(db.uow(), [cc.AddProduct(s, s) for s in skus])
     commands = []
     for i in range(n):
         at = T0 + timedelta(minutes=i)

@@ -21,14 +21,15 @@ import pytest
 from sqlalchemy import create_engine
 from sqlalchemy import select
 
-from domain import catalog
-from domain import commands as c
-from domain import documents as docs
-from domain import ledger
-from domain.errors import DomainError
-from persistence import queries
+from domain.catalog import commands as cc
+from domain.catalog import master as catalog
+from domain.kernel.errors import DomainError
+from domain.stock import commands as c
+from domain.stock import documents as docs
+from domain.stock import ledger
 from persistence import sync
 from persistence import tables as t
+from persistence.stock import queries
 from tests.integration.sync.helpers import snapshot
 
 pytestmark = pytest.mark.postgres
@@ -57,10 +58,10 @@ class Clerk:
         try:
             if roll < 0.05 or not skus:
                 sku = f"S-{rng.randrange(100)}"  # a shared range: the same SKU appears on two devices
-                catalog.add_product(uow(), c.AddProduct(sku, f"{self.name} {sku}"))
+                catalog.add_product(uow(), cc.AddProduct(sku, f"{self.name} {sku}"))
             elif roll < 0.08 or not codes:
                 code = rng.choice(["MAIN", "BACK", "SHOP", f"W{self.name}"])
-                catalog.add_warehouse(uow(), c.AddWarehouse(code, f"{self.name} {code}"))
+                catalog.add_warehouse(uow(), cc.AddWarehouse(code, f"{self.name} {code}"))
             elif roll < 0.35:
                 m = ledger.receive(uow(), c.ReceiveStock(rng.choice(skus), str(rng.randint(1, 20)), rng.choice(codes),
                                                          f"{rng.randint(100, 900) / 100}", occurred_at=self.when()))
@@ -92,7 +93,7 @@ class Clerk:
             else:
                 sku = rng.choice(skus)
                 name = f"{self.name}-{step}"
-                catalog.update_product(uow(), c.UpdateProduct(sku, name, category=rng.choice(["", "a", "b"])))
+                catalog.update_product(uow(), cc.UpdateProduct(sku, name, category=rng.choice(["", "a", "b"])))
                 self.edits[sku] = name
         except DomainError:
             pass  # refused locally (not enough stock, already reversed…): the clerk moves on

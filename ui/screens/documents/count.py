@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from domain.documents import DocumentKind
+from domain.stock.documents import DocumentKind
 from ui.screens.documents.entry import DocumentEntry
 from ui.screens.documents.messages import say
 

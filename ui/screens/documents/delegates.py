@@ -18,7 +18,7 @@ class NumberDelegate(QStyledItemDelegate):
         super().__init__(parent)
         sign = "[-+]?" if signed else ""
         # Digits, a decimal point and commas (thousands, as in 1,250.5): a comma in any other place is
-        # refused with its reason when the cell is left (domain.numbers), never read as a decimal point.
+        # refused with its reason when the cell is left (domain.kernel.numbers), never read as a decimal point.
         self.pattern = QRegularExpression(sign + r"[0-9,]{0,16}(\.[0-9]{0,8})?")
 
     def createEditor(self, parent, option, index):

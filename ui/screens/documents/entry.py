@@ -11,7 +11,7 @@ in Enter; Qt delivers those key events in order and each Enter is handled before
 key is read, so every scan of a burst counts. Codes that arrive before the dict is loaded,
 or while a document is being posted, are queued and applied when it is ready.
 
-Posting (Ctrl+Enter) runs ``domain.documents.post_document`` on the task runner. A refusal
+Posting (Ctrl+Enter) runs ``domain.stock.documents.post_document`` on the task runner. A refusal
 comes back as a ``DocumentError`` naming the line and field; it is shown translated next to
 that line, and nothing has been posted.
 
@@ -53,13 +53,13 @@ from PySide6.QtWidgets import QTabWidget
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
-from domain.documents import DocumentKind
-from domain.documents import PostDocument
-from domain.documents import ScanTarget
-from domain.documents import post_document
-from domain.held import HeldDocument
-from domain.purchasing_model import OPEN_STATES
-from domain.validate import code_key
+from domain.kernel.validate import code_key
+from domain.purchasing.model import OPEN_STATES
+from domain.stock.documents import DocumentKind
+from domain.stock.documents import PostDocument
+from domain.stock.documents import ScanTarget
+from domain.stock.documents import post_document
+from domain.stock.held import HeldDocument
 from ui.i18n import fill
 from ui.models import document_lines as lm
 from ui.models.document_lines import DocumentLinesModel

@@ -9,8 +9,8 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QDate
 
-from domain.documents import DocumentKind
-from domain.held import HeldDocument
+from domain.stock.documents import DocumentKind
+from domain.stock.held import HeldDocument
 from ui.screens.documents.messages import say
 from ui.screens.held import pick
 

@@ -9,9 +9,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
-from domain.documents import DocumentError
-from domain.errors import DomainError
 from domain.imports.problems import Said
+from domain.kernel.errors import DomainError
+from domain.stock.documents import DocumentError
 from ui.i18n import fill
 from ui.refusals import refusal_text
 

@@ -8,8 +8,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QMessageBox
 
-from domain.documents import ReverseDocument
-from domain.documents import reverse_document
+from domain.stock.documents import ReverseDocument
+from domain.stock.documents import reverse_document
 from ui.i18n import fill
 from ui.models.table import RowRole
 from ui.screens.documents.messages import GREEN

@@ -4,7 +4,7 @@ The Receive screen can also receive against a purchase order: pick an open PO of
 in the "Purchase order" field, or scan (type) its number, e.g. PO-2026-00042, in the scan
 field. The lines become the PO's open lines with what is still expected; the received
 quantity is prefilled with it and editable, and a scan counts only a product on the PO.
-Ctrl+Enter then runs ``domain.purchasing.receive`` (one transaction, on the task runner): the
+Ctrl+Enter then runs ``domain.purchasing.orders.receive`` (one transaction, on the task runner): the
 PO's received quantities and on-order change with the stock, the movements carry the PO
 number and the PO's unit cost, and what is not received stays open. Such a receipt is listed
 under its PO number (the purchasing screen), not among the posted GR- documents. Clearing the
@@ -23,11 +23,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from domain import purchasing
-from domain.documents import DocumentKind
-from domain.errors import RuleViolation
-from domain.numbers import fmt
-from domain.purchasing_model import over_receipt_limit
+from domain.kernel.errors import RuleViolation
+from domain.kernel.numbers import fmt
+from domain.purchasing import orders as purchasing
+from domain.purchasing.model import over_receipt_limit
+from domain.stock.documents import DocumentKind
 from ui.i18n import fill
 from ui.models import document_lines as lm
 from ui.screens.documents.entry import OPEN_PO_STATES
@@ -42,7 +42,7 @@ PO_NUMBER = re.compile(r"PO-\d{4}-\d+", re.IGNORECASE)  # what a scanned PO numb
 
 class PurchaseOrderMode:
     """Receiving against a purchase order: the open POs of the warehouse, a scanned PO number, its open lines,
-    and the receipt posted with ``domain.purchasing.receive``."""
+    and the receipt posted with ``domain.purchasing.orders.receive``."""
 
     # --- receiving against a purchase order -------------------------------------------------------
     def _is_po_number(self, code: str) -> bool:
@@ -179,7 +179,7 @@ class PurchaseOrderMode:
         self._show_po_info()
 
     def _post_po(self) -> None:
-        """Receive the entered quantities against the PO (``domain.purchasing.receive``, one transaction)."""
+        """Receive the entered quantities against the PO (``domain.purchasing.orders.receive``, one transaction)."""
         self._commit_open_editor()
         for label in (self.header_error, self.line_error, self.result_label):
             say(label, "")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from domain.documents import DocumentKind
+from domain.stock.documents import DocumentKind
 from ui.screens.documents.entry import DocumentEntry
 
 

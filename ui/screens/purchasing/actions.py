@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from domain import purchasing
-from domain import purchasing_commands as pc
+from domain.purchasing import commands as pc
+from domain.purchasing import orders as purchasing
 from ui.dialogs.reason import ReasonDialog
 from ui.dialogs.receive_po import ReceivePoDialog
 from ui.i18n import fill

@@ -1,7 +1,7 @@
 """The purchase-order editor (``PoEditor``, mixed into ``PurchasingScreen``) and what a PO reads as: its state, its
 label, the lines' packs and prices, the totals per currency and the exchange rate.
 
-Every change goes through a use case of ``domain.purchasing`` on the task runner, then the PO
+Every change goes through a use case of ``domain.purchasing.orders`` on the task runner, then the PO
 is read again, so the quantities (MOQ, multiple and pack rounding), amounts and totals shown
 are the ones the domain computed. The editor shows the PO's snapshot (``load_snapshot``): for
 a draft a fresh one, for an issued PO what the supplier was sent. An issued PO is read-only
@@ -31,14 +31,14 @@ from PySide6.QtWidgets import QTableWidget
 from PySide6.QtWidgets import QTableWidgetItem
 from PySide6.QtWidgets import QVBoxLayout
 
-from domain import purchasing
-from domain import purchasing_commands as pc
-from domain import purchasing_terms
-from domain.exchange import FIXED
-from domain.exchange import totals_by_currency
-from domain.exchange import totals_text
-from domain.numbers import fmt
-from domain.numbers import round_money
+from domain.kernel.numbers import fmt
+from domain.kernel.numbers import round_money
+from domain.purchasing import commands as pc
+from domain.purchasing import orders as purchasing
+from domain.purchasing import terms as purchasing_terms
+from domain.purchasing.exchange import FIXED
+from domain.purchasing.exchange import totals_by_currency
+from domain.purchasing.exchange import totals_text
 from ui.i18n import fill
 from ui.models.table import money_text
 from ui.refusals import refusal_text

@@ -12,8 +12,8 @@ from decimal import Decimal
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 
-from domain.numbers import fmt
-from domain.packs import RoundingReason
+from domain.catalog.packs import RoundingReason
+from domain.kernel.numbers import fmt
 from ui.i18n import fill
 
 translate = QCoreApplication.translate
@@ -56,7 +56,7 @@ LEAD_TIME_SOURCES = {
     "receipts_product": QT_TRANSLATE_NOOP("Replenishment", "purchase-order receipts of this product"),
     "receipts_supplier": QT_TRANSLATE_NOOP("Replenishment", "purchase-order receipts from this supplier"),
 }
-ROUNDING_STEPS = {  # domain.packs.RoundingReason.steps
+ROUNDING_STEPS = {  # domain.catalog.packs.RoundingReason.steps
     "moq": QT_TRANSLATE_NOOP("Replenishment", "minimum order quantity %1"),
     "multiple": QT_TRANSLATE_NOOP("Replenishment", "order multiple %1"),
     "packs": QT_TRANSLATE_NOOP("Replenishment", "packs of %1"),
@@ -77,7 +77,7 @@ def model_text(name: str) -> str:
 
 
 def _combination_text(name: str) -> str:
-    """``combination(damped,theta,seasonal)+ets+theta`` (``domain.forecasting.combine``) for people."""
+    """``combination(damped,theta,seasonal)+ets+theta`` (``domain.planning.forecasting.combine``) for people."""
     inside, _, joined = name.removeprefix("combination(").partition(")")
     names = [translated(MODELS[m]) if m in MODELS else m for m in inside.split(",") if m and m != "seasonal"]
     # Thorough's members: the statsmodels fits of ETS and Theta
@@ -91,7 +91,7 @@ def _combination_text(name: str) -> str:
 
 
 def rounding_text(reason: str) -> str:
-    """A ``domain.packs.RoundingReason`` in the current language (other text is shown as it is)."""
+    """A ``domain.catalog.packs.RoundingReason`` in the current language (other text is shown as it is)."""
     if not isinstance(reason, RoundingReason):
         return reason or "–"
     steps = [fill(translated(ROUNDING_STEPS[code]), value) if code in ROUNDING_STEPS else code + " " + value
@@ -139,7 +139,7 @@ EXPLANATION = [
 ]
 
 
-# The formula line of the explanation (domain.replenishment.FORMULA, as frozen with the alerts), translated.
+# The formula line of the explanation (domain.planning.replenishment.FORMULA, as frozen with the alerts), translated.
 FORMULAS = {
     "s = d·L + z·σ_LT; S = d(L+R) + z·σ_(L+R); order S − position when position − d·R ≤ s": QT_TRANSLATE_NOOP(
         "Replenishment", "s = d·L + z·σ_LT; S = d(L+R) + z·σ_(L+R); order S − position when position − d·R ≤ s"),

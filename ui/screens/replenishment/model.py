@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtGui import QColor
 
-from domain.numbers import D
+from domain.kernel.numbers import D
 from ui.i18n import fill
 from ui.models.table import Column
 from ui.models.table import RowTableModel
@@ -144,7 +144,7 @@ class ReplenishmentModel(RowTableModel):
         elif index.column() == self.QTY and role == Qt.ItemDataRole.EditRole:
             try:
                 qty = D(str(value))
-            except ValueError:  # not a number, or an ambiguous comma (domain.numbers)
+            except ValueError:  # not a number, or an ambiguous comma (domain.kernel.numbers)
                 qty = None
             if qty is None or not qty.is_finite() or qty <= 0:
                 self.edit_error = translate("Replenishment",

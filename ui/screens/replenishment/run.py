@@ -41,8 +41,8 @@ def created_html(drafts) -> str:
         for d in drafts)
     total = ""
     if len(drafts) > 1:  # one total per currency, never a sum of different currencies
-        from domain.exchange import totals_by_currency
-        from domain.exchange import totals_text
+        from domain.purchasing.exchange import totals_by_currency
+        from domain.purchasing.exchange import totals_text
 
         sums = totals_text(totals_by_currency((d.currency, d.amount) for d in drafts), money_text)
         total = escape(fill(translate("Replenishment", "Together %1 before tax"), sums))
@@ -59,11 +59,11 @@ class PlanResult:
 
 def run_plan(history: PlanningQueries, orders: PurchasingQueries, today: date, weeks: int, *, thorough: bool = False,
              cancel=None, progress=None) -> PlanResult:
-    """``domain.planning.plan`` with the app's history reader and forecast cache (worker thread).
+    """``domain.planning.run.plan`` with the app's history reader and forecast cache (worker thread).
 
     ``cancel`` (a callable) is asked between batches; ``progress`` gets (rows done, rows in all).
     """
-    from domain import planning
+    from domain.planning import run as planning
 
     reader = history.reader(utc_offset_seconds=time.localtime().tm_gmtoff)
     control = planning.RunControl(cache=history.forecast_cache(), cancel=cancel, progress=progress)

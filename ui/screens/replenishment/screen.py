@@ -1,6 +1,6 @@
 """Replenishment: run planning, read the reorder alerts and their reasons, turn suggestions into draft POs.
 
-"Run planning" (F5, the main window's refresh) runs ``domain.planning.plan`` on the task runner with the
+"Run planning" (F5, the main window's refresh) runs ``domain.planning.run.plan`` on the task runner with the
 history reader from ``services.planning.reader`` and the forecast cache from ``services.planning.forecast_cache``:
 only the rows whose history changed since the last run are forecast again. A progress bar counts the rows.
 "Thorough" also fits the statsmodels models (ETS, Theta) and adds them to the combination the forecast is made
@@ -11,7 +11,7 @@ previous result.
 
 The table lists every product × warehouse with an alert. A line with a suggested quantity and a supplier
 can be ticked (the SKU cell) and its quantity edited; "Create purchase orders…" confirms suppliers and
-line counts and calls ``domain.planning.create_drafts`` on the task runner, then plans again — the
+line counts and calls ``domain.planning.run.create_drafts`` on the task runner, then plans again — the
 drafts count as on order, so the same lines are not suggested twice. The selected line's explanation
 (every number planning froze with it) and its forecast chart are shown below the table.
 """
@@ -252,7 +252,7 @@ class ReplenishmentScreen(Screen):
         self.target_button.setEnabled(not on and self.selected_row() is not None)
 
     def show_error(self, exc: BaseException) -> None:
-        from domain.planning_cache import Cancelled
+        from domain.planning.cache import Cancelled
 
         self._stopped()
         if isinstance(exc, Cancelled):
@@ -377,7 +377,7 @@ class ReplenishmentScreen(Screen):
         dialog.open()
 
     def _save_target(self, row, service: str, review: str) -> None:
-        from domain.product_planning import SetProductPlanning
+        from domain.planning.product import SetProductPlanning
 
         self.target_dialog = None
         self.target_button.setEnabled(False)
@@ -385,7 +385,7 @@ class ReplenishmentScreen(Screen):
         uow = self.services.uow
 
         def save():
-            from domain.product_planning import set_product_planning
+            from domain.planning.product import set_product_planning
 
             return set_product_planning(uow(), command)
 
@@ -423,7 +423,7 @@ class ReplenishmentScreen(Screen):
         note = translate("Replenishment", "suggested by replenishment planning")  # printed on the PO
 
         def create():
-            from domain import planning
+            from domain.planning import run as planning
 
             return planning.create_drafts(uow(), chosen, note)
 

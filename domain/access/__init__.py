@@ -1,0 +1,1 @@
+"""Access: users, roles, passwords, who may restore a backup."""

@@ -1,0 +1,1 @@
+"""The catalog: products, warehouses, suppliers, customers, the company and pack sizes."""

@@ -1,0 +1,1 @@
+"""The shared kernel: ids, numbers, errors and refusals, currencies, limits, validation, the unit of work."""

@@ -1,0 +1,89 @@
+"""Every refusal of a business rule as a code, its English, and how to raise it with its values.
+
+A refusal is data: ``code`` names what was refused and ``params`` hold the values it names (a SKU, a
+purchase order, a number already formatted as the domain formats it). ``ENGLISH`` gives each code's
+sentence (``{name}`` for a value, ``{name!r}`` where the sentence quotes it), which ``str(exc)`` is
+and the command line prints. A screen says the same code from its own translatable template
+(``ui.refusals``); a test keeps the two lists equal, so a code added here cannot go unsaid there.
+
+``OWN`` lists the codes whose exception class builds its sentence itself (its facts are attributes
+too): a refusal by role, a sign-in refused, a missing exchange rate, a company currency change that
+needs confirming. Field problems (``BadInput``) have codes of their own, those of
+``domain.imports.problems`` (a field check reads the same in an import report).
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from domain.kernel.errors import DomainError
+
+E = TypeVar("E", bound=DomainError)
+
+ENGLISH: dict[str, str] = {
+    # -- catalog: products, warehouses, suppliers, customers
+    "duplicate_barcode": "barcode {barcode!r} is already used by product {sku}",
+    "sku_taken": "SKU {sku!r} is already used by another product",
+    "sku_taken_as": "SKU {sku!r} is already used by another product (as {taken!r}; SKUs are compared without "
+                    "regard to case)",
+    "sku_is_a_barcode": "SKU {sku!r} is already the barcode of product {product}; scanning it would find that "
+                        "product",
+    "unknown_sku": "SKU {sku!r}: no product has this SKU",
+    "changed_since_opened": "product {sku} was changed by someone else since you opened it (you opened version "
+                            "{opened}, it is now version {stored}); reopen it and make your change again",
+    "warehouse_taken": "warehouse code {code!r} is already used",
+    "supplier_taken": "supplier code {code!r} is already used",
+    "customer_taken": "customer code {code!r} is already used",
+    "unknown_supplier_code": "supplier code {code!r}: no supplier has this code",
+    "unknown_customer_code": "customer code {code!r}: no customer has this code",
+    "unknown_customer_walk_in": "customer {code!r}: no customer has this code; leave it empty for a walk-in",
+    # -- purchasing
+    "unknown_po": "purchase order {ref!r}: no PO has this number or draft id",
+    "sku_not_on_po": "SKU {sku!r} is not on purchase order {po}",
+    "po_line_exists": "{sku} is already on line {line} of {po}; change that line",
+    "below_received": "quantity: {sku} has {received} received already; enter {received} or more",
+    "line_received": "{sku} on {po} has {received} received; it cannot be removed (lower its quantity to what was "
+                     "received instead)",
+    "last_line": "{sku} is the last line of {po}; cancel the PO instead",
+    "issue_not_draft": "purchase order {po} is {state}; only a draft can be issued",
+    "issue_no_lines": "purchase order {po} has no lines; add at least one before issuing",
+    "no_rate_needed": "purchase order {po} is in {currency}, the company currency; it needs no exchange rate",
+    "cancel_partly_received": "purchase order {po} is partly received; close it short instead of cancelling",
+    "po_not_editable": "purchase order {po} is {state}; it can no longer be changed",
+    "receive_not_issued": "purchase order {po} is {state}; cannot receive against it (issue it first)",
+    "receive_not_open": "purchase order {po} is {state}; cannot receive against it (nothing is expected any more)",
+    "close_not_issued": "purchase order {po} is {state}; cannot close it short (issue it first)",
+    "close_not_open": "purchase order {po} is {state}; cannot close it short (nothing is expected any more)",
+    "over_receipt": "{sku} on {po}: {ordered} ordered, {received} received so far; receiving {qty} more would "
+                    "exceed the over-receipt tolerance of {tolerance}% (at most {room} more accepted)",
+    "no_rate_dated": "date: {currency} has no rate dated {day}; see `stockroom rate list {currency}`",
+    # -- access: users
+    "unknown_user": "user name {username!r}: no user has this name",
+    "first_user_admin": "role: the first user turns sign-in on and must be an admin, so that someone can manage "
+                        "users; add {username} as admin, or add an admin first",
+    "username_taken": "user name {username!r} is already taken (perhaps by a deactivated user); choose another",
+    "no_password_to_change": "nobody is signed in, so there is no password to change; sign in first",
+    "last_admin_role": "{username} is the last active admin and stays admin, so that someone can manage users; "
+                       "make another user admin first",
+    "last_admin_deactivate": "{username} is the last active admin and cannot be deactivated, so that someone can "
+                             "manage users; make another user admin first",
+    "already_deactivated": "user {username} is already deactivated",
+    "already_active": "user {username} is active already",
+}
+
+OWN = (
+    "not_signed_in",  # domain.kernel.errors.Forbidden: user, role, needed, permission
+    "inactive_user",
+    "forbidden",
+    "sign_in_failed",  # domain.access.users.SignInFailed
+    "sign_in_throttled",  # domain.access.users.SignInThrottled: username, failures, seconds
+    "no_exchange_rate",  # domain.purchasing.exchange.NoExchangeRate: currency, day, po
+    "currency_change_needs_confirmation",  # domain.purchasing.terms.CurrencyChangeNeedsConfirmation
+)
+
+CODES = frozenset(ENGLISH) | frozenset(OWN)
+
+
+def refusal(kind: type[E], code: str, /, **params: object) -> E:
+    """The exception ``kind`` for ``code``: its English from ``ENGLISH`` with ``params`` put in, and the data."""
+    return kind(ENGLISH[code].format(**params), code=code, params=params)

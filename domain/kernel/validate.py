@@ -1,0 +1,278 @@
+"""Field checks shared by the use cases; each raises ``BadInput`` naming the field.
+
+Text: every field refuses control characters (a terminal escape, a bell, a NUL; tab and line
+breaks only in the fields typed in several lines) and the bidirectional overrides that make text
+read differently from what it holds (U+202A..U+202E, U+2066..U+2069). Invisible characters (a
+zero-width space, a soft hyphen, a byte-order mark) are refused in free text and removed from codes.
+
+Codes (SKUs, barcodes, warehouse and partner codes, user names) are normalised: NFKC (full-width
+``ＳＤ－６`` is ``SD-6``), every Unicode dash is the ASCII hyphen, no invisible characters. Codes are
+kept as typed after that, and compared without regard to ASCII case (``code_key``).
+
+Dates: business dates lie between ``limits.FIRST_DAY`` and ``limits.last_day(today)``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import time
+import unicodedata
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
+from decimal import Decimal
+
+from domain.kernel import limits
+from domain.kernel.errors import BadInput
+from domain.kernel.numbers import QTY_PLACES
+from domain.kernel.numbers import ZERO
+from domain.kernel.numbers import AmbiguousNumber
+from domain.kernel.numbers import D
+from domain.kernel.numbers import places_of
+
+
+def number(field: str, value: object, *, max_places: int | None = None) -> Decimal:
+    """A Decimal from ``value``, or BadInput saying what is accepted."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise BadInput(field, "is required; enter a number such as 12 or 2.50", code="required")
+    try:
+        result = D(value)
+    except AmbiguousNumber as exc:
+        raise BadInput(field, str(exc), code="ambiguous_number", values=(repr(exc.text),)) from None
+    except (TypeError, ValueError):
+        raise BadInput(field, f"{value!r} is not a number; enter digits such as 12 or 2.50", code="not_a_number",
+                       values=(repr(value),)) from None
+    # A number written with at most ``max_places`` decimals has at most that many once its trailing zeros
+    # are dropped, so only one written with more needs ``places_of`` (which normalizes).
+    if max_places is not None and -result.as_tuple().exponent > max_places and places_of(result) > max_places:
+        raise BadInput(field, f"{value} has more than {max_places} decimal places", code="too_many_places",
+                       values=(value, max_places))
+    return result
+
+
+def quantity(field: str, value: object, *, positive: bool = True, allow_zero: bool = False) -> Decimal:
+    """A quantity with at most QTY_PLACES decimals; positive unless told otherwise."""
+    if type(value) is str:
+        return _quantity_text(field, value, positive, allow_zero)
+    return _quantity(field, value, positive, allow_zero)
+
+
+# Typed quantities and codes repeat (a bulk load names the same few quantities, SKUs and warehouses again
+# and again), and their checks depend on nothing but their arguments, so the answers for text are
+# remembered (a refusal is not: it is raised again each time). Decimals are not remembered: 1.0 and 1.00
+# are equal but not the same value.
+@functools.lru_cache(maxsize=4096)
+def _quantity_text(field: str, value: str, positive: bool, allow_zero: bool) -> Decimal:
+    return _quantity(field, value, positive, allow_zero)
+
+
+def _quantity(field: str, value: object, positive: bool, allow_zero: bool) -> Decimal:
+    result = number(field, value, max_places=QTY_PLACES)
+    if positive and result < ZERO:
+        raise BadInput(field, f"{value} is negative; enter a quantity greater than 0", code="negative", values=(value,))
+    if not allow_zero and result == ZERO:
+        raise BadInput(field, "must not be 0", code="zero")
+    if abs(result) >= limits.QTY_MAX:
+        raise BadInput(field, f"{value} is too large; at most 999,999,999,999 is accepted", code="too_large",
+                       values=(value,))
+    return result
+
+
+def money(field: str, value: object, *, max_places: int = 8) -> Decimal:
+    """A non-negative amount of money or unit cost."""
+    result = number(field, value, max_places=max_places)
+    if result < ZERO:
+        raise BadInput(field, f"{value} is negative; enter 0 or more", code="negative", values=(value,))
+    if result >= limits.COST_MAX:  # costs are kept with 8 decimals in a 64-bit integer
+        raise BadInput(field, f"{value} is too large; at most 9,999,999,999.99999999 is accepted", code="too_large",
+                       values=(value,))
+    return result
+
+
+# Fields typed in several lines (a multi-line editor): they may hold line breaks and tabs.
+MULTILINE_FIELDS = frozenset({"address", "company address", "reason", "terms", "notes", "payment terms", "breaks"})
+
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+INVISIBLE = frozenset("\u200b\u200c\u200d\ufeff\u00ad\u2060")
+_STRIP_INVISIBLE = {ord(ch): None for ch in INVISIBLE}
+# Dashes that look like the hyphen-minus: hyphen, non-breaking hyphen, figure dash, en and em dash,
+# horizontal bar, minus sign, small and full-width hyphen-minus (NFKC maps some, not all).
+_DASHES = {ord(ch): "-" for ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"}
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+_SUSPECT = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200d\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
+def _describe(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return f"U+{ord(ch):04X}" + (f" {name}" if name else "")
+
+
+def check_characters(field: str, value: str, *, multiline: bool = False) -> None:
+    """Refuse control characters, bidi overrides and invisible characters in ``value``.
+
+    Args:
+        field: the field's name, as the user knows it.
+        value: the text.
+        multiline: tab and line breaks are allowed (a field typed in several lines).
+
+    Raises:
+        BadInput: naming the first such character and what to do.
+    """
+    for match in _SUSPECT.finditer(value):
+        ch = match.group()
+        if multiline and ch in "\t\n\r":
+            continue
+        if ch in INVISIBLE:
+            raise BadInput(field, f"contains an invisible character ({_describe(ch)}); delete it and type the "
+                                  f"text again", code="invisible_character", values=(_describe(ch),))
+        if ch in _BIDI:
+            raise BadInput(field, f"contains a direction override ({_describe(ch)}), which makes the text show "
+                                  f"differently from what it holds; delete it", code="direction_override",
+                           values=(_describe(ch),))
+        what = "a line break" if ch in "\n\r" else f"a control character ({_describe(ch)})"
+        raise BadInput(field, f"contains {what}; use printable characters only", code="control_character",
+                       values=(_describe(ch),))
+
+
+def text(field: str, value: object, *, required: bool = True, max_len: int = 200,
+         multiline: bool | None = None) -> str:
+    """Stripped text without control or invisible characters; required unless told otherwise.
+
+    ``multiline`` (default: whether ``field`` is one of ``MULTILINE_FIELDS``) allows line breaks and tabs.
+    """
+    if type(value) is str and not value and not required:  # an optional field left empty (most notes)
+        return ""
+    result = "" if value is None else str(value).strip()
+    if multiline is None:
+        multiline = field in MULTILINE_FIELDS
+    if multiline:
+        result = result.replace("\r\n", "\n")
+    # Every character ``check_characters`` looks for is a control (Cc) or format (Cf) character, which
+    # str.isprintable() rejects: printable text (nearly all of it) needs no closer look.
+    if not result.isprintable():
+        check_characters(field, result, multiline=bool(multiline))
+    if required and not result:
+        raise BadInput(field, "is required", code="required")
+    if len(result) > max_len:
+        raise BadInput(field, f"is {len(result)} characters long; at most {max_len} are accepted", code="too_long",
+                       values=(len(result),))
+    return result
+
+
+def normal_code(value: object) -> str:
+    """A code in its one written form: NFKC, ASCII hyphens, no invisible characters, stripped.
+
+    Nothing is refused here (``code`` does that); the case is kept.
+    """
+    text_ = "" if value is None else str(value)
+    text_ = unicodedata.normalize("NFKC", text_.translate(_STRIP_INVISIBLE)).translate(_DASHES)
+    return text_.translate(_STRIP_INVISIBLE).strip()
+
+
+def code_key(value: str) -> str:
+    """What two codes are compared by: the normal form with ASCII letters in lower case.
+
+    Only ASCII letters fold, exactly as SQLite's ``lower()`` does, so a query by ``lower()`` and
+    this key always agree.
+    """
+    if value.isascii():  # the same result, ten times faster: NFKC, dashes and invisibles are not ASCII
+        return value.strip().lower()
+    return normal_code(value).translate(_ASCII_LOWER)
+
+
+def code(field: str, value: object, *, max_len: int = 64) -> str:
+    """A business key such as a SKU, barcode or warehouse code in its normal form (``normal_code``),
+    without spaces or control characters."""
+    if type(value) is str:
+        return _code_text(field, value, max_len)
+    return _code(field, value, max_len)
+
+
+@functools.lru_cache(maxsize=4096)
+def _code_text(field: str, value: str, max_len: int) -> str:
+    return _code(field, value, max_len)
+
+
+def _code(field: str, value: object, max_len: int) -> str:
+    result = text(field, normal_code(value), max_len=max_len, multiline=False)
+    if any(ch.isspace() for ch in result):
+        raise BadInput(field, f"{result!r} contains spaces; use letters, digits, '-', '_' or '.'",
+                       code="contains_spaces", values=(repr(result),))
+    return result
+
+
+def _window() -> tuple[date, date]:
+    return limits.FIRST_DAY, _last_day(datetime.now(UTC).date())
+
+
+@functools.lru_cache(maxsize=4)
+def _last_day(today: date) -> date:
+    return limits.last_day(today)
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _outside(field: str, shown: str) -> BadInput:
+    first, last = _window()
+    return BadInput(field, f"{shown} is outside the accepted dates; enter a date from {first.isoformat()} to "
+                           f"{last.isoformat()}", code="outside_dates", values=(shown, first.isoformat(),
+                                                                                 last.isoformat()))
+
+
+def day(field: str, value: date) -> date:
+    """A business date inside the window (``limits.FIRST_DAY`` to ``limits.last_day``)."""
+    if not isinstance(value, date):
+        raise BadInput(field, f"{value!r} is not a date; use a date such as 2026-03-01")
+    first, last = _window()
+    shown = value.isoformat() if not isinstance(value, datetime) else value.date().isoformat()
+    plain = value.date() if isinstance(value, datetime) else value
+    if not first <= plain <= last:
+        raise _outside(field, shown)
+    return value
+
+
+# For ``moment``'s common case: (the Unix times of today's and the next UTC midnight, the first instant after the
+# last accepted business date), worked out again when the clock is outside that day.
+_utc_window: tuple[float, float, datetime] = (0.0, 0.0, _EPOCH)
+
+
+def _renew_utc_window() -> bool:
+    """Work out ``_utc_window`` for today (False: the last accepted date is the last a datetime can hold)."""
+    global _utc_window
+    today = datetime.now(UTC).date()
+    try:
+        end = datetime.combine(_last_day(today) + timedelta(days=1), datetime.min.time(), UTC)
+        since = datetime.combine(today, datetime.min.time(), UTC)
+        until = since + timedelta(days=1)
+    except OverflowError:
+        return False
+    _utc_window = ((since - _EPOCH).total_seconds(), (until - _EPOCH).total_seconds(), end)
+    return True
+
+
+def moment(field: str, value: datetime | None) -> datetime:
+    """An aware UTC datetime inside the window of business dates; None means now, a naive one is
+    taken as local time."""
+    if value is None:
+        return datetime.now(UTC)
+    # The common case, a UTC instant well inside the window, is answered by two comparisons: for it the
+    # checks below come to ``_EPOCH <= value < end``, and ``astimezone(UTC)`` gives back the same instant.
+    if type(value) is datetime and value.tzinfo is UTC and _EPOCH <= value:
+        since, until, end = _utc_window
+        if since <= time.time() < until and value < end:
+            return value
+        if _renew_utc_window() and value < _utc_window[2]:
+            return value
+    if not isinstance(value, datetime):
+        raise BadInput(field, f"{value!r} is not a date and time; use ISO form 2026-03-01T14:30")
+    day(field, value)  # before converting: year 1 or 9999 would overflow the conversion
+    try:
+        result = value.astimezone(UTC)
+    except (OverflowError, ValueError):
+        raise _outside(field, value.isoformat()) from None
+    if result < _EPOCH:
+        raise _outside(field, value.isoformat())
+    return result

@@ -1,0 +1,1 @@
+"""Planning: forecasting, replenishment, planning runs and their cache, the replay simulation."""

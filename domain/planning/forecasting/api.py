@@ -1,0 +1,229 @@
+"""The forecasting entry points: ``forecast_series`` for one history, ``forecast_many`` for a matrix.
+
+By default (``strategy="combine"``) every row is forecast by a combination of a few robust methods for its demand
+class (``domain.planning.forecasting.combine``: damped trend and Theta on the seasonally adjusted series, SBA/TSB/SES
+for intermittent demand), scored by the same rolling backtest, with quantiles from simulated paths of the level
+model; in Thorough mode the statsmodels models join the combination as members of equal weight. On public
+demand data it beats the per-row choice by 5–30 % in MASE and its lead-time quantiles hold their
+levels (``tests/benchmarks/bench_accuracy_public.py``, figures in ``tests/benchmarks/RESULTS-forecast.md``).
+
+The earlier way, kept as ``strategy="select"`` (for comparison and its tests), chooses one method per row by the
+lowest backtest MASE (``domain.planning.forecasting.selection``, whose docstring describes it step by step).
+
+Where the rest lives: the rolling-origin backtest's measures in ``backtest``, the statsmodels models' backtest
+within a budget in ``model_backtest``, the per-row choice in ``selection``, the quantiles in ``quantiles``, and
+``ForecastResult`` with its lead-time readers in ``result``; the names callers use are importable from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import numpy as np
+
+from domain.planning.forecasting import methods as m
+from domain.planning.forecasting.backtest import actuals
+from domain.planning.forecasting.backtest import mase_scale
+from domain.planning.forecasting.backtest import rolling_origins
+from domain.planning.forecasting.backtest import score
+from domain.planning.forecasting.classify import ERRATIC
+from domain.planning.forecasting.classify import SMOOTH
+from domain.planning.forecasting.classify import TOO_SHORT
+from domain.planning.forecasting.classify import classify
+from domain.planning.forecasting.model_backtest import run_models
+from domain.planning.forecasting.quantiles import bootstrap_cumulative
+from domain.planning.forecasting.quantiles import calibration_origins
+from domain.planning.forecasting.quantiles import nanstd
+from domain.planning.forecasting.quantiles import widening
+from domain.planning.forecasting.result import SIMPLE_AVERAGE
+from domain.planning.forecasting.result import ForecastResult
+from domain.planning.forecasting.result import lead_time_demand
+from domain.planning.forecasting.result import lead_time_quantile
+from domain.planning.forecasting.result import service_quantile
+from domain.planning.forecasting.result import simple_average
+from domain.planning.forecasting.selection import SEASONAL_NAIVE
+from domain.planning.forecasting.selection import TREND_METHODS
+from domain.planning.forecasting.selection import VECTOR_METHODS
+from domain.planning.forecasting.selection import forecast_selected
+
+__all__ = [
+    "DEFAULT_MODELS",
+    "DEFAULT_QUANTILES",
+    "SEASONAL_NAIVE",
+    "SIMPLE_AVERAGE",
+    "TREND_METHODS",
+    "VECTOR_METHODS",
+    "ForecastResult",
+    "bootstrap_cumulative",
+    "forecast_many",
+    "forecast_series",
+    "lead_time_demand",
+    "lead_time_quantile",
+    "service_quantile",
+]
+
+DEFAULT_QUANTILES = (0.1, 0.5, 0.8, 0.9, 0.95, 0.98, 0.99)
+DEFAULT_MODELS = ("ets", "theta")
+
+
+def forecast_series(history: Sequence[float], horizon: int, **options) -> ForecastResult:
+    """Forecast one demand series (NaN = censored period); see ``forecast_many`` for the options."""
+    options.setdefault("workers", 1)
+    starts = options.pop("starts", None)
+    return forecast_many([list(history)], horizon, starts=starts, **options)[0]
+
+
+def forecast_many(
+    matrix,
+    horizon: int,
+    *,
+    season: int = 52,
+    quantiles: Sequence[float] = DEFAULT_QUANTILES,
+    n_origins: int = 4,
+    models: Sequence[str] = DEFAULT_MODELS,
+    min_model_history: int | None = None,
+    budget_seconds: float | None = 30.0,
+    workers: int = 1,
+    starts: Sequence[date] | None = None,
+    min_periods: int = 8,
+    start_method: str = "spawn",
+    strategy: str = "combine",
+) -> list[ForecastResult]:
+    """Forecast every row of a (products × periods) demand matrix, choosing a method per row.
+
+    Args:
+        matrix: demand per product and period, NaN where censored (all rows the same length).
+        horizon: periods to forecast (and the backtest horizon).
+        season: periods per season (52 for weeks).
+        quantiles: the probabilities to report.
+        n_origins: rolling backtest origins.
+        models: statsmodels models to try where they may pay (names in ``models.MODELS``).
+        min_model_history: observed periods a row needs before statsmodels is tried (default one season, at
+            least min_periods).
+        budget_seconds: wall time allowed for the statsmodels part (None = unlimited).
+        workers: processes for the statsmodels part (1 = in this process).
+        starts: the start date of each period (needed by SARIMAX's holiday regressors).
+        min_periods: observed periods below which a history is too short.
+        start_method: how worker processes start. ``spawn`` (the default) is safe in a process with
+            threads (the GUI) but every worker imports statsmodels again (seconds); ``fork`` starts
+            them at once from this process, which then should run with one BLAS thread
+            (``OPENBLAS_NUM_THREADS=1`` before numpy is imported), as the benchmark does.
+        strategy: ``combine`` (the default, ``domain.planning.forecasting.combine``: a combination of a few robust
+            methods per demand class; the statsmodels models, where run, join the combination) or ``select``
+            (the earlier per-row choice of the method with the lowest backtest MASE, kept for comparison).
+
+    Returns:
+        One ``ForecastResult`` per row, in order.
+    """
+    if horizon < 1:
+        raise ValueError("horizon must be at least 1")
+    if strategy not in ("combine", "select"):
+        raise ValueError(f"unknown strategy {strategy!r}: combine or select")
+    if min_model_history is None:
+        min_model_history = max(season, min_periods)
+    Y = np.atleast_2d(np.asarray(matrix, dtype=float))
+    n, T = Y.shape
+    qs = tuple(sorted(quantiles))
+    classes = classify(Y, min_periods=min_periods)
+    origins = rolling_origins(T, horizon, n_origins, min_train=min_periods)
+    short = (classes == TOO_SHORT) | (len(origins) == 0)
+    if strategy == "combine":
+        return _combined(Y, horizon, season, qs, classes, origins, short, models, min_model_history, budget_seconds,
+                         workers, starts, start_method, min_periods)
+    return forecast_selected(Y, horizon, season, qs, classes, origins, short, models, min_model_history,
+                             budget_seconds, workers, starts, start_method, min_periods)
+
+
+def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model_history, budget_seconds, workers,
+              starts, start_method, min_periods) -> list[ForecastResult]:
+    """``forecast_many`` with the combination (``strategy="combine"``), see ``domain.planning.forecasting.combine``."""
+    from domain.planning.forecasting.classify import INTERMITTENT
+    from domain.planning.forecasting.classify import LUMPY
+    from domain.planning.forecasting.combine import combine
+    from domain.planning.forecasting.combine import simulate_quantiles
+
+    n, T = Y.shape
+    intermittent = np.isin(classes, [INTERMITTENT, LUMPY])
+    bt_origins = origins if len(origins) else np.zeros(0, dtype=int)
+    cal_origins = calibration_origins(T, horizon, min_periods)
+    c = combine(Y, bt_origins, horizon, season=season, intermittent=intermittent, calibration=cal_origins)
+    mean = c.final.copy()
+    paths = c.paths.copy()
+    names = {}
+    baseline = np.full(n, np.nan)
+    mase = wape = bias = np.full(n, np.nan)
+    scores: list[dict[str, float]] = [{} for _ in range(n)]
+    if len(origins):
+        act = actuals(Y, origins, horizon)
+        scale = mase_scale(Y, int(origins[0]), season)
+        baseline = score(m.seasonal_naive_paths(Y, origins, horizon, season), act, scale).mase
+        for name, member in c.member_paths.items():
+            ms = score(member, act, scale).mase
+            for r in range(n):
+                if np.isfinite(ms[r]):
+                    scores[r][name] = float(ms[r])
+        for r in range(n):
+            scores[r][SEASONAL_NAIVE] = float(baseline[r])
+
+    joined = np.zeros(n, dtype=int)
+    if models and len(origins):
+        observed = (~np.isnan(Y)).sum(axis=1)
+        eligible = np.flatnonzero(~short & np.isin(classes, [SMOOTH, ERRATIC]) & (observed >= min_model_history))
+        order = eligible[np.argsort(-np.nansum(Y[eligible], axis=1), kind="stable")]
+        extras = {int(r): (act[r], float(scale[r]), np.inf) for r in order}
+        sm = run_models(Y, order, extras, tuple(models), horizon, origins, season, qs, starts, budget_seconds,
+                         workers, start_method)
+        # The models join the combination as members of equal weight (the combination counts as its three).
+        for r, fitted in sm.items():
+            finals = [(p, f) for p, f in fitted.values() if f is not None and np.all(np.isfinite(f.mean))]
+            if not finals:
+                continue
+            k = 3
+            mean[r] = (k * mean[r] + sum(np.maximum(f.mean, 0.0) for _, f in finals)) / (k + len(finals))
+            paths[r] = (k * paths[r] + sum(p for p, _ in finals)) / (k + len(finals))
+            joined[r] = len(finals)
+            names[r] = "+".join(n for n, (p, f) in fitted.items() if f is not None and np.all(np.isfinite(f.mean)))
+            for name, (p, _) in fitted.items():
+                scores[r][name] = float(score(p[None], act[r : r + 1], scale[r : r + 1]).mase[0])
+    if len(origins):
+        sc = score(paths, act, scale)
+        mase, wape, bias = sc.mase, sc.wape, sc.bias
+    resid = Y - c.fitted
+    sigma = nanstd(resid)
+    widen = np.ones(n)
+    if c.calibration is not None:
+        widen = widening(actuals(Y, cal_origins, horizon) - c.calibration, sigma, c.alpha)
+    per, cum = simulate_quantiles(mean, resid, c.alpha, qs, widen=widen)
+    if c.calibration is not None:
+        from domain.planning.forecasting.combine import conformal_cumulative
+
+        cum = conformal_cumulative(mean, cum, actuals(Y, cal_origins, horizon) - c.calibration)
+
+    results = []
+    for r in range(n):
+        if short[r]:
+            results.append(simple_average(Y[r], horizon, qs, str(classes[r]), min_periods))
+            continue
+        label = "combination(sba,tsb,ses)" if intermittent[r] else (
+            "combination(damped,theta" + (",seasonal" if c.seasonal[r] else "") + ")")
+        if joined[r]:
+            label += f"+{names[r]}"
+        results.append(
+            ForecastResult(
+                mean=np.maximum(mean[r], 0.0),
+                quantiles=per[r],
+                model=label,
+                mase=float(mase[r]),
+                wape=float(wape[r]),
+                bias=float(bias[r]),
+                baseline_mase=float(baseline[r]),
+                demand_class=str(classes[r]),
+                sigma=float(sigma[r]),
+                scores=scores[r],
+                fitted=c.fitted[r],
+                cumulative=cum[r],
+                calibrated=True,
+            )
+        )
+    return results

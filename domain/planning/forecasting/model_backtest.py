@@ -1,0 +1,121 @@
+"""The statsmodels models' rolling backtest, row by row within a time budget, in this process or a process pool.
+
+``forecast_many`` (``domain.planning.forecasting.api``) hands it the rows where the models may pay (smooth or erratic,
+with enough history, largest total demand first); see ``domain.planning.forecasting.selection`` step 3 for what is
+fitted when.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+
+import numpy as np
+
+from domain.planning.forecasting.backtest import score
+from domain.planning.forecasting.models import MODELS
+
+
+def _backtest_models(job) -> list[tuple[int, dict]]:
+    """Backtest the statsmodels models on some rows until the deadline (a worker's job).
+
+    Each row comes with its actuals, MASE scale and the best numpy MASE. Only a model that beats
+    that MASE is fitted on the whole history, best first; if that fit fails the next one is tried.
+    Returns, per row, {model: (backtest paths, final ModelForecast or None)}.
+    """
+    rows, series, extras, names, horizon, origins, season, qs, starts, deadline = job
+    out = []
+    sub = (lambda o: None) if starts is None else (lambda o: starts[:o])
+    for r, y, (act, scale, to_beat) in zip(rows, series, extras, strict=True):
+        if deadline is not None and time.time() > deadline:
+            break
+        tried = []
+        for name in names:
+            fit = MODELS[name]
+            try:
+                first = fit(y[: origins[0]], horizon, season=season, starts=sub(origins[0]))
+                reuse = first.reuse or {}
+                later = [fit(y[:o], horizon, season=season, starts=sub(o), **reuse).mean for o in origins[1:]]
+                paths = np.array([first.mean, *later])
+            except Exception:  # noqa: BLE001 - a model that fails falls back to the next one
+                continue
+            if np.all(np.isfinite(paths)):
+                mase = float(score(paths[None], act[None], np.array([scale])).mase[0])
+                tried.append((mase if np.isfinite(mase) else np.inf, name, paths, reuse))
+        fitted = {name: (paths, None) for _, name, paths, _ in tried}
+        for mase, name, paths, reuse in sorted(tried, key=lambda t: t[0]):
+            if not mase < to_beat:
+                break
+            spec_only = {k: v for k, v in reuse.items() if k == "spec"}
+            try:
+                final = MODELS[name](y, horizon, season=season, quantiles=qs, starts=starts, **spec_only)
+            except Exception:  # noqa: BLE001 - the next best model is tried instead
+                continue
+            if np.all(np.isfinite(final.mean)):
+                fitted[name] = (paths, final)
+                break
+        out.append((r, fitted))
+    return out
+
+
+def run_models(
+    Y, rows, extras, names, horizon, origins, season, qs, starts, budget_seconds, workers, start_method
+) -> dict:
+    if len(rows) == 0:
+        return {}
+    deadline = None if budget_seconds is None else time.time() + budget_seconds
+    starts = None if starts is None else list(starts)
+    chunk = 16
+    jobs = []
+    for i in range(0, len(rows), chunk):
+        part = rows[i : i + chunk]
+        job = (part, [Y[r] for r in part], [extras[r] for r in part], names, horizon, origins, season, qs, starts)
+        jobs.append((*job, deadline))
+    found: dict[int, dict] = {}
+    if workers <= 1:
+        for job in jobs:
+            if deadline is not None and time.time() > deadline:
+                break
+            found.update(_backtest_models(job))
+        return found
+    if start_method == "fork":
+        # Forked workers inherit what is imported here: import the models once instead of per worker.
+        for name in names:
+            _preload(name)
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            for part in pool.map(_backtest_models, jobs):
+                found.update(part)
+        return found
+    # Spawned workers start with one BLAS thread each: statsmodels' small matrices only lose from
+    # more, and two processes on two cores would otherwise fight over them.
+    saved = {k: os.environ.get(k) for k in _THREAD_VARS}
+    os.environ.update(dict.fromkeys(_THREAD_VARS, "1"))
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(start_method)) as pool:
+            for part in pool.map(_backtest_models, jobs):
+                found.update(part)
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    return found
+
+
+_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+_PRELOAD = {
+    "ets": "statsmodels.tsa.exponential_smoothing.ets",
+    "holt_winters": "statsmodels.tsa.holtwinters",
+    "theta": "statsmodels.tsa.forecasting.theta",
+    "sarimax": "statsmodels.tsa.statespace.sarimax",
+}
+
+
+def _preload(name: str) -> None:
+    import importlib
+
+    if name in _PRELOAD:
+        importlib.import_module(_PRELOAD[name])

@@ -1,0 +1,149 @@
+"""Forecast quantiles: of demand per period, and of demand summed over the lead time.
+
+``forecast_many`` (``domain.planning.forecasting.api``) builds its quantiles from these: per period from a row's
+one-step in-sample errors (``residual_quantiles``) or a statsmodels model's own distribution (``model_quantiles``); over
+the lead time by bootstrap of the one-step errors (``bootstrap_cumulative``, see
+``domain.planning.forecasting.selection`` step 6), or, for the combination, from its simulated paths widened by how far
+the row's own backtest errors exceeded what the level model expects (``calibration_origins``, ``widening``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+BOOTSTRAP_DRAWS = 200
+BOOTSTRAP_SEED = 20261125
+WIDEN_CAP = 3.0
+CALIBRATION_ORIGINS = 12
+
+
+def calibration_origins(periods: int, horizon: int, min_periods: int) -> np.ndarray:
+    """Up to ``CALIBRATION_ORIGINS`` origins, evenly spread over the last three horizons (or what the history
+    holds), from which the forecasts' errors are compared with what the level model expects."""
+    last = periods - horizon
+    first = max(min_periods, last - 3 * horizon)
+    if last < first:
+        return np.zeros(0, dtype=int)
+    return np.unique(np.linspace(first, last, min(CALIBRATION_ORIGINS, last - first + 1)).round().astype(int))
+
+
+def widening(errors: np.ndarray, sigma: np.ndarray, alpha: np.ndarray, cap: float = WIDEN_CAP) -> np.ndarray:
+    """How much wider than its in-sample errors a row's forecast errors turned out in the backtest.
+
+    The level model behind the quantiles expects an error of variance σ²·(1 + (k − 1)·α²) at step k; the ratio
+    of the backtest's squared errors to that, averaged over origins and steps, is the factor (its root, between
+    1 and ``cap``) the simulated errors are multiplied by. In-sample errors come from constants fitted to those
+    very periods, so they understate what new periods bring, most for short and trending histories.
+    """
+    rows, _, horizon = errors.shape
+    k = np.arange(1, horizon + 1)[None, None, :]
+    expected = (sigma**2)[:, None, None] * (1.0 + (k - 1) * (alpha**2)[:, None, None])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratio = np.where(expected > 0, errors**2 / expected, np.nan)
+    flat = ratio.reshape(rows, -1)  # one row's sum is then added up the same way whatever rows come with it
+    count = (~np.isnan(flat)).sum(axis=1)
+    mean = np.where(count > 0, np.nansum(flat, axis=1) / np.maximum(count, 1), 1.0)
+    return np.clip(np.sqrt(mean), 1.0, cap)
+
+
+def bootstrap_cumulative(
+    mean: np.ndarray,
+    errors: np.ndarray,
+    qs: Sequence[float],
+    *,
+    draws: int = BOOTSTRAP_DRAWS,
+    seed: int = BOOTSTRAP_SEED,
+) -> list[dict[float, np.ndarray]]:
+    """Quantiles of demand summed over steps 1..k, per row, by bootstrap of its one-step errors.
+
+    Args:
+        mean: forecast per row and step (rows × horizon).
+        errors: one-step in-sample errors per row (rows × periods, NaN skipped).
+        qs: the probabilities.
+        draws: bootstrap paths per row.
+        seed: the generators' seed; each row's generator is also seeded by a hash of its mean and
+            errors, so a row's quantiles depend on that row only (same row, same quantiles, whatever
+            else is in the call) and rows draw independently.
+
+    Returns:
+        Per row {q: (horizon,) non-decreasing in k and in q}. A row without errors gets its cumulative
+        mean for every q.
+    """
+    mean = np.atleast_2d(np.asarray(mean, dtype=float))
+    errors = np.atleast_2d(np.asarray(errors, dtype=float))
+    rows, horizon = mean.shape
+    # Each row draws from its own generator, seeded by the seed and a hash of the row's forecast and errors:
+    # its quantiles depend on that row only (a cached row equals a recomputed one, whatever batch it came in),
+    # and rows draw independently (one common draw would shift every row's tail the same way).
+    import hashlib
+
+    packed = np.sort(errors, axis=1)  # observed errors first, NaN last
+    count = (~np.isnan(errors)).sum(axis=1)
+    out = []
+    chunk = max(1, 4_000_000 // max(1, draws * horizon))
+    for lo in range(0, rows, chunk):
+        hi = min(rows, lo + chunk)
+        uniform = np.empty((hi - lo, draws, horizon))
+        for r in range(lo, hi):
+            key = hashlib.blake2b(mean[r].tobytes() + errors[r].tobytes(), digest_size=8).digest()
+            uniform[r - lo] = np.random.default_rng([seed, int.from_bytes(key, "little")]).random((draws, horizon))
+        pick = uniform * np.maximum(count[lo:hi], 1)[:, None, None]
+        drawn = np.take_along_axis(packed[lo:hi], pick.astype(int).reshape(hi - lo, -1), axis=1)
+        drawn = np.where(count[lo:hi, None] > 0, drawn, 0.0).reshape(hi - lo, draws, horizon)
+        sums = np.cumsum(np.maximum(mean[lo:hi, None, :] + drawn, 0.0), axis=2)
+        levels = np.quantile(sums, sorted(qs), axis=1)  # qs × rows × horizon
+        levels = np.maximum.accumulate(np.maximum.accumulate(levels, axis=0), axis=2)
+        for r in range(hi - lo):
+            out.append({q: levels[j, r] for j, q in enumerate(sorted(qs))})
+    return out
+
+
+def nanstd(a: np.ndarray) -> np.ndarray:
+    count = (~np.isnan(a)).sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.nansum(a, axis=1) / count
+        var = np.nansum((a - mean[:, None]) ** 2, axis=1) / count
+    return np.where(count > 1, np.sqrt(var), 0.0)
+
+
+def residual_quantiles(mean: np.ndarray, resid: np.ndarray, qs) -> dict[float, np.ndarray]:
+    """Empirical error quantiles (linear interpolation, NaN skipped) scaled by √step (``selection`` step 5)."""
+    s = np.sort(resid, axis=1)  # NaN sort last
+    count = (~np.isnan(resid)).sum(axis=1)
+    steps = np.sqrt(np.arange(1, mean.shape[1] + 1))[None, :]
+    out = {}
+    previous = None
+    for q in qs:
+        pos = q * np.maximum(count - 1, 0)
+        lo = np.floor(pos).astype(int)
+        hi = np.minimum(lo + 1, np.maximum(count - 1, 0))
+        frac = pos - lo
+        rows = np.arange(len(s))
+        val = s[rows, lo] + (s[rows, hi] - s[rows, lo]) * frac
+        val = np.where(count > 0, val, 0.0)
+        cur = np.maximum(mean + val[:, None] * steps, 0.0)
+        if previous is not None:
+            cur = np.maximum(cur, previous)
+        out[q] = cur
+        previous = cur
+    return out
+
+
+def model_quantiles(final, qs) -> dict[float, np.ndarray]:
+    from statistics import NormalDist
+
+    if not final.quantiles:
+        steps = np.sqrt(np.arange(1, len(final.mean) + 1))
+        raw = {q: final.mean + NormalDist().inv_cdf(q) * final.sigma * steps for q in qs}
+    else:
+        raw = final.quantiles
+    out, previous = {}, None
+    for q in qs:
+        cur = np.maximum(np.asarray(raw[q], dtype=float), 0.0)
+        if previous is not None:
+            cur = np.maximum(cur, previous)
+        out[q] = cur
+        previous = cur
+    return out

@@ -1,0 +1,28 @@
+"""A product's planning overrides and the repository that keeps them (``persistence.planning.product``
+implements it); the use case that sets them is ``domain.planning.product``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class ProductPlanning:
+    """The overrides of one product; None keeps the default."""
+
+    product_id: str
+    service_target: Decimal | None = None  # a fraction, e.g. 0.975
+    review_days: int | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self.service_target is None and self.review_days is None
+
+
+class ProductPlanningRepository(Protocol):
+    def get(self, product_id: str) -> ProductPlanning | None: ...
+    def put(self, planning: ProductPlanning) -> None:
+        """Store the overrides; an empty one removes the product's row."""
+        ...

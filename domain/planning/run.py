@@ -1,0 +1,378 @@
+"""Planning use cases: demand history from the ledger → forecasts → reorder alerts → purchase suggestions → drafts.
+
+``plan`` reads what it needs through a history reader (``persistence.planning.queries.PlanningReader`` in the
+app), forecasts every product × warehouse that holds stock or had demand, and applies the periodic
+review (s, S) policy of ``domain.planning.replenishment.explain_policy`` to each of them:
+
+* Demand per day is what was shipped (reversed shipments do not count) plus the unfilled demand a clerk
+  recorded (``domain.stock.demand``). A day whose closing stock was 0 or less is *censored*: the empty shelf
+  hid the demand — unless unfilled demand was recorded on it, which makes it observed. Days before a
+  product × warehouse ever had stock are censored too. Days aggregate to Monday–Sunday weeks with
+  ``domain.planning.forecasting.history``'s imputed rule (``aggregate_weeks``): a stockout day counts at least
+  what it shipped, up to the week's in-stock daily rate; a week without an in-stock day is censored.
+  The week now running is left out: it is incomplete.
+* Service target by ABC class of annual demand value (shipped in the last 52 weeks × unit value; A the
+  products making the first 80 % of the value, B the next 15 %, C the rest): A 0.98, B 0.95, C 0.95 (C items are
+  the cheap ones: protecting them costs little stock value; with 0.90 they filled 88 % in the replay and lost to a
+  history-window rule that simply holds more of them, see tests/benchmarks/RESULTS-forecast.md, section Q) —
+  unless the product has its own (``domain.planning.product``), which also may set its own review
+  period. The explanation says where the target came from (``service_source``: ``product`` or
+  ``class A``/``B``/``C``) and the review period (``review_source``: ``product`` or ``default``). These
+  change the policy, not the forecast: the horizon follows the run's review period and the lead times
+  (a longer own review reads the forecast's last week past the horizon), so the forecast cache keys
+  stay as they are.
+* The supplier is the preferred one when it has terms for the product, else the cheapest terms per
+  stock unit. Lead time is learned from purchase-order receipts once there are enough of them
+  (``learned_lead_time``: mean and σL of this supplier × product, else of the supplier); before that
+  the terms' lead time, else the supplier's, with σL = 0. Alerts count whole days (rounded up).
+* A product with too short a history is forecast from its category's demand profile scaled by its own
+  observed weeks when the category has enough established products (``domain.planning.category_profile``), else
+  by the simple average of its weeks; either is labelled in the forecast and the explanation.
+* The forecast horizon covers the longest lead time + review period. Demand per week d is the mean
+  forecast over the item's own L + R; σd is the forecast's one-step error. Where the forecast's quantiles of
+  demand summed over future weeks are calibrated (``ForecastResult.calibrated``), the safety stock is their margin
+  over the mean at the service target over L + R (``cover_margin``, ``replenishment.quantile_levels``); elsewhere
+  z·σd·√L.
+* Inventory position = on hand + on order (issued POs and drafts, so a second run does not order the
+  same again) − reserved. An alert is raised by ``replenishment.reorder_alert``; the suggested
+  quantity is ``explain_policy``'s order quantity, rounded to MOQ, multiple and pack size.
+
+Forecasts are reused between runs (``domain.planning.cache``): a run lent a cache through ``RunControl``
+forecasts only the rows whose weekly series or settings changed, and can be cancelled between batches.
+
+Here is the run (``plan``, ``forecast_products``); its pieces are beside it: what it reads and gives in
+``domain.planning.model``, the weekly demand history and ABC classes in ``domain.planning.history``, the supplier
+terms and lead times in ``domain.planning.terms``, and the drafts made from its suggestions in
+``domain.planning.drafts`` (``create_drafts``). Their public names are importable from here as before.
+
+numpy and the forecasting package are imported inside the functions that need them, so importing
+this module (as the command line does) stays cheap.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from domain.kernel.numbers import ZERO
+from domain.planning.drafts import DRAFT_NOTE
+from domain.planning.drafts import DraftCreated
+from domain.planning.drafts import create_drafts
+from domain.planning.history import ABC_SHARES
+from domain.planning.history import DEFAULT_WEEKS
+from domain.planning.history import MIN_OBSERVED_DAYS
+from domain.planning.history import abc_classes
+from domain.planning.history import aggregate_weeks
+from domain.planning.history import weekly_matrix
+from domain.planning.history import window
+from domain.planning.model import HistoryReader
+from domain.planning.model import ItemPlan
+from domain.planning.model import PlanningHistory
+from domain.planning.model import StockItem
+from domain.planning.model import Suggestion
+from domain.planning.model import TermOption
+from domain.planning.product import ProductPlanning
+from domain.planning.replenishment import explain_policy
+from domain.planning.replenishment import reorder_alert
+from domain.planning.terms import MIN_LEAD_OBSERVATIONS
+from domain.planning.terms import LeadTime
+from domain.planning.terms import choose_terms
+from domain.planning.terms import learned_lead_time
+
+# The names callers import from here; the pieces live in this package's model, history, terms and drafts.
+__all__ = [
+    "ABC_SHARES",
+    "ALL_WAREHOUSES",
+    "DEFAULT_REVIEW_DAYS",
+    "DEFAULT_WEEKS",
+    "DRAFT_NOTE",
+    "MIN_LEAD_OBSERVATIONS",
+    "MIN_OBSERVED_DAYS",
+    "SERVICE_BY_CLASS",
+    "DraftCreated",
+    "HistoryReader",
+    "ItemPlan",
+    "LeadTime",
+    "PlanningHistory",
+    "RunControl",
+    "StockItem",
+    "Suggestion",
+    "TermOption",
+    "abc_classes",
+    "aggregate_weeks",
+    "choose_terms",
+    "cover_margin",
+    "create_drafts",
+    "forecast_products",
+    "learned_lead_time",
+    "plan",
+    "weekly_matrix",
+    "window",
+]
+
+SERVICE_BY_CLASS = {"A": 0.98, "B": 0.95, "C": 0.95}
+DEFAULT_REVIEW_DAYS = 7
+ALL_WAREHOUSES = "*"  # the scope of a forecast over all warehouses
+
+
+def cover_margin(result, cover: float, service: float) -> float | None:
+    """Q_α(demand over ``cover`` weeks) − its mean, from the forecast's calibrated lead-time quantiles.
+
+    None (the policy then takes z·σ) when the forecast's quantiles are not calibrated (``ForecastResult.calibrated``:
+    too-short histories, category profiles, the per-row choice) or are missing. A target between or beyond the
+    computed levels is read on the normal scale (``forecasting.api.service_quantile``).
+    """
+    from domain.planning.forecasting.api import lead_time_demand
+    from domain.planning.forecasting.api import service_quantile
+
+    if not getattr(result, "calibrated", False) or cover <= 0:
+        return None
+    q = service_quantile(result, cover, service)
+    return None if q is None else q - lead_time_demand(result, cover)[0]
+
+
+def _forecast_options(thorough: bool, budget_seconds: float | None, workers: int) -> dict:
+    if not thorough:
+        return {"models": ()}
+    from domain.planning.forecasting.api import DEFAULT_MODELS
+
+    return {"models": DEFAULT_MODELS, "budget_seconds": budget_seconds, "workers": workers}
+
+
+def _forecast(values, ids, horizon: int, first_week: date, thorough: bool, budget_seconds, workers, run: RunControl):
+    """Forecast every row, reusing the cached results of unchanged rows (``domain.planning.cache``)."""
+    from domain.planning.cache import BATCH_ROWS
+    from domain.planning.cache import forecast_rows
+    from domain.planning.forecasting.api import ForecastResult
+    from domain.planning.forecasting.api import forecast_many
+
+    if not len(ids):
+        return []
+    # Thorough batches each start a process pool (seconds with spawned workers): at most four of them.
+    batch = max(BATCH_ROWS, math.ceil(len(ids) / 4)) if thorough else BATCH_ROWS
+    results, computed = forecast_rows(
+        values, ids, horizon, _forecast_options(thorough, budget_seconds, workers), forecast_many=forecast_many,
+        result_type=ForecastResult, cache=run.cache, first_week=first_week, cancel=run.cancel,
+        progress=run.progress, batch_rows=batch)
+    run.computed = computed
+    return results
+
+
+def _new_products(values, results, categories):
+    """Too-short histories forecast from their category's profile where it has one
+    (``domain.planning.category_profile``)."""
+    from domain.planning.category_profile import apply_category_profiles
+
+    return apply_category_profiles(values, results, categories) if len(results) else results
+
+
+@dataclass
+class RunControl:
+    """What a caller lends one planning run: the forecast cache, a cancel flag and a progress callback.
+
+    Attributes:
+        cache: stored forecasts (``domain.planning.cache.ForecastCache``); None recomputes every row.
+        cancel: asked between batches of rows; True stops the run with ``domain.planning.cache.Cancelled``.
+        progress: told (rows forecast or read from the cache, rows in all).
+        computed: set by the run: how many rows were forecast rather than read from the cache.
+    """
+
+    cache: object | None = None
+    cancel: Callable[[], bool] | None = None
+    progress: Callable[[int, int], None] | None = None
+    computed: int = 0
+
+
+def plan(
+    reader: HistoryReader,
+    *,
+    today: date,
+    weeks: int = DEFAULT_WEEKS,
+    review_days: int = DEFAULT_REVIEW_DAYS,
+    service_by_class: dict[str, float] | None = None,
+    thorough: bool = False,
+    budget_seconds: float | None = 20.0,
+    workers: int = 1,
+    sku: str | None = None,
+    run: RunControl | None = None,
+    overrides: dict[str, ProductPlanning] | None = None,
+) -> list[ItemPlan]:
+    """Forecast, alert and suggest for every product × warehouse; see the module docstring for the rules.
+
+    Args:
+        reader: gives the history for (first day, end day exclusive).
+        today: the day planning is for (alerts count from it).
+        weeks: complete weeks of history to read.
+        review_days: days until the next planning run (R).
+        service_by_class: the cycle service target per ABC class.
+        thorough: also try the statsmodels models (``budget_seconds`` of them, in ``workers`` processes);
+            without it only the vectorised numpy methods run, which takes about a second for thousands.
+        sku: plan only this product (its ABC class is still ranked among all products).
+        run: the forecast cache, cancel flag and progress callback of this run (none by default).
+        overrides: per product id, its own service target and review period; on top of those the history
+            reader gives (``PlanningHistory.overrides``). A product without one takes its ABC class's
+            target and ``review_days``.
+    """
+    from domain.planning.forecasting.api import lead_time_demand
+
+    run = run or RunControl()
+
+    services = {**SERVICE_BY_CLASS, **(service_by_class or {})}
+    first, end = window(today, weeks)
+    history = reader(first, end)
+    items = _planned_items(history)
+    own = {**history.overrides, **(overrides or {})}
+    keys = [x.key for x in items]
+    shipped, in_stock = weekly_matrix(history, keys)
+    classes = abc_classes(_annual_values(history, items, shipped))
+    if sku is not None:
+        rows = [i for i, x in enumerate(items) if x.sku == sku]
+        items, shipped, in_stock = [items[i] for i in rows], shipped[rows], in_stock[rows]
+    values, starts = aggregate_weeks(shipped, in_stock, first)
+    chosen = {x.key: choose_terms(history.terms.get(x.product_id, ())) for x in items}
+    leads = {k: learned_lead_time(t, history.lead_times) for k, t in chosen.items()}
+    lead_days = {k: math.ceil(x.days) for k, x in leads.items()}
+    longest = max([*lead_days.values(), 0]) + review_days
+    horizon = min(26, max(4, math.ceil(longest / 7)))
+    ids = [(x.product_id, x.warehouse_id) for x in items]
+    results = _forecast(values, ids, horizon, first, thorough, budget_seconds, workers, run)
+    results = _new_products(values, results, [x.category for x in items])
+
+    plans = []
+    for r, (item, result) in enumerate(zip(items, results, strict=True)):
+        terms = chosen[item.key]
+        abc = classes.get(item.product_id, "C")
+        mine = own.get(item.product_id)
+        if mine is not None and mine.service_target is not None:
+            service, service_source = float(mine.service_target), "product"
+        else:
+            service, service_source = services[abc], f"class {abc}"
+        review, review_source = ((mine.review_days, "product") if mine is not None and mine.review_days is not None
+                                 else (review_days, "default"))
+        lead = lead_days[item.key]
+        learned = leads[item.key]
+        cover = (learned.days + review) / 7
+        mean_cover, _ = lead_time_demand(result, cover)
+        d = mean_cover / cover
+        on_order = item.on_order + item.on_order_drafts
+        explanation = explain_policy(
+            on_hand=item.on_hand, on_order=on_order, reserved=item.reserved, demand_per_period=d,
+            sigma_demand=result.sigma, lead_time=learned.days / 7, review=review / 7, service=service,
+            sigma_lead=learned.sigma_days / 7,
+            moq=terms.moq if terms else ZERO, multiple=terms.multiple if terms else Decimal(1),
+            pack_size=terms.pack_size if terms else Decimal(1), margin=cover_margin(result, cover, service),
+        )
+        alert = draft_alert = None
+        if d > 0:
+            policy = dict(today=today, on_hand=item.on_hand, reserved=item.reserved, daily_demand=d / 7,
+                          lead_days=lead, review_days=review, reorder_level=explanation["reorder_point"],
+                          safety_stock=explanation["safety_stock"])
+            alert = reorder_alert(on_order=on_order, **policy)
+            if alert is None and item.on_order_drafts > 0:
+                draft_alert = reorder_alert(on_order=item.on_order, **policy)
+        explanation.update({
+            "sku": item.sku, "warehouse": item.warehouse, "today": today, "on_order_issued": item.on_order,
+            "on_order_drafts": item.on_order_drafts, "forecast_per_week": [float(x) for x in result.mean],
+            "model": result.model, "forecast_note": result.note or None, "demand_class": result.demand_class,
+            "abc_class": abc,
+            "lead_time_days": lead, "lead_time_mean_days": learned.days, "lead_time_sigma_days": learned.sigma_days,
+            "lead_time_source": learned.source, "lead_time_observations": learned.observations,
+            "review_days": review, "review_source": review_source, "service_target": service,
+            "service_source": service_source,
+            "supplier": terms.supplier if terms else None, "period": "week",
+            "stockout_date": alert.stockout_date if alert else None, "severity": alert.severity if alert else None,
+            "days_of_stock": alert.days_of_stock if alert else None,
+        })
+        suggestion = None
+        if alert is not None and explanation["order_qty"] > 0:
+            suggestion = Suggestion(
+                product_id=item.product_id, sku=item.sku, warehouse=item.warehouse,
+                supplier=terms.supplier if terms else None, supplier_id=terms.supplier_id if terms else None,
+                qty=explanation["order_qty"], unit_price=terms.unit_price if terms else None,
+                rounding=explanation["rounding"], explanation=explanation,
+                currency=(terms.currency or None) if terms else None,
+            )
+        plans.append(ItemPlan(
+            product_id=item.product_id, sku=item.sku, name=item.name, warehouse=item.warehouse, abc=abc,
+            service=service, history=[float(x) for x in values[r]], week_starts=starts, forecast=result,
+            explanation=explanation, alert=alert, suggestion=suggestion, draft_alert=draft_alert,
+        ))
+    return plans
+
+
+def forecast_products(
+    reader: HistoryReader,
+    *,
+    today: date,
+    weeks: int = DEFAULT_WEEKS,
+    thorough: bool = False,
+    budget_seconds: float | None = 20.0,
+    workers: int = 1,
+    horizon: int = 8,
+    sku: str | None = None,
+    run: RunControl | None = None,
+) -> list[ItemPlan]:
+    """Forecast each product's demand over all warehouses (``warehouse`` is ``*``).
+
+    A day counts as in stock when at least one warehouse had the product in stock at its end; the
+    shipments of all warehouses add up.
+    """
+    import numpy as np
+
+    first, end = window(today, weeks)
+    history = reader(first, end)
+    items = _planned_items(history)
+    shipped, in_stock = weekly_matrix(history, [x.key for x in items])
+    classes = abc_classes(_annual_values(history, items, shipped))
+    order: dict[str, int] = {}
+    names: dict[str, tuple[str, str]] = {}
+    categories: dict[str, str] = {}
+    for x in items:
+        order.setdefault(x.product_id, len(order))
+        names[x.product_id] = (x.sku, x.name)
+        categories[x.product_id] = x.category
+    rows = np.array([order[x.product_id] for x in items], dtype=int)
+    daily = np.zeros((len(order), shipped.shape[1]))
+    stocked = np.zeros((len(order), shipped.shape[1]), dtype=bool)
+    np.add.at(daily, rows, shipped)
+    np.logical_or.at(stocked, rows, in_stock)
+    pids = list(order)
+    if sku is not None:
+        keep = [i for i, p in enumerate(pids) if names[p][0] == sku]
+        pids, daily, stocked = [pids[i] for i in keep], daily[keep], stocked[keep]
+    values, starts = aggregate_weeks(daily, stocked, first)
+    results = _forecast(values, [(p, ALL_WAREHOUSES) for p in pids], horizon, first, thorough, budget_seconds, workers,
+                        run or RunControl())
+    results = _new_products(values, results, [categories[p] for p in pids])
+    out = []
+    for r, (pid, result) in enumerate(zip(pids, results, strict=True)):
+        abc = classes.get(pid, "C")
+        mine = history.overrides.get(pid)
+        service = float(mine.service_target) if mine and mine.service_target is not None else SERVICE_BY_CLASS[abc]
+        out.append(ItemPlan(
+            product_id=pid, sku=names[pid][0], name=names[pid][1], warehouse="*", abc=abc,
+            service=service, history=[float(x) for x in values[r]], week_starts=starts,
+            forecast=result,
+        ))
+    return out
+
+
+def _planned_items(history: PlanningHistory) -> list[StockItem]:
+    """The product × warehouses with stock, movements or recorded unfilled demand."""
+    return [x for x in history.items
+            if x.key in history.closing or x.key in history.shipped or x.key in history.unfilled or x.on_hand]
+
+
+def _annual_values(history: PlanningHistory, items: Sequence[StockItem], shipped) -> dict[str, float]:
+    """Demand value of the last 364 days per product: shipped × the chosen terms' price (else the average cost)."""
+    last_year = shipped[:, -364:].sum(axis=1) if len(items) else []
+    values: dict[str, float] = {}
+    for item, qty in zip(items, last_year, strict=True):
+        terms = choose_terms(history.terms.get(item.product_id, ()))
+        price = terms.unit_price if terms else item.unit_cost
+        values[item.product_id] = values.get(item.product_id, 0.0) + float(qty) * float(price)
+    return values

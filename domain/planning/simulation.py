@@ -1,0 +1,153 @@
+"""Replay simulation of a replenishment policy against a daily demand series, many products at once.
+
+Pure (numpy only, no SQL): the replay benchmark reads the history and computes the levels; this module
+only plays the days. Quantities are floats here — this is a measurement of policies on past demand,
+not a posting; nothing simulated is written anywhere.
+
+A policy is given as two (products × days) arrays of levels: ``trigger`` and ``up_to``. On a day whose
+trigger is NaN there is no review. Each day ``t``, for every product:
+
+1. the orders due on day ``t`` arrive. An order is placed at the end of its review day ``t``, after that
+   day's demand, and with a lead time of ``L`` days it arrives at the start of day ``t + L + 1``: it has
+   been on its way for exactly ``L`` days of demand (days t + 1 … t + L), the ``L`` days the policy covers
+   (``L = 0`` arrives the next morning). An earlier version let it arrive at the start of day ``t + L``,
+   which exposed it to one day of demand less than the policy planned for: a replay one day optimistic;
+2. demand is served from on hand; what cannot be served is lost (lost sales, no backorders);
+3. on a review day the inventory position (on hand + on order) is compared with the trigger: at or
+   below it, ``up_to − position`` is ordered (nothing when that is not positive).
+
+Both policies of the benchmark fit this shape:
+
+* the forecast-driven periodic review (s, S) of ``domain.planning.replenishment.explain_policy`` reviews weekly
+  with trigger ``s + d·R`` and order-up-to ``S`` (its "order when position − d·R ≤ s");
+* a plain min/max rule reviews daily with trigger ``min`` and order-up-to ``max``.
+
+Figures (``SimulationResult``): fill rate = served / demand (type 2 service); a stockout day is a
+product-day with lost demand; inventory value is the end-of-day on hand × unit cost summed over
+products, averaged over the days.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass(frozen=True, eq=False)
+class SimulationResult:
+    """What a replay produced (arrays are products × days unless stated).
+
+    Attributes:
+        on_hand: stock at the end of each day.
+        served: demand served each day.
+        lost: demand lost each day.
+        ordered: quantity ordered each day (placed at the end of the day).
+        fill_rate: total served / total demand over all products (1.0 without demand).
+        stockout_days: number of product-days with lost demand.
+        average_inventory_value: mean over days of Σ products end-of-day on hand × unit cost.
+    """
+
+    on_hand: np.ndarray
+    served: np.ndarray
+    lost: np.ndarray
+    ordered: np.ndarray
+    fill_rate: float
+    stockout_days: int
+    average_inventory_value: float
+
+    def fill_rates(self) -> np.ndarray:
+        """Fill rate per product (NaN for a product without demand)."""
+        demand = self.served.sum(axis=1) + self.lost.sum(axis=1)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(demand > 0, self.served.sum(axis=1) / demand, np.nan)
+
+
+def simulate(demand, *, start_stock, lead_days, trigger, up_to, unit_cost=None, on_order=None) -> SimulationResult:
+    """Play the days of ``demand`` (products × days) against the policy levels; see the module docstring.
+
+    Args:
+        demand: demand per product and day (non-negative).
+        start_stock: on hand per product before the first day.
+        lead_days: supplier lead time in days per product (whole days, ≥ 0).
+        trigger: reorder trigger per product and day, NaN on days without review.
+        up_to: order-up-to level per product and day (read on review days only).
+        unit_cost: value of one unit per product (1 when not given).
+        on_order: optional (products × days) quantities already on order that arrive at the start of
+            each day (an order placed before the replay).
+    """
+    d = np.atleast_2d(np.asarray(demand, dtype=float))
+    n, days = d.shape
+    if np.any(d < 0):
+        raise ValueError("demand must not be negative")
+    trig = np.broadcast_to(np.asarray(trigger, dtype=float), (n, days))
+    top = np.broadcast_to(np.asarray(up_to, dtype=float), (n, days))
+    lead = np.broadcast_to(np.asarray(lead_days, dtype=int), (n,))
+    if np.any(lead < 0):
+        raise ValueError("lead time must not be negative")
+    cost = np.ones(n) if unit_cost is None else np.broadcast_to(np.asarray(unit_cost, dtype=float), (n,))
+    stock = np.array(np.broadcast_to(np.asarray(start_stock, dtype=float), (n,)))
+    pipeline = np.zeros((n, days + int(lead.max(initial=0)) + 2))
+    if on_order is not None:
+        pipeline[:, :days] += np.asarray(on_order, dtype=float)
+    rows = np.arange(n)
+    arrive_at = np.arange(days)[None, :] + lead[:, None] + 1  # after L whole days of demand
+    end = np.empty((n, days))
+    served = np.empty((n, days))
+    ordered = np.zeros((n, days))
+    for t in range(days):
+        stock += pipeline[:, t]
+        pipeline[:, t] = 0.0
+        served[:, t] = np.minimum(stock, d[:, t])
+        stock -= served[:, t]
+        review = ~np.isnan(trig[:, t])
+        if review.any():
+            position = stock + pipeline[:, t + 1 :].sum(axis=1)
+            qty = np.where(review & (position <= np.where(review, trig[:, t], -np.inf)), top[:, t] - position, 0.0)
+            qty = np.where(qty > 0, qty, 0.0)
+            ordered[:, t] = qty
+            np.add.at(pipeline, (rows, arrive_at[:, t]), qty)
+        end[:, t] = stock
+    lost = d - served
+    total = float(d.sum())
+    return SimulationResult(
+        on_hand=end,
+        served=served,
+        lost=lost,
+        ordered=ordered,
+        fill_rate=float(served.sum()) / total if total > 0 else 1.0,
+        stockout_days=int((lost > 1e-9).sum()),
+        average_inventory_value=float((end * cost[:, None]).sum(axis=0).mean()) if days else 0.0,
+    )
+
+
+def match_inventory(run, target: float, *, low: float = 0.0, high: float = 1.0, steps: int = 40, tol: float = 1e-3):
+    """Bisection on a scale factor ``k`` so that ``run(k).average_inventory_value`` equals ``target``.
+
+    ``run`` must make the average inventory grow with ``k`` (as scaling min and max does). ``high`` is
+    doubled until it reaches the target (at most 20 times). Stops when the value is within ``tol``
+    (relative) of the target or after ``steps`` halvings.
+
+    Returns:
+        (k, the result at k).
+    """
+    result = run(high)
+    for _ in range(20):
+        if result.average_inventory_value >= target:
+            break
+        low, high = high, high * 2
+        result = run(high)
+    best = (high, result)
+    for _ in range(steps):
+        mid = (low + high) / 2
+        result = run(mid)
+        value = result.average_inventory_value
+        if abs(value - target) < abs(best[1].average_inventory_value - target):
+            best = (mid, result)
+        if target > 0 and abs(value - target) <= tol * target:
+            return mid, result
+        if value < target:
+            low = mid
+        else:
+            high = mid
+    return best

@@ -1,0 +1,1 @@
+"""Purchasing: purchase orders, supplier terms, exchange rates."""

@@ -1,0 +1,403 @@
+"""Purchase-order use cases: draft, lines, issue, revise, receive, cancel, close short.
+
+Each function takes a command and a unit of work and runs in one transaction. The balance
+table's ``on_order`` per product × warehouse is the open (issued, not yet received) quantity
+of every PO; it changes in the same transaction as the PO: up on issue and on revisions that
+add quantity, down on receipts, cancellation, closing short and revisions that remove some.
+
+Receipts go through the ledger's own posting (``ledger._receive``) with the PO number as the
+source reference and the PO's unit cost per stock unit (pack price ÷ pack size), so a PO
+receipt is valued exactly like any other receipt. A PO in a foreign currency is converted
+first: unit price × the PO's fixed rate if one is entered on it, else × the rate of the
+receipt's date; with neither the receipt is refused (``domain.purchasing.exchange`` states the rule).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from datetime import timedelta
+from decimal import Decimal
+
+from domain.access.roles import Permission
+from domain.access.roles import require
+from domain.catalog.model import Supplier
+from domain.catalog.packs import price_for
+from domain.catalog.packs import round_order_qty
+from domain.kernel import validate as v
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import Duplicate
+from domain.kernel.errors import NotFound
+from domain.kernel.errors import RuleViolation
+from domain.kernel.ids import new_id
+from domain.kernel.numbers import ZERO
+from domain.kernel.numbers import fmt
+from domain.kernel.ports import UnitOfWork
+from domain.kernel.refusals import refusal
+from domain.purchasing import commands as pc
+from domain.purchasing.exchange import AppliedRate
+from domain.purchasing.exchange import NoExchangeRate
+from domain.purchasing.exchange import needs_rate
+from domain.purchasing.exchange import rate_for_po
+from domain.purchasing.exchange import rate_value
+from domain.purchasing.model import OPEN_STATES
+from domain.purchasing.model import PoLine
+from domain.purchasing.model import PoState
+from domain.purchasing.model import PricePer
+from domain.purchasing.model import PurchaseOrder
+from domain.purchasing.model import check_receipt
+from domain.purchasing.snapshot import Party
+from domain.purchasing.snapshot import PoSnapshot
+from domain.purchasing.snapshot import freeze
+from domain.stock import commands as cmd
+from domain.stock import ledger
+from domain.stock.model import Movement
+
+NUMBER_PREFIX = "PO"
+
+
+def find_po(uow: UnitOfWork, ref: str) -> PurchaseOrder:
+    """The PO whose issued number or draft id is ``ref``."""
+    ref = v.code("purchase order", ref)
+    po = uow.purchasing.by_number(ref.upper()) or uow.purchasing.get(ref)
+    if po is None:
+        raise refusal(NotFound, "unknown_po", ref=ref)
+    return po
+
+
+def create_draft(uow: UnitOfWork, c: pc.CreatePurchaseOrder) -> PurchaseOrder:
+    terms = v.text("terms", c.terms, required=False, max_len=4000)
+    notes = v.text("notes", c.notes, required=False, max_len=4000)
+    if c.expected_on is not None:
+        v.day("expected", c.expected_on)
+    with uow:
+        require(uow, Permission.PURCHASE)
+        supplier = _supplier(uow, c.supplier)
+        warehouse = ledger.find_warehouse(uow, c.warehouse)
+        po = PurchaseOrder(
+            id=new_id(), supplier_id=supplier.id, warehouse_id=warehouse.id, created_at=v.moment("date", None),
+            currency=supplier.currency, expected_on=c.expected_on, tax_rate=uow.purchasing.policy().tax_rate,
+            terms=terms, notes=notes, device_id=uow.device_id,
+        )
+        uow.purchasing.add(po)
+        uow.commit()
+    return po
+
+
+def add_line(uow: UnitOfWork, c: pc.AddPurchaseOrderLine) -> tuple[PoLine, str]:
+    """Add a product; the quantity is rounded up to the supplier's MOQ, multiple and pack.
+
+    Returns:
+        The new line and, when the quantity was rounded, a sentence saying so.
+    """
+    return add_lines(uow, c.po, [c], reason=c.reason)[0]
+
+
+def add_lines(
+    uow: UnitOfWork, po_ref: str, lines: list[pc.AddPurchaseOrderLine], reason: str = ""
+) -> list[tuple[PoLine, str]]:
+    """Add many products to one PO in one transaction (all or none); an issued PO gets one revision.
+
+    Each command's ``po`` field is ignored in favour of ``po_ref``.
+    """
+    inputs = [(c, v.quantity(f"quantity of {c.sku}", c.qty),
+               None if c.price in (None, "") else v.money(f"price of {c.sku}", c.price)) for c in lines]
+    with uow:
+        require(uow, Permission.PURCHASE)
+        po = find_po(uow, po_ref)
+        po.require_editable()
+        added = [_new_line(uow, po, c.sku, qty, price) for c, qty, price in inputs]
+        if po.state in OPEN_STATES and added:
+            for line, _ in added:
+                _on_order(uow, po, line.product_id, line.qty)
+            _revise(uow, po, reason or "added " + ", ".join(line.sku for line, _ in added))
+        uow.purchasing.save(po)
+        uow.commit()
+    return added
+
+
+def _new_line(uow: UnitOfWork, po: PurchaseOrder, sku: str, requested: Decimal,
+              price: Decimal | None) -> tuple[PoLine, str]:
+    product = ledger.find_product(uow, sku)
+    existing = po.line_for(product.sku)
+    if existing is not None:
+        raise refusal(Duplicate, "po_line_exists", sku=product.sku, line=existing.line_no, po=po.label)
+    terms = uow.suppliers.terms_for(po.supplier_id, product.id)
+    details = uow.purchasing.term_details(po.supplier_id, product.id)
+    pack = details.pack_size if details else Decimal(1)
+    rounded = round_order_qty(requested, moq=terms.moq if terms else ZERO,
+                              multiple=terms.order_multiple if terms else _any_multiple(requested), pack_size=pack)
+    if price is None:
+        if terms is None:
+            raise BadInput("price", f"{product.sku} has no terms with this supplier; enter the price")
+        price = price_for(rounded.qty, terms.unit_price, uow.purchasing.price_breaks(po.supplier_id, product.id))
+    description = product.name
+    if details and details.item_name and details.item_name != product.name:
+        description = f"{product.name} / {details.item_name}"
+    line = PoLine(
+        id=new_id(), line_no=max((x.line_no for x in po.lines), default=0) + 1, product_id=product.id,
+        sku=product.sku, description=description, unit=product.unit, qty=rounded.qty, price=price,
+        price_per=details.price_per if details else PricePer.UNIT, pack_size=pack,
+        supplier_sku=terms.supplier_sku if terms else "",
+    )
+    po.lines.append(line)
+    return line, rounded.reason
+
+
+def change_line(uow: UnitOfWork, c: pc.ChangePurchaseOrderLine) -> PoLine:
+    """Change quantity and/or price of a line; on an issued PO this is a new revision."""
+    qty = None if c.qty in (None, "") else v.quantity("quantity", c.qty)
+    price = None if c.price in (None, "") else v.money("price", c.price)
+    if qty is None and price is None:
+        raise BadInput("quantity", "give a new quantity, a new price or both")
+    with uow:
+        require(uow, Permission.PURCHASE)
+        po = find_po(uow, c.po)
+        po.require_editable()
+        line = _line(po, c.sku)
+        before = line.open_qty
+        if qty is not None:
+            terms = uow.suppliers.terms_for(po.supplier_id, line.product_id)
+            qty = round_order_qty(qty, moq=terms.moq if terms else ZERO,
+                                  multiple=terms.order_multiple if terms else _any_multiple(qty),
+                                  pack_size=line.pack_size).qty
+            if qty < line.received:
+                raise refusal(RuleViolation, "below_received", sku=line.sku, received=fmt(line.received))
+            line.qty = qty
+        if price is not None:
+            line.price = price
+        if po.state in OPEN_STATES:
+            _on_order(uow, po, line.product_id, line.open_qty - before)
+            po.settle_state()
+            _revise(uow, po, c.reason or f"changed {line.sku}")
+        uow.purchasing.save(po)
+        uow.commit()
+    return line
+
+
+def remove_line(uow: UnitOfWork, c: pc.RemovePurchaseOrderLine) -> None:
+    with uow:
+        require(uow, Permission.PURCHASE)
+        po = find_po(uow, c.po)
+        po.require_editable()
+        line = _line(po, c.sku)
+        if line.received > 0:
+            raise refusal(RuleViolation, "line_received", sku=line.sku, po=po.label, received=fmt(line.received))
+        po.lines.remove(line)
+        if po.state in OPEN_STATES:
+            if not po.lines:
+                raise refusal(RuleViolation, "last_line", sku=line.sku, po=po.label)
+            _on_order(uow, po, line.product_id, -line.open_qty)
+            po.settle_state()
+            _revise(uow, po, c.reason or f"removed {line.sku}")
+        uow.purchasing.save(po)
+        uow.commit()
+
+
+def issue(uow: UnitOfWork, c: pc.IssuePurchaseOrder) -> PurchaseOrder:
+    """Number the draft consecutively (PO-YYYY-NNNNN), put its lines on order, freeze its snapshot."""
+    at = v.moment("date", c.issued_at)
+    with uow:
+        require(uow, Permission.PURCHASE)
+        po = find_po(uow, c.po)
+        if po.state != PoState.DRAFT:
+            raise refusal(RuleViolation, "issue_not_draft", po=po.label, state=po.state.value)
+        if not po.lines:
+            raise refusal(RuleViolation, "issue_no_lines", po=po.label)
+        supplier = uow.suppliers.get(po.supplier_id)
+        assert supplier is not None
+        po.number = f"{NUMBER_PREFIX}-{at.year}-{uow.purchasing.next_number(at.year):05d}"
+        po.state = PoState.ISSUED
+        po.issued_at = at
+        po.tax_rate = uow.purchasing.policy().tax_rate
+        if po.expected_on is None:
+            po.expected_on = at.date() + timedelta(days=supplier.lead_time_days)
+        for line in po.lines:
+            _on_order(uow, po, line.product_id, line.qty)
+        po.snapshot = _fresh_snapshot(uow, po, at).to_json()
+        uow.purchasing.save(po)
+        uow.purchasing.add_revision(po, at, "issued")
+        uow.commit()
+    return po
+
+
+def receive(uow: UnitOfWork, c: pc.ReceivePurchaseOrder) -> list[Movement]:
+    """Receive some or all open lines; what is missing stays open (a backorder).
+
+    A PO in a foreign currency is valued at its unit price × the PO's fixed rate, or × the rate
+    of the receipt's date (``domain.purchasing.exchange``); each movement keeps the foreign unit price, the
+    currency and the rate.
+
+    Raises:
+        RuleViolation: the PO is not open, a SKU is not on it, or a quantity would take a line
+            beyond the over-receipt tolerance (``PurchasingPolicy.over_receipt_tolerance``).
+        NoExchangeRate: a foreign-currency PO without a fixed rate, and no rate of its currency
+            dated on or before the receipt's date.
+    """
+    wanted: dict[str, Decimal] = {}
+    for sku, qty in c.lines:
+        key = v.code("SKU", sku)
+        wanted[key] = wanted.get(key, ZERO) + v.quantity(f"quantity of {key}", qty)
+    note = v.text("note", c.note, required=False)
+    at = v.moment("date", c.occurred_at)
+    with uow:
+        require(uow, Permission.RECEIVE)
+        po = find_po(uow, c.po)
+        po.require_open("receive against it")
+        applied = _rate_of(uow, po, at)
+        if applied is None and needs_rate(po.currency, uow.purchasing.policy().currency):
+            raise NoExchangeRate(po.currency, at.astimezone().date(), po.label)
+        warehouse = uow.warehouses.get(po.warehouse_id)
+        assert warehouse is not None
+        if not wanted:
+            wanted = {line.sku: line.open_qty for line in po.lines if line.open_qty > 0}
+        tolerance = uow.purchasing.policy().over_receipt_tolerance
+        movements = []
+        for sku, qty in wanted.items():
+            line = _line(po, sku)
+            check_receipt(po, line, qty, tolerance)
+            cost, fx = line.unit_cost, None
+            if applied is not None:
+                cost, fx = applied.convert(line.unit_cost), (po.currency, line.unit_cost, applied.rate)
+            movements.append(ledger._receive(uow, cmd.ReceiveStock(
+                line.sku, qty, warehouse.code, cost, ref=po.number or po.id, occurred_at=at,
+                note=note, source_type="po"), fx=fx))
+            _on_order(uow, po, line.product_id, -min(qty, line.open_qty))
+            line.received += qty
+        po.settle_state()
+        uow.purchasing.save(po)
+        uow.commit()
+    return movements
+
+
+def set_fixed_rate(uow: UnitOfWork, c: pc.SetPurchaseOrderRate) -> PurchaseOrder:
+    """Fix the exchange rate on a foreign-currency PO, or clear it (blank) to use each receipt date's rate.
+
+    On an issued PO this is a revision (its snapshot, and so its PDF, shows the new rate);
+    receipts already posted keep the rate they were valued at.
+
+    Raises:
+        BadInput: the rate is not a number above 0 with at most 8 decimals.
+        RuleViolation: the PO is in the company currency, or it can no longer be changed.
+    """
+    rate = None if c.rate is None or (isinstance(c.rate, str) and not c.rate.strip()) else rate_value(c.rate)
+    with uow:
+        require(uow, Permission.PURCHASE)
+        po = find_po(uow, c.po)
+        po.require_editable()
+        company = uow.purchasing.policy().currency
+        if not needs_rate(po.currency, company):
+            raise refusal(RuleViolation, "no_rate_needed", po=po.label, currency=po.currency)
+        if rate == po.fixed_rate:
+            return po
+        po.fixed_rate = rate
+        if po.state in OPEN_STATES:
+            _revise(uow, po, c.reason or (f"exchange rate fixed at {fmt(rate)}" if rate is not None
+                                          else "exchange rate of each receipt's date"))
+        uow.purchasing.save(po)
+        uow.commit()
+    return po
+
+
+def _rate_of(uow: UnitOfWork, po: PurchaseOrder, at: datetime) -> AppliedRate | None:
+    """The rate that values ``po`` at ``at``: fixed on the PO, else the rate of ``at``'s local date."""
+    company = uow.purchasing.policy().currency
+    if not needs_rate(po.currency, company):
+        return None
+    found = None if po.fixed_rate is not None else uow.rates.on(po.currency, at.astimezone().date())
+    return rate_for_po(po.currency, company, po.fixed_rate, found)
+
+
+def cancel(uow: UnitOfWork, c: pc.CancelPurchaseOrder) -> PurchaseOrder:
+    reason = v.text("reason", c.reason, max_len=500)
+    with uow:
+        require(uow, Permission.PURCHASE)
+        po = find_po(uow, c.po)
+        if po.state == PoState.PARTLY_RECEIVED:
+            raise refusal(RuleViolation, "cancel_partly_received", po=po.label)
+        po.require_editable()
+        _release(uow, po)
+        po.state, po.reason = PoState.CANCELLED, reason
+        uow.purchasing.save(po)
+        uow.commit()
+    return po
+
+
+def close_short(uow: UnitOfWork, c: pc.ClosePurchaseOrderShort) -> PurchaseOrder:
+    """Stop expecting what is still open; what was received stays received."""
+    reason = v.text("reason", c.reason, required=False, max_len=500)
+    with uow:
+        require(uow, Permission.PURCHASE)
+        po = find_po(uow, c.po)
+        po.require_open("close it short")
+        _release(uow, po)
+        po.state, po.reason = PoState.CLOSED, reason
+        uow.purchasing.save(po)
+        uow.commit()
+    return po
+
+
+def snapshot_of(uow: UnitOfWork, po: PurchaseOrder) -> PoSnapshot:
+    """The frozen snapshot of an issued PO, or a fresh one (numbered DRAFT) for a draft."""
+    if po.snapshot and po.state != PoState.DRAFT:
+        return PoSnapshot.from_json(po.snapshot)
+    return _fresh_snapshot(uow, po)
+
+
+def _fresh_snapshot(uow: UnitOfWork, po: PurchaseOrder, at: datetime | None = None) -> PoSnapshot:
+    """What the supplier sees now, with the exchange rate in force at ``at`` (default: now)."""
+    supplier = uow.suppliers.get(po.supplier_id)
+    warehouse = uow.warehouses.get(po.warehouse_id)
+    assert supplier is not None and warehouse is not None
+    policy = uow.purchasing.policy()
+    profile = uow.purchasing.profile(supplier.id)
+    return freeze(po, supplier, warehouse, company=Party(policy.company_name, policy.company_address),
+                  payment_terms=profile.payment_terms if profile else "", places=uow.money_places,
+                  company_currency=policy.currency, rate=_rate_of(uow, po, at or v.moment("date", None)))
+
+
+def load_snapshot(uow: UnitOfWork, ref: str) -> PoSnapshot:
+    """Read-only: the snapshot to print for a PO number or draft id."""
+    with uow:
+        return snapshot_of(uow, find_po(uow, ref))
+
+
+def _supplier(uow: UnitOfWork, code: str) -> Supplier:
+    code = v.code("supplier code", code)
+    supplier = uow.suppliers.by_code(code)
+    if supplier is None:
+        raise refusal(NotFound, "unknown_supplier_code", code=code)
+    return supplier
+
+
+def _line(po: PurchaseOrder, sku: str) -> PoLine:
+    line = po.line_for(v.code("SKU", sku))
+    if line is None:
+        raise refusal(NotFound, "sku_not_on_po", sku=sku, po=po.label)
+    return line
+
+
+def _any_multiple(qty: Decimal) -> Decimal:
+    """Without supplier terms any quantity goes: its own last decimal place is the step."""
+    return Decimal(1).scaleb(qty.normalize().as_tuple().exponent) if qty != qty.to_integral_value() else Decimal(1)
+
+
+def _on_order(uow: UnitOfWork, po: PurchaseOrder, product_id: str, delta: Decimal) -> None:
+    if delta == 0:
+        return
+    balance = uow.balances.get(product_id, po.warehouse_id)
+    uow.balances.put(replace(balance, on_order=balance.on_order + delta))
+
+
+def _release(uow: UnitOfWork, po: PurchaseOrder) -> None:
+    if po.state in OPEN_STATES:
+        for line in po.lines:
+            _on_order(uow, po, line.product_id, -line.open_qty)
+
+
+def _revise(uow: UnitOfWork, po: PurchaseOrder, reason: str) -> None:
+    """A change to an issued PO: next revision, snapshot frozen again and kept."""
+    at = v.moment("date", None)
+    po.revision += 1
+    po.snapshot = _fresh_snapshot(uow, po, at).to_json()
+    uow.purchasing.add_revision(po, at, v.text("reason", reason, max_len=500))

@@ -1,0 +1,1 @@
+"""Stock: the ledger, valuation, documents, counts, held forms, unfilled demand."""

@@ -1,0 +1,394 @@
+"""Stock documents: a header and numbered lines, posted to the ledger as one transaction.
+
+A document (goods receipt, goods issue, transfer, stock count, adjustment) is what a clerk
+enters on one screen. Posting it
+
+1. checks every line before anything is written (errors name the line and the field),
+2. takes the next consecutive number of its kind and posting year (``GR-2026-00001``),
+3. posts each line through the ledger's own handlers, inside the same unit of work, with
+   ``source_type`` = the document kind and ``source_ref`` = the number, so every ledger rule
+   (negative stock, back-dating, valuation) applies unchanged,
+4. stores the header and its lines.
+
+Any refusal rolls the whole document back: nothing is posted half-way. Reversing a document
+reverses every movement it posted (both legs of a transfer) in one transaction and marks it.
+
+A refusal is raised as ``DocumentError``: it carries the line number, the field, a stable
+``code`` and ``params`` so a screen can show a translated sentence next to the line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from dataclasses import replace
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from datetime import time
+from decimal import Decimal
+from typing import NamedTuple
+
+from domain.access.roles import Permission
+from domain.access.roles import require
+from domain.catalog.model import Product
+from domain.catalog.model import Warehouse
+from domain.kernel import limits
+from domain.kernel import validate as v
+from domain.kernel.errors import AlreadyReversed
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import DomainError
+from domain.kernel.errors import InsufficientStock
+from domain.kernel.errors import NotFound
+from domain.kernel.errors import RuleViolation
+from domain.kernel.ids import new_id
+from domain.kernel.numbers import fmt
+from domain.kernel.ports import UnitOfWork
+from domain.stock import commands as cmd
+from domain.stock import ledger
+from domain.stock.documents_model import Document
+from domain.stock.documents_model import DocumentKind
+from domain.stock.documents_model import DocumentLine
+from domain.stock.model import Movement
+
+PREFIXES = {
+    DocumentKind.RECEIPT: "GR",
+    DocumentKind.SHIPMENT: "GI",
+    DocumentKind.TRANSFER: "TR",
+    DocumentKind.COUNT: "SC",
+    DocumentKind.ADJUSTMENT: "ADJ",
+}
+
+
+@dataclass(frozen=True)
+class LineInput:
+    """One line as entered: raw values, checked by ``post_document``.
+
+    ``qty`` is the quantity (signed for adjustments); ``unit_cost`` is for receipts;
+    ``counted`` is for counts (blank: the line changes nothing); ``reason`` is for adjustments.
+    """
+
+    sku: str
+    qty: object = None
+    unit_cost: object = None
+    counted: object = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class PostDocument:
+    kind: str
+    warehouse: str
+    lines: tuple[LineInput, ...]
+    to_warehouse: str = ""
+    partner: str = ""
+    reference: str = ""
+    business_date: date | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ReverseDocument:
+    number: str
+    note: str = ""
+
+
+class DocumentError(DomainError):
+    """A document refused: which line (None for the header), which field, and why.
+
+    ``code`` is one of ``bad_input``, ``unknown_product``, ``unknown_warehouse``,
+    ``unknown_partner``, ``same_warehouse``, ``insufficient_stock``, ``duplicate_line``,
+    ``no_lines``, ``not_found``, ``already_reversed``, ``cannot_reverse`` or ``refused``;
+    ``params`` hold the values a
+    translated message needs; ``cause`` is the ledger's own error, if any.
+    """
+
+    def __init__(self, code: str, message: str, *, line: int | None = None, field: str = "",
+                 params: dict[str, str] | None = None, cause: DomainError | None = None) -> None:
+        where = f"line {line}: " if line is not None else ""
+        super().__init__(where + message)
+        self.code = code
+        self.line = line
+        self.field = field
+        self.params = params or {}
+        self.cause = cause
+
+
+# What posting each kind of document needs of the acting user (domain.access.roles); reversing needs REVERSE.
+NEEDS = {
+    DocumentKind.RECEIPT: Permission.RECEIVE,
+    DocumentKind.SHIPMENT: Permission.SHIP,
+    DocumentKind.TRANSFER: Permission.TRANSFER,
+    DocumentKind.COUNT: Permission.COUNT,
+    DocumentKind.ADJUSTMENT: Permission.ADJUST,
+}
+
+
+def number_for(kind: DocumentKind, year: int, seq: int) -> str:
+    """The document number: ``GR-2026-00001``."""
+    return f"{PREFIXES[kind]}-{year}-{seq:05d}"
+
+
+@dataclass(frozen=True)
+class _Line:
+    line_no: int
+    sku: str
+    qty: Decimal | None
+    unit_cost: Decimal | None
+    counted: Decimal | None
+    reason: str
+
+
+def _bad(exc: BadInput, line: int | None) -> DocumentError:
+    return DocumentError("bad_input", str(exc), line=line, field=exc.field,
+                         params={"field": exc.field, "problem": exc.problem}, cause=exc)
+
+
+def _check_line(kind: DocumentKind, line_no: int, raw: LineInput) -> _Line | None:
+    """A checked line, or None for a count line left blank."""
+    try:
+        sku = v.code("SKU", raw.sku)
+        qty = cost = counted = None
+        reason = ""
+        if kind == DocumentKind.COUNT:
+            if raw.counted is None or (isinstance(raw.counted, str) and not raw.counted.strip()):
+                return None
+            counted = v.quantity("counted quantity", raw.counted, allow_zero=True)
+        elif kind == DocumentKind.ADJUSTMENT:
+            qty = v.quantity("quantity", raw.qty, positive=False)
+            reason = v.text("reason", raw.reason)
+        else:
+            qty = v.quantity("quantity", raw.qty)
+        if kind == DocumentKind.RECEIPT:
+            cost = v.money("unit cost", raw.unit_cost)
+        return _Line(line_no, sku, qty, cost, counted, reason)
+    except BadInput as exc:
+        raise _bad(exc, line_no) from exc
+
+
+def _occurred_at(day: date | None, now: datetime) -> datetime:
+    """Today (or no date) posts at the present moment; an earlier day at its last second, local time."""
+    if day is not None and (not isinstance(day, date) or isinstance(day, datetime)):
+        raise _bad(BadInput("date", f"{day!r} is not a date; use a date such as 2026-03-01"), None)
+    if day is not None:
+        try:
+            v.day("date", day)
+        except BadInput as exc:
+            raise _bad(exc, None) from exc
+    today = now.astimezone().date()
+    if day is None or day == today:
+        return now
+    if day > today:
+        raise _bad(BadInput("date", f"{day.isoformat()} is in the future; enter today or an earlier day"), None)
+    return datetime.combine(day, time(23, 59, 59)).astimezone(UTC)
+
+
+def _warehouse(uow: UnitOfWork, code: str, field: str) -> Warehouse:
+    try:
+        return ledger.find_warehouse(uow, code, field)
+    except BadInput as exc:
+        raise _bad(exc, None) from exc
+    except NotFound as exc:
+        raise DocumentError("unknown_warehouse", str(exc), field=field, params={"code": code}, cause=exc) from exc
+
+
+def _partner(uow: UnitOfWork, kind: DocumentKind, code: str) -> str:
+    """The partner code: a supplier for receipts, a customer for shipments; optional."""
+    try:
+        code = v.text("partner", code, required=False, max_len=32)
+    except BadInput as exc:
+        raise _bad(exc, None) from exc
+    if not code:
+        return ""
+    if kind == DocumentKind.RECEIPT and uow.suppliers.by_code(code) is None:
+        raise DocumentError("unknown_partner", f"supplier {code!r}: no supplier has this code", field="supplier",
+                            params={"code": code})
+    if kind == DocumentKind.SHIPMENT and uow.customers.by_code(code) is None:
+        raise DocumentError("unknown_partner", f"customer {code!r}: no customer has this code", field="customer",
+                            params={"code": code})
+    return code
+
+
+def _product(uow: UnitOfWork, line: _Line) -> Product:
+    try:
+        return ledger.find_product(uow, line.sku)
+    except NotFound as exc:
+        raise DocumentError("unknown_product", f"SKU {line.sku!r}: no product has this SKU or barcode",
+                            line=line.line_no, field="SKU", params={"code": line.sku}, cause=exc) from exc
+
+
+def _refused(uow: UnitOfWork, exc: DomainError, line: _Line, product: Product, warehouse: Warehouse) -> DocumentError:
+    """The ledger's refusal of one line, with what a translated message needs."""
+    if isinstance(exc, BadInput):
+        return _bad(exc, line.line_no)
+    if isinstance(exc, InsufficientStock):
+        on_hand = uow.balances.get(product.id, warehouse.id).position.on_hand
+        asked = abs(line.qty) if line.qty is not None else Decimal(0)
+        return DocumentError(
+            "insufficient_stock", str(exc), line=line.line_no, field="quantity", cause=exc,
+            params={"sku": product.sku, "name": product.name, "warehouse": warehouse.code,
+                    "on_hand": fmt(on_hand), "asked": fmt(asked)},
+        )
+    return DocumentError("refused", str(exc), line=line.line_no, params={"message": str(exc)}, cause=exc)
+
+
+def _post_line(uow: UnitOfWork, kind: DocumentKind, line: _Line, product: Product, source: Warehouse,
+               target: Warehouse | None, at: datetime, number: str, note: str) -> DocumentLine:
+    sku, wh = product.sku, source.code
+    if kind == DocumentKind.RECEIPT:
+        ledger._receive(uow, cmd.ReceiveStock(sku, line.qty, wh, line.unit_cost, number, at, note, kind.value))
+    elif kind == DocumentKind.SHIPMENT:
+        ledger._ship(uow, cmd.ShipStock(sku, line.qty, wh, number, at, note, kind.value))
+    elif kind == DocumentKind.TRANSFER:
+        assert target is not None
+        ledger._transfer(uow, cmd.TransferStock(sku, line.qty, wh, target.code, number, at, note))
+    elif kind == DocumentKind.ADJUSTMENT:
+        ledger._adjust(uow, cmd.AdjustStock(sku, line.qty, wh, line.reason, at, number))
+    else:
+        assert line.counted is not None
+        moved: Movement | None = ledger._count(uow, cmd.CountStock(sku, line.counted, wh, at, number))
+        diff = moved.qty if moved is not None else Decimal(0)
+        return DocumentLine(line.line_no, product.id, diff, counted=line.counted, expected=line.counted - diff)
+    return DocumentLine(line.line_no, product.id, line.qty, unit_cost=line.unit_cost, reason=line.reason)
+
+
+def post_document(uow: UnitOfWork, c: PostDocument) -> Document:
+    """Check and post a whole document in one transaction.
+
+    Args:
+        uow: the unit of work; opened and committed here.
+        c: the document as entered.
+
+    Returns:
+        The stored document, with its number and lines.
+
+    Raises:
+        DocumentError: a line or header field is refused; nothing has been written.
+    """
+    try:
+        kind = DocumentKind(c.kind)
+    except ValueError:
+        raise _bad(BadInput("kind", f"{c.kind!r} is not one of {', '.join(k.value for k in DocumentKind)}"),
+                   None) from None
+    checked = [_check_line(kind, n, raw) for n, raw in enumerate(c.lines, 1)]
+    lines = [line for line in checked if line is not None]
+    if not lines:
+        what = "enter at least one counted quantity" if kind == DocumentKind.COUNT else "add at least one line"
+        raise DocumentError("no_lines", f"the document has no lines; {what}", field="lines")
+    try:
+        reference = v.text("reference", c.reference, required=False, max_len=limits.REFERENCE)
+        note = v.text("note", c.note, required=False, max_len=500)
+    except BadInput as exc:
+        raise _bad(exc, None) from exc
+    posted_at = datetime.now(UTC)
+    at = _occurred_at(c.business_date, posted_at)
+    with uow:
+        require(uow, NEEDS[kind])
+        source = _warehouse(uow, c.warehouse, "warehouse")
+        target = None
+        if kind == DocumentKind.TRANSFER:
+            target = _warehouse(uow, c.to_warehouse, "to warehouse")
+            if target.id == source.id:
+                raise DocumentError("same_warehouse", f"to warehouse: {target.code} is also the from warehouse; "
+                                    "choose another", field="to warehouse", params={"code": target.code})
+        partner = _partner(uow, kind, c.partner)
+        year = posted_at.astimezone().year
+        seq = uow.documents.last_seq(kind.value, year) + 1
+        number = number_for(kind, year, seq)
+        stored: list[DocumentLine] = []
+        counted_on: dict[str, int] = {}
+        for line in lines:
+            product = _product(uow, line)
+            if kind == DocumentKind.COUNT:
+                if product.id in counted_on:
+                    raise DocumentError(
+                        "duplicate_line", f"SKU {product.sku} is already counted on line {counted_on[product.id]}; "
+                        "enter one counted quantity per product", line=line.line_no, field="SKU",
+                        params={"sku": product.sku, "other": str(counted_on[product.id])})
+                counted_on[product.id] = line.line_no
+            try:
+                stored.append(_post_line(uow, kind, line, product, source, target, at, number, note))
+            except DomainError as exc:
+                raise _refused(uow, exc, line, product, source) from exc
+        document = Document(
+            id=new_id(), kind=kind, number=number, year=year, seq=seq, warehouse_id=source.id,
+            business_date=at.astimezone().date(), occurred_at=at, posted_at=posted_at,
+            to_warehouse_id=target.id if target else None, partner=partner, reference=reference, note=note,
+            user=uow.user, device_id=uow.device_id, lines=tuple(stored),
+        )
+        uow.documents.add(document)
+        uow.commit()
+    return document
+
+
+def reverse_document(uow: UnitOfWork, c: ReverseDocument) -> Document:
+    """Reverse every movement a posted document made, in one transaction, and mark it reversed.
+
+    Raises:
+        DocumentError: no such document, already reversed, or the ledger refuses a reversal
+            (e.g. received goods have since been shipped); nothing has been written.
+    """
+    number = v.text("number", c.number, max_len=32)
+    with uow:
+        require(uow, Permission.REVERSE)
+        doc = uow.documents.by_number(number)
+        if doc is None:
+            raise DocumentError("not_found", f"document {number}: no posted document has this number",
+                                field="number", params={"number": number})
+        if doc.reversed:
+            raise DocumentError("already_reversed", f"document {number} has already been reversed",
+                                params={"number": number}, cause=AlreadyReversed(number))
+        note = v.text("note", c.note, required=False) or f"reverses {number}"
+        for movement_id in reversed(uow.documents.movement_ids(doc.kind.value, doc.number)):
+            try:
+                ledger._reverse(uow, cmd.ReverseMovement(movement_id, note))
+            except RuleViolation as exc:
+                raise DocumentError("cannot_reverse", f"document {number} cannot be reversed: {exc}",
+                                    params={"number": number, "message": str(exc)}, cause=exc) from exc
+        done = replace(doc, reversed=True, reversed_at=datetime.now(UTC), version=doc.version + 1)
+        uow.documents.mark_reversed(done)
+        uow.commit()
+    return done
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    """One posted document in a list."""
+
+    id: str
+    number: str
+    kind: str
+    business_date: date
+    posted_at: datetime
+    warehouse: str
+    to_warehouse: str
+    partner: str
+    reference: str
+    line_count: int
+    total_qty: Decimal
+    total_value: Decimal
+    reversed: bool
+    user: str
+
+
+@dataclass(frozen=True)
+class DocumentLineRow:
+    """One line of a posted document, for display."""
+
+    line_no: int
+    sku: str
+    name: str
+    unit: str
+    qty: Decimal | None
+    unit_cost: Decimal | None
+    counted: Decimal | None
+    expected: Decimal | None
+    reason: str
+
+
+class ScanTarget(NamedTuple):
+    """The product a scanned code (SKU or barcode) names: what a scan adds to a line."""
+
+    product_id: str
+    sku: str
+    name: str
+    unit: str

@@ -1,0 +1,53 @@
+"""A posted stock document: its kind, header and numbered lines (``domain.stock.documents`` posts and reverses
+them; ``ports.DocumentRepository`` keeps them)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import date
+from datetime import datetime
+from decimal import Decimal
+
+
+class DocumentKind(enum.StrEnum):
+    RECEIPT = "receipt"
+    SHIPMENT = "shipment"
+    TRANSFER = "transfer"
+    COUNT = "count"
+    ADJUSTMENT = "adjustment"
+
+
+@dataclass(frozen=True)
+class DocumentLine:
+    line_no: int
+    product_id: str
+    qty: Decimal | None
+    unit_cost: Decimal | None = None
+    counted: Decimal | None = None
+    expected: Decimal | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    kind: DocumentKind
+    number: str
+    year: int
+    seq: int
+    warehouse_id: str
+    business_date: date
+    occurred_at: datetime
+    posted_at: datetime
+    to_warehouse_id: str | None = None
+    partner: str = ""
+    reference: str = ""
+    note: str = ""
+    user: str = ""
+    device_id: str = ""
+    reversed: bool = False
+    reversed_at: datetime | None = None
+    version: int = 1
+    lines: tuple[DocumentLine, ...] = field(default=(), compare=False)

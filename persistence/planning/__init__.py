@@ -1,0 +1,1 @@
+"""Storage for planning: the history reader, the forecast cache, product planning settings."""

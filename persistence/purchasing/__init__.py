@@ -1,0 +1,1 @@
+"""Storage for purchasing: purchase orders, supplier terms, exchange rates."""

@@ -1,0 +1,1 @@
+"""Storage for stock and the catalog: repositories, read queries, documents, held forms, demand."""

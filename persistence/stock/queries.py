@@ -1,0 +1,238 @@
+"""Read-side queries returning immutable rows (``domain.stock.readmodels``); no domain logic here."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import Engine
+from sqlalchemy import bindparam
+from sqlalchemy import func
+from sqlalchemy import or_
+from sqlalchemy import select
+
+from domain.catalog.model import Customer
+from domain.catalog.model import Supplier
+from domain.catalog.model import Warehouse
+from domain.stock.readmodels import CheckProblem
+from domain.stock.readmodels import MovementRow
+from domain.stock.readmodels import ProductRow
+from domain.stock.readmodels import StockRow
+from persistence import tables as t
+
+P, W, B, M, V = t.products, t.warehouses, t.balances, t.movements, t.movement_values
+
+
+def stock(engine: Engine, sku: str | None = None, warehouse: str | None = None) -> list[StockRow]:
+    query = (
+        select(P.c.id, P.c.sku, P.c.name, P.c.category, P.c.unit, W.c.code, B.c.on_hand, B.c.avg_cost, B.c.value,
+               B.c.reserved, B.c.on_order, P.c.min_level)
+        .select_from(B.join(P, P.c.id == B.c.product_id).join(W, W.c.id == B.c.warehouse_id))
+        .order_by(P.c.sku, W.c.code)
+    )
+    if sku:
+        query = query.where(P.c.sku == sku)
+    if warehouse:
+        query = query.where(W.c.code == warehouse)
+    with engine.connect() as conn:
+        return [StockRow(*row) for row in conn.execute(query)]
+
+
+# Built once: constructing a select costs more than running it (see tests/benchmarks/bench_onhand.py).
+_ON_HAND = (
+    select(B.c.on_hand)
+    .select_from(B.join(P, P.c.id == B.c.product_id).join(W, W.c.id == B.c.warehouse_id))
+    .where(P.c.sku == bindparam("sku"), W.c.code == bindparam("warehouse"))
+)
+
+
+def on_hand(engine: Engine, sku: str, warehouse: str) -> Decimal:
+    with engine.connect() as conn:
+        return conn.execute(_ON_HAND, {"sku": sku, "warehouse": warehouse}).scalar() or Decimal(0)
+
+
+def _movement_rows():
+    """The columns of a MovementRow, joined from the movement, its product, warehouse and valuation."""
+    return (
+        select(M.c.id, M.c.kind, P.c.sku, P.c.name, W.c.code, M.c.qty, M.c.unit_cost, V.c.value, V.c.on_hand_after,
+               M.c.occurred_at, M.c.recorded_at, M.c.source_type, M.c.source_ref, M.c.note, M.c.user,
+               M.c.reverses_id, M.c.transfer_id, M.c.fx_currency, M.c.fx_unit_price, M.c.fx_rate)
+        .select_from(M.join(P, P.c.id == M.c.product_id).join(W, W.c.id == M.c.warehouse_id)
+                     .join(V, V.c.movement_id == M.c.id))
+    )
+
+
+def movements(
+    engine: Engine, sku: str | None = None, warehouse: str | None = None, kind: str | None = None,
+    since: datetime | None = None, until: datetime | None = None, limit: int | None = None,
+) -> list[MovementRow]:
+    query = (
+        _movement_rows()
+        .order_by(M.c.occurred_at, M.c.id)
+    )
+    if sku:
+        query = query.where(P.c.sku == sku)
+    if warehouse:
+        query = query.where(W.c.code == warehouse)
+    if kind:
+        query = query.where(M.c.kind == kind)
+    if since:
+        query = query.where(M.c.occurred_at >= since)
+    if until:
+        query = query.where(M.c.occurred_at < until)
+    if limit:
+        query = query.limit(limit)
+    with engine.connect() as conn:
+        return [MovementRow(*row) for row in conn.execute(query)]
+
+
+def products(engine: Engine) -> list[ProductRow]:
+    with engine.connect() as conn:
+        codes: dict[str, list[str]] = {}
+        for barcode, product_id in conn.execute(select(t.barcodes.c.barcode, t.barcodes.c.product_id)):
+            codes.setdefault(product_id, []).append(barcode)
+        rows = conn.execute(
+            select(P.c.id, P.c.sku, P.c.name, P.c.unit, P.c.category, P.c.pack_size, P.c.active,
+                   P.c.min_level, P.c.max_level).order_by(P.c.sku)
+        )
+        return [ProductRow(r.id, r.sku, r.name, r.unit, r.category, r.pack_size, r.active,
+                           tuple(codes.get(r.id, ())), r.min_level, r.max_level) for r in rows]
+
+
+def check(engine: Engine) -> list[CheckProblem]:
+    """Compare every balance with the sums of the ledger; an empty list means they agree."""
+    sums = (
+        select(M.c.product_id, M.c.warehouse_id,
+               func.sum(M.c.qty).label("qty"), func.sum(V.c.value).label("value"))
+        .select_from(M.outerjoin(V, V.c.movement_id == M.c.id))
+        .group_by(M.c.product_id, M.c.warehouse_id)
+    )
+    problems = []
+    with engine.connect() as conn:
+        ledger = {(r.product_id, r.warehouse_id): (r.qty or Decimal(0), r.value) for r in conn.execute(sums)}
+        balances = {
+            (r.product_id, r.warehouse_id): (r.on_hand, r.value)
+            for r in conn.execute(select(B.c.product_id, B.c.warehouse_id, B.c.on_hand, B.c.value))
+        }
+        names = {r.id: r.sku for r in conn.execute(select(P.c.id, P.c.sku))}
+        codes = {r.id: r.code for r in conn.execute(select(W.c.id, W.c.code))}
+        missing_values = conn.execute(
+            select(func.count()).select_from(M.outerjoin(V, V.c.movement_id == M.c.id)).where(V.c.movement_id.is_(None))
+        ).scalar()
+    for key in sorted(set(ledger) | set(balances)):
+        ledger_qty, ledger_value = ledger.get(key, (Decimal(0), Decimal(0)))
+        bal_qty, bal_value = balances.get(key, (Decimal(0), Decimal(0)))
+        sku, wh = names.get(key[0], key[0]), codes.get(key[1], key[1])
+        if ledger_qty != bal_qty:
+            problems.append(CheckProblem(sku, wh, "on_hand", ledger_qty, bal_qty))
+        if ledger_value is None or ledger_value != bal_value:
+            problems.append(CheckProblem(sku, wh, "value", ledger_value or Decimal(0), bal_value))
+    if missing_values:
+        problems.append(CheckProblem("*", "*", "movements without a valuation", Decimal(missing_values), Decimal(0)))
+    return problems
+
+
+def latest_movements(
+    engine: Engine, product: str | None = None, warehouse: str | None = None, kind: str | None = None,
+    since: datetime | None = None, until: datetime | None = None, limit: int = 5000,
+) -> list[MovementRow]:
+    """The ledger newest first, at most ``limit`` rows; ``product`` is a SKU, a barcode or part of a name."""
+    query = (
+        _movement_rows()
+        .order_by(M.c.occurred_at.desc(), M.c.id.desc())
+        .limit(limit)
+    )
+    if product:
+        by_barcode = select(t.barcodes.c.product_id).where(t.barcodes.c.barcode == product)
+        query = query.where(or_(P.c.sku == product, P.c.id.in_(by_barcode),
+                                P.c.name.contains(product, autoescape=True)))
+    if warehouse:
+        query = query.where(W.c.code == warehouse)
+    if kind:
+        query = query.where(M.c.kind == kind)
+    if since:
+        query = query.where(M.c.occurred_at >= since)
+    if until:
+        query = query.where(M.c.occurred_at < until)
+    with engine.connect() as conn:
+        return [MovementRow(*row) for row in conn.execute(query)]
+
+
+def warehouses(engine: Engine) -> list[Warehouse]:
+    with engine.connect() as conn:
+        rows = conn.execute(select(W).order_by(W.c.code))
+        return [Warehouse(r.id, r.code, r.name, r.allow_negative, r.address, r.device_id, r.version) for r in rows]
+
+
+def categories(engine: Engine) -> list[str]:
+    with engine.connect() as conn:
+        return list(conn.execute(select(P.c.category).distinct().where(P.c.category != "").order_by(P.c.category))
+                    .scalars())
+
+
+def suppliers(engine: Engine) -> list[Supplier]:
+    S = t.suppliers
+    with engine.connect() as conn:
+        return [Supplier(r.id, r.code, r.name, r.contact, r.currency, r.lead_time_days, r.address, r.device_id,
+                         r.version) for r in conn.execute(select(S).order_by(S.c.code))]
+
+
+def customers(engine: Engine) -> list[Customer]:
+    C = t.customers
+    with engine.connect() as conn:
+        return [Customer(r.id, r.code, r.name, r.contact, r.device_id, r.version)
+                for r in conn.execute(select(C).order_by(C.c.code))]
+
+
+def setting(engine: Engine, key: str) -> str | None:
+    with engine.connect() as conn:
+        return conn.execute(select(t.settings.c.value).where(t.settings.c.key == key)).scalar()
+
+
+# -- whole tables for the desktop screens ------------------------------------------------
+# The same rows as stock() and products(), read with plain SQL and converted here: on 100,000
+# rows the per-value TypeDecorator calls cost seconds. ``limit`` gives the first rows at once
+# (a screen shows them while the rest loads): CROSS JOIN keeps SQLite walking products in SKU
+# order through the SKU index instead of sorting every balance first.
+
+def _dec(value: int | None, scale: int) -> Decimal | None:
+    return None if value is None else Decimal(value).scaleb(-scale)
+
+
+def stock_table(engine: Engine, limit: int | None = None) -> list[StockRow]:
+    """Balances as ``StockRow``, ordered by SKU and warehouse code (what ``stock()`` returns)."""
+    sql = (
+        "SELECT p.id, p.sku, p.name, p.category, p.unit, w.code, b.on_hand, b.avg_cost, b.value, b.reserved,"
+        " b.on_order, p.min_level FROM products p CROSS JOIN balances b ON b.product_id = p.id"
+        " JOIN warehouses w ON w.id = b.warehouse_id ORDER BY p.sku, w.code"
+    )
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    q, m, c = t.QTY, t.MONEY, t.COST
+    new = StockRow
+    with engine.connect() as conn:
+        return [new(pid, sku, name, cat, unit, wh, Decimal(oh).scaleb(-q), Decimal(avg).scaleb(-c),
+                    Decimal(val).scaleb(-m), Decimal(res).scaleb(-q), Decimal(oo).scaleb(-q), _dec(low, q))
+                for pid, sku, name, cat, unit, wh, oh, avg, val, res, oo, low in conn.exec_driver_sql(sql)]
+
+
+def product_table(engine: Engine, limit: int | None = None) -> list[ProductRow]:
+    """Products as ``ProductRow``, ordered by SKU (what ``products()`` returns)."""
+    sql = "SELECT id, sku, name, unit, category, pack_size, active, min_level, max_level FROM products ORDER BY sku"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    q = t.QTY
+    with engine.connect() as conn:
+        rows = conn.exec_driver_sql(sql).all()
+        codes: dict[str, list[str]] = {}
+        if limit is None:
+            found = conn.exec_driver_sql("SELECT barcode, product_id FROM barcodes ORDER BY barcode")
+        else:
+            ids = [r[0] for r in rows]
+            found = conn.execute(select(t.barcodes.c.barcode, t.barcodes.c.product_id)
+                                 .where(t.barcodes.c.product_id.in_(ids)).order_by(t.barcodes.c.barcode))
+        for barcode, product_id in found:
+            codes.setdefault(product_id, []).append(barcode)
+        return [ProductRow(pid, sku, name, unit, cat, Decimal(pack).scaleb(-q), bool(active),
+                           tuple(codes.get(pid, ())), _dec(low, q), _dec(high, q))
+                for pid, sku, name, unit, cat, pack, active, low, high in rows]

@@ -1,0 +1,161 @@
+"""The demo business on a real SQLite file, at a small scale (about 36 products, 9,000 movements)."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from datetime import date
+from datetime import timedelta
+from datetime import timezone
+from decimal import Decimal
+
+import pytest
+
+from domain.demo import build_demo
+from domain.demo import promoted_categories
+from domain.kernel.errors import RuleViolation
+from persistence.db import open_database
+from persistence.stock import queries
+from ui.cli import main as cli_main
+
+SCALE = 0.03
+END = date(2026, 1, 31)  # two Novembers, two Spring Festivals (2024-02-10, 2025-01-29)
+LOCAL = timezone(timedelta(hours=8))
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _build(path, seed: int) -> None:
+    db = open_database(path)
+    try:
+        build_demo(db.uow, seed=seed, scale=SCALE, end=END)
+    finally:
+        db.close()
+
+
+def _stock_json(path, capsys) -> list[dict]:
+    capsys.readouterr()
+    assert cli_main(["--db", str(path), "stock", "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    _build(path, seed=7)
+    db = open_database(path)
+    yield db
+    db.close()
+
+
+@pytest.fixture(scope="module")
+def moves(demo_db):
+    return queries.movements(demo_db.engine)
+
+
+@pytest.fixture(scope="module")
+def products(demo_db):
+    return queries.products(demo_db.engine)
+
+
+def _shipped_by_day(moves) -> dict[date, Decimal]:
+    days: dict[date, Decimal] = defaultdict(Decimal)
+    for m in moves:
+        if m.kind == "shipment":
+            days[m.occurred_at.astimezone(LOCAL).date()] += -m.qty
+    return days
+
+
+def test_the_same_seed_gives_the_same_stock_and_another_seed_a_different_one(demo_db, tmp_path, capsys):
+    _build(tmp_path / "again.sqlite3", seed=7)
+    _build(tmp_path / "other.sqlite3", seed=8)
+    first = _stock_json(demo_db.path, capsys)
+    assert len(first) > 50
+    assert _stock_json(tmp_path / "again.sqlite3", capsys) == first
+    assert _stock_json(tmp_path / "other.sqlite3", capsys) != first
+
+
+def test_every_balance_equals_the_ledger_after_the_demo(demo_db):
+    assert queries.check(demo_db.engine) == []
+
+
+def test_a_filled_database_is_refused_and_left_unchanged(demo_db, moves):
+    with pytest.raises(RuleViolation, match="empty database"):
+        build_demo(demo_db.uow, seed=7, scale=SCALE, end=END)
+    assert len(queries.movements(demo_db.engine)) == len(moves)
+
+
+def test_names_are_mostly_chinese_with_some_english(products):
+    chinese = [p for p in products if CJK.search(p.name)]
+    english = [p for p in products if p.name.isascii()]
+    assert len(chinese) > len(products) / 2
+    assert english
+
+
+def test_barcodes_are_valid_ean13_and_unique(products):
+    codes = [b for p in products for b in p.barcodes]
+    assert len(codes) >= 0.8 * len(products)
+    assert len(set(codes)) == len(codes)
+    for code in codes:
+        assert re.fullmatch(r"69\d{11}", code), code
+        digits = [int(ch) for ch in code]
+        assert (sum(digits[0:12:2]) + 3 * sum(digits[1:12:2]) + digits[12]) % 10 == 0, code
+
+
+def test_postings_are_in_business_hours_and_never_back_dated(moves):
+    last: dict[tuple[str, str], object] = {}
+    for m in moves:  # in business-time order
+        local = m.occurred_at.astimezone(LOCAL)
+        assert 8 <= local.hour < 20, m
+        key = (m.sku, m.warehouse)
+        assert last.get(key) is None or m.occurred_at > last[key], m
+        last[key] = m.occurred_at
+
+
+def test_some_product_runs_out_of_stock_for_days(moves):
+    end_of_day: dict[tuple[str, str], dict[date, Decimal]] = defaultdict(dict)
+    for m in moves:
+        end_of_day[(m.sku, m.warehouse)][m.occurred_at.astimezone(LOCAL).date()] = m.on_hand_after
+    longest = 0
+    for days in end_of_day.values():
+        ordered = sorted(days.items())
+        for (day, on_hand), (next_day, _) in zip(ordered, ordered[1:], strict=False):
+            if on_hand == 0:
+                longest = max(longest, (next_day - day).days)
+    assert longest >= 7
+    assert any("缺货" in m.note for m in moves if m.kind == "shipment")
+
+
+def test_some_products_are_intermittent_with_many_zero_weeks(moves):
+    weeks: dict[str, set[int]] = defaultdict(set)
+    first = min(m.occurred_at for m in moves)
+    for m in moves:
+        if m.kind == "shipment":
+            weeks[m.sku].add((m.occurred_at - first).days // 7)
+    total = 104
+    intermittent = [sku for sku, seen in weeks.items() if 5 <= len(seen) <= total / 2]
+    smooth = [sku for sku, seen in weeks.items() if len(seen) > 0.9 * total]
+    assert intermittent and smooth
+
+
+def test_promoted_categories_ship_more_in_november_than_in_october(moves, products):
+    skus = {p.sku for p in products if p.category in promoted_categories()}
+    assert skus
+    lines: dict[tuple[int, int], int] = defaultdict(int)
+    units: dict[tuple[int, int], Decimal] = defaultdict(Decimal)
+    for m in moves:
+        if m.kind == "shipment" and m.sku in skus:
+            day = m.occurred_at.astimezone(LOCAL)
+            lines[(day.year, day.month)] += 1
+            units[(day.year, day.month)] -= m.qty
+    for year in (2024, 2025):
+        assert lines[(year, 11)] > 1.2 * lines[(year, 10)], (year, lines[(year, 10)], lines[(year, 11)])
+        assert units[(year, 11)] > units[(year, 10)], (year, units[(year, 10)], units[(year, 11)])
+
+
+def test_shipments_nearly_stop_over_the_spring_festival(moves):
+    days = _shipped_by_day(moves)
+    festival = date(2025, 1, 29)
+    lull = sum(days.get(festival + timedelta(days=k), 0) for k in range(-3, 7)) / 10
+    before = sum(days.get(festival - timedelta(days=k), 0) for k in range(40, 70)) / 30
+    assert lull < before / 4, (lull, before)

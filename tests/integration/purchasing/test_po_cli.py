@@ -1,0 +1,124 @@
+"""The ``po`` command end to end, each step a separate process as a script would run it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from domain.catalog import commands as c
+from domain.catalog import master as catalog
+from persistence.db import open_database
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture
+def cli(tmp_path):
+    db = tmp_path / "po.sqlite3"
+    env = {**os.environ, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
+
+    def run(*args: str, code: int = 0) -> str:
+        done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), *args], capture_output=True,
+                              text=True, env=env, cwd=ROOT, timeout=60)
+        assert done.returncode == code, (args, done.stdout, done.stderr)
+        return done.stdout if code == 0 else done.stderr
+
+    # master data in-process (the CLI for it is tested elsewhere); every po step below is its own process
+    database = open_database(db)
+    u = database.uow
+    catalog.add_warehouse(u(), c.AddWarehouse("MAIN", "主仓库", address="深圳市宝安区仓库路 5 号"))
+    catalog.add_supplier(u(), c.AddSupplier("NB", "宁波紧固件有限公司", address="浙江省宁波市"))
+    catalog.add_product(u(), c.AddProduct("SCREW", "不锈钢螺丝 M3"))
+    catalog.add_product(u(), c.AddProduct("WIRE", "铜线", unit="m"))
+    database.close()
+    return run
+
+
+def test_create_add_issue_receive_and_list_a_po_from_the_command_line(cli, tmp_path):
+    draft_id = cli("po", "create", "--supplier", "NB", "--warehouse", "MAIN").strip()
+    assert len(draft_id) == 36
+    cli("po", "add-line", draft_id, "SCREW", "100", "--price", "0.25")
+    cli("po", "add-line", draft_id, "WIRE", "5.1", "--price", "2")
+    number = cli("po", "issue", draft_id).strip()
+    assert number.startswith("PO-") and number.endswith("-00001")
+
+    stock = {r["sku"]: r for r in json.loads(cli("stock", "--json"))}
+    assert (stock["SCREW"]["on_order"], stock["WIRE"]["on_order"]) == ("100", "5.1")
+
+    cli("po", "receive", number, "SCREW", "60")
+    [po] = json.loads(cli("po", "list", "--json"))
+    assert (po["number"], po["supplier"], po["state"]) == (number, "NB", "partly_received")
+    assert [(x["sku"], x["ordered"], x["received"]) for x in po["lines"]] == [("SCREW", "100", "60"),
+                                                                             ("WIRE", "5.1", "0")]
+    stock = {r["sku"]: r for r in json.loads(cli("stock", "--json"))}
+    assert (stock["SCREW"]["on_hand"], stock["SCREW"]["on_order"]) == ("60", "40")
+
+    err = cli("po", "receive", number, "SCREW", "41", code=3)
+    assert "over-receipt tolerance" in err and "at most 40 more" in err
+
+    cli("po", "receive", number)  # the rest of everything open
+    [po] = json.loads(cli("po", "list", "--json"))
+    assert po["state"] == "received"
+    stock = {r["sku"]: r for r in json.loads(cli("stock", "--json"))}
+    assert (stock["SCREW"]["on_order"], stock["WIRE"]["on_hand"]) == ("0", "5.1")
+    assert "ok" in cli("check")
+    assert "ok" in cli("po", "check")
+
+    pdf = tmp_path / "po.pdf"
+    cli("po", "pdf", number, "-o", str(pdf))
+    text = "".join(p.extract_text() for p in PdfReader(BytesIO(pdf.read_bytes())).pages)
+    assert number in text and "不锈钢螺丝 M3" in text and "宁波紧固件有限公司" in text
+    assert "25.00" in text and "35.20" in text  # 100 × 0.25 + 5.1 × 2 = 35.20 before tax
+
+
+def test_the_draft_id_and_the_number_both_name_a_po_and_cancel_needs_a_reason(cli):
+    draft_id = cli("po", "create", "--supplier", "NB", "--warehouse", "MAIN").strip()
+    cli("po", "add-line", draft_id, "SCREW", "10", "--price", "1")
+    number = cli("po", "issue", draft_id).strip()
+    assert "cancelled" in cli("po", "cancel", draft_id, "--reason", "duplicate order")
+    [po] = json.loads(cli("po", "list", "--json"))
+    assert po["state"] == "cancelled"
+    assert "is cancelled" in cli("po", "receive", number, code=3)
+    stock = {r["sku"]: r for r in json.loads(cli("stock", "--json"))}
+    assert stock["SCREW"]["on_order"] == "0"
+
+
+def test_bad_input_exits_2_and_refusals_exit_3(cli):
+    draft_id = cli("po", "create", "--supplier", "NB", "--warehouse", "MAIN").strip()
+    assert "quantity" in cli("po", "add-line", draft_id, "SCREW", "ten", "--price", "1", code=2)
+    assert "price" in cli("po", "add-line", draft_id, "SCREW", "10", code=2)  # no terms, no price
+    assert "no PO" in cli("po", "issue", "PO-2026-99999", code=3)
+    assert "no lines" in cli("po", "issue", draft_id, code=3)
+    cli("po", "add-line", draft_id, "SCREW", "10", "--price", "1")
+    assert "issue it first" in cli("po", "receive", draft_id, code=3)
+    number = cli("po", "issue", draft_id).strip()
+    assert "no quantity" in cli("po", "receive", number, "SCREW", code=2)
+    assert "supplier code" in cli("po", "create", "--supplier", "NOPE", "--warehouse", "MAIN", code=3)
+
+
+def test_terms_config_and_revisions_from_the_command_line(cli, tmp_path):
+    cli("supplier", "add", "ZJ", "--name", "浙江包装")
+    cli("po", "terms", "ZJ", "SCREW", "--price", "32", "--supplier-sku", "ZJ-9", "--moq", "500", "--pack-size", "100",
+        "--price-per", "pack", "--break", "1000:30", "--preferred")
+    config = cli("po", "config", "--tax-rate", "9", "--over-receipt-tolerance", "10", "--company-logo", "/no/logo.png")
+    assert "tax rate: 9%" in config and "logo: /no/logo.png" in config
+    draft_id = cli("po", "create", "--supplier", "ZJ", "--warehouse", "MAIN").strip()
+    assert "line 1: SCREW 1000 pcs at 30 per pack" in cli("po", "add-line", draft_id, "SCREW", "950")
+    number = cli("po", "issue", draft_id).strip()
+    cli("po", "change-line", number, "SCREW", "--qty", "2000", "--reason", "bigger order")
+    [po] = json.loads(cli("po", "list", "--json", "--supplier", "ZJ"))
+    assert (po["revision"], po["lines"][0]["ordered"], po["lines"][0]["pack_size"]) == (1, "2000", "100")
+    cli("po", "receive", number, "SCREW", "2200")  # 10% tolerance
+    assert "cannot be read" in subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", str(tmp_path / "po.sqlite3"), "po", "pdf", number, "-o",
+         str(tmp_path / "x.pdf")], capture_output=True, text=True, cwd=ROOT).stderr
+    assert (tmp_path / "x.pdf").stat().st_size > 1000  # printed anyway, without the logo
+    stock = {r["sku"]: r for r in json.loads(cli("stock", "--json"))}
+    assert (stock["SCREW"]["on_hand"], stock["SCREW"]["avg_cost"], stock["SCREW"]["on_order"]) == ("2200", "0.3", "0")

@@ -1,0 +1,138 @@
+"""The purchase-order PDF: text extracted with pypdf, the embedded font, pages, paper size."""
+
+from __future__ import annotations
+
+from datetime import UTC
+from datetime import datetime
+from decimal import Decimal
+from io import BytesIO
+
+import pytest
+from pypdf import PdfReader
+
+from domain.catalog import commands as c
+from domain.catalog import master as catalog
+from domain.purchasing import commands as pc
+from domain.purchasing import orders as po_uc
+from domain.purchasing.snapshot import Party
+from domain.purchasing.snapshot import PoSnapshot
+from domain.purchasing.snapshot import SnapshotLine
+from ui.pdf.base import paper_for
+from ui.pdf.purchase_order import render_purchase_order
+
+D = Decimal
+NAMES = ("不锈钢内六角螺丝 M3×10", "Hex nut M4 镀锌六角螺母", "尼龙扎带 4×200mm 白色", "Cable gland PG7 电缆接头")
+HEADER = ("Our SKU", "Supplier SKU", "Description", "Unit price", "Amount")
+
+
+def snapshot(n: int, *, terms: str = "", notes: str = "") -> PoSnapshot:
+    lines = []
+    for i in range(1, n + 1):
+        pack = D(12) if i % 3 == 0 else D(1)
+        qty = D(i * 12) if pack != 1 else D(i) + D("0.5")
+        price = D("8.40") if pack != 1 else D("0.125")
+        amount = (price * qty / pack).quantize(D("0.01"))
+        lines.append(SnapshotLine(i, f"SKU-{i:05d}", f"SUP-{i:04d}", NAMES[i % 4], qty, "pcs", pack, qty / pack,
+                                  price, "pack" if pack != 1 else "unit", amount))
+    subtotal = sum((x.amount for x in lines), D(0))
+    tax = (subtotal * D(13) / 100).quantize(D("0.01"))
+    return PoSnapshot(
+        "PO-2026-00042", 0, "2026-03-02", "2026-03-12", "CNY",
+        Party("星辰贸易有限公司", "深圳市南山区科技园 88 号"),
+        Party("宁波紧固件有限公司", "浙江省宁波市江北区 123 号", "NB", "王经理", "月结 30 天"),
+        Party("主仓库 Main", "深圳市宝安区仓库路 5 号", "MAIN"), tuple(lines), subtotal, D(13), tax, subtotal + tax,
+        terms=terms, notes=notes,
+    )
+
+
+def pages_text(data: bytes) -> list[str]:
+    return [page.extract_text() for page in PdfReader(BytesIO(data)).pages]
+
+
+def test_the_pdf_carries_the_po_number_the_chinese_names_and_the_right_totals():
+    snap = snapshot(8)
+    text = "\n".join(pages_text(render_purchase_order(snap)))
+    assert "PO-2026-00042" in text
+    names = ("不锈钢内六角螺丝", "镀锌六角螺母", "尼龙扎带", "宁波紧固件有限公司", "星辰贸易有限公司", "月结 30 天")
+    for name in names:
+        assert name in text
+    # packs: 8.40 × (3 + 6) = 75.60; units: 0.125 × 1.5, 2.5, 4.5, 5.5, 7.5, 8.5 rounded per line = 3.75
+    assert (snap.subtotal, snap.tax, snap.total) == (D("79.35"), D("10.32"), D("89.67"))
+    for figure in ("79.35", "10.32", "89.67", "25.20", "0.19", "1.06"):
+        assert figure in text
+    assert "Total CNY" in text and "Tax 13%" in text
+
+
+def test_a_300_line_po_spans_several_pages_with_the_table_header_and_page_x_of_y_on_each():
+    pages = pages_text(render_purchase_order(snapshot(300)))
+    assert len(pages) >= 5
+    for n, text in enumerate(pages, 1):
+        assert f"Page {n} of {len(pages)}" in text
+        assert "PO-2026-00042" in text
+    for text in pages[:-1]:  # the last page may hold only totals, terms and the signature
+        assert all(label in text for label in HEADER)
+    everything = "\n".join(pages)
+    assert "SKU-00001" in everything and "SKU-00300" in everything
+
+
+def test_long_terms_and_notes_wrap_onto_further_pages_instead_of_being_cut():
+    sentence = "Goods must be packed in cartons of no more than 20 kg; 货物须按规格包装，每箱不超过二十公斤。"
+    terms = "\n\n".join(f"{i}. {sentence * 3}" for i in range(1, 40))
+    pages = pages_text(render_purchase_order(snapshot(3, terms=terms, notes="周一至周五送货 END-OF-NOTES")))
+    assert len(pages) >= 2
+    everything = "".join(pages).replace("\n", "")
+    assert "39. Goods must be packed" in everything
+    assert "END-OF-NOTES" in everything
+    assert "Authorised signature" in pages[-1]
+
+
+def test_the_cjk_font_is_embedded_so_chinese_prints_without_fonts_installed():
+    reader = PdfReader(BytesIO(render_purchase_order(snapshot(2))))
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            fonts[font["/BaseFont"]] = font
+    cjk = [f for name, f in fonts.items() if "WenQuanYiMicroHei" in name]
+    assert cjk, fonts.keys()
+    descriptor = cjk[0]["/FontDescriptor"].get_object()
+    assert "/FontFile2" in descriptor  # an embedded TrueType subset
+    assert all("WenQuanYiMicroHei" in name for name in fonts)  # no unembedded base-14 or CID font at all
+
+
+@pytest.mark.parametrize(("locale_name", "width"), [("en_US.UTF-8", 612), ("fr_CA", 612), ("zh_CN.UTF-8", 595),
+                                                   ("en_GB", 595), (None, 595)])
+def test_letter_paper_for_us_and_canada_and_a4_elsewhere(locale_name, width):
+    assert round(paper_for(locale_name)[0]) == width
+    page = PdfReader(BytesIO(render_purchase_order(snapshot(1), locale_name))).pages[0]
+    assert round(float(page.mediabox.width)) == width
+
+
+def test_an_issued_po_from_the_database_prints_its_frozen_snapshot(db):
+    u = db.uow
+    db.set_setting("company_name", "星辰贸易 Stockroom Ltd")
+    catalog.add_warehouse(u(), c.AddWarehouse("MAIN", "Main", address="深圳市宝安区"))
+    catalog.add_supplier(u(), c.AddSupplier("NB", "宁波紧固件", address="宁波市"))
+    catalog.add_product(u(), c.AddProduct("SCREW", "不锈钢螺丝 M3"))
+    po = po_uc.create_draft(u(), pc.CreatePurchaseOrder("NB", "MAIN", terms="月结 30 天"))
+    po_uc.add_line(u(), pc.AddPurchaseOrderLine(po.id, "SCREW", "1000", "0.0825"))
+    draft_text = "".join(pages_text(render_purchase_order(po_uc.load_snapshot(u(), po.id))))
+    assert "DRAFT" in draft_text
+    number = po_uc.issue(u(), pc.IssuePurchaseOrder(po.id, datetime(2026, 3, 2, tzinfo=UTC))).number
+    text = "".join(pages_text(render_purchase_order(po_uc.load_snapshot(u(), number))))
+    assert number in text and "2026-03-02" in text
+    assert "不锈钢螺丝 M3" in text and "星辰贸易 Stockroom Ltd" in text and "深圳市宝安区" in text
+    assert "82.50" in text and "10.73" in text and "93.23" in text  # 1000 × 0.0825, 13% tax, total
+
+
+def test_a_company_logo_is_printed_when_one_is_given():
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (120, 60), (31, 58, 95)).save(buffer, "PNG")
+    plain = PdfReader(BytesIO(render_purchase_order(snapshot(1)))).pages[0]
+    with_logo = PdfReader(BytesIO(render_purchase_order(snapshot(1), logo=buffer.getvalue()))).pages[0]
+    def images(page):
+        return [x for x in page["/Resources"].get("/XObject", {}).values() if x.get_object()["/Subtype"] == "/Image"]
+    assert images(plain) == []
+    assert len(images(with_logo)) == 1

@@ -1,0 +1,156 @@
+"""The default forecaster: the combination, its seasonal adjustment and its simulated quantiles."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from domain.planning.forecasting import combine as c
+from domain.planning.forecasting.api import forecast_many
+from domain.planning.forecasting.api import forecast_series
+
+
+def _monthly(years: int = 6, *, trend: float = 1.0, amplitude: float = 20.0, noise: float = 2.0, seed: int = 1):
+    t = np.arange(12 * years)
+    rng = np.random.default_rng(seed)
+    return 100 + trend * t + amplitude * np.sin(2 * np.pi * t / 12) + rng.normal(0, noise, len(t))
+
+
+def test_a_seasonal_monthly_history_is_adjusted_and_its_factors_follow_the_months():
+    y = _monthly()
+    factors, seasonal, tested = c.seasonal_factors(y[None, :], 12, [True])
+    assert seasonal[0] and tested[0]
+    # The sine peaks in month 3 (t % 12 == 3) and is lowest in month 9.
+    assert np.argmax(factors[0]) == 3 and np.argmin(factors[0]) == 9
+    assert factors[0].mean() == pytest.approx(1.0)
+
+
+def test_noise_with_a_trend_is_not_called_seasonal():
+    rng = np.random.default_rng(7)
+    y = 50 + 0.8 * np.arange(72) + rng.normal(0, 3, 72)
+    _, seasonal, tested = c.seasonal_factors(y[None, :], 12, [True])
+    assert tested[0] and not seasonal[0]
+
+
+def test_less_than_three_seasons_cannot_be_tested_and_intermittent_rows_are_never_adjusted():
+    y = np.vstack([_monthly(years=2), _monthly(years=2)])
+    _, seasonal, tested = c.seasonal_factors(y, 12, [True, False])
+    assert not tested.any() and not seasonal.any()
+
+
+def test_the_combination_follows_trend_and_season_of_a_monthly_series():
+    y = _monthly(years=6, trend=1.0, noise=1.0)
+    truth = 100 + 1.0 * np.arange(72, 84) + 20 * np.sin(2 * np.pi * np.arange(72, 84) / 12)
+    r = forecast_series(y, 12, season=12, models=())
+    assert r.model.startswith("combination(damped,theta,seasonal")
+    # The season's amplitude is 20 and the noise 1; last year's same months (seasonal naive) are 12 below.
+    assert np.mean(np.abs(r.mean - truth)) < 6.0
+    assert r.mase < r.baseline_mase
+
+
+def test_theta_is_ses_plus_half_the_slope_of_the_line_by_hand():
+    # A straight line: SES with α = 1 sits on the last value; the drift is b/2·((k−1) + 1/α − (1−α)^n/α) = b/2·k.
+    x = (3.0 + 2.0 * np.arange(10))[None, :]
+    states = np.concatenate([[np.nan], x[0]])[None, :]
+    paths = c.theta_paths(x, states, np.array([1.0]), [10], 3)
+    np.testing.assert_allclose(paths[0, 0], x[0, -1] + 1.0 * np.arange(1, 4))
+
+
+def test_intermittent_demand_gets_the_intermittent_combination_and_a_zero_median():
+    rng = np.random.default_rng(4)
+    y = rng.poisson(0.2, 104) * 5.0
+    r = forecast_series(y, 4, models=())
+    assert r.model == "combination(sba,tsb,ses)"
+    assert r.quantiles[0.5][0] == 0
+    assert 0 < r.mean[0] < y.max()
+
+
+def test_a_weekly_history_of_two_years_carries_last_years_promotion():
+    # 104 weeks, a promotion in weeks 45-47 of each year: too short to test the season, so last year's shape
+    # on a slow level is what forecasts the coming weeks.
+    rng = np.random.default_rng(3)
+    weeks = np.arange(104)
+    y = 20 + rng.normal(0, 1, 104) + np.where((weeks % 52 >= 45) & (weeks % 52 <= 47), 60.0, 0.0)
+    r = forecast_series(y[:96], 8, season=52, models=())
+    assert r.mean[1] > 2 * r.mean[6]  # week 97 (promotion) against week 102 (ordinary)
+
+
+def test_lead_time_quantiles_grow_faster_than_independent_errors_when_the_level_wanders():
+    # A random walk: the error of the level carries into every later period, so the spread of the k-period sum
+    # grows like k^1.5, not like √k.
+    rng = np.random.default_rng(11)
+    y = 500 + np.cumsum(rng.normal(0, 10, 120))
+    r = forecast_series(y, 12, season=12, models=())
+    spread = r.cumulative[0.95] - np.cumsum(r.mean)
+    assert spread[11] / spread[0] > np.sqrt(12) * 1.5
+
+
+def test_simulated_quantiles_by_hand_with_a_single_error():
+    # One error of +1 and α = 0.5: every path is f_k + 1 + 0.5·(k−1).
+    per, cum = c.simulate_quantiles([[10.0, 10.0, 10.0]], [[1.0]], [0.5], (0.5, 0.9))
+    np.testing.assert_allclose(per[0][0.5], [11.0, 11.5, 12.0])
+    np.testing.assert_allclose(cum[0][0.9], [11.0, 22.5, 34.5])
+
+
+def test_simulated_quantiles_of_a_row_do_not_depend_on_the_other_rows():
+    mean = np.array([[5.0, 5.0], [7.0, 8.0]])
+    errors = np.array([[1.0, -2.0, 0.5, 3.0], [0.5, -0.5, 2.0, np.nan]])
+    both = c.simulate_quantiles(mean, errors, [0.2, 0.4], (0.1, 0.9))
+    alone = c.simulate_quantiles(mean[1:], errors[1:], [0.4], (0.1, 0.9))
+    for q in (0.1, 0.9):
+        np.testing.assert_array_equal(both[0][1][q], alone[0][0][q])
+        np.testing.assert_array_equal(both[1][1][q], alone[1][0][q])
+
+
+def test_widening_leaves_a_row_whose_backtest_errors_match_its_model_alone():
+    from domain.planning.forecasting.quantiles import widening
+
+    sigma, alpha = np.array([2.0, 2.0]), np.array([0.0, 0.0])
+    errors = np.stack([np.full((4, 3), 2.0), np.full((4, 3), 6.0)])
+    np.testing.assert_allclose(widening(errors, sigma, alpha), [1.0, 3.0])
+
+
+def test_the_select_strategy_is_still_there_and_anything_else_is_refused():
+    y = _monthly()
+    assert not forecast_series(y, 3, season=12, models=(), strategy="select").model.startswith("combination")
+    with pytest.raises(ValueError, match="strategy"):
+        forecast_many([y], 3, strategy="best")
+
+
+def test_the_lead_time_quantiles_take_each_level_s_width_from_the_row_s_own_backtest_sums():
+    from domain.planning.forecasting.combine import conformal_cumulative
+
+    mean = np.array([[10.0, 10.0]])
+    cum = [{0.5: np.array([10.0, 20.0]), 0.8: np.array([11.0, 22.0]), 0.9: np.array([12.0, 24.0]),
+            0.95: np.array([13.0, 26.0])}]
+    # Twelve origins whose errors are 2 a period: sums 2 and 4, twice the 0.8 spread (1, 2), once the 0.9 one.
+    errors = np.full((1, 12, 2), 2.0)
+    (out,) = conformal_cumulative(mean, cum, errors)
+    np.testing.assert_allclose(out[0.8], [12.0, 24.0])  # widened by 2
+    np.testing.assert_allclose(out[0.9], [12.0, 24.0])  # the backtest says its width was right
+    np.testing.assert_allclose(out[0.95], [13.0, 26.0])  # above 0.9: the simulated shape × the 0.9 factor (1)
+    np.testing.assert_allclose(out[0.5], cum[0][0.5])  # the median is the simulation's
+    # Errors far below the spread narrow the middle levels, by at most half; the tail is never narrowed.
+    (narrow,) = conformal_cumulative(mean, cum, np.full((1, 12, 2), 0.01))
+    np.testing.assert_allclose(narrow[0.8], [10.5, 21.0])
+    np.testing.assert_allclose(narrow[0.95], [13.0, 26.0])
+    # Five origins (ten sums) are too few to say anything: the simulated quantiles stand.
+    (few,) = conformal_cumulative(mean, cum, np.full((1, 5, 2), 2.0))
+    for q in cum[0]:
+        np.testing.assert_allclose(few[q], cum[0][q])
+
+
+def test_a_row_s_conformal_quantiles_do_not_depend_on_the_other_rows():
+    from domain.planning.forecasting.combine import conformal_cumulative
+
+    rng = np.random.default_rng(3)
+    mean = rng.uniform(5, 20, (4, 3))
+    base = np.cumsum(mean, axis=1)
+    cum = [{q: base[r] + k * np.arange(1, 4) for k, q in enumerate((0.5, 0.8, 0.9, 0.95, 0.98))} for r in range(4)]
+    errors = rng.normal(0, 3, (4, 12, 3))
+    errors[2, :, 1] = np.nan  # a censored period
+    together = conformal_cumulative(mean, cum, errors)
+    for r in range(4):
+        (alone,) = conformal_cumulative(mean[r : r + 1], cum[r : r + 1], errors[r : r + 1])
+        for q in cum[r]:
+            np.testing.assert_array_equal(alone[q], together[r][q])
