@@ -5,7 +5,7 @@ table's ``on_order`` per product × warehouse is the open (issued, not yet recei
 of every PO; it changes in the same transaction as the PO: up on issue and on revisions that
 add quantity, down on receipts, cancellation, closing short and revisions that remove some.
 
-Receipts go through the ledger's own posting (``ledger._receive``) with the PO number as the
+Receipts go through the ledger's own posting (``ledger.post_receipt``) with the PO number as the
 source reference and the PO's unit cost per stock unit (pack price ÷ pack size), so a PO
 receipt is valued exactly like any other receipt. A PO in a foreign currency is converted
 first: unit price × the PO's fixed rate if one is entered on it, else × the rate of the
@@ -19,7 +19,6 @@ from datetime import datetime
 from datetime import timedelta
 from decimal import Decimal
 
-from domain import commands as cmd
 from domain import ledger
 from domain import purchasing_commands as pc
 from domain import validate as v
@@ -259,9 +258,13 @@ def receive(uow: UnitOfWork, c: pc.ReceivePurchaseOrder) -> list[Movement]:
             cost, fx = line.unit_cost, None
             if applied is not None:
                 cost, fx = applied.convert(line.unit_cost), (po.currency, line.unit_cost, applied.rate)
-            movements.append(ledger._receive(uow, cmd.ReceiveStock(
-                line.sku, qty, warehouse.code, cost, ref=po.number or po.id, occurred_at=at,
-                note=note, source_type="po"), fx=fx))
+            # Checked here, once, as the ledger's receipt would: the quantity (a SKU named twice is received as
+            # the sum) and the cost converted at the rate are values this use case makes.
+            qty = v.quantity("quantity", qty)
+            cost = v.money("unit cost", cost)
+            product = ledger.find_product(uow, line.sku)
+            movements.append(ledger.post_receipt(uow, product, warehouse, qty, cost, at, po.number or po.id, note,
+                                                 "po", fx))
             _on_order(uow, po, line.product_id, -min(qty, line.open_qty))
             line.received += qty
         po.settle_state()
