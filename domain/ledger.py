@@ -1,8 +1,14 @@
 """Ledger use cases: receive, ship, transfer, adjust, count, reverse.
 
-Each public function takes a command and a unit of work, runs in one transaction and returns
+Each use case takes a command and a unit of work, runs in one transaction and returns
 the new movement(s). ``post_many`` runs many commands in one transaction (bulk loads, demo
 data) through exactly the same checks.
+
+One path for a posting: a use case parses and checks its command's raw values once, at its edge
+(``_receive``, ``_ship``, … here; ``documents.post_document`` and ``purchasing.receive`` for theirs),
+and hands typed, valid values to the ledger's core (``post_receipt``, ``post_shipment``,
+``post_transfer``, ``post_adjustment``, ``plan_count``/``post_count``, ``plan_reversal``/``post_reversal``),
+which applies the ledger's rules and writes, and checks no field again.
 
 Posting in business-time order is the common case and costs one balance read. A back-dated
 movement (earlier than the latest one of its product × warehouse) is inserted and then the
