@@ -234,9 +234,16 @@ def receive(uow: UnitOfWork, c: pc.ReceivePurchaseOrder) -> list[Movement]:
             dated on or before the receipt's date.
     """
     wanted: dict[str, Decimal] = {}
+    single: set[str] = set()  # the SKUs named once, whose quantity is the one checked here
     for sku, qty in c.lines:
         key = v.code("SKU", sku)
-        wanted[key] = wanted.get(key, ZERO) + v.quantity(f"quantity of {key}", qty)
+        typed = v.quantity(f"quantity of {key}", qty)
+        if key in wanted:
+            wanted[key] += typed
+            single.discard(key)
+        else:
+            wanted[key] = typed
+            single.add(key)
     note = v.text("note", c.note, required=False)
     at = v.moment("date", c.occurred_at)
     with uow:
@@ -258,9 +265,11 @@ def receive(uow: UnitOfWork, c: pc.ReceivePurchaseOrder) -> list[Movement]:
             cost, fx = line.unit_cost, None
             if applied is not None:
                 cost, fx = applied.convert(line.unit_cost), (po.currency, line.unit_cost, applied.rate)
-            # Checked here, once, as the ledger's receipt would: the quantity (a SKU named twice is received as
-            # the sum) and the cost converted at the rate are values this use case makes.
-            qty = v.quantity("quantity", qty)
+            # The values this use case makes, checked once as a receipt's are: a quantity that is not the one typed
+            # (the sum of a SKU named twice, or the PO's open quantity) and the unit cost (the PO's, converted at
+            # the rate for a foreign currency).
+            if sku not in single:
+                qty = v.quantity("quantity", qty)
             cost = v.money("unit cost", cost)
             product = ledger.find_product(uow, line.sku)
             movements.append(ledger.post_receipt(uow, product, warehouse, qty, cost, at, po.number or po.id, note,
