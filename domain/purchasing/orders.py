@@ -5,7 +5,7 @@ table's ``on_order`` per product × warehouse is the open (issued, not yet recei
 of every PO; it changes in the same transaction as the PO: up on issue and on revisions that
 add quantity, down on receipts, cancellation, closing short and revisions that remove some.
 
-Receipts go through the ledger's own posting (``ledger._receive``) with the PO number as the
+Receipts go through the ledger's own posting (``ledger.post_receipt``) with the PO number as the
 source reference and the PO's unit cost per stock unit (pack price ÷ pack size), so a PO
 receipt is valued exactly like any other receipt. A PO in a foreign currency is converted
 first: unit price × the PO's fixed rate if one is entered on it, else × the rate of the
@@ -49,7 +49,6 @@ from domain.purchasing.model import check_receipt
 from domain.purchasing.snapshot import Party
 from domain.purchasing.snapshot import PoSnapshot
 from domain.purchasing.snapshot import freeze
-from domain.stock import commands as cmd
 from domain.stock import ledger
 from domain.stock.model import Movement
 
@@ -235,9 +234,16 @@ def receive(uow: UnitOfWork, c: pc.ReceivePurchaseOrder) -> list[Movement]:
             dated on or before the receipt's date.
     """
     wanted: dict[str, Decimal] = {}
+    single: set[str] = set()  # the SKUs named once, whose quantity is the one checked here
     for sku, qty in c.lines:
         key = v.code("SKU", sku)
-        wanted[key] = wanted.get(key, ZERO) + v.quantity(f"quantity of {key}", qty)
+        typed = v.quantity(f"quantity of {key}", qty)
+        if key in wanted:
+            wanted[key] += typed
+            single.discard(key)
+        else:
+            wanted[key] = typed
+            single.add(key)
     note = v.text("note", c.note, required=False)
     at = v.moment("date", c.occurred_at)
     with uow:
@@ -259,9 +265,15 @@ def receive(uow: UnitOfWork, c: pc.ReceivePurchaseOrder) -> list[Movement]:
             cost, fx = line.unit_cost, None
             if applied is not None:
                 cost, fx = applied.convert(line.unit_cost), (po.currency, line.unit_cost, applied.rate)
-            movements.append(ledger._receive(uow, cmd.ReceiveStock(
-                line.sku, qty, warehouse.code, cost, ref=po.number or po.id, occurred_at=at,
-                note=note, source_type="po"), fx=fx))
+            # The values this use case makes, checked once as a receipt's are: a quantity that is not the one typed
+            # (the sum of a SKU named twice, or the PO's open quantity) and the unit cost (the PO's, converted at
+            # the rate for a foreign currency).
+            if sku not in single:
+                qty = v.quantity("quantity", qty)
+            cost = v.money("unit cost", cost)
+            product = ledger.find_product(uow, line.sku)
+            movements.append(ledger.post_receipt(uow, product, warehouse, qty, cost, at, po.number or po.id, note,
+                                                 "po", fx))
             _on_order(uow, po, line.product_id, -min(qty, line.open_qty))
             line.received += qty
         po.settle_state()

@@ -43,7 +43,6 @@ from domain.kernel.errors import RuleViolation
 from domain.kernel.ids import new_id
 from domain.kernel.numbers import fmt
 from domain.kernel.ports import UnitOfWork
-from domain.stock import commands as cmd
 from domain.stock import ledger
 from domain.stock.documents_model import Document
 from domain.stock.documents_model import DocumentKind
@@ -233,22 +232,43 @@ def _refused(uow: UnitOfWork, exc: DomainError, line: _Line, product: Product, w
 
 def _post_line(uow: UnitOfWork, kind: DocumentKind, line: _Line, product: Product, source: Warehouse,
                target: Warehouse | None, at: datetime, number: str, note: str) -> DocumentLine:
-    sku, wh = product.sku, source.code
+    """Post one checked line through the ledger's core (its values are not checked again there)."""
     if kind == DocumentKind.RECEIPT:
-        ledger._receive(uow, cmd.ReceiveStock(sku, line.qty, wh, line.unit_cost, number, at, note, kind.value))
+        assert line.qty is not None and line.unit_cost is not None
+        ledger.post_receipt(uow, product, source, line.qty, line.unit_cost, at, number, note, kind.value)
     elif kind == DocumentKind.SHIPMENT:
-        ledger._ship(uow, cmd.ShipStock(sku, line.qty, wh, number, at, note, kind.value))
+        assert line.qty is not None
+        ledger.post_shipment(uow, product, source, line.qty, at, number, note, kind.value)
     elif kind == DocumentKind.TRANSFER:
-        assert target is not None
-        ledger._transfer(uow, cmd.TransferStock(sku, line.qty, wh, target.code, number, at, note))
+        assert target is not None and line.qty is not None
+        ledger.post_transfer(uow, product, source, target, line.qty, at, number, note)
     elif kind == DocumentKind.ADJUSTMENT:
-        ledger._adjust(uow, cmd.AdjustStock(sku, line.qty, wh, line.reason, at, number))
+        assert line.qty is not None
+        ledger.post_adjustment(uow, product, source, line.qty, line.reason, at, number)
     else:
         assert line.counted is not None
-        moved: Movement | None = ledger._count(uow, cmd.CountStock(sku, line.counted, wh, at, number))
+        plan = ledger.plan_count(uow, product, source, at)
+        moved: Movement | None = ledger.post_count(uow, product, source, line.counted, plan, number)
         diff = moved.qty if moved is not None else Decimal(0)
         return DocumentLine(line.line_no, product.id, diff, counted=line.counted, expected=line.counted - diff)
     return DocumentLine(line.line_no, product.id, line.qty, unit_cost=line.unit_cost, reason=line.reason)
+
+
+# A document keeps a note of up to 500 characters, and a receipt, shipment or transfer hands it on to each of
+# its movements, whose note has always been checked with the ledger's own limit of 200: a longer note on those
+# documents is refused at the first line, as it always was (``_movement_note``, checked once per document).
+_NOTE_ON_MOVEMENTS = frozenset({DocumentKind.RECEIPT, DocumentKind.SHIPMENT, DocumentKind.TRANSFER})
+
+
+def _movement_note(kind: DocumentKind, note: str) -> BadInput | None:
+    """Why the movements of a ``kind`` document cannot carry ``note`` (already checked as the document's), if so."""
+    if kind not in _NOTE_ON_MOVEMENTS:
+        return None
+    try:
+        v.text("note", note, required=False)
+    except BadInput as exc:
+        return exc
+    return None
 
 
 def post_document(uow: UnitOfWork, c: PostDocument) -> Document:
@@ -296,6 +316,7 @@ def post_document(uow: UnitOfWork, c: PostDocument) -> Document:
         number = number_for(kind, year, seq)
         stored: list[DocumentLine] = []
         counted_on: dict[str, int] = {}
+        note_refused = _movement_note(kind, note)
         for line in lines:
             product = _product(uow, line)
             if kind == DocumentKind.COUNT:
@@ -305,6 +326,8 @@ def post_document(uow: UnitOfWork, c: PostDocument) -> Document:
                         "enter one counted quantity per product", line=line.line_no, field="SKU",
                         params={"sku": product.sku, "other": str(counted_on[product.id])})
                 counted_on[product.id] = line.line_no
+            if note_refused is not None:
+                raise _bad(note_refused, line.line_no) from note_refused
             try:
                 stored.append(_post_line(uow, kind, line, product, source, target, at, number, note))
             except DomainError as exc:
@@ -340,7 +363,7 @@ def reverse_document(uow: UnitOfWork, c: ReverseDocument) -> Document:
         note = v.text("note", c.note, required=False) or f"reverses {number}"
         for movement_id in reversed(uow.documents.movement_ids(doc.kind.value, doc.number)):
             try:
-                ledger._reverse(uow, cmd.ReverseMovement(movement_id, note))
+                ledger.reverse_movement(uow, movement_id, note)
             except RuleViolation as exc:
                 raise DocumentError("cannot_reverse", f"document {number} cannot be reversed: {exc}",
                                     params={"number": number, "message": str(exc)}, cause=exc) from exc

@@ -1,8 +1,14 @@
 """Ledger use cases: receive, ship, transfer, adjust, count, reverse.
 
-Each public function takes a command and a unit of work, runs in one transaction and returns
+Each use case takes a command and a unit of work, runs in one transaction and returns
 the new movement(s). ``post_many`` runs many commands in one transaction (bulk loads, demo
 data) through exactly the same checks.
+
+One path for a posting: a use case parses and checks its command's raw values once, at its edge
+(``_receive``, ``_ship``, … here; ``documents.post_document`` and ``purchasing.receive`` for theirs),
+and hands typed, valid values to the ledger's core (``post_receipt``, ``post_shipment``,
+``post_transfer``, ``post_adjustment``, ``plan_count``/``post_count``, ``plan_reversal``/``post_reversal``),
+which applies the ledger's rules and writes, and checks no field again.
 
 Posting in business-time order is the common case and costs one balance read. A back-dated
 movement (earlier than the latest one of its product × warehouse) is inserted and then the
@@ -23,6 +29,7 @@ from decimal import Decimal
 from itertools import islice
 from operator import attrgetter
 from types import MappingProxyType
+from typing import NamedTuple
 
 from domain.access.roles import Permission
 from domain.access.roles import require
@@ -265,27 +272,22 @@ def _reference(value: str | None) -> str:
     return v.text("reference", value, required=False, max_len=limits.REFERENCE)
 
 
-def _receive(uow: UnitOfWork, c: cmd.ReceiveStock, fx: tuple[str, Decimal, Decimal] | None = None, *,
-             find: _Find = _FIND) -> Movement:
-    """Post a receipt; ``fx`` (currency, foreign unit price, rate) is kept on it when the cost was converted."""
+# The edge of each ledger use case: a command's raw values are parsed and checked here, once, in this
+# order (the first refusal names its field), and the typed values go on to the ledger's core below.
+
+def _receive(uow: UnitOfWork, c: cmd.ReceiveStock, *, find: _Find = _FIND) -> Movement:
     qty = v.quantity("quantity", c.qty)
     cost = v.money("unit cost", c.unit_cost)
     product, warehouse = find.product_in(uow, c.sku, c.warehouse)
-    return _post(
-        uow, _RECEIPT, product, warehouse, qty, v.moment("date", c.occurred_at),
-        unit_cost=cost, source_type=c.source_type or "receipt",
-        source_ref=_reference(c.ref), note=v.text("note", c.note, required=False), fx=fx,
-    )
+    return post_receipt(uow, product, warehouse, qty, cost, v.moment("date", c.occurred_at), _reference(c.ref),
+                        v.text("note", c.note, required=False), c.source_type or "receipt")
 
 
 def _ship(uow: UnitOfWork, c: cmd.ShipStock, *, find: _Find = _FIND) -> Movement:
     qty = v.quantity("quantity", c.qty)
     product, warehouse = find.product_in(uow, c.sku, c.warehouse)
-    return _post(
-        uow, _SHIPMENT, product, warehouse, -qty, v.moment("date", c.occurred_at),
-        source_type=c.source_type or "shipment",
-        source_ref=_reference(c.ref), note=v.text("note", c.note, required=False),
-    )
+    return post_shipment(uow, product, warehouse, qty, v.moment("date", c.occurred_at), _reference(c.ref),
+                         v.text("note", c.note, required=False), c.source_type or "shipment")
 
 
 def _transfer(uow: UnitOfWork, c: cmd.TransferStock, *, find: _Find = _FIND) -> tuple[Movement, Movement]:
@@ -296,9 +298,60 @@ def _transfer(uow: UnitOfWork, c: cmd.TransferStock, *, find: _Find = _FIND) -> 
     if source.id == target.id:
         raise RuleViolation(f"to warehouse: {target.code} is also the from warehouse; choose another")
     at = v.moment("date", c.occurred_at)
-    transfer_id = new_id()
-    ref = _reference(c.ref)
-    note = v.text("note", c.note, required=False)
+    transfer_id = new_id()  # (drawn here, before the reference and note are checked, as it always was)
+    return post_transfer(uow, product, source, target, qty, at, _reference(c.ref),
+                         v.text("note", c.note, required=False), transfer_id)
+
+
+def _adjust(uow: UnitOfWork, c: cmd.AdjustStock, *, find: _Find = _FIND) -> Movement:
+    delta = v.quantity("change", c.delta, positive=False)
+    reason = v.text("reason", c.reason)
+    product, warehouse = find.product_in(uow, c.sku, c.warehouse)
+    return post_adjustment(uow, product, warehouse, delta, reason, v.moment("date", c.occurred_at),
+                           _reference(c.ref))
+
+
+def _count(uow: UnitOfWork, c: cmd.CountStock, *, find: _Find = _FIND) -> Movement | None:
+    if c.counted is None or (isinstance(c.counted, str) and not c.counted.strip()):
+        return None
+    counted = v.quantity("counted quantity", c.counted, allow_zero=True)
+    product, warehouse = find.product_in(uow, c.sku, c.warehouse)
+    plan = plan_count(uow, product, warehouse, v.moment("date", c.occurred_at))
+    if counted == plan.expected:  # nothing to post, so the reference is not looked at
+        return None
+    return post_count(uow, product, warehouse, counted, plan, _reference(c.ref))
+
+
+def _reverse(uow: UnitOfWork, c: cmd.ReverseMovement, *, find: _Find = _FIND) -> list[Movement]:
+    plan = plan_reversal(uow, v.text("movement id", c.movement_id, max_len=36))
+    return post_reversal(uow, plan, v.text("note", c.note, required=False))
+
+
+# The ledger's core: typed values, already checked (``domain.kernel.validate``: quantities, costs, dates in the
+# accepted window as an aware UTC instant, references and notes of accepted length; the product and
+# warehouses found). It applies the ledger's own rules (stock, value limits, back-dating, reversals) and
+# writes. Every posting goes through it: the use cases above, documents and purchase-order receipts.
+
+def post_receipt(uow: UnitOfWork, product: Product, warehouse: Warehouse, qty: Decimal, unit_cost: Decimal,
+                 at: datetime, ref: str = "", note: str = "", source_type: str = "receipt",
+                 fx: tuple[str, Decimal, Decimal] | None = None) -> Movement:
+    """Post a receipt of ``qty`` (> 0) at ``unit_cost``; ``fx`` (currency, foreign unit price, rate) is kept on
+    it when the cost was converted."""
+    return _post(uow, _RECEIPT, product, warehouse, qty, at, unit_cost=unit_cost, source_type=source_type,
+                 source_ref=ref, note=note, fx=fx)
+
+
+def post_shipment(uow: UnitOfWork, product: Product, warehouse: Warehouse, qty: Decimal, at: datetime,
+                  ref: str = "", note: str = "", source_type: str = "shipment") -> Movement:
+    """Post a shipment of ``qty`` (> 0, the quantity that leaves)."""
+    return _post(uow, _SHIPMENT, product, warehouse, -qty, at, source_type=source_type, source_ref=ref, note=note)
+
+
+def post_transfer(uow: UnitOfWork, product: Product, source: Warehouse, target: Warehouse, qty: Decimal,
+                  at: datetime, ref: str = "", note: str = "", transfer_id: str | None = None,
+                  ) -> tuple[Movement, Movement]:
+    """Move ``qty`` (> 0) from ``source`` to another warehouse, ``target``: an out and an in leg at one value."""
+    transfer_id = transfer_id or new_id()
     leaving: dict[str, Valuation] = {}  # the out leg's value, so the in leg needs no lookup
     out = _post(uow, Kind.TRANSFER_OUT, product, source, -qty, at, transfer_id=transfer_id,
                 source_type="transfer", source_ref=ref, note=note, known=leaving)
@@ -307,36 +360,51 @@ def _transfer(uow: UnitOfWork, c: cmd.TransferStock, *, find: _Find = _FIND) -> 
     return out, into
 
 
-def _adjust(uow: UnitOfWork, c: cmd.AdjustStock, *, find: _Find = _FIND) -> Movement:
-    delta = v.quantity("change", c.delta, positive=False)
-    reason = v.text("reason", c.reason)
-    product, warehouse = find.product_in(uow, c.sku, c.warehouse)
-    return _post(uow, Kind.ADJUSTMENT, product, warehouse, delta, v.moment("date", c.occurred_at),
-                 source_type="adjustment", source_ref=_reference(c.ref), note=reason)
+def post_adjustment(uow: UnitOfWork, product: Product, warehouse: Warehouse, delta: Decimal, reason: str,
+                    at: datetime, ref: str = "") -> Movement:
+    """Change the stock by ``delta`` (signed, not 0) for ``reason`` (required)."""
+    return _post(uow, Kind.ADJUSTMENT, product, warehouse, delta, at, source_type="adjustment", source_ref=ref,
+                 note=reason)
 
 
-def _count(uow: UnitOfWork, c: cmd.CountStock, *, find: _Find = _FIND) -> Movement | None:
-    if c.counted is None or (isinstance(c.counted, str) and not c.counted.strip()):
-        return None
-    counted = v.quantity("counted quantity", c.counted, allow_zero=True)
-    product, warehouse = find.product_in(uow, c.sku, c.warehouse)
-    at = v.moment("date", c.occurred_at)
+class CountPlan(NamedTuple):
+    """A count about to be posted: its movement's id and place in time, and the quantity expected there."""
+
+    movement_id: str
+    at: datetime
+    expected: Decimal
+
+
+def plan_count(uow: UnitOfWork, product: Product, warehouse: Warehouse, at: datetime) -> CountPlan:
+    """What a count at ``at`` is compared with: the on-hand quantity just before it."""
     movement_id = new_id()
     balance = uow.balances.get(product.id, warehouse.id)
     if balance.last_key is None or (at, movement_id) > balance.last_key:
         expected = balance.position.on_hand
     else:
         expected = uow.movements.position_before(product.id, warehouse.id, (at, movement_id)).on_hand
-    diff = counted - expected
+    return CountPlan(movement_id, at, expected)
+
+
+def post_count(uow: UnitOfWork, product: Product, warehouse: Warehouse, counted: Decimal, plan: CountPlan,
+               ref: str = "") -> Movement | None:
+    """Post the difference between ``counted`` (>= 0) and the plan's expected quantity; none, nothing."""
+    diff = counted - plan.expected
     if diff == 0:
         return None
-    return _post(uow, Kind.COUNT, product, warehouse, diff, at, movement_id=movement_id,
-                 source_type="count", source_ref=_reference(c.ref),
-                 note=f"counted {fmt(counted)}, expected {fmt(expected)}")
+    return _post(uow, Kind.COUNT, product, warehouse, diff, plan.at, movement_id=plan.movement_id,
+                 source_type="count", source_ref=ref, note=f"counted {fmt(counted)}, expected {fmt(plan.expected)}")
 
 
-def _reverse(uow: UnitOfWork, c: cmd.ReverseMovement, *, find: _Find = _FIND) -> list[Movement]:
-    movement_id = v.text("movement id", c.movement_id, max_len=36)
+def plan_reversal(uow: UnitOfWork, movement_id: str) -> list[tuple[Movement, datetime]]:
+    """The movements a reversal of ``movement_id`` takes back (both legs of a transfer, the in leg first),
+    each with the moment of its reversal.
+
+    Raises:
+        NotFound: no such movement.
+        RuleViolation: it is itself a reversal.
+        AlreadyReversed: a leg has been reversed before.
+    """
     original = uow.movements.get(movement_id)
     if original is None:
         raise NotFound(f"movement id {movement_id!r}: no such movement")
@@ -346,20 +414,30 @@ def _reverse(uow: UnitOfWork, c: cmd.ReverseMovement, *, find: _Find = _FIND) ->
     if original.transfer_id:
         legs = sorted(uow.movements.transfer_legs(original.transfer_id), key=lambda m: m.kind != Kind.TRANSFER_IN)
     now = datetime.now(UTC)
-    result = []
     for leg in legs:
         if uow.movements.reversal_of(leg.id):
             raise AlreadyReversed(f"movement {leg.id} has already been reversed")
+    # A reversal comes after its original in business time, even one dated in the future;
+    # otherwise it would take away goods before they arrived.
+    return [(leg, max(now, leg.occurred_at)) for leg in legs]
+
+
+def post_reversal(uow: UnitOfWork, plan: list[tuple[Movement, datetime]], note: str = "") -> list[Movement]:
+    """Post the reversals ``plan_reversal`` planned, with ``note`` (blank: "reverses" and the kind)."""
+    result = []
+    for leg, at in plan:
         product = uow.products.get(leg.product_id)
         warehouse = uow.warehouses.get(leg.warehouse_id)
         assert product is not None and warehouse is not None
-        # A reversal comes after its original in business time, even one dated in the future;
-        # otherwise it would take away goods before they arrived.
-        at = max(now, leg.occurred_at)
         result.append(_post(uow, Kind.REVERSAL, product, warehouse, -leg.qty, at, reverses_id=leg.id,
                             transfer_id=leg.transfer_id, source_type=leg.source_type, source_ref=leg.source_ref,
-                            note=v.text("note", c.note, required=False) or f"reverses {leg.kind.value}"))
+                            note=note or f"reverses {leg.kind.value}"))
     return result
+
+
+def reverse_movement(uow: UnitOfWork, movement_id: str, note: str = "") -> list[Movement]:
+    """Reverse a movement (both legs of a transfer) by its id: ``plan_reversal`` then ``post_reversal``."""
+    return post_reversal(uow, plan_reversal(uow, movement_id), note)
 
 
 def _post(

@@ -259,3 +259,34 @@ def test_the_ledger_handlers_keep_their_own_checks_inside_a_document(uow):
     values = sorted(uow.state.valuations[m.id].value for m in uow.state.movements.values())
     assert values == [Decimal(6), Decimal(6)]
     assert doc.seq == 1
+
+
+def test_a_note_longer_than_a_movement_keeps_is_refused_at_the_first_line_of_a_document_that_passes_it_on(uow):
+    # A document keeps a note of up to 500 characters; receipts, shipments and transfers hand it on to their
+    # movements, which keep at most 200: the refusal names the first line and the note, and nothing is posted.
+    with pytest.raises(DocumentError) as caught:
+        post_document(uow, receipt(LineInput("A-1", "10", "1"), LineInput("B-2", "1", "1"), note="n" * 201))
+    assert (caught.value.code, caught.value.line, caught.value.field) == ("bad_input", 1, "note")
+    assert str(caught.value) == "line 1: note: is 201 characters long; at most 200 are accepted"
+    assert uow.state.movements == {} and uow.committed_docs == {}
+    # an unknown product on the first line is named before the note
+    with pytest.raises(DocumentError) as caught:
+        post_document(uow, receipt(LineInput("NOPE", "10", "1"), note="n" * 201))
+    assert caught.value.code == "unknown_product"
+    # an adjustment's movements carry each line's reason, not the note: the document's own limit applies
+    doc = post_document(uow, PostDocument("adjustment", "W1", (LineInput("A-1", "2", reason="found"),),
+                                          note="n" * 300))
+    assert doc.note == "n" * 300
+
+
+def test_a_document_posts_through_the_same_ledger_core_as_a_single_movement(uow):
+    # the same line, posted as a document and by the core directly with the values already checked
+    post_document(uow, receipt(LineInput("A-1", "4", "2.5")))
+    with uow:
+        product, warehouse = uow.products.by_sku("A-1"), uow.warehouses.by_code("W1")
+        direct = ledger.post_receipt(uow, product, warehouse, Decimal(4), Decimal("2.5"),
+                                     next(iter(uow.state.movements.values())).occurred_at, "REF", "", "receipt")
+        uow.commit()
+    values = sorted(uow.state.valuations[m.id].value for m in uow.state.movements.values())
+    assert values == [Decimal(10), Decimal(10)]
+    assert direct.source_ref == "REF" and on_hand(uow, "A-1", "W1") == 8

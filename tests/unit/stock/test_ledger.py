@@ -364,3 +364,43 @@ def test_a_movement_worth_more_than_the_largest_value_kept_is_refused(uow):
     with pytest.raises(RuleViolation, match="A-1.*W1.*too large"):
         receive(uow, "999999999", "9999999.99", at=day(2))
     assert uow.state == before
+
+
+def test_a_count_that_matches_posts_nothing_and_leaves_its_reference_unread(uow):
+    # The reference is looked at only when there is a difference to post (as it always was).
+    receive(uow, "5", "1", at=day(1))
+    bad_ref = "r" * 65
+    assert ledger.count(uow, c.CountStock("A-1", "5", "W1", occurred_at=day(2), ref=bad_ref)) is None
+    with pytest.raises(BadInput, match="reference"):
+        ledger.count(uow, c.CountStock("A-1", "4", "W1", occurred_at=day(2), ref=bad_ref))
+
+
+def test_a_reversal_refuses_the_movement_before_its_note(uow):
+    bad_note = "n" * 201
+    with pytest.raises(NotFound, match="movement id"):
+        ledger.reverse(uow, c.ReverseMovement("no-such-id", bad_note))
+    r = receive(uow, "10", "2", at=day(1))
+    ledger.reverse(uow, c.ReverseMovement(r.id))
+    with pytest.raises(AlreadyReversed):
+        ledger.reverse(uow, c.ReverseMovement(r.id, bad_note))
+    s = receive(uow, "1", "2", at=day(2))
+    with pytest.raises(BadInput, match="note"):
+        ledger.reverse(uow, c.ReverseMovement(s.id, bad_note))
+
+
+def test_the_core_takes_checked_values_and_applies_the_ledger_rules(uow):
+    with uow:
+        product, w1, w2 = uow.products.by_sku("A-1"), uow.warehouses.by_code("W1"), uow.warehouses.by_code("W2")
+        ledger.post_receipt(uow, product, w1, Decimal(3), Decimal(2), day(1))
+        out, into = ledger.post_transfer(uow, product, w1, w2, Decimal(1), day(2), "T-1")
+        with pytest.raises(InsufficientStock):
+            ledger.post_shipment(uow, product, w1, Decimal(5), day(3))
+        plan = ledger.plan_count(uow, product, w2, day(4))
+        assert plan.expected == 1
+        assert ledger.post_count(uow, product, w2, Decimal(1), plan) is None
+        undone = ledger.reverse_movement(uow, out.id, "mistake")
+        uow.commit()
+    assert out.transfer_id == into.transfer_id and into.source_ref == "T-1"
+    assert sorted(m.reverses_id for m in undone) == sorted([out.id, into.id])
+    assert {m.note for m in undone} == {"mistake"}
+    assert balance(uow, "W1").on_hand == 3 and balance(uow, "W2").on_hand == 0
