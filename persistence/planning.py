@@ -32,7 +32,9 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import Engine
+from sqlalchemy import and_
 from sqlalchemy import bindparam
+from sqlalchemy import exists
 from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import type_coerce
@@ -67,10 +69,11 @@ def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_s
     day_of = (_raw(M.c.occurred_at) + offset) // _DAY - base
     scan = select(M.c.product_id, M.c.warehouse_id, _raw(M.c.occurred_at), day_of, M.c.kind == "shipment",
                   _raw(M.c.qty))
-    R = M.alias("reversal")
+    R, U = M.alias("reversal"), M.alias("undo")
+    # a shipment reversed on two desks offline keeps both reversals, the later one undone (persistence/sync/settle)
     reversed_shipments = (
         select(M.c.product_id, M.c.warehouse_id, _raw(M.c.occurred_at), _raw(M.c.qty))
-        .join(R, R.c.reverses_id == M.c.id)
+        .join(R, and_(R.c.reverses_id == M.c.id, ~exists().where(U.c.reverses_id == R.c.id)))
         .where(M.c.kind == "shipment", _raw(M.c.occurred_at) < end_micros)
     )
     net: dict[tuple[str, str, int], int] = {}  # day -1 gathers everything before the window

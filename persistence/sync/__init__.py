@@ -47,8 +47,16 @@ Rules (what every device can rely on):
   document locally first.
 * **A movement reversed on two devices offline.** A movement can be reversed once. The reversal
   that reached the hub first stays the reversal; the later one is still a fact (a clerk posted
-  it), so it is kept with its quantity as an adjustment at average cost, listed as a conflict
-  for a manager to correct, and the device that made it rewrites its copy the same way.
+  it) and is kept exactly as written, answered by two movements appended after it: its undo (a
+  reversal of it) and an adjustment of its quantity at average cost, listed as a conflict for a
+  manager to correct (``settle``). Their ids come from the later reversal's, so the hub and the
+  desk that made it make the same rows and every desk ends with the same ledger.
+* **The ledger is append-only here too**, for movements a sync brings or settles: no movement
+  row is updated or deleted on those paths (``tests/integration/sync/test_append_only.py`` has
+  the file itself refuse it). Two paths still re-point movements of this desk that it has not
+  pushed yet, and are the next step: a document renumbered because its number was taken on the
+  hub (its movements' ``source_ref``) and a product or warehouse merged into the one on the hub
+  (their ``product_id``/``warehouse_id``); see docs/ARCHITECTURE.md.
 * **Derived values** (movement values, balances, moving-average cost, on-order) are recomputed
   for the product × warehouse pairs that pulled movements touched, from their earliest new
   movement, in business-time order (occurred_at, then id) — see ``recompute`` — so every device

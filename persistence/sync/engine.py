@@ -27,6 +27,7 @@ from persistence.sync import hub
 from persistence.sync import local as loc
 from persistence.sync import records as r
 from persistence.sync import roles
+from persistence.sync import settle
 from persistence.sync.address import EXAMPLE
 from persistence.sync.address import redact
 from persistence.sync.address import scrub
@@ -364,10 +365,14 @@ def _push_facts(db, engine: Engine, me: str, report: SyncReport, progress, cance
         if sent is None:
             return
         future, table, rows, last = sent
+        answered = []
         if future is not None:
-            report.pushed += future.result()
+            added, answered = future.result()
+            report.pushed += added
         with local_connection(db) as conn:
             loc.set_setting(conn, loc.PUSHED + table.name, str(last))
+            for movement_id, original in answered:
+                loc.answer_reversal(conn, movement_id, original)
             gate.release_facts(conn, table, rows)
             conn.commit()
         done += len(rows)
@@ -408,11 +413,21 @@ def _push_facts(db, engine: Engine, me: str, report: SyncReport, progress, cance
             conn.commit()
 
 
-def _push_batch(engine: Engine, me: str, table, rows: list[tuple]) -> int:
-    """One batch of movements (or unfilled demand) into the hub, in one hub transaction; how many were new."""
+def _push_batch(engine: Engine, me: str, table, rows: list[tuple]) -> tuple[int, list[tuple[str, str]]]:
+    """One batch of movements (or unfilled demand) into the hub, in one hub transaction: how many were new, and
+    (reversal id, original id) of the batch's reversals the hub answered as second reversals (``settle``): the
+    hub logs the answer as this device's, so it does not come back in a pull and is made here too."""
     with engine.begin() as hconn:
         state = hub.begin(hconn, me)
-        return hub.push_immutable(hconn, state, table, _rewrite(rows, table, state.aliases))
+        added = hub.push_immutable(hconn, state, table, _rewrite(rows, table, state.aliases))
+        if table is not t.movements:
+            return added, []
+        kind, reverses, mid = (hub.MOVEMENT_COLUMNS.index(n) for n in ("kind", "reverses_id", "id"))
+        reversals = {settle.undo_id(row[mid]): (row[mid], row[reverses]) for row in rows if row[kind] == "reversal"}
+        if not reversals:
+            return added, []
+        found = hconn.execute(text("SELECT id FROM movements WHERE id = ANY(:ids)"), {"ids": list(reversals)})
+        return added, [reversals[undo] for (undo,) in found]
 
 
 def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, authority) -> None:

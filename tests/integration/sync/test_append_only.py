@@ -1,0 +1,91 @@
+"""The ledger stays append-only through a sync: no movement row is ever changed or deleted on a desk, and every
+desk ends with the same ledger and the same balances (see persistence/sync/settle.py)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from domain import commands as c
+from domain import ledger
+from persistence import queries
+from persistence import sync
+from persistence import tables as t
+from persistence.sync import local as loc
+from persistence.sync import settle
+from tests.integration.sync.helpers import snapshot
+from tests.integration.sync.test_conflicts import T0
+from tests.integration.sync.test_conflicts import shared_start
+
+APPEND_ONLY = "movements are append-only"
+
+
+def guard(db) -> None:
+    """Make the desk's file itself refuse any change to a movement row, whoever tries it."""
+    with db.engine.begin() as conn:
+        for event in ("UPDATE", "DELETE"):
+            conn.exec_driver_sql(f"CREATE TRIGGER IF NOT EXISTS movements_no_{event.lower()} BEFORE {event} ON "
+                                 f"movements BEGIN SELECT RAISE(ABORT, '{APPEND_ONLY}'); END")
+
+
+def rows(db) -> set[tuple]:
+    with db.engine.connect() as conn:
+        return {tuple(row) for row in conn.execute(select(t.movements))}
+
+
+def test_a_movement_reversed_on_two_desks_keeps_both_reversals_as_written_and_every_desk_ends_alike(hub, devices):
+    a, b, c3 = shared_start(hub, devices, "a", "b", "c")
+    for db in (a, b, c3):
+        guard(db)
+    receipt = ledger.receive(a.uow(), c.ReceiveStock("SKU-1", "4", "MAIN", "10.00", occurred_at=T0.replace(hour=9)))
+    for db in (a, b, c3):
+        sync.sync(db, hub)
+    [first] = ledger.reverse(a.uow(), c.ReverseMovement(receipt.id))
+    [second] = ledger.reverse(b.uow(), c.ReverseMovement(receipt.id))
+    written = {db: rows(db) for db in (a, b)}
+    for db in (a, b, c3, a, b):
+        sync.sync(db, hub)
+    for db in (a, b):
+        assert written[db] <= rows(db)  # what the desk wrote is still there, unchanged
+    with b.engine.connect() as conn:
+        by_id = {row.id: row for row in conn.execute(select(t.movements))}
+    assert (by_id[first.id].kind, by_id[second.id].kind) == ("reversal", "reversal")
+    assert by_id[second.id].reverses_id == receipt.id
+    undo, adjustment = by_id[settle.undo_id(second.id)], by_id[settle.adjustment_id(second.id)]
+    assert (undo.kind, undo.reverses_id, undo.qty) == ("reversal", second.id, Decimal("4"))
+    assert (adjustment.kind, adjustment.qty, adjustment.reverses_id) == ("adjustment", Decimal("-4"), None)
+    # 1 @ 8 + 4 @ 10, the receipt reversed once, the second reversal kept as an adjustment of -4 at the average 8
+    states = [snapshot(db) for db in (a, b, c3)]
+    assert states[0]["balances"] == [("SKU-1", "MAIN", Decimal("-3"), Decimal("-24.00"))]
+    assert states[0] == states[1] == states[2]
+    for db in (a, b, c3):
+        assert queries.check(db.engine) == []
+    assert any("already reversed" in row.rule for row in sync.conflicts(a))
+
+
+def test_a_desk_that_pulls_the_first_reversal_answers_its_own_unpushed_one_as_the_hub_would(hub, devices):
+    a, b = shared_start(hub, devices, "a", "b")
+    for db in (a, b):
+        guard(db)
+    receipt = ledger.receive(a.uow(), c.ReceiveStock("SKU-1", "2", "MAIN", "5.00", occurred_at=T0.replace(hour=9)))
+    sync.sync(a, hub)
+    sync.sync(b, hub)
+    [first] = ledger.reverse(a.uow(), c.ReverseMovement(receipt.id))
+    [second] = ledger.reverse(b.uow(), c.ReverseMovement(receipt.id))
+    sync.sync(a, hub)  # the first reversal is on the hub: b's will lose there
+    with a.engine.connect() as conn:
+        pulled = [tuple(row) for row in conn.exec_driver_sql(
+            "SELECT * FROM movements WHERE id = ?", (first.id,))]
+    with b.engine.begin() as conn:  # as the pull does when it brings the first reversal before b pushed its own
+        loc.settle_pulled_reversals(conn, b.device_id, pulled)
+        loc.insert_immutable(conn, t.movements, pulled)
+        loc.settle_pulled_reversals(conn, b.device_id, pulled)  # a repeated batch changes nothing
+    made_here = rows(b)
+    for db in (b, a, b):
+        sync.sync(db, hub)
+    assert made_here <= rows(b) and rows(a) == rows(b)
+    assert {settle.undo_id(second.id), settle.adjustment_id(second.id)} <= {row[0] for row in rows(a)}
+    assert snapshot(a) == snapshot(b)
+    # 1 @ 8 + 2 @ 5, the receipt reversed once, b's reversal kept as an adjustment of -2 at the average 8
+    assert snapshot(a)["balances"] == [("SKU-1", "MAIN", Decimal("-1"), Decimal("-8.00"))]
