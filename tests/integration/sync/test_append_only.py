@@ -3,10 +3,14 @@ desk ends with the same ledger and the same balances (see persistence/sync/settl
 
 from __future__ import annotations
 
+import sqlite3
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
+from domain import catalog
 from domain import commands as c
 from domain import ledger
 from persistence import queries
@@ -14,19 +18,13 @@ from persistence import sync
 from persistence import tables as t
 from persistence.sync import local as loc
 from persistence.sync import settle
+from tests.integration.sync.helpers import guard
+from tests.integration.sync.helpers import rewritten
 from tests.integration.sync.helpers import snapshot
 from tests.integration.sync.test_conflicts import T0
 from tests.integration.sync.test_conflicts import shared_start
 
-APPEND_ONLY = "movements are append-only"
-
-
-def guard(db) -> None:
-    """Make the desk's file itself refuse any change to a movement row, whoever tries it."""
-    with db.engine.begin() as conn:
-        for event in ("UPDATE", "DELETE"):
-            conn.exec_driver_sql(f"CREATE TRIGGER IF NOT EXISTS movements_no_{event.lower()} BEFORE {event} ON "
-                                 f"movements BEGIN SELECT RAISE(ABORT, '{APPEND_ONLY}'); END")
+pytestmark = pytest.mark.postgres
 
 
 def rows(db) -> set[tuple]:
@@ -89,3 +87,19 @@ def test_a_desk_that_pulls_the_first_reversal_answers_its_own_unpushed_one_as_th
     assert snapshot(a) == snapshot(b)
     # 1 @ 8 + 2 @ 5, the receipt reversed once, b's reversal kept as an adjustment of -2 at the average 8
     assert snapshot(a)["balances"] == [("SKU-1", "MAIN", Decimal("-1"), Decimal("-8.00"))]
+
+
+def test_the_guard_refuses_a_changed_or_deleted_movement_and_logs_an_allowed_change(devices):
+    db = devices("a")
+    catalog.add_warehouse(db.uow(), c.AddWarehouse("MAIN", "Main store"))
+    catalog.add_product(db.uow(), c.AddProduct("SKU-1", "Widget"))
+    receipt = ledger.receive(db.uow(), c.ReceiveStock("SKU-1", "1", "MAIN", "8.00", occurred_at=T0))
+    guard(db, allow={"source_ref"})
+    for statement in ("UPDATE movements SET kind = 'adjustment'", "UPDATE movements SET reverses_id = NULL, qty = 2",
+                      "DELETE FROM movements"):
+        with pytest.raises((IntegrityError, sqlite3.IntegrityError), match="append-only"):
+            with db.engine.begin() as conn:
+                conn.exec_driver_sql(statement)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE movements SET source_ref = 'GR-2026-00002'")
+    assert rewritten(db) == {(receipt.id, "source_ref")}
