@@ -48,6 +48,7 @@ from domain.purchasing_model import PricePer
 from persistence import tables as t
 from persistence.demand import daily_unfilled
 from persistence.product_planning import read_all as read_product_planning
+from persistence.refs import ref_of
 from persistence.types import to_micros
 
 _DAY = 86_400_000_000
@@ -125,7 +126,7 @@ def _lead_times(conn, end_micros: int) -> dict[tuple[str, str], list[float]]:
     first = func.min(_raw(M.c.occurred_at))
     rows = conn.execute(
         select(PO.c.supplier_id, M.c.product_id, _raw(PO.c.issued_at), first)
-        .join(PO, M.c.source_ref == func.coalesce(PO.c.number, PO.c.id))  # what a PO receipt refers to
+        .select_from(M).join(PO, ref_of(M) == func.coalesce(PO.c.number, PO.c.id))  # what a PO receipt refers to
         .outerjoin(R, R.c.reverses_id == M.c.id)
         .where(M.c.source_type == "po", M.c.kind == "receipt", R.c.id.is_(None), PO.c.issued_at.is_not(None),
                _raw(M.c.occurred_at) < end_micros)

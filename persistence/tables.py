@@ -462,6 +462,18 @@ sync_aliases = Table(
     Column("at", Instant, nullable=False),
 )
 
+# A document renumbered by a sync (its number was taken on the hub) after its movements were written: they keep the
+# reference they were written with, and this says what it now is (persistence/sync/local.py, _renumber_refs). Only
+# this desk's own movements not yet pushed are ever renumbered; they leave for the hub with the new reference.
+movement_refs = Table(
+    "movement_refs",
+    metadata,
+    Column("device_id", String(36), primary_key=True),
+    Column("old_ref", String(L.REFERENCE), primary_key=True),
+    Column("new_ref", String(L.REFERENCE), nullable=False),
+    Column("at", Instant, nullable=False),
+)
+
 # Every losing version of a record, kept for a manager to review; synced like any record.
 sync_conflicts = Table(
     "sync_conflicts",

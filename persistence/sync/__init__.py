@@ -41,22 +41,22 @@ Rules (what every device can rely on):
   kept, the newcomer's go to the conflicts list.
 * **Document numbers** (``GR-2026-00001``, ``PO-2026-00001``) are per device until synced. A
   document or PO whose number is already on the hub is **renumbered to the next free number of
-  its kind and year on the hub**; its movements' references follow (on the hub and on the
-  device that made it) and the renumbering is listed as a conflict so the clerk can tell the
-  partner. A device that pulls a number it used for a document not yet pushed renumbers its own
-  document locally first.
+  its kind and year on the hub**; its movements keep the number they were written with, the
+  renumbering is recorded beside them (``movement_refs``, which the readers of a movement's
+  reference resolve through, ``persistence/refs.py``) and they leave for the hub with the new
+  number; the renumbering is listed as a conflict so the clerk can tell the partner. A device that
+  pulls a number it used for a document not yet pushed renumbers its own document locally first,
+  the same way.
 * **A movement reversed on two devices offline.** A movement can be reversed once. The reversal
   that reached the hub first stays the reversal; the later one is still a fact (a clerk posted
   it) and is kept exactly as written, answered by two movements appended after it: its undo (a
   reversal of it) and an adjustment of its quantity at average cost, listed as a conflict for a
   manager to correct (``settle``). Their ids come from the later reversal's, so the hub and the
   desk that made it make the same rows and every desk ends with the same ledger.
-* **The ledger is append-only here too**, for movements a sync brings or settles: no movement
-  row is updated or deleted on those paths (``tests/integration/sync/test_append_only.py`` has
-  the file itself refuse it). Two paths still re-point movements of this desk that it has not
-  pushed yet, and are the next step: a document renumbered because its number was taken on the
-  hub (its movements' ``source_ref``) and a product or warehouse merged into the one on the hub
-  (their ``product_id``/``warehouse_id``); see docs/ARCHITECTURE.md.
+* **The ledger is append-only here too**: no movement row is updated or deleted by a sync, but
+  for one path still to change (a product or warehouse merged into the hub's re-points this desk's
+  unpushed movements, ``local.apply_alias``). ``tests/integration/sync/test_append_only.py`` has
+  the desks' files refuse anything else; see docs/ARCHITECTURE.md.
 * **Derived values** (movement values, balances, moving-average cost, on-order) are recomputed
   for the product × warehouse pairs that pulled movements touched, from their earliest new
   movement, in business-time order (occurred_at, then id) — see ``recompute`` — so every device

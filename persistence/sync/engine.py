@@ -329,9 +329,9 @@ def _one_by_one(conn, outcomes: list[hub.Outcome], pushed: dict, pushed_hash: di
 def _rewrite(rows: list[tuple], table, aliases: dict[str, dict[str, str]]) -> list[tuple]:
     """Point movements at the records their product or warehouse was merged into.
 
-    Document numbers need no rewriting here: movements are pushed only up to the last one that
-    existed when the records were pushed, and the device has already followed any renumbering
-    of those records (``local.apply_record``) before it pushes their movements.
+    Document numbers are not rewritten here: movements are pushed only up to the last one that
+    existed when the records were pushed, and the device has already recorded any renumbering of
+    those records (``local.apply_record``), which ``local.follow_refs`` applies as they are read.
     """
     names = [c.name for c in table.columns]
     pi, wi = names.index("product_id"), names.index("warehouse_id")
@@ -392,6 +392,8 @@ def _push_facts(db, engine: Engine, me: str, report: SyncReport, progress, cance
                                                        after=after)
                     if not rows:
                         break
+                    if table is t.movements:
+                        rows = loc.follow_refs(conn, rows)  # a document renumbered here leaves with its new number
                     rows, last, refused, blocked = gate.outgoing_facts(conn, table, rows, last, report.held_keys)
                 if refused or blocked:
                     with local_connection(db) as conn:

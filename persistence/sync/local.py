@@ -221,9 +221,38 @@ def _note_touched(conn: Connection, touched: set, table: str, column: str, old: 
 
 
 def _renumber_refs(conn: Connection, device_id: str, old: str, new: str) -> None:
-    """A document's movements carry its number: follow a renumbering (only this record's device's)."""
-    conn.execute(t.movements.update().where(t.movements.c.source_ref == old, t.movements.c.device_id == device_id)
-                 .values(source_ref=new))
+    """A document's movements carry its number: record its renumbering (only this record's device's movements
+    follow it) in ``movement_refs``, never in the movements, which stay as they were written.
+
+    A reference renumbered again (here, then on the hub) is followed to its last number; the readers of a
+    movement's reference resolve it through the table (``ref_of``), and the push sends the new one
+    (``follow_refs``): the hub and the other desks only ever see the new number.
+    """
+    if old == new:
+        return
+    at = to_micros(datetime.now(UTC))
+    conn.exec_driver_sql("UPDATE movement_refs SET new_ref = ?, at = ? WHERE device_id = ? AND new_ref = ?",
+                         (new, at, device_id, old))
+    conn.exec_driver_sql("INSERT INTO movement_refs (device_id, old_ref, new_ref, at) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT (device_id, old_ref) DO UPDATE SET new_ref = excluded.new_ref, at = excluded.at",
+                         (device_id, old, new, at))
+
+
+def follow_refs(conn: Connection, rows: list[tuple]) -> list[tuple]:
+    """Movements (raw, in the table's column order) with the references renumbered here replaced by the new ones."""
+    renumbered = {(d, old): new for d, old, new in conn.exec_driver_sql(
+        "SELECT device_id, old_ref, new_ref FROM movement_refs")}
+    if not renumbered:
+        return rows
+    names = [c.name for c in t.movements.columns]
+    di, ri = names.index("device_id"), names.index("source_ref")
+    result = []
+    for row in rows:
+        new = renumbered.get((row[di], row[ri]))
+        if new is not None:
+            row = (*row[:ri], new, *row[ri + 1:])
+        result.append(row)
+    return result
 
 
 def _renumber_local(conn: Connection, spec: r.Spec, key: str, record: dict) -> None:

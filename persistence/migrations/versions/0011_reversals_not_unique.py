@@ -1,5 +1,6 @@
-"""movements: a movement may carry more than one reversal row (two desks reversed it offline; the sync keeps both
-and undoes the later one with a movement of its own instead of rewriting it, see persistence/sync/hub.py)
+"""movements stay as written through a sync: a movement may carry more than one reversal row (two desks reversed it
+offline; the sync keeps both and undoes the later one with movements of its own, see persistence/sync/settle.py), and
+a document renumbered by a sync is recorded in movement_refs instead of rewriting its movements' reference
 
 Revision ID: 0011
 Revises: 0010
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
@@ -20,6 +22,14 @@ _UNIQUE = "CONSTRAINT uq_movements_reverses_id UNIQUE (reverses_id)"
 
 
 def upgrade() -> None:
+    op.create_table(
+        "movement_refs",
+        sa.Column("device_id", sa.String(length=36), nullable=False),
+        sa.Column("old_ref", sa.String(length=64), nullable=False),
+        sa.Column("new_ref", sa.String(length=64), nullable=False),
+        sa.Column("at", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint("device_id", "old_ref", name=op.f("pk_movement_refs")),
+    )
     if op.get_bind().dialect.name == "sqlite":
         _rebuild(lambda sql: re.sub(r",\s*" + re.escape(_UNIQUE), "", sql))
     else:
@@ -28,6 +38,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("movement_refs")
     # refused by the database when a movement holds two reversals (a sync settled a double reversal)
     op.drop_index(op.f("ix_movements_reverses_id"), table_name="movements")
     if op.get_bind().dialect.name == "sqlite":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from persistence import tables as t
+from persistence.refs import ref_of
 
 
 def snapshot(db) -> dict:
@@ -17,7 +18,8 @@ def snapshot(db) -> dict:
             (r.id, r.kind, sku[r.product_id], code[r.warehouse_id], r.qty, r.occurred_at, r.source_ref, r.value,
              r.on_hand_after, r.value_after, r.avg_after)
             for r in conn.execute(select(M.c.id, M.c.kind, M.c.product_id, M.c.warehouse_id, M.c.qty, M.c.occurred_at,
-                                         M.c.source_ref, V.c.value, V.c.on_hand_after, V.c.value_after, V.c.avg_after)
+                                         ref_of(M).label("source_ref"), V.c.value, V.c.on_hand_after, V.c.value_after,
+                                         V.c.avg_after)
                                   .select_from(M.outerjoin(V, V.c.movement_id == M.c.id)).order_by(M.c.id))
         ]
         balances = sorted((sku[r.product_id], code[r.warehouse_id], r.on_hand, r.value)
@@ -32,9 +34,9 @@ def snapshot(db) -> dict:
 
 
 APPEND_ONLY = "movements are append-only"
-# What a sync may still change on a movement of this desk not yet pushed: its document reference when the document
-# is renumbered, its product or warehouse when that is merged into the hub's (docs/ARCHITECTURE.md, the next step).
-STILL_REWRITTEN = {"source_ref", "product_id", "warehouse_id"}
+# What a sync may still change on a movement of this desk not yet pushed: its product or warehouse when that is
+# merged into the hub's (docs/ARCHITECTURE.md, the next step).
+STILL_REWRITTEN = {"product_id", "warehouse_id"}
 
 
 def guard(db, *, allow: set[str] = frozenset()) -> None:

@@ -12,10 +12,12 @@ from sqlalchemy.exc import IntegrityError
 
 from domain import catalog
 from domain import commands as c
+from domain import documents as docs
 from domain import ledger
 from persistence import queries
 from persistence import sync
 from persistence import tables as t
+from persistence.documents import document_list
 from persistence.sync import local as loc
 from persistence.sync import settle
 from tests.integration.sync.helpers import guard
@@ -103,3 +105,31 @@ def test_the_guard_refuses_a_changed_or_deleted_movement_and_logs_an_allowed_cha
     with db.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE movements SET source_ref = 'GR-2026-00002'")
     assert rewritten(db) == {(receipt.id, "source_ref")}
+
+
+def test_a_document_renumbered_by_the_sync_keeps_its_movements_as_written_and_reads_as_its_new_number(hub, devices):
+    a, b = shared_start(hub, devices, "a", "b")
+    for db in (a, b):
+        guard(db)
+    line = (docs.LineInput("SKU-1", qty="3", unit_cost="8"),)
+    for db in (a, b):
+        docs.post_document(db.uow(), docs.PostDocument("receipt", "MAIN", line, business_date=T0.date()))
+    written = rows(b)
+    for db in (a, b, a):
+        sync.sync(db, hub)
+    assert written <= rows(b)  # b's movements still say GR-2026-00001 here ...
+    with b.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT old_ref, new_ref FROM movement_refs").all() == [
+            ("GR-2026-00001", "GR-2026-00002")]
+    with a.engine.connect() as conn:  # ... and left for the hub as GR-2026-00002
+        assert sorted(conn.exec_driver_sql("SELECT source_ref FROM movements WHERE source_ref LIKE 'GR-%'")
+                      .scalars()) == ["GR-2026-00001", "GR-2026-00002"]
+    assert snapshot(a) == snapshot(b)
+    docs.reverse_document(b.uow(), docs.ReverseDocument("GR-2026-00002"))  # found by its new number
+    for db in (b, a):
+        sync.sync(db, hub)
+    assert snapshot(a) == snapshot(b)
+    assert snapshot(a)["balances"] == [("SKU-1", "MAIN", Decimal("4"), Decimal("32.00"))]
+    for db in (a, b):  # each document's value is its own movements', whichever number they were written with
+        listed = {d.number: (d.total_value, bool(d.reversed)) for d in document_list(db.engine)}
+        assert listed == {"GR-2026-00001": (Decimal("24.00"), False), "GR-2026-00002": (Decimal("24.00"), True)}
