@@ -147,7 +147,9 @@ movements = Table(
     Column("occurred_at", Instant, nullable=False),
     Column("recorded_at", Instant, nullable=False),
     Column("transfer_id", String(36)),
-    Column("reverses_id", String(36), ForeignKey("movements.id"), unique=True),
+    # not unique: a movement reversed on two desks offline keeps both reversals, the later one undone by a
+    # reversal of its own (see persistence/sync/hub.py); the ledger itself refuses a second reversal
+    Column("reverses_id", String(36), ForeignKey("movements.id")),
     Column("source_type", String(20), nullable=False, default=""),
     Column("source_ref", String(L.REFERENCE), nullable=False, default=""),
     Column("note", String(L.NOTE), nullable=False, default=""),
@@ -163,6 +165,7 @@ movements = Table(
     Index(None, "occurred_at"),
     Index(None, "transfer_id"),
     Index(None, "source_ref"),
+    Index(None, "reverses_id"),
 )
 
 # Derived from the movements by the valuation replay; may be rewritten, never the facts above.
@@ -456,6 +459,18 @@ sync_aliases = Table(
     Column("old_key", String(200), primary_key=True),
     Column("new_key", String(200), nullable=False),
     Column("device_id", String(36), nullable=False, default=""),
+    Column("at", Instant, nullable=False),
+)
+
+# A document renumbered by a sync (its number was taken on the hub) after its movements were written: they keep the
+# reference they were written with, and this says what it now is (persistence/sync/local.py, _renumber_refs). Only
+# this desk's own movements not yet pushed are ever renumbered; they leave for the hub with the new reference.
+movement_refs = Table(
+    "movement_refs",
+    metadata,
+    Column("device_id", String(36), primary_key=True),
+    Column("old_ref", String(L.REFERENCE), primary_key=True),
+    Column("new_ref", String(L.REFERENCE), nullable=False),
     Column("at", Instant, nullable=False),
 )
 

@@ -57,12 +57,7 @@ LAYER_FORBIDDEN = {
 }
 
 # Known violations, each with the reason it is still here; see the module docstring.
-SYNC = "persistence/sync is being changed on other branches; untangled after they merge (issue 14, next phase)"
-KNOWN: dict[str, str] = {
-    "cycle persistence.sync persistence.sync.address persistence.sync.engine": SYNC,
-    "private persistence.sync.engine persistence.sync._local": SYNC,
-    "private persistence.sync.engine persistence.sync._reason": SYNC,
-}
+KNOWN: dict[str, str] = {}
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,9 @@ from datetime import datetime
 from decimal import Decimal
 
 from sqlalchemy import Engine
+from sqlalchemy import and_
 from sqlalchemy import bindparam
+from sqlalchemy import exists
 from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy import type_coerce
@@ -46,6 +48,7 @@ from domain.purchasing.model import PricePer
 from persistence import tables as t
 from persistence.planning.product import read_all as read_product_planning
 from persistence.stock.demand import daily_unfilled
+from persistence.stock.refs import ref_of
 from persistence.types import to_micros
 
 _DAY = 86_400_000_000
@@ -67,10 +70,11 @@ def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_s
     day_of = (_raw(M.c.occurred_at) + offset) // _DAY - base
     scan = select(M.c.product_id, M.c.warehouse_id, _raw(M.c.occurred_at), day_of, M.c.kind == "shipment",
                   _raw(M.c.qty))
-    R = M.alias("reversal")
+    R, U = M.alias("reversal"), M.alias("undo")
+    # a shipment reversed on two desks offline keeps both reversals, the later one undone (persistence/sync/settle)
     reversed_shipments = (
         select(M.c.product_id, M.c.warehouse_id, _raw(M.c.occurred_at), _raw(M.c.qty))
-        .join(R, R.c.reverses_id == M.c.id)
+        .join(R, and_(R.c.reverses_id == M.c.id, ~exists().where(U.c.reverses_id == R.c.id)))
         .where(M.c.kind == "shipment", _raw(M.c.occurred_at) < end_micros)
     )
     net: dict[tuple[str, str, int], int] = {}  # day -1 gathers everything before the window
@@ -122,7 +126,7 @@ def _lead_times(conn, end_micros: int) -> dict[tuple[str, str], list[float]]:
     first = func.min(_raw(M.c.occurred_at))
     rows = conn.execute(
         select(PO.c.supplier_id, M.c.product_id, _raw(PO.c.issued_at), first)
-        .join(PO, M.c.source_ref == func.coalesce(PO.c.number, PO.c.id))  # what a PO receipt refers to
+        .select_from(M).join(PO, ref_of(M) == func.coalesce(PO.c.number, PO.c.id))  # what a PO receipt refers to
         .outerjoin(R, R.c.reverses_id == M.c.id)
         .where(M.c.source_type == "po", M.c.kind == "receipt", R.c.id.is_(None), PO.c.issued_at.is_not(None),
                _raw(M.c.occurred_at) < end_micros)

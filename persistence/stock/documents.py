@@ -18,6 +18,8 @@ from domain.stock.documents import DocumentLineRow
 from domain.stock.documents import DocumentRow
 from domain.stock.documents import ScanTarget
 from persistence import tables as t
+from persistence.stock.refs import ref_of
+from persistence.stock.refs import written_as
 from persistence.stock.repositories import Buffer
 
 DOC, LINE, P, W, M, V = t.documents, t.document_lines, t.products, t.warehouses, t.movements, t.movement_values
@@ -66,7 +68,7 @@ class DocumentRepository:
         self.buf.flush()
         return list(self.conn.execute(
             select(M.c.id)
-            .where(M.c.source_type == source_type, M.c.source_ref == source_ref,
+            .where(M.c.source_type == source_type, written_as([source_ref]), ref_of() == source_ref,
                    M.c.kind.not_in(("reversal", "transfer_in")))
             .order_by(M.c.recorded_at, M.c.id)
         ).scalars())
@@ -113,14 +115,17 @@ def _values(conn, numbers: list[str]) -> dict[tuple[str, str], Decimal]:
     out: dict[tuple[str, str], Decimal] = {}
     for start in range(0, len(numbers), 500):
         chunk = numbers[start:start + 500]
+        ref = ref_of()
         rows = conn.execute(
-            select(M.c.source_type, M.c.source_ref, func.sum(V.c.value))
+            select(M.c.source_type, ref, func.sum(V.c.value))
             .select_from(M.join(V, V.c.movement_id == M.c.id))
-            .where(M.c.source_ref.in_(chunk), M.c.kind.not_in(("reversal", "transfer_in")))
-            .group_by(M.c.source_type, M.c.source_ref)
+            .where(written_as(chunk), M.c.kind.not_in(("reversal", "transfer_in")))
+            .group_by(M.c.source_type, ref)
         )
-        for source_type, ref, value in rows:
-            out[(source_type, ref)] = value or Decimal(0)
+        wanted = set(chunk)
+        for source_type, number, value in rows:
+            if number in wanted:  # a movement written with a number in the chunk may read as another one now
+                out[(source_type, number)] = value or Decimal(0)
     return out
 
 

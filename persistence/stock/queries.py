@@ -19,6 +19,7 @@ from domain.stock.readmodels import MovementRow
 from domain.stock.readmodels import ProductRow
 from domain.stock.readmodels import StockRow
 from persistence import tables as t
+from persistence.stock.refs import ref_of
 
 P, W, B, M, V = t.products, t.warehouses, t.balances, t.movements, t.movement_values
 
@@ -55,7 +56,7 @@ def _movement_rows():
     """The columns of a MovementRow, joined from the movement, its product, warehouse and valuation."""
     return (
         select(M.c.id, M.c.kind, P.c.sku, P.c.name, W.c.code, M.c.qty, M.c.unit_cost, V.c.value, V.c.on_hand_after,
-               M.c.occurred_at, M.c.recorded_at, M.c.source_type, M.c.source_ref, M.c.note, M.c.user,
+               M.c.occurred_at, M.c.recorded_at, M.c.source_type, ref_of(M).label("source_ref"), M.c.note, M.c.user,
                M.c.reverses_id, M.c.transfer_id, M.c.fx_currency, M.c.fx_unit_price, M.c.fx_rate)
         .select_from(M.join(P, P.c.id == M.c.product_id).join(W, W.c.id == M.c.warehouse_id)
                      .join(V, V.c.movement_id == M.c.id))

@@ -41,14 +41,22 @@ Rules (what every device can rely on):
   kept, the newcomer's go to the conflicts list.
 * **Document numbers** (``GR-2026-00001``, ``PO-2026-00001``) are per device until synced. A
   document or PO whose number is already on the hub is **renumbered to the next free number of
-  its kind and year on the hub**; its movements' references follow (on the hub and on the
-  device that made it) and the renumbering is listed as a conflict so the clerk can tell the
-  partner. A device that pulls a number it used for a document not yet pushed renumbers its own
-  document locally first.
+  its kind and year on the hub**; its movements keep the number they were written with, the
+  renumbering is recorded beside them (``movement_refs``, which the readers of a movement's
+  reference resolve through, ``persistence/stock/refs.py``) and they leave for the hub with the new
+  number; the renumbering is listed as a conflict so the clerk can tell the partner. A device that
+  pulls a number it used for a document not yet pushed renumbers its own document locally first,
+  the same way.
 * **A movement reversed on two devices offline.** A movement can be reversed once. The reversal
   that reached the hub first stays the reversal; the later one is still a fact (a clerk posted
-  it), so it is kept with its quantity as an adjustment at average cost, listed as a conflict
-  for a manager to correct, and the device that made it rewrites its copy the same way.
+  it) and is kept exactly as written, answered by two movements appended after it: its undo (a
+  reversal of it) and an adjustment of its quantity at average cost, listed as a conflict for a
+  manager to correct (``settle``). Their ids come from the later reversal's, so the hub and the
+  desk that made it make the same rows and every desk ends with the same ledger.
+* **The ledger is append-only here too**: no movement row is updated or deleted by a sync, but
+  for one path still to change (a product or warehouse merged into the hub's re-points this desk's
+  unpushed movements, ``local.apply_alias``). ``tests/integration/sync/test_append_only.py`` has
+  the desks' files refuse anything else; see docs/ARCHITECTURE.md.
 * **Derived values** (movement values, balances, moving-average cost, on-order) are recomputed
   for the product × warehouse pairs that pulled movements touched, from their earliest new
   movement, in business-time order (occurred_at, then id) — see ``recompute`` — so every device
@@ -79,7 +87,6 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Callable
-from dataclasses import asdict
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import UTC
@@ -96,6 +103,14 @@ from domain.kernel.errors import RuleViolation
 from persistence import tables as t
 from persistence.sync import local as loc
 from persistence.sync import records as r
+from persistence.sync.common import BadHubUrl
+from persistence.sync.common import HubChanged
+from persistence.sync.common import HubLoginRefused
+from persistence.sync.common import HubUnavailable
+from persistence.sync.common import SyncCancelled
+from persistence.sync.common import SyncReport
+from persistence.sync.common import error_reason
+from persistence.sync.common import local_connection
 
 __all__ = [
     "BadHubUrl", "ConflictRow", "HubChanged", "HubLoginRefused", "HubUnavailable", "NegativeRow", "QuarantineRow",
@@ -106,59 +121,6 @@ __all__ = [
 ]
 
 KEYRING_SERVICE = "Stockroom shared database"
-
-
-class HubUnavailable(Exception):
-    """The hub cannot be reached or refused us; ``str()`` says why, in words a clerk can act on."""
-
-
-class BadHubUrl(HubUnavailable):
-    """The hub URL itself is wrong (not a PostgreSQL URL); the message names the field."""
-
-
-class HubChanged(RuleViolation):
-    """The hub is not the one this file's sync positions belong to; only an admin's start over may switch."""
-
-
-class HubLoginRefused(RuleViolation):
-    """The hub login is another desk's, or no desk's of this hub (see ``roles``)."""
-
-
-class SyncCancelled(Exception):
-    """The user stopped the sync; what was done so far is kept and the next sync goes on from there."""
-
-
-@dataclass
-class SyncReport:
-    pushed: int = 0
-    pulled: int = 0
-    conflicts: int = 0
-    merged: int = 0
-    negative: list[tuple[str, str, Decimal]] = field(default_factory=list)
-    started_at: datetime | None = None
-    finished_at: datetime | None = None
-    refused: int = 0  # pulled records and movements kept aside after this sync (see checks)
-    unpushed: int = 0  # local records and movements held back because they would not pass the checks
-    restored: bool = False  # the hub turned out to be an older copy of itself: everything was sent again
-    held: set = field(default_factory=set, repr=False, compare=False)  # during the run: tables with held records
-    held_keys: set = field(default_factory=set, repr=False, compare=False)
-
-    def to_json(self) -> dict:
-        data = asdict(self)
-        data.pop("held", None)
-        data.pop("held_keys", None)
-        data["negative"] = [[s, w, str(q)] for s, w, q in self.negative]
-        data["started_at"] = self.started_at.isoformat() if self.started_at else None
-        data["finished_at"] = self.finished_at.isoformat() if self.finished_at else None
-        return data
-
-    @classmethod
-    def from_json(cls, data: dict) -> SyncReport:
-        return cls(data["pushed"], data["pulled"], data["conflicts"], data["merged"],
-                   [(s, w, Decimal(q)) for s, w, q in data["negative"]],
-                   datetime.fromisoformat(data["started_at"]) if data.get("started_at") else None,
-                   datetime.fromisoformat(data["finished_at"]) if data.get("finished_at") else None,
-                   int(data.get("refused", 0)), int(data.get("unpushed", 0)), bool(data.get("restored", False)))
 
 
 @dataclass
@@ -281,14 +243,9 @@ def test_connection(hub_url: str, password: str | None = None) -> str:
         with engine.connect() as conn:
             return conn.exec_driver_sql("SELECT version()").scalar_one()
     except DBAPIError as exc:
-        raise HubUnavailable(scrub(_reason(exc), password)) from exc
+        raise HubUnavailable(scrub(error_reason(exc), password)) from exc
     finally:
         engine.dispose()
-
-
-def _reason(exc: BaseException) -> str:
-    orig = getattr(exc, "orig", None) or exc
-    return str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
 
 
 def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[str, int, int], None] | None = None,
@@ -336,19 +293,19 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
         raise
     except DBAPIError as exc:
         if not getattr(exc, "connection_invalidated", False) and not _is_connection_error(exc):
-            failed(_reason(exc))
+            failed(error_reason(exc))
             raise
         error = HubUnavailable(f"the connection to the hub was lost during the sync "
-                               f"({scrub(_reason(exc), password)}); nothing is lost, sync again to finish")
+                               f"({scrub(error_reason(exc), password)}); nothing is lost, sync again to finish")
         failed(str(error))
         raise error from exc
     except Exception as exc:  # a driver error outside SQLAlchemy, or a defect: sync status keeps the reason
         if _is_connection_error(exc):
             error = HubUnavailable(f"the connection to the hub was lost during the sync "
-                                   f"({scrub(_reason(exc), password)}); nothing is lost, sync again to finish")
+                                   f"({scrub(error_reason(exc), password)}); nothing is lost, sync again to finish")
             failed(str(error))
             raise error from exc
-        failed(f"{type(exc).__name__}: {_reason(exc)}")
+        failed(f"{type(exc).__name__}: {error_reason(exc)}")
         raise
     finally:
         if engine is not None:
@@ -370,18 +327,10 @@ def _is_connection_error(exc: BaseException) -> bool:
 
 
 def _record(db, values: dict[str, str]) -> None:
-    with _local(db) as conn:
+    with local_connection(db) as conn:
         for key, value in values.items():
             loc.set_setting(conn, key, value)
         conn.commit()
-
-
-def _local(db):
-    conn = db.engine.connect()
-    conn.info["immediate"] = True
-    conn.info.pop(loc.RENUMBERED, None)
-    conn.begin()
-    return conn
 
 
 def _when(text: str) -> datetime | None:
@@ -454,7 +403,7 @@ def resolve_conflict(db, conflict_id: str, *, user: str, note: str = "", apply_l
     if apply_loser and _conflict_table(db, conflict_id) == "users":  # who may sign in, with which rights
         access.authorize(db.uow(user, role), access.Permission.USERS)
     cspec = r.BY_NAME["sync_conflicts"]
-    with _local(db) as conn:
+    with local_connection(db) as conn:
         record = r.read_records(conn, cspec, [conflict_id]).get(conflict_id)
         if record is None:
             raise NotFound(f"conflict {conflict_id!r}: no such conflict")
@@ -516,7 +465,7 @@ def approve(db, key: str, *, table: str = "users") -> None:
     from persistence.sync import gate
 
     access.authorize(db.uow(), access.Permission.USERS)
-    with _local(db) as conn:
+    with local_connection(db) as conn:
         gate.approve(conn, _me(conn), table, key)
         conn.commit()
 
@@ -546,7 +495,7 @@ def hub_setup(db, hub_url: str, *, password: str | None = None) -> str:
         roles.setup_hub(engine)
         return hub_id
     except DBAPIError as exc:
-        reason = scrub(_reason(exc), password)
+        reason = scrub(error_reason(exc), password)
         if _is_connection_error(exc):
             raise HubUnavailable(f"the connection to the hub was lost: {reason}") from exc
         raise RuleViolation(f"cannot set up the hub's roles with this login (use the hub owner's, who owns its "
@@ -593,7 +542,7 @@ def hub_add_login(db, hub_url: str, name: str, *, password: str | None = None, a
     except ValueError as exc:
         raise RuleViolation(str(exc)) from None
     except DBAPIError as exc:
-        reason = scrub(_reason(exc), password)
+        reason = scrub(error_reason(exc), password)
         if _is_connection_error(exc):
             raise HubUnavailable(f"the connection to the hub was lost: {reason}") from exc
         raise RuleViolation(f"cannot make the login {name} with this login (use the hub owner's, who may create "

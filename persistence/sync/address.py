@@ -22,7 +22,7 @@ from urllib.parse import urlencode
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from persistence.sync import BadHubUrl
+from persistence.sync.common import BadHubUrl
 
 EXAMPLE = "postgresql://user@host:5432/stockroom"
 HIDDEN = "***"

@@ -21,23 +21,26 @@ from domain.kernel.bulk import without_cycle_collection
 from domain.kernel.ids import new_id
 from persistence import tables as t
 from persistence.migrations import HEAD
-from persistence.sync import BadHubUrl
-from persistence.sync import HubLoginRefused
-from persistence.sync import HubUnavailable
-from persistence.sync import SyncCancelled
-from persistence.sync import SyncReport
-from persistence.sync import _local
-from persistence.sync import _reason
 from persistence.sync import checks
 from persistence.sync import gate
 from persistence.sync import hub
 from persistence.sync import local as loc
 from persistence.sync import records as r
 from persistence.sync import roles
+from persistence.sync import settle
 from persistence.sync.address import EXAMPLE
+from persistence.sync.address import redact
 from persistence.sync.address import scrub
 from persistence.sync.address import shown
 from persistence.sync.address import split_password
+from persistence.sync.common import BadHubUrl
+from persistence.sync.common import HubChanged
+from persistence.sync.common import HubLoginRefused
+from persistence.sync.common import HubUnavailable
+from persistence.sync.common import SyncCancelled
+from persistence.sync.common import SyncReport
+from persistence.sync.common import error_reason
+from persistence.sync.common import local_connection
 from persistence.sync.recompute import recompute
 from persistence.sync.recompute import recompute_on_order
 from persistence.types import to_micros
@@ -82,7 +85,7 @@ def connect_hub(url: str, password: str | None, *, migrate: bool = True) -> Engi
             conn.exec_driver_sql("SELECT 1")
     except DBAPIError as exc:
         engine.dispose()
-        raise HubUnavailable(f"cannot reach the hub: {scrub(_reason(exc), password)}") from exc
+        raise HubUnavailable(f"cannot reach the hub: {scrub(error_reason(exc), password)}") from exc
     if migrate:
         try:
             _ensure_schema(engine)
@@ -92,7 +95,7 @@ def connect_hub(url: str, password: str | None, *, migrate: bool = True) -> Engi
                 raise HubUnavailable("the hub's tables are older than this version of Stockroom and this login "
                                      "may not change them; the hub's owner brings them up to date with: "
                                      "sync hub-setup") from exc
-            raise HubUnavailable(f"cannot prepare the hub's tables: {scrub(_reason(exc), password)}") from exc
+            raise HubUnavailable(f"cannot prepare the hub's tables: {scrub(error_reason(exc), password)}") from exc
     return engine
 
 
@@ -143,9 +146,6 @@ def _log_mark(hconn, seq: int) -> str:
 def _check_hub(db, engine: Engine, url: str, start_over: bool, report: SyncReport) -> None:
     """Refuse a hub other than the one this file's positions belong to; notice a hub restored from an
     older backup (its log no longer holds what this file read) and start over with it, losing nothing."""
-    from persistence.sync import HubChanged
-    from persistence.sync import redact
-
     hub_id = hub_identity(engine)
     with db.engine.connect() as conn:
         known = loc.get_setting(conn, loc.HUB_ID)
@@ -167,7 +167,7 @@ def _check_hub(db, engine: Engine, url: str, start_over: bool, report: SyncRepor
         if top < cursor or (mark and now != mark):
             restart = True
             report.restored = True
-    with _local(db) as conn:
+    with local_connection(db) as conn:
         if restart:
             loc.start_over(conn)
         if start_over or (not known and not positions):  # joined by an admin (or a desk nobody signs in to)
@@ -187,7 +187,7 @@ def run(db, engine: Engine, started: datetime, progress: Callable[[str, int, int
     _push_facts(db, engine, me, report, progress, cancel, caps)
     _pull(db, engine, me, report, progress, cancel, gate.user_authority)
     progress("recompute", 0, 1)
-    with _local(db) as conn:
+    with local_connection(db) as conn:
         negative = recompute(conn, db.money_places)
         recompute_on_order(conn)
         conn.commit()
@@ -228,7 +228,7 @@ def _instance(db) -> str:
     if instance and known == identity:
         return instance
     instance = new_id()
-    with _local(db) as conn:
+    with local_connection(db) as conn:
         loc.set_setting(conn, loc.INSTANCE, instance)
         loc.set_setting(conn, loc.FILE_IDENTITY, identity)
         conn.commit()
@@ -250,11 +250,11 @@ def _sign_in(db, engine: Engine, me: str) -> tuple[str, roles.HubLogin]:
                     f"The hub's owner gives this desk a login of its own: sync hub-add-desk NAME")
             if not roles.claim(hconn, me):
                 me = new_id()
-                with _local(db) as conn:
+                with local_connection(db) as conn:
                     loc.set_setting(conn, loc.INSTANCE, me)
                     conn.commit()
                 roles.claim(hconn, me)
-    with _local(db) as conn:
+    with local_connection(db) as conn:
         loc.set_setting(conn, loc.HUB_LOGIN, login.mode)
         conn.commit()
     return me, login
@@ -270,7 +270,7 @@ def _push_records(db, engine: Engine, me: str, report: SyncReport, users: bool =
         caps = {table.name: loc.last_rowid(conn, table) for table in loc.IMMUTABLE}
     pending, held = gate.outgoing(pending, users=users)
     report.unpushed += len(held)
-    with _local(db) as conn:
+    with local_connection(db) as conn:
         gate.hold_back(conn, me, held, [(p.spec.name, p.key) for p in pending])
         conn.commit()
     report.held = {name for name, _, _ in held}
@@ -286,7 +286,7 @@ def _push_records(db, engine: Engine, me: str, report: SyncReport, users: bool =
             hub.push_record(hconn, state, p.spec, p.key, p.base, p.record)
         hub.flush(hconn, state)
     report.pushed += state.accepted
-    with _local(db) as conn:
+    with local_connection(db) as conn:
         for o in _one_by_one(conn, state.outcomes, pushed, pushed_hash):
             spec = r.BY_NAME[o.tbl]
             if o.status == "merged" and o.tbl == "users":  # who may sign in here: an admin of this desk decides
@@ -329,9 +329,9 @@ def _one_by_one(conn, outcomes: list[hub.Outcome], pushed: dict, pushed_hash: di
 def _rewrite(rows: list[tuple], table, aliases: dict[str, dict[str, str]]) -> list[tuple]:
     """Point movements at the records their product or warehouse was merged into.
 
-    Document numbers need no rewriting here: movements are pushed only up to the last one that
-    existed when the records were pushed, and the device has already followed any renumbering
-    of those records (``local.apply_record``) before it pushes their movements.
+    Document numbers are not rewritten here: movements are pushed only up to the last one that
+    existed when the records were pushed, and the device has already recorded any renumbering of
+    those records (``local.apply_record``), which ``local.follow_refs`` applies as they are read.
     """
     names = [c.name for c in table.columns]
     pi, wi = names.index("product_id"), names.index("warehouse_id")
@@ -365,10 +365,14 @@ def _push_facts(db, engine: Engine, me: str, report: SyncReport, progress, cance
         if sent is None:
             return
         future, table, rows, last = sent
+        answered = []
         if future is not None:
-            report.pushed += future.result()
-        with _local(db) as conn:
+            added, answered = future.result()
+            report.pushed += added
+        with local_connection(db) as conn:
             loc.set_setting(conn, loc.PUSHED + table.name, str(last))
+            for movement_id, original in answered:
+                loc.answer_reversal(conn, movement_id, original)
             gate.release_facts(conn, table, rows)
             conn.commit()
         done += len(rows)
@@ -388,9 +392,11 @@ def _push_facts(db, engine: Engine, me: str, report: SyncReport, progress, cance
                                                        after=after)
                     if not rows:
                         break
+                    if table is t.movements:
+                        rows = loc.follow_refs(conn, rows)  # a document renumbered here leaves with its new number
                     rows, last, refused, blocked = gate.outgoing_facts(conn, table, rows, last, report.held_keys)
                 if refused or blocked:
-                    with _local(db) as conn:
+                    with local_connection(db) as conn:
                         gate.hold_back_facts(conn, me, table, refused, blocked)
                         conn.commit()
                     report.unpushed += len(refused) + (1 if blocked else 0)
@@ -404,16 +410,26 @@ def _push_facts(db, engine: Engine, me: str, report: SyncReport, progress, cance
                     break
             finish(sent)
     if complete:
-        with _local(db) as conn:
+        with local_connection(db) as conn:
             conn.execute(t.settings.delete().where(t.settings.c.key == loc.PUSH_ALL))
             conn.commit()
 
 
-def _push_batch(engine: Engine, me: str, table, rows: list[tuple]) -> int:
-    """One batch of movements (or unfilled demand) into the hub, in one hub transaction; how many were new."""
+def _push_batch(engine: Engine, me: str, table, rows: list[tuple]) -> tuple[int, list[tuple[str, str]]]:
+    """One batch of movements (or unfilled demand) into the hub, in one hub transaction: how many were new, and
+    (reversal id, original id) of the batch's reversals the hub answered as second reversals (``settle``): the
+    hub logs the answer as this device's, so it does not come back in a pull and is made here too."""
     with engine.begin() as hconn:
         state = hub.begin(hconn, me)
-        return hub.push_immutable(hconn, state, table, _rewrite(rows, table, state.aliases))
+        added = hub.push_immutable(hconn, state, table, _rewrite(rows, table, state.aliases))
+        if table is not t.movements:
+            return added, []
+        kind, reverses, mid = (hub.MOVEMENT_COLUMNS.index(n) for n in ("kind", "reverses_id", "id"))
+        reversals = {settle.undo_id(row[mid]): (row[mid], row[reverses]) for row in rows if row[kind] == "reversal"}
+        if not reversals:
+            return added, []
+        found = hconn.execute(text("SELECT id FROM movements WHERE id = ANY(:ids)"), {"ids": list(reversals)})
+        return added, [reversals[undo] for (undo,) in found]
 
 
 def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, authority) -> None:
@@ -422,7 +438,7 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
     mergeable = [(tbl, old, new) for tbl, old, new in aliases
                  if (tbl in r.MERGEABLE or tbl == "reversal") and checks.is_id(old) and checks.is_id(new)]
     if mergeable:
-        with _local(db) as conn:
+        with local_connection(db) as conn:
             mergeable = gate.apply_aliases(conn, mergeable, last=False)  # those waiting for their target
             conn.commit()
     with db.engine.connect() as conn:
@@ -450,7 +466,7 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
             cursor = high
             done = total if high >= top else min(total, done + PULL_BATCH)
             progress("pull", done, total)
-    with engine.connect() as hconn, _local(db) as conn:
+    with engine.connect() as hconn, local_connection(db) as conn:
         if mergeable:  # an alias's target may have come with the pull; what still points nowhere is kept aside
             gate.apply_aliases(conn, mergeable, last=True)
         admitted = gate.retry_from_hub(conn, hconn, me, authority)
@@ -499,7 +515,7 @@ def _pull_batch(engine: Engine, me: str, cursor: int, top: int) -> tuple[int, li
 
 def _apply_pulled(db, me: str, report: SyncReport, authority, high: int, entries, facts) -> None:
     """Apply one pulled batch and move the pull cursor to its end, in one local transaction."""
-    with _local(db) as conn, loc.roomy_cache(conn):
+    with local_connection(db) as conn, loc.roomy_cache(conn):
         admitted = gate.admit(conn, me, _without_echoes(conn, me, [gate.Entry(*e) for e in entries]), facts,
                               authority)
         report.pulled += admitted.records + admitted.facts

@@ -285,7 +285,7 @@ def apply_aliases(conn: Connection, aliases: list[tuple[str, str, str]], last: b
         if tbl == "reversal":
             reason = _reversal_alias(conn, old, new)
             if not reason:
-                loc.convert_reversal(conn, old, new)
+                loc.answer_reversal(conn, old, new)
                 settled.append((tbl, old))
             else:
                 loc.quarantine(conn, ALIAS + tbl, old, 0, 0, reason, new, "")

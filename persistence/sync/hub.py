@@ -25,6 +25,7 @@ from sqlalchemy import text
 
 from persistence import tables as t
 from persistence.sync import records as r
+from persistence.sync import settle
 from persistence.types import to_micros
 
 LOCK = 0x53544F434B  # "STOCK": the one advisory lock every push takes
@@ -439,43 +440,39 @@ def _insert_or_ignore(raw, s: PushState, table, rows: list[tuple], quoted: str) 
 
 
 _MOVEMENT_SPEC = r.Spec(t.movements, label=("kind", "id"))
-_KIND, _REVERSES, _NOTE, _ID = (MOVEMENT_COLUMNS.index(n) for n in ("kind", "reverses_id", "note", "id"))
-
-
-def as_adjustment(row: tuple, original: str) -> tuple:
-    """A reversal of a movement that another device reversed first, kept as an adjustment."""
-    row = list(row)
-    row[_KIND], row[_REVERSES] = "adjustment", None
-    row[_NOTE] = f"duplicate reversal of {original}, kept as an adjustment; {row[_NOTE]}"[:500]
-    return tuple(row)
+_KIND, _REVERSES, _ID = (MOVEMENT_COLUMNS.index(n) for n in ("kind", "reverses_id", "id"))
 
 
 def _settle_double_reversals(conn: Connection, s: PushState, rows: list[tuple]) -> list[tuple]:
-    """Two devices reversed the same movement offline: the reversal on the hub first stays one.
+    """Two devices reversed the same movement offline: the reversal on the hub first stays the reversal.
 
-    The later one is still a fact (goods did move, or a clerk believed so): it is kept with its
-    quantity as an adjustment at the average cost, listed as a conflict for a manager to correct,
-    and remembered (alias ``reversal``) so the device that made it rewrites its copy too.
+    The later one is stored as it was written, followed by its undo and an adjustment (``settle``), and listed
+    as a conflict for a manager to correct. A reversal already on the hub (a batch pushed again) is left alone:
+    it was settled when it first came. Undo and adjustment rows the desk made itself (``local``) are the same
+    rows; the batch does not get them twice.
     """
-    reversals = {row[_REVERSES]: row[_ID] for row in rows if row[_KIND] == "reversal"}
+    reversals = [row for row in rows if row[_KIND] == "reversal"]
     if not reversals:
         return rows
-    taken = dict(conn.execute(text("SELECT reverses_id, id FROM movements WHERE reverses_id = ANY(:ids)"),
-                              {"ids": list(reversals)}).all())
-    clashes = {mid: orig for orig, mid in reversals.items() if orig in taken and taken[orig] != mid}
-    if not clashes:
-        return rows
+    held: dict[str, list[str]] = {}
+    for original, mid in conn.execute(text("SELECT reverses_id, id FROM movements WHERE reverses_id = ANY(:ids)"),
+                                      {"ids": list({row[_REVERSES] for row in reversals})}).all():
+        held.setdefault(original, []).append(mid)
+    in_batch = {row[_ID] for row in rows}
     result = []
     for row in rows:
-        original = clashes.get(row[_ID])
-        if original is None:
-            result.append(row)
+        result.append(row)
+        if row[_KIND] != "reversal":
             continue
-        conn.execute(text("INSERT INTO sync_aliases (tbl, old_key, new_key, device_id, at) VALUES "
-                          "('reversal', :old, :new, :dev, :at) ON CONFLICT DO NOTHING"),
-                     {"old": row[_ID], "new": original, "dev": s.device_id, "at": to_micros(s.now)})
+        others = held.setdefault(row[_REVERSES], [])
+        if row[_ID] in others or not others:
+            if row[_ID] not in others:
+                others.append(row[_ID])  # the first reversal of its movement: it stays the reversal
+            continue
+        others.append(row[_ID])
         lost = dict(zip(MOVEMENT_COLUMNS, row, strict=True))
-        conflict(conn, s, _MOVEMENT_SPEC, row[_ID], "movement already reversed on another device: kept as an "
-                 "adjustment; correct it if it was the same mistake", None, lost, s.device_id)
-        result.append(as_adjustment(row, original))
+        conflict(conn, s, _MOVEMENT_SPEC, row[_ID], "movement already reversed on another device: this reversal "
+                 "is undone and kept as an adjustment; correct it if it was the same mistake", None, lost,
+                 s.device_id)
+        result.extend(extra for extra in settle.answer(row) if extra[_ID] not in in_batch)
     return result

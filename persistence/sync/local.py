@@ -21,6 +21,7 @@ from sqlalchemy import text
 from domain.kernel.ids import new_id
 from persistence import tables as t
 from persistence.sync import records as r
+from persistence.sync import settle
 from persistence.types import to_micros
 
 # settings keys
@@ -220,9 +221,38 @@ def _note_touched(conn: Connection, touched: set, table: str, column: str, old: 
 
 
 def _renumber_refs(conn: Connection, device_id: str, old: str, new: str) -> None:
-    """A document's movements carry its number: follow a renumbering (only this record's device's)."""
-    conn.execute(t.movements.update().where(t.movements.c.source_ref == old, t.movements.c.device_id == device_id)
-                 .values(source_ref=new))
+    """A document's movements carry its number: record its renumbering (only this record's device's movements
+    follow it) in ``movement_refs``, never in the movements, which stay as they were written.
+
+    A reference renumbered again (here, then on the hub) is followed to its last number; the readers of a
+    movement's reference resolve it through the table (``ref_of``), and the push sends the new one
+    (``follow_refs``): the hub and the other desks only ever see the new number.
+    """
+    if old == new:
+        return
+    at = to_micros(datetime.now(UTC))
+    conn.exec_driver_sql("UPDATE movement_refs SET new_ref = ?, at = ? WHERE device_id = ? AND new_ref = ?",
+                         (new, at, device_id, old))
+    conn.exec_driver_sql("INSERT INTO movement_refs (device_id, old_ref, new_ref, at) VALUES (?, ?, ?, ?) "
+                         "ON CONFLICT (device_id, old_ref) DO UPDATE SET new_ref = excluded.new_ref, at = excluded.at",
+                         (device_id, old, new, at))
+
+
+def follow_refs(conn: Connection, rows: list[tuple]) -> list[tuple]:
+    """Movements (raw, in the table's column order) with the references renumbered here replaced by the new ones."""
+    renumbered = {(d, old): new for d, old, new in conn.exec_driver_sql(
+        "SELECT device_id, old_ref, new_ref FROM movement_refs")}
+    if not renumbered:
+        return rows
+    names = [c.name for c in t.movements.columns]
+    di, ri = names.index("device_id"), names.index("source_ref")
+    result = []
+    for row in rows:
+        new = renumbered.get((row[di], row[ri]))
+        if new is not None:
+            row = (*row[:ri], new, *row[ri + 1:])
+        result.append(row)
+    return result
 
 
 def _renumber_local(conn: Connection, spec: r.Spec, key: str, record: dict) -> None:
@@ -335,38 +365,41 @@ def alias_rows(conn: Connection) -> list[tuple[str, str, str]]:
     return [tuple(row) for row in conn.execute(text("SELECT tbl, old_key, new_key FROM sync_aliases"))]
 
 
-def convert_reversal(conn: Connection, movement_id: str, original: str) -> bool:
-    """Rewrite this device's reversal that lost to another device's reversal of the same movement.
-
-    Idempotent; the pair is put up for a recompute from the movement on. See hub.as_adjustment.
+def answer_reversal(conn: Connection, movement_id: str, original: str) -> bool:
+    """Append the undo and the adjustment that answer this device's reversal of ``original`` that lost to another
+    reversal of it (``settle``); the reversal itself stays as it was written. Idempotent (False when there is
+    nothing to do: no such reversal here, or it is answered already); the pair is put up for a recompute.
     """
-    from persistence.sync.hub import MOVEMENT_COLUMNS
-    from persistence.sync.hub import as_adjustment
-
-    names = ", ".join(f'"{c}"' for c in MOVEMENT_COLUMNS)
-    row = conn.exec_driver_sql(f"SELECT {names} FROM movements WHERE id = ? AND kind = 'reversal'",
-                               (movement_id,)).first()
-    if row is None:
+    names = ", ".join(f'"{c}"' for c in settle.MOVEMENT_COLUMNS)
+    row = conn.exec_driver_sql(f"SELECT {names} FROM movements WHERE id = ? AND kind = 'reversal' AND reverses_id = ?",
+                               (movement_id, original)).first()
+    if row is None or conn.exec_driver_sql("SELECT 1 FROM movements WHERE reverses_id = ?", (movement_id,)).first():
         return False
-    new = dict(zip(MOVEMENT_COLUMNS, as_adjustment(tuple(row), original), strict=True))
-    conn.exec_driver_sql("UPDATE movements SET kind = ?, reverses_id = NULL, note = ? WHERE id = ?",
-                         (new["kind"], new["note"], movement_id))
+    if not insert_immutable(conn, t.movements, list(settle.answer(tuple(row)))):
+        return False
+    new = dict(zip(settle.MOVEMENT_COLUMNS, row, strict=True))
     mark_dirty(conn, new["product_id"], new["warehouse_id"], new["occurred_at"], movement_id)
     return True
 
 
 def settle_pulled_reversals(conn: Connection, device_id: str, rows: list[tuple]) -> None:
-    """A pulled reversal of a movement this device also reversed (not yet pushed): ours gives way."""
-    from persistence.sync.hub import MOVEMENT_COLUMNS
-
-    kind, reverses, mid = (MOVEMENT_COLUMNS.index(n) for n in ("kind", "reverses_id", "id"))
-    for row in rows:
-        if row[kind] != "reversal":
+    """A pulled reversal of a movement this device also reversed and has not pushed: ours will lose on the hub
+    (the pulled one is there), so it is answered here now, as the hub will answer it (``settle``)."""
+    kind, reverses, mid = (settle.MOVEMENT_COLUMNS.index(n) for n in ("kind", "reverses_id", "id"))
+    pulled = [row for row in rows if row[kind] == "reversal"]
+    if not pulled:
+        return
+    undone = {row[reverses] for row in pulled}  # a pulled reversal that comes undone lost itself: ours may stay
+    pushed = int(get_setting(conn, PUSHED + t.movements.name, "0"))
+    for row in pulled:
+        if row[mid] in undone or conn.exec_driver_sql("SELECT 1 FROM movements WHERE reverses_id = ?",
+                                                      (row[mid],)).first():
             continue
-        ours = conn.exec_driver_sql("SELECT id FROM movements WHERE reverses_id = ? AND id <> ?",
-                                    (row[reverses], row[mid])).scalar()
-        if ours is not None:
-            convert_reversal(conn, ours, row[reverses])
+        ours = conn.exec_driver_sql("SELECT id FROM movements WHERE reverses_id = ? AND id <> ? AND kind = 'reversal' "
+                                    "AND device_id = ? AND rowid > ?",
+                                    (row[reverses], row[mid], device_id, pushed)).scalars().all()
+        for movement_id in ours:
+            answer_reversal(conn, movement_id, row[reverses])
 
 
 def _local_keys(conn: Connection, spec: r.Spec, keys: list[str]) -> set[str]:

@@ -187,11 +187,57 @@ def test_upgrading_from_0009_keeps_pos_and_receipts_backs_up_and_adds_the_rate_c
     db = open_database(path)
     try:
         [saved] = list((tmp_path / "backups").iterdir())  # the 0009 file, copied before the upgrade
-        assert "before-0010" in saved.name and revision_of(saved) == "0009"
-        assert revision_of(path) == "0010" and "exchange_rates" in tables(path)
+        assert f"before-{HEAD}" in saved.name and revision_of(saved) == "0009"  # upgraded to the head, 0010 on the way
+        assert revision_of(path) == HEAD and "exchange_rates" in tables(path)
         [m] = queries.movements(db.engine)
         assert (m.unit_cost, m.fx_currency, m.fx_unit_price, m.fx_rate) == (2.5, None, None, None)
         assert purchasing.load_snapshot(db.uow(), number).rate is None
         assert queries.check(db.engine) == []
     finally:
         db.close()
+
+
+def test_upgrading_from_0010_keeps_every_movement_with_its_rowid_and_value_and_lets_a_movement_hold_two_reversals(
+        tmp_path):
+    path = tmp_path / "shop.sqlite3"
+    db = open_database(path)
+    try:
+        u = db.uow
+        catalog.add_warehouse(u(), cc.AddWarehouse("W", "W"))
+        catalog.add_product(u(), cc.AddProduct("A", "A"))
+        received = ledger.receive(u(), c.ReceiveStock("A", "5", "W", "2"))
+        ledger.receive(u(), c.ReceiveStock("A", "1", "W", "3"))
+        ledger.reverse(u(), c.ReverseMovement(received.id))
+        config = alembic_config()
+        with db.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0010")
+    finally:
+        db.close()
+
+    def snapshot() -> tuple[list, list]:
+        conn = sqlite3.connect(path)
+        try:
+            return (conn.execute("SELECT rowid, * FROM movements ORDER BY rowid").fetchall(),
+                    conn.execute("SELECT rowid, * FROM movement_values ORDER BY rowid").fetchall())
+        finally:
+            conn.close()
+
+    before = snapshot()
+    assert revision_of(path) == "0010" and len(before[0]) == 3 and len(before[1]) == 3
+    db = open_database(path)
+    db.close()
+    assert revision_of(path) == HEAD and snapshot() == before
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        second = list(before[0][2][1:])  # a second reversal of the same receipt, as a sync may now keep
+        second[0] = "0190a000-0000-7000-8000-000000000001"
+        conn.execute(f"INSERT INTO movements VALUES ({', '.join('?' for _ in second)})", second)
+        conn.commit()
+        assert conn.execute("SELECT count(*) FROM movements WHERE reverses_id = ?",
+                            (received.id,)).fetchone() == (2,)
+    finally:
+        conn.close()

@@ -107,6 +107,21 @@ def test_history_reader_sums_shipments_per_week_leaves_out_a_reversed_one_and_ce
     assert outage[6:] == [70.0] * (WEEKS - 6)
 
 
+def test_a_shipment_reversed_on_two_desks_is_left_out_of_the_history_once(db):
+    from persistence.sync import settle
+
+    with db.engine.begin() as conn:  # as a sync keeps it: the second reversal as written, then its undo
+        [first] = conn.exec_driver_sql(
+            "SELECT r.* FROM movements r JOIN movements m ON m.id = r.reverses_id "
+            "WHERE r.kind = 'reversal' AND m.kind = 'shipment' AND m.product_id = ?", (_ids(db, "STEADY")[0],)).all()
+        second = (settle.undo_id("second"), *tuple(first)[1:])
+        marks = ", ".join("?" for _ in second)
+        for row in (second, *settle.answer(second)):
+            conn.exec_driver_sql(f"INSERT INTO movements VALUES ({marks})", row)
+    history = read_history(db.engine, *planning.window(TODAY, WEEKS))
+    assert _weekly(history, _ids(db, "STEADY"))[0] == [70.0] * WEEKS  # the reversed 100 is left out once
+
+
 def test_forecast_over_all_warehouses_adds_their_shipments_and_keeps_the_censored_weeks_out(db):
     rows = {p.sku: p for p in planning.forecast_products(reader(db.engine), today=TODAY, weeks=WEEKS)}
     assert rows["STEADY"].history == [84.0] * WEEKS

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from persistence import tables as t
+from persistence.stock.refs import ref_of
 
 
 def snapshot(db) -> dict:
@@ -17,7 +18,8 @@ def snapshot(db) -> dict:
             (r.id, r.kind, sku[r.product_id], code[r.warehouse_id], r.qty, r.occurred_at, r.source_ref, r.value,
              r.on_hand_after, r.value_after, r.avg_after)
             for r in conn.execute(select(M.c.id, M.c.kind, M.c.product_id, M.c.warehouse_id, M.c.qty, M.c.occurred_at,
-                                         M.c.source_ref, V.c.value, V.c.on_hand_after, V.c.value_after, V.c.avg_after)
+                                         ref_of(M).label("source_ref"), V.c.value, V.c.on_hand_after, V.c.value_after,
+                                         V.c.avg_after)
                                   .select_from(M.outerjoin(V, V.c.movement_id == M.c.id)).order_by(M.c.id))
         ]
         balances = sorted((sku[r.product_id], code[r.warehouse_id], r.on_hand, r.value)
@@ -29,3 +31,31 @@ def snapshot(db) -> dict:
         documents = sorted((r.id, r.number) for r in conn.execute(select(t.documents)))
     return {"ledger": ledger, "balances": balances, "products": products, "barcodes": barcodes,
             "warehouses": warehouses, "conflicts": conflicts, "documents": documents}
+
+
+APPEND_ONLY = "movements are append-only"
+# What a sync may still change on a movement of this desk not yet pushed: its product or warehouse when that is
+# merged into the hub's (docs/ARCHITECTURE.md, the next step).
+STILL_REWRITTEN = {"product_id", "warehouse_id"}
+
+
+def guard(db, *, allow: set[str] = frozenset()) -> None:
+    """Make the desk's file itself refuse to delete a movement or change any of its columns but ``allow``; the
+    changes to those are logged in ``movement_changes`` (movement id, column) for ``rewritten``."""
+    columns = [c.name for c in t.movements.columns]
+    changed = " OR ".join(f'OLD."{c}" IS NOT NEW."{c}"' for c in columns if c not in allow)
+    log = "; ".join(f"INSERT INTO movement_changes SELECT OLD.id, '{c}' WHERE OLD.\"{c}\" IS NOT NEW.\"{c}\""
+                    for c in sorted(allow))
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("CREATE TABLE IF NOT EXISTS movement_changes (movement_id TEXT, col TEXT)")
+        conn.exec_driver_sql(f"CREATE TRIGGER IF NOT EXISTS movements_no_delete BEFORE DELETE ON movements "
+                             f"BEGIN SELECT RAISE(ABORT, '{APPEND_ONLY}'); END")
+        conn.exec_driver_sql(f"CREATE TRIGGER IF NOT EXISTS movements_no_update BEFORE UPDATE ON movements "
+                             f"BEGIN SELECT RAISE(ABORT, '{APPEND_ONLY}') WHERE {changed}; {log + ';' if log else ''} "
+                             f"END")
+
+
+def rewritten(db) -> set[tuple[str, str]]:
+    """(movement id, column) of every change ``guard`` let through."""
+    with db.engine.connect() as conn:
+        return {tuple(row) for row in conn.exec_driver_sql("SELECT movement_id, col FROM movement_changes")}
