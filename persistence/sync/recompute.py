@@ -25,6 +25,7 @@ from sqlalchemy import Connection
 from domain.kernel.bulk import without_cycle_collection
 from domain.stock import valuation
 from domain.stock.model import Position
+from persistence.purchasing.orders import on_order
 from persistence.sync.local import roomy_cache
 
 _QTY, _MONEY, _COST = -4, -4, -8
@@ -184,12 +185,9 @@ def _write_values(conn: Connection, rows: list[tuple]) -> None:
 
 
 def recompute_on_order(conn: Connection) -> None:
-    """Set every balance's on_order to the open quantity of issued POs (as the purchasing check expects)."""
-    expected: dict[tuple[str, str], int] = {}
-    for p, w, qty, received in conn.exec_driver_sql(
-            "SELECT l.product_id, o.warehouse_id, l.qty, l.received FROM purchase_order_lines l "
-            "JOIN purchase_orders o ON o.id = l.po_id WHERE o.state IN ('issued', 'partly_received')"):
-        expected[(p, w)] = expected.get((p, w), 0) + max(0, qty - received)
+    """Set every balance's on_order to the open quantity of issued POs: the purchasing check's own query
+    (``persistence.purchasing.orders.on_order``, the rule in ``domain.purchasing.model.on_order``)."""
+    expected = {key: _i(qty, _QTY) for key, qty in on_order(conn).items()}
     kept = {(p, w): q for p, w, q in conn.exec_driver_sql("SELECT product_id, warehouse_id, on_order FROM balances")}
     for key in set(expected) | set(kept):
         want = expected.get(key, 0)
