@@ -12,7 +12,8 @@ which applies the ledger's rules and writes, and checks no field again.
 
 Posting in business-time order is the common case and costs one balance read. A back-dated
 movement (earlier than the latest one of its product × warehouse) is inserted and then the
-product × warehouse is replayed from it (``_revalue``): only derived values change, and the
+product × warehouse is replayed from it (``_revalue``, through ``valuation.replay``, as the sync
+recompute replays a pull): only derived values change, and the
 replay refuses the posting if it would drive a later balance negative where the warehouse
 does not allow it. A changed transfer-out value travels on to the receiving warehouse.
 """
