@@ -12,6 +12,7 @@ packs together and ``price_per`` whether the price is per stock unit or per pack
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
@@ -35,10 +36,31 @@ class PoState(enum.StrEnum):
     CLOSED = "closed"
 
 
+# The states whose open quantity is on order (the rule: ``on_order`` below).
 OPEN_STATES = (PoState.ISSUED, PoState.PARTLY_RECEIVED)
 # What only an open PO allows, as the refusal says it → the start of the refusal's code (domain.kernel.refusals).
 OPEN_ACTIONS = {"receive against it": "receive", "close it short": "close"}
 EDITABLE_STATES = (PoState.DRAFT, *OPEN_STATES)
+
+
+def open_quantity(ordered: Decimal, received: Decimal) -> Decimal:
+    """A PO line's open quantity: ordered − received, never negative (an over-receipt within tolerance)."""
+    return max(ZERO, ordered - received)
+
+
+def on_order(lines: Iterable[tuple[str, str, Decimal, Decimal]]) -> dict[tuple[str, str], Decimal]:
+    """The on-order quantity per (product id, warehouse id): the sum of the open quantities of the given lines
+    of open POs (``OPEN_STATES``), each line as (product id, PO's warehouse id, ordered, received).
+
+    The one definition of on order: the purchasing check and the recompute after a sync read the lines with
+    ``persistence.purchasing.orders.on_order`` and sum them here; the use cases (``domain.purchasing.orders``)
+    keep each balance's ``on_order`` equal to it by adding each change of a line's ``open_qty``.
+    """
+    total: dict[tuple[str, str], Decimal] = {}
+    for product_id, warehouse_id, ordered, received in lines:
+        key = (product_id, warehouse_id)
+        total[key] = total.get(key, ZERO) + open_quantity(ordered, received)
+    return total
 
 
 class PricePer(enum.StrEnum):
@@ -64,7 +86,7 @@ class PoLine:
     @property
     def open_qty(self) -> Decimal:
         """What is still expected (never negative, also after an over-receipt within tolerance)."""
-        return max(ZERO, self.qty - self.received)
+        return open_quantity(self.qty, self.received)
 
     @property
     def packs(self) -> Decimal:

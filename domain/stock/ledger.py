@@ -12,7 +12,8 @@ which applies the ledger's rules and writes, and checks no field again.
 
 Posting in business-time order is the common case and costs one balance read. A back-dated
 movement (earlier than the latest one of its product × warehouse) is inserted and then the
-product × warehouse is replayed from it (``_revalue``): only derived values change, and the
+product × warehouse is replayed from it (``_revalue``, through ``valuation.replay``, as the sync
+recompute replays a pull): only derived values change, and the
 replay refuses the posting if it would drive a later balance negative where the warehouse
 does not allow it. A changed transfer-out value travels on to the receiving warehouse.
 """
@@ -479,21 +480,24 @@ _NOTHING: Mapping[str, Valuation] = MappingProxyType({})  # no valuation known b
 
 
 def _value(uow: UnitOfWork, pos: Position, m: Movement, fresh: Mapping[str, Valuation]) -> Valuation:
-    places = uow.money_places
+    """Value one movement being posted (``valuation.value``, the rule for each kind), with the value of the
+    original it reverses or of the out leg its transfer left with."""
     kind = m.kind
     if kind == _REVERSAL:
         assert m.reverses_id is not None
         original = fresh.get(m.reverses_id) or uow.movements.valuation(m.reverses_id)
         assert original is not None
-        return valuation.apply(pos, m.qty, exact_value=-original.value, reversal=True, places=places)
-    if kind == _TRANSFER_IN and m.transfer_id:
+        exact = original.value
+    elif kind == _TRANSFER_IN and m.transfer_id:
         out_val = fresh.get(m.transfer_id)  # set by _transfer while posting both legs
         if out_val is None:
             out = next(leg for leg in uow.movements.transfer_legs(m.transfer_id) if leg.kind == Kind.TRANSFER_OUT)
             out_val = fresh.get(out.id) or uow.movements.valuation(out.id)
         assert out_val is not None
-        return valuation.apply(pos, m.qty, exact_value=-out_val.value, places=places)
-    return valuation.apply(pos, m.qty, unit_cost=m.unit_cost, places=places)
+        exact = out_val.value
+    else:
+        exact = None
+    return valuation.value(pos, kind, m.qty, m.unit_cost, exact, uow.money_places)
 
 
 def _refuse_negative(product: Product, warehouse: Warehouse, m: Movement, before: Position,
@@ -545,27 +549,44 @@ def _refuse_too_large(product: Product, warehouse: Warehouse, val: Valuation) ->
 
 
 def _revalue(uow: UnitOfWork, product_id: str, warehouse_id: str, key: tuple[datetime, str]) -> None:
-    """Replay product × warehouse pairs from ``key`` on; follow changed transfer values."""
+    """Replay product × warehouse pairs from ``key`` on (``valuation.replay``); follow changed transfer values."""
     work = [(product_id, warehouse_id, key)]
+    movements = uow.movements
     while work:
         p_id, w_id, start = work.pop(0)
         product = uow.products.get(p_id)
         warehouse = uow.warehouses.get(w_id)
         assert product is not None and warehouse is not None
-        pos = uow.movements.position_before(p_id, w_id, start)
+        pos = movements.position_before(p_id, w_id, start)
+        history = movements.history_from(p_id, w_id, start)
+        rows = [(m.id, m.kind, m.product_id, m.warehouse_id, m.qty, m.unit_cost, m.transfer_id, m.reverses_id,
+                 m.occurred_at) for m, _ in history]
+        replayed = valuation.replay({(p_id, w_id): pos}, rows, places=uow.money_places,
+                                    value_before=lambda movement_id: _stored(uow, movement_id).value,
+                                    out_value_before=lambda transfer_id: _out_leg(uow, transfer_id).value)
         fresh: dict[str, Valuation] = {}
         last_key = None
-        for m, was in uow.movements.history_from(p_id, w_id, start):
-            val = _value(uow, pos, m, fresh)
+        for (m, was), (_, val) in zip(history, replayed, strict=True):
             _refuse_negative(product, warehouse, m, pos, val, was)
             _refuse_too_large(product, warehouse, val)
             if was != val:
                 fresh[m.id] = val
                 if m.kind == Kind.TRANSFER_OUT and m.transfer_id and (was is None or was.value != val.value):
-                    into = next(x for x in uow.movements.transfer_legs(m.transfer_id) if x.kind == Kind.TRANSFER_IN)
+                    into = next(x for x in movements.transfer_legs(m.transfer_id) if x.kind == Kind.TRANSFER_IN)
                     work.append((into.product_id, into.warehouse_id, into.key))
             pos = val.after
             last_key = m.key
-        uow.movements.set_valuations(fresh.items())
+        movements.set_valuations(fresh.items())
         balance = uow.balances.get(p_id, w_id)
         uow.balances.put(replace(balance, position=pos, last_key=max(filter(None, (balance.last_key, last_key)))))
+
+
+def _stored(uow: UnitOfWork, movement_id: str) -> Valuation:
+    found = uow.movements.valuation(movement_id)
+    assert found is not None
+    return found
+
+
+def _out_leg(uow: UnitOfWork, transfer_id: str) -> Valuation:
+    out = next(leg for leg in uow.movements.transfer_legs(transfer_id) if leg.kind == Kind.TRANSFER_OUT)
+    return _stored(uow, out.id)

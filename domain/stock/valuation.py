@@ -15,13 +15,21 @@ The rules (per product × warehouse, exact Decimal):
   value exactly; if it brings stock to zero it takes what value is left, keeping the
   invariant on_hand == 0 ⇒ value == 0.
 
-``revalue`` replays a run of movements; a back-dated movement therefore re-values the later
-ones of the same product × warehouse by a deterministic replay in business-time order.
+``value`` says which of these each kind of movement takes (the one rule for a movement's value),
+and ``replay`` values a run of movements in business-time order with it: the ledger replays a
+product × warehouse from a back-dated movement (``domain.stock.ledger._revalue``) and a device
+replays what a sync pulled (``persistence.sync.recompute``) through the same function, so both
+end with the same values to the cent.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from collections.abc import Iterable
+from collections.abc import Iterator
+from datetime import datetime
 from decimal import Decimal
+from typing import NamedTuple
 
 from domain.kernel.numbers import ZERO
 from domain.kernel.numbers import round_cost
@@ -90,3 +98,82 @@ def apply(
             delta = round_money(qty * pos.avg_cost, places)
         return Valuation(delta, Position(new_qty, pos.value + delta, pos.avg_cost))
     return Valuation(ZERO, pos)
+
+
+# The kinds with a value of their own making (``MovementKind``'s values; a StrEnum member compares equal).
+_REVERSAL, _TRANSFER_OUT, _TRANSFER_IN = "reversal", "transfer_out", "transfer_in"
+
+
+def value(pos: Position, kind: str, qty: Decimal, unit_cost: Decimal | None, exact: Decimal | None,
+          places: int) -> Valuation:
+    """Value one movement of ``kind`` against ``pos``: the rule for each kind.
+
+    A reversal moves the exact opposite of its original's value (``exact``); the receiving leg of a
+    transfer takes exactly the value that left with the out leg (``exact``, the out leg's value);
+    every other movement is valued at ``unit_cost`` (inbound) or the average (``apply``). Money is
+    rounded to ``places``.
+    """
+    if kind == _REVERSAL:
+        return apply(pos, qty, exact_value=-exact, reversal=True, places=places)
+    if exact is not None and kind == _TRANSFER_IN:
+        return apply(pos, qty, exact_value=-exact, places=places)
+    return apply(pos, qty, unit_cost=unit_cost, places=places)
+
+
+class ReplayRow(NamedTuple):
+    """One movement as ``replay`` reads it (a plain tuple in this order will do)."""
+
+    id: str
+    kind: str
+    product_id: str
+    warehouse_id: str
+    qty: Decimal
+    unit_cost: Decimal | None
+    transfer_id: str | None
+    reverses_id: str | None
+    occurred_at: datetime
+
+
+def replay(
+    positions: dict[tuple[str, str], Position],
+    movements: Iterable[tuple],
+    *,
+    places: int,
+    value_before: Callable[[str], Decimal],
+    out_value_before: Callable[[str], Decimal],
+) -> Iterator[tuple[tuple, Valuation]]:
+    """Value a run of movements, yielding each row with its valuation; ``positions`` moves along.
+
+    Args:
+        positions: the position of each (product id, warehouse id) before its first movement in the run;
+            updated to the position after each movement as it is valued.
+        movements: ``ReplayRow``s (or tuples in its order) in business-time order, (occurred_at, id), over
+            all pairs: a reversal comes after its original, and a transfer's out leg (same time, the
+            smaller id) before its in leg, so the values they take from each other are known when they
+            are needed.
+        places: the currency's decimals.
+        value_before: the stored value of a movement outside the run (the original of a reversal
+            whose original was not replayed).
+        out_value_before: the stored value of a transfer's out leg outside the run, by transfer id.
+    """
+    values: dict[str, Decimal] = {}  # each movement replayed, by id
+    out_values: dict[str, Decimal] = {}  # each out leg replayed, by transfer id
+    for row in movements:
+        movement_id, kind, product_id, warehouse_id, qty, unit_cost, transfer_id, reverses_id, _ = row
+        pair = (product_id, warehouse_id)
+        if kind == _REVERSAL:
+            exact = values.get(reverses_id)
+            if exact is None:
+                exact = value_before(reverses_id)
+        elif kind == _TRANSFER_IN and transfer_id:
+            exact = out_values.get(transfer_id)
+            if exact is None:
+                exact = out_value_before(transfer_id)
+        else:
+            exact = None
+        val = value(positions[pair], kind, qty, unit_cost, exact, places)
+        values[movement_id] = val.value
+        if kind == _TRANSFER_OUT and transfer_id:
+            out_values[transfer_id] = val.value
+        positions[pair] = val.after
+        yield row, val

@@ -21,6 +21,7 @@ from domain.catalog.packs import PriceBreak
 from domain.kernel.errors import RuleViolation
 from domain.kernel.numbers import D
 from domain.kernel.numbers import fmt
+from domain.purchasing.model import OPEN_STATES
 from domain.purchasing.model import PoLine
 from domain.purchasing.model import PoState
 from domain.purchasing.model import PricePer
@@ -28,6 +29,7 @@ from domain.purchasing.model import PurchaseOrder
 from domain.purchasing.model import PurchasingPolicy
 from domain.purchasing.model import SupplierProfile
 from domain.purchasing.model import TermDetails
+from domain.purchasing.model import on_order as open_on_order
 from domain.purchasing.rows import PoLineRow
 from domain.purchasing.rows import PoRow
 from domain.purchasing.rows import SupplierRow
@@ -315,17 +317,20 @@ def supplier_terms(engine: Engine, supplier: str | None = None, sku: str | None 
                 for r in conn.execute(query)]
 
 
+def on_order(conn: Connection) -> dict[tuple[str, str], Decimal]:
+    """The on-order quantity per (product id, warehouse id) from the PO lines themselves: every line of a PO in
+    an open state, summed by the domain's rule (``domain.purchasing.model.on_order``)."""
+    rows = conn.execute(select(LINES.c.product_id, PO.c.warehouse_id, LINES.c.qty, LINES.c.received)
+                        .join(PO, PO.c.id == LINES.c.po_id)
+                        .where(PO.c.state.in_([s.value for s in OPEN_STATES])))
+    return open_on_order(rows)
+
+
 def check_on_order(engine: Engine) -> list[CheckProblem]:
     """Compare every balance's on_order with the open quantities of issued POs; empty means they agree."""
     B, P, W = t.balances, t.products, t.warehouses
-    open_states = [s.value for s in (PoState.ISSUED, PoState.PARTLY_RECEIVED)]
-    expected: dict[tuple[str, str], Decimal] = {}
     with engine.connect() as conn:
-        rows = conn.execute(select(LINES.c.product_id, PO.c.warehouse_id, LINES.c.qty, LINES.c.received)
-                            .join(PO, PO.c.id == LINES.c.po_id).where(PO.c.state.in_(open_states)))
-        for r in rows:
-            key = (r.product_id, r.warehouse_id)
-            expected[key] = expected.get(key, Decimal(0)) + max(Decimal(0), r.qty - r.received)
+        expected = on_order(conn)
         kept = {(r.product_id, r.warehouse_id): r.on_order
                 for r in conn.execute(select(B.c.product_id, B.c.warehouse_id, B.c.on_order))}
         skus = dict(conn.execute(select(P.c.id, P.c.sku)).all())
@@ -336,4 +341,3 @@ def check_on_order(engine: Engine) -> list[CheckProblem]:
         if want != have:
             problems.append(CheckProblem(skus.get(key[0], key[0]), codes.get(key[1], key[1]), "on_order", want, have))
     return problems
-

@@ -1,9 +1,10 @@
 """Deterministic recompute of derived stock values after a pull.
 
 Movement values, running positions and balances are a pure function of the movements: each
-movement is valued by ``domain.stock.valuation.apply`` against the position before it, in business
-time order (``occurred_at``, then id), exactly as the ledger values it when it is posted. The
-ledger's incremental posting and back-dated replay compute that same function, so a device
+movement is valued by ``domain.stock.valuation.replay`` (the rule for each kind in
+``valuation.value``) against the position before it, in business time order (``occurred_at``,
+then id), exactly as the ledger values it when it is posted. The ledger's incremental posting
+and back-dated replay go through the same functions, so a device
 that replays the changed pairs from their earliest new movement ends with the same numbers as
 every other device holding the same movements.
 
@@ -19,15 +20,18 @@ zero stays negative (both movements are kept) and is reported.
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import partial
 
 from sqlalchemy import Connection
 
 from domain.kernel.bulk import without_cycle_collection
 from domain.stock import valuation
 from domain.stock.model import Position
+from persistence.purchasing.orders import on_order
 from persistence.sync.local import roomy_cache
 
 _QTY, _MONEY, _COST = -4, -4, -8
+_BATCH = 20_000  # movements read, and values written, at a time
 
 
 def _d(value: int | None, scale: int) -> Decimal | None:
@@ -111,44 +115,34 @@ def _recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
         "AND m.warehouse_id = d.warehouse_id "
         "WHERE m.occurred_at > d.at OR (m.occurred_at = d.at AND m.id >= d.movement_id) "
         "ORDER BY m.occurred_at, m.id")
-    values: dict[str, Decimal] = {}
-    out_by_transfer: dict[str, Decimal] = {}
     quantities: dict[int, Decimal] = {}
     costs: dict[int | None, Decimal | None] = {None: None}
-    apply = valuation.apply
-    while rows := cursor.fetchmany(20_000):
-        out_rows = []
-        for mid, kind, p, w, qty, cost, at, transfer_id, reverses_id in rows:
-            pair = (p, w)
-            pos = positions[pair]
-            q = quantities.get(qty)
-            if q is None:
-                q = quantities[qty] = _d(qty, _QTY)
-            if kind == "reversal":
-                original = values.get(reverses_id)
-                if original is None:
-                    original = _stored_value(conn, reverses_id)
-                val = apply(pos, q, exact_value=-original, reversal=True, places=places)
-            elif kind == "transfer_in" and transfer_id:
-                out = out_by_transfer.get(transfer_id)
-                if out is None:
-                    out = _out_value(conn, transfer_id)
-                val = apply(pos, q, exact_value=-out, places=places)
-            else:
+
+    def typed():  # the driver's rows as ReplayRows, each quantity and cost converted once
+        while rows := cursor.fetchmany(_BATCH):
+            for mid, kind, p, w, qty, cost, at, transfer_id, reverses_id in rows:
+                q = quantities.get(qty)
+                if q is None:
+                    q = quantities[qty] = _d(qty, _QTY)
                 unit_cost = costs.get(cost)
                 if unit_cost is None and cost is not None:
                     unit_cost = costs[cost] = _d(cost, _COST)
-                val = apply(pos, q, unit_cost=unit_cost, places=places)
-            values[mid] = val.value
-            if kind == "transfer_out" and transfer_id:
-                out_by_transfer[transfer_id] = val.value
-            after = positions[pair] = val.after
-            last[pair] = (at, mid)
-            out_rows.append((mid, int(val.value.scaleb(-_MONEY).to_integral_value()),  # _i of each, written out
-                             int(after.on_hand.scaleb(-_QTY).to_integral_value()),
-                             int(after.value.scaleb(-_MONEY).to_integral_value()),
-                             int(after.avg_cost.scaleb(-_COST).to_integral_value())))
-        _write_values(conn, out_rows)
+                yield mid, kind, p, w, q, unit_cost, transfer_id, reverses_id, at
+
+    out_rows: list[tuple] = []
+    for row, val in valuation.replay(positions, typed(), places=places, value_before=partial(_stored_value, conn),
+                                     out_value_before=partial(_out_value, conn)):
+        mid = row[0]
+        last[(row[2], row[3])] = (row[8], mid)
+        after = val.after
+        out_rows.append((mid, int(val.value.scaleb(-_MONEY).to_integral_value()),  # _i of each, written out
+                         int(after.on_hand.scaleb(-_QTY).to_integral_value()),
+                         int(after.value.scaleb(-_MONEY).to_integral_value()),
+                         int(after.avg_cost.scaleb(-_COST).to_integral_value())))
+        if len(out_rows) == _BATCH:
+            _write_values(conn, out_rows)
+            out_rows = []
+    _write_values(conn, out_rows)
     cursor.close()
     negative = []
     balances = []
@@ -184,12 +178,9 @@ def _write_values(conn: Connection, rows: list[tuple]) -> None:
 
 
 def recompute_on_order(conn: Connection) -> None:
-    """Set every balance's on_order to the open quantity of issued POs (as the purchasing check expects)."""
-    expected: dict[tuple[str, str], int] = {}
-    for p, w, qty, received in conn.exec_driver_sql(
-            "SELECT l.product_id, o.warehouse_id, l.qty, l.received FROM purchase_order_lines l "
-            "JOIN purchase_orders o ON o.id = l.po_id WHERE o.state IN ('issued', 'partly_received')"):
-        expected[(p, w)] = expected.get((p, w), 0) + max(0, qty - received)
+    """Set every balance's on_order to the open quantity of issued POs: the purchasing check's own query
+    (``persistence.purchasing.orders.on_order``, the rule in ``domain.purchasing.model.on_order``)."""
+    expected = {key: _i(qty, _QTY) for key, qty in on_order(conn).items()}
     kept = {(p, w): q for p, w, q in conn.exec_driver_sql("SELECT product_id, warehouse_id, on_order FROM balances")}
     for key in set(expected) | set(kept):
         want = expected.get(key, 0)

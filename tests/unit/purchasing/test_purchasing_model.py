@@ -105,3 +105,16 @@ def test_a_snapshot_keeps_every_decimal_through_json():
     assert again.total == D("90.64") + D("11.78")
     assert again.supplier.payment_terms == "30 days"
     assert "不锈钢螺丝" in snap.to_json()
+
+
+def test_on_order_sums_the_open_quantity_of_each_line_per_product_and_warehouse():
+    from decimal import Decimal as Dec
+
+    from domain.purchasing.model import on_order
+    from domain.purchasing.model import open_quantity
+
+    assert open_quantity(Dec("10"), Dec("4")) == Dec("6")
+    assert open_quantity(Dec("10"), Dec("12")) == 0  # an over-receipt within tolerance leaves nothing open
+    lines = [("p1", "w1", Dec("10"), Dec("4")), ("p1", "w1", Dec("3"), Dec("0")), ("p1", "w2", Dec("5"), Dec("6")),
+             ("p2", "w1", Dec("2.5"), Dec("1"))]
+    assert on_order(lines) == {("p1", "w1"): Dec("9"), ("p1", "w2"): Dec("0"), ("p2", "w1"): Dec("1.5")}
