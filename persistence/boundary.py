@@ -35,6 +35,7 @@ from domain.stock.readmodels import ProductRow
 from domain.stock.readmodels import StockRow
 from persistence import backup
 from persistence import sync
+from persistence.catalog import queries as catalog_queries
 from persistence.db import Database
 from persistence.planning import queries as planning
 from persistence.purchasing import orders as purchasing
@@ -49,25 +50,25 @@ class CatalogQueries:
         self.engine = engine
 
     def products(self) -> list[ProductRow]:
-        return queries.products(self.engine)
+        return catalog_queries.products(self.engine)
 
     def product_table(self, limit: int | None = None) -> list[ProductRow]:
-        return queries.product_table(self.engine, limit=limit)
+        return catalog_queries.product_table(self.engine, limit=limit)
 
     def warehouses(self) -> list[Warehouse]:
-        return queries.warehouses(self.engine)
+        return catalog_queries.warehouses(self.engine)
 
     def suppliers(self) -> list[Supplier]:
-        return queries.suppliers(self.engine)
+        return catalog_queries.suppliers(self.engine)
 
     def customers(self) -> list[Customer]:
-        return queries.customers(self.engine)
+        return catalog_queries.customers(self.engine)
 
     def categories(self) -> list[str]:
-        return queries.categories(self.engine)
+        return catalog_queries.categories(self.engine)
 
     def setting(self, key: str) -> str | None:
-        return queries.setting(self.engine, key)
+        return catalog_queries.setting(self.engine, key)
 
 
 class StockQueries:

@@ -10,6 +10,10 @@ from __future__ import annotations
 from sqlalchemy import Engine
 
 from persistence.access.users import UserRepository
+from persistence.catalog.repositories import CustomerRepository
+from persistence.catalog.repositories import ProductRepository
+from persistence.catalog.repositories import SupplierRepository
+from persistence.catalog.repositories import WarehouseRepository
 from persistence.errors import explain
 from persistence.planning.product import ProductPlanningRepository
 from persistence.purchasing.orders import PurchasingRepository
@@ -18,11 +22,7 @@ from persistence.stock.demand import UnfilledDemandRepository
 from persistence.stock.documents import DocumentRepository
 from persistence.stock.repositories import BalanceRepository
 from persistence.stock.repositories import Buffer
-from persistence.stock.repositories import CustomerRepository
 from persistence.stock.repositories import MovementRepository
-from persistence.stock.repositories import ProductRepository
-from persistence.stock.repositories import SupplierRepository
-from persistence.stock.repositories import WarehouseRepository
 
 
 class SqlAlchemyUnitOfWork:

@@ -1,1 +1,1 @@
-"""Storage for stock and the catalog: repositories, read queries, documents, held forms, demand."""
+"""Storage for stock: the ledger's repositories, read queries, documents, held forms, demand."""

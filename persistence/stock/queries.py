@@ -1,4 +1,6 @@
-"""Read-side queries returning immutable rows (``domain.stock.readmodels``); no domain logic here."""
+"""Read-side queries of the ledger returning immutable rows (``domain.stock.readmodels``); no domain logic here.
+
+The catalog's queries (products, warehouses, partners, settings) are in ``persistence.catalog.queries``."""
 
 from __future__ import annotations
 
@@ -11,14 +13,11 @@ from sqlalchemy import func
 from sqlalchemy import or_
 from sqlalchemy import select
 
-from domain.catalog.model import Customer
-from domain.catalog.model import Supplier
-from domain.catalog.model import Warehouse
 from domain.stock.readmodels import CheckProblem
 from domain.stock.readmodels import MovementRow
-from domain.stock.readmodels import ProductRow
 from domain.stock.readmodels import StockRow
 from persistence import tables as t
+from persistence.reads import dec
 from persistence.stock.refs import ref_of
 
 P, W, B, M, V = t.products, t.warehouses, t.balances, t.movements, t.movement_values
@@ -87,19 +86,6 @@ def movements(
         return [MovementRow(*row) for row in conn.execute(query)]
 
 
-def products(engine: Engine) -> list[ProductRow]:
-    with engine.connect() as conn:
-        codes: dict[str, list[str]] = {}
-        for barcode, product_id in conn.execute(select(t.barcodes.c.barcode, t.barcodes.c.product_id)):
-            codes.setdefault(product_id, []).append(barcode)
-        rows = conn.execute(
-            select(P.c.id, P.c.sku, P.c.name, P.c.unit, P.c.category, P.c.pack_size, P.c.active,
-                   P.c.min_level, P.c.max_level).order_by(P.c.sku)
-        )
-        return [ProductRow(r.id, r.sku, r.name, r.unit, r.category, r.pack_size, r.active,
-                           tuple(codes.get(r.id, ())), r.min_level, r.max_level) for r in rows]
-
-
 def check(engine: Engine) -> list[CheckProblem]:
     """Compare every balance with the sums of the ledger; an empty list means they agree."""
     sums = (
@@ -159,46 +145,11 @@ def latest_movements(
         return [MovementRow(*row) for row in conn.execute(query)]
 
 
-def warehouses(engine: Engine) -> list[Warehouse]:
-    with engine.connect() as conn:
-        rows = conn.execute(select(W).order_by(W.c.code))
-        return [Warehouse(r.id, r.code, r.name, r.allow_negative, r.address, r.device_id, r.version) for r in rows]
-
-
-def categories(engine: Engine) -> list[str]:
-    with engine.connect() as conn:
-        return list(conn.execute(select(P.c.category).distinct().where(P.c.category != "").order_by(P.c.category))
-                    .scalars())
-
-
-def suppliers(engine: Engine) -> list[Supplier]:
-    S = t.suppliers
-    with engine.connect() as conn:
-        return [Supplier(r.id, r.code, r.name, r.contact, r.currency, r.lead_time_days, r.address, r.device_id,
-                         r.version) for r in conn.execute(select(S).order_by(S.c.code))]
-
-
-def customers(engine: Engine) -> list[Customer]:
-    C = t.customers
-    with engine.connect() as conn:
-        return [Customer(r.id, r.code, r.name, r.contact, r.device_id, r.version)
-                for r in conn.execute(select(C).order_by(C.c.code))]
-
-
-def setting(engine: Engine, key: str) -> str | None:
-    with engine.connect() as conn:
-        return conn.execute(select(t.settings.c.value).where(t.settings.c.key == key)).scalar()
-
-
-# -- whole tables for the desktop screens ------------------------------------------------
-# The same rows as stock() and products(), read with plain SQL and converted here: on 100,000
+# -- the whole stock table for the desktop screens ----------------------------------------
+# The same rows as stock(), read with plain SQL and converted here: on 100,000
 # rows the per-value TypeDecorator calls cost seconds. ``limit`` gives the first rows at once
 # (a screen shows them while the rest loads): CROSS JOIN keeps SQLite walking products in SKU
 # order through the SKU index instead of sorting every balance first.
-
-def _dec(value: int | None, scale: int) -> Decimal | None:
-    return None if value is None else Decimal(value).scaleb(-scale)
-
 
 def stock_table(engine: Engine, limit: int | None = None) -> list[StockRow]:
     """Balances as ``StockRow``, ordered by SKU and warehouse code (what ``stock()`` returns)."""
@@ -213,27 +164,5 @@ def stock_table(engine: Engine, limit: int | None = None) -> list[StockRow]:
     new = StockRow
     with engine.connect() as conn:
         return [new(pid, sku, name, cat, unit, wh, Decimal(oh).scaleb(-q), Decimal(avg).scaleb(-c),
-                    Decimal(val).scaleb(-m), Decimal(res).scaleb(-q), Decimal(oo).scaleb(-q), _dec(low, q))
+                    Decimal(val).scaleb(-m), Decimal(res).scaleb(-q), Decimal(oo).scaleb(-q), dec(low, q))
                 for pid, sku, name, cat, unit, wh, oh, avg, val, res, oo, low in conn.exec_driver_sql(sql)]
-
-
-def product_table(engine: Engine, limit: int | None = None) -> list[ProductRow]:
-    """Products as ``ProductRow``, ordered by SKU (what ``products()`` returns)."""
-    sql = "SELECT id, sku, name, unit, category, pack_size, active, min_level, max_level FROM products ORDER BY sku"
-    if limit is not None:
-        sql += f" LIMIT {int(limit)}"
-    q = t.QTY
-    with engine.connect() as conn:
-        rows = conn.exec_driver_sql(sql).all()
-        codes: dict[str, list[str]] = {}
-        if limit is None:
-            found = conn.exec_driver_sql("SELECT barcode, product_id FROM barcodes ORDER BY barcode")
-        else:
-            ids = [r[0] for r in rows]
-            found = conn.execute(select(t.barcodes.c.barcode, t.barcodes.c.product_id)
-                                 .where(t.barcodes.c.product_id.in_(ids)).order_by(t.barcodes.c.barcode))
-        for barcode, product_id in found:
-            codes.setdefault(product_id, []).append(barcode)
-        return [ProductRow(pid, sku, name, unit, cat, Decimal(pack).scaleb(-q), bool(active),
-                           tuple(codes.get(pid, ())), _dec(low, q), _dec(high, q))
-                for pid, sku, name, unit, cat, pack, active, low, high in rows]

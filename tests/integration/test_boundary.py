@@ -20,6 +20,7 @@ from domain.stock.documents import LineInput
 from domain.stock.documents import PostDocument
 from domain.stock.documents import post_document
 from persistence import backup
+from persistence.catalog import queries as catalog_queries
 from persistence.planning.queries import read_history
 from persistence.purchasing import orders as purchasing
 from persistence.stock import documents
@@ -43,12 +44,12 @@ def shop(db):
 def test_the_catalog_stock_and_document_queries_read_what_the_persistence_functions_read(shop):
     areas, engine = bind(shop), shop.engine
     assert areas.database is shop
-    assert areas.catalog.products() == queries.products(engine)
-    assert areas.catalog.product_table(limit=1) == queries.product_table(engine, limit=1)
+    assert areas.catalog.products() == catalog_queries.products(engine)
+    assert areas.catalog.product_table(limit=1) == catalog_queries.product_table(engine, limit=1)
     assert [w.code for w in areas.catalog.warehouses()] == ["W1"]
     assert [s.code for s in areas.catalog.suppliers()] == ["SUP"]
     assert [x.code for x in areas.catalog.customers()] == ["CUS"]
-    assert areas.catalog.categories() == queries.categories(engine)
+    assert areas.catalog.categories() == catalog_queries.categories(engine)
     assert areas.catalog.setting("no such key") is None
     assert areas.stock.on_hand("A-1", "W1") == Decimal(10)
     assert areas.stock.stock(sku="A-1") == queries.stock(engine, sku="A-1")

@@ -215,8 +215,8 @@ def test_in_a_bulk_load_codes_in_another_case_are_found_after_the_maps_take_over
     from domain.catalog import commands as c
     from domain.catalog import master as catalog
     from domain.kernel.errors import Duplicate
+    from persistence.catalog import repositories
     from persistence.db import open_database
-    from persistence.stock import repositories
 
     db = open_database(tmp_path / "bulk.sqlite3")
     try:

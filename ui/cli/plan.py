@@ -101,7 +101,7 @@ def _record_unfilled(args: argparse.Namespace, db) -> int:
 
     warehouse = args.warehouse
     if not warehouse:
-        from persistence.stock.queries import warehouses
+        from persistence.catalog.queries import warehouses
 
         codes = sorted(w.code for w in warehouses(db.engine))
         if len(codes) != 1:

@@ -114,6 +114,7 @@ def add_parsers(sub) -> None:
 
 
 def run(args, db) -> int:
+    from persistence.catalog import queries as catalog_queries
     from persistence.stock import queries
 
     uow = db.uow
@@ -126,7 +127,7 @@ def run(args, db) -> int:
             args.min_level, args.max_level))
         print(product.id)
     elif cmd == "product" and args.action == "list":
-        rows = queries.products(db.engine)
+        rows = catalog_queries.products(db.engine)
         if args.json:
             print_json([{"id": r.id, "sku": r.sku, "name": r.name, "unit": r.unit, "category": r.category,
                           "barcodes": list(r.barcodes), "pack_size": fmt(r.pack_size), "active": r.active}

@@ -15,6 +15,7 @@ import pytest
 from domain.demo import build_demo
 from domain.demo import promoted_categories
 from domain.kernel.errors import RuleViolation
+from persistence.catalog import queries as catalog_queries
 from persistence.db import open_database
 from persistence.stock import queries
 from ui.cli import main as cli_main
@@ -55,7 +56,7 @@ def moves(demo_db):
 
 @pytest.fixture(scope="module")
 def products(demo_db):
-    return queries.products(demo_db.engine)
+    return catalog_queries.products(demo_db.engine)
 
 
 def _shipped_by_day(moves) -> dict[date, Decimal]:

@@ -203,7 +203,7 @@ IMPORT_KILLED_SCRIPT = """
 import runpy
 import sys
 
-from persistence.stock import repositories
+from persistence.catalog import repositories
 
 insert = repositories.ProductRepository._insert
 

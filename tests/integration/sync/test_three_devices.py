@@ -29,6 +29,7 @@ from domain.stock import documents as docs
 from domain.stock import ledger
 from persistence import sync
 from persistence import tables as t
+from persistence.catalog import queries as catalog_queries
 from persistence.stock import queries
 from tests.integration.sync.helpers import STILL_REWRITTEN
 from tests.integration.sync.helpers import guard
@@ -46,10 +47,10 @@ class Clerk:
         self.edits: dict[str, str] = {}  # sku → the name this device set last, not yet synced
 
     def skus(self) -> list[str]:
-        return [p.sku for p in queries.products(self.db.engine)]
+        return [p.sku for p in catalog_queries.products(self.db.engine)]
 
     def codes(self) -> list[str]:
-        return [w.code for w in queries.warehouses(self.db.engine)]
+        return [w.code for w in catalog_queries.warehouses(self.db.engine)]
 
     def when(self) -> datetime:
         return T0 + timedelta(minutes=self.rng.randrange(0, 3 * 24 * 60))

@@ -1,0 +1,1 @@
+"""Storage for the catalog: products and their barcodes, warehouses, suppliers and their terms, customers, settings."""
