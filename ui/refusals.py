@@ -47,6 +47,14 @@ PO_STATES = {
     "closed": QT_TRANSLATE_NOOP("Refusals", "closed"),
 }
 
+# The fields a ledger look-up names (``domain.stock.ledger.find_product``, ``find_warehouse``).
+FIELDS = {
+    "SKU": QT_TRANSLATE_NOOP("Refusals", "SKU"),
+    "warehouse": QT_TRANSLATE_NOOP("Refusals", "warehouse"),
+    "from warehouse": QT_TRANSLATE_NOOP("Refusals", "from warehouse"),
+    "to warehouse": QT_TRANSLATE_NOOP("Refusals", "to warehouse"),
+}
+
 REFUSALS: dict[str, Template] = {
     # -- catalog
     "duplicate_barcode": Template(
@@ -201,9 +209,14 @@ def _state(value: object) -> str:
     return QCoreApplication.translate(CONTEXT, word) if word else str(value)
 
 
+def _field(value: object) -> str:
+    word = FIELDS.get(str(value))
+    return QCoreApplication.translate(CONTEXT, word) if word else str(value)
+
+
 # Values that are words rather than names or numbers, said in the reader's language.
 WORDS: dict[str, Callable[[object], str]] = {
-    "role": role_title, "needed": role_title, "permission": _permission, "state": _state,
+    "role": role_title, "needed": role_title, "permission": _permission, "state": _state, "field": _field,
 }
 
 
