@@ -792,6 +792,12 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ReceivePoDialog', 'Scan a barcode or type a SKU, then Enter'): '扫描条码或输入货号，然后按回车',
     ('ReceivePoDialog', 'What is still expected is filled in. Change a quantity, or scan: the first scan of a line counts from 1, each further scan adds 1. What is not received stays open.'):
         '已填入尚未到货的数量。可修改数量，或扫描：某行第一次扫描从 1 开始计数，之后每扫描一次加 1。未收的数量仍保持待收。',
+    ('Refusals', '%1 %2: no product has this SKU or barcode'): '%1 %2：没有商品使用此货号或条码',
+    ('Refusals', '%1 %2: no warehouse has this code'): '%1 %2：没有仓库使用此编码',
+    ('Refusals', '%1 (%2) in %3: %4 on hand is too large; a warehouse keeps at most 9,999,999,999,999.9999 of a product'): '%3 中的 %1（%2）：库存 %4 过大；每个仓库每种商品最多 9,999,999,999,999.9999',
+    ('Refusals', '%1 (%2) in %3: %4 on hand, %5 asked; the warehouse does not allow negative stock'): '%3 中的 %1（%2）：现有 %4，需要 %5；该仓库不允许负库存',
+    ('Refusals', '%1 (%2) in %3: a value of %4 is too large; values up to 99,999,999,999,999.99 are kept'): '%3 中的 %1（%2）：金额 %4 过大；最多可记录 99,999,999,999,999.99',
+    ('Refusals', '%1 (%2) in %3: this back-dated posting would leave %4 on hand on %5; the warehouse does not allow negative stock'): '%3 中的 %1（%2）：这笔倒填日期的过账会使 %5 时的库存为 %4；该仓库不允许负库存',
     ('Refusals', '%1 is already on line %2 of %3; change that line'): '%1 已在 %3 的第 %2 行；请修改该行',
     ('Refusals', '%1 is the last active admin and cannot be deactivated, so that someone can manage users; make another user admin first'):
         '%1 是最后一名启用的管理员，不能停用，才能有人管理用户；请先将另一名用户设为管理员',
@@ -802,6 +808,7 @@ ZH_CN: dict[tuple[str, str], str] = {
         '%2 上的 %1 已到货 %3，不能删除（请改为把数量降到已到货数量）',
     ('Refusals', '%1 on %2: %3 ordered, %4 received so far; receiving %5 more would exceed the over-receipt tolerance of %6% (at most %7 more accepted)'):
         '%2 上的 %1：订购 %3，已到货 %4；再收 %5 将超出 %6% 的超收容差（最多还可收 %7）',
+    ('Refusals', 'SKU'): '货号',
     ('Refusals', 'SKU %1 is already the barcode of product %2; scanning it would find that product'):
         '货号 %1 已是商品 %2 的条码；扫描它会找到该商品',
     ('Refusals', 'SKU %1 is already used by another product'): '货号 %1 已被其他商品使用',
@@ -817,9 +824,14 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', 'date: %1 has no rate dated %2; see `stockroom rate list %1`'):
         '日期：%1 没有日期为 %2 的汇率；请查看 `stockroom rate list %1`',
     ('Refusals', 'draft'): '草稿',
+    ('Refusals', 'from warehouse'): '调出仓库',
     ('Refusals', 'issued'): '已下达',
+    ('Refusals', 'movement %1 has already been reversed'): '流水 %1 已被冲销',
+    ('Refusals', 'movement %1 is itself a reversal; post a new movement instead'): '流水 %1 本身就是冲销；请改为过账一条新流水',
+    ('Refusals', 'movement id %1: no such movement'): '流水编号 %1：没有这条库存流水',
     ('Refusals', 'nobody is signed in, so there is no password to change; sign in first'): '尚未登录，没有可修改的密码；请先登录',
     ('Refusals', 'partly_received'): '部分到货',
+    ('Refusals', 'product %1 already exists: the demo fills an empty database only'): '商品 %1 已存在：演示数据只能填入空数据库',
     ('Refusals', 'purchase order %1 has no lines; add at least one before issuing'): '采购单 %1 没有明细行；下达前请至少添加一行',
     ('Refusals', 'purchase order %1 is %2; cannot close it short (issue it first)'): '采购单 %1 为%2状态，不能短缺结案（请先下达）',
     ('Refusals', 'purchase order %1 is %2; cannot close it short (nothing is expected any more)'):
@@ -840,11 +852,19 @@ ZH_CN: dict[tuple[str, str], str] = {
         '角色：第一个用户会启用登录，必须是管理员，才能有人管理用户；请将 %1 添加为管理员，或先添加一名管理员',
     ('Refusals', 'supplier code %1 is already used'): '供应商编码 %1 已被使用',
     ('Refusals', 'supplier code %1: no supplier has this code'): '供应商编码 %1：没有供应商使用此编码',
+    ('Refusals', 'the hub login %1 is not a desk of this hub; its owner adds one with: sync hub-add-desk NAME'): '中心库登录名 %1 不是此中心库的工作站；中心库所有者可以添加：sync hub-add-desk NAME',
+    ('Refusals', "the hub login %1 is the desk %2's; this computer is %3. The hub's owner gives this desk a login of its own: sync hub-add-desk NAME"): '中心库登录名 %1 属于工作站 %2；本机是 %3。请中心库所有者为本工作站另建登录名：sync hub-add-desk NAME',
+    ('Refusals', 'this computer syncs with %1, not %2. An admin can start over with the new one: sync --hub URL --start-over'): '本机与 %1 同步，而不是 %2。管理员可以改为与新的中心库重新开始同步：sync --hub URL --start-over',
+    ('Refusals', 'this computer syncs with another shared database (hub %1); %2 is hub %3. An admin can start over with it: sync --hub URL --start-over'): '本机与另一个共享数据库（中心库 %1）同步；%2 是中心库 %3。管理员可以改为与它重新开始同步：sync --hub URL --start-over',
+    ('Refusals', 'to warehouse'): '调入仓库',
+    ('Refusals', 'to warehouse: %1 is also the from warehouse; choose another'): '调入仓库：%1 同时是调出仓库；请另选一个',
     ('Refusals', 'user %1 is active already'): '用户 %1 已是启用状态',
     ('Refusals', 'user %1 is already deactivated'): '用户 %1 已停用',
     ('Refusals', 'user name %1 is already taken (perhaps by a deactivated user); choose another'):
         '用户名 %1 已被使用（可能是已停用的用户）；请另选一个',
     ('Refusals', 'user name %1: no user has this name'): '用户名 %1：没有用户使用此名称',
+    ('Refusals', 'warehouse'): '仓库',
+    ('Refusals', 'warehouse %1 already exists: the demo fills an empty database only'): '仓库 %1 已存在：演示数据只能填入空数据库',
     ('Refusals', 'warehouse code %1 is already used'): '仓库编码 %1 已被使用',
     ('Replenishment', '%1 % (ABC class %2)'): '%1 %（ABC 分类 %2）',
     ('Replenishment', '%1 % set for this product'): '%1 %（本产品单独设置）',

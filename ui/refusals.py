@@ -47,6 +47,14 @@ PO_STATES = {
     "closed": QT_TRANSLATE_NOOP("Refusals", "closed"),
 }
 
+# The fields a ledger look-up names (``domain.stock.ledger.find_product``, ``find_warehouse``).
+FIELDS = {
+    "SKU": QT_TRANSLATE_NOOP("Refusals", "SKU"),
+    "warehouse": QT_TRANSLATE_NOOP("Refusals", "warehouse"),
+    "from warehouse": QT_TRANSLATE_NOOP("Refusals", "from warehouse"),
+    "to warehouse": QT_TRANSLATE_NOOP("Refusals", "to warehouse"),
+}
+
 REFUSALS: dict[str, Template] = {
     # -- catalog
     "duplicate_barcode": Template(
@@ -119,6 +127,48 @@ REFUSALS: dict[str, Template] = {
         "%3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read "
         "as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the "
         "rates again in %2 after the change."), ("old", "new", "rates", "foreign_pos")),
+    # -- stock: the ledger
+    "ledger_unknown_product": _r(QT_TRANSLATE_NOOP("Refusals", "%1 %2: no product has this SKU or barcode"),
+                                 "field", "code!r"),
+    "ledger_unknown_warehouse": _r(QT_TRANSLATE_NOOP("Refusals", "%1 %2: no warehouse has this code"),
+                                   "field", "code!r"),
+    "transfer_same_warehouse": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "to warehouse: %1 is also the from warehouse; choose another"), "code"),
+    "unknown_movement": _r(QT_TRANSLATE_NOOP("Refusals", "movement id %1: no such movement"), "movement!r"),
+    "reverse_reversal": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "movement %1 is itself a reversal; post a new movement instead"), "movement"),
+    "movement_already_reversed": _r(QT_TRANSLATE_NOOP("Refusals", "movement %1 has already been reversed"),
+                                    "movement"),
+    "insufficient_stock": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 (%2) in %3: %4 on hand, %5 asked; the warehouse does not allow negative stock"),
+        "sku", "name", "warehouse", "on_hand", "asked"),
+    "insufficient_stock_back_dated": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 (%2) in %3: this back-dated posting would leave %4 on hand on %5; the warehouse does not "
+                    "allow negative stock"), "sku", "name", "warehouse", "on_hand", "when"),
+    "value_too_large": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 (%2) in %3: a value of %4 is too large; values up to 99,999,999,999,999.99 are kept"),
+        "sku", "name", "warehouse", "value"),
+    "on_hand_too_large": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 (%2) in %3: %4 on hand is too large; a warehouse keeps at most 9,999,999,999,999.9999 of a "
+                    "product"), "sku", "name", "warehouse", "on_hand"),
+    # -- demo
+    "demo_warehouse_exists": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "warehouse %1 already exists: the demo fills an empty database only"), "code"),
+    "demo_product_exists": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "product %1 already exists: the demo fills an empty database only"), "sku"),
+    # -- sync
+    "hub_changed": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "this computer syncs with another shared database (hub %1); %2 is hub %3. An admin can start "
+                    "over with it: sync --hub URL --start-over"), "known", "url", "hub"),
+    "hub_url_changed": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "this computer syncs with %1, not %2. An admin can start over with the new one: sync --hub URL "
+                    "--start-over"), "remembered", "url"),
+    "hub_login_not_a_desk": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "the hub login %1 is not a desk of this hub; its owner adds one with: sync hub-add-desk NAME"),
+        "login"),
+    "hub_login_other_desk": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "the hub login %1 is the desk %2's; this computer is %3. The hub's owner gives this desk a login "
+                    "of its own: sync hub-add-desk NAME"), "login", "desk", "device"),
     # -- access
     "not_signed_in": Template("Access", QT_TRANSLATE_NOOP(
         "Access", "Nobody is signed in. Sign in first; this needs the %1 role or higher."), ("needed",)),
@@ -159,9 +209,14 @@ def _state(value: object) -> str:
     return QCoreApplication.translate(CONTEXT, word) if word else str(value)
 
 
+def _field(value: object) -> str:
+    word = FIELDS.get(str(value))
+    return QCoreApplication.translate(CONTEXT, word) if word else str(value)
+
+
 # Values that are words rather than names or numbers, said in the reader's language.
 WORDS: dict[str, Callable[[object], str]] = {
-    "role": role_title, "needed": role_title, "permission": _permission, "state": _state,
+    "role": role_title, "needed": role_title, "permission": _permission, "state": _state, "field": _field,
 }
 
 

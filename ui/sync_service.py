@@ -39,6 +39,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtCore import Signal
 
 from domain.kernel.errors import BadInput
+from ui.refusals import refusal_text
 
 URL_SETTING = "sync.hub_url"  # the engine's own key (persistence.sync.local.HUB_URL)
 INTERVAL_SETTING = "sync.interval_minutes"
@@ -337,6 +338,7 @@ class SyncService(QObject):
         self._running = False
         self._asked = False  # asked for the password this session (a scheduled sync asks no more)
         self._reads = 0  # state reads submitted; only the newest one is shown
+        self._said = ("", "")  # the last failure: its English as stored, and as the reader reads it
         self.timer = QTimer(self)
         self.timer.timeout.connect(lambda: self.sync_now(scheduled=True))
 
@@ -368,13 +370,15 @@ class SyncService(QObject):
         offline = self.state.offline_since or _offline_since(state)
         if offline is not None and state.last_success_at is not None and state.last_success_at > offline:
             offline = None  # synced since (the CLI, say): back online
+        if state.last_error and state.last_error == self._said[0]:
+            state = replace(state, last_error=self._said[1])  # a refusal we saw, in the reader's language
         self._publish(replace(state, running=self._running, stage=self.state.stage, done=self.state.done,
                               total=self.state.total, offline_since=offline,
                               password_needed=self.state.password_needed, stopped=self.state.stopped))
         self._schedule()
 
     def _state_failed(self, exc: BaseException) -> None:
-        self._publish(replace(self.state, last_error=str(exc)))
+        self._publish(replace(self.state, last_error=refusal_text(exc)))
 
     def _schedule(self) -> None:
         minutes = self.state.interval
@@ -458,8 +462,9 @@ class SyncService(QObject):
         password = is_password_problem(exc)
         cancelled = _engine_says(is_cancelled, exc)
         offline = not cancelled and not password and _engine_says(is_offline, exc)
+        self._said = (str(exc), refusal_text(exc))  # the stored English, and the refusal from its code
         self._publish(replace(self.state, running=False, stage="", done=0, total=0, last_attempt_at=now,
-                              last_error="" if cancelled else str(exc),
+                              last_error="" if cancelled else self._said[1],
                               offline_since=(self.state.offline_since or now) if offline else None,
                               password_needed=password, stopped=cancelled))
         self.failed.emit(exc)

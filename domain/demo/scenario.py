@@ -29,6 +29,7 @@ from domain.demo.master import World
 from domain.demo.master import load_recipe
 from domain.kernel.errors import RuleViolation
 from domain.kernel.ports import UnitOfWork
+from domain.kernel.refusals import refusal
 from domain.stock import ledger
 
 CHUNK_MONTHS = 6  # months per transaction
@@ -105,7 +106,6 @@ def _refuse_if_filled(uow_factory: Callable[[], UnitOfWork], world: World) -> No
     with uow_factory() as uow:
         for w in world.warehouses:
             if uow.warehouses.by_code(w["code"]) is not None:
-                raise RuleViolation(f"warehouse {w['code']} already exists: the demo fills an empty database only")
+                raise refusal(RuleViolation, "demo_warehouse_exists", code=w["code"])
         if uow.products.by_sku(world.products[0].sku) is not None:
-            raise RuleViolation(
-                f"product {world.products[0].sku} already exists: the demo fills an empty database only")
+            raise refusal(RuleViolation, "demo_product_exists", sku=world.products[0].sku)

@@ -57,6 +57,33 @@ ENGLISH: dict[str, str] = {
     "over_receipt": "{sku} on {po}: {ordered} ordered, {received} received so far; receiving {qty} more would "
                     "exceed the over-receipt tolerance of {tolerance}% (at most {room} more accepted)",
     "no_rate_dated": "date: {currency} has no rate dated {day}; see `stockroom rate list {currency}`",
+    # -- stock: the ledger
+    "ledger_unknown_product": "{field} {code!r}: no product has this SKU or barcode",
+    "ledger_unknown_warehouse": "{field} {code!r}: no warehouse has this code",
+    "transfer_same_warehouse": "to warehouse: {code} is also the from warehouse; choose another",
+    "unknown_movement": "movement id {movement!r}: no such movement",
+    "reverse_reversal": "movement {movement} is itself a reversal; post a new movement instead",
+    "movement_already_reversed": "movement {movement} has already been reversed",
+    "insufficient_stock": "{sku} ({name}) in {warehouse}: {on_hand} on hand, {asked} asked; the warehouse does not "
+                          "allow negative stock",
+    "insufficient_stock_back_dated": "{sku} ({name}) in {warehouse}: this back-dated posting would leave {on_hand} "
+                                     "on hand on {when}; the warehouse does not allow negative stock",
+    "value_too_large": "{sku} ({name}) in {warehouse}: a value of {value} is too large; values up to "
+                       "99,999,999,999,999.99 are kept",
+    "on_hand_too_large": "{sku} ({name}) in {warehouse}: {on_hand} on hand is too large; a warehouse keeps at most "
+                         "9,999,999,999,999.9999 of a product",
+    # -- demo
+    "demo_warehouse_exists": "warehouse {code} already exists: the demo fills an empty database only",
+    "demo_product_exists": "product {sku} already exists: the demo fills an empty database only",
+    # -- sync
+    "hub_changed": "this computer syncs with another shared database (hub {known}); {url} is hub {hub}. An admin "
+                   "can start over with it: sync --hub URL --start-over",
+    "hub_url_changed": "this computer syncs with {remembered}, not {url}. An admin can start over with the new one: "
+                       "sync --hub URL --start-over",
+    "hub_login_not_a_desk": "the hub login {login} is not a desk of this hub; its owner adds one with: "
+                            "sync hub-add-desk NAME",
+    "hub_login_other_desk": "the hub login {login} is the desk {desk}'s; this computer is {device}. The hub's owner "
+                            "gives this desk a login of its own: sync hub-add-desk NAME",
     # -- access: users
     "unknown_user": "user name {username!r}: no user has this name",
     "first_user_admin": "role: the first user turns sign-in on and must be an admin, so that someone can manage "

@@ -48,6 +48,7 @@ from domain.kernel.ids import new_id
 from domain.kernel.numbers import ZERO
 from domain.kernel.numbers import fmt
 from domain.kernel.ports import UnitOfWork
+from domain.kernel.refusals import refusal
 from domain.stock import commands as cmd
 from domain.stock import valuation
 from domain.stock.model import Balance
@@ -68,7 +69,7 @@ def find_product(uow: UnitOfWork, code: str, field: str = "SKU") -> Product:
     code = v.code(field, code)
     product = uow.products.by_sku(code) or uow.products.by_barcode(code)
     if product is None:
-        raise NotFound(f"{field} {code!r}: no product has this SKU or barcode")
+        raise refusal(NotFound, "ledger_unknown_product", field=field, code=code)
     return product
 
 
@@ -76,7 +77,7 @@ def find_warehouse(uow: UnitOfWork, code: str, field: str = "warehouse") -> Ware
     code = v.code(field, code)
     warehouse = uow.warehouses.by_code(code)
     if warehouse is None:
-        raise NotFound(f"{field} {code!r}: no warehouse has this code")
+        raise refusal(NotFound, "ledger_unknown_warehouse", field=field, code=code)
     return warehouse
 
 
@@ -297,7 +298,7 @@ def _transfer(uow: UnitOfWork, c: cmd.TransferStock, *, find: _Find = _FIND) -> 
     source = find.warehouse(uow, c.from_warehouse, "from warehouse")
     target = find.warehouse(uow, c.to_warehouse, "to warehouse")
     if source.id == target.id:
-        raise RuleViolation(f"to warehouse: {target.code} is also the from warehouse; choose another")
+        raise refusal(RuleViolation, "transfer_same_warehouse", code=target.code)
     at = v.moment("date", c.occurred_at)
     transfer_id = new_id()  # (drawn here, before the reference and note are checked, as it always was)
     return post_transfer(uow, product, source, target, qty, at, _reference(c.ref),
@@ -408,16 +409,16 @@ def plan_reversal(uow: UnitOfWork, movement_id: str) -> list[tuple[Movement, dat
     """
     original = uow.movements.get(movement_id)
     if original is None:
-        raise NotFound(f"movement id {movement_id!r}: no such movement")
+        raise refusal(NotFound, "unknown_movement", movement=movement_id)
     if original.kind == Kind.REVERSAL:
-        raise RuleViolation(f"movement {movement_id} is itself a reversal; post a new movement instead")
+        raise refusal(RuleViolation, "reverse_reversal", movement=movement_id)
     legs = [original]
     if original.transfer_id:
         legs = sorted(uow.movements.transfer_legs(original.transfer_id), key=lambda m: m.kind != Kind.TRANSFER_IN)
     now = datetime.now(UTC)
     for leg in legs:
         if uow.movements.reversal_of(leg.id):
-            raise AlreadyReversed(f"movement {leg.id} has already been reversed")
+            raise refusal(AlreadyReversed, "movement_already_reversed", movement=leg.id)
     # A reversal comes after its original in business time, even one dated in the future;
     # otherwise it would take away goods before they arrived.
     return [(leg, max(now, leg.occurred_at)) for leg in legs]
@@ -512,15 +513,10 @@ def _refuse_negative(product: Product, warehouse: Warehouse, m: Movement, before
     if was is not None and was.after.on_hand < 0:
         return
     if was is None:
-        raise InsufficientStock(
-            f"{product.sku} ({product.name}) in {warehouse.code}: {fmt(before.on_hand)} on hand, "
-            f"{fmt(-m.qty)} asked; the warehouse does not allow negative stock"
-        )
-    raise InsufficientStock(
-        f"{product.sku} ({product.name}) in {warehouse.code}: this back-dated posting would leave "
-        f"{fmt(val.after.on_hand)} on hand on {m.occurred_at:%Y-%m-%d %H:%M}; the warehouse does not allow "
-        f"negative stock"
-    )
+        raise refusal(InsufficientStock, "insufficient_stock", sku=product.sku, name=product.name,
+                      warehouse=warehouse.code, on_hand=fmt(before.on_hand), asked=fmt(-m.qty))
+    raise refusal(InsufficientStock, "insufficient_stock_back_dated", sku=product.sku, name=product.name,
+                  warehouse=warehouse.code, on_hand=fmt(val.after.on_hand), when=f"{m.occurred_at:%Y-%m-%d %H:%M}")
 
 
 # Values and quantities are stored as exact integers of 1/10,000 in signed 64-bit columns; a balance stays
@@ -537,15 +533,11 @@ def _refuse_too_large(product: Product, warehouse: Warehouse, val: Valuation) ->
         return
     for amount in (val.value, val.after.value):
         if abs(amount) >= MAX_VALUE:
-            raise TooLarge(
-                f"{product.sku} ({product.name}) in {warehouse.code}: a value of {fmt(amount)} is too large; "
-                f"values up to 99,999,999,999,999.99 are kept"
-            )
+            raise refusal(TooLarge, "value_too_large", sku=product.sku, name=product.name,
+                          warehouse=warehouse.code, value=fmt(amount))
     if abs(val.after.on_hand) >= limits.ON_HAND_MAX:
-        raise TooLarge(
-            f"{product.sku} ({product.name}) in {warehouse.code}: {fmt(val.after.on_hand)} on hand is too large; "
-            f"a warehouse keeps at most 9,999,999,999,999.9999 of a product"
-        )
+        raise refusal(TooLarge, "on_hand_too_large", sku=product.sku, name=product.name,
+                      warehouse=warehouse.code, on_hand=fmt(val.after.on_hand))
 
 
 def _revalue(uow: UnitOfWork, product_id: str, warehouse_id: str, key: tuple[datetime, str]) -> None:

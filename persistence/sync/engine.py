@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 
 from domain.kernel.bulk import without_cycle_collection
 from domain.kernel.ids import new_id
+from domain.kernel.refusals import refusal
 from persistence import tables as t
 from persistence.migrations import HEAD
 from persistence.sync import checks
@@ -155,11 +156,9 @@ def _check_hub(db, engine: Engine, url: str, start_over: bool, report: SyncRepor
         positions = loc.has_positions(conn)
     restart = start_over
     if not start_over and known and known != hub_id:
-        raise HubChanged(f"this computer syncs with another shared database (hub {known}); {redact(url)} is hub "
-                         f"{hub_id}. An admin can start over with it: sync --hub URL --start-over")
+        raise refusal(HubChanged, "hub_changed", known=known, url=redact(url), hub=hub_id)
     if not start_over and not known and positions and remembered and redact(url) != remembered:
-        raise HubChanged(f"this computer syncs with {remembered}, not {redact(url)}. An admin can start over with "
-                         f"the new one: sync --hub URL --start-over")
+        raise refusal(HubChanged, "hub_url_changed", remembered=remembered, url=redact(url))
     if not restart and known and cursor:
         with engine.connect() as hconn:
             top = int(hconn.exec_driver_sql("SELECT coalesce(max(seq), 0) FROM sync_log").scalar_one())
@@ -242,12 +241,11 @@ def _sign_in(db, engine: Engine, me: str) -> tuple[str, roles.HubLogin]:
         try:
             login = roles.login_of(hconn)
         except roles.LoginRefused as exc:
-            raise HubLoginRefused(str(exc)) from None
+            raise refusal(HubLoginRefused, "hub_login_not_a_desk", login=exc.login) from None
         if login.mode == roles.DESK_MODE:
             if login.device_id != db.device_id:
-                raise HubLoginRefused(
-                    f"the hub login {login.login} is the desk {login.device_id}'s; this computer is {db.device_id}. "
-                    f"The hub's owner gives this desk a login of its own: sync hub-add-desk NAME")
+                raise refusal(HubLoginRefused, "hub_login_other_desk", login=login.login, desk=login.device_id,
+                              device=db.device_id)
             if not roles.claim(hconn, me):
                 me = new_id()
                 with local_connection(db) as conn:

@@ -46,7 +46,11 @@ _IS_ADMIN = "stockroom_is_admin()"
 
 
 class LoginRefused(Exception):
-    """The hub login cannot be used from this desk (another desk's, or not a desk of this hub)."""
+    """The hub login cannot be used from this desk (another desk's, or not a desk of this hub); ``login`` names it."""
+
+    def __init__(self, message: str, login: str = "") -> None:
+        super().__init__(message)
+        self.login = login
 
 
 @dataclass(frozen=True)
@@ -203,7 +207,7 @@ def login_of(conn: Connection) -> HubLogin:
     device = conn.exec_driver_sql("SELECT device_id FROM stockroom_desks WHERE login = current_user").scalar()
     if device is None:
         raise LoginRefused(f"the hub login {user} is not a desk of this hub; its owner adds one with: "
-                           f"sync hub-add-desk NAME")
+                           f"sync hub-add-desk NAME", user)
     return HubLogin(DESK_MODE, user, device)
 
 

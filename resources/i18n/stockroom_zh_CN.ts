@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+123" />
+            <location filename="../../ui/refusals.py" line="+173" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-16" />
+            <location line="-58" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -3725,7 +3725,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Refusals</name>
         <message>
-            <location filename="../../ui/refusals.py" line="-11" />
+            <location filename="../../ui/refusals.py" line="-19" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -3753,6 +3753,26 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+1" />
             <source>closed</source>
             <translation>已关闭</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>SKU</source>
+            <translation>货号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>warehouse</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>from warehouse</source>
+            <translation>调出仓库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>to warehouse</source>
+            <translation>调入仓库</translation>
         </message>
         <message>
             <location line="+8" />
@@ -3890,7 +3910,87 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>日期：%1 没有日期为 %2 的汇率；请查看 `stockroom rate list %1`</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+14" />
+            <source>%1 %2: no product has this SKU or barcode</source>
+            <translation>%1 %2：没有商品使用此货号或条码</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 %2: no warehouse has this code</source>
+            <translation>%1 %2：没有仓库使用此编码</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>to warehouse: %1 is also the from warehouse; choose another</source>
+            <translation>调入仓库：%1 同时是调出仓库；请另选一个</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>movement id %1: no such movement</source>
+            <translation>流水编号 %1：没有这条库存流水</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>movement %1 is itself a reversal; post a new movement instead</source>
+            <translation>流水 %1 本身就是冲销；请改为过账一条新流水</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>movement %1 has already been reversed</source>
+            <translation>流水 %1 已被冲销</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 (%2) in %3: %4 on hand, %5 asked; the warehouse does not allow negative stock</source>
+            <translation>%3 中的 %1（%2）：现有 %4，需要 %5；该仓库不允许负库存</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 (%2) in %3: this back-dated posting would leave %4 on hand on %5; the warehouse does not allow negative stock</source>
+            <translation>%3 中的 %1（%2）：这笔倒填日期的过账会使 %5 时的库存为 %4；该仓库不允许负库存</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 (%2) in %3: a value of %4 is too large; values up to 99,999,999,999,999.99 are kept</source>
+            <translation>%3 中的 %1（%2）：金额 %4 过大；最多可记录 99,999,999,999,999.99</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 (%2) in %3: %4 on hand is too large; a warehouse keeps at most 9,999,999,999,999.9999 of a product</source>
+            <translation>%3 中的 %1（%2）：库存 %4 过大；每个仓库每种商品最多 9,999,999,999,999.9999</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>warehouse %1 already exists: the demo fills an empty database only</source>
+            <translation>仓库 %1 已存在：演示数据只能填入空数据库</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>product %1 already exists: the demo fills an empty database only</source>
+            <translation>商品 %1 已存在：演示数据只能填入空数据库</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>this computer syncs with another shared database (hub %1); %2 is hub %3. An admin can start over with it: sync --hub URL --start-over</source>
+            <translation>本机与另一个共享数据库（中心库 %1）同步；%2 是中心库 %3。管理员可以改为与它重新开始同步：sync --hub URL --start-over</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>this computer syncs with %1, not %2. An admin can start over with the new one: sync --hub URL --start-over</source>
+            <translation>本机与 %1 同步，而不是 %2。管理员可以改为与新的中心库重新开始同步：sync --hub URL --start-over</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the hub login %1 is not a desk of this hub; its owner adds one with: sync hub-add-desk NAME</source>
+            <translation>中心库登录名 %1 不是此中心库的工作站；中心库所有者可以添加：sync hub-add-desk NAME</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the hub login %1 is the desk %2's; this computer is %3. The hub's owner gives this desk a login of its own: sync hub-add-desk NAME</source>
+            <translation>中心库登录名 %1 属于工作站 %2；本机是 %3。请中心库所有者为本工作站另建登录名：sync hub-add-desk NAME</translation>
+        </message>
+        <message>
+            <location line="+14" />
             <source>user name %1: no user has this name</source>
             <translation>用户名 %1：没有用户使用此名称</translation>
         </message>
@@ -4790,7 +4890,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-32" />
+            <location filename="../../ui/refusals.py" line="-74" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -4939,7 +5039,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+13" />
+            <location filename="../../ui/refusals.py" line="+55" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>

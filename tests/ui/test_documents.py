@@ -314,6 +314,36 @@ def test_a_refusal_reaches_the_clerk_in_chinese(qtbot, services, monkeypatch):
     assert screen.line_error.text().startswith("Line 1: Not enough C-3")
 
 
+def test_a_back_dated_shipment_that_a_later_one_refuses_is_said_in_chinese(qtbot, services, monkeypatch):
+    """The ledger's refusal reaches the clerk from its code: the balance on the day it would leave, not today's."""
+    from datetime import date
+    from datetime import timedelta
+
+    from PySide6.QtCore import QDate
+
+    from ui import i18n
+    from ui.screens.documents import ShipScreen
+
+    monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: None))
+    today = date.today()
+    post_document(services.uow(), PostDocument("receipt", "W1", (LineInput("C-3", "5", "1"),),
+                                               business_date=today - timedelta(days=3)))
+    post_document(services.uow(), PostDocument("shipment", "W1", (LineInput("C-3", "5"),)))
+    screen = open_screen(qtbot, services, ShipScreen)
+    assert i18n.set_language(i18n.CHINESE, persist=False)
+    try:
+        qtbot.waitUntil(lambda: screen.tabs.tabText(0) == "新建出库单")
+        screen.date.setDate(QDate(today - timedelta(days=1)))
+        scan(qtbot, screen, "C-3")
+        post(qtbot, screen)
+        said = screen.line_error.text()
+        assert said.startswith("第 1 行：W1 中的 C-3（Glue）：这笔倒填日期的过账会使 ")
+        assert said.endswith(" 时的库存为 -1；该仓库不允许负库存")
+    finally:
+        i18n.set_language(i18n.ENGLISH, persist=False)
+    assert services.stock.on_hand("C-3", "W1") == 0
+
+
 def test_ctrl_enter_while_a_cell_is_being_edited_posts_the_edited_value(qtbot, services):
     from ui.screens.documents import ReceiveScreen
 

@@ -50,3 +50,31 @@ def test_another_hub_is_refused_and_start_over_sends_everything_to_it(qtbot, ser
         page.start_over_button.click()
     with psycopg.connect(second) as conn:
         assert conn.execute("SELECT count(*) FROM movements").fetchone()[0] == 1
+
+
+def test_another_hub_is_said_in_chinese_on_the_page_and_in_the_status_bar(qtbot, services, db, pg_cluster):
+    """HubChanged reaches the status bar from its code, also once the stored status is read back."""
+    from ui import i18n
+    from ui.screens.settings_sync import SyncPage
+    from ui.widgets.sync_status import SyncStatusWidget
+
+    first, second = pg_cluster.new_database(), pg_cluster.new_database()
+    catalog.add_warehouse(db.uow(), cc.AddWarehouse("MAIN", "Main store"))
+    sync.sync(db, first)
+    page = SyncPage(services)
+    qtbot.addWidget(page)
+    fill_from_url(page, second)
+    service = services.sync_service
+    assert i18n.set_language(i18n.CHINESE, persist=False)
+    try:
+        with qtbot.waitSignal(service.failed, timeout=60_000) as failed:
+            page.sync_now()
+        assert str(failed.args[0]).startswith("this computer syncs with another shared database (hub ")
+        assert page.result.text().startswith("未同步：本机与另一个共享数据库同步。")
+        with qtbot.waitSignal(service.state_changed, timeout=60_000):
+            service.refresh()  # the stored status holds the English; the bar still says it in Chinese
+        tip = SyncStatusWidget.tooltip(service.state)
+        assert "上次尝试：本机与另一个共享数据库（中心库 " in tip
+        assert "管理员可以改为与它重新开始同步：sync --hub URL --start-over" in tip
+    finally:
+        i18n.set_language(i18n.ENGLISH, persist=False)

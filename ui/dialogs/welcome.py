@@ -46,6 +46,7 @@ from domain.kernel.errors import BadInput
 from ui import first_run
 from ui import i18n
 from ui.i18n import fill
+from ui.refusals import refusal_text
 from ui.tasks import TaskRunner
 from ui.widgets.busy import alive
 
@@ -360,7 +361,8 @@ class WelcomeDialog(QDialog):
             if isinstance(exc, DemoCancelled):
                 self.choice_error.setText(translate("Welcome", "The demo was not built: you cancelled it."))
             else:
-                self.choice_error.setText(fill(translate("Welcome", "The demo could not be built: %1"), str(exc)))
+                why = refusal_text(exc)  # a refusal from its code, in the reader's language
+                self.choice_error.setText(fill(translate("Welcome", "The demo could not be built: %1"), why))
             self.choice_error.show()
 
     def reject(self) -> None:

@@ -234,7 +234,7 @@ class SyncPage(QWidget):
                     then()
 
         self.service.configure(address.url, self.interval.value(), saved,
-                               lambda exc: alive(self) and self._say(str(exc), _RED))
+                               lambda exc: alive(self) and self._say(_reason(exc), _RED))
         return True
 
     def test_connection(self) -> None:

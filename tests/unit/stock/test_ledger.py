@@ -106,6 +106,29 @@ def test_shipping_more_than_on_hand_is_refused_naming_product_warehouse_on_hand_
     assert uow.state == before
 
 
+def test_the_refusal_keeps_its_values_apart_from_its_sentence(uow):
+    receive(uow, "3", "1", at=day(1))
+    with pytest.raises(InsufficientStock) as err:
+        ship(uow, "5", at=day(2))
+    assert err.value.code == "insufficient_stock"
+    assert {k: err.value.params[k] for k in ("sku", "warehouse", "on_hand", "asked")} == {
+        "sku": "A-1", "warehouse": "W1", "on_hand": "3", "asked": "5"}
+    with pytest.raises(NotFound) as unknown:
+        ledger.receive(uow, c.ReceiveStock("NOPE", "1", "W1", "1"))
+    assert (unknown.value.code, unknown.value.params) == ("ledger_unknown_product", {"field": "SKU", "code": "NOPE"})
+    assert str(unknown.value) == "SKU 'NOPE': no product has this SKU or barcode"
+
+
+def test_a_back_dated_refusal_names_the_balance_it_would_leave_and_when(uow):
+    receive(uow, "10", "1", at=day(1))
+    ship(uow, "8", at=day(3))
+    with pytest.raises(InsufficientStock) as err:
+        ship(uow, "5", at=day(2))
+    assert err.value.code == "insufficient_stock_back_dated"
+    assert err.value.params["on_hand"] == "-3"
+    assert err.value.params["when"] in str(err.value)
+
+
 def test_a_warehouse_that_allows_negative_stock_accepts_the_shipment(uow):
     ship(uow, "4", wh="NEG", at=day(1))
     assert balance(uow, "NEG").on_hand == -4

@@ -85,7 +85,10 @@ def describe(exc: BaseException) -> str:
     if not isinstance(exc, DocumentError):  # e.g. refused by role, or a PO in a foreign currency without a rate
         return refusal_text(exc) if isinstance(exc, DomainError) else render("failed", exc)
     p, code = exc.params, exc.code
-    if code == "insufficient_stock":
+    cause = exc.cause if exc.cause is not None and exc.cause.code else None  # the ledger's refusal, as data
+    if code == "insufficient_stock" and cause is not None and cause.code != "insufficient_stock":
+        text = refusal_text(cause)  # e.g. a back-dated posting: the balance on that day, not today's
+    elif code == "insufficient_stock":
         text = render(code, p["sku"], p["name"], p["warehouse"], p["on_hand"], p["asked"])
     elif code in ("unknown_product", "unknown_warehouse"):
         text = render(code, p["code"])
@@ -100,7 +103,7 @@ def describe(exc: BaseException) -> str:
     elif code in ("already_reversed", "not_found"):
         text = render(code, p["number"])
     elif code == "cannot_reverse":
-        text = render(code, p["number"], p["message"])
+        text = render(code, p["number"], refusal_text(cause) if cause is not None else p["message"])
     elif code == "bad_input":
         name = p.get("field", "")
         field = QCoreApplication.translate("DocumentErrors", FIELDS[name]) if name in FIELDS else name
@@ -111,5 +114,5 @@ def describe(exc: BaseException) -> str:
         else:
             text = render("bad_input", field, problem)
     else:
-        text = render("refused", p.get("message", str(exc)))
+        text = render("refused", refusal_text(cause) if cause is not None else p.get("message", str(exc)))
     return render("line", exc.line, text) if exc.line is not None else text
