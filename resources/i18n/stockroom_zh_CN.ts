@@ -6134,7 +6134,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>Welcome</name>
         <message>
-            <location filename="../../ui/dialogs/welcome.py" line="+61" />
+            <location filename="../../ui/dialogs/welcome.py" line="+62" />
             <source>Company name:</source>
             <translation>公司名称：</translation>
         </message>
@@ -6249,7 +6249,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>演示数据库未生成：您已取消。</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>The demo could not be built: %1</source>
             <translation>无法生成演示数据库：%1</translation>
         </message>
@@ -6340,8 +6340,8 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>正在后台生成演示数据库，生成后会立即打开。</translation>
         </message>
         <message>
-            <location line="-53" />
-            <location line="+55" />
+            <location line="-54" />
+            <location line="+56" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
