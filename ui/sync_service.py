@@ -118,15 +118,10 @@ def _default_keyring():
 
 
 def keyring_usable(backend) -> bool:
-    """False for keyring's fail and null backends (and a chainer with nothing behind it)."""
-    if backend is None:
-        return False
-    module = type(backend).__module__
-    if module.startswith(("keyring.backends.fail", "keyring.backends.null")):
-        return False
-    if module.startswith("keyring.backends.chainer"):
-        return bool(getattr(backend, "backends", []))
-    return getattr(backend, "priority", 1) > 0
+    """False for keyring's fail and null backends: the rule is persistence.sync's (imported late, off start-up)."""
+    from persistence.sync import backend_usable
+
+    return backend_usable(backend)
 
 
 class PasswordStore:

@@ -116,7 +116,7 @@ __all__ = [
     "BadHubUrl", "ConflictRow", "HubChanged", "HubLoginRefused", "HubUnavailable", "NegativeRow", "QuarantineRow",
     "SyncCancelled", "SyncReport", "SyncStatus",
     "approve", "conflicts", "forget_stored_password", "hub_add_login", "hub_setup", "hub_url_setting",
-    "keyring_usable", "negative_stock", "redact", "remember_password", "remembered_password",
+    "keyring_usable", "backend_usable", "negative_stock", "redact", "remember_password", "remembered_password",
     "resolve_conflict", "split_password", "status", "sync", "test_connection", "use_hub_url",
 ]
 
@@ -222,6 +222,13 @@ def keyring_usable() -> bool:
 
         backend = keyring.get_keyring()
     except Exception:
+        return False
+    return backend_usable(backend)
+
+
+def backend_usable(backend) -> bool:
+    """False for keyring's fail and null backends (and a chainer with nothing behind it)."""
+    if backend is None:
         return False
     module = type(backend).__module__
     if module.startswith(("keyring.backends.fail", "keyring.backends.null")):
