@@ -375,6 +375,138 @@ purchase_order_revisions = Table(
 )
 
 
+# Sales (domain.sales). Prices are exact decimals without tax; tax rates and discounts are percents (13 = 13 %).
+# A product's list prices, one per price level (``retail``, ``wholesale``, ``level3``..``level5``; the office names the
+# extra levels in settings).
+product_prices = Table(
+    "product_prices",
+    metadata,
+    Column("product_id", String(36), ForeignKey("products.id"), primary_key=True),
+    Column("level", String(16), primary_key=True),
+    Column("price", Scaled(COST), nullable=False),
+    *_sync_columns(),
+)
+
+# What selling a product needs beyond its catalog record: its own tax rate (NULL: the company's).
+product_sales = Table(
+    "product_sales",
+    metadata,
+    Column("product_id", String(36), ForeignKey("products.id"), primary_key=True),
+    Column("tax_rate", Scaled(QTY)),
+    *_sync_columns(),
+)
+
+# Products that may be offered when a product is out of stock, in the order of ``rank``.
+product_substitutes = Table(
+    "product_substitutes",
+    metadata,
+    Column("product_id", String(36), ForeignKey("products.id"), primary_key=True),
+    Column("substitute_id", String(36), ForeignKey("products.id"), primary_key=True),
+    Column("rank", Integer, nullable=False, default=1),
+    *_sync_columns(),
+)
+
+# A customer's terms: the price level it buys at, its standing discount, and what receivables need (payment terms,
+# credit limit; NULL: no limit).
+customer_profiles = Table(
+    "customer_profiles",
+    metadata,
+    Column("customer_id", String(36), ForeignKey("customers.id"), primary_key=True),
+    Column("price_level", String(16), nullable=False, default="retail"),
+    Column("discount", Scaled(QTY), nullable=False, default=0),
+    Column("payment_terms", String(L.REASON), nullable=False, default=""),
+    Column("payment_days", Integer, nullable=False, default=0),
+    Column("credit_limit", Scaled(MONEY)),
+    Column("phone", String(64), nullable=False, default=""),
+    Column("email", String(200), nullable=False, default=""),
+    Column("address", String(L.ADDRESS), nullable=False, default=""),
+    *_sync_columns(),
+)
+
+# A price agreed with one customer for one product; it wins over the list prices and the customer's discount.
+customer_prices = Table(
+    "customer_prices",
+    metadata,
+    Column("customer_id", String(36), ForeignKey("customers.id"), primary_key=True),
+    Column("product_id", String(36), ForeignKey("products.id"), primary_key=True),
+    Column("price", Scaled(COST), nullable=False),
+    *_sync_columns(),
+)
+
+# Sales orders (销售订单): draft → confirmed → partly shipped → shipped, or cancelled. A confirmed order's open
+# quantities are reserved (balances.reserved) in the line's warehouse (the order's unless the line says another).
+sales_orders = Table(
+    "sales_orders",
+    metadata,
+    _id(),
+    Column("number", String(L.CODE), unique=True),
+    Column("year", Integer),
+    Column("seq", Integer),
+    Column("customer_id", String(36), ForeignKey("customers.id"), nullable=False, index=True),
+    Column("warehouse_id", String(36), ForeignKey("warehouses.id"), nullable=False),
+    Column("state", String(20), nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("created_at", Instant, nullable=False),
+    Column("confirmed_at", Instant),
+    Column("closed_at", Instant),
+    Column("requested_on", Date),
+    Column("reference", String(L.REFERENCE), nullable=False, default=""),
+    Column("notes", Text, nullable=False, default=""),
+    Column("reason", String(L.REASON), nullable=False, default=""),
+    Column("user", String(L.USERNAME), nullable=False, default=""),
+    *_sync_columns(),
+    UniqueConstraint("year", "seq"),
+    Index(None, "state"),
+)
+
+# ``shipped`` and ``cancelled`` (cut or backorder cancelled) only grow; open = qty − shipped − cancelled. A line
+# confirmed beyond what was available keeps who allowed it (``override_user``).
+sales_order_lines = Table(
+    "sales_order_lines",
+    metadata,
+    _id(),
+    Column("so_id", String(36), ForeignKey("sales_orders.id"), nullable=False),
+    Column("line_no", Integer, nullable=False),
+    Column("product_id", String(36), ForeignKey("products.id"), nullable=False, index=True),
+    Column("warehouse_id", String(36), ForeignKey("warehouses.id")),
+    Column("qty", Scaled(QTY), nullable=False),
+    Column("shipped", Scaled(QTY), nullable=False, default=0),
+    Column("cancelled", Scaled(QTY), nullable=False, default=0),
+    Column("returned", Scaled(QTY), nullable=False, default=0),
+    Column("unit_price", Scaled(COST), nullable=False),
+    Column("discount", Scaled(QTY), nullable=False, default=0),
+    Column("tax_rate", Scaled(QTY), nullable=False),
+    Column("price_source", String(16), nullable=False, default=""),
+    Column("override_user", String(L.USERNAME), nullable=False, default=""),
+    UniqueConstraint("so_id", "line_no"),
+)
+
+# The money side of a posted sales document's line (a shipment against an order, a counter sale, a customer return):
+# the price it was sold at and what it earned. Signed: a return's revenue, cost and margin are negative. ``cost`` is
+# the ledger value of the movement (moving average at that moment; a return: the cost at which the goods left).
+sales_lines = Table(
+    "sales_lines",
+    metadata,
+    Column("document_id", String(36), ForeignKey("documents.id"), primary_key=True),
+    Column("line_no", Integer, primary_key=True),
+    Column("customer_id", String(36), ForeignKey("customers.id"), nullable=False, index=True),
+    Column("product_id", String(36), ForeignKey("products.id"), nullable=False),
+    Column("order_line_id", String(36), ForeignKey("sales_order_lines.id"), index=True),
+    Column("origin_document_id", String(36), ForeignKey("documents.id")),
+    Column("origin_line_no", Integer),
+    Column("qty", Scaled(QTY), nullable=False),
+    Column("unit_price", Scaled(COST), nullable=False),
+    Column("discount", Scaled(QTY), nullable=False, default=0),
+    Column("tax_rate", Scaled(QTY), nullable=False),
+    Column("revenue", Scaled(MONEY), nullable=False),
+    Column("tax", Scaled(MONEY), nullable=False),
+    Column("cost", Scaled(MONEY), nullable=False),
+    Column("margin", Scaled(MONEY), nullable=False),
+    Column("occurred_at", Instant, nullable=False),
+    Index(None, "customer_id", "product_id", "occurred_at"),
+    Index(None, "origin_document_id", "origin_line_no"),
+)
+
 # Sign-in and roles (domain.access.roles): off until the first user is created. Passwords only as
 # slow salted hashes; movements and documents keep the user name in their ``user`` column.
 users = Table(
