@@ -72,6 +72,10 @@ WHAT = {
     Permission.RESTORE: QT_TRANSLATE_NOOP("Permissions", "restore the database from a backup"),
     Permission.SYNC: QT_TRANSLATE_NOOP("Permissions", "sync with the shared database"),
     Permission.SYNC_HUB: QT_TRANSLATE_NOOP("Permissions", "change the shared database this computer syncs with"),
+    Permission.SALES_ORDERS: QT_TRANSLATE_NOOP("Permissions", "work on sales orders"),
+    Permission.SELL: QT_TRANSLATE_NOOP("Permissions", "sell or ship against sales orders"),
+    Permission.RETURNS: QT_TRANSLATE_NOOP("Permissions", "post customer or supplier returns"),
+    Permission.PRICES: QT_TRANSLATE_NOOP("Permissions", "change prices or customer terms"),
 }
 
 

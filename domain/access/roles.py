@@ -43,6 +43,10 @@ class Permission(enum.StrEnum):
     RESTORE = "restore"
     SYNC = "sync"
     SYNC_HUB = "sync_hub"
+    SALES_ORDERS = "sales_orders"
+    SELL = "sell"
+    RETURNS = "returns"
+    PRICES = "prices"
 
 
 ROLES = (Role.CLERK, Role.PURCHASER, Role.MANAGER, Role.ADMIN)  # least to most
@@ -64,6 +68,10 @@ LEAST_ROLE: dict[Permission, Role] = {
     Permission.RESTORE: Role.ADMIN,  # replaces everyone's work with an older copy
     Permission.SYNC: Role.CLERK,  # a clerk's receipts must reach the office
     Permission.SYNC_HUB: Role.ADMIN,  # another hub, or starting over: what every desk sees changes
+    Permission.SALES_ORDERS: Role.CLERK,
+    Permission.SELL: Role.CLERK,
+    Permission.RETURNS: Role.CLERK,
+    Permission.PRICES: Role.MANAGER,
 }
 
 # What a permission lets a user do, for the refusal message ("... may not <what>").
@@ -83,6 +91,10 @@ WHAT = {
     Permission.RESTORE: "restore the database from a backup",
     Permission.SYNC: "sync with the shared database",
     Permission.SYNC_HUB: "change the shared database this computer syncs with",
+    Permission.SALES_ORDERS: "work on sales orders",
+    Permission.SELL: "sell or ship against sales orders",
+    Permission.RETURNS: "post customer or supplier returns",
+    Permission.PRICES: "change prices or customer terms",
 }
 
 

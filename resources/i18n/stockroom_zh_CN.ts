@@ -24,7 +24,7 @@
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
         <message>
-            <location filename="../../ui/access.py" line="+85" />
+            <location filename="../../ui/access.py" line="+89" />
             <source>Needs the %1 role or higher.</source>
             <translation>需要%1或更高的角色。</translation>
         </message>
@@ -2552,7 +2552,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Permissions</name>
         <message>
-            <location filename="../../ui/access.py" line="-25" />
+            <location filename="../../ui/access.py" line="-29" />
             <source>receive stock</source>
             <translation>收货</translation>
         </message>
@@ -2625,6 +2625,26 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+1" />
             <source>change the shared database this computer syncs with</source>
             <translation>更改本机同步的共享数据库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>work on sales orders</source>
+            <translation>处理销售订单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>sell or ship against sales orders</source>
+            <translation>销售或按销售订单发货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>post customer or supplier returns</source>
+            <translation>过账客户退货或采购退货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>change prices or customer terms</source>
+            <translation>修改价格或客户条款</translation>
         </message>
     </context>
     <context>
@@ -4733,7 +4753,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Roles</name>
         <message>
-            <location filename="../../ui/access.py" line="-48" />
+            <location filename="../../ui/access.py" line="-52" />
             <source>Clerk</source>
             <translation>库管员</translation>
         </message>

@@ -120,7 +120,9 @@ def test_each_role_runs_the_ledger_and_catalog_use_cases_it_holds(world, role):
 
 def test_roles_are_cumulative_from_clerk_to_admin():
     assert [p for p in Permission if allows(Role.CLERK, p)] == [
-        Permission.RECEIVE, Permission.SHIP, Permission.TRANSFER, Permission.COUNT, Permission.SYNC]
+        Permission.RECEIVE, Permission.SHIP, Permission.TRANSFER, Permission.COUNT, Permission.SYNC,
+        Permission.SALES_ORDERS, Permission.SELL, Permission.RETURNS]
+    assert not allows(Role.PURCHASER, Permission.PRICES) and allows(Role.MANAGER, Permission.PRICES)
     assert allows(Role.PURCHASER, Permission.PURCHASE) and allows(Role.PURCHASER, Permission.SUPPLIER_TERMS)
     assert not allows(Role.PURCHASER, Permission.ADJUST)
     assert allows(Role.MANAGER, Permission.SYNC_CONFLICTS) and not allows(Role.MANAGER, Permission.USERS)
