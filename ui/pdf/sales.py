@@ -85,8 +85,9 @@ DEFAULT_REFERENCES = ("Sales order", "Shipment")
 PRICED = (0.055, 0.12, 0.315, 0.06, 0.08, 0.11, 0.08, 0.07, 0.12)  # #, SKU, name, unit, qty, price, disc, tax, amount
 QUANTITIES = (0.055, 0.15, 0.395, 0.08, 0.10, 0.22)  # #, SKU, name, unit, qty, remarks
 DELIVERY = (0.055, 0.15, 0.355, 0.08, 0.10, 0.10, 0.16)  # #, SKU, name, unit, qty, received, remarks
-NOTICE = (0.055, 0.11, 0.305, 0.06, 0.08, 0.135, 0.105, 0.15)  # #, SKU, name, unit, qty owed, order, since, expected
+NOTICE = (0.055, 0.11, 0.27, 0.06, 0.095, 0.135, 0.105, 0.17)  # #, SKU, name, unit, qty owed, order, since, expected
 CELL_PADDING = 12  # reportlab's default cell padding, 6 pt each side
+FRAME_PADDING = 6  # reportlab's default frame padding, each side
 
 
 def _p(text: str) -> str:
@@ -122,7 +123,8 @@ class SalesRenderer(BaseRenderer):
 
     @property
     def width(self) -> float:
-        return self.pagesize[0] - self.margins[0] - self.margins[1]
+        """The frame's inner width: tables as wide as it line up with the paragraphs above and below them."""
+        return self.pagesize[0] - self.margins[0] - self.margins[1] - 2 * FRAME_PADDING
 
     def stylesheet(self):
         sheet = super().stylesheet()
