@@ -82,7 +82,7 @@ REFERENCES = {
 DEFAULT_REFERENCES = ("Sales order", "Shipment")
 
 # Column shares of the frame width.
-PRICED = (0.055, 0.12, 0.315, 0.06, 0.08, 0.11, 0.08, 0.07, 0.12)  # #, SKU, name, unit, qty, price, disc, tax, amount
+PRICED = (0.055, 0.12, 0.305, 0.06, 0.08, 0.11, 0.08, 0.07, 0.12)  # #, SKU, name, unit, qty, price, disc, tax, amount
 QUANTITIES = (0.055, 0.15, 0.395, 0.08, 0.10, 0.22)  # #, SKU, name, unit, qty, remarks
 DELIVERY = (0.055, 0.15, 0.355, 0.08, 0.10, 0.10, 0.16)  # #, SKU, name, unit, qty, received, remarks
 NOTICE = (0.055, 0.11, 0.27, 0.06, 0.095, 0.135, 0.105, 0.17)  # #, SKU, name, unit, qty owed, order, since, expected

@@ -17,6 +17,10 @@ from domain.sales.printing import PartyBlock
 from domain.sales.printing import PrintLine
 from domain.sales.printing import SalesPrint
 from domain.sales.printing import Totals
+from ui.pdf.sales import DELIVERY
+from ui.pdf.sales import NOTICE
+from ui.pdf.sales import PRICED
+from ui.pdf.sales import QUANTITIES
 from ui.pdf.sales import render_arrival_notice
 from ui.pdf.sales import render_sales_document
 from ui.pdf.sales_labels import ZH_CN
@@ -219,3 +223,8 @@ def test_an_arrival_notice_lists_what_the_customer_is_owed_and_when_it_arrives(l
     assert text.count(unscheduled) == 24  # every even line has no arrival date
     assert "2026-03-02" in text and "2026-02-02" in text  # line 1: expected 03-02, since 02-02
     assert "如有疑问请致电销售部。" in text and "人民币" not in text
+
+
+@pytest.mark.parametrize("shares", [PRICED, QUANTITIES, DELIVERY, NOTICE])
+def test_the_columns_of_every_table_fill_the_frame_and_no_more(shares):
+    assert sum(shares) == pytest.approx(1)
