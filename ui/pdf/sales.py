@@ -88,6 +88,27 @@ DELIVERY = (0.055, 0.15, 0.355, 0.08, 0.10, 0.10, 0.16)  # #, SKU, name, unit, q
 NOTICE = (0.055, 0.11, 0.27, 0.06, 0.095, 0.135, 0.105, 0.17)  # #, SKU, name, unit, qty owed, order, since, expected
 CELL_PADDING = 12  # reportlab's default cell padding, 6 pt each side
 FRAME_PADDING = 6  # reportlab's default frame padding, each side
+TAIL_ROWS = 3  # the last lines, kept on the page of the totals
+
+
+class HeadedTogether(KeepTogether):
+    """Flowables kept together (the lines' tail, the totals, the signatures); when they begin a page, the lines
+    table's header row is printed first, as on every page the lines run over."""
+
+    def __init__(self, flowables: list, header: Table | None) -> None:
+        super().__init__(flowables)
+        self.header = header
+
+    def split(self, aW: float, aH: float) -> list:
+        parts = super().split(aW, aH)
+        if self.header is None:
+            return parts
+        if parts and isinstance(parts[0], type(self.FrameBreak)):  # moved on to the next page (an instance)
+            return [parts[0], self.header, *parts[1:]]
+        frame = getattr(self, "_frame", None)
+        if frame is not None and getattr(frame, "_atTop", False):  # the previous page ended with the body
+            return [self.header, *parts]
+        return parts
 
 
 def _p(text: str) -> str:
@@ -209,19 +230,49 @@ class SalesRenderer(BaseRenderer):
             return self.cell(name, width)
         return [Paragraph(_p(name), self.styles["Cell"]), Paragraph(_p(note), self.styles["Remark"])]
 
-    def line_table(self, data: list[list], shares: tuple[float, ...], right: set[int]) -> Table:
-        table = Table(data, colWidths=[self.width * share for share in shares], repeatRows=1)
+    def line_style(self, right: set[int], header: bool = True, striped_first: bool = False,
+                   ruled: tuple[int, ...] = ()) -> TableStyle:
+        """The lines' look: a dark header row (when ``header``), striped rows (starting with a stripe when
+        ``striped_first``, so a table's tail continues its stripes), numbers on the right, ``ruled`` columns boxed."""
+        top = 1 if header else 0
+        stripes = [STRIPE, colors.white] if striped_first else [colors.white, STRIPE]
         style = [
             ("FONT", (0, 0), (-1, -1), self.font, 8), ("LEADING", (0, 0), (-1, -1), 10),
-            ("BACKGROUND", (0, 0), (-1, 0), INK), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, STRIPE]),
+            ("ROWBACKGROUNDS", (0, top), (-1, -1), stripes),
             ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE), ("BOX", (0, 0), (-1, -1), 0.5, RULE),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 1), (0, -1), "RIGHT"),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, top), (0, -1), "RIGHT"),
             ("LEFTPADDING", (0, 0), (0, -1), 3), ("RIGHTPADDING", (0, 0), (0, -1), 3),  # room for 序号
         ]
-        style += [("ALIGN", (i, 1), (i, -1), "RIGHT") for i in right]
-        table.setStyle(TableStyle(style))
+        if header:
+            style += [("BACKGROUND", (0, 0), (-1, 0), INK), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white)]
+        style += [("ALIGN", (i, top), (i, -1), "RIGHT") for i in right]
+        for i in ruled:
+            style += [("LINEBEFORE", (i, top), (i, -1), 0.25, RULE), ("LINEAFTER", (i, top), (i, -1), 0.25, RULE)]
+        return TableStyle(style)
+
+    def line_table(self, data: list[list], shares: tuple[float, ...], right: set[int]) -> Table:
+        """All the lines in one table whose header row repeats on every page."""
+        table = Table(data, colWidths=[self.width * share for share in shares], repeatRows=1)
+        table.setStyle(self.line_style(right))
         return table
+
+    def split_lines(self, data: list[list], shares: tuple[float, ...], right: set[int],
+                    ruled: tuple[int, ...] = ()) -> tuple[Table | None, Table, Table | None]:
+        """The lines as (body, tail, header): the tail holds the last ``TAIL_ROWS`` lines, to be kept with the
+        totals so that a page never holds the totals alone; the header row is printed over the tail when the tail
+        begins a page. A document of few lines is all tail, with its header (body and header None)."""
+        widths = [self.width * share for share in shares]
+        if len(data) <= TAIL_ROWS + 1:
+            tail = Table(data, colWidths=widths, repeatRows=1)
+            tail.setStyle(self.line_style(right, ruled=ruled))
+            return None, tail, None
+        body = Table(data[:-TAIL_ROWS], colWidths=widths, repeatRows=1)
+        body.setStyle(self.line_style(right, ruled=ruled))
+        tail = Table(data[-TAIL_ROWS:], colWidths=widths)
+        tail.setStyle(self.line_style(right, header=False, striped_first=(len(data) - TAIL_ROWS) % 2 == 0, ruled=ruled))
+        header = Table(data[:1], colWidths=widths)
+        header.setStyle(self.line_style(right, ruled=ruled))
+        return body, tail, header
 
     def signatures(self, names: tuple[str, ...]) -> Table:
         """Lines to sign on, each with its label under it."""
@@ -273,14 +324,18 @@ class SalesDocumentRenderer(SalesRenderer):
 
     def story(self, s: SalesPrint) -> list:
         flow: list = [self._header(s), Spacer(1, 5 * mm), self._blocks(s), Spacer(1, 6 * mm)]
-        flow += [self._priced(s) if s.prints_prices else self._quantities(s), Spacer(1, 3 * mm)]
-        # The totals, the texts and the signatures stay together: a page never holds the signature lines alone.
-        closing = self._totals(s) if s.prints_prices else self._count(s)
+        body, tail, header = self._priced(s) if s.prints_prices else self._quantities(s)
+        if body is not None:
+            flow.append(body)
+        # The last lines, the totals, the texts and the signatures stay together: a page never holds the totals or
+        # the signature lines alone.
+        closing: list = [tail, Spacer(1, 3 * mm)]
+        closing += self._totals(s) if s.prints_prices else self._count(s)
         if s.reason:
             closing += self.paragraphs("Reason", s.reason)
         closing += self.paragraphs("Note", s.note)
         closing += [Spacer(1, 10 * mm), self.signatures(SIGNATURES[s.kind])]
-        return flow + [KeepTogether(closing)]
+        return flow + [HeadedTogether(closing, header)]
 
     def _header(self, s: SalesPrint) -> Table:
         order_label, source_label = REFERENCES.get(s.kind, DEFAULT_REFERENCES)
@@ -304,7 +359,7 @@ class SalesDocumentRenderer(SalesRenderer):
             extra = [Spacer(1, 2 * mm)] + self.block("Deliver to", s.deliver_to)
         return self.blocks(self.block(partner_label, s.partner, extra), self.block(warehouse_label, s.warehouse))
 
-    def _priced(self, s: SalesPrint) -> Table:
+    def _priced(self, s: SalesPrint) -> tuple[Table | None, Table, Table | None]:
         names = ("#", "SKU", "Name", "Unit", "Qty", "Unit price excl. tax", "Disc. %", "Tax %", "Amount excl. tax")
         right = {4, 5, 6, 7, 8}
         widths = [self.width * share for share in PRICED]
@@ -315,9 +370,9 @@ class SalesDocumentRenderer(SalesRenderer):
                 self.cell(line.unit, widths[3]), qty_text(line.qty), price_text(line.unit_price),
                 pct_text(line.discount_pct), pct_text(line.tax_pct), money_text(line.amount),
             ])
-        return self.line_table(data, PRICED, right)
+        return self.split_lines(data, PRICED, right)
 
-    def _quantities(self, s: SalesPrint) -> Table:
+    def _quantities(self, s: SalesPrint) -> tuple[Table | None, Table, Table | None]:
         delivery = s.kind is DocumentKind.DELIVERY_NOTE
         shares = DELIVERY if delivery else QUANTITIES
         names = ("#", "SKU", "Name", "Unit", "Qty") + (("Received qty",) if delivery else ()) + ("Remarks",)
@@ -329,11 +384,8 @@ class SalesDocumentRenderer(SalesRenderer):
             row += [""] if delivery else []
             row.append(self.cell(line.note, widths[-1]))
             data.append(row)
-        table = self.line_table(data, shares, {4, 5} if delivery else {4})
-        if delivery:  # room to write the received quantity by hand
-            table.setStyle(TableStyle([("LINEBEFORE", (5, 1), (5, -1), 0.25, RULE),
-                                       ("LINEAFTER", (5, 1), (5, -1), 0.25, RULE)]))
-        return table
+        # A delivery note's received quantity is boxed: it is written in by hand.
+        return self.split_lines(data, shares, {4, 5} if delivery else {4}, ruled=(5,) if delivery else ())
 
     def _totals(self, s: SalesPrint) -> list:
         totals = s.totals

@@ -21,9 +21,11 @@ from ui.pdf.sales import DELIVERY
 from ui.pdf.sales import NOTICE
 from ui.pdf.sales import PRICED
 from ui.pdf.sales import QUANTITIES
+from ui.pdf.sales import SIGNATURES
 from ui.pdf.sales import render_arrival_notice
 from ui.pdf.sales import render_sales_document
 from ui.pdf.sales_labels import ZH_CN
+from ui.pdf.sales_labels import label as say
 
 D = Decimal
 CENT = D("0.01")
@@ -107,11 +109,16 @@ def test_every_document_prints_its_lines_and_totals_over_pages_with_the_header_a
     for n, page in enumerate(pages, 1):
         assert f"第 {n} / {total} 页 · Page {n} of {total}" in page
         assert doc.number in page and "星辰贸易有限公司 Stellar Trading Ltd" in page  # the footer
-    for page in pages[:2]:  # the pages with lines repeat the table header
+    for page in pages:  # every page has lines, under the table's header: the last three go with the totals
         assert all(label in page for label in HEADERS[language])
         if doc.prints_prices:
             assert all(label in page.replace("\n", "") for label in PRICE_HEADERS[language])
     assert doc.partner.name in pages[1]  # the running head of a later page
+    last = pages[-1]
+    assert "SKU-00043" in last and "SKU-00045" in last
+    assert all(say(name, language) in last for name in SIGNATURES[kind])
+    if total == 3:
+        assert "SKU-00042" not in last
     text = flat(pages)
     assert doc.partner.name in text and "主仓库 Main" in text and "浙江省" in text
     for i in (1, 17, 45):
