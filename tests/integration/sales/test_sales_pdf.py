@@ -235,3 +235,18 @@ def test_an_arrival_notice_lists_what_the_customer_is_owed_and_when_it_arrives(l
 @pytest.mark.parametrize("shares", [PRICED, QUANTITIES, DELIVERY, NOTICE])
 def test_the_columns_of_every_table_fill_the_frame_and_no_more(shares):
     assert sum(shares) == pytest.approx(1)
+
+
+def test_a_note_longer_than_a_page_flows_on_and_every_line_is_still_printed():
+    sentence = "退货商品须保持原包装完好，附原始单据；Returned goods must be in their original packing. "
+    note = "\n\n".join(f"{i}. {sentence * 3}" for i in range(1, 45))
+    pages = pages_text(render_sales_document(document(DocumentKind.CUSTOMER_RETURN, note=note), "zh_CN"))
+    text = flat(pages)
+    assert "44. 退货商品须保持原包装完好" in text and "SKU-00045" in text and "退货人" in pages[-1]
+    for n, page in enumerate(pages, 1):
+        assert f"第 {n} / {len(pages)} 页" in page
+
+
+def test_letter_paper_for_a_us_locale():
+    page = PdfReader(BytesIO(render_sales_document(document(DocumentKind.SALES_INVOICE, n=3), "en", "en_US"))).pages[0]
+    assert round(float(page.mediabox.width)) == 612
