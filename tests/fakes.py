@@ -12,7 +12,9 @@ import copy
 from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field
+from dataclasses import replace
 from datetime import datetime
+from decimal import Decimal
 
 from domain.access.model import User
 from domain.catalog.model import Customer
@@ -22,6 +24,7 @@ from domain.catalog.model import SupplierTerms
 from domain.catalog.model import Warehouse
 from domain.kernel.validate import code_key
 from domain.planning.product import ProductPlanning
+from domain.sales.prices import CustomerTerms
 from domain.stock.model import Balance
 from domain.stock.model import Movement
 from domain.stock.model import Position
@@ -45,6 +48,15 @@ class State:
     users: dict[str, User] = field(default_factory=dict)
     sign_in_failures: dict[str, tuple[int, datetime | None]] = field(default_factory=dict)
     product_planning: dict[str, ProductPlanning] = field(default_factory=dict)
+    list_prices: dict[tuple[str, str], Decimal] = field(default_factory=dict)  # (product, level) -> price
+    tax_rates: dict[str, Decimal] = field(default_factory=dict)  # a product's own tax rate
+    company_tax_rate: Decimal = Decimal(13)
+    customer_prices: dict[tuple[str, str], Decimal] = field(default_factory=dict)  # (customer, product) -> price
+    customer_terms: dict[str, CustomerTerms] = field(default_factory=dict)
+    substitutes: dict[str, list[str]] = field(default_factory=dict)
+    level_names: dict[str, str] = field(default_factory=dict)
+    # (customer, product) -> the unit price of its newest sale not reversed (what sales_lines would say)
+    last_prices: dict[tuple[str, str], Decimal] = field(default_factory=dict)
 
     def copy(self) -> State:
         # Movements, valuations and balances are frozen; master data is mutable and deep-copied.
@@ -54,6 +66,10 @@ class State:
             customers=copy.deepcopy(self.customers), movements=dict(self.movements),
             valuations=dict(self.valuations), balances=dict(self.balances), users=dict(self.users),
             product_planning=dict(self.product_planning), sign_in_failures=dict(self.sign_in_failures),
+            list_prices=dict(self.list_prices), tax_rates=dict(self.tax_rates), company_tax_rate=self.company_tax_rate,
+            customer_prices=dict(self.customer_prices), customer_terms=dict(self.customer_terms),
+            substitutes={k: list(v) for k, v in self.substitutes.items()}, level_names=dict(self.level_names),
+            last_prices=dict(self.last_prices),
         )
 
 
@@ -252,6 +268,64 @@ class FakeProductPlanningRepository:
             self.s.product_planning[planning.product_id] = planning
 
 
+class FakePriceRepository:
+    def __init__(self, state: State) -> None:
+        self.s = state
+
+    def list_prices(self, product_id: str) -> dict[str, Decimal]:
+        return {level: p for (pid, level), p in self.s.list_prices.items() if pid == product_id}
+
+    def set_list_price(self, product_id: str, level: str, price: Decimal | None) -> None:
+        _put(self.s.list_prices, (product_id, level), price)
+
+    def product_tax_rate(self, product_id: str) -> Decimal | None:
+        return self.s.tax_rates.get(product_id)
+
+    def set_product_tax_rate(self, product_id: str, rate: Decimal | None) -> None:
+        _put(self.s.tax_rates, product_id, rate)
+
+    def company_tax_rate(self) -> Decimal:
+        return self.s.company_tax_rate
+
+    def customer_price(self, customer_id: str, product_id: str) -> Decimal | None:
+        return self.s.customer_prices.get((customer_id, product_id))
+
+    def customer_prices(self, customer_id: str) -> dict[str, Decimal]:
+        return {pid: p for (cid, pid), p in self.s.customer_prices.items() if cid == customer_id}
+
+    def set_customer_price(self, customer_id: str, product_id: str, price: Decimal | None) -> None:
+        _put(self.s.customer_prices, (customer_id, product_id), price)
+
+    def terms(self, customer_id: str) -> CustomerTerms | None:
+        return self.s.customer_terms.get(customer_id)
+
+    def set_terms(self, terms: CustomerTerms) -> None:
+        old = self.s.customer_terms.get(terms.customer_id)
+        self.s.customer_terms[terms.customer_id] = replace(terms, version=(old.version if old else 0) + 1)
+
+    def last_price(self, customer_id: str, product_id: str) -> Decimal | None:
+        return self.s.last_prices.get((customer_id, product_id))
+
+    def substitutes(self, product_id: str) -> list[str]:
+        return list(self.s.substitutes.get(product_id, []))
+
+    def set_substitutes(self, product_id: str, substitute_ids: list[str]) -> None:
+        _put(self.s.substitutes, product_id, list(substitute_ids) or None)
+
+    def level_names(self) -> dict[str, str]:
+        return dict(self.s.level_names)
+
+    def set_level_name(self, level: str, name: str) -> None:
+        _put(self.s.level_names, level, name or None)
+
+
+def _put(store: dict, key: object, value: object) -> None:
+    if value is None:
+        store.pop(key, None)
+    else:
+        store[key] = value
+
+
 class FakeUnitOfWork:
     """A unit of work over in-memory state; rolled back unless committed."""
 
@@ -278,6 +352,7 @@ class FakeUnitOfWork:
         self.balances = FakeBalanceRepository(self._work)
         self.users = FakeUserRepository(self._work)
         self.product_planning = FakeProductPlanningRepository(self._work)
+        self.prices = FakePriceRepository(self._work)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -298,7 +373,7 @@ class FakeUnitOfWork:
 
     def _rebind(self) -> None:
         for repo in (self.products, self.warehouses, self.suppliers, self.customers, self.movements, self.balances,
-                     self.users, self.product_planning):
+                     self.users, self.product_planning, self.prices):
             repo.s = self._work
 
     def snapshot(self) -> State:

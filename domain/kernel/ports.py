@@ -15,6 +15,7 @@ from domain.catalog.ports import WarehouseRepository
 from domain.planning.product_model import ProductPlanningRepository
 from domain.purchasing.ports import ExchangeRateRepository
 from domain.purchasing.ports import PurchasingRepository
+from domain.sales.prices import PriceRepository
 from domain.stock.ports import BalanceRepository
 from domain.stock.ports import DocumentRepository
 from domain.stock.ports import MovementRepository
@@ -31,6 +32,7 @@ class UnitOfWork(Protocol):
     balances: BalanceRepository
     purchasing: PurchasingRepository
     rates: ExchangeRateRepository
+    prices: PriceRepository
     documents: DocumentRepository
     users: UserRepository
     product_planning: ProductPlanningRepository

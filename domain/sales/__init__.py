@@ -1,0 +1,1 @@
+"""Sales: prices, sales orders, shipments with prices and margins, returns."""
