@@ -18,6 +18,7 @@ from persistence.errors import explain
 from persistence.planning.product import ProductPlanningRepository
 from persistence.purchasing.orders import PurchasingRepository
 from persistence.purchasing.rates import ExchangeRateRepository
+from persistence.sales.orders import SalesRepository
 from persistence.sales.prices import PriceRepository
 from persistence.stock.demand import UnfilledDemandRepository
 from persistence.stock.documents import DocumentRepository
@@ -67,6 +68,7 @@ class SqlAlchemyUnitOfWork:
         self.rates = ExchangeRateRepository(conn)
         self.prices = PriceRepository(conn, self.purchasing)
         self.documents = DocumentRepository(self._buffer)
+        self.sales = SalesRepository(self._buffer)
         self.unfilled_demand = UnfilledDemandRepository(conn)
         self.users = UserRepository(conn)
         self.product_planning = ProductPlanningRepository(conn)

@@ -798,10 +798,15 @@ ZH_CN: dict[tuple[str, str], str] = {
         '已填入尚未到货的数量。可修改数量，或扫描：某行第一次扫描从 1 开始计数，之后每扫描一次加 1。未收的数量仍保持待收。',
     ('Refusals', '%1 %2: no product has this SKU or barcode'): '%1 %2：没有商品使用此货号或条码',
     ('Refusals', '%1 %2: no warehouse has this code'): '%1 %2：没有仓库使用此编码',
+    ('Refusals', '%1 (%2) in %3: %4 available (on hand less reserved), %5 asked; nothing was sold and the %6 short was recorded as unfilled demand'):
+        '%3 中的 %1（%2）：可用 %4（现存量减预留），要求 %5；未售出，缺少的 %6 已记为未满足需求',
     ('Refusals', '%1 (%2) in %3: %4 on hand is too large; a warehouse keeps at most 9,999,999,999,999.9999 of a product'): '%3 中的 %1（%2）：库存 %4 过大；每个仓库每种商品最多 9,999,999,999,999.9999',
     ('Refusals', '%1 (%2) in %3: %4 on hand, %5 asked; the warehouse does not allow negative stock'): '%3 中的 %1（%2）：现有 %4，需要 %5；该仓库不允许负库存',
     ('Refusals', '%1 (%2) in %3: a value of %4 is too large; values up to 99,999,999,999,999.99 are kept'): '%3 中的 %1（%2）：金额 %4 过大；最多可记录 99,999,999,999,999.99',
     ('Refusals', '%1 (%2) in %3: this back-dated posting would leave %4 on hand on %5; the warehouse does not allow negative stock'): '%3 中的 %1（%2）：这笔倒填日期的过账会使 %5 时的库存为 %4；该仓库不允许负库存',
+    ('Refusals', '%1 in %2: taking the returned goods out again would leave %3 on hand for %4 reserved for confirmed orders'):
+        '%2 中的 %1：再次移出退回的商品后现存量为 %3，而已确认订单预留 %4',
+    ('Refusals', '%1 is already on line %2 of %3'): '%1 已在 %3 的第 %2 行',
     ('Refusals', '%1 is already on line %2 of %3; change that line'): '%1 已在 %3 的第 %2 行；请修改该行',
     ('Refusals', '%1 is the last active admin and cannot be deactivated, so that someone can manage users; make another user admin first'):
         '%1 是最后一名启用的管理员，不能停用，才能有人管理用户；请先将另一名用户设为管理员',
@@ -810,8 +815,16 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', '%1 is the last line of %2; cancel the PO instead'): '%1 是 %2 的最后一行；请改为取消该采购单',
     ('Refusals', '%1 on %2 has %3 received; it cannot be removed (lower its quantity to what was received instead)'):
         '%2 上的 %1 已到货 %3，不能删除（请改为把数量降到已到货数量）',
+    ('Refusals', '%1 on %2 has nothing open'): '%2 上的 %1 没有未发数量',
+    ('Refusals', '%1 on %2: %3 can leave %4 for this order now (on hand not reserved for other orders), %5 asked'):
+        '%2 上的 %1：现在可从 %4 为此订单发出 %3（未被其他订单预留的现存量），要求 %5',
+    ('Refusals', '%1 on %2: %3 open; cannot cut %4'): '%2 上的 %1：未发 %3；不能取消 %4',
+    ('Refusals', '%1 on %2: %3 open; shipping %4 would be more than was ordered'): '%2 上的 %1：未发 %3；发货 %4 将超过订购数量',
     ('Refusals', '%1 on %2: %3 ordered, %4 received so far; receiving %5 more would exceed the over-receipt tolerance of %6% (at most %7 more accepted)'):
         '%2 上的 %1：订购 %3，已到货 %4；再收 %5 将超出 %6% 的超收容差（最多还可收 %7）',
+    ('Refusals', '%1 on %2: %3 shipped, %4 returned already; at most %5 more can be returned'):
+        '%2 上的 %1：已发货 %3，已退货 %4；最多还可退 %5',
+    ('Refusals', '%1: no price is known for this customer; enter the price'): '%1：此客户没有已知价格；请输入价格',
     ('Refusals', 'SKU'): '货号',
     ('Refusals', 'SKU %1 is already the barcode of product %2; scanning it would find that product'):
         '货号 %1 已是商品 %2 的条码；扫描它会找到该商品',
@@ -819,14 +832,20 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', 'SKU %1 is already used by another product (as %2; SKUs are compared without regard to case)'):
         '货号 %1 已被其他商品使用（为 %2；货号比较时不区分大小写）',
     ('Refusals', 'SKU %1 is not on purchase order %2'): '货号 %1 不在采购单 %2 上',
+    ('Refusals', 'SKU %1 is not on sale %2'): '货号 %1 不在销售单 %2 上',
+    ('Refusals', 'SKU %1 is not on sales order %2'): '货号 %1 不在销售订单 %2 上',
     ('Refusals', 'SKU %1: no product has this SKU'): '货号 %1：没有商品使用此货号',
     ('Refusals', 'cancelled'): '已取消',
     ('Refusals', 'closed'): '已关闭',
+    ('Refusals', 'confirmed'): '已确认',
     ('Refusals', 'customer %1: no customer has this code; leave it empty for a walk-in'): '客户 %1：没有客户使用此编码；散客请留空',
     ('Refusals', 'customer code %1 is already used'): '客户编码 %1 已被使用',
     ('Refusals', 'customer code %1: no customer has this code'): '客户编码 %1：没有客户使用此编码',
     ('Refusals', 'date: %1 has no rate dated %2; see `stockroom rate list %1`'):
         '日期：%1 没有日期为 %2 的汇率；请查看 `stockroom rate list %1`',
+    ('Refusals', 'document %1 is a %2, not a sale; a customer return goes against a sale'):
+        '单据 %1 是%2，不是销售单；销售退货须针对销售单',
+    ('Refusals', 'document %1: no sale has this number'): '单据 %1：没有销售单使用此单号',
     ('Refusals', 'draft'): '草稿',
     ('Refusals', 'from warehouse'): '调出仓库',
     ('Refusals', 'issued'): '已下达',
@@ -835,6 +854,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', 'movement id %1: no such movement'): '流水编号 %1：没有这条库存流水',
     ('Refusals', 'nobody is signed in, so there is no password to change; sign in first'): '尚未登录，没有可修改的密码；请先登录',
     ('Refusals', 'partly_received'): '部分到货',
+    ('Refusals', 'partly_shipped'): '部分发货',
     ('Refusals', 'product %1 already exists: the demo fills an empty database only'): '商品 %1 已存在：演示数据只能填入空数据库',
     ('Refusals', 'purchase order %1 has no lines; add at least one before issuing'): '采购单 %1 没有明细行；下达前请至少添加一行',
     ('Refusals', 'purchase order %1 is %2; cannot close it short (issue it first)'): '采购单 %1 为%2状态，不能短缺结案（请先下达）',
@@ -854,6 +874,20 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', 'received'): '已到货',
     ('Refusals', 'role: the first user turns sign-in on and must be an admin, so that someone can manage users; add %1 as admin, or add an admin first'):
         '角色：第一个用户会启用登录，必须是管理员，才能有人管理用户；请将 %1 添加为管理员，或先添加一名管理员',
+    ('Refusals', 'sale %1 has goods returned against it; reverse those returns first'): '销售单 %1 已有退货；请先冲销这些退货',
+    ('Refusals', 'sale %1 has been reversed; nothing on it can be returned'): '销售单 %1 已冲销；其上的商品不能退货',
+    ('Refusals', 'sales order %1 asks for more than is available: %2; confirm with override to promise it anyway'):
+        '销售订单 %1 的需求超过可承诺量：%2；如仍要承诺，请以超额确认方式确认',
+    ('Refusals', 'sales order %1 has no lines; add at least one before confirming'): '销售订单 %1 没有明细；请至少添加一行再确认',
+    ('Refusals', 'sales order %1 is %2; it can no longer be cancelled'): '销售订单 %1 为%2；已不能取消',
+    ('Refusals', 'sales order %1 is %2; it is not open (confirm it first; a shipped or cancelled order is closed)'):
+        '销售订单 %1 为%2；未处于执行中（请先确认；已发货或已取消的订单已关闭）',
+    ('Refusals', 'sales order %1 is %2; lines can be added to a draft only'): '销售订单 %1 为%2；只能向草稿添加明细',
+    ('Refusals', 'sales order %1 is %2; only a draft can be confirmed'): '销售订单 %1 为%2；只有草稿可以确认',
+    ('Refusals', 'sales order %1: no sales order has this number'): '销售订单 %1：没有销售订单使用此单号',
+    ('Refusals', 'sales order %1: nothing can be shipped now; no stock is available for its open lines'):
+        '销售订单 %1：现在无法发货；未发明细没有可用库存',
+    ('Refusals', 'shipped'): '已发货',
     ('Refusals', 'supplier code %1 is already used'): '供应商编码 %1 已被使用',
     ('Refusals', 'supplier code %1: no supplier has this code'): '供应商编码 %1：没有供应商使用此编码',
     ('Refusals', 'the hub login %1 is not a desk of this hub; its owner adds one with: sync hub-add-desk NAME'): '中心库登录名 %1 不是此中心库的工作站；中心库所有者可以添加：sync hub-add-desk NAME',

@@ -15,6 +15,7 @@ from domain.catalog.ports import WarehouseRepository
 from domain.planning.product_model import ProductPlanningRepository
 from domain.purchasing.ports import ExchangeRateRepository
 from domain.purchasing.ports import PurchasingRepository
+from domain.sales.ports import SalesRepository
 from domain.sales.prices import PriceRepository
 from domain.stock.ports import BalanceRepository
 from domain.stock.ports import DocumentRepository
@@ -33,6 +34,7 @@ class UnitOfWork(Protocol):
     purchasing: PurchasingRepository
     rates: ExchangeRateRepository
     prices: PriceRepository
+    sales: SalesRepository
     documents: DocumentRepository
     users: UserRepository
     product_planning: ProductPlanningRepository

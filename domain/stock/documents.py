@@ -43,6 +43,7 @@ from domain.kernel.errors import RuleViolation
 from domain.kernel.ids import new_id
 from domain.kernel.numbers import fmt
 from domain.kernel.ports import UnitOfWork
+from domain.sales.reversal import follow_reversal
 from domain.stock import ledger
 from domain.stock.documents_model import Document
 from domain.stock.documents_model import DocumentKind
@@ -55,6 +56,8 @@ PREFIXES = {
     DocumentKind.TRANSFER: "TR",
     DocumentKind.COUNT: "SC",
     DocumentKind.ADJUSTMENT: "ADJ",
+    DocumentKind.SALE: "SD",
+    DocumentKind.CUSTOMER_RETURN: "SR",
 }
 
 
@@ -119,7 +122,11 @@ NEEDS = {
     DocumentKind.TRANSFER: Permission.TRANSFER,
     DocumentKind.COUNT: Permission.COUNT,
     DocumentKind.ADJUSTMENT: Permission.ADJUST,
+    DocumentKind.SALE: Permission.SELL,
+    DocumentKind.CUSTOMER_RETURN: Permission.RETURNS,
 }
+# The kinds whose documents carry prices and an order (sales_lines): only domain.sales posts them.
+SALES_KINDS = frozenset({DocumentKind.SALE, DocumentKind.CUSTOMER_RETURN})
 
 
 def number_for(kind: DocumentKind, year: int, seq: int) -> str:
@@ -289,6 +296,9 @@ def post_document(uow: UnitOfWork, c: PostDocument) -> Document:
     except ValueError:
         raise _bad(BadInput("kind", f"{c.kind!r} is not one of {', '.join(k.value for k in DocumentKind)}"),
                    None) from None
+    if kind in SALES_KINDS:  # they carry prices and an order: domain.sales posts them (sell, ship, return)
+        raise _bad(BadInput("kind", f"a {kind.value} is posted with its prices by the sales commands; choose one of "
+                                    f"{', '.join(k.value for k in DocumentKind if k not in SALES_KINDS)}"), None)
     checked = [_check_line(kind, n, raw) for n, raw in enumerate(c.lines, 1)]
     lines = [line for line in checked if line is not None]
     if not lines:
@@ -346,6 +356,9 @@ def post_document(uow: UnitOfWork, c: PostDocument) -> Document:
 def reverse_document(uow: UnitOfWork, c: ReverseDocument) -> Document:
     """Reverse every movement a posted document made, in one transaction, and mark it reversed.
 
+    A sale or a customer return also takes its effect off its sales order (``domain.sales.reversal``: the shipped
+    or returned quantities, and the reservation of an order still open); its sales lines stay and count as zero.
+
     Raises:
         DocumentError: no such document, already reversed, or the ledger refuses a reversal
             (e.g. received goods have since been shipped); nothing has been written.
@@ -364,6 +377,12 @@ def reverse_document(uow: UnitOfWork, c: ReverseDocument) -> Document:
         for movement_id in reversed(uow.documents.movement_ids(doc.kind.value, doc.number)):
             try:
                 ledger.reverse_movement(uow, movement_id, note)
+            except RuleViolation as exc:
+                raise DocumentError("cannot_reverse", f"document {number} cannot be reversed: {exc}",
+                                    params={"number": number, "message": str(exc)}, cause=exc) from exc
+        if doc.kind in SALES_KINDS:
+            try:
+                follow_reversal(uow, doc)
             except RuleViolation as exc:
                 raise DocumentError("cannot_reverse", f"document {number} cannot be reversed: {exc}",
                                     params={"number": number, "message": str(exc)}, cause=exc) from exc

@@ -17,6 +17,8 @@ class DocumentKind(enum.StrEnum):
     TRANSFER = "transfer"
     COUNT = "count"
     ADJUSTMENT = "adjustment"
+    SALE = "sale"  # posted by domain.sales (a shipment against an order, a counter sale)
+    CUSTOMER_RETURN = "customer_return"  # posted by domain.sales.returns
 
 
 @dataclass(frozen=True)

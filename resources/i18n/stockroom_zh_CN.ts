@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+173" />
+            <location filename="../../ui/refusals.py" line="+249" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-58" />
+            <location line="-128" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -3745,7 +3745,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Refusals</name>
         <message>
-            <location filename="../../ui/refusals.py" line="-19" />
+            <location filename="../../ui/refusals.py" line="-25" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -3773,6 +3773,21 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+1" />
             <source>closed</source>
             <translation>已关闭</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>confirmed</source>
+            <translation>已确认</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>partly_shipped</source>
+            <translation>部分发货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>shipped</source>
+            <translation>已发货</translation>
         </message>
         <message>
             <location line="+5" />
@@ -3931,6 +3946,121 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+14" />
+            <source>sales order %1: no sales order has this number</source>
+            <translation>销售订单 %1：没有销售订单使用此单号</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>sales order %1 is %2; lines can be added to a draft only</source>
+            <translation>销售订单 %1 为%2；只能向草稿添加明细</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>sales order %1 is %2; only a draft can be confirmed</source>
+            <translation>销售订单 %1 为%2；只有草稿可以确认</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>sales order %1 has no lines; add at least one before confirming</source>
+            <translation>销售订单 %1 没有明细；请至少添加一行再确认</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 is already on line %2 of %3</source>
+            <translation>%1 已在 %3 的第 %2 行</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>SKU %1 is not on sales order %2</source>
+            <translation>货号 %1 不在销售订单 %2 上</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>sales order %1 asks for more than is available: %2; confirm with override to promise it anyway</source>
+            <translation>销售订单 %1 的需求超过可承诺量：%2；如仍要承诺，请以超额确认方式确认</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>sales order %1 is %2; it is not open (confirm it first; a shipped or cancelled order is closed)</source>
+            <translation>销售订单 %1 为%2；未处于执行中（请先确认；已发货或已取消的订单已关闭）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>sales order %1 is %2; it can no longer be cancelled</source>
+            <translation>销售订单 %1 为%2；已不能取消</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 on %2 has nothing open</source>
+            <translation>%2 上的 %1 没有未发数量</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 on %2: %3 open; cannot cut %4</source>
+            <translation>%2 上的 %1：未发 %3；不能取消 %4</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 on %2: %3 open; shipping %4 would be more than was ordered</source>
+            <translation>%2 上的 %1：未发 %3；发货 %4 将超过订购数量</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 on %2: %3 can leave %4 for this order now (on hand not reserved for other orders), %5 asked</source>
+            <translation>%2 上的 %1：现在可从 %4 为此订单发出 %3（未被其他订单预留的现存量），要求 %5</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>sales order %1: nothing can be shipped now; no stock is available for its open lines</source>
+            <translation>销售订单 %1：现在无法发货；未发明细没有可用库存</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1: no price is known for this customer; enter the price</source>
+            <translation>%1：此客户没有已知价格；请输入价格</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 (%2) in %3: %4 available (on hand less reserved), %5 asked; nothing was sold and the %6 short was recorded as unfilled demand</source>
+            <translation>%3 中的 %1（%2）：可用 %4（现存量减预留），要求 %5；未售出，缺少的 %6 已记为未满足需求</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>document %1: no sale has this number</source>
+            <translation>单据 %1：没有销售单使用此单号</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>document %1 is a %2, not a sale; a customer return goes against a sale</source>
+            <translation>单据 %1 是%2，不是销售单；销售退货须针对销售单</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>sale %1 has been reversed; nothing on it can be returned</source>
+            <translation>销售单 %1 已冲销；其上的商品不能退货</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>SKU %1 is not on sale %2</source>
+            <translation>货号 %1 不在销售单 %2 上</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 on %2: %3 shipped, %4 returned already; at most %5 more can be returned</source>
+            <translation>%2 上的 %1：已发货 %3，已退货 %4；最多还可退 %5</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>sale %1 has goods returned against it; reverse those returns first</source>
+            <translation>销售单 %1 已有退货；请先冲销这些退货</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 in %2: taking the returned goods out again would leave %3 on hand for %4 reserved for confirmed orders</source>
+            <translation>%2 中的 %1：再次移出退回的商品后现存量为 %3，而已确认订单预留 %4</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>%1 %2: no product has this SKU or barcode</source>
             <translation>%1 %2：没有商品使用此货号或条码</translation>
         </message>
@@ -4910,7 +5040,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-74" />
+            <location filename="../../ui/refusals.py" line="-144" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -5059,7 +5189,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+55" />
+            <location filename="../../ui/refusals.py" line="+125" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>
