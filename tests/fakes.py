@@ -369,7 +369,8 @@ class FakeSalesRepository:
                      if any(x.id == line_id for x in o.lines)), None)
 
     def next_number(self, year: int) -> int:
-        seqs = [int(o.number.split("-")[2]) for o in self.s.sales_orders.values() if o.number.split("-")[1] == str(year)]
+        seqs = [int(o.number.split("-")[2]) for o in self.s.sales_orders.values()
+                if o.number.split("-")[1] == str(year)]
         return max(seqs, default=0) + 1
 
     def stock(self, product_ids: Iterable[str]) -> list[StockRow]:

@@ -98,8 +98,8 @@ def add_parsers(sub) -> None:
     p.add_argument("--warehouse", required=True)
     p.add_argument("--at", type=when)
 
-    p = sub.add_parser("reverse", help="reverse a movement (a movement can be reversed once)")
-    p.add_argument("movement_id")
+    p = sub.add_parser("reverse", help="reverse a movement, or a whole posted document by its number (once)")
+    p.add_argument("movement_id", metavar="MOVEMENT_ID_OR_DOCUMENT")
     p.add_argument("--note", default="")
 
     for name in ("stock", "movements"):
@@ -161,14 +161,20 @@ def run(args, db) -> int:
         movement = ledger.count(uow(), c.CountStock(args.sku, args.counted, args.warehouse, args.at))
         print(movement.id if movement else "no difference; nothing posted")
     elif cmd == "reverse":
-        for movement in ledger.reverse(uow(), c.ReverseMovement(args.movement_id, args.note)):
-            print(movement.id)
+        if _is_document(db, args.movement_id):  # a document number (GR-…, SD-…): the whole document
+            from domain.stock.documents import ReverseDocument
+            from domain.stock.documents import reverse_document
+
+            print(reverse_document(uow(), ReverseDocument(args.movement_id.strip(), args.note)).number + " reversed")
+        else:
+            for movement in ledger.reverse(uow(), c.ReverseMovement(args.movement_id, args.note)):
+                print(movement.id)
     elif cmd == "stock":
         rows = queries.stock(db.engine, args.sku, args.warehouse)
         if args.json:
             print_json([{"sku": r.sku, "name": r.name, "warehouse": r.warehouse, "on_hand": fmt(r.on_hand),
                           "avg_cost": fmt(r.avg_cost), "value": fmt(r.value), "reserved": fmt(r.reserved),
-                          "on_order": fmt(r.on_order)} for r in rows])
+                          "available": fmt(r.on_hand - r.reserved), "on_order": fmt(r.on_order)} for r in rows])
         else:
             table([[r.sku, r.name, r.warehouse, fmt(r.on_hand), fmt(r.avg_cost), fmt(r.value)] for r in rows],
                    ["SKU", "NAME", "WAREHOUSE", "ON HAND", "AVG COST", "VALUE"])
@@ -201,3 +207,9 @@ def run(args, db) -> int:
         summary = build_demo(db.uow, seed=args.seed, progress=lambda msg: print(msg, file=sys.stderr))
         print(summary)
     return EXIT_OK
+
+
+def _is_document(db, ref: str) -> bool:
+    """Whether ``ref`` is the number of a posted document (movement ids are UUIDs, never document numbers)."""
+    with db.uow() as uow:
+        return uow.documents.by_number(ref.strip()) is not None
