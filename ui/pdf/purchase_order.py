@@ -24,6 +24,7 @@ from reportlab.platypus import Spacer
 from reportlab.platypus import Table
 from reportlab.platypus import TableStyle
 
+from domain.kernel.capitals import capitals
 from domain.kernel.numbers import fmt
 from domain.purchasing.exchange import FIXED
 from domain.purchasing.snapshot import DRAFT_NUMBER
@@ -39,6 +40,10 @@ INK = colors.HexColor("#1f3a5f")
 RULE = colors.HexColor("#9aa5b1")
 SHADE = colors.HexColor("#e8edf3")
 STRIPE = colors.HexColor("#f6f8fa")
+
+# The label of the amount in capitals: the amount is written in Chinese whatever the document's language, so its
+# label says what it is in both, as bilingual Chinese invoices print it (and it needs no translation).
+IN_WORDS = "金额大写 / Amount in words"
 
 # Column shares of the frame width: #, our SKU, supplier SKU, description, qty, unit/pack, price, amount.
 COLUMNS = (0.05, 0.12, 0.12, 0.27, 0.11, 0.11, 0.10, 0.12)
@@ -114,6 +119,7 @@ class PurchaseOrderRenderer(BaseRenderer):
         sheet.add(ParagraphStyle("Label", parent=sheet["Small"], textColor=INK))
         sheet.add(ParagraphStyle("Body", parent=sheet["Normal"], spaceAfter=4))
         sheet.add(ParagraphStyle("Rate", parent=sheet["Small"], alignment=TA_RIGHT, textColor=INK))
+        sheet.add(ParagraphStyle("InWords", parent=sheet["Normal"], alignment=TA_RIGHT, rightIndent=6))  # as the totals
         return sheet
 
     def rate_text(self, s: PoSnapshot) -> str:
@@ -135,6 +141,8 @@ class PurchaseOrderRenderer(BaseRenderer):
         width = self.pagesize[0] - self.margins[0] - self.margins[1]
         flow: list = [self._header(s, width), Spacer(1, 5 * mm), self._parties(s, width), Spacer(1, 6 * mm),
                       self._lines(s, width), Spacer(1, 3 * mm), self._totals(s, width)]
+        if s.currency == "CNY":
+            flow += [Spacer(1, 1.5 * mm), self._in_words(s.total)]
         rate = self.rate_text(s)
         if rate:
             flow += [Spacer(1, 1.5 * mm), Paragraph(_p(self.t("Exchange rate: %1", rate)), self.styles["Rate"])]
@@ -250,6 +258,10 @@ class PurchaseOrderRenderer(BaseRenderer):
             ("BACKGROUND", (0, -1), (-1, -1), SHADE), ("TEXTCOLOR", (0, -1), (-1, -1), INK),
         ]))
         return table
+
+    def _in_words(self, total: Decimal) -> Paragraph:
+        """The grand total in Chinese capitals (大写金额), under the totals, as Chinese documents print it."""
+        return Paragraph(f"{_p(IN_WORDS)}: 人民币{capitals(total)}", self.styles["InWords"])
 
     def _signature(self, s: PoSnapshot, width: float) -> list:
         table = Table([["", "", ""], [self.t("Authorised signature"), "", self.t("Date")]],

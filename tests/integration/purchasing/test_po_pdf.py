@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC
 from datetime import datetime
 from decimal import Decimal
@@ -61,6 +62,26 @@ def test_the_pdf_carries_the_po_number_the_chinese_names_and_the_right_totals():
     for figure in ("79.35", "10.32", "89.67", "25.20", "0.19", "1.06"):
         assert figure in text
     assert "Total CNY" in text and "Tax 13%" in text
+
+
+def test_a_cny_po_prints_its_grand_total_in_chinese_capitals_under_the_totals():
+    text = "\n".join(pages_text(render_purchase_order(snapshot(8))))
+    assert "金额大写 / Amount in words: 人民币捌拾玖元陆角柒分" in text  # 89.67
+    assert text.index("89.67") < text.index("金额大写")
+
+
+@pytest.mark.parametrize(("total", "words"), [("1504.70", "壹仟伍佰零肆元柒角整"), ("100100.00", "壹拾万零壹佰元整"),
+                                             ("1504.07", "壹仟伍佰零肆元零柒分")])
+def test_the_capitals_are_those_of_the_printed_total(total, words):
+    snap = replace(snapshot(1), total=D(total))
+    text = "".join(pages_text(render_purchase_order(snap))).replace("\n", "")
+    assert f"人民币{words}" in text
+
+
+def test_a_po_in_another_currency_prints_no_capitals():
+    text = "".join(pages_text(render_purchase_order(replace(snapshot(3), currency="USD"))))
+    assert "Total USD" in text
+    assert "金额大写" not in text and "元" not in text
 
 
 def test_a_300_line_po_spans_several_pages_with_the_table_header_and_page_x_of_y_on_each():

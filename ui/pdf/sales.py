@@ -1,0 +1,417 @@
+"""The sales documents in PDF, in English or Chinese, built like the purchase order.
+
+``render_sales_document`` prints a ``domain.sales.printing.SalesPrint``: an order confirmation (销售订单确认),
+a delivery note (送货单), a sales invoice (销售单), a customer return note (销售退货单) or a supplier return
+note (采购退货单). ``render_arrival_notice`` prints a customer's backorder / arrival notice (到货通知).
+
+Every page is laid out as on the purchase order: the company block and the document box (number, dates,
+what it refers to), the partner and warehouse blocks, then the lines, whose header row repeats on every
+page and whose long names wrap inside their cell, the totals with a CNY total also in Chinese capitals
+(大写金额), the note and the signature lines. Later pages carry the title, number and partner at the top;
+every page carries the company, the document and "第 1 / 2 页 · Page 1 of 2" at the bottom (both
+languages, so a page reads the same to either reader).
+
+The labels are in ``ui.pdf.sales_labels``, not the window's translator: the document's language is chosen
+per print.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import KeepTogether
+from reportlab.platypus import Paragraph
+from reportlab.platypus import Spacer
+from reportlab.platypus import Table
+from reportlab.platypus import TableStyle
+
+from domain.kernel.capitals import capitals
+from domain.sales.printing import CNY
+from domain.sales.printing import ArrivalNotice
+from domain.sales.printing import DocumentKind
+from domain.sales.printing import PartyBlock
+from domain.sales.printing import SalesPrint
+from ui.pdf.base import BaseRenderer
+from ui.pdf.base import paper_for
+from ui.pdf.purchase_order import INK
+from ui.pdf.purchase_order import RULE
+from ui.pdf.purchase_order import SHADE
+from ui.pdf.purchase_order import STRIPE
+from ui.pdf.purchase_order import money_text
+from ui.pdf.purchase_order import price_text
+from ui.pdf.purchase_order import qty_text
+from ui.pdf.sales_labels import CHINESE
+from ui.pdf.sales_labels import ENGLISH
+from ui.pdf.sales_labels import check_language
+from ui.pdf.sales_labels import label
+
+# Per kind: the title on the page, the document's name in running text, the partner's and the warehouse's
+# block labels, and the signature lines.
+TITLES = {
+    DocumentKind.ORDER_CONFIRMATION: ("SALES ORDER CONFIRMATION", "Sales order confirmation"),
+    DocumentKind.DELIVERY_NOTE: ("DELIVERY NOTE", "Delivery note"),
+    DocumentKind.SALES_INVOICE: ("SALES INVOICE", "Sales invoice"),
+    DocumentKind.CUSTOMER_RETURN: ("CUSTOMER RETURN NOTE", "Customer return note"),
+    DocumentKind.SUPPLIER_RETURN: ("SUPPLIER RETURN NOTE", "Supplier return note"),
+}
+BLOCKS = {
+    DocumentKind.ORDER_CONFIRMATION: ("Customer", "Ship from"),
+    DocumentKind.DELIVERY_NOTE: ("Customer", "Ship from"),
+    DocumentKind.SALES_INVOICE: ("Customer", "Ship from"),
+    DocumentKind.CUSTOMER_RETURN: ("Customer", "Return to"),
+    DocumentKind.SUPPLIER_RETURN: ("Supplier", "Ship from"),
+}
+SIGNATURES = {
+    DocumentKind.ORDER_CONFIRMATION: ("Prepared by", "Customer signature and stamp", "Date"),
+    DocumentKind.DELIVERY_NOTE: ("Delivered by", "Received by", "Date"),
+    DocumentKind.SALES_INVOICE: ("Prepared by", "Received by", "Date"),
+    DocumentKind.CUSTOMER_RETURN: ("Returned by", "Received by", "Date"),
+    DocumentKind.SUPPLIER_RETURN: ("Sent by", "Supplier received by", "Date"),
+}
+# What ``order_number`` and ``source_number`` refer to, per kind.
+REFERENCES = {
+    DocumentKind.SUPPLIER_RETURN: ("Purchase order", "Receipt"),
+}
+DEFAULT_REFERENCES = ("Sales order", "Shipment")
+
+# Column shares of the frame width.
+PRICED = (0.055, 0.12, 0.305, 0.06, 0.08, 0.11, 0.08, 0.07, 0.12)  # #, SKU, name, unit, qty, price, disc, tax, amount
+QUANTITIES = (0.055, 0.15, 0.395, 0.08, 0.10, 0.22)  # #, SKU, name, unit, qty, remarks
+DELIVERY = (0.055, 0.15, 0.355, 0.08, 0.10, 0.10, 0.16)  # #, SKU, name, unit, qty, received, remarks
+NOTICE = (0.055, 0.11, 0.27, 0.06, 0.095, 0.135, 0.105, 0.17)  # #, SKU, name, unit, qty owed, order, since, expected
+CELL_PADDING = 12  # reportlab's default cell padding, 6 pt each side
+FRAME_PADDING = 6  # reportlab's default frame padding, each side
+
+
+def _p(text: str) -> str:
+    """Plain text made safe for a Paragraph; line breaks kept."""
+    return escape(text).replace("\n", "<br/>")
+
+
+def day_text(day: date | None) -> str:
+    return day.isoformat() if day else "—"
+
+
+def pct_text(value: Decimal) -> str:
+    return qty_text(value) if value else ""
+
+
+def in_words(total: Decimal) -> str:
+    """A CNY total in Chinese capitals, preceded by 人民币 as the rules for bills ask."""
+    return "人民币" + capitals(total)
+
+
+class SalesRenderer(BaseRenderer):
+    """What every sales document shares: the language, the styles, the header, blocks, footer and page numbers."""
+
+    def __init__(self, *args, language: str = ENGLISH, **kwargs) -> None:
+        self.language = check_language(language)
+        super().__init__(*args, **kwargs)
+
+    def t(self, text: str) -> str:
+        return label(text, self.language)
+
+    def page_label(self, n: int, total: int) -> str:
+        return f"第 {n} / {total} 页 · Page {n} of {total}"
+
+    @property
+    def width(self) -> float:
+        """The frame's inner width: tables as wide as it line up with the paragraphs above and below them."""
+        return self.pagesize[0] - self.margins[0] - self.margins[1] - 2 * FRAME_PADDING
+
+    def stylesheet(self):
+        sheet = super().stylesheet()
+        sheet["Title"].fontSize = 16
+        sheet["Title"].leading = 20
+        sheet.add(ParagraphStyle("Label", parent=sheet["Small"], textColor=INK))
+        sheet.add(ParagraphStyle("Body", parent=sheet["Normal"], spaceAfter=4))
+        sheet.add(ParagraphStyle("Head", parent=sheet["Cell"], textColor=colors.white))
+        sheet.add(ParagraphStyle("HeadRight", parent=sheet["Head"], alignment=TA_RIGHT))
+        sheet.add(ParagraphStyle("Remark", parent=sheet["Cell"], fontSize=7, leading=9, textColor=colors.grey))
+        sheet.add(ParagraphStyle("InWords", parent=sheet["Normal"], alignment=TA_RIGHT, rightIndent=6))
+        return sheet
+
+    # the first page's blocks
+
+    def header(self, company: PartyBlock, title: str, rows: list[list[str]]) -> Table:
+        st = self.styles
+        left: list = [Paragraph(_p(company.name), st["Company"])]
+        for text in (company.address, self._labelled("Phone", company.phone), self._labelled("Tax ID", company.tax_id)):
+            if text:
+                left.append(Paragraph(_p(text), st["Normal"]))
+        half = self.width / 2
+        box = Table(rows, colWidths=[half * 0.42, half * 0.58])
+        box.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), self.font, 9), ("TEXTCOLOR", (0, 0), (0, -1), INK),
+            ("FONTSIZE", (1, 0), (1, 0), 11), ("LINEBELOW", (0, 0), (-1, -2), 0.25, RULE),
+            ("BOX", (0, 0), (-1, -1), 0.5, RULE), ("BACKGROUND", (0, 0), (0, -1), SHADE),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ]))
+        right = [Paragraph(_p(title), st["Title"]), Spacer(1, 2 * mm), box]
+        outer = Table([[left, right]], colWidths=[half, half])
+        outer.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (0, 0), 6 * mm), ("RIGHTPADDING", (1, 0), (1, 0), 0),
+        ]))
+        return outer
+
+    def colon(self, name: str) -> str:
+        """A label and its colon: a full-width one after Chinese (金额大写：), ': ' after English."""
+        return self.t(name) + ("：" if self.language == CHINESE else ": ")
+
+    def _labelled(self, name: str, value: str) -> str:
+        return self.colon(name) + value if value else ""
+
+    def block(self, name: str, party: PartyBlock, extra: list | None = None) -> list:
+        st = self.styles
+        parts: list = [Paragraph(_p(self.t(name)), st["Label"]), Paragraph(_p(party.name), st["Heading"])]
+        if party.code:
+            parts.append(Paragraph(_p(self._labelled("Code", party.code)), st["Small"]))
+        for text in (party.address, self._labelled("Contact", party.contact), self._labelled("Phone", party.phone),
+                     self._labelled("Tax ID", party.tax_id), self._labelled("Payment terms", party.payment_terms)):
+            if text:
+                parts.append(Paragraph(_p(text), st["Normal"]))
+        return parts + (extra or [])
+
+    def blocks(self, left: list, right: list | None) -> Table:
+        gap = 6 * mm
+        if right is None:
+            table = Table([[left]], colWidths=[(self.width - gap) / 2], hAlign="LEFT")
+        else:
+            table = Table([[left, "", right]], colWidths=[(self.width - gap) / 2, gap, (self.width - gap) / 2])
+        table.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOX", (0, 0), (0, 0), 0.5, RULE), ("BOX", (2, 0), (2, 0), 0.5, RULE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ]))
+        return table
+
+    # the lines
+
+    def head_row(self, names: tuple[str, ...], right: set[int]) -> list:
+        st = self.styles
+        return [Paragraph(_p(self.t(name)), st["HeadRight" if i in right else "Head"]) for i, name in enumerate(names)]
+
+    def cell(self, text: str, width: float):
+        """Plain text when it fits its column on one line (much faster to lay out), else a wrapping paragraph."""
+        if "\n" not in text and stringWidth(text, self.font, 8) <= width - CELL_PADDING:
+            return text
+        return Paragraph(_p(text), self.styles["Cell"])
+
+    def name_cell(self, name: str, note: str, width: float):
+        if not note:
+            return self.cell(name, width)
+        return [Paragraph(_p(name), self.styles["Cell"]), Paragraph(_p(note), self.styles["Remark"])]
+
+    def line_table(self, data: list[list], shares: tuple[float, ...], right: set[int]) -> Table:
+        table = Table(data, colWidths=[self.width * share for share in shares], repeatRows=1)
+        style = [
+            ("FONT", (0, 0), (-1, -1), self.font, 8), ("LEADING", (0, 0), (-1, -1), 10),
+            ("BACKGROUND", (0, 0), (-1, 0), INK), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, STRIPE]),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE), ("BOX", (0, 0), (-1, -1), 0.5, RULE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (0, 1), (0, -1), "RIGHT"),
+            ("LEFTPADDING", (0, 0), (0, -1), 3), ("RIGHTPADDING", (0, 0), (0, -1), 3),  # room for 序号
+        ]
+        style += [("ALIGN", (i, 1), (i, -1), "RIGHT") for i in right]
+        table.setStyle(TableStyle(style))
+        return table
+
+    def signatures(self, names: tuple[str, ...]) -> Table:
+        """Lines to sign on, each with its label under it."""
+        n = len(names)
+        gap = 8 * mm
+        share = (self.width - gap * (n - 1)) / n
+        widths = []
+        for i in range(n):
+            widths += [share] + ([gap] if i < n - 1 else [])
+        labels: list[str] = []
+        for i, name in enumerate(names):
+            labels += [self.t(name)] + ([""] if i < n - 1 else [])
+        table = Table([[""] * len(widths), labels], colWidths=widths, rowHeights=[12 * mm, None])
+        style = [("FONT", (0, 0), (-1, -1), self.font, 8), ("TEXTCOLOR", (0, 1), (-1, 1), INK),
+                 ("LEFTPADDING", (0, 0), (-1, -1), 0)]
+        style += [("LINEABOVE", (2 * i, 1), (2 * i, 1), 0.75, colors.black) for i in range(n)]
+        table.setStyle(TableStyle(style))
+        return table
+
+    def paragraphs(self, heading: str, text: str) -> list:
+        if not text.strip():
+            return []
+        flow: list = [Paragraph(_p(self.t(heading)), self.styles["Heading"])]
+        flow += [Paragraph(_p(part), self.styles["Body"]) for part in text.split("\n\n") if part.strip()]
+        return flow
+
+    # page decorations
+
+    def decorate(self, canvas, footer: str, later: tuple[str, str] | None) -> None:
+        canvas.saveState()
+        canvas.setFont(self.font, 8)
+        canvas.setFillColor(INK)
+        canvas.setStrokeColor(RULE)
+        canvas.line(self.margins[0], 14 * mm, self.pagesize[0] - self.margins[1], 14 * mm)
+        canvas.drawString(self.margins[0], 10 * mm, footer)
+        if later:
+            canvas.setFont(self.font, 9)
+            top = self.pagesize[1] - 12 * mm
+            canvas.drawString(self.margins[0], top, later[0])
+            canvas.drawRightString(self.pagesize[0] - self.margins[1], top, later[1])
+        canvas.restoreState()
+
+
+class SalesDocumentRenderer(SalesRenderer):
+    """One ``SalesPrint``: its kind decides the title, blocks, columns and signature lines."""
+
+    def title(self, s: SalesPrint) -> str:
+        return f"{self.t(TITLES[s.kind][1])} {s.number}"
+
+    def story(self, s: SalesPrint) -> list:
+        flow: list = [self._header(s), Spacer(1, 5 * mm), self._blocks(s), Spacer(1, 6 * mm)]
+        flow += [self._priced(s) if s.prints_prices else self._quantities(s), Spacer(1, 3 * mm)]
+        # The totals, the texts and the signatures stay together: a page never holds the signature lines alone.
+        closing = self._totals(s) if s.prints_prices else self._count(s)
+        if s.reason:
+            closing += self.paragraphs("Reason", s.reason)
+        closing += self.paragraphs("Note", s.note)
+        closing += [Spacer(1, 10 * mm), self.signatures(SIGNATURES[s.kind])]
+        return flow + [KeepTogether(closing)]
+
+    def _header(self, s: SalesPrint) -> Table:
+        order_label, source_label = REFERENCES.get(s.kind, DEFAULT_REFERENCES)
+        rows = [[self.t("Number"), s.number], [self.t("Date"), day_text(s.issued_on)]]
+        if s.requested_on:
+            rows.append([self.t("Requested delivery"), day_text(s.requested_on)])
+        if s.due_on:
+            rows.append([self.t("Payment due"), day_text(s.due_on)])
+        if s.order_number:
+            rows.append([self.t(order_label), s.order_number])
+        if s.source_number:
+            rows.append([self.t(source_label), s.source_number])
+        if s.prints_prices:
+            rows.append([self.t("Currency"), s.currency])
+        return self.header(s.company, self.t(TITLES[s.kind][0]), rows)
+
+    def _blocks(self, s: SalesPrint) -> Table:
+        partner_label, warehouse_label = BLOCKS[s.kind]
+        extra = []
+        if s.deliver_to is not None:
+            extra = [Spacer(1, 2 * mm)] + self.block("Deliver to", s.deliver_to)
+        return self.blocks(self.block(partner_label, s.partner, extra), self.block(warehouse_label, s.warehouse))
+
+    def _priced(self, s: SalesPrint) -> Table:
+        names = ("#", "SKU", "Name", "Unit", "Qty", "Unit price excl. tax", "Disc. %", "Tax %", "Amount excl. tax")
+        right = {4, 5, 6, 7, 8}
+        widths = [self.width * share for share in PRICED]
+        data = [self.head_row(names, right)]
+        for line in s.lines:
+            data.append([
+                str(line.line_no), self.cell(line.sku, widths[1]), self.name_cell(line.name, line.note, widths[2]),
+                self.cell(line.unit, widths[3]), qty_text(line.qty), price_text(line.unit_price),
+                pct_text(line.discount_pct), pct_text(line.tax_pct), money_text(line.amount),
+            ])
+        return self.line_table(data, PRICED, right)
+
+    def _quantities(self, s: SalesPrint) -> Table:
+        delivery = s.kind is DocumentKind.DELIVERY_NOTE
+        shares = DELIVERY if delivery else QUANTITIES
+        names = ("#", "SKU", "Name", "Unit", "Qty") + (("Received qty",) if delivery else ()) + ("Remarks",)
+        widths = [self.width * share for share in shares]
+        data = [self.head_row(names, {4, 5} if delivery else {4})]
+        for line in s.lines:
+            row = [str(line.line_no), self.cell(line.sku, widths[1]), self.cell(line.name, widths[2]),
+                   self.cell(line.unit, widths[3]), qty_text(line.qty)]
+            row += [""] if delivery else []
+            row.append(self.cell(line.note, widths[-1]))
+            data.append(row)
+        table = self.line_table(data, shares, {4, 5} if delivery else {4})
+        if delivery:  # room to write the received quantity by hand
+            table.setStyle(TableStyle([("LINEBEFORE", (5, 1), (5, -1), 0.25, RULE),
+                                       ("LINEAFTER", (5, 1), (5, -1), 0.25, RULE)]))
+        return table
+
+    def _totals(self, s: SalesPrint) -> list:
+        totals = s.totals
+        assert totals is not None  # prints_prices says so
+        rows = [[self.t("Total without tax"), money_text(totals.without_tax)], [self.t("Tax"), money_text(totals.tax)],
+                [f"{self.t('Total with tax')} {s.currency}", money_text(totals.with_tax)]]
+        table = Table(rows, colWidths=[self.width * 0.24, self.width * 0.16], hAlign="RIGHT")
+        table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), self.font, 9), ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+            ("FONTSIZE", (0, -1), (-1, -1), 11), ("LINEABOVE", (0, -1), (-1, -1), 0.75, INK),
+            ("BACKGROUND", (0, -1), (-1, -1), SHADE), ("TEXTCOLOR", (0, -1), (-1, -1), INK),
+        ]))
+        flow: list = [table]
+        if s.currency == CNY:
+            flow += [Spacer(1, 1.5 * mm),
+                     Paragraph(_p(self.colon("Amount in words") + in_words(totals.with_tax)), self.styles["InWords"])]
+        return flow
+
+    def _count(self, s: SalesPrint) -> list:
+        text = self.colon("Lines") + str(len(s.lines))
+        units = {line.unit for line in s.lines}
+        if len(units) == 1:  # a total of quantities only means something in one unit
+            total = sum((line.qty for line in s.lines), Decimal(0))
+            text += f" · {self.colon('Total quantity')}{qty_text(total)} {units.pop()}"
+        return [Paragraph(_p(text), self.styles["InWords"])]
+
+    def on_first_page(self, canvas, doc, s: SalesPrint) -> None:
+        self.decorate(canvas, self._footer(s), None)
+
+    def on_later_pages(self, canvas, doc, s: SalesPrint) -> None:
+        continued = f"{self.t(TITLES[s.kind][1])} {s.number} ({self.t('continued')})"
+        self.decorate(canvas, self._footer(s), (continued, s.partner.name))
+
+    def _footer(self, s: SalesPrint) -> str:
+        return f"{s.company.name} · {self.t(TITLES[s.kind][1])} {s.number}"
+
+
+class ArrivalNoticeRenderer(SalesRenderer):
+    """A customer's backorder / arrival notice: what it is owed, since when, and when it is expected."""
+
+    def title(self, n: ArrivalNotice) -> str:
+        return f"{self.t('Arrival notice')} {n.customer.name}"
+
+    def story(self, n: ArrivalNotice) -> list:
+        rows = ([[self.t("Number"), n.number]] if n.number else []) + [[self.t("Date"), day_text(n.issued_on)]]
+        flow: list = [self.header(n.company, self.t("ARRIVAL NOTICE"), rows), Spacer(1, 5 * mm),
+                      self.blocks(self.block("Customer", n.customer), None), Spacer(1, 4 * mm)]
+        intro = ("The goods below are on order for you and not yet delivered. "
+                 "We will deliver them as soon as they arrive.")
+        flow += [Paragraph(_p(self.t(intro)), self.styles["Body"]), Spacer(1, 2 * mm)]
+        names = ("#", "SKU", "Name", "Unit", "Qty owed", "Order", "Since", "Expected arrival")
+        widths = [self.width * share for share in NOTICE]
+        data = [self.head_row(names, {4})]
+        for i, line in enumerate(n.lines, 1):
+            expected = day_text(line.expected_on) if line.expected_on else self.t("not yet scheduled")
+            data.append([str(i), self.cell(line.sku, widths[1]), self.cell(line.name, widths[2]),
+                         self.cell(line.unit, widths[3]), qty_text(line.qty), self.cell(line.order_number, widths[5]),
+                         day_text(line.since), self.cell(expected, widths[7])])
+        flow.append(self.line_table(data, NOTICE, {4}))
+        flow += self.paragraphs("Note", n.note)
+        return flow
+
+    def on_first_page(self, canvas, doc, n: ArrivalNotice) -> None:
+        self.decorate(canvas, self._footer(n), None)
+
+    def on_later_pages(self, canvas, doc, n: ArrivalNotice) -> None:
+        self.decorate(canvas, self._footer(n), (f"{self.t('Arrival notice')} ({self.t('continued')})", n.customer.name))
+
+    def _footer(self, n: ArrivalNotice) -> str:
+        return " · ".join(x for x in (n.company.name, self.t("Arrival notice"), n.number, day_text(n.issued_on)) if x)
+
+
+def render_sales_document(doc: SalesPrint, language: str = ENGLISH, locale_name: str | None = None) -> bytes:
+    """The PDF bytes of ``doc`` in ``language`` ("en" or "zh_CN") on the paper of ``locale_name`` (Letter for
+    US/CA, else A4)."""
+    return SalesDocumentRenderer(paper_for(locale_name), language=language).generate(doc)
+
+
+def render_arrival_notice(notice: ArrivalNotice, language: str = ENGLISH, locale_name: str | None = None) -> bytes:
+    """The PDF bytes of a customer's arrival notice in ``language`` ("en" or "zh_CN")."""
+    return ArrivalNoticeRenderer(paper_for(locale_name), language=language).generate(notice)
