@@ -233,3 +233,29 @@ def test_the_list_filters_by_state(qtbot, services, screen):
     screen.state_filter.setCurrentIndex(screen.state_filter.findData("confirmed"))
     assert screen.proxy.rowCount() == 1
     assert screen.proxy.index(0, 0).data() == second
+
+
+def test_the_backorder_list_shows_what_confirmed_orders_wait_for(qtbot, services, screen):
+    so, box = short_panel(qtbot, services, screen)
+    screen.shortage.backorder_button.click()
+    qtbot.waitUntil(lambda: screen.current.state == "confirmed")
+    dialog = screen.show_backorders()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded)
+    assert dialog.proxy.rowCount() == 1
+    row = [dialog.proxy.index(0, column).data() for column in range(8)]
+    assert row[:3] == ["ACME", so, "SD-1"] and row[5] == "4" and row[7] == "no purchase order yet"
+    dialog.table.doubleClicked.emit(dialog.proxy.index(0, 0))
+    assert screen.current.number == so
+
+
+def test_the_stock_table_shows_reserved_and_available(qtbot, services):
+    from ui.models.stock import StockTableModel
+
+    so = draft(services, (("SD-1", "2"),))
+    orders.confirm(services.uow(), sc.ConfirmSalesOrder(so))
+    model = StockTableModel()
+    model.set_rows([r for r in services.stock.stock_table() if r.sku == "SD-1" and r.warehouse == "W1"])
+    assert model.index(0, StockTableModel.RESERVED).data() == "2"
+    assert model.index(0, StockTableModel.AVAILABLE).data() == "1"
+    assert model.headerData(StockTableModel.AVAILABLE, Qt.Orientation.Horizontal) == "Available"
