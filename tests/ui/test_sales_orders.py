@@ -259,3 +259,21 @@ def test_the_stock_table_shows_reserved_and_available(qtbot, services):
     assert model.index(0, StockTableModel.RESERVED).data() == "2"
     assert model.index(0, StockTableModel.AVAILABLE).data() == "1"
     assert model.headerData(StockTableModel.AVAILABLE, Qt.Orientation.Horizontal) == "Available"
+
+
+def test_print_writes_the_confirmation_pdf_in_the_background_and_opens_it(qtbot, services, screen, tmp_path,
+                                                                          monkeypatch):
+    from ui.screens.sales import printing
+
+    monkeypatch.setattr(printing, "pdf_folder", lambda: tmp_path)
+    shown = []
+    monkeypatch.setattr(printing, "open_pdf", shown.append)
+    so = draft(services, (("SD-1", "2"),))
+    open_order(qtbot, screen, so)
+    screen.print_actions["confirmation"].trigger()
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown[0] == tmp_path / f"{so} confirmation.pdf"
+    assert shown[0].read_bytes().startswith(b"%PDF")
+    screen.print_actions["invoice"].trigger()  # nothing shipped yet: said, not printed
+    assert "Nothing was shipped" in screen.message.text()
+    assert len(shown) == 1
