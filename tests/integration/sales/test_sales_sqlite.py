@@ -103,7 +103,7 @@ def test_a_partial_shipment_leaves_a_reserved_backorder_and_more_than_open_is_re
 
 
 def test_goods_reserved_for_an_earlier_order_cannot_leave_for_a_later_one_or_a_counter_sale(shop):
-    first = confirmed(shop, "15")
+    confirmed(shop, "15")
     second = orders.create_order(shop.uow(), sc.CreateSalesOrder("ACME", "MAIN")).number
     orders.add_line(shop.uow(), sc.AddSalesOrderLine(second, "TEA", "10", "5"))
     orders.confirm(shop.uow(), sc.ConfirmSalesOrder(second, override=True))  # 20 − 25: −5 with the override
