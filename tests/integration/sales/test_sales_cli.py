@@ -92,6 +92,7 @@ def test_an_order_from_entry_to_shipment_return_and_backorder(cli):
     assert order["state"] == "shipped"
     assert json.loads(cli("backorders", "--json")) == []
     assert "ok" in cli("check")
+    assert "ok" in cli("so", "check")
 
 
 def test_a_counter_sale_refused_for_stock_and_a_reversal(cli):
