@@ -24,6 +24,7 @@ from domain.catalog.model import SupplierTerms
 from domain.catalog.model import Warehouse
 from domain.kernel.validate import code_key
 from domain.planning.product import ProductPlanning
+from domain.purchasing.model import PurchasingPolicy
 from domain.sales.model import OPEN_STATES as SO_OPEN_STATES
 from domain.sales.model import SalesLine
 from domain.sales.model import SalesOrder
@@ -420,6 +421,16 @@ class FakeSalesRepository:
         return sorted(rows, key=lambda r: (r.confirmed_at, r.so, r.line_no))
 
 
+class FakePurchasingPolicy:
+    """Only the purchasing policy (the company's currency and tax rate), which sales reads."""
+
+    def __init__(self, state: State) -> None:
+        self.s = state
+
+    def policy(self) -> PurchasingPolicy:
+        return PurchasingPolicy(tax_rate=self.s.company_tax_rate)
+
+
 class FakeUnfilledDemandRepository:
     def __init__(self, state: State) -> None:
         self.s = state
@@ -457,6 +468,7 @@ class FakeUnitOfWork:
         self.prices = FakePriceRepository(self._work)
         self.sales = FakeSalesRepository(self._work)
         self.unfilled_demand = FakeUnfilledDemandRepository(self._work)
+        self.purchasing = FakePurchasingPolicy(self._work)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -477,7 +489,8 @@ class FakeUnitOfWork:
 
     def _rebind(self) -> None:
         for repo in (self.products, self.warehouses, self.suppliers, self.customers, self.movements, self.balances,
-                     self.users, self.product_planning, self.prices, self.sales, self.unfilled_demand):
+                     self.users, self.product_planning, self.prices, self.sales, self.unfilled_demand,
+                     self.purchasing):
             repo.s = self._work
 
     def snapshot(self) -> State:

@@ -53,6 +53,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("sku")
     p.add_argument("--reason", required=True)
     p.add_argument("--qty", help="how much to cut (default: all that is open)")
+    so.add_parser("check", help="prove that reserved in the balances equals what confirmed orders still have open")
     p = so.add_parser("list", help="list sales orders")
     p.add_argument("--state")
     p.add_argument("--customer")
@@ -153,6 +154,17 @@ def _run(args, db) -> int:
             print(f"{line.sku}: {fmt(line.cancelled)} cut, {fmt(line.open_qty)} still open")
         elif action in ("list", "show"):
             return _orders(db, args)
+        elif action == "check":
+            from persistence.sales.orders import check_reserved
+
+            problems = check_reserved(db.engine)
+            for p in problems:
+                print(f"{p.sku} in {p.warehouse}: reserved is {fmt(p.balance)} in the balance, {fmt(p.ledger)} open on "
+                      f"confirmed orders")
+            if problems:
+                print(f"{len(problems)} difference(s) between reserved and the open orders", file=sys.stderr)
+                return 1
+            print("ok: every reservation equals what confirmed orders have open")
     elif cmd == "sell":
         doc = shipping.sell(uow(), sc.CounterSale(args.customer, args.warehouse,
                                                   (sc.SaleLineInput(args.sku, args.qty, args.price, args.discount),),
