@@ -53,15 +53,20 @@ C_SKU, C_NAME, C_WAREHOUSE, C_OPEN, C_QTY, C_PRICE, C_DISCOUNT, C_AMOUNT, C_PROB
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(CTX, text, None, n)
-
 
 class SaleLine:
     """One line of the grid: against an order, an open order line; in a counter sale, a product scanned."""
 
-    def __init__(self, sku: str, name: str, warehouse: str, open_qty: Decimal | None, qty: Decimal,
-                 price: Decimal | None = None, discount: Decimal = Decimal(0)) -> None:
+    def __init__(
+        self,
+        sku: str,
+        name: str,
+        warehouse: str,
+        open_qty: Decimal | None,
+        qty: Decimal,
+        price: Decimal | None = None,
+        discount: Decimal = Decimal(0),
+    ) -> None:
         self.sku, self.name, self.warehouse, self.open_qty = sku, name, warehouse, open_qty
         self.qty, self.price, self.discount = qty, price, discount
         self.price_typed = False
@@ -114,8 +119,16 @@ class SalesShipPanel(QWidget):
         self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.grid.setAlternatingRowColors(True)
         self.grid.horizontalHeader().setStretchLastSection(True)
-        for column, width in ((C_SKU, 110), (C_NAME, 220), (C_WAREHOUSE, 70), (C_OPEN, 70), (C_QTY, 70),
-                              (C_PRICE, 80), (C_DISCOUNT, 60), (C_AMOUNT, 90)):
+        for column, width in (
+            (C_SKU, 110),
+            (C_NAME, 220),
+            (C_WAREHOUSE, 70),
+            (C_OPEN, 70),
+            (C_QTY, 70),
+            (C_PRICE, 80),
+            (C_DISCOUNT, 60),
+            (C_AMOUNT, 90),
+        ):
             self.grid.setColumnWidth(column, width)
         self.grid.itemChanged.connect(self._edited)
         self.totals = QLabel(self)
@@ -201,7 +214,7 @@ class SalesShipPanel(QWidget):
     def _fill_so_combo(self) -> None:
         self.so_combo.blockSignals(True)
         self.so_combo.clear()
-        self.so_combo.addItem(_tr("Choose an open order, or scan its number"), "")
+        self.so_combo.addItem(QCoreApplication.translate("SalesShip", "Choose an open order, or scan its number"), "")
         for row in self.open_orders:
             self.so_combo.addItem(f"{row.number} — {row.customer_name}", row.number)
         if self.so is not None and self.so_combo.findData(self.so.number) < 0:
@@ -230,8 +243,16 @@ class SalesShipPanel(QWidget):
 
     def _so_loaded(self, ref: str, row, can_ship) -> None:
         if row is None or row.state not in OPEN_SO:
-            text = (fill(_tr("No sales order has the number %1."), ref) if row is None else
-                    fill(_tr("Sales order %1 is not open for shipping (confirm it first)."), row.number))
+            text = (
+                fill(QCoreApplication.translate("SalesShip", "No sales order has the number %1."), ref)
+                if row is None
+                else fill(
+                    QCoreApplication.translate(
+                        "SalesShip", "Sales order %1 is not open for shipping (confirm it first)."
+                    ),
+                    row.number,
+                )
+            )
             say(self.header_error, text)
             QApplication.beep()
             return
@@ -239,8 +260,11 @@ class SalesShipPanel(QWidget):
         self._last_error = None
         say(self.header_error, "")
         say(self.result_label, "")
-        self.lines = [SaleLine(x.sku, x.name, x.warehouse, x.open, can_ship.get(x.sku, Decimal(0)), x.unit_price,
-                               x.discount) for x in row.lines if x.open > 0]
+        self.lines = [
+            SaleLine(x.sku, x.name, x.warehouse, x.open, can_ship.get(x.sku, Decimal(0)), x.unit_price, x.discount)
+            for x in row.lines
+            if x.open > 0
+        ]
         self._fill_so_combo()
         self._show_lines()
         self._show_info()
@@ -255,8 +279,14 @@ class SalesShipPanel(QWidget):
         counter = self.counter
         for widget in (self.so_label, self.so_combo):
             widget.setVisible(not counter)
-        for widget in (self.customer_label, self.customer, self.warehouse_label, self.warehouse,
-                       self.reference_label, self.reference):
+        for widget in (
+            self.customer_label,
+            self.customer,
+            self.warehouse_label,
+            self.warehouse,
+            self.reference_label,
+            self.reference,
+        ):
             widget.setVisible(counter)
         self.grid.setColumnHidden(C_OPEN, counter)
         self.grid.setColumnHidden(C_WAREHOUSE, counter)
@@ -268,14 +298,26 @@ class SalesShipPanel(QWidget):
 
     def _show_info(self) -> None:
         if self.counter:
-            text = _tr("A counter sale: choose the customer and the warehouse, then scan or type the products; each "
-                       "line takes the customer's price.")
+            text = QCoreApplication.translate(
+                "SalesShip",
+                "A counter sale: choose the customer and the warehouse, then scan or type the products; each "
+                "line takes the customer's price.",
+            )
         elif self.so is None:
-            text = _tr("Choose an open sales order or scan its number: its open lines are filled in with what can "
-                       "leave now.")
+            text = QCoreApplication.translate(
+                "SalesShip",
+                "Choose an open sales order or scan its number: its open lines are filled in with what can leave now.",
+            )
         else:
-            text = fill(_tr("%1 for %2: what can leave now is filled in; change it or scan. What is not shipped "
-                            "stays open as a backorder."), self.so.number, self.so.customer_name)
+            text = fill(
+                QCoreApplication.translate(
+                    "SalesShip",
+                    "%1 for %2: what can leave now is filled in; change it or scan. What is not shipped "
+                    "stays open as a backorder.",
+                ),
+                self.so.number,
+                self.so.customer_name,
+            )
         say(self.info, text)
 
     # -- the grid ------------------------------------------------------------------------
@@ -284,10 +326,17 @@ class SalesShipPanel(QWidget):
         self.grid.setRowCount(len(self.lines))
         for r, line in enumerate(self.lines):
             amount = (line.qty * line.price * (100 - line.discount) / 100) if line.price is not None else None
-            values = {C_SKU: line.sku, C_NAME: line.name, C_WAREHOUSE: line.warehouse,
-                      C_OPEN: "" if line.open_qty is None else fmt(line.open_qty), C_QTY: fmt(line.qty),
-                      C_PRICE: "" if line.price is None else fmt(line.price), C_DISCOUNT: fmt(line.discount),
-                      C_AMOUNT: "" if amount is None else f"{amount:,.2f}", C_PROBLEM: line.problem}
+            values = {
+                C_SKU: line.sku,
+                C_NAME: line.name,
+                C_WAREHOUSE: line.warehouse,
+                C_OPEN: "" if line.open_qty is None else fmt(line.open_qty),
+                C_QTY: fmt(line.qty),
+                C_PRICE: "" if line.price is None else fmt(line.price),
+                C_DISCOUNT: fmt(line.discount),
+                C_AMOUNT: "" if amount is None else f"{amount:,.2f}",
+                C_PROBLEM: line.problem,
+            }
             for column, text in values.items():
                 item = QTableWidgetItem(text)
                 editable = column == C_QTY or (self.counter and column in (C_PRICE, C_DISCOUNT))
@@ -301,10 +350,17 @@ class SalesShipPanel(QWidget):
                 self.grid.setItem(r, column, item)
         self._filling = False
         total = sum((x.qty for x in self.lines), Decimal(0))
-        money = sum((x.qty * x.price * (100 - x.discount) / 100 for x in self.lines if x.price is not None),
-                    Decimal(0))
-        say(self.totals, fill(_tr("%n line(s)    Qty %1    Amount without tax %2", len(self.lines)), fmt(total),
-                              f"{money:,.2f}"))
+        money = sum((x.qty * x.price * (100 - x.discount) / 100 for x in self.lines if x.price is not None), Decimal(0))
+        say(
+            self.totals,
+            fill(
+                QCoreApplication.translate(
+                    "SalesShip", "%n line(s)    Qty %1    Amount without tax %2", None, len(self.lines)
+                ),
+                fmt(total),
+                f"{money:,.2f}",
+            ),
+        )
 
     def _edited(self, item: QTableWidgetItem) -> None:
         if self._filling or item.row() >= len(self.lines):
@@ -316,7 +372,7 @@ class SalesShipPanel(QWidget):
         except InvalidOperation:
             value = None
             if text:
-                line.problem = fill(_tr("%1 is not a number"), item.text())
+                line.problem = fill(QCoreApplication.translate("SalesShip", "%1 is not a number"), item.text())
                 self._show_lines()
                 return
         if item.column() == C_QTY:
@@ -354,7 +410,7 @@ class SalesShipPanel(QWidget):
         say(self.header_error, "")
         if not self.counter:
             if self.so is None:
-                say(self.header_error, _tr("Choose or scan a sales order first."))
+                say(self.header_error, QCoreApplication.translate("SalesShip", "Choose or scan a sales order first."))
                 QApplication.beep()
                 return
             line = next((x for x in self.lines if code.upper() in (x.sku.upper(),)), None)
@@ -379,7 +435,10 @@ class SalesShipPanel(QWidget):
         def found(preview) -> None:
             line = next((x for x in self.lines if preview is not None and x.sku == preview.sku), None)
             if line is None:
-                say(self.header_error, fill(_tr("%1 is not on sales order %2."), code, self.so.number))
+                say(
+                    self.header_error,
+                    fill(QCoreApplication.translate("SalesShip", "%1 is not on sales order %2."), code, self.so.number),
+                )
                 QApplication.beep()
                 return
             self._count(line)
@@ -389,13 +448,19 @@ class SalesShipPanel(QWidget):
     def _scan_counter(self, code: str) -> None:
         warehouse = self.warehouse.currentData()
         if not warehouse:
-            say(self.header_error, _tr("Choose the warehouse first."))
+            say(self.header_error, QCoreApplication.translate("SalesShip", "Choose the warehouse first."))
             return
         uow, customer = self.services.uow, self.customer_code()
 
         def found(preview) -> None:
             if preview is None:
-                say(self.header_error, fill(_tr("Unknown code %1: no product has this SKU or barcode."), code))
+                say(
+                    self.header_error,
+                    fill(
+                        QCoreApplication.translate("SalesShip", "Unknown code %1: no product has this SKU or barcode."),
+                        code,
+                    ),
+                )
                 QApplication.beep()
                 return
             line = next((x for x in self.lines if x.sku == preview.sku), None)
@@ -419,19 +484,30 @@ class SalesShipPanel(QWidget):
             line.problem = ""
         uow = self.services.uow
         if self.counter:
-            lines = tuple(sc.SaleLineInput(x.sku, x.qty, x.price if x.price_typed else None,
-                                           x.discount if x.price_typed else None) for x in self.lines if x.qty)
-            command = sc.CounterSale(self.customer_code(), self.warehouse.currentData() or "", lines,
-                                     reference=self.reference.text())
+            lines = tuple(
+                sc.SaleLineInput(
+                    x.sku, x.qty, x.price if x.price_typed else None, x.discount if x.price_typed else None
+                )
+                for x in self.lines
+                if x.qty
+            )
+            command = sc.CounterSale(
+                self.customer_code(), self.warehouse.currentData() or "", lines, reference=self.reference.text()
+            )
             job = lambda: [shipping.sell(uow(), command)]  # noqa: E731
         else:
             if self.so is None:
-                say(self.header_error, _tr("Choose or scan a sales order first."))
+                say(self.header_error, QCoreApplication.translate("SalesShip", "Choose or scan a sales order first."))
                 return
             pairs = tuple((x.sku, x.qty) for x in self.lines if x.qty > 0)
             if not pairs:
-                say(self.header_error, fill(_tr("Enter a quantity to ship on at least one line of %1."),
-                                            self.so.number))
+                say(
+                    self.header_error,
+                    fill(
+                        QCoreApplication.translate("SalesShip", "Enter a quantity to ship on at least one line of %1."),
+                        self.so.number,
+                    ),
+                )
                 QApplication.beep()
                 return
             command = sc.ShipSalesOrder(self.so.number, pairs)
@@ -460,10 +536,16 @@ class SalesShipPanel(QWidget):
             return
         so, numbers = self._last_result
         if so:
-            say(self.result_label, fill(_tr("Posted %1 against %2; what was not shipped stays open."),
-                                        ", ".join(numbers), so))
+            say(
+                self.result_label,
+                fill(
+                    QCoreApplication.translate("SalesShip", "Posted %1 against %2; what was not shipped stays open."),
+                    ", ".join(numbers),
+                    so,
+                ),
+            )
         else:
-            say(self.result_label, fill(_tr("Posted %1."), ", ".join(numbers)))
+            say(self.result_label, fill(QCoreApplication.translate("SalesShip", "Posted %1."), ", ".join(numbers)))
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
@@ -480,7 +562,7 @@ class SalesShipPanel(QWidget):
             line.problem = text
             self._show_lines()
             self.grid.selectRow(self.lines.index(line))
-            say(self.header_error, fill(_tr("%1: %2"), line.sku, text))
+            say(self.header_error, fill(QCoreApplication.translate("SalesShip", "%1: %2"), line.sku, text))
         else:
             say(self.header_error, text)
 
@@ -495,22 +577,36 @@ class SalesShipPanel(QWidget):
 
     # -- language ------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.order_mode.setText(_tr("Against a sales &order"))
-        self.counter_mode.setText(_tr("Counter sale (&walk-in)"))
-        self.so_label.setText(_tr("Sales order:"))
+        self.order_mode.setText(QCoreApplication.translate("SalesShip", "Against a sales &order"))
+        self.counter_mode.setText(QCoreApplication.translate("SalesShip", "Counter sale (&walk-in)"))
+        self.so_label.setText(QCoreApplication.translate("SalesShip", "Sales order:"))
         if self.so_combo.count():
-            self.so_combo.setItemText(0, _tr("Choose an open order, or scan its number"))
-        self.customer_label.setText(_tr("Customer:"))
-        self.customer.lineEdit().setPlaceholderText(_tr("code or name"))
-        self.warehouse_label.setText(_tr("Warehouse:"))
-        self.reference_label.setText(_tr("Reference:"))
-        self.scan_label.setText(_tr("Scan:"))
-        self.scan.setPlaceholderText(_tr("Scan a sales order number, a barcode or a SKU, then Enter"))
-        self.grid.setHorizontalHeaderLabels([
-            _tr("SKU"), _tr("Name"), _tr("Warehouse"), _tr("Open"), _tr("Ship"), _tr("Price"), _tr("Disc. %"),
-            _tr("Amount"), _tr("Problem")])
-        self.clear_button.setText(_tr("Clear"))
-        self.post_button.setText(_tr("&Post sale (Ctrl+Enter)"))
+            self.so_combo.setItemText(
+                0, QCoreApplication.translate("SalesShip", "Choose an open order, or scan its number")
+            )
+        self.customer_label.setText(QCoreApplication.translate("SalesShip", "Customer:"))
+        self.customer.lineEdit().setPlaceholderText(QCoreApplication.translate("SalesShip", "code or name"))
+        self.warehouse_label.setText(QCoreApplication.translate("SalesShip", "Warehouse:"))
+        self.reference_label.setText(QCoreApplication.translate("SalesShip", "Reference:"))
+        self.scan_label.setText(QCoreApplication.translate("SalesShip", "Scan:"))
+        self.scan.setPlaceholderText(
+            QCoreApplication.translate("SalesShip", "Scan a sales order number, a barcode or a SKU, then Enter")
+        )
+        self.grid.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("SalesShip", "SKU"),
+                QCoreApplication.translate("SalesShip", "Name"),
+                QCoreApplication.translate("SalesShip", "Warehouse"),
+                QCoreApplication.translate("SalesShip", "Open"),
+                QCoreApplication.translate("SalesShip", "Ship"),
+                QCoreApplication.translate("SalesShip", "Price"),
+                QCoreApplication.translate("SalesShip", "Disc. %"),
+                QCoreApplication.translate("SalesShip", "Amount"),
+                QCoreApplication.translate("SalesShip", "Problem"),
+            ]
+        )
+        self.clear_button.setText(QCoreApplication.translate("SalesShip", "Clear"))
+        self.post_button.setText(QCoreApplication.translate("SalesShip", "&Post sale (Ctrl+Enter)"))
         self._show_info()
         self._show_lines()
         self._show_result()

@@ -6,10 +6,15 @@ a sales order number scanned in the shipment's scan field opens that tab with th
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from domain.stock.documents import DocumentKind
 from ui.screens.documents.entry import DocumentEntry
 from ui.screens.documents.sales_ship import SO_NUMBER
 from ui.screens.documents.sales_ship import SalesShipPanel
+
+# lupdate reads translate("Context", "text"); self.tr here would be read as this class's context
+translate = QCoreApplication.translate
 
 
 class ShipScreen(DocumentEntry):
@@ -58,5 +63,5 @@ class ShipScreen(DocumentEntry):
     def retranslate(self) -> None:
         super().retranslate()
         if getattr(self, "sales", None) is not None:
-            self.tabs.setTabText(self.sales_tab, self.tr("Sales: against an order, counter sale"))
+            self.tabs.setTabText(self.sales_tab, translate("DocumentEntry", "Sales: against an order, counter sale"))
             self.sales.retranslate()

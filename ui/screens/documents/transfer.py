@@ -8,10 +8,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from PySide6.QtCore import QCoreApplication
+
 from domain.stock.documents import DocumentKind
 from ui.models import document_lines as lm
 from ui.screens.documents.entry import DocumentEntry
 from ui.screens.documents.messages import say
+
+# lupdate reads translate("Context", "text"); self.tr here would be read as this class's context
+translate = QCoreApplication.translate
 
 
 class TransferScreen(DocumentEntry):
@@ -49,4 +54,5 @@ class TransferScreen(DocumentEntry):
         row = self.model.scan(*product)
         self.model.setData(self.model.index(row, self.model.column(lm.QTY)), str(qty))
         self.tabs.setCurrentIndex(0)
-        say(self.result_label, self.tr("Filled in from the sales order: check the quantity, then post."))
+        say(self.result_label,
+            translate("DocumentEntry", "Filled in from the sales order: check the quantity, then post."))

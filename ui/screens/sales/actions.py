@@ -26,7 +26,6 @@ from domain.sales.orders import Shortage
 from ui.dialogs.reason import ReasonDialog
 from ui.i18n import fill
 from ui.refusals import refusal_text
-from ui.screens.sales.words import CTX
 from ui.screens.sales.words import L_DISCOUNT
 from ui.screens.sales.words import L_NO
 from ui.screens.sales.words import L_PRICE
@@ -35,18 +34,20 @@ from ui.screens.sales.words import translate
 from ui.widgets.busy import alive
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return translate(CTX, text, None, n)
-
-
 class OrderActions:
     """What the buttons and shortcuts of the order screen do."""
 
     def make_shortcuts(self) -> None:
         self._shortcuts = []
-        for keys, slot in (("Ctrl+N", self.new_order), ("Ctrl+S", self.save), ("Ctrl+Return", self.confirm_order),
-                           ("Ctrl+Enter", self.confirm_order), ("Ctrl+Shift+S", self.ship),
-                           ("Ctrl+B", self.show_backorders), ("Ctrl+P", lambda: self.print_document("confirmation"))):
+        for keys, slot in (
+            ("Ctrl+N", self.new_order),
+            ("Ctrl+S", self.save),
+            ("Ctrl+Return", self.confirm_order),
+            ("Ctrl+Enter", self.confirm_order),
+            ("Ctrl+Shift+S", self.ship),
+            ("Ctrl+B", self.show_backorders),
+            ("Ctrl+P", lambda: self.print_document("confirmation")),
+        ):
             shortcut = QShortcut(QKeySequence(keys), self, slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self._shortcuts.append(shortcut)
@@ -69,7 +70,7 @@ class OrderActions:
         if isinstance(exc, Shortage) and self.current is not None:
             self._short(exc)
             return
-        self.say(fill(_tr("Refused: %1"), refusal_text(exc)), error=True)
+        self.say(fill(translate("SalesOrders", "Refused: %1"), refusal_text(exc)), error=True)
         QApplication.beep()
         self._enable()
 
@@ -101,11 +102,11 @@ class OrderActions:
     def _create_command(self) -> sc.CreateSalesOrder | None:
         customer, warehouse = self.customer_code(), self.warehouse.currentData()
         if not customer:
-            self.say(_tr("Choose the customer first (type its code or name)."), error=True)
+            self.say(translate("SalesOrders", "Choose the customer first (type its code or name)."), error=True)
             self.customer.setFocus()
             return None
         if not warehouse:
-            self.say(_tr("Choose the warehouse first."), error=True)
+            self.say(translate("SalesOrders", "Choose the warehouse first."), error=True)
             return None
         return sc.CreateSalesOrder(customer, warehouse, self.requested_on(), self.reference.text())
 
@@ -118,7 +119,9 @@ class OrderActions:
                 return
 
             def created(order) -> None:
-                self.say(fill(_tr("Saved %1 as a draft. Add lines: scan or type a SKU."), order.number))
+                self.say(
+                    fill(translate("SalesOrders", "Saved %1 as a draft. Add lines: scan or type a SKU."), order.number)
+                )
                 self._changed(order.id)
                 self.sku.setFocus()
 
@@ -127,19 +130,29 @@ class OrderActions:
         if self.current.state != "draft":
             return
         day = self.requested_on()
-        command = drafts.ChangeDraft(self.current.number, customer=self.customer_code(),
-                                     warehouse=self.warehouse.currentData(), requested_on=day or date.min,
-                                     reference=self.reference.text())
-        self._run(lambda: drafts.change_draft(uow(), command),
-                  lambda order: (self.say(fill(_tr("Saved %1."), order.number)), self._changed()))
+        command = drafts.ChangeDraft(
+            self.current.number,
+            customer=self.customer_code(),
+            warehouse=self.warehouse.currentData(),
+            requested_on=day or date.min,
+            reference=self.reference.text(),
+        )
+        self._run(
+            lambda: drafts.change_draft(uow(), command),
+            lambda order: (self.say(fill(translate("SalesOrders", "Saved %1."), order.number)), self._changed()),
+        )
 
     # -- lines ---------------------------------------------------------------------------
     def _add_from_bar(self) -> None:
         text = self.sku.text().strip()
         if not text:
             return
-        self.add_line(text.split()[0], self.qty.text().strip() or "1", self.price.text().strip() or None,
-                      self.discount.text().strip() or None)
+        self.add_line(
+            text.split()[0],
+            self.qty.text().strip() or "1",
+            self.price.text().strip() or None,
+            self.discount.text().strip() or None,
+        )
 
     def add_line(self, sku: str, qty: str, price: str | None = None, discount: str | None = None) -> None:
         """Add a line (a new order is created first, from the header)."""
@@ -164,7 +177,15 @@ class OrderActions:
             self.discount.clear()
             self.last_preview = None
             self.preview.clear()
-            self.say(fill(_tr("Added %1: %2 %3 at %4"), line.sku, fmt(line.qty), line.unit, fmt(line.unit_price)))
+            self.say(
+                fill(
+                    translate("SalesOrders", "Added %1: %2 %3 at %4"),
+                    line.sku,
+                    fmt(line.qty),
+                    line.unit,
+                    fmt(line.unit_price),
+                )
+            )
             self._changed(so)
             self.sku.setFocus()
 
@@ -183,18 +204,32 @@ class OrderActions:
     def change_line(self, line_no: int, **changes) -> None:
         command = drafts.ChangeDraftLine(self.current.number, line_no, **changes)
         uow = self.services.uow
-        self._run(lambda: drafts.change_line(uow(), command),
-                  lambda line: (self.say(fill(_tr("Line %1: %2 %3 at %4, %5% off"), line.line_no, fmt(line.qty),
-                                              line.unit, fmt(line.unit_price), fmt(line.discount))),
-                                self._changed()))
+        self._run(
+            lambda: drafts.change_line(uow(), command),
+            lambda line: (
+                self.say(
+                    fill(
+                        translate("SalesOrders", "Line %1: %2 %3 at %4, %5% off"),
+                        line.line_no,
+                        fmt(line.qty),
+                        line.unit,
+                        fmt(line.unit_price),
+                        fmt(line.discount),
+                    )
+                ),
+                self._changed(),
+            ),
+        )
 
     def remove_line(self) -> None:
         row = self.lines.currentRow()
         if row < 0 or self.current is None or self.current.state != "draft":
             return
         line_no, so, uow = int(self.lines.item(row, L_NO).text()), self.current.number, self.services.uow
-        self._run(lambda: drafts.remove_line(uow(), so, line_no),
-                  lambda line: (self.say(fill(_tr("Removed %1"), line.sku)), self._changed()))
+        self._run(
+            lambda: drafts.remove_line(uow(), so, line_no),
+            lambda line: (self.say(fill(translate("SalesOrders", "Removed %1"), line.sku)), self._changed()),
+        )
 
     # -- confirming and the stockout offers ----------------------------------------------
     def confirm_order(self, override: bool = False) -> None:
@@ -206,18 +241,33 @@ class OrderActions:
         def confirmed(order) -> None:
             self.shortage.withdraw(silent=True)
             if override:
-                self.say(fill(_tr("Confirmed %1: what is there is reserved, the rest is backordered (promised by "
-                                  "you beyond the stock)."), order.number))
+                self.say(
+                    fill(
+                        translate(
+                            "SalesOrders",
+                            "Confirmed %1: what is there is reserved, the rest is backordered (promised by "
+                            "you beyond the stock).",
+                        ),
+                        order.number,
+                    )
+                )
             else:
-                self.say(fill(_tr("Confirmed %1: its quantities are reserved."), order.number))
+                self.say(fill(translate("SalesOrders", "Confirmed %1: its quantities are reserved."), order.number))
             self._changed()
 
         self._run(lambda: orders.confirm(uow(), sc.ConfirmSalesOrder(so, override=override)), confirmed)
 
     def _short(self, exc: Shortage) -> None:
         self.shortage.offer(self.current.number, exc.lines)
-        self.say(fill(_tr("%1 was not confirmed: not enough stock for %n line(s).", len(exc.lines)),
-                      self.current.number), error=True)
+        self.say(
+            fill(
+                translate(
+                    "SalesOrders", "%1 was not confirmed: not enough stock for %n line(s).", None, len(exc.lines)
+                ),
+                self.current.number,
+            ),
+            error=True,
+        )
         self._enable()
         skus = [o.sku for s in exc.lines for o in s.substitutes]
         if skus:
@@ -244,7 +294,7 @@ class OrderActions:
         uow = self.services.uow
 
         def done(line) -> None:
-            self.say(fill(_tr("Line %1 now ships from %2."), line.line_no, warehouse))
+            self.say(fill(translate("SalesOrders", "Line %1 now ships from %2."), line.line_no, warehouse))
             self.confirm_order()
 
         self._run(lambda: drafts.change_line(uow(), command), done)
@@ -267,7 +317,9 @@ class OrderActions:
         uow = self.services.uow
 
         def done(line) -> None:
-            self.say(fill(_tr("Line %1 is now %2 at %3."), line.line_no, line.sku, fmt(line.unit_price)))
+            self.say(
+                fill(translate("SalesOrders", "Line %1 is now %2 at %3."), line.line_no, line.sku, fmt(line.unit_price))
+            )
             self.confirm_order()
 
         self._run(lambda: drafts.replace_line(uow(), command), done)
@@ -277,8 +329,18 @@ class OrderActions:
         so, uow = self.current.number, self.services.uow
 
         def done(line) -> None:
-            self.say(fill(_tr("Added %1: %2 %3 at %4. Lower the short line's quantity, or choose another offer."),
-                          line.sku, fmt(line.qty), line.unit, fmt(line.unit_price)))
+            self.say(
+                fill(
+                    translate(
+                        "SalesOrders",
+                        "Added %1: %2 %3 at %4. Lower the short line's quantity, or choose another offer.",
+                    ),
+                    line.sku,
+                    fmt(line.qty),
+                    line.unit,
+                    fmt(line.unit_price),
+                )
+            )
             self._changed()
 
         self._run(lambda: orders.add_line(uow(), sc.AddSalesOrderLine(so, sku, fmt(qty))), done)
@@ -294,7 +356,7 @@ class OrderActions:
 
     def _reason_dialog(self, title: str, prompt: str) -> ReasonDialog:
         dialog = ReasonDialog(title, prompt, required=True, parent=self)
-        dialog.text.setPlaceholderText(_tr("Reason (required)"))
+        dialog.text.setPlaceholderText(translate("SalesOrders", "Reason (required)"))
         self.dialog = dialog
         return dialog
 
@@ -303,15 +365,29 @@ class OrderActions:
         row = self.current
         if row is None or row.state not in ("draft", "confirmed", "partly_shipped"):
             return None
-        dialog = self._reason_dialog(_tr("Cancel sales order"), fill(_tr(
-            "Cancel %1 for %2? Its reservation is released and what is still open is recorded as demand the "
-            "customer did not get. This cannot be undone."), row.number, row.customer_name))
+        dialog = self._reason_dialog(
+            translate("SalesOrders", "Cancel sales order"),
+            fill(
+                translate(
+                    "SalesOrders",
+                    "Cancel %1 for %2? Its reservation is released and what is still open is recorded as demand the "
+                    "customer did not get. This cannot be undone.",
+                ),
+                row.number,
+                row.customer_name,
+            ),
+        )
         so, uow = row.number, self.services.uow
 
         def accepted() -> None:
             command = sc.CancelSalesOrder(so, dialog.reason())
-            self._run(lambda: orders.cancel(uow(), command),
-                      lambda order: (self.say(fill(_tr("Cancelled %1."), order.number)), self._changed()))
+            self._run(
+                lambda: orders.cancel(uow(), command),
+                lambda order: (
+                    self.say(fill(translate("SalesOrders", "Cancelled %1."), order.number)),
+                    self._changed(),
+                ),
+            )
 
         dialog.accepted.connect(accepted)
         dialog.open()
@@ -325,15 +401,28 @@ class OrderActions:
             return None
         line_no = int(self.lines.item(index, L_NO).text())
         line = next(x for x in row.lines if x.line_no == line_no)
-        dialog = self._reason_dialog(_tr("Cut line"), fill(_tr(
-            "Cut the open %1 %2 of %3 on %4? The reservation is released and the quantity is recorded as demand "
-            "the customer did not get."), fmt(line.open), line.unit, line.sku, row.number))
+        dialog = self._reason_dialog(
+            translate("SalesOrders", "Cut line"),
+            fill(
+                translate(
+                    "SalesOrders",
+                    "Cut the open %1 %2 of %3 on %4? The reservation is released and the quantity is recorded as "
+                    "demand the customer did not get.",
+                ),
+                fmt(line.open),
+                line.unit,
+                line.sku,
+                row.number,
+            ),
+        )
         so, uow = row.number, self.services.uow
 
         def accepted() -> None:
             command = sc.CutSalesOrderLine(so, line.sku, dialog.reason())
-            self._run(lambda: orders.cut_line(uow(), command),
-                      lambda cut: (self.say(fill(_tr("Cut %1 on %2."), cut.sku, so)), self._changed()))
+            self._run(
+                lambda: orders.cut_line(uow(), command),
+                lambda cut: (self.say(fill(translate("SalesOrders", "Cut %1 on %2."), cut.sku, so)), self._changed()),
+            )
 
         dialog.accepted.connect(accepted)
         dialog.open()
@@ -358,8 +447,12 @@ class OrderActions:
         self.print_button.setMenu(self.print_menu)
 
     def retranslate_print_menu(self) -> None:
-        texts = {"confirmation": _tr("Order confirmation"), "delivery": _tr("Delivery note (last shipment)"),
-                 "invoice": _tr("Sales invoice (last shipment)"), "backorder": _tr("Backorder notice (customer)")}
+        texts = {
+            "confirmation": translate("SalesOrders", "Order confirmation"),
+            "delivery": translate("SalesOrders", "Delivery note (last shipment)"),
+            "invoice": translate("SalesOrders", "Sales invoice (last shipment)"),
+            "backorder": translate("SalesOrders", "Backorder notice (customer)"),
+        }
         for kind, action in self.print_actions.items():
             action.setText(texts[kind])
 
@@ -370,4 +463,3 @@ class OrderActions:
         from ui.screens.sales.printing import print_order
 
         print_order(self, kind)
-

@@ -27,12 +27,8 @@ from ui.widgets.busy import alive
 from ui.widgets.table_view import DataTable
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return translate(CTX, text, None, n)
-
-
 def arrival_text(value) -> str:
-    return value.isoformat() if value else _tr("no purchase order yet")
+    return value.isoformat() if value else translate("SalesOrders", "no purchase order yet")
 
 
 class BackorderModel(RowTableModel):
@@ -95,7 +91,7 @@ class BackordersDialog(QDialog):
         customers = sorted({r.customer for r in rows})
         self.customer.blockSignals(True)
         self.customer.clear()
-        self.customer.addItem(_tr("All customers"), None)
+        self.customer.addItem(translate("SalesOrders", "All customers"), None)
         for code in customers:
             self.customer.addItem(code, code)
         self.customer.blockSignals(False)
@@ -110,7 +106,7 @@ class BackordersDialog(QDialog):
         code = self.customer.currentData()
         self.proxy.set_filter("customer", (lambda i, r: r.customer == code) if code else None)
         self.print_button.setEnabled(bool(code))
-        self.summary.setText(_tr("%n backordered line(s)", self.proxy.rowCount()))
+        self.summary.setText(translate("SalesOrders", "%n backordered line(s)", None, self.proxy.rowCount()))
 
     def _open(self, index) -> None:
         row = index.data(RowRole)
@@ -131,11 +127,11 @@ class BackordersDialog(QDialog):
         self.message.setText(text)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_tr("Backorders"))
-        self.customer_label.setText(_tr("Customer:"))
-        self.print_button.setText(_tr("Print backorder notice…"))
+        self.setWindowTitle(translate("SalesOrders", "Backorders"))
+        self.customer_label.setText(translate("SalesOrders", "Customer:"))
+        self.print_button.setText(translate("SalesOrders", "Print backorder notice…"))
         if self.customer.count():
-            self.customer.setItemText(0, _tr("All customers"))
+            self.customer.setItemText(0, translate("SalesOrders", "All customers"))
         self.model.retranslate()
         if self.loaded:
             self._filter()

@@ -19,7 +19,6 @@ from ui.i18n import ENGLISH
 from ui.i18n import current_language
 from ui.i18n import fill
 from ui.refusals import refusal_text
-from ui.screens.sales.words import CTX
 from ui.screens.sales.words import translate
 from ui.widgets.busy import alive
 
@@ -61,13 +60,13 @@ def _write(widget, name: str, render) -> None:
     def done(path: Path) -> None:
         if alive(widget):
             _busy(widget, False)
-            widget.say(fill(translate(CTX, "Wrote %1"), str(path)))
+            widget.say(fill(translate("SalesOrders", "Wrote %1"), str(path)))
             open_pdf(path)
 
     def failed(exc: BaseException) -> None:
         if alive(widget):
             _busy(widget, False)
-            widget.say(fill(translate(CTX, "Could not print: %1"), refusal_text(exc)), error=True)
+            widget.say(fill(translate("SalesOrders", "Could not print: %1"), refusal_text(exc)), error=True)
 
     _busy(widget, True)
     widget.services.tasks.submit(job, on_done=done, on_error=failed)
@@ -80,11 +79,16 @@ def print_order(screen, kind: str) -> None:
 
     so, uow = screen.current.number, screen.services.uow
     if kind in ("delivery", "invoice") and not any(x.shipped > 0 for x in screen.current.lines):
-        screen.say(fill(translate(CTX, "Nothing was shipped against %1 yet: there is no delivery note or invoice "
-                                       "to print."), so), error=True)
+        screen.say(
+            fill(
+                translate("SalesOrders", "Nothing was shipped against %1 yet: there is no delivery note or invoice "
+                                         "to print."),
+                so,
+            ),
+            error=True,
+        )
         return
-    _write(screen, f"{so} {kind}.pdf", lambda language, locale_name: render_order(uow, so, kind, language,
-                                                                                  locale_name))
+    _write(screen, f"{so} {kind}.pdf", lambda language, locale_name: render_order(uow, so, kind, language, locale_name))
 
 
 def print_backorder_notice(dialog, services, customer: str) -> None:
@@ -92,5 +96,8 @@ def print_backorder_notice(dialog, services, customer: str) -> None:
     from ui.pdf.sales_orders import render_customer_notice
 
     uow = services.uow
-    _write(dialog, f"backorders {customer}.pdf",
-           lambda language, locale_name: render_customer_notice(uow, customer, language, locale_name))
+    _write(
+        dialog,
+        f"backorders {customer}.pdf",
+        lambda language, locale_name: render_customer_notice(uow, customer, language, locale_name),
+    )

@@ -83,9 +83,6 @@ SHORT_STYLE = "color: #9b1c1c;"
 NO_DATE = QDate(2000, 1, 1)
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return translate(CTX, text, None, n)
-
 
 def _load_order(services, ref: str):
     """The order, each line's ATP (now, by the requested date) and the customer's quotes (last prices)."""
@@ -156,8 +153,12 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.requested.setDate(NO_DATE)
         self.reference_label, self.reference = QLabel(self), QLineEdit(self)
         self.reference.setMaxLength(64)
-        for label, widget in ((self.customer_label, self.customer), (self.warehouse_label, self.warehouse),
-                              (self.requested_label, self.requested), (self.reference_label, self.reference)):
+        for label, widget in (
+            (self.customer_label, self.customer),
+            (self.warehouse_label, self.warehouse),
+            (self.requested_label, self.requested),
+            (self.reference_label, self.reference),
+        ):
             label.setBuddy(widget)
         self.state_label = QLabel(self)
         self.state_label.setStyleSheet("font-weight: bold;")
@@ -190,9 +191,24 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.lines.setAlternatingRowColors(True)
         self.lines.horizontalHeader().setStretchLastSection(True)
         self.lines.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        for column, width in ((L_NO, 28), (L_SKU, 80), (L_NAME, 150), (L_WAREHOUSE, 60), (L_QTY, 55), (L_UNIT, 40),
-                              (L_PRICE, 65), (L_SOURCE, 95), (L_LAST, 65), (L_DISCOUNT, 55), (L_TAX, 45),
-                              (L_AMOUNT, 75), (L_WITH_TAX, 75), (L_ATP, 60), (L_BY, 70), (L_SHIPPED, 55)):
+        for column, width in (
+            (L_NO, 28),
+            (L_SKU, 80),
+            (L_NAME, 150),
+            (L_WAREHOUSE, 60),
+            (L_QTY, 55),
+            (L_UNIT, 40),
+            (L_PRICE, 65),
+            (L_SOURCE, 95),
+            (L_LAST, 65),
+            (L_DISCOUNT, 55),
+            (L_TAX, 45),
+            (L_AMOUNT, 75),
+            (L_WITH_TAX, 75),
+            (L_ATP, 60),
+            (L_BY, 70),
+            (L_SHIPPED, 55),
+        ):
             self.lines.setColumnWidth(column, width)
         self.lines.itemChanged.connect(self._line_edited)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.lines, self.remove_line)
@@ -232,8 +248,16 @@ class SalesOrdersScreen(OrderActions, Screen):
         filter_bar.addWidget(self.state_filter, 1)
         filter_bar.addWidget(self.customer_filter, 1)
         action_bar = QHBoxLayout()
-        for button in (self.new_button, self.save_button, self.confirm_button, self.ship_button, self.cancel_button,
-                       self.cut_button, self.backorders_button, self.print_button):
+        for button in (
+            self.new_button,
+            self.save_button,
+            self.confirm_button,
+            self.ship_button,
+            self.cancel_button,
+            self.cut_button,
+            self.backorders_button,
+            self.print_button,
+        ):
             action_bar.addWidget(button)
         action_bar.addStretch(1)
         header = QGridLayout()
@@ -289,8 +313,12 @@ class SalesOrdersScreen(OrderActions, Screen):
         catalog, sales = self.services.catalog, self.services.sales
 
         def fetch():
-            return (sales.sales_orders(), catalog.customers(), catalog.warehouses(),
-                    [(p.sku, p.name) for p in catalog.products()])
+            return (
+                sales.sales_orders(),
+                catalog.customers(),
+                catalog.warehouses(),
+                [(p.sku, p.name) for p in catalog.products()],
+            )
 
         self.load(fetch, self._loaded)
 
@@ -301,7 +329,7 @@ class SalesOrdersScreen(OrderActions, Screen):
         self._fill(self.customer, [(c.code, f"{c.code}  {c.name}") for c in self.customers])
         self.customer.setEditText(text)
         self._fill(self.customer_filter, [(None, "")] + [(c.code, f"{c.code}  {c.name}") for c in self.customers])
-        self.customer_filter.setItemText(0, _tr("All customers"))
+        self.customer_filter.setItemText(0, translate("SalesOrders", "All customers"))
         completer = QCompleter([f"{sku}  {name}" for sku, name in products], self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -389,41 +417,78 @@ class SalesOrdersScreen(OrderActions, Screen):
             available, by = self.atp.get(x.line_no, (None, None))
             last = self.quotes.get(x.sku).last_price if self.quotes.get(x.sku) is not None else None
             values = {
-                L_NO: str(x.line_no), L_SKU: x.sku, L_NAME: x.name, L_WAREHOUSE: x.warehouse, L_QTY: fmt(x.ordered),
-                L_UNIT: x.unit, L_PRICE: fmt(x.unit_price), L_SOURCE: source_text(x.price_source),
-                L_LAST: price_text(last), L_DISCOUNT: fmt(x.discount), L_TAX: fmt(x.tax_rate),
-                L_AMOUNT: money_text(amount), L_WITH_TAX: money_text(with_tax),
-                L_ATP: "" if available is None else fmt(available), L_BY: "" if by is None else fmt(by),
-                L_SHIPPED: fmt(x.shipped), L_OPEN: fmt(x.open),
+                L_NO: str(x.line_no),
+                L_SKU: x.sku,
+                L_NAME: x.name,
+                L_WAREHOUSE: x.warehouse,
+                L_QTY: fmt(x.ordered),
+                L_UNIT: x.unit,
+                L_PRICE: fmt(x.unit_price),
+                L_SOURCE: source_text(x.price_source),
+                L_LAST: price_text(last),
+                L_DISCOUNT: fmt(x.discount),
+                L_TAX: fmt(x.tax_rate),
+                L_AMOUNT: money_text(amount),
+                L_WITH_TAX: money_text(with_tax),
+                L_ATP: "" if available is None else fmt(available),
+                L_BY: "" if by is None else fmt(by),
+                L_SHIPPED: fmt(x.shipped),
+                L_OPEN: fmt(x.open),
             }
             for column, text in values.items():
                 item = QTableWidgetItem(text)
                 if column not in EDITABLE or not editable:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                if column in (L_NO, L_QTY, L_PRICE, L_LAST, L_DISCOUNT, L_TAX, L_AMOUNT, L_WITH_TAX, L_ATP, L_BY,
-                              L_SHIPPED, L_OPEN):
+                if column in (
+                    L_NO,
+                    L_QTY,
+                    L_PRICE,
+                    L_LAST,
+                    L_DISCOUNT,
+                    L_TAX,
+                    L_AMOUNT,
+                    L_WITH_TAX,
+                    L_ATP,
+                    L_BY,
+                    L_SHIPPED,
+                    L_OPEN,
+                ):
                     item.setTextAlignment(RIGHT)
                 short = editable and available is not None and x.ordered > available
                 if column == L_ATP and short:
                     item.setForeground(Qt.GlobalColor.red)
-                    item.setToolTip(_tr("Less than the line's quantity can be promised now"))
+                    item.setToolTip(translate("SalesOrders", "Less than the line's quantity can be promised now"))
                 if column == L_SOURCE and x.override_user:
-                    item.setToolTip(fill(_tr("Promised beyond the stock by %1"), x.override_user))
+                    item.setToolTip(fill(translate("SalesOrders", "Promised beyond the stock by %1"), x.override_user))
                 self.lines.setItem(r, column, item)
         self._filling = False
-        self.totals.setText(fill(_tr("Without tax %1    Tax %2    Total %3 %4"), money_text(row.subtotal),
-                                 money_text(row.tax), row.currency, money_text(row.total)))
+        self.totals.setText(
+            fill(
+                translate("SalesOrders", "Without tax %1    Tax %2    Total %3 %4"),
+                money_text(row.subtotal),
+                money_text(row.tax),
+                row.currency,
+                money_text(row.total),
+            )
+        )
         self._show_state()
         self._enable()
 
     def _show_state(self) -> None:
         row = self.current
         if row is None:
-            self.state_label.setText(_tr("New order: choose the customer and the warehouse, then scan or type a SKU."))
+            self.state_label.setText(
+                translate("SalesOrders", "New order: choose the customer and the warehouse, then scan or type a SKU.")
+            )
             return
-        text = fill(_tr("%1 · %2 · %3"), row.number, state_text(row.state), f"{row.customer} {row.customer_name}")
+        text = fill(
+            translate("SalesOrders", "%1 · %2 · %3"),
+            row.number,
+            state_text(row.state),
+            f"{row.customer} {row.customer_name}",
+        )
         if row.reason:
-            text += "  " + fill(_tr("(reason: %1)"), row.reason)
+            text += "  " + fill(translate("SalesOrders", "(reason: %1)"), row.reason)
         self.state_label.setText(text)
 
     def say(self, text: str, error: bool = False) -> None:
@@ -434,8 +499,18 @@ class SalesOrdersScreen(OrderActions, Screen):
         row = self.current
         state = row.state if row else None
         draft = row is None or state == "draft"
-        for widget in (self.customer, self.warehouse, self.requested, self.reference, self.sku, self.qty, self.price,
-                       self.discount, self.add_button, self.save_button):
+        for widget in (
+            self.customer,
+            self.warehouse,
+            self.requested,
+            self.reference,
+            self.sku,
+            self.qty,
+            self.price,
+            self.discount,
+            self.add_button,
+            self.save_button,
+        ):
             widget.setEnabled(draft)
         self.confirm_button.setEnabled(state == "draft" and bool(row.lines))
         self.ship_button.setEnabled(state in ("confirmed", "partly_shipped"))
@@ -476,32 +551,46 @@ class SalesOrdersScreen(OrderActions, Screen):
                 self.last_preview = result
                 self._show_preview(code)
 
-        self.services.tasks.submit(lambda: lookup.preview_line(uow(), customer, code, warehouse), on_done=done,
-                                   on_error=lambda exc: None)
+        self.services.tasks.submit(
+            lambda: lookup.preview_line(uow(), customer, code, warehouse), on_done=done, on_error=lambda exc: None
+        )
 
     def _show_preview(self, code: str = "") -> None:
         p = self.last_preview
         if p is None:
             self.preview.setStyleSheet(SHORT_STYLE)
-            self.preview.setText(fill(_tr("No product has the SKU or barcode %1."), code) if code else "")
+            self.preview.setText(
+                fill(translate("SalesOrders", "No product has the SKU or barcode %1."), code) if code else ""
+            )
             return
         q = p.quote
         if q.unit_price is None:
-            price = _tr("no price known for this customer: type one")
+            price = translate("SalesOrders", "no price known for this customer: type one")
         else:
-            price = fill(_tr("%1 (%2 with tax, %3)"), fmt(q.unit_price), fmt(q.unit_price_with_tax),
-                         source_text(q.source))
+            price = fill(
+                translate("SalesOrders", "%1 (%2 with tax, %3)"),
+                fmt(q.unit_price),
+                fmt(q.unit_price_with_tax),
+                source_text(q.source),
+            )
             if q.discount and q.source != "customer":
-                price += " " + fill(_tr("list %1 less %2%"), fmt(q.list_price), fmt(q.discount))
-        last = fmt(q.last_price) if q.last_price is not None else _tr("none")
-        text = fill(_tr("%1 %2 · price %3 · last price to this customer %4 · available now in %5: %6"),
-                    p.sku, p.name, price, last, p.warehouse, fmt(p.available))
+                price += " " + fill(translate("SalesOrders", "list %1 less %2%"), fmt(q.list_price), fmt(q.discount))
+        last = fmt(q.last_price) if q.last_price is not None else translate("SalesOrders", "none")
+        text = fill(
+            translate("SalesOrders", "%1 %2 · price %3 · last price to this customer %4 · available now in %5: %6"),
+            p.sku,
+            p.name,
+            price,
+            last,
+            p.warehouse,
+            fmt(p.available),
+        )
         day = self.requested_on()
         if day is not None:
-            text += " · " + fill(_tr("by %1: %2"), day.isoformat(), fmt(p.by(day)))
+            text += " · " + fill(translate("SalesOrders", "by %1: %2"), day.isoformat(), fmt(p.by(day)))
         dates = p.availability.dates()
         if dates:
-            text += " · " + fill(_tr("next purchase order arrival %1"), dates[0].isoformat())
+            text += " · " + fill(translate("SalesOrders", "next purchase order arrival %1"), dates[0].isoformat())
         try:
             asked = Decimal(self.qty.text().strip() or "1")
         except ArithmeticError:
@@ -511,35 +600,35 @@ class SalesOrdersScreen(OrderActions, Screen):
 
     # -- language ------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(_tr("Search number, customer, reference or SKU…"))
-        self.state_filter.setItemText(0, _tr("All states"))
+        self.search.setPlaceholderText(translate("SalesOrders", "Search number, customer, reference or SKU…"))
+        self.state_filter.setItemText(0, translate("SalesOrders", "All states"))
         for i, key in enumerate(STATES, 1):
             self.state_filter.setItemText(i, state_text(key))
         if self.customer_filter.count():
-            self.customer_filter.setItemText(0, _tr("All customers"))
-        self.new_button.setText(_tr("&New (Ctrl+N)"))
-        self.save_button.setText(_tr("&Save (Ctrl+S)"))
-        self.confirm_button.setText(_tr("&Confirm (Ctrl+Enter)"))
-        self.ship_button.setText(_tr("S&hip…"))
-        self.cancel_button.setText(_tr("Cancel &order…"))
-        self.cut_button.setText(_tr("C&ut line…"))
-        self.backorders_button.setText(_tr("&Backorders…"))
-        self.print_button.setText(_tr("&Print"))
-        self.editor.setTitle(_tr("Sales order"))
-        self.customer_label.setText(_tr("C&ustomer:"))
-        self.customer.lineEdit().setPlaceholderText(_tr("code or name"))
-        self.warehouse_label.setText(_tr("&Warehouse:"))
-        self.requested_label.setText(_tr("&Requested:"))
-        self.requested.setSpecialValueText(_tr("no date"))
-        self.reference_label.setText(_tr("Re&ference:"))
-        self.reference.setPlaceholderText(_tr("the customer's order number (optional)"))
-        self.sku_label.setText(_tr("&Add:"))
-        self.sku.setPlaceholderText(_tr("Scan, or type a SKU, barcode or name"))
-        self.qty.setPlaceholderText(_tr("Qty"))
-        self.price.setPlaceholderText(_tr("Price (quoted)"))
-        self.discount.setPlaceholderText(_tr("Disc. %"))
-        self.add_button.setText(_tr("Add"))
-        self.lines.setHorizontalHeaderLabels([_tr(title) for title in LINE_COLUMNS])
+            self.customer_filter.setItemText(0, translate("SalesOrders", "All customers"))
+        self.new_button.setText(translate("SalesOrders", "&New (Ctrl+N)"))
+        self.save_button.setText(translate("SalesOrders", "&Save (Ctrl+S)"))
+        self.confirm_button.setText(translate("SalesOrders", "&Confirm (Ctrl+Enter)"))
+        self.ship_button.setText(translate("SalesOrders", "S&hip…"))
+        self.cancel_button.setText(translate("SalesOrders", "Cancel &order…"))
+        self.cut_button.setText(translate("SalesOrders", "C&ut line…"))
+        self.backorders_button.setText(translate("SalesOrders", "&Backorders…"))
+        self.print_button.setText(translate("SalesOrders", "&Print"))
+        self.editor.setTitle(translate("SalesOrders", "Sales order"))
+        self.customer_label.setText(translate("SalesOrders", "C&ustomer:"))
+        self.customer.lineEdit().setPlaceholderText(translate("SalesOrders", "code or name"))
+        self.warehouse_label.setText(translate("SalesOrders", "&Warehouse:"))
+        self.requested_label.setText(translate("SalesOrders", "&Requested:"))
+        self.requested.setSpecialValueText(translate("SalesOrders", "no date"))
+        self.reference_label.setText(translate("SalesOrders", "Re&ference:"))
+        self.reference.setPlaceholderText(translate("SalesOrders", "the customer's order number (optional)"))
+        self.sku_label.setText(translate("SalesOrders", "&Add:"))
+        self.sku.setPlaceholderText(translate("SalesOrders", "Scan, or type a SKU, barcode or name"))
+        self.qty.setPlaceholderText(translate("SalesOrders", "Qty"))
+        self.price.setPlaceholderText(translate("SalesOrders", "Price (quoted)"))
+        self.discount.setPlaceholderText(translate("SalesOrders", "Disc. %"))
+        self.add_button.setText(translate("SalesOrders", "Add"))
+        self.lines.setHorizontalHeaderLabels([translate(CTX, title) for title in LINE_COLUMNS])
         self.retranslate_print_menu()
         self.list_model.retranslate()
         self.shortage.retranslate()

@@ -31,16 +31,12 @@ from domain.kernel.numbers import fmt
 from domain.sales.orders import ShortLine
 from domain.sales.prices import Quote
 from ui.i18n import fill
-from ui.screens.sales.words import CTX
 from ui.screens.sales.words import translate
 
 PANEL_STYLE = "QFrame#shortage { background: #fff7e6; border: 1px solid #e0a030; border-radius: 4px; }"
 HEAD_STYLE = "color: #8a3b00; font-weight: bold;"
 NOTE_STYLE = "color: #555;"
 
-
-def _tr(text: str, n: int = -1) -> str:
-    return translate(CTX, text, None, n)
 
 
 class ShortLineBox(QFrame):
@@ -78,8 +74,9 @@ class ShortLineBox(QFrame):
             ship.clicked.connect(lambda _=False, w=offer.warehouse: panel.ship_from.emit(short.line_no, w))
             move = QPushButton(self)
             qty = min(short.short, offer.available)
-            move.clicked.connect(lambda _=False, w=offer.warehouse, q=qty: panel.transfer.emit(
-                short.sku, w, short.warehouse, q))
+            move.clicked.connect(
+                lambda _=False, w=offer.warehouse, q=qty: panel.transfer.emit(short.sku, w, short.warehouse, q)
+            )
             self.ship_buttons[offer.warehouse] = ship
             self.transfer_buttons[offer.warehouse] = move
             grid.addWidget(label, row, 1)
@@ -126,33 +123,56 @@ class ShortLineBox(QFrame):
 
     def retranslate(self) -> None:
         s = self.short
-        self.title.setText(fill(_tr("Line %1 · %2: %3 asked, %4 available in %5 — %6 short"), s.line_no, s.sku,
-                                fmt(s.asked), fmt(s.available), s.warehouse, fmt(s.short)))
-        self.other_label.setText(_tr("No other warehouse has it available."))
+        self.title.setText(
+            fill(
+                translate("SalesOrders", "Line %1 · %2: %3 asked, %4 available in %5 — %6 short"),
+                s.line_no,
+                s.sku,
+                fmt(s.asked),
+                fmt(s.available),
+                s.warehouse,
+                fmt(s.short),
+            )
+        )
+        self.other_label.setText(translate("SalesOrders", "No other warehouse has it available."))
         for offer in s.other_warehouses:
-            self.stock_labels[offer.warehouse].setText(fill(_tr("%1 available in %2"), fmt(offer.available),
-                                                            offer.warehouse))
-            self.ship_buttons[offer.warehouse].setText(fill(_tr("Ship from %1"), offer.warehouse))
-            self.transfer_buttons[offer.warehouse].setText(fill(_tr("Transfer %1 to %2…"),
-                                                                fmt(min(s.short, offer.available)), s.warehouse))
+            self.stock_labels[offer.warehouse].setText(
+                fill(translate("SalesOrders", "%1 available in %2"), fmt(offer.available), offer.warehouse)
+            )
+            self.ship_buttons[offer.warehouse].setText(fill(translate("SalesOrders", "Ship from %1"), offer.warehouse))
+            self.transfer_buttons[offer.warehouse].setText(
+                fill(translate("SalesOrders", "Transfer %1 to %2…"), fmt(min(s.short, offer.available)), s.warehouse)
+            )
         if s.arrival is not None:
-            self.arrival_label.setText(fill(_tr("An open purchase order brings enough by %1."), s.arrival.isoformat()))
+            self.arrival_label.setText(
+                fill(translate("SalesOrders", "An open purchase order brings enough by %1."), s.arrival.isoformat())
+            )
         else:
-            self.arrival_label.setText(_tr("No purchase order yet covers the shortfall."))
-            self.replenish_button.setText(_tr("Replenishment…"))
-        self.substitutes_label.setText(_tr("No substitutes are listed for this product."))
+            self.arrival_label.setText(translate("SalesOrders", "No purchase order yet covers the shortfall."))
+            self.replenish_button.setText(translate("SalesOrders", "Replenishment…"))
+        self.substitutes_label.setText(translate("SalesOrders", "No substitutes are listed for this product."))
         for offer in s.substitutes:
             q = self.quotes.get(offer.sku)
             if q is None:
-                price = _tr("price…")
+                price = translate("SalesOrders", "price…")
             elif q.unit_price is None:
-                price = _tr("no price")
+                price = translate("SalesOrders", "no price")
             else:
-                price = fill(_tr("%1 (%2 with tax)"), fmt(q.unit_price), fmt(q.unit_price_with_tax))
-            self.price_labels[offer.sku].setText(fill(_tr("Substitute %1 %2: %3 available in %4, %5"), offer.sku,
-                                                      offer.name, fmt(offer.available), offer.warehouse, price))
-            self.replace_buttons[offer.sku].setText(_tr("Replace line"))
-            self.add_buttons[offer.sku].setText(_tr("Add as a line"))
+                price = fill(
+                    translate("SalesOrders", "%1 (%2 with tax)"), fmt(q.unit_price), fmt(q.unit_price_with_tax)
+                )
+            self.price_labels[offer.sku].setText(
+                fill(
+                    translate("SalesOrders", "Substitute %1 %2: %3 available in %4, %5"),
+                    offer.sku,
+                    offer.name,
+                    fmt(offer.available),
+                    offer.warehouse,
+                    price,
+                )
+            )
+            self.replace_buttons[offer.sku].setText(translate("SalesOrders", "Replace line"))
+            self.add_buttons[offer.sku].setText(translate("SalesOrders", "Add as a line"))
 
 
 class ShortagePanel(QFrame):
@@ -233,9 +253,19 @@ class ShortagePanel(QFrame):
             self.dismissed.emit()
 
     def retranslate(self) -> None:
-        self.head.setText(fill(_tr("%1 cannot be confirmed as it is: %n line(s) short. Choose for each line, or "
-                                   "ship what is there and backorder the rest.", len(self.boxes)), self.so))
-        self.backorder_button.setText(_tr("Ship what is there, &backorder the rest"))
-        self.close_button.setText(_tr("Close"))
+        self.head.setText(
+            fill(
+                translate(
+                    "SalesOrders",
+                    "%1 cannot be confirmed as it is: %n line(s) short. Choose for each line, or "
+                    "ship what is there and backorder the rest.",
+                    None,
+                    len(self.boxes),
+                ),
+                self.so,
+            )
+        )
+        self.backorder_button.setText(translate("SalesOrders", "Ship what is there, &backorder the rest"))
+        self.close_button.setText(translate("SalesOrders", "Close"))
         for box in self.boxes:
             box.retranslate()

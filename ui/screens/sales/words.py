@@ -27,17 +27,42 @@ STATES = {
 OPEN = ("confirmed", "partly_shipped")
 
 # The order editor's lines grid.
-(L_NO, L_SKU, L_NAME, L_WAREHOUSE, L_QTY, L_UNIT, L_PRICE, L_SOURCE, L_LAST, L_DISCOUNT, L_TAX, L_AMOUNT, L_WITH_TAX,
- L_ATP, L_BY, L_SHIPPED, L_OPEN) = range(17)
+(
+    L_NO,
+    L_SKU,
+    L_NAME,
+    L_WAREHOUSE,
+    L_QTY,
+    L_UNIT,
+    L_PRICE,
+    L_SOURCE,
+    L_LAST,
+    L_DISCOUNT,
+    L_TAX,
+    L_AMOUNT,
+    L_WITH_TAX,
+    L_ATP,
+    L_BY,
+    L_SHIPPED,
+    L_OPEN,
+) = range(17)
 LINE_COLUMNS = (
-    QT_TRANSLATE_NOOP("SalesOrders", "#"), QT_TRANSLATE_NOOP("SalesOrders", "SKU"),
-    QT_TRANSLATE_NOOP("SalesOrders", "Name"), QT_TRANSLATE_NOOP("SalesOrders", "Warehouse"),
-    QT_TRANSLATE_NOOP("SalesOrders", "Qty"), QT_TRANSLATE_NOOP("SalesOrders", "Unit"),
-    QT_TRANSLATE_NOOP("SalesOrders", "Price"), QT_TRANSLATE_NOOP("SalesOrders", "Price from"),
-    QT_TRANSLATE_NOOP("SalesOrders", "Last price"), QT_TRANSLATE_NOOP("SalesOrders", "Disc. %"),
-    QT_TRANSLATE_NOOP("SalesOrders", "Tax %"), QT_TRANSLATE_NOOP("SalesOrders", "Amount"),
-    QT_TRANSLATE_NOOP("SalesOrders", "With tax"), QT_TRANSLATE_NOOP("SalesOrders", "ATP now"),
-    QT_TRANSLATE_NOOP("SalesOrders", "ATP by date"), QT_TRANSLATE_NOOP("SalesOrders", "Shipped"),
+    QT_TRANSLATE_NOOP("SalesOrders", "#"),
+    QT_TRANSLATE_NOOP("SalesOrders", "SKU"),
+    QT_TRANSLATE_NOOP("SalesOrders", "Name"),
+    QT_TRANSLATE_NOOP("SalesOrders", "Warehouse"),
+    QT_TRANSLATE_NOOP("SalesOrders", "Qty"),
+    QT_TRANSLATE_NOOP("SalesOrders", "Unit"),
+    QT_TRANSLATE_NOOP("SalesOrders", "Price"),
+    QT_TRANSLATE_NOOP("SalesOrders", "Price from"),
+    QT_TRANSLATE_NOOP("SalesOrders", "Last price"),
+    QT_TRANSLATE_NOOP("SalesOrders", "Disc. %"),
+    QT_TRANSLATE_NOOP("SalesOrders", "Tax %"),
+    QT_TRANSLATE_NOOP("SalesOrders", "Amount"),
+    QT_TRANSLATE_NOOP("SalesOrders", "With tax"),
+    QT_TRANSLATE_NOOP("SalesOrders", "ATP now"),
+    QT_TRANSLATE_NOOP("SalesOrders", "ATP by date"),
+    QT_TRANSLATE_NOOP("SalesOrders", "Shipped"),
     QT_TRANSLATE_NOOP("SalesOrders", "Open"),
 )
 EDITABLE = (L_QTY, L_PRICE, L_DISCOUNT)
@@ -73,13 +98,19 @@ class SoListModel(RowTableModel):
         Column(QT_TRANSLATE_NOOP("SalesOrders", "Number"), lambda r: r.number),
         Column(QT_TRANSLATE_NOOP("SalesOrders", "Customer"), lambda r: f"{r.customer} {r.customer_name}"),
         Column(QT_TRANSLATE_NOOP("SalesOrders", "State"), lambda r: r.state, state_text),
-        Column(QT_TRANSLATE_NOOP("SalesOrders", "Requested"), lambda r: r.requested_on,
-               lambda v: v.isoformat() if v else ""),
+        Column(
+            QT_TRANSLATE_NOOP("SalesOrders", "Requested"),
+            lambda r: r.requested_on,
+            lambda v: v.isoformat() if v else "",
+        ),
         Column(QT_TRANSLATE_NOOP("SalesOrders", "Total with tax"), lambda r: r.total, money_text, True),
         Column(QT_TRANSLATE_NOOP("SalesOrders", "Open qty"), open_qty, qty_text, True),
     )
 
     @classmethod
     def make_keys(cls, rows) -> list[str]:
-        return search_keys(rows, lambda r: (r.number, r.customer, r.customer_name, r.reference,
-                                            *(x.sku for x in r.lines)), lambda r: r.customer_name)
+        return search_keys(
+            rows,
+            lambda r: (r.number, r.customer, r.customer_name, r.reference, *(x.sku for x in r.lines)),
+            lambda r: r.customer_name,
+        )
