@@ -4966,7 +4966,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>已确认 %1：数量已预留。</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+10" />
+            <source>%1 was not confirmed: not enough stock for %n line(s).</source>
+            <translation>%1 未确认：%n 行库存不足。</translation>
+        </message>
+        <message>
+            <location line="+33" />
             <source>Line %1 now ships from %2.</source>
             <translation>第 %1 行改为从 %2 发货。</translation>
         </message>
@@ -5042,19 +5047,19 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+6" />
-            <location filename="../../ui/screens/sales/words.py" line="+99" />
+            <location filename="../../ui/screens/sales/words.py" line="+104" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+617" />
+            <location filename="../../ui/screens/sales/screen.py" line="+618" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/words.py" line="-48" />
+            <location filename="../../ui/screens/sales/words.py" line="-53" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -5087,14 +5092,19 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+50" />
-            <location line="+40" />
+            <location line="+41" />
             <location filename="../../ui/screens/sales/screen.py" line="-285" />
             <location line="+276" />
             <source>All customers</source>
             <translation>全部客户</translation>
         </message>
         <message>
-            <location line="-4" />
+            <location line="-25" />
+            <source>%n backordered line(s)</source>
+            <translation>%n 行欠货</translation>
+        </message>
+        <message>
+            <location line="+21" />
             <source>Backorders</source>
             <translation>欠货</translation>
         </message>
@@ -5296,7 +5306,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/sales/shortage.py" line="+128" />
+            <location filename="../../ui/screens/sales/shortage.py" line="+131" />
             <source>Line %1 · %2: %3 asked, %4 available in %5 — %6 short</source>
             <translation>第 %1 行 · %2：需要 %3，%5 可用 %4 —— 缺 %6</translation>
         </message>
@@ -5351,7 +5361,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>无价格</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+2" />
             <source>%1 (%2 with tax)</source>
             <translation>%1（含税 %2）</translation>
         </message>
@@ -5371,7 +5381,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>另加一行</translation>
         </message>
         <message>
-            <location line="+93" />
+            <location line="+84" />
+            <source>%1 cannot be confirmed as it is: %n line(s) short. Choose for each line, or ship what is there and backorder the rest.</source>
+            <translation>%1 无法按原样确认：%n 行缺货。请逐行选择处理方式，或有多少发多少、其余转欠货。</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>Ship what is there, &amp;backorder the rest</source>
             <translation>有多少发多少，其余转欠货(&amp;B)</translation>
         </message>
@@ -5482,7 +5497,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>手工输入</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+29" />
             <source>Number</source>
             <translation>单号</translation>
         </message>
@@ -5526,12 +5541,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         <name>SalesShip</name>
         <message>
             <location filename="../../ui/screens/documents/sales_ship.py" line="+217" />
-            <location line="+368" />
+            <location line="+369" />
             <source>Choose an open order, or scan its number</source>
             <translation>选择未结订单，或扫描订单号</translation>
         </message>
         <message>
-            <location line="-338" />
+            <location line="-339" />
             <source>No sales order has the number %1.</source>
             <translation>没有单号为 %1 的销售订单。</translation>
         </message>
@@ -5556,7 +5571,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>%1（%2）：已填入现在可发的数量；可修改或扫描。未发的数量保留为欠货。</translation>
         </message>
         <message>
-            <location line="+62" />
+            <location line="+45" />
+            <source>%n line(s)    Qty %1    Amount without tax %2</source>
+            <translation>%n 行    数量 %1    不含税金额 %2</translation>
+        </message>
+        <message>
+            <location line="+18" />
             <source>%1 is not a number</source>
             <translation>%1 不是数字</translation>
         </message>

@@ -74,7 +74,7 @@ def test_a_scanned_barcode_adds_a_line_at_the_quoted_price_with_its_atp(qtbot, s
     screen.warehouse.setCurrentIndex(screen.warehouse.findData("W1"))
     screen.sku.setText("6901234567892")
     qtbot.waitUntil(lambda: screen.last_preview is not None)
-    assert "price 12.5 (14.125 with tax, price level)" in screen.preview.text()
+    assert "price 12.5 (14.13 with tax, price level)" in screen.preview.text()
     assert screen.last_preview.available == D(3)
     screen.qty.setText("2")
     qtbot.keyClick(screen.sku, Qt.Key.Key_Return)

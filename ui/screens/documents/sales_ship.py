@@ -351,11 +351,12 @@ class SalesShipPanel(QWidget):
         self._filling = False
         total = sum((x.qty for x in self.lines), Decimal(0))
         money = sum((x.qty * x.price * (100 - x.discount) / 100 for x in self.lines if x.price is not None), Decimal(0))
+        count = len(self.lines)  # lupdate reads a plural's count only as a plain name
         say(
             self.totals,
             fill(
                 QCoreApplication.translate(
-                    "SalesShip", "%n line(s)    Qty %1    Amount without tax %2", None, len(self.lines)
+                    "SalesShip", "%n line(s)    Qty %1    Amount without tax %2", None, count
                 ),
                 fmt(total),
                 f"{money:,.2f}",

@@ -259,10 +259,11 @@ class OrderActions:
 
     def _short(self, exc: Shortage) -> None:
         self.shortage.offer(self.current.number, exc.lines)
+        count = len(exc.lines)  # lupdate reads a plural's count only as a plain name
         self.say(
             fill(
                 translate(
-                    "SalesOrders", "%1 was not confirmed: not enough stock for %n line(s).", None, len(exc.lines)
+                    "SalesOrders", "%1 was not confirmed: not enough stock for %n line(s).", None, count
                 ),
                 self.current.number,
             ),

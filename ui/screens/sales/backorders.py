@@ -106,7 +106,8 @@ class BackordersDialog(QDialog):
         code = self.customer.currentData()
         self.proxy.set_filter("customer", (lambda i, r: r.customer == code) if code else None)
         self.print_button.setEnabled(bool(code))
-        self.summary.setText(translate("SalesOrders", "%n backordered line(s)", None, self.proxy.rowCount()))
+        count = self.proxy.rowCount()  # lupdate reads a plural's count only as a plain name
+        self.summary.setText(translate("SalesOrders", "%n backordered line(s)", None, count))
 
     def _open(self, index) -> None:
         row = index.data(RowRole)

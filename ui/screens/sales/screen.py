@@ -69,6 +69,7 @@ from ui.screens.sales.words import L_WITH_TAX
 from ui.screens.sales.words import LINE_COLUMNS
 from ui.screens.sales.words import STATES
 from ui.screens.sales.words import SoListModel
+from ui.screens.sales.words import money_or_none
 from ui.screens.sales.words import price_text
 from ui.screens.sales.words import source_text
 from ui.screens.sales.words import state_text
@@ -570,7 +571,7 @@ class SalesOrdersScreen(OrderActions, Screen):
             price = fill(
                 translate("SalesOrders", "%1 (%2 with tax, %3)"),
                 fmt(q.unit_price),
-                fmt(q.unit_price_with_tax),
+                money_or_none(q.unit_price_with_tax),
                 source_text(q.source),
             )
             if q.discount and q.source != "customer":

@@ -31,6 +31,7 @@ from domain.kernel.numbers import fmt
 from domain.sales.orders import ShortLine
 from domain.sales.prices import Quote
 from ui.i18n import fill
+from ui.screens.sales.words import money_or_none
 from ui.screens.sales.words import translate
 
 PANEL_STYLE = "QFrame#shortage { background: #fff7e6; border: 1px solid #e0a030; border-radius: 4px; }"
@@ -63,6 +64,7 @@ class ShortLineBox(QFrame):
         row = 1
         # 1. other warehouses
         self.other_label = QLabel(self)
+        self.other_label.setVisible(not short.other_warehouses)
         grid.addWidget(self._heading("1."), row, 0)
         if not short.other_warehouses:
             grid.addWidget(self.other_label, row, 1, 1, 3)
@@ -96,6 +98,7 @@ class ShortLineBox(QFrame):
         # 3. substitutes
         grid.addWidget(self._heading("3."), row, 0)
         self.substitutes_label = QLabel(self)
+        self.substitutes_label.setVisible(not short.substitutes)
         if not short.substitutes:
             grid.addWidget(self.substitutes_label, row, 1, 1, 3)
             row += 1
@@ -158,9 +161,8 @@ class ShortLineBox(QFrame):
             elif q.unit_price is None:
                 price = translate("SalesOrders", "no price")
             else:
-                price = fill(
-                    translate("SalesOrders", "%1 (%2 with tax)"), fmt(q.unit_price), fmt(q.unit_price_with_tax)
-                )
+                price = fill(translate("SalesOrders", "%1 (%2 with tax)"), fmt(q.unit_price),
+                             money_or_none(q.unit_price_with_tax))
             self.price_labels[offer.sku].setText(
                 fill(
                     translate("SalesOrders", "Substitute %1 %2: %3 available in %4, %5"),
@@ -253,6 +255,7 @@ class ShortagePanel(QFrame):
             self.dismissed.emit()
 
     def retranslate(self) -> None:
+        count = len(self.boxes)  # lupdate reads a plural's count only as a plain name
         self.head.setText(
             fill(
                 translate(
@@ -260,7 +263,7 @@ class ShortagePanel(QFrame):
                     "%1 cannot be confirmed as it is: %n line(s) short. Choose for each line, or "
                     "ship what is there and backorder the rest.",
                     None,
-                    len(self.boxes),
+                    count,
                 ),
                 self.so,
             )

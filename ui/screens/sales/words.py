@@ -88,7 +88,12 @@ def price_text(value: Decimal | None) -> str:
 
 
 def open_qty(row) -> Decimal:
-    return sum((x.open for x in row.lines), Decimal(0)) if row.state in OPEN else Decimal(0)
+    """What the order still asks for: a draft's whole quantities, an open order's open ones; none once closed."""
+    return sum((x.open for x in row.lines), Decimal(0)) if row.state in ("draft", *OPEN) else Decimal(0)
+
+
+def money_or_none(value: Decimal | None) -> str:
+    return "" if value is None else f"{value:,.2f}"
 
 
 class SoListModel(RowTableModel):
