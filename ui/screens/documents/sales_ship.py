@@ -36,6 +36,7 @@ from PySide6.QtWidgets import QWidget
 
 from domain.kernel.errors import DomainError
 from domain.kernel.numbers import fmt
+from domain.kernel.numbers import round_money
 from domain.sales import commands as sc
 from domain.sales import lookup
 from domain.sales import shipping
@@ -334,7 +335,7 @@ class SalesShipPanel(QWidget):
                 C_QTY: fmt(line.qty),
                 C_PRICE: "" if line.price is None else fmt(line.price),
                 C_DISCOUNT: fmt(line.discount),
-                C_AMOUNT: "" if amount is None else f"{amount:,.2f}",
+                C_AMOUNT: "" if amount is None else f"{round_money(amount, 2):,.2f}",
                 C_PROBLEM: line.problem,
             }
             for column, text in values.items():
@@ -359,7 +360,7 @@ class SalesShipPanel(QWidget):
                     "SalesShip", "%n line(s)    Qty %1    Amount without tax %2", None, count
                 ),
                 fmt(total),
-                f"{money:,.2f}",
+                f"{round_money(money, 2):,.2f}",
             ),
         )
 

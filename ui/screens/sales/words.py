@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 
 from domain.kernel.numbers import fmt
+from domain.kernel.numbers import round_money
 from ui.models.table import Column
 from ui.models.table import RowTableModel
 from ui.models.table import money_text
@@ -93,7 +94,8 @@ def open_qty(row) -> Decimal:
 
 
 def money_or_none(value: Decimal | None) -> str:
-    return "" if value is None else f"{value:,.2f}"
+    """To the cent, half up as the books round (an f-string would round half to even)."""
+    return "" if value is None else f"{round_money(value, 2):,.2f}"
 
 
 class SoListModel(RowTableModel):
