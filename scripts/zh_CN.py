@@ -296,6 +296,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportProblems', '%1 is below the min level %2'): '%1 低于最低库存 %2',
     ('ImportProblems', '%1 is empty; choose a file with a header row and data rows'): '%1 是空的；请选择有标题行和数据行的文件',
     ('ImportProblems', '%1 is in the future'): '%1 是未来的日期',
+    ('ImportProblems', '%1 is listed twice'): '%1 列出了两次',
     ('ImportProblems', '%1 is negative'): '%1 是负数',
     ('ImportProblems', '%1 is neither UTF-8 nor GB18030/GBK text (the encodings Excel saves CSV in), so its characters cannot be read; save it from Excel as "CSV UTF-8 (comma delimited)" or as an Excel workbook (.xlsx)'):
         '%1 既不是 UTF-8 也不是 GB18030/GBK 文本（Excel 保存 CSV 时使用的编码），无法读取其中的字符；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 Excel 工作簿（.xlsx）',
@@ -304,8 +305,11 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportProblems', '%1 is not a number'): '%1 不是数字',
     ('ImportProblems', '%1 is not a number in the European format: a comma before the decimals and a point only between groups of three digits'):
         '%1 不是欧洲格式的数字：欧洲格式用逗号分隔小数，点号只用于每三位数字之间',
+    ('ImportProblems', '%1 is not a price level'): '%1 不是价格等级',
     ('ImportProblems', '%1 is not a three-letter currency code such as CNY or USD'): '%1 不是三个字母的币种代码（如 CNY 或 USD）',
+    ('ImportProblems', '%1 is not an e-mail address'): '%1 不是电子邮件地址',
     ('ImportProblems', '%1 is out of range'): '%1 超出范围',
+    ('ImportProblems', '%1 is the product itself'): '%1 是该商品本身',
     ('ImportProblems', '%1 is too large'): '%1 太大',
     ('ImportProblems', '%1 or more'): '%1 或以上',
     ('ImportProblems', '0 or more'): '0 或以上',

@@ -1291,6 +1291,26 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>%1 is not a price level</source>
+            <translation>%1 不是价格等级</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is not an e-mail address</source>
+            <translation>%1 不是电子邮件地址</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is the product itself</source>
+            <translation>%1 是该商品本身</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is listed twice</source>
+            <translation>%1 列出了两次</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>SKU %1 is also on row %2</source>
             <translation>货号 %1 在第 %2 行也出现了</translation>
         </message>

@@ -14,6 +14,7 @@ from domain.catalog import master as catalog
 from domain.kernel.numbers import fmt
 from domain.stock import commands as c
 from domain.stock import ledger
+from ui.cli import prices
 from ui.cli.common import EXIT_OK
 from ui.cli.common import local
 from ui.cli.common import num
@@ -23,6 +24,8 @@ from ui.cli.common import when
 
 COMMANDS = ("init", "product", "warehouse", "supplier", "customer", "receive", "ship", "transfer", "adjust",
             "count", "reverse", "stock", "movements", "check", "demo")
+# the price and terms actions of the catalogue's groups, run by ui.cli.prices
+PRICE_ACTIONS = {*(("product", a) for a in prices.PRODUCT_ACTIONS), *(("customer", a) for a in prices.CUSTOMER_ACTIONS)}
 
 
 def add_parsers(sub) -> None:
@@ -40,6 +43,7 @@ def add_parsers(sub) -> None:
     p.add_argument("--max-level")
     p = product.add_parser("list", help="list products")
     p.add_argument("--json", action="store_true")
+    prices.add_product_actions(product)
 
     p = sub.add_parser("warehouse", help="warehouses").add_subparsers(dest="action", required=True).add_parser("add")
     p.add_argument("code")
@@ -61,6 +65,7 @@ def add_parsers(sub) -> None:
         p.add_argument("code")
         p.add_argument("--name", required=True)
         p.add_argument("--contact", default="")
+    prices.add_customer_actions(customer)
 
     p = sub.add_parser("receive", help="post a receipt")
     p.add_argument("sku")
@@ -119,6 +124,8 @@ def run(args, db) -> int:
 
     uow = db.uow
     cmd = args.command
+    if (cmd, getattr(args, "action", None)) in PRICE_ACTIONS:
+        return prices.run_with(args, db)
     if cmd == "init":
         print(f"database ready: {db.path}")
     elif cmd == "product" and args.action == "add":
