@@ -806,6 +806,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', '%1 (%2) in %3: %4 on hand, %5 asked; the warehouse does not allow negative stock'): '%3 中的 %1（%2）：现有 %4，需要 %5；该仓库不允许负库存',
     ('Refusals', '%1 (%2) in %3: a value of %4 is too large; values up to 99,999,999,999,999.99 are kept'): '%3 中的 %1（%2）：金额 %4 过大；最多可记录 99,999,999,999,999.99',
     ('Refusals', '%1 (%2) in %3: this back-dated posting would leave %4 on hand on %5; the warehouse does not allow negative stock'): '%3 中的 %1（%2）：这笔倒填日期的过账会使 %5 时的库存为 %4；该仓库不允许负库存',
+    ('Refusals', '%1 came from supplier %2, not %3; return it to %2'): '%1 来自供应商 %2，而不是 %3；请退给 %2',
+    ('Refusals', '%1 came into warehouse %2, not %3; return it from %2'): '%1 入的是仓库 %2，而不是 %3；请从 %2 退货',
     ('Refusals', '%1 is already on line %2 of %3; change that line'): '%1 已在 %3 的第 %2 行；请修改该行',
     ('Refusals', '%1 is the last active admin and cannot be deactivated, so that someone can manage users; make another user admin first'):
         '%1 是最后一名启用的管理员，不能停用，才能有人管理用户；请先将另一名用户设为管理员',
@@ -816,6 +818,9 @@ ZH_CN: dict[tuple[str, str], str] = {
         '%2 上的 %1 已到货 %3，不能删除（请改为把数量降到已到货数量）',
     ('Refusals', '%1 on %2: %3 ordered, %4 received so far; receiving %5 more would exceed the over-receipt tolerance of %6% (at most %7 more accepted)'):
         '%2 上的 %1：订购 %3，已到货 %4；再收 %5 将超出 %6% 的超收容差（最多还可收 %7）',
+    ('Refusals', '%1 on %2: %3 received; returning %4 is more than that'): '%2 上的 %1：已收货 %3；退 %4 超过了已收数量',
+    ('Refusals', '%1: receipt %2 brought in %3 and %4 went back against it already; returning %5 is more than the %6 left'):
+        '%1：入库单 %2 入库 %3，已按它退回 %4；退 %5 超过剩余的 %6',
     ('Refusals', 'SKU'): '货号',
     ('Refusals', 'SKU %1 is already the barcode of product %2; scanning it would find that product'):
         '货号 %1 已是商品 %2 的条码；扫描它会找到该商品',
@@ -823,6 +828,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', 'SKU %1 is already used by another product (as %2; SKUs are compared without regard to case)'):
         '货号 %1 已被其他商品使用（为 %2；货号比较时不区分大小写）',
     ('Refusals', 'SKU %1 is not on purchase order %2'): '货号 %1 不在采购单 %2 上',
+    ('Refusals', 'SKU %1 is not on receipt %2'): '货号 %1 不在入库单 %2 上',
     ('Refusals', 'SKU %1: no product has this SKU'): '货号 %1：没有商品使用此货号',
     ('Refusals', 'cancelled'): '已取消',
     ('Refusals', 'closed'): '已关闭',
@@ -848,13 +854,21 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', 'purchase order %1 is %2; cannot receive against it (nothing is expected any more)'):
         '采购单 %1 为%2状态，不能据此收货（已无待到货数量）',
     ('Refusals', 'purchase order %1 is %2; it can no longer be changed'): '采购单 %1 为%2状态，不能再修改',
+    ('Refusals', 'purchase order %1 is %2; nothing was received against it'): '采购订单 %1 为%2；没有按它收过货',
     ('Refusals', 'purchase order %1 is %2; only a draft can be issued'): '采购单 %1 为%2状态；只有草稿可以下达',
+    ('Refusals', "purchase order %1 is another supplier's; return against it to its supplier"):
+        '采购订单 %1 属于另一家供应商；请退给该订单的供应商',
     ('Refusals', 'purchase order %1 is in %2, the company currency; it needs no exchange rate'):
         '采购单 %1 以公司本位币 %2 计价，不需要汇率',
     ('Refusals', 'purchase order %1 is partly received; close it short instead of cancelling'):
         '采购单 %1 已部分到货；请改为短缺结案，而不是取消',
+    ('Refusals', 'purchase order %1 was received into another warehouse than %2; return it from that warehouse'):
+        '采购订单 %1 收货入的不是仓库 %2；请从该订单的仓库退货',
     ('Refusals', 'purchase order %1: no PO has this number or draft id'): '采购单 %1：没有采购单使用此单号或草稿编号',
     ('Refusals', 'quantity: %1 has %2 received already; enter %2 or more'): '数量：%1 已到货 %2；请输入 %2 或以上',
+    ('Refusals', 'receipt %1 has been reversed; nothing it brought in can be returned against it'):
+        '入库单 %1 已冲销；不能再按它退货',
+    ('Refusals', 'receipt %1: no goods receipt has this number'): '入库单 %1：没有此编号的入库单',
     ('Refusals', 'received'): '已到货',
     ('Refusals', 'role: the first user turns sign-in on and must be an admin, so that someone can manage users; add %1 as admin, or add an admin first'):
         '角色：第一个用户会启用登录，必须是管理员，才能有人管理用户；请将 %1 添加为管理员，或先添加一名管理员',

@@ -17,6 +17,7 @@ class DocumentKind(enum.StrEnum):
     TRANSFER = "transfer"
     COUNT = "count"
     ADJUSTMENT = "adjustment"
+    SUPPLIER_RETURN = "supplier_return"  # goods back to the supplier (domain.purchasing.returns)
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+173" />
+            <location filename="../../ui/refusals.py" line="+205" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-58" />
+            <location line="-90" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -3951,6 +3951,56 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+14" />
+            <source>receipt %1: no goods receipt has this number</source>
+            <translation>入库单 %1：没有此编号的入库单</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>receipt %1 has been reversed; nothing it brought in can be returned against it</source>
+            <translation>入库单 %1 已冲销；不能再按它退货</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 came from supplier %2, not %3; return it to %2</source>
+            <translation>%1 来自供应商 %2，而不是 %3；请退给 %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 came into warehouse %2, not %3; return it from %2</source>
+            <translation>%1 入的是仓库 %2，而不是 %3；请从 %2 退货</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>SKU %1 is not on receipt %2</source>
+            <translation>货号 %1 不在入库单 %2 上</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1: receipt %2 brought in %3 and %4 went back against it already; returning %5 is more than the %6 left</source>
+            <translation>%1：入库单 %2 入库 %3，已按它退回 %4；退 %5 超过剩余的 %6</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>purchase order %1 is %2; nothing was received against it</source>
+            <translation>采购订单 %1 为%2；没有按它收过货</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>purchase order %1 is another supplier's; return against it to its supplier</source>
+            <translation>采购订单 %1 属于另一家供应商；请退给该订单的供应商</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>purchase order %1 was received into another warehouse than %2; return it from that warehouse</source>
+            <translation>采购订单 %1 收货入的不是仓库 %2；请从该订单的仓库退货</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 on %2: %3 received; returning %4 is more than that</source>
+            <translation>%2 上的 %1：已收货 %3；退 %4 超过了已收数量</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>%1 %2: no product has this SKU or barcode</source>
             <translation>%1 %2：没有商品使用此货号或条码</translation>
         </message>
@@ -4930,7 +4980,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-74" />
+            <location filename="../../ui/refusals.py" line="-106" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -5079,7 +5129,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+55" />
+            <location filename="../../ui/refusals.py" line="+87" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>

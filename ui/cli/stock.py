@@ -7,6 +7,7 @@ Exit status as in ``ui.cli``. This module must not import Qt, pandas or statsmod
 
 from __future__ import annotations
 
+import re
 import sys
 
 from domain.catalog import commands as cc
@@ -24,6 +25,7 @@ from ui.cli.common import when
 
 COMMANDS = ("init", "product", "warehouse", "supplier", "customer", "receive", "ship", "transfer", "adjust",
             "count", "reverse", "stock", "movements", "check", "demo")
+DOCUMENT_NUMBER = re.compile(r"[A-Za-z]{2,3}-[0-9]{4}-[0-9]+")  # GR-2026-00001; a movement id is a UUID
 # the price and terms actions of the catalogue's groups, run by ui.cli.prices
 PRICE_ACTIONS = {*(("product", a) for a in prices.PRODUCT_ACTIONS), *(("customer", a) for a in prices.CUSTOMER_ACTIONS)}
 
@@ -103,8 +105,9 @@ def add_parsers(sub) -> None:
     p.add_argument("--warehouse", required=True)
     p.add_argument("--at", type=when)
 
-    p = sub.add_parser("reverse", help="reverse a movement (a movement can be reversed once)")
-    p.add_argument("movement_id")
+    p = sub.add_parser("reverse", help="reverse a movement, or every movement of a posted document such as "
+                                       "PR-2026-00001 (each can be reversed once)")
+    p.add_argument("movement_id", metavar="MOVEMENT_OR_DOCUMENT")
     p.add_argument("--note", default="")
 
     for name in ("stock", "movements"):
@@ -167,6 +170,11 @@ def run(args, db) -> int:
     elif cmd == "count":
         movement = ledger.count(uow(), c.CountStock(args.sku, args.counted, args.warehouse, args.at))
         print(movement.id if movement else "no difference; nothing posted")
+    elif cmd == "reverse" and DOCUMENT_NUMBER.fullmatch(args.movement_id.strip()):
+        from domain.stock import documents
+
+        doc = documents.reverse_document(uow(), documents.ReverseDocument(args.movement_id.strip(), args.note))
+        print(f"{doc.number} reversed")
     elif cmd == "reverse":
         for movement in ledger.reverse(uow(), c.ReverseMovement(args.movement_id, args.note)):
             print(movement.id)
