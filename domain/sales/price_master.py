@@ -201,6 +201,16 @@ def set_customer_price(uow: UnitOfWork, c: SetCustomerPrice) -> Decimal | None:
 
 
 def set_customer_terms(uow: UnitOfWork, c: SetCustomerTerms) -> CustomerTerms:
+    changes = terms_changes(c)
+    with uow:
+        require(uow, Permission.PRICES)
+        terms = _apply_terms(uow, find_customer(uow, c.customer), changes)
+        uow.commit()
+    return terms
+
+
+def terms_changes(c: SetCustomerTerms) -> dict[str, object]:
+    """The checked fields of ``c`` that change something (None: kept), by ``CustomerTerms`` attribute."""
     changes: dict[str, object] = {}
     if c.price_level is not None:
         changes["price_level"] = parse_level(c.price_level, "price level")
@@ -222,16 +232,109 @@ def set_customer_terms(uow: UnitOfWork, c: SetCustomerTerms) -> CustomerTerms:
         changes["email"] = email
     if c.address is not None:
         changes["address"] = v.text("address", c.address, required=False, max_len=limits.ADDRESS)
+    return changes
+
+
+def _apply_terms(uow: UnitOfWork, customer: Customer, changes: dict[str, object]) -> CustomerTerms:
+    before = uow.prices.terms(customer.id) or CustomerTerms(customer.id)
+    terms = replace(before, **changes)
+    if changes and terms != before:
+        uow.prices.set_terms(terms)
+        terms = uow.prices.terms(customer.id) or terms
+    return terms
+
+
+@dataclass(frozen=True)
+class SetCustomerSheet:
+    """A customer's terms and its own prices as the customer editor saves them: ``prices`` are every price agreed
+    with the customer afterwards, (SKU, price) (a product not listed has none)."""
+
+    terms: SetCustomerTerms
+    prices: tuple[tuple[str, str | Decimal], ...] = ()
+
+
+def set_customer_sheet(uow: UnitOfWork, c: SetCustomerSheet) -> CustomerTerms:
+    """Store the customer's terms and replace its own prices, in one transaction."""
+    changes = terms_changes(c.terms)
+    typed = [(v.code("SKU", sku), parse_price(f"price of {sku}", price)) for sku, price in c.prices]
     with uow:
         require(uow, Permission.PRICES)
-        customer = find_customer(uow, c.customer)
-        before = uow.prices.terms(customer.id) or CustomerTerms(customer.id)
-        terms = replace(before, **changes)
-        if changes:
-            uow.prices.set_terms(terms)
-            terms = uow.prices.terms(customer.id) or terms
+        customer = find_customer(uow, c.terms.customer)
+        terms = _apply_terms(uow, customer, changes)
+        wanted: dict[str, Decimal] = {}
+        for sku, price in typed:
+            product = find_product(uow, sku)
+            if product.id in wanted:
+                raise BadInput("SKU", f"{product.sku} is listed twice; list each product once", code="listed_twice",
+                               values=(product.sku,))
+            wanted[product.id] = price
+        before = uow.prices.customer_prices(customer.id)
+        for product_id in sorted(set(before) - set(wanted)):
+            uow.prices.set_customer_price(customer.id, product_id, None)
+        for product_id, price in wanted.items():
+            if before.get(product_id) != price:
+                uow.prices.set_customer_price(customer.id, product_id, price)
         uow.commit()
     return terms
+
+
+@dataclass(frozen=True)
+class SetProductSales:
+    """What the product editor saves about selling a product: its list prices (level → price; blank: none), its
+    own tax rate (blank or "default": the company's) and its substitutes (SKUs in order)."""
+
+    sku: str
+    prices: dict[str, str | Decimal | None]
+    tax_rate: str | Decimal | None = None
+    substitutes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProductSales:
+    prices: dict[str, Decimal]
+    tax_rate: Decimal | None
+    substitutes: tuple[str, ...]  # SKUs
+
+
+def check_product_sales(c: SetProductSales) -> ProductSales:
+    """The checked fields of ``c`` (the field named by its level's name, "tax rate", "substitute"), or BadInput."""
+    prices: dict[str, Decimal] = {}
+    for level, price in c.prices.items():
+        key = parse_level(level)
+        if price is not None and not (isinstance(price, str) and not price.strip()):
+            prices[key] = parse_price(f"{key} price", price)
+    default = c.tax_rate is None or (isinstance(c.tax_rate, str) and c.tax_rate.strip().lower() in DEFAULT_RATE)
+    rate = None if default else parse_percent("tax rate", c.tax_rate)
+    subs = tuple(v.code("substitute", s) for s in c.substitutes if s and s.strip())
+    return ProductSales(prices, rate, subs)
+
+
+def set_product_sales(uow: UnitOfWork, c: SetProductSales) -> ProductSales:
+    """Store the product's list prices, own tax rate and substitutes in one transaction."""
+    checked = check_product_sales(c)
+    with uow:
+        require(uow, Permission.PRICES)
+        product = find_product(uow, c.sku)
+        before = uow.prices.list_prices(product.id)
+        for level in LEVELS:
+            if before.get(level) != checked.prices.get(level):
+                uow.prices.set_list_price(product.id, level, checked.prices.get(level))
+        if uow.prices.product_tax_rate(product.id) != checked.tax_rate:
+            uow.prices.set_product_tax_rate(product.id, checked.tax_rate)
+        subs = _substitutes(uow, product, checked.substitutes)
+        if uow.prices.substitutes(product.id) != [x.id for x in subs]:
+            uow.prices.set_substitutes(product.id, [x.id for x in subs])
+        uow.commit()
+    return ProductSales(checked.prices, checked.tax_rate, tuple(x.sku for x in subs))
+
+
+def product_sales(uow: UnitOfWork, sku: str) -> ProductSales:
+    """Read: the product's list prices, own tax rate and substitutes' SKUs."""
+    with uow:
+        product = find_product(uow, sku)
+        subs = [uow.products.get(pid) for pid in uow.prices.substitutes(product.id)]
+        return ProductSales(uow.prices.list_prices(product.id), uow.prices.product_tax_rate(product.id),
+                            tuple(p.sku for p in subs if p is not None))
 
 
 def set_product_tax(uow: UnitOfWork, c: SetProductTax) -> Decimal | None:
@@ -251,18 +354,23 @@ def set_substitutes(uow: UnitOfWork, c: SetSubstitutes) -> list[Product]:
     with uow:
         require(uow, Permission.MASTER_DATA)
         product = find_product(uow, c.sku)
-        chosen: list[Product] = []
-        for code in c.substitutes:
-            sub = find_product(uow, code, "substitute")
-            if sub.id == product.id:
-                raise BadInput("substitute", f"{sub.sku} is the product itself; choose other products",
-                               code="own_substitute", values=(sub.sku,))
-            if any(x.id == sub.id for x in chosen):
-                raise BadInput("substitute", f"{sub.sku} is listed twice; list each substitute once",
-                               code="listed_twice", values=(sub.sku,))
-            chosen.append(sub)
+        chosen = _substitutes(uow, product, c.substitutes)
         uow.prices.set_substitutes(product.id, [x.id for x in chosen])
         uow.commit()
+    return chosen
+
+
+def _substitutes(uow: UnitOfWork, product: Product, codes) -> list[Product]:
+    chosen: list[Product] = []
+    for code in codes:
+        sub = find_product(uow, code, "substitute")
+        if sub.id == product.id:
+            raise BadInput("substitute", f"{sub.sku} is the product itself; choose other products",
+                           code="own_substitute", values=(sub.sku,))
+        if any(x.id == sub.id for x in chosen):
+            raise BadInput("substitute", f"{sub.sku} is listed twice; list each substitute once",
+                           code="listed_twice", values=(sub.sku,))
+        chosen.append(sub)
     return chosen
 
 

@@ -2786,7 +2786,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>ProductEditor</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="+262" />
+            <location filename="../../ui/screens/products.py" line="+265" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -2851,7 +2851,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>条码 %1 已被商品 %2 使用</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/products.py" line="+103" />
+            <location filename="../../ui/screens/products.py" line="+120" />
             <source>Edit product %1</source>
             <translation>编辑商品 %1</translation>
         </message>
@@ -2876,7 +2876,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>多个条码请用逗号分隔</translation>
         </message>
         <message>
-            <location line="-105" />
+            <location line="-122" />
             <source>Could not save: %1</source>
             <translation>无法保存：%1</translation>
         </message>
@@ -2884,7 +2884,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>ProductPage</name>
         <message>
-            <location line="+217" />
+            <location line="+262" />
             <source>Product %1</source>
             <translation>商品 %1</translation>
         </message>
@@ -2892,6 +2892,94 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+3" />
             <source>Category: %1    Unit: %2    Barcodes: %3</source>
             <translation>类别：%1    单位：%2    条码：%3</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProductSelling</name>
+        <message>
+            <location filename="../../ui/screens/product_selling.py" line="+23" />
+            <source>Retail price</source>
+            <translation>零售价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wholesale price</source>
+            <translation>批发价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Level 3 price</source>
+            <translation>三级价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Level 4 price</source>
+            <translation>四级价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Level 5 price</source>
+            <translation>五级价</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>%1 price</source>
+            <translation>%1价</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Retail</source>
+            <translation>零售</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Wholesale</source>
+            <translation>批发</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Level 3</source>
+            <translation>三级</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Level 4</source>
+            <translation>四级</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Level 5</source>
+            <translation>五级</translation>
+        </message>
+        <message>
+            <location line="+55" />
+            <source>Selling</source>
+            <translation>销售</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Tax rate (%)</source>
+            <translation>税率 (%)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Substitutes</source>
+            <translation>替代品</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>without tax; blank: none</source>
+            <translation>不含税；留空：无</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>blank: the company's rate</source>
+            <translation>留空：使用公司税率</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>SKUs in order, separated by commas</source>
+            <translation>按顺序填写货号，用逗号分隔</translation>
         </message>
     </context>
     <context>
@@ -2955,7 +3043,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>ProductsScreen</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="-381" />
+            <location filename="../../ui/screens/products.py" line="-426" />
             <source>%n product(s) shown</source>
             <translation>显示 %n 个商品</translation>
         </message>
