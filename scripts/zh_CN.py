@@ -118,6 +118,25 @@ ZH_CN: dict[tuple[str, str], str] = {
         '合并多台电脑离线录入的单据后，这些库存变成了负数（例如两名店员都发出了最后一件）。两笔库存流水都已保留。请盘点该商品以记录实际数量，或在“调整”界面录入更正。',
     ('ConflictsScreen', 'Waits for an admin of this computer: %1 %2 (to let it in: stockroom sync approve %2)'):
         '等待本机管理员批准：%1 %2（批准命令：stockroom sync approve %2）',
+    ('CustomerTerms', 'Add price'): '添加价格',
+    ('CustomerTerms', 'Address'): '地址',
+    ('CustomerTerms', 'Could not save: %1'): '无法保存：%1',
+    ('CustomerTerms', 'Credit limit'): '信用额度',
+    ('CustomerTerms', 'Discount (%)'): '折扣 (%)',
+    ('CustomerTerms', 'E-mail'): '电子邮件',
+    ('CustomerTerms', 'Own prices (without tax; they win over the price level and the discount):'):
+        '专属价格（不含税；优先于价格等级和折扣）：',
+    ('CustomerTerms', 'Own prices: %1'): '专属价格：%1',
+    ('CustomerTerms', 'Payment days'): '账期天数',
+    ('CustomerTerms', 'Payment terms'): '付款条件',
+    ('CustomerTerms', 'Phone'): '电话',
+    ('CustomerTerms', 'Price'): '价格',
+    ('CustomerTerms', 'Price level'): '价格等级',
+    ('CustomerTerms', 'Remove price'): '删除价格',
+    ('CustomerTerms', 'SKU'): '货号',
+    ('CustomerTerms', 'Terms and prices of %1'): '%1 的条款与价格',
+    ('CustomerTerms', 'blank: no limit'): '留空：不限额',
+    ('CustomerTerms', 'such as 30 days net'): '例如：月结 30 天',
     ('DocumentEntry', '%1 (%2) is not on purchase order %3: only its products can be received against it. Clear the order for a free receipt.'):
         '%1（%2）不在采购订单 %3 上：只能按该订单收货其中的商品。清除订单即可自由入库。',
     ('DocumentEntry', '%1: %2 ordered, %3 received so far; receiving %4 would exceed the over-receipt tolerance of %5% (at most %6 more accepted).'):
@@ -547,6 +566,9 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('PartnerTableModel', 'Name'): '名称',
     ('PartnersScreen', 'Customers (%1)'): '客户（%1）',
     ('PartnersScreen', 'Suppliers (%1)'): '供应商（%1）',
+    ('PartnersScreen', 'Terms and prices…'): '条款与价格…',
+    ('PartnersScreen', "The selected customer's price level, discount, payment terms and own prices (or double-click the customer)"):
+        '所选客户的价格等级、折扣、付款条件和专属价格（或双击该客户）',
     ('PasswordDialog', 'It is kept in the system keyring.'): '密码保存在系统密钥环中。',
     ('PasswordDialog', 'No system keyring is available: it is kept in memory until Stockroom closes, never in a file.'):
         '没有可用的系统密钥环：密码只保存在内存中，直到 Stockroom 关闭，绝不写入文件。',

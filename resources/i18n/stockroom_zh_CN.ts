@@ -481,6 +481,99 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
     </context>
     <context>
+        <name>CustomerTerms</name>
+        <message>
+            <location filename="../../ui/screens/partners.py" line="+135" />
+            <source>Price level</source>
+            <translation>价格等级</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Discount (%)</source>
+            <translation>折扣 (%)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payment terms</source>
+            <translation>付款条件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payment days</source>
+            <translation>账期天数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Credit limit</source>
+            <translation>信用额度</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>E-mail</source>
+            <translation>电子邮件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location line="+151" />
+            <source>Own prices: %1</source>
+            <translation>专属价格：%1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Could not save: %1</source>
+            <translation>无法保存：%1</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Terms and prices of %1</source>
+            <translation>%1 的条款与价格</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>blank: no limit</source>
+            <translation>留空：不限额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>such as 30 days net</source>
+            <translation>例如：月结 30 天</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Own prices (without tax; they win over the price level and the discount):</source>
+            <translation>专属价格（不含税；优先于价格等级和折扣）：</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>SKU</source>
+            <translation>货号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Price</source>
+            <translation>价格</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add price</source>
+            <translation>添加价格</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove price</source>
+            <translation>删除价格</translation>
+        </message>
+    </context>
+    <context>
         <name>DocumentEntry</name>
         <message>
             <location filename="../../ui/screens/documents/entry.py" line="+89" />
@@ -2478,7 +2571,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PartnersScreen</name>
         <message>
-            <location filename="../../ui/screens/partners.py" line="+61" />
+            <location filename="../../ui/screens/partners.py" line="-199" />
             <source>Suppliers (%1)</source>
             <translation>供应商（%1）</translation>
         </message>
@@ -2486,6 +2579,16 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+2" />
             <source>Customers (%1)</source>
             <translation>客户（%1）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Terms and prices…</source>
+            <translation>条款与价格…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The selected customer's price level, discount, payment terms and own prices (or double-click the customer)</source>
+            <translation>所选客户的价格等级、折扣、付款条件和专属价格（或双击该客户）</translation>
         </message>
     </context>
     <context>
