@@ -113,3 +113,29 @@ def test_a_clerk_may_not_change_prices(uow):
     uow.user, uow.role = "ann", "clerk"
     with pytest.raises(Forbidden):
         pm.set_list_price(uow, pm.SetListPrice("SCREW", "retail", "1"))
+
+
+def test_the_customer_sheet_replaces_the_customers_prices_with_its_terms_in_one_transaction(uow):
+    uow.state.customer_prices = {("c1", "p1"): D("1"), ("c1", "p2"): D("2")}
+    sheet = pm.SetCustomerSheet(pm.SetCustomerTerms("ACME", price_level="wholesale", discount="3"),
+                                (("NUT", "2"), ("BOLT", "3.5")))
+    terms = pm.set_customer_sheet(uow, sheet)
+    assert (terms.price_level, terms.discount) == ("wholesale", D(3))
+    assert uow.state.customer_prices == {("c1", "p2"): D(2), ("c1", "p3"): D("3.5")}
+    assert uow.commits == 1
+    with pytest.raises(NotFound):
+        pm.set_customer_sheet(uow, pm.SetCustomerSheet(pm.SetCustomerTerms("ACME", discount="9"), (("NOPE", "1"),)))
+    assert uow.state.customer_terms["c1"].discount == D(3)  # nothing of the refused sheet was kept
+
+
+def test_the_product_sales_set_every_level_the_tax_rate_and_the_substitutes(uow):
+    uow.state.list_prices = {("p1", "level5"): D(1)}
+    got = pm.set_product_sales(uow, pm.SetProductSales("SCREW", {"retail": "12", "wholesale": " ", "level5": ""},
+                                                      "6", ("NUT",)))
+    assert got == pm.ProductSales({"retail": D(12)}, D(6), ("NUT",))
+    assert uow.state.list_prices == {("p1", "retail"): D(12)}
+    assert (uow.state.tax_rates, uow.state.substitutes) == ({"p1": D(6)}, {"p1": ["p2"]})
+    assert pm.product_sales(uow, "SCREW") == got
+    with pytest.raises(BadInput) as exc:
+        pm.check_product_sales(pm.SetProductSales("SCREW", {"level4": "x"}))
+    assert exc.value.field == "level4 price"
