@@ -8,6 +8,7 @@ below ``limits.COST_MAX`` (what a PO's unit price may be); percents are 0 to 100
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field
 from dataclasses import replace
@@ -156,6 +157,23 @@ def set_list_price(uow: UnitOfWork, c: SetListPrice) -> Decimal:
         uow.prices.set_list_price(product.id, level, price)
         uow.commit()
     return price
+
+
+def set_many(uow: UnitOfWork, commands: Iterable[SetListPrice | SetCustomerTerms]) -> int:
+    """Run many list-price and customer-terms commands in one transaction (the demo's prices), through the same
+    checks as one at a time: all of them or, on the first refusal, none. Returns how many ran."""
+    done = 0
+    with uow:
+        require(uow, Permission.PRICES)
+        for c in commands:
+            if isinstance(c, SetListPrice):
+                level, price = parse_level(c.level), parse_price("price", c.price)
+                uow.prices.set_list_price(find_product(uow, c.sku).id, level, price)
+            else:
+                _apply_terms(uow, find_customer(uow, c.customer), terms_changes(c))
+            done += 1
+        uow.commit()
+    return done
 
 
 def remove_list_price(uow: UnitOfWork, c: RemoveListPrice) -> bool:

@@ -139,3 +139,15 @@ def test_the_product_sales_set_every_level_the_tax_rate_and_the_substitutes(uow)
     with pytest.raises(BadInput) as exc:
         pm.check_product_sales(pm.SetProductSales("SCREW", {"level4": "x"}))
     assert exc.value.field == "level4 price"
+
+
+@pytest.mark.parametrize(("cost", "retail", "wholesale"), [
+    (250, "3.6", "2.88"),  # 2.50 × 1.45 = 3.625 → 3.6; × 1.15 = 2.875 → 2.88
+    (1_000, "13.5", "11.5"),  # 10.00 × 1.35; × 1.15
+    (12_345, "154.3", "141.97"),  # 123.45 × 1.25 = 154.3125; × 1.15 = 141.9675
+    (10, "0.22", "0.12"),  # 0.10 × 1.45 = 0.145 → 0.1, not above wholesale 0.115 → 0.12: retail 0.12 + 0.10
+])
+def test_the_demos_list_prices_from_the_cost(cost, retail, wholesale):
+    from domain.demo.master import list_prices
+
+    assert list_prices(cost) == (D(retail), D(wholesale))
