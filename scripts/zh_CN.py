@@ -118,6 +118,25 @@ ZH_CN: dict[tuple[str, str], str] = {
         '合并多台电脑离线录入的单据后，这些库存变成了负数（例如两名店员都发出了最后一件）。两笔库存流水都已保留。请盘点该商品以记录实际数量，或在“调整”界面录入更正。',
     ('ConflictsScreen', 'Waits for an admin of this computer: %1 %2 (to let it in: stockroom sync approve %2)'):
         '等待本机管理员批准：%1 %2（批准命令：stockroom sync approve %2）',
+    ('CustomerTerms', 'Add price'): '添加价格',
+    ('CustomerTerms', 'Address'): '地址',
+    ('CustomerTerms', 'Could not save: %1'): '无法保存：%1',
+    ('CustomerTerms', 'Credit limit'): '信用额度',
+    ('CustomerTerms', 'Discount (%)'): '折扣 (%)',
+    ('CustomerTerms', 'E-mail'): '电子邮件',
+    ('CustomerTerms', 'Own prices (without tax; they win over the price level and the discount):'):
+        '专属价格（不含税；优先于价格等级和折扣）：',
+    ('CustomerTerms', 'Own prices: %1'): '专属价格：%1',
+    ('CustomerTerms', 'Payment days'): '账期天数',
+    ('CustomerTerms', 'Payment terms'): '付款条件',
+    ('CustomerTerms', 'Phone'): '电话',
+    ('CustomerTerms', 'Price'): '价格',
+    ('CustomerTerms', 'Price level'): '价格等级',
+    ('CustomerTerms', 'Remove price'): '删除价格',
+    ('CustomerTerms', 'SKU'): '货号',
+    ('CustomerTerms', 'Terms and prices of %1'): '%1 的条款与价格',
+    ('CustomerTerms', 'blank: no limit'): '留空：不限额',
+    ('CustomerTerms', 'such as 30 days net'): '例如：月结 30 天',
     ('DocumentEntry', '%1 (%2) is not on purchase order %3: only its products can be received against it. Clear the order for a free receipt.'):
         '%1（%2）不在采购订单 %3 上：只能按该订单收货其中的商品。清除订单即可自由入库。',
     ('DocumentEntry', '%1: %2 ordered, %3 received so far; receiving %4 would exceed the over-receipt tolerance of %5% (at most %6 more accepted).'):
@@ -298,6 +317,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportProblems', '%1 is below the min level %2'): '%1 低于最低库存 %2',
     ('ImportProblems', '%1 is empty; choose a file with a header row and data rows'): '%1 是空的；请选择有标题行和数据行的文件',
     ('ImportProblems', '%1 is in the future'): '%1 是未来的日期',
+    ('ImportProblems', '%1 is listed twice'): '%1 列出了两次',
     ('ImportProblems', '%1 is negative'): '%1 是负数',
     ('ImportProblems', '%1 is neither UTF-8 nor GB18030/GBK text (the encodings Excel saves CSV in), so its characters cannot be read; save it from Excel as "CSV UTF-8 (comma delimited)" or as an Excel workbook (.xlsx)'):
         '%1 既不是 UTF-8 也不是 GB18030/GBK 文本（Excel 保存 CSV 时使用的编码），无法读取其中的字符；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 Excel 工作簿（.xlsx）',
@@ -306,8 +326,11 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportProblems', '%1 is not a number'): '%1 不是数字',
     ('ImportProblems', '%1 is not a number in the European format: a comma before the decimals and a point only between groups of three digits'):
         '%1 不是欧洲格式的数字：欧洲格式用逗号分隔小数，点号只用于每三位数字之间',
+    ('ImportProblems', '%1 is not a price level'): '%1 不是价格等级',
     ('ImportProblems', '%1 is not a three-letter currency code such as CNY or USD'): '%1 不是三个字母的币种代码（如 CNY 或 USD）',
+    ('ImportProblems', '%1 is not an e-mail address'): '%1 不是电子邮件地址',
     ('ImportProblems', '%1 is out of range'): '%1 超出范围',
+    ('ImportProblems', '%1 is the product itself'): '%1 是该商品本身',
     ('ImportProblems', '%1 is too large'): '%1 太大',
     ('ImportProblems', '%1 or more'): '%1 或以上',
     ('ImportProblems', '0 or more'): '0 或以上',
@@ -545,6 +568,9 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('PartnerTableModel', 'Name'): '名称',
     ('PartnersScreen', 'Customers (%1)'): '客户（%1）',
     ('PartnersScreen', 'Suppliers (%1)'): '供应商（%1）',
+    ('PartnersScreen', 'Terms and prices…'): '条款与价格…',
+    ('PartnersScreen', "The selected customer's price level, discount, payment terms and own prices (or double-click the customer)"):
+        '所选客户的价格等级、折扣、付款条件和专属价格（或双击该客户）',
     ('PasswordDialog', 'It is kept in the system keyring.'): '密码保存在系统密钥环中。',
     ('PasswordDialog', 'No system keyring is available: it is kept in memory until Stockroom closes, never in a file.'):
         '没有可用的系统密钥环：密码只保存在内存中，直到 Stockroom 关闭，绝不写入文件。',
@@ -624,6 +650,23 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ProductEditor', 'the same barcode is listed twice'): '同一条码重复填写',
     ('ProductPage', 'Category: %1    Unit: %2    Barcodes: %3'): '类别：%1    单位：%2    条码：%3',
     ('ProductPage', 'Product %1'): '商品 %1',
+    ('ProductSelling', '%1 price'): '%1价',
+    ('ProductSelling', 'Level 3'): '三级',
+    ('ProductSelling', 'Level 3 price'): '三级价',
+    ('ProductSelling', 'Level 4'): '四级',
+    ('ProductSelling', 'Level 4 price'): '四级价',
+    ('ProductSelling', 'Level 5'): '五级',
+    ('ProductSelling', 'Level 5 price'): '五级价',
+    ('ProductSelling', 'Retail'): '零售',
+    ('ProductSelling', 'Retail price'): '零售价',
+    ('ProductSelling', 'SKUs in order, separated by commas'): '按顺序填写货号，用逗号分隔',
+    ('ProductSelling', 'Selling'): '销售',
+    ('ProductSelling', 'Substitutes'): '替代品',
+    ('ProductSelling', 'Tax rate (%)'): '税率 (%)',
+    ('ProductSelling', 'Wholesale'): '批发',
+    ('ProductSelling', 'Wholesale price'): '批发价',
+    ('ProductSelling', "blank: the company's rate"): '留空：使用公司税率',
+    ('ProductSelling', 'without tax; blank: none'): '不含税；留空：无',
     ('ProductTableModel', 'Active'): '启用',
     ('ProductTableModel', 'Barcodes'): '条码',
     ('ProductTableModel', 'Category'): '类别',
@@ -809,6 +852,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', '%1 in %2: taking the returned goods out again would leave %3 on hand for %4 reserved for confirmed orders'):
         '%2 中的 %1：再次移出退回的商品后现存量为 %3，而已确认订单预留 %4',
     ('Refusals', '%1 is already on line %2 of %3'): '%1 已在 %3 的第 %2 行',
+    ('Refusals', '%1 came from supplier %2, not %3; return it to %2'): '%1 来自供应商 %2，而不是 %3；请退给 %2',
+    ('Refusals', '%1 came into warehouse %2, not %3; return it from %2'): '%1 入的是仓库 %2，而不是 %3；请从 %2 退货',
     ('Refusals', '%1 is already on line %2 of %3; change that line'): '%1 已在 %3 的第 %2 行；请修改该行',
     ('Refusals', '%1 is the last active admin and cannot be deactivated, so that someone can manage users; make another user admin first'):
         '%1 是最后一名启用的管理员，不能停用，才能有人管理用户；请先将另一名用户设为管理员',
@@ -827,6 +872,9 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', '%1 on %2: %3 shipped, %4 returned already; at most %5 more can be returned'):
         '%2 上的 %1：已发货 %3，已退货 %4；最多还可退 %5',
     ('Refusals', '%1: no price is known for this customer; enter the price'): '%1：此客户没有已知价格；请输入价格',
+    ('Refusals', '%1 on %2: %3 received; returning %4 is more than that'): '%2 上的 %1：已收货 %3；退 %4 超过了已收数量',
+    ('Refusals', '%1: receipt %2 brought in %3 and %4 went back against it already; returning %5 is more than the %6 left'):
+        '%1：入库单 %2 入库 %3，已按它退回 %4；退 %5 超过剩余的 %6',
     ('Refusals', 'SKU'): '货号',
     ('Refusals', 'SKU %1 is already the barcode of product %2; scanning it would find that product'):
         '货号 %1 已是商品 %2 的条码；扫描它会找到该商品',
@@ -836,6 +884,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', 'SKU %1 is not on purchase order %2'): '货号 %1 不在采购单 %2 上',
     ('Refusals', 'SKU %1 is not on sale %2'): '货号 %1 不在销售单 %2 上',
     ('Refusals', 'SKU %1 is not on sales order %2'): '货号 %1 不在销售订单 %2 上',
+    ('Refusals', 'SKU %1 is not on receipt %2'): '货号 %1 不在入库单 %2 上',
     ('Refusals', 'SKU %1: no product has this SKU'): '货号 %1：没有商品使用此货号',
     ('Refusals', 'cancelled'): '已取消',
     ('Refusals', 'closed'): '已关闭',
@@ -866,13 +915,21 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', 'purchase order %1 is %2; cannot receive against it (nothing is expected any more)'):
         '采购单 %1 为%2状态，不能据此收货（已无待到货数量）',
     ('Refusals', 'purchase order %1 is %2; it can no longer be changed'): '采购单 %1 为%2状态，不能再修改',
+    ('Refusals', 'purchase order %1 is %2; nothing was received against it'): '采购订单 %1 为%2；没有按它收过货',
     ('Refusals', 'purchase order %1 is %2; only a draft can be issued'): '采购单 %1 为%2状态；只有草稿可以下达',
+    ('Refusals', "purchase order %1 is another supplier's; return against it to its supplier"):
+        '采购订单 %1 属于另一家供应商；请退给该订单的供应商',
     ('Refusals', 'purchase order %1 is in %2, the company currency; it needs no exchange rate'):
         '采购单 %1 以公司本位币 %2 计价，不需要汇率',
     ('Refusals', 'purchase order %1 is partly received; close it short instead of cancelling'):
         '采购单 %1 已部分到货；请改为短缺结案，而不是取消',
+    ('Refusals', 'purchase order %1 was received into another warehouse than %2; return it from that warehouse'):
+        '采购订单 %1 收货入的不是仓库 %2；请从该订单的仓库退货',
     ('Refusals', 'purchase order %1: no PO has this number or draft id'): '采购单 %1：没有采购单使用此单号或草稿编号',
     ('Refusals', 'quantity: %1 has %2 received already; enter %2 or more'): '数量：%1 已到货 %2；请输入 %2 或以上',
+    ('Refusals', 'receipt %1 has been reversed; nothing it brought in can be returned against it'):
+        '入库单 %1 已冲销；不能再按它退货',
+    ('Refusals', 'receipt %1: no goods receipt has this number'): '入库单 %1：没有此编号的入库单',
     ('Refusals', 'received'): '已到货',
     ('Refusals', 'role: the first user turns sign-in on and must be an admin, so that someone can manage users; add %1 as admin, or add an admin first'):
         '角色：第一个用户会启用登录，必须是管理员，才能有人管理用户；请将 %1 添加为管理员，或先添加一名管理员',

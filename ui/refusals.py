@@ -205,6 +205,38 @@ REFUSALS: dict[str, Template] = {
         "Refusals", "%1 in %2: taking the returned goods out again would leave %3 on hand for %4 reserved for "
                     "confirmed orders"),
         "sku", "warehouse", "on_hand", "reserved"),
+    # -- purchasing: returns to the supplier
+    "unknown_receipt": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "receipt %1: no goods receipt has this number"),
+        "number!r"),
+    "receipt_reversed": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "receipt %1 has been reversed; nothing it brought in can be returned against it"),
+        "number"),
+    "return_other_supplier": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 came from supplier %2, not %3; return it to %2"),
+        "ref", "theirs", "supplier"),
+    "return_other_warehouse": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 came into warehouse %2, not %3; return it from %2"),
+        "ref", "theirs", "warehouse"),
+    "sku_not_on_receipt": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "SKU %1 is not on receipt %2"),
+        "sku!r", "receipt"),
+    "return_over_receipt": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1: receipt %2 brought in %3 and %4 went back against it already; returning %5 is more than "
+                    "the %6 left"),
+        "sku", "receipt", "received", "returned", "qty", "room"),
+    "return_po_nothing_received": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "purchase order %1 is %2; nothing was received against it"),
+        "po", "state"),
+    "return_po_other_supplier": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "purchase order %1 is another supplier's; return against it to its supplier"),
+        "po"),
+    "return_po_other_warehouse": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "purchase order %1 was received into another warehouse than %2; return it from that warehouse"),
+        "po", "warehouse"),
+    "return_over_po": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 on %2: %3 received; returning %4 is more than that"),
+        "sku", "po", "received", "qty"),
     # -- stock: the ledger
     "ledger_unknown_product": _r(QT_TRANSLATE_NOOP("Refusals", "%1 %2: no product has this SKU or barcode"),
                                  "field", "code!r"),

@@ -87,6 +87,19 @@ ENGLISH: dict[str, str] = {
     "sale_has_returns": "sale {number} has goods returned against it; reverse those returns first",
     "return_reversal_reserved": "{sku} in {warehouse}: taking the returned goods out again would leave "
                                 "{on_hand} on hand for {reserved} reserved for confirmed orders",
+    # -- purchasing: returns to the supplier (domain.purchasing.returns)
+    "unknown_receipt": "receipt {number!r}: no goods receipt has this number",
+    "receipt_reversed": "receipt {number} has been reversed; nothing it brought in can be returned against it",
+    "return_other_supplier": "{ref} came from supplier {theirs}, not {supplier}; return it to {theirs}",
+    "return_other_warehouse": "{ref} came into warehouse {theirs}, not {warehouse}; return it from {theirs}",
+    "sku_not_on_receipt": "SKU {sku!r} is not on receipt {receipt}",
+    "return_over_receipt": "{sku}: receipt {receipt} brought in {received} and {returned} went back against it "
+                           "already; returning {qty} is more than the {room} left",
+    "return_po_nothing_received": "purchase order {po} is {state}; nothing was received against it",
+    "return_po_other_supplier": "purchase order {po} is another supplier's; return against it to its supplier",
+    "return_po_other_warehouse": "purchase order {po} was received into another warehouse than {warehouse}; return "
+                                 "it from that warehouse",
+    "return_over_po": "{sku} on {po}: {received} received; returning {qty} is more than that",
     # -- stock: the ledger
     "ledger_unknown_product": "{field} {code!r}: no product has this SKU or barcode",
     "ledger_unknown_warehouse": "{field} {code!r}: no warehouse has this code",

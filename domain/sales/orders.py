@@ -311,6 +311,12 @@ def _cut(uow, order: SalesOrder, line: SoLine, qty: Decimal, reason: str, at: da
         customer=order.customer_code, source_ref=order.number, note=reason, user=uow.user, device_id=uow.device_id))
 
 
+def preview_shortfalls(uow, ref: str) -> list[ShortLine]:
+    """Read-only: what confirming the order now would find short, with the offers (empty: it can be promised)."""
+    with uow:
+        return shortfalls(uow, find_order(uow, ref))
+
+
 def load_order(uow, ref: str) -> SalesOrder:
     """Read-only: the order numbered ``ref``."""
     with uow:

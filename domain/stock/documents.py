@@ -43,6 +43,7 @@ from domain.kernel.errors import RuleViolation
 from domain.kernel.ids import new_id
 from domain.kernel.numbers import fmt
 from domain.kernel.ports import UnitOfWork
+from domain.purchasing.orders import change_received
 from domain.sales.reversal import follow_reversal
 from domain.stock import ledger
 from domain.stock.documents_model import Document
@@ -58,6 +59,7 @@ PREFIXES = {
     DocumentKind.ADJUSTMENT: "ADJ",
     DocumentKind.SALE: "SD",
     DocumentKind.CUSTOMER_RETURN: "SR",
+    DocumentKind.SUPPLIER_RETURN: "PR",
 }
 
 
@@ -122,10 +124,8 @@ NEEDS = {
     DocumentKind.TRANSFER: Permission.TRANSFER,
     DocumentKind.COUNT: Permission.COUNT,
     DocumentKind.ADJUSTMENT: Permission.ADJUST,
-    DocumentKind.SALE: Permission.SELL,
-    DocumentKind.CUSTOMER_RETURN: Permission.RETURNS,
 }
-# The kinds whose documents carry prices and an order (sales_lines): only domain.sales posts them.
+# The kinds whose documents carry prices and an order (sales_lines): only domain.sales posts them (not in NEEDS).
 SALES_KINDS = frozenset({DocumentKind.SALE, DocumentKind.CUSTOMER_RETURN})
 
 
@@ -294,11 +294,10 @@ def post_document(uow: UnitOfWork, c: PostDocument) -> Document:
     try:
         kind = DocumentKind(c.kind)
     except ValueError:
-        raise _bad(BadInput("kind", f"{c.kind!r} is not one of {', '.join(k.value for k in DocumentKind)}"),
+        kind = None
+    if kind not in NEEDS:  # a return (domain.purchasing.returns) has a use case of its own
+        raise _bad(BadInput("kind", f"{c.kind!r} is not one of {', '.join(k.value for k in NEEDS)}"),
                    None) from None
-    if kind in SALES_KINDS:  # they carry prices and an order: domain.sales posts them (sell, ship, return)
-        raise _bad(BadInput("kind", f"a {kind.value} is posted with its prices by the sales commands; choose one of "
-                                    f"{', '.join(k.value for k in DocumentKind if k not in SALES_KINDS)}"), None)
     checked = [_check_line(kind, n, raw) for n, raw in enumerate(c.lines, 1)]
     lines = [line for line in checked if line is not None]
     if not lines:
@@ -386,10 +385,22 @@ def reverse_document(uow: UnitOfWork, c: ReverseDocument) -> Document:
             except RuleViolation as exc:
                 raise DocumentError("cannot_reverse", f"document {number} cannot be reversed: {exc}",
                                     params={"number": number, "message": str(exc)}, cause=exc) from exc
+        if doc.kind == DocumentKind.SUPPLIER_RETURN:
+            _undo_return_on_po(uow, doc)
         done = replace(doc, reversed=True, reversed_at=datetime.now(UTC), version=doc.version + 1)
         uow.documents.mark_reversed(done)
         uow.commit()
     return done
+
+
+def _undo_return_on_po(uow: UnitOfWork, doc: Document) -> None:
+    """A return to the supplier against a purchase order gave back what it took off the PO's received quantities."""
+    po = uow.purchasing.by_number(doc.reference) if doc.reference else None
+    if po is None:  # a return against a receipt document, or against nothing
+        return
+    for product_id, qty in uow.documents.line_quantities(doc.id).items():
+        change_received(uow, po, product_id, qty)
+    uow.purchasing.save(po)
 
 
 @dataclass(frozen=True)

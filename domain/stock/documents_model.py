@@ -19,6 +19,7 @@ class DocumentKind(enum.StrEnum):
     ADJUSTMENT = "adjustment"
     SALE = "sale"  # posted by domain.sales (a shipment against an order, a counter sale)
     CUSTOMER_RETURN = "customer_return"  # posted by domain.sales.returns
+    SUPPLIER_RETURN = "supplier_return"  # goods back to the supplier (domain.purchasing.returns)
 
 
 @dataclass(frozen=True)

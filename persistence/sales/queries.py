@@ -11,7 +11,6 @@ from decimal import Decimal
 
 from sqlalchemy import Engine
 from sqlalchemy import func
-from sqlalchemy import or_
 from sqlalchemy import select
 
 from domain.sales.atp import Availability
@@ -108,17 +107,3 @@ def availability(engine: Engine, product_ids: Iterable[str]) -> dict[tuple[str, 
     with engine.connect() as conn:
         return combine(stock_rows(conn, ids), incoming_rows(conn, ids))
 
-
-def customer_sales(engine: Engine, customer: str | None = None) -> list[tuple]:
-    """(document number, kind, customer code, SKU, qty, unit price, revenue, tax, cost, margin) of every sales
-    line of documents not reversed; returns negative."""
-    C, P = t.customers, t.products
-    query = (select(DOC.c.number, DOC.c.kind, C.c.code, P.c.sku, SL.c.qty, SL.c.unit_price, SL.c.revenue, SL.c.tax,
-                    SL.c.cost, SL.c.margin)
-             .select_from(SL.join(DOC, DOC.c.id == SL.c.document_id).join(C, C.c.id == SL.c.customer_id)
-                          .join(P, P.c.id == SL.c.product_id))
-             .where(DOC.c.reversed.is_(False)).order_by(DOC.c.posted_at, DOC.c.number, SL.c.line_no))
-    if customer:
-        query = query.where(or_(C.c.code == customer))
-    with engine.connect() as conn:
-        return [tuple(r) for r in conn.execute(query)]

@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+251" />
+            <location filename="../../ui/refusals.py" line="+283" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-130" />
+            <location line="-162" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -478,6 +478,99 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>Kept aside by sync (never applied; a corrected version on the shared database is applied at the next sync, a user record by an admin's approval)</source>
             <translation>同步搁置的记录（从未应用；共享数据库中的更正版本会在下次同步时应用，用户记录需管理员批准）</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerTerms</name>
+        <message>
+            <location filename="../../ui/screens/partners.py" line="+135" />
+            <source>Price level</source>
+            <translation>价格等级</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Discount (%)</source>
+            <translation>折扣 (%)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payment terms</source>
+            <translation>付款条件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payment days</source>
+            <translation>账期天数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Credit limit</source>
+            <translation>信用额度</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>E-mail</source>
+            <translation>电子邮件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location line="+151" />
+            <source>Own prices: %1</source>
+            <translation>专属价格：%1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Could not save: %1</source>
+            <translation>无法保存：%1</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Terms and prices of %1</source>
+            <translation>%1 的条款与价格</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>blank: no limit</source>
+            <translation>留空：不限额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>such as 30 days net</source>
+            <translation>例如：月结 30 天</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Own prices (without tax; they win over the price level and the discount):</source>
+            <translation>专属价格（不含税；优先于价格等级和折扣）：</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>SKU</source>
+            <translation>货号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Price</source>
+            <translation>价格</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add price</source>
+            <translation>添加价格</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove price</source>
+            <translation>删除价格</translation>
         </message>
     </context>
     <context>
@@ -1298,6 +1391,26 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>is the current password</source>
             <translation>是当前密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is not a price level</source>
+            <translation>%1 不是价格等级</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is not an e-mail address</source>
+            <translation>%1 不是电子邮件地址</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is the product itself</source>
+            <translation>%1 是该商品本身</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is listed twice</source>
+            <translation>%1 列出了两次</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2468,7 +2581,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PartnersScreen</name>
         <message>
-            <location filename="../../ui/screens/partners.py" line="+61" />
+            <location filename="../../ui/screens/partners.py" line="-199" />
             <source>Suppliers (%1)</source>
             <translation>供应商（%1）</translation>
         </message>
@@ -2476,6 +2589,16 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+2" />
             <source>Customers (%1)</source>
             <translation>客户（%1）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Terms and prices…</source>
+            <translation>条款与价格…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The selected customer's price level, discount, payment terms and own prices (or double-click the customer)</source>
+            <translation>所选客户的价格等级、折扣、付款条件和专属价格（或双击该客户）</translation>
         </message>
     </context>
     <context>
@@ -2776,7 +2899,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>ProductEditor</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="+262" />
+            <location filename="../../ui/screens/products.py" line="+265" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -2841,7 +2964,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>条码 %1 已被商品 %2 使用</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/products.py" line="+103" />
+            <location filename="../../ui/screens/products.py" line="+120" />
             <source>Edit product %1</source>
             <translation>编辑商品 %1</translation>
         </message>
@@ -2866,7 +2989,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>多个条码请用逗号分隔</translation>
         </message>
         <message>
-            <location line="-105" />
+            <location line="-122" />
             <source>Could not save: %1</source>
             <translation>无法保存：%1</translation>
         </message>
@@ -2874,7 +2997,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>ProductPage</name>
         <message>
-            <location line="+217" />
+            <location line="+262" />
             <source>Product %1</source>
             <translation>商品 %1</translation>
         </message>
@@ -2882,6 +3005,94 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+3" />
             <source>Category: %1    Unit: %2    Barcodes: %3</source>
             <translation>类别：%1    单位：%2    条码：%3</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProductSelling</name>
+        <message>
+            <location filename="../../ui/screens/product_selling.py" line="+23" />
+            <source>Retail price</source>
+            <translation>零售价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wholesale price</source>
+            <translation>批发价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Level 3 price</source>
+            <translation>三级价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Level 4 price</source>
+            <translation>四级价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Level 5 price</source>
+            <translation>五级价</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>%1 price</source>
+            <translation>%1价</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Retail</source>
+            <translation>零售</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Wholesale</source>
+            <translation>批发</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Level 3</source>
+            <translation>三级</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Level 4</source>
+            <translation>四级</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Level 5</source>
+            <translation>五级</translation>
+        </message>
+        <message>
+            <location line="+55" />
+            <source>Selling</source>
+            <translation>销售</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Tax rate (%)</source>
+            <translation>税率 (%)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Substitutes</source>
+            <translation>替代品</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>without tax; blank: none</source>
+            <translation>不含税；留空：无</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>blank: the company's rate</source>
+            <translation>留空：使用公司税率</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>SKUs in order, separated by commas</source>
+            <translation>按顺序填写货号，用逗号分隔</translation>
         </message>
     </context>
     <context>
@@ -2945,7 +3156,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>ProductsScreen</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="-381" />
+            <location filename="../../ui/screens/products.py" line="-426" />
             <source>%n product(s) shown</source>
             <translation>显示 %n 个商品</translation>
         </message>
@@ -4071,6 +4282,56 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+5" />
+            <source>receipt %1: no goods receipt has this number</source>
+            <translation>入库单 %1：没有此编号的入库单</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>receipt %1 has been reversed; nothing it brought in can be returned against it</source>
+            <translation>入库单 %1 已冲销；不能再按它退货</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 came from supplier %2, not %3; return it to %2</source>
+            <translation>%1 来自供应商 %2，而不是 %3；请退给 %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 came into warehouse %2, not %3; return it from %2</source>
+            <translation>%1 入的是仓库 %2，而不是 %3；请从 %2 退货</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>SKU %1 is not on receipt %2</source>
+            <translation>货号 %1 不在入库单 %2 上</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1: receipt %2 brought in %3 and %4 went back against it already; returning %5 is more than the %6 left</source>
+            <translation>%1：入库单 %2 入库 %3，已按它退回 %4；退 %5 超过剩余的 %6</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>purchase order %1 is %2; nothing was received against it</source>
+            <translation>采购订单 %1 为%2；没有按它收过货</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>purchase order %1 is another supplier's; return against it to its supplier</source>
+            <translation>采购订单 %1 属于另一家供应商；请退给该订单的供应商</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>purchase order %1 was received into another warehouse than %2; return it from that warehouse</source>
+            <translation>采购订单 %1 收货入的不是仓库 %2；请从该订单的仓库退货</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 on %2: %3 received; returning %4 is more than that</source>
+            <translation>%2 上的 %1：已收货 %3；退 %4 超过了已收数量</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>%1 %2: no product has this SKU or barcode</source>
             <translation>%1 %2：没有商品使用此货号或条码</translation>
         </message>
@@ -5047,7 +5308,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+6" />
-            <location filename="../../ui/screens/sales/words.py" line="+104" />
+            <location filename="../../ui/screens/sales/words.py" line="+106" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
@@ -5059,7 +5320,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/words.py" line="-53" />
+            <location filename="../../ui/screens/sales/words.py" line="-54" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -5117,6 +5378,21 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+1" />
             <source>Print backorder notice…</source>
             <translation>打印到货通知…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/sales/printing.py" line="+63" />
+            <source>Wrote %1</source>
+            <translation>已写入 %1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Could not print: %1</source>
+            <translation>无法打印：%1</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Nothing was shipped against %1 yet: there is no delivery note or invoice to print.</source>
+            <translation>%1 尚未发货：没有可打印的送货单或销售单。</translation>
         </message>
         <message>
             <location filename="../../ui/screens/sales/screen.py" line="-148" />
@@ -5497,7 +5773,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>手工输入</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+30" />
             <source>Number</source>
             <translation>单号</translation>
         </message>
@@ -5521,26 +5797,11 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <source>Open qty</source>
             <translation>未交数量</translation>
         </message>
-        <message>
-            <location filename="../../ui/screens/sales/printing.py" line="+63" />
-            <source>Wrote %1</source>
-            <translation>已写入 %1</translation>
-        </message>
-        <message>
-            <location line="+6" />
-            <source>Could not print: %1</source>
-            <translation>无法打印：%1</translation>
-        </message>
-        <message>
-            <location line="+15" />
-            <source>Nothing was shipped against %1 yet: there is no delivery note or invoice to print.</source>
-            <translation>%1 尚未发货：没有可打印的送货单或销售单。</translation>
-        </message>
     </context>
     <context>
         <name>SalesShip</name>
         <message>
-            <location filename="../../ui/screens/documents/sales_ship.py" line="+217" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+218" />
             <location line="+369" />
             <source>Choose an open order, or scan its number</source>
             <translation>选择未结订单，或扫描订单号</translation>
@@ -5864,7 +6125,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-146" />
+            <location filename="../../ui/refusals.py" line="-178" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -6013,7 +6274,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+127" />
+            <location filename="../../ui/refusals.py" line="+159" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>

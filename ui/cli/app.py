@@ -36,8 +36,8 @@ from ui.cli.po import run_po
 # ``run(args, open_db) -> exit status``, where ``open_db()`` opens the --db database on demand
 # (a command such as ``restore`` must not open it first). Listed only when the module exists;
 # a module must import nothing heavy at its top, so every command still starts fast.
-EXTENSIONS = ("ui.cli.sync", "ui.cli.io", "ui.cli.admin", "ui.cli.users", "ui.cli.rates", "ui.cli.sales",
-              "ui.cli.sales_print")
+EXTENSIONS = ("ui.cli.sync", "ui.cli.io", "ui.cli.admin", "ui.cli.users", "ui.cli.rates", "ui.cli.prices",
+              "ui.cli.returns", "ui.cli.sales", "ui.cli.sales_print")
 
 
 def _cache_argparse_messages() -> None:

@@ -1,4 +1,5 @@
-"""The sales commands: ``so`` (sales orders), ``sell`` (a counter sale), ``return customer``, ``backorders``, ``atp``.
+"""The sales commands: ``so`` (sales orders), ``sell`` (a counter sale), ``backorders``, ``atp``; ``return customer``
+is ``ui.cli.returns``' (with the other returns), calling ``run_customer_return`` here.
 
 ``SO`` arguments take the order number (SO-2026-00001). Exit status as in ``ui.cli``: 2 bad input, 3 refused by a
 business rule (a shortfall on confirming lists each short line with what can be offered instead). No Qt, pandas
@@ -18,7 +19,7 @@ from ui.cli.common import print_json
 from ui.cli.common import table
 from ui.cli.common import when
 
-COMMANDS = ("so", "sell", "return", "backorders", "atp")
+COMMANDS = ("so", "sell", "backorders", "atp")
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -72,19 +73,6 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--ref", default="")
     p.add_argument("--at", type=when, help="when, an ISO date-time (default: now)")
 
-    ret = sub.add_parser("return", help="returns").add_subparsers(dest="action", required=True)
-    p = ret.add_parser("customer", help="goods a customer brings back (prints the document number)")
-    way = p.add_mutually_exclusive_group(required=True)
-    way.add_argument("--order", help="against the shipments of this sales order")
-    way.add_argument("--shipment", help="against this sale (SD-…)")
-    way.add_argument("--customer", help="a free return from this customer (with --warehouse)")
-    p.add_argument("--warehouse", default="", help="where a free return comes back to")
-    p.add_argument("sku")
-    p.add_argument("qty")
-    p.add_argument("--reason", required=True)
-    p.add_argument("--price", help="a free return's unit price without tax (default: the customer's quote)")
-    p.add_argument("--at", type=when, help="when, an ISO date-time (default: now)")
-
     p = sub.add_parser("backorders", help="open quantities of confirmed orders that the stock on hand does not cover")
     p.add_argument("--json", action="store_true")
     p = sub.add_parser("atp", help="available to promise of a product, per warehouse and by the open PO dates")
@@ -110,6 +98,42 @@ def _pairs(pairs: list[str]) -> tuple[tuple[str, str], ...]:
     return tuple(zip(pairs[::2], pairs[1::2], strict=True))
 
 
+def add_customer_return_parser(kinds: argparse._SubParsersAction) -> None:
+    """``return customer``: under the ``return`` group of ``ui.cli.returns``."""
+    p = kinds.add_parser("customer", help="goods a customer brings back (prints the document number)")
+    way = p.add_mutually_exclusive_group(required=True)
+    way.add_argument("--order", help="against the shipments of this sales order")
+    way.add_argument("--shipment", help="against this sale (SD-…)")
+    way.add_argument("--customer", help="a free return from this customer (with --warehouse)")
+    p.add_argument("--warehouse", default="", help="where a free return comes back to")
+    p.add_argument("sku")
+    p.add_argument("qty")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--price", help="a free return's unit price without tax (default: the customer's quote)")
+    p.add_argument("--at", type=when, help="when, an ISO date-time (default: now)")
+
+
+def run_customer_return(args, open_db) -> int:
+    from domain.sales import commands as sc
+    from domain.sales import returns
+
+    if args.customer and not args.warehouse:
+        raise BadInput("--warehouse", "is required for a free return (with --customer)")
+    if args.warehouse and not args.customer:
+        raise BadInput("--warehouse", "goes with --customer (a free return); a return against a sale comes back "
+                                      "to the warehouse the goods left from")
+    db = open_db()
+    try:
+        documents = returns.return_goods(db.uow(), sc.ReturnFromCustomer(
+            args.sku, args.qty, args.reason, shipment=args.shipment or "", order=args.order or "",
+            customer=args.customer or "", warehouse=args.warehouse, price=args.price, occurred_at=args.at))
+    finally:
+        db.close()
+    for doc in documents:
+        print(doc.number)
+    return EXIT_OK
+
+
 def run(args, open_db) -> int:
     db = open_db()
     try:
@@ -121,7 +145,6 @@ def run(args, open_db) -> int:
 def _run(args, db) -> int:
     from domain.sales import commands as sc
     from domain.sales import orders
-    from domain.sales import returns
     from domain.sales import shipping
 
     uow = db.uow
@@ -170,16 +193,6 @@ def _run(args, db) -> int:
                                                   (sc.SaleLineInput(args.sku, args.qty, args.price, args.discount),),
                                                   args.at, args.ref))
         print(doc.number)
-    elif cmd == "return":
-        if args.customer and not args.warehouse:
-            raise BadInput("--warehouse", "is required for a free return (with --customer)")
-        if args.warehouse and not args.customer:
-            raise BadInput("--warehouse", "goes with --customer (a free return); a return against a sale comes back "
-                                          "to the warehouse the goods left from")
-        for doc in returns.return_goods(uow(), sc.ReturnFromCustomer(
-                args.sku, args.qty, args.reason, shipment=args.shipment or "", order=args.order or "",
-                customer=args.customer or "", warehouse=args.warehouse, price=args.price, occurred_at=args.at)):
-            print(doc.number)
     elif cmd == "backorders":
         from domain.sales.backorders import backorders
 

@@ -192,3 +192,28 @@ def test_cancelling_a_partly_shipped_order_records_the_rest_as_unfilled_demand(s
         assert orders.find_order(uow, number).state == SoState.CANCELLED
     assert stock(shop).reserved == 0
     consistent(shop)
+
+
+def test_reversing_a_sale_of_a_cancelled_order_promises_nothing_again(shop):
+    number = confirmed(shop, "6")
+    [sale] = shipping.ship(shop.uow(), sc.ShipSalesOrder(number, (("TEA", "4"),)))
+    orders.cancel(shop.uow(), sc.CancelSalesOrder(number, "rest not wanted"))
+    reverse_document(shop.uow(), ReverseDocument(sale.number))
+    [o] = sales_orders(shop.engine, ref=number)
+    # the 4 that came back count as cut with the 2 cancelled: nothing open, nothing reserved
+    assert (o.state, o.lines[0].shipped, o.lines[0].cancelled, o.lines[0].open) == ("cancelled", 0, 6, 0)
+    assert (stock(shop).on_hand, stock(shop).reserved) == (20, 0)
+    consistent(shop)
+
+
+def test_a_return_whose_goods_are_promised_again_cannot_be_reversed(shop):
+    number = confirmed(shop, "4")
+    [sale] = shipping.ship(shop.uow(), sc.ShipSalesOrder(number))
+    [back] = returns.return_goods(shop.uow(), sc.ReturnFromCustomer("TEA", "2", "damaged", shipment=sale.number))
+    confirmed(shop, "18")  # 16 + 2 returned = 18 on hand, all of it promised
+    with pytest.raises(DocumentError) as refused:
+        reverse_document(shop.uow(), ReverseDocument(back.number))
+    assert isinstance(refused.value.cause, RuleViolation)
+    assert refused.value.cause.code == "return_reversal_reserved"
+    assert (stock(shop).on_hand, stock(shop).reserved) == (18, 18)
+    consistent(shop)

@@ -123,6 +123,7 @@ def test_confirming_more_than_is_available_is_refused_with_the_offers_and_writes
     uow.state.substitutes = {k["A-1"]: [k["C-3"], k["B-2"]]}
     orders.confirm(uow, sc.ConfirmSalesOrder(order(uow, ("A-1", "4"))))
     second = order(uow, ("A-1", "9"))
+    assert [x.short for x in orders.preview_shortfalls(uow, second)] == [D(3)]
     before = uow.snapshot()
     with pytest.raises(Shortage) as short:
         orders.confirm(uow, sc.ConfirmSalesOrder(second))
