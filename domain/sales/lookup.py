@@ -76,3 +76,33 @@ def shippable(uow, so: str) -> dict[str, Decimal]:
         order = find_order(uow, so)
         now = shippable_now(uow, order)
     return {line.sku: now.get(line.id, Decimal(0)) for line in order.lines}
+
+
+@dataclass(frozen=True)
+class ReturnableLine:
+    """A line of a posted sale and how much of it can still come back."""
+
+    sku: str
+    name: str
+    unit: str
+    shipped: Decimal
+    returned: Decimal
+    unit_price: Decimal
+
+    @property
+    def returnable(self) -> Decimal:
+        return max(Decimal(0), self.shipped - self.returned)
+
+
+def returnable(uow, number: str) -> list[ReturnableLine]:
+    """The lines of the sale numbered ``number`` with what returns not reversed brought back of each (empty when
+    no sale that is not reversed has the number)."""
+    with uow:
+        doc = uow.documents.by_number(number.strip().upper())
+        if doc is None:
+            return []
+        out = []
+        for x in uow.sales.shipped_lines(document_id=doc.id):
+            product = uow.products.get(x.product_id)
+            out.append(ReturnableLine(product.sku, product.name, product.unit, x.qty, x.returned, x.unit_price))
+    return out

@@ -5801,13 +5801,13 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>SalesShip</name>
         <message>
-            <location filename="../../ui/screens/documents/sales_ship.py" line="+218" />
-            <location line="+369" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+232" />
+            <location line="+371" />
             <source>Choose an open order, or scan its number</source>
             <translation>选择未结订单，或扫描订单号</translation>
         </message>
         <message>
-            <location line="-339" />
+            <location line="-341" />
             <source>No sales order has the number %1.</source>
             <translation>没有单号为 %1 的销售订单。</translation>
         </message>
@@ -5883,7 +5883,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>%1：%2</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+17" />
             <source>Against a sales &amp;order</source>
             <translation>按销售订单发货(&amp;O)</translation>
         </message>
@@ -5928,17 +5928,89 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>扫描销售订单号、条码或货号，然后按回车</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location filename="../../ui/screens/documents/sales_returns.py" line="+59" />
+            <source>Customer return against %1</source>
+            <translation>按 %1 办理销售退货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Goods %1 brings back from sale %2 of %3. They come back at the cost at which they left.</source>
+            <translation>%1 退回 %3 销售单 %2 的货物。货物按出库时的成本退回。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+4" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+0" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+1" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
+            <location line="+0" />
+            <source>Shipped</source>
+            <translation>已发</translation>
+        </message>
+        <message>
             <location line="+1" />
+            <source>Returned</source>
+            <translation>已退</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Returnable</source>
+            <translation>可退</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>why the goods come back (required)</source>
+            <translation>退货原因（必填）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Quantity:</source>
+            <translation>数量：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason:</source>
+            <translation>原因：</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Post return</source>
+            <translation>过账退货</translation>
+        </message>
+        <message>
+            <location line="+124" />
+            <source>Select a posted sale first.</source>
+            <translation>请先选择一张已过账的销售单。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Sale %1 was reversed; nothing on it can be returned.</source>
+            <translation>销售单 %1 已冲销；其上的货物不能退货。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Posted return %1.</source>
+            <translation>已过账退货单 %1。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Posted sales</source>
+            <translation>已过账销售单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Return…</source>
+            <translation>退货(&amp;R)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+1" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
@@ -5953,12 +6025,13 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>发货</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../ui/screens/documents/sales_returns.py" line="-162" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+1" />
             <source>Price</source>
             <translation>单价</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+1" />
             <source>Disc. %</source>
             <translation>折扣 %</translation>
         </message>

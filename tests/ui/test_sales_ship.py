@@ -112,3 +112,44 @@ def test_a_counter_sale_beyond_the_stock_is_refused_next_to_its_line(qtbot, serv
     panel.post()
     qtbot.waitUntil(lambda: panel.lines[0].problem != "")
     assert "3 available" in panel.lines[0].problem
+
+
+def test_a_posted_sale_is_returned_with_a_reason_from_the_posted_list(qtbot, services, ship):
+    from domain.sales import shipping
+
+    shipping.sell(services.uow(), sc.CounterSale("ACME", "W1", (sc.SaleLineInput("HM-1", "3"),)))
+    panel = ship.sales
+    panel.reload()
+    posted = panel.posted
+    qtbot.waitUntil(lambda: posted.model.rowCount() == 1)
+    posted.table.setCurrentIndex(posted.model.index(0, 0))
+    dialog = posted.return_selected()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: len(dialog.lines) == 1)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert dialog.qty.text() == "3" and not ok.isEnabled()  # no reason yet
+    dialog.qty.setText("2")
+    dialog.reason.setText("damaged in transport")
+    assert ok.isEnabled()
+    ok.click()
+    qtbot.waitUntil(lambda: "Posted return SR-" in posted.message.text())
+    stock = {r.sku: r.on_hand for r in services.stock.stock(warehouse="W1")}
+    assert stock["HM-1"] == D(4)  # 5 − 3 + 2
+
+
+def test_returning_more_than_is_returnable_is_refused_in_the_dialog(qtbot, services, ship):
+    from domain.sales import shipping
+
+    shipping.sell(services.uow(), sc.CounterSale("ACME", "W1", (sc.SaleLineInput("HM-1", "1"),)))
+    posted = ship.sales.posted
+    posted.reload()
+    qtbot.waitUntil(lambda: posted.model.rowCount() == 1)
+    posted.table.setCurrentIndex(posted.model.index(0, 0))
+    dialog = posted.return_selected()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: len(dialog.lines) == 1)
+    dialog.qty.setText("2")
+    dialog.reason.setText("wrong size")
+    dialog.post()
+    qtbot.waitUntil(lambda: dialog.message.text() != "")
+    assert "at most 1 more can be returned" in dialog.message.text() and dialog.buttons.isEnabled()

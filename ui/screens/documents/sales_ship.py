@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QRadioButton
+from PySide6.QtWidgets import QSplitter
 from PySide6.QtWidgets import QTableWidget
 from PySide6.QtWidgets import QTableWidgetItem
 from PySide6.QtWidgets import QVBoxLayout
@@ -45,6 +46,7 @@ from ui.refusals import refusal_text
 from ui.screens.documents.messages import GREEN
 from ui.screens.documents.messages import RED
 from ui.screens.documents.messages import say
+from ui.screens.documents.sales_returns import PostedSales
 from ui.widgets.busy import alive
 
 CTX = "SalesShip"
@@ -170,8 +172,18 @@ class SalesShipPanel(QWidget):
         layout.addWidget(self.info)
         layout.addLayout(scan_row)
         layout.addWidget(self.header_error)
-        layout.addWidget(self.grid, 1)
-        layout.addLayout(footer)
+        entry = QWidget(self)
+        entry_layout = QVBoxLayout(entry)
+        entry_layout.setContentsMargins(0, 0, 0, 0)
+        entry_layout.addWidget(self.grid, 1)
+        entry_layout.addLayout(footer)
+        self.posted = PostedSales(services, self)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(entry)
+        split.addWidget(self.posted)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout.addWidget(split, 1)
         self.setFocusProxy(self.scan)
         self.retranslate()
         self._mode_changed()
@@ -191,6 +203,8 @@ class SalesShipPanel(QWidget):
 
     def reload(self) -> None:
         catalog, sales = self.services.catalog, self.services.sales
+        if getattr(self, "posted", None) is not None:
+            self.posted.reload()
 
         def load():
             return sales.sales_orders(state=OPEN_SO), catalog.customers(), catalog.warehouses()
@@ -579,6 +593,8 @@ class SalesShipPanel(QWidget):
 
     # -- language ------------------------------------------------------------------------
     def retranslate(self) -> None:
+        if getattr(self, "posted", None) is not None:
+            self.posted.retranslate()
         self.order_mode.setText(QCoreApplication.translate("SalesShip", "Against a sales &order"))
         self.counter_mode.setText(QCoreApplication.translate("SalesShip", "Counter sale (&walk-in)"))
         self.so_label.setText(QCoreApplication.translate("SalesShip", "Sales order:"))
