@@ -80,7 +80,7 @@ class OrderActions:
             self._pending_select = select
         elif self.current is not None:
             self._pending_select = self.current.id
-        self.refresh()
+        self.refresh_orders()
 
     # -- header --------------------------------------------------------------------------
     def new_order(self) -> None:

@@ -311,31 +311,38 @@ class SalesOrdersScreen(OrderActions, Screen):
 
     # -- loading -------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Read the orders, customers and warehouses (F5, a change seen); the products for the add bar's
+        completer come in a load of their own, so that the list does not wait for a large catalogue."""
+        self.refresh_orders()
+        catalog = self.services.catalog
+
+        def done(products) -> None:
+            if alive(self):
+                self._products_loaded(products)
+
+        self.services.tasks.submit(lambda: [(p.sku, p.name) for p in catalog.products()], on_done=done,
+                                   on_error=lambda exc: None)
+
+    def refresh_orders(self) -> None:
+        """Read the orders (and the customers and warehouses) again: after each change made here."""
         catalog, sales = self.services.catalog, self.services.sales
+        self.load(lambda: (sales.sales_orders(), catalog.customers(), catalog.warehouses()), self._loaded)
 
-        def fetch():
-            return (
-                sales.sales_orders(),
-                catalog.customers(),
-                catalog.warehouses(),
-                [(p.sku, p.name) for p in catalog.products()],
-            )
-
-        self.load(fetch, self._loaded)
+    def _products_loaded(self, products) -> None:
+        completer = QCompleter([f"{sku}  {name}" for sku, name in products], self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.activated.connect(lambda text: self.sku.setText(text.split()[0]))
+        self.sku.setCompleter(completer)
 
     def _loaded(self, result) -> None:
-        rows, self.customers, self.warehouses, products = result
+        rows, self.customers, self.warehouses = result
         self._fill(self.warehouse, [(w.code, f"{w.code}  {w.name}") for w in self.warehouses])
         text = self.customer.currentText()
         self._fill(self.customer, [(c.code, f"{c.code}  {c.name}") for c in self.customers])
         self.customer.setEditText(text)
         self._fill(self.customer_filter, [(None, "")] + [(c.code, f"{c.code}  {c.name}") for c in self.customers])
         self.customer_filter.setItemText(0, translate("SalesOrders", "All customers"))
-        completer = QCompleter([f"{sku}  {name}" for sku, name in products], self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.activated.connect(lambda text: self.sku.setText(text.split()[0]))
-        self.sku.setCompleter(completer)
         self.list_model.set_rows(rows)
         target = self._pending_select or (self.current.id if self.current else None)
         self._pending_select = None
