@@ -18,6 +18,7 @@ from datetime import date
 from domain.kernel.errors import NotFound
 from domain.kernel.errors import RuleViolation
 from domain.kernel.numbers import ZERO
+from domain.kernel.numbers import round_money
 from domain.kernel.refusals import refusal
 from domain.sales.backorders import backorders
 from domain.sales.orders import find_customer
@@ -95,12 +96,15 @@ def shipment_print(uow, number: str, kind: PrintKind) -> SalesPrint:
         customer = uow.customers.by_code(doc.partner) or find_customer(uow, doc.partner)
         lines = []
         without, tax = ZERO, ZERO
+        places = uow.money_places
         for m in uow.sales.lines_of(doc.id):  # every line of a sale or return has its money side
             product = uow.products.get(m.product_id)
+            # stored already rounded to the money places; quantized so that the print shows those places only
+            revenue = round_money(abs(m.revenue), places)
             lines.append(PrintLine(m.line_no, product.sku, product.name, product.unit, abs(m.qty), m.unit_price,
-                                   m.discount, m.tax_rate, abs(m.revenue)))
-            without += abs(m.revenue)
-            tax += abs(m.tax)
+                                   m.discount, m.tax_rate, revenue))
+            without += revenue
+            tax += round_money(abs(m.tax), places)
         order = doc.reference if doc.reference.upper().startswith("SO-") else ""
         source = doc.reference if kind == PrintKind.CUSTOMER_RETURN and not order else ""
         return SalesPrint(
