@@ -146,6 +146,7 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.customer.setMinimumContentsLength(18)
         self.customer.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.customer.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.customer.lineEdit().returnPressed.connect(lambda: self.sku.setFocus())  # keyboard first: then the SKU
         self.warehouse_label, self.warehouse = QLabel(self), QComboBox(self)
         self.requested_label, self.requested = QLabel(self), QDateEdit(self)
         self.requested.setCalendarPopup(True)
