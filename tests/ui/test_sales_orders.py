@@ -90,16 +90,21 @@ def test_a_scanned_barcode_adds_a_line_at_the_quoted_price_with_its_atp(qtbot, s
     assert screen.list_model.rowCount() == 1
 
 
-def test_editing_the_quantity_of_a_draft_line_changes_it_in_the_order(qtbot, services, screen):
+def test_editing_the_quantity_of_a_draft_line_changes_it_in_the_order_and_the_stockout_goes(qtbot, services,
+                                                                                            screen):
     so = draft(services)
     open_order(qtbot, screen, so)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.shortage.isVisible())  # 7 asked, 3 available in W1
     screen.lines.item(0, L_QTY).setText("2")
     qtbot.waitUntil(lambda: screen.current.lines[0].ordered == D(2))
+    qtbot.waitUntil(lambda: not screen.shortage.isVisible())
 
 
 def test_confirming_within_stock_reserves(qtbot, services, screen):
     so = draft(services, (("SD-1", "2"),))
     open_order(qtbot, screen, so)
+    assert not screen.shortage.isVisible()
     screen.confirm_order()
     qtbot.waitUntil(lambda: screen.current.state == "confirmed")
     assert not screen.shortage.isVisible()
@@ -110,8 +115,10 @@ def short_panel(qtbot, services, screen, lines=(("SD-1", "7"),)):
     so = draft(services, lines)
     open_order(qtbot, screen, so)
     screen.show()
+    qtbot.waitUntil(lambda: screen.shortage.isVisible())  # said at once, while the order is a draft
     screen.confirm_order()
-    qtbot.waitUntil(lambda: screen.shortage.isVisible())
+    qtbot.waitUntil(lambda: "was not confirmed" in screen.message.text())
+    assert screen.shortage.isVisible()
     return so, screen.shortage.box(1)
 
 

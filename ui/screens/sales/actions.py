@@ -258,7 +258,7 @@ class OrderActions:
         self._run(lambda: orders.confirm(uow(), sc.ConfirmSalesOrder(so, override=override)), confirmed)
 
     def _short(self, exc: Shortage) -> None:
-        self.shortage.offer(self.current.number, exc.lines)
+        self.offer_shortage(exc.lines, focus=True)
         count = len(exc.lines)  # lupdate reads a plural's count only as a plain name
         self.say(
             fill(
@@ -270,7 +270,17 @@ class OrderActions:
             error=True,
         )
         self._enable()
-        skus = [o.sku for s in exc.lines for o in s.substitutes]
+
+    def offer_shortage(self, lines, focus: bool = False) -> None:
+        """Show the stockout panel for ``lines`` (``ShortLine``), priced substitutes read in the background; the
+        same shortage already shown is left as it is."""
+        lines = tuple(lines)
+        if self.shortage.isVisible() and self.shortage.so == self.current.number and self.shortage.lines == lines:
+            if focus and self.shortage.boxes:
+                self.shortage.backorder_button.setFocus()
+            return
+        self.shortage.offer(self.current.number, lines, focus)
+        skus = [o.sku for s in lines for o in s.substitutes]
         if skus:
             uow, customer = self.services.uow, self.current.customer
 
@@ -278,7 +288,8 @@ class OrderActions:
                 if alive(self):
                     self.shortage.set_quotes(quotes)
 
-            self.services.tasks.submit(lambda: lookup.quotes(uow(), customer, skus), on_done=priced)
+            self.services.tasks.submit(lambda: lookup.quotes(uow(), customer, skus), on_done=priced,
+                                       on_error=lambda exc: None)
 
     def connect_offers(self) -> None:
         panel = self.shortage

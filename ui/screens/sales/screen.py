@@ -40,6 +40,7 @@ from PySide6.QtWidgets import QWidget
 from domain.kernel.numbers import fmt
 from domain.sales import atp
 from domain.sales import lookup
+from domain.sales import orders
 from domain.sales.model import tax_of
 from ui.i18n import fill
 from ui.models.proxy import RowFilterProxy
@@ -86,10 +87,11 @@ NO_DATE = QDate(2000, 1, 1)
 
 
 def _load_order(services, ref: str):
-    """The order, each line's ATP (now, by the requested date) and the customer's quotes (last prices)."""
+    """The order, each line's ATP (now, by the requested date), the customer's quotes (last prices) and, for a
+    draft, what confirming it now would find short with the offers (``orders.preview_shortfalls``)."""
     rows = services.sales.sales_orders(ref=ref)
     if not rows:
-        return None, {}, {}
+        return None, {}, {}, ()
     row = rows[0]
     ids = services.sales.product_ids([x.sku for x in row.lines])
     warehouses = {w.code: w.id for w in services.catalog.warehouses()}
@@ -99,7 +101,8 @@ def _load_order(services, ref: str):
         a = atp.of(found, ids.get(x.sku, ""), warehouses.get(x.warehouse, ""))
         per_line[x.line_no] = (a.available, a.by(row.requested_on) if row.requested_on else None)
     quotes = lookup.quotes(services.uow(), row.customer, [x.sku for x in row.lines]) if row.lines else {}
-    return row, per_line, quotes
+    short = orders.preview_shortfalls(services.uow(), row.number) if row.state == "draft" and row.lines else []
+    return row, per_line, quotes, tuple(short)
 
 
 class SalesOrdersScreen(OrderActions, Screen):
@@ -393,13 +396,18 @@ class SalesOrdersScreen(OrderActions, Screen):
 
         services.tasks.submit(lambda: _load_order(services, ref), on_done=done, on_error=self._failed)
 
-    def _order_loaded(self, row, per_line, quotes) -> None:
+    def _order_loaded(self, row, per_line, quotes, short=()) -> None:
         if row is None:
             return
         if self.current is None or self.current.id != row.id:
             self.shortage.withdraw(silent=True)
         self.current, self.atp, self.quotes = row, per_line, quotes
         self._show_order()
+        # A stockout is said at once, while the order is typed, with its offers: not first on confirming.
+        if short:
+            self.offer_shortage(short)
+        elif row.state == "draft":
+            self.shortage.withdraw(silent=True)
         self.order_shown()
 
     def order_shown(self) -> None:

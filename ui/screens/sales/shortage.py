@@ -218,11 +218,14 @@ class ShortagePanel(QFrame):
         layout.addLayout(top)
         layout.addWidget(scroll)
         self.so = ""
+        self.lines: tuple[ShortLine, ...] = ()
         self.hide()
 
-    def offer(self, so: str, lines: tuple[ShortLine, ...]) -> None:
+    def offer(self, so: str, lines: tuple[ShortLine, ...], focus: bool = True) -> None:
+        """Show the short lines; with ``focus`` the first offer takes the keyboard (after Confirm, not while the
+        clerk types lines)."""
         self.withdraw(silent=True)
-        self.so = so
+        self.so, self.lines = so, tuple(lines)
         for short in lines:
             box = ShortLineBox(short, self)
             self.boxes.append(box)
@@ -230,7 +233,7 @@ class ShortagePanel(QFrame):
         self.body_layout.addStretch(1)
         self.retranslate()
         self.show()
-        if self.boxes:
+        if self.boxes and focus:
             first = next(iter(self.boxes[0].ship_buttons.values()), None) or self.backorder_button
             first.setFocus()
 
@@ -247,6 +250,7 @@ class ShortagePanel(QFrame):
             box.setParent(None)
             box.deleteLater()
         self.boxes.clear()
+        self.lines = ()
         while self.body_layout.count():
             self.body_layout.takeAt(0)
         was = self.isVisible()
