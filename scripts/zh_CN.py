@@ -1266,6 +1266,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SalesShip', 'Posted return %1.'): '已过账退货单 %1。',
     ('SalesShip', 'Posted sales'): '已过账销售单',
     ('SalesShip', 'Price'): '单价',
+    ('SalesShip', 'Print &delivery note'): '打印送货单(&D)',
+    ('SalesShip', 'Print &invoice'): '打印销售单(&I)',
     ('SalesShip', 'Problem'): '问题',
     ('SalesShip', 'Quantity:'): '数量：',
     ('SalesShip', 'Reason:'): '原因：',

@@ -5232,7 +5232,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>%1 未确认：%n 行库存不足。</translation>
         </message>
         <message>
-            <location line="+33" />
+            <location line="+44" />
             <source>Line %1 now ships from %2.</source>
             <translation>第 %1 行改为从 %2 发货。</translation>
         </message>
@@ -5314,7 +5314,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+618" />
+            <location filename="../../ui/screens/sales/screen.py" line="+634" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -5657,7 +5657,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>另加一行</translation>
         </message>
         <message>
-            <location line="+84" />
+            <location line="+88" />
             <source>%1 cannot be confirmed as it is: %n line(s) short. Choose for each line, or ship what is there and backorder the rest.</source>
             <translation>%1 无法按原样确认：%n 行缺货。请逐行选择处理方式，或有多少发多少、其余转欠货。</translation>
         </message>
@@ -5928,7 +5928,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>扫描销售订单号、条码或货号，然后按回车</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/sales_returns.py" line="+59" />
+            <location filename="../../ui/screens/documents/sales_returns.py" line="+60" />
             <source>Customer return against %1</source>
             <translation>按 %1 办理销售退货</translation>
         </message>
@@ -5985,17 +5985,18 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>过账退货</translation>
         </message>
         <message>
-            <location line="+124" />
+            <location line="+132" />
+            <location line="+19" />
             <source>Select a posted sale first.</source>
             <translation>请先选择一张已过账的销售单。</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="-15" />
             <source>Sale %1 was reversed; nothing on it can be returned.</source>
             <translation>销售单 %1 已冲销；其上的货物不能退货。</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+25" />
             <source>Posted return %1.</source>
             <translation>已过账退货单 %1。</translation>
         </message>
@@ -6008,6 +6009,16 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+1" />
             <source>&amp;Return…</source>
             <translation>退货(&amp;R)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Print &amp;invoice</source>
+            <translation>打印销售单(&amp;I)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Print &amp;delivery note</source>
+            <translation>打印送货单(&amp;D)</translation>
         </message>
         <message>
             <location filename="../../ui/screens/documents/sales_ship.py" line="+1" />
@@ -6025,7 +6036,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>发货</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/sales_returns.py" line="-162" />
+            <location filename="../../ui/screens/documents/sales_returns.py" line="-186" />
             <location filename="../../ui/screens/documents/sales_ship.py" line="+1" />
             <source>Price</source>
             <translation>单价</translation>

@@ -284,3 +284,10 @@ def test_print_writes_the_confirmation_pdf_in_the_background_and_opens_it(qtbot,
     screen.print_actions["invoice"].trigger()  # nothing shipped yet: said, not printed
     assert "Nothing was shipped" in screen.message.text()
     assert len(shown) == 1
+
+
+def test_the_customer_is_found_by_part_of_its_name(qtbot, screen):
+    screen.customer.setEditText("acme trad")
+    assert screen.customer_code() == "ACME"
+    screen.customer.setEditText("ACME")
+    assert screen.customer_code() == "ACME"

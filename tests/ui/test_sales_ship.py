@@ -153,3 +153,20 @@ def test_returning_more_than_is_returnable_is_refused_in_the_dialog(qtbot, servi
     dialog.post()
     qtbot.waitUntil(lambda: dialog.message.text() != "")
     assert "at most 1 more can be returned" in dialog.message.text() and dialog.buttons.isEnabled()
+
+
+def test_a_posted_counter_sale_prints_its_invoice(qtbot, services, ship, tmp_path, monkeypatch):
+    from domain.sales import shipping
+    from ui.screens.sales import printing
+
+    monkeypatch.setattr(printing, "pdf_folder", lambda: tmp_path)
+    shown = []
+    monkeypatch.setattr(printing, "open_pdf", shown.append)
+    sale = shipping.sell(services.uow(), sc.CounterSale("ACME", "W1", (sc.SaleLineInput("HM-1", "2"),)))
+    posted = ship.sales.posted
+    posted.reload()
+    qtbot.waitUntil(lambda: posted.model.rowCount() == 1)
+    posted.table.setCurrentIndex(posted.model.index(0, 0))
+    posted.invoice_button.click()
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown == [tmp_path / f"{sale.number} invoice.pdf"] and shown[0].read_bytes().startswith(b"%PDF")

@@ -32,3 +32,10 @@ def render_order(uow, so: str, kind: str, language: str, locale_name: str | None
 def render_customer_notice(uow, customer: str, language: str, locale_name: str | None = None) -> bytes:
     """The backorder notice (到货通知) of the customer with the code ``customer``."""
     return render_arrival_notice(print_data.arrival_notice(uow(), customer), language, locale_name)
+
+
+def render_sale(uow, number: str, kind: str, language: str, locale_name: str | None = None) -> bytes:
+    """A posted sale (an order's shipment or a counter sale) as its ``delivery`` note or sales ``invoice``; a
+    customer return prints as its return note whichever is asked."""
+    which = DocumentKind.DELIVERY_NOTE if kind == "delivery" else DocumentKind.SALES_INVOICE
+    return render_sales_document(print_data.shipment_print(uow(), number, which), language, locale_name)

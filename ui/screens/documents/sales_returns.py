@@ -38,6 +38,7 @@ from ui.models.table import RowRole
 from ui.refusals import refusal_text
 from ui.screens.documents.messages import GREEN
 from ui.screens.documents.messages import RED
+from ui.widgets.busy import BusyBar
 from ui.widgets.busy import alive
 from ui.widgets.table_view import DataTable
 
@@ -180,15 +181,23 @@ class PostedSales(QWidget):
         self.title = QLabel(self)
         self.return_button = QPushButton(self)
         self.return_button.clicked.connect(self.return_selected)
+        self.invoice_button = QPushButton(self)
+        self.invoice_button.clicked.connect(lambda: self.print_selected("invoice"))
+        self.delivery_button = QPushButton(self)
+        self.delivery_button.clicked.connect(lambda: self.print_selected("delivery"))
+        self.busy_bar = BusyBar(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         bar = QHBoxLayout()
         bar.addWidget(self.title)
         bar.addWidget(self.message, 1)
+        bar.addWidget(self.delivery_button)
+        bar.addWidget(self.invoice_button)
         bar.addWidget(self.return_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addWidget(self.busy_bar)
         layout.addWidget(self.table, 1)
         self.retranslate()
         self.reload()
@@ -223,6 +232,20 @@ class PostedSales(QWidget):
         dialog.open()
         return dialog
 
+    def print_selected(self, kind: str) -> None:
+        """Write the selected sale's delivery note or invoice as PDF in the background and open it."""
+        from ui.screens.sales.printing import print_sale
+
+        sale = self.selected()
+        if sale is None:
+            self.say(translate("SalesShip", "Select a posted sale first."), error=True)
+            return
+        print_sale(self, self.services, sale.number, kind)
+
+    def say(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet(RED if error else GREEN)
+        self.message.setText(text)
+
     def _returned(self, documents) -> None:
         self.message.setStyleSheet(GREEN)
         self.message.setText(fill(translate("SalesShip", "Posted return %1."), ", ".join(d.number for d in documents)))
@@ -231,4 +254,6 @@ class PostedSales(QWidget):
     def retranslate(self) -> None:
         self.title.setText(translate("SalesShip", "Posted sales"))
         self.return_button.setText(translate("SalesShip", "&Return…"))
+        self.invoice_button.setText(translate("SalesShip", "Print &invoice"))
+        self.delivery_button.setText(translate("SalesShip", "Print &delivery note"))
         self.model.retranslate()

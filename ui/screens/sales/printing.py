@@ -101,3 +101,12 @@ def print_backorder_notice(dialog, services, customer: str) -> None:
         f"backorders {customer}.pdf",
         lambda language, locale_name: render_customer_notice(uow, customer, language, locale_name),
     )
+
+
+def print_sale(widget, services, number: str, kind: str) -> None:
+    """A posted sale's delivery note (``delivery``) or sales invoice (``invoice``), from the posted sales list."""
+    from ui.pdf.sales_orders import render_sale
+
+    uow = services.uow
+    _write(widget, f"{number} {kind}.pdf",
+           lambda language, locale_name: render_sale(uow, number, kind, language, locale_name))
