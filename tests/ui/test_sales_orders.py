@@ -291,3 +291,23 @@ def test_the_customer_is_found_by_part_of_its_name(qtbot, screen):
     assert screen.customer_code() == "ACME"
     screen.customer.setEditText("ACME")
     assert screen.customer_code() == "ACME"
+
+
+def test_ship_opens_the_ship_screen_on_the_order(qtbot, services, screen):
+    asked = []
+
+    class Ship:
+        load_so = staticmethod(asked.append)
+
+    class Window:
+        def show_screen(self, key):
+            asked.append(key)
+            return Ship
+
+    so = draft(services, (("SD-1", "2"),))
+    orders.confirm(services.uow(), sc.ConfirmSalesOrder(so))
+    open_order(qtbot, screen, so)
+    screen.window = lambda: Window()
+    assert screen.ship_button.isEnabled() and not screen.confirm_button.isEnabled()
+    screen.ship_button.click()
+    assert asked == ["ship", so]
