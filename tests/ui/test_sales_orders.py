@@ -311,3 +311,21 @@ def test_ship_opens_the_ship_screen_on_the_order(qtbot, services, screen):
     assert screen.ship_button.isEnabled() and not screen.confirm_button.isEnabled()
     screen.ship_button.click()
     assert asked == ["ship", so]
+
+
+def test_save_creates_a_draft_from_the_header_then_saves_its_changes(qtbot, services, screen):
+    screen.show()
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    qtbot.keyClick(screen.sku, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # New
+    assert screen.customer.lineEdit().hasFocus()
+    screen.customer.setEditText("ACME")
+    screen.warehouse.setCurrentIndex(screen.warehouse.findData("W2"))
+    screen.reference.setText("PO-7781")
+    qtbot.keyClick(screen.reference, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Save
+    qtbot.waitUntil(lambda: screen.current is not None, timeout=10_000)
+    assert (screen.current.customer, screen.current.warehouse, screen.current.reference) == ("ACME", "W2", "PO-7781")
+    screen.reference.setText("PO-7782")
+    screen.save()
+    qtbot.waitUntil(lambda: screen.current.reference == "PO-7782")
+    assert services.sales.sales_orders(ref=screen.current.number)[0].reference == "PO-7782"
