@@ -55,13 +55,15 @@ def bind(database: Database) -> Boundary:
     from persistence.boundary import DocumentQueries
     from persistence.boundary import PlanningQueries
     from persistence.boundary import PurchasingQueries
+    from persistence.boundary import SalesQueries
     from persistence.boundary import StockQueries
     from persistence.boundary import SyncQueries
 
     engine = database.engine
     return Boundary(database=database, catalog=CatalogQueries(engine), stock=StockQueries(engine),
                     documents=DocumentQueries(engine), purchasing=PurchasingQueries(engine),
-                    planning=PlanningQueries(engine), backups=BackupQueries(engine), sync=SyncQueries(database),
+                    sales=SalesQueries(engine), planning=PlanningQueries(engine), backups=BackupQueries(engine),
+                    sync=SyncQueries(database),
                     admin=AdminActions(database))
 
 

@@ -26,6 +26,8 @@ from domain.planning.run import HistoryReader
 from domain.purchasing.rows import PoRow
 from domain.purchasing.rows import SupplierRow
 from domain.purchasing.rows import TermsRow
+from domain.sales.atp import Availability
+from domain.sales.rows import SoRow
 from domain.stock.documents import DocumentLineRow
 from domain.stock.documents import DocumentRow
 from domain.stock.documents import ScanTarget
@@ -39,6 +41,7 @@ from persistence.catalog import queries as catalog_queries
 from persistence.db import Database
 from persistence.planning import queries as planning
 from persistence.purchasing import orders as purchasing
+from persistence.sales import queries as sales
 from persistence.stock import documents
 from persistence.stock import queries
 
@@ -137,6 +140,25 @@ class PurchasingQueries:
         return purchasing.supplier_terms(self.engine, supplier=supplier, sku=sku)
 
 
+class SalesQueries:
+    """Sales orders with their lines and figures, and what each product × warehouse can promise."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def sales_orders(self, ref: str | None = None, state: str | tuple[str, ...] | None = None,
+                     customer: str | None = None) -> list[SoRow]:
+        return sales.sales_orders(self.engine, ref=ref, state=state, customer=customer)
+
+    def availability(self, product_ids: list[str]) -> dict[tuple[str, str], Availability]:
+        """ATP per (product id, warehouse id) of many products at once (``domain.sales.atp``)."""
+        return sales.availability(self.engine, product_ids)
+
+    def product_ids(self, codes: list[str]) -> dict[str, str]:
+        """The product id of each code that is a SKU or a barcode."""
+        return sales.product_ids(self.engine, codes)
+
+
 class PlanningQueries:
     """What a planning run reads: the history and the stored forecasts."""
 
@@ -221,6 +243,7 @@ class Boundary:
     stock: StockQueries
     documents: DocumentQueries
     purchasing: PurchasingQueries
+    sales: SalesQueries
     planning: PlanningQueries
     backups: BackupQueries
     sync: SyncQueries

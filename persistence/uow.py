@@ -18,6 +18,8 @@ from persistence.errors import explain
 from persistence.planning.product import ProductPlanningRepository
 from persistence.purchasing.orders import PurchasingRepository
 from persistence.purchasing.rates import ExchangeRateRepository
+from persistence.sales.orders import SalesRepository
+from persistence.sales.prices import PriceRepository
 from persistence.stock.demand import UnfilledDemandRepository
 from persistence.stock.documents import DocumentRepository
 from persistence.stock.repositories import BalanceRepository
@@ -64,7 +66,9 @@ class SqlAlchemyUnitOfWork:
         self.balances = BalanceRepository(self._buffer)
         self.purchasing = PurchasingRepository(conn)
         self.rates = ExchangeRateRepository(conn)
+        self.prices = PriceRepository(conn, self.purchasing)
         self.documents = DocumentRepository(self._buffer)
+        self.sales = SalesRepository(self._buffer)
         self.unfilled_demand = UnfilledDemandRepository(conn)
         self.users = UserRepository(conn)
         self.product_planning = ProductPlanningRepository(conn)

@@ -12,7 +12,9 @@ import copy
 from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field
+from dataclasses import replace
 from datetime import datetime
+from decimal import Decimal
 
 from domain.access.model import User
 from domain.catalog.model import Customer
@@ -22,6 +24,16 @@ from domain.catalog.model import SupplierTerms
 from domain.catalog.model import Warehouse
 from domain.kernel.validate import code_key
 from domain.planning.product import ProductPlanning
+from domain.purchasing.model import PurchasingPolicy
+from domain.sales.model import OPEN_STATES as SO_OPEN_STATES
+from domain.sales.model import SalesLine
+from domain.sales.model import SalesOrder
+from domain.sales.model import ShippedLine
+from domain.sales.ports import IncomingRow
+from domain.sales.ports import OpenLineRow
+from domain.sales.ports import StockRow
+from domain.sales.prices import CustomerTerms
+from domain.stock.demand import UnfilledDemand
 from domain.stock.model import Balance
 from domain.stock.model import Movement
 from domain.stock.model import Position
@@ -45,6 +57,21 @@ class State:
     users: dict[str, User] = field(default_factory=dict)
     sign_in_failures: dict[str, tuple[int, datetime | None]] = field(default_factory=dict)
     product_planning: dict[str, ProductPlanning] = field(default_factory=dict)
+    list_prices: dict[tuple[str, str], Decimal] = field(default_factory=dict)  # (product, level) -> price
+    tax_rates: dict[str, Decimal] = field(default_factory=dict)  # a product's own tax rate
+    company_tax_rate: Decimal = Decimal(13)
+    customer_prices: dict[tuple[str, str], Decimal] = field(default_factory=dict)  # (customer, product) -> price
+    customer_terms: dict[str, CustomerTerms] = field(default_factory=dict)
+    substitutes: dict[str, list[str]] = field(default_factory=dict)
+    level_names: dict[str, str] = field(default_factory=dict)
+    # (customer, product) -> the unit price of its newest sale not reversed (what sales_lines would say)
+    last_prices: dict[tuple[str, str], Decimal] = field(default_factory=dict)
+    # sales (domain.sales): orders, the money side of sales documents, what open POs expect, lost sales
+    sales_orders: dict[str, SalesOrder] = field(default_factory=dict)
+    sales_lines: list[SalesLine] = field(default_factory=list)
+    sale_documents: dict[str, tuple[str, str, str, bool]] = field(default_factory=dict)  # id -> number, kind, wh, rev
+    incoming: list[IncomingRow] = field(default_factory=list)
+    unfilled: list[UnfilledDemand] = field(default_factory=list)
 
     def copy(self) -> State:
         # Movements, valuations and balances are frozen; master data is mutable and deep-copied.
@@ -54,6 +81,12 @@ class State:
             customers=copy.deepcopy(self.customers), movements=dict(self.movements),
             valuations=dict(self.valuations), balances=dict(self.balances), users=dict(self.users),
             product_planning=dict(self.product_planning), sign_in_failures=dict(self.sign_in_failures),
+            list_prices=dict(self.list_prices), tax_rates=dict(self.tax_rates), company_tax_rate=self.company_tax_rate,
+            customer_prices=dict(self.customer_prices), customer_terms=dict(self.customer_terms),
+            substitutes={k: list(v) for k, v in self.substitutes.items()}, level_names=dict(self.level_names),
+            last_prices=dict(self.last_prices),
+            sales_orders=copy.deepcopy(self.sales_orders), sales_lines=list(self.sales_lines),
+            sale_documents=dict(self.sale_documents), incoming=list(self.incoming), unfilled=list(self.unfilled),
         )
 
 
@@ -252,6 +285,160 @@ class FakeProductPlanningRepository:
             self.s.product_planning[planning.product_id] = planning
 
 
+class FakePriceRepository:
+    def __init__(self, state: State) -> None:
+        self.s = state
+
+    def list_prices(self, product_id: str) -> dict[str, Decimal]:
+        return {level: p for (pid, level), p in self.s.list_prices.items() if pid == product_id}
+
+    def set_list_price(self, product_id: str, level: str, price: Decimal | None) -> None:
+        _put(self.s.list_prices, (product_id, level), price)
+
+    def product_tax_rate(self, product_id: str) -> Decimal | None:
+        return self.s.tax_rates.get(product_id)
+
+    def set_product_tax_rate(self, product_id: str, rate: Decimal | None) -> None:
+        _put(self.s.tax_rates, product_id, rate)
+
+    def company_tax_rate(self) -> Decimal:
+        return self.s.company_tax_rate
+
+    def customer_price(self, customer_id: str, product_id: str) -> Decimal | None:
+        return self.s.customer_prices.get((customer_id, product_id))
+
+    def customer_prices(self, customer_id: str) -> dict[str, Decimal]:
+        return {pid: p for (cid, pid), p in self.s.customer_prices.items() if cid == customer_id}
+
+    def set_customer_price(self, customer_id: str, product_id: str, price: Decimal | None) -> None:
+        _put(self.s.customer_prices, (customer_id, product_id), price)
+
+    def terms(self, customer_id: str) -> CustomerTerms | None:
+        return self.s.customer_terms.get(customer_id)
+
+    def set_terms(self, terms: CustomerTerms) -> None:
+        old = self.s.customer_terms.get(terms.customer_id)
+        self.s.customer_terms[terms.customer_id] = replace(terms, version=(old.version if old else 0) + 1)
+
+    def last_price(self, customer_id: str, product_id: str) -> Decimal | None:
+        return self.s.last_prices.get((customer_id, product_id))
+
+    def substitutes(self, product_id: str) -> list[str]:
+        return list(self.s.substitutes.get(product_id, []))
+
+    def set_substitutes(self, product_id: str, substitute_ids: list[str]) -> None:
+        _put(self.s.substitutes, product_id, list(substitute_ids) or None)
+
+    def level_names(self) -> dict[str, str]:
+        return dict(self.s.level_names)
+
+    def set_level_name(self, level: str, name: str) -> None:
+        _put(self.s.level_names, level, name or None)
+
+
+def _put(store: dict, key: object, value: object) -> None:
+    if value is None:
+        store.pop(key, None)
+    else:
+        store[key] = value
+
+
+class FakeSalesRepository:
+    """Sales orders and sales lines in memory; availability from the balances and ``State.incoming``."""
+
+    def __init__(self, state: State) -> None:
+        self.s = state
+
+    def add(self, order: SalesOrder) -> None:
+        assert order.id not in self.s.sales_orders
+        self.s.sales_orders[order.id] = copy.deepcopy(order)
+
+    def save(self, order: SalesOrder) -> None:
+        assert order.id in self.s.sales_orders
+        order.version += 1
+        self.s.sales_orders[order.id] = copy.deepcopy(order)
+
+    def get(self, order_id: str) -> SalesOrder | None:
+        found = self.s.sales_orders.get(order_id)
+        return copy.deepcopy(found) if found else None
+
+    def by_number(self, number: str) -> SalesOrder | None:
+        return next((copy.deepcopy(o) for o in self.s.sales_orders.values() if o.number == number), None)
+
+    def by_line(self, line_id: str) -> SalesOrder | None:
+        return next((copy.deepcopy(o) for o in self.s.sales_orders.values()
+                     if any(x.id == line_id for x in o.lines)), None)
+
+    def next_number(self, year: int) -> int:
+        seqs = [int(o.number.split("-")[2]) for o in self.s.sales_orders.values()
+                if o.number.split("-")[1] == str(year)]
+        return max(seqs, default=0) + 1
+
+    def stock(self, product_ids: Iterable[str]) -> list[StockRow]:
+        wanted = set(product_ids)
+        return [StockRow(b.product_id, b.warehouse_id, b.position.on_hand, b.reserved)
+                for b in self.s.balances.values() if b.product_id in wanted]
+
+    def incoming(self, product_ids: Iterable[str]) -> list[IncomingRow]:
+        wanted = set(product_ids)
+        return [r for r in self.s.incoming if r.product_id in wanted]
+
+    def add_lines(self, lines: list[SalesLine]) -> None:
+        self.s.sales_lines.extend(lines)
+
+    def lines_of(self, document_id: str) -> list[SalesLine]:
+        return sorted((x for x in self.s.sales_lines if x.document_id == document_id), key=lambda x: x.line_no)
+
+    def shipped_lines(self, *, document_id: str | None = None,
+                      order_line_ids: Iterable[str] = ()) -> list[ShippedLine]:
+        docs, ids = self.s.sale_documents, set(order_line_ids)
+        live = {k for k, (_, _, _, rev) in docs.items() if not rev}
+        out = []
+        for x in self.s.sales_lines:
+            number, kind, warehouse_id, _ = docs.get(x.document_id, ("", "", "", True))
+            if kind != "sale" or x.document_id not in live:
+                continue
+            if (document_id is not None and x.document_id != document_id) or (
+                    document_id is None and x.order_line_id not in ids):
+                continue
+            back = [r for r in self.s.sales_lines if r.origin_document_id == x.document_id
+                    and r.origin_line_no == x.line_no and r.document_id in live]
+            out.append(ShippedLine(x.document_id, number, x.line_no, x.customer_id, x.product_id, warehouse_id, x.qty,
+                                   x.unit_price, x.discount, x.tax_rate, x.cost, x.occurred_at, x.order_line_id,
+                                   -sum((r.qty for r in back), Decimal(0)), -sum((r.cost for r in back), Decimal(0))))
+        return sorted(out, key=lambda x: (x.occurred_at, x.number, x.line_no))
+
+    def open_lines(self) -> list[OpenLineRow]:
+        rows = []
+        for o in self.s.sales_orders.values():
+            if o.state not in SO_OPEN_STATES:
+                continue
+            for x in o.lines:
+                wid = o.warehouse_of(x)
+                if x.open_qty > 0:
+                    rows.append(OpenLineRow(o.number, o.customer_code, o.confirmed_at, x.id, x.line_no, x.product_id,
+                                            x.sku, x.name, wid, self.s.warehouses[wid].code, x.open_qty))
+        return sorted(rows, key=lambda r: (r.confirmed_at, r.so, r.line_no))
+
+
+class FakePurchasingPolicy:
+    """Only the purchasing policy (the company's currency and tax rate), which sales reads."""
+
+    def __init__(self, state: State) -> None:
+        self.s = state
+
+    def policy(self) -> PurchasingPolicy:
+        return PurchasingPolicy(tax_rate=self.s.company_tax_rate)
+
+
+class FakeUnfilledDemandRepository:
+    def __init__(self, state: State) -> None:
+        self.s = state
+
+    def add(self, record: UnfilledDemand) -> None:
+        self.s.unfilled.append(record)
+
+
 class FakeUnitOfWork:
     """A unit of work over in-memory state; rolled back unless committed."""
 
@@ -278,6 +465,10 @@ class FakeUnitOfWork:
         self.balances = FakeBalanceRepository(self._work)
         self.users = FakeUserRepository(self._work)
         self.product_planning = FakeProductPlanningRepository(self._work)
+        self.prices = FakePriceRepository(self._work)
+        self.sales = FakeSalesRepository(self._work)
+        self.unfilled_demand = FakeUnfilledDemandRepository(self._work)
+        self.purchasing = FakePurchasingPolicy(self._work)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -298,7 +489,8 @@ class FakeUnitOfWork:
 
     def _rebind(self) -> None:
         for repo in (self.products, self.warehouses, self.suppliers, self.customers, self.movements, self.balances,
-                     self.users, self.product_planning):
+                     self.users, self.product_planning, self.prices, self.sales, self.unfilled_demand,
+                     self.purchasing):
             repo.s = self._work
 
     def snapshot(self) -> State:

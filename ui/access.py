@@ -42,6 +42,9 @@ GUARDS: dict[str, tuple[tuple[str, Permission], ...]] = {
     "purchasing": tuple((name, Permission.PURCHASE) for name in (
         "new_button", "issue_button", "revise_button", "cancel_button", "close_button", "add_button",
         "remove_button", "rate_button")) + (("receive_button", Permission.RECEIVE),),
+    "sales": tuple((name, Permission.SALES_ORDERS) for name in (
+        "new_button", "save_button", "confirm_button", "cancel_button", "cut_button", "add_button")) + (
+        ("ship_button", Permission.SELL),),
     "replenishment": (("create_button", Permission.PURCHASE), ("target_button", Permission.PURCHASE)),
     "suppliers": (("new_button", Permission.MASTER_DATA), ("save_button", Permission.MASTER_DATA),
                   ("add_terms_button", Permission.SUPPLIER_TERMS), ("edit_terms_button", Permission.SUPPLIER_TERMS)),

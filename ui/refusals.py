@@ -46,6 +46,12 @@ PO_STATES = {
     "cancelled": QT_TRANSLATE_NOOP("Refusals", "cancelled"),
     "closed": QT_TRANSLATE_NOOP("Refusals", "closed"),
 }
+# A sales order's states beyond those words (domain.sales.model.SoState).
+SO_STATES = {
+    "confirmed": QT_TRANSLATE_NOOP("Refusals", "confirmed"),
+    "partly_shipped": QT_TRANSLATE_NOOP("Refusals", "partly_shipped"),
+    "shipped": QT_TRANSLATE_NOOP("Refusals", "shipped"),
+}
 
 # The fields a ledger look-up names (``domain.stock.ledger.find_product``, ``find_warehouse``).
 FIELDS = {
@@ -127,6 +133,110 @@ REFUSALS: dict[str, Template] = {
         "%3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read "
         "as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the "
         "rates again in %2 after the change."), ("old", "new", "rates", "foreign_pos")),
+    # -- sales: orders, shipments, returns
+    "unknown_so": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "sales order %1: no sales order has this number"),
+        "ref!r"),
+    "so_add_not_draft": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "sales order %1 is %2; lines can be added to a draft only"),
+        "so", "state"),
+    "so_confirm_not_draft": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "sales order %1 is %2; only a draft can be confirmed"),
+        "so", "state"),
+    "so_no_lines": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "sales order %1 has no lines; add at least one before confirming"),
+        "so"),
+    "so_line_exists": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 is already on line %2 of %3"),
+        "sku", "line", "so"),
+    "sku_not_on_so": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "SKU %1 is not on sales order %2"),
+        "sku!r", "so"),
+    "so_short": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "sales order %1 asks for more than is available: %2; confirm with override to promise it anyway"),
+        "so", "detail"),
+    "so_not_open": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "sales order %1 is %2; it is not open (confirm it first; a shipped or cancelled order is closed)"),
+        "so", "state"),
+    "so_cancel_closed": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "sales order %1 is %2; it can no longer be cancelled"),
+        "so", "state"),
+    "so_nothing_open": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 on %2 has nothing open"),
+        "sku", "so"),
+    "so_cut_over_open": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 on %2: %3 open; cannot cut %4"),
+        "sku", "so", "open", "qty"),
+    "so_ship_over_open": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 on %2: %3 open; shipping %4 would be more than was ordered"),
+        "sku", "so", "open", "qty"),
+    "so_ship_unavailable": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 on %2: %3 can leave %4 for this order now (on hand not reserved for other orders), %5 asked"),
+        "sku", "so", "available", "warehouse", "qty"),
+    "so_nothing_to_ship": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "sales order %1: nothing can be shipped now; no stock is available for its open lines"),
+        "so"),
+    "no_sale_price": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1: no price is known for this customer; enter the price"),
+        "sku"),
+    "sale_short": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 (%2) in %3: %4 available (on hand less reserved), %5 asked; nothing was sold and the "
+                    "%6 short was recorded as unfilled demand"),
+        "sku", "name", "warehouse", "available", "asked", "short"),
+    "unknown_sale": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "document %1: no sale has this number"),
+        "number!r"),
+    "not_a_sale": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "document %1 is a %2, not a sale; a customer return goes against a sale"),
+        "number", "kind"),
+    "sale_reversed": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "sale %1 has been reversed; nothing on it can be returned"),
+        "number"),
+    "sku_not_on_sale": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "SKU %1 is not on sale %2"),
+        "sku!r", "number"),
+    "return_over_shipped": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 on %2: %3 shipped, %4 returned already; at most %5 more can be returned"),
+        "sku", "ref", "shipped", "returned", "room"),
+    "sale_has_returns": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "sale %1 has goods returned against it; reverse those returns first"),
+        "number"),
+    "return_reversal_reserved": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 in %2: taking the returned goods out again would leave %3 on hand for %4 reserved for "
+                    "confirmed orders"),
+        "sku", "warehouse", "on_hand", "reserved"),
+    # -- purchasing: returns to the supplier
+    "unknown_receipt": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "receipt %1: no goods receipt has this number"),
+        "number!r"),
+    "receipt_reversed": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "receipt %1 has been reversed; nothing it brought in can be returned against it"),
+        "number"),
+    "return_other_supplier": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 came from supplier %2, not %3; return it to %2"),
+        "ref", "theirs", "supplier"),
+    "return_other_warehouse": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 came into warehouse %2, not %3; return it from %2"),
+        "ref", "theirs", "warehouse"),
+    "sku_not_on_receipt": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "SKU %1 is not on receipt %2"),
+        "sku!r", "receipt"),
+    "return_over_receipt": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1: receipt %2 brought in %3 and %4 went back against it already; returning %5 is more than "
+                    "the %6 left"),
+        "sku", "receipt", "received", "returned", "qty", "room"),
+    "return_po_nothing_received": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "purchase order %1 is %2; nothing was received against it"),
+        "po", "state"),
+    "return_po_other_supplier": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "purchase order %1 is another supplier's; return against it to its supplier"),
+        "po"),
+    "return_po_other_warehouse": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "purchase order %1 was received into another warehouse than %2; return it from that warehouse"),
+        "po", "warehouse"),
+    "return_over_po": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 on %2: %3 received; returning %4 is more than that"),
+        "sku", "po", "received", "qty"),
     # -- stock: the ledger
     "ledger_unknown_product": _r(QT_TRANSLATE_NOOP("Refusals", "%1 %2: no product has this SKU or barcode"),
                                  "field", "code!r"),
@@ -205,7 +315,7 @@ def _permission(value: object) -> str:
 
 
 def _state(value: object) -> str:
-    word = PO_STATES.get(str(value))
+    word = PO_STATES.get(str(value)) or SO_STATES.get(str(value))
     return QCoreApplication.translate(CONTEXT, word) if word else str(value)
 
 

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from persistence.boundary import DocumentQueries
     from persistence.boundary import PlanningQueries
     from persistence.boundary import PurchasingQueries
+    from persistence.boundary import SalesQueries
     from persistence.boundary import StockQueries
     from persistence.boundary import SyncQueries
     from persistence.db import Database
@@ -39,6 +40,7 @@ class Services:
     stock: StockQueries
     documents: DocumentQueries
     purchasing: PurchasingQueries
+    sales: SalesQueries
     planning: PlanningQueries
     backups: BackupQueries
     sync: SyncQueries
@@ -54,7 +56,8 @@ class Services:
     def over(cls, boundary: Boundary, tasks: TaskRunner, *, user: str = "", role: str | None = None) -> Services:
         """The window's services: ``boundary`` (``bootstrap.connect`` or ``bootstrap.bind``) and the task runner."""
         return cls(database=boundary.database, tasks=tasks, catalog=boundary.catalog, stock=boundary.stock,
-                   documents=boundary.documents, purchasing=boundary.purchasing, planning=boundary.planning,
+                   documents=boundary.documents, purchasing=boundary.purchasing, sales=boundary.sales,
+                   planning=boundary.planning,
                    backups=boundary.backups, sync=boundary.sync, admin=boundary.admin, user=user, role=role)
 
     def data_generation(self) -> int:

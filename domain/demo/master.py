@@ -16,12 +16,15 @@ import random
 import tomllib
 from dataclasses import dataclass
 from dataclasses import field
+from decimal import ROUND_HALF_UP
 from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
 
 from domain.catalog import commands as cmd
+from domain.sales.price_master import SetCustomerTerms
+from domain.sales.price_master import SetListPrice
 
 RECIPE = Path(__file__).resolve().parent.parent.parent / "resources" / "demo" / "catalog.toml"
 DAYS = 730  # the days of history; a new product is launched within them
@@ -214,6 +217,42 @@ class World:
                     Decimal(p.moq), Decimal(p.mult), p.lead if rank == 0 else None))
         commands += [cmd.AddCustomer(c["code"], c["name"], c["contact"]) for c in self.customers]
         return commands
+
+
+# List prices over the purchase cost: cheap items carry a larger markup. Retail is rounded to 0.10 yuan, wholesale
+# (for trade customers) to 0.01; both are drawn from the cost alone, so the demo's random draws are untouched.
+RETAIL_MARKUP = ((1_000, Decimal("1.45")), (5_000, Decimal("1.35")), (None, Decimal("1.25")))  # below fen → markup
+WHOLESALE_MARKUP = Decimal("1.15")
+# Customer terms by the customer's place in the list (every fourth a trade customer at wholesale, ...): the same
+# customers always get the same terms.
+TERMS = (
+    ("wholesale", "3", "月结30天", 30, "50000"),
+    ("retail", "0", "现款现货", 0, "none"),
+    ("retail", "5", "月结30天", 30, "20000"),
+    ("retail", "0", "现款现货", 0, "none"),
+)
+
+
+def list_prices(cost_fen: int) -> tuple[Decimal, Decimal]:
+    """The retail and wholesale list prices (yuan, without tax) of a product bought at ``cost_fen``."""
+    cost = fen(cost_fen)
+    markup = next(m for limit, m in RETAIL_MARKUP if limit is None or cost_fen < limit)
+    retail = (cost * markup).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    wholesale = (cost * WHOLESALE_MARKUP).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    return max(retail, wholesale + Decimal("0.1")), max(wholesale, cost)
+
+
+def price_commands(world: World) -> list[object]:
+    """Retail and wholesale prices for every product, and terms for every customer."""
+    commands: list[object] = []
+    for p in world.products:
+        retail, wholesale = list_prices(p.cost)
+        commands += [SetListPrice(p.sku, "retail", retail), SetListPrice(p.sku, "wholesale", wholesale)]
+    for i, c in enumerate(world.customers):
+        level, discount, terms, days, limit = TERMS[i % len(TERMS)]
+        phone = c["contact"].rsplit(" ", 1)[-1]
+        commands.append(SetCustomerTerms(c["code"], level, discount, terms, days, limit, phone=phone))
+    return commands
 
 
 def fen(amount: int) -> Decimal:

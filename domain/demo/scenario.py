@@ -1,9 +1,10 @@
 """The demo scenario: an empty database filled with the demo business, posted through the real use cases.
 
 ``build_demo`` draws the master data (``domain.demo.master``) and two years of history ending on ``end``
-(``domain.demo.history``). Master data goes through ``catalog.add_many`` and movements through
-``ledger.post_many``: the demo meets every rule a clerk meets, and the ledger, not the demo, values the
-stock. Movements are committed six months per transaction (progress is still reported per month, as
+(``domain.demo.history``). Master data goes through ``catalog.add_many``, list prices and customer terms
+through ``price_master.set_many`` (drawn from the costs and the customers' places, no random draw) and
+movements through ``ledger.post_many``: the demo meets every rule a clerk meets, and the ledger, not the
+demo, values the stock. Movements are committed six months per transaction (progress is still reported per month, as
 each month is posted): every transaction starts with cold repository caches, and re-reading 1,200
 products and 2,700 balances for each month's transaction cost about 10 s of a 50 s demo.
 
@@ -27,9 +28,11 @@ from domain.demo.history import Simulation
 from domain.demo.master import DAYS
 from domain.demo.master import World
 from domain.demo.master import load_recipe
+from domain.demo.master import price_commands
 from domain.kernel.errors import RuleViolation
 from domain.kernel.ports import UnitOfWork
 from domain.kernel.refusals import refusal
+from domain.sales import price_master
 from domain.stock import ledger
 
 CHUNK_MONTHS = 6  # months per transaction
@@ -69,6 +72,7 @@ def build_demo(
     world = World(recipe, rng, rnd, scale)
     _refuse_if_filled(uow_factory, world)
     catalog.add_many(uow_factory(), world.master_commands())
+    price_master.set_many(uow_factory(), price_commands(world))
     say(f"master data: {len(world.products):,} products, {len(world.warehouses)} warehouses, "
         f"{len(world.suppliers)} suppliers, {len(world.customers)} customers")
     sim = Simulation(world, Calendar(start, recipe["seasons"]), rng, rnd)

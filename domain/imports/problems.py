@@ -39,6 +39,11 @@ ENGLISH: dict[str, str] = {
     "not_a_currency": "{0} is not a three-letter currency code such as CNY or USD",
     "below_min": "{0} is below the min level {1}",
     "password_unchanged": "is the current password",  # (not in an import: a user's new password)
+    # (not in an import: the price and terms master data of domain.sales.price_master)
+    "not_a_price_level": "{0} is not a price level",
+    "not_an_email": "{0} is not an e-mail address",
+    "own_substitute": "{0} is the product itself",
+    "listed_twice": "{0} is listed twice",
     "invisible_character": "contains an invisible character ({0})",
     "direction_override": "contains a direction override ({0})",
     "control_character": "contains a control character or line break ({0})",

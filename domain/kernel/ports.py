@@ -15,6 +15,8 @@ from domain.catalog.ports import WarehouseRepository
 from domain.planning.product_model import ProductPlanningRepository
 from domain.purchasing.ports import ExchangeRateRepository
 from domain.purchasing.ports import PurchasingRepository
+from domain.sales.ports import SalesRepository
+from domain.sales.prices import PriceRepository
 from domain.stock.ports import BalanceRepository
 from domain.stock.ports import DocumentRepository
 from domain.stock.ports import MovementRepository
@@ -31,6 +33,8 @@ class UnitOfWork(Protocol):
     balances: BalanceRepository
     purchasing: PurchasingRepository
     rates: ExchangeRateRepository
+    prices: PriceRepository
+    sales: SalesRepository
     documents: DocumentRepository
     users: UserRepository
     product_planning: ProductPlanningRepository

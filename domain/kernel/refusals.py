@@ -57,6 +57,49 @@ ENGLISH: dict[str, str] = {
     "over_receipt": "{sku} on {po}: {ordered} ordered, {received} received so far; receiving {qty} more would "
                     "exceed the over-receipt tolerance of {tolerance}% (at most {room} more accepted)",
     "no_rate_dated": "date: {currency} has no rate dated {day}; see `stockroom rate list {currency}`",
+    # -- sales: orders, shipments, returns
+    "unknown_so": "sales order {ref!r}: no sales order has this number",
+    "so_add_not_draft": "sales order {so} is {state}; lines can be added to a draft only",
+    "so_confirm_not_draft": "sales order {so} is {state}; only a draft can be confirmed",
+    "so_no_lines": "sales order {so} has no lines; add at least one before confirming",
+    "so_line_exists": "{sku} is already on line {line} of {so}",
+    "sku_not_on_so": "SKU {sku!r} is not on sales order {so}",
+    "so_short": "sales order {so} asks for more than is available: {detail}; confirm with override to "
+                "promise it anyway",
+    "so_not_open": "sales order {so} is {state}; it is not open (confirm it first; a shipped or cancelled "
+                   "order is closed)",
+    "so_cancel_closed": "sales order {so} is {state}; it can no longer be cancelled",
+    "so_nothing_open": "{sku} on {so} has nothing open",
+    "so_cut_over_open": "{sku} on {so}: {open} open; cannot cut {qty}",
+    "so_ship_over_open": "{sku} on {so}: {open} open; shipping {qty} would be more than was ordered",
+    "so_ship_unavailable": "{sku} on {so}: {available} can leave {warehouse} for this order now (on hand not "
+                           "reserved for other orders), {qty} asked",
+    "so_nothing_to_ship": "sales order {so}: nothing can be shipped now; no stock is available for its open lines",
+    "no_sale_price": "{sku}: no price is known for this customer; enter the price",
+    "sale_short": "{sku} ({name}) in {warehouse}: {available} available (on hand less reserved), {asked} "
+                  "asked; nothing was sold and the {short} short was recorded as unfilled demand",
+    "unknown_sale": "document {number!r}: no sale has this number",
+    "not_a_sale": "document {number} is a {kind}, not a sale; a customer return goes against a sale",
+    "sale_reversed": "sale {number} has been reversed; nothing on it can be returned",
+    "sku_not_on_sale": "SKU {sku!r} is not on sale {number}",
+    "return_over_shipped": "{sku} on {ref}: {shipped} shipped, {returned} returned already; at most {room} "
+                           "more can be returned",
+    "sale_has_returns": "sale {number} has goods returned against it; reverse those returns first",
+    "return_reversal_reserved": "{sku} in {warehouse}: taking the returned goods out again would leave "
+                                "{on_hand} on hand for {reserved} reserved for confirmed orders",
+    # -- purchasing: returns to the supplier (domain.purchasing.returns)
+    "unknown_receipt": "receipt {number!r}: no goods receipt has this number",
+    "receipt_reversed": "receipt {number} has been reversed; nothing it brought in can be returned against it",
+    "return_other_supplier": "{ref} came from supplier {theirs}, not {supplier}; return it to {theirs}",
+    "return_other_warehouse": "{ref} came into warehouse {theirs}, not {warehouse}; return it from {theirs}",
+    "sku_not_on_receipt": "SKU {sku!r} is not on receipt {receipt}",
+    "return_over_receipt": "{sku}: receipt {receipt} brought in {received} and {returned} went back against it "
+                           "already; returning {qty} is more than the {room} left",
+    "return_po_nothing_received": "purchase order {po} is {state}; nothing was received against it",
+    "return_po_other_supplier": "purchase order {po} is another supplier's; return against it to its supplier",
+    "return_po_other_warehouse": "purchase order {po} was received into another warehouse than {warehouse}; return "
+                                 "it from that warehouse",
+    "return_over_po": "{sku} on {po}: {received} received; returning {qty} is more than that",
     # -- stock: the ledger
     "ledger_unknown_product": "{field} {code!r}: no product has this SKU or barcode",
     "ledger_unknown_warehouse": "{field} {code!r}: no warehouse has this code",

@@ -401,6 +401,31 @@ def _on_order(uow: UnitOfWork, po: PurchaseOrder, product_id: str, delta: Decima
     uow.balances.put(replace(balance, on_order=balance.on_order + delta))
 
 
+def change_received(uow: UnitOfWork, po: PurchaseOrder, product_id: str, delta: Decimal) -> None:
+    """Move the received quantity of the PO's line for ``product_id`` by ``delta``; the caller saves the PO.
+
+    Down for goods returned to the supplier against the PO (``domain.purchasing.returns``), up again when that
+    return is reversed. An issued, partly received or received PO settles its state again (a received PO whose
+    goods went back is partly received: the rest is expected again), and ``on_order`` follows the open quantities
+    as every use case here keeps it; a cancelled or closed PO keeps its state and expects nothing.
+    """
+    line = next(x for x in po.lines if x.product_id == product_id)
+    before = _open_on_order(po)
+    line.received += delta
+    if po.state in (*OPEN_STATES, PoState.RECEIVED):
+        po.settle_state()
+    after = _open_on_order(po)
+    for pid in sorted(set(before) | set(after)):
+        _on_order(uow, po, pid, after.get(pid, ZERO) - before.get(pid, ZERO))
+
+
+def _open_on_order(po: PurchaseOrder) -> dict[str, Decimal]:
+    """What the PO puts on order now, by product id (nothing unless it is open)."""
+    if po.state not in OPEN_STATES:
+        return {}
+    return {line.product_id: line.open_qty for line in po.lines}
+
+
 def _release(uow: UnitOfWork, po: PurchaseOrder) -> None:
     if po.state in OPEN_STATES:
         for line in po.lines:

@@ -43,6 +43,8 @@ from domain.kernel.errors import RuleViolation
 from domain.kernel.ids import new_id
 from domain.kernel.numbers import fmt
 from domain.kernel.ports import UnitOfWork
+from domain.purchasing.orders import change_received
+from domain.sales.reversal import follow_reversal
 from domain.stock import ledger
 from domain.stock.documents_model import Document
 from domain.stock.documents_model import DocumentKind
@@ -55,6 +57,9 @@ PREFIXES = {
     DocumentKind.TRANSFER: "TR",
     DocumentKind.COUNT: "SC",
     DocumentKind.ADJUSTMENT: "ADJ",
+    DocumentKind.SALE: "SD",
+    DocumentKind.CUSTOMER_RETURN: "SR",
+    DocumentKind.SUPPLIER_RETURN: "PR",
 }
 
 
@@ -120,6 +125,8 @@ NEEDS = {
     DocumentKind.COUNT: Permission.COUNT,
     DocumentKind.ADJUSTMENT: Permission.ADJUST,
 }
+# The kinds whose documents carry prices and an order (sales_lines): only domain.sales posts them (not in NEEDS).
+SALES_KINDS = frozenset({DocumentKind.SALE, DocumentKind.CUSTOMER_RETURN})
 
 
 def number_for(kind: DocumentKind, year: int, seq: int) -> str:
@@ -287,7 +294,9 @@ def post_document(uow: UnitOfWork, c: PostDocument) -> Document:
     try:
         kind = DocumentKind(c.kind)
     except ValueError:
-        raise _bad(BadInput("kind", f"{c.kind!r} is not one of {', '.join(k.value for k in DocumentKind)}"),
+        kind = None
+    if kind not in NEEDS:  # a return (domain.purchasing.returns) has a use case of its own
+        raise _bad(BadInput("kind", f"{c.kind!r} is not one of {', '.join(k.value for k in NEEDS)}"),
                    None) from None
     checked = [_check_line(kind, n, raw) for n, raw in enumerate(c.lines, 1)]
     lines = [line for line in checked if line is not None]
@@ -346,6 +355,9 @@ def post_document(uow: UnitOfWork, c: PostDocument) -> Document:
 def reverse_document(uow: UnitOfWork, c: ReverseDocument) -> Document:
     """Reverse every movement a posted document made, in one transaction, and mark it reversed.
 
+    A sale or a customer return also takes its effect off its sales order (``domain.sales.reversal``: the shipped
+    or returned quantities, and the reservation of an order still open); its sales lines stay and count as zero.
+
     Raises:
         DocumentError: no such document, already reversed, or the ledger refuses a reversal
             (e.g. received goods have since been shipped); nothing has been written.
@@ -367,10 +379,28 @@ def reverse_document(uow: UnitOfWork, c: ReverseDocument) -> Document:
             except RuleViolation as exc:
                 raise DocumentError("cannot_reverse", f"document {number} cannot be reversed: {exc}",
                                     params={"number": number, "message": str(exc)}, cause=exc) from exc
+        if doc.kind in SALES_KINDS:
+            try:
+                follow_reversal(uow, doc)
+            except RuleViolation as exc:
+                raise DocumentError("cannot_reverse", f"document {number} cannot be reversed: {exc}",
+                                    params={"number": number, "message": str(exc)}, cause=exc) from exc
+        if doc.kind == DocumentKind.SUPPLIER_RETURN:
+            _undo_return_on_po(uow, doc)
         done = replace(doc, reversed=True, reversed_at=datetime.now(UTC), version=doc.version + 1)
         uow.documents.mark_reversed(done)
         uow.commit()
     return done
+
+
+def _undo_return_on_po(uow: UnitOfWork, doc: Document) -> None:
+    """A return to the supplier against a purchase order gave back what it took off the PO's received quantities."""
+    po = uow.purchasing.by_number(doc.reference) if doc.reference else None
+    if po is None:  # a return against a receipt document, or against nothing
+        return
+    for product_id, qty in uow.documents.line_quantities(doc.id).items():
+        change_received(uow, po, product_id, qty)
+    uow.purchasing.save(po)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,9 @@ class DocumentKind(enum.StrEnum):
     TRANSFER = "transfer"
     COUNT = "count"
     ADJUSTMENT = "adjustment"
+    SALE = "sale"  # posted by domain.sales (a shipment against an order, a counter sale)
+    CUSTOMER_RETURN = "customer_return"  # posted by domain.sales.returns
+    SUPPLIER_RETURN = "supplier_return"  # goods back to the supplier (domain.purchasing.returns)
 
 
 @dataclass(frozen=True)

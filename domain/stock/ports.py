@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
+from decimal import Decimal
 from typing import Protocol
 
 from domain.stock.documents_model import Document
@@ -56,3 +57,10 @@ class DocumentRepository(Protocol):
         """Ids of the movements a document posted, in posting order (transfer: the out legs)."""
         ...
     def mark_reversed(self, document: Document) -> None: ...
+    def line_quantities(self, document_id: str) -> dict[str, Decimal]:
+        """The quantity of each product on a document's lines (summed over its lines), by product id."""
+        ...
+    def quantities_referencing(self, kind: str, reference: str) -> dict[str, Decimal]:
+        """The quantity of each product on the documents of ``kind`` whose reference is ``reference`` and that
+        are not reversed, by product id."""
+        ...

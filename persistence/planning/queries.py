@@ -45,6 +45,7 @@ from domain.planning.run import StockItem
 from domain.planning.run import TermOption
 from domain.purchasing.model import PoState
 from domain.purchasing.model import PricePer
+from domain.stock.documents_model import DocumentKind
 from persistence import tables as t
 from persistence.planning.product import read_all as read_product_planning
 from persistence.stock.demand import daily_unfilled
@@ -53,6 +54,8 @@ from persistence.types import to_micros
 
 _DAY = 86_400_000_000
 _EPOCH_DAY = date(1970, 1, 1)
+
+SUPPLIER_RETURN = DocumentKind.SUPPLIER_RETURN.value  # a movement's source type
 
 
 def _raw(column):
@@ -68,14 +71,15 @@ def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_s
     end_micros = to_micros(datetime(end_day.year, end_day.month, end_day.day, tzinfo=UTC)) - offset
     qty_scale = Decimal(1).scaleb(-t.QTY)
     day_of = (_raw(M.c.occurred_at) + offset) // _DAY - base
-    scan = select(M.c.product_id, M.c.warehouse_id, _raw(M.c.occurred_at), day_of, M.c.kind == "shipment",
-                  _raw(M.c.qty))
+    # demand is what was shipped to customers: goods returned to a supplier leave as a shipment but are not demand
+    demand = and_(M.c.kind == "shipment", M.c.source_type != SUPPLIER_RETURN)
+    scan = select(M.c.product_id, M.c.warehouse_id, _raw(M.c.occurred_at), day_of, demand, _raw(M.c.qty))
     R, U = M.alias("reversal"), M.alias("undo")
     # a shipment reversed on two desks offline keeps both reversals, the later one undone (persistence/sync/settle)
     reversed_shipments = (
         select(M.c.product_id, M.c.warehouse_id, _raw(M.c.occurred_at), _raw(M.c.qty))
         .join(R, and_(R.c.reverses_id == M.c.id, ~exists().where(U.c.reverses_id == R.c.id)))
-        .where(M.c.kind == "shipment", _raw(M.c.occurred_at) < end_micros)
+        .where(demand, _raw(M.c.occurred_at) < end_micros)
     )
     net: dict[tuple[str, str, int], int] = {}  # day -1 gathers everything before the window
     shipped_raw: dict[tuple[str, str], dict[int, int]] = {}

@@ -77,6 +77,17 @@ class DocumentRepository:
         self.conn.execute(update(DOC).where(DOC.c.id == d.id).values(
             reversed=d.reversed, reversed_at=d.reversed_at, version=d.version))
 
+    def line_quantities(self, document_id: str) -> dict[str, Decimal]:
+        return dict(self.conn.execute(
+            select(LINE.c.product_id, func.sum(LINE.c.qty)).where(LINE.c.document_id == document_id)
+            .group_by(LINE.c.product_id)).all())
+
+    def quantities_referencing(self, kind: str, reference: str) -> dict[str, Decimal]:
+        return dict(self.conn.execute(
+            select(LINE.c.product_id, func.sum(LINE.c.qty)).join_from(LINE, DOC, LINE.c.document_id == DOC.c.id)
+            .where(DOC.c.kind == kind, DOC.c.reference == reference, DOC.c.reversed.is_(False))
+            .group_by(LINE.c.product_id)).all())
+
 
 def document_list(engine: Engine, kind: str | None = None, limit: int = 1000) -> list[DocumentRow]:
     """Posted documents, newest first, with line count, total quantity and value."""

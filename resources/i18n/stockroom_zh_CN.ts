@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+173" />
+            <location filename="../../ui/refusals.py" line="+283" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,12 +19,12 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-58" />
+            <location line="-162" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
         <message>
-            <location filename="../../ui/access.py" line="+89" />
+            <location filename="../../ui/access.py" line="+92" />
             <source>Needs the %1 role or higher.</source>
             <translation>需要%1或更高的角色。</translation>
         </message>
@@ -481,6 +481,99 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
     </context>
     <context>
+        <name>CustomerTerms</name>
+        <message>
+            <location filename="../../ui/screens/partners.py" line="+135" />
+            <source>Price level</source>
+            <translation>价格等级</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Discount (%)</source>
+            <translation>折扣 (%)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payment terms</source>
+            <translation>付款条件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payment days</source>
+            <translation>账期天数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Credit limit</source>
+            <translation>信用额度</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>E-mail</source>
+            <translation>电子邮件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location line="+151" />
+            <source>Own prices: %1</source>
+            <translation>专属价格：%1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Could not save: %1</source>
+            <translation>无法保存：%1</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Terms and prices of %1</source>
+            <translation>%1 的条款与价格</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>blank: no limit</source>
+            <translation>留空：不限额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>such as 30 days net</source>
+            <translation>例如：月结 30 天</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Own prices (without tax; they win over the price level and the discount):</source>
+            <translation>专属价格（不含税；优先于价格等级和折扣）：</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>SKU</source>
+            <translation>货号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Price</source>
+            <translation>价格</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add price</source>
+            <translation>添加价格</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove price</source>
+            <translation>删除价格</translation>
+        </message>
+    </context>
+    <context>
         <name>DocumentEntry</name>
         <message>
             <location filename="../../ui/screens/documents/entry.py" line="+89" />
@@ -852,6 +945,16 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>Refresh</source>
             <translation>刷新</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/documents/ship.py" line="+66" />
+            <source>Sales: against an order, counter sale</source>
+            <translation>销售：按订单发货、门市销售</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/documents/transfer.py" line="+58" />
+            <source>Filled in from the sales order: check the quantity, then post.</source>
+            <translation>已按销售订单填好：请核对数量后过账。</translation>
         </message>
     </context>
     <context>
@@ -1288,6 +1391,26 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>is the current password</source>
             <translation>是当前密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is not a price level</source>
+            <translation>%1 不是价格等级</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is not an e-mail address</source>
+            <translation>%1 不是电子邮件地址</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is the product itself</source>
+            <translation>%1 是该商品本身</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is listed twice</source>
+            <translation>%1 列出了两次</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2458,7 +2581,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PartnersScreen</name>
         <message>
-            <location filename="../../ui/screens/partners.py" line="+61" />
+            <location filename="../../ui/screens/partners.py" line="-199" />
             <source>Suppliers (%1)</source>
             <translation>供应商（%1）</translation>
         </message>
@@ -2466,6 +2589,16 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+2" />
             <source>Customers (%1)</source>
             <translation>客户（%1）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Terms and prices…</source>
+            <translation>条款与价格…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The selected customer's price level, discount, payment terms and own prices (or double-click the customer)</source>
+            <translation>所选客户的价格等级、折扣、付款条件和专属价格（或双击该客户）</translation>
         </message>
     </context>
     <context>
@@ -2766,7 +2899,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>ProductEditor</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="+262" />
+            <location filename="../../ui/screens/products.py" line="+265" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -2831,7 +2964,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>条码 %1 已被商品 %2 使用</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/products.py" line="+103" />
+            <location filename="../../ui/screens/products.py" line="+120" />
             <source>Edit product %1</source>
             <translation>编辑商品 %1</translation>
         </message>
@@ -2856,7 +2989,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>多个条码请用逗号分隔</translation>
         </message>
         <message>
-            <location line="-105" />
+            <location line="-122" />
             <source>Could not save: %1</source>
             <translation>无法保存：%1</translation>
         </message>
@@ -2864,7 +2997,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>ProductPage</name>
         <message>
-            <location line="+217" />
+            <location line="+262" />
             <source>Product %1</source>
             <translation>商品 %1</translation>
         </message>
@@ -2872,6 +3005,94 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+3" />
             <source>Category: %1    Unit: %2    Barcodes: %3</source>
             <translation>类别：%1    单位：%2    条码：%3</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProductSelling</name>
+        <message>
+            <location filename="../../ui/screens/product_selling.py" line="+23" />
+            <source>Retail price</source>
+            <translation>零售价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Wholesale price</source>
+            <translation>批发价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Level 3 price</source>
+            <translation>三级价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Level 4 price</source>
+            <translation>四级价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Level 5 price</source>
+            <translation>五级价</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>%1 price</source>
+            <translation>%1价</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Retail</source>
+            <translation>零售</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Wholesale</source>
+            <translation>批发</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Level 3</source>
+            <translation>三级</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Level 4</source>
+            <translation>四级</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Level 5</source>
+            <translation>五级</translation>
+        </message>
+        <message>
+            <location line="+55" />
+            <source>Selling</source>
+            <translation>销售</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Tax rate (%)</source>
+            <translation>税率 (%)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Substitutes</source>
+            <translation>替代品</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>without tax; blank: none</source>
+            <translation>不含税；留空：无</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>blank: the company's rate</source>
+            <translation>留空：使用公司税率</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>SKUs in order, separated by commas</source>
+            <translation>按顺序填写货号，用逗号分隔</translation>
         </message>
     </context>
     <context>
@@ -2935,7 +3156,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>ProductsScreen</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="-381" />
+            <location filename="../../ui/screens/products.py" line="-426" />
             <source>%n product(s) shown</source>
             <translation>显示 %n 个商品</translation>
         </message>
@@ -3003,7 +3224,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PurchaseOrderPdf</name>
         <message>
-            <location filename="../../ui/pdf/purchase_order.py" line="+46" />
+            <location filename="../../ui/pdf/purchase_order.py" line="+51" />
             <source>Purchase order</source>
             <translation>采购订单</translation>
         </message>
@@ -3745,7 +3966,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Refusals</name>
         <message>
-            <location filename="../../ui/refusals.py" line="-19" />
+            <location filename="../../ui/refusals.py" line="-25" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -3773,6 +3994,21 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+1" />
             <source>closed</source>
             <translation>已关闭</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>confirmed</source>
+            <translation>已确认</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>partly_shipped</source>
+            <translation>部分发货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>shipped</source>
+            <translation>已发货</translation>
         </message>
         <message>
             <location line="+5" />
@@ -3931,6 +4167,171 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+14" />
+            <source>sales order %1: no sales order has this number</source>
+            <translation>销售订单 %1：没有销售订单使用此单号</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>sales order %1 is %2; lines can be added to a draft only</source>
+            <translation>销售订单 %1 为%2；只能向草稿添加明细</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>sales order %1 is %2; only a draft can be confirmed</source>
+            <translation>销售订单 %1 为%2；只有草稿可以确认</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>sales order %1 has no lines; add at least one before confirming</source>
+            <translation>销售订单 %1 没有明细；请至少添加一行再确认</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 is already on line %2 of %3</source>
+            <translation>%1 已在 %3 的第 %2 行</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>SKU %1 is not on sales order %2</source>
+            <translation>货号 %1 不在销售订单 %2 上</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>sales order %1 asks for more than is available: %2; confirm with override to promise it anyway</source>
+            <translation>销售订单 %1 的需求超过可承诺量：%2；如仍要承诺，请以超额确认方式确认</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>sales order %1 is %2; it is not open (confirm it first; a shipped or cancelled order is closed)</source>
+            <translation>销售订单 %1 为%2；未处于执行中（请先确认；已发货或已取消的订单已关闭）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>sales order %1 is %2; it can no longer be cancelled</source>
+            <translation>销售订单 %1 为%2；已不能取消</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 on %2 has nothing open</source>
+            <translation>%2 上的 %1 没有未发数量</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 on %2: %3 open; cannot cut %4</source>
+            <translation>%2 上的 %1：未发 %3；不能取消 %4</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 on %2: %3 open; shipping %4 would be more than was ordered</source>
+            <translation>%2 上的 %1：未发 %3；发货 %4 将超过订购数量</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 on %2: %3 can leave %4 for this order now (on hand not reserved for other orders), %5 asked</source>
+            <translation>%2 上的 %1：现在可从 %4 为此订单发出 %3（未被其他订单预留的现存量），要求 %5</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>sales order %1: nothing can be shipped now; no stock is available for its open lines</source>
+            <translation>销售订单 %1：现在无法发货；未发明细没有可用库存</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1: no price is known for this customer; enter the price</source>
+            <translation>%1：此客户没有已知价格；请输入价格</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 (%2) in %3: %4 available (on hand less reserved), %5 asked; nothing was sold and the %6 short was recorded as unfilled demand</source>
+            <translation>%3 中的 %1（%2）：可用 %4（现存量减预留），要求 %5；未售出，缺少的 %6 已记为未满足需求</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>document %1: no sale has this number</source>
+            <translation>单据 %1：没有销售单使用此单号</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>document %1 is a %2, not a sale; a customer return goes against a sale</source>
+            <translation>单据 %1 是%2，不是销售单；销售退货须针对销售单</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>sale %1 has been reversed; nothing on it can be returned</source>
+            <translation>销售单 %1 已冲销；其上的商品不能退货</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>SKU %1 is not on sale %2</source>
+            <translation>货号 %1 不在销售单 %2 上</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 on %2: %3 shipped, %4 returned already; at most %5 more can be returned</source>
+            <translation>%2 上的 %1：已发货 %3，已退货 %4；最多还可退 %5</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>sale %1 has goods returned against it; reverse those returns first</source>
+            <translation>销售单 %1 已有退货；请先冲销这些退货</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 in %2: taking the returned goods out again would leave %3 on hand for %4 reserved for confirmed orders</source>
+            <translation>%2 中的 %1：再次移出退回的商品后现存量为 %3，而已确认订单预留 %4</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>receipt %1: no goods receipt has this number</source>
+            <translation>入库单 %1：没有此编号的入库单</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>receipt %1 has been reversed; nothing it brought in can be returned against it</source>
+            <translation>入库单 %1 已冲销；不能再按它退货</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 came from supplier %2, not %3; return it to %2</source>
+            <translation>%1 来自供应商 %2，而不是 %3；请退给 %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 came into warehouse %2, not %3; return it from %2</source>
+            <translation>%1 入的是仓库 %2，而不是 %3；请从 %2 退货</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>SKU %1 is not on receipt %2</source>
+            <translation>货号 %1 不在入库单 %2 上</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1: receipt %2 brought in %3 and %4 went back against it already; returning %5 is more than the %6 left</source>
+            <translation>%1：入库单 %2 入库 %3，已按它退回 %4；退 %5 超过剩余的 %6</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>purchase order %1 is %2; nothing was received against it</source>
+            <translation>采购订单 %1 为%2；没有按它收过货</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>purchase order %1 is another supplier's; return against it to its supplier</source>
+            <translation>采购订单 %1 属于另一家供应商；请退给该订单的供应商</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>purchase order %1 was received into another warehouse than %2; return it from that warehouse</source>
+            <translation>采购订单 %1 收货入的不是仓库 %2；请从该订单的仓库退货</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 on %2: %3 received; returning %4 is more than that</source>
+            <translation>%2 上的 %1：已收货 %3；退 %4 超过了已收数量</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>%1 %2: no product has this SKU or barcode</source>
             <translation>%1 %2：没有商品使用此货号或条码</translation>
         </message>
@@ -4753,7 +5154,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Roles</name>
         <message>
-            <location filename="../../ui/access.py" line="-52" />
+            <location filename="../../ui/access.py" line="-55" />
             <source>Clerk</source>
             <translation>库管员</translation>
         </message>
@@ -4771,6 +5172,899 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+1" />
             <source>Admin</source>
             <translation>管理员</translation>
+        </message>
+    </context>
+    <context>
+        <name>SalesOrders</name>
+        <message>
+            <location filename="../../ui/screens/sales/actions.py" line="+73" />
+            <source>Refused: %1</source>
+            <translation>被拒绝：%1</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>Choose the customer first (type its code or name).</source>
+            <translation>请先选择客户（输入客户编号或名称）。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Choose the warehouse first.</source>
+            <translation>请先选择仓库。</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Saved %1 as a draft. Add lines: scan or type a SKU.</source>
+            <translation>已将 %1 保存为草稿。添加明细：扫描或输入货号。</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Saved %1.</source>
+            <translation>已保存 %1。</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>Added %1: %2 %3 at %4</source>
+            <translation>已添加 %1：%2 %3，单价 %4</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>Line %1: %2 %3 at %4, %5% off</source>
+            <translation>第 %1 行：%2 %3，单价 %4，折扣 %5%</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Removed %1</source>
+            <translation>已删除 %1</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Confirmed %1: what is there is reserved, the rest is backordered (promised by you beyond the stock).</source>
+            <translation>已确认 %1：现有库存已预留，其余转为欠货（由您超出库存承诺）。</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Confirmed %1: its quantities are reserved.</source>
+            <translation>已确认 %1：数量已预留。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>%1 was not confirmed: not enough stock for %n line(s).</source>
+            <translation>%1 未确认：%n 行库存不足。</translation>
+        </message>
+        <message>
+            <location line="+44" />
+            <source>Line %1 now ships from %2.</source>
+            <translation>第 %1 行改为从 %2 发货。</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Line %1 is now %2 at %3.</source>
+            <translation>第 %1 行已改为 %2，单价 %3。</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Added %1: %2 %3 at %4. Lower the short line's quantity, or choose another offer.</source>
+            <translation>已添加 %1：%2 %3，单价 %4。请减少缺货行的数量，或选择其他方案。</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Reason (required)</source>
+            <translation>原因（必填）</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Cancel sales order</source>
+            <translation>取消销售订单</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cancel %1 for %2? Its reservation is released and what is still open is recorded as demand the customer did not get. This cannot be undone.</source>
+            <translation>取消 %2 的 %1？其预留将释放，未交数量记为客户未满足的需求。此操作无法撤销。</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Cancelled %1.</source>
+            <translation>已取消 %1。</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Cut line</source>
+            <translation>削减明细</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cut the open %1 %2 of %3 on %4? The reservation is released and the quantity is recorded as demand the customer did not get.</source>
+            <translation>削减 %4 上 %3 未交的 %1 %2？预留将释放，该数量记为客户未满足的需求。</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Cut %1 on %2.</source>
+            <translation>已削减 %2 上的 %1。</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Order confirmation</source>
+            <translation>订单确认书</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Delivery note (last shipment)</source>
+            <translation>送货单（最近一次发货）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sales invoice (last shipment)</source>
+            <translation>销售单（最近一次发货）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Backorder notice (customer)</source>
+            <translation>到货通知（该客户）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/sales/backorders.py" line="+31" />
+            <source>no purchase order yet</source>
+            <translation>尚无采购订单</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location filename="../../ui/screens/sales/words.py" line="+106" />
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../ui/screens/sales/screen.py" line="+634" />
+            <source>Sales order</source>
+            <translation>销售订单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../ui/screens/sales/words.py" line="-54" />
+            <source>SKU</source>
+            <translation>货号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../ui/screens/sales/words.py" line="+1" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../ui/screens/sales/words.py" line="+1" />
+            <source>Warehouse</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Since</source>
+            <translation>欠货起始</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Arrival</source>
+            <translation>预计到货</translation>
+        </message>
+        <message>
+            <location line="+50" />
+            <location line="+41" />
+            <location filename="../../ui/screens/sales/screen.py" line="-285" />
+            <location line="+276" />
+            <source>All customers</source>
+            <translation>全部客户</translation>
+        </message>
+        <message>
+            <location line="-25" />
+            <source>%n backordered line(s)</source>
+            <translation>%n 行欠货</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Backorders</source>
+            <translation>欠货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Customer:</source>
+            <translation>客户：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Print backorder notice…</source>
+            <translation>打印到货通知…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/sales/printing.py" line="+63" />
+            <source>Wrote %1</source>
+            <translation>已写入 %1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Could not print: %1</source>
+            <translation>无法打印：%1</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Nothing was shipped against %1 yet: there is no delivery note or invoice to print.</source>
+            <translation>%1 尚未发货：没有可打印的送货单或销售单。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/sales/screen.py" line="-148" />
+            <source>Less than the line's quantity can be promised now</source>
+            <translation>现在可承诺的数量少于本行数量</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Promised beyond the stock by %1</source>
+            <translation>由 %1 超出库存承诺</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Without tax %1    Tax %2    Total %3 %4</source>
+            <translation>不含税 %1    税额 %2    价税合计 %3 %4</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>New order: choose the customer and the warehouse, then scan or type a SKU.</source>
+            <translation>新订单：选择客户和仓库，然后扫描或输入货号。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 · %2 · %3</source>
+            <translation>%1 · %2 · %3</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>(reason: %1)</source>
+            <translation>（原因：%1）</translation>
+        </message>
+        <message>
+            <location line="+72" />
+            <source>No product has the SKU or barcode %1.</source>
+            <translation>没有商品使用货号或条码 %1。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>no price known for this customer: type one</source>
+            <translation>该客户没有已知价格：请输入价格</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 (%2 with tax, %3)</source>
+            <translation>%1（含税 %2，%3）</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>list %1 less %2%</source>
+            <translation>牌价 %1 减 %2%</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 %2 · price %3 · last price to this customer %4 · available now in %5: %6</source>
+            <translation>%1 %2 · 单价 %3 · 该客户上次价格 %4 · %5 现可用：%6</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>by %1: %2</source>
+            <translation>%1 前：%2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>next purchase order arrival %1</source>
+            <translation>下一批采购到货 %1</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Search number, customer, reference or SKU…</source>
+            <translation>搜索单号、客户、参考号或货号…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All states</source>
+            <translation>全部状态</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;New (Ctrl+N)</source>
+            <translation>新建(&amp;N) (Ctrl+N)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Save (Ctrl+S)</source>
+            <translation>保存(&amp;S) (Ctrl+S)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Confirm (Ctrl+Enter)</source>
+            <translation>确认(&amp;C) (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>S&amp;hip…</source>
+            <translation>发货(&amp;H)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel &amp;order…</source>
+            <translation>取消订单(&amp;O)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>C&amp;ut line…</source>
+            <translation>削减明细(&amp;U)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Backorders…</source>
+            <translation>欠货(&amp;B)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Print</source>
+            <translation>打印(&amp;P)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>C&amp;ustomer:</source>
+            <translation>客户(&amp;U)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>code or name</source>
+            <translation>编号或名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Warehouse:</source>
+            <translation>仓库(&amp;W)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Requested:</source>
+            <translation>要求交期(&amp;R)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>no date</source>
+            <translation>无日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Re&amp;ference:</source>
+            <translation>参考号(&amp;F)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the customer's order number (optional)</source>
+            <translation>客户的订单号（可选）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Add:</source>
+            <translation>添加(&amp;A)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scan, or type a SKU, barcode or name</source>
+            <translation>扫描，或输入货号、条码或名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../ui/screens/sales/words.py" line="+1" />
+            <source>Qty</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Price (quoted)</source>
+            <translation>单价（按报价）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../ui/screens/sales/words.py" line="+5" />
+            <source>Disc. %</source>
+            <translation>折扣 %</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/sales/shortage.py" line="+131" />
+            <source>Line %1 · %2: %3 asked, %4 available in %5 — %6 short</source>
+            <translation>第 %1 行 · %2：需要 %3，%5 可用 %4 —— 缺 %6</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>No other warehouse has it available.</source>
+            <translation>其他仓库也没有可用库存。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 available in %2</source>
+            <translation>%2 可用 %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Ship from %1</source>
+            <translation>从 %1 发货</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Transfer %1 to %2…</source>
+            <translation>调拨 %1 到 %2…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>An open purchase order brings enough by %1.</source>
+            <translation>在途采购订单将于 %1 前到足数量。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No purchase order yet covers the shortfall.</source>
+            <translation>尚无采购订单可补足缺口。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Replenishment…</source>
+            <translation>补货建议…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No substitutes are listed for this product.</source>
+            <translation>该商品没有登记替代品。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>price…</source>
+            <translation>价格…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>no price</source>
+            <translation>无价格</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 (%2 with tax)</source>
+            <translation>%1（含税 %2）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Substitute %1 %2: %3 available in %4, %5</source>
+            <translation>替代品 %1 %2：%4 可用 %3，%5</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Replace line</source>
+            <translation>替换本行</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add as a line</source>
+            <translation>另加一行</translation>
+        </message>
+        <message>
+            <location line="+88" />
+            <source>%1 cannot be confirmed as it is: %n line(s) short. Choose for each line, or ship what is there and backorder the rest.</source>
+            <translation>%1 无法按原样确认：%n 行缺货。请逐行选择处理方式，或有多少发多少、其余转欠货。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Ship what is there, &amp;backorder the rest</source>
+            <translation>有多少发多少，其余转欠货(&amp;B)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/sales/words.py" line="-38" />
+            <source>Draft</source>
+            <translation>草稿</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Confirmed</source>
+            <translation>已确认</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Partly shipped</source>
+            <translation>部分发货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+41" />
+            <source>Shipped</source>
+            <translation>已发货</translation>
+        </message>
+        <message>
+            <location line="-40" />
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>#</source>
+            <translation>#</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Price</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Price from</source>
+            <translation>价格来源</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last price</source>
+            <translation>上次价格</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Tax %</source>
+            <translation>税率 %</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>With tax</source>
+            <translation>含税金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ATP now</source>
+            <translation>现可承诺</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ATP by date</source>
+            <translation>交期前可承诺</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Open</source>
+            <translation>未交</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>customer's price</source>
+            <translation>客户价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>price level</source>
+            <translation>价格等级</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>retail list price</source>
+            <translation>零售价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>typed</source>
+            <translation>手工输入</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>Number</source>
+            <translation>单号</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Requested</source>
+            <translation>要求交期</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Total with tax</source>
+            <translation>价税合计</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open qty</source>
+            <translation>未交数量</translation>
+        </message>
+    </context>
+    <context>
+        <name>SalesShip</name>
+        <message>
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+232" />
+            <location line="+371" />
+            <source>Choose an open order, or scan its number</source>
+            <translation>选择未结订单，或扫描订单号</translation>
+        </message>
+        <message>
+            <location line="-341" />
+            <source>No sales order has the number %1.</source>
+            <translation>没有单号为 %1 的销售订单。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Sales order %1 is not open for shipping (confirm it first).</source>
+            <translation>销售订单 %1 不可发货（请先确认）。</translation>
+        </message>
+        <message>
+            <location line="+51" />
+            <source>A counter sale: choose the customer and the warehouse, then scan or type the products; each line takes the customer's price.</source>
+            <translation>门市销售：选择客户和仓库，然后扫描或输入商品；每行按该客户的价格计价。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Choose an open sales order or scan its number: its open lines are filled in with what can leave now.</source>
+            <translation>选择未结销售订单或扫描其单号：未交明细会按现在可发的数量填入。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>%1 for %2: what can leave now is filled in; change it or scan. What is not shipped stays open as a backorder.</source>
+            <translation>%1（%2）：已填入现在可发的数量；可修改或扫描。未发的数量保留为欠货。</translation>
+        </message>
+        <message>
+            <location line="+45" />
+            <source>%n line(s)    Qty %1    Amount without tax %2</source>
+            <translation>%n 行    数量 %1    不含税金额 %2</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>%1 is not a number</source>
+            <translation>%1 不是数字</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <location line="+87" />
+            <source>Choose or scan a sales order first.</source>
+            <translation>请先选择或扫描销售订单。</translation>
+        </message>
+        <message>
+            <location line="-60" />
+            <source>%1 is not on sales order %2.</source>
+            <translation>%1 不在销售订单 %2 上。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Choose the warehouse first.</source>
+            <translation>请先选择仓库。</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Unknown code %1: no product has this SKU or barcode.</source>
+            <translation>未知编码 %1：没有商品使用此货号或条码。</translation>
+        </message>
+        <message>
+            <location line="+47" />
+            <source>Enter a quantity to ship on at least one line of %1.</source>
+            <translation>请至少在 %1 的一行填写发货数量。</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>Posted %1 against %2; what was not shipped stays open.</source>
+            <translation>已按 %2 过账 %1；未发的数量仍未结。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Posted %1.</source>
+            <translation>已过账 %1。</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Against a sales &amp;order</source>
+            <translation>按销售订单发货(&amp;O)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Counter sale (&amp;walk-in)</source>
+            <translation>门市销售(&amp;W)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sales order:</source>
+            <translation>销售订单：</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Customer:</source>
+            <translation>客户：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>code or name</source>
+            <translation>编号或名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warehouse:</source>
+            <translation>仓库：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reference:</source>
+            <translation>参考号：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scan:</source>
+            <translation>扫描：</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Scan a sales order number, a barcode or a SKU, then Enter</source>
+            <translation>扫描销售订单号、条码或货号，然后按回车</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/documents/sales_returns.py" line="+60" />
+            <source>Customer return against %1</source>
+            <translation>按 %1 办理销售退货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Goods %1 brings back from sale %2 of %3. They come back at the cost at which they left.</source>
+            <translation>%1 退回 %3 销售单 %2 的货物。货物按出库时的成本退回。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+4" />
+            <source>SKU</source>
+            <translation>货号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+1" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Shipped</source>
+            <translation>已发</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Returned</source>
+            <translation>已退</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Returnable</source>
+            <translation>可退</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>why the goods come back (required)</source>
+            <translation>退货原因（必填）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Quantity:</source>
+            <translation>数量：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason:</source>
+            <translation>原因：</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Post return</source>
+            <translation>过账退货</translation>
+        </message>
+        <message>
+            <location line="+132" />
+            <location line="+19" />
+            <source>Select a posted sale first.</source>
+            <translation>请先选择一张已过账的销售单。</translation>
+        </message>
+        <message>
+            <location line="-15" />
+            <source>Sale %1 was reversed; nothing on it can be returned.</source>
+            <translation>销售单 %1 已冲销；其上的货物不能退货。</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Posted return %1.</source>
+            <translation>已过账退货单 %1。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Posted sales</source>
+            <translation>已过账销售单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Return…</source>
+            <translation>退货(&amp;R)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Print &amp;invoice</source>
+            <translation>打印销售单(&amp;I)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Print &amp;delivery note</source>
+            <translation>打印送货单(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+1" />
+            <source>Warehouse</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open</source>
+            <translation>未交</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ship</source>
+            <translation>发货</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/documents/sales_returns.py" line="-186" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+1" />
+            <source>Price</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+1" />
+            <source>Disc. %</source>
+            <translation>折扣 %</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Problem</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Clear</source>
+            <translation>清空</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Post sale (Ctrl+Enter)</source>
+            <translation>过账销售(&amp;P) (Ctrl+Enter)</translation>
         </message>
     </context>
     <context>
@@ -4825,6 +6119,11 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
+            <source>Sales orders</source>
+            <translation>销售订单</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Purchase orders</source>
             <translation>采购订单</translation>
         </message>
@@ -4910,7 +6209,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-74" />
+            <location filename="../../ui/refusals.py" line="-178" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -5059,7 +6358,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+55" />
+            <location filename="../../ui/refusals.py" line="+159" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>
@@ -5090,7 +6389,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>StockScreen</name>
         <message>
-            <location filename="../../ui/screens/stock.py" line="+103" />
+            <location filename="../../ui/screens/stock.py" line="+105" />
             <location line="+41" />
             <source>All</source>
             <translation>全部</translation>
@@ -5179,6 +6478,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <location line="+1" />
             <source>Reserved</source>
             <translation>已预留</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Available</source>
+            <translation>可用</translation>
         </message>
         <message>
             <location line="+1" />

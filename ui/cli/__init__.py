@@ -3,7 +3,8 @@
 ``main(argv)`` (``ui.cli.app``) parses the arguments and runs one command. One module per command group:
 ``stock`` (products, warehouses, partners, postings, stock, movements, check, demo, init), ``po`` (purchase
 orders), ``plan`` (forecast, reorder, suggest, unfilled, target), ``rates``, ``io`` (import, export),
-``sync``, ``admin`` (backup, restore), ``users``; what they share is public in ``common``.
+``sync``, ``admin`` (backup, restore), ``users``, ``sales`` (so, sell, backorders, atp; return customer under
+``returns``); what they share is public in ``common``.
 
 Exit status: 0 done, 2 bad input, 3 refused by a business rule, 4 the storage failed. Nothing in this
 package imports Qt, pandas or statsmodels at its top, so a command starts fast.

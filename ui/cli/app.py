@@ -36,7 +36,8 @@ from ui.cli.po import run_po
 # ``run(args, open_db) -> exit status``, where ``open_db()`` opens the --db database on demand
 # (a command such as ``restore`` must not open it first). Listed only when the module exists;
 # a module must import nothing heavy at its top, so every command still starts fast.
-EXTENSIONS = ("ui.cli.sync", "ui.cli.io", "ui.cli.admin", "ui.cli.users", "ui.cli.rates")
+EXTENSIONS = ("ui.cli.sync", "ui.cli.io", "ui.cli.admin", "ui.cli.users", "ui.cli.rates", "ui.cli.prices",
+              "ui.cli.returns", "ui.cli.sales", "ui.cli.sales_print")
 
 
 def _cache_argparse_messages() -> None:
@@ -93,8 +94,10 @@ def _open_as(path: Path, args: argparse.Namespace):
 
 def run(args: argparse.Namespace) -> int:
     path = args.db or default_db_path()
-    for module in _extensions():
-        if args.command in module.COMMANDS:
+    modules = _extensions()
+    # A module that adds an action to another's command group (``claims``) is asked first.
+    for module in sorted(modules, key=lambda m: not hasattr(m, "claims")):
+        if args.command in module.COMMANDS and getattr(module, "claims", lambda _: True)(args):
             return module.run(args, lambda: _open_as(path, args))
     db = _open_as(path, args)
     if args.command == "po":

@@ -7,6 +7,7 @@ Exit status as in ``ui.cli``. This module must not import Qt, pandas or statsmod
 
 from __future__ import annotations
 
+import re
 import sys
 
 from domain.catalog import commands as cc
@@ -14,6 +15,7 @@ from domain.catalog import master as catalog
 from domain.kernel.numbers import fmt
 from domain.stock import commands as c
 from domain.stock import ledger
+from ui.cli import prices
 from ui.cli.common import EXIT_OK
 from ui.cli.common import local
 from ui.cli.common import num
@@ -23,6 +25,9 @@ from ui.cli.common import when
 
 COMMANDS = ("init", "product", "warehouse", "supplier", "customer", "receive", "ship", "transfer", "adjust",
             "count", "reverse", "stock", "movements", "check", "demo")
+DOCUMENT_NUMBER = re.compile(r"[A-Za-z]{2,3}-[0-9]{4}-[0-9]+")  # GR-2026-00001; a movement id is a UUID
+# the price and terms actions of the catalogue's groups, run by ui.cli.prices
+PRICE_ACTIONS = {*(("product", a) for a in prices.PRODUCT_ACTIONS), *(("customer", a) for a in prices.CUSTOMER_ACTIONS)}
 
 
 def add_parsers(sub) -> None:
@@ -40,6 +45,7 @@ def add_parsers(sub) -> None:
     p.add_argument("--max-level")
     p = product.add_parser("list", help="list products")
     p.add_argument("--json", action="store_true")
+    prices.add_product_actions(product)
 
     p = sub.add_parser("warehouse", help="warehouses").add_subparsers(dest="action", required=True).add_parser("add")
     p.add_argument("code")
@@ -61,6 +67,7 @@ def add_parsers(sub) -> None:
         p.add_argument("code")
         p.add_argument("--name", required=True)
         p.add_argument("--contact", default="")
+    prices.add_customer_actions(customer)
 
     p = sub.add_parser("receive", help="post a receipt")
     p.add_argument("sku")
@@ -98,8 +105,9 @@ def add_parsers(sub) -> None:
     p.add_argument("--warehouse", required=True)
     p.add_argument("--at", type=when)
 
-    p = sub.add_parser("reverse", help="reverse a movement (a movement can be reversed once)")
-    p.add_argument("movement_id")
+    p = sub.add_parser("reverse", help="reverse a movement, or every movement of a posted document such as "
+                                       "PR-2026-00001 (each can be reversed once)")
+    p.add_argument("movement_id", metavar="MOVEMENT_OR_DOCUMENT")
     p.add_argument("--note", default="")
 
     for name in ("stock", "movements"):
@@ -119,6 +127,8 @@ def run(args, db) -> int:
 
     uow = db.uow
     cmd = args.command
+    if (cmd, getattr(args, "action", None)) in PRICE_ACTIONS:
+        return prices.run_with(args, db)
     if cmd == "init":
         print(f"database ready: {db.path}")
     elif cmd == "product" and args.action == "add":
@@ -160,6 +170,11 @@ def run(args, db) -> int:
     elif cmd == "count":
         movement = ledger.count(uow(), c.CountStock(args.sku, args.counted, args.warehouse, args.at))
         print(movement.id if movement else "no difference; nothing posted")
+    elif cmd == "reverse" and DOCUMENT_NUMBER.fullmatch(args.movement_id.strip()):
+        from domain.stock import documents
+
+        doc = documents.reverse_document(uow(), documents.ReverseDocument(args.movement_id.strip(), args.note))
+        print(f"{doc.number} reversed")
     elif cmd == "reverse":
         for movement in ledger.reverse(uow(), c.ReverseMovement(args.movement_id, args.note)):
             print(movement.id)
@@ -168,7 +183,7 @@ def run(args, db) -> int:
         if args.json:
             print_json([{"sku": r.sku, "name": r.name, "warehouse": r.warehouse, "on_hand": fmt(r.on_hand),
                           "avg_cost": fmt(r.avg_cost), "value": fmt(r.value), "reserved": fmt(r.reserved),
-                          "on_order": fmt(r.on_order)} for r in rows])
+                          "available": fmt(r.on_hand - r.reserved), "on_order": fmt(r.on_order)} for r in rows])
         else:
             table([[r.sku, r.name, r.warehouse, fmt(r.on_hand), fmt(r.avg_cost), fmt(r.value)] for r in rows],
                    ["SKU", "NAME", "WAREHOUSE", "ON HAND", "AVG COST", "VALUE"])

@@ -27,7 +27,7 @@ class StockTableModel(RowTableModel):
     values: list[Decimal] = []
     low: list[bool] = []
     total_value, total_low = Decimal(0), 0
-    SKU, NAME, CATEGORY, WAREHOUSE, ON_HAND, UNIT, AVG_COST, VALUE, RESERVED, ON_ORDER, MIN_LEVEL = range(11)
+    SKU, NAME, CATEGORY, WAREHOUSE, ON_HAND, UNIT, AVG_COST, VALUE, RESERVED, AVAILABLE, ON_ORDER, MIN_LEVEL = range(12)
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("StockTableModel", "SKU"), lambda r: r.sku),
         Column(QT_TRANSLATE_NOOP("StockTableModel", "Name"), lambda r: r.name),
@@ -38,6 +38,8 @@ class StockTableModel(RowTableModel):
         Column(QT_TRANSLATE_NOOP("StockTableModel", "Avg cost"), lambda r: r.avg_cost, money_text, True),
         Column(QT_TRANSLATE_NOOP("StockTableModel", "Value"), lambda r: r.value, money_text, True),
         Column(QT_TRANSLATE_NOOP("StockTableModel", "Reserved"), lambda r: r.reserved, qty_text, True),
+        # what can still be promised: on hand less what confirmed sales orders reserved (domain.sales.atp)
+        Column(QT_TRANSLATE_NOOP("StockTableModel", "Available"), lambda r: r.on_hand - r.reserved, qty_text, True),
         Column(QT_TRANSLATE_NOOP("StockTableModel", "On order"), lambda r: r.on_order, qty_text, True),
         Column(QT_TRANSLATE_NOOP("StockTableModel", "Min level"), lambda r: r.min_level, qty_text, True),
     )

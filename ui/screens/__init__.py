@@ -37,6 +37,8 @@ _ALL = [
     ScreenEntry("transfer", QT_TRANSLATE_NOOP("Screens", "Transfer"), "Ctrl+4", f"{_DOCUMENTS}:TransferScreen"),
     ScreenEntry("count", QT_TRANSLATE_NOOP("Screens", "Count"), "Ctrl+5", f"{_DOCUMENTS}:CountScreen"),
     ScreenEntry("adjust", QT_TRANSLATE_NOOP("Screens", "Adjust"), "Ctrl+6", f"{_DOCUMENTS}:AdjustScreen"),
+    ScreenEntry("sales", QT_TRANSLATE_NOOP("Screens", "Sales orders"), "Ctrl+Shift+O",
+                "ui.screens.sales:SalesOrdersScreen"),
     ScreenEntry("purchasing", QT_TRANSLATE_NOOP("Screens", "Purchase orders"), "Ctrl+Shift+P",
                 "ui.screens.purchasing:PurchasingScreen"),
     ScreenEntry("replenishment", QT_TRANSLATE_NOOP("Screens", "Replenishment"), "Ctrl+Shift+R",

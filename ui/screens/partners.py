@@ -1,17 +1,42 @@
-"""Suppliers and customers, read-only lists."""
+"""Suppliers and customers: the lists, and a customer's terms and own prices (``CustomerTermsDialog``, opened with
+the button under the customers or by double-clicking one)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QEvent
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QTableWidgetItem
 from PySide6.QtWidgets import QTabWidget
 from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import DomainError
+from domain.sales import price_master as pm
+from domain.sales.prices import LEVELS
 from ui.i18n import fill
+from ui.import_problems import problem_text as field_problem_text
 from ui.models.partners import CustomerTableModel
 from ui.models.partners import SupplierTableModel
 from ui.models.proxy import RowFilterProxy
+from ui.models.table import qty_text
+from ui.refusals import refusal_text
+from ui.screens.product_selling import level_name
+from ui.widgets.busy import BusyBar
+from ui.widgets.busy import alive
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
 
@@ -38,14 +63,46 @@ class PartnersScreen(Screen):
             table = DataTable(key, self)
             table.setModel(proxy)
             table.set_widths({0: 100, 1: 240, 2: 160})
-            self.tabs.addTab(table, "")
             self.tables.append(table)
+        self.terms_button = QPushButton(self)
+        self.terms_button.clicked.connect(self.edit_current_terms)
+        self.tables[1].doubleClicked.connect(lambda _index: self.edit_current_terms())
+        self.tabs.addTab(self.tables[0], "")
+        customers = QWidget(self)
+        box = QVBoxLayout(customers)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.tables[1], 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.terms_button)
+        buttons.addStretch(1)
+        box.addLayout(buttons)
+        self.tabs.addTab(customers, "")
+        self.editor: CustomerTermsDialog | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.busy_bar)
         layout.addWidget(self.error_label)
         layout.addWidget(self.tabs, 1)
         self.retranslate()
         self.refresh()
+
+    def current_customer(self):
+        table = self.tables[1]
+        index = table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.customers.row(table.model().mapToSource(index).row())
+
+    def edit_current_terms(self) -> CustomerTermsDialog | None:
+        """Open the terms and own prices of the selected customer."""
+        customer = self.current_customer()
+        if customer is None:
+            return None
+        return self.edit_terms(customer.code)
+
+    def edit_terms(self, code: str) -> CustomerTermsDialog:
+        self.editor = CustomerTermsDialog(self.services, code, self)
+        self.editor.open()
+        return self.editor
 
     def refresh(self) -> None:
         catalog = self.services.catalog
@@ -64,3 +121,202 @@ class PartnersScreen(Screen):
                                      str(self.customers.rowCount())))
         self.suppliers.retranslate()
         self.customers.retranslate()
+        self.terms_button.setText(QCoreApplication.translate("PartnersScreen", "Terms and prices…"))
+        self.terms_button.setToolTip(QCoreApplication.translate(
+            "PartnersScreen", "The selected customer's price level, discount, payment terms and own prices "
+                              "(or double-click the customer)"))
+
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
+# the domain's field names (``BadInput.field``) of the terms, in the order shown
+_TERMS = ("price level", "discount", "payment terms", "payment days", "credit limit", "phone", "email", "address")
+_TERM_LABELS = {
+    "price level": QT_TRANSLATE_NOOP("CustomerTerms", "Price level"),
+    "discount": QT_TRANSLATE_NOOP("CustomerTerms", "Discount (%)"),
+    "payment terms": QT_TRANSLATE_NOOP("CustomerTerms", "Payment terms"),
+    "payment days": QT_TRANSLATE_NOOP("CustomerTerms", "Payment days"),
+    "credit limit": QT_TRANSLATE_NOOP("CustomerTerms", "Credit limit"),
+    "phone": QT_TRANSLATE_NOOP("CustomerTerms", "Phone"),
+    "email": QT_TRANSLATE_NOOP("CustomerTerms", "E-mail"),
+    "address": QT_TRANSLATE_NOOP("CustomerTerms", "Address"),
+}
+
+
+def _load_terms(uows, code: str):
+    terms_uow, prices_uow, names_uow = uows
+    return pm.customer_terms(terms_uow, code), pm.customer_prices(prices_uow, code), pm.level_names(names_uow)
+
+
+class CustomerTermsDialog(QDialog):
+    """A customer's terms and the prices agreed with it, saved together in one transaction
+    (``domain.sales.price_master.set_customer_sheet``); each refusal of a field is shown under it."""
+
+    saved = Signal(object)
+    ready = Signal()
+
+    def __init__(self, services, code: str, parent=None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.code = code
+        self.loaded = False
+        self.names: dict[str, str] = {}
+        self.edits: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
+        form = QFormLayout()
+        for field in _TERMS:
+            edit = QComboBox(self) if field == "price level" else QLineEdit(self)
+            error, label = QLabel(self), QLabel(self)
+            error.setStyleSheet("color: #9b1c1c;")
+            error.setWordWrap(True)
+            error.hide()
+            box = QVBoxLayout()
+            box.setSpacing(2)
+            box.addWidget(edit)
+            box.addWidget(error)
+            form.addRow(label, box)
+            self.edits[field], self.errors[field], self.labels[field] = edit, error, label
+        self.level = self.edits["price level"]
+        for level in LEVELS:
+            self.level.addItem(level, level)
+        self.prices_label = QLabel(self)
+        self.prices = QTableWidget(0, 2, self)
+        self.prices.verticalHeader().hide()
+        self.prices.horizontalHeader().setStretchLastSection(True)
+        self.add_button, self.remove_button = QPushButton(self), QPushButton(self)
+        self.add_button.clicked.connect(lambda: self.add_price_row())
+        self.remove_button.clicked.connect(self.remove_price_row)
+        self.general_error = QLabel(self)
+        self.general_error.setStyleSheet("color: #9b1c1c;")
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+        self.busy = BusyBar(self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.setEnabled(False)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.prices_label)
+        layout.addWidget(self.prices, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+        self.retranslate()
+        self.busy.busy(True)
+        uows = (services.uow(), services.uow(), services.uow())
+        services.tasks.submit(lambda: _load_terms(uows, code), self._prefill, self._failed)
+
+    def _prefill(self, result) -> None:
+        if not alive(self):
+            return
+        (customer, terms), prices, names = result
+        self.names, self.customer_name = names, customer.name
+        self.level.setCurrentIndex(max(0, self.level.findData(terms.price_level)))
+        values = {"discount": qty_text(terms.discount), "payment terms": terms.payment_terms,
+                  "payment days": str(terms.payment_days),
+                  "credit limit": qty_text(terms.credit_limit) if terms.credit_limit is not None else "",
+                  "phone": terms.phone, "email": terms.email, "address": terms.address}
+        for field, value in values.items():
+            self.edits[field].setText(value)
+        for product, price in prices:
+            self.add_price_row(product.sku, qty_text(price))
+        self.busy.busy(False)
+        self.buttons.setEnabled(True)
+        self.loaded = True
+        self.retranslate()
+        self.ready.emit()
+
+    def add_price_row(self, sku: str = "", price: str = "") -> None:
+        row = self.prices.rowCount()
+        self.prices.insertRow(row)
+        self.prices.setItem(row, 0, QTableWidgetItem(sku))
+        self.prices.setItem(row, 1, QTableWidgetItem(price))
+        if not sku:
+            self.prices.setCurrentCell(row, 0)
+            self.prices.editItem(self.prices.item(row, 0))
+
+    def remove_price_row(self) -> None:
+        row = self.prices.currentRow()
+        if row >= 0:
+            self.prices.removeRow(row)
+
+    def command(self) -> pm.SetCustomerSheet:
+        text = {field: self.edits[field].text() for field in _TERMS if field != "price level"}
+        terms = pm.SetCustomerTerms(
+            self.code, price_level=self.level.currentData(), discount=text["discount"] or "0",
+            payment_terms=text["payment terms"], payment_days=text["payment days"] or "0",
+            credit_limit=text["credit limit"] or "none", phone=text["phone"], email=text["email"],
+            address=text["address"])
+        rows = []
+        for row in range(self.prices.rowCount()):
+            sku, price = (self.prices.item(row, col).text().strip() if self.prices.item(row, col) else ""
+                          for col in (0, 1))
+            if sku or price:
+                rows.append((sku, price))
+        return pm.SetCustomerSheet(terms, tuple(rows))
+
+    def submit(self) -> None:
+        for label in [*self.errors.values(), self.general_error]:
+            label.hide()
+        command, uow = self.command(), self.services.uow()
+        self.buttons.setEnabled(False)
+        self.busy.busy(True)
+        self.services.tasks.submit(lambda: pm.set_customer_sheet(uow, command), self._done, self._failed)
+
+    def _done(self, terms) -> None:
+        if alive(self):
+            self.busy.busy(False)
+            self.buttons.setEnabled(True)
+            self.saved.emit(terms)
+            self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        if not alive(self):
+            return
+        self.busy.busy(False)
+        self.buttons.setEnabled(self.loaded)
+        if isinstance(exc, BadInput) and exc.field in self.errors:
+            self.errors[exc.field].setText(field_problem_text(exc) or exc.problem)
+            self.errors[exc.field].show()
+            self.edits[exc.field].setFocus()
+        elif isinstance(exc, BadInput):
+            said = field_problem_text(exc) or exc.problem
+            self.general_error.setText(f"{exc.field}: {said}" if exc.field != "SKU" else
+                                       fill(translate("CustomerTerms", "Own prices: %1"), said))
+            self.general_error.show()
+        elif isinstance(exc, DomainError):
+            self.general_error.setText(refusal_text(exc))
+            self.general_error.show()
+        else:
+            self.general_error.setText(fill(translate("CustomerTerms", "Could not save: %1"), exc))
+            self.general_error.show()
+
+    def retranslate(self) -> None:
+        name = getattr(self, "customer_name", "")
+        self.setWindowTitle(fill(translate("CustomerTerms", "Terms and prices of %1"),
+                                 f"{self.code} {name}".strip()))
+        for field, label in self.labels.items():
+            label.setText(translate("CustomerTerms", _TERM_LABELS[field]) + ":")
+        for i, level in enumerate(LEVELS):
+            self.level.setItemText(i, level_name(level, self.names))
+        self.edits["credit limit"].setPlaceholderText(translate("CustomerTerms", "blank: no limit"))
+        self.edits["payment terms"].setPlaceholderText(translate("CustomerTerms", "such as 30 days net"))
+        self.prices_label.setText(translate("CustomerTerms", "Own prices (without tax; they win over the price "
+                                                             "level and the discount):"))
+        self.prices.setHorizontalHeaderLabels([translate("CustomerTerms", "SKU"),
+                                               translate("CustomerTerms", "Price")])
+        self.add_button.setText(translate("CustomerTerms", "Add price"))
+        self.remove_button.setText(translate("CustomerTerms", "Remove price"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

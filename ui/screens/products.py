@@ -28,12 +28,15 @@ from domain.catalog import master as catalog
 from domain.imports.problems import Said
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import DomainError
+from domain.sales import price_master as pm
 from ui.i18n import fill
+from ui.import_problems import problem_text as field_problem_text
 from ui.models.movements import MovementTableModel
 from ui.models.products import ProductTableModel
 from ui.models.proxy import RowFilterProxy
 from ui.models.table import qty_text
 from ui.refusals import refusal_text
+from ui.screens.product_selling import SellingSection
 from ui.search import needle
 from ui.widgets.busy import BusyBar
 from ui.widgets.busy import alive
@@ -328,11 +331,14 @@ class ProductEditor(QDialog):
         self.general_error.setWordWrap(True)
         self.general_error.hide()
         self.busy = BusyBar(self)
+        self.selling = SellingSection(self)
+        self.selling_ready = sku is None  # edit mode: the stored prices have been read into the form
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.selling)
         layout.addWidget(self.general_error)
         layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
@@ -346,16 +352,30 @@ class ProductEditor(QDialog):
             self.busy.busy(True)
             uow = services.uow()
             services.tasks.submit(lambda: catalog.get_product(uow, sku), self._prefill, self._failed)
+        names_uow, sales_uow = services.uow(), services.uow()
+        services.tasks.submit(lambda: (pm.level_names(names_uow),
+                                       pm.product_sales(sales_uow, sku) if sku is not None else None),
+                              self._prefill_selling, self._failed)
 
     @property
     def editing(self) -> bool:
         return self.sku is not None
 
     def _set_enabled(self, enabled: bool) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(enabled)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(enabled and self.selling_ready)
         for field, edit in self.edits.items():
             if field != "SKU":
                 edit.setEnabled(enabled)
+
+    def _prefill_selling(self, result) -> None:
+        if not alive(self):
+            return
+        names, sales = result
+        self.selling.set_names(names)
+        if sales is not None:
+            self.selling.prefill(sales)
+        self.selling_ready = True
+        self._set_enabled(self.version is not None or not self.editing)
 
     def _prefill(self, product) -> None:
         if not alive(self):
@@ -386,6 +406,7 @@ class ProductEditor(QDialog):
             label.setText(translate("ProductEditor", _LABELS[field]) + ":")
         self.edits["barcode"].setPlaceholderText(
             translate("ProductEditor", "several barcodes: separate with commas"))
+        self.selling.retranslate()
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -407,25 +428,52 @@ class ProductEditor(QDialog):
     def submit(self) -> None:
         for label in [*self.errors.values(), self.general_error]:
             label.hide()
+        self.selling.hide_errors()
         command, uow = self.command(), self.services.uow()
+        selling, selling_uow = self.selling.command(self.sku or command.sku), self.services.uow()
+        try:  # the prices' fields are checked before anything is saved
+            pm.check_product_sales(selling)
+        except BadInput as exc:
+            self._failed(exc)
+            return
         self.buttons.setEnabled(False)
         self.busy.busy(True)
         use_case = catalog.update_product if self.editing else catalog.add_product
-        self.services.tasks.submit(lambda: use_case(uow, command), self._done, self._failed)
 
-    def _done(self, product) -> None:
-        if alive(self):
-            self.busy.busy(False)
-            self.buttons.setEnabled(True)
-            self.saved.emit(product)
-            self.accept()
+        def save():
+            product = use_case(uow, command)
+            try:
+                pm.set_product_sales(selling_uow, selling)
+            except DomainError as exc:  # the product is saved; its prices are not
+                return product, exc
+            return product, None
+
+        self.services.tasks.submit(save, self._done, self._failed)
+
+    def _done(self, result) -> None:
+        if not alive(self):
+            return
+        product, selling_failed = result
+        self.busy.busy(False)
+        self.buttons.setEnabled(True)
+        if selling_failed is not None:  # stay open on the saved product, to correct its prices
+            self.sku, self.version, self.active = product.sku, product.version, product.active
+            self.edits["SKU"].setText(product.sku)
+            self.edits["SKU"].setReadOnly(True)
+            self.retranslate()
+            self._failed(selling_failed)
+            return
+        self.saved.emit(product)
+        self.accept()
 
     def _failed(self, exc: BaseException) -> None:
         if not alive(self):
             return
         self.busy.busy(False)
         self.buttons.setEnabled(True)
-        if isinstance(exc, BadInput) and exc.field in self.errors:
+        if isinstance(exc, BadInput) and self.selling.show_error(exc.field, field_problem_text(exc) or exc.problem):
+            pass
+        elif isinstance(exc, BadInput) and exc.field in self.errors:
             problem = exc.problem
             said = Said.of(problem).code  # a problem without values or advice has its code in domain.imports.problems
             if said in _PROBLEMS:

@@ -1,4 +1,5 @@
-"""Stock at a glance: on hand, value, reserved, on order and min level per product × warehouse."""
+"""Stock at a glance: on hand, value, reserved, available (on hand − reserved), on order and min level per
+product × warehouse."""
 
 from __future__ import annotations
 
@@ -63,7 +64,8 @@ class StockScreen(Screen):
         self.table.setModel(self.proxy)
         m = StockTableModel
         self.table.set_widths({m.SKU: 95, m.NAME: 230, m.CATEGORY: 90, m.WAREHOUSE: 70, m.ON_HAND: 75, m.UNIT: 50,
-                               m.AVG_COST: 75, m.VALUE: 90, m.RESERVED: 70, m.ON_ORDER: 70, m.MIN_LEVEL: 75})
+                               m.AVG_COST: 75, m.VALUE: 90, m.RESERVED: 70, m.AVAILABLE: 70,
+                               m.ON_ORDER: 70, m.MIN_LEVEL: 75})
         self.totals = QLabel(self)
 
         bar = QHBoxLayout()

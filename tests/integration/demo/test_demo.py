@@ -160,3 +160,31 @@ def test_shipments_nearly_stop_over_the_spring_festival(moves):
     lull = sum(days.get(festival + timedelta(days=k), 0) for k in range(-3, 7)) / 10
     before = sum(days.get(festival - timedelta(days=k), 0) for k in range(40, 70)) / 30
     assert lull < before / 4, (lull, before)
+
+
+def test_every_product_has_a_retail_and_a_wholesale_price_above_its_cost_and_customers_have_terms(demo_db):
+    from sqlalchemy import func
+    from sqlalchemy import select
+
+    from domain.sales.prices import quote
+    from persistence import tables as t
+
+    with demo_db.engine.connect() as conn:
+        prices = {}
+        for pid, level, price in conn.execute(select(t.product_prices.c.product_id, t.product_prices.c.level,
+                                                     t.product_prices.c.price)):
+            prices.setdefault(pid, {})[level] = price
+        costs = dict(conn.execute(select(t.supplier_terms.c.product_id, func.min(t.supplier_terms.c.unit_price))
+                                  .group_by(t.supplier_terms.c.product_id)).all())
+        profiles = conn.execute(select(t.customer_profiles.c.customer_id, t.customer_profiles.c.price_level)).all()
+        customers = conn.execute(select(func.count()).select_from(t.customers)).scalar()
+    assert set(prices) == set(costs)
+    for pid, levels in prices.items():
+        assert set(levels) == {"retail", "wholesale"}
+        assert levels["retail"] > levels["wholesale"] >= costs[pid]
+    assert len(profiles) == customers and {level for _, level in profiles} == {"retail", "wholesale"}
+    trade = next(cid for cid, level in profiles if level == "wholesale")
+    with demo_db.uow() as uow:
+        q = quote(uow, trade, next(iter(prices)))
+        assert q.source == "level" and q.discount == Decimal(3)
+        assert q.unit_price == (q.list_price * Decimal("0.97")).quantize(Decimal("0.00000001"))

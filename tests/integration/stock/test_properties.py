@@ -12,6 +12,14 @@ that allows it. After every step:
   same final balances;
 * a refused posting changed nothing in the file, and an accepted one changed no recorded
   movement (only added rows and re-valued derived ones).
+
+Sales run beside them on a product of their own (``SOLD``, in the strict warehouses, posted at the present
+moment): orders confirmed (some with an override), shipped against, cut and cancelled, counter sales, customer
+returns against a sale or free, and reversals of sales and returns. After every step also:
+
+* reserved equals the open quantities of confirmed orders, per product × warehouse (``check_reserved``);
+* available to promise (on hand − reserved) is never below zero, except by at most what lines confirmed with an
+  override still have open there.
 """
 
 from __future__ import annotations
@@ -39,13 +47,21 @@ from sqlalchemy import text
 from domain.catalog import commands as cc
 from domain.catalog import master as catalog
 from domain.kernel.errors import DomainError
+from domain.sales import commands as sc
+from domain.sales import orders as sales_orders
+from domain.sales import returns as sales_returns
+from domain.sales import shipping as sales_shipping
 from domain.stock import commands as c
 from domain.stock import ledger
+from domain.stock.documents import ReverseDocument
+from domain.stock.documents import reverse_document
 from domain.stock.model import MovementKind
 from domain.stock.model import Position
 from domain.stock.valuation import apply
 from persistence import tables as t
 from persistence.db import open_database
+from persistence.sales.orders import check_reserved
+from persistence.sales.orders import overridden
 from persistence.stock import queries
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
@@ -62,6 +78,10 @@ small = st.sampled_from(["1", "1", "1", "2", "0.5", "1.3333"])
 costs = st.sampled_from(["0", "0.01", "1.005", "2.5", "3.33333333", "0.07", "19.99"])
 routes = st.sampled_from([(a, b) for a in WAREHOUSES for b in WAREHOUSES if a != b] + [("W1", "W1")])
 moments = st.integers(min_value=0, max_value=24 * 40).map(lambda h: T0 + timedelta(hours=h))
+SOLD = "S1"  # the sales rules' own product, so the plain shipments above never take what orders reserved
+sold_in = st.sampled_from(STRICT)
+sold_qty = st.sampled_from(["1", "2", "3", "0.5", "4"])
+picks = st.integers(min_value=0)
 
 _template: Path | None = None
 # A real SQLite file with the production pragmas; on a RAM disk where there is one, so that
@@ -81,6 +101,10 @@ def template() -> Path:
             catalog.add_product(db.uow(), cc.AddProduct(sku, f"Product {sku}"))
         for code in WAREHOUSES:
             catalog.add_warehouse(db.uow(), cc.AddWarehouse(code, code, allow_negative=code == "NEG"))
+        catalog.add_product(db.uow(), cc.AddProduct(SOLD, "Sold product"))
+        catalog.add_customer(db.uow(), cc.AddCustomer("CUST", "Customer"))
+        for code in STRICT:  # the sold product starts with some stock (and so a balance row) where it is sold
+            ledger.receive(db.uow(), c.ReceiveStock(SOLD, "5", code, "2.00", occurred_at=T0))
         with db.engine.connect() as conn:
             conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         db.close()
@@ -88,10 +112,9 @@ def template() -> Path:
     return _template
 
 
-def dump(engine) -> dict[str, list[tuple]]:
+def dump(engine, tables=("movements", "movement_values", "balances")) -> dict[str, list[tuple]]:
     with engine.connect() as conn:
-        return {name: sorted(tuple(r) for r in conn.execute(text(f"SELECT * FROM {name}")))
-                for name in ("movements", "movement_values", "balances")}
+        return {name: sorted(tuple(r) for r in conn.execute(text(f"SELECT * FROM {name}"))) for name in tables}
 
 
 def replay(engine) -> tuple[dict[str, Decimal], dict[tuple[str, str], Position]]:
@@ -125,6 +148,9 @@ class LedgerMachine(RuleBasedStateMachine):
         shutil.copy(template(), self.dir / "db.sqlite3")
         self.db = open_database(self.dir / "db.sqlite3")
         self.movement_ids: list[str] = []
+        self.orders: list[str] = []
+        self.sales: list[str] = []  # sale documents
+        self.returns: list[str] = []  # customer return documents
         self.late = T0 + timedelta(days=3650)  # after everything, reversals dated today included
 
     def teardown(self) -> None:
@@ -211,6 +237,94 @@ class LedgerMachine(RuleBasedStateMachine):
             return
         movement_id = self.movement_ids[pick % len(self.movement_ids)]
         self._post(lambda uow: ledger.reverse(uow, c.ReverseMovement(movement_id)))
+
+    # -- sales, on their own product
+
+    def _sale(self, act) -> object | None:
+        """Run a sales use case: a refusal must leave the ledger, the balances and the sales tables as they were."""
+        tables = ("movements", "movement_values", "balances", "sales_orders", "sales_order_lines", "sales_lines",
+                  "documents")
+        before = dump(self.db.engine, tables)
+        try:
+            result = act(self.db.uow())
+        except DomainError as exc:
+            event(f"sales refused: {getattr(exc, 'code', '') or type(exc).__name__}")
+            assert dump(self.db.engine, tables) == before, "a refused sales step changed the file"
+            return None
+        event("sales accepted")
+        return result
+
+    @rule(wh=sold_in, qty=sold_qty, cost=costs)
+    def receive_sold(self, wh, qty, cost):
+        self._sale(lambda uow: ledger.receive(uow, c.ReceiveStock(SOLD, qty, wh, cost)))
+
+    @rule(wh=sold_in, qty=sold_qty, override=st.booleans())
+    def confirm_order(self, wh, qty, override):
+        number = sales_orders.create_order(self.db.uow(), sc.CreateSalesOrder("CUST", wh)).number
+        sales_orders.add_line(self.db.uow(), sc.AddSalesOrderLine(number, SOLD, qty, "5", "10"))
+        if self._sale(lambda uow: sales_orders.confirm(uow, sc.ConfirmSalesOrder(number, override))) is not None:
+            self.orders.append(number)
+
+    @rule(pick=picks, qty=st.sampled_from([None, "1", "0.5", "3"]))
+    def ship_against_order(self, pick, qty):
+        if not self.orders:
+            return
+        number = self.orders[pick % len(self.orders)]
+        pairs = () if qty is None else ((SOLD, qty),)
+        docs = self._sale(lambda uow: sales_shipping.ship(uow, sc.ShipSalesOrder(number, pairs)))
+        self.sales += [d.number for d in docs or ()]
+
+    @rule(wh=sold_in, qty=sold_qty)
+    def counter_sale(self, wh, qty):
+        doc = self._sale(lambda uow: sales_shipping.sell(
+            uow, sc.CounterSale("CUST", wh, (sc.SaleLineInput(SOLD, qty, "4.99"),))))
+        if doc is not None:
+            self.sales.append(doc.number)
+
+    @rule(pick=picks, cut=st.booleans())
+    def cancel_or_cut(self, pick, cut):
+        if not self.orders:
+            return
+        number = self.orders[pick % len(self.orders)]
+        if cut:
+            self._sale(lambda uow: sales_orders.cut_line(uow, sc.CutSalesOrderLine(number, SOLD, "cut", "0.5")))
+        else:
+            self._sale(lambda uow: sales_orders.cancel(uow, sc.CancelSalesOrder(number, "cancelled")))
+
+    @rule(pick=picks, qty=st.sampled_from(["1", "0.5", "2"]), free=st.booleans(), wh=sold_in)
+    def customer_return(self, pick, qty, free, wh):
+        if free:
+            made = self._sale(lambda uow: sales_returns.return_goods(uow, sc.ReturnFromCustomer(
+                SOLD, qty, "free", customer="CUST", warehouse=wh, price="4")))
+        elif self.sales:
+            number = self.sales[pick % len(self.sales)]
+            made = self._sale(lambda uow: sales_returns.return_goods(uow, sc.ReturnFromCustomer(
+                SOLD, qty, "damaged", shipment=number)))
+        else:
+            return
+        self.returns += [d.number for d in made or ()]
+
+    @rule(pick=picks, of_return=st.booleans())
+    def reverse_sales_document(self, pick, of_return):
+        numbers = self.returns if of_return else self.sales
+        if numbers:
+            number = numbers[pick % len(numbers)]
+            self._sale(lambda uow: reverse_document(uow, ReverseDocument(number)))
+
+    @invariant()
+    def reserved_is_what_confirmed_orders_have_open(self):
+        assert check_reserved(self.db.engine) == []
+
+    @invariant()
+    def available_to_promise_is_never_negative_without_a_recorded_override(self):
+        with self.db.engine.connect() as conn:
+            allowed = overridden(conn)
+            rows = conn.execute(select(t.balances.c.product_id, t.balances.c.warehouse_id, t.balances.c.on_hand,
+                                       t.balances.c.reserved)).all()
+        for product_id, warehouse_id, on_hand, reserved in rows:
+            if reserved:
+                assert on_hand - reserved >= -allowed.get((product_id, warehouse_id), Decimal(0)), (
+                    product_id, warehouse_id, on_hand, reserved)
 
     @invariant()
     def balances_equal_the_ledger(self):

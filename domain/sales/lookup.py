@@ -1,0 +1,108 @@
+"""What the order screen shows while a line is typed: the product a code names, its price for the customer (with
+where the price came from and the customer's last price) and what its warehouse can promise.
+
+Read-only; each function opens and leaves the unit of work, so the window calls it on its task runner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from domain.kernel.errors import NotFound
+from domain.sales import atp
+from domain.sales.orders import find_order
+from domain.sales.prices import Quote
+from domain.sales.prices import quote
+from domain.sales.shipping import shippable_now
+from domain.stock import ledger
+
+
+@dataclass(frozen=True)
+class LinePreview:
+    """A product about to go on an order line."""
+
+    product_id: str
+    sku: str
+    name: str
+    unit: str
+    warehouse: str  # code
+    quote: Quote
+    availability: atp.Availability
+
+    @property
+    def available(self) -> Decimal:
+        return self.availability.available
+
+    def by(self, day: date | None) -> Decimal:
+        """What can be promised by ``day`` (now, without a day)."""
+        return self.availability.available if day is None else self.availability.by(day)
+
+
+def preview_line(uow, customer: str, code: str, warehouse: str) -> LinePreview | None:
+    """The product whose SKU or barcode is ``code`` with its quote for ``customer`` (a code; "" a walk-in) and its
+    availability in ``warehouse``; None when no product has the code."""
+    with uow:
+        try:
+            product = ledger.find_product(uow, code)
+        except NotFound:
+            return None
+        place = ledger.find_warehouse(uow, warehouse)
+        found = uow.customers.by_code(customer) if customer else None
+        q = quote(uow, found.id if found is not None else "", product.id)
+        a = atp.of(atp.availability(uow, [product.id]), product.id, place.id)
+    return LinePreview(product.id, product.sku, product.name, product.unit, place.code, q, a)
+
+
+def quotes(uow, customer: str, skus: list[str]) -> dict[str, Quote]:
+    """The quote of each SKU for ``customer`` (a code; "" a walk-in); SKUs that name no product are left out."""
+    out: dict[str, Quote] = {}
+    with uow:
+        found = uow.customers.by_code(customer) if customer else None
+        for sku in skus:
+            try:
+                product = ledger.find_product(uow, sku)
+            except NotFound:
+                continue
+            out[sku] = quote(uow, found.id if found is not None else "", product.id)
+    return out
+
+
+def shippable(uow, so: str) -> dict[str, Decimal]:
+    """Per SKU of the order numbered ``so``: what could leave for it now (what ``shipping.ship`` with no pairs
+    would ship)."""
+    with uow:
+        order = find_order(uow, so)
+        now = shippable_now(uow, order)
+    return {line.sku: now.get(line.id, Decimal(0)) for line in order.lines}
+
+
+@dataclass(frozen=True)
+class ReturnableLine:
+    """A line of a posted sale and how much of it can still come back."""
+
+    sku: str
+    name: str
+    unit: str
+    shipped: Decimal
+    returned: Decimal
+    unit_price: Decimal
+
+    @property
+    def returnable(self) -> Decimal:
+        return max(Decimal(0), self.shipped - self.returned)
+
+
+def returnable(uow, number: str) -> list[ReturnableLine]:
+    """The lines of the sale numbered ``number`` with what returns not reversed brought back of each (empty when
+    no sale that is not reversed has the number)."""
+    with uow:
+        doc = uow.documents.by_number(number.strip().upper())
+        if doc is None:
+            return []
+        out = []
+        for x in uow.sales.shipped_lines(document_id=doc.id):
+            product = uow.products.get(x.product_id)
+            out.append(ReturnableLine(product.sku, product.name, product.unit, x.qty, x.returned, x.unit_price))
+    return out

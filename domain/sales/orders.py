@@ -1,0 +1,334 @@
+"""Sales-order use cases: create, add lines, confirm (reserve), cancel, cut a line.
+
+Each function takes a command and a unit of work and runs in one transaction. ``balances.reserved`` of each
+product × warehouse is the open quantity of every confirmed order line there (``domain.sales.model.reserved``);
+it changes in the same transaction as the order: up on confirming, down on shipping, cutting and cancelling.
+
+Confirming promises from what is available now (on hand − reserved, ``domain.sales.atp``). A line beyond it is
+refused with ``Shortage``, which lists per line the shortfall and what can be offered instead: stock in other
+warehouses, the earliest expected date of open purchase orders that cover it, and substitute products with
+their availability. Confirmed with ``override``, such a line is promised anyway and keeps the acting user
+(``override_user``): available to promise goes below zero only where an override is recorded.
+
+Quantities a customer asked for and does not get — a confirmed order cancelled, a line cut — are recorded as
+unfilled demand (``domain.stock.demand``) in the same transaction, so forecasting sees the demand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from decimal import Decimal
+
+from domain.access.roles import Permission
+from domain.access.roles import require
+from domain.catalog.model import Customer
+from domain.kernel import validate as v
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import Duplicate
+from domain.kernel.errors import NotFound
+from domain.kernel.errors import RuleViolation
+from domain.kernel.ids import new_id
+from domain.kernel.numbers import ZERO
+from domain.kernel.numbers import fmt
+from domain.kernel.refusals import refusal
+from domain.sales import atp
+from domain.sales import commands as sc
+from domain.sales.model import NUMBER_PREFIX
+from domain.sales.model import SalesOrder
+from domain.sales.model import SoLine
+from domain.sales.model import SoState
+from domain.sales.pricing import discount_value
+from domain.sales.pricing import line_price
+from domain.sales.pricing import price_value
+from domain.sales.reserve import change_reserved
+from domain.stock import ledger
+from domain.stock.demand import UnfilledDemand
+
+REASON_LENGTH = 200  # a reason is also the note of the unfilled demand and of movements (the ledger's 200)
+
+
+@dataclass(frozen=True)
+class Offer:
+    """Stock of the product (or of a substitute) that could serve a short line instead."""
+
+    warehouse: str
+    available: Decimal
+    sku: str = ""  # a substitute's SKU; "" for the product itself
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class ShortLine:
+    """One line that cannot be promised from what is available, and what can be offered."""
+
+    line_no: int
+    sku: str
+    warehouse: str
+    asked: Decimal  # the line's open quantity
+    available: Decimal  # what was left to promise for it (never below 0)
+    short: Decimal
+    other_warehouses: tuple[Offer, ...] = ()
+    arrival: date | None = None  # the earliest open PO date that covers the shortfall; None: no PO covers it
+    substitutes: tuple[Offer, ...] = ()
+
+    def as_params(self) -> dict[str, object]:
+        return {
+            "line": self.line_no, "sku": self.sku, "warehouse": self.warehouse, "asked": fmt(self.asked),
+            "available": fmt(self.available), "short": fmt(self.short),
+            "other_warehouses": [{"warehouse": o.warehouse, "available": fmt(o.available)}
+                                 for o in self.other_warehouses],
+            "arrival": self.arrival.isoformat() if self.arrival else None,
+            "substitutes": [{"sku": o.sku, "name": o.name, "warehouse": o.warehouse, "available": fmt(o.available)}
+                            for o in self.substitutes],
+        }
+
+    def sentence(self) -> str:
+        text = f"{self.sku} in {self.warehouse}: {fmt(self.asked)} asked, {fmt(self.available)} available"
+        offers = [f"{fmt(o.available)} in {o.warehouse}" for o in self.other_warehouses]
+        offers.append(f"arriving {self.arrival.isoformat()}" if self.arrival else "no purchase order covers it")
+        offers += [f"substitute {o.sku} ({fmt(o.available)} available)" for o in self.substitutes]
+        return text + " (" + ", ".join(offers) + ")"
+
+
+class Shortage(RuleViolation):
+    """Confirming would promise more than is available; ``lines`` (and ``params["lines"]``) say by how much and
+    what can be offered, line by line."""
+
+    lines: tuple[ShortLine, ...] = ()
+
+
+def find_order(uow, ref: str) -> SalesOrder:
+    """The order numbered ``ref`` (``SO-2026-00001``), or with the id ``ref``."""
+    ref = v.code("sales order", ref)
+    order = uow.sales.by_number(ref.upper()) or uow.sales.get(ref)
+    if order is None:
+        raise refusal(NotFound, "unknown_so", ref=ref)
+    return order
+
+
+def find_customer(uow, code: str) -> Customer:
+    code = v.code("customer", code)
+    customer = uow.customers.by_code(code)
+    if customer is None:
+        raise refusal(NotFound, "unknown_customer_code", code=code)
+    return customer
+
+
+def create_order(uow, c: sc.CreateSalesOrder) -> SalesOrder:
+    """A draft order, numbered SO-YYYY-NNNNN (the year of its creation) at once."""
+    reference = v.text("reference", c.reference, required=False, max_len=64)
+    notes = v.text("notes", c.notes, required=False, max_len=4000)
+    if c.requested_on is not None:
+        v.day("requested", c.requested_on)
+    at = v.moment("date", c.created_at)
+    with uow:
+        require(uow, Permission.SALES_ORDERS)
+        customer = find_customer(uow, c.customer)
+        warehouse = ledger.find_warehouse(uow, c.warehouse)
+        year = at.astimezone().year
+        order = SalesOrder(
+            id=new_id(), number=f"{NUMBER_PREFIX}-{year}-{uow.sales.next_number(year):05d}", customer_id=customer.id,
+            customer_code=customer.code, warehouse_id=warehouse.id, created_at=at,
+            currency=uow.purchasing.policy().currency, requested_on=c.requested_on, reference=reference, notes=notes,
+            user=uow.user, device_id=uow.device_id)
+        uow.sales.add(order)
+        uow.commit()
+    return order
+
+
+def add_line(uow, c: sc.AddSalesOrderLine) -> SoLine:
+    """Add a product (by SKU or barcode) to a draft; without a price the customer's quote is taken."""
+    qty = v.quantity("quantity", c.qty)
+    price = price_value("price", c.price)
+    discount = discount_value("discount", c.discount)
+    with uow:
+        require(uow, Permission.SALES_ORDERS)
+        order = find_order(uow, c.so)
+        if order.state != SoState.DRAFT:
+            raise refusal(RuleViolation, "so_add_not_draft", so=order.label, state=order.state.value)
+        product = ledger.find_product(uow, c.sku)
+        existing = order.line_for(product.id)
+        if existing is not None:
+            raise refusal(Duplicate, "so_line_exists", sku=product.sku, line=existing.line_no, so=order.label)
+        warehouse_id = None
+        if c.warehouse and c.warehouse.strip():
+            warehouse = ledger.find_warehouse(uow, c.warehouse)
+            warehouse_id = None if warehouse.id == order.warehouse_id else warehouse.id
+        priced = line_price(uow, order.customer_id, product, price, discount)
+        line = SoLine(id=new_id(), line_no=max((x.line_no for x in order.lines), default=0) + 1,
+                      product_id=product.id, sku=product.sku, name=product.name, unit=product.unit, qty=qty,
+                      unit_price=priced.unit_price, discount=priced.discount, tax_rate=priced.tax_rate,
+                      warehouse_id=warehouse_id, price_source=priced.source)
+        order.lines.append(line)
+        uow.sales.save(order)
+        uow.commit()
+    return line
+
+
+def confirm(uow, c: sc.ConfirmSalesOrder) -> SalesOrder:
+    """Confirm a draft: reserve each line's quantity in its warehouse.
+
+    Raises:
+        Shortage: a line asks for more than is available now (and ``override`` is not set); nothing is written.
+        RuleViolation: the order is not a draft, or has no lines.
+    """
+    at = v.moment("date", c.confirmed_at)
+    with uow:
+        require(uow, Permission.SALES_ORDERS)
+        order = find_order(uow, c.so)
+        if order.state != SoState.DRAFT:
+            raise refusal(RuleViolation, "so_confirm_not_draft", so=order.label, state=order.state.value)
+        if not order.lines:
+            raise refusal(RuleViolation, "so_no_lines", so=order.label)
+        short = shortfalls(uow, order)
+        if short and not c.override:
+            raise shortage(order, short)
+        overridden = {s.line_no for s in short}
+        for line in order.lines:
+            if line.line_no in overridden:
+                line.override_user = uow.user or "(no user)"
+            change_reserved(uow, line.product_id, order.warehouse_of(line), line.open_qty)
+        order.state, order.confirmed_at = SoState.CONFIRMED, at
+        uow.sales.save(order)
+        uow.commit()
+    return order
+
+
+def shortfalls(uow, order: SalesOrder) -> list[ShortLine]:
+    """The lines of ``order`` that what is available now cannot cover, each with its offers (inside ``with uow``).
+
+    Lines are served in line order: two lines of one product × warehouse share what is available.
+    """
+    found = atp.availability(uow, [x.product_id for x in order.lines])
+    left = {key: a.available for key, a in found.items()}
+    codes: dict[str, str] = {}
+
+    def code(warehouse_id: str) -> str:
+        if warehouse_id not in codes:
+            codes[warehouse_id] = uow.warehouses.get(warehouse_id).code
+        return codes[warehouse_id]
+
+    short: list[tuple[SoLine, str, Decimal, Decimal]] = []
+    for line in order.lines:
+        key = (line.product_id, order.warehouse_of(line))
+        before = left.get(key, ZERO)
+        left[key] = before - line.open_qty
+        if line.open_qty > before:
+            short.append((line, key[1], max(ZERO, before), line.open_qty - before))
+    if not short:
+        return []
+    subs = {line.product_id: uow.prices.substitutes(line.product_id) for line, *_ in short}
+    sub_found = atp.availability(uow, [s for ids in subs.values() for s in ids])
+    out = []
+    for line, warehouse_id, available, deficit in short:
+        here = atp.of(found, line.product_id, warehouse_id)
+        others = tuple(Offer(code(w), a.available) for (p, w), a in sorted(found.items(), key=lambda x: code(x[0][1]))
+                       if p == line.product_id and w != warehouse_id and a.available > 0)
+        substitutes = []
+        for sub_id in subs[line.product_id]:
+            a = atp.of(sub_found, sub_id, warehouse_id)
+            product = uow.products.get(sub_id)
+            if product is not None:
+                substitutes.append(Offer(code(warehouse_id), max(ZERO, a.available), product.sku, product.name))
+        out.append(ShortLine(line.line_no, line.sku, code(warehouse_id), line.open_qty, available,
+                             line.open_qty - available, others, here.arrival_for(deficit), tuple(substitutes)))
+    return out
+
+
+def shortage(order: SalesOrder, short: list[ShortLine]) -> Shortage:
+    exc = refusal(Shortage, "so_short", so=order.label, detail="; ".join(s.sentence() for s in short))
+    exc.lines = tuple(short)
+    exc.params["lines"] = [s.as_params() for s in short]
+    return exc
+
+
+def cancel(uow, c: sc.CancelSalesOrder) -> SalesOrder:
+    """Cancel an order that is not closed: its reservation is released and, on a confirmed order, what was still
+    open is recorded as unfilled demand (the customer asked for it and will not get it)."""
+    reason = v.text("reason", c.reason, max_len=REASON_LENGTH)
+    with uow:
+        require(uow, Permission.SALES_ORDERS)
+        order = find_order(uow, c.so)
+        if order.state in (SoState.SHIPPED, SoState.CANCELLED):
+            raise refusal(RuleViolation, "so_cancel_closed", so=order.label, state=order.state.value)
+        now = datetime.now(UTC)
+        if order.is_open:
+            for line in order.lines:
+                if line.open_qty > 0:
+                    _cut(uow, order, line, line.open_qty, reason, now)
+        order.state, order.reason, order.closed_at = SoState.CANCELLED, reason, now
+        uow.sales.save(order)
+        uow.commit()
+    return order
+
+
+def cut_line(uow, c: sc.CutSalesOrderLine) -> SoLine:
+    """Stop promising some or all of a line's open quantity (cancel a backorder): the reservation is released and
+    the cut quantity recorded as unfilled demand; an order with nothing left open is closed."""
+    reason = v.text("reason", c.reason, max_len=REASON_LENGTH)
+    qty = None if c.qty is None or (isinstance(c.qty, str) and not c.qty.strip()) else v.quantity("quantity", c.qty)
+    with uow:
+        require(uow, Permission.SALES_ORDERS)
+        order = find_order(uow, c.so)
+        if not order.is_open:
+            raise refusal(RuleViolation, "so_not_open", so=order.label, state=order.state.value)
+        line = order_line(uow, order, c.sku)
+        if line.open_qty == 0:
+            raise refusal(RuleViolation, "so_nothing_open", sku=line.sku, so=order.label)
+        if qty is None:
+            qty = line.open_qty
+        if qty > line.open_qty:
+            raise refusal(RuleViolation, "so_cut_over_open", sku=line.sku, so=order.label, open=fmt(line.open_qty),
+                          qty=fmt(qty))
+        now = datetime.now(UTC)
+        _cut(uow, order, line, qty, reason, now)
+        order.settle_state(now)
+        uow.sales.save(order)
+        uow.commit()
+    return line
+
+
+def order_line(uow, order: SalesOrder, sku: str) -> SoLine:
+    try:
+        product = ledger.find_product(uow, sku)
+    except NotFound:
+        product = None
+    line = order.line_for(product.id) if product is not None else None
+    if line is None:
+        raise refusal(NotFound, "sku_not_on_so", sku=v.code("SKU", sku), so=order.label)
+    return line
+
+
+def _cut(uow, order: SalesOrder, line: SoLine, qty: Decimal, reason: str, at: datetime) -> None:
+    warehouse_id = order.warehouse_of(line)
+    line.cancelled += qty
+    change_reserved(uow, line.product_id, warehouse_id, -qty)
+    uow.unfilled_demand.add(UnfilledDemand(
+        id=new_id(), product_id=line.product_id, warehouse_id=warehouse_id, qty=qty, occurred_at=at, recorded_at=at,
+        customer=order.customer_code, source_ref=order.number, note=reason, user=uow.user, device_id=uow.device_id))
+
+
+def preview_shortfalls(uow, ref: str) -> list[ShortLine]:
+    """Read-only: what confirming the order now would find short, with the offers (empty: it can be promised)."""
+    with uow:
+        return shortfalls(uow, find_order(uow, ref))
+
+
+def load_order(uow, ref: str) -> SalesOrder:
+    """Read-only: the order numbered ``ref``."""
+    with uow:
+        return find_order(uow, ref)
+
+
+def parse_pairs(pairs: tuple[tuple[str, object], ...]) -> dict[str, Decimal]:
+    """(SKU, quantity) pairs as typed, checked once, a SKU named twice summed."""
+    wanted: dict[str, Decimal] = {}
+    for sku, qty in pairs:
+        key = v.code("SKU", sku)
+        wanted[key] = wanted.get(key, ZERO) + v.quantity(f"quantity of {key}", qty)
+    if not wanted and pairs:
+        raise BadInput("lines", "give SKU QTY pairs")
+    return wanted

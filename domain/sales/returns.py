@@ -1,0 +1,153 @@
+"""Customer returns (销售退货): goods a customer brings back, posted as a document of kind ``customer_return``
+(``SR-YYYY-NNNNN``) through the ledger's receipt (``ledger.post_receipt``, ``source_type`` "customer_return").
+
+* Against a sale (a shipment document, or an order's shipments): the goods come back at the unit cost at which
+  they left — the sales line's cost ÷ its quantity; the last piece of a line takes exactly the cost that is left,
+  so a line returned whole brings back its cost to the cent. Revenue, tax, cost and margin go into
+  ``sales_lines`` negative, with the sale's document and line (``origin_document_id``/``origin_line_no``). No more
+  can come back than was shipped less what came back already; an order line's ``returned`` follows.
+* Free (a customer and a warehouse): at the moving average of that moment, at the price typed or quoted.
+
+A reason is required; it is the document's and its movements' note.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from domain.access.roles import Permission
+from domain.access.roles import require
+from domain.kernel import validate as v
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import NotFound
+from domain.kernel.errors import RuleViolation
+from domain.kernel.numbers import ZERO
+from domain.kernel.numbers import fmt
+from domain.kernel.numbers import round_cost
+from domain.kernel.numbers import round_money
+from domain.kernel.refusals import refusal
+from domain.sales import commands as sc
+from domain.sales.model import ShippedLine
+from domain.sales.orders import REASON_LENGTH
+from domain.sales.orders import find_customer
+from domain.sales.orders import find_order
+from domain.sales.orders import order_line
+from domain.sales.pricing import discount_value
+from domain.sales.pricing import line_price
+from domain.sales.pricing import price_value
+from domain.sales.shipping import Item
+from domain.sales.shipping import post_sales_document
+from domain.stock import ledger
+from domain.stock.documents_model import Document
+from domain.stock.documents_model import DocumentKind
+
+
+def return_goods(uow, c: sc.ReturnFromCustomer) -> list[Document]:
+    """Post a customer return; one document per warehouse the goods had left from (a free return: one).
+
+    Raises:
+        BadInput: no reason; neither a shipment, an order nor a customer and warehouse named (or more than one).
+        RuleViolation: the document is not a sale or was reversed; the SKU is not on it; more than is returnable.
+    """
+    reason = v.text("reason", c.reason, max_len=REASON_LENGTH)
+    qty = v.quantity("quantity", c.qty)
+    price = price_value("price", c.price)
+    discount = discount_value("discount", c.discount)
+    at = v.moment("date", c.occurred_at)
+    ways = [bool(c.shipment and c.shipment.strip()), bool(c.order and c.order.strip()),
+            bool((c.customer and c.customer.strip()) or (c.warehouse and c.warehouse.strip()))]
+    if sum(ways) != 1:
+        raise BadInput("return", "name the sale (a shipment number), the sales order, or the customer and the "
+                                 "warehouse of a free return; exactly one of them")
+    with uow:
+        require(uow, Permission.RETURNS)
+        product = ledger.find_product(uow, c.sku)
+        if ways[2]:
+            if not (c.customer and c.customer.strip()):
+                raise BadInput("customer", "is required for a free return (with the warehouse)")
+            if not (c.warehouse and c.warehouse.strip()):
+                raise BadInput("warehouse", "is required for a free return (with the customer)")
+            customer = find_customer(uow, c.customer)
+            warehouse = ledger.find_warehouse(uow, c.warehouse)
+            priced = line_price(uow, customer.id, product, price, discount)
+            cost = uow.balances.get(product.id, warehouse.id).position.avg_cost
+            item = Item(product, qty, priced.unit_price, priced.discount, priced.tax_rate, unit_cost=cost)
+            documents = [post_sales_document(uow, DocumentKind.CUSTOMER_RETURN, warehouse, customer.id,
+                                             customer.code, [item], at, "", reason)]
+            uow.commit()
+            return documents
+        if ways[0]:
+            number = v.code("shipment", c.shipment).upper()
+            doc = uow.documents.by_number(number)
+            if doc is None:
+                raise refusal(NotFound, "unknown_sale", number=number)
+            if doc.kind != DocumentKind.SALE:
+                raise refusal(RuleViolation, "not_a_sale", number=number, kind=doc.kind.value)
+            if doc.reversed:
+                raise refusal(RuleViolation, "sale_reversed", number=number)
+            shipped = [x for x in uow.sales.shipped_lines(document_id=doc.id) if x.product_id == product.id]
+            if not shipped:
+                raise refusal(NotFound, "sku_not_on_sale", sku=product.sku, number=number)
+            ref, customer_code, order = number, doc.partner, None
+        else:
+            order = find_order(uow, c.order)
+            line = order_line(uow, order, c.sku)
+            shipped = [x for x in uow.sales.shipped_lines(order_line_ids=[line.id]) if x.product_id == product.id]
+            shipped.reverse()  # the newest shipment first
+            ref, customer_code = order.number, order.customer_code
+        picks = _allocate(shipped, qty, product.sku, ref)
+        by_warehouse: dict[str, list[Item]] = {}
+        for sold, q in picks:
+            by_warehouse.setdefault(sold.warehouse_id, []).append(Item(
+                product, q, sold.unit_price, sold.discount, sold.tax_rate, sold.order_line_id,
+                unit_cost=_unit_cost(sold, q, uow.money_places), origin=(sold.document_id, sold.line_no)))
+        documents = []
+        for warehouse_id, items in by_warehouse.items():
+            warehouse = uow.warehouses.get(warehouse_id)
+            documents.append(post_sales_document(uow, DocumentKind.CUSTOMER_RETURN, warehouse, shipped[0].customer_id,
+                                                 customer_code, items, at, ref, reason))
+        _follow_orders(uow, picks, order)
+        uow.commit()
+    return documents
+
+
+def _allocate(shipped: list[ShippedLine], qty: Decimal, sku: str, ref: str) -> list[tuple[ShippedLine, Decimal]]:
+    room = sum((x.returnable for x in shipped), ZERO)
+    if qty > room:
+        total = sum((x.qty for x in shipped), ZERO)
+        raise refusal(RuleViolation, "return_over_shipped", sku=sku, ref=ref, shipped=fmt(total),
+                      returned=fmt(total - room), room=fmt(room))
+    picks, left = [], qty
+    for sold in shipped:
+        q = min(left, sold.returnable)
+        if q > 0:
+            picks.append((sold, q))
+            left -= q
+        if left == 0:
+            break
+    return picks
+
+
+def _unit_cost(sold: ShippedLine, qty: Decimal, places: int) -> Decimal:
+    """The cost per unit at which ``qty`` of a sold line comes back: its share of the line's cost; the last units of
+    the line take exactly the cost not yet returned."""
+    if qty == sold.returnable:
+        back = sold.cost - sold.returned_cost
+    else:
+        back = round_money(sold.cost * qty / sold.qty, places)
+    return round_cost(back / qty)
+
+
+def _follow_orders(uow, picks: list[tuple[ShippedLine, Decimal]], order) -> None:
+    orders = {}
+    for sold, q in picks:
+        if sold.order_line_id is None:
+            continue
+        found = order if order is not None and order.line_by_id(sold.order_line_id) else None
+        found = found or orders.get(sold.order_line_id) or uow.sales.by_line(sold.order_line_id)
+        for x in found.lines:
+            orders[x.id] = found
+        found.line_by_id(sold.order_line_id).returned += q
+    for o in {id(o): o for o in orders.values()}.values():
+        uow.sales.save(o)
+

@@ -1,0 +1,51 @@
+"""Immutable rows of sales orders that screens and the command line read (``persistence.sales.queries`` fills them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from datetime import datetime
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class SoLineRow:
+    line_no: int
+    sku: str
+    name: str
+    unit: str
+    warehouse: str  # the line's warehouse (the order's unless the line names another)
+    ordered: Decimal
+    shipped: Decimal
+    cancelled: Decimal
+    open: Decimal
+    returned: Decimal
+    unit_price: Decimal  # without tax, before the discount
+    discount: Decimal
+    tax_rate: Decimal
+    amount: Decimal  # ordered × price after the discount, rounded: what the order is worth without tax
+    revenue: Decimal  # of the sales and returns not reversed (returns negative)
+    cost: Decimal
+    margin: Decimal
+    override_user: str
+    price_source: str
+
+
+@dataclass(frozen=True)
+class SoRow:
+    id: str
+    number: str
+    customer: str
+    customer_name: str
+    warehouse: str
+    state: str
+    created_at: datetime
+    confirmed_at: datetime | None
+    requested_on: date | None
+    reference: str
+    reason: str
+    currency: str
+    subtotal: Decimal
+    tax: Decimal
+    total: Decimal
+    lines: tuple[SoLineRow, ...]

@@ -1,0 +1,1 @@
+"""Storage for sales: list prices, customer terms and prices, substitutes."""

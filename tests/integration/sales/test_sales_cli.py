@@ -1,0 +1,112 @@
+"""The sales commands end to end, each step a separate process as a script would run it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from domain.catalog import commands as c
+from domain.catalog import master as catalog
+from persistence.db import open_database
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture
+def cli(tmp_path):
+    db = tmp_path / "sales.sqlite3"
+    env = {**os.environ, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
+
+    def run(*args: str, code: int = 0) -> str:
+        done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), *args], capture_output=True,
+                              text=True, env=env, cwd=ROOT, timeout=60)
+        assert done.returncode == code, (args, done.stdout, done.stderr)
+        return done.stdout if code == 0 else done.stderr
+
+    database = open_database(db)
+    u = database.uow
+    catalog.add_warehouse(u(), c.AddWarehouse("MAIN", "主仓库"))
+    catalog.add_warehouse(u(), c.AddWarehouse("SHOP", "门市"))
+    catalog.add_supplier(u(), c.AddSupplier("NB", "宁波紧固件有限公司"))
+    catalog.add_product(u(), c.AddProduct("SCREW", "不锈钢螺丝 M3", barcodes=("6901234567892",)))
+    catalog.add_product(u(), c.AddProduct("BOLT", "螺栓 M3"))
+    catalog.add_customer(u(), c.AddCustomer("ACME", "Acme Trading"))
+    database.close()
+    return run
+
+
+def test_an_order_from_entry_to_shipment_return_and_backorder(cli):
+    cli("receive", "SCREW", "10", "--warehouse", "MAIN", "--unit-cost", "2")
+    cli("receive", "SCREW", "5", "--warehouse", "MAIN", "--unit-cost", "3.5")  # 15 at an average of 2.50
+    cli("receive", "SCREW", "4", "--warehouse", "SHOP", "--unit-cost", "2")
+    cli("receive", "BOLT", "6", "--warehouse", "MAIN", "--unit-cost", "1")
+    po = cli("po", "create", "--supplier", "NB", "--warehouse", "MAIN", "--expected", "2027-01-15").strip()
+    cli("po", "add-line", po, "SCREW", "20", "--price", "2")
+    cli("po", "issue", po)
+
+    number = cli("so", "create", "--customer", "ACME", "--warehouse", "MAIN", "--requested", "2027-01-20",
+                 "--ref", "PO 778").strip()
+    assert number.startswith("SO-") and number.endswith("-00001")
+    cli("so", "add-line", number, "6901234567892", "18", "--price", "5", "--discount", "10")  # scanned barcode
+    assert "bad" not in cli("so", "add-line", number, "BOLT", "2", "--price", "1.5")
+    err = cli("so", "add-line", number, "BOLT", "1", "--price", "x", code=2)
+    assert "price" in err
+
+    err = cli("so", "confirm", number, code=3)
+    assert "18 asked, 15 available" in err and "4 in SHOP" in err and "arriving 2027-01-15" in err
+    assert "confirmed" in cli("so", "confirm", number, "--override")
+    atp = {r["warehouse"]: r for r in json.loads(cli("atp", "SCREW", "--json"))}
+    assert (atp["MAIN"]["available"], atp["MAIN"]["on_order"]) == ("-3", "20")
+    assert atp["MAIN"]["by_date"] == [{"date": "2027-01-15", "atp": "17"}]
+    stock = {(r["sku"], r["warehouse"]): r for r in json.loads(cli("stock", "--json"))}
+    assert (stock["SCREW", "MAIN"]["reserved"], stock["SCREW", "MAIN"]["available"]) == ("18", "-3")
+
+    err = cli("so", "ship", number, "SCREW", "19", code=3)
+    assert "18 open" in err
+    [sale] = cli("so", "ship", number).split()  # all that is available: 15 screws, 2 bolts
+    assert sale.startswith("SD-")
+    [order] = json.loads(cli("so", "show", number, "--json"))
+    screw = order["lines"][0]
+    # 15 × 5 × 0.9 = 67.50; cost 15 × 2.50 = 37.50; margin 30.00
+    assert (order["state"], screw["shipped"], screw["open"], screw["revenue"], screw["cost"], screw["margin"]) == (
+        "partly_shipped", "15", "3", "67.5", "37.5", "30")
+    [back] = json.loads(cli("backorders", "--json"))
+    assert (back["customer"], back["so"], back["sku"], back["qty"], back["arrival"]) == (
+        "ACME", number, "SCREW", "3", "2027-01-15")
+
+    ret = cli("return", "customer", "--shipment", sale, "SCREW", "2", "--reason", "damaged").strip()
+    assert ret.startswith("SR-")
+    err = cli("return", "customer", "--order", number, "SCREW", "14", "--reason", "x", code=3)
+    assert "at most 13 more" in err
+    cli("return", "customer", "--shipment", sale, "SCREW", "1", code=2)  # no reason
+    [order] = json.loads(cli("so", "show", number, "--json"))
+    assert (order["lines"][0]["returned"], order["lines"][0]["revenue"]) == ("2", "58.5")
+
+    assert "cut" in cli("so", "cut", number, "SCREW", "--reason", "customer will not wait")
+    [order] = json.loads(cli("so", "list", "--json"))
+    assert order["state"] == "shipped"
+    assert json.loads(cli("backorders", "--json")) == []
+    assert "ok" in cli("check")
+    assert "ok" in cli("so", "check")
+
+
+def test_a_counter_sale_refused_for_stock_and_a_reversal(cli):
+    cli("receive", "SCREW", "3", "--warehouse", "SHOP", "--unit-cost", "2")
+    err = cli("sell", "--customer", "ACME", "--warehouse", "SHOP", "SCREW", "5", "--price", "4", code=3)
+    assert "3 available" in err and "unfilled demand" in err
+    sale = cli("sell", "--customer", "ACME", "--warehouse", "SHOP", "SCREW", "3", "--price", "4").strip()
+    assert cli("reverse", sale).strip() == f"{sale} reversed"
+    stock = {(r["sku"], r["warehouse"]): r for r in json.loads(cli("stock", "--json"))}
+    assert stock["SCREW", "SHOP"]["on_hand"] == "3"
+    free = cli("return", "customer", "--customer", "ACME", "--warehouse", "SHOP", "SCREW", "1", "--reason", "gift",
+               "--price", "4").strip()
+    assert free.startswith("SR-")
+    cli("return", "customer", "--customer", "ACME", "SCREW", "1", "--reason", "x", code=2)  # no warehouse
+    err = cli("so", "show", "SO-2026-99999", code=3)
+    assert "no sales order" in err
+    assert "ok" in cli("check")

@@ -1,0 +1,136 @@
+"""What the sales screens stand on, on a real SQLite file: the draft edits (``domain.sales.drafts``), the read
+models (``domain.sales.lookup``), the print values (``domain.sales.print_data``), ``SalesQueries`` on the boundary
+and ``so pdf`` on the command line."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+from bootstrap import bind
+from domain.catalog import commands as c
+from domain.catalog import master as catalog
+from domain.kernel.errors import Duplicate
+from domain.kernel.errors import RuleViolation
+from domain.sales import commands as sc
+from domain.sales import drafts
+from domain.sales import lookup
+from domain.sales import orders
+from domain.sales import print_data
+from domain.sales import shipping
+from domain.sales.printing import DocumentKind
+from domain.stock import commands as stc
+from domain.stock import ledger
+from persistence.sales import queries
+
+
+@pytest.fixture
+def shop(db):
+    uow = db.uow
+    catalog.add_product(uow(), c.AddProduct("SD-1", "Screwdriver", barcodes=("6901234567892",)))
+    catalog.add_product(uow(), c.AddProduct("SD-2", "Screwdriver, long"))
+    catalog.add_warehouse(uow(), c.AddWarehouse("W1", "Main"))
+    catalog.add_warehouse(uow(), c.AddWarehouse("W2", "Depot"))
+    catalog.add_customer(uow(), c.AddCustomer("ACME", "Acme Trading"))
+    ledger.receive(uow(), stc.ReceiveStock("SD-1", "10", "W1", "2"))
+    ledger.receive(uow(), stc.ReceiveStock("SD-2", "5", "W1", "3"))
+    with uow() as u:
+        u.prices.set_list_price(u.products.by_sku("SD-1").id, "retail", D("12.50"))
+        u.prices.set_list_price(u.products.by_sku("SD-2").id, "retail", D("14"))
+        u.commit()
+    return db
+
+
+def new_order(db, *lines) -> str:
+    so = orders.create_order(db.uow(), sc.CreateSalesOrder("ACME", "W1")).number
+    for sku, qty in lines:
+        orders.add_line(db.uow(), sc.AddSalesOrderLine(so, sku, qty))
+    return so
+
+
+def test_a_draft_line_changes_quantity_discount_price_and_warehouse_and_a_blank_price_quotes_again(shop):
+    so = new_order(shop, ("SD-1", "4"))
+    line = drafts.change_line(shop.uow(), drafts.ChangeDraftLine(so, 1, qty="6", discount="10", price="11"))
+    assert (line.qty, line.discount, line.unit_price, line.price_source) == (D(6), D(10), D(11), "")
+    line = drafts.change_line(shop.uow(), drafts.ChangeDraftLine(so, 1, price="", warehouse="W2"))
+    assert (line.unit_price, line.price_source) == (D("12.5"), "level")
+    order = orders.load_order(shop.uow(), so)
+    assert order.warehouse_of(order.lines[0]) == order.lines[0].warehouse_id != order.warehouse_id
+    drafts.change_line(shop.uow(), drafts.ChangeDraftLine(so, 1, warehouse="W1"))
+    assert orders.load_order(shop.uow(), so).lines[0].warehouse_id is None
+
+
+def test_a_draft_line_is_replaced_by_a_substitute_at_its_price_and_removed(shop):
+    so = new_order(shop, ("SD-1", "4"))
+    line = drafts.replace_line(shop.uow(), drafts.ReplaceDraftLine(so, 1, "SD-2"))
+    assert (line.line_no, line.sku, line.qty, line.unit_price) == (1, "SD-2", D(4), D(14))
+    orders.add_line(shop.uow(), sc.AddSalesOrderLine(so, "SD-1", "1"))
+    with pytest.raises(Duplicate):
+        drafts.replace_line(shop.uow(), drafts.ReplaceDraftLine(so, 2, "SD-2"))
+    drafts.remove_line(shop.uow(), so, 1)
+    assert [x.sku for x in orders.load_order(shop.uow(), so).lines] == ["SD-1"]
+
+
+def test_only_a_draft_changes(shop):
+    so = new_order(shop, ("SD-1", "4"))
+    orders.confirm(shop.uow(), sc.ConfirmSalesOrder(so))
+    with pytest.raises(RuleViolation):
+        drafts.change_line(shop.uow(), drafts.ChangeDraftLine(so, 1, qty="1"))
+    with pytest.raises(RuleViolation):
+        drafts.change_draft(shop.uow(), drafts.ChangeDraft(so, reference="x"))
+
+
+def test_the_preview_reads_the_quote_and_the_atp_of_a_barcode(shop):
+    p = lookup.preview_line(shop.uow(), "ACME", "6901234567892", "W1")
+    assert (p.sku, p.quote.unit_price, p.available) == ("SD-1", D("12.5"), D(10))
+    assert lookup.preview_line(shop.uow(), "ACME", "NOPE", "W1") is None
+
+
+def test_what_can_leave_for_an_order(shop):
+    so = new_order(shop, ("SD-1", "12"))
+    orders.confirm(shop.uow(), sc.ConfirmSalesOrder(so, override=True))
+    assert lookup.shippable(shop.uow(), so) == {"SD-1": D(10)}
+
+
+def test_the_boundary_reads_orders_and_availability(shop):
+    so = new_order(shop, ("SD-1", "3"))
+    areas = bind(shop)
+    assert areas.sales.sales_orders(ref=so) == queries.sales_orders(shop.engine, ref=so)
+    ids = areas.sales.product_ids(["SD-1", "6901234567892"])
+    assert ids["SD-1"] == ids["6901234567892"]
+    assert sum(a.available for a in areas.sales.availability([ids["SD-1"]]).values()) == D(10)
+
+
+def test_the_print_values_of_an_order_its_shipment_and_the_customer_backorders(shop):
+    so = new_order(shop, ("SD-1", "12"))
+    orders.confirm(shop.uow(), sc.ConfirmSalesOrder(so, override=True))
+    shipping.ship(shop.uow(), sc.ShipSalesOrder(so, (("SD-1", "10"),)))
+    confirmation = print_data.order_confirmation(shop.uow(), so)
+    assert confirmation.kind == DocumentKind.ORDER_CONFIRMATION and confirmation.number == so
+    assert (confirmation.lines[0].qty, confirmation.totals.without_tax, confirmation.totals.with_tax) == (
+        D(12), D("150.00"), D("169.50"))
+    number = print_data.last_shipment(shop.uow(), so)
+    invoice = print_data.shipment_print(shop.uow(), number, DocumentKind.SALES_INVOICE)
+    assert invoice.order_number == so and invoice.partner.code == "ACME"
+    assert (invoice.lines[0].qty, invoice.totals.without_tax, invoice.totals.tax) == (D(10), D("125.00"),
+                                                                                     D("16.25"))
+    notice = print_data.arrival_notice(shop.uow(), "ACME")
+    assert [(x.sku, x.qty, x.order_number, x.expected_on) for x in notice.lines] == [("SD-1", D(2), so, None)]
+
+
+def test_so_pdf_writes_each_kind_and_refuses_an_unknown_order(shop, tmp_path, capsys):
+    from ui.cli import main
+
+    so = new_order(shop, ("SD-1", "3"))
+    orders.confirm(shop.uow(), sc.ConfirmSalesOrder(so))
+    shipping.ship(shop.uow(), sc.ShipSalesOrder(so, (("SD-1", "1"),)))
+    path = shop.path
+    shop.close()
+    for kind in ("confirmation", "delivery", "invoice", "backorder"):
+        out = tmp_path / f"{kind}.pdf"
+        assert main(["--db", str(path), "so", "pdf", so, "-o", str(out), "--kind", kind, "--language", "zh"]) == 0
+        assert out.read_bytes().startswith(b"%PDF")
+    assert main(["--db", str(path), "so", "pdf", "SO-1999-00001", "-o", str(tmp_path / "x.pdf")]) == 3
+    assert main(["--db", str(path), "so", "show", so]) == 0  # the other actions still reach the sales commands
+    capsys.readouterr()

@@ -1,0 +1,331 @@
+"""The Sales orders screen: entering an order with quoted prices and ATP, confirming it, and each stockout offer."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+from PySide6.QtCore import Qt
+
+from domain.catalog import commands as c
+from domain.catalog import master as catalog
+from domain.purchasing import commands as pc
+from domain.purchasing import orders as purchasing
+from domain.sales import commands as sc
+from domain.sales import orders
+from domain.stock import commands as stc
+from domain.stock import ledger
+from ui.screens.sales.words import L_ATP
+from ui.screens.sales.words import L_LAST
+from ui.screens.sales.words import L_PRICE
+from ui.screens.sales.words import L_QTY
+from ui.screens.sales.words import L_SOURCE
+from ui.screens.sales.words import L_WAREHOUSE
+from ui.screens.sales.words import L_WITH_TAX
+
+
+@pytest.fixture
+def services(db, make_services):
+    uow = db.uow
+    catalog.add_product(uow(), c.AddProduct("SD-1", "Screwdriver", barcodes=("6901234567892",)))
+    catalog.add_product(uow(), c.AddProduct("SD-2", "Screwdriver, long"))
+    catalog.add_product(uow(), c.AddProduct("HM-1", "Hammer"))
+    catalog.add_warehouse(uow(), c.AddWarehouse("W1", "Main"))
+    catalog.add_warehouse(uow(), c.AddWarehouse("W2", "Depot"))
+    catalog.add_customer(uow(), c.AddCustomer("ACME", "Acme Trading"))
+    catalog.add_supplier(uow(), c.AddSupplier("TOOLS", "Tool Works"))
+    for sku, warehouse, qty in (("SD-1", "W1", "3"), ("SD-1", "W2", "10"), ("SD-2", "W1", "8"), ("HM-1", "W1", "5")):
+        ledger.receive(uow(), stc.ReceiveStock(sku, qty, warehouse, "2"))
+    with uow() as u:
+        for sku, price in (("SD-1", "12.50"), ("SD-2", "14"), ("HM-1", "30")):
+            u.prices.set_list_price(u.products.by_sku(sku).id, "retail", D(price))
+        u.prices.set_substitutes(u.products.by_sku("SD-1").id, [u.products.by_sku("SD-2").id])
+        u.commit()
+    return make_services(user="clerk")
+
+
+@pytest.fixture
+def screen(qtbot, services):
+    from ui.screens.sales import SalesOrdersScreen
+
+    widget = SalesOrdersScreen(services)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.warehouse.count() == 2 and not widget.loading)
+    return widget
+
+
+def draft(services, lines=(("SD-1", "7"),)) -> str:
+    uow = services.uow
+    so = orders.create_order(uow(), sc.CreateSalesOrder("ACME", "W1")).number
+    for sku, qty in lines:
+        orders.add_line(uow(), sc.AddSalesOrderLine(so, sku, qty))
+    return so
+
+
+def open_order(qtbot, screen, so: str) -> None:
+    screen.refresh()
+    qtbot.waitUntil(lambda: not screen.loading)
+    screen.select(so)
+    qtbot.waitUntil(lambda: screen.current is not None and screen.current.number == so)
+
+
+def test_a_scanned_barcode_adds_a_line_at_the_quoted_price_with_its_atp(qtbot, screen):
+    screen.customer.setEditText("acme")
+    screen.warehouse.setCurrentIndex(screen.warehouse.findData("W1"))
+    screen.sku.setText("6901234567892")
+    qtbot.waitUntil(lambda: screen.last_preview is not None)
+    assert "price 12.5 (14.13 with tax, price level)" in screen.preview.text()
+    assert screen.last_preview.available == D(3)
+    screen.qty.setText("2")
+    qtbot.keyClick(screen.sku, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.current is not None and screen.lines.rowCount() == 1)
+    assert screen.current.number.startswith("SO-") and screen.current.state == "draft"
+    assert screen.lines.item(0, L_QTY).text() == "2"
+    assert screen.lines.item(0, L_PRICE).text() == "12.5"
+    assert screen.lines.item(0, L_SOURCE).text() == "price level"
+    assert screen.lines.item(0, L_WITH_TAX).text() == "28.25"  # 25.00 + 13 %
+    assert screen.lines.item(0, L_ATP).text() == "3"
+    assert screen.lines.item(0, L_LAST).text() == ""  # never sold to ACME
+    assert "28.25" in screen.totals.text()
+    assert screen.list_model.rowCount() == 1
+
+
+def test_editing_the_quantity_of_a_draft_line_changes_it_in_the_order_and_the_stockout_goes(qtbot, services,
+                                                                                            screen):
+    so = draft(services)
+    open_order(qtbot, screen, so)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.shortage.isVisible())  # 7 asked, 3 available in W1
+    screen.lines.item(0, L_QTY).setText("2")
+    qtbot.waitUntil(lambda: screen.current.lines[0].ordered == D(2))
+    qtbot.waitUntil(lambda: not screen.shortage.isVisible())
+
+
+def test_confirming_within_stock_reserves(qtbot, services, screen):
+    so = draft(services, (("SD-1", "2"),))
+    open_order(qtbot, screen, so)
+    assert not screen.shortage.isVisible()
+    screen.confirm_order()
+    qtbot.waitUntil(lambda: screen.current.state == "confirmed")
+    assert not screen.shortage.isVisible()
+    assert services.stock.stock(sku="SD-1", warehouse="W1")[0].reserved == D(2)
+
+
+def short_panel(qtbot, services, screen, lines=(("SD-1", "7"),)):
+    so = draft(services, lines)
+    open_order(qtbot, screen, so)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.shortage.isVisible())  # said at once, while the order is a draft
+    screen.confirm_order()
+    qtbot.waitUntil(lambda: "was not confirmed" in screen.message.text())
+    assert screen.shortage.isVisible()
+    return so, screen.shortage.box(1)
+
+
+def test_a_shortfall_opens_the_panel_with_every_offer_in_order(qtbot, services, screen):
+    so, box = short_panel(qtbot, services, screen)
+    assert screen.current.state == "draft"
+    assert "4 short" in box.title.text()
+    assert list(box.ship_buttons) == ["W2"]
+    assert box.stock_labels["W2"].text() == "10 available in W2"
+    assert "No purchase order yet" in box.arrival_label.text() and box.replenish_button is not None
+    assert list(box.replace_buttons) == ["SD-2"]
+    qtbot.waitUntil(lambda: "14 (15.82 with tax)" in box.price_labels["SD-2"].text())
+    assert "8 available in W1" in box.price_labels["SD-2"].text()
+
+
+def test_offer_ship_from_another_warehouse_sets_the_line_warehouse_and_confirms(qtbot, services, screen):
+    so, box = short_panel(qtbot, services, screen)
+    box.ship_buttons["W2"].click()
+    qtbot.waitUntil(lambda: screen.current.state == "confirmed")
+    assert screen.lines.item(0, L_WAREHOUSE).text() == "W2"
+    assert not screen.shortage.isVisible()
+    assert services.stock.stock(sku="SD-1", warehouse="W2")[0].reserved == D(7)
+
+
+def test_offer_transfer_opens_the_transfer_screen_filled_in(qtbot, services, screen):
+    opened = []
+
+    class Window:
+        def show_screen(self, key):
+            from ui.screens.documents import TransferScreen
+
+            widget = TransferScreen(services)
+            qtbot.addWidget(widget)
+            opened.append((key, widget))
+            return widget
+
+    screen.window = lambda: Window()
+    so, box = short_panel(qtbot, services, screen)
+    box.transfer_buttons["W2"].click()
+    key, transfer = opened[0]
+    assert key == "transfer"
+    qtbot.waitUntil(lambda: transfer.model.rowCount() == 1)
+    assert transfer.warehouse.currentData() == "W2" and transfer.to_warehouse.currentData() == "W1"
+    assert transfer.model.lines[0].sku == "SD-1" and transfer.model.lines[0].qty == D(4)
+
+
+def test_offer_arrival_date_of_an_open_po(qtbot, services, screen):
+    from datetime import date
+    from datetime import timedelta
+
+    uow = services.uow
+    day = date.today() + timedelta(days=9)
+    po = purchasing.create_draft(uow(), pc.CreatePurchaseOrder("TOOLS", "W1", day))
+    purchasing.add_lines(uow(), po.id, [pc.AddPurchaseOrderLine(po.id, "SD-1", "20", "2")])
+    purchasing.issue(uow(), pc.IssuePurchaseOrder(po.id))
+    so, box = short_panel(qtbot, services, screen)
+    assert day.isoformat() in box.arrival_label.text() and box.replenish_button is None
+
+
+def test_offer_no_po_opens_replenishment_for_the_product(qtbot, services, screen):
+    asked = []
+
+    class Replenishment:
+        class search:  # noqa: N801 - stands in for the screen's search field
+            setText = staticmethod(asked.append)
+
+    class Window:
+        def show_screen(self, key):
+            asked.append(key)
+            return Replenishment
+
+    screen.window = lambda: Window()
+    so, box = short_panel(qtbot, services, screen)
+    box.replenish_button.click()
+    assert asked == ["replenishment", "SD-1"]
+
+
+def test_offer_substitute_replaces_the_line_and_confirms(qtbot, services, screen):
+    so, box = short_panel(qtbot, services, screen)
+    box.replace_buttons["SD-2"].click()
+    qtbot.waitUntil(lambda: screen.current.state == "confirmed")
+    line = screen.current.lines[0]
+    assert (line.sku, line.ordered, line.unit_price) == ("SD-2", D(7), D(14))
+
+
+def test_offer_substitute_added_as_a_line_of_its_own(qtbot, services, screen):
+    so, box = short_panel(qtbot, services, screen)
+    box.add_buttons["SD-2"].click()
+    qtbot.waitUntil(lambda: len(screen.current.lines) == 2)
+    assert [(x.sku, x.ordered) for x in screen.current.lines] == [("SD-1", D(7)), ("SD-2", D(4))]
+    assert screen.current.state == "draft"
+
+
+def test_offer_ship_what_is_there_confirms_with_the_override(qtbot, services, screen):
+    so, box = short_panel(qtbot, services, screen)
+    screen.shortage.backorder_button.click()
+    qtbot.waitUntil(lambda: screen.current.state == "confirmed")
+    assert screen.current.lines[0].override_user == "clerk"
+    assert services.stock.stock(sku="SD-1", warehouse="W1")[0].reserved == D(7)
+
+
+def test_cancel_asks_for_a_reason_and_releases_the_reservation(qtbot, services, screen):
+    so = draft(services, (("SD-1", "2"),))
+    orders.confirm(services.uow(), sc.ConfirmSalesOrder(so))
+    open_order(qtbot, screen, so)
+    dialog = screen.cancel_order()
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+    dialog.text.setPlainText("customer changed their mind")
+    dialog.accept()
+    qtbot.waitUntil(lambda: screen.current.state == "cancelled")
+    assert services.stock.stock(sku="SD-1", warehouse="W1")[0].reserved == D(0)
+
+
+def test_the_list_filters_by_state(qtbot, services, screen):
+    first = draft(services, (("SD-1", "1"),))
+    second = draft(services, (("HM-1", "1"),))
+    orders.confirm(services.uow(), sc.ConfirmSalesOrder(second))
+    open_order(qtbot, screen, first)
+    screen.state_filter.setCurrentIndex(screen.state_filter.findData("confirmed"))
+    assert screen.proxy.rowCount() == 1
+    assert screen.proxy.index(0, 0).data() == second
+
+
+def test_the_backorder_list_shows_what_confirmed_orders_wait_for(qtbot, services, screen):
+    so, box = short_panel(qtbot, services, screen)
+    screen.shortage.backorder_button.click()
+    qtbot.waitUntil(lambda: screen.current.state == "confirmed")
+    dialog = screen.show_backorders()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.loaded)
+    assert dialog.proxy.rowCount() == 1
+    row = [dialog.proxy.index(0, column).data() for column in range(8)]
+    assert row[:3] == ["ACME", so, "SD-1"] and row[5] == "4" and row[7] == "no purchase order yet"
+    dialog.table.doubleClicked.emit(dialog.proxy.index(0, 0))
+    assert screen.current.number == so
+
+
+def test_the_stock_table_shows_reserved_and_available(qtbot, services):
+    from ui.models.stock import StockTableModel
+
+    so = draft(services, (("SD-1", "2"),))
+    orders.confirm(services.uow(), sc.ConfirmSalesOrder(so))
+    model = StockTableModel()
+    model.set_rows([r for r in services.stock.stock_table() if r.sku == "SD-1" and r.warehouse == "W1"])
+    assert model.index(0, StockTableModel.RESERVED).data() == "2"
+    assert model.index(0, StockTableModel.AVAILABLE).data() == "1"
+    assert model.headerData(StockTableModel.AVAILABLE, Qt.Orientation.Horizontal) == "Available"
+
+
+def test_print_writes_the_confirmation_pdf_in_the_background_and_opens_it(qtbot, services, screen, tmp_path,
+                                                                          monkeypatch):
+    from ui.screens.sales import printing
+
+    monkeypatch.setattr(printing, "pdf_folder", lambda: tmp_path)
+    shown = []
+    monkeypatch.setattr(printing, "open_pdf", shown.append)
+    so = draft(services, (("SD-1", "2"),))
+    open_order(qtbot, screen, so)
+    screen.print_actions["confirmation"].trigger()
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown[0] == tmp_path / f"{so} confirmation.pdf"
+    assert shown[0].read_bytes().startswith(b"%PDF")
+    screen.print_actions["invoice"].trigger()  # nothing shipped yet: said, not printed
+    assert "Nothing was shipped" in screen.message.text()
+    assert len(shown) == 1
+
+
+def test_the_customer_is_found_by_part_of_its_name(qtbot, screen):
+    screen.customer.setEditText("acme trad")
+    assert screen.customer_code() == "ACME"
+    screen.customer.setEditText("ACME")
+    assert screen.customer_code() == "ACME"
+
+
+def test_ship_opens_the_ship_screen_on_the_order(qtbot, services, screen):
+    asked = []
+
+    class Ship:
+        load_so = staticmethod(asked.append)
+
+    class Window:
+        def show_screen(self, key):
+            asked.append(key)
+            return Ship
+
+    so = draft(services, (("SD-1", "2"),))
+    orders.confirm(services.uow(), sc.ConfirmSalesOrder(so))
+    open_order(qtbot, screen, so)
+    screen.window = lambda: Window()
+    assert screen.ship_button.isEnabled() and not screen.confirm_button.isEnabled()
+    screen.ship_button.click()
+    assert asked == ["ship", so]
+
+
+def test_save_creates_a_draft_from_the_header_then_saves_its_changes(qtbot, services, screen):
+    screen.show()
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    qtbot.keyClick(screen.sku, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # New
+    assert screen.customer.lineEdit().hasFocus()
+    screen.customer.setEditText("ACME")
+    screen.warehouse.setCurrentIndex(screen.warehouse.findData("W2"))
+    screen.reference.setText("PO-7781")
+    qtbot.keyClick(screen.reference, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Save
+    qtbot.waitUntil(lambda: screen.current is not None, timeout=10_000)
+    assert (screen.current.customer, screen.current.warehouse, screen.current.reference) == ("ACME", "W2", "PO-7781")
+    screen.reference.setText("PO-7782")
+    screen.save()
+    qtbot.waitUntil(lambda: screen.current.reference == "PO-7782")
+    assert services.sales.sales_orders(ref=screen.current.number)[0].reference == "PO-7782"

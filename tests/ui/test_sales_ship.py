@@ -1,0 +1,172 @@
+"""The Ship screen's sales tab: shipping against a sales order (scan its number, partial, refused) and the counter
+sale with quoted prices."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+from PySide6.QtCore import Qt
+
+from domain.catalog import commands as c
+from domain.catalog import master as catalog
+from domain.sales import commands as sc
+from domain.sales import orders
+from domain.stock import commands as stc
+from domain.stock import ledger
+from ui.screens.documents.sales_ship import C_PROBLEM
+from ui.screens.documents.sales_ship import C_QTY
+
+
+@pytest.fixture
+def services(db, make_services):
+    uow = db.uow
+    catalog.add_product(uow(), c.AddProduct("SD-1", "Screwdriver", barcodes=("6901234567892",)))
+    catalog.add_product(uow(), c.AddProduct("HM-1", "Hammer"))
+    catalog.add_warehouse(uow(), c.AddWarehouse("W1", "Main"))
+    catalog.add_customer(uow(), c.AddCustomer("ACME", "Acme Trading"))
+    for sku, qty in (("SD-1", "3"), ("HM-1", "5")):
+        ledger.receive(uow(), stc.ReceiveStock(sku, qty, "W1", "2"))
+    with uow() as u:
+        for sku, price in (("SD-1", "12.50"), ("HM-1", "30")):
+            u.prices.set_list_price(u.products.by_sku(sku).id, "retail", D(price))
+        u.commit()
+    return make_services(user="clerk")
+
+
+@pytest.fixture
+def ship(qtbot, services):
+    from ui.screens.documents import ShipScreen
+
+    widget = ShipScreen(services)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.codes_ready and widget.sales.warehouse.count() == 1)
+    return widget
+
+
+def confirmed(services, lines) -> str:
+    uow = services.uow
+    so = orders.create_order(uow(), sc.CreateSalesOrder("ACME", "W1")).number
+    for sku, qty in lines:
+        orders.add_line(uow(), sc.AddSalesOrderLine(so, sku, qty))
+    orders.confirm(uow(), sc.ConfirmSalesOrder(so, override=True))
+    return so
+
+
+def test_scanning_the_order_number_fills_what_can_leave_and_a_partial_shipment_leaves_a_backorder(
+        qtbot, services, ship):
+    so = confirmed(services, (("SD-1", "5"), ("HM-1", "2")))
+    ship.scan.setText(so)
+    qtbot.keyClick(ship.scan, Qt.Key.Key_Return)
+    panel = ship.sales
+    qtbot.waitUntil(lambda: panel.so is not None and len(panel.lines) == 2)
+    assert ship.tabs.currentWidget() is panel
+    assert [(x.sku, x.open_qty, x.qty) for x in panel.lines] == [("SD-1", D(5), D(3)), ("HM-1", D(2), D(2))]
+    panel.grid.item(1, C_QTY).setText("1")
+    qtbot.keyClick(panel.scan, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Ctrl+Enter posts
+    qtbot.waitUntil(lambda: panel.so is None and "Posted SD-" in panel.result_label.text())
+    assert so in panel.result_label.text()
+    row = services.sales.sales_orders(ref=so)[0]
+    assert row.state == "partly_shipped"
+    assert [(x.sku, x.shipped, x.open) for x in row.lines] == [("SD-1", D(3), D(2)), ("HM-1", D(1), D(1))]
+
+
+def test_shipping_more_than_is_open_is_refused_next_to_the_line(qtbot, services, ship):
+    so = confirmed(services, (("HM-1", "2"),))
+    ship.load_so(so)
+    panel = ship.sales
+    qtbot.waitUntil(lambda: len(panel.lines) == 1)
+    panel.grid.item(0, C_QTY).setText("4")
+    panel.post()
+    qtbot.waitUntil(lambda: panel.lines[0].problem != "")
+    assert "2 open" in panel.grid.item(0, C_PROBLEM).text()
+    assert services.sales.sales_orders(ref=so)[0].state == "confirmed"
+
+
+def test_a_counter_sale_prices_each_line_and_posts_one_sale(qtbot, services, ship):
+    ship.counter_sale()
+    panel = ship.sales
+    panel.customer.setEditText("ACME")
+    for code in ("6901234567892", "6901234567892", "HM-1"):
+        count = sum(x.qty for x in panel.lines)
+        panel.scan.setText(code)
+        qtbot.keyClick(panel.scan, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda n=count: sum(x.qty for x in panel.lines) == n + 1)
+    assert [(x.sku, x.qty, x.price) for x in panel.lines] == [("SD-1", D(2), D("12.5")), ("HM-1", D(1), D(30))]
+    panel.post()
+    qtbot.waitUntil(lambda: "Posted SD-" in panel.result_label.text())
+    assert not panel.lines
+    stock = {r.sku: r.on_hand for r in services.stock.stock(warehouse="W1")}
+    assert stock == {"SD-1": D(1), "HM-1": D(4)}
+
+
+def test_a_counter_sale_beyond_the_stock_is_refused_next_to_its_line(qtbot, services, ship):
+    ship.counter_sale()
+    panel = ship.sales
+    panel.customer.setEditText("ACME")
+    panel.scan.setText("SD-1")
+    qtbot.keyClick(panel.scan, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(panel.lines) == 1)
+    panel.grid.item(0, C_QTY).setText("9")
+    panel.post()
+    qtbot.waitUntil(lambda: panel.lines[0].problem != "")
+    assert "3 available" in panel.lines[0].problem
+
+
+def test_a_posted_sale_is_returned_with_a_reason_from_the_posted_list(qtbot, services, ship):
+    from domain.sales import shipping
+
+    shipping.sell(services.uow(), sc.CounterSale("ACME", "W1", (sc.SaleLineInput("HM-1", "3"),)))
+    panel = ship.sales
+    panel.reload()
+    posted = panel.posted
+    qtbot.waitUntil(lambda: posted.model.rowCount() == 1)
+    posted.table.setCurrentIndex(posted.model.index(0, 0))
+    dialog = posted.return_selected()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: len(dialog.lines) == 1)
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert dialog.qty.text() == "3" and not ok.isEnabled()  # no reason yet
+    dialog.qty.setText("2")
+    dialog.reason.setText("damaged in transport")
+    assert ok.isEnabled()
+    ok.click()
+    qtbot.waitUntil(lambda: "Posted return SR-" in posted.message.text())
+    stock = {r.sku: r.on_hand for r in services.stock.stock(warehouse="W1")}
+    assert stock["HM-1"] == D(4)  # 5 − 3 + 2
+
+
+def test_returning_more_than_is_returnable_is_refused_in_the_dialog(qtbot, services, ship):
+    from domain.sales import shipping
+
+    shipping.sell(services.uow(), sc.CounterSale("ACME", "W1", (sc.SaleLineInput("HM-1", "1"),)))
+    posted = ship.sales.posted
+    posted.reload()
+    qtbot.waitUntil(lambda: posted.model.rowCount() == 1)
+    posted.table.setCurrentIndex(posted.model.index(0, 0))
+    dialog = posted.return_selected()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: len(dialog.lines) == 1)
+    dialog.qty.setText("2")
+    dialog.reason.setText("wrong size")
+    dialog.post()
+    qtbot.waitUntil(lambda: dialog.message.text() != "")
+    assert "at most 1 more can be returned" in dialog.message.text() and dialog.buttons.isEnabled()
+
+
+def test_a_posted_counter_sale_prints_its_invoice(qtbot, services, ship, tmp_path, monkeypatch):
+    from domain.sales import shipping
+    from ui.screens.sales import printing
+
+    monkeypatch.setattr(printing, "pdf_folder", lambda: tmp_path)
+    shown = []
+    monkeypatch.setattr(printing, "open_pdf", shown.append)
+    sale = shipping.sell(services.uow(), sc.CounterSale("ACME", "W1", (sc.SaleLineInput("HM-1", "2"),)))
+    posted = ship.sales.posted
+    posted.reload()
+    qtbot.waitUntil(lambda: posted.model.rowCount() == 1)
+    posted.table.setCurrentIndex(posted.model.index(0, 0))
+    posted.invoice_button.click()
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown == [tmp_path / f"{sale.number} invoice.pdf"] and shown[0].read_bytes().startswith(b"%PDF")

@@ -1,0 +1,259 @@
+"""Posted sales on the Ship screen's sales tab, and a customer return against one (``CustomerReturnDialog``).
+
+The list shows the sale documents (SD-…). Return… opens the dialog for the selected sale: its lines with what was
+shipped and what came back already; the clerk picks the product, the quantity and the reason (required), and
+``domain.sales.returns.return_goods`` posts the return (SR-…) on the task runner: the goods come back at the cost
+at which they left, and revenue and margin are reversed. One product per return, as the use case takes it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from decimal import InvalidOperation
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QTableWidgetItem
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from domain.kernel.errors import DomainError
+from domain.kernel.numbers import fmt
+from domain.sales import commands as sc
+from domain.sales import lookup
+from domain.sales import returns
+from ui.i18n import fill
+from ui.models.document_lines import PostedDocumentsModel
+from ui.models.table import RowRole
+from ui.refusals import refusal_text
+from ui.screens.documents.messages import GREEN
+from ui.screens.documents.messages import RED
+from ui.widgets.busy import BusyBar
+from ui.widgets.busy import alive
+from ui.widgets.table_view import DataTable
+
+translate = QCoreApplication.translate
+R_SKU, R_NAME, R_SHIPPED, R_RETURNED, R_RETURNABLE, R_PRICE = range(6)
+
+
+class CustomerReturnDialog(QDialog):
+    """A customer return against one posted sale."""
+
+    returned = Signal(list)  # the return documents posted
+
+    def __init__(self, services, sale, parent=None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.sale = sale  # DocumentRow of kind sale
+        self.lines: list[lookup.ReturnableLine] = []
+        self.documents: list = []
+        self.setWindowTitle(fill(translate("SalesShip", "Customer return against %1"), sale.number))
+        self.head = QLabel(fill(translate("SalesShip", "Goods %1 brings back from sale %2 of %3. They come back at "
+                                                       "the cost at which they left."),
+                                sale.partner, sale.number, sale.business_date.isoformat()), self)
+        self.head.setWordWrap(True)
+        self.table = QTableWidget(0, 6, self)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setHorizontalHeaderLabels([
+            translate("SalesShip", "SKU"), translate("SalesShip", "Name"), translate("SalesShip", "Shipped"),
+            translate("SalesShip", "Returned"), translate("SalesShip", "Returnable"), translate("SalesShip", "Price")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(R_NAME, 220)
+        self.table.currentCellChanged.connect(lambda row, *_: self._chosen(row))
+        self.qty = QLineEdit(self)
+        self.reason = QLineEdit(self)
+        self.reason.setMaxLength(200)
+        self.reason.setPlaceholderText(translate("SalesShip", "why the goods come back (required)"))
+        self.qty.textChanged.connect(self._check)
+        self.reason.textChanged.connect(self._check)
+        form = QFormLayout()
+        form.addRow(translate("SalesShip", "Quantity:"), self.qty)
+        form.addRow(translate("SalesShip", "Reason:"), self.reason)
+        self.message = QLabel(self)
+        self.message.setStyleSheet(RED)
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                        parent=self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("SalesShip", "Post return"))
+        self.buttons.accepted.connect(self.post)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.head)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(640, 380)
+        self._check()
+        uow = services.uow
+        services.tasks.submit(lambda: lookup.returnable(uow(), sale.number), on_done=self._loaded,
+                              on_error=self._failed)
+
+    def _loaded(self, lines) -> None:
+        if not alive(self):
+            return
+        self.lines = lines
+        self.table.setRowCount(len(lines))
+        for r, x in enumerate(lines):
+            for column, text in ((R_SKU, x.sku), (R_NAME, x.name), (R_SHIPPED, fmt(x.shipped)),
+                                 (R_RETURNED, fmt(x.returned)), (R_RETURNABLE, fmt(x.returnable)),
+                                 (R_PRICE, fmt(x.unit_price))):
+                item = QTableWidgetItem(text)
+                if column not in (R_SKU, R_NAME):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, column, item)
+        if lines:
+            self.table.selectRow(0)
+            self._chosen(0)
+
+    def _chosen(self, row: int) -> None:
+        if 0 <= row < len(self.lines):
+            self.qty.setText(fmt(self.lines[row].returnable))
+        self._check()
+
+    def chosen(self) -> lookup.ReturnableLine | None:
+        row = self.table.currentRow()
+        return self.lines[row] if 0 <= row < len(self.lines) else None
+
+    def _quantity(self) -> Decimal | None:
+        try:
+            value = Decimal(self.qty.text().strip().replace(",", ""))
+        except InvalidOperation:
+            return None
+        return value if value > 0 else None
+
+    def _check(self, *_) -> None:
+        line, qty = self.chosen(), self._quantity()
+        ok = line is not None and qty is not None and bool(self.reason.text().strip())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+
+    def post(self) -> None:
+        line, qty = self.chosen(), self._quantity()
+        if line is None or qty is None or not self.reason.text().strip():
+            return
+        command = sc.ReturnFromCustomer(line.sku, qty, self.reason.text().strip(), shipment=self.sale.number)
+        uow = self.services.uow
+        self.buttons.setEnabled(False)
+        self.services.tasks.submit(lambda: returns.return_goods(uow(), command), on_done=self._posted,
+                                   on_error=self._failed)
+
+    def _posted(self, documents) -> None:
+        if not alive(self):
+            return
+        self.documents = documents
+        self.returned.emit(documents)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        if not alive(self):
+            return
+        self.buttons.setEnabled(True)
+        self._check()
+        self.message.setText(refusal_text(exc) if isinstance(exc, DomainError) else str(exc))
+
+
+class PostedSales(QWidget):
+    """The posted sale documents, newest first, with Return… for the selected one."""
+
+    def __init__(self, services, parent=None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.dialog: CustomerReturnDialog | None = None
+        self.model = PostedDocumentsModel(self)
+        self.table = DataTable("documents/sale", self)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(False)
+        self.table.setColumnHidden(PostedDocumentsModel.TO_WAREHOUSE, True)
+        self.table.doubleClicked.connect(lambda *_: self.return_selected())
+        self.title = QLabel(self)
+        self.return_button = QPushButton(self)
+        self.return_button.clicked.connect(self.return_selected)
+        self.invoice_button = QPushButton(self)
+        self.invoice_button.clicked.connect(lambda: self.print_selected("invoice"))
+        self.delivery_button = QPushButton(self)
+        self.delivery_button.clicked.connect(lambda: self.print_selected("delivery"))
+        self.busy_bar = BusyBar(self)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        bar = QHBoxLayout()
+        bar.addWidget(self.title)
+        bar.addWidget(self.message, 1)
+        bar.addWidget(self.delivery_button)
+        bar.addWidget(self.invoice_button)
+        bar.addWidget(self.return_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.busy_bar)
+        layout.addWidget(self.table, 1)
+        self.retranslate()
+        self.reload()
+
+    def reload(self) -> None:
+        documents = self.services.documents
+
+        def done(rows) -> None:
+            if alive(self):
+                self.model.set_rows(rows)
+
+        self.services.tasks.submit(lambda: documents.document_list(kind="sale"), on_done=done)
+
+    def selected(self):
+        index = self.table.currentIndex()
+        return index.data(RowRole) if index.isValid() else None
+
+    def return_selected(self) -> CustomerReturnDialog | None:
+        sale = self.selected()
+        if sale is None:
+            self.message.setStyleSheet(RED)
+            self.message.setText(translate("SalesShip", "Select a posted sale first."))
+            return None
+        if sale.reversed:
+            self.message.setStyleSheet(RED)
+            self.message.setText(fill(translate("SalesShip", "Sale %1 was reversed; nothing on it can be returned."),
+                                      sale.number))
+            return None
+        dialog = CustomerReturnDialog(self.services, sale, self)
+        dialog.returned.connect(self._returned)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def print_selected(self, kind: str) -> None:
+        """Write the selected sale's delivery note or invoice as PDF in the background and open it."""
+        from ui.screens.sales.printing import print_sale
+
+        sale = self.selected()
+        if sale is None:
+            self.say(translate("SalesShip", "Select a posted sale first."), error=True)
+            return
+        print_sale(self, self.services, sale.number, kind)
+
+    def say(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet(RED if error else GREEN)
+        self.message.setText(text)
+
+    def _returned(self, documents) -> None:
+        self.message.setStyleSheet(GREEN)
+        self.message.setText(fill(translate("SalesShip", "Posted return %1."), ", ".join(d.number for d in documents)))
+        self.reload()
+
+    def retranslate(self) -> None:
+        self.title.setText(translate("SalesShip", "Posted sales"))
+        self.return_button.setText(translate("SalesShip", "&Return…"))
+        self.invoice_button.setText(translate("SalesShip", "Print &invoice"))
+        self.delivery_button.setText(translate("SalesShip", "Print &delivery note"))
+        self.model.retranslate()

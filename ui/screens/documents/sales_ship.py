@@ -1,0 +1,632 @@
+"""The Ship screen's sales tab (``SalesShipPanel``): shipping against a sales order, and the counter sale (销售单).
+
+Against an order: choose an open order, or scan (type) its number, e.g. SO-2026-00007, here or in the Ship
+screen's scan field. Its open lines fill the grid with what can leave now (on hand not promised to other orders);
+change a quantity or scan products (the first scan of a line counts from 1). Posting runs
+``domain.sales.shipping.ship``: one sale document per warehouse, what stays open is the backorder.
+
+A counter sale: a customer, a warehouse, and products scanned or typed; each line takes the customer's quoted price
+(change it in the grid). Posting runs ``domain.sales.shipping.sell``: one sale document, or nothing and the
+shortfall kept as unfilled demand when a line asks for more than is available.
+
+A refusal is shown translated next to its line (``ui.refusals``), or above the grid when it names none.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from decimal import InvalidOperation
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QGridLayout
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QRadioButton
+from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QTableWidgetItem
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from domain.kernel.errors import DomainError
+from domain.kernel.numbers import fmt
+from domain.kernel.numbers import round_money
+from domain.sales import commands as sc
+from domain.sales import lookup
+from domain.sales import shipping
+from ui.i18n import fill
+from ui.refusals import refusal_text
+from ui.screens.documents.messages import GREEN
+from ui.screens.documents.messages import RED
+from ui.screens.documents.messages import say
+from ui.screens.documents.sales_returns import PostedSales
+from ui.widgets.busy import alive
+
+CTX = "SalesShip"
+SO_NUMBER = re.compile(r"SO-\d{4}-\d+", re.IGNORECASE)
+OPEN_SO = ("confirmed", "partly_shipped")
+C_SKU, C_NAME, C_WAREHOUSE, C_OPEN, C_QTY, C_PRICE, C_DISCOUNT, C_AMOUNT, C_PROBLEM = range(9)
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+
+class SaleLine:
+    """One line of the grid: against an order, an open order line; in a counter sale, a product scanned."""
+
+    def __init__(
+        self,
+        sku: str,
+        name: str,
+        warehouse: str,
+        open_qty: Decimal | None,
+        qty: Decimal,
+        price: Decimal | None = None,
+        discount: Decimal = Decimal(0),
+    ) -> None:
+        self.sku, self.name, self.warehouse, self.open_qty = sku, name, warehouse, open_qty
+        self.qty, self.price, self.discount = qty, price, discount
+        self.price_typed = False
+        self.scanned = False
+        self.problem = ""
+
+
+class SalesShipPanel(QWidget):
+    """The sales tab of the Ship screen."""
+
+    def __init__(self, services, parent=None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.so = None  # SoRow being shipped against
+        self.lines: list[SaleLine] = []
+        self.customers: list = []
+        self.open_orders: list = []
+        self._busy = False
+        self._filling = False
+        self._last_error: BaseException | None = None
+        self._last_result: tuple[str, tuple] | None = None
+        self.order_mode = QRadioButton(self)
+        self.counter_mode = QRadioButton(self)
+        self.order_mode.setChecked(True)
+        self.order_mode.toggled.connect(self._mode_changed)
+        self.so_label, self.so_combo = QLabel(self), QComboBox(self)
+        self.so_label.setBuddy(self.so_combo)
+        self.so_combo.activated.connect(self._so_chosen)
+        self.customer_label, self.customer = QLabel(self), QComboBox(self)
+        self.customer.setEditable(True)
+        self.customer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.customer.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.customer_label.setBuddy(self.customer)
+        self.warehouse_label, self.warehouse = QLabel(self), QComboBox(self)
+        self.warehouse_label.setBuddy(self.warehouse)
+        self.reference_label, self.reference = QLabel(self), QLineEdit(self)
+        self.reference.setMaxLength(64)
+        self.reference_label.setBuddy(self.reference)
+        self.scan_label, self.scan = QLabel(self), QLineEdit(self)
+        self.scan.setClearButtonEnabled(True)
+        self.scan.returnPressed.connect(self._scan_entered)
+        self.scan_label.setBuddy(self.scan)
+        self.info = QLabel(self)
+        self.info.setWordWrap(True)
+        self.header_error = QLabel(self)
+        self.header_error.setStyleSheet(RED)
+        self.header_error.setWordWrap(True)
+        self.grid = QTableWidget(0, 9, self)
+        self.grid.verticalHeader().setVisible(False)
+        self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.grid.setAlternatingRowColors(True)
+        self.grid.horizontalHeader().setStretchLastSection(True)
+        for column, width in (
+            (C_SKU, 110),
+            (C_NAME, 220),
+            (C_WAREHOUSE, 70),
+            (C_OPEN, 70),
+            (C_QTY, 70),
+            (C_PRICE, 80),
+            (C_DISCOUNT, 60),
+            (C_AMOUNT, 90),
+        ):
+            self.grid.setColumnWidth(column, width)
+        self.grid.itemChanged.connect(self._edited)
+        self.totals = QLabel(self)
+        self.result_label = QLabel(self)
+        self.result_label.setStyleSheet(GREEN)
+        self.result_label.setWordWrap(True)
+        self.clear_button = QPushButton(self)
+        self.clear_button.clicked.connect(self.clear)
+        self.post_button = QPushButton(self)
+        self.post_button.clicked.connect(self.post)
+
+        modes = QHBoxLayout()
+        modes.addWidget(self.order_mode)
+        modes.addWidget(self.counter_mode)
+        modes.addStretch(1)
+        header = QGridLayout()
+        header.addWidget(self.so_label, 0, 0)
+        header.addWidget(self.so_combo, 0, 1, 1, 3)
+        header.addWidget(self.customer_label, 1, 0)
+        header.addWidget(self.customer, 1, 1)
+        header.addWidget(self.warehouse_label, 1, 2)
+        header.addWidget(self.warehouse, 1, 3)
+        header.addWidget(self.reference_label, 2, 0)
+        header.addWidget(self.reference, 2, 1)
+        header.setColumnStretch(1, 2)
+        header.setColumnStretch(3, 1)
+        scan_row = QHBoxLayout()
+        scan_row.addWidget(self.scan_label)
+        scan_row.addWidget(self.scan, 1)
+        footer = QHBoxLayout()
+        footer.addWidget(self.totals, 1)
+        footer.addWidget(self.result_label, 2)
+        footer.addWidget(self.clear_button)
+        footer.addWidget(self.post_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(modes)
+        layout.addLayout(header)
+        layout.addWidget(self.info)
+        layout.addLayout(scan_row)
+        layout.addWidget(self.header_error)
+        entry = QWidget(self)
+        entry_layout = QVBoxLayout(entry)
+        entry_layout.setContentsMargins(0, 0, 0, 0)
+        entry_layout.addWidget(self.grid, 1)
+        entry_layout.addLayout(footer)
+        self.posted = PostedSales(services, self)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(entry)
+        split.addWidget(self.posted)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout.addWidget(split, 1)
+        self.setFocusProxy(self.scan)
+        self.retranslate()
+        self._mode_changed()
+        self.reload()
+
+    # -- loading -------------------------------------------------------------------------
+    def _submit(self, fn, on_done, on_error=None) -> None:
+        def done(result) -> None:
+            if alive(self):
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            if alive(self):
+                (on_error or self._failed)(exc)
+
+        self.services.tasks.submit(fn, on_done=done, on_error=failed)
+
+    def reload(self) -> None:
+        catalog, sales = self.services.catalog, self.services.sales
+        if getattr(self, "posted", None) is not None:
+            self.posted.reload()
+
+        def load():
+            return sales.sales_orders(state=OPEN_SO), catalog.customers(), catalog.warehouses()
+
+        self._submit(load, self._loaded)
+
+    def _loaded(self, result) -> None:
+        self.open_orders, self.customers, warehouses = result
+        current = self.warehouse.currentData()
+        self.warehouse.clear()
+        for w in warehouses:
+            self.warehouse.addItem(f"{w.code} — {w.name}", w.code)
+        if current and self.warehouse.findData(current) >= 0:
+            self.warehouse.setCurrentIndex(self.warehouse.findData(current))
+        text = self.customer.currentText()
+        self.customer.clear()
+        for c in self.customers:
+            self.customer.addItem(f"{c.code} — {c.name}", c.code)
+        self.customer.setEditText(text)
+        self._fill_so_combo()
+
+    def _fill_so_combo(self) -> None:
+        self.so_combo.blockSignals(True)
+        self.so_combo.clear()
+        self.so_combo.addItem(QCoreApplication.translate("SalesShip", "Choose an open order, or scan its number"), "")
+        for row in self.open_orders:
+            self.so_combo.addItem(f"{row.number} — {row.customer_name}", row.number)
+        if self.so is not None and self.so_combo.findData(self.so.number) < 0:
+            self.so_combo.addItem(f"{self.so.number} — {self.so.customer_name}", self.so.number)
+        self.so_combo.setCurrentIndex(max(0, self.so_combo.findData(self.so.number)) if self.so is not None else 0)
+        self.so_combo.blockSignals(False)
+
+    def _so_chosen(self, index: int) -> None:
+        number = self.so_combo.itemData(index)
+        if number:
+            self.load_so(number)
+
+    def load_so(self, ref: str) -> None:
+        """Ship against the order numbered ``ref``: its open lines with what can leave now."""
+        self.order_mode.setChecked(True)
+        services = self.services
+        uow = services.uow
+
+        def load():
+            rows = services.sales.sales_orders(ref=ref)
+            if not rows or rows[0].state not in OPEN_SO:
+                return (rows[0] if rows else None), {}
+            return rows[0], lookup.shippable(uow(), rows[0].number)
+
+        self._submit(load, lambda result: self._so_loaded(ref, *result))
+
+    def _so_loaded(self, ref: str, row, can_ship) -> None:
+        if row is None or row.state not in OPEN_SO:
+            text = (
+                fill(QCoreApplication.translate("SalesShip", "No sales order has the number %1."), ref)
+                if row is None
+                else fill(
+                    QCoreApplication.translate(
+                        "SalesShip", "Sales order %1 is not open for shipping (confirm it first)."
+                    ),
+                    row.number,
+                )
+            )
+            say(self.header_error, text)
+            QApplication.beep()
+            return
+        self.so = row
+        self._last_error = None
+        say(self.header_error, "")
+        say(self.result_label, "")
+        self.lines = [
+            SaleLine(x.sku, x.name, x.warehouse, x.open, can_ship.get(x.sku, Decimal(0)), x.unit_price, x.discount)
+            for x in row.lines
+            if x.open > 0
+        ]
+        self._fill_so_combo()
+        self._show_lines()
+        self._show_info()
+        self.scan.setFocus()
+
+    # -- modes ---------------------------------------------------------------------------
+    @property
+    def counter(self) -> bool:
+        return self.counter_mode.isChecked()
+
+    def _mode_changed(self, *_) -> None:
+        counter = self.counter
+        for widget in (self.so_label, self.so_combo):
+            widget.setVisible(not counter)
+        for widget in (
+            self.customer_label,
+            self.customer,
+            self.warehouse_label,
+            self.warehouse,
+            self.reference_label,
+            self.reference,
+        ):
+            widget.setVisible(counter)
+        self.grid.setColumnHidden(C_OPEN, counter)
+        self.grid.setColumnHidden(C_WAREHOUSE, counter)
+        self.so = None
+        self.lines = []
+        self._fill_so_combo()
+        self._show_lines()
+        self._show_info()
+
+    def _show_info(self) -> None:
+        if self.counter:
+            text = QCoreApplication.translate(
+                "SalesShip",
+                "A counter sale: choose the customer and the warehouse, then scan or type the products; each "
+                "line takes the customer's price.",
+            )
+        elif self.so is None:
+            text = QCoreApplication.translate(
+                "SalesShip",
+                "Choose an open sales order or scan its number: its open lines are filled in with what can leave now.",
+            )
+        else:
+            text = fill(
+                QCoreApplication.translate(
+                    "SalesShip",
+                    "%1 for %2: what can leave now is filled in; change it or scan. What is not shipped "
+                    "stays open as a backorder.",
+                ),
+                self.so.number,
+                self.so.customer_name,
+            )
+        say(self.info, text)
+
+    # -- the grid ------------------------------------------------------------------------
+    def _show_lines(self) -> None:
+        self._filling = True
+        self.grid.setRowCount(len(self.lines))
+        for r, line in enumerate(self.lines):
+            amount = (line.qty * line.price * (100 - line.discount) / 100) if line.price is not None else None
+            values = {
+                C_SKU: line.sku,
+                C_NAME: line.name,
+                C_WAREHOUSE: line.warehouse,
+                C_OPEN: "" if line.open_qty is None else fmt(line.open_qty),
+                C_QTY: fmt(line.qty),
+                C_PRICE: "" if line.price is None else fmt(line.price),
+                C_DISCOUNT: fmt(line.discount),
+                C_AMOUNT: "" if amount is None else f"{round_money(amount, 2):,.2f}",
+                C_PROBLEM: line.problem,
+            }
+            for column, text in values.items():
+                item = QTableWidgetItem(text)
+                editable = column == C_QTY or (self.counter and column in (C_PRICE, C_DISCOUNT))
+                if not editable:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if column in (C_OPEN, C_QTY, C_PRICE, C_DISCOUNT, C_AMOUNT):
+                    item.setTextAlignment(RIGHT)
+                if column == C_PROBLEM:
+                    item.setForeground(Qt.GlobalColor.red)
+                    item.setToolTip(text)
+                self.grid.setItem(r, column, item)
+        self._filling = False
+        total = sum((x.qty for x in self.lines), Decimal(0))
+        money = sum((x.qty * x.price * (100 - x.discount) / 100 for x in self.lines if x.price is not None), Decimal(0))
+        count = len(self.lines)  # lupdate reads a plural's count only as a plain name
+        say(
+            self.totals,
+            fill(
+                QCoreApplication.translate(
+                    "SalesShip", "%n line(s)    Qty %1    Amount without tax %2", None, count
+                ),
+                fmt(total),
+                f"{round_money(money, 2):,.2f}",
+            ),
+        )
+
+    def _edited(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.row() >= len(self.lines):
+            return
+        line = self.lines[item.row()]
+        text = item.text().strip().replace(",", "")
+        try:
+            value = Decimal(text) if text else None
+        except InvalidOperation:
+            value = None
+            if text:
+                line.problem = fill(QCoreApplication.translate("SalesShip", "%1 is not a number"), item.text())
+                self._show_lines()
+                return
+        if item.column() == C_QTY:
+            line.qty, line.scanned = value or Decimal(0), True
+        elif item.column() == C_PRICE:
+            line.price, line.price_typed = value, True
+        elif item.column() == C_DISCOUNT:
+            line.discount, line.price_typed = value or Decimal(0), True
+        line.problem = ""
+        self._show_lines()
+
+    def customer_code(self) -> str:
+        text = self.customer.currentText().strip()
+        index = self.customer.currentIndex()
+        if index >= 0 and self.customer.itemText(index) == text:
+            return self.customer.itemData(index)
+        first = text.split(" — ")[0].split()[0] if text else ""
+        for c in self.customers:
+            if c.code.upper() == first.upper():
+                return c.code
+        named = [c.code for c in self.customers if text and text.casefold() in c.name.casefold()]
+        return named[0] if len(named) == 1 else first
+
+    # -- scanning ------------------------------------------------------------------------
+    def _scan_entered(self) -> None:
+        code = self.scan.text().strip()
+        self.scan.clear()
+        if code:
+            self.apply_scan(code)
+
+    def apply_scan(self, code: str) -> None:
+        if SO_NUMBER.fullmatch(code) or any(row.number == code.upper() for row in self.open_orders):
+            self.load_so(code.upper())
+            return
+        say(self.header_error, "")
+        if not self.counter:
+            if self.so is None:
+                say(self.header_error, QCoreApplication.translate("SalesShip", "Choose or scan a sales order first."))
+                QApplication.beep()
+                return
+            line = next((x for x in self.lines if code.upper() in (x.sku.upper(),)), None)
+            if line is None:
+                self._scan_barcode_on_order(code)
+                return
+            self._count(line)
+            return
+        self._scan_counter(code)
+
+    def _count(self, line: SaleLine) -> None:
+        line.qty = line.qty + 1 if line.scanned else Decimal(1)
+        line.scanned = True
+        line.problem = ""
+        self._show_lines()
+        self.grid.selectRow(self.lines.index(line))
+
+    def _scan_barcode_on_order(self, code: str) -> None:
+        """A barcode (not the SKU) of a product on the order: found through the product's SKU."""
+        uow, warehouse = self.services.uow, self.lines[0].warehouse if self.lines else ""
+
+        def found(preview) -> None:
+            line = next((x for x in self.lines if preview is not None and x.sku == preview.sku), None)
+            if line is None:
+                say(
+                    self.header_error,
+                    fill(QCoreApplication.translate("SalesShip", "%1 is not on sales order %2."), code, self.so.number),
+                )
+                QApplication.beep()
+                return
+            self._count(line)
+
+        self._submit(lambda: lookup.preview_line(uow(), "", code, warehouse), found)
+
+    def _scan_counter(self, code: str) -> None:
+        warehouse = self.warehouse.currentData()
+        if not warehouse:
+            say(self.header_error, QCoreApplication.translate("SalesShip", "Choose the warehouse first."))
+            return
+        uow, customer = self.services.uow, self.customer_code()
+
+        def found(preview) -> None:
+            if preview is None:
+                say(
+                    self.header_error,
+                    fill(
+                        QCoreApplication.translate("SalesShip", "Unknown code %1: no product has this SKU or barcode."),
+                        code,
+                    ),
+                )
+                QApplication.beep()
+                return
+            line = next((x for x in self.lines if x.sku == preview.sku), None)
+            if line is None:
+                q = preview.quote
+                price = q.list_price if q.source in ("level", "retail") else q.unit_price
+                discount = q.discount if q.source in ("level", "retail") else Decimal(0)
+                line = SaleLine(preview.sku, preview.name, preview.warehouse, None, Decimal(0), price, discount)
+                self.lines.append(line)
+            self._count(line)
+
+        self._submit(lambda: lookup.preview_line(uow(), customer, code, warehouse), found)
+
+    # -- posting -------------------------------------------------------------------------
+    def post(self) -> None:
+        if self._busy:
+            return
+        say(self.header_error, "")
+        say(self.result_label, "")
+        for line in self.lines:
+            line.problem = ""
+        uow = self.services.uow
+        if self.counter:
+            lines = tuple(
+                sc.SaleLineInput(
+                    x.sku, x.qty, x.price if x.price_typed else None, x.discount if x.price_typed else None
+                )
+                for x in self.lines
+                if x.qty
+            )
+            command = sc.CounterSale(
+                self.customer_code(), self.warehouse.currentData() or "", lines, reference=self.reference.text()
+            )
+            job = lambda: [shipping.sell(uow(), command)]  # noqa: E731
+        else:
+            if self.so is None:
+                say(self.header_error, QCoreApplication.translate("SalesShip", "Choose or scan a sales order first."))
+                return
+            pairs = tuple((x.sku, x.qty) for x in self.lines if x.qty > 0)
+            if not pairs:
+                say(
+                    self.header_error,
+                    fill(
+                        QCoreApplication.translate("SalesShip", "Enter a quantity to ship on at least one line of %1."),
+                        self.so.number,
+                    ),
+                )
+                QApplication.beep()
+                return
+            command = sc.ShipSalesOrder(self.so.number, pairs)
+            job = lambda: shipping.ship(uow(), command)  # noqa: E731
+        self._busy = True
+        self.post_button.setEnabled(False)
+        self._submit(job, self._posted, self._failed)
+
+    def _posted(self, documents) -> None:
+        self._busy = False
+        self.post_button.setEnabled(True)
+        so = self.so.number if self.so is not None and not self.counter else ""
+        self._last_result = (so, tuple(d.number for d in documents))
+        self._last_error = None
+        self.lines = []
+        self.so = None
+        self.reference.clear()
+        self._show_lines()
+        self._show_result()
+        self._show_info()
+        self.reload()
+        self.scan.setFocus()
+
+    def _show_result(self) -> None:
+        if self._last_result is None:
+            return
+        so, numbers = self._last_result
+        if so:
+            say(
+                self.result_label,
+                fill(
+                    QCoreApplication.translate("SalesShip", "Posted %1 against %2; what was not shipped stays open."),
+                    ", ".join(numbers),
+                    so,
+                ),
+            )
+        else:
+            say(self.result_label, fill(QCoreApplication.translate("SalesShip", "Posted %1."), ", ".join(numbers)))
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy = False
+        self.post_button.setEnabled(True)
+        self._last_error = exc
+        self._show_error(exc)
+        QApplication.beep()
+
+    def _show_error(self, exc: BaseException) -> None:
+        text = refusal_text(exc) if isinstance(exc, DomainError) else str(exc)
+        sku = (getattr(exc, "params", None) or {}).get("sku")
+        line = next((x for x in self.lines if sku and x.sku == sku), None)
+        if line is not None:
+            line.problem = text
+            self._show_lines()
+            self.grid.selectRow(self.lines.index(line))
+            say(self.header_error, fill(QCoreApplication.translate("SalesShip", "%1: %2"), line.sku, text))
+        else:
+            say(self.header_error, text)
+
+    def clear(self) -> None:
+        self.lines = []
+        self.so = None
+        self._last_error = None
+        say(self.header_error, "")
+        self._fill_so_combo()
+        self._show_lines()
+        self._show_info()
+
+    # -- language ------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        if getattr(self, "posted", None) is not None:
+            self.posted.retranslate()
+        self.order_mode.setText(QCoreApplication.translate("SalesShip", "Against a sales &order"))
+        self.counter_mode.setText(QCoreApplication.translate("SalesShip", "Counter sale (&walk-in)"))
+        self.so_label.setText(QCoreApplication.translate("SalesShip", "Sales order:"))
+        if self.so_combo.count():
+            self.so_combo.setItemText(
+                0, QCoreApplication.translate("SalesShip", "Choose an open order, or scan its number")
+            )
+        self.customer_label.setText(QCoreApplication.translate("SalesShip", "Customer:"))
+        self.customer.lineEdit().setPlaceholderText(QCoreApplication.translate("SalesShip", "code or name"))
+        self.warehouse_label.setText(QCoreApplication.translate("SalesShip", "Warehouse:"))
+        self.reference_label.setText(QCoreApplication.translate("SalesShip", "Reference:"))
+        self.scan_label.setText(QCoreApplication.translate("SalesShip", "Scan:"))
+        self.scan.setPlaceholderText(
+            QCoreApplication.translate("SalesShip", "Scan a sales order number, a barcode or a SKU, then Enter")
+        )
+        self.grid.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("SalesShip", "SKU"),
+                QCoreApplication.translate("SalesShip", "Name"),
+                QCoreApplication.translate("SalesShip", "Warehouse"),
+                QCoreApplication.translate("SalesShip", "Open"),
+                QCoreApplication.translate("SalesShip", "Ship"),
+                QCoreApplication.translate("SalesShip", "Price"),
+                QCoreApplication.translate("SalesShip", "Disc. %"),
+                QCoreApplication.translate("SalesShip", "Amount"),
+                QCoreApplication.translate("SalesShip", "Problem"),
+            ]
+        )
+        self.clear_button.setText(QCoreApplication.translate("SalesShip", "Clear"))
+        self.post_button.setText(QCoreApplication.translate("SalesShip", "&Post sale (Ctrl+Enter)"))
+        self._show_info()
+        self._show_lines()
+        self._show_result()
+        if self._last_error is not None:
+            self._show_error(self._last_error)

@@ -1,0 +1,139 @@
+"""The backorder list (``domain.sales.backorders``): what confirmed orders still wait for, customer by customer,
+with the date an open purchase order brings it; a customer's backorder notice (到货通知) prints from here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QVBoxLayout
+
+from domain.sales.backorders import backorders
+from ui.i18n import fill
+from ui.models.proxy import RowFilterProxy
+from ui.models.table import Column
+from ui.models.table import RowRole
+from ui.models.table import RowTableModel
+from ui.models.table import qty_text
+from ui.models.table import when_text
+from ui.refusals import refusal_text
+from ui.screens.sales.words import CTX
+from ui.screens.sales.words import translate
+from ui.widgets.busy import alive
+from ui.widgets.table_view import DataTable
+
+
+def arrival_text(value) -> str:
+    return value.isoformat() if value else translate("SalesOrders", "no purchase order yet")
+
+
+class BackorderModel(RowTableModel):
+    CONTEXT = CTX
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("SalesOrders", "Customer"), lambda r: r.customer),
+        Column(QT_TRANSLATE_NOOP("SalesOrders", "Sales order"), lambda r: r.so),
+        Column(QT_TRANSLATE_NOOP("SalesOrders", "SKU"), lambda r: r.sku),
+        Column(QT_TRANSLATE_NOOP("SalesOrders", "Name"), lambda r: r.name),
+        Column(QT_TRANSLATE_NOOP("SalesOrders", "Warehouse"), lambda r: r.warehouse),
+        Column(QT_TRANSLATE_NOOP("SalesOrders", "Quantity"), lambda r: r.qty, qty_text, True),
+        Column(QT_TRANSLATE_NOOP("SalesOrders", "Since"), lambda r: r.since, when_text),
+        Column(QT_TRANSLATE_NOOP("SalesOrders", "Arrival"), lambda r: r.arrival, arrival_text),
+    )
+
+
+class BackordersDialog(QDialog):
+    """Read in the background when opened; double-click opens the order on the screen behind."""
+
+    def __init__(self, services, parent=None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.resize(900, 480)
+        self.model = BackorderModel(self)
+        self.proxy = RowFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.customer = QComboBox(self)
+        self.customer.currentIndexChanged.connect(self._filter)
+        self.table = DataTable("sales-backorders", self)
+        self.table.setModel(self.proxy)
+        self.table.set_widths({0: 90, 1: 130, 2: 90, 3: 200, 4: 70, 5: 70, 6: 130})
+        self.table.doubleClicked.connect(self._open)
+        self.print_button = QPushButton(self)
+        self.print_button.clicked.connect(self.print_notice)
+        self.summary = QLabel(self)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, parent=self)
+        buttons.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        self.customer_label = QLabel(self)
+        top.addWidget(self.customer_label)
+        top.addWidget(self.customer, 1)
+        top.addWidget(self.print_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.loaded = False
+        self.retranslate()
+        uow = services.uow
+        services.tasks.submit(lambda: backorders(uow()), on_done=self._loaded, on_error=self._failed)
+
+    def _loaded(self, rows) -> None:
+        if not alive(self):
+            return
+        self.model.set_rows(rows)
+        customers = sorted({r.customer for r in rows})
+        self.customer.blockSignals(True)
+        self.customer.clear()
+        self.customer.addItem(translate("SalesOrders", "All customers"), None)
+        for code in customers:
+            self.customer.addItem(code, code)
+        self.customer.blockSignals(False)
+        self.loaded = True
+        self._filter()
+
+    def _failed(self, exc: BaseException) -> None:
+        if alive(self):
+            self.message.setText(refusal_text(exc))
+
+    def _filter(self, *_) -> None:
+        code = self.customer.currentData()
+        self.proxy.set_filter("customer", (lambda i, r: r.customer == code) if code else None)
+        self.print_button.setEnabled(bool(code))
+        count = self.proxy.rowCount()  # lupdate reads a plural's count only as a plain name
+        self.summary.setText(translate("SalesOrders", "%n backordered line(s)", None, count))
+
+    def _open(self, index) -> None:
+        row = index.data(RowRole)
+        parent = self.parent()
+        if row is not None and hasattr(parent, "select"):
+            parent.select(row.so)
+
+    def print_notice(self) -> None:
+        code = self.customer.currentData()
+        if not code:
+            return
+        from ui.screens.sales.printing import print_backorder_notice
+
+        print_backorder_notice(self, self.services, code)
+
+    def say(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet("color: #9b1c1c;" if error else "color: #1a7f37;")
+        self.message.setText(text)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(translate("SalesOrders", "Backorders"))
+        self.customer_label.setText(translate("SalesOrders", "Customer:"))
+        self.print_button.setText(translate("SalesOrders", "Print backorder notice…"))
+        if self.customer.count():
+            self.customer.setItemText(0, translate("SalesOrders", "All customers"))
+        self.model.retranslate()
+        if self.loaded:
+            self._filter()
+        self.summary.setText(fill(self.summary.text()))

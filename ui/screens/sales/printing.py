@@ -1,0 +1,112 @@
+"""Printing from the sales screens: the PDF is rendered and written on the task runner, then opened.
+
+The PDFs go to ``Stockroom/sales`` in the user's documents folder, named after the document (``SO-2026-00042
+confirmation.pdf``), in the language the window shows. ``open_pdf`` hands the file to the system's viewer; tests
+replace it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLocale
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+
+from ui.i18n import CHINESE
+from ui.i18n import ENGLISH
+from ui.i18n import current_language
+from ui.i18n import fill
+from ui.refusals import refusal_text
+from ui.screens.sales.words import translate
+from ui.widgets.busy import alive
+
+opened: list[Path] = []  # every PDF opened in this session, newest last
+
+
+def pdf_folder() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+    return Path(base) / "Stockroom" / "sales"
+
+
+def open_pdf(path: Path) -> None:
+    """Show the PDF in the system's viewer."""
+    opened.append(path)
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def _language() -> str:
+    return CHINESE if current_language() == CHINESE else ENGLISH
+
+
+def _busy(widget, on: bool) -> None:
+    bar = getattr(widget, "busy_bar", None)
+    if bar is not None:
+        bar.busy(on)
+
+
+def _write(widget, name: str, render) -> None:
+    """Render on the task runner, write ``name`` in ``pdf_folder()``, open it; say what happened on ``widget``."""
+    folder, locale_name, language = pdf_folder(), QLocale.system().name(), _language()
+
+    def job() -> Path:
+        data = render(language, locale_name)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / name
+        path.write_bytes(data)
+        return path
+
+    def done(path: Path) -> None:
+        if alive(widget):
+            _busy(widget, False)
+            widget.say(fill(translate("SalesOrders", "Wrote %1"), str(path)))
+            open_pdf(path)
+
+    def failed(exc: BaseException) -> None:
+        if alive(widget):
+            _busy(widget, False)
+            widget.say(fill(translate("SalesOrders", "Could not print: %1"), refusal_text(exc)), error=True)
+
+    _busy(widget, True)
+    widget.services.tasks.submit(job, on_done=done, on_error=failed)
+
+
+def print_order(screen, kind: str) -> None:
+    """One of the shown order's documents: ``confirmation``, ``delivery``, ``invoice`` (of its last shipment) or
+    ``backorder`` (its customer's backorder notice)."""
+    from ui.pdf.sales_orders import render_order
+
+    so, uow = screen.current.number, screen.services.uow
+    if kind in ("delivery", "invoice") and not any(x.shipped > 0 for x in screen.current.lines):
+        screen.say(
+            fill(
+                translate("SalesOrders", "Nothing was shipped against %1 yet: there is no delivery note or invoice "
+                                         "to print."),
+                so,
+            ),
+            error=True,
+        )
+        return
+    _write(screen, f"{so} {kind}.pdf", lambda language, locale_name: render_order(uow, so, kind, language, locale_name))
+
+
+def print_backorder_notice(dialog, services, customer: str) -> None:
+    """The backorder notice (到货通知) of one customer, from the backorder list."""
+    from ui.pdf.sales_orders import render_customer_notice
+
+    uow = services.uow
+    _write(
+        dialog,
+        f"backorders {customer}.pdf",
+        lambda language, locale_name: render_customer_notice(uow, customer, language, locale_name),
+    )
+
+
+def print_sale(widget, services, number: str, kind: str) -> None:
+    """A posted sale's delivery note (``delivery``) or sales invoice (``invoice``), from the posted sales list."""
+    from ui.pdf.sales_orders import render_sale
+
+    uow = services.uow
+    _write(widget, f"{number} {kind}.pdf",
+           lambda language, locale_name: render_sale(uow, number, kind, language, locale_name))

@@ -1,0 +1,657 @@
+"""The Sales orders screen (销售订单): the list (state and customer filters, search) above the order editor.
+
+The editor's header is the customer (type-ahead by code or name), the warehouse, the requested date and the
+customer's reference; its lines grid shows per line the price and where it came from, the customer's last price,
+discount, tax, amounts without and with tax and what the line's warehouse can promise (ATP: on hand − reserved,
+and by the requested date with open purchase orders), read in the background after every change. Scanning or
+typing a SKU or barcode in the add bar shows the product's quote and ATP while typing; Enter adds the line. Every
+change runs a use case on the task runner and reads the order again, so the numbers shown are the domain's.
+
+The actions (new, save, confirm with the stockout offers, ship, cancel, cut, backorders, print) are
+``actions.OrderActions``, mixed in here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QDate
+from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QCompleter
+from PySide6.QtWidgets import QDateEdit
+from PySide6.QtWidgets import QGridLayout
+from PySide6.QtWidgets import QGroupBox
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QTableWidget
+from PySide6.QtWidgets import QTableWidgetItem
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from domain.kernel.numbers import fmt
+from domain.sales import atp
+from domain.sales import lookup
+from domain.sales import orders
+from domain.sales.model import tax_of
+from ui.i18n import fill
+from ui.models.proxy import RowFilterProxy
+from ui.models.table import RowRole
+from ui.models.table import money_text
+from ui.screens.sales.actions import OrderActions
+from ui.screens.sales.shortage import ShortagePanel
+from ui.screens.sales.words import CTX
+from ui.screens.sales.words import EDITABLE
+from ui.screens.sales.words import L_AMOUNT
+from ui.screens.sales.words import L_ATP
+from ui.screens.sales.words import L_BY
+from ui.screens.sales.words import L_DISCOUNT
+from ui.screens.sales.words import L_LAST
+from ui.screens.sales.words import L_NAME
+from ui.screens.sales.words import L_NO
+from ui.screens.sales.words import L_OPEN
+from ui.screens.sales.words import L_PRICE
+from ui.screens.sales.words import L_QTY
+from ui.screens.sales.words import L_SHIPPED
+from ui.screens.sales.words import L_SKU
+from ui.screens.sales.words import L_SOURCE
+from ui.screens.sales.words import L_TAX
+from ui.screens.sales.words import L_UNIT
+from ui.screens.sales.words import L_WAREHOUSE
+from ui.screens.sales.words import L_WITH_TAX
+from ui.screens.sales.words import LINE_COLUMNS
+from ui.screens.sales.words import STATES
+from ui.screens.sales.words import SoListModel
+from ui.screens.sales.words import money_or_none
+from ui.screens.sales.words import price_text
+from ui.screens.sales.words import source_text
+from ui.screens.sales.words import state_text
+from ui.screens.sales.words import translate
+from ui.search import needle
+from ui.widgets.busy import alive
+from ui.widgets.screen import Screen
+from ui.widgets.table_view import DataTable
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+SHORT_STYLE = "color: #9b1c1c;"
+NO_DATE = QDate(2000, 1, 1)
+
+
+
+def _load_order(services, ref: str):
+    """The order, each line's ATP (now, by the requested date), the customer's quotes (last prices) and, for a
+    draft, what confirming it now would find short with the offers (``orders.preview_shortfalls``)."""
+    rows = services.sales.sales_orders(ref=ref)
+    if not rows:
+        return None, {}, {}, ()
+    row = rows[0]
+    ids = services.sales.product_ids([x.sku for x in row.lines])
+    warehouses = {w.code: w.id for w in services.catalog.warehouses()}
+    found = services.sales.availability(list(ids.values()))
+    per_line = {}
+    for x in row.lines:
+        a = atp.of(found, ids.get(x.sku, ""), warehouses.get(x.warehouse, ""))
+        per_line[x.line_no] = (a.available, a.by(row.requested_on) if row.requested_on else None)
+    quotes = lookup.quotes(services.uow(), row.customer, [x.sku for x in row.lines]) if row.lines else {}
+    short = orders.preview_shortfalls(services.uow(), row.number) if row.state == "draft" and row.lines else []
+    return row, per_line, quotes, tuple(short)
+
+
+class SalesOrdersScreen(OrderActions, Screen):
+    marks_stale = True
+
+    def __init__(self, services, parent=None) -> None:
+        super().__init__(services, parent)
+        self.current = None  # SoRow
+        self.atp: dict[int, tuple[Decimal, Decimal | None]] = {}
+        self.quotes: dict = {}
+        self.customers: list = []
+        self.warehouses: list = []
+        self.dialog = None
+        self._filling = False
+        self._pending_select: str | None = None
+        self._preview_ticket: object = None
+        self._open_ticket: object = None
+        self.last_preview: lookup.LinePreview | None = None
+
+        # list
+        self.list_model = SoListModel(self)
+        self.proxy = RowFilterProxy(self)
+        self.proxy.setSourceModel(self.list_model)
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda text: self.proxy.set_search(needle(text)))
+        self.state_filter = QComboBox(self)
+        self.state_filter.addItem("", None)
+        for key in STATES:
+            self.state_filter.addItem("", key)
+        self.state_filter.currentIndexChanged.connect(self._filter_changed)
+        self.customer_filter = QComboBox(self)
+        self.customer_filter.addItem("", None)
+        self.customer_filter.currentIndexChanged.connect(self._filter_changed)
+        self.table = DataTable("sales-orders", self)
+        self.table.setModel(self.proxy)
+        self.table.set_widths({0: 130, 1: 220, 2: 100, 3: 95, 4: 110})
+        self.table.selectionModel().currentRowChanged.connect(self._selected)
+
+        # header
+        self.customer_label, self.customer = QLabel(self), QComboBox(self)
+        self.customer.setEditable(True)
+        self.customer.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.customer.setMinimumContentsLength(18)
+        self.customer.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.customer.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.customer.lineEdit().returnPressed.connect(lambda: self.sku.setFocus())  # keyboard first: then the SKU
+        self.warehouse_label, self.warehouse = QLabel(self), QComboBox(self)
+        self.requested_label, self.requested = QLabel(self), QDateEdit(self)
+        self.requested.setCalendarPopup(True)
+        self.requested.setDisplayFormat("yyyy-MM-dd")
+        self.requested.setMinimumDate(NO_DATE)
+        self.requested.setDate(NO_DATE)
+        self.reference_label, self.reference = QLabel(self), QLineEdit(self)
+        self.reference.setMaxLength(64)
+        for label, widget in (
+            (self.customer_label, self.customer),
+            (self.warehouse_label, self.warehouse),
+            (self.requested_label, self.requested),
+            (self.reference_label, self.reference),
+        ):
+            label.setBuddy(widget)
+        self.state_label = QLabel(self)
+        self.state_label.setStyleSheet("font-weight: bold;")
+
+        # actions
+        self.new_button = QPushButton(self)
+        self.new_button.clicked.connect(self.new_order)
+        self.save_button = QPushButton(self)
+        self.save_button.clicked.connect(self.save)
+        self.confirm_button = QPushButton(self)
+        self.confirm_button.clicked.connect(lambda: self.confirm_order())
+        self.ship_button = QPushButton(self)
+        self.ship_button.clicked.connect(self.ship)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.clicked.connect(self.cancel_order)
+        self.cut_button = QPushButton(self)
+        self.cut_button.clicked.connect(self.cut_line)
+        self.backorders_button = QPushButton(self)
+        self.backorders_button.clicked.connect(self.show_backorders)
+        self.print_button = QPushButton(self)
+        self.build_print_menu()
+
+        # lines
+        self.shortage = ShortagePanel(self)
+        self.connect_offers()
+        self.lines = QTableWidget(0, len(LINE_COLUMNS), self)
+        self.lines.verticalHeader().setVisible(False)
+        self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.lines.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.lines.setAlternatingRowColors(True)
+        self.lines.horizontalHeader().setStretchLastSection(True)
+        self.lines.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        for column, width in (
+            (L_NO, 28),
+            (L_SKU, 80),
+            (L_NAME, 150),
+            (L_WAREHOUSE, 60),
+            (L_QTY, 55),
+            (L_UNIT, 40),
+            (L_PRICE, 65),
+            (L_SOURCE, 95),
+            (L_LAST, 65),
+            (L_DISCOUNT, 55),
+            (L_TAX, 45),
+            (L_AMOUNT, 75),
+            (L_WITH_TAX, 75),
+            (L_ATP, 60),
+            (L_BY, 70),
+            (L_SHIPPED, 55),
+        ):
+            self.lines.setColumnWidth(column, width)
+        self.lines.itemChanged.connect(self._line_edited)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.lines, self.remove_line)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.sku_label, self.sku = QLabel(self), QLineEdit(self)
+        self.sku_label.setBuddy(self.sku)
+        self.sku.returnPressed.connect(self._add_from_bar)
+        self.sku.textChanged.connect(lambda _: self._preview_timer.start())
+        self.qty = QLineEdit("1", self)
+        self.qty.setMaximumWidth(70)
+        self.qty.returnPressed.connect(self._add_from_bar)
+        self.qty.textChanged.connect(lambda _: self._show_preview())
+        self.price = QLineEdit(self)
+        self.price.setMaximumWidth(100)
+        self.price.returnPressed.connect(self._add_from_bar)
+        self.discount = QLineEdit(self)
+        self.discount.setMaximumWidth(70)
+        self.discount.returnPressed.connect(self._add_from_bar)
+        self.add_button = QPushButton(self)
+        self.add_button.clicked.connect(self._add_from_bar)
+        self.preview = QLabel(self)
+        self.preview.setWordWrap(True)
+        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(150)
+        self._preview_timer.timeout.connect(self.preview_code)
+        self.totals = QLabel(self)
+        self.totals.setAlignment(RIGHT)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        # layout
+        filter_bar = QHBoxLayout()
+        filter_bar.addWidget(self.search, 2)
+        filter_bar.addWidget(self.state_filter, 1)
+        filter_bar.addWidget(self.customer_filter, 1)
+        action_bar = QHBoxLayout()
+        for button in (
+            self.new_button,
+            self.save_button,
+            self.confirm_button,
+            self.ship_button,
+            self.cancel_button,
+            self.cut_button,
+            self.backorders_button,
+            self.print_button,
+        ):
+            action_bar.addWidget(button)
+        action_bar.addStretch(1)
+        header = QGridLayout()
+        header.addWidget(self.customer_label, 0, 0)
+        header.addWidget(self.customer, 0, 1)
+        header.addWidget(self.warehouse_label, 0, 2)
+        header.addWidget(self.warehouse, 0, 3)
+        header.addWidget(self.requested_label, 1, 0)
+        header.addWidget(self.requested, 1, 1)
+        header.addWidget(self.reference_label, 1, 2)
+        header.addWidget(self.reference, 1, 3)
+        header.setColumnStretch(1, 2)
+        header.setColumnStretch(3, 1)
+        add_bar = QHBoxLayout()
+        add_bar.addWidget(self.sku_label)
+        add_bar.addWidget(self.sku, 2)
+        add_bar.addWidget(self.qty)
+        add_bar.addWidget(self.price)
+        add_bar.addWidget(self.discount)
+        add_bar.addWidget(self.add_button)
+        self.editor = QGroupBox(self)
+        editor_layout = QVBoxLayout(self.editor)
+        editor_layout.addWidget(self.state_label)
+        editor_layout.addLayout(header)
+        editor_layout.addWidget(self.shortage)
+        editor_layout.addWidget(self.lines, 1)
+        editor_layout.addLayout(add_bar)
+        editor_layout.addWidget(self.preview)
+        editor_layout.addWidget(self.totals)
+        editor_layout.addWidget(self.message)
+        list_part = QWidget(self)
+        list_layout = QVBoxLayout(list_part)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addLayout(filter_bar)
+        list_layout.addWidget(self.table, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(list_part)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(action_bar)
+        layout.addWidget(self.busy_bar)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.splitter, 1)
+        self.make_shortcuts()
+        self.retranslate()
+        self._enable()
+        self.refresh()
+
+    # -- loading -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the orders, customers and warehouses (F5, a change seen); the products for the add bar's
+        completer come in a load of their own, so that the list does not wait for a large catalogue."""
+        self.refresh_orders()
+        catalog = self.services.catalog
+
+        def done(products) -> None:
+            if alive(self):
+                self._products_loaded(products)
+
+        self.services.tasks.submit(lambda: [(p.sku, p.name) for p in catalog.products()], on_done=done,
+                                   on_error=lambda exc: None)
+
+    def refresh_orders(self) -> None:
+        """Read the orders (and the customers and warehouses) again: after each change made here."""
+        catalog, sales = self.services.catalog, self.services.sales
+        self.load(lambda: (sales.sales_orders(), catalog.customers(), catalog.warehouses()), self._loaded)
+
+    def _products_loaded(self, products) -> None:
+        completer = QCompleter([f"{sku}  {name}" for sku, name in products], self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.activated.connect(lambda text: self.sku.setText(text.split()[0]))
+        self.sku.setCompleter(completer)
+
+    def _loaded(self, result) -> None:
+        rows, self.customers, self.warehouses = result
+        self._fill(self.warehouse, [(w.code, f"{w.code}  {w.name}") for w in self.warehouses])
+        text = self.customer.currentText()
+        self._fill(self.customer, [(c.code, f"{c.code}  {c.name}") for c in self.customers])
+        self.customer.setEditText(text)
+        self._fill(self.customer_filter, [(None, "")] + [(c.code, f"{c.code}  {c.name}") for c in self.customers])
+        self.customer_filter.setItemText(0, translate("SalesOrders", "All customers"))
+        self.list_model.set_rows(rows)
+        target = self._pending_select or (self.current.id if self.current else None)
+        self._pending_select = None
+        if target:
+            self.select(target)
+
+    @staticmethod
+    def _fill(combo: QComboBox, items: list[tuple[str | None, str]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for code, text in items:
+            combo.addItem(text, code)
+        if current is not None and combo.findData(current) >= 0:
+            combo.setCurrentIndex(combo.findData(current))
+        combo.blockSignals(False)
+
+    def _filter_changed(self, *_) -> None:
+        state, customer = self.state_filter.currentData(), self.customer_filter.currentData()
+        self.proxy.set_filter("state", (lambda i, r: r.state == state) if state else None)
+        self.proxy.set_filter("customer", (lambda i, r: r.customer == customer) if customer else None)
+
+    def select(self, ref: str) -> bool:
+        """Select the order with this id or number in the list and open it."""
+        for i in range(self.proxy.rowCount()):
+            row = self.proxy.index(i, 0).data(RowRole)
+            if ref in (row.id, row.number):
+                self.table.setCurrentIndex(self.proxy.index(i, 0))
+                self.open_order(row.number)
+                return True
+        self.open_order(ref)
+        return False
+
+    def _selected(self, current, _previous=None) -> None:
+        row = current.data(RowRole) if current.isValid() else None
+        if row is not None and (self.current is None or row.id != self.current.id):
+            self.shortage.withdraw(silent=True)
+            self.open_order(row.number)
+
+    def open_order(self, ref: str) -> None:
+        services = self.services
+        self._open_ticket = ticket = object()
+
+        def done(result) -> None:
+            if alive(self) and ticket is self._open_ticket:
+                self._order_loaded(*result)
+
+        services.tasks.submit(lambda: _load_order(services, ref), on_done=done, on_error=self._failed)
+
+    def _order_loaded(self, row, per_line, quotes, short=()) -> None:
+        if row is None:
+            return
+        if self.current is None or self.current.id != row.id:
+            self.shortage.withdraw(silent=True)
+        self.current, self.atp, self.quotes = row, per_line, quotes
+        self._show_order()
+        # A stockout is said at once, while the order is typed, with its offers: not first on confirming.
+        if short:
+            self.offer_shortage(short)
+        elif row.state == "draft":
+            self.shortage.withdraw(silent=True)
+        self.order_shown()
+
+    def order_shown(self) -> None:
+        """Called after an order was read and shown (the actions hook their follow-ups here)."""
+
+    # -- showing -------------------------------------------------------------------------
+    def _show_order(self) -> None:
+        row = self.current
+        self._filling = True
+        index = self.customer.findData(row.customer)
+        if index >= 0:
+            self.customer.setCurrentIndex(index)
+        else:
+            self.customer.setEditText(f"{row.customer}  {row.customer_name}")
+        if self.warehouse.findData(row.warehouse) >= 0:
+            self.warehouse.setCurrentIndex(self.warehouse.findData(row.warehouse))
+        self.requested.setDate(QDate(row.requested_on) if row.requested_on else NO_DATE)
+        self.reference.setText(row.reference)
+        editable = row.state == "draft"
+        self.lines.setRowCount(len(row.lines))
+        for r, x in enumerate(row.lines):
+            amount = x.amount
+            with_tax = amount + tax_of(amount, x.tax_rate, 2)
+            available, by = self.atp.get(x.line_no, (None, None))
+            last = self.quotes.get(x.sku).last_price if self.quotes.get(x.sku) is not None else None
+            values = {
+                L_NO: str(x.line_no),
+                L_SKU: x.sku,
+                L_NAME: x.name,
+                L_WAREHOUSE: x.warehouse,
+                L_QTY: fmt(x.ordered),
+                L_UNIT: x.unit,
+                L_PRICE: fmt(x.unit_price),
+                L_SOURCE: source_text(x.price_source),
+                L_LAST: price_text(last),
+                L_DISCOUNT: fmt(x.discount),
+                L_TAX: fmt(x.tax_rate),
+                L_AMOUNT: money_text(amount),
+                L_WITH_TAX: money_text(with_tax),
+                L_ATP: "" if available is None else fmt(available),
+                L_BY: "" if by is None else fmt(by),
+                L_SHIPPED: fmt(x.shipped),
+                L_OPEN: fmt(x.open),
+            }
+            for column, text in values.items():
+                item = QTableWidgetItem(text)
+                if column not in EDITABLE or not editable:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if column in (
+                    L_NO,
+                    L_QTY,
+                    L_PRICE,
+                    L_LAST,
+                    L_DISCOUNT,
+                    L_TAX,
+                    L_AMOUNT,
+                    L_WITH_TAX,
+                    L_ATP,
+                    L_BY,
+                    L_SHIPPED,
+                    L_OPEN,
+                ):
+                    item.setTextAlignment(RIGHT)
+                short = editable and available is not None and x.ordered > available
+                if column == L_ATP and short:
+                    item.setForeground(Qt.GlobalColor.red)
+                    item.setToolTip(translate("SalesOrders", "Less than the line's quantity can be promised now"))
+                if column == L_SOURCE and x.override_user:
+                    item.setToolTip(fill(translate("SalesOrders", "Promised beyond the stock by %1"), x.override_user))
+                self.lines.setItem(r, column, item)
+        self._filling = False
+        self.totals.setText(
+            fill(
+                translate("SalesOrders", "Without tax %1    Tax %2    Total %3 %4"),
+                money_text(row.subtotal),
+                money_text(row.tax),
+                row.currency,
+                money_text(row.total),
+            )
+        )
+        self._show_state()
+        self._enable()
+
+    def _show_state(self) -> None:
+        row = self.current
+        if row is None:
+            self.state_label.setText(
+                translate("SalesOrders", "New order: choose the customer and the warehouse, then scan or type a SKU.")
+            )
+            return
+        text = fill(
+            translate("SalesOrders", "%1 · %2 · %3"),
+            row.number,
+            state_text(row.state),
+            f"{row.customer} {row.customer_name}",
+        )
+        if row.reason:
+            text += "  " + fill(translate("SalesOrders", "(reason: %1)"), row.reason)
+        self.state_label.setText(text)
+
+    def say(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet(SHORT_STYLE if error else "color: #1a7f37;")
+        self.message.setText(text)
+
+    def _enable(self) -> None:
+        row = self.current
+        state = row.state if row else None
+        draft = row is None or state == "draft"
+        for widget in (
+            self.customer,
+            self.warehouse,
+            self.requested,
+            self.reference,
+            self.sku,
+            self.qty,
+            self.price,
+            self.discount,
+            self.add_button,
+            self.save_button,
+        ):
+            widget.setEnabled(draft)
+        self.confirm_button.setEnabled(state == "draft" and bool(row.lines))
+        self.ship_button.setEnabled(state in ("confirmed", "partly_shipped"))
+        self.cancel_button.setEnabled(state in ("draft", "confirmed", "partly_shipped"))
+        self.cut_button.setEnabled(state in ("confirmed", "partly_shipped"))
+        self.print_button.setEnabled(row is not None)
+
+    # -- the add bar: what the typed code is, priced and available ------------------------
+    def customer_code(self) -> str:
+        """The customer chosen or typed: a code, or a name (or part of one) that only one customer has."""
+        text = self.customer.currentText().strip()
+        index = self.customer.currentIndex()
+        if index >= 0 and self.customer.itemText(index) == text:
+            return self.customer.itemData(index)
+        first = text.split()[0] if text else ""
+        for c in self.customers:
+            if c.code.upper() == first.upper():
+                return c.code
+        named = [c.code for c in self.customers if text and text.casefold() in c.name.casefold()]
+        return named[0] if len(named) == 1 else first
+
+    def requested_on(self) -> date | None:
+        day = self.requested.date()
+        return None if day == NO_DATE else day.toPython()
+
+    def preview_code(self) -> None:
+        code = self.sku.text().strip().split()[0] if self.sku.text().strip() else ""
+        warehouse = self.warehouse.currentData()
+        if not code or not warehouse:
+            self.last_preview = None
+            self.preview.clear()
+            return
+        uow, customer = self.services.uow, self.customer_code()
+        self._preview_ticket = ticket = object()
+
+        def done(result) -> None:
+            if alive(self) and ticket is self._preview_ticket:
+                self.last_preview = result
+                self._show_preview(code)
+
+        self.services.tasks.submit(
+            lambda: lookup.preview_line(uow(), customer, code, warehouse), on_done=done, on_error=lambda exc: None
+        )
+
+    def _show_preview(self, code: str = "") -> None:
+        p = self.last_preview
+        if p is None:
+            self.preview.setStyleSheet(SHORT_STYLE)
+            self.preview.setText(
+                fill(translate("SalesOrders", "No product has the SKU or barcode %1."), code) if code else ""
+            )
+            return
+        q = p.quote
+        if q.unit_price is None:
+            price = translate("SalesOrders", "no price known for this customer: type one")
+        else:
+            price = fill(
+                translate("SalesOrders", "%1 (%2 with tax, %3)"),
+                fmt(q.unit_price),
+                money_or_none(q.unit_price_with_tax),
+                source_text(q.source),
+            )
+            if q.discount and q.source != "customer":
+                price += " " + fill(translate("SalesOrders", "list %1 less %2%"), fmt(q.list_price), fmt(q.discount))
+        last = fmt(q.last_price) if q.last_price is not None else translate("SalesOrders", "none")
+        text = fill(
+            translate("SalesOrders", "%1 %2 · price %3 · last price to this customer %4 · available now in %5: %6"),
+            p.sku,
+            p.name,
+            price,
+            last,
+            p.warehouse,
+            fmt(p.available),
+        )
+        day = self.requested_on()
+        if day is not None:
+            text += " · " + fill(translate("SalesOrders", "by %1: %2"), day.isoformat(), fmt(p.by(day)))
+        dates = p.availability.dates()
+        if dates:
+            text += " · " + fill(translate("SalesOrders", "next purchase order arrival %1"), dates[0].isoformat())
+        try:
+            asked = Decimal(self.qty.text().strip() or "1")
+        except ArithmeticError:
+            asked = Decimal(1)
+        self.preview.setStyleSheet(SHORT_STYLE if asked > p.available else "color: #1a5f7a;")
+        self.preview.setText(text)
+
+    # -- language ------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(translate("SalesOrders", "Search number, customer, reference or SKU…"))
+        self.state_filter.setItemText(0, translate("SalesOrders", "All states"))
+        for i, key in enumerate(STATES, 1):
+            self.state_filter.setItemText(i, state_text(key))
+        if self.customer_filter.count():
+            self.customer_filter.setItemText(0, translate("SalesOrders", "All customers"))
+        self.new_button.setText(translate("SalesOrders", "&New (Ctrl+N)"))
+        self.save_button.setText(translate("SalesOrders", "&Save (Ctrl+S)"))
+        self.confirm_button.setText(translate("SalesOrders", "&Confirm (Ctrl+Enter)"))
+        self.ship_button.setText(translate("SalesOrders", "S&hip…"))
+        self.cancel_button.setText(translate("SalesOrders", "Cancel &order…"))
+        self.cut_button.setText(translate("SalesOrders", "C&ut line…"))
+        self.backorders_button.setText(translate("SalesOrders", "&Backorders…"))
+        self.print_button.setText(translate("SalesOrders", "&Print"))
+        self.editor.setTitle(translate("SalesOrders", "Sales order"))
+        self.customer_label.setText(translate("SalesOrders", "C&ustomer:"))
+        self.customer.lineEdit().setPlaceholderText(translate("SalesOrders", "code or name"))
+        self.warehouse_label.setText(translate("SalesOrders", "&Warehouse:"))
+        self.requested_label.setText(translate("SalesOrders", "&Requested:"))
+        self.requested.setSpecialValueText(translate("SalesOrders", "no date"))
+        self.reference_label.setText(translate("SalesOrders", "Re&ference:"))
+        self.reference.setPlaceholderText(translate("SalesOrders", "the customer's order number (optional)"))
+        self.sku_label.setText(translate("SalesOrders", "&Add:"))
+        self.sku.setPlaceholderText(translate("SalesOrders", "Scan, or type a SKU, barcode or name"))
+        self.qty.setPlaceholderText(translate("SalesOrders", "Qty"))
+        self.price.setPlaceholderText(translate("SalesOrders", "Price (quoted)"))
+        self.discount.setPlaceholderText(translate("SalesOrders", "Disc. %"))
+        self.add_button.setText(translate("SalesOrders", "Add"))
+        self.lines.setHorizontalHeaderLabels([translate(CTX, title) for title in LINE_COLUMNS])
+        self.retranslate_print_menu()
+        self.list_model.retranslate()
+        self.shortage.retranslate()
+        if self.current is not None:
+            self._show_order()
+        else:
+            self._show_state()
+        if self.last_preview is not None:
+            self._show_preview()

@@ -1,0 +1,123 @@
+"""What the sales screens say about an order: its state, where a price came from, the list's columns."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
+
+from domain.kernel.numbers import fmt
+from domain.kernel.numbers import round_money
+from ui.models.table import Column
+from ui.models.table import RowTableModel
+from ui.models.table import money_text
+from ui.models.table import qty_text
+from ui.search import search_keys
+
+CTX = "SalesOrders"
+translate = QCoreApplication.translate
+
+STATES = {
+    "draft": QT_TRANSLATE_NOOP("SalesOrders", "Draft"),
+    "confirmed": QT_TRANSLATE_NOOP("SalesOrders", "Confirmed"),
+    "partly_shipped": QT_TRANSLATE_NOOP("SalesOrders", "Partly shipped"),
+    "shipped": QT_TRANSLATE_NOOP("SalesOrders", "Shipped"),
+    "cancelled": QT_TRANSLATE_NOOP("SalesOrders", "Cancelled"),
+}
+OPEN = ("confirmed", "partly_shipped")
+
+# The order editor's lines grid.
+(
+    L_NO,
+    L_SKU,
+    L_NAME,
+    L_WAREHOUSE,
+    L_QTY,
+    L_UNIT,
+    L_PRICE,
+    L_SOURCE,
+    L_LAST,
+    L_DISCOUNT,
+    L_TAX,
+    L_AMOUNT,
+    L_WITH_TAX,
+    L_ATP,
+    L_BY,
+    L_SHIPPED,
+    L_OPEN,
+) = range(17)
+LINE_COLUMNS = (
+    QT_TRANSLATE_NOOP("SalesOrders", "#"),
+    QT_TRANSLATE_NOOP("SalesOrders", "SKU"),
+    QT_TRANSLATE_NOOP("SalesOrders", "Name"),
+    QT_TRANSLATE_NOOP("SalesOrders", "Warehouse"),
+    QT_TRANSLATE_NOOP("SalesOrders", "Qty"),
+    QT_TRANSLATE_NOOP("SalesOrders", "Unit"),
+    QT_TRANSLATE_NOOP("SalesOrders", "Price"),
+    QT_TRANSLATE_NOOP("SalesOrders", "Price from"),
+    QT_TRANSLATE_NOOP("SalesOrders", "Last price"),
+    QT_TRANSLATE_NOOP("SalesOrders", "Disc. %"),
+    QT_TRANSLATE_NOOP("SalesOrders", "Tax %"),
+    QT_TRANSLATE_NOOP("SalesOrders", "Amount"),
+    QT_TRANSLATE_NOOP("SalesOrders", "With tax"),
+    QT_TRANSLATE_NOOP("SalesOrders", "ATP now"),
+    QT_TRANSLATE_NOOP("SalesOrders", "ATP by date"),
+    QT_TRANSLATE_NOOP("SalesOrders", "Shipped"),
+    QT_TRANSLATE_NOOP("SalesOrders", "Open"),
+)
+EDITABLE = (L_QTY, L_PRICE, L_DISCOUNT)
+
+SOURCES = {
+    "customer": QT_TRANSLATE_NOOP("SalesOrders", "customer's price"),
+    "level": QT_TRANSLATE_NOOP("SalesOrders", "price level"),
+    "retail": QT_TRANSLATE_NOOP("SalesOrders", "retail list price"),
+    "": QT_TRANSLATE_NOOP("SalesOrders", "typed"),
+}
+
+
+def state_text(state: str) -> str:
+    return translate(CTX, STATES[state]) if state in STATES else state
+
+
+def source_text(source: str) -> str:
+    return translate(CTX, SOURCES.get(source, source))
+
+
+def price_text(value: Decimal | None) -> str:
+    return "" if value is None else fmt(value)
+
+
+def open_qty(row) -> Decimal:
+    """What the order still asks for: a draft's whole quantities, an open order's open ones; none once closed."""
+    return sum((x.open for x in row.lines), Decimal(0)) if row.state in ("draft", *OPEN) else Decimal(0)
+
+
+def money_or_none(value: Decimal | None) -> str:
+    """To the cent, half up as the books round (an f-string would round half to even)."""
+    return "" if value is None else f"{round_money(value, 2):,.2f}"
+
+
+class SoListModel(RowTableModel):
+    CONTEXT = CTX
+    NUMBER, CUSTOMER, STATE, REQUESTED, TOTAL, OPEN_QTY = range(6)
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("SalesOrders", "Number"), lambda r: r.number),
+        Column(QT_TRANSLATE_NOOP("SalesOrders", "Customer"), lambda r: f"{r.customer} {r.customer_name}"),
+        Column(QT_TRANSLATE_NOOP("SalesOrders", "State"), lambda r: r.state, state_text),
+        Column(
+            QT_TRANSLATE_NOOP("SalesOrders", "Requested"),
+            lambda r: r.requested_on,
+            lambda v: v.isoformat() if v else "",
+        ),
+        Column(QT_TRANSLATE_NOOP("SalesOrders", "Total with tax"), lambda r: r.total, money_text, True),
+        Column(QT_TRANSLATE_NOOP("SalesOrders", "Open qty"), open_qty, qty_text, True),
+    )
+
+    @classmethod
+    def make_keys(cls, rows) -> list[str]:
+        return search_keys(
+            rows,
+            lambda r: (r.number, r.customer, r.customer_name, r.reference, *(x.sku for x in r.lines)),
+            lambda r: r.customer_name,
+        )
