@@ -36,6 +36,8 @@ from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
 from domain.purchasing.model import PoState
 from domain.purchasing.model import PricePer
+from domain.sales.model import SoState
+from domain.sales.prices import LEVELS
 from domain.stock.documents import DocumentKind
 from domain.stock.model import MovementKind
 from persistence import tables as t
@@ -49,7 +51,8 @@ _FIRST_YEAR = 1970
 _YEARS_AHEAD = 100
 # Columns that hold a global id (UUID text); other String(36) columns may be free text.
 _ID_COLUMNS = {"id", "product_id", "warehouse_id", "to_warehouse_id", "supplier_id", "document_id", "po_id",
-               "transfer_id", "reverses_id"}
+               "transfer_id", "reverses_id", "customer_id", "substitute_id", "so_id", "order_line_id",
+               "origin_document_id"}
 _OPTIONAL_IDS = {"device_id", "lost_device"}  # a UUID or empty
 _INT_RANGE = {Integer: 2**31, BigInteger: 2**63}
 _CODE_COLUMNS = {"products": ("sku",), "warehouses": ("code",), "suppliers": ("code",), "customers": ("code",),
@@ -186,6 +189,12 @@ def _one_of(data: dict, name: str, allowed) -> None:
         raise Refused(f"{name}: {str(data.get(name))[:40]!r} is not one of {', '.join(str(a) for a in allowed)}")
 
 
+def _percent(data: dict, name: str) -> None:
+    value = data.get(name)
+    if value is not None and not Decimal(0) <= Decimal(value) <= Decimal(100):
+        raise Refused(f"{name}: {value} is not a percent between 0 and 100")
+
+
 def _rules(spec_name: str, data: dict) -> None:
     """The domain's own rules for a record, beyond its columns' types."""
     for name in _CODE_COLUMNS.get(spec_name, ()):
@@ -223,6 +232,34 @@ def _rules(spec_name: str, data: dict) -> None:
     elif spec_name == "documents":
         _one_of(data, "kind", DocumentKind)
         _positive(data, "seq")
+        for row in data.get("_children", {}).get("sales_lines", []):
+            _positive(row, "unit_price", "tax_rate", zero=True)
+            _percent(row, "discount")
+    elif spec_name == "product_prices":
+        _one_of(data, "level", LEVELS)
+        _positive(data, "price", zero=True)
+    elif spec_name == "product_sales":
+        _percent(data, "tax_rate")
+    elif spec_name == "product_substitutes":
+        if data["substitute_id"] == data["product_id"]:
+            raise Refused("substitute_id: a product cannot be its own substitute")
+        _positive(data, "rank")
+    elif spec_name == "customer_profiles":
+        _one_of(data, "price_level", LEVELS)
+        _percent(data, "discount")
+        _positive(data, "payment_days", "credit_limit", zero=True)
+    elif spec_name == "customer_prices":
+        _positive(data, "price", zero=True)
+    elif spec_name == "sales_orders":
+        _one_of(data, "state", SoState)
+        _positive(data, "seq")
+        for row in data.get("_children", {}).get("sales_order_lines", []):
+            _positive(row, "qty")
+            _positive(row, "shipped", "cancelled", "returned", "unit_price", "tax_rate", zero=True)
+            _percent(row, "discount")
+            if Decimal(row["shipped"]) + Decimal(row["cancelled"]) > Decimal(row["qty"]):
+                raise Refused(f"sales_order_lines: line {row['line_no']} shipped {row['shipped']} and cut "
+                              f"{row['cancelled']} exceed the ordered {row['qty']}")
     elif spec_name == "purchase_orders":
         _one_of(data, "state", PoState)
         _positive(data, "tax_rate", zero=True)

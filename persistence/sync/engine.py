@@ -44,6 +44,7 @@ from persistence.sync.common import error_reason
 from persistence.sync.common import local_connection
 from persistence.sync.recompute import recompute
 from persistence.sync.recompute import recompute_on_order
+from persistence.sync.recompute import recompute_reserved
 from persistence.types import to_micros
 
 PUSH_BATCH = 20_000
@@ -189,6 +190,7 @@ def run(db, engine: Engine, started: datetime, progress: Callable[[str, int, int
     with local_connection(db) as conn:
         negative = recompute(conn, db.money_places)
         recompute_on_order(conn)
+        recompute_reserved(conn)
         conn.commit()
     progress("recompute", 1, 1)
     with db.engine.connect() as conn:

@@ -28,6 +28,7 @@ from domain.kernel.bulk import without_cycle_collection
 from domain.stock import valuation
 from domain.stock.model import Position
 from persistence.purchasing.orders import on_order
+from persistence.sales.orders import reserved
 from persistence.sync.local import roomy_cache
 
 _QTY, _MONEY, _COST = -4, -4, -8
@@ -190,4 +191,21 @@ def recompute_on_order(conn: Connection) -> None:
             "INSERT INTO balances (product_id, warehouse_id, on_hand, value, avg_cost, reserved, on_order) "
             "VALUES (?, ?, 0, 0, 0, 0, ?) "
             "ON CONFLICT (product_id, warehouse_id) DO UPDATE SET on_order = excluded.on_order",
+            (key[0], key[1], want))
+
+
+def recompute_reserved(conn: Connection) -> None:
+    """Set every balance's reserved to the open quantity of confirmed sales orders: the sales check's own query
+    (``persistence.sales.orders.reserved``, the rule in ``domain.sales.model.reserved``). A pulled order (or another
+    desk's shipment against it) changes what is reserved here without any local use case adding it."""
+    expected = {key: _i(qty, _QTY) for key, qty in reserved(conn).items() if qty}
+    kept = {(p, w): q for p, w, q in conn.exec_driver_sql("SELECT product_id, warehouse_id, reserved FROM balances")}
+    for key in set(expected) | set(kept):
+        want = expected.get(key, 0)
+        if kept.get(key, 0) == want:
+            continue
+        conn.exec_driver_sql(
+            "INSERT INTO balances (product_id, warehouse_id, on_hand, value, avg_cost, reserved, on_order) "
+            "VALUES (?, ?, 0, 0, 0, ?, 0) "
+            "ON CONFLICT (product_id, warehouse_id) DO UPDATE SET reserved = excluded.reserved",
             (key[0], key[1], want))

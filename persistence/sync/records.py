@@ -82,7 +82,16 @@ SPECS: tuple[Spec, ...] = (
           label=("supplier_id", "product_id", "min_qty")),
     _spec(t.preferred_suppliers, key=("product_id",), label=("product_id",)),
     _spec(t.product_planning, key=("product_id",), label=("product_id",)),
-    _spec(t.documents, children=((t.document_lines, ("document_id",)),),
+    # sales (domain.sales): prices and terms are master data like supplier terms; a sales order comes before the
+    # documents, whose sales lines point at its lines
+    _spec(t.product_prices, key=("product_id", "level"), label=("product_id", "level")),
+    _spec(t.product_sales, key=("product_id",), label=("product_id",)),
+    _spec(t.product_substitutes, key=("product_id", "substitute_id"), label=("product_id", "substitute_id")),
+    _spec(t.customer_profiles, key=("customer_id",), label=("customer_id",)),
+    _spec(t.customer_prices, key=("customer_id", "product_id"), label=("customer_id", "product_id")),
+    _spec(t.sales_orders, children=((t.sales_order_lines, ("so_id",)),),
+          unique=(("number",), ("year", "seq")), on_clash="renumber", label=("number",)),
+    _spec(t.documents, children=((t.document_lines, ("document_id",)), (t.sales_lines, ("document_id",))),
           unique=(("number",), ("kind", "year", "seq")), on_clash="renumber", label=("number",)),
     _spec(t.purchase_orders, children=((t.purchase_order_lines, ("po_id",)),
                                        (t.purchase_order_revisions, ("po_id",))),
@@ -212,15 +221,40 @@ def write_record(conn: Connection, spec: Spec, record: dict, exists: bool) -> No
     where = and_(*[table.c[k] == values[k] for k in spec.key])
     if exists:
         for child, fk in spec.children:
-            conn.execute(child.delete().where(child.c[fk[0]] == record["id"]))
+            if child.name not in _POINTED_AT:
+                conn.execute(child.delete().where(child.c[fk[0]] == record["id"]))
     if exists:
         conn.execute(table.update().where(where).values({k: v for k, v in values.items() if k not in spec.key}))
     else:
         conn.execute(table.insert().values(values))
-    for child, _ in spec.children:
+    for child, fk in spec.children:
         rows = [decode_row(child, r) for r in record.get("_children", {}).get(child.name, [])]
-        if rows:
+        if exists and child.name in _POINTED_AT:
+            _merge_children(conn, child, fk[0], record["id"], rows)
+        elif rows:
             conn.execute(child.insert(), rows)
+
+
+# Child tables whose rows other tables point at (a sales line at its order line): rewritten row by row, so a row
+# that stays keeps its key under the references, instead of being deleted and inserted again.
+_POINTED_AT = frozenset(fk.column.table.name for table in t.metadata.sorted_tables for fk in table.foreign_keys
+                        if any(fk.column.table is child for s in SPECS for child, _ in s.children))
+
+
+def _merge_children(conn: Connection, child: Table, parent_column: str, parent: str, rows: list[dict]) -> None:
+    """Make ``parent``'s rows of ``child`` exactly ``rows``: update those that stay, insert the new, delete the rest."""
+    (pk,) = [c.name for c in child.primary_key.columns]
+    kept = set(conn.execute(select(child.c[pk]).where(child.c[parent_column] == parent)).scalars())
+    wanted = {row[pk] for row in rows}
+    gone = kept - wanted
+    if gone:
+        conn.execute(child.delete().where(child.c[parent_column] == parent, child.c[pk].in_(gone)))
+    for row in rows:
+        if row[pk] in kept:
+            conn.execute(child.update().where(child.c[pk] == row[pk]).values({k: v for k, v in row.items() if k != pk}))
+    new = [row for row in rows if row[pk] not in kept]
+    if new:
+        conn.execute(child.insert(), new)
 
 
 def exists(conn: Connection, spec: Spec, key: str) -> bool:
