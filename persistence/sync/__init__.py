@@ -97,6 +97,7 @@ from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
+from domain.kernel.errors import BadInput
 from domain.kernel.errors import DomainError
 from domain.kernel.errors import NotFound
 from domain.kernel.errors import RuleViolation
@@ -136,6 +137,8 @@ class SyncStatus:
     hub_id: str = ""
     hub_login: str = ""  # open | desk | admin: how the last sync signed in to the hub (see roles)
     device_id: str = ""  # this desk's device id, as a hub's owner names it in sync hub-add-desk --device
+    last_error_code: str = ""  # the last error's refusal code ('' when it had none), so a screen says it
+    last_error_params: dict = field(default_factory=dict)  # and the values it names
 
 
 @dataclass
@@ -284,8 +287,8 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
     forget_stored_password(db)
     engine = None
 
-    def failed(reason: str) -> None:  # whatever the server or driver said, never with the password
-        _record(db, {loc.LAST_ERROR: scrub(reason, password)})
+    def failed(reason: str, exc: BaseException | None = None) -> None:  # never with the password
+        _record(db, {loc.LAST_ERROR: scrub(reason, password), loc.LAST_ERROR_CODE: refusal_json(exc)})
 
     try:
         hub_url, given = split_password(hub_url)  # BadHubUrl when it cannot be read (no password in the message)
@@ -296,7 +299,7 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
         report = run(db, engine, started, progress or (lambda *a: None), cancel or (lambda: False), hub_url,
                      start_over)
     except (HubUnavailable, SyncCancelled, DomainError) as exc:
-        failed(str(exc) or "cancelled")
+        failed(str(exc) or "cancelled", exc)
         raise
     except DBAPIError as exc:
         if not getattr(exc, "connection_invalidated", False) and not _is_connection_error(exc):
@@ -318,7 +321,8 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
         if engine is not None:
             engine.dispose()
     report.finished_at = datetime.now(UTC)
-    done = {loc.LAST_SUCCESS: report.finished_at.isoformat(), loc.LAST_ERROR: "", loc.HUB_URL: redact(hub_url),
+    done = {loc.LAST_SUCCESS: report.finished_at.isoformat(), loc.LAST_ERROR: "", loc.LAST_ERROR_CODE: "",
+            loc.HUB_URL: redact(hub_url),
             loc.LAST_REPORT: json.dumps(report.to_json())}
     with db.engine.connect() as conn:
         if loc.get_setting(conn, loc.HUB_LOGIN) == "admin" and loc.get_setting(conn, loc.HUB_URL):
@@ -340,6 +344,27 @@ def _record(db, values: dict[str, str]) -> None:
         conn.commit()
 
 
+def refusal_json(exc: BaseException | None) -> str:
+    """A refusal's code and values as the sync status keeps them (JSON), '' for an error without a code.
+
+    A field problem (``BadInput``) keeps its English only: its code is an import problem's, said differently.
+    """
+    if not isinstance(exc, DomainError) or isinstance(exc, BadInput) or not exc.code:
+        return ""
+    return json.dumps({"code": exc.code, "params": exc.params}, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _refusal(text: str) -> tuple[str, dict]:
+    """(code, params) of a stored ``refusal_json``; ('', {}) for none or for anything unreadable."""
+    try:
+        data = json.loads(text) if text else {}
+    except ValueError:
+        return "", {}
+    if not isinstance(data, dict) or not isinstance(data.get("code"), str) or not isinstance(data.get("params"), dict):
+        return "", {}
+    return data["code"], data["params"]
+
+
 def _when(text: str) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
@@ -357,12 +382,14 @@ def status(db) -> SyncStatus:
         held = [QuarantineRow(*row) for row in conn.execute(
             select(q.tbl, q.row_id, q.seq, q.reason, q.device_id, q.at).order_by(q.seq))]
     report = settings.get(loc.LAST_REPORT)
+    code, params = _refusal(settings.get(loc.LAST_ERROR_CODE, ""))
     return SyncStatus(
         hub_url=redact(settings.get(loc.HUB_URL, "")), last_success_at=_when(settings.get(loc.LAST_SUCCESS, "")),
         last_report=SyncReport.from_json(json.loads(report)) if report else None,
         last_error=settings.get(loc.LAST_ERROR, ""), last_attempt_at=_when(settings.get(loc.LAST_ATTEMPT, "")),
         pending_push=pending, open_conflicts=open_conflicts, quarantined=held, hub_id=settings.get(loc.HUB_ID, ""),
-        hub_login=settings.get(loc.HUB_LOGIN, ""), device_id=db.device_id)
+        hub_login=settings.get(loc.HUB_LOGIN, ""), device_id=db.device_id, last_error_code=code,
+        last_error_params=params)
 
 
 def _summary(spec: r.Spec | None, data: dict) -> str:

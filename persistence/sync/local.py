@@ -31,6 +31,7 @@ PUSHED = "sync.pushed_rowid."  # + table name: the last local rowid of this devi
 LAST_SUCCESS = "sync.last_success_at"
 LAST_ATTEMPT = "sync.last_attempt_at"
 LAST_ERROR = "sync.last_error"
+LAST_ERROR_CODE = "sync.last_error_code"  # the last error's refusal as {"code", "params"} (JSON), '' when it has none
 LAST_REPORT = "sync.last_report"
 RENUMBERED = "sync_renumbered"  # connection info: records the sync itself changed in the current transaction
 INSTANCE = "sync.instance"  # who this file is to the hub (see engine._instance)
