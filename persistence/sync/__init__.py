@@ -101,6 +101,7 @@ from domain.kernel.errors import BadInput
 from domain.kernel.errors import DomainError
 from domain.kernel.errors import NotFound
 from domain.kernel.errors import RuleViolation
+from domain.kernel.refusals import refusal
 from persistence import tables as t
 from persistence.sync import local as loc
 from persistence.sync import records as r
@@ -440,9 +441,9 @@ def resolve_conflict(db, conflict_id: str, *, user: str, note: str = "", apply_l
     with local_connection(db) as conn:
         record = r.read_records(conn, cspec, [conflict_id]).get(conflict_id)
         if record is None:
-            raise NotFound(f"conflict {conflict_id!r}: no such conflict")
+            raise refusal(NotFound, "unknown_conflict", conflict=conflict_id)
         if record["resolved_at"] is not None:
-            raise RuleViolation(f"conflict {conflict_id}: already reviewed by {record['resolved_by']}")
+            raise refusal(RuleViolation, "conflict_reviewed", conflict=conflict_id, user=record["resolved_by"])
         if apply_loser:
             _apply_loser(conn, record)
         c = t.sync_conflicts.c
@@ -460,9 +461,9 @@ def _apply_loser(conn, conflict: dict) -> None:
     spec = r.BY_NAME.get(conflict["tbl"])
     lost = json.loads(conflict["lost"]) if conflict["lost"] else None
     if spec is None or lost is None or spec.name == "sync_conflicts":
-        raise RuleViolation("this conflict's losing version was a deletion; there are no values to apply")
+        raise refusal(RuleViolation, "conflict_loser_deleted")
     if spec.on_clash == "renumber" and conflict["rule"].startswith("number"):
-        raise RuleViolation("a renumbered document keeps its new number; there are no values to apply")
+        raise refusal(RuleViolation, "conflict_renumbered")
     key = conflict["row_id"]
     alias = conn.execute(select(t.sync_aliases.c.new_key).where(t.sync_aliases.c.tbl == spec.name,
                                                                t.sync_aliases.c.old_key == key)).scalar()
@@ -480,7 +481,7 @@ def _apply_loser(conn, conflict: dict) -> None:
     # the losing version came through the hub: check it like a pulled record
     refused = check_record(spec, key, lost) or missing_reference(conn, spec, lost, {})
     if refused:
-        raise RuleViolation(f"the losing version cannot be applied: {refused}")
+        raise refusal(RuleViolation, "conflict_loser_refused", reason=refused)
     if spec.name == "products":
         taken = {row[0] for row in conn.execute(select(t.barcodes.c.barcode).where(t.barcodes.c.product_id != key))}
         lost["_children"]["barcodes"] = [b for b in lost["_children"]["barcodes"] if b["barcode"] not in taken]
@@ -532,8 +533,7 @@ def hub_setup(db, hub_url: str, *, password: str | None = None) -> str:
         reason = scrub(error_reason(exc), password)
         if _is_connection_error(exc):
             raise HubUnavailable(f"the connection to the hub was lost: {reason}") from exc
-        raise RuleViolation(f"cannot set up the hub's roles with this login (use the hub owner's, who owns its "
-                            f"tables and may create roles): {reason}") from exc
+        raise refusal(RuleViolation, "hub_setup_refused", reason=reason) from exc
     finally:
         engine.dispose()
 
@@ -568,19 +568,15 @@ def hub_add_login(db, hub_url: str, name: str, *, password: str | None = None, a
         from persistence.sync.checks import is_id
 
         if not is_id(device):
-            raise RuleViolation(f"device: {device_id!r} is not a device id; give the device id 'sync status' shows "
-                                f"on that desk, or run this on the desk itself")
+            raise refusal(RuleViolation, "hub_device_not_an_id", device=device_id)
     engine = connect_hub(hub_url, password, migrate=False)
     try:
         secret = roles.add_login(engine, name, admin=admin, device_id="" if admin else device)
-    except ValueError as exc:
-        raise RuleViolation(str(exc)) from None
     except DBAPIError as exc:
         reason = scrub(error_reason(exc), password)
         if _is_connection_error(exc):
             raise HubUnavailable(f"the connection to the hub was lost: {reason}") from exc
-        raise RuleViolation(f"cannot make the login {name} with this login (use the hub owner's, who may create "
-                            f"roles): {reason}") from exc
+        raise refusal(RuleViolation, "hub_login_not_made", name=name, reason=reason) from exc
     finally:
         engine.dispose()
     parsed = make_url(hub_url)
