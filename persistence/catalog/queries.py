@@ -14,6 +14,7 @@ from domain.catalog.model import Warehouse
 from domain.stock.readmodels import ProductRow
 from persistence import tables as t
 from persistence.reads import dec
+from persistence.stock import merged
 
 P, W = t.products, t.warehouses
 
@@ -25,7 +26,7 @@ def products(engine: Engine) -> list[ProductRow]:
             codes.setdefault(product_id, []).append(barcode)
         rows = conn.execute(
             select(P.c.id, P.c.sku, P.c.name, P.c.unit, P.c.category, P.c.pack_size, P.c.active,
-                   P.c.min_level, P.c.max_level).order_by(P.c.sku)
+                   P.c.min_level, P.c.max_level).where(merged.hidden(P)).order_by(P.c.sku)
         )
         return [ProductRow(r.id, r.sku, r.name, r.unit, r.category, r.pack_size, r.active,
                            tuple(codes.get(r.id, ())), r.min_level, r.max_level) for r in rows]
@@ -33,7 +34,7 @@ def products(engine: Engine) -> list[ProductRow]:
 
 def warehouses(engine: Engine) -> list[Warehouse]:
     with engine.connect() as conn:
-        rows = conn.execute(select(W).order_by(W.c.code))
+        rows = conn.execute(select(W).where(merged.hidden(W)).order_by(W.c.code))
         return [Warehouse(r.id, r.code, r.name, r.allow_negative, r.address, r.device_id, r.version) for r in rows]
 
 
@@ -69,7 +70,8 @@ def setting(engine: Engine, key: str) -> str | None:
 
 def product_table(engine: Engine, limit: int | None = None) -> list[ProductRow]:
     """Products as ``ProductRow``, ordered by SKU (what ``products()`` returns)."""
-    sql = "SELECT id, sku, name, unit, category, pack_size, active, min_level, max_level FROM products ORDER BY sku"
+    sql = ("SELECT id, sku, name, unit, category, pack_size, active, min_level, max_level FROM products "
+           f"WHERE {merged.HIDDEN_SQL.format(table='products')} ORDER BY sku")
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     q = t.QTY

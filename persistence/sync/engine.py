@@ -392,6 +392,7 @@ def _push_facts(db, engine: Engine, me: str, report: SyncReport, progress, cance
                         break
                     if table is t.movements:
                         rows = loc.follow_refs(conn, rows)  # a document renumbered here leaves with its new number
+                        rows = loc.follow_merges(conn, rows)  # and a product or warehouse merged here as its survivor
                     rows, last, refused, blocked = gate.outgoing_facts(conn, table, rows, last, report.held_keys)
                 if refused or blocked:
                     with local_connection(db) as conn:

@@ -28,6 +28,8 @@ from domain.kernel.bulk import without_cycle_collection
 from domain.stock import valuation
 from domain.stock.model import Position
 from persistence.purchasing.orders import on_order
+from persistence.stock import merged
+from persistence.sync.local import mark_dirty
 from persistence.sync.local import roomy_cache
 
 _QTY, _MONEY, _COST = -4, -4, -8
@@ -42,14 +44,16 @@ def _i(value: Decimal, scale: int) -> int:
     return int(value.scaleb(-scale).to_integral_value())
 
 
-def _close_over_transfers(conn: Connection) -> None:
+def _close_over_transfers(conn: Connection, mapped: bool) -> None:
+    op, ow = merged.sql_of("o", "products", mapped), merged.sql_of("o", "warehouses", mapped)
+    ip, iw = merged.sql_of("i", "products", mapped), merged.sql_of("i", "warehouses", mapped)
     while True:
         rows = conn.exec_driver_sql(
-            "SELECT i.product_id, i.warehouse_id, i.occurred_at, i.id FROM movements o "
-            "JOIN sync_dirty d ON o.product_id = d.product_id AND o.warehouse_id = d.warehouse_id "
+            f"SELECT {ip}, {iw}, i.occurred_at, i.id FROM movements o "
+            f"JOIN sync_dirty d ON {op} = d.product_id AND {ow} = d.warehouse_id "
             " AND (o.occurred_at > d.at OR (o.occurred_at = d.at AND o.id >= d.movement_id)) "
             "JOIN movements i ON i.transfer_id = o.transfer_id AND i.kind = 'transfer_in' "
-            "LEFT JOIN sync_dirty e ON e.product_id = i.product_id AND e.warehouse_id = i.warehouse_id "
+            f"LEFT JOIN sync_dirty e ON e.product_id = {ip} AND e.warehouse_id = {iw} "
             "WHERE o.kind = 'transfer_out' AND (e.product_id IS NULL OR e.at > i.occurred_at "
             " OR (e.at = i.occurred_at AND e.movement_id > i.id))").fetchall()
         if not rows:
@@ -74,14 +78,15 @@ def _out_value(conn: Connection, transfer_id: str) -> Decimal:
     return _d(value or 0, _MONEY)
 
 
-def _positions_before(conn: Connection) -> dict[tuple[str, str], Position]:
+def _positions_before(conn: Connection, mapped: bool) -> dict[tuple[str, str], Position]:
     """The position before each dirty pair's start, from the last valued movement before it (none: empty),
     in one statement for all pairs."""
+    mp, mw = merged.sql_of("m", "products", mapped), merged.sql_of("m", "warehouses", mapped)
     rows = conn.exec_driver_sql(
         "SELECT d.product_id, d.warehouse_id, v.on_hand_after, v.value_after, v.avg_after FROM sync_dirty d "
         "JOIN movement_values v ON v.movement_id = (SELECT m.id FROM movements m "
         " JOIN movement_values w ON w.movement_id = m.id "
-        " WHERE m.product_id = d.product_id AND m.warehouse_id = d.warehouse_id "
+        f" WHERE {mp} = d.product_id AND {mw} = d.warehouse_id "
         " AND (m.occurred_at < d.at OR (m.occurred_at = d.at AND m.id < d.movement_id)) "
         " ORDER BY m.occurred_at DESC, m.id DESC LIMIT 1)").fetchall()
     return {(p, w): Position(_d(q, _QTY), _d(v, _MONEY), _d(a, _COST)) for p, w, q, v, a in rows}
@@ -100,9 +105,14 @@ def recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
 
 
 def _recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
-    _close_over_transfers(conn)
+    maps = merged.merged(conn)
+    mapped = bool(maps)
+    if mapped:
+        _follow_merges(conn, maps)
+    _close_over_transfers(conn, mapped)
     starts = conn.exec_driver_sql("SELECT product_id, warehouse_id FROM sync_dirty").fetchall()
-    found = _positions_before(conn)
+    found = _positions_before(conn, mapped)
+    mp, mw = merged.sql_of("m", "products", mapped), merged.sql_of("m", "warehouses", mapped)
     positions: dict[tuple[str, str], Position] = {}
     last: dict[tuple[str, str], tuple[int, str] | None] = {}
     for p, w in starts:
@@ -110,9 +120,9 @@ def _recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
         last[(p, w)] = None
     cursor = conn.connection.dbapi_connection.cursor()
     cursor.execute(
-        "SELECT m.id, m.kind, m.product_id, m.warehouse_id, m.qty, m.unit_cost, m.occurred_at, m.transfer_id, "
-        "m.reverses_id FROM movements m JOIN sync_dirty d ON m.product_id = d.product_id "
-        "AND m.warehouse_id = d.warehouse_id "
+        f"SELECT m.id, m.kind, {mp}, {mw}, m.qty, m.unit_cost, m.occurred_at, m.transfer_id, "
+        f"m.reverses_id FROM movements m JOIN sync_dirty d ON {mp} = d.product_id "
+        f"AND {mw} = d.warehouse_id "
         "WHERE m.occurred_at > d.at OR (m.occurred_at = d.at AND m.id >= d.movement_id) "
         "ORDER BY m.occurred_at, m.id")
     quantities: dict[int, Decimal] = {}
@@ -150,8 +160,8 @@ def _recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
         key = last[(p, w)]
         if key is None:
             key = conn.exec_driver_sql(
-                "SELECT occurred_at, id FROM movements WHERE product_id = ? AND warehouse_id = ? "
-                "ORDER BY occurred_at DESC, id DESC LIMIT 1", (p, w)).first()
+                f"SELECT m.occurred_at, m.id FROM movements m WHERE {mp} = ? AND {mw} = ? "
+                "ORDER BY m.occurred_at DESC, m.id DESC LIMIT 1", (p, w)).first()
             if key is None:
                 conn.exec_driver_sql("DELETE FROM balances WHERE product_id = ? AND warehouse_id = ?", (p, w))
                 continue
@@ -166,6 +176,15 @@ def _recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
             "last_at = excluded.last_at, last_id = excluded.last_id", balances)
     conn.exec_driver_sql("DELETE FROM sync_dirty")
     return negative
+
+
+def _follow_merges(conn: Connection, maps: dict[str, dict[str, str]]) -> None:
+    """Put a pair named by a merged-away product or warehouse up under its survivor's (the earlier start wins)."""
+    rows = conn.exec_driver_sql("SELECT product_id, warehouse_id, at, movement_id FROM sync_dirty").fetchall()
+    moved = [(p, w, at, mid) for p, w, at, mid in rows if merged.pair_of(maps, p, w) != (p, w)]
+    for p, w, at, mid in moved:
+        conn.exec_driver_sql("DELETE FROM sync_dirty WHERE product_id = ? AND warehouse_id = ?", (p, w))
+        mark_dirty(conn, *merged.pair_of(maps, p, w), at, mid)
 
 
 def _write_values(conn: Connection, rows: list[tuple]) -> None:
