@@ -176,10 +176,10 @@ def apply_alias(conn: Connection, spec: r.Spec, old: str, new: str) -> bool:
     """Merge record ``old`` into ``new`` here; idempotent (False when ``old`` is gone or merged already).
 
     A product or warehouse with movements (``merge_kept``) is kept for the movements written under its id, which
-    are never changed; every other reference is re-pointed and any other record dropped. When ``new`` is not here yet (the
-    hub's record follows in the same transaction: a push's answer, a pulled record that clashes), another record
-    is renamed to it, and a product or warehouse is merged all the same, its references waiting for ``new``'s row
-    until the commit (foreign keys deferred).
+    are never changed; every other reference is re-pointed and any other record dropped. When ``new`` is not here
+    yet (the hub's record follows in the same transaction: a push's answer, a pulled record that clashes), another
+    record is renamed to it, and a product or warehouse with movements is merged all the same, its references
+    waiting for ``new``'s row until the commit (foreign keys deferred).
     """
     if not r.exists(conn, spec, old):
         return False
