@@ -34,9 +34,10 @@ Rules (what every device can rely on):
 * **The same business key made on two devices offline.** A new product whose SKU, a warehouse,
   supplier or customer whose code, or a user whose name is already on the hub under another id
   is **merged into the record that reached the hub first**: the newcomer's id becomes an alias
-  of the survivor (``sync_aliases``), its movements and every other reference are re-pointed on
-  the hub and on the device, its barcodes move to the survivor where free, and its fields are
-  kept in the conflicts list. A barcode already used by another product stays with that product
+  of the survivor (``sync_aliases``), its references are re-pointed (its movements only as the hub
+  takes them: a desk keeps the ones it wrote as written and reads them through the alias, see
+  ``persistence/stock/merged.py``), its barcodes move to the survivor where free, and its fields
+  are kept in the conflicts list. A barcode already used by another product stays with that product
   (conflict recorded). Duplicate supplier terms for the same supplier × product: the hub's are
   kept, the newcomer's go to the conflicts list.
 * **Document numbers** (``GR-2026-00001``, ``PO-2026-00001``) are per device until synced. A
@@ -53,10 +54,10 @@ Rules (what every device can rely on):
   reversal of it) and an adjustment of its quantity at average cost, listed as a conflict for a
   manager to correct (``settle``). Their ids come from the later reversal's, so the hub and the
   desk that made it make the same rows and every desk ends with the same ledger.
-* **The ledger is append-only here too**: no movement row is updated or deleted by a sync, but
-  for one path still to change (a product or warehouse merged into the hub's re-points this desk's
-  unpushed movements, ``local.apply_alias``). ``tests/integration/sync/test_append_only.py`` has
-  the desks' files refuse anything else; see docs/ARCHITECTURE.md.
+* **The ledger is append-only here too**: no movement row is updated or deleted by a sync; a
+  product or warehouse merged into the hub's keeps this desk's movements under its id and the merge
+  is recorded beside them (``local.merge_kept``). ``tests/integration/sync/test_append_only.py`` and
+  ``test_merge_append_only.py`` have the desks' files refuse any change; see docs/ARCHITECTURE.md.
 * **Derived values** (movement values, balances, moving-average cost, on-order) are recomputed
   for the product × warehouse pairs that pulled movements touched, from their earliest new
   movement, in business-time order (occurred_at, then id) — see ``recompute`` — so every device
