@@ -45,6 +45,12 @@ def merged(conn: Connection) -> dict[str, dict[str, str]]:
     return result
 
 
+def any_kept(conn: Connection, table: str) -> bool:
+    """Whether ``table`` (products or warehouses) holds a record merged away and kept (a reader of a long list
+    adds ``hidden`` only then)."""
+    return conn.execute(select(_A.c.old_key).where(_kept(table)).limit(1)).first() is not None
+
+
 def ids_of(mapping: dict[str, str], survivor: str) -> list[str]:
     """The survivor's id and every id merged into it."""
     return [survivor, *(old for old, new in mapping.items() if new == survivor)]

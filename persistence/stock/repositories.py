@@ -311,6 +311,9 @@ class MovementRepository:
         found: set[tuple[str, str, str]] = set()
         for chunk in chunks(refs):
             found.update(tuple(r) for r in self.conn.execute(_REFS_IN, {"st": source_type, "v": chunk}))
+        maps = self._merged()
+        if maps:  # under the pair each counts for now
+            found = {(ref, *merged.pair_of(maps, p, w)) for ref, p, w in found}
         return found
 
     def latest_with_prefix(self, source_type: str, prefix: str,
@@ -319,9 +322,15 @@ class MovementRepository:
         starts with ``prefix`` happened (pairs with none are left out)."""
         self.buf.flush()
         latest: dict[tuple[str, str], datetime] = {}
+        maps = self._merged()
+        if maps:  # the products merged into these count for them
+            product_ids = [i for p in product_ids for i in merged.ids_of(maps.get("products", {}), p)]
         for chunk in chunks(product_ids):
             params = {"st": source_type, "v": chunk, "n": len(prefix), "prefix": prefix}
-            latest.update(((p, w), at) for p, w, at in self.conn.execute(_LATEST_OF_PREFIX, params))
+            for p, w, at in self.conn.execute(_LATEST_OF_PREFIX, params):
+                key = merged.pair_of(maps, p, w) if maps else (p, w)
+                if key not in latest or at > latest[key]:
+                    latest[key] = at
         return latest
 
     def set_valuations(self, items: Iterable[tuple[str, Valuation]]) -> None:

@@ -75,6 +75,7 @@ def test_a_merge_answered_to_a_push_keeps_the_desks_movements_as_written(hub, de
         # 5 @ 10 + 5 @ 20 − 2 at the average 15
         assert snapshot(db)["balances"] == [("DUP-1", "MAIN", Decimal("8"), Decimal("120.00"))]
         assert [p.sku for p in catalog_queries.products(db.engine)] == ["DUP-1"]
+        assert [p.sku for p in catalog_queries.product_table(db.engine)] == ["DUP-1"]
         assert [w.code for w in catalog_queries.warehouses(db.engine)] == ["MAIN"]
         listed = queries.movements(db.engine, sku="DUP-1", warehouse="MAIN")
         assert [(m.kind, m.qty) for m in listed] == [("receipt", 5), ("receipt", 5), ("shipment", -2)]
