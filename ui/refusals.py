@@ -169,6 +169,21 @@ REFUSALS: dict[str, Template] = {
     "hub_login_other_desk": _r(QT_TRANSLATE_NOOP(
         "Refusals", "the hub login %1 is the desk %2's; this computer is %3. The hub's owner gives this desk a login "
                     "of its own: sync hub-add-desk NAME"), "login", "desk", "device"),
+    # -- sync: reaching the hub
+    "hub_unreachable": _r(QT_TRANSLATE_NOOP("Refusals", "cannot reach the hub: %1"), "reason"),
+    "hub_tables_older": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "the hub's tables are older than this version of Stockroom and this login may not change them; "
+                    "the hub's owner brings them up to date with: sync hub-setup")),
+    "hub_tables_not_prepared": _r(QT_TRANSLATE_NOOP("Refusals", "cannot prepare the hub's tables: %1"), "reason"),
+    "hub_schema_newer": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "the hub's schema %1 is newer than this version of Stockroom knows (%2); update Stockroom on this "
+                    "computer"), "revision", "head"),
+    "hub_lost_during_sync": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "the connection to the hub was lost during the sync (%1); nothing is lost, sync again to finish"),
+        "reason"),
+    "hub_lost": _r(QT_TRANSLATE_NOOP("Refusals", "the connection to the hub was lost: %1"), "reason"),
+    "sync_stopped_pushing": _r(QT_TRANSLATE_NOOP("Refusals", "sync stopped; what was pushed is kept")),
+    "sync_stopped_pulling": _r(QT_TRANSLATE_NOOP("Refusals", "sync stopped; what was pulled is kept")),
     # -- sync: reviewing a conflict
     "unknown_conflict": _r(QT_TRANSLATE_NOOP("Refusals", "conflict %1: no such conflict"), "conflict!r"),
     "conflict_reviewed": _r(QT_TRANSLATE_NOOP("Refusals", "conflict %1: already reviewed by %2"), "conflict", "user"),
@@ -294,9 +309,15 @@ def say(code: str, params: dict[str, object]) -> str | None:
 
 
 def refusal_text(exc: BaseException) -> str:
-    """A refusal as the reader reads it: from its code when it has one, else the domain's English as it is."""
-    if isinstance(exc, DomainError) and not isinstance(exc, BadInput):  # a BadInput's code is its field problem
-        text = say(exc.code, exc.params)
+    """A refusal as the reader reads it: from its code when it has one, else the domain's English as it is.
+
+    The sync's own errors (the hub out of reach, a sync stopped) carry a code of the same list and are said alike.
+    """
+    if isinstance(exc, BadInput):  # a BadInput's code is its field problem
+        return str(exc)
+    code, params = getattr(exc, "code", ""), getattr(exc, "params", None)
+    if isinstance(exc, DomainError) or (isinstance(code, str) and isinstance(params, dict)):
+        text = say(code, params or {})
         if text is not None:
             return text
     return str(exc)

@@ -84,6 +84,18 @@ ENGLISH: dict[str, str] = {
                             "sync hub-add-desk NAME",
     "hub_login_other_desk": "the hub login {login} is the desk {desk}'s; this computer is {device}. The hub's owner "
                             "gives this desk a login of its own: sync hub-add-desk NAME",
+    # -- sync: reaching the hub (persistence.sync.common.HubUnavailable, SyncCancelled: errors, not rules, said alike)
+    "hub_unreachable": "cannot reach the hub: {reason}",
+    "hub_tables_older": "the hub's tables are older than this version of Stockroom and this login may not change "
+                        "them; the hub's owner brings them up to date with: sync hub-setup",
+    "hub_tables_not_prepared": "cannot prepare the hub's tables: {reason}",
+    "hub_schema_newer": "the hub's schema {revision} is newer than this version of Stockroom knows ({head}); update "
+                        "Stockroom on this computer",
+    "hub_lost_during_sync": "the connection to the hub was lost during the sync ({reason}); nothing is lost, sync "
+                            "again to finish",
+    "hub_lost": "the connection to the hub was lost: {reason}",
+    "sync_stopped_pushing": "sync stopped; what was pushed is kept",
+    "sync_stopped_pulling": "sync stopped; what was pulled is kept",
     # -- sync: reviewing a conflict
     "unknown_conflict": "conflict {conflict!r}: no such conflict",
     "conflict_reviewed": "conflict {conflict}: already reviewed by {user}",

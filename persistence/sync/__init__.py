@@ -110,10 +110,12 @@ from persistence.sync.common import BadHubUrl
 from persistence.sync.common import HubChanged
 from persistence.sync.common import HubLoginRefused
 from persistence.sync.common import HubUnavailable
+from persistence.sync.common import Said
 from persistence.sync.common import SyncCancelled
 from persistence.sync.common import SyncReport
 from persistence.sync.common import error_reason
 from persistence.sync.common import local_connection
+from persistence.sync.common import said
 
 __all__ = [
     "BadHubUrl", "ConflictRow", "HubChanged", "HubLoginRefused", "HubUnavailable", "NegativeRow", "QuarantineRow",
@@ -307,14 +309,12 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
         if not getattr(exc, "connection_invalidated", False) and not _is_connection_error(exc):
             failed(error_reason(exc))
             raise
-        error = HubUnavailable(f"the connection to the hub was lost during the sync "
-                               f"({scrub(error_reason(exc), password)}); nothing is lost, sync again to finish")
+        error = said(HubUnavailable, "hub_lost_during_sync", reason=scrub(error_reason(exc), password))
         failed(str(error))
         raise error from exc
     except Exception as exc:  # a driver error outside SQLAlchemy, or a defect: sync status keeps the reason
         if _is_connection_error(exc):
-            error = HubUnavailable(f"the connection to the hub was lost during the sync "
-                                   f"({scrub(error_reason(exc), password)}); nothing is lost, sync again to finish")
+            error = said(HubUnavailable, "hub_lost_during_sync", reason=scrub(error_reason(exc), password))
             failed(str(error))
             raise error from exc
         failed(f"{type(exc).__name__}: {error_reason(exc)}")
@@ -351,7 +351,7 @@ def refusal_json(exc: BaseException | None) -> str:
 
     A field problem (``BadInput``) keeps its English only: its code is an import problem's, said differently.
     """
-    if not isinstance(exc, DomainError) or isinstance(exc, BadInput) or not exc.code:
+    if not isinstance(exc, DomainError | Said) or isinstance(exc, BadInput) or not exc.code:
         return ""
     return json.dumps({"code": exc.code, "params": exc.params}, ensure_ascii=False, sort_keys=True, default=str)
 
@@ -533,7 +533,7 @@ def hub_setup(db, hub_url: str, *, password: str | None = None) -> str:
     except DBAPIError as exc:
         reason = scrub(error_reason(exc), password)
         if _is_connection_error(exc):
-            raise HubUnavailable(f"the connection to the hub was lost: {reason}") from exc
+            raise said(HubUnavailable, "hub_lost", reason=reason) from exc
         raise refusal(RuleViolation, "hub_setup_refused", reason=reason) from exc
     finally:
         engine.dispose()
@@ -576,7 +576,7 @@ def hub_add_login(db, hub_url: str, name: str, *, password: str | None = None, a
     except DBAPIError as exc:
         reason = scrub(error_reason(exc), password)
         if _is_connection_error(exc):
-            raise HubUnavailable(f"the connection to the hub was lost: {reason}") from exc
+            raise said(HubUnavailable, "hub_lost", reason=reason) from exc
         raise refusal(RuleViolation, "hub_login_not_made", name=name, reason=reason) from exc
     finally:
         engine.dispose()

@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+214" />
+            <location filename="../../ui/refusals.py" line="+229" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-99" />
+            <location line="-114" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -4011,6 +4011,46 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+4" />
+            <source>cannot reach the hub: %1</source>
+            <translation>无法连接中心库：%1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the hub's tables are older than this version of Stockroom and this login may not change them; the hub's owner brings them up to date with: sync hub-setup</source>
+            <translation>中心库的表比此版本的 Stockroom 旧，且此登录名无权修改；请中心库所有者用以下命令更新：sync hub-setup</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>cannot prepare the hub's tables: %1</source>
+            <translation>无法准备中心库的表：%1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the hub's schema %1 is newer than this version of Stockroom knows (%2); update Stockroom on this computer</source>
+            <translation>中心库的数据库结构 %1 比此版本的 Stockroom 所知的（%2）新；请更新本机的 Stockroom</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the connection to the hub was lost during the sync (%1); nothing is lost, sync again to finish</source>
+            <translation>同步过程中与中心库的连接中断（%1）；没有丢失任何数据，请再次同步以完成</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the connection to the hub was lost: %1</source>
+            <translation>与中心库的连接中断：%1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>sync stopped; what was pushed is kept</source>
+            <translation>同步已停止；已上传的内容会保留</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>sync stopped; what was pulled is kept</source>
+            <translation>同步已停止；已下载的内容会保留</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>conflict %1: no such conflict</source>
             <translation>冲突 %1：没有此冲突</translation>
         </message>
@@ -5000,7 +5040,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-136" />
+            <location filename="../../ui/refusals.py" line="-151" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -5149,7 +5189,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+96" />
+            <location filename="../../ui/refusals.py" line="+111" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>
