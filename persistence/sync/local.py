@@ -184,8 +184,12 @@ def apply_alias(conn: Connection, spec: r.Spec, old: str, new: str) -> bool:
     if not r.exists(conn, spec, old):
         return False
     present = r.exists(conn, spec, new)
-    if spec.name in merged_ids.TABLES and _has_movements(conn, spec, old):
-        return merge_kept(conn, spec, old, new, present)
+    if spec.name in merged_ids.TABLES:
+        if _has_movements(conn, spec, old):
+            return merge_kept(conn, spec, old, new, present)
+        column = merged_ids.TABLES[spec.name]  # no movement: its balances hold an on-order at most, recomputed
+        conn.exec_driver_sql(f"DELETE FROM balances WHERE {column} = ?", (old,))
+        conn.exec_driver_sql(f"DELETE FROM sync_dirty WHERE {column} = ?", (old,))
     conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
     touched = conn.info.setdefault(RENUMBERED, set())
     for table, column in references(spec.name):
