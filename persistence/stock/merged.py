@@ -62,15 +62,6 @@ def pair_of(maps: dict[str, dict[str, str]], product_id: str, warehouse_id: str)
             maps.get("warehouses", {}).get(warehouse_id, warehouse_id))
 
 
-def sql_of(alias: str, table: str, mapped: bool) -> str:
-    """``product_of``/``warehouse_of`` as SQL text over the movements aliased ``alias`` (for raw statements)."""
-    column = f"{alias}.{TABLES[table]}"
-    if not mapped:
-        return column
-    return (f"coalesce((SELECT new_key FROM sync_aliases WHERE tbl = '{table}' AND device_id = '' "
-            f"AND old_key = {column}), {column})")
-
-
 def product_of(movements=t.movements, *, mapped: bool = True):
     """The product of each row of ``movements`` (the table or an alias of it) as it reads now: the survivor's id
     of a merged-away product, else the one it was written with. ``mapped`` False: the column itself (a reader
