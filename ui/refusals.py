@@ -279,6 +279,62 @@ REFUSALS: dict[str, Template] = {
     "hub_login_other_desk": _r(QT_TRANSLATE_NOOP(
         "Refusals", "the hub login %1 is the desk %2's; this computer is %3. The hub's owner gives this desk a login "
                     "of its own: sync hub-add-desk NAME"), "login", "desk", "device"),
+    # -- sync: reaching the hub
+    "hub_unreachable": _r(QT_TRANSLATE_NOOP("Refusals", "cannot reach the hub: %1"), "reason"),
+    "hub_tables_older": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "the hub's tables are older than this version of Stockroom and this login may not change them; "
+                    "the hub's owner brings them up to date with: sync hub-setup")),
+    "hub_tables_not_prepared": _r(QT_TRANSLATE_NOOP("Refusals", "cannot prepare the hub's tables: %1"), "reason"),
+    "hub_schema_newer": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "the hub's schema %1 is newer than this version of Stockroom knows (%2); update Stockroom on this "
+                    "computer"), "revision", "head"),
+    "hub_lost_during_sync": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "the connection to the hub was lost during the sync (%1); nothing is lost, sync again to finish"),
+        "reason"),
+    "hub_lost": _r(QT_TRANSLATE_NOOP("Refusals", "the connection to the hub was lost: %1"), "reason"),
+    "sync_stopped_pushing": _r(QT_TRANSLATE_NOOP("Refusals", "sync stopped; what was pushed is kept")),
+    "sync_stopped_pulling": _r(QT_TRANSLATE_NOOP("Refusals", "sync stopped; what was pulled is kept")),
+    # -- sync: reviewing a conflict
+    "unknown_conflict": _r(QT_TRANSLATE_NOOP("Refusals", "conflict %1: no such conflict"), "conflict!r"),
+    "conflict_reviewed": _r(QT_TRANSLATE_NOOP("Refusals", "conflict %1: already reviewed by %2"), "conflict", "user"),
+    "conflict_loser_deleted": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "this conflict's losing version was a deletion; there are no values to apply")),
+    "conflict_renumbered": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "a renumbered document keeps its new number; there are no values to apply")),
+    "conflict_loser_refused": _r(QT_TRANSLATE_NOOP("Refusals", "the losing version cannot be applied: %1"),
+                                 "reason"),
+    # -- sync: setting up a hub and its logins
+    "hub_setup_refused": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "cannot set up the hub's roles with this login (use the hub owner's, who owns its tables and may "
+                    "create roles): %1"), "reason"),
+    "hub_login_not_made": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "cannot make the login %1 with this login (use the hub owner's, who may create roles): %2"),
+        "name", "reason"),
+    "hub_device_not_an_id": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "device: %1 is not a device id; give the device id 'sync status' shows on that desk, or run this "
+                    "on the desk itself"), "device!r"),
+    "hub_login_name": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "login name: %1 is not accepted; use lower-case letters, digits and _ (up to 63, not starting "
+                    "with a digit), e.g. desk_front"), "name!r"),
+    "hub_not_set_up": _r(QT_TRANSLATE_NOOP("Refusals", "the hub has no desk roles yet: its owner runs sync hub-setup "
+                                                       "first")),
+    "hub_login_not_ours": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "login name: %1 is a role of this server that is not a Stockroom login; choose another name"),
+        "name"),
+    "hub_device_taken": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "device %1 is the desk of login %2 already; give that login a new password with: sync "
+                    "hub-add-desk %2"), "device", "owner"),
+    # -- sync: approving a held-back user
+    "approve_merge_waits": _r(QT_TRANSLATE_NOOP("Refusals", "%1 %2: the merge waits for user %3, which is not here"),
+                              "table", "key", "merged"),
+    "approve_last_admin": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 %2: this computer's last active admin is not merged into another user"), "table", "key"),
+    "approve_nothing_held": _r(QT_TRANSLATE_NOOP("Refusals", "%1 %2: nothing is held for approval under this key"),
+                               "table", "key"),
+    "approve_not_a_user": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 %2: only a well-formed user record waits for an admin's approval; this one was refused "
+                    "because %3"), "table", "key", "reason"),
+    "approve_missing_reference": _r(QT_TRANSLATE_NOOP("Refusals", "%1 %2: %3"), "table", "key", "reason"),
     # -- access
     "not_signed_in": Template("Access", QT_TRANSLATE_NOOP(
         "Access", "Nobody is signed in. Sign in first; this needs the %1 role or higher."), ("needed",)),
@@ -324,9 +380,21 @@ def _field(value: object) -> str:
     return QCoreApplication.translate(CONTEXT, word) if word else str(value)
 
 
+# The tables a sync refusal names (an approval's: users), said as a word of the reader's language.
+TABLES = {
+    "users": QT_TRANSLATE_NOOP("Refusals", "users"),
+}
+
+
+def _table(value: object) -> str:
+    word = TABLES.get(str(value))
+    return QCoreApplication.translate(CONTEXT, word) if word else str(value)
+
+
 # Values that are words rather than names or numbers, said in the reader's language.
 WORDS: dict[str, Callable[[object], str]] = {
     "role": role_title, "needed": role_title, "permission": _permission, "state": _state, "field": _field,
+    "table": _table,
 }
 
 
@@ -351,9 +419,15 @@ def say(code: str, params: dict[str, object]) -> str | None:
 
 
 def refusal_text(exc: BaseException) -> str:
-    """A refusal as the reader reads it: from its code when it has one, else the domain's English as it is."""
-    if isinstance(exc, DomainError) and not isinstance(exc, BadInput):  # a BadInput's code is its field problem
-        text = say(exc.code, exc.params)
+    """A refusal as the reader reads it: from its code when it has one, else the domain's English as it is.
+
+    The sync's own errors (the hub out of reach, a sync stopped) carry a code of the same list and are said alike.
+    """
+    if isinstance(exc, BadInput):  # a BadInput's code is its field problem
+        return str(exc)
+    code, params = getattr(exc, "code", ""), getattr(exc, "params", None)
+    if isinstance(exc, DomainError) or (isinstance(code, str) and isinstance(params, dict)):
+        text = say(code, params or {})
         if text is not None:
             return text
     return str(exc)

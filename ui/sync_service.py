@@ -40,6 +40,7 @@ from PySide6.QtCore import Signal
 
 from domain.kernel.errors import BadInput
 from ui.refusals import refusal_text
+from ui.refusals import say
 
 URL_SETTING = "sync.hub_url"  # the engine's own key (persistence.sync.local.HUB_URL)
 INTERVAL_SETTING = "sync.interval_minutes"
@@ -286,6 +287,7 @@ def read_state(database) -> SyncState:
     return SyncState(
         configured=bool(url), url=url, interval=interval, last_success_at=s.last_success_at,
         last_report=s.last_report, last_attempt_at=s.last_attempt_at, last_error=s.last_error or "",
+        last_error_code=s.last_error_code, last_error_params=s.last_error_params,
         open_conflicts=int(s.open_conflicts or 0), pending_push=int(s.pending_push or 0),
         negative=tuple(read_negative(database)), refused=sum(1 for q in s.quarantined if not q.outgoing),
         held_back=sum(1 for q in s.quarantined if q.outgoing))
@@ -305,7 +307,9 @@ class SyncState:
     last_success_at: datetime | None = None
     last_report: Any = None
     last_attempt_at: datetime | None = None
-    last_error: str = ""
+    last_error: str = ""  # as stored (English), or as the reader reads it for a failure this window saw
+    last_error_code: str = ""  # the stored refusal's code ('' when the error had none) and its values
+    last_error_params: dict = field(default_factory=dict)
     offline_since: datetime | None = None
     password_needed: bool = False
     stopped: bool = False  # the last attempt was cancelled by the clerk
@@ -314,6 +318,15 @@ class SyncState:
     negative: tuple = field(default_factory=tuple)  # persistence.sync.NegativeRow
     refused: int = 0  # pulled records the checks refused, kept aside (persistence.sync.checks)
     held_back: int = 0  # this computer's records the hub could not hold, not sent
+
+    def error_text(self) -> str:
+        """The last error in the reader's language: said from the stored refusal's code when it has one (also
+        after a restart), else as it was stored (a server's or driver's own words)."""
+        if self.last_error and self.last_error_code:
+            text = say(self.last_error_code, self.last_error_params)
+            if text is not None:
+                return text
+        return self.last_error
 
 
 class SyncService(QObject):
@@ -333,7 +346,6 @@ class SyncService(QObject):
         self._running = False
         self._asked = False  # asked for the password this session (a scheduled sync asks no more)
         self._reads = 0  # state reads submitted; only the newest one is shown
-        self._said = ("", "")  # the last failure: its English as stored, and as the reader reads it
         self.timer = QTimer(self)
         self.timer.timeout.connect(lambda: self.sync_now(scheduled=True))
 
@@ -365,8 +377,6 @@ class SyncService(QObject):
         offline = self.state.offline_since or _offline_since(state)
         if offline is not None and state.last_success_at is not None and state.last_success_at > offline:
             offline = None  # synced since (the CLI, say): back online
-        if state.last_error and state.last_error == self._said[0]:
-            state = replace(state, last_error=self._said[1])  # a refusal we saw, in the reader's language
         self._publish(replace(state, running=self._running, stage=self.state.stage, done=self.state.done,
                               total=self.state.total, offline_since=offline,
                               password_needed=self.state.password_needed, stopped=self.state.stopped))
@@ -457,9 +467,8 @@ class SyncService(QObject):
         password = is_password_problem(exc)
         cancelled = _engine_says(is_cancelled, exc)
         offline = not cancelled and not password and _engine_says(is_offline, exc)
-        self._said = (str(exc), refusal_text(exc))  # the stored English, and the refusal from its code
         self._publish(replace(self.state, running=False, stage="", done=0, total=0, last_attempt_at=now,
-                              last_error="" if cancelled else self._said[1],
+                              last_error="" if cancelled else refusal_text(exc),
                               offline_since=(self.state.offline_since or now) if offline else None,
                               password_needed=password, stopped=cancelled))
         self.failed.emit(exc)

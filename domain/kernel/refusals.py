@@ -127,6 +127,45 @@ ENGLISH: dict[str, str] = {
                             "sync hub-add-desk NAME",
     "hub_login_other_desk": "the hub login {login} is the desk {desk}'s; this computer is {device}. The hub's owner "
                             "gives this desk a login of its own: sync hub-add-desk NAME",
+    # -- sync: reaching the hub (persistence.sync.common.HubUnavailable, SyncCancelled: errors, not rules, said alike)
+    "hub_unreachable": "cannot reach the hub: {reason}",
+    "hub_tables_older": "the hub's tables are older than this version of Stockroom and this login may not change "
+                        "them; the hub's owner brings them up to date with: sync hub-setup",
+    "hub_tables_not_prepared": "cannot prepare the hub's tables: {reason}",
+    "hub_schema_newer": "the hub's schema {revision} is newer than this version of Stockroom knows ({head}); update "
+                        "Stockroom on this computer",
+    "hub_lost_during_sync": "the connection to the hub was lost during the sync ({reason}); nothing is lost, sync "
+                            "again to finish",
+    "hub_lost": "the connection to the hub was lost: {reason}",
+    "sync_stopped_pushing": "sync stopped; what was pushed is kept",
+    "sync_stopped_pulling": "sync stopped; what was pulled is kept",
+    # -- sync: reviewing a conflict
+    "unknown_conflict": "conflict {conflict!r}: no such conflict",
+    "conflict_reviewed": "conflict {conflict}: already reviewed by {user}",
+    "conflict_loser_deleted": "this conflict's losing version was a deletion; there are no values to apply",
+    "conflict_renumbered": "a renumbered document keeps its new number; there are no values to apply",
+    "conflict_loser_refused": "the losing version cannot be applied: {reason}",
+    # -- sync: setting up a hub and its logins
+    "hub_setup_refused": "cannot set up the hub's roles with this login (use the hub owner's, who owns its tables "
+                         "and may create roles): {reason}",
+    "hub_login_not_made": "cannot make the login {name} with this login (use the hub owner's, who may create "
+                          "roles): {reason}",
+    "hub_device_not_an_id": "device: {device!r} is not a device id; give the device id 'sync status' shows on that "
+                            "desk, or run this on the desk itself",
+    "hub_login_name": "login name: {name!r} is not accepted; use lower-case letters, digits and _ (up to 63, not "
+                      "starting with a digit), e.g. desk_front",
+    "hub_not_set_up": "the hub has no desk roles yet: its owner runs sync hub-setup first",
+    "hub_login_not_ours": "login name: {name} is a role of this server that is not a Stockroom login; choose another "
+                          "name",
+    "hub_device_taken": "device {device} is the desk of login {owner} already; give that login a new password with: "
+                        "sync hub-add-desk {owner}",
+    # -- sync: approving a held-back user
+    "approve_merge_waits": "{table} {key}: the merge waits for user {merged}, which is not here",
+    "approve_last_admin": "{table} {key}: this computer's last active admin is not merged into another user",
+    "approve_nothing_held": "{table} {key}: nothing is held for approval under this key",
+    "approve_not_a_user": "{table} {key}: only a well-formed user record waits for an admin's approval; this one "
+                          "was refused because {reason}",
+    "approve_missing_reference": "{table} {key}: {reason}",
     # -- access: users
     "unknown_user": "user name {username!r}: no user has this name",
     "first_user_admin": "role: the first user turns sign-in on and must be an admin, so that someone can manage "

@@ -14,6 +14,7 @@ from domain.catalog.model import Warehouse
 from domain.stock.readmodels import ProductRow
 from persistence import tables as t
 from persistence.reads import dec
+from persistence.stock import merged
 
 P, W = t.products, t.warehouses
 
@@ -23,17 +24,21 @@ def products(engine: Engine) -> list[ProductRow]:
         codes: dict[str, list[str]] = {}
         for barcode, product_id in conn.execute(select(t.barcodes.c.barcode, t.barcodes.c.product_id)):
             codes.setdefault(product_id, []).append(barcode)
-        rows = conn.execute(
-            select(P.c.id, P.c.sku, P.c.name, P.c.unit, P.c.category, P.c.pack_size, P.c.active,
-                   P.c.min_level, P.c.max_level).order_by(P.c.sku)
-        )
+        query = select(P.c.id, P.c.sku, P.c.name, P.c.unit, P.c.category, P.c.pack_size, P.c.active,
+                       P.c.min_level, P.c.max_level).order_by(P.c.sku)
+        if merged.any_kept(conn, "products"):  # a product merged away by a sync, kept for its movements: not listed
+            query = query.where(merged.hidden(P))
+        rows = conn.execute(query)
         return [ProductRow(r.id, r.sku, r.name, r.unit, r.category, r.pack_size, r.active,
                            tuple(codes.get(r.id, ())), r.min_level, r.max_level) for r in rows]
 
 
 def warehouses(engine: Engine) -> list[Warehouse]:
     with engine.connect() as conn:
-        rows = conn.execute(select(W).order_by(W.c.code))
+        query = select(W).order_by(W.c.code)
+        if merged.any_kept(conn, "warehouses"):
+            query = query.where(merged.hidden(W))
+        rows = conn.execute(query)
         return [Warehouse(r.id, r.code, r.name, r.allow_negative, r.address, r.device_id, r.version) for r in rows]
 
 
@@ -69,12 +74,14 @@ def setting(engine: Engine, key: str) -> str | None:
 
 def product_table(engine: Engine, limit: int | None = None) -> list[ProductRow]:
     """Products as ``ProductRow``, ordered by SKU (what ``products()`` returns)."""
-    sql = "SELECT id, sku, name, unit, category, pack_size, active, min_level, max_level FROM products ORDER BY sku"
+    sql = "SELECT id, sku, name, unit, category, pack_size, active, min_level, max_level FROM products{} ORDER BY sku"
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     q = t.QTY
     with engine.connect() as conn:
-        rows = conn.exec_driver_sql(sql).all()
+        kept = merged.any_kept(conn, "products")  # merged away by a sync, kept for its movements: not listed
+        rows = conn.exec_driver_sql(sql.format(" WHERE " + merged.HIDDEN_SQL.format(table="products")
+                                               if kept else "")).all()
         codes: dict[str, list[str]] = {}
         if limit is None:
             found = conn.exec_driver_sql("SELECT barcode, product_id FROM barcodes ORDER BY barcode")

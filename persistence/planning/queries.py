@@ -48,7 +48,9 @@ from domain.purchasing.model import PricePer
 from domain.stock.documents_model import DocumentKind
 from persistence import tables as t
 from persistence.planning.product import read_all as read_product_planning
+from persistence.stock import merged
 from persistence.stock.demand import daily_unfilled
+from persistence.stock.merged import product_of
 from persistence.stock.refs import ref_of
 from persistence.types import to_micros
 
@@ -84,11 +86,16 @@ def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_s
     net: dict[tuple[str, str, int], int] = {}  # day -1 gathers everything before the window
     shipped_raw: dict[tuple[str, str], dict[int, int]] = {}
     with engine.connect() as conn:
+        maps = merged.merged(conn)  # a product or warehouse merged away by a sync: its movements count for the survivor
+        products, warehouses = maps.get("products", {}), maps.get("warehouses", {})
         for product_id, warehouse_id, at, day, shipment, qty in conn.execute(scan).all():
             if at >= end_micros:
                 continue
             if day < 0:
                 day = -1
+            if maps:
+                product_id = products.get(product_id, product_id)
+                warehouse_id = warehouses.get(warehouse_id, warehouse_id)
             key = (product_id, warehouse_id, day)
             net[key] = net.get(key, 0) + qty
             if shipment and day >= 0:
@@ -98,6 +105,9 @@ def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_s
                 ships[day] = ships.get(day, 0) - qty
         for product_id, warehouse_id, at, qty in conn.execute(reversed_shipments):
             day = (at + offset) // _DAY - base
+            if maps:
+                product_id = products.get(product_id, product_id)
+                warehouse_id = warehouses.get(warehouse_id, warehouse_id)
             if day >= 0:
                 ships = shipped_raw.setdefault((product_id, warehouse_id), {})
                 ships[day] = ships.get(day, 0) + qty
@@ -129,12 +139,12 @@ def _lead_times(conn, end_micros: int) -> dict[tuple[str, str], list[float]]:
     R = M.alias("reversal")
     first = func.min(_raw(M.c.occurred_at))
     rows = conn.execute(
-        select(PO.c.supplier_id, M.c.product_id, _raw(PO.c.issued_at), first)
+        select(PO.c.supplier_id, product_of(M).label("product_id"), _raw(PO.c.issued_at), first)
         .select_from(M).join(PO, ref_of(M) == func.coalesce(PO.c.number, PO.c.id))  # what a PO receipt refers to
         .outerjoin(R, R.c.reverses_id == M.c.id)
         .where(M.c.source_type == "po", M.c.kind == "receipt", R.c.id.is_(None), PO.c.issued_at.is_not(None),
                _raw(M.c.occurred_at) < end_micros)
-        .group_by(PO.c.id, PO.c.supplier_id, M.c.product_id, PO.c.issued_at)
+        .group_by(PO.c.id, PO.c.supplier_id, product_of(M), PO.c.issued_at)
     )
     out: dict[tuple[str, str], list[float]] = {}
     for supplier_id, product_id, issued, received in rows:

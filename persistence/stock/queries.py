@@ -18,6 +18,7 @@ from domain.stock.readmodels import MovementRow
 from domain.stock.readmodels import StockRow
 from persistence import tables as t
 from persistence.reads import dec
+from persistence.stock import merged
 from persistence.stock.refs import ref_of
 
 P, W, B, M, V = t.products, t.warehouses, t.balances, t.movements, t.movement_values
@@ -51,13 +52,15 @@ def on_hand(engine: Engine, sku: str, warehouse: str) -> Decimal:
         return conn.execute(_ON_HAND, {"sku": sku, "warehouse": warehouse}).scalar() or Decimal(0)
 
 
-def _movement_rows():
-    """The columns of a MovementRow, joined from the movement, its product, warehouse and valuation."""
+def _movement_rows(mapped: bool = False):
+    """The columns of a MovementRow, joined from the movement, its product, warehouse and valuation (``mapped``:
+    the product and warehouse a merge left it with, see ``persistence/stock/merged.py``)."""
+    product, warehouse = merged.product_of(M, mapped=mapped), merged.warehouse_of(M, mapped=mapped)
     return (
         select(M.c.id, M.c.kind, P.c.sku, P.c.name, W.c.code, M.c.qty, M.c.unit_cost, V.c.value, V.c.on_hand_after,
                M.c.occurred_at, M.c.recorded_at, M.c.source_type, ref_of(M).label("source_ref"), M.c.note, M.c.user,
                M.c.reverses_id, M.c.transfer_id, M.c.fx_currency, M.c.fx_unit_price, M.c.fx_rate)
-        .select_from(M.join(P, P.c.id == M.c.product_id).join(W, W.c.id == M.c.warehouse_id)
+        .select_from(M.join(P, P.c.id == product).join(W, W.c.id == warehouse)
                      .join(V, V.c.movement_id == M.c.id))
     )
 
@@ -67,7 +70,7 @@ def movements(
     since: datetime | None = None, until: datetime | None = None, limit: int | None = None,
 ) -> list[MovementRow]:
     query = (
-        _movement_rows()
+        _movement_rows(_any_merged(engine))
         .order_by(M.c.occurred_at, M.c.id)
     )
     if sku:
@@ -87,12 +90,15 @@ def movements(
 
 
 def check(engine: Engine) -> list[CheckProblem]:
-    """Compare every balance with the sums of the ledger; an empty list means they agree."""
+    """Compare every balance with the sums of the ledger (a movement counted under the product and warehouse a
+    merge left it with); an empty list means they agree."""
+    mapped = _any_merged(engine)
+    product = merged.product_of(M, mapped=mapped).label("product_id")
+    warehouse = merged.warehouse_of(M, mapped=mapped).label("warehouse_id")
     sums = (
-        select(M.c.product_id, M.c.warehouse_id,
-               func.sum(M.c.qty).label("qty"), func.sum(V.c.value).label("value"))
+        select(product, warehouse, func.sum(M.c.qty).label("qty"), func.sum(V.c.value).label("value"))
         .select_from(M.outerjoin(V, V.c.movement_id == M.c.id))
-        .group_by(M.c.product_id, M.c.warehouse_id)
+        .group_by(product, warehouse)
     )
     problems = []
     with engine.connect() as conn:
@@ -119,13 +125,18 @@ def check(engine: Engine) -> list[CheckProblem]:
     return problems
 
 
+def _any_merged(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return bool(merged.merged(conn))
+
+
 def latest_movements(
     engine: Engine, product: str | None = None, warehouse: str | None = None, kind: str | None = None,
     since: datetime | None = None, until: datetime | None = None, limit: int = 5000,
 ) -> list[MovementRow]:
     """The ledger newest first, at most ``limit`` rows; ``product`` is a SKU, a barcode or part of a name."""
     query = (
-        _movement_rows()
+        _movement_rows(_any_merged(engine))
         .order_by(M.c.occurred_at.desc(), M.c.id.desc())
         .limit(limit)
     )

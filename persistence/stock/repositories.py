@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 from operator import attrgetter
 
@@ -39,6 +40,7 @@ from domain.stock.model import Position
 from domain.stock.model import Valuation
 from persistence import tables as t
 from persistence.reads import chunks
+from persistence.stock import merged
 
 Key = tuple[datetime, str]
 FLUSH_ROWS = 20_000
@@ -221,6 +223,23 @@ class MovementRepository:
     def __init__(self, buffer: Buffer) -> None:
         self.buf = buffer
         self.conn = buffer.conn
+        self._maps: dict[str, dict[str, str]] | None = None
+
+    def _merged(self) -> dict[str, dict[str, str]]:
+        """Products and warehouses a sync merged away (``persistence/stock/merged.py``), read once, when a movement
+        already written is first read: a movement is read under the product and warehouse it counts for now."""
+        if self._maps is None:
+            self._maps = merged.merged(self.conn)
+        return self._maps
+
+    def _read(self, row) -> Movement:
+        movement = _movement(row)
+        maps = self._merged()
+        if maps:
+            product_id, warehouse_id = merged.pair_of(maps, movement.product_id, movement.warehouse_id)
+            if (product_id, warehouse_id) != (movement.product_id, movement.warehouse_id):
+                movement = replace(movement, product_id=product_id, warehouse_id=warehouse_id)
+        return movement
 
     def add(self, movement: Movement, valuation: Valuation) -> None:
         buf = self.buf
@@ -238,7 +257,7 @@ class MovementRepository:
     def get(self, movement_id: str) -> Movement | None:
         self.buf.flush()
         row = self.conn.execute(_MOVEMENT_BY_ID, {"id": movement_id}).first()
-        return _movement(row) if row else None
+        return self._read(row) if row else None
 
     def valuation(self, movement_id: str) -> Valuation | None:
         self.buf.flush()
@@ -251,10 +270,14 @@ class MovementRepository:
 
     def transfer_legs(self, transfer_id: str) -> list[Movement]:
         self.buf.flush()
-        return [_movement(r) for r in self.conn.execute(_TRANSFER_LEGS, {"tid": transfer_id})]
+        return [self._read(r) for r in self.conn.execute(_TRANSFER_LEGS, {"tid": transfer_id})]
 
     def _pair(self, product_id: str, warehouse_id: str):
         c = t.movements.c
+        maps = self._merged()
+        if maps:  # the pair's movements include those written under a product or warehouse merged into it
+            return and_(c.product_id.in_(merged.ids_of(maps.get("products", {}), product_id)),
+                        c.warehouse_id.in_(merged.ids_of(maps.get("warehouses", {}), warehouse_id)))
         return and_(c.product_id == product_id, c.warehouse_id == warehouse_id)
 
     def position_before(self, product_id: str, warehouse_id: str, key: Key) -> Position:
@@ -280,7 +303,7 @@ class MovementRepository:
                    or_(c.occurred_at > key[0], and_(c.occurred_at == key[0], c.id >= key[1])))
             .order_by(c.occurred_at, c.id)
         )
-        return [(_movement(r), _valuation(r)) for r in rows]
+        return [(self._read(r), _valuation(r)) for r in rows]
 
     def with_refs(self, source_type: str, refs: Iterable[str]) -> set[tuple[str, str, str]]:
         """``(source_ref, product_id, warehouse_id)`` of the movements of ``source_type`` whose ref is in ``refs``."""
@@ -288,6 +311,9 @@ class MovementRepository:
         found: set[tuple[str, str, str]] = set()
         for chunk in chunks(refs):
             found.update(tuple(r) for r in self.conn.execute(_REFS_IN, {"st": source_type, "v": chunk}))
+        maps = self._merged()
+        if maps:  # under the pair each counts for now
+            found = {(ref, *merged.pair_of(maps, p, w)) for ref, p, w in found}
         return found
 
     def latest_with_prefix(self, source_type: str, prefix: str,
@@ -296,9 +322,15 @@ class MovementRepository:
         starts with ``prefix`` happened (pairs with none are left out)."""
         self.buf.flush()
         latest: dict[tuple[str, str], datetime] = {}
+        maps = self._merged()
+        if maps:  # the products merged into these count for them
+            product_ids = [i for p in product_ids for i in merged.ids_of(maps.get("products", {}), p)]
         for chunk in chunks(product_ids):
             params = {"st": source_type, "v": chunk, "n": len(prefix), "prefix": prefix}
-            latest.update(((p, w), at) for p, w, at in self.conn.execute(_LATEST_OF_PREFIX, params))
+            for p, w, at in self.conn.execute(_LATEST_OF_PREFIX, params):
+                key = merged.pair_of(maps, p, w) if maps else (p, w)
+                if key not in latest or at > latest[key]:
+                    latest[key] = at
         return latest
 
     def set_valuations(self, items: Iterable[tuple[str, Valuation]]) -> None:

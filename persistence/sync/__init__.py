@@ -34,9 +34,10 @@ Rules (what every device can rely on):
 * **The same business key made on two devices offline.** A new product whose SKU, a warehouse,
   supplier or customer whose code, or a user whose name is already on the hub under another id
   is **merged into the record that reached the hub first**: the newcomer's id becomes an alias
-  of the survivor (``sync_aliases``), its movements and every other reference are re-pointed on
-  the hub and on the device, its barcodes move to the survivor where free, and its fields are
-  kept in the conflicts list. A barcode already used by another product stays with that product
+  of the survivor (``sync_aliases``), its references are re-pointed (its movements only as the hub
+  takes them: a desk keeps the ones it wrote as written and reads them through the alias, see
+  ``persistence/stock/merged.py``), its barcodes move to the survivor where free, and its fields
+  are kept in the conflicts list. A barcode already used by another product stays with that product
   (conflict recorded). Duplicate supplier terms for the same supplier × product: the hub's are
   kept, the newcomer's go to the conflicts list.
 * **Document numbers** (``GR-2026-00001``, ``PO-2026-00001``) are per device until synced. A
@@ -53,10 +54,10 @@ Rules (what every device can rely on):
   reversal of it) and an adjustment of its quantity at average cost, listed as a conflict for a
   manager to correct (``settle``). Their ids come from the later reversal's, so the hub and the
   desk that made it make the same rows and every desk ends with the same ledger.
-* **The ledger is append-only here too**: no movement row is updated or deleted by a sync, but
-  for one path still to change (a product or warehouse merged into the hub's re-points this desk's
-  unpushed movements, ``local.apply_alias``). ``tests/integration/sync/test_append_only.py`` has
-  the desks' files refuse anything else; see docs/ARCHITECTURE.md.
+* **The ledger is append-only here too**: no movement row is updated or deleted by a sync; a
+  product or warehouse merged into the hub's keeps this desk's movements under its id and the merge
+  is recorded beside them (``local.merge_kept``). ``tests/integration/sync/test_append_only.py`` and
+  ``test_merge_append_only.py`` have the desks' files refuse any change; see docs/ARCHITECTURE.md.
 * **Derived values** (movement values, balances, moving-average cost, on-order) are recomputed
   for the product × warehouse pairs that pulled movements touched, from their earliest new
   movement, in business-time order (occurred_at, then id) — see ``recompute`` — so every device
@@ -97,9 +98,11 @@ from sqlalchemy import func
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
+from domain.kernel.errors import BadInput
 from domain.kernel.errors import DomainError
 from domain.kernel.errors import NotFound
 from domain.kernel.errors import RuleViolation
+from domain.kernel.refusals import refusal
 from persistence import tables as t
 from persistence.sync import local as loc
 from persistence.sync import records as r
@@ -107,10 +110,12 @@ from persistence.sync.common import BadHubUrl
 from persistence.sync.common import HubChanged
 from persistence.sync.common import HubLoginRefused
 from persistence.sync.common import HubUnavailable
+from persistence.sync.common import Said
 from persistence.sync.common import SyncCancelled
 from persistence.sync.common import SyncReport
 from persistence.sync.common import error_reason
 from persistence.sync.common import local_connection
+from persistence.sync.common import said
 
 __all__ = [
     "BadHubUrl", "ConflictRow", "HubChanged", "HubLoginRefused", "HubUnavailable", "NegativeRow", "QuarantineRow",
@@ -136,6 +141,8 @@ class SyncStatus:
     hub_id: str = ""
     hub_login: str = ""  # open | desk | admin: how the last sync signed in to the hub (see roles)
     device_id: str = ""  # this desk's device id, as a hub's owner names it in sync hub-add-desk --device
+    last_error_code: str = ""  # the last error's refusal code ('' when it had none), so a screen says it
+    last_error_params: dict = field(default_factory=dict)  # and the values it names
 
 
 @dataclass
@@ -284,8 +291,8 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
     forget_stored_password(db)
     engine = None
 
-    def failed(reason: str) -> None:  # whatever the server or driver said, never with the password
-        _record(db, {loc.LAST_ERROR: scrub(reason, password)})
+    def failed(reason: str, exc: BaseException | None = None) -> None:  # never with the password
+        _record(db, {loc.LAST_ERROR: scrub(reason, password), loc.LAST_ERROR_CODE: refusal_json(exc)})
 
     try:
         hub_url, given = split_password(hub_url)  # BadHubUrl when it cannot be read (no password in the message)
@@ -296,20 +303,18 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
         report = run(db, engine, started, progress or (lambda *a: None), cancel or (lambda: False), hub_url,
                      start_over)
     except (HubUnavailable, SyncCancelled, DomainError) as exc:
-        failed(str(exc) or "cancelled")
+        failed(str(exc) or "cancelled", exc)
         raise
     except DBAPIError as exc:
         if not getattr(exc, "connection_invalidated", False) and not _is_connection_error(exc):
             failed(error_reason(exc))
             raise
-        error = HubUnavailable(f"the connection to the hub was lost during the sync "
-                               f"({scrub(error_reason(exc), password)}); nothing is lost, sync again to finish")
+        error = said(HubUnavailable, "hub_lost_during_sync", reason=scrub(error_reason(exc), password))
         failed(str(error))
         raise error from exc
     except Exception as exc:  # a driver error outside SQLAlchemy, or a defect: sync status keeps the reason
         if _is_connection_error(exc):
-            error = HubUnavailable(f"the connection to the hub was lost during the sync "
-                                   f"({scrub(error_reason(exc), password)}); nothing is lost, sync again to finish")
+            error = said(HubUnavailable, "hub_lost_during_sync", reason=scrub(error_reason(exc), password))
             failed(str(error))
             raise error from exc
         failed(f"{type(exc).__name__}: {error_reason(exc)}")
@@ -318,7 +323,8 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
         if engine is not None:
             engine.dispose()
     report.finished_at = datetime.now(UTC)
-    done = {loc.LAST_SUCCESS: report.finished_at.isoformat(), loc.LAST_ERROR: "", loc.HUB_URL: redact(hub_url),
+    done = {loc.LAST_SUCCESS: report.finished_at.isoformat(), loc.LAST_ERROR: "", loc.LAST_ERROR_CODE: "",
+            loc.HUB_URL: redact(hub_url),
             loc.LAST_REPORT: json.dumps(report.to_json())}
     with db.engine.connect() as conn:
         if loc.get_setting(conn, loc.HUB_LOGIN) == "admin" and loc.get_setting(conn, loc.HUB_URL):
@@ -340,6 +346,27 @@ def _record(db, values: dict[str, str]) -> None:
         conn.commit()
 
 
+def refusal_json(exc: BaseException | None) -> str:
+    """A refusal's code and values as the sync status keeps them (JSON), '' for an error without a code.
+
+    A field problem (``BadInput``) keeps its English only: its code is an import problem's, said differently.
+    """
+    if not isinstance(exc, DomainError | Said) or isinstance(exc, BadInput) or not exc.code:
+        return ""
+    return json.dumps({"code": exc.code, "params": exc.params}, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _refusal(text: str) -> tuple[str, dict]:
+    """(code, params) of a stored ``refusal_json``; ('', {}) for none or for anything unreadable."""
+    try:
+        data = json.loads(text) if text else {}
+    except ValueError:
+        return "", {}
+    if not isinstance(data, dict) or not isinstance(data.get("code"), str) or not isinstance(data.get("params"), dict):
+        return "", {}
+    return data["code"], data["params"]
+
+
 def _when(text: str) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
@@ -357,12 +384,14 @@ def status(db) -> SyncStatus:
         held = [QuarantineRow(*row) for row in conn.execute(
             select(q.tbl, q.row_id, q.seq, q.reason, q.device_id, q.at).order_by(q.seq))]
     report = settings.get(loc.LAST_REPORT)
+    code, params = _refusal(settings.get(loc.LAST_ERROR_CODE, ""))
     return SyncStatus(
         hub_url=redact(settings.get(loc.HUB_URL, "")), last_success_at=_when(settings.get(loc.LAST_SUCCESS, "")),
         last_report=SyncReport.from_json(json.loads(report)) if report else None,
         last_error=settings.get(loc.LAST_ERROR, ""), last_attempt_at=_when(settings.get(loc.LAST_ATTEMPT, "")),
         pending_push=pending, open_conflicts=open_conflicts, quarantined=held, hub_id=settings.get(loc.HUB_ID, ""),
-        hub_login=settings.get(loc.HUB_LOGIN, ""), device_id=db.device_id)
+        hub_login=settings.get(loc.HUB_LOGIN, ""), device_id=db.device_id, last_error_code=code,
+        last_error_params=params)
 
 
 def _summary(spec: r.Spec | None, data: dict) -> str:
@@ -413,9 +442,9 @@ def resolve_conflict(db, conflict_id: str, *, user: str, note: str = "", apply_l
     with local_connection(db) as conn:
         record = r.read_records(conn, cspec, [conflict_id]).get(conflict_id)
         if record is None:
-            raise NotFound(f"conflict {conflict_id!r}: no such conflict")
+            raise refusal(NotFound, "unknown_conflict", conflict=conflict_id)
         if record["resolved_at"] is not None:
-            raise RuleViolation(f"conflict {conflict_id}: already reviewed by {record['resolved_by']}")
+            raise refusal(RuleViolation, "conflict_reviewed", conflict=conflict_id, user=record["resolved_by"])
         if apply_loser:
             _apply_loser(conn, record)
         c = t.sync_conflicts.c
@@ -433,9 +462,9 @@ def _apply_loser(conn, conflict: dict) -> None:
     spec = r.BY_NAME.get(conflict["tbl"])
     lost = json.loads(conflict["lost"]) if conflict["lost"] else None
     if spec is None or lost is None or spec.name == "sync_conflicts":
-        raise RuleViolation("this conflict's losing version was a deletion; there are no values to apply")
+        raise refusal(RuleViolation, "conflict_loser_deleted")
     if spec.on_clash == "renumber" and conflict["rule"].startswith("number"):
-        raise RuleViolation("a renumbered document keeps its new number; there are no values to apply")
+        raise refusal(RuleViolation, "conflict_renumbered")
     key = conflict["row_id"]
     alias = conn.execute(select(t.sync_aliases.c.new_key).where(t.sync_aliases.c.tbl == spec.name,
                                                                t.sync_aliases.c.old_key == key)).scalar()
@@ -453,7 +482,7 @@ def _apply_loser(conn, conflict: dict) -> None:
     # the losing version came through the hub: check it like a pulled record
     refused = check_record(spec, key, lost) or missing_reference(conn, spec, lost, {})
     if refused:
-        raise RuleViolation(f"the losing version cannot be applied: {refused}")
+        raise refusal(RuleViolation, "conflict_loser_refused", reason=refused)
     if spec.name == "products":
         taken = {row[0] for row in conn.execute(select(t.barcodes.c.barcode).where(t.barcodes.c.product_id != key))}
         lost["_children"]["barcodes"] = [b for b in lost["_children"]["barcodes"] if b["barcode"] not in taken]
@@ -504,9 +533,8 @@ def hub_setup(db, hub_url: str, *, password: str | None = None) -> str:
     except DBAPIError as exc:
         reason = scrub(error_reason(exc), password)
         if _is_connection_error(exc):
-            raise HubUnavailable(f"the connection to the hub was lost: {reason}") from exc
-        raise RuleViolation(f"cannot set up the hub's roles with this login (use the hub owner's, who owns its "
-                            f"tables and may create roles): {reason}") from exc
+            raise said(HubUnavailable, "hub_lost", reason=reason) from exc
+        raise refusal(RuleViolation, "hub_setup_refused", reason=reason) from exc
     finally:
         engine.dispose()
 
@@ -541,19 +569,15 @@ def hub_add_login(db, hub_url: str, name: str, *, password: str | None = None, a
         from persistence.sync.checks import is_id
 
         if not is_id(device):
-            raise RuleViolation(f"device: {device_id!r} is not a device id; give the device id 'sync status' shows "
-                                f"on that desk, or run this on the desk itself")
+            raise refusal(RuleViolation, "hub_device_not_an_id", device=device_id)
     engine = connect_hub(hub_url, password, migrate=False)
     try:
         secret = roles.add_login(engine, name, admin=admin, device_id="" if admin else device)
-    except ValueError as exc:
-        raise RuleViolation(str(exc)) from None
     except DBAPIError as exc:
         reason = scrub(error_reason(exc), password)
         if _is_connection_error(exc):
-            raise HubUnavailable(f"the connection to the hub was lost: {reason}") from exc
-        raise RuleViolation(f"cannot make the login {name} with this login (use the hub owner's, who may create "
-                            f"roles): {reason}") from exc
+            raise said(HubUnavailable, "hub_lost", reason=reason) from exc
+        raise refusal(RuleViolation, "hub_login_not_made", name=name, reason=reason) from exc
     finally:
         engine.dispose()
     parsed = make_url(hub_url)

@@ -14,10 +14,26 @@ from datetime import datetime
 from decimal import Decimal
 
 from domain.kernel.errors import RuleViolation
+from domain.kernel.refusals import ENGLISH
 from persistence.sync import local as loc
 
 
-class HubUnavailable(Exception):
+class Said(Exception):
+    """An error of the sync that is no rule's refusal but says its reason as one: its English (``str()``), and
+    for a screen a code of ``domain.kernel.refusals`` with its values ('' when it has none: a driver's words)."""
+
+    def __init__(self, message: str = "", *, code: str = "", params: dict | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params: dict[str, object] = dict(params or {})
+
+
+def said(kind: type[Said], code: str, /, **params: object) -> Said:
+    """``kind`` (an error of the sync) with the English of ``code`` and its values, as ``refusals.refusal``."""
+    return kind(ENGLISH[code].format(**params), code=code, params=params)
+
+
+class HubUnavailable(Said):
     """The hub cannot be reached or refused us; ``str()`` says why, in words a clerk can act on."""
 
 
@@ -33,7 +49,7 @@ class HubLoginRefused(RuleViolation):
     """The hub login is another desk's, or no desk's of this hub (see ``roles``)."""
 
 
-class SyncCancelled(Exception):
+class SyncCancelled(Said):
     """The user stopped the sync; what was done so far is kept and the next sync goes on from there."""
 
 

@@ -42,6 +42,7 @@ from persistence.sync.common import SyncCancelled
 from persistence.sync.common import SyncReport
 from persistence.sync.common import error_reason
 from persistence.sync.common import local_connection
+from persistence.sync.common import said
 from persistence.sync.recompute import recompute
 from persistence.sync.recompute import recompute_on_order
 from persistence.sync.recompute import recompute_reserved
@@ -87,17 +88,15 @@ def connect_hub(url: str, password: str | None, *, migrate: bool = True) -> Engi
             conn.exec_driver_sql("SELECT 1")
     except DBAPIError as exc:
         engine.dispose()
-        raise HubUnavailable(f"cannot reach the hub: {scrub(error_reason(exc), password)}") from exc
+        raise said(HubUnavailable, "hub_unreachable", reason=scrub(error_reason(exc), password)) from exc
     if migrate:
         try:
             _ensure_schema(engine)
         except DBAPIError as exc:
             engine.dispose()
             if getattr(exc.orig, "sqlstate", "") == "42501":  # insufficient privilege: a desk's login
-                raise HubUnavailable("the hub's tables are older than this version of Stockroom and this login "
-                                     "may not change them; the hub's owner brings them up to date with: "
-                                     "sync hub-setup") from exc
-            raise HubUnavailable(f"cannot prepare the hub's tables: {scrub(error_reason(exc), password)}") from exc
+                raise said(HubUnavailable, "hub_tables_older") from exc
+            raise said(HubUnavailable, "hub_tables_not_prepared", reason=scrub(error_reason(exc), password)) from exc
     return engine
 
 
@@ -115,8 +114,7 @@ def _ensure_schema(engine: Engine) -> None:
         if revision == HEAD:
             return
         if revision is not None and revision not in known_revisions():
-            raise HubUnavailable(f"the hub's schema {revision} is newer than this version of Stockroom knows "
-                                 f"({HEAD}); update Stockroom on this computer")
+            raise said(HubUnavailable, "hub_schema_newer", revision=revision, head=HEAD)
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
         config.attributes["connection"] = conn
@@ -386,7 +384,7 @@ def _push_facts(db, engine: Engine, me: str, report: SyncReport, progress, cance
             while True:
                 if cancel():
                     finish(sent)
-                    raise SyncCancelled("sync stopped; what was pushed is kept")
+                    raise said(SyncCancelled, "sync_stopped_pushing")
                 with db.engine.connect() as conn:
                     rows, last = loc.pending_immutable(conn, table, db.device_id, PUSH_BATCH, caps[table.name],
                                                        after=after)
@@ -394,6 +392,7 @@ def _push_facts(db, engine: Engine, me: str, report: SyncReport, progress, cance
                         break
                     if table is t.movements:
                         rows = loc.follow_refs(conn, rows)  # a document renumbered here leaves with its new number
+                        rows = loc.follow_merges(conn, rows)  # and a product or warehouse merged here as its survivor
                     rows, last, refused, blocked = gate.outgoing_facts(conn, table, rows, last, report.held_keys)
                 if refused or blocked:
                     with local_connection(db) as conn:
@@ -402,7 +401,7 @@ def _push_facts(db, engine: Engine, me: str, report: SyncReport, progress, cance
                     report.unpushed += len(refused) + (1 if blocked else 0)
                 finish(sent)
                 if cancel():  # asked while the batch before was on its way: this one is not sent
-                    raise SyncCancelled("sync stopped; what was pushed is kept")
+                    raise said(SyncCancelled, "sync_stopped_pushing")
                 sent = (hubside.submit(_push_batch, engine, me, table, rows) if rows else None, table, rows, last)
                 after = last
                 if blocked:
@@ -459,7 +458,7 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
         coming = ahead.submit(_pull_batch, engine, me, cursor, top) if cursor < top else None
         while coming is not None:
             if cancel():
-                raise SyncCancelled("sync stopped; what was pulled is kept")
+                raise said(SyncCancelled, "sync_stopped_pulling")
             high, entries, facts = coming.result()
             coming = ahead.submit(_pull_batch, engine, me, high, top) if high < top else None
             _apply_pulled(db, me, report, authority, high, entries, facts)

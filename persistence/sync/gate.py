@@ -484,6 +484,7 @@ def approve(conn: Connection, me: str, tbl: str, key: str) -> None:
     """Apply a quarantined user record an admin of this desk has approved (see ``user_authority``)."""
     from domain.kernel.errors import NotFound
     from domain.kernel.errors import RuleViolation
+    from domain.kernel.refusals import refusal
 
     q = t.sync_quarantine.c
     row = conn.execute(select(q.version, q.data, q.reason).where(q.tbl == tbl, q.row_id == key)).first()
@@ -492,23 +493,23 @@ def approve(conn: Connection, me: str, tbl: str, key: str) -> None:
         if merged is not None:
             spec = r.BY_NAME[tbl]
             if not (r.exists(conn, spec, key) and r.exists(conn, spec, merged)):
-                raise RuleViolation(f"{tbl} {key}: the merge waits for user {merged}, which is not here")
+                raise refusal(RuleViolation, "approve_merge_waits", table=tbl, key=key, merged=merged)
             u = t.users.c
             admin = conn.execute(select(u.id).where(u.id == key, u.active.is_(True), u.role == "admin")).first()
             others = conn.execute(select(u.id).where(u.id != key, u.active.is_(True), u.role == "admin")).first()
             if admin is not None and others is None:
-                raise RuleViolation(f"{tbl} {key}: this computer's last active admin is not merged into another user")
+                raise refusal(RuleViolation, "approve_last_admin", table=tbl, key=key)
             loc.apply_alias(conn, spec, key, merged)
             loc.release(conn, ALIAS + tbl, [key])
             return
     if row is None:
-        raise NotFound(f"{tbl} {key}: nothing is held for approval under this key")
+        raise refusal(NotFound, "approve_nothing_held", table=tbl, key=key)
     spec = r.BY_NAME.get(tbl)
     record = json.loads(row.data) if row.data else None
     if spec is None or spec.name != "users" or record is None or checks.check_record(spec, key, record):
-        raise RuleViolation(f"{tbl} {key}: only a well-formed user record waits for an admin's approval; "
-                            f"this one was refused because {row.reason}")
+        raise refusal(RuleViolation, "approve_not_a_user", table=tbl, key=key, reason=row.reason)
     if missing_reference(conn, spec, record, {}):
-        raise RuleViolation(f"{tbl} {key}: {missing_reference(conn, spec, record, {})}")
+        raise refusal(RuleViolation, "approve_missing_reference", table=tbl, key=key,
+                      reason=missing_reference(conn, spec, record, {}))
     loc.apply_records(conn, me, spec, [(key, row.version, record)])
     loc.release(conn, tbl, [key])

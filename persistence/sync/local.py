@@ -20,6 +20,7 @@ from sqlalchemy import text
 
 from domain.kernel.ids import new_id
 from persistence import tables as t
+from persistence.stock import merged as merged_ids
 from persistence.sync import records as r
 from persistence.sync import settle
 from persistence.types import to_micros
@@ -31,6 +32,7 @@ PUSHED = "sync.pushed_rowid."  # + table name: the last local rowid of this devi
 LAST_SUCCESS = "sync.last_success_at"
 LAST_ATTEMPT = "sync.last_attempt_at"
 LAST_ERROR = "sync.last_error"
+LAST_ERROR_CODE = "sync.last_error_code"  # the last error's refusal as {"code", "params"} (JSON), '' when it has none
 LAST_REPORT = "sync.last_report"
 RENUMBERED = "sync_renumbered"  # connection info: records the sync itself changed in the current transaction
 INSTANCE = "sync.instance"  # who this file is to the hub (see engine._instance)
@@ -171,24 +173,24 @@ def references(target: str) -> list[tuple[str, str]]:
 
 
 def apply_alias(conn: Connection, spec: r.Spec, old: str, new: str) -> bool:
-    """Merge record ``old`` into ``new`` here: re-point every reference, then drop ``old``.
+    """Merge record ``old`` into ``new`` here; idempotent (False when ``old`` is gone or merged already).
 
-    When ``new`` is not here yet, ``old`` is renamed to it (the hub's data follows). Re-pointed
-    movements put their pairs up for a full recompute. Idempotent: False when ``old`` is gone.
+    A product or warehouse with movements (``merge_kept``) is kept for the movements written under its id, which
+    are never changed; every other reference is re-pointed and any other record dropped. When ``new`` is not here
+    yet (the hub's record follows in the same transaction: a push's answer, a pulled record that clashes), another
+    record is renamed to it, and a product or warehouse with movements is merged all the same, its references
+    waiting for ``new``'s row until the commit (foreign keys deferred).
     """
     if not r.exists(conn, spec, old):
         return False
-    conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
     present = r.exists(conn, spec, new)
-    if spec.name in ("products", "warehouses"):
-        column = "product_id" if spec.name == "products" else "warehouse_id"
-        pairs = conn.exec_driver_sql(
-            f"SELECT DISTINCT product_id, warehouse_id FROM movements WHERE {column} = ?", (old,)).fetchall()
+    if spec.name in merged_ids.TABLES:
+        if _has_movements(conn, spec, old):
+            return merge_kept(conn, spec, old, new, present)
+        column = merged_ids.TABLES[spec.name]  # no movement: its balances hold an on-order at most, recomputed
         conn.exec_driver_sql(f"DELETE FROM balances WHERE {column} = ?", (old,))
         conn.exec_driver_sql(f"DELETE FROM sync_dirty WHERE {column} = ?", (old,))
-        for p, w in pairs:
-            p, w = (new, w) if spec.name == "products" else (p, new)
-            mark_dirty(conn, p, w, -(2**62), "")
+    conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
     touched = conn.info.setdefault(RENUMBERED, set())
     for table, column in references(spec.name):
         if table in ("balances",):
@@ -201,8 +203,69 @@ def apply_alias(conn: Connection, spec: r.Spec, old: str, new: str) -> bool:
     else:
         conn.execute(spec.table.update().where(spec.table.c.id == old).values(id=new))
     conn.execute(t.sync_rows.delete().where(t.sync_rows.c.tbl == spec.name, t.sync_rows.c.row_id == old))
+    conn.exec_driver_sql("UPDATE sync_aliases SET new_key = ? WHERE tbl = ? AND new_key = ? AND device_id = ''",
+                         (new, spec.name, old))  # a record merged into ``old`` before now counts for ``new``
     conn.exec_driver_sql("INSERT OR IGNORE INTO sync_aliases (tbl, old_key, new_key, device_id, at) "
                          "VALUES (?, ?, ?, '', ?)", (spec.name, old, new, to_micros(datetime.now(UTC))))
+    return True
+
+
+def _has_movements(conn: Connection, spec: r.Spec, key: str) -> bool:
+    """Whether movements were written under ``key`` (or under a record merged into it before)."""
+    ids = merged_ids.ids_of(merged_ids.merged(conn).get(spec.name, {}), key)
+    marks = ", ".join("?" for _ in ids)
+    column = merged_ids.TABLES[spec.name]
+    return conn.exec_driver_sql(f"SELECT 1 FROM movements WHERE {column} IN ({marks}) LIMIT 1",
+                                tuple(ids)).first() is not None
+
+
+def merge_kept(conn: Connection, spec: r.Spec, old: str, new: str, present: bool = True) -> bool:
+    """Merge product or warehouse ``old`` into ``new``, both here, keeping the movements as they were written.
+
+    The merge is recorded in ``sync_aliases`` (this desk's own row, device ''; one merged into ``old`` before now
+    follows it to ``new``), which the readers of a movement's product and warehouse go through
+    (``persistence/stock/merged.py``). ``old`` stays, for its movements only: its SKU or code set aside (the survivor
+    has it), inactive, left out of the lists and of the records a sync exchanges. Every other reference (barcodes,
+    document and order lines, terms, unfilled demand…) moves to ``new``; ``old``'s balances go, and each pair it
+    had is replayed in full under ``new``. ``present`` False: ``new``'s record follows in this transaction with its
+    own child rows (barcodes), so ``old``'s are dropped rather than moved.
+    """
+    column = merged_ids.TABLES[spec.name]
+    conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    if conn.exec_driver_sql("SELECT 1 FROM sync_aliases WHERE tbl = ? AND old_key = ? AND device_id = ''",
+                            (spec.name, old)).first():
+        return False  # merged already
+    at = to_micros(datetime.now(UTC))
+    conn.exec_driver_sql("UPDATE sync_aliases SET new_key = ? WHERE tbl = ? AND new_key = ? AND device_id = ''",
+                         (new, spec.name, old))
+    conn.exec_driver_sql("INSERT INTO sync_aliases (tbl, old_key, new_key, device_id, at) VALUES (?, ?, ?, '', ?) "
+                         "ON CONFLICT (tbl, old_key) DO UPDATE SET new_key = excluded.new_key, "
+                         "device_id = excluded.device_id, at = excluded.at", (spec.name, old, new, at))
+    mapping = merged_ids.merged(conn).get(spec.name, {})
+    olds = tuple(o for o, n in mapping.items() if n == new)
+    marks = ", ".join("?" for _ in olds)
+    pairs = conn.exec_driver_sql(f"SELECT DISTINCT product_id, warehouse_id FROM movements WHERE {column} IN ({marks})",
+                                 olds).fetchall()
+    conn.exec_driver_sql(f"DELETE FROM balances WHERE {column} IN ({marks})", olds)
+    conn.exec_driver_sql(f"DELETE FROM sync_dirty WHERE {column} IN ({marks})", olds)
+    touched = conn.info.setdefault(RENUMBERED, set())
+    children = {child.name for child, _ in spec.children}
+    for table, ref in references(spec.name):
+        if table in ("balances", "movements", "sync_dirty"):
+            continue
+        _note_touched(conn, touched, table, ref, old)
+        if present or table not in children:
+            conn.exec_driver_sql(f'UPDATE OR IGNORE "{table}" SET "{ref}" = ? WHERE "{ref}" = ?', (new, old))
+        conn.exec_driver_sql(f'DELETE FROM "{table}" WHERE "{ref}" = ?', (old,))
+    maps = merged_ids.merged(conn)
+    for p, w in pairs:
+        mark_dirty(conn, *merged_ids.pair_of(maps, p, w), -(2**62), "")
+    key = "sku" if spec.name == "products" else "code"
+    values = {key: (merged_ids.KEPT_PREFIX + old)[:spec.table.c[key].type.length]}
+    if "active" in spec.table.c:
+        values["active"] = False
+    conn.execute(spec.table.update().where(spec.table.c.id == old).values(**values))
+    conn.execute(t.sync_rows.delete().where(t.sync_rows.c.tbl == spec.name, t.sync_rows.c.row_id == old))
     return True
 
 
@@ -251,6 +314,25 @@ def follow_refs(conn: Connection, rows: list[tuple]) -> list[tuple]:
         new = renumbered.get((row[di], row[ri]))
         if new is not None:
             row = (*row[:ri], new, *row[ri + 1:])
+        result.append(row)
+    return result
+
+
+def follow_merges(conn: Connection, rows: list[tuple]) -> list[tuple]:
+    """Movements (raw, in the table's column order) with a product or warehouse merged here (``merge_kept``) replaced
+    by its survivor: the hub holds the same alias, so it and the other desks only ever see the survivor."""
+    maps = merged_ids.merged(conn)
+    if not maps:
+        return rows
+    names = [c.name for c in t.movements.columns]
+    pi, wi = names.index("product_id"), names.index("warehouse_id")
+    result = []
+    for row in rows:
+        p, w = merged_ids.pair_of(maps, row[pi], row[wi])
+        if (p, w) != (row[pi], row[wi]):
+            row = list(row)
+            row[pi], row[wi] = p, w
+            row = tuple(row)
         result.append(row)
     return result
 
@@ -378,7 +460,8 @@ def answer_reversal(conn: Connection, movement_id: str, original: str) -> bool:
     if not insert_immutable(conn, t.movements, list(settle.answer(tuple(row)))):
         return False
     new = dict(zip(settle.MOVEMENT_COLUMNS, row, strict=True))
-    mark_dirty(conn, new["product_id"], new["warehouse_id"], new["occurred_at"], movement_id)
+    pair = merged_ids.pair_of(merged_ids.merged(conn), new["product_id"], new["warehouse_id"])
+    mark_dirty(conn, *pair, new["occurred_at"], movement_id)
     return True
 
 

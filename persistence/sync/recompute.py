@@ -29,6 +29,8 @@ from domain.stock import valuation
 from domain.stock.model import Position
 from persistence.purchasing.orders import on_order
 from persistence.sales.orders import reserved
+from persistence.stock import merged
+from persistence.sync.local import mark_dirty
 from persistence.sync.local import roomy_cache
 
 _QTY, _MONEY, _COST = -4, -4, -8
@@ -43,16 +45,55 @@ def _i(value: Decimal, scale: int) -> int:
     return int(value.scaleb(-scale).to_integral_value())
 
 
-def _close_over_transfers(conn: Connection) -> None:
+def _dirty(conn: Connection, maps: dict[str, dict[str, str]]) -> tuple[str, str, str]:
+    """The dirty pairs as the statements join them to movements: (table, its product, its warehouse as they read now).
+
+    Without a merge that is ``sync_dirty`` itself. With products or warehouses merged away and kept
+    (``persistence/stock/merged.py``), each dirty pair (always a survivor's) is spread over every id its movements
+    may have been written under, in a temporary table that says the survivor's pair beside each: the movements are
+    still found through their own index, and read as the survivor's.
+    """
+    if not maps:
+        return "sync_dirty", "d.product_id", "d.warehouse_id"
+    conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS sync_dirty_ids (product_id TEXT, warehouse_id TEXT, "
+                         "at INTEGER, movement_id TEXT, to_p TEXT, to_w TEXT)")
+    conn.exec_driver_sql("DELETE FROM temp.sync_dirty_ids")
+    products, warehouses = maps.get("products", {}), maps.get("warehouses", {})
+    dirty = conn.exec_driver_sql("SELECT product_id, warehouse_id, at, movement_id FROM sync_dirty").fetchall()
+    rows = [(rp, rw, at, mid, p, w) for p, w, at, mid in dirty
+            for rp in merged.ids_of(products, p) for rw in merged.ids_of(warehouses, w)]
+    if rows:
+        conn.exec_driver_sql("INSERT INTO temp.sync_dirty_ids VALUES (?, ?, ?, ?, ?, ?)", rows)
+    return "temp.sync_dirty_ids", "d.to_p", "d.to_w"
+
+
+def _close_over_transfers(conn: Connection, maps: dict[str, dict[str, str]]) -> None:
     while True:
-        rows = conn.exec_driver_sql(
-            "SELECT i.product_id, i.warehouse_id, i.occurred_at, i.id FROM movements o "
-            "JOIN sync_dirty d ON o.product_id = d.product_id AND o.warehouse_id = d.warehouse_id "
-            " AND (o.occurred_at > d.at OR (o.occurred_at = d.at AND o.id >= d.movement_id)) "
-            "JOIN movements i ON i.transfer_id = o.transfer_id AND i.kind = 'transfer_in' "
-            "LEFT JOIN sync_dirty e ON e.product_id = i.product_id AND e.warehouse_id = i.warehouse_id "
-            "WHERE o.kind = 'transfer_out' AND (e.product_id IS NULL OR e.at > i.occurred_at "
-            " OR (e.at = i.occurred_at AND e.movement_id > i.id))").fetchall()
+        if not maps:
+            rows = conn.exec_driver_sql(
+                "SELECT i.product_id, i.warehouse_id, i.occurred_at, i.id FROM movements o "
+                "JOIN sync_dirty d ON o.product_id = d.product_id AND o.warehouse_id = d.warehouse_id "
+                " AND (o.occurred_at > d.at OR (o.occurred_at = d.at AND o.id >= d.movement_id)) "
+                "JOIN movements i ON i.transfer_id = o.transfer_id AND i.kind = 'transfer_in' "
+                "LEFT JOIN sync_dirty e ON e.product_id = i.product_id AND e.warehouse_id = i.warehouse_id "
+                "WHERE o.kind = 'transfer_out' AND (e.product_id IS NULL OR e.at > i.occurred_at "
+                " OR (e.at = i.occurred_at AND e.movement_id > i.id))").fetchall()
+        else:  # the receiving legs' pairs as they read now, compared with their starts here
+            table, _, _ = _dirty(conn, maps)
+            legs = conn.exec_driver_sql(
+                "SELECT i.product_id, i.warehouse_id, i.occurred_at, i.id FROM movements o "
+                f"JOIN {table} d ON o.product_id = d.product_id AND o.warehouse_id = d.warehouse_id "
+                " AND (o.occurred_at > d.at OR (o.occurred_at = d.at AND o.id >= d.movement_id)) "
+                "JOIN movements i ON i.transfer_id = o.transfer_id AND i.kind = 'transfer_in' "
+                "WHERE o.kind = 'transfer_out'").fetchall()
+            starts = {(p, w): (at, mid) for p, w, at, mid in conn.exec_driver_sql(
+                "SELECT product_id, warehouse_id, at, movement_id FROM sync_dirty")}
+            rows = []
+            for p, w, at, mid in legs:
+                pair = merged.pair_of(maps, p, w)
+                if pair not in starts or (at, mid) < starts[pair]:
+                    starts[pair] = (at, mid)
+                    rows.append((*pair, at, mid))
         if not rows:
             return
         for p, w, at, mid in rows:
@@ -75,17 +116,22 @@ def _out_value(conn: Connection, transfer_id: str) -> Decimal:
     return _d(value or 0, _MONEY)
 
 
-def _positions_before(conn: Connection) -> dict[tuple[str, str], Position]:
+def _positions_before(conn: Connection, table: str, tp: str, tw: str) -> dict[tuple[str, str], Position]:
     """The position before each dirty pair's start, from the last valued movement before it (none: empty),
-    in one statement for all pairs."""
+    in one statement for all pairs (``_dirty``'s: a pair read under several ids takes the latest of theirs)."""
     rows = conn.exec_driver_sql(
-        "SELECT d.product_id, d.warehouse_id, v.on_hand_after, v.value_after, v.avg_after FROM sync_dirty d "
+        f"SELECT {tp}, {tw}, m.occurred_at, m.id, v.on_hand_after, v.value_after, v.avg_after FROM {table} d "
         "JOIN movement_values v ON v.movement_id = (SELECT m.id FROM movements m "
         " JOIN movement_values w ON w.movement_id = m.id "
         " WHERE m.product_id = d.product_id AND m.warehouse_id = d.warehouse_id "
         " AND (m.occurred_at < d.at OR (m.occurred_at = d.at AND m.id < d.movement_id)) "
-        " ORDER BY m.occurred_at DESC, m.id DESC LIMIT 1)").fetchall()
-    return {(p, w): Position(_d(q, _QTY), _d(v, _MONEY), _d(a, _COST)) for p, w, q, v, a in rows}
+        " ORDER BY m.occurred_at DESC, m.id DESC LIMIT 1) "
+        "JOIN movements m ON m.id = v.movement_id").fetchall()
+    latest: dict[tuple[str, str], tuple] = {}
+    for p, w, at, mid, q, v, a in rows:
+        if (p, w) not in latest or (at, mid) > latest[(p, w)][0]:
+            latest[(p, w)] = ((at, mid), Position(_d(q, _QTY), _d(v, _MONEY), _d(a, _COST)))
+    return {pair: position for pair, (_, position) in latest.items()}
 
 
 def recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
@@ -101,9 +147,13 @@ def recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
 
 
 def _recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
-    _close_over_transfers(conn)
+    maps = merged.merged(conn)
+    if maps:
+        _follow_merges(conn, maps)
+    _close_over_transfers(conn, maps)
     starts = conn.exec_driver_sql("SELECT product_id, warehouse_id FROM sync_dirty").fetchall()
-    found = _positions_before(conn)
+    table, tp, tw = _dirty(conn, maps)
+    found = _positions_before(conn, table, tp, tw)
     positions: dict[tuple[str, str], Position] = {}
     last: dict[tuple[str, str], tuple[int, str] | None] = {}
     for p, w in starts:
@@ -111,8 +161,8 @@ def _recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
         last[(p, w)] = None
     cursor = conn.connection.dbapi_connection.cursor()
     cursor.execute(
-        "SELECT m.id, m.kind, m.product_id, m.warehouse_id, m.qty, m.unit_cost, m.occurred_at, m.transfer_id, "
-        "m.reverses_id FROM movements m JOIN sync_dirty d ON m.product_id = d.product_id "
+        f"SELECT m.id, m.kind, {tp}, {tw}, m.qty, m.unit_cost, m.occurred_at, m.transfer_id, "
+        f"m.reverses_id FROM movements m JOIN {table} d ON m.product_id = d.product_id "
         "AND m.warehouse_id = d.warehouse_id "
         "WHERE m.occurred_at > d.at OR (m.occurred_at = d.at AND m.id >= d.movement_id) "
         "ORDER BY m.occurred_at, m.id")
@@ -150,9 +200,12 @@ def _recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
     for (p, w), pos in positions.items():
         key = last[(p, w)]
         if key is None:
+            products = merged.ids_of(maps.get("products", {}), p)
+            warehouses = merged.ids_of(maps.get("warehouses", {}), w)
             key = conn.exec_driver_sql(
-                "SELECT occurred_at, id FROM movements WHERE product_id = ? AND warehouse_id = ? "
-                "ORDER BY occurred_at DESC, id DESC LIMIT 1", (p, w)).first()
+                f"SELECT occurred_at, id FROM movements WHERE product_id IN ({', '.join('?' * len(products))}) "
+                f"AND warehouse_id IN ({', '.join('?' * len(warehouses))}) ORDER BY occurred_at DESC, id DESC LIMIT 1",
+                (*products, *warehouses)).first()
             if key is None:
                 conn.exec_driver_sql("DELETE FROM balances WHERE product_id = ? AND warehouse_id = ?", (p, w))
                 continue
@@ -166,7 +219,18 @@ def _recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
             "on_hand = excluded.on_hand, value = excluded.value, avg_cost = excluded.avg_cost, "
             "last_at = excluded.last_at, last_id = excluded.last_id", balances)
     conn.exec_driver_sql("DELETE FROM sync_dirty")
+    if maps:
+        conn.exec_driver_sql("DELETE FROM temp.sync_dirty_ids")
     return negative
+
+
+def _follow_merges(conn: Connection, maps: dict[str, dict[str, str]]) -> None:
+    """Put a pair named by a merged-away product or warehouse up under its survivor's (the earlier start wins)."""
+    rows = conn.exec_driver_sql("SELECT product_id, warehouse_id, at, movement_id FROM sync_dirty").fetchall()
+    moved = [(p, w, at, mid) for p, w, at, mid in rows if merged.pair_of(maps, p, w) != (p, w)]
+    for p, w, at, mid in moved:
+        conn.exec_driver_sql("DELETE FROM sync_dirty WHERE product_id = ? AND warehouse_id = ?", (p, w))
+        mark_dirty(conn, *merged.pair_of(maps, p, w), at, mid)
 
 
 def _write_values(conn: Connection, rows: list[tuple]) -> None:

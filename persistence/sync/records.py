@@ -24,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy import tuple_
 
 from persistence import tables as t
+from persistence.stock import merged
 from persistence.types import Instant
 from persistence.types import Scaled
 from persistence.types import from_micros
@@ -188,6 +189,8 @@ def read_records(conn: Connection, spec: Spec, keys: list[str] | None = None) ->
         query = select(spec.table)
         if chunk is not None:
             query = query.where(where_keys(spec, chunk))
+        if spec.name in merged.TABLES:  # a record merged away, kept here for its movements, is exchanged no more
+            query = query.where(merged.hidden(spec.table))
         for row in conn.execute(query):
             data = encode_row(spec.table, row)
             result[row_key(spec, data)] = data

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from sqlalchemy import Connection
 from sqlalchemy import Engine
 
+from domain.kernel.errors import RuleViolation
+from domain.kernel.refusals import refusal
 from persistence.sync import records as r
 
 DESK = "stockroom_desk"
@@ -152,30 +154,27 @@ def add_login(engine: Engine, name: str, *, admin: bool = False, device_id: str 
     statement the server could log.
 
     Raises:
-        ValueError: the name is not a plain PostgreSQL name, the hub is not set up, the name is a
+        RuleViolation: the name is not a plain PostgreSQL name, the hub is not set up, the name is a
             role that is not a Stockroom login, or the device is another login's desk already.
     """
     if not LOGIN_NAME.fullmatch(name or ""):
-        raise ValueError(f"login name: {name!r} is not accepted; use lower-case letters, digits and _ "
-                         f"(up to 63, not starting with a digit), e.g. desk_front")
+        raise refusal(RuleViolation, "hub_login_name", name=name)
     group = ADMIN if admin else DESK
     password = secrets.token_urlsafe(24)
     with engine.begin() as conn:
         if not is_set_up(conn):
-            raise ValueError("the hub has no desk roles yet: its owner runs sync hub-setup first")
+            raise refusal(RuleViolation, "hub_not_set_up")
         raw = conn.connection.dbapi_connection
         hashed = raw.pgconn.encrypt_password(password.encode(), name.encode(), b"scram-sha-256").decode()
         found = conn.exec_driver_sql("SELECT rolcanlogin, pg_has_role(oid, %(g)s, 'MEMBER') AND NOT rolsuper "
                                      "FROM pg_roles WHERE rolname = %(n)s", {"g": DESK, "n": name}).first()
         if found is not None and not (found[0] and found[1]):
-            raise ValueError(f"login name: {name} is a role of this server that is not a Stockroom login; "
-                             f"choose another name")
+            raise refusal(RuleViolation, "hub_login_not_ours", name=name)
         if not admin:
             owner = conn.exec_driver_sql("SELECT login FROM stockroom_desks WHERE device_id = %(d)s AND login <> %(n)s",
                                          {"d": device_id, "n": name}).scalar()
             if owner is not None:
-                raise ValueError(f"device {device_id} is the desk of login {owner} already; give that login a "
-                                 f"new password with: sync hub-add-desk {owner}")
+                raise refusal(RuleViolation, "hub_device_taken", device=device_id, owner=owner)
         quoted = conn.exec_driver_sql("SELECT quote_ident(%(n)s), quote_literal(%(p)s)",
                                       {"n": name, "p": hashed}).first()
         if found is None:

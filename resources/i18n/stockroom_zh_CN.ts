@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+283" />
+            <location filename="../../ui/refusals.py" line="+339" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-162" />
+            <location line="-218" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -4411,7 +4411,132 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>中心库登录名 %1 属于工作站 %2；本机是 %3。请中心库所有者为本工作站另建登录名：sync hub-add-desk NAME</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+4" />
+            <source>cannot reach the hub: %1</source>
+            <translation>无法连接中心库：%1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the hub's tables are older than this version of Stockroom and this login may not change them; the hub's owner brings them up to date with: sync hub-setup</source>
+            <translation>中心库的表比此版本的 Stockroom 旧，且此登录名无权修改；请中心库所有者用以下命令更新：sync hub-setup</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>cannot prepare the hub's tables: %1</source>
+            <translation>无法准备中心库的表：%1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the hub's schema %1 is newer than this version of Stockroom knows (%2); update Stockroom on this computer</source>
+            <translation>中心库的数据库结构 %1 比此版本的 Stockroom 所知的（%2）新；请更新本机的 Stockroom</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the connection to the hub was lost during the sync (%1); nothing is lost, sync again to finish</source>
+            <translation>同步过程中与中心库的连接中断（%1）；没有丢失任何数据，请再次同步以完成</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the connection to the hub was lost: %1</source>
+            <translation>与中心库的连接中断：%1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>sync stopped; what was pushed is kept</source>
+            <translation>同步已停止；已上传的内容会保留</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>sync stopped; what was pulled is kept</source>
+            <translation>同步已停止；已下载的内容会保留</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>conflict %1: no such conflict</source>
+            <translation>冲突 %1：没有此冲突</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>conflict %1: already reviewed by %2</source>
+            <translation>冲突 %1：已由 %2 处理</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>this conflict's losing version was a deletion; there are no values to apply</source>
+            <translation>此冲突中未采用的版本是一次删除；没有可应用的值</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a renumbered document keeps its new number; there are no values to apply</source>
+            <translation>重新编号的单据保留新编号；没有可应用的值</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the losing version cannot be applied: %1</source>
+            <translation>未采用的版本无法应用：%1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>cannot set up the hub's roles with this login (use the hub owner's, who owns its tables and may create roles): %1</source>
+            <translation>无法用此登录名设置中心库的角色（请使用中心库所有者的登录名，它拥有中心库的表并可以创建角色）：%1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>cannot make the login %1 with this login (use the hub owner's, who may create roles): %2</source>
+            <translation>无法用此登录名创建登录名 %1（请使用中心库所有者的登录名，它可以创建角色）：%2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>device: %1 is not a device id; give the device id 'sync status' shows on that desk, or run this on the desk itself</source>
+            <translation>设备：%1 不是设备 ID；请填写该工作站上“sync status”显示的设备 ID，或在该工作站上运行此命令</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>login name: %1 is not accepted; use lower-case letters, digits and _ (up to 63, not starting with a digit), e.g. desk_front</source>
+            <translation>登录名：不接受 %1；请使用小写字母、数字和 _（最多 63 个字符，不以数字开头），例如 desk_front</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the hub has no desk roles yet: its owner runs sync hub-setup first</source>
+            <translation>中心库还没有工作站角色：请中心库所有者先运行 sync hub-setup</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>login name: %1 is a role of this server that is not a Stockroom login; choose another name</source>
+            <translation>登录名：%1 是此服务器上的一个角色，但不是 Stockroom 的登录名；请另选名称</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>device %1 is the desk of login %2 already; give that login a new password with: sync hub-add-desk %2</source>
+            <translation>设备 %1 已是登录名 %2 的工作站；可用以下命令为该登录名设置新密码：sync hub-add-desk %2</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 %2: the merge waits for user %3, which is not here</source>
+            <translation>%1 %2：此合并等待用户 %3，但本机没有该用户</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 %2: this computer's last active admin is not merged into another user</source>
+            <translation>%1 %2：本机最后一个启用的管理员不能合并到其他用户</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 %2: nothing is held for approval under this key</source>
+            <translation>%1 %2：此键下没有等待批准的内容</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 %2: only a well-formed user record waits for an admin's approval; this one was refused because %3</source>
+            <translation>%1 %2：只有格式正确的用户记录才等待管理员批准；此记录被拒绝，原因：%3</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 %2: %3</source>
+            <translation>%1 %2：%3</translation>
+        </message>
+        <message>
+            <location line="+12" />
             <source>user name %1: no user has this name</source>
             <translation>用户名 %1：没有用户使用此名称</translation>
         </message>
@@ -4449,6 +4574,11 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+1" />
             <source>user %1 is active already</source>
             <translation>用户 %1 已是启用状态</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>users</source>
+            <translation>用户</translation>
         </message>
     </context>
     <context>
@@ -5801,7 +5931,106 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>SalesShip</name>
         <message>
-            <location filename="../../ui/screens/documents/sales_ship.py" line="+232" />
+            <location filename="../../ui/screens/documents/sales_returns.py" line="+60" />
+            <source>Customer return against %1</source>
+            <translation>按 %1 办理销售退货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Goods %1 brings back from sale %2 of %3. They come back at the cost at which they left.</source>
+            <translation>%1 退回 %3 销售单 %2 的货物。货物按出库时的成本退回。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+615" />
+            <source>SKU</source>
+            <translation>货号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+1" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Shipped</source>
+            <translation>已发</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Returned</source>
+            <translation>已退</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Returnable</source>
+            <translation>可退</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+4" />
+            <source>Price</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>why the goods come back (required)</source>
+            <translation>退货原因（必填）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Quantity:</source>
+            <translation>数量：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason:</source>
+            <translation>原因：</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Post return</source>
+            <translation>过账退货</translation>
+        </message>
+        <message>
+            <location line="+132" />
+            <location line="+19" />
+            <source>Select a posted sale first.</source>
+            <translation>请先选择一张已过账的销售单。</translation>
+        </message>
+        <message>
+            <location line="-15" />
+            <source>Sale %1 was reversed; nothing on it can be returned.</source>
+            <translation>销售单 %1 已冲销；其上的货物不能退货。</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Posted return %1.</source>
+            <translation>已过账退货单 %1。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Posted sales</source>
+            <translation>已过账销售单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Return…</source>
+            <translation>退货(&amp;R)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Print &amp;invoice</source>
+            <translation>打印销售单(&amp;I)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Print &amp;delivery note</source>
+            <translation>打印送货单(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/documents/sales_ship.py" line="-388" />
             <location line="+371" />
             <source>Choose an open order, or scan its number</source>
             <translation>选择未结订单，或扫描订单号</translation>
@@ -5928,100 +6157,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>扫描销售订单号、条码或货号，然后按回车</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/sales_returns.py" line="+60" />
-            <source>Customer return against %1</source>
-            <translation>按 %1 办理销售退货</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Goods %1 brings back from sale %2 of %3. They come back at the cost at which they left.</source>
-            <translation>%1 退回 %3 销售单 %2 的货物。货物按出库时的成本退回。</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <location filename="../../ui/screens/documents/sales_ship.py" line="+4" />
-            <source>SKU</source>
-            <translation>货号</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <location filename="../../ui/screens/documents/sales_ship.py" line="+1" />
-            <source>Name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Shipped</source>
-            <translation>已发</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Returned</source>
-            <translation>已退</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Returnable</source>
-            <translation>可退</translation>
-        </message>
-        <message>
-            <location line="+7" />
-            <source>why the goods come back (required)</source>
-            <translation>退货原因（必填）</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Quantity:</source>
-            <translation>数量：</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Reason:</source>
-            <translation>原因：</translation>
-        </message>
-        <message>
             <location line="+6" />
-            <source>Post return</source>
-            <translation>过账退货</translation>
-        </message>
-        <message>
-            <location line="+132" />
-            <location line="+19" />
-            <source>Select a posted sale first.</source>
-            <translation>请先选择一张已过账的销售单。</translation>
-        </message>
-        <message>
-            <location line="-15" />
-            <source>Sale %1 was reversed; nothing on it can be returned.</source>
-            <translation>销售单 %1 已冲销；其上的货物不能退货。</translation>
-        </message>
-        <message>
-            <location line="+25" />
-            <source>Posted return %1.</source>
-            <translation>已过账退货单 %1。</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Posted sales</source>
-            <translation>已过账销售单</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Return…</source>
-            <translation>退货(&amp;R)…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Print &amp;invoice</source>
-            <translation>打印销售单(&amp;I)</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Print &amp;delivery note</source>
-            <translation>打印送货单(&amp;D)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/documents/sales_ship.py" line="+1" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
@@ -6036,13 +6172,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>发货</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/sales_returns.py" line="-186" />
-            <location filename="../../ui/screens/documents/sales_ship.py" line="+1" />
-            <source>Price</source>
-            <translation>单价</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/documents/sales_ship.py" line="+1" />
+            <location line="+2" />
             <source>Disc. %</source>
             <translation>折扣 %</translation>
         </message>
@@ -6209,7 +6339,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-178" />
+            <location filename="../../ui/refusals.py" line="-255" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -6358,7 +6488,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+159" />
+            <location filename="../../ui/refusals.py" line="+215" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>

@@ -12,6 +12,7 @@ from domain.catalog import commands as c
 from domain.catalog import master as catalog
 from domain.kernel import refusals as domain_refusals
 from domain.kernel.errors import Duplicate
+from domain.kernel.errors import NotFound
 from domain.kernel.errors import RuleViolation
 from domain.kernel.refusals import refusal
 from ui import i18n
@@ -123,3 +124,13 @@ def test_the_domain_keeps_the_values_of_a_refusal_apart_from_its_sentence(db):
         catalog.add_product(db.uow(), c.AddProduct("GL-1", "Glue", barcodes=("555",)))
     assert str(taken.value) == "barcode '555' is already used by product HM-1"
     assert (taken.value.code, taken.value.params) == ("duplicate_barcode", {"barcode": "555", "sku": "HM-1"})
+
+
+def test_the_sync_refusals_are_said_in_chinese(chinese):
+    """Conflict review, hub set-up and approvals: the table an approval names is a word too."""
+    assert refusal_text(refusal(NotFound, "approve_nothing_held", table="users", key="k1")) == \
+        "用户 k1：此键下没有等待批准的内容"
+    assert refusal_text(refusal(RuleViolation, "hub_not_set_up")) == \
+        "中心库还没有工作站角色：请中心库所有者先运行 sync hub-setup"
+    reviewed = refusal(RuleViolation, "conflict_reviewed", conflict="c1", user="ann")
+    assert refusal_text(reviewed) == "冲突 c1：已由 ann 处理"

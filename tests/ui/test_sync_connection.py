@@ -174,3 +174,30 @@ def test_a_refused_password_is_asked_for_once_and_the_typed_one_is_kept_for_the_
     with qtbot.waitSignal(service.finished, timeout=10_000):
         assert service.sync_now(scheduled=True)
     assert passwords[-1] == "right one"  # the next scheduled sync asks nobody
+
+
+def test_a_hub_out_of_reach_is_stored_with_its_code_and_said_in_chinese_after_a_restart(qtbot, make_services, db):
+    """The sync status keeps why the hub was out of reach as a code and its values (the driver's own words stay as
+    they came): a service made later, that never saw the failure, says it in Chinese."""
+    from persistence import sync
+    from ui import i18n
+    from ui.widgets.sync_status import SyncStatusWidget
+
+    url = f"postgresql://clerk@127.0.0.1:{free_port()}/shop?sslmode=disable"
+    with pytest.raises(sync.HubUnavailable) as failed:
+        sync.sync(db, url)
+    assert failed.value.code == "hub_unreachable"
+    stored = sync.status(db)
+    assert stored.last_error.startswith("cannot reach the hub: ")
+    assert (stored.last_error_code, stored.last_error_params) == ("hub_unreachable", failed.value.params)
+    services = make_services()
+    services.database.set_setting("sync.hub_url", url)
+    service = SyncService(services, services.tasks, store=PasswordStore(lambda: keyring.backends.fail.Keyring()))
+    assert i18n.set_language(i18n.CHINESE, persist=False)
+    try:
+        with qtbot.waitSignal(service.state_changed, timeout=30_000):
+            service.refresh()
+        tip = SyncStatusWidget.tooltip(service.state)
+        assert "上次尝试：无法连接中心库：" + str(failed.value.params["reason"]) in tip
+    finally:
+        i18n.set_language(i18n.ENGLISH, persist=False)

@@ -78,3 +78,39 @@ def test_another_hub_is_said_in_chinese_on_the_page_and_in_the_status_bar(qtbot,
         assert "管理员可以改为与它重新开始同步：sync --hub URL --start-over" in tip
     finally:
         i18n.set_language(i18n.ENGLISH, persist=False)
+
+
+def test_a_stored_refusal_is_said_in_chinese_by_a_new_window_from_its_code(qtbot, make_services, db, pg_cluster):
+    """The sync status keeps the refusal's code and values: a window opened later (a new service that never saw
+    the failure) says it in Chinese, and in English again when the language changes back."""
+    from ui import i18n
+    from ui.widgets.sync_status import SyncStatusWidget
+
+    first, second = pg_cluster.new_database(), pg_cluster.new_database()
+    catalog.add_warehouse(db.uow(), cc.AddWarehouse("MAIN", "Main store"))
+    sync.sync(db, first)
+    with pytest.raises(sync.HubChanged):
+        sync.sync(db, second)
+    stored = sync.status(db)
+    assert stored.last_error.startswith("this computer syncs with another shared database (hub ")
+    assert stored.last_error_code == "hub_changed"
+    assert set(stored.last_error_params) == {"known", "url", "hub"}
+
+    services = make_services()
+    services.database.set_setting("sync.hub_url", sync.redact(second))
+    service = SyncService(services, services.tasks, store=PasswordStore(lambda: keyring.backends.fail.Keyring()))
+    assert i18n.set_language(i18n.CHINESE, persist=False)
+    try:
+        with qtbot.waitSignal(service.state_changed, timeout=60_000):
+            service.refresh()
+        assert service.state.last_error_code == "hub_changed"
+        tip = SyncStatusWidget.tooltip(service.state)
+        assert "上次尝试：本机与另一个共享数据库（中心库 " in tip
+        assert "this computer syncs" not in tip
+    finally:
+        i18n.set_language(i18n.ENGLISH, persist=False)
+    assert "Last attempt: this computer syncs with another shared database (hub " in SyncStatusWidget.tooltip(
+        service.state)
+
+    sync.sync(db, first)  # a sync that succeeds forgets the refusal
+    assert (sync.status(db).last_error, sync.status(db).last_error_code) == ("", "")

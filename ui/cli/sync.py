@@ -189,7 +189,8 @@ def _status(args, db, sync) -> int:
     s = sync.status(db)
     data = {
         "hub_url": s.hub_url, "last_success_at": _iso(s.last_success_at), "last_attempt_at": _iso(s.last_attempt_at),
-        "last_error": s.last_error, "pending_push": s.pending_push, "open_conflicts": s.open_conflicts,
+        "last_error": s.last_error, "last_error_code": s.last_error_code, "last_error_params": s.last_error_params,
+        "pending_push": s.pending_push, "open_conflicts": s.open_conflicts,
         "last_report": s.last_report.to_json() if s.last_report else None,
         "negative_stock": [{"sku": n.sku, "warehouse": n.warehouse, "on_hand": str(n.on_hand)}
                            for n in sync.negative_stock(db)],

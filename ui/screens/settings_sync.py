@@ -317,7 +317,7 @@ class SyncPage(QWidget):
         if state.configured and not state.running:
             lines.append(SyncStatusWidget.state_text(state).replace("<a href='#'>", "").replace("</a>", ""))
         if state.last_error and not state.running:
-            lines.append(fill(translate("SyncPage", "Last attempt: %1"), state.last_error))
+            lines.append(fill(translate("SyncPage", "Last attempt: %1"), state.error_text()))
         if state.refused or state.held_back:
             lines.append(kept_aside_text(state))
         return "\n".join(lines)

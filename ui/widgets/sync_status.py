@@ -194,7 +194,7 @@ class SyncStatusWidget(QWidget):
             last = translate("SyncStatus", "Last successful sync: %1")
             lines.append(fill(last, clock(state.last_success_at)))
         if state.last_error and not state.running:
-            lines.append(fill(translate("SyncStatus", "Last attempt: %1"), state.last_error))
+            lines.append(fill(translate("SyncStatus", "Last attempt: %1"), state.error_text()))
         if state.offline_since is not None:
             lines.append(translate("SyncStatus", "Work goes on offline; the next sync catches up."))
         lines.append(translate("SyncStatus", "F9 syncs now."))
