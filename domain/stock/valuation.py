@@ -62,6 +62,12 @@ def apply(
     Returns:
         The value moved (signed) and the position after the movement.
     """
+    return _apply(pos, qty, unit_cost, exact_value, reversal, places)
+
+
+def _apply(pos: Position, qty: Decimal, unit_cost: Decimal | None, exact_value: Decimal | None, reversal: bool,
+           places: int) -> Valuation:
+    """``apply`` with its arguments in order (``value`` calls it once per movement posted: keywords cost more)."""
     # (Decimals are compared with ZERO rather than 0: a comparison with an int first makes it a Decimal.)
     new_qty = pos.on_hand + qty
     if reversal:
@@ -114,10 +120,10 @@ def value(pos: Position, kind: str, qty: Decimal, unit_cost: Decimal | None, exa
     rounded to ``places``.
     """
     if kind == _REVERSAL:
-        return apply(pos, qty, exact_value=-exact, reversal=True, places=places)
+        return _apply(pos, qty, None, -exact, True, places)
     if exact is not None and kind == _TRANSFER_IN:
-        return apply(pos, qty, exact_value=-exact, places=places)
-    return apply(pos, qty, unit_cost=unit_cost, places=places)
+        return _apply(pos, qty, None, -exact, False, places)
+    return _apply(pos, qty, unit_cost, None, False, places)
 
 
 class ReplayRow(NamedTuple):
