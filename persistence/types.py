@@ -80,7 +80,7 @@ _ONLY_NONE = {_NONE}
 # rounded: the precision is far above a BIGINT's 19 digits, and a value that needs more is refused by int's
 # range on the way to the driver as before, or falls back to the general path below.
 _EXACT = Context(prec=MAX_PREC, traps=[Inexact, InvalidOperation])
-_TO_INTEGRAL_EXACT = _EXACT.to_integral_exact
+integral_exact = _EXACT.to_integral_exact  # (the bulk inserts' rows use it too)
 
 
 @functools.cache
@@ -95,7 +95,7 @@ def _scaled_column(scale: int) -> Callable[[list], list]:
         present = [v for v in values if v is not None] if _NONE in kinds else values
         if present and kinds - {_NONE} == {Decimal}:
             try:
-                integral = list(map(int, map(_TO_INTEGRAL_EXACT, map(Decimal.scaleb, present, repeat(scale)))))
+                integral = list(map(int, map(integral_exact, map(Decimal.scaleb, present, repeat(scale)))))
             except (ArithmeticError, ValueError):  # a fraction left, NaN or infinity: the general path says which
                 pass
             else:
