@@ -464,7 +464,8 @@ def _post(
     balance = uow.balances.get(product.id, warehouse.id)
     key = (at, movement_id)  # movement.key
     last = balance.last_key
-    in_order = last is None or key > last
+    # key > last, as the tuples compare, but the common case (a later instant) in one comparison
+    in_order = last is None or at > last[0] or (at == last[0] and movement_id > last[1])
     before = balance.position if in_order else uow.movements.position_before(product.id, warehouse.id, key)
     if kind == _REVERSAL or kind == _TRANSFER_IN:
         val = _value(uow, before, movement, _NOTHING if known is None else known)

@@ -142,3 +142,16 @@ def _apply_by_hand(pos, qty, cost, places):
         return valuation.Valuation(new_value - pos.value, valuation.Position(new_qty, new_value, avg))
     delta = -pos.value if new_qty == 0 else round_money(qty * pos.avg_cost, places)
     return valuation.Valuation(delta, valuation.Position(new_qty, pos.value + delta, pos.avg_cost))
+
+
+def test_postings_at_one_instant_follow_each_other_in_order_of_their_ids(uow):
+    at = datetime(2026, 3, 2, 9, tzinfo=UTC)
+    ledger.post_many(uow, [c.ReceiveStock("A-1", "2", "W1", "1", occurred_at=at),
+                           c.ReceiveStock("A-1", "3", "W1", "2", occurred_at=at),
+                           c.ShipStock("A-1", "5", "W1", occurred_at=at)])
+    with uow:
+        product, warehouse = uow.products.by_sku("A-1"), uow.warehouses.by_code("W1")
+        balance = uow.balances.get(product.id, warehouse.id)
+    last = max(uow.state.movements.values(), key=lambda m: m.key)
+    assert balance.last_key == last.key and last.kind == "shipment"
+    assert balance.position.on_hand == 0 and balance.position.value == 0
