@@ -24,8 +24,6 @@ from collections.abc import Callable
 from collections.abc import Iterable
 from datetime import datetime
 from datetime import timedelta
-from decimal import MAX_PREC
-from decimal import Context
 from operator import attrgetter
 
 from sqlalchemy import Connection
@@ -238,50 +236,6 @@ def _value_row(movement_id: str, v: Valuation) -> tuple | None:
         return None
 
 
-# The last position buffered for a product × warehouse with its three integers, so that the next one's need no
-# conversion when it is that position plus the movement (as an in-order posting makes it): the integers of an
-# exact sum are the sums of the integers. ``_SUM`` never rounds (its precision is far above any value's digits)
-# and the integers are kept only inside a BIGINT's range, where a Decimal's conversion is exact too.
-_SUM = Context(prec=MAX_PREC).add
-_BIG = 2**63
-_SUMS_FIT = _ON_HAND_AFTER == _QTY and _VALUE_AFTER == _VALUE
-
-
-def _value_row_after(m: Movement, qty: int, v: Valuation, last: dict[tuple[str, str], tuple]) -> tuple | None:
-    """``_value_row`` of ``m``'s valuation ``v`` (``qty``: ``m.qty``'s integer), its position's integers worked out
-    from the last one of ``m``'s product × warehouse in ``last`` where that position is the last one plus ``m``:
-    a sum, an identical average. Records ``v``'s position as the last one."""
-    try:
-        after, value = v.after, v.value
-        amount = int(integral_exact(value.scaleb(_VALUE)))
-        on_hand, total, avg = after.on_hand, after.value, after.avg_cost
-        pair = (m.product_id, m.warehouse_id)
-        known = last.get(pair)
-        if known is None:
-            n = int(integral_exact(on_hand.scaleb(_ON_HAND_AFTER)))
-            t = int(integral_exact(total.scaleb(_VALUE_AFTER)))
-            a = int(integral_exact(avg.scaleb(_AVG_AFTER)))
-        else:
-            position, n, t, a = known
-            if on_hand == _SUM(position.on_hand, m.qty):
-                n += qty
-            else:
-                n = int(integral_exact(on_hand.scaleb(_ON_HAND_AFTER)))
-            if total == _SUM(position.value, value):
-                t += amount
-            else:
-                t = int(integral_exact(total.scaleb(_VALUE_AFTER)))
-            if avg is not position.avg_cost:
-                a = int(integral_exact(avg.scaleb(_AVG_AFTER)))
-        if -_BIG < n < _BIG and -_BIG < t < _BIG and -_BIG < a < _BIG and -_BIG < qty < _BIG and -_BIG < amount < _BIG:
-            last[pair] = (after, n, t, a)
-        else:
-            last.pop(pair, None)
-        return (m.id, amount, n, t, a)
-    except _NOT_PLAIN:
-        return None
-
-
 def _plain_rows_fit(table, dialect) -> bool:
     """Whether the rows ``_movement_row`` and ``_value_row`` make are what ``_to_stored`` would give on this
     dialect: each column converts as its type says and nothing more (no driver-level processor)."""
@@ -306,7 +260,6 @@ class Buffer:
         self.raw_movements: list[int] = []
         self.raw_values: list[int] = []
         self.plain_rows = all(_plain_rows_fit(table, conn.dialect) for table in (_M, _V))
-        self.last_positions: dict[tuple[str, str], tuple] = {}  # (``_value_row_after``)
         self.balances: dict[tuple[str, str], Balance] = {}
         self.dirty: set[tuple[str, str]] = set()
         self.known_balances: set[tuple[str, str]] = set()
@@ -374,12 +327,9 @@ class MovementRepository:
         row = _movement_row(movement) if buf.plain_rows else None
         if row is None:
             buf.raw_movements.append(len(buf.movements))
-            buf.movements.append(_MOVEMENT_ROW(movement))
-            row = _value_row(movement.id, valuation) if buf.plain_rows else None
-        else:
-            buf.movements.append(row)
-            row = (_value_row_after(movement, row[4], valuation, buf.last_positions) if _SUMS_FIT
-                   else _value_row(movement.id, valuation))
+            row = _MOVEMENT_ROW(movement)
+        buf.movements.append(row)
+        row = _value_row(movement.id, valuation) if buf.plain_rows else None
         if row is None:
             buf.raw_values.append(len(buf.values))
             row = (movement.id, *_VALUE_ROW(valuation))

@@ -146,30 +146,3 @@ def test_rows_left_as_read_are_refused_at_the_flush_as_before(tmp_path) -> None:
 _ENGINE_DIALECT = sqlite.dialect()
 _CONVERTERS = {table: [repositories._to_stored(c, _ENGINE_DIALECT) for c in table.columns]
                for table in (t.movements, t.movement_values)}
-
-
-def test_positions_worked_out_from_the_last_one_are_the_converted_ones() -> None:
-    """Rows of a product × warehouse's valuations in a row (in order, or not: a back-dated posting's position is
-    not the last one plus it) are those the plain conversion gives."""
-    rng = random.Random(8)
-    last: dict = {}
-    positions = {pair: Position() for pair in ("ab", "ac")}
-    for i in range(3_000):
-        pair = rng.choice(["ab", "ac"])
-        before = positions[pair]
-        qty = Decimal(rng.randrange(-500, 1_000)).scaleb(-rng.randrange(0, 5))
-        if rng.random() < 0.1:  # not the last position plus this movement (a back-dated posting, a replay)
-            before = Position(Decimal(rng.randrange(0, 100)), Decimal(rng.randrange(0, 10**6)).scaleb(-2),
-                              before.avg_cost)
-        value = Decimal(rng.randrange(-10**8, 10**8)).scaleb(-rng.choice([2, 4]))
-        avg = before.avg_cost if rng.random() < 0.6 else Decimal(rng.randrange(0, 10**10)).scaleb(-8)
-        after = Position(before.on_hand + qty, before.value + value, avg)
-        valuation = Valuation(value, after)
-        movement = _movement(id=f"m{i}", product_id=pair[0], warehouse_id=pair[1], qty=qty)
-        row = repositories._value_row_after(movement, repositories._movement_row(movement)[4], valuation, last)
-        assert row == repositories._value_row(movement.id, valuation)
-        positions[pair] = after
-    big = Valuation(Decimal(1), Position(Decimal("1E+20"), Decimal(1), Decimal(1)))
-    movement = _movement(qty=Decimal(1))
-    assert repositories._value_row_after(movement, 10_000, big, last) == repositories._value_row(movement.id, big)
-    assert ("p", "w") not in last  # out of a BIGINT's range: not kept to work from
