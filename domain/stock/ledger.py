@@ -207,7 +207,7 @@ def post_many(uow: UnitOfWork, commands: Iterable[object], progress: Callable[[i
                 if type(c) not in allowed:  # each kind of command is checked once, when it first comes
                     require(uow, NEEDS[type(c)])
                     allowed.add(type(c))
-                handlers[type(c)](uow, c, find=find)
+                handlers[type(c)](uow, c, find)
                 if progress is not None and n % 10_000 == 0:
                     progress(n)
         uow.commit()
@@ -277,7 +277,7 @@ def _reference(value: str | None) -> str:
 # The edge of each ledger use case: a command's raw values are parsed and checked here, once, in this
 # order (the first refusal names its field), and the typed values go on to the ledger's core below.
 
-def _receive(uow: UnitOfWork, c: cmd.ReceiveStock, *, find: _Find = _FIND) -> Movement:
+def _receive(uow: UnitOfWork, c: cmd.ReceiveStock, find: _Find = _FIND) -> Movement:
     qty = v.quantity("quantity", c.qty)
     cost = v.money("unit cost", c.unit_cost)
     product, warehouse = find.product_in(uow, c.sku, c.warehouse)
@@ -285,14 +285,14 @@ def _receive(uow: UnitOfWork, c: cmd.ReceiveStock, *, find: _Find = _FIND) -> Mo
                         v.text("note", c.note, required=False), c.source_type or "receipt")
 
 
-def _ship(uow: UnitOfWork, c: cmd.ShipStock, *, find: _Find = _FIND) -> Movement:
+def _ship(uow: UnitOfWork, c: cmd.ShipStock, find: _Find = _FIND) -> Movement:
     qty = v.quantity("quantity", c.qty)
     product, warehouse = find.product_in(uow, c.sku, c.warehouse)
     return post_shipment(uow, product, warehouse, qty, v.moment("date", c.occurred_at), _reference(c.ref),
                          v.text("note", c.note, required=False), c.source_type or "shipment")
 
 
-def _transfer(uow: UnitOfWork, c: cmd.TransferStock, *, find: _Find = _FIND) -> tuple[Movement, Movement]:
+def _transfer(uow: UnitOfWork, c: cmd.TransferStock, find: _Find = _FIND) -> tuple[Movement, Movement]:
     qty = v.quantity("quantity", c.qty)
     product = find.product(uow, c.sku)
     source = find.warehouse(uow, c.from_warehouse, "from warehouse")
@@ -305,7 +305,7 @@ def _transfer(uow: UnitOfWork, c: cmd.TransferStock, *, find: _Find = _FIND) -> 
                          v.text("note", c.note, required=False), transfer_id)
 
 
-def _adjust(uow: UnitOfWork, c: cmd.AdjustStock, *, find: _Find = _FIND) -> Movement:
+def _adjust(uow: UnitOfWork, c: cmd.AdjustStock, find: _Find = _FIND) -> Movement:
     delta = v.quantity("change", c.delta, positive=False)
     reason = v.text("reason", c.reason)
     product, warehouse = find.product_in(uow, c.sku, c.warehouse)
@@ -313,7 +313,7 @@ def _adjust(uow: UnitOfWork, c: cmd.AdjustStock, *, find: _Find = _FIND) -> Move
                            _reference(c.ref))
 
 
-def _count(uow: UnitOfWork, c: cmd.CountStock, *, find: _Find = _FIND) -> Movement | None:
+def _count(uow: UnitOfWork, c: cmd.CountStock, find: _Find = _FIND) -> Movement | None:
     if c.counted is None or (isinstance(c.counted, str) and not c.counted.strip()):
         return None
     counted = v.quantity("counted quantity", c.counted, allow_zero=True)
@@ -324,7 +324,7 @@ def _count(uow: UnitOfWork, c: cmd.CountStock, *, find: _Find = _FIND) -> Moveme
     return post_count(uow, product, warehouse, counted, plan, _reference(c.ref))
 
 
-def _reverse(uow: UnitOfWork, c: cmd.ReverseMovement, *, find: _Find = _FIND) -> list[Movement]:
+def _reverse(uow: UnitOfWork, c: cmd.ReverseMovement, find: _Find = _FIND) -> list[Movement]:
     plan = plan_reversal(uow, v.text("movement id", c.movement_id, max_len=36))
     return post_reversal(uow, plan, v.text("note", c.note, required=False))
 
