@@ -51,19 +51,3 @@ def test_positions_valuations_and_balances_are_still_frozen_values():
     for value, name in ((pos, "value"), (val, "value"), (balance, "reserved")):
         with pytest.raises(dataclasses.FrozenInstanceError):
             setattr(value, name, Decimal(1))
-
-
-@pytest.mark.parametrize("value", [
-    Position(Decimal(2), Decimal("3.50"), Decimal("1.75")),
-    Valuation(Decimal("3.50"), Position(Decimal(2), Decimal("3.50"), Decimal("1.75"))),
-    Balance("p", "w", Position(Decimal(1), Decimal(2), Decimal(2)), (datetime(2026, 1, 1, tzinfo=UTC), "m1")),
-])
-def test_slotted_values_copy_pickle_and_replace_as_before(value):
-    import copy
-    import pickle
-
-    assert not hasattr(value, "__dict__")
-    assert copy.copy(value) == value and copy.deepcopy(value) == value
-    assert pickle.loads(pickle.dumps(value)) == value
-    assert dataclasses.replace(value) == value and hash(dataclasses.replace(value)) == hash(value)
-    assert dataclasses.asdict(value) == dataclasses.asdict(copy.deepcopy(value))
