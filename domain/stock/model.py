@@ -88,12 +88,7 @@ class Movement:
         return (self.occurred_at, self.id)
 
 
-# Positions, valuations and balances keep their fields in slots, not in a __dict__: a bulk load makes one of each
-# per movement, and reads the balance and position of a product × warehouse met thousands of movements earlier,
-# no longer in the processor's caches; a slot is one step from the object where a __dict__ is three (the dict,
-# its values, the value). Their __init__ is written out (as Movement's) and fills each slot through the slot's
-# own setter, which costs about what filling a __dict__ does (object.__setattr__ by name costs half as much again).
-@dataclass(frozen=True, init=False, slots=True)
+@dataclass(frozen=True, init=False)
 class Position:
     """The valuation state of a product × warehouse after some movements.
 
@@ -105,35 +100,31 @@ class Position:
     value: Decimal = ZERO
     avg_cost: Decimal = ZERO
 
+    # Written out (as Movement's): a bulk load makes a position, a valuation and a balance per movement.
     def __init__(self, on_hand=ZERO, value=ZERO, avg_cost=ZERO):
-        _position_on_hand(self, on_hand)
-        _position_value(self, value)
-        _position_avg_cost(self, avg_cost)
+        d = self.__dict__
+        d["on_hand"] = on_hand
+        d["value"] = value
+        d["avg_cost"] = avg_cost
 
 
-# (the slots' setters, which the frozen classes' own __setattr__ would refuse)
-_position_on_hand, _position_value, _position_avg_cost = (
-    Position.on_hand.__set__, Position.value.__set__, Position.avg_cost.__set__)
-
-
-@dataclass(frozen=True, init=False, slots=True)
+@dataclass(frozen=True, init=False)
 class Valuation:
     """The derived part of a movement: the value it moved and the position after it."""
 
     value: Decimal
     after: Position
 
-    def __init__(self, value, after):
-        _valuation_value(self, value)
-        _valuation_after(self, after)
+    def __init__(self, value, after):  # written out, as Movement's
+        d = self.__dict__
+        d["value"] = value
+        d["after"] = after
 
-
-_valuation_value, _valuation_after = Valuation.value.__set__, Valuation.after.__set__
 
 _EMPTY = Position()
 
 
-@dataclass(frozen=True, init=False, slots=True)
+@dataclass(frozen=True, init=False)
 class Balance:
     """The cached position of a product × warehouse and the key of its latest movement."""
 
@@ -144,15 +135,12 @@ class Balance:
     reserved: Decimal = ZERO
     on_order: Decimal = ZERO
 
-    def __init__(self, product_id, warehouse_id, position=_EMPTY, last_key=None, reserved=ZERO, on_order=ZERO):
-        _balance_product_id(self, product_id)
-        _balance_warehouse_id(self, warehouse_id)
-        _balance_position(self, position)
-        _balance_last_key(self, last_key)
-        _balance_reserved(self, reserved)
-        _balance_on_order(self, on_order)
-
-
-(_balance_product_id, _balance_warehouse_id, _balance_position, _balance_last_key, _balance_reserved,
- _balance_on_order) = (Balance.product_id.__set__, Balance.warehouse_id.__set__, Balance.position.__set__,
-                       Balance.last_key.__set__, Balance.reserved.__set__, Balance.on_order.__set__)
+    def __init__(self, product_id, warehouse_id, position=_EMPTY, last_key=None, reserved=ZERO,
+                 on_order=ZERO):  # written out, as Movement's: a bulk load makes one per movement
+        d = self.__dict__
+        d["product_id"] = product_id
+        d["warehouse_id"] = warehouse_id
+        d["position"] = position
+        d["last_key"] = last_key
+        d["reserved"] = reserved
+        d["on_order"] = on_order
