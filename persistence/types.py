@@ -11,10 +11,13 @@ from collections.abc import Callable
 from datetime import UTC
 from datetime import datetime
 from datetime import timedelta
+from decimal import MAX_PREC
+from decimal import Context
 from decimal import Decimal
+from decimal import Inexact
+from decimal import InvalidOperation
 from itertools import repeat
 from operator import attrgetter
-from operator import eq
 from operator import floordiv
 from operator import sub
 
@@ -72,6 +75,14 @@ _NONE = type(None)
 _ONLY_NONE = {_NONE}
 
 
+# Exactness in one C call: rounding a scaled value to an integer with Inexact trapped raises for any value
+# with a fraction left (and sNaN raises InvalidOperation); NaN and infinity then fail int(). No value is
+# rounded: the precision is far above a BIGINT's 19 digits, and a value that needs more is refused by int's
+# range on the way to the driver as before, or falls back to the general path below.
+_EXACT = Context(prec=MAX_PREC, traps=[Inexact, InvalidOperation])
+integral_exact = _EXACT.to_integral_exact  # (the bulk inserts' rows use it too)
+
+
 @functools.cache
 def _scaled_column(scale: int) -> Callable[[list], list]:
     one = _scaler(scale)
@@ -83,14 +94,15 @@ def _scaled_column(scale: int) -> Callable[[list], list]:
             return list(values)
         present = [v for v in values if v is not None] if _NONE in kinds else values
         if present and kinds - {_NONE} == {Decimal}:
-            scaled = list(map(Decimal.scaleb, present, repeat(scale)))
-            if all(map(Decimal.is_finite, scaled)):
-                integral = list(map(int, scaled))
-                if all(map(eq, integral, scaled)):
-                    if present is values:
-                        return integral
-                    rest = iter(integral)
-                    return [None if v is None else next(rest) for v in values]
+            try:
+                integral = list(map(int, map(integral_exact, map(Decimal.scaleb, present, repeat(scale)))))
+            except (ArithmeticError, ValueError):  # a fraction left, NaN or infinity: the general path says which
+                pass
+            else:
+                if present is values:
+                    return integral
+                rest = iter(integral)
+                return [None if v is None else next(rest) for v in values]
         return list(map(one, values))  # other types, or a value to refuse: one by one, as always
 
     return to_stored

@@ -22,15 +22,17 @@ _POOL_IDS = 512
 _tails: list[str] = []
 _prefix_ms = -1
 _prefix = ""
-# The first hex digit of the random part carries the variant (0b10) in its top two bits.
-_VARIANT = {digit: "89ab"[int(digit, 16) & 0b11] for digit in "0123456789abcdef"}
+# The first byte of the random part carries the variant (0b10) in its top two bits.
+_VARIANT = bytes(0x80 | (b & 0x3F) for b in range(256))
 _COUNTER = [f"{n:03x}" for n in range(0x1000)]
 
 
 def _draw_tails() -> list[str]:
-    """The texts ``-vrrr-rrrrrrrrrrrr`` of ``_POOL_IDS`` ids' 62 random bits (v carries the variant)."""
-    raw = os.urandom(8 * _POOL_IDS).hex()
-    return [f"-{_VARIANT[raw[i]]}{raw[i + 1:i + 4]}-{raw[i + 4:i + 16]}" for i in range(0, len(raw), 16)]
+    """The texts ``-vrrr-rrrrrrrrrrrr`` of ``_POOL_IDS`` ids' 62 random bits (v carries the variant): 8 random
+    bytes each, the first one's top bits set to the variant, written as hex with a hyphen before the last 6."""
+    raw = bytearray(os.urandom(8 * _POOL_IDS))
+    raw[::8] = raw[::8].translate(_VARIANT)
+    return ["-" + raw[i:i + 8].hex("-", 6) for i in range(0, len(raw), 8)]
 
 
 def _forget_pool() -> None:

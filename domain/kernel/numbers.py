@@ -162,6 +162,15 @@ def places_of(value: Decimal) -> int:
 
 
 _MONEY_EXP = {places: Decimal(1).scaleb(-places) for places in range(9)}
+# The quantum money of ``places`` decimals is rounded to, and the rounding: ``round_money`` is
+# ``value.quantize(money_quantum(places), MONEY_ROUNDING)``, ``round_cost`` is
+# ``value.quantize(COST_QUANTUM, MONEY_ROUNDING)`` (the valuation writes them out, once per movement posted).
+MONEY_ROUNDING = ROUND_HALF_UP
+COST_QUANTUM = _COST_EXP
+
+
+def money_quantum(places: int) -> Decimal:
+    return _MONEY_EXP.get(places) or Decimal(1).scaleb(-places)
 
 
 def round_money(value: Decimal, places: int = MONEY_PLACES) -> Decimal:

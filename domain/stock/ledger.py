@@ -207,7 +207,7 @@ def post_many(uow: UnitOfWork, commands: Iterable[object], progress: Callable[[i
                 if type(c) not in allowed:  # each kind of command is checked once, when it first comes
                     require(uow, NEEDS[type(c)])
                     allowed.add(type(c))
-                handlers[type(c)](uow, c, find=find)
+                handlers[type(c)](uow, c, find)
                 if progress is not None and n % 10_000 == 0:
                     progress(n)
         uow.commit()
@@ -277,7 +277,7 @@ def _reference(value: str | None) -> str:
 # The edge of each ledger use case: a command's raw values are parsed and checked here, once, in this
 # order (the first refusal names its field), and the typed values go on to the ledger's core below.
 
-def _receive(uow: UnitOfWork, c: cmd.ReceiveStock, *, find: _Find = _FIND) -> Movement:
+def _receive(uow: UnitOfWork, c: cmd.ReceiveStock, find: _Find = _FIND) -> Movement:
     qty = v.quantity("quantity", c.qty)
     cost = v.money("unit cost", c.unit_cost)
     product, warehouse = find.product_in(uow, c.sku, c.warehouse)
@@ -285,14 +285,14 @@ def _receive(uow: UnitOfWork, c: cmd.ReceiveStock, *, find: _Find = _FIND) -> Mo
                         v.text("note", c.note, required=False), c.source_type or "receipt")
 
 
-def _ship(uow: UnitOfWork, c: cmd.ShipStock, *, find: _Find = _FIND) -> Movement:
+def _ship(uow: UnitOfWork, c: cmd.ShipStock, find: _Find = _FIND) -> Movement:
     qty = v.quantity("quantity", c.qty)
     product, warehouse = find.product_in(uow, c.sku, c.warehouse)
     return post_shipment(uow, product, warehouse, qty, v.moment("date", c.occurred_at), _reference(c.ref),
                          v.text("note", c.note, required=False), c.source_type or "shipment")
 
 
-def _transfer(uow: UnitOfWork, c: cmd.TransferStock, *, find: _Find = _FIND) -> tuple[Movement, Movement]:
+def _transfer(uow: UnitOfWork, c: cmd.TransferStock, find: _Find = _FIND) -> tuple[Movement, Movement]:
     qty = v.quantity("quantity", c.qty)
     product = find.product(uow, c.sku)
     source = find.warehouse(uow, c.from_warehouse, "from warehouse")
@@ -305,7 +305,7 @@ def _transfer(uow: UnitOfWork, c: cmd.TransferStock, *, find: _Find = _FIND) -> 
                          v.text("note", c.note, required=False), transfer_id)
 
 
-def _adjust(uow: UnitOfWork, c: cmd.AdjustStock, *, find: _Find = _FIND) -> Movement:
+def _adjust(uow: UnitOfWork, c: cmd.AdjustStock, find: _Find = _FIND) -> Movement:
     delta = v.quantity("change", c.delta, positive=False)
     reason = v.text("reason", c.reason)
     product, warehouse = find.product_in(uow, c.sku, c.warehouse)
@@ -313,7 +313,7 @@ def _adjust(uow: UnitOfWork, c: cmd.AdjustStock, *, find: _Find = _FIND) -> Move
                            _reference(c.ref))
 
 
-def _count(uow: UnitOfWork, c: cmd.CountStock, *, find: _Find = _FIND) -> Movement | None:
+def _count(uow: UnitOfWork, c: cmd.CountStock, find: _Find = _FIND) -> Movement | None:
     if c.counted is None or (isinstance(c.counted, str) and not c.counted.strip()):
         return None
     counted = v.quantity("counted quantity", c.counted, allow_zero=True)
@@ -324,7 +324,7 @@ def _count(uow: UnitOfWork, c: cmd.CountStock, *, find: _Find = _FIND) -> Moveme
     return post_count(uow, product, warehouse, counted, plan, _reference(c.ref))
 
 
-def _reverse(uow: UnitOfWork, c: cmd.ReverseMovement, *, find: _Find = _FIND) -> list[Movement]:
+def _reverse(uow: UnitOfWork, c: cmd.ReverseMovement, find: _Find = _FIND) -> list[Movement]:
     plan = plan_reversal(uow, v.text("movement id", c.movement_id, max_len=36))
     return post_reversal(uow, plan, v.text("note", c.note, required=False))
 
@@ -339,14 +339,14 @@ def post_receipt(uow: UnitOfWork, product: Product, warehouse: Warehouse, qty: D
                  fx: tuple[str, Decimal, Decimal] | None = None) -> Movement:
     """Post a receipt of ``qty`` (> 0) at ``unit_cost``; ``fx`` (currency, foreign unit price, rate) is kept on
     it when the cost was converted."""
-    return _post(uow, _RECEIPT, product, warehouse, qty, at, unit_cost=unit_cost, source_type=source_type,
-                 source_ref=ref, note=note, fx=fx)
+    return _post(uow, _RECEIPT, product, warehouse, qty, at, unit_cost, None, None, source_type, ref, note, None, None,
+                 fx)
 
 
 def post_shipment(uow: UnitOfWork, product: Product, warehouse: Warehouse, qty: Decimal, at: datetime,
                   ref: str = "", note: str = "", source_type: str = "shipment") -> Movement:
     """Post a shipment of ``qty`` (> 0, the quantity that leaves)."""
-    return _post(uow, _SHIPMENT, product, warehouse, -qty, at, source_type=source_type, source_ref=ref, note=note)
+    return _post(uow, _SHIPMENT, product, warehouse, -qty, at, None, None, None, source_type, ref, note)
 
 
 def post_transfer(uow: UnitOfWork, product: Product, source: Warehouse, target: Warehouse, qty: Decimal,
@@ -443,12 +443,16 @@ def reverse_movement(uow: UnitOfWork, movement_id: str, note: str = "") -> list[
 
 
 def _post(
-    uow: UnitOfWork, kind: Kind, product: Product, warehouse: Warehouse, qty: Decimal, at: datetime, *,
+    uow: UnitOfWork, kind: Kind, product: Product, warehouse: Warehouse, qty: Decimal, at: datetime,
     unit_cost: Decimal | None = None, transfer_id: str | None = None, reverses_id: str | None = None,
     source_type: str = "", source_ref: str = "", note: str = "", movement_id: str | None = None,
     known: dict[str, Valuation] | None = None, fx: tuple[str, Decimal, Decimal] | None = None,
 ) -> Movement:
-    """Value and write one movement; ``known`` passes a transfer-out leg's value on to its in leg."""
+    """Value and write one movement; ``known`` passes a transfer-out leg's value on to its in leg.
+
+    (Receipts and shipments call it with their arguments in order: keywords cost more, 100,000s of times in a
+    bulk load. The refusals' own checks are repeated inline, so the common case costs no call.)
+    """
     movement_id = movement_id or new_id()
     # positionally, the fields in order: a keyword call costs more, 100,000s of times in a bulk load
     if fx is None:
@@ -460,15 +464,23 @@ def _post(
     balance = uow.balances.get(product.id, warehouse.id)
     key = (at, movement_id)  # movement.key
     last = balance.last_key
-    in_order = last is None or key > last
+    # key > last, as the tuples compare, but the common case (a later instant) in one comparison
+    in_order = last is None or at > last[0] or (at == last[0] and movement_id > last[1])
     before = balance.position if in_order else uow.movements.position_before(product.id, warehouse.id, key)
-    val = _value(uow, before, movement, _NOTHING if known is None else known)
-    _refuse_negative(product, warehouse, movement, before, val, None)
-    _refuse_too_large(product, warehouse, val)
+    if kind == _REVERSAL or kind == _TRANSFER_IN:
+        val = _value(uow, before, movement, _NOTHING if known is None else known)
+    else:  # valued at its cost or the average: nothing to look up (``_value``)
+        val = valuation.value(before, kind, qty, unit_cost, None, uow.money_places)
+    after = val.after
+    if qty < ZERO and after.on_hand < ZERO and not warehouse.allow_negative:
+        _refuse_negative(product, warehouse, movement, before, val, None)
+    if not (_MIN_VALUE < val.value < MAX_VALUE and _MIN_VALUE < after.value < MAX_VALUE
+            and _MIN_ON_HAND < after.on_hand < _MAX_ON_HAND):
+        _refuse_too_large(product, warehouse, val)
     uow.movements.add(movement, val)
     if in_order:
         # the balance with its new position and last key (what dataclasses.replace gives, for less)
-        uow.balances.put(Balance(balance.product_id, balance.warehouse_id, val.after, key, balance.reserved,
+        uow.balances.put(Balance(balance.product_id, balance.warehouse_id, after, key, balance.reserved,
                                  balance.on_order))
     else:
         _revalue(uow, product.id, warehouse.id, key)
@@ -522,7 +534,7 @@ def _refuse_negative(product: Product, warehouse: Warehouse, m: Movement, before
 # Values and quantities are stored as exact integers of 1/10,000 in signed 64-bit columns; a balance stays
 # well inside them (domain.kernel.limits), so no sum of movements can overflow what the ledger keeps.
 MAX_VALUE = limits.VALUE_MAX
-_MIN_VALUE, _MIN_ON_HAND = -MAX_VALUE, -limits.ON_HAND_MAX
+_MIN_VALUE, _MIN_ON_HAND, _MAX_ON_HAND = -MAX_VALUE, -limits.ON_HAND_MAX, limits.ON_HAND_MAX
 
 
 def _refuse_too_large(product: Product, warehouse: Warehouse, val: Valuation) -> None:

@@ -9,10 +9,12 @@ are in ``persistence.catalog.repositories``.
 Speed notes (see tests/benchmarks): building a fresh ``select()`` costs about 0.3 ms of
 SQLAlchemy bookkeeping per execution, ten times the query itself, so the statements that run
 once per movement or per transaction are built once, here, with bind parameters. A movement and
-its valuation are read into rows when they are buffered (``_MOVEMENT_ROW``, ``_VALUE_ROW``), and
-the rows go to the driver's ``executemany`` after their values pass through the same conversion
-SQLAlchemy applies (``_to_stored``), a column at a time: a whole column of Decimals or instants
-converts in a few C loops, where SQLAlchemy would call a processor for each value of each row.
+its valuation are turned into the driver's rows when they are buffered (``_movement_row``,
+``_value_row``: the objects are then still in the processor's caches, and the flush hands the
+rows to ``executemany`` as they are). A value of another kind than those rows expect (not a
+Decimal, an aware datetime, text) leaves its row as read (``_MOVEMENT_ROW``, ``_VALUE_ROW``) for
+the flush, which converts it through the same conversion SQLAlchemy applies (``_to_stored``),
+refusing what it refuses.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from collections.abc import Callable
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
+from datetime import timedelta
 from operator import attrgetter
 
 from sqlalchemy import Connection
@@ -41,6 +44,10 @@ from domain.stock.model import Valuation
 from persistence import tables as t
 from persistence.reads import chunks
 from persistence.stock import merged
+from persistence.types import EPOCH
+from persistence.types import Instant
+from persistence.types import Scaled
+from persistence.types import integral_exact
 
 Key = tuple[datetime, str]
 FLUSH_ROWS = 20_000
@@ -84,23 +91,60 @@ def _to_stored(column, dialect) -> Callable[[list], list] | None:
     return own if inner is None else lambda values: list(map(inner, own(values)))
 
 
-def _insert_many(conn: Connection, table, columns: dict[str, list]) -> None:
-    """``INSERT`` rows given column by column (a list per column of ``table``, all as long) with one driver
-    ``executemany``; each column's values are converted in one pass (``_to_stored``) and then zipped into
-    rows, which costs far less than converting row by row."""
+def _statement(conn: Connection, table) -> tuple[str, bool, list[str], list]:
+    """``table``'s ``INSERT`` for this connection's driver: its text, whether it takes rows as tuples, the
+    columns in the order it takes them, and each one's conversion (``_to_stored``)."""
     key = (table, type(conn.dialect), conn.dialect.paramstyle)
     if key not in _inserts:
         compiled = insert(table).compile(dialect=conn.dialect)
         names = list(compiled.positiontup) if compiled.positional else [col.key for col in table.columns]
         _inserts[key] = (compiled.string, compiled.positional, names,
                          [_to_stored(table.c[name], conn.dialect) for name in names])
-    sql, positional, names, converters = _inserts[key]
+    return _inserts[key]
+
+
+def _converters(conn: Connection, table) -> list:
+    """Each column's conversion (``_to_stored``), in the order of ``table``'s columns."""
+    _, _, names, converters = _statement(conn, table)
+    by_name = dict(zip(names, converters, strict=True))
+    return [by_name[col.key] for col in table.columns]
+
+
+def _insert_many(conn: Connection, table, columns: dict[str, list], *, converted: bool = False) -> None:
+    """``INSERT`` rows given column by column (a list per column of ``table``, all as long) with one driver
+    ``executemany``; each column's values are converted in one pass (``_to_stored``; not again if
+    ``converted``) and then zipped into rows, which costs far less than converting row by row."""
+    sql, positional, names, converters = _statement(conn, table)
+    if converted:
+        converters = [None] * len(names)
     lists = [columns[name] if p is None else p(columns[name]) for name, p in zip(names, converters, strict=True)]
     if positional:
         rows: list = list(zip(*lists, strict=True))
     else:
         rows = [dict(zip(names, values, strict=True)) for values in zip(*lists, strict=True)]
     conn.exec_driver_sql(sql, rows)
+
+
+def _insert_rows(conn: Connection, table, rows: list[tuple], raw: list[int]) -> None:
+    """``INSERT`` ``rows`` (in the order of ``table``'s columns) with one driver ``executemany``: the rows whose
+    index is in ``raw`` hold values as read, and are converted here (a column at a time, ``_insert_many``'s
+    conversion); the others are the driver's rows already (``_movement_row``, ``_value_row``)."""
+    if raw:
+        names = [col.key for col in table.columns]
+        columns = _transpose(names, [rows[i] for i in raw])
+        if table is t.movements:
+            columns["kind"] = list(map(_KIND_TEXT.__getitem__, columns["kind"]))
+        converters = _converters(conn, table)
+        converted = zip(*[columns[n] if p is None else p(columns[n]) for n, p in zip(names, converters, strict=True)],
+                        strict=True)
+        rows = list(rows)
+        for i, row in zip(raw, converted, strict=True):
+            rows[i] = row
+    sql, positional, names, _ = _statement(conn, table)
+    if positional and names == [col.key for col in table.columns]:
+        conn.exec_driver_sql(sql, rows)
+    else:
+        _insert_many(conn, table, _transpose([col.key for col in table.columns], rows), converted=True)
 
 
 _KIND_TEXT = {kind: kind.value for kind in MovementKind}  # Enum's ``.value`` is a slow descriptor
@@ -147,8 +191,63 @@ def _transpose(names: Iterable[str], rows: list[tuple]) -> dict[str, tuple]:
 # A buffered movement and its valuation are read when they are added, as rows in the order of the
 # columns above: the objects are then still in the processor's caches (read at a flush, tens of
 # thousands of them later, each costs a trip to memory), and need not be kept until the flush.
+# (in the order of the tables' columns, which the rows below and ``_insert_rows`` rely on)
+assert list(_MOVEMENT_COLUMNS) == [col.key for col in _M.columns]
+assert ["movement_id", *_VALUE_COLUMNS] == [col.key for col in _V.columns]
 _MOVEMENT_ROW = _reader(tuple(_MOVEMENT_COLUMNS.values()))
 _VALUE_ROW = _reader(tuple(_VALUE_COLUMNS.values()))
+_MICRO = timedelta(microseconds=1)
+_M_SCALE = {col.key: col.type.scale for col in _M.columns if isinstance(col.type, Scaled)}
+_V_SCALE = {col.key: col.type.scale for col in _V.columns if isinstance(col.type, Scaled)}
+_QTY, _COST, _FX_PRICE, _FX_RATE = (_M_SCALE[k] for k in ("qty", "unit_cost", "fx_unit_price", "fx_rate"))
+_VALUE, _ON_HAND_AFTER, _VALUE_AFTER, _AVG_AFTER = (_V_SCALE[k] for k in ("value", "on_hand_after", "value_after",
+                                                                         "avg_after"))
+# What the two functions below can refuse to handle: they then leave the row to the flush's general path.
+_NOT_PLAIN = (ArithmeticError, AttributeError, KeyError, TypeError, ValueError)
+
+
+def _movement_row(m: Movement) -> tuple | None:
+    """``m`` as the driver takes it, in the order of ``movements``' columns: what ``_to_stored`` gives for a
+    Decimal (``Scaled``: ``value × 10**scale``, exact, refused otherwise), an aware datetime (``Instant``:
+    microseconds since 1970 UTC), the kind's text, and text as it is. None for anything else (another
+    type, a fraction the column does not keep, a naive datetime): the flush converts that row's values
+    through the general path, which refuses them as it always did."""
+    try:
+        cost, fx_price, fx_rate = m.unit_cost, m.fx_unit_price, m.fx_rate
+        return (
+            m.id, _KIND_TEXT[m.kind], m.product_id, m.warehouse_id, int(integral_exact(m.qty.scaleb(_QTY))),
+            None if cost is None else int(integral_exact(cost.scaleb(_COST))),
+            (m.occurred_at - EPOCH) // _MICRO, (m.recorded_at - EPOCH) // _MICRO, m.transfer_id, m.reverses_id,
+            m.source_type, m.source_ref, m.note, m.user, m.device_id, m.fx_currency,
+            None if fx_price is None else int(integral_exact(fx_price.scaleb(_FX_PRICE))),
+            None if fx_rate is None else int(integral_exact(fx_rate.scaleb(_FX_RATE))),
+        )
+    except _NOT_PLAIN:
+        return None
+
+
+def _value_row(movement_id: str, v: Valuation) -> tuple | None:
+    """The row of ``movement_values`` for a movement's valuation, as ``_movement_row`` makes one."""
+    try:
+        after = v.after
+        return (movement_id, int(integral_exact(v.value.scaleb(_VALUE))),
+                int(integral_exact(after.on_hand.scaleb(_ON_HAND_AFTER))),
+                int(integral_exact(after.value.scaleb(_VALUE_AFTER))),
+                int(integral_exact(after.avg_cost.scaleb(_AVG_AFTER))))
+    except _NOT_PLAIN:
+        return None
+
+
+def _plain_rows_fit(table, dialect) -> bool:
+    """Whether the rows ``_movement_row`` and ``_value_row`` make are what ``_to_stored`` would give on this
+    dialect: each column converts as its type says and nothing more (no driver-level processor)."""
+    for col in table.columns:
+        if isinstance(col.type, Scaled | Instant):
+            if col.type.impl_instance.bind_processor(dialect) is not None:
+                return False
+        elif col.type.bind_processor(dialect) is not None:
+            return False
+    return True
 
 
 class Buffer:
@@ -156,8 +255,13 @@ class Buffer:
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self.movements: list[tuple] = []  # the movements to insert, as rows (``_MOVEMENT_ROW``)
-        self.values: list[tuple] = []  # the valuation of each of ``movements``, in the same order (``_VALUE_ROW``)
+        # the movements to insert and their valuations (in the same order), as the driver's rows; the index of
+        # each row left as read for the flush to convert (``_movement_row``, ``_value_row``) is in ``raw_*``
+        self.movements: list[tuple] = []
+        self.values: list[tuple] = []
+        self.raw_movements: list[int] = []
+        self.raw_values: list[int] = []
+        self.plain_rows = all(_plain_rows_fit(table, conn.dialect) for table in (_M, _V))
         self.balances: dict[tuple[str, str], Balance] = {}
         self.dirty: set[tuple[str, str]] = set()
         self.known_balances: set[tuple[str, str]] = set()
@@ -167,13 +271,9 @@ class Buffer:
         warehouse, so they take little memory, and writing them at every ``FLUSH_ROWS`` movements would only
         update the same rows again)."""
         if self.movements:
-            movements = _transpose(_MOVEMENT_COLUMNS, self.movements)
-            movements["kind"] = list(map(_KIND_TEXT.__getitem__, movements["kind"]))
-            _insert_many(self.conn, t.movements, movements)
-            values = _transpose(_VALUE_COLUMNS, self.values)
-            values["movement_id"] = movements["id"]
-            _insert_many(self.conn, t.movement_values, values)
-            self.movements, self.values = [], []
+            _insert_rows(self.conn, t.movements, self.movements, self.raw_movements)
+            _insert_rows(self.conn, t.movement_values, self.values, self.raw_values)
+            self.movements, self.values, self.raw_movements, self.raw_values = [], [], [], []
 
     def flush(self) -> None:
         """Write everything buffered (before a read that could see it, and at commit)."""
@@ -243,8 +343,16 @@ class MovementRepository:
 
     def add(self, movement: Movement, valuation: Valuation) -> None:
         buf = self.buf
-        buf.movements.append(_MOVEMENT_ROW(movement))
-        buf.values.append(_VALUE_ROW(valuation))
+        row = _movement_row(movement) if buf.plain_rows else None
+        if row is None:
+            buf.raw_movements.append(len(buf.movements))
+            row = _MOVEMENT_ROW(movement)
+        buf.movements.append(row)
+        row = _value_row(movement.id, valuation) if buf.plain_rows else None
+        if row is None:
+            buf.raw_values.append(len(buf.values))
+            row = (movement.id, *_VALUE_ROW(valuation))
+        buf.values.append(row)
         if len(buf.movements) >= FLUSH_ROWS:
             buf.flush_movements()
 
