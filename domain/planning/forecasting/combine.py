@@ -164,6 +164,54 @@ def seasonal_factors(
     return factors, seasonal, tested
 
 
+# ---------------------------------------------------------------- isolated extremes
+
+EXTREME_IQR = 5.0  # a period is extreme above Q3 + 5·IQR of the row's demands (Tukey's far-out fence is 3)
+EXTREME_MIN_DEMANDS = 8  # demands a row needs before one of them can be called extreme
+
+
+def isolated_extremes(Y, season: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """The history with a single extreme period brought down to the row's fence, and where that was done.
+
+    A period is extreme when its demand lies above Q3 + ``EXTREME_IQR``·IQR of the row's non-zero demands (for
+    exponentially distributed order sizes that is about seven times the mean, exceeded by one demand in a
+    thousand). A row whose history holds exactly one such period has seen it once and has nothing to say it
+    recurs: that period is set to the fence for the fit, the backtest errors and the quantiles' draws, so one
+    week of 750 among weeks of 80 neither lifts the level for months nor, multiplied by the calibration, sets the
+    reorder point. Two or more extremes recur and stay as they are, as does an extreme whose period a season
+    before or after also stands out (above Q3 + 1.5·IQR: a season's peak that grew past the fence), and
+    everything in rows with fewer than ``EXTREME_MIN_DEMANDS`` demands. The forecasts' scores are still taken
+    against the history as it was.
+
+    Returns:
+        The clipped copy (rows × periods, NaN kept) and the mask of clipped periods.
+    """
+    y = np.atleast_2d(np.asarray(Y, dtype=float))
+    sizes = np.where(y > 0, y, np.nan)  # NaN (censored) and zeros left out
+    count = (~np.isnan(sizes)).sum(axis=1)
+    mask = np.zeros(y.shape, dtype=bool)
+    rows = np.flatnonzero(count >= EXTREME_MIN_DEMANDS)
+    if len(rows) == 0:
+        return y.copy(), mask
+    with np.errstate(invalid="ignore"):
+        q1, q3 = np.nanquantile(sizes[rows], [0.25, 0.75], axis=1)
+        fence = q3 + EXTREME_IQR * (q3 - q1)
+        above = sizes[rows] > fence[:, None]
+    single = above.sum(axis=1) == 1
+    if season >= 2 and y.shape[1] > season:
+        # The same period a season before or after standing out too (beyond Tukey's inner fence, Q3 + 1.5·IQR)
+        # makes it a season's peak, not an isolated one.
+        high = np.nan_to_num(sizes[rows] > (q3 + 1.5 * (q3 - q1))[:, None])
+        echo = np.zeros_like(high)
+        echo[:, season:] |= high[:, :-season]
+        echo[:, :-season] |= high[:, season:]
+        single &= ~(above & echo).any(axis=1)
+    mask[rows[single]] = above[single]
+    out = y.copy()
+    out[rows[single]] = np.where(above[single], fence[single, None], y[rows[single]])
+    return out, mask
+
+
 # ---------------------------------------------------------------- members
 
 
