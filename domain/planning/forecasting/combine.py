@@ -34,6 +34,12 @@ One ratio for every level cannot give both the middle and the tail of the lead-t
 public data the 0.8 quantile of the h-period total covered 5–8 points too much on some sets while the 0.98 one
 covered 8 points too little on others), so the quantiles of the sums are then rescaled level by level from the
 product's own backtest sums (``conformal_cumulative``, split conformal).
+
+**Isolated extremes.** A single period far above the rest of a product's demands (``isolated_extremes``: above
+Q3 + 5·IQR, the only one, and not a season's peak) is brought down to that fence before any of this: fitted as it
+was, it lifted the level for months, its error was drawn as a change of level, and the backtest sums that held it
+set the calibration factor, which then multiplied the simulated spike again (one week of 750 among weeks of 80
+gave a 0.98 quantile of four weeks' demand of 2,300–3,500). Extremes that recur are kept.
 """
 
 from __future__ import annotations
