@@ -488,7 +488,6 @@ def simulate_quantiles(
 
 
 CONFORMAL_UPTO = 0.9  # levels set by the row's own backtest; above, the simulated shape scaled by this level's factor
-CONFORMAL_DF = 3  # above it, the tail of a scale read from about four independent h-period sums (see below)
 CONFORMAL_STEP = 0.5  # the level is raised by this share of a step per origin: q·(1 + step/origins)
 CONFORMAL_RANGE = (0.5, 3.0)  # how far a level's spread may be narrowed or widened
 CONFORMAL_MIN = 12  # errors a row needs before its quantiles are rescaled by them
@@ -506,17 +505,6 @@ def _row_quantiles(values: np.ndarray, level: np.ndarray) -> np.ndarray:
     return np.where(count > 0, out, np.nan)
 
 
-def _heavier(q: float, df: float) -> float:
-    """How much further out the q quantile of Student's t with ``df`` degrees of freedom lies, relative to its
-    ``CONFORMAL_UPTO`` quantile, than the normal's does."""
-    if not np.isfinite(df):
-        return 1.0
-    from scipy.special import ndtri
-    from scipy.special import stdtrit
-
-    return float((stdtrit(df, q) / stdtrit(df, CONFORMAL_UPTO)) / (ndtri(q) / ndtri(CONFORMAL_UPTO)))
-
-
 def conformal_cumulative(
     mean: np.ndarray, cum: list[dict[float, np.ndarray]], errors: np.ndarray
 ) -> list[dict[float, np.ndarray]]:
@@ -528,12 +516,8 @@ def conformal_cumulative(
     be multiplied for a share q of the backtest's sums to lie at or below it (split conformal: one factor per level
     and row, so the width at each level follows the row's errors and not one ratio for all levels). With n origins
     the level is raised to q·(1 + ``CONFORMAL_STEP``/n), for the small sample; the factor stays within
-    ``CONFORMAL_RANGE``. Up to 0.9 every level has its own factor. Above it a dozen origins cannot tell a quantile:
-    the simulated shape is multiplied by the 0.9 factor (narrowing too, where the backtest says the simulation is
-    too wide) and stretched as far as Student's t with ``CONFORMAL_DF`` degrees of freedom lies beyond its own 0.9
-    quantile, compared with the normal (0.95: ×1.12, 0.98: ×1.33). The 0.9 factor is a scale read from the sums of
-    twelve origins spread over three horizons, which overlap: they hold about four independent h-period sums, and a
-    scale estimated from four has the tails of t with three degrees of freedom. A row with fewer than
+    ``CONFORMAL_RANGE``. Up to 0.9 every level has its own factor; above it, where a dozen origins cannot tell a
+    quantile, the simulated shape is kept and multiplied by the 0.9 factor (never narrowed). A row with fewer than
     ``CONFORMAL_MIN`` ratios keeps its simulated quantiles. Results are floored at 0 and non-decreasing in q and k.
     Each row's figures come from that row only.
     """
@@ -547,14 +531,12 @@ def conformal_cumulative(
     origins = (~np.isnan(sums)).any(axis=2).sum(axis=1)
     low, high = CONFORMAL_RANGE
     tail = np.ones(rows)
-    calibrated = np.zeros(rows, dtype=bool)
     for q in qs:
         if q <= 0.5:
             continue
         spread = arr[q] - centre
         if q > CONFORMAL_UPTO:
-            heavier = np.where(calibrated, _heavier(q, CONFORMAL_DF), 1.0)
-            arr[q] = centre + (tail * heavier)[:, None] * spread
+            arr[q] = centre + tail[:, None] * spread
             continue
         usable = spread > 1e-9
         ok = usable[:, None, :] & ~np.isnan(sums)
@@ -564,7 +546,7 @@ def conformal_cumulative(
         enough = ok.reshape(rows, -1).sum(axis=1) >= CONFORMAL_MIN
         factor = np.where(enough, np.clip(_row_quantiles(ratio, level), low, high), 1.0)
         arr[q] = centre + factor[:, None] * spread
-        tail, calibrated = factor, enough
+        tail = np.maximum(factor, 1.0)
     previous = None
     for q in qs:
         cur = np.maximum.accumulate(np.maximum(arr[q], 0.0), axis=1)
