@@ -39,7 +39,7 @@ product's own backtest sums (``conformal_cumulative``, split conformal).
 Q3 + 5·IQR, the only one, and not a season's peak) is brought down to that fence before any of this: fitted as it
 was, it lifted the level for months, its error was drawn as a change of level, and the backtest sums that held it
 set the calibration factor, which then multiplied the simulated spike again (one week of 750 among weeks of 80
-gave a 0.98 quantile of four weeks' demand of 2,300–3,500). Extremes that recur are kept.
+gave a 0.98 quantile of four weeks' demand of 2,300–3,600). Extremes that recur are kept.
 """
 
 from __future__ import annotations
