@@ -199,9 +199,19 @@ def isolated_extremes(Y, season: int = 0) -> tuple[np.ndarray, np.ndarray]:
     rows = np.flatnonzero(count >= EXTREME_MIN_DEMANDS)
     if len(rows) == 0:
         return y.copy(), mask
+    ordered = np.sort(sizes[rows], axis=1)  # NaN last; quartiles by linear interpolation, as np.nanquantile
+    k = count[rows] - 1
+    picked = np.arange(len(rows))
+
+    def quartile(p: float) -> np.ndarray:
+        pos = p * k
+        lo = np.floor(pos).astype(int)
+        hi = np.minimum(lo + 1, k)
+        return ordered[picked, lo] + (ordered[picked, hi] - ordered[picked, lo]) * (pos - lo)
+
+    q1, q3 = quartile(0.25), quartile(0.75)
+    fence = q3 + EXTREME_IQR * (q3 - q1)
     with np.errstate(invalid="ignore"):
-        q1, q3 = np.nanquantile(sizes[rows], [0.25, 0.75], axis=1)
-        fence = q3 + EXTREME_IQR * (q3 - q1)
         above = sizes[rows] > fence[:, None]
     single = above.sum(axis=1) == 1
     if season >= 2 and y.shape[1] > season:
