@@ -34,6 +34,12 @@ One ratio for every level cannot give both the middle and the tail of the lead-t
 public data the 0.8 quantile of the h-period total covered 5–8 points too much on some sets while the 0.98 one
 covered 8 points too little on others), so the quantiles of the sums are then rescaled level by level from the
 product's own backtest sums (``conformal_cumulative``, split conformal).
+
+**Isolated extremes.** A single period far above the rest of a product's demands (``isolated_extremes``: above
+Q3 + 5·IQR, the only one, and not a season's peak) is brought down to that fence before any of this: fitted as it
+was, it lifted the level for months, its error was drawn as a change of level, and the backtest sums that held it
+set the calibration factor, which then multiplied the simulated spike again (one week of 750 among weeks of 80
+gave a 0.98 quantile of four weeks' demand of 2,300–3,600). Extremes that recur are kept.
 """
 
 from __future__ import annotations
@@ -162,6 +168,64 @@ def seasonal_factors(
     factors[candidates[ok]] = f[ok]
     seasonal[candidates[ok]] = True
     return factors, seasonal, tested
+
+
+# ---------------------------------------------------------------- isolated extremes
+
+EXTREME_IQR = 5.0  # a period is extreme above Q3 + 5·IQR of the row's demands (Tukey's far-out fence is 3)
+EXTREME_MIN_DEMANDS = 8  # demands a row needs before one of them can be called extreme
+
+
+def isolated_extremes(Y, season: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """The history with a single extreme period brought down to the row's fence, and where that was done.
+
+    A period is extreme when its demand lies above Q3 + ``EXTREME_IQR``·IQR of the row's non-zero demands (for
+    exponentially distributed order sizes that is about seven times the mean, exceeded by one demand in a
+    thousand). A row whose history holds exactly one such period has seen it once and has nothing to say it
+    recurs: that period is set to the fence for the fit, the backtest errors and the quantiles' draws, so one
+    week of 750 among weeks of 80 neither lifts the level for months nor, multiplied by the calibration, sets the
+    reorder point. Two or more extremes recur and stay as they are, as does an extreme whose period a season
+    before or after also stands out (above Q3 + 1.5·IQR: a season's peak that grew past the fence), and
+    everything in rows with fewer than ``EXTREME_MIN_DEMANDS`` demands. The forecasts' scores are still taken
+    against the history as it was.
+
+    Returns:
+        The clipped copy (rows × periods, NaN kept) and the mask of clipped periods.
+    """
+    y = np.atleast_2d(np.asarray(Y, dtype=float))
+    sizes = np.where(y > 0, y, np.nan)  # NaN (censored) and zeros left out
+    count = (~np.isnan(sizes)).sum(axis=1)
+    mask = np.zeros(y.shape, dtype=bool)
+    rows = np.flatnonzero(count >= EXTREME_MIN_DEMANDS)
+    if len(rows) == 0:
+        return y.copy(), mask
+    ordered = np.sort(sizes[rows], axis=1)  # NaN last; quartiles by linear interpolation, as np.nanquantile
+    k = count[rows] - 1
+    picked = np.arange(len(rows))
+
+    def quartile(p: float) -> np.ndarray:
+        pos = p * k
+        lo = np.floor(pos).astype(int)
+        hi = np.minimum(lo + 1, k)
+        return ordered[picked, lo] + (ordered[picked, hi] - ordered[picked, lo]) * (pos - lo)
+
+    q1, q3 = quartile(0.25), quartile(0.75)
+    fence = q3 + EXTREME_IQR * (q3 - q1)
+    with np.errstate(invalid="ignore"):
+        above = sizes[rows] > fence[:, None]
+    single = above.sum(axis=1) == 1
+    if season >= 2 and y.shape[1] > season:
+        # The same period a season before or after standing out too (beyond Tukey's inner fence, Q3 + 1.5·IQR)
+        # makes it a season's peak, not an isolated one.
+        high = np.nan_to_num(sizes[rows] > (q3 + 1.5 * (q3 - q1))[:, None])
+        echo = np.zeros_like(high)
+        echo[:, season:] |= high[:, :-season]
+        echo[:, :-season] |= high[:, season:]
+        single &= ~(above & echo).any(axis=1)
+    mask[rows[single]] = above[single]
+    out = y.copy()
+    out[rows[single]] = np.where(above[single], fence[single, None], y[rows[single]])
+    return out, mask
 
 
 # ---------------------------------------------------------------- members

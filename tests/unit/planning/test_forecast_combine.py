@@ -154,3 +154,51 @@ def test_a_row_s_conformal_quantiles_do_not_depend_on_the_other_rows():
         (alone,) = conformal_cumulative(mean[r : r + 1], cum[r : r + 1], errors[r : r + 1])
         for q in cum[r]:
             np.testing.assert_array_equal(alone[q], together[r][q])
+
+
+def _weekly_with(spikes: dict[int, float], *, seed: int = 1) -> np.ndarray:
+    """104 weeks of 80 ± 15 a week, with the given weeks set to the given demand."""
+    y = np.round(80 + np.random.default_rng(seed).normal(0, 15, 104)).clip(0)
+    for week, value in spikes.items():
+        y[week] = value
+    return y
+
+
+@pytest.mark.parametrize("week", [30, 60, 85, 100])
+def test_one_extreme_week_does_not_set_the_lead_time_quantiles(week):
+    # One week of 750 among weeks of 80 ± 15 has been seen once in 104 weeks: the chance that such a week falls in a
+    # four-week lead time is about 4/104 ≈ 4 %, below the 5 % the 0.95 quantile leaves above it, so that quantile
+    # should be one of ordinary weeks. Bound: within 25 % of the same history's quantile without the spike (the
+    # ordinary allowance, 4·80 + 1.645·15·√4 ≈ 370, is about 396 here), far below a lead time holding the spike
+    # (4·80 + 670 = 990; before isolated extremes were recognised it stood at 524–611 for these weeks, and the 0.98
+    # quantile of four weeks at 1,466–3,554).
+    plain = forecast_series(_weekly_with({}), 13, season=52, models=())
+    spiked = forecast_series(_weekly_with({week: 750.0}), 13, season=52, models=())
+    assert spiked.cumulative[0.95][3] <= 1.25 * plain.cumulative[0.95][3]
+    assert spiked.cumulative[0.98][12] <= 1.25 * plain.cumulative[0.98][12]  # and over a quarter at 0.98
+    assert spiked.mean[0] <= 1.15 * 80  # nor does it lift the level for the weeks after it
+
+
+def test_spikes_that_recur_keep_their_high_lead_time_quantile():
+    # 750 every 26 weeks: a four-week lead time holds one about 4/26 ≈ 15 % of the time, so the 0.9 and 0.95
+    # quantiles of its demand must hold a spike: at least 4·80 + (750 − 80)·0.9 ≈ 920.
+    recurring = forecast_series(_weekly_with({10: 750.0, 36: 750.0, 62: 750.0, 88: 750.0}), 13, season=52,
+                                models=())
+    assert recurring.cumulative[0.9][3] >= 920
+    assert recurring.cumulative[0.95][3] >= 920
+
+
+def test_only_a_single_extreme_that_is_not_a_season_s_peak_is_brought_to_the_fence():
+    base = _weekly_with({})
+    once = _weekly_with({70: 750.0})
+    twice = _weekly_with({20: 750.0, 75: 750.0})
+    peak = _weekly_with({40: 160.0, 92: 750.0})  # the same week a season before stood out too
+    few = np.where(np.arange(104) % 20 == 0, 5.0, 0.0)
+    few[60] = 500.0  # six demands: too few to call one of them extreme
+    out, mask = c.isolated_extremes(np.vstack([base, once, twice, peak, few]), season=52)
+    assert mask.sum() == 1 and mask[1, 70]
+    assert 80 < out[1, 70] < 300  # the fence: Q3 + 5·IQR of the row's demands
+    np.testing.assert_array_equal(np.delete(out, 1, axis=0), np.delete(np.vstack([base, once, twice, peak, few]), 1,
+                                                                        axis=0))
+    # Without a season the peak's echo is not looked for, and it is brought down too.
+    assert c.isolated_extremes(peak[None, :])[1][0, 92]
