@@ -851,6 +851,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', '%1 %2: the merge waits for user %3, which is not here'): '%1 %2：此合并等待用户 %3，但本机没有该用户',
     ('Refusals', "%1 %2: this computer's last active admin is not merged into another user"): '%1 %2：本机最后一个启用的管理员不能合并到其他用户',
     ('Refusals', '%1 (%2) in %3: %4 on hand is too large; a warehouse keeps at most 9,999,999,999,999.9999 of a product'): '%3 中的 %1（%2）：库存 %4 过大；每个仓库每种商品最多 9,999,999,999,999.9999',
+    ('Refusals', '%1 (%2) in %3: %4 on hand, %5 of it reserved for confirmed sales orders, %6 asked; ship it against its order, or cut or cancel the order first'):
+        '%3 中的 %1（%2）：现有 %4，其中 %5 已为已确认的销售订单预留，要求 %6；请按销售订单发货，或先削减或取消该订单',
     ('Refusals', '%1 (%2) in %3: %4 on hand, %5 asked; the warehouse does not allow negative stock'): '%3 中的 %1（%2）：现有 %4，需要 %5；该仓库不允许负库存',
     ('Refusals', '%1 (%2) in %3: a value of %4 is too large; values up to 99,999,999,999,999.99 are kept'): '%3 中的 %1（%2）：金额 %4 过大；最多可记录 99,999,999,999,999.99',
     ('Refusals', '%1 (%2) in %3: this back-dated posting would leave %4 on hand on %5; the warehouse does not allow negative stock'): '%3 中的 %1（%2）：这笔倒填日期的过账会使 %5 时的库存为 %4；该仓库不允许负库存',

@@ -252,6 +252,10 @@ REFUSALS: dict[str, Template] = {
     "insufficient_stock": _r(QT_TRANSLATE_NOOP(
         "Refusals", "%1 (%2) in %3: %4 on hand, %5 asked; the warehouse does not allow negative stock"),
         "sku", "name", "warehouse", "on_hand", "asked"),
+    "reserved_stock": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 (%2) in %3: %4 on hand, %5 of it reserved for confirmed sales orders, %6 asked; ship it "
+                    "against its order, or cut or cancel the order first"),
+        "sku", "name", "warehouse", "on_hand", "reserved", "asked"),
     "insufficient_stock_back_dated": _r(QT_TRANSLATE_NOOP(
         "Refusals", "%1 (%2) in %3: this back-dated posting would leave %4 on hand on %5; the warehouse does not "
                     "allow negative stock"), "sku", "name", "warehouse", "on_hand", "when"),

@@ -109,6 +109,8 @@ ENGLISH: dict[str, str] = {
     "movement_already_reversed": "movement {movement} has already been reversed",
     "insufficient_stock": "{sku} ({name}) in {warehouse}: {on_hand} on hand, {asked} asked; the warehouse does not "
                           "allow negative stock",
+    "reserved_stock": "{sku} ({name}) in {warehouse}: {on_hand} on hand, {reserved} of it reserved for confirmed sales "
+                      "orders, {asked} asked; ship it against its order, or cut or cancel the order first",
     "insufficient_stock_back_dated": "{sku} ({name}) in {warehouse}: this back-dated posting would leave {on_hand} "
                                      "on hand on {when}; the warehouse does not allow negative stock",
     "value_too_large": "{sku} ({name}) in {warehouse}: a value of {value} is too large; values up to "

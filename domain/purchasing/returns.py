@@ -119,6 +119,7 @@ def return_to_supplier(uow: UnitOfWork, c: ReturnToSupplier) -> Document:
         stored = []
         for n, product, qty in lines:
             ledger.post_shipment(uow, product, warehouse, qty, at, number, reason, KIND.value)
+            ledger.refuse_reserved(uow, product, warehouse, qty)
             stored.append(DocumentLine(n, product.id, qty, reason=reason))
             if po is not None:
                 change_received(uow, po, product.id, -qty)

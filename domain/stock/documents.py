@@ -246,9 +246,11 @@ def _post_line(uow: UnitOfWork, kind: DocumentKind, line: _Line, product: Produc
     elif kind == DocumentKind.SHIPMENT:
         assert line.qty is not None
         ledger.post_shipment(uow, product, source, line.qty, at, number, note, kind.value)
+        ledger.refuse_reserved(uow, product, source, line.qty)
     elif kind == DocumentKind.TRANSFER:
         assert target is not None and line.qty is not None
         ledger.post_transfer(uow, product, source, target, line.qty, at, number, note)
+        ledger.refuse_reserved(uow, product, source, line.qty)
     elif kind == DocumentKind.ADJUSTMENT:
         assert line.qty is not None
         ledger.post_adjustment(uow, product, source, line.qty, line.reason, at, number)

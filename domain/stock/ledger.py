@@ -288,8 +288,10 @@ def _receive(uow: UnitOfWork, c: cmd.ReceiveStock, find: _Find = _FIND) -> Movem
 def _ship(uow: UnitOfWork, c: cmd.ShipStock, find: _Find = _FIND) -> Movement:
     qty = v.quantity("quantity", c.qty)
     product, warehouse = find.product_in(uow, c.sku, c.warehouse)
-    return post_shipment(uow, product, warehouse, qty, v.moment("date", c.occurred_at), _reference(c.ref),
-                         v.text("note", c.note, required=False), c.source_type or "shipment")
+    moved = post_shipment(uow, product, warehouse, qty, v.moment("date", c.occurred_at), _reference(c.ref),
+                          v.text("note", c.note, required=False), c.source_type or "shipment")
+    refuse_reserved(uow, product, warehouse, qty)
+    return moved
 
 
 def _transfer(uow: UnitOfWork, c: cmd.TransferStock, find: _Find = _FIND) -> tuple[Movement, Movement]:
@@ -301,8 +303,10 @@ def _transfer(uow: UnitOfWork, c: cmd.TransferStock, find: _Find = _FIND) -> tup
         raise refusal(RuleViolation, "transfer_same_warehouse", code=target.code)
     at = v.moment("date", c.occurred_at)
     transfer_id = new_id()  # (drawn here, before the reference and note are checked, as it always was)
-    return post_transfer(uow, product, source, target, qty, at, _reference(c.ref),
+    legs = post_transfer(uow, product, source, target, qty, at, _reference(c.ref),
                          v.text("note", c.note, required=False), transfer_id)
+    refuse_reserved(uow, product, source, qty)
+    return legs
 
 
 def _adjust(uow: UnitOfWork, c: cmd.AdjustStock, find: _Find = _FIND) -> Movement:
@@ -347,6 +351,18 @@ def post_shipment(uow: UnitOfWork, product: Product, warehouse: Warehouse, qty: 
                   ref: str = "", note: str = "", source_type: str = "shipment") -> Movement:
     """Post a shipment of ``qty`` (> 0, the quantity that leaves)."""
     return _post(uow, _SHIPMENT, product, warehouse, -qty, at, None, None, None, source_type, ref, note)
+
+
+def refuse_reserved(uow: UnitOfWork, product: Product, warehouse: Warehouse, asked: Decimal) -> None:
+    """Refuse a plain shipment, transfer or return to a supplier (already posted, in the same transaction) that took
+    stock reserved for confirmed sales orders: what is promised to a customer leaves only against the order
+    (``domain.sales.shipping``), which releases the reservation as it ships. A warehouse that allows negative stock
+    is not held to its reservations either."""
+    balance = uow.balances.get(product.id, warehouse.id)
+    if balance.reserved > ZERO and balance.position.on_hand < balance.reserved and not warehouse.allow_negative:
+        raise refusal(InsufficientStock, "reserved_stock", sku=product.sku, name=product.name,
+                      warehouse=warehouse.code, on_hand=fmt(balance.position.on_hand + asked),
+                      reserved=fmt(balance.reserved), asked=fmt(asked))
 
 
 def post_transfer(uow: UnitOfWork, product: Product, source: Warehouse, target: Warehouse, qty: Decimal,

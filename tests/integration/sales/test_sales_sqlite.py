@@ -217,3 +217,22 @@ def test_a_return_whose_goods_are_promised_again_cannot_be_reversed(shop):
     assert refused.value.cause.code == "return_reversal_reserved"
     assert (stock(shop).on_hand, stock(shop).reserved) == (18, 18)
     consistent(shop)
+
+
+def test_stock_reserved_for_an_order_leaves_only_against_it(shop):
+    number = confirmed(shop, "15")  # 20 on hand, 15 promised to ACME: 5 free
+    before = queries.check(shop.engine)
+    with pytest.raises(InsufficientStock) as refused:
+        ledger.ship(shop.uow(), c.ShipStock("TEA", "6", "MAIN"))
+    assert refused.value.code == "reserved_stock"
+    assert refused.value.params | {} == {"sku": "TEA", "name": "绿茶 Green tea", "warehouse": "MAIN", "on_hand": "20",
+                                         "reserved": "15", "asked": "6"}
+    with pytest.raises(InsufficientStock, match="reserved for confirmed sales orders"):
+        ledger.transfer(shop.uow(), c.TransferStock("TEA", "6", "MAIN", "SHOP"))
+    with pytest.raises(DocumentError) as doc_refused:
+        post_document(shop.uow(), PostDocument("shipment", "MAIN", (LineInput("TEA", "6"),)))
+    assert doc_refused.value.cause.code == "reserved_stock" and doc_refused.value.line == 1
+    assert queries.check(shop.engine) == before == []  # nothing was written
+    ledger.ship(shop.uow(), c.ShipStock("TEA", "5", "MAIN"))  # the free 5 leave
+    shipping.ship(shop.uow(), sc.ShipSalesOrder(number))  # the promised 15 leave against the order
+    assert check_reserved(shop.engine) == [] and queries.check(shop.engine) == []
