@@ -910,6 +910,7 @@ ZH_CN: dict[tuple[str, str], str] = {
         '日期：%1 没有日期为 %2 的汇率；请查看 `stockroom rate list %1`',
     ('Refusals', 'document %1 is a %2, not a sale; a customer return goes against a sale'):
         '单据 %1 是%2，不是销售单；销售退货须针对销售单',
+    ('Refusals', 'document %1: no customer or supplier return has this number'): '单据 %1：没有销售退货单或采购退货单使用此单号',
     ('Refusals', 'document %1: no sale has this number'): '单据 %1：没有销售单使用此单号',
     ('Refusals', 'device %1 is the desk of login %2 already; give that login a new password with: sync hub-add-desk %2'): '设备 %1 已是登录名 %2 的工作站；可用以下命令为该登录名设置新密码：sync hub-add-desk %2',
     ('Refusals', "device: %1 is not a device id; give the device id 'sync status' shows on that desk, or run this on the desk itself"): '设备：%1 不是设备 ID；请填写该工作站上“sync status”显示的设备 ID，或在该工作站上运行此命令',
