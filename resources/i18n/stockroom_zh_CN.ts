@@ -626,7 +626,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>已过账调整单</translation>
         </message>
         <message>
-            <location line="+353" />
+            <location line="+354" />
             <location line="+305" />
             <source>All categories</source>
             <translation>全部类别</translation>
@@ -642,7 +642,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>未知编码 %1：没有商品使用此货号或条码。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/receive.py" line="+55" />
+            <location filename="../../ui/screens/documents/receive.py" line="+57" />
             <source>%1 (%2) is not on purchase order %3: only its products can be received against it. Clear the order for a free receipt.</source>
             <translation>%1（%2）不在采购订单 %3 上：只能按该订单收货其中的商品。清除订单即可自由入库。</translation>
         </message>
@@ -3964,6 +3964,25 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
     </context>
     <context>
+        <name>ReceiveScreen</name>
+        <message>
+            <location filename="../../ui/screens/documents/receive.py" line="+16" />
+            <location line="+5" />
+            <source>Return to &amp;supplier…</source>
+            <translation>退货给供应商(&amp;S)…</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Select a posted receipt first.</source>
+            <translation>请先选择一张已过账的入库单。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Receipt %1 was reversed; nothing on it can go back.</source>
+            <translation>入库单 %1 已冲销；其中的货品不能退回。</translation>
+        </message>
+    </context>
+    <context>
         <name>Refusals</name>
         <message>
             <location filename="../../ui/refusals.py" line="-25" />
@@ -6676,6 +6695,89 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <location line="+7" />
             <source>A number is too large to be kept exactly. Nothing was written; enter a smaller quantity, cost or amount.</source>
             <translation>数字太大，无法精确保存。未写入任何内容；请输入较小的数量、成本或金额。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SupplierReturn</name>
+        <message>
+            <location filename="../../ui/screens/documents/supplier_returns.py" line="+53" />
+            <source>Return to supplier against %1</source>
+            <translation>按 %1 退货给供应商</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Goods going back from %1 that receipt %2 of %3 brought in. They leave at the moving average.</source>
+            <translation>从 %1 退回入库单 %2（%3）收入的货品。按移动平均成本出库。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>SKU</source>
+            <translation>货号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Name</source>
+            <translation>品名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Received</source>
+            <translation>已入库</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Returned</source>
+            <translation>已退回</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Returnable</source>
+            <translation>可退数量</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the supplier's code (required)</source>
+            <translation>供应商编号（必填）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>why the goods go back (required)</source>
+            <translation>退货原因（必填）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Supplier:</source>
+            <translation>供应商：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Quantity:</source>
+            <translation>数量：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason:</source>
+            <translation>原因：</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Post return</source>
+            <translation>过账退货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Print return note</source>
+            <translation>打印退货单</translation>
+        </message>
+        <message>
+            <location line="+77" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Posted return %1 to %2. Print its return note?</source>
+            <translation>已过账退货单 %1（退给 %2）。打印退货单吗？</translation>
         </message>
     </context>
     <context>
