@@ -78,3 +78,19 @@ def test_what_is_not_a_return_is_refused(cli, tmp_path):
     err = cli("return", "pdf", f"GR-{YEAR}-00001", "-o", str(tmp_path / "x.pdf"), code=3)
     assert "no customer or supplier return" in err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_supplier_return_against_a_purchase_order_names_the_order(cli, tmp_path):
+    po = cli("po", "create", "--supplier", "NB", "--warehouse", "MAIN").strip()
+    cli("po", "add-line", po, "SCREW", "20", "--price", "4")
+    cli("po", "issue", po)
+    po = f"PO-{YEAR}-00001"  # its number once issued
+    cli("po", "receive", po, "SCREW", "20")  # 220 on hand worth 580: an average of 2.636…
+    number = cli("return", "supplier", "--supplier", "NB", "--warehouse", "MAIN", "SCREW", "11", "--reason",
+                 "wrong size", "--po", po).strip()
+    out = tmp_path / "pr-po.pdf"
+    cli("return", "pdf", number, "-o", str(out))
+    got = text(out)
+    # 11 × 580 / 220 = 29.00
+    for expected in (number, po, "wrong size", "29.00", "0.00"):
+        assert expected in got, expected
