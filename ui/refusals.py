@@ -186,6 +186,9 @@ REFUSALS: dict[str, Template] = {
     "unknown_sale": _r(QT_TRANSLATE_NOOP(
         "Refusals", "document %1: no sale has this number"),
         "number!r"),
+    "unknown_return": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "document %1: no customer or supplier return has this number"),
+        "number!r"),
     "not_a_sale": _r(QT_TRANSLATE_NOOP(
         "Refusals", "document %1 is a %2, not a sale; a customer return goes against a sale"),
         "number", "kind"),

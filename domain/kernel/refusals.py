@@ -79,6 +79,7 @@ ENGLISH: dict[str, str] = {
     "sale_short": "{sku} ({name}) in {warehouse}: {available} available (on hand less reserved), {asked} "
                   "asked; nothing was sold and the {short} short was recorded as unfilled demand",
     "unknown_sale": "document {number!r}: no sale has this number",
+    "unknown_return": "document {number!r}: no customer or supplier return has this number",
     "not_a_sale": "document {number} is a {kind}, not a sale; a customer return goes against a sale",
     "sale_reversed": "sale {number} has been reversed; nothing on it can be returned",
     "sku_not_on_sale": "SKU {sku!r} is not on sale {number}",

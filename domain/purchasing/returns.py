@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC
 from datetime import datetime
+from decimal import Decimal
 
 from domain.access.roles import Permission
 from domain.access.roles import require
@@ -176,3 +177,35 @@ def _check_po(po, supplier_id: str, warehouse, lines) -> None:
         if qty > line.received:
             raise refusal(RuleViolation, "return_over_po", sku=product.sku, po=po.label,
                           received=fmt(line.received), qty=fmt(qty))
+
+
+@dataclass(frozen=True)
+class ReturnableReceiptLine:
+    """A product a goods receipt brought in and how much of it can still go back to the supplier."""
+
+    sku: str
+    name: str
+    unit: str
+    received: Decimal
+    returned: Decimal
+
+    @property
+    def returnable(self) -> Decimal:
+        return max(ZERO, self.received - self.returned)
+
+
+def returnable_from_receipt(uow: UnitOfWork, number: str) -> list[ReturnableReceiptLine]:
+    """The products the receipt numbered ``number`` brought in, each with what returns against it (not reversed)
+    took back already; empty when no receipt that is not reversed has the number."""
+    with uow:
+        receipt = uow.documents.by_number(number.strip().upper())
+        if receipt is None or receipt.kind != DocumentKind.RECEIPT or receipt.reversed:
+            return []
+        brought = uow.documents.line_quantities(receipt.id)
+        returned = uow.documents.quantities_referencing(KIND.value, receipt.number)
+        out = []
+        for product_id, qty in brought.items():
+            product = uow.products.get(product_id)
+            out.append(ReturnableReceiptLine(product.sku, product.name, product.unit, qty,
+                                             returned.get(product_id, ZERO)))
+    return sorted(out, key=lambda x: x.sku)

@@ -51,6 +51,16 @@ def _warehouse(uow, warehouse_id: str) -> PartyBlock:
     return PartyBlock(w.name, w.code, w.address)
 
 
+def company_block(uow) -> PartyBlock:
+    """Our company as printed in a document's header (inside an open unit of work)."""
+    return _company(uow)
+
+
+def warehouse_block(uow, warehouse_id: str) -> PartyBlock:
+    """A warehouse as printed on a document (inside an open unit of work)."""
+    return _warehouse(uow, warehouse_id)
+
+
 def order_confirmation(uow, so: str) -> SalesPrint:
     """The order confirmation of the order numbered ``so`` (a draft prints too, as what was agreed so far)."""
     with uow:

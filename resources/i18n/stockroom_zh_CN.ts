@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+343" />
+            <location filename="../../ui/refusals.py" line="+346" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-222" />
+            <location line="-225" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -626,7 +626,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>已过账调整单</translation>
         </message>
         <message>
-            <location line="+353" />
+            <location line="+354" />
             <location line="+305" />
             <source>All categories</source>
             <translation>全部类别</translation>
@@ -642,7 +642,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>未知编码 %1：没有商品使用此货号或条码。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/receive.py" line="+55" />
+            <location filename="../../ui/screens/documents/receive.py" line="+57" />
             <source>%1 (%2) is not on purchase order %3: only its products can be received against it. Clear the order for a free receipt.</source>
             <translation>%1（%2）不在采购订单 %3 上：只能按该订单收货其中的商品。清除订单即可自由入库。</translation>
         </message>
@@ -3964,6 +3964,25 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
     </context>
     <context>
+        <name>ReceiveScreen</name>
+        <message>
+            <location filename="../../ui/screens/documents/receive.py" line="+16" />
+            <location line="+5" />
+            <source>Return to &amp;supplier…</source>
+            <translation>退货给供应商(&amp;S)…</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Select a posted receipt first.</source>
+            <translation>请先选择一张已过账的入库单。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Receipt %1 was reversed; nothing on it can go back.</source>
+            <translation>入库单 %1 已冲销；其中的货品不能退回。</translation>
+        </message>
+    </context>
+    <context>
         <name>Refusals</name>
         <message>
             <location filename="../../ui/refusals.py" line="-25" />
@@ -4249,6 +4268,11 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+4" />
             <source>document %1: no sale has this number</source>
             <translation>单据 %1：没有销售单使用此单号</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>document %1: no customer or supplier return has this number</source>
+            <translation>单据 %1：没有销售退货单或采购退货单使用此单号</translation>
         </message>
         <message>
             <location line="+3" />
@@ -5936,7 +5960,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>SalesShip</name>
         <message>
-            <location filename="../../ui/screens/documents/sales_returns.py" line="+60" />
+            <location filename="../../ui/screens/documents/sales_returns.py" line="+61" />
             <source>Customer return against %1</source>
             <translation>按 %1 办理销售退货</translation>
         </message>
@@ -5999,28 +6023,43 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>过账退货</translation>
         </message>
         <message>
-            <location line="+132" />
-            <location line="+19" />
+            <location line="+139" />
+            <location line="+24" />
             <source>Select a posted sale first.</source>
             <translation>请先选择一张已过账的销售单。</translation>
         </message>
         <message>
-            <location line="-15" />
+            <location line="-20" />
+            <source>%1 is a customer return; select a sale to return goods against.</source>
+            <translation>%1 是销售退货单；请选择一张销售单来办理退货。</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Sale %1 was reversed; nothing on it can be returned.</source>
             <translation>销售单 %1 已冲销；其上的货物不能退货。</translation>
         </message>
         <message>
             <location line="+25" />
+            <source>Select a posted customer return (SR-…) first.</source>
+            <translation>请先选择一张已过账的销售退货单（SR-…）。</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>Posted return %1.</source>
             <translation>已过账退货单 %1。</translation>
         </message>
         <message>
             <location line="+4" />
-            <source>Posted sales</source>
-            <translation>已过账销售单</translation>
+            <source>Posted sales and returns</source>
+            <translation>已过账销售单和退货单</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+4" />
+            <source>Print return &amp;note</source>
+            <translation>打印退货单(&amp;N)</translation>
+        </message>
+        <message>
+            <location line="-3" />
             <source>&amp;Return…</source>
             <translation>退货(&amp;R)…</translation>
         </message>
@@ -6344,7 +6383,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-259" />
+            <location filename="../../ui/refusals.py" line="-262" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -6493,7 +6532,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+219" />
+            <location filename="../../ui/refusals.py" line="+222" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>
@@ -6656,6 +6695,89 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <location line="+7" />
             <source>A number is too large to be kept exactly. Nothing was written; enter a smaller quantity, cost or amount.</source>
             <translation>数字太大，无法精确保存。未写入任何内容；请输入较小的数量、成本或金额。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SupplierReturn</name>
+        <message>
+            <location filename="../../ui/screens/documents/supplier_returns.py" line="+53" />
+            <source>Return to supplier against %1</source>
+            <translation>按 %1 退货给供应商</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Goods going back from %1 that receipt %2 of %3 brought in. They leave at the moving average.</source>
+            <translation>从 %1 退回入库单 %2（%3）收入的货品。按移动平均成本出库。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>SKU</source>
+            <translation>货号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Name</source>
+            <translation>品名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Received</source>
+            <translation>已入库</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Returned</source>
+            <translation>已退回</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Returnable</source>
+            <translation>可退数量</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>the supplier's code (required)</source>
+            <translation>供应商编号（必填）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>why the goods go back (required)</source>
+            <translation>退货原因（必填）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Supplier:</source>
+            <translation>供应商：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Quantity:</source>
+            <translation>数量：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason:</source>
+            <translation>原因：</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Post return</source>
+            <translation>过账退货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Print return note</source>
+            <translation>打印退货单</translation>
+        </message>
+        <message>
+            <location line="+77" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Posted return %1 to %2. Print its return note?</source>
+            <translation>已过账退货单 %1（退给 %2）。打印退货单吗？</translation>
         </message>
     </context>
     <context>

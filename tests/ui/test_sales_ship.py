@@ -170,3 +170,28 @@ def test_a_posted_counter_sale_prints_its_invoice(qtbot, services, ship, tmp_pat
     posted.invoice_button.click()
     qtbot.waitUntil(lambda: bool(shown))
     assert shown == [tmp_path / f"{sale.number} invoice.pdf"] and shown[0].read_bytes().startswith(b"%PDF")
+
+
+def test_a_customer_return_is_listed_and_prints_its_return_note(qtbot, services, ship, tmp_path, monkeypatch):
+    from domain.sales import returns as sales_returns
+    from domain.sales import shipping
+    from ui.screens.sales import printing
+
+    monkeypatch.setattr(printing, "pdf_folder", lambda: tmp_path)
+    shown = []
+    monkeypatch.setattr(printing, "open_pdf", shown.append)
+    sale = shipping.sell(services.uow(), sc.CounterSale("ACME", "W1", (sc.SaleLineInput("HM-1", "2"),)))
+    [ret] = sales_returns.return_goods(services.uow(), sc.ReturnFromCustomer("HM-1", "1", "damaged",
+                                                                             shipment=sale.number))
+    posted = ship.sales.posted
+    posted.reload()
+    qtbot.waitUntil(lambda: posted.model.rowCount() == 2)
+    posted.table.setCurrentIndex(posted.model.index(1, 0))  # the sale: not a return
+    posted.return_note_button.click()
+    assert "Select a posted customer return" in posted.message.text() and not shown
+    posted.table.setCurrentIndex(posted.model.index(0, 0))  # the newest: the return
+    assert posted.selected().number == ret.number
+    assert posted.return_selected() is None and "is a customer return" in posted.message.text()
+    posted.return_note_button.click()
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown == [tmp_path / f"{ret.number} return.pdf"] and shown[0].read_bytes().startswith(b"%PDF")

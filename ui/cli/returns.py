@@ -1,6 +1,7 @@
 """The ``return`` command group: goods going back. ``return supplier`` posts a return to the supplier (采购退货,
 ``domain.purchasing.returns``), ``return customer`` a customer return (销售退货, ``domain.sales.returns``, its parser
-and handler in ``ui.cli.sales``); each kind of return is a sub-command with its own parser and handler.
+and handler in ``ui.cli.sales``), ``return pdf`` writes a posted return's note as PDF (``ui.pdf.returns``); each
+kind of return is a sub-command with its own parser and handler.
 
 Exit status as in ``ui.cli``: 0 done, 2 bad input, 3 refused by a business rule.
 """
@@ -8,6 +9,7 @@ Exit status as in ``ui.cli``: 0 done, 2 bad input, 3 refused by a business rule.
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from ui.cli.common import EXIT_OK
 from ui.cli.common import when
@@ -22,10 +24,11 @@ def add_parsers(sub) -> None:
         dest="action", required=True)
     add_supplier_parser(kinds)
     add_customer_return_parser(kinds)
+    add_pdf_parser(kinds)
 
 
 def run(args: argparse.Namespace, open_db) -> int:
-    handlers = {"supplier": run_supplier, "customer": run_customer_return}
+    handlers = {"supplier": run_supplier, "customer": run_customer_return, "pdf": run_pdf}
     return handlers[args.action](args, open_db)
 
 
@@ -59,4 +62,30 @@ def run_supplier(args: argparse.Namespace, open_db) -> int:
     finally:
         db.close()
     print(doc.number)
+    return EXIT_OK
+
+
+# -- return pdf
+
+LANGUAGES = {"en": "en", "zh": "zh_CN"}
+
+
+def add_pdf_parser(kinds) -> None:
+    p = kinds.add_parser("pdf", help="write a posted return's note (customer return SR-..., supplier return "
+                                     "PR-...) as PDF")
+    p.add_argument("doc", help="the return's number (SR-... or PR-...)")
+    p.add_argument("-o", "--output", type=Path, required=True)
+    p.add_argument("--language", choices=tuple(LANGUAGES), default="en")
+
+
+def run_pdf(args: argparse.Namespace, open_db) -> int:
+    db = open_db()
+    try:
+        from ui.pdf.returns import render_return
+
+        data = render_return(db.uow, args.doc, LANGUAGES[args.language])
+    finally:
+        db.close()
+    args.output.write_bytes(data)
+    print(f"{args.output} ({len(data):,} bytes)")
     return EXIT_OK

@@ -312,6 +312,7 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.reverse_button)
         buttons.addWidget(self.refresh_button)
+        self.posted_buttons = buttons  # a screen may add its own actions for the selected document
         buttons.addWidget(self.posted_message, 1)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.posted)

@@ -22,6 +22,7 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QPushButton
 
 from domain.kernel.errors import RuleViolation
 from domain.kernel.numbers import fmt
@@ -32,6 +33,7 @@ from ui.i18n import fill
 from ui.models import document_lines as lm
 from ui.screens.documents.entry import OPEN_PO_STATES
 from ui.screens.documents.entry import DocumentEntry
+from ui.screens.documents.messages import RED
 from ui.screens.documents.messages import say
 
 # lupdate reads translate("Context", "text"); it would read self.tr here as this class's context, not DocumentEntry's
@@ -239,3 +241,36 @@ class PurchaseOrderMode:
 
 class ReceiveScreen(PurchaseOrderMode, DocumentEntry):
     KIND = DocumentKind.RECEIPT
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.return_dialog = None
+        self.supplier_return_button = QPushButton(self)
+        self.supplier_return_button.clicked.connect(self.return_selected_to_supplier)
+        self.posted_buttons.insertWidget(2, self.supplier_return_button)
+        self.supplier_return_button.setText(translate("ReceiveScreen", "Return to &supplier…"))
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if hasattr(self, "supplier_return_button"):
+            self.supplier_return_button.setText(translate("ReceiveScreen", "Return to &supplier…"))
+
+    def return_selected_to_supplier(self):
+        """Open the return-to-supplier dialog for the selected posted receipt (None when none can be)."""
+        from ui.screens.documents.supplier_returns import SupplierReturnDialog
+
+        doc = self.selected_document()
+        if doc is None:
+            self.posted_message.setStyleSheet(RED)
+            self.posted_message.setText(translate("ReceiveScreen", "Select a posted receipt first."))
+            return None
+        if doc.reversed:
+            self.posted_message.setStyleSheet(RED)
+            self.posted_message.setText(fill(
+                translate("ReceiveScreen", "Receipt %1 was reversed; nothing on it can go back."), doc.number))
+            return None
+        dialog = SupplierReturnDialog(self.services, doc, self)
+        dialog.returned.connect(lambda *_: self.refresh_posted())
+        self.return_dialog = dialog
+        dialog.open()
+        return dialog

@@ -1,6 +1,7 @@
 """Posted sales on the Ship screen's sales tab, and a customer return against one (``CustomerReturnDialog``).
 
-The list shows the sale documents (SD-…). Return… opens the dialog for the selected sale: its lines with what was
+The list shows the sale documents (SD-…) and the customer returns (SR-…), newest first; Print return note writes
+the selected return's note as PDF. Return… opens the dialog for the selected sale: its lines with what was
 shipped and what came back already; the clerk picks the product, the quantity and the reason (required), and
 ``domain.sales.returns.return_goods`` posts the return (SR-…) on the task runner: the goods come back at the cost
 at which they left, and revenue and margin are reversed. One product per return, as the use case takes it.
@@ -185,6 +186,8 @@ class PostedSales(QWidget):
         self.invoice_button.clicked.connect(lambda: self.print_selected("invoice"))
         self.delivery_button = QPushButton(self)
         self.delivery_button.clicked.connect(lambda: self.print_selected("delivery"))
+        self.return_note_button = QPushButton(self)
+        self.return_note_button.clicked.connect(self.print_return_selected)
         self.busy_bar = BusyBar(self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -194,6 +197,7 @@ class PostedSales(QWidget):
         bar.addWidget(self.delivery_button)
         bar.addWidget(self.invoice_button)
         bar.addWidget(self.return_button)
+        bar.addWidget(self.return_note_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -209,7 +213,11 @@ class PostedSales(QWidget):
             if alive(self):
                 self.model.set_rows(rows)
 
-        self.services.tasks.submit(lambda: documents.document_list(kind="sale"), on_done=done)
+        def both():
+            rows = documents.document_list(kind="sale") + documents.document_list(kind="customer_return")
+            return sorted(rows, key=lambda x: (x.posted_at, x.number), reverse=True)
+
+        self.services.tasks.submit(both, on_done=done)
 
     def selected(self):
         index = self.table.currentIndex()
@@ -220,6 +228,11 @@ class PostedSales(QWidget):
         if sale is None:
             self.message.setStyleSheet(RED)
             self.message.setText(translate("SalesShip", "Select a posted sale first."))
+            return None
+        if sale.kind != "sale":
+            self.message.setStyleSheet(RED)
+            self.message.setText(fill(translate("SalesShip", "%1 is a customer return; select a sale to return goods "
+                                                             "against."), sale.number))
             return None
         if sale.reversed:
             self.message.setStyleSheet(RED)
@@ -242,6 +255,16 @@ class PostedSales(QWidget):
             return
         print_sale(self, self.services, sale.number, kind)
 
+    def print_return_selected(self) -> None:
+        """Write the selected customer return's note as PDF in the background and open it."""
+        from ui.screens.sales.printing import print_return
+
+        doc = self.selected()
+        if doc is None or doc.kind != "customer_return":
+            self.say(translate("SalesShip", "Select a posted customer return (SR-…) first."), error=True)
+            return
+        print_return(self, self.services, doc.number)
+
     def say(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet(RED if error else GREEN)
         self.message.setText(text)
@@ -252,8 +275,9 @@ class PostedSales(QWidget):
         self.reload()
 
     def retranslate(self) -> None:
-        self.title.setText(translate("SalesShip", "Posted sales"))
+        self.title.setText(translate("SalesShip", "Posted sales and returns"))
         self.return_button.setText(translate("SalesShip", "&Return…"))
         self.invoice_button.setText(translate("SalesShip", "Print &invoice"))
         self.delivery_button.setText(translate("SalesShip", "Print &delivery note"))
+        self.return_note_button.setText(translate("SalesShip", "Print return &note"))
         self.model.retranslate()

@@ -110,3 +110,13 @@ def print_sale(widget, services, number: str, kind: str) -> None:
     uow = services.uow
     _write(widget, f"{number} {kind}.pdf",
            lambda language, locale_name: render_sale(uow, number, kind, language, locale_name))
+
+
+def print_return(widget, services, number: str) -> None:
+    """A posted return's note (a customer return SR-… or a supplier return PR-…), from a posted list or after the
+    return was posted."""
+    from ui.pdf.returns import render_return
+
+    uow = services.uow
+    _write(widget, f"{number} return.pdf",
+           lambda language, locale_name: render_return(uow, number, language, locale_name))
