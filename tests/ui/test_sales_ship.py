@@ -195,3 +195,16 @@ def test_a_customer_return_is_listed_and_prints_its_return_note(qtbot, services,
     posted.return_note_button.click()
     qtbot.waitUntil(lambda: bool(shown))
     assert shown == [tmp_path / f"{ret.number} return.pdf"] and shown[0].read_bytes().startswith(b"%PDF")
+
+
+
+def test_a_comma_typed_as_a_decimal_point_is_refused_not_taken_for_thousands(qtbot, services, ship):
+    ship.counter_sale()
+    panel = ship.sales
+    panel.customer.setEditText("ACME")
+    panel.scan.setText("SD-1")
+    qtbot.keyClick(panel.scan, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(panel.lines) == 1)
+    panel.grid.item(0, C_QTY).setText("2,5")
+    assert panel.lines[0].qty != D(25)
+    assert "ambiguous" in panel.lines[0].problem and "2,5" in panel.lines[0].problem

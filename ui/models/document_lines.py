@@ -503,6 +503,16 @@ def po_unit_cost(line) -> Decimal:
     return round_cost(line.price / line.pack_size)
 
 
+def typed_positive(text: str) -> Decimal | None:
+    """A quantity typed into a dialog, read as every number is read (``domain.kernel.numbers.D``: ``2,5`` is refused
+    as ambiguous, never taken for 25); None when it is not a number above 0."""
+    try:
+        value = D(text.strip())
+    except (TypeError, ValueError, ArithmeticError):
+        return None
+    return value if value > 0 else None
+
+
 def ambiguous_text(exc: AmbiguousNumber) -> str:
     """A refused comma, translated (``%1`` is left for the field's name)."""
     translate = QCoreApplication.translate

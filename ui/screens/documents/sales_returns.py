@@ -10,7 +10,6 @@ at which they left, and revenue and margin are reversed. One product per return,
 from __future__ import annotations
 
 from decimal import Decimal
-from decimal import InvalidOperation
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import Qt
@@ -35,6 +34,7 @@ from domain.sales import lookup
 from domain.sales import returns
 from ui.i18n import fill
 from ui.models.document_lines import PostedDocumentsModel
+from ui.models.document_lines import typed_positive
 from ui.models.table import RowRole
 from ui.refusals import refusal_text
 from ui.screens.documents.messages import GREEN
@@ -130,11 +130,7 @@ class CustomerReturnDialog(QDialog):
         return self.lines[row] if 0 <= row < len(self.lines) else None
 
     def _quantity(self) -> Decimal | None:
-        try:
-            value = Decimal(self.qty.text().strip().replace(",", ""))
-        except InvalidOperation:
-            return None
-        return value if value > 0 else None
+        return typed_positive(self.qty.text())
 
     def _check(self, *_) -> None:
         line, qty = self.chosen(), self._quantity()

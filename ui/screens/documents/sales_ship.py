@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from decimal import InvalidOperation
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import Qt
@@ -36,12 +35,15 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from domain.kernel.errors import DomainError
+from domain.kernel.numbers import AmbiguousNumber
+from domain.kernel.numbers import D
 from domain.kernel.numbers import fmt
 from domain.kernel.numbers import round_money
 from domain.sales import commands as sc
 from domain.sales import lookup
 from domain.sales import shipping
 from ui.i18n import fill
+from ui.models.document_lines import ambiguous_text
 from ui.refusals import refusal_text
 from ui.screens.documents.messages import GREEN
 from ui.screens.documents.messages import RED
@@ -382,15 +384,18 @@ class SalesShipPanel(QWidget):
         if self._filling or item.row() >= len(self.lines):
             return
         line = self.lines[item.row()]
-        text = item.text().strip().replace(",", "")
-        try:
-            value = Decimal(text) if text else None
-        except InvalidOperation:
-            value = None
-            if text:
-                line.problem = fill(QCoreApplication.translate("SalesShip", "%1 is not a number"), item.text())
-                self._show_lines()
-                return
+        text = item.text().strip()
+        try:  # read as every number is read: "2,5" is refused as ambiguous, never taken for 25
+            value = D(text) if text else None
+        except AmbiguousNumber as exc:
+            header = self.grid.horizontalHeaderItem(item.column())
+            line.problem = fill(ambiguous_text(exc), header.text() if header is not None else "")
+            self._show_lines()
+            return
+        except (TypeError, ValueError, ArithmeticError):
+            line.problem = fill(QCoreApplication.translate("SalesShip", "%1 is not a number"), item.text())
+            self._show_lines()
+            return
         if item.column() == C_QTY:
             line.qty, line.scanned = value or Decimal(0), True
         elif item.column() == C_PRICE:

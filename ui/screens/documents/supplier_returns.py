@@ -10,7 +10,6 @@ the same). Once posted, the dialog offers to print the return note (``ui.screens
 from __future__ import annotations
 
 from decimal import Decimal
-from decimal import InvalidOperation
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import Qt
@@ -30,6 +29,7 @@ from domain.kernel.errors import DomainError
 from domain.kernel.numbers import fmt
 from domain.purchasing import returns
 from ui.i18n import fill
+from ui.models.document_lines import typed_positive
 from ui.refusals import refusal_text
 from ui.screens.documents.messages import GREEN
 from ui.screens.documents.messages import RED
@@ -129,11 +129,7 @@ class SupplierReturnDialog(QDialog):
         return self.lines[row] if 0 <= row < len(self.lines) else None
 
     def _quantity(self) -> Decimal | None:
-        try:
-            value = Decimal(self.qty.text().strip().replace(",", ""))
-        except InvalidOperation:
-            return None
-        return value if value > 0 else None
+        return typed_positive(self.qty.text())
 
     def _ready(self) -> bool:
         return (self.document is None and self.chosen() is not None and self._quantity() is not None

@@ -43,6 +43,7 @@ from domain.sales import lookup
 from domain.sales import orders
 from domain.sales.model import tax_of
 from ui.i18n import fill
+from ui.models.document_lines import typed_positive
 from ui.models.proxy import RowFilterProxy
 from ui.models.table import RowRole
 from ui.models.table import money_text
@@ -608,10 +609,7 @@ class SalesOrdersScreen(OrderActions, Screen):
         dates = p.availability.dates()
         if dates:
             text += " · " + fill(translate("SalesOrders", "next purchase order arrival %1"), dates[0].isoformat())
-        try:
-            asked = Decimal(self.qty.text().strip() or "1")
-        except ArithmeticError:
-            asked = Decimal(1)
+        asked = typed_positive(self.qty.text() or "1") or Decimal(1)
         self.preview.setStyleSheet(SHORT_STYLE if asked > p.available else "color: #1a5f7a;")
         self.preview.setText(text)
 
