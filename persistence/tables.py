@@ -262,6 +262,8 @@ supplier_profiles = Table(
     Column("payment_terms", String(500), nullable=False, default=""),
     Column("email", String(200), nullable=False, default=""),
     Column("phone", String(64), nullable=False, default=""),
+    Column("payment_days", Integer, nullable=False, default=0),
+    Column("payment_basis", String(16), nullable=False, default="net"),
     *_sync_columns(),
 )
 
@@ -416,6 +418,9 @@ customer_profiles = Table(
     Column("discount", Scaled(QTY), nullable=False, default=0),
     Column("payment_terms", String(L.REASON), nullable=False, default=""),
     Column("payment_days", Integer, nullable=False, default=0),
+    # how payment_days count (domain.accounts.terms): "net" from the document's date, "month_end" from the end of
+    # its month (月结), "cod" due on the day
+    Column("payment_basis", String(16), nullable=False, default="net"),
     Column("credit_limit", Scaled(MONEY)),
     Column("phone", String(64), nullable=False, default=""),
     Column("email", String(200), nullable=False, default=""),
@@ -505,6 +510,146 @@ sales_lines = Table(
     Column("occurred_at", Instant, nullable=False),
     Index(None, "customer_id", "product_id", "occurred_at"),
     Index(None, "origin_document_id", "origin_line_no"),
+)
+
+# Receivables and payables (domain.accounts, 往来账). One open-item ledger for both sides: ``side`` "AR" (a customer
+# owes us) or "AP" (we owe a supplier); ``partner_id`` a customers.id or suppliers.id by side. ``amount`` is signed in
+# the company currency: + raises what is owed (a sale, goods received, an opening balance, a refund paid out), - settles
+# it (money received or paid, a return, a credit). Immutable like movements: a correction is a reversing item
+# (``reverses_id``) with the opposite amount. ``source_id`` is the document (documents.id), supplier invoice or the
+# item's own id for money; ``number`` what a person reads (SD-2026-00001, RC-2026-00001, the supplier's invoice no.).
+account_items = Table(
+    "account_items",
+    metadata,
+    _id(),
+    Column("side", String(2), nullable=False),
+    Column("partner_id", String(36), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("number", String(L.CODE), nullable=False, default=""),
+    Column("year", Integer),
+    Column("seq", Integer),
+    Column("source_id", String(36)),
+    Column("business_date", Date, nullable=False),
+    Column("due_on", Date),
+    Column("amount", Scaled(MONEY), nullable=False),
+    Column("method", String(32), nullable=False, default=""),
+    Column("reference", String(L.REFERENCE), nullable=False, default=""),
+    Column("note", String(L.NOTE), nullable=False, default=""),
+    Column("reverses_id", String(36), ForeignKey("account_items.id")),
+    Column("user", String(L.USERNAME), nullable=False, default=""),
+    Column("created_at", Instant, nullable=False),
+    Column("device_id", String(36), nullable=False, default=""),
+    Index(None, "side", "partner_id", "business_date"),
+    Index(None, "source_id"),
+    Index(None, "number"),
+    Index(None, "reverses_id"),
+    Index(None, "business_date"),
+)
+
+# 核销: ``amount`` of a settling item (``credit_item_id``, amount < 0) applied to an item it settles
+# (``debit_item_id``, amount > 0), both of one side and partner. Immutable: undoing one is a row with the negative
+# amount and ``undoes_id``. An item's open amount is its |amount| less the sum of its allocations.
+allocations = Table(
+    "allocations",
+    metadata,
+    _id(),
+    Column("debit_item_id", String(36), ForeignKey("account_items.id"), nullable=False),
+    Column("credit_item_id", String(36), ForeignKey("account_items.id"), nullable=False),
+    Column("amount", Scaled(MONEY), nullable=False),
+    Column("business_date", Date, nullable=False),
+    Column("undoes_id", String(36), ForeignKey("allocations.id")),
+    Column("user", String(L.USERNAME), nullable=False, default=""),
+    Column("created_at", Instant, nullable=False),
+    Column("device_id", String(36), nullable=False, default=""),
+    Index(None, "debit_item_id"),
+    Index(None, "credit_item_id"),
+)
+
+# Payment methods the office added to the built-in ones (cash, bank transfer, WeChat Pay, Alipay, other).
+payment_methods = Table(
+    "payment_methods",
+    metadata,
+    Column("code", String(32), primary_key=True),
+    Column("name", String(L.NAME), nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    *_sync_columns(),
+)
+
+# A supplier's invoice entered for goods received (采购发票): its own number and amount, matched to the receipts and
+# the order; its lines say what it charges per product, so quantity and price differences can be shown.
+supplier_invoices = Table(
+    "supplier_invoices",
+    metadata,
+    _id(),
+    Column("supplier_id", String(36), ForeignKey("suppliers.id"), nullable=False, index=True),
+    Column("number", String(L.CODE), nullable=False),
+    Column("business_date", Date, nullable=False),
+    Column("due_on", Date),
+    Column("po_id", String(36), ForeignKey("purchase_orders.id")),
+    Column("amount", Scaled(MONEY), nullable=False),
+    Column("tax", Scaled(MONEY), nullable=False, default=0),
+    Column("note", String(L.NOTE), nullable=False, default=""),
+    Column("user", String(L.USERNAME), nullable=False, default=""),
+    Column("created_at", Instant, nullable=False),
+    Column("reversed", Boolean, nullable=False, default=False),
+    *_sync_columns(),
+    UniqueConstraint("supplier_id", "number"),
+)
+
+supplier_invoice_lines = Table(
+    "supplier_invoice_lines",
+    metadata,
+    Column("invoice_id", String(36), ForeignKey("supplier_invoices.id"), primary_key=True),
+    Column("line_no", Integer, primary_key=True),
+    Column("product_id", String(36), ForeignKey("products.id"), nullable=False),
+    Column("receipt_document_id", String(36), ForeignKey("documents.id")),
+    Column("qty", Scaled(QTY), nullable=False),
+    Column("unit_price", Scaled(COST), nullable=False),
+)
+
+# Period close (月结): a month a manager closed; nothing may be posted, reversed or back-dated into it until an admin
+# reopens it. ``closed`` is the current state; ``period_events`` keeps every close and reopen with who and why.
+periods = Table(
+    "periods",
+    metadata,
+    Column("month", String(7), primary_key=True),  # "2026-11"
+    Column("closed", Boolean, nullable=False, default=False),
+    Column("closed_at", Instant),
+    Column("closed_by", String(L.USERNAME), nullable=False, default=""),
+    *_sync_columns(),
+)
+
+period_events = Table(
+    "period_events",
+    metadata,
+    _id(),
+    Column("month", String(7), nullable=False, index=True),
+    Column("action", String(16), nullable=False),  # "close" or "reopen"
+    Column("user", String(L.USERNAME), nullable=False, default=""),
+    Column("reason", String(L.REASON), nullable=False, default=""),
+    Column("at", Instant, nullable=False),
+    Column("device_id", String(36), nullable=False, default=""),
+)
+
+# What a month's close froze for the reports: each product's stock per warehouse and each partner's balance at the
+# end of the month, as they were when it closed (rewritten by the next close after a reopen).
+period_stock = Table(
+    "period_stock",
+    metadata,
+    Column("month", String(7), primary_key=True),
+    Column("product_id", String(36), ForeignKey("products.id"), primary_key=True),
+    Column("warehouse_id", String(36), ForeignKey("warehouses.id"), primary_key=True),
+    Column("qty", Scaled(QTY), nullable=False),
+    Column("value", Scaled(MONEY), nullable=False),
+)
+
+period_balances = Table(
+    "period_balances",
+    metadata,
+    Column("month", String(7), primary_key=True),
+    Column("side", String(2), primary_key=True),
+    Column("partner_id", String(36), primary_key=True),
+    Column("balance", Scaled(MONEY), nullable=False),
 )
 
 # Sign-in and roles (domain.access.roles): off until the first user is created. Passwords only as

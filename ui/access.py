@@ -25,6 +25,7 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 ROLE_TITLES = {
     "clerk": QT_TRANSLATE_NOOP("Roles", "Clerk"),
     "purchaser": QT_TRANSLATE_NOOP("Roles", "Purchaser"),
+    "accountant": QT_TRANSLATE_NOOP("Roles", "Accountant"),
     "manager": QT_TRANSLATE_NOOP("Roles", "Manager"),
     "admin": QT_TRANSLATE_NOOP("Roles", "Admin"),
 }

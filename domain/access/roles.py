@@ -9,7 +9,8 @@ The role a unit of work claims is not trusted on its own: ``require`` reads the 
 stored record in the same transaction, so a user deactivated or demoted by an admin loses
 the right at once, even in a window that signed in earlier.
 
-Roles are cumulative: clerk < purchaser < manager < admin.
+Roles are cumulative: clerk < purchaser < accountant < manager < admin. The accountant records money (receipts
+and payments) and sees what partners owe; clerks see no money.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from domain.kernel.errors import Forbidden
 class Role(enum.StrEnum):
     CLERK = "clerk"
     PURCHASER = "purchaser"
+    ACCOUNTANT = "accountant"
     MANAGER = "manager"
     ADMIN = "admin"
 
@@ -47,9 +49,14 @@ class Permission(enum.StrEnum):
     SELL = "sell"
     RETURNS = "returns"
     PRICES = "prices"
+    ACCOUNTS = "accounts"
+    MONEY = "money"
+    CREDIT_OVERRIDE = "credit_override"
+    PERIOD_CLOSE = "period_close"
+    PERIOD_REOPEN = "period_reopen"
 
 
-ROLES = (Role.CLERK, Role.PURCHASER, Role.MANAGER, Role.ADMIN)  # least to most
+ROLES = (Role.CLERK, Role.PURCHASER, Role.ACCOUNTANT, Role.MANAGER, Role.ADMIN)  # least to most
 
 # The least role that holds each permission; every higher role holds it too.
 LEAST_ROLE: dict[Permission, Role] = {
@@ -72,6 +79,11 @@ LEAST_ROLE: dict[Permission, Role] = {
     Permission.SELL: Role.CLERK,
     Permission.RETURNS: Role.CLERK,
     Permission.PRICES: Role.MANAGER,
+    Permission.ACCOUNTS: Role.PURCHASER,  # balances, ageing, statements: purchasers see whom we owe
+    Permission.MONEY: Role.ACCOUNTANT,  # receipts, payments, allocations, supplier invoices, opening balances
+    Permission.CREDIT_OVERRIDE: Role.MANAGER,  # confirm a sales order past the customer's credit limit
+    Permission.PERIOD_CLOSE: Role.MANAGER,
+    Permission.PERIOD_REOPEN: Role.ADMIN,
 }
 
 # What a permission lets a user do, for the refusal message ("... may not <what>").
@@ -95,6 +107,11 @@ WHAT = {
     Permission.SELL: "sell or ship against sales orders",
     Permission.RETURNS: "post customer or supplier returns",
     Permission.PRICES: "change prices or customer terms",
+    Permission.ACCOUNTS: "see what customers and suppliers owe or are owed",
+    Permission.MONEY: "record receipts, payments or supplier invoices",
+    Permission.CREDIT_OVERRIDE: "confirm a sales order past the customer's credit limit",
+    Permission.PERIOD_CLOSE: "close a month",
+    Permission.PERIOD_REOPEN: "reopen a closed month",
 }
 
 

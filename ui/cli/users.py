@@ -23,7 +23,7 @@ NEW_PASSWORD_ENV = "STOCKROOM_NEW_PASSWORD"
 
 
 def add_parsers(sub) -> None:
-    roles = "clerk, purchaser, manager or admin"
+    roles = "clerk, purchaser, accountant, manager or admin"
     user = sub.add_parser("user", help="users and roles (sign-in is on once the first user, an admin, exists)")
     actions = user.add_subparsers(dest="action", required=True)
     p = actions.add_parser("add", help=f"add a user with a role ({roles}); the first user must be an admin")

@@ -122,7 +122,7 @@ def office(db):
     catalog.set_supplier_terms(db.uow(), cc.SetSupplierTerms("SUP", "A-1", "2.50"))
     ledger.receive(db.uow(), c.ReceiveStock("A-1", 500, "W1", "2"))
     users.add_user(db.uow(), users.AddUser("admin", PASSWORD, "admin"))
-    for role in (Role.CLERK, Role.PURCHASER, Role.MANAGER):
+    for role in (Role.CLERK, Role.PURCHASER, Role.ACCOUNTANT, Role.MANAGER):
         users.add_user(db.uow("admin", "admin"), users.AddUser(role.value, PASSWORD, role.value))
     return db
 

@@ -74,7 +74,7 @@ def world() -> FakeUnitOfWork:
     ledger.receive(uow, c.ReceiveStock("A-1", 10, "W1", "2"))
     users.add_user(uow, users.AddUser("admin", PASSWORD, "admin"))
     admin = acting(uow, "admin", Role.ADMIN)
-    for role in (Role.CLERK, Role.PURCHASER, Role.MANAGER):
+    for role in (Role.CLERK, Role.PURCHASER, Role.ACCOUNTANT, Role.MANAGER):
         users.add_user(admin, users.AddUser(role.value, PASSWORD, role.value))
     uow.state = admin.state
     return uow
@@ -87,7 +87,7 @@ def acting(world: FakeUnitOfWork, name: str, role: str | None) -> FakeUnitOfWork
     return uow
 
 
-FORBIDDEN = [(role, case) for role in (Role.CLERK, Role.PURCHASER, Role.MANAGER)
+FORBIDDEN = [(role, case) for role in (Role.CLERK, Role.PURCHASER, Role.ACCOUNTANT, Role.MANAGER)
              for case, (permission, _) in CASES.items() if not allows(role, permission)]
 
 

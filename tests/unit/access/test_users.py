@@ -126,7 +126,8 @@ def test_bad_input_names_the_field(office):
     admin = as_user(office, "boss", "admin")
     with pytest.raises(BadInput, match="password: is 3 characters long; use at least 8"):
         users.add_user(admin, users.AddUser("li", "abc", "clerk"))
-    with pytest.raises(BadInput, match="role: 'owner' is not a role; use one of clerk, purchaser, manager, admin"):
+    with pytest.raises(BadInput,
+                       match="role: 'owner' is not a role; use one of clerk, purchaser, accountant, manager, admin"):
         users.add_user(admin, users.AddUser("li", PASSWORD, "owner"))
     with pytest.raises(BadInput, match="user name"):
         users.add_user(admin, users.AddUser("li lei", PASSWORD, "clerk"))
