@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import Engine
 
 from persistence.access.users import UserRepository
+from persistence.accounts.periods import PeriodRepository
 from persistence.catalog.repositories import CustomerRepository
 from persistence.catalog.repositories import ProductRepository
 from persistence.catalog.repositories import SupplierRepository
@@ -72,6 +73,7 @@ class SqlAlchemyUnitOfWork:
         self.unfilled_demand = UnfilledDemandRepository(conn)
         self.users = UserRepository(conn)
         self.product_planning = ProductPlanningRepository(conn)
+        self.periods = PeriodRepository(conn)
         return self
 
     @property

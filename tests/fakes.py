@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field
 from dataclasses import replace
+from datetime import date
 from datetime import datetime
 from decimal import Decimal
 
@@ -72,6 +73,7 @@ class State:
     sale_documents: dict[str, tuple[str, str, str, bool]] = field(default_factory=dict)  # id -> number, kind, wh, rev
     incoming: list[IncomingRow] = field(default_factory=list)
     unfilled: list[UnfilledDemand] = field(default_factory=list)
+    closed_through: date | None = None  # the period close (domain.accounts.periods)
 
     def copy(self) -> State:
         # Movements, valuations and balances are frozen; master data is mutable and deep-copied.
@@ -87,6 +89,7 @@ class State:
             last_prices=dict(self.last_prices),
             sales_orders=copy.deepcopy(self.sales_orders), sales_lines=list(self.sales_lines),
             sale_documents=dict(self.sale_documents), incoming=list(self.incoming), unfilled=list(self.unfilled),
+            closed_through=self.closed_through,
         )
 
 
@@ -285,6 +288,17 @@ class FakeProductPlanningRepository:
             self.s.product_planning[planning.product_id] = planning
 
 
+class FakePeriodRepository:
+    def __init__(self, state: State) -> None:
+        self.s = state
+
+    def closed_through(self) -> date | None:
+        return self.s.closed_through
+
+    def forget(self) -> None:
+        pass
+
+
 class FakePriceRepository:
     def __init__(self, state: State) -> None:
         self.s = state
@@ -469,6 +483,7 @@ class FakeUnitOfWork:
         self.sales = FakeSalesRepository(self._work)
         self.unfilled_demand = FakeUnfilledDemandRepository(self._work)
         self.purchasing = FakePurchasingPolicy(self._work)
+        self.periods = FakePeriodRepository(self._work)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -490,7 +505,7 @@ class FakeUnitOfWork:
     def _rebind(self) -> None:
         for repo in (self.products, self.warehouses, self.suppliers, self.customers, self.movements, self.balances,
                      self.users, self.product_planning, self.prices, self.sales, self.unfilled_demand,
-                     self.purchasing):
+                     self.purchasing, self.periods):
             repo.s = self._work
 
     def snapshot(self) -> State:

@@ -268,6 +268,10 @@ REFUSALS: dict[str, Template] = {
     "on_hand_too_large": _r(QT_TRANSLATE_NOOP(
         "Refusals", "%1 (%2) in %3: %4 on hand is too large; a warehouse keeps at most 9,999,999,999,999.9999 of a "
                     "product"), "sku", "name", "warehouse", "on_hand"),
+    # -- accounts: the period close
+    "period_closed": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "the date %1 is in %2, which is closed (every month up to %3 is closed); date it after %3, or ask "
+                    "an admin to reopen %2"), "day", "month", "through"),
     # -- demo
     "demo_warehouse_exists": _r(QT_TRANSLATE_NOOP(
         "Refusals", "warehouse %1 already exists: the demo fills an empty database only"), "code"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from domain.access.model import UserRepository
+from domain.accounts.periods import PeriodRepository
 from domain.catalog.ports import CustomerRepository
 from domain.catalog.ports import ProductRepository
 from domain.catalog.ports import SupplierRepository
@@ -38,6 +39,7 @@ class UnitOfWork(Protocol):
     documents: DocumentRepository
     users: UserRepository
     product_planning: ProductPlanningRepository
+    periods: PeriodRepository
     device_id: str
     user: str
     role: str | None  # the acting user's role; None: nobody signed in (allowed only while sign-in is off)

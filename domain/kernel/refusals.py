@@ -169,6 +169,9 @@ ENGLISH: dict[str, str] = {
     "approve_not_a_user": "{table} {key}: only a well-formed user record waits for an admin's approval; this one "
                           "was refused because {reason}",
     "approve_missing_reference": "{table} {key}: {reason}",
+    # -- accounts: the period close
+    "period_closed": "the date {day} is in {month}, which is closed (every month up to {through} is closed); date "
+                     "it after {through}, or ask an admin to reopen {month}",
     # -- access: users
     "unknown_user": "user name {username!r}: no user has this name",
     "first_user_admin": "role: the first user turns sign-in on and must be an admin, so that someone can manage "

@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+346" />
+            <location filename="../../ui/refusals.py" line="+350" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,12 +19,12 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-225" />
+            <location line="-229" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
         <message>
-            <location filename="../../ui/access.py" line="+92" />
+            <location filename="../../ui/access.py" line="+93" />
             <source>Needs the %1 role or higher.</source>
             <translation>需要%1或更高的角色。</translation>
         </message>
@@ -1213,7 +1213,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>%1 必须大于 0。</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+28" />
             <source>%1: '%2' is ambiguous: a comma may only separate thousands (as in 1,250.5) and decimals take a point.</source>
             <translation>%1：“%2”有歧义：逗号只能用作千位分隔符（如 1,250.5），小数请用小数点。</translation>
         </message>
@@ -4411,6 +4411,11 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+4" />
+            <source>the date %1 is in %2, which is closed (every month up to %3 is closed); date it after %3, or ask an admin to reopen %2</source>
+            <translation>日期 %1 属于 %2，该月已结账（%3 及以前的月份都已结账）；请改为 %3 之后的日期，或请管理员反结账 %2</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>warehouse %1 already exists: the demo fills an empty database only</source>
             <translation>仓库 %1 已存在：演示数据只能填入空数据库</translation>
         </message>
@@ -5313,7 +5318,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Roles</name>
         <message>
-            <location filename="../../ui/access.py" line="-55" />
+            <location filename="../../ui/access.py" line="-56" />
             <source>Clerk</source>
             <translation>库管员</translation>
         </message>
@@ -5321,6 +5326,11 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+1" />
             <source>Purchaser</source>
             <translation>采购员</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Accountant</source>
+            <translation>会计</translation>
         </message>
         <message>
             <location line="+1" />
@@ -5473,7 +5483,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+634" />
+            <location filename="../../ui/screens/sales/screen.py" line="+632" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -5513,8 +5523,8 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         <message>
             <location line="+50" />
             <location line="+41" />
-            <location filename="../../ui/screens/sales/screen.py" line="-285" />
-            <location line="+276" />
+            <location filename="../../ui/screens/sales/screen.py" line="-282" />
+            <location line="+273" />
             <source>All customers</source>
             <translation>全部客户</translation>
         </message>
@@ -5554,7 +5564,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>%1 尚未发货：没有可打印的送货单或销售单。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/sales/screen.py" line="-148" />
+            <location filename="../../ui/screens/sales/screen.py" line="-145" />
             <source>Less than the line's quantity can be promised now</source>
             <translation>现在可承诺的数量少于本行数量</translation>
         </message>
@@ -5624,7 +5634,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>下一批采购到货 %1</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+7" />
             <source>Search number, customer, reference or SKU…</source>
             <translation>搜索单号、客户、参考号或货号…</translation>
         </message>
@@ -5971,7 +5981,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+10" />
-            <location filename="../../ui/screens/documents/sales_ship.py" line="+615" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+620" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -6023,7 +6033,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>过账退货</translation>
         </message>
         <message>
-            <location line="+139" />
+            <location line="+135" />
             <location line="+24" />
             <source>Select a posted sale first.</source>
             <translation>请先选择一张已过账的销售单。</translation>
@@ -6074,13 +6084,13 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>打印送货单(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/sales_ship.py" line="-388" />
-            <location line="+371" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="-391" />
+            <location line="+374" />
             <source>Choose an open order, or scan its number</source>
             <translation>选择未结订单，或扫描订单号</translation>
         </message>
         <message>
-            <location line="-341" />
+            <location line="-344" />
             <source>No sales order has the number %1.</source>
             <translation>没有单号为 %1 的销售订单。</translation>
         </message>
@@ -6110,7 +6120,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>%n 行    数量 %1    不含税金额 %2</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+21" />
             <source>%1 is not a number</source>
             <translation>%1 不是数字</translation>
         </message>
@@ -6383,7 +6393,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-262" />
+            <location filename="../../ui/refusals.py" line="-266" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -6532,7 +6542,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+222" />
+            <location filename="../../ui/refusals.py" line="+226" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>
@@ -6770,7 +6780,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>打印退货单</translation>
         </message>
         <message>
-            <location line="+77" />
+            <location line="+73" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
