@@ -272,6 +272,14 @@ REFUSALS: dict[str, Template] = {
     "period_closed": _r(QT_TRANSLATE_NOOP(
         "Refusals", "the date %1 is in %2, which is closed (every month up to %3 is closed); date it after %3, or ask "
                     "an admin to reopen %2"), "day", "month", "through"),
+    # -- accounts: statements
+    "unknown_partner": _r(QT_TRANSLATE_NOOP("Refusals", "partner code %1: no customer or supplier has this code"),
+                          "code!r"),
+    "unknown_partner_id": _r(QT_TRANSLATE_NOOP("Refusals", "partner id %1: no customer or supplier has this id"),
+                             "id!r"),
+    "partner_ambiguous": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "code %1 is both a customer's and a supplier's; say whose statement you want: the customer's "
+                    "(--customer) or the supplier's (--supplier)"), "code!r"),
     # -- demo
     "demo_warehouse_exists": _r(QT_TRANSLATE_NOOP(
         "Refusals", "warehouse %1 already exists: the demo fills an empty database only"), "code"),

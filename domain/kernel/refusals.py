@@ -172,6 +172,11 @@ ENGLISH: dict[str, str] = {
     # -- accounts: the period close
     "period_closed": "the date {day} is in {month}, which is closed (every month up to {through} is closed); date "
                      "it after {through}, or ask an admin to reopen {month}",
+    # -- accounts: statements (domain.accounts.statement)
+    "unknown_partner": "partner code {code!r}: no customer or supplier has this code",
+    "unknown_partner_id": "partner id {id!r}: no customer or supplier has this id",
+    "partner_ambiguous": "code {code!r} is both a customer's and a supplier's; say whose statement you want: the "
+                         "customer's (--customer) or the supplier's (--supplier)",
     # -- access: users
     "unknown_user": "user name {username!r}: no user has this name",
     "first_user_admin": "role: the first user turns sign-in on and must be an admin, so that someone can manage "
