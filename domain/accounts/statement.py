@@ -198,7 +198,7 @@ def build_statement(side: str, partner_id: str, partner: PartyBlock, company: Pa
     if side not in SIDES:
         raise BadInput("side", f"{side!r} is not a side of the accounts; use AR (a customer) or AP (a supplier)")
     check_period(start, end)
-    ordered = sorted(items, key=lambda x: (x.business_date, x.created_at or datetime.min, x.number, x.id))
+    ordered = sorted(items, key=_in_order)
     balance = _money(opening, places)
     first = balance
     up = down = _money(ZERO, places)
@@ -217,6 +217,12 @@ def build_statement(side: str, partner_id: str, partner: PartyBlock, company: Pa
                                    item.reverses_number, increase, decrease, balance))
     return Statement(side, partner_id, partner, company, currency, places, start, end, first, tuple(lines), up, down,
                      balance, capitals(round_money(balance, min(places, 2))))
+
+
+def _in_order(item: StatementItem) -> tuple:
+    """Date order, then as recorded (an item without its recording time first), then number and id."""
+    recorded = (1, item.created_at) if item.created_at is not None else (0, 0)
+    return item.business_date, recorded, item.number, item.id
 
 
 def _money(value: Decimal, places: int) -> Decimal:
