@@ -178,3 +178,27 @@ def test_reading_twice_gives_the_same_statement(march):
     db, my01, s = march
     subject = statement_subject(db.uow(), "MY01")
     assert read_statement(db.engine, subject, *MARCH, db.money_places) == s
+
+
+def test_every_kind_and_built_in_method_has_its_chinese():
+    from domain.accounts.statement import KIND_WORDS
+    from domain.accounts.statement import METHOD_WORDS
+    from ui.pdf.statement_labels import ZH_CN
+    from ui.pdf.statement_labels import kind_label
+    from ui.pdf.statement_labels import method_label
+
+    assert list(ZH_CN) == sorted(ZH_CN)
+    assert all(kind_label(kind, "zh_CN") != words for kind, words in KIND_WORDS.items())
+    assert all(method_label(code, "zh_CN") != words for code, words in METHOD_WORDS.items())
+    assert method_label("POS 刷卡", "zh_CN") == "POS 刷卡"  # a method the office added prints by its own name
+
+
+def test_a_suppliers_statement_prints_its_side(db):
+    nb = supplier(db, "NB", "宁波紧固件有限公司", "浙江省宁波市江北区 123 号")
+    item(db, "AP", nb, date(2026, 3, 3), "goods_receipt", "3333.00", "GR-2026-00004")
+    item(db, "AP", nb, date(2026, 3, 9), "payment", "-3000.00", "PM-2026-00001", method="bank_transfer")
+    s = statement_for(db, AP, nb, *MARCH)
+    assert s.closing == D("333.00")
+    text = "\n".join(pages(render_statement(s, "zh_CN", printed_on=PRINTED)))
+    assert "供应商" in text and "应付账款" in text and "采购入库" in text and "付款" in text
+    assert "人民币叁佰叁拾叁元整" in text and "浙江省宁波市江北区 123 号" in text
