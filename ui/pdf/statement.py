@@ -48,6 +48,7 @@ from ui.pdf.statement_labels import side_label
 COLUMNS = (0.10, 0.135, 0.20, 0.205, 0.12, 0.12, 0.12)
 NAMES = ("Date", "Number", "Details", "Method / reference", "Increase", "Decrease", "Balance")
 NUMBERS = {4, 5, 6}
+MIN_ROW_HEIGHT = 14  # a line's least height in points (8 pt text on 10 pt leading, 3 pt padding above and below)
 CONFIRM = ("Please check this statement against your books. If it agrees, sign and stamp it and return a copy to us; "
            "if it does not, please note the difference below and tell us.")
 
@@ -118,6 +119,11 @@ class RunningLines(Flowable):
         return table
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if len(self.rows) * MIN_ROW_HEIGHT > available_height:
+            # Cannot fit whatever the rows hold: say so without laying out every row left (a long statement
+            # would be laid out once per page); the frame then asks ``split``.
+            self._parts = []
+            return available_width, available_height + len(self.rows) * MIN_ROW_HEIGHT
         self._parts = []
         for flowable in [self._build(len(self.rows), carried=False), *self.closing]:
             width, height = flowable.wrap(available_width, available_height)
@@ -132,7 +138,8 @@ class RunningLines(Flowable):
         def fits(count: int) -> bool:
             return self._build(count, carried=True).wrap(available_width, available_height)[1] <= available_height
 
-        low, high = 0, len(self.rows) - TAIL_ROWS  # the last lines stay with the closing
+        # The last lines stay with the closing; no more lines than the height could hold at the least row height.
+        low, high = 0, min(len(self.rows) - TAIL_ROWS, int(available_height // MIN_ROW_HEIGHT))
         while low < high:
             middle = (low + high + 1) // 2
             if fits(middle):
