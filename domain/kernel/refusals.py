@@ -172,6 +172,13 @@ ENGLISH: dict[str, str] = {
     # -- accounts: the period close
     "period_closed": "the date {day} is in {month}, which is closed (every month up to {through} is closed); date "
                      "it after {through}, or ask an admin to reopen {month}",
+    "period_closed_reversal": "movement {movement} is dated {day}, in {month}, which is closed: it cannot be "
+                              "reversed; correct it with a new posting dated after {through}, or ask an admin to "
+                              "reopen {month}",
+    "period_not_ended": "{month} has not ended yet; it can be closed from {first} on",
+    "period_already_closed": "{month} is already closed (every month up to {through} is closed)",
+    "period_not_closed": "{month} is not closed; there is nothing to reopen",
+    "period_not_latest": "{month} cannot be reopened while a later month is closed; reopen {latest} first",
     # -- access: users
     "unknown_user": "user name {username!r}: no user has this name",
     "first_user_admin": "role: the first user turns sign-in on and must be an admin, so that someone can manage "
