@@ -73,7 +73,7 @@ class SqlAlchemyUnitOfWork:
         self.unfilled_demand = UnfilledDemandRepository(conn)
         self.users = UserRepository(conn)
         self.product_planning = ProductPlanningRepository(conn)
-        self.periods = PeriodRepository(conn)
+        self.periods = PeriodRepository(conn, self.device_id)
         return self
 
     @property

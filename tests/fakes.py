@@ -18,6 +18,10 @@ from datetime import datetime
 from decimal import Decimal
 
 from domain.access.model import User
+from domain.accounts.periods import Period
+from domain.accounts.periods import PeriodEvent
+from domain.accounts.periods import last_day
+from domain.accounts.periods import opens_at
 from domain.catalog.model import Customer
 from domain.catalog.model import Product
 from domain.catalog.model import Supplier
@@ -74,6 +78,9 @@ class State:
     incoming: list[IncomingRow] = field(default_factory=list)
     unfilled: list[UnfilledDemand] = field(default_factory=list)
     closed_through: date | None = None  # the period close (domain.accounts.periods)
+    periods: dict[str, Period] = field(default_factory=dict)
+    period_events: list[PeriodEvent] = field(default_factory=list)
+    period_stock: dict[tuple[str, str, str], tuple[Decimal, Decimal]] = field(default_factory=dict)
 
     def copy(self) -> State:
         # Movements, valuations and balances are frozen; master data is mutable and deep-copied.
@@ -89,7 +96,8 @@ class State:
             last_prices=dict(self.last_prices),
             sales_orders=copy.deepcopy(self.sales_orders), sales_lines=list(self.sales_lines),
             sale_documents=dict(self.sale_documents), incoming=list(self.incoming), unfilled=list(self.unfilled),
-            closed_through=self.closed_through,
+            closed_through=self.closed_through, periods=dict(self.periods), period_events=list(self.period_events),
+            period_stock=dict(self.period_stock),
         )
 
 
@@ -298,8 +306,42 @@ class FakePeriodRepository:
     def closed_through(self) -> date | None:
         return self.s.closed_through
 
+    def open_from(self) -> datetime | None:
+        return opens_at(self.s.closed_through)
+
     def forget(self) -> None:
         pass
+
+    def all(self) -> list[Period]:
+        return [self.s.periods[m] for m in sorted(self.s.periods)]
+
+    def get(self, month: str) -> Period | None:
+        return self.s.periods.get(month)
+
+    def save(self, period: Period) -> None:
+        self.s.periods[period.month] = period
+        closed = [m for m, p in self.s.periods.items() if p.closed]
+        self.s.closed_through = last_day(max(closed)) if closed else None
+
+    def add_event(self, event: PeriodEvent) -> None:
+        self.s.period_events.append(event)
+
+    def events(self) -> list[PeriodEvent]:
+        return list(self.s.period_events)
+
+    def earliest(self) -> date | None:
+        times = [m.occurred_at for m in self.s.movements.values()]
+        return min(times).astimezone().date() if times else None
+
+    def freeze(self, month: str, until: datetime, through: date) -> None:
+        self.s.period_stock = {k: v for k, v in self.s.period_stock.items() if k[0] != month}
+        last: dict[tuple[str, str], Movement] = {}
+        for m in sorted(self.s.movements.values(), key=lambda m: m.key):
+            if m.occurred_at < until:
+                last[m.product_id, m.warehouse_id] = m
+        for (p, w), m in last.items():
+            after = self.s.valuations[m.id].after
+            self.s.period_stock[month, p, w] = (after.on_hand, after.value)
 
 
 class FakePriceRepository:

@@ -56,6 +56,7 @@ GUARDS: dict[str, tuple[tuple[str, Permission], ...]] = {
     "settings.backups": (("restore_button", Permission.RESTORE), ("restore_file_button", Permission.RESTORE),
                          ("save_keep_button", Permission.SETTINGS)),
     "settings.rates": (("save_button", Permission.PURCHASE), ("remove_button", Permission.PURCHASE)),
+    "settings.periods": (("close_button", Permission.PERIOD_CLOSE), ("reopen_button", Permission.PERIOD_REOPEN)),
 }
 
 
@@ -80,6 +81,8 @@ WHAT = {
     Permission.SELL: QT_TRANSLATE_NOOP("Permissions", "sell or ship against sales orders"),
     Permission.RETURNS: QT_TRANSLATE_NOOP("Permissions", "post customer or supplier returns"),
     Permission.PRICES: QT_TRANSLATE_NOOP("Permissions", "change prices or customer terms"),
+    Permission.PERIOD_CLOSE: QT_TRANSLATE_NOOP("Permissions", "close a month"),
+    Permission.PERIOD_REOPEN: QT_TRANSLATE_NOOP("Permissions", "reopen a closed month"),
 }
 
 

@@ -62,6 +62,8 @@ TEMPLATES = {
     "duplicate_stock": QT_TRANSLATE_NOOP("ImportProblems", "%1 in warehouse %2 is also on row %3"),
     "history_runs_until": QT_TRANSLATE_NOOP("ImportProblems", "the imported sales history of %1 in %2 runs until %3"),
     "in_future": QT_TRANSLATE_NOOP("ImportProblems", "%1 is in the future"),
+    "in_closed_month": QT_TRANSLATE_NOOP("ImportProblems",
+                                         "%1 is in %2, which is closed (every month up to %3 is closed)"),
     "stock_before_history": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 in %2 already has %3 on hand before %4, and imported sales history must not mix with "
                           "real stock"),

@@ -280,6 +280,17 @@ REFUSALS: dict[str, Template] = {
     "partner_ambiguous": _r(QT_TRANSLATE_NOOP(
         "Refusals", "code %1 is both a customer's and a supplier's; say whose statement you want: the customer's "
                     "(--customer) or the supplier's (--supplier)"), "code!r"),
+    "period_closed_reversal": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "movement %1 is dated %2, in %3, which is closed: it cannot be reversed; correct it with a new "
+                    "posting dated after %4, or ask an admin to reopen %3"), "movement", "day", "month", "through"),
+    "period_not_ended": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 has not ended yet; it can be closed from %2 on"), "month", "first"),
+    "period_already_closed": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 is already closed (every month up to %2 is closed)"), "month", "through"),
+    "period_not_closed": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 is not closed; there is nothing to reopen"), "month"),
+    "period_not_latest": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 cannot be reopened while a later month is closed; reopen %2 first"), "month", "latest"),
     # -- demo
     "demo_warehouse_exists": _r(QT_TRANSLATE_NOOP(
         "Refusals", "warehouse %1 already exists: the demo fills an empty database only"), "code"),

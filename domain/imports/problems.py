@@ -65,6 +65,7 @@ ENGLISH: dict[str, str] = {
     "duplicate_stock": "{0} in warehouse {1} is also on row {2}",
     "history_runs_until": "the imported sales history of {0} in {1} runs until {2}",
     "in_future": "{0} is in the future",
+    "in_closed_month": "{0} is in {1}, which is closed (every month up to {2} is closed)",
     "stock_before_history": "{0} in {1} already has {2} on hand before {3}, and imported sales history must not "
                             "mix with real stock",
     "movements_within_history": "{0} in {1} already has stock movements from {2}, within the history's days "

@@ -40,6 +40,8 @@ from datetime import time
 from datetime import timedelta
 from decimal import Decimal
 
+from domain.accounts.periods import is_closed
+from domain.accounts.periods import month_of
 from domain.catalog.model import Product
 from domain.catalog.model import Warehouse
 from domain.imports.cells import Row
@@ -139,6 +141,14 @@ def _note(what: str, source: str, row: int) -> str:
     return f"{what}, imported from {source[-120:] or 'a file'} row {row}"
 
 
+def _in_closed_month(uow: UnitOfWork, row: Row, day: date | None) -> None:
+    """The period close: a row dated in a closed month is a problem of its date (the ledger would refuse it)."""
+    through = uow.periods.closed_through()
+    if day is not None and is_closed(through, day):
+        row.problem("date", Said("in_closed_month", (str(day), month_of(day), month_of(through))),
+                    Said("accept_date_after", (str(through),)))
+
+
 def plan_stock(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult, *, today: date, source: str = "") -> list:
     """Opening stock rows → receipts (see the module docstring)."""
     ledger = _Ledger(uow)
@@ -156,6 +166,7 @@ def plan_stock(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult, *, to
         qty = row.take("qty", qty_check)
         cost = row.take("unit_cost", cost_check)
         day = row.take("date", day_check, default=today)
+        _in_closed_month(uow, row, day)
         product = ledger.product(row, sku)
         warehouse = ledger.warehouse(row, wh_code)
         if product is not None and warehouse is not None:
@@ -220,6 +231,7 @@ def plan_sales_history(uow: UnitOfWork, rows: Iterable[Row], result: ImportResul
         reference = row.take("reference", lambda f, t: v.text(f, t, max_len=64), default="")
         if day is not None and day > today:
             row.problem("date", Said("in_future", (str(day),)), Said("accept_date_up_to", (str(today),)))
+        _in_closed_month(uow, row, day)
         product = ledger.product(row, sku)
         warehouse = ledger.warehouse(row, wh_code)
         if customer and uow.customers.by_code(customer) is None:

@@ -177,6 +177,13 @@ ENGLISH: dict[str, str] = {
     "unknown_partner_id": "partner id {id!r}: no customer or supplier has this id",
     "partner_ambiguous": "code {code!r} is both a customer's and a supplier's; say whose statement you want: the "
                          "customer's (--customer) or the supplier's (--supplier)",
+    "period_closed_reversal": "movement {movement} is dated {day}, in {month}, which is closed: it cannot be "
+                              "reversed; correct it with a new posting dated after {through}, or ask an admin to "
+                              "reopen {month}",
+    "period_not_ended": "{month} has not ended yet; it can be closed from {first} on",
+    "period_already_closed": "{month} is already closed (every month up to {through} is closed)",
+    "period_not_closed": "{month} is not closed; there is nothing to reopen",
+    "period_not_latest": "{month} cannot be reopened while a later month is closed; reopen {latest} first",
     # -- access: users
     "unknown_user": "user name {username!r}: no user has this name",
     "first_user_admin": "role: the first user turns sign-in on and must be an admin, so that someone can manage "

@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from domain.access.roles import Permission
 from domain.access.roles import require
+from domain.accounts.periods import ensure_open_at
 from domain.catalog.model import Customer
 from domain.catalog.model import Product
 from domain.catalog.model import Warehouse
@@ -72,6 +73,7 @@ class Item:
 def post_sales_document(uow, kind: DocumentKind, warehouse: Warehouse, customer_id: str, customer_code: str,
                         items: list[Item], at: datetime, reference: str = "", note: str = "") -> Document:
     """Post one sale or customer return with its sales lines (inside an open ``with uow``; the caller commits)."""
+    ensure_open_at(uow, at)  # the period close (the ledger checks each movement too)
     posted_at = datetime.now(UTC)
     year = posted_at.astimezone().year
     seq = uow.documents.last_seq(kind.value, year) + 1

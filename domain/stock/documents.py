@@ -30,6 +30,7 @@ from typing import NamedTuple
 
 from domain.access.roles import Permission
 from domain.access.roles import require
+from domain.accounts.periods import ensure_open_at
 from domain.catalog.model import Product
 from domain.catalog.model import Warehouse
 from domain.kernel import limits
@@ -322,6 +323,10 @@ def post_document(uow: UnitOfWork, c: PostDocument) -> Document:
                 raise DocumentError("same_warehouse", f"to warehouse: {target.code} is also the from warehouse; "
                                     "choose another", field="to warehouse", params={"code": target.code})
         partner = _partner(uow, kind, c.partner)
+        try:  # the period close: also a count that posts no movement is dated (the ledger checks each movement)
+            ensure_open_at(uow, at)
+        except RuleViolation as exc:
+            raise DocumentError("refused", str(exc), field="date", params={"message": str(exc)}, cause=exc) from exc
         year = posted_at.astimezone().year
         seq = uow.documents.last_seq(kind.value, year) + 1
         number = number_for(kind, year, seq)

@@ -16,6 +16,14 @@ product × warehouse is replayed from it (``_revalue``, through ``valuation.repl
 recompute replays a pull): only derived values change, and the
 replay refuses the posting if it would drive a later balance negative where the warehouse
 does not allow it. A changed transfer-out value travels on to the receiving warehouse.
+
+The period close (月结, ``domain.accounts.periods``): ``_post``, which every posting passes once per movement,
+refuses a movement dated in a closed month (one comparison with the first open instant, read once per unit of
+work), so nothing is posted or back-dated into a closed month and a back-dated replay starts after the close:
+the values inside a closed month are never rewritten (``_revalue`` refuses to, should one start there). A
+reversal is dated now (or at its original's time, if that is later), in the open period; reversing a movement
+dated in a closed month is refused (``plan_reversal``): the documents, sales lines and open items of a closed
+month stay as they were closed, and a correction is a new posting in the open month (a return, an adjustment).
 """
 
 from __future__ import annotations
@@ -34,6 +42,7 @@ from typing import NamedTuple
 
 from domain.access.roles import Permission
 from domain.access.roles import require
+from domain.accounts.periods import closed as closed_period
 from domain.catalog.model import Product
 from domain.catalog.model import Warehouse
 from domain.kernel import limits
@@ -432,9 +441,14 @@ def plan_reversal(uow: UnitOfWork, movement_id: str) -> list[tuple[Movement, dat
     if original.transfer_id:
         legs = sorted(uow.movements.transfer_legs(original.transfer_id), key=lambda m: m.kind != Kind.TRANSFER_IN)
     now = datetime.now(UTC)
+    opens = uow.periods.open_from()
     for leg in legs:
         if uow.movements.reversal_of(leg.id):
             raise refusal(AlreadyReversed, "movement_already_reversed", movement=leg.id)
+        if opens is not None and leg.occurred_at < opens:
+            day = leg.occurred_at.astimezone().date()
+            raise refusal(RuleViolation, "period_closed_reversal", movement=movement_id, day=day.isoformat(),
+                          month=f"{day:%Y-%m}", through=f"{uow.periods.closed_through():%Y-%m}")
     # A reversal comes after its original in business time, even one dated in the future;
     # otherwise it would take away goods before they arrived.
     return [(leg, max(now, leg.occurred_at)) for leg in legs]
@@ -469,6 +483,9 @@ def _post(
     (Receipts and shipments call it with their arguments in order: keywords cost more, 100,000s of times in a
     bulk load. The refusals' own checks are repeated inline, so the common case costs no call.)
     """
+    opens = uow.periods.open_from()  # the period close: nothing dated in a closed month (module docstring)
+    if opens is not None and at < opens:
+        raise closed_period(at.astimezone().date(), uow.periods.closed_through(), source_ref)
     movement_id = movement_id or new_id()
     # positionally, the fields in order: a keyword call costs more, 100,000s of times in a bulk load
     if fx is None:
@@ -572,8 +589,11 @@ def _revalue(uow: UnitOfWork, product_id: str, warehouse_id: str, key: tuple[dat
     """Replay product × warehouse pairs from ``key`` on (``valuation.replay``); follow changed transfer values."""
     work = [(product_id, warehouse_id, key)]
     movements = uow.movements
+    opens = uow.periods.open_from()
     while work:
         p_id, w_id, start = work.pop(0)
+        if opens is not None and start[0] < opens:  # never rewrite a value inside a closed month
+            raise closed_period(start[0].astimezone().date(), uow.periods.closed_through())
         product = uow.products.get(p_id)
         warehouse = uow.warehouses.get(w_id)
         assert product is not None and warehouse is not None

@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+358" />
+            <location filename="../../ui/refusals.py" line="+369" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,12 +19,12 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-237" />
+            <location line="-248" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
         <message>
-            <location filename="../../ui/access.py" line="+93" />
+            <location filename="../../ui/access.py" line="+96" />
             <source>Needs the %1 role or higher.</source>
             <translation>需要%1或更高的角色。</translation>
         </message>
@@ -1519,6 +1519,11 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>%1 is in %2, which is closed (every month up to %3 is closed)</source>
+            <translation>%1 属于 %2，该月已结账（%3 及以前的月份都已结账）</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>%1 in %2 already has %3 on hand before %4, and imported sales history must not mix with real stock</source>
             <translation>%1 在 %2 于 %4 之前已有现有库存 %3，导入的历史销售不能与实际库存混在一起</translation>
         </message>
@@ -2683,9 +2688,149 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
     </context>
     <context>
+        <name>PeriodTableModel</name>
+        <message>
+            <location filename="../../ui/models/periods.py" line="+13" />
+            <source>closed</source>
+            <translation>已结账</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>open</source>
+            <translation>未结账</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>close</source>
+            <translation>结账</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>reopen</source>
+            <translation>反结账</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Month</source>
+            <translation>月份</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Closed by</source>
+            <translation>结账人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Closed at</source>
+            <translation>结账时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last event</source>
+            <translation>最近操作</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Who</source>
+            <translation>操作人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Why</source>
+            <translation>原因</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeriodsPage</name>
+        <message>
+            <location filename="../../ui/screens/settings_periods.py" line="+117" />
+            <source>Closes and reopens of %1</source>
+            <translation>%1 的结账与反结账记录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Closes and reopens</source>
+            <translation>结账与反结账记录</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Close %1?
+
+From then on nothing can be posted, reversed or back-dated into %1 or any month before it: receipts, shipments, sales, purchases, counts and adjustments alike. The stock quantities and values and the balances at the end of %1 are frozen for the reports. Only an admin can reopen it, giving a reason.</source>
+            <translation>结账 %1？
+
+结账后，%1 及以前的任何月份都不能再过账、冲销或补录倒填日期的单据：入库、出库、销售、采购、盘点和调整都一样。%1 月末的库存数量、金额和往来余额将冻结，供报表使用。只有管理员可以反结账，并须说明原因。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The earlier months still open are closed with it: %1.</source>
+            <translation>以前尚未结账的月份将一并结账：%1。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Close month</source>
+            <translation>月末结账</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Closed: %1.</source>
+            <translation>已结账：%1。</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>%1 is open again; the reason is kept with the month.</source>
+            <translation>%1 已反结账；原因已随该月记录。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Reopen month</source>
+            <translation>反结账</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Why is %1 reopened? The reason is kept with your name.</source>
+            <translation>为什么要反结账 %1？原因会连同您的名字一起记录。</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Give the reason for reopening (at most 500 characters); it is kept with the month.</source>
+            <translation>请填写反结账的原因（最多 500 个字符）；原因会随该月记录。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>A closed month takes no more postings: nothing can be posted, reversed or back-dated into it, and its closing stock values and balances stay as they were closed. A manager closes a month once its documents are in; closing a month closes every earlier one. Only the latest closed month can be reopened, by an admin, who gives the reason.</source>
+            <translation>月结后的月份不再接受任何单据：不能过账、冲销或倒填日期，其月末库存金额和往来余额保持结账时的数字。单据录入完毕后由经理结账；结账某月会同时结账以前的所有月份。只有最近一个已结账的月份可以反结账，须由管理员操作并说明原因。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Close month…</source>
+            <translation>月末结账…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reopen…</source>
+            <translation>反结账…</translation>
+        </message>
+    </context>
+    <context>
         <name>Permissions</name>
         <message>
-            <location filename="../../ui/access.py" line="-29" />
+            <location filename="../../ui/access.py" line="-31" />
             <source>receive stock</source>
             <translation>收货</translation>
         </message>
@@ -2778,6 +2923,16 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+1" />
             <source>change prices or customer terms</source>
             <translation>修改价格或客户条款</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>close a month</source>
+            <translation>月末结账</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>reopen a closed month</source>
+            <translation>反结账已结账的月份</translation>
         </message>
     </context>
     <context>
@@ -4430,7 +4585,32 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>编码 %1 既是客户编码也是供应商编码；请指明要哪一方的对账单：客户（--customer）还是供应商（--supplier）</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
+            <source>movement %1 is dated %2, in %3, which is closed: it cannot be reversed; correct it with a new posting dated after %4, or ask an admin to reopen %3</source>
+            <translation>库存流水 %1 的日期为 %2，属于已结账的 %3：不能冲销；请在 %4 之后录入新的单据进行更正，或请管理员反结账 %3</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 has not ended yet; it can be closed from %2 on</source>
+            <translation>%1 尚未结束；从 %2 起才能结账</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 is already closed (every month up to %2 is closed)</source>
+            <translation>%1 已结账（%2 及以前的月份都已结账）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 is not closed; there is nothing to reopen</source>
+            <translation>%1 未结账；无需反结账</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 cannot be reopened while a later month is closed; reopen %2 first</source>
+            <translation>之后的月份已结账，%1 不能反结账；请先反结账 %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>warehouse %1 already exists: the demo fills an empty database only</source>
             <translation>仓库 %1 已存在：演示数据只能填入空数据库</translation>
         </message>
@@ -5333,7 +5513,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Roles</name>
         <message>
-            <location filename="../../ui/access.py" line="-56" />
+            <location filename="../../ui/access.py" line="-59" />
             <source>Clerk</source>
             <translation>库管员</translation>
         </message>
@@ -6384,6 +6564,11 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <source>Exchange rates</source>
             <translation>汇率</translation>
         </message>
+        <message>
+            <location line="+2" />
+            <source>Month close</source>
+            <translation>月结</translation>
+        </message>
     </context>
     <context>
         <name>SettingsScreen</name>
@@ -6408,7 +6593,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-274" />
+            <location filename="../../ui/refusals.py" line="-285" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -6557,7 +6742,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+234" />
+            <location filename="../../ui/refusals.py" line="+245" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>

@@ -54,6 +54,8 @@ PAGES = available([
                 "ui.screens.settings_users:UsersPage"),
     ScreenEntry("rates", QT_TRANSLATE_NOOP("SettingsPages", "Exchange rates"), "",
                 "ui.screens.settings_rates:RatesPage"),
+    ScreenEntry("periods", QT_TRANSLATE_NOOP("SettingsPages", "Month close"), "",
+                "ui.screens.settings_periods:PeriodsPage"),
 ])
 
 

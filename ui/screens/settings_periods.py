@@ -1,0 +1,213 @@
+"""Settings › Month close (月结): the months with their state, who closed them and when, and each month's closes
+and reopens; Close month… (a manager's, after a confirmation saying what a close does) and Reopen… (an admin's, for
+the latest closed month only, asking the reason). The rules are ``domain.accounts.closing``'s; every change runs
+on the task runner."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from domain.access.roles import Permission
+from domain.access.roles import allows
+from domain.accounts import closing
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import DomainError
+from ui.i18n import fill
+from ui.models.periods import PeriodEventTableModel
+from ui.models.periods import PeriodTableModel
+from ui.models.table import RowRole
+from ui.refusals import refusal_text
+from ui.widgets.busy import alive
+from ui.widgets.screen import Screen
+from ui.widgets.table_view import DataTable
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
+
+class PeriodsPage(Screen):
+    def __init__(self, services, parent=None) -> None:
+        super().__init__(services, parent)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.model = PeriodTableModel(self)
+        self.table = DataTable("settings/periods", self)
+        self.table.setSortingEnabled(False)
+        self.table.setModel(self.model)
+        self.table.set_widths({PeriodTableModel.MONTH: 90, PeriodTableModel.STATE: 80,
+                               PeriodTableModel.CLOSED_BY: 110, PeriodTableModel.CLOSED_AT: 140})
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
+        self.events_label = QLabel(self)
+        self.events_label.setStyleSheet("font-weight: 600;")
+        self.events = PeriodEventTableModel(self)
+        self.events_table = DataTable("settings/period_events", self)
+        self.events_table.setSortingEnabled(False)
+        self.events_table.setModel(self.events)
+        self.events_table.set_widths({PeriodEventTableModel.AT: 140, PeriodEventTableModel.ACTION: 80,
+                                      PeriodEventTableModel.USER: 110})
+        self.close_button = QPushButton(self)
+        self.close_button.clicked.connect(self.close_month)
+        self.reopen_button = QPushButton(self)
+        self.reopen_button.clicked.connect(self.reopen_month)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.reopen_button)
+        buttons.addStretch(1)
+        lower = QVBoxLayout()
+        lower.setContentsMargins(0, 0, 0, 0)
+        lower_widget = QWidget(self)
+        lower_widget.setLayout(lower)
+        lower.addWidget(self.events_label)
+        lower.addWidget(self.events_table, 1)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.table)
+        split.addWidget(lower_widget)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
+        layout.addWidget(self.busy_bar)
+        layout.addWidget(self.error_label)
+        layout.addWidget(split, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        self.retranslate()
+        self.refresh()
+
+    # -- state ---------------------------------------------------------------------------
+    def _may(self, permission: Permission) -> bool:
+        role = self.services.role
+        return role is None or allows(role, permission)
+
+    def current(self):
+        index = self.table.currentIndex()
+        return self.model.data(self.model.index(index.row(), 0), RowRole) if index.isValid() else None
+
+    def latest_closed(self):
+        return next((m for m in self.model.rows if m.closed), None)
+
+    def refresh(self) -> None:
+        services = self.services
+        self.load(lambda: closing.list_months(services.uow()), self._loaded)
+
+    def _loaded(self, months) -> None:
+        was = getattr(self.current(), "month", None)
+        self.model.set_rows(months)
+        wanted = next((i for i, m in enumerate(months) if m.month == was), None)
+        if wanted is None:  # first shown: the month to close next, else the newest
+            wanted = next((i for i, m in reversed(list(enumerate(months))) if m.closable), 0 if months else None)
+        if wanted is not None:
+            self.table.selectRow(wanted)
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        month = self.current()
+        self.events.set_rows(list(month.events) if month is not None else [])
+        self.events_label.setText(fill(translate("PeriodsPage", "Closes and reopens of %1"), month.month)
+                                  if month is not None else translate("PeriodsPage", "Closes and reopens"))
+        latest = self.latest_closed()
+        self.close_button.setEnabled(month is not None and month.closable and self._may(Permission.PERIOD_CLOSE))
+        self.reopen_button.setEnabled(month is not None and latest is not None and month.month == latest.month
+                                      and self._may(Permission.PERIOD_REOPEN))
+
+    # -- actions -------------------------------------------------------------------------
+    def close_question(self, month) -> str:
+        """What closing ``month`` means, as the confirmation asks it."""
+        earlier = [m.month for m in self.model.rows if not m.closed and m.month < month.month]
+        text = fill(translate(
+            "PeriodsPage", "Close %1?\n\nFrom then on nothing can be posted, reversed or back-dated into %1 or any "
+                           "month before it: receipts, shipments, sales, purchases, counts and adjustments alike. The "
+                           "stock quantities and values and the balances at the end of %1 are frozen for the reports. "
+                           "Only an admin can reopen it, giving a reason."), month.month)
+        if earlier:
+            text += "\n\n" + fill(translate("PeriodsPage", "The earlier months still open are closed with it: %1."),
+                                  ", ".join(sorted(earlier)))
+        return text
+
+    def close_month(self) -> None:
+        month = self.current()
+        if month is None or not month.closable or not self._confirm(
+                translate("PeriodsPage", "Close month"), self.close_question(month)):
+            return
+        services = self.services
+
+        def done(months) -> None:
+            if alive(self):
+                self._say(fill(translate("PeriodsPage", "Closed: %1."), ", ".join(months)))
+                self.refresh()
+
+        self._run(lambda: closing.close_month(services.uow(), closing.CloseMonth(month.month)), done)
+
+    def reopen_month(self) -> None:
+        month = self.current()
+        if month is None:
+            return
+        reason = self._ask_reason(month.month)
+        if reason is None:
+            return
+        services = self.services
+
+        def done(reopened) -> None:
+            if alive(self):
+                self._say(fill(translate("PeriodsPage", "%1 is open again; the reason is kept with the month."),
+                               reopened))
+                self.refresh()
+
+        self._run(lambda: closing.reopen_month(services.uow(), closing.ReopenMonth(month.month, reason)), done)
+
+    def _ask_reason(self, month: str) -> str | None:
+        text, ok = QInputDialog.getText(
+            self, translate("PeriodsPage", "Reopen month"),
+            fill(translate("PeriodsPage", "Why is %1 reopened? The reason is kept with your name."), month),
+            QLineEdit.EchoMode.Normal, "")
+        return text if ok else None
+
+    def _confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _run(self, fn, done) -> None:
+        self.message.clear()
+
+        def failed(exc: BaseException) -> None:
+            if alive(self):
+                self._say(self._explain(exc), error=True)
+
+        self.services.tasks.submit(fn, done, failed)
+
+    @staticmethod
+    def _explain(exc: BaseException) -> str:
+        if isinstance(exc, BadInput) and exc.field == "reason":
+            return translate("PeriodsPage", "Give the reason for reopening (at most 500 characters); it is kept with "
+                                            "the month.")
+        if isinstance(exc, DomainError):
+            return refusal_text(exc)
+        return str(exc)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
+        self.message.setText(text)
+
+    def retranslate(self) -> None:
+        self.note.setText(translate(
+            "PeriodsPage", "A closed month takes no more postings: nothing can be posted, reversed or back-dated "
+                           "into it, and its closing stock values and balances stay as they were closed. A manager "
+                           "closes a month once its documents are in; closing a month closes every earlier one. Only "
+                           "the latest closed month can be reopened, by an admin, who gives the reason."))
+        self.close_button.setText(translate("PeriodsPage", "Close month…"))
+        self.reopen_button.setText(translate("PeriodsPage", "Reopen…"))
+        self.model.retranslate()
+        self.events.retranslate()
+        self._selection_changed()
