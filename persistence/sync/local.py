@@ -74,6 +74,9 @@ def pending_records(conn: Connection) -> list[Pending]:
     """Records created, changed or deleted here since they were last exchanged with the hub."""
     result = []
     for spec in r.SPECS:
+        if spec.immutable:
+            result.extend(_pending_facts(conn, spec))
+            continue
         synced = synced_rows(conn, spec)
         local = r.read_records(conn, spec)
         for key, record in local.items():
@@ -84,6 +87,22 @@ def pending_records(conn: Connection) -> list[Pending]:
             if hash_ and key not in local:
                 result.append(Pending(spec, key, version, None))
     return result
+
+
+def _pending_facts(conn: Connection, spec: r.Spec) -> list[Pending]:
+    """The rows of an immutable table not yet exchanged with the hub: a row once exchanged never changes, so only
+    the new ones are read (an anti-join on ``sync_rows``), not the whole table at every sync. A row that points at
+    another of its table (a reversal at its original, an undo at what it undoes) goes after the rows it may point at.
+    """
+    key = spec.table.c[spec.key[0]]
+    new = conn.execute(select(key).where(~key.in_(select(t.sync_rows.c.row_id).where(
+        t.sync_rows.c.tbl == spec.name)))).scalars().all()
+    if not new:
+        return []
+    records = r.read_records(conn, spec, list(new))
+    own = [column for column, target in spec.refs.items() if target == spec.name]
+    ordered = sorted(records.items(), key=lambda item: any(item[1].get(c) for c in own))
+    return [Pending(spec, k, 0, record) for k, record in ordered]
 
 
 _NO_CAP = 2**62
