@@ -31,8 +31,8 @@ from sqlalchemy import String
 from sqlalchemy import Table
 from sqlalchemy import Text
 
-from domain.accounts.periods import parse_month
 from domain.access.roles import ROLES
+from domain.accounts.periods import parse_month
 from domain.kernel import limits
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput

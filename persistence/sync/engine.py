@@ -197,6 +197,7 @@ def run(db, engine: Engine, started: datetime, progress: Callable[[str, int, int
         micros = to_micros(started)
         report.conflicts = conn.exec_driver_sql(
             "SELECT count(*) FROM sync_conflicts WHERE detected_at >= ? AND device_id = ?", (micros, me)).scalar_one()
+        report.conflicts += report.accounts
         report.merged = conn.exec_driver_sql("SELECT count(*) FROM sync_aliases WHERE at >= ? AND tbl NOT LIKE '%:%'",
                                              (micros,)).scalar_one()
     report.negative = [(names.get(p, p), codes.get(w, w), q) for p, w, q in negative]
@@ -470,6 +471,7 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
             gate.apply_aliases(conn, mergeable, last=True)
         admitted = gate.retry_from_hub(conn, hconn, me, authority)
         report.pulled += admitted.records + admitted.facts
+        report.accounts += admitted.settled + admitted.closed
         if admitted.movements:
             _mark_pairs(conn, admitted.movements)
         report.refused = len(loc.quarantined(conn))  # everything kept aside now, new or still refused
@@ -518,6 +520,7 @@ def _apply_pulled(db, me: str, report: SyncReport, authority, high: int, entries
         admitted = gate.admit(conn, me, _without_echoes(conn, me, [gate.Entry(*e) for e in entries]), facts,
                               authority)
         report.pulled += admitted.records + admitted.facts
+        report.accounts += admitted.settled + admitted.closed
         if admitted.movements:
             _mark_pairs(conn, admitted.movements)
         loc.set_setting(conn, loc.CURSOR, str(high))

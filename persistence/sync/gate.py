@@ -19,11 +19,13 @@ from sqlalchemy import select
 
 from domain.kernel.validate import code_key
 from persistence import tables as t
+from persistence.sync import accounts
 from persistence.sync import checks
 from persistence.sync import local as loc
 from persistence.sync import records as r
 
 FACTS = {"movements": t.movements, "unfilled_demand": t.unfilled_demand}
+ACCOUNT_TABLES = frozenset({"account_items", "allocations", "period_balances"})  # checked against what is here too
 
 
 @dataclass
@@ -42,6 +44,10 @@ class Admitted:
     facts: int = 0
     refused: int = 0
     movements: list[tuple] = field(default_factory=list)  # the movement rows inserted (raw), for the recompute
+    items: list[dict] = field(default_factory=list)  # the open items and allocations admitted (accounts)
+    allocations: list[dict] = field(default_factory=list)
+    settled: int = 0  # undo rows written for allocations beyond an item's amount (accounts.settle_allocations)
+    closed: int = 0  # facts listed as dated in a month closed here (accounts.closed_month_conflicts)
 
 
 def _present(conn: Connection, table: str, ids: set[str]) -> set[str]:
@@ -137,13 +143,20 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
             return
         good = []
         codes = _Codes(conn) if run_spec.name == "products" else None
+        changed = accounts.changed_facts(conn, run_spec, [(e.key, rec) for e, rec in run]) \
+            if run_spec.immutable else {}
+        admitted: dict[str, dict] = {}  # this run's records so far, for the accounts' checks
         for e, record in run:
-            if record is None:
+            if e.key in changed:
+                reason = changed[e.key]
+            elif record is None:
                 reason = _still_referenced(conn, run_spec, e.key)
             else:
                 reason = missing_reference(conn, run_spec, record, cache)
                 if not reason and codes is not None:
                     reason = code_clash(codes, e.key, record)
+                if not reason and run_spec.name in ACCOUNT_TABLES:
+                    reason = accounts.reference_problem(conn, run_spec, record, admitted)
             reason = reason or authority(conn, run_spec, e, record)
             if reason:
                 _refuse(conn, e, reason)
@@ -151,12 +164,19 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
                 continue
             if codes is not None and record is not None:
                 codes.admit(e.key, record)
+            if record is not None and run_spec.key == ("id",):
+                admitted[e.key] = record
+                cache.setdefault(run_spec.name, set()).add(e.key)  # a reversal may follow its original in the run
             good.append((e.key, e.version, record))
         if good:
             loc.apply_records(conn, me, run_spec, good)
             loc.release(conn, run_spec.name, [k for k, _, _ in good])
             cache.pop(run_spec.name, None)
             out.records += len(good)
+            if run_spec.name == "account_items":
+                out.items.extend(record for _, _, record in good if record is not None)
+            elif run_spec.name == "allocations":
+                out.allocations.extend(record for _, _, record in good if record is not None)
         run = []
 
     for e in entries:
@@ -185,6 +205,9 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
     flush_run()
     for name, rows in facts.items():
         _admit_facts(conn, me, FACTS[name], rows, out)
+    if out.allocations:
+        out.settled = accounts.settle_allocations(conn)
+    out.closed = accounts.closed_month_conflicts(conn, out.items, out.allocations, out.movements)
     return out
 
 

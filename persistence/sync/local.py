@@ -217,6 +217,8 @@ def apply_alias(conn: Connection, spec: r.Spec, old: str, new: str) -> bool:
         _note_touched(conn, touched, table, column, old)
         conn.exec_driver_sql(f'UPDATE OR IGNORE "{table}" SET "{column}" = ? WHERE "{column}" = ?', (new, old))
         conn.exec_driver_sql(f'DELETE FROM "{table}" WHERE "{column}" = ?', (old,))
+    if spec.name in PARTNER_SIDES:
+        repoint_partner(conn, PARTNER_SIDES[spec.name], old, new)
     if present:
         r.delete_record(conn, spec, old)
     else:
@@ -227,6 +229,19 @@ def apply_alias(conn: Connection, spec: r.Spec, old: str, new: str) -> bool:
     conn.exec_driver_sql("INSERT OR IGNORE INTO sync_aliases (tbl, old_key, new_key, device_id, at) "
                          "VALUES (?, ?, ?, '', ?)", (spec.name, old, new, to_micros(datetime.now(UTC))))
     return True
+
+
+PARTNER_SIDES = {"customers": "AR", "suppliers": "AP"}  # the side of the accounts whose partner_id names them
+
+
+def repoint_partner(conn: Connection, side: str, old: str, new: str) -> None:
+    """A customer or supplier merged into another: its open items and frozen balances follow it (``partner_id`` is
+    a reference by side, no foreign key, so ``references`` does not find it). Only items that never reached the hub
+    can name a partner new to the hub, which is the only kind merged; the hub re-points them the same way on push."""
+    conn.exec_driver_sql("UPDATE account_items SET partner_id = ? WHERE side = ? AND partner_id = ?", (new, side, old))
+    conn.exec_driver_sql("UPDATE OR IGNORE period_balances SET partner_id = ? WHERE side = ? AND partner_id = ?",
+                         (new, side, old))
+    conn.exec_driver_sql("DELETE FROM period_balances WHERE side = ? AND partner_id = ?", (side, old))
 
 
 def _has_movements(conn: Connection, spec: r.Spec, key: str) -> bool:
@@ -366,7 +381,8 @@ def _renumber_local(conn: Connection, spec: r.Spec, key: str, record: dict) -> N
     prefix, digits = record["number"].rsplit("-", 1)
     number = f"{prefix}-{seq:0{len(digits)}d}"
     conn.execute(table.update().where(table.c.id == key).values(number=number, seq=seq))
-    _renumber_refs(conn, record.get("device_id", ""), record["number"], number)
+    if spec.name != "account_items":  # movements carry a document's number, never a receipt's or payment's
+        _renumber_refs(conn, record.get("device_id", ""), record["number"], number)
     conn.info.setdefault(RENUMBERED, set()).add((spec.name, key))  # changed by the sync, not by a clerk
 
 
@@ -441,7 +457,8 @@ def apply_record(conn: Connection, device_id: str, spec: r.Spec, key: str, versi
     elif spec.on_clash == "renumber" and local.get("number") != record.get("number") and local.get("number"):
         for other in _clashing(conn, spec, key, record):
             _renumber_local(conn, spec, other, r.read_records(conn, spec, [other])[other])
-        _renumber_refs(conn, local.get("device_id", ""), local["number"], record["number"])
+        if spec.name != "account_items":
+            _renumber_refs(conn, local.get("device_id", ""), local["number"], record["number"])
     if spec.name == "products":
         for row in record["_children"].get("barcodes", []):
             conn.execute(t.barcodes.delete().where(t.barcodes.c.barcode == row["barcode"],
