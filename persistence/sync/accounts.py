@@ -152,7 +152,7 @@ def _conflict(conn: Connection, cid: str, tbl: str, row_id: str, business_key: s
     if conn.execute(select(t.sync_conflicts.c.id).where(t.sync_conflicts.c.id == cid)).first() is not None:
         return False
     conn.execute(t.sync_conflicts.insert().values(
-        id=cid, tbl=tbl, row_id=row_id, business_key=business_key[:200], rule=rule[:500],
+        id=cid, tbl=tbl, row_id=row_id, business_key=business_key[:200], rule=rule[:200],
         kept=json.dumps(kept, ensure_ascii=False, sort_keys=True) if kept else "",
         lost=json.dumps(lost, ensure_ascii=False, sort_keys=True) if lost else "", lost_device=lost_device,
         detected_at=at, resolved_at=None, resolved_by="", note="", device_id="", version=1))
@@ -194,8 +194,8 @@ def settle_allocations(conn: Connection) -> int:
             written += 1
             kept = {"item": item_id, "number": item.number, "amount": str(item.amount)}
             _conflict(conn, conflict_id("allocation", new_id), "allocations", a.id, item.number or item_id,
-                      f"{item.number or 'an item'} allocated beyond its amount on two desks offline: the later "
-                      f"allocation {a.id} is undone by {take} (undo {new_id}); allocate what is open again",
+                      f"allocated beyond its amount on two desks offline: the later allocation is undone by {take}; "
+                      f"allocate what is open again",
                       kept, lost, a.device_id, a.created_at)
     return written
 
@@ -232,6 +232,6 @@ def closed_month_conflicts(conn: Connection, items: list[dict], allocations: lis
 def _closed(conn: Connection, tbl: str, row_id: str, label: str, day: date, lost: dict, device: str, at) -> int:
     month = month_of(day)
     return int(_conflict(conn, conflict_id("closed", f"{tbl}|{row_id}"), tbl, row_id, label,
-                         f"dated {day.isoformat()}, in {month}, which is closed: kept (it happened); the month's "
-                         f"frozen figures leave it out, so check it and reopen the month if they must include it",
+                         f"dated {day.isoformat()} in the closed month {month}: kept (it happened); the month's "
+                         f"frozen figures leave it out: reopen it if they must include it",
                          {"month": month}, lost, device, at))
