@@ -323,3 +323,42 @@ def test_a_month_closed_on_one_desk_and_reopened_on_another_ends_alike_with_ever
         assert len(rows(desk, t.period_events)) == 3  # every close and reopen is kept
     lost = [x for x in sync.conflicts(a) if x.table == "periods"]
     assert len(lost) == 1 and lost[0].lost["closed_by"] == "manager"
+
+
+def test_a_customer_made_on_two_desks_takes_its_items_along_when_it_is_merged(hub, devices):
+    a, b = devices("a"), devices("b")
+    kept, _ = office(a)
+    merged, _ = office(b)  # the same codes, made offline on b: C1 is merged into a's at b's first sync
+    sale = item(b, merged, "sale", "25.00", number="SD-2026-00001")
+    sync.sync(a, hub)
+    sync.sync(b, hub)
+    sync.sync(a, hub)
+    for desk in (a, b):
+        with desk.engine.connect() as conn:
+            assert conn.execute(select(t.account_items.c.partner_id).where(t.account_items.c.id == sale)
+                                ).scalar_one() == kept
+        assert sync.status(desk).quarantined == []
+    w = HostileWriter(hub)
+    try:
+        assert w.conn.execute("SELECT partner_id FROM account_items WHERE id = %s", (sale,)).fetchone()[0] == kept
+    finally:
+        w.close()
+
+
+def test_the_same_supplier_invoice_entered_on_two_desks_is_kept_once_and_the_other_listed(hub, devices):
+    a, b = devices("a"), devices("b")
+    _, supplier = office(a)
+    sync.sync(a, hub)
+    sync.sync(b, hub)
+    for desk, amount in ((a, "80"), (b, "81")):
+        with desk.engine.begin() as conn:
+            conn.execute(t.supplier_invoices.insert().values(
+                id=str(uuid.uuid4()), supplier_id=supplier, number="INV-778", business_date=date(2026, 11, 6),
+                amount=Decimal(amount), user="ann", created_at=T0, device_id=desk.device_id))
+    for desk in (a, b, a):
+        sync.sync(desk, hub)
+    for desk in (a, b):
+        assert comparable(t.supplier_invoices, desk) == comparable(t.supplier_invoices, a)
+        with desk.engine.connect() as conn:
+            assert conn.execute(select(t.supplier_invoices.c.amount)).scalars().all() == [Decimal(80)]
+    assert [x.table for x in sync.conflicts(a)] == ["supplier_invoices"]
