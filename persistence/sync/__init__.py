@@ -20,9 +20,9 @@ Rules (what every device can rely on):
   later number commit before an earlier one and a reader skip the earlier one for ever).
 * **Records** (warehouses, products with their barcodes, suppliers, customers, users, supplier
   terms, profiles, term details, price breaks, preferred suppliers, documents with their lines,
-  purchase orders with lines and revisions, the accounts' tables (below), and the conflicts list itself) are pushed whole
-  when their content hash differs from the one last exchanged with the hub, with the version
-  they were based on. The hub keeps each record's current version:
+  purchase orders with lines and revisions, the accounts' tables (below), and the conflicts list
+  itself) are pushed whole when their content hash differs from the one last exchanged with the
+  hub, with the version they were based on. The hub keeps each record's current version:
 
   - based on the hub's current version (nobody else changed it): accepted, version + 1;
   - changed on the hub meanwhile (a concurrent edit): **the higher version wins; on equal

@@ -203,17 +203,37 @@ def settle_allocations(conn: Connection) -> int:
 # -- a fact dated in a month this desk has closed ---------------------------------------------------------------
 
 
-def closed_month_conflicts(conn: Connection, items: list[dict], allocations: list[dict],
-                           movements: list[tuple]) -> int:
-    """List the pulled items, allocations and movements dated in a month closed here; return how many."""
-    through = PeriodRepository(conn).closed_through()
-    if through is None:
+class Closings:
+    """Which months were closed here at each point of a pulled batch: a fact logged before a close that comes in the
+    same batch was not late for it; one logged after it was."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.start = PeriodRepository(conn).closed_through()
+        self.after: list[tuple[int, date | None]] = []  # (log sequence of a run of periods, closed through after it)
+
+    def changed(self, conn: Connection, seq: int) -> None:
+        self.after.append((seq, PeriodRepository(conn).closed_through()))
+
+    def at(self, seq: int) -> date | None:
+        through = self.start
+        for after, value in self.after:
+            if after < seq:
+                through = value
+        return through
+
+
+def closed_month_conflicts(conn: Connection, closings: Closings, items: list[tuple[int, dict]],
+                           allocations: list[tuple[int, dict]], movements: list[tuple],
+                           movement_seqs: dict[str, int]) -> int:
+    """List the pulled items, allocations and movements dated in a month closed here when they came; how many."""
+    if closings.start is None and all(value is None for _, value in closings.after):
         return 0
     listed = 0
     for tbl, records in (("account_items", items), ("allocations", allocations)):
-        for record in records:
+        for seq, record in records:
             day = date.fromisoformat(record["business_date"])
-            if day <= through:
+            through = closings.at(seq)
+            if through is not None and day <= through:
                 listed += _closed(conn, tbl, record["id"], record.get("number") or record["id"], day, record,
                                   record.get("device_id", ""), from_micros(record["created_at"]))
     if movements:
@@ -222,7 +242,8 @@ def closed_month_conflicts(conn: Connection, items: list[dict], allocations: lis
         si = names.index("source_ref")
         for row in movements:
             day = from_micros(row[ai]).astimezone().date()
-            if day <= through:
+            through = closings.at(movement_seqs.get(row[ii], 0))
+            if through is not None and day <= through:
                 lost = {"id": row[ii], "occurred_at": row[ai], "source_ref": row[si]}
                 listed += _closed(conn, "movements", row[ii], row[si] or row[ii], day, lost, row[di],
                                   from_micros(row[ri]))

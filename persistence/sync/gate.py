@@ -44,8 +44,10 @@ class Admitted:
     facts: int = 0
     refused: int = 0
     movements: list[tuple] = field(default_factory=list)  # the movement rows inserted (raw), for the recompute
-    items: list[dict] = field(default_factory=list)  # the open items and allocations admitted (accounts)
-    allocations: list[dict] = field(default_factory=list)
+    # the open items and allocations admitted, with their log sequence (accounts), and the movements' sequences
+    items: list[tuple[int, dict]] = field(default_factory=list)
+    allocations: list[tuple[int, dict]] = field(default_factory=list)
+    movement_seqs: dict[str, int] = field(default_factory=dict)
     settled: int = 0  # undo rows written for allocations beyond an item's amount (accounts.settle_allocations)
     closed: int = 0  # facts listed as dated in a month closed here (accounts.closed_month_conflicts)
 
@@ -134,6 +136,7 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
     """Apply the acceptable part of one pulled batch in log order; quarantine the rest (see module)."""
     out = Admitted()
     cache: dict[str, set[str]] = {}
+    closings = accounts.Closings(conn)  # which months were closed here at each point of the batch
     run: list[tuple[Entry, dict | None]] = []
     run_spec: r.Spec | None = None
 
@@ -173,10 +176,13 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
             loc.release(conn, run_spec.name, [k for k, _, _ in good])
             cache.pop(run_spec.name, None)
             out.records += len(good)
+            seqs = {e.key: e.seq for e, _ in run}
             if run_spec.name == "account_items":
-                out.items.extend(record for _, _, record in good if record is not None)
+                out.items.extend((seqs[k], record) for k, _, record in good if record is not None)
             elif run_spec.name == "allocations":
-                out.allocations.extend(record for _, _, record in good if record is not None)
+                out.allocations.extend((seqs[k], record) for k, _, record in good if record is not None)
+            elif run_spec.name == "periods":
+                closings.changed(conn, max(seqs.values()))
         run = []
 
     for e in entries:
@@ -207,7 +213,8 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
         _admit_facts(conn, me, FACTS[name], rows, out)
     if out.allocations:
         out.settled = accounts.settle_allocations(conn)
-    out.closed = accounts.closed_month_conflicts(conn, out.items, out.allocations, out.movements)
+    out.closed = accounts.closed_month_conflicts(conn, closings, out.items, out.allocations, out.movements,
+                                                 out.movement_seqs)
     return out
 
 
@@ -250,6 +257,7 @@ def _admit_facts(conn: Connection, me: str, table, rows: list[tuple[Entry, tuple
         loc.release(conn, table.name, [row[0] for row in good])
     if table is t.movements:
         out.movements.extend(good)
+        out.movement_seqs.update((row[0], e.seq) for e, row in rows)
 
 
 def _any_quarantined(conn: Connection, tbl: str) -> bool:

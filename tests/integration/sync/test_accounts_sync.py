@@ -269,6 +269,7 @@ def test_a_receipt_number_taken_on_two_desks_offline_is_renumbered_on_the_hub(hu
 def test_an_item_or_movement_dated_in_a_month_closed_here_is_kept_and_listed_for_a_manager(hub, devices):
     a, b = devices("a"), devices("b")
     customer, _ = office(a)
+    early = item(a, customer, "sale", "20.00", number="SD-2026-00008", day=date(2026, 10, 3))  # before the close
     sync.sync(a, hub)
     sync.sync(b, hub)
     with a.engine.begin() as conn:  # a closes October
@@ -290,6 +291,10 @@ def test_an_item_or_movement_dated_in_a_month_closed_here_is_kept_and_listed_for
     sync.sync(a, hub)  # the conflicts travel like any record: b learns of them too
     sync.sync(b, hub)
     assert {x.id for x in sync.conflicts(b) if "closed" in x.rule} == {x.id for x in listed.values()}
+    c = devices("c")  # a new desk pulls the close and the facts in one batch: only what came after the close is late
+    sync.sync(c, hub)
+    assert early not in {x.row_id for x in sync.conflicts(c)}
+    assert {x.id for x in sync.conflicts(c) if "closed" in x.rule} == {x.id for x in listed.values()}
 
 
 def test_a_month_closed_on_one_desk_and_reopened_on_another_ends_alike_with_every_event_kept(hub, devices):
@@ -362,3 +367,28 @@ def test_the_same_supplier_invoice_entered_on_two_desks_is_kept_once_and_the_oth
         with desk.engine.connect() as conn:
             assert conn.execute(select(t.supplier_invoices.c.amount)).scalars().all() == [Decimal(80)]
     assert [x.table for x in sync.conflicts(a)] == ["supplier_invoices"]
+
+
+def test_desks_that_settled_one_payment_from_different_allocations_still_end_alike(hub, devices):
+    a, b, c = devices("a"), devices("b"), devices("c")
+    customer, _ = office(a)
+    receipt = item(a, customer, "receipt", "-100.00", number="RC-2026-00001", year=2026, seq=1)
+    sales = [item(a, customer, "sale", "100.00", number=f"SD-2026-0000{n}") for n in (1, 2, 3)]
+    for desk in (a, b, c):
+        sync.sync(desk, hub)
+    allocate(a, sales[0], receipt, "60.00", T0)  # three desks, offline, apply the same money
+    second = allocate(b, sales[1], receipt, "60.00", T0 + timedelta(minutes=2))
+    allocate(c, sales[2], receipt, "50.00", T0 + timedelta(minutes=1))
+    sync.sync(b, hub)
+    sync.sync(c, hub)  # c knows its own and b's: it undoes 10 of b's
+    sync.sync(a, hub)  # a knows all three: it undoes all of b's and 10 of c's; the hub keeps c's undo of b's
+    for desk in (c, a, b, c, a, b):
+        sync.sync(desk, hub)
+    for desk in (a, b, c):
+        assert allocated(desk, receipt) == Decimal(100)
+        assert [allocated(desk, s) for s in sales] == [Decimal(60), Decimal(0), Decimal(40)]
+        assert rows(desk, t.allocations) == rows(a, t.allocations)
+    with a.engine.connect() as conn:
+        undos = conn.execute(select(t.allocations.c.amount).where(t.allocations.c.undoes_id == second)).scalars()
+        assert sorted(undos) == [Decimal(-50), Decimal(-10)]
+    assert sync.sync(a, hub).pushed == 0 and sync.sync(c, hub).pushed == 0
