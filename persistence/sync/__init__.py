@@ -495,6 +495,8 @@ def _apply_loser(conn, conflict: dict) -> None:
         raise refusal(RuleViolation, "conflict_loser_deleted")
     if spec.on_clash == "renumber" and conflict["rule"].startswith("number"):
         raise refusal(RuleViolation, "conflict_renumbered")
+    if spec.immutable:  # a fact: what lost is corrected by a reversal, never written over the one kept
+        raise refusal(RuleViolation, "conflict_fact")
     key = conflict["row_id"]
     alias = conn.execute(select(t.sync_aliases.c.new_key).where(t.sync_aliases.c.tbl == spec.name,
                                                                t.sync_aliases.c.old_key == key)).scalar()

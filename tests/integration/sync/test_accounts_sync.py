@@ -22,6 +22,7 @@ from sqlalchemy import select
 
 from domain.catalog import commands as c
 from domain.catalog import master as catalog
+from domain.kernel.errors import RuleViolation
 from domain.stock import commands as stock
 from domain.stock import ledger
 from persistence import sync
@@ -242,6 +243,10 @@ def test_one_payment_allocated_on_two_desks_offline_is_undone_just_enough_and_ev
         w.close()
     assert earlier in {row[0] for row in rows(b, t.allocations)}
     assert sync.sync(a, hub).pushed == 0 and sync.sync(b, hub).pushed == 0
+    with pytest.raises(RuleViolation) as refused:  # what the undo took is allocated again by hand, not written back
+        sync.resolve_conflict(a, accounts.conflict_id("allocation", undo), user="boss", apply_loser=True)
+    assert refused.value.code == "conflict_fact"
+    sync.resolve_conflict(a, accounts.conflict_id("allocation", undo), user="boss", note="allocated again")
 
 
 def test_a_receipt_number_taken_on_two_desks_offline_is_renumbered_on_the_hub(hub, devices):
