@@ -52,30 +52,45 @@ def conflict_id(kind: str, row_id: str) -> str:
 # -- checks against what is here --------------------------------------------------------------------------------
 
 
-def _item(conn: Connection, key: str, run: dict[str, dict]) -> dict | None:
-    if key in run:
-        return run[key]
-    row = conn.execute(select(t.account_items.c.side, t.account_items.c.partner_id, t.account_items.c.amount)
-                       .where(t.account_items.c.id == key)).first()
-    if row is None:
-        return None
-    return {"side": row.side, "partner_id": row.partner_id, "amount": str(row.amount)}
+class Known:
+    """What a run of pulled accounts records names here, read in a few statements (not one per record)."""
+
+    def __init__(self, conn: Connection, spec: r.Spec, records: list[dict]) -> None:
+        self.partners: dict[str, set[str]] = {}
+        for side, table_name in PARTNERS.items():
+            wanted = {x["partner_id"] for x in records if x.get("side") == side and "partner_id" in x}
+            table = t.metadata.tables[table_name]
+            self.partners[side] = _present(conn, table.c.id, wanted)
+        wanted = {x.get(c) for x in records for c in ("reverses_id", "debit_item_id", "credit_item_id")} - {None}
+        it = t.account_items.c
+        self.items = {row.id: {"side": row.side, "partner_id": row.partner_id, "amount": str(row.amount)}
+                      for row in _rows(conn, select(it.id, it.side, it.partner_id, it.amount), it.id, wanted)}
+        wanted = {x.get("undoes_id") for x in records} - {None}
+        A = t.allocations.c
+        self.allocations = {row.id: {"debit_item_id": row.debit_item_id, "credit_item_id": row.credit_item_id,
+                                     "undoes_id": row.undoes_id}
+                            for row in _rows(conn, select(A.id, A.debit_item_id, A.credit_item_id, A.undoes_id),
+                                             A.id, wanted)}
 
 
-def _partner_here(conn: Connection, side: str, partner: str) -> bool:
-    table = t.metadata.tables[PARTNERS[side]]
-    return conn.execute(select(table.c.id).where(table.c.id == partner)).first() is not None
+def _rows(conn: Connection, query, column, wanted: set[str]) -> list:
+    ids = sorted(wanted)
+    return [row for i in range(0, len(ids), 500) for row in conn.execute(query.where(column.in_(ids[i:i + 500])))]
 
 
-def reference_problem(conn: Connection, spec: r.Spec, record: dict, run: dict[str, dict]) -> str:
+def _present(conn: Connection, column, wanted: set[str]) -> set[str]:
+    return {row[0] for row in _rows(conn, select(column), column, wanted)}
+
+
+def reference_problem(spec: r.Spec, record: dict, run: dict[str, dict], known: Known) -> str:
     """Why a pulled accounts record cannot sit beside what is here; ''. ``run``: the records of its table
-    admitted before it in the same run (not written yet)."""
+    admitted before it in the same run (not written yet); ``known``: what the run names here."""
     if spec.name in ("account_items", "period_balances"):
-        if not _partner_here(conn, record["side"], record["partner_id"]):
+        if record["partner_id"] not in known.partners[record["side"]]:
             what = "customer" if record["side"] == "AR" else "supplier"
             return f"partner_id refers to a {what} {record['partner_id']} which is not here"
     if spec.name == "account_items" and record.get("reverses_id"):
-        original = _item(conn, record["reverses_id"], run)
+        original = run.get(record["reverses_id"]) or known.items.get(record["reverses_id"])
         if original is None:
             return f"reverses_id refers to an item {record['reverses_id']} which is not here"
         if (original["side"], original["partner_id"]) != (record["side"], record["partner_id"]):
@@ -85,7 +100,7 @@ def reference_problem(conn: Connection, spec: r.Spec, record: dict, run: dict[st
     if spec.name == "allocations":
         items = {}
         for column in ("debit_item_id", "credit_item_id"):
-            items[column] = _item(conn, record[column], {})
+            items[column] = known.items.get(record[column])
             if items[column] is None:
                 return f"{column} refers to an item {record[column]} which is not here"
         debit, credit = items["debit_item_id"], items["credit_item_id"]
@@ -96,11 +111,7 @@ def reference_problem(conn: Connection, spec: r.Spec, record: dict, run: dict[st
         if Decimal(credit["amount"]) >= 0:
             return f"credit_item_id: the item's amount {credit['amount']} does not settle anything"
         if record.get("undoes_id"):
-            undone = run.get(record["undoes_id"])
-            if undone is None:
-                row = conn.execute(select(t.allocations).where(t.allocations.c.id == record["undoes_id"])).first()
-                undone = None if row is None else {"debit_item_id": row.debit_item_id,
-                                                   "credit_item_id": row.credit_item_id, "undoes_id": row.undoes_id}
+            undone = run.get(record["undoes_id"]) or known.allocations.get(record["undoes_id"])
             if undone is None:
                 return f"undoes_id refers to an allocation {record['undoes_id']} which is not here"
             if undone.get("undoes_id") or (undone["debit_item_id"], undone["credit_item_id"]) != (

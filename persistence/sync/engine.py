@@ -309,14 +309,17 @@ def _push_records(db, engine: Engine, me: str, report: SyncReport, users: bool =
 
 def _one_by_one(conn, outcomes: list[hub.Outcome], pushed: dict, pushed_hash: dict):
     """The push outcomes that must be applied one by one, in order; the runs of records between them that
-    the hub took exactly as they were sent are confirmed in bulk where they come (``local.confirm_pushed``)."""
+    the hub took exactly as they were sent are confirmed in bulk where they come (``local.confirm_pushed``). Numbered
+    records go one by one (renumbering one may renumber another here), but for facts: one the hub kept exactly as sent
+    holds a number nothing else here was given by the hub in this push."""
     run: list[tuple[str, int, dict, dict]] = []
     run_spec = None
     for o in outcomes:
         spec = r.BY_NAME[o.tbl]
         local = pushed.get((o.tbl, o.key))
         if (o.status == "accepted" and o.data is not None and local is not None and spec.key == ("id",)
-                and spec.on_clash != "renumber" and r.content_hash(spec, o.data) == pushed_hash.get((o.tbl, o.key))):
+                and (spec.on_clash != "renumber" or spec.immutable)
+                and r.content_hash(spec, o.data) == pushed_hash.get((o.tbl, o.key))):
             if spec is not run_spec:
                 loc.confirm_pushed(conn, run_spec, run)
                 run, run_spec = [], spec

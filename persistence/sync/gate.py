@@ -149,6 +149,11 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
         changed = accounts.changed_facts(conn, run_spec, [(e.key, rec) for e, rec in run]) \
             if run_spec.immutable else {}
         admitted: dict[str, dict] = {}  # this run's records so far, for the accounts' checks
+        known = accounts.Known(conn, run_spec, [rec for _, rec in run if isinstance(rec, dict)]) \
+            if run_spec.name in ACCOUNT_TABLES else None
+        if known is not None:  # the items it names are here: missing_reference need not ask one by one
+            cache.setdefault("account_items", set()).update(known.items)
+            cache.setdefault("allocations", set()).update(known.allocations)
         for e, record in run:
             if e.key in changed:
                 reason = changed[e.key]
@@ -159,7 +164,7 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
                 if not reason and codes is not None:
                     reason = code_clash(codes, e.key, record)
                 if not reason and run_spec.name in ACCOUNT_TABLES:
-                    reason = accounts.reference_problem(conn, run_spec, record, admitted)
+                    reason = accounts.reference_problem(run_spec, record, admitted, known)
             reason = reason or authority(conn, run_spec, e, record)
             if reason:
                 _refuse(conn, e, reason)
