@@ -351,6 +351,10 @@ def _account_rules(spec_name: str, data: dict) -> None:
             raise Refused("year and seq go together")
         if data.get("seq") is not None:
             _positive(data, "seq")
+            last = data["number"].rsplit("-", 1)[-1]
+            if "-" not in data["number"] or not last.isdigit() or int(last) != data["seq"]:
+                raise Refused(f"number: {data['number'][:40]!r} does not end in its seq {data['seq']} "
+                              f"(RC-2026-00001 is seq 1)")
             if not limits.FIRST_DAY.year <= data["year"] <= limits.last_day(datetime.now(UTC).date()).year:
                 raise Refused(f"year: {data['year']} is outside the years a business date may fall in")
         _domain("method", lambda: v.check_characters("method", data["method"]))

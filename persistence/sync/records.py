@@ -182,15 +182,20 @@ LATER_COLUMNS = frozenset({("purchase_orders", "fx_rate")})
 # migration gave every existing row, they hash as if absent.
 LATER_DEFAULTS = {("customer_profiles", "payment_basis"): "net", ("supplier_profiles", "payment_basis"): "net",
                   ("supplier_profiles", "payment_days"): 0}
+_LATER_TABLES = frozenset(name for name, _ in LATER_COLUMNS | set(LATER_DEFAULTS))
 
 
 def content_hash(spec: Spec, record: dict | None) -> str:
     """The hash of what a record says (not of its version or who last pushed it); '' when deleted."""
     if record is None:
         return ""
-    body = {k: v for k, v in record.items()
-            if k not in ("version", "device_id") and not (v is None and (spec.name, k) in LATER_COLUMNS)
-            and not ((spec.name, k) in LATER_DEFAULTS and v == LATER_DEFAULTS[(spec.name, k)])}
+    name = spec.table.name
+    if name in _LATER_TABLES:
+        body = {k: v for k, v in record.items()
+                if k not in ("version", "device_id") and not (v is None and (name, k) in LATER_COLUMNS)
+                and not ((name, k) in LATER_DEFAULTS and v == LATER_DEFAULTS[(name, k)])}
+    else:
+        body = {k: v for k, v in record.items() if k != "version" and k != "device_id"}
     text = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()
 

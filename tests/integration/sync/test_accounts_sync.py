@@ -174,6 +174,7 @@ def test_accounts_records_on_the_hub_that_break_the_rules_are_kept_aside_and_the
         bogus("supplier_as_customer", partner_id=supplier)
         bogus("year", business_date="1969-12-31", due_on=None)
         bogus("note", note="N" * 501)
+        bogus("seq", kind="receipt", amount="-5", number="RC2026", year=2026, seq=7)
         fine = str(uuid.uuid4())
         w.record("account_items", fine, dict(good, id=fine, number="SD-2026-00002"))
         alloc = {"debit_item_id": receipt, "credit_item_id": sale, "amount": "10", "business_date": "2026-11-05",
@@ -200,7 +201,8 @@ def test_accounts_records_on_the_hub_that_break_the_rules_are_kept_aside_and_the
     held = quarantined(a)
     expected = {"side": "side", "kind": "gift", "side_of_kind": "belongs to AP", "sign": "wrong sign",
                 "too_much": "too large", "no_partner": "not here", "supplier_as_customer": "customer",
-                "year": "1969-12-31", "note": "note", "backwards": "does not raise", "negative": "undoes nothing",
+                "year": "1969-12-31", "note": "note",
+                "seq": "does not end in its seq", "backwards": "does not raise", "negative": "undoes nothing",
                 "month": "month", "days": "payment_days", "changed": "never changed"}
     for name, words in expected.items():
         assert words in held[bad[name]], (name, held[bad[name]])
