@@ -95,8 +95,9 @@ Rules (what every device can rely on):
     makes alike, so the list holds it once;
   - **RC-/PM-/RF-/OB- numbers taken twice offline** (kind, year and seq of an item): renumbered on the hub to the
     next free number of its kind and year, as documents are, the renumbering kept (``sync_aliases``) and listed; a
-    desk that pulls a number its unpushed item holds renumbers its own first. Items of documents carry the
-    document's number without a seq and are never renumbered themselves;
+    desk that pulls a number its unpushed item holds renumbers its own first. Only receipts, payments, refunds and
+    openings own their numbers (``Spec.numbered``): an item of a document carries the document's number, with or
+    without its seq, and is never renumbered itself;
   - **a fact dated in a month closed here** (an item, an allocation, a movement by its local business date) is
     kept (it happened) and listed as a conflict for a manager: the month's frozen figures leave it out;
   - **a month closed on one desk and reopened on another**: ``periods`` is a record, so the higher version wins and

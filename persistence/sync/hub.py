@@ -290,8 +290,8 @@ def _hub_record(conn: Connection, spec: r.Spec, key: str, s: PushState) -> dict 
 def _clash(conn: Connection, s: PushState, spec: r.Spec, key: str, record: dict) -> str | None:
     """The key of another hub record with the same business key as ``record``, if any."""
     for columns in spec.unique:
-        values = tuple(record[c] for c in columns)
-        if any(v is None for v in values):
+        values = r.clash_values(spec, record, columns)
+        if values is None:
             continue
         other = _business_keys(conn, s, spec, columns).get(values)
         if other is not None and other != key:

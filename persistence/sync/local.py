@@ -391,7 +391,7 @@ def _clashing(conn: Connection, spec: r.Spec, key: str, record: dict) -> list[st
     values = r.decode_row(table, record)
     found = []
     for columns in spec.unique:
-        if any(values[c] is None for c in columns):
+        if r.clash_values(spec, record, columns) is None:
             continue
         for row in conn.execute(select(*[table.c[k] for k in spec.key])
                                 .where(*[table.c[c] == values[c] for c in columns])):
@@ -564,9 +564,9 @@ def apply_records(conn: Connection, device_id: str, spec: r.Spec, entries: list[
         hash_ = r.content_hash(spec, record)
         if key not in repeated and synced.get(key) == (version, hash_):
             continue
-        clash = record is not None and any(  # a key with a NULL in it clashes with nothing (as ``_clashing``)
-            business[cols].get(tuple(record[c] for c in cols)) not in (None, key) for cols in spec.unique
-            if all(record[c] is not None for c in cols))
+        clash = record is not None and any(  # as ``_clashing``: some keys clash with nothing
+            business[cols].get(values) not in (None, key) for cols in spec.unique
+            if (values := r.clash_values(spec, record, cols)) is not None)
         taken = record is not None and any(owners.get(b["barcode"]) not in (None, key)
                                            for b in record.get("_children", {}).get("barcodes", []))
         if record is None or key in here or key in repeated or clash or taken:
@@ -575,8 +575,8 @@ def apply_records(conn: Connection, device_id: str, spec: r.Spec, entries: list[
         fresh.append((key, version, record, hash_))
         here.add(key)
         for cols in spec.unique:
-            if all(record[c] is not None for c in cols):
-                business[cols][tuple(record[c] for c in cols)] = key
+            if (values := r.clash_values(spec, record, cols)) is not None:
+                business[cols][values] = key
         owners.update({b["barcode"]: key for b in record.get("_children", {}).get("barcodes", [])})
     if fresh:
         conn.execute(spec.table.insert(), [r.decode_row(spec.table, record) for _, _, record, _ in fresh])

@@ -54,6 +54,7 @@ class Spec:
     label: tuple[str, ...] = ()
     refs: dict[str, str] = field(default_factory=dict)
     immutable: bool = False  # a fact (an open item, an allocation, a period event): written once, never changed
+    numbered: frozenset[str] = frozenset()  # when given: the kinds whose business keys clash (the others never do)
 
 
     @property
@@ -112,7 +113,7 @@ SPECS: tuple[Spec, ...] = (
     _spec(t.supplier_invoices, children=((t.supplier_invoice_lines, ("invoice_id",)),),
           unique=(("supplier_id", "number"),), label=("number",)),
     _spec(t.account_items, unique=(("kind", "year", "seq"),), on_clash="renumber", label=("number",),
-          immutable=True),
+          immutable=True, numbered=frozenset({"receipt", "payment", "refund", "opening"})),
     _spec(t.allocations, label=("id",), immutable=True),
     _spec(t.periods, key=("month",), label=("month",)),
     _spec(t.period_events, label=("month", "action"), immutable=True),
@@ -123,6 +124,18 @@ SPECS: tuple[Spec, ...] = (
 BY_NAME = {s.name: s for s in SPECS}
 # Tables whose ids other rows point at, and so may be merged through an alias.
 MERGEABLE = tuple(s.name for s in SPECS if s.on_clash == "merge")
+
+
+def clash_values(spec: Spec, record: dict, columns: tuple[str, ...]) -> tuple | None:
+    """The values of business key ``columns`` by which ``record`` may clash with another, or None when it clashes
+    with nothing by them: a key with a NULL in it, or a record whose kind numbers nothing of its own (an item of a
+    document carries the document's number; only the document is renumbered)."""
+    values = tuple(record.get(c) for c in columns)
+    if any(v is None for v in values):
+        return None
+    if spec.numbered and record.get("kind") not in spec.numbered:
+        return None
+    return values
 
 
 def encode_value(column, value):

@@ -258,6 +258,8 @@ def test_a_receipt_number_taken_on_two_desks_offline_is_renumbered_on_the_hub(hu
     sync.sync(b, hub)
     mine = item(a, customer, "receipt", "-10.00", number="RC-2026-00001", year=2026, seq=1)
     theirs = item(b, customer, "receipt", "-20.00", number="RC-2026-00001", year=2026, seq=1)
+    # items of documents carry their document's number (and may carry its seq): only the document is renumbered
+    sales = [item(desk, customer, "sale", "5.00", number="SD-2026-00001", year=2026, seq=1) for desk in (a, b)]
     sync.sync(a, hub)
     sync.sync(b, hub)
     sync.sync(a, hub)
@@ -265,7 +267,9 @@ def test_a_receipt_number_taken_on_two_desks_offline_is_renumbered_on_the_hub(hu
     for desk in (a, b):
         with desk.engine.connect() as conn:
             numbers = dict(conn.execute(select(items.id, items.number).where(items.kind == "receipt")).all())
+            kept = conn.execute(select(items.number).where(items.id.in_(sales))).scalars().all()
         assert numbers == {mine: "RC-2026-00001", theirs: "RC-2026-00002"}
+        assert kept == ["SD-2026-00001", "SD-2026-00001"]
     listed = [x for x in sync.conflicts(b) if x.table == "account_items"]
     assert len(listed) == 1 and "renumbered RC-2026-00002" in listed[0].rule
     with b.engine.connect() as conn:
@@ -399,3 +403,29 @@ def test_desks_that_settled_one_payment_from_different_allocations_still_end_ali
         undos = conn.execute(select(t.allocations.c.amount).where(t.allocations.c.undoes_id == second)).scalars()
         assert sorted(undos) == [Decimal(-50), Decimal(-10)]
     assert sync.sync(a, hub).pushed == 0 and sync.sync(c, hub).pushed == 0
+
+
+def test_desks_with_their_own_hub_logins_exchange_the_accounts_and_settle_a_double_allocation(hub, devices):
+    a, b = devices("a"), devices("b")
+    customer, _ = office(a)
+    receipt = item(a, customer, "receipt", "-50.00", number="RC-2026-00001", year=2026, seq=1)
+    sales = [item(a, customer, "sale", "50.00", number=f"SD-2026-0000{n}") for n in (1, 2)]
+    sync.sync(a, hub)
+    sync.hub_setup(a, hub)  # the owner gives each desk a login of its own (row-level security on)
+    suffix = uuid.uuid4().hex[:8]
+    a_url, _ = sync.hub_add_login(a, hub, f"desk_a_{suffix}")
+    b_url, _ = sync.hub_add_login(b, hub, f"desk_b_{suffix}")
+    sync.sync(b, b_url)
+    allocate(a, sales[0], receipt, "50.00", T0)
+    later = allocate(b, sales[1], receipt, "50.00", T0 + timedelta(minutes=1))
+    with b.engine.begin() as conn:
+        conn.execute(t.periods.insert().values(month="2026-09", closed=True, closed_at=T0, closed_by="boss",
+                                               device_id=b.device_id))
+    for desk, url in ((a, a_url), (b, b_url), (a, a_url), (b, b_url)):
+        sync.sync(desk, url)
+        assert sync.status(desk).hub_login == "desk" and sync.status(desk).quarantined == []
+    for desk in (a, b):
+        assert allocated(desk, receipt) == Decimal(50) and allocated(desk, sales[1]) == Decimal(0)
+        assert rows(desk, t.allocations) == rows(a, t.allocations)
+        assert comparable(t.periods, desk) == comparable(t.periods, b)
+    assert {x.row_id for x in sync.conflicts(a)} == {later}
