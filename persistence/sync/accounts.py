@@ -25,7 +25,6 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import Connection
-from sqlalchemy import func
 from sqlalchemy import select
 
 from domain.accounts.periods import month_of
@@ -145,15 +144,18 @@ def changed_facts(conn: Connection, spec: r.Spec, pulled: list[tuple[str, dict |
 # -- the same payment allocated twice offline -------------------------------------------------------------------
 
 
-def _over_allocated(conn: Connection) -> list[str]:
-    """Items whose allocations (net of undos) add up to more than the item's amount, in id order."""
-    A, items = t.allocations.c, t.account_items
-    found = set()
-    for column in (A.debit_item_id, A.credit_item_id):
-        total = select(column.label("item"), func.sum(A.amount).label("total")).group_by(column).subquery()
-        query = (select(items.c.id).join(total, total.c.item == items.c.id)
-                 .where(total.c.total > func.abs(items.c.amount)))
-        found.update(conn.execute(query).scalars())
+def _over_allocated(conn: Connection, items: set[str]) -> list[str]:
+    """Those of ``items`` whose allocations (net of undos) add up to more than the item's amount, in id order (an
+    item is only ever on one side of its allocations, so both sums together are its own)."""
+    ids = sorted(i for i in items if i)
+    found = []
+    for i in range(0, len(ids), 500):
+        marks = ", ".join("?" for _ in ids[i:i + 500])
+        found += conn.exec_driver_sql(
+            f"SELECT i.id FROM account_items i WHERE i.id IN ({marks}) AND abs(i.amount) < "
+            "(SELECT coalesce(sum(a.amount), 0) FROM allocations a WHERE a.debit_item_id = i.id) + "
+            "(SELECT coalesce(sum(a.amount), 0) FROM allocations a WHERE a.credit_item_id = i.id)",
+            tuple(ids[i:i + 500])).scalars().all()
     return sorted(found)
 
 
@@ -170,12 +172,15 @@ def _conflict(conn: Connection, cid: str, tbl: str, row_id: str, business_key: s
     return True
 
 
-def settle_allocations(conn: Connection) -> int:
-    """Undo, just enough, the latest allocations of every item allocated beyond its amount (see the module);
-    return how many undo rows were written. Idempotent: a second run finds nothing over-allocated."""
+def settle_allocations(conn: Connection, items: set[str]) -> int:
+    """Undo, just enough, the latest allocations of each of ``items`` allocated beyond its amount (see the module);
+    return how many undo rows were written. Idempotent: a second run finds nothing over-allocated.
+
+    ``items``: the items of the allocations that just came in (only a pulled allocation can take an item beyond
+    its amount: this desk's own are checked against what it holds when they are made)."""
     written = 0
     spec = r.BY_NAME["allocations"]
-    for item_id in _over_allocated(conn):
+    for item_id in _over_allocated(conn, items):
         item = conn.execute(select(t.account_items).where(t.account_items.c.id == item_id)).one()
         A = t.allocations.c
         column = A.debit_item_id if item.amount > 0 else A.credit_item_id

@@ -68,7 +68,8 @@ class SyncReport:
     accounts: int = 0  # conflicts the accounts rules listed here (persistence.sync.accounts), counted in conflicts
     held: set = field(default_factory=set, repr=False, compare=False)  # during the run: tables with held records
     held_keys: set = field(default_factory=set, repr=False, compare=False)
-    resettle: bool = field(default=False, repr=False, compare=False)  # during the run: an allocation lost on the hub
+    # during the run: the items of allocations of this desk that lost on the hub (another desk's undo came first)
+    resettle: set = field(default_factory=set, repr=False, compare=False)
 
     def to_json(self) -> dict:
         data = asdict(self)

@@ -289,8 +289,8 @@ def _push_records(db, engine: Engine, me: str, report: SyncReport, users: bool =
     with local_connection(db) as conn:
         for o in _one_by_one(conn, state.outcomes, pushed, pushed_hash):
             spec = r.BY_NAME[o.tbl]
-            if o.tbl == "allocations" and o.status == "lost":  # another desk's undo under the same id came first
-                report.resettle = True
+            if o.tbl == "allocations" and o.status == "lost" and o.data:  # another desk's undo came first
+                report.resettle |= {o.data["debit_item_id"], o.data["credit_item_id"]}
             if o.status == "merged" and o.tbl == "users":  # who may sign in here: an admin of this desk decides
                 gate.apply_aliases(conn, [(o.tbl, o.key, o.new_key)], last=True)
             elif o.status == "merged":
@@ -478,8 +478,8 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
         admitted = gate.retry_from_hub(conn, hconn, me, authority)
         report.pulled += admitted.records + admitted.facts
         report.accounts += admitted.settled + admitted.closed
-        if report.resettle and not admitted.allocations:  # the hub's undo replaced ours: is anything still over?
-            report.accounts += accounts.settle_allocations(conn)
+        if report.resettle:  # the hub's undo replaced ours: is anything still over?
+            report.accounts += accounts.settle_allocations(conn, report.resettle)
         if admitted.movements:
             _mark_pairs(conn, admitted.movements)
         report.refused = len(loc.quarantined(conn))  # everything kept aside now, new or still refused

@@ -217,7 +217,8 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
     for name, rows in facts.items():
         _admit_facts(conn, me, FACTS[name], rows, out)
     if out.allocations:
-        out.settled = accounts.settle_allocations(conn)
+        out.settled = accounts.settle_allocations(conn, {x[c] for _, x in out.allocations
+                                                         for c in ("debit_item_id", "credit_item_id")})
     out.closed = accounts.closed_month_conflicts(conn, closings, out.items, out.allocations, out.movements,
                                                  out.movement_seqs)
     return out
