@@ -86,13 +86,14 @@ Rules (what every device can rely on):
   reversal the opposite amount of its original, an allocation a debit (+) and a credit (-) item of one side and
   partner. The conflicts:
 
-  - **one payment allocated on two desks offline**: after each pulled batch, the allocations of every item whose
-    allocations add up to more than its amount are undone just enough, the latest first (by created_at, then id),
+  - **one payment allocated on two desks offline**: after each pulled batch, the allocations of every item the
+    batch's allocations name that now add up to more than its amount (only a pulled allocation can take an item
+    past its amount) are undone just enough, in the same transaction, the latest first (by created_at, then id),
     by undo rows whose id is uuid5 of the allocation undone (and of how many undos of it came before) and whose
     content comes only from the allocations; every desk that holds the same allocations writes the same rows, and
-    the hub keeps one (its first, if two desks saw different allocations: the other desk takes the hub's, and the
-    next pull undoes what is still too much). Each undo is listed as a conflict whose id and content every desk
-    makes alike, so the list holds it once;
+    the hub keeps one (its first, if two desks saw different allocations: the other desk takes the hub's and, in
+    the same step, undoes what is still too much; the lost version is listed). Each undo is listed as a conflict
+    whose id and content every desk makes alike, so the list holds it once;
   - **RC-/PM-/RF-/OB- numbers taken twice offline** (kind, year and seq of an item): renumbered on the hub to the
     next free number of its kind and year, as documents are, the renumbering kept (``sync_aliases``) and listed; a
     desk that pulls a number its unpushed item holds renumbers its own first. Only receipts, payments, refunds and

@@ -68,14 +68,11 @@ class SyncReport:
     accounts: int = 0  # conflicts the accounts rules listed here (persistence.sync.accounts), counted in conflicts
     held: set = field(default_factory=set, repr=False, compare=False)  # during the run: tables with held records
     held_keys: set = field(default_factory=set, repr=False, compare=False)
-    # during the run: the items of allocations of this desk that lost on the hub (another desk's undo came first)
-    resettle: set = field(default_factory=set, repr=False, compare=False)
 
     def to_json(self) -> dict:
         data = asdict(self)
         data.pop("held", None)
         data.pop("held_keys", None)
-        data.pop("resettle", None)
         data["negative"] = [[s, w, str(q)] for s, w, q in self.negative]
         data["started_at"] = self.started_at.isoformat() if self.started_at else None
         data["finished_at"] = self.finished_at.isoformat() if self.finished_at else None

@@ -286,11 +286,12 @@ def _push_records(db, engine: Engine, me: str, report: SyncReport, users: bool =
             hub.push_record(hconn, state, p.spec, p.key, p.base, p.record)
         hub.flush(hconn, state)
     report.pushed += state.accepted
+    lost_undos: set[str] = set()  # the items of allocations (undos) of this desk that another desk's beat on the hub
     with local_connection(db) as conn:
         for o in _one_by_one(conn, state.outcomes, pushed, pushed_hash):
             spec = r.BY_NAME[o.tbl]
-            if o.tbl == "allocations" and o.status == "lost" and o.data:  # another desk's undo came first
-                report.resettle |= {o.data["debit_item_id"], o.data["credit_item_id"]}
+            if o.tbl == "allocations" and o.status == "lost" and o.data:
+                lost_undos |= {o.data["debit_item_id"], o.data["credit_item_id"]}
             if o.status == "merged" and o.tbl == "users":  # who may sign in here: an admin of this desk decides
                 gate.apply_aliases(conn, [(o.tbl, o.key, o.new_key)], last=True)
             elif o.status == "merged":
@@ -303,6 +304,8 @@ def _push_records(db, engine: Engine, me: str, report: SyncReport, users: bool =
             else:
                 loc.apply_record(conn, me, spec, o.key, o.version, o.data, pushed_hash=pushed_hash.get((o.tbl, o.key)),
                                  local=pushed.get((o.tbl, o.key), loc.UNKNOWN))
+        if lost_undos:  # the hub's undo replaced ours (applied above): undo what is still too much, in the same step
+            report.accounts += accounts.settle_allocations(conn, lost_undos)
         conn.commit()
     return caps
 
@@ -478,8 +481,6 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
         admitted = gate.retry_from_hub(conn, hconn, me, authority)
         report.pulled += admitted.records + admitted.facts
         report.accounts += admitted.settled + admitted.closed
-        if report.resettle:  # the hub's undo replaced ours: is anything still over?
-            report.accounts += accounts.settle_allocations(conn, report.resettle)
         if admitted.movements:
             _mark_pairs(conn, admitted.movements)
         report.refused = len(loc.quarantined(conn))  # everything kept aside now, new or still refused

@@ -402,6 +402,9 @@ def test_desks_that_settled_one_payment_from_different_allocations_still_end_ali
     with a.engine.connect() as conn:
         undos = conn.execute(select(t.allocations.c.amount).where(t.allocations.c.undoes_id == second)).scalars()
         assert sorted(undos) == [Decimal(-50), Decimal(-10)]
+    # a's first undo of b's allocation lost to c's on the hub (listed), a took c's and undid the rest at once
+    assert [x.rule for x in sync.conflicts(a) if x.row_id == accounts.undo_id(second)] == [
+        "a fact is never changed: the version first on the hub is kept"]
     assert sync.sync(a, hub).pushed == 0 and sync.sync(c, hub).pushed == 0
 
 
