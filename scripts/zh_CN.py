@@ -934,6 +934,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', 'SKU %1 is not on receipt %2'): '货号 %1 不在入库单 %2 上',
     ('Refusals', 'SKU %1: no product has this SKU'): '货号 %1：没有商品使用此货号',
     ('Refusals', 'a renumbered document keeps its new number; there are no values to apply'): '重新编号的单据保留新编号；没有可应用的值',
+    ('Refusals', 'an open item, an allocation or a period event is never changed; there are no values to apply (correct it with a reversal)'): '往来明细、核销记录和月结事件从不修改；没有可应用的值（请用冲销更正）',
     ('Refusals', 'cancelled'): '已取消',
     ('Refusals', "cannot make the login %1 with this login (use the hub owner's, who may create roles): %2"): '无法用此登录名创建登录名 %1（请使用中心库所有者的登录名，它可以创建角色）：%2',
     ('Refusals', "cannot prepare the hub's tables: %1"): '无法准备中心库的表：%1',

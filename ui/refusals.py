@@ -331,6 +331,9 @@ REFUSALS: dict[str, Template] = {
         "Refusals", "this conflict's losing version was a deletion; there are no values to apply")),
     "conflict_renumbered": _r(QT_TRANSLATE_NOOP(
         "Refusals", "a renumbered document keeps its new number; there are no values to apply")),
+    "conflict_fact": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "an open item, an allocation or a period event is never changed; there are no values to apply "
+                    "(correct it with a reversal)")),
     "conflict_loser_refused": _r(QT_TRANSLATE_NOOP("Refusals", "the losing version cannot be applied: %1"),
                                  "reason"),
     # -- sync: setting up a hub and its logins

@@ -24,6 +24,7 @@ NOTE = 500
 USERNAME = 64
 SUPPLIER_SKU = 64
 REASON = 500
+METHOD = 32  # a payment method's code (cash, bank, wechat, alipay, other, or one the office added)
 
 # table.column → limit, for every field a clerk types that the sync carries
 FIELDS: dict[str, int] = {
@@ -38,6 +39,15 @@ FIELDS: dict[str, int] = {
     "documents.number": CODE, "documents.partner": CODE, "documents.reference": REFERENCE, "documents.note": NOTE,
     "users.username": USERNAME,
     "purchase_orders.reason": REASON,
+    # receivables and payables (docs/ACCOUNTS.md)
+    "customer_profiles.payment_terms": REASON, "supplier_profiles.payment_terms": REASON,
+    "account_items.number": CODE, "account_items.method": METHOD, "account_items.reference": REFERENCE,
+    "account_items.note": NOTE, "account_items.user": USERNAME,
+    "allocations.user": USERNAME,
+    "payment_methods.code": METHOD, "payment_methods.name": NAME,
+    "supplier_invoices.number": CODE, "supplier_invoices.note": NOTE, "supplier_invoices.user": USERNAME,
+    "periods.closed_by": USERNAME,
+    "period_events.user": USERNAME, "period_events.reason": REASON,
 }
 
 # Business dates (a movement's, a document's, an issue date): from the Unix epoch, where the ledger's
@@ -62,3 +72,4 @@ QTY_MAX = Decimal(10) ** 12  # a typed quantity is below this
 COST_MAX = Decimal(10) ** 10  # a typed unit cost or price is below this
 ON_HAND_MAX = Decimal(10) ** 13  # a balance (on hand, on order, reserved) stays below this
 VALUE_MAX = Decimal(10) ** 14  # a movement's value and a stock value stay below this
+MONEY_MAX = Decimal(10) ** 12  # one open item's, allocation's or supplier invoice's amount is below this

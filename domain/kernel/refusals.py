@@ -147,6 +147,8 @@ ENGLISH: dict[str, str] = {
     "conflict_reviewed": "conflict {conflict}: already reviewed by {user}",
     "conflict_loser_deleted": "this conflict's losing version was a deletion; there are no values to apply",
     "conflict_renumbered": "a renumbered document keeps its new number; there are no values to apply",
+    "conflict_fact": "an open item, an allocation or a period event is never changed; there are no values to "
+                     "apply (correct it with a reversal)",
     "conflict_loser_refused": "the losing version cannot be applied: {reason}",
     # -- sync: setting up a hub and its logins
     "hub_setup_refused": "cannot set up the hub's roles with this login (use the hub owner's, who owns its tables "

@@ -20,9 +20,9 @@ Rules (what every device can rely on):
   later number commit before an earlier one and a reader skip the earlier one for ever).
 * **Records** (warehouses, products with their barcodes, suppliers, customers, users, supplier
   terms, profiles, term details, price breaks, preferred suppliers, documents with their lines,
-  purchase orders with lines and revisions, and the conflicts list itself) are pushed whole
-  when their content hash differs from the one last exchanged with the hub, with the version
-  they were based on. The hub keeps each record's current version:
+  purchase orders with lines and revisions, the accounts' tables (below), and the conflicts list
+  itself) are pushed whole when their content hash differs from the one last exchanged with the
+  hub, with the version they were based on. The hub keeps each record's current version:
 
   - based on the hub's current version (nobody else changed it): accepted, version + 1;
   - changed on the hub meanwhile (a concurrent edit): **the higher version wins; on equal
@@ -75,6 +75,38 @@ Rules (what every device can rely on):
   its own movements and log entries and away from users. A desk syncs with one hub, known by the id the hub got
   when it was made; another is refused until an admin starts over (``sync(start_over=True)``),
   and a hub restored from an older backup is noticed and filled again (``engine._check_hub``).
+* **Receivables and payables** (docs/ACCOUNTS.md, "Sync"; ``accounts``). Payment methods, payment terms (on the
+  customer and supplier profiles), supplier invoices with their lines, periods and the figures a close froze
+  (``period_stock``, ``period_balances``: they travel, so every desk reports what the close froze, never a figure
+  recomputed from a ledger that later facts changed) are records like the rest. Open items, allocations and period
+  events are **facts**: records (checked, logged, numbered like the rest) that are never changed or deleted; a push
+  reads only the ones not yet exchanged, the hub keeps the first version of one it holds (a different one is listed
+  as a conflict), a pulled version that differs from one here that reached the hub is kept aside, and a pulled
+  deletion of one is refused. A pulled item must name a partner here by its side (AR a customer, AP a supplier), a
+  reversal the opposite amount of its original, an allocation a debit (+) and a credit (-) item of one side and
+  partner. The conflicts:
+
+  - **one payment allocated on two desks offline**: after each pulled batch, the allocations of every item the
+    batch's allocations name that now add up to more than its amount (only a pulled allocation can take an item
+    past its amount) are undone just enough, in the same transaction, the latest first (by created_at, then id),
+    by undo rows whose id is uuid5 of the allocation undone (and of how many undos of it came before) and whose
+    content comes only from the allocations; every desk that holds the same allocations writes the same rows, and
+    the hub keeps one (its first, if two desks saw different allocations: the other desk takes the hub's and, in
+    the same step, undoes what is still too much; the lost version is listed). Each undo is listed as a conflict
+    whose id and content every desk makes alike, so the list holds it once;
+  - **RC-/PM-/RF-/OB- numbers taken twice offline** (kind, year and seq of an item): renumbered on the hub to the
+    next free number of its kind and year, as documents are, the renumbering kept (``sync_aliases``) and listed; a
+    desk that pulls a number its unpushed item holds renumbers its own first. Only receipts, payments, refunds and
+    openings own their numbers (``Spec.numbered``): an item of a document carries the document's number, with or
+    without its seq, and is never renumbered itself;
+  - **a fact dated in a month closed here** (an item, an allocation, a movement by its local business date) is
+    kept (it happened) and listed as a conflict for a manager: the month's frozen figures leave it out;
+  - **a month closed on one desk and reopened on another**: ``periods`` is a record, so the higher version wins and
+    on equal versions the one first on the hub; the losing state is kept in the conflicts list and every close and
+    reopen stays in ``period_events`` on every desk.
+
+  A customer or supplier merged into the hub's takes its items and frozen balances along (``partner_id`` is a
+  reference by side, re-pointed on the hub and here).
 * **Interruptions.** Every step is one transaction on one side, and every step is safe to
   repeat: a record pushed again is recognised by its content hash (or its alias), a conflict is
   recorded once (its id is derived from what lost to what), movements are insert-or-ignore, the
@@ -465,6 +497,8 @@ def _apply_loser(conn, conflict: dict) -> None:
         raise refusal(RuleViolation, "conflict_loser_deleted")
     if spec.on_clash == "renumber" and conflict["rule"].startswith("number"):
         raise refusal(RuleViolation, "conflict_renumbered")
+    if spec.immutable:  # a fact: what lost is corrected by a reversal, never written over the one kept
+        raise refusal(RuleViolation, "conflict_fact")
     key = conflict["row_id"]
     alias = conn.execute(select(t.sync_aliases.c.new_key).where(t.sync_aliases.c.tbl == spec.name,
                                                                t.sync_aliases.c.old_key == key)).scalar()

@@ -32,6 +32,8 @@ from sqlalchemy import Table
 from sqlalchemy import Text
 
 from domain.access.roles import ROLES
+from domain.accounts.periods import parse_month
+from domain.kernel import limits
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
 from domain.purchasing.model import PoState
@@ -52,7 +54,8 @@ _YEARS_AHEAD = 100
 # Columns that hold a global id (UUID text); other String(36) columns may be free text.
 _ID_COLUMNS = {"id", "product_id", "warehouse_id", "to_warehouse_id", "supplier_id", "document_id", "po_id",
                "transfer_id", "reverses_id", "customer_id", "substitute_id", "so_id", "order_line_id",
-               "origin_document_id"}
+               "origin_document_id", "partner_id", "source_id", "debit_item_id", "credit_item_id", "undoes_id",
+               "invoice_id", "receipt_document_id"}
 _OPTIONAL_IDS = {"device_id", "lost_device"}  # a UUID or empty
 _INT_RANGE = {Integer: 2**31, BigInteger: 2**63}
 _CODE_COLUMNS = {"products": ("sku",), "warehouses": ("code",), "suppliers": ("code",), "customers": ("code",),
@@ -247,7 +250,11 @@ def _rules(spec_name: str, data: dict) -> None:
     elif spec_name == "customer_profiles":
         _one_of(data, "price_level", LEVELS)
         _percent(data, "discount")
-        _positive(data, "payment_days", "credit_limit", zero=True)
+        _positive(data, "credit_limit", zero=True)
+        _money(data, "credit_limit")
+        _terms(data)
+    elif spec_name == "supplier_profiles":
+        _terms(data)
     elif spec_name == "customer_prices":
         _positive(data, "price", zero=True)
     elif spec_name == "sales_orders":
@@ -268,6 +275,134 @@ def _rules(spec_name: str, data: dict) -> None:
             _positive(row, "qty", "pack_size")
             _positive(row, "received", "price", zero=True)
             _one_of(row, "price_per", PricePer)
+    else:
+        _account_rules(spec_name, data)
+
+
+# Receivables and payables (docs/ACCOUNTS.md): each kind of open item, the side it belongs to and the sign of its
+# amount (+ raises what is owed, - settles it, 0 either: an opening balance or a reversal takes the sign it needs).
+ITEM_KINDS: dict[str, tuple[frozenset[str], int]] = {
+    "sale": (frozenset({"AR"}), 1), "customer_return": (frozenset({"AR"}), -1),
+    "goods_receipt": (frozenset({"AP"}), 1), "supplier_return": (frozenset({"AP"}), -1),
+    "supplier_invoice": (frozenset({"AP"}), 1), "invoice_match": (frozenset({"AP"}), -1),
+    "opening": (frozenset({"AR", "AP"}), 0), "receipt": (frozenset({"AR"}), -1),
+    "payment": (frozenset({"AP"}), -1), "refund": (frozenset({"AR", "AP"}), 1),
+    "reversal": (frozenset({"AR", "AP"}), 0),
+}
+MONEY_KINDS = frozenset({"receipt", "payment", "refund"})  # money that moved: never an amount of 0
+SIDES = ("AR", "AP")
+PAYMENT_BASES = ("net", "month_end", "cod")
+PAYMENT_DAYS_MAX = 3650
+PERIOD_ACTIONS = ("close", "reopen")
+
+
+def _terms(data: dict) -> None:
+    """A partner's payment terms (domain/accounts/terms.py): a basis it knows and 0 to 3650 days."""
+    _one_of(data, "payment_basis", PAYMENT_BASES)
+    days = data.get("payment_days")
+    if not 0 <= days <= PAYMENT_DAYS_MAX:
+        raise Refused(f"payment_days: {days} is not between 0 and {PAYMENT_DAYS_MAX}")
+
+
+def _money(data: dict, *names: str) -> None:
+    for name in names:
+        value = data.get(name)
+        if value is not None and abs(Decimal(value)) >= limits.MONEY_MAX:
+            raise Refused(f"{name}: {value} is too large; an amount stays below {limits.MONEY_MAX:,}")
+
+
+def _business_day(data: dict, *names: str) -> None:
+    """A business date as a clerk may type it: from limits.FIRST_DAY to limits.last_day(today)."""
+    last = limits.last_day(datetime.now(UTC).date())
+    for name in names:
+        value = data.get(name)
+        if value is not None and not limits.FIRST_DAY.isoformat() <= value <= last.isoformat():
+            raise Refused(f"{name}: {value} is outside {limits.FIRST_DAY.isoformat()}..{last.isoformat()}")
+
+
+def _month(data: dict, name: str = "month") -> None:
+    if parse_month(data.get(name)) != data.get(name):
+        raise Refused(f"{name}: {str(data.get(name))[:20]!r} is not a month such as 2026-11")
+
+
+def _account_rules(spec_name: str, data: dict) -> None:
+    """The accounts area's rules for one record, beyond its columns (what needs no other record here)."""
+    if spec_name == "account_items":
+        _one_of(data, "side", SIDES)
+        _one_of(data, "kind", ITEM_KINDS)
+        sides, sign = ITEM_KINDS[data["kind"]]
+        if data["side"] not in sides:
+            raise Refused(f"kind: a {data['kind']} item belongs to {'/'.join(sorted(sides))}, not {data['side']}")
+        amount = Decimal(data["amount"])
+        if amount * sign < 0:
+            raise Refused(f"amount: {data['amount']} has the wrong sign for a {data['kind']} item "
+                          f"({'+' if sign > 0 else '-'} expected)")
+        if amount == 0 and data["kind"] in MONEY_KINDS:
+            raise Refused(f"amount: a {data['kind']} of 0")
+        _money(data, "amount")
+        _business_day(data, "business_date", "due_on")
+        if data.get("due_on") is not None and data["due_on"] < data["business_date"]:
+            raise Refused(f"due_on: {data['due_on']} is before the business date {data['business_date']}")
+        if (data["kind"] == "reversal") != (data.get("reverses_id") is not None):
+            raise Refused("reverses_id: a reversal names the item it reverses, and only a reversal does")
+        if data.get("reverses_id") == data["id"]:
+            raise Refused("reverses_id: an item cannot reverse itself")
+        if (data.get("year") is None) != (data.get("seq") is None):
+            raise Refused("year and seq go together")
+        if data.get("seq") is not None:
+            _positive(data, "seq")
+            last = data["number"].rsplit("-", 1)[-1]
+            if "-" not in data["number"] or not last.isdigit() or int(last) != data["seq"]:
+                raise Refused(f"number: {data['number'][:40]!r} does not end in its seq {data['seq']} "
+                              f"(RC-2026-00001 is seq 1)")
+            if not limits.FIRST_DAY.year <= data["year"] <= limits.last_day(datetime.now(UTC).date()).year:
+                raise Refused(f"year: {data['year']} is outside the years a business date may fall in")
+        _domain("method", lambda: v.check_characters("method", data["method"]))
+        _domain("reference", lambda: v.check_characters("reference", data["reference"]))
+        _domain("note", lambda: v.check_characters("note", data["note"], multiline=True))
+    elif spec_name == "allocations":
+        amount = Decimal(data["amount"])
+        if amount == 0:
+            raise Refused("amount: an allocation of 0")
+        if data.get("undoes_id") is None and amount < 0:
+            raise Refused(f"amount: {data['amount']} is negative but the allocation undoes nothing (undoes_id)")
+        if data.get("undoes_id") is not None and amount > 0:
+            raise Refused(f"amount: {data['amount']} undoes an allocation, so it is negative")
+        if data["debit_item_id"] == data["credit_item_id"]:
+            raise Refused("credit_item_id: an item cannot settle itself")
+        if data.get("undoes_id") == data["id"]:
+            raise Refused("undoes_id: an allocation cannot undo itself")
+        _money(data, "amount")
+        _business_day(data, "business_date")
+    elif spec_name == "payment_methods":
+        _domain("code", lambda: v.text("code", data["code"], max_len=limits.METHOD))
+        _domain("name", lambda: v.text("name", data["name"], max_len=limits.NAME))
+    elif spec_name == "supplier_invoices":
+        _domain("number", lambda: v.text("number", data["number"], max_len=limits.CODE))
+        _positive(data, "amount", "tax", zero=True)
+        _money(data, "amount", "tax")
+        _business_day(data, "business_date", "due_on")
+        if data.get("due_on") is not None and data["due_on"] < data["business_date"]:
+            raise Refused(f"due_on: {data['due_on']} is before the business date {data['business_date']}")
+        for row in data.get("_children", {}).get("supplier_invoice_lines", []):
+            _positive(row, "qty")
+            _positive(row, "unit_price", zero=True)
+            _positive(row, "line_no")
+    elif spec_name == "periods":
+        _month(data)
+        if data["closed"] and data.get("closed_at") is None:
+            raise Refused("closed_at: a closed month says when it was closed")
+    elif spec_name == "period_events":
+        _month(data)
+        _one_of(data, "action", PERIOD_ACTIONS)
+        if data["action"] == "reopen" and not data["reason"].strip():
+            raise Refused("reason: a month is reopened only with a reason")
+    elif spec_name == "period_stock":
+        _month(data)
+    elif spec_name == "period_balances":
+        _month(data)
+        _one_of(data, "side", SIDES)
+        _money(data, "balance")
 
 
 def check_key(spec: r.Spec, key) -> str:

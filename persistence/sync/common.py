@@ -65,6 +65,7 @@ class SyncReport:
     refused: int = 0  # pulled records and movements kept aside after this sync (see checks)
     unpushed: int = 0  # local records and movements held back because they would not pass the checks
     restored: bool = False  # the hub turned out to be an older copy of itself: everything was sent again
+    accounts: int = 0  # conflicts the accounts rules listed here (persistence.sync.accounts), counted in conflicts
     held: set = field(default_factory=set, repr=False, compare=False)  # during the run: tables with held records
     held_keys: set = field(default_factory=set, repr=False, compare=False)
 

@@ -22,6 +22,7 @@ from domain.kernel.ids import new_id
 from domain.kernel.refusals import refusal
 from persistence import tables as t
 from persistence.migrations import HEAD
+from persistence.sync import accounts
 from persistence.sync import checks
 from persistence.sync import gate
 from persistence.sync import hub
@@ -197,6 +198,7 @@ def run(db, engine: Engine, started: datetime, progress: Callable[[str, int, int
         micros = to_micros(started)
         report.conflicts = conn.exec_driver_sql(
             "SELECT count(*) FROM sync_conflicts WHERE detected_at >= ? AND device_id = ?", (micros, me)).scalar_one()
+        report.conflicts += report.accounts
         report.merged = conn.exec_driver_sql("SELECT count(*) FROM sync_aliases WHERE at >= ? AND tbl NOT LIKE '%:%'",
                                              (micros,)).scalar_one()
     report.negative = [(names.get(p, p), codes.get(w, w), q) for p, w, q in negative]
@@ -284,9 +286,12 @@ def _push_records(db, engine: Engine, me: str, report: SyncReport, users: bool =
             hub.push_record(hconn, state, p.spec, p.key, p.base, p.record)
         hub.flush(hconn, state)
     report.pushed += state.accepted
+    lost_undos: set[str] = set()  # the items of allocations (undos) of this desk that another desk's beat on the hub
     with local_connection(db) as conn:
         for o in _one_by_one(conn, state.outcomes, pushed, pushed_hash):
             spec = r.BY_NAME[o.tbl]
+            if o.tbl == "allocations" and o.status == "lost" and o.data:
+                lost_undos |= {o.data["debit_item_id"], o.data["credit_item_id"]}
             if o.status == "merged" and o.tbl == "users":  # who may sign in here: an admin of this desk decides
                 gate.apply_aliases(conn, [(o.tbl, o.key, o.new_key)], last=True)
             elif o.status == "merged":
@@ -299,20 +304,25 @@ def _push_records(db, engine: Engine, me: str, report: SyncReport, users: bool =
             else:
                 loc.apply_record(conn, me, spec, o.key, o.version, o.data, pushed_hash=pushed_hash.get((o.tbl, o.key)),
                                  local=pushed.get((o.tbl, o.key), loc.UNKNOWN))
+        if lost_undos:  # the hub's undo replaced ours (applied above): undo what is still too much, in the same step
+            report.accounts += accounts.settle_allocations(conn, lost_undos)
         conn.commit()
     return caps
 
 
 def _one_by_one(conn, outcomes: list[hub.Outcome], pushed: dict, pushed_hash: dict):
     """The push outcomes that must be applied one by one, in order; the runs of records between them that
-    the hub took exactly as they were sent are confirmed in bulk where they come (``local.confirm_pushed``)."""
+    the hub took exactly as they were sent are confirmed in bulk where they come (``local.confirm_pushed``). Numbered
+    records go one by one (renumbering one may renumber another here), but for facts: one the hub kept exactly as sent
+    holds a number nothing else here was given by the hub in this push."""
     run: list[tuple[str, int, dict, dict]] = []
     run_spec = None
     for o in outcomes:
         spec = r.BY_NAME[o.tbl]
         local = pushed.get((o.tbl, o.key))
         if (o.status == "accepted" and o.data is not None and local is not None and spec.key == ("id",)
-                and spec.on_clash != "renumber" and r.content_hash(spec, o.data) == pushed_hash.get((o.tbl, o.key))):
+                and (spec.on_clash != "renumber" or spec.immutable)
+                and r.content_hash(spec, o.data) == pushed_hash.get((o.tbl, o.key))):
             if spec is not run_spec:
                 loc.confirm_pushed(conn, run_spec, run)
                 run, run_spec = [], spec
@@ -470,6 +480,7 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
             gate.apply_aliases(conn, mergeable, last=True)
         admitted = gate.retry_from_hub(conn, hconn, me, authority)
         report.pulled += admitted.records + admitted.facts
+        report.accounts += admitted.settled + admitted.closed
         if admitted.movements:
             _mark_pairs(conn, admitted.movements)
         report.refused = len(loc.quarantined(conn))  # everything kept aside now, new or still refused
@@ -518,6 +529,7 @@ def _apply_pulled(db, me: str, report: SyncReport, authority, high: int, entries
         admitted = gate.admit(conn, me, _without_echoes(conn, me, [gate.Entry(*e) for e in entries]), facts,
                               authority)
         report.pulled += admitted.records + admitted.facts
+        report.accounts += admitted.settled + admitted.closed
         if admitted.movements:
             _mark_pairs(conn, admitted.movements)
         loc.set_setting(conn, loc.CURSOR, str(high))

@@ -19,11 +19,13 @@ from sqlalchemy import select
 
 from domain.kernel.validate import code_key
 from persistence import tables as t
+from persistence.sync import accounts
 from persistence.sync import checks
 from persistence.sync import local as loc
 from persistence.sync import records as r
 
 FACTS = {"movements": t.movements, "unfilled_demand": t.unfilled_demand}
+ACCOUNT_TABLES = frozenset({"account_items", "allocations", "period_balances"})  # checked against what is here too
 
 
 @dataclass
@@ -42,6 +44,12 @@ class Admitted:
     facts: int = 0
     refused: int = 0
     movements: list[tuple] = field(default_factory=list)  # the movement rows inserted (raw), for the recompute
+    # the open items and allocations admitted, with their log sequence (accounts), and the movements' sequences
+    items: list[tuple[int, dict]] = field(default_factory=list)
+    allocations: list[tuple[int, dict]] = field(default_factory=list)
+    movement_seqs: dict[str, int] = field(default_factory=dict)
+    settled: int = 0  # undo rows written for allocations beyond an item's amount (accounts.settle_allocations)
+    closed: int = 0  # facts listed as dated in a month closed here (accounts.closed_month_conflicts)
 
 
 def _present(conn: Connection, table: str, ids: set[str]) -> set[str]:
@@ -128,6 +136,7 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
     """Apply the acceptable part of one pulled batch in log order; quarantine the rest (see module)."""
     out = Admitted()
     cache: dict[str, set[str]] = {}
+    closings = accounts.Closings(conn)  # which months were closed here at each point of the batch
     run: list[tuple[Entry, dict | None]] = []
     run_spec: r.Spec | None = None
 
@@ -137,13 +146,25 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
             return
         good = []
         codes = _Codes(conn) if run_spec.name == "products" else None
+        changed = accounts.changed_facts(conn, run_spec, [(e.key, rec) for e, rec in run]) \
+            if run_spec.immutable else {}
+        admitted: dict[str, dict] = {}  # this run's records so far, for the accounts' checks
+        known = accounts.Known(conn, run_spec, [rec for _, rec in run if isinstance(rec, dict)]) \
+            if run_spec.name in ACCOUNT_TABLES else None
+        if known is not None:  # the items it names are here: missing_reference need not ask one by one
+            cache.setdefault("account_items", set()).update(known.items)
+            cache.setdefault("allocations", set()).update(known.allocations)
         for e, record in run:
-            if record is None:
+            if e.key in changed:
+                reason = changed[e.key]
+            elif record is None:
                 reason = _still_referenced(conn, run_spec, e.key)
             else:
                 reason = missing_reference(conn, run_spec, record, cache)
                 if not reason and codes is not None:
                     reason = code_clash(codes, e.key, record)
+                if not reason and run_spec.name in ACCOUNT_TABLES:
+                    reason = accounts.reference_problem(run_spec, record, admitted, known)
             reason = reason or authority(conn, run_spec, e, record)
             if reason:
                 _refuse(conn, e, reason)
@@ -151,12 +172,22 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
                 continue
             if codes is not None and record is not None:
                 codes.admit(e.key, record)
+            if record is not None and run_spec.key == ("id",):
+                admitted[e.key] = record
+                cache.setdefault(run_spec.name, set()).add(e.key)  # a reversal may follow its original in the run
             good.append((e.key, e.version, record))
         if good:
             loc.apply_records(conn, me, run_spec, good)
             loc.release(conn, run_spec.name, [k for k, _, _ in good])
             cache.pop(run_spec.name, None)
             out.records += len(good)
+            seqs = {e.key: e.seq for e, _ in run}
+            if run_spec.name == "account_items":
+                out.items.extend((seqs[k], record) for k, _, record in good if record is not None)
+            elif run_spec.name == "allocations":
+                out.allocations.extend((seqs[k], record) for k, _, record in good if record is not None)
+            elif run_spec.name == "periods":
+                closings.changed(conn, max(seqs.values()))
         run = []
 
     for e in entries:
@@ -185,6 +216,11 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
     flush_run()
     for name, rows in facts.items():
         _admit_facts(conn, me, FACTS[name], rows, out)
+    if out.allocations:
+        out.settled = accounts.settle_allocations(conn, {x[c] for _, x in out.allocations
+                                                         for c in ("debit_item_id", "credit_item_id")})
+    out.closed = accounts.closed_month_conflicts(conn, closings, out.items, out.allocations, out.movements,
+                                                 out.movement_seqs)
     return out
 
 
@@ -227,6 +263,7 @@ def _admit_facts(conn: Connection, me: str, table, rows: list[tuple[Entry, tuple
         loc.release(conn, table.name, [row[0] for row in good])
     if table is t.movements:
         out.movements.extend(good)
+        out.movement_seqs.update((row[0], e.seq) for e, row in rows)
 
 
 def _any_quarantined(conn: Connection, tbl: str) -> bool:

@@ -206,7 +206,13 @@ def rewrite_refs(s: PushState, spec: r.Spec, record: dict) -> dict:
             rows.append(row)
         children[child.name] = rows
     record["_children"] = children
+    side = PARTNER_TABLES.get(record.get("side")) if spec.name in ("account_items", "period_balances") else None
+    if side and record.get("partner_id") in s.aliases.get(side, {}):  # partner_id is a reference by side
+        record["partner_id"] = s.aliases[side][record["partner_id"]]
     return record
+
+
+PARTNER_TABLES = {"AR": "customers", "AP": "suppliers"}
 
 
 def push_record(conn: Connection, s: PushState, spec: r.Spec, key: str, base: int, record: dict | None) -> None:
@@ -248,7 +254,9 @@ def push_record(conn: Connection, s: PushState, spec: r.Spec, key: str, base: in
     # Changed on the hub since this device last saw it: a concurrent edit.
     hub_version = row[0]
     hub_record = _hub_record(conn, spec, key, s)
-    if record is None:
+    if spec.immutable:  # a fact is never changed: the version first on the hub stays
+        incoming_wins, rule = False, "a fact is never changed: the version first on the hub is kept"
+    elif record is None:
         incoming_wins, rule = hub_record is None, "deletion loses to an edit"
     elif hub_record is None:
         incoming_wins, rule = True, "deletion loses to an edit"
@@ -282,8 +290,8 @@ def _hub_record(conn: Connection, spec: r.Spec, key: str, s: PushState) -> dict 
 def _clash(conn: Connection, s: PushState, spec: r.Spec, key: str, record: dict) -> str | None:
     """The key of another hub record with the same business key as ``record``, if any."""
     for columns in spec.unique:
-        values = tuple(record[c] for c in columns)
-        if any(v is None for v in values):
+        values = r.clash_values(spec, record, columns)
+        if values is None:
             continue
         other = _business_keys(conn, s, spec, columns).get(values)
         if other is not None and other != key:

@@ -74,6 +74,9 @@ def pending_records(conn: Connection) -> list[Pending]:
     """Records created, changed or deleted here since they were last exchanged with the hub."""
     result = []
     for spec in r.SPECS:
+        if spec.immutable:
+            result.extend(_pending_facts(conn, spec))
+            continue
         synced = synced_rows(conn, spec)
         local = r.read_records(conn, spec)
         for key, record in local.items():
@@ -84,6 +87,22 @@ def pending_records(conn: Connection) -> list[Pending]:
             if hash_ and key not in local:
                 result.append(Pending(spec, key, version, None))
     return result
+
+
+def _pending_facts(conn: Connection, spec: r.Spec) -> list[Pending]:
+    """The rows of an immutable table not yet exchanged with the hub: a row once exchanged never changes, so only
+    the new ones are read (an anti-join on ``sync_rows``), not the whole table at every sync. A row that points at
+    another of its table (a reversal at its original, an undo at what it undoes) goes after the rows it may point at.
+    """
+    key = spec.table.c[spec.key[0]]
+    new = conn.execute(select(key).where(~key.in_(select(t.sync_rows.c.row_id).where(
+        t.sync_rows.c.tbl == spec.name)))).scalars().all()
+    if not new:
+        return []
+    records = r.read_records(conn, spec, list(new))
+    own = [column for column, target in spec.refs.items() if target == spec.name]
+    ordered = sorted(records.items(), key=lambda item: any(item[1].get(c) for c in own))
+    return [Pending(spec, k, 0, record) for k, record in ordered]
 
 
 _NO_CAP = 2**62
@@ -198,6 +217,8 @@ def apply_alias(conn: Connection, spec: r.Spec, old: str, new: str) -> bool:
         _note_touched(conn, touched, table, column, old)
         conn.exec_driver_sql(f'UPDATE OR IGNORE "{table}" SET "{column}" = ? WHERE "{column}" = ?', (new, old))
         conn.exec_driver_sql(f'DELETE FROM "{table}" WHERE "{column}" = ?', (old,))
+    if spec.name in PARTNER_SIDES:
+        repoint_partner(conn, PARTNER_SIDES[spec.name], old, new)
     if present:
         r.delete_record(conn, spec, old)
     else:
@@ -208,6 +229,19 @@ def apply_alias(conn: Connection, spec: r.Spec, old: str, new: str) -> bool:
     conn.exec_driver_sql("INSERT OR IGNORE INTO sync_aliases (tbl, old_key, new_key, device_id, at) "
                          "VALUES (?, ?, ?, '', ?)", (spec.name, old, new, to_micros(datetime.now(UTC))))
     return True
+
+
+PARTNER_SIDES = {"customers": "AR", "suppliers": "AP"}  # the side of the accounts whose partner_id names them
+
+
+def repoint_partner(conn: Connection, side: str, old: str, new: str) -> None:
+    """A customer or supplier merged into another: its open items and frozen balances follow it (``partner_id`` is
+    a reference by side, no foreign key, so ``references`` does not find it). Only items that never reached the hub
+    can name a partner new to the hub, which is the only kind merged; the hub re-points them the same way on push."""
+    conn.exec_driver_sql("UPDATE account_items SET partner_id = ? WHERE side = ? AND partner_id = ?", (new, side, old))
+    conn.exec_driver_sql("UPDATE OR IGNORE period_balances SET partner_id = ? WHERE side = ? AND partner_id = ?",
+                         (new, side, old))
+    conn.exec_driver_sql("DELETE FROM period_balances WHERE side = ? AND partner_id = ?", (side, old))
 
 
 def _has_movements(conn: Connection, spec: r.Spec, key: str) -> bool:
@@ -347,7 +381,8 @@ def _renumber_local(conn: Connection, spec: r.Spec, key: str, record: dict) -> N
     prefix, digits = record["number"].rsplit("-", 1)
     number = f"{prefix}-{seq:0{len(digits)}d}"
     conn.execute(table.update().where(table.c.id == key).values(number=number, seq=seq))
-    _renumber_refs(conn, record.get("device_id", ""), record["number"], number)
+    if spec.name != "account_items":  # movements carry a document's number, never a receipt's or payment's
+        _renumber_refs(conn, record.get("device_id", ""), record["number"], number)
     conn.info.setdefault(RENUMBERED, set()).add((spec.name, key))  # changed by the sync, not by a clerk
 
 
@@ -356,7 +391,7 @@ def _clashing(conn: Connection, spec: r.Spec, key: str, record: dict) -> list[st
     values = r.decode_row(table, record)
     found = []
     for columns in spec.unique:
-        if any(values[c] is None for c in columns):
+        if r.clash_values(spec, record, columns) is None:
             continue
         for row in conn.execute(select(*[table.c[k] for k in spec.key])
                                 .where(*[table.c[c] == values[c] for c in columns])):
@@ -422,7 +457,8 @@ def apply_record(conn: Connection, device_id: str, spec: r.Spec, key: str, versi
     elif spec.on_clash == "renumber" and local.get("number") != record.get("number") and local.get("number"):
         for other in _clashing(conn, spec, key, record):
             _renumber_local(conn, spec, other, r.read_records(conn, spec, [other])[other])
-        _renumber_refs(conn, local.get("device_id", ""), local["number"], record["number"])
+        if spec.name != "account_items":
+            _renumber_refs(conn, local.get("device_id", ""), local["number"], record["number"])
     if spec.name == "products":
         for row in record["_children"].get("barcodes", []):
             conn.execute(t.barcodes.delete().where(t.barcodes.c.barcode == row["barcode"],
@@ -528,8 +564,9 @@ def apply_records(conn: Connection, device_id: str, spec: r.Spec, entries: list[
         hash_ = r.content_hash(spec, record)
         if key not in repeated and synced.get(key) == (version, hash_):
             continue
-        clash = record is not None and any(
-            business[cols].get(tuple(record[c] for c in cols)) not in (None, key) for cols in spec.unique)
+        clash = record is not None and any(  # as ``_clashing``: some keys clash with nothing
+            business[cols].get(values) not in (None, key) for cols in spec.unique
+            if (values := r.clash_values(spec, record, cols)) is not None)
         taken = record is not None and any(owners.get(b["barcode"]) not in (None, key)
                                            for b in record.get("_children", {}).get("barcodes", []))
         if record is None or key in here or key in repeated or clash or taken:
@@ -538,7 +575,8 @@ def apply_records(conn: Connection, device_id: str, spec: r.Spec, entries: list[
         fresh.append((key, version, record, hash_))
         here.add(key)
         for cols in spec.unique:
-            business[cols][tuple(record[c] for c in cols)] = key
+            if (values := r.clash_values(spec, record, cols)) is not None:
+                business[cols][values] = key
         owners.update({b["barcode"]: key for b in record.get("_children", {}).get("barcodes", [])})
     if fresh:
         conn.execute(spec.table.insert(), [r.decode_row(spec.table, record) for _, _, record, _ in fresh])

@@ -39,6 +39,11 @@ class Spec:
     business key is already taken by another record becomes: ``merge`` (one record, the other an
     alias of it), ``renumber`` (a document number; the newcomer takes the next free number) or
     ``drop`` (the newcomer is kept only in the conflicts list).
+
+    ``immutable``: rows of the table are facts, like movements: never edited or deleted after they are written.
+    They travel as records (so they are checked, logged and numbered like the rest), but the hub keeps the first
+    version of one it holds, a pulled version that differs from the one here is kept aside, and a deletion is
+    never sent (see ``persistence.sync``).
     """
 
     table: Table
@@ -48,6 +53,9 @@ class Spec:
     on_clash: str = "drop"
     label: tuple[str, ...] = ()
     refs: dict[str, str] = field(default_factory=dict)
+    immutable: bool = False  # a fact (an open item, an allocation, a period event): written once, never changed
+    numbered: frozenset[str] = frozenset()  # when given: the kinds whose business keys clash (the others never do)
+
 
     @property
     def name(self) -> str:
@@ -97,11 +105,37 @@ SPECS: tuple[Spec, ...] = (
     _spec(t.purchase_orders, children=((t.purchase_order_lines, ("po_id",)),
                                        (t.purchase_order_revisions, ("po_id",))),
           unique=(("number",), ("year", "seq")), on_clash="renumber", label=("number",)),
+    # receivables and payables (docs/ACCOUNTS.md, "Sync"): master data and terms first, then the supplier invoices
+    # (after the orders and receipts their lines name), the open items (after the documents and invoices they come
+    # from; RC-/PM-/RF-/OB- numbers per kind and year, renumbered on the hub like documents), the allocations (after
+    # both items they join), the periods with their events and the figures their close froze
+    _spec(t.payment_methods, key=("code",), label=("code",)),
+    _spec(t.supplier_invoices, children=((t.supplier_invoice_lines, ("invoice_id",)),),
+          unique=(("supplier_id", "number"),), label=("number",)),
+    _spec(t.account_items, unique=(("kind", "year", "seq"),), on_clash="renumber", label=("number",),
+          immutable=True, numbered=frozenset({"receipt", "payment", "refund", "opening"})),
+    _spec(t.allocations, label=("id",), immutable=True),
+    _spec(t.periods, key=("month",), label=("month",)),
+    _spec(t.period_events, label=("month", "action"), immutable=True),
+    _spec(t.period_stock, key=("month", "product_id", "warehouse_id"), label=("month", "product_id", "warehouse_id")),
+    _spec(t.period_balances, key=("month", "side", "partner_id"), label=("month", "side", "partner_id")),
     _spec(t.sync_conflicts),
 )
 BY_NAME = {s.name: s for s in SPECS}
 # Tables whose ids other rows point at, and so may be merged through an alias.
 MERGEABLE = tuple(s.name for s in SPECS if s.on_clash == "merge")
+
+
+def clash_values(spec: Spec, record: dict, columns: tuple[str, ...]) -> tuple | None:
+    """The values of business key ``columns`` by which ``record`` may clash with another, or None when it clashes
+    with nothing by them: a key with a NULL in it, or a record whose kind numbers nothing of its own (an item of a
+    document carries the document's number; only the document is renumbered)."""
+    values = tuple(record.get(c) for c in columns)
+    if any(v is None for v in values):
+        return None
+    if spec.numbered and record.get("kind") not in spec.numbered:
+        return None
+    return values
 
 
 def encode_value(column, value):
@@ -157,14 +191,24 @@ def key_values(spec: Spec, key: str) -> dict:
 # NULL they hash as if absent, so upgrading does not make every existing record look changed and push
 # it again; once set they count like any column.
 LATER_COLUMNS = frozenset({("purchase_orders", "fx_rate")})
+# The same for columns added with a default (migration 0013: payment terms): while they hold the default the
+# migration gave every existing row, they hash as if absent.
+LATER_DEFAULTS = {("customer_profiles", "payment_basis"): "net", ("supplier_profiles", "payment_basis"): "net",
+                  ("supplier_profiles", "payment_days"): 0}
+_LATER_TABLES = frozenset(name for name, _ in LATER_COLUMNS | set(LATER_DEFAULTS))
 
 
 def content_hash(spec: Spec, record: dict | None) -> str:
     """The hash of what a record says (not of its version or who last pushed it); '' when deleted."""
     if record is None:
         return ""
-    body = {k: v for k, v in record.items()
-            if k not in ("version", "device_id") and not (v is None and (spec.name, k) in LATER_COLUMNS)}
+    name = spec.table.name
+    if name in _LATER_TABLES:
+        body = {k: v for k, v in record.items()
+                if k not in ("version", "device_id") and not (v is None and (name, k) in LATER_COLUMNS)
+                and not ((name, k) in LATER_DEFAULTS and v == LATER_DEFAULTS[(name, k)])}
+    else:
+        body = {k: v for k, v in record.items() if k != "version" and k != "device_id"}
     text = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()
 
