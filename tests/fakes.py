@@ -354,6 +354,9 @@ class FakeAccountRepository:
     def terms(self, side: Side, partner_id: str) -> Terms:
         return self.s.account_terms.get((str(side), partner_id), Terms())
 
+    def set_terms(self, side: Side, partner_id: str, terms: Terms) -> None:
+        self.s.account_terms[(str(side), partner_id)] = terms
+
     def methods(self) -> dict[str, str]:
         return dict(self.s.payment_methods)
 

@@ -68,3 +68,13 @@ class ReverseMoney:
 class AddPaymentMethod:
     code: str
     name: str
+
+
+@dataclass(frozen=True)
+class SetPaymentTerms:
+    """How a partner's payment days count: ``basis`` net | month_end | cod, and ``days``."""
+
+    side: str
+    partner: str
+    basis: str
+    days: object = 0

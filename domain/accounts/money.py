@@ -36,8 +36,10 @@ from domain.accounts.model import AccountItem
 from domain.accounts.model import Allocation
 from domain.accounts.model import ItemKind
 from domain.accounts.model import Side
+from domain.accounts.model import Terms
 from domain.accounts.model import number_for
 from domain.accounts.periods import ensure_open
+from domain.accounts.terms import BASES
 from domain.kernel import limits
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
@@ -282,3 +284,26 @@ def add_payment_method(uow, c: ac.AddPaymentMethod) -> str:
         uow.accounts.add_method(code, name)
         uow.commit()
     return code
+
+
+def set_payment_terms(uow, c: ac.SetPaymentTerms) -> Terms:
+    """Set how the partner's due dates are counted (``domain.accounts.terms``); items already open keep theirs.
+
+    Raises:
+        BadInput: a basis other than net, month_end or cod; days not a whole number from 0 to 3650.
+    """
+    side = side_value(c.side)
+    basis = str(c.basis or "").strip().lower().replace("-", "_")
+    if basis not in BASES:
+        raise BadInput("basis", f"{c.basis!r} is not accepted; enter net (days from the date), month_end (月结: days "
+                                f"from the end of the month) or cod (due on the day)")
+    text = str(c.days if c.days is not None else "0").strip()
+    if not text.isdigit() or int(text) > 3650:
+        raise BadInput("days", f"{c.days!r} is not accepted; enter a whole number of days from 0 to 3650")
+    terms = Terms(basis, int(text))
+    with uow:
+        require(uow, Permission.MONEY)
+        partner = find_partner(uow, side, c.partner)
+        uow.accounts.set_terms(side, partner.id, terms)
+        uow.commit()
+    return terms

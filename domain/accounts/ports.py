@@ -38,6 +38,9 @@ class AccountRepository(Protocol):
     def terms(self, side: Side, partner_id: str) -> Terms:
         """The partner's payment terms (its profile's; ``net`` 0 days when it has none)."""
         ...
+    def set_terms(self, side: Side, partner_id: str, terms: Terms) -> None:
+        """Store how the partner's payment days count (its profile's ``payment_basis`` and ``payment_days``)."""
+        ...
     def methods(self) -> dict[str, str]:
         """The payment methods the office added (code → name), active ones."""
         ...

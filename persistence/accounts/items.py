@@ -127,6 +127,17 @@ class AccountRepository:
             r = self.conn.execute(select(c.payment_basis, c.payment_days).where(c.supplier_id == partner_id)).first()
         return Terms() if r is None else Terms(r.payment_basis or "net", r.payment_days or 0)
 
+    def set_terms(self, side: Side, partner_id: str, terms: Terms) -> None:
+        table = t.customer_profiles if Side(side) == Side.AR else t.supplier_profiles
+        key = table.c.customer_id if Side(side) == Side.AR else table.c.supplier_id
+        old = self.conn.execute(select(table.c.version).where(key == partner_id)).scalar()
+        if old is None:
+            self.conn.execute(insert(table).values({key.name: partner_id, "payment_basis": terms.basis,
+                                                    "payment_days": terms.days, "version": 1}))
+        else:
+            self.conn.execute(update(table).where(key == partner_id).values(
+                payment_basis=terms.basis, payment_days=terms.days, version=old + 1))
+
     def methods(self) -> dict[str, str]:
         c = t.payment_methods.c
         return dict(self.conn.execute(select(c.code, c.name).where(c.active.is_(True)).order_by(c.code)).all())
