@@ -107,7 +107,9 @@ def balances(engine: Engine, side: Side | str, *, as_of: date | None = None) -> 
 def ageing(engine: Engine, side: Side | str, as_of: date | None = None) -> AgeingTotals:
     """The ageing of a whole side at ``as_of`` (today when None): the bands, the credit and the balance."""
     day = as_of or date.today()
-    sql = f"SELECT COUNT(DISTINCT partner_id) AS n, {_BANDS} FROM ({_open_sql(as_of)}) x"
+    sums = ", ".join(f"SUM({c}) AS {c}" for c in ("balance", "open_plus", "b0", "b1", "b2", "b3", "b4"))
+    sql = (f"SELECT COUNT(*) AS n, {sums} FROM (SELECT partner_id, {_BANDS} FROM ({_open_sql(as_of)}) x "
+           f"GROUP BY partner_id) g")
     with engine.connect() as conn:
         m = conn.execute(text(sql), _params(side, as_of)).one()._mapping
     bands = [_d(m["b0"]), _d(m["b1"]), _d(m["b2"]), _d(m["b3"]), _d(m["b4"])]
