@@ -333,12 +333,13 @@ class FakeAccountRepository:
     def reversal_of(self, item_id: str) -> AccountItem | None:
         return next((x for x in self.s.account_items if x.reverses_id == item_id), None)
 
-    def open_items(self, side: Side, partner_id: str) -> list[OpenItem]:
+    def open_items(self, side: Side, partner_id: str, *, sign: int = 0) -> list[OpenItem]:
         done: dict[str, Decimal] = {}
         for a in self.s.allocations:
             done[a.debit_item_id] = done.get(a.debit_item_id, Decimal(0)) + a.amount
             done[a.credit_item_id] = done.get(a.credit_item_id, Decimal(0)) + a.amount
-        mine = [x for x in self.s.account_items if x.side == side and x.partner_id == partner_id]
+        mine = [x for x in self.s.account_items if x.side == side and x.partner_id == partner_id
+                and (sign == 0 or (x.amount > 0) == (sign > 0))]
         mine.sort(key=lambda x: x.business_date)
         return [OpenItem(x, done.get(x.id, Decimal(0))) for x in mine
                 if abs(x.amount) - done.get(x.id, Decimal(0)) > 0]

@@ -76,19 +76,16 @@ def write_picks(uow, item: AccountItem, picks: Iterable[Pick], day: date) -> lis
 
 
 def open_of(uow, item: AccountItem) -> Decimal:
-    """What is still open of ``item`` (read from the repository)."""
-    for x in uow.accounts.open_items(item.side, item.partner_id):
-        if x.item.id == item.id:
-            return x.open
-    return ZERO
+    """What is still open of ``item``: |amount| less its allocations (the live ones: an undone one and its undo
+    cancel out)."""
+    return abs(item.amount) - sum((a.amount for a in uow.accounts.live_allocations(item.id)), ZERO)
 
 
 def counterparts(uow, item: AccountItem) -> tuple[Decimal, list[OpenItem]]:
-    """``item``'s open amount, and the partner's open items of the other sign (what it can be allocated to)."""
-    found = uow.accounts.open_items(item.side, item.partner_id)
-    mine = next((x.open for x in found if x.item.id == item.id), ZERO)
-    others = [x for x in found if x.item.id != item.id and (x.item.amount > 0) != (item.amount > 0)]
-    return mine, others
+    """``item``'s open amount, and the partner's open items of the other sign (what it can be allocated to): only
+    those are read, so a sale reads the customer's credit, not every sale it has open."""
+    others = uow.accounts.open_items(item.side, item.partner_id, sign=-1 if item.amount > 0 else 1)
+    return open_of(uow, item), [x for x in others if x.item.id != item.id]
 
 
 def settle(uow, item: AccountItem, day: date, *, prefer: Iterable[str] = ()) -> list[Allocation]:

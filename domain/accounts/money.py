@@ -154,7 +154,7 @@ def record_money(uow, c: ac.RecordMoney) -> AccountItem:
         method = _method(uow, c.method)
         ensure_open(uow, day)
         if kind == ItemKind.REFUND:
-            credit = sum((x.open for x in uow.accounts.open_items(side, partner.id) if x.item.amount < 0), ZERO)
+            credit = sum((x.open for x in uow.accounts.open_items(side, partner.id, sign=-1)), ZERO)
             if amount > credit:
                 raise refusal(RuleViolation, "refund_over_credit", partner=partner.code, amount=fmt(amount),
                               credit=fmt(credit))

@@ -26,8 +26,9 @@ class AccountRepository(Protocol):
     def reversal_of(self, item_id: str) -> AccountItem | None:
         """The item that reverses ``item_id``, if any."""
         ...
-    def open_items(self, side: Side, partner_id: str) -> list[OpenItem]:
-        """The partner's items (both signs) with something still open, with what is allocated of each."""
+    def open_items(self, side: Side, partner_id: str, *, sign: int = 0) -> list[OpenItem]:
+        """The partner's items with something still open, with what is allocated of each; ``sign`` 1: only its +
+        items, -1: only its − items, 0: both."""
         ...
     def live_allocations(self, item_id: str) -> list[Allocation]:
         """The allocations touching ``item_id`` (as debit or credit) that are not undone, oldest first."""

@@ -82,20 +82,20 @@ class AccountRepository:
         r = self.conn.execute(select(I).where(I.c.reverses_id == item_id)).first()
         return None if r is None else item_from_row(r)
 
-    def open_items(self, side: Side, partner_id: str) -> list[OpenItem]:
-        debit = (select(A.c.debit_item_id.label("item_id"), A.c.amount)
-                 .join(I, I.c.id == A.c.debit_item_id)
-                 .where(I.c.side == Side(side).value, I.c.partner_id == partner_id))
-        credit = (select(A.c.credit_item_id.label("item_id"), A.c.amount)
-                  .join(I, I.c.id == A.c.credit_item_id)
-                  .where(I.c.side == Side(side).value, I.c.partner_id == partner_id))
-        both = debit.union_all(credit).subquery()
+    def open_items(self, side: Side, partner_id: str, *, sign: int = 0) -> list[OpenItem]:
+        mine = [I.c.side == Side(side).value, I.c.partner_id == partner_id]
+        if sign:
+            mine.append(I.c.amount > 0 if sign > 0 else I.c.amount < 0)
+        debit = select(A.c.debit_item_id.label("item_id"), A.c.amount).join(I, I.c.id == A.c.debit_item_id).where(*mine)
+        credit = select(A.c.credit_item_id.label("item_id"), A.c.amount).join(I, I.c.id == A.c.credit_item_id).where(
+            *mine)
+        both = (debit if sign > 0 else credit if sign < 0 else debit.union_all(credit)).subquery()
         sums = select(both.c.item_id, func.sum(both.c.amount).label("allocated")).group_by(both.c.item_id).subquery()
         allocated = func.coalesce(sums.c.allocated, 0)
         rows = self.conn.execute(
             select(I, allocated.label("allocated_raw"))
             .outerjoin(sums, sums.c.item_id == I.c.id)
-            .where(I.c.side == Side(side).value, I.c.partner_id == partner_id)
+            .where(*mine)
             .order_by(I.c.business_date, I.c.created_at, I.c.id)).all()
         out = []
         for r in rows:
