@@ -48,6 +48,7 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
 
 def bind(database: Database) -> Boundary:
     """The typed queries and actions of each business area (``persistence.boundary``) on the open ``database``."""
+    from persistence.boundary import AccountQueries
     from persistence.boundary import AdminActions
     from persistence.boundary import BackupQueries
     from persistence.boundary import Boundary
@@ -64,7 +65,7 @@ def bind(database: Database) -> Boundary:
                     documents=DocumentQueries(engine), purchasing=PurchasingQueries(engine),
                     sales=SalesQueries(engine), planning=PlanningQueries(engine), backups=BackupQueries(engine),
                     sync=SyncQueries(database),
-                    admin=AdminActions(database))
+                    admin=AdminActions(database), accounts=AccountQueries(engine))
 
 
 def connect(path: Path | str, *, create: bool = True) -> Boundary:

@@ -13,12 +13,17 @@ Use cases that write the ledger or the catalogue are not here: screens call them
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import Engine
 
+from domain.accounts.rows import AgeingTotals
+from domain.accounts.rows import BalanceRow
+from domain.accounts.rows import MoneyRow
+from domain.accounts.rows import OpenItemRow
 from domain.catalog.model import Customer
 from domain.catalog.model import Supplier
 from domain.catalog.model import Warehouse
@@ -37,6 +42,7 @@ from domain.stock.readmodels import ProductRow
 from domain.stock.readmodels import StockRow
 from persistence import backup
 from persistence import sync
+from persistence.accounts import queries as accounts
 from persistence.catalog import queries as catalog_queries
 from persistence.db import Database
 from persistence.planning import queries as planning
@@ -159,6 +165,28 @@ class SalesQueries:
         return sales.product_ids(self.engine, codes)
 
 
+class AccountQueries:
+    """Receivables and payables: balances with ageing, the ageing of a side, open items, receipts and payments."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def balances(self, side: str, *, as_of: date | None = None) -> list[BalanceRow]:
+        return accounts.balances(self.engine, side, as_of=as_of)
+
+    def ageing(self, side: str, as_of: date | None = None) -> AgeingTotals:
+        return accounts.ageing(self.engine, side, as_of)
+
+    def open_items(self, side: str, partner_id: str | None = None, *, overdue_only: bool = False,
+                   as_of: date | None = None) -> list[OpenItemRow]:
+        return accounts.open_items(self.engine, side, partner_id, overdue_only=overdue_only, as_of=as_of)
+
+    def money(self, side: str, *, partner_id: str | None = None, date_from: date | None = None,
+              date_to: date | None = None, number: str | None = None) -> list[MoneyRow]:
+        return accounts.money(self.engine, side, partner_id=partner_id, date_from=date_from, date_to=date_to,
+                              number=number)
+
+
 class PlanningQueries:
     """What a planning run reads: the history and the stored forecasts."""
 
@@ -248,3 +276,4 @@ class Boundary:
     backups: BackupQueries
     sync: SyncQueries
     admin: AdminActions
+    accounts: AccountQueries

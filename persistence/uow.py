@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import Engine
 
 from persistence.access.users import UserRepository
+from persistence.accounts.items import AccountRepository
 from persistence.accounts.periods import PeriodRepository
 from persistence.catalog.repositories import CustomerRepository
 from persistence.catalog.repositories import ProductRepository
@@ -74,6 +75,7 @@ class SqlAlchemyUnitOfWork:
         self.users = UserRepository(conn)
         self.product_planning = ProductPlanningRepository(conn)
         self.periods = PeriodRepository(conn, self.device_id)
+        self.accounts = AccountRepository(conn)
         return self
 
     @property

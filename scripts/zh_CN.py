@@ -894,6 +894,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', '%1 (%2) in %3: this back-dated posting would leave %4 on hand on %5; the warehouse does not allow negative stock'): '%3 中的 %1（%2）：这笔倒填日期的过账会使 %5 时的库存为 %4；该仓库不允许负库存',
     ('Refusals', '%1 cannot be reopened while a later month is closed; reopen %2 first'): '之后的月份已结账，%1 不能反结账；请先反结账 %2',
     ('Refusals', '%1 has not ended yet; it can be closed from %2 on'): '%1 尚未结束；从 %2 起才能结账',
+    ('Refusals', '%1 has been reversed already (or is a reversal); nothing was changed'): '%1 已冲销（或本身是冲销）；未作任何更改',
+    ('Refusals', '%1 has nothing left to allocate'): '%1 已没有可核销的余额',
     ('Refusals', '%1 in %2: taking the returned goods out again would leave %3 on hand for %4 reserved for confirmed orders'):
         '%2 中的 %1：再次移出退回的商品后现存量为 %3，而已确认订单预留 %4',
     ('Refusals', '%1 is already closed (every month up to %2 is closed)'): '%1 已结账（%2 及以前的月份都已结账）',
@@ -902,6 +904,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', '%1 came into warehouse %2, not %3; return it from %2'): '%1 入的是仓库 %2，而不是 %3；请从 %2 退货',
     ('Refusals', '%1 is already on line %2 of %3; change that line'): '%1 已在 %3 的第 %2 行；请修改该行',
     ('Refusals', '%1 is not closed; there is nothing to reopen'): '%1 未结账；无需反结账',
+    ('Refusals', '%1 is not allocated to %2; there is nothing to undo'): '%1 未核销到 %2；没有可撤销的核销',
     ('Refusals', '%1 is the last active admin and cannot be deactivated, so that someone can manage users; make another user admin first'):
         '%1 是最后一名启用的管理员，不能停用，才能有人管理用户；请先将另一名用户设为管理员',
     ('Refusals', '%1 is the last active admin and stays admin, so that someone can manage users; make another user admin first'):
@@ -920,6 +923,9 @@ ZH_CN: dict[tuple[str, str], str] = {
         '%2 上的 %1：已发货 %3，已退货 %4；最多还可退 %5',
     ('Refusals', '%1: no price is known for this customer; enter the price'): '%1：此客户没有已知价格；请输入价格',
     ('Refusals', '%1 on %2: %3 received; returning %4 is more than that'): '%2 上的 %1：已收货 %3；退 %4 超过了已收数量',
+    ('Refusals', '%1: no receipt, payment or refund has this number'): '%1：没有收款单、付款单或退款单使用此单号',
+    ('Refusals', '%1: no receipt, payment, refund or document of receivables or payables has this number'):
+        '%1：没有收款单、付款单、退款单或往来单据使用此单号',
     ('Refusals', '%1: receipt %2 brought in %3 and %4 went back against it already; returning %5 is more than the %6 left'):
         '%1：入库单 %2 入库 %3，已按它退回 %4；退 %5 超过剩余的 %6',
     ('Refusals', 'SKU'): '货号',
@@ -935,6 +941,12 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', 'SKU %1: no product has this SKU'): '货号 %1：没有商品使用此货号',
     ('Refusals', 'a renumbered document keeps its new number; there are no values to apply'): '重新编号的单据保留新编号；没有可应用的值',
     ('Refusals', 'an open item, an allocation or a period event is never changed; there are no values to apply (correct it with a reversal)'): '往来明细、核销记录和月结事件从不修改；没有可应用的值（请用冲销更正）',
+    ('Refusals', 'allocate to %1: %2 has nothing open under this number; name a document of %2 that is still open'):
+        '核销到 %1：%2 在此单号下没有未结金额；请指定 %2 仍未结清的单据',
+    ('Refusals', 'allocate to %1: %2 is more than is left to allocate (%3)'): '核销到 %1：%2 超过可核销的余额（%3）',
+    ('Refusals', 'allocate to %1: %2 is more than is open on it (%3); allocate at most %3'):
+        '核销到 %1：%2 超过其未结金额（%3）；最多核销 %3',
+    ('Refusals', 'allocate to %1: it is named twice; name each document once'): '核销到 %1：该单据指定了两次；每张单据只能指定一次',
     ('Refusals', 'cancelled'): '已取消',
     ('Refusals', "cannot make the login %1 with this login (use the hub owner's, who may create roles): %2"): '无法用此登录名创建登录名 %1（请使用中心库所有者的登录名，它可以创建角色）：%2',
     ('Refusals', "cannot prepare the hub's tables: %1"): '无法准备中心库的表：%1',
@@ -961,6 +973,9 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', 'issued'): '已下达',
     ('Refusals', 'login name: %1 is a role of this server that is not a Stockroom login; choose another name'): '登录名：%1 是此服务器上的一个角色，但不是 Stockroom 的登录名；请另选名称',
     ('Refusals', 'login name: %1 is not accepted; use lower-case letters, digits and _ (up to 63, not starting with a digit), e.g. desk_front'): '登录名：不接受 %1；请使用小写字母、数字和 _（最多 63 个字符，不以数字开头），例如 desk_front',
+    ('Refusals', 'method %1 is built in and cannot be changed; choose another code'): '方式 %1 是内置方式，不能更改；请换一个编码',
+    ('Refusals', 'method %1: not a payment method; use one of %2, or add it with: payment-method add CODE NAME'):
+        '方式 %1：不是收付款方式；请使用 %2 之一，或用命令添加：payment-method add CODE NAME',
     ('Refusals', 'movement %1 has already been reversed'): '流水 %1 已被冲销',
     ('Refusals', 'movement %1 is dated %2, in %3, which is closed: it cannot be reversed; correct it with a new posting dated after %4, or ask an admin to reopen %3'):
         '库存流水 %1 的日期为 %2，属于已结账的 %3：不能冲销；请在 %4 之后录入新的单据进行更正，或请管理员反结账 %3',
@@ -996,6 +1011,8 @@ ZH_CN: dict[tuple[str, str], str] = {
         '入库单 %1 已冲销；不能再按它退货',
     ('Refusals', 'receipt %1: no goods receipt has this number'): '入库单 %1：没有此编号的入库单',
     ('Refusals', 'received'): '已到货',
+    ('Refusals', 'refund of %1 to %2: more than its credit of %3; refund at most %3'):
+        '向 %2 退款 %1：超过其预收/预付余额 %3；最多退款 %3',
     ('Refusals', 'role: the first user turns sign-in on and must be an admin, so that someone can manage users; add %1 as admin, or add an admin first'):
         '角色：第一个用户会启用登录，必须是管理员，才能有人管理用户；请将 %1 添加为管理员，或先添加一名管理员',
     ('Refusals', 'sale %1 has goods returned against it; reverse those returns first'): '销售单 %1 已有退货；请先冲销这些退货',

@@ -18,6 +18,11 @@ from datetime import datetime
 from decimal import Decimal
 
 from domain.access.model import User
+from domain.accounts.model import AccountItem
+from domain.accounts.model import Allocation
+from domain.accounts.model import OpenItem
+from domain.accounts.model import Side
+from domain.accounts.model import Terms
 from domain.accounts.periods import Period
 from domain.accounts.periods import PeriodEvent
 from domain.accounts.periods import last_day
@@ -81,6 +86,11 @@ class State:
     periods: dict[str, Period] = field(default_factory=dict)
     period_events: list[PeriodEvent] = field(default_factory=list)
     period_stock: dict[tuple[str, str, str], tuple[Decimal, Decimal]] = field(default_factory=dict)
+    # receivables and payables (domain.accounts): items and allocations in the order written, terms, methods
+    account_items: list[AccountItem] = field(default_factory=list)
+    allocations: list[Allocation] = field(default_factory=list)
+    account_terms: dict[tuple[str, str], Terms] = field(default_factory=dict)  # (side, partner id) -> terms
+    payment_methods: dict[str, str] = field(default_factory=dict)
 
     def copy(self) -> State:
         # Movements, valuations and balances are frozen; master data is mutable and deep-copied.
@@ -97,7 +107,9 @@ class State:
             sales_orders=copy.deepcopy(self.sales_orders), sales_lines=list(self.sales_lines),
             sale_documents=dict(self.sale_documents), incoming=list(self.incoming), unfilled=list(self.unfilled),
             closed_through=self.closed_through, periods=dict(self.periods), period_events=list(self.period_events),
-            period_stock=dict(self.period_stock),
+            period_stock=dict(self.period_stock), account_items=list(self.account_items),
+            allocations=list(self.allocations), account_terms=dict(self.account_terms),
+            payment_methods=dict(self.payment_methods),
         )
 
 
@@ -344,6 +356,60 @@ class FakePeriodRepository:
             self.s.period_stock[month, p, w] = (after.on_hand, after.value)
 
 
+class FakeAccountRepository:
+    def __init__(self, state: State) -> None:
+        self.s = state
+
+    def add_item(self, item: AccountItem) -> None:
+        self.s.account_items.append(item)
+
+    def add_allocations(self, allocations: Iterable[Allocation]) -> None:
+        self.s.allocations.extend(allocations)
+
+    def get(self, item_id: str) -> AccountItem | None:
+        return next((x for x in self.s.account_items if x.id == item_id), None)
+
+    def by_number(self, number: str, side: Side | None = None) -> list[AccountItem]:
+        return [x for x in self.s.account_items if x.number == number and (side is None or x.side == side)]
+
+    def by_source(self, source_id: str) -> list[AccountItem]:
+        return [x for x in self.s.account_items if x.source_id == source_id]
+
+    def reversal_of(self, item_id: str) -> AccountItem | None:
+        return next((x for x in self.s.account_items if x.reverses_id == item_id), None)
+
+    def open_items(self, side: Side, partner_id: str, *, sign: int = 0) -> list[OpenItem]:
+        done: dict[str, Decimal] = {}
+        for a in self.s.allocations:
+            done[a.debit_item_id] = done.get(a.debit_item_id, Decimal(0)) + a.amount
+            done[a.credit_item_id] = done.get(a.credit_item_id, Decimal(0)) + a.amount
+        mine = [x for x in self.s.account_items if x.side == side and x.partner_id == partner_id
+                and (sign == 0 or (x.amount > 0) == (sign > 0))]
+        mine.sort(key=lambda x: x.business_date)
+        return [OpenItem(x, done.get(x.id, Decimal(0))) for x in mine
+                if abs(x.amount) - done.get(x.id, Decimal(0)) > 0]
+
+    def live_allocations(self, item_id: str) -> list[Allocation]:
+        undone = {a.undoes_id for a in self.s.allocations if a.undoes_id}
+        return [a for a in self.s.allocations if item_id in (a.debit_item_id, a.credit_item_id)
+                and a.undoes_id is None and a.id not in undone]
+
+    def last_seq(self, kind: str, year: int) -> int:
+        return max((x.seq or 0 for x in self.s.account_items if x.kind == kind and x.year == year), default=0)
+
+    def terms(self, side: Side, partner_id: str) -> Terms:
+        return self.s.account_terms.get((str(side), partner_id), Terms())
+
+    def set_terms(self, side: Side, partner_id: str, terms: Terms) -> None:
+        self.s.account_terms[(str(side), partner_id)] = terms
+
+    def methods(self) -> dict[str, str]:
+        return dict(self.s.payment_methods)
+
+    def add_method(self, code: str, name: str) -> None:
+        self.s.payment_methods[code] = name
+
+
 class FakePriceRepository:
     def __init__(self, state: State) -> None:
         self.s = state
@@ -529,6 +595,7 @@ class FakeUnitOfWork:
         self.unfilled_demand = FakeUnfilledDemandRepository(self._work)
         self.purchasing = FakePurchasingPolicy(self._work)
         self.periods = FakePeriodRepository(self._work)
+        self.accounts = FakeAccountRepository(self._work)
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -550,7 +617,7 @@ class FakeUnitOfWork:
     def _rebind(self) -> None:
         for repo in (self.products, self.warehouses, self.suppliers, self.customers, self.movements, self.balances,
                      self.users, self.product_planning, self.prices, self.sales, self.unfilled_demand,
-                     self.purchasing, self.periods):
+                     self.purchasing, self.periods, self.accounts):
             repo.s = self._work
 
     def snapshot(self) -> State:

@@ -291,6 +291,35 @@ REFUSALS: dict[str, Template] = {
         "Refusals", "%1 is not closed; there is nothing to reopen"), "month"),
     "period_not_latest": _r(QT_TRANSLATE_NOOP(
         "Refusals", "%1 cannot be reopened while a later month is closed; reopen %2 first"), "month", "latest"),
+    # -- accounts: receivables and payables
+    "item_reversed": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 has been reversed already (or is a reversal); nothing was changed"), "number"),
+    "allocation_not_open": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "allocate to %1: %2 has nothing open under this number; name a document of %2 that is still "
+                    "open"), "number", "partner"),
+    "allocation_twice": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "allocate to %1: it is named twice; name each document once"), "number"),
+    "allocation_over_open": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "allocate to %1: %2 is more than is open on it (%3); allocate at most %3"),
+        "number", "amount", "open"),
+    "allocation_over_amount": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "allocate to %1: %2 is more than is left to allocate (%3)"), "number", "amount", "left"),
+    "refund_over_credit": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "refund of %1 to %2: more than its credit of %3; refund at most %3"),
+        "amount", "partner", "credit"),
+    "unknown_payment_method": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "method %1: not a payment method; use one of %2, or add it with: payment-method add CODE NAME"),
+        "method!r", "known"),
+    "unknown_account_item": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1: no receipt, payment, refund or document of receivables or payables has this number"),
+        "number"),
+    "nothing_to_allocate": _r(QT_TRANSLATE_NOOP("Refusals", "%1 has nothing left to allocate"), "number"),
+    "allocation_not_found": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 is not allocated to %2; there is nothing to undo"), "credit", "debit"),
+    "unknown_money": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1: no receipt, payment or refund has this number"), "number"),
+    "payment_method_built_in": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "method %1 is built in and cannot be changed; choose another code"), "method!r"),
     # -- demo
     "demo_warehouse_exists": _r(QT_TRANSLATE_NOOP(
         "Refusals", "warehouse %1 already exists: the demo fills an empty database only"), "code"),

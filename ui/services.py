@@ -18,6 +18,7 @@ from typing import Any
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from persistence.boundary import AccountQueries
     from persistence.boundary import AdminActions
     from persistence.boundary import BackupQueries
     from persistence.boundary import Boundary
@@ -45,6 +46,7 @@ class Services:
     backups: BackupQueries
     sync: SyncQueries
     admin: AdminActions
+    accounts: AccountQueries
     user: str = ""  # the signed-in user or, while sign-in is off, the OS user
     role: str | None = None  # the signed-in user's role; None while sign-in is off (domain.access.roles)
     watcher: Any = None  # ui.watch.DataWatcher of the open database, set by the main window
@@ -58,7 +60,8 @@ class Services:
         return cls(database=boundary.database, tasks=tasks, catalog=boundary.catalog, stock=boundary.stock,
                    documents=boundary.documents, purchasing=boundary.purchasing, sales=boundary.sales,
                    planning=boundary.planning,
-                   backups=boundary.backups, sync=boundary.sync, admin=boundary.admin, user=user, role=role)
+                   backups=boundary.backups, sync=boundary.sync, admin=boundary.admin, accounts=boundary.accounts,
+                   user=user, role=role)
 
     def data_generation(self) -> int:
         """How many database changes the window has seen, asked afresh (``ui.watch``); 0 without a watcher."""

@@ -9,6 +9,7 @@ from typing import Protocol
 
 from domain.access.model import UserRepository
 from domain.accounts.periods import PeriodRepository
+from domain.accounts.ports import AccountRepository
 from domain.catalog.ports import CustomerRepository
 from domain.catalog.ports import ProductRepository
 from domain.catalog.ports import SupplierRepository
@@ -40,6 +41,7 @@ class UnitOfWork(Protocol):
     users: UserRepository
     product_planning: ProductPlanningRepository
     periods: PeriodRepository
+    accounts: AccountRepository
     device_id: str
     user: str
     role: str | None  # the acting user's role; None: nobody signed in (allowed only while sign-in is off)

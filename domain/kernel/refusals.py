@@ -186,6 +186,23 @@ ENGLISH: dict[str, str] = {
     "period_already_closed": "{month} is already closed (every month up to {through} is closed)",
     "period_not_closed": "{month} is not closed; there is nothing to reopen",
     "period_not_latest": "{month} cannot be reopened while a later month is closed; reopen {latest} first",
+    # -- accounts: receivables and payables
+    "item_reversed": "{number} has been reversed already (or is a reversal); nothing was changed",
+    "allocation_not_open": "allocate to {number}: {partner} has nothing open under this number; name a document "
+                           "of {partner} that is still open",
+    "allocation_twice": "allocate to {number}: it is named twice; name each document once",
+    "allocation_over_open": "allocate to {number}: {amount} is more than is open on it ({open}); allocate at most "
+                            "{open}",
+    "allocation_over_amount": "allocate to {number}: {amount} is more than is left to allocate ({left})",
+    "refund_over_credit": "refund of {amount} to {partner}: more than its credit of {credit}; refund at most {credit}",
+    "unknown_payment_method": "method {method!r}: not a payment method; use one of {known}, or add it with: "
+                              "payment-method add CODE NAME",
+    "unknown_account_item": "{number}: no receipt, payment, refund or document of receivables or payables has this "
+                            "number",
+    "nothing_to_allocate": "{number} has nothing left to allocate",
+    "allocation_not_found": "{credit} is not allocated to {debit}; there is nothing to undo",
+    "unknown_money": "{number}: no receipt, payment or refund has this number",
+    "payment_method_built_in": "method {method!r} is built in and cannot be changed; choose another code",
     # -- access: users
     "unknown_user": "user name {username!r}: no user has this name",
     "first_user_admin": "role: the first user turns sign-in on and must be an admin, so that someone can manage "

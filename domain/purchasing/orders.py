@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from domain.access.roles import Permission
 from domain.access.roles import require
+from domain.accounts.items import goods_received
 from domain.catalog.model import Supplier
 from domain.catalog.packs import price_for
 from domain.catalog.packs import round_order_qty
@@ -51,6 +52,8 @@ from domain.purchasing.snapshot import PoSnapshot
 from domain.purchasing.snapshot import freeze
 from domain.stock import ledger
 from domain.stock.model import Movement
+
+HUNDRED = Decimal(100)
 
 NUMBER_PREFIX = "PO"
 
@@ -272,8 +275,11 @@ def receive(uow: UnitOfWork, c: pc.ReceivePurchaseOrder) -> list[Movement]:
                 qty = v.quantity("quantity", qty)
             cost = v.money("unit cost", cost)
             product = ledger.find_product(uow, line.sku)
-            movements.append(ledger.post_receipt(uow, product, warehouse, qty, cost, at, po.number or po.id, note,
-                                                 "po", fx))
+            movement = ledger.post_receipt(uow, product, warehouse, qty, cost, at, po.number or po.id, note, "po", fx)
+            movements.append(movement)
+            # the payable of the line: at the PO's price with its tax, in the company currency at the rate used
+            goods_received(uow, po.supplier_id, po.number or po.id, movement.id,
+                           qty * cost * (HUNDRED + po.tax_rate) / HUNDRED, at.astimezone().date(), product.sku)
             _on_order(uow, po, line.product_id, -min(qty, line.open_qty))
             line.received += qty
         po.settle_state()
@@ -309,6 +315,11 @@ def set_fixed_rate(uow: UnitOfWork, c: pc.SetPurchaseOrderRate) -> PurchaseOrder
         uow.purchasing.save(po)
         uow.commit()
     return po
+
+
+def applied_rate(uow: UnitOfWork, po: PurchaseOrder, at: datetime) -> AppliedRate | None:
+    """The rate that values ``po`` at ``at`` (None: the PO is in the company currency, or no rate is known)."""
+    return _rate_of(uow, po, at)
 
 
 def _rate_of(uow: UnitOfWork, po: PurchaseOrder, at: datetime) -> AppliedRate | None:

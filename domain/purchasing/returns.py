@@ -25,6 +25,7 @@ from decimal import Decimal
 
 from domain.access.roles import Permission
 from domain.access.roles import require
+from domain.accounts.items import supplier_return_posted
 from domain.kernel import limits
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
@@ -35,7 +36,9 @@ from domain.kernel.numbers import ZERO
 from domain.kernel.numbers import fmt
 from domain.kernel.ports import UnitOfWork
 from domain.kernel.refusals import refusal
+from domain.purchasing.exchange import needs_rate
 from domain.purchasing.model import PoState
+from domain.purchasing.orders import applied_rate
 from domain.purchasing.orders import change_received
 from domain.purchasing.orders import find_po
 from domain.stock import ledger
@@ -45,6 +48,7 @@ from domain.stock.documents_model import DocumentKind
 from domain.stock.documents_model import DocumentLine
 
 KIND = DocumentKind.SUPPLIER_RETURN
+HUNDRED = Decimal(100)
 REASON_MAX = 200  # the reason is each movement's note too, which keeps 200 characters
 
 
@@ -118,10 +122,13 @@ def return_to_supplier(uow: UnitOfWork, c: ReturnToSupplier) -> Document:
         seq = uow.documents.last_seq(KIND.value, year) + 1
         number = number_for(KIND, year, seq)
         stored = []
+        worth = ZERO  # what the supplier owes back for the goods (docs/ACCOUNTS.md: supplier_return)
+        rate = applied_rate(uow, po, at) if po is not None else None
         for n, product, qty in lines:
-            ledger.post_shipment(uow, product, warehouse, qty, at, number, reason, KIND.value)
+            movement = ledger.post_shipment(uow, product, warehouse, qty, at, number, reason, KIND.value)
             ledger.refuse_reserved(uow, product, warehouse, qty)
             stored.append(DocumentLine(n, product.id, qty, reason=reason))
+            worth += _worth(uow, po, rate, product.id, qty, movement.id)
             if po is not None:
                 change_received(uow, po, product.id, -qty)
         if po is not None:
@@ -131,8 +138,20 @@ def return_to_supplier(uow: UnitOfWork, c: ReturnToSupplier) -> Document:
             business_date=at.astimezone().date(), occurred_at=at, posted_at=posted_at, partner=supplier.code,
             reference=against or reference, note=reason, user=uow.user, device_id=uow.device_id, lines=tuple(stored))
         uow.documents.add(document)
+        supplier_return_posted(uow, document, supplier.id, worth, po.number if po is not None else "")
         uow.commit()
     return document
+
+
+def _worth(uow: UnitOfWork, po, rate, product_id: str, qty: Decimal, movement_id: str) -> Decimal:
+    """What a returned line is worth to the payables: against a purchase order, the quantity at the order's price
+    with its tax (in the company currency at the order's fixed rate or the return date's); otherwise (or with no
+    rate known) the value the goods left with, which carries no tax."""
+    line = next((x for x in po.lines if x.product_id == product_id), None) if po is not None else None
+    if line is not None and (rate is not None or not needs_rate(po.currency, uow.purchasing.policy().currency)):
+        price = rate.convert(line.unit_cost) if rate is not None else line.unit_cost
+        return qty * price * (HUNDRED + po.tax_rate) / HUNDRED
+    return -uow.movements.valuation(movement_id).value
 
 
 def _check_receipt(uow: UnitOfWork, number: str, supplier: str, warehouse, lines) -> str:

@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from domain.access.roles import Permission
 from domain.access.roles import require
+from domain.accounts.items import sales_document_posted
 from domain.accounts.periods import ensure_open_at
 from domain.catalog.model import Customer
 from domain.catalog.model import Product
@@ -104,6 +105,7 @@ def post_sales_document(uow, kind: DocumentKind, warehouse: Warehouse, customer_
         reference=reference, note=note, user=uow.user, device_id=uow.device_id, lines=tuple(doc_lines))
     uow.documents.add(document)
     uow.sales.add_lines(sales_lines)
+    sales_document_posted(uow, document, customer_id, sales_lines)
     return document
 
 

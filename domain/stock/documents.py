@@ -30,6 +30,7 @@ from typing import NamedTuple
 
 from domain.access.roles import Permission
 from domain.access.roles import require
+from domain.accounts.items import source_reversed
 from domain.accounts.periods import ensure_open_at
 from domain.catalog.model import Product
 from domain.catalog.model import Warehouse
@@ -394,6 +395,8 @@ def reverse_document(uow: UnitOfWork, c: ReverseDocument) -> Document:
                                     params={"number": number, "message": str(exc)}, cause=exc) from exc
         if doc.kind == DocumentKind.SUPPLIER_RETURN:
             _undo_return_on_po(uow, doc)
+        # the receivable or payable the document made (a sale, a return) is reversed with it
+        source_reversed(uow, doc.id, note=note)
         done = replace(doc, reversed=True, reversed_at=datetime.now(UTC), version=doc.version + 1)
         uow.documents.mark_reversed(done)
         uow.commit()

@@ -42,6 +42,7 @@ from typing import NamedTuple
 
 from domain.access.roles import Permission
 from domain.access.roles import require
+from domain.accounts.items import source_reversed
 from domain.accounts.periods import closed as closed_period
 from domain.catalog.model import Product
 from domain.catalog.model import Warehouse
@@ -464,6 +465,8 @@ def post_reversal(uow: UnitOfWork, plan: list[tuple[Movement, datetime]], note: 
         result.append(_post(uow, Kind.REVERSAL, product, warehouse, -leg.qty, at, reverses_id=leg.id,
                             transfer_id=leg.transfer_id, source_type=leg.source_type, source_ref=leg.source_ref,
                             note=note or f"reverses {leg.kind.value}"))
+        if leg.source_type == "po" and leg.kind == _RECEIPT:  # its payable (domain.accounts.items) goes with it
+            source_reversed(uow, leg.id, at.astimezone().date(), note)
     return result
 
 

@@ -190,11 +190,14 @@ class PurchasingRepository:
 
     def set_profile(self, profile: SupplierProfile) -> None:
         table = t.supplier_profiles
-        old = self.conn.execute(select(table.c.version).where(table.c.supplier_id == profile.supplier_id)).scalar()
+        # the payment terms the accounts count due dates by (domain.accounts.terms) are kept as they are stored
+        old = self.conn.execute(select(table.c.version, table.c.payment_days, table.c.payment_basis)
+                                .where(table.c.supplier_id == profile.supplier_id)).first()
         self.conn.execute(table.delete().where(table.c.supplier_id == profile.supplier_id))
         self.conn.execute(insert(table).values(
             supplier_id=profile.supplier_id, payment_terms=profile.payment_terms, email=profile.email,
-            phone=profile.phone, version=(old or 0) + 1))
+            phone=profile.phone, payment_days=old.payment_days if old else 0,
+            payment_basis=old.payment_basis if old else "net", version=(old.version if old else 0) + 1))
 
     def term_details(self, supplier_id: str, product_id: str) -> TermDetails | None:
         c = t.supplier_term_details.c

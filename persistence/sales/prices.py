@@ -89,7 +89,10 @@ class PriceRepository:
                              r.credit_limit, r.phone, r.email, r.address, r.version)
 
     def set_terms(self, terms: CustomerTerms) -> None:
-        self._replace(t.customer_profiles, {"customer_id": terms.customer_id}, {
+        # how the payment days count is the accounts' (domain.accounts.terms): kept as it is stored
+        c = t.customer_profiles.c
+        basis = self.conn.execute(select(c.payment_basis).where(c.customer_id == terms.customer_id)).scalar()
+        self._replace(t.customer_profiles, {"customer_id": terms.customer_id}, {"payment_basis": basis or "net",
             "price_level": terms.price_level, "discount": terms.discount, "payment_terms": terms.payment_terms,
             "payment_days": terms.payment_days, "credit_limit": terms.credit_limit, "phone": terms.phone,
             "email": terms.email, "address": terms.address})

@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+372" />
+            <location filename="../../ui/refusals.py" line="+401" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-251" />
+            <location line="-280" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -4611,6 +4611,66 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+3" />
+            <source>%1 has been reversed already (or is a reversal); nothing was changed</source>
+            <translation>%1 已冲销（或本身是冲销）；未作任何更改</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>allocate to %1: %2 has nothing open under this number; name a document of %2 that is still open</source>
+            <translation>核销到 %1：%2 在此单号下没有未结金额；请指定 %2 仍未结清的单据</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>allocate to %1: it is named twice; name each document once</source>
+            <translation>核销到 %1：该单据指定了两次；每张单据只能指定一次</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>allocate to %1: %2 is more than is open on it (%3); allocate at most %3</source>
+            <translation>核销到 %1：%2 超过其未结金额（%3）；最多核销 %3</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>allocate to %1: %2 is more than is left to allocate (%3)</source>
+            <translation>核销到 %1：%2 超过可核销的余额（%3）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>refund of %1 to %2: more than its credit of %3; refund at most %3</source>
+            <translation>向 %2 退款 %1：超过其预收/预付余额 %3；最多退款 %3</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>method %1: not a payment method; use one of %2, or add it with: payment-method add CODE NAME</source>
+            <translation>方式 %1：不是收付款方式；请使用 %2 之一，或用命令添加：payment-method add CODE NAME</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1: no receipt, payment, refund or document of receivables or payables has this number</source>
+            <translation>%1：没有收款单、付款单、退款单或往来单据使用此单号</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 has nothing left to allocate</source>
+            <translation>%1 已没有可核销的余额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is not allocated to %2; there is nothing to undo</source>
+            <translation>%1 未核销到 %2；没有可撤销的核销</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1: no receipt, payment or refund has this number</source>
+            <translation>%1：没有收款单、付款单或退款单使用此单号</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>method %1 is built in and cannot be changed; choose another code</source>
+            <translation>方式 %1 是内置方式，不能更改；请换一个编码</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>warehouse %1 already exists: the demo fills an empty database only</source>
             <translation>仓库 %1 已存在：演示数据只能填入空数据库</translation>
         </message>
@@ -6598,7 +6658,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-288" />
+            <location filename="../../ui/refusals.py" line="-317" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -6747,7 +6807,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+248" />
+            <location filename="../../ui/refusals.py" line="+277" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>

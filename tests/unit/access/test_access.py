@@ -10,6 +10,8 @@ from domain.access.roles import Permission
 from domain.access.roles import Role
 from domain.access.roles import allows
 from domain.access.roles import least_role
+from domain.accounts import commands as ac
+from domain.accounts import money
 from domain.catalog import commands as cc
 from domain.catalog import master as catalog
 from domain.kernel.errors import Forbidden
@@ -60,6 +62,16 @@ CASES = {
     "settings": (Permission.SETTINGS, lambda u: terms.set_policy(u, pc.SetPurchasingPolicy(tax_rate="6"))),
     "add user": (Permission.USERS, lambda u: users.add_user(u, users.AddUser("new", PASSWORD, "clerk"))),
     "deactivate user": (Permission.USERS, lambda u: users.deactivate(u, users.DeactivateUser("clerk"))),
+    "record a receipt": (Permission.MONEY, lambda u: money.record_money(u, ac.RecordMoney("receipt", "C1", "10"))),
+    "allocate credit": (Permission.MONEY, lambda u: money.allocate_credit(u, ac.AllocateCredit(
+        "RC-2026-00001", (ac.AllocateTo("SD-2026-00001"),)))),
+    "undo an allocation": (Permission.MONEY, lambda u: money.undo_allocation(u, ac.UndoAllocation(
+        "RC-2026-00001", "SD-2026-00001"))),
+    "reverse money": (Permission.MONEY, lambda u: money.reverse_money(u, ac.ReverseMoney("RC-2026-00001", "x"))),
+    "add a payment method": (Permission.MONEY, lambda u: money.add_payment_method(
+        u, ac.AddPaymentMethod("pos", "POS"))),
+    "payment terms": (Permission.MONEY, lambda u: money.set_payment_terms(
+        u, ac.SetPaymentTerms("AR", "C1", "net", 30))),
 }
 
 

@@ -1,0 +1,114 @@
+"""The open-item ledger of receivables and payables (docs/ACCOUNTS.md): items, allocations, open amounts.
+
+An item's ``amount`` is signed in the company currency: + raises what the partner owes (AR) or is owed (AP),
+- settles it. An allocation applies part of a - item (``credit_item_id``) to a + item (``debit_item_id``); undoing
+it is a row with the negative amount and ``undoes_id``. Both are immutable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from datetime import datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from domain.kernel.numbers import ZERO
+
+
+class Side(StrEnum):
+    AR = "AR"  # receivables (应收): a customer owes us
+    AP = "AP"  # payables (应付): we owe a supplier
+
+
+class ItemKind(StrEnum):
+    SALE = "sale"
+    CUSTOMER_RETURN = "customer_return"
+    GOODS_RECEIPT = "goods_receipt"
+    SUPPLIER_RETURN = "supplier_return"
+    SUPPLIER_INVOICE = "supplier_invoice"
+    INVOICE_MATCH = "invoice_match"
+    OPENING = "opening"
+    RECEIPT = "receipt"
+    PAYMENT = "payment"
+    REFUND = "refund"
+    REVERSAL = "reversal"
+
+
+# Money items: numbered by the accounts area itself (RC-, PM-, RF-, OB-YYYY-NNNNN).
+PREFIXES = {ItemKind.RECEIPT: "RC", ItemKind.PAYMENT: "PM", ItemKind.REFUND: "RF", ItemKind.OPENING: "OB"}
+MONEY_KINDS = frozenset({ItemKind.RECEIPT, ItemKind.PAYMENT, ItemKind.REFUND})
+
+
+def number_for(kind: ItemKind, year: int, seq: int) -> str:
+    """``RC-2026-00001``: the number of the ``seq``-th money item of its kind in ``year``."""
+    return f"{PREFIXES[kind]}-{year:04d}-{seq:05d}"
+
+
+@dataclass(frozen=True)
+class AccountItem:
+    """One immutable thing that changes what a partner owes or is owed (a row of ``account_items``)."""
+
+    id: str
+    side: Side
+    partner_id: str
+    kind: ItemKind
+    number: str
+    business_date: date
+    amount: Decimal  # signed: + raises what is owed, - settles it
+    due_on: date | None = None  # + items only
+    year: int | None = None
+    seq: int | None = None
+    source_id: str | None = None  # the document (documents.id), a PO receipt's movement, or None for money
+    method: str = ""
+    reference: str = ""
+    note: str = ""
+    reverses_id: str | None = None
+    user: str = ""
+    created_at: datetime | None = None
+    device_id: str = ""
+
+    @property
+    def is_debit(self) -> bool:
+        """A + item: it raises what is owed and is settled by allocations."""
+        return self.amount > 0
+
+
+@dataclass(frozen=True)
+class Allocation:
+    """``amount`` of a settling item applied to an item it settles (核销); negative with ``undoes_id``: an undo."""
+
+    id: str
+    debit_item_id: str
+    credit_item_id: str
+    amount: Decimal
+    business_date: date
+    undoes_id: str | None = None
+    user: str = ""
+    created_at: datetime | None = None
+    device_id: str = ""
+
+
+@dataclass(frozen=True)
+class OpenItem:
+    """An item with what its allocations took of it: ``open`` = |amount| - allocated, within [0, |amount|]."""
+
+    item: AccountItem
+    allocated: Decimal = ZERO
+
+    @property
+    def open(self) -> Decimal:
+        return abs(self.item.amount) - self.allocated
+
+
+def open_amount(item: AccountItem, allocated: Decimal) -> Decimal:
+    """What of ``item`` is not yet allocated (its open amount)."""
+    return abs(item.amount) - allocated
+
+
+@dataclass(frozen=True)
+class Terms:
+    """A partner's payment terms as receivables and payables need them (customer_profiles/supplier_profiles)."""
+
+    basis: str = "net"  # net | month_end | cod
+    days: int = 0

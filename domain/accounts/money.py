@@ -1,0 +1,309 @@
+"""Money received and paid (收款单, 付款单, refunds) and its allocation by hand (核销): the use cases.
+
+Each use case checks its raw values once, then writes in one transaction (docs/ACCOUNTS.md):
+
+* ``record_money``: a receipt from a customer (``RC-YYYY-NNNNN``, an AR − item), a payment to a supplier
+  (``PM-``, AP −) or a refund (``RF-``, + on either side: money paid back to a customer, received back from a
+  supplier; at most the partner's credit). Allocated by hand to the documents named, partly or wholly, or else
+  oldest first; what is left is the partner's credit.
+* ``allocate_credit``: what is left of an item (money, a return) allocated later by hand.
+* ``undo_allocation``: the allocations between two items undone; what they settled is open again.
+* ``reverse_money``: a receipt, payment or refund reversed by its number; its allocations are undone first.
+* ``add_payment_method``: the office's own methods beside the built-in ones.
+
+Recording money needs ``Permission.MONEY`` (an accountant or above).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from decimal import Decimal
+
+from domain.access.roles import Permission
+from domain.access.roles import require
+from domain.accounts import commands as ac
+from domain.accounts.allocation import by_hand
+from domain.accounts.items import add_item
+from domain.accounts.items import counterparts
+from domain.accounts.items import reverse_item
+from domain.accounts.items import settle
+from domain.accounts.items import today
+from domain.accounts.items import write_picks
+from domain.accounts.model import MONEY_KINDS
+from domain.accounts.model import AccountItem
+from domain.accounts.model import Allocation
+from domain.accounts.model import ItemKind
+from domain.accounts.model import Side
+from domain.accounts.model import Terms
+from domain.accounts.model import number_for
+from domain.accounts.periods import ensure_open
+from domain.accounts.terms import BASES
+from domain.kernel import limits
+from domain.kernel import validate as v
+from domain.kernel.errors import BadInput
+from domain.kernel.errors import NotFound
+from domain.kernel.errors import RuleViolation
+from domain.kernel.ids import new_id
+from domain.kernel.numbers import ZERO
+from domain.kernel.numbers import fmt
+from domain.kernel.refusals import refusal
+
+BUILT_IN_METHODS = {"cash": "Cash", "bank": "Bank transfer", "wechat": "WeChat Pay", "alipay": "Alipay",
+                    "other": "Other"}
+KINDS = {"receipt": (ItemKind.RECEIPT, Side.AR), "payment": (ItemKind.PAYMENT, Side.AP),
+         "refund": (ItemKind.REFUND, None)}
+
+
+def side_value(value: object, *, required: bool = True) -> Side | None:
+    """``AR``/``AP`` (also "customer(s)"/"supplier(s)"), or BadInput naming what is accepted."""
+    text = str(value or "").strip().upper()
+    if not text and not required:
+        return None
+    words = {"AR": Side.AR, "CUSTOMER": Side.AR, "CUSTOMERS": Side.AR, "AP": Side.AP, "SUPPLIER": Side.AP,
+             "SUPPLIERS": Side.AP}
+    if text not in words:
+        raise BadInput("side", f"{value!r} is not a side; enter AR (customers) or AP (suppliers)")
+    return words[text]
+
+
+def amount_value(field: str, value: object, places: int) -> Decimal:
+    """An amount of money above 0 with at most the company currency's places."""
+    amount = v.money(field, value, max_places=places)
+    if amount <= 0:
+        raise BadInput(field, f"{value} is not above 0; enter an amount greater than 0", code="zero")
+    return amount
+
+
+def business_day(value: date | None) -> date:
+    return v.day("date", value if value is not None else today())
+
+
+def _targets(c_targets: tuple[ac.AllocateTo, ...], places: int) -> list[tuple[str, Decimal | None]]:
+    out = []
+    for t in c_targets:
+        number = v.code("allocate", t.number, max_len=limits.CODE).upper()
+        amount = None if t.amount is None or (isinstance(t.amount, str) and not t.amount.strip()) else \
+            amount_value(f"amount for {number}", t.amount, places)
+        out.append((number, amount))
+    return out
+
+
+def find_partner(uow, side: Side, code: str):
+    """The customer (AR) or supplier (AP) whose code is ``code``."""
+    if side == Side.AR:
+        code = v.code("customer", code, max_len=limits.CODE)
+        found = uow.customers.by_code(code)
+        if found is None:
+            raise refusal(NotFound, "unknown_customer_code", code=code)
+        return found
+    code = v.code("supplier", code, max_len=limits.CODE)
+    found = uow.suppliers.by_code(code)
+    if found is None:
+        raise refusal(NotFound, "unknown_supplier_code", code=code)
+    return found
+
+
+def payment_methods(uow) -> dict[str, str]:
+    """Every payment method (code → name): the built-in ones, then the office's (inside an open ``with uow``)."""
+    return {**BUILT_IN_METHODS, **uow.accounts.methods()}
+
+
+def _method(uow, value: object) -> str:
+    code = str(value or "cash").strip().lower()
+    known = payment_methods(uow)
+    if code not in known:
+        raise refusal(NotFound, "unknown_payment_method", method=code, known=", ".join(known))
+    return code
+
+
+def _refuse_plan(problems, partner: str) -> None:
+    if problems:
+        first = problems[0]
+        raise refusal(RuleViolation, first.code, partner=partner, **first.params)
+
+
+def record_money(uow, c: ac.RecordMoney) -> AccountItem:
+    """Record a receipt, payment or refund and allocate it.
+
+    Returns:
+        The money item (its number, e.g. ``RC-2026-00001``).
+
+    Raises:
+        BadInput: the kind, side, amount (above 0, at most the currency's places), date or a named amount.
+        NotFound: the partner, the method (``unknown_payment_method``).
+        RuleViolation: a document named that has nothing open of this partner, more than is open on it or more than
+            the amount (``allocation_*``); a refund above the partner's credit (``refund_over_credit``); the date in
+            a closed month (``period_closed``).
+    """
+    if c.kind not in KINDS:
+        raise BadInput("kind", f"{c.kind!r} is not accepted; enter receipt, payment or refund")
+    kind, side = KINDS[c.kind]
+    if side is None:
+        side = side_value(c.side)
+    places = uow.money_places
+    amount = amount_value("amount", c.amount, places)
+    day = business_day(c.day)
+    reference = v.text("reference", c.reference, required=False, max_len=limits.REFERENCE)
+    note = v.text("note", c.note, required=False, max_len=limits.NOTE)
+    wanted = _targets(c.allocate, places)
+    with uow:
+        require(uow, Permission.MONEY)
+        partner = find_partner(uow, side, c.partner)
+        method = _method(uow, c.method)
+        ensure_open(uow, day)
+        if kind == ItemKind.REFUND:
+            credit = sum((x.open for x in uow.accounts.open_items(side, partner.id, sign=-1)), ZERO)
+            if amount > credit:
+                raise refusal(RuleViolation, "refund_over_credit", partner=partner.code, amount=fmt(amount),
+                              credit=fmt(credit))
+        year = datetime.now(UTC).astimezone().year
+        seq = uow.accounts.last_seq(kind.value, year) + 1
+        number = number_for(kind, year, seq)
+        signed = amount if kind == ItemKind.REFUND else -amount
+        item = add_item(uow, side, partner.id, kind, signed, day, number=number, reference=reference, note=note,
+                        method=method, year=year, seq=seq)
+        assert item is not None
+        if wanted:
+            _, targets = counterparts(uow, item)
+            picks, problems = by_hand(targets, wanted, amount)
+            _refuse_plan(problems, partner.code)
+            write_picks(uow, item, picks, day)
+        elif c.auto:
+            settle(uow, item, day)
+        uow.commit()
+    return item
+
+
+def _one_item(uow, number: str, side: Side | None, kinds=None) -> AccountItem:
+    found = [x for x in uow.accounts.by_number(number, side)
+             if x.kind != ItemKind.REVERSAL and (kinds is None or x.kind in kinds)]
+    if not found:
+        raise refusal(NotFound, "unknown_account_item", number=number)
+    sides = {x.side for x in found}
+    if len(sides) > 1:
+        raise BadInput("side", f"{number} is on both sides; say AR (customers) or AP (suppliers)")
+    return found[0]
+
+
+def allocate_credit(uow, c: ac.AllocateCredit) -> list[Allocation]:
+    """Allocate what is left of an item (money, a return, a refund) to the documents named.
+
+    Raises:
+        NotFound ``unknown_account_item``: no item carries the number.
+        RuleViolation: nothing left of it (``nothing_to_allocate``), or the ``allocation_*`` refusals.
+    """
+    number = v.code("number", c.number, max_len=limits.CODE).upper()
+    side = side_value(c.side, required=False)
+    wanted = _targets(c.targets, uow.money_places)
+    if not wanted:
+        raise BadInput("allocate", "name at least one document to allocate to, as DOC or DOC:AMOUNT")
+    day = business_day(c.day)
+    with uow:
+        require(uow, Permission.MONEY)
+        candidates = [x for x in uow.accounts.by_number(number, side) if x.kind != ItemKind.REVERSAL]
+        if not candidates:
+            raise refusal(NotFound, "unknown_account_item", number=number)
+        item, left, targets = None, ZERO, []
+        for x in candidates:
+            left, targets = counterparts(uow, x)
+            if left > 0:
+                item = x
+                break
+        if item is None:
+            raise refusal(RuleViolation, "nothing_to_allocate", number=number)
+        partner = uow.customers.get(item.partner_id) if item.side == Side.AR else uow.suppliers.get(item.partner_id)
+        picks, problems = by_hand(targets, wanted, left)
+        _refuse_plan(problems, partner.code if partner else item.partner_id)
+        rows = write_picks(uow, item, picks, day)
+        uow.commit()
+    return rows
+
+
+def undo_allocation(uow, c: ac.UndoAllocation) -> list[Allocation]:
+    """Undo the allocations (not yet undone) between two items named by their numbers.
+
+    Raises:
+        NotFound: no item has one of the numbers; ``allocation_not_found``: the two are not allocated to each other.
+    """
+    first = v.code("credit", c.credit, max_len=limits.CODE).upper()
+    second = v.code("debit", c.debit, max_len=limits.CODE).upper()
+    side = side_value(c.side, required=False)
+    day = business_day(c.day)
+    with uow:
+        require(uow, Permission.MONEY)
+        ones = uow.accounts.by_number(first, side)
+        others = {x.id for x in uow.accounts.by_number(second, side)}
+        if not ones:
+            raise refusal(NotFound, "unknown_account_item", number=first)
+        if not others:
+            raise refusal(NotFound, "unknown_account_item", number=second)
+        live = {a.id: a for x in ones for a in uow.accounts.live_allocations(x.id)
+                if a.debit_item_id in others or a.credit_item_id in others}
+        if not live:
+            raise refusal(RuleViolation, "allocation_not_found", credit=first, debit=second)
+        ensure_open(uow, day, what=first)
+        now = datetime.now(UTC)
+        rows = [Allocation(new_id(), a.debit_item_id, a.credit_item_id, -a.amount, day, a.id, uow.user, now,
+                           uow.device_id) for a in live.values()]
+        uow.accounts.add_allocations(rows)
+        uow.commit()
+    return rows
+
+
+def reverse_money(uow, c: ac.ReverseMoney) -> AccountItem:
+    """Reverse a receipt, payment or refund: undo its allocations (the documents it settled are open again), add
+    the reversal item, allocate the two to each other.
+
+    Raises:
+        BadInput: no reason. NotFound ``unknown_money``: no money item has the number.
+        RuleViolation ``item_reversed``: reversed already; ``period_closed``.
+    """
+    number = v.code("number", c.number, max_len=limits.CODE).upper()
+    reason = v.text("reason", c.reason, max_len=limits.NOTE)
+    day = business_day(c.day)
+    with uow:
+        require(uow, Permission.MONEY)
+        found = [x for x in uow.accounts.by_number(number) if x.kind in MONEY_KINDS]
+        if not found:
+            raise refusal(NotFound, "unknown_money", number=number)
+        rev = reverse_item(uow, found[0], day, reason)
+        uow.commit()
+    return rev
+
+
+def add_payment_method(uow, c: ac.AddPaymentMethod) -> str:
+    """Add a payment method of the office's (or rename one it added); the built-in ones stay as they are."""
+    code = v.code("code", c.code, max_len=32).lower()
+    name = v.text("name", c.name, max_len=limits.NAME)
+    if code in BUILT_IN_METHODS:
+        raise refusal(RuleViolation, "payment_method_built_in", method=code)
+    with uow:
+        require(uow, Permission.MONEY)
+        uow.accounts.add_method(code, name)
+        uow.commit()
+    return code
+
+
+def set_payment_terms(uow, c: ac.SetPaymentTerms) -> Terms:
+    """Set how the partner's due dates are counted (``domain.accounts.terms``); items already open keep theirs.
+
+    Raises:
+        BadInput: a basis other than net, month_end or cod; days not a whole number from 0 to 3650.
+    """
+    side = side_value(c.side)
+    basis = str(c.basis or "").strip().lower().replace("-", "_")
+    if basis not in BASES:
+        raise BadInput("basis", f"{c.basis!r} is not accepted; enter net (days from the date), month_end (月结: days "
+                                f"from the end of the month) or cod (due on the day)")
+    text = str(c.days if c.days is not None else "0").strip()
+    if not text.isdigit() or int(text) > 3650:
+        raise BadInput("days", f"{c.days!r} is not accepted; enter a whole number of days from 0 to 3650")
+    terms = Terms(basis, int(text))
+    with uow:
+        require(uow, Permission.MONEY)
+        partner = find_partner(uow, side, c.partner)
+        uow.accounts.set_terms(side, partner.id, terms)
+        uow.commit()
+    return terms

@@ -1,0 +1,84 @@
+"""What the accounts' read side returns (``persistence.accounts.queries``): immutable rows for screens, the command
+line and reports. Money is in the company currency; amounts of money items are shown positive."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+BANDS = ("current", "d1_30", "d31_60", "d61_90", "over_90")
+
+
+@dataclass(frozen=True)
+class BalanceRow:
+    """A partner's balance with its ageing at the as-of date: ``balance`` = Σ bands − ``credit``."""
+
+    partner_id: str
+    code: str
+    name: str
+    balance: Decimal  # Σ its items: what it owes (AR) or is owed (AP); below 0 when its credit is larger
+    credit: Decimal  # unallocated settling amounts (prepayments, overpayments, returns not yet applied)
+    current: Decimal  # open amounts not yet due
+    d1_30: Decimal
+    d31_60: Decimal
+    d61_90: Decimal
+    over_90: Decimal
+    overdue: Decimal  # the four overdue bands together
+    oldest_due: date | None  # the earliest due date of an open + item
+
+
+@dataclass(frozen=True)
+class AgeingTotals:
+    """The ageing of one side at the as-of date, over every partner."""
+
+    side: str
+    as_of: date
+    partners: int  # partners with an item
+    balance: Decimal
+    credit: Decimal
+    current: Decimal
+    d1_30: Decimal
+    d31_60: Decimal
+    d61_90: Decimal
+    over_90: Decimal
+    overdue: Decimal
+
+
+@dataclass(frozen=True)
+class OpenItemRow:
+    """An item with something still open: a + item (owed) or a − item (credit not yet applied)."""
+
+    id: str
+    partner_id: str
+    code: str
+    name: str
+    kind: str
+    number: str
+    business_date: date
+    due_on: date | None
+    amount: Decimal  # signed, as stored
+    allocated: Decimal
+    open: Decimal  # |amount| − allocated, > 0
+    days_overdue: int  # at the as-of date; 0 when not due (or a − item)
+
+
+@dataclass(frozen=True)
+class MoneyRow:
+    """A receipt, payment or refund, with what of it is allocated."""
+
+    id: str
+    number: str
+    kind: str
+    business_date: date
+    partner_id: str
+    code: str
+    name: str
+    amount: Decimal  # positive: the money received or paid
+    method: str
+    reference: str
+    note: str
+    allocated: Decimal
+    unallocated: Decimal
+    reversed: bool
+    user: str

@@ -1,0 +1,152 @@
+"""``uow.accounts``: open items, allocations, payment terms and methods on SQLAlchemy Core (domain.accounts.ports).
+
+Items and allocations are only ever inserted (docs/ACCOUNTS.md); what is open is read from their sums.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC
+from datetime import datetime
+
+from sqlalchemy import Connection
+from sqlalchemy import func
+from sqlalchemy import insert
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import update
+
+from domain.accounts.model import AccountItem
+from domain.accounts.model import Allocation
+from domain.accounts.model import ItemKind
+from domain.accounts.model import OpenItem
+from domain.accounts.model import Side
+from domain.accounts.model import Terms
+from domain.kernel.numbers import ZERO
+from persistence import tables as t
+from persistence.reads import dec
+
+I = t.account_items  # noqa: E741
+A = t.allocations
+MONEY_SCALE = A.c.amount.type.scale
+
+
+def item_from_row(r) -> AccountItem:
+    return AccountItem(
+        id=r.id, side=Side(r.side), partner_id=r.partner_id, kind=ItemKind(r.kind), number=r.number,
+        business_date=r.business_date, amount=r.amount, due_on=r.due_on, year=r.year, seq=r.seq,
+        source_id=r.source_id, method=r.method, reference=r.reference, note=r.note, reverses_id=r.reverses_id,
+        user=r.user, created_at=r.created_at, device_id=r.device_id)
+
+
+def _allocation_from_row(r) -> Allocation:
+    return Allocation(r.id, r.debit_item_id, r.credit_item_id, r.amount, r.business_date, r.undoes_id, r.user,
+                      r.created_at, r.device_id)
+
+
+class AccountRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def add_item(self, item: AccountItem) -> None:
+        self.conn.execute(insert(I).values(
+            id=item.id, side=Side(item.side).value, partner_id=item.partner_id, kind=ItemKind(item.kind).value,
+            number=item.number,
+            year=item.year, seq=item.seq, source_id=item.source_id, business_date=item.business_date,
+            due_on=item.due_on, amount=item.amount, method=item.method, reference=item.reference, note=item.note,
+            reverses_id=item.reverses_id, user=item.user, created_at=item.created_at or datetime.now(UTC),
+            device_id=item.device_id))
+
+    def add_allocations(self, allocations: Iterable[Allocation]) -> None:
+        rows = [{"id": a.id, "debit_item_id": a.debit_item_id, "credit_item_id": a.credit_item_id,
+                 "amount": a.amount, "business_date": a.business_date, "undoes_id": a.undoes_id, "user": a.user,
+                 "created_at": a.created_at or datetime.now(UTC), "device_id": a.device_id} for a in allocations]
+        if rows:
+            self.conn.execute(insert(A), rows)
+
+    def get(self, item_id: str) -> AccountItem | None:
+        r = self.conn.execute(select(I).where(I.c.id == item_id)).first()
+        return None if r is None else item_from_row(r)
+
+    def by_number(self, number: str, side: Side | None = None) -> list[AccountItem]:
+        q = select(I).where(I.c.number == number)
+        if side is not None:
+            q = q.where(I.c.side == Side(side).value)
+        return [item_from_row(r) for r in self.conn.execute(q.order_by(I.c.created_at, I.c.id))]
+
+    def by_source(self, source_id: str) -> list[AccountItem]:
+        q = select(I).where(I.c.source_id == source_id).order_by(I.c.created_at, I.c.id)
+        return [item_from_row(r) for r in self.conn.execute(q)]
+
+    def reversal_of(self, item_id: str) -> AccountItem | None:
+        r = self.conn.execute(select(I).where(I.c.reverses_id == item_id)).first()
+        return None if r is None else item_from_row(r)
+
+    def open_items(self, side: Side, partner_id: str, *, sign: int = 0) -> list[OpenItem]:
+        mine = [I.c.side == Side(side).value, I.c.partner_id == partner_id]
+        if sign:
+            mine.append(I.c.amount > 0 if sign > 0 else I.c.amount < 0)
+        debit = select(A.c.debit_item_id.label("item_id"), A.c.amount).join(I, I.c.id == A.c.debit_item_id).where(*mine)
+        credit = select(A.c.credit_item_id.label("item_id"), A.c.amount).join(I, I.c.id == A.c.credit_item_id).where(
+            *mine)
+        both = (debit if sign > 0 else credit if sign < 0 else debit.union_all(credit)).subquery()
+        sums = select(both.c.item_id, func.sum(both.c.amount).label("allocated")).group_by(both.c.item_id).subquery()
+        allocated = func.coalesce(sums.c.allocated, 0)
+        rows = self.conn.execute(
+            select(I, allocated.label("allocated_raw"))
+            .outerjoin(sums, sums.c.item_id == I.c.id)
+            .where(*mine)
+            .order_by(I.c.business_date, I.c.created_at, I.c.id)).all()
+        out = []
+        for r in rows:
+            item = item_from_row(r)
+            got = r.allocated_raw  # the sum keeps the column's type (a Decimal); a bare 0 when nothing is allocated
+            done = ZERO if not got else (dec(got, MONEY_SCALE) if isinstance(got, int) else got)
+            if abs(item.amount) - done > 0:
+                out.append(OpenItem(item, done))
+        return out
+
+    def live_allocations(self, item_id: str) -> list[Allocation]:
+        undone = select(A.c.undoes_id).where(A.c.undoes_id.is_not(None))
+        rows = self.conn.execute(
+            select(A).where(or_(A.c.debit_item_id == item_id, A.c.credit_item_id == item_id),
+                            A.c.undoes_id.is_(None), A.c.id.not_in(undone))
+            .order_by(A.c.created_at, A.c.id))
+        return [_allocation_from_row(r) for r in rows]
+
+    def last_seq(self, kind: str, year: int) -> int:
+        got = self.conn.execute(select(func.max(I.c.seq)).where(I.c.kind == kind, I.c.year == year)).scalar()
+        return got or 0
+
+    def terms(self, side: Side, partner_id: str) -> Terms:
+        if side == Side.AR:
+            c = t.customer_profiles.c
+            r = self.conn.execute(select(c.payment_basis, c.payment_days).where(c.customer_id == partner_id)).first()
+        else:
+            c = t.supplier_profiles.c
+            r = self.conn.execute(select(c.payment_basis, c.payment_days).where(c.supplier_id == partner_id)).first()
+        return Terms() if r is None else Terms(r.payment_basis or "net", r.payment_days or 0)
+
+    def set_terms(self, side: Side, partner_id: str, terms: Terms) -> None:
+        table = t.customer_profiles if Side(side) == Side.AR else t.supplier_profiles
+        key = table.c.customer_id if Side(side) == Side.AR else table.c.supplier_id
+        old = self.conn.execute(select(table.c.version).where(key == partner_id)).scalar()
+        if old is None:
+            self.conn.execute(insert(table).values({key.name: partner_id, "payment_basis": terms.basis,
+                                                    "payment_days": terms.days, "version": 1}))
+        else:
+            self.conn.execute(update(table).where(key == partner_id).values(
+                payment_basis=terms.basis, payment_days=terms.days, version=old + 1))
+
+    def methods(self) -> dict[str, str]:
+        c = t.payment_methods.c
+        return dict(self.conn.execute(select(c.code, c.name).where(c.active.is_(True)).order_by(c.code)).all())
+
+    def add_method(self, code: str, name: str) -> None:
+        c = t.payment_methods.c
+        found = self.conn.execute(select(c.version).where(c.code == code)).first()
+        if found is None:
+            self.conn.execute(insert(t.payment_methods).values(code=code, name=name, active=True, version=1))
+        else:
+            self.conn.execute(update(t.payment_methods).where(c.code == code)
+                              .values(name=name, active=True, version=found.version + 1))

@@ -1,0 +1,100 @@
+"""The receivables and payables commands end to end, each step a separate process as a script would run it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from domain.catalog import commands as c
+from domain.catalog import master as catalog
+from persistence.db import open_database
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def cli(tmp_path):
+    db = tmp_path / "accounts.sqlite3"
+    env = {**os.environ, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
+
+    def run(*args: str, code: int = 0) -> str:
+        done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), *args], capture_output=True,
+                              text=True, env=env, cwd=ROOT, timeout=60)
+        assert done.returncode == code, (args, done.stdout, done.stderr)
+        return done.stdout if code == 0 else done.stderr
+
+    database = open_database(db)
+    u = database.uow
+    catalog.add_warehouse(u(), c.AddWarehouse("MAIN", "主仓库"))
+    catalog.add_customer(u(), c.AddCustomer("ACME", "Acme Trading"))
+    catalog.add_supplier(u(), c.AddSupplier("NB", "宁波紧固件有限公司"))
+    catalog.add_product(u(), c.AddProduct("SCREW", "不锈钢螺丝 M3"))
+    database.close()
+    run("receive", "SCREW", "100", "--warehouse", "MAIN", "--unit-cost", "2", "--at", "2026-09-01T09:00")
+    return run
+
+
+def test_receipts_allocate_by_hand_and_oldest_first_and_balances_show_what_is_left(cli):
+    cli("payment-terms", "ACME", "--basis", "month_end", "--days", "30")
+    sd1 = cli("sell", "--customer", "ACME", "--warehouse", "MAIN", "SCREW", "10", "--price", "100", "--at",
+              "2026-10-14T12:00").strip()
+    sd2 = cli("sell", "--customer", "ACME", "--warehouse", "MAIN", "SCREW", "5", "--price", "100", "--at",
+              "2026-11-03T12:00").strip()
+    out = cli("receipt", "add", "--customer", "ACME", "500", "--allocate", f"{sd2}:200", "--method", "bank",
+              "--date", "2026-11-20", "--ref", "TT 8841")
+    assert out.splitlines()[0].endswith(": 500 from ACME") and f"{sd2}: 200" in out
+    assert "unallocated (credit) 300" in out
+    rc1 = out.split(":")[0]
+    cli("allocate", rc1, sd1)
+    items = json.loads(cli("open-items", "ACME", "--json", "--as-of", "2026-12-06"))
+    assert [(x["number"], x["open"], x["due"], x["days_overdue"]) for x in items] == [
+        (sd1, "830", "2026-11-30", 6), (sd2, "365", "2026-12-30", 0)]
+    rows = json.loads(cli("balances", "--customers", "--json", "--as-of", "2026-12-06"))
+    assert [(r["code"], r["balance"], r["credit"], r["current"], r["d1_30"]) for r in rows] == [
+        ("ACME", "1195", "0", "365", "830")]
+    ageing = json.loads(cli("ageing", "--json", "--as-of", "2026-12-06"))
+    assert (ageing["balance"], ageing["overdue"], ageing["partners"]) == ("1195", "830", 1)
+    assert "1195" in cli("balances", "--customers")
+
+    cli("receipt", "reverse", rc1, "--reason", "the transfer was returned")
+    listed = json.loads(cli("receipt", "list", "--json"))
+    assert [(r["number"], r["reversed"], r["reference"]) for r in listed] == [(rc1, True, "TT 8841")]
+    assert json.loads(cli("balances", "--customers", "--json"))[0]["balance"] == "1695"
+
+
+def test_refusals_exit_3_and_bad_input_exit_2_naming_the_field(cli):
+    sd = cli("sell", "--customer", "ACME", "--warehouse", "MAIN", "SCREW", "1", "--price", "100", "--at",
+             "2026-10-14T12:00").strip()
+    err = cli("receipt", "add", "--customer", "ACME", "500", "--allocate", f"{sd}:200", code=3)
+    assert "is more than is open on it (113)" in err
+    err = cli("receipt", "add", "--customer", "ACME", "0", code=2)
+    assert "amount" in err and "greater than 0" in err
+    err = cli("receipt", "add", "--customer", "NOBODY", "5", code=3)
+    assert "NOBODY" in err
+    err = cli("receipt", "add", "--customer", "ACME", "5", "--method", "cheque", code=3)
+    assert "cheque" in err and "payment-method add" in err
+    err = cli("receipt", "reverse", "RC-2026-09999", "--reason", "x", code=3)
+    assert "RC-2026-09999" in err
+    assert json.loads(cli("receipt", "list", "--json")) == []
+
+
+def test_payments_refunds_and_payment_methods(cli):
+    cli("payment-method", "add", "cheque", "Cheque")
+    methods = json.loads(cli("payment-method", "list", "--json"))
+    assert [m["code"] for m in methods] == ["cash", "bank", "wechat", "alipay", "other", "cheque"]
+    out = cli("payment", "add", "--supplier", "NB", "300", "--method", "cheque")  # a prepayment: credit
+    pm = out.split(":")[0]
+    assert pm.startswith("PM-") and "unallocated (credit) 300" in out
+    rows = json.loads(cli("balances", "--suppliers", "--json"))
+    assert [(r["code"], r["balance"], r["credit"]) for r in rows] == [("NB", "-300", "300")]
+    err = cli("refund", "add", "--supplier", "NB", "400", code=3)
+    assert "at most 300" in err
+    out = cli("refund", "add", "--supplier", "NB", "300", "--method", "bank")
+    assert out.startswith("RF-") and f"{pm}: 300" in out
+    assert json.loads(cli("balances", "--suppliers", "--json")) == []
+    assert json.loads(cli("payment", "list", "--json"))[0]["unallocated"] == "0"

@@ -1,0 +1,340 @@
+"""Receivables and payables on the command line (往来账, ``domain.accounts``).
+
+``receipt`` (收款单: add, list, reverse), ``payment`` (付款单: the same for suppliers), ``refund`` (money paid back to
+a customer or received back from a supplier), ``allocate`` (credit allocated by hand later), ``unallocate`` (undo an
+allocation), ``balances``, ``ageing``, ``open-items`` and ``payment-method`` (add, list).
+
+Exit status as in ``ui.cli``: 0 done, 2 bad input, 3 refused by a business rule.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from ui.cli.common import EXIT_OK
+from ui.cli.common import num
+from ui.cli.common import print_json
+from ui.cli.common import table
+
+COMMANDS = ("receipt", "payment", "refund", "allocate", "unallocate", "balances", "ageing", "open-items",
+            "payment-method", "payment-terms")
+MONEY = {"receipt": ("customer", "AR"), "payment": ("supplier", "AP")}
+
+
+def day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; use a date such as 2026-03-01") from None
+
+
+def _money_options(p) -> None:
+    p.add_argument("amount", help="the amount, above 0, with at most the company currency's decimals")
+    p.add_argument("--method", default="cash", help="cash, bank, wechat, alipay, other, or a method the office "
+                                                    "added (payment-method list)")
+    p.add_argument("--date", type=day, help="the business date (default: today)")
+    p.add_argument("--ref", default="", help="a bank reference, a cheque number (optional)")
+    p.add_argument("--note", default="")
+    p.add_argument("--allocate", action="append", default=[], metavar="DOC[:AMOUNT]",
+                   help="allocate to this document (all that is open on it, or AMOUNT); repeat for more. Without "
+                        "it the money is allocated oldest first")
+    p.add_argument("--no-allocate", action="store_true", help="allocate nothing: keep it all as credit")
+
+
+def _partner_option(p, required: bool = True) -> None:
+    who = p.add_mutually_exclusive_group(required=required)
+    who.add_argument("--customer", help="the customer's code")
+    who.add_argument("--supplier", help="the supplier's code")
+
+
+def add_parsers(sub) -> None:
+    for name, (partner, _) in MONEY.items():
+        title = "money received from a customer (收款单)" if name == "receipt" else "money paid to a supplier (付款单)"
+        actions = sub.add_parser(name, help=title).add_subparsers(dest="action", required=True)
+        p = actions.add_parser("add", help=f"record a {name} and allocate it")
+        p.add_argument(f"--{partner}", required=True, help=f"the {partner}'s code")
+        _money_options(p)
+        p = actions.add_parser("list", help=f"the {name}s with what is allocated of each")
+        p.add_argument(f"--{partner}", help=f"only this {partner}'s")
+        p.add_argument("--from", dest="date_from", type=day)
+        p.add_argument("--to", dest="date_to", type=day)
+        p.add_argument("--json", action="store_true")
+        p = actions.add_parser("reverse", help=f"reverse a {name}: its allocations are undone, what it settled is "
+                                               f"open again")
+        p.add_argument("number")
+        p.add_argument("--reason", required=True)
+        p.add_argument("--date", type=day)
+    actions = sub.add_parser("refund", help="money paid back to a customer, or received back from a supplier, out "
+                                            "of its credit").add_subparsers(dest="action", required=True)
+    p = actions.add_parser("add", help="record a refund (at most the partner's credit)")
+    _partner_option(p)
+    _money_options(p)
+    p = actions.add_parser("list", help="the refunds")
+    _partner_option(p)
+    p.add_argument("--json", action="store_true")
+    p = actions.add_parser("reverse", help="reverse a refund")
+    p.add_argument("number")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--date", type=day)
+
+    p = sub.add_parser("allocate", help="allocate what is left of a receipt, payment, return or refund to "
+                                        "documents by hand")
+    p.add_argument("number", help="the receipt, payment, return or refund (RC-..., PM-..., SR-..., PR-..., RF-...)")
+    p.add_argument("targets", nargs="+", metavar="DOC[:AMOUNT]")
+    p.add_argument("--date", type=day)
+    p.add_argument("--side", choices=("AR", "AP"), help="when the number is on both sides")
+    p = sub.add_parser("unallocate", help="undo the allocation of one item to another: what it settled is open "
+                                          "again")
+    p.add_argument("credit", help="the receipt, payment or return")
+    p.add_argument("debit", help="the document it settled")
+    p.add_argument("--date", type=day)
+    p.add_argument("--side", choices=("AR", "AP"))
+
+    p = sub.add_parser("balances", help="what each customer owes, or each supplier is owed, with its ageing")
+    side = p.add_mutually_exclusive_group(required=True)
+    side.add_argument("--customers", action="store_true")
+    side.add_argument("--suppliers", action="store_true")
+    p.add_argument("--as-of", type=day, help="count what is dated on or before it, aged at it (default: "
+                                             "everything, aged today)")
+    p.add_argument("--all", action="store_true", help="also partners whose balance and credit are 0")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("ageing", help="the ageing of receivables or payables: current, 1-30, 31-60, 61-90 and over "
+                                      "90 days overdue")
+    side = p.add_mutually_exclusive_group()
+    side.add_argument("--customers", action="store_true", help="(the default)")
+    side.add_argument("--suppliers", action="store_true")
+    p.add_argument("--as-of", type=day)
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("open-items", help="a partner's open items: what is owed, and credit not yet allocated")
+    p.add_argument("partner", help="a customer's code (or a supplier's, with --supplier)")
+    p.add_argument("--supplier", action="store_true", help="the code is a supplier's")
+    p.add_argument("--overdue", action="store_true", help="only items past their due date")
+    p.add_argument("--as-of", type=day)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("payment-terms", help="how a partner's due dates count: net DAYS from the date, month_end "
+                                             "(月结) DAYS from the end of the month, or cod")
+    p.add_argument("partner", help="a customer's code (or a supplier's, with --supplier)")
+    p.add_argument("--supplier", action="store_true")
+    p.add_argument("--basis", required=True, choices=("net", "month_end", "cod"))
+    p.add_argument("--days", default="0")
+
+    actions = sub.add_parser("payment-method", help="the ways money is received and paid").add_subparsers(
+        dest="action", required=True)
+    p = actions.add_parser("add", help="add a payment method of the office's (or rename one)")
+    p.add_argument("code")
+    p.add_argument("name")
+    p = actions.add_parser("list", help="every payment method")
+    p.add_argument("--json", action="store_true")
+
+
+def run(args: argparse.Namespace, open_db) -> int:
+    db = open_db()
+    try:
+        return _run(args, db)
+    finally:
+        db.close()
+
+
+def _targets(texts: list[str]):
+    from domain.accounts.commands import AllocateTo
+
+    out = []
+    for text in texts:
+        number, sep, amount = text.partition(":")
+        out.append(AllocateTo(number, amount if sep else None))
+    return tuple(out)
+
+
+def _run(args, db) -> int:
+    cmd = args.command
+    if cmd in ("receipt", "payment", "refund"):
+        return _money(args, db)
+    if cmd in ("allocate", "unallocate"):
+        return _allocate(args, db)
+    if cmd == "payment-method":
+        return _methods(args, db)
+    if cmd == "payment-terms":
+        from domain.accounts import commands as ac
+        from domain.accounts import money
+
+        terms = money.set_payment_terms(db.uow(), ac.SetPaymentTerms("AP" if args.supplier else "AR", args.partner,
+                                                                     args.basis, args.days))
+        print(f"{args.partner}: {terms.basis} {terms.days} day(s)")
+        return EXIT_OK
+    _may_see(db)
+    if cmd == "balances":
+        return _balances(args, db)
+    if cmd == "ageing":
+        return _ageing(args, db)
+    return _open_items(args, db)
+
+
+def _may_see(db) -> None:
+    """Balances are not for everyone: the ACCOUNTS permission (a purchaser or above)."""
+    from domain.access.roles import Permission
+    from domain.access.roles import require
+
+    with db.uow() as uow:
+        require(uow, Permission.ACCOUNTS)
+
+
+def _side_of(args) -> str:
+    if args.command == "refund":
+        return "AR" if args.customer else "AP"
+    return MONEY[args.command][1]
+
+
+def _partner_id(db, side: str, code: str | None) -> str | None:
+    from domain.accounts.model import Side
+    from domain.accounts.money import find_partner
+
+    if not code:
+        return None
+    with db.uow() as uow:
+        return find_partner(uow, Side(side), code).id
+
+
+def _money(args, db) -> int:
+    from domain.accounts import commands as ac
+    from domain.accounts import money
+    from persistence.accounts import queries
+
+    side = _side_of(args)
+    partner = getattr(args, "customer", None) or getattr(args, "supplier", None)
+    if args.action == "add":
+        item = money.record_money(db.uow(), ac.RecordMoney(
+            args.command, partner or "", args.amount, side=side, method=args.method, day=args.date,
+            reference=args.ref, note=args.note, allocate=_targets(args.allocate), auto=not args.no_allocate))
+        row = queries.money(db.engine, side, number=item.number)[0]
+        print(f"{item.number}: {fmt_money(row.amount)} from {row.code}" if args.command == "receipt" else
+              f"{item.number}: {fmt_money(row.amount)} {'to' if args.command == 'payment' else 'for'} {row.code}")
+        _print_allocations(db, item)
+        print(f"allocated {fmt_money(row.allocated)}, unallocated (credit) {fmt_money(row.unallocated)}")
+        return EXIT_OK
+    if args.action == "reverse":
+        rev = money.reverse_money(db.uow(), ac.ReverseMoney(args.number, args.reason, args.date))
+        print(f"{rev.number} reversed")
+        return EXIT_OK
+    _may_see(db)
+    rows = queries.money(db.engine, side, partner_id=_partner_id(db, side, partner),
+                         date_from=getattr(args, "date_from", None), date_to=getattr(args, "date_to", None))
+    kind = {"receipt": "receipt", "payment": "payment", "refund": "refund"}[args.command]
+    rows = [r for r in rows if r.kind == kind]
+    if args.json:
+        print_json([{"number": r.number, "date": r.business_date.isoformat(), "partner": r.code, "name": r.name,
+                     "amount": num(r.amount), "method": r.method, "reference": r.reference, "note": r.note,
+                     "allocated": num(r.allocated), "unallocated": num(r.unallocated), "reversed": r.reversed,
+                     "user": r.user} for r in rows])
+        return EXIT_OK
+    table([[r.number, r.business_date.isoformat(), r.code, fmt_money(r.amount), r.method, fmt_money(r.allocated),
+            fmt_money(r.unallocated), "reversed" if r.reversed else "", r.reference] for r in rows],
+          ["number", "date", "partner", "amount", "method", "allocated", "unallocated", "", "reference"])
+    return EXIT_OK
+
+
+def _print_allocations(db, item) -> None:
+    with db.uow() as uow:
+        for a in uow.accounts.live_allocations(item.id):
+            other = uow.accounts.get(a.debit_item_id if a.credit_item_id == item.id else a.credit_item_id)
+            print(f"  {other.number}: {fmt_money(a.amount)}")
+
+
+def fmt_money(value) -> str:
+    from domain.kernel.numbers import fmt
+
+    return fmt(value)
+
+
+def _allocate(args, db) -> int:
+    from domain.accounts import commands as ac
+    from domain.accounts import money
+
+    if args.command == "allocate":
+        rows = money.allocate_credit(db.uow(), ac.AllocateCredit(args.number, _targets(args.targets),
+                                                                 args.side or "", args.date))
+        with db.uow() as uow:
+            for a in rows:
+                debit, credit = uow.accounts.get(a.debit_item_id), uow.accounts.get(a.credit_item_id)
+                print(f"{credit.number} → {debit.number}: {fmt_money(a.amount)}")
+        return EXIT_OK
+    rows = money.undo_allocation(db.uow(), ac.UndoAllocation(args.credit, args.debit, args.side or "", args.date))
+    print(f"undone: {fmt_money(sum(-a.amount for a in rows))} of {args.credit.upper()} on {args.debit.upper()}")
+    return EXIT_OK
+
+
+def _methods(args, db) -> int:
+    from domain.accounts import commands as ac
+    from domain.accounts import money
+
+    if args.action == "add":
+        code = money.add_payment_method(db.uow(), ac.AddPaymentMethod(args.code, args.name))
+        print(code)
+        return EXIT_OK
+    with db.uow() as uow:
+        methods = money.payment_methods(uow)
+    if args.json:
+        print_json([{"code": code, "name": name, "built_in": code in money.BUILT_IN_METHODS}
+                    for code, name in methods.items()])
+        return EXIT_OK
+    table([[code, name, "built in" if code in money.BUILT_IN_METHODS else ""] for code, name in methods.items()],
+          ["code", "name", ""])
+    return EXIT_OK
+
+
+BAND_HEADERS = ["current", "1-30", "31-60", "61-90", ">90"]
+
+
+def _balances(args, db) -> int:
+    from persistence.accounts import queries
+
+    side = "AP" if args.suppliers else "AR"
+    rows = queries.balances(db.engine, side, as_of=args.as_of)
+    if not args.all:
+        rows = [r for r in rows if r.balance or r.credit]
+    if args.json:
+        print_json([{"code": r.code, "name": r.name, "balance": num(r.balance), "credit": num(r.credit),
+                     "current": num(r.current), "d1_30": num(r.d1_30), "d31_60": num(r.d31_60),
+                     "d61_90": num(r.d61_90), "over_90": num(r.over_90), "overdue": num(r.overdue),
+                     "oldest_due": r.oldest_due.isoformat() if r.oldest_due else None} for r in rows])
+        return EXIT_OK
+    table([[r.code, r.name, fmt_money(r.balance), fmt_money(r.credit), *(fmt_money(x) for x in (
+        r.current, r.d1_30, r.d31_60, r.d61_90, r.over_90)), r.oldest_due.isoformat() if r.oldest_due else ""]
+           for r in rows], ["code", "name", "balance", "credit", *BAND_HEADERS, "oldest due"])
+    return EXIT_OK
+
+
+def _ageing(args, db) -> int:
+    from persistence.accounts import queries
+
+    side = "AP" if args.suppliers else "AR"
+    a = queries.ageing(db.engine, side, args.as_of)
+    values = {"current": a.current, "d1_30": a.d1_30, "d31_60": a.d31_60, "d61_90": a.d61_90,
+              "over_90": a.over_90, "overdue": a.overdue, "credit": a.credit, "balance": a.balance}
+    if args.json:
+        print_json({"side": a.side, "as_of": a.as_of.isoformat(), "partners": a.partners,
+                    **{k: num(v) for k, v in values.items()}})
+        return EXIT_OK
+    print(f"{'receivables' if side == 'AR' else 'payables'} at {a.as_of.isoformat()}, {a.partners} partner(s)")
+    table([[fmt_money(x) for x in (a.current, a.d1_30, a.d31_60, a.d61_90, a.over_90, a.overdue, a.credit,
+                                    a.balance)]], [*BAND_HEADERS, "overdue", "credit", "balance"])
+    return EXIT_OK
+
+
+def _open_items(args, db) -> int:
+    from persistence.accounts import queries
+
+    side = "AP" if args.supplier else "AR"
+    rows = queries.open_items(db.engine, side, _partner_id(db, side, args.partner), overdue_only=args.overdue,
+                              as_of=args.as_of)
+    if args.json:
+        print_json([{"number": r.number, "kind": r.kind, "date": r.business_date.isoformat(),
+                     "due": r.due_on.isoformat() if r.due_on else None, "amount": num(r.amount),
+                     "allocated": num(r.allocated), "open": num(r.open), "days_overdue": r.days_overdue}
+                    for r in rows])
+        return EXIT_OK
+    table([[r.number, r.kind, r.business_date.isoformat(), r.due_on.isoformat() if r.due_on else "",
+            fmt_money(r.amount), fmt_money(r.allocated), fmt_money(r.open), str(r.days_overdue or "")]
+           for r in rows], ["number", "kind", "date", "due", "amount", "allocated", "open", "days overdue"])
+    return EXIT_OK
