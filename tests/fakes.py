@@ -180,6 +180,9 @@ class FakeCustomerRepository:
         assert customer.id in self.s.customers
         self.s.customers[customer.id] = customer
 
+    def get(self, customer_id: str) -> Customer | None:
+        return self.s.customers.get(customer_id)
+
     def by_code(self, code: str) -> Customer | None:
         return next((x for x in self.s.customers.values() if code_key(x.code) == code_key(code)), None)
 

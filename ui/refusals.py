@@ -301,6 +301,14 @@ REFUSALS: dict[str, Template] = {
         "Refusals", "%1: no receipt, payment or refund has this number"), "number"),
     "payment_method_built_in": _r(QT_TRANSLATE_NOOP(
         "Refusals", "method %1 is built in and cannot be changed; choose another code"), "method!r"),
+    # -- accounts: statements
+    "unknown_partner": _r(QT_TRANSLATE_NOOP("Refusals", "partner code %1: no customer or supplier has this code"),
+                          "code!r"),
+    "unknown_partner_id": _r(QT_TRANSLATE_NOOP("Refusals", "partner id %1: no customer or supplier has this id"),
+                             "id!r"),
+    "partner_ambiguous": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "code %1 is both a customer's and a supplier's; say whose statement you want: the customer's "
+                    "(--customer) or the supplier's (--supplier)"), "code!r"),
     # -- demo
     "demo_warehouse_exists": _r(QT_TRANSLATE_NOOP(
         "Refusals", "warehouse %1 already exists: the demo fills an empty database only"), "code"),

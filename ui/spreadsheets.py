@@ -221,20 +221,25 @@ def write_xlsx(path: Path | str, headers: Sequence[str], rows: Iterable[Sequence
     bold = Font(bold=True)
     header_cells = []
     for text in headers:
-        cell = _excel_cell(ws, str(text))
+        cell = excel_cell(ws, str(text))
         cell.font = bold
         header_cells.append(cell)
     ws.append(header_cells)
     count = 0
     for row in rows:
-        ws.append([_excel_cell(ws, v) for v in row])
+        ws.append([excel_cell(ws, v) for v in row])
         count += 1
+    save_workbook(book, path)
+    return count
+
+
+def save_workbook(book, path: Path | str) -> None:
+    """Save an openpyxl workbook beside ``path`` and move it into place: a reader never sees half a workbook."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
     book.save(partial)
-    partial.replace(target)  # a reader never sees half a workbook
-    return count
+    partial.replace(target)
 
 
 # Text that a spreadsheet would take for a formula if it were typed (CSV/formula injection): written as a
@@ -243,9 +248,9 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
-def _excel_cell(ws, value: object):
-    """One cell of an exported row: text is always a text cell (never a formula, whatever it starts with);
-    numbers and dates keep their types."""
+def excel_cell(ws, value: object):
+    """One cell of an exported row (of a write-only sheet ``ws``): text is always a text cell (never a formula,
+    whatever it starts with); numbers and dates keep their types. Every export writes its cells through this."""
     from openpyxl.cell import WriteOnlyCell
 
     if isinstance(value, datetime) and value.tzinfo is not None:

@@ -189,6 +189,11 @@ ENGLISH: dict[str, str] = {
     "allocation_not_found": "{credit} is not allocated to {debit}; there is nothing to undo",
     "unknown_money": "{number}: no receipt, payment or refund has this number",
     "payment_method_built_in": "method {method!r} is built in and cannot be changed; choose another code",
+    # -- accounts: statements (domain.accounts.statement)
+    "unknown_partner": "partner code {code!r}: no customer or supplier has this code",
+    "unknown_partner_id": "partner id {id!r}: no customer or supplier has this id",
+    "partner_ambiguous": "code {code!r} is both a customer's and a supplier's; say whose statement you want: the "
+                         "customer's (--customer) or the supplier's (--supplier)",
     # -- access: users
     "unknown_user": "user name {username!r}: no user has this name",
     "first_user_admin": "role: the first user turns sign-in on and must be an admin, so that someone can manage "

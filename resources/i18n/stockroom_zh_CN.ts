@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+379" />
+            <location filename="../../ui/refusals.py" line="+387" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-258" />
+            <location line="-266" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -4476,6 +4476,21 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+3" />
+            <source>partner code %1: no customer or supplier has this code</source>
+            <translation>往来单位编码 %1：没有客户或供应商使用此编码</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>partner id %1: no customer or supplier has this id</source>
+            <translation>往来单位 ID %1：没有客户或供应商使用此 ID</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>code %1 is both a customer's and a supplier's; say whose statement you want: the customer's (--customer) or the supplier's (--supplier)</source>
+            <translation>编码 %1 既是客户编码也是供应商编码；请指明要哪一方的对账单：客户（--customer）还是供应商（--supplier）</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>warehouse %1 already exists: the demo fills an empty database only</source>
             <translation>仓库 %1 已存在：演示数据只能填入空数据库</translation>
         </message>
@@ -6453,7 +6468,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-295" />
+            <location filename="../../ui/refusals.py" line="-303" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -6602,7 +6617,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+255" />
+            <location filename="../../ui/refusals.py" line="+263" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>
