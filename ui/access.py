@@ -52,6 +52,8 @@ GUARDS: dict[str, tuple[tuple[str, Permission], ...]] = {
     "products": (("add_button", Permission.MASTER_DATA), ("edit_button", Permission.MASTER_DATA),
                  ("active_button", Permission.MASTER_DATA)),
     "settings": (("save", Permission.SETTINGS),),
+    "receivables": (("receipt_button", Permission.MONEY),),
+    "payables": (("receipt_button", Permission.MONEY),),
     # Settings pages, guarded when their tab is first shown (ui.screens.settings).
     "settings.backups": (("restore_button", Permission.RESTORE), ("restore_file_button", Permission.RESTORE),
                          ("save_keep_button", Permission.SETTINGS)),
@@ -80,6 +82,8 @@ WHAT = {
     Permission.SELL: QT_TRANSLATE_NOOP("Permissions", "sell or ship against sales orders"),
     Permission.RETURNS: QT_TRANSLATE_NOOP("Permissions", "post customer or supplier returns"),
     Permission.PRICES: QT_TRANSLATE_NOOP("Permissions", "change prices or customer terms"),
+    Permission.ACCOUNTS: QT_TRANSLATE_NOOP("Permissions", "see what customers and suppliers owe or are owed"),
+    Permission.MONEY: QT_TRANSLATE_NOOP("Permissions", "record receipts, payments or supplier invoices"),
 }
 
 
