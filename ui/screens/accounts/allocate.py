@@ -25,7 +25,7 @@ from ui.screens.accounts.entry import AllocationGrid
 from ui.screens.accounts.entry import group_documents
 from ui.screens.accounts.entry import oldest_first_plan
 from ui.screens.accounts.words import kind_text
-from ui.screens.accounts.words import t
+from ui.screens.accounts.words import translate
 from ui.widgets.busy import alive
 from ui.widgets.screen import ERROR_STYLE
 
@@ -66,10 +66,10 @@ class AllocateDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.resize(680, 420)
-        self.setWindowTitle(t("Allocate credit"))
-        self.credit_label.setText(t("Credit"))
-        self.post_button.setText(t("Allocate"))
-        self.close_button.setText(t("Close"))
+        self.setWindowTitle(translate("Accounts", "Allocate credit"))
+        self.credit_label.setText(translate("Accounts", "Credit"))
+        self.post_button.setText(translate("Accounts", "Allocate"))
+        self.close_button.setText(translate("Accounts", "Close"))
         self.grid.set_headers()
         self.fill_oldest_first()
 
@@ -87,11 +87,13 @@ class AllocateDialog(QDialog):
         allocated = sum((a for _n, a in rows), ZERO)
         left = self.available() - allocated
         if not problem and left < 0:
-            problem = fill(t("%1 is allocated, more than the amount; take %2 off"), money_text(allocated),
+            problem = fill(translate("Accounts", "%1 is allocated, more than the amount; take %2 off"),
+                           money_text(allocated),
                            money_text(-left))
         self.problem = problem
         self.left_label.setStyleSheet(ERROR_STYLE if problem else "")
-        self.left_label.setText(problem or fill(t("Allocated %1 · left as credit %2"), money_text(allocated),
+        self.left_label.setText(problem or fill(translate("Accounts", "Allocated %1 · left as credit %2"),
+                                                money_text(allocated),
                                                 money_text(left)))
 
     def post(self) -> None:
@@ -99,7 +101,8 @@ class AllocateDialog(QDialog):
         rows, _problem = self.grid.allocations(self.docs)
         if self.problem or not rows or self.credit.currentIndex() < 0:
             self.message.setStyleSheet(ERROR_STYLE)
-            self.message.setText(self.problem or t("Type an amount to allocate to at least one document."))
+            self.message.setText(self.problem or translate("Accounts", "Type an amount to allocate to at least one "
+                                                                       "document."))
             return
         from domain.accounts.money import allocate_credit
 

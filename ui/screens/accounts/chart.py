@@ -18,6 +18,7 @@ from ui.screens.accounts.words import BAND_COLOURS
 from ui.screens.accounts.words import BAND_TITLES
 from ui.screens.accounts.words import BANDS
 from ui.screens.accounts.words import t
+from ui.screens.accounts.words import translate
 
 
 class AgeingChart(QWidget):
@@ -71,6 +72,6 @@ class AgeingChart(QWidget):
 
     def retranslate(self) -> None:
         ticks = [(i, t(title)) for i, title in enumerate(BAND_TITLES)]
-        ticks[0] = (0, t("Not yet due"))
+        ticks[0] = (0, translate("Accounts", "Not yet due"))
         self.plot.getAxis("bottom").setTicks([ticks])
-        self.plot.setTitle(t("Ageing (days overdue)"), color="#333333", size="10pt")
+        self.plot.setTitle(translate("Accounts", "Ageing (days overdue)"), color="#333333", size="10pt")

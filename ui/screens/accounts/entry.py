@@ -50,7 +50,7 @@ from ui.screens.accounts.words import day_text
 from ui.screens.accounts.words import kind_text
 from ui.screens.accounts.words import method_text
 from ui.screens.accounts.words import partner_word
-from ui.screens.accounts.words import t
+from ui.screens.accounts.words import translate
 from ui.widgets.busy import alive
 from ui.widgets.screen import ERROR_STYLE
 
@@ -113,7 +113,9 @@ class AllocationGrid(QTableWidget):
             self.setColumnWidth(column, width)
 
     def set_headers(self) -> None:
-        self.setHorizontalHeaderLabels([t("Number"), t("Kind"), t("Date"), t("Due"), t("Open"), t("Allocate")])
+        self.setHorizontalHeaderLabels([translate("Accounts", "Number"), translate("Accounts", "Kind"),
+                                        translate("Accounts", "Date"), translate("Accounts", "Due"),
+                                        translate("Accounts", "Open"), translate("Accounts", "Allocate")])
 
     def put(self, row: int, column: int, text: str) -> None:
         cell = QTableWidgetItem(text)
@@ -157,10 +159,11 @@ class AllocationGrid(QTableWidget):
                     zero = False
                 if zero:
                     continue
-                problem = problem or fill(t("%1: '%2' is not an amount above 0"), d.number, text)
+                problem = problem or fill(translate("Accounts", "%1: '%2' is not an amount above 0"), d.number, text)
                 continue
             if value > d.open:
-                problem = problem or fill(t("%1: %2 is more than is open on it (%3)"), d.number, money_text(value),
+                problem = problem or fill(translate("Accounts", "%1: %2 is more than is open on it (%3)"), d.number,
+                                          money_text(value),
                                           money_text(d.open))
             out.append((d.number, value))
         return out, problem
@@ -377,13 +380,15 @@ class MoneyDialog(QDialog):
         allocated, left = self.left_over()
         _rows, problem = self.allocations()
         if not problem and left < 0:
-            problem = fill(t("%1 is allocated, more than the amount; take %2 off"), money_text(allocated),
+            problem = fill(translate("Accounts", "%1 is allocated, more than the amount; take %2 off"),
+                           money_text(allocated),
                            money_text(-left))
         if problem:
             self.left_label.setText(problem)
             self.left_label.setStyleSheet(ERROR_STYLE + " font-weight: bold;")
         else:
-            self.left_label.setText(fill(t("Allocated %1 · left as credit %2"), money_text(allocated),
+            self.left_label.setText(fill(translate("Accounts", "Allocated %1 · left as credit %2"),
+                                         money_text(allocated),
                                          money_text(left)))
             self.left_label.setStyleSheet("font-weight: bold;")
         self.problem = problem
@@ -409,7 +414,7 @@ class MoneyDialog(QDialog):
 
         command, uow = self.command(), self.services.uow
         self.post_button.setEnabled(False)
-        self.say(t("Posting…"))
+        self.say(translate("Accounts", "Posting…"))
         self.services.tasks.submit(lambda: record_money(uow(), command), self._posted, self._post_failed)
 
     def _posted(self, item) -> None:
@@ -417,7 +422,9 @@ class MoneyDialog(QDialog):
             return
         self.post_button.setEnabled(True)
         self.last_number = item.number
-        self.say(fill(t("Posted %1: %2 from %3") if self.side == AR else t("Posted %1: %2 to %3"), item.number,
+        text = (translate("Accounts", "Posted %1: %2 from %3") if self.side == AR
+                else translate("Accounts", "Posted %1: %2 to %3"))
+        self.say(fill(text, item.number,
                       money_text(abs(item.amount)), self.partner.currentText()))
         self.amount.clear()
         self.reference.clear()
@@ -436,19 +443,21 @@ class MoneyDialog(QDialog):
 
     # -- language --------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.setWindowTitle(t("Receipt (收款单)") if self.side == AR else t("Payment (付款单)"))
+        self.setWindowTitle(translate("Accounts", "Receipt entry") if self.side == AR
+                            else translate("Accounts", "Payment entry"))
         self.partner_label.setText(partner_word(self.side))
-        self.partner.lineEdit().setPlaceholderText(t("Type a code or a name"))
-        self.amount_label.setText(t("Amount"))
-        self.method_label.setText(t("Method"))
-        self.day_label.setText(t("Date"))
-        self.reference_label.setText(t("Reference"))
-        self.note_label.setText(t("Note"))
+        self.partner.lineEdit().setPlaceholderText(translate("Accounts", "Type a code or a name"))
+        self.amount_label.setText(translate("Accounts", "Amount"))
+        self.method_label.setText(translate("Accounts", "Method"))
+        self.day_label.setText(translate("Accounts", "Date"))
+        self.reference_label.setText(translate("Accounts", "Reference"))
+        self.note_label.setText(translate("Accounts", "Note"))
         self.grid.set_headers()
         credit = getattr(self, "credit", ZERO)
-        self.items_label.setText(fill(t("Open documents: %1 · credit already held %2"), str(len(self.docs)),
+        self.items_label.setText(fill(translate("Accounts", "Open documents: %1 · credit already held %2"),
+                                      str(len(self.docs)),
                                       money_text(credit)))
-        self.oldest_button.setText(t("Oldest first"))
-        self.clear_button.setText(t("Keep all as credit"))
-        self.post_button.setText(t("Post (Ctrl+Enter)"))
-        self.close_button.setText(t("Close"))
+        self.oldest_button.setText(translate("Accounts", "Oldest first"))
+        self.clear_button.setText(translate("Accounts", "Keep all as credit"))
+        self.post_button.setText(translate("Accounts", "Post (Ctrl+Enter)"))
+        self.close_button.setText(translate("Accounts", "Close"))

@@ -45,7 +45,7 @@ from ui.screens.accounts.words import MoneyModel
 from ui.screens.accounts.words import OpenItemsModel
 from ui.screens.accounts.words import StatementModel
 from ui.screens.accounts.words import partner_word
-from ui.screens.accounts.words import t
+from ui.screens.accounts.words import translate
 from ui.widgets.busy import BusyBar
 from ui.widgets.busy import alive
 from ui.widgets.screen import ERROR_STYLE
@@ -208,10 +208,11 @@ class PartnerPage(QDialog):
     def _show_figures(self) -> None:
         b = self.balance
         if b is None:
-            self.figures.setText(t("Nothing owed either way."))
+            self.figures.setText(translate("Accounts", "Nothing owed either way."))
             return
         self.figures.setText(fill(
-            t("Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · >90 %7 · overdue %8"),
+            translate("Accounts", "Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · >90 %7 · "
+                                  "overdue %8"),
             money_text(b.balance), money_text(b.credit), money_text(b.current), money_text(b.d1_30),
             money_text(b.d31_60), money_text(b.d61_90), money_text(b.over_90), money_text(b.overdue)))
 
@@ -241,9 +242,10 @@ class PartnerPage(QDialog):
             if alive(self):
                 self.statement = statement
                 self.statement_model.set_rows(statement.lines)
-                self.opening_label.setText(fill(t("Opening balance on %1: %2"), start.isoformat(),
+                self.opening_label.setText(fill(translate("Accounts", "Opening balance on %1: %2"), start.isoformat(),
                                                 money_text(statement.opening)))
-                self.closing_label.setText(fill(t("Increase %1 · decrease %2 · closing balance on %3: %4 (%5)"),
+                text = translate("Accounts", "Increase %1 · decrease %2 · closing balance on %3: %4 (%5)")
+                self.closing_label.setText(fill(text,
                                                 money_text(statement.total_increase),
                                                 money_text(statement.total_decrease), end.isoformat(),
                                                 money_text(statement.closing), statement.closing_in_words))
@@ -253,10 +255,12 @@ class PartnerPage(QDialog):
     def save_statement(self, suffix: str) -> None:
         """Print PDF… (``.pdf``) or Export Excel… (``.xlsx``): ask where, then write it on the task runner."""
         start, end = self.period()
-        title = t("Print PDF") if suffix == ".pdf" else t("Export to Excel")
+        title = translate("Accounts", "Print PDF") if suffix == ".pdf" else translate("Accounts", "Export to Excel")
         folder = QSettings().value("export/folder", str(Path.home()), type=str)
-        suggested = Path(folder) / f"{t('Statement')} {self.code} {start.isoformat()} {end.isoformat()}{suffix}"
-        pattern = t("PDF document (*.pdf)") if suffix == ".pdf" else t("Excel workbook (*.xlsx)")
+        word = translate("Accounts", "Statement")
+        suggested = Path(folder) / f"{word} {self.code} {start.isoformat()} {end.isoformat()}{suffix}"
+        pattern = (translate("Accounts", "PDF document (*.pdf)") if suffix == ".pdf"
+                   else translate("Accounts", "Excel workbook (*.xlsx)"))
         path, _ = QFileDialog.getSaveFileName(self, title, str(suggested), pattern)
         if path:
             target = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
@@ -280,7 +284,7 @@ class PartnerPage(QDialog):
             written.append(path)
             if alive(self):
                 self.busy_bar.busy(False)
-                self.say(fill(t("Wrote %1"), str(path)))
+                self.say(fill(translate("Accounts", "Wrote %1"), str(path)))
                 if path.suffix.lower() == ".pdf":
                     open_file(path)
 
@@ -314,7 +318,7 @@ class PartnerPage(QDialog):
 
         credits = [r for r in self.items_model.rows if r.amount < 0]
         if not credits:
-            self.say(t("There is no credit to allocate."), error=True)
+            self.say(translate("Accounts", "There is no credit to allocate."), error=True)
             return None
         self.dialog = AllocateDialog(self.services, self.side, self.items_model.rows, self)
         self.dialog.allocated.connect(lambda: (self.refresh(), self.load_statement(), self.changed.emit()))
@@ -335,23 +339,24 @@ class PartnerPage(QDialog):
         row = self.selected(self.alloc_view, self.alloc_proxy)
         if row is None:
             self.tabs.setCurrentWidget(self.alloc_view)
-            self.say(t("Choose the allocation to undo on the Allocations tab."), error=True)
+            self.say(translate("Accounts", "Choose the allocation to undo on the Allocations tab."), error=True)
             return
-        text = fill(t("Undo the allocation of %1 from %2 to %3? %3 is open again by that much."),
+        text = fill(translate("Accounts", "Undo the allocation of %1 from %2 to %3? %3 is open again by that much."),
                     money_text(row.amount), row.credit_number, row.debit_number)
-        if not self.confirm(t("Undo allocation"), text):
+        if not self.confirm(translate("Accounts", "Undo allocation"), text):
             return
         from domain.accounts.money import undo_allocation
 
         command, uow = ac.UndoAllocation(row.credit_number, row.debit_number, side=self.side), self.services.uow
         self._run(lambda: undo_allocation(uow(), command),
-                  fill(t("Undid the allocation of %1 to %2"), row.credit_number, row.debit_number))
+                  fill(translate("Accounts", "Undid the allocation of %1 to %2"), row.credit_number, row.debit_number))
 
     def ask_reason(self, number: str) -> str | None:
         """The reason for reversing ``number``, or None when cancelled; tests replace it."""
         from ui.dialogs.reason import ReasonDialog
 
-        dialog = ReasonDialog(t("Reverse"), fill(t("Why is %1 reversed? The documents it settled are open again."),
+        prompt = translate("Accounts", "Why is %1 reversed? The documents it settled are open again.")
+        dialog = ReasonDialog(translate("Accounts", "Reverse"), fill(prompt,
                                                  number), True, self)
         return dialog.reason() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
@@ -359,36 +364,40 @@ class PartnerPage(QDialog):
         row = self.selected(self.money_view, self.money_proxy)
         if row is None or row.reversed:
             self.tabs.setCurrentWidget(self.money_view)
-            self.say(t("Choose a receipt, payment or refund that is not reversed in its list first."), error=True)
+            self.say(translate("Accounts", "Choose a receipt, payment or refund that is not reversed in its list "
+                                           "first."), error=True)
             return
         reason = self.ask_reason(row.number)
         if not reason:
             return
-        if not self.confirm(t("Reverse"), fill(t("Reverse %1 of %2? This cannot be undone."), row.number,
+        question = translate("Accounts", "Reverse %1 of %2? This cannot be undone.")
+        if not self.confirm(translate("Accounts", "Reverse"), fill(question, row.number,
                                                money_text(row.amount))):
             return
         from domain.accounts.money import reverse_money
 
         command, uow = ac.ReverseMoney(row.number, reason), self.services.uow
-        self._run(lambda: reverse_money(uow(), command), fill(t("Reversed %1"), row.number))
+        self._run(lambda: reverse_money(uow(), command), fill(translate("Accounts", "Reversed %1"), row.number))
 
     # -- language ----------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.setWindowTitle(fill(t("%1 %2 — %3"), partner_word(self.side), self.code, self.name))
+        self.setWindowTitle(fill(translate("Accounts", "%1 %2 — %3"), partner_word(self.side), self.code, self.name))
         self.heading.setText(f"{self.code} — {self.name}")
-        self.new_button.setText(t("New receipt…") if self.side == AR else t("New payment…"))
-        self.allocate_button.setText(t("Allocate credit…"))
-        self.undo_button.setText(t("Undo allocation"))
-        self.reverse_button.setText(t("Reverse…"))
-        self.tabs.setTabText(0, t("Open items"))
-        self.tabs.setTabText(1, t("Receipts") if self.side == AR else t("Payments"))
-        self.tabs.setTabText(2, t("Allocations"))
-        self.tabs.setTabText(3, t("Statement"))
-        self.start_label.setText(t("From"))
-        self.end_label.setText(t("To"))
-        self.show_button.setText(t("Show"))
-        self.pdf_button.setText(t("Print PDF…"))
-        self.xlsx_button.setText(t("Export Excel…"))
+        self.new_button.setText(translate("Accounts", "New receipt…") if self.side == AR
+                                else translate("Accounts", "New payment…"))
+        self.allocate_button.setText(translate("Accounts", "Allocate credit…"))
+        self.undo_button.setText(translate("Accounts", "Undo allocation"))
+        self.reverse_button.setText(translate("Accounts", "Reverse…"))
+        self.tabs.setTabText(0, translate("Accounts", "Open items"))
+        self.tabs.setTabText(1, translate("Accounts", "Receipts") if self.side == AR
+                             else translate("Accounts", "Payments"))
+        self.tabs.setTabText(2, translate("Accounts", "Allocations"))
+        self.tabs.setTabText(3, translate("Accounts", "Statement"))
+        self.start_label.setText(translate("Accounts", "From"))
+        self.end_label.setText(translate("Accounts", "To"))
+        self.show_button.setText(translate("Accounts", "Show"))
+        self.pdf_button.setText(translate("Accounts", "Print PDF…"))
+        self.xlsx_button.setText(translate("Accounts", "Export Excel…"))
         for model in (self.items_model, self.money_model, self.alloc_model, self.statement_model):
             model.retranslate()
         self._show_figures()

@@ -45,8 +45,8 @@ from ui.screens.accounts.words import AP
 from ui.screens.accounts.words import AR
 from ui.screens.accounts.words import BalancesModel
 from ui.screens.accounts.words import side_title
-from ui.screens.accounts.words import t
 from ui.screens.accounts.words import totals_of
+from ui.screens.accounts.words import translate
 from ui.search import needle
 from ui.widgets.busy import alive
 from ui.widgets.screen import ERROR_STYLE
@@ -174,7 +174,7 @@ class BalancesScreen(Screen):
         for widget in (self.search, self.overdue_only, self.settled_too, self.as_of, self.receipt_button,
                        self.page_button, self.export_button):
             widget.setEnabled(False)
-        self.refused.setText(fill(t("Balances are not shown: %1"), needs_text(Permission.ACCOUNTS)))
+        self.refused.setText(fill(translate("Accounts", "Balances are not shown: %1"), needs_text(Permission.ACCOUNTS)))
         self.refused.show()
 
     def as_of_date(self) -> date:
@@ -191,7 +191,7 @@ class BalancesScreen(Screen):
 
     def show_error(self, exc: BaseException) -> None:
         self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setText(fill(t("Could not load the balances: %1"), refusal_text(exc)))
+        self.error_label.setText(fill(translate("Accounts", "Could not load the balances: %1"), refusal_text(exc)))
         self.error_label.show()
 
     # -- filters, totals, chart -------------------------------------------------------------
@@ -205,10 +205,10 @@ class BalancesScreen(Screen):
 
     def _shown_changed(self) -> None:
         rows = self.shown_rows()
-        total = totals_of(rows, t("Total"))
+        total = totals_of(rows, translate("Accounts", "Total"))
         self.totals_model.set_rows([total])
         self.chart.set_totals(total)
-        self.summary.setText(fill(t("%1 partners shown · balance %2 · overdue %3"), str(len(rows)),
+        self.summary.setText(fill(translate("Accounts", "%1 partners shown · balance %2 · overdue %3"), str(len(rows)),
                                   self.totals_model.index(0, BalancesModel.C_BALANCE).data() or "0.00",
                                   self.totals_model.index(0, BalancesModel.C_OVERDUE).data() or "0.00"))
 
@@ -257,10 +257,11 @@ class BalancesScreen(Screen):
         return self.dialog
 
     def export(self) -> None:
-        name = t("Export to Excel")
+        name = translate("Accounts", "Export to Excel")
         folder = QSettings().value("export/folder", str(Path.home()), type=str)
         suggested = Path(folder) / f"{side_title(self.side)}-{self.as_of_date().isoformat()}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(self, name, str(suggested), t("Excel workbook (*.xlsx)"))
+        pattern = translate("Accounts", "Excel workbook (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, name, str(suggested), pattern)
         if path:
             target = Path(path) if path.lower().endswith(".xlsx") else Path(path + ".xlsx")
             QSettings().setValue("export/folder", str(target.parent))
@@ -283,7 +284,7 @@ class BalancesScreen(Screen):
 
         def done(count: int) -> None:
             if alive(self):
-                self.summary.setText(fill(t("Exported %1 rows to %2"), str(count), str(target)))
+                self.summary.setText(fill(translate("Accounts", "Exported %1 rows to %2"), str(count), str(target)))
 
         def failed(exc: BaseException) -> None:
             if alive(self):
@@ -293,13 +294,14 @@ class BalancesScreen(Screen):
 
     # -- language ---------------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.search.setPlaceholderText(t("Search code or name (Ctrl+F)"))
-        self.overdue_only.setText(t("Overdue only"))
-        self.settled_too.setText(t("Settled partners too"))
-        self.as_of_label.setText(t("As of"))
-        self.receipt_button.setText(t("New receipt… (Ctrl+N)") if self.side == AR else t("New payment… (Ctrl+N)"))
-        self.page_button.setText(t("Partner page"))
-        self.export_button.setText(t("Export to Excel…"))
+        self.search.setPlaceholderText(translate("Accounts", "Search code or name (Ctrl+F)"))
+        self.overdue_only.setText(translate("Accounts", "Overdue only"))
+        self.settled_too.setText(translate("Accounts", "Settled partners too"))
+        self.as_of_label.setText(translate("Accounts", "As of"))
+        self.receipt_button.setText(translate("Accounts", "New receipt… (Ctrl+N)") if self.side == AR
+                                    else translate("Accounts", "New payment… (Ctrl+N)"))
+        self.page_button.setText(translate("Accounts", "Partner page"))
+        self.export_button.setText(translate("Accounts", "Export to Excel…"))
         self.model.retranslate()
         self.totals_model.retranslate()
         self.chart.retranslate()

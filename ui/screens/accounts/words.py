@@ -70,16 +70,16 @@ def method_text(code: str, names: dict[str, str] | None = None) -> str:
 
 
 def side_title(side: str) -> str:
-    return t("Receivables") if side == AR else t("Payables")
+    return translate("Accounts", "Receivables") if side == AR else translate("Accounts", "Payables")
 
 
 def partner_word(side: str) -> str:
-    return t("Customer") if side == AR else t("Supplier")
+    return translate("Accounts", "Customer") if side == AR else translate("Accounts", "Supplier")
 
 
 def money_word(side: str) -> str:
     """收款单 or 付款单: what the money of a side is called."""
-    return t("Receipt") if side == AR else t("Payment")
+    return translate("Accounts", "Receipt") if side == AR else translate("Accounts", "Payment")
 
 
 def amount_text(value: Decimal | None) -> str:
@@ -171,7 +171,8 @@ class MoneyModel(RowTableModel):
         Column(QT_TRANSLATE_NOOP("Accounts", "Reference"), lambda r: r.reference),
         Column(QT_TRANSLATE_NOOP("Accounts", "Allocated"), lambda r: r.allocated, amount_text, True),
         Column(QT_TRANSLATE_NOOP("Accounts", "Unallocated"), lambda r: r.unallocated, amount_text, True),
-        Column(QT_TRANSLATE_NOOP("Accounts", "Reversed"), lambda r: r.reversed, lambda v: t("Reversed") if v else ""),
+        Column(QT_TRANSLATE_NOOP("Accounts", "Reversed"), lambda r: r.reversed,
+               lambda v: translate("Accounts", "Reversed") if v else ""),
         Column(QT_TRANSLATE_NOOP("Accounts", "Note"), lambda r: r.note),
     )
 
@@ -196,7 +197,7 @@ class AllocationsModel(RowTableModel):
 def _details(line) -> str:
     text = kind_text(line.kind)
     if line.kind == "reversal" and line.reverses_number:
-        text = f"{t('Reversal of')} {line.reverses_number}"
+        text = translate("Accounts", "Reversal of") + " " + line.reverses_number
     return f"{text} · {line.note}" if line.note else text
 
 
