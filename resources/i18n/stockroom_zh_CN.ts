@@ -170,9 +170,14 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+111" />
+            <location line="+118" />
             <source>Balance</source>
             <translation>余额</translation>
+        </message>
+        <message>
+            <location line="-28" />
+            <source>Settled by</source>
+            <translation>核销来源</translation>
         </message>
         <message>
             <location filename="../../ui/screens/accounts/allocate.py" line="+69" />
@@ -181,7 +186,7 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/accounts/words.py" line="-110" />
+            <location filename="../../ui/screens/accounts/words.py" line="-89" />
             <source>Credit</source>
             <translation>预收/预付</translation>
         </message>
@@ -226,7 +231,7 @@
         </message>
         <message>
             <location filename="../../ui/screens/accounts/entry.py" line="-274" />
-            <location filename="../../ui/screens/accounts/words.py" line="+30" />
+            <location filename="../../ui/screens/accounts/words.py" line="+37" />
             <location line="+23" />
             <location line="+44" />
             <source>Number</source>
@@ -399,7 +404,7 @@
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/accounts/screen.py" line="+260" />
+            <location filename="../../ui/screens/accounts/screen.py" line="+261" />
             <source>Export to Excel</source>
             <translation>导出到 Excel</translation>
         </message>
@@ -524,9 +529,8 @@
         </message>
         <message>
             <location line="+2" />
-            <location filename="../../ui/screens/accounts/words.py" line="+12" />
             <source>From</source>
-            <translation>来源单据</translation>
+            <translation>从</translation>
         </message>
         <message>
             <location line="+1" />
@@ -549,7 +553,7 @@
             <translation>导出 Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="+2" />
+            <location filename="../../ui/screens/accounts/words.py" line="+14" />
             <source>Settles</source>
             <translation>核销单据</translation>
         </message>

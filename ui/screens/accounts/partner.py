@@ -94,10 +94,10 @@ class PartnerPage(QDialog):
 
         self.items_model = OpenItemsModel(self)
         self.items_view, self.items_proxy = _table("accounts-partner-items", self.items_model, self)
-        self.items_view.set_widths({0: 130, 1: 110, 2: 90, 3: 90, 4: 100, 5: 90, 6: 100})
+        self.items_view.set_widths({0: 118, 1: 110, 2: 82, 3: 82, 4: 90, 5: 90, 6: 90})
         self.money_model = MoneyModel(self)
         self.money_view, self.money_proxy = _table("accounts-partner-money", self.money_model, self)
-        self.money_view.set_widths({0: 130, 1: 90, 2: 80, 3: 100, 4: 100, 5: 110, 6: 90, 7: 90, 8: 70})
+        self.money_view.set_widths({0: 118, 1: 82, 2: 70, 3: 90, 4: 90, 5: 100, 6: 82, 7: 82, 8: 64})
         self.alloc_model = AllocationsModel(self)
         self.alloc_view, self.alloc_proxy = _table("accounts-partner-allocations", self.alloc_model, self)
         self.alloc_view.set_widths({0: 130, 1: 110, 2: 130, 3: 110, 4: 100})
@@ -135,7 +135,7 @@ class PartnerPage(QDialog):
         self.statement_model = StatementModel(self)
         self.statement_view, self.statement_proxy = _table("accounts-partner-statement", self.statement_model, self)
         self.statement_view.setSortingEnabled(False)
-        self.statement_view.set_widths({0: 90, 1: 130, 2: 170, 3: 90, 4: 100, 5: 95, 6: 95})
+        self.statement_view.set_widths({0: 82, 1: 118, 2: 130, 3: 90, 4: 90, 5: 90, 6: 90})
         self.opening_label, self.closing_label = QLabel(self), QLabel(self)
         self.closing_label.setStyleSheet("font-weight: bold;")
         statement = QWidget(self)
@@ -234,12 +234,13 @@ class PartnerPage(QDialog):
         start, end = self.period()
         services, side, pid = self.services, self.side, self.partner_id
         self.statement = None
+        self._statement_ticket = ticket = getattr(self, "_statement_ticket", 0) + 1
 
         def job():
             return services.accounts.statement(side, pid, start, end, user=services.user, role=services.role)
 
         def done(statement) -> None:
-            if alive(self):
+            if alive(self) and ticket == self._statement_ticket:  # a later period chosen meanwhile wins
                 self.statement = statement
                 self.statement_model.set_rows(statement.lines)
                 self.opening_label.setText(fill(translate("Accounts", "Opening balance on %1: %2"), start.isoformat(),

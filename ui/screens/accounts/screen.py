@@ -44,6 +44,7 @@ from ui.screens.accounts.chart import AgeingChart
 from ui.screens.accounts.words import AP
 from ui.screens.accounts.words import AR
 from ui.screens.accounts.words import BalancesModel
+from ui.screens.accounts.words import TotalsModel
 from ui.screens.accounts.words import side_title
 from ui.screens.accounts.words import totals_of
 from ui.screens.accounts.words import translate
@@ -53,7 +54,7 @@ from ui.widgets.screen import ERROR_STYLE
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
 
-WIDTHS = {0: 90, 1: 210, 2: 105, 3: 90, 4: 95, 5: 90, 6: 90, 7: 90, 8: 90, 9: 95, 10: 90}
+WIDTHS = {0: 64, 1: 170, 2: 92, 3: 82, 4: 82, 5: 82, 6: 82, 7: 82, 8: 82, 9: 86, 10: 84}
 
 
 def may_see(role: str | None) -> bool:
@@ -104,7 +105,7 @@ class BalancesScreen(Screen):
         self.table.horizontalHeader().setSectionsMovable(False)  # the totals row below keeps the same columns
         self.table.set_widths(WIDTHS)
         self.table.doubleClicked.connect(lambda index: self.open_partner(self.proxy.data(index, RowRole)))
-        self.totals_model = BalancesModel(self)
+        self.totals_model = TotalsModel(self)
         self.totals = QTableView(self)
         self.totals.setModel(self.totals_model)
         self.totals.horizontalHeader().hide()

@@ -126,6 +126,13 @@ class BalancesModel(RowTableModel):
         return None
 
 
+class TotalsModel(BalancesModel):
+    """The one totals row under the list, in the list's columns, in plain ink."""
+
+    def foreground(self, row):
+        return None
+
+
 def totals_of(rows, label: str = "") -> BalanceRow:
     """The sum of ``rows`` as one row (its name is ``label``): the list's totals row, and the chart's bars."""
     total = BalanceRow("", "", label, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, ZERO, None)
@@ -185,7 +192,7 @@ class AllocationsModel(RowTableModel):
 
     CONTEXT = CTX
     COLUMNS = (
-        Column(QT_TRANSLATE_NOOP("Accounts", "From"), lambda r: r.credit_number),
+        Column(QT_TRANSLATE_NOOP("Accounts", "Settled by"), lambda r: r.credit_number),
         Column(QT_TRANSLATE_NOOP("Accounts", "Kind"), lambda r: r.credit_kind, kind_text),
         Column(QT_TRANSLATE_NOOP("Accounts", "Settles"), lambda r: r.debit_number),
         Column(QT_TRANSLATE_NOOP("Accounts", "Settled kind"), lambda r: r.debit_kind, kind_text),
