@@ -6,8 +6,8 @@ Builds a fresh database with customers, counter sales dated over the last five m
 hand, one a prepayment) through the use cases (``tests/ui/accounts_data.py`` plus a few more customers here), opens
 the main window at 1280 × 800 on Receivables, opens a customer with money received and an item over 90 days on its
 statement tab and saves docs/screenshot-receivables-<en|zh>.png. ``--more DIR`` also saves the receipt entry, the
-partner page and Payables on their own, for looking at. Runs under Qt's offscreen platform unless QT_QPA_PLATFORM says otherwise;
-window settings go to a scratch folder.
+partner page and Payables on their own, for looking at. Runs under Qt's offscreen platform unless QT_QPA_PLATFORM
+says otherwise; window settings go to a scratch folder.
 """
 
 from __future__ import annotations
