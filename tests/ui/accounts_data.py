@@ -74,3 +74,18 @@ def build(db, today: date | None = None, customers=CUSTOMERS) -> dict[str, str]:
     # WX05: 250.00 sold 3 days ago (current).
     out["WX05-a"] = sale(uow, "WX05", d(3), "25", "10")
     return out
+
+
+def payables(db, today: date | None = None) -> str:
+    """Supplier SUP: a purchase order of 10 HM-1 at 50.00 (tax at the company's rate) received 40 days ago, a
+    payable; returns the order's number (the goods receipt's items carry it)."""
+    from domain.purchasing import commands as pc
+    from domain.purchasing import orders as purchasing
+
+    today = today or date.today()
+    uow = db.uow
+    draft = purchasing.create_draft(uow(), pc.CreatePurchaseOrder("SUP", "W1"))
+    purchasing.add_lines(uow(), draft.id, [pc.AddPurchaseOrderLine(draft.id, "HM-1", "10", "50")])
+    number = purchasing.issue(uow(), pc.IssuePurchaseOrder(draft.id)).number
+    purchasing.receive(uow(), pc.ReceivePurchaseOrder(number, occurred_at=at(today - timedelta(days=40))))
+    return number

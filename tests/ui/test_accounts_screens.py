@@ -193,12 +193,45 @@ def test_undoing_an_allocation_and_reversing_a_receipt_from_the_partner_page(qtb
     assert (hz.balance, hz.credit) == (D("2034"), D(0))
 
 
-def test_payables_is_the_same_screen_for_suppliers(qtbot, services):
+def test_payables_is_the_same_screen_for_suppliers_and_a_payment_settles_the_goods_receipt(qtbot, shop, services):
+    from tests.ui.accounts_data import payables
+
+    db, _ = shop
+    po = payables(db, TODAY)
     screen = PayablesScreen(services)
     qtbot.addWidget(screen)
     screen.show()
-    qtbot.waitUntil(lambda: not screen.loading)
-    assert screen.model.rowCount() == 0 and screen.receipt_button.text().startswith("New payment")
+    qtbot.waitUntil(lambda: not screen.loading and screen.model.rowCount() == 1)
+    [sup] = screen.model.rows
+    assert sup.code == "SUP" and sup.balance > 0 and sup.current + sup.d31_60 == sup.balance
+    assert screen.receipt_button.text().startswith("New payment")
+    screen.table.selectRow(0)
+    dialog = screen.new_money()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.items_ready and dialog.grid.rowCount() == 1)
+    assert dialog.grid.item(0, 0).text() == po and dialog.windowTitle() == "Payment entry"
+    dialog.amount.setText(str(sup.balance))
+    assert dialog.grid.item(0, C_ALLOCATE).text() == f"{sup.balance:,.2f}"
+    with qtbot.waitSignal(dialog.posted) as posted:
+        dialog.post()
+    assert posted.args[0].startswith("PM-")
+    qtbot.waitUntil(lambda: not screen.loading and screen.shown_rows() == [])  # settled: hidden unless asked
+    screen.settled_too.setChecked(True)
+    assert [(r.code, r.balance) for r in screen.shown_rows()] == [("SUP", D(0))]
+
+
+def test_the_partner_is_found_by_typing_part_of_its_code_or_name(qtbot, services, receivables):
+    dialog = receivables.new_money("")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.partner.count() == 5)
+    dialog.partner.setEditText("nb02")
+    dialog.partner.lineEdit().editingFinished.emit()
+    assert dialog.partner_code() == "NB02"
+    qtbot.waitUntil(lambda: dialog.items_ready and dialog.grid.rowCount() == 1)
+    dialog.partner.setEditText("Shanghai")
+    dialog.partner.lineEdit().editingFinished.emit()
+    assert dialog.partner_code() == "SH03"
+    qtbot.waitUntil(lambda: dialog.grid.rowCount() == 0 and "credit already held 322.00" in dialog.items_label.text())
 
 
 def test_a_clerk_does_not_see_the_screens_and_a_purchaser_cannot_record_money(qtbot, shop, make_services):
