@@ -212,7 +212,7 @@
             <location line="+5" />
             <location filename="../../ui/screens/accounts/entry.py" line="+7" />
             <source>Allocated %1 · left as credit %2</source>
-            <translation>核销 %1 · 余额转为预收/预付 %2</translation>
+            <translation>核销 %1 · 留作预收/预付 %2</translation>
         </message>
         <message>
             <location line="+9" />
@@ -322,7 +322,7 @@
         <message>
             <location line="+1" />
             <source>Keep all as credit</source>
-            <translation>全部转为预收/预付</translation>
+            <translation>全部留作预收/预付</translation>
         </message>
         <message>
             <location line="+1" />
@@ -388,7 +388,7 @@
             <translation>余额 %1 · 预收/预付 %2 · 未到期 %3 · 1–30 天 %4 · 31–60 天 %5 · 61–90 天 %6 · 90 天以上 %7 · 逾期 %8</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+32" />
             <source>Opening balance on %1: %2</source>
             <translation>%1 期初余额：%2</translation>
         </message>
