@@ -35,6 +35,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Accounts', 'Allocated %1 · left as credit %2'): '核销 %1 · 留作预收/预付 %2',
     ('Accounts', 'Allocations'): '核销记录',
     ('Accounts', 'Amount'): '金额',
+    ('Accounts', 'Amount: enter an amount above 0, such as 1500 or 1,500.00.'): '金额：请输入大于 0 的金额，例如 1500 或 1,500.00。',
     ('Accounts', 'As of'): '截至',
     ('Accounts', 'Balance'): '余额',
     ('Accounts', 'Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · >90 %7 · overdue %8'):

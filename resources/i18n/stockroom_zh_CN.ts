@@ -192,19 +192,19 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/accounts/entry.py" line="+118" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+119" />
             <source>Allocate</source>
             <translation>核销</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/accounts/entry.py" line="+345" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+354" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
             <location line="+18" />
-            <location filename="../../ui/screens/accounts/entry.py" line="-80" />
+            <location filename="../../ui/screens/accounts/entry.py" line="-89" />
             <source>%1 is allocated, more than the amount; take %2 off</source>
             <translation>已核销 %1，超过了金额；请减少 %2</translation>
         </message>
@@ -247,7 +247,7 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+335" />
+            <location line="+344" />
             <location filename="../../ui/screens/accounts/words.py" line="-44" />
             <location line="+22" />
             <location line="+26" />
@@ -256,7 +256,7 @@
             <translation>日期</translation>
         </message>
         <message>
-            <location line="-335" />
+            <location line="-344" />
             <location filename="../../ui/screens/accounts/words.py" line="-63" />
             <source>Due</source>
             <translation>到期日</translation>
@@ -272,7 +272,12 @@
             <translation>%1：%2 超过其未结金额（%3）</translation>
         </message>
         <message>
-            <location line="+252" />
+            <location line="+246" />
+            <source>Amount: enter an amount above 0, such as 1500 or 1,500.00.</source>
+            <translation>金额：请输入大于 0 的金额，例如 1500 或 1,500.00。</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>Posting…</source>
             <translation>正在过账…</translation>
         </message>
@@ -287,7 +292,7 @@
             <translation>已过账 %1：付给 %3 %2</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+25" />
             <source>Receipt entry</source>
             <translation>收款单</translation>
         </message>
@@ -336,7 +341,7 @@
             <translation>已核销</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/entry.py" line="-344" />
+            <location filename="../../ui/screens/accounts/entry.py" line="-353" />
             <location filename="../../ui/screens/accounts/words.py" line="-23" />
             <source>Open</source>
             <translation>未结金额</translation>
@@ -347,7 +352,7 @@
             <translation>逾期天数</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/entry.py" line="+333" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+342" />
             <location filename="../../ui/screens/accounts/words.py" line="+19" />
             <location line="+42" />
             <source>Method</source>
@@ -378,7 +383,7 @@
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/partner.py" line="+211" />
+            <location filename="../../ui/screens/accounts/partner.py" line="+212" />
             <source>Nothing owed either way.</source>
             <translation>双方没有未结款项。</translation>
         </message>
@@ -410,12 +415,12 @@
         </message>
         <message>
             <location line="+2" />
-            <location line="+135" />
+            <location line="+140" />
             <source>Statement</source>
             <translation>对账单</translation>
         </message>
         <message>
-            <location line="-133" />
+            <location line="-138" />
             <source>PDF document (*.pdf)</source>
             <translation>PDF 文档 (*.pdf)</translation>
         </message>
@@ -447,12 +452,12 @@
         </message>
         <message>
             <location line="+2" />
-            <location line="+43" />
+            <location line="+48" />
             <source>Undo allocation</source>
             <translation>撤销核销</translation>
         </message>
         <message>
-            <location line="-37" />
+            <location line="-42" />
             <source>Undid the allocation of %1 to %2</source>
             <translation>已撤销 %1 对 %2 的核销</translation>
         </message>
@@ -483,7 +488,7 @@
             <translation>已冲销 %1</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+9" />
             <source>%1 %2 — %3</source>
             <translation>%1 %2 — %3</translation>
         </message>

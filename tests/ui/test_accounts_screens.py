@@ -130,6 +130,9 @@ def test_a_refusal_is_shown_in_the_dialog_in_words(qtbot, services, receivables)
     dialog = receivables.new_money("HZ01")
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.items_ready and dialog.grid.rowCount() == 3)
+    dialog.amount.setText("2,5")  # ambiguous: refused before posting, never read as 25
+    dialog.post()
+    assert dialog.message.text().startswith("Amount: enter an amount above 0")
     dialog.amount.setText("100")
     dialog.grid.item(1, C_ALLOCATE).setText("600")  # more than is open on it: said before posting
     assert "more than is open" in dialog.left_label.text()

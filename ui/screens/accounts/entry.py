@@ -13,6 +13,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QDate
+from PySide6.QtCore import QEvent
 from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
@@ -407,6 +408,10 @@ class MoneyDialog(QDialog):
         if not self.may_post or not self.post_button.isEnabled():
             return
         self._show_left()
+        if self.amount_value() is None:
+            self.say(translate("Accounts", "Amount: enter an amount above 0, such as 1500 or 1,500.00."), error=True)
+            self.amount.setFocus()
+            return
         if self.problem:
             self.say(self.problem, error=True)
             return
@@ -442,6 +447,11 @@ class MoneyDialog(QDialog):
         self.message.setText(text)
 
     # -- language --------------------------------------------------------------------------
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def retranslate(self) -> None:
         self.setWindowTitle(translate("Accounts", "Receipt entry") if self.side == AR
                             else translate("Accounts", "Payment entry"))

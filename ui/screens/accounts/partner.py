@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate
+from PySide6.QtCore import QEvent
 from PySide6.QtCore import QSettings
 from PySide6.QtCore import QUrl
 from PySide6.QtCore import Signal
@@ -381,6 +382,11 @@ class PartnerPage(QDialog):
         self._run(lambda: reverse_money(uow(), command), fill(translate("Accounts", "Reversed %1"), row.number))
 
     # -- language ----------------------------------------------------------------------------
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def retranslate(self) -> None:
         self.setWindowTitle(fill(translate("Accounts", "%1 %2 — %3"), partner_word(self.side), self.code, self.name))
         self.heading.setText(f"{self.code} — {self.name}")
