@@ -10,6 +10,7 @@ from decimal import Decimal as D
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate
+from PySide6.QtCore import Qt
 
 from domain.access import users
 from tests.ui.accounts_data import build
@@ -285,3 +286,48 @@ def test_a_dialog_refuses_a_user_without_the_money_right_in_words(qtbot, shop, m
     dialog.post()
     qtbot.waitUntil(lambda: "may not" in dialog.message.text())
     assert "record receipts, payments or supplier invoices" in dialog.message.text()
+
+
+def test_credit_kept_is_allocated_later_from_the_partner_page(qtbot, services, receivables):
+    from domain.accounts import commands as ac
+    from domain.accounts.money import record_money
+
+    kept = record_money(services.uow(), ac.RecordMoney("receipt", "HZ01", "500", day=TODAY, auto=False)).number
+    row = next(r for r in receivables.model.rows if r.code == "HZ01")
+    receivables.open_partner(row)
+    page = receivables.page
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.loaded and any(r.number == kept for r in page.items_model.rows))
+    dialog = page.allocate_credit()
+    qtbot.addWidget(dialog)
+    assert dialog.credit.currentData() == kept
+    assert [dialog.grid.item(i, C_ALLOCATE).text() for i in range(3)] == ["500.00", "", ""]  # oldest first
+    dialog.grid.item(0, C_ALLOCATE).setText("")
+    dialog.grid.item(1, C_ALLOCATE).setText("200")
+    assert "left as credit 300.00" in dialog.left_label.text()
+    with qtbot.waitSignal(page.changed):
+        dialog.post()
+    qtbot.waitUntil(lambda: page.loaded and any(a.credit_number == kept for a in page.alloc_model.rows))
+    [alloc] = [a for a in page.alloc_model.rows if a.credit_number == kept]
+    assert alloc.amount == D(200)
+    hz = next(a for a in services.accounts.balances("AR") if a.code == "HZ01")
+    assert (hz.balance, hz.credit, hz.d1_30) == (D("1134"), D("300"), D("365"))
+
+
+def test_the_screens_speak_chinese(qtbot, services):
+    from ui import i18n
+
+    assert i18n.set_language(i18n.CHINESE, persist=False)
+    try:
+        screen = ReceivablesScreen(services)
+        qtbot.addWidget(screen)
+        qtbot.waitUntil(lambda: screen.model.rowCount() == 5 and not screen.loading)
+        headers = [screen.model.headerData(i, Qt.Orientation.Horizontal) for i in range(screen.model.columnCount())]
+        assert headers[:4] == ["编码", "名称", "余额", "预收/预付"] and headers[8] == "90 天以上"
+        assert screen.receipt_button.text() == "新建收款单… (Ctrl+N)"
+        assert screen.totals_model.rows[0].name == "合计"
+        dialog = screen.new_money("HZ01")
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "收款单"
+    finally:
+        i18n.set_language(i18n.ENGLISH, persist=False)
