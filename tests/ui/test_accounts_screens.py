@@ -161,6 +161,8 @@ def test_the_partner_page_shows_items_money_allocations_and_the_statement(qtbot,
     qtbot.waitUntil(lambda: page.loaded and page.statement is not None)
     assert [r.number for r in page.items_model.rows][:1] and len(page.items_model.rows) == 3
     assert [(m.amount, m.allocated) for m in page.money_model.rows] == [(D(400), D(400))]
+    assert page.figures.text().startswith("Balance 1,634.00 · credit 0.00 · current 339.00 · 1–30 565.00")
+    assert page.figures.text().endswith(">90 730.00 · overdue 1,295.00")
     [alloc] = page.alloc_model.rows
     assert (alloc.credit_kind, alloc.debit_kind, alloc.amount) == ("receipt", "sale", D(400))
     page.start.setDate(QDate(TODAY - timedelta(days=200)))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QWidget
 from domain.access.roles import Permission
 from domain.access.roles import allows
 from domain.accounts import commands as ac
+from domain.accounts.ageing import age
 from ui.access import needs_text
 from ui.i18n import CHINESE
 from ui.i18n import ENGLISH
@@ -40,6 +41,7 @@ from ui.models.proxy import RowFilterProxy
 from ui.models.table import RowRole
 from ui.models.table import money_text
 from ui.refusals import refusal_text
+from ui.screens.accounts.entry import as_open_item
 from ui.screens.accounts.words import AR
 from ui.screens.accounts.words import AllocationsModel
 from ui.screens.accounts.words import MoneyModel
@@ -80,7 +82,7 @@ class PartnerPage(QDialog):
         super().__init__(parent)
         self.services, self.side, self.partner_id, self.code, self.name = services, side, partner_id, code, name
         self.may_post = services.role is None or allows(services.role, Permission.MONEY)
-        self.balance = None
+        self.balance = None  # domain.accounts.ageing.Ageing of the partner's open items, once read
         self.statement = None
         self.dialog = None
         self._ticket = 0
@@ -184,9 +186,10 @@ class PartnerPage(QDialog):
         ticket, side, pid, accounts = self._ticket, self.side, self.partner_id, self.services.accounts
 
         def job():
-            balance = next((b for b in accounts.balances(side) if b.partner_id == pid), None)
-            return balance, accounts.open_items(side, pid), accounts.money(side, partner_id=pid), \
-                accounts.allocations(side, pid)
+            items = accounts.open_items(side, pid)
+            # The partner's ageing from its own open items (the domain's rule), not from every partner's balances.
+            ageing = age([as_open_item(r) for r in items], date.today())
+            return ageing, items, accounts.money(side, partner_id=pid), accounts.allocations(side, pid)
 
         self.busy_bar.busy(True)
         self.services.tasks.submit(job, lambda result: self._loaded(ticket, result), self._failed)
@@ -208,7 +211,7 @@ class PartnerPage(QDialog):
 
     def _show_figures(self) -> None:
         b = self.balance
-        if b is None:
+        if b is None or not (b.balance or b.credit):
             self.figures.setText(translate("Accounts", "Nothing owed either way."))
             return
         self.figures.setText(fill(
