@@ -48,7 +48,7 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
 
 def bind(database: Database) -> Boundary:
     """The typed queries and actions of each business area (``persistence.boundary``) on the open ``database``."""
-    from persistence.boundary import AccountQueries
+    from persistence.boundary import AccountsQueries
     from persistence.boundary import AdminActions
     from persistence.boundary import BackupQueries
     from persistence.boundary import Boundary
@@ -63,9 +63,10 @@ def bind(database: Database) -> Boundary:
     engine = database.engine
     return Boundary(database=database, catalog=CatalogQueries(engine), stock=StockQueries(engine),
                     documents=DocumentQueries(engine), purchasing=PurchasingQueries(engine),
-                    sales=SalesQueries(engine), planning=PlanningQueries(engine), backups=BackupQueries(engine),
+                    sales=SalesQueries(engine), accounts=AccountsQueries(database), planning=PlanningQueries(engine),
+                    backups=BackupQueries(engine),
                     sync=SyncQueries(database),
-                    admin=AdminActions(database), accounts=AccountQueries(engine))
+                    admin=AdminActions(database))
 
 
 def connect(path: Path | str, *, create: bool = True) -> Boundary:

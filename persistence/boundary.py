@@ -20,10 +20,13 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from domain.accounts.model import Side
 from domain.accounts.rows import AgeingTotals
+from domain.accounts.rows import AllocationRow
 from domain.accounts.rows import BalanceRow
 from domain.accounts.rows import MoneyRow
 from domain.accounts.rows import OpenItemRow
+from domain.accounts.statement import Statement
 from domain.catalog.model import Customer
 from domain.catalog.model import Supplier
 from domain.catalog.model import Warehouse
@@ -43,6 +46,7 @@ from domain.stock.readmodels import StockRow
 from persistence import backup
 from persistence import sync
 from persistence.accounts import queries as accounts
+from persistence.accounts import statement as statements
 from persistence.catalog import queries as catalog_queries
 from persistence.db import Database
 from persistence.planning import queries as planning
@@ -165,26 +169,55 @@ class SalesQueries:
         return sales.product_ids(self.engine, codes)
 
 
-class AccountQueries:
-    """Receivables and payables: balances with ageing, the ageing of a side, open items, receipts and payments."""
+class AccountsQueries:
+    """Receivables and payables: balances with ageing, open items, money and its allocations, statements, the
+    payment methods. Reads only; the writes are the use cases of ``domain.accounts.money`` on ``uow()``."""
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
+    def __init__(self, database: Database) -> None:
+        self.database = database
+        self.engine = database.engine
 
-    def balances(self, side: str, *, as_of: date | None = None) -> list[BalanceRow]:
+    def balances(self, side: Side | str, as_of: date | None = None) -> list[BalanceRow]:
         return accounts.balances(self.engine, side, as_of=as_of)
 
-    def ageing(self, side: str, as_of: date | None = None) -> AgeingTotals:
+    def ageing(self, side: Side | str, as_of: date | None = None) -> AgeingTotals:
         return accounts.ageing(self.engine, side, as_of)
 
-    def open_items(self, side: str, partner_id: str | None = None, *, overdue_only: bool = False,
+    def open_items(self, side: Side | str, partner_id: str | None = None, *, overdue_only: bool = False,
                    as_of: date | None = None) -> list[OpenItemRow]:
         return accounts.open_items(self.engine, side, partner_id, overdue_only=overdue_only, as_of=as_of)
 
-    def money(self, side: str, *, partner_id: str | None = None, date_from: date | None = None,
+    def money(self, side: Side | str, *, partner_id: str | None = None, date_from: date | None = None,
               date_to: date | None = None, number: str | None = None) -> list[MoneyRow]:
         return accounts.money(self.engine, side, partner_id=partner_id, date_from=date_from, date_to=date_to,
                               number=number)
+
+    def allocations(self, side: Side | str, partner_id: str) -> list[AllocationRow]:
+        return accounts.allocations(self.engine, side, partner_id)
+
+    def statement(self, side: str, partner_id: str, start: date, end: date, *, user: str = "",
+                  role: str | None = None) -> Statement:
+        """The partner's statement, read as ``user`` (who must hold ``Permission.ACCOUNTS``)."""
+        return statements.statement_for(_Acting(self.database, user, role), side, partner_id, start, end)
+
+    def payment_methods(self) -> dict[str, str]:
+        """Every payment method (code → name): the built-in ones, then the office's."""
+        from domain.accounts.money import payment_methods
+
+        uow = self.database.uow()
+        with uow:
+            return payment_methods(uow)
+
+
+class _Acting:
+    """The open database as ``statement_for`` takes it, its unit of work acting as the window's user."""
+
+    def __init__(self, database: Database, user: str, role: str | None) -> None:
+        self.engine, self.money_places = database.engine, database.money_places
+        self._database, self._user, self._role = database, user, role
+
+    def uow(self):
+        return self._database.uow(self._user, self._role)
 
 
 class PlanningQueries:
@@ -272,8 +305,8 @@ class Boundary:
     documents: DocumentQueries
     purchasing: PurchasingQueries
     sales: SalesQueries
+    accounts: AccountsQueries
     planning: PlanningQueries
     backups: BackupQueries
     sync: SyncQueries
     admin: AdminActions
-    accounts: AccountQueries

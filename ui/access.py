@@ -52,6 +52,8 @@ GUARDS: dict[str, tuple[tuple[str, Permission], ...]] = {
     "products": (("add_button", Permission.MASTER_DATA), ("edit_button", Permission.MASTER_DATA),
                  ("active_button", Permission.MASTER_DATA)),
     "settings": (("save", Permission.SETTINGS),),
+    "receivables": (("receipt_button", Permission.MONEY),),
+    "payables": (("receipt_button", Permission.MONEY),),
     # Settings pages, guarded when their tab is first shown (ui.screens.settings).
     "settings.backups": (("restore_button", Permission.RESTORE), ("restore_file_button", Permission.RESTORE),
                          ("save_keep_button", Permission.SETTINGS)),
@@ -83,6 +85,8 @@ WHAT = {
     Permission.PRICES: QT_TRANSLATE_NOOP("Permissions", "change prices or customer terms"),
     Permission.PERIOD_CLOSE: QT_TRANSLATE_NOOP("Permissions", "close a month"),
     Permission.PERIOD_REOPEN: QT_TRANSLATE_NOOP("Permissions", "reopen a closed month"),
+    Permission.ACCOUNTS: QT_TRANSLATE_NOOP("Permissions", "see what customers and suppliers owe or are owed"),
+    Permission.MONEY: QT_TRANSLATE_NOOP("Permissions", "record receipts, payments or supplier invoices"),
 }
 
 

@@ -31,6 +31,7 @@ from ui.i18n import fill
 from ui.screens import SCREENS
 from ui.screens import ScreenEntry
 from ui.screens import load_class
+from ui.screens import may_see
 from ui.sync_service import service_for
 from ui.watch import DataWatcher
 from ui.widgets.sync_status import SyncStatusWidget
@@ -173,7 +174,22 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(widget)
         return widget
 
+    def visible_keys(self) -> list[str]:
+        """The screens the signed-in role may see (all while sign-in is off), in navigation order."""
+        return [e.key for e in self.entries if may_see(e, self.services.role)]
+
+    def _apply_access(self) -> None:
+        """List and offer only the screens the role may see (Receivables and Payables need the accounts right)."""
+        for i, entry in enumerate(self.entries):
+            allowed = may_see(entry, self.services.role)
+            self.nav.item(i).setHidden(not allowed)
+            self.screen_actions[entry.key].setEnabled(allowed)
+            self.screen_actions[entry.key].setVisible(allowed)
+
     def show_screen(self, key: str) -> QWidget:
+        entry = next((e for e in self.entries if e.key == key), None)
+        if entry is not None and not may_see(entry, self.services.role):
+            key = next(iter(self.visible_keys()), key)  # a screen the role may not see: the first it may
         widget = self.screen(key)
         self.stack.setCurrentWidget(widget)
         pending = self._pending_changes.pop(key, None)
@@ -310,6 +326,7 @@ class MainWindow(QMainWindow):
             self.nav.item(i).setText(title)
             self.nav.item(i).setToolTip(f"{title}  ({entry.shortcut})")
             self.screen_actions[entry.key].setText(title)
+        self._apply_access()
         self.db_label.setText(fill(translate("MainWindow", "Database: %1"), self.services.db_path))
         user, role = self.services.user, self.services.role
         if role is not None:

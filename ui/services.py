@@ -3,7 +3,8 @@ task runner.
 
 Screens never import ``persistence``; they call ``services.uow()`` with domain use cases and read through
 the area objects that ``bootstrap.bind`` built on the open database (``services.catalog``, ``services.stock``,
-``services.documents``, ``services.purchasing``, ``services.planning``, ``services.backups``, ``services.sync``;
+``services.documents``, ``services.purchasing``, ``services.accounts``, ``services.planning``,
+``services.backups``, ``services.sync``;
 the backup, restore and conflict-review writes on ``services.admin``; see ``persistence/boundary.py``),
 always through ``services.tasks`` when the work touches the database.
 """
@@ -18,7 +19,7 @@ from typing import Any
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from persistence.boundary import AccountQueries
+    from persistence.boundary import AccountsQueries
     from persistence.boundary import AdminActions
     from persistence.boundary import BackupQueries
     from persistence.boundary import Boundary
@@ -42,11 +43,11 @@ class Services:
     documents: DocumentQueries
     purchasing: PurchasingQueries
     sales: SalesQueries
+    accounts: AccountsQueries
     planning: PlanningQueries
     backups: BackupQueries
     sync: SyncQueries
     admin: AdminActions
-    accounts: AccountQueries
     user: str = ""  # the signed-in user or, while sign-in is off, the OS user
     role: str | None = None  # the signed-in user's role; None while sign-in is off (domain.access.roles)
     watcher: Any = None  # ui.watch.DataWatcher of the open database, set by the main window
@@ -59,8 +60,9 @@ class Services:
         """The window's services: ``boundary`` (``bootstrap.connect`` or ``bootstrap.bind``) and the task runner."""
         return cls(database=boundary.database, tasks=tasks, catalog=boundary.catalog, stock=boundary.stock,
                    documents=boundary.documents, purchasing=boundary.purchasing, sales=boundary.sales,
+                   accounts=boundary.accounts,
                    planning=boundary.planning,
-                   backups=boundary.backups, sync=boundary.sync, admin=boundary.admin, accounts=boundary.accounts,
+                   backups=boundary.backups, sync=boundary.sync, admin=boundary.admin,
                    user=user, role=role)
 
     def data_generation(self) -> int:

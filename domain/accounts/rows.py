@@ -82,3 +82,15 @@ class MoneyRow:
     unallocated: Decimal
     reversed: bool
     user: str
+
+
+@dataclass(frozen=True)
+class AllocationRow:
+    """What of a settling item (money, a return) is applied to an item it settles, net of undos (核销)."""
+
+    credit_number: str  # the settling item: a receipt, payment, return, refund or reversal
+    credit_kind: str
+    debit_number: str  # the item it settles: a sale, a goods receipt, an opening balance…
+    debit_kind: str
+    amount: Decimal  # > 0: what is applied now
+    last_date: date  # the business date of the newest allocation between the two

@@ -16,6 +16,7 @@ from sqlalchemy import text
 
 from domain.accounts.model import Side
 from domain.accounts.rows import AgeingTotals
+from domain.accounts.rows import AllocationRow
 from domain.accounts.rows import BalanceRow
 from domain.accounts.rows import MoneyRow
 from domain.accounts.rows import OpenItemRow
@@ -199,3 +200,21 @@ def money(engine: Engine, side: Side | str, *, partner_id: str | None = None, da
                                 r.method, r.reference, r.note, allocated, amount - allocated, bool(r.reversed),
                                 r.user))
     return out
+
+
+def allocations(engine: Engine, side: Side | str, partner_id: str) -> list[AllocationRow]:
+    """The live allocations of one partner (what each settling item is applied to, net of undos), newest first."""
+    sql = """
+        SELECT c.number AS cn, c.kind AS ck, d.number AS dn, d.kind AS dk, SUM(a.amount) AS s,
+               MAX(a.business_date) AS last
+        FROM allocations a
+        JOIN account_items c ON c.id = a.credit_item_id
+        JOIN account_items d ON d.id = a.debit_item_id
+        WHERE c.side = :side AND c.partner_id = :partner
+        GROUP BY c.id, c.number, c.kind, d.id, d.number, d.kind
+        HAVING SUM(a.amount) > 0
+        ORDER BY MAX(a.business_date) DESC, c.number DESC, d.number
+    """
+    with engine.connect() as conn:
+        rows = conn.execute(text(sql), {"side": Side(side).value, "partner": partner_id}).all()
+    return [AllocationRow(r.cn, r.ck, r.dn, r.dk, _d(r.s), _day(r.last)) for r in rows]

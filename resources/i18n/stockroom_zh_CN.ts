@@ -24,9 +24,643 @@
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
         <message>
-            <location filename="../../ui/access.py" line="+96" />
+            <location filename="../../ui/access.py" line="+100" />
             <source>Needs the %1 role or higher.</source>
             <translation>需要%1或更高的角色。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Accounts</name>
+        <message>
+            <location filename="../../ui/screens/accounts/words.py" line="+27" />
+            <source>Sale</source>
+            <translation>销售</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Customer return</source>
+            <translation>客户退货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Goods receipt</source>
+            <translation>采购入库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Return to supplier</source>
+            <translation>退货给供应商</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supplier invoice</source>
+            <translation>供应商发票</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoice match</source>
+            <translation>发票冲抵</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opening balance</source>
+            <translation>期初余额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+48" />
+            <source>Receipt</source>
+            <translation>收款单</translation>
+        </message>
+        <message>
+            <location line="-47" />
+            <location line="+47" />
+            <source>Payment</source>
+            <translation>付款单</translation>
+        </message>
+        <message>
+            <location line="-46" />
+            <source>Refund</source>
+            <translation>退款单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reversal</source>
+            <translation>冲销</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Cash</source>
+            <translation>现金</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Bank transfer</source>
+            <translation>银行转账</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>WeChat Pay</source>
+            <translation>微信支付</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alipay</source>
+            <translation>支付宝</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Current</source>
+            <translation>未到期</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>1–30</source>
+            <translation>1–30 天</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>31–60</source>
+            <translation>31–60 天</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>61–90</source>
+            <translation>61–90 天</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&gt;90</source>
+            <translation>90 天以上</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Receivables</source>
+            <translation>应收账款</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Payables</source>
+            <translation>应付账款</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Supplier</source>
+            <translation>供应商</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Code</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+118" />
+            <source>Balance</source>
+            <translation>余额</translation>
+        </message>
+        <message>
+            <location line="-28" />
+            <source>Settled by</source>
+            <translation>核销来源</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/accounts/allocate.py" line="+69" />
+            <source>Allocate credit</source>
+            <translation>核销预收/预付余额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../ui/screens/accounts/words.py" line="-89" />
+            <source>Credit</source>
+            <translation>预收/预付</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+119" />
+            <source>Allocate</source>
+            <translation>核销</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+354" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <location filename="../../ui/screens/accounts/entry.py" line="-89" />
+            <source>%1 is allocated, more than the amount; take %2 off</source>
+            <translation>已核销 %1，超过了金额；请减少 %2</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+7" />
+            <source>Allocated %1 · left as credit %2</source>
+            <translation>核销 %1 · 留作预收/预付 %2</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Type an amount to allocate to at least one document.</source>
+            <translation>请至少为一张单据输入核销金额。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/accounts/words.py" line="+6" />
+            <source>Overdue</source>
+            <translation>逾期合计</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Oldest due</source>
+            <translation>最早到期日</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/accounts/entry.py" line="-274" />
+            <location filename="../../ui/screens/accounts/words.py" line="+37" />
+            <location line="+23" />
+            <location line="+44" />
+            <source>Number</source>
+            <translation>单号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location filename="../../ui/screens/accounts/words.py" line="-66" />
+            <location line="+24" />
+            <location line="+21" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+344" />
+            <location filename="../../ui/screens/accounts/words.py" line="-44" />
+            <location line="+22" />
+            <location line="+26" />
+            <location line="+16" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location line="-344" />
+            <location filename="../../ui/screens/accounts/words.py" line="-63" />
+            <source>Due</source>
+            <translation>到期日</translation>
+        </message>
+        <message>
+            <location line="+45" />
+            <source>%1: '%2' is not an amount above 0</source>
+            <translation>%1：“%2”不是大于 0 的金额</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1: %2 is more than is open on it (%3)</source>
+            <translation>%1：%2 超过其未结金额（%3）</translation>
+        </message>
+        <message>
+            <location line="+246" />
+            <source>Amount: enter an amount above 0, such as 1500 or 1,500.00.</source>
+            <translation>金额：请输入大于 0 的金额，例如 1500 或 1,500.00。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Posting…</source>
+            <translation>正在过账…</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Posted %1: %2 from %3</source>
+            <translation>已过账 %1：收到 %3 %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Posted %1: %2 to %3</source>
+            <translation>已过账 %1：付给 %3 %2</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Receipt entry</source>
+            <translation>收款单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payment entry</source>
+            <translation>付款单</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Type a code or a name</source>
+            <translation>输入编码或名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../ui/screens/accounts/words.py" line="+1" />
+            <location line="+22" />
+            <location line="+23" />
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Open documents: %1 · credit already held %2</source>
+            <translation>未结单据：%1 · 已有预收/预付 %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Oldest first</source>
+            <translation>按账龄先后核销</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep all as credit</source>
+            <translation>全部留作预收/预付</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Post (Ctrl+Enter)</source>
+            <translation>过账 (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/accounts/words.py" line="-44" />
+            <location line="+24" />
+            <source>Allocated</source>
+            <translation>已核销</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/accounts/entry.py" line="-353" />
+            <location filename="../../ui/screens/accounts/words.py" line="-23" />
+            <source>Open</source>
+            <translation>未结金额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/accounts/words.py" line="+2" />
+            <source>Days overdue</source>
+            <translation>逾期天数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/accounts/entry.py" line="+342" />
+            <location filename="../../ui/screens/accounts/words.py" line="+19" />
+            <location line="+42" />
+            <source>Method</source>
+            <translation>方式</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location filename="../../ui/screens/accounts/words.py" line="-41" />
+            <location line="+42" />
+            <source>Reference</source>
+            <translation>参考号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/accounts/words.py" line="-40" />
+            <source>Unallocated</source>
+            <translation>未核销</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+1" />
+            <source>Reversed</source>
+            <translation>已冲销</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/accounts/entry.py" line="+1" />
+            <location filename="../../ui/screens/accounts/words.py" line="+1" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/accounts/partner.py" line="+215" />
+            <source>Nothing owed either way.</source>
+            <translation>双方没有未结款项。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · &gt;90 %7 · overdue %8</source>
+            <translation>余额 %1 · 预收/预付 %2 · 未到期 %3 · 1–30 天 %4 · 31–60 天 %5 · 61–90 天 %6 · 90 天以上 %7 · 逾期 %8</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>Opening balance on %1: %2</source>
+            <translation>%1 期初余额：%2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Increase %1 · decrease %2 · closing balance on %3: %4 (%5)</source>
+            <translation>本期增加 %1 · 本期减少 %2 · %3 期末余额：%4（%5）</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Print PDF</source>
+            <translation>打印 PDF</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <location filename="../../ui/screens/accounts/screen.py" line="+261" />
+            <source>Export to Excel</source>
+            <translation>导出到 Excel</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+140" />
+            <source>Statement</source>
+            <translation>对账单</translation>
+        </message>
+        <message>
+            <location line="-138" />
+            <source>PDF document (*.pdf)</source>
+            <translation>PDF 文档 (*.pdf)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../ui/screens/accounts/screen.py" line="+3" />
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Wrote %1</source>
+            <translation>已写入 %1</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>There is no credit to allocate.</source>
+            <translation>没有可核销的预收/预付余额。</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Choose the allocation to undo on the Allocations tab.</source>
+            <translation>请在“核销记录”页选择要撤销的核销。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Undo the allocation of %1 from %2 to %3? %3 is open again by that much.</source>
+            <translation>撤销 %2 对 %3 的核销 %1？%3 将重新有这部分未结金额。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location line="+48" />
+            <source>Undo allocation</source>
+            <translation>撤销核销</translation>
+        </message>
+        <message>
+            <location line="-42" />
+            <source>Undid the allocation of %1 to %2</source>
+            <translation>已撤销 %1 对 %2 的核销</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Why is %1 reversed? The documents it settled are open again.</source>
+            <translation>为什么冲销 %1？它核销的单据将重新未结。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+15" />
+            <source>Reverse</source>
+            <translation>冲销</translation>
+        </message>
+        <message>
+            <location line="-7" />
+            <source>Choose a receipt, payment or refund that is not reversed in its list first.</source>
+            <translation>请先在列表中选择一张未冲销的收款单、付款单或退款单。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Reverse %1 of %2? This cannot be undone.</source>
+            <translation>冲销金额为 %2 的 %1？此操作无法撤销。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Reversed %1</source>
+            <translation>已冲销 %1</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>%1 %2 — %3</source>
+            <translation>%1 %2 — %3</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>New receipt…</source>
+            <translation>新建收款单…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New payment…</source>
+            <translation>新建付款单…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Allocate credit…</source>
+            <translation>核销余额…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Reverse…</source>
+            <translation>冲销…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open items</source>
+            <translation>未结单据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Receipts</source>
+            <translation>收款记录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payments</source>
+            <translation>付款记录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Allocations</source>
+            <translation>核销记录</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>From</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>To</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Print PDF…</source>
+            <translation>打印 PDF…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export Excel…</source>
+            <translation>导出 Excel…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/accounts/words.py" line="+14" />
+            <source>Settles</source>
+            <translation>核销单据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Settled kind</source>
+            <translation>被核销类型</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Reversal of</source>
+            <translation>冲销</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Details</source>
+            <translation>摘要</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Increase</source>
+            <translation>增加</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decrease</source>
+            <translation>减少</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/accounts/chart.py" line="+75" />
+            <source>Not yet due</source>
+            <translation>未到期</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Ageing (days overdue)</source>
+            <translation>账龄（逾期天数）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/accounts/screen.py" line="-86" />
+            <source>Balances are not shown: %1</source>
+            <translation>不显示往来余额：%1</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Could not load the balances: %1</source>
+            <translation>无法读取往来余额：%1</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 partners shown · balance %2 · overdue %3</source>
+            <translation>显示 %1 个往来单位 · 余额 %2 · 逾期 %3</translation>
+        </message>
+        <message>
+            <location line="+76" />
+            <source>Exported %1 rows to %2</source>
+            <translation>已导出 %1 行到 %2</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Search code or name (Ctrl+F)</source>
+            <translation>搜索编码或名称 (Ctrl+F)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Overdue only</source>
+            <translation>只看逾期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Settled partners too</source>
+            <translation>包括已结清单位</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>As of</source>
+            <translation>截至</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New receipt… (Ctrl+N)</source>
+            <translation>新建收款单… (Ctrl+N)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New payment… (Ctrl+N)</source>
+            <translation>新建付款单… (Ctrl+N)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Partner page</source>
+            <translation>往来明细</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export to Excel…</source>
+            <translation>导出到 Excel…</translation>
         </message>
     </context>
     <context>
@@ -2146,7 +2780,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+161" />
+            <location filename="../../ui/main_window.py" line="+162" />
             <source>Working (%n task(s))…</source>
             <translation>正在处理（%n 个任务）…</translation>
         </message>
@@ -2156,7 +2790,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>就绪</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+55" />
             <location line="+12" />
             <source>Open database</source>
             <translation>打开数据库</translation>
@@ -2239,7 +2873,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>关于 Stockroom(&amp;A)</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Database: %1</source>
             <translation>数据库：%1</translation>
         </message>
@@ -2830,7 +3464,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Permissions</name>
         <message>
-            <location filename="../../ui/access.py" line="-31" />
+            <location filename="../../ui/access.py" line="-33" />
             <source>receive stock</source>
             <translation>收货</translation>
         </message>
@@ -2933,6 +3567,16 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+1" />
             <source>reopen a closed month</source>
             <translation>反结账已结账的月份</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>see what customers and suppliers owe or are owed</source>
+            <translation>查看客户和供应商的往来余额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>record receipts, payments or supplier invoices</source>
+            <translation>录入收款单、付款单或供应商发票</translation>
         </message>
     </context>
     <context>
@@ -4570,22 +5214,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>日期 %1 属于 %2，该月已结账（%3 及以前的月份都已结账）；请改为 %3 之后的日期，或请管理员反结账 %2</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>partner code %1: no customer or supplier has this code</source>
-            <translation>往来单位编码 %1：没有客户或供应商使用此编码</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>partner id %1: no customer or supplier has this id</source>
-            <translation>往来单位 ID %1：没有客户或供应商使用此 ID</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>code %1 is both a customer's and a supplier's; say whose statement you want: the customer's (--customer) or the supplier's (--supplier)</source>
-            <translation>编码 %1 既是客户编码也是供应商编码；请指明要哪一方的对账单：客户（--customer）还是供应商（--supplier）</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+11" />
             <source>movement %1 is dated %2, in %3, which is closed: it cannot be reversed; correct it with a new posting dated after %4, or ask an admin to reopen %3</source>
             <translation>库存流水 %1 的日期为 %2，属于已结账的 %3：不能冲销；请在 %4 之后录入新的单据进行更正，或请管理员反结账 %3</translation>
         </message>
@@ -4670,7 +5299,22 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>方式 %1 是内置方式，不能更改；请换一个编码</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-45" />
+            <source>partner code %1: no customer or supplier has this code</source>
+            <translation>往来单位编码 %1：没有客户或供应商使用此编码</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>partner id %1: no customer or supplier has this id</source>
+            <translation>往来单位 ID %1：没有客户或供应商使用此 ID</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>code %1 is both a customer's and a supplier's; say whose statement you want: the customer's (--customer) or the supplier's (--supplier)</source>
+            <translation>编码 %1 既是客户编码也是供应商编码；请指明要哪一方的对账单：客户（--customer）还是供应商（--supplier）</translation>
+        </message>
+        <message>
+            <location line="+44" />
             <source>warehouse %1 already exists: the demo fills an empty database only</source>
             <translation>仓库 %1 已存在：演示数据只能填入空数据库</translation>
         </message>
@@ -5578,7 +6222,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Roles</name>
         <message>
-            <location filename="../../ui/access.py" line="-59" />
+            <location filename="../../ui/access.py" line="-63" />
             <source>Clerk</source>
             <translation>库管员</translation>
         </message>
@@ -6532,7 +7176,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Screens</name>
         <message>
-            <location filename="../../ui/screens/__init__.py" line="+34" />
+            <location filename="../../ui/screens/__init__.py" line="+36" />
             <source>Stock</source>
             <translation>库存</translation>
         </message>
@@ -6565,6 +7209,16 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+1" />
             <source>Sales orders</source>
             <translation>销售订单</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Receivables</source>
+            <translation>应收账款</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Payables</source>
+            <translation>应付账款</translation>
         </message>
         <message>
             <location line="+2" />

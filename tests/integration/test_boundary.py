@@ -101,3 +101,32 @@ def test_what_sync_left_to_review_is_read_on_the_sync_object_and_reviewed_throug
         [], [], [])
     with pytest.raises(NotFound, match="no such conflict"):
         areas.admin.resolve_conflict("no-such-conflict", user="li")
+
+
+def test_the_accounts_queries_read_what_the_accounts_functions_read(db):
+    from domain.accounts import commands as ac
+    from domain.accounts.money import record_money
+    from persistence.accounts import queries as accounts
+    from persistence.accounts.statement import statement_for
+    from tests.ui.accounts_data import build
+
+    sales = build(db, date(2026, 6, 30))
+    areas, engine = bind(db), db.engine
+    day = date(2026, 6, 30)
+    assert areas.accounts.balances("AR", day) == accounts.balances(engine, "AR", as_of=day)
+    assert areas.accounts.ageing("AR", day) == accounts.ageing(engine, "AR", day)
+    assert areas.accounts.open_items("AR", overdue_only=True, as_of=day) == accounts.open_items(
+        engine, "AR", overdue_only=True, as_of=day)
+    hz = next(r for r in areas.accounts.balances("AR", day) if r.code == "HZ01")
+    assert areas.accounts.money("AR", partner_id=hz.partner_id) == accounts.money(engine, "AR",
+                                                                                  partner_id=hz.partner_id)
+    [alloc] = areas.accounts.allocations("AR", hz.partner_id)
+    assert (alloc.debit_number, alloc.credit_kind, alloc.amount) == (sales["HZ01-old"], "receipt", Decimal(400))
+    record_money(db.uow(), ac.RecordMoney("receipt", "HZ01", "100", day=day, allocate=(ac.AllocateTo(
+        sales["HZ01-old"], "60"), ac.AllocateTo(sales["HZ01-mid"], "40"))))
+    assert sorted((a.debit_number, a.amount) for a in areas.accounts.allocations("AR", hz.partner_id)) == [
+        (sales["HZ01-old"], Decimal(60)), (sales["HZ01-old"], Decimal(400)), (sales["HZ01-mid"], Decimal(40))]
+    start = date(2026, 1, 1)
+    assert areas.accounts.statement("AR", hz.partner_id, start, day) == statement_for(db, "AR", hz.partner_id,
+                                                                                        start, day)
+    assert list(areas.accounts.payment_methods())[:2] == ["cash", "bank"]

@@ -159,7 +159,10 @@ class RowFilterProxy(QAbstractProxyModel):
         row = index.row()
         if not index.isValid() or row >= len(self._map):
             return None
-        return self.sourceModel().cell(self._map[row], index.column(), role)
+        source, at = self.sourceModel(), self._map[row]
+        if at >= source.rowCount():  # asked while the source's new rows replace the old, before the map follows
+            return None
+        return source.cell(at, index.column(), role)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal:

@@ -1,6 +1,7 @@
 """The screens of the main window, in navigation order.
 
-Each entry is (key, title, shortcut, "module:ClassName"). A screen class is a QWidget taking
+Each entry is (key, title, shortcut, "module:ClassName", permission): a screen with a permission is listed only
+for a role that holds it (sign-in off: for everyone). A screen class is a QWidget taking
 ``(services, parent=None)``; it may implement ``refresh()`` (reload in the background) and
 ``retranslate()`` (called on ``QEvent.LanguageChange``). The main window imports a class only
 when its screen is first shown. Document screens are listed only when their module exists.
@@ -19,6 +20,7 @@ class ScreenEntry(NamedTuple):
     title: str  # translate("Screens", title) when shown
     shortcut: str
     target: str  # "module:ClassName"
+    permission: str | None = None  # domain.access.roles.Permission needed to see the screen, if any
 
 
 def _module_exists(name: str) -> bool:
@@ -39,6 +41,10 @@ _ALL = [
     ScreenEntry("adjust", QT_TRANSLATE_NOOP("Screens", "Adjust"), "Ctrl+6", f"{_DOCUMENTS}:AdjustScreen"),
     ScreenEntry("sales", QT_TRANSLATE_NOOP("Screens", "Sales orders"), "Ctrl+Shift+O",
                 "ui.screens.sales:SalesOrdersScreen"),
+    ScreenEntry("receivables", QT_TRANSLATE_NOOP("Screens", "Receivables"), "Ctrl+Shift+A",
+                "ui.screens.accounts:ReceivablesScreen", "accounts"),
+    ScreenEntry("payables", QT_TRANSLATE_NOOP("Screens", "Payables"), "Ctrl+Shift+Y",
+                "ui.screens.accounts:PayablesScreen", "accounts"),
     ScreenEntry("purchasing", QT_TRANSLATE_NOOP("Screens", "Purchase orders"), "Ctrl+Shift+P",
                 "ui.screens.purchasing:PurchasingScreen"),
     ScreenEntry("replenishment", QT_TRANSLATE_NOOP("Screens", "Replenishment"), "Ctrl+Shift+R",
@@ -61,6 +67,16 @@ def available(entries: list[ScreenEntry] = _ALL) -> list[ScreenEntry]:
 
 
 SCREENS: list[ScreenEntry] = available()
+
+
+def may_see(entry: ScreenEntry, role: str | None) -> bool:
+    """Whether ``role`` sees the screen (no role: sign-in is off, every screen is shown)."""
+    if entry.permission is None or role is None:
+        return True
+    from domain.access.roles import Permission
+    from domain.access.roles import allows
+
+    return allows(role, Permission(entry.permission))
 
 
 def load_class(entry: ScreenEntry) -> type:

@@ -1,0 +1,335 @@
+"""The Receivables and Payables screens, the receipt entry and the partner page, on a real SQLite file with sales
+and receipts made through the use cases (tests/ui/accounts_data.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+from datetime import timedelta
+from decimal import Decimal as D
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QDate
+from PySide6.QtCore import Qt
+
+from domain.access import users
+from tests.ui.accounts_data import build
+from ui.screens.accounts import PayablesScreen
+from ui.screens.accounts import ReceivablesScreen
+from ui.screens.accounts.entry import C_ALLOCATE
+from ui.screens.accounts.entry import MoneyDialog
+from ui.screens.accounts.words import BalancesModel
+
+TODAY = date.today()
+UNKNOWN = "customer code 'NOPE': no customer has this code"
+
+
+@pytest.fixture
+def shop(db):
+    return db, build(db, TODAY)
+
+
+@pytest.fixture
+def services(shop, make_services):
+    return make_services()
+
+
+@pytest.fixture
+def receivables(qtbot, services):
+    screen = ReceivablesScreen(services)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 5 and not screen.loading)
+    return screen
+
+
+def codes(screen) -> list[str]:
+    return [r.code for r in screen.shown_rows()]
+
+
+def test_the_list_fills_from_the_file_with_each_customers_balance_and_ageing(receivables):
+    rows = {r.code: r for r in receivables.model.rows}
+    hz = rows["HZ01"]  # 1,130.00 over 90 days less the 400.00 received, 565.00 1–30 days, 339.00 not yet due
+    assert (hz.balance, hz.over_90, hz.d1_30, hz.current, hz.overdue) == (D("1634"), D("730"), D("565"), D("339"),
+                                                                          D("1295"))
+    assert hz.oldest_due == TODAY - timedelta(days=100)
+    assert (rows["NB02"].balance, rows["NB02"].d61_90) == (D("904"), D("904"))  # the other sale paid by hand
+    assert (rows["SH03"].balance, rows["SH03"].credit) == (D("-322"), D("322"))  # a prepayment larger than its sale
+    assert rows["SZ04"].d31_60 == D("3955")
+    total = receivables.totals_model.rows[0]
+    assert total.balance == sum((r.balance for r in rows.values()), D(0)) == D("6453.5")
+    assert receivables.totals_model.index(0, BalancesModel.C_BALANCE).data() == "6,453.50"
+    assert "5" in receivables.summary.text()
+
+
+def test_the_filters_narrow_the_list_and_the_totals_follow(qtbot, receivables):
+    receivables.overdue_only.setChecked(True)
+    assert codes(receivables) == ["HZ01", "NB02", "SZ04"]
+    assert receivables.totals_model.rows[0].overdue == D("1295") + D("904") + D("3955")
+    receivables.overdue_only.setChecked(False)
+    receivables.search.setText("tools")
+    assert codes(receivables) == ["SH03"]
+    receivables.search.setText("hangzhou")  # pinyin of 杭州 finds the Chinese name
+    assert codes(receivables) == ["HZ01"]
+    receivables.search.clear()
+    # As of 50 days ago: only what was sold by then, aged at that day.
+    receivables.as_of.setDate(QDate(TODAY - timedelta(days=50)))
+    qtbot.waitUntil(lambda: not receivables.loading and codes(receivables) == ["HZ01", "NB02", "SZ04"])
+    hz = receivables.shown_rows()[0]
+    assert (hz.balance, hz.over_90, hz.d31_60) == (D("1130"), D(0), D("1130"))  # due 100 days ago: 50 days late then
+
+
+def test_the_charts_bars_are_the_totals_of_the_bands(qtbot, receivables):
+    def bars_match() -> bool:
+        total = receivables.totals_model.rows[0]
+        return receivables.chart.heights() == [float(total.current), float(total.d1_30), float(total.d31_60),
+                                               float(total.d61_90), float(total.over_90)]
+
+    assert receivables.chart.heights() == [621.5, 565.0, 3955.0, 904.0, 730.0]
+    assert bars_match()
+    receivables.overdue_only.setChecked(True)
+    assert receivables.chart.heights()[0] == 339.0 and bars_match()
+
+
+def test_export_writes_the_list_as_shown_with_its_totals(qtbot, receivables, tmp_path):
+    receivables.overdue_only.setChecked(True)
+    target = tmp_path / "ar.xlsx"
+    with qtbot.waitSignal(receivables.export_to(target).done):
+        pass
+    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Code", "Name", "Balance")
+    assert [r[0] for r in rows[1:]] == ["HZ01", "NB02", "SZ04", None]
+    assert rows[-1][1] == "Total" and D(str(rows[-1][2])) == D("6493")
+
+
+def test_a_receipt_typed_is_allocated_oldest_first_and_posts(qtbot, shop, services, receivables):
+    dialog = receivables.new_money("HZ01")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.items_ready and dialog.grid.rowCount() == 3)
+    numbers = [dialog.grid.item(i, 0).text() for i in range(3)]
+    dialog.amount.setText("1000")  # 730.00 left of the oldest, then 270.00 of the next
+    assert [dialog.grid.item(i, C_ALLOCATE).text() for i in range(3)] == ["730.00", "270.00", ""]
+    assert "left as credit 0.00" in dialog.left_label.text()
+    dialog.grid.item(1, C_ALLOCATE).setText("200")  # by hand: 70.00 stays as credit
+    assert "left as credit 70.00" in dialog.left_label.text()
+    dialog.reference.setText("BOC 9001")
+    with qtbot.waitSignal(dialog.posted) as posted:
+        dialog.post()
+    assert posted.args[0].startswith("RC-")
+    assert posted.args[0] in dialog.message.text()
+    [money] = services.accounts.money("AR", number=posted.args[0])
+    assert (money.amount, money.allocated, money.unallocated, money.reference) == (D(1000), D(930), D(70),
+                                                                                    "BOC 9001")
+    hz = next(a for a in services.accounts.balances("AR") if a.code == "HZ01")
+    assert (hz.balance, hz.credit, hz.over_90) == (D("634"), D("70"), D(0))
+    _db, sales = shop
+    assert numbers == [sales["HZ01-old"], sales["HZ01-mid"], sales["HZ01-new"]]  # oldest first
+    qtbot.waitUntil(lambda: next(r for r in receivables.model.rows if r.code == "HZ01").balance == D("634"))
+
+
+def test_a_refusal_is_shown_in_the_dialog_in_words(qtbot, services, receivables):
+    dialog = receivables.new_money("HZ01")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.items_ready and dialog.grid.rowCount() == 3)
+    dialog.amount.setText("2,5")  # ambiguous: refused before posting, never read as 25
+    dialog.post()
+    assert dialog.message.text().startswith("Amount: enter an amount above 0")
+    dialog.amount.setText("100")
+    dialog.grid.item(1, C_ALLOCATE).setText("600")  # more than is open on it: said before posting
+    assert "more than is open" in dialog.left_label.text()
+    dialog.post()
+    assert "more than is open" in dialog.message.text()
+    dialog.grid.item(1, C_ALLOCATE).setText("")
+    dialog.partner.setCurrentIndex(-1)
+    dialog.partner.setEditText("NOPE")  # a code no customer has: the use case refuses it
+    dialog.post()
+    qtbot.waitUntil(lambda: "NOPE" in dialog.message.text())
+    assert dialog.message.text() == UNKNOWN
+    assert len(services.accounts.money("AR")) == 3  # nothing was recorded
+
+
+def test_the_partner_page_shows_items_money_allocations_and_the_statement(qtbot, services, receivables, tmp_path,
+                                                                          monkeypatch):
+    from ui.screens.accounts import partner
+
+    opened = []
+    monkeypatch.setattr(partner, "open_file", opened.append)
+    row = next(r for r in receivables.model.rows if r.code == "HZ01")
+    receivables.open_partner(row)
+    page = receivables.page
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.loaded and page.statement is not None)
+    assert [r.number for r in page.items_model.rows][:1] and len(page.items_model.rows) == 3
+    assert [(m.amount, m.allocated) for m in page.money_model.rows] == [(D(400), D(400))]
+    assert page.figures.text().startswith("Balance 1,634.00 · credit 0.00 · current 339.00 · 1–30 565.00")
+    assert page.figures.text().endswith(">90 730.00 · overdue 1,295.00")
+    [alloc] = page.alloc_model.rows
+    assert (alloc.credit_kind, alloc.debit_kind, alloc.amount) == ("receipt", "sale", D(400))
+    page.start.setDate(QDate(TODAY - timedelta(days=200)))
+    page.load_statement()
+    qtbot.waitUntil(lambda: page.statement is not None and page.statement.start == TODAY - timedelta(days=200))
+    assert page.statement.closing == D("1634") and page.statement_model.rowCount() == 4
+    with qtbot.waitSignal(page.write_statement_to(tmp_path / "st.xlsx").done):
+        pass
+    with qtbot.waitSignal(page.write_statement_to(tmp_path / "st.pdf").done):
+        pass
+    qtbot.waitUntil(lambda: opened == [tmp_path / "st.pdf"])
+    assert (tmp_path / "st.pdf").read_bytes()[:4] == b"%PDF" and (tmp_path / "st.xlsx").stat().st_size > 0
+
+
+def test_undoing_an_allocation_and_reversing_a_receipt_from_the_partner_page(qtbot, services, receivables,
+                                                                             monkeypatch):
+    row = next(r for r in receivables.model.rows if r.code == "HZ01")
+    receivables.open_partner(row)
+    page = receivables.page
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.loaded and len(page.alloc_model.rows) == 1)
+    monkeypatch.setattr(page, "confirm", lambda title, text: True)
+    page.alloc_view.setCurrentIndex(page.alloc_proxy.index(0, 0))
+    with qtbot.waitSignal(page.changed):
+        page.undo_selected()
+    qtbot.waitUntil(lambda: page.loaded and page.alloc_model.rows == [])
+    assert page.money_model.rows[0].unallocated == D(400)
+    monkeypatch.setattr(page, "ask_reason", lambda number: "cheque bounced")
+    page.money_view.setCurrentIndex(page.money_proxy.index(0, 0))
+    with qtbot.waitSignal(page.changed):
+        page.reverse_selected()
+    qtbot.waitUntil(lambda: page.loaded and page.money_model.rows and page.money_model.rows[0].reversed)
+    hz = next(a for a in services.accounts.balances("AR") if a.code == "HZ01")
+    assert (hz.balance, hz.credit) == (D("2034"), D(0))
+
+
+def test_payables_is_the_same_screen_for_suppliers_and_a_payment_settles_the_goods_receipt(qtbot, shop, services):
+    from tests.ui.accounts_data import payables
+
+    db, _ = shop
+    po = payables(db, TODAY)
+    screen = PayablesScreen(services)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: not screen.loading and screen.model.rowCount() == 1)
+    [sup] = screen.model.rows
+    assert sup.code == "SUP" and sup.balance > 0 and sup.current + sup.d31_60 == sup.balance
+    assert screen.receipt_button.text().startswith("New payment")
+    screen.table.selectRow(0)
+    dialog = screen.new_money()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.items_ready and dialog.grid.rowCount() == 1)
+    assert dialog.grid.item(0, 0).text() == po and dialog.windowTitle() == "Payment entry"
+    dialog.amount.setText(str(sup.balance))
+    assert dialog.grid.item(0, C_ALLOCATE).text() == f"{sup.balance:,.2f}"
+    with qtbot.waitSignal(dialog.posted) as posted:
+        dialog.post()
+    assert posted.args[0].startswith("PM-")
+    qtbot.waitUntil(lambda: not screen.loading and screen.shown_rows() == [])  # settled: hidden unless asked
+    screen.settled_too.setChecked(True)
+    assert [(r.code, r.balance) for r in screen.shown_rows()] == [("SUP", D(0))]
+
+
+def test_the_partner_is_found_by_typing_part_of_its_code_or_name(qtbot, services, receivables):
+    dialog = receivables.new_money("")
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.partner.count() == 5)
+    dialog.partner.setEditText("nb02")
+    dialog.partner.lineEdit().editingFinished.emit()
+    assert dialog.partner_code() == "NB02"
+    qtbot.waitUntil(lambda: dialog.items_ready and dialog.grid.rowCount() == 1)
+    dialog.partner.setEditText("Shanghai")
+    dialog.partner.lineEdit().editingFinished.emit()
+    assert dialog.partner_code() == "SH03"
+    qtbot.waitUntil(lambda: dialog.grid.rowCount() == 0 and "credit already held 322.00" in dialog.items_label.text())
+
+
+def test_a_clerk_does_not_see_the_screens_and_a_purchaser_cannot_record_money(qtbot, shop, make_services):
+    from ui.app import create_main_window
+
+    db, _ = shop
+    users.add_user(db.uow(), users.AddUser("boss", "boss-pass-1", "admin"))
+    users.add_user(db.uow("boss", "admin"), users.AddUser("li", "li-pass-12", "clerk"))
+    users.add_user(db.uow("boss", "admin"), users.AddUser("wu", "wu-pass-123", "purchaser"))
+    services = make_services("li")
+    services.role = "clerk"
+    window = create_main_window(services)
+    qtbot.addWidget(window)
+    keys = [e.key for e in window.entries]
+    for key in ("receivables", "payables"):
+        assert window.nav.item(keys.index(key)).isHidden()
+        assert not window.screen_actions[key].isEnabled()
+    assert window.show_screen("receivables") is not window.screens.get("receivables")
+    assert "receivables" not in window.screens
+    screen = ReceivablesScreen(services)  # shown all the same: it says so and reads nothing
+    qtbot.addWidget(screen)
+    assert screen.refused.text().startswith("Balances are not shown") and screen.model.rowCount() == 0
+
+    buyer = make_services("wu")
+    buyer.role = "purchaser"
+    window = create_main_window(buyer)
+    qtbot.addWidget(window)
+    assert window.screen_actions["receivables"].shortcut().toString() == "Ctrl+Shift+A"
+    assert window.screen_actions["payables"].shortcut().toString() == "Ctrl+Shift+Y"
+    screen = window.show_screen("receivables")
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 5)
+    assert not screen.receipt_button.isEnabled() and "Accountant" in screen.receipt_button.toolTip()
+
+
+def test_a_dialog_refuses_a_user_without_the_money_right_in_words(qtbot, shop, make_services):
+    db, _ = shop
+    users.add_user(db.uow(), users.AddUser("boss", "boss-pass-1", "admin"))
+    users.add_user(db.uow("boss", "admin"), users.AddUser("wu", "wu-pass-123", "purchaser"))
+    buyer = make_services("wu")
+    buyer.role = "purchaser"
+    dialog = MoneyDialog(buyer, "AR", "HZ01")
+    qtbot.addWidget(dialog)
+    assert not dialog.post_button.isEnabled()
+    dialog.may_post = True  # as if the window had let it through: the domain refuses, and the dialog says why
+    dialog.post_button.setEnabled(True)
+    qtbot.waitUntil(lambda: dialog.items_ready)
+    dialog.amount.setText("10")
+    dialog.post()
+    qtbot.waitUntil(lambda: "may not" in dialog.message.text())
+    assert "record receipts, payments or supplier invoices" in dialog.message.text()
+
+
+def test_credit_kept_is_allocated_later_from_the_partner_page(qtbot, services, receivables):
+    from domain.accounts import commands as ac
+    from domain.accounts.money import record_money
+
+    kept = record_money(services.uow(), ac.RecordMoney("receipt", "HZ01", "500", day=TODAY, auto=False)).number
+    row = next(r for r in receivables.model.rows if r.code == "HZ01")
+    receivables.open_partner(row)
+    page = receivables.page
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.loaded and any(r.number == kept for r in page.items_model.rows))
+    dialog = page.allocate_credit()
+    qtbot.addWidget(dialog)
+    assert dialog.credit.currentData() == kept
+    assert [dialog.grid.item(i, C_ALLOCATE).text() for i in range(3)] == ["500.00", "", ""]  # oldest first
+    dialog.grid.item(0, C_ALLOCATE).setText("")
+    dialog.grid.item(1, C_ALLOCATE).setText("200")
+    assert "left as credit 300.00" in dialog.left_label.text()
+    with qtbot.waitSignal(page.changed):
+        dialog.post()
+    qtbot.waitUntil(lambda: page.loaded and any(a.credit_number == kept for a in page.alloc_model.rows))
+    [alloc] = [a for a in page.alloc_model.rows if a.credit_number == kept]
+    assert alloc.amount == D(200)
+    hz = next(a for a in services.accounts.balances("AR") if a.code == "HZ01")
+    assert (hz.balance, hz.credit, hz.d1_30) == (D("1134"), D("300"), D("365"))
+
+
+def test_the_screens_speak_chinese(qtbot, services):
+    from ui import i18n
+
+    assert i18n.set_language(i18n.CHINESE, persist=False)
+    try:
+        screen = ReceivablesScreen(services)
+        qtbot.addWidget(screen)
+        qtbot.waitUntil(lambda: screen.model.rowCount() == 5 and not screen.loading)
+        headers = [screen.model.headerData(i, Qt.Orientation.Horizontal) for i in range(screen.model.columnCount())]
+        assert headers[:4] == ["编码", "名称", "余额", "预收/预付"] and headers[8] == "90 天以上"
+        assert screen.receipt_button.text() == "新建收款单… (Ctrl+N)"
+        assert screen.totals_model.rows[0].name == "合计"
+        dialog = screen.new_money("HZ01")
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "收款单"
+    finally:
+        i18n.set_language(i18n.ENGLISH, persist=False)

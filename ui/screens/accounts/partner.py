@@ -1,0 +1,413 @@
+"""A partner's page: its balance and ageing, open items, the money received or paid with what each settles, and its
+statement (对账单) for a date range, printed to PDF or exported to Excel in the window's language.
+
+Everything is read on the task runner through ``services.accounts``; the actions (new receipt or payment, allocate
+credit, undo an allocation, reverse money with a reason) run the use cases of ``domain.accounts.money`` there too,
+then read the page again and tell the list (``changed``).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtCore import QEvent
+from PySide6.QtCore import QSettings
+from PySide6.QtCore import QUrl
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDateEdit
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QTabWidget
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from domain.access.roles import Permission
+from domain.access.roles import allows
+from domain.accounts import commands as ac
+from domain.accounts.ageing import age
+from ui.access import needs_text
+from ui.i18n import CHINESE
+from ui.i18n import ENGLISH
+from ui.i18n import current_language
+from ui.i18n import fill
+from ui.models.proxy import RowFilterProxy
+from ui.models.table import RowRole
+from ui.models.table import money_text
+from ui.refusals import refusal_text
+from ui.screens.accounts.entry import as_open_item
+from ui.screens.accounts.words import AR
+from ui.screens.accounts.words import AllocationsModel
+from ui.screens.accounts.words import MoneyModel
+from ui.screens.accounts.words import OpenItemsModel
+from ui.screens.accounts.words import StatementModel
+from ui.screens.accounts.words import partner_word
+from ui.screens.accounts.words import translate
+from ui.widgets.busy import BusyBar
+from ui.widgets.busy import alive
+from ui.widgets.screen import ERROR_STYLE
+from ui.widgets.table_view import DataTable
+
+OK_STYLE = "color: #1a7f37;"
+written: list[Path] = []  # every statement file written in this session, newest last
+
+
+def open_file(path: Path) -> None:
+    """Show a written PDF in the system's viewer (tests replace it)."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def month_start(day: date) -> date:
+    return day.replace(day=1)
+
+
+def _table(key: str, model, parent) -> tuple[DataTable, RowFilterProxy]:
+    proxy = RowFilterProxy(parent)
+    proxy.setSourceModel(model)
+    view = DataTable(key, parent)
+    view.setModel(proxy)
+    return view, proxy
+
+
+class PartnerPage(QDialog):
+    changed = Signal()  # something was posted: the list reads its balances again
+
+    def __init__(self, services, side: str, partner_id: str, code: str, name: str, parent=None) -> None:
+        super().__init__(parent)
+        self.services, self.side, self.partner_id, self.code, self.name = services, side, partner_id, code, name
+        self.may_post = services.role is None or allows(services.role, Permission.MONEY)
+        self.balance = None  # domain.accounts.ageing.Ageing of the partner's open items, once read
+        self.statement = None
+        self.dialog = None
+        self._ticket = 0
+
+        self.heading = QLabel(self)
+        self.heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.figures = QLabel(self)
+        self.figures.setWordWrap(True)
+        self.busy_bar = BusyBar(self)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+
+        self.items_model = OpenItemsModel(self)
+        self.items_view, self.items_proxy = _table("accounts-partner-items", self.items_model, self)
+        self.items_view.set_widths({0: 118, 1: 110, 2: 82, 3: 82, 4: 90, 5: 90, 6: 90})
+        self.money_model = MoneyModel(self)
+        self.money_view, self.money_proxy = _table("accounts-partner-money", self.money_model, self)
+        self.money_view.set_widths({0: 118, 1: 82, 2: 70, 3: 90, 4: 90, 5: 100, 6: 82, 7: 82, 8: 64})
+        self.alloc_model = AllocationsModel(self)
+        self.alloc_view, self.alloc_proxy = _table("accounts-partner-allocations", self.alloc_model, self)
+        self.alloc_view.set_widths({0: 130, 1: 110, 2: 130, 3: 110, 4: 100})
+
+        self.new_button = QPushButton(self)
+        self.new_button.clicked.connect(self.new_money)
+        self.allocate_button = QPushButton(self)
+        self.allocate_button.clicked.connect(self.allocate_credit)
+        self.undo_button = QPushButton(self)
+        self.undo_button.clicked.connect(self.undo_selected)
+        self.reverse_button = QPushButton(self)
+        self.reverse_button.clicked.connect(self.reverse_selected)
+        for button in (self.new_button, self.allocate_button, self.undo_button, self.reverse_button):
+            button.setAutoDefault(False)
+            if not self.may_post:
+                button.setEnabled(False)
+                button.setToolTip(needs_text(Permission.MONEY))
+
+        # statement
+        today = date.today()
+        self.start_label, self.end_label = QLabel(self), QLabel(self)
+        self.start, self.end = QDateEdit(self), QDateEdit(self)
+        for edit, day in ((self.start, month_start(today)), (self.end, today)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(QDate(day.year, day.month, day.day))
+        self.show_button = QPushButton(self)
+        self.show_button.clicked.connect(self.load_statement)
+        self.pdf_button = QPushButton(self)
+        self.pdf_button.clicked.connect(lambda: self.save_statement(".pdf"))
+        self.xlsx_button = QPushButton(self)
+        self.xlsx_button.clicked.connect(lambda: self.save_statement(".xlsx"))
+        for button in (self.show_button, self.pdf_button, self.xlsx_button):
+            button.setAutoDefault(False)
+        self.statement_model = StatementModel(self)
+        self.statement_view, self.statement_proxy = _table("accounts-partner-statement", self.statement_model, self)
+        self.statement_view.setSortingEnabled(False)
+        self.statement_view.set_widths({0: 82, 1: 118, 2: 130, 3: 90, 4: 90, 5: 90, 6: 90})
+        self.opening_label, self.closing_label = QLabel(self), QLabel(self)
+        self.closing_label.setStyleSheet("font-weight: bold;")
+        statement = QWidget(self)
+        bar = QHBoxLayout()
+        bar.addWidget(self.start_label)
+        bar.addWidget(self.start)
+        bar.addWidget(self.end_label)
+        bar.addWidget(self.end)
+        bar.addWidget(self.show_button)
+        bar.addStretch(1)
+        bar.addWidget(self.pdf_button)
+        bar.addWidget(self.xlsx_button)
+        box = QVBoxLayout(statement)
+        box.addLayout(bar)
+        box.addWidget(self.opening_label)
+        box.addWidget(self.statement_view, 1)
+        box.addWidget(self.closing_label)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.items_view, "")
+        self.tabs.addTab(self.money_view, "")
+        self.tabs.addTab(self.alloc_view, "")
+        self.tabs.addTab(statement, "")
+        actions = QHBoxLayout()
+        actions.addWidget(self.new_button)
+        actions.addWidget(self.allocate_button)
+        actions.addWidget(self.undo_button)
+        actions.addWidget(self.reverse_button)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.figures)
+        layout.addWidget(self.busy_bar)
+        layout.addLayout(actions)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+        self.resize(980, 640)
+        self.retranslate()
+        self.refresh()
+        self.load_statement()
+
+    # -- reading ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self._ticket += 1
+        ticket, side, pid, accounts = self._ticket, self.side, self.partner_id, self.services.accounts
+
+        def job():
+            items = accounts.open_items(side, pid)
+            # The partner's ageing from its own open items (the domain's rule), not from every partner's balances.
+            ageing = age([as_open_item(r) for r in items], date.today())
+            return ageing, items, accounts.money(side, partner_id=pid), accounts.allocations(side, pid)
+
+        self.busy_bar.busy(True)
+        self.services.tasks.submit(job, lambda result: self._loaded(ticket, result), self._failed)
+
+    @property
+    def loaded(self) -> bool:
+        return self._ticket == getattr(self, "_shown_ticket", -1)
+
+    def _loaded(self, ticket: int, result) -> None:
+        if not alive(self) or ticket != self._ticket:
+            return
+        self.busy_bar.busy(False)
+        self.balance, items, money, allocations = result
+        self.items_model.set_rows(items)
+        self.money_model.set_rows(money)
+        self.alloc_model.set_rows(allocations)
+        self._shown_ticket = ticket
+        self._show_figures()
+
+    def _show_figures(self) -> None:
+        b = self.balance
+        if b is None or not (b.balance or b.credit):
+            self.figures.setText(translate("Accounts", "Nothing owed either way."))
+            return
+        self.figures.setText(fill(
+            translate("Accounts", "Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · >90 %7 · "
+                                  "overdue %8"),
+            money_text(b.balance), money_text(b.credit), money_text(b.current), money_text(b.d1_30),
+            money_text(b.d31_60), money_text(b.d61_90), money_text(b.over_90), money_text(b.overdue)))
+
+    def _failed(self, exc: BaseException) -> None:
+        if alive(self):
+            self.busy_bar.busy(False)
+            self.say(refusal_text(exc), error=True)
+
+    def say(self, text: str, error: bool = False) -> None:
+        self.message.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
+        self.message.setText(text)
+
+    # -- statement ---------------------------------------------------------------------------
+    def period(self) -> tuple[date, date]:
+        return self.start.date().toPython(), self.end.date().toPython()
+
+    def load_statement(self) -> None:
+        """Read the statement of the period chosen, in the background, and show it."""
+        start, end = self.period()
+        services, side, pid = self.services, self.side, self.partner_id
+        self.statement = None
+        self._statement_ticket = ticket = getattr(self, "_statement_ticket", 0) + 1
+
+        def job():
+            return services.accounts.statement(side, pid, start, end, user=services.user, role=services.role)
+
+        def done(statement) -> None:
+            if alive(self) and ticket == self._statement_ticket:  # a later period chosen meanwhile wins
+                self.statement = statement
+                self.statement_model.set_rows(statement.lines)
+                self.opening_label.setText(fill(translate("Accounts", "Opening balance on %1: %2"), start.isoformat(),
+                                                money_text(statement.opening)))
+                text = translate("Accounts", "Increase %1 · decrease %2 · closing balance on %3: %4 (%5)")
+                self.closing_label.setText(fill(text,
+                                                money_text(statement.total_increase),
+                                                money_text(statement.total_decrease), end.isoformat(),
+                                                money_text(statement.closing), statement.closing_in_words))
+
+        self.services.tasks.submit(job, done, self._failed)
+
+    def save_statement(self, suffix: str) -> None:
+        """Print PDF… (``.pdf``) or Export Excel… (``.xlsx``): ask where, then write it on the task runner."""
+        start, end = self.period()
+        title = translate("Accounts", "Print PDF") if suffix == ".pdf" else translate("Accounts", "Export to Excel")
+        folder = QSettings().value("export/folder", str(Path.home()), type=str)
+        word = translate("Accounts", "Statement")
+        suggested = Path(folder) / f"{word} {self.code} {start.isoformat()} {end.isoformat()}{suffix}"
+        pattern = (translate("Accounts", "PDF document (*.pdf)") if suffix == ".pdf"
+                   else translate("Accounts", "Excel workbook (*.xlsx)"))
+        path, _ = QFileDialog.getSaveFileName(self, title, str(suggested), pattern)
+        if path:
+            target = Path(path) if path.lower().endswith(suffix) else Path(path + suffix)
+            QSettings().setValue("export/folder", str(target.parent))
+            self.write_statement_to(target)
+
+    def write_statement_to(self, target: Path):
+        """Write the statement of the period chosen to ``target`` (.pdf or .xlsx) in the window's language."""
+        from ui.statement_export import write_statement
+
+        start, end = self.period()
+        services, side, pid = self.services, self.side, self.partner_id
+        language = CHINESE if current_language() == CHINESE else ENGLISH
+
+        def job() -> Path:
+            statement = services.accounts.statement(side, pid, start, end, user=services.user, role=services.role)
+            write_statement(statement, target, language)
+            return target
+
+        def done(path: Path) -> None:
+            written.append(path)
+            if alive(self):
+                self.busy_bar.busy(False)
+                self.say(fill(translate("Accounts", "Wrote %1"), str(path)))
+                if path.suffix.lower() == ".pdf":
+                    open_file(path)
+
+        self.busy_bar.busy(True)
+        return self.services.tasks.submit(job, done, self._failed)
+
+    # -- actions -----------------------------------------------------------------------------
+    def _run(self, fn, done_text: str) -> None:
+        def done(_result) -> None:
+            if alive(self):
+                self.busy_bar.busy(False)
+                self.say(done_text)
+                self.refresh()
+                self.load_statement()
+                self.changed.emit()
+
+        self.busy_bar.busy(True)
+        self.services.tasks.submit(fn, done, self._failed)
+
+    def new_money(self):
+        from ui.screens.accounts.entry import MoneyDialog
+
+        self.dialog = MoneyDialog(self.services, self.side, self.code, self)
+        self.dialog.posted.connect(lambda _n: (self.refresh(), self.load_statement(), self.changed.emit()))
+        self.dialog.show()
+        return self.dialog
+
+    def allocate_credit(self):
+        """Apply credit the partner holds (money or a return not yet allocated) to its open documents."""
+        from ui.screens.accounts.allocate import AllocateDialog
+
+        credits = [r for r in self.items_model.rows if r.amount < 0]
+        if not credits:
+            self.say(translate("Accounts", "There is no credit to allocate."), error=True)
+            return None
+        self.dialog = AllocateDialog(self.services, self.side, self.items_model.rows, self)
+        self.dialog.allocated.connect(lambda: (self.refresh(), self.load_statement(), self.changed.emit()))
+        self.dialog.show()
+        return self.dialog
+
+    def selected(self, view, proxy):
+        index = view.currentIndex()
+        return proxy.data(index, RowRole) if index.isValid() else None
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Asks before undoing or reversing; tests replace it."""
+        answer = QMessageBox.question(self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def undo_selected(self) -> None:
+        row = self.selected(self.alloc_view, self.alloc_proxy)
+        if row is None:
+            self.tabs.setCurrentWidget(self.alloc_view)
+            self.say(translate("Accounts", "Choose the allocation to undo on the Allocations tab."), error=True)
+            return
+        text = fill(translate("Accounts", "Undo the allocation of %1 from %2 to %3? %3 is open again by that much."),
+                    money_text(row.amount), row.credit_number, row.debit_number)
+        if not self.confirm(translate("Accounts", "Undo allocation"), text):
+            return
+        from domain.accounts.money import undo_allocation
+
+        command, uow = ac.UndoAllocation(row.credit_number, row.debit_number, side=self.side), self.services.uow
+        self._run(lambda: undo_allocation(uow(), command),
+                  fill(translate("Accounts", "Undid the allocation of %1 to %2"), row.credit_number, row.debit_number))
+
+    def ask_reason(self, number: str) -> str | None:
+        """The reason for reversing ``number``, or None when cancelled; tests replace it."""
+        from ui.dialogs.reason import ReasonDialog
+
+        prompt = translate("Accounts", "Why is %1 reversed? The documents it settled are open again.")
+        dialog = ReasonDialog(translate("Accounts", "Reverse"), fill(prompt,
+                                                 number), True, self)
+        return dialog.reason() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def reverse_selected(self) -> None:
+        row = self.selected(self.money_view, self.money_proxy)
+        if row is None or row.reversed:
+            self.tabs.setCurrentWidget(self.money_view)
+            self.say(translate("Accounts", "Choose a receipt, payment or refund that is not reversed in its list "
+                                           "first."), error=True)
+            return
+        reason = self.ask_reason(row.number)
+        if not reason:
+            return
+        question = translate("Accounts", "Reverse %1 of %2? This cannot be undone.")
+        if not self.confirm(translate("Accounts", "Reverse"), fill(question, row.number,
+                                               money_text(row.amount))):
+            return
+        from domain.accounts.money import reverse_money
+
+        command, uow = ac.ReverseMoney(row.number, reason), self.services.uow
+        self._run(lambda: reverse_money(uow(), command), fill(translate("Accounts", "Reversed %1"), row.number))
+
+    # -- language ----------------------------------------------------------------------------
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(fill(translate("Accounts", "%1 %2 — %3"), partner_word(self.side), self.code, self.name))
+        self.heading.setText(f"{self.code} — {self.name}")
+        self.new_button.setText(translate("Accounts", "New receipt…") if self.side == AR
+                                else translate("Accounts", "New payment…"))
+        self.allocate_button.setText(translate("Accounts", "Allocate credit…"))
+        self.undo_button.setText(translate("Accounts", "Undo allocation"))
+        self.reverse_button.setText(translate("Accounts", "Reverse…"))
+        self.tabs.setTabText(0, translate("Accounts", "Open items"))
+        self.tabs.setTabText(1, translate("Accounts", "Receipts") if self.side == AR
+                             else translate("Accounts", "Payments"))
+        self.tabs.setTabText(2, translate("Accounts", "Allocations"))
+        self.tabs.setTabText(3, translate("Accounts", "Statement"))
+        self.start_label.setText(translate("Accounts", "From"))
+        self.end_label.setText(translate("Accounts", "To"))
+        self.show_button.setText(translate("Accounts", "Show"))
+        self.pdf_button.setText(translate("Accounts", "Print PDF…"))
+        self.xlsx_button.setText(translate("Accounts", "Export Excel…"))
+        for model in (self.items_model, self.money_model, self.alloc_model, self.statement_model):
+            model.retranslate()
+        self._show_figures()
