@@ -868,6 +868,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', '%1 came into warehouse %2, not %3; return it from %2'): '%1 入的是仓库 %2，而不是 %3；请从 %2 退货',
     ('Refusals', '%1 is already on line %2 of %3; change that line'): '%1 已在 %3 的第 %2 行；请修改该行',
     ('Refusals', '%1 is not allocated to %2; there is nothing to undo'): '%1 未核销到 %2；没有可撤销的核销',
+    ('Refusals', '%1 is on none of %2; invoice only what the order or the receipts hold'): '%1 不在 %2 中；发票只能包含采购单或收货单上的货品',
     ('Refusals', '%1 is the last active admin and cannot be deactivated, so that someone can manage users; make another user admin first'):
         '%1 是最后一名启用的管理员，不能停用，才能有人管理用户；请先将另一名用户设为管理员',
     ('Refusals', '%1 is the last active admin and stays admin, so that someone can manage users; make another user admin first'):
@@ -932,6 +933,9 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', "device: %1 is not a device id; give the device id 'sync status' shows on that desk, or run this on the desk itself"): '设备：%1 不是设备 ID；请填写该工作站上“sync status”显示的设备 ID，或在该工作站上运行此命令',
     ('Refusals', 'draft'): '草稿',
     ('Refusals', 'from warehouse'): '调出仓库',
+    ('Refusals', 'invoice %1 of %2 has been reversed already; nothing was changed'): '%2 的发票 %1 已冲销过；未作任何更改',
+    ('Refusals', "invoice %1 of %2 was entered before; a supplier's number is entered once (reverse that invoice to enter it again under another number)"): '%2 的发票 %1 已录入过；供应商的发票号只能录入一次（冲销该发票后可用另一个发票号重新录入）',
+    ('Refusals', 'invoice %1: %2 has no invoice with this number'): '发票 %1：%2 没有这个发票号的发票',
     ('Refusals', 'issued'): '已下达',
     ('Refusals', 'login name: %1 is a role of this server that is not a Stockroom login; choose another name'): '登录名：%1 是此服务器上的一个角色，但不是 Stockroom 的登录名；请另选名称',
     ('Refusals', 'login name: %1 is not accepted; use lower-case letters, digits and _ (up to 63, not starting with a digit), e.g. desk_front'): '登录名：不接受 %1；请使用小写字母、数字和 _（最多 63 个字符，不以数字开头），例如 desk_front',
@@ -961,14 +965,17 @@ ZH_CN: dict[tuple[str, str], str] = {
         '采购订单 %1 属于另一家供应商；请退给该订单的供应商',
     ('Refusals', 'purchase order %1 is in %2, the company currency; it needs no exchange rate'):
         '采购单 %1 以公司本位币 %2 计价，不需要汇率',
+    ('Refusals', "purchase order %1 is not %2's; name one of %2's orders"): '采购单 %1 不属于 %2；请填写 %2 的采购单',
     ('Refusals', 'purchase order %1 is partly received; close it short instead of cancelling'):
         '采购单 %1 已部分到货；请改为短缺结案，而不是取消',
     ('Refusals', 'purchase order %1 was received into another warehouse than %2; return it from that warehouse'):
         '采购订单 %1 收货入的不是仓库 %2；请从该订单的仓库退货',
     ('Refusals', 'purchase order %1: no PO has this number or draft id'): '采购单 %1：没有采购单使用此单号或草稿编号',
     ('Refusals', 'quantity: %1 has %2 received already; enter %2 or more'): '数量：%1 已到货 %2；请输入 %2 或以上',
+    ('Refusals', "receipt %1 came from %2, not from %3; name %3's receipts"): '收货单 %1 来自 %2，不是 %3；请填写 %3 的收货单',
     ('Refusals', 'receipt %1 has been reversed; nothing it brought in can be returned against it'):
         '入库单 %1 已冲销；不能再按它退货',
+    ('Refusals', 'receipt %1 has been reversed; there is nothing on it to invoice'): '收货单 %1 已冲销；没有可开票的内容',
     ('Refusals', 'receipt %1: no goods receipt has this number'): '入库单 %1：没有此编号的入库单',
     ('Refusals', 'received'): '已到货',
     ('Refusals', 'refund of %1 to %2: more than its credit of %3; refund at most %3'):

@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+387" />
+            <location filename="../../ui/refusals.py" line="+403" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-266" />
+            <location line="-282" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -4476,6 +4476,41 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+3" />
+            <source>invoice %1 of %2 was entered before; a supplier's number is entered once (reverse that invoice to enter it again under another number)</source>
+            <translation>%2 的发票 %1 已录入过；供应商的发票号只能录入一次（冲销该发票后可用另一个发票号重新录入）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>invoice %1: %2 has no invoice with this number</source>
+            <translation>发票 %1：%2 没有这个发票号的发票</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>invoice %1 of %2 has been reversed already; nothing was changed</source>
+            <translation>%2 的发票 %1 已冲销过；未作任何更改</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>purchase order %1 is not %2's; name one of %2's orders</source>
+            <translation>采购单 %1 不属于 %2；请填写 %2 的采购单</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>receipt %1 came from %2, not from %3; name %3's receipts</source>
+            <translation>收货单 %1 来自 %2，不是 %3；请填写 %3 的收货单</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>receipt %1 has been reversed; there is nothing on it to invoice</source>
+            <translation>收货单 %1 已冲销；没有可开票的内容</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 is on none of %2; invoice only what the order or the receipts hold</source>
+            <translation>%1 不在 %2 中；发票只能包含采购单或收货单上的货品</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>partner code %1: no customer or supplier has this code</source>
             <translation>往来单位编码 %1：没有客户或供应商使用此编码</translation>
         </message>
@@ -6468,7 +6503,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-303" />
+            <location filename="../../ui/refusals.py" line="-319" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -6617,7 +6652,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+263" />
+            <location filename="../../ui/refusals.py" line="+279" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>
