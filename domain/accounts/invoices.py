@@ -178,6 +178,7 @@ class InvoiceView:
     reversed: bool = False
     reason: str = ""
     user: str = ""
+    places: int = 2  # the company currency's money places
 
     @property
     def payable_change(self) -> Decimal:
@@ -354,7 +355,7 @@ def _plan(uow, c: EnterSupplierInvoice) -> _Plan:
         supplier=supplier.code, supplier_name=supplier.name, number=number, business_date=day, due_on=due,
         po=po.label if po is not None else "", receipts=tuple(d.number for d in receipts), currency=currency,
         company_currency=policy.currency, match=found, payable=payable,
-        settles=sum((x[2] for x in accruals), ZERO), note=note, user=uow.user)
+        settles=sum((x[2] for x in accruals), ZERO), note=note, user=uow.user, places=places)
     return _Plan(view, supplier.id, po.id if po is not None else None, lines, accruals)
 
 
@@ -454,7 +455,7 @@ def _view(uow, supplier, invoice: SupplierInvoice) -> InvoiceView:
         po=po.label if po is not None else "", receipts=tuple(d.number for d in receipts),
         currency=po.currency if po is not None else policy.currency, company_currency=policy.currency, match=found,
         payable=payable, settles=settles, note=invoice.note, id=invoice.id, reversed=invoice.reversed,
-        reason=reason, user=invoice.user)
+        reason=reason, user=invoice.user, places=uow.money_places)
 
 
 def show_invoice(uow, supplier: str, number: str) -> InvoiceView:
