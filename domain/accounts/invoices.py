@@ -512,3 +512,48 @@ class InvoiceRow:
     reversed: bool
     user: str
     created_at: datetime | None
+
+
+@dataclass(frozen=True)
+class InvoiceDraft:
+    """What an invoice for a PO and/or receipts starts from: each product's figures before the invoice's own (a
+    window prefills the lines with what is outstanding at the order's prices and matches as they are typed)."""
+
+    supplier: str
+    supplier_name: str
+    po: str
+    receipts: tuple[str, ...]
+    currency: str
+    tax_rate: Decimal
+    sources: tuple[MatchSource, ...]
+    places: int
+
+
+def invoice_draft(uow, supplier: str, po: str = "", receipts: tuple[str, ...] = ()) -> InvoiceDraft:
+    """The sources of an invoice to be entered (the same checks as ``enter_supplier_invoice``'s; nothing written).
+    With a PO, ``supplier`` may be blank: the order's.
+
+    Raises:
+        BadInput: no PO nor receipt. NotFound: the supplier, the PO, a receipt. RuleViolation: another supplier's.
+    """
+    po_ref = v.code("purchase order", po, max_len=limits.CODE) if str(po or "").strip() else ""
+    numbers = tuple(dict.fromkeys(v.code("receipt", x, max_len=limits.CODE).upper() for x in receipts))
+    if not po_ref and not numbers:
+        raise BadInput("purchase order", "name the purchase order or the receipts the invoice is for",
+                       code="required")
+    with uow:
+        require(uow, Permission.MONEY)
+        order = find_po(uow, po_ref) if po_ref else None
+        if order is not None and not str(supplier or "").strip():  # the order says whose
+            found = uow.suppliers.get(order.supplier_id)
+        else:
+            found = _supplier(uow, supplier)
+        if order is not None and order.supplier_id != found.id:
+            raise refusal(RuleViolation, "invoice_po_other_supplier", po=order.label, supplier=found.code)
+        docs = [_receipt(uow, no, found) for no in numbers]
+        policy = uow.purchasing.policy()
+        return InvoiceDraft(
+            supplier=found.code, supplier_name=found.name, po=order.label if order is not None else "",
+            receipts=tuple(d.number for d in docs), currency=order.currency if order is not None else policy.currency,
+            tax_rate=order.tax_rate if order is not None else policy.tax_rate,
+            sources=tuple(_sources(uow, order, docs)), places=uow.money_places)

@@ -3967,17 +3967,29 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         <name>ReceiveScreen</name>
         <message>
             <location filename="../../ui/screens/documents/receive.py" line="+16" />
-            <location line="+5" />
+            <location line="+10" />
             <source>Return to &amp;supplier…</source>
             <translation>退货给供应商(&amp;S)…</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="-5" />
+            <location line="+7" />
+            <source>Enter supplier &amp;invoice…</source>
+            <translation>录入采购发票(&amp;I)…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <location line="+23" />
             <source>Select a posted receipt first.</source>
             <translation>请先选择一张已过账的入库单。</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="-18" />
+            <source>Receipt %1 was reversed; there is nothing on it to invoice.</source>
+            <translation>入库单 %1 已冲销；没有可开票的内容。</translation>
+        </message>
+        <message>
+            <location line="+23" />
             <source>Receipt %1 was reversed; nothing on it can go back.</source>
             <translation>入库单 %1 已冲销；其中的货品不能退回。</translation>
         </message>
@@ -4497,12 +4509,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         <message>
             <location line="+2" />
             <source>receipt %1 came from %2, not from %3; name %3's receipts</source>
-            <translation>收货单 %1 来自 %2，不是 %3；请填写 %3 的收货单</translation>
+            <translation>入库单 %1 来自 %2，不是 %3；请填写 %3 的入库单</translation>
         </message>
         <message>
             <location line="+2" />
             <source>receipt %1 has been reversed; there is nothing on it to invoice</source>
-            <translation>收货单 %1 已冲销；没有可开票的内容</translation>
+            <translation>入库单 %1 已冲销；没有可开票的内容</translation>
         </message>
         <message>
             <location line="+2" />
@@ -6815,6 +6827,174 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <location line="+7" />
             <source>A number is too large to be kept exactly. Nothing was written; enter a smaller quantity, cost or amount.</source>
             <translation>数字太大，无法精确保存。未写入任何内容；请输入较小的数量、成本或金额。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SupplierInvoice</name>
+        <message>
+            <location filename="../../ui/screens/documents/supplier_invoices.py" line="+89" />
+            <source>Supplier invoice for %1</source>
+            <translation>%1 的采购发票</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Type the invoice as the supplier wrote it. The lines are filled with what was received and not yet invoiced, at the order's prices without tax; differences are highlighted.</source>
+            <translation>按供应商开具的内容录入发票。各行已按已收货未开票的数量及采购单不含税单价预先填好；差异会突出显示。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>the supplier's code (required)</source>
+            <translation>供应商编码（必填）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>PO-… (optional when a receipt is named)</source>
+            <translation>PO-…（已指定入库单时可不填）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Load</source>
+            <translation>载入</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>the supplier's invoice number (required)</source>
+            <translation>供应商的发票号（必填）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Due on</source>
+            <translation>到期日</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>(unticked: by the supplier's payment terms)</source>
+            <translation>（不勾选：按供应商的付款条件）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Per line</source>
+            <translation>按行</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>One amount with tax:</source>
+            <translation>按含税总额：</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Supplier:</source>
+            <translation>供应商：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchase order:</source>
+            <translation>采购单：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoice number:</source>
+            <translation>发票号：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoice date:</source>
+            <translation>发票日期：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Due date:</source>
+            <translation>到期日：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoice:</source>
+            <translation>发票：</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>SKU</source>
+            <translation>货号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>品名</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Ordered</source>
+            <translation>订购</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Received</source>
+            <translation>已收货</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Invoiced before</source>
+            <translation>此前已开票</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoiced</source>
+            <translation>本次开票</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Order price</source>
+            <translation>订单单价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoice price</source>
+            <translation>发票单价</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Qty difference</source>
+            <translation>数量差异</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Price difference</source>
+            <translation>单价差异</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Difference</source>
+            <translation>金额差异</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Post invoice</source>
+            <translation>过账发票</translation>
+        </message>
+        <message>
+            <location line="+124" />
+            <source>Enter a number in every invoiced quantity and price, or the amount.</source>
+            <translation>请在每个开票数量和单价中填入数字，或填写总额。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Amount %1 %2 (tax %3 at %4%); expected %5 at the order's prices; difference %6.</source>
+            <translation>金额 %1 %2（税额 %3，税率 %4%）；按订单价格应为 %5；差异 %6。</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Entered invoice %1 of %2, due %3: the payable is %4 and replaces the receipts' accrual of %5 (it moves by %6).</source>
+            <translation>已录入 %2 的发票 %1，到期日 %3：应付 %4，替代收货暂估 %5（变动 %6）。</translation>
         </message>
     </context>
     <context>
