@@ -240,3 +240,17 @@ def test_due_date_from_the_terms_unless_given(shop):
     with uow:
         [item] = [x for x in uow.accounts.by_number("FP-014", Side.AP) if x.kind == ItemKind.SUPPLIER_INVOICE]
     assert item.due_on == date(2026, 4, 30)
+
+
+def test_a_foreign_currency_order_is_invoiced_in_its_currency_and_owed_at_its_fixed_rate(shop):
+    catalog.add_supplier(shop.uow(), c.AddSupplier("US1", "Acme Inc.", currency="USD"))
+    draft = po_uc.create_draft(shop.uow(), pc.CreatePurchaseOrder("US1", "MAIN"))
+    po_uc.add_line(shop.uow(), pc.AddPurchaseOrderLine(draft.id, "SCREW", "10", "10.00"))
+    po_uc.set_fixed_rate(shop.uow(), pc.SetPurchaseOrderRate(draft.id, "7"))
+    number = po_uc.issue(shop.uow(), pc.IssuePurchaseOrder(draft.id, MARCH)).number
+    po_uc.receive(shop.uow(), pc.ReceivePurchaseOrder(number, occurred_at=MARCH))
+    assert balance(shop, "US1") == D("791.00")  # 10 × 10.00 × 7 × 1.13
+    view = enter(shop, "INV-77", po=number, lines=[("SCREW", "10", "10.20")], supplier="US1")
+    assert (view.currency, view.match.amount, view.match.difference) == ("USD", D("115.26"), D("2.26"))
+    assert (view.payable, view.settles, view.payable_change) == (D("806.82"), D("791.00"), D("15.82"))
+    assert balance(shop, "US1") == D("806.82")
