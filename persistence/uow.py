@@ -10,6 +10,7 @@ from __future__ import annotations
 from sqlalchemy import Engine
 
 from persistence.access.users import UserRepository
+from persistence.accounts.invoices import SupplierInvoiceRepository
 from persistence.accounts.items import AccountRepository
 from persistence.accounts.periods import PeriodRepository
 from persistence.catalog.repositories import CustomerRepository
@@ -76,6 +77,7 @@ class SqlAlchemyUnitOfWork:
         self.product_planning = ProductPlanningRepository(conn)
         self.periods = PeriodRepository(conn, self.device_id)
         self.accounts = AccountRepository(conn)
+        self.supplier_invoices = SupplierInvoiceRepository(conn)
         return self
 
     @property

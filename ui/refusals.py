@@ -320,6 +320,23 @@ REFUSALS: dict[str, Template] = {
         "Refusals", "%1: no receipt, payment or refund has this number"), "number"),
     "payment_method_built_in": _r(QT_TRANSLATE_NOOP(
         "Refusals", "method %1 is built in and cannot be changed; choose another code"), "method!r"),
+    # -- accounts: supplier invoices
+    "supplier_invoice_exists": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "invoice %1 of %2 was entered before; a supplier's number is entered once (reverse that invoice "
+                    "to enter it again under another number)"), "number!r", "supplier"),
+    "unknown_supplier_invoice": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "invoice %1: %2 has no invoice with this number"), "number!r", "supplier"),
+    "supplier_invoice_reversed": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "invoice %1 of %2 has been reversed already; nothing was changed"), "number", "supplier"),
+    "invoice_po_other_supplier": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "purchase order %1 is not %2's; name one of %2's orders"), "po", "supplier"),
+    "invoice_receipt_other_supplier": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "receipt %1 came from %2, not from %3; name %3's receipts"), "receipt", "theirs", "supplier"),
+    "invoice_receipt_reversed": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "receipt %1 has been reversed; there is nothing on it to invoice"), "number"),
+    "invoice_sku_not_covered": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "%1 is on none of %2; invoice only what the order or the receipts hold"), "sku", "sources"),
+    # -- accounts: statements
     # -- demo
     "demo_warehouse_exists": _r(QT_TRANSLATE_NOOP(
         "Refusals", "warehouse %1 already exists: the demo fills an empty database only"), "code"),

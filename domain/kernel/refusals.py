@@ -203,6 +203,16 @@ ENGLISH: dict[str, str] = {
     "allocation_not_found": "{credit} is not allocated to {debit}; there is nothing to undo",
     "unknown_money": "{number}: no receipt, payment or refund has this number",
     "payment_method_built_in": "method {method!r} is built in and cannot be changed; choose another code",
+    # -- accounts: supplier invoices (domain.accounts.invoices)
+    "supplier_invoice_exists": "invoice {number!r} of {supplier} was entered before; a supplier's number is entered "
+                               "once (reverse that invoice to enter it again under another number)",
+    "unknown_supplier_invoice": "invoice {number!r}: {supplier} has no invoice with this number",
+    "supplier_invoice_reversed": "invoice {number} of {supplier} has been reversed already; nothing was changed",
+    "invoice_po_other_supplier": "purchase order {po} is not {supplier}'s; name one of {supplier}'s orders",
+    "invoice_receipt_other_supplier": "receipt {receipt} came from {theirs}, not from {supplier}; name {supplier}'s "
+                                      "receipts",
+    "invoice_receipt_reversed": "receipt {number} has been reversed; there is nothing on it to invoice",
+    "invoice_sku_not_covered": "{sku} is on none of {sources}; invoice only what the order or the receipts hold",
     # -- access: users
     "unknown_user": "user name {username!r}: no user has this name",
     "first_user_admin": "role: the first user turns sign-in on and must be an admin, so that someone can manage "

@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+401" />
+            <location filename="../../ui/refusals.py" line="+418" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-280" />
+            <location line="-297" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -32,161 +32,13 @@
     <context>
         <name>Accounts</name>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="+27" />
-            <source>Sale</source>
-            <translation>销售</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Customer return</source>
-            <translation>客户退货</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Goods receipt</source>
-            <translation>采购入库</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Return to supplier</source>
-            <translation>退货给供应商</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Supplier invoice</source>
-            <translation>供应商发票</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Invoice match</source>
-            <translation>发票冲抵</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Opening balance</source>
-            <translation>期初余额</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <location line="+48" />
-            <source>Receipt</source>
-            <translation>收款单</translation>
-        </message>
-        <message>
-            <location line="-47" />
-            <location line="+47" />
-            <source>Payment</source>
-            <translation>付款单</translation>
-        </message>
-        <message>
-            <location line="-46" />
-            <source>Refund</source>
-            <translation>退款单</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Reversal</source>
-            <translation>冲销</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Cash</source>
-            <translation>现金</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Bank transfer</source>
-            <translation>银行转账</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>WeChat Pay</source>
-            <translation>微信支付</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Alipay</source>
-            <translation>支付宝</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Other</source>
-            <translation>其他</translation>
-        </message>
-        <message>
-            <location line="+5" />
-            <source>Current</source>
-            <translation>未到期</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>1–30</source>
-            <translation>1–30 天</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>31–60</source>
-            <translation>31–60 天</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>61–90</source>
-            <translation>61–90 天</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&gt;90</source>
-            <translation>90 天以上</translation>
-        </message>
-        <message>
-            <location line="+21" />
-            <source>Receivables</source>
-            <translation>应收账款</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Payables</source>
-            <translation>应付账款</translation>
-        </message>
-        <message>
-            <location line="+4" />
-            <source>Customer</source>
-            <translation>客户</translation>
-        </message>
-        <message>
-            <location line="+0" />
-            <source>Supplier</source>
-            <translation>供应商</translation>
-        </message>
-        <message>
-            <location line="+26" />
-            <source>Code</source>
-            <translation>编码</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <location line="+118" />
-            <source>Balance</source>
-            <translation>余额</translation>
-        </message>
-        <message>
-            <location line="-28" />
-            <source>Settled by</source>
-            <translation>核销来源</translation>
-        </message>
-        <message>
             <location filename="../../ui/screens/accounts/allocate.py" line="+69" />
             <source>Allocate credit</source>
             <translation>核销预收/预付余额</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/accounts/words.py" line="-89" />
+            <location filename="../../ui/screens/accounts/words.py" line="+106" />
             <source>Credit</source>
             <translation>预收/预付</translation>
         </message>
@@ -220,18 +72,18 @@
             <translation>请至少为一张单据输入核销金额。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="+6" />
-            <source>Overdue</source>
-            <translation>逾期合计</translation>
+            <location filename="../../ui/screens/accounts/chart.py" line="+75" />
+            <source>Not yet due</source>
+            <translation>未到期</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Oldest due</source>
-            <translation>最早到期日</translation>
+            <location line="+2" />
+            <source>Ageing (days overdue)</source>
+            <translation>账龄（逾期天数）</translation>
         </message>
         <message>
             <location filename="../../ui/screens/accounts/entry.py" line="-274" />
-            <location filename="../../ui/screens/accounts/words.py" line="+37" />
+            <location filename="../../ui/screens/accounts/words.py" line="+44" />
             <location line="+23" />
             <location line="+44" />
             <source>Number</source>
@@ -262,7 +114,13 @@
             <translation>到期日</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+1" />
+            <location filename="../../ui/screens/accounts/words.py" line="+3" />
+            <source>Open</source>
+            <translation>未结金额</translation>
+        </message>
+        <message>
+            <location line="+44" />
             <source>%1: '%2' is not an amount above 0</source>
             <translation>%1：“%2”不是大于 0 的金额</translation>
         </message>
@@ -308,14 +166,34 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/accounts/words.py" line="+1" />
+            <location filename="../../ui/screens/accounts/words.py" line="-2" />
             <location line="+22" />
             <location line="+23" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+1" />
+            <location filename="../../ui/screens/accounts/words.py" line="-22" />
+            <location line="+42" />
+            <source>Method</source>
+            <translation>方式</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <location filename="../../ui/screens/accounts/words.py" line="-41" />
+            <location line="+42" />
+            <source>Reference</source>
+            <translation>参考号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location filename="../../ui/screens/accounts/words.py" line="-37" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Open documents: %1 · credit already held %2</source>
             <translation>未结单据：%1 · 已有预收/预付 %2</translation>
         </message>
@@ -333,54 +211,6 @@
             <location line="+1" />
             <source>Post (Ctrl+Enter)</source>
             <translation>过账 (Ctrl+Enter)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/accounts/words.py" line="-44" />
-            <location line="+24" />
-            <source>Allocated</source>
-            <translation>已核销</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/accounts/entry.py" line="-353" />
-            <location filename="../../ui/screens/accounts/words.py" line="-23" />
-            <source>Open</source>
-            <translation>未结金额</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/accounts/words.py" line="+2" />
-            <source>Days overdue</source>
-            <translation>逾期天数</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/accounts/entry.py" line="+342" />
-            <location filename="../../ui/screens/accounts/words.py" line="+19" />
-            <location line="+42" />
-            <source>Method</source>
-            <translation>方式</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <location filename="../../ui/screens/accounts/words.py" line="-41" />
-            <location line="+42" />
-            <source>Reference</source>
-            <translation>参考号</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/accounts/words.py" line="-40" />
-            <source>Unallocated</source>
-            <translation>未核销</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <location line="+1" />
-            <source>Reversed</source>
-            <translation>已冲销</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/accounts/entry.py" line="+1" />
-            <location filename="../../ui/screens/accounts/words.py" line="+1" />
-            <source>Note</source>
-            <translation>备注</translation>
         </message>
         <message>
             <location filename="../../ui/screens/accounts/partner.py" line="+215" />
@@ -558,46 +388,6 @@
             <translation>导出 Excel…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="+14" />
-            <source>Settles</source>
-            <translation>核销单据</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Settled kind</source>
-            <translation>被核销类型</translation>
-        </message>
-        <message>
-            <location line="+9" />
-            <source>Reversal of</source>
-            <translation>冲销</translation>
-        </message>
-        <message>
-            <location line="+11" />
-            <source>Details</source>
-            <translation>摘要</translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Increase</source>
-            <translation>增加</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>Decrease</source>
-            <translation>减少</translation>
-        </message>
-        <message>
-            <location filename="../../ui/screens/accounts/chart.py" line="+75" />
-            <source>Not yet due</source>
-            <translation>未到期</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>Ageing (days overdue)</source>
-            <translation>账龄（逾期天数）</translation>
-        </message>
-        <message>
             <location filename="../../ui/screens/accounts/screen.py" line="-86" />
             <source>Balances are not shown: %1</source>
             <translation>不显示往来余额：%1</translation>
@@ -661,6 +451,216 @@
             <location line="+1" />
             <source>Export to Excel…</source>
             <translation>导出到 Excel…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/accounts/words.py" line="-156" />
+            <source>Sale</source>
+            <translation>销售</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Customer return</source>
+            <translation>客户退货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Goods receipt</source>
+            <translation>采购入库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Return to supplier</source>
+            <translation>退货给供应商</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supplier invoice</source>
+            <translation>供应商发票</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoice match</source>
+            <translation>发票冲抵</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opening balance</source>
+            <translation>期初余额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+48" />
+            <source>Receipt</source>
+            <translation>收款单</translation>
+        </message>
+        <message>
+            <location line="-47" />
+            <location line="+47" />
+            <source>Payment</source>
+            <translation>付款单</translation>
+        </message>
+        <message>
+            <location line="-46" />
+            <source>Refund</source>
+            <translation>退款单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reversal</source>
+            <translation>冲销</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Cash</source>
+            <translation>现金</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Bank transfer</source>
+            <translation>银行转账</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>WeChat Pay</source>
+            <translation>微信支付</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Alipay</source>
+            <translation>支付宝</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Current</source>
+            <translation>未到期</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>1–30</source>
+            <translation>1–30 天</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>31–60</source>
+            <translation>31–60 天</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>61–90</source>
+            <translation>61–90 天</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&gt;90</source>
+            <translation>90 天以上</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Receivables</source>
+            <translation>应收账款</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Payables</source>
+            <translation>应付账款</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Supplier</source>
+            <translation>供应商</translation>
+        </message>
+        <message>
+            <location line="+26" />
+            <source>Code</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+118" />
+            <source>Balance</source>
+            <translation>余额</translation>
+        </message>
+        <message>
+            <location line="-111" />
+            <source>Overdue</source>
+            <translation>逾期合计</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Oldest due</source>
+            <translation>最早到期日</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <location line="+24" />
+            <source>Allocated</source>
+            <translation>已核销</translation>
+        </message>
+        <message>
+            <location line="-21" />
+            <source>Days overdue</source>
+            <translation>逾期天数</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Unallocated</source>
+            <translation>未核销</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+1" />
+            <source>Reversed</source>
+            <translation>已冲销</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Settled by</source>
+            <translation>核销来源</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Settles</source>
+            <translation>核销单据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Settled kind</source>
+            <translation>被核销类型</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Reversal of</source>
+            <translation>冲销</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Details</source>
+            <translation>摘要</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Increase</source>
+            <translation>增加</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Decrease</source>
+            <translation>减少</translation>
         </message>
     </context>
     <context>
@@ -4766,17 +4766,29 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <name>ReceiveScreen</name>
         <message>
             <location filename="../../ui/screens/documents/receive.py" line="+16" />
-            <location line="+5" />
+            <location line="+10" />
             <source>Return to &amp;supplier…</source>
             <translation>退货给供应商(&amp;S)…</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="-5" />
+            <location line="+7" />
+            <source>Enter supplier &amp;invoice…</source>
+            <translation>录入采购发票(&amp;I)…</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <location line="+23" />
             <source>Select a posted receipt first.</source>
             <translation>请先选择一张已过账的入库单。</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="-18" />
+            <source>Receipt %1 was reversed; there is nothing on it to invoice.</source>
+            <translation>入库单 %1 已冲销；没有可开票的内容。</translation>
+        </message>
+        <message>
+            <location line="+23" />
             <source>Receipt %1 was reversed; nothing on it can go back.</source>
             <translation>入库单 %1 已冲销；其中的货品不能退回。</translation>
         </message>
@@ -5299,7 +5311,42 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>方式 %1 是内置方式，不能更改；请换一个编码</translation>
         </message>
         <message>
-            <location line="-45" />
+            <location line="+3" />
+            <source>invoice %1 of %2 was entered before; a supplier's number is entered once (reverse that invoice to enter it again under another number)</source>
+            <translation>%2 的发票 %1 已录入过；供应商的发票号只能录入一次（冲销该发票后可用另一个发票号重新录入）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>invoice %1: %2 has no invoice with this number</source>
+            <translation>发票 %1：%2 没有这个发票号的发票</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>invoice %1 of %2 has been reversed already; nothing was changed</source>
+            <translation>%2 的发票 %1 已冲销过；未作任何更改</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>purchase order %1 is not %2's; name one of %2's orders</source>
+            <translation>采购单 %1 不属于 %2；请填写 %2 的采购单</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>receipt %1 came from %2, not from %3; name %3's receipts</source>
+            <translation>入库单 %1 来自 %2，不是 %3；请填写 %3 的入库单</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>receipt %1 has been reversed; there is nothing on it to invoice</source>
+            <translation>入库单 %1 已冲销；没有可开票的内容</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 is on none of %2; invoice only what the order or the receipts hold</source>
+            <translation>%1 不在 %2 中；发票只能包含采购单或收货单上的货品</translation>
+        </message>
+        <message>
+            <location line="-61" />
             <source>partner code %1: no customer or supplier has this code</source>
             <translation>往来单位编码 %1：没有客户或供应商使用此编码</translation>
         </message>
@@ -5314,7 +5361,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>编码 %1 既是客户编码也是供应商编码；请指明要哪一方的对账单：客户（--customer）还是供应商（--supplier）</translation>
         </message>
         <message>
-            <location line="+44" />
+            <location line="+61" />
             <source>warehouse %1 already exists: the demo fills an empty database only</source>
             <translation>仓库 %1 已存在：演示数据只能填入空数据库</translation>
         </message>
@@ -7312,7 +7359,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-317" />
+            <location filename="../../ui/refusals.py" line="-334" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -7461,7 +7508,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+277" />
+            <location filename="../../ui/refusals.py" line="+294" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>
@@ -7624,6 +7671,174 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <location line="+7" />
             <source>A number is too large to be kept exactly. Nothing was written; enter a smaller quantity, cost or amount.</source>
             <translation>数字太大，无法精确保存。未写入任何内容；请输入较小的数量、成本或金额。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SupplierInvoice</name>
+        <message>
+            <location filename="../../ui/screens/documents/supplier_invoices.py" line="+89" />
+            <source>Supplier invoice for %1</source>
+            <translation>%1 的采购发票</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Type the invoice as the supplier wrote it. The lines are filled with what was received and not yet invoiced, at the order's prices without tax; differences are highlighted.</source>
+            <translation>按供应商开具的内容录入发票。各行已按已收货未开票的数量及采购单不含税单价预先填好；差异会突出显示。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>the supplier's code (required)</source>
+            <translation>供应商编码（必填）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>PO-… (optional when a receipt is named)</source>
+            <translation>PO-…（已指定入库单时可不填）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Load</source>
+            <translation>载入</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>the supplier's invoice number (required)</source>
+            <translation>供应商的发票号（必填）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Due on</source>
+            <translation>到期日</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>(unticked: by the supplier's payment terms)</source>
+            <translation>（不勾选：按供应商的付款条件）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Per line</source>
+            <translation>按行</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>One amount with tax:</source>
+            <translation>按含税总额：</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Supplier:</source>
+            <translation>供应商：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchase order:</source>
+            <translation>采购单：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoice number:</source>
+            <translation>发票号：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoice date:</source>
+            <translation>发票日期：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Due date:</source>
+            <translation>到期日：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoice:</source>
+            <translation>发票：</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>SKU</source>
+            <translation>货号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>品名</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Ordered</source>
+            <translation>订购</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Received</source>
+            <translation>已收货</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Invoiced before</source>
+            <translation>此前已开票</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoiced</source>
+            <translation>本次开票</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Order price</source>
+            <translation>订单单价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Invoice price</source>
+            <translation>发票单价</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Qty difference</source>
+            <translation>数量差异</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Price difference</source>
+            <translation>单价差异</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Difference</source>
+            <translation>金额差异</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Post invoice</source>
+            <translation>过账发票</translation>
+        </message>
+        <message>
+            <location line="+124" />
+            <source>Enter a number in every invoiced quantity and price, or the amount.</source>
+            <translation>请在每个开票数量和单价中填入数字，或填写总额。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Amount %1 %2 (tax %3 at %4%); expected %5 at the order's prices; difference %6.</source>
+            <translation>金额 %1 %2（税额 %3，税率 %4%）；按订单价格应为 %5；差异 %6。</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Entered invoice %1 of %2, due %3: the payable is %4 and replaces the receipts' accrual of %5 (it moves by %6).</source>
+            <translation>已录入 %2 的发票 %1，到期日 %3：应付 %4，替代收货暂估 %5（变动 %6）。</translation>
         </message>
     </context>
     <context>

@@ -249,11 +249,42 @@ class ReceiveScreen(PurchaseOrderMode, DocumentEntry):
         self.supplier_return_button.clicked.connect(self.return_selected_to_supplier)
         self.posted_buttons.insertWidget(2, self.supplier_return_button)
         self.supplier_return_button.setText(translate("ReceiveScreen", "Return to &supplier…"))
+        self.invoice_dialog = None
+        self.supplier_invoice_button = QPushButton(self)
+        self.supplier_invoice_button.clicked.connect(self.invoice_selected)
+        self.posted_buttons.insertWidget(3, self.supplier_invoice_button)
+        self.supplier_invoice_button.setText(translate("ReceiveScreen", "Enter supplier &invoice…"))
 
     def retranslate(self) -> None:
         super().retranslate()
         if hasattr(self, "supplier_return_button"):
             self.supplier_return_button.setText(translate("ReceiveScreen", "Return to &supplier…"))
+        if hasattr(self, "supplier_invoice_button"):
+            self.supplier_invoice_button.setText(translate("ReceiveScreen", "Enter supplier &invoice…"))
+
+    def invoice_selected(self):
+        """Open the supplier invoice dialog for the selected posted receipt, or else for the purchase order received
+        against last on this screen (None when there is neither)."""
+        from ui.screens.documents.supplier_invoices import SupplierInvoiceDialog
+
+        doc = self.selected_document()
+        if doc is None and not self._last_po_receipt:
+            self.posted_message.setStyleSheet(RED)
+            self.posted_message.setText(translate("ReceiveScreen", "Select a posted receipt first."))
+            return None
+        if doc is not None and doc.reversed:
+            self.posted_message.setStyleSheet(RED)
+            self.posted_message.setText(fill(
+                translate("ReceiveScreen", "Receipt %1 was reversed; there is nothing on it to invoice."), doc.number))
+            return None
+        self.posted_message.clear()
+        if doc is not None:
+            dialog = SupplierInvoiceDialog(self.services, supplier=doc.partner, receipt=doc.number, parent=self)
+        else:
+            dialog = SupplierInvoiceDialog(self.services, po=self._last_po_receipt, parent=self)
+        self.invoice_dialog = dialog
+        dialog.open()
+        return dialog
 
     def return_selected_to_supplier(self):
         """Open the return-to-supplier dialog for the selected posted receipt (None when none can be)."""
