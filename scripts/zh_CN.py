@@ -919,6 +919,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', 'confirmed'): '已确认',
     ('Refusals', 'conflict %1: already reviewed by %2'): '冲突 %1：已由 %2 处理',
     ('Refusals', 'conflict %1: no such conflict'): '冲突 %1：没有此冲突',
+    ('Refusals', 'customer %1 has %2 more than 90 days overdue (the oldest due %3)'): '客户 %1 有 %2 逾期超过 90 天（最早到期日 %3）',
     ('Refusals', 'customer %1: no customer has this code; leave it empty for a walk-in'): '客户 %1：没有客户使用此编码；散客请留空',
     ('Refusals', 'customer code %1 is already used'): '客户编码 %1 已被使用',
     ('Refusals', 'customer code %1: no customer has this code'): '客户编码 %1：没有客户使用此编码',
@@ -985,6 +986,8 @@ ZH_CN: dict[tuple[str, str], str] = {
         '销售订单 %1 为%2；未处于执行中（请先确认；已发货或已取消的订单已关闭）',
     ('Refusals', 'sales order %1 is %2; lines can be added to a draft only'): '销售订单 %1 为%2；只能向草稿添加明细',
     ('Refusals', 'sales order %1 is %2; only a draft can be confirmed'): '销售订单 %1 为%2；只有草稿可以确认',
+    ('Refusals', 'sales order %1 would take customer %2 to %3, over its credit limit of %4 by %5 (balance %6, open orders %7, this order %8); a manager can confirm it with override'): '确认销售订单 %1 后，客户 %2 的信用占用将达到 %3，超出其信用额度 %4 共 %5（应收余额 %6，未发货订单 %7，本订单 %8）；经理可强制确认',
+    ('Refusals', 'sales order %1 would take customer %2 to %3, over its credit limit of %4 by %5 (balance %6, open orders %7, this order %8); only a manager may confirm it past the limit'): '确认销售订单 %1 后，客户 %2 的信用占用将达到 %3，超出其信用额度 %4 共 %5（应收余额 %6，未发货订单 %7，本订单 %8）；只有经理可以超额度确认',
     ('Refusals', 'sales order %1: no sales order has this number'): '销售订单 %1：没有销售订单使用此单号',
     ('Refusals', 'sales order %1: nothing can be shipped now; no stock is available for its open lines'):
         '销售订单 %1：现在无法发货；未发明细没有可用库存',

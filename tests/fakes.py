@@ -487,6 +487,10 @@ class FakeSalesRepository:
                                    -sum((r.qty for r in back), Decimal(0)), -sum((r.cost for r in back), Decimal(0))))
         return sorted(out, key=lambda x: (x.occurred_at, x.number, x.line_no))
 
+    def open_orders(self, customer_id: str) -> list[SalesOrder]:
+        return [copy.deepcopy(o) for o in sorted(self.s.sales_orders.values(), key=lambda o: o.number)
+                if o.customer_id == customer_id and o.state in SO_OPEN_STATES]
+
     def open_lines(self) -> list[OpenLineRow]:
         rows = []
         for o in self.s.sales_orders.values():
