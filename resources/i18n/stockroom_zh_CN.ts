@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+387" />
+            <location filename="../../ui/refusals.py" line="+398" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-266" />
+            <location line="-277" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -4231,6 +4231,21 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+3" />
+            <source>sales order %1 would take customer %2 to %3, over its credit limit of %4 by %5 (balance %6, open orders %7, this order %8); a manager can confirm it with override</source>
+            <translation>确认销售订单 %1 后，客户 %2 的信用占用将达到 %3，超出其信用额度 %4 共 %5（应收余额 %6，未发货订单 %7，本订单 %8）；经理可强制确认</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>sales order %1 would take customer %2 to %3, over its credit limit of %4 by %5 (balance %6, open orders %7, this order %8); only a manager may confirm it past the limit</source>
+            <translation>确认销售订单 %1 后，客户 %2 的信用占用将达到 %3，超出其信用额度 %4 共 %5（应收余额 %6，未发货订单 %7，本订单 %8）；只有经理可以超额度确认</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>customer %1 has %2 more than 90 days overdue (the oldest due %3)</source>
+            <translation>客户 %1 有 %2 逾期超过 90 天（最早到期日 %3）</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>%1 on %2 has nothing open</source>
             <translation>%2 上的 %1 没有未发数量</translation>
         </message>
@@ -5421,12 +5436,13 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>SalesOrders</name>
         <message>
-            <location filename="../../ui/screens/sales/actions.py" line="+73" />
+            <location filename="../../ui/screens/sales/actions.py" line="+82" />
+            <location line="+215" />
             <source>Refused: %1</source>
             <translation>被拒绝：%1</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="-183" />
             <source>Choose the customer first (type its code or name).</source>
             <translation>请先选择客户（输入客户编号或名称）。</translation>
         </message>
@@ -5461,17 +5477,37 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>已删除 %1</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+17" />
             <source>Confirmed %1: what is there is reserved, the rest is backordered (promised by you beyond the stock).</source>
             <translation>已确认 %1：现有库存已预留，其余转为欠货（由您超出库存承诺）。</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+8" />
             <source>Confirmed %1: its quantities are reserved.</source>
             <translation>已确认 %1：数量已预留。</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+3" />
+            <source>Past the credit limit of %1 by %2, allowed by you.</source>
+            <translation>超出信用额度 %1 共 %2，由您批准。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Warning: %1.</source>
+            <translation>注意：%1。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Credit limit</source>
+            <translation>信用额度</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Confirm it past the credit limit? You are recorded on the order as the one who allowed it.</source>
+            <translation>是否超额度确认？订单上将记录由您批准。</translation>
+        </message>
+        <message>
+            <location line="+19" />
             <source>%1 was not confirmed: not enough stock for %n line(s).</source>
             <translation>%1 未确认：%n 行库存不足。</translation>
         </message>
@@ -6468,7 +6504,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-303" />
+            <location filename="../../ui/refusals.py" line="-314" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -6617,7 +6653,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+263" />
+            <location filename="../../ui/refusals.py" line="+274" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>
