@@ -355,7 +355,11 @@ class FakeAccountRepository:
         return max((x.seq or 0 for x in self.s.account_items if x.kind == kind and x.year == year), default=0)
 
     def terms(self, side: Side, partner_id: str) -> Terms:
-        return self.s.account_terms.get((str(side), partner_id), Terms())
+        found = self.s.account_terms.get((str(side), partner_id))
+        if found is not None:
+            return found
+        customer = self.s.customer_terms.get(partner_id) if str(side) == "AR" else None
+        return Terms(customer.payment_basis, customer.payment_days) if customer is not None else Terms()
 
     def methods(self) -> dict[str, str]:
         return dict(self.s.payment_methods)

@@ -38,6 +38,7 @@ TEMPLATES = {
     "below_min": QT_TRANSLATE_NOOP("ImportProblems", "%1 is below the min level %2"),
     "password_unchanged": QT_TRANSLATE_NOOP("ImportProblems", "is the current password"),
     "not_a_price_level": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a price level"),
+    "not_a_payment_basis": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a payment basis"),
     "not_an_email": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not an e-mail address"),
     "own_substitute": QT_TRANSLATE_NOOP("ImportProblems", "%1 is the product itself"),
     "listed_twice": QT_TRANSLATE_NOOP("ImportProblems", "%1 is listed twice"),

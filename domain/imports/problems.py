@@ -41,6 +41,7 @@ ENGLISH: dict[str, str] = {
     "password_unchanged": "is the current password",  # (not in an import: a user's new password)
     # (not in an import: the price and terms master data of domain.sales.price_master)
     "not_a_price_level": "{0} is not a price level",
+    "not_a_payment_basis": "{0} is not a payment basis",
     "not_an_email": "{0} is not an e-mail address",
     "own_substitute": "{0} is the product itself",
     "listed_twice": "{0} is listed twice",

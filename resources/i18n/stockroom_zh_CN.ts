@@ -483,7 +483,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>CustomerTerms</name>
         <message>
-            <location filename="../../ui/screens/partners.py" line="+135" />
+            <location filename="../../ui/screens/partners.py" line="+137" />
             <source>Price level</source>
             <translation>价格等级</translation>
         </message>
@@ -496,6 +496,11 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>Payment terms</source>
             <translation>付款条件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Due dates count</source>
+            <translation>到期日计算方式</translation>
         </message>
         <message>
             <location line="+1" />
@@ -523,7 +528,22 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>地址</translation>
         </message>
         <message>
-            <location line="+151" />
+            <location line="+6" />
+            <source>Net: days after the document</source>
+            <translation>按单据日期：单据日期后若干天</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Month-end (月结): days after the end of its month</source>
+            <translation>月结：单据当月月末后若干天</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cash on delivery: due on the day</source>
+            <translation>货到付款：当天到期</translation>
+        </message>
+        <message>
+            <location line="+155" />
             <source>Own prices: %1</source>
             <translation>专属价格：%1</translation>
         </message>
@@ -538,7 +558,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>%1 的条款与价格</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+8" />
             <source>blank: no limit</source>
             <translation>留空：不限额</translation>
         </message>
@@ -1396,6 +1416,11 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>%1 is not a price level</source>
             <translation>%1 不是价格等级</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is not a payment basis</source>
+            <translation>%1 不是付款方式（应为 net、month-end（月结）或 cod（货到付款））</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2581,7 +2606,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PartnersScreen</name>
         <message>
-            <location filename="../../ui/screens/partners.py" line="-199" />
+            <location filename="../../ui/screens/partners.py" line="-216" />
             <source>Suppliers (%1)</source>
             <translation>供应商（%1）</translation>
         </message>
@@ -6905,6 +6930,21 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         <name>SuppliersScreen</name>
         <message>
             <location filename="../../ui/screens/suppliers.py" line="+49" />
+            <source>Net: days after the receipt</source>
+            <translation>按收货日期：收货后若干天</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Month-end (月结): days after the end of its month</source>
+            <translation>月结：收货当月月末后若干天</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cash on delivery: due on the day</source>
+            <translation>货到付款：当天到期</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Code</source>
             <translation>编码</translation>
         </message>
@@ -7000,7 +7040,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>是</translation>
         </message>
         <message>
-            <location line="+187" />
+            <location line="+196" />
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
         </message>
@@ -7061,8 +7101,18 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+0" />
+            <source>Due dates count:</source>
+            <translation>到期日计算方式：</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>&amp;Email:</source>
             <translation>邮箱(&amp;E)：</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Payment &amp;days:</source>
+            <translation>付款天数(&amp;D)：</translation>
         </message>
         <message>
             <location line="+1" />
@@ -7070,7 +7120,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>电话(&amp;H)：</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>&amp;Save supplier</source>
             <translation>保存供应商(&amp;S)</translation>
         </message>
