@@ -60,7 +60,7 @@ def basis_value(value: object, field: str = "payment basis") -> str:
     if key not in BASIS_WORDS:
         raise BadInput(field, f"{value!r} is not a payment basis; enter net (days after the document), month-end "
                               f"(days after the end of its month, 月结) or cod (due on the day)",
-                       code="not_a_payment_basis", values=(value,))
+                       code="not_a_payment_basis", values=(repr(value),))
     return BASIS_WORDS[key]
 
 

@@ -1424,6 +1424,21 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>%1 is not a side</source>
+            <translation>%1 不是往来类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is in a closed month (every month up to %2 is closed)</source>
+            <translation>%1 所在月份已结账（%2 及之前的月份均已结账）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the due date %1 is before the date %2</source>
+            <translation>到期日 %1 早于日期 %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>%1 is not an e-mail address</source>
             <translation>%1 不是电子邮件地址</translation>
         </message>
@@ -1779,6 +1794,36 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+2" />
+            <source>customer (AR, 应收) or supplier (AP, 应付)</source>
+            <translation>客户（AR，应收）或供应商（AP，应付）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the code of a customer or supplier already in Stockroom</source>
+            <translation>Stockroom 中已有客户或供应商的编码</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>an amount other than 0: + what is owed, - a credit or prepayment, such as 1200.50 or -300</source>
+            <translation>不为 0 的金额：正数为欠款，负数为贷方余额或预付/预收款，例如 1200.50 或 -300</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>a date such as 2026-03-01, 2026/3/1 or 2026年3月1日, blank for the partner's payment terms</source>
+            <translation>日期，例如 2026-03-01、2026/3/1 或 2026年3月1日；留空则按往来单位的付款条件计算</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the code of a customer already in Stockroom (import customers first)</source>
+            <translation>Stockroom 中已有客户的编码（请先导入客户）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a date on or after %1, or blank for the partner's payment terms</source>
+            <translation>%1 当天或之后的日期；留空则按往来单位的付款条件计算</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>%1 does not exist or is not a file; choose a .csv or .xlsx file</source>
             <translation>%1 不存在或不是文件；请选择 .csv 或 .xlsx 文件</translation>
         </message>
@@ -1869,6 +1914,11 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>Sales history</source>
             <translation>历史销售</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opening balances of receivables and payables</source>
+            <translation>期初应收应付余额</translation>
         </message>
         <message>
             <location line="+4" />
@@ -1989,6 +2039,26 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+0" />
             <source>Reference</source>
             <translation>单号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Side</source>
+            <translation>往来类型</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Partner code</source>
+            <translation>往来单位编码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Due date</source>
+            <translation>到期日</translation>
         </message>
         <message>
             <location line="+139" />
@@ -2139,8 +2209,8 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+4" />
-            <source>An Excel workbook (.xlsx, its first sheet) or a CSV file (UTF-8 or GBK), with one header row. Import in this order: products, suppliers, supplier terms, customers, sales history, then opening stock. Nothing is written before you have seen the check of every row.</source>
-            <translation>Excel 工作簿（.xlsx，读取第一个工作表）或 CSV 文件（UTF-8 或 GBK），第一行为表头。请按以下顺序导入：商品、供应商、供应商条款、客户、历史销售，最后是期初库存。检查完每一行并显示结果之前，不会写入任何数据。</translation>
+            <source>An Excel workbook (.xlsx, its first sheet) or a CSV file (UTF-8 or GBK), with one header row. Import in this order: products, suppliers, supplier terms, customers, sales history, then opening stock and opening balances. Nothing is written before you have seen the check of every row.</source>
+            <translation>Excel 工作簿（.xlsx，读取第一个工作表）或 CSV 文件（UTF-8 或 GBK），第一行为表头。请按以下顺序导入：商品、供应商、供应商条款、客户、历史销售，最后是期初库存和期初应收应付。检查完每一行并显示结果之前，不会写入任何数据。</translation>
         </message>
         <message>
             <location line="+5" />
