@@ -69,12 +69,13 @@ _TITLES = {
 
 
 def demo_steps(today: date | None = None) -> int:
-    """Progress lines the demo sends: one for the master data and one per month of its two years."""
+    """Progress lines the demo sends: one for the master data, one per month of its two years and one for the
+    receivables and payables."""
     from domain.demo import DAYS
 
     end = today or date.today()
     start = end - timedelta(days=DAYS - 1)
-    return 1 + (end.year - start.year) * 12 + end.month - start.month + 1
+    return 1 + (end.year - start.year) * 12 + end.month - start.month + 1 + 1
 
 
 def _remove_database(path: Path) -> None:
