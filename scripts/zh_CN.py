@@ -1694,8 +1694,8 @@ ZH_CN: dict[tuple[str, str], str] = {
         '同事或备份中的 Stockroom 数据库；下次启动时也会打开它。',
     ('Welcome', 'A file is already there; open it from the first page, or choose the name of a new file.'):
         '该位置已有文件；请在首页打开它，或为新文件另选名称。',
-    ('Welcome', 'A trading business with two years of history, kept in a file of its own. The first time it takes about a minute to build.'):
-        '一家有两年历史数据的贸易公司，保存在单独的文件中。首次生成约需一分钟。',
+    ('Welcome', 'A trading business with two years of history and what its customers and suppliers owe, kept in a file of its own. The first time it takes about a minute to build.'):
+        '一家有两年历史数据及应收应付往来账的贸易公司，保存在单独的文件中。首次生成约需一分钟。',
     ('Welcome', 'Address:'): '地址：',
     ('Welcome', 'At most 500 characters.'): '最多 500 个字符。',
     ('Welcome', 'Back'): '返回',

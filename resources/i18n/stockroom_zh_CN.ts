@@ -7986,7 +7986,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>数据库文件：</translation>
         </message>
         <message>
-            <location line="+159" />
+            <location line="+160" />
             <source>New database file</source>
             <translation>新数据库文件</translation>
         </message>
@@ -8123,8 +8123,8 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
-            <source>A trading business with two years of history, kept in a file of its own. The first time it takes about a minute to build.</source>
-            <translation>一家有两年历史数据的贸易公司，保存在单独的文件中。首次生成约需一分钟。</translation>
+            <source>A trading business with two years of history and what its customers and suppliers owe, kept in a file of its own. The first time it takes about a minute to build.</source>
+            <translation>一家有两年历史数据及应收应付往来账的贸易公司，保存在单独的文件中。首次生成约需一分钟。</translation>
         </message>
         <message>
             <location line="+5" />

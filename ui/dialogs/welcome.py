@@ -401,8 +401,8 @@ class WelcomeDialog(QDialog):
             "Welcome", "A Stockroom database from a colleague or a backup; it opens next time too."))
         self.demo_choice.setText(translate("Welcome", "Explore the demo database"))
         self.demo_choice.setDescription(translate(
-            "Welcome", "A trading business with two years of history, kept in a file of its own. "
-                       "The first time it takes about a minute to build."))
+            "Welcome", "A trading business with two years of history and what its customers and suppliers owe, "
+                       "kept in a file of its own. The first time it takes about a minute to build."))
         for key, title in _TITLES.items():
             self.labels[key].setText(translate("Welcome", title))
         self.company.setPlaceholderText(translate("Welcome", "printed on purchase orders"))
