@@ -60,7 +60,7 @@ class CreditCheck:
 
     limit: Decimal | None  # None: no limit
     balance: Decimal  # its receivables
-    open_orders: Decimal  # the open value with tax of its other confirmed orders
+    open_orders: Decimal  # the open value with tax of its other confirmed orders (not read, 0, without a limit)
     this_order: Decimal  # the open value with tax of the order being confirmed
     overdue_90: Decimal = ZERO  # open amounts more than 90 days overdue
     oldest_due: date | None = None  # the oldest due date among those
@@ -116,7 +116,10 @@ def check_credit(uow, order: SalesOrder, on: date) -> CreditCheck:
                 oldest = due if oldest is None else min(oldest, due)
         else:
             balance -= x.open
-    others = sum((open_value(o, places) for o in uow.sales.open_orders(order.customer_id) if o.id != order.id), ZERO)
+    others = ZERO
+    if limit is not None:  # the other orders are read only when there is a limit to count them against
+        others = sum((open_value(o, places) for o in uow.sales.open_orders(order.customer_id) if o.id != order.id),
+                     ZERO)
     return CreditCheck(limit, balance, others, open_value(order, places), overdue, oldest)
 
 
