@@ -398,7 +398,11 @@ class FakeAccountRepository:
         return max((x.seq or 0 for x in self.s.account_items if x.kind == kind and x.year == year), default=0)
 
     def terms(self, side: Side, partner_id: str) -> Terms:
-        return self.s.account_terms.get((str(side), partner_id), Terms())
+        found = self.s.account_terms.get((str(side), partner_id))
+        if found is not None:
+            return found
+        customer = self.s.customer_terms.get(partner_id) if str(side) == "AR" else None
+        return Terms(customer.payment_basis, customer.payment_days) if customer is not None else Terms()
 
     def set_terms(self, side: Side, partner_id: str, terms: Terms) -> None:
         self.s.account_terms[(str(side), partner_id)] = terms
@@ -532,6 +536,10 @@ class FakeSalesRepository:
                                    x.unit_price, x.discount, x.tax_rate, x.cost, x.occurred_at, x.order_line_id,
                                    -sum((r.qty for r in back), Decimal(0)), -sum((r.cost for r in back), Decimal(0))))
         return sorted(out, key=lambda x: (x.occurred_at, x.number, x.line_no))
+
+    def open_orders(self, customer_id: str) -> list[SalesOrder]:
+        return [copy.deepcopy(o) for o in sorted(self.s.sales_orders.values(), key=lambda o: o.number)
+                if o.customer_id == customer_id and o.state in SO_OPEN_STATES]
 
     def open_lines(self) -> list[OpenLineRow]:
         rows = []

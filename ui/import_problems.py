@@ -38,6 +38,11 @@ TEMPLATES = {
     "below_min": QT_TRANSLATE_NOOP("ImportProblems", "%1 is below the min level %2"),
     "password_unchanged": QT_TRANSLATE_NOOP("ImportProblems", "is the current password"),
     "not_a_price_level": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a price level"),
+    "not_a_payment_basis": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a payment basis"),
+    "not_a_side": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a side"),
+    "in_closed_period": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is in a closed month (every month up to %2 is closed)"),
+    "due_before_date": QT_TRANSLATE_NOOP("ImportProblems", "the due date %1 is before the date %2"),
     "not_an_email": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not an e-mail address"),
     "own_substitute": QT_TRANSLATE_NOOP("ImportProblems", "%1 is the product itself"),
     "listed_twice": QT_TRANSLATE_NOOP("ImportProblems", "%1 is listed twice"),
@@ -130,6 +135,19 @@ TEMPLATES = {
         "ImportProblems", "dates before the first stock of this product in this warehouse"),
     "accept_dates_before": QT_TRANSLATE_NOOP(
         "ImportProblems", "dates before %1, or import the sales history before the opening stock"),
+    "accept_side": QT_TRANSLATE_NOOP("ImportProblems", "customer (AR, 应收) or supplier (AP, 应付)"),
+    "accept_known_partner": QT_TRANSLATE_NOOP(
+        "ImportProblems", "the code of a customer or supplier already in Stockroom"),
+    "accept_signed_money": QT_TRANSLATE_NOOP(
+        "ImportProblems",
+        "an amount other than 0: + what is owed, - a credit or prepayment, such as 1200.50 or -300"),
+    "accept_due_date": QT_TRANSLATE_NOOP(
+        "ImportProblems",
+        "a date such as 2026-03-01, 2026/3/1 or 2026年3月1日, blank for the partner's payment terms"),
+    "accept_import_customers_first_code": QT_TRANSLATE_NOOP(
+        "ImportProblems", "the code of a customer already in Stockroom (import customers first)"),
+    "accept_due_on_or_after": QT_TRANSLATE_NOOP(
+        "ImportProblems", "a date on or after %1, or blank for the partner's payment terms"),
     "file_missing": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 does not exist or is not a file; choose a .csv or .xlsx file"),
     "file_xls": QT_TRANSLATE_NOOP(

@@ -161,6 +161,17 @@ REFUSALS: dict[str, Template] = {
     "so_cancel_closed": _r(QT_TRANSLATE_NOOP(
         "Refusals", "sales order %1 is %2; it can no longer be cancelled"),
         "so", "state"),
+    "credit_limit_exceeded": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "sales order %1 would take customer %2 to %3, over its credit limit of %4 by %5 (balance %6, "
+        "open orders %7, this order %8); a manager can confirm it with override"),
+        "so", "customer", "exposure", "limit", "over", "balance", "open_orders", "this_order"),
+    "credit_limit_needs_manager": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "sales order %1 would take customer %2 to %3, over its credit limit of %4 by %5 (balance %6, "
+        "open orders %7, this order %8); only a manager may confirm it past the limit"),
+        "so", "customer", "exposure", "limit", "over", "balance", "open_orders", "this_order"),
+    "credit_overdue_90": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "customer %1 has %2 more than 90 days overdue (the oldest due %3)"),
+        "customer", "amount", "due"),
     "so_nothing_open": _r(QT_TRANSLATE_NOOP(
         "Refusals", "%1 on %2 has nothing open"),
         "sku", "so"),

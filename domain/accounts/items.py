@@ -43,9 +43,11 @@ def today() -> date:
 
 def add_item(uow, side: Side, partner_id: str, kind: ItemKind, amount: Decimal, day: date, *, number: str,
              source_id: str | None = None, reference: str = "", note: str = "", method: str = "",
-             year: int | None = None, seq: int | None = None, reverses_id: str | None = None) -> AccountItem | None:
+             year: int | None = None, seq: int | None = None, reverses_id: str | None = None,
+             due_on: date | None = None) -> AccountItem | None:
     """Write one item (its amount rounded to the money places; nothing when that is 0), due by the partner's terms
-    when it is a + item. Refuses (``period_closed``) when ``day`` is in a closed month."""
+    when it is a + item (or on ``due_on`` when given: an opening balance's own due date). Refuses
+    (``period_closed``) when ``day`` is in a closed month."""
     ensure_open(uow, day, what=number)
     amount = round_money(amount, uow.money_places)
     if amount == 0:
@@ -53,6 +55,8 @@ def add_item(uow, side: Side, partner_id: str, kind: ItemKind, amount: Decimal, 
     due = due_date(uow.accounts.terms(side, partner_id), day) if amount > 0 and kind != ItemKind.REVERSAL else None
     if kind == ItemKind.REVERSAL and amount > 0:
         due = day
+    if due_on is not None and amount > 0:
+        due = due_on
     item = AccountItem(
         id=new_id(), side=Side(side), partner_id=partner_id, kind=kind, number=number, business_date=day,
         amount=amount, due_on=due, year=year, seq=seq, source_id=source_id, method=method, reference=reference,

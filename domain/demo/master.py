@@ -231,6 +231,7 @@ TERMS = (
     ("retail", "5", "月结30天", 30, "20000"),
     ("retail", "0", "现款现货", 0, "none"),
 )
+BASIS = {"月结30天": "month_end", "现款现货": "cod"}  # how each terms text counts its days
 
 
 def list_prices(cost_fen: int) -> tuple[Decimal, Decimal]:
@@ -251,8 +252,14 @@ def price_commands(world: World) -> list[object]:
     for i, c in enumerate(world.customers):
         level, discount, terms, days, limit = TERMS[i % len(TERMS)]
         phone = c["contact"].rsplit(" ", 1)[-1]
-        commands.append(SetCustomerTerms(c["code"], level, discount, terms, days, limit, phone=phone))
+        commands.append(SetCustomerTerms(c["code"], level, discount, terms, days, limit, phone=phone,
+                                         payment_basis=BASIS[terms]))
     return commands
+
+
+def customer_terms(world: World) -> list[tuple[str, str]]:
+    """(code, payment terms text) of every customer, in order (``TERMS`` by its place in the list)."""
+    return [(c["code"], TERMS[i % len(TERMS)][2]) for i, c in enumerate(world.customers)]
 
 
 def fen(amount: int) -> Decimal:

@@ -1,12 +1,13 @@
 """The demo scenario: an empty database filled with the demo business, posted through the real use cases.
 
 ``build_demo`` draws the master data (``domain.demo.master``) and two years of history ending on ``end``
-(``domain.demo.history``). Master data goes through ``catalog.add_many``, list prices and customer terms
-through ``price_master.set_many`` (drawn from the costs and the customers' places, no random draw) and
-movements through ``ledger.post_many``: the demo meets every rule a clerk meets, and the ledger, not the
-demo, values the stock. Movements are committed six months per transaction (progress is still reported per month, as
-each month is posted): every transaction starts with cold repository caches, and re-reading 1,200
-products and 2,700 balances for each month's transaction cost about 10 s of a 50 s demo.
+(``domain.demo.history``), then the receivables and payables (``domain.demo.accounts``). Master data goes
+through ``catalog.add_many``, list prices and customer terms through ``price_master.set_many`` (drawn from the
+costs and the customers' places, no random draw) and movements through ``ledger.post_many``: the demo meets
+every rule a clerk meets, and the ledger, not the demo, values the stock. Movements are committed six months per
+transaction (progress is still reported per month, as each month is posted): every transaction starts with cold
+repository caches, and re-reading 1,200 products and 2,700 balances for each month's transaction cost about 10 s
+of a 50 s demo.
 
 Randomness comes from one numpy Generator and one ``random.Random``, both seeded with ``seed`` and
 handed to the master data and then to the history in that order: the same seed and end date give the
@@ -23,10 +24,12 @@ from datetime import timedelta
 import numpy as np
 
 from domain.catalog import master as catalog
+from domain.demo.accounts import build_accounts
 from domain.demo.history import Calendar
 from domain.demo.history import Simulation
 from domain.demo.master import DAYS
 from domain.demo.master import World
+from domain.demo.master import customer_terms
 from domain.demo.master import load_recipe
 from domain.demo.master import price_commands
 from domain.kernel.errors import RuleViolation
@@ -77,13 +80,16 @@ def build_demo(
         f"{len(world.suppliers)} suppliers, {len(world.customers)} customers")
     sim = Simulation(world, Calendar(start, recipe["seasons"]), rng, rnd)
     _post_months(uow_factory, sim.months(), say)
+    items, money = build_accounts(uow_factory, customer_terms(world), world.suppliers, end, seed)
+    say(f"receivables and payables: {items:,} open items carried in, {money:,} receipts and payments")
     k = sim.kinds
     return (
         f"demo business: {len(world.products):,} products in {len(world.categories)} categories, "
         f"{len(world.warehouses)} warehouses, {len(world.suppliers)} suppliers, {len(world.customers)} customers; "
         f"{start} to {end}: {sum(k.values()):,} movements ({k['shipment']:,} shipments, {k['receipt']:,} receipts, "
         f"{k['transfer']:,} transfer legs, {k['adjustment']:,} adjustments, {k['count']:,} count adjustments); "
-        f"{sim.short_lines:,} order lines short of stock"
+        f"{sim.short_lines:,} order lines short of stock; {items:,} receivables and payables carried in, {money:,} "
+        f"receipts and payments"
     )
 
 

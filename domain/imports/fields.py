@@ -23,6 +23,7 @@ class ImportKind(enum.StrEnum):
     CUSTOMERS = "customers"
     STOCK = "stock"
     SALES_HISTORY = "sales-history"
+    OPENINGS = "openings"
 
 
 @dataclass(frozen=True)
@@ -131,11 +132,27 @@ FIELDS: dict[ImportKind, tuple[Field, ...]] = {
         Field("reference", "Reference", False, ("reference", "ref", "orderno", "order", "单号", "订单号", "单据号",
                                                 "销售单号"), "text up to 64 characters"),
     ),
+    ImportKind.OPENINGS: (
+        Field("side", "Side", True, ("side", "type", "ar/ap", "arap", "往来类型", "类型", "方向", "应收应付", "科目"),
+              "customer (AR, 应收) or supplier (AP, 应付)"),
+        Field("partner", "Partner code", True, ("partnercode", "partner", "customercode", "suppliercode",
+                                                "往来单位编码", "单位编码", "客户编码", "供应商编码", "往来单位",
+                                                "客户供应商", "code", "编码", "编号"),
+              "the code of a customer or supplier already in Stockroom"),
+        Field("amount", "Amount", True, ("amount", "balance", "openingbalance", "期初余额", "期初金额", "余额", "金额",
+                                         "欠款"),
+              "an amount other than 0: + what is owed, - a credit or prepayment, such as 1200.50 or -300"),
+        Field("due", "Due date", False, ("duedate", "due", "dueon", "到期日", "到期日期", "应付日期", "应收日期"),
+              "a date such as 2026-03-01, 2026/3/1 or 2026年3月1日, blank for the partner's payment terms"),
+        Field("date", "Date", False, (*_DATE, "期初日期", "发生日期"), ACCEPT_DATE + ", blank for today"),
+        Field("reference", "Reference", False, ("reference", "ref", "invoice", "invoiceno", "单号", "单据号", "发票号",
+                                                "凭证号", "备注"), "text up to 64 characters"),
+    ),
 }
 
 # The fields that hold numbers: their text is read in the number format chosen for the file.
 NUMBER_FIELDS = frozenset({"pack_size", "min_level", "max_level", "unit_price", "moq", "order_multiple", "lead_time",
-                           "qty", "unit_cost"})
+                           "qty", "unit_cost", "amount"})
 FIELDS = {kind: tuple(replace(f, number=f.key in NUMBER_FIELDS) for f in fields) for kind, fields in FIELDS.items()}
 
 

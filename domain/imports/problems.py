@@ -41,6 +41,10 @@ ENGLISH: dict[str, str] = {
     "password_unchanged": "is the current password",  # (not in an import: a user's new password)
     # (not in an import: the price and terms master data of domain.sales.price_master)
     "not_a_price_level": "{0} is not a price level",
+    "not_a_payment_basis": "{0} is not a payment basis",
+    "not_a_side": "{0} is not a side",
+    "in_closed_period": "{0} is in a closed month (every month up to {1} is closed)",
+    "due_before_date": "the due date {0} is before the date {1}",
     "not_an_email": "{0} is not an e-mail address",
     "own_substitute": "{0} is the product itself",
     "listed_twice": "{0} is listed twice",
@@ -118,6 +122,12 @@ ENGLISH: dict[str, str] = {
                                      "blank",
     "accept_dates_before_stock": "dates before the first stock of this product in this warehouse",
     "accept_dates_before": "dates before {0}, or import the sales history before the opening stock",
+    "accept_side": "customer (AR, 应收) or supplier (AP, 应付)",
+    "accept_known_partner": "the code of a customer or supplier already in Stockroom",
+    "accept_signed_money": "an amount other than 0: + what is owed, - a credit or prepayment, such as 1200.50 or -300",
+    "accept_due_date": "a date such as 2026-03-01, 2026/3/1 or 2026年3月1日, blank for the partner's payment terms",
+    "accept_import_customers_first_code": "the code of a customer already in Stockroom (import customers first)",
+    "accept_due_on_or_after": "a date on or after {0}, or blank for the partner's payment terms",
     # -- the file as a whole (ui.spreadsheets reads it; domain.imports.run finds no data rows)
     "file_missing": "{0} does not exist or is not a file; choose a .csv or .xlsx file",
     "file_xls": "{0} is an old Excel 97-2003 workbook; open it in Excel and save it as an Excel workbook (.xlsx) "

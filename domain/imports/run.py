@@ -4,7 +4,8 @@ Both read the file's rows through the mapping and check every row, collecting ev
 (row, column, problem, what would be accepted) rather than stopping at the first. ``run_import``
 checks again inside its own write transaction, so what it writes was checked against the
 database as it is then; if any row has a problem it raises ``ImportRejected`` and writes
-nothing. Master data runs through the rule functions of ``domain.catalog.master`` in one transaction;
+nothing. Master data runs through the rule functions of ``domain.catalog.master`` in one transaction
+(opening balances of receivables and payables, ``domain.imports.openings``, likewise);
 stock rows run through ``domain.stock.ledger.post_many`` (one transaction, buffered inserts), whose
 command stream starts by checking the rows inside that same transaction.
 
@@ -25,6 +26,7 @@ from datetime import date
 from domain.access.roles import Permission
 from domain.access.roles import require
 from domain.imports import master
+from domain.imports import openings
 from domain.imports import stock
 from domain.imports.cells import check_mapping
 from domain.imports.cells import rows
@@ -46,7 +48,9 @@ _MASTER = {
     ImportKind.SUPPLIERS: (master.plan_suppliers, Permission.MASTER_DATA),
     ImportKind.TERMS: (master.plan_terms, Permission.SUPPLIER_TERMS),
     ImportKind.CUSTOMERS: (master.plan_customers, Permission.MASTER_DATA),
+    ImportKind.OPENINGS: (openings.plan_openings, Permission.MONEY),  # planned with ``today``
 }
+_HANDLERS = {**master.HANDLERS, **openings.HANDLERS}
 _LEDGER = {
     ImportKind.STOCK: stock.plan_stock,
     ImportKind.SALES_HISTORY: stock.plan_sales_history,
@@ -92,7 +96,9 @@ def _plan(uow: UnitOfWork, kind: ImportKind, table: Table, mapping: dict[str, st
                 progress(min(_CHECK_SHARE, _CHECK_SHARE * n // total))
             yield row
 
-    if kind in _MASTER:
+    if kind == ImportKind.OPENINGS:
+        commands = openings.plan_openings(uow, counted(), result, today=today or date.today())
+    elif kind in _MASTER:
         commands = _MASTER[kind][0](uow, counted(), result)
     else:
         commands = _LEDGER[kind](uow, counted(), result, today=today or date.today(), source=table.name)
@@ -159,7 +165,7 @@ def _run_import(uow: UnitOfWork, kind: ImportKind, table: Table, mapping: dict[s
                 raise ImportRejected(result.problems)
             with uow.products.adding_in_bulk():
                 for n, c in enumerate(commands, 1):
-                    master.HANDLERS[type(c)](uow, c)
+                    _HANDLERS[type(c)](uow, c)
                     if progress is not None and n % 1_000 == 0:
                         progress(_CHECK_SHARE + (100 - _CHECK_SHARE) * n // len(commands))
             uow.commit()

@@ -69,6 +69,13 @@ ENGLISH: dict[str, str] = {
     "so_not_open": "sales order {so} is {state}; it is not open (confirm it first; a shipped or cancelled "
                    "order is closed)",
     "so_cancel_closed": "sales order {so} is {state}; it can no longer be cancelled",
+    "credit_limit_exceeded": "sales order {so} would take customer {customer} to {exposure}, over its credit limit "
+                             "of {limit} by {over} (balance {balance}, open orders {open_orders}, this order "
+                             "{this_order}); a manager can confirm it with override",
+    "credit_limit_needs_manager": "sales order {so} would take customer {customer} to {exposure}, over its credit "
+                                  "limit of {limit} by {over} (balance {balance}, open orders {open_orders}, this "
+                                  "order {this_order}); only a manager may confirm it past the limit",
+    "credit_overdue_90": "customer {customer} has {amount} more than 90 days overdue (the oldest due {due})",
     "so_nothing_open": "{sku} on {so} has nothing open",
     "so_cut_over_open": "{sku} on {so}: {open} open; cannot cut {qty}",
     "so_ship_over_open": "{sku} on {so}: {open} open; shipping {qty} would be more than was ordered",

@@ -75,10 +75,14 @@ class ClosePurchaseOrderShort:
 
 @dataclass(frozen=True)
 class SetSupplierProfile:
+    """A supplier's payment terms and contact; ``payment_basis`` and ``payment_days`` None keep what is stored."""
+
     supplier: str
     payment_terms: str = ""
     email: str = ""
     phone: str = ""
+    payment_basis: str | None = None  # net, month-end (月结) or cod
+    payment_days: object = None  # whole days, 0 to 3650
 
 
 @dataclass(frozen=True)
@@ -138,6 +142,8 @@ class SaveSupplier:
     email: str = ""
     phone: str = ""
     new: bool = False
+    payment_basis: str | None = None  # None: keep what is stored (net for a new supplier)
+    payment_days: object = None
 
 
 @dataclass(frozen=True)

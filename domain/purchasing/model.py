@@ -183,9 +183,11 @@ class SupplierProfile:
     """What a PO needs of a supplier beyond ``domain.catalog.model.Supplier``."""
 
     supplier_id: str
-    payment_terms: str = ""
+    payment_terms: str = ""  # as text, printed on the PO
     email: str = ""
     phone: str = ""
+    payment_basis: str = "net"  # how the due dates of its payables count (domain.accounts.terms)
+    payment_days: int = 0
 
 
 @dataclass(frozen=True)

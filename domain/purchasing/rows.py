@@ -62,6 +62,8 @@ class SupplierRow:
     payment_terms: str
     email: str
     phone: str
+    payment_basis: str = "net"
+    payment_days: int = 0
 
 
 @dataclass(frozen=True)

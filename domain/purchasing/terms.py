@@ -8,6 +8,8 @@ from decimal import Decimal
 
 from domain.access.roles import Permission
 from domain.access.roles import require
+from domain.accounts.terms import basis_value
+from domain.accounts.terms import days_value
 from domain.catalog import commands as cmd
 from domain.catalog import master as catalog
 from domain.catalog.model import Supplier
@@ -35,13 +37,28 @@ def _supplier(uow: UnitOfWork, code: str) -> Supplier:
     return supplier
 
 
+def _basis_and_days(c) -> tuple[str | None, int | None]:
+    """The command's payment basis and days, checked (None: keep what is stored)."""
+    basis = None if c.payment_basis is None else basis_value(c.payment_basis)
+    days = None if c.payment_days is None or str(c.payment_days).strip() == "" else \
+        days_value(c.payment_days)
+    return basis, days
+
+
+def _profile(uow: UnitOfWork, supplier_id: str, c, basis: str | None, days: int | None) -> SupplierProfile:
+    before = uow.purchasing.profile(supplier_id) or SupplierProfile(supplier_id)
+    return SupplierProfile(
+        supplier_id, v.text("payment terms", c.payment_terms, required=False, max_len=500),
+        v.text("email", c.email, required=False), v.text("phone", c.phone, required=False, max_len=64),
+        before.payment_basis if basis is None else basis, before.payment_days if days is None else days)
+
+
 def set_supplier_profile(uow: UnitOfWork, c: pc.SetSupplierProfile) -> SupplierProfile:
+    """Set a supplier's payment terms (the text, and the basis and days its payables fall due by) and contact."""
+    basis, days = _basis_and_days(c)
     with uow:
         require(uow, Permission.MASTER_DATA)
-        profile = SupplierProfile(
-            _supplier(uow, c.supplier).id, v.text("payment terms", c.payment_terms, required=False, max_len=500),
-            v.text("email", c.email, required=False), v.text("phone", c.phone, required=False, max_len=64),
-        )
+        profile = _profile(uow, _supplier(uow, c.supplier).id, c, basis, days)
         uow.purchasing.set_profile(profile)
         uow.commit()
     return profile
@@ -51,15 +68,14 @@ def save_supplier(uow: UnitOfWork, c: pc.SaveSupplier) -> Supplier:
     """Add or update a supplier and its payment terms, email and phone; all or nothing."""
     fields = dict(code=c.code, name=c.name, contact=c.contact, currency=c.currency,
                   lead_time_days=c.lead_time_days, address=c.address)
+    basis, days = _basis_and_days(c)
     with uow:
         require(uow, Permission.MASTER_DATA)
         if c.new:
             supplier = catalog.add_supplier_within(uow, cmd.AddSupplier(**fields))
         else:
             supplier = catalog.update_supplier_within(uow, cmd.UpdateSupplier(**fields))
-        uow.purchasing.set_profile(SupplierProfile(
-            supplier.id, v.text("payment terms", c.payment_terms, required=False, max_len=500),
-            v.text("email", c.email, required=False), v.text("phone", c.phone, required=False, max_len=64)))
+        uow.purchasing.set_profile(_profile(uow, supplier.id, c, basis, days))
         uow.commit()
     return supplier
 

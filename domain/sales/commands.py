@@ -33,11 +33,13 @@ class AddSalesOrderLine:
 @dataclass(frozen=True)
 class ConfirmSalesOrder:
     """Confirm a draft and reserve its lines; ``override`` promises lines beyond what is available (the acting user
-    is kept on each such line)."""
+    is kept on each such line); ``credit_override`` confirms past the customer's credit limit (a manager's right,
+    recorded on the order's notes)."""
 
     so: str
     override: bool = False
     confirmed_at: datetime | None = None
+    credit_override: bool = False
 
 
 @dataclass(frozen=True)

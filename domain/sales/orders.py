@@ -8,7 +8,9 @@ Confirming promises from what is available now (on hand − reserved, ``domain.s
 refused with ``Shortage``, which lists per line the shortfall and what can be offered instead: stock in other
 warehouses, the earliest expected date of open purchase orders that cover it, and substitute products with
 their availability. Confirmed with ``override``, such a line is promised anyway and keeps the acting user
-(``override_user``): available to promise goes below zero only where an override is recorded.
+(``override_user``): available to promise goes below zero only where an override is recorded. Confirming also
+checks the customer's credit limit (``domain.sales.credit``): past it, only a manager confirms, with the credit
+override.
 
 Quantities a customer asked for and does not get — a confirmed order cancelled, a line cut — are recorded as
 unfilled demand (``domain.stock.demand``) in the same transaction, so forecasting sees the demand.
@@ -28,6 +30,7 @@ from domain.catalog.model import Customer
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import Duplicate
+from domain.kernel.errors import Forbidden
 from domain.kernel.errors import NotFound
 from domain.kernel.errors import RuleViolation
 from domain.kernel.ids import new_id
@@ -36,6 +39,7 @@ from domain.kernel.numbers import fmt
 from domain.kernel.refusals import refusal
 from domain.sales import atp
 from domain.sales import commands as sc
+from domain.sales import credit
 from domain.sales.model import NUMBER_PREFIX
 from domain.sales.model import SalesOrder
 from domain.sales.model import SoLine
@@ -168,11 +172,31 @@ def add_line(uow, c: sc.AddSalesOrderLine) -> SoLine:
     return line
 
 
+@dataclass(frozen=True)
+class Confirmed:
+    """A confirmed order and what confirming it found worth saying (``credit.Notice``: items long overdue)."""
+
+    order: SalesOrder
+    warnings: tuple[credit.Notice, ...] = ()
+    check: credit.CreditCheck | None = None
+
+
 def confirm(uow, c: sc.ConfirmSalesOrder) -> SalesOrder:
-    """Confirm a draft: reserve each line's quantity in its warehouse.
+    """Confirm a draft (``confirm_order``) and return the order."""
+    return confirm_order(uow, c).order
+
+
+def confirm_order(uow, c: sc.ConfirmSalesOrder) -> Confirmed:
+    """Confirm a draft: reserve each line's quantity in its warehouse, within the customer's credit limit.
+
+    Returns:
+        The order, with a warning when the customer has items more than 90 days overdue.
 
     Raises:
         Shortage: a line asks for more than is available now (and ``override`` is not set); nothing is written.
+        OverCreditLimit: the customer's balance, its open orders and this order pass its credit limit, and
+            ``credit_override`` is not set (``credit_limit_exceeded``) or the user is below manager
+            (``credit_limit_needs_manager``); nothing is written.
         RuleViolation: the order is not a draft, or has no lines.
     """
     at = v.moment("date", c.confirmed_at)
@@ -186,6 +210,17 @@ def confirm(uow, c: sc.ConfirmSalesOrder) -> SalesOrder:
         short = shortfalls(uow, order)
         if short and not c.override:
             raise shortage(order, short)
+        day = at.astimezone().date()
+        check = credit.check_credit(uow, order, day)
+        if check.is_over:
+            if not c.credit_override:
+                raise credit.over_limit(order, check, may_override=True)
+            try:
+                require(uow, Permission.CREDIT_OVERRIDE)
+            except Forbidden:
+                raise credit.over_limit(order, check, may_override=False) from None
+            note = credit.override_note(uow.user, day, check)
+            order.notes = f"{order.notes}\n{note}" if order.notes else note
         overridden = {s.line_no for s in short}
         for line in order.lines:
             if line.line_no in overridden:
@@ -194,7 +229,8 @@ def confirm(uow, c: sc.ConfirmSalesOrder) -> SalesOrder:
         order.state, order.confirmed_at = SoState.CONFIRMED, at
         uow.sales.save(order)
         uow.commit()
-    return order
+    notice = credit.overdue_notice(order, check)
+    return Confirmed(order, (notice,) if notice else (), check)
 
 
 def shortfalls(uow, order: SalesOrder) -> list[ShortLine]:

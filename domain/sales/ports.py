@@ -77,6 +77,9 @@ class SalesRepository(Protocol):
         """The lines of sales (documents of kind sale, not reversed) of one document or of some order lines, with
         what returns not reversed brought back of each."""
         ...
+    def open_orders(self, customer_id: str) -> list[SalesOrder]:
+        """The customer's confirmed and partly shipped orders (what its credit limit counts as promised)."""
+        ...
     def open_lines(self) -> list[OpenLineRow]:
         """Every line with an open quantity of a confirmed or partly shipped order."""
         ...

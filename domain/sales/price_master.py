@@ -16,6 +16,8 @@ from decimal import Decimal
 
 from domain.access.roles import Permission
 from domain.access.roles import require
+from domain.accounts.terms import basis_value
+from domain.accounts.terms import days_value
 from domain.catalog.model import Customer
 from domain.catalog.model import Product
 from domain.kernel import limits
@@ -34,7 +36,6 @@ from domain.stock.ledger import find_product
 
 NO_LIMIT = ("", "none")  # what a credit limit is typed as to say "no limit"
 DEFAULT_RATE = ("", "default")  # what a product's tax rate is typed as to say "the company's"
-PAYMENT_DAYS_MAX = 3650
 
 
 # -- commands: raw values as typed
@@ -78,6 +79,7 @@ class SetCustomerTerms:
     phone: str | None = None
     email: str | None = None
     address: str | None = None
+    payment_basis: str | None = None  # net, month-end (月结) or cod; due dates of new items follow it
 
 
 @dataclass(frozen=True)
@@ -131,11 +133,7 @@ def parse_credit_limit(value: object) -> Decimal | None:
 
 
 def parse_payment_days(value: object) -> int:
-    days = v.number("payment days", value, max_places=0)
-    if days < 0 or days > PAYMENT_DAYS_MAX:
-        raise BadInput("payment days", f"{value} is out of range; enter whole days from 0 to {PAYMENT_DAYS_MAX}",
-                       code="lead_time_range", values=(value,))
-    return int(days)
+    return days_value(value)
 
 
 def find_customer(uow: UnitOfWork, code: object) -> Customer:
@@ -238,6 +236,8 @@ def terms_changes(c: SetCustomerTerms) -> dict[str, object]:
         changes["payment_terms"] = v.text("payment terms", c.payment_terms, required=False, max_len=limits.REASON)
     if c.payment_days is not None:
         changes["payment_days"] = parse_payment_days(c.payment_days)
+    if c.payment_basis is not None:
+        changes["payment_basis"] = basis_value(c.payment_basis)
     if c.credit_limit is not None:
         changes["credit_limit"] = parse_credit_limit(c.credit_limit)
     if c.phone is not None:

@@ -58,6 +58,7 @@ class CustomerTerms:
     payment_terms: str = ""
     payment_days: int = 0
     credit_limit: Decimal | None = None  # None: no limit
+    payment_basis: str = "net"  # net | month_end | cod (domain.accounts.terms)
     phone: str = ""
     email: str = ""
     address: str = ""

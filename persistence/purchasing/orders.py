@@ -186,18 +186,18 @@ class PurchasingRepository:
     def profile(self, supplier_id: str) -> SupplierProfile | None:
         c = t.supplier_profiles.c
         r = self.conn.execute(select(t.supplier_profiles).where(c.supplier_id == supplier_id)).first()
-        return SupplierProfile(r.supplier_id, r.payment_terms, r.email, r.phone) if r else None
+        return SupplierProfile(r.supplier_id, r.payment_terms, r.email, r.phone, r.payment_basis or "net",
+                               r.payment_days or 0) if r else None
 
     def set_profile(self, profile: SupplierProfile) -> None:
         table = t.supplier_profiles
-        # the payment terms the accounts count due dates by (domain.accounts.terms) are kept as they are stored
-        old = self.conn.execute(select(table.c.version, table.c.payment_days, table.c.payment_basis)
+        old = self.conn.execute(select(table.c.version)
                                 .where(table.c.supplier_id == profile.supplier_id)).first()
         self.conn.execute(table.delete().where(table.c.supplier_id == profile.supplier_id))
         self.conn.execute(insert(table).values(
             supplier_id=profile.supplier_id, payment_terms=profile.payment_terms, email=profile.email,
-            phone=profile.phone, payment_days=old.payment_days if old else 0,
-            payment_basis=old.payment_basis if old else "net", version=(old.version if old else 0) + 1))
+            phone=profile.phone, payment_basis=profile.payment_basis, payment_days=profile.payment_days,
+            version=(old.version if old else 0) + 1))
 
     def term_details(self, supplier_id: str, product_id: str) -> TermDetails | None:
         c = t.supplier_term_details.c
@@ -286,11 +286,12 @@ def purchase_orders(engine: Engine, state: str | tuple[str, ...] | None = None, 
 def suppliers(engine: Engine) -> list[SupplierRow]:
     """Every supplier with the purchasing details of its profile (blank where none was set)."""
     S, F = t.suppliers, t.supplier_profiles
-    query = (select(S, F.c.payment_terms, F.c.email, F.c.phone)
+    query = (select(S, F.c.payment_terms, F.c.email, F.c.phone, F.c.payment_basis, F.c.payment_days)
              .select_from(S.outerjoin(F, F.c.supplier_id == S.c.id)).order_by(S.c.code))
     with engine.connect() as conn:
         return [SupplierRow(r.id, r.code, r.name, r.contact, r.currency, r.lead_time_days, r.address,
-                            r.payment_terms or "", r.email or "", r.phone or "") for r in conn.execute(query)]
+                            r.payment_terms or "", r.email or "", r.phone or "", r.payment_basis or "net",
+                            r.payment_days or 0) for r in conn.execute(query)]
 
 
 def supplier_terms(engine: Engine, supplier: str | None = None, sku: str | None = None) -> list[TermsRow]:

@@ -190,6 +190,13 @@ class SalesRepository:
     def open_lines(self) -> list[OpenLineRow]:
         return open_line_rows(self.conn)
 
+    def open_orders(self, customer_id: str) -> list[SalesOrder]:
+        ids = self.conn.execute(select(SO.c.id).where(
+            SO.c.customer_id == customer_id, SO.c.state.in_([s.value for s in OPEN_STATES]))
+            .order_by(SO.c.number)).scalars().all()
+        found = (self.get(x) for x in ids)
+        return [o for o in found if o is not None]
+
 
 # shared by the repository and the read side
 

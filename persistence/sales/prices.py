@@ -86,15 +86,13 @@ class PriceRepository:
         if r is None:
             return None
         return CustomerTerms(r.customer_id, r.price_level, r.discount, r.payment_terms, r.payment_days,
-                             r.credit_limit, r.phone, r.email, r.address, r.version)
+                             r.credit_limit, r.payment_basis or "net", r.phone, r.email, r.address, r.version)
 
     def set_terms(self, terms: CustomerTerms) -> None:
-        # how the payment days count is the accounts' (domain.accounts.terms): kept as it is stored
-        c = t.customer_profiles.c
-        basis = self.conn.execute(select(c.payment_basis).where(c.customer_id == terms.customer_id)).scalar()
-        self._replace(t.customer_profiles, {"customer_id": terms.customer_id}, {"payment_basis": basis or "net",
+        self._replace(t.customer_profiles, {"customer_id": terms.customer_id}, {
             "price_level": terms.price_level, "discount": terms.discount, "payment_terms": terms.payment_terms,
-            "payment_days": terms.payment_days, "credit_limit": terms.credit_limit, "phone": terms.phone,
+            "payment_days": terms.payment_days, "payment_basis": terms.payment_basis,
+            "credit_limit": terms.credit_limit, "phone": terms.phone,
             "email": terms.email, "address": terms.address})
 
     def last_price(self, customer_id: str, product_id: str) -> Decimal | None:

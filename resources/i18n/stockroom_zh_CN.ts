@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+418" />
+            <location filename="../../ui/refusals.py" line="+429" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-297" />
+            <location line="-308" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -1117,7 +1117,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>CustomerTerms</name>
         <message>
-            <location filename="../../ui/screens/partners.py" line="+135" />
+            <location filename="../../ui/screens/partners.py" line="+137" />
             <source>Price level</source>
             <translation>价格等级</translation>
         </message>
@@ -1130,6 +1130,11 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>Payment terms</source>
             <translation>付款条件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Due dates count</source>
+            <translation>到期日计算方式</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1157,7 +1162,22 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>地址</translation>
         </message>
         <message>
-            <location line="+151" />
+            <location line="+6" />
+            <source>Net: days after the document</source>
+            <translation>按单据日期：单据日期后若干天</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Month-end (月结): days after the end of its month</source>
+            <translation>月结：单据当月月末后若干天</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cash on delivery: due on the day</source>
+            <translation>货到付款：当天到期</translation>
+        </message>
+        <message>
+            <location line="+155" />
             <source>Own prices: %1</source>
             <translation>专属价格：%1</translation>
         </message>
@@ -1172,7 +1192,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>%1 的条款与价格</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+8" />
             <source>blank: no limit</source>
             <translation>留空：不限额</translation>
         </message>
@@ -2033,6 +2053,26 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>%1 is not a payment basis</source>
+            <translation>%1 不是付款方式（应为 net、month-end（月结）或 cod（货到付款））</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is not a side</source>
+            <translation>%1 不是往来类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is in a closed month (every month up to %2 is closed)</source>
+            <translation>%1 所在月份已结账（%2 及之前的月份均已结账）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the due date %1 is before the date %2</source>
+            <translation>到期日 %1 早于日期 %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>%1 is not an e-mail address</source>
             <translation>%1 不是电子邮件地址</translation>
         </message>
@@ -2393,6 +2433,36 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+2" />
+            <source>customer (AR, 应收) or supplier (AP, 应付)</source>
+            <translation>客户（AR，应收）或供应商（AP，应付）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the code of a customer or supplier already in Stockroom</source>
+            <translation>Stockroom 中已有客户或供应商的编码</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>an amount other than 0: + what is owed, - a credit or prepayment, such as 1200.50 or -300</source>
+            <translation>不为 0 的金额：正数为欠款，负数为贷方余额或预付/预收款，例如 1200.50 或 -300</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>a date such as 2026-03-01, 2026/3/1 or 2026年3月1日, blank for the partner's payment terms</source>
+            <translation>日期，例如 2026-03-01、2026/3/1 或 2026年3月1日；留空则按往来单位的付款条件计算</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the code of a customer already in Stockroom (import customers first)</source>
+            <translation>Stockroom 中已有客户的编码（请先导入客户）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a date on or after %1, or blank for the partner's payment terms</source>
+            <translation>%1 当天或之后的日期；留空则按往来单位的付款条件计算</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>%1 does not exist or is not a file; choose a .csv or .xlsx file</source>
             <translation>%1 不存在或不是文件；请选择 .csv 或 .xlsx 文件</translation>
         </message>
@@ -2483,6 +2553,11 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>Sales history</source>
             <translation>历史销售</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Opening balances of receivables and payables</source>
+            <translation>期初应收应付余额</translation>
         </message>
         <message>
             <location line="+4" />
@@ -2603,6 +2678,26 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+0" />
             <source>Reference</source>
             <translation>单号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Side</source>
+            <translation>往来类型</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Partner code</source>
+            <translation>往来单位编码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Due date</source>
+            <translation>到期日</translation>
         </message>
         <message>
             <location line="+139" />
@@ -2753,8 +2848,8 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+4" />
-            <source>An Excel workbook (.xlsx, its first sheet) or a CSV file (UTF-8 or GBK), with one header row. Import in this order: products, suppliers, supplier terms, customers, sales history, then opening stock. Nothing is written before you have seen the check of every row.</source>
-            <translation>Excel 工作簿（.xlsx，读取第一个工作表）或 CSV 文件（UTF-8 或 GBK），第一行为表头。请按以下顺序导入：商品、供应商、供应商条款、客户、历史销售，最后是期初库存。检查完每一行并显示结果之前，不会写入任何数据。</translation>
+            <source>An Excel workbook (.xlsx, its first sheet) or a CSV file (UTF-8 or GBK), with one header row. Import in this order: products, suppliers, supplier terms, customers, sales history, then opening stock and opening balances. Nothing is written before you have seen the check of every row.</source>
+            <translation>Excel 工作簿（.xlsx，读取第一个工作表）或 CSV 文件（UTF-8 或 GBK），第一行为表头。请按以下顺序导入：商品、供应商、供应商条款、客户、历史销售，最后是期初库存和期初应收应付。检查完每一行并显示结果之前，不会写入任何数据。</translation>
         </message>
         <message>
             <location line="+5" />
@@ -3220,7 +3315,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PartnersScreen</name>
         <message>
-            <location filename="../../ui/screens/partners.py" line="-199" />
+            <location filename="../../ui/screens/partners.py" line="-216" />
             <source>Suppliers (%1)</source>
             <translation>供应商（%1）</translation>
         </message>
@@ -5042,6 +5137,21 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+3" />
+            <source>sales order %1 would take customer %2 to %3, over its credit limit of %4 by %5 (balance %6, open orders %7, this order %8); a manager can confirm it with override</source>
+            <translation>确认销售订单 %1 后，客户 %2 的信用占用将达到 %3，超出其信用额度 %4 共 %5（应收余额 %6，未发货订单 %7，本订单 %8）；经理可强制确认</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>sales order %1 would take customer %2 to %3, over its credit limit of %4 by %5 (balance %6, open orders %7, this order %8); only a manager may confirm it past the limit</source>
+            <translation>确认销售订单 %1 后，客户 %2 的信用占用将达到 %3，超出其信用额度 %4 共 %5（应收余额 %6，未发货订单 %7，本订单 %8）；只有经理可以超额度确认</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>customer %1 has %2 more than 90 days overdue (the oldest due %3)</source>
+            <translation>客户 %1 有 %2 逾期超过 90 天（最早到期日 %3）</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>%1 on %2 has nothing open</source>
             <translation>%2 上的 %1 没有未发数量</translation>
         </message>
@@ -5311,7 +5421,22 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>方式 %1 是内置方式，不能更改；请换一个编码</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-45" />
+            <source>partner code %1: no customer or supplier has this code</source>
+            <translation>往来单位编码 %1：没有客户或供应商使用此编码</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>partner id %1: no customer or supplier has this id</source>
+            <translation>往来单位 ID %1：没有客户或供应商使用此 ID</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>code %1 is both a customer's and a supplier's; say whose statement you want: the customer's (--customer) or the supplier's (--supplier)</source>
+            <translation>编码 %1 既是客户编码也是供应商编码；请指明要哪一方的对账单：客户（--customer）还是供应商（--supplier）</translation>
+        </message>
+        <message>
+            <location line="+44" />
             <source>invoice %1 of %2 was entered before; a supplier's number is entered once (reverse that invoice to enter it again under another number)</source>
             <translation>%2 的发票 %1 已录入过；供应商的发票号只能录入一次（冲销该发票后可用另一个发票号重新录入）</translation>
         </message>
@@ -5346,22 +5471,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1 不在 %2 中；发票只能包含采购单或收货单上的货品</translation>
         </message>
         <message>
-            <location line="-61" />
-            <source>partner code %1: no customer or supplier has this code</source>
-            <translation>往来单位编码 %1：没有客户或供应商使用此编码</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>partner id %1: no customer or supplier has this id</source>
-            <translation>往来单位 ID %1：没有客户或供应商使用此 ID</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>code %1 is both a customer's and a supplier's; say whose statement you want: the customer's (--customer) or the supplier's (--supplier)</source>
-            <translation>编码 %1 既是客户编码也是供应商编码；请指明要哪一方的对账单：客户（--customer）还是供应商（--supplier）</translation>
-        </message>
-        <message>
-            <location line="+61" />
+            <location line="+4" />
             <source>warehouse %1 already exists: the demo fills an empty database only</source>
             <translation>仓库 %1 已存在：演示数据只能填入空数据库</translation>
         </message>
@@ -6297,12 +6407,13 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>SalesOrders</name>
         <message>
-            <location filename="../../ui/screens/sales/actions.py" line="+73" />
+            <location filename="../../ui/screens/sales/actions.py" line="+82" />
+            <location line="+215" />
             <source>Refused: %1</source>
             <translation>被拒绝：%1</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="-183" />
             <source>Choose the customer first (type its code or name).</source>
             <translation>请先选择客户（输入客户编号或名称）。</translation>
         </message>
@@ -6337,17 +6448,37 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已删除 %1</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+17" />
             <source>Confirmed %1: what is there is reserved, the rest is backordered (promised by you beyond the stock).</source>
             <translation>已确认 %1：现有库存已预留，其余转为欠货（由您超出库存承诺）。</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+8" />
             <source>Confirmed %1: its quantities are reserved.</source>
             <translation>已确认 %1：数量已预留。</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+3" />
+            <source>Past the credit limit of %1 by %2, allowed by you.</source>
+            <translation>超出信用额度 %1 共 %2，由您批准。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Warning: %1.</source>
+            <translation>注意：%1。</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Credit limit</source>
+            <translation>信用额度</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Confirm it past the credit limit? You are recorded on the order as the one who allowed it.</source>
+            <translation>是否超额度确认？订单上将记录由您批准。</translation>
+        </message>
+        <message>
+            <location line="+19" />
             <source>%1 was not confirmed: not enough stock for %n line(s).</source>
             <translation>%1 未确认：%n 行库存不足。</translation>
         </message>
@@ -7359,7 +7490,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-334" />
+            <location filename="../../ui/refusals.py" line="-345" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -7508,7 +7639,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+294" />
+            <location filename="../../ui/refusals.py" line="+305" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>
@@ -7928,6 +8059,21 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         <name>SuppliersScreen</name>
         <message>
             <location filename="../../ui/screens/suppliers.py" line="+49" />
+            <source>Net: days after the receipt</source>
+            <translation>按收货日期：收货后若干天</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Month-end (月结): days after the end of its month</source>
+            <translation>月结：收货当月月末后若干天</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cash on delivery: due on the day</source>
+            <translation>货到付款：当天到期</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Code</source>
             <translation>编码</translation>
         </message>
@@ -8023,7 +8169,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>是</translation>
         </message>
         <message>
-            <location line="+187" />
+            <location line="+196" />
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
         </message>
@@ -8084,8 +8230,18 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+0" />
+            <source>Due dates count:</source>
+            <translation>到期日计算方式：</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>&amp;Email:</source>
             <translation>邮箱(&amp;E)：</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Payment &amp;days:</source>
+            <translation>付款天数(&amp;D)：</translation>
         </message>
         <message>
             <location line="+1" />
@@ -8093,7 +8249,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>电话(&amp;H)：</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>&amp;Save supplier</source>
             <translation>保存供应商(&amp;S)</translation>
         </message>
@@ -8889,7 +9045,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>数据库文件：</translation>
         </message>
         <message>
-            <location line="+159" />
+            <location line="+160" />
             <source>New database file</source>
             <translation>新数据库文件</translation>
         </message>
@@ -9026,8 +9182,8 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
-            <source>A trading business with two years of history, kept in a file of its own. The first time it takes about a minute to build.</source>
-            <translation>一家有两年历史数据的贸易公司，保存在单独的文件中。首次生成约需一分钟。</translation>
+            <source>A trading business with two years of history and what its customers and suppliers owe, kept in a file of its own. The first time it takes about a minute to build.</source>
+            <translation>一家有两年历史数据及应收应付往来账的贸易公司，保存在单独的文件中。首次生成约需一分钟。</translation>
         </message>
         <message>
             <location line="+5" />

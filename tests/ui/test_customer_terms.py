@@ -92,3 +92,22 @@ def test_an_unknown_sku_among_the_prices_is_refused(qtbot, screen, services):
     qtbot.waitUntil(lambda: not dialog.general_error.isHidden())
     assert "NOPE" in dialog.general_error.text()
     assert pm.customer_prices(services.uow(), "BETA") == []
+
+
+def test_the_payment_basis_is_chosen_beside_the_days_and_saved(qtbot, screen, services):
+    dialog = open_terms(qtbot, screen, "ACME")
+    assert dialog.basis.currentData() == "net"
+    assert [dialog.basis.itemData(i) for i in range(dialog.basis.count())] == ["net", "month_end", "cod"]
+    dialog.basis.setCurrentIndex(dialog.basis.findData("month_end"))
+    dialog.edits["payment days"].setText("30")
+    dialog.edits["payment terms"].setText("月结30天")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.submit()
+    _, terms = pm.customer_terms(services.uow(), "ACME")
+    assert (terms.payment_basis, terms.payment_days, terms.payment_terms) == ("month_end", 30, "月结30天")
+    again = open_terms(qtbot, screen, "ACME")
+    assert again.basis.currentData() == "month_end"
+    again.edits["payment days"].setText("4000")
+    again.submit()
+    qtbot.waitUntil(lambda: not again.errors["payment days"].isHidden())
+    assert "4000" in again.errors["payment days"].text()

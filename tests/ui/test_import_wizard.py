@@ -318,3 +318,38 @@ def test_number_cells_of_a_workbook_show_and_import_as_the_numbers_they_are_in_t
     qtbot.waitUntil(lambda: wizard.imported, timeout=10_000)
     [m] = [m for m in services.stock.movements() if m.kind == MovementKind.RECEIPT]
     assert (m.qty, m.unit_cost) == (Decimal("1.234"), Decimal("4.2"))
+
+
+def test_opening_balances_are_a_kind_of_the_wizard_with_the_report_in_chinese(qtbot, services, tmp_path, chinese):
+    catalog.add_customer(services.uow(), c.AddCustomer("ACME", "顶好商贸"))
+    catalog.add_supplier(services.uow(), c.AddSupplier("NB", "宁波紧固件"))
+    path = tmp_path / "期初应收应付.csv"
+    path.write_text("往来类型,往来单位编码,期初余额,日期,到期日\n"
+                    "应收,ACME,1200.50,2026-01-10,2026-02-10\n"
+                    "其他,NB,100,2026-01-10,\n", encoding="utf-8")
+    wizard = ImportWizard(services)
+    qtbot.addWidget(wizard)
+    assert wizard.kind.itemText(wizard.kind.findData("openings")) == "期初应收应付余额"
+    open_file(qtbot, wizard, path, "openings")
+    assert {k: combo.currentData() for k, combo in wizard.combos.items() if combo.currentData()} == {
+        "side": "往来类型", "partner": "往来单位编码", "amount": "期初余额", "date": "日期", "due": "到期日"}
+    wizard.next_button.click()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
+    report = [[wizard.report_table.item(r, col).text() for col in range(4)]
+              for r in range(wizard.report_table.rowCount())]
+    assert report == [["3", "往来类型", "'其他' 不是往来类型", "客户（AR，应收）或供应商（AP，应付）"]]
+    assert not wizard.import_button.isEnabled()
+    path.write_text("往来类型,往来单位编码,期初余额,日期,到期日\n应收,ACME,1200.50,2026-01-10,2026-02-10\n"
+                    "应付,NB,-300,2026-01-10,\n", encoding="utf-8")
+    wizard.back_button.click()
+    wizard.back_button.click()
+    open_file(qtbot, wizard, path, "openings")
+    wizard.next_button.click()
+    qtbot.waitUntil(lambda: wizard.import_button.isEnabled(), timeout=10_000)
+    wizard.import_button.click()
+    qtbot.waitUntil(lambda: wizard.imported, timeout=10_000)
+    with services.uow() as u:
+        acme, nb = u.customers.by_code("ACME").id, u.suppliers.by_code("NB").id
+        got = [(x.item.number[:3], x.item.amount) for side, pid in (("AR", acme), ("AP", nb))
+               for x in u.accounts.open_items(side, pid)]
+    assert got == [("OB-", Decimal("1200.50")), ("OB-", Decimal("-300"))]

@@ -101,3 +101,22 @@ def test_a_bad_price_break_keeps_the_dialog_open_and_says_what_is_accepted(qtbot
     dialog.save()
     qtbot.waitUntil(lambda: "unit price" in dialog.error.text())
     assert screen.terms_model.rowCount() == 0
+
+
+def test_the_payment_basis_and_days_are_edited_beside_the_terms_text(qtbot, screen, services):
+    add_supplier(qtbot, screen)
+    assert screen.select("ACME")
+    assert (screen.payment_basis.currentData(), screen.payment_days.text()) == ("net", "0")
+    screen.payment_basis.setCurrentIndex(screen.payment_basis.findData("month_end"))
+    screen.payment_days.setText("30")
+    screen.save_button.click()
+    qtbot.waitUntil(lambda: services.purchasing.suppliers()[0].payment_days == 30)
+    row = services.purchasing.suppliers()[0]
+    assert (row.payment_basis, row.payment_terms) == ("month_end", "30 days net")
+    screen.payment_days.setText("-1")
+    screen.save_button.click()
+    qtbot.waitUntil(lambda: "Not saved" in screen.message.text())
+    assert "payment days" in screen.message.text() and "0 to 3650" in screen.message.text()
+    screen.refresh()
+    qtbot.waitUntil(lambda: not screen.loading)
+    assert screen.select("ACME") and screen.payment_basis.currentData() == "month_end"

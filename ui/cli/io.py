@@ -16,14 +16,15 @@ import sys
 from pathlib import Path
 
 COMMANDS = ("import", "export")
-KINDS = ("products", "suppliers", "terms", "customers", "stock", "sales-history")
+KINDS = ("products", "suppliers", "terms", "customers", "stock", "sales-history", "openings")
 NUMBER_FORMATS = ("default", "european")  # domain.kernel.numbers.NumberFormat, not imported at start-up
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
 
 def add_parsers(sub) -> None:
-    p = sub.add_parser("import", help="import products, suppliers, supplier terms, customers, opening stock or "
-                                      "sales history from an .xlsx or .csv file (all rows or none)")
+    p = sub.add_parser("import", help="import products, suppliers, supplier terms, customers, opening stock, "
+                                      "sales history or opening balances of receivables and payables (openings) "
+                                      "from an .xlsx or .csv file (all rows or none)")
     p.add_argument("kind", choices=KINDS)
     p.add_argument("file", type=Path)
     p.add_argument("--mapping", help='JSON {"field": "column header", …} or a file holding it; fields left out are '

@@ -59,8 +59,10 @@ def add_customer_actions(customer) -> None:
     p.add_argument("code")
     p.add_argument("--level", help="retail, wholesale, level3, level4 or level5")
     p.add_argument("--discount", help="percent off the list price, 0 to 100")
-    p.add_argument("--payment-terms")
-    p.add_argument("--payment-days")
+    p.add_argument("--payment-terms", help="the terms as text, as printed (e.g. 月结30天)")
+    p.add_argument("--payment-basis", help="how due dates count: net (days after the document), month-end (days "
+                                           "after the end of its month, 月结) or cod (due on the day)")
+    p.add_argument("--payment-days", help="whole days, 0 to 3650")
     p.add_argument("--credit-limit", help="an amount, or none for no limit")
     p.add_argument("--phone")
     p.add_argument("--email")
@@ -169,7 +171,7 @@ def _terms(args, uow) -> None:
     from domain.sales import price_master as pm
 
     fields = (args.level, args.discount, args.payment_terms, args.payment_days, args.credit_limit, args.phone,
-              args.email, args.address)
+              args.email, args.address, args.payment_basis)
     if any(x is not None for x in fields):
         pm.set_customer_terms(uow(), pm.SetCustomerTerms(args.code, *fields))
     customer, t = pm.customer_terms(uow(), args.code)
@@ -177,6 +179,7 @@ def _terms(args, uow) -> None:
     print(f"price level: {t.price_level}")
     print(f"discount: {fmt(t.discount)}%")
     print(f"payment terms: {t.payment_terms}")
+    print(f"payment basis: {t.payment_basis.replace('_', '-')}")
     print(f"payment days: {t.payment_days}")
     print(f"credit limit: {fmt(t.credit_limit) if t.credit_limit is not None else 'none'}")
     print(f"phone: {t.phone}")

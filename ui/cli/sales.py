@@ -2,8 +2,9 @@
 is ``ui.cli.returns``' (with the other returns), calling ``run_customer_return`` here.
 
 ``SO`` arguments take the order number (SO-2026-00001). Exit status as in ``ui.cli``: 2 bad input, 3 refused by a
-business rule (a shortfall on confirming lists each short line with what can be offered instead). No Qt, pandas
-or statsmodels here.
+business rule (a shortfall on confirming lists each short line with what can be offered instead; an order past the
+customer's credit limit names the limit, the balance, the open orders, this order and by how much it is over).
+No Qt, pandas or statsmodels here.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = so.add_parser("confirm", help="confirm a draft and reserve its quantities")
     p.add_argument("so")
     p.add_argument("--override", action="store_true",
-                   help="promise lines beyond what is available (you are recorded on each such line)")
+                   help="promise lines beyond what is available (you are recorded on each such line), and confirm "
+                        "past the customer's credit limit (a manager; recorded on the order's notes)")
     p = so.add_parser("ship", help="ship SKU QTY pairs against an order; no pairs ships all that is available")
     p.add_argument("so")
     p.add_argument("pairs", nargs="*", metavar="SKU QTY")
@@ -162,10 +164,18 @@ def _run(args, db) -> int:
             print(f"line {line.line_no}: {line.sku} {fmt(line.qty)} × {fmt(line.unit_price)}{said} "
                   f"(tax {fmt(line.tax_rate)}%{', ' + line.price_source + ' price' if line.price_source else ''})")
         elif action == "confirm":
-            order = orders.confirm(uow(), sc.ConfirmSalesOrder(args.so, args.override))
+            done = orders.confirm_order(uow(), sc.ConfirmSalesOrder(args.so, args.override,
+                                                                    credit_override=args.override))
+            order = done.order
             promised = [x.sku for x in order.lines if x.override_user]
             print(f"{order.number} confirmed" + (f"; promised beyond what is available: {', '.join(promised)}"
                                                   if promised else ""))
+            check = done.check
+            if args.override and check is not None and check.is_over:
+                print(f"credit limit {fmt(check.limit)} passed by {fmt(check.over)} (exposure {fmt(check.exposure)}); "
+                      f"the override is recorded on {order.number}")
+            for warning in done.warnings:
+                print(f"warning: {warning}", file=sys.stderr)
         elif action == "ship":
             for doc in shipping.ship(uow(), sc.ShipSalesOrder(args.so, _pairs(args.pairs), args.at, args.note)):
                 print(doc.number)

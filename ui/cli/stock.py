@@ -53,13 +53,22 @@ def add_parsers(sub) -> None:
     p.add_argument("--allow-negative", action="store_true")
     p.add_argument("--address", default="")
 
-    p = sub.add_parser("supplier", help="suppliers").add_subparsers(dest="action", required=True).add_parser("add")
+    supplier = sub.add_parser("supplier", help="suppliers").add_subparsers(dest="action", required=True)
+    p = supplier.add_parser("add")
     p.add_argument("code")
     p.add_argument("--name", required=True)
     p.add_argument("--currency", default="CNY")
     p.add_argument("--lead-time", default="7")
     p.add_argument("--contact", default="")
     p.add_argument("--address", default="")
+    p = supplier.add_parser("terms", help="a supplier's payment terms and contact (no option: show them)")
+    p.add_argument("code")
+    p.add_argument("--payment-terms", help="the terms as text, as printed on purchase orders (e.g. 月结30天)")
+    p.add_argument("--payment-basis", help="how due dates count: net (days after the receipt), month-end (days "
+                                           "after the end of its month, 月结) or cod (due on the day)")
+    p.add_argument("--payment-days", help="whole days, 0 to 3650")
+    p.add_argument("--email")
+    p.add_argument("--phone")
 
     customer = sub.add_parser("customer", help="customers").add_subparsers(dest="action", required=True)
     for action, text in (("add", "add a customer"), ("update", "change a customer's name and contact")):
@@ -147,6 +156,8 @@ def run(args, db) -> int:
                    ["SKU", "NAME", "UNIT", "CATEGORY", "BARCODES"])
     elif cmd == "warehouse":
         print(catalog.add_warehouse(uow(), cc.AddWarehouse(args.code, args.name, args.allow_negative, args.address)).id)
+    elif cmd == "supplier" and args.action == "terms":
+        _supplier_terms(db, args)
     elif cmd == "supplier":
         print(catalog.add_supplier(uow(), cc.AddSupplier(args.code, args.name, args.contact, args.currency,
                                                          args.lead_time, args.address)).id)
@@ -216,3 +227,33 @@ def run(args, db) -> int:
         summary = build_demo(db.uow, seed=args.seed, progress=lambda msg: print(msg, file=sys.stderr))
         print(summary)
     return EXIT_OK
+
+
+def _supplier_terms(db, args) -> None:
+    """``supplier terms``: change what is given (the rest kept), then show the supplier's terms."""
+    from domain.kernel.errors import NotFound
+    from domain.kernel.refusals import refusal
+    from domain.purchasing import commands as pc
+    from domain.purchasing import terms
+    from persistence.purchasing.orders import suppliers
+
+    def current():
+        found = next((r for r in suppliers(db.engine) if r.code.lower() == args.code.strip().lower()), None)
+        if found is None:
+            raise refusal(NotFound, "unknown_supplier_code", code=args.code)
+        return found
+
+    row = current()
+    given = (args.payment_terms, args.payment_basis, args.payment_days, args.email, args.phone)
+    if any(x is not None for x in given):
+        keep = lambda new, old: old if new is None else new  # noqa: E731
+        terms.set_supplier_profile(db.uow(), pc.SetSupplierProfile(
+            row.code, keep(args.payment_terms, row.payment_terms), keep(args.email, row.email),
+            keep(args.phone, row.phone), args.payment_basis, args.payment_days))
+        row = current()
+    print(f"{row.code}  {row.name}")
+    print(f"payment terms: {row.payment_terms}")
+    print(f"payment basis: {row.payment_basis.replace('_', '-')}")
+    print(f"payment days: {row.payment_days}")
+    print(f"email: {row.email}")
+    print(f"phone: {row.phone}")

@@ -72,6 +72,7 @@ KIND_TITLES = {
     ImportKind.CUSTOMERS: QT_TRANSLATE_NOOP("ImportWizard", "Customers"),
     ImportKind.STOCK: QT_TRANSLATE_NOOP("ImportWizard", "Opening stock per warehouse"),
     ImportKind.SALES_HISTORY: QT_TRANSLATE_NOOP("ImportWizard", "Sales history"),
+    ImportKind.OPENINGS: QT_TRANSLATE_NOOP("ImportWizard", "Opening balances of receivables and payables"),
 }
 # The field labels of domain.imports.fields, marked for translation here (the domain has no Qt).
 FIELD_LABELS = (
@@ -87,6 +88,8 @@ FIELD_LABELS = (
     QT_TRANSLATE_NOOP("ImportWizard", "Warehouse"), QT_TRANSLATE_NOOP("ImportWizard", "Quantity"),
     QT_TRANSLATE_NOOP("ImportWizard", "Unit cost"), QT_TRANSLATE_NOOP("ImportWizard", "Date"),
     QT_TRANSLATE_NOOP("ImportWizard", "Customer"), QT_TRANSLATE_NOOP("ImportWizard", "Reference"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Side"), QT_TRANSLATE_NOOP("ImportWizard", "Partner code"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Amount"), QT_TRANSLATE_NOOP("ImportWizard", "Due date"),
 )
 
 
@@ -464,7 +467,7 @@ class ImportWizard(QDialog):
             "ImportWizard",
             "An Excel workbook (.xlsx, its first sheet) or a CSV file (UTF-8 or GBK), with one header row. "
             "Import in this order: products, suppliers, supplier terms, customers, sales history, then opening "
-            "stock. Nothing is written before you have seen the check of every row."))
+            "stock and opening balances. Nothing is written before you have seen the check of every row."))
         self.back_button.setText(translate("ImportWizard", "< &Back"))
         self.next_button.setText(translate("ImportWizard", "&Next >"))
         self.import_button.setText(translate("ImportWizard", "&Import"))

@@ -69,12 +69,13 @@ _TITLES = {
 
 
 def demo_steps(today: date | None = None) -> int:
-    """Progress lines the demo sends: one for the master data and one per month of its two years."""
+    """Progress lines the demo sends: one for the master data, one per month of its two years and one for the
+    receivables and payables."""
     from domain.demo import DAYS
 
     end = today or date.today()
     start = end - timedelta(days=DAYS - 1)
-    return 1 + (end.year - start.year) * 12 + end.month - start.month + 1
+    return 1 + (end.year - start.year) * 12 + end.month - start.month + 1 + 1
 
 
 def _remove_database(path: Path) -> None:
@@ -400,8 +401,8 @@ class WelcomeDialog(QDialog):
             "Welcome", "A Stockroom database from a colleague or a backup; it opens next time too."))
         self.demo_choice.setText(translate("Welcome", "Explore the demo database"))
         self.demo_choice.setDescription(translate(
-            "Welcome", "A trading business with two years of history, kept in a file of its own. "
-                       "The first time it takes about a minute to build."))
+            "Welcome", "A trading business with two years of history and what its customers and suppliers owe, "
+                       "kept in a file of its own. The first time it takes about a minute to build."))
         for key, title in _TITLES.items():
             self.labels[key].setText(translate("Welcome", title))
         self.company.setPlaceholderText(translate("Welcome", "printed on purchase orders"))

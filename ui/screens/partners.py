@@ -130,16 +130,27 @@ class PartnersScreen(Screen):
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 # the domain's field names (``BadInput.field``) of the terms, in the order shown
-_TERMS = ("price level", "discount", "payment terms", "payment days", "credit limit", "phone", "email", "address")
+_TERMS = ("price level", "discount", "payment terms", "payment basis", "payment days", "credit limit", "phone",
+          "email", "address")
+_COMBOS = ("price level", "payment basis")
 _TERM_LABELS = {
     "price level": QT_TRANSLATE_NOOP("CustomerTerms", "Price level"),
     "discount": QT_TRANSLATE_NOOP("CustomerTerms", "Discount (%)"),
     "payment terms": QT_TRANSLATE_NOOP("CustomerTerms", "Payment terms"),
+    "payment basis": QT_TRANSLATE_NOOP("CustomerTerms", "Due dates count"),
     "payment days": QT_TRANSLATE_NOOP("CustomerTerms", "Payment days"),
     "credit limit": QT_TRANSLATE_NOOP("CustomerTerms", "Credit limit"),
     "phone": QT_TRANSLATE_NOOP("CustomerTerms", "Phone"),
     "email": QT_TRANSLATE_NOOP("CustomerTerms", "E-mail"),
     "address": QT_TRANSLATE_NOOP("CustomerTerms", "Address"),
+}
+
+
+# how payment days count (domain.accounts.terms), as the basis box offers them
+BASIS_TITLES = {
+    "net": QT_TRANSLATE_NOOP("CustomerTerms", "Net: days after the document"),
+    "month_end": QT_TRANSLATE_NOOP("CustomerTerms", "Month-end (月结): days after the end of its month"),
+    "cod": QT_TRANSLATE_NOOP("CustomerTerms", "Cash on delivery: due on the day"),
 }
 
 
@@ -166,7 +177,7 @@ class CustomerTermsDialog(QDialog):
         self.labels: dict[str, QLabel] = {}
         form = QFormLayout()
         for field in _TERMS:
-            edit = QComboBox(self) if field == "price level" else QLineEdit(self)
+            edit = QComboBox(self) if field in _COMBOS else QLineEdit(self)
             error, label = QLabel(self), QLabel(self)
             error.setStyleSheet("color: #9b1c1c;")
             error.setWordWrap(True)
@@ -180,6 +191,9 @@ class CustomerTermsDialog(QDialog):
         self.level = self.edits["price level"]
         for level in LEVELS:
             self.level.addItem(level, level)
+        self.basis = self.edits["payment basis"]
+        for basis in BASIS_TITLES:
+            self.basis.addItem(basis, basis)
         self.prices_label = QLabel(self)
         self.prices = QTableWidget(0, 2, self)
         self.prices.verticalHeader().hide()
@@ -220,6 +234,7 @@ class CustomerTermsDialog(QDialog):
         (customer, terms), prices, names = result
         self.names, self.customer_name = names, customer.name
         self.level.setCurrentIndex(max(0, self.level.findData(terms.price_level)))
+        self.basis.setCurrentIndex(max(0, self.basis.findData(terms.payment_basis)))
         values = {"discount": qty_text(terms.discount), "payment terms": terms.payment_terms,
                   "payment days": str(terms.payment_days),
                   "credit limit": qty_text(terms.credit_limit) if terms.credit_limit is not None else "",
@@ -249,12 +264,12 @@ class CustomerTermsDialog(QDialog):
             self.prices.removeRow(row)
 
     def command(self) -> pm.SetCustomerSheet:
-        text = {field: self.edits[field].text() for field in _TERMS if field != "price level"}
+        text = {field: self.edits[field].text() for field in _TERMS if field not in _COMBOS}
         terms = pm.SetCustomerTerms(
             self.code, price_level=self.level.currentData(), discount=text["discount"] or "0",
             payment_terms=text["payment terms"], payment_days=text["payment days"] or "0",
             credit_limit=text["credit limit"] or "none", phone=text["phone"], email=text["email"],
-            address=text["address"])
+            address=text["address"], payment_basis=self.basis.currentData())
         rows = []
         for row in range(self.prices.rowCount()):
             sku, price = (self.prices.item(row, col).text().strip() if self.prices.item(row, col) else ""
@@ -307,6 +322,8 @@ class CustomerTermsDialog(QDialog):
             label.setText(translate("CustomerTerms", _TERM_LABELS[field]) + ":")
         for i, level in enumerate(LEVELS):
             self.level.setItemText(i, level_name(level, self.names))
+        for i, title in enumerate(BASIS_TITLES.values()):
+            self.basis.setItemText(i, translate("CustomerTerms", title))
         self.edits["credit limit"].setPlaceholderText(translate("CustomerTerms", "blank: no limit"))
         self.edits["payment terms"].setPlaceholderText(translate("CustomerTerms", "such as 30 days net"))
         self.prices_label.setText(translate("CustomerTerms", "Own prices (without tax; they win over the price "

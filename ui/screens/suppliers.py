@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QFormLayout
 from PySide6.QtWidgets import QGroupBox
 from PySide6.QtWidgets import QHBoxLayout
@@ -41,6 +42,14 @@ from ui.widgets.table_view import DataTable
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 CTX = "SuppliersScreen"
+
+
+# how payment days count (domain.accounts.terms), as the basis box offers them
+BASIS_TITLES = {
+    "net": QT_TRANSLATE_NOOP("SuppliersScreen", "Net: days after the receipt"),
+    "month_end": QT_TRANSLATE_NOOP("SuppliersScreen", "Month-end (月结): days after the end of its month"),
+    "cod": QT_TRANSLATE_NOOP("SuppliersScreen", "Cash on delivery: due on the day"),
+}
 
 
 class SupplierListModel(RowTableModel):
@@ -118,12 +127,16 @@ class SuppliersScreen(Screen):
         self.address = QPlainTextEdit(self)
         self.address.setMaximumHeight(70)
         self.payment_terms = QLineEdit(self)
+        self.payment_basis = QComboBox(self)
+        for basis in BASIS_TITLES:
+            self.payment_basis.addItem(basis, basis)
+        self.payment_days = QLineEdit("0", self)
         self.email = QLineEdit(self)
         self.phone = QLineEdit(self)
         form = QFormLayout()
         self.detail_labels = []
         for widget in (self.code, self.name, self.contact, self.currency, self.lead_time, self.address,
-                       self.payment_terms, self.email, self.phone):
+                       self.payment_terms, self.payment_basis, self.payment_days, self.email, self.phone):
             label = QLabel(self)
             label.setBuddy(widget)
             self.detail_labels.append(label)
@@ -219,6 +232,8 @@ class SuppliersScreen(Screen):
         self.lead_time.setText(str(row.lead_time_days))
         self.address.setPlainText(row.address)
         self.payment_terms.setText(row.payment_terms)
+        self.payment_basis.setCurrentIndex(max(0, self.payment_basis.findData(row.payment_basis)))
+        self.payment_days.setText(str(row.payment_days))
         self.email.setText(row.email)
         self.phone.setText(row.phone)
         self._enable()
@@ -246,6 +261,8 @@ class SuppliersScreen(Screen):
         self.address.clear()
         self.currency.setText("CNY")
         self.lead_time.setText("7")
+        self.payment_basis.setCurrentIndex(0)
+        self.payment_days.setText("0")
         self.code.setReadOnly(False)
         self.code.setFocus()
         self.terms_model.set_rows([])
@@ -257,7 +274,8 @@ class SuppliersScreen(Screen):
             code=self.code.text(), name=self.name.text(), contact=self.contact.text(), currency=self.currency.text(),
             lead_time_days=self.lead_time.text(), address=self.address.toPlainText(),
             payment_terms=self.payment_terms.text(), email=self.email.text(), phone=self.phone.text(),
-            new=self.current_code is None,
+            new=self.current_code is None, payment_basis=self.payment_basis.currentData(),
+            payment_days=self.payment_days.text() or "0",
         )
 
     def save(self) -> None:
@@ -315,10 +333,13 @@ class SuppliersScreen(Screen):
         texts = (translate("SuppliersScreen", "&Code:"), translate("SuppliersScreen", "&Name:"),
                  translate("SuppliersScreen", "C&ontact:"), translate("SuppliersScreen", "C&urrency:"),
                  translate("SuppliersScreen", "&Lead time (days):"), translate("SuppliersScreen", "&Address:"),
-                 translate("SuppliersScreen", "&Payment terms:"), translate("SuppliersScreen", "&Email:"),
+                 translate("SuppliersScreen", "&Payment terms:"), translate("SuppliersScreen", "Due dates count:"),
+                 translate("SuppliersScreen", "Payment &days:"), translate("SuppliersScreen", "&Email:"),
                  translate("SuppliersScreen", "P&hone:"))
         for label, text in zip(self.detail_labels, texts, strict=True):
             label.setText(text)
+        for i, title in enumerate(BASIS_TITLES.values()):
+            self.payment_basis.setItemText(i, translate("SuppliersScreen", title))
         self.save_button.setText(translate("SuppliersScreen", "&Save supplier"))
         title = fill(translate("SuppliersScreen", "Terms per product (%1)"), str(self.terms_model.rowCount()))
         self.terms_box.setTitle(title)

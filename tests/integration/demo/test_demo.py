@@ -188,3 +188,37 @@ def test_every_product_has_a_retail_and_a_wholesale_price_above_its_cost_and_cus
         q = quote(uow, trade, next(iter(prices)))
         assert q.source == "level" and q.discount == Decimal(3)
         assert q.unit_price == (q.list_price * Decimal("0.97")).quantize(Decimal("0.00000001"))
+
+
+def test_receivables_and_payables_fill_every_ageing_band_with_partial_payments_and_a_prepayment(demo_db):
+    from domain.accounts.model import Side
+    from persistence.accounts import queries as accounts
+
+    for side in (Side.AR, Side.AP):
+        totals = accounts.ageing(demo_db.engine, side, END)
+        bands = (totals.current, totals.d1_30, totals.d31_60, totals.d61_90, totals.over_90)
+        assert all(b > 0 for b in bands), (side, bands)
+        rows = accounts.balances(demo_db.engine, side, as_of=END)
+        assert sum((r.balance for r in rows), Decimal(0)) == totals.balance
+    money = accounts.money(demo_db.engine, Side.AR) + accounts.money(demo_db.engine, Side.AP)
+    assert {m.kind for m in money} == {"receipt", "payment"}
+    assert any(m.allocated == m.amount for m in money)  # paid items in full
+    partial = [r for r in accounts.open_items(demo_db.engine, Side.AR, as_of=END) if 0 < r.allocated < r.amount]
+    assert partial  # an item paid in part
+    prepaid = [m for m in money if m.unallocated > 0]
+    assert [m.reference for m in prepaid] == ["预收货款"]
+    assert accounts.ageing(demo_db.engine, Side.AR, END).credit == Decimal("5000.00")
+
+
+def test_customers_and_suppliers_have_payment_terms_the_due_dates_can_count_by(demo_db):
+    from sqlalchemy import select
+
+    from persistence import tables as t
+
+    with demo_db.engine.connect() as conn:
+        customers = set(conn.execute(select(t.customer_profiles.c.payment_terms, t.customer_profiles.c.payment_basis,
+                                            t.customer_profiles.c.payment_days)).all())
+        suppliers = set(conn.execute(select(t.supplier_profiles.c.payment_terms, t.supplier_profiles.c.payment_basis,
+                                            t.supplier_profiles.c.payment_days)).all())
+    assert customers == {("月结30天", "month_end", 30), ("现款现货", "cod", 0)}
+    assert suppliers == {("月结60天", "month_end", 60), ("30天账期", "net", 30), ("月结30天", "month_end", 30)}

@@ -3,7 +3,8 @@ confirm and the stockout offers, ship, cancel, cut a line, the backorder list an
 
 Each runs a use case (``domain.sales.orders``, ``domain.sales.drafts``) on the task runner and then reads the
 order again. A refusal is said in the reader's language (``ui.refusals``); a ``Shortage`` on confirming opens the
-stockout panel (``shortage.ShortagePanel``) instead.
+stockout panel (``shortage.ShortagePanel``) instead, and ``OverCreditLimit`` a message box (the override offered to
+a manager, the refusal to others).
 """
 
 from __future__ import annotations
@@ -15,17 +16,22 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMessageBox
 from PySide6.QtWidgets import QTableWidgetItem
 
+from domain.access.roles import Permission
+from domain.access.roles import allows
 from domain.kernel.numbers import fmt
 from domain.sales import commands as sc
 from domain.sales import drafts
 from domain.sales import lookup
 from domain.sales import orders
+from domain.sales.credit import OverCreditLimit
 from domain.sales.orders import Shortage
 from ui.dialogs.reason import ReasonDialog
 from ui.i18n import fill
 from ui.refusals import refusal_text
+from ui.refusals import say as say_refusal
 from ui.screens.sales.words import L_DISCOUNT
 from ui.screens.sales.words import L_NO
 from ui.screens.sales.words import L_PRICE
@@ -69,6 +75,9 @@ class OrderActions:
         self.busy_bar.busy(False)
         if isinstance(exc, Shortage) and self.current is not None:
             self._short(exc)
+            return
+        if isinstance(exc, OverCreditLimit) and self.current is not None:
+            self._over_credit(exc)
             return
         self.say(fill(translate("SalesOrders", "Refused: %1"), refusal_text(exc)), error=True)
         QApplication.beep()
@@ -232,30 +241,61 @@ class OrderActions:
         )
 
     # -- confirming and the stockout offers ----------------------------------------------
-    def confirm_order(self, override: bool = False) -> None:
-        """Confirm the draft: its lines are reserved; a shortfall opens the stockout panel (Ctrl+Enter)."""
+    def confirm_order(self, override: bool = False, credit_override: bool = False) -> None:
+        """Confirm the draft: its lines are reserved; a shortfall opens the stockout panel, the customer's credit
+        limit passed asks a manager whether to override it and tells anyone else why not (Ctrl+Enter)."""
         if self.current is None or self.current.state != "draft":
             return
         so, uow = self.current.number, self.services.uow
+        self._stock_override = override
 
-        def confirmed(order) -> None:
+        def confirmed(done) -> None:
+            order = done.order
             self.shortage.withdraw(silent=True)
             if override:
-                self.say(
-                    fill(
-                        translate(
-                            "SalesOrders",
-                            "Confirmed %1: what is there is reserved, the rest is backordered (promised by "
-                            "you beyond the stock).",
-                        ),
-                        order.number,
-                    )
+                text = fill(
+                    translate(
+                        "SalesOrders",
+                        "Confirmed %1: what is there is reserved, the rest is backordered (promised by "
+                        "you beyond the stock).",
+                    ),
+                    order.number,
                 )
             else:
-                self.say(fill(translate("SalesOrders", "Confirmed %1: its quantities are reserved."), order.number))
+                text = fill(translate("SalesOrders", "Confirmed %1: its quantities are reserved."), order.number)
+            check = done.check
+            if credit_override and check is not None and check.is_over:
+                text += " " + fill(translate("SalesOrders", "Past the credit limit of %1 by %2, allowed by you."),
+                                   fmt(check.limit), fmt(check.over))
+            for warning in done.warnings:
+                said = say_refusal(warning.code, warning.params) or str(warning)
+                text += " " + fill(translate("SalesOrders", "Warning: %1."), said)
+            self.say(text, error=bool(done.warnings))
             self._changed()
 
-        self._run(lambda: orders.confirm(uow(), sc.ConfirmSalesOrder(so, override=override)), confirmed)
+        command = sc.ConfirmSalesOrder(so, override=override, credit_override=credit_override)
+        self._run(lambda: orders.confirm_order(uow(), command), confirmed)
+
+    def _over_credit(self, exc: OverCreditLimit) -> None:
+        """The credit limit passed: a manager (anyone while sign-in is off) is asked whether to confirm anyway; anyone
+        else is told why not."""
+        text = refusal_text(exc)
+        title = translate("SalesOrders", "Credit limit")
+        role = self.services.role
+        if exc.code == "credit_limit_exceeded" and (role is None or allows(role, Permission.CREDIT_OVERRIDE)):
+            question = text + "\n\n" + translate(
+                "SalesOrders", "Confirm it past the credit limit? You are recorded on the order as the one who "
+                "allowed it.")
+            answer = QMessageBox.question(self, title, question,
+                                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                          QMessageBox.StandardButton.No)
+            if answer == QMessageBox.StandardButton.Yes:
+                self.confirm_order(override=getattr(self, "_stock_override", False), credit_override=True)
+                return
+        else:
+            QMessageBox.warning(self, title, text)
+        self.say(fill(translate("SalesOrders", "Refused: %1"), text), error=True)
+        self._enable()
 
     def _short(self, exc: Shortage) -> None:
         self.offer_shortage(exc.lines, focus=True)
