@@ -1,0 +1,103 @@
+"""What the reports share: a period of business days, a quantity with its value, and how a movement counts.
+
+A movement counts in the stock summary under one ``Flow``, from its kind and its source (``flow_of``): a
+receipt from a supplier or a customer's return, a sale or a plain shipment or a return to the supplier, a
+transfer's leg, an adjustment or a count. A reversal counts under the flow of the movement it reverses, so a
+reversed sale lowers the period's sales instead of showing as a receipt.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP
+from decimal import Decimal
+
+from domain.kernel.errors import BadInput
+from domain.kernel.numbers import ZERO
+
+HUNDRED = Decimal(100)
+PCT = Decimal("0.01")
+
+
+class Flow(enum.StrEnum):
+    RECEIPT = "receipt"
+    CUSTOMER_RETURN = "customer_return"
+    TRANSFER_IN = "transfer_in"
+    SALE = "sale"
+    SHIPMENT = "shipment"
+    SUPPLIER_RETURN = "supplier_return"
+    TRANSFER_OUT = "transfer_out"
+    ADJUSTMENT = "adjustment"
+    COUNT = "count"
+
+
+FLOWS = tuple(Flow)
+INWARD = (Flow.RECEIPT, Flow.CUSTOMER_RETURN, Flow.TRANSFER_IN)  # shown as they come: in > 0
+OUTWARD = (Flow.SALE, Flow.SHIPMENT, Flow.SUPPLIER_RETURN, Flow.TRANSFER_OUT)  # shown turned round: out > 0
+NET = (Flow.ADJUSTMENT, Flow.COUNT)  # either way: shown signed, + in
+
+
+def flow_of(kind: str, source_type: str) -> Flow:
+    """The flow a movement of ``kind`` posted by a ``source_type`` document counts in (for a reversal: the
+    kind and source of the movement it reverses).
+
+    Args:
+        kind: a ``domain.stock.model.MovementKind`` value.
+        source_type: the posting document's kind ("sale", "customer_return", "supplier_return", …) or "".
+    """
+    if kind == "receipt":
+        return Flow.CUSTOMER_RETURN if source_type == "customer_return" else Flow.RECEIPT
+    if kind == "shipment":
+        if source_type == "sale":
+            return Flow.SALE
+        return Flow.SUPPLIER_RETURN if source_type == "supplier_return" else Flow.SHIPMENT
+    if kind == "transfer_in":
+        return Flow.TRANSFER_IN
+    if kind == "transfer_out":
+        return Flow.TRANSFER_OUT
+    if kind == "count_adjustment":
+        return Flow.COUNT
+    return Flow.ADJUSTMENT  # an adjustment (and a reversal whose original is unknown)
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A quantity and its value (signed as in the ledger)."""
+
+    qty: Decimal = ZERO
+    value: Decimal = ZERO
+
+    def __add__(self, other: Amount) -> Amount:
+        return Amount(self.qty + other.qty, self.value + other.value)
+
+    def __neg__(self) -> Amount:
+        return Amount(-self.qty, -self.value)
+
+
+NOTHING = Amount()
+
+
+@dataclass(frozen=True)
+class Period:
+    """The business days ``first`` .. ``last``, both included."""
+
+    first: date
+    last: date
+
+    def __post_init__(self) -> None:
+        if self.last < self.first:
+            raise BadInput("--to", f"{self.last.isoformat()} is before --from {self.first.isoformat()}; give a "
+                                   f"last day on or after the first")
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+
+def percent(part: Decimal, whole: Decimal) -> Decimal | None:
+    """``part`` as a percentage of ``whole`` to two places (half up), None when ``whole`` is zero."""
+    if whole == ZERO:
+        return None
+    return (part * HUNDRED / whole).quantize(PCT, ROUND_HALF_UP)
