@@ -1,0 +1,224 @@
+"""The reports' reads (``domain/reports``): set-based, one grouped query per figure, none per product.
+
+* ``stock_summary``: the running balance after each product × warehouse's last movement before the period and
+  before its end (one window query each: the movements before the day in the order of the index on product,
+  warehouse, business time and id, the last of each pair joined to its ``movement_values``), and the period's
+  movements summed per pair and flow (one grouped query over the business-time index; a reversal grouped under
+  the kind and source of what it reverses).
+* ``sales_figures``: the sales lines of documents not reversed, summed per product, category, customer or
+  salesperson (the document's user).
+* ``stocked_products``: the balances per product with the day of its last issue (one grouped query).
+* ``stock_status``: the balances with the products' levels and the quantity issued in the last 90 days
+  (one grouped query over the window).
+
+Days are business days in the clock's zone: ``utc_offset_seconds`` shifts a day's midnight to UTC. A product or
+warehouse merged away by a sync counts for its survivor (``persistence.stock.merged``); with no merge the columns
+are read as they are, so the indexes serve.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
+
+from sqlalchemy import Engine
+from sqlalchemy import and_
+from sqlalchemy import func
+from sqlalchemy import literal_column
+from sqlalchemy import or_
+from sqlalchemy import select
+
+from domain.kernel.errors import BadInput
+from domain.reports.model import Amount
+from domain.reports.model import Period
+from domain.reports.model import flow_of
+from domain.reports.sales import MarginBy
+from domain.reports.sales import SalesFigures
+from domain.reports.sales import StockedProduct
+from domain.reports.status import COVER_DAYS
+from domain.reports.status import StockFigures
+from domain.reports.stock_summary import PairFigures
+from domain.reports.stock_summary import ProductLabel
+from persistence import tables as t
+from persistence.stock import merged
+from persistence.stock.merged import ids_of
+from persistence.stock.merged import product_of
+from persistence.stock.merged import warehouse_of
+
+M, MV, B, P, W = t.movements, t.movement_values, t.balances, t.products, t.warehouses
+SL, DOC, C = t.sales_lines, t.documents, t.customers
+DEMAND_OUT = "supplier_return"  # a shipment of this source is goods back to the supplier, not demand
+
+
+def midnight(day: date, utc_offset_seconds: int = 0) -> datetime:
+    """The instant ``day`` begins in the clock's zone."""
+    return datetime(day.year, day.month, day.day, tzinfo=UTC) - timedelta(seconds=utc_offset_seconds)
+
+
+def _day_of(at: datetime, utc_offset_seconds: int) -> date:
+    return (at + timedelta(seconds=utc_offset_seconds)).date()
+
+
+def _warehouse_ids(conn, code: str | None, maps) -> list[str] | None:
+    """The ids the --warehouse code stands for (with those merged into it), None for every warehouse."""
+    if not code:
+        return None
+    found = conn.execute(select(W.c.id).where(W.c.code == code.strip().upper())).scalar()
+    if found is None:
+        found = conn.execute(select(W.c.id).where(W.c.code == code.strip())).scalar()
+    if found is None:
+        raise BadInput("--warehouse", f"no warehouse has the code {code!r}; give the code of an existing warehouse")
+    return ids_of(maps.get("warehouses", {}), found)
+
+
+def _positions(conn, before: datetime, wh_ids, mapped: bool) -> dict[tuple[str, str], Amount]:
+    """The quantity and value after each pair's last movement before ``before``."""
+    product, warehouse = product_of(M, mapped=mapped), warehouse_of(M, mapped=mapped)
+    rn = func.row_number().over(partition_by=(product, warehouse),
+                                order_by=(M.c.occurred_at.desc(), M.c.id.desc()))
+    inner = select(product.label("product_id"), warehouse.label("warehouse_id"), M.c.id, rn.label("rn")).where(
+        M.c.occurred_at < before)
+    if wh_ids is not None:
+        inner = inner.where(M.c.warehouse_id.in_(wh_ids))
+    last = inner.subquery("last")
+    query = (select(last.c.product_id, last.c.warehouse_id, MV.c.on_hand_after, MV.c.value_after)
+             .join(MV, MV.c.movement_id == last.c.id).where(last.c.rn == 1))
+    return {(p, w): Amount(q, v) for p, w, q, v in conn.execute(query)}
+
+
+def stock_summary(engine: Engine, period: Period, *, warehouse: str | None = None, utc_offset_seconds: int = 0
+                  ) -> tuple[list[PairFigures], dict[str, ProductLabel], dict[str, str]]:
+    """Each product × warehouse's opening, flows and closing for ``period``, the products' labels and the
+    warehouses' codes (``domain.reports.stock_summary.summarize`` makes the rows)."""
+    start = midnight(period.first, utc_offset_seconds)
+    end = midnight(period.last + timedelta(days=1), utc_offset_seconds)
+    orig, orig2 = M.alias("original"), M.alias("original2")  # a reversal's original (and an undo's)
+    with engine.connect() as conn:
+        maps = merged.merged(conn)
+        mapped = bool(maps)
+        wh_ids = _warehouse_ids(conn, warehouse, maps)
+        opening = _positions(conn, start, wh_ids, mapped)
+        closing = _positions(conn, end, wh_ids, mapped)
+        product, warehouse_col = product_of(M, mapped=mapped), warehouse_of(M, mapped=mapped)
+        kind = func.coalesce(orig2.c.kind, orig.c.kind, M.c.kind)
+        source = func.coalesce(orig2.c.source_type, orig.c.source_type, M.c.source_type)
+        flows_query = (
+            select(product, warehouse_col, kind, source, func.sum(M.c.qty), func.sum(MV.c.value))
+            .select_from(M.join(MV, MV.c.movement_id == M.c.id)
+                         .outerjoin(orig, orig.c.id == M.c.reverses_id)
+                         .outerjoin(orig2, orig2.c.id == orig.c.reverses_id))
+            .where(M.c.occurred_at >= start, M.c.occurred_at < end)
+            .group_by(product, warehouse_col, kind, source))
+        if wh_ids is not None:
+            flows_query = flows_query.where(M.c.warehouse_id.in_(wh_ids))
+        flows: dict[tuple[str, str], dict] = {}
+        for p, w, k, s, qty, value in conn.execute(flows_query):
+            pair = flows.setdefault((p, w), {})
+            flow = flow_of(k, s)
+            pair[flow] = pair.get(flow, Amount()) + Amount(qty, value)
+        labels = {r.id: ProductLabel(r.sku, r.name, r.category, r.unit)
+                  for r in conn.execute(select(P.c.id, P.c.sku, P.c.name, P.c.category, P.c.unit))}
+        codes = dict(conn.execute(select(W.c.id, W.c.code)).all())
+    none = Amount()
+    pairs = [PairFigures(p, w, opening.get((p, w), none), closing.get((p, w), none), flows.get((p, w), {}))
+             for p, w in sorted(opening.keys() | closing.keys() | flows.keys())]
+    return pairs, labels, codes
+
+
+def sales_figures(engine: Engine, period: Period, by: MarginBy, *, warehouse: str | None = None,
+                  utc_offset_seconds: int = 0) -> list[SalesFigures]:
+    """The period's sales lines (returns netted, reversed documents left out) summed per ``by``."""
+    start = midnight(period.first, utc_offset_seconds)
+    end = midnight(period.last + timedelta(days=1), utc_offset_seconds)
+    if by == MarginBy.PRODUCT:
+        key, name, joined = P.c.sku, P.c.name, P
+        on = P.c.id == SL.c.product_id
+    elif by == MarginBy.CATEGORY:
+        key, name, joined = P.c.category, literal_column("''"), P
+        on = P.c.id == SL.c.product_id
+    elif by == MarginBy.CUSTOMER:
+        key, name, joined = C.c.code, C.c.name, C
+        on = C.c.id == SL.c.customer_id
+    else:
+        key, name, joined, on = DOC.c.user, literal_column("''"), None, None
+    source = SL.join(DOC, DOC.c.id == SL.c.document_id)
+    if joined is not None:
+        source = source.join(joined, on)
+    query = (select(key, func.max(name), func.sum(SL.c.qty), func.sum(SL.c.revenue), func.sum(SL.c.cost),
+                    func.sum(SL.c.margin))
+             .select_from(source)
+             .where(DOC.c.reversed.is_(False), SL.c.occurred_at >= start, SL.c.occurred_at < end)
+             .group_by(key))
+    with engine.connect() as conn:
+        if warehouse:
+            query = query.where(DOC.c.warehouse_id.in_(_warehouse_ids(conn, warehouse, merged.merged(conn))))
+        rows = conn.execute(query).all()
+    return [SalesFigures(k or "", n or "", q, r, c, m) for k, n, q, r, c, m in rows]
+
+
+def _issues(mapped: bool):
+    """The movements that are demand (a sale or a plain shipment) or a reversal of one, and the product and
+    warehouse each counts for."""
+    orig = M.alias("original")
+    demand = and_(M.c.kind == "shipment", M.c.source_type != DEMAND_OUT)
+    undone = and_(M.c.kind == "reversal", orig.c.kind == "shipment", orig.c.source_type != DEMAND_OUT)
+    return M.outerjoin(orig, orig.c.id == M.c.reverses_id), or_(demand, undone), product_of(M, mapped=mapped), \
+        warehouse_of(M, mapped=mapped)
+
+
+def stocked_products(engine: Engine, *, warehouse: str | None = None, utc_offset_seconds: int = 0
+                     ) -> list[StockedProduct]:
+    """Each product with stock on hand now (in ``warehouse`` or all), its value and the day of its last sale or
+    shipment that was not reversed."""
+    with engine.connect() as conn:
+        maps = merged.merged(conn)
+        wh_ids = _warehouse_ids(conn, warehouse, maps)
+        stock = (select(P.c.id, P.c.sku, P.c.name, func.sum(B.c.on_hand), func.sum(B.c.value))
+                 .select_from(B.join(P, P.c.id == B.c.product_id)).group_by(P.c.id, P.c.sku, P.c.name)
+                 .having(func.sum(B.c.on_hand) > 0))
+        if wh_ids is not None:
+            stock = stock.where(B.c.warehouse_id.in_(wh_ids))
+        R = M.alias("reversal")  # noqa: N806
+        product = product_of(M, mapped=bool(maps))
+        last = (select(product, func.max(M.c.occurred_at))
+                .where(M.c.kind == "shipment", M.c.source_type != DEMAND_OUT,
+                       ~select(R.c.id).where(R.c.reverses_id == M.c.id).exists())
+                .group_by(product))
+        if wh_ids is not None:
+            last = last.where(M.c.warehouse_id.in_(wh_ids))
+        last_at = dict(conn.execute(last).all())
+        rows = conn.execute(stock).all()
+    return [StockedProduct(sku, name, qty, value,
+                           _day_of(last_at[pid], utc_offset_seconds) if pid in last_at else None)
+            for pid, sku, name, qty, value in rows]
+
+
+def stock_status(engine: Engine, today: date, *, warehouse: str | None = None, utc_offset_seconds: int = 0
+                 ) -> list[StockFigures]:
+    """The balances of every product × warehouse that holds or expects stock, with the products' levels and
+    what was issued in the ``COVER_DAYS`` days up to and with ``today``."""
+    end = midnight(today + timedelta(days=1), utc_offset_seconds)
+    start = midnight(today - timedelta(days=COVER_DAYS - 1), utc_offset_seconds)
+    with engine.connect() as conn:
+        maps = merged.merged(conn)
+        wh_ids = _warehouse_ids(conn, warehouse, maps)
+        source, is_issue, product, warehouse_col = _issues(bool(maps))
+        issued_query = (select(product, warehouse_col, func.sum(M.c.qty)).select_from(source)
+                        .where(M.c.occurred_at >= start, M.c.occurred_at < end, is_issue)
+                        .group_by(product, warehouse_col))
+        query = (select(B.c.product_id, B.c.warehouse_id, P.c.sku, P.c.name, W.c.code, B.c.on_hand, B.c.reserved,
+                        B.c.on_order, P.c.min_level, P.c.max_level)
+                 .select_from(B.join(P, P.c.id == B.c.product_id).join(W, W.c.id == B.c.warehouse_id))
+                 .where(or_(B.c.on_hand != 0, B.c.reserved != 0, B.c.on_order != 0)))
+        if wh_ids is not None:
+            issued_query = issued_query.where(M.c.warehouse_id.in_(wh_ids))
+            query = query.where(B.c.warehouse_id.in_(wh_ids))
+        issued = {(p, w): -q for p, w, q in conn.execute(issued_query)}
+        rows = conn.execute(query).all()
+    zero = Amount().qty
+    return [StockFigures(r.sku, r.name, r.code, r.on_hand, r.reserved, r.on_order, r.min_level, r.max_level,
+                         issued.get((r.product_id, r.warehouse_id), zero)) for r in rows]
+
+
