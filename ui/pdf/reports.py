@@ -12,6 +12,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 from reportlab.platypus import Spacer
 from reportlab.platypus import Table
@@ -29,7 +30,8 @@ from ui.report_sheets import TEXT
 from ui.report_sheets import Sheet
 from ui.report_sheets import text
 
-_WIDE = {"name": 3.0, "sku": 1.6, "category": 1.6, "customer": 1.6, "warehouse": 1.2, "salesperson": 1.6}
+_STRETCH = ("name",)  # the column that takes the page's spare width (or gives it up first)
+_SAMPLE = 500  # the rows measured for the columns' widths
 
 
 class ReportRenderer(BaseRenderer):
@@ -70,9 +72,8 @@ class ReportRenderer(BaseRenderer):
         for row in body:
             data.append([Paragraph(escape(text(v, c.kind)), number if n else cell)
                          for v, c, n in zip(row, sheet.columns, numeric, strict=True)])
-        shares = [_WIDE.get(c.key, 1.0) for c in sheet.columns]
         width = self.pagesize[0] - self.margins[0] - self.margins[1]
-        table = Table(data, colWidths=[width * s / sum(shares) for s in shares], repeatRows=1)
+        table = Table(data, colWidths=self._widths(sheet, body, width), repeatRows=1)
         style = [("BACKGROUND", (0, 0), (-1, 0), INK), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                  ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE), ("TOPPADDING", (0, 0), (-1, -1), 1.5),
                  ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5), ("LEFTPADDING", (0, 0), (-1, -1), 2),
@@ -83,6 +84,30 @@ class ReportRenderer(BaseRenderer):
             style += [("BACKGROUND", (0, -1), (-1, -1), SHADE), ("LINEABOVE", (0, -1), (-1, -1), 0.8, INK)]
         table.setStyle(TableStyle(style))
         return table
+
+
+    def _widths(self, sheet: Sheet, body: list[list[object]], width: float) -> list[float]:
+        """Each column as wide as its widest cell (of the first ``_SAMPLE`` rows and the total) and its header's
+        longest word; the name column takes what is left, or gives way when the page is too narrow."""
+        size, pad = 7, 4.5
+        sample = [*body[:_SAMPLE], *body[-1:]]
+        natural = []
+        for i, c in enumerate(sheet.columns):
+            cells = max((stringWidth(text(row[i], c.kind), self.font, size) for row in sample), default=0)
+            if c.kind == TEXT:
+                cells = min(cells, 60 * mm)
+            # an English header keeps its words whole; a Chinese one may wrap between any two characters
+            header = max((stringWidth(w, self.font, size) if w.isascii() else min(stringWidth(w, self.font, size),
+                                                                                  max(cells, 4 * size))
+                          for w in c.label.split()), default=0)
+            natural.append(max(header, cells) + pad)
+        stretch = [i for i, c in enumerate(sheet.columns) if c.key in _STRETCH] or [0]
+        spare = width - sum(natural)
+        fixed = sum(natural[i] for i in range(len(natural)) if i not in stretch)
+        if spare >= 0 or fixed + 20 * mm * len(stretch) <= width:
+            share = (width - fixed) / sum(natural[i] for i in stretch)
+            return [n * share if i in stretch else n for i, n in enumerate(natural)]
+        return [n * width / sum(natural) for n in natural]  # too many columns: everything gives way a little
 
 
 def render_sheet(sheet: Sheet, company: str, locale_name: str | None = None) -> bytes:
