@@ -32,6 +32,7 @@ from ui.report_sheets import text
 
 _STRETCH = ("name",)  # the column that takes the page's spare width (or gives it up first)
 _SAMPLE = 500  # the rows measured for the columns' widths
+_NAME_MAX = 90 * mm
 
 
 class ReportRenderer(BaseRenderer):
@@ -73,7 +74,7 @@ class ReportRenderer(BaseRenderer):
             data.append([Paragraph(escape(text(v, c.kind)), number if n else cell)
                          for v, c, n in zip(row, sheet.columns, numeric, strict=True)])
         width = self.pagesize[0] - self.margins[0] - self.margins[1]
-        table = Table(data, colWidths=self._widths(sheet, body, width), repeatRows=1)
+        table = Table(data, colWidths=self._widths(sheet, body, width), repeatRows=1, hAlign="LEFT")
         style = [("BACKGROUND", (0, 0), (-1, 0), INK), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                  ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE), ("TOPPADDING", (0, 0), (-1, -1), 1.5),
                  ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5), ("LEFTPADDING", (0, 0), (-1, -1), 2),
@@ -97,14 +98,22 @@ class ReportRenderer(BaseRenderer):
             if c.kind == TEXT:
                 cells = min(cells, 60 * mm)
             # an English header keeps its words whole; a Chinese one may wrap between any two characters
-            header = max((stringWidth(w, self.font, size) if w.isascii() else min(stringWidth(w, self.font, size),
-                                                                                  max(cells, 4 * size))
-                          for w in c.label.split()), default=0)
+            whole = stringWidth(c.label, self.font, size)
+            if c.label.isascii() and whole <= 12 * size:  # a short English header ("Share %") stays on one line
+                header = whole
+            else:
+                header = max((stringWidth(w, self.font, size) if w.isascii()
+                              else min(stringWidth(w, self.font, size), max(cells, 4 * size))
+                              for w in c.label.split()), default=0)
             natural.append(max(header, cells) + pad)
         stretch = [i for i, c in enumerate(sheet.columns) if c.key in _STRETCH] or [0]
         spare = width - sum(natural)
         fixed = sum(natural[i] for i in range(len(natural)) if i not in stretch)
-        if spare >= 0 or fixed + 20 * mm * len(stretch) <= width:
+        if spare >= 0:  # the name column grows to at most _NAME_MAX; the table may end before the margin
+            grown = min(width - fixed, _NAME_MAX * len(stretch))
+            share = max(1.0, grown / sum(natural[i] for i in stretch))
+            return [n * share if i in stretch else n for i, n in enumerate(natural)]
+        if fixed + 20 * mm * len(stretch) <= width:
             share = (width - fixed) / sum(natural[i] for i in stretch)
             return [n * share if i in stretch else n for i, n in enumerate(natural)]
         return [n * width / sum(natural) for n in natural]  # too many columns: everything gives way a little
