@@ -92,7 +92,7 @@ class ReportRenderer(BaseRenderer):
         longest word; the name column takes what is left, or gives way when the page is too narrow."""
         size, pad = 7, 4.5
         sample = [*body[:_SAMPLE], *body[-1:]]
-        natural = []
+        natural, floor = [], []
         for i, c in enumerate(sheet.columns):
             cells = max((stringWidth(text(row[i], c.kind), self.font, size) for row in sample), default=0)
             if c.kind == TEXT:
@@ -106,6 +106,7 @@ class ReportRenderer(BaseRenderer):
                               else min(stringWidth(w, self.font, size), max(cells, 4 * size))
                               for w in c.label.split()), default=0)
             natural.append(max(header, cells) + pad)
+            floor.append(cells + pad if c.key not in _STRETCH else 20 * mm)
         stretch = [i for i, c in enumerate(sheet.columns) if c.key in _STRETCH] or [0]
         spare = width - sum(natural)
         fixed = sum(natural[i] for i in range(len(natural)) if i not in stretch)
@@ -116,7 +117,11 @@ class ReportRenderer(BaseRenderer):
         if fixed + 20 * mm * len(stretch) <= width:
             share = (width - fixed) / sum(natural[i] for i in stretch)
             return [n * share if i in stretch else n for i, n in enumerate(natural)]
-        return [n * width / sum(natural) for n in natural]  # too many columns: everything gives way a little
+        if sum(floor) <= width:  # too many columns: the headers wrap more, the cells not at all
+            give = [max(0.0, n - f) for n, f in zip(natural, floor, strict=True)]
+            extra = (width - sum(floor)) / (sum(give) or 1)
+            return [f + g * extra for f, g in zip(floor, give, strict=True)]
+        return [n * width / sum(natural) for n in natural]  # far too many: everything gives way a little
 
 
 def render_sheet(sheet: Sheet, company: str, locale_name: str | None = None) -> bytes:
