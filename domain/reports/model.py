@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP
 from decimal import Decimal
+from typing import NamedTuple
 
 from domain.kernel.errors import BadInput
 from domain.kernel.numbers import ZERO
@@ -62,14 +63,16 @@ def flow_of(kind: str, source_type: str) -> Flow:
     return Flow.ADJUSTMENT  # an adjustment (and a reversal whose original is unknown)
 
 
-@dataclass(frozen=True)
-class Amount:
-    """A quantity and its value (signed as in the ledger)."""
+class Amount(NamedTuple):
+    """A quantity and its value (signed as in the ledger).
+
+    A NamedTuple rather than a frozen dataclass: a year's summary over 100,000 products makes a million of these,
+    and a tuple is made in a quarter of the time. ``+`` adds (it does not concatenate)."""
 
     qty: Decimal = ZERO
     value: Decimal = ZERO
 
-    def __add__(self, other: Amount) -> Amount:
+    def __add__(self, other: Amount) -> Amount:  # type: ignore[override]
         return Amount(self.qty + other.qty, self.value + other.value)
 
     def __neg__(self) -> Amount:

@@ -17,8 +17,8 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
-from dataclasses import field
 from decimal import Decimal
+from typing import NamedTuple
 
 from domain.kernel.numbers import ZERO
 from domain.reports.model import FLOWS
@@ -34,15 +34,14 @@ class SummaryBy(enum.StrEnum):
     WAREHOUSE = "warehouse"
 
 
-@dataclass(frozen=True)
-class PairFigures:
+class PairFigures(NamedTuple):
     """A product × warehouse's figures for the period (quantities and values signed as in the ledger)."""
 
     product_id: str
     warehouse_id: str
     opening: Amount
     closing: Amount
-    flows: dict[Flow, Amount] = field(default_factory=dict)
+    flows: dict[Flow, Amount]
 
 
 @dataclass(frozen=True)
@@ -100,23 +99,32 @@ def summarize(pairs: Iterable[PairFigures], by: SummaryBy, products: dict[str, P
         products: product id → its label.
         warehouses: warehouse id → its code.
     """
+    # plain Decimals while adding up (a pair adds four or five amounts), Amounts once per row at the end
     acc: dict[tuple[str, str, str], list] = {}
     for pair in pairs:
         key = _key(by, pair, products, warehouses)
         row = acc.get(key)
         if row is None:
-            row = acc[key] = [NOTHING, {}, NOTHING]
-        row[0] += pair.opening
-        row[2] += pair.closing
-        flows = row[1]
+            row = acc[key] = [ZERO, ZERO, {}, ZERO, ZERO]
+        row[0] += pair.opening.qty
+        row[1] += pair.opening.value
+        row[3] += pair.closing.qty
+        row[4] += pair.closing.value
+        flows = row[2]
         for flow, amount in pair.flows.items():
-            flows[flow] = flows.get(flow, NOTHING) + amount
+            sums = flows.get(flow)
+            if sums is None:
+                flows[flow] = [amount.qty, amount.value]
+            else:
+                sums[0] += amount.qty
+                sums[1] += amount.value
     rows = []
-    for (key, name, unit), (opening, flows, closing) in sorted(acc.items()):
-        row = SummaryRow(key, name, unit, opening, {f: flows[f] for f in FLOWS if f in flows}, closing)
+    for (key, name, unit), (oq, ov, sums, cq, cv) in sorted(acc.items()):
+        opening, closing = Amount(oq, ov), Amount(cq, cv)
+        flows = {f: Amount(*sums[f]) for f in FLOWS if f in sums}
         if opening == NOTHING and closing == NOTHING and not any(a != NOTHING for a in flows.values()):
             continue
-        rows.append(row)
+        rows.append(SummaryRow(key, name, unit, opening, flows, closing))
     return rows
 
 

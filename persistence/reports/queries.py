@@ -22,6 +22,7 @@ from datetime import UTC
 from datetime import date
 from datetime import datetime
 from datetime import timedelta
+from decimal import Decimal
 
 from sqlalchemy import Engine
 from sqlalchemy import and_
@@ -29,6 +30,8 @@ from sqlalchemy import func
 from sqlalchemy import literal_column
 from sqlalchemy import or_
 from sqlalchemy import select
+from sqlalchemy import type_coerce
+from sqlalchemy.types import BigInteger
 
 from domain.kernel.errors import BadInput
 from domain.reports.model import Amount
@@ -50,6 +53,19 @@ from persistence.stock.merged import warehouse_of
 M, MV, B, P, W = t.movements, t.movement_values, t.balances, t.products, t.warehouses
 SL, DOC, C = t.sales_lines, t.documents, t.customers
 DEMAND_OUT = "supplier_return"  # a shipment of this source is goods back to the supplier, not demand
+
+
+def _raw(column):
+    """The stored integer of a scaled column, without the per-row Decimal conversion (made once per figure)."""
+    return type_coerce(column, BigInteger)
+
+
+def _qty(stored: int) -> Decimal:
+    return Decimal(stored).scaleb(-t.QTY)
+
+
+def _money(stored: int) -> Decimal:
+    return Decimal(stored).scaleb(-t.MONEY)
 
 
 def midnight(day: date, utc_offset_seconds: int = 0) -> datetime:
@@ -74,18 +90,26 @@ def _warehouse_ids(conn, code: str | None, maps) -> list[str] | None:
 
 
 def _positions(conn, before: datetime, wh_ids, mapped: bool) -> dict[tuple[str, str], Amount]:
-    """The quantity and value after each pair's last movement before ``before``."""
+    """The quantity and value after each pair's last movement before ``before``.
+
+    The last movement of a pair is the one with the latest business time and, among movements at that very
+    instant, the greatest id (the ledger's order). Found in three steps, none of which sorts: each pair's latest
+    instant (one pass over the index on product, warehouse, business time and id, grouped in its order), the
+    greatest id at that instant (a seek into the same index per pair), its values (a seek by primary key).
+    """
     product, warehouse = product_of(M, mapped=mapped), warehouse_of(M, mapped=mapped)
-    rn = func.row_number().over(partition_by=(product, warehouse),
-                                order_by=(M.c.occurred_at.desc(), M.c.id.desc()))
-    inner = select(product.label("product_id"), warehouse.label("warehouse_id"), M.c.id, rn.label("rn")).where(
-        M.c.occurred_at < before)
+    latest = select(product.label("product_id"), warehouse.label("warehouse_id"),
+                    func.max(M.c.occurred_at).label("at")).where(M.c.occurred_at < before)
     if wh_ids is not None:
-        inner = inner.where(M.c.warehouse_id.in_(wh_ids))
-    last = inner.subquery("last")
-    query = (select(last.c.product_id, last.c.warehouse_id, MV.c.on_hand_after, MV.c.value_after)
-             .join(MV, MV.c.movement_id == last.c.id).where(last.c.rn == 1))
-    return {(p, w): Amount(q, v) for p, w, q, v in conn.execute(query)}
+        latest = latest.where(M.c.warehouse_id.in_(wh_ids))
+    latest = latest.group_by(product, warehouse).subquery("latest")
+    last = (select(latest.c.product_id, latest.c.warehouse_id, func.max(M.c.id).label("id"))
+            .select_from(latest.join(M, and_(product == latest.c.product_id, warehouse == latest.c.warehouse_id,
+                                              M.c.occurred_at == latest.c.at)))
+            .group_by(latest.c.product_id, latest.c.warehouse_id)).subquery("last")
+    query = (select(last.c.product_id, last.c.warehouse_id, _raw(MV.c.on_hand_after), _raw(MV.c.value_after))
+             .join(MV, MV.c.movement_id == last.c.id))
+    return {(p, w): Amount(_qty(q), _money(v)) for p, w, q, v in conn.execute(query).all()}
 
 
 def stock_summary(engine: Engine, period: Period, *, warehouse: str | None = None, utc_offset_seconds: int = 0
@@ -105,7 +129,7 @@ def stock_summary(engine: Engine, period: Period, *, warehouse: str | None = Non
         kind = func.coalesce(orig2.c.kind, orig.c.kind, M.c.kind)
         source = func.coalesce(orig2.c.source_type, orig.c.source_type, M.c.source_type)
         flows_query = (
-            select(product, warehouse_col, kind, source, func.sum(M.c.qty), func.sum(MV.c.value))
+            select(product, warehouse_col, kind, source, func.sum(_raw(M.c.qty)), func.sum(_raw(MV.c.value)))
             .select_from(M.join(MV, MV.c.movement_id == M.c.id)
                          .outerjoin(orig, orig.c.id == M.c.reverses_id)
                          .outerjoin(orig2, orig2.c.id == orig.c.reverses_id))
@@ -114,12 +138,18 @@ def stock_summary(engine: Engine, period: Period, *, warehouse: str | None = Non
         if wh_ids is not None:
             flows_query = flows_query.where(M.c.warehouse_id.in_(wh_ids))
         flows: dict[tuple[str, str], dict] = {}
-        for p, w, k, s, qty, value in conn.execute(flows_query):
-            pair = flows.setdefault((p, w), {})
-            flow = flow_of(k, s)
-            pair[flow] = pair.get(flow, Amount()) + Amount(qty, value)
-        labels = {r.id: ProductLabel(r.sku, r.name, r.category, r.unit)
-                  for r in conn.execute(select(P.c.id, P.c.sku, P.c.name, P.c.category, P.c.unit))}
+        flow_cache: dict[tuple[str, str], object] = {}
+        for p, w, k, s, qty, value in conn.execute(flows_query).all():
+            pair = flows.get((p, w))
+            if pair is None:
+                pair = flows[p, w] = {}
+            flow = flow_cache.get((k, s))
+            if flow is None:
+                flow = flow_cache[k, s] = flow_of(k, s)
+            moved = Amount(_qty(qty), _money(value))
+            pair[flow] = pair[flow] + moved if flow in pair else moved
+        labels = {i: ProductLabel(*rest)
+                  for i, *rest in conn.execute(select(P.c.id, P.c.sku, P.c.name, P.c.category, P.c.unit)).all()}
         codes = dict(conn.execute(select(W.c.id, W.c.code)).all())
     none = Amount()
     pairs = [PairFigures(p, w, opening.get((p, w), none), closing.get((p, w), none), flows.get((p, w), {}))
