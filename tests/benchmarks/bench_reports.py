@@ -97,13 +97,19 @@ def build(path, products: int, movements: int, sales: int) -> None:
         rows = conn.execute(select(t.products.c.sku, t.balances.c.on_hand)
                             .join(t.balances, t.balances.c.product_id == t.products.c.id)
                             .join(t.warehouses, t.warehouses.c.id == t.balances.c.warehouse_id)
-                            .where(t.warehouses.c.code == "W1", t.balances.c.on_hand >= 2)).all()
-    stock = [code for code, _ in rows]
+                            .where(t.warehouses.c.code == "W1", t.balances.c.on_hand >= 1)).all()
+    left = {code: int(on_hand) for code, on_hand in rows}  # what each product still has in W1 to sell
+    stock = sorted(left)
     rng = random.Random(5)
     day = datetime(2025, 12, 1, 9, tzinfo=UTC)
     print(f"selling {sales:,} lines from {len(stock):,} stocked products", file=sys.stderr)
     for d in range(sales // 100):
-        picked = rng.sample(stock, min(100, len(stock)))
+        picked: list[str] = []
+        while len(picked) < 100:
+            code = stock[rng.randrange(len(stock))]
+            if left[code] >= 1 and code not in picked:
+                picked.append(code)
+                left[code] -= 1
         lines = tuple(sc.SaleLineInput(code, "1", str(Decimal(rng.randrange(500, 30_000)) / 100)) for code in picked)
         shipping.sell(db.uow(), sc.CounterSale(f"C{d % 20:02d}", "W1", lines,
                                                occurred_at=day + timedelta(minutes=7 * d)))
