@@ -2,6 +2,8 @@
 
     .venv/bin/python tests/benchmarks/bench_reports.py [--products 100000] [--movements 600000] [--sales 20000]
 
+(``--quick`` or STOCKROOM_BENCH_QUICK=1: 2,000 products, 20,000 movements, 1,000 sales lines.)
+
 Target: every report for one year < 2 s. Each report is timed as the command line runs it without printing: the
 read (``persistence.reports.queries``) and the rows (``domain/reports``), median of 3. The peer, in the same run:
 pandas computing the same stock summary (opening and closing from the last running balance of each product ×
@@ -27,8 +29,10 @@ from datetime import timedelta
 from decimal import Decimal
 
 from _common import CACHE  # noqa: E402
+from _common import QUICK  # noqa: E402
 from _common import add_master_data  # noqa: E402
 from _common import load  # noqa: E402
+from _common import median_cli  # noqa: E402
 from _common import ms  # noqa: E402
 from _common import sku  # noqa: E402
 from _common import table  # noqa: E402
@@ -153,9 +157,9 @@ def pandas_summary(engine, first: date, last: date):
 
 
 def main() -> int:
-    products = _arg("--products", 100_000)
-    movements = _arg("--movements", 600_000)
-    sales = _arg("--sales", 20_000)
+    products = _arg("--products", 2_000 if QUICK else 100_000)
+    movements = _arg("--movements", 20_000 if QUICK else 600_000)
+    sales = _arg("--sales", 1_000 if QUICK else 20_000)
     path = CACHE / f"reports-{products}-{movements}.sqlite3"
     if not path.exists():
         build(path, products, movements, sales)
@@ -205,6 +209,8 @@ def main() -> int:
     figures["status"] = (seconds, len(result))
     peer_seconds, peer = _median(lambda: pandas_summary(engine, *YEAR))
     db.close()
+    cli_seconds, _, cli_cpu = median_cli(["--db", str(path), "report", "stock-summary", "--from", YEAR[0].isoformat(),
+                                          "--to", YEAR[1].isoformat(), "--by", "category", "--json"], 3)
 
     scale = Decimal(1).scaleb(-4)
     assert Decimal(peer[0]) * scale == ours.opening.value, (peer, ours)
@@ -212,6 +218,8 @@ def main() -> int:
     assert Decimal(peer[2]) * scale == sum((a.value for a in ours.flows.values()), Decimal(0)), (peer, ours)
     for name, (seconds, n) in figures.items():
         rows.append((f"report {name}", f"{n:,}", ms(seconds), "yes" if seconds < 2 else "NO"))
+    rows.append(("the command line, end to end: report stock-summary --by category --json", "12",
+                 f"{ms(cli_seconds)} (CPU {ms(cli_cpu)})", "yes" if cli_seconds < 2 else "NO"))
     rows.append(("peer: pandas, the same stock summary's totals (read included)", f"{peer[3]:,} products",
                  ms(peer_seconds), ""))
     table(f"Reports for 2025 on {products:,} products, {count:,} movements, {lines:,} sales lines ({load()})",
