@@ -40,27 +40,34 @@ OUTWARD = (Flow.SALE, Flow.SHIPMENT, Flow.SUPPLIER_RETURN, Flow.TRANSFER_OUT)  #
 NET = (Flow.ADJUSTMENT, Flow.COUNT)  # either way: shown signed, + in
 
 
+# Which flow a movement counts in, by its kind and its document's source type (None: any other source); the first
+# rule that matches wins, and a movement no rule names is an adjustment. ``flow_of`` reads this table and the stock
+# summary's read builds its SQL from it, so the two cannot disagree.
+FLOW_RULES: tuple[tuple[str, str | None, Flow], ...] = (
+    ("receipt", "customer_return", Flow.CUSTOMER_RETURN),
+    ("receipt", None, Flow.RECEIPT),
+    ("shipment", "sale", Flow.SALE),
+    ("shipment", "supplier_return", Flow.SUPPLIER_RETURN),
+    ("shipment", None, Flow.SHIPMENT),
+    ("transfer_in", None, Flow.TRANSFER_IN),
+    ("transfer_out", None, Flow.TRANSFER_OUT),
+    ("count_adjustment", None, Flow.COUNT),
+)
+OTHER_FLOW = Flow.ADJUSTMENT  # an adjustment (and a reversal whose original is unknown)
+
+
 def flow_of(kind: str, source_type: str) -> Flow:
     """The flow a movement of ``kind`` posted by a ``source_type`` document counts in (for a reversal: the
-    kind and source of the movement it reverses).
+    kind and source of the movement it reverses), by ``FLOW_RULES``.
 
     Args:
         kind: a ``domain.stock.model.MovementKind`` value.
         source_type: the posting document's kind ("sale", "customer_return", "supplier_return", …) or "".
     """
-    if kind == "receipt":
-        return Flow.CUSTOMER_RETURN if source_type == "customer_return" else Flow.RECEIPT
-    if kind == "shipment":
-        if source_type == "sale":
-            return Flow.SALE
-        return Flow.SUPPLIER_RETURN if source_type == "supplier_return" else Flow.SHIPMENT
-    if kind == "transfer_in":
-        return Flow.TRANSFER_IN
-    if kind == "transfer_out":
-        return Flow.TRANSFER_OUT
-    if kind == "count_adjustment":
-        return Flow.COUNT
-    return Flow.ADJUSTMENT  # an adjustment (and a reversal whose original is unknown)
+    for rule_kind, rule_source, flow in FLOW_RULES:
+        if kind == rule_kind and (rule_source is None or source_type == rule_source):
+            return flow
+    return OTHER_FLOW
 
 
 class Amount(NamedTuple):

@@ -35,7 +35,9 @@ class SummaryBy(enum.StrEnum):
 
 
 class PairFigures(NamedTuple):
-    """A product × warehouse's figures for the period (quantities and values signed as in the ledger)."""
+    """The period's figures of a product × warehouse, of a product over all warehouses (``warehouse_id`` "") or
+    of a warehouse over all products (``product_id`` ""), as the read was asked (quantities and values signed as
+    in the ledger)."""
 
     product_id: str
     warehouse_id: str

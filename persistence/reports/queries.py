@@ -26,17 +26,21 @@ from decimal import Decimal
 
 from sqlalchemy import Engine
 from sqlalchemy import and_
+from sqlalchemy import case
 from sqlalchemy import func
 from sqlalchemy import literal_column
 from sqlalchemy import or_
 from sqlalchemy import select
+from sqlalchemy import true
 from sqlalchemy import type_coerce
 from sqlalchemy.types import BigInteger
 
 from domain.kernel.errors import BadInput
+from domain.reports.model import FLOW_RULES
+from domain.reports.model import OTHER_FLOW
 from domain.reports.model import Amount
+from domain.reports.model import Flow
 from domain.reports.model import Period
-from domain.reports.model import flow_of
 from domain.reports.sales import MarginBy
 from domain.reports.sales import SalesFigures
 from domain.reports.sales import StockedProduct
@@ -44,6 +48,7 @@ from domain.reports.status import COVER_DAYS
 from domain.reports.status import StockFigures
 from domain.reports.stock_summary import PairFigures
 from domain.reports.stock_summary import ProductLabel
+from domain.reports.stock_summary import SummaryBy
 from persistence import tables as t
 from persistence.stock import merged
 from persistence.stock.merged import ids_of
@@ -112,49 +117,90 @@ def _positions(conn, before: datetime, wh_ids, mapped: bool) -> dict[tuple[str, 
     return {(p, w): Amount(_qty(q), _money(v)) for p, w, q, v in conn.execute(query).all()}
 
 
-def stock_summary(engine: Engine, period: Period, *, warehouse: str | None = None, utc_offset_seconds: int = 0
-                  ) -> tuple[list[PairFigures], dict[str, ProductLabel], dict[str, str]]:
-    """Each product × warehouse's opening, flows and closing for ``period``, the products' labels and the
-    warehouses' codes (``domain.reports.stock_summary.summarize`` makes the rows)."""
+def _balance_positions(conn, before: datetime, wh_ids, by_warehouse: bool) -> dict[str, Amount]:
+    """The positions before ``before`` summed per product (or per warehouse), from the balances: a pair whose last
+    movement (``balances.last_at``) is before that instant stands there still, so its balance is its position;
+    only a pair that moved since is looked up (its last movement before the instant, by the index on product,
+    warehouse, business time and id, and that movement's running balance). For a file without merged records."""
+    R = M.alias("before")  # noqa: N806
+    last_id = (select(R.c.id).where(R.c.product_id == B.c.product_id, R.c.warehouse_id == B.c.warehouse_id,
+                                    R.c.occurred_at < before)
+               .order_by(R.c.occurred_at.desc(), R.c.id.desc()).limit(1).scalar_subquery())
+    later = B.c.last_at >= before
+    pairs = select(B.c.product_id, B.c.warehouse_id, later.label("later"), _raw(B.c.on_hand).label("on_hand"),
+                   _raw(B.c.value).label("value"), case((later, last_id)).label("last_id"))
+    if wh_ids is not None:
+        pairs = pairs.where(B.c.warehouse_id.in_(wh_ids))
+    pairs = pairs.subquery("pairs")
+    unit = pairs.c.warehouse_id if by_warehouse else pairs.c.product_id
+    qty = case((pairs.c.later == true(), func.coalesce(_raw(MV.c.on_hand_after), 0)), else_=pairs.c.on_hand)
+    value = case((pairs.c.later == true(), func.coalesce(_raw(MV.c.value_after), 0)), else_=pairs.c.value)
+    query = (select(unit, func.sum(qty), func.sum(value))
+             .select_from(pairs.outerjoin(MV, MV.c.movement_id == pairs.c.last_id)).group_by(unit))
+    return {u: Amount(_qty(q), _money(v)) for u, q, v in conn.execute(query).all()}
+
+
+def _summed(positions: dict[tuple[str, str], Amount], by_warehouse: bool) -> dict[str, Amount]:
+    out: dict[str, Amount] = {}
+    for (p, w), amount in positions.items():
+        unit = w if by_warehouse else p
+        out[unit] = out[unit] + amount if unit in out else amount
+    return out
+
+
+def _flow_case(kind, source):
+    """``domain.reports.model.FLOW_RULES`` as SQL: the flow of a movement of ``kind`` from ``source``."""
+    whens = [(kind == k if s is None else and_(kind == k, source == s), flow.value) for k, s, flow in FLOW_RULES]
+    return case(*whens, else_=OTHER_FLOW.value)
+
+
+def stock_summary(engine: Engine, period: Period, by: SummaryBy = SummaryBy.PRODUCT, *, warehouse: str | None = None,
+                  utc_offset_seconds: int = 0) -> tuple[list[PairFigures], dict[str, ProductLabel], dict[str, str]]:
+    """The opening, flows and closing of ``period`` per product (over every warehouse, or ``warehouse``) — for
+    ``by`` warehouse, per warehouse — the products' labels and the warehouses' codes
+    (``domain.reports.stock_summary.summarize`` makes the rows; by category it adds the products up).
+
+    Four grouped queries: the positions before the period and before its end (from the balances, looking up only
+    the pairs that moved since), and the period's movements summed per product (or warehouse) and flow, a
+    reversal under the flow of what it reverses.
+    """
     start = midnight(period.first, utc_offset_seconds)
     end = midnight(period.last + timedelta(days=1), utc_offset_seconds)
+    by_warehouse = by == SummaryBy.WAREHOUSE
     orig, orig2 = M.alias("original"), M.alias("original2")  # a reversal's original (and an undo's)
     with engine.connect() as conn:
         maps = merged.merged(conn)
         mapped = bool(maps)
         wh_ids = _warehouse_ids(conn, warehouse, maps)
-        opening = _positions(conn, start, wh_ids, mapped)
-        closing = _positions(conn, end, wh_ids, mapped)
-        product, warehouse_col = product_of(M, mapped=mapped), warehouse_of(M, mapped=mapped)
-        kind = func.coalesce(orig2.c.kind, orig.c.kind, M.c.kind)
-        source = func.coalesce(orig2.c.source_type, orig.c.source_type, M.c.source_type)
+        if mapped:  # a merge: the general way, pair by pair through the mapping
+            opening = _summed(_positions(conn, start, wh_ids, mapped), by_warehouse)
+            closing = _summed(_positions(conn, end, wh_ids, mapped), by_warehouse)
+        else:
+            opening = _balance_positions(conn, start, wh_ids, by_warehouse)
+            closing = _balance_positions(conn, end, wh_ids, by_warehouse)
+        unit = warehouse_of(M, mapped=mapped) if by_warehouse else product_of(M, mapped=mapped)
+        flow = _flow_case(func.coalesce(orig2.c.kind, orig.c.kind, M.c.kind),
+                          func.coalesce(orig2.c.source_type, orig.c.source_type, M.c.source_type))
         flows_query = (
-            select(product, warehouse_col, kind, source, func.sum(_raw(M.c.qty)), func.sum(_raw(MV.c.value)))
+            select(unit, flow, func.sum(_raw(M.c.qty)), func.sum(_raw(MV.c.value)))
             .select_from(M.join(MV, MV.c.movement_id == M.c.id)
                          .outerjoin(orig, orig.c.id == M.c.reverses_id)
                          .outerjoin(orig2, orig2.c.id == orig.c.reverses_id))
             .where(M.c.occurred_at >= start, M.c.occurred_at < end)
-            .group_by(product, warehouse_col, kind, source))
+            .group_by(unit, flow))
         if wh_ids is not None:
             flows_query = flows_query.where(M.c.warehouse_id.in_(wh_ids))
-        flows: dict[tuple[str, str], dict] = {}
-        flow_cache: dict[tuple[str, str], object] = {}
-        for p, w, k, s, qty, value in conn.execute(flows_query).all():
-            pair = flows.get((p, w))
-            if pair is None:
-                pair = flows[p, w] = {}
-            flow = flow_cache.get((k, s))
-            if flow is None:
-                flow = flow_cache[k, s] = flow_of(k, s)
-            moved = Amount(_qty(qty), _money(value))
-            pair[flow] = pair[flow] + moved if flow in pair else moved
+        flows: dict[str, dict[Flow, Amount]] = {}
+        for u, f, qty, value in conn.execute(flows_query).all():
+            flows.setdefault(u, {})[Flow(f)] = Amount(_qty(qty), _money(value))
         labels = {i: ProductLabel(*rest)
                   for i, *rest in conn.execute(select(P.c.id, P.c.sku, P.c.name, P.c.category, P.c.unit)).all()}
         codes = dict(conn.execute(select(W.c.id, W.c.code)).all())
     none = Amount()
-    pairs = [PairFigures(p, w, opening.get((p, w), none), closing.get((p, w), none), flows.get((p, w), {}))
-             for p, w in sorted(opening.keys() | closing.keys() | flows.keys())]
-    return pairs, labels, codes
+    figures = [PairFigures("" if by_warehouse else u, u if by_warehouse else "", opening.get(u, none),
+                           closing.get(u, none), flows.get(u, {}))
+               for u in opening.keys() | closing.keys() | flows.keys()]
+    return figures, labels, codes
 
 
 def sales_figures(engine: Engine, period: Period, by: MarginBy, *, warehouse: str | None = None,

@@ -187,7 +187,7 @@ def main() -> int:
         lines = conn.execute(text("SELECT count(*) FROM sales_lines")).scalar()
 
     def summary(by):
-        pairs, labels, codes = queries.stock_summary(engine, period)
+        pairs, labels, codes = queries.stock_summary(engine, period, by)
         return summarize(pairs, by, labels, codes)
 
     rows = []

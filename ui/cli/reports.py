@@ -167,7 +167,7 @@ def _build(args, db, period, language, header, offset, *, every_flow: bool):
         from domain.reports.stock_summary import total
 
         by = SummaryBy(args.by)
-        pairs, products, warehouses = queries.stock_summary(db.engine, period, warehouse=args.warehouse,
+        pairs, products, warehouses = queries.stock_summary(db.engine, period, by, warehouse=args.warehouse,
                                                             utc_offset_seconds=offset)
         rows = summarize(pairs, by, products, warehouses)
         payload["by"] = by.value

@@ -74,7 +74,7 @@ def post(db, day: int, action: tuple, posted: list[str]) -> None:
 
 
 def summary(db, first, last, by=SummaryBy.PRODUCT):
-    pairs, products, warehouses = queries.stock_summary(db.engine, Period(first, last))
+    pairs, products, warehouses = queries.stock_summary(db.engine, Period(first, last), by)
     return {r.key: r for r in summarize(pairs, by, products, warehouses)}
 
 

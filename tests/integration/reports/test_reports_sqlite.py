@@ -30,7 +30,7 @@ PERIOD = Period(FIRST, TODAY)
 
 
 def summary(db, by=SummaryBy.PRODUCT, period=PERIOD, warehouse=None):
-    pairs, products, warehouses = queries.stock_summary(db.engine, period, warehouse=warehouse)
+    pairs, products, warehouses = queries.stock_summary(db.engine, period, by, warehouse=warehouse)
     return {r.key: r for r in summarize(pairs, by, products, warehouses)}
 
 
