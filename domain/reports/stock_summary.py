@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -46,18 +45,17 @@ class PairFigures(NamedTuple):
     flows: dict[Flow, Amount]
 
 
-@dataclass(frozen=True)
-class ProductLabel:
+class ProductLabel(NamedTuple):
     sku: str
     name: str
     category: str
     unit: str
 
 
-@dataclass(frozen=True)
-class SummaryRow:
+class SummaryRow(NamedTuple):
     """One line of the summary. ``flows`` holds every flow signed as in the ledger (an outward flow is
-    negative); ``shown`` turns the outward ones round, as the report prints them."""
+    negative); ``shown`` turns the outward ones round, as the report prints them. (A NamedTuple: a summary by
+    product makes one per product, 100,000 and more.)"""
 
     key: str
     name: str
@@ -101,33 +99,43 @@ def summarize(pairs: Iterable[PairFigures], by: SummaryBy, products: dict[str, P
         products: product id → its label.
         warehouses: warehouse id → its code.
     """
-    # plain Decimals while adding up (a pair adds four or five amounts), Amounts once per row at the end
-    acc: dict[tuple[str, str, str], list] = {}
+    groups: dict[tuple[str, str, str], list[PairFigures]] = {}
     for pair in pairs:
         key = _key(by, pair, products, warehouses)
-        row = acc.get(key)
-        if row is None:
-            row = acc[key] = [ZERO, ZERO, {}, ZERO, ZERO]
-        row[0] += pair.opening.qty
-        row[1] += pair.opening.value
-        row[3] += pair.closing.qty
-        row[4] += pair.closing.value
-        flows = row[2]
-        for flow, amount in pair.flows.items():
-            sums = flows.get(flow)
-            if sums is None:
-                flows[flow] = [amount.qty, amount.value]
-            else:
-                sums[0] += amount.qty
-                sums[1] += amount.value
+        group = groups.get(key)
+        if group is None:
+            groups[key] = [pair]
+        else:
+            group.append(pair)
     rows = []
-    for (key, name, unit), (oq, ov, sums, cq, cv) in sorted(acc.items()):
-        opening, closing = Amount(oq, ov), Amount(cq, cv)
-        flows = {f: Amount(*sums[f]) for f in FLOWS if f in sums}
+    for (key, name, unit), group in sorted(groups.items(), key=lambda item: item[0]):
+        if len(group) == 1:  # the read summed it already (per product, per warehouse): taken as it is
+            opening, closing, flows = group[0].opening, group[0].closing, group[0].flows
+        else:
+            opening, closing, flows = _added(group)
         if opening == NOTHING and closing == NOTHING and not any(a != NOTHING for a in flows.values()):
             continue
         rows.append(SummaryRow(key, name, unit, opening, flows, closing))
     return rows
+
+
+def _added(group: list[PairFigures]) -> tuple[Amount, Amount, dict[Flow, Amount]]:
+    """The figures of ``group`` added up, in plain Decimals while adding and as Amounts at the end."""
+    oq = ov = cq = cv = ZERO
+    sums: dict[Flow, list[Decimal]] = {}
+    for pair in group:
+        oq += pair.opening.qty
+        ov += pair.opening.value
+        cq += pair.closing.qty
+        cv += pair.closing.value
+        for flow, amount in pair.flows.items():
+            both = sums.get(flow)
+            if both is None:
+                sums[flow] = [amount.qty, amount.value]
+            else:
+                both[0] += amount.qty
+                both[1] += amount.value
+    return Amount(oq, ov), Amount(cq, cv), {f: Amount(*sums[f]) for f in FLOWS if f in sums}
 
 
 def total(rows: Iterable[SummaryRow]) -> SummaryRow:

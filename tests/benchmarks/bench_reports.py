@@ -121,13 +121,18 @@ def build(path, products: int, movements: int, sales: int) -> None:
     print(f"built {path} in {time.perf_counter() - start:.0f} s", file=sys.stderr)
 
 
-def _median(fn, repeat: int = 3) -> tuple[float, object]:
-    times, result = [], None
+def _median(fn, repeat: int = 3) -> tuple[float, float, object]:
+    """Median wall and CPU time of ``fn`` run as the command line runs a report (the garbage collector paused)."""
+    from ui.cli.common import paused_gc
+
+    times, cpu, result = [], [], None
     for _ in range(repeat):
-        start = time.perf_counter()
-        result = fn()
+        start, used = time.perf_counter(), time.process_time()
+        with paused_gc():
+            result = fn()
         times.append(time.perf_counter() - start)
-    return statistics.median(times), result
+        cpu.append(time.process_time() - used)
+    return statistics.median(times), statistics.median(cpu), result
 
 
 def pandas_summary(engine, first: date, last: date):
@@ -193,21 +198,21 @@ def main() -> int:
     rows = []
     figures = {}
     for by in SummaryBy:
-        seconds, result = _median(lambda by=by: summary(by))
-        figures[f"stock-summary --by {by.value}"] = (seconds, len(result))
+        seconds, cpu, result = _median(lambda by=by: summary(by))
+        figures[f"stock-summary --by {by.value}"] = (seconds, cpu, len(result))
         if by == SummaryBy.PRODUCT:
             ours = total(result)
     for by in MarginBy:
-        seconds, result = _median(lambda by=by: margin_rows(queries.sales_figures(engine, period, by)))
-        figures[f"margin --by {by.value}"] = (seconds, len(result))
-    seconds, result = _median(lambda: ranking(queries.sales_figures(engine, period, MarginBy.PRODUCT),
-                                              RankBy.REVENUE, 50))
-    figures["ranking --top 50"] = (seconds, len(result))
-    seconds, result = _median(lambda: slow_movers(queries.stocked_products(engine), 90, YEAR[1]))
-    figures["ranking --slow 90"] = (seconds, len(result))
-    seconds, result = _median(lambda: status_rows(queries.stock_status(engine, YEAR[1])))
-    figures["status"] = (seconds, len(result))
-    peer_seconds, peer = _median(lambda: pandas_summary(engine, *YEAR))
+        seconds, cpu, result = _median(lambda by=by: margin_rows(queries.sales_figures(engine, period, by)))
+        figures[f"margin --by {by.value}"] = (seconds, cpu, len(result))
+    seconds, cpu, result = _median(lambda: ranking(queries.sales_figures(engine, period, MarginBy.PRODUCT),
+                                                   RankBy.REVENUE, 50))
+    figures["ranking --top 50"] = (seconds, cpu, len(result))
+    seconds, cpu, result = _median(lambda: slow_movers(queries.stocked_products(engine), 90, YEAR[1]))
+    figures["ranking --slow 90"] = (seconds, cpu, len(result))
+    seconds, cpu, result = _median(lambda: status_rows(queries.stock_status(engine, YEAR[1])))
+    figures["status"] = (seconds, cpu, len(result))
+    peer_seconds, peer_cpu, peer = _median(lambda: pandas_summary(engine, *YEAR))
     db.close()
     cli_seconds, _, cli_cpu = median_cli(["--db", str(path), "report", "stock-summary", "--from", YEAR[0].isoformat(),
                                           "--to", YEAR[1].isoformat(), "--by", "category", "--json"], 3)
@@ -216,14 +221,14 @@ def main() -> int:
     assert Decimal(peer[0]) * scale == ours.opening.value, (peer, ours)
     assert Decimal(peer[1]) * scale == ours.closing.value, (peer, ours)
     assert Decimal(peer[2]) * scale == sum((a.value for a in ours.flows.values()), Decimal(0)), (peer, ours)
-    for name, (seconds, n) in figures.items():
-        rows.append((f"report {name}", f"{n:,}", ms(seconds), "yes" if seconds < 2 else "NO"))
+    for name, (seconds, cpu, n) in figures.items():
+        rows.append((f"report {name}", f"{n:,}", f"{ms(seconds)} (CPU {ms(cpu)})", "yes" if seconds < 2 else "NO"))
     rows.append(("the command line, end to end: report stock-summary --by category --json", "12",
                  f"{ms(cli_seconds)} (CPU {ms(cli_cpu)})", "yes" if cli_seconds < 2 else "NO"))
     rows.append(("peer: pandas, the same stock summary's totals (read included)", f"{peer[3]:,} products",
-                 ms(peer_seconds), ""))
+                 f"{ms(peer_seconds)} (CPU {ms(peer_cpu)})", ""))
     table(f"Reports for 2025 on {products:,} products, {count:,} movements, {lines:,} sales lines ({load()})",
-          rows, ("report (median of 3)", "rows", "time", "< 2 s"))
+          rows, ("report (median of 3)", "rows", "wall time (CPU)", "< 2 s"))
     return 0
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from domain.kernel.errors import BadInput
 from ui.cli.common import EXIT_OK
+from ui.cli.common import paused_gc
 from ui.cli.common import table
 
 COMMANDS = ("report",)
@@ -104,7 +105,8 @@ def run(args, open_db) -> int:
         from domain.reports.access import authorize_reports
 
         authorize_reports(db.uow())
-        sheet, payload = _build(args, db, period, language, header, offset, every_flow=args.json)
+        with paused_gc():
+            sheet, payload = _build(args, db, period, language, header, offset, every_flow=args.json)
         company = _company(db) if kind == ".pdf" else ""
     finally:
         db.close()
