@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from domain.kernel.errors import BadInput
 from domain.kernel.numbers import ZERO
@@ -32,8 +32,7 @@ class RankBy(enum.StrEnum):
     QUANTITY = "quantity"
 
 
-@dataclass(frozen=True)
-class SalesFigures:
+class SalesFigures(NamedTuple):
     """What the read hands per key: the key (SKU, category, customer code or user name), its name, and the
     sums over its sales lines."""
 
@@ -45,8 +44,7 @@ class SalesFigures:
     margin: Decimal
 
 
-@dataclass(frozen=True)
-class MarginRow:
+class MarginRow(NamedTuple):
     key: str
     name: str
     qty: Decimal
@@ -71,8 +69,7 @@ def margin_total(rows: Iterable[MarginRow]) -> MarginRow:
                      percent(margin, revenue))
 
 
-@dataclass(frozen=True)
-class RankRow:
+class RankRow(NamedTuple):
     rank: int
     key: str
     name: str
@@ -99,8 +96,7 @@ def ranking(figures: Iterable[SalesFigures], by: RankBy, top: int) -> list[RankR
             for i, f in enumerate(ranked, 1)]
 
 
-@dataclass(frozen=True)
-class StockedProduct:
+class StockedProduct(NamedTuple):
     """A product with stock on hand (in the warehouses read), its value, and the day of its last issue
     (None: never issued)."""
 
@@ -111,8 +107,7 @@ class StockedProduct:
     last_issue: date | None
 
 
-@dataclass(frozen=True)
-class SlowRow:
+class SlowRow(NamedTuple):
     sku: str
     name: str
     on_hand: Decimal

@@ -8,18 +8,18 @@ transfers are not demand), to one decimal; None when nothing was issued in that 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP
 from decimal import Decimal
+from typing import NamedTuple
 
 from domain.kernel.numbers import ZERO
 
 COVER_DAYS = 90
 _TENTH = Decimal("0.1")
+_DAILY = Decimal("0.0001")
 
 
-@dataclass(frozen=True)
-class StockFigures:
+class StockFigures(NamedTuple):
     """A product × warehouse as the read hands it (issued: the quantity issued in the last ``COVER_DAYS``)."""
 
     sku: str
@@ -33,8 +33,7 @@ class StockFigures:
     issued: Decimal
 
 
-@dataclass(frozen=True)
-class StatusRow:
+class StatusRow(NamedTuple):
     sku: str
     name: str
     warehouse: str
@@ -64,7 +63,8 @@ def status_rows(figures: Iterable[StockFigures]) -> list[StatusRow]:
     rows = []
     for f in figures:
         available = f.on_hand - f.reserved
+        daily = (f.issued / COVER_DAYS).quantize(_DAILY, ROUND_HALF_UP) if f.issued else ZERO
         rows.append(StatusRow(f.sku, f.name, f.warehouse, f.on_hand, f.reserved, available, f.on_order, f.min_level,
-                              f.max_level, (f.issued / COVER_DAYS).quantize(Decimal("0.0001"), ROUND_HALF_UP),
-                              cover(available, f.issued)))
-    return sorted(rows, key=lambda r: (r.sku, r.warehouse))
+                              f.max_level, daily, cover(available, f.issued)))
+    rows.sort(key=lambda r: (r.sku, r.warehouse))
+    return rows

@@ -57,7 +57,9 @@ from persistence.stock.merged import warehouse_of
 
 M, MV, B, P, W = t.movements, t.movement_values, t.balances, t.products, t.warehouses
 SL, DOC, C = t.sales_lines, t.documents, t.customers
-DEMAND_OUT = "supplier_return"  # a shipment of this source is goods back to the supplier, not demand
+DEMAND_OUT = "supplier_return"
+_DAY = 86_400_000_000  # microseconds
+_EPOCH_DAY = date(1970, 1, 1)  # a shipment of this source is goods back to the supplier, not demand
 
 
 def _raw(column):
@@ -122,6 +124,8 @@ def _balance_positions(conn, before: datetime, wh_ids, by_warehouse: bool) -> di
     movement (``balances.last_at``) is before that instant stands there still, so its balance is its position;
     only a pair that moved since is looked up (its last movement before the instant, by the index on product,
     warehouse, business time and id, and that movement's running balance). For a file without merged records."""
+    if conn.execute(select(M.c.id).where(M.c.occurred_at < before).limit(1)).first() is None:
+        return {}  # nothing had moved yet (the first period of a ledger): every position is nothing
     R = M.alias("before")  # noqa: N806
     last_id = (select(R.c.id).where(R.c.product_id == B.c.product_id, R.c.warehouse_id == B.c.warehouse_id,
                                     R.c.occurred_at < before)
@@ -251,23 +255,24 @@ def stocked_products(engine: Engine, *, warehouse: str | None = None, utc_offset
     with engine.connect() as conn:
         maps = merged.merged(conn)
         wh_ids = _warehouse_ids(conn, warehouse, maps)
-        stock = (select(P.c.id, P.c.sku, P.c.name, func.sum(B.c.on_hand), func.sum(B.c.value))
+        stock = (select(P.c.id, P.c.sku, P.c.name, func.sum(_raw(B.c.on_hand)), func.sum(_raw(B.c.value)))
                  .select_from(B.join(P, P.c.id == B.c.product_id)).group_by(P.c.id, P.c.sku, P.c.name)
                  .having(func.sum(B.c.on_hand) > 0))
         if wh_ids is not None:
             stock = stock.where(B.c.warehouse_id.in_(wh_ids))
         R = M.alias("reversal")  # noqa: N806
         product = product_of(M, mapped=bool(maps))
-        last = (select(product, func.max(M.c.occurred_at))
-                .where(M.c.kind == "shipment", M.c.source_type != DEMAND_OUT,
-                       ~select(R.c.id).where(R.c.reverses_id == M.c.id).exists())
+        reversed_ids = select(R.c.reverses_id).where(R.c.kind == "reversal")  # few: built once, then looked up
+        last = (select(product, func.max(_raw(M.c.occurred_at)))
+                .where(M.c.kind == "shipment", M.c.source_type != DEMAND_OUT, M.c.id.not_in(reversed_ids))
                 .group_by(product))
         if wh_ids is not None:
             last = last.where(M.c.warehouse_id.in_(wh_ids))
         last_at = dict(conn.execute(last).all())
         rows = conn.execute(stock).all()
-    return [StockedProduct(sku, name, qty, value,
-                           _day_of(last_at[pid], utc_offset_seconds) if pid in last_at else None)
+    offset = utc_offset_seconds * 1_000_000
+    return [StockedProduct(sku, name, _qty(qty), _money(value),
+                           _EPOCH_DAY + timedelta(days=(last_at[pid] + offset) // _DAY) if pid in last_at else None)
             for pid, sku, name, qty, value in rows]
 
 
@@ -281,20 +286,21 @@ def stock_status(engine: Engine, today: date, *, warehouse: str | None = None, u
         maps = merged.merged(conn)
         wh_ids = _warehouse_ids(conn, warehouse, maps)
         source, is_issue, product, warehouse_col = _issues(bool(maps))
-        issued_query = (select(product, warehouse_col, func.sum(M.c.qty)).select_from(source)
+        issued_query = (select(product, warehouse_col, func.sum(_raw(M.c.qty))).select_from(source)
                         .where(M.c.occurred_at >= start, M.c.occurred_at < end, is_issue)
                         .group_by(product, warehouse_col))
-        query = (select(B.c.product_id, B.c.warehouse_id, P.c.sku, P.c.name, W.c.code, B.c.on_hand, B.c.reserved,
-                        B.c.on_order, P.c.min_level, P.c.max_level)
+        query = (select(B.c.product_id, B.c.warehouse_id, P.c.sku, P.c.name, W.c.code, _raw(B.c.on_hand),
+                        _raw(B.c.reserved), _raw(B.c.on_order), _raw(P.c.min_level), _raw(P.c.max_level))
                  .select_from(B.join(P, P.c.id == B.c.product_id).join(W, W.c.id == B.c.warehouse_id))
                  .where(or_(B.c.on_hand != 0, B.c.reserved != 0, B.c.on_order != 0)))
         if wh_ids is not None:
             issued_query = issued_query.where(M.c.warehouse_id.in_(wh_ids))
             query = query.where(B.c.warehouse_id.in_(wh_ids))
-        issued = {(p, w): -q for p, w, q in conn.execute(issued_query)}
+        issued = {(p, w): -q for p, w, q in conn.execute(issued_query).all()}
         rows = conn.execute(query).all()
-    zero = Amount().qty
-    return [StockFigures(r.sku, r.name, r.code, r.on_hand, r.reserved, r.on_order, r.min_level, r.max_level,
-                         issued.get((r.product_id, r.warehouse_id), zero)) for r in rows]
+    get = issued.get
+    return [StockFigures(sku, name, code, _qty(on_hand), _qty(reserved), _qty(on_order),
+                         None if low is None else _qty(low), None if high is None else _qty(high), _qty(get((p, w), 0)))
+            for p, w, sku, name, code, on_hand, reserved, on_order, low, high in rows]
 
 
