@@ -28,6 +28,7 @@ from sqlalchemy import Engine
 from sqlalchemy import and_
 from sqlalchemy import case
 from sqlalchemy import func
+from sqlalchemy import literal
 from sqlalchemy import literal_column
 from sqlalchemy import or_
 from sqlalchemy import select
@@ -65,6 +66,13 @@ _EPOCH_DAY = date(1970, 1, 1)  # a shipment of this source is goods back to the 
 def _raw(column):
     """The stored integer of a scaled column, without the per-row Decimal conversion (made once per figure)."""
     return type_coerce(column, BigInteger)
+
+
+def _unindexed(column):
+    """``column`` as an expression no index matches (``column || ''``), for a GROUP BY over most of a table: SQLite
+    would otherwise walk the rows in an index's order to save the grouping's sort, one random row lookup each,
+    five times slower here than one pass over the table and a sort (the last issues: 1.5 s against 0.3 s)."""
+    return column.op("||")(literal(""))
 
 
 def _qty(stored: int) -> Decimal:
@@ -136,7 +144,7 @@ def _balance_positions(conn, before: datetime, wh_ids, by_warehouse: bool) -> di
     if wh_ids is not None:
         pairs = pairs.where(B.c.warehouse_id.in_(wh_ids))
     pairs = pairs.subquery("pairs")
-    unit = pairs.c.warehouse_id if by_warehouse else pairs.c.product_id
+    unit = _unindexed(pairs.c.warehouse_id if by_warehouse else pairs.c.product_id)
     qty = case((pairs.c.later == true(), func.coalesce(_raw(MV.c.on_hand_after), 0)), else_=pairs.c.on_hand)
     value = case((pairs.c.later == true(), func.coalesce(_raw(MV.c.value_after), 0)), else_=pairs.c.value)
     query = (select(unit, func.sum(qty), func.sum(value))
@@ -195,8 +203,12 @@ def stock_summary(engine: Engine, period: Period, by: SummaryBy = SummaryBy.PROD
         if wh_ids is not None:
             flows_query = flows_query.where(M.c.warehouse_id.in_(wh_ids))
         flows: dict[str, dict[Flow, Amount]] = {}
+        named = {f.value: f for f in Flow}
         for u, f, qty, value in conn.execute(flows_query).all():
-            flows.setdefault(u, {})[Flow(f)] = Amount(_qty(qty), _money(value))
+            got = flows.get(u)
+            if got is None:
+                got = flows[u] = {}
+            got[named[f]] = Amount(_qty(qty), _money(value))
         labels = {i: ProductLabel(*rest)
                   for i, *rest in conn.execute(select(P.c.id, P.c.sku, P.c.name, P.c.category, P.c.unit)).all()}
         codes = dict(conn.execute(select(W.c.id, W.c.code)).all())
@@ -255,13 +267,15 @@ def stocked_products(engine: Engine, *, warehouse: str | None = None, utc_offset
     with engine.connect() as conn:
         maps = merged.merged(conn)
         wh_ids = _warehouse_ids(conn, warehouse, maps)
-        stock = (select(P.c.id, P.c.sku, P.c.name, func.sum(_raw(B.c.on_hand)), func.sum(_raw(B.c.value)))
-                 .select_from(B.join(P, P.c.id == B.c.product_id)).group_by(P.c.id, P.c.sku, P.c.name)
-                 .having(func.sum(B.c.on_hand) > 0))
+        held = select(_unindexed(B.c.product_id).label("product_id"), func.sum(_raw(B.c.on_hand)).label("on_hand"),
+                      func.sum(_raw(B.c.value)).label("value"))
         if wh_ids is not None:
-            stock = stock.where(B.c.warehouse_id.in_(wh_ids))
+            held = held.where(B.c.warehouse_id.in_(wh_ids))
+        held = held.group_by(_unindexed(B.c.product_id)).having(func.sum(_raw(B.c.on_hand)) > 0).subquery("held")
+        stock = (select(P.c.id, P.c.sku, P.c.name, held.c.on_hand, held.c.value)
+                 .select_from(held.join(P, P.c.id == held.c.product_id)))
         R = M.alias("reversal")  # noqa: N806
-        product = product_of(M, mapped=bool(maps))
+        product = _unindexed(product_of(M, mapped=bool(maps)))
         reversed_ids = select(R.c.reverses_id).where(R.c.kind == "reversal")  # few: built once, then looked up
         last = (select(product, func.max(_raw(M.c.occurred_at)))
                 .where(M.c.kind == "shipment", M.c.source_type != DEMAND_OUT, M.c.id.not_in(reversed_ids))

@@ -202,6 +202,14 @@ def main() -> int:
         figures[f"stock-summary --by {by.value}"] = (seconds, cpu, len(result))
         if by == SummaryBy.PRODUCT:
             ours = total(result)
+    half = Period(date(2025, 7, 1), YEAR[1])  # opening after half a year: each pair moved since is looked up
+
+    def second_half():
+        pairs, labels, codes = queries.stock_summary(engine, half, SummaryBy.PRODUCT)
+        return summarize(pairs, SummaryBy.PRODUCT, labels, codes)
+
+    seconds, cpu, result = _median(second_half)
+    figures["stock-summary --by product, 2025-07-01 – 2025-12-31"] = (seconds, cpu, len(result))
     for by in MarginBy:
         seconds, cpu, result = _median(lambda by=by: margin_rows(queries.sales_figures(engine, period, by)))
         figures[f"margin --by {by.value}"] = (seconds, cpu, len(result))
