@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP
 from decimal import Decimal
+from operator import itemgetter
 from typing import NamedTuple
 
 from domain.kernel.numbers import ZERO
@@ -17,6 +18,7 @@ from domain.kernel.numbers import ZERO
 COVER_DAYS = 90
 _TENTH = Decimal("0.1")
 _DAILY = Decimal("0.0001")
+_ORDER = itemgetter(0, 2)  # SKU, warehouse
 
 
 class StockFigures(NamedTuple):
@@ -66,5 +68,5 @@ def status_rows(figures: Iterable[StockFigures]) -> list[StatusRow]:
         daily = (f.issued / COVER_DAYS).quantize(_DAILY, ROUND_HALF_UP) if f.issued else ZERO
         rows.append(StatusRow(f.sku, f.name, f.warehouse, f.on_hand, f.reserved, available, f.on_order, f.min_level,
                               f.max_level, daily, cover(available, f.issued)))
-    rows.sort(key=lambda r: (r.sku, r.warehouse))
+    rows.sort(key=_ORDER)
     return rows
