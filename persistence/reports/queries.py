@@ -1,15 +1,20 @@
 """The reports' reads (``domain/reports``): set-based, one grouped query per figure, none per product.
 
-* ``stock_summary``: the running balance after each product × warehouse's last movement before the period and
-  before its end (one window query each: the movements before the day in the order of the index on product,
-  warehouse, business time and id, the last of each pair joined to its ``movement_values``), and the period's
-  movements summed per pair and flow (one grouped query over the business-time index; a reversal grouped under
-  the kind and source of what it reverses).
+* ``stock_summary``: the running balance of each product × warehouse before the period and before its end, summed
+  per product or warehouse (one query each over ``balances``: a pair that has not moved since stands at its
+  balance, a pair that has is looked up, its last movement before the day by the index on product, warehouse,
+  business time and id, and that movement's ``movement_values``), and the period's movements summed per product
+  or warehouse and flow (one grouped query; a reversal under the flow of what it reverses; the flows as
+  ``domain.reports.model.FLOW_RULES`` says them). With a merged record the positions are found pair by pair
+  through the mapping (``_positions``).
 * ``sales_figures``: the sales lines of documents not reversed, summed per product, category, customer or
   salesperson (the document's user).
 * ``stocked_products``: the balances per product with the day of its last issue (one grouped query).
-* ``stock_status``: the balances with the products' levels and the quantity issued in the last 90 days
-  (one grouped query over the window).
+* ``stock_status``: the balances, the products' levels and the quantity issued in the last 90 days (one grouped
+  query over the window).
+
+The figures come as the columns' stored integers and become Decimals once per figure; see
+``tests/benchmarks/RESULTS-reports.md`` for what each choice here saved.
 
 Days are business days in the clock's zone: ``utc_offset_seconds`` shifts a day's midnight to UTC. A product or
 warehouse merged away by a sync counts for its survivor (``persistence.stock.merged``); with no merge the columns
