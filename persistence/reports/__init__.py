@@ -1,0 +1,1 @@
+"""The reports' reads: one grouped query per figure, none per product (``queries``)."""

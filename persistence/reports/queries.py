@@ -1,0 +1,333 @@
+"""The reports' reads (``domain/reports``): set-based, one grouped query per figure, none per product.
+
+* ``stock_summary``: the running balance of each product × warehouse before the period and before its end, summed
+  per product or warehouse (one query each over ``balances``: a pair that has not moved since stands at its
+  balance, a pair that has is looked up, its last movement before the day by the index on product, warehouse,
+  business time and id, and that movement's ``movement_values``), and the period's movements summed per product
+  or warehouse and flow (one grouped query; a reversal under the flow of what it reverses; the flows as
+  ``domain.reports.model.FLOW_RULES`` says them). With a merged record the positions are found pair by pair
+  through the mapping (``_positions``).
+* ``sales_figures``: the sales lines of documents not reversed, summed per product, category, customer or
+  salesperson (the document's user).
+* ``stocked_products``: the balances per product with the day of its last issue (one grouped query).
+* ``stock_status``: the balances, the products' levels and the quantity issued in the last 90 days (one grouped
+  query over the window).
+
+The figures come as the columns' stored integers and become Decimals once per figure; see
+``tests/benchmarks/RESULTS-reports.md`` for what each choice here saved.
+
+Days are business days in the clock's zone: ``utc_offset_seconds`` shifts a day's midnight to UTC. A product or
+warehouse merged away by a sync counts for its survivor (``persistence.stock.merged``); with no merge the columns
+are read as they are, so the indexes serve.
+"""
+
+from __future__ import annotations
+
+import functools
+from datetime import UTC
+from datetime import date
+from datetime import datetime
+from datetime import timedelta
+from decimal import Decimal
+
+from sqlalchemy import Engine
+from sqlalchemy import and_
+from sqlalchemy import case
+from sqlalchemy import func
+from sqlalchemy import literal
+from sqlalchemy import literal_column
+from sqlalchemy import or_
+from sqlalchemy import select
+from sqlalchemy import true
+from sqlalchemy import type_coerce
+from sqlalchemy.types import BigInteger
+
+from domain.kernel.errors import BadInput
+from domain.reports.model import FLOW_RULES
+from domain.reports.model import OTHER_FLOW
+from domain.reports.model import Amount
+from domain.reports.model import Flow
+from domain.reports.model import Period
+from domain.reports.sales import MarginBy
+from domain.reports.sales import SalesFigures
+from domain.reports.sales import StockedProduct
+from domain.reports.status import COVER_DAYS
+from domain.reports.status import StockFigures
+from domain.reports.stock_summary import PairFigures
+from domain.reports.stock_summary import ProductLabel
+from domain.reports.stock_summary import SummaryBy
+from persistence import tables as t
+from persistence.stock import merged
+from persistence.stock.merged import ids_of
+from persistence.stock.merged import product_of
+from persistence.stock.merged import warehouse_of
+
+M, MV, B, P, W = t.movements, t.movement_values, t.balances, t.products, t.warehouses
+SL, DOC, C = t.sales_lines, t.documents, t.customers
+DEMAND_OUT = "supplier_return"
+_DAY = 86_400_000_000  # microseconds
+_EPOCH_DAY = date(1970, 1, 1)  # a shipment of this source is goods back to the supplier, not demand
+
+
+def _raw(column):
+    """The stored integer of a scaled column, without the per-row Decimal conversion (made once per figure)."""
+    return type_coerce(column, BigInteger)
+
+
+def _unindexed(column):
+    """``column`` as an expression no index matches (``column || ''``), for a GROUP BY over most of a table: SQLite
+    would otherwise walk the rows in an index's order to save the grouping's sort, one random row lookup each,
+    five times slower here than one pass over the table and a sort (the last issues: 1.5 s against 0.3 s)."""
+    return column.op("||")(literal(""))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _qty(stored: int) -> Decimal:
+    """A stored quantity as a Decimal (remembered: the same few thousand quantities come back again and again)."""
+    return Decimal(stored).scaleb(-t.QTY)
+
+
+def _money(stored: int) -> Decimal:
+    return Decimal(stored).scaleb(-t.MONEY)
+
+
+def midnight(day: date, utc_offset_seconds: int = 0) -> datetime:
+    """The instant ``day`` begins in the clock's zone."""
+    return datetime(day.year, day.month, day.day, tzinfo=UTC) - timedelta(seconds=utc_offset_seconds)
+
+
+def _day_of(at: datetime, utc_offset_seconds: int) -> date:
+    return (at + timedelta(seconds=utc_offset_seconds)).date()
+
+
+def _warehouse_ids(conn, code: str | None, maps) -> list[str] | None:
+    """The ids the --warehouse code stands for (with those merged into it), None for every warehouse."""
+    if not code:
+        return None
+    found = conn.execute(select(W.c.id).where(W.c.code == code.strip().upper())).scalar()
+    if found is None:
+        found = conn.execute(select(W.c.id).where(W.c.code == code.strip())).scalar()
+    if found is None:
+        raise BadInput("--warehouse", f"no warehouse has the code {code!r}; give the code of an existing warehouse")
+    return ids_of(maps.get("warehouses", {}), found)
+
+
+def _positions(conn, before: datetime, wh_ids, mapped: bool) -> dict[tuple[str, str], Amount]:
+    """The quantity and value after each pair's last movement before ``before``.
+
+    The last movement of a pair is the one with the latest business time and, among movements at that very
+    instant, the greatest id (the ledger's order). Found in three steps, none of which sorts: each pair's latest
+    instant (one pass over the index on product, warehouse, business time and id, grouped in its order), the
+    greatest id at that instant (a seek into the same index per pair), its values (a seek by primary key).
+    """
+    product, warehouse = product_of(M, mapped=mapped), warehouse_of(M, mapped=mapped)
+    latest = select(product.label("product_id"), warehouse.label("warehouse_id"),
+                    func.max(M.c.occurred_at).label("at")).where(M.c.occurred_at < before)
+    if wh_ids is not None:
+        latest = latest.where(M.c.warehouse_id.in_(wh_ids))
+    latest = latest.group_by(product, warehouse).subquery("latest")
+    last = (select(latest.c.product_id, latest.c.warehouse_id, func.max(M.c.id).label("id"))
+            .select_from(latest.join(M, and_(product == latest.c.product_id, warehouse == latest.c.warehouse_id,
+                                              M.c.occurred_at == latest.c.at)))
+            .group_by(latest.c.product_id, latest.c.warehouse_id)).subquery("last")
+    query = (select(last.c.product_id, last.c.warehouse_id, _raw(MV.c.on_hand_after), _raw(MV.c.value_after))
+             .join(MV, MV.c.movement_id == last.c.id))
+    return {(p, w): Amount(_qty(q), _money(v)) for p, w, q, v in conn.execute(query).all()}
+
+
+def _balance_positions(conn, before: datetime, wh_ids, by_warehouse: bool) -> dict[str, Amount]:
+    """The positions before ``before`` summed per product (or per warehouse), from the balances: a pair whose last
+    movement (``balances.last_at``) is before that instant stands there still, so its balance is its position;
+    only a pair that moved since is looked up (its last movement before the instant, by the index on product,
+    warehouse, business time and id, and that movement's running balance). For a file without merged records."""
+    if conn.execute(select(M.c.id).where(M.c.occurred_at < before).limit(1)).first() is None:
+        return {}  # nothing had moved yet (the first period of a ledger): every position is nothing
+    R = M.alias("before")  # noqa: N806
+    last_id = (select(R.c.id).where(R.c.product_id == B.c.product_id, R.c.warehouse_id == B.c.warehouse_id,
+                                    R.c.occurred_at < before)
+               .order_by(R.c.occurred_at.desc(), R.c.id.desc()).limit(1).scalar_subquery())
+    later = B.c.last_at >= before
+    pairs = select(B.c.product_id, B.c.warehouse_id, later.label("later"), _raw(B.c.on_hand).label("on_hand"),
+                   _raw(B.c.value).label("value"), case((later, last_id)).label("last_id"))
+    if wh_ids is not None:
+        pairs = pairs.where(B.c.warehouse_id.in_(wh_ids))
+    pairs = pairs.subquery("pairs")
+    unit = _unindexed(pairs.c.warehouse_id if by_warehouse else pairs.c.product_id)
+    qty = case((pairs.c.later == true(), func.coalesce(_raw(MV.c.on_hand_after), 0)), else_=pairs.c.on_hand)
+    value = case((pairs.c.later == true(), func.coalesce(_raw(MV.c.value_after), 0)), else_=pairs.c.value)
+    query = (select(unit, func.sum(qty), func.sum(value))
+             .select_from(pairs.outerjoin(MV, MV.c.movement_id == pairs.c.last_id)).group_by(unit))
+    return {u: Amount(_qty(q), _money(v)) for u, q, v in conn.execute(query).all()}
+
+
+def _summed(positions: dict[tuple[str, str], Amount], by_warehouse: bool) -> dict[str, Amount]:
+    out: dict[str, Amount] = {}
+    for (p, w), amount in positions.items():
+        unit = w if by_warehouse else p
+        out[unit] = out[unit] + amount if unit in out else amount
+    return out
+
+
+def _flow_case(kind, source):
+    """``domain.reports.model.FLOW_RULES`` as SQL: the flow of a movement of ``kind`` from ``source``."""
+    whens = [(kind == k if s is None else and_(kind == k, source == s), flow.value) for k, s, flow in FLOW_RULES]
+    return case(*whens, else_=OTHER_FLOW.value)
+
+
+def stock_summary(engine: Engine, period: Period, by: SummaryBy = SummaryBy.PRODUCT, *, warehouse: str | None = None,
+                  utc_offset_seconds: int = 0) -> tuple[list[PairFigures], dict[str, ProductLabel], dict[str, str]]:
+    """The opening, flows and closing of ``period`` per product (over every warehouse, or ``warehouse``) — for
+    ``by`` warehouse, per warehouse — the products' labels and the warehouses' codes
+    (``domain.reports.stock_summary.summarize`` makes the rows; by category it adds the products up).
+
+    Four grouped queries: the positions before the period and before its end (from the balances, looking up only
+    the pairs that moved since), and the period's movements summed per product (or warehouse) and flow, a
+    reversal under the flow of what it reverses.
+    """
+    start = midnight(period.first, utc_offset_seconds)
+    end = midnight(period.last + timedelta(days=1), utc_offset_seconds)
+    by_warehouse = by == SummaryBy.WAREHOUSE
+    orig, orig2 = M.alias("original"), M.alias("original2")  # a reversal's original (and an undo's)
+    with engine.connect() as conn:
+        maps = merged.merged(conn)
+        mapped = bool(maps)
+        wh_ids = _warehouse_ids(conn, warehouse, maps)
+        if mapped:  # a merge: the general way, pair by pair through the mapping
+            opening = _summed(_positions(conn, start, wh_ids, mapped), by_warehouse)
+            closing = _summed(_positions(conn, end, wh_ids, mapped), by_warehouse)
+        else:
+            opening = _balance_positions(conn, start, wh_ids, by_warehouse)
+            closing = _balance_positions(conn, end, wh_ids, by_warehouse)
+        unit = warehouse_of(M, mapped=mapped) if by_warehouse else product_of(M, mapped=mapped)
+        flow = _flow_case(func.coalesce(orig2.c.kind, orig.c.kind, M.c.kind),
+                          func.coalesce(orig2.c.source_type, orig.c.source_type, M.c.source_type))
+        flows_query = (
+            select(unit, flow, func.sum(_raw(M.c.qty)), func.sum(_raw(MV.c.value)))
+            .select_from(M.join(MV, MV.c.movement_id == M.c.id)
+                         .outerjoin(orig, orig.c.id == M.c.reverses_id)
+                         .outerjoin(orig2, orig2.c.id == orig.c.reverses_id))
+            .where(M.c.occurred_at >= start, M.c.occurred_at < end)
+            .group_by(unit, flow))
+        if wh_ids is not None:
+            flows_query = flows_query.where(M.c.warehouse_id.in_(wh_ids))
+        flows: dict[str, dict[Flow, Amount]] = {}
+        named = {f.value: f for f in Flow}
+        for u, f, qty, value in conn.execute(flows_query).all():
+            got = flows.get(u)
+            if got is None:
+                got = flows[u] = {}
+            got[named[f]] = Amount(_qty(qty), _money(value))
+        labels = {i: ProductLabel(*rest)
+                  for i, *rest in conn.execute(select(P.c.id, P.c.sku, P.c.name, P.c.category, P.c.unit)).all()}
+        codes = dict(conn.execute(select(W.c.id, W.c.code)).all())
+    none = Amount()
+    figures = [PairFigures("" if by_warehouse else u, u if by_warehouse else "", opening.get(u, none),
+                           closing.get(u, none), flows.get(u, {}))
+               for u in opening.keys() | closing.keys() | flows.keys()]
+    return figures, labels, codes
+
+
+def sales_figures(engine: Engine, period: Period, by: MarginBy, *, warehouse: str | None = None,
+                  utc_offset_seconds: int = 0) -> list[SalesFigures]:
+    """The period's sales lines (returns netted, reversed documents left out) summed per ``by``."""
+    start = midnight(period.first, utc_offset_seconds)
+    end = midnight(period.last + timedelta(days=1), utc_offset_seconds)
+    if by == MarginBy.PRODUCT:
+        key, name, joined = P.c.sku, P.c.name, P
+        on = P.c.id == SL.c.product_id
+    elif by == MarginBy.CATEGORY:
+        key, name, joined = P.c.category, literal_column("''"), P
+        on = P.c.id == SL.c.product_id
+    elif by == MarginBy.CUSTOMER:
+        key, name, joined = C.c.code, C.c.name, C
+        on = C.c.id == SL.c.customer_id
+    else:
+        key, name, joined, on = DOC.c.user, literal_column("''"), None, None
+    source = SL.join(DOC, DOC.c.id == SL.c.document_id)
+    if joined is not None:
+        source = source.join(joined, on)
+    query = (select(key, func.max(name), func.sum(SL.c.qty), func.sum(SL.c.revenue), func.sum(SL.c.cost),
+                    func.sum(SL.c.margin))
+             .select_from(source)
+             .where(DOC.c.reversed.is_(False), SL.c.occurred_at >= start, SL.c.occurred_at < end)
+             .group_by(key))
+    with engine.connect() as conn:
+        if warehouse:
+            query = query.where(DOC.c.warehouse_id.in_(_warehouse_ids(conn, warehouse, merged.merged(conn))))
+        rows = conn.execute(query).all()
+    return [SalesFigures(k or "", n or "", q, r, c, m) for k, n, q, r, c, m in rows]
+
+
+def _issues(mapped: bool):
+    """The movements that are demand (a sale or a plain shipment) or a reversal of one, and the product and
+    warehouse each counts for."""
+    orig = M.alias("original")
+    demand = and_(M.c.kind == "shipment", M.c.source_type != DEMAND_OUT)
+    undone = and_(M.c.kind == "reversal", orig.c.kind == "shipment", orig.c.source_type != DEMAND_OUT)
+    return M.outerjoin(orig, orig.c.id == M.c.reverses_id), or_(demand, undone), product_of(M, mapped=mapped), \
+        warehouse_of(M, mapped=mapped)
+
+
+def stocked_products(engine: Engine, *, warehouse: str | None = None, utc_offset_seconds: int = 0
+                     ) -> list[StockedProduct]:
+    """Each product with stock on hand now (in ``warehouse`` or all), its value and the day of its last sale or
+    shipment that was not reversed."""
+    with engine.connect() as conn:
+        maps = merged.merged(conn)
+        wh_ids = _warehouse_ids(conn, warehouse, maps)
+        held = select(_unindexed(B.c.product_id).label("product_id"), func.sum(_raw(B.c.on_hand)).label("on_hand"),
+                      func.sum(_raw(B.c.value)).label("value"))
+        if wh_ids is not None:
+            held = held.where(B.c.warehouse_id.in_(wh_ids))
+        held = held.group_by(_unindexed(B.c.product_id)).having(func.sum(_raw(B.c.on_hand)) > 0).subquery("held")
+        stock = (select(P.c.id, P.c.sku, P.c.name, held.c.on_hand, held.c.value)
+                 .select_from(held.join(P, P.c.id == held.c.product_id)))
+        R = M.alias("reversal")  # noqa: N806
+        product = _unindexed(product_of(M, mapped=bool(maps)))
+        reversed_ids = select(R.c.reverses_id).where(R.c.kind == "reversal")  # few: built once, then looked up
+        last = (select(product, func.max(_raw(M.c.occurred_at)))
+                .where(M.c.kind == "shipment", M.c.source_type != DEMAND_OUT, M.c.id.not_in(reversed_ids))
+                .group_by(product))
+        if wh_ids is not None:
+            last = last.where(M.c.warehouse_id.in_(wh_ids))
+        last_at = dict(conn.execute(last).all())
+        rows = conn.execute(stock).all()
+    offset = utc_offset_seconds * 1_000_000
+    return [StockedProduct(sku, name, _qty(qty), _money(value),
+                           _EPOCH_DAY + timedelta(days=(last_at[pid] + offset) // _DAY) if pid in last_at else None)
+            for pid, sku, name, qty, value in rows]
+
+
+def stock_status(engine: Engine, today: date, *, warehouse: str | None = None, utc_offset_seconds: int = 0
+                 ) -> list[StockFigures]:
+    """The balances of every product × warehouse that holds or expects stock, with the products' levels and
+    what was issued in the ``COVER_DAYS`` days up to and with ``today``."""
+    end = midnight(today + timedelta(days=1), utc_offset_seconds)
+    start = midnight(today - timedelta(days=COVER_DAYS - 1), utc_offset_seconds)
+    with engine.connect() as conn:
+        maps = merged.merged(conn)
+        wh_ids = _warehouse_ids(conn, warehouse, maps)
+        source, is_issue, product, warehouse_col = _issues(bool(maps))
+        issued_query = (select(product, warehouse_col, func.sum(_raw(M.c.qty))).select_from(source)
+                        .where(M.c.occurred_at >= start, M.c.occurred_at < end, is_issue)
+                        .group_by(product, warehouse_col))
+        # the balances alone (one pass over the table), the products and warehouses joined here by id: joined in
+        # SQL, each of 260,000 balances would look its product up by its text key (three times the time)
+        query = (select(B.c.product_id, B.c.warehouse_id, _raw(B.c.on_hand), _raw(B.c.reserved), _raw(B.c.on_order))
+                 .where(or_(B.c.on_hand != 0, B.c.reserved != 0, B.c.on_order != 0)))
+        if wh_ids is not None:
+            issued_query = issued_query.where(M.c.warehouse_id.in_(wh_ids))
+            query = query.where(B.c.warehouse_id.in_(wh_ids))
+        issued = {(p, w): -q for p, w, q in conn.execute(issued_query).all()}
+        rows = conn.execute(query).all()
+        products = {i: rest for i, *rest in conn.execute(
+            select(P.c.id, P.c.sku, P.c.name, _raw(P.c.min_level), _raw(P.c.max_level))).all()}
+        codes = dict(conn.execute(select(W.c.id, W.c.code)).all())
+    get = issued.get
+    out = []
+    for p, w, on_hand, reserved, on_order in rows:
+        sku, name, low, high = products[p]
+        out.append(StockFigures(sku, name, codes[w], _qty(on_hand), _qty(reserved), _qty(on_order),
+                                None if low is None else _qty(low), None if high is None else _qty(high),
+                                _qty(get((p, w), 0))))
+    return out

@@ -1,0 +1,128 @@
+"""``report stock-summary|margin|ranking|status`` on the hand-computed shop: table, JSON, Excel, PDF, English and
+Chinese, refusals."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import time
+from decimal import Decimal
+
+import pytest
+
+from tests.integration.reports.conftest import FIRST
+from tests.integration.reports.conftest import TODAY
+
+PERIOD = ("--from", FIRST.isoformat(), "--to", TODAY.isoformat())
+
+
+@pytest.fixture
+def report(shop, tmp_path, capsys, monkeypatch):
+    """Runs ``stockroom --db SHOP ARGS`` in this process on UTC days; answers (exit status, stdout, stderr)."""
+    from ui.cli import main
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    path = tmp_path / "stockroom.sqlite3"
+
+    def run(*args: str, password: str | None = None, new_password: str | None = None):
+        for name, value in (("STOCKROOM_PASSWORD", password), ("STOCKROOM_NEW_PASSWORD", new_password)):
+            if value is None:
+                monkeypatch.delenv(name, raising=False)
+            else:
+                monkeypatch.setenv(name, value)
+        try:
+            code = main(["--db", str(path), *args])
+        except SystemExit as exc:
+            code = exc.code
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    yield run
+    monkeypatch.delenv("TZ")
+    time.tzset()
+
+
+def test_the_stock_summary_as_json_has_every_flow_and_the_total(report):
+    code, out, err = report("report", "stock-summary", *PERIOD, "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert (data["report"], data["by"], data["from"], data["to"]) == ("stock-summary", "product", FIRST.isoformat(),
+                                                                      TODAY.isoformat())
+    tea = next(r for r in data["rows"] if r["sku"] == "TEA")
+    assert (tea["opening_qty"], tea["opening_value"], tea["sale_qty"], tea["sale_value"]) == ("20", "50", "4", "10")
+    assert (tea["shipment_qty"], tea["supplier_return_value"], tea["closing_value"], tea["difference"]) == (
+        "0", "6", "66.5", "0")
+    assert data["total"]["closing_value"] == "78.5" and data["total"]["sku"] == "Total"
+
+
+def test_tables_in_english_and_chinese(report):
+    code, out, _ = report("report", "stock-summary", *PERIOD, "--by", "warehouse")
+    assert code == 0
+    assert out.startswith("STOCK SUMMARY\n") and "Opening qty" in out and "Total" in out
+    main_line = next(line for line in out.splitlines() if line.startswith("MAIN"))
+    assert main_line.split()[1:3] == ["25", "70.00"]
+    code, out, _ = report("report", "margin", *PERIOD, "--by", "customer", "--language", "zh")
+    assert code == 0 and out.startswith("销售毛利表\n") and "毛利率%" in out and "合计" in out
+    assert "55.56" in next(line for line in out.splitlines() if line.startswith("WALK"))
+    code, out, _ = report("report", "ranking", *PERIOD, "--top", "1")
+    assert code == 0 and [line.split()[:2] for line in out.splitlines()[-1:]] == [["1", "CUP"]]
+    code, out, _ = report("report", "ranking", "--to", TODAY.isoformat(), "--slow", "15", "--json")
+    assert code == 0 and [(r["sku"], r["idle_days"]) for r in json.loads(out)["rows"]] == [("TEA", 19)]
+    code, out, _ = report("report", "status", "--warehouse", "MAIN", "--json")
+    assert code == 0
+    assert {r["sku"]: r["cover_days"] for r in json.loads(out)["rows"]} == {"CUP": "135", "TEA": "405"}
+
+
+def test_excel_keeps_numbers_as_numbers(report, tmp_path):
+    from openpyxl import load_workbook
+
+    target = tmp_path / "summary.xlsx"
+    code, out, err = report("report", "stock-summary", *PERIOD, "-o", str(target), "--language", "zh")
+    assert code == 0, err
+    assert out == f"{target} (3 rows)\n"
+    sheet = load_workbook(target).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:4] == ("货号", "品名", "单位", "期初数量")
+    tea = next(r for r in rows if r[0] == "TEA")
+    assert tea[3] == 20 and Decimal(str(tea[-2])) == Decimal("66.5")
+    assert rows[-1][0] == "合计"
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("name", ["stock-summary", "margin", "ranking", "status"])
+def test_each_report_prints_to_pdf_with_its_title_in_the_chosen_language(report, tmp_path, name, language):
+    target = tmp_path / f"{name}-{language}.pdf"
+    code, out, err = report("report", name, *(() if name == "status" else PERIOD), "-o", str(target),
+                            "--language", language)
+    assert code == 0, err
+    assert target.read_bytes().startswith(b"%PDF")
+    words = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    title = {"stock-summary": ("STOCK SUMMARY", "进销存汇总表"), "margin": ("SALES MARGIN", "销售毛利表"),
+             "ranking": ("SALES RANKING", "商品销售排行"), "status": ("STOCK STATUS", "库存状况表")}[name]
+    assert title[language == "zh"] in words and "TEA" in words
+
+
+def test_bad_input_exits_2_naming_the_option(report, tmp_path):
+    code, _, err = report("report", "margin", "--from", "2026-05-02", "--to", "2026-05-01")
+    assert code == 2 and "--to" in err and "before --from" in err
+    code, _, err = report("report", "margin", "-o", str(tmp_path / "x.txt"))
+    assert code == 2 and "-o" in err and ".xlsx or .pdf" in err
+    code, _, err = report("report", "status", "--warehouse", "NOPE")
+    assert code == 2 and "NOPE" in err
+    code, _, err = report("report", "ranking", "--top", "0")
+    assert code == 2 and "--top" in err
+    code, _, err = report("report", "margin", "--from", "May")
+    assert code == 2 and "--from" in err
+
+
+def test_a_clerk_may_not_read_the_reports_and_a_purchaser_may(report):
+    assert report("user", "add", "boss", "--role", "admin", new_password="boss-pass-1")[0] == 0
+    for name, role in (("li", "clerk"), ("wang", "purchaser")):
+        assert report("--user", "boss", "user", "add", name, "--role", role, password="boss-pass-1",
+                      new_password=f"{name}-pass-12")[0] == 0
+    code, out, err = report("--user", "li", "report", "margin", *PERIOD, password="li-pass-12")
+    assert code == 3 and out == "" and "clerk" in err and "purchaser" in err
+    code, out, err = report("--user", "wang", "report", "margin", *PERIOD, "--json", password="wang-pass-12")
+    assert code == 0, err

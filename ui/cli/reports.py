@@ -1,0 +1,204 @@
+"""``report stock-summary|margin|ranking|status``: the 进销存 reports (``domain/reports``) printed as a table, as
+JSON (``--json``) or written to Excel or PDF (``-o FILE.xlsx|FILE.pdf``), in English or Chinese (``--language``).
+
+Reading a report needs the right to see money (``domain.reports.access``): refused with exit status 3 otherwise.
+Days are business days on this computer's clock. openpyxl and reportlab are imported only when a file is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from datetime import date
+from datetime import datetime
+from pathlib import Path
+
+from domain.kernel.errors import BadInput
+from ui.cli.common import EXIT_OK
+from ui.cli.common import paused_gc
+from ui.cli.common import table
+
+COMMANDS = ("report",)
+LANGUAGES = {"en": "en", "zh": "zh_CN"}
+REPORTS = ("stock-summary", "margin", "ranking", "status")
+
+
+def _common(p: argparse.ArgumentParser, *, period: bool = True) -> None:
+    if period:
+        p.add_argument("--from", dest="first", metavar="D",
+                       help="the first day, YYYY-MM-DD (default: the first of --to's month)")
+    p.add_argument("--to", dest="last", metavar="D", help="the last day, YYYY-MM-DD (default: today)")
+    p.add_argument("--warehouse", metavar="W", help="only this warehouse (its code; default: all)")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    out.add_argument("-o", "--output", type=Path, metavar="FILE", help="write FILE.xlsx or FILE.pdf")
+    p.add_argument("--language", choices=tuple(LANGUAGES), default="en", help="en (default) or zh (简体中文)")
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    reports = sub.add_parser("report", help="the 进销存 reports: stock summary, sales margin, ranking, stock status"
+                             ).add_subparsers(dest="report", required=True)
+    p = reports.add_parser("stock-summary", help="进销存汇总表: opening, receipts, issues by kind and closing, "
+                                                 "quantity and value, for a period")
+    p.add_argument("--by", choices=("product", "category", "warehouse"), default="product")
+    _common(p)
+    p = reports.add_parser("margin", help="销售毛利: revenue, cost, margin and margin %% (returns netted)")
+    p.add_argument("--by", choices=("product", "category", "customer", "salesperson"), default="product")
+    _common(p)
+    p = reports.add_parser("ranking", help="商品销售排行: the top products by revenue or quantity; --slow DAYS: the "
+                                           "products with stock and no issue in DAYS days")
+    p.add_argument("--by", choices=("revenue", "quantity"), default="revenue")
+    p.add_argument("--top", type=int, default=10, metavar="N", help="how many products (default 10)")
+    p.add_argument("--slow", type=int, metavar="DAYS", help="list the slow movers instead")
+    _common(p)
+    p = reports.add_parser("status", help="库存状况: on hand, reserved, available, on order, min/max and days of "
+                                          "cover (average daily issues of the 90 days up to --to)")
+    _common(p, period=False)
+
+
+def _day(field: str, text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise BadInput(field, f"{text!r} is not a date; use YYYY-MM-DD such as 2026-12-01") from None
+
+
+def _output(path: Path | None) -> str | None:
+    if path is None:
+        return None
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".pdf"):
+        raise BadInput("-o", f"{path.name!r} is neither an Excel nor a PDF file; give a name ending in .xlsx or .pdf")
+    return suffix
+
+
+def run(args, open_db) -> int:
+    from domain.reports.model import Period
+    from ui.pdf.report_labels import label
+
+    language = LANGUAGES[args.language]
+    kind = _output(args.output)
+    last = _day("--to", args.last) or date.today()
+    first = _day("--from", getattr(args, "first", None)) or last.replace(day=1)
+    period = Period(first, last)
+    if args.report == "ranking" and args.slow is None and args.top < 1:
+        raise BadInput("--top", f"{args.top} is not a number of products; give 1 or more")
+    offset = time.localtime().tm_gmtoff
+    t = lambda s: label(s, language)  # noqa: E731
+    slow = args.report == "ranking" and args.slow is not None
+    header = []
+    if args.report == "status" or slow:
+        header.append((t("Date"), last.isoformat()))
+    else:
+        header.append((t("Period"), f"{first.isoformat()} – {last.isoformat()}"))
+        header.append((t("By"), t(args.by)))
+    if slow:
+        header.append((t("Days idle"), f"≥ {args.slow}"))
+    header.append((t("Warehouse"), args.warehouse or t("all")))
+    header.append((t("Printed"), datetime.now().strftime("%Y-%m-%d %H:%M")))
+    db = open_db()
+    try:
+        from domain.reports.access import authorize_reports
+
+        authorize_reports(db.uow())
+        with paused_gc():
+            sheet, payload = _build(args, db, period, language, header, offset, every_flow=args.json)
+        company = _company(db) if kind == ".pdf" else ""
+    finally:
+        db.close()
+    if args.json:
+        payload.update(rows=sheet.records())
+        if sheet.total is not None:
+            payload["total"] = {c.key: v for c, v in zip(sheet.columns, _records_of(sheet), strict=True)}
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+    elif kind == ".xlsx":
+        from ui.spreadsheets import write_xlsx
+
+        rows = [*sheet.rows, *([sheet.total] if sheet.total is not None else [])]
+        count = write_xlsx(args.output, [c.label for c in sheet.columns], rows, sheet=sheet.title)
+        print(f"{args.output} ({count:,} rows)")
+    elif kind == ".pdf":
+        from ui.pdf.reports import render_sheet
+
+        data = render_sheet(sheet, company)
+        args.output.write_bytes(data)
+        print(f"{args.output} ({len(data):,} bytes)")
+    else:
+        _print(sheet)
+    return EXIT_OK
+
+
+def _records_of(sheet) -> list:
+    from ui.report_sheets import json_value
+
+    return [json_value(v) for v in sheet.total]
+
+
+def _company(db) -> str:
+    from domain.sales.print_data import company_block
+
+    with db.uow() as uow:
+        return company_block(uow).name
+
+
+def _print(sheet) -> None:
+    from ui.report_sheets import text
+
+    sys.stdout.write(sheet.title + "\n")
+    for name, value in sheet.header:
+        sys.stdout.write(f"{name}: {value}\n")
+    rows = [*sheet.rows, *([sheet.total] if sheet.total is not None else [])]
+    table([[text(v, c.kind) for v, c in zip(row, sheet.columns, strict=True)] for row in rows],
+          [c.label for c in sheet.columns])
+
+
+def _build(args, db, period, language, header, offset, *, every_flow: bool):
+    from persistence.reports import queries
+    from ui import report_sheets
+
+    payload: dict = {"report": args.report, "warehouse": args.warehouse or None}
+    if args.report != "status":
+        payload.update({"from": period.first.isoformat(), "to": period.last.isoformat()})
+    if args.report == "stock-summary":
+        from domain.reports.stock_summary import SummaryBy
+        from domain.reports.stock_summary import summarize
+        from domain.reports.stock_summary import total
+
+        by = SummaryBy(args.by)
+        pairs, products, warehouses = queries.stock_summary(db.engine, period, by, warehouse=args.warehouse,
+                                                            utc_offset_seconds=offset)
+        rows = summarize(pairs, by, products, warehouses)
+        payload["by"] = by.value
+        return report_sheets.stock_summary(rows, total(rows), by, language, header, every_flow=every_flow), payload
+    if args.report == "margin":
+        from domain.reports.sales import MarginBy
+        from domain.reports.sales import margin_rows
+        from domain.reports.sales import margin_total
+
+        by = MarginBy(args.by)
+        rows = margin_rows(queries.sales_figures(db.engine, period, by, warehouse=args.warehouse,
+                                                 utc_offset_seconds=offset))
+        payload["by"] = by.value
+        return report_sheets.margin(rows, margin_total(rows), by.value, language, header), payload
+    if args.report == "ranking":
+        from domain.reports import sales
+
+        if args.slow is not None:
+            found = queries.stocked_products(db.engine, warehouse=args.warehouse, utc_offset_seconds=offset)
+            payload["slow_days"] = args.slow
+            return report_sheets.slow(sales.slow_movers(found, args.slow, period.last), language, header), payload
+        figures = queries.sales_figures(db.engine, period, sales.MarginBy.PRODUCT, warehouse=args.warehouse,
+                                        utc_offset_seconds=offset)
+        payload.update(by=args.by, top=args.top)
+        return report_sheets.ranking(sales.ranking(figures, sales.RankBy(args.by), args.top), language,
+                                     header), payload
+    from domain.reports.status import status_rows
+
+    payload["day"] = period.last.isoformat()
+    rows = status_rows(queries.stock_status(db.engine, period.last, warehouse=args.warehouse,
+                                            utc_offset_seconds=offset))
+    return report_sheets.status(rows, language, header), payload

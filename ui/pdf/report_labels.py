@@ -1,0 +1,76 @@
+"""The reports' labels in English and Simplified Chinese (column headers, titles, the header block).
+
+A report prints in the language chosen for that print (``--language``), on the command line without Qt, so the
+labels do not go through the window's translator: each English label has its Chinese here, and ``label``
+refuses one that has none (KeyError), so a missing translation fails the tests instead of printing English on a
+Chinese report. Keep the dictionary sorted; say 货号 for SKU.
+"""
+
+from __future__ import annotations
+
+ENGLISH = "en"
+CHINESE = "zh_CN"
+
+ZH_CN: dict[str, str] = {
+    "Adjustments": "盘盈盘亏调整",
+    "Available": "可用",
+    "By": "汇总方式",
+    "Category": "类别",
+    "Closing": "期末",
+    "Cost": "成本",
+    "Counts": "盘点差异",
+    "Cover (days)": "可用天数",
+    "Customer": "客户",
+    "Customer returns": "销售退货",
+    "Daily issues": "日均出库",
+    "Date": "日期",
+    "Days idle": "未出库天数",
+    "Difference": "计价差额",
+    "Last issue": "最后出库",
+    "Margin": "毛利",
+    "Margin %": "毛利率%",
+    "Max": "上限",
+    "Min": "下限",
+    "Name": "品名",
+    "On hand": "现存量",
+    "On order": "在途",
+    "Opening": "期初",
+    "Page %1 of %2": "第 %1 / %2 页",
+    "Period": "期间",
+    "Printed": "打印时间",
+    "Quantity": "数量",
+    "Rank": "排名",
+    "Receipts": "采购入库",
+    "Reserved": "已预留",
+    "Revenue": "销售收入",
+    "SALES MARGIN": "销售毛利表",
+    "SALES RANKING": "商品销售排行",
+    "SKU": "货号",
+    "SLOW MOVERS": "滞销商品",
+    "STOCK STATUS": "库存状况表",
+    "STOCK SUMMARY": "进销存汇总表",
+    "Sales": "销售出库",
+    "Salesperson": "业务员",
+    "Share %": "占比%",
+    "Shipments": "其他出库",
+    "Supplier returns": "采购退货",
+    "Total": "合计",
+    "Transfers in": "调拨入库",
+    "Transfers out": "调拨出库",
+    "Unit": "单位",
+    "Value": "金额",
+    "Warehouse": "仓库",
+    "all": "全部",
+    "category": "按类别",
+    "customer": "按客户",
+    "product": "按商品",
+    "quantity": "按数量",
+    "revenue": "按收入",
+    "salesperson": "按业务员",
+    "warehouse": "按仓库",
+}
+
+
+def label(text: str, language: str) -> str:
+    """The English ``text`` in ``language``; KeyError for a label without its Chinese."""
+    return ZH_CN[text] if language == CHINESE else text

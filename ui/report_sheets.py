@@ -1,0 +1,169 @@
+"""A report as a sheet: a title, the lines of its header block, columns and rows of raw values.
+
+The command line prints a sheet as a table, as JSON (each column's stable English key) or writes it to Excel or
+PDF (``ui.pdf.reports``); a later screen can show the same sheet. Building one takes the domain's rows
+(``domain/reports``) and the language its labels are in (``ui.pdf.report_labels``). No Qt, no reportlab here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import date
+from decimal import Decimal
+
+from domain.kernel.numbers import fmt
+from domain.reports.model import FLOWS
+from domain.reports.model import Flow
+from domain.reports.sales import MarginRow
+from domain.reports.sales import RankRow
+from domain.reports.sales import SlowRow
+from domain.reports.status import StatusRow
+from domain.reports.stock_summary import SummaryBy
+from domain.reports.stock_summary import SummaryRow
+from ui.pdf.report_labels import CHINESE
+from ui.pdf.report_labels import label
+
+TEXT, QTY, MONEY, PCT, DAY, NUMBER = "text", "qty", "money", "pct", "day", "number"
+
+FLOW_LABELS = {
+    Flow.RECEIPT: "Receipts", Flow.CUSTOMER_RETURN: "Customer returns", Flow.TRANSFER_IN: "Transfers in",
+    Flow.SALE: "Sales", Flow.SHIPMENT: "Shipments", Flow.SUPPLIER_RETURN: "Supplier returns",
+    Flow.TRANSFER_OUT: "Transfers out", Flow.ADJUSTMENT: "Adjustments", Flow.COUNT: "Counts",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str  # in the sheet's language
+    key: str  # the JSON key, English
+    kind: str = TEXT
+
+
+@dataclass
+class Sheet:
+    title: str
+    header: list[tuple[str, str]]  # (label, value) lines under the title
+    columns: list[Column]
+    rows: list[list[object]] = field(default_factory=list)
+    total: list[object] | None = None
+    language: str = "en"
+
+    def records(self) -> list[dict]:
+        """The rows as JSON objects: numbers as text (exact), days as ISO dates."""
+        return [{c.key: json_value(v) for c, v in zip(self.columns, row, strict=True)} for row in self.rows]
+
+
+def json_value(value: object) -> object:
+    """A cell as JSON: numbers as exact text, days as ISO dates."""
+    if isinstance(value, Decimal):
+        return fmt(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def text(value: object, kind: str) -> str:
+    """A cell as printed in a table or PDF."""
+    if value is None or value == "":
+        return ""
+    if kind == MONEY:
+        return f"{value:,.2f}"
+    if kind == QTY:
+        return fmt(value)
+    if kind == PCT:
+        return f"{value:.2f}"
+    if kind == DAY:
+        return value.isoformat()
+    return str(value)
+
+
+def _both(language: str, group: str, what: str) -> str:
+    """A two-part header: "Opening qty" / "期初数量"."""
+    if language == CHINESE:
+        return label(group, language) + label(what, language)
+    return f"{group} {'qty' if what == 'Quantity' else what.lower()}"
+
+
+def stock_summary(rows: list[SummaryRow], total: SummaryRow, by: SummaryBy, language: str,
+                  header: list[tuple[str, str]], *, every_flow: bool = False) -> Sheet:
+    """The stock summary: every flow some row moved (``every_flow``: all of them, as JSON has), an outward flow
+    shown as a positive amount going out, and the difference column always there."""
+    t = lambda s: label(s, language)  # noqa: E731
+    flows = [f for f in FLOWS if every_flow or any(f in r.flows for r in rows)]
+    keys = {SummaryBy.PRODUCT: [Column(t("SKU"), "sku"), Column(t("Name"), "name"), Column(t("Unit"), "unit")],
+            SummaryBy.CATEGORY: [Column(t("Category"), "category")],
+            SummaryBy.WAREHOUSE: [Column(t("Warehouse"), "warehouse")]}[by]
+    columns = [*keys, Column(_both(language, "Opening", "Quantity"), "opening_qty", QTY),
+               Column(_both(language, "Opening", "Value"), "opening_value", MONEY)]
+    for f in flows:
+        columns += [Column(_both(language, FLOW_LABELS[f], "Quantity"), f"{f.value}_qty", QTY),
+                    Column(_both(language, FLOW_LABELS[f], "Value"), f"{f.value}_value", MONEY)]
+    columns += [Column(_both(language, "Closing", "Quantity"), "closing_qty", QTY),
+                Column(_both(language, "Closing", "Value"), "closing_value", MONEY),
+                Column(t("Difference"), "difference", MONEY)]
+
+    def cells(row: SummaryRow, lead: list[object]) -> list[object]:
+        out = [*lead, row.opening.qty, row.opening.value]
+        for f in flows:
+            shown = row.shown(f)
+            out += [shown.qty, shown.value]
+        return [*out, row.closing.qty, row.closing.value, row.difference]
+
+    lead: Callable[[SummaryRow], list[object]] = ((lambda r: [r.key, r.name, r.unit]) if by == SummaryBy.PRODUCT
+                                                  else (lambda r: [r.key]))
+    sheet = Sheet(t("STOCK SUMMARY"), header, columns, [cells(r, lead(r)) for r in rows], language=language)
+    sheet.total = cells(total, [t("Total")] + [""] * (len(keys) - 1))
+    return sheet
+
+
+def margin(rows: list[MarginRow], total: MarginRow, by: str, language: str, header: list[tuple[str, str]]) -> Sheet:
+    t = lambda s: label(s, language)  # noqa: E731
+    key = {"product": ("SKU", "sku"), "category": ("Category", "category"), "customer": ("Customer", "customer"),
+           "salesperson": ("Salesperson", "salesperson")}[by]
+    columns = [Column(t(key[0]), key[1])]
+    named = by in ("product", "customer")
+    if named:
+        columns.append(Column(t("Name"), "name"))
+    columns += [Column(t("Quantity"), "qty", QTY), Column(t("Revenue"), "revenue", MONEY),
+                Column(t("Cost"), "cost", MONEY), Column(t("Margin"), "margin", MONEY),
+                Column(t("Margin %"), "margin_pct", PCT)]
+
+    def cells(r: MarginRow, lead: list[object]) -> list[object]:
+        return [*lead, r.qty, r.revenue, r.cost, r.margin, r.margin_pct]
+
+    sheet = Sheet(t("SALES MARGIN"), header, columns,
+                  [cells(r, [r.key, r.name] if named else [r.key]) for r in rows], language=language)
+    sheet.total = cells(total, [t("Total"), ""] if named else [t("Total")])
+    return sheet
+
+
+def ranking(rows: list[RankRow], language: str, header: list[tuple[str, str]]) -> Sheet:
+    t = lambda s: label(s, language)  # noqa: E731
+    columns = [Column(t("Rank"), "rank", NUMBER), Column(t("SKU"), "sku"), Column(t("Name"), "name"),
+               Column(t("Quantity"), "qty", QTY), Column(t("Revenue"), "revenue", MONEY),
+               Column(t("Margin"), "margin", MONEY), Column(t("Share %"), "share_pct", PCT)]
+    return Sheet(t("SALES RANKING"), header, columns,
+                 [[r.rank, r.key, r.name, r.qty, r.revenue, r.margin, r.share_pct] for r in rows], language=language)
+
+
+def slow(rows: list[SlowRow], language: str, header: list[tuple[str, str]]) -> Sheet:
+    t = lambda s: label(s, language)  # noqa: E731
+    columns = [Column(t("SKU"), "sku"), Column(t("Name"), "name"), Column(t("On hand"), "on_hand", QTY),
+               Column(t("Value"), "value", MONEY), Column(t("Last issue"), "last_issue", DAY),
+               Column(t("Days idle"), "idle_days", NUMBER)]
+    return Sheet(t("SLOW MOVERS"), header, columns,
+                 [[r.sku, r.name, r.on_hand, r.value, r.last_issue, r.idle_days] for r in rows], language=language)
+
+
+def status(rows: list[StatusRow], language: str, header: list[tuple[str, str]]) -> Sheet:
+    t = lambda s: label(s, language)  # noqa: E731
+    columns = [Column(t("SKU"), "sku"), Column(t("Name"), "name"), Column(t("Warehouse"), "warehouse"),
+               Column(t("On hand"), "on_hand", QTY), Column(t("Reserved"), "reserved", QTY),
+               Column(t("Available"), "available", QTY), Column(t("On order"), "on_order", QTY),
+               Column(t("Min"), "min_level", QTY), Column(t("Max"), "max_level", QTY),
+               Column(t("Daily issues"), "daily_issues", QTY), Column(t("Cover (days)"), "cover_days", QTY)]
+    return Sheet(t("STOCK STATUS"), header, columns,
+                 [[r.sku, r.name, r.warehouse, r.on_hand, r.reserved, r.available, r.on_order, r.min_level,
+                   r.max_level, r.daily_issues, r.cover_days] for r in rows], language=language)
