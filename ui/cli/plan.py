@@ -29,7 +29,8 @@ def add_plan_parsers(sub: argparse._SubParsersAction) -> None:
 
     for name, text in (("forecast", "forecast demand per product from the ledger"),
                        ("reorder", "products to reorder now, with severity, stockout date and the reason"),
-                       ("suggest", "suggested purchase-order lines grouped by supplier")):
+                       ("suggest", "suggested transfers between warehouses, then purchase-order lines grouped by "
+                                   "supplier for what is left")):
         p = sub.add_parser(name, help=text)
         p.add_argument("--json", action="store_true")
         p.add_argument("--weeks", type=int, default=104, help="weeks of history to read (default 104)")
@@ -170,13 +171,15 @@ def run_plan(args: argparse.Namespace, db) -> int:
             raise BadInput("--sku", f"{args.sku!r} has no stock or movements; give the SKU of a stocked product")
         _forecast(rows, args.json)
         return 0
-    plans = planning.plan(_reader(db), **options)
+    plans = planning.plan(_reader(db), transfers=args.command == "suggest", **options)
     if args.command == "reorder":
         _reorder([p for p in plans if p.alert is not None], args.json)
         return 0
+    from domain.planning.transfers import transfers_of
+
     suggestions = [p.suggestion for p in plans if p.suggestion is not None]
     created = planning.create_drafts(db.uow(), suggestions) if args.create_drafts else []
-    _suggest(suggestions, created, args.json)
+    _suggest(suggestions, created, args.json, transfers_of(plans))
     return 0
 
 
@@ -241,12 +244,16 @@ def _lead_source(e: dict) -> str:
     return f"{what} {e['lead_time_observations']} PO receipts, σ {e['lead_time_sigma_days']:.1f} d"
 
 
-def _suggest(suggestions, created, as_json: bool) -> None:
+def _suggest(suggestions, created, as_json: bool, transfers=()) -> None:
+    """Transfers first (stock another warehouse holds beyond its needs), then what is left to order per supplier."""
     groups: dict[str, list] = {}
     for s in sorted(suggestions, key=lambda s: (s.supplier or "", s.warehouse, s.sku)):
         groups.setdefault(s.supplier or "", []).append(s)
     if as_json:
         _write({
+            "transfers": [{"sku": t.sku, "name": t.name, "from": t.from_warehouse, "to": t.to_warehouse,
+                           "qty": t.qty, "need": t.need, "surplus": t.surplus, "reason": t.reason}
+                          for t in transfers],
             "suppliers": [{
                 "supplier": supplier or None,
                 "lines": [{"sku": s.sku, "warehouse": s.warehouse, "qty": s.qty, "unit_price": s.unit_price,
@@ -258,6 +265,10 @@ def _suggest(suggestions, created, as_json: bool) -> None:
                         "lines": [{"sku": sku, "qty": qty} for sku, qty in d.lines]} for d in created],
         })
         return
+    if transfers:
+        print("transfers (before ordering)")
+    for t in transfers:
+        print(f"  {t.sku}  {t.from_warehouse} -> {t.to_warehouse}  {fmt(t.qty)}  ({t.reason})")
     for supplier, lines in groups.items():
         print(supplier or "(no supplier terms: add terms to order these)")
         for s in lines:
@@ -272,5 +283,7 @@ def _suggest(suggestions, created, as_json: bool) -> None:
 
         totals = totals_by_currency((d.currency, d.amount) for d in created)
         print("drafts total before tax: " + totals_text(totals, lambda x: f"{x:,.2f}"))
-    if not suggestions:
+    if not suggestions and not transfers:
         print("nothing to order", file=sys.stderr)
+    elif not suggestions:
+        print("nothing to order once the transfers are made", file=sys.stderr)
