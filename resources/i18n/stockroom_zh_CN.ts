@@ -5076,7 +5076,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>已下单（采购订单草稿 %1）</translation>
         </message>
         <message>
-            <location line="+71" />
+            <location line="+73" />
             <source>Suggested qty: enter a number greater than 0, such as 24.</source>
             <translation>建议数量：请输入大于 0 的数字，例如 24。</translation>
         </message>
@@ -5096,7 +5096,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>合计税前 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/screen.py" line="+192" />
+            <location filename="../../ui/screens/replenishment/screen.py" line="+193" />
             <source>Run planning (F5) to forecast every product's demand and list what to order.</source>
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
@@ -5142,17 +5142,22 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+15" />
-            <location line="+208" />
+            <location line="+211" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location line="-183" />
+            <location line="-186" />
             <source>%1 of %2 line(s) shown, %3 ticked to order</source>
             <translation>显示 %1 / %2 行，已勾选 %3 行待订购</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
+            <source>, %1 transfer(s) ticked</source>
+            <translation>，已勾选 %1 笔调拨</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>(%1 ticked line(s) hidden by the filters will not be ordered)</source>
             <translation>（有 %1 行已勾选但被筛选隐藏，不会下单）</translation>
         </message>
@@ -5389,7 +5394,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         <message>
             <location line="+10" />
             <source>Transfer %1 of %2 from %3 to %4</source>
-            <translation>从 %3 调拨 %1 个 %2 到 %4</translation>
+            <translation>调拨 %2，数量 %1：从 %3 到 %4</translation>
         </message>
         <message>
             <location line="+2" />

@@ -91,6 +91,8 @@ def test_create_transfers_posts_the_ticked_transfer_and_the_next_run_suggests_no
     assert [(t.sku, t.qty) for t in model.chosen_transfers()] == [("SHARE", Decimal(200))]
     assert model.chosen() == []  # a transfer is no purchase
     assert screen.transfers.button.isEnabled()
+    assert "0 ticked to order, 1 transfer(s) ticked" in screen.summary.text()
+    assert "WEST holds 1338" in proxy.index(row, model.REASON).data(Qt.ItemDataRole.ToolTipRole)
 
     asked, told = [], []
     screen.confirm = lambda text, title=None: asked.append((text, title)) or True

@@ -131,6 +131,8 @@ class ReplenishmentModel(RowTableModel):
             return qty_text(self.qty_of(r))
         if column == self.QTY and role == Qt.ItemDataRole.UserRole + 1:
             return self.qty_of(r)
+        if column == self.REASON and role == Qt.ItemDataRole.ToolTipRole:
+            return reason_text(r) or None
         return super().cell(row, column, role)
 
     def flags(self, index):

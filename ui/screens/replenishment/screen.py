@@ -137,7 +137,8 @@ class ReplenishmentScreen(Screen):
         self.table.setModel(self.proxy)
         m = ReplenishmentModel
         self.table.set_widths({m.SKU: 110, m.NAME: 200, m.WAREHOUSE: 70, m.CLASS: 110, m.SEVERITY: 180,
-                               m.ON_HAND: 70, m.ON_ORDER: 70, m.REORDER: 90, m.STOCKOUT: 90, m.QTY: 90})
+                               m.ON_HAND: 70, m.ON_ORDER: 70, m.REORDER: 90, m.STOCKOUT: 90, m.QTY: 90,
+                               m.KIND: 70, m.ROUTE: 120, m.REASON: 420})
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.explanation = QTextBrowser(self)
         from ui.widgets.forecast_chart import ForecastChart
@@ -331,6 +332,9 @@ class ReplenishmentScreen(Screen):
         ticked = len(self.chosen())
         text = (fill(translate("Replenishment", "%1 of %2 line(s) shown, %3 ticked to order"),
                      str(shown), str(len(self.model.rows)), str(ticked)))
+        moves = len(self.transfers.chosen())
+        if moves:
+            text += fill(translate("Replenishment", ", %1 transfer(s) ticked"), str(moves))
         hidden = len(self.model.chosen()) - ticked
         if hidden:
             text += " " + fill(
