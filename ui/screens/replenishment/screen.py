@@ -138,7 +138,7 @@ class ReplenishmentScreen(Screen):
         m = ReplenishmentModel
         self.table.set_widths({m.SKU: 110, m.NAME: 200, m.WAREHOUSE: 70, m.CLASS: 110, m.SEVERITY: 180,
                                m.ON_HAND: 70, m.ON_ORDER: 70, m.REORDER: 90, m.STOCKOUT: 90, m.QTY: 90,
-                               m.KIND: 70, m.ROUTE: 120, m.REASON: 420})
+                               m.KIND: 70, m.ROUTE: 120, m.REASON: 260})
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.explanation = QTextBrowser(self)
         from ui.widgets.forecast_chart import ForecastChart
