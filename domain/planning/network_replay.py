@@ -17,9 +17,10 @@ Each day ``t``, for every key:
    without falling to their own trigger (``plan_moves``). A transfer leaves the giver's shelf at once and is on its
    way to the receiver. Then every key still at or below its trigger orders ``up_to − position``.
 
-Figures as ``SimulationResult``'s: fill rate, stockout days, average inventory value (stock in transit between
-warehouses is counted at neither end, as stock on a purchase order is not); ``transferred`` is the quantity moved
-each day (products × days, on the giving key).
+Figures as ``SimulationResult``'s: fill rate, stockout days, average inventory value — which here also counts the
+stock on its way between two warehouses (still the company's, at the receiving key's unit cost; stock on a purchase
+order is not counted, as in ``simulate``); ``transferred`` is the quantity moved each day (keys × days, on the
+giving key).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class NetworkResult(SimulationResult):
 
     transferred: np.ndarray | None = None
     transfers: int = 0  # how many transfers were made
+    in_transit: np.ndarray | None = None  # keys × days: on its way to the key at the end of the day
 
 
 def _dec(x: float) -> Decimal:
@@ -81,21 +83,24 @@ def simulate_network(demand, *, group, start_stock, lead_days, trigger, up_to, r
     shared = [keys for keys in groups.values() if len(keys) > 1]
     stock = np.array(np.broadcast_to(np.asarray(start_stock, dtype=float), (n,)))
     pipeline = np.zeros((n, days + max(int(lead.max(initial=0)), transfer_days) + 2))
+    transit = np.zeros_like(pipeline)  # the transfers on their way, by the day they arrive
     rows = np.arange(n)
     end = np.empty((n, days))
     served = np.empty((n, days))
     ordered = np.zeros((n, days))
     moved = np.zeros((n, days))
+    moving = np.zeros((n, days))  # in transit to each key at the end of each day
     count = 0
     for t in range(days):
-        stock += pipeline[:, t]
+        stock += pipeline[:, t] + transit[:, t]
         pipeline[:, t] = 0.0
+        transit[:, t] = 0.0
         served[:, t] = np.minimum(stock, d[:, t])
         stock -= served[:, t]
         review = ~np.isnan(trig[:, t])
         if review.any():
             if transfers:
-                position = stock + pipeline[:, t + 1:].sum(axis=1)
+                position = stock + pipeline[:, t + 1:].sum(axis=1) + transit[:, t + 1:].sum(axis=1)
                 for keys in shared:
                     if not any(review[k] and position[k] <= trig[k, t] for k in keys):
                         continue
@@ -109,20 +114,21 @@ def simulate_network(demand, *, group, start_stock, lead_days, trigger, up_to, r
                         source, target = int(m.source), int(m.target)
                         stock[source] -= qty
                         moved[source, t] += qty
-                        pipeline[target, t + transfer_days + 1] += qty
+                        transit[target, t + transfer_days + 1] += qty
                         count += 1
-            position = stock + pipeline[:, t + 1:].sum(axis=1)
+            position = stock + pipeline[:, t + 1:].sum(axis=1) + transit[:, t + 1:].sum(axis=1)
             qty = np.where(review & (position <= np.where(review, trig[:, t], -np.inf)), top[:, t] - position, 0.0)
             qty = np.where(qty > 0, qty, 0.0)
             ordered[:, t] = qty
             np.add.at(pipeline, (rows, t + lead + 1), qty)
         end[:, t] = stock
+        moving[:, t] = transit[:, t + 1:].sum(axis=1)
     lost = d - served
     total = float(d.sum())
     return NetworkResult(
         on_hand=end, served=served, lost=lost, ordered=ordered,
         fill_rate=float(served.sum()) / total if total > 0 else 1.0,
         stockout_days=int((lost > 1e-9).sum()),
-        average_inventory_value=float((end * cost[:, None]).sum(axis=0).mean()) if days else 0.0,
-        transferred=moved, transfers=count,
+        average_inventory_value=float(((end + moving) * cost[:, None]).sum(axis=0).mean()) if days else 0.0,
+        transferred=moved, transfers=count, in_transit=moving,
     )

@@ -8,7 +8,7 @@ that sold nothing can still give). Both runs play the keys of a product together
 (``domain.planning.network_replay.simulate_network``): without transfers each warehouse buys alone, exactly as
 ``simulate``; with them, on each review a warehouse at or below its trigger first takes another's surplus
 (``domain.planning.transfers.plan_moves``, the run's own rule), a transfer taking ``--transfer-days`` days, and buys
-only what is left.
+only what is left. The inventory value counts the stock on its way between two warehouses (at the receiver's cost).
 
     python tests/benchmarks/bench_transfers.py [--db PATH] [--today YYYY-MM-DD] [--transfer-days N] [--sample N]
 """
@@ -127,8 +127,8 @@ def main() -> None:
         dem = demand[m].sum()
         if dem:
             per.append((c, f"{alone.served[m].sum() / dem:.2%}", f"{moved.served[m].sum() / dem:.2%}",
-                        f"{(alone.on_hand[m] * cost[m][:, None]).sum(axis=0).mean():,.0f}",
-                        f"{(moved.on_hand[m] * cost[m][:, None]).sum(axis=0).mean():,.0f}"))
+                        f"{((alone.on_hand[m] + alone.in_transit[m]) * cost[m][:, None]).sum(axis=0).mean():,.0f}",
+                        f"{((moved.on_hand[m] + moved.in_transit[m]) * cost[m][:, None]).sum(axis=0).mean():,.0f}"))
     table("Per ABC class", per, ("class", "fill rate alone", "fill rate with transfers", "inventory alone",
                                  "inventory with transfers"))
 

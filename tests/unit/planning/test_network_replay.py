@@ -38,6 +38,11 @@ def test_a_transfer_avoids_the_stockout_that_a_purchase_with_its_lead_time_canno
     assert moved.lost.sum() == 0.0 and moved.fill_rate == 1.0
     assert moved.ordered[0, 0] == 0.0  # nothing bought for A on day 0: the transfer covered it
     assert alone.fill_rate < moved.fill_rate
+    # the 260 on their way (end of days 0 and 1) still count as inventory: value is conserved by a transfer
+    assert moved.in_transit[0, :2].tolist() == [260.0, 260.0]
+    held = (moved.on_hand + moved.in_transit) * 2.0
+    assert held[:, 0].sum() == pytest.approx((20 + 499) * 2.0)
+    assert moved.average_inventory_value == pytest.approx(held.sum(axis=0).mean())
 
 
 def test_without_transfers_it_plays_each_key_as_the_single_warehouse_replay_does():
