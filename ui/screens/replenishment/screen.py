@@ -14,6 +14,10 @@ can be ticked (the SKU cell) and its quantity edited; "Create purchase orders…
 line counts and calls ``domain.planning.run.create_drafts`` on the task runner, then plans again — the
 drafts count as on order, so the same lines are not suggested twice. The selected line's explanation
 (every number planning froze with it) and its forecast chart are shown below the table.
+
+Transfers before purchases: the run moves another warehouse's surplus to one that runs short before it buys; each
+transfer is a line of its own (kind, from → to, reason), ticked like a purchase, and "Create transfers…" posts the
+ticked ones at once (``ui.screens.replenishment.transfers``).
 """
 
 from __future__ import annotations
