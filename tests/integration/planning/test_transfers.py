@@ -123,3 +123,9 @@ def test_suggest_lists_the_transfer_before_the_purchase_lines(template, tmp_path
     assert (t["sku"], t["from"], t["to"], t["qty"]) == ("SHARE", "WEST", "MAIN", "230")
     assert "reason" in t and "need" in t and "surplus" in t
     assert [x["sku"] for g in out["suppliers"] for x in g["lines"]] == ["ALONE"]
+    assert out["transfers_posted"] == []
+
+    done = cli("suggest", "--create-transfers").splitlines()
+    assert any(x.startswith("transfer TR-") and x.endswith("WEST -> MAIN  1 line(s)") for x in done)
+    after = json.loads(cli("suggest", "--json"))
+    assert after["transfers"] == [] and [x["sku"] for g in after["suppliers"] for x in g["lines"]] == ["ALONE"]
