@@ -37,6 +37,10 @@ class _SharedTransaction:
         return getattr(self._uow, name)
 
 
+# Public for the transfers made from planning's suggestions (domain.planning.transfer_docs), which share it.
+SharedTransaction = _SharedTransaction
+
+
 @dataclass(frozen=True)
 class DraftCreated:
     po_id: str

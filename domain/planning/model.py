@@ -32,6 +32,7 @@ class StockItem:
     on_order_drafts: Decimal
     unit_cost: Decimal
     category: str = ""
+    pack_size: Decimal = Decimal(1)  # the product's pack: transfers move whole packs (domain.planning.transfers)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -132,6 +133,9 @@ class ItemPlan:
     # The alert that draft purchase orders already answer: without the drafts' quantity this line would
     # alert; with it, it does not (``alert`` is None). The screen keeps such lines visible as ordered.
     draft_alert: ReorderAlert | None = None
+    # Transfers before purchases (``domain.planning.transfers``): what other warehouses send this one, which its
+    # suggestion no longer orders. Empty unless the run was asked for transfers.
+    transfers: tuple = ()
 
     @property
     def censored_weeks(self) -> int:

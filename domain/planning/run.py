@@ -200,6 +200,7 @@ def plan(
     sku: str | None = None,
     run: RunControl | None = None,
     overrides: dict[str, ProductPlanning] | None = None,
+    transfers: bool = False,
 ) -> list[ItemPlan]:
     """Forecast, alert and suggest for every product × warehouse; see the module docstring for the rules.
 
@@ -216,6 +217,8 @@ def plan(
         overrides: per product id, its own service target and review period; on top of those the history
             reader gives (``PlanningHistory.overrides``). A product without one takes its ABC class's
             target and ``review_days``.
+        transfers: transfers before purchases (``domain.planning.transfers``): a warehouse that runs short takes
+            from another's surplus first; its plan's ``transfers`` hold them and its suggestion is what is left.
     """
     from domain.planning.forecasting.api import lead_time_demand
 
@@ -301,6 +304,10 @@ def plan(
             service=service, history=[float(x) for x in values[r]], week_starts=starts, forecast=result,
             explanation=explanation, alert=alert, suggestion=suggestion, draft_alert=draft_alert,
         ))
+    if transfers:
+        from domain.planning.transfers import with_transfers
+
+        plans = with_transfers(plans, items, chosen)
     return plans
 
 

@@ -166,13 +166,14 @@ def _items(conn) -> list[StockItem]:
     qty_scale = Decimal(1).scaleb(-t.QTY)
     rows = conn.execute(
         select(B.c.product_id, B.c.warehouse_id, P.c.sku, P.c.name, W.c.code, B.c.on_hand, B.c.reserved, B.c.on_order,
-               B.c.avg_cost, P.c.category)
+               B.c.avg_cost, P.c.category, P.c.pack_size)
         .join(P, P.c.id == B.c.product_id).join(W, W.c.id == B.c.warehouse_id)
         .where(P.c.active.is_(True)).order_by(P.c.sku, W.c.code)
     )
     return [
         StockItem(r.product_id, r.sku, r.name, r.warehouse_id, r.code, r.on_hand, r.reserved, r.on_order,
-                  Decimal(drafts.get((r.product_id, r.warehouse_id)) or 0) * qty_scale, r.avg_cost, r.category or "")
+                  Decimal(drafts.get((r.product_id, r.warehouse_id)) or 0) * qty_scale, r.avg_cost, r.category or "",
+                  r.pack_size or Decimal(1))
         for r in rows
     ]
 

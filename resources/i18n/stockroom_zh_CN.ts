@@ -4333,7 +4333,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+10" />
-            <location filename="../../ui/screens/replenishment/run.py" line="+39" />
+            <location filename="../../ui/screens/replenishment/run.py" line="+40" />
             <source>Draft %1</source>
             <translation>草稿 %1</translation>
         </message>
@@ -5855,7 +5855,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+5" />
-            <location filename="../../ui/screens/replenishment/model.py" line="+53" />
+            <location filename="../../ui/screens/replenishment/model.py" line="+57" />
             <source>On hand</source>
             <translation>现有库存</translation>
         </message>
@@ -6102,12 +6102,27 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>建议数量</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+5" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>From → to</source>
+            <translation>调出 → 调入</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location line="+21" />
             <source>ordered (draft PO %1)</source>
             <translation>已下单（采购订单草稿 %1）</translation>
         </message>
         <message>
-            <location line="+69" />
+            <location line="+73" />
             <source>Suggested qty: enter a number greater than 0, such as 24.</source>
             <translation>建议数量：请输入大于 0 的数字，例如 24。</translation>
         </message>
@@ -6127,7 +6142,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>合计税前 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/screen.py" line="+187" />
+            <location filename="../../ui/screens/replenishment/screen.py" line="+197" />
             <source>Run planning (F5) to forecast every product's demand and list what to order.</source>
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
@@ -6152,14 +6167,19 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>计划中：已预测 %1 / %2 个商品 × 仓库…</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+26" />
             <source>Planning cancelled; nothing was changed.</source>
             <translation>计划已取消；未做任何更改。</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+23" />
             <source>Planned for %1: %2 alert(s), %3 with a suggested order.</source>
             <translation>计划日期 %1：%2 条预警，其中 %3 条有建议订购。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 transfer(s) between warehouses suggested before buying.</source>
+            <translation>建议在采购前先在仓库间调拨 %1 笔。</translation>
         </message>
         <message>
             <location line="+2" />
@@ -6168,22 +6188,27 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+15" />
-            <location line="+205" />
+            <location line="+211" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location line="-180" />
+            <location line="-186" />
             <source>%1 of %2 line(s) shown, %3 ticked to order</source>
             <translation>显示 %1 / %2 行，已勾选 %3 行待订购</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
+            <source>, %1 transfer(s) ticked</source>
+            <translation>，已勾选 %1 笔调拨</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>(%1 ticked line(s) hidden by the filters will not be ordered)</source>
             <translation>（有 %1 行已勾选但被筛选隐藏，不会下单）</translation>
         </message>
         <message>
-            <location line="+74" />
+            <location line="+75" />
             <source>Service target</source>
             <translation>服务水平目标</translation>
         </message>
@@ -6207,6 +6232,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+2" />
+            <location filename="../../ui/screens/replenishment/transfers.py" line="+148" />
             <source>%1 → %2: %3 line(s)</source>
             <translation>%1 → %2：%3 行</translation>
         </message>
@@ -6221,6 +6247,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+5" />
+            <location filename="../../ui/screens/replenishment/transfers.py" line="+7" />
             <source>suggested by replenishment planning</source>
             <translation>由补货计划建议</translation>
         </message>
@@ -6230,7 +6257,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未创建任何采购订单：%1</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+16" />
             <source>Run planning (F5)</source>
             <translation>运行计划 (F5)</translation>
         </message>
@@ -6260,7 +6287,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>为显示中的已勾选行创建草稿</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Tick shown</source>
             <translation>勾选显示的行</translation>
         </message>
@@ -6374,6 +6401,97 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location filename="../../ui/screens/replenishment/detail.py" line="-5" />
             <source>the default</source>
             <translation>默认值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/replenishment/transfers.py" line="-124" />
+            <source>Transfer</source>
+            <translation>调拨</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchase</source>
+            <translation>采购</translation>
+        </message>
+        <message>
+            <location line="+50" />
+            <source>%1 runs short (available %2, reorder point %3; needs %4)</source>
+            <translation>%1 将缺货（可用 %2，再订货点 %3；需要 %4）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>, out of stock by %1</source>
+            <translation>，预计 %1 前断货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 holds %2 above its own needs (available %3, reorder point %4)</source>
+            <translation>%1 超出自身需要 %2（可用 %3，再订货点 %4）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>; </source>
+            <translation>；</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%1 comes by transfer; ordering %2 instead of %3</source>
+            <translation>%1 由调拨补足；采购 %2，而不是 %3</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Transfer %1 of %2 from %3 to %4</source>
+            <translation>调拨 %2，数量 %1：从 %3 到 %4</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Transfers before purchases</source>
+            <translation>先调拨后采购</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Transfer documents posted:</source>
+            <translation>已过账的调拨单：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 — %2 → %3, %4 line(s)</source>
+            <translation>%1 — %2 → %3，%4 行</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <location line="+25" />
+            <location line="+5" />
+            <source>Create transfers</source>
+            <translation>生成调拨单</translation>
+        </message>
+        <message>
+            <location line="-28" />
+            <source>Tick at least one shown transfer line.</source>
+            <translation>请至少勾选一条显示中的调拨行。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Post these transfer documents now?
+
+%1</source>
+            <translation>现在过账这些调拨单吗？
+
+%1</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>No transfer was posted: %1</source>
+            <translation>未过账任何调拨单：%1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Create transfers…</source>
+            <translation>生成调拨单…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Post transfer documents for the ticked transfer lines that are shown</source>
+            <translation>为显示中已勾选的调拨行过账调拨单</translation>
         </message>
     </context>
     <context>

@@ -29,7 +29,8 @@ def add_plan_parsers(sub: argparse._SubParsersAction) -> None:
 
     for name, text in (("forecast", "forecast demand per product from the ledger"),
                        ("reorder", "products to reorder now, with severity, stockout date and the reason"),
-                       ("suggest", "suggested purchase-order lines grouped by supplier")):
+                       ("suggest", "suggested transfers between warehouses, then purchase-order lines grouped by "
+                                   "supplier for what is left")):
         p = sub.add_parser(name, help=text)
         p.add_argument("--json", action="store_true")
         p.add_argument("--weeks", type=int, default=104, help="weeks of history to read (default 104)")
@@ -40,6 +41,8 @@ def add_plan_parsers(sub: argparse._SubParsersAction) -> None:
             p.add_argument("--sku")
         if name == "suggest":
             p.add_argument("--create-drafts", action="store_true", help="create one draft PO per supplier")
+            p.add_argument("--create-transfers", action="store_true",
+                           help="post the suggested transfers, one transfer document per pair of warehouses")
     p = sub.add_parser("unfilled", help="record demand that could not be shipped (a lost sale) so forecasts count it")
     p.add_argument("--sku", required=True, help="SKU or barcode")
     p.add_argument("--qty", required=True, help="quantity asked for and not shipped")
@@ -170,13 +173,21 @@ def run_plan(args: argparse.Namespace, db) -> int:
             raise BadInput("--sku", f"{args.sku!r} has no stock or movements; give the SKU of a stocked product")
         _forecast(rows, args.json)
         return 0
-    plans = planning.plan(_reader(db), **options)
+    plans = planning.plan(_reader(db), transfers=args.command == "suggest", **options)
     if args.command == "reorder":
         _reorder([p for p in plans if p.alert is not None], args.json)
         return 0
+    from domain.planning.transfers import transfers_of
+
     suggestions = [p.suggestion for p in plans if p.suggestion is not None]
+    transfers = transfers_of(plans)
+    posted = []
+    if args.create_transfers and transfers:
+        from domain.planning.transfer_docs import create_transfers
+
+        posted = create_transfers(db.uow(), transfers)
     created = planning.create_drafts(db.uow(), suggestions) if args.create_drafts else []
-    _suggest(suggestions, created, args.json)
+    _suggest(suggestions, created, args.json, transfers, posted)
     return 0
 
 
@@ -241,12 +252,18 @@ def _lead_source(e: dict) -> str:
     return f"{what} {e['lead_time_observations']} PO receipts, σ {e['lead_time_sigma_days']:.1f} d"
 
 
-def _suggest(suggestions, created, as_json: bool) -> None:
+def _suggest(suggestions, created, as_json: bool, transfers=(), posted=()) -> None:
+    """Transfers first (stock another warehouse holds beyond its needs), then what is left to order per supplier."""
     groups: dict[str, list] = {}
     for s in sorted(suggestions, key=lambda s: (s.supplier or "", s.warehouse, s.sku)):
         groups.setdefault(s.supplier or "", []).append(s)
     if as_json:
         _write({
+            "transfers": [{"sku": t.sku, "name": t.name, "from": t.from_warehouse, "to": t.to_warehouse,
+                           "qty": t.qty, "need": t.need, "surplus": t.surplus, "reason": t.reason}
+                          for t in transfers],
+            "transfers_posted": [{"number": d.number, "from": d.from_warehouse, "to": d.to_warehouse,
+                                  "lines": [{"sku": sku, "qty": qty} for sku, qty in d.lines]} for d in posted],
             "suppliers": [{
                 "supplier": supplier or None,
                 "lines": [{"sku": s.sku, "warehouse": s.warehouse, "qty": s.qty, "unit_price": s.unit_price,
@@ -258,11 +275,17 @@ def _suggest(suggestions, created, as_json: bool) -> None:
                         "lines": [{"sku": sku, "qty": qty} for sku, qty in d.lines]} for d in created],
         })
         return
+    if transfers:
+        print("transfers (before ordering)")
+    for t in transfers:
+        print(f"  {t.sku}  {t.from_warehouse} -> {t.to_warehouse}  {fmt(t.qty)}  ({t.reason})")
     for supplier, lines in groups.items():
         print(supplier or "(no supplier terms: add terms to order these)")
         for s in lines:
             reason = f"  ({s.rounding})" if s.rounding else ""
             print(f"  {s.sku}  {s.warehouse}  {fmt(s.qty)}{reason}")
+    for d in posted:
+        print(f"transfer {d.number}  {d.from_warehouse} -> {d.to_warehouse}  {len(d.lines)} line(s)")
     for d in created:
         print(f"draft {d.po_id}  {d.supplier}  {d.warehouse}  {len(d.lines)} line(s)  "
               f"{d.amount:,.2f} {d.currency} before tax")
@@ -272,5 +295,7 @@ def _suggest(suggestions, created, as_json: bool) -> None:
 
         totals = totals_by_currency((d.currency, d.amount) for d in created)
         print("drafts total before tax: " + totals_text(totals, lambda x: f"{x:,.2f}"))
-    if not suggestions:
+    if not suggestions and not transfers:
         print("nothing to order", file=sys.stderr)
+    elif not suggestions:
+        print("nothing to order once the transfers are made", file=sys.stderr)

@@ -221,7 +221,8 @@ def test_forecast_reorder_and_suggest_work_from_the_command_line(cli):
     [po] = json.loads(cli("po", "list", "--state", "draft", "--json"))
     assert po["id"] == draft["id"] and ("LOW", "240") in [(x["sku"], x["ordered"]) for x in po["lines"]]
 
-    assert json.loads(cli("suggest", "--json", *common)) == {"suppliers": [], "drafts": []}
+    assert json.loads(cli("suggest", "--json", *common)) == {"transfers": [], "transfers_posted": [], "suppliers": [],
+                                                            "drafts": []}
     assert "nothing to order" in cli("suggest", *common, stderr=True)
 
     assert "--sku" in cli("forecast", "--sku", "NOPE", *common, code=2)

@@ -23,6 +23,10 @@ from ui.screens.replenishment.detail import SEVERITIES
 from ui.screens.replenishment.detail import SEVERITY_COLOURS
 from ui.screens.replenishment.detail import SEVERITY_RANK
 from ui.screens.replenishment.detail import translated
+from ui.screens.replenishment.transfers import is_transfer
+from ui.screens.replenishment.transfers import kind_text
+from ui.screens.replenishment.transfers import reason_text
+from ui.screens.replenishment.transfers import route_text
 from ui.search import search_key
 
 translate = QCoreApplication.translate
@@ -58,9 +62,15 @@ class ReplenishmentModel(RowTableModel):
                lambda v: "" if v is None else v.isoformat()),
         Column(QT_TRANSLATE_NOOP("Replenishment", "Suggested qty"),
                lambda r: r.suggestion.qty if r.suggestion else None, qty_text, True),
-        Column(QT_TRANSLATE_NOOP("Replenishment", "Supplier"), lambda r: r.explanation.get("supplier") or ""),
+        Column(QT_TRANSLATE_NOOP("Replenishment", "Supplier"),
+               lambda r: "" if is_transfer(r) else r.explanation.get("supplier") or ""),
+        # transfers before purchases (ui.screens.replenishment.transfers)
+        Column(QT_TRANSLATE_NOOP("Replenishment", "Kind"), kind_text),
+        Column(QT_TRANSLATE_NOOP("Replenishment", "From → to"), route_text),
+        Column(QT_TRANSLATE_NOOP("Replenishment", "Reason"), reason_text),
     )
     SKU, NAME, WAREHOUSE, CLASS, SEVERITY, ON_HAND, ON_ORDER, REORDER, STOCKOUT, QTY, SUPPLIER = range(11)
+    KIND, ROUTE, REASON = range(11, 14)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -71,7 +81,7 @@ class ReplenishmentModel(RowTableModel):
 
     def set_rows(self, rows, keys=None, *, tick_critical: bool = False, drafts=None) -> None:
         """New plan lines, none ticked (or only the critical ones when ``tick_critical``)."""
-        self.checked = {_key(r) for r in rows if orderable(r) and tick_critical and severity_of(r) == "critical"}
+        self.checked = {_key(r) for r in rows if tickable(r) and tick_critical and severity_of(r) == "critical"}
         self.qty = {}
         self.drafts = dict(drafts or {})
         super().set_rows(rows, keys)
@@ -84,7 +94,7 @@ class ReplenishmentModel(RowTableModel):
         """Tick or untick the orderable lines among these source rows."""
         for i in rows:
             r = self._rows[i]
-            if orderable(r):
+            if tickable(r):
                 (self.checked.add if on else self.checked.discard)(_key(r))
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
@@ -95,6 +105,8 @@ class ReplenishmentModel(RowTableModel):
                 for r in rows]
 
     def qty_of(self, row) -> Decimal | None:
+        if is_transfer(row):
+            return self.qty.get(_key(row), row.transfer.qty)
         if row.suggestion is None:
             return None
         return self.qty.get(_key(row), row.suggestion.qty)
@@ -113,12 +125,14 @@ class ReplenishmentModel(RowTableModel):
         if column == self.SEVERITY and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) \
                 and ordered(r):
             return self.ordered_text(r)
-        if column == self.SKU and role == Qt.ItemDataRole.CheckStateRole and orderable(r):
+        if column == self.SKU and role == Qt.ItemDataRole.CheckStateRole and tickable(r):
             return Qt.CheckState.Checked if _key(r) in self.checked else Qt.CheckState.Unchecked
         if column == self.QTY and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return qty_text(self.qty_of(r))
         if column == self.QTY and role == Qt.ItemDataRole.UserRole + 1:
             return self.qty_of(r)
+        if column == self.REASON and role == Qt.ItemDataRole.ToolTipRole:
+            return reason_text(r) or None
         return super().cell(row, column, role)
 
     def flags(self, index):
@@ -126,9 +140,9 @@ class ReplenishmentModel(RowTableModel):
         if not index.isValid():
             return flags
         r = self._rows[index.row()]
-        if orderable(r) and index.column() == self.SKU:
+        if tickable(r) and index.column() == self.SKU:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
-        if orderable(r) and index.column() == self.QTY:
+        if tickable(r) and index.column() == self.QTY:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -136,7 +150,7 @@ class ReplenishmentModel(RowTableModel):
         if not index.isValid():
             return False
         r = self._rows[index.row()]
-        if not orderable(r):
+        if not tickable(r):
             return False
         if index.column() == self.SKU and role == Qt.ItemDataRole.CheckStateRole:
             state = Qt.CheckState(value) if not isinstance(value, Qt.CheckState) else value
@@ -164,9 +178,24 @@ class ReplenishmentModel(RowTableModel):
         return [dataclasses.replace(r.suggestion, qty=self.qty_of(r)) for r in picked
                 if orderable(r) and _key(r) in self.checked]
 
+    def chosen_transfers(self, rows: list[int] | None = None) -> list:
+        """The ticked transfer suggestions, with edited quantities, among ``rows`` (source row numbers; None: all)."""
+        picked = self._rows if rows is None else [self._rows[i] for i in rows]
+        return [dataclasses.replace(r.transfer, qty=self.qty_of(r)) for r in picked
+                if transferable(r) and _key(r) in self.checked]
 
-def _key(row) -> tuple[str, str]:
-    return (row.product_id, row.warehouse)
+
+def _key(row) -> tuple[str, ...]:
+    return row.key if is_transfer(row) else (row.product_id, row.warehouse)
+
+
+def transferable(row) -> bool:
+    return is_transfer(row) and row.transfer.qty > 0
+
+
+def tickable(row) -> bool:
+    """A line that can be ticked and its quantity edited: a purchase to order or a transfer to post."""
+    return orderable(row) or transferable(row)
 
 
 def orderable(row) -> bool:

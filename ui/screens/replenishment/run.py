@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from ui.i18n import fill
 from ui.screens.replenishment.model import ordered
+from ui.screens.replenishment.transfers import transfer_rows
 
 if TYPE_CHECKING:
     from ui.services import PlanningQueries
@@ -51,7 +52,7 @@ def created_html(drafts) -> str:
 
 @dataclasses.dataclass(frozen=True)
 class PlanResult:
-    rows: list  # the ItemPlans with an alert, or with one that draft purchase orders answer
+    rows: list  # the ItemPlans with an alert, or with one that draft purchase orders answer, and the TransferRows
     planned: int  # product × warehouses planned
     computed: int  # of them forecast in this run (the rest came from the cache)
     drafts: dict = dataclasses.field(default_factory=dict)  # (SKU, warehouse) → draft PO labels
@@ -68,8 +69,8 @@ def run_plan(history: PlanningQueries, orders: PurchasingQueries, today: date, w
     reader = history.reader(utc_offset_seconds=time.localtime().tm_gmtoff)
     control = planning.RunControl(cache=history.forecast_cache(), cancel=cancel, progress=progress)
     plans = planning.plan(reader, today=today, weeks=weeks, thorough=thorough,
-                          budget_seconds=THOROUGH_BUDGET_SECONDS, workers=2, run=control)
-    rows = [p for p in plans if p.alert is not None or p.draft_alert is not None]
+                          budget_seconds=THOROUGH_BUDGET_SECONDS, workers=2, run=control, transfers=True)
+    rows = [p for p in plans if p.alert is not None or p.draft_alert is not None] + transfer_rows(plans)
     return PlanResult(rows, len(plans), control.computed, draft_labels(orders) if any(map(ordered, rows)) else {})
 
 

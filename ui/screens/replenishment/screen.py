@@ -14,6 +14,10 @@ can be ticked (the SKU cell) and its quantity edited; "Create purchase orders…
 line counts and calls ``domain.planning.run.create_drafts`` on the task runner, then plans again — the
 drafts count as on order, so the same lines are not suggested twice. The selected line's explanation
 (every number planning froze with it) and its forecast chart are shown below the table.
+
+Transfers before purchases: the run moves another warehouse's surplus to one that runs short before it buys; each
+transfer is a line of its own (kind, from → to, reason), ticked like a purchase, and "Create transfers…" posts the
+ticked ones at once (``ui.screens.replenishment.transfers``).
 """
 
 from __future__ import annotations
@@ -55,6 +59,9 @@ from ui.screens.replenishment.run import PlanResult
 from ui.screens.replenishment.run import created_html
 from ui.screens.replenishment.run import group_by_supplier
 from ui.screens.replenishment.run import run_plan
+from ui.screens.replenishment.transfers import TransferAction
+from ui.screens.replenishment.transfers import detail_html
+from ui.screens.replenishment.transfers import is_transfer
 from ui.search import needle
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
@@ -96,6 +103,7 @@ class ReplenishmentScreen(Screen):
         self.create_button = QPushButton(self)
         self.create_button.clicked.connect(self.create_orders)
         self.create_button.setEnabled(False)
+        self.transfers = TransferAction(self)  # transfers before purchases: "Create transfers…"
         # Ticks act on the lines shown: tick all shown, untick all shown; critical lines ticked after a run
         # only when the user asks for it (a setting kept between sessions).
         self.tick_all_button = QPushButton(self)
@@ -133,7 +141,8 @@ class ReplenishmentScreen(Screen):
         self.table.setModel(self.proxy)
         m = ReplenishmentModel
         self.table.set_widths({m.SKU: 110, m.NAME: 200, m.WAREHOUSE: 70, m.CLASS: 110, m.SEVERITY: 180,
-                               m.ON_HAND: 70, m.ON_ORDER: 70, m.REORDER: 90, m.STOCKOUT: 90, m.QTY: 90})
+                               m.ON_HAND: 70, m.ON_ORDER: 70, m.REORDER: 90, m.STOCKOUT: 90, m.QTY: 90,
+                               m.KIND: 70, m.ROUTE: 120, m.REASON: 260})
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.explanation = QTextBrowser(self)
         from ui.widgets.forecast_chart import ForecastChart
@@ -149,6 +158,7 @@ class ReplenishmentScreen(Screen):
         bar.addWidget(self.thorough)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.target_button)
+        bar.addWidget(self.transfers.button)
         bar.addWidget(self.create_button)
         filter_bar = QHBoxLayout()
         for name in self.filters:
@@ -249,6 +259,7 @@ class ReplenishmentScreen(Screen):
         self.thorough.setEnabled(not on)
         self.cancel_button.setEnabled(on)
         self.create_button.setEnabled(not on and bool(self.chosen()))
+        self.transfers.update()
         self.target_button.setEnabled(not on and self.selected_row() is not None)
 
     def show_error(self, exc: BaseException) -> None:
@@ -270,15 +281,19 @@ class ReplenishmentScreen(Screen):
         for name, values in (("warehouse", {r.warehouse for r in rows}),
                              ("supplier", {r.explanation.get("supplier") or "" for r in rows} - {""})):
             self._fill(self.filters[name], [(v, v) for v in sorted(values)])
-        self.model.set_rows(sorted(rows, key=lambda r: (SEVERITY_RANK.get(severity_of(r), 9), r.sku, r.warehouse)),
+        self.model.set_rows(sorted(rows, key=lambda r: (SEVERITY_RANK.get(severity_of(r), 9), r.sku, r.warehouse,
+                                                        not is_transfer(r))),
                             tick_critical=self.tick_critical.isChecked(), drafts=result.drafts)
         self.create_button.setEnabled(bool(self.chosen()))
         n = sum(1 for r in rows if orderable(r))
-        rows = [r for r in rows if not ordered(r)]
+        moves = sum(1 for r in rows if is_transfer(r))
+        rows = [r for r in rows if not ordered(r) and not is_transfer(r)]
         day = (self.today or date.today()).isoformat()
         planned, computed = result.planned, result.computed
         self._say(lambda: fill(translate("Replenishment", "Planned for %1: %2 alert(s), %3 with a suggested order."),
                                day, str(len(rows)), str(n)) + " " +
+                  (fill(translate("Replenishment", "%1 transfer(s) between warehouses suggested before buying."),
+                        str(moves)) + " " if moves else "") +
                   fill(translate("Replenishment", "%1 of %2 rows forecast anew; the others had not changed."),
                        f"{computed:,}", f"{planned:,}"))
         if self.proxy.rowCount():
@@ -321,6 +336,9 @@ class ReplenishmentScreen(Screen):
         ticked = len(self.chosen())
         text = (fill(translate("Replenishment", "%1 of %2 line(s) shown, %3 ticked to order"),
                      str(shown), str(len(self.model.rows)), str(ticked)))
+        moves = len(self.transfers.chosen())
+        if moves:
+            text += fill(translate("Replenishment", ", %1 transfer(s) ticked"), str(moves))
         hidden = len(self.model.chosen()) - ticked
         if hidden:
             text += " " + fill(
@@ -328,6 +346,7 @@ class ReplenishmentScreen(Screen):
                           ), str(hidden))
         self.summary.setText(text)
         self.create_button.setEnabled(self.run_button.isEnabled() and ticked > 0)
+        self.transfers.update()
 
     def _checks_changed(self, *_) -> None:
         self._update_summary()
@@ -346,7 +365,7 @@ class ReplenishmentScreen(Screen):
             self.explanation.clear()
             self.chart.clear()
             return
-        self.explanation.setHtml(explanation_html(row))
+        self.explanation.setHtml(detail_html(row, explanation_html))
         self._chart_ticket += 1
         ticket = self._chart_ticket
 
@@ -429,9 +448,9 @@ class ReplenishmentScreen(Screen):
 
         self.services.tasks.submit(create, on_done=self._created, on_error=self._create_failed)
 
-    def confirm(self, text: str) -> bool:
+    def confirm(self, text: str, title: str | None = None) -> bool:
         """Asks the user; tests replace it."""
-        answer = QMessageBox.question(self, translate("Replenishment", "Create purchase orders"), text)
+        answer = QMessageBox.question(self, title or translate("Replenishment", "Create purchase orders"), text)
         return answer == QMessageBox.StandardButton.Yes
 
     def _created(self, drafts) -> None:
@@ -454,9 +473,10 @@ class ReplenishmentScreen(Screen):
         QMessageBox.warning(self, translate("Replenishment", "Create purchase orders"),
                             fill(translate("Replenishment", "No purchase order was created: %1"), refusal_text(exc)))
 
-    def notify(self, text: str) -> None:
+    def notify(self, text: str, title: str | None = None) -> None:
         """Tells the user (rich text, its links open the drafts); tests replace it."""
-        box = QMessageBox(QMessageBox.Icon.Information, translate("Replenishment", "Create purchase orders"), "",
+        box = QMessageBox(QMessageBox.Icon.Information, title or translate("Replenishment", "Create purchase orders"),
+                          "",
                           QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(text)
@@ -475,6 +495,7 @@ class ReplenishmentScreen(Screen):
                              "combination: slower, about 20 seconds more"))
         self.create_button.setText(translate("Replenishment", "Create purchase orders…"))
         self.create_button.setToolTip(translate("Replenishment", "Drafts for the ticked lines that are shown"))
+        self.transfers.retranslate()
         self.tick_all_button.setText(translate("Replenishment", "Tick shown"))
         self.tick_none_button.setText(translate("Replenishment", "Untick shown"))
         self.tick_critical.setText(translate("Replenishment", "Tick critical lines after planning"))
@@ -504,6 +525,6 @@ class ReplenishmentScreen(Screen):
         self._update_summary()
         row = self.selected_row()
         if row is not None:
-            self.explanation.setHtml(explanation_html(row))
+            self.explanation.setHtml(detail_html(row, explanation_html))
         self.chart.retranslate()
         self._say(self._status_text)
