@@ -3,7 +3,9 @@
 ranked by the value at risk, with the reason; ``domain.sales.churn``).
 
 Exit status as in ``ui.cli``: 0 done, 2 bad input (a date that is not one, ``--from`` after ``--to``, a file that is
-neither .xlsx nor .pdf), 3 refused (an unknown supplier code). Nothing heavy is imported at the top.
+neither .xlsx nor .pdf), 3 refused (an unknown supplier code). ``customers at-risk -o FILE`` writes the list as an
+Excel workbook or the call list as a PDF (``ui.churn_export``), in English or Chinese (``--language``). Nothing heavy
+is imported at the top.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from domain.kernel.errors import BadInput
 from domain.kernel.numbers import fmt
@@ -18,7 +21,8 @@ from ui.cli.common import EXIT_OK
 from ui.cli.common import print_json
 from ui.cli.common import table
 
-COMMANDS = ("suppliers",)
+COMMANDS = ("suppliers", "customers")
+LANGUAGES = {"en": "en", "zh": "zh_CN"}
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -29,6 +33,15 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--from", dest="start", help="the period's first day, YYYY-MM-DD (default: a year before --to)")
     p.add_argument("--to", dest="end", help="the period's last day, YYYY-MM-DD (default: today)")
     p.add_argument("--json", action="store_true")
+
+    actions = sub.add_parser("customers", help="watch customers").add_subparsers(dest="action", required=True)
+    p = actions.add_parser("at-risk", help="the customers overdue against their own ordering rhythm, the largest "
+                                           "value at risk first, with the reason")
+    p.add_argument("--as-of", dest="as_of", help="the day to look from, YYYY-MM-DD (default: today)")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true")
+    out.add_argument("-o", "--output", type=Path, help="FILE.xlsx (the list) or FILE.pdf (a printable call list)")
+    p.add_argument("--language", choices=tuple(LANGUAGES), default="en", help="the file's language")
 
 
 def day(field: str, text: str | None) -> date | None:
@@ -45,7 +58,56 @@ def percent(rate: Decimal | None) -> str:
 
 
 def run(args: argparse.Namespace, open_db) -> int:
+    if args.command == "customers":
+        return _at_risk(args, open_db)
     return _scorecard(args, open_db)
+
+
+def _at_risk(args: argparse.Namespace, open_db) -> int:
+    from domain.sales.churn import at_risk
+    from domain.sales.churn import days_text
+    from domain.sales.churn import reason_text
+    from persistence.sales.churn import read_churn_facts
+
+    as_of = day("--as-of", args.as_of) or date.today()
+    if args.output is not None:
+        from ui.churn_export import check_target
+
+        check_target(args.output)
+    db = open_db()
+    try:
+        places = db.money_places
+        risks = at_risk(read_churn_facts(db.engine, as_of, places))
+    finally:
+        db.close()
+
+    def money(value: Decimal) -> str:
+        return f"{value:.{places}f}"
+
+    if args.output is not None:
+        from ui.churn_export import write_at_risk
+
+        size = write_at_risk(risks, as_of, args.output, LANGUAGES[args.language], places)
+        print(f"{args.output} ({size:,} bytes): {len(risks)} customer(s) at risk as of {as_of.isoformat()}")
+        return EXIT_OK
+    if args.json:
+        print_json([{
+            "rank": n, "customer": r.customer.code, "name": r.customer.name, "contact": r.customer.contact,
+            "phone": r.customer.phone, "orders": r.rhythm.visits, "median_days": fmt(r.rhythm.median_days),
+            "basket": money(r.rhythm.basket), "last_order": r.rhythm.last.isoformat(), "days_since": r.days_since,
+            "missed": r.missed, "value_at_risk": money(r.value_at_risk),
+            "revenue_90": money(r.revenue_90),
+            "short_lines": {"cut": r.reason.cut, "lost": r.reason.lost, "waiting": r.reason.waiting},
+            "reason": reason_text(r.reason)} for n, r in enumerate(risks, 1)])
+        return EXIT_OK
+    if not risks:
+        print(f"No customer is overdue against their ordering rhythm as of {as_of.isoformat()}.")
+        return EXIT_OK
+    table([[str(n), r.customer.code, r.customer.name, r.customer.phone, r.rhythm.last.isoformat(),
+            days_text(r.rhythm.median_days), str(r.days_since), money(r.value_at_risk), reason_text(r.reason)]
+           for n, r in enumerate(risks, 1)],
+          ["#", "Customer", "Name", "Phone", "Last order", "Every (days)", "Silent (days)", "Value at risk", "Why"])
+    return EXIT_OK
 
 
 def _scorecard(args: argparse.Namespace, open_db) -> int:

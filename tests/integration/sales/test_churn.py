@@ -145,6 +145,9 @@ def test_cli_at_risk_table_json_and_files(history, tmp_path, capsys):
     pdf = tmp_path / "calls.pdf"
     assert main(["--db", path, "customers", "at-risk", "-o", str(pdf), "--language", "zh"]) == 0
     assert pdf.read_bytes().startswith(b"%PDF")
+    english = tmp_path / "calls-en.pdf"
+    assert main(["--db", path, "customers", "at-risk", "-o", str(english)]) == 0
+    assert "1 customer(s)" not in capsys.readouterr().out  # two: ACME and BIG
 
 
 def test_cli_at_risk_refuses_a_file_it_cannot_write(history, tmp_path, capsys):
