@@ -25,8 +25,10 @@ from domain.purchasing.model import PricePer
 from domain.purchasing.scorecard import PoLineFact
 from domain.purchasing.scorecard import ReceiptFact
 from domain.purchasing.scorecard import ReturnFact
+from domain.purchasing.scorecard import Scorecard
 from domain.purchasing.scorecard import ScorecardFacts
 from domain.purchasing.scorecard import SupplierFact
+from domain.purchasing.scorecard import scorecards
 from domain.stock.documents_model import DocumentKind
 from persistence import tables as t
 from persistence.stock.merged import product_of
@@ -106,3 +108,8 @@ def read_scorecard_facts(engine: Engine, start: date, end: date, code: str | Non
         )
         returns = tuple(ReturnFact(r[0], r[1], r[2].astimezone().date(), abs(r[3]), abs(r[4])) for r in returned)
     return ScorecardFacts(start, end, suppliers, line_facts, tuple(receipts), returns)
+
+
+def supplier_scorecards(engine: Engine, start: date, end: date, code: str | None = None) -> list[Scorecard]:
+    """Every supplier's scorecard for ``start``..``end`` (or the one of ``code``), by code."""
+    return scorecards(read_scorecard_facts(engine, start, end, code))

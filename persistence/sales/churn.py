@@ -22,10 +22,12 @@ from domain.sales.churn import HISTORY_DAYS
 from domain.sales.churn import LOST
 from domain.sales.churn import WAIT_DAYS
 from domain.sales.churn import WAITING
+from domain.sales.churn import AtRisk
 from domain.sales.churn import ChurnFacts
 from domain.sales.churn import CustomerFact
 from domain.sales.churn import OrderFact
 from domain.sales.churn import ShortFact
+from domain.sales.churn import at_risk
 from domain.sales.model import OPEN_STATES
 from domain.sales.model import SoState
 from domain.sales.model import open_quantity
@@ -100,3 +102,8 @@ def read_churn_facts(engine: Engine, as_of: date, money_places: int = 2) -> Chur
             if customer_id is not None:
                 shorts.append(ShortFact(customer_id, LOST, r[1].astimezone().date(), r[2], r[3], r[4]))
     return ChurnFacts(as_of, customers, tuple(orders), tuple(shorts))
+
+
+def customers_at_risk(engine: Engine, as_of: date, money_places: int = 2) -> list[AtRisk]:
+    """The customers overdue against their ordering rhythm on ``as_of``, the largest value at risk first."""
+    return at_risk(read_churn_facts(engine, as_of, money_places))
