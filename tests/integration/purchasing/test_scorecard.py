@@ -9,64 +9,23 @@ from __future__ import annotations
 
 import json
 import math
-from datetime import UTC
 from datetime import date
-from datetime import datetime
 from decimal import Decimal
 
 import pytest
 
-from domain.catalog import commands as c
-from domain.catalog import master as catalog
-from domain.purchasing import commands as pc
-from domain.purchasing import orders as po_uc
-from domain.purchasing import returns
 from domain.purchasing.scorecard import scorecards
-from domain.stock import documents as docs
 from persistence.purchasing.scorecard import read_scorecard_facts
+from tests.partner_histories import supplier_history
 from ui.cli import main
 
 D = Decimal
 START, END = date(2026, 1, 1), date(2026, 6, 30)
 
 
-def noon(month: int, day: int) -> datetime:
-    return datetime(2026, month, day, 12, 0, tzinfo=UTC)
-
-
-def order(db, issued: datetime, expected: date, *lines: tuple[str, str, str]) -> str:
-    po = po_uc.create_draft(db.uow(), pc.CreatePurchaseOrder("NB", "MAIN", expected_on=expected))
-    for sku, qty, price in lines:
-        po_uc.add_line(db.uow(), pc.AddPurchaseOrderLine(po.id, sku, qty, price))
-    return po_uc.issue(db.uow(), pc.IssuePurchaseOrder(po.id, issued_at=issued)).number
-
-
-def receive(db, po: str, at: datetime, *lines: tuple[str, str]) -> None:
-    po_uc.receive(db.uow(), pc.ReceivePurchaseOrder(po, lines, occurred_at=at))
-
-
 @pytest.fixture
 def history(db):
-    u = db.uow
-    catalog.add_warehouse(u(), c.AddWarehouse("MAIN", "主仓库"))
-    catalog.add_supplier(u(), c.AddSupplier("NB", "宁波紧固件有限公司"))
-    catalog.add_supplier(u(), c.AddSupplier("SZ", "深圳五金"))
-    catalog.add_product(u(), c.AddProduct("SCREW", "不锈钢螺丝 M3"))
-    catalog.add_product(u(), c.AddProduct("NUT", "六角螺母 M3"))
-    po1 = order(db, noon(3, 1), date(2026, 3, 10), ("SCREW", "100", "2.00"), ("NUT", "50", "0.10"))
-    receive(db, po1, noon(3, 8), ("SCREW", "100"), ("NUT", "50"))
-    po2 = order(db, noon(4, 1), date(2026, 4, 10), ("SCREW", "100", "2.20"))
-    receive(db, po2, noon(4, 13), ("SCREW", "60"))
-    po_uc.close_short(db.uow(), pc.ClosePurchaseOrderShort(po2, "supplier out of stock"))
-    po3 = order(db, noon(5, 1), date(2026, 5, 10), ("SCREW", "100", "2.50"), ("NUT", "50", "0.10"))
-    receive(db, po3, noon(5, 10), ("SCREW", "100"))
-    receive(db, po3, noon(5, 12), ("NUT", "50"))
-    order(db, noon(5, 20), date(2026, 6, 1), ("SCREW", "40", "2.50"))
-    returns.return_to_supplier(db.uow(), returns.ReturnToSupplier(
-        "NB", "MAIN", (returns.ReturnLine("SCREW", "10"),), "damaged", occurred_at=noon(5, 20)))
-    docs.post_document(db.uow(), docs.PostDocument(
-        "receipt", "MAIN", (docs.LineInput("NUT", "10", "0.10"),), partner="SZ", business_date=date(2026, 2, 2)))
-    return db
+    return supplier_history(db)
 
 
 def cards(db, start=START, end=END):

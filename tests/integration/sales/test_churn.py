@@ -9,85 +9,28 @@ NEW ordered once, long ago: neither is listed.
 from __future__ import annotations
 
 import json
-from datetime import date
-from datetime import datetime
-from datetime import time
 from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 
-from domain.catalog import commands as c
-from domain.catalog import master as catalog
 from domain.sales import commands as sc
 from domain.sales import orders
-from domain.sales import shipping
 from domain.sales.churn import at_risk
 from domain.sales.churn import reason_text
 from domain.sales.churn import rhythms
-from domain.sales.price_master import SetCustomerTerms
-from domain.sales.price_master import set_customer_terms
-from domain.stock import documents as docs
-from domain.stock.demand import RecordUnfilledDemand
-from domain.stock.demand import record_unfilled_demand
 from persistence.sales.churn import read_churn_facts
+from tests.partner_histories import TODAY
+from tests.partner_histories import ago
+from tests.partner_histories import customer_history
 from ui.cli import main
 
 D = Decimal
-TODAY = date.today()
-
-
-def ago(days: int, hour: int = 12) -> datetime:
-    return datetime.combine(TODAY - timedelta(days=days), time(hour)).astimezone()
-
-
-def sale_order(db, customer: str, days: int, *lines: tuple[str, str, str], ship: bool = True) -> str:
-    so = orders.create_order(db.uow(), sc.CreateSalesOrder(customer, "MAIN", created_at=ago(days, 9)))
-    for sku, qty, price in lines:
-        orders.add_line(db.uow(), sc.AddSalesOrderLine(so.id, sku, qty, price))
-    orders.confirm(db.uow(), sc.ConfirmSalesOrder(so.id, confirmed_at=ago(days, 10)))
-    if ship:
-        shipping.ship(db.uow(), sc.ShipSalesOrder(so.id, occurred_at=ago(days, 11)))
-    return so.id
-
-
-def counter_sale(db, customer: str, days: int, qty: str, price: str) -> None:
-    shipping.sell(db.uow(), sc.CounterSale(customer, "MAIN", (sc.SaleLineInput("SCREW", qty, price),),
-                                           occurred_at=ago(days)))
 
 
 @pytest.fixture
 def history(db):
-    u = db.uow
-    catalog.add_warehouse(u(), c.AddWarehouse("MAIN", "主仓库"))
-    for sku in ("SCREW", "NUT", "BOLT"):
-        catalog.add_product(u(), c.AddProduct(sku, sku.title()))
-    for code, name in (("ACME", "艾克米五金"), ("BIG", "大发建材"), ("STEADY", "稳定装修"), ("NEW", "新客户")):
-        catalog.add_customer(u(), c.AddCustomer(code, name))
-    set_customer_terms(u(), SetCustomerTerms("ACME", phone="0574-8888 1234"))
-    docs.post_document(u(), docs.PostDocument("receipt", "MAIN", (docs.LineInput("SCREW", "1000", "5"),
-                                                                  docs.LineInput("BOLT", "100", "1")),
-                                              business_date=TODAY - timedelta(days=200)))
-    for days in (130, 116, 102, 88, 74):
-        sale_order(db, "ACME", days, ("SCREW", "10", "10"))
-    # the last order: the screws leave, the nuts are not there at all, the bolts are cut
-    so = orders.create_order(u(), sc.CreateSalesOrder("ACME", "MAIN", created_at=ago(60, 9)))
-    orders.add_line(u(), sc.AddSalesOrderLine(so.id, "SCREW", "10", "10"))
-    orders.add_line(u(), sc.AddSalesOrderLine(so.id, "NUT", "5", "2"))
-    orders.add_line(u(), sc.AddSalesOrderLine(so.id, "BOLT", "5", "2"))
-    orders.confirm(u(), sc.ConfirmSalesOrder(so.id, override=True, confirmed_at=ago(60, 10)))
-    shipping.ship(u(), sc.ShipSalesOrder(so.id, (("SCREW", "10"),), occurred_at=ago(60, 11)))
-    orders.cut_line(u(), sc.CutSalesOrderLine(so.id, "NUT", "not in stock"))
-    orders.cut_line(u(), sc.CutSalesOrderLine(so.id, "BOLT", "not in stock"))
-    record_unfilled_demand(u(), RecordUnfilledDemand("NUT", "20", "MAIN", customer="ACME", occurred_at=ago(62)))
-    sale_order(db, "BIG", 150, ("SCREW", "15", "10"))
-    sale_order(db, "BIG", 120, ("SCREW", "15", "10"))
-    counter_sale(db, "BIG", 90, "15", "10")
-    counter_sale(db, "BIG", 60, "15", "10")
-    for days in (35, 25, 15, 5):
-        counter_sale(db, "STEADY", days, "1", "10")
-    counter_sale(db, "NEW", 100, "50", "10")
-    return db
+    return customer_history(db)
 
 
 def test_each_customers_rhythm(history):
