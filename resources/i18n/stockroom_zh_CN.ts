@@ -483,7 +483,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>CustomerTerms</name>
         <message>
-            <location filename="../../ui/screens/partners.py" line="+135" />
+            <location filename="../../ui/screens/partners.py" line="+146" />
             <source>Price level</source>
             <translation>价格等级</translation>
         </message>
@@ -571,6 +571,139 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>Remove price</source>
             <translation>删除价格</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomersAtRisk</name>
+        <message>
+            <location filename="../../ui/screens/customers_at_risk.py" line="+48" />
+            <source>ordered every %1 days (median of %2 orders), nothing for %3 days</source>
+            <translation>平时每 %1 天下单一次（%2 张订单的中位数），已 %3 天未下单</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>%1 cut</source>
+            <translation>砍单 %1 行</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 lost sale</source>
+            <translation>缺货未成交 %1 次</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 lost sales</source>
+            <translation>缺货未成交 %1 次</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 waiting</source>
+            <translation>欠货待发 %1 行</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>had %1 short-shipped line in the %2 days before going quiet (%3); %4</source>
+            <translation>沉寂前 %2 天内有 %1 行未足额发货（%3）；%4</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>had %1 short-shipped lines in the %2 days before going quiet (%3); %4</source>
+            <translation>沉寂前 %2 天内有 %1 行未足额发货（%3）；%4</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Customer</source>
+            <translation>客户编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>客户名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last order</source>
+            <translation>最近下单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Every (days)</source>
+            <translation>下单间隔（天）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Silent (days)</source>
+            <translation>未下单（天）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Typical order</source>
+            <translation>平均每单金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Value at risk</source>
+            <translation>风险金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Why</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location line="+83" />
+            <source>customers-at-risk</source>
+            <translation>流失风险客户</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Export customers at risk</source>
+            <translation>导出流失风险客户</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Excel workbook (*.xlsx);;PDF call list (*.pdf)</source>
+            <translation>Excel 工作簿 (*.xlsx);;PDF 回访清单 (*.pdf)</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Wrote %1</source>
+            <translation>已写入 %1</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>call list</source>
+            <translation>客户回访清单</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Customers who have ordered at least %1 times and have now been silent for more than %2 times their usual interval, the largest value at risk (typical order × orders missed) first.</source>
+            <translation>至少下过 %1 次单、且已超过平时下单间隔 %2 倍未下单的客户，按风险金额（平均每单金额 × 错过的订单数）从大到小排列。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Refresh</source>
+            <translation>刷新(&amp;R)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>E&amp;xport…</source>
+            <translation>导出(&amp;X)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Print call list</source>
+            <translation>打印回访清单(&amp;P)</translation>
         </message>
     </context>
     <context>
@@ -2581,7 +2714,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PartnersScreen</name>
         <message>
-            <location filename="../../ui/screens/partners.py" line="-199" />
+            <location filename="../../ui/screens/partners.py" line="-205" />
             <source>Suppliers (%1)</source>
             <translation>供应商（%1）</translation>
         </message>
@@ -2591,7 +2724,17 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>客户（%1）</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+2" />
+            <source>Customers at risk</source>
+            <translation>流失风险客户</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Customers at risk (%1)</source>
+            <translation>流失风险客户（%1）</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Terms and prices…</source>
             <translation>条款与价格…</translation>
         </message>
@@ -6806,9 +6949,172 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
     </context>
     <context>
+        <name>SupplierScorecard</name>
+        <message>
+            <location filename="../../ui/screens/supplier_scorecard.py" line="+48" />
+            <source>%1 (stated)</source>
+            <translation>%1（约定）</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Code</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On time</source>
+            <translation>准时率</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Receipts</source>
+            <translation>收货次数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Days late</source>
+            <translation>平均迟到天数</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Lead time (days)</source>
+            <translation>交货周期（天）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Fill rate</source>
+            <translation>满足率</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Short lines</source>
+            <translation>欠交行数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Returns</source>
+            <translation>退货次数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Returned value</source>
+            <translation>退货金额</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Of received</source>
+            <translation>占收货比例</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>SKU</source>
+            <translation>货号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>First price</source>
+            <translation>期初单价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last price</source>
+            <translation>最近单价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Change</source>
+            <translation>变动</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Prices paid</source>
+            <translation>历次单价</translation>
+        </message>
+        <message>
+            <location line="+47" />
+            <source>On time per month (%)</source>
+            <translation>每月准时率（%）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead time per month (days)</source>
+            <translation>每月交货周期（天）</translation>
+        </message>
+        <message>
+            <location line="+71" />
+            <source>The period's first day is after its last day.</source>
+            <translation>期间的开始日期晚于结束日期。</translation>
+        </message>
+        <message>
+            <location line="+44" />
+            <source>Choose a supplier to see its months and prices.</source>
+            <translation>选择一个供应商以查看其按月表现和历次单价。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scorecard of %1</source>
+            <translation>%1 的供应商评分</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scorecard</source>
+            <translation>供应商评分</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>On time: %1 of %2 receipts (%3)</source>
+            <translation>准时：%2 次收货中 %1 次（%3）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No receipt against a promised date in the period.</source>
+            <translation>期间内没有按承诺日期考核的收货。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>lead time %1 days</source>
+            <translation>交货周期 %1 天</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>fill rate %1 (%2 short lines)</source>
+            <translation>满足率 %1（欠交 %2 行）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 returns worth %2 (%3 of received)</source>
+            <translation>退货 %1 次，金额 %2（占收货 %3）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>; </source>
+            <translation>；</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>From</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+    </context>
+    <context>
         <name>SuppliersScreen</name>
         <message>
-            <location filename="../../ui/screens/suppliers.py" line="+49" />
+            <location filename="../../ui/screens/suppliers.py" line="+52" />
             <source>Code</source>
             <translation>编码</translation>
         </message>
@@ -6904,7 +7210,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>是</translation>
         </message>
         <message>
-            <location line="+187" />
+            <location line="+192" />
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
         </message>
@@ -6992,6 +7298,16 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <location line="+1" />
             <source>&amp;Edit terms…</source>
             <translation>编辑条款(&amp;E)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Details and terms</source>
+            <translation>资料与条款</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scorecard</source>
+            <translation>供应商评分</translation>
         </message>
     </context>
     <context>

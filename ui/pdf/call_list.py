@@ -83,24 +83,27 @@ class CallListRenderer(BaseRenderer):
         self.places = places
         super().__init__(pagesize, tr=lambda text: label(text, self.language))
 
+    def t(self, text: str) -> str:
+        return label(text, self.language)
+
     def title(self, snapshot) -> str:
-        return self.tr("Customers slipping away: call list")
+        return self.t("Customers slipping away: call list")
 
     def story(self, snapshot: tuple[Sequence[AtRisk], date]) -> list:
         risks, as_of = snapshot
         st = self.styles
         width = self.pagesize[0] - self.margins[0] - self.margins[1]
         colon = "：" if self.language == CHINESE else ": "
-        head = [Paragraph(escape(self.tr("CUSTOMERS TO CALL")), st["Title"]), Spacer(1, 2 * mm),
-                Paragraph(escape(self.tr("Printed on") + colon + as_of.isoformat()), st["Normal"]),
-                Paragraph(escape(self.tr("Customers who have not ordered for longer than usual, the largest value at "
+        head = [Paragraph(escape(self.t("CUSTOMERS TO CALL")), st["Title"]), Spacer(1, 2 * mm),
+                Paragraph(escape(self.t("Printed on") + colon + as_of.isoformat()), st["Normal"]),
+                Paragraph(escape(self.t("Customers who have not ordered for longer than usual, the largest value at "
                                          "risk first.")), st["Normal"]), Spacer(1, 4 * mm)]
         if not risks:
-            return [*head, Paragraph(escape(self.tr("No customer is overdue against their ordering rhythm.")),
+            return [*head, Paragraph(escape(self.t("No customer is overdue against their ordering rhythm.")),
                                      st["Normal"])]
         cell = st["Cell"]
-        days = self.tr("days")
-        rows = [[self.tr(x) for x in ("#", "Customer", "Phone", "Last order", "Every", "Silent", "Value at risk",
+        days = self.t("days")
+        rows = [[self.t(x) for x in ("#", "Customer", "Phone", "Last order", "Every", "Silent", "Value at risk",
                                       "Why", "Call notes")]]
         for n, r in enumerate(risks, 1):
             c = r.customer

@@ -45,21 +45,25 @@ CTX = "CustomersAtRisk"
 
 def reason_words(reason: Reason) -> str:
     """``reason`` in the window's language."""
-    t = lambda text: translate("CustomersAtRisk", text)  # noqa: E731
-    rhythm = fill(t("ordered every %1 days (median of %2 orders), nothing for %3 days"),
+    rhythm = fill(translate("CustomersAtRisk", "ordered every %1 days (median of %2 orders), nothing for %3 days"),
                   days_text(reason.median_days), str(reason.visits), str(reason.days_since))
     if not reason.short_lines:
         return rhythm
     parts = []
     if reason.cut:
-        parts.append(fill(t("%1 cut"), str(reason.cut)))
-    if reason.lost:
-        parts.append(fill(t("%1 lost sale") if reason.lost == 1 else t("%1 lost sales"), str(reason.lost)))
+        parts.append(fill(translate("CustomersAtRisk", "%1 cut"), str(reason.cut)))
+    if reason.lost == 1:
+        parts.append(fill(translate("CustomersAtRisk", "%1 lost sale"), str(reason.lost)))
+    elif reason.lost:
+        parts.append(fill(translate("CustomersAtRisk", "%1 lost sales"), str(reason.lost)))
     if reason.waiting:
-        parts.append(fill(t("%1 waiting"), str(reason.waiting)))
-    had = (t("had %1 short-shipped line in the %2 days before going quiet (%3); %4") if reason.short_lines == 1
-           else t("had %1 short-shipped lines in the %2 days before going quiet (%3); %4"))
-    return fill(had, str(reason.short_lines), str(reason.window_days), t(", ").join(parts), rhythm)
+        parts.append(fill(translate("CustomersAtRisk", "%1 waiting"), str(reason.waiting)))
+    if reason.short_lines == 1:
+        had = translate("CustomersAtRisk", "had %1 short-shipped line in the %2 days before going quiet (%3); %4")
+    else:
+        had = translate("CustomersAtRisk", "had %1 short-shipped lines in the %2 days before going quiet (%3); %4")
+    return fill(had, str(reason.short_lines), str(reason.window_days),
+                translate("CustomersAtRisk", ", ").join(parts), rhythm)
 
 
 class AtRiskModel(RowTableModel):

@@ -253,14 +253,17 @@ class ScorecardPanel(QWidget):
                              if card else translate("SupplierScorecard", "Scorecard"))
 
     def summary_text(self, s) -> str:
-        t = lambda text: translate("SupplierScorecard", text)  # noqa: E731
-        parts = [fill(t("On time: %1 of %2 receipts (%3)"), str(s.on_time), str(s.receipts), percent(s.on_time_rate))
-                 if s.receipts else t("No receipt against a promised date in the period."),
-                 fill(t("lead time %1 days"), lead_text(s.lead_time)),
-                 fill(t("fill rate %1 (%2 short lines)"), percent(s.fill_rate) or "–", str(s.short_lines)),
-                 fill(t("%1 returns worth %2 (%3 of received)"), str(s.returns), money_text(s.returned_value),
-                      percent(s.returns_share) or "–")]
-        return "; ".join(parts)
+        if s.receipts:
+            on_time = fill(translate("SupplierScorecard", "On time: %1 of %2 receipts (%3)"), str(s.on_time),
+                           str(s.receipts), percent(s.on_time_rate))
+        else:
+            on_time = translate("SupplierScorecard", "No receipt against a promised date in the period.")
+        parts = [on_time, fill(translate("SupplierScorecard", "lead time %1 days"), lead_text(s.lead_time)),
+                 fill(translate("SupplierScorecard", "fill rate %1 (%2 short lines)"), percent(s.fill_rate) or "–",
+                      str(s.short_lines)),
+                 fill(translate("SupplierScorecard", "%1 returns worth %2 (%3 of received)"), str(s.returns),
+                      money_text(s.returned_value), percent(s.returns_share) or "–")]
+        return translate("SupplierScorecard", "; ").join(parts)
 
     def retranslate(self) -> None:
         self.start_label.setText(translate("SupplierScorecard", "From"))
