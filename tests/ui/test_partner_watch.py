@@ -96,3 +96,30 @@ def test_export_writes_the_list_and_print_opens_the_call_list(qtbot, partners, t
     qtbot.waitUntil(lambda: bool(opened))
     assert opened[0].name == f"call list {date.today().isoformat()}.pdf"
     assert opened[0].read_bytes().startswith(b"%PDF")
+
+
+def test_in_chinese_the_reason_and_the_exported_list_are_in_chinese(qtbot, db, make_services, tmp_path):
+    from openpyxl import load_workbook
+
+    from ui import i18n
+    from ui.screens.partners import PartnersScreen
+
+    customer_history(db)
+    i18n.set_language(i18n.CHINESE, persist=False)
+    try:
+        widget = PartnersScreen(make_services())
+        qtbot.addWidget(widget)
+        panel = widget.at_risk
+        panel.refresh()
+        qtbot.waitUntil(lambda: panel.model.rowCount() == 2 and panel.busy_bar.isHidden())
+        assert widget.tabs.tabText(2) == "流失风险客户（2）"
+        assert panel.proxy.index(0, 8).data() == ("沉寂前 60 天内有 3 行未足额发货（砍单 2 行，缺货未成交 1 次）；"
+                                                 "平时每 14 天下单一次（6 张订单的中位数），已 60 天未下单")
+        assert panel.print_button.text() == "打印回访清单(&P)"
+        target = tmp_path / "风险客户.xlsx"
+        panel.export_to(target)
+        qtbot.waitUntil(lambda: target.exists())
+        header = [c.value for c in next(load_workbook(target).active.iter_rows())]
+        assert header[:3] == ["排名", "客户编号", "客户名称"]
+    finally:
+        i18n.set_language(i18n.ENGLISH, persist=False)

@@ -67,8 +67,9 @@ def reason_words(reason: Reason, language: str) -> str:
             f"已 {reason.days_since} 天未下单")
     if not reason.short_lines:
         return text
-    parts = "，".join(f"{what} {n} 行" for n, what in ((reason.cut, "砍单"), (reason.lost, "缺货未成交"),
-                                                       (reason.waiting, "欠货待发")) if n)
+    parts = "，".join(f"{what} {n} {unit}" for n, what, unit in ((reason.cut, "砍单", "行"),
+                                                                 (reason.lost, "缺货未成交", "次"),
+                                                                 (reason.waiting, "欠货待发", "行")) if n)
     return f"沉寂前 {reason.window_days} 天内有 {reason.short_lines} 行未足额发货（{parts}）；{text}"
 
 

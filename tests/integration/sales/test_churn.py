@@ -96,3 +96,11 @@ def test_cli_at_risk_table_json_and_files(history, tmp_path, capsys):
 def test_cli_at_risk_refuses_a_file_it_cannot_write(history, tmp_path, capsys):
     assert main(["--db", str(history.path), "customers", "at-risk", "-o", str(tmp_path / "x.csv")]) == 2
     assert ".xlsx" in capsys.readouterr().err
+
+
+def test_the_call_list_says_the_reason_in_chinese(history):
+    from ui.pdf.call_list import reason_words
+
+    acme = at_risk(read_churn_facts(history.engine, TODAY))[0]
+    assert reason_words(acme.reason, "zh_CN") == ("沉寂前 60 天内有 3 行未足额发货（砍单 2 行，缺货未成交 1 次）；"
+                                                 "平时每 14 天下单一次（6 张订单的中位数），已 60 天未下单")
