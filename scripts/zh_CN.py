@@ -1470,7 +1470,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SupplierReturn', 'Supplier:'): '供应商：',
     ('SupplierReturn', 'why the goods go back (required)'): '退货原因（必填）',
     ('SupplierScorecard', '%1 (stated)'): '%1（约定）',
-    ('SupplierScorecard', '%1 returns worth %2 (%3 of received)'): '退货 %1 次，金额 %2（占收货 %3）',
+    ('SupplierScorecard', '%1 return(s) worth %2 (%3 of received)'): '退货 %1 次，金额 %2（占收货 %3）',
     ('SupplierScorecard', '; '): '；',
     ('SupplierScorecard', 'Change'): '变动',
     ('SupplierScorecard', 'Choose a supplier to see its months and prices.'): '选择一个供应商以查看其按月表现和历次单价。',

@@ -7092,7 +7092,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+2" />
-            <source>%1 returns worth %2 (%3 of received)</source>
+            <source>%1 return(s) worth %2 (%3 of received)</source>
             <translation>退货 %1 次，金额 %2（占收货 %3）</translation>
         </message>
         <message>

@@ -102,7 +102,7 @@ class AtRiskPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = DataTable("customers-at-risk", self)
         self.table.setModel(self.proxy)
-        self.table.set_widths({0: 80, 1: 160, 2: 110, 3: 85, 4: 70, 5: 70, 6: 90, 7: 90, 8: 520})
+        self.table.set_widths({0: 80, 1: 140, 2: 110, 3: 85, 4: 90, 5: 90, 6: 95, 7: 95, 8: 640})
         self.refresh_button = QPushButton(self)
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button = QPushButton(self)

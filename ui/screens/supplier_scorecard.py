@@ -160,7 +160,7 @@ class ScorecardPanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = DataTable("supplier-scorecards", self)
         self.table.setModel(self.proxy)
-        self.table.set_widths({0: 70, 1: 180, 5: 110})
+        self.table.set_widths({0: 50, 1: 140, 2: 65, 3: 65, 4: 75, 5: 110, 6: 65, 7: 80, 8: 60, 9: 100, 10: 85})
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.detail = QGroupBox(self)
         self.summary = QLabel(self)
@@ -261,7 +261,7 @@ class ScorecardPanel(QWidget):
         parts = [on_time, fill(translate("SupplierScorecard", "lead time %1 days"), lead_text(s.lead_time)),
                  fill(translate("SupplierScorecard", "fill rate %1 (%2 short lines)"), percent(s.fill_rate) or "–",
                       str(s.short_lines)),
-                 fill(translate("SupplierScorecard", "%1 returns worth %2 (%3 of received)"), str(s.returns),
+                 fill(translate("SupplierScorecard", "%1 return(s) worth %2 (%3 of received)"), str(s.returns),
                       money_text(s.returned_value), percent(s.returns_share) or "–")]
         return translate("SupplierScorecard", "; ").join(parts)
 
