@@ -34,7 +34,9 @@ from domain.planning.run import HistoryReader
 from domain.purchasing.rows import PoRow
 from domain.purchasing.rows import SupplierRow
 from domain.purchasing.rows import TermsRow
+from domain.purchasing.scorecard import Scorecard
 from domain.sales.atp import Availability
+from domain.sales.churn import AtRisk
 from domain.sales.rows import SoRow
 from domain.stock.documents import DocumentLineRow
 from domain.stock.documents import DocumentRow
@@ -51,7 +53,9 @@ from persistence.catalog import queries as catalog_queries
 from persistence.db import Database
 from persistence.planning import queries as planning
 from persistence.purchasing import orders as purchasing
+from persistence.purchasing.scorecard import supplier_scorecards
 from persistence.sales import queries as sales
+from persistence.sales.churn import customers_at_risk
 from persistence.stock import documents
 from persistence.stock import queries
 
@@ -149,6 +153,10 @@ class PurchasingQueries:
     def supplier_terms(self, supplier: str | None = None, sku: str | None = None) -> list[TermsRow]:
         return purchasing.supplier_terms(self.engine, supplier=supplier, sku=sku)
 
+    def scorecards(self, start: date, end: date, supplier: str | None = None) -> list[Scorecard]:
+        """Each supplier's scorecard for the period (``domain.purchasing.scorecard``), or only ``supplier``'s."""
+        return supplier_scorecards(self.engine, start, end, supplier)
+
 
 class SalesQueries:
     """Sales orders with their lines and figures, and what each product × warehouse can promise."""
@@ -167,6 +175,10 @@ class SalesQueries:
     def product_ids(self, codes: list[str]) -> dict[str, str]:
         """The product id of each code that is a SKU or a barcode."""
         return sales.product_ids(self.engine, codes)
+
+    def at_risk(self, as_of: date, money_places: int = 2) -> list[AtRisk]:
+        """The customers overdue against their ordering rhythm (``domain.sales.churn``), the most at risk first."""
+        return customers_at_risk(self.engine, as_of, money_places)
 
 
 class AccountsQueries:

@@ -1117,7 +1117,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>CustomerTerms</name>
         <message>
-            <location filename="../../ui/screens/partners.py" line="+137" />
+            <location filename="../../ui/screens/partners.py" line="+148" />
             <source>Price level</source>
             <translation>价格等级</translation>
         </message>
@@ -1225,6 +1225,139 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>Remove price</source>
             <translation>删除价格</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomersAtRisk</name>
+        <message>
+            <location filename="../../ui/screens/customers_at_risk.py" line="+48" />
+            <source>ordered every %1 days (median of %2 orders), nothing for %3 days</source>
+            <translation>平时每 %1 天下单一次（%2 张订单的中位数），已 %3 天未下单</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>%1 cut</source>
+            <translation>砍单 %1 行</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 lost sale</source>
+            <translation>缺货未成交 %1 次</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 lost sales</source>
+            <translation>缺货未成交 %1 次</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 waiting</source>
+            <translation>欠货待发 %1 行</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>had %1 short-shipped line in the %2 days before going quiet (%3); %4</source>
+            <translation>沉寂前 %2 天内有 %1 行未足额发货（%3）；%4</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>had %1 short-shipped lines in the %2 days before going quiet (%3); %4</source>
+            <translation>沉寂前 %2 天内有 %1 行未足额发货（%3）；%4</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>, </source>
+            <translation>，</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Customer</source>
+            <translation>客户编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>客户名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last order</source>
+            <translation>最近下单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Every (days)</source>
+            <translation>下单间隔（天）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Silent (days)</source>
+            <translation>未下单（天）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Typical order</source>
+            <translation>平均每单金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Value at risk</source>
+            <translation>风险金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Why</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location line="+83" />
+            <source>customers-at-risk</source>
+            <translation>流失风险客户</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Export customers at risk</source>
+            <translation>导出流失风险客户</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Excel workbook (*.xlsx);;PDF call list (*.pdf)</source>
+            <translation>Excel 工作簿 (*.xlsx);;PDF 回访清单 (*.pdf)</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Wrote %1</source>
+            <translation>已写入 %1</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>call list</source>
+            <translation>客户回访清单</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Customers who have ordered at least %1 times and have now been silent for more than %2 times their usual interval, the largest value at risk (typical order × orders missed) first.</source>
+            <translation>至少下过 %1 次单、且已超过平时下单间隔 %2 倍未下单的客户，按风险金额（平均每单金额 × 错过的订单数）从大到小排列。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Refresh</source>
+            <translation>刷新(&amp;R)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>E&amp;xport…</source>
+            <translation>导出(&amp;X)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Print call list</source>
+            <translation>打印回访清单(&amp;P)</translation>
         </message>
     </context>
     <context>
@@ -3315,7 +3448,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PartnersScreen</name>
         <message>
-            <location filename="../../ui/screens/partners.py" line="-216" />
+            <location filename="../../ui/screens/partners.py" line="-222" />
             <source>Suppliers (%1)</source>
             <translation>供应商（%1）</translation>
         </message>
@@ -3325,7 +3458,17 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>客户（%1）</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+2" />
+            <source>Customers at risk</source>
+            <translation>流失风险客户</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Customers at risk (%1)</source>
+            <translation>流失风险客户（%1）</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Terms and prices…</source>
             <translation>条款与价格…</translation>
         </message>
@@ -5336,7 +5479,22 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>日期 %1 属于 %2，该月已结账（%3 及以前的月份都已结账）；请改为 %3 之后的日期，或请管理员反结账 %2</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+4" />
+            <source>partner code %1: no customer or supplier has this code</source>
+            <translation>往来单位编码 %1：没有客户或供应商使用此编码</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>partner id %1: no customer or supplier has this id</source>
+            <translation>往来单位 ID %1：没有客户或供应商使用此 ID</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>code %1 is both a customer's and a supplier's; say whose statement you want: the customer's (--customer) or the supplier's (--supplier)</source>
+            <translation>编码 %1 既是客户编码也是供应商编码；请指明要哪一方的对账单：客户（--customer）还是供应商（--supplier）</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>movement %1 is dated %2, in %3, which is closed: it cannot be reversed; correct it with a new posting dated after %4, or ask an admin to reopen %3</source>
             <translation>库存流水 %1 的日期为 %2，属于已结账的 %3：不能冲销；请在 %4 之后录入新的单据进行更正，或请管理员反结账 %3</translation>
         </message>
@@ -5421,22 +5579,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>方式 %1 是内置方式，不能更改；请换一个编码</translation>
         </message>
         <message>
-            <location line="-45" />
-            <source>partner code %1: no customer or supplier has this code</source>
-            <translation>往来单位编码 %1：没有客户或供应商使用此编码</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>partner id %1: no customer or supplier has this id</source>
-            <translation>往来单位 ID %1：没有客户或供应商使用此 ID</translation>
-        </message>
-        <message>
-            <location line="+2" />
-            <source>code %1 is both a customer's and a supplier's; say whose statement you want: the customer's (--customer) or the supplier's (--supplier)</source>
-            <translation>编码 %1 既是客户编码也是供应商编码；请指明要哪一方的对账单：客户（--customer）还是供应商（--supplier）</translation>
-        </message>
-        <message>
-            <location line="+44" />
+            <location line="+3" />
             <source>invoice %1 of %2 was entered before; a supplier's number is entered once (reverse that invoice to enter it again under another number)</source>
             <translation>%2 的发票 %1 已录入过；供应商的发票号只能录入一次（冲销该发票后可用另一个发票号重新录入）</translation>
         </message>
@@ -8174,9 +8317,172 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
     </context>
     <context>
+        <name>SupplierScorecard</name>
+        <message>
+            <location filename="../../ui/screens/supplier_scorecard.py" line="+48" />
+            <source>%1 (stated)</source>
+            <translation>%1（约定）</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Code</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On time</source>
+            <translation>准时率</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Receipts</source>
+            <translation>收货次数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Days late</source>
+            <translation>平均迟到天数</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Lead time (days)</source>
+            <translation>交货周期（天）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Fill rate</source>
+            <translation>满足率</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Short lines</source>
+            <translation>欠交行数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Returns</source>
+            <translation>退货次数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Returned value</source>
+            <translation>退货金额</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Of received</source>
+            <translation>占收货比例</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>SKU</source>
+            <translation>货号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>First price</source>
+            <translation>期初单价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last price</source>
+            <translation>最近单价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Change</source>
+            <translation>变动</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Prices paid</source>
+            <translation>历次单价</translation>
+        </message>
+        <message>
+            <location line="+47" />
+            <source>On time per month (%)</source>
+            <translation>每月准时率（%）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lead time per month (days)</source>
+            <translation>每月交货周期（天）</translation>
+        </message>
+        <message>
+            <location line="+71" />
+            <source>The period's first day is after its last day.</source>
+            <translation>期间的开始日期晚于结束日期。</translation>
+        </message>
+        <message>
+            <location line="+44" />
+            <source>Choose a supplier to see its months and prices.</source>
+            <translation>选择一个供应商以查看其按月表现和历次单价。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scorecard of %1</source>
+            <translation>%1 的供应商评分</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scorecard</source>
+            <translation>供应商评分</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>On time: %1 of %2 receipts (%3)</source>
+            <translation>准时：%2 次收货中 %1 次（%3）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No receipt against a promised date in the period.</source>
+            <translation>期间内没有按承诺日期考核的收货。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>lead time %1 days</source>
+            <translation>交货周期 %1 天</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>fill rate %1 (%2 short lines)</source>
+            <translation>满足率 %1（欠交 %2 行）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 return(s) worth %2 (%3 of received)</source>
+            <translation>退货 %1 次，金额 %2（占收货 %3）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>; </source>
+            <translation>；</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>From</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+    </context>
+    <context>
         <name>SuppliersScreen</name>
         <message>
-            <location filename="../../ui/screens/suppliers.py" line="+49" />
+            <location filename="../../ui/screens/suppliers.py" line="+52" />
             <source>Net: days after the receipt</source>
             <translation>按收货日期：收货后若干天</translation>
         </message>
@@ -8287,7 +8593,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>是</translation>
         </message>
         <message>
-            <location line="+196" />
+            <location line="+201" />
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
         </message>
@@ -8385,6 +8691,16 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <location line="+1" />
             <source>&amp;Edit terms…</source>
             <translation>编辑条款(&amp;E)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Details and terms</source>
+            <translation>资料与条款</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Scorecard</source>
+            <translation>供应商评分</translation>
         </message>
     </context>
     <context>

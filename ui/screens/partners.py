@@ -1,5 +1,6 @@
-"""Suppliers and customers: the lists, and a customer's terms and own prices (``CustomerTermsDialog``, opened with
-the button under the customers or by double-clicking one)."""
+"""Suppliers and customers: the lists, a customer's terms and own prices (``CustomerTermsDialog``, opened with
+the button under the customers or by double-clicking one), and the customers slipping away (the "Customers at risk"
+tab, ``ui.screens.customers_at_risk``)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from ui.models.partners import SupplierTableModel
 from ui.models.proxy import RowFilterProxy
 from ui.models.table import qty_text
 from ui.refusals import refusal_text
+from ui.screens.customers_at_risk import AtRiskPanel
 from ui.screens.product_selling import level_name
 from ui.widgets.busy import BusyBar
 from ui.widgets.busy import alive
@@ -77,6 +79,9 @@ class PartnersScreen(Screen):
         buttons.addStretch(1)
         box.addLayout(buttons)
         self.tabs.addTab(customers, "")
+        self.at_risk = AtRiskPanel(services, self)
+        self.at_risk.changed.connect(self.retranslate)
+        self.tabs.addTab(self.at_risk, "")
         self.editor: CustomerTermsDialog | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.busy_bar)
@@ -119,6 +124,12 @@ class PartnersScreen(Screen):
                                      str(self.suppliers.rowCount())))
         self.tabs.setTabText(1, fill(QCoreApplication.translate("PartnersScreen", "Customers (%1)"),
                                      str(self.customers.rowCount())))
+        at_risk = QCoreApplication.translate("PartnersScreen", "Customers at risk")
+        if self.at_risk.loaded_once and not self.at_risk.busy_bar.isVisible():
+            at_risk = fill(QCoreApplication.translate("PartnersScreen", "Customers at risk (%1)"),
+                           str(self.at_risk.model.rowCount()))
+        self.tabs.setTabText(2, at_risk)
+        self.at_risk.retranslate()
         self.suppliers.retranslate()
         self.customers.retranslate()
         self.terms_button.setText(QCoreApplication.translate("PartnersScreen", "Terms and prices…"))

@@ -1,4 +1,5 @@
-"""Suppliers: the list (search), a details editor and the per-product terms of the selected supplier.
+"""Suppliers: the list (search), a details editor and the per-product terms of the selected supplier, and a
+Scorecard tab (``ui.screens.supplier_scorecard``: on time, lead time, fill rate, prices paid and returns per supplier).
 
 Adding and saving go through ``domain.purchasing.terms.save_supplier`` (supplier and payment
 profile in one transaction); terms through ``TermsDialog`` (``save_terms``). Every load and
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QPlainTextEdit
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QTabWidget
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
@@ -34,6 +36,7 @@ from ui.models.table import RowTableModel
 from ui.models.table import money_text
 from ui.models.table import qty_text
 from ui.refusals import refusal_text
+from ui.screens.supplier_scorecard import ScorecardPanel
 from ui.search import needle
 from ui.search import search_keys
 from ui.widgets.busy import alive
@@ -184,9 +187,13 @@ class SuppliersScreen(Screen):
         right = QSplitter(Qt.Orientation.Vertical, self)
         right.addWidget(self.details)
         right.addWidget(self.terms_box)
+        self.scorecard = ScorecardPanel(self.services, self)
+        self.pages = QTabWidget(self)
+        self.pages.addTab(right, "")
+        self.pages.addTab(self.scorecard, "")
         splitter = QSplitter(self)
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([430, 850])
         right.setSizes([360, 440])
@@ -238,6 +245,7 @@ class SuppliersScreen(Screen):
         self.phone.setText(row.phone)
         self._enable()
         self.load_terms()
+        self.scorecard.set_supplier(row.code)
 
     def load_terms(self) -> None:
         code, orders = self.current_code, self.services.purchasing
@@ -345,5 +353,8 @@ class SuppliersScreen(Screen):
         self.terms_box.setTitle(title)
         self.add_terms_button.setText(translate("SuppliersScreen", "&Add terms…"))
         self.edit_terms_button.setText(translate("SuppliersScreen", "&Edit terms…"))
+        self.pages.setTabText(0, translate("SuppliersScreen", "Details and terms"))
+        self.pages.setTabText(1, translate("SuppliersScreen", "Scorecard"))
         self.list_model.retranslate()
         self.terms_model.retranslate()
+        self.scorecard.retranslate()
