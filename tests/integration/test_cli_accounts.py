@@ -47,8 +47,8 @@ def test_receipts_allocate_by_hand_and_oldest_first_and_balances_show_what_is_le
               "2026-11-03T12:00").strip()
     out = cli("receipt", "add", "--customer", "ACME", "500", "--allocate", f"{sd2}:200", "--method", "bank",
               "--date", "2026-11-20", "--ref", "TT 8841")
-    assert out.splitlines()[0].endswith(": 500 from ACME") and f"{sd2}: 200" in out
-    assert "unallocated (credit) 300" in out
+    assert out.splitlines()[0].endswith(": 500.00 from ACME") and f"{sd2}: 200.00" in out
+    assert "unallocated (credit) 300.00" in out
     rc1 = out.split(":")[0]
     cli("allocate", rc1, sd1)
     items = json.loads(cli("open-items", "ACME", "--json", "--as-of", "2026-12-06"))

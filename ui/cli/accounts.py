@@ -242,9 +242,14 @@ def _print_allocations(db, item) -> None:
 
 
 def fmt_money(value) -> str:
+    """An amount as money reads: two places (1,234.5 prints as 1234.50), more only when it has them."""
+    from decimal import Decimal
+
     from domain.kernel.numbers import fmt
 
-    return fmt(value)
+    text = fmt(Decimal(value))
+    whole, _, places = text.partition(".")
+    return f"{whole}.{places.ljust(2, '0')}"
 
 
 def _allocate(args, db) -> int:

@@ -45,7 +45,7 @@ from ui.pdf.statement_labels import method_label
 from ui.pdf.statement_labels import side_label
 
 # Column shares of the frame width: date, number, details, method / reference, increase, decrease, balance.
-COLUMNS = (0.10, 0.135, 0.20, 0.205, 0.12, 0.12, 0.12)
+COLUMNS = (0.10, 0.15, 0.19, 0.20, 0.12, 0.12, 0.12)
 NAMES = ("Date", "Number", "Details", "Method / reference", "Increase", "Decrease", "Balance")
 NUMBERS = {4, 5, 6}
 MIN_ROW_HEIGHT = 14  # a line's least height in points (8 pt text on 10 pt leading, 3 pt padding above and below)
