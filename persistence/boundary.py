@@ -22,6 +22,7 @@ from sqlalchemy import Engine
 from domain.catalog.model import Customer
 from domain.catalog.model import Supplier
 from domain.catalog.model import Warehouse
+from domain.planning.classification import ProductClass
 from domain.planning.run import HistoryReader
 from domain.purchasing.rows import PoRow
 from domain.purchasing.rows import SupplierRow
@@ -39,6 +40,7 @@ from persistence import backup
 from persistence import sync
 from persistence.catalog import queries as catalog_queries
 from persistence.db import Database
+from persistence.planning import classes
 from persistence.planning import queries as planning
 from persistence.purchasing import orders as purchasing
 from persistence.sales import queries as sales
@@ -160,7 +162,7 @@ class SalesQueries:
 
 
 class PlanningQueries:
-    """What a planning run reads: the history and the stored forecasts."""
+    """What a planning run reads: the history and the stored forecasts; where it keeps its ABC/XYZ classes."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -170,6 +172,12 @@ class PlanningQueries:
 
     def forecast_cache(self) -> planning.ForecastCacheTable:
         return planning.forecast_cache(self.engine)
+
+    def class_store(self) -> classes.ClassStore:
+        return classes.ClassStore(self.engine)
+
+    def classes(self) -> dict[str, ProductClass]:
+        return classes.read_classes(self.engine)
 
 
 class BackupQueries:

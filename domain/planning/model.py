@@ -73,6 +73,8 @@ class PlanningHistory:
         lead_times: per (supplier id, product id), the observed lead times in days of the purchase orders
             received so far: from the PO's issue to its first (not reversed) receipt of the product.
         overrides: per product id, its own service target and review period (``domain.planning.product``).
+        abc_basis: what ABC ranks by, the planning setting: ``value`` or ``volume``
+            (``domain.planning.classification``).
     """
 
     first_day: date
@@ -84,6 +86,7 @@ class PlanningHistory:
     unfilled: dict[tuple[str, str], dict[int, Decimal]] = field(default_factory=dict)
     lead_times: dict[tuple[str, str], list[float]] = field(default_factory=dict)
     overrides: dict[str, ProductPlanning] = field(default_factory=dict)
+    abc_basis: str = "value"
 
     @property
     def days(self) -> int:
@@ -132,6 +135,7 @@ class ItemPlan:
     # The alert that draft purchase orders already answer: without the drafts' quantity this line would
     # alert; with it, it does not (``alert`` is None). The screen keeps such lines visible as ordered.
     draft_alert: ReorderAlert | None = None
+    xyz: str = ""  # X, Y or Z: how steady the product's weekly demand is (domain.planning.classification)
 
     @property
     def censored_weeks(self) -> int:

@@ -1,0 +1,201 @@
+"""ABC/XYZ classification of products: how much each matters (ABC) and how steady its demand is (XYZ).
+
+Each planning run classifies every planned product over all its warehouses (``classify_history``) and the
+app stores the classes with the run's forecast cache, so the screens read them without planning again.
+
+* **ABC** ranks products by their demand of the last 364 days (52 whole weeks of the history) with
+  ``domain.planning.history.abc_classes``: A the products making the first 80 % of the total, B the next
+  15 %, C the rest and every product without demand. The *basis* (a setting, ``BASES``) is either
+  ``value`` (the default: quantity × the chosen supplier terms' unit price, else the average cost) or
+  ``volume`` (the quantity alone, whatever its unit). The class sets the service target
+  (``domain.planning.run.SERVICE_BY_CLASS``) unless the product has its own.
+* **XYZ** is the coefficient of variation (CV = standard deviation / mean) of the product's weekly demand
+  over the whole planning history: the weeks of ``domain.planning.history.aggregate_weeks`` (shipped plus
+  recorded unfilled demand, stockout days estimated, weeks without an in-stock day left out as censored).
+  X when CV < 0.5, Y when 0.5 ≤ CV < 1.0, Z when CV ≥ 1.0 (``XYZ_LIMITS``). The standard deviation is the
+  population one (divided by n, not n − 1), so a series is judged by its own weeks alone.
+* Intermittent demand: a week without demand counts as 0, so a product that sells in few weeks has a
+  large CV and is Z — which it is: its next week cannot be foreseen. Weeks before a product was first in
+  stock are censored, not zeros, so a newer product is not made Z by the weeks before it existed. A product
+  with fewer than ``MIN_XYZ_WEEKS`` observed weeks, or none with demand, is Z with no CV (``cv`` None): too
+  little is known to call its demand steady.
+
+Pure functions on plain numbers; numpy only where the daily history is gathered into product weeks.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from collections.abc import Mapping
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from domain.kernel.errors import BadInput
+from domain.planning.history import abc_classes
+from domain.planning.history import aggregate_weeks
+from domain.planning.model import PlanningHistory
+from domain.planning.model import StockItem
+from domain.planning.terms import choose_terms
+
+BASES = ("value", "volume")
+DEFAULT_BASIS = "value"
+XYZ_LIMITS = (0.5, 1.0)  # CV below the first: X; below the second: Y; else Z
+MIN_XYZ_WEEKS = 8
+ANNUAL_DAYS = 364
+ABC = ("A", "B", "C")
+XYZ = ("X", "Y", "Z")
+
+
+@dataclass(frozen=True)
+class ProductClass:
+    """One product's classes and the figures they came from.
+
+    Attributes:
+        product_id: the product.
+        abc: A, B or C by ``basis``.
+        xyz: X, Y or Z by ``cv``.
+        value: demand value of the last 364 days (quantity × unit price or average cost).
+        volume: demand quantity of the last 364 days.
+        cv: coefficient of variation of the weekly demand; None when too little is known (then Z).
+        weeks: the observed (not censored) weeks the CV was taken over.
+        basis: ``value`` or ``volume``, what ABC ranked.
+    """
+
+    product_id: str
+    abc: str
+    xyz: str
+    value: float
+    volume: float
+    cv: float | None
+    weeks: int
+    basis: str = DEFAULT_BASIS
+
+    @property
+    def cell(self) -> str:
+        """The matrix cell, such as ``AX``."""
+        return self.abc + self.xyz
+
+
+def parse_basis(text: str | None) -> str:
+    """``value`` or ``volume`` (any case, blank: ``value``); anything else is refused naming the choices."""
+    basis = (text or "").strip().lower() or DEFAULT_BASIS
+    if basis not in BASES:
+        raise BadInput("ABC basis", f"{text!r} is not a basis; give value or volume")
+    return basis
+
+
+def xyz_of(weekly: Iterable[float]) -> tuple[str, float | None, int]:
+    """(X/Y/Z, CV or None, observed weeks) of one weekly demand series; NaN weeks are censored and left out.
+
+    Args:
+        weekly: demand per week, NaN where censored.
+
+    Returns:
+        The class by ``XYZ_LIMITS``; Z with CV None under ``MIN_XYZ_WEEKS`` observed weeks or without demand.
+    """
+    observed = [float(x) for x in weekly if x == x]
+    n = len(observed)
+    mean = sum(observed) / n if n else 0.0
+    if n < MIN_XYZ_WEEKS or mean <= 0:
+        return "Z", None, n
+    cv = math.sqrt(sum((x - mean) ** 2 for x in observed) / n) / mean
+    return ("X" if cv < XYZ_LIMITS[0] else "Y" if cv < XYZ_LIMITS[1] else "Z"), cv, n
+
+
+def classify(
+    value: Mapping[str, float],
+    volume: Mapping[str, float],
+    weekly: Mapping[str, Sequence[float]],
+    basis: str = DEFAULT_BASIS,
+) -> dict[str, ProductClass]:
+    """ABC by ``basis`` and XYZ by the weekly series, for every product in ``value``.
+
+    Args:
+        value: per product id, the annual demand value.
+        volume: per product id, the annual demand quantity (a product missing here has 0).
+        weekly: per product id, its weekly demand (NaN censored); a product missing here is Z.
+        basis: ``value`` or ``volume``.
+
+    Returns:
+        Per product id, its ``ProductClass``.
+    """
+    basis = parse_basis(basis)
+    ranked = abc_classes(dict(value) if basis == "value" else {p: volume.get(p, 0.0) for p in value})
+    out = {}
+    for pid in value:
+        xyz, cv, weeks = xyz_of(weekly.get(pid, ()))
+        out[pid] = ProductClass(pid, ranked[pid], xyz, float(value[pid]), float(volume.get(pid, 0.0)), cv, weeks,
+                                basis)
+    return out
+
+
+def classify_history(
+    history: PlanningHistory,
+    items: Sequence[StockItem],
+    shipped,
+    in_stock,
+    basis: str = DEFAULT_BASIS,
+) -> dict[str, ProductClass]:
+    """Classify the products of a planning run from its daily matrices (``history.weekly_matrix``).
+
+    Args:
+        history: what the run read (for the terms' prices and the first day).
+        items: the planned product × warehouses, one per row of ``shipped`` and ``in_stock``.
+        shipped: daily demand per row; in_stock: the daily in-stock mask per row.
+        basis: what ABC ranks: ``value`` or ``volume``.
+
+    Returns:
+        Per product id, its ``ProductClass``; a product's warehouses add up, and a day is in stock when one of
+        them was (as ``domain.planning.run.forecast_products`` forecasts it).
+    """
+    import numpy as np
+
+    value, volume = annual_demand(history, items, shipped)
+    order: dict[str, int] = {}
+    for x in items:
+        order.setdefault(x.product_id, len(order))
+    weekly: dict[str, Sequence[float]] = {}
+    if order:
+        rows = np.array([order[x.product_id] for x in items], dtype=int)
+        daily = np.zeros((len(order), shipped.shape[1]))
+        stocked = np.zeros((len(order), shipped.shape[1]), dtype=bool)
+        np.add.at(daily, rows, shipped)
+        np.logical_or.at(stocked, rows, in_stock)
+        weeks, _ = aggregate_weeks(daily, stocked, history.first_day)
+        weekly = {pid: weeks[r].tolist() for pid, r in order.items()}
+    return classify(value, volume, weekly, basis)
+
+
+def annual_demand(history: PlanningHistory, items: Sequence[StockItem], shipped) -> tuple[dict, dict]:
+    """(value, quantity) of the demand of the last 364 days per product: quantity × the chosen terms' unit
+    price, else the row's average cost; a product's warehouses add up."""
+    last_year = shipped[:, -ANNUAL_DAYS:].sum(axis=1) if len(items) else []
+    value: dict[str, float] = {}
+    volume: dict[str, float] = {}
+    for item, qty in zip(items, last_year, strict=True):
+        terms = choose_terms(history.terms.get(item.product_id, ()))
+        price = terms.unit_price if terms else item.unit_cost
+        value[item.product_id] = value.get(item.product_id, 0.0) + float(qty) * float(price)
+        volume[item.product_id] = volume.get(item.product_id, 0.0) + float(qty)
+    return value, volume
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    """One cell of the 3 × 3 matrix: how many products and their annual demand value."""
+
+    count: int = 0
+    value: Decimal = Decimal(0)
+
+
+def matrix(classes: Iterable[ProductClass]) -> dict[str, MatrixCell]:
+    """The nine cells ``AX`` … ``CZ`` (every one present, empty ones with 0) over these products."""
+    counts = {a + x: [0, 0.0] for a in ABC for x in XYZ}
+    for c in classes:
+        cell = counts[c.cell]
+        cell[0] += 1
+        cell[1] += c.value
+    return {k: MatrixCell(n, Decimal(str(round(v, 2)))) for k, (n, v) in counts.items()}
+
