@@ -30,11 +30,17 @@ from collections.abc import Iterable
 from collections.abc import Mapping
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from domain.kernel.errors import BadInput
+from domain.planning.history import DEFAULT_WEEKS
 from domain.planning.history import abc_classes
 from domain.planning.history import aggregate_weeks
+from domain.planning.history import planned_items
+from domain.planning.history import weekly_matrix
+from domain.planning.history import window
+from domain.planning.model import HistoryReader
 from domain.planning.model import PlanningHistory
 from domain.planning.model import StockItem
 from domain.planning.terms import choose_terms
@@ -191,11 +197,50 @@ class MatrixCell:
 
 
 def matrix(classes: Iterable[ProductClass]) -> dict[str, MatrixCell]:
-    """The nine cells ``AX`` … ``CZ`` (every one present, empty ones with 0) over these products."""
+    """The nine cells ``AX`` … ``CZ`` (every one present, empty ones with 0) over these products; values to the
+    cent."""
     counts = {a + x: [0, 0.0] for a in ABC for x in XYZ}
     for c in classes:
         cell = counts[c.cell]
         cell[0] += 1
         cell[1] += c.value
-    return {k: MatrixCell(n, Decimal(str(round(v, 2)))) for k, (n, v) in counts.items()}
+    cent = Decimal("0.01")
+    return {k: MatrixCell(n, Decimal(repr(v)).quantize(cent)) for k, (n, v) in counts.items()}
 
+
+@dataclass(frozen=True)
+class Classification:
+    """The classes of every planned product, with what they were made from.
+
+    Attributes:
+        classes: per product id, its ``ProductClass``.
+        names: per product id, (SKU, name).
+        basis: what ABC ranked: ``value`` or ``volume``.
+        first_day, end_day: the history read (end exclusive).
+    """
+
+    classes: dict[str, ProductClass]
+    names: dict[str, tuple[str, str]]
+    basis: str
+    first_day: date
+    end_day: date
+
+
+def classify_products(reader: HistoryReader, *, today: date, weeks: int = DEFAULT_WEEKS,
+                      abc_basis: str | None = None) -> Classification:
+    """Classify what a planning run would, without forecasting (``stockroom abc``).
+
+    Args:
+        reader: gives the history for (first day, end day exclusive).
+        today: the day the history ends before (its week is left out, as planning does).
+        weeks: complete weeks of history to read.
+        abc_basis: ``value`` or ``volume``; None: the setting the reader gives.
+    """
+    first, end = window(today, weeks)
+    history = reader(first, end)
+    items = planned_items(history)
+    shipped, in_stock = weekly_matrix(history, [x.key for x in items])
+    basis = parse_basis(abc_basis or history.abc_basis)
+    classes = classify_history(history, items, shipped, in_stock, basis)
+    names = {x.product_id: (x.sku, x.name) for x in items}
+    return Classification(classes, names, basis, first, end)

@@ -72,6 +72,7 @@ from domain.planning.history import DEFAULT_WEEKS
 from domain.planning.history import MIN_OBSERVED_DAYS
 from domain.planning.history import abc_classes
 from domain.planning.history import aggregate_weeks
+from domain.planning.history import planned_items
 from domain.planning.history import weekly_matrix
 from domain.planning.history import window
 from domain.planning.model import HistoryReader
@@ -239,7 +240,7 @@ def plan(
     services = {**SERVICE_BY_CLASS, **(service_by_class or {})}
     first, end = window(today, weeks)
     history = reader(first, end)
-    items = _planned_items(history)
+    items = planned_items(history)
     own = {**history.overrides, **(overrides or {})}
     keys = [x.key for x in items]
     shipped, in_stock = weekly_matrix(history, keys)
@@ -350,7 +351,7 @@ def forecast_products(
 
     first, end = window(today, weeks)
     history = reader(first, end)
-    items = _planned_items(history)
+    items = planned_items(history)
     shipped, in_stock = weekly_matrix(history, [x.key for x in items])
     classes = classify_history(history, items, shipped, in_stock, abc_basis or history.abc_basis)
     order: dict[str, int] = {}
@@ -384,10 +385,3 @@ def forecast_products(
             forecast=result,
         ))
     return out
-
-
-def _planned_items(history: PlanningHistory) -> list[StockItem]:
-    """The product × warehouses with stock, movements or recorded unfilled demand."""
-    return [x for x in history.items
-            if x.key in history.closing or x.key in history.shipped or x.key in history.unfilled or x.on_hand]
-

@@ -37,7 +37,8 @@ from ui.cli.po import run_po
 # (a command such as ``restore`` must not open it first). Listed only when the module exists;
 # a module must import nothing heavy at its top, so every command still starts fast.
 EXTENSIONS = ("ui.cli.sync", "ui.cli.io", "ui.cli.admin", "ui.cli.users", "ui.cli.rates", "ui.cli.prices",
-              "ui.cli.returns", "ui.cli.sales", "ui.cli.sales_print", "ui.cli.statement")
+              "ui.cli.returns", "ui.cli.sales", "ui.cli.sales_print", "ui.cli.statement",
+              "ui.cli.abc")
 
 
 def _cache_argparse_messages() -> None:
