@@ -56,6 +56,7 @@ GUARDS: dict[str, tuple[tuple[str, Permission], ...]] = {
     "settings.backups": (("restore_button", Permission.RESTORE), ("restore_file_button", Permission.RESTORE),
                          ("save_keep_button", Permission.SETTINGS)),
     "settings.rates": (("save_button", Permission.PURCHASE), ("remove_button", Permission.PURCHASE)),
+    "settings.planning": (("save_button", Permission.PURCHASE),),
 }
 
 

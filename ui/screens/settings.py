@@ -54,6 +54,8 @@ PAGES = available([
                 "ui.screens.settings_users:UsersPage"),
     ScreenEntry("rates", QT_TRANSLATE_NOOP("SettingsPages", "Exchange rates"), "",
                 "ui.screens.settings_rates:RatesPage"),
+    ScreenEntry("planning", QT_TRANSLATE_NOOP("SettingsPages", "Planning"), "",
+                "ui.screens.settings_planning:PlanningPage"),
 ])
 
 

@@ -59,8 +59,11 @@ class ReplenishmentModel(RowTableModel):
         Column(QT_TRANSLATE_NOOP("Replenishment", "Suggested qty"),
                lambda r: r.suggestion.qty if r.suggestion else None, qty_text, True),
         Column(QT_TRANSLATE_NOOP("Replenishment", "Supplier"), lambda r: r.explanation.get("supplier") or ""),
+        # the product's ABC and XYZ class (domain.planning.classification), e.g. "AX"
+        Column(QT_TRANSLATE_NOOP("Replenishment", "ABC/XYZ"), lambda r: r.abc + getattr(r, "xyz", "")),
     )
     SKU, NAME, WAREHOUSE, CLASS, SEVERITY, ON_HAND, ON_ORDER, REORDER, STOCKOUT, QTY, SUPPLIER = range(11)
+    ABC_XYZ = 11
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
