@@ -24,7 +24,7 @@
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
         <message>
-            <location filename="../../ui/access.py" line="+93" />
+            <location filename="../../ui/access.py" line="+94" />
             <source>Needs the %1 role or higher.</source>
             <translation>需要%1或更高的角色。</translation>
         </message>
@@ -282,6 +282,90 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+9" />
             <source>Not changed: %1</source>
             <translation>未修改：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClassMatrixDialog</name>
+        <message>
+            <location filename="../../ui/screens/replenishment/matrix.py" line="+126" />
+            <source>ABC/XYZ matrix</source>
+            <translation>ABC/XYZ 矩阵</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A, B, C by annual demand value</source>
+            <translation>A、B、C 按年需求金额划分</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A, B, C by annual demand quantity</source>
+            <translation>A、B、C 按年需求数量划分</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 (A the first 80 %, B the next 15 %, C the rest); X, Y, Z by how much the weekly demand varies (X: CV below 0.5, Y: below 1, Z: more or too little history). From the last planning run. Click a cell to list its products' alerts.</source>
+            <translation>%1（A 为前 80 %，B 为其后 15 %，C 为其余）；X、Y、Z 按每周需求的波动程度划分（X：变异系数低于 0.5，Y：低于 1，Z：更高或历史太短）。数据来自最近一次计划运行。点击单元格即列出这些商品的补货提醒。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>No planning run has classified the products yet: run planning (F5).</source>
+            <translation>还没有计划运行为商品分类：请运行计划 (F5)。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 steady</source>
+            <translation>%1 平稳</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 varying</source>
+            <translation>%1 波动</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 erratic</source>
+            <translation>%1 不规则</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+7" />
+            <location line="+3" />
+            <source>%n product(s)</source>
+            <translation>
+                <numerusform>%n 个商品</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>annual demand value %1</source>
+            <translation>年需求金额 %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Show all</source>
+            <translation>显示全部</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+    </context>
+    <context>
+        <name>Classes</name>
+        <message>
+            <location filename="../../ui/models/classes.py" line="+45" />
+            <source>ABC %1</source>
+            <translation>ABC %1 类</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>XYZ %1</source>
+            <translation>XYZ %1 类</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>ABC: A the products making the first 80 % of the annual demand value (or quantity, as Settings › Planning says), B the next 15 %, C the rest. XYZ: how steady the weekly demand is: X varies less than half its mean (CV &lt; 0.5), Y up to once its mean, Z more, or too little history. From the last planning run.</source>
+            <translation>ABC：A 为占年需求金额（或数量，按“设置 › 计划”）前 80 % 的商品，B 为其后 15 %，C 为其余。XYZ：每周需求的稳定程度：X 的波动小于均值的一半（变异系数 &lt; 0.5），Y 不超过均值，Z 更大或历史太短。来自最近一次计划运行。</translation>
         </message>
     </context>
     <context>
@@ -2781,6 +2865,44 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
     </context>
     <context>
+        <name>PlanningPage</name>
+        <message>
+            <location filename="../../ui/screens/settings_planning.py" line="+80" />
+            <source>Saved. The next planning run ranks by it.</source>
+            <translation>已保存。下次计划运行将按此划分。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Not saved: %1</source>
+            <translation>未保存：%1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Planning ranks products into ABC classes: A the products making the first 80 % of the annual demand, B the next 15 %, C the rest; A products get a higher service target unless a product has its own. Rank them by what their demand is worth (quantity × price) or by the quantity alone.</source>
+            <translation>计划把商品分为 ABC 类：A 为占年需求前 80 % 的商品，B 为其后 15 %，C 为其余；A 类商品的服务水平目标更高（商品有自己的目标时除外）。可按需求金额（数量 × 价格）或仅按数量划分。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Rank ABC by:</source>
+            <translation>ABC 划分依据：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Demand value (quantity × price)</source>
+            <translation>需求金额（数量 × 价格）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Demand quantity (volume)</source>
+            <translation>需求数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+    </context>
+    <context>
         <name>PostedDocumentsModel</name>
         <message>
             <location filename="../../ui/models/document_lines.py" line="+5" />
@@ -2899,7 +3021,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>ProductEditor</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="+265" />
+            <location filename="../../ui/screens/products.py" line="+288" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -3098,7 +3220,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>ProductTableModel</name>
         <message>
-            <location filename="../../ui/models/products.py" line="+15" />
+            <location filename="../../ui/models/products.py" line="+17" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -3152,11 +3274,16 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <source>Active</source>
             <translation>启用</translation>
         </message>
+        <message>
+            <location line="+7" />
+            <source>ABC/XYZ</source>
+            <translation>ABC/XYZ</translation>
+        </message>
     </context>
     <context>
         <name>ProductsScreen</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="-426" />
+            <location filename="../../ui/screens/products.py" line="-429" />
             <source>%n product(s) shown</source>
             <translation>显示 %n 个商品</translation>
         </message>
@@ -3202,6 +3329,16 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
+            <source>Class:</source>
+            <translation>分类：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Add product…</source>
             <translation>新增商品…</translation>
         </message>
@@ -5056,7 +5193,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>建议数量</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+4" />
+            <source>ABC/XYZ</source>
+            <translation>ABC/XYZ</translation>
+        </message>
+        <message>
+            <location line="+21" />
             <source>ordered (draft PO %1)</source>
             <translation>已下单（采购订单草稿 %1）</translation>
         </message>
@@ -5081,7 +5223,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>合计税前 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/screen.py" line="+187" />
+            <location filename="../../ui/screens/replenishment/screen.py" line="+197" />
             <source>Run planning (F5) to forecast every product's demand and list what to order.</source>
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
@@ -5111,7 +5253,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>计划已取消；未做任何更改。</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+23" />
             <source>Planned for %1: %2 alert(s), %3 with a suggested order.</source>
             <translation>计划日期 %1：%2 条预警，其中 %3 条有建议订购。</translation>
         </message>
@@ -5122,12 +5264,12 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+15" />
-            <location line="+205" />
+            <location line="+228" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location line="-180" />
+            <location line="-184" />
             <source>%1 of %2 line(s) shown, %3 ticked to order</source>
             <translation>显示 %1 / %2 行，已勾选 %3 行待订购</translation>
         </message>
@@ -5230,6 +5372,11 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+3" />
+            <source>ABC/XYZ matrix…</source>
+            <translation>ABC/XYZ 矩阵…</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Service target…</source>
             <translation>服务水平目标…</translation>
         </message>
@@ -5333,7 +5480,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Roles</name>
         <message>
-            <location filename="../../ui/access.py" line="-56" />
+            <location filename="../../ui/access.py" line="-57" />
             <source>Clerk</source>
             <translation>库管员</translation>
         </message>
@@ -6384,6 +6531,11 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <source>Exchange rates</source>
             <translation>汇率</translation>
         </message>
+        <message>
+            <location line="+2" />
+            <source>Planning</source>
+            <translation>计划</translation>
+        </message>
     </context>
     <context>
         <name>SettingsScreen</name>
@@ -6588,13 +6740,14 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>StockScreen</name>
         <message>
-            <location filename="../../ui/screens/stock.py" line="+105" />
-            <location line="+41" />
+            <location filename="../../ui/screens/stock.py" line="+116" />
+            <location line="+42" />
+            <location line="+4" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message numerus="yes">
-            <location line="-15" />
+            <location line="-18" />
             <source>%n item(s)</source>
             <translation>
                 <numerusform>%n 项</numerusform>
@@ -6630,11 +6783,16 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <source>Below min level only</source>
             <translation>仅显示低于最低库存</translation>
         </message>
+        <message>
+            <location line="+1" />
+            <source>Class:</source>
+            <translation>分类：</translation>
+        </message>
     </context>
     <context>
         <name>StockTableModel</name>
         <message>
-            <location filename="../../ui/models/stock.py" line="+32" />
+            <location filename="../../ui/models/stock.py" line="+35" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -6692,6 +6850,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <location line="+1" />
             <source>Min level</source>
             <translation>最低库存</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>ABC/XYZ</source>
+            <translation>ABC/XYZ</translation>
         </message>
     </context>
     <context>
