@@ -4992,6 +4992,21 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
+            <source>ABC ranked by</source>
+            <translation>ABC 划分依据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>XYZ class (demand variability)</source>
+            <translation>XYZ 分类（需求波动）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Weekly demand CV (X &lt; 0.5 ≤ Y &lt; 1 ≤ Z)</source>
+            <translation>每周需求变异系数（X &lt; 0.5 ≤ Y &lt; 1 ≤ Z）</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Demand per week d (over lead time + review)</source>
             <translation>每周需求 d（交货期 + 检查周期内）</translation>
         </message>
@@ -5133,7 +5148,17 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <translation>SS = Q_α(L+R) − d(L+R)；s = d·L + SS；S = s + 2d·R；当 库存状况 − d·R ≤ s 时，订购 S − 库存状况</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+24" />
+            <source>annual demand quantity</source>
+            <translation>年需求数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>annual demand value</source>
+            <translation>年需求金额</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>set for this product</source>
             <translation>本产品单独设置</translation>
         </message>

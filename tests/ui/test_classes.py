@@ -153,6 +153,11 @@ def test_replenishment_lists_the_class_beside_each_alert_and_filters_by_class_or
     assert set(_column(screen.proxy, m.ABC_XYZ)) == {"LOW"}
     row = next(r for r in screen.proxy.visible_rows())
     assert row.explanation["xyz_class"] == "X" and row.explanation["service_source"] == "class A"
+    from ui.screens.replenishment import explanation_html
+
+    html = explanation_html(row)
+    assert "XYZ class (demand variability)</td><td style='padding-left:12px'>X<" in html
+    assert "ABC ranked by</td><td style='padding-left:12px'>annual demand value<" in html
 
 
 def test_the_matrix_counts_products_and_value_per_cell_and_a_click_filters_the_list(qtbot, screen):
