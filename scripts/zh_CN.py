@@ -1130,7 +1130,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Replenishment', 'Teunter–Syntetos–Babai (TSB)'): 'Teunter–Syntetos–Babai 法（TSB）',
     ('Replenishment', 'The service target was not saved: %1'): '服务水平目标未保存：%1',
     ('Replenishment', 'Theta'): 'Theta 法',
-    ('Replenishment', 'Weekly demand CV (X < 0.5 ≤ Y < 1 ≤ Z)'): '每周需求变异系数（X < 0.5 ≤ Y < 1 ≤ Z）',
+    ('Replenishment', 'Weekly demand CV (X below 0.5, Y below 1)'): '每周需求变异系数（X 低于 0.5，Y 低于 1）',
     ('Replenishment', 'XYZ class (demand variability)'): 'XYZ 分类（需求波动）',
     ('Replenishment', 'annual demand quantity'): '年需求数量',
     ('Replenishment', 'annual demand value'): '年需求金额',

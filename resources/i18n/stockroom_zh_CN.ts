@@ -5002,8 +5002,8 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
         <message>
             <location line="+1" />
-            <source>Weekly demand CV (X &lt; 0.5 ≤ Y &lt; 1 ≤ Z)</source>
-            <translation>每周需求变异系数（X &lt; 0.5 ≤ Y &lt; 1 ≤ Z）</translation>
+            <source>Weekly demand CV (X below 0.5, Y below 1)</source>
+            <translation>每周需求变异系数（X 低于 0.5，Y 低于 1）</translation>
         </message>
         <message>
             <location line="+1" />

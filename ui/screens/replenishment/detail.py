@@ -112,7 +112,7 @@ EXPLANATION = [
     ("abc_class", QT_TRANSLATE_NOOP("Replenishment", "ABC class")),
     ("abc_basis", QT_TRANSLATE_NOOP("Replenishment", "ABC ranked by")),
     ("xyz_class", QT_TRANSLATE_NOOP("Replenishment", "XYZ class (demand variability)")),
-    ("demand_cv", QT_TRANSLATE_NOOP("Replenishment", "Weekly demand CV (X < 0.5 ≤ Y < 1 ≤ Z)")),
+    ("demand_cv", QT_TRANSLATE_NOOP("Replenishment", "Weekly demand CV (X below 0.5, Y below 1)")),
     ("demand_per_period", QT_TRANSLATE_NOOP("Replenishment", "Demand per week d (over lead time + review)")),
     ("sigma_demand", QT_TRANSLATE_NOOP("Replenishment", "Forecast error per week σd")),
     ("lead_time_days", QT_TRANSLATE_NOOP("Replenishment", "Lead time (days)")),
