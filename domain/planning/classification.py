@@ -127,13 +127,43 @@ def classify(
     Returns:
         Per product id, its ``ProductClass``.
     """
+    return rank(value, volume, {pid: xyz_of(weekly.get(pid, ())) for pid in value}, basis)
+
+
+def rank(
+    value: Mapping[str, float],
+    volume: Mapping[str, float],
+    variability: Mapping[str, tuple[str, float | None, int]],
+    basis: str = DEFAULT_BASIS,
+) -> dict[str, ProductClass]:
+    """``classify`` with each product's (XYZ, CV, observed weeks) already measured (``xyz_of``, ``xyz_many``)."""
     basis = parse_basis(basis)
     ranked = abc_classes(dict(value) if basis == "value" else {p: volume.get(p, 0.0) for p in value})
     out = {}
     for pid in value:
-        xyz, cv, weeks = xyz_of(weekly.get(pid, ()))
+        xyz, cv, weeks = variability.get(pid, ("Z", None, 0))
         out[pid] = ProductClass(pid, ranked[pid], xyz, float(value[pid]), float(volume.get(pid, 0.0)), cv, weeks,
                                 basis)
+    return out
+
+
+def xyz_many(weeks) -> list[tuple[str, float | None, int]]:
+    """``xyz_of`` of every row of a rows × weeks numpy array at once (100,000 rows of two years: a fraction of a
+    second, where row by row in Python takes seconds); the same classes, CVs and counts."""
+    import numpy as np
+
+    observed = ~np.isnan(weeks)
+    n = observed.sum(axis=1)
+    mean = np.where(observed, weeks, 0.0).sum(axis=1) / np.maximum(n, 1)
+    spread = np.sqrt((np.where(observed, weeks - mean[:, None], 0.0) ** 2).sum(axis=1) / np.maximum(n, 1))
+    known = (n >= MIN_XYZ_WEEKS) & (mean > 0)
+    cv = np.divide(spread, mean, out=np.zeros_like(mean), where=known)
+    out: list[tuple[str, float | None, int]] = []
+    for k, c, count in zip(known.tolist(), cv.tolist(), n.tolist(), strict=True):
+        if not k:
+            out.append(("Z", None, count))
+        else:
+            out.append(("X" if c < XYZ_LIMITS[0] else "Y" if c < XYZ_LIMITS[1] else "Z", c, count))
     return out
 
 
@@ -162,7 +192,7 @@ def classify_history(
     order: dict[str, int] = {}
     for x in items:
         order.setdefault(x.product_id, len(order))
-    weekly: dict[str, Sequence[float]] = {}
+    variability: dict[str, tuple[str, float | None, int]] = {}
     if order:
         rows = np.array([order[x.product_id] for x in items], dtype=int)
         daily = np.zeros((len(order), shipped.shape[1]))
@@ -170,8 +200,9 @@ def classify_history(
         np.add.at(daily, rows, shipped)
         np.logical_or.at(stocked, rows, in_stock)
         weeks, _ = aggregate_weeks(daily, stocked, history.first_day)
-        weekly = {pid: weeks[r].tolist() for pid, r in order.items()}
-    return classify(value, volume, weekly, basis)
+        measured = xyz_many(weeks)
+        variability = {pid: measured[r] for pid, r in order.items()}
+    return rank(value, volume, variability, basis)
 
 
 def annual_demand(history: PlanningHistory, items: Sequence[StockItem], shipped) -> tuple[dict, dict]:

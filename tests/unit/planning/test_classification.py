@@ -17,6 +17,7 @@ from domain.planning.classification import classify
 from domain.planning.classification import classify_history
 from domain.planning.classification import matrix
 from domain.planning.classification import parse_basis
+from domain.planning.classification import xyz_many
 from domain.planning.classification import xyz_of
 from domain.planning.settings import SetAbcBasis
 from domain.planning.settings import abc_basis
@@ -53,6 +54,19 @@ def test_too_few_observed_weeks_or_no_demand_is_z_without_a_cv():
     assert xyz_of([NAN] * 20 + [5.0] * (MIN_XYZ_WEEKS - 1)) == ("Z", None, MIN_XYZ_WEEKS - 1)
     assert xyz_of([0.0] * 30) == ("Z", None, 30)
     assert xyz_of([]) == ("Z", None, 0)
+
+
+def test_the_vectorised_measure_gives_the_same_classes_cvs_and_weeks_as_one_series_at_a_time():
+    import numpy as np
+
+    rows = [[10.0] * 8, [1.0, 3.0] * 4, [0.0, 2.0] * 4, [8.0, 0.0, 0.0, 0.0] * 2, [NAN] * 2 + [5.0] * 6,
+            [0.0] * 8, [NAN] * 8, [1.0, 2.0, 3.0, 6.0] * 2]
+    many = xyz_many(np.array(rows))
+    assert [m[0] for m in many] == ["X", "Y", "Z", "Z", "Z", "Z", "Z", "Y"]
+    for row, (xyz, cv, weeks) in zip(rows, many, strict=True):
+        one = xyz_of(row)
+        assert (xyz, weeks) == (one[0], one[2]) and (cv is None) == (one[1] is None)
+        assert cv == pytest.approx(one[1], abs=1e-12) if cv is not None else True
 
 
 VALUE = {"a": 700.0, "b": 150.0, "c": 100.0, "d": 50.0, "e": 0.0}
