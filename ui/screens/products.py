@@ -101,8 +101,6 @@ class ProductsScreen(Screen):
 
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
-        bar.addWidget(self.class_label)
-        bar.addWidget(self.class_filter)
         bar.addWidget(self.open_button)
         bar.addWidget(self.active_button)
         bar.addWidget(self.edit_button)
@@ -112,7 +110,12 @@ class ProductsScreen(Screen):
         layout.addWidget(self.busy_bar)
         layout.addWidget(self.error_label)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.count)
+        # the class filter beside the count it changes: in the bar above it would widen the window's minimum
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.class_label)
+        bottom.addWidget(self.class_filter)
+        layout.addLayout(bottom)
         self.page: ProductPage | None = None
         self.editor: ProductEditor | None = None
         self._keep_sku: str | None = None  # selected again once the refreshed list has arrived

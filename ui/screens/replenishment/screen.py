@@ -157,7 +157,6 @@ class ReplenishmentScreen(Screen):
         bar.addWidget(self.cancel_button)
         bar.addWidget(self.thorough)
         bar.addWidget(self.search, 1)
-        bar.addWidget(self.matrix_button)
         bar.addWidget(self.target_button)
         bar.addWidget(self.create_button)
         filter_bar = QHBoxLayout()
@@ -177,6 +176,7 @@ class ReplenishmentScreen(Screen):
         top_layout.addWidget(self.table)
         ticks = QHBoxLayout()
         ticks.addWidget(self.summary, 1)
+        ticks.addWidget(self.matrix_button)  # beside the count of lines shown, which its cells filter
         ticks.addWidget(self.tick_critical)
         ticks.addWidget(self.tick_all_button)
         ticks.addWidget(self.tick_none_button)
