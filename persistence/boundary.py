@@ -30,6 +30,7 @@ from domain.accounts.statement import Statement
 from domain.catalog.model import Customer
 from domain.catalog.model import Supplier
 from domain.catalog.model import Warehouse
+from domain.planning.classification import ProductClass
 from domain.planning.run import HistoryReader
 from domain.purchasing.rows import PoRow
 from domain.purchasing.rows import SupplierRow
@@ -51,6 +52,7 @@ from persistence.accounts import queries as accounts
 from persistence.accounts import statement as statements
 from persistence.catalog import queries as catalog_queries
 from persistence.db import Database
+from persistence.planning import classes
 from persistence.planning import queries as planning
 from persistence.purchasing import orders as purchasing
 from persistence.purchasing.scorecard import supplier_scorecards
@@ -233,7 +235,7 @@ class _Acting:
 
 
 class PlanningQueries:
-    """What a planning run reads: the history and the stored forecasts."""
+    """What a planning run reads: the history and the stored forecasts; where it keeps its ABC/XYZ classes."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -243,6 +245,12 @@ class PlanningQueries:
 
     def forecast_cache(self) -> planning.ForecastCacheTable:
         return planning.forecast_cache(self.engine)
+
+    def class_store(self) -> classes.ClassStore:
+        return classes.ClassStore(self.engine)
+
+    def classes(self) -> dict[str, ProductClass]:
+        return classes.read_classes(self.engine)
 
 
 class BackupQueries:

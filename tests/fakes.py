@@ -67,6 +67,7 @@ class State:
     users: dict[str, User] = field(default_factory=dict)
     sign_in_failures: dict[str, tuple[int, datetime | None]] = field(default_factory=dict)
     product_planning: dict[str, ProductPlanning] = field(default_factory=dict)
+    abc_basis: str = "value"  # the planning setting (domain.planning.settings)
     list_prices: dict[tuple[str, str], Decimal] = field(default_factory=dict)  # (product, level) -> price
     tax_rates: dict[str, Decimal] = field(default_factory=dict)  # a product's own tax rate
     company_tax_rate: Decimal = Decimal(13)
@@ -99,7 +100,8 @@ class State:
             suppliers=copy.deepcopy(self.suppliers), terms=copy.deepcopy(self.terms),
             customers=copy.deepcopy(self.customers), movements=dict(self.movements),
             valuations=dict(self.valuations), balances=dict(self.balances), users=dict(self.users),
-            product_planning=dict(self.product_planning), sign_in_failures=dict(self.sign_in_failures),
+            product_planning=dict(self.product_planning), abc_basis=self.abc_basis,
+            sign_in_failures=dict(self.sign_in_failures),
             list_prices=dict(self.list_prices), tax_rates=dict(self.tax_rates), company_tax_rate=self.company_tax_rate,
             customer_prices=dict(self.customer_prices), customer_terms=dict(self.customer_terms),
             substitutes={k: list(v) for k, v in self.substitutes.items()}, level_names=dict(self.level_names),
@@ -309,6 +311,12 @@ class FakeProductPlanningRepository:
             self.s.product_planning.pop(planning.product_id, None)
         else:
             self.s.product_planning[planning.product_id] = planning
+
+    def abc_basis(self) -> str:
+        return self.s.abc_basis
+
+    def set_abc_basis(self, basis: str) -> None:
+        self.s.abc_basis = basis
 
 
 class FakePeriodRepository:

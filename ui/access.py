@@ -59,6 +59,7 @@ GUARDS: dict[str, tuple[tuple[str, Permission], ...]] = {
                          ("save_keep_button", Permission.SETTINGS)),
     "settings.rates": (("save_button", Permission.PURCHASE), ("remove_button", Permission.PURCHASE)),
     "settings.periods": (("close_button", Permission.PERIOD_CLOSE), ("reopen_button", Permission.PERIOD_REOPEN)),
+    "settings.planning": (("save_button", Permission.PURCHASE),),
 }
 
 

@@ -11,6 +11,7 @@ from datetime import date
 from datetime import timedelta
 
 from domain.planning.model import PlanningHistory
+from domain.planning.model import StockItem
 
 ABC_SHARES = (0.80, 0.95)  # cumulative value share up to which a product is A, then B
 DEFAULT_WEEKS = 104
@@ -72,6 +73,12 @@ def aggregate_weeks(shipped, in_stock, first_day: date, rule: str | None = None)
     values = demand_matrix(shipped, in_stock, rule=rule or IMPUTED, min_observed_days=MIN_OBSERVED_DAYS)
     starts = [first_day + timedelta(days=7 * i) for i in range(values.shape[1])]
     return values, starts
+
+
+def planned_items(history: PlanningHistory) -> list[StockItem]:
+    """The product × warehouses planning looks at: with stock, movements or recorded unfilled demand."""
+    return [x for x in history.items
+            if x.key in history.closing or x.key in history.shipped or x.key in history.unfilled or x.on_hand]
 
 
 def _forward_filled(closing, start):

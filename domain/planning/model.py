@@ -74,6 +74,8 @@ class PlanningHistory:
         lead_times: per (supplier id, product id), the observed lead times in days of the purchase orders
             received so far: from the PO's issue to its first (not reversed) receipt of the product.
         overrides: per product id, its own service target and review period (``domain.planning.product``).
+        abc_basis: what ABC ranks by, the planning setting: ``value`` or ``volume``
+            (``domain.planning.classification``).
     """
 
     first_day: date
@@ -85,6 +87,7 @@ class PlanningHistory:
     unfilled: dict[tuple[str, str], dict[int, Decimal]] = field(default_factory=dict)
     lead_times: dict[tuple[str, str], list[float]] = field(default_factory=dict)
     overrides: dict[str, ProductPlanning] = field(default_factory=dict)
+    abc_basis: str = "value"
 
     @property
     def days(self) -> int:
@@ -136,6 +139,7 @@ class ItemPlan:
     # Transfers before purchases (``domain.planning.transfers``): what other warehouses send this one, which its
     # suggestion no longer orders. Empty unless the run was asked for transfers.
     transfers: tuple = ()
+    xyz: str = ""  # X, Y or Z: how steady the product's weekly demand is (domain.planning.classification)
 
     @property
     def censored_weeks(self) -> int:

@@ -1,5 +1,6 @@
 """A product's planning overrides and the repository that keeps them (``persistence.planning.product``
-implements it); the use case that sets them is ``domain.planning.product``."""
+implements it, with the planning setting of what ABC ranks by); the use cases that set them are
+``domain.planning.product`` and ``domain.planning.settings``."""
 
 from __future__ import annotations
 
@@ -25,4 +26,10 @@ class ProductPlanningRepository(Protocol):
     def get(self, product_id: str) -> ProductPlanning | None: ...
     def put(self, planning: ProductPlanning) -> None:
         """Store the overrides; an empty one removes the product's row."""
+        ...
+    def abc_basis(self) -> str:
+        """The planning setting ABC ranks by: ``value`` (also when never set) or ``volume``."""
+        ...
+    def set_abc_basis(self, basis: str) -> None:
+        """Keep the setting (``domain.planning.settings``)."""
         ...

@@ -12,9 +12,12 @@ review (s, S) policy of ``domain.planning.replenishment.explain_policy`` to each
   what it shipped, up to the week's in-stock daily rate; a week without an in-stock day is censored.
   The week now running is left out: it is incomplete.
 * Service target by ABC class of annual demand value (shipped in the last 52 weeks × unit value; A the
-  products making the first 80 % of the value, B the next 15 %, C the rest): A 0.98, B 0.95, C 0.95 (C items are
-  the cheap ones: protecting them costs little stock value; with 0.90 they filled 88 % in the replay and lost to a
-  history-window rule that simply holds more of them, see tests/benchmarks/RESULTS-forecast.md, section Q) —
+  products making the first 80 % of the value, B the next 15 %, C the rest; or of its quantity when the planning
+  setting says ``volume``; with the XYZ class of demand variability beside it: ``domain.planning.classification``,
+  whose classes the run keeps in ``RunControl.classified`` and stores through ``RunControl.classes``): A 0.98,
+  B 0.95, C 0.95 (C items are the cheap ones: protecting them costs little stock value; with 0.90 they filled
+  88 % in the replay and lost to a history-window rule that simply holds more of them, see
+  tests/benchmarks/RESULTS-forecast.md, section Q) —
   unless the product has its own (``domain.planning.product``), which also may set its own review
   period. The explanation says where the target came from (``service_source``: ``product`` or
   ``class A``/``B``/``C``) and the review period (``review_source``: ``product`` or ``default``). These
@@ -53,12 +56,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from collections.abc import Sequence
 from dataclasses import dataclass
+from dataclasses import field
 from datetime import date
 from decimal import Decimal
 
 from domain.kernel.numbers import ZERO
+from domain.planning.classification import ProductClass
+from domain.planning.classification import classify_history
 from domain.planning.drafts import DRAFT_NOTE
 from domain.planning.drafts import DraftCreated
 from domain.planning.drafts import create_drafts
@@ -67,6 +72,7 @@ from domain.planning.history import DEFAULT_WEEKS
 from domain.planning.history import MIN_OBSERVED_DAYS
 from domain.planning.history import abc_classes
 from domain.planning.history import aggregate_weeks
+from domain.planning.history import planned_items
 from domain.planning.history import weekly_matrix
 from domain.planning.history import window
 from domain.planning.model import HistoryReader
@@ -178,13 +184,19 @@ class RunControl:
         cache: stored forecasts (``domain.planning.cache.ForecastCache``); None recomputes every row.
         cancel: asked between batches of rows; True stops the run with ``domain.planning.cache.Cancelled``.
         progress: told (rows forecast or read from the cache, rows in all).
+        classes: where the run's ABC/XYZ classes are kept (``store(classes)``, e.g.
+            ``persistence.planning.classes.ClassStore``); None keeps them only in ``classified``.
         computed: set by the run: how many rows were forecast rather than read from the cache.
+        classified: set by the run: per product id, its ``ProductClass``
+            (``domain.planning.classification``).
     """
 
     cache: object | None = None
     cancel: Callable[[], bool] | None = None
     progress: Callable[[int, int], None] | None = None
+    classes: object | None = None
     computed: int = 0
+    classified: dict[str, ProductClass] = field(default_factory=dict)
 
 
 def plan(
@@ -201,6 +213,7 @@ def plan(
     run: RunControl | None = None,
     overrides: dict[str, ProductPlanning] | None = None,
     transfers: bool = False,
+    abc_basis: str | None = None,
 ) -> list[ItemPlan]:
     """Forecast, alert and suggest for every product × warehouse; see the module docstring for the rules.
 
@@ -219,6 +232,9 @@ def plan(
             target and ``review_days``.
         transfers: transfers before purchases (``domain.planning.transfers``): a warehouse that runs short takes
             from another's surplus first; its plan's ``transfers`` hold them and its suggestion is what is left.
+        abc_basis: rank ABC by ``value`` or ``volume``; None: the setting the reader gives
+            (``PlanningHistory.abc_basis``). The classes (with XYZ) are kept in ``run.classified`` and stored
+            through ``run.classes`` once the run has finished (not when it is cancelled).
     """
     from domain.planning.forecasting.api import lead_time_demand
 
@@ -227,11 +243,11 @@ def plan(
     services = {**SERVICE_BY_CLASS, **(service_by_class or {})}
     first, end = window(today, weeks)
     history = reader(first, end)
-    items = _planned_items(history)
+    items = planned_items(history)
     own = {**history.overrides, **(overrides or {})}
     keys = [x.key for x in items]
     shipped, in_stock = weekly_matrix(history, keys)
-    classes = abc_classes(_annual_values(history, items, shipped))
+    classes = classify_history(history, items, shipped, in_stock, abc_basis or history.abc_basis)
     if sku is not None:
         rows = [i for i, x in enumerate(items) if x.sku == sku]
         items, shipped, in_stock = [items[i] for i in rows], shipped[rows], in_stock[rows]
@@ -248,7 +264,7 @@ def plan(
     plans = []
     for r, (item, result) in enumerate(zip(items, results, strict=True)):
         terms = chosen[item.key]
-        abc = classes.get(item.product_id, "C")
+        abc, xyz, cv = _classes_of(classes, item.product_id)
         mine = own.get(item.product_id)
         if mine is not None and mine.service_target is not None:
             service, service_source = float(mine.service_target), "product"
@@ -281,7 +297,7 @@ def plan(
             "sku": item.sku, "warehouse": item.warehouse, "today": today, "on_order_issued": item.on_order,
             "on_order_drafts": item.on_order_drafts, "forecast_per_week": [float(x) for x in result.mean],
             "model": result.model, "forecast_note": result.note or None, "demand_class": result.demand_class,
-            "abc_class": abc,
+            "abc_class": abc, "abc_basis": abc_basis or history.abc_basis, "xyz_class": xyz, "demand_cv": cv,
             "lead_time_days": lead, "lead_time_mean_days": learned.days, "lead_time_sigma_days": learned.sigma_days,
             "lead_time_source": learned.source, "lead_time_observations": learned.observations,
             "review_days": review, "review_source": review_source, "service_target": service,
@@ -300,7 +316,7 @@ def plan(
                 currency=(terms.currency or None) if terms else None,
             )
         plans.append(ItemPlan(
-            product_id=item.product_id, sku=item.sku, name=item.name, warehouse=item.warehouse, abc=abc,
+            product_id=item.product_id, sku=item.sku, name=item.name, warehouse=item.warehouse, abc=abc, xyz=xyz,
             service=service, history=[float(x) for x in values[r]], week_starts=starts, forecast=result,
             explanation=explanation, alert=alert, suggestion=suggestion, draft_alert=draft_alert,
         ))
@@ -308,7 +324,16 @@ def plan(
         from domain.planning.transfers import with_transfers
 
         plans = with_transfers(plans, items, chosen)
+    run.classified = classes
+    if run.classes is not None:
+        run.classes.store(classes)
     return plans
+
+
+def _classes_of(classes: dict[str, ProductClass], product_id: str) -> tuple[str, str, float | None]:
+    """(ABC, XYZ, CV) of a product; one the run did not classify is C and Z."""
+    c = classes.get(product_id)
+    return (c.abc, c.xyz, c.cv) if c is not None else ("C", "Z", None)
 
 
 def forecast_products(
@@ -322,6 +347,7 @@ def forecast_products(
     horizon: int = 8,
     sku: str | None = None,
     run: RunControl | None = None,
+    abc_basis: str | None = None,
 ) -> list[ItemPlan]:
     """Forecast each product's demand over all warehouses (``warehouse`` is ``*``).
 
@@ -332,9 +358,9 @@ def forecast_products(
 
     first, end = window(today, weeks)
     history = reader(first, end)
-    items = _planned_items(history)
+    items = planned_items(history)
     shipped, in_stock = weekly_matrix(history, [x.key for x in items])
-    classes = abc_classes(_annual_values(history, items, shipped))
+    classes = classify_history(history, items, shipped, in_stock, abc_basis or history.abc_basis)
     order: dict[str, int] = {}
     names: dict[str, tuple[str, str]] = {}
     categories: dict[str, str] = {}
@@ -357,29 +383,12 @@ def forecast_products(
     results = _new_products(values, results, [categories[p] for p in pids])
     out = []
     for r, (pid, result) in enumerate(zip(pids, results, strict=True)):
-        abc = classes.get(pid, "C")
+        abc, xyz, _ = _classes_of(classes, pid)
         mine = history.overrides.get(pid)
         service = float(mine.service_target) if mine and mine.service_target is not None else SERVICE_BY_CLASS[abc]
         out.append(ItemPlan(
-            product_id=pid, sku=names[pid][0], name=names[pid][1], warehouse="*", abc=abc,
+            product_id=pid, sku=names[pid][0], name=names[pid][1], warehouse="*", abc=abc, xyz=xyz,
             service=service, history=[float(x) for x in values[r]], week_starts=starts,
             forecast=result,
         ))
     return out
-
-
-def _planned_items(history: PlanningHistory) -> list[StockItem]:
-    """The product × warehouses with stock, movements or recorded unfilled demand."""
-    return [x for x in history.items
-            if x.key in history.closing or x.key in history.shipped or x.key in history.unfilled or x.on_hand]
-
-
-def _annual_values(history: PlanningHistory, items: Sequence[StockItem], shipped) -> dict[str, float]:
-    """Demand value of the last 364 days per product: shipped × the chosen terms' price (else the average cost)."""
-    last_year = shipped[:, -364:].sum(axis=1) if len(items) else []
-    values: dict[str, float] = {}
-    for item, qty in zip(items, last_year, strict=True):
-        terms = choose_terms(history.terms.get(item.product_id, ()))
-        price = terms.unit_price if terms else item.unit_cost
-        values[item.product_id] = values.get(item.product_id, 0.0) + float(qty) * float(price)
-    return values

@@ -1,4 +1,5 @@
-"""Reading and writing a product's own planning policy (``domain.planning.product``, table product_planning)."""
+"""Reading and writing a product's own planning policy (``domain.planning.product``, table product_planning) and
+the planning setting of what ABC ranks by (``persistence.planning.classes``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from sqlalchemy import select
 
 from domain.planning.product import ProductPlanning
 from persistence import tables as t
+from persistence.planning.classes import read_basis
+from persistence.planning.classes import write_basis
 
 
 class ProductPlanningRepository:
@@ -30,6 +33,12 @@ class ProductPlanningRepository:
             self.conn.execute(insert(table).values(
                 product_id=planning.product_id, service_target=planning.service_target,
                 review_days=planning.review_days, version=(old or 0) + 1))
+
+    def abc_basis(self) -> str:
+        return read_basis(self.conn)
+
+    def set_abc_basis(self, basis: str) -> None:
+        write_basis(self.conn, basis)
 
 
 def read_all(conn: Connection) -> dict[str, ProductPlanning]:

@@ -47,6 +47,7 @@ from domain.purchasing.model import PoState
 from domain.purchasing.model import PricePer
 from domain.stock.documents_model import DocumentKind
 from persistence import tables as t
+from persistence.planning.classes import read_basis
 from persistence.planning.product import read_all as read_product_planning
 from persistence.stock import merged
 from persistence.stock.demand import daily_unfilled
@@ -117,6 +118,7 @@ def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_s
         unfilled_raw = daily_unfilled(conn, first_micros, end_micros, offset, base)
         lead_times = _lead_times(conn, end_micros)
         overrides = read_product_planning(conn)
+        basis = read_basis(conn)
     shipped = {k: {d: Decimal(q) * qty_scale for d, q in v.items() if q} for k, v in shipped_raw.items()}
     closing: dict[tuple[str, str], list[tuple[int, Decimal]]] = {}
     running, current, stocked = 0, None, None
@@ -130,7 +132,7 @@ def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_s
             days.append((day, Decimal(running) * qty_scale))
     unfilled = {k: {d: Decimal(q) * qty_scale for d, q in v.items() if q} for k, v in unfilled_raw.items()}
     return PlanningHistory(first_day, end_day, items, {k: v for k, v in shipped.items() if v}, closing, terms,
-                           unfilled=unfilled, lead_times=lead_times, overrides=overrides)
+                           unfilled=unfilled, lead_times=lead_times, overrides=overrides, abc_basis=basis)
 
 
 def _lead_times(conn, end_micros: int) -> dict[tuple[str, str], list[float]]:

@@ -24,7 +24,7 @@
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
         <message>
-            <location filename="../../ui/access.py" line="+100" />
+            <location filename="../../ui/access.py" line="+101" />
             <source>Needs the %1 role or higher.</source>
             <translation>需要%1或更高的角色。</translation>
         </message>
@@ -916,6 +916,90 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+9" />
             <source>Not changed: %1</source>
             <translation>未修改：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClassMatrixDialog</name>
+        <message>
+            <location filename="../../ui/screens/replenishment/matrix.py" line="+126" />
+            <source>ABC/XYZ matrix</source>
+            <translation>ABC/XYZ 矩阵</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A, B, C by annual demand value</source>
+            <translation>A、B、C 按年需求金额划分</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A, B, C by annual demand quantity</source>
+            <translation>A、B、C 按年需求数量划分</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 (A the first 80 %, B the next 15 %, C the rest); X, Y, Z by how much the weekly demand varies (X: CV below 0.5, Y: below 1, Z: more or too little history). From the last planning run. Click a cell to list its products' alerts.</source>
+            <translation>%1（A 为前 80 %，B 为其后 15 %，C 为其余）；X、Y、Z 按每周需求的波动程度划分（X：变异系数低于 0.5，Y：低于 1，Z：更高或历史太短）。数据来自最近一次计划运行。点击单元格即列出这些商品的补货提醒。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>No planning run has classified the products yet: run planning (F5).</source>
+            <translation>还没有计划运行为商品分类：请运行计划 (F5)。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 steady</source>
+            <translation>%1 平稳</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 varying</source>
+            <translation>%1 波动</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 erratic</source>
+            <translation>%1 不规则</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+7" />
+            <location line="+3" />
+            <source>%n product(s)</source>
+            <translation>
+                <numerusform>%n 个商品</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>annual demand value %1</source>
+            <translation>年需求金额 %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Show all</source>
+            <translation>显示全部</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+    </context>
+    <context>
+        <name>Classes</name>
+        <message>
+            <location filename="../../ui/models/classes.py" line="+45" />
+            <source>ABC %1</source>
+            <translation>ABC %1 类</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>XYZ %1</source>
+            <translation>XYZ %1 类</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>ABC: A the products making the first 80 % of the annual demand value (or quantity, as Settings › Planning says), B the next 15 %, C the rest. XYZ: how steady the weekly demand is: X varies less than half its mean (CV &lt; 0.5), Y up to once its mean, Z more, or too little history. From the last planning run.</source>
+            <translation>ABC：A 为占年需求金额（或数量，按“设置 › 计划”）前 80 % 的商品，B 为其后 15 %，C 为其余。XYZ：每周需求的稳定程度：X 的波动小于均值的一半（变异系数 &lt; 0.5），Y 不超过均值，Z 更大或历史太短。来自最近一次计划运行。</translation>
         </message>
     </context>
     <context>
@@ -3818,6 +3902,44 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
     </context>
     <context>
+        <name>PlanningPage</name>
+        <message>
+            <location filename="../../ui/screens/settings_planning.py" line="+80" />
+            <source>Saved. The next planning run ranks by it.</source>
+            <translation>已保存。下次计划运行将按此划分。</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Not saved: %1</source>
+            <translation>未保存：%1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Planning ranks products into ABC classes: A the products making the first 80 % of the annual demand, B the next 15 %, C the rest; A products get a higher service target unless a product has its own. Rank them by what their demand is worth (quantity × price) or by the quantity alone.</source>
+            <translation>计划把商品分为 ABC 类：A 为占年需求前 80 % 的商品，B 为其后 15 %，C 为其余；A 类商品的服务水平目标更高（商品有自己的目标时除外）。可按需求金额（数量 × 价格）或仅按数量划分。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Rank ABC by:</source>
+            <translation>ABC 划分依据：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Demand value (quantity × price)</source>
+            <translation>需求金额（数量 × 价格）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Demand quantity (volume)</source>
+            <translation>需求数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+    </context>
+    <context>
         <name>PostedDocumentsModel</name>
         <message>
             <location filename="../../ui/models/document_lines.py" line="+5" />
@@ -3936,7 +4058,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ProductEditor</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="+265" />
+            <location filename="../../ui/screens/products.py" line="+291" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -4135,7 +4257,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ProductTableModel</name>
         <message>
-            <location filename="../../ui/models/products.py" line="+15" />
+            <location filename="../../ui/models/products.py" line="+17" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -4189,11 +4311,16 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <source>Active</source>
             <translation>启用</translation>
         </message>
+        <message>
+            <location line="+7" />
+            <source>ABC/XYZ</source>
+            <translation>ABC/XYZ</translation>
+        </message>
     </context>
     <context>
         <name>ProductsScreen</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="-426" />
+            <location filename="../../ui/screens/products.py" line="-429" />
             <source>%n product(s) shown</source>
             <translation>显示 %n 个商品</translation>
         </message>
@@ -4239,6 +4366,16 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>Class:</source>
+            <translation>分类：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Add product…</source>
             <translation>新增商品…</translation>
         </message>
@@ -6044,6 +6181,21 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>ABC ranked by</source>
+            <translation>ABC 划分依据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>XYZ class (demand variability)</source>
+            <translation>XYZ 分类（需求波动）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Weekly demand CV (X below 0.5, Y below 1)</source>
+            <translation>每周需求变异系数（X 低于 0.5，Y 低于 1）</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Demand per week d (over lead time + review)</source>
             <translation>每周需求 d（交货期 + 检查周期内）</translation>
         </message>
@@ -6185,7 +6337,17 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>SS = Q_α(L+R) − d(L+R)；s = d·L + SS；S = s + 2d·R；当 库存状况 − d·R ≤ s 时，订购 S − 库存状况</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+24" />
+            <source>annual demand quantity</source>
+            <translation>年需求数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>annual demand value</source>
+            <translation>年需求金额</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>set for this product</source>
             <translation>本产品单独设置</translation>
         </message>
@@ -6260,7 +6422,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>原因</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+2" />
+            <source>ABC/XYZ</source>
+            <translation>ABC/XYZ</translation>
+        </message>
+        <message>
+            <location line="+22" />
             <source>ordered (draft PO %1)</source>
             <translation>已下单（采购订单草稿 %1）</translation>
         </message>
@@ -6285,7 +6452,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>合计税前 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/screen.py" line="+197" />
+            <location filename="../../ui/screens/replenishment/screen.py" line="+206" />
             <source>Run planning (F5) to forecast every product's demand and list what to order.</source>
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
@@ -6315,7 +6482,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>计划已取消；未做任何更改。</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+25" />
             <source>Planned for %1: %2 alert(s), %3 with a suggested order.</source>
             <translation>计划日期 %1：%2 条预警，其中 %3 条有建议订购。</translation>
         </message>
@@ -6331,12 +6498,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+15" />
-            <location line="+211" />
+            <location line="+234" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location line="-186" />
+            <location line="-190" />
             <source>%1 of %2 line(s) shown, %3 ticked to order</source>
             <translation>显示 %1 / %2 行，已勾选 %3 行待订购</translation>
         </message>
@@ -6446,6 +6613,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+3" />
+            <source>ABC/XYZ matrix…</source>
+            <translation>ABC/XYZ 矩阵…</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Service target…</source>
             <translation>服务水平目标…</translation>
         </message>
@@ -6640,7 +6812,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Roles</name>
         <message>
-            <location filename="../../ui/access.py" line="-63" />
+            <location filename="../../ui/access.py" line="-64" />
             <source>Clerk</source>
             <translation>库管员</translation>
         </message>
@@ -7727,6 +7899,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <source>Month close</source>
             <translation>月结</translation>
         </message>
+        <message>
+            <location line="+2" />
+            <source>Planning</source>
+            <translation>计划</translation>
+        </message>
     </context>
     <context>
         <name>SettingsScreen</name>
@@ -7931,13 +8108,14 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>StockScreen</name>
         <message>
-            <location filename="../../ui/screens/stock.py" line="+105" />
-            <location line="+41" />
+            <location filename="../../ui/screens/stock.py" line="+119" />
+            <location line="+42" />
+            <location line="+4" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message numerus="yes">
-            <location line="-15" />
+            <location line="-18" />
             <source>%n item(s)</source>
             <translation>
                 <numerusform>%n 项</numerusform>
@@ -7973,11 +8151,16 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <source>Below min level only</source>
             <translation>仅显示低于最低库存</translation>
         </message>
+        <message>
+            <location line="+1" />
+            <source>Class:</source>
+            <translation>分类：</translation>
+        </message>
     </context>
     <context>
         <name>StockTableModel</name>
         <message>
-            <location filename="../../ui/models/stock.py" line="+32" />
+            <location filename="../../ui/models/stock.py" line="+35" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -8035,6 +8218,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <location line="+1" />
             <source>Min level</source>
             <translation>最低库存</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>ABC/XYZ</source>
+            <translation>ABC/XYZ</translation>
         </message>
     </context>
     <context>

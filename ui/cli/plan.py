@@ -159,6 +159,7 @@ def _target(args: argparse.Namespace, db) -> int:
 
 def run_plan(args: argparse.Namespace, db) -> int:
     from domain.planning import run as planning
+    from persistence.planning.classes import ClassStore
     from persistence.planning.queries import forecast_cache
 
     if args.command == "unfilled":
@@ -166,7 +167,7 @@ def run_plan(args: argparse.Namespace, db) -> int:
     if args.command == "target":
         return _target(args, db)
     options = _options(args)
-    options["run"] = planning.RunControl(cache=forecast_cache(db.engine))
+    options["run"] = planning.RunControl(cache=forecast_cache(db.engine), classes=ClassStore(db.engine))
     if args.command == "forecast":
         rows = planning.forecast_products(_reader(db), sku=args.sku, **options)
         if args.sku and not rows:

@@ -1,10 +1,12 @@
-"""The product catalogue (``domain.stock.readmodels.ProductRow``) with a search key per product."""
+"""The product catalogue (``domain.stock.readmodels.ProductRow``) with a search key per product and its ABC/XYZ class
+(``ui.models.classes``)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 
+from ui.models.classes import class_column
 from ui.models.table import Column
 from ui.models.table import RowTableModel
 from ui.models.table import qty_text
@@ -18,7 +20,7 @@ def _active(value: bool) -> str:
 
 class ProductTableModel(RowTableModel):
     CONTEXT = "ProductTableModel"
-    SKU, NAME, BARCODES, CATEGORY, UNIT, PACK_SIZE, MIN_LEVEL, MAX_LEVEL, ACTIVE = range(9)
+    SKU, NAME, BARCODES, CATEGORY, UNIT, PACK_SIZE, MIN_LEVEL, MAX_LEVEL, ACTIVE, CLASS = range(10)
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("ProductTableModel", "SKU"), lambda r: r.sku),
         Column(QT_TRANSLATE_NOOP("ProductTableModel", "Name"), lambda r: r.name),
@@ -30,6 +32,17 @@ class ProductTableModel(RowTableModel):
         Column(QT_TRANSLATE_NOOP("ProductTableModel", "Max level"), lambda r: r.max_level, qty_text, True),
         Column(QT_TRANSLATE_NOOP("ProductTableModel", "Active"), lambda r: r.active, _active),
     )
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.classes: dict[str, str] = {}  # product id → its cell of the last planning run, e.g. "AX"
+        self.COLUMNS = (*ProductTableModel.COLUMNS, class_column(
+            QT_TRANSLATE_NOOP("ProductTableModel", "ABC/XYZ"), self.classes, lambda r: r.id))
+
+    def set_classes(self, classes: dict[str, str]) -> None:
+        """The classes shown; call before ``set_rows`` (whose reset shows and sorts them)."""
+        self.classes.clear()
+        self.classes.update(classes)
 
     @classmethod
     def make_keys(cls, rows) -> list[str]:

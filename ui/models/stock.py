@@ -1,4 +1,5 @@
-"""Stock per product × warehouse (``domain.stock.readmodels.StockRow``)."""
+"""Stock per product × warehouse (``domain.stock.readmodels.StockRow``) with the product's ABC/XYZ class
+(``ui.models.classes``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QBrush
 from PySide6.QtGui import QColor
 
+from ui.models.classes import class_column
 from ui.models.table import Column
 from ui.models.table import RowTableModel
 from ui.models.table import money_text
@@ -27,7 +29,8 @@ class StockTableModel(RowTableModel):
     values: list[Decimal] = []
     low: list[bool] = []
     total_value, total_low = Decimal(0), 0
-    SKU, NAME, CATEGORY, WAREHOUSE, ON_HAND, UNIT, AVG_COST, VALUE, RESERVED, AVAILABLE, ON_ORDER, MIN_LEVEL = range(12)
+    SKU, NAME, CATEGORY, WAREHOUSE, ON_HAND, UNIT, AVG_COST, VALUE, RESERVED, AVAILABLE, ON_ORDER, MIN_LEVEL, CLASS = \
+        range(13)
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("StockTableModel", "SKU"), lambda r: r.sku),
         Column(QT_TRANSLATE_NOOP("StockTableModel", "Name"), lambda r: r.name),
@@ -43,6 +46,17 @@ class StockTableModel(RowTableModel):
         Column(QT_TRANSLATE_NOOP("StockTableModel", "On order"), lambda r: r.on_order, qty_text, True),
         Column(QT_TRANSLATE_NOOP("StockTableModel", "Min level"), lambda r: r.min_level, qty_text, True),
     )
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.classes: dict[str, str] = {}  # product id → its cell of the last planning run, e.g. "AX"
+        self.COLUMNS = (*StockTableModel.COLUMNS, class_column(
+            QT_TRANSLATE_NOOP("StockTableModel", "ABC/XYZ"), self.classes, lambda r: r.product_id))
+
+    def set_classes(self, classes: dict[str, str]) -> None:
+        """The classes shown; call before ``set_rows`` (whose reset shows and sorts them)."""
+        self.classes.clear()
+        self.classes.update(classes)
 
     def set_rows(self, rows, keys=None) -> None:
         """Also keep each row's value and low-stock flag in flat lists: totals follow every keystroke."""

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QDialogButtonBox
 from PySide6.QtWidgets import QFormLayout
@@ -31,6 +32,10 @@ from domain.kernel.errors import DomainError
 from domain.sales import price_master as pm
 from ui.i18n import fill
 from ui.import_problems import problem_text as field_problem_text
+from ui.models.classes import class_texts
+from ui.models.classes import class_tooltip
+from ui.models.classes import fill_class_combo
+from ui.models.classes import matches
 from ui.models.movements import MovementTableModel
 from ui.models.products import ProductTableModel
 from ui.models.proxy import RowFilterProxy
@@ -45,6 +50,7 @@ from ui.widgets.table_view import DataTable
 
 if TYPE_CHECKING:
     from ui.services import CatalogQueries
+    from ui.services import PlanningQueries
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
@@ -52,10 +58,10 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 FIRST_ROWS = 200  # shown at once while the rest of a big catalogue loads
 
 
-def _load(products: CatalogQueries, progress):
+def _load(products: CatalogQueries, planning: PlanningQueries, progress):
     progress(products.product_table(limit=FIRST_ROWS))
     rows = products.product_table()
-    return rows, ProductTableModel.make_keys(rows)
+    return rows, ProductTableModel.make_keys(rows), class_texts(planning.classes())
 
 
 class ProductsScreen(Screen):
@@ -70,6 +76,9 @@ class ProductsScreen(Screen):
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_changed)
+        self.class_label = QLabel(self)
+        self.class_filter = QComboBox(self)
+        self.class_filter.currentIndexChanged.connect(self._class_chosen)
         self.add_button = QPushButton(self)
         self.add_button.clicked.connect(self.add_product)
         self.open_button = QPushButton(self)
@@ -82,7 +91,7 @@ class ProductsScreen(Screen):
         self.table.setModel(self.proxy)
         m = ProductTableModel
         self.table.set_widths({m.SKU: 95, m.NAME: 260, m.BARCODES: 150, m.CATEGORY: 100, m.UNIT: 60, m.PACK_SIZE: 80,
-                               m.MIN_LEVEL: 80, m.MAX_LEVEL: 80})
+                               m.MIN_LEVEL: 80, m.MAX_LEVEL: 80, m.CLASS: 70})
         self.table.activated.connect(lambda _index: self.edit_current())  # Enter or double-click
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_active_button())
         self.count = QLabel(self)
@@ -101,7 +110,12 @@ class ProductsScreen(Screen):
         layout.addWidget(self.busy_bar)
         layout.addWidget(self.error_label)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.count)
+        # the class filter beside the count it changes: in the bar above it would widen the window's minimum
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        bottom.addWidget(self.class_label)
+        bottom.addWidget(self.class_filter)
+        layout.addLayout(bottom)
         self.page: ProductPage | None = None
         self.editor: ProductEditor | None = None
         self._keep_sku: str | None = None  # selected again once the refreshed list has arrived
@@ -109,9 +123,18 @@ class ProductsScreen(Screen):
         self.refresh()
 
     def refresh(self) -> None:
-        products = self.services.catalog
-        self.load(lambda progress: _load(products, progress), lambda result: self.model.set_rows(*result),
-                  self._first_rows)
+        products, planning = self.services.catalog, self.services.planning
+        self.load(lambda progress: _load(products, planning, progress), self._loaded, self._first_rows)
+
+    def _loaded(self, result) -> None:
+        rows, keys, classes = result
+        self.model.set_classes(classes)
+        self.model.set_rows(rows, keys)
+
+    def _class_chosen(self, *_) -> None:
+        """Only the products of one ABC class, XYZ class or matrix cell (``ui.models.classes``)."""
+        choice, classes = self.class_filter.currentData(), self.model.classes
+        self.proxy.set_filter("class", (lambda i, r: matches(choice, classes.get(r.id))) if choice else None)
 
     def _first_rows(self, rows) -> None:
         if not self.model.rows:
@@ -249,6 +272,9 @@ class ProductsScreen(Screen):
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(translate("ProductsScreen", "Search SKU, name, barcode or pinyin (e.g. lsd)…"))
+        self.class_label.setText(translate("ProductsScreen", "Class:"))
+        fill_class_combo(self.class_filter, translate("ProductsScreen", "All"))
+        self.class_filter.setToolTip(class_tooltip())
         self.add_button.setText(translate("ProductsScreen", "Add product…"))
         self.open_button.setText(translate("ProductsScreen", "Open product page"))
         self.edit_button.setText(translate("ProductsScreen", "Edit product…"))

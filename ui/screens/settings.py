@@ -56,6 +56,8 @@ PAGES = available([
                 "ui.screens.settings_rates:RatesPage"),
     ScreenEntry("periods", QT_TRANSLATE_NOOP("SettingsPages", "Month close"), "",
                 "ui.screens.settings_periods:PeriodsPage"),
+    ScreenEntry("planning", QT_TRANSLATE_NOOP("SettingsPages", "Planning"), "",
+                "ui.screens.settings_planning:PlanningPage"),
 ])
 
 

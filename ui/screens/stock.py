@@ -14,6 +14,10 @@ from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QVBoxLayout
 
 from ui.i18n import fill
+from ui.models.classes import class_texts
+from ui.models.classes import class_tooltip
+from ui.models.classes import fill_class_combo
+from ui.models.classes import matches
 from ui.models.proxy import RowFilterProxy
 from ui.models.stock import StockTableModel
 from ui.models.stock import is_low
@@ -23,6 +27,7 @@ from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
 
 if TYPE_CHECKING:
+    from ui.services import PlanningQueries
     from ui.services import StockQueries
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -31,10 +36,10 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 FIRST_ROWS = 200  # shown at once while the rest of a big table loads
 
 
-def _load(stock: StockQueries, progress):
+def _load(stock: StockQueries, planning: PlanningQueries, progress):
     progress(stock.stock_table(limit=FIRST_ROWS))
     rows = stock.stock_table()
-    return rows, StockTableModel.make_keys(rows)
+    return rows, StockTableModel.make_keys(rows), class_texts(planning.classes())
 
 
 class StockScreen(Screen):
@@ -57,6 +62,9 @@ class StockScreen(Screen):
         self.category = QComboBox(self)
         self.category.currentIndexChanged.connect(self._combo_changed)
         self.category.setMinimumContentsLength(12)
+        self.class_label = QLabel(self)
+        self.class_filter = QComboBox(self)
+        self.class_filter.currentIndexChanged.connect(self._combo_changed)
         self.low_only = QCheckBox(self)
         self.low_only.toggled.connect(self._combo_changed)
 
@@ -65,7 +73,7 @@ class StockScreen(Screen):
         m = StockTableModel
         self.table.set_widths({m.SKU: 95, m.NAME: 230, m.CATEGORY: 90, m.WAREHOUSE: 70, m.ON_HAND: 75, m.UNIT: 50,
                                m.AVG_COST: 75, m.VALUE: 90, m.RESERVED: 70, m.AVAILABLE: 70,
-                               m.ON_ORDER: 70, m.MIN_LEVEL: 75})
+                               m.ON_ORDER: 70, m.MIN_LEVEL: 75, m.CLASS: 70})
         self.totals = QLabel(self)
 
         bar = QHBoxLayout()
@@ -75,25 +83,31 @@ class StockScreen(Screen):
         bar.addWidget(self.category_label)
         bar.addWidget(self.category, 1)
         bar.addWidget(self.low_only)
+        # the class filter beside the totals it changes: in the bar above it would widen the window's minimum
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.totals, 1)
+        bottom.addWidget(self.class_label)
+        bottom.addWidget(self.class_filter)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.busy_bar)
         layout.addWidget(self.error_label)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.totals)
+        layout.addLayout(bottom)
         self.retranslate()
         self.refresh()
 
     def refresh(self) -> None:
-        stock = self.services.stock
-        self.load(lambda progress: _load(stock, progress), self._loaded, self._first_rows)
+        stock, planning = self.services.stock, self.services.planning
+        self.load(lambda progress: _load(stock, planning, progress), self._loaded, self._first_rows)
 
     def _first_rows(self, rows) -> None:
         if not self.model.rows:
             self.model.set_rows(rows)
 
     def _loaded(self, result) -> None:
-        rows, keys = result
+        rows, keys, classes = result
+        self.model.set_classes(classes)
         self._fill_combo(self.warehouse, sorted({r.warehouse for r in rows}))
         self._fill_combo(self.category, sorted({r.category for r in rows if r.category}))
         self.model.set_rows(rows, keys)
@@ -118,6 +132,8 @@ class StockScreen(Screen):
         self.proxy.set_filter("warehouse", (lambda i, r: r.warehouse == warehouse) if warehouse else None)
         self.proxy.set_filter("category", (lambda i, r: r.category == category) if category else None)
         self.proxy.set_filter("low", (lambda i, r: is_low(r)) if self.low_only.isChecked() else None)
+        choice, classes = self.class_filter.currentData(), self.model.classes
+        self.proxy.set_filter("class", (lambda i, r: matches(choice, classes.get(r.product_id))) if choice else None)
 
     def _search_changed(self, text: str) -> None:
         self.proxy.set_search(needle(text))
@@ -141,6 +157,9 @@ class StockScreen(Screen):
         self.warehouse_label.setText(translate("StockScreen", "Warehouse:"))
         self.category_label.setText(translate("StockScreen", "Category:"))
         self.low_only.setText(translate("StockScreen", "Below min level only"))
+        self.class_label.setText(translate("StockScreen", "Class:"))
+        fill_class_combo(self.class_filter, translate("StockScreen", "All"))
+        self.class_filter.setToolTip(class_tooltip())
         for combo in (self.warehouse, self.category):
             if combo.count():
                 combo.setItemText(0, translate("StockScreen", "All"))

@@ -110,6 +110,9 @@ EXPLANATION = [
     ("model", QT_TRANSLATE_NOOP("Replenishment", "Forecast model")),
     ("demand_class", QT_TRANSLATE_NOOP("Replenishment", "Demand class")),
     ("abc_class", QT_TRANSLATE_NOOP("Replenishment", "ABC class")),
+    ("abc_basis", QT_TRANSLATE_NOOP("Replenishment", "ABC ranked by")),
+    ("xyz_class", QT_TRANSLATE_NOOP("Replenishment", "XYZ class (demand variability)")),
+    ("demand_cv", QT_TRANSLATE_NOOP("Replenishment", "Weekly demand CV (X below 0.5, Y below 1)")),
     ("demand_per_period", QT_TRANSLATE_NOOP("Replenishment", "Demand per week d (over lead time + review)")),
     ("sigma_demand", QT_TRANSLATE_NOOP("Replenishment", "Forecast error per week σd")),
     ("lead_time_days", QT_TRANSLATE_NOOP("Replenishment", "Lead time (days)")),
@@ -166,6 +169,9 @@ def value_text(key: str, value) -> str:
         return translated(FORMULAS[value]) if value in FORMULAS else str(value)
     if key == "lead_time_source":
         return translated(LEAD_TIME_SOURCES.get(value, value))
+    if key == "abc_basis":  # domain.planning.classification.BASES
+        return (translate("Replenishment", "annual demand quantity") if value == "volume"
+                else translate("Replenishment", "annual demand value"))
     if key == "demand_class":
         return translated(DEMAND_CLASSES.get(value, value))
     if key == "service_source" or key == "review_source":

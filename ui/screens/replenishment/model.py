@@ -68,9 +68,12 @@ class ReplenishmentModel(RowTableModel):
         Column(QT_TRANSLATE_NOOP("Replenishment", "Kind"), kind_text),
         Column(QT_TRANSLATE_NOOP("Replenishment", "From → to"), route_text),
         Column(QT_TRANSLATE_NOOP("Replenishment", "Reason"), reason_text),
+        # the product's ABC and XYZ class (domain.planning.classification), e.g. "AX"
+        Column(QT_TRANSLATE_NOOP("Replenishment", "ABC/XYZ"), lambda r: r.abc + getattr(r, "xyz", "")),
     )
     SKU, NAME, WAREHOUSE, CLASS, SEVERITY, ON_HAND, ON_ORDER, REORDER, STOCKOUT, QTY, SUPPLIER = range(11)
     KIND, ROUTE, REASON = range(11, 14)
+    ABC_XYZ = 14
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)

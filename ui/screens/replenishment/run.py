@@ -67,7 +67,8 @@ def run_plan(history: PlanningQueries, orders: PurchasingQueries, today: date, w
     from domain.planning import run as planning
 
     reader = history.reader(utc_offset_seconds=time.localtime().tm_gmtoff)
-    control = planning.RunControl(cache=history.forecast_cache(), cancel=cancel, progress=progress)
+    control = planning.RunControl(cache=history.forecast_cache(), cancel=cancel, progress=progress,
+                                  classes=history.class_store())
     plans = planning.plan(reader, today=today, weeks=weeks, thorough=thorough,
                           budget_seconds=THOROUGH_BUDGET_SECONDS, workers=2, run=control, transfers=True)
     rows = [p for p in plans if p.alert is not None or p.draft_alert is not None] + transfer_rows(plans)

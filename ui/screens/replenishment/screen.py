@@ -44,6 +44,10 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from ui.i18n import fill
+from ui.models.classes import CHOICES as CLASS_CHOICES
+from ui.models.classes import choice_text
+from ui.models.classes import class_tooltip
+from ui.models.classes import matches
 from ui.models.proxy import RowFilterProxy
 from ui.refusals import refusal_text
 from ui.screens.replenishment.detail import DEMAND_CLASSES
@@ -126,6 +130,10 @@ class ReplenishmentScreen(Screen):
         self._reselect: str | None = None
         target = QShortcut(QKeySequence("Ctrl+T"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         target.activated.connect(lambda: self.edit_target() if self.target_button.isEnabled() else None)
+        # The ABC/XYZ matrix of the last run's classes (ui.screens.replenishment.matrix); a click filters the list.
+        self.matrix_button = QPushButton(self)
+        self.matrix_button.clicked.connect(self.open_matrix)
+        self.matrix_dialog = None
         self.search = QLineEdit(self)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda text: self.proxy.set_search(needle(text)))
@@ -142,7 +150,7 @@ class ReplenishmentScreen(Screen):
         m = ReplenishmentModel
         self.table.set_widths({m.SKU: 110, m.NAME: 200, m.WAREHOUSE: 70, m.CLASS: 110, m.SEVERITY: 180,
                                m.ON_HAND: 70, m.ON_ORDER: 70, m.REORDER: 90, m.STOCKOUT: 90, m.QTY: 90,
-                               m.KIND: 70, m.ROUTE: 120, m.REASON: 260})
+                               m.KIND: 70, m.ROUTE: 120, m.REASON: 260, m.ABC_XYZ: 70})
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.explanation = QTextBrowser(self)
         from ui.widgets.forecast_chart import ForecastChart
@@ -177,6 +185,7 @@ class ReplenishmentScreen(Screen):
         top_layout.addWidget(self.table)
         ticks = QHBoxLayout()
         ticks.addWidget(self.summary, 1)
+        ticks.addWidget(self.matrix_button)  # beside the count of lines shown, which its cells filter
         ticks.addWidget(self.tick_critical)
         ticks.addWidget(self.tick_all_button)
         ticks.addWidget(self.tick_none_button)
@@ -275,6 +284,8 @@ class ReplenishmentScreen(Screen):
     def _planned(self, result: PlanResult) -> None:
         self._stopped()
         self._planned_once = True
+        if self.matrix_dialog is not None and self.matrix_dialog.isVisible():
+            self.matrix_dialog.refresh()  # the run stored new classes
         # The run wrote its forecasts to the cache: that change is its own, not a reason to call the plan old.
         self._loaded_generation = self.services.data_generation()
         rows = result.rows
@@ -322,7 +333,26 @@ class ReplenishmentScreen(Screen):
         self.proxy.set_filter("warehouse", (lambda i, r: r.warehouse == wh) if wh else None)
         self.proxy.set_filter("supplier", (lambda i, r: r.explanation.get("supplier") == sup) if sup else None)
         self.proxy.set_filter("severity", (lambda i, r: severity_of(r) == sev) if sev else None)
-        self.proxy.set_filter("class", (lambda i, r: r.forecast.demand_class == cls or r.abc == cls) if cls else None)
+        self.proxy.set_filter("class", (lambda i, r: r.forecast.demand_class == cls or (
+            cls in CLASS_CHOICES and matches(cls, r.abc + r.xyz))) if cls else None)
+        if self.matrix_dialog is not None:
+            self.matrix_dialog.select(cls)
+
+    def open_matrix(self) -> None:
+        """Show the ABC/XYZ matrix of the last planning run's classes; a click on a cell filters the list by it."""
+        from ui.screens.replenishment.matrix import ClassMatrixDialog
+
+        if self.matrix_dialog is None:
+            self.matrix_dialog = ClassMatrixDialog(self.services, self)
+            self.matrix_dialog.cell_chosen.connect(self.filter_class)
+        self.matrix_dialog.refresh()
+        self.matrix_dialog.show()
+        self.matrix_dialog.raise_()
+
+    def filter_class(self, choice: str | None) -> None:
+        """List only the lines of one ABC class, XYZ class or matrix cell (None: every class)."""
+        combo = self.filters["class"]
+        combo.setCurrentIndex(max(combo.findData(choice), 0) if choice else 0)
 
     def chosen(self) -> list:
         """The ticked suggestions among the lines shown: a line hidden by a filter or search is never ordered."""
@@ -501,6 +531,10 @@ class ReplenishmentScreen(Screen):
         self.tick_critical.setText(translate("Replenishment", "Tick critical lines after planning"))
         if self.created_label.isVisible() and getattr(self, "last_drafts", None):
             self.created_label.setText(created_html(self.last_drafts))
+        self.matrix_button.setText(translate("Replenishment", "ABC/XYZ matrix…"))
+        self.matrix_button.setToolTip(class_tooltip())
+        if self.matrix_dialog is not None:
+            self.matrix_dialog.retranslate()
         self.target_button.setText(translate("Replenishment", "Service target…"))
         self.target_button.setToolTip(translate(
             "Replenishment", "This product's own service target and review period instead of the defaults (Ctrl+T)"))
@@ -513,7 +547,7 @@ class ReplenishmentScreen(Screen):
             self.filter_labels[name].setText(label)
         fixed = {
             "severity": [(translated(text), key) for key, text in SEVERITIES.items()],
-            "class": [(f"ABC {c}", c) for c in "ABC"]
+            "class": [(choice_text(c), c) for c in CLASS_CHOICES]
             + [(translated(text), key) for key, text in DEMAND_CLASSES.items()],
         }
         for name, items in fixed.items():
