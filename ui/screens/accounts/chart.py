@@ -28,7 +28,9 @@ class AgeingChart(QWidget):
 
         self._pg = pg
         self.values: list[Decimal] = [Decimal(0)] * len(BANDS)
-        self.plot = pg.PlotWidget(background="w")
+        from ui.widgets.money_axis import MoneyAxis
+
+        self.plot = pg.PlotWidget(background="w", axisItems={"left": MoneyAxis("left")})
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.setMenuEnabled(False)
