@@ -60,7 +60,7 @@ def parse_bands(text: str | None) -> tuple[int, ...]:
     except ValueError:
         raise BadInput("--bands", f"{text!r} is not a list of days; give rising whole numbers such as "
                                   f"30,60,90,180,365") from None
-    if any(b < 1 for b in bounds) or any(b >= c for b, c in zip(bounds, bounds[1:])):
+    if any(b < 1 for b in bounds) or any(b >= c for b, c in zip(bounds, bounds[1:], strict=False)):
         raise BadInput("--bands", f"{text!r} is not a list of rising days of 1 or more; give for example "
                                   f"30,60,90,180,365")
     return bounds

@@ -1,4 +1,4 @@
-"""``report stock-summary|margin|ranking|status``: the 进销存 reports (``domain/reports``) printed as a table, as
+"""``report stock-summary|margin|ranking|status|ageing``: the 进销存 reports (``domain/reports``) printed as a table, as
 JSON (``--json``) or written to Excel or PDF (``-o FILE.xlsx|FILE.pdf``), in English or Chinese (``--language``).
 
 Reading a report needs the right to see money (``domain.reports.access``): refused with exit status 3 otherwise.
@@ -22,14 +22,17 @@ from ui.cli.common import table
 
 COMMANDS = ("report",)
 LANGUAGES = {"en": "en", "zh": "zh_CN"}
-REPORTS = ("stock-summary", "margin", "ranking", "status")
+REPORTS = ("stock-summary", "margin", "ranking", "status", "ageing")
 
 
-def _common(p: argparse.ArgumentParser, *, period: bool = True) -> None:
+def _common(p: argparse.ArgumentParser, *, period: bool = True, as_of: bool = False) -> None:
     if period:
         p.add_argument("--from", dest="first", metavar="D",
                        help="the first day, YYYY-MM-DD (default: the first of --to's month)")
-    p.add_argument("--to", dest="last", metavar="D", help="the last day, YYYY-MM-DD (default: today)")
+    if as_of:
+        p.add_argument("--as-of", dest="last", metavar="D", help="the day, YYYY-MM-DD (default: today)")
+    else:
+        p.add_argument("--to", dest="last", metavar="D", help="the last day, YYYY-MM-DD (default: today)")
     p.add_argument("--warehouse", metavar="W", help="only this warehouse (its code; default: all)")
     out = p.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -56,6 +59,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = reports.add_parser("status", help="库存状况: on hand, reserved, available, on order, min/max and days of "
                                           "cover (average daily issues of the 90 days up to --to)")
     _common(p, period=False)
+    p = reports.add_parser("ageing", help="库龄: the stock on a day by age band since it came in, first in first "
+                                          "out, valued at each product's average cost")
+    p.add_argument("--bands", metavar="DAYS", default="30,60,90,180,365",
+                   help="the bands' upper bounds in days (default 30,60,90,180,365: 0–30 … > 365)")
+    p.add_argument("--by", choices=("product", "category", "warehouse"), default="product")
+    _common(p, period=False, as_of=True)
 
 
 def _day(field: str, text: str | None) -> date | None:
@@ -82,7 +91,7 @@ def run(args, open_db) -> int:
 
     language = LANGUAGES[args.language]
     kind = _output(args.output)
-    last = _day("--to", args.last) or date.today()
+    last = _day("--as-of" if args.report == "ageing" else "--to", args.last) or date.today()
     first = _day("--from", getattr(args, "first", None)) or last.replace(day=1)
     period = Period(first, last)
     if args.report == "ranking" and args.slow is None and args.top < 1:
@@ -91,7 +100,13 @@ def run(args, open_db) -> int:
     t = lambda s: label(s, language)  # noqa: E731
     slow = args.report == "ranking" and args.slow is not None
     header = []
-    if args.report == "status" or slow:
+    if args.report == "ageing":
+        from domain.reports.ageing import parse_bands
+
+        bounds = parse_bands(args.bands)
+        header += [(t("As of"), last.isoformat()), (t("By"), t(args.by)),
+                   (t("Bands (days)"), ", ".join(map(str, bounds)))]
+    elif args.report == "status" or slow:
         header.append((t("Date"), last.isoformat()))
     else:
         header.append((t("Period"), f"{first.isoformat()} – {last.isoformat()}"))
@@ -161,7 +176,7 @@ def _build(args, db, period, language, header, offset, *, every_flow: bool):
     from ui import report_sheets
 
     payload: dict = {"report": args.report, "warehouse": args.warehouse or None}
-    if args.report != "status":
+    if args.report not in ("status", "ageing"):
         payload.update({"from": period.first.isoformat(), "to": period.last.isoformat()})
     if args.report == "stock-summary":
         from domain.reports.stock_summary import SummaryBy
@@ -196,6 +211,20 @@ def _build(args, db, period, language, header, offset, *, every_flow: bool):
         payload.update(by=args.by, top=args.top)
         return report_sheets.ranking(sales.ranking(figures, sales.RankBy(args.by), args.top), language,
                                      header), payload
+    if args.report == "ageing":
+        from domain.reports.ageing import AgeingBy
+        from domain.reports.ageing import ageing_rows
+        from domain.reports.ageing import ageing_total
+        from domain.reports.ageing import parse_bands
+
+        by, bounds = AgeingBy(args.by), parse_bands(args.bands)
+        per_warehouse = by == AgeingBy.WAREHOUSE or bool(args.warehouse)
+        stocks = queries.ageing_layers(db.engine, period.last, per_warehouse=per_warehouse, warehouse=args.warehouse,
+                                       utc_offset_seconds=offset)
+        rows = ageing_rows(stocks, period.last, bounds, by)
+        payload.update(as_of=period.last.isoformat(), by=by.value, bands=list(bounds))
+        return report_sheets.ageing(rows, ageing_total(rows, len(bounds) + 1), bounds, by, language, header,
+                                    per_warehouse=per_warehouse), payload
     from domain.reports.status import status_rows
 
     payload["day"] = period.last.isoformat()
