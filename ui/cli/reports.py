@@ -12,7 +12,6 @@ import json
 import sys
 import time
 from datetime import date
-from datetime import datetime
 from pathlib import Path
 
 from domain.kernel.errors import BadInput
@@ -86,42 +85,32 @@ def _output(path: Path | None) -> str | None:
 
 
 def run(args, open_db) -> int:
-    from domain.reports.model import Period
-    from ui.pdf.report_labels import label
+    from domain.reports.ageing import parse_bands
+    from ui import report_build as rb
 
     language = LANGUAGES[args.language]
     kind = _output(args.output)
     last = _day("--as-of" if args.report == "ageing" else "--to", args.last) or date.today()
     first = _day("--from", getattr(args, "first", None)) or last.replace(day=1)
-    period = Period(first, last)
     if args.report == "ranking" and args.slow is None and args.top < 1:
         raise BadInput("--top", f"{args.top} is not a number of products; give 1 or more")
-    offset = time.localtime().tm_gmtoff
-    t = lambda s: label(s, language)  # noqa: E731
     slow = args.report == "ranking" and args.slow is not None
-    header = []
-    if args.report == "ageing":
-        from domain.reports.ageing import parse_bands
-
-        bounds = parse_bands(args.bands)
-        header += [(t("As of"), last.isoformat()), (t("By"), t(args.by)),
-                   (t("Bands (days)"), ", ".join(map(str, bounds)))]
-    elif args.report == "status" or slow:
-        header.append((t("Date"), last.isoformat()))
-    else:
-        header.append((t("Period"), f"{first.isoformat()} – {last.isoformat()}"))
-        header.append((t("By"), t(args.by)))
-    if slow:
-        header.append((t("Days idle"), f"≥ {args.slow}"))
-    header.append((t("Warehouse"), args.warehouse or t("all")))
-    header.append((t("Printed"), datetime.now().strftime("%Y-%m-%d %H:%M")))
+    request = rb.ReportRequest(rb.SLOW if slow else args.report, first, last, by=getattr(args, "by", "") or "",
+                               warehouse=args.warehouse, top=getattr(args, "top", 10),
+                               slow_days=args.slow if slow else 90,
+                               bands=parse_bands(args.bands) if args.report == "ageing" else rb.DEFAULT_BANDS,
+                               every_flow=args.json)
+    request.period  # noqa: B018 - refuses a --to before --from before the database is opened
+    offset = time.localtime().tm_gmtoff
     db = open_db()
     try:
         from domain.reports.access import authorize_reports
 
         authorize_reports(db.uow())
         with paused_gc():
-            sheet, payload = _build(args, db, period, language, header, offset, every_flow=args.json)
+            from persistence.boundary import ReportQueries
+
+            sheet, payload = rb.build(ReportQueries(db.engine), request, language, offset)
         company = _company(db) if kind == ".pdf" else ""
     finally:
         db.close()
@@ -169,65 +158,3 @@ def _print(sheet) -> None:
     rows = [*sheet.rows, *([sheet.total] if sheet.total is not None else [])]
     table([[text(v, c.kind) for v, c in zip(row, sheet.columns, strict=True)] for row in rows],
           [c.label for c in sheet.columns])
-
-
-def _build(args, db, period, language, header, offset, *, every_flow: bool):
-    from persistence.reports import queries
-    from ui import report_sheets
-
-    payload: dict = {"report": args.report, "warehouse": args.warehouse or None}
-    if args.report not in ("status", "ageing"):
-        payload.update({"from": period.first.isoformat(), "to": period.last.isoformat()})
-    if args.report == "stock-summary":
-        from domain.reports.stock_summary import SummaryBy
-        from domain.reports.stock_summary import summarize
-        from domain.reports.stock_summary import total
-
-        by = SummaryBy(args.by)
-        pairs, products, warehouses = queries.stock_summary(db.engine, period, by, warehouse=args.warehouse,
-                                                            utc_offset_seconds=offset)
-        rows = summarize(pairs, by, products, warehouses)
-        payload["by"] = by.value
-        return report_sheets.stock_summary(rows, total(rows), by, language, header, every_flow=every_flow), payload
-    if args.report == "margin":
-        from domain.reports.sales import MarginBy
-        from domain.reports.sales import margin_rows
-        from domain.reports.sales import margin_total
-
-        by = MarginBy(args.by)
-        rows = margin_rows(queries.sales_figures(db.engine, period, by, warehouse=args.warehouse,
-                                                 utc_offset_seconds=offset))
-        payload["by"] = by.value
-        return report_sheets.margin(rows, margin_total(rows), by.value, language, header), payload
-    if args.report == "ranking":
-        from domain.reports import sales
-
-        if args.slow is not None:
-            found = queries.stocked_products(db.engine, warehouse=args.warehouse, utc_offset_seconds=offset)
-            payload["slow_days"] = args.slow
-            return report_sheets.slow(sales.slow_movers(found, args.slow, period.last), language, header), payload
-        figures = queries.sales_figures(db.engine, period, sales.MarginBy.PRODUCT, warehouse=args.warehouse,
-                                        utc_offset_seconds=offset)
-        payload.update(by=args.by, top=args.top)
-        return report_sheets.ranking(sales.ranking(figures, sales.RankBy(args.by), args.top), language,
-                                     header), payload
-    if args.report == "ageing":
-        from domain.reports.ageing import AgeingBy
-        from domain.reports.ageing import ageing_rows
-        from domain.reports.ageing import ageing_total
-        from domain.reports.ageing import parse_bands
-
-        by, bounds = AgeingBy(args.by), parse_bands(args.bands)
-        per_warehouse = by == AgeingBy.WAREHOUSE or bool(args.warehouse)
-        stocks = queries.ageing_layers(db.engine, period.last, per_warehouse=per_warehouse, warehouse=args.warehouse,
-                                       utc_offset_seconds=offset)
-        rows = ageing_rows(stocks, period.last, bounds, by)
-        payload.update(as_of=period.last.isoformat(), by=by.value, bands=list(bounds))
-        return report_sheets.ageing(rows, ageing_total(rows, len(bounds) + 1), bounds, by, language, header,
-                                    per_warehouse=per_warehouse), payload
-    from domain.reports.status import status_rows
-
-    payload["day"] = period.last.isoformat()
-    rows = status_rows(queries.stock_status(db.engine, period.last, warehouse=args.warehouse,
-                                            utc_offset_seconds=offset))
-    return report_sheets.status(rows, language, header), payload
