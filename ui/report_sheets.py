@@ -173,9 +173,9 @@ def status(rows: list[StatusRow], language: str, header: list[tuple[str, str]]) 
 
 
 def _band_label(language: str, band: str, what: str) -> str:
-    """ "0–30 qty" / "0–30天数量"."""
+    """ "0–30 qty" / "0–30天 数量" (the space: where a narrow column's header may wrap)."""
     if language == CHINESE:
-        return f"{band}{label('days', language)}{label(what, language)}"
+        return f"{band}{label('days', language)} {label(what, language)}"
     return f"{band} {'qty' if what == 'Quantity' else what.lower()}"
 
 

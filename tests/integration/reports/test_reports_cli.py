@@ -175,7 +175,7 @@ def test_ageing_as_of_an_earlier_day(report):
 def test_ageing_files_and_refusals(report, tmp_path):
     code, out, err = report(*AGEING, "--language", "zh")
     assert code == 0, err
-    assert "库龄分析表" in out and "0–10天数量" in out and "合计" in out
+    assert "库龄分析表" in out and "0–10天 数量" in out and "合计" in out
     for name in ("ageing.xlsx", "ageing.pdf"):
         path = tmp_path / name
         code, out, err = report(*AGEING, "-o", str(path), "--by", "category")

@@ -51,7 +51,8 @@ def bars_of(sheet, kind: str, by: str) -> tuple[list[str], list[tuple[str, list[
         value_at = keys.index("value")
         bands = [i for i, k in enumerate(keys) if k.startswith("band_") and k.endswith("_value")]
         rows = sorted(sheet.rows, key=lambda r: number(r[value_at]), reverse=True)[:TOP]
-        return [label(r) for r in rows], [(sheet.columns[i].label, [number(r[i]) for r in rows]) for i in bands]
+        names = [sheet.columns[i].label.removesuffix(" value").removesuffix(" 金额") for i in bands]  # the band
+        return [label(r) for r in rows], [(n, [number(r[i]) for r in rows]) for n, i in zip(names, bands, strict=True)]
     return None
 
 
