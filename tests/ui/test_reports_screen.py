@@ -135,3 +135,27 @@ def test_the_screen_is_for_roles_that_see_money():
     assert not may_see(entry, "clerk") and may_see(entry, "purchaser") and may_see(entry, "manager")
     shortcuts = [e.shortcut for e in SCREENS]
     assert shortcuts.count(entry.shortcut) == 1
+
+
+def test_double_clicking_a_product_opens_its_movements(qtbot, shop, make_services, monkeypatch):  # noqa: F811
+    from ui.app import create_main_window
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    services = make_services()
+    window = create_main_window(services)
+    qtbot.addWidget(window)
+    window.show()
+    screen = window.show_screen("reports")
+    qtbot.waitUntil(lambda: screen.sheet is not None and not screen.loading)
+    _show(qtbot, screen, rb.STOCK_SUMMARY, "product")
+    row = next(r for r in range(len(screen.model.rows)) if screen.model.row_values(r)[0] == "TEA")
+    screen.open_movements(screen.model.index(row, 1))
+    movements = window.screens["movements"]
+    assert window.current_key() == "movements" and movements.product.text() == "TEA"
+    qtbot.waitUntil(lambda: not movements.loading and movements.model.rowCount() > 0)
+    assert {r.sku for r in movements.model.rows} == {"TEA"}
+    screen.open_movements(screen.model.index(len(screen.model.rows), 1))  # the total: nothing happens
+    services.tasks.wait()
+    monkeypatch.delenv("TZ")
+    time.tzset()
