@@ -369,7 +369,8 @@ def ageing_layers(engine: Engine, as_of: date, *, per_warehouse: bool, warehouse
                 pooled[(p, "")] = pooled[(p, "")] + amount if (p, "") in pooled else amount
             positions = pooled
         product, warehouse_col = product_of(M, mapped=mapped), warehouse_of(M, mapped=mapped)
-        reversed_ids = select(R.c.reverses_id).where(R.c.kind == "reversal", R.c.occurred_at < end)
+        reversed_ids = select(R.c.reverses_id).where(R.c.kind == "reversal", R.c.reverses_id.is_not(None),
+                                                     R.c.occurred_at < end)
         inflows = (select(product, warehouse_col if per_warehouse else literal(""), _raw(M.c.occurred_at),
                           _raw(M.c.qty))
                    .where(M.c.occurred_at < end, M.c.qty > 0, M.c.kind != "reversal", M.c.id.not_in(reversed_ids)))
