@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from domain.kernel.errors import BadInput
 from domain.reports.ageing import AgeingBy
@@ -102,3 +105,25 @@ def test_values_add_up_to_the_stock_value_to_the_cent():
                     [Layer(date(2026, 1, 1), D(1)), Layer(date(2026, 5, 1), D(1)), Layer(date(2026, 6, 29), D(1))])
     row = ageing_rows([s], AS_OF, BANDS, AgeingBy.PRODUCT)[0]
     assert [b.value for b in row.bands if b.qty] == [D("3.33"), D("3.33"), D("3.34")]
+
+
+_moves = st.lists(st.tuples(st.integers(0, 400), st.integers(-30, 40)), max_size=40)
+
+
+@given(_moves)
+def test_covering_the_on_hand_by_the_newest_inflows_is_fifo(steps):
+    """Whatever the ledger (issues never beyond the stock), the newest inflows covering what is on hand are the
+    layers first in, first out leaves."""
+    day, on_hand, ledger = date(2025, 1, 1), 0, []
+    for gap, qty in steps:
+        day += timedelta(days=gap % 5)
+        qty = max(qty, -on_hand)
+        if qty:
+            ledger.append((day, D(qty)))
+            on_hand += qty
+    assert covering(D(on_hand), _inflows_newest_first(ledger)) == fifo(ledger)
+    row = ageing_rows([StockLayers("p", "", "P", "", "", D(on_hand), D(on_hand) * D("1.37"), fifo(ledger))],
+                      day, BANDS, AgeingBy.PRODUCT)
+    if on_hand:
+        assert sum((b.qty for b in row[0].bands), D(0)) == on_hand
+        assert sum((b.value for b in row[0].bands), D(0)) == D(on_hand) * D("1.37")
