@@ -384,25 +384,31 @@ def ageing_layers(engine: Engine, as_of: date, *, per_warehouse: bool, warehouse
             inflows = inflows.where(M.c.kind != "transfer_in")
         if wh_ids is not None:
             inflows = inflows.where(M.c.warehouse_id.in_(wh_ids))
-        order = [product, warehouse_col] if per_warehouse else [product]
-        inflows = inflows.order_by(*order, M.c.occurred_at.desc(), M.c.id.desc())
         first_at = conn.execute(select(func.min(_raw(M.c.occurred_at)))).scalar()
         offset = utc_offset_seconds * 1_000_000
-        # ``domain.reports.ageing.covering`` as the rows stream by, on the stored integers: per product
-        # (× warehouse), the newest inflows until the quantity on hand is covered (the last one in part)
+        # the inflows unsorted (SQLite sorting 400,000 rows by two text keys costs more than Python sorting each
+        # product's few), kept only for a product (× warehouse) with stock
         need = {k: int(a.qty.scaleb(t.QTY)) for k, a in positions.items() if a.qty > 0}
-        found: dict[tuple[str, str], list[tuple[int, int]]] = {}
-        cp = cw = None
-        left, got = 0, None
+        inflowing: dict[tuple[str, str], list[tuple[int, int]]] = {k: [] for k in need}
+        get = inflowing.get
         for p, w, at, qty in conn.execute(inflows).all():
-            if p != cp or w != cw:
-                cp, cw = p, w
-                left = need.get((p, w), 0)
-                got = found[(p, w)] = [] if left > 0 else None
-            if left > 0:
+            got = get((p, w))
+            if got is not None:
+                got.append((at, qty))
+        # ``domain.reports.ageing.covering`` on the stored integers: per product (× warehouse), the newest inflows
+        # until the quantity on hand is covered (the last one in part); inflows at the same instant are the same
+        # day, so their order among themselves does not matter
+        found: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for key, rows in inflowing.items():
+            rows.sort(reverse=True)
+            left = need[key]
+            got = found[key] = []
+            for at, qty in rows:
                 take = qty if qty < left else left
-                got.append(((at + offset) // _DAY, take))  # type: ignore[union-attr]
+                got.append(((at + offset) // _DAY, take))
                 left -= take
+                if left <= 0:
+                    break
         products = {i: rest for i, *rest in conn.execute(select(P.c.id, P.c.sku, P.c.name, P.c.category)).all()}
         codes = dict(conn.execute(select(W.c.id, W.c.code)).all())
     last = (as_of - _EPOCH_DAY).days
