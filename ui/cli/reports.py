@@ -40,7 +40,8 @@ def _common(p: argparse.ArgumentParser, *, period: bool = True, as_of: bool = Fa
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
-    reports = sub.add_parser("report", help="the 进销存 reports: stock summary, sales margin, ranking, stock status"
+    reports = sub.add_parser("report", help="the 进销存 reports: stock summary, sales margin, ranking, stock status, "
+                                            "stock ageing"
                              ).add_subparsers(dest="report", required=True)
     p = reports.add_parser("stock-summary", help="进销存汇总表: opening, receipts, issues by kind and closing, "
                                                  "quantity and value, for a period")

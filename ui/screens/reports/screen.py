@@ -22,6 +22,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtCore import QEvent
 from PySide6.QtCore import QSettings
 from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QDateEdit
@@ -111,7 +112,8 @@ class ReportsScreen(Screen):
     def __init__(self, services, parent=None) -> None:
         super().__init__(services, parent)
         self.sheet = None
-        self.request: rb.ReportRequest | None = None
+        self.request: rb.ReportRequest | None = None  # the request of the sheet shown
+        self._refresh_due = False
         self.kind_label, self.period_label, self.by_label, self.warehouse_label = (QLabel(self) for _ in range(4))
         self.from_label, self.to_label, self.option_label = QLabel(self), QLabel(self), QLabel(self)
         self.kind = QComboBox(self)
@@ -268,6 +270,21 @@ class ReportsScreen(Screen):
 
     # -- loading ---------------------------------------------------------------------------
     def refresh(self, *_) -> None:
+        """Read the report the controls ask for, once the current event is handled: choosing a report sets its
+        grouping and period too, and all of that makes one read, not three."""
+        if not self._refresh_due:
+            self._refresh_due = True
+            QTimer.singleShot(0, self._start)
+
+    @property
+    def working(self) -> bool:
+        """A read is waiting to start or running."""
+        return self._refresh_due or self.loading
+
+    def _start(self) -> None:
+        if not alive(self):
+            return
+        self._refresh_due = False
         try:
             request = self.build_request()
             if request.kind not in rb.ON_A_DAY:
@@ -277,7 +294,6 @@ class ReportsScreen(Screen):
             self.message.setStyleSheet("color: #9b1c1c;")
             return
         self.message.clear()
-        self.request = request
         self._set_exports(False)
         services, language, offset = self.services, file_language(), time.localtime().tm_gmtoff
 
@@ -291,7 +307,7 @@ class ReportsScreen(Screen):
 
     def _loaded(self, result) -> None:
         request, sheet = result
-        self.sheet = sheet
+        self.request, self.sheet = request, sheet  # what is shown
         self.model.set_sheet(sheet)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self._size_columns()
