@@ -6812,7 +6812,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ReportsScreen</name>
         <message>
-            <location filename="../../ui/screens/reports/screen.py" line="+56" />
+            <location filename="../../ui/screens/reports/screen.py" line="+57" />
             <source>Stock summary (进销存汇总)</source>
             <translation>进销存汇总表</translation>
         </message>
@@ -6853,12 +6853,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location line="+381" />
+            <location line="+396" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location line="-380" />
+            <location line="-395" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
@@ -6903,7 +6903,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>自定义</translation>
         </message>
         <message>
-            <location line="+221" />
+            <location line="+236" />
             <source>%1 rows.</source>
             <translation>共 %1 行。</translation>
         </message>
