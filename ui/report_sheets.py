@@ -1,8 +1,9 @@
 """A report as a sheet: a title, the lines of its header block, columns and rows of raw values.
 
 The command line prints a sheet as a table, as JSON (each column's stable English key) or writes it to Excel or
-PDF (``ui.pdf.reports``); a later screen can show the same sheet. Building one takes the domain's rows
-(``domain/reports``) and the language its labels are in (``ui.pdf.report_labels``). No Qt, no reportlab here.
+PDF (``ui.pdf.reports``); the Reports screen (``ui/screens/reports``) shows the same sheet. Building one takes the
+domain's rows (``domain/reports``) and the language its labels are in (``ui.pdf.report_labels``). No Qt, no reportlab
+here.
 """
 
 from __future__ import annotations

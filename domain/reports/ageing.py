@@ -3,8 +3,9 @@
 Issues take the oldest stock first, so what is left on a day is always the newest stock that came in: the
 inflows taken from the latest back until they cover the quantity on hand (the last one taken in part). ``fifo``
 walks a ledger forward (each inflow a layer, each issue eating the oldest layers) and ``covering`` walks the
-inflows backward from the quantity on hand; the two give the same layers (the tests check it), and the read
-(``persistence.reports.queries.ageing_inflows``) uses ``covering``, which needs only the inflows.
+inflows backward from the quantity on hand; the two give the same layers (a property test checks it). The read
+(``persistence.reports.queries.ageing_layers``) walks ``covering``'s way on the stored integers, so it needs only
+the inflows, not every issue.
 
 What counts as an inflow: every movement that brought stock in (a receipt, a customer's return, a gain on a count
 or an adjustment, a transfer in) and was not reversed. A reversed receipt is left out (the goods never came); a
