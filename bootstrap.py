@@ -56,6 +56,7 @@ def bind(database: Database) -> Boundary:
     from persistence.boundary import DocumentQueries
     from persistence.boundary import PlanningQueries
     from persistence.boundary import PurchasingQueries
+    from persistence.boundary import ReportQueries
     from persistence.boundary import SalesQueries
     from persistence.boundary import StockQueries
     from persistence.boundary import SyncQueries
@@ -66,7 +67,7 @@ def bind(database: Database) -> Boundary:
                     sales=SalesQueries(engine), accounts=AccountsQueries(database), planning=PlanningQueries(engine),
                     backups=BackupQueries(engine),
                     sync=SyncQueries(database),
-                    admin=AdminActions(database))
+                    admin=AdminActions(database), reports=ReportQueries(engine))
 
 
 def connect(path: Path | str, *, create: bool = True) -> Boundary:

@@ -36,6 +36,15 @@ from domain.purchasing.rows import PoRow
 from domain.purchasing.rows import SupplierRow
 from domain.purchasing.rows import TermsRow
 from domain.purchasing.scorecard import Scorecard
+from domain.reports.ageing import StockLayers
+from domain.reports.model import Period
+from domain.reports.sales import MarginBy
+from domain.reports.sales import SalesFigures
+from domain.reports.sales import StockedProduct
+from domain.reports.status import StockFigures
+from domain.reports.stock_summary import PairFigures
+from domain.reports.stock_summary import ProductLabel
+from domain.reports.stock_summary import SummaryBy
 from domain.sales.atp import Availability
 from domain.sales.churn import AtRisk
 from domain.sales.rows import SoRow
@@ -56,6 +65,7 @@ from persistence.planning import classes
 from persistence.planning import queries as planning
 from persistence.purchasing import orders as purchasing
 from persistence.purchasing.scorecard import supplier_scorecards
+from persistence.reports import queries as reports
 from persistence.sales import queries as sales
 from persistence.sales.churn import customers_at_risk
 from persistence.stock import documents
@@ -253,6 +263,38 @@ class PlanningQueries:
         return classes.read_classes(self.engine)
 
 
+class ReportQueries:
+    """The 进销存 reports' reads (``persistence/reports/queries.py``); days are business days, ``utc_offset_seconds``
+    the clock's offset. Whether the reader may see them is ``domain.reports.access.authorize_reports``'s."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def stock_summary(self, period: Period, by: SummaryBy, *, warehouse: str | None = None,
+                      utc_offset_seconds: int = 0
+                      ) -> tuple[list[PairFigures], dict[str, ProductLabel], dict[str, str]]:
+        return reports.stock_summary(self.engine, period, by, warehouse=warehouse,
+                                     utc_offset_seconds=utc_offset_seconds)
+
+    def sales_figures(self, period: Period, by: MarginBy, *, warehouse: str | None = None,
+                      utc_offset_seconds: int = 0) -> list[SalesFigures]:
+        return reports.sales_figures(self.engine, period, by, warehouse=warehouse,
+                                     utc_offset_seconds=utc_offset_seconds)
+
+    def stocked_products(self, *, warehouse: str | None = None, utc_offset_seconds: int = 0
+                         ) -> list[StockedProduct]:
+        return reports.stocked_products(self.engine, warehouse=warehouse, utc_offset_seconds=utc_offset_seconds)
+
+    def stock_status(self, today: date, *, warehouse: str | None = None, utc_offset_seconds: int = 0
+                     ) -> list[StockFigures]:
+        return reports.stock_status(self.engine, today, warehouse=warehouse, utc_offset_seconds=utc_offset_seconds)
+
+    def ageing_layers(self, as_of: date, *, per_warehouse: bool, warehouse: str | None = None,
+                      utc_offset_seconds: int = 0) -> list[StockLayers]:
+        return reports.ageing_layers(self.engine, as_of, per_warehouse=per_warehouse, warehouse=warehouse,
+                                     utc_offset_seconds=utc_offset_seconds)
+
+
 class BackupQueries:
     """The database file's backups, how many are kept, and its integrity."""
 
@@ -330,3 +372,4 @@ class Boundary:
     backups: BackupQueries
     sync: SyncQueries
     admin: AdminActions
+    reports: ReportQueries

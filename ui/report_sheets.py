@@ -1,8 +1,9 @@
 """A report as a sheet: a title, the lines of its header block, columns and rows of raw values.
 
 The command line prints a sheet as a table, as JSON (each column's stable English key) or writes it to Excel or
-PDF (``ui.pdf.reports``); a later screen can show the same sheet. Building one takes the domain's rows
-(``domain/reports``) and the language its labels are in (``ui.pdf.report_labels``). No Qt, no reportlab here.
+PDF (``ui.pdf.reports``); the Reports screen (``ui/screens/reports``) shows the same sheet. Building one takes the
+domain's rows (``domain/reports``) and the language its labels are in (``ui.pdf.report_labels``). No Qt, no reportlab
+here.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from datetime import date
 from decimal import Decimal
 
 from domain.kernel.numbers import fmt
+from domain.reports.ageing import AgeingBy
+from domain.reports.ageing import AgeingRow
+from domain.reports.ageing import band_names
 from domain.reports.model import FLOWS
 from domain.reports.model import Flow
 from domain.reports.sales import MarginRow
@@ -167,3 +171,42 @@ def status(rows: list[StatusRow], language: str, header: list[tuple[str, str]]) 
     return Sheet(t("STOCK STATUS"), header, columns,
                  [[r.sku, r.name, r.warehouse, r.on_hand, r.reserved, r.available, r.on_order, r.min_level,
                    r.max_level, r.daily_issues, r.cover_days] for r in rows], language=language)
+
+
+def _band_label(language: str, band: str, what: str) -> str:
+    """ "0–30 qty" / "0–30天 数量" (the space: where a narrow column's header may wrap)."""
+    if language == CHINESE:
+        return f"{band}{label('days', language)} {label(what, language)}"
+    return f"{band} {'qty' if what == 'Quantity' else what.lower()}"
+
+
+def ageing(rows: list[AgeingRow], total: AgeingRow, bounds: tuple[int, ...], by: AgeingBy, language: str,
+           header: list[tuple[str, str]], *, per_warehouse: bool = False) -> Sheet:
+    """库龄: each band's quantity and value (keys ``band_0_qty``, ``band_0_value``, … from the youngest), the stock
+    on hand and its value, the average age and the day the oldest stock came in."""
+    t = lambda s: label(s, language)  # noqa: E731
+    keys = {AgeingBy.PRODUCT: [Column(t("SKU"), "sku"), Column(t("Name"), "name")],
+            AgeingBy.CATEGORY: [Column(t("Category"), "category")],
+            AgeingBy.WAREHOUSE: [Column(t("Warehouse"), "warehouse")]}[by]
+    if by == AgeingBy.PRODUCT and per_warehouse:
+        keys.append(Column(t("Warehouse"), "warehouse"))
+    columns = [*keys, Column(t("On hand"), "on_hand", QTY), Column(t("Value"), "value", MONEY)]
+    for i, band in enumerate(band_names(bounds)):
+        columns += [Column(_band_label(language, band, "Quantity"), f"band_{i}_qty", QTY),
+                    Column(_band_label(language, band, "Value"), f"band_{i}_value", MONEY)]
+    columns += [Column(t("Average age (days)"), "average_age", QTY), Column(t("Oldest in"), "oldest", DAY)]
+
+    def cells(r: AgeingRow, lead: list[object]) -> list[object]:
+        out: list[object] = [*lead, r.on_hand, r.value]
+        for b in r.bands:
+            out += [b.qty, b.value]
+        return [*out, r.average_age, r.oldest]
+
+    def lead(r: AgeingRow) -> list[object]:
+        if by == AgeingBy.PRODUCT:
+            return [r.key, r.name, r.warehouse] if per_warehouse else [r.key, r.name]
+        return [r.key]
+
+    sheet = Sheet(t("STOCK AGEING"), header, columns, [cells(r, lead(r)) for r in rows], language=language)
+    sheet.total = cells(total, [t("Total")] + [""] * (len(keys) - 1))
+    return sheet

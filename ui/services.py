@@ -4,7 +4,7 @@ task runner.
 Screens never import ``persistence``; they call ``services.uow()`` with domain use cases and read through
 the area objects that ``bootstrap.bind`` built on the open database (``services.catalog``, ``services.stock``,
 ``services.documents``, ``services.purchasing``, ``services.accounts``, ``services.planning``,
-``services.backups``, ``services.sync``;
+``services.backups``, ``services.sync``, ``services.reports``;
 the backup, restore and conflict-review writes on ``services.admin``; see ``persistence/boundary.py``),
 always through ``services.tasks`` when the work touches the database.
 """
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from persistence.boundary import DocumentQueries
     from persistence.boundary import PlanningQueries
     from persistence.boundary import PurchasingQueries
+    from persistence.boundary import ReportQueries
     from persistence.boundary import SalesQueries
     from persistence.boundary import StockQueries
     from persistence.boundary import SyncQueries
@@ -48,6 +49,7 @@ class Services:
     backups: BackupQueries
     sync: SyncQueries
     admin: AdminActions
+    reports: ReportQueries
     user: str = ""  # the signed-in user or, while sign-in is off, the OS user
     role: str | None = None  # the signed-in user's role; None while sign-in is off (domain.access.roles)
     watcher: Any = None  # ui.watch.DataWatcher of the open database, set by the main window
@@ -62,7 +64,7 @@ class Services:
                    documents=boundary.documents, purchasing=boundary.purchasing, sales=boundary.sales,
                    accounts=boundary.accounts,
                    planning=boundary.planning,
-                   backups=boundary.backups, sync=boundary.sync, admin=boundary.admin,
+                   backups=boundary.backups, sync=boundary.sync, admin=boundary.admin, reports=boundary.reports,
                    user=user, role=role)
 
     def data_generation(self) -> int:

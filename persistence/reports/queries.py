@@ -10,6 +10,7 @@
 * ``sales_figures``: the sales lines of documents not reversed, summed per product, category, customer or
   salesperson (the document's user).
 * ``stocked_products``: the balances per product with the day of its last issue (one grouped query).
+* ``ageing_layers``: the stock on a day and the inflows that still make it up, newest first (库龄).
 * ``stock_status``: the balances, the products' levels and the quantity issued in the last 90 days (one grouped
   query over the window).
 
@@ -43,6 +44,7 @@ from sqlalchemy import type_coerce
 from sqlalchemy.types import BigInteger
 
 from domain.kernel.errors import BadInput
+from domain.reports.ageing import StockLayers
 from domain.reports.model import FLOW_RULES
 from domain.reports.model import OTHER_FLOW
 from domain.reports.model import Amount
@@ -330,4 +332,98 @@ def stock_status(engine: Engine, today: date, *, warehouse: str | None = None, u
         out.append(StockFigures(sku, name, codes[w], _qty(on_hand), _qty(reserved), _qty(on_order),
                                 None if low is None else _qty(low), None if high is None else _qty(high),
                                 _qty(get((p, w), 0))))
+    return out
+
+
+def _pair_positions(conn, end: datetime, wh_ids, mapped: bool, pooled: bool) -> dict[tuple[str, str], Amount]:
+    """Each product × warehouse's quantity and value at ``end`` (``pooled``: each product's over the warehouses, keyed
+    (product, "")): the balances when nothing moved since (a report on today), else each pair's last movement
+    before ``end`` (``_positions``)."""
+    if not mapped and conn.execute(select(M.c.id).where(M.c.occurred_at >= end).limit(1)).first() is None:
+        if pooled:
+            unit = _unindexed(B.c.product_id)
+            query = select(unit, literal(""), func.sum(_raw(B.c.on_hand)), func.sum(_raw(B.c.value))).group_by(unit)
+        else:
+            query = select(B.c.product_id, B.c.warehouse_id, _raw(B.c.on_hand), _raw(B.c.value))
+        query = query.where(B.c.on_hand != 0)
+        if wh_ids is not None:
+            query = query.where(B.c.warehouse_id.in_(wh_ids))
+        return {(p, w): Amount(_qty(q), _money(v)) for p, w, q, v in conn.execute(query).all()}
+    positions = _positions(conn, end, wh_ids, mapped)
+    if not pooled:
+        return positions
+    out: dict[tuple[str, str], Amount] = {}
+    for (p, _w), amount in positions.items():
+        out[(p, "")] = out[(p, "")] + amount if (p, "") in out else amount
+    return out
+
+
+def ageing_layers(engine: Engine, as_of: date, *, per_warehouse: bool, warehouse: str | None = None,
+                  utc_offset_seconds: int = 0) -> list[StockLayers]:
+    """The stock at the end of ``as_of`` per product (``per_warehouse``: per product × warehouse), valued as the
+    ledger says, with its layers first in, first out (``domain.reports.ageing``).
+
+    Two reads: the positions (the balances when nothing moved after the day, else each pair's last movement before
+    its end), and the inflows not reversed (no reversal itself; over all warehouses no transfer leg), newest first
+    per product (× warehouse), one grouped pass, walked only until each stock on hand is covered.
+    """
+    end = midnight(as_of + timedelta(days=1), utc_offset_seconds)
+    R = M.alias("reversal")  # noqa: N806
+    with engine.connect() as conn:
+        maps = merged.merged(conn)
+        mapped = bool(maps)
+        wh_ids = _warehouse_ids(conn, warehouse, maps)
+        positions = _pair_positions(conn, end, wh_ids, mapped, pooled=not per_warehouse)
+        product, warehouse_col = product_of(M, mapped=mapped), warehouse_of(M, mapped=mapped)
+        reversed_ids = select(R.c.reverses_id).where(R.c.kind == "reversal", R.c.reverses_id.is_not(None),
+                                                     R.c.occurred_at < end)
+        inflows = (select(product, warehouse_col if per_warehouse else literal(""), _raw(M.c.occurred_at),
+                          _raw(M.c.qty))
+                   .where(M.c.occurred_at < end, M.c.qty > 0, M.c.kind != "reversal", M.c.id.not_in(reversed_ids)))
+        if not per_warehouse:
+            inflows = inflows.where(M.c.kind != "transfer_in")
+        if wh_ids is not None:
+            inflows = inflows.where(M.c.warehouse_id.in_(wh_ids))
+        first_at = conn.execute(select(func.min(_raw(M.c.occurred_at)))).scalar()
+        offset = utc_offset_seconds * 1_000_000
+        # the inflows unsorted (SQLite sorting 400,000 rows by two text keys costs more than Python sorting each
+        # product's few), kept only for a product (× warehouse) with stock
+        need = {k: int(a.qty.scaleb(t.QTY)) for k, a in positions.items() if a.qty > 0}
+        inflowing: dict[tuple[str, str], list[tuple[int, int]]] = {k: [] for k in need}
+        get = inflowing.get
+        for p, w, at, qty in conn.execute(inflows).all():
+            got = get((p, w))
+            if got is not None:
+                got.append((at, qty))
+        # ``domain.reports.ageing.covering`` on the stored integers: per product (× warehouse), the newest inflows
+        # until the quantity on hand is covered (the last one in part); inflows at the same instant are the same
+        # day, so their order among themselves does not matter
+        found: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        for key, rows in inflowing.items():
+            rows.sort(reverse=True)
+            left = need[key]
+            got = found[key] = []
+            for at, qty in rows:
+                take = qty if qty < left else left
+                got.append(((at + offset) // _DAY, take))
+                left -= take
+                if left <= 0:
+                    break
+        products = {i: rest for i, *rest in conn.execute(select(P.c.id, P.c.sku, P.c.name, P.c.category)).all()}
+        codes = dict(conn.execute(select(W.c.id, W.c.code)).all())
+    last = (as_of - _EPOCH_DAY).days
+    oldest = (first_at + offset) // _DAY if first_at is not None else last
+    days = {n: _EPOCH_DAY + timedelta(days=n) for n in range(oldest, last + 1)}  # every day an inflow can be on
+    qty_of = _qty
+    out = []
+    for (p, w), amount in positions.items():
+        if amount.qty <= 0:
+            continue
+        taken = found.get((p, w)) or []
+        rest = need[(p, w)] - sum(q for _, q in taken)
+        layers = [(days[d], qty_of(q)) for d, q in reversed(taken)]  # plain tuples: made 500,000 times
+        if rest > 0:  # stock no inflow explains: as old as the ledger
+            layers.insert(0, (days[oldest], qty_of(rest)))
+        sku, name, category = products.get(p, (p, "", ""))
+        out.append(StockLayers(p, codes.get(w, w), sku, name, category or "", amount.qty, amount.value, layers))
     return out

@@ -6810,6 +6810,210 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
     </context>
     <context>
+        <name>ReportsScreen</name>
+        <message>
+            <location filename="../../ui/screens/reports/screen.py" line="+57" />
+            <source>Stock summary (进销存汇总)</source>
+            <translation>进销存汇总表</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sales margin</source>
+            <translation>销售毛利</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sales ranking</source>
+            <translation>商品销售排行</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Slow movers</source>
+            <translation>滞销商品</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stock status</source>
+            <translation>库存状况</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stock ageing</source>
+            <translation>库龄分析</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Product</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+396" />
+            <source>Warehouse</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location line="-395" />
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Salesperson</source>
+            <translation>业务员</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Revenue</source>
+            <translation>销售收入</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>This month</source>
+            <translation>本月</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last month</source>
+            <translation>上月</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This quarter</source>
+            <translation>本季度</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>This year</source>
+            <translation>本年</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Custom</source>
+            <translation>自定义</translation>
+        </message>
+        <message>
+            <location line="+236" />
+            <source>%1 rows.</source>
+            <translation>共 %1 行。</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Margin by %1</source>
+            <translation>按%1的毛利</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Top %1 by %2</source>
+            <translation>前 %1 名（按%2）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Stock value by age band (days)</source>
+            <translation>各库龄段库存金额（天）</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>Export to Excel</source>
+            <translation>导出到 Excel</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Print PDF</source>
+            <translation>打印 PDF</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>PDF (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>Wrote %1</source>
+            <translation>已写入 %1</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>As of</source>
+            <translation>截止日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Top</source>
+            <translation>前</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Days idle ≥</source>
+            <translation>未出库天数 ≥</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Bands (days)</source>
+            <translation>库龄段（天）</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Report</source>
+            <translation>报表</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Period</source>
+            <translation>期间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>From</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>By</source>
+            <translation>汇总方式</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Refresh</source>
+            <translation>刷新(&amp;R)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export to &amp;Excel…</source>
+            <translation>导出到 Excel(&amp;E)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Print &amp;PDF…</source>
+            <translation>打印 PDF(&amp;P)…</translation>
+        </message>
+    </context>
+    <context>
         <name>Roles</name>
         <message>
             <location filename="../../ui/access.py" line="-64" />
@@ -7830,6 +8034,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+2" />
             <source>Payables</source>
             <translation>应付账款</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Reports</source>
+            <translation>报表</translation>
         </message>
         <message>
             <location line="+2" />

@@ -220,6 +220,15 @@ def main() -> int:
     figures["ranking --slow 90"] = (seconds, cpu, len(result))
     seconds, cpu, result = _median(lambda: status_rows(queries.stock_status(engine, YEAR[1])))
     figures["status"] = (seconds, cpu, len(result))
+    from domain.reports.ageing import DEFAULT_BANDS
+    from domain.reports.ageing import AgeingBy
+    from domain.reports.ageing import ageing_rows
+
+    for by in AgeingBy:  # as of the year's last day (the positions by each pair's last movement before it)
+        seconds, cpu, result = _median(lambda by=by: ageing_rows(
+            queries.ageing_layers(engine, YEAR[1], per_warehouse=by == AgeingBy.WAREHOUSE), YEAR[1],
+            DEFAULT_BANDS, by))
+        figures[f"ageing --as-of {YEAR[1].isoformat()} --by {by.value}"] = (seconds, cpu, len(result))
     peer_seconds, peer_cpu, peer = _median(lambda: pandas_summary(engine, *YEAR))
     db.close()
     cli_seconds, _, cli_cpu = median_cli(["--db", str(path), "report", "stock-summary", "--from", YEAR[0].isoformat(),

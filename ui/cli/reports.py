@@ -1,4 +1,4 @@
-"""``report stock-summary|margin|ranking|status``: the 进销存 reports (``domain/reports``) printed as a table, as
+"""``report stock-summary|margin|ranking|status|ageing``: the 进销存 reports (``domain/reports``) printed as a table, as
 JSON (``--json``) or written to Excel or PDF (``-o FILE.xlsx|FILE.pdf``), in English or Chinese (``--language``).
 
 Reading a report needs the right to see money (``domain.reports.access``): refused with exit status 3 otherwise.
@@ -12,7 +12,6 @@ import json
 import sys
 import time
 from datetime import date
-from datetime import datetime
 from pathlib import Path
 
 from domain.kernel.errors import BadInput
@@ -22,14 +21,17 @@ from ui.cli.common import table
 
 COMMANDS = ("report",)
 LANGUAGES = {"en": "en", "zh": "zh_CN"}
-REPORTS = ("stock-summary", "margin", "ranking", "status")
+REPORTS = ("stock-summary", "margin", "ranking", "status", "ageing")
 
 
-def _common(p: argparse.ArgumentParser, *, period: bool = True) -> None:
+def _common(p: argparse.ArgumentParser, *, period: bool = True, as_of: bool = False) -> None:
     if period:
         p.add_argument("--from", dest="first", metavar="D",
                        help="the first day, YYYY-MM-DD (default: the first of --to's month)")
-    p.add_argument("--to", dest="last", metavar="D", help="the last day, YYYY-MM-DD (default: today)")
+    if as_of:
+        p.add_argument("--as-of", dest="last", metavar="D", help="the day, YYYY-MM-DD (default: today)")
+    else:
+        p.add_argument("--to", dest="last", metavar="D", help="the last day, YYYY-MM-DD (default: today)")
     p.add_argument("--warehouse", metavar="W", help="only this warehouse (its code; default: all)")
     out = p.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -38,7 +40,8 @@ def _common(p: argparse.ArgumentParser, *, period: bool = True) -> None:
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
-    reports = sub.add_parser("report", help="the 进销存 reports: stock summary, sales margin, ranking, stock status"
+    reports = sub.add_parser("report", help="the 进销存 reports: stock summary, sales margin, ranking, stock status, "
+                                            "stock ageing"
                              ).add_subparsers(dest="report", required=True)
     p = reports.add_parser("stock-summary", help="进销存汇总表: opening, receipts, issues by kind and closing, "
                                                  "quantity and value, for a period")
@@ -56,6 +59,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = reports.add_parser("status", help="库存状况: on hand, reserved, available, on order, min/max and days of "
                                           "cover (average daily issues of the 90 days up to --to)")
     _common(p, period=False)
+    p = reports.add_parser("ageing", help="库龄: the stock on a day by age band since it came in, first in first "
+                                          "out, valued at each product's average cost")
+    p.add_argument("--bands", metavar="DAYS", default="30,60,90,180,365",
+                   help="the bands' upper bounds in days (default 30,60,90,180,365: 0–30 … > 365)")
+    p.add_argument("--by", choices=("product", "category", "warehouse"), default="product")
+    _common(p, period=False, as_of=True)
 
 
 def _day(field: str, text: str | None) -> date | None:
@@ -77,36 +86,32 @@ def _output(path: Path | None) -> str | None:
 
 
 def run(args, open_db) -> int:
-    from domain.reports.model import Period
-    from ui.pdf.report_labels import label
+    from domain.reports.ageing import parse_bands
+    from ui import report_build as rb
 
     language = LANGUAGES[args.language]
     kind = _output(args.output)
-    last = _day("--to", args.last) or date.today()
+    last = _day("--as-of" if args.report == "ageing" else "--to", args.last) or date.today()
     first = _day("--from", getattr(args, "first", None)) or last.replace(day=1)
-    period = Period(first, last)
     if args.report == "ranking" and args.slow is None and args.top < 1:
         raise BadInput("--top", f"{args.top} is not a number of products; give 1 or more")
-    offset = time.localtime().tm_gmtoff
-    t = lambda s: label(s, language)  # noqa: E731
     slow = args.report == "ranking" and args.slow is not None
-    header = []
-    if args.report == "status" or slow:
-        header.append((t("Date"), last.isoformat()))
-    else:
-        header.append((t("Period"), f"{first.isoformat()} – {last.isoformat()}"))
-        header.append((t("By"), t(args.by)))
-    if slow:
-        header.append((t("Days idle"), f"≥ {args.slow}"))
-    header.append((t("Warehouse"), args.warehouse or t("all")))
-    header.append((t("Printed"), datetime.now().strftime("%Y-%m-%d %H:%M")))
+    request = rb.ReportRequest(rb.SLOW if slow else args.report, first, last, by=getattr(args, "by", "") or "",
+                               warehouse=args.warehouse, top=getattr(args, "top", 10),
+                               slow_days=args.slow if slow else 90,
+                               bands=parse_bands(args.bands) if args.report == "ageing" else rb.DEFAULT_BANDS,
+                               every_flow=args.json)
+    request.period  # noqa: B018 - refuses a --to before --from before the database is opened
+    offset = time.localtime().tm_gmtoff
     db = open_db()
     try:
         from domain.reports.access import authorize_reports
 
         authorize_reports(db.uow())
         with paused_gc():
-            sheet, payload = _build(args, db, period, language, header, offset, every_flow=args.json)
+            from persistence.boundary import ReportQueries
+
+            sheet, payload = rb.build(ReportQueries(db.engine), request, language, offset)
         company = _company(db) if kind == ".pdf" else ""
     finally:
         db.close()
@@ -154,51 +159,3 @@ def _print(sheet) -> None:
     rows = [*sheet.rows, *([sheet.total] if sheet.total is not None else [])]
     table([[text(v, c.kind) for v, c in zip(row, sheet.columns, strict=True)] for row in rows],
           [c.label for c in sheet.columns])
-
-
-def _build(args, db, period, language, header, offset, *, every_flow: bool):
-    from persistence.reports import queries
-    from ui import report_sheets
-
-    payload: dict = {"report": args.report, "warehouse": args.warehouse or None}
-    if args.report != "status":
-        payload.update({"from": period.first.isoformat(), "to": period.last.isoformat()})
-    if args.report == "stock-summary":
-        from domain.reports.stock_summary import SummaryBy
-        from domain.reports.stock_summary import summarize
-        from domain.reports.stock_summary import total
-
-        by = SummaryBy(args.by)
-        pairs, products, warehouses = queries.stock_summary(db.engine, period, by, warehouse=args.warehouse,
-                                                            utc_offset_seconds=offset)
-        rows = summarize(pairs, by, products, warehouses)
-        payload["by"] = by.value
-        return report_sheets.stock_summary(rows, total(rows), by, language, header, every_flow=every_flow), payload
-    if args.report == "margin":
-        from domain.reports.sales import MarginBy
-        from domain.reports.sales import margin_rows
-        from domain.reports.sales import margin_total
-
-        by = MarginBy(args.by)
-        rows = margin_rows(queries.sales_figures(db.engine, period, by, warehouse=args.warehouse,
-                                                 utc_offset_seconds=offset))
-        payload["by"] = by.value
-        return report_sheets.margin(rows, margin_total(rows), by.value, language, header), payload
-    if args.report == "ranking":
-        from domain.reports import sales
-
-        if args.slow is not None:
-            found = queries.stocked_products(db.engine, warehouse=args.warehouse, utc_offset_seconds=offset)
-            payload["slow_days"] = args.slow
-            return report_sheets.slow(sales.slow_movers(found, args.slow, period.last), language, header), payload
-        figures = queries.sales_figures(db.engine, period, sales.MarginBy.PRODUCT, warehouse=args.warehouse,
-                                        utc_offset_seconds=offset)
-        payload.update(by=args.by, top=args.top)
-        return report_sheets.ranking(sales.ranking(figures, sales.RankBy(args.by), args.top), language,
-                                     header), payload
-    from domain.reports.status import status_rows
-
-    payload["day"] = period.last.isoformat()
-    rows = status_rows(queries.stock_status(db.engine, period.last, warehouse=args.warehouse,
-                                            utc_offset_seconds=offset))
-    return report_sheets.status(rows, language, header), payload

@@ -35,6 +35,19 @@ _SAMPLE = 500  # the rows measured for the columns' widths
 _NAME_MAX = 90 * mm
 
 
+def _unbroken(text: str) -> bool:
+    """Whether ``text`` has no Chinese (a word of Latin letters, digits and signs such as "31–60" stays whole)."""
+    return not any("\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in text)
+
+
+def _header(label: str) -> str:
+    """A column's header as Paragraph markup: a Chinese header breaks at its last space only ("0–30天 金额" on two
+    lines, never "金" and "额" apart), an English one wherever words end."""
+    if _unbroken(label):
+        return escape(label)
+    return "<br/>".join(escape(part) for part in label.rsplit(" ", 1))
+
+
 class ReportRenderer(BaseRenderer):
     """``generate(sheet)``: the report as PDF bytes. ``company`` heads every first page."""
 
@@ -67,8 +80,8 @@ class ReportRenderer(BaseRenderer):
         number = ParagraphStyle("N", parent=cell, alignment=TA_RIGHT)
         head_number = ParagraphStyle("HN", parent=head, alignment=TA_RIGHT)
         numeric = [c.kind != TEXT for c in sheet.columns]
-        data = [[Paragraph(escape(c.label), head_number if n else head) for c, n in zip(sheet.columns, numeric,
-                                                                                        strict=True)]]
+        data = [[Paragraph(_header(c.label), head_number if n else head) for c, n in zip(sheet.columns, numeric,
+                                                                                         strict=True)]]
         body = [*sheet.rows, *([sheet.total] if sheet.total is not None else [])]
         for row in body:
             data.append([Paragraph(escape(text(v, c.kind)), number if n else cell)
@@ -99,10 +112,10 @@ class ReportRenderer(BaseRenderer):
                 cells = min(cells, 60 * mm)
             # an English header keeps its words whole; a Chinese one may wrap between any two characters
             whole = stringWidth(c.label, self.font, size)
-            if c.label.isascii() and whole <= 12 * size:  # a short English header ("Share %") stays on one line
+            if _unbroken(c.label) and whole <= 12 * size:  # a short English header ("Share %") stays on one line
                 header = whole
             else:
-                header = max((stringWidth(w, self.font, size) if w.isascii()
+                header = max((stringWidth(w, self.font, size) if _unbroken(w)
                               else min(stringWidth(w, self.font, size), max(cells, 4 * size))
                               for w in c.label.split()), default=0)
             natural.append(max(header, cells) + pad)

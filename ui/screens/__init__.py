@@ -45,6 +45,8 @@ _ALL = [
                 "ui.screens.accounts:ReceivablesScreen", "accounts"),
     ScreenEntry("payables", QT_TRANSLATE_NOOP("Screens", "Payables"), "Ctrl+Shift+Y",
                 "ui.screens.accounts:PayablesScreen", "accounts"),
+    ScreenEntry("reports", QT_TRANSLATE_NOOP("Screens", "Reports"), "Ctrl+Shift+T",
+                "ui.screens.reports:ReportsScreen", "accounts"),
     ScreenEntry("purchasing", QT_TRANSLATE_NOOP("Screens", "Purchase orders"), "Ctrl+Shift+P",
                 "ui.screens.purchasing:PurchasingScreen"),
     ScreenEntry("replenishment", QT_TRANSLATE_NOOP("Screens", "Replenishment"), "Ctrl+Shift+R",

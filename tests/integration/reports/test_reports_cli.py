@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import time
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -126,3 +127,61 @@ def test_a_clerk_may_not_read_the_reports_and_a_purchaser_may(report):
     assert code == 3 and out == "" and "clerk" in err and "purchaser" in err
     code, out, err = report("--user", "wang", "report", "margin", *PERIOD, "--json", password="wang-pass-12")
     assert code == 0, err
+
+
+# 库龄 on the shop, worked by hand (ages from today: day n is 20 − n days old; bands 0–10, 11–16, 17–20, > 20):
+# over all warehouses the transfer's legs are left out and the reversed shipment and sale with them, so TEA's 23
+# (66.50) is the receipt of day 5 (10, 15 days), the customer's return of day 3 (1, 17 days) and 12 of day −10's
+# 20 (30 days); valued at 66.50 / 23.
+AGEING = ("report", "ageing", "--bands", "10,16,20")
+
+
+def test_ageing_by_product_as_json(report):
+    code, out, err = report(*AGEING, "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert (data["report"], data["by"], data["bands"]) == ("ageing", "product", [10, 16, 20])
+    tea = next(r for r in data["rows"] if r["sku"] == "TEA")
+    assert (tea["on_hand"], tea["value"]) == ("23", "66.5")
+    assert [tea[f"band_{i}_qty"] for i in range(4)] == ["0", "10", "1", "12"]
+    assert [tea[f"band_{i}_value"] for i in range(4)] == ["0", "28.91", "2.89", "34.7"]
+    cup = next(r for r in data["rows"] if r["sku"] == "CUP")
+    assert (cup["band_3_qty"], cup["band_3_value"], cup["average_age"]) == ("3", "12", "29")
+    total = data["total"]
+    assert total["value"] == "78.5"
+    assert sum(Decimal(total[f"band_{i}_value"]) for i in range(4)) == Decimal("78.5")
+
+
+def test_ageing_by_warehouse_keeps_a_transfer_in_as_a_layer_of_its_own(report):
+    code, out, err = report(*AGEING, "--by", "warehouse", "--json")
+    assert code == 0, err
+    rows = {r["warehouse"]: r for r in json.loads(out)["rows"]}
+    # SHOP: TEA 5 of the 6 transferred on day 2 (18 days); MAIN: TEA 10 + 1 + 7 of day −10, CUP 3 of day −9
+    assert (rows["SHOP"]["on_hand"], rows["SHOP"]["band_2_qty"], rows["SHOP"]["value"]) == ("5", "5", "12.5")
+    assert [rows["MAIN"][f"band_{i}_qty"] for i in range(4)] == ["0", "10", "1", "10"]
+    assert rows["MAIN"]["value"] == "66"
+
+
+def test_ageing_as_of_an_earlier_day(report):
+    # the end of day 4: TEA MAIN 10 (after the sale, transfer, return and the broken one), SHOP 6: 16 over all,
+    # covered by the return of day 3 (1) and 15 of day −10's receipts; ages from day 4: 1 and 14 days
+    day4 = (TODAY - timedelta(days=16)).isoformat()
+    code, out, err = report("report", "ageing", "--as-of", day4, "--bands", "7", "--json")
+    assert code == 0, err
+    tea = next(r for r in json.loads(out)["rows"] if r["sku"] == "TEA")
+    assert (tea["on_hand"], tea["band_0_qty"], tea["band_1_qty"]) == ("16", "1", "15")
+
+
+def test_ageing_files_and_refusals(report, tmp_path):
+    code, out, err = report(*AGEING, "--language", "zh")
+    assert code == 0, err
+    assert "库龄分析表" in out and "0–10天 数量" in out and "合计" in out
+    for name in ("ageing.xlsx", "ageing.pdf"):
+        path = tmp_path / name
+        code, out, err = report(*AGEING, "-o", str(path), "--by", "category")
+        assert code == 0, err
+        assert path.stat().st_size > 1000
+    code, _, err = report("report", "ageing", "--bands", "60,30")
+    assert code == 2 and "--bands" in err
+    code, _, err = report("report", "ageing", "--as-of", "tomorrow")
+    assert code == 2 and "--as-of" in err

@@ -1,0 +1,110 @@
+"""Screenshots of the Reports screen on the demo database, in English and Chinese.
+
+    xvfb-run -a .venv/bin/python scripts/screenshots_reports.py [--db /tmp/reports-shots.sqlite3] [--out docs]
+        [--more DIR]
+
+Makes the demo database when the file is missing (``main.py --db FILE init`` then ``demo``, about 30 s), opens the
+main window at 1280 × 800 on Reports with the stock ageing by category (the bands stacked in the chart) and saves
+docs/screenshot-reports-<en|zh>.png. ``--more DIR`` also saves every other report on screen and the ageing's PDF
+(for looking at; render it with pdftoppm). The demo's history has shipments, not sales documents, so its margin
+and ranking are empty. Window settings go to a scratch folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from ui import i18n  # noqa: E402
+from ui import report_build as rb  # noqa: E402
+from ui.app import build_services  # noqa: E402
+from ui.app import configure_application  # noqa: E402
+from ui.app import create_main_window  # noqa: E402
+
+SIZE = (1280, 800)
+
+
+def settle(window, timeout: float = 60.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        QTest.qWait(50)
+        if window.services.tasks.busy == 0:
+            break
+    QTest.qWait(400)
+
+
+def shoot(window, lang: str, out: Path, more: Path | None) -> list[Path]:
+    screen = window.show_screen("reports")
+    settle(window)
+    saved = []
+    if more is not None:
+        for kind, by in ((rb.STOCK_SUMMARY, "category"), (rb.SLOW, None), (rb.STATUS, None),
+                         (rb.AGEING, "product"), (rb.AGEING, "warehouse")):
+            screen.set_report(kind, by)
+            settle(window)
+            shot = more / f"reports-{kind}-{by or ''}-{lang}.png"
+            window.grab().save(str(shot))
+            saved.append(shot)
+    screen.set_report(rb.AGEING, "category")
+    settle(window)
+    path = out / f"screenshot-reports-{lang}.png"
+    window.grab().save(str(path))
+    saved.append(path)
+    if more is not None:
+        pdf = more / f"ageing-{lang}.pdf"
+        screen.export_to(pdf)
+        settle(window)
+        saved.append(pdf)
+    return saved
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, default=Path("/tmp/reports-shots.sqlite3"))
+    parser.add_argument("--out", type=Path, default=ROOT / "docs")
+    parser.add_argument("--more", type=Path, default=None)
+    args = parser.parse_args()
+    if not args.db.exists():
+        for step in ("init", "demo"):
+            subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(args.db), step], check=True,
+                           stdout=subprocess.DEVNULL)
+    scratch = tempfile.mkdtemp(prefix="stockroom-shots-")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch)
+    app = QApplication.instance() or QApplication(sys.argv)
+    configure_application(app)
+    services = build_services(args.db)
+    args.out.mkdir(parents=True, exist_ok=True)
+    if args.more is not None:
+        args.more.mkdir(parents=True, exist_ok=True)
+    for lang, code in (("en", i18n.ENGLISH), ("zh", i18n.CHINESE)):
+        i18n.set_language(code, persist=False)
+        QCoreApplication.processEvents()
+        window = create_main_window(services)
+        window.resize(*SIZE)
+        window.show()
+        for path in shoot(window, lang, args.out, args.more):
+            print(path)
+        window.close()
+        window.deleteLater()
+    services.tasks.wait()
+    services.database.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

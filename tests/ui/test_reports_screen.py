@@ -1,0 +1,163 @@
+"""The Reports screen on the hand-computed shop (``tests/integration/reports/conftest.py``) in a real SQLite file:
+it fills in the background, another report, period or grouping gives other rows, the total is the sum of the rows
+and stays last when sorted, the ageing's bands, the exports write their files."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.integration.reports.conftest import FIRST
+from tests.integration.reports.conftest import TODAY
+from tests.integration.reports.conftest import shop  # noqa: F401 - the fixture
+from ui import report_build as rb
+
+
+@pytest.fixture
+def screen(qtbot, shop, make_services, monkeypatch):  # noqa: F811 - the fixture
+    from ui.screens.reports import ReportsScreen
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    widget = ReportsScreen(make_services())
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.sheet is not None and not widget.working)
+    yield widget
+    monkeypatch.delenv("TZ")
+    time.tzset()
+
+
+def _show(qtbot, screen, kind, by=None, first=FIRST, last=TODAY):
+    screen.set_report(kind, by)
+    screen.set_period(first, last)
+    qtbot.waitUntil(lambda: not screen.working and screen.request is not None
+                    and screen.request.kind == kind and screen.request.last == last
+                    and (by is None or screen.request.grouping == by))
+    qtbot.waitUntil(lambda: screen.sheet is not None and screen.model.sheet is screen.sheet)
+
+
+def _keys(screen) -> list[str]:
+    return [screen.model.row_values(r)[0] for r in range(len(screen.model.rows))]
+
+
+def test_the_stock_summary_fills_and_its_total_is_the_sum(qtbot, screen):
+    _show(qtbot, screen, rb.STOCK_SUMMARY, "product")
+    assert sorted(_keys(screen)) == ["CUP", "TEA"]
+    model = screen.model
+    assert model.rowCount() == 3 and model.is_total(2)
+    closing = model.column_of("closing_value")
+    assert model.row_values(2)[closing] == Decimal("78.5") == model.column_sum("closing_value")
+    assert model.index(2, closing).data() == "78.50"  # money with two places
+    assert model.index(0, closing).data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+
+
+def test_the_grouping_and_the_report_change_the_rows(qtbot, screen):
+    _show(qtbot, screen, rb.STOCK_SUMMARY, "warehouse")
+    assert sorted(_keys(screen)) == ["MAIN", "SHOP"]
+    _show(qtbot, screen, rb.STOCK_SUMMARY, "category")
+    assert sorted(_keys(screen)) == ["杯具", "茶叶"]
+    _show(qtbot, screen, rb.MARGIN, "customer")
+    assert sorted(_keys(screen)) == ["ACME", "WALK"]
+    assert [screen.by.itemData(i) for i in range(screen.by.count())] == list(rb.GROUPINGS[rb.MARGIN])
+    assert screen.chart.isVisibleTo(screen) and len(screen.chart.labels) == 2
+
+
+def test_a_period_before_any_sale_has_no_margin_rows(qtbot, screen):
+    _show(qtbot, screen, rb.MARGIN, "product", first=FIRST - timedelta(days=60), last=FIRST - timedelta(days=30))
+    assert screen.model.rows == [] and screen.model.row_values(0)[screen.model.column_of("revenue")] == 0
+
+
+def test_sorting_keeps_the_total_last(qtbot, screen):
+    _show(qtbot, screen, rb.STOCK_SUMMARY, "product")
+    model, closing = screen.model, screen.model.column_of("closing_value")
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        screen.table.sortByColumn(closing, order)
+        values = [model.row_values(r)[closing] for r in range(2)]
+        assert values == sorted(values, reverse=order == Qt.SortOrder.DescendingOrder)
+        assert model.index(2, 0).data() == "Total"
+
+
+def test_the_ageing_bands_on_screen(qtbot, screen):
+    screen.bands.setText("10,16,20")
+    _show(qtbot, screen, rb.AGEING, "product")
+    model = screen.model
+    tea = next(model.row_values(r) for r in range(len(model.rows)) if model.row_values(r)[0] == "TEA")
+    at = {c.key: i for i, c in enumerate(model.columns)}
+    assert [tea[at[f"band_{i}_qty"]] for i in range(4)] == [0, 10, 1, 12]
+    assert tea[at["band_3_value"]] == Decimal("34.70")
+    total = model.row_values(len(model.rows))
+    assert sum(total[at[f"band_{i}_value"]] for i in range(4)) == total[at["value"]] == Decimal("78.5")
+    assert len(screen.chart.series) == 4  # the bands stacked
+    assert not screen.first.isEnabled()  # a report on a day
+
+
+def test_bad_bands_are_refused_naming_the_field(qtbot, screen):
+    screen.set_report(rb.AGEING, "product")
+    screen.bands.setText("60,30")
+    screen.refresh()
+    qtbot.waitUntil(lambda: "--bands" in screen.message.text())
+    assert "60,30" in screen.message.text()
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".pdf"])
+def test_export_writes_the_shown_report(qtbot, screen, tmp_path, suffix):
+    _show(qtbot, screen, rb.AGEING, "category")
+    target = tmp_path / f"ageing{suffix}"
+    written = []
+    screen.export_to(target, written.append)
+    qtbot.waitUntil(lambda: written == [target])
+    assert target.stat().st_size > 1000
+
+
+def test_quick_periods():
+    from ui.screens.reports.screen import LAST_MONTH
+    from ui.screens.reports.screen import THIS_MONTH
+    from ui.screens.reports.screen import THIS_QUARTER
+    from ui.screens.reports.screen import THIS_YEAR
+    from ui.screens.reports.screen import quick_period
+
+    day = date(2026, 3, 15)
+    assert quick_period(THIS_MONTH, day) == (date(2026, 3, 1), date(2026, 3, 31))
+    assert quick_period(LAST_MONTH, day) == (date(2026, 2, 1), date(2026, 2, 28))
+    assert quick_period(LAST_MONTH, date(2026, 1, 5)) == (date(2025, 12, 1), date(2025, 12, 31))
+    assert quick_period(THIS_QUARTER, date(2026, 11, 2)) == (date(2026, 10, 1), date(2026, 12, 31))
+    assert quick_period(THIS_YEAR, day) == (date(2026, 1, 1), date(2026, 12, 31))
+
+
+def test_the_screen_is_for_roles_that_see_money():
+    from ui.screens import SCREENS
+    from ui.screens import may_see
+
+    entry = next(e for e in SCREENS if e.key == "reports")
+    assert not may_see(entry, "clerk") and may_see(entry, "purchaser") and may_see(entry, "manager")
+    shortcuts = [e.shortcut for e in SCREENS]
+    assert shortcuts.count(entry.shortcut) == 1
+
+
+def test_double_clicking_a_product_opens_its_movements(qtbot, shop, make_services, monkeypatch):  # noqa: F811
+    from ui.app import create_main_window
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    services = make_services()
+    window = create_main_window(services)
+    qtbot.addWidget(window)
+    window.show()
+    screen = window.show_screen("reports")
+    qtbot.waitUntil(lambda: screen.sheet is not None and not screen.loading)
+    _show(qtbot, screen, rb.STOCK_SUMMARY, "product")
+    row = next(r for r in range(len(screen.model.rows)) if screen.model.row_values(r)[0] == "TEA")
+    screen.open_movements(screen.model.index(row, 1))
+    movements = window.screens["movements"]
+    assert window.current_key() == "movements" and movements.product.text() == "TEA"
+    qtbot.waitUntil(lambda: not movements.loading and movements.model.rowCount() > 0)
+    assert {r.sku for r in movements.model.rows} == {"TEA"}
+    screen.open_movements(screen.model.index(len(screen.model.rows), 1))  # the total: nothing happens
+    services.tasks.wait()
+    monkeypatch.delenv("TZ")
+    time.tzset()
