@@ -72,7 +72,7 @@
             <translation>请至少为一张单据输入核销金额。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/chart.py" line="+75" />
+            <location filename="../../ui/screens/accounts/chart.py" line="+77" />
             <source>Not yet due</source>
             <translation>未到期</translation>
         </message>
