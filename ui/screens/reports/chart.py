@@ -61,8 +61,10 @@ class ReportChart(QWidget):
         super().__init__(parent)
         import pyqtgraph as pg
 
+        from ui.widgets.money_axis import MoneyAxis
+
         self.pg = pg
-        self.plot = pg.PlotWidget(self)
+        self.plot = pg.PlotWidget(self, axisItems={"bottom": MoneyAxis("bottom")})
         self.plot.setBackground("w")
         self.plot.setMenuEnabled(False)
         self.plot.setMouseEnabled(x=False, y=False)
