@@ -22,6 +22,7 @@ from persistence import tables as t
 from persistence.sync import accounts
 from persistence.sync import checks
 from persistence.sync import local as loc
+from persistence.sync import reasons as why
 from persistence.sync import records as r
 
 FACTS = {"movements": t.movements, "unfilled_demand": t.unfilled_demand}
@@ -333,16 +334,15 @@ def apply_aliases(conn: Connection, aliases: list[tuple[str, str, str]], last: b
             continue
         if not r.exists(conn, spec, new):
             if last:
-                loc.quarantine(conn, ALIAS + tbl, old, 0, 0, f"merged on the hub into {tbl} {new}, which is not "
-                               f"here: not renamed", new, "")
+                loc.quarantine(conn, ALIAS + tbl, old, 0, 0, why.reason("merged_missing", table=tbl, key=new), new, "")
             else:
                 waiting.append((tbl, old, new))
             continue
         if tbl == "users":
             names = dict(conn.execute(select(t.users.c.id, t.users.c.username)
                                       .where(t.users.c.id.in_((old, new)))).all())
-            loc.quarantine(conn, ALIAS + tbl, old, 0, 0, f"user {names.get(old)} merged on the hub into user "
-                           f"{names.get(new)}: an admin of this computer must approve it", new, "")
+            loc.quarantine(conn, ALIAS + tbl, old, 0, 0, why.reason("user_merged", username=names.get(old),
+                                                                into=names.get(new)), new, "")
             continue
         loc.apply_alias(conn, spec, old, new)
         settled.append((tbl, old))
@@ -487,15 +487,14 @@ def user_authority(conn: Connection, spec: r.Spec, e: Entry, record: dict | None
     if conn.execute(select(users.c.id).where(users.c.active.is_(True)).limit(1)).first() is None:
         if record is None or _first_pull(conn):
             return ""
-        return (f"new user {record['username']} ({record['role']}): this computer has no users yet and takes "
-                f"them from the hub only in its first sync with it; approve it here to let it in")
+        return why.reason("user_no_users_yet", username=record["username"], role=record["role"])
     local = r.read_records(conn, spec, [e.key]).get(e.key)
     if record is None:
-        return "" if local is None else "a user deleted on the hub; users are deactivated, never deleted"
+        return "" if local is None else why.reason("user_deleted")
     if local is not None and all(local.get(f) == record.get(f) for f in _USER_FIELDS):
         return ""  # the same rights: a display name, a version
     if local is None:
-        return f"new user {record['username']} ({record['role']}): an admin of this computer must approve it"
+        return why.reason("user_new", username=record["username"], role=record["role"])
 
     def rank(role: str) -> int:
         return ROLES.index(Role(role))
@@ -503,12 +502,11 @@ def user_authority(conn: Connection, spec: r.Spec, e: Entry, record: dict | None
     raised = (rank(record["role"]) > rank(local["role"]) or (record["active"] and not local["active"])
               or record["password_hash"] != local["password_hash"] or record["username"] != local["username"])
     if raised:
-        return (f"user {record['username']}: a change of role, password, name or reactivation made elsewhere; "
-                f"an admin of this computer must approve it")
+        return why.reason("user_changed", username=record["username"], role=record["role"])
     admins = conn.execute(select(users.c.id).where(users.c.active.is_(True), users.c.role == Role.ADMIN.value,
                                                    users.c.id != e.key)).first()
     if admins is None and not (record["active"] and record["role"] == Role.ADMIN.value):
-        return f"user {record['username']} is this computer's last active admin and keeps that role"
+        return why.reason("user_last_admin", username=record["username"])
     return ""
 
 
