@@ -1810,6 +1810,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SyncReasons', '%1 is negative'): '%1 为负数',
     ('SyncReasons', '%1 is not a list'): '%1 不是列表',
     ('SyncReasons', '%1 refers to %2 %3 which is not here'): '%1 引用了本机没有的 %2 %3',
+    ('SyncReasons', '%1 refers to %2 %3, which is held back'): '%1 引用了暂缓发送的 %2 %3',
     ('SyncReasons', '%1 refers to a %2 %3 which is not here'): '%1 引用了本机没有的 %2 %3',
     ('SyncReasons', '%1: %2 appears twice'): '%1：%2 出现了两次',
     ('SyncReasons', '%1: %2 has more than %3 decimal places'): '%1：%2 的小数超过 %3 位',
@@ -1837,18 +1838,27 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SyncReasons', '%1: the row is not an object'): '%1：该行不是对象',
     ('SyncReasons', '%1: unknown field %2'): '%1：未知字段 %2',
     ('SyncReasons', '_children is not an object'): '_children 不是对象',
+    ('SyncReasons', "a %1 row is never changed, and the hub's differs from the one here"): '%1 的行从不修改，而共享数据库上的与本机的不同',
+    ('SyncReasons', 'a %1 row is never deleted'): '%1 的行从不删除',
     ('SyncReasons', 'a reversal names no movement it reverses'): '冲销未指明所冲销的库存变动',
     ('SyncReasons', 'a transfer leg has no transfer id'): '调拨的一端没有调拨编号',
     ('SyncReasons', 'a user deleted on the hub; users are deactivated, never deleted'): '共享数据库上删除了一个用户；用户只能停用，不能删除',
     ('SyncReasons', 'amount: %1 has the wrong sign for a %2 item (%3 expected)'): 'amount：%1 的正负号不符合 %2 类款项（应为 %3）',
     ('SyncReasons', 'amount: %1 is negative but the allocation undoes nothing (undoes_id)'):
         'amount：%1 为负数，但该核销并未撤销任何核销（undoes_id）',
+    ('SyncReasons', "amount: %1 is not the opposite of the reversed item's %2"): 'amount：%1 与被冲销款项的金额 %2 不是相反数',
     ('SyncReasons', 'amount: %1 undoes an allocation, so it is negative'): 'amount：%1 撤销一笔核销，因此应为负数',
     ('SyncReasons', 'amount: a %1 of 0'): 'amount：金额为 0 的 %1',
     ('SyncReasons', 'amount: an allocation of 0'): 'amount：金额为 0 的核销',
     ('SyncReasons', 'barcode: %1 is the SKU of another product here'): 'barcode：%1 是本机另一商品的货号',
     ('SyncReasons', 'closed_at: a closed month says when it was closed'): 'closed_at：已结账的月份须注明结账时间',
     ('SyncReasons', 'credit_item_id: an item cannot settle itself'): 'credit_item_id：款项不能核销自身',
+    ('SyncReasons', "credit_item_id: the item's amount %1 does not settle anything"):
+        'credit_item_id：该款项的金额 %1 不能冲抵任何款项',
+    ('SyncReasons', 'credit_item_id: the two items are not of one side and partner'):
+        'credit_item_id：两笔款项不属于同一方向和同一往来单位',
+    ('SyncReasons', "debit_item_id: the item's amount %1 does not raise what is owed"):
+        'debit_item_id：该款项的金额 %1 并未增加应收应付',
     ('SyncReasons', 'deleted on the hub, but %1 here still refer to it'): '已在共享数据库上删除，但本机的 %1 仍引用它',
     ('SyncReasons', 'due_on: %1 is before the business date %2'): 'due_on：%1 早于业务日期 %2',
     ('SyncReasons', 'fx_currency, fx_unit_price, fx_rate and unit_cost go together; some are missing'):
@@ -1870,6 +1880,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SyncReasons', 'reverses_id: a reversal names the item it reverses, and only a reversal does'):
         'reverses_id：冲销须指明所冲销的款项，且只有冲销才能指明',
     ('SyncReasons', 'reverses_id: an item cannot reverse itself'): 'reverses_id：款项不能冲销自身',
+    ('SyncReasons', "reverses_id: the reversed item is another partner's"): 'reverses_id：被冲销的款项属于另一往来单位',
     ('SyncReasons', 'said on the hub to be a second reversal of movement %1, but it reverses %2'):
         '共享数据库称其为库存变动 %1 的第二笔冲销，但它冲销的是 %2',
     ('SyncReasons', 'sales_order_lines: line %1 shipped %2 and cut %3 exceed the ordered %4'):
@@ -1885,12 +1896,16 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SyncReasons', 'the record is not an object'): '该记录不是对象',
     ('SyncReasons', "the record's key %1 is not the logged key"): '记录的键 %1 与日志中的键不符',
     ('SyncReasons', 'undoes_id: an allocation cannot undo itself'): 'undoes_id：核销不能撤销自身',
+    ('SyncReasons', 'undoes_id: the undone allocation is an undo, or joins other items'):
+        'undoes_id：被撤销的核销本身是撤销，或涉及其他款项',
     ('SyncReasons', 'unknown table %1'): '未知的表 %1',
     ('SyncReasons', "user %1 is this computer's last active admin and keeps that role"): '用户 %1 是本机最后一个启用的管理员，保留该角色',
     ('SyncReasons', 'user %1 merged on the hub into user %2: an admin of this computer must approve it'):
         '用户 %1 在共享数据库上被合并到用户 %2：须由本机管理员批准',
     ('SyncReasons', 'user %1: a change of role, password, name or reactivation made elsewhere; an admin of this computer must approve it'):
         '用户 %1：在别处修改了角色、密码、名称或重新启用；须由本机管理员批准',
+    ('SyncReasons', "user records go to the hub only with an admin's hub login (see sync hub-add-admin); this desk's own login may not write them"):
+        '用户记录只能用管理员的共享数据库登录发送（见 sync hub-add-admin）；本机自己的登录不能写入用户记录',
     ('SyncReasons', 'year and seq go together'): 'year 与 seq 须同时给出',
     ('SyncReasons', 'year: %1 is outside the years a business date may fall in'): 'year：%1 不在业务日期允许的年份之内',
     ('SyncStage', 'pull'): '下载',
@@ -1921,6 +1936,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SyncStatus', 'Syncing…'): '正在同步…',
     ('SyncStatus', 'Syncing… %1'): '正在同步… %1',
     ('SyncStatus', 'Work goes on offline; the next sync catches up.'): '可以继续离线工作；下次同步会补上。',
+    ('SyncStatus', '• %1 %2: %3'): '• %1 %2：%3',
     ('SyncTables', 'Customer'): '客户',
     ('SyncTables', 'Document'): '单据',
     ('SyncTables', 'Preferred supplier'): '首选供应商',

@@ -121,6 +121,26 @@ REASONS: dict[str, Template] = {
     "second_reversal": _t(QT_TRANSLATE_NOOP(
         "SyncReasons", "said on the hub to be a second reversal of movement %1, but it reverses %2"),
         "original", "reverses"),
+    "held_reference": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1 refers to %2 %3, which is held back"),
+                         "column", "target", "value"),
+    "users_need_admin": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "user records go to the hub only with an admin's hub login (see sync hub-add-admin); this "
+                       "desk's own login may not write them")),
+    "reversed_other_partner": _t(QT_TRANSLATE_NOOP("SyncReasons", "reverses_id: the reversed item is another "
+                                                                  "partner's")),
+    "not_opposite": _t(QT_TRANSLATE_NOOP("SyncReasons", "amount: %1 is not the opposite of the reversed item's %2"),
+                       "amount", "original"),
+    "items_apart": _t(QT_TRANSLATE_NOOP("SyncReasons", "credit_item_id: the two items are not of one side and "
+                                                       "partner")),
+    "debit_not_owed": _t(QT_TRANSLATE_NOOP("SyncReasons", "debit_item_id: the item's amount %1 does not raise what "
+                                                          "is owed"), "amount"),
+    "credit_settles_nothing": _t(QT_TRANSLATE_NOOP("SyncReasons", "credit_item_id: the item's amount %1 does not "
+                                                                  "settle anything"), "amount"),
+    "undo_of_undo": _t(QT_TRANSLATE_NOOP("SyncReasons", "undoes_id: the undone allocation is an undo, or joins other "
+                                                        "items")),
+    "fact_deleted": _t(QT_TRANSLATE_NOOP("SyncReasons", "a %1 row is never deleted"), "table"),
+    "fact_changed": _t(QT_TRANSLATE_NOOP("SyncReasons", "a %1 row is never changed, and the hub's differs from the "
+                                                        "one here"), "table"),
     "user_no_users_yet": _t(QT_TRANSLATE_NOOP(
         "SyncReasons", "new user %1 (%2): this computer has no users yet and takes them from the hub only in its "
         "first sync with it; approve it here to let it in"), "username", "role"),

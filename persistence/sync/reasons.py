@@ -94,6 +94,18 @@ ENGLISH: dict[str, str] = {
     "still_referenced": "deleted on the hub, but {table} here still refer to it",
     "merged_missing": "merged on the hub into {table} {key}, which is not here: not renamed",
     "second_reversal": "said on the hub to be a second reversal of movement {original}, but it reverses {reverses}",
+    "held_reference": "{column} refers to {target} {value}, which is held back",
+    "users_need_admin": "user records go to the hub only with an admin's hub login (see sync hub-add-admin); this "
+                        "desk's own login may not write them",
+    # -- receivables and payables beside what is here (accounts)
+    "reversed_other_partner": "reverses_id: the reversed item is another partner's",
+    "not_opposite": "amount: {amount} is not the opposite of the reversed item's {original}",
+    "items_apart": "credit_item_id: the two items are not of one side and partner",
+    "debit_not_owed": "debit_item_id: the item's amount {amount} does not raise what is owed",
+    "credit_settles_nothing": "credit_item_id: the item's amount {amount} does not settle anything",
+    "undo_of_undo": "undoes_id: the undone allocation is an undo, or joins other items",
+    "fact_deleted": "a {table} row is never deleted",
+    "fact_changed": "a {table} row is never changed, and the hub's differs from the one here",
     # -- users: what waits for an admin of this desk (gate.user_authority)
     "user_no_users_yet": "new user {username} ({role}): this computer has no users yet and takes them from the hub "
                          "only in its first sync with it; approve it here to let it in",

@@ -3374,7 +3374,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PasswordDialog</name>
         <message>
-            <location filename="../../ui/widgets/sync_status.py" line="+214" />
+            <location filename="../../ui/widgets/sync_status.py" line="+220" />
             <source>Shared database password</source>
             <translation>共享数据库密码</translation>
         </message>
@@ -8923,6 +8923,56 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+3" />
+            <source>%1 refers to %2 %3, which is held back</source>
+            <translation>%1 引用了暂缓发送的 %2 %3</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>user records go to the hub only with an admin's hub login (see sync hub-add-admin); this desk's own login may not write them</source>
+            <translation>用户记录只能用管理员的共享数据库登录发送（见 sync hub-add-admin）；本机自己的登录不能写入用户记录</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>reverses_id: the reversed item is another partner's</source>
+            <translation>reverses_id：被冲销的款项属于另一往来单位</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>amount: %1 is not the opposite of the reversed item's %2</source>
+            <translation>amount：%1 与被冲销款项的金额 %2 不是相反数</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>credit_item_id: the two items are not of one side and partner</source>
+            <translation>credit_item_id：两笔款项不属于同一方向和同一往来单位</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>debit_item_id: the item's amount %1 does not raise what is owed</source>
+            <translation>debit_item_id：该款项的金额 %1 并未增加应收应付</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>credit_item_id: the item's amount %1 does not settle anything</source>
+            <translation>credit_item_id：该款项的金额 %1 不能冲抵任何款项</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>undoes_id: the undone allocation is an undo, or joins other items</source>
+            <translation>undoes_id：被撤销的核销本身是撤销，或涉及其他款项</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a %1 row is never deleted</source>
+            <translation>%1 的行从不删除</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a %1 row is never changed, and the hub's differs from the one here</source>
+            <translation>%1 的行从不修改，而共享数据库上的与本机的不同</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>new user %1 (%2): this computer has no users yet and takes them from the hub only in its first sync with it; approve it here to let it in</source>
             <translation>新用户 %1（%2）：本机尚无用户，只在与共享数据库的首次同步中接收用户；请在本机批准后生效</translation>
         </message>
@@ -8955,7 +9005,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncStage</name>
         <message>
-            <location filename="../../ui/widgets/sync_status.py" line="-192" />
+            <location filename="../../ui/widgets/sync_status.py" line="-197" />
             <source>push</source>
             <translation>上传</translation>
         </message>
@@ -8984,6 +9034,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+2" />
+            <source>• %1 %2: %3</source>
+            <translation>• %1 %2：%3</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>See Sync conflicts for the reasons.</source>
             <translation>原因见“同步冲突”。</translation>
         </message>
