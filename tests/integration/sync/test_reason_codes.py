@@ -11,14 +11,13 @@ import pytest
 from persistence import sync
 from persistence.sync.reasons import ENGLISH
 from tests.integration.sync.test_hostile_hub import office  # noqa: F401  (a fixture)
-from tests.integration.sync.test_hostile_hub import _url
 from tests.integration.sync.test_hostile_hub import product_like
 from ui.cli import main
 
 pytestmark = pytest.mark.postgres
 
 
-def test_hostile_records_are_quarantined_with_their_codes_and_values(office, devices, capsys):  # noqa: F811
+def test_hostile_records_are_quarantined_with_their_codes_and_values(office, hub, devices, capsys):  # noqa: F811
     a, w = office
     abc, record = product_like(w, "BAD-ABC", max_level="abc")
     w.record("products", abc, record)
@@ -26,7 +25,7 @@ def test_hostile_records_are_quarantined_with_their_codes_and_values(office, dev
     w.record("products", minus, record)
     bogus = w.movement(w.a_movement(), id=str(uuid.uuid4()), kind="bogus-kind")
     b = devices("b")
-    report = sync.sync(b, _url(w))
+    report = sync.sync(b, hub)
     assert report.refused == 3
     kept = {q.row_id: q for q in sync.status(b).quarantined}
     assert (kept[abc].code, kept[abc].params) == ("not_number", {"name": "max_level", "value": "'abc'"})
