@@ -1812,6 +1812,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SyncReasons', '%1 refers to %2 %3 which is not here'): '%1 引用了本机没有的 %2 %3',
     ('SyncReasons', '%1 refers to %2 %3, which is held back'): '%1 引用了暂缓发送的 %2 %3',
     ('SyncReasons', '%1 refers to a %2 %3 which is not here'): '%1 引用了本机没有的 %2 %3',
+    ('SyncReasons', '%1: %2'): '%1：%2',
     ('SyncReasons', '%1: %2 appears twice'): '%1：%2 出现了两次',
     ('SyncReasons', '%1: %2 has more than %3 decimal places'): '%1：%2 的小数超过 %3 位',
     ('SyncReasons', '%1: %2 is not a date such as 2026-03-01'): '%1：%2 不是日期（例如 2026-03-01）',

@@ -9,6 +9,8 @@ English it was stored with.
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 
@@ -164,5 +166,26 @@ def reason_text(code: str, params: dict, english: str) -> str:
     template = REASONS.get(code or "")
     if template is None:
         return english
+    if code == "field_rule":
+        said = _field_problem(params or {})
+        if said:
+            return fill(QCoreApplication.translate("SyncReasons", "%1: %2"), str(params.get("field", "")), said)
     text = QCoreApplication.translate(template.context, template.text)
     return fill(text, *(value_text(name, params or {}) for name in template.params))
+
+
+def _field_problem(params: dict) -> str:
+    """A domain field check's problem (``field_rule``: its code and values, ``domain.imports.problems``) in the
+    reader's language, as the import report says it; '' when it has no code the window knows."""
+    from domain.imports.problems import Said
+    from ui.import_problems import TEMPLATES
+    from ui.import_problems import said_text
+
+    problem = str(params.get("problem") or "")
+    if problem not in TEMPLATES or problem == "text":
+        return ""
+    try:
+        values = json.loads(params.get("values") or "[]")
+    except ValueError:
+        return ""
+    return said_text(Said(problem, tuple(str(v) for v in values))) if isinstance(values, list) else ""

@@ -177,7 +177,9 @@ def _domain(field: str, check) -> None:
     try:
         check()
     except BadInput as exc:
-        raise Refused(reason("field_rule", field=field, text=str(exc))) from None
+        # the field check's own problem code and values (domain.imports.problems) go along, for a screen to say
+        raise Refused(reason("field_rule", field=field, text=str(exc), problem=exc.code,
+                             values=json.dumps([str(v) for v in exc.values], ensure_ascii=False))) from None
 
 
 def _normal(field: str, value) -> None:

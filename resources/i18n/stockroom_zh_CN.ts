@@ -8542,7 +8542,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncReasons</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="+27" />
+            <location filename="../../ui/sync_reasons.py" line="+29" />
             <source>%1 is missing</source>
             <translation>缺少 %1</translation>
         </message>
@@ -9000,6 +9000,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <location line="+2" />
             <source>user %1 is this computer's last active admin and keeps that role</source>
             <translation>用户 %1 是本机最后一个启用的管理员，保留该角色</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
         </message>
     </context>
     <context>

@@ -82,17 +82,20 @@ def test_a_hostile_record_is_said_in_chinese_on_the_conflicts_screen_and_in_the_
     try:
         key, record = product_like(writer, "BAD-ABC", max_level="abc")
         writer.record("products", key, record)
+        spaced, record = product_like(writer, "has space")  # a domain field check (domain.kernel.validate)
+        writer.record("products", spaced, record)
     finally:
         writer.close()
-    assert sync.sync(db, hub).refused == 1
-    [q] = sync.status(db).quarantined
-    assert q.code == "not_number"
+    assert sync.sync(db, hub).refused == 2
+    codes = {q.row_id: q.code for q in sync.status(db).quarantined}
+    assert codes == {key: "not_number", spaced: "field_rule"}
 
     screen = ConflictsScreen(make_services())
     qtbot.addWidget(screen)
     qtbot.waitUntil(lambda: not screen.loading and not screen.kept_box.isHidden())
     text = screen.kept_view.toPlainText()
     assert "max_level：'abc' 不是数字" in text and "is not a number" not in text
+    assert "sku：" in text and "含有空格" in text and "contains spaces" not in text
     assert screen.waiting.isHidden()  # a product is nothing an admin approves
 
     widget = SyncStatusWidget()
