@@ -294,11 +294,11 @@ class AdminActions:
         unless ``user``'s role may (``persistence.sync.resolve_conflict``)."""
         sync.resolve_conflict(self.database, conflict_id, user=user, note=note, apply_loser=apply_loser, role=role)
 
-    def approve_held_user(self, key: str, *, user: str, role: str | None = None, table: str = "users") -> None:
-        """Let in a pulled user record (or a merge of users, ``table`` 'alias:users' kept under 'users') held
-        back for an admin of this desk; refused unless ``user``'s role may manage users
+    def approve_held_user(self, key: str, *, user: str, role: str | None = None) -> None:
+        """Let in the pulled user record (or merge of users) held back under ``key`` for an admin of this desk,
+        as ``sync approve ID`` does; refused unless ``user``'s role may manage users
         (``persistence.sync.approve``)."""
-        sync.approve(self.database, key, table=table, user=user, role=role)
+        sync.approve(self.database, key, user=user, role=role)
 
 
 @dataclass(frozen=True)

@@ -277,6 +277,9 @@ def signed_in_may(services, permission, allows) -> bool:
         return user is not None and user.active and allows(user.role, permission)
 
 
+KEPT_SHOWN = 5  # records kept aside whose reasons the status bar's tooltip says (the Conflicts screen lists all)
+
+
 def read_state(database) -> SyncState:
     """The stored sync status, open conflicts and negative stock, as the status bar shows them."""
     from persistence.sync import negative_stock as read_negative
@@ -292,9 +295,6 @@ def read_state(database) -> SyncState:
         negative=tuple(read_negative(database)), refused=sum(1 for q in s.quarantined if not q.outgoing),
         held_back=sum(1 for q in s.quarantined if q.outgoing),
         kept=tuple((q.table, q.row_id, q.code, q.params, q.reason) for q in s.quarantined[:KEPT_SHOWN]))
-
-
-KEPT_SHOWN = 5  # records kept aside whose reasons the status bar's tooltip says (the Conflicts screen lists all)
 
 
 @dataclass(frozen=True)

@@ -63,10 +63,11 @@ def kept_aside_text(state) -> str:
         lines.append(translate("SyncStatus", "%n record(s) from the shared database refused, not applied.", None, n))
     if k:
         lines.append(translate("SyncStatus", "%n record(s) here cannot go to the shared database yet.", None, k))
-    for table, key, code, params, english in getattr(state, "kept", ()):
+    kept = getattr(state, "kept", ())  # the first few records kept aside, each with its reason
+    for table, key, code, params, english in kept:
         lines.append(fill(translate("SyncStatus", "• %1 %2: %3"), table.removeprefix("outgoing:"), key,
                           reason_text(code, params, english)))
-    if len(getattr(state, "kept", ())) < n + k:
+    if kept and len(kept) < n + k:
         lines.append("…")
     if lines:
         lines.append(translate("SyncStatus", "See Sync conflicts for the reasons."))
