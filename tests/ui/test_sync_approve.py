@@ -120,3 +120,32 @@ def test_a_clerk_does_not_get_the_action_and_is_refused_if_asking_anyway(qtbot, 
     with pytest.raises(Forbidden):
         clerk.admin.approve_held_user(held, user="li", role="clerk")
     assert usernames(db) == ["boss", "li"]
+
+
+def test_a_merge_of_users_from_the_hub_is_approved_with_both_names_in_the_confirmation(
+        qtbot, db, make_services, monkeypatch, english):
+    from PySide6.QtWidgets import QMessageBox
+
+    from persistence.sync import gate
+
+    users.add_user(db.uow(), users.AddUser("boss", "boss-pass-1", "admin"))
+    db.act_as("boss", "admin")
+    wang = users.add_user(db.uow(), users.AddUser("wang", "wang-pass-1", "admin"))
+    li = users.add_user(db.uow(), users.AddUser("li", "li-pass-1", "clerk"))
+    db.act_as("", None)
+    with db.engine.begin() as conn:  # the hub says wang was a duplicate of li: kept aside for an admin here
+        assert gate.apply_aliases(conn, [("users", wang.id, li.id)], last=True) == []
+    [q] = sync.status(db).quarantined
+    assert (q.table, q.code, q.params) == ("alias:users", "user_merged", {"username": "wang", "into": "li"})
+
+    admin = dataclasses.replace(make_services("boss"), role="admin")
+    screen, _guards = _screen(qtbot, admin)
+    assert screen.waiting.currentText() == "wang → li"
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _p, _t, text: asked.append(text) or QMessageBox.StandardButton.Yes)
+    screen.approve_button.click()
+    qtbot.waitUntil(lambda: "approved" in screen.message.text(), timeout=10_000)
+    assert asked == ["Merge user wang into user li on this computer, as the shared database says? wang can then no "
+                     "longer sign in here."]
+    assert sync.status(db).quarantined == []
