@@ -330,7 +330,7 @@ class SyncQueries:
 
 class AdminActions:
     """Writes that are not a use case's unit of work: backing up, restoring, the number of backups kept,
-    reviewing a sync conflict."""
+    reviewing a sync conflict, approving a user held back by sync."""
 
     def __init__(self, database: Database) -> None:
         self.database = database
@@ -355,6 +355,12 @@ class AdminActions:
         """Mark a sync conflict reviewed (with ``apply_loser``, the losing values become a new edit); refused
         unless ``user``'s role may (``persistence.sync.resolve_conflict``)."""
         sync.resolve_conflict(self.database, conflict_id, user=user, note=note, apply_loser=apply_loser, role=role)
+
+    def approve_held_user(self, key: str, *, user: str, role: str | None = None) -> None:
+        """Let in the pulled user record (or merge of users) held back under ``key`` for an admin of this desk,
+        as ``sync approve ID`` does; refused unless ``user``'s role may manage users
+        (``persistence.sync.approve``)."""
+        sync.approve(self.database, key, user=user, role=role)
 
 
 @dataclass(frozen=True)

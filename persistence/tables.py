@@ -795,6 +795,9 @@ sync_quarantine = Table(
     Column("data", Text, nullable=False),
     Column("device_id", String(200), nullable=False, default=""),
     Column("at", Instant, nullable=False),
+    # the reason as data (persistence.sync.reasons): its code ('' in rows kept before codes) and values (JSON)
+    Column("code", String(64), nullable=False, default=""),
+    Column("params", Text, nullable=False, default=""),
 )
 
 # The hub's identity (key 'hub_id', made once when the hub's tables are created) and, on the hub,

@@ -52,6 +52,7 @@ GUARDS: dict[str, tuple[tuple[str, Permission], ...]] = {
     "products": (("add_button", Permission.MASTER_DATA), ("edit_button", Permission.MASTER_DATA),
                  ("active_button", Permission.MASTER_DATA)),
     "settings": (("save", Permission.SETTINGS),),
+    "conflicts": (("approve_button", Permission.USERS),),  # letting in a user sync held back: sync approve
     "receivables": (("receipt_button", Permission.MONEY),),
     "payables": (("receipt_button", Permission.MONEY),),
     # Settings pages, guarded when their tab is first shown (ui.screens.settings).

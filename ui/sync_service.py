@@ -277,6 +277,9 @@ def signed_in_may(services, permission, allows) -> bool:
         return user is not None and user.active and allows(user.role, permission)
 
 
+KEPT_SHOWN = 5  # records kept aside whose reasons the status bar's tooltip says (the Conflicts screen lists all)
+
+
 def read_state(database) -> SyncState:
     """The stored sync status, open conflicts and negative stock, as the status bar shows them."""
     from persistence.sync import negative_stock as read_negative
@@ -290,7 +293,8 @@ def read_state(database) -> SyncState:
         last_error_code=s.last_error_code, last_error_params=s.last_error_params,
         open_conflicts=int(s.open_conflicts or 0), pending_push=int(s.pending_push or 0),
         negative=tuple(read_negative(database)), refused=sum(1 for q in s.quarantined if not q.outgoing),
-        held_back=sum(1 for q in s.quarantined if q.outgoing))
+        held_back=sum(1 for q in s.quarantined if q.outgoing),
+        kept=tuple((q.table, q.row_id, q.code, q.params, q.reason) for q in s.quarantined[:KEPT_SHOWN]))
 
 
 @dataclass(frozen=True)
@@ -318,6 +322,8 @@ class SyncState:
     negative: tuple = field(default_factory=tuple)  # persistence.sync.NegativeRow
     refused: int = 0  # pulled records the checks refused, kept aside (persistence.sync.checks)
     held_back: int = 0  # this computer's records the hub could not hold, not sent
+    # the first records kept aside, (table, key, code, params, English reason), for the status bar to say why
+    kept: tuple = field(default_factory=tuple)
 
     def error_text(self) -> str:
         """The last error in the reader's language: said from the stored refusal's code when it has one (also

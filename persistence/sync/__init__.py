@@ -187,6 +187,9 @@ class QuarantineRow:
     reason: str
     device_id: str
     at: datetime
+    code: str = ""  # the reason as data (persistence.sync.reasons); '' for a row kept before codes
+    params: dict = field(default_factory=dict)
+    data: str = ""  # the refused record as logged (JSON), e.g. the user an approval lets in
 
     @property
     def outgoing(self) -> bool:
@@ -413,8 +416,9 @@ def status(db) -> SyncStatus:
         open_conflicts = conn.execute(select(func.count()).select_from(t.sync_conflicts)
                                       .where(t.sync_conflicts.c.resolved_at.is_(None))).scalar_one()
         q = t.sync_quarantine.c
-        held = [QuarantineRow(*row) for row in conn.execute(
-            select(q.tbl, q.row_id, q.seq, q.reason, q.device_id, q.at).order_by(q.seq))]
+        held = [QuarantineRow(*row[:6], code=row.code, params=_params(row.params), data=row.data)
+                for row in conn.execute(select(q.tbl, q.row_id, q.seq, q.reason, q.device_id, q.at, q.code,
+                                               q.params, q.data).order_by(q.seq))]
     report = settings.get(loc.LAST_REPORT)
     code, params = _refusal(settings.get(loc.LAST_ERROR_CODE, ""))
     return SyncStatus(
@@ -424,6 +428,15 @@ def status(db) -> SyncStatus:
         pending_push=pending, open_conflicts=open_conflicts, quarantined=held, hub_id=settings.get(loc.HUB_ID, ""),
         hub_login=settings.get(loc.HUB_LOGIN, ""), device_id=db.device_id, last_error_code=code,
         last_error_params=params)
+
+
+def _params(text: str) -> dict:
+    """A quarantine row's reason values (JSON; {} for a row kept before codes or anything unreadable)."""
+    try:
+        values = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    return values if isinstance(values, dict) else {}
 
 
 def _summary(spec: r.Spec | None, data: dict) -> str:
@@ -523,8 +536,11 @@ def _apply_loser(conn, conflict: dict) -> None:
     r.write_record(conn, spec, lost, current is not None)
 
 
-def approve(db, key: str, *, table: str = "users") -> None:
+def approve(db, key: str, *, table: str = "users", user: str | None = None, role: str | None = None) -> None:
     """An admin of this desk approves a pulled user record held back by ``gate.user_authority``.
+
+    ``user`` and ``role`` are who acts (the window's signed-in user); without ``user``, whoever
+    ``Database.act_as`` named (the command line's ``--user``).
 
     Raises:
         Forbidden: the acting user (``Database.act_as``) is not an admin.
@@ -534,7 +550,7 @@ def approve(db, key: str, *, table: str = "users") -> None:
     from domain.access import roles as access
     from persistence.sync import gate
 
-    access.authorize(db.uow(), access.Permission.USERS)
+    access.authorize(db.uow(user, role), access.Permission.USERS)
     with local_connection(db) as conn:
         gate.approve(conn, _me(conn), table, key)
         conn.commit()

@@ -30,6 +30,7 @@ from sqlalchemy import select
 from domain.accounts.periods import month_of
 from persistence import tables as t
 from persistence.accounts.periods import PeriodRepository
+from persistence.sync import reasons as why
 from persistence.sync import records as r
 from persistence.types import from_micros
 
@@ -87,41 +88,41 @@ def reference_problem(spec: r.Spec, record: dict, run: dict[str, dict], known: K
     if spec.name in ("account_items", "period_balances"):
         if record["partner_id"] not in known.partners[record["side"]]:
             what = "customer" if record["side"] == "AR" else "supplier"
-            return f"partner_id refers to a {what} {record['partner_id']} which is not here"
+            return why.reason("fact_reference", column="partner_id", target=what, value=record["partner_id"])
     if spec.name == "account_items" and record.get("reverses_id"):
         original = run.get(record["reverses_id"]) or known.items.get(record["reverses_id"])
         if original is None:
-            return f"reverses_id refers to an item {record['reverses_id']} which is not here"
+            return why.reason("fact_reference", column="reverses_id", target="item", value=record["reverses_id"])
         if (original["side"], original["partner_id"]) != (record["side"], record["partner_id"]):
-            return "reverses_id: the reversed item is another partner's"
+            return why.reason("reversed_other_partner")
         if Decimal(original["amount"]) != -Decimal(record["amount"]):
-            return f"amount: {record['amount']} is not the opposite of the reversed item's {original['amount']}"
+            return why.reason("not_opposite", amount=record["amount"], original=original["amount"])
     if spec.name == "allocations":
         items = {}
         for column in ("debit_item_id", "credit_item_id"):
             items[column] = known.items.get(record[column])
             if items[column] is None:
-                return f"{column} refers to an item {record[column]} which is not here"
+                return why.reason("fact_reference", column=column, target="item", value=record[column])
         debit, credit = items["debit_item_id"], items["credit_item_id"]
         if (debit["side"], debit["partner_id"]) != (credit["side"], credit["partner_id"]):
-            return "credit_item_id: the two items are not of one side and partner"
+            return why.reason("items_apart")
         if Decimal(debit["amount"]) <= 0:
-            return f"debit_item_id: the item's amount {debit['amount']} does not raise what is owed"
+            return why.reason("debit_not_owed", amount=debit["amount"])
         if Decimal(credit["amount"]) >= 0:
-            return f"credit_item_id: the item's amount {credit['amount']} does not settle anything"
+            return why.reason("credit_settles_nothing", amount=credit["amount"])
         if record.get("undoes_id"):
             undone = run.get(record["undoes_id"]) or known.allocations.get(record["undoes_id"])
             if undone is None:
-                return f"undoes_id refers to an allocation {record['undoes_id']} which is not here"
+                return why.reason("fact_reference", column="undoes_id", target="allocation", value=record["undoes_id"])
             if undone.get("undoes_id") or (undone["debit_item_id"], undone["credit_item_id"]) != (
                     record["debit_item_id"], record["credit_item_id"]):
-                return "undoes_id: the undone allocation is an undo, or joins other items"
+                return why.reason("undo_of_undo")
     return ""
 
 
 def changed_facts(conn: Connection, spec: r.Spec, pulled: list[tuple[str, dict | None]]) -> dict[str, str]:
     """{key: reason} for pulled versions of facts (``spec.immutable``) that would change or delete one here."""
-    refused = {key: f"a {spec.name} row is never deleted" for key, record in pulled if record is None}
+    refused = {key: why.reason("fact_deleted", table=spec.name) for key, record in pulled if record is None}
     keys = [key for key, record in pulled if record is not None]
     if not keys:
         return refused
@@ -137,7 +138,7 @@ def changed_facts(conn: Connection, spec: r.Spec, pulled: list[tuple[str, dict |
         if record is None or local is None or key not in exchanged:
             continue
         if r.content_hash(spec, local) != r.content_hash(spec, record):
-            refused[key] = f"a {spec.name} row is never changed, and the hub's differs from the one here"
+            refused[key] = why.reason("fact_changed", table=spec.name)
     return refused
 
 

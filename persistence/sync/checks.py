@@ -44,6 +44,8 @@ from domain.stock.documents import DocumentKind
 from domain.stock.model import MovementKind
 from persistence import tables as t
 from persistence.sync import records as r
+from persistence.sync.reasons import Reason
+from persistence.sync.reasons import reason
 from persistence.types import Instant
 from persistence.types import Scaled
 
@@ -68,7 +70,13 @@ def is_id(value) -> bool:
 
 
 class Refused(Exception):
-    """A record the sync will not apply; ``str()`` names the field and what is wrong."""
+    """A record the sync will not apply; ``str()`` names the field and what is wrong, ``reason`` is the
+    same as data (``persistence.sync.reasons``)."""
+
+    @property
+    def reason(self) -> str:
+        said = self.args[0] if self.args else ""
+        return said if isinstance(said, Reason) else str(self)
 
 
 def _last_year() -> int:
@@ -92,30 +100,30 @@ def check_value(column, value) -> None:
     name = column.name
     if value is None:
         if not column.nullable:
-            raise Refused(f"{name} is missing")
+            raise Refused(reason("missing", name=name))
         return
     kind = column.type
     if isinstance(kind, Scaled):
         if not isinstance(value, str | int) or isinstance(value, bool):
-            raise Refused(f"{name}: {value!r} is not a number")
+            raise Refused(reason("not_number", name=name, value=repr(value)))
         try:
             number = Decimal(str(value))
         except InvalidOperation:
-            raise Refused(f"{name}: {str(value)[:40]!r} is not a number") from None
+            raise Refused(reason("not_number", name=name, value=repr(str(value)[:40]))) from None
         if not number.is_finite():
-            raise Refused(f"{name}: {value!r} is not a finite number")
+            raise Refused(reason("not_finite", name=name, value=repr(value)))
         limit = _scaled_limit(kind.scale)
         if abs(number) >= limit:
-            raise Refused(f"{name}: {str(value)[:40]} is too large; at most {limit - 1:,} is accepted")
+            raise Refused(reason("too_large", name=name, value=str(value)[:40], limit=f"{limit - 1:,}"))
         if number.normalize().as_tuple().exponent < -kind.scale:
-            raise Refused(f"{name}: {str(value)[:40]} has more than {kind.scale} decimal places")
+            raise Refused(reason("too_many_places", name=name, value=str(value)[:40], places=kind.scale))
         return
     if isinstance(kind, Instant):
         if not isinstance(value, int) or isinstance(value, bool):
-            raise Refused(f"{name}: {value!r} is not a point in time")
+            raise Refused(reason("not_instant", name=name, value=repr(value)))
         low, high = _instant_bounds()
         if not low <= value <= high:
-            raise Refused(f"{name}: {value} is outside {_FIRST_YEAR}..{_last_year()}")
+            raise Refused(reason("outside", name=name, value=value, first=_FIRST_YEAR, last=_last_year()))
         return
     if isinstance(kind, Date):
         try:
@@ -123,44 +131,44 @@ def check_value(column, value) -> None:
         except ValueError:
             day = None
         if day is None:
-            raise Refused(f"{name}: {str(value)[:40]!r} is not a date such as 2026-03-01")
+            raise Refused(reason("not_date", name=name, value=repr(str(value)[:40])))
         if not _FIRST_YEAR <= day.year <= _last_year():
-            raise Refused(f"{name}: {value} is outside {_FIRST_YEAR}..{_last_year()}")
+            raise Refused(reason("outside", name=name, value=value, first=_FIRST_YEAR, last=_last_year()))
         return
     if isinstance(kind, Boolean):
         if not isinstance(value, bool):
-            raise Refused(f"{name}: {value!r} is not true or false")
+            raise Refused(reason("not_bool", name=name, value=repr(value)))
         return
     if isinstance(kind, Integer):  # BigInteger is an Integer too
         if not isinstance(value, int) or isinstance(value, bool):
-            raise Refused(f"{name}: {str(value)[:40]!r} is not a whole number")
+            raise Refused(reason("not_whole", name=name, value=repr(str(value)[:40])))
         bound = _INT_RANGE[BigInteger if isinstance(kind, BigInteger) else Integer]
         if not -bound <= value < bound:
-            raise Refused(f"{name}: {value} is out of range")
+            raise Refused(reason("out_of_range", name=name, value=value))
         return
     if isinstance(kind, String | Text):
         if not isinstance(value, str):
-            raise Refused(f"{name}: {str(value)[:40]!r} is not text")
+            raise Refused(reason("not_text", name=name, value=repr(str(value)[:40])))
         if kind.length is not None and len(value) > kind.length:
-            raise Refused(f"{name} is {len(value)} characters long; at most {kind.length} are accepted")
+            raise Refused(reason("too_long", name=name, length=len(value), limit=kind.length))
         if _CONTROL.search(value) and not isinstance(kind, Text):
-            raise Refused(f"{name} contains control characters")
+            raise Refused(reason("control_characters", name=name))
         if "\x00" in value:
-            raise Refused(f"{name} contains a NUL character")
+            raise Refused(reason("nul_character", name=name))
         if name in _ID_COLUMNS and not _UUID.match(value):
-            raise Refused(f"{name}: {value[:40]!r} is not an id")
+            raise Refused(reason("not_an_id", name=name, value=repr(value[:40])))
         if name in _OPTIONAL_IDS and value and not _UUID.match(value):
-            raise Refused(f"{name}: {value[:40]!r} is not a device id")
+            raise Refused(reason("not_a_device_id", name=name, value=repr(value[:40])))
         return
 
 
 def check_row(table: Table, data: dict) -> None:
     """Check every column of one row (canonical JSON form) and refuse unknown columns."""
     if not isinstance(data, dict):
-        raise Refused(f"{table.name}: the row is not an object")
+        raise Refused(reason("row_not_object", table=table.name))
     unknown = [k for k in data if k not in table.c and not k.startswith("_")]
     if unknown:
-        raise Refused(f"{table.name}: unknown field {unknown[0][:40]!r}")
+        raise Refused(reason("unknown_field", table=table.name, field=repr(unknown[0][:40])))
     for column in table.columns:
         check_value(column, data.get(column.name))
 
@@ -169,7 +177,9 @@ def _domain(field: str, check) -> None:
     try:
         check()
     except BadInput as exc:
-        raise Refused(str(exc)) from None
+        # the field check's own problem code and values (domain.imports.problems) go along, for a screen to say
+        raise Refused(reason("field_rule", field=field, text=str(exc), problem=exc.code,
+                             values=json.dumps([str(v) for v in exc.values], ensure_ascii=False))) from None
 
 
 def _normal(field: str, value) -> None:
@@ -184,18 +194,19 @@ def _positive(data: dict, *names: str, zero: bool = False) -> None:
     for name in names:
         value = data.get(name)
         if value is not None and (Decimal(value) < 0 or (not zero and Decimal(value) == 0)):
-            raise Refused(f"{name}: {value} must be {'0 or more' if zero else 'greater than 0'}")
+            raise Refused(reason("negative" if zero else "not_positive", name=name, value=value))
 
 
 def _one_of(data: dict, name: str, allowed) -> None:
     if data.get(name) not in {str(a) for a in allowed}:
-        raise Refused(f"{name}: {str(data.get(name))[:40]!r} is not one of {', '.join(str(a) for a in allowed)}")
+        raise Refused(reason("not_one_of", name=name, value=repr(str(data.get(name))[:40]),
+                              allowed=", ".join(str(a) for a in allowed)))
 
 
 def _percent(data: dict, name: str) -> None:
     value = data.get(name)
     if value is not None and not Decimal(0) <= Decimal(value) <= Decimal(100):
-        raise Refused(f"{name}: {value} is not a percent between 0 and 100")
+        raise Refused(reason("not_percent", name=name, value=value))
 
 
 def _rules(spec_name: str, data: dict) -> None:
@@ -209,12 +220,12 @@ def _rules(spec_name: str, data: dict) -> None:
         _positive(data, "min_level", "max_level", zero=True)
         low, high = data.get("min_level"), data.get("max_level")
         if low is not None and high is not None and Decimal(high) < Decimal(low):
-            raise Refused(f"max_level {high} is below min_level {low}")
+            raise Refused(reason("max_below_min", high=high, low=low))
         for row in data.get("_children", {}).get("barcodes", []):
             _domain("barcode", lambda row=row: _normal("barcode", row.get("barcode")))
     elif spec_name == "suppliers":
         if not re.fullmatch(r"[A-Z]{3}", data["currency"]):
-            raise Refused(f"currency: {data['currency'][:10]!r} is not a three-letter currency code")
+            raise Refused(reason("not_currency", name="currency", value=repr(data["currency"][:10])))
         _positive(data, "lead_time_days", zero=True)
     elif spec_name == "users":
         _one_of(data, "role", ROLES)
@@ -222,7 +233,7 @@ def _rules(spec_name: str, data: dict) -> None:
         _positive(data, "moq", "order_multiple", zero=True)
     elif spec_name == "exchange_rates":
         if not re.fullmatch(r"[A-Z]{3}", data["currency"]):
-            raise Refused(f"currency: {data['currency'][:10]!r} is not a three-letter currency code")
+            raise Refused(reason("not_currency", name="currency", value=repr(data["currency"][:10])))
         _positive(data, "rate")
     elif spec_name == "supplier_term_details":
         _positive(data, "pack_size")
@@ -230,7 +241,7 @@ def _rules(spec_name: str, data: dict) -> None:
     elif spec_name == "product_planning":
         target = data.get("service_target")
         if target is not None and not Decimal(0) < Decimal(target) < Decimal(1):
-            raise Refused(f"service_target: {target} is not between 0 and 1")
+            raise Refused(reason("not_between", name="service_target", value=target, low=0, high=1))
         _positive(data, "review_days")
     elif spec_name == "documents":
         _one_of(data, "kind", DocumentKind)
@@ -245,7 +256,7 @@ def _rules(spec_name: str, data: dict) -> None:
         _percent(data, "tax_rate")
     elif spec_name == "product_substitutes":
         if data["substitute_id"] == data["product_id"]:
-            raise Refused("substitute_id: a product cannot be its own substitute")
+            raise Refused(reason("own_substitute"))
         _positive(data, "rank")
     elif spec_name == "customer_profiles":
         _one_of(data, "price_level", LEVELS)
@@ -265,8 +276,8 @@ def _rules(spec_name: str, data: dict) -> None:
             _positive(row, "shipped", "cancelled", "returned", "unit_price", "tax_rate", zero=True)
             _percent(row, "discount")
             if Decimal(row["shipped"]) + Decimal(row["cancelled"]) > Decimal(row["qty"]):
-                raise Refused(f"sales_order_lines: line {row['line_no']} shipped {row['shipped']} and cut "
-                              f"{row['cancelled']} exceed the ordered {row['qty']}")
+                raise Refused(reason("line_exceeds_order", line=row["line_no"], shipped=row["shipped"],
+                                     cut=row["cancelled"], qty=row["qty"]))
     elif spec_name == "purchase_orders":
         _one_of(data, "state", PoState)
         _positive(data, "tax_rate", zero=True)
@@ -301,14 +312,14 @@ def _terms(data: dict) -> None:
     _one_of(data, "payment_basis", PAYMENT_BASES)
     days = data.get("payment_days")
     if not 0 <= days <= PAYMENT_DAYS_MAX:
-        raise Refused(f"payment_days: {days} is not between 0 and {PAYMENT_DAYS_MAX}")
+        raise Refused(reason("not_between", name="payment_days", value=days, low=0, high=PAYMENT_DAYS_MAX))
 
 
 def _money(data: dict, *names: str) -> None:
     for name in names:
         value = data.get(name)
         if value is not None and abs(Decimal(value)) >= limits.MONEY_MAX:
-            raise Refused(f"{name}: {value} is too large; an amount stays below {limits.MONEY_MAX:,}")
+            raise Refused(reason("money_too_large", name=name, value=value, limit=f"{limits.MONEY_MAX:,}"))
 
 
 def _business_day(data: dict, *names: str) -> None:
@@ -317,12 +328,13 @@ def _business_day(data: dict, *names: str) -> None:
     for name in names:
         value = data.get(name)
         if value is not None and not limits.FIRST_DAY.isoformat() <= value <= last.isoformat():
-            raise Refused(f"{name}: {value} is outside {limits.FIRST_DAY.isoformat()}..{last.isoformat()}")
+            raise Refused(reason("outside", name=name, value=value, first=limits.FIRST_DAY.isoformat(),
+                                 last=last.isoformat()))
 
 
 def _month(data: dict, name: str = "month") -> None:
     if parse_month(data.get(name)) != data.get(name):
-        raise Refused(f"{name}: {str(data.get(name))[:20]!r} is not a month such as 2026-11")
+        raise Refused(reason("not_month", name=name, value=repr(str(data.get(name))[:20])))
 
 
 def _account_rules(spec_name: str, data: dict) -> None:
@@ -332,46 +344,44 @@ def _account_rules(spec_name: str, data: dict) -> None:
         _one_of(data, "kind", ITEM_KINDS)
         sides, sign = ITEM_KINDS[data["kind"]]
         if data["side"] not in sides:
-            raise Refused(f"kind: a {data['kind']} item belongs to {'/'.join(sorted(sides))}, not {data['side']}")
+            raise Refused(reason("item_side", kind=data["kind"], sides="/".join(sorted(sides)), side=data["side"]))
         amount = Decimal(data["amount"])
         if amount * sign < 0:
-            raise Refused(f"amount: {data['amount']} has the wrong sign for a {data['kind']} item "
-                          f"({'+' if sign > 0 else '-'} expected)")
+            raise Refused(reason("wrong_sign", amount=data["amount"], kind=data["kind"], sign="+" if sign > 0 else "-"))
         if amount == 0 and data["kind"] in MONEY_KINDS:
-            raise Refused(f"amount: a {data['kind']} of 0")
+            raise Refused(reason("zero_money", kind=data["kind"]))
         _money(data, "amount")
         _business_day(data, "business_date", "due_on")
         if data.get("due_on") is not None and data["due_on"] < data["business_date"]:
-            raise Refused(f"due_on: {data['due_on']} is before the business date {data['business_date']}")
+            raise Refused(reason("due_before", due=data["due_on"], day=data["business_date"]))
         if (data["kind"] == "reversal") != (data.get("reverses_id") is not None):
-            raise Refused("reverses_id: a reversal names the item it reverses, and only a reversal does")
+            raise Refused(reason("reversal_names"))
         if data.get("reverses_id") == data["id"]:
-            raise Refused("reverses_id: an item cannot reverse itself")
+            raise Refused(reason("reverses_itself"))
         if (data.get("year") is None) != (data.get("seq") is None):
-            raise Refused("year and seq go together")
+            raise Refused(reason("year_and_seq"))
         if data.get("seq") is not None:
             _positive(data, "seq")
             last = data["number"].rsplit("-", 1)[-1]
             if "-" not in data["number"] or not last.isdigit() or int(last) != data["seq"]:
-                raise Refused(f"number: {data['number'][:40]!r} does not end in its seq {data['seq']} "
-                              f"(RC-2026-00001 is seq 1)")
+                raise Refused(reason("number_seq", number=repr(data["number"][:40]), seq=data["seq"]))
             if not limits.FIRST_DAY.year <= data["year"] <= limits.last_day(datetime.now(UTC).date()).year:
-                raise Refused(f"year: {data['year']} is outside the years a business date may fall in")
+                raise Refused(reason("year_outside", year=data["year"]))
         _domain("method", lambda: v.check_characters("method", data["method"]))
         _domain("reference", lambda: v.check_characters("reference", data["reference"]))
         _domain("note", lambda: v.check_characters("note", data["note"], multiline=True))
     elif spec_name == "allocations":
         amount = Decimal(data["amount"])
         if amount == 0:
-            raise Refused("amount: an allocation of 0")
+            raise Refused(reason("allocation_zero"))
         if data.get("undoes_id") is None and amount < 0:
-            raise Refused(f"amount: {data['amount']} is negative but the allocation undoes nothing (undoes_id)")
+            raise Refused(reason("allocation_negative", amount=data["amount"]))
         if data.get("undoes_id") is not None and amount > 0:
-            raise Refused(f"amount: {data['amount']} undoes an allocation, so it is negative")
+            raise Refused(reason("undo_positive", amount=data["amount"]))
         if data["debit_item_id"] == data["credit_item_id"]:
-            raise Refused("credit_item_id: an item cannot settle itself")
+            raise Refused(reason("settles_itself"))
         if data.get("undoes_id") == data["id"]:
-            raise Refused("undoes_id: an allocation cannot undo itself")
+            raise Refused(reason("undoes_itself"))
         _money(data, "amount")
         _business_day(data, "business_date")
     elif spec_name == "payment_methods":
@@ -383,7 +393,7 @@ def _account_rules(spec_name: str, data: dict) -> None:
         _money(data, "amount", "tax")
         _business_day(data, "business_date", "due_on")
         if data.get("due_on") is not None and data["due_on"] < data["business_date"]:
-            raise Refused(f"due_on: {data['due_on']} is before the business date {data['business_date']}")
+            raise Refused(reason("due_before", due=data["due_on"], day=data["business_date"]))
         for row in data.get("_children", {}).get("supplier_invoice_lines", []):
             _positive(row, "qty")
             _positive(row, "unit_price", zero=True)
@@ -391,12 +401,12 @@ def _account_rules(spec_name: str, data: dict) -> None:
     elif spec_name == "periods":
         _month(data)
         if data["closed"] and data.get("closed_at") is None:
-            raise Refused("closed_at: a closed month says when it was closed")
+            raise Refused(reason("closed_without_time"))
     elif spec_name == "period_events":
         _month(data)
         _one_of(data, "action", PERIOD_ACTIONS)
         if data["action"] == "reopen" and not data["reason"].strip():
-            raise Refused("reason: a month is reopened only with a reason")
+            raise Refused(reason("reopen_reason"))
     elif spec_name == "period_stock":
         _month(data)
     elif spec_name == "period_balances":
@@ -408,19 +418,19 @@ def _account_rules(spec_name: str, data: dict) -> None:
 def check_key(spec: r.Spec, key) -> str:
     """Why a logged key cannot name a record of ``spec`` (an id, or the JSON list of a composite key); ''."""
     if not isinstance(key, str):
-        return "the key is not text"
+        return reason("key_not_text")
     if spec.key == ("id",):
-        return "" if is_id(key) else f"the key {key[:40]!r} is not an id"
+        return "" if is_id(key) else reason("key_not_id", key=repr(key[:40]))
     try:
         values = json.loads(key)
     except (ValueError, RecursionError):
-        return f"the key {key[:40]!r} is not a key of {spec.name}"
+        return reason("key_not_of", key=repr(key[:40]), table=spec.name)
     if not isinstance(values, list) or len(values) != len(spec.key):
-        return f"the key {key[:40]!r} is not a key of {spec.name}"
+        return reason("key_not_of", key=repr(key[:40]), table=spec.name)
     for name, value in zip(spec.key, values, strict=True):
-        reason = check_or_reason(spec.table.c[name], value)
-        if reason or value is None:
-            return reason or f"{name} is missing"
+        why = check_or_reason(spec.table.c[name], value)
+        if why or value is None:
+            return why or reason("missing", name=name)
     return ""
 
 
@@ -430,31 +440,31 @@ def check_record(spec: r.Spec, key: str, data) -> str:
         return ""
     try:
         if not isinstance(data, dict):
-            raise Refused("the record is not an object")
+            raise Refused(reason("record_not_object"))
         check_row(spec.table, data)
         if r.row_key(spec, data) != key:
-            raise Refused(f"the record's key {r.row_key(spec, data)[:80]!r} is not the logged key")
+            raise Refused(reason("key_mismatch", key=repr(r.row_key(spec, data)[:80])))
         children = data.get("_children", {})
         if not isinstance(children, dict):
-            raise Refused("_children is not an object")
+            raise Refused(reason("children_not_object"))
         for child, fk in spec.children:
             rows = children.get(child.name, [])
             if not isinstance(rows, list):
-                raise Refused(f"{child.name} is not a list")
+                raise Refused(reason("child_not_list", child=child.name))
             pks = set()
             for row in rows:
                 check_row(child, row)
                 if row[fk[0]] != key:
-                    raise Refused(f"{child.name}: a row belongs to another record")
+                    raise Refused(reason("child_of_another", child=child.name))
                 pk = tuple(row[c.name] for c in child.primary_key.columns)
                 if pk in pks:
-                    raise Refused(f"{child.name}: {pk!r} appears twice")
+                    raise Refused(reason("child_twice", child=child.name, pk=repr(pk)))
                 pks.add(pk)
         _rules(spec.name, data)
     except Refused as exc:
-        return str(exc)
+        return exc.reason
     except (KeyError, TypeError, ValueError, InvalidOperation) as exc:  # a shape no check above foresaw
-        return f"malformed record ({type(exc).__name__}: {str(exc)[:80]})"
+        return reason("malformed_record", error=f"{type(exc).__name__}: {str(exc)[:80]}")
     return ""
 
 
@@ -463,7 +473,7 @@ def _raw_column(column):
     name, nullable, kind = column.name, column.nullable, column.type
 
     def missing() -> str:
-        return "" if nullable else f"{name} is missing"
+        return "" if nullable else reason("missing", name=name)
 
     if isinstance(kind, Scaled):
         limit = int(_scaled_limit(kind.scale)) * 10**kind.scale
@@ -472,10 +482,11 @@ def _raw_column(column):
             if v is None:
                 return missing()
             if type(v) is not int:
-                return f"{name}: {str(v)[:40]!r} is not a number"
+                return reason("not_number", name=name, value=repr(str(v)[:40]))
             if -limit < v < limit:
                 return ""
-            return f"{name}: {Decimal(v).scaleb(-kind.scale)} is too large; at most {limit // 10**kind.scale - 1:,}"
+            return reason("too_large", name=name, value=Decimal(v).scaleb(-kind.scale),
+                          limit=f"{limit // 10**kind.scale - 1:,}")
         return scaled
     if isinstance(kind, Instant):
         low, high = _instant_bounds()
@@ -484,8 +495,9 @@ def _raw_column(column):
             if v is None:
                 return missing()
             if type(v) is not int:
-                return f"{name}: {str(v)[:40]!r} is not a point in time"
-            return "" if low <= v <= high else f"{name}: {v} is outside {_FIRST_YEAR}..{_last_year()}"
+                return reason("not_instant", name=name, value=repr(str(v)[:40]))
+            return "" if low <= v <= high else reason("outside", name=name, value=v, first=_FIRST_YEAR,
+                                                      last=_last_year())
         return instant
     if isinstance(kind, String | Text):
         length, ids, optional = kind.length, name in _ID_COLUMNS, name in _OPTIONAL_IDS
@@ -495,13 +507,13 @@ def _raw_column(column):
             if v is None:
                 return missing()
             if type(v) is not str:
-                return f"{name}: {str(v)[:40]!r} is not text"
+                return reason("not_text", name=name, value=repr(str(v)[:40]))
             if length is not None and len(v) > length:
-                return f"{name} is {len(v)} characters long; at most {length} are accepted"
+                return reason("too_long", name=name, length=len(v), limit=length)
             if control is not None and control.search(v) or "\x00" in v:
-                return f"{name} contains control characters"
+                return reason("control_characters", name=name)
             if (ids or (optional and v)) and not _UUID.match(v):
-                return f"{name}: {v[:40]!r} is not an id"
+                return reason("not_an_id", name=name, value=repr(v[:40]))
             return ""
         return string
     return lambda v: check_or_reason(column, v)
@@ -511,7 +523,7 @@ def check_or_reason(column, value) -> str:
     try:
         check_value(column, value)
     except Refused as exc:
-        return str(exc)
+        return exc.reason
     return ""
 
 
@@ -536,27 +548,27 @@ def fact_checker(table: Table):
         def rules(row) -> str:
             k = row[kind]
             if k not in kinds:
-                return f"kind: {str(k)[:40]!r} is not one of {', '.join(sorted(kinds))}"
+                return reason("not_one_of", name="kind", value=repr(str(k)[:40]), allowed=", ".join(sorted(kinds)))
             if row[qty] == 0 and k != MovementKind.COUNT:
-                return "qty must not be 0"
+                return reason("qty_zero")
             if row[cost] is not None and row[cost] < 0:
-                return "unit_cost is negative"
+                return reason("is_negative", name="unit_cost")
             if k == MovementKind.REVERSAL and not row[reverses]:
-                return "a reversal names no movement it reverses"
+                return reason("reversal_names_none")
             if k in legs and not row[transfer]:
-                return "a transfer leg has no transfer id"
+                return reason("leg_no_transfer")
             return _fx_rules(row[fx[0]], row[fx[1]], row[fx[2]], row[cost])
     else:
         def rules(row) -> str:
-            return "" if row[qty] > 0 else "qty must be greater than 0"
+            return "" if row[qty] > 0 else reason("qty_not_positive")
 
     def check(row) -> str:
         if len(row) != width:
-            return "malformed row"
+            return reason("malformed_row")
         for i, column_check in per_column:
-            reason = column_check(row[i])
-            if reason:
-                return reason
+            why = column_check(row[i])
+            if why:
+                return why
         return rules(row)
     return check
 
@@ -573,7 +585,7 @@ def fact_refusals(table: Table, rows: list[tuple]) -> dict[int, str]:
     if _all_pass(table, rows):
         return {}
     check = fact_checker(table)
-    return {i: reason for i, row in enumerate(rows) if (reason := check(row))}
+    return {i: why for i, row in enumerate(rows) if (why := check(row))}
 
 
 _HEX = str.maketrans("", "", "0123456789abcdef")
@@ -676,13 +688,13 @@ def _fx_rules(currency, price, rate, cost) -> str:
     if not any(given):
         return ""
     if not all(given) or cost is None:
-        return "fx_currency, fx_unit_price, fx_rate and unit_cost go together; some are missing"
+        return reason("fx_together")
     if not re.fullmatch(r"[A-Z]{3}", currency):
-        return f"fx_currency: {currency[:10]!r} is not a three-letter currency code"
+        return reason("not_currency", name="fx_currency", value=repr(currency[:10]))
     if price < 0:
-        return "fx_unit_price is negative"
+        return reason("is_negative", name="fx_unit_price")
     if rate <= 0:
-        return "fx_rate must be greater than 0"
+        return reason("fx_rate")
     return ""
 
 
@@ -708,4 +720,4 @@ def reason_json(text_: str) -> dict | None:
     try:
         return json.loads(text_) if text_ else None
     except (ValueError, RecursionError):
-        raise Refused("the logged record is not valid JSON") from None
+        raise Refused(reason("not_json")) from None

@@ -22,6 +22,7 @@ from persistence import tables as t
 from persistence.sync import accounts
 from persistence.sync import checks
 from persistence.sync import local as loc
+from persistence.sync import reasons as why
 from persistence.sync import records as r
 
 FACTS = {"movements": t.movements, "unfilled_demand": t.unfilled_demand}
@@ -74,7 +75,7 @@ def missing_reference(conn: Connection, spec: r.Spec, record: dict, cache: dict[
                 if _present(conn, target, {value}):
                     known.add(value)
                 else:
-                    return f"{column} refers to {target} {value} which is not here"
+                    return why.reason("missing_reference", column=column, target=target, value=value)
     return ""
 
 
@@ -103,14 +104,14 @@ def code_clash(codes: _Codes, key: str, record: dict) -> str:
     sku = record["sku"]
     owner = codes.sku.get(code_key(sku))
     if owner is not None and owner[0] != key and owner[1] != sku:
-        return f"sku: {sku!r} is the SKU {owner[1]!r} of another product here, in another case"
+        return why.reason("sku_other_case", sku=repr(sku), other=repr(owner[1]))
     owner = codes.barcode.get(code_key(sku))
     if owner is not None and owner[0] != key:
-        return f"sku: {sku!r} is the barcode of another product here"
+        return why.reason("sku_is_barcode", sku=repr(sku))
     for row in record.get("_children", {}).get("barcodes", []):
         owner = codes.sku.get(code_key(row["barcode"]))
         if owner is not None and owner[0] != key:
-            return f"barcode: {row['barcode']!r} is the SKU of another product here"
+            return why.reason("barcode_is_sku", barcode=repr(row["barcode"]))
     return ""
 
 
@@ -123,7 +124,7 @@ def _still_referenced(conn: Connection, spec: r.Spec, key: str) -> str:
         if table in children:
             continue
         if conn.exec_driver_sql(f'SELECT 1 FROM "{table}" WHERE "{column}" = ? LIMIT 1', (key,)).first():
-            return f"deleted on the hub, but {table} here still refer to it"
+            return why.reason("still_referenced", table=table)
     return ""
 
 
@@ -195,16 +196,16 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
             continue
         spec = r.BY_NAME.get(e.tbl)
         if spec is None:
-            _refuse(conn, e, f"unknown table {e.tbl[:40]!r}")
+            _refuse(conn, e, why.reason("unknown_table", table=repr(e.tbl[:40])))
             out.refused += 1
             continue
         try:
             record = checks.reason_json(e.data)
             reason = checks.check_key(spec, e.key) or checks.check_record(spec, e.key, record)
         except checks.Refused as exc:
-            record, reason = None, str(exc)
+            record, reason = None, exc.reason
         if not reason and record is None and not _is_deletion(e):
-            reason = "the logged record is empty"
+            reason = why.reason("record_empty")
         if reason:
             _refuse(conn, e, reason)
             out.refused += 1
@@ -241,11 +242,11 @@ def _admit_facts(conn: Connection, me: str, table, rows: list[tuple[Entry, tuple
     for i, (e, row) in enumerate(rows):
         reason = refusals.get(i, "")
         if not reason and row[pi] not in products:
-            reason = f"product_id refers to a product {row[pi]} which is not here"
+            reason = why.reason("fact_reference", column="product_id", target="product", value=row[pi])
         if not reason and row[wi] not in warehouses:
-            reason = f"warehouse_id refers to a warehouse {row[wi]} which is not here"
+            reason = why.reason("fact_reference", column="warehouse_id", target="warehouse", value=row[wi])
         if not reason and ri is not None and row[ri] and row[ri] not in known_movements:
-            reason = f"reverses_id refers to a movement {row[ri]} which is not here"
+            reason = why.reason("fact_reference", column="reverses_id", target="movement", value=row[ri])
         if reason:
             data = checks.encode_raw(table, row) if len(row) == len(table.columns) else list(row)
             _refuse(conn, e, reason, json.dumps(data, ensure_ascii=False, default=str))
@@ -333,16 +334,15 @@ def apply_aliases(conn: Connection, aliases: list[tuple[str, str, str]], last: b
             continue
         if not r.exists(conn, spec, new):
             if last:
-                loc.quarantine(conn, ALIAS + tbl, old, 0, 0, f"merged on the hub into {tbl} {new}, which is not "
-                               f"here: not renamed", new, "")
+                loc.quarantine(conn, ALIAS + tbl, old, 0, 0, why.reason("merged_missing", table=tbl, key=new), new, "")
             else:
                 waiting.append((tbl, old, new))
             continue
         if tbl == "users":
             names = dict(conn.execute(select(t.users.c.id, t.users.c.username)
                                       .where(t.users.c.id.in_((old, new)))).all())
-            loc.quarantine(conn, ALIAS + tbl, old, 0, 0, f"user {names.get(old)} merged on the hub into user "
-                           f"{names.get(new)}: an admin of this computer must approve it", new, "")
+            loc.quarantine(conn, ALIAS + tbl, old, 0, 0, why.reason("user_merged", username=names.get(old),
+                                                                into=names.get(new)), new, "")
             continue
         loc.apply_alias(conn, spec, old, new)
         settled.append((tbl, old))
@@ -360,7 +360,7 @@ def _reversal_alias(conn: Connection, movement_id: str, original: str) -> str:
     if row is None or row.kind != "reversal":
         return ""  # nothing here to convert: convert_reversal does nothing
     if row.reverses_id != original:
-        return f"said on the hub to be a second reversal of movement {original}, but it reverses {row.reverses_id}"
+        return why.reason("second_reversal", original=original, reverses=row.reverses_id)
     return ""
 
 
@@ -369,8 +369,7 @@ def _reversal_alias(conn: Connection, movement_id: str, original: str) -> str:
 OUTGOING = "outgoing:"  # prefix of the quarantine entries of this desk's own records held back
 
 
-USERS_NEED_ADMIN = ("user records go to the hub only with an admin's hub login (see sync hub-add-admin); "
-                    "this desk's own login may not write them")
+USERS_NEED_ADMIN = why.reason("users_need_admin")
 
 
 def outgoing(pending: list, users: bool = True) -> tuple[list, list[tuple[str, str, str]]]:
@@ -391,7 +390,7 @@ def outgoing(pending: list, users: bool = True) -> tuple[list, list[tuple[str, s
             for row in rows:
                 for column, target in p.spec.refs.items():
                     if (target, row.get(column)) in held_keys:
-                        reason = f"{column} refers to {target} {row.get(column)}, which is held back"
+                        reason = why.reason("held_reference", column=column, target=target, value=row.get(column))
                         break
                 if reason:
                     break
@@ -406,7 +405,7 @@ def outgoing(pending: list, users: bool = True) -> tuple[list, list[tuple[str, s
 def hold_back(conn: Connection, me: str, held: list[tuple[str, str, str]], passed: list[tuple[str, str]]) -> None:
     """Record this desk's records held back (listed in sync status) and forget those that now pass."""
     for name, key, reason in held:
-        loc.quarantine(conn, OUTGOING + name, key, 0, 0, f"not sent to the hub: {reason}", "", me)
+        loc.quarantine(conn, OUTGOING + name, key, 0, 0, _not_sent(reason), "", me)
     by_table: dict[str, list[str]] = {}
     for name, key in passed:
         by_table.setdefault(name, []).append(key)
@@ -433,7 +432,7 @@ def outgoing_facts(conn: Connection, table, rows: list[tuple], last: int, held_k
     good, refused = [], []
     for i, row in enumerate(rows):
         if held_keys:
-            waiting = next((f"{col} refers to {target} {row[i]}, which is held back"
+            waiting = next((why.reason("held_reference", column=col, target=target, value=row[i])
                             for i, col, target in ((pi, "product_id", "products"), (wi, "warehouse_id", "warehouses"))
                             if (target, row[i]) in held_keys), "")
             if waiting:
@@ -449,7 +448,13 @@ def outgoing_facts(conn: Connection, table, rows: list[tuple], last: int, held_k
 
 def hold_back_facts(conn: Connection, me: str, table, refused: list[tuple[str, str]], blocked) -> None:
     for key, reason in refused + ([blocked] if blocked else []):
-        loc.quarantine(conn, OUTGOING + table.name, key, 0, 0, f"not sent to the hub: {reason}", "", me)
+        loc.quarantine(conn, OUTGOING + table.name, key, 0, 0, _not_sent(reason), "", me)
+
+
+def _not_sent(reason: str) -> str:
+    """A held-back record's reason as kept: its English says where it stopped, its code what is wrong."""
+    prefix = "not sent to the hub: "
+    return reason.prefixed(prefix) if isinstance(reason, why.Reason) else prefix + reason
 
 
 def release_facts(conn: Connection, table, rows: list[tuple]) -> None:
@@ -487,15 +492,14 @@ def user_authority(conn: Connection, spec: r.Spec, e: Entry, record: dict | None
     if conn.execute(select(users.c.id).where(users.c.active.is_(True)).limit(1)).first() is None:
         if record is None or _first_pull(conn):
             return ""
-        return (f"new user {record['username']} ({record['role']}): this computer has no users yet and takes "
-                f"them from the hub only in its first sync with it; approve it here to let it in")
+        return why.reason("user_no_users_yet", username=record["username"], role=record["role"])
     local = r.read_records(conn, spec, [e.key]).get(e.key)
     if record is None:
-        return "" if local is None else "a user deleted on the hub; users are deactivated, never deleted"
+        return "" if local is None else why.reason("user_deleted")
     if local is not None and all(local.get(f) == record.get(f) for f in _USER_FIELDS):
         return ""  # the same rights: a display name, a version
     if local is None:
-        return f"new user {record['username']} ({record['role']}): an admin of this computer must approve it"
+        return why.reason("user_new", username=record["username"], role=record["role"])
 
     def rank(role: str) -> int:
         return ROLES.index(Role(role))
@@ -503,12 +507,11 @@ def user_authority(conn: Connection, spec: r.Spec, e: Entry, record: dict | None
     raised = (rank(record["role"]) > rank(local["role"]) or (record["active"] and not local["active"])
               or record["password_hash"] != local["password_hash"] or record["username"] != local["username"])
     if raised:
-        return (f"user {record['username']}: a change of role, password, name or reactivation made elsewhere; "
-                f"an admin of this computer must approve it")
+        return why.reason("user_changed", username=record["username"], role=record["role"])
     admins = conn.execute(select(users.c.id).where(users.c.active.is_(True), users.c.role == Role.ADMIN.value,
                                                    users.c.id != e.key)).first()
     if admins is None and not (record["active"] and record["role"] == Role.ADMIN.value):
-        return f"user {record['username']} is this computer's last active admin and keeps that role"
+        return why.reason("user_last_admin", username=record["username"])
     return ""
 
 

@@ -594,14 +594,22 @@ def apply_records(conn: Connection, device_id: str, spec: r.Spec, entries: list[
 
 def quarantine(conn: Connection, tbl: str, row_id: str, seq: int, version: int, reason: str, data: str,
                device_id: str) -> None:
-    """Keep a refused pulled record aside with the reason (one entry per record, the latest refusal)."""
+    """Keep a refused pulled record aside with the reason (one entry per record, the latest refusal).
+
+    A ``reasons.Reason`` keeps its code and values beside the English, so a screen can say it in its
+    reader's language; plain text (a database error) is kept with code ''.
+    """
+    from persistence.sync.reasons import code_of
+
+    code, params = code_of(reason)
     conn.exec_driver_sql(
-        "INSERT INTO sync_quarantine (tbl, row_id, seq, version, reason, data, device_id, at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tbl, row_id) DO UPDATE SET seq = excluded.seq, "
+        "INSERT INTO sync_quarantine (tbl, row_id, seq, version, reason, data, device_id, at, code, params) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (tbl, row_id) DO UPDATE SET seq = excluded.seq, "
         "version = excluded.version, reason = excluded.reason, data = excluded.data, device_id = excluded.device_id, "
-        "at = excluded.at",
+        "at = excluded.at, code = excluded.code, params = excluded.params",
         (str(tbl)[:40], str(row_id)[:200], int(seq), int(version) if -2**31 <= int(version) < 2**31 else 0,
-         reason[:500], data, str(device_id)[:200], to_micros(datetime.now(UTC))))
+         str(reason)[:500], data, str(device_id)[:200], to_micros(datetime.now(UTC)), code[:64],
+         json.dumps(params, ensure_ascii=False) if code else ""))
 
 
 def release(conn: Connection, tbl: str, keys: list[str]) -> None:

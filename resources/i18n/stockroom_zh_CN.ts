@@ -24,7 +24,7 @@
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
         <message>
-            <location filename="../../ui/access.py" line="+101" />
+            <location filename="../../ui/access.py" line="+102" />
             <source>Needs the %1 role or higher.</source>
             <translation>需要%1或更高的角色。</translation>
         </message>
@@ -1005,7 +1005,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ConflictTableModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="+124" />
+            <location filename="../../ui/screens/conflicts.py" line="+133" />
             <source>Detected</source>
             <translation>发现时间</translation>
         </message>
@@ -1078,7 +1078,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>备注</translation>
         </message>
         <message>
-            <location line="+131" />
+            <location line="+160" />
             <source>Resolving sync conflicts needs the manager role.</source>
             <translation>处理同步冲突需要经理角色。</translation>
         </message>
@@ -1114,11 +1114,37 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+8" />
+            <location line="+86" />
             <source>Not done: %1</source>
             <translation>未完成：%1</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="-32" />
+            <source>Merge user %1 into user %2 on this computer, as the shared database says? %1 can then no longer sign in here.</source>
+            <translation>按共享数据库的记录，在本机把用户 %1 合并到用户 %2？之后 %1 将不能在本机登录。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Take the change to user %1 made on another computer? %1 will sign in here with the role %2 and the password set there.</source>
+            <translation>接受在另一台电脑上对用户 %1 所做的修改？%1 将以“%2”角色和在那里设置的密码在本机登录。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Let user %1 sign in on this computer with the role %2? The user was added on another computer.</source>
+            <translation>允许用户 %1 以“%2”角色在本机登录？该用户是在另一台电脑上添加的。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Approve user</source>
+            <translation>批准用户</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>%1 approved and let in.</source>
+            <translation>已批准 %1，现已生效。</translation>
+        </message>
+        <message>
+            <location line="+20" />
             <source>Not sent: %1 %2</source>
             <translation>未发送：%1 %2</translation>
         </message>
@@ -1138,7 +1164,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>已拒收自共享数据库：%1 %2（条目 %3）</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>%n open conflict(s)</source>
             <translation>%n 个未处理的冲突</translation>
         </message>
@@ -1191,6 +1217,16 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+5" />
             <source>&amp;Count this product…</source>
             <translation>盘点此商品(&amp;C)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Waiting for approval:</source>
+            <translation>等待批准(&amp;W)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A&amp;pprove…</source>
+            <translation>批准(&amp;P)…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3473,7 +3509,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>NegativeStockModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="-279" />
+            <location filename="../../ui/screens/conflicts.py" line="-372" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -3565,7 +3601,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PasswordDialog</name>
         <message>
-            <location filename="../../ui/widgets/sync_status.py" line="+214" />
+            <location filename="../../ui/widgets/sync_status.py" line="+221" />
             <source>Shared database password</source>
             <translation>共享数据库密码</translation>
         </message>
@@ -7016,7 +7052,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Roles</name>
         <message>
-            <location filename="../../ui/access.py" line="-64" />
+            <location filename="../../ui/access.py" line="-65" />
             <source>Clerk</source>
             <translation>库管员</translation>
         </message>
@@ -9335,9 +9371,477 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
     </context>
     <context>
+        <name>SyncReasons</name>
+        <message>
+            <location filename="../../ui/sync_reasons.py" line="+29" />
+            <source>%1 is missing</source>
+            <translation>缺少 %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: %2 is not a number</source>
+            <translation>%1：%2 不是数字</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: %2 is not a finite number</source>
+            <translation>%1：%2 不是有限的数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: %2 is too large; at most %3 is accepted</source>
+            <translation>%1：%2 太大；最多接受 %3</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1: %2 has more than %3 decimal places</source>
+            <translation>%1：%2 的小数超过 %3 位</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1: %2 is not a point in time</source>
+            <translation>%1：%2 不是时间点</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: %2 is outside %3..%4</source>
+            <translation>%1：%2 不在 %3..%4 之内</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: %2 is not a date such as 2026-03-01</source>
+            <translation>%1：%2 不是日期（例如 2026-03-01）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: %2 is not true or false</source>
+            <translation>%1：%2 不是“是”或“否”</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: %2 is not a whole number</source>
+            <translation>%1：%2 不是整数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: %2 is out of range</source>
+            <translation>%1：%2 超出范围</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: %2 is not text</source>
+            <translation>%1：%2 不是文本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is %2 characters long; at most %3 are accepted</source>
+            <translation>%1 长 %2 个字符；最多接受 %3 个</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 contains control characters</source>
+            <translation>%1 含有控制字符</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 contains a NUL character</source>
+            <translation>%1 含有 NUL 字符</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: %2 is not an id</source>
+            <translation>%1：%2 不是编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: %2 is not a device id</source>
+            <translation>%1：%2 不是设备编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: the row is not an object</source>
+            <translation>%1：该行不是对象</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: unknown field %2</source>
+            <translation>%1：未知字段 %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the record is not an object</source>
+            <translation>该记录不是对象</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the record's key %1 is not the logged key</source>
+            <translation>记录的键 %1 与日志中的键不符</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>_children is not an object</source>
+            <translation>_children 不是对象</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is not a list</source>
+            <translation>%1 不是列表</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: a row belongs to another record</source>
+            <translation>%1：有一行属于另一条记录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: %2 appears twice</source>
+            <translation>%1：%2 出现了两次</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>malformed record (%1)</source>
+            <translation>记录格式错误（%1）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>malformed row</source>
+            <translation>行格式错误</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the key is not text</source>
+            <translation>键不是文本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the key %1 is not an id</source>
+            <translation>键 %1 不是编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the key %1 is not a key of %2</source>
+            <translation>键 %1 不是 %2 的键</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the logged record is not valid JSON</source>
+            <translation>日志中的记录不是有效的 JSON</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the logged record is empty</source>
+            <translation>日志中的记录为空</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>unknown table %1</source>
+            <translation>未知的表 %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1</source>
+            <translation>%1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: %2 must be greater than 0</source>
+            <translation>%1：%2 必须大于 0</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: %2 must be 0 or more</source>
+            <translation>%1：%2 必须大于或等于 0</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: %2 is not one of %3</source>
+            <translation>%1：%2 不是以下之一：%3</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: %2 is not a percent between 0 and 100</source>
+            <translation>%1：%2 不是 0 到 100 之间的百分比</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: %2 is not between %3 and %4</source>
+            <translation>%1：%2 不在 %3 与 %4 之间</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>max_level %1 is below min_level %2</source>
+            <translation>max_level %1 小于 min_level %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: %2 is not a three-letter currency code</source>
+            <translation>%1：%2 不是三个字母的币种代码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>substitute_id: a product cannot be its own substitute</source>
+            <translation>substitute_id：商品不能作为自身的替代品</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>sales_order_lines: line %1 shipped %2 and cut %3 exceed the ordered %4</source>
+            <translation>sales_order_lines：第 %1 行已发货 %2、已取消 %3，超过订购数量 %4</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1: %2 is too large; an amount stays below %3</source>
+            <translation>%1：%2 太大；金额须小于 %3</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1: %2 is not a month such as 2026-11</source>
+            <translation>%1：%2 不是月份（例如 2026-11）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>kind: a %1 item belongs to %2, not %3</source>
+            <translation>kind：%1 类款项属于 %2，而不是 %3</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>amount: %1 has the wrong sign for a %2 item (%3 expected)</source>
+            <translation>amount：%1 的正负号不符合 %2 类款项（应为 %3）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>amount: a %1 of 0</source>
+            <translation>amount：金额为 0 的 %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>due_on: %1 is before the business date %2</source>
+            <translation>due_on：%1 早于业务日期 %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>reverses_id: a reversal names the item it reverses, and only a reversal does</source>
+            <translation>reverses_id：冲销须指明所冲销的款项，且只有冲销才能指明</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>reverses_id: an item cannot reverse itself</source>
+            <translation>reverses_id：款项不能冲销自身</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>year and seq go together</source>
+            <translation>year 与 seq 须同时给出</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>number: %1 does not end in its seq %2 (RC-2026-00001 is seq 1)</source>
+            <translation>number：%1 的结尾不是其序号 %2（RC-2026-00001 的序号为 1）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>year: %1 is outside the years a business date may fall in</source>
+            <translation>year：%1 不在业务日期允许的年份之内</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>amount: an allocation of 0</source>
+            <translation>amount：金额为 0 的核销</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>amount: %1 is negative but the allocation undoes nothing (undoes_id)</source>
+            <translation>amount：%1 为负数，但该核销并未撤销任何核销（undoes_id）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>amount: %1 undoes an allocation, so it is negative</source>
+            <translation>amount：%1 撤销一笔核销，因此应为负数</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>credit_item_id: an item cannot settle itself</source>
+            <translation>credit_item_id：款项不能核销自身</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>undoes_id: an allocation cannot undo itself</source>
+            <translation>undoes_id：核销不能撤销自身</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>closed_at: a closed month says when it was closed</source>
+            <translation>closed_at：已结账的月份须注明结账时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>reason: a month is reopened only with a reason</source>
+            <translation>reason：重新打开月份必须说明原因</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>qty must not be 0</source>
+            <translation>qty 不能为 0</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is negative</source>
+            <translation>%1 为负数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a reversal names no movement it reverses</source>
+            <translation>冲销未指明所冲销的库存变动</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a transfer leg has no transfer id</source>
+            <translation>调拨的一端没有调拨编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>qty must be greater than 0</source>
+            <translation>qty 必须大于 0</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>fx_currency, fx_unit_price, fx_rate and unit_cost go together; some are missing</source>
+            <translation>fx_currency、fx_unit_price、fx_rate 与 unit_cost 须同时给出；缺少其中一部分</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>fx_rate must be greater than 0</source>
+            <translation>fx_rate 必须大于 0</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 refers to %2 %3 which is not here</source>
+            <translation>%1 引用了本机没有的 %2 %3</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 refers to a %2 %3 which is not here</source>
+            <translation>%1 引用了本机没有的 %2 %3</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>sku: %1 is the SKU %2 of another product here, in another case</source>
+            <translation>sku：%1 与本机另一商品的货号 %2 仅大小写不同</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>sku: %1 is the barcode of another product here</source>
+            <translation>sku：%1 是本机另一商品的条码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>barcode: %1 is the SKU of another product here</source>
+            <translation>barcode：%1 是本机另一商品的货号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>deleted on the hub, but %1 here still refer to it</source>
+            <translation>已在共享数据库上删除，但本机的 %1 仍引用它</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>merged on the hub into %1 %2, which is not here: not renamed</source>
+            <translation>在共享数据库上已合并到 %1 %2，但本机没有该记录：未改名</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>said on the hub to be a second reversal of movement %1, but it reverses %2</source>
+            <translation>共享数据库称其为库存变动 %1 的第二笔冲销，但它冲销的是 %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 refers to %2 %3, which is held back</source>
+            <translation>%1 引用了暂缓发送的 %2 %3</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>user records go to the hub only with an admin's hub login (see sync hub-add-admin); this desk's own login may not write them</source>
+            <translation>用户记录只能用管理员的共享数据库登录发送（见 sync hub-add-admin）；本机自己的登录不能写入用户记录</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>reverses_id: the reversed item is another partner's</source>
+            <translation>reverses_id：被冲销的款项属于另一往来单位</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>amount: %1 is not the opposite of the reversed item's %2</source>
+            <translation>amount：%1 与被冲销款项的金额 %2 不是相反数</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>credit_item_id: the two items are not of one side and partner</source>
+            <translation>credit_item_id：两笔款项不属于同一方向和同一往来单位</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>debit_item_id: the item's amount %1 does not raise what is owed</source>
+            <translation>debit_item_id：该款项的金额 %1 并未增加应收应付</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>credit_item_id: the item's amount %1 does not settle anything</source>
+            <translation>credit_item_id：该款项的金额 %1 不能冲抵任何款项</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>undoes_id: the undone allocation is an undo, or joins other items</source>
+            <translation>undoes_id：被撤销的核销本身是撤销，或涉及其他款项</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>a %1 row is never deleted</source>
+            <translation>%1 的行从不删除</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a %1 row is never changed, and the hub's differs from the one here</source>
+            <translation>%1 的行从不修改，而共享数据库上的与本机的不同</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>new user %1 (%2): this computer has no users yet and takes them from the hub only in its first sync with it; approve it here to let it in</source>
+            <translation>新用户 %1（%2）：本机尚无用户，只在与共享数据库的首次同步中接收用户；请在本机批准后生效</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>new user %1 (%2): an admin of this computer must approve it</source>
+            <translation>新用户 %1（%2）：须由本机管理员批准</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>user %1: a change of role, password, name or reactivation made elsewhere; an admin of this computer must approve it</source>
+            <translation>用户 %1：在别处修改了角色、密码、名称或重新启用；须由本机管理员批准</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>user %1 merged on the hub into user %2: an admin of this computer must approve it</source>
+            <translation>用户 %1 在共享数据库上被合并到用户 %2：须由本机管理员批准</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>a user deleted on the hub; users are deactivated, never deleted</source>
+            <translation>共享数据库上删除了一个用户；用户只能停用，不能删除</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>user %1 is this computer's last active admin and keeps that role</source>
+            <translation>用户 %1 是本机最后一个启用的管理员，保留该角色</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncStage</name>
         <message>
-            <location filename="../../ui/widgets/sync_status.py" line="-192" />
+            <location filename="../../ui/widgets/sync_status.py" line="-198" />
             <source>push</source>
             <translation>上传</translation>
         </message>
@@ -9365,7 +9869,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>本机有 %n 条记录无法发送到共享数据库，正在等待。</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
+            <source>• %1 %2: %3</source>
+            <translation>• %1 %2：%3</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>See Sync conflicts for the reasons.</source>
             <translation>原因见“同步冲突”。</translation>
         </message>

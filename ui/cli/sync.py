@@ -195,10 +195,12 @@ def _status(args, db, sync) -> int:
         "negative_stock": [{"sku": n.sku, "warehouse": n.warehouse, "on_hand": str(n.on_hand)}
                            for n in sync.negative_stock(db)],
         "hub_id": s.hub_id, "hub_login": s.hub_login, "device_id": s.device_id,
-        "quarantined": [{"table": q.table, "row_id": q.row_id, "seq": q.seq, "reason": q.reason,
-                         "device_id": q.device_id, "at": _iso(q.at)} for q in s.quarantined if not q.outgoing],
+        # the reason's code and values (persistence.sync.reasons; code '' for rows kept before codes)
+        "quarantined": [{"table": q.table, "row_id": q.row_id, "seq": q.seq, "reason": q.reason, "code": q.code,
+                         "params": q.params, "device_id": q.device_id, "at": _iso(q.at)}
+                        for q in s.quarantined if not q.outgoing],
         "held_back": [{"table": q.table.removeprefix("outgoing:"), "row_id": q.row_id, "reason": q.reason,
-                       "at": _iso(q.at)} for q in s.quarantined if q.outgoing],
+                       "code": q.code, "params": q.params, "at": _iso(q.at)} for q in s.quarantined if q.outgoing],
     }
     if args.json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")

@@ -10,10 +10,16 @@ sign-in is on, both need the manager role (``domain.access.roles``).
 Negative stock after a merge is not an error: both clerks' movements are kept. The list at the
 bottom says which balances are below zero and how to fix them (a count or a correction);
 "Count this product…" opens the Count screen with the product and warehouse filled in.
+
+Records sync kept aside are listed at the bottom with their reasons in the reader's language
+(``ui.sync_reasons``). A user record the desk holds back (a new user, a role raised elsewhere:
+``persistence.sync.gate.user_authority``) can be let in there with "Approve…", by whoever may
+manage users (the permission ``sync approve`` checks; the button is guarded in ``ui.access``).
 """
 
 from __future__ import annotations
 
+import json
 from datetime import UTC
 from datetime import datetime
 from html import escape
@@ -35,7 +41,9 @@ from PySide6.QtWidgets import QSplitter
 from PySide6.QtWidgets import QTextBrowser
 from PySide6.QtWidgets import QVBoxLayout
 
+from persistence.sync.reasons import waits_for_approval
 from ui import sync_service
+from ui.access import role_title
 from ui.dialogs.reason import ReasonDialog
 from ui.i18n import fill
 from ui.models.table import Column
@@ -43,6 +51,7 @@ from ui.models.table import RowTableModel
 from ui.models.table import qty_text
 from ui.models.table import when_text
 from ui.refusals import refusal_text
+from ui.sync_reasons import reason_text
 from ui.widgets.busy import alive
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
@@ -175,6 +184,24 @@ def _name(row) -> str:
     return f"{table_text(row.table)} {row.business_key}"
 
 
+def _record(q) -> dict:
+    """The user record a kept-aside entry holds ({} for a merge, whose data is the other user's id)."""
+    try:
+        record = json.loads(q.data) if q.data and not q.table.startswith("alias:") else {}
+    except ValueError:
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def who_waits(q) -> str:
+    """A held-back user as the list of those waiting names it: li (Admin), or a merge li → wang."""
+    if q.table.startswith("alias:"):
+        return f"{q.params.get('username') or q.row_id} → {q.params.get('into') or q.data}"
+    record = _record(q)
+    role = role_title(record.get("role"))
+    return f"{record.get('username', q.row_id)} ({role})" if role else str(record.get("username", q.row_id))
+
+
 class ConflictsScreen(Screen):
     follows_data = True  # reloads by itself when the database changes (ui.watch)
 
@@ -225,7 +252,18 @@ class ConflictsScreen(Screen):
         self.kept_view = QTextBrowser(self)
         self.kept_view.setMaximumHeight(6 * self.negative_table.verticalHeader().defaultSectionSize())
         self.kept_box = QGroupBox(self)
-        QVBoxLayout(self.kept_box).addWidget(self.kept_view)
+        kept_layout = QVBoxLayout(self.kept_box)
+        kept_layout.addWidget(self.kept_view)
+        self.waiting_label = QLabel(self)
+        self.waiting = QComboBox(self)  # the held-back users an admin may let in
+        self.waiting_label.setBuddy(self.waiting)
+        self.approve_button = QPushButton(self)
+        self.approve_button.clicked.connect(self.approve_selected)
+        approve_row = QHBoxLayout()
+        approve_row.addWidget(self.waiting_label)
+        approve_row.addWidget(self.waiting, 1)
+        approve_row.addWidget(self.approve_button)
+        kept_layout.addLayout(approve_row)
         self.kept_box.hide()
         self.kept: list = []
 
@@ -370,16 +408,77 @@ class ConflictsScreen(Screen):
             scan.setText(sku)
             scan.returnPressed.emit()  # waits for the product list when it is still loading
 
+    # -- users held back from the hub -------------------------------------------------------
+    def waiting_users(self) -> list:
+        """The kept-aside entries an admin of this desk may let in: users, and merges of users."""
+        return [q for q in self.kept if waits_for_approval(q.table, q.code, q.reason)]
+
+    def _show_waiting(self) -> None:
+        waiting = self.waiting_users()
+        chosen = self.waiting.currentData()
+        self.waiting.blockSignals(True)
+        self.waiting.clear()
+        for q in waiting:
+            self.waiting.addItem(who_waits(q), q.row_id)
+        if chosen is not None and self.waiting.findData(chosen) >= 0:
+            self.waiting.setCurrentIndex(self.waiting.findData(chosen))
+        self.waiting.blockSignals(False)
+        for widget in (self.waiting_label, self.waiting, self.approve_button):
+            widget.setVisible(bool(waiting))
+        self.approve_button.setEnabled(bool(waiting))  # a role that may not manage users: kept off by ui.access
+
+    def confirm_approve(self, q) -> bool:
+        """Ask before letting a held-back user in, saying who it is and with what role."""
+        record = _record(q)
+        if q.table.startswith("alias:"):
+            text = fill(translate("ConflictsScreen", "Merge user %1 into user %2 on this computer, as the shared "
+                                                     "database says? %1 can then no longer sign in here."),
+                        q.params.get("username") or q.row_id, q.params.get("into") or q.data)
+        elif q.code == "user_changed":
+            text = fill(translate("ConflictsScreen", "Take the change to user %1 made on another computer? %1 will "
+                                                     "sign in here with the role %2 and the password set there."),
+                        record.get("username", q.row_id), role_title(record.get("role")))
+        else:
+            text = fill(translate("ConflictsScreen", "Let user %1 sign in on this computer with the role %2? The "
+                                                     "user was added on another computer."),
+                        record.get("username", q.row_id), role_title(record.get("role")))
+        answer = QMessageBox.question(self, translate("ConflictsScreen", "Approve user"), text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def approve_selected(self) -> None:
+        """Approve… : the chosen held-back user, after a confirmation, in the background."""
+        key = self.waiting.currentData()
+        q = next((q for q in self.waiting_users() if q.row_id == key), None)
+        if q is None or not self.approve_button.isEnabled() or not self.confirm_approve(q):
+            return
+        services, name = self.services, who_waits(q)
+
+        def done(_=None) -> None:
+            if alive(self):
+                self.message.setStyleSheet("")
+                self.message.setText(fill(translate("ConflictsScreen", "%1 approved and let in."), name))
+                self.refresh()
+                sync_service.service_for(services).refresh()  # the status bar's count
+
+        def failed(exc: BaseException) -> None:
+            if alive(self):
+                self.message.setStyleSheet(_RED)
+                self.message.setText(fill(translate("ConflictsScreen", "Not done: %1"), refusal_text(exc)))
+                self.refresh()
+
+        self.message.setStyleSheet("")
+        self.message.clear()
+        services.tasks.submit(lambda: services.admin.approve_held_user(key, user=services.user, role=services.role),
+                              done, failed)
+
     def _show_kept(self) -> None:
         """Records sync kept aside: refused from the hub (with the hub's entry) or held back from it."""
-        from html import escape
-
         items = []
         for q in self.kept:
             if q.outgoing:
                 head = translate("ConflictsScreen", "Not sent: %1 %2")
                 head = fill(head, q.table.removeprefix("outgoing:"), q.row_id)
-            elif q.table in ("users", "alias:users") and "approve" in q.reason:
+            elif waits_for_approval(q.table, q.code, q.reason):
                 head = translate("ConflictsScreen", "Waits for an admin of this computer: %1 %2 "
                                                     "(to let it in: stockroom sync approve %2)")
                 head = fill(head, table_text(q.table.removeprefix("alias:")), q.row_id)
@@ -389,9 +488,10 @@ class ConflictsScreen(Screen):
             else:
                 head = translate("ConflictsScreen", "Refused from the shared database: %1 %2 (entry %3)")
                 head = fill(head, q.table, q.row_id, str(q.seq))
-            items.append(f"<li><b>{escape(head)}</b><br>{escape(q.reason)}</li>")
+            items.append(f"<li><b>{escape(head)}</b><br>{escape(reason_text(q.code, q.params, q.reason))}</li>")
         self.kept_view.setHtml("<ul>" + "".join(items) + "</ul>" if items else "")
         self.kept_box.setVisible(bool(items))
+        self._show_waiting()
 
     # -- text ------------------------------------------------------------------------------
     def _update_status(self) -> None:
@@ -414,6 +514,8 @@ class ConflictsScreen(Screen):
                                "the product to record what is really there, or post a correction on the Adjust "
                                "screen."))
         self.count_button.setText(translate("ConflictsScreen", "&Count this product…"))
+        self.waiting_label.setText(translate("ConflictsScreen", "&Waiting for approval:"))
+        self.approve_button.setText(translate("ConflictsScreen", "A&pprove…"))
         self.kept_box.setTitle(translate(
             "ConflictsScreen", "Kept aside by sync (never applied; a corrected version on the shared database is "
                                "applied at the next sync, a user record by an admin's approval)"))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
 from ui.i18n import fill
+from ui.sync_reasons import reason_text
 from ui.widgets.busy import alive
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -62,6 +63,12 @@ def kept_aside_text(state) -> str:
         lines.append(translate("SyncStatus", "%n record(s) from the shared database refused, not applied.", None, n))
     if k:
         lines.append(translate("SyncStatus", "%n record(s) here cannot go to the shared database yet.", None, k))
+    kept = getattr(state, "kept", ())  # the first few records kept aside, each with its reason
+    for table, key, code, params, english in kept:
+        lines.append(fill(translate("SyncStatus", "• %1 %2: %3"), table.removeprefix("outgoing:"), key,
+                          reason_text(code, params, english)))
+    if kept and len(kept) < n + k:
+        lines.append("…")
     if lines:
         lines.append(translate("SyncStatus", "See Sync conflicts for the reasons."))
     return "\n".join(lines)

@@ -181,6 +181,10 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("invoice_id", "line_no", name=op.f("pk_supplier_invoice_lines")),
     )
+    with op.batch_alter_table("sync_quarantine", schema=None) as batch_op:  # a refusal's reason as data
+        batch_op.add_column(sa.Column("code", sa.String(length=64), nullable=False, server_default=""))
+        batch_op.add_column(sa.Column("params", sa.Text(), nullable=False, server_default=""))
+
     with op.batch_alter_table("customer_profiles", schema=None) as batch_op:
         batch_op.add_column(sa.Column("payment_basis", sa.String(length=16), nullable=False, server_default="net"))
 
@@ -196,6 +200,10 @@ def downgrade() -> None:
 
     with op.batch_alter_table("customer_profiles", schema=None) as batch_op:
         batch_op.drop_column("payment_basis")
+
+    with op.batch_alter_table("sync_quarantine", schema=None) as batch_op:
+        batch_op.drop_column("params")
+        batch_op.drop_column("code")
 
     op.drop_table("supplier_invoice_lines")
     with op.batch_alter_table("supplier_invoices", schema=None) as batch_op:

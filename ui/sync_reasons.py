@@ -1,0 +1,191 @@
+"""Why sync kept a record aside, in the reader's language: each code of ``persistence.sync.reasons``.
+
+The checks keep a pulled record aside with a code and its values (``sync_quarantine.code``,
+``params``); ``REASONS`` gives each code a template with ``%1``, ``%2``… marked for translation and
+the names of the values that go in, in that order (as ``ui.refusals`` does for refusals). A test
+keeps the codes of both lists equal. A row kept before codes existed (code '') is said in the
+English it was stored with.
+"""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
+
+from ui.i18n import fill
+from ui.refusals import Template
+from ui.refusals import value_text
+
+CONTEXT = "SyncReasons"
+
+
+def _t(text: str, *params: str) -> Template:
+    return Template(CONTEXT, text, params)
+
+
+REASONS: dict[str, Template] = {
+    "missing": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1 is missing"), "name"),
+    "not_number": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 is not a number"), "name", "value"),
+    "not_finite": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 is not a finite number"), "name", "value"),
+    "too_large": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "%1: %2 is too large; at most %3 is accepted"), "name", "value", "limit"),
+    "too_many_places": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "%1: %2 has more than %3 decimal places"), "name", "value", "places"),
+    "not_instant": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 is not a point in time"), "name", "value"),
+    "outside": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 is outside %3..%4"), "name", "value", "first", "last"),
+    "not_date": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 is not a date such as 2026-03-01"), "name", "value"),
+    "not_bool": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 is not true or false"), "name", "value"),
+    "not_whole": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 is not a whole number"), "name", "value"),
+    "out_of_range": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 is out of range"), "name", "value"),
+    "not_text": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 is not text"), "name", "value"),
+    "too_long": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "%1 is %2 characters long; at most %3 are accepted"), "name", "length", "limit"),
+    "control_characters": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1 contains control characters"), "name"),
+    "nul_character": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1 contains a NUL character"), "name"),
+    "not_an_id": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 is not an id"), "name", "value"),
+    "not_a_device_id": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 is not a device id"), "name", "value"),
+    "row_not_object": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: the row is not an object"), "table"),
+    "unknown_field": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: unknown field %2"), "table", "field"),
+    "record_not_object": _t(QT_TRANSLATE_NOOP("SyncReasons", "the record is not an object")),
+    "key_mismatch": _t(QT_TRANSLATE_NOOP("SyncReasons", "the record's key %1 is not the logged key"), "key"),
+    "children_not_object": _t(QT_TRANSLATE_NOOP("SyncReasons", "_children is not an object")),
+    "child_not_list": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1 is not a list"), "child"),
+    "child_of_another": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: a row belongs to another record"), "child"),
+    "child_twice": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 appears twice"), "child", "pk"),
+    "malformed_record": _t(QT_TRANSLATE_NOOP("SyncReasons", "malformed record (%1)"), "error"),
+    "malformed_row": _t(QT_TRANSLATE_NOOP("SyncReasons", "malformed row")),
+    "key_not_text": _t(QT_TRANSLATE_NOOP("SyncReasons", "the key is not text")),
+    "key_not_id": _t(QT_TRANSLATE_NOOP("SyncReasons", "the key %1 is not an id"), "key"),
+    "key_not_of": _t(QT_TRANSLATE_NOOP("SyncReasons", "the key %1 is not a key of %2"), "key", "table"),
+    "not_json": _t(QT_TRANSLATE_NOOP("SyncReasons", "the logged record is not valid JSON")),
+    "record_empty": _t(QT_TRANSLATE_NOOP("SyncReasons", "the logged record is empty")),
+    "unknown_table": _t(QT_TRANSLATE_NOOP("SyncReasons", "unknown table %1"), "table"),
+    "field_rule": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1"), "text"),
+    "not_positive": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 must be greater than 0"), "name", "value"),
+    "negative": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 must be 0 or more"), "name", "value"),
+    "not_one_of": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 is not one of %3"), "name", "value", "allowed"),
+    "not_percent": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 is not a percent between 0 and 100"), "name", "value"),
+    "not_between": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "%1: %2 is not between %3 and %4"), "name", "value", "low", "high"),
+    "max_below_min": _t(QT_TRANSLATE_NOOP("SyncReasons", "max_level %1 is below min_level %2"), "high", "low"),
+    "not_currency": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 is not a three-letter currency code"), "name", "value"),
+    "own_substitute": _t(QT_TRANSLATE_NOOP("SyncReasons", "substitute_id: a product cannot be its own substitute")),
+    "line_exceeds_order": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "sales_order_lines: line %1 shipped %2 and cut %3 exceed the ordered %4"),
+        "line", "shipped", "cut", "qty"),
+    "money_too_large": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "%1: %2 is too large; an amount stays below %3"), "name", "value", "limit"),
+    "not_month": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 is not a month such as 2026-11"), "name", "value"),
+    "item_side": _t(QT_TRANSLATE_NOOP("SyncReasons", "kind: a %1 item belongs to %2, not %3"), "kind", "sides", "side"),
+    "wrong_sign": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "amount: %1 has the wrong sign for a %2 item (%3 expected)"), "amount", "kind", "sign"),
+    "zero_money": _t(QT_TRANSLATE_NOOP("SyncReasons", "amount: a %1 of 0"), "kind"),
+    "due_before": _t(QT_TRANSLATE_NOOP("SyncReasons", "due_on: %1 is before the business date %2"), "due", "day"),
+    "reversal_names": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "reverses_id: a reversal names the item it reverses, and only a reversal does")),
+    "reverses_itself": _t(QT_TRANSLATE_NOOP("SyncReasons", "reverses_id: an item cannot reverse itself")),
+    "year_and_seq": _t(QT_TRANSLATE_NOOP("SyncReasons", "year and seq go together")),
+    "number_seq": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "number: %1 does not end in its seq %2 (RC-2026-00001 is seq 1)"), "number", "seq"),
+    "year_outside": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "year: %1 is outside the years a business date may fall in"), "year"),
+    "allocation_zero": _t(QT_TRANSLATE_NOOP("SyncReasons", "amount: an allocation of 0")),
+    "allocation_negative": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "amount: %1 is negative but the allocation undoes nothing (undoes_id)"), "amount"),
+    "undo_positive": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "amount: %1 undoes an allocation, so it is negative"), "amount"),
+    "settles_itself": _t(QT_TRANSLATE_NOOP("SyncReasons", "credit_item_id: an item cannot settle itself")),
+    "undoes_itself": _t(QT_TRANSLATE_NOOP("SyncReasons", "undoes_id: an allocation cannot undo itself")),
+    "closed_without_time": _t(QT_TRANSLATE_NOOP("SyncReasons", "closed_at: a closed month says when it was closed")),
+    "reopen_reason": _t(QT_TRANSLATE_NOOP("SyncReasons", "reason: a month is reopened only with a reason")),
+    "qty_zero": _t(QT_TRANSLATE_NOOP("SyncReasons", "qty must not be 0")),
+    "is_negative": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1 is negative"), "name"),
+    "reversal_names_none": _t(QT_TRANSLATE_NOOP("SyncReasons", "a reversal names no movement it reverses")),
+    "leg_no_transfer": _t(QT_TRANSLATE_NOOP("SyncReasons", "a transfer leg has no transfer id")),
+    "qty_not_positive": _t(QT_TRANSLATE_NOOP("SyncReasons", "qty must be greater than 0")),
+    "fx_together": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "fx_currency, fx_unit_price, fx_rate and unit_cost go together; some are missing")),
+    "fx_rate": _t(QT_TRANSLATE_NOOP("SyncReasons", "fx_rate must be greater than 0")),
+    "missing_reference": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "%1 refers to %2 %3 which is not here"), "column", "target", "value"),
+    "fact_reference": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "%1 refers to a %2 %3 which is not here"), "column", "target", "value"),
+    "sku_other_case": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "sku: %1 is the SKU %2 of another product here, in another case"), "sku", "other"),
+    "sku_is_barcode": _t(QT_TRANSLATE_NOOP("SyncReasons", "sku: %1 is the barcode of another product here"), "sku"),
+    "barcode_is_sku": _t(QT_TRANSLATE_NOOP("SyncReasons", "barcode: %1 is the SKU of another product here"), "barcode"),
+    "still_referenced": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "deleted on the hub, but %1 here still refer to it"), "table"),
+    "merged_missing": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "merged on the hub into %1 %2, which is not here: not renamed"), "table", "key"),
+    "second_reversal": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "said on the hub to be a second reversal of movement %1, but it reverses %2"),
+        "original", "reverses"),
+    "held_reference": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1 refers to %2 %3, which is held back"),
+                         "column", "target", "value"),
+    "users_need_admin": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "user records go to the hub only with an admin's hub login (see sync hub-add-admin); this "
+                       "desk's own login may not write them")),
+    "reversed_other_partner": _t(QT_TRANSLATE_NOOP("SyncReasons", "reverses_id: the reversed item is another "
+                                                                  "partner's")),
+    "not_opposite": _t(QT_TRANSLATE_NOOP("SyncReasons", "amount: %1 is not the opposite of the reversed item's %2"),
+                       "amount", "original"),
+    "items_apart": _t(QT_TRANSLATE_NOOP("SyncReasons", "credit_item_id: the two items are not of one side and "
+                                                       "partner")),
+    "debit_not_owed": _t(QT_TRANSLATE_NOOP("SyncReasons", "debit_item_id: the item's amount %1 does not raise what "
+                                                          "is owed"), "amount"),
+    "credit_settles_nothing": _t(QT_TRANSLATE_NOOP("SyncReasons", "credit_item_id: the item's amount %1 does not "
+                                                                  "settle anything"), "amount"),
+    "undo_of_undo": _t(QT_TRANSLATE_NOOP("SyncReasons", "undoes_id: the undone allocation is an undo, or joins other "
+                                                        "items")),
+    "fact_deleted": _t(QT_TRANSLATE_NOOP("SyncReasons", "a %1 row is never deleted"), "table"),
+    "fact_changed": _t(QT_TRANSLATE_NOOP("SyncReasons", "a %1 row is never changed, and the hub's differs from the "
+                                                        "one here"), "table"),
+    "user_no_users_yet": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "new user %1 (%2): this computer has no users yet and takes them from the hub only in its "
+        "first sync with it; approve it here to let it in"), "username", "role"),
+    "user_new": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "new user %1 (%2): an admin of this computer must approve it"), "username", "role"),
+    "user_changed": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "user %1: a change of role, password, name or reactivation made elsewhere; an admin of this "
+        "computer must approve it"), "username"),
+    "user_merged": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "user %1 merged on the hub into user %2: an admin of this computer must approve it"),
+        "username", "into"),
+    "user_deleted": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "a user deleted on the hub; users are deactivated, never deleted")),
+    "user_last_admin": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "user %1 is this computer's last active admin and keeps that role"), "username"),
+}
+
+
+def reason_text(code: str, params: dict, english: str) -> str:
+    """A kept-aside record's reason as the reader reads it: from its code, else the English it was kept with."""
+    template = REASONS.get(code or "")
+    if template is None:
+        return english
+    if code == "field_rule":
+        said = _field_problem(params or {})
+        if said:
+            return fill(QCoreApplication.translate("SyncReasons", "%1: %2"), str(params.get("field", "")), said)
+    text = QCoreApplication.translate(template.context, template.text)
+    return fill(text, *(value_text(name, params or {}) for name in template.params))
+
+
+def _field_problem(params: dict) -> str:
+    """A domain field check's problem (``field_rule``: its code and values, ``domain.imports.problems``) in the
+    reader's language, as the import report says it; '' when it has no code the window knows."""
+    from domain.imports.problems import Said
+    from ui.import_problems import TEMPLATES
+    from ui.import_problems import said_text
+
+    problem = str(params.get("problem") or "")
+    if problem not in TEMPLATES or problem == "text":
+        return ""
+    try:
+        values = json.loads(params.get("values") or "[]")
+    except ValueError:
+        return ""
+    return said_text(Said(problem, tuple(str(v) for v in values))) if isinstance(values, list) else ""
