@@ -1,9 +1,11 @@
 """The read side of receivables and payables: balances with ageing, the ageing of a side, open items, money.
 
-Set-based: each function is one grouped statement over ``account_items`` and ``allocations`` (no loop per partner).
-An item's open amount is |amount| less the allocations made on it; a partner's balance is Σ amount of its items and
-its credit Σ open of its + items less the balance (docs/ACCOUNTS.md). With ``as_of``, only items and allocations
-dated on or before it count; the ageing bands are days overdue at ``as_of`` (today when not given).
+Set-based: each function is one grouped statement (no loop per partner). An item's open amount is |amount| less the
+allocations made on it, kept beside them in ``account_open`` (``persistence.accounts.open``): balances, ageing and
+open items read that table, not the allocations. A partner's balance is Σ amount of its items = Σ of its open
+amounts (signed like the items), its credit Σ open of its + items less the balance (docs/ACCOUNTS.md). With
+``as_of``, only items and allocations dated on or before it count: the open amount now plus the allocations dated
+after the day, read for those few; the ageing bands are days overdue at ``as_of`` (today when not given).
 """
 
 from __future__ import annotations
@@ -37,32 +39,70 @@ def _limits(as_of: date) -> dict[str, str]:
             "d60": (as_of - timedelta(days=60)).isoformat(), "d90": (as_of - timedelta(days=90)).isoformat()}
 
 
-# One row per + or − item of the side with its open amount (``o``, only for + items), inside every grouped query.
-_OPEN = """
-    SELECT i.partner_id AS partner_id, i.amount AS amount, i.due_on AS due_on,
-           CASE WHEN i.amount > 0 THEN i.amount - COALESCE(al.s, 0) ELSE 0 END AS o
-    FROM account_items i
-    LEFT JOIN (SELECT debit_item_id AS id, SUM(amount) AS s FROM allocations {alloc_where}
-               GROUP BY debit_item_id) al ON al.id = i.id
-    WHERE i.side = :side {item_where}
+# The open amounts (``account_open``, kept beside items and allocations) as rows of (partner_id, due_on, plus: 1 for
+# a + item, amt: what the row adds to the partner's balance, od: the due date it offers to the oldest open one).
+_NOW = """
+    SELECT partner_id, due_on, CASE WHEN open > 0 THEN 1 ELSE 0 END AS plus, open AS amt,
+           CASE WHEN open > 0 THEN due_on END AS od
+    FROM account_open WHERE side = :side {partner}
+"""
+
+# As of a past day: the items dated on or before it, each open by what is open now plus the allocations on it dated
+# after the day (few: only those are read from ``allocations``). ``back`` holds those items with the amount added
+# back (``delta``) and their open amount at the day (``at``); the oldest due date of a partner with such an item is
+# taken from its other rows and those of its items still open at the day.
+_BACK = """
+    back0 AS (
+        SELECT x.id AS item_id, x.partner_id, x.due_on, CASE WHEN x.amount > 0 THEN 1 ELSE 0 END AS plus,
+               SUM(CASE WHEN x.amount > 0 THEN a.amount ELSE -a.amount END) AS delta
+        FROM (SELECT debit_item_id AS id, amount FROM allocations WHERE business_date > :as_of
+              UNION ALL
+              SELECT credit_item_id AS id, amount FROM allocations WHERE business_date > :as_of) a
+        JOIN account_items x ON x.id = a.id
+        WHERE x.side = :side AND x.business_date <= :as_of {partner_x}
+        GROUP BY x.id, x.partner_id, x.due_on, x.amount),
+    back AS (
+        SELECT b.*, b.delta + COALESCE((SELECT o.open FROM account_open o WHERE o.item_id = b.item_id), 0) AS at
+        FROM back0 b)
+"""
+
+_AS_OF = """
+    SELECT partner_id, due_on, CASE WHEN open > 0 THEN 1 ELSE 0 END AS plus, open AS amt,
+           CASE WHEN open > 0 AND partner_id NOT IN (SELECT partner_id FROM back) THEN due_on END AS od
+    FROM account_open WHERE side = :side AND business_date <= :as_of {partner}
+    UNION ALL
+    SELECT partner_id, due_on, plus, delta, CASE WHEN plus = 1 AND at > 0 THEN due_on END FROM back
+    UNION ALL
+    SELECT partner_id, NULL, 0, 0, due_on FROM account_open
+    WHERE side = :side AND business_date <= :as_of AND open > 0
+      AND partner_id IN (SELECT partner_id FROM back) AND item_id NOT IN (SELECT item_id FROM back)
 """
 
 _BANDS = """
-    SUM(amount) AS balance,
-    SUM(o) AS open_plus,
-    SUM(CASE WHEN o > 0 AND (due_on IS NULL OR due_on >= :d0) THEN o ELSE 0 END) AS b0,
-    SUM(CASE WHEN o > 0 AND due_on < :d0 AND due_on >= :d30 THEN o ELSE 0 END) AS b1,
-    SUM(CASE WHEN o > 0 AND due_on < :d30 AND due_on >= :d60 THEN o ELSE 0 END) AS b2,
-    SUM(CASE WHEN o > 0 AND due_on < :d60 AND due_on >= :d90 THEN o ELSE 0 END) AS b3,
-    SUM(CASE WHEN o > 0 AND due_on < :d90 THEN o ELSE 0 END) AS b4,
-    MIN(CASE WHEN o > 0 THEN due_on END) AS oldest
+    SUM(amt) AS balance,
+    SUM(CASE WHEN plus = 1 THEN amt ELSE 0 END) AS open_plus,
+    SUM(CASE WHEN plus = 1 AND (due_on IS NULL OR due_on >= :d0) THEN amt ELSE 0 END) AS b0,
+    SUM(CASE WHEN plus = 1 AND due_on < :d0 AND due_on >= :d30 THEN amt ELSE 0 END) AS b1,
+    SUM(CASE WHEN plus = 1 AND due_on < :d30 AND due_on >= :d60 THEN amt ELSE 0 END) AS b2,
+    SUM(CASE WHEN plus = 1 AND due_on < :d60 AND due_on >= :d90 THEN amt ELSE 0 END) AS b3,
+    SUM(CASE WHEN plus = 1 AND due_on < :d90 THEN amt ELSE 0 END) AS b4,
+    MIN(od) AS oldest
 """
 
 
-def _open_sql(as_of: date | None) -> str:
+def _open_sql(as_of: date | None, partner: bool = False) -> tuple[str, str]:
+    """(the WITH clause or "", the rows of open amounts) for ``_BANDS``."""
+    mine = "AND partner_id = :partner" if partner else ""
     if as_of is None:
-        return _OPEN.format(alloc_where="", item_where="")
-    return _OPEN.format(alloc_where="WHERE business_date <= :as_of", item_where="AND i.business_date <= :as_of")
+        return "", _NOW.format(partner=mine)
+    return ("WITH " + _BACK.format(partner_x="AND x.partner_id = :partner" if partner else ""),
+            _AS_OF.format(partner=mine))
+
+
+def _with_items(side: Side | str, as_of: date | None) -> str:
+    """The partners of ``side`` with an item (dated on or before ``as_of``): one probe of the items' index each."""
+    dated = "AND i.business_date <= :as_of" if as_of is not None else ""
+    return f"EXISTS (SELECT 1 FROM account_items i WHERE i.side = :side AND i.partner_id = p.id {dated})"
 
 
 def _params(side: Side | str, as_of: date | None) -> dict:
@@ -87,10 +127,13 @@ def balances(engine: Engine, side: Side | str, *, as_of: date | None = None) -> 
         side: ``AR`` (customers) or ``AP`` (suppliers).
         as_of: count what is dated on or before it and age at it; None: everything, aged today.
     """
+    head, rows_sql = _open_sql(as_of)
     sql = f"""
+        {head}
         SELECT p.id, p.code, p.name, g.*
-        FROM (SELECT partner_id, {_BANDS} FROM ({_open_sql(as_of)}) x GROUP BY partner_id) g
-        JOIN {_partners(side)} p ON p.id = g.partner_id
+        FROM {_partners(side)} p
+        LEFT JOIN (SELECT partner_id, {_BANDS} FROM ({rows_sql}) x GROUP BY partner_id) g ON g.partner_id = p.id
+        WHERE {_with_items(side, as_of)}
         ORDER BY p.code
     """
     with engine.connect() as conn:
@@ -108,9 +151,12 @@ def balances(engine: Engine, side: Side | str, *, as_of: date | None = None) -> 
 def ageing(engine: Engine, side: Side | str, as_of: date | None = None) -> AgeingTotals:
     """The ageing of a whole side at ``as_of`` (today when None): the bands, the credit and the balance."""
     day = as_of or date.today()
-    sums = ", ".join(f"SUM({c}) AS {c}" for c in ("balance", "open_plus", "b0", "b1", "b2", "b3", "b4"))
-    sql = (f"SELECT COUNT(*) AS n, {sums} FROM (SELECT partner_id, {_BANDS} FROM ({_open_sql(as_of)}) x "
-           f"GROUP BY partner_id) g")
+    head, rows_sql = _open_sql(as_of)
+    sql = f"""
+        {head}
+        SELECT (SELECT COUNT(*) FROM {_partners(side)} p WHERE {_with_items(side, as_of)}) AS n, g.*
+        FROM (SELECT {_BANDS} FROM ({rows_sql}) x) g
+    """
     with engine.connect() as conn:
         m = conn.execute(text(sql), _params(side, as_of)).one()._mapping
     bands = [_d(m["b0"]), _d(m["b1"]), _d(m["b2"]), _d(m["b3"]), _d(m["b4"])]
@@ -129,26 +175,28 @@ def open_items(engine: Engine, side: Side | str, partner_id: str | None = None, 
         as_of: count what is dated on or before it; days overdue at it (today when None).
     """
     params = _params(side, as_of)
-    where = ["i.side = :side"]
-    alloc_where = ""
-    if as_of is not None:
-        where.append("i.business_date <= :as_of")
-        alloc_where = "AND a.business_date <= :as_of"
+    mine = ""
     if partner_id is not None:
-        where.append("i.partner_id = :partner")
+        mine = "AND partner_id = :partner"
         params["partner"] = partner_id
-    if overdue_only:
-        where.append("i.amount > 0 AND i.due_on < :d0")
+    if as_of is None:
+        head, opened = "", f"SELECT item_id, open AS o FROM account_open WHERE side = :side {mine}"
+    else:  # open now, plus the allocations dated after the day (see _BACK)
+        head = "WITH " + _BACK.format(partner_x="AND x.partner_id = :partner" if partner_id is not None else "")
+        opened = f"""
+            SELECT item_id, open AS o FROM account_open
+            WHERE side = :side AND business_date <= :as_of {mine} AND item_id NOT IN (SELECT item_id FROM back)
+            UNION ALL
+            SELECT item_id, at FROM back WHERE at <> 0"""
+    overdue = "AND i.amount > 0 AND i.due_on < :d0" if overdue_only else ""
     sql = f"""
+        {head}
         SELECT i.id, i.partner_id, p.code, p.name, i.kind, i.number, i.business_date, i.due_on, i.amount,
-               COALESCE(al.s, 0) AS allocated
-        FROM account_items i
+               ABS(i.amount) - ABS(o.o) AS allocated
+        FROM ({opened}) o
+        JOIN account_items i ON i.id = o.item_id
         JOIN {_partners(side)} p ON p.id = i.partner_id
-        LEFT JOIN (SELECT x.id, SUM(a.amount) AS s
-                   FROM account_items x JOIN allocations a ON a.debit_item_id = x.id OR a.credit_item_id = x.id
-                   WHERE x.side = :side {"AND x.partner_id = :partner" if partner_id is not None else ""} {alloc_where}
-                   GROUP BY x.id) al ON al.id = i.id
-        WHERE {" AND ".join(where)} AND ABS(i.amount) > COALESCE(al.s, 0)
+        WHERE ABS(o.o) > 0 {overdue}
         ORDER BY p.code, i.amount < 0, i.due_on, i.business_date, i.number, i.id
     """
     day = as_of or date.today()

@@ -29,6 +29,7 @@ from sqlalchemy import select
 
 from domain.accounts.periods import month_of
 from persistence import tables as t
+from persistence.accounts import open as open_amounts
 from persistence.accounts.periods import PeriodRepository
 from persistence.sync import records as r
 from persistence.types import from_micros
@@ -236,6 +237,26 @@ class Closings:
             if after < seq:
                 through = value
         return through
+
+
+def refresh_open(conn: Connection, items: list[tuple[int, dict]], allocations: list[tuple[int, dict]]) -> None:
+    """Recompute the derived open amounts (``account_open``) of the items a pulled batch wrote and of both items of
+    each allocation it wrote; the undo rows ``settle_allocations`` added name the same items."""
+    ids = {record["id"] for _, record in items}
+    ids |= {record[c] for _, record in allocations for c in ("debit_item_id", "credit_item_id")}
+    open_amounts.refresh(conn, ids)
+
+
+def refresh_pushed(conn: Connection, keys: dict[str, set[str]]) -> None:
+    """``refresh_open`` after a push's answers were applied: ``keys`` the ids of the items and allocations whose
+    hub version was written here (the allocations' items read back from the table)."""
+    ids = set(keys.get("account_items", ()))
+    wanted = sorted(keys.get("allocations", ()))
+    A = t.allocations.c
+    for i in range(0, len(wanted), 500):
+        for row in conn.execute(select(A.debit_item_id, A.credit_item_id).where(A.id.in_(wanted[i:i + 500]))):
+            ids |= {row.debit_item_id, row.credit_item_id}
+    open_amounts.refresh(conn, ids)
 
 
 def closed_month_conflicts(conn: Connection, closings: Closings, items: list[tuple[int, dict]],

@@ -5,7 +5,7 @@ renumbered on the hub; a fact dated in a closed month is kept and listed; a mont
 another ends the same everywhere, with every event kept.
 
 The rows are written straight into each desk's file (the use cases that write them come separately), as they
-would be: ids, devices and times of their own."""
+would be: ids, devices and times of their own, and their derived open amounts (``account_open``) beside them."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from domain.stock import commands as stock
 from domain.stock import ledger
 from persistence import sync
 from persistence import tables as t
+from persistence.accounts import open as open_amounts
 from persistence.stock.queries import check
 from persistence.sync import accounts
 from tests.integration.sync.test_hostile_hub import HostileWriter
@@ -57,6 +58,7 @@ def item(db, partner: str, kind: str, amount: str, *, side: str = "AR", number: 
             business_date=day, due_on=day + timedelta(days=30) if Decimal(amount) > 0 else None,
             amount=Decimal(amount), method="cash" if kind in ("receipt", "payment") else "", reference="",
             note="", reverses_id=reverses, user="ann", created_at=at, device_id=db.device_id))
+        open_amounts.refresh(conn, {key})  # as the desk's repository keeps it, in the same transaction
     return key
 
 
@@ -66,6 +68,7 @@ def allocate(db, debit: str, credit: str, amount: str, at: datetime) -> str:
         conn.execute(t.allocations.insert().values(
             id=key, debit_item_id=debit, credit_item_id=credit, amount=Decimal(amount),
             business_date=at.date(), undoes_id=None, user="ann", created_at=at, device_id=db.device_id))
+        open_amounts.refresh(conn, {debit, credit})
     return key
 
 
