@@ -196,7 +196,7 @@ def open_items(engine: Engine, side: Side | str, partner_id: str | None = None, 
         FROM ({opened}) o
         JOIN account_items i ON i.id = o.item_id
         JOIN {_partners(side)} p ON p.id = i.partner_id
-        WHERE ABS(o.o) > 0 {overdue}
+        WHERE (CASE WHEN i.amount > 0 THEN o.o ELSE -o.o END) > 0 {overdue}
         ORDER BY p.code, i.amount < 0, i.due_on, i.business_date, i.number, i.id
     """
     day = as_of or date.today()
