@@ -44,13 +44,13 @@ def _limits(as_of: date) -> dict[str, str]:
 _NOW = """
     SELECT partner_id, due_on, CASE WHEN open > 0 THEN 1 ELSE 0 END AS plus, open AS amt,
            CASE WHEN open > 0 THEN due_on END AS od
-    FROM account_open WHERE side = :side {partner}
+    FROM account_open WHERE side = :side {dated}
 """
 
 # As of a past day: the items dated on or before it, each open by what is open now plus the allocations on it dated
 # after the day (few: only those are read from ``allocations``). ``back`` holds those items with the amount added
 # back (``delta``) and their open amount at the day (``at``); the oldest due date of a partner with such an item is
-# taken from its other rows and those of its items still open at the day.
+# taken from its other rows and those of its items still open at the day (``_BACK_OLDEST``).
 _BACK = """
     back0 AS (
         SELECT x.id AS item_id, x.partner_id, x.due_on, CASE WHEN x.amount > 0 THEN 1 ELSE 0 END AS plus,
@@ -66,18 +66,6 @@ _BACK = """
         FROM back0 b)
 """
 
-_AS_OF = """
-    SELECT partner_id, due_on, CASE WHEN open > 0 THEN 1 ELSE 0 END AS plus, open AS amt,
-           CASE WHEN open > 0 AND partner_id NOT IN (SELECT partner_id FROM back) THEN due_on END AS od
-    FROM account_open WHERE side = :side AND business_date <= :as_of {partner}
-    UNION ALL
-    SELECT partner_id, due_on, plus, delta, CASE WHEN plus = 1 AND at > 0 THEN due_on END FROM back
-    UNION ALL
-    SELECT partner_id, NULL, 0, 0, due_on FROM account_open
-    WHERE side = :side AND business_date <= :as_of AND open > 0
-      AND partner_id IN (SELECT partner_id FROM back) AND item_id NOT IN (SELECT item_id FROM back)
-"""
-
 _BANDS = """
     SUM(amt) AS balance,
     SUM(CASE WHEN plus = 1 THEN amt ELSE 0 END) AS open_plus,
@@ -88,15 +76,28 @@ _BANDS = """
     SUM(CASE WHEN plus = 1 AND due_on < :d90 THEN amt ELSE 0 END) AS b4,
     MIN(od) AS oldest
 """
+_SUMS = ("balance", "open_plus", "b0", "b1", "b2", "b3", "b4")
+
+# The rows of ``back`` for ``_BANDS``: what each adds to its partner's sums; the due date it offers to the oldest.
+_BACK_ROWS = "SELECT partner_id, due_on, plus, delta AS amt, CASE WHEN plus = 1 AND at > 0 THEN due_on END AS od " \
+             "FROM back"
+
+# The oldest due date of each partner with an item in ``back``: its other open + items, and those in ``back`` still
+# open at the day (an item open now may not have been, and one settled now may have been).
+_BACK_OLDEST = """
+    SELECT partner_id, MIN(od) AS oldest FROM (
+        SELECT partner_id, due_on AS od FROM account_open
+        WHERE side = :side AND business_date <= :as_of AND open > 0
+          AND partner_id IN (SELECT partner_id FROM back) AND item_id NOT IN (SELECT item_id FROM back)
+        UNION ALL
+        SELECT partner_id, due_on FROM back WHERE plus = 1 AND at > 0) y
+    GROUP BY partner_id
+"""
 
 
-def _open_sql(as_of: date | None, partner: bool = False) -> tuple[str, str]:
-    """(the WITH clause or "", the rows of open amounts) for ``_BANDS``."""
-    mine = "AND partner_id = :partner" if partner else ""
-    if as_of is None:
-        return "", _NOW.format(partner=mine)
-    return ("WITH " + _BACK.format(partner_x="AND x.partner_id = :partner" if partner else ""),
-            _AS_OF.format(partner=mine))
+def _main_rows(as_of: date | None) -> str:
+    """The rows of ``account_open`` (dated on or before ``as_of``) for ``_BANDS``: one scan of its covering index."""
+    return _NOW.format(dated="AND business_date <= :as_of" if as_of is not None else "")
 
 
 def _with_items(side: Side | str, as_of: date | None) -> str:
@@ -127,12 +128,21 @@ def balances(engine: Engine, side: Side | str, *, as_of: date | None = None) -> 
         side: ``AR`` (customers) or ``AP`` (suppliers).
         as_of: count what is dated on or before it and age at it; None: everything, aged today.
     """
-    head, rows_sql = _open_sql(as_of)
+    main = f"SELECT partner_id, {_BANDS} FROM ({_main_rows(as_of)}) x GROUP BY partner_id"
+    if as_of is None:
+        head, sums, joins = "", "m.*", ""
+    else:  # the few items with allocations after the day, grouped apart and added
+        head = "WITH " + _BACK.format(partner_x="")
+        sums = ", ".join(f"COALESCE(m.{c}, 0) + COALESCE(c.{c}, 0) AS {c}" for c in _SUMS) + \
+            ", CASE WHEN c.partner_id IS NULL THEN m.oldest ELSE f.oldest END AS oldest"
+        joins = f"""
+        LEFT JOIN (SELECT partner_id, {_BANDS} FROM ({_BACK_ROWS}) x GROUP BY partner_id) c ON c.partner_id = p.id
+        LEFT JOIN ({_BACK_OLDEST}) f ON f.partner_id = p.id"""
     sql = f"""
         {head}
-        SELECT p.id, p.code, p.name, g.*
+        SELECT p.id, p.code, p.name, {sums}
         FROM {_partners(side)} p
-        LEFT JOIN (SELECT partner_id, {_BANDS} FROM ({rows_sql}) x GROUP BY partner_id) g ON g.partner_id = p.id
+        LEFT JOIN ({main}) m ON m.partner_id = p.id {joins}
         WHERE {_with_items(side, as_of)}
         ORDER BY p.code
     """
@@ -151,12 +161,16 @@ def balances(engine: Engine, side: Side | str, *, as_of: date | None = None) -> 
 def ageing(engine: Engine, side: Side | str, as_of: date | None = None) -> AgeingTotals:
     """The ageing of a whole side at ``as_of`` (today when None): the bands, the credit and the balance."""
     day = as_of or date.today()
-    head, rows_sql = _open_sql(as_of)
-    sql = f"""
-        {head}
-        SELECT (SELECT COUNT(*) FROM {_partners(side)} p WHERE {_with_items(side, as_of)}) AS n, g.*
-        FROM (SELECT {_BANDS} FROM ({rows_sql}) x) g
-    """
+    count = f"(SELECT COUNT(*) FROM {_partners(side)} p WHERE {_with_items(side, as_of)}) AS n"
+    main = f"SELECT {_BANDS} FROM ({_main_rows(as_of)}) x"
+    if as_of is None:
+        sql = f"SELECT {count}, m.* FROM ({main}) m"
+    else:
+        sums = ", ".join(f"COALESCE(m.{c}, 0) + COALESCE(c.{c}, 0) AS {c}" for c in _SUMS)
+        sql = f"""
+            WITH {_BACK.format(partner_x="")}
+            SELECT {count}, {sums} FROM ({main}) m, (SELECT {_BANDS} FROM ({_BACK_ROWS}) x) c
+        """
     with engine.connect() as conn:
         m = conn.execute(text(sql), _params(side, as_of)).one()._mapping
     bands = [_d(m["b0"]), _d(m["b1"]), _d(m["b2"]), _d(m["b3"]), _d(m["b4"])]
