@@ -49,21 +49,21 @@ _NOW = """
 
 # As of a past day: the items dated on or before it, each open by what is open now plus the allocations on it dated
 # after the day (few: only those are read from ``allocations``). ``back`` holds those items with the amount added
-# back (``delta``) and their open amount at the day (``at``); the oldest due date of a partner with such an item is
-# taken from its other rows and those of its items still open at the day (``_BACK_OLDEST``).
+# back (``delta``) and their open amount at the day (``at``), grouped apart from the one scan of ``account_open``
+# and added to its sums.
 _BACK = """
-    back0 AS (
+    back AS MATERIALIZED (
         SELECT x.id AS item_id, x.partner_id, x.due_on, CASE WHEN x.amount > 0 THEN 1 ELSE 0 END AS plus,
-               SUM(CASE WHEN x.amount > 0 THEN a.amount ELSE -a.amount END) AS delta
-        FROM (SELECT debit_item_id AS id, amount FROM allocations WHERE business_date > :as_of
-              UNION ALL
-              SELECT credit_item_id AS id, amount FROM allocations WHERE business_date > :as_of) a
+               CASE WHEN x.amount > 0 THEN a.s ELSE -a.s END AS delta,
+               CASE WHEN x.amount > 0 THEN a.s ELSE -a.s END + COALESCE(o.open, 0) AS at
+        FROM (SELECT id, SUM(amount) AS s
+              FROM (SELECT debit_item_id AS id, amount FROM allocations WHERE business_date > :as_of
+                    UNION ALL
+                    SELECT credit_item_id AS id, amount FROM allocations WHERE business_date > :as_of) u
+              GROUP BY id) a
         JOIN account_items x ON x.id = a.id
-        WHERE x.side = :side AND x.business_date <= :as_of {partner_x}
-        GROUP BY x.id, x.partner_id, x.due_on, x.amount),
-    back AS (
-        SELECT b.*, b.delta + COALESCE((SELECT o.open FROM account_open o WHERE o.item_id = b.item_id), 0) AS at
-        FROM back0 b)
+        LEFT JOIN account_open o ON o.item_id = x.id
+        WHERE x.side = :side AND x.business_date <= :as_of {partner_x})
 """
 
 _BANDS = """
@@ -82,17 +82,21 @@ _SUMS = ("balance", "open_plus", "b0", "b1", "b2", "b3", "b4")
 _BACK_ROWS = "SELECT partner_id, due_on, plus, delta AS amt, CASE WHEN plus = 1 AND at > 0 THEN due_on END AS od " \
              "FROM back"
 
-# The oldest due date of each partner with an item in ``back``: its other open + items, and those in ``back`` still
-# open at the day (an item open now may not have been, and one settled now may have been).
-_BACK_OLDEST = """
+# The oldest due date of a partner with an item open now but not at the day (an undo dated after it reopened it;
+# allocations after the day only add to what was open then): its other open + items and those of ``back`` open at the
+# day. For every other partner it is the earlier of its rows' and its ``back`` items' (``_OLDEST``).
+_ZEROED = "SELECT DISTINCT partner_id FROM back WHERE plus = 1 AND at <= 0"
+_BACK_OLDEST = f"""
     SELECT partner_id, MIN(od) AS oldest FROM (
         SELECT partner_id, due_on AS od FROM account_open
         WHERE side = :side AND business_date <= :as_of AND open > 0
-          AND partner_id IN (SELECT partner_id FROM back) AND item_id NOT IN (SELECT item_id FROM back)
+          AND partner_id IN ({_ZEROED}) AND item_id NOT IN (SELECT item_id FROM back)
         UNION ALL
-        SELECT partner_id, due_on FROM back WHERE plus = 1 AND at > 0) y
+        SELECT partner_id, due_on FROM back WHERE plus = 1 AND at > 0 AND partner_id IN ({_ZEROED})) y
     GROUP BY partner_id
 """
+_OLDEST = """CASE WHEN z.partner_id IS NOT NULL THEN f.oldest
+                  WHEN c.oldest IS NULL OR m.oldest < c.oldest THEN m.oldest ELSE c.oldest END AS oldest"""
 
 
 def _main_rows(as_of: date | None) -> str:
@@ -134,9 +138,10 @@ def balances(engine: Engine, side: Side | str, *, as_of: date | None = None) -> 
     else:  # the few items with allocations after the day, grouped apart and added
         head = "WITH " + _BACK.format(partner_x="")
         sums = ", ".join(f"COALESCE(m.{c}, 0) + COALESCE(c.{c}, 0) AS {c}" for c in _SUMS) + \
-            ", CASE WHEN c.partner_id IS NULL THEN m.oldest ELSE f.oldest END AS oldest"
+            ", " + _OLDEST
         joins = f"""
         LEFT JOIN (SELECT partner_id, {_BANDS} FROM ({_BACK_ROWS}) x GROUP BY partner_id) c ON c.partner_id = p.id
+        LEFT JOIN ({_ZEROED}) z ON z.partner_id = p.id
         LEFT JOIN ({_BACK_OLDEST}) f ON f.partner_id = p.id"""
     sql = f"""
         {head}
