@@ -117,7 +117,9 @@ def upgrade() -> None:
     with op.batch_alter_table("allocations", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_allocations_credit_item_id"), ["credit_item_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_allocations_debit_item_id"), ["debit_item_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_allocations_business_date"), ["business_date"], unique=False)
+        batch_op.create_index(
+            "ix_allocations_after_day", ["business_date", "debit_item_id", "credit_item_id", "amount"], unique=False
+        )
 
     op.create_table(
         "account_open",
@@ -228,7 +230,7 @@ def downgrade() -> None:
 
     op.drop_table("account_open")
     with op.batch_alter_table("allocations", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_allocations_business_date"))
+        batch_op.drop_index("ix_allocations_after_day")
         batch_op.drop_index(batch_op.f("ix_allocations_debit_item_id"))
         batch_op.drop_index(batch_op.f("ix_allocations_credit_item_id"))
 
