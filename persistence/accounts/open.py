@@ -86,7 +86,7 @@ def repoint_partner(conn: Connection, side: str, old: str, new: str) -> None:
 
 def check(conn: Connection) -> list[CheckProblem]:
     """Each item whose row in ``account_open`` differs from items − allocations (missing, left after it was
-    settled, another amount, partner or date): (number, side partner, "open …", recomputed, stored)."""
+    settled, another amount, partner or date): (number, "side partner code", "open …", recomputed, stored)."""
     c = _computed().subquery()
     differs = or_(
         and_(c.c.open != 0, O.c.item_id.is_(None)),
@@ -96,15 +96,19 @@ def check(conn: Connection) -> list[CheckProblem]:
             O.c.business_date != c.c.business_date,
             O.c.due_on.is_distinct_from(c.c.due_on))),
     )
-    query = (select(c.c.item_id, I.c.number, c.c.side, c.c.partner_id, c.c.open.label("computed"),
+    cu, su = t.customers, t.suppliers
+    partner = func.coalesce(cu.c.code, su.c.code, c.c.partner_id)  # the partner's code, as a person knows it
+    query = (select(c.c.item_id, I.c.number, c.c.side, partner.label("partner"), c.c.open.label("computed"),
                     literal_column(f'{O.name}."open"').label("stored"), O.c.item_id.label("row"))
-             .select_from(c.join(I, I.c.id == c.c.item_id).outerjoin(O, O.c.item_id == c.c.item_id))
+             .select_from(c.join(I, I.c.id == c.c.item_id).outerjoin(O, O.c.item_id == c.c.item_id)
+                          .outerjoin(cu, and_(c.c.side == "AR", cu.c.id == c.c.partner_id))
+                          .outerjoin(su, and_(c.c.side == "AP", su.c.id == c.c.partner_id)))
              .where(differs).order_by(c.c.side, c.c.partner_id, I.c.number, c.c.item_id))
     out = []
     for r in conn.execute(query):
         what = "open amount" if r.row is not None and r.stored != r.computed else \
             "open amount missing" if r.row is None else "open amount of a settled item" if not r.computed else \
             "open amount's partner or dates"
-        out.append(CheckProblem(r.number or r.item_id, f"{r.side} {r.partner_id}", what,
+        out.append(CheckProblem(r.number or r.item_id, f"{r.side} {r.partner}", what,
                                 Decimal(r.computed or 0).scaleb(-SCALE), Decimal(r.stored or 0).scaleb(-SCALE)))
     return out
