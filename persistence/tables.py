@@ -563,6 +563,26 @@ allocations = Table(
     Column("device_id", String(36), nullable=False, default=""),
     Index(None, "debit_item_id"),
     Index(None, "credit_item_id"),
+    # the allocations after a past day, added back for balances as of it: read from the index alone
+    Index("ix_allocations_after_day", "business_date", "debit_item_id", "credit_item_id", "amount"),
+)
+
+# Derived, like ``balances`` beside ``movements``: the open amount of every item not wholly settled, kept by
+# ``uow.accounts`` in the transaction that writes its item or allocations (and refreshed by the sync for the items a
+# pull or push touched; ``persistence.accounts.open``). ``open`` is signed like the item: + what a + item still
+# owes, - the credit left on a - item; Σ open of a partner is its balance. A settled item has no row (an undo that
+# reopens it writes one again). ``due_on`` and ``business_date`` are the item's, for the ageing and as-of reads,
+# which group the covering (side, partner, due date…) index without touching the items.
+account_open = Table(
+    "account_open",
+    metadata,
+    Column("item_id", String(36), ForeignKey("account_items.id"), primary_key=True),
+    Column("side", String(2), nullable=False),
+    Column("partner_id", String(36), nullable=False),
+    Column("due_on", Date),
+    Column("business_date", Date, nullable=False),
+    Column("open", Scaled(MONEY), nullable=False),
+    Index(None, "side", "partner_id", "due_on", "business_date", "open"),
 )
 
 # Payment methods the office added to the built-in ones (cash, bank transfer, WeChat Pay, Alipay, other).

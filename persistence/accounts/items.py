@@ -1,6 +1,7 @@
 """``uow.accounts``: open items, allocations, payment terms and methods on SQLAlchemy Core (domain.accounts.ports).
 
-Items and allocations are only ever inserted (docs/ACCOUNTS.md); what is open is read from their sums.
+Items and allocations are only ever inserted (docs/ACCOUNTS.md); what is open of each item is kept beside them in
+``account_open``, in the same transaction (``persistence.accounts.open``).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from domain.accounts.model import Side
 from domain.accounts.model import Terms
 from domain.kernel.numbers import ZERO
 from persistence import tables as t
+from persistence.accounts import open as open_amounts
 from persistence.reads import dec
 
 I = t.account_items  # noqa: E741
@@ -56,6 +58,10 @@ class AccountRepository:
             due_on=item.due_on, amount=item.amount, method=item.method, reference=item.reference, note=item.note,
             reverses_id=item.reverses_id, user=item.user, created_at=item.created_at or datetime.now(UTC),
             device_id=item.device_id))
+        if item.amount:  # nothing is allocated to a new item yet: all of it is open
+            self.conn.execute(insert(t.account_open).values(
+                item_id=item.id, side=Side(item.side).value, partner_id=item.partner_id, due_on=item.due_on,
+                business_date=item.business_date, open=item.amount))
 
     def add_allocations(self, allocations: Iterable[Allocation]) -> None:
         rows = [{"id": a.id, "debit_item_id": a.debit_item_id, "credit_item_id": a.credit_item_id,
@@ -63,6 +69,7 @@ class AccountRepository:
                  "created_at": a.created_at or datetime.now(UTC), "device_id": a.device_id} for a in allocations]
         if rows:
             self.conn.execute(insert(A), rows)
+            open_amounts.refresh(self.conn, {r[k] for r in rows for k in ("debit_item_id", "credit_item_id")})
 
     def get(self, item_id: str) -> AccountItem | None:
         r = self.conn.execute(select(I).where(I.c.id == item_id)).first()

@@ -1,9 +1,11 @@
 """The read side of receivables and payables: balances with ageing, the ageing of a side, open items, money.
 
-Set-based: each function is one grouped statement over ``account_items`` and ``allocations`` (no loop per partner).
-An item's open amount is |amount| less the allocations made on it; a partner's balance is Σ amount of its items and
-its credit Σ open of its + items less the balance (docs/ACCOUNTS.md). With ``as_of``, only items and allocations
-dated on or before it count; the ageing bands are days overdue at ``as_of`` (today when not given).
+Set-based: each function is one grouped statement (no loop per partner). An item's open amount is |amount| less the
+allocations made on it, kept beside them in ``account_open`` (``persistence.accounts.open``): balances, ageing and
+open items read that table, not the allocations. A partner's balance is Σ amount of its items = Σ of its open
+amounts (signed like the items), its credit Σ open of its + items less the balance (docs/ACCOUNTS.md). With
+``as_of``, only items and allocations dated on or before it count: the open amount now plus the allocations dated
+after the day, read for those few; the ageing bands are days overdue at ``as_of`` (today when not given).
 """
 
 from __future__ import annotations
@@ -37,32 +39,75 @@ def _limits(as_of: date) -> dict[str, str]:
             "d60": (as_of - timedelta(days=60)).isoformat(), "d90": (as_of - timedelta(days=90)).isoformat()}
 
 
-# One row per + or − item of the side with its open amount (``o``, only for + items), inside every grouped query.
-_OPEN = """
-    SELECT i.partner_id AS partner_id, i.amount AS amount, i.due_on AS due_on,
-           CASE WHEN i.amount > 0 THEN i.amount - COALESCE(al.s, 0) ELSE 0 END AS o
-    FROM account_items i
-    LEFT JOIN (SELECT debit_item_id AS id, SUM(amount) AS s FROM allocations {alloc_where}
-               GROUP BY debit_item_id) al ON al.id = i.id
-    WHERE i.side = :side {item_where}
+# The open amounts (``account_open``, kept beside items and allocations) as rows of (partner_id, due_on, plus: 1 for
+# a + item, amt: what the row adds to the partner's balance, od: the due date it offers to the oldest open one).
+_NOW = """
+    SELECT partner_id, due_on, CASE WHEN open > 0 THEN 1 ELSE 0 END AS plus, open AS amt,
+           CASE WHEN open > 0 THEN due_on END AS od
+    FROM account_open WHERE side = :side {dated}
+"""
+
+# As of a past day: the items dated on or before it, each open by what is open now plus the allocations on it dated
+# after the day (few: only those are read from ``allocations``). ``back`` holds those items with the amount added
+# back (``delta``) and their open amount at the day (``at``), grouped apart from the one scan of ``account_open``
+# and added to its sums.
+_BACK = """
+    back AS MATERIALIZED (
+        SELECT x.id AS item_id, x.partner_id, x.due_on, CASE WHEN x.amount > 0 THEN 1 ELSE 0 END AS plus,
+               CASE WHEN x.amount > 0 THEN a.s ELSE -a.s END AS delta,
+               CASE WHEN x.amount > 0 THEN a.s ELSE -a.s END + COALESCE(o.open, 0) AS at
+        FROM (SELECT id, SUM(amount) AS s
+              FROM (SELECT debit_item_id AS id, amount FROM allocations WHERE business_date > :as_of
+                    UNION ALL
+                    SELECT credit_item_id AS id, amount FROM allocations WHERE business_date > :as_of) u
+              GROUP BY id) a
+        JOIN account_items x ON x.id = a.id
+        LEFT JOIN account_open o ON o.item_id = x.id
+        WHERE x.side = :side AND x.business_date <= :as_of {partner_x})
 """
 
 _BANDS = """
-    SUM(amount) AS balance,
-    SUM(o) AS open_plus,
-    SUM(CASE WHEN o > 0 AND (due_on IS NULL OR due_on >= :d0) THEN o ELSE 0 END) AS b0,
-    SUM(CASE WHEN o > 0 AND due_on < :d0 AND due_on >= :d30 THEN o ELSE 0 END) AS b1,
-    SUM(CASE WHEN o > 0 AND due_on < :d30 AND due_on >= :d60 THEN o ELSE 0 END) AS b2,
-    SUM(CASE WHEN o > 0 AND due_on < :d60 AND due_on >= :d90 THEN o ELSE 0 END) AS b3,
-    SUM(CASE WHEN o > 0 AND due_on < :d90 THEN o ELSE 0 END) AS b4,
-    MIN(CASE WHEN o > 0 THEN due_on END) AS oldest
+    SUM(amt) AS balance,
+    SUM(CASE WHEN plus = 1 THEN amt ELSE 0 END) AS open_plus,
+    SUM(CASE WHEN plus = 1 AND (due_on IS NULL OR due_on >= :d0) THEN amt ELSE 0 END) AS b0,
+    SUM(CASE WHEN plus = 1 AND due_on < :d0 AND due_on >= :d30 THEN amt ELSE 0 END) AS b1,
+    SUM(CASE WHEN plus = 1 AND due_on < :d30 AND due_on >= :d60 THEN amt ELSE 0 END) AS b2,
+    SUM(CASE WHEN plus = 1 AND due_on < :d60 AND due_on >= :d90 THEN amt ELSE 0 END) AS b3,
+    SUM(CASE WHEN plus = 1 AND due_on < :d90 THEN amt ELSE 0 END) AS b4,
+    MIN(od) AS oldest
 """
+_SUMS = ("balance", "open_plus", "b0", "b1", "b2", "b3", "b4")
+
+# The rows of ``back`` for ``_BANDS``: what each adds to its partner's sums; the due date it offers to the oldest.
+_BACK_ROWS = "SELECT partner_id, due_on, plus, delta AS amt, CASE WHEN plus = 1 AND at > 0 THEN due_on END AS od " \
+             "FROM back"
+
+# The oldest due date of a partner with an item open now but not at the day (an undo dated after it reopened it;
+# allocations after the day only add to what was open then): its other open + items and those of ``back`` open at the
+# day. For every other partner it is the earlier of its rows' and its ``back`` items' (``_OLDEST``).
+_ZEROED = "SELECT DISTINCT partner_id FROM back WHERE plus = 1 AND at <= 0"
+_BACK_OLDEST = f"""
+    SELECT partner_id, MIN(od) AS oldest FROM (
+        SELECT partner_id, due_on AS od FROM account_open
+        WHERE side = :side AND business_date <= :as_of AND open > 0
+          AND partner_id IN ({_ZEROED}) AND item_id NOT IN (SELECT item_id FROM back)
+        UNION ALL
+        SELECT partner_id, due_on FROM back WHERE plus = 1 AND at > 0 AND partner_id IN ({_ZEROED})) y
+    GROUP BY partner_id
+"""
+_OLDEST = """CASE WHEN z.partner_id IS NOT NULL THEN f.oldest
+                  WHEN c.oldest IS NULL OR m.oldest < c.oldest THEN m.oldest ELSE c.oldest END AS oldest"""
 
 
-def _open_sql(as_of: date | None) -> str:
-    if as_of is None:
-        return _OPEN.format(alloc_where="", item_where="")
-    return _OPEN.format(alloc_where="WHERE business_date <= :as_of", item_where="AND i.business_date <= :as_of")
+def _main_rows(as_of: date | None) -> str:
+    """The rows of ``account_open`` (dated on or before ``as_of``) for ``_BANDS``: one scan of its covering index."""
+    return _NOW.format(dated="AND business_date <= :as_of" if as_of is not None else "")
+
+
+def _with_items(side: Side | str, as_of: date | None) -> str:
+    """The partners of ``side`` with an item (dated on or before ``as_of``): one probe of the items' index each."""
+    dated = "AND i.business_date <= :as_of" if as_of is not None else ""
+    return f"EXISTS (SELECT 1 FROM account_items i WHERE i.side = :side AND i.partner_id = p.id {dated})"
 
 
 def _params(side: Side | str, as_of: date | None) -> dict:
@@ -87,10 +132,23 @@ def balances(engine: Engine, side: Side | str, *, as_of: date | None = None) -> 
         side: ``AR`` (customers) or ``AP`` (suppliers).
         as_of: count what is dated on or before it and age at it; None: everything, aged today.
     """
+    main = f"SELECT partner_id, {_BANDS} FROM ({_main_rows(as_of)}) x GROUP BY partner_id"
+    if as_of is None:
+        head, sums, joins = "", "m.*", ""
+    else:  # the few items with allocations after the day, grouped apart and added
+        head = "WITH " + _BACK.format(partner_x="")
+        sums = ", ".join(f"COALESCE(m.{c}, 0) + COALESCE(c.{c}, 0) AS {c}" for c in _SUMS) + \
+            ", " + _OLDEST
+        joins = f"""
+        LEFT JOIN (SELECT partner_id, {_BANDS} FROM ({_BACK_ROWS}) x GROUP BY partner_id) c ON c.partner_id = p.id
+        LEFT JOIN ({_ZEROED}) z ON z.partner_id = p.id
+        LEFT JOIN ({_BACK_OLDEST}) f ON f.partner_id = p.id"""
     sql = f"""
-        SELECT p.id, p.code, p.name, g.*
-        FROM (SELECT partner_id, {_BANDS} FROM ({_open_sql(as_of)}) x GROUP BY partner_id) g
-        JOIN {_partners(side)} p ON p.id = g.partner_id
+        {head}
+        SELECT p.id, p.code, p.name, {sums}
+        FROM {_partners(side)} p
+        LEFT JOIN ({main}) m ON m.partner_id = p.id {joins}
+        WHERE {_with_items(side, as_of)}
         ORDER BY p.code
     """
     with engine.connect() as conn:
@@ -108,9 +166,16 @@ def balances(engine: Engine, side: Side | str, *, as_of: date | None = None) -> 
 def ageing(engine: Engine, side: Side | str, as_of: date | None = None) -> AgeingTotals:
     """The ageing of a whole side at ``as_of`` (today when None): the bands, the credit and the balance."""
     day = as_of or date.today()
-    sums = ", ".join(f"SUM({c}) AS {c}" for c in ("balance", "open_plus", "b0", "b1", "b2", "b3", "b4"))
-    sql = (f"SELECT COUNT(*) AS n, {sums} FROM (SELECT partner_id, {_BANDS} FROM ({_open_sql(as_of)}) x "
-           f"GROUP BY partner_id) g")
+    count = f"(SELECT COUNT(*) FROM {_partners(side)} p WHERE {_with_items(side, as_of)}) AS n"
+    main = f"SELECT {_BANDS} FROM ({_main_rows(as_of)}) x"
+    if as_of is None:
+        sql = f"SELECT {count}, m.* FROM ({main}) m"
+    else:
+        sums = ", ".join(f"COALESCE(m.{c}, 0) + COALESCE(c.{c}, 0) AS {c}" for c in _SUMS)
+        sql = f"""
+            WITH {_BACK.format(partner_x="")}
+            SELECT {count}, {sums} FROM ({main}) m, (SELECT {_BANDS} FROM ({_BACK_ROWS}) x) c
+        """
     with engine.connect() as conn:
         m = conn.execute(text(sql), _params(side, as_of)).one()._mapping
     bands = [_d(m["b0"]), _d(m["b1"]), _d(m["b2"]), _d(m["b3"]), _d(m["b4"])]
@@ -129,26 +194,28 @@ def open_items(engine: Engine, side: Side | str, partner_id: str | None = None, 
         as_of: count what is dated on or before it; days overdue at it (today when None).
     """
     params = _params(side, as_of)
-    where = ["i.side = :side"]
-    alloc_where = ""
-    if as_of is not None:
-        where.append("i.business_date <= :as_of")
-        alloc_where = "AND a.business_date <= :as_of"
+    mine = ""
     if partner_id is not None:
-        where.append("i.partner_id = :partner")
+        mine = "AND partner_id = :partner"
         params["partner"] = partner_id
-    if overdue_only:
-        where.append("i.amount > 0 AND i.due_on < :d0")
+    if as_of is None:
+        head, opened = "", f"SELECT item_id, open AS o FROM account_open WHERE side = :side {mine}"
+    else:  # open now, plus the allocations dated after the day (see _BACK)
+        head = "WITH " + _BACK.format(partner_x="AND x.partner_id = :partner" if partner_id is not None else "")
+        opened = f"""
+            SELECT item_id, open AS o FROM account_open
+            WHERE side = :side AND business_date <= :as_of {mine} AND item_id NOT IN (SELECT item_id FROM back)
+            UNION ALL
+            SELECT item_id, at FROM back WHERE at <> 0"""
+    overdue = "AND i.amount > 0 AND i.due_on < :d0" if overdue_only else ""
     sql = f"""
+        {head}
         SELECT i.id, i.partner_id, p.code, p.name, i.kind, i.number, i.business_date, i.due_on, i.amount,
-               COALESCE(al.s, 0) AS allocated
-        FROM account_items i
+               ABS(i.amount) - ABS(o.o) AS allocated
+        FROM ({opened}) o
+        JOIN account_items i ON i.id = o.item_id
         JOIN {_partners(side)} p ON p.id = i.partner_id
-        LEFT JOIN (SELECT x.id, SUM(a.amount) AS s
-                   FROM account_items x JOIN allocations a ON a.debit_item_id = x.id OR a.credit_item_id = x.id
-                   WHERE x.side = :side {"AND x.partner_id = :partner" if partner_id is not None else ""} {alloc_where}
-                   GROUP BY x.id) al ON al.id = i.id
-        WHERE {" AND ".join(where)} AND ABS(i.amount) > COALESCE(al.s, 0)
+        WHERE (CASE WHEN i.amount > 0 THEN o.o ELSE -o.o END) > 0 {overdue}
         ORDER BY p.code, i.amount < 0, i.due_on, i.business_date, i.number, i.id
     """
     day = as_of or date.today()

@@ -17,6 +17,7 @@ from domain.stock.readmodels import CheckProblem
 from domain.stock.readmodels import MovementRow
 from domain.stock.readmodels import StockRow
 from persistence import tables as t
+from persistence.accounts import open as open_amounts
 from persistence.reads import dec
 from persistence.stock import merged
 from persistence.stock.refs import ref_of
@@ -91,7 +92,8 @@ def movements(
 
 def check(engine: Engine) -> list[CheckProblem]:
     """Compare every balance with the sums of the ledger (a movement counted under the product and warehouse a
-    merge left it with); an empty list means they agree."""
+    merge left it with), and every item's derived open amount with its item less its allocations
+    (``persistence.accounts.open.check``); an empty list means they agree."""
     mapped = _any_merged(engine)
     product = merged.product_of(M, mapped=mapped).label("product_id")
     warehouse = merged.warehouse_of(M, mapped=mapped).label("warehouse_id")
@@ -109,6 +111,7 @@ def check(engine: Engine) -> list[CheckProblem]:
         }
         names = {r.id: r.sku for r in conn.execute(select(P.c.id, P.c.sku))}
         codes = {r.id: r.code for r in conn.execute(select(W.c.id, W.c.code))}
+        open_problems = open_amounts.check(conn)
         missing_values = conn.execute(
             select(func.count()).select_from(M.outerjoin(V, V.c.movement_id == M.c.id)).where(V.c.movement_id.is_(None))
         ).scalar()
@@ -122,7 +125,7 @@ def check(engine: Engine) -> list[CheckProblem]:
             problems.append(CheckProblem(sku, wh, "value", ledger_value or Decimal(0), bal_value))
     if missing_values:
         problems.append(CheckProblem("*", "*", "movements without a valuation", Decimal(missing_values), Decimal(0)))
-    return problems
+    return problems + open_problems
 
 
 def _any_merged(engine: Engine) -> bool:

@@ -64,7 +64,10 @@ Rules (what every device can rely on):
   holding the same movements has the same numbers. Nothing is refused during the recompute:
   stock that goes negative only after a merge (two clerks shipped the last unit) keeps both
   movements, the balance goes negative, and ``negative_stock`` lists it for a count or a
-  correction.
+  correction. The open amounts of receivables and payables (``account_open``) are recomputed in
+  the same transaction for every item a pulled batch, a push's answers or an undo of a double
+  allocation wrote or allocated (``accounts.refresh_open``, ``refresh_pushed``), and follow a
+  merged partner.
 * **The hub is not trusted.** Every pulled record and movement is checked as if a clerk had typed
   it (``checks``); what fails is kept aside with its reason (``sync_quarantine``, see ``gate``)
   and applied once the hub holds a corrected version; the same checks hold back, before a push,

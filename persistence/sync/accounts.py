@@ -29,6 +29,7 @@ from sqlalchemy import select
 
 from domain.accounts.periods import month_of
 from persistence import tables as t
+from persistence.accounts import open as open_amounts
 from persistence.accounts.periods import PeriodRepository
 from persistence.sync import reasons as why
 from persistence.sync import records as r
@@ -180,6 +181,7 @@ def settle_allocations(conn: Connection, items: set[str]) -> int:
     ``items``: the items of the allocations that just came in (only a pulled allocation can take an item beyond
     its amount: this desk's own are checked against what it holds when they are made)."""
     written = 0
+    touched: set[str] = set()  # both items of every undo row: their derived open amounts are recomputed
     spec = r.BY_NAME["allocations"]
     for item_id in _over_allocated(conn, items):
         item = conn.execute(select(t.account_items).where(t.account_items.c.id == item_id)).one()
@@ -206,6 +208,7 @@ def settle_allocations(conn: Connection, items: set[str]) -> int:
                 id=new_id, debit_item_id=a.debit_item_id, credit_item_id=a.credit_item_id, amount=-take,
                 business_date=a.business_date, undoes_id=a.id, user=SYNC_USER, created_at=a.created_at,
                 device_id=a.device_id))
+            touched |= {a.debit_item_id, a.credit_item_id}
             undone.setdefault(a.id, []).append(-take)
             excess -= take
             written += 1
@@ -214,6 +217,7 @@ def settle_allocations(conn: Connection, items: set[str]) -> int:
                       f"allocated beyond its amount on two desks offline: the later allocation is undone by {take}; "
                       f"allocate what is open again",
                       kept, lost, a.device_id, a.created_at)
+    open_amounts.refresh(conn, touched)
     return written
 
 
@@ -237,6 +241,26 @@ class Closings:
             if after < seq:
                 through = value
         return through
+
+
+def refresh_open(conn: Connection, items: list[tuple[int, dict]], allocations: list[tuple[int, dict]]) -> None:
+    """Recompute the derived open amounts (``account_open``) of the items a pulled batch wrote and of both items of
+    each allocation it wrote (``settle_allocations`` refreshes the items of the undo rows it adds itself)."""
+    ids = {record["id"] for _, record in items}
+    ids |= {record[c] for _, record in allocations for c in ("debit_item_id", "credit_item_id")}
+    open_amounts.refresh(conn, ids)
+
+
+def refresh_pushed(conn: Connection, keys: dict[str, set[str]]) -> None:
+    """``refresh_open`` after a push's answers were applied: ``keys`` the ids of the items and allocations whose
+    hub version was written here (the allocations' items read back from the table)."""
+    ids = set(keys.get("account_items", ()))
+    wanted = sorted(keys.get("allocations", ()))
+    A = t.allocations.c
+    for i in range(0, len(wanted), 500):
+        for row in conn.execute(select(A.debit_item_id, A.credit_item_id).where(A.id.in_(wanted[i:i + 500]))):
+            ids |= {row.debit_item_id, row.credit_item_id}
+    open_amounts.refresh(conn, ids)
 
 
 def closed_month_conflicts(conn: Connection, closings: Closings, items: list[tuple[int, dict]],

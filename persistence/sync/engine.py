@@ -287,7 +287,13 @@ def _push_records(db, engine: Engine, me: str, report: SyncReport, users: bool =
         hub.flush(hconn, state)
     report.pushed += state.accepted
     lost_undos: set[str] = set()  # the items of allocations (undos) of this desk that another desk's beat on the hub
+    answered: dict[str, set[str]] = {}  # items and allocations written from the hub's answers: their open amounts
     with local_connection(db) as conn:
+        for o in state.outcomes:
+            if o.tbl in ("account_items", "allocations") and (
+                    o.status != "accepted" or (o.data is not None and r.content_hash(r.BY_NAME[o.tbl], o.data)
+                                               != pushed_hash.get((o.tbl, o.key)))):
+                answered.setdefault(o.tbl, set()).update(k for k in (o.key, o.new_key) if k)
         for o in _one_by_one(conn, state.outcomes, pushed, pushed_hash):
             spec = r.BY_NAME[o.tbl]
             if o.tbl == "allocations" and o.status == "lost" and o.data:
@@ -306,6 +312,9 @@ def _push_records(db, engine: Engine, me: str, report: SyncReport, users: bool =
                                  local=pushed.get((o.tbl, o.key), loc.UNKNOWN))
         if lost_undos:  # the hub's undo replaced ours (applied above): undo what is still too much, in the same step
             report.accounts += accounts.settle_allocations(conn, lost_undos)
+        if answered or lost_undos:
+            answered.setdefault("account_items", set()).update(lost_undos)
+            accounts.refresh_pushed(conn, answered)
         conn.commit()
     return caps
 

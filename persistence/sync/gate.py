@@ -220,6 +220,8 @@ def admit(conn: Connection, me: str, entries: list[Entry], facts: dict[str, list
     if out.allocations:
         out.settled = accounts.settle_allocations(conn, {x[c] for _, x in out.allocations
                                                          for c in ("debit_item_id", "credit_item_id")})
+    if out.items or out.allocations:  # the derived open amounts of every item the batch wrote or allocated
+        accounts.refresh_open(conn, out.items, out.allocations)
     out.closed = accounts.closed_month_conflicts(conn, closings, out.items, out.allocations, out.movements,
                                                  out.movement_seqs)
     return out

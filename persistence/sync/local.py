@@ -20,6 +20,7 @@ from sqlalchemy import text
 
 from domain.kernel.ids import new_id
 from persistence import tables as t
+from persistence.accounts import open as open_amounts
 from persistence.stock import merged as merged_ids
 from persistence.sync import records as r
 from persistence.sync import settle
@@ -239,6 +240,7 @@ def repoint_partner(conn: Connection, side: str, old: str, new: str) -> None:
     a reference by side, no foreign key, so ``references`` does not find it). Only items that never reached the hub
     can name a partner new to the hub, which is the only kind merged; the hub re-points them the same way on push."""
     conn.exec_driver_sql("UPDATE account_items SET partner_id = ? WHERE side = ? AND partner_id = ?", (new, side, old))
+    open_amounts.repoint_partner(conn, side, old, new)
     conn.exec_driver_sql("UPDATE OR IGNORE period_balances SET partner_id = ? WHERE side = ? AND partner_id = ?",
                          (new, side, old))
     conn.exec_driver_sql("DELETE FROM period_balances WHERE side = ? AND partner_id = ?", (side, old))

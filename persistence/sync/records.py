@@ -256,6 +256,8 @@ def read_records(conn: Connection, spec: Spec, keys: list[str] | None = None) ->
 
 
 def delete_record(conn: Connection, spec: Spec, key: str) -> None:
+    if spec.table is t.account_items:  # its derived open amount goes with it (an item is a fact: rarely, if ever)
+        conn.execute(t.account_open.delete().where(t.account_open.c.item_id == key))
     for child, fk in spec.children:
         conn.execute(child.delete().where(child.c[fk[0]] == key))
     conn.execute(spec.table.delete().where(and_(*[spec.table.c[k] == v for k, v in key_values(spec, key).items()])))

@@ -1,4 +1,5 @@
-"""accounts: open items, allocations, supplier invoices, payment methods, period close
+"""accounts: open items, allocations (and the derived open amounts, account_open), supplier invoices, payment methods,
+period close
 
 Revision ID: 0013
 Revises: 0012
@@ -116,6 +117,27 @@ def upgrade() -> None:
     with op.batch_alter_table("allocations", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_allocations_credit_item_id"), ["credit_item_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_allocations_debit_item_id"), ["debit_item_id"], unique=False)
+        batch_op.create_index(
+            "ix_allocations_after_day", ["business_date", "debit_item_id", "credit_item_id", "amount"], unique=False
+        )
+
+    op.create_table(
+        "account_open",
+        sa.Column("item_id", sa.String(length=36), nullable=False),
+        sa.Column("side", sa.String(length=2), nullable=False),
+        sa.Column("partner_id", sa.String(length=36), nullable=False),
+        sa.Column("due_on", sa.Date(), nullable=True),
+        sa.Column("business_date", sa.Date(), nullable=False),
+        sa.Column("open", sa.BigInteger(), nullable=False),
+        sa.ForeignKeyConstraint(["item_id"], ["account_items.id"], name=op.f("fk_account_open_item_id_account_items")),
+        sa.PrimaryKeyConstraint("item_id", name=op.f("pk_account_open")),
+    )
+    with op.batch_alter_table("account_open", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_account_open_side_partner_id_due_on_business_date_open"),
+            ["side", "partner_id", "due_on", "business_date", "open"],
+            unique=False,
+        )
 
     op.create_table(
         "period_stock",
@@ -211,7 +233,12 @@ def downgrade() -> None:
 
     op.drop_table("supplier_invoices")
     op.drop_table("period_stock")
+    with op.batch_alter_table("account_open", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_account_open_side_partner_id_due_on_business_date_open"))
+
+    op.drop_table("account_open")
     with op.batch_alter_table("allocations", schema=None) as batch_op:
+        batch_op.drop_index("ix_allocations_after_day")
         batch_op.drop_index(batch_op.f("ix_allocations_debit_item_id"))
         batch_op.drop_index(batch_op.f("ix_allocations_credit_item_id"))
 

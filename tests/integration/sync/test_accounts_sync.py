@@ -5,7 +5,7 @@ renumbered on the hub; a fact dated in a closed month is kept and listed; a mont
 another ends the same everywhere, with every event kept.
 
 The rows are written straight into each desk's file (the use cases that write them come separately), as they
-would be: ids, devices and times of their own."""
+would be: ids, devices and times of their own, and their derived open amounts (``account_open``) beside them."""
 
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ from domain.stock import commands as stock
 from domain.stock import ledger
 from persistence import sync
 from persistence import tables as t
+from persistence.accounts import open as open_amounts
+from persistence.accounts import queries
 from persistence.stock.queries import check
 from persistence.sync import accounts
 from tests.integration.sync.test_hostile_hub import HostileWriter
@@ -57,6 +59,7 @@ def item(db, partner: str, kind: str, amount: str, *, side: str = "AR", number: 
             business_date=day, due_on=day + timedelta(days=30) if Decimal(amount) > 0 else None,
             amount=Decimal(amount), method="cash" if kind in ("receipt", "payment") else "", reference="",
             note="", reverses_id=reverses, user="ann", created_at=at, device_id=db.device_id))
+        open_amounts.refresh(conn, {key})  # as the desk's repository keeps it, in the same transaction
     return key
 
 
@@ -66,6 +69,7 @@ def allocate(db, debit: str, credit: str, amount: str, at: datetime) -> str:
         conn.execute(t.allocations.insert().values(
             id=key, debit_item_id=debit, credit_item_id=credit, amount=Decimal(amount),
             business_date=at.date(), undoes_id=None, user="ann", created_at=at, device_id=db.device_id))
+        open_amounts.refresh(conn, {debit, credit})
     return key
 
 
@@ -79,6 +83,27 @@ def allocated(db, item_id: str) -> Decimal:
     with db.engine.connect() as conn:
         return sum((a for a in conn.execute(select(A.amount).where(
             (A.debit_item_id == item_id) | (A.credit_item_id == item_id))).scalars()), Decimal(0))
+
+
+def open_agrees(db) -> dict[str, Decimal]:
+    """Assert the desk's derived open amounts (``account_open``) equal its items less allocations, recomputed here
+    from the raw rows; return them by item."""
+    A, items, derived = t.allocations.c, t.account_items.c, t.account_open.c
+    with db.engine.connect() as conn:
+        assert open_amounts.check(conn) == []
+        done: dict[str, Decimal] = {}
+        for debit, credit, amount in conn.execute(select(A.debit_item_id, A.credit_item_id, A.amount)):
+            for key in (debit, credit):
+                done[key] = done.get(key, Decimal(0)) + amount
+        expected = {}
+        for key, amount, partner in conn.execute(select(items.id, items.amount, items.partner_id)):
+            left = abs(amount) - done.get(key, Decimal(0))
+            if left:
+                expected[key] = (partner, left if amount > 0 else -left)
+        stored = {key: (partner, amount) for key, partner, amount in conn.execute(
+            select(derived.item_id, derived.partner_id, derived.open))}
+    assert stored == expected
+    return {key: amount for key, (_, amount) in stored.items()}
 
 
 def comparable(table, db) -> list[tuple]:
@@ -237,6 +262,7 @@ def test_one_payment_allocated_on_two_desks_offline_is_undone_just_enough_and_ev
         listed = [x for x in sync.conflicts(desk) if x.table == "allocations"]
         assert [x.id for x in listed] == [accounts.conflict_id("allocation", undo)] and listed[0].row_id == later
     assert rows(a, t.allocations) == rows(b, t.allocations) and len(rows(a, t.allocations)) == 3
+    assert open_agrees(a) == open_agrees(b) == {first: Decimal(20), second: Decimal(30)}  # the receipt is used up
     w = HostileWriter(hub)
     try:  # both desks made the undo and its conflict; the hub holds one of each
         assert w.conn.execute("SELECT count(*) FROM allocations WHERE undoes_id = %s", (later,)).fetchone()[0] == 1
@@ -354,6 +380,8 @@ def test_a_customer_made_on_two_desks_takes_its_items_along_when_it_is_merged(hu
             assert conn.execute(select(t.account_items.c.partner_id).where(t.account_items.c.id == sale)
                                 ).scalar_one() == kept
         assert sync.status(desk).quarantined == []
+        assert open_agrees(desk) == {sale: Decimal(25)}
+        assert [(r.code, r.balance) for r in queries.balances(desk.engine, "AR")] == [("C1", Decimal(25))]
     w = HostileWriter(hub)
     try:
         assert w.conn.execute("SELECT partner_id FROM account_items WHERE id = %s", (sale,)).fetchone()[0] == kept
@@ -399,6 +427,7 @@ def test_desks_that_settled_one_payment_from_different_allocations_still_end_ali
         assert allocated(desk, receipt) == Decimal(100)
         assert [allocated(desk, s) for s in sales] == [Decimal(60), Decimal(0), Decimal(40)]
         assert rows(desk, t.allocations) == rows(a, t.allocations)
+        assert open_agrees(desk) == {sales[0]: Decimal(40), sales[1]: Decimal(100), sales[2]: Decimal(60)}
     with a.engine.connect() as conn:
         undos = conn.execute(select(t.allocations.c.amount).where(t.allocations.c.undoes_id == second)).scalars()
         assert sorted(undos) == [Decimal(-50), Decimal(-10)]
@@ -432,3 +461,41 @@ def test_desks_with_their_own_hub_logins_exchange_the_accounts_and_settle_a_doub
         assert rows(desk, t.allocations) == rows(a, t.allocations)
         assert comparable(t.periods, desk) == comparable(t.periods, b)
     assert {x.row_id for x in sync.conflicts(a)} == {later}
+
+
+def test_after_a_pull_the_open_amounts_equal_items_less_allocations_and_read_alike_on_both_desks(hub, devices):
+    """The pull writes items and allocations in bulk and undoes a double allocation: the derived open amounts of
+    every item it touched are recomputed in the same transaction (a settled item loses its row, an undo reopens
+    one), so balances, ageing and open items read the same on both desks."""
+    a, b = devices("a"), devices("b")
+    customer, supplier = office(a)
+    sync.sync(a, hub)
+    sync.sync(b, hub)
+    receipt = item(a, customer, "receipt", "-100.00", number="RC-2026-00001", year=2026, seq=1)
+    paid = item(a, customer, "sale", "40.00", number="SD-2026-00001", day=date(2026, 10, 1))
+    part = item(a, customer, "sale", "90.00", number="SD-2026-00002", day=date(2026, 10, 20))
+    allocate(a, paid, receipt, "40.00", T0)  # settled: no row
+    allocate(a, part, receipt, "50.00", T0)
+    bill = item(a, supplier, "goods_receipt", "80.00", side="AP", number="GR-2026-00001")
+    payment = item(a, supplier, "payment", "-80.00", side="AP", number="PM-2026-00001", year=2026, seq=1)
+    allocate(a, bill, payment, "80.00", T0)
+    sync.sync(a, hub)
+    sync.sync(b, hub)  # b pulls it all in one batch
+    expected = {receipt: Decimal(-10), part: Decimal(40)}
+    assert open_agrees(a) == open_agrees(b) == expected
+    allocate(b, part, receipt, "10.00", T0 + timedelta(minutes=5))  # b uses the rest of the money …
+    later = allocate(a, part, receipt, "10.00", T0 + timedelta(minutes=6))  # … and a, offline, too: a's is undone
+    for desk in (b, a, b):
+        sync.sync(desk, hub)
+    assert open_agrees(a) == open_agrees(b) == {part: Decimal(30)}
+    for desk in (a, b):  # undone by the pull on one desk, the undo pulled by the other
+        with desk.engine.connect() as conn:
+            assert conn.execute(select(t.allocations.c.undoes_id).where(t.allocations.c.undoes_id.is_not(None))
+                                ).scalars().all() == [later]
+    for side in ("AR", "AP"):
+        assert queries.balances(a.engine, side) == queries.balances(b.engine, side)
+        assert queries.ageing(a.engine, side, date(2026, 12, 31)) == queries.ageing(b.engine, side, date(2026, 12, 31))
+        assert queries.open_items(a.engine, side) == queries.open_items(b.engine, side)
+    ar = queries.balances(b.engine, "AR")
+    assert [(r.balance, r.credit, r.oldest_due) for r in ar] == [(Decimal(30), Decimal(0), date(2026, 11, 19))]
+    assert check(a.engine) == [] and check(b.engine) == []
