@@ -36,6 +36,7 @@ from domain.purchasing.rows import PoRow
 from domain.purchasing.rows import SupplierRow
 from domain.purchasing.rows import TermsRow
 from domain.purchasing.scorecard import Scorecard
+from domain.reports.model import Period
 from domain.sales.atp import Availability
 from domain.sales.churn import AtRisk
 from domain.sales.rows import SoRow
@@ -56,6 +57,7 @@ from persistence.planning import classes
 from persistence.planning import queries as planning
 from persistence.purchasing import orders as purchasing
 from persistence.purchasing.scorecard import supplier_scorecards
+from persistence.reports import dashboard
 from persistence.sales import queries as sales
 from persistence.sales.churn import customers_at_risk
 from persistence.stock import documents
@@ -253,6 +255,41 @@ class PlanningQueries:
         return classes.read_classes(self.engine)
 
 
+class DashboardQueries:
+    """The dashboard's figures, one read per group (``persistence/reports/dashboard.py``)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def first_figures(self, period: Period, today: date, *, warehouse: str | None = None,
+                      utc_offset_seconds: int = 0) -> dashboard.FirstFigures:
+        return dashboard.first_figures(self.engine, period, today, warehouse=warehouse,
+                                       utc_offset_seconds=utc_offset_seconds)
+
+    def value_changes(self, first: date, *, warehouse: str | None = None,
+                      utc_offset_seconds: int = 0) -> dict[date, Decimal]:
+        return dashboard.value_changes(self.engine, first, warehouse=warehouse, utc_offset_seconds=utc_offset_seconds)
+
+    def zero_spells(self, period: Period, *, warehouse: str | None = None, utc_offset_seconds: int = 0) -> list:
+        return dashboard.zero_spells(self.engine, period, warehouse=warehouse, utc_offset_seconds=utc_offset_seconds)
+
+    def stock_figures(self, period: Period, today: date, *, warehouse: str | None = None,
+                      utc_offset_seconds: int = 0) -> dashboard.StockFigures:
+        return dashboard.stock_figures(self.engine, period, today, warehouse=warehouse,
+                                       utc_offset_seconds=utc_offset_seconds)
+
+    def alert_severities(self, today: date, *, warehouse: str | None = None, utc_offset_seconds: int = 0,
+                         cancel=None) -> list[tuple[str, str, str]]:
+        return dashboard.alert_severities(self.engine, today, warehouse=warehouse,
+                                          utc_offset_seconds=utc_offset_seconds, cancel=cancel)
+
+    def settings(self) -> dict[str, str]:
+        return dashboard.settings(self.engine)
+
+    def warehouses(self) -> list[str]:
+        return dashboard.warehouse_codes(self.engine)
+
+
 class BackupQueries:
     """The database file's backups, how many are kept, and its integrity."""
 
@@ -330,3 +367,4 @@ class Boundary:
     backups: BackupQueries
     sync: SyncQueries
     admin: AdminActions
+    dashboard: DashboardQueries

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from persistence.boundary import BackupQueries
     from persistence.boundary import Boundary
     from persistence.boundary import CatalogQueries
+    from persistence.boundary import DashboardQueries
     from persistence.boundary import DocumentQueries
     from persistence.boundary import PlanningQueries
     from persistence.boundary import PurchasingQueries
@@ -48,6 +49,7 @@ class Services:
     backups: BackupQueries
     sync: SyncQueries
     admin: AdminActions
+    dashboard: DashboardQueries
     user: str = ""  # the signed-in user or, while sign-in is off, the OS user
     role: str | None = None  # the signed-in user's role; None while sign-in is off (domain.access.roles)
     watcher: Any = None  # ui.watch.DataWatcher of the open database, set by the main window
@@ -63,6 +65,7 @@ class Services:
                    accounts=boundary.accounts,
                    planning=boundary.planning,
                    backups=boundary.backups, sync=boundary.sync, admin=boundary.admin,
+                   dashboard=boundary.dashboard,
                    user=user, role=role)
 
     def data_generation(self) -> int:

@@ -1,0 +1,149 @@
+"""Each dashboard figure on a small ledger made through the use cases, computed by hand (UTC business days; the
+period is ``FIRST`` .. today, 21 days)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+
+from domain.catalog import commands as cc
+from domain.catalog import master as catalog
+from domain.kernel.errors import InsufficientStock
+from domain.reports import dashboard as d
+from domain.reports.model import Period
+from domain.reports.sales import slow_movers
+from domain.sales import commands as sc
+from domain.sales import orders
+from domain.sales import price_master
+from domain.sales import shipping
+from domain.stock import commands as c
+from domain.stock import ledger
+from persistence.reports import dashboard as reads
+from tests.integration.reports.conftest import FIRST
+from tests.integration.reports.conftest import TODAY
+from tests.integration.reports.conftest import day
+
+D = Decimal
+PERIOD = Period(FIRST, TODAY)
+
+
+@pytest.fixture
+def ledger_db(db):
+    u = db.uow
+    catalog.add_warehouse(u(), cc.AddWarehouse("MAIN", "Main"))
+    catalog.add_warehouse(u(), cc.AddWarehouse("SHOP", "Shop"))
+    catalog.add_product(u(), cc.AddProduct("TEA", "Green tea", category="茶叶"))
+    catalog.add_product(u(), cc.AddProduct("CUP", "Cup", category="杯具"))
+    catalog.add_product(u(), cc.AddProduct("OLD", "Old pot", category="杯具"))
+    catalog.add_customer(u(), cc.AddCustomer("ACME", "Acme Trading"))
+    catalog.add_customer(u(), cc.AddCustomer("WALK", "Walk-in"))
+    price_master.set_list_price(u(), price_master.SetListPrice("TEA", "retail", "8.00"))
+    # before the period: TEA 20 at 2.00 (40.00), CUP 5 at 4.00 (20.00), OLD 4 at 5.00 (20.00), never sold
+    ledger.receive(u(), c.ReceiveStock("TEA", "20", "MAIN", "2.00", occurred_at=day(-10)))
+    ledger.receive(u(), c.ReceiveStock("CUP", "5", "MAIN", "4.00", occurred_at=day(-10)))
+    ledger.receive(u(), c.ReceiveStock("OLD", "4", "MAIN", "5.00", occurred_at=day(-300)))
+    # the period
+    shipping.sell(u(), sc.CounterSale("ACME", "MAIN", (sc.SaleLineInput("TEA", "4", "5.00"),),
+                                      occurred_at=day(1)))  # TEA 16, 32.00
+    shipping.sell(u(), sc.CounterSale("WALK", "MAIN", (sc.SaleLineInput("CUP", "5", "9.00"),),
+                                      occurred_at=day(2)))  # CUP 0: out from day 2
+    with pytest.raises(InsufficientStock):  # refused: 2 CUP of unfilled demand
+        shipping.sell(u(), sc.CounterSale("WALK", "MAIN", (sc.SaleLineInput("CUP", "2", "9.00"),),
+                                          occurred_at=day(3)))
+    ledger.receive(u(), c.ReceiveStock("CUP", "10", "MAIN", "4.00", occurred_at=day(5)))  # back in on day 5
+    # SO1 due day 6: TEA 3 shipped day 6 (on time), CUP 2 at 9.50 shipped day 8 (late)
+    so1 = orders.create_order(u(), sc.CreateSalesOrder("ACME", "MAIN", requested_on=FIRST + timedelta(days=6),
+                                                       created_at=day(4)))
+    orders.add_line(u(), sc.AddSalesOrderLine(so1.number or so1.id, "TEA", "3", "5.00"))
+    orders.add_line(u(), sc.AddSalesOrderLine(so1.number or so1.id, "CUP", "2", "9.50"))
+    so1 = orders.confirm(u(), sc.ConfirmSalesOrder(so1.id, confirmed_at=day(4)))
+    shipping.ship(u(), sc.ShipSalesOrder(so1.number, (("TEA", "3"),), occurred_at=day(6)))
+    shipping.ship(u(), sc.ShipSalesOrder(so1.number, (("CUP", "2"),), occurred_at=day(8)))
+    # SO2 due day 7: TEA 5, 3 shipped on day 7 and 2 cut (unfilled demand): not complete
+    so2 = orders.create_order(u(), sc.CreateSalesOrder("ACME", "MAIN", requested_on=FIRST + timedelta(days=7),
+                                                       created_at=day(4)))
+    orders.add_line(u(), sc.AddSalesOrderLine(so2.id, "TEA", "5", "5.00"))
+    so2 = orders.confirm(u(), sc.ConfirmSalesOrder(so2.id, confirmed_at=day(4)))
+    shipping.ship(u(), sc.ShipSalesOrder(so2.number, (("TEA", "3"),), occurred_at=day(7)))
+    orders.cut_line(u(), sc.CutSalesOrderLine(so2.number, "TEA", "customer took the rest elsewhere"))
+    # now: TEA 10 (20.00), CUP 8 (32.00), OLD 4 (20.00): 72.00
+    return db
+
+
+def test_the_fill_rate_counts_quantity_asked_and_order_lines_complete_by_their_due_day(ledger_db):
+    first = reads.first_figures(ledger_db.engine, PERIOD, TODAY)
+    # shipped 4 + 5 + 3 + 2 + 3 = 17; unfilled 2 CUP (refused sale) + 2 TEA (cut): 17 of 21
+    rate = d.fill_rate(first.fill)
+    assert (rate.shipped, rate.unfilled) == (D(17), D(4))
+    assert rate.qty_percent == D("80.95")
+    # three lines due: SO1 TEA on time, SO1 CUP late, SO2 TEA short
+    assert (rate.lines_due, rate.lines_on_time, rate.lines_percent) == (3, 1, D("33.33"))
+    assert [(r.sku, r.qty, r.shipped_on_time, r.on_time) for r in first.lines] == [
+        ("CUP", D(2), D(0), False), ("TEA", D(3), D(3), True), ("TEA", D(5), D(3), False)]
+
+
+def test_a_warehouse_without_sales_has_no_fill_rate_and_no_value(ledger_db):
+    first = reads.first_figures(ledger_db.engine, PERIOD, TODAY, warehouse="shop")
+    rate = d.fill_rate(first.fill)
+    assert (rate.qty_percent, rate.lines_percent, first.value_now, first.lost) == (None, None, D(0), [])
+
+
+def test_lost_sales_are_valued_at_the_list_price_else_the_last_sale_price(ledger_db):
+    rows = d.lost_sales(reads.first_figures(ledger_db.engine, PERIOD, TODAY).lost)
+    assert [(r.sku, r.qty, r.price, r.source, r.value) for r in rows] == [
+        ("CUP", D(2), D("9.5"), "last sale", D("19.00")), ("TEA", D(2), D(8), "list", D("16.00"))]
+
+
+def test_the_inventory_value_walks_back_from_now_day_by_day(ledger_db):
+    first = reads.first_figures(ledger_db.engine, PERIOD, TODAY)
+    assert first.value_now == D(72)
+    series = dict(d.value_series(first.value_now, reads.value_changes(ledger_db.engine, FIRST), PERIOD))
+    assert len(series) == 21
+    expected = {0: 80, 1: 72, 2: 52, 4: 52, 5: 92, 6: 86, 7: 80, 8: 72, 20: 72}
+    assert {n: series[FIRST + timedelta(days=n)] for n in expected} == {n: D(v) for n, v in expected.items()}
+    later = dict(d.value_series(first.value_now, reads.value_changes(ledger_db.engine, FIRST + timedelta(days=3)),
+                                Period(FIRST + timedelta(days=3), FIRST + timedelta(days=5))))
+    assert list(later.values()) == [D(52), D(52), D(92)]
+
+
+def test_stockout_days_count_the_days_a_pair_with_demand_ended_at_zero(ledger_db):
+    rows = d.stockout_days(reads.zero_spells(ledger_db.engine, PERIOD), PERIOD, TODAY)
+    assert rows == [d.StockoutRow("CUP", "MAIN", 3, False)]  # days 2, 3 and 4
+    part = Period(FIRST + timedelta(days=3), TODAY)
+    assert d.stockout_days(reads.zero_spells(ledger_db.engine, part), part, TODAY) == [
+        d.StockoutRow("CUP", "MAIN", 2, False)]
+
+
+def test_turnover_and_cover_by_category_dead_and_excess_stock(ledger_db):
+    figures = reads.stock_figures(ledger_db.engine, PERIOD, TODAY)
+    turns = {t.category: t for t in d.turnover(figures.by_category, PERIOD)}
+    # 茶叶: issued 10 at 2.00 = 20.00; average (40 + 20) / 2 = 30; cover 20 × 21 / 20 = 21 days
+    assert turns["茶叶"] == d.Turnover("茶叶", D(20), D(30), D(20), D("0.67"), D("21.0"))
+    # 杯具: issued 7 at 4.00 = 28.00; average (40 + 52) / 2 = 46; cover 52 × 21 / 28 = 39 days
+    assert turns["杯具"] == d.Turnover("杯具", D(28), D(46), D(52), D("0.61"), D("39.0"))
+    dead = slow_movers(figures.stocked, d.DEAD_DAYS, TODAY)
+    assert [(r.sku, r.on_hand, r.value) for r in dead] == [("OLD", D(4), D(20))]
+    assert [r.sku for r in slow_movers(figures.stocked, 10, TODAY)] == ["CUP", "OLD", "TEA"]  # idle 12, ∞, 13 days
+    # the cover target 60 days: TEA issued 10 in 90 days → holds at most 6.6667; CUP 7 → 4.6667
+    excess = d.excess_stock(figures.held, d.COVER_TARGET_DAYS)
+    assert [(r.sku, r.target, r.excess, r.value) for r in excess] == [
+        ("CUP", D("4.6667"), D("3.3333"), D("13.33")), ("TEA", D("6.6667"), D("3.3333"), D("6.67"))]
+
+
+def test_overdue_accounts_and_alerts_come_from_the_ageing_and_a_planning_run(ledger_db):
+    from persistence.accounts import queries as accounts
+
+    first = reads.first_figures(ledger_db.engine, PERIOD, TODAY)
+    assert first.receivables.overdue == accounts.ageing(ledger_db.engine, "AR", TODAY).overdue
+    assert first.payables.balance == D(0)
+    counts = d.alerts_by_severity(s for _, _, s in reads.alert_severities(ledger_db.engine, TODAY))
+    assert set(counts) == {"critical", "high", "normal"}
+
+
+def test_an_unknown_warehouse_is_refused_by_name(ledger_db):
+    from domain.kernel.errors import BadInput
+
+    with pytest.raises(BadInput, match="no warehouse has the code 'NOPE'"):
+        reads.first_figures(ledger_db.engine, PERIOD, TODAY, warehouse="NOPE")
