@@ -3,6 +3,8 @@ period is ``FIRST`` .. today, 21 days)."""
 
 from __future__ import annotations
 
+import json
+import time
 from datetime import timedelta
 from decimal import Decimal
 
@@ -147,3 +149,54 @@ def test_an_unknown_warehouse_is_refused_by_name(ledger_db):
 
     with pytest.raises(BadInput, match="no warehouse has the code 'NOPE'"):
         reads.first_figures(ledger_db.engine, PERIOD, TODAY, warehouse="NOPE")
+
+
+@pytest.fixture
+def cli(ledger_db, tmp_path, capsys, monkeypatch):
+    from ui.cli import main
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+
+    def run(*args: str):
+        try:
+            code = main(["--db", str(tmp_path / "stockroom.sqlite3"), *args])
+        except SystemExit as exc:
+            code = exc.code
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    yield run
+    monkeypatch.delenv("TZ")
+    time.tzset()
+
+
+def test_the_dashboard_command_prints_every_figure_as_json(cli):
+    code, out, err = cli("dashboard", "--from", FIRST.isoformat(), "--to", TODAY.isoformat(), "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["fill_rate"] == {"quantity_percent": "80.95", "lines_percent": "33.33", "shipped": "17",
+                                 "unfilled": "4", "lines_due": 3, "lines_on_time": 1}
+    assert data["stockout_days"]["days"] == 3 and data["stockout_days"]["rows"][0]["sku"] == "CUP"
+    assert data["lost_sales"]["value"] == "35.00"
+    assert (data["inventory_value"]["start"], data["inventory_value"]["now"]) == ("80.00", "72.00")
+    assert len(data["inventory_value"]["series"]) == 21
+    assert {r["category"]: r["turns"] for r in data["turnover"]} == {"茶叶": "0.67", "杯具": "0.61"}
+    assert (data["dead_stock"]["products"], data["dead_stock"]["value"]) == (1, "20.00")
+    assert (data["excess_stock"]["pairs"], data["excess_stock"]["value"]) == (2, "20.00")
+    assert set(data["reorder_alerts"]) == {"critical", "high", "normal"}
+    assert data["receivables"]["overdue"] is not None and data["payables"]["balance"] == "0.00"
+
+
+def test_the_dashboard_command_takes_a_period_a_warehouse_and_refuses_bad_input(cli):
+    code, out, err = cli("dashboard", "--period", "week", "--warehouse", "SHOP", "--no-alerts", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert (data["from"], data["warehouse"]) == ((TODAY - timedelta(days=6)).isoformat(), "SHOP")
+    assert data["fill_rate"]["quantity_percent"] is None and "reorder_alerts" not in data
+    code, out, err = cli("dashboard", "--no-alerts")
+    assert code == 0 and "Fill rate:" in out and "Dead stock" in out
+    code, _, err = cli("dashboard", "--period", "week", "--from", FIRST.isoformat())
+    assert code == 2 and "--period" in err
+    code, _, err = cli("dashboard", "--warehouse", "NOPE")
+    assert code == 2 and "no warehouse has the code 'NOPE'" in err
