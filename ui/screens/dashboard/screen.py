@@ -30,7 +30,9 @@ from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QProgressBar
 from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QScrollArea
 from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
 
 from domain.reports import dashboard as d
 from domain.reports.model import Period
@@ -65,6 +67,7 @@ class Tile(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.title = QLabel(self)
         self.title.setStyleSheet("color: #57606a; font-size: 9pt;")
+        self.title.setWordWrap(True)
         self.value = QLabel("…", self)
         self.value.setStyleSheet("color: #1f2328; font-size: 17pt; font-weight: 600;")
         self.detail = QLabel("", self)
@@ -143,12 +146,24 @@ class DashboardScreen(Screen):
         charts = QHBoxLayout()
         charts.addWidget(self.value_chart, 3)
         charts.addWidget(self.cover_chart, 2)
+        # inside a scroll area: a narrow window scrolls the dashboard rather than growing to fit it
+        body = QWidget(self)
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(bar)
+        inner.addWidget(self.busy_bar)
+        inner.addWidget(self.error_label)
+        inner.addLayout(grid)
+        inner.addLayout(charts, 1)
+        self.value_chart.setMinimumHeight(220)
+        self.cover_chart.setMinimumHeight(220)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.busy_bar)
-        layout.addWidget(self.error_label)
-        layout.addLayout(grid)
-        layout.addLayout(charts, 1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
 
         for key in _SPANS:
             self.span.addItem("", key)
