@@ -2,11 +2,11 @@
 
 Each figure is a pure function of facts read set-based (``persistence/reports/dashboard.py``), in exact Decimals:
 
-* **Fill rate.** By quantity: of what customers asked for in the period (shipped on sales documents, plus what
-  could not be served and was recorded as unfilled demand: a refused counter sale, a cut order line), the share
-  shipped. By order line: of the confirmed order lines due in the period (the order's requested day, else the day
-  it was confirmed; not later than today; cancelled orders left out), the share shipped complete by the end of
-  their due day.
+* **Fill rate.** By quantity: of what customers asked for in the period (what left for them — sales and plain
+  shipments, net of their reversals — plus what could not be served and was recorded as unfilled demand: a refused
+  counter sale, a cut order line), the share shipped. By order line: of the confirmed order lines due in the period
+  (the order's requested day, else the day it was confirmed; not later than today; cancelled orders left out), the
+  share shipped complete by the end of their due day.
 * **Stockout days.** Product × warehouse days ending at zero (or below) on hand, over the period up to today,
   counted for the pairs with demand (an issue or unfilled demand) in the period or the ``DEMAND_DAYS`` before it.
   The read hands the zero spells (from the day a movement left the pair at zero to the day of its next movement);

@@ -1,10 +1,10 @@
 """The dashboard's reads (``domain/reports/dashboard.py``): one set-based read per group of figures.
 
-* ``first_figures``: what the screen shows at once — the fill rate (the period's shipped quantity, its unfilled
-  demand, the confirmed order lines due and what of each was shipped by the end of its due day), the lost sales
-  (unfilled demand per product with its list and last sale price), the stock value now, and the overdue
-  receivables and payables (``persistence.accounts.queries.ageing``). A handful of grouped queries over the
-  period's documents, the balances and the open items: none walks the ledger.
+* ``first_figures``: what the screen shows at once — the fill rate (the period's quantity issued to customers: sales
+  and plain shipments net of reversals, its unfilled demand, the confirmed order lines due and what of each was
+  shipped by the end of its due day), the lost sales (unfilled demand per product with its list and last sale
+  price), the stock value now, and the overdue receivables and payables (``persistence.accounts.queries.ageing``). A
+  handful of grouped queries over the period's documents, the balances and the open items: none walks the ledger.
 * ``value_changes``: the net value of each day's movements from the period's first day on (one grouped query).
 * ``zero_spells``: each product × warehouse's spells at zero on hand (a window over the ledger: each movement
   that left a pair at zero and the instant of the pair's next movement), for the pairs with demand.
@@ -172,22 +172,30 @@ def _lost(conn, start: datetime, end: datetime, wh_ids) -> list[LostFacts]:
     return out
 
 
+def _demand_issued(start: datetime, end: datetime):
+    """The quantity that left for customers in [start, end) (signed as in the ledger: out is negative): sales and
+    plain shipments, net of their reversals; returns to the supplier and transfers are not demand."""
+    orig = M.alias("original")
+    demand = and_(M.c.kind == "shipment", M.c.source_type != _NOT_DEMAND)
+    undone = and_(M.c.kind == "reversal", orig.c.kind == "shipment", orig.c.source_type != _NOT_DEMAND)
+    return (select(func.sum(_int(M.c.qty))).select_from(M.outerjoin(orig, orig.c.id == M.c.reverses_id))
+            .where(M.c.occurred_at >= start, M.c.occurred_at < end, or_(demand, undone)))
+
+
 def first_figures(engine: Engine, period: Period, today: date, *, warehouse: str | None = None,
                   utc_offset_seconds: int = 0) -> FirstFigures:
     """The figures the dashboard shows at once (see the module docstring)."""
     start, end = _bounds(period, utc_offset_seconds)
     with engine.connect() as conn:
         wh_ids = warehouse_ids(conn, warehouse)
-        shipped_q = (select(func.sum(_int(SL.c.qty))).join(DOC, DOC.c.id == SL.c.document_id)
-                     .where(SL.c.occurred_at >= start, SL.c.occurred_at < end, SL.c.qty > 0,
-                            DOC.c.reversed.is_(False)))
+        shipped_q = _demand_issued(start, end)
         unfilled_q = select(func.sum(_int(U.c.qty))).where(U.c.occurred_at >= start, U.c.occurred_at < end)
         value_q = select(func.sum(_int(B.c.value)))
         if wh_ids is not None:
-            shipped_q = shipped_q.where(DOC.c.warehouse_id.in_(wh_ids))
+            shipped_q = shipped_q.where(M.c.warehouse_id.in_(wh_ids))
             unfilled_q = unfilled_q.where(U.c.warehouse_id.in_(wh_ids))
             value_q = value_q.where(B.c.warehouse_id.in_(wh_ids))
-        shipped, unfilled = _qty(conn.execute(shipped_q).scalar()), _qty(conn.execute(unfilled_q).scalar())
+        shipped, unfilled = -_qty(conn.execute(shipped_q).scalar()), _qty(conn.execute(unfilled_q).scalar())
         lines = _lines_due(conn, period, today, wh_ids, utc_offset_seconds)
         lost = _lost(conn, start, end, wh_ids)
         value_now = _money(conn.execute(value_q).scalar())

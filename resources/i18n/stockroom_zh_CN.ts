@@ -1447,20 +1447,20 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>Dashboard</name>
         <message>
-            <location filename="../../ui/screens/dashboard/charts.py" line="+71" />
+            <location filename="../../ui/screens/dashboard/charts.py" line="+87" />
             <location filename="../../ui/screens/dashboard/screen.py" line="+438" />
             <source>Inventory value</source>
             <translation>库存金额</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+42" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location line="+9" />
-            <source>Days of cover by category (label: turns)</source>
-            <translation>各类别可供天数（标注：周转次数）</translation>
+            <location line="+10" />
+            <source>Days of cover by category (· turns)</source>
+            <translation>各类别可供天数（· 周转次数）</translation>
         </message>
         <message>
             <location filename="../../ui/screens/dashboard/lists.py" line="+37" />
