@@ -1,12 +1,14 @@
 """``dashboard``: the dashboard's figures (``domain/reports/dashboard.py``) for a period, as a short text or as JSON.
 
-    dashboard [--from D --to D | --period week|month|quarter|year] [--warehouse W] [--rows N] [--no-alerts] [--json]
+    dashboard [--from D --to D | --period week|month|quarter|year] [--warehouse W] [--dead-days N]
+              [--cover-target N] [--rows N] [--no-alerts] [--json]
 
 The period is ``--period`` (the days up to today; month by default) or ``--from``/``--to``. Dead stock counts the
-days of the setting ``dashboard.dead_days`` (180 unset), excess stock the cover target ``dashboard.cover_target_days``
-(60 unset). The reorder alerts come from a planning run over the stored forecasts (as on the Replenishment screen):
-the slowest figure; ``--no-alerts`` leaves it out. Reading the dashboard needs the right to see money (exit status 3
-otherwise); numbers print as exact text, money with two places.
+days of the setting ``dashboard.dead_days`` (180 unset), excess stock the cover target
+``dashboard.cover_target_days`` (60 unset); ``--dead-days`` and ``--cover-target`` take other days for one run. The
+reorder alerts come from a planning run over the stored forecasts (as on the Replenishment screen): the slowest
+figure; ``--no-alerts`` leaves it out. Reading the dashboard needs the right to see money (exit status 3 otherwise);
+numbers print as exact text, money with two places.
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--period", choices=("week", "month", "quarter", "year"),
                    help="the days up to --to (default: month)")
     p.add_argument("--warehouse", metavar="W", help="only this warehouse (its code; default: all)")
+    p.add_argument("--dead-days", type=int, metavar="N", help="dead stock: no issue in N days (default: the setting)")
+    p.add_argument("--cover-target", type=int, metavar="N",
+                   help="excess stock: above N days of cover (default: the setting)")
     p.add_argument("--rows", type=int, default=20, metavar="N", help="rows listed per figure (default 20)")
     p.add_argument("--no-alerts", dest="alerts", action="store_false", help="skip the planning run's alerts")
     p.add_argument("--json", action="store_true", help="print JSON")
@@ -74,7 +79,8 @@ def run(args: argparse.Namespace, open_db) -> int:
         from domain.reports.access import authorize_reports
 
         authorize_reports(db.uow())
-        data = collect(db.engine, period, today, args.warehouse, args.rows, alerts=args.alerts)
+        data = collect(db.engine, period, today, args.warehouse, args.rows, alerts=args.alerts,
+                       dead_days=args.dead_days, target_days=args.cover_target)
     finally:
         db.close()
     if args.json:
@@ -84,7 +90,8 @@ def run(args: argparse.Namespace, open_db) -> int:
     return EXIT_OK
 
 
-def collect(engine, period, today: date, warehouse: str | None, rows: int, *, alerts: bool = True) -> dict:
+def collect(engine, period, today: date, warehouse: str | None, rows: int, *, alerts: bool = True,
+            dead_days: int | None = None, target_days: int | None = None) -> dict:
     """Every figure as JSON-ready values (numbers as exact text)."""
     from domain.reports import dashboard as d
     from domain.reports.sales import slow_movers
@@ -92,8 +99,11 @@ def collect(engine, period, today: date, warehouse: str | None, rows: int, *, al
 
     offset = time.localtime().tm_gmtoff
     stored = reads.settings(engine)
-    dead_days = d.setting_days(stored, d.DEAD_DAYS_KEY, d.DEAD_DAYS)
-    target_days = d.setting_days(stored, d.COVER_TARGET_KEY, d.COVER_TARGET_DAYS)
+    for name, value in (("--dead-days", dead_days), ("--cover-target", target_days)):
+        if value is not None and value < 1:
+            raise BadInput(name, f"{value} is not a number of days; give 1 or more")
+    dead_days = dead_days or d.setting_days(stored, d.DEAD_DAYS_KEY, d.DEAD_DAYS)
+    target_days = target_days or d.setting_days(stored, d.COVER_TARGET_KEY, d.COVER_TARGET_DAYS)
     first = reads.first_figures(engine, period, today, warehouse=warehouse, utc_offset_seconds=offset)
     fill = d.fill_rate(first.fill)
     lost = d.lost_sales(first.lost)

@@ -151,5 +151,11 @@ def test_the_dashboard_command_takes_a_period_a_warehouse_and_refuses_bad_input(
     assert code == 0 and "Fill rate:" in out and "Dead stock" in out
     code, _, err = cli("dashboard", "--period", "week", "--from", FIRST.isoformat())
     assert code == 2 and "--period" in err
+    code, out, err = cli("dashboard", "--from", FIRST.isoformat(), "--dead-days", "10", "--cover-target", "200",
+                         "--no-alerts", "--json")
+    data = json.loads(out)
+    assert (data["dead_stock"]["products"], data["excess_stock"]["pairs"]) == (3, 0)
+    code, _, err = cli("dashboard", "--dead-days", "0")
+    assert code == 2 and "--dead-days" in err
     code, _, err = cli("dashboard", "--warehouse", "NOPE")
     assert code == 2 and "no warehouse has the code 'NOPE'" in err
