@@ -311,8 +311,8 @@ ZH_CN: dict[tuple[str, str], str] = {
         '沉寂前 %2 天内有 %1 行未足额发货（%3）；%4',
     ('CustomersAtRisk', 'ordered every %1 days (median of %2 orders), nothing for %3 days'):
         '平时每 %1 天下单一次（%2 张订单的中位数），已 %3 天未下单',
-    ('Dashboard', '%1 above %2 days of cover'): '%1 个超过 %2 天可供量',
     ('Dashboard', '%1 products with no issue in %2 days'): '%1 个商品 %2 天无出库',
+    ('Dashboard', '%1 products × warehouses above %2 days of cover'): '%1 个商品×仓库超过 %2 天可供量',
     ('Dashboard', '%1 products × warehouses; %2 out of stock now'): '%1 个商品×仓库；当前缺货 %2 个',
     ('Dashboard', '%1 since %2'): '自 %2 起 %1',
     ('Dashboard', '%1 units asked for and not served'): '%1 件需求未能满足',

@@ -1463,7 +1463,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>各类别可供天数（· 周转次数）</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/dashboard/lists.py" line="+37" />
+            <location filename="../../ui/screens/dashboard/lists.py" line="+38" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -1683,8 +1683,8 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+2" />
-            <source>%1 above %2 days of cover</source>
-            <translation>%1 个超过 %2 天可供量</translation>
+            <source>%1 products × warehouses above %2 days of cover</source>
+            <translation>%1 个商品×仓库超过 %2 天可供量</translation>
         </message>
         <message>
             <location line="+5" />

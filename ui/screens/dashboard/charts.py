@@ -129,7 +129,7 @@ class CoverChart(QWidget):
         ticks = [(y, r.category or translate("Dashboard", "(none)")) for y, r in zip(ys, self.rows, strict=True)]
         self.plot.getAxis("left").setTicks([ticks])
         self.plot.setYRange(-0.6, max(1, n) - 0.4, padding=0)
-        self.plot.setXRange(0, top * 1.3, padding=0)
+        self.plot.setXRange(0, top * 1.4, padding=0)
 
     def heights(self) -> list[float]:
         """The bars' lengths (days of cover), top to bottom."""

@@ -352,7 +352,7 @@ class DashboardScreen(Screen):
             t["dead"].show_figure(money_text(sum((r.value for r in dead), Decimal(0))), fill(
                 translate("Dashboard", "%1 products with no issue in %2 days"), len(dead), dead_days))
             t["excess"].show_figure(money_text(sum((r.value for r in excess), Decimal(0))), fill(
-                translate("Dashboard", "%1 above %2 days of cover"), len(excess), target_days))
+                translate("Dashboard", "%1 products × warehouses above %2 days of cover"), len(excess), target_days))
         elif group == "alerts":
             counts = d.alerts_by_severity(s for _, _, s in self.figures["alerts"])
             self.figures["alert_counts"] = counts
