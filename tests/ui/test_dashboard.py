@@ -111,3 +111,28 @@ def test_a_clerk_keeps_the_stock_screen_first(make_services, qtbot):
     qtbot.addWidget(window)
     assert window.current_key() == "stock"
     assert window.nav.item(0).isHidden()
+
+
+def test_a_new_period_reuses_todays_alerts_and_refresh_plans_again(db, make_services, qtbot, utc):
+    from ui.screens.dashboard import DashboardScreen
+
+    build(db)
+    services = make_services()
+    runs = []
+    plan = services.dashboard.alert_severities
+
+    def counted(*args, **kwargs):
+        runs.append(kwargs.get("warehouse"))
+        return plan(*args, **kwargs)
+
+    services.dashboard.alert_severities = counted
+    screen = DashboardScreen(services, today=TODAY)
+    qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: screen.complete, timeout=60_000)
+    shown = screen.tiles["alerts"].value.text()
+    screen.set_span("quarter")
+    qtbot.waitUntil(lambda: screen.complete, timeout=60_000)
+    assert runs == [None] and screen.tiles["alerts"].value.text() == shown
+    screen.refresh()
+    qtbot.waitUntil(lambda: screen.complete, timeout=60_000)
+    assert runs == [None, None]

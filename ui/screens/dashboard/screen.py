@@ -108,7 +108,11 @@ class DashboardScreen(Screen):
         self.dialog: lists.RowsDialog | None = None
         self._ticket = 0
         self._done = 0
-        self._cancel: threading.Event | None = None
+        # The alerts are as of today, whatever the period: a planning run's answer is kept per (database change
+        # count, warehouse, day) and a new period reuses it; F5 and a change to the data plan again.
+        self._alerts: dict[tuple, list] = {}
+        self._alerts_running: tuple | None = None
+        self._alerts_cancel: threading.Event | None = None
         self.period_label = QLabel(self)
         self.span = QComboBox(self)
         self.span.setObjectName("span")
@@ -175,7 +179,7 @@ class DashboardScreen(Screen):
         self.span.currentIndexChanged.connect(self._span_changed)
         self.first_edit.dateChanged.connect(self._custom_changed)
         self.last_edit.dateChanged.connect(self._custom_changed)
-        self.warehouse.currentIndexChanged.connect(lambda _: self.refresh())
+        self.warehouse.currentIndexChanged.connect(lambda _: self.reload())
         self.refresh_button.clicked.connect(self.refresh)
         self._span_changed()
         self.retranslate()
@@ -202,7 +206,7 @@ class DashboardScreen(Screen):
         for edit in (self.first_edit, self.last_edit):
             edit.blockSignals(False)
         if self.span.currentData() == "custom":
-            self.refresh()
+            self.reload()
         else:
             self.set_span("custom")
 
@@ -216,20 +220,23 @@ class DashboardScreen(Screen):
                 edit.blockSignals(True)
                 edit.setDate(QDate(day.year, day.month, day.day))
                 edit.blockSignals(False)
-        self.refresh()
+        self.reload()
 
     def _custom_changed(self, *_) -> None:
         if self.span.currentData() == "custom":
-            self.refresh()
+            self.reload()
 
     # -- loading -----------------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Load every figure again: the first group at once, the rest in the background."""
-        if self._cancel is not None:
-            self._cancel.set()
+        """Load every figure again (F5, a change to the data): the reorder alerts too."""
+        self._alerts.clear()
+        self.reload()
+
+    def reload(self) -> None:
+        """Load the figures for the period and warehouse chosen: the first group at once, the rest in the
+        background; the reorder alerts of today are planned again only when the data changed."""
         self._ticket += 1
         ticket = self._ticket
-        cancel = self._cancel = threading.Event()
         self._done = 0
         self.figures = {}
         self._loaded_generation = self.services.data_generation()
@@ -251,7 +258,47 @@ class DashboardScreen(Screen):
         self._submit(ticket, "trend", lambda: q.value_changes(period.first, **kw))
         self._submit(ticket, "stockouts", lambda: q.zero_spells(period, **kw))
         self._submit(ticket, "stock", lambda: q.stock_figures(period, today, **kw))
-        self._submit(ticket, "alerts", lambda: q.alert_severities(today, cancel=cancel.is_set, **kw))
+        self._load_alerts(ticket, (self._loaded_generation, warehouse, today),
+                          lambda cancel: q.alert_severities(today, cancel=cancel.is_set, **kw))
+
+    def _load_alerts(self, ticket: int, key: tuple, plan) -> None:
+        if key in self._alerts:
+            self.figures["alerts"] = self._alerts[key]
+            self._show("alerts")
+            self._step()
+            return
+        if self._alerts_running == key:
+            return  # the run under way answers this load too (``_alerts_done``)
+        if self._alerts_cancel is not None:
+            self._alerts_cancel.set()
+        cancel = self._alerts_cancel = threading.Event()
+        self._alerts_running = key
+
+        def done(result) -> None:
+            if not alive(self) or self._alerts_running != key:
+                return
+            self._alerts_running = None
+            self._alerts[key] = result
+            self._alerts_done(key)
+
+        def failed(exc: BaseException) -> None:
+            from domain.planning.cache import Cancelled
+
+            if not alive(self) or self._alerts_running != key:
+                return
+            self._alerts_running = None
+            if not isinstance(exc, Cancelled):
+                self.show_error(exc)
+            self._step()
+
+        self.services.tasks.submit(lambda: plan(cancel), on_done=done, on_error=failed)
+
+    def _alerts_done(self, key: tuple) -> None:
+        period_key = (self._loaded_generation, self.warehouse.currentData() or None, self._today())
+        if key == period_key and "alerts" not in self.figures:
+            self.figures["alerts"] = self._alerts[key]
+            self._show("alerts")
+            self._step()
 
     def _submit(self, ticket: int, group: str, fn) -> None:
         def done(result) -> None:
@@ -262,10 +309,7 @@ class DashboardScreen(Screen):
 
         def failed(exc: BaseException) -> None:
             if alive(self) and ticket == self._ticket:
-                from domain.planning.cache import Cancelled
-
-                if not isinstance(exc, Cancelled):
-                    self.show_error(exc)
+                self.show_error(exc)
                 self._step()
 
         self.services.tasks.submit(fn, on_done=done, on_error=failed)
