@@ -98,6 +98,14 @@ def test_the_dashboard_is_the_first_screen_for_money_and_a_tile_opens_another_sc
     qtbot.waitUntil(lambda: screen.complete, timeout=60_000)
     qtbot.mouseClick(screen.tiles["alerts"], Qt.MouseButton.LeftButton)
     assert window.current_key() == "replenishment"
+    window.show_screen("dashboard")
+    qtbot.mouseClick(screen.tiles["receivables"], Qt.MouseButton.LeftButton)
+    assert window.current_key() == "receivables" and window.screens["receivables"].overdue_only.isChecked()
+    window.show_screen("dashboard")
+    screen.warehouse.setCurrentIndex(screen.warehouse.findData("MAIN"))
+    qtbot.waitUntil(lambda: screen.complete, timeout=60_000)
+    qtbot.mouseClick(screen.tiles["value"], Qt.MouseButton.LeftButton)
+    assert window.current_key() == "stock" and window.screens["stock"].warehouse.currentData() == "MAIN"
     window.screen_actions["dashboard"].trigger()
     assert window.current_key() == "dashboard"
 

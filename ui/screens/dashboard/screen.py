@@ -6,8 +6,8 @@ at once; the value's trend, the stockout days, the stock figures (turnover by ca
 the reorder alerts of a planning run over the stored forecasts follow, a progress bar counting them. Changing the
 period or the warehouse loads again; results of an older load are dropped (and its planning run is cancelled).
 
-Every tile opens its list: a dialog of the rows it was computed from, or the screen that lists them (the stock, the
-reorder alerts on Replenishment, receivables, payables).
+Every tile opens its list: a dialog of the rows it was computed from, or the screen that lists them (the stock, in
+the warehouse chosen; the reorder alerts on Replenishment; receivables and payables, overdue only).
 """
 
 from __future__ import annotations
@@ -424,7 +424,7 @@ class DashboardScreen(Screen):
         """Open what ``key``'s figure counts: another screen, or a dialog of its rows (once they have arrived)."""
         window = self.window()
         if key in self.SCREENS and hasattr(window, "show_screen"):
-            window.show_screen(self.SCREENS[key])
+            self._filter(key, window.show_screen(self.SCREENS[key]))
             return
         made = self._list(key)
         if made is None:
@@ -433,6 +433,17 @@ class DashboardScreen(Screen):
         model.set_rows(rows)
         self.dialog = lists.RowsDialog(title, note, model, self)
         self.dialog.show()
+
+    def _filter(self, key: str, widget) -> None:
+        """Narrow the screen opened to what the figure counts: the warehouse chosen, the overdue items."""
+        if key in ("receivables", "payables") and hasattr(widget, "overdue_only"):
+            widget.overdue_only.setChecked(True)
+        warehouse = self.warehouse.currentData()
+        combo = getattr(widget, "warehouse", None)
+        if key == "value" and warehouse and isinstance(combo, QComboBox):
+            if combo.findData(warehouse) < 0:
+                combo.addItem(warehouse, warehouse)  # the stock screen's list keeps it when its rows arrive
+            combo.setCurrentIndex(combo.findData(warehouse))
 
     def _list(self, key: str):
         p = self.period()
