@@ -251,13 +251,30 @@ class DashboardScreen(Screen):
         q = self.services.dashboard
         kw = {"warehouse": warehouse, "utc_offset_seconds": offset}
 
+        # each job reads and computes on the pool thread: the GUI thread only shows (a year of 100,000 products
+        # makes a quarter of a million rows to weigh for excess stock)
         def first():
-            return q.first_figures(period, today, **kw), q.warehouses(), q.settings()
+            f = q.first_figures(period, today, **kw)
+            return {"first": (f, q.warehouses()), "fill_rate": d.fill_rate(f.fill), "lost_rows": d.lost_sales(f.lost)}
+
+        def stockouts():
+            return {"stockout_rows": d.stockout_days(q.zero_spells(period, **kw), period, today)}
+
+        def stock():
+            from domain.reports.sales import slow_movers
+
+            stored = q.settings()
+            days = (d.setting_days(stored, d.DEAD_DAYS_KEY, d.DEAD_DAYS),
+                    d.setting_days(stored, d.COVER_TARGET_KEY, d.COVER_TARGET_DAYS))
+            s = q.stock_figures(period, today, **kw)
+            return {"stock_days": days, "turnover_rows": d.turnover(s.by_category, period),
+                    "dead_rows": slow_movers(s.stocked, days[0], min(period.last, today)),
+                    "excess_rows": d.excess_stock(s.held, days[1])}
 
         self._submit(ticket, "first", first)
-        self._submit(ticket, "trend", lambda: q.value_changes(period.first, **kw))
-        self._submit(ticket, "stockouts", lambda: q.zero_spells(period, **kw))
-        self._submit(ticket, "stock", lambda: q.stock_figures(period, today, **kw))
+        self._submit(ticket, "trend", lambda: {"trend": q.value_changes(period.first, **kw)})
+        self._submit(ticket, "stockouts", stockouts)
+        self._submit(ticket, "stock", stock)
         self._load_alerts(ticket, (self._loaded_generation, warehouse, today),
                           lambda cancel: q.alert_severities(today, cancel=cancel.is_set, **kw))
 
@@ -303,7 +320,7 @@ class DashboardScreen(Screen):
     def _submit(self, ticket: int, group: str, fn) -> None:
         def done(result) -> None:
             if alive(self) and ticket == self._ticket:
-                self.figures[group] = result
+                self.figures.update(result)
                 self._show(group)
                 self._step()
 
@@ -333,22 +350,20 @@ class DashboardScreen(Screen):
 
     # -- showing -----------------------------------------------------------------------------------------------
     def _settings(self) -> tuple[int, int]:
-        stored = self.figures["first"][2] if "first" in self.figures else {}
-        return (d.setting_days(stored, d.DEAD_DAYS_KEY, d.DEAD_DAYS),
-                d.setting_days(stored, d.COVER_TARGET_KEY, d.COVER_TARGET_DAYS))
+        """The dead-stock days and the cover target the stock figures were computed with."""
+        return self.figures.get("stock_days", (d.DEAD_DAYS, d.COVER_TARGET_DAYS))
 
     def _show(self, group: str) -> None:
         period = self.period()
         t = self.tiles
         if group == "first":
-            first, codes, _ = self.figures["first"]
+            first, codes = self.figures["first"]
             self._fill_warehouses(codes)
-            rate = d.fill_rate(first.fill)
+            rate = self.figures["fill_rate"]
             t["fill"].show_figure(_pct(rate.qty_percent), fill(
                 translate("Dashboard", "Order lines complete and on time: %1 (%2 of %3)"),
                 _pct(rate.lines_percent), rate.lines_on_time, rate.lines_due))
-            lost = d.lost_sales(first.lost)
-            self.figures["lost_rows"] = lost
+            lost = self.figures["lost_rows"]
             t["lost"].show_figure(money_text(sum((r.value for r in lost), Decimal(0))), fill(
                 translate("Dashboard", "%1 units asked for and not served"),
                 lists.qty_text(sum((r.qty for r in lost), Decimal(0)))))
@@ -371,20 +386,14 @@ class DashboardScreen(Screen):
                                                          ("+" if change >= 0 else "") + money_text(change),
                                                          series[0][0].isoformat()))
         elif group == "stockouts":
-            rows = d.stockout_days(self.figures["stockouts"], period, self._today())
-            self.figures["stockout_rows"] = rows
+            rows = self.figures["stockout_rows"]
             t["stockouts"].show_figure(str(sum(r.days for r in rows)), fill(
                 translate("Dashboard", "%1 products × warehouses; %2 out of stock now"), len(rows),
                 sum(1 for r in rows if r.out_now)))
         elif group == "stock":
-            from domain.reports.sales import slow_movers
-
-            stock = self.figures["stock"]
             dead_days, target_days = self._settings()
-            turns = d.turnover(stock.by_category, period)
-            dead = slow_movers(stock.stocked, dead_days, min(period.last, self._today()))
-            excess = d.excess_stock(stock.held, target_days)
-            self.figures.update(turnover_rows=turns, dead_rows=dead, excess_rows=excess)
+            f = self.figures
+            turns, dead, excess = f["turnover_rows"], f["dead_rows"], f["excess_rows"]
             self.cover_chart.set_categories(turns)
             cost = sum((r.cost_of_issues for r in turns), Decimal(0))
             average = sum((r.average_value for r in turns), Decimal(0))
@@ -504,6 +513,7 @@ class DashboardScreen(Screen):
         self.value_chart.retranslate()
         self.cover_chart.retranslate()
         self._say_progress()
-        for group in list(self.figures):
-            if group in ("first", "trend", "stockouts", "stock", "alerts"):
+        for group, key in (("first", "first"), ("trend", "trend"), ("stockouts", "stockout_rows"),
+                           ("stock", "turnover_rows"), ("alerts", "alerts")):
+            if key in self.figures:
                 self._show(group)
