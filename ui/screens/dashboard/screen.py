@@ -295,7 +295,10 @@ class DashboardScreen(Screen):
             if not alive(self) or self._alerts_running != key:
                 return
             self._alerts_running = None
-            self._alerts[key] = result
+            # The run wrote its forecasts to the cache: that change is its own, not a reason to plan again.
+            generation = self.services.data_generation()
+            self._loaded_generation = max(self._loaded_generation, generation)
+            self._alerts[key] = self._alerts[(generation, *key[1:])] = result
             self._alerts_done(key)
 
         def failed(exc: BaseException) -> None:
@@ -311,8 +314,7 @@ class DashboardScreen(Screen):
         self.services.tasks.submit(lambda: plan(cancel), on_done=done, on_error=failed)
 
     def _alerts_done(self, key: tuple) -> None:
-        period_key = (self._loaded_generation, self.warehouse.currentData() or None, self._today())
-        if key == period_key and "alerts" not in self.figures:
+        if key[1:] == (self.warehouse.currentData() or None, self._today()) and "alerts" not in self.figures:
             self.figures["alerts"] = self._alerts[key]
             self._show("alerts")
             self._step()
