@@ -306,15 +306,31 @@ def stock_figures(engine: Engine, period: Period, today: date, *, warehouse: str
     return StockFigures(by_category, stocked, held)
 
 
+class _ReadOnlyCache:
+    """The stored forecasts, read but never written: the dashboard only looks. (Writing them would be a change to
+    the database that every open screen sees as someone else's; the Replenishment screen's run stores them.)"""
+
+    def __init__(self, cache) -> None:
+        self.cache = cache
+
+    def load(self, keys):
+        return self.cache.load(keys)
+
+    def store(self, rows) -> None:
+        return None
+
+
 def alert_severities(engine: Engine, today: date, *, warehouse: str | None = None,
                      utc_offset_seconds: int = 0, cancel=None, progress=None) -> list[tuple[str, str, str]]:
     """(SKU, warehouse, severity) of each open reorder alert of a planning run made now over the stored forecasts
-    (only the products whose history changed are forecast again), as the Replenishment screen makes it."""
+    (only the products whose history changed are forecast again, and not stored), as the Replenishment screen
+    makes it. Writes nothing."""
     from domain.planning import run as planning
     from persistence.planning import queries as planning_queries
 
     reader = planning_queries.reader(engine, utc_offset_seconds=utc_offset_seconds)
-    control = planning.RunControl(cache=planning_queries.forecast_cache(engine), cancel=cancel, progress=progress)
+    control = planning.RunControl(cache=_ReadOnlyCache(planning_queries.forecast_cache(engine)), cancel=cancel,
+                                  progress=progress)
     plans = planning.plan(reader, today=today, run=control)
     code = warehouse.strip().upper() if warehouse else None
     return sorted((p.sku, p.warehouse, p.alert.severity) for p in plans

@@ -295,10 +295,7 @@ class DashboardScreen(Screen):
             if not alive(self) or self._alerts_running != key:
                 return
             self._alerts_running = None
-            # The run wrote its forecasts to the cache: that change is its own, not a reason to plan again.
-            generation = self.services.data_generation()
-            self._loaded_generation = max(self._loaded_generation, generation)
-            self._alerts[key] = self._alerts[(generation, *key[1:])] = result
+            self._alerts[key] = result  # the run writes nothing (persistence.reports.dashboard.alert_severities)
             self._alerts_done(key)
 
         def failed(exc: BaseException) -> None:
