@@ -4,7 +4,8 @@
   and plain shipments net of reversals, its unfilled demand, the confirmed order lines due and what of each was
   shipped by the end of its due day), the lost sales (unfilled demand per product with its list and last sale
   price), the stock value now, and the overdue receivables and payables (``persistence.accounts.queries.ageing``). A
-  handful of grouped queries over the period's documents, the balances and the open items: none walks the ledger.
+  handful of grouped queries over the period's movements and documents (by the index on business time), the balances
+  and the open items.
 * ``value_changes``: the net value of each day's movements from the period's first day on (one grouped query).
 * ``zero_spells``: each product × warehouse's spells at zero on hand (a window over the ledger: each movement
   that left a pair at zero and the instant of the pair's next movement), for the pairs with demand.
