@@ -111,7 +111,12 @@ def cli(ledger_db, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
 
-    def run(*args: str):
+    def run(*args: str, password: str | None = None, new_password: str | None = None):
+        for name, value in (("STOCKROOM_PASSWORD", password), ("STOCKROOM_NEW_PASSWORD", new_password)):
+            if value is None:
+                monkeypatch.delenv(name, raising=False)
+            else:
+                monkeypatch.setenv(name, value)
         try:
             code = main(["--db", str(tmp_path / "stockroom.sqlite3"), *args])
         except SystemExit as exc:
@@ -159,3 +164,14 @@ def test_the_dashboard_command_takes_a_period_a_warehouse_and_refuses_bad_input(
     assert code == 2 and "--dead-days" in err
     code, _, err = cli("dashboard", "--warehouse", "NOPE")
     assert code == 2 and "no warehouse has the code 'NOPE'" in err
+
+
+def test_a_clerk_may_not_read_the_dashboard_and_a_purchaser_may(cli):
+    assert cli("user", "add", "boss", "--role", "admin", new_password="boss-pass-1")[0] == 0
+    for name, role in (("li", "clerk"), ("wang", "purchaser")):
+        assert cli("--user", "boss", "user", "add", name, "--role", role, password="boss-pass-1",
+                   new_password=f"{name}-pass-12")[0] == 0
+    code, out, err = cli("--user", "li", "dashboard", "--no-alerts", password="li-pass-12")
+    assert code == 3 and out == "" and "clerk" in err
+    code, out, err = cli("--user", "wang", "dashboard", "--no-alerts", "--json", password="wang-pass-12")
+    assert code == 0 and json.loads(out)["fill_rate"]["lines_due"] == 3, err
