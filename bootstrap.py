@@ -53,6 +53,7 @@ def bind(database: Database) -> Boundary:
     from persistence.boundary import BackupQueries
     from persistence.boundary import Boundary
     from persistence.boundary import CatalogQueries
+    from persistence.boundary import DashboardQueries
     from persistence.boundary import DocumentQueries
     from persistence.boundary import PlanningQueries
     from persistence.boundary import PurchasingQueries
@@ -67,7 +68,8 @@ def bind(database: Database) -> Boundary:
                     sales=SalesQueries(engine), accounts=AccountsQueries(database), planning=PlanningQueries(engine),
                     backups=BackupQueries(engine),
                     sync=SyncQueries(database),
-                    admin=AdminActions(database), reports=ReportQueries(engine))
+                    admin=AdminActions(database), reports=ReportQueries(engine),
+                    dashboard=DashboardQueries(engine))
 
 
 def connect(path: Path | str, *, create: bool = True) -> Boundary:

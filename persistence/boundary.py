@@ -65,6 +65,7 @@ from persistence.planning import classes
 from persistence.planning import queries as planning
 from persistence.purchasing import orders as purchasing
 from persistence.purchasing.scorecard import supplier_scorecards
+from persistence.reports import dashboard
 from persistence.reports import queries as reports
 from persistence.sales import queries as sales
 from persistence.sales.churn import customers_at_risk
@@ -263,6 +264,41 @@ class PlanningQueries:
         return classes.read_classes(self.engine)
 
 
+class DashboardQueries:
+    """The dashboard's figures, one read per group (``persistence/reports/dashboard.py``)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def first_figures(self, period: Period, today: date, *, warehouse: str | None = None,
+                      utc_offset_seconds: int = 0) -> dashboard.FirstFigures:
+        return dashboard.first_figures(self.engine, period, today, warehouse=warehouse,
+                                       utc_offset_seconds=utc_offset_seconds)
+
+    def value_changes(self, first: date, *, warehouse: str | None = None,
+                      utc_offset_seconds: int = 0) -> dict[date, Decimal]:
+        return dashboard.value_changes(self.engine, first, warehouse=warehouse, utc_offset_seconds=utc_offset_seconds)
+
+    def zero_spells(self, period: Period, *, warehouse: str | None = None, utc_offset_seconds: int = 0) -> list:
+        return dashboard.zero_spells(self.engine, period, warehouse=warehouse, utc_offset_seconds=utc_offset_seconds)
+
+    def stock_figures(self, period: Period, today: date, *, warehouse: str | None = None,
+                      utc_offset_seconds: int = 0) -> dashboard.StockFigures:
+        return dashboard.stock_figures(self.engine, period, today, warehouse=warehouse,
+                                       utc_offset_seconds=utc_offset_seconds)
+
+    def alert_severities(self, today: date, *, warehouse: str | None = None, utc_offset_seconds: int = 0,
+                         cancel=None) -> list[tuple[str, str, str]]:
+        return dashboard.alert_severities(self.engine, today, warehouse=warehouse,
+                                          utc_offset_seconds=utc_offset_seconds, cancel=cancel)
+
+    def settings(self) -> dict[str, str]:
+        return dashboard.settings(self.engine)
+
+    def warehouses(self) -> list[str]:
+        return dashboard.warehouse_codes(self.engine)
+
+
 class ReportQueries:
     """The 进销存 reports' reads (``persistence/reports/queries.py``); days are business days, ``utc_offset_seconds``
     the clock's offset. Whether the reader may see them is ``domain.reports.access.authorize_reports``'s."""
@@ -379,3 +415,4 @@ class Boundary:
     sync: SyncQueries
     admin: AdminActions
     reports: ReportQueries
+    dashboard: DashboardQueries

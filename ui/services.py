@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from persistence.boundary import BackupQueries
     from persistence.boundary import Boundary
     from persistence.boundary import CatalogQueries
+    from persistence.boundary import DashboardQueries
     from persistence.boundary import DocumentQueries
     from persistence.boundary import PlanningQueries
     from persistence.boundary import PurchasingQueries
@@ -50,6 +51,7 @@ class Services:
     sync: SyncQueries
     admin: AdminActions
     reports: ReportQueries
+    dashboard: DashboardQueries
     user: str = ""  # the signed-in user or, while sign-in is off, the OS user
     role: str | None = None  # the signed-in user's role; None while sign-in is off (domain.access.roles)
     watcher: Any = None  # ui.watch.DataWatcher of the open database, set by the main window
@@ -65,6 +67,7 @@ class Services:
                    accounts=boundary.accounts,
                    planning=boundary.planning,
                    backups=boundary.backups, sync=boundary.sync, admin=boundary.admin, reports=boundary.reports,
+                   dashboard=boundary.dashboard,
                    user=user, role=role)
 
     def data_generation(self) -> int:

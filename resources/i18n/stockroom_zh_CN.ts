@@ -1481,6 +1481,393 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
     </context>
     <context>
+        <name>Dashboard</name>
+        <message>
+            <location filename="../../ui/screens/dashboard/charts.py" line="+87" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="+501" />
+            <source>Inventory value</source>
+            <translation>库存金额</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Days of cover by category (· turns)</source>
+            <translation>各类别可供天数（· 周转次数）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/dashboard/lists.py" line="+38" />
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Due</source>
+            <translation>应交日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Order</source>
+            <translation>订单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+10" />
+            <location line="+17" />
+            <location line="+22" />
+            <location line="+12" />
+            <source>SKU</source>
+            <translation>货号</translation>
+        </message>
+        <message>
+            <location line="-60" />
+            <location line="+10" />
+            <location line="+52" />
+            <source>Warehouse</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location line="-61" />
+            <source>Ordered</source>
+            <translation>订购数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Shipped by the due day</source>
+            <translation>应交日前已发</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Complete and on time</source>
+            <translation>按时足量</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Days at zero</source>
+            <translation>缺货天数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Out now</source>
+            <translation>当前缺货</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>list price</source>
+            <translation>标价</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>last sale</source>
+            <translation>最近售价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>no price</source>
+            <translation>无价格</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location line="+22" />
+            <location line="+12" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="-33" />
+            <source>Unfilled</source>
+            <translation>未满足数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Price</source>
+            <translation>价格</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Price from</source>
+            <translation>价格来源</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lost value</source>
+            <translation>损失金额</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cost of issues</source>
+            <translation>出库成本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Average value</source>
+            <translation>平均库存金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Closing value</source>
+            <translation>期末金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Turns</source>
+            <translation>周转次数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Days of cover</source>
+            <translation>可供天数</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+13" />
+            <source>On hand</source>
+            <translation>现存量</translation>
+        </message>
+        <message>
+            <location line="-12" />
+            <source>Value</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last issue</source>
+            <translation>最近出库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Days idle</source>
+            <translation>呆滞天数</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Cover target</source>
+            <translation>目标库存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Excess</source>
+            <translation>超储数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Excess value</source>
+            <translation>超储金额</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/dashboard/screen.py" line="-158" />
+            <source>Loading figures: %1 of %2 ready…</source>
+            <translation>正在加载指标：已完成 %1 / %2…</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Order lines complete and on time: %1 (%2 of %3)</source>
+            <translation>订单行按时足量：%1（%3 行中 %2 行）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 units asked for and not served</source>
+            <translation>%1 件需求未能满足</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Stock at cost now</source>
+            <translation>当前库存成本</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>of %1 open; over 90 days: %2</source>
+            <translation>未结 %1 中；逾期 90 天以上：%2</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>%1 since %2</source>
+            <translation>自 %2 起 %1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>%1 products × warehouses; %2 out of stock now</source>
+            <translation>%1 个商品×仓库；当前缺货 %2 个</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Days of cover: %1</source>
+            <translation>可供天数：%1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 products with no issue in %2 days</source>
+            <translation>%1 个商品 %2 天无出库</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 products × warehouses above %2 days of cover</source>
+            <translation>%1 个商品×仓库超过 %2 天可供量</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>critical %1 · high %2 · normal %3</source>
+            <translation>紧急 %1 · 高 %2 · 一般 %3</translation>
+        </message>
+        <message>
+            <location line="+49" />
+            <source>Order lines due</source>
+            <translation>到期订单行</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Confirmed order lines due %1 and what was shipped by the end of their due day.</source>
+            <translation>%1 到期的已确认订单行，以及应交日结束前已发出的数量。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+35" />
+            <source>Lost sales</source>
+            <translation>损失销售</translation>
+        </message>
+        <message>
+            <location line="-35" />
+            <source>Unfilled demand %1, valued at the list price, else the last sale price.</source>
+            <translation>%1 未满足的需求，按标价计价，无标价时按最近售价。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+30" />
+            <source>Stockout days</source>
+            <translation>缺货天数</translation>
+        </message>
+        <message>
+            <location line="-30" />
+            <source>Products × warehouses with demand and days ending at zero on hand, %1.</source>
+            <translation>%1 有需求、且日终现存量为零的商品×仓库。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Turnover by category</source>
+            <translation>各类别周转</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Cost of what was sold or shipped %1 ÷ the average stock value; days of cover = closing value ÷ cost of issues a day.</source>
+            <translation>%1 销售及发货成本 ÷ 平均库存金额；可供天数 = 期末金额 ÷ 日均出库成本。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+26" />
+            <source>Dead stock</source>
+            <translation>呆滞库存</translation>
+        </message>
+        <message>
+            <location line="-26" />
+            <source>Products with stock and no issue in %1 days.</source>
+            <translation>有库存但 %1 天无出库的商品。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+23" />
+            <source>Excess stock</source>
+            <translation>超储库存</translation>
+        </message>
+        <message>
+            <location line="-23" />
+            <source>Stock above %1 days of the average daily issues of the last 90 days (or the maximum level).</source>
+            <translation>超过近 90 天日均出库量 %1 天（或最高库存）的库存。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Last 7 days</source>
+            <translation>最近 7 天</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Last month</source>
+            <translation>最近一个月</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Last quarter</source>
+            <translation>最近一个季度</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Last year</source>
+            <translation>最近一年</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Custom</source>
+            <translation>自定义</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>All warehouses</source>
+            <translation>全部仓库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Period:</source>
+            <translation>期间：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Warehouse:</source>
+            <translation>仓库：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Refresh (F5)</source>
+            <translation>刷新 (F5)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Fill rate (quantity)</source>
+            <translation>满足率（数量）</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Stock turnover</source>
+            <translation>库存周转</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Open reorder alerts</source>
+            <translation>未处理补货提醒</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Overdue receivables</source>
+            <translation>逾期应收</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Overdue payables</source>
+            <translation>逾期应付</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Click to see the list</source>
+            <translation>点击查看明细</translation>
+        </message>
+    </context>
+    <context>
         <name>DocumentEntry</name>
         <message>
             <location filename="../../ui/screens/documents/entry.py" line="+89" />
@@ -8027,7 +8414,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Screens</name>
         <message>
-            <location filename="../../ui/screens/__init__.py" line="+36" />
+            <location filename="../../ui/screens/__init__.py" line="+37" />
+            <source>Dashboard</source>
+            <translation>经营概览</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Stock</source>
             <translation>库存</translation>
         </message>

@@ -20,7 +20,7 @@ def test_the_smoke_run_opens_every_screen_posts_a_receipt_prints_a_po_and_touche
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
     assert "window shown" in out and "offscreen platform" in out
-    assert "every screen opened: stock," in out and "settings" in out
+    assert "every screen opened: dashboard, stock," in out and "settings" in out
     assert "daily backup made: smoke-" in out
     assert "receipt posted: 250 SCREW into MAIN" in out
     assert "purchase order rendered: PO-" in out and "(zh_CN)" in out and "(en_US)" in out

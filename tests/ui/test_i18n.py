@@ -38,11 +38,11 @@ def test_switching_to_chinese_and_back_changes_texts_and_keeps_screens_and_typin
     stock.search.setText("螺丝")
     settings = window.show_screen("settings")
     header = stock.table.model().headerData(1, Qt.Orientation.Horizontal)
-    assert (window.nav.item(0).text(), header) == ("Stock", "Name")
+    assert (window.nav.item(1).text(), header) == ("Stock", "Name")  # item 0 is the dashboard
 
     settings.language.setCurrentIndex(settings.language.findData(i18n.CHINESE))
 
-    qtbot.waitUntil(lambda: window.nav.item(0).text() == "库存")  # LanguageChange is delivered by the event loop
+    qtbot.waitUntil(lambda: window.nav.item(1).text() == "库存")  # LanguageChange is delivered by the event loop
     assert stock.table.model().headerData(1, Qt.Orientation.Horizontal) == "名称"
     assert stock.search.placeholderText().startswith("搜索")
     assert window.file_menu.title() == "文件(&F)"
@@ -52,7 +52,7 @@ def test_switching_to_chinese_and_back_changes_texts_and_keeps_screens_and_typin
 
     settings.language.setCurrentIndex(settings.language.findData(i18n.ENGLISH))
 
-    qtbot.waitUntil(lambda: window.nav.item(0).text() == "Stock")
+    qtbot.waitUntil(lambda: window.nav.item(1).text() == "Stock")
     assert stock.table.model().headerData(1, Qt.Orientation.Horizontal) == "Name"
     assert stock.search.text() == "螺丝"
 

@@ -36,7 +36,7 @@ def window(qtbot, services):
 
 
 def test_every_registered_screen_is_shown_by_its_shortcut(qtbot, window):
-    assert [e.key for e in SCREENS][:1] == ["stock"]
+    assert [e.key for e in SCREENS][:2] == ["dashboard", "stock"]  # the dashboard first, for who sees money
     assert {"stock", "movements", "products", "partners", "settings"} <= {e.key for e in SCREENS}
     for entry in reversed(SCREENS):
         QTest.keySequence(window, QKeySequence(entry.shortcut))
@@ -48,13 +48,13 @@ def test_every_registered_screen_is_shown_by_its_shortcut(qtbot, window):
 
 
 def test_screens_are_made_on_their_first_visit_only(qtbot, window):
-    assert set(window.screens) == {"stock"}
+    assert set(window.screens) == {"dashboard"}
     window.nav.setCurrentRow([e.key for e in SCREENS].index("products"))
     products = window.stack.currentWidget()
     window.show_screen("stock")
     window.show_screen("products")
     assert window.stack.currentWidget() is products
-    assert set(window.screens) == {"stock", "products"}
+    assert set(window.screens) == {"dashboard", "stock", "products"}
 
 
 def test_a_missing_document_module_is_left_out_of_the_navigation():

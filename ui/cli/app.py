@@ -38,7 +38,8 @@ from ui.cli.po import run_po
 # a module must import nothing heavy at its top, so every command still starts fast.
 EXTENSIONS = ("ui.cli.sync", "ui.cli.io", "ui.cli.admin", "ui.cli.users", "ui.cli.rates", "ui.cli.prices",
               "ui.cli.returns", "ui.cli.sales", "ui.cli.sales_print", "ui.cli.statement", "ui.cli.periods",
-              "ui.cli.accounts", "ui.cli.invoices", "ui.cli.reports", "ui.cli.insights", "ui.cli.abc")
+              "ui.cli.accounts", "ui.cli.invoices", "ui.cli.reports", "ui.cli.insights", "ui.cli.abc",
+              "ui.cli.dashboard")
 
 
 def _cache_argparse_messages() -> None:

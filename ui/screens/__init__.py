@@ -33,6 +33,9 @@ def _module_exists(name: str) -> bool:
 _DOCUMENTS = "ui.screens.documents"
 
 _ALL = [
+    # first: the screen a role that sees money starts on; clerks (no accounts right) start on Stock
+    ScreenEntry("dashboard", QT_TRANSLATE_NOOP("Screens", "Dashboard"), "Ctrl+Shift+D",
+                "ui.screens.dashboard:DashboardScreen", "accounts"),
     ScreenEntry("stock", QT_TRANSLATE_NOOP("Screens", "Stock"), "Ctrl+1", "ui.screens.stock:StockScreen"),
     ScreenEntry("receive", QT_TRANSLATE_NOOP("Screens", "Receive"), "Ctrl+2", f"{_DOCUMENTS}:ReceiveScreen"),
     ScreenEntry("ship", QT_TRANSLATE_NOOP("Screens", "Ship"), "Ctrl+3", f"{_DOCUMENTS}:ShipScreen"),

@@ -1,0 +1,146 @@
+"""The dashboard screen on the hand-computed ledger of ``tests/integration/reports/dashboard_ledger.py``: it fills
+(the first figures, then the rest in the background), the period selector changes the figures, a tile opens its
+list, and it is the first screen of a role that sees money."""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+
+import pytest
+
+from tests.integration.reports.conftest import FIRST
+from tests.integration.reports.conftest import TODAY
+from tests.integration.reports.dashboard_ledger import build
+
+
+@pytest.fixture
+def utc(monkeypatch):
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.delenv("TZ")
+    time.tzset()
+
+
+@pytest.fixture
+def screen(db, make_services, qtbot, utc):
+    from ui.screens.dashboard import DashboardScreen
+
+    build(db)
+    widget = DashboardScreen(make_services(), today=TODAY)
+    qtbot.addWidget(widget)
+    widget.set_custom(FIRST, TODAY)
+    qtbot.waitUntil(lambda: widget.complete, timeout=60_000)
+    return widget
+
+
+def test_the_dashboard_fills_every_tile_and_chart(screen):
+    t = screen.tiles
+    assert t["fill"].value.text() == "80.95%"
+    assert "33.33% (1 of 3)" in t["fill"].detail.text()
+    assert t["lost"].value.text() == "35.00"
+    assert t["stockouts"].value.text() == "3"
+    assert t["value"].value.text() == "72.00" and "-8.00 since" in t["value"].detail.text()
+    assert t["dead"].value.text() == "20.00" and t["excess"].value.text() == "20.00"
+    assert t["turnover"].value.text() == "0.63×"  # 48.00 ÷ 76.00
+    assert t["alerts"].value.text().isdigit()
+    assert screen.value_chart.values()[:3] == [80.0, 72.0, 52.0] and len(screen.value_chart.values()) == 21
+    assert screen.cover_chart.heights() == [39.0, 21.0]  # 杯具 (the most cost) first, then 茶叶
+    assert not screen.progress.isVisible() and screen.status.text() == ""
+    assert [screen.warehouse.itemData(i) for i in range(screen.warehouse.count())] == ["", "MAIN", "SHOP"]
+
+
+def test_the_period_selector_and_the_warehouse_change_the_figures(screen, qtbot):
+    screen.set_custom(FIRST + timedelta(days=3), TODAY)
+    qtbot.waitUntil(lambda: screen.complete, timeout=60_000)
+    assert screen.tiles["stockouts"].value.text() == "2"  # days 3 and 4
+    assert len(screen.value_chart.values()) == 18
+    screen.set_span("week")
+    qtbot.waitUntil(lambda: screen.complete, timeout=60_000)
+    assert screen.period().first == TODAY - timedelta(days=6)
+    assert screen.tiles["stockouts"].value.text() == "0"
+    assert screen.tiles["fill"].value.text() == "0.00%"  # only the 2 TEA cut today were asked for
+    screen.set_span("custom")
+    screen.warehouse.setCurrentIndex(screen.warehouse.findData("SHOP"))
+    qtbot.waitUntil(lambda: screen.complete, timeout=60_000)
+    assert screen.tiles["value"].value.text() == "0.00"
+
+
+def test_a_tile_opens_the_list_it_counts(screen, qtbot):
+    from PySide6.QtCore import Qt
+
+    qtbot.mouseClick(screen.tiles["fill"], Qt.MouseButton.LeftButton)
+    assert screen.dialog is not None and screen.dialog.model.rowCount() == 3
+    qtbot.mouseClick(screen.tiles["lost"], Qt.MouseButton.LeftButton)
+    assert [r.sku for r in screen.dialog.model.rows] == ["CUP", "TEA"]
+    qtbot.mouseClick(screen.tiles["stockouts"], Qt.MouseButton.LeftButton)
+    assert screen.dialog.model.rows[0].days == 3
+    qtbot.mouseClick(screen.tiles["dead"], Qt.MouseButton.LeftButton)
+    assert [r.sku for r in screen.dialog.model.rows] == ["OLD"]
+    qtbot.mouseClick(screen.tiles["excess"], Qt.MouseButton.LeftButton)
+    assert screen.dialog.model.rowCount() == 2
+    qtbot.mouseClick(screen.tiles["turnover"], Qt.MouseButton.LeftButton)
+    assert screen.dialog.windowTitle() == "Turnover by category" and screen.dialog.model.rowCount() == 2
+
+
+def test_the_dashboard_is_the_first_screen_for_money_and_a_tile_opens_another_screen(db, make_services, qtbot, utc):
+    from PySide6.QtCore import Qt
+
+    from ui.main_window import MainWindow
+
+    build(db)
+    window = MainWindow(make_services())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.current_key() == "dashboard"
+    screen = window.screens["dashboard"]
+    qtbot.waitUntil(lambda: screen.complete, timeout=60_000)
+    qtbot.mouseClick(screen.tiles["alerts"], Qt.MouseButton.LeftButton)
+    assert window.current_key() == "replenishment"
+    window.show_screen("dashboard")
+    qtbot.mouseClick(screen.tiles["receivables"], Qt.MouseButton.LeftButton)
+    assert window.current_key() == "receivables" and window.screens["receivables"].overdue_only.isChecked()
+    window.show_screen("dashboard")
+    screen.warehouse.setCurrentIndex(screen.warehouse.findData("MAIN"))
+    qtbot.waitUntil(lambda: screen.complete, timeout=60_000)
+    qtbot.mouseClick(screen.tiles["value"], Qt.MouseButton.LeftButton)
+    assert window.current_key() == "stock" and window.screens["stock"].warehouse.currentData() == "MAIN"
+    window.screen_actions["dashboard"].trigger()
+    assert window.current_key() == "dashboard"
+
+
+def test_a_clerk_keeps_the_stock_screen_first(make_services, qtbot):
+    from ui.main_window import MainWindow
+
+    services = make_services()
+    services.role = "clerk"
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    assert window.current_key() == "stock"
+    assert window.nav.item(0).isHidden()
+
+
+def test_a_new_period_reuses_todays_alerts_and_refresh_plans_again(db, make_services, qtbot, utc):
+    from ui.screens.dashboard import DashboardScreen
+
+    build(db)
+    services = make_services()
+    runs = []
+    plan = services.dashboard.alert_severities
+
+    def counted(*args, **kwargs):
+        runs.append(kwargs.get("warehouse"))
+        return plan(*args, **kwargs)
+
+    services.dashboard.alert_severities = counted
+    screen = DashboardScreen(services, today=TODAY)
+    qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: screen.complete, timeout=60_000)
+    shown = screen.tiles["alerts"].value.text()
+    screen.set_span("quarter")
+    qtbot.waitUntil(lambda: screen.complete, timeout=60_000)
+    assert runs == [None] and screen.tiles["alerts"].value.text() == shown
+    screen.refresh()
+    qtbot.waitUntil(lambda: screen.complete, timeout=60_000)
+    assert runs == [None, None]

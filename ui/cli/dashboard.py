@@ -1,0 +1,181 @@
+"""``dashboard``: the dashboard's figures (``domain/reports/dashboard.py``) for a period, as a short text or as JSON.
+
+    dashboard [--from D --to D | --period week|month|quarter|year] [--warehouse W] [--dead-days N]
+              [--cover-target N] [--rows N] [--no-alerts] [--json]
+
+The period is ``--period`` (the days up to today; month by default) or ``--from``/``--to``. Dead stock counts the
+days of the setting ``dashboard.dead_days`` (180 unset), excess stock the cover target
+``dashboard.cover_target_days`` (60 unset); ``--dead-days`` and ``--cover-target`` take other days for one run. The
+reorder alerts come from a planning run over the stored forecasts (as on the Replenishment screen): the slowest
+figure; ``--no-alerts`` leaves it out. Reading the dashboard needs the right to see money (exit status 3 otherwise);
+numbers print as exact text, money with two places.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from datetime import date
+from decimal import Decimal
+
+from domain.kernel.errors import BadInput
+from ui.cli.common import EXIT_OK
+from ui.cli.common import num
+from ui.cli.common import print_json
+
+COMMANDS = ("dashboard",)
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("dashboard", help="fill rate, stockouts, lost sales, stock value and its trend, turnover, "
+                                         "dead and excess stock, reorder alerts, overdue accounts")
+    p.add_argument("--from", dest="first", metavar="D", help="the first day, YYYY-MM-DD (with --to)")
+    p.add_argument("--to", dest="last", metavar="D", help="the last day, YYYY-MM-DD (default: today)")
+    p.add_argument("--period", choices=("week", "month", "quarter", "year"),
+                   help="the days up to --to (default: month)")
+    p.add_argument("--warehouse", metavar="W", help="only this warehouse (its code; default: all)")
+    p.add_argument("--dead-days", type=int, metavar="N", help="dead stock: no issue in N days (default: the setting)")
+    p.add_argument("--cover-target", type=int, metavar="N",
+                   help="excess stock: above N days of cover (default: the setting)")
+    p.add_argument("--rows", type=int, default=20, metavar="N", help="rows listed per figure (default 20)")
+    p.add_argument("--no-alerts", dest="alerts", action="store_false", help="skip the planning run's alerts")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _day(field: str, text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise BadInput(field, f"{text!r} is not a date; use YYYY-MM-DD such as 2026-12-01") from None
+
+
+def money(value: Decimal | None) -> str | None:
+    return None if value is None else f"{value:.2f}"
+
+
+def period_from(args, today: date):
+    from domain.reports import dashboard as d
+    from domain.reports.model import Period
+
+    last = _day("--to", args.last) or today
+    first = _day("--from", args.first)
+    if first is not None and args.period:
+        raise BadInput("--period", "give either --period or --from, not both")
+    if first is not None:
+        return Period(first, last)
+    return d.period_of(args.period or d.Span.MONTH, last)
+
+
+def run(args: argparse.Namespace, open_db) -> int:
+    if args.rows < 0:
+        raise BadInput("--rows", f"{args.rows} is not a number of rows; give 0 or more")
+    today = date.today()
+    period = period_from(args, today)
+    db = open_db()
+    try:
+        from domain.reports.access import authorize_reports
+
+        authorize_reports(db.uow())
+        data = collect(db.engine, period, today, args.warehouse, args.rows, alerts=args.alerts,
+                       dead_days=args.dead_days, target_days=args.cover_target)
+    finally:
+        db.close()
+    if args.json:
+        print_json(data)
+    else:
+        _print(data)
+    return EXIT_OK
+
+
+def collect(engine, period, today: date, warehouse: str | None, rows: int, *, alerts: bool = True,
+            dead_days: int | None = None, target_days: int | None = None) -> dict:
+    """Every figure as JSON-ready values (numbers as exact text)."""
+    from domain.reports import dashboard as d
+    from domain.reports.sales import slow_movers
+    from persistence.reports import dashboard as reads
+
+    offset = time.localtime().tm_gmtoff
+    stored = reads.settings(engine)
+    for name, value in (("--dead-days", dead_days), ("--cover-target", target_days)):
+        if value is not None and value < 1:
+            raise BadInput(name, f"{value} is not a number of days; give 1 or more")
+    dead_days = dead_days or d.setting_days(stored, d.DEAD_DAYS_KEY, d.DEAD_DAYS)
+    target_days = target_days or d.setting_days(stored, d.COVER_TARGET_KEY, d.COVER_TARGET_DAYS)
+    first = reads.first_figures(engine, period, today, warehouse=warehouse, utc_offset_seconds=offset)
+    fill = d.fill_rate(first.fill)
+    lost = d.lost_sales(first.lost)
+    series = d.value_series(first.value_now, reads.value_changes(engine, period.first, warehouse=warehouse,
+                                                                 utc_offset_seconds=offset), period)
+    stockouts = d.stockout_days(reads.zero_spells(engine, period, warehouse=warehouse, utc_offset_seconds=offset),
+                                period, today)
+    stock = reads.stock_figures(engine, period, today, warehouse=warehouse, utc_offset_seconds=offset)
+    dead = slow_movers(stock.stocked, dead_days, min(period.last, today))
+    excess = d.excess_stock(stock.held, target_days)
+    out: dict = {
+        "from": period.first.isoformat(), "to": period.last.isoformat(), "warehouse": warehouse or None,
+        "fill_rate": {"quantity_percent": num(fill.qty_percent), "lines_percent": num(fill.lines_percent),
+                      "shipped": num(fill.shipped), "unfilled": num(fill.unfilled), "lines_due": fill.lines_due,
+                      "lines_on_time": fill.lines_on_time},
+        "stockout_days": {"days": sum(r.days for r in stockouts), "pairs": len(stockouts),
+                          "out_now": sum(1 for r in stockouts if r.out_now),
+                          "rows": [{"sku": r.sku, "warehouse": r.warehouse, "days": r.days, "out_now": r.out_now}
+                                   for r in stockouts[:rows]]},
+        "lost_sales": {"value": money(sum((r.value for r in lost), Decimal(0))),
+                       "qty": num(sum((r.qty for r in lost), Decimal(0))),
+                       "rows": [{"sku": r.sku, "name": r.name, "qty": num(r.qty), "price": num(r.price),
+                                 "price_from": r.source or None, "value": money(r.value)} for r in lost[:rows]]},
+        "inventory_value": {"now": money(first.value_now), "start": money(series[0][1]),
+                            "end": money(series[-1][1]),
+                            "series": [[day.isoformat(), money(v)] for day, v in series]},
+        "turnover": [{"category": r.category, "cost_of_issues": money(r.cost_of_issues),
+                      "average_value": money(r.average_value), "closing_value": money(r.closing_value),
+                      "turns": num(r.turns), "cover_days": num(r.cover_days)}
+                     for r in d.turnover(stock.by_category, period)],
+        "dead_stock": {"days": dead_days, "products": len(dead), "value": money(sum((r.value for r in dead),
+                                                                                     Decimal(0))),
+                       "rows": [{"sku": r.sku, "name": r.name, "on_hand": num(r.on_hand), "value": money(r.value),
+                                 "last_issue": r.last_issue.isoformat() if r.last_issue else None}
+                                for r in dead[:rows]]},
+        "excess_stock": {"cover_target_days": target_days, "pairs": len(excess),
+                         "value": money(sum((r.value for r in excess), Decimal(0))),
+                         "rows": [{"sku": r.sku, "warehouse": r.warehouse, "on_hand": num(r.on_hand),
+                                   "target": num(r.target), "excess": num(r.excess), "value": money(r.value)}
+                                  for r in excess[:rows]]},
+    }
+    for side in (first.receivables, first.payables):
+        out["receivables" if side.side == "AR" else "payables"] = {
+            "balance": money(side.balance), "overdue": money(side.overdue), "d1_30": money(side.d1_30),
+            "d31_60": money(side.d31_60), "d61_90": money(side.d61_90), "over_90": money(side.over_90)}
+    if alerts:
+        found = reads.alert_severities(engine, today, warehouse=warehouse, utc_offset_seconds=offset)
+        out["reorder_alerts"] = d.alerts_by_severity(s for _, _, s in found)
+    return out
+
+
+def _print(data: dict) -> None:
+    w = sys.stdout.write
+    fill, inv = data["fill_rate"], data["inventory_value"]
+    w(f"Dashboard {data['from']} – {data['to']}, warehouse: {data['warehouse'] or 'all'}\n")
+    w(f"Fill rate: {fill['quantity_percent'] or '-'}% of the quantity ({fill['shipped']} shipped, "
+      f"{fill['unfilled']} unfilled); {fill['lines_percent'] or '-'}% of {fill['lines_due']} order lines complete "
+      f"and on time\n")
+    s = data["stockout_days"]
+    w(f"Stockout days: {s['days']} over {s['pairs']} product × warehouse pairs ({s['out_now']} out now)\n")
+    w(f"Lost sales: {data['lost_sales']['value']} ({data['lost_sales']['qty']} units)\n")
+    w(f"Inventory value: {inv['start']} → {inv['end']} (now {inv['now']})\n")
+    for r in data["turnover"]:
+        w(f"  {r['category'] or '-'}: turns {r['turns'] or '-'}, cover {r['cover_days'] or '-'} days, "
+          f"cost of issues {r['cost_of_issues']}\n")
+    dead, excess = data["dead_stock"], data["excess_stock"]
+    w(f"Dead stock (no issue in {dead['days']} days): {dead['products']} products, {dead['value']}\n")
+    w(f"Excess stock (over {excess['cover_target_days']} days of cover): {excess['pairs']} pairs, "
+      f"{excess['value']}\n")
+    if "reorder_alerts" in data:
+        a = data["reorder_alerts"]
+        w(f"Reorder alerts: {a['critical']} critical, {a['high']} high, {a['normal']} normal\n")
+    for side in ("receivables", "payables"):
+        x = data[side]
+        w(f"{side.capitalize()}: {x['overdue']} overdue of {x['balance']}\n")

@@ -1,0 +1,518 @@
+"""The dashboard: the business at a glance for a period and a warehouse (the first screen of those who see money).
+
+Figures come in five groups, each one read on the task runner (``services.dashboard``, ``domain.reports.dashboard``
+computes): the first figures (fill rate, lost sales, the stock value now, overdue receivables and payables) arrive
+at once; the value's trend, the stockout days, the stock figures (turnover by category, dead and excess stock) and
+the reorder alerts of a planning run over the stored forecasts follow, a progress bar counting them. Changing the
+period or the warehouse loads again; results of an older load are dropped (and its planning run is cancelled).
+
+Every tile opens its list: a dialog of the rows it was computed from, or the screen that lists them (the stock, in
+the warehouse chosen; the reorder alerts on Replenishment; receivables and payables, overdue only).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QDate
+from PySide6.QtCore import Qt
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QDateEdit
+from PySide6.QtWidgets import QFrame
+from PySide6.QtWidgets import QGridLayout
+from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QProgressBar
+from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QScrollArea
+from PySide6.QtWidgets import QVBoxLayout
+from PySide6.QtWidgets import QWidget
+
+from domain.reports import dashboard as d
+from domain.reports.model import Period
+from ui.i18n import fill
+from ui.models.table import money_text
+from ui.screens.dashboard import lists
+from ui.widgets.busy import alive
+from ui.widgets.screen import Screen
+
+translate = QCoreApplication.translate
+GROUPS = 5  # first figures, value trend, stockouts, stock figures, alerts
+_SPANS = ("week", "month", "quarter", "year", "custom")
+_TILE_STYLE = ("QFrame#tile { background: #ffffff; border: 1px solid #d0d7de; border-radius: 6px; }"
+               "QFrame#tile:hover { border-color: #1f6feb; background: #f6f8fa; }")
+
+
+def _pct(value: Decimal | None) -> str:
+    return "–" if value is None else f"{value}%"
+
+
+class Tile(QFrame):
+    """A figure: its title, its value in large type and a line of detail; a click opens its list."""
+
+    clicked = Signal()
+
+    def __init__(self, key: str, parent=None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName("tile")
+        self.setStyleSheet(_TILE_STYLE)
+        self.setCursor(QCursor(Qt.CursorShape.PointingHandCursor))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.title = QLabel(self)
+        self.title.setStyleSheet("color: #57606a; font-size: 9pt;")
+        self.title.setWordWrap(True)
+        self.value = QLabel("…", self)
+        self.value.setStyleSheet("color: #1f2328; font-size: 17pt; font-weight: 600;")
+        self.detail = QLabel("", self)
+        self.detail.setStyleSheet("color: #57606a; font-size: 8pt;")
+        self.detail.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.value)
+        layout.addWidget(self.detail)
+
+    def show_figure(self, value: str, detail: str = "") -> None:
+        self.value.setText(value)
+        self.detail.setText(detail)
+
+    def mouseReleaseEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class DashboardScreen(Screen):
+    follows_data = True
+    TILES = ("fill", "stockouts", "lost", "value", "turnover", "dead", "excess", "alerts", "receivables",
+             "payables")
+
+    def __init__(self, services, parent=None, today: date | None = None) -> None:
+        super().__init__(services, parent)
+        self.today = today
+        self.figures: dict[str, object] = {}
+        self.dialog: lists.RowsDialog | None = None
+        self._ticket = 0
+        self._done = 0
+        # The alerts are as of today, whatever the period: a planning run's answer is kept per (database change
+        # count, warehouse, day) and a new period reuses it; F5 and a change to the data plan again.
+        self._alerts: dict[tuple, list] = {}
+        self._alerts_running: tuple | None = None
+        self._alerts_cancel: threading.Event | None = None
+        self.period_label = QLabel(self)
+        self.span = QComboBox(self)
+        self.span.setObjectName("span")
+        self.first_edit = QDateEdit(self, calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.last_edit = QDateEdit(self, calendarPopup=True, displayFormat="yyyy-MM-dd")
+        self.warehouse_label = QLabel(self)
+        self.warehouse = QComboBox(self)
+        self.warehouse.setObjectName("warehouse")
+        self.warehouse.setMinimumContentsLength(8)
+        self.refresh_button = QPushButton(self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, GROUPS)
+        self.progress.setMaximumWidth(180)
+        self.progress.setFormat("%v / %m")
+        self.status = QLabel(self)
+        self.status.setStyleSheet("color: #57606a;")
+        bar = QHBoxLayout()
+        for w in (self.period_label, self.span, self.first_edit, self.last_edit, self.warehouse_label,
+                  self.warehouse, self.refresh_button):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(self.status)
+        bar.addWidget(self.progress)
+        self.tiles = {key: Tile(key, self) for key in self.TILES}
+        grid = QGridLayout()
+        grid.setSpacing(8)
+        for n, key in enumerate(self.TILES):
+            grid.addWidget(self.tiles[key], n // 5, n % 5)
+            self.tiles[key].clicked.connect(lambda k=key: self.open_list(k))
+        from ui.screens.dashboard.charts import CoverChart
+        from ui.screens.dashboard.charts import ValueChart
+
+        self.value_chart = ValueChart(self)
+        self.cover_chart = CoverChart(self)
+        charts = QHBoxLayout()
+        charts.addWidget(self.value_chart, 3)
+        charts.addWidget(self.cover_chart, 2)
+        # inside a scroll area: a narrow window scrolls the dashboard rather than growing to fit it
+        body = QWidget(self)
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addLayout(bar)
+        inner.addWidget(self.busy_bar)
+        inner.addWidget(self.error_label)
+        inner.addLayout(grid)
+        inner.addLayout(charts, 1)
+        self.value_chart.setMinimumHeight(220)
+        self.cover_chart.setMinimumHeight(220)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+        for key in _SPANS:
+            self.span.addItem("", key)
+        self.span.setCurrentIndex(_SPANS.index("month"))
+        self.warehouse.addItem("", "")
+        today_q = QDate(self._today().year, self._today().month, self._today().day)
+        self.last_edit.setDate(today_q)
+        self.first_edit.setDate(today_q.addMonths(-1).addDays(1))
+        self.span.currentIndexChanged.connect(self._span_changed)
+        self.first_edit.dateChanged.connect(self._custom_changed)
+        self.last_edit.dateChanged.connect(self._custom_changed)
+        self.warehouse.currentIndexChanged.connect(lambda _: self.reload())
+        self.refresh_button.clicked.connect(self.refresh)
+        self._span_changed()
+        self.retranslate()
+
+    # -- the period --------------------------------------------------------------------------------------------
+    def _today(self) -> date:
+        return self.today or date.today()
+
+    def period(self) -> Period:
+        span = self.span.currentData()
+        if span == "custom":
+            first, last = self.first_edit.date().toPython(), self.last_edit.date().toPython()
+            return Period(min(first, last), max(first, last))
+        return d.period_of(span, self._today())
+
+    def set_span(self, span: str) -> None:
+        self.span.setCurrentIndex(_SPANS.index(span))
+
+    def set_custom(self, first: date, last: date) -> None:
+        for edit in (self.first_edit, self.last_edit):
+            edit.blockSignals(True)
+        self.first_edit.setDate(QDate(first.year, first.month, first.day))
+        self.last_edit.setDate(QDate(last.year, last.month, last.day))
+        for edit in (self.first_edit, self.last_edit):
+            edit.blockSignals(False)
+        if self.span.currentData() == "custom":
+            self.reload()
+        else:
+            self.set_span("custom")
+
+    def _span_changed(self, *_) -> None:
+        custom = self.span.currentData() == "custom"
+        self.first_edit.setEnabled(custom)
+        self.last_edit.setEnabled(custom)
+        if not custom:
+            p = self.period()
+            for edit, day in ((self.first_edit, p.first), (self.last_edit, p.last)):
+                edit.blockSignals(True)
+                edit.setDate(QDate(day.year, day.month, day.day))
+                edit.blockSignals(False)
+        self.reload()
+
+    def _custom_changed(self, *_) -> None:
+        if self.span.currentData() == "custom":
+            self.reload()
+
+    # -- loading -----------------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Load every figure again (F5, a change to the data): the reorder alerts too."""
+        self._alerts.clear()
+        self.reload()
+
+    def reload(self) -> None:
+        """Load the figures for the period and warehouse chosen: the first group at once, the rest in the
+        background; the reorder alerts of today are planned again only when the data changed."""
+        self._ticket += 1
+        ticket = self._ticket
+        self._done = 0
+        self.figures = {}
+        self._loaded_generation = self.services.data_generation()
+        self.progress.setValue(0)
+        self.progress.show()
+        self.error_label.hide()
+        self._say_progress()
+        for tile in self.tiles.values():
+            tile.show_figure("…", "")
+        period, today, warehouse = self.period(), self._today(), self.warehouse.currentData() or None
+        offset = time.localtime().tm_gmtoff
+        q = self.services.dashboard
+        kw = {"warehouse": warehouse, "utc_offset_seconds": offset}
+
+        # each job reads and computes on the pool thread: the GUI thread only shows (a year of 100,000 products
+        # makes a quarter of a million rows to weigh for excess stock)
+        def first():
+            f = q.first_figures(period, today, **kw)
+            return {"first": (f, q.warehouses()), "fill_rate": d.fill_rate(f.fill), "lost_rows": d.lost_sales(f.lost)}
+
+        def stockouts():
+            return {"stockout_rows": d.stockout_days(q.zero_spells(period, **kw), period, today)}
+
+        def stock():
+            from domain.reports.sales import slow_movers
+
+            stored = q.settings()
+            days = (d.setting_days(stored, d.DEAD_DAYS_KEY, d.DEAD_DAYS),
+                    d.setting_days(stored, d.COVER_TARGET_KEY, d.COVER_TARGET_DAYS))
+            s = q.stock_figures(period, today, **kw)
+            return {"stock_days": days, "turnover_rows": d.turnover(s.by_category, period),
+                    "dead_rows": slow_movers(s.stocked, days[0], min(period.last, today)),
+                    "excess_rows": d.excess_stock(s.held, days[1])}
+
+        self._submit(ticket, "first", first)
+        self._submit(ticket, "trend", lambda: {"trend": q.value_changes(period.first, **kw)})
+        self._submit(ticket, "stockouts", stockouts)
+        self._submit(ticket, "stock", stock)
+        self._load_alerts(ticket, (self._loaded_generation, warehouse, today),
+                          lambda cancel: q.alert_severities(today, cancel=cancel.is_set, **kw))
+
+    def _load_alerts(self, ticket: int, key: tuple, plan) -> None:
+        if key in self._alerts:
+            self.figures["alerts"] = self._alerts[key]
+            self._show("alerts")
+            self._step()
+            return
+        if self._alerts_running == key:
+            return  # the run under way answers this load too (``_alerts_done``)
+        if self._alerts_cancel is not None:
+            self._alerts_cancel.set()
+        cancel = self._alerts_cancel = threading.Event()
+        self._alerts_running = key
+
+        def done(result) -> None:
+            if not alive(self) or self._alerts_running != key:
+                return
+            self._alerts_running = None
+            self._alerts[key] = result  # the run writes nothing (persistence.reports.dashboard.alert_severities)
+            self._alerts_done(key)
+
+        def failed(exc: BaseException) -> None:
+            from domain.planning.cache import Cancelled
+
+            if not alive(self) or self._alerts_running != key:
+                return
+            self._alerts_running = None
+            if not isinstance(exc, Cancelled):
+                self.show_error(exc)
+            self._step()
+
+        self.services.tasks.submit(lambda: plan(cancel), on_done=done, on_error=failed)
+
+    def _alerts_done(self, key: tuple) -> None:
+        if key[1:] == (self.warehouse.currentData() or None, self._today()) and "alerts" not in self.figures:
+            self.figures["alerts"] = self._alerts[key]
+            self._show("alerts")
+            self._step()
+
+    def _submit(self, ticket: int, group: str, fn) -> None:
+        def done(result) -> None:
+            if alive(self) and ticket == self._ticket:
+                self.figures.update(result)
+                self._show(group)
+                self._step()
+
+        def failed(exc: BaseException) -> None:
+            if alive(self) and ticket == self._ticket:
+                self.show_error(exc)
+                self._step()
+
+        self.services.tasks.submit(fn, on_done=done, on_error=failed)
+
+    def _step(self) -> None:
+        self._done += 1
+        self.progress.setValue(self._done)
+        self._say_progress()
+        if self._done >= GROUPS:
+            self.progress.hide()
+            self.loaded()
+
+    def _say_progress(self) -> None:
+        self.status.setText("" if self._done >= GROUPS else
+                            fill(translate("Dashboard", "Loading figures: %1 of %2 ready…"), self._done, GROUPS))
+
+    @property
+    def complete(self) -> bool:
+        """Every group of the current load has arrived (or failed)."""
+        return self._done >= GROUPS
+
+    # -- showing -----------------------------------------------------------------------------------------------
+    def _settings(self) -> tuple[int, int]:
+        """The dead-stock days and the cover target the stock figures were computed with."""
+        return self.figures.get("stock_days", (d.DEAD_DAYS, d.COVER_TARGET_DAYS))
+
+    def _show(self, group: str) -> None:
+        period = self.period()
+        t = self.tiles
+        if group == "first":
+            first, codes = self.figures["first"]
+            self._fill_warehouses(codes)
+            rate = self.figures["fill_rate"]
+            t["fill"].show_figure(_pct(rate.qty_percent), fill(
+                translate("Dashboard", "Order lines complete and on time: %1 (%2 of %3)"),
+                _pct(rate.lines_percent), rate.lines_on_time, rate.lines_due))
+            lost = self.figures["lost_rows"]
+            t["lost"].show_figure(money_text(sum((r.value for r in lost), Decimal(0))), fill(
+                translate("Dashboard", "%1 units asked for and not served"),
+                lists.qty_text(sum((r.qty for r in lost), Decimal(0)))))
+            t["value"].show_figure(money_text(first.value_now), translate("Dashboard", "Stock at cost now"))
+            for key, side in (("receivables", first.receivables), ("payables", first.payables)):
+                detail = fill(translate("Dashboard", "of %1 open; over 90 days: %2"), money_text(side.balance),
+                              money_text(side.over_90))
+                t[key].show_figure(money_text(side.overdue), detail)
+            if "trend" in self.figures:
+                self._show("trend")
+        elif group == "trend":
+            if "first" not in self.figures:
+                return
+            series = d.value_series(self.figures["first"][0].value_now, self.figures["trend"], period)
+            self.figures["series"] = series
+            self.value_chart.set_series(series)
+            start, end = series[0][1], series[-1][1]
+            change = end - start
+            t["value"].show_figure(money_text(end), fill(translate("Dashboard", "%1 since %2"),
+                                                         ("+" if change >= 0 else "") + money_text(change),
+                                                         series[0][0].isoformat()))
+        elif group == "stockouts":
+            rows = self.figures["stockout_rows"]
+            t["stockouts"].show_figure(str(sum(r.days for r in rows)), fill(
+                translate("Dashboard", "%1 products × warehouses; %2 out of stock now"), len(rows),
+                sum(1 for r in rows if r.out_now)))
+        elif group == "stock":
+            dead_days, target_days = self._settings()
+            f = self.figures
+            turns, dead, excess = f["turnover_rows"], f["dead_rows"], f["excess_rows"]
+            self.cover_chart.set_categories(turns)
+            cost = sum((r.cost_of_issues for r in turns), Decimal(0))
+            average = sum((r.average_value for r in turns), Decimal(0))
+            closing = sum((r.closing_value for r in turns), Decimal(0))
+            overall = None if average <= 0 else (cost / average).quantize(Decimal("0.01"))
+            cover = None if cost <= 0 else (closing * period.days / cost).quantize(Decimal("0.1"))
+            t["turnover"].show_figure("–" if overall is None else f"{overall}×", fill(
+                translate("Dashboard", "Days of cover: %1"), "–" if cover is None else cover))
+            t["dead"].show_figure(money_text(sum((r.value for r in dead), Decimal(0))), fill(
+                translate("Dashboard", "%1 products with no issue in %2 days"), len(dead), dead_days))
+            t["excess"].show_figure(money_text(sum((r.value for r in excess), Decimal(0))), fill(
+                translate("Dashboard", "%1 products × warehouses above %2 days of cover"), len(excess), target_days))
+        elif group == "alerts":
+            counts = d.alerts_by_severity(s for _, _, s in self.figures["alerts"])
+            self.figures["alert_counts"] = counts
+            t["alerts"].show_figure(str(sum(counts.values())), fill(
+                translate("Dashboard", "critical %1 · high %2 · normal %3"), counts["critical"], counts["high"],
+                counts["normal"]))
+
+    def _fill_warehouses(self, codes: list[str]) -> None:
+        have = [self.warehouse.itemData(i) for i in range(1, self.warehouse.count())]
+        if have == codes:
+            return
+        self.warehouse.blockSignals(True)
+        chosen = self.warehouse.currentData()
+        while self.warehouse.count() > 1:
+            self.warehouse.removeItem(1)
+        for code in codes:
+            self.warehouse.addItem(code, code)
+        self.warehouse.setCurrentIndex(max(0, self.warehouse.findData(chosen)))
+        self.warehouse.blockSignals(False)
+
+    # -- each figure's list ------------------------------------------------------------------------------------
+    SCREENS = {"value": "stock", "alerts": "replenishment", "receivables": "receivables", "payables": "payables"}
+
+    def open_list(self, key: str) -> None:
+        """Open what ``key``'s figure counts: another screen, or a dialog of its rows (once they have arrived)."""
+        window = self.window()
+        if key in self.SCREENS and hasattr(window, "show_screen"):
+            self._filter(key, window.show_screen(self.SCREENS[key]))
+            return
+        made = self._list(key)
+        if made is None:
+            return
+        title, note, model, rows = made
+        model.set_rows(rows)
+        self.dialog = lists.RowsDialog(title, note, model, self)
+        self.dialog.show()
+
+    def _filter(self, key: str, widget) -> None:
+        """Narrow the screen opened to what the figure counts: the warehouse chosen, the overdue items."""
+        if key in ("receivables", "payables") and hasattr(widget, "overdue_only"):
+            widget.overdue_only.setChecked(True)
+        warehouse = self.warehouse.currentData()
+        combo = getattr(widget, "warehouse", None)
+        if key == "value" and warehouse and isinstance(combo, QComboBox):
+            if combo.findData(warehouse) < 0:
+                combo.addItem(warehouse, warehouse)  # the stock screen's list keeps it when its rows arrive
+            combo.setCurrentIndex(combo.findData(warehouse))
+
+    def _list(self, key: str):
+        p = self.period()
+        span = f"{p.first.isoformat()} – {p.last.isoformat()}"
+        f = self.figures
+        if key == "fill" and "first" in f:
+            return (translate("Dashboard", "Order lines due"), fill(translate(
+                "Dashboard", "Confirmed order lines due %1 and what was shipped by the end of their due day."), span),
+                lists.LinesModel(), f["first"][0].lines)
+        if key == "lost" and "lost_rows" in f:
+            return (translate("Dashboard", "Lost sales"), fill(translate(
+                "Dashboard", "Unfilled demand %1, valued at the list price, else the last sale price."), span),
+                lists.LostModel(), f["lost_rows"])
+        if key == "stockouts" and "stockout_rows" in f:
+            return (translate("Dashboard", "Stockout days"), fill(translate(
+                "Dashboard", "Products × warehouses with demand and days ending at zero on hand, %1."), span),
+                lists.StockoutModel(), f["stockout_rows"])
+        if key == "turnover" and "turnover_rows" in f:
+            return (translate("Dashboard", "Turnover by category"), fill(translate(
+                "Dashboard", "Cost of what was sold or shipped %1 ÷ the average stock value; days of cover = closing "
+                             "value ÷ cost of issues a day."), span), lists.TurnoverModel(), f["turnover_rows"])
+        if key == "dead" and "dead_rows" in f:
+            return (translate("Dashboard", "Dead stock"), fill(translate(
+                "Dashboard", "Products with stock and no issue in %1 days."), self._settings()[0]),
+                lists.DeadModel(), f["dead_rows"])
+        if key == "excess" and "excess_rows" in f:
+            return (translate("Dashboard", "Excess stock"), fill(translate(
+                "Dashboard", "Stock above %1 days of the average daily issues of the last 90 days (or the maximum "
+                             "level)."), self._settings()[1]), lists.ExcessModel(), f["excess_rows"])
+        return None
+
+    # -- language ----------------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        names = {"week": translate("Dashboard", "Last 7 days"), "month": translate("Dashboard", "Last month"),
+                 "quarter": translate("Dashboard", "Last quarter"), "year": translate("Dashboard", "Last year"),
+                 "custom": translate("Dashboard", "Custom")}
+        for i, key in enumerate(_SPANS):
+            self.span.setItemText(i, names[key])
+        self.warehouse.setItemText(0, translate("Dashboard", "All warehouses"))
+        self.period_label.setText(translate("Dashboard", "Period:"))
+        self.warehouse_label.setText(translate("Dashboard", "Warehouse:"))
+        self.refresh_button.setText(translate("Dashboard", "Refresh (F5)"))
+        titles = {
+            "fill": translate("Dashboard", "Fill rate (quantity)"),
+            "stockouts": translate("Dashboard", "Stockout days"),
+            "lost": translate("Dashboard", "Lost sales"),
+            "value": translate("Dashboard", "Inventory value"),
+            "turnover": translate("Dashboard", "Stock turnover"),
+            "dead": translate("Dashboard", "Dead stock"),
+            "excess": translate("Dashboard", "Excess stock"),
+            "alerts": translate("Dashboard", "Open reorder alerts"),
+            "receivables": translate("Dashboard", "Overdue receivables"),
+            "payables": translate("Dashboard", "Overdue payables"),
+        }
+        for key, tile in self.tiles.items():
+            tile.title.setText(titles[key])
+            tile.setToolTip(translate("Dashboard", "Click to see the list"))
+        self.value_chart.retranslate()
+        self.cover_chart.retranslate()
+        self._say_progress()
+        for group, key in (("first", "first"), ("trend", "trend"), ("stockouts", "stockout_rows"),
+                           ("stock", "turnover_rows"), ("alerts", "alerts")):
+            if key in self.figures:
+                self._show(group)
