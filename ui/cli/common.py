@@ -12,6 +12,7 @@ import gc
 import json
 import sys
 import unicodedata
+from datetime import date
 from datetime import datetime
 from pathlib import Path
 
@@ -26,6 +27,16 @@ class CliError(Exception):
     def __init__(self, message: str, code: int) -> None:
         super().__init__(message)
         self.code = code
+
+
+def day(field: str, text: str | None) -> date | None:
+    """A business day typed as YYYY-MM-DD (None when empty); a bad one is refused naming ``field``."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise BadInput(field, f"{text!r} is not a date; use YYYY-MM-DD such as 2026-12-01") from None
 
 
 def when(text: str) -> datetime:

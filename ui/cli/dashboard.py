@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from domain.kernel.errors import BadInput
 from ui.cli.common import EXIT_OK
+from ui.cli.common import day
 from ui.cli.common import num
 from ui.cli.common import print_json
 
@@ -43,15 +44,6 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
 
 
-def _day(field: str, text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise BadInput(field, f"{text!r} is not a date; use YYYY-MM-DD such as 2026-12-01") from None
-
-
 def money(value: Decimal | None) -> str | None:
     return None if value is None else f"{value:.2f}"
 
@@ -60,8 +52,8 @@ def period_from(args, today: date):
     from domain.reports import dashboard as d
     from domain.reports.model import Period
 
-    last = _day("--to", args.last) or today
-    first = _day("--from", args.first)
+    last = day("--to", args.last) or today
+    first = day("--from", args.first)
     if first is not None and args.period:
         raise BadInput("--period", "give either --period or --from, not both")
     if first is not None:

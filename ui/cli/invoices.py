@@ -15,11 +15,11 @@ a receipt of another supplier, a SKU on neither, a closed month, a user without 
 from __future__ import annotations
 
 import argparse
-from datetime import date
 
 from domain.kernel.errors import BadInput
 from domain.kernel.numbers import round_money
 from ui.cli.common import EXIT_OK
+from ui.cli.common import day
 from ui.cli.common import num
 from ui.cli.common import print_json
 from ui.cli.common import table
@@ -59,15 +59,6 @@ def add_parsers(sub) -> None:
     p.add_argument("--date", default="", help="the reversal's date, YYYY-MM-DD (default: today)")
 
 
-def _date(field: str, text: str) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise BadInput(field, f"{text!r} is not a date; use YYYY-MM-DD such as 2026-12-01") from None
-
-
 def _line(text: str):
     from domain.accounts.invoices import LineInput
 
@@ -87,7 +78,7 @@ def _add(args, open_db) -> int:
 
     command = inv.EnterSupplierInvoice(
         args.supplier, args.number, po=args.po, receipts=tuple(args.receipt), amount=args.amount,
-        lines=tuple(_line(x) for x in args.line), day=_date("--date", args.date), due_on=_date("--due", args.due),
+        lines=tuple(_line(x) for x in args.line), day=day("--date", args.date), due_on=day("--due", args.due),
         note=args.note)
     db = open_db()
     try:
@@ -141,7 +132,7 @@ def _reverse(args, open_db) -> int:
     db = open_db()
     try:
         view = inv.reverse_invoice(db.uow(), inv.ReverseSupplierInvoice(args.supplier, args.number, args.reason,
-                                                                        _date("--date", args.date)))
+                                                                        day("--date", args.date)))
     finally:
         db.close()
     print(f"reversed invoice {view.number} of {view.supplier}: the payable of {_money(view.payable, view.places)} "

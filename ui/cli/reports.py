@@ -16,6 +16,7 @@ from pathlib import Path
 
 from domain.kernel.errors import BadInput
 from ui.cli.common import EXIT_OK
+from ui.cli.common import day
 from ui.cli.common import paused_gc
 from ui.cli.common import table
 
@@ -67,15 +68,6 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     _common(p, period=False, as_of=True)
 
 
-def _day(field: str, text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise BadInput(field, f"{text!r} is not a date; use YYYY-MM-DD such as 2026-12-01") from None
-
-
 def _output(path: Path | None) -> str | None:
     if path is None:
         return None
@@ -91,8 +83,8 @@ def run(args, open_db) -> int:
 
     language = LANGUAGES[args.language]
     kind = _output(args.output)
-    last = _day("--as-of" if args.report == "ageing" else "--to", args.last) or date.today()
-    first = _day("--from", getattr(args, "first", None)) or last.replace(day=1)
+    last = day("--as-of" if args.report == "ageing" else "--to", args.last) or date.today()
+    first = day("--from", getattr(args, "first", None)) or last.replace(day=1)
     if args.report == "ranking" and args.slow is None and args.top < 1:
         raise BadInput("--top", f"{args.top} is not a number of products; give 1 or more")
     slow = args.report == "ranking" and args.slow is not None

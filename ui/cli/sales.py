@@ -15,6 +15,7 @@ import sys
 from domain.kernel.errors import BadInput
 from domain.kernel.numbers import fmt
 from ui.cli.common import EXIT_OK
+from ui.cli.common import day
 from ui.cli.common import local
 from ui.cli.common import print_json
 from ui.cli.common import table
@@ -83,17 +84,6 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true")
 
 
-def _date(field: str, text: str | None):
-    if not text:
-        return None
-    from datetime import date
-
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise BadInput(field, f"{text!r} is not a date; use YYYY-MM-DD such as 2026-12-01") from None
-
-
 def _pairs(pairs: list[str]) -> tuple[tuple[str, str], ...]:
     if len(pairs) % 2:
         raise BadInput("lines", "give SKU QTY pairs (an even number of values)")
@@ -155,7 +145,7 @@ def _run(args, db) -> int:
         action = args.action
         if action == "create":
             order = orders.create_order(uow(), sc.CreateSalesOrder(
-                args.customer, args.warehouse, _date("requested", args.requested), args.ref, created_at=args.at))
+                args.customer, args.warehouse, day("requested", args.requested), args.ref, created_at=args.at))
             print(order.number)
         elif action == "add-line":
             line = orders.add_line(uow(), sc.AddSalesOrderLine(args.so, args.sku, args.qty, args.price, args.discount,
