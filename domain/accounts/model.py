@@ -39,6 +39,11 @@ class ItemKind(StrEnum):
 PREFIXES = {ItemKind.RECEIPT: "RC", ItemKind.PAYMENT: "PM", ItemKind.REFUND: "RF", ItemKind.OPENING: "OB"}
 MONEY_KINDS = frozenset({ItemKind.RECEIPT, ItemKind.PAYMENT, ItemKind.REFUND})
 
+# The built-in payment methods (account_items.method) and their English names; an office adds its own
+# (payment_methods). One list: what money may be recorded with and what a statement prints.
+BUILT_IN_METHODS = {"cash": "Cash", "bank": "Bank transfer", "wechat": "WeChat Pay", "alipay": "Alipay",
+                    "other": "Other"}
+
 
 def number_for(kind: ItemKind, year: int, seq: int) -> str:
     """``RC-2026-00001``: the number of the ``seq``-th money item of its kind in ``year``."""

@@ -31,6 +31,7 @@ from domain.accounts.items import reverse_item
 from domain.accounts.items import settle
 from domain.accounts.items import today
 from domain.accounts.items import write_picks
+from domain.accounts.model import BUILT_IN_METHODS
 from domain.accounts.model import MONEY_KINDS
 from domain.accounts.model import AccountItem
 from domain.accounts.model import Allocation
@@ -50,8 +51,6 @@ from domain.kernel.numbers import ZERO
 from domain.kernel.numbers import fmt
 from domain.kernel.refusals import refusal
 
-BUILT_IN_METHODS = {"cash": "Cash", "bank": "Bank transfer", "wechat": "WeChat Pay", "alipay": "Alipay",
-                    "other": "Other"}
 KINDS = {"receipt": (ItemKind.RECEIPT, Side.AR), "payment": (ItemKind.PAYMENT, Side.AP),
          "refund": (ItemKind.REFUND, None)}
 

@@ -32,6 +32,7 @@ from decimal import Decimal
 
 from domain.access.roles import Permission
 from domain.access.roles import require
+from domain.accounts.model import BUILT_IN_METHODS
 from domain.kernel.capitals import capitals
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import NotFound
@@ -61,14 +62,9 @@ KIND_WORDS: dict[str, str] = {
     "reversal": "Reversal",
 }
 
-# The built-in payment methods (account_items.method) in words; a method the office added prints by its own name.
-METHOD_WORDS: dict[str, str] = {
-    "cash": "Cash",
-    "bank_transfer": "Bank transfer",
-    "wechat": "WeChat Pay",
-    "alipay": "Alipay",
-    "other": "Other",
-}
+# The built-in payment methods (account_items.method) in words, the list money is recorded with; a method the office
+# added prints by its own name.
+METHOD_WORDS: dict[str, str] = BUILT_IN_METHODS
 
 
 def kind_words(kind: str) -> str:

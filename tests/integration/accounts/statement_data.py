@@ -51,7 +51,7 @@ def march_of_my01(db) -> str:
     item(db, "AR", my01, date(2026, 2, 10), "sale", "1000.00", "SD-2026-00001")
     item(db, "AR", my01, date(2026, 2, 20), "receipt", "-400.00", "RC-2026-00001", method="cash")
     item(db, "AR", my01, date(2026, 3, 2), "sale", "1504.07", "SD-2026-00010")
-    paid = item(db, "AR", my01, date(2026, 3, 5), "receipt", "-500.00", "RC-2026-00003", method="bank_transfer",
+    paid = item(db, "AR", my01, date(2026, 3, 5), "receipt", "-500.00", "RC-2026-00003", method="bank",
                 reference="BOC 8812")
     item(db, "AR", my01, date(2026, 3, 5), "reversal", "500.00", "RC-2026-00003", reverses_id=paid,
          note="cheque bounced 退票")

@@ -196,7 +196,7 @@ def test_every_kind_and_built_in_method_has_its_chinese():
 def test_a_suppliers_statement_prints_its_side(db):
     nb = supplier(db, "NB", "宁波紧固件有限公司", "浙江省宁波市江北区 123 号")
     item(db, "AP", nb, date(2026, 3, 3), "goods_receipt", "3333.00", "GR-2026-00004")
-    item(db, "AP", nb, date(2026, 3, 9), "payment", "-3000.00", "PM-2026-00001", method="bank_transfer")
+    item(db, "AP", nb, date(2026, 3, 9), "payment", "-3000.00", "PM-2026-00001", method="bank")
     s = statement_for(db, AP, nb, *MARCH)
     assert s.closing == D("333.00")
     text = "\n".join(pages(render_statement(s, "zh_CN", printed_on=PRINTED)))
