@@ -47,13 +47,26 @@ class _Job(QRunnable):
                 explained.__cause__ = exc
                 explained.__traceback_text__ = exc.__traceback_text__  # type: ignore[attr-defined]
                 exc = explained
-            self.signals.failed.emit(exc)
+            self._tell(self.signals.failed, exc)
         else:
-            self.signals.done.emit(result)
+            self._tell(self.signals.done, result)
+
+    @staticmethod
+    def _tell(signal, value) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the window closed while this ran in the background: nobody is left to tell
+            pass
 
 
 class TaskRunner(QObject):
-    """Submit callables; ``busy_changed`` tells the status bar how many are running."""
+    """Submit callables; ``busy_changed`` tells the status bar how many are running.
+
+    Work someone is waiting for (a screen's list, a posting, a PDF) runs on ``pool``. Work nobody is waiting for
+    (the dashboard's slower figures, a planning run started on its own) is submitted with ``background=True`` and
+    runs on ``background_pool``, one at a time, so a clerk who opens the Stock screen while the dashboard is still
+    filling in never queues behind it.
+    """
 
     busy_changed = Signal(int)
 
@@ -65,6 +78,8 @@ class TaskRunner(QObject):
         self.explain = explain
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(max(2, QThreadPool.globalInstance().maxThreadCount()))
+        self.background_pool = QThreadPool(self)
+        self.background_pool.setMaxThreadCount(1)
         self._running: set[_Signals] = set()
 
     def submit(
@@ -73,6 +88,8 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         on_progress: Callable[[Any], None] | None = None,
+        *,
+        background: bool = False,
     ) -> _Signals:
         signals = _Signals()
         self._running.add(signals)
@@ -90,7 +107,7 @@ class TaskRunner(QObject):
             signals.progress.connect(on_progress)
         signals.done.connect(finish)
         signals.failed.connect(finish)
-        self.pool.start(_Job(fn, signals, self.explain))
+        (self.background_pool if background else self.pool).start(_Job(fn, signals, self.explain))
         return signals
 
     @property
@@ -98,4 +115,4 @@ class TaskRunner(QObject):
         return len(self._running)
 
     def wait(self, msecs: int = 30_000) -> bool:
-        return self.pool.waitForDone(msecs)
+        return self.pool.waitForDone(msecs) and self.background_pool.waitForDone(msecs)

@@ -308,7 +308,7 @@ class DashboardScreen(Screen):
                 self.show_error(exc)
             self._step()
 
-        self.services.tasks.submit(lambda: plan(cancel), on_done=done, on_error=failed)
+        self.services.tasks.submit(lambda: plan(cancel), on_done=done, on_error=failed, background=True)
 
     def _alerts_done(self, key: tuple) -> None:
         if key[1:] == (self.warehouse.currentData() or None, self._today()) and "alerts" not in self.figures:
@@ -328,7 +328,8 @@ class DashboardScreen(Screen):
                 self.show_error(exc)
                 self._step()
 
-        self.services.tasks.submit(fn, on_done=done, on_error=failed)
+        # the first figures are what the owner is looking at; the slower ones never hold up another screen
+        self.services.tasks.submit(fn, on_done=done, on_error=failed, background=group != "first")
 
     def _step(self) -> None:
         self._done += 1

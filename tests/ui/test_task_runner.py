@@ -1,0 +1,63 @@
+"""The task runner keeps work someone waits for apart from work nobody waits for: a screen's load never queues
+behind the dashboard's slower figures or a planning run. Every job here is held by an event the test sets, so
+nothing depends on how fast the machine is."""
+
+from __future__ import annotations
+
+import threading
+
+from ui.tasks import TaskRunner
+
+
+def test_a_screen_load_runs_while_background_work_holds_its_worker(qtbot):
+    runner = TaskRunner()
+    release = threading.Event()
+    finished: list[str] = []
+
+    def slow(name: str):
+        def job():
+            assert release.wait(60), "the test never released the background job"
+            return name
+        return job
+
+    # more background jobs than the machine has cores: they queue behind each other, never in front of a screen
+    for name in ("trend", "stockouts", "stock", "alerts"):
+        runner.submit(slow(name), on_done=finished.append, background=True)
+    for name in ("stock screen", "receive screen"):
+        runner.submit(lambda name=name: name, on_done=finished.append)
+
+    qtbot.waitUntil(lambda: len(finished) == 2, timeout=30_000)
+    assert finished == ["stock screen", "receive screen"] or finished == ["receive screen", "stock screen"]
+    assert runner.busy == 4  # the four background jobs are still held
+
+    release.set()
+    qtbot.waitUntil(lambda: len(finished) == 6, timeout=30_000)
+    assert finished[2:] == ["trend", "stockouts", "stock", "alerts"]  # one at a time, in the order given
+    assert runner.busy == 0 and runner.wait(1000)
+
+
+def test_a_background_failure_reaches_its_callback(qtbot):
+    runner = TaskRunner()
+    errors: list[BaseException] = []
+    runner.submit(lambda: 1 / 0, on_error=errors.append, background=True)
+    qtbot.waitUntil(lambda: bool(errors), timeout=30_000)
+    assert isinstance(errors[0], ZeroDivisionError) and runner.busy == 0
+
+
+def test_the_dashboard_asks_only_for_its_first_figures_in_the_foreground(db, make_services, qtbot, monkeypatch):
+    from ui.screens.dashboard import DashboardScreen
+
+    services = make_services()
+    asked: list[bool] = []
+    submit = services.tasks.submit
+
+    def recording(fn, on_done=None, on_error=None, on_progress=None, *, background=False):
+        asked.append(background)
+        return submit(fn, on_done, on_error, on_progress, background=background)
+
+    monkeypatch.setattr(services.tasks, "submit", recording)
+    widget = DashboardScreen(services)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.complete, timeout=60_000)
+    assert asked and asked[0] is False  # the first figures: the owner is looking at them
+    assert all(asked[1:]) and len(asked) >= 3  # the trend, stockouts, stock (and alerts) never hold up a screen
