@@ -33,6 +33,7 @@ from decimal import Decimal
 from domain.access.roles import Permission
 from domain.access.roles import require
 from domain.accounts.model import BUILT_IN_METHODS
+from domain.accounts.model import Side
 from domain.kernel.capitals import capitals
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import NotFound
@@ -43,8 +44,7 @@ from domain.kernel.numbers import round_money
 from domain.kernel.refusals import refusal
 from domain.sales.printing import PartyBlock
 
-AR = "AR"  # receivables (应收): a customer owes us
-AP = "AP"  # payables (应付): we owe a supplier
+AR, AP = Side.AR, Side.AP  # the model's one definition of the two sides (a StrEnum, equal to "AR" and "AP")
 SIDES = (AR, AP)
 
 # An item's kind (account_items.kind) in words, as the statement prints it in English.

@@ -11,6 +11,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from domain.accounts.model import Side
 from domain.accounts.rows import BalanceRow
 from domain.kernel.numbers import ZERO
 from ui.models.table import Column
@@ -21,7 +22,7 @@ from ui.search import search_keys
 CTX = "Accounts"
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
-AR, AP = "AR", "AP"
+AR, AP = Side.AR, Side.AP
 
 KINDS = {
     "sale": QT_TRANSLATE_NOOP("Accounts", "Sale"),
