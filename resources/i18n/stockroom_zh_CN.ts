@@ -38,7 +38,7 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/accounts/words.py" line="+106" />
+            <location filename="../../ui/screens/accounts/words.py" line="+107" />
             <source>Credit</source>
             <translation>预收/预付</translation>
         </message>
@@ -775,7 +775,12 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>文件：SQLite 报告文件已损坏：</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+4" />
+            <source>Ledger: %n balance(s) differ from the ledger:</source>
+            <translation>账目：%n 个余额与库存流水不符：</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Ledger: ok (every balance equals the ledger).</source>
             <translation>账目：正常（每个余额都与库存流水一致）。</translation>
         </message>
@@ -889,6 +894,11 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+3" />
+            <source>at least %n characters</source>
+            <translation>至少 %n 个字符</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Change</source>
             <translation>修改</translation>
         </message>
@@ -913,7 +923,17 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>新密码与当前密码相同；请换一个。</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+4" />
+            <source>The new password needs at least %n characters.</source>
+            <translation>新密码至少需要 %n 个字符。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The new password is too long: at most %n characters.</source>
+            <translation>新密码太长：最多 %n 个字符。</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Not changed: %1</source>
             <translation>未修改：%1</translation>
         </message>
@@ -1484,7 +1504,7 @@ A backup of the current database is made first, so you can return to it by resto
         <name>Dashboard</name>
         <message>
             <location filename="../../ui/screens/dashboard/charts.py" line="+87" />
-            <location filename="../../ui/screens/dashboard/screen.py" line="+501" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="+502" />
             <source>Inventory value</source>
             <translation>库存金额</translation>
         </message>
@@ -2600,6 +2620,11 @@ A backup of the current database is made first, so you can return to it by resto
         <name>HeldDocuments</name>
         <message>
             <location filename="../../ui/screens/held.py" line="+47" />
+            <source>%n line(s)</source>
+            <translation>%n 行</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>qty %1</source>
             <translation>数量 %1</translation>
         </message>
@@ -3736,6 +3761,11 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <source>Movement id</source>
             <translation>流水编号</translation>
         </message>
+        <message>
+            <location line="+8" />
+            <source>Document %1, %n line(s)</source>
+            <translation>单据 %1，共 %n 行</translation>
+        </message>
     </context>
     <context>
         <name>MovementKind</name>
@@ -3841,7 +3871,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>MovementsScreen</name>
         <message>
-            <location filename="../../ui/screens/movements.py" line="-97" />
+            <location filename="../../ui/screens/movements.py" line="-105" />
             <location line="+38" />
             <location line="+4" />
             <source>All</source>
@@ -6921,12 +6951,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+15" />
-            <location line="+234" />
+            <location line="+235" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location line="-190" />
+            <location line="-191" />
             <source>%1 of %2 line(s) shown, %3 ticked to order</source>
             <translation>显示 %1 / %2 行，已勾选 %3 行待订购</translation>
         </message>
@@ -6953,13 +6983,13 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+10" />
             <location line="+22" />
-            <location line="+20" />
+            <location line="+21" />
             <location line="+5" />
             <source>Create purchase orders</source>
             <translation>创建采购订单</translation>
         </message>
         <message>
-            <location line="-46" />
+            <location line="-47" />
             <source>Tick at least one shown line with a suggested quantity and a supplier.</source>
             <translation>请至少勾选一行显示中的、有建议数量和供应商的行。</translation>
         </message>
@@ -6985,7 +7015,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>由补货计划建议</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+19" />
+            <source>%n draft purchase order(s) created; click one to open it.</source>
+            <translation>已创建 %n 张采购订单草稿；点击可打开。</translation>
+        </message>
+        <message>
+            <location line="+14" />
             <source>No purchase order was created: %1</source>
             <translation>未创建任何采购订单：%1</translation>
         </message>

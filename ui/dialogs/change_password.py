@@ -64,7 +64,8 @@ class ChangePasswordDialog(QDialog):
                                              translate("ChangePassword", "New password:"),
                                              translate("ChangePassword", "The same again:")), strict=True):
             label.setText(text)
-        self.new.setPlaceholderText(translate("ChangePassword", "at least %n characters", None, users.MIN_PASSWORD))
+        shortest = users.MIN_PASSWORD  # lupdate records a plural only when its count is a plain name
+        self.new.setPlaceholderText(translate("ChangePassword", "at least %n characters", None, shortest))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("ChangePassword", "Change"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(translate("ChangePassword", "Cancel"))
 
@@ -104,11 +105,13 @@ class ChangePasswordDialog(QDialog):
                 self._show(translate("ChangePassword", "The new password is the current one; choose a different "
                                      "one."), self.new)
             elif isinstance(exc, BadInput) and len(new) < users.MIN_PASSWORD:
+                shortest = users.MIN_PASSWORD
                 self._show(translate("ChangePassword", "The new password needs at least %n characters.", None,
-                                     users.MIN_PASSWORD), self.new)
+                                     shortest), self.new)
             elif isinstance(exc, BadInput):
+                longest = users.MAX_PASSWORD
                 self._show(translate("ChangePassword", "The new password is too long: at most %n characters.", None,
-                                     users.MAX_PASSWORD), self.new)
+                                     longest), self.new)
             else:
                 self._show(fill(translate("ChangePassword", "Not changed: %1"), refusal_text(exc)),
                            self.current)

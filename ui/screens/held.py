@@ -43,7 +43,8 @@ def held_label(doc: HeldDocument) -> str:
         parts.append(doc.partner)
     if doc.reference:
         parts.append(doc.reference)
-    parts.append(translate("HeldDocuments", "%n line(s)", None, len(doc.lines)) + " · "
+    count = len(doc.lines)  # lupdate records a plural only when its count is a plain name
+    parts.append(translate("HeldDocuments", "%n line(s)", None, count) + " · "
                  + fill(translate("HeldDocuments", "qty %1"), fmt(doc.total_qty)))
     return " · ".join(p for p in parts if p)
 

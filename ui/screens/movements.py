@@ -215,7 +215,8 @@ class MovementDetails(QDialog):
             self.lines.setText("")
             return
         document, lines = self.document
-        head = fill(translate("MovementDetails", "Document %1, %n line(s)", None, len(lines)), document.number)
+        count = len(lines)  # lupdate records a plural only when its count is a plain name
+        head = fill(translate("MovementDetails", "Document %1, %n line(s)", None, count), document.number)
         body = "".join(f"<tr><td>{n.line_no}</td><td>{escape(n.sku)}</td><td>{escape(n.name)}</td>"
                        f"<td align='right'>{qty_text(n.qty if n.qty is not None else n.counted)}</td></tr>"
                        for n in lines)

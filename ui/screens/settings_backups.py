@@ -252,8 +252,8 @@ class BackupsPage(QWidget):
             lines.append(translate("BackupsPage", "File: SQLite reports damage:"))
             lines.extend(f"  {message}" for message in report.sqlite[:10])
         if report.ledger:
-            lines.append(translate("BackupsPage", "Ledger: %n balance(s) differ from the ledger:", None,
-                                   len(report.ledger)))
+            count = len(report.ledger)  # lupdate records a plural only when its count is a plain name
+            lines.append(translate("BackupsPage", "Ledger: %n balance(s) differ from the ledger:", None, count))
             lines.extend(f"  {p.sku} @ {p.warehouse}: {p.field} {p.balance} ≠ {p.ledger}" for p in report.ledger[:10])
         else:
             lines.append(translate("BackupsPage", "Ledger: ok (every balance equals the ledger)."))

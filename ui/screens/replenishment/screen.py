@@ -487,8 +487,9 @@ class ReplenishmentScreen(Screen):
         self.last_drafts = drafts
         self.created_label.setText(created_html(drafts))
         self.created_label.show()
+        count = len(drafts)  # lupdate records a plural only when its count is a plain name
         self._say(lambda: translate("Replenishment", "%n draft purchase order(s) created; click one to open it.",
-                                    "", len(drafts)))
+                                    "", count))
         self.notify(created_html(drafts))
         self.refresh()
 
