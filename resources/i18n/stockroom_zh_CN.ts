@@ -8147,7 +8147,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>SalesShip</name>
         <message>
-            <location filename="../../ui/screens/documents/sales_returns.py" line="+61" />
+            <location filename="../../ui/screens/documents/sales_returns.py" line="+46" />
             <source>Customer return against %1</source>
             <translation>按 %1 办理销售退货</translation>
         </message>
@@ -8157,7 +8157,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1 退回 %3 销售单 %2 的货物。货物按出库时的成本退回。</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+3" />
             <location filename="../../ui/screens/documents/sales_ship.py" line="+620" />
             <source>SKU</source>
             <translation>货号</translation>
@@ -8184,18 +8184,18 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>可退</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <location filename="../../ui/screens/documents/sales_ship.py" line="+4" />
             <source>Price</source>
             <translation>单价</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+1" />
             <source>why the goods come back (required)</source>
             <translation>退货原因（必填）</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+5" />
             <source>Quantity:</source>
             <translation>数量：</translation>
         </message>
@@ -8205,12 +8205,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>原因：</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="-5" />
             <source>Post return</source>
             <translation>过账退货</translation>
         </message>
         <message>
-            <location line="+135" />
+            <location line="+93" />
             <location line="+24" />
             <source>Select a posted sale first.</source>
             <translation>请先选择一张已过账的销售单。</translation>
@@ -9096,7 +9096,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SupplierReturn</name>
         <message>
-            <location filename="../../ui/screens/documents/supplier_returns.py" line="+53" />
+            <location filename="../../ui/screens/documents/supplier_returns.py" line="+36" />
             <source>Return to supplier against %1</source>
             <translation>按 %1 退货给供应商</translation>
         </message>
@@ -9106,7 +9106,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>从 %1 退回入库单 %2（%3）收入的货品。按移动平均成本出库。</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+3" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -9131,17 +9131,17 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>可退数量</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
             <source>the supplier's code (required)</source>
             <translation>供应商编号（必填）</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="-6" />
             <source>why the goods go back (required)</source>
             <translation>退货原因（必填）</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+8" />
             <source>Supplier:</source>
             <translation>供应商：</translation>
         </message>
@@ -9156,17 +9156,17 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>原因：</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="-9" />
             <source>Post return</source>
             <translation>过账退货</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+10" />
             <source>Print return note</source>
             <translation>打印退货单</translation>
         </message>
         <message>
-            <location line="+73" />
+            <location line="+34" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>

@@ -9,36 +9,24 @@ at which they left, and revenue and margin are reversed. One product per return,
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QAbstractItemView
-from PySide6.QtWidgets import QDialog
-from PySide6.QtWidgets import QDialogButtonBox
-from PySide6.QtWidgets import QFormLayout
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
-from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QPushButton
-from PySide6.QtWidgets import QTableWidget
-from PySide6.QtWidgets import QTableWidgetItem
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
-from domain.kernel.errors import DomainError
 from domain.kernel.numbers import fmt
 from domain.sales import commands as sc
 from domain.sales import lookup
 from domain.sales import returns
 from ui.i18n import fill
 from ui.models.document_lines import PostedDocumentsModel
-from ui.models.document_lines import typed_positive
 from ui.models.table import RowRole
-from ui.refusals import refusal_text
 from ui.screens.documents.messages import GREEN
 from ui.screens.documents.messages import RED
+from ui.screens.documents.return_dialog import ReturnDialog
 from ui.widgets.busy import BusyBar
 from ui.widgets.busy import alive
 from ui.widgets.table_view import DataTable
@@ -47,100 +35,40 @@ translate = QCoreApplication.translate
 R_SKU, R_NAME, R_SHIPPED, R_RETURNED, R_RETURNABLE, R_PRICE = range(6)
 
 
-class CustomerReturnDialog(QDialog):
+class CustomerReturnDialog(ReturnDialog):
     """A customer return against one posted sale."""
 
     returned = Signal(list)  # the return documents posted
 
     def __init__(self, services, sale, parent=None) -> None:
-        super().__init__(parent)
-        self.services = services
+        super().__init__(
+            services, parent=parent, reason_max=200,
+            title=fill(translate("SalesShip", "Customer return against %1"), sale.number),
+            head=fill(translate("SalesShip", "Goods %1 brings back from sale %2 of %3. They come back at the cost at "
+                                             "which they left."),
+                      sale.partner, sale.number, sale.business_date.isoformat()),
+            headers=[translate("SalesShip", "SKU"), translate("SalesShip", "Name"), translate("SalesShip", "Shipped"),
+                     translate("SalesShip", "Returned"), translate("SalesShip", "Returnable"),
+                     translate("SalesShip", "Price")],
+            reason_hint=translate("SalesShip", "why the goods come back (required)"),
+            ok_text=translate("SalesShip", "Post return"))
         self.sale = sale  # DocumentRow of kind sale
         self.lines: list[lookup.ReturnableLine] = []
         self.documents: list = []
-        self.setWindowTitle(fill(translate("SalesShip", "Customer return against %1"), sale.number))
-        self.head = QLabel(fill(translate("SalesShip", "Goods %1 brings back from sale %2 of %3. They come back at "
-                                                       "the cost at which they left."),
-                                sale.partner, sale.number, sale.business_date.isoformat()), self)
-        self.head.setWordWrap(True)
-        self.table = QTableWidget(0, 6, self)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setHorizontalHeaderLabels([
-            translate("SalesShip", "SKU"), translate("SalesShip", "Name"), translate("SalesShip", "Shipped"),
-            translate("SalesShip", "Returned"), translate("SalesShip", "Returnable"), translate("SalesShip", "Price")])
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setColumnWidth(R_NAME, 220)
-        self.table.currentCellChanged.connect(lambda row, *_: self._chosen(row))
-        self.qty = QLineEdit(self)
-        self.reason = QLineEdit(self)
-        self.reason.setMaxLength(200)
-        self.reason.setPlaceholderText(translate("SalesShip", "why the goods come back (required)"))
-        self.qty.textChanged.connect(self._check)
-        self.reason.textChanged.connect(self._check)
-        form = QFormLayout()
-        form.addRow(translate("SalesShip", "Quantity:"), self.qty)
-        form.addRow(translate("SalesShip", "Reason:"), self.reason)
-        self.message = QLabel(self)
-        self.message.setStyleSheet(RED)
-        self.message.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
-                                        parent=self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("SalesShip", "Post return"))
-        self.buttons.accepted.connect(self.post)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.head)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
+        self.form.addRow(translate("SalesShip", "Quantity:"), self.qty)
+        self.form.addRow(translate("SalesShip", "Reason:"), self.reason)
         self.resize(640, 380)
-        self._check()
         uow = services.uow
-        services.tasks.submit(lambda: lookup.returnable(uow(), sale.number), on_done=self._loaded,
-                              on_error=self._failed)
+        self.load(lambda: lookup.returnable(uow(), sale.number))
 
-    def _loaded(self, lines) -> None:
-        if not alive(self):
-            return
-        self.lines = lines
-        self.table.setRowCount(len(lines))
-        for r, x in enumerate(lines):
-            for column, text in ((R_SKU, x.sku), (R_NAME, x.name), (R_SHIPPED, fmt(x.shipped)),
-                                 (R_RETURNED, fmt(x.returned)), (R_RETURNABLE, fmt(x.returnable)),
-                                 (R_PRICE, fmt(x.unit_price))):
-                item = QTableWidgetItem(text)
-                if column not in (R_SKU, R_NAME):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(r, column, item)
-        if lines:
-            self.table.selectRow(0)
-            self._chosen(0)
-
-    def _chosen(self, row: int) -> None:
-        if 0 <= row < len(self.lines):
-            self.qty.setText(fmt(self.lines[row].returnable))
-        self._check()
-
-    def chosen(self) -> lookup.ReturnableLine | None:
-        row = self.table.currentRow()
-        return self.lines[row] if 0 <= row < len(self.lines) else None
-
-    def _quantity(self) -> Decimal | None:
-        return typed_positive(self.qty.text())
-
-    def _check(self, *_) -> None:
-        line, qty = self.chosen(), self._quantity()
-        ok = line is not None and qty is not None and bool(self.reason.text().strip())
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+    def cells(self, line: lookup.ReturnableLine) -> list[str]:
+        return [line.sku, line.name, fmt(line.shipped), fmt(line.returned), fmt(line.returnable),
+                fmt(line.unit_price)]
 
     def post(self) -> None:
-        line, qty = self.chosen(), self._quantity()
-        if line is None or qty is None or not self.reason.text().strip():
+        if not self._ready():
             return
+        line, qty = self.chosen(), self._quantity()
         command = sc.ReturnFromCustomer(line.sku, qty, self.reason.text().strip(), shipment=self.sale.number)
         uow = self.services.uow
         self.buttons.setEnabled(False)
@@ -153,13 +81,6 @@ class CustomerReturnDialog(QDialog):
         self.documents = documents
         self.returned.emit(documents)
         self.accept()
-
-    def _failed(self, exc: BaseException) -> None:
-        if not alive(self):
-            return
-        self.buttons.setEnabled(True)
-        self._check()
-        self.message.setText(refusal_text(exc) if isinstance(exc, DomainError) else str(exc))
 
 
 class PostedSales(QWidget):
