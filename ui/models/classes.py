@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QComboBox
 
 from ui.i18n import fill
 from ui.models.table import Column
+from ui.widgets.combo import refill
 
 translate = QCoreApplication.translate
 
@@ -50,14 +51,7 @@ def choice_text(choice: str) -> str:
 
 def fill_class_combo(combo: QComboBox, all_text: str) -> None:
     """All, then every choice; the current choice is kept (signals blocked while filling)."""
-    current = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    combo.addItem(all_text, None)
-    for choice in CHOICES:
-        combo.addItem(choice_text(choice), choice)
-    combo.setCurrentIndex(max(combo.findData(current) if current is not None else 0, 0))
-    combo.blockSignals(False)
+    refill(combo, ((choice, choice_text(choice)) for choice in CHOICES), all_text)
 
 
 def class_tooltip() -> str:

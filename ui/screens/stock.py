@@ -23,6 +23,7 @@ from ui.models.stock import StockTableModel
 from ui.models.stock import is_low
 from ui.models.table import money_text
 from ui.search import needle
+from ui.widgets.combo import refill
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
 
@@ -113,15 +114,7 @@ class StockScreen(Screen):
         self.model.set_rows(rows, keys)
 
     def _fill_combo(self, combo: QComboBox, values: list[str]) -> None:
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(translate("StockScreen", "All"), None)
-        for value in values:
-            combo.addItem(value, value)
-        index = combo.findData(current) if current is not None else 0
-        combo.setCurrentIndex(max(index, 0))
-        combo.blockSignals(False)
+        refill(combo, ((value, value) for value in values), translate("StockScreen", "All"))
         self._apply_combos()
 
     def _combo_changed(self, *_) -> None:

@@ -32,6 +32,7 @@ from ui.screens.purchasing.editor import state_text
 from ui.screens.purchasing.editor import translate
 from ui.search import needle
 from ui.search import search_keys
+from ui.widgets.combo import refill
 from ui.widgets.pdf_preview import PdfPreview
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
@@ -171,8 +172,8 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
 
     def _loaded(self, result) -> None:
         rows, suppliers, warehouses, self.products, self.codes = result
-        self._fill(self.supplier, [(s.code, f"{s.code}  {s.name}") for s in suppliers])
-        self._fill(self.warehouse, [(w.code, f"{w.code}  {w.name}") for w in warehouses])
+        refill(self.supplier, [(s.code, f"{s.code}  {s.name}") for s in suppliers])
+        refill(self.warehouse, [(w.code, f"{w.code}  {w.name}") for w in warehouses])
         completer = QCompleter([f"{sku}  {name}" for sku, name in self.products], self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -183,17 +184,6 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
         self._pending_select = None
         if target:
             self.select(target)
-
-    @staticmethod
-    def _fill(combo: QComboBox, items: list[tuple[str, str]]) -> None:
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        for code, text in items:
-            combo.addItem(text, code)
-        if current is not None and combo.findData(current) >= 0:
-            combo.setCurrentIndex(combo.findData(current))
-        combo.blockSignals(False)
 
     def _filter_changed(self, *_) -> None:
         state = self.state_filter.currentData()

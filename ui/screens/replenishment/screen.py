@@ -67,6 +67,7 @@ from ui.screens.replenishment.transfers import TransferAction
 from ui.screens.replenishment.transfers import detail_html
 from ui.screens.replenishment.transfers import is_transfer
 from ui.search import needle
+from ui.widgets.combo import refill
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
 
@@ -317,14 +318,7 @@ class ReplenishmentScreen(Screen):
             self.chart.clear()
 
     def _fill(self, combo: QComboBox, items: list[tuple[str, str]]) -> None:
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(translate("Replenishment", "All"), None)
-        for text, data in items:
-            combo.addItem(text, data)
-        combo.setCurrentIndex(max(combo.findData(current) if current is not None else 0, 0))
-        combo.blockSignals(False)
+        refill(combo, ((data, text) for text, data in items), translate("Replenishment", "All"))
         self._apply_filters()
 
     def _apply_filters(self, *_) -> None:

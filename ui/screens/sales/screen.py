@@ -78,6 +78,7 @@ from ui.screens.sales.words import state_text
 from ui.screens.sales.words import translate
 from ui.search import needle
 from ui.widgets.busy import alive
+from ui.widgets.combo import refill
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
 
@@ -342,28 +343,17 @@ class SalesOrdersScreen(OrderActions, Screen):
 
     def _loaded(self, result) -> None:
         rows, self.customers, self.warehouses = result
-        self._fill(self.warehouse, [(w.code, f"{w.code}  {w.name}") for w in self.warehouses])
+        refill(self.warehouse, [(w.code, f"{w.code}  {w.name}") for w in self.warehouses])
         text = self.customer.currentText()
-        self._fill(self.customer, [(c.code, f"{c.code}  {c.name}") for c in self.customers])
+        refill(self.customer, [(c.code, f"{c.code}  {c.name}") for c in self.customers])
         self.customer.setEditText(text)
-        self._fill(self.customer_filter, [(None, "")] + [(c.code, f"{c.code}  {c.name}") for c in self.customers])
-        self.customer_filter.setItemText(0, translate("SalesOrders", "All customers"))
+        refill(self.customer_filter, [(c.code, f"{c.code}  {c.name}") for c in self.customers],
+               translate("SalesOrders", "All customers"))
         self.list_model.set_rows(rows)
         target = self._pending_select or (self.current.id if self.current else None)
         self._pending_select = None
         if target:
             self.select(target)
-
-    @staticmethod
-    def _fill(combo: QComboBox, items: list[tuple[str | None, str]]) -> None:
-        current = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        for code, text in items:
-            combo.addItem(text, code)
-        if current is not None and combo.findData(current) >= 0:
-            combo.setCurrentIndex(combo.findData(current))
-        combo.blockSignals(False)
 
     def _filter_changed(self, *_) -> None:
         state, customer = self.state_filter.currentData(), self.customer_filter.currentData()
