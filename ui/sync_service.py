@@ -192,11 +192,26 @@ class PasswordStore:
 passwords = PasswordStore()  # one per process: "asked once per session"
 
 
+def _cause(exc: BaseException) -> str:
+    """The cause of a sync error said by its driver's error (a ``hub_cause_*`` code), '' for none."""
+    params = getattr(exc, "params", None)
+    reason = params.get("reason") if isinstance(params, dict) else None
+    return reason if isinstance(reason, str) and reason.startswith("hub_cause_") else ""
+
+
 def is_password_problem(exc: BaseException) -> bool:
-    """The hub refused us for want of the right password (as opposed to being out of reach)."""
+    """The hub refused us for want of the right password (as opposed to being out of reach).
+
+    An error of the sync with a code says it by its cause (``persistence.sync.causes``); one without (from an
+    older version, or not the sync's) by its words.
+    """
     seen: set[int] = set()
     while exc is not None and id(exc) not in seen:
         seen.add(id(exc))
+        if isinstance(getattr(exc, "code", None), str) and exc.code:
+            from persistence.sync.causes import PASSWORD
+
+            return _cause(exc) in PASSWORD
         text = str(exc).lower()
         if "password" in text or "authentication failed" in text:
             return True
@@ -205,9 +220,11 @@ def is_password_problem(exc: BaseException) -> bool:
 
 
 def is_offline(exc: BaseException) -> bool:
+    """The hub is out of reach (not: it answered and refused, a missing database or a full disk, say)."""
     from persistence.sync import HubUnavailable
+    from persistence.sync.causes import OFFLINE
 
-    return isinstance(exc, HubUnavailable)
+    return isinstance(exc, HubUnavailable) and (_cause(exc) in OFFLINE or not _cause(exc))
 
 
 def is_other_hub(exc: BaseException) -> bool:
