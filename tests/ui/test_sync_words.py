@@ -91,10 +91,12 @@ def test_a_stored_hub_url_that_is_not_postgresql_is_said_in_chinese_on_the_page_
     said = "中心库地址：'mysql' 不是 PostgreSQL；请输入如 postgresql://user@host:5432/stockroom 这样的地址"
     assert page.result.text() == f"未同步：{said}"
     assert not service.state.password_needed  # a wrong address is no reason to ask for a password
+    assert service.state.offline_since is None  # nor is it being offline: the status bar says the sync failed
     qtbot.waitUntil(lambda: service.state.last_error_code == "hub_url_not_postgresql")
     widget = SyncStatusWidget()
     qtbot.addWidget(widget)
     widget.show_state(service.state)
+    assert widget.label.text().startswith("同步失败")
     assert f"上次尝试：{said}" in widget.label.toolTip()
     assert f"上次尝试：{said}" in page.last_sync.text()
 
