@@ -3,6 +3,7 @@ real PostgreSQL, each classed as a clerk can act on it, the driver's own words k
 
 from __future__ import annotations
 
+import json
 import socket
 from pathlib import Path
 
@@ -192,3 +193,27 @@ def test_a_url_that_cannot_be_read_is_said_by_its_code_and_kept_so_in_the_sync_s
     status = sync.status(db)
     assert (status.last_error_code, status.last_error_params) == (raised.value.code, raised.value.params)
     assert status.last_error == str(raised.value)
+
+
+# -- the command line says the same sentences in English, and sync status --json gives their code and values
+
+
+def test_the_command_line_says_offline_for_a_closed_port_and_not_synced_for_a_missing_database(
+        logins, tmp_path, capsys):
+    from tests.integration.sync.test_cli_sync import cli
+
+    path = tmp_path / "desk.sqlite3"
+    code, _, err = cli(capsys, path, "sync", "--quiet", "--hub", f"postgresql://clerk@127.0.0.1:{free_port()}/shop")
+    assert code == 4
+    first, detail = err.strip().split("\n")
+    assert first == "error: offline: cannot reach the hub: " + ENGLISH[causes.UNREACHABLE]
+    assert "Connection refused" in detail
+    code, out, _ = cli(capsys, path, "sync", "status", "--json")
+    status = json.loads(out)
+    assert status["last_error_code"] == "hub_unreachable"
+    assert status["last_error_params"]["reason"] == causes.UNREACHABLE
+
+    code, _, err = cli(capsys, path, "sync", "--quiet", "--hub",
+                       f"postgresql://postgres@127.0.0.1:{logins.port}/no_such_shop")
+    assert code == 4
+    assert err.startswith("error: not synced: cannot reach the hub: " + ENGLISH[causes.DATABASE_MISSING] + "\n")
