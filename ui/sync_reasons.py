@@ -16,6 +16,8 @@ from PySide6.QtCore import QCoreApplication
 
 from ui.i18n import fill
 from ui.refusals import Template
+from ui.refusals import refusal_text
+from ui.refusals import say
 from ui.refusals import value_text
 
 CONTEXT = "SyncReasons"
@@ -224,6 +226,22 @@ def reason_text(code: str, params: dict, english: str) -> str:
             return fill(QCoreApplication.translate("SyncReasons", "%1: %2"), str(params.get("field", "")), said)
     text = QCoreApplication.translate(template.context, template.text)
     return fill(text, *(value_text(name, params or {}) for name in template.params))
+
+
+def refusal_with_reason(exc: BaseException) -> str:
+    """A refusal of the sync whose ``reason`` is why a record was kept aside (applying a losing version, approving
+    a held-back user): the refusal in the reader's language with that reason said from its code too
+    (``reason_code``, ``reason_values``); any other error as ``ui.refusals.refusal_text`` says it."""
+    params = getattr(exc, "params", None)
+    code = getattr(exc, "code", "")
+    if isinstance(params, dict) and params.get("reason_code") and isinstance(code, str):
+        values = params.get("reason_values")
+        reason = reason_text(str(params["reason_code"]), values if isinstance(values, dict) else {},
+                             str(params.get("reason", "")))
+        text = say(code, {**params, "reason": reason})
+        if text is not None:
+            return text
+    return refusal_text(exc)
 
 
 def _field_problem(params: dict) -> str:

@@ -150,6 +150,7 @@ from persistence.sync.common import SyncCancelled
 from persistence.sync.common import SyncReport
 from persistence.sync.common import error_reason
 from persistence.sync.common import local_connection
+from persistence.sync.reasons import code_of
 
 __all__ = [
     "BadHubUrl", "ConflictRow", "HubChanged", "HubLoginRefused", "HubUnavailable", "NegativeRow", "QuarantineRow",
@@ -553,7 +554,8 @@ def _apply_loser(conn, conflict: dict) -> None:
     # the losing version came through the hub: check it like a pulled record
     refused = check_record(spec, key, lost) or missing_reference(conn, spec, lost, {})
     if refused:
-        raise refusal(RuleViolation, "conflict_loser_refused", reason=refused)
+        code, values = code_of(refused)  # the reason as data too, for a screen to say it in its reader's language
+        raise refusal(RuleViolation, "conflict_loser_refused", reason=refused, reason_code=code, reason_values=values)
     if spec.name == "products":
         taken = {row[0] for row in conn.execute(select(t.barcodes.c.barcode).where(t.barcodes.c.product_id != key))}
         lost["_children"]["barcodes"] = [b for b in lost["_children"]["barcodes"] if b["barcode"] not in taken]

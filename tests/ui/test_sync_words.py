@@ -18,6 +18,7 @@ from tests.integration.sync.test_driver_causes import WRONG
 from tests.integration.sync.test_driver_causes import free_port
 from tests.integration.sync.test_driver_causes import logins  # noqa: F401 - a fixture, used by name
 from ui import i18n
+from ui.refusals import refusal_text
 from ui.sync_reasons import RECORD_KINDS
 from ui.sync_reasons import table_text
 from ui.sync_service import PasswordStore
@@ -141,3 +142,18 @@ def test_the_conflicts_screen_heads_what_was_kept_aside_with_the_kind_of_record(
     assert "商品 p-1" in text
     for table in ("movements", "account_items", "alias:"):
         assert table not in text
+
+
+def test_a_refusal_whose_reason_is_a_check_says_the_reason_in_chinese_too(chinese):
+    from domain.kernel.errors import RuleViolation
+    from domain.kernel.refusals import refusal
+    from persistence.sync import reasons as why
+    from ui.sync_reasons import refusal_with_reason
+
+    refused = why.reason("not_positive", name="pack_size", value="-5")
+    exc = refusal(RuleViolation, "conflict_loser_refused", reason=refused, reason_code=refused.code,
+                  reason_values=refused.params)  # as sync.resolve_conflict raises it
+    assert str(exc) == "the losing version cannot be applied: pack_size: -5 must be greater than 0"
+    assert refusal_with_reason(exc) == "未采用的版本无法应用：pack_size：-5 必须大于 0"
+    plain = refusal(RuleViolation, "conflict_reviewed", conflict="c-1", user="li")
+    assert refusal_with_reason(plain) == refusal_text(plain)

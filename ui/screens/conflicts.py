@@ -50,8 +50,8 @@ from ui.models.table import Column
 from ui.models.table import RowTableModel
 from ui.models.table import qty_text
 from ui.models.table import when_text
-from ui.refusals import refusal_text
 from ui.sync_reasons import reason_text
+from ui.sync_reasons import refusal_with_reason
 from ui.sync_reasons import table_text
 from ui.widgets.busy import alive
 from ui.widgets.screen import Screen
@@ -356,7 +356,7 @@ class ConflictsScreen(Screen):
         def failed(exc: BaseException) -> None:
             if alive(self):
                 self.message.setStyleSheet(_RED)
-                self.message.setText(fill(translate("ConflictsScreen", "Not done: %1"), refusal_text(exc)))
+                self.message.setText(fill(translate("ConflictsScreen", "Not done: %1"), refusal_with_reason(exc)))
 
         self.message.setStyleSheet("")
         self.message.clear()
@@ -442,7 +442,7 @@ class ConflictsScreen(Screen):
         def failed(exc: BaseException) -> None:
             if alive(self):
                 self.message.setStyleSheet(_RED)
-                self.message.setText(fill(translate("ConflictsScreen", "Not done: %1"), refusal_text(exc)))
+                self.message.setText(fill(translate("ConflictsScreen", "Not done: %1"), refusal_with_reason(exc)))
                 self.refresh()
 
         self.message.setStyleSheet("")
