@@ -45,6 +45,8 @@ def logins(pg_cluster):
     """Logins that the test server does not simply trust: one with a password (scram), one pg_hba.conf rejects,
     one without the CONNECT privilege on a database. Only these names are touched in the server's pg_hba.conf."""
     with pg_cluster.admin() as conn:
+        if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = 'causes_pw'").fetchone():
+            return pg_cluster  # made already on this server (the fixture is used by another module too)
         conn.execute(f"CREATE ROLE causes_pw LOGIN PASSWORD '{PASSWORD}'")
         conn.execute("CREATE ROLE causes_rejected LOGIN")
         conn.execute("CREATE ROLE causes_closed LOGIN")
