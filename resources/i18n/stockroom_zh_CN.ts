@@ -9870,7 +9870,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncReasons</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="+29" />
+            <location filename="../../ui/sync_reasons.py" line="+31" />
             <source>%1 is missing</source>
             <translation>缺少 %1</translation>
         </message>
