@@ -50,6 +50,9 @@ TEMPLATES = {
     "invisible_character": QT_TRANSLATE_NOOP("ImportProblems", "contains an invisible character (%1)"),
     "direction_override": QT_TRANSLATE_NOOP("ImportProblems", "contains a direction override (%1)"),
     "control_character": QT_TRANSLATE_NOOP("ImportProblems", "contains a control character or line break (%1)"),
+    "not_normal_form": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is not in its normal form %2 (full-width letters, a Unicode dash or an invisible "
+                          "character)"),
     "outside_dates": QT_TRANSLATE_NOOP("ImportProblems", "%1 is outside the accepted dates, %2 to %3"),
     "crossed_sku": QT_TRANSLATE_NOOP("ImportProblems", "%1 is the SKU on row %2"),
     "sku_is_barcode": QT_TRANSLATE_NOOP("ImportProblems", "%1 is already the barcode of product %2"),

@@ -379,8 +379,48 @@ REFUSALS: dict[str, Template] = {
         "Refusals", "the connection to the hub was lost during the sync (%1); nothing is lost, sync again to finish"),
         "reason"),
     "hub_lost": _r(QT_TRANSLATE_NOOP("Refusals", "the connection to the hub was lost: %1"), "reason"),
+    "hub_refused_during_sync": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "the hub refused a step of the sync: %1; nothing is lost, sync again once that is put right"),
+        "reason"),
     "sync_stopped_pushing": _r(QT_TRANSLATE_NOOP("Refusals", "sync stopped; what was pushed is kept")),
     "sync_stopped_pulling": _r(QT_TRANSLATE_NOOP("Refusals", "sync stopped; what was pulled is kept")),
+    # -- sync: why the database driver failed, said as the reason of the sentences above (see ``_reason``)
+    "hub_cause_unreachable": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "the server does not answer at this address (check the host, the port, the network and that the "
+                    "server runs)")),
+    "hub_cause_timeout": _r(QT_TRANSLATE_NOOP("Refusals", "the server did not answer in time")),
+    "hub_cause_wrong_password": _r(QT_TRANSLATE_NOOP("Refusals", "the hub refused this user name or password")),
+    "hub_cause_password_missing": _r(QT_TRANSLATE_NOOP("Refusals", "the hub asks for a password and none was given")),
+    "hub_cause_login_refused": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "the hub's server does not let this login in from this computer (its pg_hba.conf)")),
+    "hub_cause_database_missing": _r(QT_TRANSLATE_NOOP("Refusals", "the server has no database of this name")),
+    "hub_cause_permission_denied": _r(QT_TRANSLATE_NOOP("Refusals", "this login may not do this on the hub")),
+    "hub_cause_disk_full": _r(QT_TRANSLATE_NOOP("Refusals", "the hub's server has no disk space left")),
+    "hub_cause_read_only": _r(QT_TRANSLATE_NOOP("Refusals", "the hub is read-only (a standby server, or set "
+                                                            "read-only)")),
+    "hub_cause_too_many_connections": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "the hub has too many connections open; try again in a while")),
+    "hub_cause_tls": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "the encrypted connection (TLS) could not be set up as the TLS mode asks")),
+    "hub_cause_other": _r(QT_TRANSLATE_NOOP("Refusals", "the database server reported an error")),
+    # -- sync: the hub's address
+    "hub_url_unreadable": _r(QT_TRANSLATE_NOOP("Refusals", "hub URL: %1 is not a database URL; give one such as %2"),
+                             "url", "example"),
+    "hub_url_not_postgresql": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "hub URL: %1 is not PostgreSQL; give a URL such as %2"), "driver!r", "example"),
+    "hub_url_two_ats": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "hub URL: it has more than one '@'; write an '@' in the user name or password as %1, or better "
+                    "give the URL without a password, such as %2"), "escaped", "example"),
+    "hub_url_sslpassword": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "hub URL: sslpassword (the passphrase of a TLS client key) is not kept in the hub URL; remove it "
+                    "and use a client key without a passphrase")),
+    "hub_url_two_passwords": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "hub URL: it gives two different passwords; give the URL without a password, such as %1, and the "
+                    "password in PGPASSWORD or where the window asks for it"), "example"),
+    "hub_url_not_pairs": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "hub URL: %1 is neither a URL nor key=value pairs; give one such as %2"), "url", "example"),
+    "hub_url_quote_open": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "hub URL: the quoted value of %1 is not closed; end it with '"), "key"),
     # -- sync: reviewing a conflict
     "unknown_conflict": _r(QT_TRANSLATE_NOOP("Refusals", "conflict %1: no such conflict"), "conflict!r"),
     "conflict_reviewed": _r(QT_TRANSLATE_NOOP("Refusals", "conflict %1: already reviewed by %2"), "conflict", "user"),
@@ -481,10 +521,19 @@ def _table(value: object) -> str:
     return QCoreApplication.translate(CONTEXT, word) if word else str(value)
 
 
+def _reason(value: object) -> str:
+    """A reason that is the cause of a database driver's error (a ``hub_cause_*`` code) as its sentence; any other
+    reason (a rule's English, a driver's words kept before causes had codes) as it is."""
+    code = str(value)
+    if code.startswith("hub_cause_") and code in REFUSALS:
+        return say(code, {}) or code
+    return code
+
+
 # Values that are words rather than names or numbers, said in the reader's language.
 WORDS: dict[str, Callable[[object], str]] = {
     "role": role_title, "needed": role_title, "permission": _permission, "state": _state, "field": _field,
-    "table": _table,
+    "table": _table, "reason": _reason,
 }
 
 
@@ -500,12 +549,18 @@ def value_text(name: str, params: dict[str, object]) -> str:
 
 
 def say(code: str, params: dict[str, object]) -> str | None:
-    """The refusal ``code`` with its ``params`` in the current language; None for a code without a template."""
+    """The refusal ``code`` with its ``params`` in the current language; None for a code without a template.
+
+    A ``driver_detail`` among the values (a database driver's own words, in whatever language the server speaks) goes on
+    a line of its own under the sentence, as the English (``str()``) has it.
+    """
     template = REFUSALS.get(code)
     if template is None:
         return None
     text = QCoreApplication.translate(template.context, template.text)
-    return fill(text, *(value_text(name, params) for name in template.params))
+    text = fill(text, *(value_text(name, params) for name in template.params))
+    detail = str(params.get("driver_detail") or "")
+    return f"{text}\n{detail}" if detail else text
 
 
 def refusal_text(exc: BaseException) -> str:

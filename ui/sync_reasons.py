@@ -16,6 +16,8 @@ from PySide6.QtCore import QCoreApplication
 
 from ui.i18n import fill
 from ui.refusals import Template
+from ui.refusals import refusal_text
+from ui.refusals import say
 from ui.refusals import value_text
 
 CONTEXT = "SyncReasons"
@@ -161,6 +163,58 @@ REASONS: dict[str, Template] = {
 }
 
 
+# Each kind of record sync exchanges (a table of ``persistence.sync.records.SPECS``, a fact of ``local.IMMUTABLE``,
+# or a child table a record carries), as a clerk names it: the Conflicts screen's list and the headings of what was
+# kept aside say these, never the table's name. A test keeps every synced table here.
+RECORD_KINDS = {
+    "warehouses": QT_TRANSLATE_NOOP("SyncTables", "Warehouse"),
+    "products": QT_TRANSLATE_NOOP("SyncTables", "Product"),
+    "barcodes": QT_TRANSLATE_NOOP("SyncTables", "Barcode"),
+    "suppliers": QT_TRANSLATE_NOOP("SyncTables", "Supplier"),
+    "customers": QT_TRANSLATE_NOOP("SyncTables", "Customer"),
+    "users": QT_TRANSLATE_NOOP("SyncTables", "User"),
+    "supplier_terms": QT_TRANSLATE_NOOP("SyncTables", "Supplier terms"),
+    "exchange_rates": QT_TRANSLATE_NOOP("SyncTables", "Exchange rate"),
+    "supplier_profiles": QT_TRANSLATE_NOOP("SyncTables", "Supplier profile"),
+    "supplier_term_details": QT_TRANSLATE_NOOP("SyncTables", "Supplier terms"),
+    "supplier_price_breaks": QT_TRANSLATE_NOOP("SyncTables", "Price break"),
+    "preferred_suppliers": QT_TRANSLATE_NOOP("SyncTables", "Preferred supplier"),
+    "product_planning": QT_TRANSLATE_NOOP("SyncTables", "Product planning"),
+    "product_prices": QT_TRANSLATE_NOOP("SyncTables", "Product price"),
+    "product_sales": QT_TRANSLATE_NOOP("SyncTables", "Product selling terms"),
+    "product_substitutes": QT_TRANSLATE_NOOP("SyncTables", "Substitute product"),
+    "customer_profiles": QT_TRANSLATE_NOOP("SyncTables", "Customer terms"),
+    "customer_prices": QT_TRANSLATE_NOOP("SyncTables", "Customer price"),
+    "sales_orders": QT_TRANSLATE_NOOP("SyncTables", "Sales order"),
+    "sales_order_lines": QT_TRANSLATE_NOOP("SyncTables", "Sales order line"),
+    "documents": QT_TRANSLATE_NOOP("SyncTables", "Document"),
+    "document_lines": QT_TRANSLATE_NOOP("SyncTables", "Document line"),
+    "sales_lines": QT_TRANSLATE_NOOP("SyncTables", "Sales line"),
+    "purchase_orders": QT_TRANSLATE_NOOP("SyncTables", "Purchase order"),
+    "purchase_order_lines": QT_TRANSLATE_NOOP("SyncTables", "Purchase order line"),
+    "purchase_order_revisions": QT_TRANSLATE_NOOP("SyncTables", "Purchase order revision"),
+    "payment_methods": QT_TRANSLATE_NOOP("SyncTables", "Payment method"),
+    "supplier_invoices": QT_TRANSLATE_NOOP("SyncTables", "Supplier invoice"),
+    "supplier_invoice_lines": QT_TRANSLATE_NOOP("SyncTables", "Supplier invoice line"),
+    "account_items": QT_TRANSLATE_NOOP("SyncTables", "Receivable or payable item"),
+    "allocations": QT_TRANSLATE_NOOP("SyncTables", "Allocation"),
+    "periods": QT_TRANSLATE_NOOP("SyncTables", "Accounting month"),
+    "period_events": QT_TRANSLATE_NOOP("SyncTables", "Month close or reopening"),
+    "period_stock": QT_TRANSLATE_NOOP("SyncTables", "Month-end stock figure"),
+    "period_balances": QT_TRANSLATE_NOOP("SyncTables", "Month-end balance"),
+    "sync_conflicts": QT_TRANSLATE_NOOP("SyncTables", "Sync conflict"),
+    "movements": QT_TRANSLATE_NOOP("SyncTables", "Stock movement"),
+    "unfilled_demand": QT_TRANSLATE_NOOP("SyncTables", "Unfilled demand"),
+}
+
+
+def table_text(table: str) -> str:
+    """A synced table as the kind of record it holds, in the reader's language; a table not known (from a newer
+    version) by its name."""
+    caption = RECORD_KINDS.get(table)
+    return QCoreApplication.translate("SyncTables", caption) if caption else table
+
+
 def reason_text(code: str, params: dict, english: str) -> str:
     """A kept-aside record's reason as the reader reads it: from its code, else the English it was kept with."""
     template = REASONS.get(code or "")
@@ -172,6 +226,22 @@ def reason_text(code: str, params: dict, english: str) -> str:
             return fill(QCoreApplication.translate("SyncReasons", "%1: %2"), str(params.get("field", "")), said)
     text = QCoreApplication.translate(template.context, template.text)
     return fill(text, *(value_text(name, params or {}) for name in template.params))
+
+
+def refusal_with_reason(exc: BaseException) -> str:
+    """A refusal of the sync whose ``reason`` is why a record was kept aside (applying a losing version, approving
+    a held-back user): the refusal in the reader's language with that reason said from its code too
+    (``reason_code``, ``reason_values``); any other error as ``ui.refusals.refusal_text`` says it."""
+    params = getattr(exc, "params", None)
+    code = getattr(exc, "code", "")
+    if isinstance(params, dict) and params.get("reason_code") and isinstance(code, str):
+        values = params.get("reason_values")
+        reason = reason_text(str(params["reason_code"]), values if isinstance(values, dict) else {},
+                             str(params.get("reason", "")))
+        text = say(code, {**params, "reason": reason})
+        if text is not None:
+            return text
+    return refusal_text(exc)
 
 
 def _field_problem(params: dict) -> str:

@@ -192,11 +192,29 @@ class PasswordStore:
 passwords = PasswordStore()  # one per process: "asked once per session"
 
 
+def _cause(exc: BaseException) -> str:
+    """The cause of a sync error said by its driver's error (a ``hub_cause_*`` code), '' for none."""
+    return _cause_of(getattr(exc, "params", None))
+
+
+def _cause_of(params) -> str:
+    reason = params.get("reason") if isinstance(params, dict) else None
+    return reason if isinstance(reason, str) and reason.startswith("hub_cause_") else ""
+
+
 def is_password_problem(exc: BaseException) -> bool:
-    """The hub refused us for want of the right password (as opposed to being out of reach)."""
+    """The hub refused us for want of the right password (as opposed to being out of reach).
+
+    An error of the sync with a code says it by its cause (``persistence.sync.causes``); one without (from an
+    older version, or not the sync's) by its words.
+    """
     seen: set[int] = set()
     while exc is not None and id(exc) not in seen:
         seen.add(id(exc))
+        if isinstance(getattr(exc, "code", None), str) and exc.code:
+            from persistence.sync.causes import PASSWORD
+
+            return _cause(exc) in PASSWORD
         text = str(exc).lower()
         if "password" in text or "authentication failed" in text:
             return True
@@ -205,9 +223,23 @@ def is_password_problem(exc: BaseException) -> bool:
 
 
 def is_offline(exc: BaseException) -> bool:
+    """The hub is out of reach (not: its address is wrong, or it answered and refused: a missing database or a full
+    disk, say)."""
     from persistence.sync import HubUnavailable
 
-    return isinstance(exc, HubUnavailable)
+    return isinstance(exc, HubUnavailable) and offline_error(exc.code, exc.params)
+
+
+def offline_error(code: str, params: dict) -> bool:
+    """Whether an error of the sync with ``code`` and ``params`` (as the sync status keeps them) means being offline:
+    not a hub URL that cannot be read, nor a driver's failure whose cause is the hub refusing (``persistence.sync.
+    causes``); an error without a code (kept by an older version) counts as offline, as it did."""
+    from persistence.sync.causes import OFFLINE
+
+    if code.startswith("hub_url_"):
+        return False
+    cause = _cause_of(params)
+    return not cause or cause in OFFLINE
 
 
 def is_other_hub(exc: BaseException) -> bool:
@@ -501,7 +533,8 @@ class SyncService(QObject):
 
 def _offline_since(state: SyncState) -> datetime | None:
     """After a restart: offline since the first failed attempt we know of after the last success."""
-    if state.last_error and state.last_attempt_at is not None:
+    if state.last_error and state.last_attempt_at is not None and offline_error(state.last_error_code,
+                                                                                state.last_error_params):
         if state.last_success_at is None or state.last_attempt_at > state.last_success_at:
             return state.last_attempt_at
     return None

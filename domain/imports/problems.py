@@ -51,6 +51,9 @@ ENGLISH: dict[str, str] = {
     "invisible_character": "contains an invisible character ({0})",
     "direction_override": "contains a direction override ({0})",
     "control_character": "contains a control character or line break ({0})",
+    # (not in an import: a code pulled by sync that a clerk could not have typed, persistence.sync.checks)
+    "not_normal_form": "{0} is not in its normal form {1} (full-width letters, a Unicode dash or an invisible "
+                       "character)",
     "outside_dates": "{0} is outside the accepted dates, {1} to {2}",
     "crossed_sku": "{0} is the SKU on row {1}",
     "crossed_barcode": "{0} is the barcode on row {1}",

@@ -147,8 +147,36 @@ ENGLISH: dict[str, str] = {
     "hub_lost_during_sync": "the connection to the hub was lost during the sync ({reason}); nothing is lost, sync "
                             "again to finish",
     "hub_lost": "the connection to the hub was lost: {reason}",
+    "hub_refused_during_sync": "the hub refused a step of the sync: {reason}; nothing is lost, sync again once "
+                               "that is put right",
     "sync_stopped_pushing": "sync stopped; what was pushed is kept",
     "sync_stopped_pulling": "sync stopped; what was pulled is kept",
+    # -- sync: why the database driver failed (persistence.sync.causes): the {reason} of the sentences above, said
+    # in their place; the driver's own words go along as the value ``detail``, a line under the sentence
+    "hub_cause_unreachable": "the server does not answer at this address (check the host, the port, the network and "
+                             "that the server runs)",
+    "hub_cause_timeout": "the server did not answer in time",
+    "hub_cause_wrong_password": "the hub refused this user name or password",
+    "hub_cause_password_missing": "the hub asks for a password and none was given",
+    "hub_cause_login_refused": "the hub's server does not let this login in from this computer (its pg_hba.conf)",
+    "hub_cause_database_missing": "the server has no database of this name",
+    "hub_cause_permission_denied": "this login may not do this on the hub",
+    "hub_cause_disk_full": "the hub's server has no disk space left",
+    "hub_cause_read_only": "the hub is read-only (a standby server, or set read-only)",
+    "hub_cause_too_many_connections": "the hub has too many connections open; try again in a while",
+    "hub_cause_tls": "the encrypted connection (TLS) could not be set up as the TLS mode asks",
+    "hub_cause_other": "the database server reported an error",
+    # -- sync: the hub's address (persistence.sync.address, engine.hub_url: BadHubUrl, said alike)
+    "hub_url_unreadable": "hub URL: {url} is not a database URL; give one such as {example}",
+    "hub_url_not_postgresql": "hub URL: {driver!r} is not PostgreSQL; give a URL such as {example}",
+    "hub_url_two_ats": "hub URL: it has more than one '@'; write an '@' in the user name or password as {escaped}, "
+                       "or better give the URL without a password, such as {example}",
+    "hub_url_sslpassword": "hub URL: sslpassword (the passphrase of a TLS client key) is not kept in the hub URL; "
+                           "remove it and use a client key without a passphrase",
+    "hub_url_two_passwords": "hub URL: it gives two different passwords; give the URL without a password, such as "
+                             "{example}, and the password in PGPASSWORD or where the window asks for it",
+    "hub_url_not_pairs": "hub URL: {url} is neither a URL nor key=value pairs; give one such as {example}",
+    "hub_url_quote_open": "hub URL: the quoted value of {key} is not closed; end it with '",
     # -- sync: reviewing a conflict
     "unknown_conflict": "conflict {conflict!r}: no such conflict",
     "conflict_reviewed": "conflict {conflict}: already reviewed by {user}",

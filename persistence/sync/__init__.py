@@ -150,7 +150,7 @@ from persistence.sync.common import SyncCancelled
 from persistence.sync.common import SyncReport
 from persistence.sync.common import error_reason
 from persistence.sync.common import local_connection
-from persistence.sync.common import said
+from persistence.sync.reasons import code_of
 
 __all__ = [
     "BadHubUrl", "ConflictRow", "HubChanged", "HubLoginRefused", "HubUnavailable", "NegativeRow", "QuarantineRow",
@@ -285,7 +285,7 @@ def backend_usable(backend) -> bool:
 
 def test_connection(hub_url: str, password: str | None = None) -> str:
     """Connect to the hub and return its server version; raise HubUnavailable with the reason."""
-    from persistence.sync.address import scrub
+    from persistence.sync.causes import driver_error
     from persistence.sync.engine import connect_hub
 
     hub_url, given = split_password(hub_url)
@@ -295,7 +295,7 @@ def test_connection(hub_url: str, password: str | None = None) -> str:
         with engine.connect() as conn:
             return conn.exec_driver_sql("SELECT version()").scalar_one()
     except DBAPIError as exc:
-        raise HubUnavailable(scrub(error_reason(exc), password)) from exc
+        raise driver_error(HubUnavailable, "hub_lost", exc, password) from exc
     finally:
         engine.dispose()
 
@@ -320,6 +320,7 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
         HubUnavailable: the hub cannot be reached or refused us.
     """
     from domain.access import roles as access
+    from persistence.sync import causes
     from persistence.sync.address import scrub
     from persistence.sync.engine import connect_hub
     from persistence.sync.engine import run
@@ -344,16 +345,19 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
         failed(str(exc) or "cancelled", exc)
         raise
     except DBAPIError as exc:
-        if not getattr(exc, "connection_invalidated", False) and not _is_connection_error(exc):
+        if not _from_hub(exc):  # this file's own driver (SQLite): its words as they are
             failed(error_reason(exc))
             raise
-        error = said(HubUnavailable, "hub_lost_during_sync", reason=scrub(error_reason(exc), password))
-        failed(str(error))
+        lost = getattr(exc, "connection_invalidated", False) or _is_connection_error(exc)
+        error = _driver_failed(exc, password, lost)
+        failed(str(error), error)
+        if error.code == "hub_refused_during_sync" and error.params.get("reason") == causes.OTHER:
+            raise  # an error of the hub's own (or a defect): as it is, its code and detail kept in the sync status
         raise error from exc
     except Exception as exc:  # a driver error outside SQLAlchemy, or a defect: sync status keeps the reason
         if _is_connection_error(exc):
-            error = said(HubUnavailable, "hub_lost_during_sync", reason=scrub(error_reason(exc), password))
-            failed(str(error))
+            error = _driver_failed(exc, password, True)
+            failed(str(error), error)
             raise error from exc
         failed(f"{type(exc).__name__}: {error_reason(exc)}")
         raise
@@ -369,6 +373,24 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
             del done[loc.HUB_URL]  # a person's admin login serves this sync; the desk keeps its own login
     _record(db, done)
     return report
+
+
+def _driver_failed(exc: BaseException, password: str | None, lost: bool) -> HubUnavailable:
+    """A driver's error in the middle of a sync, said by its cause: the connection lost (offline: sync again to
+    finish) or the hub refusing a step (a full disk, a read-only server, a permission; the hub's own error)."""
+    from persistence.sync import causes
+
+    cause = causes.cause_of(exc)
+    if lost and (cause in causes.OFFLINE or cause == causes.OTHER):
+        return causes.driver_error(HubUnavailable, "hub_lost_during_sync", exc, password)
+    return causes.driver_error(HubUnavailable, "hub_refused_during_sync", exc, password)
+
+
+def _from_hub(exc: BaseException) -> bool:
+    """Whether the error is PostgreSQL's (the hub's driver), not the local file's."""
+    import psycopg
+
+    return isinstance(getattr(exc, "orig", None) or exc, psycopg.Error)
 
 
 def _is_connection_error(exc: BaseException) -> bool:
@@ -532,7 +554,8 @@ def _apply_loser(conn, conflict: dict) -> None:
     # the losing version came through the hub: check it like a pulled record
     refused = check_record(spec, key, lost) or missing_reference(conn, spec, lost, {})
     if refused:
-        raise refusal(RuleViolation, "conflict_loser_refused", reason=refused)
+        code, values = code_of(refused)  # the reason as data too, for a screen to say it in its reader's language
+        raise refusal(RuleViolation, "conflict_loser_refused", reason=refused, reason_code=code, reason_values=values)
     if spec.name == "products":
         taken = {row[0] for row in conn.execute(select(t.barcodes.c.barcode).where(t.barcodes.c.product_id != key))}
         lost["_children"]["barcodes"] = [b for b in lost["_children"]["barcodes"] if b["barcode"] not in taken]
@@ -570,8 +593,8 @@ def hub_setup(db, hub_url: str, *, password: str | None = None) -> str:
         RuleViolation: the login may not make roles or change the tables.
     """
     from domain.access import roles as access
+    from persistence.sync import causes
     from persistence.sync import roles
-    from persistence.sync.address import scrub
     from persistence.sync.engine import connect_hub
     from persistence.sync.engine import hub_identity
 
@@ -584,10 +607,9 @@ def hub_setup(db, hub_url: str, *, password: str | None = None) -> str:
         roles.setup_hub(engine)
         return hub_id
     except DBAPIError as exc:
-        reason = scrub(error_reason(exc), password)
-        if _is_connection_error(exc):
-            raise said(HubUnavailable, "hub_lost", reason=reason) from exc
-        raise refusal(RuleViolation, "hub_setup_refused", reason=reason) from exc
+        if _is_connection_error(exc) and causes.cause_of(exc) in causes.OFFLINE:
+            raise causes.driver_error(HubUnavailable, "hub_lost", exc, password) from exc
+        raise causes.driver_error(RuleViolation, "hub_setup_refused", exc, password) from exc
     finally:
         engine.dispose()
 
@@ -610,8 +632,8 @@ def hub_add_login(db, hub_url: str, name: str, *, password: str | None = None, a
     from sqlalchemy.engine import make_url
 
     from domain.access import roles as access
+    from persistence.sync import causes
     from persistence.sync import roles
-    from persistence.sync.address import scrub
     from persistence.sync.engine import connect_hub
 
     access.authorize(db.uow(), access.Permission.SYNC_HUB)
@@ -627,10 +649,9 @@ def hub_add_login(db, hub_url: str, name: str, *, password: str | None = None, a
     try:
         secret = roles.add_login(engine, name, admin=admin, device_id="" if admin else device)
     except DBAPIError as exc:
-        reason = scrub(error_reason(exc), password)
-        if _is_connection_error(exc):
-            raise said(HubUnavailable, "hub_lost", reason=reason) from exc
-        raise refusal(RuleViolation, "hub_login_not_made", name=name, reason=reason) from exc
+        if _is_connection_error(exc) and causes.cause_of(exc) in causes.OFFLINE:
+            raise causes.driver_error(HubUnavailable, "hub_lost", exc, password) from exc
+        raise causes.driver_error(RuleViolation, "hub_login_not_made", exc, password, name=name) from exc
     finally:
         engine.dispose()
     parsed = make_url(hub_url)

@@ -23,6 +23,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from persistence.sync.common import BadHubUrl
+from persistence.sync.common import said
 
 EXAMPLE = "postgresql://user@host:5432/stockroom"
 HIDDEN = "***"
@@ -48,10 +49,9 @@ def split_password(url: str) -> tuple[str, str | None]:
     try:
         parsed = make_url(text)
     except ArgumentError:
-        raise BadHubUrl(f"hub URL: {shown(url)} is not a database URL; give one such as {EXAMPLE}") from None
+        raise said(BadHubUrl, "hub_url_unreadable", url=shown(url), example=EXAMPLE) from None
     if parsed.host and "@" in parsed.host:  # user:p@ss@host: part of the password would pass for the host
-        raise BadHubUrl("hub URL: it has more than one '@'; write an '@' in the user name or password as %40, "
-                        f"or better give the URL without a password, such as {EXAMPLE}")
+        raise said(BadHubUrl, "hub_url_two_ats", escaped="%40", example=EXAMPLE)
     if parsed.password is not None:
         found.append(str(parsed.password))
     dropped = []
@@ -60,13 +60,11 @@ def split_password(url: str) -> tuple[str, str | None]:
             dropped.append(key)
             found.extend([value] if isinstance(value, str) else value)
         elif key.lower() == "sslpassword":
-            raise BadHubUrl("hub URL: sslpassword (the passphrase of a TLS client key) is not kept in the hub URL; "
-                            "remove it and use a client key without a passphrase")
+            raise said(BadHubUrl, "hub_url_sslpassword")
     parsed = parsed.difference_update_query(dropped)._replace(password=None)  # set() takes None as "unchanged"
     passwords = {p for p in found if p}
     if len(passwords) > 1:
-        raise BadHubUrl("hub URL: it gives two different passwords; give the URL without a password, such as "
-                        f"{EXAMPLE}, and the password in PGPASSWORD or where the window asks for it")
+        raise said(BadHubUrl, "hub_url_two_passwords", example=EXAMPLE)
     return parsed.render_as_string(hide_password=False), (passwords.pop() if passwords else None)
 
 
@@ -118,8 +116,7 @@ def _conninfo_pairs(text: str) -> list[tuple[str, str]]:
             break
         match = _CONNINFO_KEY.match(text, at)
         if match is None:
-            raise BadHubUrl(f"hub URL: {shown(text)} is neither a URL nor key=value pairs; "
-                            f"give one such as {EXAMPLE}")
+            raise said(BadHubUrl, "hub_url_not_pairs", url=shown(text), example=EXAMPLE)
         key, at = match.group(1), match.end()
         value: list[str] = []
         quoted = at < len(text) and text[at] == "'"
@@ -137,6 +134,6 @@ def _conninfo_pairs(text: str) -> list[tuple[str, str]]:
             at += 1
         else:
             if quoted:
-                raise BadHubUrl(f"hub URL: the quoted value of {key} is not closed; end it with '")
+                raise said(BadHubUrl, "hub_url_quote_open", key=key)
         pairs.append((key, "".join(value)))
     return pairs

@@ -33,6 +33,7 @@ from sqlalchemy import Text
 
 from domain.access.roles import ROLES
 from domain.accounts.periods import parse_month
+from domain.imports.problems import Said
 from domain.kernel import limits
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
@@ -185,9 +186,10 @@ def _domain(field: str, check) -> None:
 def _normal(field: str, value) -> None:
     """A code as a clerk would have had it stored: accepted by ``v.code`` and already in its normal form
     (a full-width or zero-width variant of a SKU would be a second product that looks the same)."""
-    if v.code(field, value) != value:
-        raise BadInput(field, f"{value!r} is not in its normal form {v.code(field, value)!r} (full-width "
-                              f"letters, a Unicode dash or an invisible character)")
+    normal = v.code(field, value)
+    if normal != value:
+        said = Said("not_normal_form", (repr(value), repr(normal)))
+        raise BadInput(field, said.english(), code=said.code, values=said.values)
 
 
 def _positive(data: dict, *names: str, zero: bool = False) -> None:

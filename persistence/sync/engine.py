@@ -32,16 +32,15 @@ from persistence.sync import roles
 from persistence.sync import settle
 from persistence.sync.address import EXAMPLE
 from persistence.sync.address import redact
-from persistence.sync.address import scrub
 from persistence.sync.address import shown
 from persistence.sync.address import split_password
+from persistence.sync.causes import driver_error
 from persistence.sync.common import BadHubUrl
 from persistence.sync.common import HubChanged
 from persistence.sync.common import HubLoginRefused
 from persistence.sync.common import HubUnavailable
 from persistence.sync.common import SyncCancelled
 from persistence.sync.common import SyncReport
-from persistence.sync.common import error_reason
 from persistence.sync.common import local_connection
 from persistence.sync.common import said
 from persistence.sync.recompute import recompute
@@ -65,10 +64,9 @@ def hub_url(url: str, password: str | None) -> str:
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise BadHubUrl(f"hub URL: {shown(url)} is not a database URL; give one such as {EXAMPLE}") from None
+        raise said(BadHubUrl, "hub_url_unreadable", url=shown(url), example=EXAMPLE) from None
     if parsed.get_backend_name() not in ("postgresql", "postgres"):
-        raise BadHubUrl(f"hub URL: {parsed.drivername!r} is not PostgreSQL; give a URL such as "
-                             f"postgresql://user@host:5432/stockroom")
+        raise said(BadHubUrl, "hub_url_not_postgresql", driver=parsed.drivername, example=EXAMPLE)
     parsed = parsed.set(drivername="postgresql+psycopg")
     if password:
         parsed = parsed.set(password=password)
@@ -89,7 +87,7 @@ def connect_hub(url: str, password: str | None, *, migrate: bool = True) -> Engi
             conn.exec_driver_sql("SELECT 1")
     except DBAPIError as exc:
         engine.dispose()
-        raise said(HubUnavailable, "hub_unreachable", reason=scrub(error_reason(exc), password)) from exc
+        raise driver_error(HubUnavailable, "hub_unreachable", exc, password) from exc
     if migrate:
         try:
             _ensure_schema(engine)
@@ -97,7 +95,7 @@ def connect_hub(url: str, password: str | None, *, migrate: bool = True) -> Engi
             engine.dispose()
             if getattr(exc.orig, "sqlstate", "") == "42501":  # insufficient privilege: a desk's login
                 raise said(HubUnavailable, "hub_tables_older") from exc
-            raise said(HubUnavailable, "hub_tables_not_prepared", reason=scrub(error_reason(exc), password)) from exc
+            raise driver_error(HubUnavailable, "hub_tables_not_prepared", exc, password) from exc
     return engine
 
 

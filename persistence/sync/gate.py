@@ -459,6 +459,15 @@ def _not_sent(reason: str) -> str:
     return reason.prefixed(prefix) if isinstance(reason, why.Reason) else prefix + reason
 
 
+def _values(text: str | None) -> dict:
+    """A kept-aside row's reason values (JSON; {} for a row kept before codes or anything unreadable)."""
+    try:
+        values = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    return values if isinstance(values, dict) else {}
+
+
 def release_facts(conn: Connection, table, rows: list[tuple]) -> None:
     if rows and _any_outgoing(conn):
         loc.release(conn, OUTGOING + table.name, [row[0] for row in rows])
@@ -529,7 +538,8 @@ def approve(conn: Connection, me: str, tbl: str, key: str) -> None:
     from domain.kernel.refusals import refusal
 
     q = t.sync_quarantine.c
-    row = conn.execute(select(q.version, q.data, q.reason).where(q.tbl == tbl, q.row_id == key)).first()
+    row = conn.execute(select(q.version, q.data, q.reason, q.code, q.params)
+                       .where(q.tbl == tbl, q.row_id == key)).first()
     if row is None and tbl == "users":
         merged = conn.execute(select(q.data).where(q.tbl == ALIAS + tbl, q.row_id == key)).scalar()
         if merged is not None:
@@ -549,9 +559,12 @@ def approve(conn: Connection, me: str, tbl: str, key: str) -> None:
     spec = r.BY_NAME.get(tbl)
     record = json.loads(row.data) if row.data else None
     if spec is None or spec.name != "users" or record is None or checks.check_record(spec, key, record):
-        raise refusal(RuleViolation, "approve_not_a_user", table=tbl, key=key, reason=row.reason)
-    if missing_reference(conn, spec, record, {}):
-        raise refusal(RuleViolation, "approve_missing_reference", table=tbl, key=key,
-                      reason=missing_reference(conn, spec, record, {}))
+        raise refusal(RuleViolation, "approve_not_a_user", table=tbl, key=key, reason=row.reason,
+                      reason_code=row.code or "", reason_values=_values(row.params))
+    missing = missing_reference(conn, spec, record, {})
+    if missing:
+        code, values = why.code_of(missing)  # the reason as data too, for a screen to say it in its reader's language
+        raise refusal(RuleViolation, "approve_missing_reference", table=tbl, key=key, reason=missing,
+                      reason_code=code, reason_values=values)
     loc.apply_records(conn, me, spec, [(key, row.version, record)])
     loc.release(conn, tbl, [key])

@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+429" />
+            <location filename="../../ui/refusals.py" line="+469" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-308" />
+            <location line="-348" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -1007,7 +1007,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>Classes</name>
         <message>
-            <location filename="../../ui/models/classes.py" line="+45" />
+            <location filename="../../ui/models/classes.py" line="+46" />
             <source>ABC %1</source>
             <translation>ABC %1 类</translation>
         </message>
@@ -1017,7 +1017,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>XYZ %1 类</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+10" />
             <source>ABC: A the products making the first 80 % of the annual demand value (or quantity, as Settings › Planning says), B the next 15 %, C the rest. XYZ: how steady the weekly demand is: X varies less than half its mean (CV &lt; 0.5), Y up to once its mean, Z more, or too little history. From the last planning run.</source>
             <translation>ABC：A 为占年需求金额（或数量，按“设置 › 计划”）前 80 % 的商品，B 为其后 15 %，C 为其余。XYZ：每周需求的稳定程度：X 的波动小于均值的一半（变异系数 &lt; 0.5），Y 不超过均值，Z 更大或历史太短。来自最近一次计划运行。</translation>
         </message>
@@ -1025,7 +1025,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ConflictTableModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="+133" />
+            <location filename="../../ui/screens/conflicts.py" line="+112" />
             <source>Detected</source>
             <translation>发现时间</translation>
         </message>
@@ -2773,6 +2773,11 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>%1 is not in its normal form %2 (full-width letters, a Unicode dash or an invisible character)</source>
+            <translation>%1 不是规范形式 %2（含全角字母、Unicode 连字符或不可见字符）</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>%1 is outside the accepted dates, %2 to %3</source>
             <translation>%1 超出可接受的日期范围（%2 至 %3）</translation>
         </message>
@@ -4018,7 +4023,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PasswordDialog</name>
         <message>
-            <location filename="../../ui/widgets/sync_status.py" line="+221" />
+            <location filename="../../ui/widgets/sync_status.py" line="+222" />
             <source>Shared database password</source>
             <translation>共享数据库密码</translation>
         </message>
@@ -5071,7 +5076,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>草稿 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/screen.py" line="+43" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+44" />
             <source>Number</source>
             <translation>单号</translation>
         </message>
@@ -5132,7 +5137,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/purchasing/screen.py" line="+190" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+179" />
             <source>Qty</source>
             <translation>数量</translation>
         </message>
@@ -5148,7 +5153,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/purchasing/screen.py" line="-187" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="-176" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
@@ -5338,7 +5343,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>无法生成 PDF：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/screen.py" line="+170" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+159" />
             <source>Search number, supplier or SKU…</source>
             <translation>搜索单号、供应商或货号…</translation>
         </message>
@@ -6265,6 +6270,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>the hub refused a step of the sync: %1; nothing is lost, sync again once that is put right</source>
+            <translation>中心库拒绝了同步中的一步：%1；没有丢失任何数据，问题解决后请再次同步</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>sync stopped; what was pushed is kept</source>
             <translation>同步已停止；已上传的内容会保留</translation>
         </message>
@@ -6275,6 +6285,101 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+2" />
+            <source>the server does not answer at this address (check the host, the port, the network and that the server runs)</source>
+            <translation>该地址上的服务器没有应答（请检查主机、端口、网络以及服务器是否在运行）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the server did not answer in time</source>
+            <translation>服务器未能及时应答</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the hub refused this user name or password</source>
+            <translation>中心库拒绝了此用户名或密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the hub asks for a password and none was given</source>
+            <translation>中心库要求输入密码，但未提供密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the hub's server does not let this login in from this computer (its pg_hba.conf)</source>
+            <translation>中心库服务器不允许此登录名从本机登录（见其 pg_hba.conf）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the server has no database of this name</source>
+            <translation>服务器上没有此名称的数据库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>this login may not do this on the hub</source>
+            <translation>此登录名无权在中心库上执行此操作</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the hub's server has no disk space left</source>
+            <translation>中心库服务器的磁盘空间已满</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the hub is read-only (a standby server, or set read-only)</source>
+            <translation>中心库为只读（备用服务器，或被设为只读）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the hub has too many connections open; try again in a while</source>
+            <translation>中心库打开的连接过多；请稍后再试</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the encrypted connection (TLS) could not be set up as the TLS mode asks</source>
+            <translation>无法按 TLS 模式的要求建立加密连接（TLS）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the database server reported an error</source>
+            <translation>数据库服务器报告了一个错误</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>hub URL: %1 is not a database URL; give one such as %2</source>
+            <translation>中心库地址：%1 不是数据库地址；请输入如 %2 这样的地址</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>hub URL: %1 is not PostgreSQL; give a URL such as %2</source>
+            <translation>中心库地址：%1 不是 PostgreSQL；请输入如 %2 这样的地址</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>hub URL: it has more than one '@'; write an '@' in the user name or password as %1, or better give the URL without a password, such as %2</source>
+            <translation>中心库地址：其中有不止一个“@”；用户名或密码中的“@”请写作 %1，更好的做法是输入不含密码的地址，如 %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>hub URL: sslpassword (the passphrase of a TLS client key) is not kept in the hub URL; remove it and use a client key without a passphrase</source>
+            <translation>中心库地址：sslpassword（TLS 客户端密钥的口令）不能保存在中心库地址中；请删除它，并使用不带口令的客户端密钥</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>hub URL: it gives two different passwords; give the URL without a password, such as %1, and the password in PGPASSWORD or where the window asks for it</source>
+            <translation>中心库地址：其中给出了两个不同的密码；请输入不含密码的地址，如 %1，并在 PGPASSWORD 中或在窗口询问时提供密码</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>hub URL: %1 is neither a URL nor key=value pairs; give one such as %2</source>
+            <translation>中心库地址：%1 既不是地址，也不是 key=value 形式；请输入如 %2 这样的地址</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>hub URL: the quoted value of %1 is not closed; end it with '</source>
+            <translation>中心库地址：%1 的引号值没有闭合；请以 ' 结尾</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>conflict %1: no such conflict</source>
             <translation>冲突 %1：没有此冲突</translation>
         </message>
@@ -6905,7 +7010,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>合计税前 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/screen.py" line="+206" />
+            <location filename="../../ui/screens/replenishment/screen.py" line="+207" />
             <source>Run planning (F5) to forecast every product's demand and list what to order.</source>
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
@@ -6950,8 +7055,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>重新预测 %1 / %2 行；其余行的历史未变。</translation>
         </message>
         <message>
-            <location line="+15" />
-            <location line="+235" />
+            <location line="+12" />
+            <location line="+231" />
             <source>All</source>
             <translation>全部</translation>
         </message>
@@ -7660,7 +7765,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+632" />
+            <location filename="../../ui/screens/sales/screen.py" line="+622" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -7700,8 +7805,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+50" />
             <location line="+41" />
-            <location filename="../../ui/screens/sales/screen.py" line="-282" />
-            <location line="+273" />
+            <location filename="../../ui/screens/sales/screen.py" line="-271" />
+            <location line="+262" />
             <source>All customers</source>
             <translation>全部客户</translation>
         </message>
@@ -8600,7 +8705,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-345" />
+            <location filename="../../ui/refusals.py" line="-385" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -8749,7 +8854,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+305" />
+            <location filename="../../ui/refusals.py" line="+345" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>
@@ -8780,8 +8885,8 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>StockScreen</name>
         <message>
-            <location filename="../../ui/screens/stock.py" line="+119" />
-            <location line="+42" />
+            <location filename="../../ui/screens/stock.py" line="+117" />
+            <location line="+37" />
             <location line="+4" />
             <source>All</source>
             <translation>全部</translation>
@@ -9800,7 +9905,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncReasons</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="+29" />
+            <location filename="../../ui/sync_reasons.py" line="+31" />
             <source>%1 is missing</source>
             <translation>缺少 %1</translation>
         </message>
@@ -10260,7 +10365,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>用户 %1 是本机最后一个启用的管理员，保留该角色</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+65" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -10296,12 +10401,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>本机有 %n 条记录无法发送到共享数据库，正在等待。</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>• %1 %2: %3</source>
             <translation>• %1 %2：%3</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+4" />
             <source>See Sync conflicts for the reasons.</source>
             <translation>原因见“同步冲突”。</translation>
         </message>
@@ -10394,7 +10499,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncTables</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="-83" />
+            <location filename="../../ui/sync_reasons.py" line="-56" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
@@ -10402,6 +10507,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <location line="+1" />
             <source>Product</source>
             <translation>商品</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Barcode</source>
+            <translation>条码</translation>
         </message>
         <message>
             <location line="+1" />
@@ -10420,12 +10530,17 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
-            <location line="+2" />
+            <location line="+3" />
             <source>Supplier terms</source>
             <translation>供应条款</translation>
         </message>
         <message>
-            <location line="-1" />
+            <location line="-2" />
+            <source>Exchange rate</source>
+            <translation>汇率</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Supplier profile</source>
             <translation>供应商资料</translation>
         </message>
@@ -10446,13 +10561,128 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
+            <source>Product price</source>
+            <translation>商品价格</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Product selling terms</source>
+            <translation>商品销售设置</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Substitute product</source>
+            <translation>替代商品</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Customer terms</source>
+            <translation>客户条款</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Customer price</source>
+            <translation>客户价格</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sales order</source>
+            <translation>销售订单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sales order line</source>
+            <translation>销售订单行</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Document</source>
             <translation>单据</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>Document line</source>
+            <translation>单据行</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sales line</source>
+            <translation>销售行</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Purchase order</source>
             <translation>采购订单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchase order line</source>
+            <translation>采购订单行</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Purchase order revision</source>
+            <translation>采购订单修订</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Payment method</source>
+            <translation>收付款方式</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supplier invoice</source>
+            <translation>供应商发票</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supplier invoice line</source>
+            <translation>供应商发票行</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Receivable or payable item</source>
+            <translation>应收应付款项</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Allocation</source>
+            <translation>核销记录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Accounting month</source>
+            <translation>会计月份</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Month close or reopening</source>
+            <translation>月结或反结账</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Month-end stock figure</source>
+            <translation>月末库存数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Month-end balance</source>
+            <translation>月末余额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sync conflict</source>
+            <translation>同步冲突</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stock movement</source>
+            <translation>库存流水</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unfilled demand</source>
+            <translation>未满足需求</translation>
         </message>
     </context>
     <context>

@@ -198,6 +198,8 @@ def test_a_hub_out_of_reach_is_stored_with_its_code_and_said_in_chinese_after_a_
         with qtbot.waitSignal(service.state_changed, timeout=30_000):
             service.refresh()
         tip = SyncStatusWidget.tooltip(service.state)
-        assert "上次尝试：无法连接中心库：" + str(failed.value.params["reason"]) in tip
+        # the cause in Chinese (persistence.sync.causes), the driver's own words on the line under it
+        assert ("上次尝试：无法连接中心库：该地址上的服务器没有应答（请检查主机、端口、网络以及服务器是否在运行）\n"
+                + failed.value.params["driver_detail"]) in tip
     finally:
         i18n.set_language(i18n.ENGLISH, persist=False)

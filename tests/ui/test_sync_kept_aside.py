@@ -54,9 +54,9 @@ def test_the_conflicts_screen_lists_each_record_kept_aside_with_its_reason(qtbot
     qtbot.addWidget(screen)
     qtbot.waitUntil(lambda: not screen.loading and not screen.kept_box.isHidden())
     text = screen.kept_view.toPlainText()
-    assert "Refused from the shared database: products 0193-bad (entry 17)" in text
+    assert "Refused from the shared database: Product 0193-bad (entry 17)" in text  # the kind, not the table
     assert "max_level: 'abc' is not a number" in text
-    assert "Not sent: movements 0193-long" in text and "at most 64" in text
+    assert "Not sent: Stock movement 0193-long" in text and "at most 64" in text
 
 
 def test_users_waiting_for_approval_and_merges_kept_aside_say_what_they_are(qtbot, db, make_services, english):

@@ -84,11 +84,14 @@ def test_a_hostile_record_is_said_in_chinese_on_the_conflicts_screen_and_in_the_
         writer.record("products", key, record)
         spaced, record = product_like(writer, "has space")  # a domain field check (domain.kernel.validate)
         writer.record("products", spaced, record)
+        wide, record = product_like(writer, "ＷＩＤＥ-1")  # full-width: not the normal form a clerk's SKU is kept in
+        writer.record("products", wide, record)
     finally:
         writer.close()
-    assert sync.sync(db, hub).refused == 2
-    codes = {q.row_id: q.code for q in sync.status(db).quarantined}
-    assert codes == {key: "not_number", spaced: "field_rule"}
+    assert sync.sync(db, hub).refused == 3
+    held = {q.row_id: q for q in sync.status(db).quarantined}
+    assert {k: q.code for k, q in held.items()} == {key: "not_number", spaced: "field_rule", wide: "field_rule"}
+    assert held[wide].params["problem"] == "not_normal_form"
 
     screen = ConflictsScreen(make_services())
     qtbot.addWidget(screen)
@@ -96,10 +99,12 @@ def test_a_hostile_record_is_said_in_chinese_on_the_conflicts_screen_and_in_the_
     text = screen.kept_view.toPlainText()
     assert "max_level：'abc' 不是数字" in text and "is not a number" not in text
     assert "sku：" in text and "含有空格" in text and "contains spaces" not in text
+    assert "sku：'ＷＩＤＥ-1' 不是规范形式 'WIDE-1'" in text and "normal form" not in text
+    assert f"已拒收自共享数据库：商品 {key}" in text and "products" not in text  # the kind of record, by its name
     assert screen.waiting.isHidden()  # a product is nothing an admin approves
 
     widget = SyncStatusWidget()
     qtbot.addWidget(widget)
     widget.show_state(read_state(db))
     assert "条记录已搁置" in widget.kept.text()
-    assert f"• products {key}：max_level：'abc' 不是数字" in widget.kept.toolTip()
+    assert f"• 商品 {key}：max_level：'abc' 不是数字" in widget.kept.toolTip()

@@ -97,7 +97,7 @@ def run(args, open_db) -> int:
     except sync.HubUnavailable as exc:
         if progress:
             print(file=sys.stderr)
-        raise CliError(f"offline: {exc}", EXIT_OFFLINE) from None
+        raise CliError(f"{_offline_or_not(exc)}: {exc}", EXIT_OFFLINE) from None
     if progress:
         print(file=sys.stderr)
     if args.json:
@@ -118,6 +118,15 @@ def run(args, open_db) -> int:
         print(f"held back {report.unpushed} record(s) of this computer that would not pass the checks; "
               f"see: stockroom sync status")
     return 0
+
+
+def _offline_or_not(exc) -> str:
+    """'offline' for a hub out of reach; 'not synced' for one that answered and refused (a wrong password, a
+    missing database, a full disk: ``persistence.sync.causes``)."""
+    from persistence.sync.causes import OFFLINE
+
+    cause = exc.params.get("reason", "") if isinstance(getattr(exc, "params", None), dict) else ""
+    return "not synced" if str(cause).startswith("hub_cause_") and cause not in OFFLINE else "offline"
 
 
 def _owner_url(args, sync) -> tuple[str, str | None]:
@@ -159,7 +168,7 @@ def _hub_admin(args, db, sync) -> int:
         login_url, secret = sync.hub_add_login(db, url, args.id, password=password, admin=admin,
                                                device_id=args.device)
     except sync.HubUnavailable as exc:
-        raise CliError(f"offline: {exc}", EXIT_OFFLINE) from None
+        raise CliError(f"{_offline_or_not(exc)}: {exc}", EXIT_OFFLINE) from None
     what = "an admin's login (it may also send users)" if admin else "a desk's login"
     print(f"{args.id}: {what} on {sync.redact(login_url)}")
     if here and sync.remember_password(login_url, secret):

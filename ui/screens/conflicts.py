@@ -50,8 +50,9 @@ from ui.models.table import Column
 from ui.models.table import RowTableModel
 from ui.models.table import qty_text
 from ui.models.table import when_text
-from ui.refusals import refusal_text
 from ui.sync_reasons import reason_text
+from ui.sync_reasons import refusal_with_reason
+from ui.sync_reasons import table_text
 from ui.widgets.busy import alive
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
@@ -62,28 +63,6 @@ _RED = "color: #b00020;"
 
 _LINKS = ("id", "document_id", "po_id", "product_id", "device_id", "version")
 _HIDDEN = ("id", "device_id")  # global ids: the same on both sides or meaningless to a clerk
-
-TABLES = {
-    "warehouses": QT_TRANSLATE_NOOP("SyncTables", "Warehouse"),
-    "products": QT_TRANSLATE_NOOP("SyncTables", "Product"),
-    "suppliers": QT_TRANSLATE_NOOP("SyncTables", "Supplier"),
-    "customers": QT_TRANSLATE_NOOP("SyncTables", "Customer"),
-    "users": QT_TRANSLATE_NOOP("SyncTables", "User"),
-    "supplier_terms": QT_TRANSLATE_NOOP("SyncTables", "Supplier terms"),
-    "supplier_profiles": QT_TRANSLATE_NOOP("SyncTables", "Supplier profile"),
-    "supplier_term_details": QT_TRANSLATE_NOOP("SyncTables", "Supplier terms"),
-    "supplier_price_breaks": QT_TRANSLATE_NOOP("SyncTables", "Price break"),
-    "preferred_suppliers": QT_TRANSLATE_NOOP("SyncTables", "Preferred supplier"),
-    "product_planning": QT_TRANSLATE_NOOP("SyncTables", "Product planning"),
-    "documents": QT_TRANSLATE_NOOP("SyncTables", "Document"),
-    "purchase_orders": QT_TRANSLATE_NOOP("SyncTables", "Purchase order"),
-}
-
-
-def table_text(table: str) -> str:
-    caption = TABLES.get(table)
-    return translate("SyncTables", caption) if caption else table
-
 
 def value_text(name: str, value) -> str:
     """A field of a stored version as a clerk reads it: instants as local time, child rows briefly."""
@@ -377,7 +356,7 @@ class ConflictsScreen(Screen):
         def failed(exc: BaseException) -> None:
             if alive(self):
                 self.message.setStyleSheet(_RED)
-                self.message.setText(fill(translate("ConflictsScreen", "Not done: %1"), refusal_text(exc)))
+                self.message.setText(fill(translate("ConflictsScreen", "Not done: %1"), refusal_with_reason(exc)))
 
         self.message.setStyleSheet("")
         self.message.clear()
@@ -463,7 +442,7 @@ class ConflictsScreen(Screen):
         def failed(exc: BaseException) -> None:
             if alive(self):
                 self.message.setStyleSheet(_RED)
-                self.message.setText(fill(translate("ConflictsScreen", "Not done: %1"), refusal_text(exc)))
+                self.message.setText(fill(translate("ConflictsScreen", "Not done: %1"), refusal_with_reason(exc)))
                 self.refresh()
 
         self.message.setStyleSheet("")
@@ -477,7 +456,7 @@ class ConflictsScreen(Screen):
         for q in self.kept:
             if q.outgoing:
                 head = translate("ConflictsScreen", "Not sent: %1 %2")
-                head = fill(head, q.table.removeprefix("outgoing:"), q.row_id)
+                head = fill(head, table_text(q.table.removeprefix("outgoing:")), q.row_id)
             elif waits_for_approval(q.table, q.code, q.reason):
                 head = translate("ConflictsScreen", "Waits for an admin of this computer: %1 %2 "
                                                     "(to let it in: stockroom sync approve %2)")
@@ -487,7 +466,7 @@ class ConflictsScreen(Screen):
                 head = fill(head, table_text(q.table.removeprefix("alias:")), q.row_id)
             else:
                 head = translate("ConflictsScreen", "Refused from the shared database: %1 %2 (entry %3)")
-                head = fill(head, q.table, q.row_id, str(q.seq))
+                head = fill(head, table_text(q.table), q.row_id, str(q.seq))
             items.append(f"<li><b>{escape(head)}</b><br>{escape(reason_text(q.code, q.params, q.reason))}</li>")
         self.kept_view.setHtml("<ul>" + "".join(items) + "</ul>" if items else "")
         self.kept_box.setVisible(bool(items))

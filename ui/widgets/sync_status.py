@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QWidget
 
 from ui.i18n import fill
 from ui.sync_reasons import reason_text
+from ui.sync_reasons import table_text
 from ui.widgets.busy import alive
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -65,8 +66,8 @@ def kept_aside_text(state) -> str:
         lines.append(translate("SyncStatus", "%n record(s) here cannot go to the shared database yet.", None, k))
     kept = getattr(state, "kept", ())  # the first few records kept aside, each with its reason
     for table, key, code, params, english in kept:
-        lines.append(fill(translate("SyncStatus", "• %1 %2: %3"), table.removeprefix("outgoing:"), key,
-                          reason_text(code, params, english)))
+        kind = table_text(table.removeprefix("outgoing:").removeprefix("alias:"))
+        lines.append(fill(translate("SyncStatus", "• %1 %2: %3"), kind, key, reason_text(code, params, english)))
     if kept and len(kept) < n + k:
         lines.append("…")
     if lines:

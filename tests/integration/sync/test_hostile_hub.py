@@ -356,8 +356,12 @@ def test_a_forged_conflict_cannot_make_a_user_admin_or_apply_bad_values(hub, dev
         sync.resolve_conflict(b, forged["role"], user="zhao", role="manager", apply_loser=True)
     from domain.kernel.errors import RuleViolation
 
-    with pytest.raises(RuleViolation, match="pack_size"):
+    with pytest.raises(RuleViolation, match="pack_size") as refused:
         sync.resolve_conflict(b, forged["pack"], user="zhao", role="manager", apply_loser=True)
+    # the check's reason goes along as data too, for the window to say it in its reader's language
+    assert refused.value.code == "conflict_loser_refused"
+    assert refused.value.params["reason_code"] == "not_positive"
+    assert refused.value.params["reason_values"] == {"name": "pack_size", "value": "-5"}
     assert _role_here(b, "li") == "clerk"
 
 
