@@ -76,6 +76,9 @@ class PlanningHistory:
         overrides: per product id, its own service target and review period (``domain.planning.product``).
         abc_basis: what ABC ranks by, the planning setting: ``value`` or ``volume``
             (``domain.planning.classification``).
+        data_version: a stamp of what was read, taken before reading (``persistence.planning.alerts``): the run's
+            alerts summary keeps it, so that a later look can tell whether the data changed since
+            (``domain.planning.alerts``); "" when the reader gives none.
     """
 
     first_day: date
@@ -88,6 +91,7 @@ class PlanningHistory:
     lead_times: dict[tuple[str, str], list[float]] = field(default_factory=dict)
     overrides: dict[str, ProductPlanning] = field(default_factory=dict)
     abc_basis: str = "value"
+    data_version: str = ""
 
     @property
     def days(self) -> int:

@@ -58,10 +58,14 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field
+from datetime import UTC
 from datetime import date
+from datetime import datetime
 from decimal import Decimal
 
 from domain.kernel.numbers import ZERO
+from domain.planning.alerts import AlertSummary
+from domain.planning.alerts import summarize as summarize_alerts
 from domain.planning.classification import ProductClass
 from domain.planning.classification import classify_history
 from domain.planning.drafts import DRAFT_NOTE
@@ -184,11 +188,14 @@ class RunControl:
         cache: stored forecasts (``domain.planning.cache.ForecastCache``); None recomputes every row.
         cancel: asked between batches of rows; True stops the run with ``domain.planning.cache.Cancelled``.
         progress: told (rows forecast or read from the cache, rows in all).
-        classes: where the run's ABC/XYZ classes are kept (``store(classes)``, e.g.
-            ``persistence.planning.classes.ClassStore``); None keeps them only in ``classified``.
+        classes: where the run's ABC/XYZ classes and its alerts summary are kept (``store(classes, summary)``, in
+            one write, e.g. ``persistence.planning.classes.ClassStore``); None keeps them only in ``classified``
+            and ``summary``.
         computed: set by the run: how many rows were forecast rather than read from the cache.
         classified: set by the run: per product id, its ``ProductClass``
             (``domain.planning.classification``).
+        summary: set by ``plan`` over all products: its open alerts per warehouse and severity
+            (``domain.planning.alerts.AlertSummary``); None after a run of one SKU or ``forecast_products``.
     """
 
     cache: object | None = None
@@ -197,6 +204,7 @@ class RunControl:
     classes: object | None = None
     computed: int = 0
     classified: dict[str, ProductClass] = field(default_factory=dict)
+    summary: AlertSummary | None = None
 
 
 def plan(
@@ -325,8 +333,10 @@ def plan(
 
         plans = with_transfers(plans, items, chosen)
     run.classified = classes
+    run.summary = None if sku is not None else summarize_alerts(
+        plans, day=today, computed_at=datetime.now(UTC), data_version=history.data_version)
     if run.classes is not None:
-        run.classes.store(classes)
+        run.classes.store(classes, run.summary)
     return plans
 
 

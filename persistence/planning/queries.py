@@ -47,6 +47,7 @@ from domain.purchasing.model import PoState
 from domain.purchasing.model import PricePer
 from domain.stock.documents_model import DocumentKind
 from persistence import tables as t
+from persistence.planning.alerts import data_version
 from persistence.planning.classes import read_basis
 from persistence.planning.product import read_all as read_product_planning
 from persistence.stock import merged
@@ -87,6 +88,7 @@ def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_s
     net: dict[tuple[str, str, int], int] = {}  # day -1 gathers everything before the window
     shipped_raw: dict[tuple[str, str], dict[int, int]] = {}
     with engine.connect() as conn:
+        version = data_version(conn)  # before reading: a change made while reading makes the summary out of date
         maps = merged.merged(conn)  # a product or warehouse merged away by a sync: its movements count for the survivor
         products, warehouses = maps.get("products", {}), maps.get("warehouses", {})
         for product_id, warehouse_id, at, day, shipment, qty in conn.execute(scan).all():
@@ -132,7 +134,8 @@ def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_s
             days.append((day, Decimal(running) * qty_scale))
     unfilled = {k: {d: Decimal(q) * qty_scale for d, q in v.items() if q} for k, v in unfilled_raw.items()}
     return PlanningHistory(first_day, end_day, items, {k: v for k, v in shipped.items() if v}, closing, terms,
-                           unfilled=unfilled, lead_times=lead_times, overrides=overrides, abc_basis=basis)
+                           unfilled=unfilled, lead_times=lead_times, overrides=overrides, abc_basis=basis,
+                           data_version=version)
 
 
 def _lead_times(conn, end_micros: int) -> dict[tuple[str, str], list[float]]:

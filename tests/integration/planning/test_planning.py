@@ -337,3 +337,44 @@ def test_a_new_product_is_forecast_from_its_categorys_profile_and_says_so(db):
     plans = {p.sku: p for p in planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS)}
     assert plans["GNEW"].explanation["model"] == "category_profile"
     assert "'garden'" in plans["GNEW"].explanation["forecast_note"]
+
+
+def test_a_run_stores_its_alerts_summary_and_the_data_version_moves_with_the_data_not_with_the_forecasts(db):
+    from domain.planning.alerts import CURRENT
+    from domain.planning.alerts import DATA_CHANGED
+    from persistence.planning.alerts import read_summary
+    from persistence.planning.classes import ClassStore
+    from persistence.planning.classes import read_classes
+    from persistence.planning.queries import forecast_cache
+
+    def run(**kw):
+        control = planning.RunControl(cache=forecast_cache(db.engine), classes=ClassStore(db.engine))
+        planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS, run=control, **kw)
+        return control
+
+    assert read_summary(db.engine)[0] is None
+    control = run()
+    stored, version = read_summary(db.engine)
+    assert stored == control.summary and read_classes(db.engine)  # kept together with the classes
+    assert stored.day == TODAY and stored.planned == 5
+    assert stored.counts["MAIN"]["critical"] >= 1  # LOW runs out within its lead time
+    assert set(stored.counts) == {"MAIN", "WEST"}
+    assert stored.state(TODAY, version) == CURRENT  # the run's own forecasts and classes are not a change of data
+    run()  # the same data planned again: the same version
+    assert read_summary(db.engine)[0].data_version == stored.data_version
+
+    only = run(sku="LOW")  # one product's run sums nothing up and leaves the last summary alone
+    assert only.summary is None and read_summary(db.engine)[0].computed_at > stored.computed_at
+    ledger.ship(db.uow(), ship("STEADY", 3, "MAIN", 7 * WEEKS + 1))
+    last, now = read_summary(db.engine)
+    assert last.state(TODAY, now) == DATA_CHANGED
+
+
+def test_the_dashboard_command_reads_the_alerts_the_reorder_command_stored(cli):
+    common = ("--today", TODAY.isoformat(), "--weeks", str(WEEKS))
+    alerts = json.loads(cli("reorder", "--json", *common))
+    shown = json.loads(cli("dashboard", "--json"))["reorder_alerts"]
+    assert shown["planned_now"] is False and shown["planned_for"] == TODAY.isoformat()
+    assert sum(shown[s] for s in ("critical", "high", "normal")) == len(alerts)
+    assert shown["out_of_date"] is (TODAY != date.today()) and shown["why"] in (None, "new day")
+    assert "Reorder alerts:" in cli("dashboard")
