@@ -367,9 +367,14 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Dashboard', 'Order lines due'): '到期订单行',
     ('Dashboard', 'Ordered'): '订购数量',
     ('Dashboard', 'Out now'): '当前缺货',
+    ('Dashboard', 'Out of date: planned for %1. Click to open Replenishment and run planning.'):
+        '已过期：按 %1 计划。点击打开“补货”并重新运行计划。',
+    ('Dashboard', 'Out of date: the data changed since planning at %1. Click to open Replenishment and run planning.'):
+        '已过期：%1 计划后数据已变动。点击打开“补货”并重新运行计划。',
     ('Dashboard', 'Overdue payables'): '逾期应付',
     ('Dashboard', 'Overdue receivables'): '逾期应收',
     ('Dashboard', 'Period:'): '期间：',
+    ('Dashboard', 'Planned %1'): '计划于 %1',
     ('Dashboard', 'Price'): '价格',
     ('Dashboard', 'Price from'): '价格来源',
     ('Dashboard', 'Products with stock and no issue in %1 days.'): '有库存但 %1 天无出库的商品。',
@@ -916,13 +921,23 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Permissions', 'transfer stock'): '调拨库存',
     ('Permissions', 'work on purchase orders'): '处理采购订单',
     ('Permissions', 'work on sales orders'): '处理销售订单',
+    ('PlanningPage', 'Dashboard: dead and excess stock'): '仪表板：呆滞库存与超储库存',
+    ('PlanningPage', 'Dead stock after'): '呆滞库存天数',
+    ('PlanningPage', 'Dead stock after (days):'): '呆滞库存天数（天）：',
+    ('PlanningPage', "Dead stock is stock of a product with no issue in this many days. Excess stock is what a warehouse holds beyond this many days of its average daily issues of the last 90 days (or beyond the product's maximum level)."):
+        '呆滞库存：在此天数内没有任何出库的商品库存。超储库存：仓库持有量超过近 90 天日均出库量的此天数（或超过商品最高库存）的部分。',
     ('PlanningPage', 'Demand quantity (volume)'): '需求数量',
     ('PlanningPage', 'Demand value (quantity × price)'): '需求金额（数量 × 价格）',
+    ('PlanningPage', 'Excess stock above'): '超储可供天数',
+    ('PlanningPage', 'Excess stock above (days of cover):'): '超储可供天数（天）：',
     ('PlanningPage', 'Not saved: %1'): '未保存：%1',
+    ('PlanningPage', 'Not saved: %1 takes a whole number of days from 1 to %2; “%3” is not one.'):
+        '未保存：%1 须为 1 到 %2 之间的整数天数；“%3”不是。',
     ('PlanningPage', 'Planning ranks products into ABC classes: A the products making the first 80 % of the annual demand, B the next 15 %, C the rest; A products get a higher service target unless a product has its own. Rank them by what their demand is worth (quantity × price) or by the quantity alone.'):
         '计划把商品分为 ABC 类：A 为占年需求前 80 % 的商品，B 为其后 15 %，C 为其余；A 类商品的服务水平目标更高（商品有自己的目标时除外）。可按需求金额（数量 × 价格）或仅按数量划分。',
     ('PlanningPage', 'Rank ABC by:'): 'ABC 划分依据：',
     ('PlanningPage', 'Save'): '保存',
+    ('PlanningPage', 'Saved. The dashboard uses them when it loads next (F5).'): '已保存。仪表板下次加载时（F5）将使用这些设置。',
     ('PlanningPage', 'Saved. The next planning run ranks by it.'): '已保存。下次计划运行将按此划分。',
     ('PostedDocumentsModel', 'Date'): '日期',
     ('PostedDocumentsModel', 'Lines'): '行数',

@@ -1484,7 +1484,7 @@ A backup of the current database is made first, so you can return to it by resto
         <name>Dashboard</name>
         <message>
             <location filename="../../ui/screens/dashboard/charts.py" line="+87" />
-            <location filename="../../ui/screens/dashboard/screen.py" line="+501" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="+545" />
             <source>Inventory value</source>
             <translation>库存金额</translation>
         </message>
@@ -1673,7 +1673,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>超储金额</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/dashboard/screen.py" line="-158" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="-171" />
             <source>Loading figures: %1 of %2 ready…</source>
             <translation>正在加载指标：已完成 %1 / %2…</translation>
         </message>
@@ -1723,12 +1723,27 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>%1 个商品×仓库超过 %2 天可供量</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+9" />
+            <source>Planned %1</source>
+            <translation>计划于 %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Out of date: planned for %1. Click to open Replenishment and run planning.</source>
+            <translation>已过期：按 %1 计划。点击打开“补货”并重新运行计划。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Out of date: the data changed since planning at %1. Click to open Replenishment and run planning.</source>
+            <translation>已过期：%1 计划后数据已变动。点击打开“补货”并重新运行计划。</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>critical %1 · high %2 · normal %3</source>
             <translation>紧急 %1 · 高 %2 · 一般 %3</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location line="+50" />
             <source>Order lines due</source>
             <translation>到期订单行</translation>
         </message>
@@ -4327,17 +4342,38 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PlanningPage</name>
         <message>
-            <location filename="../../ui/screens/settings_planning.py" line="+80" />
+            <location filename="../../ui/screens/settings_planning.py" line="+169" />
             <source>Saved. The next planning run ranks by it.</source>
             <translation>已保存。下次计划运行将按此划分。</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="-25" />
+            <location line="+31" />
             <source>Not saved: %1</source>
             <translation>未保存：%1</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-47" />
+            <source>Saved. The dashboard uses them when it loads next (F5).</source>
+            <translation>已保存。仪表板下次加载时（F5）将使用这些设置。</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Dead stock after</source>
+            <translation>呆滞库存天数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Excess stock above</source>
+            <translation>超储可供天数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not saved: %1 takes a whole number of days from 1 to %2; “%3” is not one.</source>
+            <translation>未保存：%1 须为 1 到 %2 之间的整数天数；“%3”不是。</translation>
+        </message>
+        <message>
+            <location line="+27" />
             <source>Planning ranks products into ABC classes: A the products making the first 80 % of the annual demand, B the next 15 %, C the rest; A products get a higher service target unless a product has its own. Rank them by what their demand is worth (quantity × price) or by the quantity alone.</source>
             <translation>计划把商品分为 ABC 类：A 为占年需求前 80 % 的商品，B 为其后 15 %，C 为其余；A 类商品的服务水平目标更高（商品有自己的目标时除外）。可按需求金额（数量 × 价格）或仅按数量划分。</translation>
         </message>
@@ -4358,8 +4394,29 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <location line="+8" />
             <source>Save</source>
             <translation>保存</translation>
+        </message>
+        <message>
+            <location line="-7" />
+            <source>Dashboard: dead and excess stock</source>
+            <translation>仪表板：呆滞库存与超储库存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dead stock is stock of a product with no issue in this many days. Excess stock is what a warehouse holds beyond this many days of its average daily issues of the last 90 days (or beyond the product's maximum level).</source>
+            <translation>呆滞库存：在此天数内没有任何出库的商品库存。超储库存：仓库持有量超过近 90 天日均出库量的此天数（或超过商品最高库存）的部分。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Dead stock after (days):</source>
+            <translation>呆滞库存天数（天）：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Excess stock above (days of cover):</source>
+            <translation>超储可供天数（天）：</translation>
         </message>
     </context>
     <context>
