@@ -5,7 +5,9 @@
   planning run reads it with its history (``PlanningHistory.abc_basis``) unless the caller names another basis;
 * the dashboard's stock limits (``domain.reports.dashboard``): dead stock is stock with no issue in so many days
   (180 unset), excess stock holds more than so many days of cover (60 unset). They judge the stock planning keeps,
-  so they sit with its settings; the dashboard reads them (``dashboard.dead_days``, ``dashboard.cover_target_days``).
+  so they sit with its settings; the dashboard reads them (``dashboard.dead_days``, ``dashboard.cover_target_days``);
+* whether a new order is grossed up by its supplier's quantity fill rate (``domain.planning.fill``; on unless turned
+  off), read by every planning run with its history (``PlanningHistory.fill_rate_on``).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from domain.access.roles import Permission
 from domain.access.roles import require
 from domain.kernel.errors import BadInput
 from domain.planning.classification import parse_basis
+from domain.planning.fill import SETTING_FILL_RATE
+from domain.planning.fill import enabled as fill_enabled
 from domain.reports.dashboard import COVER_TARGET_DAYS
 from domain.reports.dashboard import COVER_TARGET_KEY
 from domain.reports.dashboard import DEAD_DAYS
@@ -107,3 +111,25 @@ def dashboard_days(uow: UnitOfWork) -> tuple[int, int]:
     with uow:
         stored = {k: v for k in (DEAD_DAYS_KEY, COVER_TARGET_KEY) if (v := uow.product_planning.setting(k))}
     return setting_days(stored, DEAD_DAYS_KEY, DEAD_DAYS), setting_days(stored, COVER_TARGET_KEY, COVER_TARGET_DAYS)
+
+
+@dataclass(frozen=True)
+class SetFillRateUse:
+    """Whether planning grosses a new order up by its supplier's quantity fill rate (``domain.planning.fill``)."""
+
+    on: bool
+
+
+def set_fill_rate_use(uow: UnitOfWork, command: SetFillRateUse) -> bool:
+    """Keep the switch (one transaction); returns it as kept."""
+    with uow:
+        require(uow, Permission.PURCHASE)
+        uow.product_planning.set_setting(SETTING_FILL_RATE, "on" if command.on else "off")
+        uow.commit()
+    return command.on
+
+
+def fill_rate_use(uow: UnitOfWork) -> bool:
+    """Read-only: the switch in force (on unless turned off)."""
+    with uow:
+        return fill_enabled(uow.product_planning.setting(SETTING_FILL_RATE))

@@ -378,3 +378,56 @@ def test_the_dashboard_command_reads_the_alerts_the_reorder_command_stored(cli):
     assert sum(shown[s] for s in ("critical", "high", "normal")) == len(alerts)
     assert shown["out_of_date"] is (TODAY != date.today()) and shown["why"] in (None, "new day")
     assert "Reorder alerts:" in cli("dashboard")
+
+
+def _po_short(db, sku: str, issued_day: int, ordered: str, received: str) -> None:
+    """A PO of ``ordered`` issued on ``issued_day``, ``received`` of it 14 days later (the terms' lead time), then
+    closed short."""
+    from domain.purchasing import commands as pc
+    from domain.purchasing import orders as purchasing
+
+    po = purchasing.create_draft(db.uow(), pc.CreatePurchaseOrder("NB", "MAIN"))
+    purchasing.add_line(db.uow(), pc.AddPurchaseOrderLine(po.id, sku, ordered))
+    purchasing.issue(db.uow(), pc.IssuePurchaseOrder(po.id, issued_at=at(issued_day, 9)))
+    purchasing.receive(db.uow(), pc.ReceivePurchaseOrder(po.id, ((sku, received),), occurred_at=at(issued_day + 14, 9)))
+    purchasing.close_short(db.uow(), pc.ClosePurchaseOrderShort(po.id, "the rest will not come"))
+
+
+def test_a_supplier_that_delivers_80_percent_gets_its_orders_grossed_up_and_the_setting_turns_it_off(db):
+    from domain.planning.settings import SetFillRateUse
+    from domain.planning.settings import set_fill_rate_use
+    from domain.purchasing.scorecard import check_period
+    from persistence.purchasing.scorecard import supplier_scorecards
+
+    def low():
+        return {p.sku: p for p in planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS)}["LOW"]
+
+    for n, issued in enumerate((10, 30, 50, 70)):  # four orders: too little history to judge NB by
+        _po_short(db, "STEADY", issued, "120", "96")  # whole packs of 12
+        if n == 3:
+            assert "supplier_fill_rate" not in low().explanation
+    _po_short(db, "STEADY", 90, "120", "96")  # the fifth: 480 of 600 over five lines, five orders
+    [card] = supplier_scorecards(db.engine, *check_period(None, TODAY, TODAY), "NB")
+    assert card.fill_rate == Decimal("0.8")  # what the Suppliers screen shows, planning uses
+
+    plan = low()
+    e = plan.explanation
+    assert (e["supplier_fill_rate"], e["fill_factor"], e["fill_lines"], e["fill_orders"]) == (
+        Decimal("0.8"), Decimal("1.25"), 5, 5)
+    assert e["lead_time_days"] == 14 and not e["fill_capped"]
+    assert e["order_need"] == 230  # S − position
+    assert plan.suggestion.qty == e["order_qty"] == 288  # 230 × 1.25 = 287.5, in whole packs of 12
+
+    set_fill_rate_use(db.uow(), SetFillRateUse(False))
+    off = low()
+    assert "supplier_fill_rate" not in off.explanation
+    assert off.explanation["order_need"] == 230 and off.suggestion.qty == 240  # as without a history of short POs
+
+
+def test_a_supplier_that_delivers_a_third_is_capped_at_half_as_much_again(db):
+    for issued in (10, 30, 50, 70, 90):
+        _po_short(db, "STEADY", issued, "120", "40")
+    plan = {p.sku: p for p in planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS)}["LOW"]
+    e = plan.explanation
+    assert (e["fill_factor"], e["fill_capped"]) == (Decimal("1.5"), True)
+    assert e["order_need"] == 230 and plan.suggestion.qty == 348  # 230 × 1.5 = 345, in whole packs of 12
