@@ -4342,18 +4342,13 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PlanningPage</name>
         <message>
-            <location filename="../../ui/screens/settings_planning.py" line="+169" />
-            <source>Saved. The next planning run ranks by it.</source>
-            <translation>已保存。下次计划运行将按此划分。</translation>
-        </message>
-        <message>
-            <location line="-25" />
-            <location line="+31" />
+            <location filename="../../ui/screens/settings_planning.py" line="+157" />
+            <location line="+34" />
             <source>Not saved: %1</source>
             <translation>未保存：%1</translation>
         </message>
         <message>
-            <location line="-47" />
+            <location line="-50" />
             <source>Saved. The dashboard uses them when it loads next (F5).</source>
             <translation>已保存。仪表板下次加载时（F5）将使用这些设置。</translation>
         </message>
@@ -4373,7 +4368,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存：%1 须为 1 到 %2 之间的整数天数；“%3”不是。</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+21" />
+            <source>Saved. The next planning run follows it.</source>
+            <translation>已保存。下次计划运行将按此执行。</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Planning ranks products into ABC classes: A the products making the first 80 % of the annual demand, B the next 15 %, C the rest; A products get a higher service target unless a product has its own. Rank them by what their demand is worth (quantity × price) or by the quantity alone.</source>
             <translation>计划把商品分为 ABC 类：A 为占年需求前 80 % 的商品，B 为其后 15 %，C 为其余；A 类商品的服务水平目标更高（商品有自己的目标时除外）。可按需求金额（数量 × 价格）或仅按数量划分。</translation>
         </message>
@@ -4394,12 +4394,22 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location line="+8" />
+            <location line="+13" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location line="-7" />
+            <location line="-12" />
+            <source>Order more from suppliers who deliver short</source>
+            <translation>对交货不足的供应商多订一些</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A supplier whose purchase orders of the last year brought less than 98 % of what was ordered (its quantity fill rate on the Suppliers screen, from 5 lines on 3 orders) gets its suggested orders grossed up by it, at most × 1.5.</source>
+            <translation>近一年采购单交货不足订货量 98 % 的供应商（即“供应商”界面上的数量满足率，至少 5 行、3 张采购单），其建议订货量将按满足率放大，最多 × 1.5。</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Dashboard: dead and excess stock</source>
             <translation>仪表板：呆滞库存与超储库存</translation>
         </message>
@@ -6766,6 +6776,21 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>Need (S − position)</source>
+            <translation>需求量（S − 库存状况）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supplier's quantity fill rate (last year)</source>
+            <translation>供应商数量满足率（近一年）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Need grossed up by (at most × 1.5)</source>
+            <translation>需求量放大倍数（最多 × 1.5）</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Order quantity</source>
             <translation>订购数量</translation>
         </message>
@@ -6837,7 +6862,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>ABC 分类 %1</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+8" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -6845,6 +6870,16 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+0" />
             <source>no</source>
             <translation>否</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>%1 delivered %2 % of what was ordered (%3 lines, %4 orders in the last year): the need is ordered × %5</source>
+            <translation>%1 只交付了订货量的 %2 %（近一年 %3 行、%4 张采购单）：按需求量 × %5 订货</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source> (capped)</source>
+            <translation>（已封顶）</translation>
         </message>
         <message>
             <location filename="../../ui/screens/replenishment/model.py" line="-5" />
@@ -7022,7 +7057,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+2" />
-            <location filename="../../ui/screens/replenishment/transfers.py" line="+148" />
+            <location filename="../../ui/screens/replenishment/transfers.py" line="+152" />
             <source>%1 → %2: %3 line(s)</source>
             <translation>%1 → %2：%3 行</translation>
         </message>
@@ -7193,12 +7228,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/replenishment/detail.py" line="-5" />
+            <location filename="../../ui/screens/replenishment/detail.py" line="-42" />
             <source>the default</source>
             <translation>默认值</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/transfers.py" line="-124" />
+            <location filename="../../ui/screens/replenishment/transfers.py" line="-127" />
             <source>Transfer</source>
             <translation>调拨</translation>
         </message>
@@ -7224,16 +7259,17 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+2" />
+            <location line="+9" />
             <source>; </source>
             <translation>；</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="-4" />
             <source>%1 comes by transfer; ordering %2 instead of %3</source>
             <translation>%1 由调拨补足；采购 %2，而不是 %3</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+13" />
             <source>Transfer %1 of %2 from %3 to %4</source>
             <translation>调拨 %2，数量 %1：从 %3 到 %4</translation>
         </message>

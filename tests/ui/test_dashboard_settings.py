@@ -63,3 +63,36 @@ def test_the_dashboard_counts_dead_and_excess_stock_with_the_days_saved(page, qt
     assert screen.tiles["dead"].detail.text().startswith("3 products")  # CUP, OLD and TEA idle over 10 days
     monkeypatch.delenv("TZ")
     time.tzset()
+
+
+def test_the_fill_rate_switch_is_on_by_default_and_saved_with_the_basis(page, qtbot, db):
+    from domain.planning.settings import abc_basis
+    from domain.planning.settings import fill_rate_use
+
+    assert page.fill_rate.isChecked() and "at most × 1.5" in page.fill_note.text()
+    page.fill_rate.setChecked(False)
+    page.save_button.click()
+    qtbot.waitUntil(lambda: page.saved_label.text().startswith("Saved"))
+    assert fill_rate_use(db.uow()) is False and abc_basis(db.uow()) == "value"
+
+
+def test_a_grossed_up_order_says_why_on_its_replenishment_line(qtbot):
+    from decimal import Decimal
+    from types import SimpleNamespace
+
+    from ui.screens.replenishment.detail import explanation_html
+    from ui.screens.replenishment.model import ReplenishmentModel
+
+    e = {"supplier": "NB", "supplier_fill_rate": Decimal("0.8"), "fill_factor": Decimal("1.25"), "fill_lines": 5,
+         "fill_orders": 5, "fill_capped": False, "order_need": Decimal(230), "order_qty": Decimal(288),
+         "on_hand": Decimal(50), "on_order": Decimal(0), "reorder_point": Decimal(140)}
+    row = SimpleNamespace(sku="LOW", name="Low", warehouse="MAIN", abc="A", xyz="X", product_id="p",
+                          forecast=SimpleNamespace(demand_class="smooth"), alert=None, draft_alert=None,
+                          suggestion=SimpleNamespace(qty=Decimal(288), supplier="NB"), explanation=e, transfers=())
+    model = ReplenishmentModel()
+    model.set_rows([row])
+    reason = model.index(0, ReplenishmentModel.REASON).data()
+    assert reason == ("NB delivered 80.0 % of what was ordered (5 lines, 5 orders in the last year): the need is "
+                      "ordered × 1.25")
+    html = explanation_html(row)
+    assert "80.0 %" in html and "× 1.25" in html and "Need (S − position)" in html

@@ -1,5 +1,6 @@
-"""Settings › Planning: what ABC ranks products by, their annual demand value (the default) or its quantity; the
-dashboard's dead-stock days and excess cover target.
+"""Settings › Planning: what ABC ranks products by, their annual demand value (the default) or its quantity;
+whether orders to a supplier that delivers short are grossed up by its fill rate; the dashboard's dead-stock days
+and excess cover target.
 
 Each group is kept in the database on its own Save (``domain.planning.settings``, the purchaser's right). The ABC
 basis is read by every planning run; the classes already shown change with the next run (F5 on the Replenishment
@@ -10,6 +11,7 @@ group is kept.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QCheckBox
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QFormLayout
 from PySide6.QtWidgets import QGroupBox
@@ -42,8 +44,16 @@ class PlanningPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.saved_label = QLabel(self)
         self.saved_label.setWordWrap(True)
+        # a supplier that delivers short: orders grossed up by its fill rate (domain.planning.fill), kept with the basis
+        self.fill_rate = QCheckBox(self)
+        self.fill_rate.setObjectName("fill_rate")
+        self.fill_note = QLabel(self)
+        self.fill_note.setWordWrap(True)
+        self.fill_note.setStyleSheet("color: #57606a;")
         form = QFormLayout()
         form.addRow(self.basis_label, self.basis)
+        form.addRow(self.fill_rate)
+        form.addRow(self.fill_note)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.saved_label, 1)
@@ -89,19 +99,22 @@ class PlanningPage(QWidget):
         def read():
             from domain.planning.settings import abc_basis
             from domain.planning.settings import dashboard_days
+            from domain.planning.settings import fill_rate_use
 
-            return abc_basis(uow()), dashboard_days(uow())
+            return (abc_basis(uow()), fill_rate_use(uow())), dashboard_days(uow())
 
         def done(result) -> None:
-            basis, days = result
-            self._show(basis)
+            planning, days = result
+            self._show(planning)
             self._show_days(days)
 
         self.services.tasks.submit(read, on_done=done, on_error=self._failed)
 
-    def _show(self, basis: str) -> None:
+    def _show(self, planning: tuple[str, bool]) -> None:
         if alive(self):
+            basis, fill_on = planning
             self.basis.setCurrentIndex(max(self.basis.findData(basis), 0))
+            self.fill_rate.setChecked(fill_on)
 
     def _show_days(self, days: tuple[int, int]) -> None:
         if alive(self):
@@ -154,19 +167,22 @@ class PlanningPage(QWidget):
 
     def save(self) -> None:
         from domain.planning.settings import SetAbcBasis
+        from domain.planning.settings import SetFillRateUse
 
         command, uow = SetAbcBasis(self.basis.currentData()), self.services.uow
+        fill_command = SetFillRateUse(self.fill_rate.isChecked())
         self.saved_label.clear()
 
         def write():
             from domain.planning.settings import set_abc_basis
+            from domain.planning.settings import set_fill_rate_use
 
-            return set_abc_basis(uow(), command)
+            return set_abc_basis(uow(), command), set_fill_rate_use(uow(), fill_command)
 
-        def done(basis: str) -> None:
+        def done(planning: tuple[str, bool]) -> None:
             if alive(self):
-                self._show(basis)
-                self.saved_label.setText(translate("PlanningPage", "Saved. The next planning run ranks by it."))
+                self._show(planning)
+                self.saved_label.setText(translate("PlanningPage", "Saved. The next planning run follows it."))
 
         self.services.tasks.submit(write, on_done=done, on_error=self._failed)
 
@@ -184,6 +200,11 @@ class PlanningPage(QWidget):
         self.basis.setItemText(0, translate("PlanningPage", "Demand value (quantity × price)"))
         self.basis.setItemText(1, translate("PlanningPage", "Demand quantity (volume)"))
         self.save_button.setText(translate("PlanningPage", "Save"))
+        self.fill_rate.setText(translate("PlanningPage", "Order more from suppliers who deliver short"))
+        self.fill_note.setText(translate(
+            "PlanningPage", "A supplier whose purchase orders of the last year brought less than 98 % of what was "
+                            "ordered (its quantity fill rate on the Suppliers screen, from 5 lines on 3 orders) gets "
+                            "its suggested orders grossed up by it, at most × 1.5."))
         self.stock_group.setTitle(translate("PlanningPage", "Dashboard: dead and excess stock"))
         self.stock_intro.setText(translate(
             "PlanningPage", "Dead stock is stock of a product with no issue in this many days. Excess stock is what a "
