@@ -291,8 +291,9 @@ class DashboardQueries:
     def stored_alerts(self) -> tuple[AlertSummary | None, str]:
         return dashboard.stored_alerts(self.engine)
 
-    def plan_alerts(self, today: date, *, utc_offset_seconds: int = 0, cancel=None) -> AlertSummary:
-        return dashboard.plan_alerts(self.engine, today, utc_offset_seconds=utc_offset_seconds, cancel=cancel)
+    def plan_alerts(self, today: date, *, utc_offset_seconds: int = 0, cancel=None, around_store=None) -> AlertSummary:
+        return dashboard.plan_alerts(self.engine, today, utc_offset_seconds=utc_offset_seconds, cancel=cancel,
+                                     around_store=around_store)
 
     def settings(self) -> dict[str, str]:
         return dashboard.settings(self.engine)

@@ -35,14 +35,15 @@ class ClassStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def store(self, classes: dict[str, ProductClass], summary: AlertSummary | None = None) -> None:
+    def store(self, classes: dict[str, ProductClass], summary: AlertSummary | None = None, *, around=None) -> None:
         """Replace every stored class with these and, when given, the last run's alerts summary
-        (``persistence.planning.alerts``), in one transaction: one commit for the window's watcher to see."""
+        (``persistence.planning.alerts``), in one transaction (``around`` as ``alerts.derived_write`` takes it)."""
+        from persistence.planning.alerts import derived_write
         from persistence.planning.alerts import write_summary
 
         C = t.forecast_cache
         now = datetime.now(UTC)
-        with self.engine.begin() as conn:
+        with derived_write(self.engine, around) as conn:
             conn.execute(C.delete().where(C.c.scope == CLASS_SCOPE))
             if classes:
                 conn.execute(C.insert(), [

@@ -59,6 +59,7 @@ from domain.purchasing.scorecard import PAST_DUE_STATES
 from domain.stock.documents_model import DocumentKind
 from persistence import tables as t
 from persistence.planning.alerts import data_version
+from persistence.planning.alerts import derived_write
 from persistence.planning.classes import read_basis
 from persistence.planning.product import read_all as read_product_planning
 from persistence.stock import merged
@@ -257,12 +258,14 @@ class ForecastCacheTable:
                                 .where(C.c.scope.in_(scopes)))
             return {(r[0], r[1]): (r[2], r[3]) for r in rows if (r[0], r[1]) in wanted}
 
-    def store(self, rows) -> None:
+    def store(self, rows, *, around=None) -> None:
+        """Replace these rows in one transaction (``around`` as ``persistence.planning.alerts.derived_write`` takes
+        it)."""
         if not rows:
             return
         C = t.forecast_cache
         now = datetime.now(UTC)
-        with self.engine.begin() as conn:
+        with derived_write(self.engine, around) as conn:
             conn.execute(C.delete().where(C.c.product_id == bindparam("p"), C.c.scope == bindparam("s")),
                          [{"p": p, "s": s} for p, s, _, _ in rows])
             conn.execute(C.insert(), [{"product_id": p, "scope": s, "history_key": k, "computed_at": now, "result": r}

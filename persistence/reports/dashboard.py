@@ -332,11 +332,13 @@ def stored_alerts(engine: Engine) -> tuple[AlertSummary | None, str]:
     return alerts.read_summary(engine)
 
 
-def plan_alerts(engine: Engine, today: date, *, utc_offset_seconds: int = 0, cancel=None,
-                progress=None) -> AlertSummary:
+def plan_alerts(engine: Engine, today: date, *, utc_offset_seconds: int = 0, cancel=None, progress=None,
+                around_store=None) -> AlertSummary:
     """A planning run made now over the stored forecasts, as the Replenishment screen makes it (only the products
     whose history changed are forecast again, and those forecasts are not stored), for when no run has stored its
-    alerts yet: its summary is stored (``persistence.planning.alerts.store_summary``) and returned."""
+    alerts yet: its summary is stored (``persistence.planning.alerts.store_summary``, inside ``around_store()`` when
+    given: the window's ``ui.watch.DataWatcher.own_write``) and returned."""
+
     from domain.planning import run as planning
     from persistence.planning import alerts
     from persistence.planning import queries as planning_queries
@@ -346,7 +348,7 @@ def plan_alerts(engine: Engine, today: date, *, utc_offset_seconds: int = 0, can
                                   progress=progress)
     planning.plan(reader, today=today, run=control)
     assert control.summary is not None  # a run over every product sums its alerts up
-    alerts.store_summary(engine, control.summary)
+    alerts.store_summary(engine, control.summary, around=around_store)
     return control.summary
 
 

@@ -47,6 +47,7 @@ from domain.reports.model import Period
 from ui.i18n import fill
 from ui.models.table import money_text
 from ui.screens.dashboard import lists
+from ui.watch import quiet
 from ui.widgets.busy import alive
 from ui.widgets.screen import Screen
 
@@ -325,7 +326,7 @@ class DashboardScreen(Screen):
             if not alive(self):
                 return
             self._alerts_running = False
-            # The run stored its summary: that change is its own, not a reason to load again.
+            # The run stored its summary quietly (``ui.watch``); where it was counted, it is no reason to load again.
             self._loaded_generation = max(self._loaded_generation, self.services.data_generation())
             if "alerts" not in self.figures and self._done < GROUPS:
                 self.figures["alerts"] = (summary, summary.data_version)
@@ -343,9 +344,24 @@ class DashboardScreen(Screen):
                     self.show_error(exc)
                 self._step()
 
-        plan = self.services.dashboard.plan_alerts
-        self.services.tasks.submit(lambda: plan(today, utc_offset_seconds=offset, cancel=cancel.is_set),
-                                   on_done=done, on_error=failed)
+        plan, around = self.services.dashboard.plan_alerts, quiet(self.services.watcher)
+        self.services.tasks.submit(lambda: plan(today, utc_offset_seconds=offset, cancel=cancel.is_set,
+                                                around_store=around), on_done=done, on_error=failed)
+
+    def planning_stored(self) -> None:
+        """A planning run of this window stored its alerts (``ui.watch.DataWatcher.planned``): show them, once the
+        load under way (which reads them itself) is complete."""
+        if not self.complete or self._alerts_running:
+            return
+        ticket = self._ticket
+
+        def done(result) -> None:
+            if alive(self) and ticket == self._ticket and result[0] is not None:
+                self.figures["alerts"] = result
+                self._show("alerts")
+
+        self.services.tasks.submit(self.services.dashboard.stored_alerts, on_done=done,
+                                   on_error=lambda exc: self.show_error(exc) if alive(self) else None)
 
     def _submit(self, ticket: int, group: str, fn) -> None:
         def done(result) -> None:
