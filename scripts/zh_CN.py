@@ -923,7 +923,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Permissions', 'work on sales orders'): '处理销售订单',
     ('PlanningPage', 'A supplier whose purchase orders of the last year brought less than 98 % of what was ordered (its quantity fill rate on the Suppliers screen, from 5 lines on 3 orders) gets its suggested orders grossed up by it, at most × 1.5.'):
         '近一年采购单交货不足订货量 98 % 的供应商（即“供应商”界面上的数量满足率，至少 5 行、3 张采购单），其建议订货量将按满足率放大，最多 × 1.5。',
-    ('PlanningPage', 'Dashboard: dead and excess stock'): '仪表板：呆滞库存与超储库存',
+    ('PlanningPage', 'Dashboard: dead and excess stock'): '经营概览：呆滞库存与超储库存',
     ('PlanningPage', 'Dead stock after'): '呆滞库存天数',
     ('PlanningPage', 'Dead stock after (days):'): '呆滞库存天数（天）：',
     ('PlanningPage', "Dead stock is stock of a product with no issue in this many days. Excess stock is what a warehouse holds beyond this many days of its average daily issues of the last 90 days (or beyond the product's maximum level)."):
@@ -934,13 +934,13 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('PlanningPage', 'Excess stock above (days of cover):'): '超储可供天数（天）：',
     ('PlanningPage', 'Not saved: %1'): '未保存：%1',
     ('PlanningPage', 'Not saved: %1 takes a whole number of days from 1 to %2; “%3” is not one.'):
-        '未保存：%1 须为 1 到 %2 之间的整数天数；“%3”不是。',
+        '未保存：%1须为 1 到 %2 之间的整数天数；“%3”不是。',
     ('PlanningPage', 'Order more from suppliers who deliver short'): '对交货不足的供应商多订一些',
     ('PlanningPage', 'Planning ranks products into ABC classes: A the products making the first 80 % of the annual demand, B the next 15 %, C the rest; A products get a higher service target unless a product has its own. Rank them by what their demand is worth (quantity × price) or by the quantity alone.'):
         '计划把商品分为 ABC 类：A 为占年需求前 80 % 的商品，B 为其后 15 %，C 为其余；A 类商品的服务水平目标更高（商品有自己的目标时除外）。可按需求金额（数量 × 价格）或仅按数量划分。',
     ('PlanningPage', 'Rank ABC by:'): 'ABC 划分依据：',
     ('PlanningPage', 'Save'): '保存',
-    ('PlanningPage', 'Saved. The dashboard uses them when it loads next (F5).'): '已保存。仪表板下次加载时（F5）将使用这些设置。',
+    ('PlanningPage', 'Saved. The dashboard uses them when it loads next (F5).'): '已保存。经营概览下次加载时（F5）将使用这些设置。',
     ('PlanningPage', 'Saved. The next planning run follows it.'): '已保存。下次计划运行将按此执行。',
     ('PostedDocumentsModel', 'Date'): '日期',
     ('PostedDocumentsModel', 'Lines'): '行数',
@@ -1505,6 +1505,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Replenishment', 'Transfer documents posted:'): '已过账的调拨单：',
     ('Replenishment', 'Transfers before purchases'): '先调拨后采购',
     ('Replenishment', 'Weekly demand CV (X below 0.5, Y below 1)'): '每周需求变异系数（X 低于 0.5，Y 低于 1）',
+    ('Replenishment', 'Why this quantity'): '为何订这个数量',
     ('Replenishment', 'XYZ class (demand variability)'): 'XYZ 分类（需求波动）',
     ('Replenishment', 'annual demand quantity'): '年需求数量',
     ('Replenishment', 'annual demand value'): '年需求金额',

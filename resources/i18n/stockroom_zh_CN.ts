@@ -1484,7 +1484,7 @@ A backup of the current database is made first, so you can return to it by resto
         <name>Dashboard</name>
         <message>
             <location filename="../../ui/screens/dashboard/charts.py" line="+87" />
-            <location filename="../../ui/screens/dashboard/screen.py" line="+545" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="+561" />
             <source>Inventory value</source>
             <translation>库存金额</translation>
         </message>
@@ -3530,7 +3530,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+162" />
+            <location filename="../../ui/main_window.py" line="+170" />
             <source>Working (%n task(s))…</source>
             <translation>正在处理（%n 个任务）…</translation>
         </message>
@@ -4350,7 +4350,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="-50" />
             <source>Saved. The dashboard uses them when it loads next (F5).</source>
-            <translation>已保存。仪表板下次加载时（F5）将使用这些设置。</translation>
+            <translation>已保存。经营概览下次加载时（F5）将使用这些设置。</translation>
         </message>
         <message>
             <location line="+21" />
@@ -4365,7 +4365,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+1" />
             <source>Not saved: %1 takes a whole number of days from 1 to %2; “%3” is not one.</source>
-            <translation>未保存：%1 须为 1 到 %2 之间的整数天数；“%3”不是。</translation>
+            <translation>未保存：%1须为 1 到 %2 之间的整数天数；“%3”不是。</translation>
         </message>
         <message>
             <location line="+21" />
@@ -4411,7 +4411,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+4" />
             <source>Dashboard: dead and excess stock</source>
-            <translation>仪表板：呆滞库存与超储库存</translation>
+            <translation>经营概览：呆滞库存与超储库存</translation>
         </message>
         <message>
             <location line="+1" />
@@ -6997,7 +6997,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>计划已取消；未做任何更改。</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+26" />
             <source>Planned for %1: %2 alert(s), %3 with a suggested order.</source>
             <translation>计划日期 %1：%2 条预警，其中 %3 条有建议订购。</translation>
         </message>
@@ -7057,7 +7057,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+2" />
-            <location filename="../../ui/screens/replenishment/transfers.py" line="+152" />
+            <location filename="../../ui/screens/replenishment/transfers.py" line="+156" />
             <source>%1 → %2: %3 line(s)</source>
             <translation>%1 → %2：%3 行</translation>
         </message>
@@ -7233,7 +7233,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>默认值</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/transfers.py" line="-127" />
+            <location filename="../../ui/screens/replenishment/transfers.py" line="-131" />
             <source>Transfer</source>
             <translation>调拨</translation>
         </message>
@@ -7269,14 +7269,19 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1 由调拨补足；采购 %2，而不是 %3</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>Transfer %1 of %2 from %3 to %4</source>
             <translation>调拨 %2，数量 %1：从 %3 到 %4</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Transfers before purchases</source>
             <translation>先调拨后采购</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Why this quantity</source>
+            <translation>为何订这个数量</translation>
         </message>
         <message>
             <location line="+6" />

@@ -82,6 +82,7 @@ def test_a_grossed_up_order_says_why_on_its_replenishment_line(qtbot):
 
     from ui.screens.replenishment.detail import explanation_html
     from ui.screens.replenishment.model import ReplenishmentModel
+    from ui.screens.replenishment.transfers import detail_html
 
     e = {"supplier": "NB", "supplier_fill_rate": Decimal("0.8"), "fill_factor": Decimal("1.25"), "fill_lines": 5,
          "fill_orders": 5, "fill_capped": False, "order_need": Decimal(230), "order_qty": Decimal(288),
@@ -96,3 +97,5 @@ def test_a_grossed_up_order_says_why_on_its_replenishment_line(qtbot):
                       "ordered × 1.25")
     html = explanation_html(row)
     assert "80.0 %" in html and "× 1.25" in html and "Need (S − position)" in html
+    panel = detail_html(row, explanation_html)
+    assert panel.startswith("<p><b>Why this quantity</b><br>NB delivered 80.0 %")

@@ -104,9 +104,13 @@ def detail_html(row, explanation_html) -> str:
     text = reason_text(row)
     if not text:
         return body
-    head = (fill(translate("Replenishment", "Transfer %1 of %2 from %3 to %4"), fmt(row.transfer.qty), row.sku,
-                 row.transfer.from_warehouse, row.transfer.to_warehouse) if is_transfer(row)
-            else translate("Replenishment", "Transfers before purchases"))
+    if is_transfer(row):
+        head = fill(translate("Replenishment", "Transfer %1 of %2 from %3 to %4"), fmt(row.transfer.qty), row.sku,
+                    row.transfer.from_warehouse, row.transfer.to_warehouse)
+    elif (row.explanation or {}).get("transfer_in"):
+        head = translate("Replenishment", "Transfers before purchases")
+    else:
+        head = translate("Replenishment", "Why this quantity")  # the supplier's fill rate grossed it up
     return f"<p><b>{escape(head)}</b><br>{escape(text)}</p>{body}"
 
 
