@@ -157,7 +157,7 @@ def reorder_alerts(engine, today: date, warehouse: str | None, offset: int) -> d
     planned_now = summary is None
     if summary is None:
         summary = reads.plan_alerts(engine, today, utc_offset_seconds=offset)
-        version = summary.data_version
+        version = reads.stored_alerts(engine)[1]  # the data may have changed while it planned
     state = summary.state(today, version)
     return {**summary.by_severity(warehouse), "planned_for": summary.day.isoformat(),
             "planned_at": summary.computed_at.isoformat(timespec="seconds"), "planned_now": planned_now,

@@ -17,7 +17,6 @@ the warehouse chosen; the reorder alerts on Replenishment; receivables and payab
 
 from __future__ import annotations
 
-import threading
 import time
 from datetime import date
 from decimal import Decimal
@@ -127,7 +126,6 @@ class DashboardScreen(Screen):
         # The alerts are the last planning run's (its stored summary, read with each load); the dashboard plans
         # itself only when no run stored one, once: a load that finds none waits for that run.
         self._alerts_running = False
-        self._alerts_cancel: threading.Event | None = None
         self.period_label = QLabel(self)
         self.span = QComboBox(self)
         self.span.setObjectName("span")
@@ -302,7 +300,7 @@ class DashboardScreen(Screen):
             if "alerts" in self.figures:
                 return  # the dashboard's own run, finished meanwhile, answered this load
             if summary is None:
-                self._plan_alerts(ticket, today, offset)
+                self._plan_alerts(today, offset)
                 return
             self.figures["alerts"] = (summary, version)
             self._show("alerts")
@@ -315,38 +313,33 @@ class DashboardScreen(Screen):
 
         self.services.tasks.submit(q.stored_alerts, on_done=done, on_error=failed)
 
-    def _plan_alerts(self, ticket: int, today: date, offset: int) -> None:
+    def _plan_alerts(self, today: date, offset: int) -> None:
         """No run stored its alerts: plan once here (the run stores its summary); the load waiting shows it."""
         if self._alerts_running:
             return  # the run under way answers this load too (``done``)
         self._alerts_running = True
-        cancel = self._alerts_cancel = threading.Event()
 
-        def done(summary) -> None:
+        def done(result) -> None:
             if not alive(self):
                 return
             self._alerts_running = False
-            # The run stored its summary quietly (``ui.watch``); where it was counted, it is no reason to load again.
-            self._loaded_generation = max(self._loaded_generation, self.services.data_generation())
             if "alerts" not in self.figures and self._done < GROUPS:
-                self.figures["alerts"] = (summary, summary.data_version)
+                self.figures["alerts"] = result  # (the summary, the data version after the run)
                 self._show("alerts")
                 self._step()
 
         def failed(exc: BaseException) -> None:
-            from domain.planning.cache import Cancelled
-
             if not alive(self):
                 return
             self._alerts_running = False
             if "alerts" not in self.figures and self._done < GROUPS:
-                if not isinstance(exc, Cancelled):
-                    self.show_error(exc)
+                self.show_error(exc)
                 self._step()
 
-        plan, around = self.services.dashboard.plan_alerts, quiet(self.services.watcher)
-        self.services.tasks.submit(lambda: plan(today, utc_offset_seconds=offset, cancel=cancel.is_set,
-                                                around_store=around), on_done=done, on_error=failed)
+        q, around = self.services.dashboard, quiet(self.services.watcher)
+        # stored quietly (ui.watch): the other screens are not told the data changed
+        self.services.tasks.submit(lambda: (q.plan_alerts(today, utc_offset_seconds=offset, around_store=around),
+                                            q.stored_alerts()[1]), on_done=done, on_error=failed)
 
     def planning_stored(self) -> None:
         """A planning run of this window stored its alerts (``ui.watch.DataWatcher.planned``): show them, once the
