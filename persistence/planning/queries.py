@@ -79,8 +79,13 @@ def _raw(column):
     return type_coerce(column, BigInteger)
 
 
-def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_seconds: int = 0) -> PlanningHistory:
-    """Everything ``domain.planning.run.plan`` needs for the days ``first_day`` .. ``end_day`` (exclusive)."""
+def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_seconds: int = 0,
+                 stamp: bool = True) -> PlanningHistory:
+    """Everything ``domain.planning.run.plan`` needs for the days ``first_day`` .. ``end_day`` (exclusive).
+
+    ``stamp``: take the data version first (``persistence.planning.alerts.data_version``, what the run's alerts
+    summary keeps); the replay benchmarks, which read a cached database of an older schema and keep no summary, leave
+    it out."""
     M = t.movements
     offset = utc_offset_seconds * 1_000_000
     base = (first_day - _EPOCH_DAY).days
@@ -100,7 +105,8 @@ def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_s
     net: dict[tuple[str, str, int], int] = {}  # day -1 gathers everything before the window
     shipped_raw: dict[tuple[str, str], dict[int, int]] = {}
     with engine.connect() as conn:
-        version = data_version(conn)  # before reading: a change made while reading makes the summary out of date
+        # before reading: a change made while reading makes the summary out of date
+        version = data_version(conn) if stamp else ""
         maps = merged.merged(conn)  # a product or warehouse merged away by a sync: its movements count for the survivor
         products, warehouses = maps.get("products", {}), maps.get("warehouses", {})
         for product_id, warehouse_id, at, day, shipment, qty in conn.execute(scan).all():
