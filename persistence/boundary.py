@@ -30,6 +30,7 @@ from domain.accounts.statement import Statement
 from domain.catalog.model import Customer
 from domain.catalog.model import Supplier
 from domain.catalog.model import Warehouse
+from domain.planning.alerts import AlertSummary
 from domain.planning.classification import ProductClass
 from domain.planning.run import HistoryReader
 from domain.purchasing.rows import PoRow
@@ -287,10 +288,12 @@ class DashboardQueries:
         return dashboard.stock_figures(self.engine, period, today, warehouse=warehouse,
                                        utc_offset_seconds=utc_offset_seconds)
 
-    def alert_severities(self, today: date, *, warehouse: str | None = None, utc_offset_seconds: int = 0,
-                         cancel=None) -> list[tuple[str, str, str]]:
-        return dashboard.alert_severities(self.engine, today, warehouse=warehouse,
-                                          utc_offset_seconds=utc_offset_seconds, cancel=cancel)
+    def stored_alerts(self) -> tuple[AlertSummary | None, str]:
+        return dashboard.stored_alerts(self.engine)
+
+    def plan_alerts(self, today: date, *, utc_offset_seconds: int = 0, cancel=None, around_store=None) -> AlertSummary:
+        return dashboard.plan_alerts(self.engine, today, utc_offset_seconds=utc_offset_seconds, cancel=cancel,
+                                     around_store=around_store)
 
     def settings(self) -> dict[str, str]:
         return dashboard.settings(self.engine)

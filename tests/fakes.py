@@ -68,6 +68,7 @@ class State:
     sign_in_failures: dict[str, tuple[int, datetime | None]] = field(default_factory=dict)
     product_planning: dict[str, ProductPlanning] = field(default_factory=dict)
     abc_basis: str = "value"  # the planning setting (domain.planning.settings)
+    settings: dict[str, str] = field(default_factory=dict)  # the other planning settings, by key
     list_prices: dict[tuple[str, str], Decimal] = field(default_factory=dict)  # (product, level) -> price
     tax_rates: dict[str, Decimal] = field(default_factory=dict)  # a product's own tax rate
     company_tax_rate: Decimal = Decimal(13)
@@ -100,7 +101,7 @@ class State:
             suppliers=copy.deepcopy(self.suppliers), terms=copy.deepcopy(self.terms),
             customers=copy.deepcopy(self.customers), movements=dict(self.movements),
             valuations=dict(self.valuations), balances=dict(self.balances), users=dict(self.users),
-            product_planning=dict(self.product_planning), abc_basis=self.abc_basis,
+            product_planning=dict(self.product_planning), abc_basis=self.abc_basis, settings=dict(self.settings),
             sign_in_failures=dict(self.sign_in_failures),
             list_prices=dict(self.list_prices), tax_rates=dict(self.tax_rates), company_tax_rate=self.company_tax_rate,
             customer_prices=dict(self.customer_prices), customer_terms=dict(self.customer_terms),
@@ -317,6 +318,12 @@ class FakeProductPlanningRepository:
 
     def set_abc_basis(self, basis: str) -> None:
         self.s.abc_basis = basis
+
+    def setting(self, key: str) -> str | None:
+        return self.s.settings.get(key)
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.s.settings[key] = value
 
 
 class FakePeriodRepository:

@@ -142,6 +142,9 @@ class MainWindow(QMainWindow):
         self.services.watcher = self.watcher
         # Queued: a screen that asks for the count while it starts a load is told afterwards, not in the middle.
         self.watcher.changed.connect(self._data_changed, Qt.ConnectionType.QueuedConnection)
+        # A planning run of this window stored its results without counting as a change: the screens showing them
+        # (the dashboard's alerts) read them again.
+        self.watcher.planned.connect(self._planning_stored, Qt.ConnectionType.QueuedConnection)
         # A finished background job may have committed: look at once instead of on the next tick.
         self.services.tasks.busy_changed.connect(lambda _count, w=self.watcher: w.check())
         self._pending_changes: dict[str, int] = {}
@@ -155,6 +158,11 @@ class MainWindow(QMainWindow):
                 widget.data_changed(generation)
             elif hasattr(widget, "data_changed"):
                 self._pending_changes[key] = generation
+
+    def _planning_stored(self) -> None:
+        for widget in self.screens.values():
+            if hasattr(widget, "planning_stored"):
+                widget.planning_stored()
 
     def _busy_changed(self, count: int) -> None:
         self._busy = count

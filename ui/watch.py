@@ -9,11 +9,24 @@ reads the WAL index in shared memory), so a timer on the GUI thread may ask once
 
 ``generation`` counts the changes seen. A screen that records it (after ``check()``) when it starts a
 load can tell later whether a change arrived after that load began, and so whether what it shows is old.
+
+A planning run of this window stores what it derived — its forecasts, ABC/XYZ classes and alerts summary — and those
+commits are no change of the business data: counted, they told every other open screen that its data was out of date
+after each Replenishment run. Such a write goes through ``own_write`` (``QuietStore`` wraps a store in it): while it
+runs (from the moment it holds the database's write lock until after its commit), ``check`` waits for it a moment,
+then skips a tick rather than block the GUI thread through a long store; if nothing else was committed since the
+last look, its commit is absorbed, not counted, and ``planned`` is emitted instead, for the screens that show a
+planning run's results (the dashboard's alerts). If another commit had come first, both are counted, as before. Only
+a commit by another program in the microseconds between the write's commit and its last look would be absorbed with
+it. A second window or the command line planning is another program: its commits are counted.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -21,14 +34,17 @@ from PySide6.QtCore import QTimer
 from PySide6.QtCore import Signal
 
 INTERVAL_MS = 1000
+LOCK_WAIT_SECONDS = 0.25  # what a look waits for an own write (a summary's: milliseconds) before it skips a tick
 
 
 class DataWatcher(QObject):
     changed = Signal(int)  # the new generation
+    planned = Signal()  # a planning run of this window stored its results (``own_write``)
 
     def __init__(self, path: Path | str | None, interval_ms: int = INTERVAL_MS, parent=None) -> None:
         super().__init__(parent)
         self.generation = 0
+        self._lock = threading.Lock()  # one look at a time: the GUI thread's ticks and a pool thread's own write
         self._conn: sqlite3.Connection | None = None
         self._version: int | None = None
         if path:
@@ -53,17 +69,59 @@ class DataWatcher(QObject):
             return self._version
 
     def check(self) -> bool:
-        """Ask now; emits ``changed`` and returns True when something was committed since the last time."""
-        version = self._read()
-        if version is None or version == self._version:
+        """Ask now; emits ``changed`` and returns True when something was committed since the last time (False
+        also while an ``own_write`` runs: the next look tells)."""
+        if not self._lock.acquire(timeout=LOCK_WAIT_SECONDS):
             return False
-        self._version = version
-        self.generation += 1
+        try:
+            version = self._read()
+            if version is None or version == self._version:
+                return False
+            self._version = version
+            self.generation += 1
+        finally:
+            self._lock.release()
         self.changed.emit(self.generation)
         return True
+
+    @contextmanager
+    def own_write(self) -> Iterator[None]:
+        """Around a write of this window's derived data (any thread): its commit is not counted as a change, unless
+        another commit came before it, which is then counted with it (see the module docstring)."""
+        with self._lock:
+            clean = self._conn is not None and self._read() == self._version
+            try:
+                yield
+            finally:
+                if clean:
+                    self._version = self._read()
+        self.planned.emit()
 
     def stop(self) -> None:
         self.timer.stop()
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+
+
+class QuietStore:
+    """A store of derived data (``load``/``store``: the forecast cache, the class and summary store) whose writes go
+    through ``watcher.own_write`` (its ``store`` takes ``around``); without a watcher it is the store itself."""
+
+    def __init__(self, inner, watcher: DataWatcher | None) -> None:
+        self._inner = inner
+        self._watcher = watcher
+
+    def load(self, keys):
+        return self._inner.load(keys)
+
+    def store(self, *args, **kwargs):
+        if self._watcher is None:
+            return self._inner.store(*args, **kwargs)
+        # inside the store's transaction, once it holds the write lock (persistence.planning.alerts.derived_write)
+        return self._inner.store(*args, around=self._watcher.own_write, **kwargs)
+
+
+def quiet(watcher: DataWatcher | None):
+    """``watcher.own_write`` as a context manager factory, or None without a watcher."""
+    return None if watcher is None else watcher.own_write

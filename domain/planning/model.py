@@ -11,6 +11,7 @@ from dataclasses import field
 from datetime import date
 from decimal import Decimal
 
+from domain.planning.fill import SupplierFill
 from domain.planning.product import ProductPlanning
 from domain.planning.replenishment import ReorderAlert
 
@@ -76,6 +77,12 @@ class PlanningHistory:
         overrides: per product id, its own service target and review period (``domain.planning.product``).
         abc_basis: what ABC ranks by, the planning setting: ``value`` or ``volume``
             (``domain.planning.classification``).
+        supplier_fills: per supplier id, what its purchase-order lines due in the last year asked for and brought
+            (``domain.planning.fill``).
+        fill_rate_on: the planning setting: gross a new order up by its supplier's fill rate (on unless turned off).
+        data_version: a stamp of what was read, taken before reading (``persistence.planning.alerts``): the run's
+            alerts summary keeps it, so that a later look can tell whether the data changed since
+            (``domain.planning.alerts``); "" when the reader gives none.
     """
 
     first_day: date
@@ -88,6 +95,9 @@ class PlanningHistory:
     lead_times: dict[tuple[str, str], list[float]] = field(default_factory=dict)
     overrides: dict[str, ProductPlanning] = field(default_factory=dict)
     abc_basis: str = "value"
+    supplier_fills: dict[str, SupplierFill] = field(default_factory=dict)
+    fill_rate_on: bool = True
+    data_version: str = ""
 
     @property
     def days(self) -> int:

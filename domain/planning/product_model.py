@@ -1,6 +1,6 @@
 """A product's planning overrides and the repository that keeps them (``persistence.planning.product``
-implements it, with the planning setting of what ABC ranks by); the use cases that set them are
-``domain.planning.product`` and ``domain.planning.settings``."""
+implements it, with the planning settings: what ABC ranks by and the others of ``domain.planning.settings``); the
+use cases that set them are ``domain.planning.product`` and ``domain.planning.settings``."""
 
 from __future__ import annotations
 
@@ -32,4 +32,9 @@ class ProductPlanningRepository(Protocol):
         ...
     def set_abc_basis(self, basis: str) -> None:
         """Keep the setting (``domain.planning.settings``)."""
+        ...
+    def setting(self, key: str) -> str | None:
+        """Another planning setting as kept (``domain.planning.settings``: the dashboard's days); None: never set."""
+        ...
+    def set_setting(self, key: str, value: str) -> None:
         ...

@@ -51,6 +51,7 @@ from domain.catalog.packs import Rounded
 from domain.catalog.packs import round_order_qty
 from domain.kernel.numbers import QTY_PLACES
 from domain.kernel.numbers import ZERO
+from domain.planning.fill import grossed_up
 
 _N = NormalDist()
 CRITICAL = "critical"
@@ -286,6 +287,7 @@ def explain_policy(
     multiple: Decimal = Decimal(1),
     pack_size: Decimal = Decimal(1),
     margin: float | None = None,
+    fill_factor: Decimal | None = None,
 ) -> dict:
     """Every input and result of a periodic-review (s, S) policy for one product, to freeze with an alert.
 
@@ -296,6 +298,9 @@ def explain_policy(
     With ``margin`` (the forecast's calibrated Q_α(demand over L + R) − d(L + R)), the safety stock comes from it
     instead (``quantile_levels``, ``FORMULA_QUANTILE``); ``sigma_lt`` is then the σ that safety stock implies,
     SS / z, and ``safety_stock_source`` says ``quantile`` (else ``sigma``).
+
+    With ``fill_factor`` (> 1: the supplier brings only part of what is ordered, ``domain.planning.fill``), the need
+    S − position is grossed up by it before the MOQ, multiple and pack size; ``order_need`` keeps the need before.
     """
     if margin is not None and math.isfinite(margin):
         ss, s, big_s = quantile_levels(demand_per_period, lead_time, review, margin, service, sigma_lead)
@@ -310,19 +315,10 @@ def explain_policy(
         formula, source = FORMULA, "sigma"
     position = on_hand + on_order - reserved
     due = float(position) - demand_per_period * review <= s
-    order = (
-        order_quantity(
-            to_quantity(big_s),
-            on_hand=on_hand,
-            on_order=on_order,
-            reserved=reserved,
-            moq=moq,
-            multiple=multiple,
-            pack_size=pack_size,
-        )
-        if due
-        else Rounded(ZERO)
-    )
+    need = to_quantity(big_s) - position
+    order = Rounded(ZERO)
+    if due and need > 0:
+        order = round_order_qty(grossed_up(need, fill_factor), moq=moq, multiple=multiple, pack_size=pack_size)
     return {
         "on_hand": on_hand,
         "on_order": on_order,
@@ -341,6 +337,7 @@ def explain_policy(
         "order_up_to": to_quantity(big_s),
         "order_due": due,
         "order_qty": order.qty,
+        "order_need": need if due and need > 0 else ZERO,
         "rounding": order.reason,
         "safety_stock_source": source,
         "formula": formula,

@@ -28,6 +28,9 @@ review (s, S) policy of ``domain.planning.replenishment.explain_policy`` to each
   stock unit. Lead time is learned from purchase-order receipts once there are enough of them
   (``learned_lead_time``: mean and σL of this supplier × product, else of the supplier); before that
   the terms' lead time, else the supplier's, with σL = 0. Alerts count whole days (rounded up).
+* A supplier that brings less than it is ordered (its scorecard's quantity fill rate over the last year, with
+  enough purchase-order lines) gets orders grossed up by it, at most × 1.5, unless the planning setting turns it
+  off (``domain.planning.fill``); the explanation says so.
 * A product with too short a history is forecast from its category's demand profile scaled by its own
   observed weeks when the category has enough established products (``domain.planning.category_profile``), else
   by the simple average of its weeks; either is labelled in the forecast and the explanation.
@@ -58,15 +61,21 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field
+from datetime import UTC
 from datetime import date
+from datetime import datetime
 from decimal import Decimal
 
 from domain.kernel.numbers import ZERO
+from domain.planning.alerts import AlertSummary
+from domain.planning.alerts import summarize as summarize_alerts
 from domain.planning.classification import ProductClass
 from domain.planning.classification import classify_history
 from domain.planning.drafts import DRAFT_NOTE
 from domain.planning.drafts import DraftCreated
 from domain.planning.drafts import create_drafts
+from domain.planning.fill import adjustment as fill_adjustment
+from domain.planning.fill import explanation_of as fill_explanation
 from domain.planning.history import ABC_SHARES
 from domain.planning.history import DEFAULT_WEEKS
 from domain.planning.history import MIN_OBSERVED_DAYS
@@ -184,11 +193,14 @@ class RunControl:
         cache: stored forecasts (``domain.planning.cache.ForecastCache``); None recomputes every row.
         cancel: asked between batches of rows; True stops the run with ``domain.planning.cache.Cancelled``.
         progress: told (rows forecast or read from the cache, rows in all).
-        classes: where the run's ABC/XYZ classes are kept (``store(classes)``, e.g.
-            ``persistence.planning.classes.ClassStore``); None keeps them only in ``classified``.
+        classes: where the run's ABC/XYZ classes and its alerts summary are kept (``store(classes, summary)``, in
+            one write, e.g. ``persistence.planning.classes.ClassStore``); None keeps them only in ``classified``
+            and ``summary``.
         computed: set by the run: how many rows were forecast rather than read from the cache.
         classified: set by the run: per product id, its ``ProductClass``
             (``domain.planning.classification``).
+        summary: set by ``plan`` over all products: its open alerts per warehouse and severity
+            (``domain.planning.alerts.AlertSummary``); None after a run of one SKU or ``forecast_products``.
     """
 
     cache: object | None = None
@@ -197,6 +209,7 @@ class RunControl:
     classes: object | None = None
     computed: int = 0
     classified: dict[str, ProductClass] = field(default_factory=dict)
+    summary: AlertSummary | None = None
 
 
 def plan(
@@ -255,6 +268,9 @@ def plan(
     chosen = {x.key: choose_terms(history.terms.get(x.product_id, ())) for x in items}
     leads = {k: learned_lead_time(t, history.lead_times) for k, t in chosen.items()}
     lead_days = {k: math.ceil(x.days) for k, x in leads.items()}
+    fills = {}  # supplier id → how its fill rate grows an order (domain.planning.fill), when it does
+    if history.fill_rate_on:
+        fills = {sid: a for sid, f in history.supplier_fills.items() if (a := fill_adjustment(f)) is not None}
     longest = max([*lead_days.values(), 0]) + review_days
     horizon = min(26, max(4, math.ceil(longest / 7)))
     ids = [(x.product_id, x.warehouse_id) for x in items]
@@ -284,6 +300,7 @@ def plan(
             sigma_lead=learned.sigma_days / 7,
             moq=terms.moq if terms else ZERO, multiple=terms.multiple if terms else Decimal(1),
             pack_size=terms.pack_size if terms else Decimal(1), margin=cover_margin(result, cover, service),
+            fill_factor=fills[terms.supplier_id].factor if terms and terms.supplier_id in fills else None,
         )
         alert = draft_alert = None
         if d > 0:
@@ -305,6 +322,7 @@ def plan(
             "supplier": terms.supplier if terms else None, "period": "week",
             "stockout_date": alert.stockout_date if alert else None, "severity": alert.severity if alert else None,
             "days_of_stock": alert.days_of_stock if alert else None,
+            **(fill_explanation(fills[terms.supplier_id]) if terms and terms.supplier_id in fills else {}),
         })
         suggestion = None
         if alert is not None and explanation["order_qty"] > 0:
@@ -325,8 +343,10 @@ def plan(
 
         plans = with_transfers(plans, items, chosen)
     run.classified = classes
+    run.summary = None if sku is not None else summarize_alerts(
+        plans, day=today, computed_at=datetime.now(UTC), data_version=history.data_version)
     if run.classes is not None:
-        run.classes.store(classes)
+        run.classes.store(classes, run.summary)
     return plans
 
 

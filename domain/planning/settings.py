@@ -1,7 +1,13 @@
-"""The planning settings a purchaser may change: what ABC ranks products by (``value``, the default, or
-``volume``; ``domain.planning.classification``). Kept in the database beside the products' own planning
-policies (``uow.product_planning``); each planning run reads it with its history
-(``PlanningHistory.abc_basis``) unless the caller names another basis for that run.
+"""The planning settings a purchaser may change, kept in the database beside the products' own planning policies
+(``uow.product_planning``), edited on Settings › Planning:
+
+* what ABC ranks products by (``value``, the default, or ``volume``; ``domain.planning.classification``); each
+  planning run reads it with its history (``PlanningHistory.abc_basis``) unless the caller names another basis;
+* the dashboard's stock limits (``domain.reports.dashboard``): dead stock is stock with no issue in so many days
+  (180 unset), excess stock holds more than so many days of cover (60 unset). They judge the stock planning keeps,
+  so they sit with its settings; the dashboard reads them (``dashboard.dead_days``, ``dashboard.cover_target_days``);
+* whether a new order is grossed up by its supplier's quantity fill rate (``domain.planning.fill``; on unless turned
+  off), read by every planning run with its history (``PlanningHistory.fill_rate_on``).
 """
 
 from __future__ import annotations
@@ -11,7 +17,19 @@ from typing import TYPE_CHECKING
 
 from domain.access.roles import Permission
 from domain.access.roles import require
+from domain.kernel.errors import BadInput
 from domain.planning.classification import parse_basis
+from domain.planning.fill import SETTING_FILL_RATE
+from domain.planning.fill import enabled as fill_enabled
+from domain.reports.dashboard import COVER_TARGET_DAYS
+from domain.reports.dashboard import COVER_TARGET_KEY
+from domain.reports.dashboard import DEAD_DAYS
+from domain.reports.dashboard import DEAD_DAYS_KEY
+from domain.reports.dashboard import setting_days
+
+MAX_DAYS = 3650  # ten years: more is a typing error, not a limit anyone means
+DEAD_DAYS_FIELD = "dead-stock days"
+COVER_TARGET_FIELD = "excess cover target"
 
 if TYPE_CHECKING:
     from domain.kernel.ports import UnitOfWork
@@ -42,3 +60,76 @@ def abc_basis(uow: UnitOfWork) -> str:
     """Read-only: the basis in force."""
     with uow:
         return uow.product_planning.abc_basis()
+
+
+@dataclass(frozen=True)
+class SetDashboardDays:
+    """What a user typed: the dead-stock days and the excess cover target in days (whole numbers, as text)."""
+
+    dead_days: str
+    cover_target_days: str
+
+
+def parse_days(field: str, text: str, example: int) -> int:
+    """A whole number of days from 1 to ``MAX_DAYS``.
+
+    Raises:
+        BadInput: naming ``field``, the value and what is accepted.
+    """
+    raw = str(text).strip()
+    try:
+        days = int(raw)
+    except ValueError:
+        raise BadInput(field, f"{raw!r} is not a whole number of days; give 1 to {MAX_DAYS}, such as {example}") \
+            from None
+    if not 1 <= days <= MAX_DAYS:
+        raise BadInput(field, f"{days} days is out of range; give 1 to {MAX_DAYS}, such as {example}")
+    return days
+
+
+def set_dashboard_days(uow: UnitOfWork, command: SetDashboardDays) -> tuple[int, int]:
+    """Keep the dashboard's dead-stock days and excess cover target (one transaction; both or neither).
+
+    Returns:
+        (dead-stock days, cover target days) as kept.
+
+    Raises:
+        BadInput: a value is not a whole number from 1 to ``MAX_DAYS`` (the field named).
+    """
+    dead = parse_days(DEAD_DAYS_FIELD, command.dead_days, DEAD_DAYS)
+    target = parse_days(COVER_TARGET_FIELD, command.cover_target_days, COVER_TARGET_DAYS)
+    with uow:
+        require(uow, Permission.PURCHASE)
+        uow.product_planning.set_setting(DEAD_DAYS_KEY, str(dead))
+        uow.product_planning.set_setting(COVER_TARGET_KEY, str(target))
+        uow.commit()
+    return dead, target
+
+
+def dashboard_days(uow: UnitOfWork) -> tuple[int, int]:
+    """Read-only: (dead-stock days, cover target days) in force, the defaults where unset."""
+    with uow:
+        stored = {k: v for k in (DEAD_DAYS_KEY, COVER_TARGET_KEY) if (v := uow.product_planning.setting(k))}
+    return setting_days(stored, DEAD_DAYS_KEY, DEAD_DAYS), setting_days(stored, COVER_TARGET_KEY, COVER_TARGET_DAYS)
+
+
+@dataclass(frozen=True)
+class SetFillRateUse:
+    """Whether planning grosses a new order up by its supplier's quantity fill rate (``domain.planning.fill``)."""
+
+    on: bool
+
+
+def set_fill_rate_use(uow: UnitOfWork, command: SetFillRateUse) -> bool:
+    """Keep the switch (one transaction); returns it as kept."""
+    with uow:
+        require(uow, Permission.PURCHASE)
+        uow.product_planning.set_setting(SETTING_FILL_RATE, "on" if command.on else "off")
+        uow.commit()
+    return command.on
+
+
+def fill_rate_use(uow: UnitOfWork) -> bool:
+    """Read-only: the switch in force (on unless turned off)."""
+    with uow:
+        return fill_enabled(uow.product_planning.setting(SETTING_FILL_RATE))

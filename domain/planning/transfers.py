@@ -36,6 +36,7 @@ from decimal import Decimal
 from domain.catalog.packs import Rounded
 from domain.catalog.packs import round_order_qty
 from domain.kernel.numbers import ZERO
+from domain.planning.fill import grossed_up
 from domain.planning.replenishment import to_quantity
 
 ONE = Decimal(1)
@@ -168,11 +169,12 @@ def plan_moves(stands: Sequence[Stand], pack: Decimal = ONE) -> list[Move]:
 
 
 def remaining_order(stand: Stand, incoming: Decimal, *, moq: Decimal = ZERO, multiple: Decimal = ONE,
-                    pack_size: Decimal = ONE) -> Rounded:
+                    pack_size: Decimal = ONE, fill_factor: Decimal | None = None) -> Rounded:
     """What is still to be ordered for ``stand`` once ``incoming`` arrives by transfer.
 
     Nothing when the position after the transfers is above the trigger (position − d·R > s: not due at this
-    review); else S − that position raised to the supplier's MOQ, multiple and pack size.
+    review); else S − that position, grossed up by the supplier's ``fill_factor`` when it has one
+    (``domain.planning.fill``), raised to the supplier's MOQ, multiple and pack size.
     """
     position = stand.position + incoming
     if float(position) - stand.review_demand > float(stand.reorder_point):
@@ -180,7 +182,7 @@ def remaining_order(stand: Stand, incoming: Decimal, *, moq: Decimal = ZERO, mul
     wanted = stand.order_up_to - position
     if wanted <= 0:
         return Rounded(ZERO)
-    return round_order_qty(wanted, moq=moq, multiple=multiple, pack_size=pack_size)
+    return round_order_qty(grossed_up(wanted, fill_factor), moq=moq, multiple=multiple, pack_size=pack_size)
 
 
 def stand_of(plan) -> Stand:
@@ -274,7 +276,8 @@ def transfers_of(plans: Sequence) -> list[TransferSuggestion]:
 def _after_transfers(plan, stand: Stand, incoming: Decimal, option):
     left = remaining_order(stand, incoming, moq=option.moq if option else ZERO,
                            multiple=option.multiple if option else ONE,
-                           pack_size=option.pack_size if option else ONE)
+                           pack_size=option.pack_size if option else ONE,
+                           fill_factor=plan.explanation.get("fill_factor"))
     before = plan.suggestion.qty if plan.suggestion is not None else ZERO
     explanation = {**plan.explanation, "transfer_in": incoming, "order_before_transfers": before,
                    "order_qty": left.qty, "rounding": left.reason}

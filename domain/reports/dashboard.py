@@ -20,7 +20,9 @@ Each figure is a pure function of facts read set-based (``persistence/reports/da
 * **Dead stock** (products with stock and no issue in the dead-stock days, a setting) and **excess stock** (a
   product × warehouse holding more than its cover target: the target days at the average daily issues of the last
   ``COVER_DAYS``, or more than its maximum level when it has one; valued at the average cost).
-* **Open reorder alerts** by severity (a planning run's) and **overdue receivables and payables** (the ageing).
+* **Open reorder alerts** by severity: the summary the last planning run stored (``domain.planning.alerts``), said
+  out of date when the day moved on or the data it read changed; and **overdue receivables and payables** (the
+  ageing).
 """
 
 from __future__ import annotations
@@ -49,7 +51,6 @@ DEAD_DAYS_KEY = "dashboard.dead_days"
 COVER_TARGET_KEY = "dashboard.cover_target_days"
 _CENT = Decimal("0.01")
 _TENTH = Decimal("0.1")
-SEVERITIES = ("critical", "high", "normal")
 
 
 class Span(enum.StrEnum):
@@ -292,16 +293,7 @@ def excess_stock(facts: Iterable[HeldFacts], target_days: int) -> list[ExcessRow
     return sorted(rows, key=lambda r: (-r.value, r.sku, r.warehouse))
 
 
-# -- alerts --------------------------------------------------------------------------------------------------------
-def alerts_by_severity(severities: Iterable[str | None]) -> dict[str, int]:
-    """How many open reorder alerts of each severity (critical, high, normal; every key present)."""
-    out = dict.fromkeys(SEVERITIES, 0)
-    for s in severities:
-        if s in out:
-            out[s] += 1
-    return out
-
-
+# -- overdue accounts and settings ---------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Overdue:
     """What one side of the accounts has overdue (receivables: customers owe us; payables: we owe suppliers)."""

@@ -19,6 +19,7 @@ from sqlalchemy import Engine
 from sqlalchemy import insert
 from sqlalchemy import select
 
+from domain.planning.alerts import AlertSummary
 from domain.planning.classification import BASES
 from domain.planning.classification import DEFAULT_BASIS
 from domain.planning.classification import ProductClass
@@ -34,11 +35,15 @@ class ClassStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
 
-    def store(self, classes: dict[str, ProductClass]) -> None:
-        """Replace every stored class with these, in one transaction."""
+    def store(self, classes: dict[str, ProductClass], summary: AlertSummary | None = None, *, around=None) -> None:
+        """Replace every stored class with these and, when given, the last run's alerts summary
+        (``persistence.planning.alerts``), in one transaction (``around`` as ``alerts.derived_write`` takes it)."""
+        from persistence.planning.alerts import derived_write
+        from persistence.planning.alerts import write_summary
+
         C = t.forecast_cache
         now = datetime.now(UTC)
-        with self.engine.begin() as conn:
+        with derived_write(self.engine, around) as conn:
             conn.execute(C.delete().where(C.c.scope == CLASS_SCOPE))
             if classes:
                 conn.execute(C.insert(), [
@@ -46,6 +51,8 @@ class ClassStore:
                      "result": json.dumps({"abc": c.abc, "xyz": c.xyz, "value": c.value, "volume": c.volume,
                                            "cv": c.cv, "weeks": c.weeks}, separators=(",", ":"))}
                     for c in classes.values()])
+            if summary is not None:
+                write_summary(conn, summary)
 
 
 def read_classes(engine: Engine) -> dict[str, ProductClass]:

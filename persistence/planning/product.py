@@ -40,6 +40,13 @@ class ProductPlanningRepository:
     def set_abc_basis(self, basis: str) -> None:
         write_basis(self.conn, basis)
 
+    def setting(self, key: str) -> str | None:
+        return self.conn.execute(select(t.settings.c.value).where(t.settings.c.key == key)).scalar()
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.conn.execute(t.settings.delete().where(t.settings.c.key == key))
+        self.conn.execute(insert(t.settings).values(key=key, value=value))
+
 
 def read_all(conn: Connection) -> dict[str, ProductPlanning]:
     """Every product's overrides, by product id."""

@@ -1,6 +1,6 @@
 """Read queries for replenishment planning: daily demand, closing stock, balances, drafts and supplier terms.
 
-``read_history`` answers ``domain.planning.run.HistoryReader`` with seven queries, none per product:
+``read_history`` answers ``domain.planning.run.HistoryReader`` with eight queries, none per product:
 
 1. one plain scan of the movements (in storage order: no index, no join) that sums each product ×
    warehouse × day's net change and shipments. The closing stock of a day is the running sum of the net
@@ -15,7 +15,9 @@
 4. draft purchase-order lines (open quantities per product × delivery warehouse);
 5. supplier terms with pack details, the supplier's lead time and the preferred flag;
 6. unfilled demand recorded per day (``persistence.stock.demand.daily_unfilled``);
-7. the lead times observed on purchase orders: issue to first receipt per PO × product.
+7. the lead times observed on purchase orders: issue to first receipt per PO × product;
+8. each supplier's quantity fill rate of the last year, as its scorecard counts it (one grouped query), and the
+   setting that turns its use off (``domain.planning.fill``).
 
 ``ForecastCacheTable`` keeps the forecasts of the last run (``domain.planning.cache``) in ``forecast_cache``.
 
@@ -29,24 +31,35 @@ from __future__ import annotations
 from datetime import UTC
 from datetime import date
 from datetime import datetime
+from datetime import timedelta
 from decimal import Decimal
 
 from sqlalchemy import Engine
 from sqlalchemy import and_
 from sqlalchemy import bindparam
+from sqlalchemy import case
 from sqlalchemy import exists
 from sqlalchemy import func
+from sqlalchemy import or_
 from sqlalchemy import select
 from sqlalchemy import type_coerce
 from sqlalchemy.types import BigInteger
 
+from domain.planning.fill import FILL_DAYS
+from domain.planning.fill import SETTING_FILL_RATE
+from domain.planning.fill import SupplierFill
+from domain.planning.fill import enabled as fill_enabled
 from domain.planning.run import PlanningHistory
 from domain.planning.run import StockItem
 from domain.planning.run import TermOption
 from domain.purchasing.model import PoState
 from domain.purchasing.model import PricePer
+from domain.purchasing.scorecard import COMPLETE_STATES
+from domain.purchasing.scorecard import PAST_DUE_STATES
 from domain.stock.documents_model import DocumentKind
 from persistence import tables as t
+from persistence.planning.alerts import data_version
+from persistence.planning.alerts import derived_write
 from persistence.planning.classes import read_basis
 from persistence.planning.product import read_all as read_product_planning
 from persistence.stock import merged
@@ -66,8 +79,13 @@ def _raw(column):
     return type_coerce(column, BigInteger)
 
 
-def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_seconds: int = 0) -> PlanningHistory:
-    """Everything ``domain.planning.run.plan`` needs for the days ``first_day`` .. ``end_day`` (exclusive)."""
+def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_seconds: int = 0,
+                 stamp: bool = True) -> PlanningHistory:
+    """Everything ``domain.planning.run.plan`` needs for the days ``first_day`` .. ``end_day`` (exclusive).
+
+    ``stamp``: take the data version first (``persistence.planning.alerts.data_version``, what the run's alerts
+    summary keeps); the replay benchmarks, which read a cached database of an older schema and keep no summary, leave
+    it out."""
     M = t.movements
     offset = utc_offset_seconds * 1_000_000
     base = (first_day - _EPOCH_DAY).days
@@ -87,6 +105,8 @@ def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_s
     net: dict[tuple[str, str, int], int] = {}  # day -1 gathers everything before the window
     shipped_raw: dict[tuple[str, str], dict[int, int]] = {}
     with engine.connect() as conn:
+        # before reading: a change made while reading makes the summary out of date
+        version = data_version(conn) if stamp else ""
         maps = merged.merged(conn)  # a product or warehouse merged away by a sync: its movements count for the survivor
         products, warehouses = maps.get("products", {}), maps.get("warehouses", {})
         for product_id, warehouse_id, at, day, shipment, qty in conn.execute(scan).all():
@@ -117,6 +137,9 @@ def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_s
         first_micros = to_micros(datetime(first_day.year, first_day.month, first_day.day, tzinfo=UTC)) - offset
         unfilled_raw = daily_unfilled(conn, first_micros, end_micros, offset, base)
         lead_times = _lead_times(conn, end_micros)
+        fills = _supplier_fills(conn, end_day)
+        fill_on = fill_enabled(conn.execute(select(t.settings.c.value)
+                                            .where(t.settings.c.key == SETTING_FILL_RATE)).scalar())
         overrides = read_product_planning(conn)
         basis = read_basis(conn)
     shipped = {k: {d: Decimal(q) * qty_scale for d, q in v.items() if q} for k, v in shipped_raw.items()}
@@ -132,7 +155,8 @@ def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_s
             days.append((day, Decimal(running) * qty_scale))
     unfilled = {k: {d: Decimal(q) * qty_scale for d, q in v.items() if q} for k, v in unfilled_raw.items()}
     return PlanningHistory(first_day, end_day, items, {k: v for k, v in shipped.items() if v}, closing, terms,
-                           unfilled=unfilled, lead_times=lead_times, overrides=overrides, abc_basis=basis)
+                           unfilled=unfilled, lead_times=lead_times, overrides=overrides, abc_basis=basis,
+                           supplier_fills=fills, fill_rate_on=fill_on, data_version=version)
 
 
 def _lead_times(conn, end_micros: int) -> dict[tuple[str, str], list[float]]:
@@ -153,6 +177,30 @@ def _lead_times(conn, end_micros: int) -> dict[tuple[str, str], list[float]]:
         if received >= issued:
             out.setdefault((supplier_id, product_id), []).append((received - issued) / _DAY)
     return out
+
+
+def _supplier_fills(conn, end_day: date) -> dict[str, SupplierFill]:
+    """Per supplier, its purchase-order lines due in the ``FILL_DAYS`` before ``end_day`` as its scorecard counts them
+    (``domain.purchasing.scorecard``: the PO received or closed, or open past its promised day; from the promised
+    day, else the issue's, on), their orders and what they asked for and brought (each line's capped at its order).
+    One grouped query."""
+    PO, L = t.purchase_orders, t.purchase_order_lines
+    start = end_day - timedelta(days=FILL_DAYS)
+    start_at = datetime(start.year, start.month, start.day, tzinfo=UTC)
+    qty, received = _raw(L.c.qty), _raw(L.c.received)
+    rows = conn.execute(
+        select(PO.c.supplier_id, func.count(), func.count(PO.c.id.distinct()), func.sum(qty),
+               func.sum(case((received < qty, received), else_=qty)))
+        .select_from(L).join(PO, PO.c.id == L.c.po_id)
+        .where(PO.c.issued_at.is_not(None),
+               or_(PO.c.state.in_(COMPLETE_STATES),
+                   and_(PO.c.state.in_(PAST_DUE_STATES), PO.c.expected_on.is_not(None), PO.c.expected_on < end_day)),
+               or_(and_(PO.c.expected_on.is_not(None), PO.c.expected_on >= start, PO.c.expected_on < end_day),
+                   and_(PO.c.expected_on.is_(None), PO.c.issued_at >= start_at)))
+        .group_by(PO.c.supplier_id))
+    scale = Decimal(1).scaleb(-t.QTY)
+    return {sid: SupplierFill(sid, lines, orders, Decimal(asked or 0) * scale, Decimal(got or 0) * scale)
+            for sid, lines, orders, asked, got in rows}
 
 
 def _items(conn) -> list[StockItem]:
@@ -216,12 +264,14 @@ class ForecastCacheTable:
                                 .where(C.c.scope.in_(scopes)))
             return {(r[0], r[1]): (r[2], r[3]) for r in rows if (r[0], r[1]) in wanted}
 
-    def store(self, rows) -> None:
+    def store(self, rows, *, around=None) -> None:
+        """Replace these rows in one transaction (``around`` as ``persistence.planning.alerts.derived_write`` takes
+        it)."""
         if not rows:
             return
         C = t.forecast_cache
         now = datetime.now(UTC)
-        with self.engine.begin() as conn:
+        with derived_write(self.engine, around) as conn:
             conn.execute(C.delete().where(C.c.product_id == bindparam("p"), C.c.scope == bindparam("s")),
                          [{"p": p, "s": s} for p, s, _, _ in rows])
             conn.execute(C.insert(), [{"product_id": p, "scope": s, "history_key": k, "computed_at": now, "result": r}

@@ -11,8 +11,10 @@
   that left a pair at zero and the instant of the pair's next movement), for the pairs with demand.
 * ``stock_figures``: turnover by category (``persistence.reports.queries.stock_summary``), dead stock
   (``stocked_products``) and the pairs with stock and their recent issues for excess stock.
-* ``alert_severities``: a planning run (``domain.planning.run.plan``) over the stored forecasts, as the
-  Replenishment screen runs it; its alerts' severities.
+* ``stored_alerts``: the alerts summary the last planning run stored (``domain.planning.alerts``: counts by
+  severity per warehouse, when, on which data version) and the data version now; ``plan_alerts``: a planning run
+  (``domain.planning.run.plan``) over the stored forecasts, as the Replenishment screen runs it, only for when no
+  run stored a summary yet: it stores its own.
 
 Days are business days in the clock's zone (``utc_offset_seconds``). The warehouse filter takes a code (with the
 warehouses merged into it); stockout spells count by the ids as recorded.
@@ -38,6 +40,7 @@ from sqlalchemy.types import BigInteger
 from domain.accounts.model import Side
 from domain.kernel.errors import BadInput
 from domain.kernel.numbers import ZERO
+from domain.planning.alerts import AlertSummary
 from domain.reports.dashboard import DEMAND_DAYS
 from domain.reports.dashboard import FillFacts
 from domain.reports.dashboard import HeldFacts
@@ -321,21 +324,32 @@ class _ReadOnlyCache:
         return None
 
 
-def alert_severities(engine: Engine, today: date, *, warehouse: str | None = None,
-                     utc_offset_seconds: int = 0, cancel=None, progress=None) -> list[tuple[str, str, str]]:
-    """(SKU, warehouse, severity) of each open reorder alert of a planning run made now over the stored forecasts
-    (only the products whose history changed are forecast again, and not stored), as the Replenishment screen
-    makes it. Writes nothing."""
+def stored_alerts(engine: Engine) -> tuple[AlertSummary | None, str]:
+    """(the last planning run's alerts summary, None when no run stored one; the data version now): one read, no
+    planning (``persistence.planning.alerts``)."""
+    from persistence.planning import alerts
+
+    return alerts.read_summary(engine)
+
+
+def plan_alerts(engine: Engine, today: date, *, utc_offset_seconds: int = 0, cancel=None, progress=None,
+                around_store=None) -> AlertSummary:
+    """A planning run made now over the stored forecasts, as the Replenishment screen makes it (only the products
+    whose history changed are forecast again, and those forecasts are not stored), for when no run has stored its
+    alerts yet: its summary is stored (``persistence.planning.alerts.store_summary``, inside ``around_store()`` when
+    given: the window's ``ui.watch.DataWatcher.own_write``) and returned."""
+
     from domain.planning import run as planning
+    from persistence.planning import alerts
     from persistence.planning import queries as planning_queries
 
     reader = planning_queries.reader(engine, utc_offset_seconds=utc_offset_seconds)
     control = planning.RunControl(cache=_ReadOnlyCache(planning_queries.forecast_cache(engine)), cancel=cancel,
                                   progress=progress)
-    plans = planning.plan(reader, today=today, run=control)
-    code = warehouse.strip().upper() if warehouse else None
-    return sorted((p.sku, p.warehouse, p.alert.severity) for p in plans
-                  if p.alert is not None and (code is None or p.warehouse.upper() == code))
+    planning.plan(reader, today=today, run=control)
+    assert control.summary is not None  # a run over every product sums its alerts up
+    alerts.store_summary(engine, control.summary, around=around_store)
+    return control.summary
 
 
 def settings(engine: Engine) -> dict[str, str]:

@@ -1504,7 +1504,7 @@ A backup of the current database is made first, so you can return to it by resto
         <name>Dashboard</name>
         <message>
             <location filename="../../ui/screens/dashboard/charts.py" line="+87" />
-            <location filename="../../ui/screens/dashboard/screen.py" line="+502" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="+556" />
             <source>Inventory value</source>
             <translation>库存金额</translation>
         </message>
@@ -1693,7 +1693,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>超储金额</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/dashboard/screen.py" line="-158" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="-171" />
             <source>Loading figures: %1 of %2 ready…</source>
             <translation>正在加载指标：已完成 %1 / %2…</translation>
         </message>
@@ -1743,12 +1743,27 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>%1 个商品×仓库超过 %2 天可供量</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+9" />
+            <source>Planned %1</source>
+            <translation>计划于 %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Out of date: planned for %1. Click to open Replenishment and run planning.</source>
+            <translation>已过期：按 %1 计划。点击打开“补货”并重新运行计划。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Out of date: the data changed since planning at %1. Click to open Replenishment and run planning.</source>
+            <translation>已过期：%1 计划后数据已变动。点击打开“补货”并重新运行计划。</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>critical %1 · high %2 · normal %3</source>
             <translation>紧急 %1 · 高 %2 · 一般 %3</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location line="+50" />
             <source>Order lines due</source>
             <translation>到期订单行</translation>
         </message>
@@ -3545,7 +3560,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+162" />
+            <location filename="../../ui/main_window.py" line="+170" />
             <source>Working (%n task(s))…</source>
             <translation>正在处理（%n 个任务）…</translation>
         </message>
@@ -4362,17 +4377,38 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PlanningPage</name>
         <message>
-            <location filename="../../ui/screens/settings_planning.py" line="+80" />
-            <source>Saved. The next planning run ranks by it.</source>
-            <translation>已保存。下次计划运行将按此划分。</translation>
-        </message>
-        <message>
-            <location line="+6" />
+            <location filename="../../ui/screens/settings_planning.py" line="+157" />
+            <location line="+34" />
             <source>Not saved: %1</source>
             <translation>未保存：%1</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-50" />
+            <source>Saved. The dashboard uses them when it loads next (F5).</source>
+            <translation>已保存。经营概览下次加载时（F5）将使用这些设置。</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Dead stock after</source>
+            <translation>呆滞库存天数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Excess stock above</source>
+            <translation>超储可供天数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Not saved: %1 takes a whole number of days from 1 to %2; “%3” is not one.</source>
+            <translation>未保存：%1须为 1 到 %2 之间的整数天数；“%3”不是。</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Saved. The next planning run follows it.</source>
+            <translation>已保存。下次计划运行将按此执行。</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Planning ranks products into ABC classes: A the products making the first 80 % of the annual demand, B the next 15 %, C the rest; A products get a higher service target unless a product has its own. Rank them by what their demand is worth (quantity × price) or by the quantity alone.</source>
             <translation>计划把商品分为 ABC 类：A 为占年需求前 80 % 的商品，B 为其后 15 %，C 为其余；A 类商品的服务水平目标更高（商品有自己的目标时除外）。可按需求金额（数量 × 价格）或仅按数量划分。</translation>
         </message>
@@ -4393,8 +4429,39 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <location line="+13" />
             <source>Save</source>
             <translation>保存</translation>
+        </message>
+        <message>
+            <location line="-12" />
+            <source>Order more from suppliers who deliver short</source>
+            <translation>对交货不足的供应商多订一些</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A supplier whose purchase orders of the last year brought less than 98 % of what was ordered (its quantity fill rate on the Suppliers screen, from 5 lines on 3 orders) gets its suggested orders grossed up by it, at most × 1.5.</source>
+            <translation>近一年采购单交货不足订货量 98 % 的供应商（即“供应商”界面上的数量满足率，至少 5 行、3 张采购单），其建议订货量将按满足率放大，最多 × 1.5。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Dashboard: dead and excess stock</source>
+            <translation>经营概览：呆滞库存与超储库存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Dead stock is stock of a product with no issue in this many days. Excess stock is what a warehouse holds beyond this many days of its average daily issues of the last 90 days (or beyond the product's maximum level).</source>
+            <translation>呆滞库存：在此天数内没有任何出库的商品库存。超储库存：仓库持有量超过近 90 天日均出库量的此天数（或超过商品最高库存）的部分。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Dead stock after (days):</source>
+            <translation>呆滞库存天数（天）：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Excess stock above (days of cover):</source>
+            <translation>超储可供天数（天）：</translation>
         </message>
     </context>
     <context>
@@ -6844,6 +6911,21 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>Need (S − position)</source>
+            <translation>需求量（S − 库存状况）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Supplier's quantity fill rate (last year)</source>
+            <translation>供应商数量满足率（近一年）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Need grossed up by (at most × 1.5)</source>
+            <translation>需求量放大倍数（最多 × 1.5）</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Order quantity</source>
             <translation>订购数量</translation>
         </message>
@@ -6915,7 +6997,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>ABC 分类 %1</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+8" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -6923,6 +7005,16 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+0" />
             <source>no</source>
             <translation>否</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>%1 delivered %2 % of what was ordered (%3 lines, %4 orders in the last year): the need is ordered × %5</source>
+            <translation>%1 只交付了订货量的 %2 %（近一年 %3 行、%4 张采购单）：按需求量 × %5 订货</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source> (capped)</source>
+            <translation>（已封顶）</translation>
         </message>
         <message>
             <location filename="../../ui/screens/replenishment/model.py" line="-5" />
@@ -7040,7 +7132,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>计划已取消；未做任何更改。</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+26" />
             <source>Planned for %1: %2 alert(s), %3 with a suggested order.</source>
             <translation>计划日期 %1：%2 条预警，其中 %3 条有建议订购。</translation>
         </message>
@@ -7100,7 +7192,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+2" />
-            <location filename="../../ui/screens/replenishment/transfers.py" line="+148" />
+            <location filename="../../ui/screens/replenishment/transfers.py" line="+156" />
             <source>%1 → %2: %3 line(s)</source>
             <translation>%1 → %2：%3 行</translation>
         </message>
@@ -7276,12 +7368,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/replenishment/detail.py" line="-5" />
+            <location filename="../../ui/screens/replenishment/detail.py" line="-42" />
             <source>the default</source>
             <translation>默认值</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/transfers.py" line="-124" />
+            <location filename="../../ui/screens/replenishment/transfers.py" line="-131" />
             <source>Transfer</source>
             <translation>调拨</translation>
         </message>
@@ -7307,23 +7399,29 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+2" />
+            <location line="+9" />
             <source>; </source>
             <translation>；</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="-4" />
             <source>%1 comes by transfer; ordering %2 instead of %3</source>
             <translation>%1 由调拨补足；采购 %2，而不是 %3</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+14" />
             <source>Transfer %1 of %2 from %3 to %4</source>
             <translation>调拨 %2，数量 %1：从 %3 到 %4</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>Transfers before purchases</source>
             <translation>先调拨后采购</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Why this quantity</source>
+            <translation>为何订这个数量</translation>
         </message>
         <message>
             <location line="+6" />

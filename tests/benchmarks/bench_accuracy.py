@@ -74,7 +74,7 @@ def demo_matrix(db_path: Path, today: date, weeks: int = 104, rule: str = "imput
     engine = sqlite_engine(copy)
     try:
         first, end = planning.window(today, weeks)
-        history = read_history(engine, first, end)
+        history = read_history(engine, first, end, stamp=False)  # no alerts summary kept
     finally:
         engine.dispose()
     items = [x for x in history.items if x.key in history.closing or x.key in history.shipped or x.on_hand]

@@ -86,7 +86,7 @@ def read(db_path: Path, today: date):
     engine = sqlite_engine(copy)
     try:
         first, end = planning.window(today, FORECAST_WEEKS + REPLAY_WEEKS)
-        return read_history(engine, first, end)
+        return read_history(engine, first, end, stamp=False)  # no alerts summary kept
     finally:
         engine.dispose()
 

@@ -121,26 +121,55 @@ def test_a_clerk_keeps_the_stock_screen_first(make_services, qtbot):
     assert window.nav.item(0).isHidden()
 
 
-def test_a_new_period_reuses_todays_alerts_and_refresh_plans_again(db, make_services, qtbot, utc):
+def test_the_dashboard_plans_only_when_no_run_stored_its_alerts_and_then_reads_the_stored_summary(db, make_services,
+                                                                                                    qtbot, utc):
     from ui.screens.dashboard import DashboardScreen
 
     build(db)
     services = make_services()
     runs = []
-    plan = services.dashboard.alert_severities
+    plan = services.dashboard.plan_alerts
 
     def counted(*args, **kwargs):
-        runs.append(kwargs.get("warehouse"))
+        runs.append(args)
         return plan(*args, **kwargs)
 
-    services.dashboard.alert_severities = counted
+    services.dashboard.plan_alerts = counted
     screen = DashboardScreen(services, today=TODAY)
     qtbot.addWidget(screen)
     qtbot.waitUntil(lambda: screen.complete, timeout=60_000)
     shown = screen.tiles["alerts"].value.text()
+    assert runs == [(TODAY,)] and screen.figures["alert_state"] == "current"
+    assert "Planned " in screen.tiles["alerts"].detail.text() and not screen.tiles["alerts"].property("out_of_date")
     screen.set_span("quarter")
     qtbot.waitUntil(lambda: screen.complete, timeout=60_000)
-    assert runs == [None] and screen.tiles["alerts"].value.text() == shown
     screen.refresh()
     qtbot.waitUntil(lambda: screen.complete, timeout=60_000)
-    assert runs == [None, None]
+    assert runs == [(TODAY,)] and screen.tiles["alerts"].value.text() == shown  # read, not planned again
+
+
+def test_the_alerts_of_a_replenishment_run_show_and_say_when_the_data_changed_since(db, make_services, qtbot, utc):
+    from domain.stock import commands as c
+    from domain.stock import ledger
+    from ui.screens.dashboard import DashboardScreen
+    from ui.screens.replenishment.run import run_plan
+
+    build(db)
+    services = make_services()
+    result = run_plan(services.planning, services.purchasing, TODAY, 104)
+    alerts = [r for r in result.rows if getattr(r, "alert", None) is not None]
+    services.dashboard.plan_alerts = lambda *a, **k: pytest.fail("a summary is stored: the dashboard must not plan")
+    screen = DashboardScreen(services, today=TODAY)
+    qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: screen.complete, timeout=60_000)
+    assert screen.tiles["alerts"].value.text() == str(len(alerts))
+    assert screen.figures["alert_state"] == "current"
+    ledger.receive(db.uow(), c.ReceiveStock("TEA", "1", "MAIN", "2.00"))
+    screen.refresh()
+    qtbot.waitUntil(lambda: screen.complete, timeout=60_000)
+    assert screen.figures["alert_state"] == "data changed" and screen.tiles["alerts"].property("out_of_date")
+    assert "Out of date: the data changed" in screen.tiles["alerts"].detail.text()
+    later = DashboardScreen(services, today=TODAY + timedelta(days=1))
+    qtbot.addWidget(later)
+    qtbot.waitUntil(lambda: later.complete, timeout=60_000)
+    assert later.figures["alert_state"] == "new day" and "Replenishment" in later.tiles["alerts"].detail.text()

@@ -59,5 +59,6 @@ def test_the_dashboard_asks_only_for_its_first_figures_in_the_foreground(db, mak
     widget = DashboardScreen(services)
     qtbot.addWidget(widget)
     qtbot.waitUntil(lambda: widget.complete, timeout=60_000)
-    assert asked and asked[0] is False  # the first figures: the owner is looking at them
-    assert all(asked[1:]) and len(asked) >= 3  # the trend, stockouts, stock (and alerts) never hold up a screen
+    # the first figures (and the stored alerts, one small read) are what the owner is looking at; the trend,
+    # stockouts and stock figures, and a planning run when none stored its alerts, never hold up a screen
+    assert asked[0] is False and asked.count(False) <= 2 and asked.count(True) >= 3

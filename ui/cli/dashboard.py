@@ -6,9 +6,10 @@
 The period is ``--period`` (the days up to today; month by default) or ``--from``/``--to``. Dead stock counts the
 days of the setting ``dashboard.dead_days`` (180 unset), excess stock the cover target
 ``dashboard.cover_target_days`` (60 unset); ``--dead-days`` and ``--cover-target`` take other days for one run. The
-reorder alerts come from a planning run over the stored forecasts (as on the Replenishment screen): the slowest
-figure; ``--no-alerts`` leaves it out. Reading the dashboard needs the right to see money (exit status 3 otherwise);
-numbers print as exact text, money with two places.
+reorder alerts are the last planning run's (the Replenishment screen's, ``reorder`` or ``suggest``: each stores its
+alerts summary), said out of date when the day moved on or the data changed since; only when no run stored one is
+a planning run made here (and stored), the slowest figure; ``--no-alerts`` leaves it out. Reading the dashboard
+needs the right to see money (exit status 3 otherwise); numbers print as exact text, money with two places.
 """
 
 from __future__ import annotations
@@ -142,9 +143,25 @@ def collect(engine, period, today: date, warehouse: str | None, rows: int, *, al
             "balance": money(side.balance), "overdue": money(side.overdue), "d1_30": money(side.d1_30),
             "d31_60": money(side.d31_60), "d61_90": money(side.d61_90), "over_90": money(side.over_90)}
     if alerts:
-        found = reads.alert_severities(engine, today, warehouse=warehouse, utc_offset_seconds=offset)
-        out["reorder_alerts"] = d.alerts_by_severity(s for _, _, s in found)
+        out["reorder_alerts"] = reorder_alerts(engine, today, warehouse, offset)
     return out
+
+
+def reorder_alerts(engine, today: date, warehouse: str | None, offset: int) -> dict:
+    """The last planning run's alerts (of ``warehouse``, or all), with when it ran and whether it is out of date;
+    a planning run made here, and stored, only when no run stored its alerts yet."""
+    from domain.planning.alerts import CURRENT
+    from persistence.reports import dashboard as reads
+
+    summary, version = reads.stored_alerts(engine)
+    planned_now = summary is None
+    if summary is None:
+        summary = reads.plan_alerts(engine, today, utc_offset_seconds=offset)
+        version = reads.stored_alerts(engine)[1]  # the data may have changed while it planned
+    state = summary.state(today, version)
+    return {**summary.by_severity(warehouse), "planned_for": summary.day.isoformat(),
+            "planned_at": summary.computed_at.isoformat(timespec="seconds"), "planned_now": planned_now,
+            "out_of_date": state != CURRENT, "why": None if state == CURRENT else state}
 
 
 def _print(data: dict) -> None:
@@ -167,7 +184,12 @@ def _print(data: dict) -> None:
       f"{excess['value']}\n")
     if "reorder_alerts" in data:
         a = data["reorder_alerts"]
-        w(f"Reorder alerts: {a['critical']} critical, {a['high']} high, {a['normal']} normal\n")
+        when = "planned now" if a["planned_now"] else f"planned {a['planned_at']} for {a['planned_for']}"
+        old = ""
+        if a["out_of_date"]:
+            old = (" — out of date: " + ("the data changed since" if a["why"] == "data changed" else "an earlier day")
+                   + "; run `reorder` or plan on the Replenishment screen again")
+        w(f"Reorder alerts: {a['critical']} critical, {a['high']} high, {a['normal']} normal ({when}){old}\n")
     for side in ("receivables", "payables"):
         x = data[side]
         w(f"{side.capitalize()}: {x['overdue']} overdue of {x['balance']}\n")

@@ -236,8 +236,17 @@ def _reorder(alerts, as_json: bool) -> None:
               f"{e['demand_per_period']:.1f}  lead {e['lead_time_days']} d ({_lead_source(e)})  "
               f"service {e['service_level']:.1%} ({_service_source(e)})  "
               f"safety {fmt(e['safety_stock'])}  reorder point {fmt(e['reorder_point'])}  "
-              f"order {fmt(e['order_qty'])}")
+              f"order {fmt(e['order_qty'])}{_fill_note(e)}")
     print(f"{len(alerts)} alert(s)", file=sys.stderr)
+
+
+def _fill_note(e: dict) -> str:
+    """Why the order is larger than the need: the supplier delivers short (``domain.planning.fill``)."""
+    if e.get("supplier_fill_rate") is None:
+        return ""
+    return (f"  (need {fmt(e['order_need'])} × {fmt(e['fill_factor'].quantize(Decimal('0.01')))}: {e['supplier']} "
+            f"delivered {float(e['supplier_fill_rate']):.1%} of what was ordered on {e['fill_lines']} lines"
+            + (", capped" if e.get("fill_capped") else "") + ")")
 
 
 def _service_source(e: dict) -> str:
@@ -284,7 +293,7 @@ def _suggest(suggestions, created, as_json: bool, transfers=(), posted=()) -> No
         print(supplier or "(no supplier terms: add terms to order these)")
         for s in lines:
             reason = f"  ({s.rounding})" if s.rounding else ""
-            print(f"  {s.sku}  {s.warehouse}  {fmt(s.qty)}{reason}")
+            print(f"  {s.sku}  {s.warehouse}  {fmt(s.qty)}{reason}{_fill_note(s.explanation)}")
     for d in posted:
         print(f"transfer {d.number}  {d.from_warehouse} -> {d.to_warehouse}  {len(d.lines)} line(s)")
     for d in created:

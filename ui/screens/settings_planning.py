@@ -1,16 +1,23 @@
-"""Settings › Planning: what ABC ranks products by, their annual demand value (the default) or its quantity.
+"""Settings › Planning: what ABC ranks products by, their annual demand value (the default) or its quantity;
+whether orders to a supplier that delivers short are grossed up by its fill rate; the dashboard's dead-stock days
+and excess cover target.
 
-The choice is kept in the database (``domain.planning.settings``, the purchaser's right) and read by every
-planning run; the classes already shown change with the next run (F5 on the Replenishment screen).
+Each group is kept in the database on its own Save (``domain.planning.settings``, the purchaser's right). The ABC
+basis is read by every planning run; the classes already shown change with the next run (F5 on the Replenishment
+screen). The dashboard's days are read by its next load; a value out of range is refused, named, and nothing of the
+group is kept.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QCheckBox
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QFormLayout
+from PySide6.QtWidgets import QGroupBox
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QPushButton
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
@@ -20,6 +27,7 @@ from ui.refusals import refusal_text
 from ui.widgets.busy import alive
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+_BAD = "border: 1px solid #cf222e;"
 
 
 class PlanningPage(QWidget):
@@ -36,15 +44,51 @@ class PlanningPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.saved_label = QLabel(self)
         self.saved_label.setWordWrap(True)
+        # a supplier that delivers short: orders grossed up by its fill rate (domain.planning.fill), kept with the basis
+        self.fill_rate = QCheckBox(self)
+        self.fill_rate.setObjectName("fill_rate")
+        self.fill_note = QLabel(self)
+        self.fill_note.setWordWrap(True)
+        self.fill_note.setStyleSheet("color: #57606a;")
         form = QFormLayout()
         form.addRow(self.basis_label, self.basis)
+        form.addRow(self.fill_rate)
+        form.addRow(self.fill_note)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.saved_label, 1)
+        self.stock_group = QGroupBox(self)
+        self.stock_intro = QLabel(self.stock_group)
+        self.stock_intro.setWordWrap(True)
+        self.dead_label = QLabel(self.stock_group)
+        self.dead_days = QLineEdit(self.stock_group)
+        self.dead_days.setObjectName("dead_days")
+        self.target_label = QLabel(self.stock_group)
+        self.cover_target = QLineEdit(self.stock_group)
+        self.cover_target.setObjectName("cover_target")
+        for edit in (self.dead_days, self.cover_target):
+            edit.setMaximumWidth(120)
+            edit.textEdited.connect(lambda _, e=edit: e.setStyleSheet(""))
+            edit.returnPressed.connect(self.save_days)
+        self.days_button = QPushButton(self.stock_group)
+        self.days_button.clicked.connect(self.save_days)
+        self.days_label = QLabel(self.stock_group)
+        self.days_label.setWordWrap(True)
+        days_form = QFormLayout()
+        days_form.addRow(self.dead_label, self.dead_days)
+        days_form.addRow(self.target_label, self.cover_target)
+        days_buttons = QHBoxLayout()
+        days_buttons.addWidget(self.days_button)
+        days_buttons.addWidget(self.days_label, 1)
+        group = QVBoxLayout(self.stock_group)
+        group.addWidget(self.stock_intro)
+        group.addLayout(days_form)
+        group.addLayout(days_buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(form)
         layout.addLayout(buttons)
+        layout.addWidget(self.stock_group)
         layout.addStretch(1)
         self.retranslate()
         self.refresh()
@@ -54,30 +98,91 @@ class PlanningPage(QWidget):
 
         def read():
             from domain.planning.settings import abc_basis
+            from domain.planning.settings import dashboard_days
+            from domain.planning.settings import fill_rate_use
 
-            return abc_basis(uow())
+            return (abc_basis(uow()), fill_rate_use(uow())), dashboard_days(uow())
 
-        self.services.tasks.submit(read, on_done=self._show, on_error=self._failed)
+        def done(result) -> None:
+            planning, days = result
+            self._show(planning)
+            self._show_days(days)
 
-    def _show(self, basis: str) -> None:
+        self.services.tasks.submit(read, on_done=done, on_error=self._failed)
+
+    def _show(self, planning: tuple[str, bool]) -> None:
         if alive(self):
+            basis, fill_on = planning
             self.basis.setCurrentIndex(max(self.basis.findData(basis), 0))
+            self.fill_rate.setChecked(fill_on)
+
+    def _show_days(self, days: tuple[int, int]) -> None:
+        if alive(self):
+            for edit, value in zip((self.dead_days, self.cover_target), days, strict=True):
+                edit.setText(str(value))
+                edit.setStyleSheet("")
+
+    def save_days(self) -> None:
+        """Keep the dashboard's days; a value out of range is named beside the button and nothing is kept."""
+        from domain.planning.settings import SetDashboardDays
+
+        command = SetDashboardDays(self.dead_days.text(), self.cover_target.text())
+        uow = self.services.uow
+        self.days_label.clear()
+
+        def write():
+            from domain.planning.settings import set_dashboard_days
+
+            return set_dashboard_days(uow(), command)
+
+        def done(days: tuple[int, int]) -> None:
+            if alive(self):
+                self._show_days(days)
+                self.days_label.setText(translate("PlanningPage", "Saved. The dashboard uses them when it loads "
+                                                                  "next (F5)."))
+
+        self.services.tasks.submit(write, on_done=done, on_error=self._days_failed)
+
+    def _days_failed(self, exc: BaseException) -> None:
+        from domain.kernel.errors import BadInput
+        from domain.planning.settings import COVER_TARGET_FIELD
+        from domain.planning.settings import DEAD_DAYS_FIELD
+        from domain.planning.settings import MAX_DAYS
+
+        if not alive(self):
+            return
+        edit = {DEAD_DAYS_FIELD: self.dead_days, COVER_TARGET_FIELD: self.cover_target}.get(
+            getattr(exc, "field", None)) if isinstance(exc, BadInput) else None
+        if edit is None:
+            self.days_label.setText(fill(translate("PlanningPage", "Not saved: %1"), refusal_text(exc)))
+            return
+        edit.setStyleSheet(_BAD)
+        edit.setFocus()
+        edit.selectAll()
+        name = (translate("PlanningPage", "Dead stock after") if edit is self.dead_days
+                else translate("PlanningPage", "Excess stock above"))
+        self.days_label.setText(fill(translate(
+            "PlanningPage", "Not saved: %1 takes a whole number of days from 1 to %2; “%3” is not one."),
+            name, MAX_DAYS, edit.text().strip()))
 
     def save(self) -> None:
         from domain.planning.settings import SetAbcBasis
+        from domain.planning.settings import SetFillRateUse
 
         command, uow = SetAbcBasis(self.basis.currentData()), self.services.uow
+        fill_command = SetFillRateUse(self.fill_rate.isChecked())
         self.saved_label.clear()
 
         def write():
             from domain.planning.settings import set_abc_basis
+            from domain.planning.settings import set_fill_rate_use
 
-            return set_abc_basis(uow(), command)
+            return set_abc_basis(uow(), command), set_fill_rate_use(uow(), fill_command)
 
-        def done(basis: str) -> None:
+        def done(planning: tuple[str, bool]) -> None:
             if alive(self):
-                self._show(basis)
-                self.saved_label.setText(translate("PlanningPage", "Saved. The next planning run ranks by it."))
+                self._show(planning)
+                self.saved_label.setText(translate("PlanningPage", "Saved. The next planning run follows it."))
 
         self.services.tasks.submit(write, on_done=done, on_error=self._failed)
 
@@ -95,3 +200,16 @@ class PlanningPage(QWidget):
         self.basis.setItemText(0, translate("PlanningPage", "Demand value (quantity × price)"))
         self.basis.setItemText(1, translate("PlanningPage", "Demand quantity (volume)"))
         self.save_button.setText(translate("PlanningPage", "Save"))
+        self.fill_rate.setText(translate("PlanningPage", "Order more from suppliers who deliver short"))
+        self.fill_note.setText(translate(
+            "PlanningPage", "A supplier whose purchase orders of the last year brought less than 98 % of what was "
+                            "ordered (its quantity fill rate on the Suppliers screen, from 5 lines on 3 orders) gets "
+                            "its suggested orders grossed up by it, at most × 1.5."))
+        self.stock_group.setTitle(translate("PlanningPage", "Dashboard: dead and excess stock"))
+        self.stock_intro.setText(translate(
+            "PlanningPage", "Dead stock is stock of a product with no issue in this many days. Excess stock is what a "
+                            "warehouse holds beyond this many days of its average daily issues of the last 90 days "
+                            "(or beyond the product's maximum level)."))
+        self.dead_label.setText(translate("PlanningPage", "Dead stock after (days):"))
+        self.target_label.setText(translate("PlanningPage", "Excess stock above (days of cover):"))
+        self.days_button.setText(translate("PlanningPage", "Save"))

@@ -337,3 +337,97 @@ def test_a_new_product_is_forecast_from_its_categorys_profile_and_says_so(db):
     plans = {p.sku: p for p in planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS)}
     assert plans["GNEW"].explanation["model"] == "category_profile"
     assert "'garden'" in plans["GNEW"].explanation["forecast_note"]
+
+
+def test_a_run_stores_its_alerts_summary_and_the_data_version_moves_with_the_data_not_with_the_forecasts(db):
+    from domain.planning.alerts import CURRENT
+    from domain.planning.alerts import DATA_CHANGED
+    from persistence.planning.alerts import read_summary
+    from persistence.planning.classes import ClassStore
+    from persistence.planning.classes import read_classes
+    from persistence.planning.queries import forecast_cache
+
+    def run(**kw):
+        control = planning.RunControl(cache=forecast_cache(db.engine), classes=ClassStore(db.engine))
+        planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS, run=control, **kw)
+        return control
+
+    assert read_summary(db.engine)[0] is None
+    control = run()
+    stored, version = read_summary(db.engine)
+    assert stored == control.summary and read_classes(db.engine)  # kept together with the classes
+    assert stored.day == TODAY and stored.planned == 5
+    assert stored.counts["MAIN"]["critical"] >= 1  # LOW runs out within its lead time
+    assert set(stored.counts) == {"MAIN", "WEST"}
+    assert stored.state(TODAY, version) == CURRENT  # the run's own forecasts and classes are not a change of data
+    run()  # the same data planned again: the same version
+    assert read_summary(db.engine)[0].data_version == stored.data_version
+
+    only = run(sku="LOW")  # one product's run sums nothing up and leaves the last summary alone
+    assert only.summary is None and read_summary(db.engine)[0].computed_at > stored.computed_at
+    ledger.ship(db.uow(), ship("STEADY", 3, "MAIN", 7 * WEEKS + 1))
+    last, now = read_summary(db.engine)
+    assert last.state(TODAY, now) == DATA_CHANGED
+
+
+def test_the_dashboard_command_reads_the_alerts_the_reorder_command_stored(cli):
+    common = ("--today", TODAY.isoformat(), "--weeks", str(WEEKS))
+    alerts = json.loads(cli("reorder", "--json", *common))
+    shown = json.loads(cli("dashboard", "--json"))["reorder_alerts"]
+    assert shown["planned_now"] is False and shown["planned_for"] == TODAY.isoformat()
+    assert sum(shown[s] for s in ("critical", "high", "normal")) == len(alerts)
+    assert shown["out_of_date"] is (TODAY != date.today()) and shown["why"] in (None, "new day")
+    assert "Reorder alerts:" in cli("dashboard")
+
+
+def _po_short(db, sku: str, issued_day: int, ordered: str, received: str) -> None:
+    """A PO of ``ordered`` issued on ``issued_day``, ``received`` of it 14 days later (the terms' lead time), then
+    closed short."""
+    from domain.purchasing import commands as pc
+    from domain.purchasing import orders as purchasing
+
+    po = purchasing.create_draft(db.uow(), pc.CreatePurchaseOrder("NB", "MAIN"))
+    purchasing.add_line(db.uow(), pc.AddPurchaseOrderLine(po.id, sku, ordered))
+    purchasing.issue(db.uow(), pc.IssuePurchaseOrder(po.id, issued_at=at(issued_day, 9)))
+    purchasing.receive(db.uow(), pc.ReceivePurchaseOrder(po.id, ((sku, received),), occurred_at=at(issued_day + 14, 9)))
+    purchasing.close_short(db.uow(), pc.ClosePurchaseOrderShort(po.id, "the rest will not come"))
+
+
+def test_a_supplier_that_delivers_80_percent_gets_its_orders_grossed_up_and_the_setting_turns_it_off(db):
+    from domain.planning.settings import SetFillRateUse
+    from domain.planning.settings import set_fill_rate_use
+    from domain.purchasing.scorecard import check_period
+    from persistence.purchasing.scorecard import supplier_scorecards
+
+    def low():
+        return {p.sku: p for p in planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS)}["LOW"]
+
+    for n, issued in enumerate((10, 30, 50, 70)):  # four orders: too little history to judge NB by
+        _po_short(db, "STEADY", issued, "120", "96")  # whole packs of 12
+        if n == 3:
+            assert "supplier_fill_rate" not in low().explanation
+    _po_short(db, "STEADY", 90, "120", "96")  # the fifth: 480 of 600 over five lines, five orders
+    [card] = supplier_scorecards(db.engine, *check_period(None, TODAY, TODAY), "NB")
+    assert card.fill_rate == Decimal("0.8")  # what the Suppliers screen shows, planning uses
+
+    plan = low()
+    e = plan.explanation
+    assert (e["supplier_fill_rate"], e["fill_factor"], e["fill_lines"], e["fill_orders"]) == (
+        Decimal("0.8"), Decimal("1.25"), 5, 5)
+    assert e["lead_time_days"] == 14 and not e["fill_capped"]
+    assert e["order_need"] == 230  # S − position
+    assert plan.suggestion.qty == e["order_qty"] == 288  # 230 × 1.25 = 287.5, in whole packs of 12
+
+    set_fill_rate_use(db.uow(), SetFillRateUse(False))
+    off = low()
+    assert "supplier_fill_rate" not in off.explanation
+    assert off.explanation["order_need"] == 230 and off.suggestion.qty == 240  # as without a history of short POs
+
+
+def test_a_supplier_that_delivers_a_third_is_capped_at_half_as_much_again(db):
+    for issued in (10, 30, 50, 70, 90):
+        _po_short(db, "STEADY", issued, "120", "40")
+    plan = {p.sku: p for p in planning.plan(reader(db.engine), today=TODAY, weeks=WEEKS)}["LOW"]
+    e = plan.explanation
+    assert (e["fill_factor"], e["fill_capped"]) == (Decimal("1.5"), True)
+    assert e["order_need"] == 230 and plan.suggestion.qty == 348  # 230 × 1.5 = 345, in whole packs of 12

@@ -93,8 +93,11 @@ def test_overdue_accounts_and_alerts_come_from_the_ageing_and_a_planning_run(led
     first = reads.first_figures(ledger_db.engine, PERIOD, TODAY)
     assert first.receivables.overdue == accounts.ageing(ledger_db.engine, "AR", TODAY).overdue
     assert first.payables.balance == D(0)
-    counts = d.alerts_by_severity(s for _, _, s in reads.alert_severities(ledger_db.engine, TODAY))
-    assert set(counts) == {"critical", "high", "normal"}
+    assert reads.stored_alerts(ledger_db.engine)[0] is None  # no planning run yet
+    summary = reads.plan_alerts(ledger_db.engine, TODAY)
+    assert set(summary.by_severity()) == {"critical", "high", "normal"} and summary.day == TODAY
+    stored, version = reads.stored_alerts(ledger_db.engine)
+    assert stored == summary and version == summary.data_version  # kept, and the data has not changed since
 
 
 def test_an_unknown_warehouse_is_refused_by_name(ledger_db):
@@ -142,7 +145,13 @@ def test_the_dashboard_command_prints_every_figure_as_json(cli):
     assert {r["category"]: r["turns"] for r in data["turnover"]} == {"茶叶": "0.67", "杯具": "0.61"}
     assert (data["dead_stock"]["products"], data["dead_stock"]["value"]) == (1, "20.00")
     assert (data["excess_stock"]["pairs"], data["excess_stock"]["value"]) == (2, "20.00")
-    assert set(data["reorder_alerts"]) == {"critical", "high", "normal"}
+    alerts = data["reorder_alerts"]
+    assert {k: type(alerts[k]) for k in ("critical", "high", "normal")} == dict.fromkeys(("critical", "high",
+                                                                                          "normal"), int)
+    assert (alerts["planned_for"], alerts["planned_now"], alerts["out_of_date"]) == (TODAY.isoformat(), True, False)
+    code, out, err = cli("dashboard", "--json")  # the run above stored its alerts: read, not planned again
+    again = json.loads(out)["reorder_alerts"]
+    assert (again["planned_now"], again["planned_at"], again["out_of_date"]) == (False, alerts["planned_at"], False)
     assert data["receivables"]["overdue"] is not None and data["payables"]["balance"] == "0.00"
 
 

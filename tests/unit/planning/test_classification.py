@@ -128,7 +128,7 @@ class _Store:
     def __init__(self) -> None:
         self.stored: list[dict] = []
 
-    def store(self, classes) -> None:
+    def store(self, classes, summary=None) -> None:
         self.stored.append(dict(classes))
 
 

@@ -60,7 +60,6 @@ def test_excess_stock_uses_the_maximum_level_when_lower_and_skips_pairs_that_iss
         d.excess_stock(facts, 0)
 
 
-def test_alerts_count_every_severity_and_settings_fall_back_to_their_default():
-    assert d.alerts_by_severity(["high", "critical", "high", None]) == {"critical": 1, "high": 2, "normal": 0}
+def test_settings_fall_back_to_their_default():
     assert d.setting_days({"k": "30"}, "k", 180) == 30
     assert d.setting_days({"k": "x"}, "k", 180) == d.setting_days({}, "k", 180) == 180

@@ -3,8 +3,13 @@
 Figures come in five groups, each one read on the task runner (``services.dashboard``, ``domain.reports.dashboard``
 computes): the first figures (fill rate, lost sales, the stock value now, overdue receivables and payables) arrive
 at once; the value's trend, the stockout days, the stock figures (turnover by category, dead and excess stock) and
-the reorder alerts of a planning run over the stored forecasts follow, a progress bar counting them. Changing the
-period or the warehouse loads again; results of an older load are dropped (and its planning run is cancelled).
+the reorder alerts follow, a progress bar counting them. Changing the period or the warehouse loads again; results
+of an older load are dropped.
+
+The reorder alerts are the summary the last planning run stored (the Replenishment screen's, ``reorder`` or
+``suggest``: ``domain.planning.alerts``), with when it ran; the tile turns amber and says it is out of date when the
+day moved on or the data changed since, and a click opens Replenishment to plan again. Only when no run stored one
+does the dashboard plan itself, once (over the stored forecasts, storing only its summary).
 
 Every tile opens its list: a dialog of the rows it was computed from, or the screen that lists them (the stock, in
 the warehouse chosen; the reorder alerts on Replenishment; receivables and payables, overdue only).
@@ -12,13 +17,13 @@ the warehouse chosen; the reorder alerts on Replenishment; receivables and payab
 
 from __future__ import annotations
 
-import threading
 import time
 from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QDate
+from PySide6.QtCore import QDateTime
 from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCursor
@@ -34,11 +39,14 @@ from PySide6.QtWidgets import QScrollArea
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from domain.planning.alerts import CURRENT
+from domain.planning.alerts import NEW_DAY
 from domain.reports import dashboard as d
 from domain.reports.model import Period
 from ui.i18n import fill
 from ui.models.table import money_text
 from ui.screens.dashboard import lists
+from ui.watch import quiet
 from ui.widgets.busy import alive
 from ui.widgets.screen import Screen
 
@@ -47,6 +55,8 @@ GROUPS = 5  # first figures, value trend, stockouts, stock figures, alerts
 _SPANS = ("week", "month", "quarter", "year", "custom")
 _TILE_STYLE = ("QFrame#tile { background: #ffffff; border: 1px solid #d0d7de; border-radius: 6px; }"
                "QFrame#tile:hover { border-color: #1f6feb; background: #f6f8fa; }")
+_OLD_TILE_STYLE = ("QFrame#tile { background: #fff8e5; border: 1px solid #d4a72c; border-radius: 6px; }"
+                   "QFrame#tile:hover { border-color: #1f6feb; background: #fff4d6; }")  # shows old figures
 
 
 def _pct(value: Decimal | None) -> str:
@@ -84,6 +94,11 @@ class Tile(QFrame):
         self.value.setText(value)
         self.detail.setText(detail)
 
+    def set_warning(self, on: bool) -> None:
+        """Mark the figure as out of date (an amber tile) or not."""
+        self.setStyleSheet(_OLD_TILE_STYLE if on else _TILE_STYLE)
+        self.setProperty("out_of_date", on)
+
     def mouseReleaseEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
             self.clicked.emit()
@@ -108,11 +123,9 @@ class DashboardScreen(Screen):
         self.dialog: lists.RowsDialog | None = None
         self._ticket = 0
         self._done = 0
-        # The alerts are as of today, whatever the period: a planning run's answer is kept per (database change
-        # count, warehouse, day) and a new period reuses it; F5 and a change to the data plan again.
-        self._alerts: dict[tuple, list] = {}
-        self._alerts_running: tuple | None = None
-        self._alerts_cancel: threading.Event | None = None
+        # The alerts are the last planning run's (its stored summary, read with each load); the dashboard plans
+        # itself only when no run stored one, once: a load that finds none waits for that run.
+        self._alerts_running = False
         self.period_label = QLabel(self)
         self.span = QComboBox(self)
         self.span.setObjectName("span")
@@ -228,13 +241,12 @@ class DashboardScreen(Screen):
 
     # -- loading -----------------------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Load every figure again (F5, a change to the data): the reorder alerts too."""
-        self._alerts.clear()
+        """Load every figure again (F5, a change to the data): the reorder alerts as last stored too."""
         self.reload()
 
     def reload(self) -> None:
         """Load the figures for the period and warehouse chosen: the first group at once, the rest in the
-        background; the reorder alerts of today are planned again only when the data changed."""
+        background; the reorder alerts are the last planning run's, planned here only when none was stored."""
         self._ticket += 1
         ticket = self._ticket
         self._done = 0
@@ -246,6 +258,7 @@ class DashboardScreen(Screen):
         self._say_progress()
         for tile in self.tiles.values():
             tile.show_figure("…", "")
+        self.tiles["alerts"].set_warning(False)
         period, today, warehouse = self.period(), self._today(), self.warehouse.currentData() or None
         offset = time.localtime().tm_gmtoff
         q = self.services.dashboard
@@ -275,46 +288,74 @@ class DashboardScreen(Screen):
         self._submit(ticket, "trend", lambda: {"trend": q.value_changes(period.first, **kw)})
         self._submit(ticket, "stockouts", stockouts)
         self._submit(ticket, "stock", stock)
-        self._load_alerts(ticket, (self._loaded_generation, warehouse, today),
-                          lambda cancel: q.alert_severities(today, cancel=cancel.is_set, **kw))
+        self._load_alerts(ticket, today, offset)
 
-    def _load_alerts(self, ticket: int, key: tuple, plan) -> None:
-        if key in self._alerts:
-            self.figures["alerts"] = self._alerts[key]
-            self._show("alerts")
-            self._step()
-            return
-        if self._alerts_running == key:
-            return  # the run under way answers this load too (``_alerts_done``)
-        if self._alerts_cancel is not None:
-            self._alerts_cancel.set()
-        cancel = self._alerts_cancel = threading.Event()
-        self._alerts_running = key
+    def _load_alerts(self, ticket: int, today: date, offset: int) -> None:
+        q = self.services.dashboard
 
         def done(result) -> None:
-            if not alive(self) or self._alerts_running != key:
+            if not alive(self) or ticket != self._ticket:
                 return
-            self._alerts_running = None
-            self._alerts[key] = result  # the run writes nothing (persistence.reports.dashboard.alert_severities)
-            self._alerts_done(key)
-
-        def failed(exc: BaseException) -> None:
-            from domain.planning.cache import Cancelled
-
-            if not alive(self) or self._alerts_running != key:
+            summary, version = result
+            if "alerts" in self.figures:
+                return  # the dashboard's own run, finished meanwhile, answered this load
+            if summary is None:
+                self._plan_alerts(today, offset)
                 return
-            self._alerts_running = None
-            if not isinstance(exc, Cancelled):
-                self.show_error(exc)
-            self._step()
-
-        self.services.tasks.submit(lambda: plan(cancel), on_done=done, on_error=failed, background=True)
-
-    def _alerts_done(self, key: tuple) -> None:
-        if key[1:] == (self.warehouse.currentData() or None, self._today()) and "alerts" not in self.figures:
-            self.figures["alerts"] = self._alerts[key]
+            self.figures["alerts"] = (summary, version)
             self._show("alerts")
             self._step()
+
+        def failed(exc: BaseException) -> None:
+            if alive(self) and ticket == self._ticket:
+                self.show_error(exc)
+                self._step()
+
+        self.services.tasks.submit(q.stored_alerts, on_done=done, on_error=failed)
+
+    def _plan_alerts(self, today: date, offset: int) -> None:
+        """No run stored its alerts: plan once here (the run stores its summary); the load waiting shows it."""
+        if self._alerts_running:
+            return  # the run under way answers this load too (``done``)
+        self._alerts_running = True
+
+        def done(result) -> None:
+            if not alive(self):
+                return
+            self._alerts_running = False
+            if "alerts" not in self.figures and self._done < GROUPS:
+                self.figures["alerts"] = result  # (the summary, the data version after the run)
+                self._show("alerts")
+                self._step()
+
+        def failed(exc: BaseException) -> None:
+            if not alive(self):
+                return
+            self._alerts_running = False
+            if "alerts" not in self.figures and self._done < GROUPS:
+                self.show_error(exc)
+                self._step()
+
+        q, around = self.services.dashboard, quiet(self.services.watcher)
+        # stored quietly (ui.watch): the other screens are not told the data changed
+        self.services.tasks.submit(lambda: (q.plan_alerts(today, utc_offset_seconds=offset, around_store=around),
+                                            q.stored_alerts()[1]), on_done=done, on_error=failed,
+                                   background=True)
+
+    def planning_stored(self) -> None:
+        """A planning run of this window stored its alerts (``ui.watch.DataWatcher.planned``): show them, once the
+        load under way (which reads them itself) is complete."""
+        if not self.complete or self._alerts_running:
+            return
+        ticket = self._ticket
+
+        def done(result) -> None:
+            if alive(self) and ticket == self._ticket and result[0] is not None:
+                self.figures["alerts"] = result
+                self._show("alerts")
+
+        self.services.tasks.submit(self.services.dashboard.stored_alerts, on_done=done,
+                                   on_error=lambda exc: self.show_error(exc) if alive(self) else None)
 
     def _submit(self, ticket: int, group: str, fn) -> None:
         def done(result) -> None:
@@ -407,11 +448,24 @@ class DashboardScreen(Screen):
             t["excess"].show_figure(money_text(sum((r.value for r in excess), Decimal(0))), fill(
                 translate("Dashboard", "%1 products × warehouses above %2 days of cover"), len(excess), target_days))
         elif group == "alerts":
-            counts = d.alerts_by_severity(s for _, _, s in self.figures["alerts"])
+            summary, version = self.figures["alerts"]
+            counts = summary.by_severity(self.warehouse.currentData() or None)
             self.figures["alert_counts"] = counts
+            state = summary.state(self._today(), version)
+            self.figures["alert_state"] = state
+            when = QDateTime(summary.computed_at).toLocalTime().toString("yyyy-MM-dd HH:mm")
+            if state == CURRENT:
+                note = fill(translate("Dashboard", "Planned %1"), when)
+            elif state == NEW_DAY:
+                note = fill(translate("Dashboard", "Out of date: planned for %1. Click to open Replenishment and "
+                                                   "run planning."), summary.day.isoformat())
+            else:
+                note = fill(translate("Dashboard", "Out of date: the data changed since planning at %1. Click to "
+                                                   "open Replenishment and run planning."), when)
             t["alerts"].show_figure(str(sum(counts.values())), fill(
                 translate("Dashboard", "critical %1 · high %2 · normal %3"), counts["critical"], counts["high"],
-                counts["normal"]))
+                counts["normal"]) + "\n" + note)
+            t["alerts"].set_warning(state != CURRENT)
 
     def _fill_warehouses(self, codes: list[str]) -> None:
         have = [self.warehouse.itemData(i) for i in range(1, self.warehouse.count())]

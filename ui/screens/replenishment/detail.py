@@ -131,6 +131,9 @@ EXPLANATION = [
     ("reorder_point", QT_TRANSLATE_NOOP("Replenishment", "Reorder point s")),
     ("order_up_to", QT_TRANSLATE_NOOP("Replenishment", "Order-up-to level S")),
     ("order_due", QT_TRANSLATE_NOOP("Replenishment", "Order due")),
+    ("order_need", QT_TRANSLATE_NOOP("Replenishment", "Need (S − position)")),
+    ("supplier_fill_rate", QT_TRANSLATE_NOOP("Replenishment", "Supplier's quantity fill rate (last year)")),
+    ("fill_factor", QT_TRANSLATE_NOOP("Replenishment", "Need grossed up by (at most × 1.5)")),
     ("order_qty", QT_TRANSLATE_NOOP("Replenishment", "Order quantity")),
     ("rounding", QT_TRANSLATE_NOOP("Replenishment", "Rounding")),
     ("supplier", QT_TRANSLATE_NOOP("Replenishment", "Supplier")),
@@ -182,6 +185,10 @@ def value_text(key: str, value) -> str:
         return fill(translate("Replenishment", "ABC class %1"), str(value).removeprefix("class "))
     if key == "service_target" or key == "service_level":
         return f"{float(value) * 100:g} %"
+    if key == "supplier_fill_rate":
+        return f"{float(value) * 100:.1f} %"
+    if key == "fill_factor":
+        return f"× {fmt(Decimal(value).quantize(Decimal('0.01')))}"
     if isinstance(value, bool):
         return translate("Replenishment", "yes") if value else translate("Replenishment", "no")
     if isinstance(value, Decimal):
@@ -203,3 +210,18 @@ def explanation_html(item) -> str:
         f"<tr><td>{translated(label)}</td><td style='padding-left:12px'>{value_text(key, e[key])}</td></tr>"
         for key, label in EXPLANATION if key in e)
     return f"{head}<table cellspacing='2'>{rows}</table>"
+
+
+def fill_text(explanation: dict) -> str:
+    """Why an order is larger than its need: its supplier brings only part of what is ordered
+    (``domain.planning.fill``); "" when it is not."""
+    rate = explanation.get("supplier_fill_rate")
+    if rate is None:
+        return ""
+    text = fill(translate("Replenishment", "%1 delivered %2 % of what was ordered (%3 lines, %4 orders in the last "
+                                           "year): the need is ordered × %5"),
+                explanation.get("supplier") or "", f"{float(rate) * 100:.1f}", explanation.get("fill_lines", 0),
+                explanation.get("fill_orders", 0), fmt(Decimal(explanation["fill_factor"]).quantize(Decimal("0.01"))))
+    if explanation.get("fill_capped"):
+        text += translate("Replenishment", " (capped)")
+    return text

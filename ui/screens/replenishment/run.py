@@ -59,16 +59,19 @@ class PlanResult:
 
 
 def run_plan(history: PlanningQueries, orders: PurchasingQueries, today: date, weeks: int, *, thorough: bool = False,
-             cancel=None, progress=None) -> PlanResult:
+             cancel=None, progress=None, watcher=None) -> PlanResult:
     """``domain.planning.run.plan`` with the app's history reader and forecast cache (worker thread).
 
-    ``cancel`` (a callable) is asked between batches; ``progress`` gets (rows done, rows in all).
+    ``cancel`` (a callable) is asked between batches; ``progress`` gets (rows done, rows in all). The run stores its
+    forecasts, classes and alerts summary through ``watcher`` (``ui.watch.QuietStore``): the other open screens are
+    not told that the data changed, the dashboard is told that a run was stored.
     """
     from domain.planning import run as planning
+    from ui.watch import QuietStore
 
     reader = history.reader(utc_offset_seconds=time.localtime().tm_gmtoff)
-    control = planning.RunControl(cache=history.forecast_cache(), cancel=cancel, progress=progress,
-                                  classes=history.class_store())
+    control = planning.RunControl(cache=QuietStore(history.forecast_cache(), watcher), cancel=cancel,
+                                  progress=progress, classes=QuietStore(history.class_store(), watcher))
     plans = planning.plan(reader, today=today, weeks=weeks, thorough=thorough,
                           budget_seconds=THOROUGH_BUDGET_SECONDS, workers=2, run=control, transfers=True)
     rows = [p for p in plans if p.alert is not None or p.draft_alert is not None] + transfer_rows(plans)

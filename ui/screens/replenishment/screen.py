@@ -213,7 +213,7 @@ class ReplenishmentScreen(Screen):
         """Run planning in the background (F5 or the button); ignored while a run is still stopping."""
         if self._cancel_flag is not None:
             return
-        history, orders = self.services.planning, self.services.purchasing
+        history, orders, watcher = self.services.planning, self.services.purchasing, self.services.watcher
         today, weeks = self.today or date.today(), self.weeks
         thorough = self.thorough.isChecked()
         flag = self._cancel_flag = threading.Event()
@@ -224,7 +224,7 @@ class ReplenishmentScreen(Screen):
 
         def job(progress):
             return run_plan(history, orders, today, weeks, thorough=thorough, cancel=flag.is_set,
-                            progress=lambda done, total: progress((done, total)))
+                            progress=lambda done, total: progress((done, total)), watcher=watcher)
 
         self.load(job, self._planned, on_progress=self._progressed)
 
@@ -287,7 +287,8 @@ class ReplenishmentScreen(Screen):
         self._planned_once = True
         if self.matrix_dialog is not None and self.matrix_dialog.isVisible():
             self.matrix_dialog.refresh()  # the run stored new classes
-        # The run wrote its forecasts to the cache: that change is its own, not a reason to call the plan old.
+        # The run's forecasts, classes and alerts summary are its own (``ui.watch.QuietStore``): not a reason to
+        # call the plan old, even where they were counted (another commit came first).
         self._loaded_generation = self.services.data_generation()
         rows = result.rows
         for name, values in (("warehouse", {r.warehouse for r in rows}),

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QPushButton
 from domain.kernel.numbers import fmt
 from ui.i18n import fill
 from ui.refusals import refusal_text
+from ui.screens.replenishment.detail import fill_text
 
 translate = QCoreApplication.translate
 
@@ -88,10 +89,13 @@ def reason_text(row) -> str:
         return short + translate("Replenishment", "; ") + spare
     e = row.explanation or {}
     incoming = e.get("transfer_in")
-    if not incoming:
-        return ""
-    return fill(translate("Replenishment", "%1 comes by transfer; ordering %2 instead of %3"),
-                fmt(incoming), fmt(e.get("order_qty") or Decimal(0)), fmt(e.get("order_before_transfers") or 0))
+    why = []
+    if incoming:
+        why.append(fill(translate("Replenishment", "%1 comes by transfer; ordering %2 instead of %3"), fmt(incoming),
+                        fmt(e.get("order_qty") or Decimal(0)), fmt(e.get("order_before_transfers") or 0)))
+    if row.suggestion is not None:
+        why.append(fill_text(e))
+    return translate("Replenishment", "; ").join(w for w in why if w)
 
 
 def detail_html(row, explanation_html) -> str:
@@ -100,9 +104,13 @@ def detail_html(row, explanation_html) -> str:
     text = reason_text(row)
     if not text:
         return body
-    head = (fill(translate("Replenishment", "Transfer %1 of %2 from %3 to %4"), fmt(row.transfer.qty), row.sku,
-                 row.transfer.from_warehouse, row.transfer.to_warehouse) if is_transfer(row)
-            else translate("Replenishment", "Transfers before purchases"))
+    if is_transfer(row):
+        head = fill(translate("Replenishment", "Transfer %1 of %2 from %3 to %4"), fmt(row.transfer.qty), row.sku,
+                    row.transfer.from_warehouse, row.transfer.to_warehouse)
+    elif (row.explanation or {}).get("transfer_in"):
+        head = translate("Replenishment", "Transfers before purchases")
+    else:
+        head = translate("Replenishment", "Why this quantity")  # the supplier's fill rate grossed it up
     return f"<p><b>{escape(head)}</b><br>{escape(text)}</p>{body}"
 
 

@@ -1,0 +1,101 @@
+"""Settings › Planning's dashboard days: shown with their defaults, refused by name when out of range (nothing kept),
+kept when valid, and used by the dashboard's next load."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.integration.reports.conftest import FIRST
+from tests.integration.reports.conftest import TODAY
+from tests.integration.reports.dashboard_ledger import build
+
+
+@pytest.fixture
+def page(qtbot, db, make_services):
+    from ui.screens.settings import SettingsScreen
+
+    settings = SettingsScreen(make_services())
+    qtbot.addWidget(settings)
+    widget = settings.page("planning")
+    qtbot.waitUntil(lambda: widget.dead_days.text() != "")
+    return widget
+
+
+def test_the_dashboard_days_show_their_defaults_and_a_bad_value_is_refused_by_name(page, qtbot, db):
+    from domain.planning.settings import dashboard_days
+
+    assert (page.dead_days.text(), page.cover_target.text()) == ("180", "60")
+    page.dead_days.setText("90")
+    page.cover_target.setText("0")
+    page.days_button.click()
+    qtbot.waitUntil(lambda: page.days_label.text().startswith("Not saved"))
+    assert "Excess stock above" in page.days_label.text() and "1 to 3650" in page.days_label.text()
+    assert page.cover_target.styleSheet() and not page.dead_days.styleSheet()
+    assert dashboard_days(db.uow()) == (180, 60)  # neither was kept
+    page.cover_target.setText("ninety")
+    page.days_button.click()
+    qtbot.waitUntil(lambda: "“ninety”" in page.days_label.text())
+    page.cover_target.setText(" 45 ")
+    page.days_button.click()
+    qtbot.waitUntil(lambda: page.days_label.text().startswith("Saved"))
+    assert dashboard_days(db.uow()) == (90, 45) and page.cover_target.text() == "45"
+    assert not page.cover_target.styleSheet()
+
+
+def test_the_dashboard_counts_dead_and_excess_stock_with_the_days_saved(page, qtbot, db, make_services, monkeypatch):
+    import time
+
+    from ui.screens.dashboard import DashboardScreen
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    build(db)
+    page.dead_days.setText("10")
+    page.cover_target.setText("30")
+    page.days_button.click()
+    qtbot.waitUntil(lambda: page.days_label.text().startswith("Saved"))
+    screen = DashboardScreen(make_services(), today=TODAY)
+    qtbot.addWidget(screen)
+    screen.set_custom(FIRST, TODAY)
+    qtbot.waitUntil(lambda: screen.complete, timeout=60_000)
+    assert "no issue in 10 days" in screen.tiles["dead"].detail.text()
+    assert "above 30 days of cover" in screen.tiles["excess"].detail.text()
+    assert screen.tiles["dead"].detail.text().startswith("3 products")  # CUP, OLD and TEA idle over 10 days
+    monkeypatch.delenv("TZ")
+    time.tzset()
+
+
+def test_the_fill_rate_switch_is_on_by_default_and_saved_with_the_basis(page, qtbot, db):
+    from domain.planning.settings import abc_basis
+    from domain.planning.settings import fill_rate_use
+
+    assert page.fill_rate.isChecked() and "at most × 1.5" in page.fill_note.text()
+    page.fill_rate.setChecked(False)
+    page.save_button.click()
+    qtbot.waitUntil(lambda: page.saved_label.text().startswith("Saved"))
+    assert fill_rate_use(db.uow()) is False and abc_basis(db.uow()) == "value"
+
+
+def test_a_grossed_up_order_says_why_on_its_replenishment_line(qtbot):
+    from decimal import Decimal
+    from types import SimpleNamespace
+
+    from ui.screens.replenishment.detail import explanation_html
+    from ui.screens.replenishment.model import ReplenishmentModel
+    from ui.screens.replenishment.transfers import detail_html
+
+    e = {"supplier": "NB", "supplier_fill_rate": Decimal("0.8"), "fill_factor": Decimal("1.25"), "fill_lines": 5,
+         "fill_orders": 5, "fill_capped": False, "order_need": Decimal(230), "order_qty": Decimal(288),
+         "on_hand": Decimal(50), "on_order": Decimal(0), "reorder_point": Decimal(140)}
+    row = SimpleNamespace(sku="LOW", name="Low", warehouse="MAIN", abc="A", xyz="X", product_id="p",
+                          forecast=SimpleNamespace(demand_class="smooth"), alert=None, draft_alert=None,
+                          suggestion=SimpleNamespace(qty=Decimal(288), supplier="NB"), explanation=e, transfers=())
+    model = ReplenishmentModel()
+    model.set_rows([row])
+    reason = model.index(0, ReplenishmentModel.REASON).data()
+    assert reason == ("NB delivered 80.0 % of what was ordered (5 lines, 5 orders in the last year): the need is "
+                      "ordered × 1.25")
+    html = explanation_html(row)
+    assert "80.0 %" in html and "× 1.25" in html and "Need (S − position)" in html
+    panel = detail_html(row, explanation_html)
+    assert panel.startswith("<p><b>Why this quantity</b><br>NB delivered 80.0 %")
