@@ -134,6 +134,12 @@ def test_the_lead_time_quantiles_take_each_level_s_width_from_the_row_s_own_back
     (narrow,) = conformal_cumulative(mean, cum, np.full((1, 12, 2), 0.01))
     np.testing.assert_allclose(narrow[0.8], [10.5, 21.0])
     np.testing.assert_allclose(narrow[0.95], [13.0, 26.0])
+    # Sizes count as well as signs. Eight origins 1 a period behind and four 4 a period ahead: by sign the 0.8
+    # level's factor is 1 (the 0.83-quantile of the ratios −4 and 1), by size 2 (the 0.67-quantile of 1 and 4,
+    # interpolated); the mean, 1.5, is used: the large errors on the other side say the forecast is that uncertain.
+    errors = np.concatenate([np.full((1, 8, 2), 1.0), np.full((1, 4, 2), -4.0)], axis=1)
+    (mixed,) = conformal_cumulative(mean, cum, errors)
+    np.testing.assert_allclose(mixed[0.8], [11.5, 23.0])
     # Five origins (ten sums) are too few to say anything: the simulated quantiles stand.
     (few,) = conformal_cumulative(mean, cum, np.full((1, 5, 2), 2.0))
     for q in cum[0]:
