@@ -140,6 +140,10 @@ def test_the_lead_time_quantiles_take_each_level_s_width_from_the_row_s_own_back
     errors = np.concatenate([np.full((1, 8, 2), 1.0), np.full((1, 4, 2), -4.0)], axis=1)
     (mixed,) = conformal_cumulative(mean, cum, errors)
     np.testing.assert_allclose(mixed[0.8], [11.5, 23.0])
+    # At 0.9 the same: by sign 0.5, by size 2, 1.25 used. Above 0.9 the upper side alone speaks (the forecasts that
+    # ran ahead say nothing of how high demand goes): the 0.95 level is the simulated one × max(0.5, 1).
+    np.testing.assert_allclose(mixed[0.9], [12.5, 25.0])
+    np.testing.assert_allclose(mixed[0.95], [13.0, 26.0])
     # Five origins (ten sums) are too few to say anything: the simulated quantiles stand.
     (few,) = conformal_cumulative(mean, cum, np.full((1, 5, 2), 2.0))
     for q in cum[0]:
