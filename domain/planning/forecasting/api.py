@@ -35,6 +35,7 @@ from domain.planning.forecasting.classify import TOO_SHORT
 from domain.planning.forecasting.classify import classify
 from domain.planning.forecasting.model_backtest import run_models
 from domain.planning.forecasting.quantiles import bootstrap_cumulative
+from domain.planning.forecasting.quantiles import calibration_errors
 from domain.planning.forecasting.quantiles import calibration_origins
 from domain.planning.forecasting.quantiles import nanstd
 from domain.planning.forecasting.quantiles import widening
@@ -198,12 +199,13 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
     sigma = nanstd(resid)
     widen = np.ones(n)
     if c.calibration is not None:
-        widen = widening(actuals(Yc, cal_origins, horizon) - c.calibration, sigma, c.alpha)
+        cal_errors = calibration_errors(Yc, cal_origins, c.calibration, min_periods)
+        widen = widening(cal_errors, sigma, c.alpha)
     per, cum = simulate_quantiles(mean, resid, c.alpha, qs, widen=widen)
     if c.calibration is not None:
         from domain.planning.forecasting.combine import conformal_cumulative
 
-        cum = conformal_cumulative(mean, cum, actuals(Yc, cal_origins, horizon) - c.calibration)
+        cum = conformal_cumulative(mean, cum, cal_errors)
 
     results = []
     for r in range(n):

@@ -29,6 +29,24 @@ def calibration_origins(periods: int, horizon: int, min_periods: int) -> np.ndar
     return np.unique(np.linspace(first, last, min(CALIBRATION_ORIGINS, last - first + 1)).round().astype(int))
 
 
+def calibration_errors(Y, origins, paths: np.ndarray, min_periods: int) -> np.ndarray:
+    """The calibration forecasts' errors (actual − forecast, rows × origins × horizon), NaN where the row had fewer
+    than ``min_periods`` observed periods before the origin.
+
+    The origins are the matrix's, so a row whose history starts later than the others' has origins before it or
+    just after its start; a forecast from there (no level yet, set to 0, or one from a handful of periods) errs by
+    the whole demand and made the row's lead-time quantiles several times too wide (M1 monthly: the rows of under
+    six years, half the set, covered 0.943 at 0.9). Those origins say nothing about the forecast from the whole
+    history and are left out; the row's own history decides, whatever rows come with it.
+    """
+    y = np.atleast_2d(np.asarray(Y, dtype=float))
+    origins = np.asarray(origins, dtype=int)
+    idx = origins[:, None] + np.arange(paths.shape[2])[None, :]
+    errors = y[:, idx] - paths
+    seen = np.concatenate([np.zeros((y.shape[0], 1)), np.cumsum(~np.isnan(y), axis=1)], axis=1)[:, origins]
+    return np.where((seen >= min_periods)[:, :, None], errors, np.nan)
+
+
 def widening(errors: np.ndarray, sigma: np.ndarray, alpha: np.ndarray, cap: float = WIDEN_CAP) -> np.ndarray:
     """How much wider than its in-sample errors a row's forecast errors turned out in the backtest.
 

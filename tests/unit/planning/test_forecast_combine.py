@@ -134,6 +134,16 @@ def test_the_lead_time_quantiles_take_each_level_s_width_from_the_row_s_own_back
     (narrow,) = conformal_cumulative(mean, cum, np.full((1, 12, 2), 0.01))
     np.testing.assert_allclose(narrow[0.8], [10.5, 21.0])
     np.testing.assert_allclose(narrow[0.95], [13.0, 26.0])
+    # Sizes count as well as signs. Eight origins 1 a period behind and four 4 a period ahead: by sign the 0.8
+    # level's factor is 1 (the 0.83-quantile of the ratios −4 and 1), by size 2 (the 0.67-quantile of 1 and 4,
+    # interpolated); the mean, 1.5, is used: the large errors on the other side say the forecast is that uncertain.
+    errors = np.concatenate([np.full((1, 8, 2), 1.0), np.full((1, 4, 2), -4.0)], axis=1)
+    (mixed,) = conformal_cumulative(mean, cum, errors)
+    np.testing.assert_allclose(mixed[0.8], [11.5, 23.0])
+    # At 0.9 the same: by sign 0.5, by size 2, 1.25 used. Above 0.9 the upper side alone speaks (the forecasts that
+    # ran ahead say nothing of how high demand goes): the 0.95 level is the simulated one × max(0.5, 1).
+    np.testing.assert_allclose(mixed[0.9], [12.5, 25.0])
+    np.testing.assert_allclose(mixed[0.95], [13.0, 26.0])
     # Five origins (ten sums) are too few to say anything: the simulated quantiles stand.
     (few,) = conformal_cumulative(mean, cum, np.full((1, 5, 2), 2.0))
     for q in cum[0]:
@@ -202,3 +212,28 @@ def test_only_a_single_extreme_that_is_not_a_season_s_peak_is_brought_to_the_fen
                                                                         axis=0))
     # Without a season the peak's echo is not looked for, and it is brought down too.
     assert c.isolated_extremes(peak[None, :])[1][0, 92]
+
+
+def test_a_short_row_beside_longer_ones_is_not_widened_by_origins_before_its_history():
+    # Twenty months of 100 ± 10 alone, and the same months at the end of a matrix whose other row has sixty: the
+    # matrix's calibration origins then fall before the short row's start or a few months after it, where its
+    # forecasts (no level yet, or one from a handful of months) err by the whole demand. Those origins are left out,
+    # so the row's lead-time quantiles stay what its own history says (they were 22–26 % higher at 0.95 / 0.98).
+    rng = np.random.default_rng(5)
+    short = 100 + rng.normal(0, 10, 20)
+    other = 100 + rng.normal(0, 10, 60)
+    alone = forecast_many([short], 6, season=12, models=())[0]
+    beside = forecast_many([np.r_[np.full(40, np.nan), short], other], 6, season=12, models=())[0]
+    for q in (0.8, 0.9, 0.95, 0.98):
+        assert beside.cumulative[q][-1] == pytest.approx(alone.cumulative[q][-1], rel=0.05)
+
+
+def test_calibration_errors_leave_out_origins_before_the_row_has_enough_history():
+    from domain.planning.forecasting.quantiles import calibration_errors
+
+    y = np.array([[np.nan] * 6 + [10.0] * 14, [10.0] * 20])
+    paths = np.full((2, 3, 2), 8.0)
+    errors = calibration_errors(y, [8, 14, 17], paths, min_periods=8)
+    assert np.isnan(errors[0, 0]).all()  # 2, 8 and 11 observed periods before origins 8, 14 and 17: 2 is too few
+    np.testing.assert_allclose(errors[0, 1:], 2.0)
+    np.testing.assert_allclose(errors[1], 2.0)
