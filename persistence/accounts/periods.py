@@ -41,7 +41,9 @@ class PeriodRepository:
         return self._read()[0]
 
     def open_from(self) -> datetime | None:
-        return self._read()[1]
+        # asked once per movement posted (``domain.stock.ledger._post``): the remembered answer without a call
+        through = self._through
+        return (self._read() if through is None else through)[1]
 
     def forget(self) -> None:
         """Read the closed months again at the next check (after this unit of work closed or reopened one)."""

@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
 from datetime import timedelta
+from decimal import Decimal
 from operator import attrgetter
 
 from sqlalchemy import Connection
@@ -199,9 +200,15 @@ _VALUE_ROW = _reader(tuple(_VALUE_COLUMNS.values()))
 _MICRO = timedelta(microseconds=1)
 _M_SCALE = {col.key: col.type.scale for col in _M.columns if isinstance(col.type, Scaled)}
 _V_SCALE = {col.key: col.type.scale for col in _V.columns if isinstance(col.type, Scaled)}
-_QTY, _COST, _FX_PRICE, _FX_RATE = (_M_SCALE[k] for k in ("qty", "unit_cost", "fx_unit_price", "fx_rate"))
-_VALUE, _ON_HAND_AFTER, _VALUE_AFTER, _AVG_AFTER = (_V_SCALE[k] for k in ("value", "on_hand_after", "value_after",
-                                                                         "avg_after"))
+# ``d.scaleb(s)`` is ``d × 1E+s`` (the same coefficient, the exponent moved by s, rounded by the same context),
+# and the product costs a third of ``scaleb``, which makes a Decimal of ``s`` each time. Called on the class,
+# the product refuses (TypeError) whatever is not a Decimal, as ``scaleb`` did (AttributeError): its row is
+# left to the general path.
+_scale = Decimal.__mul__
+_QTY, _COST, _FX_PRICE, _FX_RATE = (Decimal(1).scaleb(_M_SCALE[k])
+                                    for k in ("qty", "unit_cost", "fx_unit_price", "fx_rate"))
+_VALUE, _ON_HAND_AFTER, _VALUE_AFTER, _AVG_AFTER = (Decimal(1).scaleb(_V_SCALE[k])
+                                                    for k in ("value", "on_hand_after", "value_after", "avg_after"))
 # What the two functions below can refuse to handle: they then leave the row to the flush's general path.
 _NOT_PLAIN = (ArithmeticError, AttributeError, KeyError, TypeError, ValueError)
 
@@ -215,12 +222,12 @@ def _movement_row(m: Movement) -> tuple | None:
     try:
         cost, fx_price, fx_rate = m.unit_cost, m.fx_unit_price, m.fx_rate
         return (
-            m.id, _KIND_TEXT[m.kind], m.product_id, m.warehouse_id, int(integral_exact(m.qty.scaleb(_QTY))),
-            None if cost is None else int(integral_exact(cost.scaleb(_COST))),
+            m.id, _KIND_TEXT[m.kind], m.product_id, m.warehouse_id, int(integral_exact(_scale(m.qty, _QTY))),
+            None if cost is None else int(integral_exact(_scale(cost, _COST))),
             (m.occurred_at - EPOCH) // _MICRO, (m.recorded_at - EPOCH) // _MICRO, m.transfer_id, m.reverses_id,
             m.source_type, m.source_ref, m.note, m.user, m.device_id, m.fx_currency,
-            None if fx_price is None else int(integral_exact(fx_price.scaleb(_FX_PRICE))),
-            None if fx_rate is None else int(integral_exact(fx_rate.scaleb(_FX_RATE))),
+            None if fx_price is None else int(integral_exact(_scale(fx_price, _FX_PRICE))),
+            None if fx_rate is None else int(integral_exact(_scale(fx_rate, _FX_RATE))),
         )
     except _NOT_PLAIN:
         return None
@@ -230,10 +237,10 @@ def _value_row(movement_id: str, v: Valuation) -> tuple | None:
     """The row of ``movement_values`` for a movement's valuation, as ``_movement_row`` makes one."""
     try:
         after = v.after
-        return (movement_id, int(integral_exact(v.value.scaleb(_VALUE))),
-                int(integral_exact(after.on_hand.scaleb(_ON_HAND_AFTER))),
-                int(integral_exact(after.value.scaleb(_VALUE_AFTER))),
-                int(integral_exact(after.avg_cost.scaleb(_AVG_AFTER))))
+        return (movement_id, int(integral_exact(_scale(v.value, _VALUE))),
+                int(integral_exact(_scale(after.on_hand, _ON_HAND_AFTER))),
+                int(integral_exact(_scale(after.value, _VALUE_AFTER))),
+                int(integral_exact(_scale(after.avg_cost, _AVG_AFTER))))
     except _NOT_PLAIN:
         return None
 

@@ -10,6 +10,7 @@ from datetime import datetime
 from datetime import timedelta
 from datetime import timezone
 from decimal import Decimal
+from decimal import InvalidOperation
 
 import pytest
 from sqlalchemy.dialects import sqlite
@@ -146,3 +147,27 @@ def test_rows_left_as_read_are_refused_at_the_flush_as_before(tmp_path) -> None:
 _ENGINE_DIALECT = sqlite.dialect()
 _CONVERTERS = {table: [repositories._to_stored(c, _ENGINE_DIALECT) for c in table.columns]
                for table in (t.movements, t.movement_values)}
+
+
+@pytest.mark.parametrize("scale", [2, 4, 8])
+@pytest.mark.parametrize("text", [
+    "123.45", "-0", "0E-8", "1E+3", "-12.5000", "0.00000001", "7.12345678", "-999999999999.9999",
+    "1234567890123456789012345.6789",  # more digits than the context keeps: rounded alike
+    "1.234567890123456789012345678901", "Infinity", "-Infinity", "NaN",
+])
+def test_a_product_by_1e_scale_is_scaleb(scale: int, text: str) -> None:
+    """The rows scale a Decimal by multiplying with 1E+scale: the same coefficient, exponent and sign as
+    ``scaleb`` gives, rounded by the same context, and a TypeError for what is not a Decimal."""
+    value, power = Decimal(text), Decimal(1).scaleb(scale)
+    assert str(repositories._scale(value, power)) == str(value.scaleb(scale))
+    with pytest.raises(TypeError):
+        repositories._scale(3, power)
+    with pytest.raises(TypeError):
+        repositories._scale(2.5, power)
+
+
+def test_a_signalling_nan_is_refused_by_the_product_as_by_scaleb() -> None:
+    with pytest.raises(InvalidOperation):
+        Decimal("sNaN").scaleb(4)
+    with pytest.raises(InvalidOperation):
+        repositories._scale(Decimal("sNaN"), Decimal("1E+4"))
