@@ -431,10 +431,11 @@ class Desk:
                                              day=day, reference=f"{before:%Y-%m} 货款"))
             self.counts.money += 1
 
-    def backorders(self, wh_of: Callable[[int], str], sku_of: Callable[[int], str], on_hand, active) -> Act:
-        """After the last day's counts: a few key accounts order a product the shelf is out of, promised anyway
-        (a backorder), with one they get at once; two more orders wait as drafts."""
-        at = self.today + timedelta(hours=20, minutes=30)
+    def backorders(self, wh_of: Callable[[int], str], sku_of: Callable[[int], str], on_hand, active
+                   ) -> list[tuple[int, int]]:
+        """At the last day's end of shipping a few key accounts order a product the shelf is out of, promised anyway
+        (a backorder), with one they get at once; two more orders wait as drafts. Returns (pair, quantity) shipped,
+        for the history."""
         plans = []
         used: set[int] = set()
         for c in self.key:
@@ -452,9 +453,8 @@ class Desk:
                 break
         self.counts.open_orders += len(plans)
 
-        def run(uow) -> None:
-            for n, (c, out, have, draft) in enumerate(plans):
-                when = at + timedelta(minutes=n)
+        def run(uow, when: datetime) -> None:
+            for c, out, have, draft in plans:
                 order = selling.create_order(uow, sc.CreateSalesOrder(
                     c["code"], c["region"], requested_on=when.date() + timedelta(days=3), created_at=when))
                 selling.add_line(uow, sc.AddSalesOrderLine(order.number, sku_of(have), 5))
@@ -465,7 +465,8 @@ class Desk:
                                                           credit_override=True))
                 shipping.ship(uow, sc.ShipSalesOrder(order.number, ((sku_of(have), 5),), when, "有货先发 in stock"))
 
-        return Act(run)
+        self._later(run)
+        return [(have, 5) for _, _, have, draft in plans if not draft]
 
     def summary(self) -> str:
         k = self.counts

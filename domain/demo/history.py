@@ -300,6 +300,10 @@ class Simulation:
             back = desk.supplier_return(d, self.on_hand)
             if back is not None:
                 self.on_hand[back[0]] -= back[1]
+        if desk is not None and d == DAYS - 1:
+            for i, q in desk.backorders(lambda i: self.whc[i], lambda i: self.sku[i], self.on_hand,
+                                        lambda i: d >= self.active_from[i]):
+                self.on_hand[i] -= q
         transfers = self._transfer(d, day) if cal.work[d] else []
         adjustments = self._adjust(d) if cal.work[d] else []
         counts = self._count(d, day) if cal.work[d] else []
@@ -324,9 +328,6 @@ class Simulation:
             else:
                 out += [make(base + timedelta(seconds=sec)) for make, sec in zip(events, seconds, strict=True)
                         if make is not None]
-        if desk is not None and d == DAYS - 1:
-            out.append(desk.backorders(lambda i: self.whc[i], lambda i: self.sku[i], self.on_hand,
-                                       lambda i: d >= self.active_from[i]))
         day_moved = len(receipts) + len(shipments) + 2 * len(transfers) + len(adjustments) + len(counts)
         self.kinds["receipt"] += len(receipts)
         self.kinds["shipment"] += len(shipments)
