@@ -8,20 +8,22 @@ call (``domain.sales``, ``domain.purchasing``, ``domain.stock.demand``, ``domain
   of their own (every 2 to 14 days): on each of its days a key account takes one of the day's orders of its
   warehouse as a sales order — created, lines added at the customer's price, confirmed (reserving) and shipped
   against the order. A line the shelf cannot cover is lowered to what is there and the rest recorded as unfilled
-  demand for the customer under the order's number (a lost sale); some orders leave in two shipments the same day
-  (the second at the day's end), a few goods come back later (a customer return against the shipment), and each
-  key account pays the month before on the fifth. Orders a key account would have placed off its rhythm go to
-  another customer of its region, so the quantities are the history's.
+  demand for the customer under the order's number (a lost sale); some orders leave in two shipments (the second
+  at the day's end or, a backorder overnight, the next day), a few goods come back later (a customer return
+  against the shipment), and each key account pays the month before on the fifth. Orders a key account would have
+  placed off its rhythm go to another customer of its region, so the quantities are the history's.
 * **Going quiet.** ``QUIET`` of the key accounts meet empty shelves on their last orders (lines recorded as lost
   sales) and then order nothing more for the last 25–40 days: the customers-at-risk list names them with the reason.
 * **Counter sales.** A share of the orders of cash customers (现款现货) are counter sales (销售单), paid at once.
-* **Lost sales.** Every order line the history could not fill in the window is recorded as unfilled demand, with
-  its customer: the dashboard's fill rate and lost sales.
+* **Lost sales.** Every order line the history could not fill in the window is recorded as unfilled demand (a
+  document's with its customer and number, a plain shipment's without): the dashboard's fill rate and lost sales.
 * **Purchase orders.** A share of the replenishment orders are purchase orders — drafted, issued with their
   expected date, received as the goods come (late, in two parts, or short and then closed short, as the history
   says), at prices that rise for two suppliers in the last two months; each of a few suppliers gets goods back
   (a return to the supplier), and every supplier is paid the months before. Those not yet delivered at the end stay
-  open, as do the last afternoon's sales orders and a few backorders promised beyond the stock on the last day.
+  open, as do some of the last day's sales orders (confirmed, leaving tomorrow) and a few backorders promised
+  beyond the stock on the last day. What stays reserved overnight has left in the history already, so the history's
+  counts keep it (``held``).
 
 The desk never changes what the history draws: its own choices come from a ``random.Random`` seeded from the demo's
 seed alone (``seed ^ SALT``). A document takes its stream position and time from the history's slot for it (the
@@ -67,6 +69,8 @@ COUNTER_SHARE = 0.025  # of the cash customers' orders
 PO_SHARE = 0.14  # of the replenishment orders
 SHORT_PO = 0.12  # of those: the supplier delivers less and the order is closed short
 SPLIT = 0.15  # of the sales orders: shipped in two parts
+OVERNIGHT = 0.5  # of those: the second part the next day
+STAY = 0.35  # of the last day's sales orders: confirmed, shipped tomorrow
 RISE = Decimal("1.08")  # the price rise of two suppliers over the last RISE_DAYS days
 RISE_DAYS = 60
 SALT = 0x5D
@@ -176,10 +180,11 @@ class Desk:
         self.paid = (0, 0)
         self.returned: set[str] = set()
         self.disappointed: dict[str, int] = {}
+        self.tomorrow: list[tuple[dict, list[tuple[int, int]]]] = []  # orders whose rest leaves the next day
         self.pos: dict[str, PoDoc] = {}  # the history's PO reference → its purchase order
         self.sold: list[Sold] = []
         self.received: list[tuple[int, PoDoc]] = []
-        self.held: dict[int, int] = {}  # pair → confirmed and not shipped (the last afternoon's orders)
+        self.held: dict[int, int] = {}  # pair → confirmed, shipped in the history, not yet posted (overnight)
 
     # -- the history asks ------------------------------------------------------------------------------------
 
@@ -231,19 +236,24 @@ class Desk:
         did not hold at all (lost sales named on the order)."""
         last_day = d == len(self.dates) - 1
         split = self.rnd.random() < SPLIT and any(x.shipped >= 2 for x in lines)
+        stay = last_day and self.rnd.random() < STAY  # confirmed on the last day, leaving tomorrow
+        overnight = split and not last_day and self.rnd.random() < OVERNIGHT
         self.counts.orders += 1
         made: dict[str, str] = {}  # the order's and its first shipment's numbers, once posted
-
-        def make(at: datetime) -> Act:
-            stay = last_day and at.hour >= 15  # the last afternoon's orders leave tomorrow
+        if stay or overnight:  # what stays reserved overnight (the history has shipped it): counts keep it
+            rest = [(x.i, x.shipped if stay or x.shipped < 2 else x.shipped - x.shipped // 2) for x in lines]
+            for i, q in rest:
+                self.held[i] = self.held.get(i, 0) + q
             if stay:
                 self.counts.open_orders += 1
-                for x in lines:
-                    self.held[x.i] = self.held.get(x.i, 0) + x.shipped
-            elif split:
+            else:
+                self.tomorrow.append((made, rest))
+
+        def make(at: datetime) -> Act:
+            if split and not overnight:
                 self._later(lambda uow, end: shipping.ship(uow, sc.ShipSalesOrder(
                     made["order"], occurred_at=end, note="第二批 rest of the order")))
-            else:
+            elif not split:
                 self.sold += [Sold(d, made, x.sku, x.shipped) for x in lines if x.shipped >= 3]
 
             def run(uow) -> None:
@@ -275,9 +285,16 @@ class Desk:
         return make
 
     def begin(self, day: datetime) -> None:
-        """A new day (local midnight): the desk work at its end is still to come."""
+        """A new day (local midnight): the desk work at its end is still to come, first the rest of yesterday's
+        orders shipped in two parts (a backorder overnight, its line late)."""
         self.today = day
         self.late = []
+        for made, rest in self.tomorrow:
+            for i, q in rest:
+                self.held[i] -= q
+            self._later(lambda uow, end, made=made: shipping.ship(uow, sc.ShipSalesOrder(
+                made["order"], occurred_at=end, note="第二批 (次日) rest of the order, a day late")))
+        self.tomorrow = []
 
     def _later(self, run: Callable[[object, datetime], object]) -> None:
         """Desk work at the day's end of shipping, each a millisecond after the one before."""
