@@ -6,8 +6,8 @@
 Makes the demo database when the file is missing (``main.py --db FILE init`` then ``demo``, about 30 s), opens the
 main window at 1280 × 800 on Reports with the stock ageing by category (the bands stacked in the chart) and saves
 docs/screenshot-reports-<en|zh>.png. ``--more DIR`` also saves every other report on screen and the ageing's PDF
-(for looking at; render it with pdftoppm). The demo's history has shipments, not sales documents, so its margin
-and ranking are empty. Window settings go to a scratch folder.
+(for looking at; render it with pdftoppm). The demo's sales documents are in its last 75 days, so the margin and
+ranking show them for periods within those. Window settings go to a scratch folder.
 """
 
 from __future__ import annotations
