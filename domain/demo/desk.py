@@ -15,8 +15,10 @@ call (``domain.sales``, ``domain.purchasing``, ``domain.stock.demand``, ``domain
 * **Going quiet.** ``QUIET`` of the key accounts meet empty shelves on their last orders (lines recorded as lost
   sales) and then order nothing more for the last 25–40 days: the customers-at-risk list names them with the reason.
 * **Counter sales.** A share of the orders of cash customers (现款现货) are counter sales (销售单), paid at once.
-* **Lost sales.** Every order line the history could not fill in the window is recorded as unfilled demand (a
-  document's with its customer and number, a plain shipment's without): the dashboard's fill rate and lost sales.
+* **Lost sales.** What a document's line could not get is recorded as unfilled demand, with the customer and the
+  document's number: the dashboard's fill rate and lost sales. The plain shipments' short lines are not: planning
+  adds unfilled demand to the demand history, and recording it only over the last days would lift their weeks
+  above the rest of the history (forecasts measured on it, ``bench_accuracy.py``, would lose by the step).
 * **Purchase orders.** A share of the replenishment orders are purchase orders — drafted, issued with their
   expected date, received as the goods come (late, in two parts, or short and then closed short, as the history
   says), at prices that rise for two suppliers in the last two months; each of a few suppliers gets goods back
@@ -322,13 +324,6 @@ class Desk:
             return Act(run)
 
         return make
-
-    def lost(self, lost: list[tuple[str, str, int]]) -> None:
-        """Order lines of plain shipments the shelf could not fill today (SKU, warehouse, quantity): unfilled demand,
-        recorded at the counter without naming the customer."""
-        if lost:
-            self._later(lambda uow, at: [self._lost(uow, sku, qty, wh, "", at, "", "缺货 out of stock")
-                                         for sku, wh, qty in lost])
 
     def _lost(self, uow, sku: str, qty: int, wh: str, customer: str, at: datetime, ref: str, note: str) -> None:
         at = min(at, datetime.now(UTC))  # the last day's evening may be still to come (a lost sale is never ahead)

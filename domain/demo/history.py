@@ -412,7 +412,6 @@ class Simulation:
         else:
             routed = desk.route(d, orders, lambda chunk: self.whc[idx_list[chunk[0]]])
         events: list[object] = []
-        documented: set[int] = set()  # the lines of documents, whose shortfall the document records
         for customer, chunk, way in routed:
             if way != "plain":  # a document, in the slot of its first line (the others' slots stay empty)
                 lines: dict[int, Line] = {}
@@ -421,7 +420,6 @@ class Simulation:
                     x = lines.setdefault(i, Line(i, self.sku[i], 0, 0))
                     x.asked += asked[j]
                     x.shipped += qty[j]
-                documented.update(chunk)
                 wh = self.whc[idx_list[chunk[0]]]
                 if way == "so":
                     missing = self._empty(wh, d, desk.extra_lost(customer["code"], d))
@@ -436,9 +434,6 @@ class Simulation:
                 i, q = idx_list[j], qty[j]
                 events.append((self.sku[i], _dec(q), self.whc[i], ref,
                                note if q == asked[j] else f"{note} · 缺货，订 {asked[j]} 发 {q}"))
-        if desk is not None:  # what no shelf could fill is recorded as lost sales (a document's by the document)
-            desk.lost([(self.sku[idx_list[j]], self.whc[idx_list[j]], asked[j] - qty[j])
-                       for j in np.nonzero(shipped < sizes)[0].tolist() if j not in documented])
         return events
 
     def _empty(self, wh: str, d: int, n: int) -> list[tuple[str, int]]:
