@@ -21,8 +21,8 @@ call (``domain.sales``, ``domain.purchasing``, ``domain.stock.demand``, ``domain
   above the rest of the history (forecasts measured on it, ``bench_accuracy.py``, would lose by the step).
 * **Purchase orders.** A share of the replenishment orders are purchase orders — drafted, issued with their
   expected date, received as the goods come (late, in two parts, or short and then closed short, as the history
-  says), at prices that rise for two suppliers in the last two months; each of a few suppliers gets goods back
-  (a return to the supplier), and every supplier is paid the months before. Those not yet delivered at the end stay
+  says), at prices that rise for two suppliers in the last two months; on the last day a few suppliers get goods
+  back (a return to the supplier), and every supplier is paid the months before. Those not yet delivered at the end stay
   open, as do some of the last day's sales orders (confirmed, leaving tomorrow) and a few backorders promised
   beyond the stock on the last day. What stays reserved overnight has left in the history already, so the history's
   counts keep it (``held``).
@@ -75,6 +75,7 @@ OVERNIGHT = 0.5  # of those: the second part the next day
 STAY = 0.35  # of the last day's sales orders: confirmed, shipped tomorrow
 RISE = Decimal("1.08")  # the price rise of two suppliers over the last RISE_DAYS days
 RISE_DAYS = 60
+SUPPLIER_RETURNS = 6
 SALT = 0x5D
 LATE = timedelta(hours=17, minutes=29, seconds=59, milliseconds=500)  # the day's end of shipping: desk work
 
@@ -394,13 +395,14 @@ class Desk:
 
         return make
 
-    def supplier_return(self, d: int, on_hand) -> tuple[int, int] | None:
-        """Now and then, over the last days, goods received against a purchase order go back to a supplier that
-        has had none back yet; (pair, quantity) that left, for the history."""
-        if d < len(self.dates) - 12 or self.counts.supplier_returns >= 6 or self.rnd.random() >= 0.6:
-            return None
+    def supplier_returns(self, on_hand) -> list[tuple[int, int]]:
+        """On the last day, goods received against purchase orders go back to a few suppliers (one return each);
+        (pair, quantity) that left, for the history. Only on the last day: an earlier return would change the
+        history's stock, and with it every day after."""
+        d = len(self.dates) - 1
+        out: list[tuple[int, int]] = []
         for day, po in self.received:
-            if d - day < 2 or po.supplier in self.returned:
+            if d - day < 2 or po.supplier in self.returned or len(out) == SUPPLIER_RETURNS:
                 continue
             for i, sku, qty, _ in po.lines:
                 if qty >= 4 and on_hand[i] >= 2:
@@ -411,8 +413,9 @@ class Desk:
                     self._later(lambda uow, at, po=po, sku=sku, q=q, reason=reason: return_to_supplier(
                         uow, ReturnToSupplier(po.supplier, po.warehouse, (ReturnLine(sku, q),), reason, po=po.number,
                                               occurred_at=at)))
-                    return i, q
-        return None
+                    out.append((i, q))
+                    break
+        return out
 
     # -- money and the last day ------------------------------------------------------------------------------
 

@@ -297,10 +297,9 @@ class Simulation:
         if desk is not None and cal.work[d]:
             desk.customer_return(d)
             desk.pay_month()
-            back = desk.supplier_return(d, self.on_hand)
-            if back is not None:
-                self.on_hand[back[0]] -= back[1]
-        if desk is not None and d == DAYS - 1:
+        if desk is not None and d == DAYS - 1:  # goods back to suppliers on the last day: no later day changes
+            for i, q in desk.supplier_returns(self.on_hand):
+                self.on_hand[i] -= q
             for i, q in desk.backorders(lambda i: self.whc[i], lambda i: self.sku[i], self.on_hand,
                                         lambda i: d >= self.active_from[i]):
                 self.on_hand[i] -= q
