@@ -63,12 +63,12 @@ from domain.sales import returns as customer_returns
 from domain.sales import shipping
 from domain.stock import demand
 
-DOC_DAYS = 75  # the last days of the history whose trade goes (partly) through documents
-KEY_ACCOUNTS = 18
-QUIET = 4
+DOC_DAYS = 60  # the last days of the history whose trade goes (partly) through documents
+KEY_ACCOUNTS = 14
+QUIET = 3
 RHYTHMS = (2, 3, 3, 4, 5, 7, 7, 10, 14)  # days between a key account's orders
-COUNTER_SHARE = 0.025  # of the cash customers' orders
-PO_SHARE = 0.14  # of the replenishment orders
+COUNTER_SHARE = 0.02  # of the cash customers' orders
+PO_SHARE = 0.12  # of the replenishment orders
 SHORT_PO = 0.12  # of those: the supplier delivers less and the order is closed short
 SPLIT = 0.15  # of the sales orders: shipped in two parts
 OVERNIGHT = 0.5  # of those: the second part the next day
@@ -164,7 +164,7 @@ class Desk:
         self.key = [customers[i] for i in sorted(heavy)]
         self.key_codes = {c["code"] for c in self.key}
         self.rhythm = {c["code"]: (r := rnd.choice(RHYTHMS), rnd.randrange(r)) for c in self.key}
-        steady = [c for c in self.key if self.rhythm[c["code"]][0] <= 7]
+        steady = [c for c in self.key if self.rhythm[c["code"]][0] <= 5]
         quiet = rnd.sample(steady, min(QUIET, len(steady)))
         self.quiet_from = {c["code"]: len(dates) - rnd.randint(25, 40) for c in quiet}
         # an order a key account places off its rhythm goes to another customer of its region
