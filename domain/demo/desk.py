@@ -4,7 +4,7 @@ The history (``domain.demo.history``) simulates what leaves and arrives; over it
 that trade goes through the documents a clerk writes, posted through the same use cases the screens and commands
 call (``domain.sales``, ``domain.purchasing``, ``domain.stock.demand``, ``domain.accounts.money``):
 
-* **Key accounts.** ``KEY_ACCOUNTS`` customers on account (月结30天), the heaviest of their regions, order on a rhythm
+* **Key accounts.** ``KEY_ACCOUNTS`` customers on account (月结30天), the heaviest buyers among them, order on a rhythm
   of their own (every 2 to 14 days): on each of its days a key account takes one of the day's orders of its
   warehouse as a sales order — created, lines added at the customer's price, confirmed (reserving) and shipped
   against the order. A line the shelf cannot cover is lowered to what is there and the rest recorded as unfilled
