@@ -4,10 +4,11 @@
         [--more DIR]
 
 Makes the demo database when the file is missing (``main.py --db FILE init`` then ``demo``, about 30 s), opens the
-main window at 1280 × 800 on Reports with the stock ageing by category (the bands stacked in the chart) and saves
+main window at 1280 × 800 on Reports with the sales margin by category this month and the stock ageing by category
+(the bands stacked in the chart) and saves docs/screenshot-reports-margin-<en|zh>.png and
 docs/screenshot-reports-<en|zh>.png. ``--more DIR`` also saves every other report on screen and the ageing's PDF
-(for looking at; render it with pdftoppm). The demo's history has shipments, not sales documents, so its margin
-and ranking are empty. Window settings go to a scratch folder.
+(for looking at; render it with pdftoppm). The demo's sales documents are in its last 60 days, so the margin and
+ranking show them for periods within those. Window settings go to a scratch folder.
 """
 
 from __future__ import annotations
@@ -52,13 +53,18 @@ def shoot(window, lang: str, out: Path, more: Path | None) -> list[Path]:
     settle(window)
     saved = []
     if more is not None:
-        for kind, by in ((rb.STOCK_SUMMARY, "category"), (rb.SLOW, None), (rb.STATUS, None),
+        for kind, by in ((rb.STOCK_SUMMARY, "category"), (rb.RANKING, None), (rb.SLOW, None), (rb.STATUS, None),
                          (rb.AGEING, "product"), (rb.AGEING, "warehouse")):
             screen.set_report(kind, by)
             settle(window)
             shot = more / f"reports-{kind}-{by or ''}-{lang}.png"
             window.grab().save(str(shot))
             saved.append(shot)
+    screen.set_report(rb.MARGIN, "category")
+    settle(window)
+    path = out / f"screenshot-reports-margin-{lang}.png"
+    window.grab().save(str(path))
+    saved.append(path)
     screen.set_report(rb.AGEING, "category")
     settle(window)
     path = out / f"screenshot-reports-{lang}.png"

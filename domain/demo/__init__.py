@@ -7,6 +7,9 @@ The business is a 五金 · 文具 · 日用 · 食品 wholesaler with about 1,2
   their terms, customers) and what the history needs to know of each product;
 - ``history``: the generator of the history, a day-by-day simulation of demand, stock, replenishment
   and housekeeping over the China holiday calendar;
+- ``desk``: the documents of the history's last days, written through the sales and purchasing use cases: key
+  accounts' sales orders, counter sales, customer returns, purchase orders and their receipts, returns to
+  suppliers, lost sales, the money for them, and what is still open at the end;
 - ``accounts``: payment terms, what customers and suppliers owe (carried in as opening balances), receipts and
   payments, so that receivables and payables show every ageing band;
 - ``scenario``: ``build_demo``, which fills an empty database with all of it through the real use cases.

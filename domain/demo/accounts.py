@@ -1,6 +1,7 @@
 """The demo's receivables and payables (往来账): payment terms, what partners owe, receipts and payments.
 
-The demo's sales and purchases are ledger movements without sales documents or supplier invoices, so what its
+Most of the demo's sales and purchases are ledger movements without sales documents (only its last days' trade
+partly goes through documents, ``domain.demo.desk``, which pays for them itself), so what its
 customers and suppliers owe is carried in as opening balances (``opening`` items, as an office moving to
 Stockroom imports them): for each customer on account (月结30天) and each supplier, five items (its business on
 account of the last months) whose due dates the old books give: 120, 75, 45 and 15 days before the demo's last

@@ -44,6 +44,8 @@ from decimal import Decimal
 import holidays
 import numpy as np
 
+from domain.demo.desk import Desk
+from domain.demo.desk import Line
 from domain.demo.master import DAYS
 from domain.demo.master import Product
 from domain.demo.master import World
@@ -166,8 +168,10 @@ def _promo_excess(d: date) -> float:
 class Simulation:
     """The day-by-day simulation; ``months()`` yields each month's commands in time order."""
 
-    def __init__(self, world: World, cal: Calendar, rng: np.random.Generator, rnd: random.Random) -> None:
+    def __init__(self, world: World, cal: Calendar, rng: np.random.Generator, rnd: random.Random,
+                 desk: Desk | None = None) -> None:
         self.world, self.cal, self.rng, self.rnd = world, cal, rng, rnd
+        self.desk = desk
         self.kinds: Counter[str] = Counter()
         self.short_lines = 0
         self.seq: Counter[str] = Counter()
@@ -285,8 +289,20 @@ class Simulation:
     def _day(self, d: int, day: date) -> tuple[list[object], int]:
         cal, rng = self.cal, self.rng
         base = datetime(day.year, day.month, day.day, tzinfo=LOCAL)
+        desk = self.desk if self.desk is not None and self.desk.active(d) else None
+        if desk is not None:
+            desk.begin(base)
         receipts = self._receive(d, day) if d else self._opening(day)
         shipments = self._ship(d, day)
+        if desk is not None and cal.work[d]:
+            desk.customer_return(d)
+            desk.pay_month()
+        if desk is not None and d == DAYS - 1:  # goods back to suppliers on the last day: no later day changes
+            for i, q in desk.supplier_returns(self.on_hand):
+                self.on_hand[i] -= q
+            for i, q in desk.backorders(lambda i: self.whc[i], lambda i: self.sku[i], self.on_hand,
+                                        lambda i: d >= self.active_from[i]):
+                self.on_hand[i] -= q
         transfers = self._transfer(d, day) if cal.work[d] else []
         adjustments = self._adjust(d) if cal.work[d] else []
         counts = self._count(d, day) if cal.work[d] else []
@@ -298,15 +314,19 @@ class Simulation:
                                  (transfers, (17 * 3600 + 1800, 18 * 3600 + 900)),
                                  (adjustments, (18 * 3600 + 900, 18 * 3600 + 1800)),
                                  (counts, (18 * 3600 + 1800, 20 * 3600))):
+            if events is transfers and desk is not None:  # the desk's work at the end of shipping
+                out += desk.late
             if not events:
                 continue
             m = len(events)
             seconds = (np.sort(rng.integers(0, hi - lo - m, m)) + np.arange(m) + lo).tolist()
             if events is shipments:
-                out += [cmd.ShipStock(sku, q, wh, ref, base + timedelta(seconds=sec), note, "sales_order")
-                        for (sku, q, wh, ref, note), sec in zip(events, seconds, strict=True)]
+                out += [cmd.ShipStock(e[0], e[1], e[2], e[3], base + timedelta(seconds=sec), e[4], "sales_order")
+                        if type(e) is tuple else e(base + timedelta(seconds=sec))
+                        for e, sec in zip(events, seconds, strict=True) if e is not None]
             else:
-                out += [make(base + timedelta(seconds=sec)) for make, sec in zip(events, seconds, strict=True)]
+                out += [make(base + timedelta(seconds=sec)) for make, sec in zip(events, seconds, strict=True)
+                        if make is not None]
         day_moved = len(receipts) + len(shipments) + 2 * len(transfers) + len(adjustments) + len(counts)
         self.kinds["receipt"] += len(receipts)
         self.kinds["shipment"] += len(shipments)
@@ -335,15 +355,24 @@ class Simulation:
                                    "opening"))
         return events
 
-    def _receive(self, d: int, day: date) -> list[Callable]:
-        events = []
+    def _receive(self, d: int, day: date) -> list[Callable | None]:
+        events: list[Callable | None] = []
+        desk = self.desk
+        documents: dict[str, list[tuple[str, int]]] = {}  # a purchase order's goods arriving today
         for i, qty, ref, note, cost in self.pending.pop(d, []):
             self.on_hand[i] += qty
             self.on_order[i] -= qty
             days = self.arrivals_of[i]
             days.remove(d)
             self.next_arrival[i] = min(days) if days else 10**6
-            events.append(_receipt(self.sku[i], qty, self.whc[i], cost, ref, note, "purchase_order"))
+            if desk is not None and ref in desk.pos:
+                # received against the purchase order at once, in the slot of its first line
+                events.append(ref if ref not in documents else None)
+                documents.setdefault(ref, []).append((self.sku[i], qty))
+            else:
+                events.append(_receipt(self.sku[i], qty, self.whc[i], cost, ref, note, "purchase_order"))
+        if documents:
+            events = [desk.delivery(d, e, documents[e]) if type(e) is str else e for e in events]
         return events
 
     def _ship(self, d: int, day: date) -> list[Callable]:
@@ -376,8 +405,28 @@ class Simulation:
         self.rnd.shuffle(orders)
         qty, asked = shipped.tolist(), sizes.tolist()
         idx_list = idx.tolist()
-        events = []
-        for customer, chunk in orders:
+        desk = self.desk if self.desk is not None and self.desk.active(d) else None
+        if desk is None:
+            routed = [(customer, chunk, "plain") for customer, chunk in orders]
+        else:
+            routed = desk.route(d, orders, lambda chunk: self.whc[idx_list[chunk[0]]])
+        events: list[object] = []
+        for customer, chunk, way in routed:
+            if way != "plain":  # a document, in the slot of its first line (the others' slots stay empty)
+                lines: dict[int, Line] = {}
+                for j in chunk:
+                    i = idx_list[j]
+                    x = lines.setdefault(i, Line(i, self.sku[i], 0, 0))
+                    x.asked += asked[j]
+                    x.shipped += qty[j]
+                wh = self.whc[idx_list[chunk[0]]]
+                if way == "so":
+                    missing = self._empty(wh, d, desk.extra_lost(customer["code"], d))
+                    events.append(desk.sales_order(d, customer, wh, list(lines.values()), missing))
+                else:
+                    events.append(desk.counter_sale(customer, wh, list(lines.values())))
+                events += [None] * (len(chunk) - 1)
+                continue
             ref = self._ref("SO", day)
             note = f"{customer['code']} {customer['name']}"
             for j in chunk:
@@ -385,6 +434,15 @@ class Simulation:
                 events.append((self.sku[i], _dec(q), self.whc[i], ref,
                                note if q == asked[j] else f"{note} · 缺货，订 {asked[j]} 发 {q}"))
         return events
+
+    def _empty(self, wh: str, d: int, n: int) -> list[tuple[str, int]]:
+        """``n`` products of warehouse ``wh`` out of stock now, with a quantity asked of each (the desk's draws)."""
+        if not n:
+            return []
+        w = self.wh_codes.index(wh)
+        empty = np.nonzero((self.pw == w) & (self.on_hand <= 0) & (d >= self.active_from))[0].tolist()
+        picked = self.desk.rnd.sample(empty, min(n, len(empty)))
+        return [(self.sku[i], self.desk.rnd.randint(2, 12)) for i in picked]
 
     def _boost(self, d: int) -> np.ndarray:
         boost = np.ones(self.n)
@@ -413,19 +471,27 @@ class Simulation:
             qty = max(moq, mult * math.ceil(max(need, 1) / mult))
             rank = 1 if len(p.suppliers) > 1 and rnd.random() < 0.1 else 0
             orders.setdefault((p.suppliers[rank], int(self.pw[i])), []).append((i, qty))
-        for (sup, _w), lines in orders.items():
+        desk = self.desk if self.desk is not None and self.desk.active(d) else None
+        for (sup, w), lines in orders.items():
             supplier = self.world.suppliers[sup]
             ref = self._ref("PO", day)
             u = rnd.random()
             delay = 0 if u < 0.7 else rnd.randint(1, 2) if u < 0.85 else rnd.randint(3, 6) if u < 0.95 \
                 else rnd.randint(7, 15)
             note = f"{supplier['code']} {supplier['name']}"
+            document = desk.issue(ref, supplier["code"], self.wh_codes[w]) if desk is not None and desk.takes_po() \
+                else None
             for i, qty in lines:
                 p = self.world.products[self.pp[i]]
                 rank = p.suppliers.index(sup)
                 price = p.cost * (1.08 if rank else 1.0) * (1 + 0.025 * d / 365) * (1 + rnd.gauss(0, 0.015))
+                if desk is not None:
+                    price *= desk.price_factor(sup, d)
                 cost = fen(max(1, round(price)))
                 lead = int(self.lead[i]) if rank == 0 else supplier["lead"] + 2
+                if document is not None:  # expected on the day the goods would come without a delay
+                    document.lines.append((i, self.sku[i], qty, cost))
+                    document.expected = max(document.expected, day + timedelta(days=self._due(d + lead) - d))
                 self.on_order[i] += qty
                 if rnd.random() < 0.06 and qty >= 2:
                     first = max(1, int(qty * rnd.uniform(0.5, 0.8)))
@@ -435,9 +501,17 @@ class Simulation:
                 else:
                     self._schedule(d + lead + delay, i, qty, ref, note, cost)
 
+    def _due(self, day: int) -> int:
+        """The first day from ``day`` a supplier delivers on (a day past the history counts as one)."""
+        while day < DAYS and (self.cal.closed[day] or not self.cal.work[day]):
+            day += 1
+        return day
+
     def _schedule(self, day: int, i: int, qty: int, ref: str, note: str, cost: Decimal) -> None:
         while day < DAYS and (self.cal.closed[day] or not self.cal.work[day]):
             day += 1
+        if self.desk is not None:
+            self.desk.scheduled(ref, day < DAYS)
         if day >= DAYS:
             return  # still on order at the end of the history
         self.pending.setdefault(day, []).append((i, qty, ref, note, cost))
@@ -498,7 +572,8 @@ class Simulation:
             if counted < 0:
                 continue
             self.on_hand[i] = counted
-            events.append(_counting(self.sku[i], counted, self.whc[i], ref))
+            held = self.desk.held.get(i, 0) if self.desk is not None else 0  # confirmed, leaving tomorrow
+            events.append(_counting(self.sku[i], counted + held, self.whc[i], ref))
         return events
 
 

@@ -25,6 +25,10 @@ import numpy as np
 
 from domain.catalog import master as catalog
 from domain.demo.accounts import build_accounts
+from domain.demo.desk import DOC_DAYS
+from domain.demo.desk import Act
+from domain.demo.desk import Desk
+from domain.demo.desk import Lent
 from domain.demo.history import Calendar
 from domain.demo.history import Simulation
 from domain.demo.master import DAYS
@@ -78,7 +82,9 @@ def build_demo(
     price_master.set_many(uow_factory(), price_commands(world))
     say(f"master data: {len(world.products):,} products, {len(world.warehouses)} warehouses, "
         f"{len(world.suppliers)} suppliers, {len(world.customers)} customers")
-    sim = Simulation(world, Calendar(start, recipe["seasons"]), rng, rnd)
+    cal = Calendar(start, recipe["seasons"])
+    desk = Desk(world, cal.dates, seed)
+    sim = Simulation(world, cal, rng, rnd, desk)
     _post_months(uow_factory, sim.months(), say)
     items, money = build_accounts(uow_factory, customer_terms(world), world.suppliers, end, seed)
     say(f"receivables and payables: {items:,} open items carried in, {money:,} receipts and payments")
@@ -88,13 +94,15 @@ def build_demo(
         f"{len(world.warehouses)} warehouses, {len(world.suppliers)} suppliers, {len(world.customers)} customers; "
         f"{start} to {end}: {sum(k.values()):,} movements ({k['shipment']:,} shipments, {k['receipt']:,} receipts, "
         f"{k['transfer']:,} transfer legs, {k['adjustment']:,} adjustments, {k['count']:,} count adjustments); "
-        f"{sim.short_lines:,} order lines short of stock; {items:,} receivables and payables carried in, {money:,} "
-        f"receipts and payments"
+        f"{sim.short_lines:,} order lines short of stock; over the last {DOC_DAYS} days {desk.summary()}; "
+        f"{items:,} receivables and payables carried in, {money + desk.counts.money:,} receipts and payments"
     )
 
 
 def _post_months(uow_factory: Callable[[], UnitOfWork], months, say: Progress) -> None:
-    """Post ``CHUNK_MONTHS`` months per transaction, reporting each month as it is posted."""
+    """Post ``CHUNK_MONTHS`` months per transaction, reporting each month as it is posted: the ledger's commands in
+    runs through ``ledger.post_many``, the desk's documents (``domain.demo.desk.Act``) between them, in stream
+    order, all on the transaction's unit of work lent to them."""
     months = iter(months)
     item = next(months, None)
 
@@ -109,7 +117,21 @@ def _post_months(uow_factory: Callable[[], UnitOfWork], months, say: Progress) -
                 return
 
     while item is not None:
-        ledger.post_many(uow_factory(), chunk())
+        uow = uow_factory()
+        with uow:
+            lent = Lent(uow)
+            run: list[object] = []
+            for c in chunk():
+                if type(c) is Act:
+                    if run:
+                        ledger.post_many(lent, run)
+                        run = []
+                    c.run(lent)
+                else:
+                    run.append(c)
+            if run:
+                ledger.post_many(lent, run)
+            uow.commit()
 
 
 def _refuse_if_filled(uow_factory: Callable[[], UnitOfWork], world: World) -> None:

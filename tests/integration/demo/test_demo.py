@@ -222,3 +222,57 @@ def test_customers_and_suppliers_have_payment_terms_the_due_dates_can_count_by(d
                                             t.supplier_profiles.c.payment_days)).all())
     assert customers == {("月结30天", "month_end", 30), ("现款现货", "cod", 0)}
     assert suppliers == {("月结60天", "month_end", 60), ("30天账期", "net", 30), ("月结30天", "month_end", 30)}
+
+
+def _json(capsys, *argv) -> object:
+    capsys.readouterr()
+    assert cli_main(list(argv)) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def _counts(demo_db, table, column) -> dict[str, int]:
+    from sqlalchemy import func
+    from sqlalchemy import select
+
+    from persistence import tables as t
+
+    tab = getattr(t, table)
+    with demo_db.engine.connect() as conn:
+        return dict(conn.execute(select(tab.c[column], func.count()).group_by(tab.c[column])).all())
+
+
+def test_the_last_months_hold_sales_documents_with_backorders_returns_and_lost_sales(demo_db, capsys):
+    documents = _counts(demo_db, "documents", "kind")
+    assert documents["sale"] > 20 and documents["customer_return"] > 0 and documents["supplier_return"] > 0
+    orders = _counts(demo_db, "sales_orders", "state")
+    assert orders["shipped"] > 20 and orders.get("partly_shipped", 0) > 0  # a backorder open at the end
+    assert cli_main(["--db", str(demo_db.path), "so", "check"]) == 0  # every reservation equals the open lines
+    from sqlalchemy import func
+    from sqlalchemy import select
+
+    from persistence import tables as t
+
+    with demo_db.engine.connect() as conn:
+        u = t.unfilled_demand.c
+        lost, named = conn.execute(select(func.count(), func.count(func.nullif(u.customer, "")))).one()
+    assert lost > 0 and named == lost  # lost sales, each on a customer's document
+    margin = _json(capsys, "--db", str(demo_db.path), "report", "margin", "--from", str(END - timedelta(days=60)),
+                   "--to", str(END), "--json")
+    assert margin["rows"] and 0 < Decimal(margin["total"]["margin_pct"]) < 40
+
+
+def test_customers_gone_quiet_after_short_shipped_lines_are_at_risk_with_the_reason(demo_db, capsys):
+    risk = _json(capsys, "--db", str(demo_db.path), "customers", "at-risk", "--as-of", str(END), "--json")
+    quiet = [r for r in risk if r["short_lines"]["lost"] >= 1 and r["days_since"] >= 20]
+    assert quiet, risk
+    assert "short-shipped line" in quiet[0]["reason"]
+
+
+def test_suppliers_have_purchase_orders_received_late_short_and_still_open(demo_db, capsys):
+    pos = _counts(demo_db, "purchase_orders", "state")
+    assert pos.get("received", 0) > 0 and pos.get("closed", 0) + pos.get("partly_received", 0) > 0
+    assert pos.get("issued", 0) + pos.get("partly_received", 0) > 0  # open at the end
+    cards = _json(capsys, "--db", str(demo_db.path), "suppliers", "scorecard", "--to", str(END), "--json")
+    scored = [c for c in cards if c["receipts"]]
+    assert scored and any(c["returns"] for c in cards)
+    assert any(Decimal(c["fill_rate"]) < 1 for c in scored if c["fill_rate"] is not None)
