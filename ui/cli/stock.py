@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import sys
+import time
+from datetime import date
 
 from domain.catalog import commands as cc
 from domain.catalog import master as catalog
@@ -225,7 +227,10 @@ def run(args, db) -> int:
         from domain.demo import build_demo
 
         summary = build_demo(db.uow, seed=args.seed, progress=lambda msg: print(msg, file=sys.stderr))
-        print(summary)
+        from persistence.planning.classes import classify_and_keep
+
+        classed = classify_and_keep(db.engine, today=date.today(), utc_offset_seconds=time.localtime().tm_gmtoff)
+        print(f"{summary}; {classed:,} products classed ABC/XYZ")
     return EXIT_OK
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Callable
 from datetime import date
 from datetime import timedelta
@@ -69,13 +70,13 @@ _TITLES = {
 
 
 def demo_steps(today: date | None = None) -> int:
-    """Progress lines the demo sends: one for the master data, one per month of its two years and one for the
-    receivables and payables."""
+    """Progress lines the demo sends: one for the master data, one per month of its two years, one for the
+    receivables and payables, and one for the ABC/XYZ classes kept afterwards."""
     from domain.demo import DAYS
 
     end = today or date.today()
     start = end - timedelta(days=DAYS - 1)
-    return 1 + (end.year - start.year) * 12 + end.month - start.month + 1 + 1
+    return 1 + (end.year - start.year) * 12 + end.month - start.month + 1 + 1 + 1
 
 
 def _remove_database(path: Path) -> None:
@@ -323,6 +324,10 @@ class WelcomeDialog(QDialog):
             db = open_db(building)
             try:
                 build_demo(lambda: db.uow(user, None), progress=step, scale=scale)
+                step("classes")
+                from persistence.planning.classes import classify_and_keep
+
+                classify_and_keep(db.engine, today=date.today(), utc_offset_seconds=time.localtime().tm_gmtoff)
             except DemoCancelled:
                 db.close()
                 _remove_database(building)
