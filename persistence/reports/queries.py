@@ -71,6 +71,8 @@ SL, DOC, C = t.sales_lines, t.documents, t.customers
 DEMAND_OUT = "supplier_return"
 _DAY = 86_400_000_000  # microseconds
 _EPOCH_DAY = date(1970, 1, 1)  # a shipment of this source is goods back to the supplier, not demand
+_QTY_UNIT = Decimal(1).scaleb(-t.QTY)
+_MONEY_UNIT = Decimal(1).scaleb(-t.MONEY)
 
 
 def _raw(column):
@@ -88,11 +90,12 @@ def _unindexed(column):
 @functools.lru_cache(maxsize=1 << 16)
 def _qty(stored: int) -> Decimal:
     """A stored quantity as a Decimal (remembered: the same few thousand quantities come back again and again)."""
-    return Decimal(stored).scaleb(-t.QTY)
+    return Decimal(stored) * _QTY_UNIT
 
 
 def _money(stored: int) -> Decimal:
-    return Decimal(stored).scaleb(-t.MONEY)
+    """A stored amount as a Decimal (times 1E-4: exact for any stored integer, at twice the speed of ``scaleb``)."""
+    return Decimal(stored) * _MONEY_UNIT
 
 
 def midnight(day: date, utc_offset_seconds: int = 0) -> datetime:
@@ -207,72 +210,70 @@ def _full_months(start: datetime, end: datetime, utc_offset_seconds: int) -> tup
     return (first, after) if first < after else None
 
 
-def _counters(conn, month: str, kind: str, wh_ids, by_warehouse: bool) -> dict[str, list[int]]:
-    """``stock_months``' counters of each product (or warehouse) as it stood when ``month`` began."""
-    out: dict[str, list[int]] = {}
-    for w, p, *counters in months.at_start_of(conn, month, kind, wh_ids):
-        unit = w if by_warehouse else p
-        got = out.get(unit)
-        if got is None:
-            out[unit] = counters
-        else:
-            out[unit] = [a + b for a, b in zip(got, counters, strict=True)]
-    return out
-
-
-_FLOW_AT = tuple((flow, 2 + 3 * i) for i, flow in enumerate(FLOWS))
+# which flows a bit mask names, with where each flow's qty is in ``months.changes``' line (its value follows)
+_MASKED = tuple(tuple((flow, 7 + 2 * i) for i, flow in enumerate(FLOWS) if mask >> i & 1)
+                for mask in range(1 << len(FLOWS)))
 
 
 def _from_months(conn, start: datetime, end: datetime, full: tuple[str, str], wh_ids, mapped: bool,
                  by_warehouse: bool, utc_offset_seconds: int):
     """The opening, closing and flows per product (or warehouse) from ``stock_months`` for the whole months ``full``
-    and from the ledger for the days before and after them (``_flow_sums``; a position on a day that is not a month's
-    first, ``_balance_positions`` or ``_positions``)."""
+    (``months.changes``) and from the ledger for the days before and after them (``_flow_sums``; a position on a day
+    that is not a month's first, ``_balance_positions`` or ``_positions``)."""
     first, after = full
     kind = months.WAREHOUSE if by_warehouse else (months.PRODUCT if wh_ids is None else months.PAIR)
-    begin = _counters(conn, first, kind, wh_ids, by_warehouse)
-    finish = _counters(conn, after, kind, wh_ids, by_warehouse)
+    lines = months.changes(conn, first, after, kind, wh_ids)
     first_at = months.month_start(first, utc_offset_seconds)
     after_at = months.month_start(after, utc_offset_seconds)
     head = _flow_sums(conn, start, from_micros(first_at), wh_ids, mapped, by_warehouse) \
         if to_micros(start) < first_at else {}
     tail = _flow_sums(conn, from_micros(after_at), end, wh_ids, mapped, by_warehouse) \
         if after_at < to_micros(end) else {}
-
-    def position(at: datetime, stored: dict[str, list[int]], exact: bool) -> dict[str, Amount]:
-        if exact:
-            return {u: Amount(_qty(c[0]), _money(c[1])) for u, c in stored.items()}
-        if mapped:
-            return _summed(_positions(conn, at, wh_ids, mapped), by_warehouse)
-        return _balance_positions(conn, at, wh_ids, by_warehouse)
-
-    opening = position(start, begin, to_micros(start) == first_at)
-    closing = position(end, finish, to_micros(end) == after_at)
+    qty, money, masked = _qty, _money, _MASKED
+    opening: dict[str, Amount] = {}
+    closing: dict[str, Amount] = {}
     flows: dict[str, dict[Flow, Amount]] = {}
-    nothing: list[int] = [0] * months.COUNTERS
-    for u, e in finish.items():
-        b = begin.get(u, nothing)
-        got = {}
-        for flow, j in _FLOW_AT:
-            if e[j] != b[j]:
-                got[flow] = [e[j + 1] - b[j + 1], e[j + 2] - b[j + 2]]
-        for side in (head.get(u), tail.get(u)):
-            if side:
-                for f, (q, v) in side.items():
-                    flow = _NAMED[f]
-                    if flow in got:
-                        got[flow] = [got[flow][0] + q, got[flow][1] + v]
-                    else:
-                        got[flow] = [q, v]
-        if got:
-            flows[u] = {f: Amount(_qty(q), _money(v)) for f, (q, v) in got.items()}
-    for u in (head.keys() | tail.keys()) - finish.keys():  # moved only in the days around the months
-        got = {}
-        for side in (head.get(u), tail.get(u)):
-            for f, (q, v) in (side or {}).items():
-                got[f] = [a + b for a, b in zip(got.get(f, [0, 0]), (q, v), strict=True)]
-        flows[u] = {_NAMED[f]: Amount(_qty(q), _money(v)) for f, (q, v) in got.items()}
+    if kind != months.PAIR and not head and not tail:  # one line per unit, nothing to add: straight to the figures
+        for line in lines:
+            u = line[0] if by_warehouse else line[1]
+            opening[u] = Amount(qty(line[2]), money(line[3]))
+            closing[u] = Amount(qty(line[4]), money(line[5]))
+            if line[6]:
+                flows[u] = {flow: Amount(qty(line[j]), money(line[j + 1])) for flow, j in masked[line[6]]}
+    else:
+        raw: dict[str, list] = {}
+        sums: dict[str, dict[str, list[int]]] = {}
+        for line in lines:
+            u = line[0] if by_warehouse else line[1]
+            got = raw.get(u)
+            raw[u] = list(line[2:6]) if got is None else [a + b for a, b in zip(got, line[2:6], strict=True)]
+            moved = sums.setdefault(u, {})
+            for flow, j in masked[line[6]]:
+                was = moved.get(flow.value, (0, 0))
+                moved[flow.value] = [was[0] + line[j], was[1] + line[j + 1]]
+        for side in (head, tail):
+            for u, got in side.items():
+                moved = sums.setdefault(u, {})
+                for f, (q, v) in got.items():
+                    was = moved.get(f, (0, 0))
+                    moved[f] = [was[0] + q, was[1] + v]
+        for u, (bq, bv, eq, ev) in raw.items():
+            opening[u] = Amount(qty(bq), money(bv))
+            closing[u] = Amount(qty(eq), money(ev))
+        flows = {u: {_NAMED[f]: Amount(qty(q), money(v)) for f, (q, v) in got.items()}
+                 for u, got in sums.items() if got}
+    if to_micros(start) != first_at:
+        opening = _position(conn, start, wh_ids, mapped, by_warehouse)
+    if to_micros(end) != after_at:
+        closing = _position(conn, end, wh_ids, mapped, by_warehouse)
     return opening, closing, flows
+
+
+def _position(conn, at: datetime, wh_ids, mapped: bool, by_warehouse: bool) -> dict[str, Amount]:
+    """The position of each product (or warehouse) at ``at``, from the ledger."""
+    if mapped:  # a merge: the general way, pair by pair through the mapping
+        return _summed(_positions(conn, at, wh_ids, mapped), by_warehouse)
+    return _balance_positions(conn, at, wh_ids, by_warehouse)
 
 
 _NAMED = {f.value: f for f in Flow}
@@ -318,12 +319,8 @@ def stock_summary(engine: Engine, period: Period, by: SummaryBy = SummaryBy.PROD
 
 def _from_ledger(conn, start: datetime, end: datetime, wh_ids, mapped: bool, by_warehouse: bool):
     """The opening, closing and flows per product (or warehouse) from the ledger alone."""
-    if mapped:  # a merge: the general way, pair by pair through the mapping
-        opening = _summed(_positions(conn, start, wh_ids, mapped), by_warehouse)
-        closing = _summed(_positions(conn, end, wh_ids, mapped), by_warehouse)
-    else:
-        opening = _balance_positions(conn, start, wh_ids, by_warehouse)
-        closing = _balance_positions(conn, end, wh_ids, by_warehouse)
+    opening = _position(conn, start, wh_ids, mapped, by_warehouse)
+    closing = _position(conn, end, wh_ids, mapped, by_warehouse)
     flows = {u: {_NAMED[f]: Amount(_qty(q), _money(v)) for f, (q, v) in got.items()}
              for u, got in _flow_sums(conn, start, end, wh_ids, mapped, by_warehouse).items()}
     return opening, closing, flows

@@ -294,24 +294,30 @@ def _fill(conn: Connection, first: str, through: str, offset: int, maps, *, empt
     cursor.close()
 
 
-def at_start_of(conn: Connection, month: str, kind: str, warehouse_ids: list[str] | None) -> list[tuple]:
-    """Each key of ``kind`` (in ``warehouse_ids``, or every warehouse) as it stood when ``month`` began, from its
-    one row with ``month < month <= next_month``: (warehouse id, product id, counters...). A key that had not moved
-    yet has no row."""
-    columns = ", ".join(COLUMNS)
+def changes(conn: Connection, first: str, after: str, kind: str, warehouse_ids: list[str] | None) -> list[tuple]:
+    """Each key of ``kind`` (in ``warehouse_ids``, or every warehouse) from the start of month ``first`` to the start
+    of month ``after``: (warehouse id, product id, qty and value at the start, qty and value at the end, which flows
+    had movements (bit ``i`` for ``FLOWS[i]``), then each flow's qty and value). The state at the start of a month
+    is the key's one row with ``month < m <= next_month``; a key that had not moved by the end has no line."""
+    pick = "kind = ?" + (" AND warehouse_id = ?" if kind == PRODUCT or warehouse_ids is not None else "")
+    rows = f"SELECT * FROM stock_months WHERE {pick} AND next_month >= ? AND month < ?"
+    mask = " | ".join(f"((e.{f.value}_n - coalesce(b.{f.value}_n, 0) != 0) << {i})" for i, f in enumerate(FLOWS))
+    moved = ", ".join(f"e.{f.value}_{part} - coalesce(b.{f.value}_{part}, 0)"
+                      for f in FLOWS for part in ("qty", "value"))
+    sql = (f"WITH e AS ({rows}), b AS ({rows}) "
+           f"SELECT e.warehouse_id, e.product_id, coalesce(b.qty, 0), coalesce(b.value, 0), e.qty, e.value, {mask}, "
+           f"{moved} FROM e LEFT JOIN b ON b.warehouse_id = e.warehouse_id AND b.product_id = e.product_id")
+    if kind == PRODUCT:
+        each = [(kind, "")]
+    elif warehouse_ids is None:
+        each = [(kind,)]
+    else:
+        each = [(kind, w) for w in warehouse_ids]
     cursor = conn.connection.driver_connection.cursor()
     try:
-        if kind == PRODUCT or warehouse_ids is None:
-            where, each = "kind = ?", [(kind,)]
-            if kind == PRODUCT:
-                where, each = "kind = ? AND warehouse_id = ''", [(kind,)]
-        else:
-            where, each = "kind = ? AND warehouse_id = ?", [(kind, w) for w in warehouse_ids]
-        sql = f"SELECT warehouse_id, product_id, {columns} FROM stock_months WHERE {where} AND next_month >= ? " \
-              f"AND month < ?"
         out: list[tuple] = []
         for args in each:
-            out += cursor.execute(sql, (*args, month, month)).fetchall()
+            out += cursor.execute(sql, (*args, after, after, *args, first, first)).fetchall()
         return out
     finally:
         cursor.close()
