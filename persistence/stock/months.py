@@ -298,15 +298,18 @@ def changes(conn: Connection, first: str, after: str, kind: str, warehouse_ids: 
     """Each key of ``kind`` (in ``warehouse_ids``, or every warehouse) from the start of month ``first`` to the start
     of month ``after``: (warehouse id, product id, qty and value at the start, qty and value at the end, which flows
     had movements (bit ``i`` for ``FLOWS[i]``), then each flow's qty and value). The state at the start of a month
-    is the key's one row with ``month < m <= next_month``; a key that had not moved by the end has no line."""
+    is the key's one row with ``month < m <= next_month``; a key that had not moved by the end has no line. The rows
+    at the start go through a temporary table keyed by warehouse and product, so each line finds its own by key
+    (SQLite would scan them all again for each line of a join of the two ranges)."""
     pick = "kind = ?" + (" AND warehouse_id = ?" if kind == PRODUCT or warehouse_ids is not None else "")
-    rows = f"SELECT * FROM stock_months WHERE {pick} AND next_month >= ? AND month < ?"
+    rows = f"FROM stock_months WHERE {pick} AND next_month >= ? AND month < ?"
+    columns = ", ".join(COLUMNS)
     mask = " | ".join(f"((e.{f.value}_n - coalesce(b.{f.value}_n, 0) != 0) << {i})" for i, f in enumerate(FLOWS))
     moved = ", ".join(f"e.{f.value}_{part} - coalesce(b.{f.value}_{part}, 0)"
                       for f in FLOWS for part in ("qty", "value"))
-    sql = (f"WITH e AS ({rows}), b AS ({rows}) "
-           f"SELECT e.warehouse_id, e.product_id, coalesce(b.qty, 0), coalesce(b.value, 0), e.qty, e.value, {mask}, "
-           f"{moved} FROM e LEFT JOIN b ON b.warehouse_id = e.warehouse_id AND b.product_id = e.product_id")
+    sql = (f"SELECT e.warehouse_id, e.product_id, coalesce(b.qty, 0), coalesce(b.value, 0), e.qty, e.value, {mask}, "
+           f"{moved} FROM (SELECT * {rows}) e LEFT JOIN temp.stock_months_start b "
+           f"ON b.warehouse_id = e.warehouse_id AND b.product_id = e.product_id")
     if kind == PRODUCT:
         each = [(kind, "")]
     elif warehouse_ids is None:
@@ -315,9 +318,16 @@ def changes(conn: Connection, first: str, after: str, kind: str, warehouse_ids: 
         each = [(kind, w) for w in warehouse_ids]
     cursor = conn.connection.driver_connection.cursor()
     try:
+        cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS stock_months_start (warehouse_id TEXT NOT NULL, "
+                       f"product_id TEXT NOT NULL, {', '.join(c + ' INTEGER' for c in COLUMNS)}, "
+                       f"PRIMARY KEY (warehouse_id, product_id)) WITHOUT ROWID")
         out: list[tuple] = []
         for args in each:
-            out += cursor.execute(sql, (*args, after, after, *args, first, first)).fetchall()
+            cursor.execute("DELETE FROM temp.stock_months_start")
+            cursor.execute(f"INSERT INTO temp.stock_months_start SELECT warehouse_id, product_id, {columns} {rows}",
+                           (*args, first, first))
+            out += cursor.execute(sql, (*args, after, after)).fetchall()
+        cursor.execute("DELETE FROM temp.stock_months_start")
         return out
     finally:
         cursor.close()
