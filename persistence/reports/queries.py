@@ -46,6 +46,7 @@ from sqlalchemy.types import BigInteger
 from domain.kernel.errors import BadInput
 from domain.reports.ageing import StockLayers
 from domain.reports.model import FLOWS
+from domain.reports.model import NOTHING
 from domain.reports.model import Amount
 from domain.reports.model import Flow
 from domain.reports.model import Period
@@ -234,10 +235,12 @@ def _from_months(conn, start: datetime, end: datetime, full: tuple[str, str], wh
     closing: dict[str, Amount] = {}
     flows: dict[str, dict[Flow, Amount]] = {}
     if kind != months.PAIR and not head and not tail:  # one line per unit, nothing to add: straight to the figures
+        unit = 0 if by_warehouse else 1
         for line in lines:
-            u = line[0] if by_warehouse else line[1]
-            opening[u] = Amount(qty(line[2]), money(line[3]))
-            closing[u] = Amount(qty(line[4]), money(line[5]))
+            u = line[unit]
+            if line[2] or line[3]:
+                opening[u] = Amount(qty(line[2]), money(line[3]))
+            closing[u] = Amount(qty(line[4]), money(line[5])) if line[4] or line[5] else NOTHING
             if line[6]:
                 flows[u] = {flow: Amount(qty(line[j]), money(line[j + 1])) for flow, j in masked[line[6]]}
     else:
