@@ -35,6 +35,7 @@ from collections.abc import Iterator
 from datetime import UTC
 from datetime import datetime
 from datetime import timedelta
+from operator import itemgetter
 
 from sqlalchemy import Connection
 from sqlalchemy import Engine
@@ -203,6 +204,7 @@ class _Rows:
 
 _INSERT = (f"INSERT INTO stock_months (kind, warehouse_id, product_id, month, next_month, {', '.join(COLUMNS)}) "
            f"VALUES ({', '.join('?' * (5 + COUNTERS))})")
+_IN_KEY_ORDER = itemgetter(0, 1, 4, 2)  # kind, warehouse, next month, product
 _LATEST_OF = (f"SELECT {', '.join(COLUMNS)} FROM stock_months WHERE kind = ? AND warehouse_id = ? "
               f"AND next_month = '{LATEST}' AND product_id = ?")
 
@@ -272,6 +274,7 @@ def _fill(conn: Connection, first: str, through: str, offset: int, maps, *, empt
 
     def sink(rows: list[tuple]) -> None:
         if rows:
+            rows.sort(key=_IN_KEY_ORDER)  # in the primary key's order: appended to the b-tree, not scattered
             cursor.executemany(_INSERT, rows)
 
     rows = _Rows(states, sink)
