@@ -681,8 +681,8 @@ stock_months = Table(
     *(Column(f"{flow}_{part}", BigInteger, nullable=False) for flow in FLOW_NAMES for part in ("n", "qty", "value")),
     sqlite_with_rowid=False,
 )
-# Which months stock_months holds, in which zone and for which merges; dirty_from is set by SQLite triggers on
-# movements and movement_values (migration 0014) when a change reaches a filled month.
+# Which months stock_months holds, in which zone and for which merges; dirty_from is set by the ledger's flush and
+# the recompute after a pull when a change reaches a filled month.
 stock_months_state = Table(
     "stock_months_state",
     metadata,
