@@ -192,3 +192,10 @@ def test_check_names_a_monthly_row_that_differs_from_the_ledger(shop):
     assert (problem.sku, problem.warehouse) == ("A", "W1")
     assert problem.field == f"stock_months {FIRST:%Y-%m} pair value"
     assert (problem.ledger, problem.balance) == (Decimal(20_0000), Decimal(1))
+
+
+def test_the_table_holds_a_count_quantity_and_value_for_every_flow_the_reports_know():
+    from domain.reports.model import FLOWS
+
+    assert t.FLOW_NAMES == tuple(f.value for f in FLOWS)
+    assert [c.name for c in t.stock_months.columns][5:] == list(months.COLUMNS)
