@@ -663,6 +663,37 @@ period_stock = Table(
     Column("value", Scaled(MONEY), nullable=False),
 )
 
+# The ledger's running position and flow counters at the end of each month a key moved in, for the reports
+# (persistence/stock/months.py says what a row holds and when it is filled). Derived, never synced, no foreign keys:
+# "" stands for every product or every warehouse. Ordered so that the rows valid at the start of a month lie together.
+FLOW_NAMES = ("receipt", "customer_return", "transfer_in", "sale", "shipment", "supplier_return", "transfer_out",
+              "adjustment", "count")
+stock_months = Table(
+    "stock_months",
+    metadata,
+    Column("kind", String(9), primary_key=True),
+    Column("warehouse_id", String(36), primary_key=True),
+    Column("next_month", String(7), primary_key=True),
+    Column("product_id", String(36), primary_key=True),
+    Column("month", String(7), nullable=False),
+    Column("qty", BigInteger, nullable=False),
+    Column("value", BigInteger, nullable=False),
+    *(Column(f"{flow}_{part}", BigInteger, nullable=False) for flow in FLOW_NAMES for part in ("n", "qty", "value")),
+    sqlite_with_rowid=False,
+)
+# Which months stock_months holds, in which zone and for which merges; dirty_from is set by the ledger's flush and
+# the recompute after a pull when a change reaches a filled month.
+stock_months_state = Table(
+    "stock_months_state",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("utc_offset", Integer, nullable=False),
+    Column("merges", String(40), nullable=False),
+    Column("filled_through", String(7)),
+    Column("filled_end", BigInteger),
+    Column("dirty_from", BigInteger),
+)
+
 period_balances = Table(
     "period_balances",
     metadata,

@@ -45,8 +45,8 @@ from sqlalchemy.types import BigInteger
 
 from domain.kernel.errors import BadInput
 from domain.reports.ageing import StockLayers
-from domain.reports.model import FLOW_RULES
-from domain.reports.model import OTHER_FLOW
+from domain.reports.model import FLOWS
+from domain.reports.model import NOTHING
 from domain.reports.model import Amount
 from domain.reports.model import Flow
 from domain.reports.model import Period
@@ -60,15 +60,20 @@ from domain.reports.stock_summary import ProductLabel
 from domain.reports.stock_summary import SummaryBy
 from persistence import tables as t
 from persistence.stock import merged
+from persistence.stock import months
 from persistence.stock.merged import ids_of
 from persistence.stock.merged import product_of
 from persistence.stock.merged import warehouse_of
+from persistence.types import from_micros
+from persistence.types import to_micros
 
 M, MV, B, P, W = t.movements, t.movement_values, t.balances, t.products, t.warehouses
 SL, DOC, C = t.sales_lines, t.documents, t.customers
 DEMAND_OUT = "supplier_return"
 _DAY = 86_400_000_000  # microseconds
 _EPOCH_DAY = date(1970, 1, 1)  # a shipment of this source is goods back to the supplier, not demand
+_QTY_UNIT = Decimal(1).scaleb(-t.QTY)
+_MONEY_UNIT = Decimal(1).scaleb(-t.MONEY)
 
 
 def _raw(column):
@@ -86,11 +91,12 @@ def _unindexed(column):
 @functools.lru_cache(maxsize=1 << 16)
 def _qty(stored: int) -> Decimal:
     """A stored quantity as a Decimal (remembered: the same few thousand quantities come back again and again)."""
-    return Decimal(stored).scaleb(-t.QTY)
+    return Decimal(stored) * _QTY_UNIT
 
 
 def _money(stored: int) -> Decimal:
-    return Decimal(stored).scaleb(-t.MONEY)
+    """A stored amount as a Decimal (times 1E-4: exact for any stored integer, at twice the speed of ``scaleb``)."""
+    return Decimal(stored) * _MONEY_UNIT
 
 
 def midnight(day: date, utc_offset_seconds: int = 0) -> datetime:
@@ -170,10 +176,110 @@ def _summed(positions: dict[tuple[str, str], Amount], by_warehouse: bool) -> dic
     return out
 
 
-def _flow_case(kind, source):
-    """``domain.reports.model.FLOW_RULES`` as SQL: the flow of a movement of ``kind`` from ``source``."""
-    whens = [(kind == k if s is None else and_(kind == k, source == s), flow.value) for k, s, flow in FLOW_RULES]
-    return case(*whens, else_=OTHER_FLOW.value)
+def _flow_sums(conn, start: datetime, end: datetime, wh_ids, mapped: bool, by_warehouse: bool
+               ) -> dict[str, dict[str, list[int]]]:
+    """The movements from ``start`` to ``end`` summed per product (or warehouse) and flow (a reversal under the flow
+    of what it reverses), as stored integers: {unit: {flow: [qty, value]}}, a flow there only if it had movements."""
+    orig, orig2 = M.alias("original"), M.alias("original2")  # a reversal's original (and an undo's)
+    unit = warehouse_of(M, mapped=mapped) if by_warehouse else product_of(M, mapped=mapped)
+    flow = months.flow_case(func.coalesce(orig2.c.kind, orig.c.kind, M.c.kind),
+                            func.coalesce(orig2.c.source_type, orig.c.source_type, M.c.source_type))
+    query = (
+        select(unit, flow, func.sum(_raw(M.c.qty)), func.sum(_raw(MV.c.value)))
+        .select_from(M.join(MV, MV.c.movement_id == M.c.id)
+                     .outerjoin(orig, orig.c.id == M.c.reverses_id)
+                     .outerjoin(orig2, orig2.c.id == orig.c.reverses_id))
+        .where(M.c.occurred_at >= start, M.c.occurred_at < end)
+        .group_by(unit, flow))
+    if wh_ids is not None:
+        query = query.where(M.c.warehouse_id.in_(wh_ids))
+    sums: dict[str, dict[str, list[int]]] = {}
+    for u, f, qty, value in conn.execute(query).all():
+        got = sums.get(u)
+        if got is None:
+            got = sums[u] = {}
+        got[f] = [qty, value]
+    return sums
+
+
+def _full_months(start: datetime, end: datetime, utc_offset_seconds: int) -> tuple[str, str] | None:
+    """The whole months inside ``start`` .. ``end`` as (the first, the month ``end`` falls in), None if none."""
+    first = months.month_of(to_micros(start), utc_offset_seconds)
+    if months.month_start(first, utc_offset_seconds) < to_micros(start):
+        first = months.next_month(first)
+    after = months.month_of(to_micros(end), utc_offset_seconds)
+    return (first, after) if first < after else None
+
+
+# which flows a bit mask names, with where each flow's qty is in ``months.changes``' line (its value follows)
+_MASKED = tuple(tuple((flow, 7 + 2 * i) for i, flow in enumerate(FLOWS) if mask >> i & 1)
+                for mask in range(1 << len(FLOWS)))
+
+
+def _from_months(conn, start: datetime, end: datetime, full: tuple[str, str], wh_ids, mapped: bool,
+                 by_warehouse: bool, utc_offset_seconds: int):
+    """The opening, closing and flows per product (or warehouse) from ``stock_months`` for the whole months ``full``
+    (``months.changes``) and from the ledger for the days before and after them (``_flow_sums``; a position on a day
+    that is not a month's first, ``_balance_positions`` or ``_positions``)."""
+    first, after = full
+    kind = months.WAREHOUSE if by_warehouse else (months.PRODUCT if wh_ids is None else months.PAIR)
+    lines = months.changes(conn, first, after, kind, wh_ids)
+    first_at = months.month_start(first, utc_offset_seconds)
+    after_at = months.month_start(after, utc_offset_seconds)
+    head = _flow_sums(conn, start, from_micros(first_at), wh_ids, mapped, by_warehouse) \
+        if to_micros(start) < first_at else {}
+    tail = _flow_sums(conn, from_micros(after_at), end, wh_ids, mapped, by_warehouse) \
+        if after_at < to_micros(end) else {}
+    qty, money, masked = _qty, _money, _MASKED
+    opening: dict[str, Amount] = {}
+    closing: dict[str, Amount] = {}
+    flows: dict[str, dict[Flow, Amount]] = {}
+    if kind != months.PAIR and not head and not tail:  # one line per unit, nothing to add: straight to the figures
+        unit = 0 if by_warehouse else 1
+        for line in lines:
+            u = line[unit]
+            if line[2] or line[3]:
+                opening[u] = Amount(qty(line[2]), money(line[3]))
+            closing[u] = Amount(qty(line[4]), money(line[5])) if line[4] or line[5] else NOTHING
+            if line[6]:
+                flows[u] = {flow: Amount(qty(line[j]), money(line[j + 1])) for flow, j in masked[line[6]]}
+    else:
+        raw: dict[str, list] = {}
+        sums: dict[str, dict[str, list[int]]] = {}
+        for line in lines:
+            u = line[0] if by_warehouse else line[1]
+            got = raw.get(u)
+            raw[u] = list(line[2:6]) if got is None else [a + b for a, b in zip(got, line[2:6], strict=True)]
+            moved = sums.setdefault(u, {})
+            for flow, j in masked[line[6]]:
+                was = moved.get(flow.value, (0, 0))
+                moved[flow.value] = [was[0] + line[j], was[1] + line[j + 1]]
+        for side in (head, tail):
+            for u, got in side.items():
+                moved = sums.setdefault(u, {})
+                for f, (q, v) in got.items():
+                    was = moved.get(f, (0, 0))
+                    moved[f] = [was[0] + q, was[1] + v]
+        for u, (bq, bv, eq, ev) in raw.items():
+            opening[u] = Amount(qty(bq), money(bv))
+            closing[u] = Amount(qty(eq), money(ev))
+        flows = {u: {_NAMED[f]: Amount(qty(q), money(v)) for f, (q, v) in got.items()}
+                 for u, got in sums.items() if got}
+    if to_micros(start) != first_at:
+        opening = _position(conn, start, wh_ids, mapped, by_warehouse)
+    if to_micros(end) != after_at:
+        closing = _position(conn, end, wh_ids, mapped, by_warehouse)
+    return opening, closing, flows
+
+
+def _position(conn, at: datetime, wh_ids, mapped: bool, by_warehouse: bool) -> dict[str, Amount]:
+    """The position of each product (or warehouse) at ``at``, from the ledger."""
+    if mapped:  # a merge: the general way, pair by pair through the mapping
+        return _summed(_positions(conn, at, wh_ids, mapped), by_warehouse)
+    return _balance_positions(conn, at, wh_ids, by_warehouse)
+
+
+_NAMED = {f.value: f for f in Flow}
 
 
 def stock_summary(engine: Engine, period: Period, by: SummaryBy = SummaryBy.PRODUCT, *, warehouse: str | None = None,
@@ -182,43 +288,28 @@ def stock_summary(engine: Engine, period: Period, by: SummaryBy = SummaryBy.PROD
     ``by`` warehouse, per warehouse — the products' labels and the warehouses' codes
     (``domain.reports.stock_summary.summarize`` makes the rows; by category it adds the products up).
 
-    Four grouped queries: the positions before the period and before its end (from the balances, looking up only
-    the pairs that moved since), and the period's movements summed per product (or warehouse) and flow, a
-    reversal under the flow of what it reverses.
+    With a whole month inside the period (and an SQLite file), the months come from ``stock_months``
+    (``persistence/stock/months.py``, brought up to date first): the counters of each product (or warehouse) when
+    the first whole month began and when the month after the last began, their difference being the flows, plus
+    the days before and after from the ledger. Otherwise, from the ledger: the positions before the period and
+    before its end (from the balances, looking up only the pairs that moved since), and the period's movements
+    summed per product (or warehouse) and flow, a reversal under the flow of what it reverses.
     """
     start = midnight(period.first, utc_offset_seconds)
     end = midnight(period.last + timedelta(days=1), utc_offset_seconds)
     by_warehouse = by == SummaryBy.WAREHOUSE
-    orig, orig2 = M.alias("original"), M.alias("original2")  # a reversal's original (and an undo's)
+    full = _full_months(start, end, utc_offset_seconds)
+    if full is not None:
+        months.refresh(engine, months.previous_month(full[1]), utc_offset_seconds)
     with engine.connect() as conn:
         maps = merged.merged(conn)
         mapped = bool(maps)
         wh_ids = _warehouse_ids(conn, warehouse, maps)
-        if mapped:  # a merge: the general way, pair by pair through the mapping
-            opening = _summed(_positions(conn, start, wh_ids, mapped), by_warehouse)
-            closing = _summed(_positions(conn, end, wh_ids, mapped), by_warehouse)
+        if full is not None and months.usable(conn):
+            opening, closing, flows = _from_months(conn, start, end, full, wh_ids, mapped, by_warehouse,
+                                                   utc_offset_seconds)
         else:
-            opening = _balance_positions(conn, start, wh_ids, by_warehouse)
-            closing = _balance_positions(conn, end, wh_ids, by_warehouse)
-        unit = warehouse_of(M, mapped=mapped) if by_warehouse else product_of(M, mapped=mapped)
-        flow = _flow_case(func.coalesce(orig2.c.kind, orig.c.kind, M.c.kind),
-                          func.coalesce(orig2.c.source_type, orig.c.source_type, M.c.source_type))
-        flows_query = (
-            select(unit, flow, func.sum(_raw(M.c.qty)), func.sum(_raw(MV.c.value)))
-            .select_from(M.join(MV, MV.c.movement_id == M.c.id)
-                         .outerjoin(orig, orig.c.id == M.c.reverses_id)
-                         .outerjoin(orig2, orig2.c.id == orig.c.reverses_id))
-            .where(M.c.occurred_at >= start, M.c.occurred_at < end)
-            .group_by(unit, flow))
-        if wh_ids is not None:
-            flows_query = flows_query.where(M.c.warehouse_id.in_(wh_ids))
-        flows: dict[str, dict[Flow, Amount]] = {}
-        named = {f.value: f for f in Flow}
-        for u, f, qty, value in conn.execute(flows_query).all():
-            got = flows.get(u)
-            if got is None:
-                got = flows[u] = {}
-            got[named[f]] = Amount(_qty(qty), _money(value))
+            opening, closing, flows = _from_ledger(conn, start, end, wh_ids, mapped, by_warehouse)
         labels = {i: ProductLabel(*rest)
                   for i, *rest in conn.execute(select(P.c.id, P.c.sku, P.c.name, P.c.category, P.c.unit)).all()}
         codes = dict(conn.execute(select(W.c.id, W.c.code)).all())
@@ -227,6 +318,15 @@ def stock_summary(engine: Engine, period: Period, by: SummaryBy = SummaryBy.PROD
                            closing.get(u, none), flows.get(u, {}))
                for u in opening.keys() | closing.keys() | flows.keys()]
     return figures, labels, codes
+
+
+def _from_ledger(conn, start: datetime, end: datetime, wh_ids, mapped: bool, by_warehouse: bool):
+    """The opening, closing and flows per product (or warehouse) from the ledger alone."""
+    opening = _position(conn, start, wh_ids, mapped, by_warehouse)
+    closing = _position(conn, end, wh_ids, mapped, by_warehouse)
+    flows = {u: {_NAMED[f]: Amount(_qty(q), _money(v)) for f, (q, v) in got.items()}
+             for u, got in _flow_sums(conn, start, end, wh_ids, mapped, by_warehouse).items()}
+    return opening, closing, flows
 
 
 def sales_figures(engine: Engine, period: Period, by: MarginBy, *, warehouse: str | None = None,

@@ -20,6 +20,7 @@ from persistence import tables as t
 from persistence.accounts import open as open_amounts
 from persistence.reads import dec
 from persistence.stock import merged
+from persistence.stock import months
 from persistence.stock.refs import ref_of
 
 P, W, B, M, V = t.products, t.warehouses, t.balances, t.movements, t.movement_values
@@ -92,8 +93,9 @@ def movements(
 
 def check(engine: Engine) -> list[CheckProblem]:
     """Compare every balance with the sums of the ledger (a movement counted under the product and warehouse a
-    merge left it with), and every item's derived open amount with its item less its allocations
-    (``persistence.accounts.open.check``); an empty list means they agree."""
+    merge left it with), the reports' monthly rows (``stock_months``) with the same rows made again from the ledger
+    (``persistence.stock.months.check``; their figures as stored integers), and every item's derived open amount
+    with its item less its allocations (``persistence.accounts.open.check``); an empty list means they agree."""
     mapped = _any_merged(engine)
     product = merged.product_of(M, mapped=mapped).label("product_id")
     warehouse = merged.warehouse_of(M, mapped=mapped).label("warehouse_id")
@@ -112,6 +114,7 @@ def check(engine: Engine) -> list[CheckProblem]:
         names = {r.id: r.sku for r in conn.execute(select(P.c.id, P.c.sku))}
         codes = {r.id: r.code for r in conn.execute(select(W.c.id, W.c.code))}
         open_problems = open_amounts.check(conn)
+        month_problems = months.check(conn)
         missing_values = conn.execute(
             select(func.count()).select_from(M.outerjoin(V, V.c.movement_id == M.c.id)).where(V.c.movement_id.is_(None))
         ).scalar()
@@ -125,6 +128,11 @@ def check(engine: Engine) -> list[CheckProblem]:
             problems.append(CheckProblem(sku, wh, "value", ledger_value or Decimal(0), bal_value))
     if missing_values:
         problems.append(CheckProblem("*", "*", "movements without a valuation", Decimal(missing_values), Decimal(0)))
+    for kind, warehouse, product, month, field, ledger_figure, kept in month_problems:
+        sku = names.get(product, product) or "*"
+        wh = codes.get(warehouse, warehouse) or "*"
+        problems.append(CheckProblem(sku, wh, f"stock_months {month} {kind} {field}", Decimal(ledger_figure),
+                                     Decimal(kept)))
     return problems + open_problems
 
 

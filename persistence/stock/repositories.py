@@ -45,6 +45,7 @@ from domain.stock.model import Valuation
 from persistence import tables as t
 from persistence.reads import chunks
 from persistence.stock import merged
+from persistence.stock import months
 from persistence.types import EPOCH
 from persistence.types import Instant
 from persistence.types import Scaled
@@ -271,6 +272,7 @@ class Buffer:
         self.plain_rows = all(_plain_rows_fit(table, conn.dialect) for table in (_M, _V))
         self.balances: dict[tuple[str, str], Balance] = {}
         self.dirty: set[tuple[str, str]] = set()
+        self.earliest: datetime | None = None  # the earliest business time among the movements buffered
         self.known_balances: set[tuple[str, str]] = set()
 
     def flush_movements(self) -> None:
@@ -281,6 +283,11 @@ class Buffer:
             _insert_rows(self.conn, t.movements, self.movements, self.raw_movements)
             _insert_rows(self.conn, t.movement_values, self.values, self.raw_values)
             self.movements, self.values, self.raw_movements, self.raw_values = [], [], [], []
+            # the reports' monthly rows from that month on are stale if it lies in a filled month (one statement
+            # per flush; a back-dated replay revalues only movements after the one that caused it)
+            if self.earliest is not None:
+                months.stale_from(self.conn, (self.earliest - EPOCH) // _MICRO)
+                self.earliest = None
 
     def flush(self) -> None:
         """Write everything buffered (before a read that could see it, and at commit)."""
@@ -350,6 +357,8 @@ class MovementRepository:
 
     def add(self, movement: Movement, valuation: Valuation) -> None:
         buf = self.buf
+        if buf.earliest is None or movement.occurred_at < buf.earliest:
+            buf.earliest = movement.occurred_at
         row = _movement_row(movement) if buf.plain_rows else None
         if row is None:
             buf.raw_movements.append(len(buf.movements))

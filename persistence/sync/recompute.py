@@ -30,6 +30,7 @@ from domain.stock.model import Position
 from persistence.purchasing.orders import on_order
 from persistence.sales.orders import reserved
 from persistence.stock import merged
+from persistence.stock import months
 from persistence.sync.local import mark_dirty
 from persistence.sync.local import roomy_cache
 
@@ -142,6 +143,8 @@ def recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
     """
     if conn.exec_driver_sql("SELECT count(*) FROM sync_dirty").scalar_one() == 0:
         return []
+    # the reports' monthly rows from the earliest pair's start on (persistence/stock/months.py)
+    months.stale_from(conn, conn.exec_driver_sql("SELECT min(at) FROM sync_dirty").scalar())
     with roomy_cache(conn), without_cycle_collection():  # a first pull replays every movement
         return _recompute(conn, places)
 

@@ -1,0 +1,399 @@
+"""``stock_months``: the ledger's running position and flows at the end of each month, kept for the reports.
+
+What a row says: after every movement of its key up to the end of ``month`` (business months in the zone of
+``stock_months_state.utc_offset``), the running position (``qty``, ``value``: the ``movement_values`` of the key's
+last movement, as the ledger wrote them) and, per flow of ``domain.reports.model.FLOWS``, how many movements there
+have been since the ledger began and what they moved (``<flow>_n``, ``<flow>_qty``, ``<flow>_value``; a reversal
+under the flow of what it reverses). A key is a product × warehouse (``kind`` "pair"), a product over every
+warehouse ("product", ``warehouse_id`` "") or a warehouse over every product ("warehouse", ``product_id`` ""), as a
+merge left them (``persistence/stock/merged.py``). A key has a row only for the months it moved in; ``next_month``
+is the month of its next row ("9999-12" for its latest), so the state at the start of a month ``m`` is the one row of
+each key with ``month < m <= next_month``, and the table is ordered (its primary key) so that those rows lie
+together: a year's stock summary reads one row per product twice (start and end, the flows being the difference of
+the counters), whatever the number of movements.
+
+Why running counters rather than each month's own flows: on the 100,000-product benchmark a product × warehouse
+moves about six times a year, so a year holds about as many pair-months as movements (575,000 against 631,000) and
+summing the months read as many rows as the ledger; the counters read as many as there are products.
+
+Why it is filled when a report asks (``refresh``) and not by the ledger's posting: a posting would have to rewrite
+the row of its pair, product and warehouse (three upserts per movement, and a back-dated one every later month's
+row), while here the posting path pays one statement per flush (``stale_from``, from the ledger's ``Buffer``: the
+earliest business time it wrote, compared with ``stock_months_state.filled_end``). A movement written before the end
+of the filled months (posted back-dated, a reversal) lowers ``dirty_from``; a pull's recompute does the same from
+the earliest start of the pairs it replays (``sync_dirty``, which ``refresh`` reads too, for a sync stopped before
+its recompute), which covers the values it rewrites, the reversals a sync settles and a merge's replay; a merge (the
+mapping's signature) or another zone offset refills it all. The next ``refresh`` drops the rows from the stale month
+on and walks the ledger again from there. (SQLite triggers on movements and their values did the marking in a first
+version: a bulk posting took about 18 % more CPU with them in one run at a load of 9, against one statement per
+flush now.) On another database (the sync hub) the table stays empty and the reports read the ledger itself.
+``check`` rebuilds the table in memory from the ledger and compares.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from collections.abc import Iterator
+from datetime import UTC
+from datetime import datetime
+from datetime import timedelta
+from operator import itemgetter
+
+from sqlalchemy import Connection
+from sqlalchemy import Engine
+from sqlalchemy import and_
+from sqlalchemy import case
+from sqlalchemy import func
+from sqlalchemy import select
+from sqlalchemy import type_coerce
+from sqlalchemy.types import BigInteger
+
+from domain.reports.model import FLOW_RULES
+from domain.reports.model import FLOWS
+from domain.reports.model import OTHER_FLOW
+from persistence import tables as t
+from persistence.stock import merged
+
+LATEST = "9999-12"  # the next_month of a key's latest row
+PAIR, PRODUCT, WAREHOUSE = "pair", "product", "warehouse"
+COUNTERS = 2 + 3 * len(FLOWS)  # qty, value, then per flow: count, qty, value
+COLUMNS = ("qty", "value", *(f"{f.value}_{part}" for f in FLOWS for part in ("n", "qty", "value")))
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_FLOW_INDEX = {f.value: i for i, f in enumerate(FLOWS)}
+_S = t.stock_months_state
+_SM = t.stock_months
+
+
+def usable(conn: Connection) -> bool:
+    """Whether this database keeps the table (SQLite: the fill and the marks are written in its SQL)."""
+    return conn.dialect.name == "sqlite"
+
+
+def month_of(micros: int, utc_offset_seconds: int) -> str:
+    at = _EPOCH + timedelta(microseconds=micros + utc_offset_seconds * 1_000_000)
+    return f"{at.year:04d}-{at.month:02d}"
+
+
+def next_month(month: str) -> str:
+    year, number = int(month[:4]), int(month[5:])
+    return f"{year + number // 12:04d}-{number % 12 + 1:02d}"
+
+
+def previous_month(month: str) -> str:
+    year, number = int(month[:4]), int(month[5:])
+    return f"{year - (number == 1):04d}-{(number - 2) % 12 + 1:02d}"
+
+
+def month_start(month: str, utc_offset_seconds: int) -> int:
+    """The instant (stored microseconds) ``month`` begins in the zone."""
+    start = datetime(int(month[:4]), int(month[5:]), 1, tzinfo=UTC) - timedelta(seconds=utc_offset_seconds)
+    return (start - _EPOCH) // timedelta(microseconds=1)
+
+
+def flow_case(kind, source):
+    """``domain.reports.model.FLOW_RULES`` as SQL: the flow of a movement of ``kind`` from ``source``."""
+    whens = [(kind == k if s is None else and_(kind == k, source == s), flow.value) for k, s, flow in FLOW_RULES]
+    return case(*whens, else_=OTHER_FLOW.value)
+
+
+def _raw(column):
+    return type_coerce(column, BigInteger)
+
+
+def _signature(maps: dict[str, dict[str, str]]) -> str:
+    """The merges as one short text: a new merge changes every key it touches, so the table is filled again."""
+    if not maps:
+        return ""
+    text = repr(sorted((table, sorted(pairs.items())) for table, pairs in maps.items()))
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
+def _moves(conn: Connection, start: int, end: int, maps) -> Iterator[tuple]:
+    """The movements from ``start`` to ``end`` (stored instants) in the ledger's order (business time, id), as
+    (product, warehouse, at, flow index, qty, value, on hand after, value after), through the merges."""
+    M, V = t.movements, t.movement_values  # noqa: N806
+    orig, orig2 = M.alias("original"), M.alias("original2")
+    flow = flow_case(func.coalesce(orig2.c.kind, orig.c.kind, M.c.kind),
+                     func.coalesce(orig2.c.source_type, orig.c.source_type, M.c.source_type))
+    query = (select(M.c.product_id, M.c.warehouse_id, _raw(M.c.occurred_at), flow, _raw(M.c.qty), _raw(V.c.value),
+                    _raw(V.c.on_hand_after), _raw(V.c.value_after))
+             .select_from(M.join(V, V.c.movement_id == M.c.id)
+                          .outerjoin(orig, orig.c.id == M.c.reverses_id)
+                          .outerjoin(orig2, orig2.c.id == orig.c.reverses_id))
+             .where(_raw(M.c.occurred_at) >= start, _raw(M.c.occurred_at) < end)
+             .order_by(M.c.occurred_at, M.c.id))
+    products, warehouses = maps.get("products", {}), maps.get("warehouses", {})
+    index = _FLOW_INDEX
+    for p, w, at, f, qty, value, on_hand, value_after in conn.execute(query):
+        if products:
+            p = products.get(p, p)
+        if warehouses:
+            w = warehouses.get(w, w)
+        yield p, w, at, index[f], qty, value, on_hand, value_after
+
+
+def _walk(moves, states: dict[tuple, list[int]], load: Callable[[tuple], list[int] | None], first: str,
+          offset: int, emit: Callable[[str, set[tuple]], None]) -> None:
+    """Add ``moves`` (from the start of month ``first`` on) to ``states`` (key → its counters, changed in place; a
+    key not there yet is ``load``ed, from its latest row, or starts at nothing), calling ``emit(month, keys moved in
+    it)`` at the end of each month that had movements."""
+    month, end = first, month_start(next_month(first), offset)
+    touched: set[tuple] = set()
+    get = states.get
+
+    def state(key: tuple) -> list[int]:
+        s = states[key] = load(key) or [0] * COUNTERS
+        return s
+
+    for p, w, at, f, qty, value, on_hand, value_after in moves:
+        if at >= end:
+            if touched:
+                emit(month, touched)
+                touched = set()
+            month = month_of(at, offset)
+            end = month_start(next_month(month), offset)
+        j = 2 + 3 * f
+        pair, product, warehouse = (PAIR, w, p), (PRODUCT, "", p), (WAREHOUSE, w, "")
+        s = get(pair) or state(pair)
+        dq, dv = on_hand - s[0], value_after - s[1]
+        s[0], s[1] = on_hand, value_after
+        s[j] += 1
+        s[j + 1] += qty
+        s[j + 2] += value
+        for key in (product, warehouse):
+            s = get(key) or state(key)
+            s[0] += dq
+            s[1] += dv
+            s[j] += 1
+            s[j + 1] += qty
+            s[j + 2] += value
+        touched.add(pair)
+        touched.add(product)
+        touched.add(warehouse)
+    if touched:
+        emit(month, touched)
+
+
+class _Rows:
+    """What ``_walk`` emits, as ``stock_months`` rows (kind, warehouse, product, month, next month, counters...):
+    each key's row waits until the key's next month is known (or the walk ends: then it is the latest), so every
+    row is written once; a key's latest row already in the table is pointed at its new row (``relinked``)."""
+
+    def __init__(self, states: dict[tuple, list[int]], sink: Callable[[list[tuple]], None]) -> None:
+        self.states, self.sink = states, sink
+        self.in_table: set[tuple] = set()
+        self.pending: dict[tuple, tuple] = {}
+        self.ready: list[tuple] = []
+        self.relinked: list[tuple] = []  # (new month, kind, warehouse, product)
+
+    def __call__(self, month: str, keys: set[tuple]) -> None:
+        pending, ready, states = self.pending, self.ready, self.states
+        for key in keys:
+            before = pending.get(key)
+            if before is not None:
+                ready.append((*before[:4], month, *before[5:]))
+            elif key in self.in_table:
+                self.relinked.append((month, *key))
+            pending[key] = (*key, month, LATEST, *states[key])
+        if len(ready) >= 20_000:
+            self.sink(ready)
+            self.ready = []
+
+    def finish(self) -> None:
+        self.sink(self.ready + list(self.pending.values()))
+        self.ready, self.pending = [], {}
+
+
+_INSERT = (f"INSERT INTO stock_months (kind, warehouse_id, product_id, month, next_month, {', '.join(COLUMNS)}) "
+           f"VALUES ({', '.join('?' * (5 + COUNTERS))})")
+_IN_KEY_ORDER = itemgetter(0, 1, 4, 2)  # kind, warehouse, next month, product
+_LATEST_OF = (f"SELECT {', '.join(COLUMNS)} FROM stock_months WHERE kind = ? AND warehouse_id = ? "
+              f"AND next_month = '{LATEST}' AND product_id = ?")
+
+
+_STALE = ("UPDATE stock_months_state SET dirty_from = ? WHERE id = 1 AND filled_end > ? "
+          "AND (dirty_from IS NULL OR dirty_from > ?)")
+
+
+def stale_from(conn: Connection, at: int | None) -> None:
+    """Mark the rows from the month of ``at`` (a stored instant) on as stale when that month is filled: called in
+    the transaction that writes a movement (the ledger's flush) or revalues one (the recompute after a pull)."""
+    if at is not None and conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(_STALE, (at, at, at))
+
+
+def _state(conn: Connection):
+    return conn.execute(select(_S).where(_S.c.id == 1)).first()
+
+
+def _pending(conn: Connection) -> int | None:
+    """The earliest business time a pull wrote that its recompute has not valued yet (``sync_dirty``; the
+    recompute marks the rows itself, this covers a sync stopped between the two)."""
+    return conn.execute(select(func.min(_raw(t.sync_dirty.c.at)))).scalar()
+
+
+def _first_at(conn: Connection) -> int | None:
+    return conn.execute(select(func.min(_raw(t.movements.c.occurred_at)))).scalar()
+
+
+def refresh(engine: Engine, through: str, utc_offset_seconds: int) -> None:
+    """Make the rows up to the end of month ``through`` (in the zone ``utc_offset_seconds``) agree with the ledger:
+    the months a change reached since are dropped and walked again, the months not filled yet are walked, in one
+    write transaction (none at all when they are up to date)."""
+    with engine.connect() as conn:
+        if not usable(conn):
+            return
+        state = _state(conn)
+        if (state is not None and state.dirty_from is None and _pending(conn) is None
+                and state.utc_offset == utc_offset_seconds
+                and state.filled_through is not None and state.filled_through >= through
+                and state.merges == _signature(merged.merged(conn))):
+            return
+    with engine.connect() as conn:
+        conn.info["immediate"] = True  # the write lock up front, as a unit of work takes it (persistence.db)
+        try:
+            with conn.begin():
+                _refresh(conn, through, utc_offset_seconds)
+        finally:
+            conn.info.pop("immediate", None)
+
+
+def _refresh(conn: Connection, through: str, offset: int) -> None:
+    stale_from(conn, _pending(conn))
+    maps = merged.merged(conn)
+    signature = _signature(maps)
+    state = _state(conn)
+    filled = None if state is None else state.filled_through
+    if state is None or state.utc_offset != offset or state.merges != signature:
+        conn.execute(_SM.delete())
+        filled = None
+    elif state.dirty_from is not None and filled is not None:
+        stale = month_of(state.dirty_from, offset)
+        if stale <= filled:
+            conn.execute(_SM.delete().where(_SM.c.month >= stale))
+            conn.execute(_SM.update().where(_SM.c.next_month >= stale).values(next_month=LATEST))
+            filled = previous_month(stale)
+    if filled is None or filled < through:
+        first_at = _first_at(conn)
+        if first_at is not None:
+            start = next_month(filled) if filled is not None else month_of(first_at, offset)
+            if start <= through:
+                _fill(conn, start, through, offset, maps, empty=filled is None)
+        filled = through
+    values = {"utc_offset": offset, "merges": signature, "filled_through": filled,
+              "filled_end": month_start(next_month(filled), offset), "dirty_from": None}
+    if state is None:
+        conn.execute(_S.insert().values(id=1, **values))
+    else:
+        conn.execute(_S.update().where(_S.c.id == 1).values(**values))
+
+
+def _fill(conn: Connection, first: str, through: str, offset: int, maps, *, empty: bool) -> None:
+    """Walk the months ``first`` .. ``through`` and write their rows (``empty``: the table holds none yet)."""
+    cursor = conn.connection.driver_connection.cursor()
+    states: dict[tuple, list[int]] = {}
+
+    def sink(rows: list[tuple]) -> None:
+        if rows:
+            rows.sort(key=_IN_KEY_ORDER)  # in the primary key's order: appended to the b-tree, not scattered
+            cursor.executemany(_INSERT, rows)
+
+    rows = _Rows(states, sink)
+
+    def load(key: tuple) -> list[int] | None:
+        if empty:
+            return None
+        found = cursor.execute(_LATEST_OF, key).fetchone()
+        if found is None:
+            return None
+        rows.in_table.add(key)
+        return list(found)
+
+    moves = list(_moves(conn, month_start(first, offset), month_start(next_month(through), offset), maps))
+    _walk(moves, states, load, first, offset, rows)
+    if rows.relinked:
+        cursor.executemany(f"UPDATE stock_months SET next_month = ? WHERE kind = ? AND warehouse_id = ? "
+                           f"AND product_id = ? AND next_month = '{LATEST}'", rows.relinked)
+    rows.finish()
+    cursor.close()
+
+
+def changes(conn: Connection, first: str, after: str, kind: str, warehouse_ids: list[str] | None) -> list[tuple]:
+    """Each key of ``kind`` (in ``warehouse_ids``, or every warehouse) from the start of month ``first`` to the start
+    of month ``after``: (warehouse id, product id, qty and value at the start, qty and value at the end, which flows
+    had movements (bit ``i`` for ``FLOWS[i]``), then each flow's qty and value). The state at the start of a month
+    is the key's one row with ``month < m <= next_month``; a key that had not moved by the end has no line. The rows
+    at the start go through a temporary table keyed by warehouse and product, so each line finds its own by key
+    (SQLite would scan them all again for each line of a join of the two ranges)."""
+    pick = "kind = ?" + (" AND warehouse_id = ?" if kind == PRODUCT or warehouse_ids is not None else "")
+    rows = f"FROM stock_months WHERE {pick} AND next_month >= ? AND month < ?"
+    columns = ", ".join(COLUMNS)
+    mask = " | ".join(f"((e.{f.value}_n - coalesce(b.{f.value}_n, 0) != 0) << {i})" for i, f in enumerate(FLOWS))
+    moved = ", ".join(f"e.{f.value}_{part} - coalesce(b.{f.value}_{part}, 0)"
+                      for f in FLOWS for part in ("qty", "value"))
+    sql = (f"SELECT e.warehouse_id, e.product_id, coalesce(b.qty, 0), coalesce(b.value, 0), e.qty, e.value, {mask}, "
+           f"{moved} FROM (SELECT * {rows}) e LEFT JOIN temp.stock_months_start b "
+           f"ON b.warehouse_id = e.warehouse_id AND b.product_id = e.product_id")
+    if kind == PRODUCT:
+        each = [(kind, "")]
+    elif warehouse_ids is None:
+        each = [(kind,)]
+    else:
+        each = [(kind, w) for w in warehouse_ids]
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        cursor.execute(f"CREATE TEMP TABLE IF NOT EXISTS stock_months_start (warehouse_id TEXT NOT NULL, "
+                       f"product_id TEXT NOT NULL, {', '.join(c + ' INTEGER' for c in COLUMNS)}, "
+                       f"PRIMARY KEY (warehouse_id, product_id)) WITHOUT ROWID")
+        out: list[tuple] = []
+        for args in each:
+            cursor.execute("DELETE FROM temp.stock_months_start")
+            cursor.execute(f"INSERT INTO temp.stock_months_start SELECT warehouse_id, product_id, {columns} {rows}",
+                           (*args, first, first))
+            out += cursor.execute(sql, (*args, after, after)).fetchall()
+        cursor.execute("DELETE FROM temp.stock_months_start")
+        return out
+    finally:
+        cursor.close()
+
+
+def check(conn: Connection) -> list[tuple[str, str, str, str, str, int, int]]:
+    """The filled rows (those before any month a change reached since) against the same rows made again from the
+    ledger: (kind, warehouse id, product id, month, what, from the ledger, in the table) per difference."""
+    if not usable(conn):
+        return []
+    state = _state(conn)
+    if state is None or state.filled_through is None or state.merges != _signature(merged.merged(conn)):
+        return []  # nothing filled, or filled again at the next report: nothing in it counts yet
+    offset, through = state.utc_offset, state.filled_through
+    for stale in (state.dirty_from, _pending(conn)):
+        if stale is not None:
+            through = min(through, previous_month(month_of(stale, offset)))
+    expected: dict[tuple, tuple] = {}
+    first_at = _first_at(conn)
+    if first_at is not None and month_of(first_at, offset) <= through:
+        states: dict[tuple, list[int]] = {}
+        rows = _Rows(states, lambda batch: expected.update((r[:4], r[4:]) for r in batch))
+        first = month_of(first_at, offset)
+        moves = _moves(conn, month_start(first, offset), month_start(next_month(through), offset),
+                       merged.merged(conn))
+        _walk(list(moves), states, lambda key: None, first, offset, rows)
+        rows.finish()
+    found = {tuple(r[:4]): tuple(r[4:]) for r in conn.execute(
+        select(_SM.c.kind, _SM.c.warehouse_id, _SM.c.product_id, _SM.c.month, _SM.c.next_month,
+               *[_SM.c[c] for c in COLUMNS]).where(_SM.c.month <= through)).all()}
+
+    def seen(row: tuple) -> tuple:  # a next row beyond the months compared: the latest, as far as they go
+        return (row[0] if row[0] <= through else LATEST, *row[1:])
+
+    problems = []
+    for key in sorted(expected.keys() | found.keys()):
+        want, got = expected.get(key), found.get(key)
+        if want is None or got is None:
+            problems.append((*key, "row", int(want is not None), int(got is not None)))
+            continue
+        for name, a, b in zip(("next_month", *COLUMNS), seen(want), seen(got), strict=True):
+            if a != b:
+                problems.append((*key, name, a, b))
+    return problems
