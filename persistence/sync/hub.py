@@ -429,7 +429,15 @@ def _copy_new(raw, s: PushState, table, rows: list[tuple], quoted: str) -> int |
 
 
 def _insert_or_ignore(raw, s: PushState, table, rows: list[tuple], quoted: str) -> int:
-    """Insert the rows not on the hub yet, through a temporary table, and log them in the pushed order."""
+    """Insert the rows not on the hub yet, through a temporary table, and log them in the pushed order.
+
+    Under row-level security (where COPY into the table is not allowed) a batch none of whose rows is on the
+    hub yet goes in with two plain ``INSERT … SELECT``s from the temporary table, the rows and their log
+    entries; a batch the hub partly holds (a unique violation: nothing of it written) takes the general
+    ``INSERT … ON CONFLICT DO NOTHING RETURNING`` joined back to the temporary table for the log.
+    """
+    import psycopg
+
     with raw.cursor() as cur:
         cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS _push_{table.name} AS "
                     f"SELECT 0::bigint AS ord, {quoted} FROM {table.name} WITH NO DATA")
@@ -437,6 +445,18 @@ def _insert_or_ignore(raw, s: PushState, table, rows: list[tuple], quoted: str) 
         with cur.copy(f"COPY _push_{table.name} (ord, {quoted}) FROM STDIN") as copy:
             for i, row in enumerate(rows):
                 copy.write_row((i, *row))
+        if s.row_security:  # (without it, this is reached only when a row of the batch is on the hub)
+            cur.execute("SAVEPOINT push_new")
+            try:
+                cur.execute(f"INSERT INTO {table.name} ({quoted}) SELECT {quoted} FROM _push_{table.name} ORDER BY ord")
+            except psycopg.errors.UniqueViolation:
+                cur.execute("ROLLBACK TO SAVEPOINT push_new")
+            else:
+                cur.execute("RELEASE SAVEPOINT push_new")
+                cur.execute(f"INSERT INTO sync_log (seq, tbl, row_id, version, device_id, data, at) "
+                            f"SELECT %s + 1 + ord, %s, id, 0, %s, '', %s FROM _push_{table.name}",
+                            (s.seq, table.name, s.device_id, to_micros(s.now)))
+                return len(rows)
         cur.execute(
             f"WITH ins AS (INSERT INTO {table.name} ({quoted}) SELECT {quoted} FROM _push_{table.name} ORDER BY ord "
             f"ON CONFLICT (id) DO NOTHING RETURNING id) "
