@@ -168,19 +168,26 @@ def setup_hub(engine: Engine) -> None:
         database = conn.exec_driver_sql("SELECT quote_ident(current_database())").scalar_one()
         hub_id = conn.exec_driver_sql("SELECT value FROM sync_meta WHERE key = 'hub_id'").scalar_one()
         desk, admin = group_names(hub_id)
+        legacy = _set_up_with_legacy_groups(conn)
         for statement in _setup_statements(database, desk, admin):
             conn.exec_driver_sql(statement)
-        _leave_legacy_groups(conn, database, desk, admin)
+        if legacy:
+            _leave_legacy_groups(conn, database, desk, admin)
+
+
+def _set_up_with_legacy_groups(conn: Connection) -> bool:
+    """Whether this hub was set up with the old shared groups: the old desk group may read its log. (Another hub
+    of the server may use them while this one never did: then they are not this hub's business.)"""
+    return conn.exec_driver_sql(
+        "SELECT CASE WHEN to_regrole(%(d)s) IS NULL OR to_regclass('sync_log') IS NULL THEN false "
+        "ELSE has_table_privilege(%(d)s, 'sync_log', 'SELECT') END", {"d": LEGACY_DESK}).scalar_one()
 
 
 def _leave_legacy_groups(conn: Connection, database: str, desk: str, admin: str) -> None:
     """Move a hub set up with the old shared groups to its own: each of its desks' logins (``stockroom_desks``)
     joins the hub's desk group, each member of the old admin group (admins of every hub of the server that
     used it) the hub's admin group; the old groups lose every privilege on this hub, and are dropped when no
-    other database of the server still uses them. Nothing to do on a hub that never had them."""
-    if not conn.exec_driver_sql("SELECT to_regrole(%(d)s) IS NOT NULL",
-                                {"d": LEGACY_DESK}).scalar_one():
-        return
+    other database of the server still uses them. Only for a hub that had them (``_set_up_with_legacy_groups``)."""
     logins = conn.exec_driver_sql(
         "SELECT quote_ident(d.login) FROM stockroom_desks d JOIN pg_roles r ON r.rolname = d.login "
         "WHERE pg_has_role(r.oid, %(g)s, 'MEMBER')", {"g": LEGACY_DESK}).scalars().all()

@@ -129,6 +129,14 @@ def test_hubs_set_up_with_the_old_shared_roles_keep_working_and_move_to_their_ow
         ledger.receive(q.uow(), c.ReceiveStock("SKU-1", "4", "MAIN", "1"))
         assert sync.sync(q, q_url).pushed == 1 and sync.status(q).hub_login == "desk"
         sync.hub_setup(p, hub_p)  # again: nothing changes
+        # a new hub set up while the old roles are still about: their members have nothing on it
+        hub_z, _, _ = _office(pg_cluster, devices, "z")
+        desk_z, admin_z = roles.group_names(_hub_id(hub_z))
+        with _owner(hub_z) as conn:
+            assert not conn.execute("SELECT pg_has_role(%s, %s, 'MEMBER')",
+                                    (make_url(p_admin).username, admin_z)).fetchone()[0]
+            assert not conn.execute("SELECT pg_has_role(%s, %s, 'MEMBER')",
+                                    (make_url(q_url).username, desk_z)).fetchone()[0]
         sync.hub_setup(q, hub_q)  # the last hub using the old roles: they go
         assert not _role_exists(hub_q, roles.LEGACY_DESK) and not _role_exists(hub_q, roles.LEGACY_ADMIN)
         ledger.receive(q.uow(), c.ReceiveStock("SKU-1", "5", "MAIN", "1"))
