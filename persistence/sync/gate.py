@@ -237,9 +237,34 @@ def _admit_facts(conn: Connection, me: str, table, rows: list[tuple[Entry, tuple
     refusals = checks.fact_refusals(table, [row for _, row in rows])
     pi, wi = _index(table, "product_id"), _index(table, "warehouse_id")
     ri = _index(table, "reverses_id") if table is t.movements else None
-    products = _present(conn, "products", {row[pi] for _, row in rows})
-    warehouses = _present(conn, "warehouses", {row[wi] for _, row in rows})
-    known_movements = _present(conn, "movements", {row[ri] for _, row in rows if row[ri]}) if ri is not None else set()
+    named_products, named_warehouses = {row[pi] for _, row in rows}, {row[wi] for _, row in rows}
+    products = _present(conn, "products", named_products)
+    warehouses = _present(conn, "warehouses", named_warehouses)
+    originals = {row[ri] for _, row in rows if row[ri]} if ri is not None else set()
+    known_movements = _present(conn, "movements", originals) if originals else set()
+    if not refusals and not originals and len(products) == len(named_products) \
+            and len(warehouses) == len(named_warehouses):
+        good = [row for _, row in rows]  # the common batch: every row passes and all it names is here
+    else:
+        good = _admitted_one_by_one(conn, table, rows, refusals, products, warehouses, known_movements, out)
+    if not good:
+        return
+    if table is t.movements:
+        loc.settle_pulled_reversals(conn, me, good)
+    out.facts += loc.insert_immutable(conn, table, good)
+    if _any_quarantined(conn, table.name):
+        loc.release(conn, table.name, [row[0] for row in good])
+    if table is t.movements:
+        out.movements.extend(good)
+        out.movement_seqs.update((row[0], e.seq) for e, row in rows)
+
+
+def _admitted_one_by_one(conn: Connection, table, rows: list[tuple[Entry, tuple]], refusals: dict[int, str],
+                         products: set[str], warehouses: set[str], known_movements: set[str],
+                         out: Admitted) -> list[tuple]:
+    """The rows that pass and whose references are here (or earlier in the batch); the rest quarantined."""
+    pi, wi = _index(table, "product_id"), _index(table, "warehouse_id")
+    ri = _index(table, "reverses_id") if table is t.movements else None
     good: list[tuple] = []
     for i, (e, row) in enumerate(rows):
         reason = refusals.get(i, "")
@@ -257,16 +282,7 @@ def _admit_facts(conn: Connection, me: str, table, rows: list[tuple[Entry, tuple
         if ri is not None:
             known_movements.add(row[0])
         good.append(row)
-    if not good:
-        return
-    if table is t.movements:
-        loc.settle_pulled_reversals(conn, me, good)
-    out.facts += loc.insert_immutable(conn, table, good)
-    if _any_quarantined(conn, table.name):
-        loc.release(conn, table.name, [row[0] for row in good])
-    if table is t.movements:
-        out.movements.extend(good)
-        out.movement_seqs.update((row[0], e.seq) for e, row in rows)
+    return good
 
 
 def _any_quarantined(conn: Connection, tbl: str) -> bool:

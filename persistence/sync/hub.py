@@ -87,14 +87,13 @@ def begin(conn: Connection, device_id: str) -> PushState:
 
 
 def flush_inserts(conn: Connection, s: PushState) -> None:
-    """Insert the queued new records (parents first, then their children) with one executemany each."""
+    """Insert the queued new records (parents first, then their children) with one COPY (or executemany) each."""
     for name, records in s.inserts.items():
         spec = r.BY_NAME[name]
-        conn.execute(spec.table.insert(), [r.decode_row(spec.table, record) for record in records])
+        _insert_many(conn, spec.table, [r.decode_row(spec.table, record) for record in records])
         for child, _ in spec.children:
             rows = [r.decode_row(child, row) for record in records for row in record["_children"].get(child.name, [])]
-            if rows:
-                conn.execute(child.insert(), rows)
+            _insert_many(conn, child, rows)
     s.inserts = {}
 
 
@@ -107,8 +106,50 @@ def flush(conn: Connection, s: PushState) -> None:
                      s.row_writes)
         s.row_writes = []
     if s.log:
-        conn.execute(t.sync_log.insert(), s.log)
+        _insert_many(conn, t.sync_log, s.log)
         s.log = []
+
+
+_FEW = 20  # fewer rows than this go by executemany: a COPY's extra round trips would cost more
+
+
+def _insert_many(conn: Connection, table, rows: list[dict]) -> None:
+    """Insert ``rows`` (every column's value, as ``table.insert()`` takes them) with one COPY, each value
+    converted by its column type's own bind conversion (``Scaled`` to its integer, an instant to microseconds);
+    with an executemany when there are few, or when the COPY is refused (row-level security on the table for
+    this login, or anything else: then nothing of it is written, and the executemany says what is wrong)."""
+    import psycopg
+
+    if not rows:
+        return
+    if len(rows) >= _FEW:
+        plan = _bind_plan(conn, table)
+        raw = conn.connection.dbapi_connection
+        with raw.cursor() as cur:
+            cur.execute("SAVEPOINT push_rows")
+            try:
+                with cur.copy(f"COPY {table.name} ({', '.join(f'{chr(34)}{n}{chr(34)}' for n, _ in plan)}) "
+                              f"FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row([value if (value := row[n]) is None or convert is None else convert(value)
+                                        for n, convert in plan])
+            except psycopg.DatabaseError:
+                cur.execute("ROLLBACK TO SAVEPOINT push_rows")
+            else:
+                cur.execute("RELEASE SAVEPOINT push_rows")
+                return
+    conn.execute(table.insert(), rows)
+
+
+_PLANS: dict[tuple[str, str], list] = {}
+
+
+def _bind_plan(conn: Connection, table) -> list[tuple[str, object]]:
+    """(column name, its type's bind conversion or None) of each column of ``table``, made once per table."""
+    key = (conn.dialect.name, table.name)
+    if key not in _PLANS:
+        _PLANS[key] = [(c.name, c.type.bind_processor(conn.dialect)) for c in table.columns]
+    return _PLANS[key]
 
 
 def _rows(conn: Connection, s: PushState, spec: r.Spec) -> dict[str, tuple[int, str]]:
@@ -429,7 +470,15 @@ def _copy_new(raw, s: PushState, table, rows: list[tuple], quoted: str) -> int |
 
 
 def _insert_or_ignore(raw, s: PushState, table, rows: list[tuple], quoted: str) -> int:
-    """Insert the rows not on the hub yet, through a temporary table, and log them in the pushed order."""
+    """Insert the rows not on the hub yet, through a temporary table, and log them in the pushed order.
+
+    Under row-level security (where COPY into the table is not allowed) a batch none of whose rows is on the
+    hub yet goes in with two plain ``INSERT … SELECT``s from the temporary table, the rows and their log
+    entries; a batch the hub partly holds (a unique violation: nothing of it written) takes the general
+    ``INSERT … ON CONFLICT DO NOTHING RETURNING`` joined back to the temporary table for the log.
+    """
+    import psycopg
+
     with raw.cursor() as cur:
         cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS _push_{table.name} AS "
                     f"SELECT 0::bigint AS ord, {quoted} FROM {table.name} WITH NO DATA")
@@ -437,6 +486,18 @@ def _insert_or_ignore(raw, s: PushState, table, rows: list[tuple], quoted: str) 
         with cur.copy(f"COPY _push_{table.name} (ord, {quoted}) FROM STDIN") as copy:
             for i, row in enumerate(rows):
                 copy.write_row((i, *row))
+        if s.row_security:  # (without it, this is reached only when a row of the batch is on the hub)
+            cur.execute("SAVEPOINT push_new")
+            try:
+                cur.execute(f"INSERT INTO {table.name} ({quoted}) SELECT {quoted} FROM _push_{table.name} ORDER BY ord")
+            except psycopg.errors.UniqueViolation:
+                cur.execute("ROLLBACK TO SAVEPOINT push_new")
+            else:
+                cur.execute("RELEASE SAVEPOINT push_new")
+                cur.execute(f"INSERT INTO sync_log (seq, tbl, row_id, version, device_id, data, at) "
+                            f"SELECT %s + 1 + ord, %s, id, 0, %s, '', %s FROM _push_{table.name}",
+                            (s.seq, table.name, s.device_id, to_micros(s.now)))
+                return len(rows)
         cur.execute(
             f"WITH ins AS (INSERT INTO {table.name} ({quoted}) SELECT {quoted} FROM _push_{table.name} ORDER BY ord "
             f"ON CONFLICT (id) DO NOTHING RETURNING id) "

@@ -33,6 +33,7 @@ from persistence.stock import merged
 from persistence.stock import months
 from persistence.sync.local import mark_dirty
 from persistence.sync.local import roomy_cache
+from persistence.types import Scaled
 
 _QTY, _MONEY, _COST = -4, -4, -8
 _BATCH = 20_000  # movements read, and values written, at a time
@@ -189,10 +190,7 @@ def _recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
         mid = row[0]
         last[(row[2], row[3])] = (row[8], mid)
         after = val.after
-        out_rows.append((mid, int(val.value.scaleb(-_MONEY).to_integral_value()),  # _i of each, written out
-                         int(after.on_hand.scaleb(-_QTY).to_integral_value()),
-                         int(after.value.scaleb(-_MONEY).to_integral_value()),
-                         int(after.avg_cost.scaleb(-_COST).to_integral_value())))
+        out_rows.append((mid, val.value, after.on_hand, after.value, after.avg_cost))  # converted a batch at a time
         if len(out_rows) == _BATCH:
             _write_values(conn, out_rows)
             out_rows = []
@@ -236,8 +234,24 @@ def _follow_merges(conn: Connection, maps: dict[str, dict[str, str]]) -> None:
         mark_dirty(conn, *merged.pair_of(maps, p, w), at, mid)
 
 
+_SCALES = (-_MONEY, -_QTY, -_MONEY, -_COST)  # of a value row's value, on hand, value and average after
+
+
+def _stored_values(rows: list[tuple]) -> list[tuple]:
+    """(movement id, value, on hand, value and average after) as the stored integers: a column at a time in C
+    loops (``Scaled.to_stored_column``, the ledger's own conversion). Every one of them is exact (money is rounded
+    to the currency, averages to their places); should one not be, it is rounded as ``_i`` does, row by row."""
+    ids, *columns = zip(*rows, strict=True)
+    try:
+        stored = [Scaled(scale).to_stored_column()(list(col)) for scale, col in zip(_SCALES, columns, strict=True)]
+    except (ArithmeticError, ValueError):
+        return [(mid, *(_i(x, -scale) for x, scale in zip(row, _SCALES, strict=True))) for mid, *row in rows]
+    return list(zip(ids, *stored, strict=True))
+
+
 def _write_values(conn: Connection, rows: list[tuple]) -> None:
     if rows:
+        rows = _stored_values(rows)
         conn.exec_driver_sql(
             "INSERT INTO movement_values (movement_id, value, on_hand_after, value_after, avg_after) "
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (movement_id) DO UPDATE SET value = excluded.value, "
