@@ -11110,7 +11110,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>Welcome</name>
         <message>
-            <location filename="../../ui/dialogs/welcome.py" line="+62" />
+            <location filename="../../ui/dialogs/welcome.py" line="+63" />
             <source>Company name:</source>
             <translation>公司名称：</translation>
         </message>
@@ -11205,7 +11205,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>Stockroom 数据库 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+43" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
