@@ -85,14 +85,3 @@ def write_basis(conn: Connection, basis: str) -> None:
     conn.execute(t.settings.delete().where(t.settings.c.key == SETTING_ABC_BASIS))
     conn.execute(insert(t.settings).values(key=SETTING_ABC_BASIS, value=basis))
 
-
-def classify_and_keep(engine: Engine, *, today, utc_offset_seconds: int = 0) -> int:
-    """Classify every planned product from its history and keep the classes, as a planning run would, without
-    forecasting: a database filled at once (the demo) shows its ABC/XYZ classes before its first planning run.
-    Returns how many products were classed."""
-    from domain.planning.classification import classify_products
-    from persistence.planning.queries import reader
-
-    result = classify_products(reader(engine, utc_offset_seconds=utc_offset_seconds), today=today)
-    ClassStore(engine).store(result.classes)
-    return len(result.classes)

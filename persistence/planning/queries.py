@@ -286,3 +286,15 @@ def forecast_cache(engine: Engine) -> ForecastCacheTable:
 def reader(engine: Engine, *, utc_offset_seconds: int = 0):
     """A ``domain.planning.run.HistoryReader`` on this database."""
     return lambda first, end: read_history(engine, first, end, utc_offset_seconds=utc_offset_seconds)
+
+
+def classify_and_keep(engine: Engine, *, today, utc_offset_seconds: int = 0) -> int:
+    """Classify every planned product from its history and keep the classes, as a planning run would, without
+    forecasting: a database filled at once (the demo) shows its ABC/XYZ classes before its first planning run.
+    Returns how many products were classed."""
+    from domain.planning.classification import classify_products
+    from persistence.planning.classes import ClassStore
+
+    result = classify_products(reader(engine, utc_offset_seconds=utc_offset_seconds), today=today)
+    ClassStore(engine).store(result.classes)
+    return len(result.classes)

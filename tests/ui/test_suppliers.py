@@ -113,6 +113,10 @@ def test_the_payment_basis_and_days_are_edited_beside_the_terms_text(qtbot, scre
     qtbot.waitUntil(lambda: services.purchasing.suppliers()[0].payment_days == 30)
     row = services.purchasing.suppliers()[0]
     assert (row.payment_basis, row.payment_terms) == ("month_end", "30 days net")
+    # the stored row can be seen before the window heard back: Save stays disabled until then, and the reload
+    # after it fills the form again, so the next edit waits for both
+    qtbot.waitUntil(lambda: "Saved" in screen.message.text() and screen.save_button.isEnabled()
+                    and not screen.loading)
     screen.payment_days.setText("-1")
     screen.save_button.click()
     qtbot.waitUntil(lambda: "Not saved" in screen.message.text())

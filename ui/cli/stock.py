@@ -227,7 +227,7 @@ def run(args, db) -> int:
         from domain.demo import build_demo
 
         summary = build_demo(db.uow, seed=args.seed, progress=lambda msg: print(msg, file=sys.stderr))
-        from persistence.planning.classes import classify_and_keep
+        from persistence.planning.queries import classify_and_keep
 
         classed = classify_and_keep(db.engine, today=date.today(), utc_offset_seconds=time.localtime().tm_gmtoff)
         print(f"{summary}; {classed:,} products classed ABC/XYZ")

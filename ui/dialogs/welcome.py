@@ -325,7 +325,7 @@ class WelcomeDialog(QDialog):
             try:
                 build_demo(lambda: db.uow(user, None), progress=step, scale=scale)
                 step("classes")
-                from persistence.planning.classes import classify_and_keep
+                from persistence.planning.queries import classify_and_keep
 
                 classify_and_keep(db.engine, today=date.today(), utc_offset_seconds=time.localtime().tm_gmtoff)
             except DemoCancelled:
