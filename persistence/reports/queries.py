@@ -422,16 +422,20 @@ def stock_status(engine: Engine, today: date, *, warehouse: str | None = None, u
             query = query.where(B.c.warehouse_id.in_(wh_ids))
         issued = {(p, w): -q for p, w, q in conn.execute(issued_query).all()}
         rows = conn.execute(query).all()
-        products = {i: rest for i, *rest in conn.execute(
-            select(P.c.id, P.c.sku, P.c.name, _raw(P.c.min_level), _raw(P.c.max_level))).all()}
+        qty = _qty
+        # the levels as Decimals once per product, not once per product × warehouse
+        products = {i: (sku, name, None if low is None else qty(low), None if high is None else qty(high))
+                    for i, sku, name, low, high in conn.execute(
+                        select(P.c.id, P.c.sku, P.c.name, _raw(P.c.min_level), _raw(P.c.max_level))).all()}
         codes = dict(conn.execute(select(W.c.id, W.c.code)).all())
     get = issued.get
+    nothing = qty(0)
     out = []
+    append = out.append
     for p, w, on_hand, reserved, on_order in rows:
         sku, name, low, high = products[p]
-        out.append(StockFigures(sku, name, codes[w], _qty(on_hand), _qty(reserved), _qty(on_order),
-                                None if low is None else _qty(low), None if high is None else _qty(high),
-                                _qty(get((p, w), 0))))
+        append(StockFigures(sku, name, codes[w], qty(on_hand), qty(reserved) if reserved else nothing,
+                            qty(on_order) if on_order else nothing, low, high, qty(get((p, w), 0))))
     return out
 
 
@@ -510,7 +514,7 @@ def ageing_layers(engine: Engine, as_of: date, *, per_warehouse: bool, warehouse
     last = (as_of - _EPOCH_DAY).days
     oldest = (first_at + offset) // _DAY if first_at is not None else last
     days = {n: _EPOCH_DAY + timedelta(days=n) for n in range(oldest, last + 1)}  # every day an inflow can be on
-    oldest_day = days[oldest]
+    oldest_day = _EPOCH_DAY + timedelta(days=oldest)  # (no day in ``days`` when the ledger starts after ``as_of``)
     qty_of = _qty
     out = []
     # ``domain.reports.ageing.covering`` on the stored integers: per product (× warehouse), the newest inflows until
