@@ -33,6 +33,7 @@ from typing import NamedTuple
 
 from domain.kernel.errors import BadInput
 from domain.kernel.numbers import ZERO
+from domain.reports.model import NOTHING
 from domain.reports.model import Amount
 
 DEFAULT_BANDS = (30, 60, 90, 180, 365)
@@ -154,34 +155,53 @@ class StockLayers(NamedTuple):
     layers: list[Layer]  # oldest first; (day, qty) pairs: ``Layer``s or plain tuples
 
 
-def age_row(stock: StockLayers, as_of: date, bounds: Sequence[int]) -> AgeingRow:
+class _Days(dict):
+    """Each day's band and age (in days, 0 for a day after ``as_of``) as of ``as_of``, worked out the first time the
+    day is met: a report meets the same few hundred days in hundreds of thousands of layers."""
+
+    def __init__(self, as_of: date, bounds: Sequence[int]) -> None:
+        super().__init__()
+        self.today = as_of.toordinal()
+        self.bounds = bounds
+
+    def __missing__(self, day: date) -> tuple[int, int]:
+        age = self.today - day.toordinal()
+        if age < 0:
+            age = 0
+        found = self[day] = (bisect_left(self.bounds, age), age)
+        return found
+
+
+def age_row(stock: StockLayers, as_of: date, bounds: Sequence[int], days: _Days | None = None) -> AgeingRow:
     """One product's (× warehouse's) bands: quantity from its layers, value at its average cost (a NamedTuple per
-    band; run 100,000 times for a report by product, so kept lean)."""
+    band; run 100,000 times for a report by product, so kept lean: each day's band and age looked up in ``days``,
+    shared by the rows of a report, an empty band the one shared nothing)."""
+    if days is None:
+        days = _Days(as_of, bounds)
     n = len(bounds) + 1
     qtys = [ZERO] * n
     weighted = ZERO
-    today = as_of.toordinal()
     for day, qty in stock.layers:
-        age = today - day.toordinal()
-        if age < 0:
-            age = 0
-        qtys[bisect_left(bounds, age)] += qty
+        i, age = days[day]
+        qtys[i] += qty
         weighted += qty * age
     held = [i for i, q in enumerate(qtys) if q]
-    values = [ZERO] * n
+    bands = [NOTHING] * n
     if held:
         given = ZERO
+        value, on_hand = stock.value, stock.on_hand
         for i in held[:-1]:
-            v = (stock.value * qtys[i] / stock.on_hand).quantize(_CENT, ROUND_HALF_UP)
-            values[i] = v
+            v = (value * qtys[i] / on_hand).quantize(_CENT, ROUND_HALF_UP)
+            bands[i] = Amount(qtys[i], v)
             given += v
-        values[held[-1]] = stock.value - given  # the last band holds the rounding
+        last = held[-1]
+        bands[last] = Amount(qtys[last], value - given)  # the last band holds the rounding
     else:
-        values[-1] = stock.value
+        bands[-1] = Amount(ZERO, stock.value)
     average = (weighted / stock.on_hand).quantize(_TENTH, ROUND_HALF_UP) if stock.on_hand > ZERO else None
     oldest = stock.layers[0][0] if stock.layers else None
-    return AgeingRow(stock.sku, stock.name, stock.warehouse, stock.on_hand, stock.value,
-                     tuple(map(Amount, qtys, values)), average, oldest, weighted)
+    return AgeingRow(stock.sku, stock.name, stock.warehouse, stock.on_hand, stock.value, tuple(bands), average,
+                     oldest, weighted)
 
 
 def ageing_rows(stocks: Iterable[StockLayers], as_of: date, bounds: Sequence[int], by: AgeingBy
@@ -190,7 +210,8 @@ def ageing_rows(stocks: Iterable[StockLayers], as_of: date, bounds: Sequence[int
     in key order. Only stock on hand above zero is aged."""
     held = [s for s in stocks if s.on_hand > ZERO]
     if by == AgeingBy.PRODUCT:
-        rows = [age_row(s, as_of, bounds) for s in held]
+        days = _Days(as_of, bounds)
+        rows = [age_row(s, as_of, bounds, days) for s in held]
         return sorted(rows, key=lambda r: (r.key, r.warehouse))
     key_of = {AgeingBy.CATEGORY: lambda s: s.category, AgeingBy.WAREHOUSE: lambda s: s.warehouse}[by]
     return _group_rows(held, as_of, bounds, key_of)
@@ -201,7 +222,7 @@ def _group_rows(held: list[StockLayers], as_of: date, bounds: Sequence[int], key
     products × 3 warehouses would make 300,000): each layer valued at its stock's average cost unrounded, each
     band rounded once per group, the last band holding the rounding, so a group's bands add up to its value."""
     n = len(bounds) + 1
-    today = as_of.toordinal()
+    days = _Days(as_of, bounds)
     groups: dict[str, list] = {}
     for s in held:
         key = key_of(s) or ""
@@ -212,10 +233,7 @@ def _group_rows(held: list[StockLayers], as_of: date, bounds: Sequence[int], key
         cost = s.value / s.on_hand
         weighted = ZERO
         for day, qty in s.layers:
-            age = today - day.toordinal()
-            if age < 0:
-                age = 0
-            i = bisect_left(bounds, age)
+            i, age = days[day]
             qtys[i] += qty
             values[i] += cost * qty
             weighted += qty * age

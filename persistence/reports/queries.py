@@ -422,16 +422,20 @@ def stock_status(engine: Engine, today: date, *, warehouse: str | None = None, u
             query = query.where(B.c.warehouse_id.in_(wh_ids))
         issued = {(p, w): -q for p, w, q in conn.execute(issued_query).all()}
         rows = conn.execute(query).all()
-        products = {i: rest for i, *rest in conn.execute(
-            select(P.c.id, P.c.sku, P.c.name, _raw(P.c.min_level), _raw(P.c.max_level))).all()}
+        qty = _qty
+        # the levels as Decimals once per product, not once per product × warehouse
+        products = {i: (sku, name, None if low is None else qty(low), None if high is None else qty(high))
+                    for i, sku, name, low, high in conn.execute(
+                        select(P.c.id, P.c.sku, P.c.name, _raw(P.c.min_level), _raw(P.c.max_level))).all()}
         codes = dict(conn.execute(select(W.c.id, W.c.code)).all())
     get = issued.get
+    nothing = qty(0)
     out = []
+    append = out.append
     for p, w, on_hand, reserved, on_order in rows:
         sku, name, low, high = products[p]
-        out.append(StockFigures(sku, name, codes[w], _qty(on_hand), _qty(reserved), _qty(on_order),
-                                None if low is None else _qty(low), None if high is None else _qty(high),
-                                _qty(get((p, w), 0))))
+        append(StockFigures(sku, name, codes[w], qty(on_hand), qty(reserved) if reserved else nothing,
+                            qty(on_order) if on_order else nothing, low, high, qty(get((p, w), 0))))
     return out
 
 
@@ -468,6 +472,7 @@ def ageing_layers(engine: Engine, as_of: date, *, per_warehouse: bool, warehouse
     per product (× warehouse), one grouped pass, walked only until each stock on hand is covered.
     """
     end = midnight(as_of + timedelta(days=1), utc_offset_seconds)
+    offset = utc_offset_seconds * 1_000_000
     R = M.alias("reversal")  # noqa: N806
     with engine.connect() as conn:
         maps = merged.merged(conn)
@@ -477,53 +482,62 @@ def ageing_layers(engine: Engine, as_of: date, *, per_warehouse: bool, warehouse
         product, warehouse_col = product_of(M, mapped=mapped), warehouse_of(M, mapped=mapped)
         reversed_ids = select(R.c.reverses_id).where(R.c.kind == "reversal", R.c.reverses_id.is_not(None),
                                                      R.c.occurred_at < end)
-        inflows = (select(product, warehouse_col if per_warehouse else literal(""), _raw(M.c.occurred_at),
-                          _raw(M.c.qty))
-                   .where(M.c.occurred_at < end, M.c.qty > 0, M.c.kind != "reversal", M.c.id.not_in(reversed_ids)))
+        inflows = (select(product, warehouse_col, _raw(M.c.occurred_at), _raw(M.c.qty)) if per_warehouse
+                   else select(product, _raw(M.c.occurred_at), _raw(M.c.qty)))
+        inflows = inflows.where(M.c.occurred_at < end, M.c.qty > 0, M.c.kind != "reversal",
+                                M.c.id.not_in(reversed_ids))
         if not per_warehouse:
             inflows = inflows.where(M.c.kind != "transfer_in")
         if wh_ids is not None:
             inflows = inflows.where(M.c.warehouse_id.in_(wh_ids))
         first_at = conn.execute(select(func.min(_raw(M.c.occurred_at)))).scalar()
-        offset = utc_offset_seconds * 1_000_000
+        # the stock on hand as stored integers, keyed by product (× warehouse: a pair), only where there is some
+        held = {(k if per_warehouse else k[0]): (a, int(a.qty.scaleb(t.QTY)))
+                for k, a in positions.items() if a.qty > 0}
         # the inflows unsorted (SQLite sorting 400,000 rows by two text keys costs more than Python sorting each
-        # product's few), kept only for a product (× warehouse) with stock
-        need = {k: int(a.qty.scaleb(t.QTY)) for k, a in positions.items() if a.qty > 0}
-        inflowing: dict[tuple[str, str], list[tuple[int, int]]] = {k: [] for k in need}
+        # product's few; read in the order of an index, each row is a random lookup: 2 s), gathered per product
+        # (× warehouse) with stock, keyed by the product's id alone over all warehouses (no pair made per row)
+        inflowing: dict = {k: [] for k in held}
         get = inflowing.get
-        for p, w, at, qty in conn.execute(inflows).all():
-            got = get((p, w))
-            if got is not None:
-                got.append((at, qty))
-        # ``domain.reports.ageing.covering`` on the stored integers: per product (× warehouse), the newest inflows
-        # until the quantity on hand is covered (the last one in part); inflows at the same instant are the same
-        # day, so their order among themselves does not matter
-        found: dict[tuple[str, str], list[tuple[int, int]]] = {}
-        for key, rows in inflowing.items():
-            rows.sort(reverse=True)
-            left = need[key]
-            got = found[key] = []
-            for at, qty in rows:
-                take = qty if qty < left else left
-                got.append(((at + offset) // _DAY, take))
-                left -= take
-                if left <= 0:
-                    break
-        products = {i: rest for i, *rest in conn.execute(select(P.c.id, P.c.sku, P.c.name, P.c.category)).all()}
+        if per_warehouse:
+            for p, w, at, qty in conn.execute(inflows).all():
+                got = get((p, w))
+                if got is not None:
+                    got.append((at, qty))
+        else:
+            for p, at, qty in conn.execute(inflows).all():
+                got = get(p)
+                if got is not None:
+                    got.append((at, qty))
+        products = {i: (s, n, c) for i, s, n, c in conn.execute(select(P.c.id, P.c.sku, P.c.name, P.c.category))}
         codes = dict(conn.execute(select(W.c.id, W.c.code)).all())
     last = (as_of - _EPOCH_DAY).days
     oldest = (first_at + offset) // _DAY if first_at is not None else last
     days = {n: _EPOCH_DAY + timedelta(days=n) for n in range(oldest, last + 1)}  # every day an inflow can be on
+    oldest_day = _EPOCH_DAY + timedelta(days=oldest)  # (no day in ``days`` when the ledger starts after ``as_of``)
     qty_of = _qty
     out = []
-    for (p, w), amount in positions.items():
-        if amount.qty <= 0:
-            continue
-        taken = found.get((p, w)) or []
-        rest = need[(p, w)] - sum(q for _, q in taken)
-        layers = [(days[d], qty_of(q)) for d, q in reversed(taken)]  # plain tuples: made 500,000 times
-        if rest > 0:  # stock no inflow explains: as old as the ledger
-            layers.insert(0, (days[oldest], qty_of(rest)))
+    # ``domain.reports.ageing.covering`` on the stored integers: per product (× warehouse), the newest inflows until
+    # the quantity on hand is covered (the last one in part), then what no inflow explains as old as the ledger;
+    # inflows at the same instant are the same day, so their order among themselves does not matter
+    for key, (amount, left) in held.items():
+        rows = inflowing[key]
+        layers = []  # newest first, then reversed: plain tuples, made 500,000 times
+        if rows:
+            rows.sort(reverse=True)
+            for at, qty in rows:
+                take = qty if qty < left else left
+                layers.append((days[(at + offset) // _DAY], qty_of(take)))
+                left -= take
+                if left <= 0:
+                    break
+            layers.reverse()
+        if left > 0:
+            layers.insert(0, (oldest_day, qty_of(left)))
+        if per_warehouse:
+            p, w = key
+        else:
+            p, w = key, ""
         sku, name, category = products.get(p, (p, "", ""))
         out.append(StockLayers(p, codes.get(w, w), sku, name, category or "", amount.qty, amount.value, layers))
     return out

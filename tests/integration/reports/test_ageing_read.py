@@ -1,0 +1,96 @@
+"""The ageing read (``queries.ageing_layers``: the stock on hand from the balances or each pair's last movement, the
+inflows walked on stored integers) against a plain reference on random ledgers: every movement read as it is
+stored, the stock on hand summed from them, the inflows not reversed chosen in Python and covered by
+``domain.reports.ageing.covering``. Same-day layers are compared summed per day (inflows at the same instant may be
+taken in either order, which splits a day's quantity differently, never its total or its age)."""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import date
+from datetime import timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from hypothesis import HealthCheck
+from hypothesis import given
+from hypothesis import settings
+from hypothesis import strategies as st
+from sqlalchemy import select
+
+from domain.catalog import commands as cc
+from domain.catalog import master as catalog
+from domain.reports.ageing import covering
+from persistence import tables as t
+from persistence.db import open_database
+from persistence.reports import queries
+from tests.integration.reports.test_period_chaining import SKUS
+from tests.integration.reports.test_period_chaining import WAREHOUSES
+from tests.integration.reports.test_period_chaining import step
+from tests.integration.reports.test_stock_months import DAYS
+from tests.integration.reports.test_stock_months import FIRST
+from tests.integration.reports.test_stock_months import TODAY
+from tests.integration.reports.test_stock_months import post
+
+M, P, W = t.movements, t.products, t.warehouses
+
+
+def by_day(layers) -> dict[date, Decimal]:
+    out: dict[date, Decimal] = {}
+    for day, qty in layers:
+        out[day] = out.get(day, Decimal(0)) + qty
+    return out
+
+
+def read(db, as_of: date, per_warehouse: bool, warehouse: str | None, offset: int):
+    return {(s.sku, s.warehouse): (s.on_hand, by_day(s.layers))
+            for s in queries.ageing_layers(db.engine, as_of, per_warehouse=per_warehouse, warehouse=warehouse,
+                                           utc_offset_seconds=offset)}
+
+
+def reference(db, as_of: date, per_warehouse: bool, warehouse: str | None, offset: int):
+    end = queries.midnight(as_of + timedelta(days=1), offset)
+    with db.engine.connect() as conn:
+        moves = conn.execute(select(M.c.id, M.c.kind, P.c.sku, W.c.code, M.c.qty, M.c.occurred_at, M.c.reverses_id)
+                             .join(P, P.c.id == M.c.product_id).join(W, W.c.id == M.c.warehouse_id)
+                             .order_by(M.c.occurred_at, M.c.id)).all()
+    if not moves:
+        return {}
+    shift = timedelta(seconds=offset)
+    oldest = (moves[0].occurred_at + shift).date()  # stock no inflow explains is as old as the ledger
+    moves = [m for m in moves if m.occurred_at < end and (warehouse is None or m.code == warehouse)]
+    reversed_ids = {m.reverses_id for m in moves if m.kind == "reversal"}
+    on_hand: dict[tuple[str, str], Decimal] = {}
+    inflows: dict[tuple[str, str], list] = {}
+    for m in moves:
+        key = (m.sku, m.code if per_warehouse else "")
+        on_hand[key] = on_hand.get(key, Decimal(0)) + m.qty
+        if m.qty > 0 and m.kind != "reversal" and m.id not in reversed_ids \
+                and (per_warehouse or m.kind != "transfer_in"):
+            inflows.setdefault(key, []).append(((m.occurred_at + shift).date(), m.qty))
+    return {key: (qty, by_day(covering(qty, reversed(inflows.get(key, [])), oldest)))
+            for key, qty in on_hand.items() if qty > 0}
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(steps=st.lists(st.tuples(st.integers(0, DAYS), step), min_size=1, max_size=30),
+       middle=st.integers(0, DAYS))
+def test_the_ageing_read_equals_the_inflows_covering_the_stock_read_plainly(steps, middle):
+    with tempfile.TemporaryDirectory() as folder:
+        db = open_database(Path(folder) / "ageing.sqlite3")
+        try:
+            u = db.uow
+            for w in WAREHOUSES:
+                catalog.add_warehouse(u(), cc.AddWarehouse(w, w))
+            for s in SKUS:
+                catalog.add_product(u(), cc.AddProduct(s, s, category=f"cat-{s}"))
+            posted: list[str] = []
+            for day, action in steps:  # in the order drawn: back-dated postings and reversals dated now
+                post(db, day, action, posted)
+            for as_of in (TODAY, FIRST + timedelta(days=middle)):  # the balances; each pair's last movement
+                for offset in (0, 8 * 3600):
+                    for per_warehouse, warehouse in ((False, None), (True, None), (True, WAREHOUSES[1])):
+                        assert read(db, as_of, per_warehouse, warehouse, offset) == \
+                            reference(db, as_of, per_warehouse, warehouse, offset), (as_of, offset, per_warehouse)
+        finally:
+            db.close()
