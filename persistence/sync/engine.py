@@ -22,6 +22,8 @@ from domain.kernel.ids import new_id
 from domain.kernel.refusals import refusal
 from persistence import tables as t
 from persistence.migrations import HEAD
+from persistence.schema import defer_indexes
+from persistence.schema import restore_indexes
 from persistence.sync import accounts
 from persistence.sync import checks
 from persistence.sync import gate
@@ -50,6 +52,7 @@ from persistence.types import to_micros
 
 PUSH_BATCH = 20_000
 PULL_BATCH = 20_000
+DEFER_INDEXES_AT = 10_000  # log entries: a pull this large into a desk without movements builds their indexes after
 SCHEMA_LOCK = 0x53434845  # "SCHE": two devices creating the hub schema at once take turns
 APPLICATION = "stockroom-sync"
 
@@ -465,8 +468,38 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
             "SELECT count(*) FROM sync_log WHERE seq > %(c)s AND seq <= %(t)s AND NOT "
             "(tbl IN ('movements', 'unfilled_demand') AND device_id = %(me)s)",
             {"c": cursor, "t": top, "me": me}).scalar_one())
-    done = 0
     progress("pull", 0, total)
+    deferred = False
+    with local_connection(db) as conn:
+        restore_indexes(conn)  # set aside by a pull cut short in this process
+        if total >= DEFER_INDEXES_AT:  # a first pull into a desk without movements: indexes built once, after
+            deferred = defer_indexes(conn, t.movements.name)
+        conn.commit()
+    try:
+        cursor = _pull_batches(db, engine, me, report, progress, cancel, authority, cursor, top, total)
+    except BaseException:
+        if deferred:
+            _restore_after_failure(db)
+        raise
+    with engine.connect() as hconn, local_connection(db) as conn:
+        restore_indexes(conn)  # before anything reads the movements back (the retries, the recompute)
+        if mergeable:  # an alias's target may have come with the pull; what still points nowhere is kept aside
+            gate.apply_aliases(conn, mergeable, last=True)
+        admitted = gate.retry_from_hub(conn, hconn, me, authority)
+        report.pulled += admitted.records + admitted.facts
+        report.accounts += admitted.settled + admitted.closed
+        if admitted.movements:
+            _mark_pairs(conn, admitted.movements)
+        report.refused = len(loc.quarantined(conn))  # everything kept aside now, new or still refused
+        conn.execute(t.settings.delete().where(t.settings.c.key == loc.FIRST_PULL))  # the first pull is complete
+        loc.set_setting(conn, loc.CURSOR_MARK, _log_mark(hconn, cursor) if cursor else "")
+        conn.commit()
+
+
+def _pull_batches(db, engine: Engine, me: str, report: SyncReport, progress, cancel, authority, cursor: int, top: int,
+                  total: int) -> int:
+    """Pull and apply the log after ``cursor`` up to ``top``, a batch at a time; return the cursor reached."""
+    done = 0
     # Each batch is read from the hub while the one before it is applied here (a thread of its own: the
     # hub's answer and SQLite's writes both wait outside Python), so a long pull costs the larger of the
     # two, not their sum. A batch read ahead and not applied (an error, a cancel) is read again next time.
@@ -482,18 +515,18 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
             cursor = high
             done = total if high >= top else min(total, done + PULL_BATCH)
             progress("pull", done, total)
-    with engine.connect() as hconn, local_connection(db) as conn:
-        if mergeable:  # an alias's target may have come with the pull; what still points nowhere is kept aside
-            gate.apply_aliases(conn, mergeable, last=True)
-        admitted = gate.retry_from_hub(conn, hconn, me, authority)
-        report.pulled += admitted.records + admitted.facts
-        report.accounts += admitted.settled + admitted.closed
-        if admitted.movements:
-            _mark_pairs(conn, admitted.movements)
-        report.refused = len(loc.quarantined(conn))  # everything kept aside now, new or still refused
-        conn.execute(t.settings.delete().where(t.settings.c.key == loc.FIRST_PULL))  # the first pull is complete
-        loc.set_setting(conn, loc.CURSOR_MARK, _log_mark(hconn, cursor) if cursor else "")
-        conn.commit()
+    return cursor
+
+
+def _restore_after_failure(db) -> None:
+    """Make the indexes a failed pull set aside again; should that fail too, the next sync or the next opening of
+    the file makes them (the statements stay in the settings), and the pull's own error is the one reported."""
+    try:
+        with local_connection(db) as conn:
+            restore_indexes(conn)
+            conn.commit()
+    except Exception:  # noqa: BLE001 - the pull's error matters more; the indexes are made later
+        pass
 
 
 _M_COLUMNS = ", ".join(f'm."{c.name}"' for c in t.movements.columns)
