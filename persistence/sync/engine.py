@@ -7,7 +7,6 @@ import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
-from operator import itemgetter
 
 from sqlalchemy import Engine
 from sqlalchemy import create_engine
@@ -614,7 +613,10 @@ def _facts(tbl: str, rows) -> list[tuple]:
 def _mark_pairs(conn, movements) -> None:
     names = [c.name for c in t.movements.columns]
     ii, pi, wi, ai = (names.index(n) for n in ("id", "product_id", "warehouse_id", "occurred_at"))
-    # latest first, so the earliest (occurred_at, id) of each pair is the one left in the dict (sorted in C)
-    latest_first = sorted(movements, key=itemgetter(ai, ii), reverse=True)
-    first = {(m[pi], m[wi]): (m[ai], m[ii]) for m in latest_first}
+    first: dict[tuple[str, str], tuple[int, str]] = {}  # the earliest (occurred_at, id) of each pair, in one pass
+    for m in movements:
+        pair, start = (m[pi], m[wi]), (m[ai], m[ii])
+        known = first.get(pair)
+        if known is None or start < known:
+            first[pair] = start
     loc.mark_dirty_many(conn, [(p, w, at, mid) for (p, w), (at, mid) in first.items()])
