@@ -291,8 +291,7 @@ def _push_records(db, engine: Engine, me: str, report: SyncReport, users: bool =
     with local_connection(db) as conn:
         for o in state.outcomes:
             if o.tbl in ("account_items", "allocations") and (
-                    o.status != "accepted" or (o.data is not None and r.content_hash(r.BY_NAME[o.tbl], o.data)
-                                               != pushed_hash.get((o.tbl, o.key)))):
+                    o.status != "accepted" or (o.data is not None and _hash(o) != pushed_hash.get((o.tbl, o.key)))):
                 answered.setdefault(o.tbl, set()).update(k for k in (o.key, o.new_key) if k)
         for o in _one_by_one(conn, state.outcomes, pushed, pushed_hash):
             spec = r.BY_NAME[o.tbl]
@@ -319,23 +318,28 @@ def _push_records(db, engine: Engine, me: str, report: SyncReport, users: bool =
     return caps
 
 
+def _hash(o: hub.Outcome) -> str:
+    """The content hash of an outcome's record: the one the hub worked out, if it did."""
+    return o.hash if o.hash is not None else r.content_hash(r.BY_NAME[o.tbl], o.data)
+
+
 def _one_by_one(conn, outcomes: list[hub.Outcome], pushed: dict, pushed_hash: dict):
     """The push outcomes that must be applied one by one, in order; the runs of records between them that
     the hub took exactly as they were sent are confirmed in bulk where they come (``local.confirm_pushed``). Numbered
     records go one by one (renumbering one may renumber another here), but for facts: one the hub kept exactly as sent
     holds a number nothing else here was given by the hub in this push."""
-    run: list[tuple[str, int, dict, dict]] = []
+    run: list[tuple[str, int, dict, dict, str]] = []
     run_spec = None
     for o in outcomes:
         spec = r.BY_NAME[o.tbl]
         local = pushed.get((o.tbl, o.key))
         if (o.status == "accepted" and o.data is not None and local is not None and spec.key == ("id",)
                 and (spec.on_clash != "renumber" or spec.immutable)
-                and r.content_hash(spec, o.data) == pushed_hash.get((o.tbl, o.key))):
+                and (hash_ := _hash(o)) == pushed_hash.get((o.tbl, o.key))):
             if spec is not run_spec:
                 loc.confirm_pushed(conn, run_spec, run)
                 run, run_spec = [], spec
-            run.append((o.key, o.version, o.data, local))
+            run.append((o.key, o.version, o.data, local, hash_))
             continue
         loc.confirm_pushed(conn, run_spec, run)
         run = []

@@ -44,6 +44,7 @@ class Outcome:
     version: int
     data: dict | None = None
     new_key: str | None = None
+    hash: str | None = None  # the content hash of ``data`` when the hub worked it out already (None: not known)
 
 
 @dataclass
@@ -279,7 +280,7 @@ def push_record(conn: Connection, s: PushState, spec: r.Spec, key: str, base: in
     candidate = max(base + 1, own_version, 1)
     if row is not None and row[1] == incoming_hash:
         same = None if record is None else (dict(record, version=row[0]) if "version" in record else record)
-        s.outcomes.append(Outcome(spec.name, key, "accepted", row[0], same))
+        s.outcomes.append(Outcome(spec.name, key, "accepted", row[0], same, hash=row[1]))
         return
     if row is None or row[0] == base:
         if row is None and record is not None:
@@ -290,7 +291,7 @@ def push_record(conn: Connection, s: PushState, spec: r.Spec, key: str, base: in
             record = _free_barcodes(conn, s, spec, key, record)
         stored = _store(conn, s, spec, key, candidate, record, row is not None)
         s.accepted += 1
-        s.outcomes.append(Outcome(spec.name, key, "accepted", candidate, stored))
+        s.outcomes.append(Outcome(spec.name, key, "accepted", candidate, stored, hash=_rows(conn, s, spec)[key][1]))
         return
     # Changed on the hub since this device last saw it: a concurrent edit.
     hub_version = row[0]
