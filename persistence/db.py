@@ -24,6 +24,7 @@ from persistence.backup import timestamped_backup
 from persistence.migrations import HEAD
 from persistence.schema import MIGRATIONS
 from persistence.schema import known_revisions
+from persistence.schema import restore_indexes
 from persistence.uow import SqlAlchemyUnitOfWork
 
 
@@ -144,6 +145,8 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
         if existed:
             timestamped_backup(path, f"before-{HEAD}")
         upgrade(engine)
+    with engine.begin() as conn:  # indexes a bulk load set aside and could not make again (it was cut short)
+        restore_indexes(conn)
     return Database(engine, path)
 
 

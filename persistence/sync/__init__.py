@@ -115,7 +115,9 @@ Rules (what every device can rely on):
   recorded once (its id is derived from what lost to what), movements are insert-or-ignore, the
   pull cursor moves with the rows it covers, and the pairs awaiting recompute are kept in the
   database (``sync_dirty``). Killing the process or the connection at any point leaves both
-  sides consistent; the next sync finishes the job.
+  sides consistent; the next sync finishes the job. A large pull into a desk without movements sets their
+  secondary indexes aside and builds them once at its end (``persistence.schema.defer_indexes``): a pull cut
+  short builds them at once, and a file opened after a process died mid-pull gets them back on opening.
 """
 
 from __future__ import annotations

@@ -7,7 +7,6 @@ import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
-from operator import itemgetter
 
 from sqlalchemy import Engine
 from sqlalchemy import create_engine
@@ -22,6 +21,8 @@ from domain.kernel.ids import new_id
 from domain.kernel.refusals import refusal
 from persistence import tables as t
 from persistence.migrations import HEAD
+from persistence.schema import defer_indexes
+from persistence.schema import restore_indexes
 from persistence.sync import accounts
 from persistence.sync import checks
 from persistence.sync import gate
@@ -50,6 +51,7 @@ from persistence.types import to_micros
 
 PUSH_BATCH = 20_000
 PULL_BATCH = 20_000
+DEFER_INDEXES_AT = 10_000  # log entries: a pull this large into a desk without movements builds their indexes after
 SCHEMA_LOCK = 0x53434845  # "SCHE": two devices creating the hub schema at once take turns
 APPLICATION = "stockroom-sync"
 
@@ -289,8 +291,7 @@ def _push_records(db, engine: Engine, me: str, report: SyncReport, users: bool =
     with local_connection(db) as conn:
         for o in state.outcomes:
             if o.tbl in ("account_items", "allocations") and (
-                    o.status != "accepted" or (o.data is not None and r.content_hash(r.BY_NAME[o.tbl], o.data)
-                                               != pushed_hash.get((o.tbl, o.key)))):
+                    o.status != "accepted" or (o.data is not None and _hash(o) != pushed_hash.get((o.tbl, o.key)))):
                 answered.setdefault(o.tbl, set()).update(k for k in (o.key, o.new_key) if k)
         for o in _one_by_one(conn, state.outcomes, pushed, pushed_hash):
             spec = r.BY_NAME[o.tbl]
@@ -317,23 +318,28 @@ def _push_records(db, engine: Engine, me: str, report: SyncReport, users: bool =
     return caps
 
 
+def _hash(o: hub.Outcome) -> str:
+    """The content hash of an outcome's record: the one the hub worked out, if it did."""
+    return o.hash if o.hash is not None else r.content_hash(r.BY_NAME[o.tbl], o.data)
+
+
 def _one_by_one(conn, outcomes: list[hub.Outcome], pushed: dict, pushed_hash: dict):
     """The push outcomes that must be applied one by one, in order; the runs of records between them that
     the hub took exactly as they were sent are confirmed in bulk where they come (``local.confirm_pushed``). Numbered
     records go one by one (renumbering one may renumber another here), but for facts: one the hub kept exactly as sent
     holds a number nothing else here was given by the hub in this push."""
-    run: list[tuple[str, int, dict, dict]] = []
+    run: list[tuple[str, int, dict, dict, str]] = []
     run_spec = None
     for o in outcomes:
         spec = r.BY_NAME[o.tbl]
         local = pushed.get((o.tbl, o.key))
         if (o.status == "accepted" and o.data is not None and local is not None and spec.key == ("id",)
                 and (spec.on_clash != "renumber" or spec.immutable)
-                and r.content_hash(spec, o.data) == pushed_hash.get((o.tbl, o.key))):
+                and (hash_ := _hash(o)) == pushed_hash.get((o.tbl, o.key))):
             if spec is not run_spec:
                 loc.confirm_pushed(conn, run_spec, run)
                 run, run_spec = [], spec
-            run.append((o.key, o.version, o.data, local))
+            run.append((o.key, o.version, o.data, local, hash_))
             continue
         loc.confirm_pushed(conn, run_spec, run)
         run = []
@@ -465,8 +471,38 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
             "SELECT count(*) FROM sync_log WHERE seq > %(c)s AND seq <= %(t)s AND NOT "
             "(tbl IN ('movements', 'unfilled_demand') AND device_id = %(me)s)",
             {"c": cursor, "t": top, "me": me}).scalar_one())
-    done = 0
     progress("pull", 0, total)
+    deferred = False
+    with local_connection(db) as conn:
+        restore_indexes(conn)  # set aside by a pull cut short in this process
+        if total >= DEFER_INDEXES_AT:  # a first pull into a desk without movements: indexes built once, after
+            deferred = defer_indexes(conn, t.movements.name)
+        conn.commit()
+    try:
+        cursor = _pull_batches(db, engine, me, report, progress, cancel, authority, cursor, top, total)
+    except BaseException:
+        if deferred:
+            _restore_after_failure(db)
+        raise
+    with engine.connect() as hconn, local_connection(db) as conn:
+        restore_indexes(conn)  # before anything reads the movements back (the retries, the recompute)
+        if mergeable:  # an alias's target may have come with the pull; what still points nowhere is kept aside
+            gate.apply_aliases(conn, mergeable, last=True)
+        admitted = gate.retry_from_hub(conn, hconn, me, authority)
+        report.pulled += admitted.records + admitted.facts
+        report.accounts += admitted.settled + admitted.closed
+        if admitted.movements:
+            _mark_pairs(conn, admitted.movements)
+        report.refused = len(loc.quarantined(conn))  # everything kept aside now, new or still refused
+        conn.execute(t.settings.delete().where(t.settings.c.key == loc.FIRST_PULL))  # the first pull is complete
+        loc.set_setting(conn, loc.CURSOR_MARK, _log_mark(hconn, cursor) if cursor else "")
+        conn.commit()
+
+
+def _pull_batches(db, engine: Engine, me: str, report: SyncReport, progress, cancel, authority, cursor: int, top: int,
+                  total: int) -> int:
+    """Pull and apply the log after ``cursor`` up to ``top``, a batch at a time; return the cursor reached."""
+    done = 0
     # Each batch is read from the hub while the one before it is applied here (a thread of its own: the
     # hub's answer and SQLite's writes both wait outside Python), so a long pull costs the larger of the
     # two, not their sum. A batch read ahead and not applied (an error, a cancel) is read again next time.
@@ -482,18 +518,18 @@ def _pull(db, engine: Engine, me: str, report: SyncReport, progress, cancel, aut
             cursor = high
             done = total if high >= top else min(total, done + PULL_BATCH)
             progress("pull", done, total)
-    with engine.connect() as hconn, local_connection(db) as conn:
-        if mergeable:  # an alias's target may have come with the pull; what still points nowhere is kept aside
-            gate.apply_aliases(conn, mergeable, last=True)
-        admitted = gate.retry_from_hub(conn, hconn, me, authority)
-        report.pulled += admitted.records + admitted.facts
-        report.accounts += admitted.settled + admitted.closed
-        if admitted.movements:
-            _mark_pairs(conn, admitted.movements)
-        report.refused = len(loc.quarantined(conn))  # everything kept aside now, new or still refused
-        conn.execute(t.settings.delete().where(t.settings.c.key == loc.FIRST_PULL))  # the first pull is complete
-        loc.set_setting(conn, loc.CURSOR_MARK, _log_mark(hconn, cursor) if cursor else "")
-        conn.commit()
+    return cursor
+
+
+def _restore_after_failure(db) -> None:
+    """Make the indexes a failed pull set aside again; should that fail too, the next sync or the next opening of
+    the file makes them (the statements stay in the settings), and the pull's own error is the one reported."""
+    try:
+        with local_connection(db) as conn:
+            restore_indexes(conn)
+            conn.commit()
+    except Exception:  # noqa: BLE001 - the pull's error matters more; the indexes are made later
+        pass
 
 
 _M_COLUMNS = ", ".join(f'm."{c.name}"' for c in t.movements.columns)
@@ -581,7 +617,10 @@ def _facts(tbl: str, rows) -> list[tuple]:
 def _mark_pairs(conn, movements) -> None:
     names = [c.name for c in t.movements.columns]
     ii, pi, wi, ai = (names.index(n) for n in ("id", "product_id", "warehouse_id", "occurred_at"))
-    # latest first, so the earliest (occurred_at, id) of each pair is the one left in the dict (sorted in C)
-    latest_first = sorted(movements, key=itemgetter(ai, ii), reverse=True)
-    first = {(m[pi], m[wi]): (m[ai], m[ii]) for m in latest_first}
+    first: dict[tuple[str, str], tuple[int, str]] = {}  # the earliest (occurred_at, id) of each pair, in one pass
+    for m in movements:
+        pair, start = (m[pi], m[wi]), (m[ai], m[ii])
+        known = first.get(pair)
+        if known is None or start < known:
+            first[pair] = start
     loc.mark_dirty_many(conn, [(p, w, at, mid) for (p, w), (at, mid) in first.items()])

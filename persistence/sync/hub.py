@@ -44,6 +44,7 @@ class Outcome:
     version: int
     data: dict | None = None
     new_key: str | None = None
+    hash: str | None = None  # the content hash of ``data`` when the hub worked it out already (None: not known)
 
 
 @dataclass
@@ -181,8 +182,9 @@ def _barcodes(conn: Connection, s: PushState) -> dict[str, str]:
 
 
 def _store(conn: Connection, s: PushState, spec: r.Spec, key: str, version: int, record: dict | None,
-           row_known: bool) -> dict | None:
-    """Make ``record`` (None: deleted) the hub's version ``version`` of the record and log it; return it."""
+           row_known: bool, hash_: str | None = None) -> dict | None:
+    """Make ``record`` (None: deleted) the hub's version ``version`` of the record and log it; return it.
+    ``hash_``: its content hash when the caller has it already (the version is no part of it)."""
     rows = _rows(conn, s, spec)
     present = key in rows and rows[key][1] != ""
     if record is None:
@@ -201,7 +203,8 @@ def _store(conn: Connection, s: PushState, spec: r.Spec, key: str, version: int,
                 for code in [c for c, owner in codes.items() if owner == key]:
                     del codes[code]
             codes.update({b["barcode"]: key for b in record["_children"].get("barcodes", [])})
-    hash_ = r.content_hash(spec, record)
+    if hash_ is None:
+        hash_ = r.content_hash(spec, record)
     rows[key] = (version, hash_)
     s.row_writes.append({"tbl": spec.name, "row_id": key, "version": version, "hash": hash_})
     s.log.append({"seq": s.next_seq(), "tbl": spec.name, "row_id": key, "version": version, "device_id": s.device_id,
@@ -279,18 +282,21 @@ def push_record(conn: Connection, s: PushState, spec: r.Spec, key: str, base: in
     candidate = max(base + 1, own_version, 1)
     if row is not None and row[1] == incoming_hash:
         same = None if record is None else (dict(record, version=row[0]) if "version" in record else record)
-        s.outcomes.append(Outcome(spec.name, key, "accepted", row[0], same))
+        s.outcomes.append(Outcome(spec.name, key, "accepted", row[0], same, hash=row[1]))
         return
     if row is None or row[0] == base:
+        hashed = record
         if row is None and record is not None:
             record = _settle_clashes(conn, s, spec, key, record)
             if record is None:
                 return
         if spec.name == "products" and record is not None:
             record = _free_barcodes(conn, s, spec, key, record)
-        stored = _store(conn, s, spec, key, candidate, record, row is not None)
+        # (both give back the record they were given when they change nothing, a new one when they do)
+        stored = _store(conn, s, spec, key, candidate, record, row is not None,
+                        incoming_hash if record is hashed else None)
         s.accepted += 1
-        s.outcomes.append(Outcome(spec.name, key, "accepted", candidate, stored))
+        s.outcomes.append(Outcome(spec.name, key, "accepted", candidate, stored, hash=_rows(conn, s, spec)[key][1]))
         return
     # Changed on the hub since this device last saw it: a concurrent edit.
     hub_version = row[0]

@@ -648,23 +648,22 @@ def has_positions(conn: Connection) -> bool:
     return conn.execute(select(t.sync_rows.c.tbl).limit(1)).first() is not None
 
 
-def confirm_pushed(conn: Connection, spec: r.Spec, confirmed: list[tuple[str, int, dict, dict]]) -> None:
+def confirm_pushed(conn: Connection, spec: r.Spec, confirmed: list[tuple[str, int, dict, dict, str]]) -> None:
     """``apply_record`` for pushed records the hub took exactly as they were sent, in two statements.
 
-    ``confirmed`` holds (key, version, the hub's record, the record as pushed) of records keyed by id whose
-    content hash the hub kept unchanged: each takes the hub's version and is marked as exchanged.
+    ``confirmed`` holds (key, version, the hub's record, the record as pushed, its content hash) of records keyed
+    by id whose content hash the hub kept unchanged: each takes the hub's version and is marked as exchanged.
     """
     if not confirmed:
         return
     if "version" in spec.table.c:
-        changed = [(record["version"], key) for key, _, record, local in confirmed
+        changed = [(record["version"], key) for key, _, record, local, _ in confirmed
                    if local.get("version") != record.get("version")]
         if changed:
             conn.exec_driver_sql(f'UPDATE "{spec.name}" SET version = ? WHERE id = ?', changed)
     conn.exec_driver_sql("INSERT INTO sync_rows (tbl, row_id, version, hash) VALUES (?, ?, ?, ?) ON CONFLICT "
                          "(tbl, row_id) DO UPDATE SET version = excluded.version, hash = excluded.hash",
-                         [(spec.name, key, version, r.content_hash(spec, record))
-                          for key, version, record, _ in confirmed])
+                         [(spec.name, key, version, hash_) for key, version, _, _, hash_ in confirmed])
 
 
 BULK_CACHE_KIB = 65_536

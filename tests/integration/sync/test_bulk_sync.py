@@ -18,6 +18,10 @@ from domain.stock import commands as c
 from domain.stock import ledger
 from persistence import sync
 from persistence import tables as t
+from persistence.db import open_database
+from persistence.schema import DEFERRED_INDEXES
+from persistence.schema import defer_indexes
+from persistence.schema import restore_indexes
 from persistence.stock import queries
 from persistence.sync import engine as sync_engine
 from persistence.sync import local as loc
@@ -72,10 +76,23 @@ def derived(db) -> dict:
     return {"values": values, "balances": balances}
 
 
-@pytest.mark.parametrize("pull_batch", [100_000, 500])
+def movement_indexes(db) -> list[tuple[str, str]]:
+    with db.engine.connect() as conn:
+        return conn.exec_driver_sql("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                    "AND tbl_name = 'movements' ORDER BY name").all()
+
+
+def deferred_setting(db) -> str | None:
+    with db.engine.connect() as conn:
+        return loc.get_setting(conn, DEFERRED_INDEXES) or None
+
+
+# (batch size, log entries from which a pull into a desk without movements builds their indexes after it)
+@pytest.mark.parametrize(("pull_batch", "defer_at"), [(100_000, 10_000), (500, 10_000), (500, 1), (100_000, 1)])
 def test_a_desk_after_its_first_pull_holds_every_value_and_balance_of_the_pushing_desk(hub, devices, monkeypatch,
-                                                                                         pull_batch):
+                                                                                         pull_batch, defer_at):
     monkeypatch.setattr(sync_engine, "PULL_BATCH", pull_batch)
+    monkeypatch.setattr(sync_engine, "DEFER_INDEXES_AT", defer_at)
     a, b = devices("a"), devices("b")
     a_ledger_of_every_kind(a, 1200, seed=pull_batch)
     sync.sync(a, hub)
@@ -86,6 +103,56 @@ def test_a_desk_after_its_first_pull_holds_every_value_and_balance_of_the_pushin
     assert queries.check(b.engine) == []
     negative = {(p, w) for p, w, q in report.negative}
     assert negative == {(row.sku, row.warehouse) for row in sync.negative_stock(a)}
+    assert movement_indexes(b) == movement_indexes(a)  # set aside during the pull or not, all of them are back
+    assert deferred_setting(b) is None
+
+
+def test_a_first_pull_cut_short_gives_the_indexes_back_and_the_next_sync_finishes(hub, devices, monkeypatch):
+    monkeypatch.setattr(sync_engine, "PULL_BATCH", 300)
+    monkeypatch.setattr(sync_engine, "DEFER_INDEXES_AT", 1)
+    a, b = devices("a"), devices("b")
+    a_ledger_of_every_kind(a, 900, seed=6)
+    sync.sync(a, hub)
+    pulled = []
+    with pytest.raises(sync.SyncCancelled):
+        sync.sync(b, hub, progress=lambda stage, done, total: pulled.append(done) if stage == "pull" else None,
+                  cancel=lambda: len(pulled) >= 3)
+    with b.engine.connect() as conn:
+        assert 0 < conn.exec_driver_sql("SELECT count(*) FROM movements").scalar_one() < 900
+    assert movement_indexes(b) == movement_indexes(a)
+    assert deferred_setting(b) is None
+    sync.sync(b, hub)
+    assert derived(b) == derived(a)
+    assert snapshot(b) == snapshot(a)
+    assert queries.check(b.engine) == []
+
+
+def test_indexes_set_aside_by_a_pull_that_died_are_made_again_when_the_file_is_opened(devices, tmp_path):
+    b = devices("b")
+    before = movement_indexes(b)
+    with b.engine.begin() as conn:
+        assert defer_indexes(conn, "movements")
+        assert not defer_indexes(conn, "movements")  # once only: the statements kept are the first ones
+    assert movement_indexes(b) == [(name, None) for name, sql in before if sql is None]  # the primary key stays
+    assert deferred_setting(b)
+    b.close()  # as if the process had died in the middle of the pull
+    again = open_database(tmp_path / "b.sqlite3")
+    try:
+        assert movement_indexes(again) == before
+        assert deferred_setting(again) is None
+    finally:
+        again.close()
+
+
+def test_indexes_are_set_aside_only_while_the_movements_table_is_empty(devices):
+    a = devices("a")
+    a_ledger_of_every_kind(a, 300, seed=5)
+    before = movement_indexes(a)
+    with a.engine.begin() as conn:
+        assert not defer_indexes(conn, "movements")
+        assert not restore_indexes(conn)
+    assert movement_indexes(a) == before
+    assert deferred_setting(a) is None
 
 
 def test_a_desk_that_pulls_in_steps_holds_the_same_values_as_one_that_pulls_once(hub, devices):
