@@ -141,6 +141,7 @@ from domain.kernel.refusals import refusal
 from persistence import tables as t
 from persistence.sync import local as loc
 from persistence.sync import records as r
+from persistence.sync import rules
 from persistence.sync.common import BadHubUrl
 from persistence.sync.common import HubChanged
 from persistence.sync.common import HubLoginRefused
@@ -215,6 +216,8 @@ class ConflictRow:
     kept_data: dict = field(default_factory=dict)
     row_id: str = ""
     lost_device: str = ""
+    rule_code: str = ""  # the rule as data (persistence.sync.rules); '' for a conflict kept before codes
+    rule_params: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -489,7 +492,7 @@ def conflicts(db, *, include_resolved: bool = False) -> list[ConflictRow]:
         spec = r.BY_NAME.get(row.tbl)
         result.append(ConflictRow(row.id, row.tbl, row.business_key, _summary(spec, kept), lost, row.rule,
                                   row.detected_at, row.resolved_at, row.resolved_by, row.note, kept, row.row_id,
-                                  row.lost_device))
+                                  row.lost_device, row.rule_code or "", rules.params_of(row.rule_params)))
     return result
 
 
