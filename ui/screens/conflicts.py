@@ -50,8 +50,10 @@ from ui.models.table import Column
 from ui.models.table import RowTableModel
 from ui.models.table import qty_text
 from ui.models.table import when_text
+from ui.sync_reasons import field_text
 from ui.sync_reasons import reason_text
 from ui.sync_reasons import refusal_with_reason
+from ui.sync_reasons import rule_text
 from ui.sync_reasons import table_text
 from ui.widgets.busy import alive
 from ui.widgets.screen import Screen
@@ -114,7 +116,7 @@ class ConflictTableModel(RowTableModel):
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Key"), lambda r: r.business_key),
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Kept"), lambda r: r.kept),
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Losing version"), lost_summary),
-        Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Rule"), lambda r: r.rule),
+        Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Rule"), lambda r: rule_of(r)),
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Reviewed"), lambda r: r.resolved_at, when_text),
     )
 
@@ -130,6 +132,11 @@ class NegativeStockModel(RowTableModel):
     )
 
 
+def rule_of(row) -> str:
+    """The rule that settled a conflict, in the reader's language (its English for a conflict kept before codes)."""
+    return rule_text(getattr(row, "rule_code", ""), getattr(row, "rule_params", {}), row.rule)
+
+
 def side_by_side(row) -> str:
     """Both versions as an HTML table, one field a row, differing fields marked."""
     kept, lost = row.kept_data or row.kept, row.lost
@@ -143,10 +150,10 @@ def side_by_side(row) -> str:
     for name in names:
         a, b = kept.get(name), lost.get(name)
         style = " style='background:#fff3bf'" if a != b else ""
-        body.append(f"<tr{style}><td><b>{escape(str(name))}</b></td><td>{escape(value_text(name, a))}</td>"
+        body.append(f"<tr{style}><td><b>{escape(field_text(str(name)))}</b></td><td>{escape(value_text(name, a))}</td>"
                     f"<td>{escape(value_text(name, b))}</td></tr>")
     rows = "".join(body)
-    facts = [(translate("ConflictsScreen", "Rule"), row.rule),
+    facts = [(translate("ConflictsScreen", "Rule"), rule_of(row)),
              (translate("ConflictsScreen", "Detected"), when_text(row.detected_at))]
     if row.resolved_at is not None:
         facts.append((translate("ConflictsScreen", "Reviewed"),
