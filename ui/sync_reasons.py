@@ -205,6 +205,10 @@ RECORD_KINDS = {
     "sync_conflicts": QT_TRANSLATE_NOOP("SyncTables", "Sync conflict"),
     "movements": QT_TRANSLATE_NOOP("SyncTables", "Stock movement"),
     "unfilled_demand": QT_TRANSLATE_NOOP("SyncTables", "Unfilled demand"),
+    # what this computer derives from them, named when a record deleted on the hub is still referred to here
+    "balances": QT_TRANSLATE_NOOP("SyncTables", "Stock balance"),
+    "account_open": QT_TRANSLATE_NOOP("SyncTables", "Open amount"),
+    "forecast_cache": QT_TRANSLATE_NOOP("SyncTables", "Forecast"),
 }
 
 

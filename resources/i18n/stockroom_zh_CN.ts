@@ -9774,7 +9774,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncFields</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="+216" />
+            <location filename="../../ui/sync_reasons.py" line="+220" />
             <source>action</source>
             <translation>操作</translation>
         </message>
@@ -10696,7 +10696,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncReasons</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-321" />
+            <location filename="../../ui/sync_reasons.py" line="-325" />
             <source>%1 is missing</source>
             <translation>缺少%1</translation>
         </message>
@@ -11156,7 +11156,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>用户 %1 是本机最后一个启用的管理员，保留该角色</translation>
         </message>
         <message>
-            <location line="+239" />
+            <location line="+243" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -11353,7 +11353,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncTables</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-258" />
+            <location filename="../../ui/sync_reasons.py" line="-262" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
@@ -11537,6 +11537,21 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <location line="+1" />
             <source>Unfilled demand</source>
             <translation>未满足需求</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Stock balance</source>
+            <translation>库存余额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open amount</source>
+            <translation>未结金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forecast</source>
+            <translation>预测</translation>
         </message>
     </context>
     <context>
