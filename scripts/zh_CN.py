@@ -220,6 +220,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ConflictTableModel', 'Reviewed'): '已审阅',
     ('ConflictTableModel', 'Rule'): '规则',
     ('ConflictTableModel', 'Table'): '表',
+    ('ConflictsScreen', ' (version %1)'): '（版本 %1）',
     ('ConflictsScreen', '%1 approved and let in.'): '已批准 %1，现已生效。',
     ('ConflictsScreen', '%1 marked reviewed.'): '%1 已标记为已审阅。',
     ('ConflictsScreen', '%n open conflict(s)'): '%n 个未处理的冲突',

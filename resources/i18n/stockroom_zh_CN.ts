@@ -1025,7 +1025,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ConflictTableModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="+114" />
+            <location filename="../../ui/screens/conflicts.py" line="+129" />
             <source>Detected</source>
             <translation>发现时间</translation>
         </message>
@@ -1063,7 +1063,12 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ConflictsScreen</name>
         <message>
-            <location line="+23" />
+            <location line="-14" />
+            <source> (version %1)</source>
+            <translation>（版本 %1）</translation>
+        </message>
+        <message>
+            <location line="+37" />
             <source>Field</source>
             <translation>字段</translation>
         </message>

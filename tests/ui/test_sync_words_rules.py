@@ -157,6 +157,12 @@ def test_the_conflicts_screen_says_each_rule_in_chinese_and_an_old_conflict_in_i
     assert "货号重复：已合并到共享数据库上的记录" in shown
     assert "same version: first on hub wins" in shown  # the old one, as it was kept
     assert not any("higher version" in text or "duplicate" in text for text in shown)
+    model = screen.model
+    kept = [model.index(row, model.KEPT).data() for row in range(model.rowCount())]
+    assert "货号=SKU-1, 名称=Widget, large（版本 3）" in kept  # the version in use, by its fields' names
+    assert not any("sku=" in text or "version" in text for text in kept)
+    losing = [model.index(row, model.LOST).data() for row in range(model.rowCount())]
+    assert "名称=Widget (blue)" in losing
 
     row = next(i for i, text in enumerate(shown) if text == "版本较高者优先")
     screen.table.selectRow(row)

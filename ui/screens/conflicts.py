@@ -102,9 +102,24 @@ def lost_summary(row) -> str:
 def summary(value) -> str:
     """One line for a version: a dict as ``field=value, …``; anything else as text."""
     if isinstance(value, dict):
-        return ", ".join(f"{k}={value_text(k, v)}" for k, v in fields_of(value).items()
+        return ", ".join(f"{field_text(k)}={value_text(k, v)}" for k, v in fields_of(value).items()
                          if k not in _LINKS and v not in (None, "", []))
     return "" if value is None else str(value)
+
+
+_KEPT_FIELDS = ("sku", "code", "number", "name", "username", "state", "price", "unit_price")
+
+
+def kept_summary(row) -> str:
+    """The version in use, by the fields that name it and its version, in the reader's words (the sync's English
+    summary for a deleted or unreadable one)."""
+    kept = row.kept_data
+    if not isinstance(kept, dict) or not kept:
+        return row.kept
+    shown = ", ".join(f"{field_text(k)}={kept[k]}" for k in _KEPT_FIELDS if kept.get(k) not in (None, ""))
+    if "version" in kept:
+        shown += fill(translate("ConflictsScreen", " (version %1)"), str(kept["version"]))
+    return shown or row.kept
 
 
 class ConflictTableModel(RowTableModel):
@@ -114,7 +129,7 @@ class ConflictTableModel(RowTableModel):
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Detected"), lambda r: r.detected_at, when_text),
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Table"), lambda r: r.table, table_text),
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Key"), lambda r: r.business_key),
-        Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Kept"), lambda r: r.kept),
+        Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Kept"), kept_summary),
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Losing version"), lost_summary),
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Rule"), lambda r: rule_of(r)),
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Reviewed"), lambda r: r.resolved_at, when_text),
