@@ -819,6 +819,10 @@ sync_conflicts = Table(
     Column("resolved_by", String(64), nullable=False, default=""),
     Column("note", String(500), nullable=False, default=""),
     *_sync_columns(),
+    # the rule as data (persistence.sync.rules): its code and values (JSON); NULL in conflicts kept before codes
+    # (added by migration 0014 after conflicts were exchanged: records.LATER_COLUMNS)
+    Column("rule_code", String(40)),
+    Column("rule_params", Text),
     Index(None, "resolved_at"),
 )
 

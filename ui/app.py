@@ -66,24 +66,11 @@ def explain(exc: BaseException) -> BaseException | None:
     from domain.kernel.errors import StorageProblem
     from domain.kernel.errors import TooLarge
     from persistence.errors import explain as explain_storage
+    from ui.refusals import say
 
     explained = explain_storage(exc)
-    texts = {
-        "locked": QCoreApplication.translate(
-            "Storage", "The database is busy: another program or window (a long import, a sync or a backup) is "
-                       "writing to it. Nothing was written; try again when it has finished."),
-        "full": QCoreApplication.translate(
-            "Storage", "The disk that holds the database is full. Nothing was written; free some space on it (or "
-                       "move the database to a larger disk) and try again."),
-        "io": QCoreApplication.translate(
-            "Storage", "The disk could not be read or written (disk I/O error). Nothing was written; check the "
-                       "disk or the network drive, then try again."),
-        "read-only": QCoreApplication.translate(
-            "Storage", "The database file cannot be written (it or its folder is read-only). Nothing was "
-                       "written; make it writable or open a copy."),
-    }
-    if isinstance(explained, StorageProblem):
-        return StorageProblem(explained.kind, texts.get(explained.kind, str(explained)))
+    if isinstance(explained, StorageProblem):  # its sentence as ui.refusals says each kind (the sync's status too)
+        return StorageProblem(explained.kind, say(explained.code, explained.params) or str(explained))
     if isinstance(explained, TooLarge):
         return TooLarge(QCoreApplication.translate(
             "Storage", "A number is too large to be kept exactly. Nothing was written; enter a smaller quantity, "

@@ -383,6 +383,9 @@ REFUSALS: dict[str, Template] = {
         "Refusals", "the hub refused a step of the sync: %1; nothing is lost, sync again once that is put right"),
         "reason"),
     "sync_stopped_pushing": _r(QT_TRANSLATE_NOOP("Refusals", "sync stopped; what was pushed is kept")),
+    "sync_defect": _r(QT_TRANSLATE_NOOP(
+        "Refusals", "the sync stopped on an unexpected error (a fault of Stockroom, not of your data); what it "
+                    "finished is kept; sync again, and if the error comes back, report it with the words below")),
     "sync_stopped_pulling": _r(QT_TRANSLATE_NOOP("Refusals", "sync stopped; what was pulled is kept")),
     # -- sync: why the database driver failed, said as the reason of the sentences above (see ``_reason``)
     "hub_cause_unreachable": _r(QT_TRANSLATE_NOOP(
@@ -492,6 +495,19 @@ REFUSALS: dict[str, Template] = {
                     "another user admin first"), "username"),
     "already_deactivated": _r(QT_TRANSLATE_NOOP("Refusals", "user %1 is already deactivated"), "username"),
     "already_active": _r(QT_TRANSLATE_NOOP("Refusals", "user %1 is active already"), "username"),
+    # -- the storage itself (domain.kernel.errors.StorageProblem, from persistence.errors.explain): what to do
+    "storage_locked": Template("Storage", QT_TRANSLATE_NOOP(
+        "Storage", "The database is busy: another program or window (a long import, a sync or a backup) is writing "
+                   "to it. Nothing was written; try again when it has finished."), ()),
+    "storage_full": Template("Storage", QT_TRANSLATE_NOOP(
+        "Storage", "The disk that holds the database is full. Nothing was written; free some space on it (or move "
+                   "the database to a larger disk) and try again."), ()),
+    "storage_io": Template("Storage", QT_TRANSLATE_NOOP(
+        "Storage", "The disk could not be read or written (disk I/O error). Nothing was written; check the disk or "
+                   "the network drive, then try again."), ()),
+    "storage_read_only": Template("Storage", QT_TRANSLATE_NOOP(
+        "Storage", "The database file cannot be written (it or its folder is read-only). Nothing was written; make "
+                   "it writable or open a copy."), ()),
 }
 
 

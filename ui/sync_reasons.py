@@ -205,6 +205,155 @@ RECORD_KINDS = {
     "sync_conflicts": QT_TRANSLATE_NOOP("SyncTables", "Sync conflict"),
     "movements": QT_TRANSLATE_NOOP("SyncTables", "Stock movement"),
     "unfilled_demand": QT_TRANSLATE_NOOP("SyncTables", "Unfilled demand"),
+    # what this computer derives from them, named when a record deleted on the hub is still referred to here
+    "balances": QT_TRANSLATE_NOOP("SyncTables", "Stock balance"),
+    "account_open": QT_TRANSLATE_NOOP("SyncTables", "Open amount"),
+    "forecast_cache": QT_TRANSLATE_NOOP("SyncTables", "Forecast"),
+}
+
+
+# Each field of a record sync exchanges (a column of a synced table), as a clerk names it: a reason that names a
+# field (``name``, ``column``, ``field``) and a conflict's rule that names the fields of a business key say these. The
+# source text is the column's name, which the English window shows as it is; a test keeps every synced column here
+# with its Chinese.
+FIELD_NAMES = {
+    "action": QT_TRANSLATE_NOOP("SyncFields", "action"),
+    "active": QT_TRANSLATE_NOOP("SyncFields", "active"),
+    "address": QT_TRANSLATE_NOOP("SyncFields", "address"),
+    "allow_negative": QT_TRANSLATE_NOOP("SyncFields", "allow_negative"),
+    "amount": QT_TRANSLATE_NOOP("SyncFields", "amount"),
+    "at": QT_TRANSLATE_NOOP("SyncFields", "at"),
+    "balance": QT_TRANSLATE_NOOP("SyncFields", "balance"),
+    "barcode": QT_TRANSLATE_NOOP("SyncFields", "barcode"),
+    "business_date": QT_TRANSLATE_NOOP("SyncFields", "business_date"),
+    "business_key": QT_TRANSLATE_NOOP("SyncFields", "business_key"),
+    "cancelled": QT_TRANSLATE_NOOP("SyncFields", "cancelled"),
+    "category": QT_TRANSLATE_NOOP("SyncFields", "category"),
+    "closed": QT_TRANSLATE_NOOP("SyncFields", "closed"),
+    "closed_at": QT_TRANSLATE_NOOP("SyncFields", "closed_at"),
+    "closed_by": QT_TRANSLATE_NOOP("SyncFields", "closed_by"),
+    "code": QT_TRANSLATE_NOOP("SyncFields", "code"),
+    "confirmed_at": QT_TRANSLATE_NOOP("SyncFields", "confirmed_at"),
+    "contact": QT_TRANSLATE_NOOP("SyncFields", "contact"),
+    "cost": QT_TRANSLATE_NOOP("SyncFields", "cost"),
+    "counted": QT_TRANSLATE_NOOP("SyncFields", "counted"),
+    "created_at": QT_TRANSLATE_NOOP("SyncFields", "created_at"),
+    "credit_item_id": QT_TRANSLATE_NOOP("SyncFields", "credit_item_id"),
+    "credit_limit": QT_TRANSLATE_NOOP("SyncFields", "credit_limit"),
+    "currency": QT_TRANSLATE_NOOP("SyncFields", "currency"),
+    "customer": QT_TRANSLATE_NOOP("SyncFields", "customer"),
+    "customer_id": QT_TRANSLATE_NOOP("SyncFields", "customer_id"),
+    "debit_item_id": QT_TRANSLATE_NOOP("SyncFields", "debit_item_id"),
+    "description": QT_TRANSLATE_NOOP("SyncFields", "description"),
+    "detected_at": QT_TRANSLATE_NOOP("SyncFields", "detected_at"),
+    "device_id": QT_TRANSLATE_NOOP("SyncFields", "device_id"),
+    "discount": QT_TRANSLATE_NOOP("SyncFields", "discount"),
+    "display_name": QT_TRANSLATE_NOOP("SyncFields", "display_name"),
+    "document_id": QT_TRANSLATE_NOOP("SyncFields", "document_id"),
+    "due_on": QT_TRANSLATE_NOOP("SyncFields", "due_on"),
+    "email": QT_TRANSLATE_NOOP("SyncFields", "email"),
+    "expected": QT_TRANSLATE_NOOP("SyncFields", "expected"),
+    "expected_on": QT_TRANSLATE_NOOP("SyncFields", "expected_on"),
+    "fx_currency": QT_TRANSLATE_NOOP("SyncFields", "fx_currency"),
+    "fx_rate": QT_TRANSLATE_NOOP("SyncFields", "fx_rate"),
+    "fx_unit_price": QT_TRANSLATE_NOOP("SyncFields", "fx_unit_price"),
+    "id": QT_TRANSLATE_NOOP("SyncFields", "id"),
+    "invoice_id": QT_TRANSLATE_NOOP("SyncFields", "invoice_id"),
+    "issued_at": QT_TRANSLATE_NOOP("SyncFields", "issued_at"),
+    "item_name": QT_TRANSLATE_NOOP("SyncFields", "item_name"),
+    "kept": QT_TRANSLATE_NOOP("SyncFields", "kept"),
+    "kind": QT_TRANSLATE_NOOP("SyncFields", "kind"),
+    "lead_time_days": QT_TRANSLATE_NOOP("SyncFields", "lead_time_days"),
+    "level": QT_TRANSLATE_NOOP("SyncFields", "level"),
+    "line_no": QT_TRANSLATE_NOOP("SyncFields", "line_no"),
+    "lost": QT_TRANSLATE_NOOP("SyncFields", "lost"),
+    "lost_device": QT_TRANSLATE_NOOP("SyncFields", "lost_device"),
+    "margin": QT_TRANSLATE_NOOP("SyncFields", "margin"),
+    "max_level": QT_TRANSLATE_NOOP("SyncFields", "max_level"),
+    "method": QT_TRANSLATE_NOOP("SyncFields", "method"),
+    "min_level": QT_TRANSLATE_NOOP("SyncFields", "min_level"),
+    "min_qty": QT_TRANSLATE_NOOP("SyncFields", "min_qty"),
+    "month": QT_TRANSLATE_NOOP("SyncFields", "month"),
+    "moq": QT_TRANSLATE_NOOP("SyncFields", "moq"),
+    "name": QT_TRANSLATE_NOOP("SyncFields", "name"),
+    "note": QT_TRANSLATE_NOOP("SyncFields", "note"),
+    "notes": QT_TRANSLATE_NOOP("SyncFields", "notes"),
+    "number": QT_TRANSLATE_NOOP("SyncFields", "number"),
+    "occurred_at": QT_TRANSLATE_NOOP("SyncFields", "occurred_at"),
+    "order_line_id": QT_TRANSLATE_NOOP("SyncFields", "order_line_id"),
+    "order_multiple": QT_TRANSLATE_NOOP("SyncFields", "order_multiple"),
+    "origin_document_id": QT_TRANSLATE_NOOP("SyncFields", "origin_document_id"),
+    "origin_line_no": QT_TRANSLATE_NOOP("SyncFields", "origin_line_no"),
+    "override_user": QT_TRANSLATE_NOOP("SyncFields", "override_user"),
+    "pack_size": QT_TRANSLATE_NOOP("SyncFields", "pack_size"),
+    "partner": QT_TRANSLATE_NOOP("SyncFields", "partner"),
+    "partner_id": QT_TRANSLATE_NOOP("SyncFields", "partner_id"),
+    "password_hash": QT_TRANSLATE_NOOP("SyncFields", "password_hash"),
+    "payment_basis": QT_TRANSLATE_NOOP("SyncFields", "payment_basis"),
+    "payment_days": QT_TRANSLATE_NOOP("SyncFields", "payment_days"),
+    "payment_terms": QT_TRANSLATE_NOOP("SyncFields", "payment_terms"),
+    "phone": QT_TRANSLATE_NOOP("SyncFields", "phone"),
+    "po_id": QT_TRANSLATE_NOOP("SyncFields", "po_id"),
+    "posted_at": QT_TRANSLATE_NOOP("SyncFields", "posted_at"),
+    "price": QT_TRANSLATE_NOOP("SyncFields", "price"),
+    "price_level": QT_TRANSLATE_NOOP("SyncFields", "price_level"),
+    "price_per": QT_TRANSLATE_NOOP("SyncFields", "price_per"),
+    "price_source": QT_TRANSLATE_NOOP("SyncFields", "price_source"),
+    "product_id": QT_TRANSLATE_NOOP("SyncFields", "product_id"),
+    "qty": QT_TRANSLATE_NOOP("SyncFields", "qty"),
+    "rank": QT_TRANSLATE_NOOP("SyncFields", "rank"),
+    "rate": QT_TRANSLATE_NOOP("SyncFields", "rate"),
+    "reason": QT_TRANSLATE_NOOP("SyncFields", "reason"),
+    "receipt_document_id": QT_TRANSLATE_NOOP("SyncFields", "receipt_document_id"),
+    "received": QT_TRANSLATE_NOOP("SyncFields", "received"),
+    "recorded_at": QT_TRANSLATE_NOOP("SyncFields", "recorded_at"),
+    "reference": QT_TRANSLATE_NOOP("SyncFields", "reference"),
+    "requested_on": QT_TRANSLATE_NOOP("SyncFields", "requested_on"),
+    "resolved_at": QT_TRANSLATE_NOOP("SyncFields", "resolved_at"),
+    "resolved_by": QT_TRANSLATE_NOOP("SyncFields", "resolved_by"),
+    "returned": QT_TRANSLATE_NOOP("SyncFields", "returned"),
+    "revenue": QT_TRANSLATE_NOOP("SyncFields", "revenue"),
+    "reversed": QT_TRANSLATE_NOOP("SyncFields", "reversed"),
+    "reversed_at": QT_TRANSLATE_NOOP("SyncFields", "reversed_at"),
+    "reverses_id": QT_TRANSLATE_NOOP("SyncFields", "reverses_id"),
+    "review_days": QT_TRANSLATE_NOOP("SyncFields", "review_days"),
+    "revision": QT_TRANSLATE_NOOP("SyncFields", "revision"),
+    "role": QT_TRANSLATE_NOOP("SyncFields", "role"),
+    "row_id": QT_TRANSLATE_NOOP("SyncFields", "row_id"),
+    "rule": QT_TRANSLATE_NOOP("SyncFields", "rule"),
+    "rule_code": QT_TRANSLATE_NOOP("SyncFields", "rule_code"),
+    "rule_params": QT_TRANSLATE_NOOP("SyncFields", "rule_params"),
+    "seq": QT_TRANSLATE_NOOP("SyncFields", "seq"),
+    "service_target": QT_TRANSLATE_NOOP("SyncFields", "service_target"),
+    "shipped": QT_TRANSLATE_NOOP("SyncFields", "shipped"),
+    "side": QT_TRANSLATE_NOOP("SyncFields", "side"),
+    "sku": QT_TRANSLATE_NOOP("SyncFields", "sku"),
+    "snapshot": QT_TRANSLATE_NOOP("SyncFields", "snapshot"),
+    "so_id": QT_TRANSLATE_NOOP("SyncFields", "so_id"),
+    "source_id": QT_TRANSLATE_NOOP("SyncFields", "source_id"),
+    "source_ref": QT_TRANSLATE_NOOP("SyncFields", "source_ref"),
+    "source_type": QT_TRANSLATE_NOOP("SyncFields", "source_type"),
+    "state": QT_TRANSLATE_NOOP("SyncFields", "state"),
+    "substitute_id": QT_TRANSLATE_NOOP("SyncFields", "substitute_id"),
+    "supplier_id": QT_TRANSLATE_NOOP("SyncFields", "supplier_id"),
+    "supplier_sku": QT_TRANSLATE_NOOP("SyncFields", "supplier_sku"),
+    "tax": QT_TRANSLATE_NOOP("SyncFields", "tax"),
+    "tax_rate": QT_TRANSLATE_NOOP("SyncFields", "tax_rate"),
+    "tbl": QT_TRANSLATE_NOOP("SyncFields", "tbl"),
+    "terms": QT_TRANSLATE_NOOP("SyncFields", "terms"),
+    "to_warehouse_id": QT_TRANSLATE_NOOP("SyncFields", "to_warehouse_id"),
+    "transfer_id": QT_TRANSLATE_NOOP("SyncFields", "transfer_id"),
+    "undoes_id": QT_TRANSLATE_NOOP("SyncFields", "undoes_id"),
+    "unit": QT_TRANSLATE_NOOP("SyncFields", "unit"),
+    "unit_cost": QT_TRANSLATE_NOOP("SyncFields", "unit_cost"),
+    "unit_price": QT_TRANSLATE_NOOP("SyncFields", "unit_price"),
+    "user": QT_TRANSLATE_NOOP("SyncFields", "user"),
+    "username": QT_TRANSLATE_NOOP("SyncFields", "username"),
+    "valid_from": QT_TRANSLATE_NOOP("SyncFields", "valid_from"),
+    "value": QT_TRANSLATE_NOOP("SyncFields", "value"),
+    "version": QT_TRANSLATE_NOOP("SyncFields", "version"),
+    "warehouse_id": QT_TRANSLATE_NOOP("SyncFields", "warehouse_id"),
+    "year": QT_TRANSLATE_NOOP("SyncFields", "year"),
 }
 
 
@@ -215,17 +364,85 @@ def table_text(table: str) -> str:
     return QCoreApplication.translate("SyncTables", caption) if caption else table
 
 
+def field_text(name: str) -> str:
+    """A field (a synced table's column) as the reader names it; a name not known (a newer version's, or a forged
+    one) as it is."""
+    caption = FIELD_NAMES.get(name)
+    return QCoreApplication.translate("SyncFields", caption) if caption else name
+
+
+def _kind_text(table: str) -> str:
+    """A table a reason names, as the kind of record it holds (``outgoing:`` and ``alias:`` as kept aside)."""
+    return table_text(table.split(":", 1)[-1])
+
+
+# The values of a reason or rule that name a field, a table, or the fields of a business key (joined by '/'), said
+# as the reader names them; the others go in as ``ui.refusals.value_text`` says them.
+_NAMES = {
+    "name": field_text, "column": field_text, "field": field_text,
+    "table": _kind_text, "child": _kind_text, "target": _kind_text,
+    "label": lambda label: "/".join(field_text(part) for part in label.split("/")),
+}
+
+
+def _value(name: str, params: dict) -> str:
+    if name in _NAMES:
+        return _NAMES[name](str(params.get(name, "")))
+    return value_text(name, params)
+
+
 def reason_text(code: str, params: dict, english: str) -> str:
-    """A kept-aside record's reason as the reader reads it: from its code, else the English it was kept with."""
+    """A kept-aside record's reason as the reader reads it: from its code, else the English it was kept with.
+
+    The fields and tables it names are said as the reader names them (``FIELD_NAMES``, ``RECORD_KINDS``)."""
     template = REASONS.get(code or "")
     if template is None:
         return english
     if code == "field_rule":
         said = _field_problem(params or {})
         if said:
-            return fill(QCoreApplication.translate("SyncReasons", "%1: %2"), str(params.get("field", "")), said)
+            return fill(QCoreApplication.translate("SyncReasons", "%1: %2"), _value("field", params or {}), said)
     text = QCoreApplication.translate(template.context, template.text)
-    return fill(text, *(value_text(name, params or {}) for name in template.params))
+    return fill(text, *(_value(name, params or {}) for name in template.params))
+
+
+def _r(text: str, *params: str) -> Template:
+    return Template("SyncRules", text, params)
+
+
+# The rule that settled a sync conflict (``persistence.sync.rules``), for the Conflicts screen's Rule column and its
+# detail; a test keeps the codes of both lists equal.
+RULES: dict[str, Template] = {
+    "fact_kept": _r(QT_TRANSLATE_NOOP("SyncRules", "a fact is never changed: the version first on the hub is kept")),
+    "deletion_loses": _r(QT_TRANSLATE_NOOP("SyncRules", "deletion loses to an edit")),
+    "higher_version": _r(QT_TRANSLATE_NOOP("SyncRules", "higher version wins")),
+    "same_version": _r(QT_TRANSLATE_NOOP("SyncRules", "same version: first on hub wins")),
+    "duplicate_merged": _r(QT_TRANSLATE_NOOP("SyncRules", "duplicate %1: merged into the record on the hub"),
+                           "label"),
+    "duplicate_dropped": _r(QT_TRANSLATE_NOOP("SyncRules", "duplicate %1: the record on the hub is kept"), "label"),
+    "renumbered": _r(QT_TRANSLATE_NOOP("SyncRules", "number %1 taken: renumbered %2"), "number", "renumbered"),
+    "barcode_taken": _r(QT_TRANSLATE_NOOP("SyncRules", "barcode %1 belongs to another product"), "barcode"),
+    "second_reversal": _r(QT_TRANSLATE_NOOP(
+        "SyncRules", "movement already reversed on another device: this reversal is undone and kept as an "
+                     "adjustment; correct it if it was the same mistake")),
+    "edited_during_sync": _r(QT_TRANSLATE_NOOP("SyncRules", "edited here during a sync: the hub's version is kept")),
+    "over_allocated": _r(QT_TRANSLATE_NOOP(
+        "SyncRules", "allocated beyond its amount on two desks offline: the later allocation is undone by %1; "
+                     "allocate what is open again"), "take"),
+    "in_closed_month": _r(QT_TRANSLATE_NOOP(
+        "SyncRules", "dated %1 in the closed month %2: kept (it happened); the month's frozen figures leave it out: "
+                     "reopen it if they must include it"), "day", "month"),
+}
+
+
+def rule_text(code: str, params: dict, english: str) -> str:
+    """A conflict's rule as the reader reads it: from its code, else the English it was kept with (a conflict kept
+    before codes, or a code of a newer version)."""
+    template = RULES.get(code or "")
+    if template is None:
+        return english
+    text = QCoreApplication.translate(template.context, template.text)
+    return fill(text, *(_value(name, params or {}) for name in template.params))
 
 
 def refusal_with_reason(exc: BaseException) -> str:

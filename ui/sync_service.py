@@ -202,6 +202,26 @@ def _cause_of(params) -> str:
     return reason if isinstance(reason, str) and reason.startswith("hub_cause_") else ""
 
 
+def sync_error_text(exc: BaseException) -> str:
+    """A sync's failure in the reader's language, as its sync status keeps it (``persistence.sync.sync``): a refusal
+    or an error of the sync by its code; this file's storage failing as what to do (``persistence.errors``); the
+    hub's own error by its cause; anything else as a defect, its words a line under the sentence."""
+    from domain.kernel.errors import DomainError
+    from persistence.errors import explain as explain_storage
+    from persistence.sync import HubUnavailable
+    from persistence.sync import causes
+    from persistence.sync.common import Said
+
+    if isinstance(exc, DomainError | Said):
+        return refusal_text(exc)
+    problem = explain_storage(exc)
+    if problem is not None:
+        return refusal_text(problem)
+    if causes.is_hub_error(exc):
+        return refusal_text(causes.driver_error(HubUnavailable, "hub_refused_during_sync", exc))
+    return say("sync_defect", {"driver_detail": f"{type(exc).__name__}: {causes.detail_of(exc)}"}) or str(exc)
+
+
 def is_password_problem(exc: BaseException) -> bool:
     """The hub refused us for want of the right password (as opposed to being out of reach).
 
@@ -236,7 +256,7 @@ def offline_error(code: str, params: dict) -> bool:
     causes``); an error without a code (kept by an older version) counts as offline, as it did."""
     from persistence.sync.causes import OFFLINE
 
-    if code.startswith("hub_url_"):
+    if code.startswith(("hub_url_", "storage_", "sync_defect")):  # the address, this file, a defect: not the hub
         return False
     cause = _cause_of(params)
     return not cause or cause in OFFLINE
@@ -506,7 +526,7 @@ class SyncService(QObject):
         cancelled = _engine_says(is_cancelled, exc)
         offline = not cancelled and not password and _engine_says(is_offline, exc)
         self._publish(replace(self.state, running=False, stage="", done=0, total=0, last_attempt_at=now,
-                              last_error="" if cancelled else refusal_text(exc),
+                              last_error="" if cancelled else sync_error_text(exc),
                               offline_since=(self.state.offline_since or now) if offline else None,
                               password_needed=password, stopped=cancelled))
         self.failed.emit(exc)

@@ -105,5 +105,7 @@ class StorageProblem(DomainError):
     """
 
     def __init__(self, kind: str, message: str) -> None:
-        super().__init__(message, params={"kind": kind})
+        # its code (``storage_locked``, ``storage_full``, ``storage_io``, ``storage_read_only``) lets a screen say it
+        # in its reader's language, also from where it was kept (the sync status)
+        super().__init__(message, code="storage_" + kind.replace("-", "_"), params={"kind": kind})
         self.kind = kind

@@ -151,6 +151,8 @@ ENGLISH: dict[str, str] = {
                                "that is put right",
     "sync_stopped_pushing": "sync stopped; what was pushed is kept",
     "sync_stopped_pulling": "sync stopped; what was pulled is kept",
+    "sync_defect": "the sync stopped on an unexpected error (a fault of Stockroom, not of your data); what it "
+                   "finished is kept; sync again, and if the error comes back, report it with the words below",
     # -- sync: why the database driver failed (persistence.sync.causes): the {reason} of the sentences above, said
     # in their place; the driver's own words go along as the value ``detail``, a line under the sentence
     "hub_cause_unreachable": "the server does not answer at this address (check the host, the port, the network and "
@@ -270,6 +272,10 @@ OWN = (
     "sign_in_throttled",  # domain.access.users.SignInThrottled: username, failures, seconds
     "no_exchange_rate",  # domain.purchasing.exchange.NoExchangeRate: currency, day, po
     "currency_change_needs_confirmation",  # domain.purchasing.terms.CurrencyChangeNeedsConfirmation
+    "storage_locked",  # domain.kernel.errors.StorageProblem (persistence.errors.explain): kind
+    "storage_full",
+    "storage_io",
+    "storage_read_only",
 )
 
 CODES = frozenset(ENGLISH) | frozenset(OWN)

@@ -139,10 +139,13 @@ from domain.kernel.errors import BadInput
 from domain.kernel.errors import DomainError
 from domain.kernel.errors import NotFound
 from domain.kernel.errors import RuleViolation
+from domain.kernel.refusals import ENGLISH
 from domain.kernel.refusals import refusal
 from persistence import tables as t
+from persistence.errors import explain as explain_storage
 from persistence.sync import local as loc
 from persistence.sync import records as r
+from persistence.sync import rules
 from persistence.sync.common import BadHubUrl
 from persistence.sync.common import HubChanged
 from persistence.sync.common import HubLoginRefused
@@ -217,6 +220,8 @@ class ConflictRow:
     kept_data: dict = field(default_factory=dict)
     row_id: str = ""
     lost_device: str = ""
+    rule_code: str = ""  # the rule as data (persistence.sync.rules); '' for a conflict kept before codes
+    rule_params: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -333,7 +338,11 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
     engine = None
 
     def failed(reason: str, exc: BaseException | None = None) -> None:  # never with the password
-        _record(db, {loc.LAST_ERROR: scrub(reason, password), loc.LAST_ERROR_CODE: refusal_json(exc)})
+        try:
+            _record(db, {loc.LAST_ERROR: scrub(reason, password), loc.LAST_ERROR_CODE: refusal_json(exc)})
+        except Exception as unrecorded:  # the file cannot be written now (locked, full, read-only): the error
+            if explain_storage(unrecorded) is None:  # itself goes on to whoever asked, unrecorded
+                raise
 
     try:
         hub_url, given = split_password(hub_url)  # BadHubUrl when it cannot be read (no password in the message)
@@ -347,9 +356,13 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
         failed(str(exc) or "cancelled", exc)
         raise
     except DBAPIError as exc:
-        if not _from_hub(exc):  # this file's own driver (SQLite): its words as they are
-            failed(error_reason(exc))
-            raise
+        if not _from_hub(exc):  # this file's own driver (SQLite): a storage failure as what to do, else a defect
+            problem = explain_storage(exc)
+            if problem is None:
+                failed(str(defect := _defect(exc, password)), defect)
+                raise
+            failed(str(problem), problem)
+            raise problem from exc
         lost = getattr(exc, "connection_invalidated", False) or _is_connection_error(exc)
         error = _driver_failed(exc, password, lost)
         failed(str(error), error)
@@ -361,7 +374,11 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
             error = _driver_failed(exc, password, True)
             failed(str(error), error)
             raise error from exc
-        failed(f"{type(exc).__name__}: {error_reason(exc)}")
+        problem = explain_storage(exc)  # sqlite3's own error, a full disk
+        if problem is not None:
+            failed(str(problem), problem)
+            raise problem from exc
+        failed(str(defect := _defect(exc, password)), defect)
         raise
     finally:
         if engine is not None:
@@ -377,6 +394,15 @@ def sync(db, hub_url: str, *, password: str | None = None, progress: Callable[[s
     return report
 
 
+def _defect(exc: BaseException, password: str | None) -> Said:
+    """An error no check foresaw (a defect), as the sync status keeps it: the sentence ``sync_defect`` with the
+    error's class and first line (without the password) as the detail under it."""
+    from persistence.sync.address import scrub
+
+    detail = scrub(f"{type(exc).__name__}: {error_reason(exc)}", password)
+    return Said(f"{ENGLISH['sync_defect']}\n{detail}", code="sync_defect", params={"driver_detail": detail})
+
+
 def _driver_failed(exc: BaseException, password: str | None, lost: bool) -> HubUnavailable:
     """A driver's error in the middle of a sync, said by its cause: the connection lost (offline: sync again to
     finish) or the hub refusing a step (a full disk, a read-only server, a permission; the hub's own error)."""
@@ -390,9 +416,9 @@ def _driver_failed(exc: BaseException, password: str | None, lost: bool) -> HubU
 
 def _from_hub(exc: BaseException) -> bool:
     """Whether the error is PostgreSQL's (the hub's driver), not the local file's."""
-    import psycopg
+    from persistence.sync.causes import is_hub_error
 
-    return isinstance(getattr(exc, "orig", None) or exc, psycopg.Error)
+    return is_hub_error(exc)
 
 
 def _is_connection_error(exc: BaseException) -> bool:
@@ -491,7 +517,7 @@ def conflicts(db, *, include_resolved: bool = False) -> list[ConflictRow]:
         spec = r.BY_NAME.get(row.tbl)
         result.append(ConflictRow(row.id, row.tbl, row.business_key, _summary(spec, kept), lost, row.rule,
                                   row.detected_at, row.resolved_at, row.resolved_by, row.note, kept, row.row_id,
-                                  row.lost_device))
+                                  row.lost_device, row.rule_code or "", rules.params_of(row.rule_params)))
     return result
 
 

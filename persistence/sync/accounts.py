@@ -33,6 +33,7 @@ from persistence.accounts import open as open_amounts
 from persistence.accounts.periods import PeriodRepository
 from persistence.sync import reasons as why
 from persistence.sync import records as r
+from persistence.sync import rules
 from persistence.types import from_micros
 
 _NS = uuid.UUID("3b0d6c1e-8f47-4a2e-9c55-7e1a0b9d2f63")
@@ -167,7 +168,7 @@ def _conflict(conn: Connection, cid: str, tbl: str, row_id: str, business_key: s
     if conn.execute(select(t.sync_conflicts.c.id).where(t.sync_conflicts.c.id == cid)).first() is not None:
         return False
     conn.execute(t.sync_conflicts.insert().values(
-        id=cid, tbl=tbl, row_id=row_id, business_key=business_key[:200], rule=rule[:200],
+        id=cid, tbl=tbl, row_id=row_id, business_key=business_key[:200], rule=rule[:200], **rules.columns(rule),
         kept=json.dumps(kept, ensure_ascii=False, sort_keys=True) if kept else "",
         lost=json.dumps(lost, ensure_ascii=False, sort_keys=True) if lost else "", lost_device=lost_device,
         detected_at=at, resolved_at=None, resolved_by="", note="", device_id="", version=1))
@@ -214,8 +215,7 @@ def settle_allocations(conn: Connection, items: set[str]) -> int:
             written += 1
             kept = {"item": item_id, "number": item.number, "amount": str(item.amount)}
             _conflict(conn, conflict_id("allocation", new_id), "allocations", a.id, item.number or item_id,
-                      f"allocated beyond its amount on two desks offline: the later allocation is undone by {take}; "
-                      f"allocate what is open again",
+                      rules.rule("over_allocated", take=take),
                       kept, lost, a.device_id, a.created_at)
     open_amounts.refresh(conn, touched)
     return written
@@ -294,6 +294,5 @@ def closed_month_conflicts(conn: Connection, closings: Closings, items: list[tup
 def _closed(conn: Connection, tbl: str, row_id: str, label: str, day: date, lost: dict, device: str, at) -> int:
     month = month_of(day)
     return int(_conflict(conn, conflict_id("closed", f"{tbl}|{row_id}"), tbl, row_id, label,
-                         f"dated {day.isoformat()} in the closed month {month}: kept (it happened); the month's "
-                         f"frozen figures leave it out: reopen it if they must include it",
+                         rules.rule("in_closed_month", day=day.isoformat(), month=month),
                          {"month": month}, lost, device, at))

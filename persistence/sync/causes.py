@@ -103,6 +103,13 @@ def cause_of(exc: BaseException) -> str:
     return OTHER
 
 
+def is_hub_error(exc: BaseException) -> bool:
+    """Whether the error is PostgreSQL's (the hub's driver, psycopg), not the local file's (SQLite)."""
+    import psycopg
+
+    return isinstance(getattr(exc, "orig", None) or exc, psycopg.Error)
+
+
 def detail_of(exc: BaseException, password: str | None = None) -> str:
     """The driver's first line, without ``password`` or anything that looks like one."""
     return scrub(error_reason(exc), password)

@@ -25,6 +25,7 @@ from sqlalchemy import text
 
 from persistence import tables as t
 from persistence.sync import records as r
+from persistence.sync import rules
 from persistence.sync import settle
 from persistence.types import to_micros
 
@@ -226,7 +227,7 @@ def conflict(conn: Connection, s: PushState, spec: r.Spec, key: str, rule: str, 
         "rule": rule, "kept": json.dumps(kept, ensure_ascii=False, sort_keys=True) if kept else "",
         "lost": json.dumps(lost, ensure_ascii=False, sort_keys=True) if lost else "", "lost_device": lost_device,
         "detected_at": to_micros(s.now), "resolved_at": None, "resolved_by": "", "note": "",
-        "device_id": s.device_id, "version": 1, "_children": {},
+        "device_id": s.device_id, "version": 1, "_children": {}, **rules.columns(rule),
     }
     _store(conn, s, cspec, cid, 1, record, False)
     s.conflicts += 1
@@ -302,16 +303,16 @@ def push_record(conn: Connection, s: PushState, spec: r.Spec, key: str, base: in
     hub_version = row[0]
     hub_record = _hub_record(conn, spec, key, s)
     if spec.immutable:  # a fact is never changed: the version first on the hub stays
-        incoming_wins, rule = False, "a fact is never changed: the version first on the hub is kept"
+        incoming_wins, rule = False, rules.rule("fact_kept")
     elif record is None:
-        incoming_wins, rule = hub_record is None, "deletion loses to an edit"
+        incoming_wins, rule = hub_record is None, rules.rule("deletion_loses")
     elif hub_record is None:
-        incoming_wins, rule = True, "deletion loses to an edit"
+        incoming_wins, rule = True, rules.rule("deletion_loses")
     elif candidate > hub_version:
-        incoming_wins, rule = True, "higher version wins"
+        incoming_wins, rule = True, rules.rule("higher_version")
     else:
         incoming_wins = False
-        rule = "higher version wins" if hub_version > candidate else "same version: first on hub wins"
+        rule = rules.rule("higher_version" if hub_version > candidate else "same_version")
     if incoming_wins:
         if spec.name == "products" and record is not None:
             record = _free_barcodes(conn, s, spec, key, record)
@@ -353,7 +354,7 @@ def _settle_clashes(conn: Connection, s: PushState, spec: r.Spec, key: str, reco
         return record
     kept = _hub_record(conn, spec, other, s)
     if spec.on_clash == "merge":
-        rule = f"duplicate {'/'.join(spec.label)}: merged into the record on the hub"
+        rule = rules.rule("duplicate_merged", label="/".join(spec.label))
         conflict(conn, s, spec, key, rule, kept, record, s.device_id)
         conn.execute(t.sync_aliases.insert().values(tbl=spec.name, old_key=key, new_key=other, device_id=s.device_id,
                                                     at=s.now))
@@ -366,14 +367,14 @@ def _settle_clashes(conn: Connection, s: PushState, spec: r.Spec, key: str, reco
         return None
     if spec.on_clash == "renumber":
         renamed = _renumber(conn, spec, record)
-        rule = f"number {record['number']} taken: renumbered {renamed['number']}"
+        rule = rules.rule("renumbered", number=record["number"], renumbered=renamed["number"])
         conflict(conn, s, spec, key, rule, kept, record, s.device_id)
         conn.execute(t.sync_aliases.insert().values(
             tbl="number:" + spec.name, old_key=key, new_key=json.dumps([renamed["number"], renamed["seq"]]),
             device_id=s.device_id, at=s.now))
         s.aliases.setdefault("number:" + spec.name, {})[key] = json.dumps([renamed["number"], renamed["seq"]])
         return renamed
-    conflict(conn, s, spec, key, f"duplicate {'/'.join(spec.label)}: the record on the hub is kept", kept, record,
+    conflict(conn, s, spec, key, rules.rule("duplicate_dropped", label="/".join(spec.label)), kept, record,
              s.device_id)
     s.outcomes.append(Outcome(spec.name, key, "dropped", 0, None, other))
     return None
@@ -401,7 +402,7 @@ def _free_barcodes(conn: Connection, s: PushState, spec: r.Spec, key: str, recor
         return record
     result = dict(record, _children=dict(record["_children"], barcodes=keep))
     for row in taken:
-        conflict(conn, s, spec, key, f"barcode {row['barcode']} belongs to another product", result, record,
+        conflict(conn, s, spec, key, rules.rule("barcode_taken", barcode=row["barcode"]), result, record,
                  s.device_id)
     return result
 
@@ -546,8 +547,6 @@ def _settle_double_reversals(conn: Connection, s: PushState, rows: list[tuple]) 
             continue
         others.append(row[_ID])
         lost = dict(zip(MOVEMENT_COLUMNS, row, strict=True))
-        conflict(conn, s, _MOVEMENT_SPEC, row[_ID], "movement already reversed on another device: this reversal "
-                 "is undone and kept as an adjustment; correct it if it was the same mistake", None, lost,
-                 s.device_id)
+        conflict(conn, s, _MOVEMENT_SPEC, row[_ID], rules.rule("second_reversal"), None, lost, s.device_id)
         result.extend(extra for extra in settle.answer(row) if extra[_ID] not in in_batch)
     return result

@@ -23,6 +23,7 @@ from persistence import tables as t
 from persistence.accounts import open as open_amounts
 from persistence.stock import merged as merged_ids
 from persistence.sync import records as r
+from persistence.sync import rules
 from persistence.sync import settle
 from persistence.types import to_micros
 
@@ -160,8 +161,10 @@ def mark_synced(conn: Connection, spec: r.Spec, key: str, version: int, hash_: s
 
 def local_conflict(conn: Connection, device_id: str, spec: r.Spec, key: str, rule: str, kept: dict | None,
                    lost: dict | None) -> None:
-    """A losing version found on this device; pushed to the hub with the next sync like any record."""
-    conn.execute(t.sync_conflicts.insert().values(
+    """A losing version found on this device; pushed to the hub with the next sync like any record.
+
+    ``rule`` is a ``persistence.sync.rules.Rule``, whose code and values are kept beside its English."""
+    conn.execute(t.sync_conflicts.insert().values(**rules.columns(rule),
         id=new_id(), tbl=spec.name, row_id=key, business_key=r.label(spec, lost or kept, key)[:200], rule=rule,
         kept=json.dumps(kept, ensure_ascii=False, sort_keys=True) if kept else "",
         lost=json.dumps(lost, ensure_ascii=False, sort_keys=True) if lost else "", lost_device=device_id,
@@ -433,8 +436,7 @@ def apply_record(conn: Connection, device_id: str, spec: r.Spec, key: str, versi
             return
         renumbered = (spec.name, key) in conn.info.get(RENUMBERED, ())
         if local_hash != incoming_hash and known is not None and local_hash != known and not renumbered:
-            local_conflict(conn, device_id, spec, key, "edited here during a sync: the hub's version is kept",
-                           record, local)
+            local_conflict(conn, device_id, spec, key, rules.rule("edited_during_sync"), record, local)
     if record is None:
         if local is not None:
             r.delete_record(conn, spec, key)
@@ -444,14 +446,14 @@ def apply_record(conn: Connection, device_id: str, spec: r.Spec, key: str, versi
         for other in _clashing(conn, spec, key, record):
             other_record = r.read_records(conn, spec, [other]).get(other)
             if spec.on_clash == "merge":
-                local_conflict(conn, device_id, spec, other, f"duplicate {'/'.join(spec.label)}: merged into the "
-                               f"record on the hub", record, other_record)
+                local_conflict(conn, device_id, spec, other, rules.rule("duplicate_merged", label="/".join(spec.label)),
+                               record, other_record)
                 apply_alias(conn, spec, other, key)
             elif spec.on_clash == "renumber":
                 _renumber_local(conn, spec, other, other_record)
             else:
-                local_conflict(conn, device_id, spec, other, f"duplicate {'/'.join(spec.label)}: the record on "
-                               f"the hub is kept", record, other_record)
+                dropped = rules.rule("duplicate_dropped", label="/".join(spec.label))
+                local_conflict(conn, device_id, spec, other, dropped, record, other_record)
                 r.delete_record(conn, spec, other)
                 conn.execute(t.sync_rows.delete().where(t.sync_rows.c.tbl == spec.name,
                                                         t.sync_rows.c.row_id == other))

@@ -189,8 +189,9 @@ def key_values(spec: Spec, key: str) -> dict:
 
 # Nullable columns added to a synced table after records were already exchanged (migration 0010). While
 # NULL they hash as if absent, so upgrading does not make every existing record look changed and push
-# it again; once set they count like any column.
-LATER_COLUMNS = frozenset({("purchase_orders", "fx_rate")})
+# it again; once set they count like any column. Migration 0014: a conflict's rule as data.
+LATER_COLUMNS = frozenset({("purchase_orders", "fx_rate"), ("sync_conflicts", "rule_code"),
+                           ("sync_conflicts", "rule_params")})
 # The same for columns added with a default (migration 0013: payment terms): while they hold the default the
 # migration gave every existing row, they hash as if absent.
 LATER_DEFAULTS = {("customer_profiles", "payment_basis"): "net", ("supplier_profiles", "payment_basis"): "net",

@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+469" />
+            <location filename="../../ui/refusals.py" line="+472" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-348" />
+            <location line="-351" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -666,7 +666,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="+135" />
+            <location filename="../../ui/app.py" line="+122" />
             <source>Could not open %1:
 %2</source>
             <translation>无法打开 %1：
@@ -1025,7 +1025,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ConflictTableModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="+112" />
+            <location filename="../../ui/screens/conflicts.py" line="+129" />
             <source>Detected</source>
             <translation>发现时间</translation>
         </message>
@@ -1063,7 +1063,12 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ConflictsScreen</name>
         <message>
-            <location line="+18" />
+            <location line="-14" />
+            <source> (version %1)</source>
+            <translation>（版本 %1）</translation>
+        </message>
+        <message>
+            <location line="+37" />
             <source>Field</source>
             <translation>字段</translation>
         </message>
@@ -3946,7 +3951,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>NegativeStockModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="-372" />
+            <location filename="../../ui/screens/conflicts.py" line="-377" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -6347,6 +6352,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>the sync stopped on an unexpected error (a fault of Stockroom, not of your data); what it finished is kept; sync again, and if the error comes back, report it with the words below</source>
+            <translation>同步因意外错误而停止（这是 Stockroom 的故障，不是您数据的问题）；已完成的部分会保留；请再次同步，如果错误再次出现，请连同下面的文字一起报告</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>sync stopped; what was pulled is kept</source>
             <translation>同步已停止；已下载的内容会保留</translation>
         </message>
@@ -6576,7 +6586,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>用户 %1 已是启用状态</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+34" />
             <source>users</source>
             <translation>用户</translation>
         </message>
@@ -8803,7 +8813,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-385" />
+            <location filename="../../ui/refusals.py" line="-401" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -8952,7 +8962,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+345" />
+            <location filename="../../ui/refusals.py" line="+348" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>
@@ -9103,7 +9113,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>Storage</name>
         <message>
-            <location filename="../../ui/app.py" line="-85" />
+            <location filename="../../ui/refusals.py" line="+20" />
             <source>The database is busy: another program or window (a long import, a sync or a backup) is writing to it. Nothing was written; try again when it has finished.</source>
             <translation>数据库正忙：另一个程序或窗口（较长的导入、同步或备份）正在写入。未写入任何内容；请在其完成后重试。</translation>
         </message>
@@ -9123,7 +9133,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>数据库文件无法写入（文件或其文件夹为只读）。未写入任何内容；请使其可写，或打开一个副本。</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location filename="../../ui/app.py" line="-69" />
             <source>A number is too large to be kept exactly. Nothing was written; enter a smaller quantity, cost or amount.</source>
             <translation>数字太大，无法精确保存。未写入任何内容；请输入较小的数量、成本或金额。</translation>
         </message>
@@ -9767,6 +9777,694 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
     </context>
     <context>
+        <name>SyncFields</name>
+        <message>
+            <location filename="../../ui/sync_reasons.py" line="+220" />
+            <source>action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>active</source>
+            <translation>启用</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>allow_negative</source>
+            <translation>允许负库存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>at</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>balance</source>
+            <translation>余额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>barcode</source>
+            <translation>条码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>business_date</source>
+            <translation>业务日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>business_key</source>
+            <translation>业务键</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>closed</source>
+            <translation>已结账</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>closed_at</source>
+            <translation>结账时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>closed_by</source>
+            <translation>结账人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>code</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>confirmed_at</source>
+            <translation>确认时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>contact</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>cost</source>
+            <translation>成本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>counted</source>
+            <translation>盘点数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>created_at</source>
+            <translation>创建时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>credit_item_id</source>
+            <translation>贷方款项</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>credit_limit</source>
+            <translation>信用额度</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>customer_id</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>debit_item_id</source>
+            <translation>借方款项</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>description</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>detected_at</source>
+            <translation>发现时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>device_id</source>
+            <translation>设备编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>discount</source>
+            <translation>折扣</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>display_name</source>
+            <translation>显示名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>document_id</source>
+            <translation>单据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>due_on</source>
+            <translation>到期日</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>email</source>
+            <translation>电子邮件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>expected</source>
+            <translation>账面数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>expected_on</source>
+            <translation>预计到货日</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>fx_currency</source>
+            <translation>外币币种</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>fx_rate</source>
+            <translation>汇率</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>fx_unit_price</source>
+            <translation>外币单价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>id</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>invoice_id</source>
+            <translation>发票</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>issued_at</source>
+            <translation>下达时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>item_name</source>
+            <translation>品名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>kept</source>
+            <translation>保留的版本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>lead_time_days</source>
+            <translation>交货期（天）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>level</source>
+            <translation>价格级别</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>line_no</source>
+            <translation>行号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>lost</source>
+            <translation>未采用的版本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>lost_device</source>
+            <translation>未采用版本的设备</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>margin</source>
+            <translation>毛利</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>max_level</source>
+            <translation>最高库存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>method</source>
+            <translation>方式</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>min_level</source>
+            <translation>最低库存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>min_qty</source>
+            <translation>最小数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>month</source>
+            <translation>月份</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>moq</source>
+            <translation>最小起订量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>number</source>
+            <translation>单号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>occurred_at</source>
+            <translation>发生时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>order_line_id</source>
+            <translation>订单行</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>order_multiple</source>
+            <translation>订购倍数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>origin_document_id</source>
+            <translation>原单据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>origin_line_no</source>
+            <translation>原单据行号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>override_user</source>
+            <translation>授权用户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>pack_size</source>
+            <translation>包装数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>partner</source>
+            <translation>往来单位</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>partner_id</source>
+            <translation>往来单位</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>password_hash</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>payment_basis</source>
+            <translation>付款基准</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>payment_days</source>
+            <translation>付款天数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>payment_terms</source>
+            <translation>付款条件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>po_id</source>
+            <translation>采购单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>posted_at</source>
+            <translation>过账时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>price</source>
+            <translation>价格</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>price_level</source>
+            <translation>价格级别</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>price_per</source>
+            <translation>计价数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>price_source</source>
+            <translation>价格来源</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>product_id</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>qty</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>rank</source>
+            <translation>顺序</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>rate</source>
+            <translation>汇率</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>receipt_document_id</source>
+            <translation>收货单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>received</source>
+            <translation>已收数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>recorded_at</source>
+            <translation>记录时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>reference</source>
+            <translation>参考号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>requested_on</source>
+            <translation>要求日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>resolved_at</source>
+            <translation>处理时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>resolved_by</source>
+            <translation>处理人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>returned</source>
+            <translation>已退数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>revenue</source>
+            <translation>收入</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>reversed</source>
+            <translation>已冲销</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>reversed_at</source>
+            <translation>冲销时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>reverses_id</source>
+            <translation>所冲销的条目</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>review_days</source>
+            <translation>复核周期（天）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>revision</source>
+            <translation>修订号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>row_id</source>
+            <translation>记录编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>rule</source>
+            <translation>规则</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>rule_code</source>
+            <translation>规则代码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>rule_params</source>
+            <translation>规则参数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>seq</source>
+            <translation>序号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>service_target</source>
+            <translation>服务水平目标</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>shipped</source>
+            <translation>已发数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>side</source>
+            <translation>收付方向</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>sku</source>
+            <translation>货号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>snapshot</source>
+            <translation>快照</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>so_id</source>
+            <translation>销售订单</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>source_id</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>source_ref</source>
+            <translation>来源编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>source_type</source>
+            <translation>来源类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>state</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>substitute_id</source>
+            <translation>替代商品</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>supplier_id</source>
+            <translation>供应商</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>supplier_sku</source>
+            <translation>供应商货号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>tax</source>
+            <translation>税额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>tax_rate</source>
+            <translation>税率</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>tbl</source>
+            <translation>记录类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>terms</source>
+            <translation>条款</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>to_warehouse_id</source>
+            <translation>调入仓库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>transfer_id</source>
+            <translation>调拨编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>undoes_id</source>
+            <translation>所撤销的核销</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>unit_cost</source>
+            <translation>单位成本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>unit_price</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>user</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>username</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>valid_from</source>
+            <translation>生效日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>value</source>
+            <translation>价值</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>warehouse_id</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>year</source>
+            <translation>年份</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncPage</name>
         <message>
             <location filename="../../ui/screens/settings_sync.py" line="+193" />
@@ -10003,9 +10701,9 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncReasons</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="+31" />
+            <location filename="../../ui/sync_reasons.py" line="-325" />
             <source>%1 is missing</source>
-            <translation>缺少 %1</translation>
+            <translation>缺少%1</translation>
         </message>
         <message>
             <location line="+1" />
@@ -10200,7 +10898,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         <message>
             <location line="+2" />
             <source>max_level %1 is below min_level %2</source>
-            <translation>max_level %1 小于 min_level %2</translation>
+            <translation>最高库存 %1 小于最低库存 %2</translation>
         </message>
         <message>
             <location line="+1" />
@@ -10210,12 +10908,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         <message>
             <location line="+1" />
             <source>substitute_id: a product cannot be its own substitute</source>
-            <translation>substitute_id：商品不能作为自身的替代品</translation>
+            <translation>替代商品：商品不能作为自身的替代品</translation>
         </message>
         <message>
             <location line="+1" />
             <source>sales_order_lines: line %1 shipped %2 and cut %3 exceed the ordered %4</source>
-            <translation>sales_order_lines：第 %1 行已发货 %2、已取消 %3，超过订购数量 %4</translation>
+            <translation>销售订单行：第 %1 行已发货 %2、已取消 %3，超过订购数量 %4</translation>
         </message>
         <message>
             <location line="+3" />
@@ -10230,87 +10928,87 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         <message>
             <location line="+1" />
             <source>kind: a %1 item belongs to %2, not %3</source>
-            <translation>kind：%1 类款项属于 %2，而不是 %3</translation>
+            <translation>类型：%1 类款项属于 %2，而不是 %3</translation>
         </message>
         <message>
             <location line="+1" />
             <source>amount: %1 has the wrong sign for a %2 item (%3 expected)</source>
-            <translation>amount：%1 的正负号不符合 %2 类款项（应为 %3）</translation>
+            <translation>金额：%1 的正负号不符合 %2 类款项（应为 %3）</translation>
         </message>
         <message>
             <location line="+2" />
             <source>amount: a %1 of 0</source>
-            <translation>amount：金额为 0 的 %1</translation>
+            <translation>金额：金额为 0 的 %1</translation>
         </message>
         <message>
             <location line="+1" />
             <source>due_on: %1 is before the business date %2</source>
-            <translation>due_on：%1 早于业务日期 %2</translation>
+            <translation>到期日：%1 早于业务日期 %2</translation>
         </message>
         <message>
             <location line="+1" />
             <source>reverses_id: a reversal names the item it reverses, and only a reversal does</source>
-            <translation>reverses_id：冲销须指明所冲销的款项，且只有冲销才能指明</translation>
+            <translation>所冲销的条目：冲销须指明所冲销的款项，且只有冲销才能指明</translation>
         </message>
         <message>
             <location line="+2" />
             <source>reverses_id: an item cannot reverse itself</source>
-            <translation>reverses_id：款项不能冲销自身</translation>
+            <translation>所冲销的条目：款项不能冲销自身</translation>
         </message>
         <message>
             <location line="+1" />
             <source>year and seq go together</source>
-            <translation>year 与 seq 须同时给出</translation>
+            <translation>年份与序号须同时给出</translation>
         </message>
         <message>
             <location line="+1" />
             <source>number: %1 does not end in its seq %2 (RC-2026-00001 is seq 1)</source>
-            <translation>number：%1 的结尾不是其序号 %2（RC-2026-00001 的序号为 1）</translation>
+            <translation>单号：%1 的结尾不是其序号 %2（RC-2026-00001 的序号为 1）</translation>
         </message>
         <message>
             <location line="+2" />
             <source>year: %1 is outside the years a business date may fall in</source>
-            <translation>year：%1 不在业务日期允许的年份之内</translation>
+            <translation>年份：%1 不在业务日期允许的年份之内</translation>
         </message>
         <message>
             <location line="+2" />
             <source>amount: an allocation of 0</source>
-            <translation>amount：金额为 0 的核销</translation>
+            <translation>金额：金额为 0 的核销</translation>
         </message>
         <message>
             <location line="+1" />
             <source>amount: %1 is negative but the allocation undoes nothing (undoes_id)</source>
-            <translation>amount：%1 为负数，但该核销并未撤销任何核销（undoes_id）</translation>
+            <translation>金额：%1 为负数，但该核销并未撤销任何核销（所撤销的核销）</translation>
         </message>
         <message>
             <location line="+2" />
             <source>amount: %1 undoes an allocation, so it is negative</source>
-            <translation>amount：%1 撤销一笔核销，因此应为负数</translation>
+            <translation>金额：%1 撤销一笔核销，因此应为负数</translation>
         </message>
         <message>
             <location line="+2" />
             <source>credit_item_id: an item cannot settle itself</source>
-            <translation>credit_item_id：款项不能核销自身</translation>
+            <translation>贷方款项：款项不能核销自身</translation>
         </message>
         <message>
             <location line="+1" />
             <source>undoes_id: an allocation cannot undo itself</source>
-            <translation>undoes_id：核销不能撤销自身</translation>
+            <translation>所撤销的核销：核销不能撤销自身</translation>
         </message>
         <message>
             <location line="+1" />
             <source>closed_at: a closed month says when it was closed</source>
-            <translation>closed_at：已结账的月份须注明结账时间</translation>
+            <translation>结账时间：已结账的月份须注明结账时间</translation>
         </message>
         <message>
             <location line="+1" />
             <source>reason: a month is reopened only with a reason</source>
-            <translation>reason：重新打开月份必须说明原因</translation>
+            <translation>原因：重新打开月份必须说明原因</translation>
         </message>
         <message>
             <location line="+1" />
             <source>qty must not be 0</source>
-            <translation>qty 不能为 0</translation>
+            <translation>数量不能为 0</translation>
         </message>
         <message>
             <location line="+1" />
@@ -10330,47 +11028,47 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         <message>
             <location line="+1" />
             <source>qty must be greater than 0</source>
-            <translation>qty 必须大于 0</translation>
+            <translation>数量必须大于 0</translation>
         </message>
         <message>
             <location line="+1" />
             <source>fx_currency, fx_unit_price, fx_rate and unit_cost go together; some are missing</source>
-            <translation>fx_currency、fx_unit_price、fx_rate 与 unit_cost 须同时给出；缺少其中一部分</translation>
+            <translation>外币币种、外币单价、汇率与单位成本须同时给出；缺少其中一部分</translation>
         </message>
         <message>
             <location line="+2" />
             <source>fx_rate must be greater than 0</source>
-            <translation>fx_rate 必须大于 0</translation>
+            <translation>汇率必须大于 0</translation>
         </message>
         <message>
             <location line="+1" />
             <source>%1 refers to %2 %3 which is not here</source>
-            <translation>%1 引用了本机没有的 %2 %3</translation>
+            <translation>%1引用了本机没有的%2 %3</translation>
         </message>
         <message>
             <location line="+2" />
             <source>%1 refers to a %2 %3 which is not here</source>
-            <translation>%1 引用了本机没有的 %2 %3</translation>
+            <translation>%1引用了本机没有的%2 %3</translation>
         </message>
         <message>
             <location line="+2" />
             <source>sku: %1 is the SKU %2 of another product here, in another case</source>
-            <translation>sku：%1 与本机另一商品的货号 %2 仅大小写不同</translation>
+            <translation>货号：%1 与本机另一商品的货号 %2 仅大小写不同</translation>
         </message>
         <message>
             <location line="+2" />
             <source>sku: %1 is the barcode of another product here</source>
-            <translation>sku：%1 是本机另一商品的条码</translation>
+            <translation>货号：%1 是本机另一商品的条码</translation>
         </message>
         <message>
             <location line="+1" />
             <source>barcode: %1 is the SKU of another product here</source>
-            <translation>barcode：%1 是本机另一商品的货号</translation>
+            <translation>条码：%1 是本机另一商品的货号</translation>
         </message>
         <message>
             <location line="+1" />
             <source>deleted on the hub, but %1 here still refer to it</source>
-            <translation>已在共享数据库上删除，但本机的 %1 仍引用它</translation>
+            <translation>已在共享数据库上删除，但本机的%1仍引用它</translation>
         </message>
         <message>
             <location line="+2" />
@@ -10385,7 +11083,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         <message>
             <location line="+3" />
             <source>%1 refers to %2 %3, which is held back</source>
-            <translation>%1 引用了暂缓发送的 %2 %3</translation>
+            <translation>%1引用了暂缓发送的%2 %3</translation>
         </message>
         <message>
             <location line="+2" />
@@ -10395,42 +11093,42 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         <message>
             <location line="+3" />
             <source>reverses_id: the reversed item is another partner's</source>
-            <translation>reverses_id：被冲销的款项属于另一往来单位</translation>
+            <translation>所冲销的条目：被冲销的款项属于另一往来单位</translation>
         </message>
         <message>
             <location line="+2" />
             <source>amount: %1 is not the opposite of the reversed item's %2</source>
-            <translation>amount：%1 与被冲销款项的金额 %2 不是相反数</translation>
+            <translation>金额：%1 与被冲销款项的金额 %2 不是相反数</translation>
         </message>
         <message>
             <location line="+2" />
             <source>credit_item_id: the two items are not of one side and partner</source>
-            <translation>credit_item_id：两笔款项不属于同一方向和同一往来单位</translation>
+            <translation>贷方款项：两笔款项不属于同一方向和同一往来单位</translation>
         </message>
         <message>
             <location line="+2" />
             <source>debit_item_id: the item's amount %1 does not raise what is owed</source>
-            <translation>debit_item_id：该款项的金额 %1 并未增加应收应付</translation>
+            <translation>借方款项：该款项的金额 %1 并未增加应收应付</translation>
         </message>
         <message>
             <location line="+2" />
             <source>credit_item_id: the item's amount %1 does not settle anything</source>
-            <translation>credit_item_id：该款项的金额 %1 不能冲抵任何款项</translation>
+            <translation>贷方款项：该款项的金额 %1 不能冲抵任何款项</translation>
         </message>
         <message>
             <location line="+2" />
             <source>undoes_id: the undone allocation is an undo, or joins other items</source>
-            <translation>undoes_id：被撤销的核销本身是撤销，或涉及其他款项</translation>
+            <translation>所撤销的核销：被撤销的核销本身是撤销，或涉及其他款项</translation>
         </message>
         <message>
             <location line="+2" />
             <source>a %1 row is never deleted</source>
-            <translation>%1 的行从不删除</translation>
+            <translation>%1记录从不删除</translation>
         </message>
         <message>
             <location line="+1" />
             <source>a %1 row is never changed, and the hub's differs from the one here</source>
-            <translation>%1 的行从不修改，而共享数据库上的与本机的不同</translation>
+            <translation>%1记录从不修改，而共享数据库上的与本机的不同</translation>
         </message>
         <message>
             <location line="+2" />
@@ -10463,9 +11161,72 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>用户 %1 是本机最后一个启用的管理员，保留该角色</translation>
         </message>
         <message>
-            <location line="+65" />
+            <location line="+243" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncRules</name>
+        <message>
+            <location line="+12" />
+            <source>a fact is never changed: the version first on the hub is kept</source>
+            <translation>事实记录从不修改：保留最先到达共享数据库的版本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>deletion loses to an edit</source>
+            <translation>删除让位于修改</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>higher version wins</source>
+            <translation>版本较高者优先</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>same version: first on hub wins</source>
+            <translation>版本相同：最先到达共享数据库者优先</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>duplicate %1: merged into the record on the hub</source>
+            <translation>%1重复：已合并到共享数据库上的记录</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>duplicate %1: the record on the hub is kept</source>
+            <translation>%1重复：保留共享数据库上的记录</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>number %1 taken: renumbered %2</source>
+            <translation>单号 %1 已被占用：已重新编号为 %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>barcode %1 belongs to another product</source>
+            <translation>条码 %1 属于另一商品</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>movement already reversed on another device: this reversal is undone and kept as an adjustment; correct it if it was the same mistake</source>
+            <translation>该库存流水已在另一台设备上冲销：本次冲销已撤销并保留为调整；如果是同一个错误，请更正</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>edited here during a sync: the hub's version is kept</source>
+            <translation>同步期间在本机修改：保留共享数据库上的版本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>allocated beyond its amount on two desks offline: the later allocation is undone by %1; allocate what is open again</source>
+            <translation>两台电脑离线时核销超过了金额：较晚的核销撤销了 %1；请重新核销未结金额</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>dated %1 in the closed month %2: kept (it happened); the month's frozen figures leave it out: reopen it if they must include it</source>
+            <translation>日期为 %1，属于已结账月份 %2：已保留（确已发生）；该月冻结的数字不包含它：如需包含，请重新打开该月</translation>
         </message>
     </context>
     <context>
@@ -10597,7 +11358,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncTables</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-56" />
+            <location filename="../../ui/sync_reasons.py" line="-262" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
@@ -10781,6 +11542,21 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <location line="+1" />
             <source>Unfilled demand</source>
             <translation>未满足需求</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Stock balance</source>
+            <translation>库存余额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open amount</source>
+            <translation>未结金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forecast</source>
+            <translation>预测</translation>
         </message>
     </context>
     <context>

@@ -154,6 +154,6 @@ def test_a_refusal_whose_reason_is_a_check_says_the_reason_in_chinese_too(chines
     exc = refusal(RuleViolation, "conflict_loser_refused", reason=refused, reason_code=refused.code,
                   reason_values=refused.params)  # as sync.resolve_conflict raises it
     assert str(exc) == "the losing version cannot be applied: pack_size: -5 must be greater than 0"
-    assert refusal_with_reason(exc) == "未采用的版本无法应用：pack_size：-5 必须大于 0"
+    assert refusal_with_reason(exc) == "未采用的版本无法应用：包装数量：-5 必须大于 0"
     plain = refusal(RuleViolation, "conflict_reviewed", conflict="c-1", user="li")
     assert refusal_with_reason(plain) == refusal_text(plain)

@@ -50,8 +50,10 @@ from ui.models.table import Column
 from ui.models.table import RowTableModel
 from ui.models.table import qty_text
 from ui.models.table import when_text
+from ui.sync_reasons import field_text
 from ui.sync_reasons import reason_text
 from ui.sync_reasons import refusal_with_reason
+from ui.sync_reasons import rule_text
 from ui.sync_reasons import table_text
 from ui.widgets.busy import alive
 from ui.widgets.screen import Screen
@@ -100,9 +102,24 @@ def lost_summary(row) -> str:
 def summary(value) -> str:
     """One line for a version: a dict as ``field=value, …``; anything else as text."""
     if isinstance(value, dict):
-        return ", ".join(f"{k}={value_text(k, v)}" for k, v in fields_of(value).items()
+        return ", ".join(f"{field_text(k)}={value_text(k, v)}" for k, v in fields_of(value).items()
                          if k not in _LINKS and v not in (None, "", []))
     return "" if value is None else str(value)
+
+
+_KEPT_FIELDS = ("sku", "code", "number", "name", "username", "state", "price", "unit_price")
+
+
+def kept_summary(row) -> str:
+    """The version in use, by the fields that name it and its version, in the reader's words (the sync's English
+    summary for a deleted or unreadable one)."""
+    kept = row.kept_data
+    if not isinstance(kept, dict) or not kept:
+        return row.kept
+    shown = ", ".join(f"{field_text(k)}={kept[k]}" for k in _KEPT_FIELDS if kept.get(k) not in (None, ""))
+    if "version" in kept:
+        shown += fill(translate("ConflictsScreen", " (version %1)"), str(kept["version"]))
+    return shown or row.kept
 
 
 class ConflictTableModel(RowTableModel):
@@ -112,9 +129,9 @@ class ConflictTableModel(RowTableModel):
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Detected"), lambda r: r.detected_at, when_text),
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Table"), lambda r: r.table, table_text),
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Key"), lambda r: r.business_key),
-        Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Kept"), lambda r: r.kept),
+        Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Kept"), kept_summary),
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Losing version"), lost_summary),
-        Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Rule"), lambda r: r.rule),
+        Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Rule"), lambda r: rule_of(r)),
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Reviewed"), lambda r: r.resolved_at, when_text),
     )
 
@@ -130,6 +147,11 @@ class NegativeStockModel(RowTableModel):
     )
 
 
+def rule_of(row) -> str:
+    """The rule that settled a conflict, in the reader's language (its English for a conflict kept before codes)."""
+    return rule_text(getattr(row, "rule_code", ""), getattr(row, "rule_params", {}), row.rule)
+
+
 def side_by_side(row) -> str:
     """Both versions as an HTML table, one field a row, differing fields marked."""
     kept, lost = row.kept_data or row.kept, row.lost
@@ -143,10 +165,10 @@ def side_by_side(row) -> str:
     for name in names:
         a, b = kept.get(name), lost.get(name)
         style = " style='background:#fff3bf'" if a != b else ""
-        body.append(f"<tr{style}><td><b>{escape(str(name))}</b></td><td>{escape(value_text(name, a))}</td>"
+        body.append(f"<tr{style}><td><b>{escape(field_text(str(name)))}</b></td><td>{escape(value_text(name, a))}</td>"
                     f"<td>{escape(value_text(name, b))}</td></tr>")
     rows = "".join(body)
-    facts = [(translate("ConflictsScreen", "Rule"), row.rule),
+    facts = [(translate("ConflictsScreen", "Rule"), rule_of(row)),
              (translate("ConflictsScreen", "Detected"), when_text(row.detected_at))]
     if row.resolved_at is not None:
         facts.append((translate("ConflictsScreen", "Reviewed"),

@@ -348,7 +348,7 @@ class SyncPage(QWidget):
             self.start_over_button.setEnabled(admin)
             self._say(text, _RED)
         else:
-            self._say(fill(translate("SyncPage", "Not synced: %1"), _reason(exc)), _RED)
+            self._say(fill(translate("SyncPage", "Not synced: %1"), ss.sync_error_text(exc)), _RED)
 
     def _show_password_note(self) -> None:
         if self._keyring is None:

@@ -1,5 +1,7 @@
 """stock_months: the ledger's running position and flow counters per month, for the reports (filled when a report
-asks; the ledger's flush and the recompute after a pull mark the months a change reaches)
+asks; the ledger's flush and the recompute after a pull mark the months a change reaches); and the rule of a sync
+conflict as data (sync_conflicts.rule_code, rule_params: a code of persistence.sync.rules and its values, JSON), so
+the window says it in its reader's language (NULL in conflicts kept before: their English is shown)
 
 Revision ID: 0014
 Revises: 0013
@@ -43,8 +45,14 @@ def upgrade() -> None:
         sa.Column("dirty_from", sa.BigInteger(), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_stock_months_state")),
     )
+    with op.batch_alter_table("sync_conflicts", schema=None) as batch_op:  # the rule a conflict was settled by
+        batch_op.add_column(sa.Column("rule_code", sa.String(length=40), nullable=True))
+        batch_op.add_column(sa.Column("rule_params", sa.Text(), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("sync_conflicts", schema=None) as batch_op:
+        batch_op.drop_column("rule_params")
+        batch_op.drop_column("rule_code")
     op.drop_table("stock_months_state")
     op.drop_table("stock_months")

@@ -384,6 +384,10 @@ def test_any_failure_of_a_sync_leaves_its_reason_in_sync_status(hub, devices, mo
 
     monkeypatch.setattr(engine, "run", broken)
     b = devices("b")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError):  # a defect goes on as itself, its traceback kept
         sync.sync(b, hub)
-    assert sync.status(b).last_error == "ValueError: something no check foresaw"
+    status = sync.status(b)
+    assert status.last_error.startswith("the sync stopped on an unexpected error")
+    assert status.last_error.endswith("\nValueError: something no check foresaw")
+    assert status.last_error_code == "sync_defect"
+    assert status.last_error_params == {"driver_detail": "ValueError: something no check foresaw"}
