@@ -269,6 +269,8 @@ ZH_CN: dict[tuple[str, str], str] = {
         '合并多台电脑离线录入的单据后，这些库存变成了负数（例如两名店员都发出了最后一件）。两笔库存流水都已保留。请盘点该商品以记录实际数量，或在“调整”界面录入更正。',
     ('ConflictsScreen', 'Waits for an admin of this computer: %1 %2 (to let it in: stockroom sync approve %2)'):
         '等待本机管理员批准：%1 %2（批准命令：stockroom sync approve %2）',
+    ('ConflictsScreen', 'no'): '否',
+    ('ConflictsScreen', 'yes'): '是',
     ('CustomerTerms', 'Add price'): '添加价格',
     ('CustomerTerms', 'Address'): '地址',
     ('CustomerTerms', 'Cash on delivery: due on the day'): '货到付款：当天到期',

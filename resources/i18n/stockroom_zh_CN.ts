@@ -1025,7 +1025,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ConflictTableModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="+129" />
+            <location filename="../../ui/screens/conflicts.py" line="+140" />
             <source>Detected</source>
             <translation>发现时间</translation>
         </message>
@@ -1063,7 +1063,17 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ConflictsScreen</name>
         <message>
-            <location line="-14" />
+            <location line="-57" />
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location line="+43" />
             <source> (version %1)</source>
             <translation>（版本 %1）</translation>
         </message>

@@ -20,8 +20,10 @@ manage users (the permission ``sync approve`` checks; the button is guarded in `
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC
 from datetime import datetime
+from decimal import Decimal
 from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -41,6 +43,7 @@ from PySide6.QtWidgets import QSplitter
 from PySide6.QtWidgets import QTextBrowser
 from PySide6.QtWidgets import QVBoxLayout
 
+from domain.kernel.numbers import fmt
 from persistence.sync.reasons import waits_for_approval
 from ui import sync_service
 from ui.access import role_title
@@ -63,6 +66,10 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 _RED = "color: #b00020;"
 
 
+# how a Decimal's text looks when it carries an exponent ("5E+1" for 50), read as a number except in the fields
+# that hold what a user typed as text
+_EXPONENT = re.compile(r"-?\d+(\.\d+)?E[+-]\d+")
+_TEXT_FIELDS = ("sku", "code", "number", "name", "username", "reference", "barcode", "notes", "reason", "contact")
 _LINKS = ("id", "document_id", "po_id", "product_id", "device_id", "version")
 _HIDDEN = ("id", "device_id")  # global ids: the same on both sides or meaningless to a clerk
 
@@ -78,6 +85,10 @@ def value_text(name: str, value) -> str:
         return "; ".join(rows[:6]) + (f"; … (+{len(rows) - 6})" if len(rows) > 6 else "")
     if isinstance(value, dict):
         return summary(value)
+    if isinstance(value, bool):
+        return translate("ConflictsScreen", "yes") if value else translate("ConflictsScreen", "no")
+    if isinstance(value, str) and name not in _TEXT_FIELDS and _EXPONENT.fullmatch(value):  # an exact quantity
+        return fmt(Decimal(value))
     return str(value)
 
 

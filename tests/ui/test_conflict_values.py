@@ -1,0 +1,33 @@
+"""A conflict's versions as a clerk reads them: the record keeps an exact quantity as Decimal text ("5E+1") and a
+flag as true/false; the Conflicts screen shows 50 and yes/no, and leaves what a user typed as text alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from ui import i18n
+from ui.screens.conflicts import summary
+from ui.screens.conflicts import value_text
+
+
+def test_exact_numbers_and_flags_read_as_a_clerk_writes_them():
+    assert value_text("qty", "5E+1") == "50"
+    assert value_text("unit_cost", "1.25E+2") == "125"
+    assert value_text("max_level", "-4E+1") == "-40"
+    assert value_text("qty", "2.50") == "2.50"  # already plain: shown as kept
+    assert value_text("active", True) == "yes" and value_text("active", False) == "no"
+    line = summary({"qty": "4E+1", "active": False})
+    assert "=40" in line and "=no" in line and "E+" not in line and "False" not in line
+
+
+@pytest.mark.parametrize("field", ["sku", "code", "number", "name", "reference"])
+def test_what_a_user_typed_as_text_is_never_read_as_a_number(field):
+    assert value_text(field, "5E+1") == "5E+1"
+
+
+def test_the_flags_are_said_in_chinese(qapp):
+    i18n.set_language("zh_CN", persist=False)
+    try:
+        assert value_text("active", True) == "是" and value_text("active", False) == "否"
+    finally:
+        i18n.set_language("en", persist=False)
