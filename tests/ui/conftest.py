@@ -41,3 +41,23 @@ def make_services(db):
     yield make
     for tasks in runners:
         tasks.wait()
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The window in Simplified Chinese for one test, English again after it."""
+    from ui import i18n
+
+    assert i18n.set_language(i18n.CHINESE, persist=False)
+    yield
+    i18n.set_language(i18n.ENGLISH, persist=False)
+
+
+@pytest.fixture
+def english(qapp):
+    """The window in English for one test, whatever an earlier test left."""
+    from ui import i18n
+
+    i18n.set_language(i18n.ENGLISH, persist=False)
+    yield
+    i18n.set_language(i18n.ENGLISH, persist=False)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QLabel
@@ -25,13 +24,6 @@ def test_every_chinese_text_says_货号_and_未满足需求():
     found = [(ctx, src, text) for ctx, src, text in _translations() if "SKU" in text or "流失销售" in text]
     assert found == []
     assert any(text == "货号" for _, src, text in _translations() if src == "SKU")
-
-
-@pytest.fixture
-def chinese(qapp):
-    assert i18n.set_language(i18n.CHINESE, persist=False)
-    yield
-    i18n.set_language(i18n.ENGLISH, persist=False)
 
 
 def test_qt_s_own_file_dialog_speaks_chinese(chinese):

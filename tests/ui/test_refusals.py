@@ -15,17 +15,9 @@ from domain.kernel.errors import Duplicate
 from domain.kernel.errors import NotFound
 from domain.kernel.errors import RuleViolation
 from domain.kernel.refusals import refusal
-from ui import i18n
 from ui.refusals import REFUSALS
 from ui.refusals import refusal_text
 from ui.refusals import say
-
-
-@pytest.fixture
-def chinese(qapp):
-    assert i18n.set_language(i18n.CHINESE, persist=False)
-    yield
-    i18n.set_language(i18n.ENGLISH, persist=False)
 
 
 def names(english: str) -> list[str]:

@@ -18,13 +18,6 @@ from ui import i18n
 pytestmark = pytest.mark.postgres
 
 
-@pytest.fixture
-def english():
-    i18n.set_language(i18n.ENGLISH, persist=False)
-    yield
-    i18n.set_language(i18n.ENGLISH, persist=False)
-
-
 def usernames(db) -> list[str]:
     with db.engine.connect() as conn:
         return sorted(conn.execute(t.users.select().with_only_columns(t.users.c.username)).scalars())

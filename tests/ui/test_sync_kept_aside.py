@@ -3,19 +3,10 @@ Conflicts screen with their reasons, in English and in Chinese."""
 
 from __future__ import annotations
 
-import pytest
-
 from persistence.sync import local as loc
 from ui import i18n
 from ui.sync_service import SyncState
 from ui.widgets.sync_status import SyncStatusWidget
-
-
-@pytest.fixture
-def english():
-    i18n.set_language(i18n.ENGLISH, persist=False)
-    yield
-    i18n.set_language(i18n.ENGLISH, persist=False)
 
 
 def test_records_kept_aside_show_in_the_status_bar_with_what_they_are(qtbot, english):

@@ -11,23 +11,8 @@ from PySide6.QtCore import QCoreApplication
 
 from persistence import sync
 from persistence.sync import reasons
-from ui import i18n
 from ui.sync_reasons import REASONS
 from ui.sync_reasons import reason_text
-
-
-@pytest.fixture
-def chinese(qapp):
-    assert i18n.set_language(i18n.CHINESE, persist=False)
-    yield
-    i18n.set_language(i18n.ENGLISH, persist=False)
-
-
-@pytest.fixture
-def english(qapp):
-    i18n.set_language(i18n.ENGLISH, persist=False)
-    yield
-    i18n.set_language(i18n.ENGLISH, persist=False)
 
 
 def test_every_reason_code_has_exactly_one_template_in_the_window():

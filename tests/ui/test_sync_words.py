@@ -17,20 +17,12 @@ from tests.integration.sync.test_driver_causes import PASSWORD
 from tests.integration.sync.test_driver_causes import WRONG
 from tests.integration.sync.test_driver_causes import free_port
 from tests.integration.sync.test_driver_causes import logins  # noqa: F401 - a fixture, used by name
-from ui import i18n
 from ui.refusals import refusal_text
 from ui.sync_reasons import RECORD_KINDS
 from ui.sync_reasons import table_text
 from ui.sync_service import PasswordStore
 from ui.sync_service import SyncService
 from ui.sync_service import save_settings
-
-
-@pytest.fixture
-def chinese(qapp):
-    assert i18n.set_language(i18n.CHINESE, persist=False)
-    yield
-    i18n.set_language(i18n.ENGLISH, persist=False)
 
 
 @pytest.fixture

@@ -21,27 +21,11 @@ from persistence import tables as t
 from persistence.sync import local as loc
 from persistence.sync import records as r
 from persistence.sync import rules
-from ui import i18n
 from ui.sync_reasons import FIELD_NAMES
 from ui.sync_reasons import RULES
 from ui.sync_reasons import field_text
 from ui.sync_reasons import reason_text
 from ui.sync_reasons import rule_text
-
-
-@pytest.fixture
-def chinese(qapp):
-    assert i18n.set_language(i18n.CHINESE, persist=False)
-    yield
-    i18n.set_language(i18n.ENGLISH, persist=False)
-
-
-@pytest.fixture
-def english(qapp):
-    i18n.set_language(i18n.ENGLISH, persist=False)
-    yield
-    i18n.set_language(i18n.ENGLISH, persist=False)
-
 
 # -- the lists of codes ----------------------------------------------------------------------------------------------
 
