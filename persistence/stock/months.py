@@ -209,6 +209,7 @@ class _Rows:
 _INSERT = (f"INSERT INTO stock_months (kind, warehouse_id, product_id, month, next_month, {', '.join(COLUMNS)}) "
            f"VALUES ({', '.join('?' * (5 + COUNTERS))})")
 _IN_KEY_ORDER = itemgetter(0, 1, 4, 2)  # kind, warehouse, next month, product
+_RELINK_ORDER = itemgetter(1, 2, 3)  # (new month, kind, warehouse, product): the latest rows' key order
 
 
 _STALE = ("UPDATE stock_months_state SET dirty_from = ? WHERE id = 1 AND filled_end > ? "
@@ -237,7 +238,7 @@ def _first_at(conn: Connection) -> int | None:
 
 
 # How many months one step of a fill walks: each step is its own short write transaction (see ``refresh``).
-STEP_MONTHS = 3
+STEP_MONTHS = 1
 # Called after each step of a fill has committed, with the last month it filled (a test posts in between).
 after_step: Callable[[str], None] | None = None
 
@@ -375,6 +376,7 @@ def _step(engine: Engine, seen: _Seen, through: str, offset: int, states: dict[t
             cursor = conn.connection.driver_connection.cursor()
             try:
                 if rows.relinked:
+                    rows.relinked.sort(key=_RELINK_ORDER)  # the latest rows lie together: walked in key order
                     cursor.executemany(f"UPDATE stock_months SET next_month = ? WHERE kind = ? AND warehouse_id = ? "
                                        f"AND product_id = ? AND next_month = '{LATEST}'", rows.relinked)
                 written.sort(key=_IN_KEY_ORDER)  # in the primary key's order: appended to the b-tree
