@@ -258,15 +258,18 @@ def refresh(engine: Engine, through: str, utc_offset_seconds: int) -> None:
             return
     states: dict[tuple, list[int]] = {}  # each key's latest row, as the last step wrote it
     written = None  # the state that step left
+    whole = False  # whether ``states`` holds every key of the table (a fill from the first month, not stopped)
     while True:
         seen = _prepare(engine, through, utc_offset_seconds, written)
         if seen is None:
             return
         if not seen.same:
             states.clear()  # someone else filled or marked the table since: read its latest rows again
-        written = _step(engine, seen, through, utc_offset_seconds, states)
+            whole = seen.filled_through is None  # the table is empty
+        written = _step(engine, seen, through, utc_offset_seconds, states, whole)
         if written is None:
             states.clear()
+            whole = False
         elif after_step is not None:
             after_step(written[2])
 
@@ -348,25 +351,26 @@ def _prepare(engine: Engine, through: str, offset: int, written: tuple | None) -
         conn.close()
 
 
-def _step(engine: Engine, seen: _Seen, through: str, offset: int, states: dict[tuple, list[int]]) -> tuple | None:
+def _step(engine: Engine, seen: _Seen, through: str, offset: int, states: dict[tuple, list[int]],
+          whole: bool) -> tuple | None:
     """Walk the claimed months in a read transaction, then write their rows in a short write transaction if the
-    state has not moved since the claim: the state it leaves, or None (nothing written) when it had moved."""
+    state has not moved since the claim: the state it leaves, or None (nothing written) when it had moved.
+    ``states``: the latest rows the steps before wrote (``whole``: every key in the table); the others of the keys
+    that move are read from the table in one query."""
     filled = seen.filled_through
     start = next_month(filled) if filled is not None else seen.first
     last = _step_end(filled, seen.first, through)
     written: list[tuple] = []
     with engine.connect() as conn, conn.begin():
         moves = list(_moves(conn, month_start(start, offset), month_start(next_month(last), offset), seen.maps))
-        in_table = set(states)
-        if filled is not None:
+        if filled is not None and not whole:
             wanted = {k for p, w, *_ in moves for k in ((PAIR, w, p), (PRODUCT, "", p), (WAREHOUSE, w, ""))}
             wanted.difference_update(states)
-            found = _latest(conn, wanted)
-            states.update(found)
-            in_table.update(found)
+            states.update(_latest(conn, wanted))
+        new: set[tuple] = set()  # the keys with no row in the table yet: those ``_walk`` finds no state for
         rows = _Rows(states, written.extend)
-        rows.in_table = in_table
-        _walk(moves, states, lambda key: None, start, offset, rows)
+        rows.in_table = _Not(new)
+        _walk(moves, states, lambda key: new.add(key), start, offset, rows)
         rows.finish()
     conn = _write(engine)
     try:
@@ -388,6 +392,16 @@ def _step(engine: Engine, seen: _Seen, through: str, offset: int, states: dict[t
     finally:
         conn.info.pop("immediate", None)
         conn.close()
+
+
+class _Not:
+    """The keys not in ``keys``."""
+
+    def __init__(self, keys: set[tuple]) -> None:
+        self.keys = keys
+
+    def __contains__(self, key: tuple) -> bool:
+        return key not in self.keys
 
 
 _LATEST_OF_KEYS = (f"SELECT s.kind, s.warehouse_id, s.product_id, {', '.join('s.' + c for c in COLUMNS)} "
