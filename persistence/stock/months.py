@@ -24,10 +24,12 @@ of the filled months (posted back-dated, a reversal) lowers ``dirty_from``; a pu
 the earliest start of the pairs it replays (``sync_dirty``, which ``refresh`` reads too, for a sync stopped before
 its recompute), which covers the values it rewrites, the reversals a sync settles and a merge's replay; a merge (the
 mapping's signature) or another zone offset refills it all. The next ``refresh`` drops the rows from the stale month
-on and walks the ledger again from there. (SQLite triggers on movements and their values did the marking in a first
-version: a bulk posting took about 18 % more CPU with them in one run at a load of 9, against one statement per
-flush now.) On another database (the sync hub) the table stays empty and the reports read the ledger itself.
-``check`` rebuilds the table in memory from the ledger and compares.
+on and walks the ledger again from there, a month at a time: each month is read and walked with no lock held and
+written in its own short write transaction, so a clerk's posting never waits for the whole fill (``filled_end`` is
+then the end of the month being filled, one past ``filled_through``: see ``refresh``). (SQLite triggers on movements
+and their values did the marking in a first version: a bulk posting took about 18 % more CPU with them in one run at
+a load of 9, against one statement per flush now.) On another database (the sync hub) the table stays empty and
+the reports read the ledger itself. ``check`` rebuilds the table in memory from the ledger and compares.
 """
 
 from __future__ import annotations
