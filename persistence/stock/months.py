@@ -24,15 +24,18 @@ of the filled months (posted back-dated, a reversal) lowers ``dirty_from``; a pu
 the earliest start of the pairs it replays (``sync_dirty``, which ``refresh`` reads too, for a sync stopped before
 its recompute), which covers the values it rewrites, the reversals a sync settles and a merge's replay; a merge (the
 mapping's signature) or another zone offset refills it all. The next ``refresh`` drops the rows from the stale month
-on and walks the ledger again from there. (SQLite triggers on movements and their values did the marking in a first
-version: a bulk posting took about 18 % more CPU with them in one run at a load of 9, against one statement per
-flush now.) On another database (the sync hub) the table stays empty and the reports read the ledger itself.
-``check`` rebuilds the table in memory from the ledger and compares.
+on and walks the ledger again from there, a month at a time: each month is read and walked with no lock held and
+written in its own short write transaction, so a clerk's posting never waits for the whole fill (``filled_end`` is
+then the end of the month being filled, one past ``filled_through``: see ``refresh``). (SQLite triggers on movements
+and their values did the marking in a first version: a bulk posting took about 18 % more CPU with them in one run at
+a load of 9, against one statement per flush now.) On another database (the sync hub) the table stays empty and
+the reports read the ledger itself. ``check`` rebuilds the table in memory from the ledger and compares.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from collections.abc import Iterator
 from datetime import UTC
@@ -208,8 +211,7 @@ class _Rows:
 _INSERT = (f"INSERT INTO stock_months (kind, warehouse_id, product_id, month, next_month, {', '.join(COLUMNS)}) "
            f"VALUES ({', '.join('?' * (5 + COUNTERS))})")
 _IN_KEY_ORDER = itemgetter(0, 1, 4, 2)  # kind, warehouse, next month, product
-_LATEST_OF = (f"SELECT {', '.join(COLUMNS)} FROM stock_months WHERE kind = ? AND warehouse_id = ? "
-              f"AND next_month = '{LATEST}' AND product_id = ?")
+_RELINK_ORDER = itemgetter(1, 2, 3)  # (new month, kind, warehouse, product): the latest rows' key order
 
 
 _STALE = ("UPDATE stock_months_state SET dirty_from = ? WHERE id = 1 AND filled_end > ? "
@@ -237,86 +239,185 @@ def _first_at(conn: Connection) -> int | None:
     return conn.execute(select(func.min(_raw(t.movements.c.occurred_at)))).scalar()
 
 
+# How many months one step of a fill walks: each step is its own short write transaction (see ``refresh``).
+STEP_MONTHS = 1
+# Called after each step of a fill has committed, with the last month it filled (a test posts in between).
+after_step: Callable[[str], None] | None = None
+
+
 def refresh(engine: Engine, through: str, utc_offset_seconds: int) -> None:
     """Make the rows up to the end of month ``through`` (in the zone ``utc_offset_seconds``) agree with the ledger:
-    the months a change reached since are dropped and walked again, the months not filled yet are walked, in one
-    write transaction (none at all when they are up to date)."""
+    the months a change reached since are dropped and walked again, the months not filled yet are walked.
+
+    A clerk's posting never waits for a fill: the fill goes in steps of ``STEP_MONTHS`` months, and each step reads
+    the ledger and walks it in a read transaction (no lock held), then takes the write lock only to insert its rows
+    and move ``filled_through`` on. Before a step reads, a short write transaction sets ``filled_end`` to the end
+    of the step's months (the claim), so a posting made meanwhile into them (or into months filled already) sets
+    ``dirty_from`` as it does for filled months; the step's write sees the state moved and drops its rows, and the
+    next step starts again from the stale month. A fill stopped between steps resumes from ``filled_through``."""
     with engine.connect() as conn:
         if not usable(conn):
             return
+    states: dict[tuple, list[int]] = {}  # each key's latest row, as the last step wrote it
+    written = None  # the state that step left
+    whole = False  # whether ``states`` holds every key of the table (a fill from the first month, not stopped)
+    while True:
+        seen = _prepare(engine, through, utc_offset_seconds, written)
+        if seen is None:
+            return
+        if not seen.same:
+            states.clear()  # someone else filled or marked the table since: read its latest rows again
+            whole = seen.filled_through is None  # the table is empty
+        written = _step(engine, seen, through, utc_offset_seconds, states, whole)
+        if written is None:
+            states.clear()
+            whole = False
+        elif after_step is not None:
+            after_step(written[2])
+
+
+def _write(engine: Engine):
+    conn = engine.connect()
+    conn.info["immediate"] = True  # the write lock up front, as a unit of work takes it (persistence.db)
+    return conn
+
+
+def _state_key(state, pending) -> tuple:
+    return (state.utc_offset, state.merges, state.filled_through, state.filled_end, state.dirty_from, pending)
+
+
+class _Seen:
+    def __init__(self, state, pending, first: str, maps, same: bool) -> None:
+        self.key, self.same = _state_key(state, pending), same
+        self.filled_through, self.first, self.maps = state.filled_through, first, maps
+
+
+def _step_end(filled: str | None, first: str, through: str) -> str:
+    month = next_month(filled) if filled is not None else first
+    for _ in range(STEP_MONTHS - 1):
+        if month >= through:
+            break
+        month = next_month(month)
+    return month
+
+
+def _prepare(engine: Engine, through: str, offset: int, written: tuple | None) -> _Seen | None:
+    """Settle what changed since the last fill and claim the next step's months (one short write transaction), or
+    None when the months up to ``through`` are filled and up to date."""
+    with engine.connect() as conn:
         state = _state(conn)
         if (state is not None and state.dirty_from is None and _pending(conn) is None
-                and state.utc_offset == utc_offset_seconds
+                and state.utc_offset == offset
                 and state.filled_through is not None and state.filled_through >= through
                 and state.merges == _signature(merged.merged(conn))):
-            return
-    with engine.connect() as conn:
-        conn.info["immediate"] = True  # the write lock up front, as a unit of work takes it (persistence.db)
-        try:
-            with conn.begin():
-                _refresh(conn, through, utc_offset_seconds)
-        finally:
-            conn.info.pop("immediate", None)
-
-
-def _refresh(conn: Connection, through: str, offset: int) -> None:
-    stale_from(conn, _pending(conn))
-    maps = merged.merged(conn)
-    signature = _signature(maps)
-    state = _state(conn)
-    filled = None if state is None else state.filled_through
-    if state is None or state.utc_offset != offset or state.merges != signature:
-        conn.execute(_SM.delete())
-        filled = None
-    elif state.dirty_from is not None and filled is not None:
-        stale = month_of(state.dirty_from, offset)
-        if stale <= filled:
-            conn.execute(_SM.delete().where(_SM.c.month >= stale))
-            conn.execute(_SM.update().where(_SM.c.next_month >= stale).values(next_month=LATEST))
-            filled = previous_month(stale)
-    if filled is None or filled < through:
-        first_at = _first_at(conn)
-        if first_at is not None:
-            start = next_month(filled) if filled is not None else month_of(first_at, offset)
-            if start <= through:
-                _fill(conn, start, through, offset, maps, empty=filled is None)
-        filled = through
-    values = {"utc_offset": offset, "merges": signature, "filled_through": filled,
-              "filled_end": month_start(next_month(filled), offset), "dirty_from": None}
-    if state is None:
-        conn.execute(_S.insert().values(id=1, **values))
-    else:
-        conn.execute(_S.update().where(_S.c.id == 1).values(**values))
-
-
-def _fill(conn: Connection, first: str, through: str, offset: int, maps, *, empty: bool) -> None:
-    """Walk the months ``first`` .. ``through`` and write their rows (``empty``: the table holds none yet)."""
-    cursor = conn.connection.driver_connection.cursor()
-    states: dict[tuple, list[int]] = {}
-
-    def sink(rows: list[tuple]) -> None:
-        if rows:
-            rows.sort(key=_IN_KEY_ORDER)  # in the primary key's order: appended to the b-tree, not scattered
-            cursor.executemany(_INSERT, rows)
-
-    rows = _Rows(states, sink)
-
-    def load(key: tuple) -> list[int] | None:
-        if empty:
             return None
-        found = cursor.execute(_LATEST_OF, key).fetchone()
-        if found is None:
-            return None
-        rows.in_table.add(key)
-        return list(found)
+    conn = _write(engine)
+    try:
+        with conn.begin():
+            pending = _pending(conn)
+            stale_from(conn, pending)
+            maps = merged.merged(conn)
+            signature = _signature(maps)
+            state = _state(conn)
+            same = state is not None and _state_key(state, pending) == written
+            filled = None if state is None else state.filled_through
+            if state is None or state.utc_offset != offset or state.merges != signature:
+                conn.execute(_SM.delete())
+                filled = None
+            elif state.dirty_from is not None and filled is not None:
+                stale = month_of(state.dirty_from, offset)
+                if stale <= filled:
+                    conn.execute(_SM.delete().where(_SM.c.month >= stale))
+                    conn.execute(_SM.update().where(_SM.c.next_month >= stale).values(next_month=LATEST))
+                    filled = previous_month(stale)
+            first_at = _first_at(conn)
+            first = month_of(first_at, offset) if first_at is not None else None
+            if filled is not None and filled >= through:
+                claim, first = filled, None
+            elif first is None or (filled is None and first > through):
+                claim, first = through, None  # nothing to walk: every month up to ``through`` is filled
+            else:
+                claim = _step_end(filled, first, through)
+            values = {"utc_offset": offset, "merges": signature,
+                      "filled_through": claim if first is None else filled,
+                      "filled_end": month_start(next_month(claim), offset), "dirty_from": None}
+            if state is None:
+                conn.execute(_S.insert().values(id=1, **values))
+            else:
+                conn.execute(_S.update().where(_S.c.id == 1).values(**values))
+            if first is None:
+                return None
+            return _Seen(_state(conn), pending, first, maps, same)
+    finally:
+        conn.info.pop("immediate", None)
+        conn.close()
 
-    moves = list(_moves(conn, month_start(first, offset), month_start(next_month(through), offset), maps))
-    _walk(moves, states, load, first, offset, rows)
-    if rows.relinked:
-        cursor.executemany(f"UPDATE stock_months SET next_month = ? WHERE kind = ? AND warehouse_id = ? "
-                           f"AND product_id = ? AND next_month = '{LATEST}'", rows.relinked)
-    rows.finish()
-    cursor.close()
+
+def _step(engine: Engine, seen: _Seen, through: str, offset: int, states: dict[tuple, list[int]],
+          whole: bool) -> tuple | None:
+    """Walk the claimed months in a read transaction, then write their rows in a short write transaction if the
+    state has not moved since the claim: the state it leaves, or None (nothing written) when it had moved.
+    ``states``: the latest rows the steps before wrote (``whole``: every key in the table); the others of the keys
+    that move are read from the table in one query."""
+    filled = seen.filled_through
+    start = next_month(filled) if filled is not None else seen.first
+    last = _step_end(filled, seen.first, through)
+    written: list[tuple] = []
+    with engine.connect() as conn, conn.begin():
+        moves = list(_moves(conn, month_start(start, offset), month_start(next_month(last), offset), seen.maps))
+        if filled is not None and not whole:
+            wanted = {k for p, w, *_ in moves for k in ((PAIR, w, p), (PRODUCT, "", p), (WAREHOUSE, w, ""))}
+            wanted.difference_update(states)
+            states.update(_latest(conn, wanted))
+        new: set[tuple] = set()  # the keys with no row in the table yet: those ``_walk`` finds no state for
+        rows = _Rows(states, written.extend)
+        rows.in_table = _Not(new)
+        _walk(moves, states, lambda key: new.add(key), start, offset, rows)
+        rows.finish()
+    conn = _write(engine)
+    try:
+        with conn.begin():
+            if _state_key(_state(conn), _pending(conn)) != seen.key:
+                return None
+            cursor = conn.connection.driver_connection.cursor()
+            try:
+                if rows.relinked:
+                    rows.relinked.sort(key=_RELINK_ORDER)  # the latest rows lie together: walked in key order
+                    cursor.executemany(f"UPDATE stock_months SET next_month = ? WHERE kind = ? AND warehouse_id = ? "
+                                       f"AND product_id = ? AND next_month = '{LATEST}'", rows.relinked)
+                written.sort(key=_IN_KEY_ORDER)  # in the primary key's order: appended to the b-tree
+                cursor.executemany(_INSERT, written)
+            finally:
+                cursor.close()
+            conn.execute(_S.update().where(_S.c.id == 1).values(filled_through=last))
+            return _state_key(_state(conn), seen.key[5])
+    finally:
+        conn.info.pop("immediate", None)
+        conn.close()
+
+
+class _Not:
+    """The keys not in ``keys``."""
+
+    def __init__(self, keys: set[tuple]) -> None:
+        self.keys = keys
+
+    def __contains__(self, key: tuple) -> bool:
+        return key not in self.keys
+
+
+_LATEST_OF_KEYS = (f"SELECT s.kind, s.warehouse_id, s.product_id, {', '.join('s.' + c for c in COLUMNS)} "
+                   f"FROM json_each(?) j CROSS JOIN stock_months s ON s.kind = json_extract(j.value, '$[0]') "
+                   f"AND s.warehouse_id = json_extract(j.value, '$[1]') AND s.next_month = '{LATEST}' "
+                   f"AND s.product_id = json_extract(j.value, '$[2]')")
+
+
+def _latest(conn: Connection, keys: set[tuple]) -> dict[tuple, list[int]]:
+    """The counters of the latest rows of ``keys`` (those that have one), in one read."""
+    if not keys:
+        return {}
+    found = conn.exec_driver_sql(_LATEST_OF_KEYS, (json.dumps(sorted(keys)),)).all()
+    return {(r[0], r[1], r[2]): list(r[3:]) for r in found}
 
 
 def changes(conn: Connection, first: str, after: str, kind: str, warehouse_ids: list[str] | None) -> list[tuple]:
