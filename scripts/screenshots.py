@@ -95,33 +95,39 @@ def shoot(window, services, lang: str, out: Path) -> list[Path]:
     return saved
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", type=Path, default=Path("/tmp/shots.sqlite3"))
-    parser.add_argument("--out", type=Path, default=ROOT / "docs")
-    args = parser.parse_args()
-    ensure_demo(args.db)
-    scratch = tempfile.mkdtemp(prefix="stockroom-shots-")
+def in_both_languages(db: Path, shoot, settings_dir: str | None = None) -> None:
+    """The frame every screenshot script shares: settings kept in a scratch folder, the application and its
+    services on ``db``, then for English and Chinese a fresh window (``SIZE``) handed to ``shoot(window, services,
+    lang)``, which returns the files it saved (printed here); the window is closed after each."""
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      settings_dir or tempfile.mkdtemp(prefix="stockroom-shots-"))
     app = QApplication.instance() or QApplication(sys.argv)
     configure_application(app)
-    services = build_services(args.db)
-    args.out.mkdir(parents=True, exist_ok=True)
+    services = build_services(db)
     for lang, code in (("en", i18n.ENGLISH), ("zh", i18n.CHINESE)):
         i18n.set_language(code, persist=False)
         QCoreApplication.processEvents()
         window = create_main_window(services)
         window.resize(*SIZE)
         window.show()
-        for path in shoot(window, services, lang, args.out):
+        for path in shoot(window, services, lang):
             print(path)
         window.close()
         window.deleteLater()
     services.tasks.wait()
     services.database.close()
-    return 0
 
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, default=Path("/tmp/shots.sqlite3"))
+    parser.add_argument("--out", type=Path, default=ROOT / "docs")
+    args = parser.parse_args()
+    ensure_demo(args.db)
+    args.out.mkdir(parents=True, exist_ok=True)
+    in_both_languages(args.db, lambda window, services, lang: shoot(window, services, lang, args.out))
+    return 0
 
 if __name__ == "__main__":
     sys.exit(main())

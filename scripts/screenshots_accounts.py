@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import time
 from datetime import date
 from datetime import timedelta
@@ -25,17 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtCore import QDate  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtGui import QPainter  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-
-from ui import i18n  # noqa: E402
-from ui.app import build_services  # noqa: E402
-from ui.app import configure_application  # noqa: E402
-from ui.app import create_main_window  # noqa: E402
+from screenshots import in_both_languages  # noqa: E402
 
 SIZE = (1280, 800)
 MORE = (("CD06", "成都天府五金批发部"), ("GZ07", "Guangzhou Pearl Hardware"), ("XM08", "厦门嘉禾建材有限公司"),
@@ -142,27 +134,10 @@ def main() -> int:
     parser.add_argument("--more", type=Path, default=None)
     args = parser.parse_args()
     build(args.db)
-    scratch = tempfile.mkdtemp(prefix="stockroom-shots-")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch)
-    app = QApplication.instance() or QApplication(sys.argv)
-    configure_application(app)
-    services = build_services(args.db)
     args.out.mkdir(parents=True, exist_ok=True)
     if args.more is not None:
         args.more.mkdir(parents=True, exist_ok=True)
-    for lang, code in (("en", i18n.ENGLISH), ("zh", i18n.CHINESE)):
-        i18n.set_language(code, persist=False)
-        QCoreApplication.processEvents()
-        window = create_main_window(services)
-        window.resize(*SIZE)
-        window.show()
-        for path in shoot(window, lang, args.out, args.more):
-            print(path)
-        window.close()
-        window.deleteLater()
-    services.tasks.wait()
-    services.database.close()
+    in_both_languages(args.db, lambda window, services, lang: shoot(window, lang, args.out, args.more))
     return 0
 
 

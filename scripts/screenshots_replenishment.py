@@ -25,18 +25,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
 from screenshots import ensure_demo  # noqa: E402
-
-from ui import i18n  # noqa: E402
-from ui.app import build_services  # noqa: E402
-from ui.app import configure_application  # noqa: E402
-from ui.app import create_main_window  # noqa: E402
-
-SIZE = (1280, 800)
+from screenshots import in_both_languages  # noqa: E402
 
 
 def wait_until(condition, timeout: float = 300.0) -> None:
@@ -67,31 +58,20 @@ def main() -> int:
     scratch = tempfile.mkdtemp(prefix="stockroom-shots-")
     copy = Path(scratch) / "replenishment.sqlite3"
     shutil.copyfile(args.db, copy)
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch)
-    app = QApplication.instance() or QApplication(sys.argv)
-    configure_application(app)
-    services = build_services(copy)
     args.out.mkdir(parents=True, exist_ok=True)
-    for lang, code in (("en", i18n.ENGLISH), ("zh", i18n.CHINESE)):
-        i18n.set_language(code, persist=False)
-        QCoreApplication.processEvents()
-        window = create_main_window(services)
-        window.resize(*SIZE)
-        window.show()
+
+    def shoot(window, services, lang: str) -> list[Path]:
         screen = window.show_screen("replenishment")
         screen.refresh()
-        wait_until(lambda screen=screen: screen.run_button.isEnabled())
+        wait_until(lambda: screen.run_button.isEnabled())
         screen.table.selectRow(pick_row(screen))
-        wait_until(lambda screen=screen: screen.chart.data is not None and services.tasks.busy == 0)
+        wait_until(lambda: screen.chart.data is not None and services.tasks.busy == 0)
         QTest.qWait(500)
         path = args.out / f"screenshot-replenishment-{lang}.png"
         window.grab().toImage().save(str(path))
-        print(path)
-        window.close()
-        window.deleteLater()
-    services.tasks.wait()
-    services.database.close()
+        return [path]
+
+    in_both_languages(copy, shoot, settings_dir=scratch)
     return 0
 
 

@@ -17,7 +17,6 @@ import argparse
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -25,18 +24,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication  # noqa: E402
-from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from screenshots import in_both_languages  # noqa: E402
 
-from ui import i18n  # noqa: E402
 from ui import report_build as rb  # noqa: E402
-from ui.app import build_services  # noqa: E402
-from ui.app import configure_application  # noqa: E402
-from ui.app import create_main_window  # noqa: E402
-
-SIZE = (1280, 800)
 
 
 def settle(window, timeout: float = 60.0) -> None:
@@ -88,27 +79,10 @@ def main() -> int:
         for step in ("init", "demo"):
             subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(args.db), step], check=True,
                            stdout=subprocess.DEVNULL)
-    scratch = tempfile.mkdtemp(prefix="stockroom-shots-")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, scratch)
-    app = QApplication.instance() or QApplication(sys.argv)
-    configure_application(app)
-    services = build_services(args.db)
     args.out.mkdir(parents=True, exist_ok=True)
     if args.more is not None:
         args.more.mkdir(parents=True, exist_ok=True)
-    for lang, code in (("en", i18n.ENGLISH), ("zh", i18n.CHINESE)):
-        i18n.set_language(code, persist=False)
-        QCoreApplication.processEvents()
-        window = create_main_window(services)
-        window.resize(*SIZE)
-        window.show()
-        for path in shoot(window, lang, args.out, args.more):
-            print(path)
-        window.close()
-        window.deleteLater()
-    services.tasks.wait()
-    services.database.close()
+    in_both_languages(args.db, lambda window, services, lang: shoot(window, lang, args.out, args.more))
     return 0
 
 
