@@ -11,6 +11,7 @@ from datetime import UTC
 from datetime import datetime
 
 from sqlalchemy import Connection
+from sqlalchemy import and_
 from sqlalchemy import func
 from sqlalchemy import insert
 from sqlalchemy import or_
@@ -23,14 +24,12 @@ from domain.accounts.model import ItemKind
 from domain.accounts.model import OpenItem
 from domain.accounts.model import Side
 from domain.accounts.model import Terms
-from domain.kernel.numbers import ZERO
 from persistence import tables as t
 from persistence.accounts import open as open_amounts
-from persistence.reads import dec
 
 I = t.account_items  # noqa: E741
 A = t.allocations
-MONEY_SCALE = A.c.amount.type.scale
+O = t.account_open  # noqa: E741
 
 
 def item_from_row(r) -> AccountItem:
@@ -90,36 +89,31 @@ class AccountRepository:
         return None if r is None else item_from_row(r)
 
     def open_items(self, side: Side, partner_id: str, *, sign: int = 0) -> list[OpenItem]:
-        mine = [I.c.side == Side(side).value, I.c.partner_id == partner_id]
-        if sign:
-            mine.append(I.c.amount > 0 if sign > 0 else I.c.amount < 0)
-        debit = select(A.c.debit_item_id.label("item_id"), A.c.amount).join(I, I.c.id == A.c.debit_item_id).where(*mine)
-        credit = select(A.c.credit_item_id.label("item_id"), A.c.amount).join(I, I.c.id == A.c.credit_item_id).where(
-            *mine)
-        both = (debit if sign > 0 else credit if sign < 0 else debit.union_all(credit)).subquery()
-        sums = select(both.c.item_id, func.sum(both.c.amount).label("allocated")).group_by(both.c.item_id).subquery()
-        allocated = func.coalesce(sums.c.allocated, 0)
+        # account_open holds exactly the items with something open (kept in this transaction by add_item and
+        # add_allocations): its (side, partner_id, …) index gives them without reading the partner's settled items
+        # or summing allocations. An item is open while its open amount keeps the item's sign.
+        plus, minus = and_(I.c.amount > 0, O.c.open > 0), and_(I.c.amount < 0, O.c.open < 0)
         rows = self.conn.execute(
-            select(I, allocated.label("allocated_raw"))
-            .outerjoin(sums, sums.c.item_id == I.c.id)
-            .where(*mine)
+            select(I, O.c.open.label("open_amount"))
+            .select_from(O.join(I, I.c.id == O.c.item_id))
+            .where(O.c.side == Side(side).value, O.c.partner_id == partner_id,
+                   plus if sign > 0 else minus if sign < 0 else or_(plus, minus))
             .order_by(I.c.business_date, I.c.created_at, I.c.id)).all()
         out = []
         for r in rows:
             item = item_from_row(r)
-            got = r.allocated_raw  # the sum keeps the column's type (a Decimal); a bare 0 when nothing is allocated
-            done = ZERO if not got else (dec(got, MONEY_SCALE) if isinstance(got, int) else got)
-            if abs(item.amount) - done > 0:
-                out.append(OpenItem(item, done))
+            out.append(OpenItem(item, abs(item.amount) - abs(r.open_amount)))
         return out
 
     def live_allocations(self, item_id: str) -> list[Allocation]:
-        undone = select(A.c.undoes_id).where(A.c.undoes_id.is_not(None))
+        # An undo joins the same two items as what it undoes (undo_allocations writes it so, the sync refuses any
+        # other: ``undo_of_undo``), so the item's own allocations (both indexed) say which of them are undone. A
+        # NOT IN over every undo of the table scanned all allocations on each call, a sale's largest cost.
         rows = self.conn.execute(
-            select(A).where(or_(A.c.debit_item_id == item_id, A.c.credit_item_id == item_id),
-                            A.c.undoes_id.is_(None), A.c.id.not_in(undone))
-            .order_by(A.c.created_at, A.c.id))
-        return [_allocation_from_row(r) for r in rows]
+            select(A).where(or_(A.c.debit_item_id == item_id, A.c.credit_item_id == item_id))
+            .order_by(A.c.created_at, A.c.id)).all()
+        undone = {r.undoes_id for r in rows if r.undoes_id is not None}
+        return [_allocation_from_row(r) for r in rows if r.undoes_id is None and r.id not in undone]
 
     def last_seq(self, kind: str, year: int) -> int:
         got = self.conn.execute(select(func.max(I.c.seq)).where(I.c.kind == kind, I.c.year == year)).scalar()

@@ -10,6 +10,10 @@ Target (issue 16): balances and ageing for 10,000 partners with 1,000,000 items 
 * before: the same balances worked out when read, each item less the allocations on it (the queries before
   ``account_open``, kept here as they were), and the alternative of keeping settled items as rows of 0;
 * what keeping ``account_open`` costs a posting: refreshing the two items of an allocation;
+* what a sale costs the accounts (``domain.accounts.items.open_debit``, what a counter sale or a shipment to a customer
+  does: the new item, its due date, the customer's credit read and allocated), in a unit of work rolled back, for the
+  customer with the most items; and its reads apart: the customer's credit (``uow.accounts.open_items`` with sign
+  -1) and the new item's live allocations;
 * a peer beside them in the same run: pandas reading the same rows (items and allocations) and grouping them the
   same way, and the grouping alone once the rows are in memory; its answers are checked against the query's, and
   the "before" queries' against the new ones.
@@ -190,6 +194,30 @@ def refresh_cost(engine, n: int = 1_000) -> float:
     return spent / len(pairs)
 
 
+def sale_cost(db, partner: str, n: int = 30) -> tuple[float, float, float, float]:
+    """A sale's receivable written and allocated to the customer's credit, ``n`` times, each in a unit of work rolled
+    back: (median, slowest) seconds of ``open_debit``, then the medians of its two reads alone (the customer's open
+    credit, the new item's live allocations)."""
+    from domain.accounts import items as account_items
+    from domain.accounts.model import ItemKind
+    from domain.accounts.model import Side
+
+    whole, credit, live = [], [], []
+    for k in range(n):
+        with db.uow() as uow:
+            start = time.perf_counter()
+            item = account_items.open_debit(uow, Side.AR, partner, ItemKind.SALE, Decimal("123.45"), AS_OF,
+                                            number=f"SD-BENCH-{k:03d}")
+            whole.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            uow.accounts.open_items(Side.AR, partner, sign=-1)
+            credit.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            uow.accounts.live_allocations(item.id)
+            live.append(time.perf_counter() - start)
+    return statistics.median(whole), max(whole), statistics.median(credit), statistics.median(live)
+
+
 def pandas_balances(engine, as_of: date):
     """The peer: the same rows read with pandas and grouped the same way (balance, open, the five bands)."""
     import pandas as pd
@@ -252,6 +280,11 @@ def main() -> int:
     o_all, o_all_max, all_open = timed(lambda: queries.open_items(engine, "AR"), 3)
     z_t, z_max, _ = timed(lambda: zeros(engine, AS_OF))
     w_t = refresh_cost(engine)
+    with engine.connect() as conn:  # the customer with the most items
+        busiest, n_busiest = conn.exec_driver_sql(
+            "SELECT partner_id, COUNT(*) AS n FROM account_items WHERE side = 'AR' GROUP BY partner_id "
+            "ORDER BY n DESC, partner_id LIMIT 1").one()
+    s_t, s_max, s_credit, s_live = sale_cost(db, busiest)
     x_t, x_max, old = timed(lambda: before(engine, AS_OF), 3)
     x_past, x_past_max, old_past = timed(lambda: before(engine, past), 3)
     p_read, _, frames = timed(lambda: pandas_balances(engine, AS_OF), 3)
@@ -294,6 +327,9 @@ def main() -> int:
         (f"open items of the side ({len(all_open):,} rows)", ms(o_all), ms(o_all_max)),
         ("alternative: settled items kept as rows of 0, balances and bands grouped", ms(z_t), ms(z_max)),
         ("a posting: account_open refreshed for one allocation's two items", ms(w_t), ""),
+        (f"a sale's receivable: open_debit, customer with {n_busiest} items (median of 30)", ms(s_t), ms(s_max)),
+        ("  its read of the customer's open credit (open_items, sign -1)", ms(s_credit), ""),
+        ("  its read of the new item's live allocations", ms(s_live), ""),
         ("before: balances as of the last day, open worked out when read", ms(x_t), ms(x_max)),
         ("before: balances as of 60 days before it", ms(x_past), ms(x_past_max)),
         ("peer: pandas reads the same rows (items, allocations)", ms(p_read), ""),

@@ -158,9 +158,12 @@ def _check(db) -> None:
         allocated[credit] = allocated.get(credit, Decimal(0)) + amount
         total += amount
     per_partner: dict[str, dict[str, Decimal]] = {}
+    still_open: dict[str, dict[str, Decimal]] = {}  # partner → item → allocated, of the items with something open
     for item_id, partner, amount in items:
         amount = dec(amount, 4)
         done = allocated.get(item_id, Decimal(0))
+        if abs(amount) - done > 0:
+            still_open.setdefault(partner, {})[item_id] = done
         assert 0 <= done <= abs(amount), (item_id, amount, done)
         p = per_partner.setdefault(partner, {"plus": Decimal(0), "minus": Decimal(0), "open_plus": Decimal(0),
                                              "open_minus": Decimal(0), "sum": Decimal(0)})
@@ -183,6 +186,16 @@ def _check(db) -> None:
         assert row.current + row.overdue == p["open_plus"]
         with db.uow() as uow:
             found = uow.accounts.open_items("AR", partner)
+            plus = uow.accounts.open_items("AR", partner, sign=1)
+            minus = uow.accounts.open_items("AR", partner, sign=-1)
+            live = {x.item.id: sum((a.amount for a in uow.accounts.live_allocations(x.item.id)), Decimal(0))
+                    for x in found}
+        # the repository's open items (what a posting allocates against) are the recomputed ones, in date order
+        assert {x.item.id: x.allocated for x in found} == still_open.get(partner, {})
+        assert [x.item.business_date for x in found] == sorted(x.item.business_date for x in found)
+        assert [x.item.id for x in plus] == [x.item.id for x in found if x.item.amount > 0]
+        assert [x.item.id for x in minus] == [x.item.id for x in found if x.item.amount < 0]
+        assert live == {x.item.id: x.allocated for x in found}  # an undone allocation and its undo both left out
         assert age(found, as_of).balance == row.balance
         listed = [r for r in queries.open_items(db.engine, "AR", partner)]
         assert sum(r.open if r.amount > 0 else -r.open for r in listed) == row.balance
