@@ -346,7 +346,7 @@ def read_state(database) -> SyncState:
         open_conflicts=int(s.open_conflicts or 0), pending_push=int(s.pending_push or 0),
         negative=tuple(read_negative(database)), refused=sum(1 for q in s.quarantined if not q.outgoing),
         held_back=sum(1 for q in s.quarantined if q.outgoing),
-        kept=tuple((q.table, q.row_id, q.code, q.params, q.reason) for q in s.quarantined[:KEPT_SHOWN]))
+        kept=tuple((q.table, q.shown_key, q.code, q.params, q.reason) for q in s.quarantined[:KEPT_SHOWN]))
 
 
 @dataclass(frozen=True)

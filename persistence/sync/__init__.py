@@ -198,11 +198,17 @@ class QuarantineRow:
     code: str = ""  # the reason as data (persistence.sync.reasons); '' for a row kept before codes
     params: dict = field(default_factory=dict)
     data: str = ""  # the refused record as logged (JSON), e.g. the user an approval lets in
+    known_as: str = ""  # the key as a person knows it: a product's SKU when the product is here ('' otherwise)
 
     @property
     def outgoing(self) -> bool:
         """This desk's own record, held back from the push (the others were refused from the hub)."""
         return self.table.startswith("outgoing:")
+
+    @property
+    def shown_key(self) -> str:
+        """The key to show a person: ``known_as``, else the key as stored (an id)."""
+        return self.known_as or self.row_id
 
 
 @dataclass
@@ -472,6 +478,9 @@ def status(db) -> SyncStatus:
         held = [QuarantineRow(*row[:6], code=row.code, params=_params(row.params), data=row.data)
                 for row in conn.execute(select(q.tbl, q.row_id, q.seq, q.reason, q.device_id, q.at, q.code,
                                                q.params, q.data).order_by(q.seq))]
+        known = r.named_by_sku(conn, [(x.table, x.row_id) for x in held])
+        for x in held:
+            x.known_as = known.get((x.table, x.row_id), "")
     report = settings.get(loc.LAST_REPORT)
     code, params = _refusal(settings.get(loc.LAST_ERROR_CODE, ""))
     return SyncStatus(

@@ -24,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy import tuple_
 
 from persistence import tables as t
+from persistence.reads import chunks
 from persistence.stock import merged
 from persistence.types import Instant
 from persistence.types import Scaled
@@ -311,6 +312,37 @@ def exists(conn: Connection, spec: Spec, key: str) -> bool:
     table = spec.table
     where = and_(*[table.c[k] == v for k, v in key_values(spec, key).items()])
     return conn.execute(select(table.c[spec.key[0]]).where(where)).first() is not None
+
+
+def named_by_sku(conn: Connection, entries) -> dict[tuple[str, str], str]:
+    """How a person knows the (table, key) ``entries`` that name a product: a product by its SKU, a record keyed by
+    a product (its planning, its prices…) by its key with the SKU in place of the id. Only the entries whose
+    product is here are answered; a table may carry a kept-aside prefix (``outgoing:``, ``alias:``)."""
+    wanted: dict[tuple[str, str], dict] = {}
+    for tbl, key in entries:
+        spec = BY_NAME.get(tbl.removeprefix("outgoing:").removeprefix("alias:"))
+        if spec is None:
+            continue
+        if spec.name == "products":
+            wanted[(tbl, key)] = {"id": key}
+        elif "product_id" in spec.key:
+            try:
+                wanted[(tbl, key)] = key_values(spec, key)
+            except (ValueError, TypeError):  # a key as the hub sent it: not necessarily readable
+                continue
+    ids = {v for values in wanted.values() for k, v in values.items()
+           if k in ("id", "product_id") and isinstance(v, str)}
+    skus: dict[str, str] = {}
+    for part in chunks(ids):
+        skus.update(conn.execute(select(t.products.c.id, t.products.c.sku).where(t.products.c.id.in_(part))).all())
+    out = {}
+    for entry, values in wanted.items():
+        if "id" in values:
+            if values["id"] in skus:
+                out[entry] = skus[values["id"]]
+        elif values.get("product_id") in skus:
+            out[entry] = " / ".join(skus[v] if k == "product_id" else str(v) for k, v in values.items())
+    return out
 
 
 def label(spec: Spec, record: dict | None, key: str) -> str:

@@ -68,3 +68,51 @@ def test_users_waiting_for_approval_and_merges_kept_aside_say_what_they_are(qtbo
     screen.retranslate()
     screen._show_kept()
     assert "等待本机管理员批准" in screen.kept_view.toPlainText()
+
+
+def _kept_aside_products(db) -> str:
+    """A product here and one the desk never had, each kept aside, and a record keyed by the product here; the id of
+    the product here."""
+    from domain.catalog import commands as c
+    from domain.catalog import master as catalog
+
+    product = catalog.add_product(db.uow(), c.AddProduct("SCREW-M3", "Screw M3"))
+    with db.engine.begin() as conn:
+        loc.quarantine(conn, "products", product.id, 17, 2, "max_level: 'abc' is not a number", "{}", "")
+        loc.quarantine(conn, "products", "0193-never-here", 18, 1, "max_level: 'abc' is not a number", "{}", "")
+        loc.quarantine(conn, "outgoing:product_planning", f'["{product.id}"]', 0, 0,
+                       "not sent to the hub: notes is 600 characters long; at most 500 are accepted", "", "")
+    return product.id
+
+
+def test_a_product_kept_aside_is_named_by_its_sku_when_it_is_here_and_by_its_id_otherwise(qtbot, db, make_services,
+                                                                                         english):
+    from ui.screens.conflicts import ConflictsScreen
+
+    product_id = _kept_aside_products(db)
+    screen = ConflictsScreen(make_services())
+    qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: not screen.loading and not screen.kept_box.isHidden())
+    text = screen.kept_view.toPlainText()
+    assert "Refused from the shared database: Product SCREW-M3 (entry 17)" in text
+    assert "Refused from the shared database: Product 0193-never-here (entry 18)" in text
+    assert "Not sent: Product planning SCREW-M3" in text
+    assert product_id not in text
+
+
+def test_sync_status_names_a_product_kept_aside_by_its_sku_and_keeps_its_id_in_json(db, capsys):
+    import json
+
+    from ui.cli import main
+
+    product_id = _kept_aside_products(db)
+    assert main(["--db", str(db.path), "sync", "status"]) == 0
+    out = capsys.readouterr().out
+    assert "products SCREW-M3 (hub entry 17)" in out and "products 0193-never-here (hub entry 18)" in out
+    assert "held back from the hub: product_planning SCREW-M3:" in out
+    assert product_id not in out
+    assert main(["--db", str(db.path), "sync", "status", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    by_key = {q["row_id"]: q["known_as"] for q in data["quarantined"]}
+    assert by_key == {product_id: "SCREW-M3", "0193-never-here": ""}
+    assert [(q["row_id"], q["known_as"]) for q in data["held_back"]] == [(f'["{product_id}"]', "SCREW-M3")]

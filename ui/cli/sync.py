@@ -205,11 +205,12 @@ def _status(args, db, sync) -> int:
                            for n in sync.negative_stock(db)],
         "hub_id": s.hub_id, "hub_login": s.hub_login, "device_id": s.device_id,
         # the reason's code and values (persistence.sync.reasons; code '' for rows kept before codes)
-        "quarantined": [{"table": q.table, "row_id": q.row_id, "seq": q.seq, "reason": q.reason, "code": q.code,
-                         "params": q.params, "device_id": q.device_id, "at": _iso(q.at)}
-                        for q in s.quarantined if not q.outgoing],
-        "held_back": [{"table": q.table.removeprefix("outgoing:"), "row_id": q.row_id, "reason": q.reason,
-                       "code": q.code, "params": q.params, "at": _iso(q.at)} for q in s.quarantined if q.outgoing],
+        "quarantined": [{"table": q.table, "row_id": q.row_id, "known_as": q.known_as, "seq": q.seq,
+                         "reason": q.reason, "code": q.code, "params": q.params, "device_id": q.device_id,
+                         "at": _iso(q.at)} for q in s.quarantined if not q.outgoing],
+        "held_back": [{"table": q.table.removeprefix("outgoing:"), "row_id": q.row_id, "known_as": q.known_as,
+                       "reason": q.reason, "code": q.code, "params": q.params, "at": _iso(q.at)}
+                      for q in s.quarantined if q.outgoing],
     }
     if args.json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
@@ -228,10 +229,10 @@ def _status(args, db, sync) -> int:
     if incoming:
         print(f"refused from the hub and kept aside: {len(incoming)}")
     for q in incoming:
-        print(f"  {q.table} {q.row_id} (hub entry {q.seq}): {q.reason}")
+        print(f"  {q.table} {q.shown_key} (hub entry {q.seq}): {q.reason}")
     for q in s.quarantined:
         if q.outgoing:
-            print(f"held back from the hub: {q.table.removeprefix('outgoing:')} {q.row_id}: {q.reason}")
+            print(f"held back from the hub: {q.table.removeprefix('outgoing:')} {q.shown_key}: {q.reason}")
     for n in data["negative_stock"]:
         print(f"negative stock: {n['sku']} in {n['warehouse']} is {n['on_hand']}; count it or post a correction")
     return 0

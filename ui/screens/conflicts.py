@@ -489,17 +489,17 @@ class ConflictsScreen(Screen):
         for q in self.kept:
             if q.outgoing:
                 head = translate("ConflictsScreen", "Not sent: %1 %2")
-                head = fill(head, table_text(q.table.removeprefix("outgoing:")), q.row_id)
+                head = fill(head, table_text(q.table.removeprefix("outgoing:")), q.shown_key)
             elif waits_for_approval(q.table, q.code, q.reason):
                 head = translate("ConflictsScreen", "Waits for an admin of this computer: %1 %2 "
                                                     "(to let it in: stockroom sync approve %2)")
                 head = fill(head, table_text(q.table.removeprefix("alias:")), q.row_id)
             elif q.table.startswith("alias:"):
                 head = translate("ConflictsScreen", "A merge from the shared database kept aside: %1 %2")
-                head = fill(head, table_text(q.table.removeprefix("alias:")), q.row_id)
+                head = fill(head, table_text(q.table.removeprefix("alias:")), q.shown_key)
             else:
                 head = translate("ConflictsScreen", "Refused from the shared database: %1 %2 (entry %3)")
-                head = fill(head, table_text(q.table), q.row_id, str(q.seq))
+                head = fill(head, table_text(q.table), q.shown_key, str(q.seq))
             items.append(f"<li><b>{escape(head)}</b><br>{escape(reason_text(q.code, q.params, q.reason))}</li>")
         self.kept_view.setHtml("<ul>" + "".join(items) + "</ul>" if items else "")
         self.kept_box.setVisible(bool(items))
