@@ -252,14 +252,15 @@ def is_offline(exc: BaseException) -> bool:
 
 def offline_error(code: str, params: dict) -> bool:
     """Whether an error of the sync with ``code`` and ``params`` (as the sync status keeps them) means being offline:
-    not a hub URL that cannot be read, nor a driver's failure whose cause is the hub refusing (``persistence.sync.
-    causes``); an error without a code (kept by an older version) counts as offline, as it did."""
+    a driver's failure whose cause is the hub out of reach (``persistence.sync.causes.OFFLINE``). Any other error with
+    a code is a refusal (the hub refusing, a role that may not sync: ``forbidden``, a hub of a newer schema, a hub
+    URL that cannot be read, this file, a defect): the sync failed, with its reason. An error without a code (kept
+    by an older version) counts as offline, as it did."""
     from persistence.sync.causes import OFFLINE
 
-    if code.startswith(("hub_url_", "storage_", "sync_defect")):  # the address, this file, a defect: not the hub
-        return False
-    cause = _cause_of(params)
-    return not cause or cause in OFFLINE
+    if not code:
+        return True
+    return _cause_of(params) in OFFLINE
 
 
 def is_other_hub(exc: BaseException) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from datetime import timedelta
 
@@ -98,3 +99,34 @@ def test_after_a_restart_a_failed_last_attempt_reads_as_offline_since_then():
     assert _offline_since(SyncState(last_success_at=ok, last_attempt_at=failed, last_error="refused")) == failed
     assert _offline_since(SyncState(last_success_at=failed, last_attempt_at=ok, last_error="refused")) is None
     assert _offline_since(SyncState(last_success_at=ok, last_attempt_at=failed, last_error="")) is None
+
+
+def test_after_a_restart_a_stored_refusal_without_a_driver_cause_reads_as_failed_with_its_reason(qtbot, english):
+    from ui.sync_service import _offline_since
+
+    ok, failed = today_at(9, 0), today_at(9, 5)
+    forbidden = SyncState(configured=True, last_success_at=ok, last_attempt_at=failed,
+                          last_error="clerk (clerk) may not sync: that needs the manager role or higher.",
+                          last_error_code="forbidden",
+                          last_error_params={"user": "clerk", "role": "clerk", "permission": "sync",
+                                             "needed": "manager"})
+    assert _offline_since(forbidden) is None
+    widget = shown(qtbot, replace(forbidden, offline_since=_offline_since(forbidden)))  # as the service reads it
+    assert widget.label.text() == "Sync failed 09:05"
+    assert "clerk (Clerk) may not sync with the shared database: that needs the Manager role" in widget.label.toolTip()
+    assert "offline" not in widget.label.toolTip()
+    newer = SyncState(last_success_at=ok, last_attempt_at=failed, last_error="newer",
+                      last_error_code="hub_schema_newer", last_error_params={"revision": "0020", "head": "0014"})
+    assert _offline_since(newer) is None  # the hub answered: not being offline either
+
+
+def test_after_a_restart_a_stored_error_whose_cause_is_the_hub_out_of_reach_still_reads_as_offline():
+    from ui.sync_service import _offline_since
+
+    ok, failed = today_at(9, 0), today_at(9, 5)
+    lost = SyncState(last_success_at=ok, last_attempt_at=failed, last_error="the hub is out of reach",
+                     last_error_code="hub_lost", last_error_params={"reason": "hub_cause_unreachable"})
+    assert _offline_since(lost) == failed
+    refused = SyncState(last_success_at=ok, last_attempt_at=failed, last_error="the disk is full",
+                        last_error_code="hub_refused_during_sync", last_error_params={"reason": "hub_cause_disk_full"})
+    assert _offline_since(refused) is None
