@@ -169,6 +169,24 @@ def test_a_refusal_in_a_real_process_exits_3_without_a_traceback(shop):
     assert result.stderr.startswith("refused: B-2") and "Traceback" not in result.stderr
 
 
+def test_stock_and_movements_print_money_to_the_money_places_and_json_keeps_the_exact_average_cost(tmp_path, capsys):
+    db = tmp_path / "m.sqlite3"
+    assert cli(db, "init", capsys=capsys)[0] == 0
+    cli(db, "product", "add", "A", "--name", "A", capsys=capsys)
+    cli(db, "warehouse", "add", "W", "--name", "W", capsys=capsys)
+    cli(db, "receive", "A", "3", "--warehouse", "W", "--unit-cost", "1", capsys=capsys)
+    cli(db, "receive", "A", "4", "--warehouse", "W", "--unit-cost", "2", capsys=capsys)
+    cli(db, "receive", "A", "1000", "--warehouse", "W", "--unit-cost", "1.5", capsys=capsys)
+    code, out, _ = cli(db, "stock", capsys=capsys)
+    assert code == 0
+    [row] = [line.split() for line in out.splitlines()[1:]]
+    assert row == ["A", "A", "W", "1007", "1.50", "1,511.00"]  # 1511/1007 = 1.50049652…, not all its places
+    [exact] = json.loads(cli(db, "stock", "--json", capsys=capsys)[1])
+    assert (exact["avg_cost"], exact["value"]) == ("1.50049652", "1511")
+    code, out, _ = cli(db, "movements", capsys=capsys)
+    assert [line.split()[6] for line in out.splitlines()[1:]] == ["3.00", "8.00", "1,500.00"]  # WHEN is two words
+
+
 def test_reversing_twice_or_reversing_a_reversal_exits_3(tmp_path, capsys):
     db = tmp_path / "r.sqlite3"
     assert cli(db, "init", capsys=capsys)[0] == 0

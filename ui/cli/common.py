@@ -14,11 +14,14 @@ import sys
 import unicodedata
 from datetime import date
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import DomainError
+from domain.kernel.numbers import MONEY_PLACES
 from domain.kernel.numbers import fmt
+from domain.kernel.numbers import round_money
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_REFUSED, EXIT_STORAGE = 0, 2, 3, 4
 
@@ -103,6 +106,13 @@ def print_json(rows: list[dict]) -> None:
 
 def num(value) -> str | None:
     return None if value is None else fmt(value)
+
+
+def money(value: Decimal | None, places: int = MONEY_PLACES) -> str:
+    """A money-like figure (an amount, a value, an average cost) as the tables print it, and as the window and the
+    reports show it: rounded half-up to the money places, thousands grouped (``1,630.62``); '' for none. JSON keeps
+    the exact figure (``num``)."""
+    return "" if value is None else f"{round_money(value, places):,.{places}f}"
 
 
 def display_width(text: str) -> int:

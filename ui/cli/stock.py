@@ -20,6 +20,7 @@ from domain.stock import ledger
 from ui.cli import prices
 from ui.cli.common import EXIT_OK
 from ui.cli.common import local
+from ui.cli.common import money
 from ui.cli.common import num
 from ui.cli.common import print_json
 from ui.cli.common import table
@@ -198,7 +199,9 @@ def run(args, db) -> int:
                           "avg_cost": fmt(r.avg_cost), "value": fmt(r.value), "reserved": fmt(r.reserved),
                           "available": fmt(r.on_hand - r.reserved), "on_order": fmt(r.on_order)} for r in rows])
         else:
-            table([[r.sku, r.name, r.warehouse, fmt(r.on_hand), fmt(r.avg_cost), fmt(r.value)] for r in rows],
+            places = db.money_places
+            table([[r.sku, r.name, r.warehouse, fmt(r.on_hand), money(r.avg_cost, places), money(r.value, places)]
+                   for r in rows],
                    ["SKU", "NAME", "WAREHOUSE", "ON HAND", "AVG COST", "VALUE"])
     elif cmd == "movements":
         rows = queries.movements(db.engine, args.sku, args.warehouse)
@@ -212,7 +215,7 @@ def run(args, db) -> int:
                           "rate": num(r.fx_rate)} for r in rows])
         else:
             table([[local(r.occurred_at).strftime("%Y-%m-%d %H:%M"), r.kind, r.sku, r.warehouse, fmt(r.qty),
-                     fmt(r.value), r.source_ref, r.id] for r in rows],
+                     money(r.value, db.money_places), r.source_ref, r.id] for r in rows],
                    ["WHEN", "KIND", "SKU", "WAREHOUSE", "QTY", "VALUE", "REF", "ID"])
     elif cmd == "check":
         problems = queries.check(db.engine)
