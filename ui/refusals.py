@@ -33,6 +33,13 @@ class Template(NamedTuple):
     text: str  # the source text, as lupdate collects it
     params: tuple[str, ...]  # the names of the values for %1, %2…; "name!r" goes in quoted
 
+    def filled(self, params: dict[str, object], value: Callable[[str, dict], str] | None = None) -> str:
+        """The template in the reader's language with its values in place, each as ``value(name, params)`` says it
+        (``value_text`` unless given: the sync's reasons and rules name fields and tables their own way)."""
+        say_value = value or value_text
+        return fill(QCoreApplication.translate(self.context, self.text),
+                    *(say_value(name, params) for name in self.params))
+
 
 def _r(text: str, *params: str) -> Template:
     return Template(CONTEXT, text, params)
@@ -573,8 +580,7 @@ def say(code: str, params: dict[str, object]) -> str | None:
     template = REFUSALS.get(code)
     if template is None:
         return None
-    text = QCoreApplication.translate(template.context, template.text)
-    text = fill(text, *(value_text(name, params) for name in template.params))
+    text = template.filled(params)
     detail = str(params.get("driver_detail") or "")
     return f"{text}\n{detail}" if detail else text
 

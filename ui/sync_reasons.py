@@ -402,8 +402,7 @@ def reason_text(code: str, params: dict, english: str) -> str:
         said = _field_problem(params or {})
         if said:
             return fill(QCoreApplication.translate("SyncReasons", "%1: %2"), _value("field", params or {}), said)
-    text = QCoreApplication.translate(template.context, template.text)
-    return fill(text, *(_value(name, params or {}) for name in template.params))
+    return template.filled(params or {}, _value)
 
 
 def _r(text: str, *params: str) -> Template:
@@ -441,8 +440,7 @@ def rule_text(code: str, params: dict, english: str) -> str:
     template = RULES.get(code or "")
     if template is None:
         return english
-    text = QCoreApplication.translate(template.context, template.text)
-    return fill(text, *(_value(name, params or {}) for name in template.params))
+    return template.filled(params or {}, _value)
 
 
 def refusal_with_reason(exc: BaseException) -> str:
