@@ -377,25 +377,31 @@ class ConflictsScreen(Screen):
 
     def _resolve(self, row, note: str, apply_loser: bool) -> None:
         services = self.services
+        said = (translate("ConflictsScreen", "The losing version of %1 is now in use.") if apply_loser else
+                translate("ConflictsScreen", "%1 marked reviewed."))
+        self._submit(lambda: services.admin.resolve_conflict(
+            row.id, user=services.user, note=note, apply_loser=apply_loser, role=services.role), fill(said, _name(row)))
+
+    def _submit(self, work, said: str) -> None:
+        """Run a manager's decision (``work``) in the background: ``said`` when it is done, else why not, in red; the
+        list reloads either way (someone may have decided first), and so does the status bar's count when done."""
+        services = self.services
 
         def done(_=None) -> None:
             if alive(self):
-                text = (translate("ConflictsScreen", "The losing version of %1 is now in use.") if apply_loser else
-                        translate("ConflictsScreen", "%1 marked reviewed."))
-                self.message.setText(fill(text, _name(row)))
+                self.message.setText(said)
                 self.refresh()
-                sync_service.service_for(services).refresh()  # the status bar's count
+                sync_service.service_for(services).refresh()
 
         def failed(exc: BaseException) -> None:
             if alive(self):
                 self.message.setStyleSheet(_RED)
                 self.message.setText(fill(translate("ConflictsScreen", "Not done: %1"), refusal_with_reason(exc)))
+                self.refresh()
 
         self.message.setStyleSheet("")
         self.message.clear()
-        services.tasks.submit(lambda: services.admin.resolve_conflict(
-            row.id, user=services.user, note=note, apply_loser=apply_loser, role=services.role),
-            done, failed)
+        services.tasks.submit(work, done, failed)
 
     # -- negative stock --------------------------------------------------------------------
     def count_selected(self) -> None:
@@ -463,25 +469,9 @@ class ConflictsScreen(Screen):
         q = next((q for q in self.waiting_users() if q.row_id == key), None)
         if q is None or not self.approve_button.isEnabled() or not self.confirm_approve(q):
             return
-        services, name = self.services, who_waits(q)
-
-        def done(_=None) -> None:
-            if alive(self):
-                self.message.setStyleSheet("")
-                self.message.setText(fill(translate("ConflictsScreen", "%1 approved and let in."), name))
-                self.refresh()
-                sync_service.service_for(services).refresh()  # the status bar's count
-
-        def failed(exc: BaseException) -> None:
-            if alive(self):
-                self.message.setStyleSheet(_RED)
-                self.message.setText(fill(translate("ConflictsScreen", "Not done: %1"), refusal_with_reason(exc)))
-                self.refresh()
-
-        self.message.setStyleSheet("")
-        self.message.clear()
-        services.tasks.submit(lambda: services.admin.approve_held_user(key, user=services.user, role=services.role),
-                              done, failed)
+        services = self.services
+        self._submit(lambda: services.admin.approve_held_user(key, user=services.user, role=services.role),
+                     fill(translate("ConflictsScreen", "%1 approved and let in."), who_waits(q)))
 
     def _show_kept(self) -> None:
         """Records sync kept aside: refused from the hub (with the hub's entry) or held back from it."""
