@@ -40,7 +40,8 @@ from domain.accounts.model import Side
 from domain.accounts.model import Terms
 from domain.accounts.model import number_for
 from domain.accounts.periods import ensure_open
-from domain.accounts.terms import BASES
+from domain.accounts.terms import basis_value
+from domain.accounts.terms import days_value
 from domain.kernel import limits
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
@@ -288,18 +289,16 @@ def add_payment_method(uow, c: ac.AddPaymentMethod) -> str:
 def set_payment_terms(uow, c: ac.SetPaymentTerms) -> Terms:
     """Set how the partner's due dates are counted (``domain.accounts.terms``); items already open keep theirs.
 
+    The accountant's way to them (``Permission.MONEY``): the basis and days only, both set (days 0 when not given).
+    ``customer terms`` and ``supplier terms`` set them beside the rest of the partner's terms (a manager's: prices,
+    master data) and change only what is given; the basis and days are read the same way by both.
+
     Raises:
-        BadInput: a basis other than net, month_end or cod; days not a whole number from 0 to 3650.
+        BadInput: a basis other than net, month-end (月结) or cod (货到付款); days not a whole number from 0 to 3650.
     """
     side = side_value(c.side)
-    basis = str(c.basis or "").strip().lower().replace("-", "_")
-    if basis not in BASES:
-        raise BadInput("basis", f"{c.basis!r} is not accepted; enter net (days from the date), month_end (月结: days "
-                                f"from the end of the month) or cod (due on the day)")
-    text = str(c.days if c.days is not None else "0").strip()
-    if not text.isdigit() or int(text) > 3650:
-        raise BadInput("days", f"{c.days!r} is not accepted; enter a whole number of days from 0 to 3650")
-    terms = Terms(basis, int(text))
+    basis = basis_value(c.basis, "basis")
+    terms = Terms(basis, days_value(c.days if c.days is not None and str(c.days).strip() else "0", "days"))
     with uow:
         require(uow, Permission.MONEY)
         partner = find_partner(uow, side, c.partner)

@@ -113,12 +113,15 @@ def add_parsers(sub) -> None:
     p.add_argument("--as-of", type=day)
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("payment-terms", help="how a partner's due dates count: net DAYS from the date, month_end "
+    p = sub.add_parser("payment-terms", help="how a partner's due dates count, the basis and days only (an "
+                                             "accountant's; a manager sets them with the rest of the terms in "
+                                             "customer terms / supplier terms): net DAYS from the date, month-end "
                                              "(月结) DAYS from the end of the month, or cod")
     p.add_argument("partner", help="a customer's code (or a supplier's, with --supplier)")
     p.add_argument("--supplier", action="store_true")
-    p.add_argument("--basis", required=True, choices=("net", "month_end", "cod"))
-    p.add_argument("--days", default="0")
+    p.add_argument("--basis", required=True, help="net, month-end (also month_end, 月结) or cod (货到付款)")
+    p.add_argument("--days", default="0",
+                   help="whole days, 0 to 3650; 0 when not given (the days stored before are not kept)")
 
     actions = sub.add_parser("payment-method", help="the ways money is received and paid").add_subparsers(
         dest="action", required=True)

@@ -86,3 +86,19 @@ def test_supplier_terms_set_the_basis_and_days_and_a_receipt_falls_due_by_them(c
     cli("po", "issue", po)
     cli("po", "receive", po, "--at", "2026-11-20T09:00")
     assert due_dates(cli.db)["goods_receipt"] == date(2026, 12, 5)
+
+
+def test_payment_terms_reads_the_basis_as_customer_terms_does_and_sets_only_the_basis_and_days(cli):
+    cli("customer", "terms", "ACME", "--payment-terms", "月结30天", "--credit-limit", "5000")
+    assert cli("payment-terms", "ACME", "--basis", "月结", "--days", "30").strip() == "ACME: month_end 30 day(s)"
+    out = cli("customer", "terms", "ACME")
+    assert "payment basis: month-end\npayment days: 30" in out
+    assert "payment terms: 月结30天" in out and "credit limit: 5000" in out  # the rest of the terms kept
+    assert cli("payment-terms", "NB", "--supplier", "--basis", "month-end", "--days", "15").strip() == \
+        "NB: month_end 15 day(s)"
+    assert "payment basis: month-end\npayment days: 15" in cli("supplier", "terms", "NB")
+    assert cli("payment-terms", "NB", "--supplier", "--basis", "货到付款").strip() == "NB: cod 0 day(s)"
+    err = cli("payment-terms", "ACME", "--basis", "weekly", code=2)
+    assert "basis: 'weekly' is not a payment basis; enter net" in err and "month-end" in err
+    err = cli("payment-terms", "ACME", "--basis", "net", "--days", "-3", code=2)
+    assert "days: -3 is out of range; enter whole days from 0 to 3650" in err
