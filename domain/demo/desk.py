@@ -16,9 +16,9 @@ call (``domain.sales``, ``domain.purchasing``, ``domain.stock.demand``, ``domain
   sales) and then order nothing more for the last 25–40 days: the customers-at-risk list names them with the reason.
 * **Counter sales.** A share of the orders of cash customers (现款现货) are counter sales (销售单), paid at once.
 * **Lost sales.** What a document's line could not get is recorded as unfilled demand, with the customer and the
-  document's number: the dashboard's fill rate and lost sales. The plain shipments' short lines are not: planning
-  adds unfilled demand to the demand history, and recording it only over the last days would lift their weeks
-  above the rest of the history (forecasts measured on it, ``bench_accuracy.py``, would lose by the step).
+  document's number: the dashboard's fill rate and lost sales. The plain shipments record theirs too, over the
+  whole history (``domain.demo.history``: recorded only over the last days, they would lift those weeks above the
+  rest of the demand history planning reads); both go through ``lost_sale``, the use case a clerk's record takes.
 * **Purchase orders.** A share of the replenishment orders are purchase orders — drafted, issued with their
   expected date, received as the goods come (late, in two parts, or short and then closed short, as the history
   says), at prices that rise for two suppliers in the last two months; on the last day a few suppliers get goods
@@ -78,6 +78,12 @@ RISE_DAYS = 60
 SUPPLIER_RETURNS = 6
 SALT = 0x5D
 LATE = timedelta(hours=17, minutes=29, seconds=59, milliseconds=500)  # the day's end of shipping: desk work
+
+
+def lost_sale(uow, sku: str, qty: int, wh: str, customer: str, at: datetime, ref: str, note: str) -> None:
+    """Record ``qty`` of ``sku`` asked for by ``customer`` and not shipped, as a clerk does (a lost sale)."""
+    at = min(at, datetime.now(UTC))  # the last day's evening may be still to come (a lost sale is never ahead)
+    demand.record_unfilled_demand(uow, demand.RecordUnfilledDemand(sku, qty, wh, customer, at, ref, note))
 
 
 class Lent:
@@ -327,8 +333,7 @@ class Desk:
         return make
 
     def _lost(self, uow, sku: str, qty: int, wh: str, customer: str, at: datetime, ref: str, note: str) -> None:
-        at = min(at, datetime.now(UTC))  # the last day's evening may be still to come (a lost sale is never ahead)
-        demand.record_unfilled_demand(uow, demand.RecordUnfilledDemand(sku, qty, wh, customer, at, ref, note))
+        lost_sale(uow, sku, qty, wh, customer, at, ref, note)
         self.counts.lost += 1
 
     def customer_return(self, d: int) -> None:

@@ -8,7 +8,12 @@
   年货 stock-up before the festival, 618 and 双11 promotion spikes for promoted categories, a
   growth or decline trend per product and, for new products, a launch ramp. Line counts are
   Poisson, line sizes geometric.
-* Stock. A line ships what is on hand and no more; the rest is lost: real stockouts.
+* Stock. A line ships what is on hand and no more; the rest is lost: real stockouts. The clerk records what a
+  line could not get as unfilled demand (``domain.stock.demand``, as the Ship screen offers it), with the
+  customer and the order's reference: the short part of a line cut short, and a line the shelf had nothing for,
+  named on one of the day's orders of its warehouse (over the whole history, so that planning, which adds unfilled
+  demand to what was shipped, reads the same kind of demand every week; the documents of the last days record
+  their own, ``domain.demo.desk``).
 * Replenishment. On working days a planner applies a reorder-point / order-up-to policy whose
   demand estimate is refreshed every four weeks from past shipments, so it lags growth, does
   not see lost sales, and misses promotions unless the pair was stocked up ahead. Planners
@@ -44,8 +49,10 @@ from decimal import Decimal
 import holidays
 import numpy as np
 
+from domain.demo.desk import Act
 from domain.demo.desk import Desk
 from domain.demo.desk import Line
+from domain.demo.desk import lost_sale
 from domain.demo.master import DAYS
 from domain.demo.master import Product
 from domain.demo.master import World
@@ -59,6 +66,7 @@ WEEKDAY = (1.08, 1.12, 1.10, 1.05, 1.12, 0.55, 0.20)
 # Days of stock a planner orders up to, by class.
 COVER = {"fast": (10, 25), "medium": (20, 45), "slow": (45, 120), "lumpy": (30, 90)}
 _SO_LINES = np.array([1, 1, 2, 2, 3, 4, 5, 6])  # lines per sales order, drawn uniformly
+NOON = timedelta(hours=12)  # when a request is noted that no order of the day can carry (as the Ship screen dates one)
 DAMAGE = ("破损报废", "过期报废", "运输损坏", "样品领用", "内部领用")
 
 
@@ -174,6 +182,11 @@ class Simulation:
         self.desk = desk
         self.kinds: Counter[str] = Counter()
         self.short_lines = 0
+        self.lost_sales = 0  # unfilled demand recorded for the plain shipments' lines
+        # the day's lines short of stock: (slot of the shipment it goes with or None, SKU, quantity, warehouse,
+        # customer code, reference, note); and the month's, with their moments
+        self._short: list[tuple[int | None, str, int, str, str, str, str]] = []
+        self._lost: list[tuple[datetime, str, int, str, str, str, str]] = []
         self.seq: Counter[str] = Counter()
         wh = world.warehouses
         rows = []  # (product, warehouse, share)
@@ -262,6 +275,10 @@ class Simulation:
             commands += day_commands
             moved += day_moved
             if d == DAYS - 1 or cal.dates[d + 1].month != day.month:
+                if self._lost:  # the month's lost sales, each at its own moment (they move no stock)
+                    commands.append(_lost_sales(self._lost))
+                    self.lost_sales += len(self._lost)
+                    self._lost = []
                 yield f"{day:%Y-%m}", commands, moved
                 commands, moved = [], 0
 
@@ -309,6 +326,7 @@ class Simulation:
         if cal.work[d]:
             self._review(d, day)
         out: list[object] = []
+        slots: list[int] = []  # the shipments' seconds into the day
         for events, (lo, hi) in ((receipts, (8 * 3600, 9 * 3600 + 1800)),
                                  (shipments, (9 * 3600 + 1800, 17 * 3600 + 1800)),
                                  (transfers, (17 * 3600 + 1800, 18 * 3600 + 900)),
@@ -321,12 +339,16 @@ class Simulation:
             m = len(events)
             seconds = (np.sort(rng.integers(0, hi - lo - m, m)) + np.arange(m) + lo).tolist()
             if events is shipments:
+                slots = seconds
                 out += [cmd.ShipStock(e[0], e[1], e[2], e[3], base + timedelta(seconds=sec), e[4], "sales_order")
                         if type(e) is tuple else e(base + timedelta(seconds=sec))
                         for e, sec in zip(events, seconds, strict=True) if e is not None]
             else:
                 out += [make(base + timedelta(seconds=sec)) for make, sec in zip(events, seconds, strict=True)
                         if make is not None]
+        self._lost += [(base + (NOON if slot is None else timedelta(seconds=slots[slot])), *rest)
+                       for slot, *rest in self._short]
+        self._short = []
         day_moved = len(receipts) + len(shipments) + 2 * len(transfers) + len(adjustments) + len(counts)
         self.kinds["receipt"] += len(receipts)
         self.kinds["shipment"] += len(shipments)
@@ -411,6 +433,8 @@ class Simulation:
         else:
             routed = desk.route(d, orders, lambda chunk: self.whc[idx_list[chunk[0]]])
         events: list[object] = []
+        plain: dict[str, list[tuple[int, dict, str]]] = {}  # warehouse → its plain orders: (slot, customer, ref)
+        short = self._short
         for customer, chunk, way in routed:
             if way != "plain":  # a document, in the slot of its first line (the others' slots stay empty)
                 lines: dict[int, Line] = {}
@@ -429,10 +453,28 @@ class Simulation:
                 continue
             ref = self._ref("SO", day)
             note = f"{customer['code']} {customer['name']}"
+            plain.setdefault(self.whc[idx_list[chunk[0]]], []).append((len(events), customer, ref))
             for j in chunk:
                 i, q = idx_list[j], qty[j]
+                if q < asked[j]:  # cut short: the rest is a lost sale on the order
+                    short.append((len(events), self.sku[i], asked[j] - q, self.whc[i], customer["code"], ref,
+                                  f"缺货 short of stock: ordered {asked[j]}, {q} in stock"))
                 events.append((self.sku[i], _dec(q), self.whc[i], ref,
                                note if q == asked[j] else f"{note} · 缺货，订 {asked[j]} 发 {q}"))
+        # A line the shelf had nothing for ships nothing and joins no order above: it is noted on one of the day's
+        # plain orders of its warehouse (picked by the line's place in the day, no draw: the history stays the
+        # same), else for a customer of the region at noon.
+        for j in np.nonzero(shipped == 0)[0].tolist():
+            i = idx_list[j]
+            wh = self.whc[i]
+            theirs = plain.get(wh)
+            if theirs:
+                slot, customer, ref = theirs[j % len(theirs)]
+            else:
+                mine = self.by_region[wh][0]
+                slot, customer, ref = None, mine[j % len(mine)], ""
+            short.append((slot, self.sku[i], asked[j], wh, customer["code"], ref,
+                          f"缺货 out of stock: ordered {asked[j]}, none in stock"))
         return events
 
     def _empty(self, wh: str, d: int, n: int) -> list[tuple[str, int]]:
@@ -575,6 +617,16 @@ class Simulation:
             held = self.desk.held.get(i, 0) if self.desk is not None else 0  # confirmed, leaving tomorrow
             events.append(_counting(self.sku[i], counted + held, self.whc[i], ref))
         return events
+
+
+def _lost_sales(lost: list[tuple[datetime, str, int, str, str, str, str]]) -> Act:
+    """The act recording ``lost`` (moment, SKU, quantity, warehouse, customer, reference, note) as unfilled demand."""
+
+    def run(uow) -> None:
+        for at, sku, qty, wh, customer, ref, note in lost:
+            lost_sale(uow, sku, qty, wh, customer, at, ref, note)
+
+    return Act(run)
 
 
 def _receipt(sku: str, qty: int, wh: str, cost: Decimal, ref: str, note: str, kind: str) -> Callable:

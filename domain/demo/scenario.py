@@ -94,7 +94,8 @@ def build_demo(
         f"{len(world.warehouses)} warehouses, {len(world.suppliers)} suppliers, {len(world.customers)} customers; "
         f"{start} to {end}: {sum(k.values()):,} movements ({k['shipment']:,} shipments, {k['receipt']:,} receipts, "
         f"{k['transfer']:,} transfer legs, {k['adjustment']:,} adjustments, {k['count']:,} count adjustments); "
-        f"{sim.short_lines:,} order lines short of stock; over the last {DOC_DAYS} days {desk.summary()}; "
+        f"{sim.short_lines:,} order lines short of stock, {sim.lost_sales:,} of them recorded as lost sales on plain "
+        f"orders; over the last {DOC_DAYS} days {desk.summary()}; "
         f"{items:,} receivables and payables carried in, {money + desk.counts.money:,} receipts and payments"
     )
 

@@ -24,12 +24,14 @@ of the filled months (posted back-dated, a reversal) lowers ``dirty_from``; a pu
 the earliest start of the pairs it replays (``sync_dirty``, which ``refresh`` reads too, for a sync stopped before
 its recompute), which covers the values it rewrites, the reversals a sync settles and a merge's replay; a merge (the
 mapping's signature) or another zone offset refills it all. The next ``refresh`` drops the rows from the stale month
-on and walks the ledger again from there, a month at a time: each month is read and walked with no lock held and
-written in its own short write transaction, so a clerk's posting never waits for the whole fill (``filled_end`` is
-then the end of the month being filled, one past ``filled_through``: see ``refresh``). (SQLite triggers on movements
-and their values did the marking in a first version: a bulk posting took about 18 % more CPU with them in one run at
-a load of 9, against one statement per flush now.) On another database (the sync hub) the table stays empty and
-the reports read the ledger itself. ``check`` rebuilds the table in memory from the ledger and compares.
+on, a month per short write transaction and the latest first (found by ranges of the primary key, the table having
+no index on ``month``), and walks the ledger again from there, a month at a time: each month is read and walked with
+no lock held and written in its own short write transaction, so a clerk's posting never waits for the whole drop or
+fill (``filled_end`` is then the end of the month being filled, one past ``filled_through``: see ``refresh``).
+(SQLite triggers on movements and their values did the marking in a first version: a bulk posting took about 18 %
+more CPU with them in one run at a load of 9, against one statement per flush now.) On another database (the sync
+hub) the table stays empty and the reports read the ledger itself. ``check`` rebuilds the table in memory from the
+ledger and compares.
 """
 
 from __future__ import annotations
@@ -243,6 +245,8 @@ def _first_at(conn: Connection) -> int | None:
 STEP_MONTHS = 1
 # Called after each step of a fill has committed, with the last month it filled (a test posts in between).
 after_step: Callable[[str], None] | None = None
+# Called after each month of a drop of stale months has committed, with the month dropped (likewise).
+after_drop: Callable[[str], None] | None = None
 
 
 def refresh(engine: Engine, through: str, utc_offset_seconds: int) -> None:
@@ -254,7 +258,11 @@ def refresh(engine: Engine, through: str, utc_offset_seconds: int) -> None:
     and move ``filled_through`` on. Before a step reads, a short write transaction sets ``filled_end`` to the end
     of the step's months (the claim), so a posting made meanwhile into them (or into months filled already) sets
     ``dirty_from`` as it does for filled months; the step's write sees the state moved and drops its rows, and the
-    next step starts again from the stale month. A fill stopped between steps resumes from ``filled_through``."""
+    next step starts again from the stale month. A fill stopped between steps resumes from ``filled_through``.
+
+    The stale months a change reached are dropped the same way, a month per short write transaction, the latest
+    first (``_drop_stale``): after each, ``filled_through`` is the month before it and ``dirty_from`` is still set,
+    so a posting meanwhile marks what it must, and a drop stopped between months goes on from there."""
     with engine.connect() as conn:
         if not usable(conn):
             return
@@ -311,6 +319,10 @@ def _prepare(engine: Engine, through: str, offset: int, written: tuple | None) -
                 and state.filled_through is not None and state.filled_through >= through
                 and state.merges == _signature(merged.merged(conn))):
             return None
+        stale = (state is not None and state.filled_through is not None
+                 and (state.dirty_from is not None or _pending(conn) is not None))
+    if stale:
+        _drop_stale(engine, offset)
     conn = _write(engine)
     try:
         with conn.begin():
@@ -326,9 +338,8 @@ def _prepare(engine: Engine, through: str, offset: int, written: tuple | None) -
                 filled = None
             elif state.dirty_from is not None and filled is not None:
                 stale = month_of(state.dirty_from, offset)
-                if stale <= filled:
-                    conn.execute(_SM.delete().where(_SM.c.month >= stale))
-                    conn.execute(_SM.update().where(_SM.c.next_month >= stale).values(next_month=LATEST))
+                if stale <= filled:  # the last stale month (``_drop_stale`` dropped the others), or a posting's
+                    _drop_months(conn, stale, filled, stale)  # since: dropped here with the claim
                     filled = previous_month(stale)
             first_at = _first_at(conn)
             first = month_of(first_at, offset) if first_at is not None else None
@@ -351,6 +362,71 @@ def _prepare(engine: Engine, through: str, offset: int, written: tuple | None) -
     finally:
         conn.info.pop("immediate", None)
         conn.close()
+
+
+def _drop_stale(engine: Engine, offset: int) -> None:
+    """Drop the stale months but the earliest, the latest first, each in its own short write transaction that moves
+    ``filled_through`` (and ``filled_end``) back before it and leaves ``dirty_from`` as it is: a posting meanwhile
+    into the months still filled marks them as it always does, one into a month dropped marks nothing (it is no
+    longer filled), and each transaction reads the state afresh. Between them, the rows before the stale month are as
+    a fill through them leaves them; some of those after it may still point into a month dropped (``_drop_months``):
+    nothing reads them before the drop is over (``check`` compares the months before the stale one). The earliest
+    stale month is dropped by ``_prepare`` with its claim, as are the months a posting made stale after the last of
+    these. Nothing is done when the zone or the merges changed (``_prepare`` empties the table then)."""
+    more = True
+    while more:
+        conn = _write(engine)
+        try:
+            with conn.begin():
+                stale_from(conn, _pending(conn))
+                state = _state(conn)
+                if (state is None or state.dirty_from is None or state.filled_through is None
+                        or state.utc_offset != offset or state.merges != _signature(merged.merged(conn))):
+                    return
+                top, stale = state.filled_through, month_of(state.dirty_from, offset)
+                if stale >= top:
+                    return
+                _drop_months(conn, top, top, stale)
+                conn.execute(_S.update().where(_S.c.id == 1).values(
+                    filled_through=previous_month(top), filled_end=month_start(top, offset)))
+                more = stale < previous_month(top)  # (a posting after this commit: ``_prepare`` drops its months)
+        finally:
+            conn.info.pop("immediate", None)
+            conn.close()
+        if after_drop is not None:
+            after_drop(top)
+
+
+def _drop_months(conn: Connection, first: str, last: str, stale: str) -> None:
+    """Delete the rows of the months ``first`` to ``last`` (the latest filled), the latest first, and point the rows
+    before ``stale`` (the earliest stale month) that lead into them back to ``LATEST``: those from ``stale`` on are
+    dropped in their turn, so they are not rewritten first (an update of the primary key moves the row). By ranges of
+    the primary key, for each (kind, warehouse) it holds: a month's rows are among those whose next month is later
+    (the latest rows, and those left pointing into a month dropped before), the rows to point back are those whose
+    next month is the one dropped."""
+    prefixes = _prefixes(conn)
+    month = last
+    while True:
+        for kind, warehouse in prefixes:
+            conn.exec_driver_sql("DELETE FROM stock_months WHERE kind = ? AND warehouse_id = ? AND next_month > ? "
+                                 "AND month = ?", (kind, warehouse, month, month))
+            conn.exec_driver_sql(f"UPDATE stock_months SET next_month = '{LATEST}' WHERE kind = ? AND warehouse_id = ? "
+                                 f"AND next_month = ? AND month < ?", (kind, warehouse, month, stale))
+        if month <= first:
+            return
+        month = previous_month(month)
+
+
+def _prefixes(conn: Connection) -> list[tuple[str, str]]:
+    """The (kind, warehouse) pairs the table holds, in key order: a seek in the primary key each, not a scan."""
+    found: list[tuple[str, str]] = []
+    row = conn.exec_driver_sql("SELECT kind, warehouse_id FROM stock_months ORDER BY kind, warehouse_id "
+                               "LIMIT 1").first()
+    while row is not None:
+        found.append((row[0], row[1]))
+        row = conn.exec_driver_sql("SELECT kind, warehouse_id FROM stock_months WHERE (kind, warehouse_id) > (?, ?) "
+                                   "ORDER BY kind, warehouse_id LIMIT 1", found[-1]).first()
+    return found
 
 
 def _step(engine: Engine, seen: _Seen, through: str, offset: int, states: dict[tuple, list[int]],

@@ -6,6 +6,7 @@ import json
 import re
 from collections import defaultdict
 from datetime import date
+from datetime import time
 from datetime import timedelta
 from datetime import timezone
 from decimal import Decimal
@@ -74,6 +75,11 @@ def test_the_same_seed_gives_the_same_stock_and_another_seed_a_different_one(dem
     assert len(first) > 50
     assert _stock_json(tmp_path / "again.sqlite3", capsys) == first
     assert _stock_json(tmp_path / "other.sqlite3", capsys) != first
+    again = open_database(tmp_path / "again.sqlite3")
+    try:
+        assert _lost_sales(again) == _lost_sales(demo_db)  # the lost sales too, to the moment
+    finally:
+        again.close()
 
 
 def test_every_balance_equals_the_ledger_after_the_demo(demo_db):
@@ -230,6 +236,61 @@ def _json(capsys, *argv) -> object:
     return json.loads(capsys.readouterr().out)
 
 
+def _lost_sales(db) -> list[tuple]:
+    """(SKU, warehouse, quantity, moment, customer, reference, note) of every recorded lost sale, in time order."""
+    from sqlalchemy import select
+
+    from persistence import tables as t
+
+    u, p, w = t.unfilled_demand, t.products, t.warehouses
+    query = (select(p.c.sku, w.c.code, u.c.qty, u.c.occurred_at, u.c.customer, u.c.source_ref, u.c.note)
+             .join(p, p.c.id == u.c.product_id).join(w, w.c.id == u.c.warehouse_id)
+             .order_by(u.c.occurred_at, p.c.sku, u.c.source_ref, u.c.note, u.c.qty))
+    with db.engine.connect() as conn:
+        return [tuple(row) for row in conn.execute(query)]
+
+
+def test_plain_shipments_cut_short_record_the_rest_as_a_lost_sale_on_their_order(demo_db, moves):
+    lost = _lost_sales(demo_db)
+    recorded = {(sku, wh, ref, at, qty, customer) for sku, wh, qty, at, customer, ref, _ in lost}
+    cut = [m for m in moves if m.kind == "shipment" and "缺货，订" in m.note]
+    assert len(cut) > 20
+    for m in cut:  # note: "<customer> <name> · 缺货，订 <asked> 发 <shipped>"
+        asked, sent = map(int, re.search(r"缺货，订 (\d+) 发 (\d+)", m.note).groups())
+        customer = m.note.split(" ", 1)[0]
+        assert (m.sku, m.warehouse, m.source_ref, m.occurred_at, Decimal(asked - sent), customer) in recorded, m
+    # a line the shelf had nothing for shipped nothing: it is recorded on one of the day's plain orders of its
+    # warehouse, at that order's moment, for its customer (on a day without one, for a customer at noon)
+    shipments = {(m.source_ref, m.warehouse, m.occurred_at): m.note.split(" ", 1)[0] for m in moves
+                 if m.kind == "shipment"}
+    orders = set(_counts(demo_db, "sales_orders", "number"))  # the desk's (key accounts' missing lines are theirs)
+    empty = [x for x in lost if "none in stock" in x[6] and x[5] not in orders]
+    assert len(empty) > len(cut)  # most of a stockout's demand meets an empty shelf
+    on_orders = [x for x in empty if x[5]]
+    assert len(on_orders) > 0.9 * len(empty)
+    for sku, wh, qty, at, customer, ref, _ in empty:
+        assert qty > 0 and customer, (sku, wh, ref, at)
+        if ref:
+            assert shipments.get((ref, wh, at)) == customer, (sku, wh, ref, at)
+        else:
+            assert at.astimezone(LOCAL).time() == time(12), (sku, wh, at)
+
+
+def test_the_dashboard_fill_rate_counts_every_lost_sale_recorded(demo_db, moves, capsys):
+    data = _json(capsys, "--db", str(demo_db.path), "dashboard", "--to", str(END), "--period", "quarter",
+                 "--no-alerts", "--json")
+    first, last = date.fromisoformat(data["from"]), date.fromisoformat(data["to"])
+    lost = [x for x in _lost_sales(demo_db) if first <= x[3].astimezone(LOCAL).date() <= last]
+    fill = data["fill_rate"]
+    assert Decimal(fill["unfilled"]) == sum(x[2] for x in lost)
+    plain = {m.source_ref for m in moves if m.kind == "shipment" and m.source_type == "sales_order"}  # no document
+    plain = [x for x in lost if x[5] in plain]
+    assert sum(x[2] for x in plain) > sum(x[2] for x in lost) / 2  # most of it: the desk's documents are a few
+    asked = Decimal(fill["shipped"]) + Decimal(fill["unfilled"])
+    assert Decimal(fill["quantity_percent"]) == (100 * Decimal(fill["shipped"]) / asked).quantize(Decimal("0.01"))
+    assert Decimal(fill["quantity_percent"]) < 99  # the stockouts show
+
+
 def _counts(demo_db, table, column) -> dict[str, int]:
     from sqlalchemy import func
     from sqlalchemy import select
@@ -255,7 +316,7 @@ def test_the_last_months_hold_sales_documents_with_backorders_returns_and_lost_s
     with demo_db.engine.connect() as conn:
         u = t.unfilled_demand.c
         lost, named = conn.execute(select(func.count(), func.count(func.nullif(u.customer, "")))).one()
-    assert lost > 0 and named == lost  # lost sales, each on a customer's document
+    assert lost > 0 and named == lost  # lost sales, each for a customer (on a document or a plain order)
     margin = _json(capsys, "--db", str(demo_db.path), "report", "margin", "--from", str(END - timedelta(days=60)),
                    "--to", str(END), "--json")
     assert margin["rows"] and 0 < Decimal(margin["total"]["margin_pct"]) < 40

@@ -128,3 +128,79 @@ def test_a_fill_stopped_between_steps_goes_on_from_the_last_month_it_wrote(shop,
     months.refresh(shop.engine, THROUGH, 0)
     assert min(starts) == months.month_start(f"{month_start(1):%Y-%m}", 0)  # the first month was not walked again
     assert_equals_a_rebuild(shop, monkeypatch)
+
+
+def _month(n: int) -> str:
+    return f"{month_start(n):%Y-%m}"
+
+
+def test_the_stale_months_are_dropped_a_month_at_a_time_the_latest_first_and_postings_meanwhile_go_through(
+    shop, monkeypatch
+):
+    months.refresh(shop.engine, THROUGH, 0)
+    ledger.receive(
+        shop.uow(), c.ReceiveStock("B", "2", "W2", "5.00", occurred_at=at(month_start(1) + timedelta(days=1)))
+    )
+    dropped: list[tuple[str, str | None]] = []
+
+    def between(month: str) -> None:
+        dropped.append((month, filled(shop)))
+        if len(dropped) == 1:  # into a month still filled, earlier than the stale one: the drop goes down to it
+            ledger.ship(shop.uow(), c.ShipStock("A", "1", "W1", occurred_at=at(FIRST + timedelta(days=15))))
+            # and into the month just dropped: no longer filled, nothing to mark
+            just_dropped = datetime.strptime(f"{month}-02", "%Y-%m-%d").date()
+            ledger.receive(shop.uow(), c.ReceiveStock("A", "5", "W2", "1.50", occurred_at=at(just_dropped)))
+        with shop.engine.connect() as conn:  # what stays is a fill through the month before, with its marks
+            assert months.check(conn) == []
+
+    monkeypatch.setattr(months, "after_drop", between)
+    months.refresh(shop.engine, THROUGH, 0)
+    # one month per write transaction, the latest first, down to the month after the earliest stale one (that one
+    # goes with the claim of the fill that follows)
+    expected = []
+    month = THROUGH
+    while month > _month(0):
+        expected.append((month, months.previous_month(month)))
+        month = months.previous_month(month)
+    assert dropped == expected
+    assert filled(shop) == THROUGH
+    assert_equals_a_rebuild(shop, monkeypatch)
+
+
+def test_a_drop_stopped_between_months_goes_on_from_where_it_stopped(shop, monkeypatch):
+    months.refresh(shop.engine, THROUGH, 0)
+    ledger.ship(shop.uow(), c.ShipStock("B", "1", "W2", occurred_at=at(FIRST + timedelta(days=7))))
+
+    class Stop(Exception):
+        pass
+
+    def stop(month: str) -> None:
+        raise Stop(month)
+
+    monkeypatch.setattr(months, "after_drop", stop)
+    with pytest.raises(Stop):
+        months.refresh(shop.engine, THROUGH, 0)
+    assert filled(shop) == months.previous_month(THROUGH)  # one month dropped and committed
+    with shop.engine.connect() as conn:
+        assert months.check(conn) == []
+        assert conn.execute(select(t.stock_months_state.c.dirty_from)).scalar() is not None  # still stale
+    monkeypatch.setattr(months, "after_drop", None)
+    months.refresh(shop.engine, THROUGH, 0)
+    assert filled(shop) == THROUGH
+    assert_equals_a_rebuild(shop, monkeypatch)
+
+
+def test_a_posting_after_the_last_month_dropped_alone_is_dropped_down_to_with_the_claim(shop, monkeypatch):
+    months.refresh(shop.engine, THROUGH, 0)
+    ledger.ship(shop.uow(), c.ShipStock("A", "1", "W1", occurred_at=at(month_start(2) + timedelta(days=3))))
+    dropped: list[str] = []
+
+    def between(month: str) -> None:  # the drop is done but for the stale month: now one much earlier
+        dropped.append(month)
+        ledger.receive(shop.uow(), c.ReceiveStock("B", "1", "W1", "4.00", occurred_at=at(FIRST + timedelta(days=4))))
+
+    monkeypatch.setattr(months, "after_drop", between)
+    months.refresh(shop.engine, THROUGH, 0)
+    assert dropped == [THROUGH] == [months.next_month(_month(2))]  # the one month after the stale one, alone
+    assert filled(shop) == THROUGH
+    assert_equals_a_rebuild(shop, monkeypatch)

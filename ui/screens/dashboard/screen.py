@@ -123,9 +123,15 @@ class DashboardScreen(Screen):
         self.dialog: lists.RowsDialog | None = None
         self._ticket = 0
         self._done = 0
-        # The alerts are the last planning run's (its stored summary, read with each load); the dashboard plans
-        # itself only when no run stored one, once: a load that finds none waits for that run.
+        # The alerts are the last planning run's (its stored summary, read with each load and again each time a run of
+        # this window stores one); the dashboard plans itself only when no run stored one, once: a load that finds none
+        # waits for that run. Each read (and the dashboard's own run) is numbered when it is asked for, and a result is
+        # shown only if no later-asked one is shown already: reads run side by side on the pool and may finish in any
+        # order, and one asked before a run's write must not put the older summary back over the newer one.
         self._alerts_running = False
+        self._alerts_asked = 0  # reads of the stored alerts asked for so far (the dashboard's own run counts as one)
+        self._alerts_shown = 0  # the number of the read shown for this load; 0: none yet
+        self._alerts_counted = False  # this load's alerts group is counted in its progress
         self.period_label = QLabel(self)
         self.span = QComboBox(self)
         self.span.setObjectName("span")
@@ -251,6 +257,7 @@ class DashboardScreen(Screen):
         ticket = self._ticket
         self._done = 0
         self.figures = {}
+        self._alerts_shown, self._alerts_counted = 0, False
         self._loaded_generation = self.services.data_generation()
         self.progress.setValue(0)
         self.progress.show()
@@ -292,49 +299,66 @@ class DashboardScreen(Screen):
 
     def _load_alerts(self, ticket: int, today: date, offset: int) -> None:
         q = self.services.dashboard
+        asked = self._ask_alerts()
 
         def done(result) -> None:
             if not alive(self) or ticket != self._ticket:
                 return
-            summary, version = result
-            if "alerts" in self.figures:
-                return  # the dashboard's own run, finished meanwhile, answered this load
-            if summary is None:
+            if result[0] is not None:
+                self._take_alerts(ticket, asked, result)
+            elif not self._alerts_counted:  # none stored (and no run's stored alerts arrived meanwhile): plan once
                 self._plan_alerts(today, offset)
-                return
-            self.figures["alerts"] = (summary, version)
-            self._show("alerts")
-            self._step()
 
         def failed(exc: BaseException) -> None:
             if alive(self) and ticket == self._ticket:
                 self.show_error(exc)
-                self._step()
+                self._count_alerts()
 
         self.services.tasks.submit(q.stored_alerts, on_done=done, on_error=failed)
+
+    def _ask_alerts(self) -> int:
+        """The number of a read of the stored alerts asked for now: later reads have higher numbers."""
+        self._alerts_asked += 1
+        return self._alerts_asked
+
+    def _take_alerts(self, ticket: int, asked: int, result) -> None:
+        """Show ``result`` (a summary, the data version it is judged by) for load ``ticket``, unless a read asked for
+        later is shown already (it saw this summary or a newer one); the load's alerts group is counted once."""
+        if not alive(self) or ticket != self._ticket:
+            return
+        if asked > self._alerts_shown:
+            self._alerts_shown = asked
+            self.figures["alerts"] = result
+            self._show("alerts")
+        self._count_alerts()
+
+    def _count_alerts(self) -> None:
+        if not self._alerts_counted:
+            self._alerts_counted = True
+            self._step()
 
     def _plan_alerts(self, today: date, offset: int) -> None:
         """No run stored its alerts: plan once here (the run stores its summary); the load waiting shows it."""
         if self._alerts_running:
             return  # the run under way answers this load too (``done``)
         self._alerts_running = True
+        # numbered as a read asked for now: it stores (and returns) what it planned after every read asked before it,
+        # and a run that stores after it has started is read again (``planning_stored``) with a higher number
+        asked = self._ask_alerts()
 
         def done(result) -> None:
             if not alive(self):
                 return
             self._alerts_running = False
-            if "alerts" not in self.figures and self._done < GROUPS:
-                self.figures["alerts"] = result  # (the summary, the data version after the run)
-                self._show("alerts")
-                self._step()
+            self._take_alerts(self._ticket, asked, result)  # (the summary, the data version after the run)
 
         def failed(exc: BaseException) -> None:
             if not alive(self):
                 return
             self._alerts_running = False
-            if "alerts" not in self.figures and self._done < GROUPS:
+            if not self._alerts_counted:
                 self.show_error(exc)
-                self._step()
+                self._count_alerts()
 
         q, around = self.services.dashboard, quiet(self.services.watcher)
         # stored quietly (ui.watch): the other screens are not told the data changed
@@ -343,16 +367,16 @@ class DashboardScreen(Screen):
                                    background=True)
 
     def planning_stored(self) -> None:
-        """A planning run of this window stored its alerts (``ui.watch.DataWatcher.planned``): show them, once the
-        load under way (which reads them itself) is complete."""
-        if not self.complete or self._alerts_running:
-            return
-        ticket = self._ticket
+        """A planning run of this window stored its alerts (``ui.watch.DataWatcher.planned``): read and show them.
+
+        Also while a load is under way: its own read may have been made before the run's write (the slower groups
+        were still running), and then nothing else would ever show the new summary. The read is numbered like the
+        load's (``_take_alerts``), so whichever of them arrives last, the one asked for last is what stays shown."""
+        ticket, asked = self._ticket, self._ask_alerts()
 
         def done(result) -> None:
-            if alive(self) and ticket == self._ticket and result[0] is not None:
-                self.figures["alerts"] = result
-                self._show("alerts")
+            if result[0] is not None:
+                self._take_alerts(ticket, asked, result)
 
         self.services.tasks.submit(self.services.dashboard.stored_alerts, on_done=done,
                                    on_error=lambda exc: self.show_error(exc) if alive(self) else None)
