@@ -1,9 +1,11 @@
 """The first fill of ``stock_months`` (persistence/stock/months.py) on a migrated benchmark database: its CPU and
 wall time, how many write transactions it took and the longest of them (the time a clerk's posting could wait).
 
-    python tests/benchmarks/bench_months_fill.py DATABASE [THROUGH] [--module PATH] [--stale MONTH]
+    python tests/benchmarks/bench_months_fill.py [DATABASE [THROUGH]] [--module PATH] [--stale MONTH]
 
-DATABASE is changed (its ``stock_months`` emptied and filled again): give a copy. ``--module``: fill with another
+DATABASE is changed (its ``stock_months`` emptied and filled again): give a copy. Without it (as
+``scripts/bench.sh`` runs it) a copy of bench_reports.py's cached database is used, and the bench is skipped with a
+line saying so when that database has not been built yet. ``--module``: fill with another
 version of ``months.py`` (e.g. one taken from an earlier commit with ``git show``) to compare; see
 RESULTS-reports.md. ``--stale``: fill first (not timed), then mark the months from MONTH on stale, as a posting
 back-dated into it does, and time the refill (the latest rows before MONTH are looked up in the table).
@@ -12,10 +14,13 @@ back-dated into it does, and time the refill (the latest rows before MONTH are l
 from __future__ import annotations
 
 import importlib.util
+import shutil
 import sys
+import tempfile
 import time
+from pathlib import Path
 
-import _common  # noqa: F401  (puts the project on the path)
+import _common  # (also puts the project on the path)
 from sqlalchemy import event
 
 from persistence import tables as t
@@ -37,7 +42,21 @@ def main() -> None:
         i = args.index("--stale")
         stale = args[i + 1]
         del args[i:i + 2]
-    path, through = args[0], (args[1] if len(args) > 1 else "2025-12")
+    args = [a for a in args if a != "--quick"]
+    scratch = None
+    if args:
+        path, through = args[0], (args[1] if len(args) > 1 else "2025-12")
+    else:
+        through = "2025-12"
+        sizes = "2000-20000" if _common.QUICK else "100000-600000"
+        cached = _common.CACHE / f"reports-{sizes}.sqlite3"
+        if not cached.exists():
+            print(f"\n## stock_months fill\n\nskipped: {cached} is not built yet (bench_reports.py builds it)")
+            return
+        scratch = Path(tempfile.mkdtemp(prefix="months-fill-"))
+        path = scratch / cached.name
+        shutil.copy(cached, path)
+        print(f"\n## stock_months fill (a copy of {cached.name})\n")
     db = open_database(path)
     engine = db.engine
     with engine.begin() as conn:
@@ -72,6 +91,8 @@ def main() -> None:
           f"{len(writes)} write transactions, longest {max(writes) * 1000:,.0f} ms, "
           f"sum {sum(writes) * 1000:,.0f} ms ({', '.join(f'{w * 1000:.0f}' for w in writes)})")
     db.close()
+    if scratch is not None:
+        shutil.rmtree(scratch)
 
 
 if __name__ == "__main__":
