@@ -516,7 +516,7 @@ def _row_quantiles(values: np.ndarray, level: np.ndarray) -> np.ndarray:
 
 
 def conformal_cumulative(
-    mean: np.ndarray, cum: list[dict[float, np.ndarray]], errors: np.ndarray
+    mean: np.ndarray, cum: list[dict[float, np.ndarray]], errors: np.ndarray, scale: np.ndarray | None = None
 ) -> list[dict[float, np.ndarray]]:
     """The lead-time quantiles rescaled level by level by what the row's own backtest errors say.
 
@@ -539,7 +539,10 @@ def conformal_cumulative(
     the small sample; the factor stays within ``CONFORMAL_RANGE``. Up to 0.9 every level has its own factor; above
     it, where a dozen origins cannot tell a quantile, the simulated shape is kept and multiplied by the 0.9 factor
     read by sign (never narrowed). A row with fewer than ``CONFORMAL_MIN`` ratios keeps its simulated quantiles.
-    Results are floored at 0 and non-decreasing in q and k. Each row's figures come from that row only.
+    ``scale`` (per row, ``quantiles.recent_volatility``: how its latest errors compare with its history's) then
+    multiplies every level's spread above the summed mean: the backtest sums span three horizons and say little
+    of whether the last one ran calmer or wilder. Results are floored at 0 and non-decreasing in q and k. Each
+    row's figures come from that row only.
     """
     rows, horizon = mean.shape
     if rows == 0 or not cum:
@@ -569,6 +572,11 @@ def conformal_cumulative(
         factor = np.where(enough, np.clip((signed + sized) / 2.0, low, high), 1.0)
         arr[q] = centre + factor[:, None] * spread
         tail = np.maximum(np.where(enough, np.clip(signed, low, high), 1.0), 1.0)
+    if scale is not None:
+        s = np.broadcast_to(np.asarray(scale, dtype=float), (rows,))[:, None]
+        for q in qs:
+            if q > 0.5:
+                arr[q] = centre + s * (arr[q] - centre)
     previous = None
     for q in qs:
         cur = np.maximum.accumulate(np.maximum(arr[q], 0.0), axis=1)
