@@ -33,7 +33,8 @@ seeded by a hash of its own figures, so a product's quantiles do not depend on t
 One ratio for every level cannot give both the middle and the tail of the lead-time distribution their width (on
 public data the 0.8 quantile of the h-period total covered 5–8 points too much on some sets while the 0.98 one
 covered 8 points too little on others), so the quantiles of the sums are then rescaled level by level from the
-product's own backtest sums (``conformal_cumulative``, split conformal).
+product's own backtest sums (``conformal_cumulative``, split conformal), and their spread follows the size of the
+product's latest errors against its history's (``quantiles.recent_volatility``: error sizes cluster).
 
 **Isolated extremes.** A single period far above the rest of a product's demands (``isolated_extremes``: above
 Q3 + 5·IQR, the only one, and not a season's peak) is brought down to that fence before any of this: fitted as it
