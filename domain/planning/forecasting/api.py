@@ -38,6 +38,7 @@ from domain.planning.forecasting.quantiles import bootstrap_cumulative
 from domain.planning.forecasting.quantiles import calibration_errors
 from domain.planning.forecasting.quantiles import calibration_origins
 from domain.planning.forecasting.quantiles import nanstd
+from domain.planning.forecasting.quantiles import recent_volatility
 from domain.planning.forecasting.quantiles import widening
 from domain.planning.forecasting.result import SIMPLE_AVERAGE
 from domain.planning.forecasting.result import ForecastResult
@@ -205,7 +206,7 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
     if c.calibration is not None:
         from domain.planning.forecasting.combine import conformal_cumulative
 
-        cum = conformal_cumulative(mean, cum, cal_errors)
+        cum = conformal_cumulative(mean, cum, cal_errors, scale=recent_volatility(resid, horizon, season))
 
     results = []
     for r in range(n):

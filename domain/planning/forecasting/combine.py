@@ -33,7 +33,8 @@ seeded by a hash of its own figures, so a product's quantiles do not depend on t
 One ratio for every level cannot give both the middle and the tail of the lead-time distribution their width (on
 public data the 0.8 quantile of the h-period total covered 5–8 points too much on some sets while the 0.98 one
 covered 8 points too little on others), so the quantiles of the sums are then rescaled level by level from the
-product's own backtest sums (``conformal_cumulative``, split conformal).
+product's own backtest sums (``conformal_cumulative``, split conformal), and their spread follows the size of the
+product's latest errors against its history's (``quantiles.recent_volatility``: error sizes cluster).
 
 **Isolated extremes.** A single period far above the rest of a product's demands (``isolated_extremes``: above
 Q3 + 5·IQR, the only one, and not a season's peak) is brought down to that fence before any of this: fitted as it
@@ -516,7 +517,7 @@ def _row_quantiles(values: np.ndarray, level: np.ndarray) -> np.ndarray:
 
 
 def conformal_cumulative(
-    mean: np.ndarray, cum: list[dict[float, np.ndarray]], errors: np.ndarray
+    mean: np.ndarray, cum: list[dict[float, np.ndarray]], errors: np.ndarray, scale: np.ndarray | None = None
 ) -> list[dict[float, np.ndarray]]:
     """The lead-time quantiles rescaled level by level by what the row's own backtest errors say.
 
@@ -539,7 +540,10 @@ def conformal_cumulative(
     the small sample; the factor stays within ``CONFORMAL_RANGE``. Up to 0.9 every level has its own factor; above
     it, where a dozen origins cannot tell a quantile, the simulated shape is kept and multiplied by the 0.9 factor
     read by sign (never narrowed). A row with fewer than ``CONFORMAL_MIN`` ratios keeps its simulated quantiles.
-    Results are floored at 0 and non-decreasing in q and k. Each row's figures come from that row only.
+    ``scale`` (per row, ``quantiles.recent_volatility``: how its latest errors compare with its history's) then
+    multiplies every level's spread above the summed mean: the backtest sums span three horizons and say little
+    of whether the last one ran calmer or wilder. Results are floored at 0 and non-decreasing in q and k. Each
+    row's figures come from that row only.
     """
     rows, horizon = mean.shape
     if rows == 0 or not cum:
@@ -569,6 +573,11 @@ def conformal_cumulative(
         factor = np.where(enough, np.clip((signed + sized) / 2.0, low, high), 1.0)
         arr[q] = centre + factor[:, None] * spread
         tail = np.maximum(np.where(enough, np.clip(signed, low, high), 1.0), 1.0)
+    if scale is not None:
+        s = np.broadcast_to(np.asarray(scale, dtype=float), (rows,))[:, None]
+        for q in qs:
+            if q > 0.5:
+                arr[q] = centre + s * (arr[q] - centre)
     previous = None
     for q in qs:
         cur = np.maximum.accumulate(np.maximum(arr[q], 0.0), axis=1)

@@ -66,6 +66,36 @@ def widening(errors: np.ndarray, sigma: np.ndarray, alpha: np.ndarray, cap: floa
     return np.clip(np.sqrt(mean), 1.0, cap)
 
 
+RECENT_EXPONENT = 0.5  # half way (geometric mean) between the whole history's error size and the last window's
+RECENT_RANGE = (0.5, 2.0)  # how far the recent errors may narrow or widen the lead-time quantiles
+
+
+def recent_volatility(errors: np.ndarray, horizon: int, season: int) -> np.ndarray:
+    """Per row, how much the lead-time spread follows the size of its latest one-step errors.
+
+    The last ``max(horizon, season)`` observed one-step errors (a lead time, and never less than a season) against
+    all of the row's errors: the root of the ratio of their mean squares, raised to ``RECENT_EXPONENT`` (half way
+    between the two: one window tells a size only roughly) and kept within ``RECENT_RANGE``. Error sizes cluster:
+    on every public monthly and quarterly development set the rows whose last lead time erred more than their
+    history covered the held-out totals less, and those that erred less covered more (RESULTS-forecast.md, section
+    U). The window spans a whole season so that a calm season (or the weeks between two recurring spikes) is not
+    read as a calm regime just before the peak; rows with fewer than two windows of errors (weekly histories of
+    two years) get 1. Each row's figure comes from that row only.
+    """
+    e = np.atleast_2d(np.asarray(errors, dtype=float))
+    window = max(int(horizon), int(season), 1)
+    observed = ~np.isnan(e)
+    count = observed.sum(axis=1)
+    from_end = np.cumsum(observed[:, ::-1], axis=1)[:, ::-1]  # observed errors from this one to the last
+    square = np.where(observed, e * e, 0.0)
+    recent = np.where(observed & (from_end <= window), square, 0.0).sum(axis=1) / window
+    whole = square.sum(axis=1) / np.maximum(count, 1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratio = np.where((count >= 2 * window) & (whole > 0), np.sqrt(recent / whole), 1.0)
+    low, high = RECENT_RANGE
+    return np.clip(ratio**RECENT_EXPONENT, low, high)
+
+
 def bootstrap_cumulative(
     mean: np.ndarray,
     errors: np.ndarray,

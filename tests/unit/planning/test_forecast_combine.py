@@ -237,3 +237,69 @@ def test_calibration_errors_leave_out_origins_before_the_row_has_enough_history(
     assert np.isnan(errors[0, 0]).all()  # 2, 8 and 11 observed periods before origins 8, 14 and 17: 2 is too few
     np.testing.assert_allclose(errors[0, 1:], 2.0)
     np.testing.assert_allclose(errors[1], 2.0)
+
+
+def test_the_lead_time_spread_follows_the_size_of_the_row_s_latest_errors():
+    from domain.planning.forecasting.quantiles import recent_volatility
+
+    calm = np.tile([1.0, -1.0], 24)  # 48 one-step errors of size 1
+    wilder = calm.copy()
+    wilder[-12:] *= 3.0  # the last season (12) erred three times as much
+    quieter = calm.copy()
+    quieter[-12:] *= 0.25
+    short = calm[:20]  # fewer than two windows of errors
+    gappy = np.r_[np.nan, np.nan, wilder]  # censored periods are skipped
+    errors = np.full((5, 50), np.nan)
+    for r, e in enumerate((calm, wilder, quieter, short, gappy)):
+        errors[r, -len(e) :] = e
+    got = recent_volatility(errors, horizon=6, season=12)  # the window is the season, longer than the horizon
+    # Wilder: mean squares 9 (last 12) against (36·1 + 12·9)/48 = 3: √3, and half way (the root of it) 3^¼.
+    expected_wild = 3.0**0.25
+    # Quieter: 1/16 against (36 + 12/16)/48: the ratio's root is 0.29, its root 0.54, within the floor of 0.5.
+    expected_quiet = (0.0625 / ((36 + 0.75) / 48)) ** 0.25
+    np.testing.assert_allclose(got, [1.0, expected_wild, expected_quiet, 1.0, expected_wild])
+    # Each row's figure is its own, whatever rows come with it; a longer horizon widens the window.
+    np.testing.assert_allclose(recent_volatility(errors[1:2], 6, 12), got[1:2])
+    assert recent_volatility(errors[1:2], 30, 12)[0] == 1.0  # a 30-period window: 48 errors are not two of them
+    much_wilder = np.tile([1.0, -1.0], 120)  # 240 errors, the last 12 a hundred times as large
+    much_wilder[-12:] *= 100.0
+    assert recent_volatility(much_wilder[None, :], 6, 12)[0] == 2.0  # at most twice as wide
+
+
+def test_the_recent_scale_multiplies_every_upper_level_s_spread_and_leaves_the_median():
+    from domain.planning.forecasting.combine import conformal_cumulative
+
+    mean = np.array([[10.0, 10.0], [10.0, 10.0]])
+    one = {0.5: np.array([10.0, 20.0]), 0.8: np.array([11.0, 22.0]), 0.9: np.array([12.0, 24.0]),
+           0.95: np.array([13.0, 26.0])}
+    cum = [one, dict(one)]
+    errors = np.full((2, 12, 2), 2.0)
+    plain = conformal_cumulative(mean, cum, errors)
+    scaled = conformal_cumulative(mean, cum, errors, scale=np.array([1.0, 1.5]))
+    for q in one:
+        np.testing.assert_allclose(scaled[0][q], plain[0][q])
+    np.testing.assert_allclose(scaled[1][0.5], plain[1][0.5])
+    np.testing.assert_allclose(scaled[1][0.8], [13.0, 26.0])  # spread 2 / 4 (after the backtest's factor) × 1.5
+    np.testing.assert_allclose(scaled[1][0.95], [14.5, 29.0])  # spread 3 / 6 × 1.5
+    # A row with too few backtest sums keeps its simulated shape, scaled the same way.
+    (few,) = conformal_cumulative(mean[:1], cum[:1], np.full((1, 5, 2), 2.0), scale=np.array([0.5]))
+    np.testing.assert_allclose(few[0.8], [10.5, 21.0])
+
+
+def test_monthly_rows_whose_last_year_ran_wilder_get_wider_lead_time_quantiles():
+    # Seven years of 100 ± 5 a month, and the same with the last year's noise four times as large: the second's
+    # quantiles of a year's demand are wider than the backtest sums alone (three horizons back) make them: without
+    # the recent scale its spread above the mean is 1.6 / 2.3 / 2.7 times the calm row's at 0.8 / 0.9 / 0.95.
+    from domain.planning.forecasting.quantiles import recent_volatility
+
+    rng = np.random.default_rng(11)
+    noise = rng.normal(0, 5, 84)
+    calm = 100 + noise
+    wild = calm.copy()
+    wild[-12:] = 100 + 4 * noise[-12:]
+    a, b = forecast_many([calm, wild], 12, season=12, models=())
+    resid = np.vstack([calm - a.fitted, wild - b.fitted])
+    scale = recent_volatility(resid, 12, 12)
+    assert scale[1] > 1.3 * scale[0]
+    for q, least in ((0.8, 2.0), (0.9, 3.0), (0.95, 3.0)):
+        assert b.cumulative[q][-1] - b.mean.sum() > least * (a.cumulative[q][-1] - a.mean.sum())
