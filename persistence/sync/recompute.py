@@ -6,7 +6,8 @@ movement is valued by ``domain.stock.valuation.replay`` (the rule for each kind 
 then id), exactly as the ledger values it when it is posted. The ledger's incremental posting
 and back-dated replay go through the same functions, so a device
 that replays the changed pairs from their earliest new movement ends with the same numbers as
-every other device holding the same movements.
+every other device holding the same movements. (Here the replay runs on the stored integers,
+``valuation.replay_scaled``: the same rules, giving exactly the integers the Decimal ones give.)
 
 The pairs to replay (``sync_dirty``) are first closed over transfers: when a transfer-out is
 replayed, its value may change, and the receiving leg takes exactly that value, so the pair of
