@@ -205,8 +205,9 @@ def replay(
 # * money is rounded half-up (away from zero on a tie) to the currency's places, averages to 8 places;
 # * a quotient (an average, a transfer's unit cost) is first rounded to 28 significant digits, half-even, then
 #   half-up to 8 places. The two roundings give the one exact half-up rounding except when the exact quotient lies
-#   within a 28-digit step below a half: there (rare: a 10**-7 wide band, and only reachable with numbers beyond
-#   what the columns hold) the movement is valued by the Decimal rules themselves (``_by_decimal``). So is the
+#   within a 28-digit step below a half (which takes values about as large as the columns hold). A quotient within
+#   5 * 10**-8 of a unit of the 8th place below a half, a band wider than any such step below 10**12 (about one
+#   division in ten million falls in it), is valued by the Decimal rules themselves (``_by_decimal``). So is the
 #   receipt of a transfer's leg into negative stock, whose value multiplies the 28-digit quotient.
 
 _QTY_SCALE, _COST_SCALE = 10 ** 4, 10 ** 8  # money has the quantities' scale
