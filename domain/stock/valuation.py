@@ -189,3 +189,175 @@ def replay(
             out_values[transfer_id] = val.value
         positions[pair] = val.after
         yield row, val
+
+
+# --- The same rules in scaled integers ---------------------------------------------------------------------------
+#
+# A device that replays what a sync pulled reads the stored integers (quantities and money × 10**4, costs and
+# averages × 10**8, ``persistence.types.Scaled``) and writes integers back; the Decimal rules above, in between,
+# cost it a Decimal made of each number read, one made of each result and their rounding: about half of a first
+# pull's replay. ``value_scaled`` and ``replay_scaled`` are ``value`` and ``replay`` on those integers, giving
+# exactly the integers the Decimal rules give (``tests/unit/stock/test_valuation_scaled.py`` compares them on
+# random runs). What the Decimal rules do with the default context, and so what is reproduced here:
+#
+# * sums and differences are exact, and so is a product while its digits fit the context's 28: beyond them
+#   (and for any number of 10**27 or more) the integers stop, ``NotScaled``, and the caller replays in Decimal;
+# * money is rounded half-up (away from zero on a tie) to the currency's places, averages to 8 places;
+# * a quotient (an average, a transfer's unit cost) is first rounded to 28 significant digits, half-even, then
+#   half-up to 8 places. The two roundings give the one exact half-up rounding except when the exact quotient lies
+#   within a 28-digit step below a half (which takes values about as large as the columns hold). A quotient within
+#   5 * 10**-8 of a unit of the 8th place below a half, a band wider than any such step below 10**12 (about one
+#   division in ten million falls in it), is valued by the Decimal rules themselves (``_by_decimal``). So is the
+#   receipt of a transfer's leg into negative stock, whose value multiplies the 28-digit quotient.
+
+_QTY_SCALE, _COST_SCALE = 10 ** 4, 10 ** 8  # money has the quantities' scale
+_WIDE = 10 ** 27  # any number of this size or more: the Decimal rules
+_PRODUCT = 10 ** 28  # a product of stored integers with more digits is rounded by the context
+_AVG_WIDE = 10 ** 20
+# money of ``places`` decimals from a product of a quantity and a cost (scaled by 10**12): divide by the first,
+# add the second (half of it) before, multiply by the third to have the money's own scale of 10**4
+_MONEY_STEP = {places: (10 ** (12 - places), 10 ** (12 - places) // 2, 10 ** (4 - places)) for places in range(5)}
+SCALED_PLACES = range(5)  # the currency places the integers take (money is stored with 4)
+
+
+class NotScaled(Exception):
+    """A movement whose numbers are out of the integers' reach (see above): replay the run in Decimal."""
+
+
+def _money(n: int, places: int) -> int:
+    """``round_money`` of a product of a quantity and a cost (scaled by 10**12), scaled by 10**4."""
+    if not -_PRODUCT < n < _PRODUCT:
+        raise NotScaled
+    d, h, m = _MONEY_STEP[places]
+    return (n + h) // d * m if n >= 0 else -((h - n) // d * m)
+
+
+def _avg(v: int, q: int) -> int | None:
+    """``round_cost(v / q)`` of two integers of the same scale, scaled by 10**8; None where only Decimal's own
+    division can tell (the band below a half, see above)."""
+    if not v:
+        return 0
+    n = v * _COST_SCALE
+    negative = (n < 0) is not (q < 0)
+    if n < 0:
+        n = -n
+    d = -q if q < 0 else q
+    a, r = divmod(n, d)
+    if a >= _AVG_WIDE:
+        raise NotScaled
+    r += r
+    if r >= d:
+        a += 1
+    elif (d - r) * 10_000_000 <= d:  # the exact quotient within 5 × 10**-8 of a unit below the half
+        return None
+    return -a if negative else a
+
+
+def _by_decimal(pos: tuple[int, int, int], kind: str, qty: int, unit_cost: int | None, exact: int | None,
+                places: int) -> tuple[int, tuple[int, int, int]]:
+    """``value`` itself on the integers made Decimals (as the replay reads them), its results made integers again."""
+    q, v, a = pos
+    try:
+        val = value(Position(Decimal(q).scaleb(-4), Decimal(v).scaleb(-4), Decimal(a).scaleb(-8)), kind,
+                    Decimal(qty).scaleb(-4), None if unit_cost is None else Decimal(unit_cost).scaleb(-8),
+                    None if exact is None else Decimal(exact).scaleb(-4), places)
+        after = val.after
+        scaled = (val.value.scaleb(4), after.on_hand.scaleb(4), after.value.scaleb(4), after.avg_cost.scaleb(8))
+        out, nq, nv, na = (int(x) for x in scaled)
+    except (ArithmeticError, ValueError):  # the Decimal replay will meet it too, and say so
+        raise NotScaled from None
+    if (out, nq, nv, na) != scaled:
+        raise NotScaled
+    return out, (nq, nv, na)
+
+
+def value_scaled(pos: tuple[int, int, int], kind: str, qty: int, unit_cost: int | None, exact: int | None,
+                 places: int) -> tuple[int, tuple[int, int, int]]:
+    """``value`` on stored integers: ``pos`` is (on hand × 10**4, value × 10**4, average × 10**8), ``qty`` × 10**4,
+    ``unit_cost`` × 10**8, ``exact`` (the reversed movement's or the out leg's value) × 10**4; ``places`` in
+    ``SCALED_PLACES``. Returns the value moved × 10**4 and the position after, as ``value``'s exactly.
+
+    Raises:
+        NotScaled: a number out of the integers' reach.
+    """
+    q, v, a = pos
+    nq = q + qty
+    if kind == _REVERSAL:
+        if nq == 0:
+            return -v, (0, 0, a)
+        out = -exact
+        nv = v + out
+        if (nv > 0 and nq > 0) or (nv < 0 and nq < 0):
+            na = _avg(nv, nq)
+            if na is None:
+                return _by_decimal(pos, kind, qty, unit_cost, exact, places)
+        else:
+            na = a
+    elif qty > 0:
+        x = -exact if exact is not None and kind == _TRANSFER_IN else None
+        if q > 0:
+            nv = v + (x if x is not None else _money(qty * (unit_cost if unit_cost is not None else a), places))
+            na = _avg(nv, nq)
+            if na is None:
+                return _by_decimal(pos, kind, qty, unit_cost, exact, places)
+        elif x is not None:  # a transfer's leg into no stock: the average is the unit cost it brings
+            if q < 0 and nq != 0:  # and into stock short: valued at that cost as Decimal has it, 28 digits
+                return _by_decimal(pos, kind, qty, unit_cost, exact, places)
+            na = _avg(x, qty)
+            if na is None:
+                return _by_decimal(pos, kind, qty, unit_cost, exact, places)
+            nv = 0 if nq == 0 else x
+        else:
+            na = unit_cost if unit_cost is not None else a
+            nv = 0 if nq == 0 else _money(nq * na, places)
+        out = nv - v
+    elif qty < 0:
+        out = -v if nq == 0 else _money(qty * a, places)
+        nv = v + out
+        na = a
+    else:
+        return 0, pos
+    if not (-_WIDE < nv < _WIDE and -_WIDE < nq < _WIDE and -_WIDE < out < _WIDE and -_WIDE < na < _WIDE):
+        raise NotScaled
+    return out, (nq, nv, na)
+
+
+def replay_scaled(
+    positions: dict[tuple[str, str], tuple[int, int, int]],
+    movements: Iterable[tuple],
+    *,
+    places: int,
+    value_before: Callable[[str], int],
+    out_value_before: Callable[[str], int],
+) -> Iterator[tuple[tuple, int, tuple[int, int, int]]]:
+    """``replay`` on stored integers (``value_scaled``): rows as ``ReplayRow``s with the quantity and unit cost
+    scaled, positions as ``value_scaled``'s, the callbacks returning stored values; yields each row, the value it
+    moved and the position after it.
+
+    Raises:
+        NotScaled: a number out of the integers' reach (``positions`` has moved: start the Decimal replay over
+            from a copy made before).
+    """
+    if places not in SCALED_PLACES:
+        raise NotScaled
+    values: dict[str, int] = {}
+    out_values: dict[str, int] = {}
+    for row in movements:
+        movement_id, kind, product_id, warehouse_id, qty, unit_cost, transfer_id, reverses_id, _ = row
+        pair = (product_id, warehouse_id)
+        if kind == _REVERSAL:
+            exact = values.get(reverses_id)
+            if exact is None:
+                exact = value_before(reverses_id)
+        elif kind == _TRANSFER_IN and transfer_id:
+            exact = out_values.get(transfer_id)
+            if exact is None:
+                exact = out_value_before(transfer_id)
+        else:
+            exact = None
+        moved, after = value_scaled(positions[pair], kind, qty, unit_cost, exact, places)
+        values[movement_id] = moved
+        if kind == _TRANSFER_OUT and transfer_id:
+            out_values[transfer_id] = moved
+        positions[pair] = after
+        yield row, moved, after

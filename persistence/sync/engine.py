@@ -282,8 +282,8 @@ def _push_records(db, engine: Engine, me: str, report: SyncReport, users: bool =
         pushed_hash, pushed = {}, {}
         for p in pending:
             pushed[(p.spec.name, p.key)] = p.record
-            pushed_hash[(p.spec.name, p.key)] = r.content_hash(p.spec, p.record)
-            hub.push_record(hconn, state, p.spec, p.key, p.base, p.record)
+            pushed_hash[(p.spec.name, p.key)] = hash_ = r.content_hash(p.spec, p.record)
+            hub.push_record(hconn, state, p.spec, p.key, p.base, p.record, hash_)
         hub.flush(hconn, state)
     report.pushed += state.accepted
     lost_undos: set[str] = set()  # the items of allocations (undos) of this desk that another desk's beat on the hub

@@ -260,10 +260,13 @@ def rewrite_refs(s: PushState, spec: r.Spec, record: dict) -> dict:
 PARTNER_TABLES = {"AR": "customers", "AP": "suppliers"}
 
 
-def push_record(conn: Connection, s: PushState, spec: r.Spec, key: str, base: int, record: dict | None) -> None:
-    """Adjudicate one pushed record against the hub's version of it (the rules: see persistence.sync)."""
+def push_record(conn: Connection, s: PushState, spec: r.Spec, key: str, base: int, record: dict | None,
+                hash_: str | None = None) -> None:
+    """Adjudicate one pushed record against the hub's version of it (the rules: see persistence.sync).
+    ``hash_``: the record's content hash as sent, when the caller has it (kept if nothing below changes it)."""
     if s.inserts and (set(s.inserts) != {spec.name} or spec.name == "sync_conflicts"):
         flush_inserts(conn, s)  # records of other tables may refer to them
+    sent = record
     if record is not None:
         record = rewrite_refs(s, spec, record)
         key = r.row_key(spec, record)
@@ -278,7 +281,8 @@ def push_record(conn: Connection, s: PushState, spec: r.Spec, key: str, base: in
             number, seq = json.loads(renamed)
             record = dict(record, number=number, seq=seq)
     row = _rows(conn, s, spec).get(key)
-    incoming_hash = r.content_hash(spec, record)
+    # (the same content has the same hash: one dict comparison instead of a JSON text and its digest)
+    incoming_hash = hash_ if hash_ is not None and record == sent else r.content_hash(spec, record)
     own_version = int(record.get("version") or 0) if record is not None else 0
     candidate = max(base + 1, own_version, 1)
     if row is not None and row[1] == incoming_hash:

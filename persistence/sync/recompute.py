@@ -6,7 +6,8 @@ movement is valued by ``domain.stock.valuation.replay`` (the rule for each kind 
 then id), exactly as the ledger values it when it is posted. The ledger's incremental posting
 and back-dated replay go through the same functions, so a device
 that replays the changed pairs from their earliest new movement ends with the same numbers as
-every other device holding the same movements.
+every other device holding the same movements. (Here the replay runs on the stored integers,
+``valuation.replay_scaled``: the same rules, giving exactly the integers the Decimal ones give.)
 
 The pairs to replay (``sync_dirty``) are first closed over transfers: when a transfer-out is
 replayed, its value may change, and the receiving leg takes exactly that value, so the pair of
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import partial
+from itertools import chain
 
 from sqlalchemy import Connection
 
@@ -106,19 +108,22 @@ def _close_over_transfers(conn: Connection, maps: dict[str, dict[str, str]]) -> 
                 "OR (excluded.at = sync_dirty.at AND excluded.movement_id < sync_dirty.movement_id)", (p, w, at, mid))
 
 
-def _stored_value(conn: Connection, movement_id: str) -> Decimal:
+def _stored_value(conn: Connection, movement_id: str) -> int:
     value = conn.exec_driver_sql("SELECT value FROM movement_values WHERE movement_id = ?", (movement_id,)).scalar()
-    return _d(value or 0, _MONEY)
+    return value or 0
 
 
-def _out_value(conn: Connection, transfer_id: str) -> Decimal:
+def _out_value(conn: Connection, transfer_id: str) -> int:
     value = conn.exec_driver_sql(
         "SELECT v.value FROM movements m JOIN movement_values v ON v.movement_id = m.id "
         "WHERE m.transfer_id = ? AND m.kind = 'transfer_out'", (transfer_id,)).scalar()
-    return _d(value or 0, _MONEY)
+    return value or 0
 
 
-def _positions_before(conn: Connection, table: str, tp: str, tw: str) -> dict[tuple[str, str], Position]:
+Stored = tuple[int, int, int]  # a position as stored: on hand and value × 10**4, average × 10**8
+
+
+def _positions_before(conn: Connection, table: str, tp: str, tw: str) -> dict[tuple[str, str], Stored]:
     """The position before each dirty pair's start, from the last valued movement before it (none: empty),
     in one statement for all pairs (``_dirty``'s: a pair read under several ids takes the latest of theirs)."""
     rows = conn.exec_driver_sql(
@@ -132,15 +137,17 @@ def _positions_before(conn: Connection, table: str, tp: str, tw: str) -> dict[tu
     latest: dict[tuple[str, str], tuple] = {}
     for p, w, at, mid, q, v, a in rows:
         if (p, w) not in latest or (at, mid) > latest[(p, w)][0]:
-            latest[(p, w)] = ((at, mid), Position(_d(q, _QTY), _d(v, _MONEY), _d(a, _COST)))
+            latest[(p, w)] = ((at, mid), (q, v, a))
     return {pair: position for pair, (_, position) in latest.items()}
 
 
 def recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
     """Replay every pair in ``sync_dirty``; return the (product id, warehouse id, on hand) left negative.
 
-    The movements to replay are read straight from the driver's cursor, a batch at a time, and a
-    quantity or cost met before is not converted again: a first pull replays every movement.
+    The movements to replay are read straight from the driver's cursor, a batch at a time, and valued on the
+    stored integers as they are read (``valuation.replay_scaled``, exactly the Decimal rules' results) and written
+    back as they are: a first pull replays every movement. Numbers beyond the integers' reach (none that the
+    columns hold) are replayed by the Decimal rules instead.
     """
     if conn.exec_driver_sql("SELECT count(*) FROM sync_dirty").scalar_one() == 0:
         return []
@@ -158,48 +165,20 @@ def _recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
     starts = conn.exec_driver_sql("SELECT product_id, warehouse_id FROM sync_dirty").fetchall()
     table, tp, tw = _dirty(conn, maps)
     found = _positions_before(conn, table, tp, tw)
-    positions: dict[tuple[str, str], Position] = {}
-    last: dict[tuple[str, str], tuple[int, str] | None] = {}
-    for p, w in starts:
-        positions[(p, w)] = found.get((p, w)) or Position()
-        last[(p, w)] = None
-    cursor = conn.connection.dbapi_connection.cursor()
-    cursor.execute(
-        f"SELECT m.id, m.kind, {tp}, {tw}, m.qty, m.unit_cost, m.occurred_at, m.transfer_id, "
-        f"m.reverses_id FROM movements m JOIN {table} d ON m.product_id = d.product_id "
-        "AND m.warehouse_id = d.warehouse_id "
-        "WHERE m.occurred_at > d.at OR (m.occurred_at = d.at AND m.id >= d.movement_id) "
-        "ORDER BY m.occurred_at, m.id")
-    quantities: dict[int, Decimal] = {}
-    costs: dict[int | None, Decimal | None] = {None: None}
-
-    def typed():  # the driver's rows as ReplayRows, each quantity and cost converted once
-        while rows := cursor.fetchmany(_BATCH):
-            for mid, kind, p, w, qty, cost, at, transfer_id, reverses_id in rows:
-                q = quantities.get(qty)
-                if q is None:
-                    q = quantities[qty] = _d(qty, _QTY)
-                unit_cost = costs.get(cost)
-                if unit_cost is None and cost is not None:
-                    unit_cost = costs[cost] = _d(cost, _COST)
-                yield mid, kind, p, w, q, unit_cost, transfer_id, reverses_id, at
-
-    out_rows: list[tuple] = []
-    for row, val in valuation.replay(positions, typed(), places=places, value_before=partial(_stored_value, conn),
-                                     out_value_before=partial(_out_value, conn)):
-        mid = row[0]
-        last[(row[2], row[3])] = (row[8], mid)
-        after = val.after
-        out_rows.append((mid, val.value, after.on_hand, after.value, after.avg_cost))  # converted a batch at a time
-        if len(out_rows) == _BATCH:
-            _write_values(conn, out_rows)
-            out_rows = []
-    _write_values(conn, out_rows)
-    cursor.close()
+    before = {(p, w): found.get((p, w)) or (0, 0, 0) for p, w in starts}
+    # (the replay's rows, in ReplayRow's order)
+    select = (f"SELECT m.id, m.kind, {tp}, {tw}, m.qty, m.unit_cost, m.transfer_id, m.reverses_id, m.occurred_at "
+              f"FROM movements m JOIN {table} d ON m.product_id = d.product_id AND m.warehouse_id = d.warehouse_id "
+              "WHERE m.occurred_at > d.at OR (m.occurred_at = d.at AND m.id >= d.movement_id) "
+              "ORDER BY m.occurred_at, m.id")
+    try:
+        positions, last = _replay_stored(conn, select, dict(before), places)
+    except valuation.NotScaled:  # a number out of the integers' reach: the Decimal rules, from the start again
+        positions, last = _replay_decimal(conn, select, before, places)
     negative = []
     balances = []
-    for (p, w), pos in positions.items():
-        key = last[(p, w)]
+    for (p, w), (on_hand, value, avg) in positions.items():
+        key = last.get((p, w))
         if key is None:
             products = merged.ids_of(maps.get("products", {}), p)
             warehouses = merged.ids_of(maps.get("warehouses", {}), w)
@@ -210,9 +189,9 @@ def _recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
             if key is None:
                 conn.exec_driver_sql("DELETE FROM balances WHERE product_id = ? AND warehouse_id = ?", (p, w))
                 continue
-        balances.append((p, w, _i(pos.on_hand, _QTY), _i(pos.value, _MONEY), _i(pos.avg_cost, _COST), key[0], key[1]))
-        if pos.on_hand < 0:
-            negative.append((p, w, pos.on_hand))
+        balances.append((p, w, on_hand, value, avg, key[0], key[1]))
+        if on_hand < 0:
+            negative.append((p, w, _d(on_hand, _QTY)))
     if balances:
         conn.exec_driver_sql(
             "INSERT INTO balances (product_id, warehouse_id, on_hand, value, avg_cost, reserved, on_order, last_at, "
@@ -223,6 +202,80 @@ def _recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
     if maps:
         conn.exec_driver_sql("DELETE FROM temp.sync_dirty_ids")
     return negative
+
+
+Last = dict[tuple[str, str], tuple[int, str]]  # each pair's last movement replayed: (occurred_at, id)
+
+
+def _replay_stored(conn: Connection, select: str, positions: dict[tuple[str, str], Stored],
+                   places: int) -> tuple[dict[tuple[str, str], Stored], Last]:
+    """Replay the movements ``select`` reads on the stored integers (``valuation.replay_scaled``), straight from the
+    driver's cursor a batch at a time, writing their values as it goes; return the positions after and ``Last``.
+
+    Raises:
+        valuation.NotScaled: a number out of the integers' reach (what was written is written again by the Decimal
+            replay, in the same transaction).
+    """
+    cursor = conn.connection.dbapi_connection.cursor()
+    try:
+        cursor.execute(select)
+        rows = chain.from_iterable(iter(partial(cursor.fetchmany, _BATCH), []))
+        last: Last = {}
+        out_rows: list[tuple] = []
+        for row, moved, (on_hand, value, avg) in valuation.replay_scaled(
+                positions, rows, places=places, value_before=partial(_stored_value, conn),
+                out_value_before=partial(_out_value, conn)):
+            mid = row[0]
+            last[(row[2], row[3])] = (row[8], mid)
+            out_rows.append((mid, moved, on_hand, value, avg))
+            if len(out_rows) == _BATCH:
+                _write_stored(conn, out_rows)
+                out_rows = []
+        _write_stored(conn, out_rows)
+    finally:
+        cursor.close()
+    return positions, last
+
+
+def _replay_decimal(conn: Connection, select: str, before: dict[tuple[str, str], Stored],
+                    places: int) -> tuple[dict[tuple[str, str], Stored], Last]:
+    """``_replay_stored`` by the Decimal rules (``valuation.replay``) on Decimals made of the stored integers, for
+    the numbers beyond the integers' reach; its results are stored as they always were (``_stored_values``)."""
+    positions = {pair: Position(_d(q, _QTY), _d(v, _MONEY), _d(a, _COST)) for pair, (q, v, a) in before.items()}
+    cursor = conn.connection.dbapi_connection.cursor()
+    cursor.execute(select)
+    quantities: dict[int, Decimal] = {}
+    costs: dict[int | None, Decimal | None] = {None: None}
+
+    def typed():  # the driver's rows as ReplayRows, each quantity and cost converted once
+        while rows := cursor.fetchmany(_BATCH):
+            for mid, kind, p, w, qty, cost, transfer_id, reverses_id, at in rows:
+                q = quantities.get(qty)
+                if q is None:
+                    q = quantities[qty] = _d(qty, _QTY)
+                unit_cost = costs.get(cost)
+                if unit_cost is None and cost is not None:
+                    unit_cost = costs[cost] = _d(cost, _COST)
+                yield mid, kind, p, w, q, unit_cost, transfer_id, reverses_id, at
+
+    last: Last = {}
+    out_rows: list[tuple] = []
+    try:
+        for row, val in valuation.replay(positions, typed(), places=places,
+                                         value_before=lambda mid: _d(_stored_value(conn, mid), _MONEY),
+                                         out_value_before=lambda tid: _d(_out_value(conn, tid), _MONEY)):
+            mid = row[0]
+            last[(row[2], row[3])] = (row[8], mid)
+            after = val.after
+            out_rows.append((mid, val.value, after.on_hand, after.value, after.avg_cost))
+            if len(out_rows) == _BATCH:
+                _write_values(conn, out_rows)
+                out_rows = []
+        _write_values(conn, out_rows)
+    finally:
+        cursor.close()
+    return {pair: (_i(pos.on_hand, _QTY), _i(pos.value, _MONEY), _i(pos.avg_cost, _COST))
+            for pair, pos in positions.items()}, last
 
 
 def _follow_merges(conn: Connection, maps: dict[str, dict[str, str]]) -> None:
@@ -251,7 +304,11 @@ def _stored_values(rows: list[tuple]) -> list[tuple]:
 
 def _write_values(conn: Connection, rows: list[tuple]) -> None:
     if rows:
-        rows = _stored_values(rows)
+        _write_stored(conn, _stored_values(rows))
+
+
+def _write_stored(conn: Connection, rows: list[tuple]) -> None:
+    if rows:
         conn.exec_driver_sql(
             "INSERT INTO movement_values (movement_id, value, on_hand_after, value_after, avg_after) "
             "VALUES (?, ?, ?, ?, ?) ON CONFLICT (movement_id) DO UPDATE SET value = excluded.value, "

@@ -16,6 +16,7 @@ from domain.catalog import commands as cc
 from domain.catalog import master as catalog
 from domain.stock import commands as c
 from domain.stock import ledger
+from domain.stock import valuation
 from persistence import sync
 from persistence import tables as t
 from persistence.db import open_database
@@ -25,6 +26,7 @@ from persistence.schema import restore_indexes
 from persistence.stock import queries
 from persistence.sync import engine as sync_engine
 from persistence.sync import local as loc
+from persistence.sync import recompute
 from tests.integration.sync.helpers import snapshot
 
 pytestmark = [pytest.mark.postgres]
@@ -168,6 +170,30 @@ def test_a_desk_that_pulls_in_steps_holds_the_same_values_as_one_that_pulls_once
     sync.sync(b, hub)  # back-dated postings replayed into pairs already valued here
     sync.sync(later, hub)  # everything at once
     assert derived(b) == derived(a) == derived(later)
+
+
+def test_a_replay_that_leaves_the_integers_midway_is_done_again_by_the_decimal_rules(hub, devices, monkeypatch):
+    # numbers beyond the integers' reach cannot be posted (they do not fit the columns): a replay that meets one
+    # is simulated, after two batches of values are written
+    a, b = devices("a"), devices("b")
+    a_ledger_of_every_kind(a, 600, seed=8)
+    sync.sync(a, hub)
+    real, stopped = valuation.replay_scaled, []
+
+    def stops_midway(*args, **kwargs):
+        for i, replayed in enumerate(real(*args, **kwargs)):
+            if i == 250:
+                stopped.append(i)
+                raise valuation.NotScaled
+            yield replayed
+
+    monkeypatch.setattr(recompute, "_BATCH", 100)
+    monkeypatch.setattr(valuation, "replay_scaled", stops_midway)
+    report = sync.sync(b, hub)
+    assert stopped
+    assert derived(b) == derived(a)
+    assert queries.check(b.engine) == []
+    assert {(p, w) for p, w, _ in report.negative} == {(row.sku, row.warehouse) for row in sync.negative_stock(a)}
 
 
 def hub_counts(hub: str) -> tuple[int, int, int]:
