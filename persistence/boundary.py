@@ -37,6 +37,7 @@ from domain.purchasing.rows import PoRow
 from domain.purchasing.rows import SupplierRow
 from domain.purchasing.rows import TermsRow
 from domain.purchasing.scorecard import Scorecard
+from domain.reports.ageing import StockInflows
 from domain.reports.ageing import StockLayers
 from domain.reports.model import Period
 from domain.reports.sales import MarginBy
@@ -332,6 +333,11 @@ class ReportQueries:
                       utc_offset_seconds: int = 0) -> list[StockLayers]:
         return reports.ageing_layers(self.engine, as_of, per_warehouse=per_warehouse, warehouse=warehouse,
                                      utc_offset_seconds=utc_offset_seconds)
+
+    def ageing_stock(self, as_of: date, *, per_warehouse: bool, warehouse: str | None = None,
+                     utc_offset_seconds: int = 0) -> StockInflows:
+        return reports.ageing_stock(self.engine, as_of, per_warehouse=per_warehouse, warehouse=warehouse,
+                                    utc_offset_seconds=utc_offset_seconds)
 
 
 class BackupQueries:

@@ -2,7 +2,11 @@
 inflows walked on stored integers) against a plain reference on random ledgers: every movement read as it is
 stored, the stock on hand summed from them, the inflows not reversed chosen in Python and covered by
 ``domain.reports.ageing.covering``. Same-day layers are compared summed per day (inflows at the same instant may be
-taken in either order, which splits a day's quantity differently, never its total or its age)."""
+taken in either order, which splits a day's quantity differently, never its total or its age).
+
+The rows the report makes from the read's columns at once (``domain.reports.ageing.ageing_rows_of``: the covering,
+the bands and their values for every key together on the stored integers) are compared with the rows made one
+stock at a time (``ageing_rows``) from the reference's layers, by product, category and warehouse."""
 
 from __future__ import annotations
 
@@ -20,7 +24,14 @@ from sqlalchemy import select
 
 from domain.catalog import commands as cc
 from domain.catalog import master as catalog
+from domain.reports.ageing import DEFAULT_BANDS
+from domain.reports.ageing import AgeingBy
+from domain.reports.ageing import Layer
+from domain.reports.ageing import StockLayers
+from domain.reports.ageing import ageing_rows
+from domain.reports.ageing import ageing_rows_of
 from domain.reports.ageing import covering
+from domain.reports.ageing import stock_layers
 from persistence import tables as t
 from persistence.db import open_database
 from persistence.reports import queries
@@ -92,5 +103,39 @@ def test_the_ageing_read_equals_the_inflows_covering_the_stock_read_plainly(step
                     for per_warehouse, warehouse in ((False, None), (True, None), (True, WAREHOUSES[1])):
                         assert read(db, as_of, per_warehouse, warehouse, offset) == \
                             reference(db, as_of, per_warehouse, warehouse, offset), (as_of, offset, per_warehouse)
+        finally:
+            db.close()
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(steps=st.lists(st.tuples(st.integers(0, DAYS), step), min_size=1, max_size=30),
+       middle=st.integers(0, DAYS), bands=st.sampled_from([DEFAULT_BANDS, (1, 7), (10,)]))
+def test_the_rows_from_the_columns_equal_the_rows_from_the_reference_layers(steps, middle, bands):
+    with tempfile.TemporaryDirectory() as folder:
+        db = open_database(Path(folder) / "ageing-rows.sqlite3")
+        try:
+            u = db.uow
+            for w in WAREHOUSES:
+                catalog.add_warehouse(u(), cc.AddWarehouse(w, w))
+            for i, s in enumerate(SKUS):
+                catalog.add_product(u(), cc.AddProduct(s, s, category=f"cat-{i % 2}"))
+            posted: list[str] = []
+            for day, action in steps:
+                post(db, day, action, posted)
+            for as_of in (TODAY, FIRST + timedelta(days=middle)):
+                for offset in (0, 8 * 3600):
+                    for per_warehouse, warehouse in ((False, None), (True, None), (True, WAREHOUSES[1])):
+                        stock = queries.ageing_stock(db.engine, as_of, per_warehouse=per_warehouse,
+                                                     warehouse=warehouse, utc_offset_seconds=offset)
+                        expected = reference(db, as_of, per_warehouse, warehouse, offset)
+                        plain = [StockLayers(*s[:7], [Layer(d, q) for d, q in
+                                                      sorted(expected[(s.sku, s.warehouse)][1].items())])
+                                 for s in stock_layers(stock)]
+                        assert len(plain) == len(expected)
+                        for by in AgeingBy:
+                            if by == AgeingBy.WAREHOUSE and not per_warehouse:
+                                continue
+                            assert ageing_rows_of(stock, as_of, bands, by) == ageing_rows(plain, as_of, bands, by), \
+                                (as_of, offset, per_warehouse, by)
         finally:
             db.close()
