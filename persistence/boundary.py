@@ -38,7 +38,6 @@ from domain.purchasing.rows import SupplierRow
 from domain.purchasing.rows import TermsRow
 from domain.purchasing.scorecard import Scorecard
 from domain.reports.ageing import StockInflows
-from domain.reports.ageing import StockLayers
 from domain.reports.model import Period
 from domain.reports.sales import MarginBy
 from domain.reports.sales import SalesFigures
@@ -328,11 +327,6 @@ class ReportQueries:
     def stock_status(self, today: date, *, warehouse: str | None = None, utc_offset_seconds: int = 0
                      ) -> list[StockFigures]:
         return reports.stock_status(self.engine, today, warehouse=warehouse, utc_offset_seconds=utc_offset_seconds)
-
-    def ageing_layers(self, as_of: date, *, per_warehouse: bool, warehouse: str | None = None,
-                      utc_offset_seconds: int = 0) -> list[StockLayers]:
-        return reports.ageing_layers(self.engine, as_of, per_warehouse=per_warehouse, warehouse=warehouse,
-                                     utc_offset_seconds=utc_offset_seconds)
 
     def ageing_stock(self, as_of: date, *, per_warehouse: bool, warehouse: str | None = None,
                      utc_offset_seconds: int = 0) -> StockInflows:

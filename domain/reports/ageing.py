@@ -3,9 +3,14 @@
 Issues take the oldest stock first, so what is left on a day is always the newest stock that came in: the
 inflows taken from the latest back until they cover the quantity on hand (the last one taken in part). ``fifo``
 walks a ledger forward (each inflow a layer, each issue eating the oldest layers) and ``covering`` walks the
-inflows backward from the quantity on hand; the two give the same layers (a property test checks it). The read
-(``persistence.reports.queries.ageing_layers``) walks ``covering``'s way on the stored integers, so it needs only
-the inflows, not every issue.
+inflows backward from the quantity on hand; the two give the same layers (a property test checks it), so the report
+needs only the inflows, not every issue. A report does ``covering``'s walk for all its products at once:
+the read (``persistence.reports.queries.ageing_stock``) hands the stock on hand and the inflows as columns of stored
+integers (``StockInflows``), and ``ageing_rows_of`` sorts the inflows by product and newest first, takes each while a
+running sum is below the stock, bands the layers and sums them per product with numpy, making Decimals only per
+product and band (on the 100,000-product benchmark the stock spans nearly every receipt, 465,000 layers, so it is
+the work per layer that had to go; see ``tests/benchmarks/RESULTS-reports.md``). ``ageing_rows`` does the same one
+stock at a time from ``StockLayers`` (the tests compare the two).
 
 What counts as an inflow: every movement that brought stock in (a receipt, a customer's return, a gain on a count
 or an adjustment, a transfer in) and was not reversed. A reversed receipt is left out (the goods never came); a
@@ -15,8 +20,9 @@ so stock keeps the age it had in the warehouse it came from; per warehouse (by w
 filter) a transfer in is a layer of its own, dated the day of the transfer.
 
 Value: each band is valued at the product's average cost on the day (the stock's value ÷ its quantity, as the
-ledger keeps it), so the bands add up to the stock's value to the cent (the last band holds the rounding). Stock
-no inflow explains (a ledger that starts with stock) counts in the oldest band.
+ledger keeps it), so the bands add up to the stock's value to the cent (the last band holds the rounding). Per
+category or warehouse, each band's value is the exact sum of its stocks' shares (value × the band's quantity ÷ the
+stock) rounded once. Stock no inflow explains (a ledger that starts with stock) counts in the oldest band.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP
 from decimal import Decimal
 from fractions import Fraction
+from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -40,6 +47,7 @@ from domain.reports.model import NOTHING
 from domain.reports.model import Amount
 
 DEFAULT_BANDS = (30, 60, 90, 180, 365)
+_QTY_OF, _VALUE_OF = itemgetter(0), itemgetter(1)
 _CENT = Decimal("0.01")
 _TENTH = Decimal("0.1")
 
@@ -263,7 +271,9 @@ def _group_rows(held: list[StockLayers], as_of: date, bounds: Sequence[int], key
 def _sum_rows(key: str, rows: list[AgeingRow]) -> AgeingRow:
     on_hand = sum((r.on_hand for r in rows), ZERO)
     value = sum((r.value for r in rows), ZERO)
-    bands = tuple(sum((r.bands[i] for r in rows), Amount()) for i in range(len(rows[0].bands))) if rows else ()
+    # each band's quantities and values summed as Decimals (not ``Amount.__add__`` per row: 600,000 calls)
+    bands = tuple(Amount(sum(map(_QTY_OF, band), ZERO), sum(map(_VALUE_OF, band), ZERO))
+                  for band in zip(*(r.bands for r in rows), strict=True))
     weighted = sum((r.qty_days for r in rows), ZERO)
     average = (weighted / on_hand).quantize(_TENTH, ROUND_HALF_UP) if on_hand > ZERO else None
     oldest = min((r.oldest for r in rows if r.oldest is not None), default=None)
@@ -380,16 +390,85 @@ class _Scaled(dict):
         return found
 
 
+_SMALL = 1 << 61  # products of stored integers below this: exact in int64, with room to double them
+
+
 def _product_rows_of(stock: StockInflows, qtys, weighted, oldest) -> list[AgeingRow]:
-    """What ``age_row`` makes of each key (the same Decimal operations), in the read's order (SKU, then warehouse);
-    run 100,000 times for a report by product, so kept lean."""
-    qty, money_unit = _Scaled(stock.qty_unit), stock.money_unit
+    """What ``age_row`` makes of each key, in the read's order (SKU, then warehouse); run 100,000 times for a report
+    by product, so the bands' values and the average ages are rounded with numpy first (``_rounded``)."""
+    qty, cent = _Scaled(stock.qty_unit), _CENT
+    money_unit, tenth = stock.money_unit, _TENTH
+    new, amount, row = tuple.__new__, Amount, AgeingRow  # NamedTuples made without their Python ``__new__``
     n = qtys.shape[1]
     days: dict[int, date] = {}
     rows = []
     append = rows.append
     sku, name, warehouse = stock.sku, stock.name, stock.warehouse
-    cent, tenth, up = _CENT, _TENTH, ROUND_HALF_UP
+    rounded = _rounded(stock, qtys, weighted)
+    if rounded is None:
+        return _product_rows_of_decimals(stock, qtys, weighted, oldest)
+    shares, lasts, averages = rounded
+    for i, (held, q, v, share, last_value, average, w, o) in enumerate(zip(
+            qtys.tolist(), stock.on_hand.tolist(), stock.value.tolist(), shares.tolist(), lasts.tolist(),
+            averages.tolist(), weighted.tolist(), oldest.tolist(), strict=True)):
+        bands = [NOTHING] * n
+        last = n - 1
+        while not held[last]:
+            last -= 1
+        for j in range(last):
+            b = held[j]
+            if b:
+                c = share[j]
+                bands[j] = new(amount, (qty[b], Decimal(c) * cent if c or v >= 0 else _NEGATIVE_ZERO))
+        # the last band holds the rounding
+        bands[last] = new(amount, (qty[held[last]], Decimal(last_value) * money_unit))
+        day = days.get(o)
+        if day is None:
+            day = days[o] = date.fromordinal(o)
+        append(new(row, (sku[i], name[i], warehouse[i], qty[q], Decimal(v) * money_unit, tuple(bands),
+                         Decimal(average) * tenth, day, Decimal(w) * qty.unit)))
+    return rows
+
+
+_NEGATIVE_ZERO = Decimal("-0.00")  # what quantize makes of a negative share below half a cent
+
+
+def _rounded(stock: StockInflows, qtys, weighted):
+    """``age_row``'s roundings for every key at once on the stored integers, or None when a product of them could
+    leave int64: each band's value in cents but the last band's (value × band ÷ stock, half away from zero), what
+    the last band keeps in the money's units (the value less the others), and the average age in tenths of a day.
+
+    The same as ``age_row``'s Decimal roundings: a Decimal quotient is rounded to 28 digits before it is rounded to
+    the cent or the tenth, which could only turn it into a half or past one if it lay within 1E-28 of it relatively;
+    a quotient of stored integers that is not a half lies at least 1 ÷ (stock × 100) from one, which is more while
+    the dividend (value × band, or quantity × days) is below 1E23, as it is here (below 2**61)."""
+    per_cent = int(_CENT / stock.money_unit)
+    value, on_hand = stock.value, stock.on_hand
+    if len(value) == 0:
+        return np.zeros(qtys.shape, dtype=np.int64), value.copy(), weighted.copy()
+    if int(np.abs(value).max()) * int(qtys.max()) >= _SMALL or int(weighted.max()) * 10 >= _SMALL \
+            or int(on_hand.max()) * per_cent * 2 >= _SMALL:
+        return None
+    held = qtys > 0
+    last = qtys.shape[1] - 1 - np.argmax(held[:, ::-1], axis=1)  # each key's last band held
+    share = _half_up_array(value[:, None] * qtys, (on_hand * per_cent)[:, None])
+    share[np.arange(len(last)), last] = 0
+    share[~held] = 0
+    lasts = value - share.sum(axis=1) * per_cent
+    return share, lasts, _half_up_array(weighted * 10, on_hand)
+
+
+def _half_up_array(numerator, denominator):
+    """``_half_up`` on int64 arrays (the denominators above zero)."""
+    up = (2 * np.abs(numerator) + denominator) // (2 * denominator)
+    return np.where(numerator < 0, -up, up)
+
+
+def _product_rows_of_decimals(stock: StockInflows, qtys, weighted, oldest) -> list[AgeingRow]:
+    """What ``age_row`` makes of each key, with its Decimal operations (for amounts too large for ``_rounded``)."""
+    qty, money_unit = _Scaled(stock.qty_unit), stock.money_unit
+    n = qtys.shape[1]
+    rows = []
     for i, (held, q, v, w, o) in enumerate(zip(qtys.tolist(), stock.on_hand.tolist(), stock.value.tolist(),
                                                weighted.tolist(), oldest.tolist(), strict=True)):
         on_hand, value = qty[q], Decimal(v) * money_unit
@@ -399,19 +478,16 @@ def _product_rows_of(stock: StockInflows, qtys, weighted, oldest) -> list[Ageing
             last -= 1
         given = ZERO
         for j in range(last):
-            b = held[j]
-            if b:
-                b = qty[b]
-                share = (value * b / on_hand).quantize(cent, up)
+            if held[j]:
+                b = qty[held[j]]
+                share = (value * b / on_hand).quantize(_CENT, ROUND_HALF_UP)
                 bands[j] = Amount(b, share)
                 given += share
-        bands[last] = Amount(qty[held[last]], value - given)  # the last band holds the rounding
+        bands[last] = Amount(qty[held[last]], value - given)
         days_weighted = Decimal(w) * qty.unit
-        day = days.get(o)
-        if day is None:
-            day = days[o] = date.fromordinal(o)
-        append(AgeingRow(sku[i], name[i], warehouse[i], on_hand, value, tuple(bands),
-                         (days_weighted / on_hand).quantize(tenth, up), day, days_weighted))
+        rows.append(AgeingRow(stock.sku[i], stock.name[i], stock.warehouse[i], on_hand, value, tuple(bands),
+                              (days_weighted / on_hand).quantize(_TENTH, ROUND_HALF_UP), date.fromordinal(o),
+                              days_weighted))
     return rows
 
 
