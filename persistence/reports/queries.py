@@ -464,34 +464,49 @@ def ageing_stock(engine: Engine, as_of: date, *, per_warehouse: bool, warehouse:
     unsorted (SQLite sorting 400,000 rows by the text keys costs more than numpy sorting the keys' numbers; read in
     the order of an index, each row is a random lookup), as the driver's plain tuples. A key is numbered by the
     product's place in SKU order (× the warehouse's in code order), so the keys come in the report's order without
-    a sort of text.
+    a sort of text; with a few warehouses SQLite numbers them itself (a ``CASE``: no text made and looked up per row).
     """
     end = midnight(as_of + timedelta(days=1), utc_offset_seconds)
-    R = M.alias("reversal")  # noqa: N806
     with engine.connect() as conn:
         maps = merged.merged(conn)
         mapped = bool(maps)
         wh_ids = _warehouse_ids(conn, warehouse, maps)
-        positions = _raw_pair_positions(conn, end, wh_ids, mapped)
-        product, warehouse_col = product_of(M, mapped=mapped), warehouse_of(M, mapped=mapped)
-        before = _raw(M.c.occurred_at) < to_micros(end)  # plain integers: the query is run by the driver itself
-        # the reversals through the index on reverses_id (``> ''``, and ``+ 0`` so that the index on business time
-        # is not chosen: SQLite would walk every movement before the day by it to find the few reversals, 0.1 s on
-        # the benchmark)
-        reversed_ids = select(R.c.reverses_id).where(R.c.reverses_id > "", R.c.kind == "reversal",
-                                                     _raw(R.c.occurred_at) + 0 < to_micros(end))
-        inflows = select(product, warehouse_col if per_warehouse else literal(""), _raw(M.c.occurred_at),
-                         _raw(M.c.qty))
-        inflows = inflows.where(before, _raw(M.c.qty) > 0, M.c.kind != "reversal", M.c.id.not_in(reversed_ids))
-        if not per_warehouse:
-            inflows = inflows.where(M.c.kind != "transfer_in")
-        if wh_ids is not None:
-            inflows = inflows.where(M.c.warehouse_id.in_(wh_ids))
-        first_at = conn.execute(select(func.min(_raw(M.c.occurred_at)))).scalar()
-        rows = _plain(conn, inflows)
+        codes = sorted(_plain(conn, select(W.c.id, W.c.code)), key=itemgetter(1))
+        numbers = {w: i for i, (w, _code) in enumerate(codes)} \
+            if per_warehouse and len(codes) <= _NUMBERED_WAREHOUSES else None
+        read = _ageing_read(conn, end, per_warehouse, wh_ids, mapped, numbers)
+        if numbers is not None and any(r[1] < 0 for r in read[0]):
+            read = _ageing_read(conn, end, per_warehouse, wh_ids, mapped, None)  # a warehouse with no record
+            numbers = None
         products = _plain(conn, select(P.c.id, P.c.sku, P.c.name, P.c.category))
-        codes = _plain(conn, select(W.c.id, W.c.code))
-    return _stock_columns(positions, rows, products, codes, per_warehouse, first_at, as_of, utc_offset_seconds)
+    return _stock_columns(*read, products, codes, per_warehouse, numbers is not None, as_of, utc_offset_seconds)
+
+
+_NUMBERED_WAREHOUSES = 64  # up to this many, the reads number the warehouses (a CASE of as many branches)
+
+
+def _ageing_read(conn, end: datetime, per_warehouse: bool, wh_ids, mapped: bool, numbers: dict[str, int] | None):
+    """``ageing_stock``'s positions, inflows and first instant; with ``numbers``, each warehouse as its number."""
+    R = M.alias("reversal")  # noqa: N806
+    positions = _raw_pair_positions(conn, end, wh_ids, mapped, pooled=not per_warehouse, numbers=numbers)
+    product, warehouse_col = product_of(M, mapped=mapped), warehouse_of(M, mapped=mapped)
+    if numbers is not None:
+        warehouse_col = case(numbers, value=warehouse_col, else_=-1)
+    before = _raw(M.c.occurred_at) < to_micros(end)  # plain integers: the query is run by the driver itself
+    # the reversals through the index on reverses_id (``> ''``, and ``+ 0`` so that the index on business time
+    # is not chosen: SQLite would walk every movement before the day by it to find the few reversals, 0.1 s on
+    # the benchmark)
+    reversed_ids = select(R.c.reverses_id).where(R.c.reverses_id > "", R.c.kind == "reversal",
+                                                 _raw(R.c.occurred_at) + 0 < to_micros(end))
+    inflows = select(product, warehouse_col if per_warehouse else literal(""), _raw(M.c.occurred_at),
+                     _raw(M.c.qty))
+    inflows = inflows.where(before, _raw(M.c.qty) > 0, M.c.kind != "reversal", M.c.id.not_in(reversed_ids))
+    if not per_warehouse:
+        inflows = inflows.where(M.c.kind != "transfer_in")
+    if wh_ids is not None:
+        inflows = inflows.where(M.c.warehouse_id.in_(wh_ids))
+    first_at = conn.execute(select(func.min(_raw(M.c.occurred_at)))).scalar()
+    return positions, _plain(conn, inflows), first_at
 
 
 def _plain(conn, query) -> list[tuple]:
@@ -501,32 +516,43 @@ def _plain(conn, query) -> list[tuple]:
     return conn.exec_driver_sql(sql).cursor.fetchall()
 
 
-def _raw_pair_positions(conn, end: datetime, wh_ids, mapped: bool) -> list[tuple[str, str, int, int]]:
+def _raw_pair_positions(conn, end: datetime, wh_ids, mapped: bool, pooled: bool, numbers: dict[str, int] | None
+                        ) -> list[tuple]:
     """Each product × warehouse's quantity and value at ``end`` as stored integers (product, warehouse, qty,
-    value), where either is not zero: the balances when nothing moved since, else ``_positions``."""
+    value; ``pooled``: summed per product, the warehouse ""; with ``numbers``, the warehouse's number, -1 for one
+    not there): the balances where the quantity is not zero when nothing moved since (summed by SQLite, which
+    returns 100,000 rows rather than 259,416 here), else ``_positions``."""
     if not mapped and conn.execute(select(M.c.id).where(M.c.occurred_at >= end).limit(1)).first() is None:
-        query = select(B.c.product_id, B.c.warehouse_id, _raw(B.c.on_hand), _raw(B.c.value)).where(
-            _raw(B.c.on_hand) != 0)
+        if pooled:
+            unit = _unindexed(B.c.product_id)
+            query = select(unit, literal(""), func.sum(_raw(B.c.on_hand)), func.sum(_raw(B.c.value))).group_by(unit)
+        else:
+            w = B.c.warehouse_id if numbers is None else case(numbers, value=B.c.warehouse_id, else_=-1)
+            query = select(B.c.product_id, w, _raw(B.c.on_hand), _raw(B.c.value))
+        query = query.where(_raw(B.c.on_hand) != 0)
         if wh_ids is not None:
             query = query.where(B.c.warehouse_id.in_(wh_ids))
         return _plain(conn, query)
-    return [(p, w, int(a.qty.scaleb(t.QTY)), int(a.value.scaleb(t.MONEY)))
+    number = (lambda w: w) if numbers is None else (lambda w: numbers.get(w, -1))
+    return [(p, number(w), int(a.qty.scaleb(t.QTY)), int(a.value.scaleb(t.MONEY)))
             for (p, w), a in _positions(conn, end, wh_ids, mapped).items()]
 
 
-def _stock_columns(positions, rows, products, codes, per_warehouse: bool, first_at: int | None, as_of: date,
-                   utc_offset_seconds: int) -> StockInflows:
+def _stock_columns(positions, rows, first_at: int | None, products, codes, per_warehouse: bool, numbered_by_sql: bool,
+                   as_of: date, utc_offset_seconds: int) -> StockInflows:
     """``ageing_stock``'s reads as columns: the keys numbered in the report's order and summed, the inflows of the
-    keys with stock on hand numbered by key, their business days."""
+    keys with stock on hand numbered by key, their business days. ``codes``: the warehouses in code order (their
+    numbers, when ``numbered_by_sql``)."""
     first, second, third, fourth = (itemgetter(i) for i in range(4))
     labels = sorted(products, key=second)  # by SKU
-    warehouses = sorted(codes, key=second)  # by code
+    warehouses = codes
 
     def numbered(table, count: int):
         """The key number of each row (product, warehouse, ...): -1 for a product or warehouse with no place."""
         number = np.fromiter(map(place.get, map(first, table), repeat(-1)), dtype=np.int64, count=count)
         if per_warehouse:
-            w = np.fromiter(map(w_place.get, map(second, table), repeat(-1)), dtype=np.int64, count=count)
+            w = np.fromiter(map(second, table) if numbered_by_sql else map(w_place.get, map(second, table), repeat(-1)),
+                            dtype=np.int64, count=count)
             number = np.where((number < 0) | (w < 0), -1, number * width + w)
         return number
 
@@ -538,7 +564,7 @@ def _stock_columns(positions, rows, products, codes, per_warehouse: bool, first_
     if n and number.min() < 0:  # a product or warehouse with no record (not expected): named by its id, in order
         labels = sorted([*labels, *((p, p, "", "") for p in set(map(first, positions)).difference(place))],
                         key=second)
-        if per_warehouse:
+        if per_warehouse and not numbered_by_sql:
             warehouses = sorted([*warehouses, *((w, w) for w in set(map(second, positions)).difference(w_place))],
                                 key=second)
         place = {p: i for i, (p, *_rest) in enumerate(labels)}

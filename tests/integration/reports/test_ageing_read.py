@@ -10,6 +10,7 @@ stock at a time (``ageing_rows``) from the reference's layers, by product, categ
 
 from __future__ import annotations
 
+import sqlite3
 import tempfile
 from datetime import date
 from datetime import timedelta
@@ -139,3 +140,33 @@ def test_the_rows_from_the_columns_equal_the_rows_from_the_reference_layers(step
                                 (as_of, offset, per_warehouse, by)
         finally:
             db.close()
+
+
+def test_stock_of_a_product_or_warehouse_with_no_record_is_named_by_its_id(tmp_path):
+    """Not expected (the foreign keys refuse it), but a balance and receipt of a product and warehouse with no record
+    are aged under their ids, in order, beside the others (the warehouse numbered by SQLite or not)."""
+    from domain.stock import commands as c
+    from domain.stock import ledger
+
+    db = open_database(tmp_path / "unknown.sqlite3")
+    try:
+        catalog.add_warehouse(db.uow(), cc.AddWarehouse("W1", "W1"))
+        catalog.add_product(db.uow(), cc.AddProduct("A", "A", category="cat"))
+        ledger.receive(db.uow(), c.ReceiveStock("A", "2", "W1", "1.50", occurred_at=queries.midnight(TODAY)))
+        raw = sqlite3.connect(tmp_path / "unknown.sqlite3")  # the foreign keys not enforced on this connection
+        try:
+            raw.execute("INSERT INTO movements SELECT 'm-ghost', kind, '0-ghost', '0-nowhere', qty, unit_cost, "
+                        "occurred_at, recorded_at, transfer_id, reverses_id, source_type, source_ref, note, user, "
+                        "device_id, fx_currency, fx_unit_price, fx_rate FROM movements")
+            raw.execute("INSERT INTO balances (product_id, warehouse_id, on_hand, value, avg_cost, reserved, on_order) "
+                        "SELECT '0-ghost', '0-nowhere', on_hand, value, avg_cost, 0, 0 FROM balances")
+            raw.commit()
+        finally:
+            raw.close()
+        for per_warehouse in (False, True):
+            stocks = queries.ageing_layers(db.engine, TODAY, per_warehouse=per_warehouse)
+            assert [(s.sku, s.warehouse, s.on_hand) for s in stocks] == \
+                [("0-ghost", "0-nowhere" if per_warehouse else "", 2), ("A", "W1" if per_warehouse else "", 2)]
+            assert [by_day(s.layers) for s in stocks] == [{TODAY: 2}, {TODAY: 2}]
+    finally:
+        db.close()
