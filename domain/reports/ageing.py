@@ -28,6 +28,7 @@ stock) rounded once. Stock no inflow explains (a ledger that starts with stock) 
 from __future__ import annotations
 
 import enum
+import math
 from bisect import bisect_left
 from collections.abc import Iterable
 from collections.abc import Sequence
@@ -501,9 +502,7 @@ def _group_rows_of(stock: StockInflows, keys: list[str], qtys, weighted, oldest)
     groups = len(names)
 
     def summed(column):
-        out = np.zeros((groups, *column.shape[1:]), dtype=np.int64)
-        np.add.at(out, group, column)
-        return out.tolist()
+        return _sum_by(group, groups, column).tolist()
 
     sums, on_hand, value, days_weighted = summed(qtys), summed(stock.on_hand), summed(stock.value), summed(weighted)
     first = np.full(groups, np.iinfo(np.int64).max, dtype=np.int64)
@@ -527,6 +526,19 @@ def _group_rows_of(stock: StockInflows, keys: list[str], qtys, weighted, oldest)
     return rows
 
 
+def _sum_by(group, groups: int, column):
+    """The rows of ``column`` (one per key, a number or a row of them) summed per ``group`` (numpy's ``add.at`` on
+    flat indices: on rows of a 2-D array it takes its slow way)."""
+    if column.ndim == 1:
+        out = np.zeros(groups, dtype=column.dtype)
+        np.add.at(out, group, column)
+        return out
+    width = column.shape[1]
+    out = np.zeros(groups * width, dtype=column.dtype)
+    np.add.at(out, (group[:, None] * width + np.arange(width)).ravel(), column.ravel())
+    return out.reshape(groups, width)
+
+
 def _half_up(numerator: int, denominator: int) -> int:
     """``numerator / denominator`` (denominator above zero) rounded to a whole number, halves away from zero."""
     if numerator >= 0:
@@ -544,18 +556,29 @@ class _GroupValues:
     """The value of each group's band, exact: the sum over its stocks of the stock's value × the band's quantity ÷
     the stock's quantity (each stock at its average cost, unrounded), rounded to the cent once.
 
-    On the stored integers: a stock held in one band gives that band its whole value (summed with numpy); a stock
-    spread over several adds value × quantity × ``_SCALE`` ÷ stock, rounded down, to each (a few Python integers per
-    such stock), which leaves the sum short by less than one unit per stock added; when the cent is the same at
-    both ends of that interval it is the cent, otherwise (a half cent within reach) the band is summed again with
-    fractions."""
+    On the stored integers with numpy, while value × quantity stays below 2**62: each stock's share split into its
+    whole units (``//``: summed exactly) and the rest over the stock (below one unit: summed as floats, within a
+    bound of their count squared × 2**-50); when the cent is the same at both ends of that bound it is the cent,
+    otherwise (a half cent within reach) the band's rests are summed again as fractions. With larger amounts, a few
+    Python integers per stock (× ``_SCALE``, rounded down), checked the same way."""
 
     _SCALE = 10**15
+    _FINE = 1 << 20  # the float sums' bound is checked in units of 2**-20 of the money's unit
 
     def __init__(self, group, qtys, on_hand, value, groups: int, per_cent: int) -> None:
         width = qtys.shape[1]
         self.per_cent = per_cent
         self.group, self.qtys, self.on_hand, self.value = group, qtys, on_hand, value
+        self.split = len(value) == 0 or int(np.abs(value).max()) * int(qtys.max()) < (1 << 62)
+        if self.split:
+            share = value[:, None] * qtys
+            whole = share // on_hand[:, None]
+            rest = share - whole * on_hand[:, None]  # 0 <= rest < the stock
+            self.rest = rest
+            self.sums = _sum_by(group, groups, whole).tolist()
+            self.parts = _sum_by(group, groups, rest / on_hand[:, None]).tolist()
+            self.terms = _sum_by(group, groups, (rest > 0).astype(np.int64)).tolist()
+            return
         single = (qtys > 0).sum(axis=1) == 1
         whole = np.zeros((groups, width), dtype=np.int64)
         np.add.at(whole, (group[single], qtys[single].argmax(axis=1)), value[single])
@@ -572,12 +595,28 @@ class _GroupValues:
                     terms[j] += 1
 
     def cents(self, g: int, band: int) -> Decimal:
+        per_cent, terms = self.per_cent, self.terms[g][band]
+        if self.split:
+            whole = self.sums[g][band]
+            if not terms:
+                return Decimal(_half_up(whole, per_cent)).scaleb(-2)
+            fine, part = self._FINE, self.parts[g][band]
+            bound = (terms * terms + 1) * 2.0**-50
+            low = whole * fine + math.floor((part - bound) * fine)
+            high = whole * fine + math.ceil((part + bound) * fine)
+            cent = _half_up(low, per_cent * fine)
+            if cent == _half_up(high, per_cent * fine):
+                return Decimal(cent).scaleb(-2)
+            exact = Fraction(whole)
+            for i in np.flatnonzero((self.group == g) & (self.rest[:, band] > 0)).tolist():
+                exact += Fraction(int(self.rest[i, band]), int(self.on_hand[i]))
+            return _cents(exact / per_cent)
         low = self.sums[g][band]
-        scale = self._SCALE * self.per_cent
+        scale = self._SCALE * per_cent
         cent = _half_up(low, scale)
-        if cent == _half_up(low + self.terms[g][band], scale):
+        if cent == _half_up(low + terms, scale):
             return Decimal(cent).scaleb(-2)
         exact = Fraction(0)
         for i in np.flatnonzero((self.group == g) & (self.qtys[:, band] > 0)).tolist():
             exact += Fraction(int(self.value[i]) * int(self.qtys[i, band]), int(self.on_hand[i]))
-        return _cents(exact / self.per_cent)
+        return _cents(exact / per_cent)

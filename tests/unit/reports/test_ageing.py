@@ -181,10 +181,13 @@ def test_a_group_band_on_a_half_cent_is_rounded_up_exactly():
 @pytest.mark.parametrize("value", [D("-0.0010"), D("0"), D("123456789012345.6789"), D("-98765432109876.5432")])
 def test_rows_from_columns_equal_the_rows_stock_by_stock_whatever_the_value(value):
     """A negative value whose first band rounds to nothing (-0.00, as Decimal's quantize has it), nothing, and values
-    too large for the int64 roundings (the Decimal way then): the same rows as ``ageing_rows`` makes."""
+    too large for the int64 roundings (the Decimal way then, and Python integers for a group's bands): the same rows
+    as ``ageing_rows`` makes."""
     stock = _columns([("V", "C", D(3), value)],
                      [(0, date(2026, 6, 20), D(1)), (0, date(2026, 5, 20), D(1)), (0, date(2025, 5, 20), D(1))])
     assert ageing_rows_of(stock, AS_OF, BANDS, AgeingBy.PRODUCT) == \
         ageing_rows(stock_layers(stock), AS_OF, BANDS, AgeingBy.PRODUCT)
     assert [str(b.value) for b in ageing_rows_of(stock, AS_OF, BANDS, AgeingBy.PRODUCT)[0].bands] == \
         [str(b.value) for b in ageing_rows(stock_layers(stock), AS_OF, BANDS, AgeingBy.PRODUCT)[0].bands]
+    assert ageing_rows_of(stock, AS_OF, BANDS, AgeingBy.CATEGORY) == \
+        ageing_rows(stock_layers(stock), AS_OF, BANDS, AgeingBy.CATEGORY)
