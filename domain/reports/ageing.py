@@ -272,9 +272,10 @@ def _group_rows(held: list[StockLayers], as_of: date, bounds: Sequence[int], key
 def _sum_rows(key: str, rows: list[AgeingRow]) -> AgeingRow:
     on_hand = sum((r.on_hand for r in rows), ZERO)
     value = sum((r.value for r in rows), ZERO)
-    # each band's quantities and values summed as Decimals (not ``Amount.__add__`` per row: 600,000 calls)
-    bands = tuple(Amount(sum(map(_QTY_OF, band), ZERO), sum(map(_VALUE_OF, band), ZERO))
-                  for band in zip(*(r.bands for r in rows), strict=True))
+    # each band's quantities and values summed as Decimals (not ``Amount.__add__`` per row: 600,000 calls), the
+    # empty bands (the one ``NOTHING``, whose zeros change no sum) left out
+    held = ([b for b in band if b is not NOTHING] for band in zip(*(r.bands for r in rows), strict=True))
+    bands = tuple(Amount(sum(map(_QTY_OF, band), ZERO), sum(map(_VALUE_OF, band), ZERO)) for band in held)
     weighted = sum((r.qty_days for r in rows), ZERO)
     average = (weighted / on_hand).quantize(_TENTH, ROUND_HALF_UP) if on_hand > ZERO else None
     oldest = min((r.oldest for r in rows if r.oldest is not None), default=None)
