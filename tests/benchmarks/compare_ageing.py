@@ -1,7 +1,8 @@
 """The ageing reports of two trees of the code, timed in turns on the same database (a before/after under the same
-load: on a shared machine the load moves within minutes, so runs minutes apart are not comparable).
+load: on a shared machine the load moves within minutes, so runs minutes apart are not comparable). Not a
+``bench_*`` script (``scripts/bench.sh`` runs those without arguments): it needs the other tree.
 
-    .venv/bin/python tests/benchmarks/bench_ageing_ab.py OTHER_TREE [--rounds 5]
+    .venv/bin/python tests/benchmarks/compare_ageing.py OTHER_TREE [--rounds 5]
 
 OTHER_TREE: a checkout of another commit (for example ``git archive <commit> | tar -x -C /tmp/before``). Each round
 runs, in a fresh process per tree and in turns, the three ageing reports of ``bench_reports.py`` (as of 2025-12-31
