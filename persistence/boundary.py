@@ -17,6 +17,7 @@ from datetime import date
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -37,7 +38,6 @@ from domain.purchasing.rows import PoRow
 from domain.purchasing.rows import SupplierRow
 from domain.purchasing.rows import TermsRow
 from domain.purchasing.scorecard import Scorecard
-from domain.reports.ageing import StockInflows
 from domain.reports.model import Period
 from domain.reports.sales import MarginBy
 from domain.reports.sales import SalesFigures
@@ -72,6 +72,9 @@ from persistence.sales import queries as sales
 from persistence.sales.churn import customers_at_risk
 from persistence.stock import documents
 from persistence.stock import queries
+
+if TYPE_CHECKING:
+    from domain.reports.ageing_columns import StockInflows
 
 
 class CatalogQueries:

@@ -119,8 +119,8 @@ def build(reports, request: ReportRequest, language: str, utc_offset_seconds: in
                                      lines), payload
     if request.kind == AGEING:
         from domain.reports.ageing import AgeingBy
-        from domain.reports.ageing import ageing_rows_of
         from domain.reports.ageing import ageing_total
+        from domain.reports.ageing_columns import ageing_rows_of
 
         ageing_by = AgeingBy(by)
         per_warehouse = ageing_by == AgeingBy.WAREHOUSE or bool(wh)

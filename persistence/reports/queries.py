@@ -11,7 +11,7 @@
   salesperson (the document's user).
 * ``stocked_products``: the balances per product with the day of its last issue (one grouped query).
 * ``ageing_stock``: the stock on a day and the inflows not reversed, as columns of stored integers (库龄); the
-  report walks them (``domain.reports.ageing.ageing_rows_of``), ``ageing_layers`` gives the layers they make.
+  report walks them (``domain.reports.ageing_columns``), ``ageing_layers`` gives the layers they make.
 * ``stock_status``: the balances, the products' levels and the quantity issued in the last 90 days (one grouped
   query over the window).
 
@@ -33,8 +33,8 @@ from datetime import timedelta
 from decimal import Decimal
 from itertools import repeat
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
-import numpy as np
 from sqlalchemy import Engine
 from sqlalchemy import and_
 from sqlalchemy import case
@@ -48,9 +48,7 @@ from sqlalchemy import type_coerce
 from sqlalchemy.types import BigInteger
 
 from domain.kernel.errors import BadInput
-from domain.reports.ageing import StockInflows
 from domain.reports.ageing import StockLayers
-from domain.reports.ageing import stock_layers
 from domain.reports.model import FLOWS
 from domain.reports.model import NOTHING
 from domain.reports.model import Amount
@@ -72,6 +70,9 @@ from persistence.stock.merged import product_of
 from persistence.stock.merged import warehouse_of
 from persistence.types import from_micros
 from persistence.types import to_micros
+
+if TYPE_CHECKING:
+    from domain.reports.ageing_columns import StockInflows
 
 M, MV, B, P, W = t.movements, t.movement_values, t.balances, t.products, t.warehouses
 SL, DOC, C = t.sales_lines, t.documents, t.customers
@@ -449,6 +450,8 @@ def ageing_layers(engine: Engine, as_of: date, *, per_warehouse: bool, warehouse
                   utc_offset_seconds: int = 0) -> list[StockLayers]:
     """The stock at the end of ``as_of`` per product (``per_warehouse``: per product × warehouse), valued as the
     ledger says, with its layers first in, first out: ``ageing_stock`` walked by ``domain.reports.ageing``."""
+    from domain.reports.ageing_columns import stock_layers
+
     return stock_layers(ageing_stock(engine, as_of, per_warehouse=per_warehouse, warehouse=warehouse,
                                      utc_offset_seconds=utc_offset_seconds))
 
@@ -457,7 +460,8 @@ def ageing_stock(engine: Engine, as_of: date, *, per_warehouse: bool, warehouse:
                  utc_offset_seconds: int = 0) -> StockInflows:
     """The stock at the end of ``as_of`` per product (``per_warehouse``: per product × warehouse) with some on hand,
     valued as the ledger says, and the inflows that may make it up, as columns of stored integers
-    (``domain.reports.ageing.StockInflows``: the report's walk and bands are done on them for all keys at once).
+    (``domain.reports.ageing_columns.StockInflows``: the report's walk and bands are done on them for all keys at
+    once).
 
     Two reads: the positions (the balances when nothing moved after the day, else each pair's last movement before
     its end), and the inflows not reversed (no reversal itself; over all warehouses no transfer leg), in one pass,
@@ -543,6 +547,10 @@ def _stock_columns(positions, rows, first_at: int | None, products, codes, per_w
     """``ageing_stock``'s reads as columns: the keys numbered in the report's order and summed, the inflows of the
     keys with stock on hand numbered by key, their business days. ``codes``: the warehouses in code order (their
     numbers, when ``numbered_by_sql``)."""
+    import numpy as np  # here, not when the reports are imported
+
+    from domain.reports.ageing_columns import StockInflows
+
     first, second, third, fourth = (itemgetter(i) for i in range(4))
     labels = sorted(products, key=second)  # by SKU
     warehouses = codes

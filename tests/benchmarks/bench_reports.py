@@ -268,7 +268,7 @@ def _ageing_figures(engine, built: bool) -> dict[str, tuple[float, float, int]]:
     command line runs them), and with ``built`` also the sheet ``report ageing`` prints (``ui.report_build``)."""
     from domain.reports.ageing import DEFAULT_BANDS
     from domain.reports.ageing import AgeingBy
-    from domain.reports.ageing import ageing_rows_of
+    from domain.reports.ageing_columns import ageing_rows_of
     from persistence.boundary import ReportQueries
     from persistence.reports import queries
     from ui import report_build

@@ -45,7 +45,8 @@ for by in ageing.AgeingBy:
     start, used = time.perf_counter(), time.process_time()
     with paused_gc():
         if hasattr(queries, "ageing_stock"):
-            rows = ageing.ageing_rows_of(queries.ageing_stock(db.engine, as_of, per_warehouse=per_warehouse), as_of,
+            from domain.reports.ageing_columns import ageing_rows_of
+            rows = ageing_rows_of(queries.ageing_stock(db.engine, as_of, per_warehouse=per_warehouse), as_of,
                                          ageing.DEFAULT_BANDS, by)
         else:
             rows = ageing.ageing_rows(queries.ageing_layers(db.engine, as_of, per_warehouse=per_warehouse), as_of,

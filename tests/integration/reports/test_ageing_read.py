@@ -4,9 +4,9 @@ stored, the stock on hand summed from them, the inflows not reversed chosen in P
 ``domain.reports.ageing.covering``. Same-day layers are compared summed per day (inflows at the same instant may be
 taken in either order, which splits a day's quantity differently, never its total or its age).
 
-The rows the report makes from the read's columns at once (``domain.reports.ageing.ageing_rows_of``: the covering,
-the bands and their values for every key together on the stored integers) are compared with the rows made one
-stock at a time (``ageing_rows``) from the reference's layers, by product, category and warehouse."""
+The rows the report makes from the read's columns at once (``domain.reports.ageing_columns.ageing_rows_of``: the
+covering, the bands and their values for every key together on the stored integers) are compared with the rows made
+one stock at a time (``ageing_rows``) from the reference's layers, by product, category and warehouse."""
 
 from __future__ import annotations
 
@@ -30,9 +30,9 @@ from domain.reports.ageing import AgeingBy
 from domain.reports.ageing import Layer
 from domain.reports.ageing import StockLayers
 from domain.reports.ageing import ageing_rows
-from domain.reports.ageing import ageing_rows_of
 from domain.reports.ageing import covering
-from domain.reports.ageing import stock_layers
+from domain.reports.ageing_columns import ageing_rows_of
+from domain.reports.ageing_columns import stock_layers
 from persistence import tables as t
 from persistence.db import open_database
 from persistence.reports import queries

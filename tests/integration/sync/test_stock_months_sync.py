@@ -93,7 +93,7 @@ def test_a_merge_of_a_product_made_on_two_desks_fills_the_months_again_under_the
 def test_the_ageing_after_a_merge_counts_both_desks_receipts_under_the_survivor(hub, devices):
     """The ageing read through the merge's mapping (each movement's product and warehouse as they read now)."""
     from domain.reports.ageing import AgeingBy
-    from domain.reports.ageing import ageing_rows_of
+    from domain.reports.ageing_columns import ageing_rows_of
 
     a, b = devices("a"), devices("b")
     make_twice(a, b)

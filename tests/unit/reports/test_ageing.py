@@ -14,17 +14,17 @@ from hypothesis import strategies as st
 from domain.kernel.errors import BadInput
 from domain.reports.ageing import AgeingBy
 from domain.reports.ageing import Layer
-from domain.reports.ageing import StockInflows
 from domain.reports.ageing import StockLayers
 from domain.reports.ageing import ageing_rows
-from domain.reports.ageing import ageing_rows_of
 from domain.reports.ageing import ageing_total
 from domain.reports.ageing import band_names
 from domain.reports.ageing import band_of
 from domain.reports.ageing import covering
 from domain.reports.ageing import fifo
 from domain.reports.ageing import parse_bands
-from domain.reports.ageing import stock_layers
+from domain.reports.ageing_columns import StockInflows
+from domain.reports.ageing_columns import ageing_rows_of
+from domain.reports.ageing_columns import stock_layers
 from domain.reports.model import Amount
 
 D = Decimal
