@@ -17,6 +17,7 @@ from datetime import date
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
@@ -37,7 +38,6 @@ from domain.purchasing.rows import PoRow
 from domain.purchasing.rows import SupplierRow
 from domain.purchasing.rows import TermsRow
 from domain.purchasing.scorecard import Scorecard
-from domain.reports.ageing import StockLayers
 from domain.reports.model import Period
 from domain.reports.sales import MarginBy
 from domain.reports.sales import SalesFigures
@@ -72,6 +72,9 @@ from persistence.sales import queries as sales
 from persistence.sales.churn import customers_at_risk
 from persistence.stock import documents
 from persistence.stock import queries
+
+if TYPE_CHECKING:
+    from domain.reports.ageing_columns import StockInflows
 
 
 class CatalogQueries:
@@ -328,10 +331,10 @@ class ReportQueries:
                      ) -> list[StockFigures]:
         return reports.stock_status(self.engine, today, warehouse=warehouse, utc_offset_seconds=utc_offset_seconds)
 
-    def ageing_layers(self, as_of: date, *, per_warehouse: bool, warehouse: str | None = None,
-                      utc_offset_seconds: int = 0) -> list[StockLayers]:
-        return reports.ageing_layers(self.engine, as_of, per_warehouse=per_warehouse, warehouse=warehouse,
-                                     utc_offset_seconds=utc_offset_seconds)
+    def ageing_stock(self, as_of: date, *, per_warehouse: bool, warehouse: str | None = None,
+                     utc_offset_seconds: int = 0) -> StockInflows:
+        return reports.ageing_stock(self.engine, as_of, per_warehouse=per_warehouse, warehouse=warehouse,
+                                    utc_offset_seconds=utc_offset_seconds)
 
 
 class BackupQueries:

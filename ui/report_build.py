@@ -119,14 +119,13 @@ def build(reports, request: ReportRequest, language: str, utc_offset_seconds: in
                                      lines), payload
     if request.kind == AGEING:
         from domain.reports.ageing import AgeingBy
-        from domain.reports.ageing import ageing_rows
         from domain.reports.ageing import ageing_total
+        from domain.reports.ageing_columns import ageing_rows_of
 
         ageing_by = AgeingBy(by)
         per_warehouse = ageing_by == AgeingBy.WAREHOUSE or bool(wh)
-        stocks = reports.ageing_layers(period.last, per_warehouse=per_warehouse, warehouse=wh,
-                                       utc_offset_seconds=offset)
-        rows = ageing_rows(stocks, period.last, request.bands, ageing_by)
+        stock = reports.ageing_stock(period.last, per_warehouse=per_warehouse, warehouse=wh, utc_offset_seconds=offset)
+        rows = ageing_rows_of(stock, period.last, request.bands, ageing_by)
         payload.update(as_of=period.last.isoformat(), by=ageing_by.value, bands=list(request.bands))
         return report_sheets.ageing(rows, ageing_total(rows, len(request.bands) + 1), request.bands, ageing_by,
                                     language, lines, per_warehouse=per_warehouse), payload

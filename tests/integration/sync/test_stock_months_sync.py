@@ -88,3 +88,24 @@ def test_a_merge_of_a_product_made_on_two_desks_fills_the_months_again_under_the
     assert_agree(b)
     [line] = lines(b, SummaryBy.PRODUCT)
     assert line[0] == "DUP-1" and line[2].qty == 8
+
+
+def test_the_ageing_after_a_merge_counts_both_desks_receipts_under_the_survivor(hub, devices):
+    """The ageing read through the merge's mapping (each movement's product and warehouse as they read now)."""
+    from domain.reports.ageing import AgeingBy
+    from domain.reports.ageing_columns import ageing_rows_of
+
+    a, b = devices("a"), devices("b")
+    make_twice(a, b)
+    ledger.receive(a.uow(), c.ReceiveStock("DUP-1", "5", "MAIN", "10", occurred_at=at(3, 5)))
+    ledger.receive(b.uow(), c.ReceiveStock("DUP-1", "5", "MAIN", "20", occurred_at=at(4, 5)))
+    ledger.ship(b.uow(), c.ShipStock("DUP-1", "2", "MAIN", occurred_at=at(5, 5)))
+    sync.sync(a, hub)
+    assert sync.sync(b, hub).merged == 2
+    day = date(2026, 12, 31)
+    for per_warehouse in (False, True):
+        [stock] = queries.ageing_layers(b.engine, day, per_warehouse=per_warehouse)
+        assert (stock.sku, stock.warehouse, stock.on_hand) == ("DUP-1", "MAIN" if per_warehouse else "", 8)
+        assert [(layer.day, layer.qty) for layer in stock.layers] == [(at(3, 5).date(), 3), (at(4, 5).date(), 5)]
+    [row] = ageing_rows_of(queries.ageing_stock(b.engine, day, per_warehouse=True), day, (30, 365), AgeingBy.WAREHOUSE)
+    assert (row.key, row.on_hand, [band.qty for band in row.bands]) == ("MAIN", 8, [0, 8, 0])

@@ -6,6 +6,7 @@ from datetime import date
 from datetime import timedelta
 from decimal import Decimal
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -21,6 +22,9 @@ from domain.reports.ageing import band_of
 from domain.reports.ageing import covering
 from domain.reports.ageing import fifo
 from domain.reports.ageing import parse_bands
+from domain.reports.ageing_columns import StockInflows
+from domain.reports.ageing_columns import ageing_rows_of
+from domain.reports.ageing_columns import stock_layers
 from domain.reports.model import Amount
 
 D = Decimal
@@ -127,3 +131,63 @@ def test_covering_the_on_hand_by_the_newest_inflows_is_fifo(steps):
     if on_hand:
         assert sum((b.qty for b in row[0].bands), D(0)) == on_hand
         assert sum((b.value for b in row[0].bands), D(0)) == D(on_hand) * D("1.37")
+
+
+def _columns(stocks, inflows, oldest=date(2026, 1, 1)):
+    """``StockInflows`` from (sku, category, on hand, value) and (stock's index, day, qty), in units of 1E-4."""
+    def ints(values):
+        return np.array(values, dtype=np.int64)
+
+    unit = D(1).scaleb(-4)
+    return StockInflows([s for s, *_ in stocks], [""] * len(stocks), [s for s, *_ in stocks], [""] * len(stocks),
+                        [c for _, c, *_ in stocks], ints([int(q / unit) for _, _, q, _ in stocks]),
+                        ints([int(v / unit) for *_, v in stocks]), ints([k for k, _, _ in inflows]),
+                        ints([d.toordinal() for _, d, _ in inflows]), ints([d.toordinal() for _, d, _ in inflows]),
+                        ints([int(q / unit) for *_, q in inflows]), oldest.toordinal(), unit, unit)
+
+
+def test_rows_from_columns_hand_computed():
+    stock = _columns([("A-1", "Fruit", D(7), D("70.00")), ("B-1", "Fruit", D(6), D("20.00"))],
+                     [(0, date(2026, 1, 1), D(10)), (0, date(2026, 2, 1), D(5)), (0, date(2026, 6, 1), D(4)),
+                      (1, date(2025, 1, 10), D(5)), (1, date(2026, 5, 15), D(8))])
+    a, b = ageing_rows_of(stock, AS_OF, BANDS, AgeingBy.PRODUCT)
+    assert a.bands == (Amount(D(4), D("40.00")), Amount(), Amount(), Amount(D(3), D("30.00")), Amount(), Amount())
+    assert a.average_age == D("80.4") and a.oldest == date(2026, 2, 1)
+    assert b.bands[1] == Amount(D(6), D("20.00")) and b.average_age == D("46.0")
+    fruit, = ageing_rows_of(stock, AS_OF, BANDS, AgeingBy.CATEGORY)
+    assert fruit.on_hand == D(13) and fruit.value == D("90.00")
+    assert fruit == ageing_rows(stock_layers(stock), AS_OF, BANDS, AgeingBy.CATEGORY)[0]
+
+
+def test_stock_no_inflow_explains_is_as_old_as_the_ledger():
+    stock = _columns([("X", "", D(5), D("5.00"))], [(0, date(2026, 6, 1), D(2))], oldest=date(2025, 1, 1))
+    row, = ageing_rows_of(stock, AS_OF, BANDS, AgeingBy.PRODUCT)
+    assert row.oldest == date(2025, 1, 1)
+    assert [b.qty for b in row.bands] == [D(2), D(0), D(0), D(0), D(0), D(3)]
+
+
+def test_a_group_band_on_a_half_cent_is_rounded_up_exactly():
+    """Two stocks of 3 each held 1 in 0–30 days and 2 in 31–60: 1.00 ÷ 3 + 0.035 ÷ 3 = 0.345 exactly in the first
+    band, a half cent (the sum of average costs rounded to 28 digits would land either side of it)."""
+    stock = _columns([("P", "C", D(3), D("1.00")), ("Q", "C", D(3), D("0.035"))],
+                     [(0, date(2026, 6, 20), D(1)), (0, date(2026, 5, 20), D(2)),
+                      (1, date(2026, 6, 20), D(1)), (1, date(2026, 5, 20), D(2))])
+    group, = ageing_rows_of(stock, AS_OF, BANDS, AgeingBy.CATEGORY)
+    assert group.bands[0] == Amount(D(2), D("0.35"))
+    assert group.bands[1].value == D("1.035") - D("0.35")
+    assert group == ageing_rows(stock_layers(stock), AS_OF, BANDS, AgeingBy.CATEGORY)[0]
+
+
+@pytest.mark.parametrize("value", [D("-0.0010"), D("0"), D("123456789012345.6789"), D("-98765432109876.5432")])
+def test_rows_from_columns_equal_the_rows_stock_by_stock_whatever_the_value(value):
+    """A negative value whose first band rounds to nothing (-0.00, as Decimal's quantize has it), nothing, and values
+    too large for the int64 roundings (the Decimal way then, and Python integers for a group's bands): the same rows
+    as ``ageing_rows`` makes."""
+    stock = _columns([("V", "C", D(3), value)],
+                     [(0, date(2026, 6, 20), D(1)), (0, date(2026, 5, 20), D(1)), (0, date(2025, 5, 20), D(1))])
+    assert ageing_rows_of(stock, AS_OF, BANDS, AgeingBy.PRODUCT) == \
+        ageing_rows(stock_layers(stock), AS_OF, BANDS, AgeingBy.PRODUCT)
+    assert [str(b.value) for b in ageing_rows_of(stock, AS_OF, BANDS, AgeingBy.PRODUCT)[0].bands] == \
+        [str(b.value) for b in ageing_rows(stock_layers(stock), AS_OF, BANDS, AgeingBy.PRODUCT)[0].bands]
+    assert ageing_rows_of(stock, AS_OF, BANDS, AgeingBy.CATEGORY) == \
+        ageing_rows(stock_layers(stock), AS_OF, BANDS, AgeingBy.CATEGORY)
