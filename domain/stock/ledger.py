@@ -510,8 +510,11 @@ def _post(
     after = val.after
     if qty < ZERO and after.on_hand < ZERO and not warehouse.allow_negative:
         _refuse_negative(product, warehouse, movement, before, val, None)
-    if not (_MIN_VALUE < val.value < MAX_VALUE and _MIN_VALUE < after.value < MAX_VALUE
-            and _MIN_ON_HAND < after.on_hand < _MAX_ON_HAND):
+    # (_refuse_too_large's check, in its common case: see _VALUE_DIGITS)
+    value, after_value, on_hand = val.value, after.value, after.on_hand
+    if not (value.adjusted() < _VALUE_DIGITS and after_value.adjusted() < _VALUE_DIGITS
+            and on_hand.adjusted() < _ON_HAND_DIGITS
+            and value.is_finite() and after_value.is_finite() and on_hand.is_finite()):
         _refuse_too_large(product, warehouse, val)
     uow.movements.add(movement, val)
     if in_order:
@@ -571,6 +574,12 @@ def _refuse_negative(product: Product, warehouse: Warehouse, m: Movement, before
 # well inside them (domain.kernel.limits), so no sum of movements can overflow what the ledger keeps.
 MAX_VALUE = limits.VALUE_MAX
 _MIN_VALUE, _MIN_ON_HAND, _MAX_ON_HAND = -MAX_VALUE, -limits.ON_HAND_MAX, limits.ON_HAND_MAX
+# Both limits are powers of ten, so a finite Decimal is inside one (|x| < 10**digits) whenever the exponent of its
+# leading digit, ``adjusted()``, is below ``digits``: an integer comparison, where the two comparisons of Decimals
+# cost six times as much, three times a movement. Anything else (a value at or past a limit, a zero written
+# with a large exponent, infinity, NaN) goes to ``_refuse_too_large``, which compares the Decimals as always.
+_VALUE_DIGITS, _ON_HAND_DIGITS = MAX_VALUE.adjusted(), limits.ON_HAND_MAX.adjusted()
+assert MAX_VALUE == Decimal(10) ** _VALUE_DIGITS and limits.ON_HAND_MAX == Decimal(10) ** _ON_HAND_DIGITS
 
 
 def _refuse_too_large(product: Product, warehouse: Warehouse, val: Valuation) -> None:
