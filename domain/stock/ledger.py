@@ -369,7 +369,10 @@ def refuse_reserved(uow: UnitOfWork, product: Product, warehouse: Warehouse, ask
     (``domain.sales.shipping``), which releases the reservation as it ships. A warehouse that allows negative stock
     is not held to its reservations either."""
     balance = uow.balances.get(product.id, warehouse.id)
-    if balance.reserved > ZERO and balance.position.on_hand < balance.reserved and not warehouse.allow_negative:
+    reserved = balance.reserved
+    # (a Decimal's truth is whether it is zero, asked without the context a comparison consults: nearly every
+    # balance has nothing reserved)
+    if reserved and reserved > ZERO and balance.position.on_hand < reserved and not warehouse.allow_negative:
         raise refusal(InsufficientStock, "reserved_stock", sku=product.sku, name=product.name,
                       warehouse=warehouse.code, on_hand=fmt(balance.position.on_hand + asked),
                       reserved=fmt(balance.reserved), asked=fmt(asked))
@@ -503,7 +506,7 @@ def _post(
     # key > last, as the tuples compare, but the common case (a later instant) in one comparison
     in_order = last is None or at > last[0] or (at == last[0] and movement_id > last[1])
     before = balance.position if in_order else uow.movements.position_before(product.id, warehouse.id, key)
-    if kind == _REVERSAL or kind == _TRANSFER_IN:
+    if kind is _REVERSAL or kind is _TRANSFER_IN:  # (the kinds are the members, from this module's callers)
         val = _value(uow, before, movement, _NOTHING if known is None else known)
     else:  # valued at its cost or the average: nothing to look up (``_value``)
         val = valuation.value(before, kind, qty, unit_cost, None, uow.money_places)
@@ -523,7 +526,7 @@ def _post(
                                  balance.on_order))
     else:
         _revalue(uow, product.id, warehouse.id, key)
-    if kind == _TRANSFER_OUT and transfer_id and known is not None:
+    if kind is _TRANSFER_OUT and transfer_id and known is not None:
         known[transfer_id] = val
     return movement
 
