@@ -202,10 +202,9 @@ _MICRO = timedelta(microseconds=1)
 _M_SCALE = {col.key: col.type.scale for col in _M.columns if isinstance(col.type, Scaled)}
 _V_SCALE = {col.key: col.type.scale for col in _V.columns if isinstance(col.type, Scaled)}
 # ``d.scaleb(s)`` is ``d × 1E+s`` (the same coefficient, the exponent moved by s, rounded by the same context),
-# and the product costs a third of ``scaleb``, which makes a Decimal of ``s`` each time. Called on the class,
-# the product refuses (TypeError) whatever is not a Decimal, as ``scaleb`` did (AttributeError): its row is
-# left to the general path.
-_scale = Decimal.__mul__
+# and the product costs a third of ``scaleb``, which makes a Decimal of ``s`` each time. An int (or bool) times
+# 1E+s is ``Decimal(int).scaleb(s)``, which is what the general path stores for it (``Scaled``); whatever else
+# is not a Decimal (a float, text) makes the product raise TypeError, and its row is left to the general path.
 _QTY, _COST, _FX_PRICE, _FX_RATE = (Decimal(1).scaleb(_M_SCALE[k])
                                     for k in ("qty", "unit_cost", "fx_unit_price", "fx_rate"))
 _VALUE, _ON_HAND_AFTER, _VALUE_AFTER, _AVG_AFTER = (Decimal(1).scaleb(_V_SCALE[k])
@@ -223,27 +222,50 @@ def _movement_row(m: Movement) -> tuple | None:
     try:
         cost, fx_price, fx_rate = m.unit_cost, m.fx_unit_price, m.fx_rate
         return (
-            m.id, _KIND_TEXT[m.kind], m.product_id, m.warehouse_id, int(integral_exact(_scale(m.qty, _QTY))),
-            None if cost is None else int(integral_exact(_scale(cost, _COST))),
+            m.id, _KIND_TEXT[m.kind], m.product_id, m.warehouse_id, int(integral_exact(m.qty * _QTY)),
+            None if cost is None else int(integral_exact(cost * _COST)),
             (m.occurred_at - EPOCH) // _MICRO, (m.recorded_at - EPOCH) // _MICRO, m.transfer_id, m.reverses_id,
             m.source_type, m.source_ref, m.note, m.user, m.device_id, m.fx_currency,
-            None if fx_price is None else int(integral_exact(_scale(fx_price, _FX_PRICE))),
-            None if fx_rate is None else int(integral_exact(_scale(fx_rate, _FX_RATE))),
+            None if fx_price is None else int(integral_exact(fx_price * _FX_PRICE)),
+            None if fx_rate is None else int(integral_exact(fx_rate * _FX_RATE)),
         )
     except _NOT_PLAIN:
         return None
 
 
-def _value_row(movement_id: str, v: Valuation) -> tuple | None:
-    """The row of ``movement_values`` for a movement's valuation, as ``_movement_row`` makes one."""
+def _value_row(movement_id: str, v: Valuation, known: tuple | None = None, qty: Decimal | None = None,
+               qty_stored: int = 0) -> tuple | None:
+    """The row of ``movement_values`` for a movement's valuation, as ``_movement_row`` makes one.
+
+    ``known`` is a position whose stored values are known exactly (the after-position of the pair's last row,
+    with that row: ``(position, row)``), and ``qty`` the movement's quantity with its stored integer. The
+    position after the movement nearly always is that position plus ``qty`` and the value moved: where it is
+    (checked: the Decimals compare equal), its stored values are those sums of integers, and the average it
+    kept (the same object) is not converted again. A Decimal sum of two values of at most the column's
+    decimals, far below 10**28, is exact, so the integers are exactly what converting the Decimals gives.
+    """
     try:
         after = v.after
-        return (movement_id, int(integral_exact(_scale(v.value, _VALUE))),
-                int(integral_exact(_scale(after.on_hand, _ON_HAND_AFTER))),
-                int(integral_exact(_scale(after.value, _VALUE_AFTER))),
-                int(integral_exact(_scale(after.avg_cost, _AVG_AFTER))))
+        value = int(integral_exact(v.value * _VALUE))
+        if known is None:
+            return (movement_id, value, int(integral_exact(after.on_hand * _ON_HAND_AFTER)),
+                    int(integral_exact(after.value * _VALUE_AFTER)),
+                    int(integral_exact(after.avg_cost * _AVG_AFTER)))
+        position, (_, _, on_hand, value_after, avg) = known
+        on_hand_now, value_now, avg_now = after.on_hand, after.value, after.avg_cost
+        return (movement_id, value,
+                on_hand + qty_stored if on_hand_now == position.on_hand + qty
+                else int(integral_exact(on_hand_now * _ON_HAND_AFTER)),
+                value_after + value if value_now == position.value + v.value
+                else int(integral_exact(value_now * _VALUE_AFTER)),
+                avg if avg_now is position.avg_cost else int(integral_exact(avg_now * _AVG_AFTER)))
     except _NOT_PLAIN:
         return None
+
+
+# The sums above add a movement's stored quantity to a stored on-hand quantity, and its stored value to a stored
+# stock value: each pair is kept at the same scale.
+assert _M_SCALE["qty"] == _V_SCALE["on_hand_after"] and _V_SCALE["value"] == _V_SCALE["value_after"]
 
 
 def _plain_rows_fit(table, dialect) -> bool:
@@ -274,6 +296,9 @@ class Buffer:
         self.dirty: set[tuple[str, str]] = set()
         self.earliest: datetime | None = None  # the earliest business time among the movements buffered
         self.known_balances: set[tuple[str, str]] = set()
+        # per (product id, warehouse id): the position after its latest movement buffered and that movement's
+        # row of ``movement_values`` (``_value_row`` takes the next one's stored values from it)
+        self.stored_after: dict[tuple[str, str], tuple[Position, tuple]] = {}
 
     def flush_movements(self) -> None:
         """Write the buffered movements and their valuations (the balances stay buffered: one per product ×
@@ -362,13 +387,18 @@ class MovementRepository:
         row = _movement_row(movement) if buf.plain_rows else None
         if row is None:
             buf.raw_movements.append(len(buf.movements))
-            row = _MOVEMENT_ROW(movement)
-        buf.movements.append(row)
-        row = _value_row(movement.id, valuation) if buf.plain_rows else None
-        if row is None:
+            buf.movements.append(_MOVEMENT_ROW(movement))
+            value_row = _value_row(movement.id, valuation) if buf.plain_rows else None
+        else:
+            buf.movements.append(row)
+            pair = (row[2], row[3])
+            value_row = _value_row(row[0], valuation, buf.stored_after.get(pair), movement.qty, row[4])
+            if value_row is not None:
+                buf.stored_after[pair] = (valuation.after, value_row)
+        if value_row is None:
             buf.raw_values.append(len(buf.values))
-            row = (movement.id, *_VALUE_ROW(valuation))
-        buf.values.append(row)
+            value_row = (movement.id, *_VALUE_ROW(valuation))
+        buf.values.append(value_row)
         if len(buf.movements) >= FLUSH_ROWS:
             buf.flush_movements()
 

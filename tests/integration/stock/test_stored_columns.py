@@ -103,6 +103,8 @@ def _general_row(table, values: tuple) -> tuple:
     _movement(fx_currency="USD", fx_unit_price=Decimal("1.25"), fx_rate=Decimal("7.12345678")),
     _movement(occurred_at=datetime(2025, 3, 1, 8, tzinfo=timezone(timedelta(hours=8))), qty=Decimal("1E+3")),
     _movement(kind="shipment", qty=Decimal("-0"), unit_cost=Decimal("0.00000000")),
+    _movement(qty=3),  # an int: stored as the general path stores it
+    _movement(qty=True, unit_cost=2),
 ])
 def test_a_buffered_movement_becomes_the_row_the_general_path_gives(movement: Movement) -> None:
     row = repositories._movement_row(movement)
@@ -112,7 +114,8 @@ def test_a_buffered_movement_becomes_the_row_the_general_path_gives(movement: Mo
 
 
 @pytest.mark.parametrize("movement", [
-    _movement(qty=3),  # an int: the general path takes it
+    _movement(qty=2.5),  # a float: the general path takes it
+    _movement(qty="3"),
     _movement(qty=Decimal("1.00001")),  # more decimals than kept: refused by the general path
     _movement(unit_cost=Decimal("NaN")),
     _movement(occurred_at=datetime(2025, 3, 1)),  # naive: refused by the general path
@@ -156,18 +159,48 @@ _CONVERTERS = {table: [repositories._to_stored(c, _ENGINE_DIALECT) for c in tabl
     "1.234567890123456789012345678901", "Infinity", "-Infinity", "NaN",
 ])
 def test_a_product_by_1e_scale_is_scaleb(scale: int, text: str) -> None:
-    """The rows scale a Decimal by multiplying with 1E+scale: the same coefficient, exponent and sign as
-    ``scaleb`` gives, rounded by the same context, and a TypeError for what is not a Decimal."""
+    """The rows scale a value by multiplying with 1E+scale: for a Decimal the same coefficient, exponent and
+    sign as ``scaleb`` gives, rounded by the same context; for an int what the general path makes of it
+    (``Decimal(int).scaleb``); a TypeError for a float or text."""
     value, power = Decimal(text), Decimal(1).scaleb(scale)
-    assert str(repositories._scale(value, power)) == str(value.scaleb(scale))
+    assert str(value * power) == str(value.scaleb(scale))
+    assert str(3 * power) == str(Decimal(3).scaleb(scale))
     with pytest.raises(TypeError):
-        repositories._scale(3, power)
+        2.5 * power
     with pytest.raises(TypeError):
-        repositories._scale(2.5, power)
+        "3" * power
 
 
 def test_a_signalling_nan_is_refused_by_the_product_as_by_scaleb() -> None:
     with pytest.raises(InvalidOperation):
         Decimal("sNaN").scaleb(4)
     with pytest.raises(InvalidOperation):
-        repositories._scale(Decimal("sNaN"), Decimal("1E+4"))
+        Decimal("sNaN") * Decimal("1E+4")
+
+
+_BEFORE = Position(Decimal("12.5"), Decimal("41.66"), Decimal("3.33333333"))
+_KNOWN = (_BEFORE, repositories._value_row("m0", Valuation(Decimal("41.66"), _BEFORE)))
+
+
+@pytest.mark.parametrize(("qty", "valuation"), [
+    (Decimal("-2"), Valuation(Decimal("-6.67"), Position(Decimal("10.5"), Decimal("34.99"), _BEFORE.avg_cost))),
+    (Decimal("-12.5"), Valuation(Decimal("-41.66"), Position(Decimal("0"), Decimal("0"), _BEFORE.avg_cost))),
+    (Decimal("3"), Valuation(Decimal("30.00"), Position(Decimal("15.5"), Decimal("71.66"), Decimal("4.62322581")))),
+    # not the known position plus the movement (a back-dated posting, a replay): each value converted
+    (Decimal("3"), Valuation(Decimal("30.00"), Position(Decimal("7"), Decimal("30.00"), Decimal("10")))),
+    (Decimal("-1"), Valuation(Decimal("-3.33"), Position(Decimal("11.5"), Decimal("38.33"), Decimal("3.33333333")))),
+    (3, Valuation(Decimal("30.00"), Position(Decimal("15.5"), Decimal("71.660"), Decimal("4.62322581")))),
+])
+def test_a_valuation_after_a_known_position_gives_the_row_converting_gives(qty, valuation: Valuation) -> None:
+    """``_value_row`` takes the stored values of the position after a movement from the pair's previous row where
+    that position is the known one plus the movement: the row is the one converting each Decimal gives."""
+    stored_qty = repositories._movement_row(_movement(qty=qty))[4]
+    row = repositories._value_row("m1", valuation, _KNOWN, qty, stored_qty)
+    assert row == repositories._value_row("m1", valuation)
+    assert row == _general_row(t.movement_values, ("m1", *repositories._VALUE_ROW(valuation)))
+    assert [type(x) for x in row] == [str, int, int, int, int]
+
+
+def test_a_value_to_refuse_after_a_known_position_is_left_to_the_general_path() -> None:
+    valuation = Valuation(Decimal("0.00001"), Position(Decimal("12.5"), Decimal("41.66001"), _BEFORE.avg_cost))
+    assert repositories._value_row("m1", valuation, _KNOWN, Decimal(0), 0) is None

@@ -16,8 +16,10 @@ from domain.kernel.errors import BadInput
 from domain.kernel.errors import InsufficientStock
 from domain.kernel.errors import NotFound
 from domain.kernel.errors import RuleViolation
+from domain.kernel.errors import TooLarge
 from domain.stock import commands as c
 from domain.stock import ledger
+from domain.stock.model import Balance
 from domain.stock.model import MovementKind
 from domain.stock.model import Position
 from tests.fakes import FakeUnitOfWork
@@ -427,3 +429,23 @@ def test_the_core_takes_checked_values_and_applies_the_ledger_rules(uow):
     assert sorted(m.reverses_id for m in undone) == sorted([out.id, into.id])
     assert {m.note for m in undone} == {"mistake"}
     assert balance(uow, "W1").on_hand == 3 and balance(uow, "W2").on_hand == 0
+
+
+def test_a_value_or_stock_at_the_limits_is_refused_and_just_below_is_posted(uow) -> None:
+    receive(uow, "999999999999", "99.99")  # 99,999,999,999,900.01: just below 10**14
+    with pytest.raises(TooLarge, match="a value of 100000000000000 is too large"):
+        receive(uow, "100000000000", "1000", sku="B-2")  # exactly 10**14
+    before = uow.balances.get(*_ids(uow, "B-2", "W1"))
+    assert before.position.on_hand == 0
+    for _ in range(10):  # 9,999,999,999,990 on hand, just below 10**13
+        receive(uow, "999999999999", "0", sku="B-2")
+    with pytest.raises(TooLarge, match="on hand is too large"):
+        receive(uow, "10", "0", sku="B-2")  # exactly 10**13
+    # a zero written with a large exponent is inside the limits
+    product, warehouse = _ids(uow, "A-1", "W2")
+    uow.balances.put(Balance(product, warehouse, Position(Decimal("0E+20"), Decimal("0E+20"), Decimal(0))))
+    assert receive(uow, "1", "0", wh="W2").qty == 1
+
+
+def _ids(uow, sku: str, wh: str) -> tuple[str, str]:
+    return uow.products.by_sku(sku).id, uow.warehouses.by_code(wh).id
