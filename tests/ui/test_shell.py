@@ -153,3 +153,19 @@ def test_the_company_currency_is_shown_and_changed_in_settings(qtbot, window, se
     qtbot.waitUntil(lambda: settings.saved_label.text() == "Saved.")
     assert purchasing_terms.current_policy(services.uow()).currency == "USD"
     assert settings.currency.currentText() == "USD" and settings.errors["currency"].isHidden()
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_screen_fits_a_1280_pixel_wide_window_in_both_languages(qtbot, services, language, request):
+    """A screen asking for more than the window has widens the window past a 1280-pixel screen (the purchase-order
+    screen in Chinese did, pushing its right-hand buttons off the edge)."""
+    request.getfixturevalue("chinese" if language == "zh" else "english")
+    win = create_main_window(services)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    for entry in SCREENS:
+        win.show_screen(entry.key)
+    too_wide = {key: screen.minimumSizeHint().width() for key, screen in win.screens.items()
+                if screen.minimumSizeHint().width() > 1280 - 170}
+    assert too_wide == {}
+    services.tasks.wait()

@@ -123,22 +123,23 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
         preview_layout.setContentsMargins(4, 4, 4, 4)
         preview_layout.addWidget(self.preview)
 
-        filter_bar = QHBoxLayout()
-        filter_bar.addWidget(self.search, 2)
-        filter_bar.addWidget(self.state_filter, 1)
-        action_bar = QHBoxLayout()
+        # Two rows, so that the screen fits a 1280-pixel window in Chinese too (one row asked for 1133 pixels):
+        # the first starts a draft, the second finds a purchase order and acts on the one selected.
+        draft_bar = QHBoxLayout()
         for widget in (self.supplier_label, self.supplier, self.warehouse_label, self.warehouse, self.expected_label,
                        self.expected, self.new_button):
-            action_bar.addWidget(widget)
+            draft_bar.addWidget(widget)
+        draft_bar.addStretch(1)
+        action_bar = QHBoxLayout()
+        action_bar.addWidget(self.search, 2)
+        action_bar.addWidget(self.state_filter, 1)
         action_bar.addSpacing(16)
         for button in (self.issue_button, self.revise_button, self.cancel_button,
                        self.close_button, self.receive_button):
             action_bar.addWidget(button)
-        action_bar.addStretch(1)
         list_part = QWidget(self)
         list_layout = QVBoxLayout(list_part)
         list_layout.setContentsMargins(0, 0, 0, 0)
-        list_layout.addLayout(filter_bar)
         list_layout.addWidget(self.table, 1)
         list_layout.addWidget(self.list_totals)
         left = QSplitter(Qt.Orientation.Vertical, self)
@@ -151,6 +152,7 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
+        layout.addLayout(draft_bar)
         layout.addLayout(action_bar)
         layout.addWidget(self.busy_bar)
         layout.addWidget(self.error_label)
