@@ -305,6 +305,8 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
+        # the editor's size hint alone would leave the list three rows at 1280 × 800
+        self.splitter.setSizes([260, 440])
         layout = QVBoxLayout(self)
         layout.addLayout(action_bar)
         layout.addWidget(self.busy_bar)
