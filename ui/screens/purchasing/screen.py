@@ -36,6 +36,7 @@ from ui.widgets.combo import refill
 from ui.widgets.pdf_preview import PdfPreview
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
+from ui.widgets.table_view import fit_titles
 
 
 class PoListModel(RowTableModel):
@@ -236,6 +237,7 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
         self.remove_button.setText(translate("PurchasingScreen", "Remove line"))
         self.rate_button.setText(translate("PurchasingScreen", "Set rate"))
         self.lines.setHorizontalHeaderLabels([translate("PurchasingScreen", title) for title in LINE_COLUMNS])
+        fit_titles(self.lines)
         self.list_model.retranslate()
         self._show_list_totals()
         if self.current is not None and self.snapshot is not None:
