@@ -484,3 +484,12 @@ def test_before_the_first_run_the_filters_say_all_and_the_empty_chart_shows_date
     today = datetime.combine(date.today(), datetime.min.time()).timestamp()
     assert left < today - 50 * 7 * 86400 and today < right and bottom >= 0 and top > 1
     assert chart.plot.getAxis("left").autoSIPrefix is False and chart.plot.getAxis("left").labelText == "Quantity"
+
+
+def test_the_reorder_point_column_shows_one_decimal_and_the_explanation_every_digit():
+    """The column read 2.2619, 1.009 and 333.6071 one under another, as if exact."""
+    from ui.screens.replenishment.model import level_text
+
+    assert [level_text(Decimal(v)) for v in ("2.2619", "1.009", "333.6071", "140", "0.04")] == [
+        "2.3", "1", "333.6", "140", "0"]
+    assert level_text(None) == ""
