@@ -205,6 +205,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ClassMatrixDialog', 'A, B, C by annual demand value'): 'A、B、C 按年需求金额划分',
     ('ClassMatrixDialog', 'ABC/XYZ matrix'): 'ABC/XYZ 矩阵',
     ('ClassMatrixDialog', 'Close'): '关闭',
+    ('ClassMatrixDialog', 'Reading the classes of the last planning run…'): '正在读取最近一次计划运行的分类…',
     ('ClassMatrixDialog', 'No planning run has classified the products yet: run planning (F5).'):
         '还没有计划运行为商品分类：请运行计划 (F5)。',
     ('ClassMatrixDialog', 'Show all'): '显示全部',
