@@ -444,13 +444,13 @@
         </message>
         <message>
             <location line="+1" />
-            <source>Partner page</source>
-            <translation>往来明细</translation>
+            <source>&amp;Partner page</source>
+            <translation>往来明细(&amp;P)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Export to Excel…</source>
-            <translation>导出到 Excel…</translation>
+            <source>&amp;Export to Excel…</source>
+            <translation>导出到 Excel(&amp;E)…</translation>
         </message>
         <message>
             <location filename="../../ui/screens/accounts/words.py" line="-156" />
