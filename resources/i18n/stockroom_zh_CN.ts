@@ -444,13 +444,13 @@
         </message>
         <message>
             <location line="+1" />
-            <source>Partner page</source>
-            <translation>往来明细</translation>
+            <source>&amp;Partner page</source>
+            <translation>往来明细(&amp;P)</translation>
         </message>
         <message>
             <location line="+1" />
-            <source>Export to Excel…</source>
-            <translation>导出到 Excel…</translation>
+            <source>&amp;Export to Excel…</source>
+            <translation>导出到 Excel(&amp;E)…</translation>
         </message>
         <message>
             <location filename="../../ui/screens/accounts/words.py" line="-156" />
@@ -941,7 +941,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ClassMatrixDialog</name>
         <message>
-            <location filename="../../ui/screens/replenishment/matrix.py" line="+126" />
+            <location filename="../../ui/screens/replenishment/matrix.py" line="+129" />
             <source>ABC/XYZ matrix</source>
             <translation>ABC/XYZ 矩阵</translation>
         </message>
@@ -962,6 +962,11 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+6" />
+            <source>Reading the classes of the last planning run…</source>
+            <translation>正在读取最近一次计划运行的分类…</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>No planning run has classified the products yet: run planning (F5).</source>
             <translation>还没有计划运行为商品分类：请运行计划 (F5)。</translation>
         </message>
@@ -2601,7 +2606,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ForecastChart</name>
         <message>
-            <location filename="../../ui/widgets/forecast_chart.py" line="+200" />
+            <location filename="../../ui/widgets/forecast_chart.py" line="+207" />
             <source>Demand per week</source>
             <translation>每周需求</translation>
         </message>
@@ -5158,7 +5163,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>草稿 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/screen.py" line="+44" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+45" />
             <source>Number</source>
             <translation>单号</translation>
         </message>
@@ -5219,7 +5224,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/purchasing/screen.py" line="+179" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+181" />
             <source>Qty</source>
             <translation>数量</translation>
         </message>
@@ -5235,7 +5240,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/purchasing/screen.py" line="-176" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="-178" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
@@ -5425,7 +5430,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>无法生成 PDF：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/screen.py" line="+159" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+161" />
             <source>Search number, supplier or SKU…</source>
             <translation>搜索单号、供应商或货号…</translation>
         </message>
@@ -6780,7 +6785,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+5" />
-            <location filename="../../ui/screens/replenishment/model.py" line="+57" />
+            <location filename="../../ui/screens/replenishment/model.py" line="+63" />
             <source>On hand</source>
             <translation>现有库存</translation>
         </message>
@@ -6956,7 +6961,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/replenishment/model.py" line="+8" />
+            <location filename="../../ui/screens/replenishment/model.py" line="+10" />
             <source>Supplier</source>
             <translation>供应商</translation>
         </message>
@@ -6972,7 +6977,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/replenishment/model.py" line="-10" />
+            <location filename="../../ui/screens/replenishment/model.py" line="-12" />
             <source>Severity</source>
             <translation>紧急程度</translation>
         </message>
@@ -7062,7 +7067,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>在途</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>Reorder point</source>
             <translation>再订货点</translation>
         </message>
@@ -7168,12 +7173,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+12" />
-            <location line="+231" />
+            <location line="+234" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location line="-191" />
+            <location line="-194" />
             <source>%1 of %2 line(s) shown, %3 ticked to order</source>
             <translation>显示 %1 / %2 行，已勾选 %3 行待订购</translation>
         </message>
@@ -7883,7 +7888,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+622" />
+            <location filename="../../ui/screens/sales/screen.py" line="+625" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -8381,7 +8386,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+3" />
-            <location filename="../../ui/screens/documents/sales_ship.py" line="+620" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+621" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -8641,7 +8646,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>问题</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Clear</source>
             <translation>清空</translation>
         </message>

@@ -314,3 +314,24 @@ def test_a_customer_is_updated_by_code_and_a_second_import_of_the_same_file_chan
     assert cli(db, "import", "customers", str(sheet), capsys=capsys)[0] == 0
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT name, contact, version FROM customers").fetchall() == [("李四", "021-2", 3)]
+
+
+def test_every_command_and_subcommand_says_what_it_does_in_its_help():
+    """``stockroom supplier --help`` listed ``add`` with no word beside it (and ``warehouse --help`` too)."""
+    import argparse
+
+    from ui.cli.app import build_parser
+
+    silent = []
+
+    def walk(parser, path):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                helps = {a.dest: a.help for a in action._choices_actions}
+                for name, sub in action.choices.items():
+                    if not helps.get(name):
+                        silent.append(" ".join((*path, name)))
+                    walk(sub, (*path, name))
+
+    walk(build_parser(), ())
+    assert silent == []

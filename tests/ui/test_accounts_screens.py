@@ -333,3 +333,13 @@ def test_the_screens_speak_chinese(qtbot, services):
         assert dialog.windowTitle() == "收款单"
     finally:
         i18n.set_language(i18n.ENGLISH, persist=False)
+
+
+def test_every_button_of_the_ageing_screens_has_a_key_in_both_languages(qtbot, make_services, chinese):
+    """New receipt had Ctrl+N while Partner page and Export to Excel had no key at all."""
+    for kind in (ReceivablesScreen, PayablesScreen):
+        screen = kind(make_services())
+        qtbot.addWidget(screen)
+        qtbot.waitUntil(lambda s=screen: not s.loading)
+        texts = [b.text() for b in (screen.receipt_button, screen.page_button, screen.export_button)]
+        assert all("&" in t or "Ctrl+" in t for t in texts), texts

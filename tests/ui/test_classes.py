@@ -195,6 +195,28 @@ def test_the_matrix_before_any_run_says_to_run_planning(qtbot, screen):
     assert dialog.table.item(0, 0).text() == "AX\n0 product(s)\n0.00"
 
 
+def test_while_the_classes_are_read_the_matrix_says_so_instead_of_no_run_yet(qtbot, screen, monkeypatch):
+    """Opened after a run, the matrix said "No planning run has classified the products yet" until the stored
+    classes had been read in the background."""
+    import threading
+
+    _run(qtbot, screen)
+    release = threading.Event()
+    read = screen.services.planning.classes
+
+    def held():
+        release.wait(30)
+        return read()
+
+    monkeypatch.setattr(screen.services.planning, "classes", held)
+    screen.open_matrix()
+    dialog = screen.matrix_dialog
+    assert "Reading" in dialog.intro.text() and "F5" not in dialog.intro.text()
+    release.set()
+    qtbot.waitUntil(lambda: bool(dialog.classes))
+    assert "From the last planning run" in dialog.intro.text()
+
+
 def test_settings_planning_page_ranks_by_volume_and_the_next_run_follows(qtbot, db, make_services):
     from domain.planning.settings import abc_basis
     from ui.screens.settings import SettingsScreen

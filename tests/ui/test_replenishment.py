@@ -470,3 +470,26 @@ def test_the_explanation_and_its_formula_line_speak_chinese(qtbot, screen, tmp_p
     finally:
         i18n.set_language(i18n.ENGLISH, persist=False)
     qtbot.waitUntil(lambda: "order S − position" in screen.explanation.toPlainText())
+
+
+def test_before_the_first_run_the_filters_say_all_and_the_empty_chart_shows_dated_weeks_from_zero(qtbot, screen):
+    """The warehouse and supplier boxes were blank until a run, and the empty chart read pyqtgraph's default
+    range: seconds around 1970-01-01 along the bottom and "Quantity (x0.001)" from -400 to 400."""
+    assert [screen.filters[name].currentText() for name in ("warehouse", "supplier", "severity", "class")] == [
+        "All"] * 4
+    from datetime import datetime
+
+    chart = screen.chart
+    (left, right), (bottom, top) = chart.plot.getViewBox().viewRange()
+    today = datetime.combine(date.today(), datetime.min.time()).timestamp()
+    assert left < today - 50 * 7 * 86400 and today < right and bottom >= 0 and top > 1
+    assert chart.plot.getAxis("left").autoSIPrefix is False and chart.plot.getAxis("left").labelText == "Quantity"
+
+
+def test_the_reorder_point_column_shows_one_decimal_and_the_explanation_every_digit():
+    """The column read 2.2619, 1.009 and 333.6071 one under another, as if exact."""
+    from ui.screens.replenishment.model import level_text
+
+    assert [level_text(Decimal(v)) for v in ("2.2619", "1.009", "333.6071", "140", "0.04")] == [
+        "2.3", "1", "333.6", "140", "0"]
+    assert level_text(None) == ""

@@ -329,3 +329,20 @@ def test_save_creates_a_draft_from_the_header_then_saves_its_changes(qtbot, serv
     screen.save()
     qtbot.waitUntil(lambda: screen.current.reference == "PO-7782")
     assert services.sales.sales_orders(ref=screen.current.number)[0].reference == "PO-7782"
+
+
+def test_the_order_list_keeps_room_for_several_orders_in_a_1280_by_800_window(qtbot, services):
+    """The editor's size hint alone left the list three rows high at 1280 × 800."""
+    from ui.app import create_main_window
+
+    win = create_main_window(services)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    screen = win.show_screen("sales")
+    qtbot.waitUntil(lambda: not screen.loading)
+    row = screen.table.verticalHeader().defaultSectionSize()
+    assert screen.table.viewport().height() >= 8 * row
+    assert screen.lines.viewport().height() >= 8 * row
+    services.tasks.wait()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 
@@ -153,3 +154,46 @@ def test_the_company_currency_is_shown_and_changed_in_settings(qtbot, window, se
     qtbot.waitUntil(lambda: settings.saved_label.text() == "Saved.")
     assert purchasing_terms.current_policy(services.uow()).currency == "USD"
     assert settings.currency.currentText() == "USD" and settings.errors["currency"].isHidden()
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_screen_fits_a_1280_pixel_wide_window_in_both_languages(qtbot, services, language, request):
+    """A screen asking for more than the window has widens the window past a 1280-pixel screen (the purchase-order
+    screen in Chinese did, pushing its right-hand buttons off the edge)."""
+    request.getfixturevalue("chinese" if language == "zh" else "english")
+    win = create_main_window(services)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    for entry in SCREENS:
+        win.show_screen(entry.key)
+    too_wide = {key: screen.minimumSizeHint().width() for key, screen in win.screens.items()
+                if screen.minimumSizeHint().width() > 1280 - 170}
+    assert too_wide == {}
+    services.tasks.wait()
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_column_title_fits_its_column_in_both_languages(qtbot, services, language, request):
+    """'Lead time (days)' showed as 'ead time (days)' on Partners, 'Warehouse' as 'Warehous' on a sales order."""
+    from PySide6.QtWidgets import QTableView
+
+    request.getfixturevalue("chinese" if language == "zh" else "english")
+    win = create_main_window(services)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    cut = []
+    for entry in SCREENS:
+        screen = win.show_screen(entry.key)
+        for view in screen.findChildren(QTableView):
+            header = view.horizontalHeader()
+            if view.model() is None or header.isHidden():
+                continue
+            last = header.logicalIndex(header.count() - 1)
+            for section in range(header.count()):
+                if section == last or header.isSectionHidden(section):
+                    continue
+                if header.sectionSize(section) < header.sectionSizeHint(section):
+                    title = view.model().headerData(section, Qt.Orientation.Horizontal)
+                    cut.append(f"{entry.key}/{view.objectName() or type(view).__name__}: {title}")
+    assert cut == []
+    services.tasks.wait()

@@ -235,9 +235,15 @@ def _reorder(alerts, as_json: bool) -> None:
               f"on order {fmt(e['on_order'])}  reserved {fmt(e['reserved'])}  forecast/week "
               f"{e['demand_per_period']:.1f}  lead {e['lead_time_days']} d ({_lead_source(e)})  "
               f"service {e['service_level']:.1%} ({_service_source(e)})  "
-              f"safety {fmt(e['safety_stock'])}  reorder point {fmt(e['reorder_point'])}  "
+              f"safety {_tenth(e['safety_stock'])}  reorder point {_tenth(e['reorder_point'])}  "
               f"order {fmt(e['order_qty'])}{_fill_note(e)}")
     print(f"{len(alerts)} alert(s)", file=sys.stderr)
+
+
+def _tenth(value) -> str:
+    """A computed level to one decimal, as the forecast beside it ("2.1194" read as exact, which it is not);
+    --json keeps every digit."""
+    return fmt(Decimal(value).quantize(Decimal("0.1")))
 
 
 def _fill_note(e: dict) -> str:

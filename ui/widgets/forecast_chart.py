@@ -124,6 +124,8 @@ class ForecastChart(QWidget):
         self.data: ChartData | None = None
         self.plot = pg.PlotWidget(axisItems={"bottom": LocalDateAxis(orientation="bottom")}, background="w")
         self.plot.showGrid(x=True, y=True, alpha=0.25)
+        # quantities as they are: never "Quantity (x0.001)" or "(x1e+03)" over the axis
+        self.plot.getAxis("left").enableAutoSIPrefix(False)
         # top left, over the oldest history: the forecast and today's levels are on the right
         self.legend = self.plot.addLegend(offset=(10, 10), brush=pg.mkBrush(255, 255, 255, 220),
                                           pen=pg.mkPen("#bbbbbb"), labelTextColor="#333333")
@@ -164,6 +166,11 @@ class ForecastChart(QWidget):
         self.reorder_line.hide()
         self.safety_line.hide()
         self.plot.setTitle("")
+        # no product yet: dated weeks up to today and a quantity scale from 0, not pyqtgraph's -0.5…0.5 around
+        # 1970-01-01 (which read as seconds, "59.600 … 00:00:00", over "-400 … 400")
+        today = _ts(date.today())
+        self.plot.setXRange(today - VISIBLE_WEEKS * WEEK, today + 13 * WEEK, padding=0)
+        self.plot.setYRange(0.0, 10.0, padding=0)
 
     def set_data(self, data: ChartData) -> None:
         self.data = data

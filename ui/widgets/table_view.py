@@ -8,6 +8,19 @@ from PySide6.QtWidgets import QHeaderView
 from PySide6.QtWidgets import QTableView
 
 
+def fit_titles(view: QTableView) -> None:
+    """Widen every column of ``view`` whose title does not fit it ("ead time (days)", "Warehous", "交期前可承"), the
+    stretched last one aside; never narrows one."""
+    header = view.horizontalHeader()
+    last = header.logicalIndex(header.count() - 1)
+    for section in range(header.count()):
+        if header.isSectionHidden(section) or (section == last and header.stretchLastSection()):
+            continue
+        need = header.sectionSizeHint(section)
+        if header.sectionSize(section) < need:
+            header.resizeSection(section, need)
+
+
 class DataTable(QTableView):
     def __init__(self, settings_key: str, parent=None) -> None:
         super().__init__(parent)
@@ -32,6 +45,9 @@ class DataTable(QTableView):
         super().setModel(model)
         self.horizontalHeader().setSortIndicator(-1, self.horizontalHeader().sortIndicatorOrder())
         self.restore_state()
+        self.fit_titles()
+        model.headerDataChanged.connect(self.fit_titles)  # a new language: longer titles
+        model.modelReset.connect(self.fit_titles)
         # A reload (F5, or the database changed) keeps the current row and the scroll position.
         model.modelAboutToBeReset.connect(self._remember_current)
         model.modelReset.connect(self._restore_current)
@@ -65,6 +81,13 @@ class DataTable(QTableView):
             return
         for column, width in widths.items():
             self.setColumnWidth(column, width)
+        self.fit_titles()
+
+    def fit_titles(self, *_) -> None:
+        """Widen every column whose title does not fit it, in either language; leaves alone the widths the user
+        chose (restored from the settings)."""
+        if not self._restored and self.model() is not None:
+            fit_titles(self)
 
     def restore_state(self) -> None:
         state = QSettings().value(f"tables/{self.settings_key}")

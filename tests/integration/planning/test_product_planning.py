@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -98,7 +99,12 @@ def test_target_sets_shows_and_clears_and_reorder_names_the_source(cli):
         "review_source": "default"}
     (line,) = json.loads(cli("reorder", "--json", "--today", TODAY.isoformat(), "--weeks", str(WEEKS)))
     assert line["service_source"] == "product" and line["service_target"] == 0.995
-    assert "(this product)" in cli("reorder", "--today", TODAY.isoformat(), "--weeks", str(WEEKS))
+    text = cli("reorder", "--today", TODAY.isoformat(), "--weeks", str(WEEKS))
+    assert "(this product)" in text
+    # the levels to one decimal, like the forecast beside them (they printed as 58.4233)
+    safety, reorder_point = re.search(r"safety (\S+)  reorder point (\S+)  ", text).groups()
+    assert re.fullmatch(r"\d+(\.\d)?", safety) and re.fullmatch(r"\d+(\.\d)?", reorder_point), text
+    assert Decimal(reorder_point) == Decimal(str(line["reorder_point"])).quantize(Decimal("0.1")).normalize()
 
     assert "--service" in cli("target", "--sku", "LOW", "--service", "100", code=2)
     assert "1 to 365" in cli("target", "--sku", "LOW", "--review-days", "0", code=2)

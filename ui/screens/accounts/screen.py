@@ -301,8 +301,8 @@ class BalancesScreen(Screen):
         self.as_of_label.setText(translate("Accounts", "As of"))
         self.receipt_button.setText(translate("Accounts", "New receipt… (Ctrl+N)") if self.side == AR
                                     else translate("Accounts", "New payment… (Ctrl+N)"))
-        self.page_button.setText(translate("Accounts", "Partner page"))
-        self.export_button.setText(translate("Accounts", "Export to Excel…"))
+        self.page_button.setText(translate("Accounts", "&Partner page"))
+        self.export_button.setText(translate("Accounts", "&Export to Excel…"))
         self.model.retranslate()
         self.totals_model.retranslate()
         self.chart.retranslate()

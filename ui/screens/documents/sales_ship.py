@@ -50,6 +50,7 @@ from ui.screens.documents.messages import RED
 from ui.screens.documents.messages import say
 from ui.screens.documents.sales_returns import PostedSales
 from ui.widgets.busy import alive
+from ui.widgets.table_view import fit_titles
 
 CTX = "SalesShip"
 SO_NUMBER = re.compile(r"SO-\d{4}-\d+", re.IGNORECASE)
@@ -628,6 +629,7 @@ class SalesShipPanel(QWidget):
                 QCoreApplication.translate("SalesShip", "Problem"),
             ]
         )
+        fit_titles(self.grid)
         self.clear_button.setText(QCoreApplication.translate("SalesShip", "Clear"))
         self.post_button.setText(QCoreApplication.translate("SalesShip", "&Post sale (Ctrl+Enter)"))
         self._show_info()

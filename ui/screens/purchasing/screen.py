@@ -36,6 +36,7 @@ from ui.widgets.combo import refill
 from ui.widgets.pdf_preview import PdfPreview
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
+from ui.widgets.table_view import fit_titles
 
 
 class PoListModel(RowTableModel):
@@ -123,22 +124,23 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
         preview_layout.setContentsMargins(4, 4, 4, 4)
         preview_layout.addWidget(self.preview)
 
-        filter_bar = QHBoxLayout()
-        filter_bar.addWidget(self.search, 2)
-        filter_bar.addWidget(self.state_filter, 1)
-        action_bar = QHBoxLayout()
+        # Two rows, so that the screen fits a 1280-pixel window in Chinese too (one row asked for 1133 pixels):
+        # the first starts a draft, the second finds a purchase order and acts on the one selected.
+        draft_bar = QHBoxLayout()
         for widget in (self.supplier_label, self.supplier, self.warehouse_label, self.warehouse, self.expected_label,
                        self.expected, self.new_button):
-            action_bar.addWidget(widget)
+            draft_bar.addWidget(widget)
+        draft_bar.addStretch(1)
+        action_bar = QHBoxLayout()
+        action_bar.addWidget(self.search, 2)
+        action_bar.addWidget(self.state_filter, 1)
         action_bar.addSpacing(16)
         for button in (self.issue_button, self.revise_button, self.cancel_button,
                        self.close_button, self.receive_button):
             action_bar.addWidget(button)
-        action_bar.addStretch(1)
         list_part = QWidget(self)
         list_layout = QVBoxLayout(list_part)
         list_layout.setContentsMargins(0, 0, 0, 0)
-        list_layout.addLayout(filter_bar)
         list_layout.addWidget(self.table, 1)
         list_layout.addWidget(self.list_totals)
         left = QSplitter(Qt.Orientation.Vertical, self)
@@ -151,6 +153,7 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
+        layout.addLayout(draft_bar)
         layout.addLayout(action_bar)
         layout.addWidget(self.busy_bar)
         layout.addWidget(self.error_label)
@@ -234,6 +237,7 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
         self.remove_button.setText(translate("PurchasingScreen", "Remove line"))
         self.rate_button.setText(translate("PurchasingScreen", "Set rate"))
         self.lines.setHorizontalHeaderLabels([translate("PurchasingScreen", title) for title in LINE_COLUMNS])
+        fit_titles(self.lines)
         self.list_model.retranslate()
         self._show_list_totals()
         if self.current is not None and self.snapshot is not None:

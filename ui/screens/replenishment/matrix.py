@@ -51,6 +51,7 @@ class ClassMatrixDialog(QDialog):
         self.services = services
         self.classes: dict = {}
         self.cells: dict = {}
+        self.loaded = False  # until the stored classes are read, an empty matrix means "not read yet", not "none"
         self.setModal(False)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
@@ -94,6 +95,7 @@ class ClassMatrixDialog(QDialog):
             from ui.refusals import refusal_text
 
             if alive(self):
+                self.loaded = True
                 self.intro.setText(refusal_text(exc))
 
         self.services.tasks.submit(planning.classes, on_done=shown, on_error=failed)
@@ -103,6 +105,7 @@ class ClassMatrixDialog(QDialog):
         from domain.planning.classification import matrix
 
         self.classes = classes
+        self.loaded = True
         self.cells = matrix(classes.values())
         top = max((cell.value for cell in self.cells.values()), default=0) or 1
         for r, a in enumerate(ABC):
@@ -133,6 +136,8 @@ class ClassMatrixDialog(QDialog):
                 "%1 (A the first 80 %, B the next 15 %, C the rest); X, Y, Z by how much the weekly demand varies "
                 "(X: CV below 0.5, Y: below 1, Z: more or too little history). From the last planning run. Click a "
                 "cell to list its products' alerts."), by))
+        elif not self.loaded:
+            self.intro.setText(translate("ClassMatrixDialog", "Reading the classes of the last planning run…"))
         else:
             self.intro.setText(translate("ClassMatrixDialog", "No planning run has classified the products yet: run "
                                                         "planning (F5)."))

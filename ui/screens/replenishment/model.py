@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush
 from PySide6.QtGui import QColor
 
 from domain.kernel.numbers import D
+from domain.kernel.numbers import fmt
 from ui.i18n import fill
 from ui.models.table import Column
 from ui.models.table import RowTableModel
@@ -44,6 +45,11 @@ def ordered(row) -> bool:
 ORDERED_COLOUR = "#e3efe3"
 
 
+def level_text(value: Decimal | None) -> str:
+    """A reorder point or safety stock to one decimal, written as the quantities beside it (``61.9``, ``2``)."""
+    return "" if value is None else fmt(Decimal(value).quantize(Decimal("0.1")))
+
+
 class ReplenishmentModel(RowTableModel):
     CONTEXT = "Replenishment"
     COLUMNS = (
@@ -56,8 +62,10 @@ class ReplenishmentModel(RowTableModel):
                lambda v: translated(SEVERITIES.get({0: "critical", 1: "high", 2: "normal"}.get(v, ""), ""))),
         Column(QT_TRANSLATE_NOOP("Replenishment", "On hand"), lambda r: r.explanation["on_hand"], qty_text, True),
         Column(QT_TRANSLATE_NOOP("Replenishment", "On order"), lambda r: r.explanation["on_order"], qty_text, True),
+        # a computed level: to one decimal, as the forecast is shown (2.2619 next to 333.6071 read as exact);
+        # the explanation below the table keeps every digit
         Column(QT_TRANSLATE_NOOP("Replenishment", "Reorder point"), lambda r: r.explanation["reorder_point"],
-               qty_text, True),
+               level_text, True),
         Column(QT_TRANSLATE_NOOP("Replenishment", "Stockout"), lambda r: r.alert.stockout_date if r.alert else None,
                lambda v: "" if v is None else v.isoformat()),
         Column(QT_TRANSLATE_NOOP("Replenishment", "Suggested qty"),

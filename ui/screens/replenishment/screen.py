@@ -548,6 +548,9 @@ class ReplenishmentScreen(Screen):
         }
         for name, items in fixed.items():
             self._fill(self.filters[name], items)
+        for name in ("warehouse", "supplier"):  # filled by the first run; "All" until then, not a blank box
+            if not self.filters[name].count():
+                self._fill(self.filters[name], [])
         for combo in self.filters.values():
             if combo.count():
                 combo.setItemText(0, translate("Replenishment", "All"))

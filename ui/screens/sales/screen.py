@@ -81,6 +81,7 @@ from ui.widgets.busy import alive
 from ui.widgets.combo import refill
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
+from ui.widgets.table_view import fit_titles
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 SHORT_STYLE = "color: #9b1c1c;"
@@ -305,6 +306,8 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
+        # the editor's size hint alone would leave the list three rows at 1280 × 800
+        self.splitter.setSizes([260, 440])
         layout = QVBoxLayout(self)
         layout.addLayout(action_bar)
         layout.addWidget(self.busy_bar)
@@ -634,6 +637,7 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.discount.setPlaceholderText(translate("SalesOrders", "Disc. %"))
         self.add_button.setText(translate("SalesOrders", "Add"))
         self.lines.setHorizontalHeaderLabels([translate(CTX, title) for title in LINE_COLUMNS])
+        fit_titles(self.lines)
         self.retranslate_print_menu()
         self.list_model.retranslate()
         self.shortage.retranslate()
