@@ -303,3 +303,40 @@ def test_monthly_rows_whose_last_year_ran_wilder_get_wider_lead_time_quantiles()
     assert scale[1] > 1.3 * scale[0]
     for q, least in ((0.8, 2.0), (0.9, 3.0), (0.95, 3.0)):
         assert b.cumulative[q][-1] - b.mean.sum() > least * (a.cumulative[q][-1] - a.mean.sum())
+
+
+def test_the_damped_trend_s_criterion_adds_the_errors_a_horizon_ahead_by_hand():
+    # One row, one setting: the criterion is the one-step squared errors plus HORIZON_WEIGHT / h times the squared
+    # errors of the forecasts made h periods before, each from the states the recursion had then.
+    rng = np.random.default_rng(3)
+    x = 50 + 2.0 * np.arange(30) + rng.normal(0, 4, 30)
+    alpha, beta, phi, h = 0.3, 0.1, 0.9, 4
+    level, trend = [np.nan], [0.0]  # the states after 0, 1, ... periods
+    for v in x:
+        if np.isnan(level[-1]):
+            level.append(v)
+            trend.append(0.0)
+            continue
+        fit = level[-1] + phi * trend[-1]
+        new = alpha * v + (1 - alpha) * fit
+        trend.append(beta * (new - level[-1]) + (1 - beta) * phi * trend[-1])
+        level.append(new)
+    steps = sum(phi**k for k in range(1, h + 1))
+    one = sum((x[t] - level[t] - phi * trend[t]) ** 2 for t in range(c.BURN_IN, 30))
+    far = sum((x[t] - level[t - h + 1] - steps * trend[t - h + 1]) ** 2 for t in range(c.BURN_IN + h - 1, 30))
+    got = c._holt_sse(x[None, :], alpha, beta, phi, h)[0]
+    assert got == pytest.approx(one + c.HORIZON_WEIGHT / h * far, rel=1e-9)
+    assert c._holt_sse(x[None, :], alpha, beta, phi)[0] == pytest.approx(one, rel=1e-9)
+
+
+def test_one_odd_year_does_not_set_a_month_s_seasonal_factor():
+    y = _monthly(years=6, trend=0.0, noise=1.0)
+    odd = y.copy()
+    odd[12 * 3 + 5] *= 1.8  # one June far above the others
+    clean, _, _ = c.seasonal_factors(y[None, :], 12, [True], recent=6)
+    spiked, _, _ = c.seasonal_factors(odd[None, :], 12, [True], recent=6)
+    # A mean of the five or so June ratios would move June's factor by about a sixth of the 80 % jump (≈ 0.15).
+    assert abs(spiked[0, 5] - clean[0, 5]) < 0.05
+    assert c._trimmed_mean(np.array([[1.0, 5.0, 2.0, np.nan, 3.0], [2.0, np.nan, 4.0, np.nan, np.nan]])) == (
+        pytest.approx([2.5, 3.0])
+    )
