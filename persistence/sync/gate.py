@@ -446,6 +446,8 @@ def outgoing_facts(conn: Connection, table, rows: list[tuple], last: int, held_k
     (the position stays there) until the record is corrected.
     """
     refusals = checks.fact_refusals(table, rows)
+    if not refusals and not held_keys:  # the usual batch: every row passed and nothing is held back
+        return rows, last, [], None
     pi, wi = _index(table, "product_id"), _index(table, "warehouse_id")
     good, refused = [], []
     for i, row in enumerate(rows):

@@ -137,13 +137,16 @@ def pending_immutable(conn: Connection, table, device_id: str, limit: int,
     cursor = conn.connection.dbapi_connection.cursor()  # plain tuples, straight from the driver
     try:
         rows = cursor.execute(
-            f"SELECT {columns}, rowid FROM {table.name} WHERE rowid > ? AND rowid <= ?{whose} "
+            f"SELECT {columns} FROM {table.name} WHERE rowid > ? AND rowid <= ?{whose} "
             f"ORDER BY rowid LIMIT ?", (after, cap, *who, limit)).fetchall()
+        if not rows:
+            return [], after
+        # the last row's rowid by its id (the primary key), rather than a rowid on every row cut off again after
+        last_id = rows[-1][table.columns.keys().index("id")]
+        last = cursor.execute(f"SELECT rowid FROM {table.name} WHERE id = ?", (last_id,)).fetchone()[0]
     finally:
         cursor.close()
-    if not rows:
-        return [], after
-    return [row[:-1] for row in rows], rows[-1][-1]
+    return rows, last
 
 
 def count_pending_immutable(conn: Connection, table, device_id: str, cap: int = _NO_CAP) -> int:

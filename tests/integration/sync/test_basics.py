@@ -91,6 +91,32 @@ def test_a_cancelled_sync_keeps_what_it_did_and_the_next_one_finishes(hub, devic
     assert {s for s, _, _ in stages} == {"push", "pull", "recompute"}
 
 
+def test_the_cycle_collector_is_paused_for_the_whole_sync_and_back_on_after_it_ends_or_stops(hub, devices, monkeypatch):
+    import gc
+
+    from persistence.sync import engine
+
+    monkeypatch.setattr(engine, "PUSH_BATCH", 2)
+    a = devices("a")
+    setup_master(a)
+    for _ in range(3):
+        ledger.receive(a.uow(), c.ReceiveStock("SKU-1", "1", "MAIN", "1"))
+    seen = []
+    push_records = engine._push_records
+
+    def watched(*args, **kwargs):  # the records go first, before the bulk loops that paused it already
+        seen.append(gc.isenabled())
+        return push_records(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "_push_records", watched)
+    assert gc.isenabled()
+    with pytest.raises(sync.SyncCancelled):
+        sync.sync(a, hub, cancel=lambda: True)
+    assert seen == [False] and gc.isenabled()
+    sync.sync(a, hub, progress=lambda stage, done, total: seen.append((stage, gc.isenabled())))
+    assert seen[1] is False and {on for _, on in seen[2:]} == {False} and gc.isenabled()
+
+
 def test_the_remembered_hub_url_never_holds_the_password(hub, devices):
     a = devices("a")
     with_password = hub.replace("postgres@", "postgres:secret@")
