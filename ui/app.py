@@ -50,6 +50,26 @@ def install_cjk_font(app: QApplication) -> str | None:
     return family
 
 
+_collector = None
+
+
+def collect_cycles_on_the_gui_thread() -> None:
+    """Python's cycle collector runs in whichever thread happens to allocate when its threshold is crossed. If that
+    is a task runner's worker and the garbage holds Qt objects (a closed dialog, a replaced model), their C++
+    destructors run there: a worker destroying a QObject took Qt's object lock and waited for the interpreter
+    lock while the window's thread, destroying a menu, held the interpreter lock and waited for Qt's: the window
+    froze for good (seen in a screen test while the dashboard planned in the background). So the automatic
+    collector is switched off and pyqtgraph's collector (``GarbageCollector``) runs it from a timer on this
+    thread, with the same thresholds, once a second. Reference counting frees everything else as always, and
+    the bulk paths' own pauses (``domain.kernel.bulk.without_cycle_collection``) find it off and leave it off.
+    Call once the QApplication exists; calling again does nothing."""
+    global _collector
+    if _collector is None:
+        from pyqtgraph.util.garbage_collector import GarbageCollector
+
+        _collector = GarbageCollector(interval=1.0)
+
+
 def configure_application(app: QApplication) -> None:
     """Names for QSettings, the chosen language and the CJK font; safe to call again."""
     app.setOrganizationName(ORGANISATION)
@@ -150,6 +170,7 @@ def start_daily_backup(window) -> None:
 def run_gui(args) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     configure_application(app)
+    collect_cycles_on_the_gui_thread()
     services = open_first(getattr(args, "db", None))
     if services is None:
         return 0

@@ -61,6 +61,7 @@ def _run(folder: Path) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "settings"))
     qapp = QApplication.instance() or QApplication([sys.argv[0]])
     gui.configure_application(qapp)
+    gui.collect_cycles_on_the_gui_thread()
     services = gui.build_services(folder / "smoke.sqlite3")
     window = gui.create_main_window(services)
     window.show()

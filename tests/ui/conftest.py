@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QSettings
@@ -22,6 +24,19 @@ def quit_without_asking(monkeypatch):
     from ui.main_window import MainWindow
 
     monkeypatch.setattr(MainWindow, "confirm_quit", lambda self, unposted: True)
+
+
+@pytest.fixture(autouse=True)
+def cycles_collected_on_the_test_thread():
+    """As the app does (``ui.app.collect_cycles_on_the_gui_thread``), the cycle collector never runs in a task
+    runner's worker during a screen test: a worker collecting an earlier test's windows would destroy Qt objects
+    off the GUI thread and can freeze both threads. Off for the test, a full collection here when it ends."""
+    was = gc.isenabled()
+    gc.disable()
+    yield
+    gc.collect()
+    if was:
+        gc.enable()
 
 
 @pytest.fixture
