@@ -4,7 +4,7 @@
 
 Builds the demo database first if the file is missing (``main.py demo --seed 1``), then opens
 the main window at 1280 × 800 and saves docs/screenshot-<screen>-<en|zh>.png for Stock,
-Products (with a product page open over it) and Movements. It runs under Qt's offscreen
+Products (with a product page open over it), Movements and Purchase orders. It runs under Qt's offscreen
 platform unless QT_QPA_PLATFORM says otherwise (``xvfb-run -a -s "-screen 0 1280x800x24"
 env QT_QPA_PLATFORM=xcb …`` gives the same pictures); window settings go to a scratch folder
 so the user's own layout is neither used nor changed.
@@ -66,7 +66,7 @@ def busiest_product(services):
 
 def shoot(window, services, lang: str, out: Path) -> list[Path]:
     saved = []
-    for key in ("stock", "products", "movements"):
+    for key in ("stock", "products", "movements", "purchasing"):
         screen = window.show_screen(key)
         settle(screen)
         image = window.grab().toImage()
