@@ -41,8 +41,8 @@ from domain.reports.model import Amount
 
 DEFAULT_BANDS = (30, 60, 90, 180, 365)
 _QTY_OF, _VALUE_OF = itemgetter(0), itemgetter(1)
-_CENT = Decimal("0.01")
-_TENTH = Decimal("0.1")
+CENT = Decimal("0.01")
+TENTH = Decimal("0.1")
 
 
 class AgeingBy(enum.StrEnum):
@@ -195,14 +195,14 @@ def age_row(stock: StockLayers, as_of: date, bounds: Sequence[int], days: _Days 
         given = ZERO
         value, on_hand = stock.value, stock.on_hand
         for i in held[:-1]:
-            v = (value * qtys[i] / on_hand).quantize(_CENT, ROUND_HALF_UP)
+            v = (value * qtys[i] / on_hand).quantize(CENT, ROUND_HALF_UP)
             bands[i] = Amount(qtys[i], v)
             given += v
         last = held[-1]
         bands[last] = Amount(qtys[last], value - given)  # the last band holds the rounding
     else:
         bands[-1] = Amount(ZERO, stock.value)
-    average = (weighted / stock.on_hand).quantize(_TENTH, ROUND_HALF_UP) if stock.on_hand > ZERO else None
+    average = (weighted / stock.on_hand).quantize(TENTH, ROUND_HALF_UP) if stock.on_hand > ZERO else None
     oldest = stock.layers[0][0] if stock.layers else None
     return AgeingRow(stock.sku, stock.name, stock.warehouse, stock.on_hand, stock.value, tuple(bands), average,
                      oldest, weighted)
@@ -252,10 +252,10 @@ def _group_rows(held: list[StockLayers], as_of: date, bounds: Sequence[int], key
         values = [ZERO] * n
         given = ZERO
         for i in held_bands[:-1]:
-            values[i] = _cents(exact[i] * 100)
+            values[i] = cents(exact[i] * 100)
             given += values[i]
         values[held_bands[-1] if held_bands else -1] = value - given
-        average = (weighted / on_hand).quantize(_TENTH, ROUND_HALF_UP)
+        average = (weighted / on_hand).quantize(TENTH, ROUND_HALF_UP)
         rows.append(AgeingRow(key, "", "", on_hand, value, tuple(map(Amount, qtys, values)), average, oldest,
                               weighted))
     return rows
@@ -269,7 +269,7 @@ def _sum_rows(key: str, rows: list[AgeingRow]) -> AgeingRow:
     held = ([b for b in band if b is not NOTHING] for band in zip(*(r.bands for r in rows), strict=True))
     bands = tuple(Amount(sum(map(_QTY_OF, band), ZERO), sum(map(_VALUE_OF, band), ZERO)) for band in held)
     weighted = sum((r.qty_days for r in rows), ZERO)
-    average = (weighted / on_hand).quantize(_TENTH, ROUND_HALF_UP) if on_hand > ZERO else None
+    average = (weighted / on_hand).quantize(TENTH, ROUND_HALF_UP) if on_hand > ZERO else None
     oldest = min((r.oldest for r in rows if r.oldest is not None), default=None)
     return AgeingRow(key, "", "", on_hand, value, bands, average, oldest, weighted)
 
@@ -281,14 +281,14 @@ def ageing_total(rows: Sequence[AgeingRow], band_count: int) -> AgeingRow:
     return _sum_rows("", list(rows))
 
 
-def _half_up(numerator: int, denominator: int) -> int:
+def half_up(numerator: int, denominator: int) -> int:
     """``numerator / denominator`` (denominator above zero) rounded to a whole number, halves away from zero."""
     if numerator >= 0:
         return (2 * numerator + denominator) // (2 * denominator)
     return -((-2 * numerator + denominator) // (2 * denominator))
 
 
-def _cents(cents: Fraction) -> Decimal:
-    """An exact number of cents as an amount rounded to the cent, half away from zero (as ``quantize(_CENT,
+def cents(exact: Fraction) -> Decimal:
+    """An exact number of cents as an amount rounded to the cent, half away from zero (as ``quantize(CENT,
     ROUND_HALF_UP)`` rounds a Decimal)."""
-    return Decimal(_half_up(cents.numerator, cents.denominator)).scaleb(-2)
+    return Decimal(half_up(exact.numerator, exact.denominator)).scaleb(-2)

@@ -24,14 +24,14 @@ from fractions import Fraction
 import numpy as np
 
 from domain.kernel.numbers import ZERO
-from domain.reports.ageing import _CENT
-from domain.reports.ageing import _TENTH
+from domain.reports.ageing import CENT
+from domain.reports.ageing import TENTH
 from domain.reports.ageing import AgeingBy
 from domain.reports.ageing import AgeingRow
 from domain.reports.ageing import Layer
 from domain.reports.ageing import StockLayers
-from domain.reports.ageing import _cents
-from domain.reports.ageing import _half_up
+from domain.reports.ageing import cents
+from domain.reports.ageing import half_up
 from domain.reports.model import NOTHING
 from domain.reports.model import Amount
 
@@ -145,8 +145,8 @@ _SMALL = 1 << 61  # products of stored integers below this: exact in int64, with
 def _product_rows_of(stock: StockInflows, qtys, weighted, oldest) -> list[AgeingRow]:
     """What ``age_row`` makes of each key, in the read's order (SKU, then warehouse); run 100,000 times for a report
     by product, so the bands' values and the average ages are rounded with numpy first (``_rounded``)."""
-    qty, cent = _Scaled(stock.qty_unit), _CENT
-    money_unit, tenth = stock.money_unit, _TENTH
+    qty, cent = _Scaled(stock.qty_unit), CENT
+    money_unit, tenth = stock.money_unit, TENTH
     new, amount, row = tuple.__new__, Amount, AgeingRow  # NamedTuples made without their Python ``__new__``
     n = qtys.shape[1]
     days: dict[int, date] = {}
@@ -191,7 +191,7 @@ def _rounded(stock: StockInflows, qtys, weighted):
     the cent or the tenth, which could only turn it into a half or past one if it lay within 1E-28 of it relatively;
     a quotient of stored integers that is not a half lies at least 1 ÷ (stock × 100) from one, which is more while
     the dividend (value × band, or quantity × days) is below 1E23, as it is here (below 2**61)."""
-    per_cent = int(_CENT / stock.money_unit)
+    per_cent = int(CENT / stock.money_unit)
     value, on_hand = stock.value, stock.on_hand
     if len(value) == 0:
         return np.zeros(qtys.shape, dtype=np.int64), value.copy(), weighted.copy()
@@ -208,7 +208,7 @@ def _rounded(stock: StockInflows, qtys, weighted):
 
 
 def _half_up_array(numerator, denominator):
-    """``_half_up`` on int64 arrays (the denominators above zero)."""
+    """``half_up`` on int64 arrays (the denominators above zero)."""
     up = (2 * np.abs(numerator) + denominator) // (2 * denominator)
     return np.where(numerator < 0, -up, up)
 
@@ -229,13 +229,13 @@ def _product_rows_of_decimals(stock: StockInflows, qtys, weighted, oldest) -> li
         for j in range(last):
             if held[j]:
                 b = qty[held[j]]
-                share = (value * b / on_hand).quantize(_CENT, ROUND_HALF_UP)
+                share = (value * b / on_hand).quantize(CENT, ROUND_HALF_UP)
                 bands[j] = Amount(b, share)
                 given += share
         bands[last] = Amount(qty[held[last]], value - given)
         days_weighted = Decimal(w) * qty.unit
         rows.append(AgeingRow(stock.sku[i], stock.name[i], stock.warehouse[i], on_hand, value, tuple(bands),
-                              (days_weighted / on_hand).quantize(_TENTH, ROUND_HALF_UP), date.fromordinal(o),
+                              (days_weighted / on_hand).quantize(TENTH, ROUND_HALF_UP), date.fromordinal(o),
                               days_weighted))
     return rows
 
@@ -255,7 +255,7 @@ def _group_rows_of(stock: StockInflows, keys: list[str], qtys, weighted, oldest)
     sums, on_hand, value, days_weighted = summed(qtys), summed(stock.on_hand), summed(stock.value), summed(weighted)
     first = np.full(groups, np.iinfo(np.int64).max, dtype=np.int64)
     np.minimum.at(first, group, oldest)
-    values = _GroupValues(group, qtys, stock.on_hand, stock.value, groups, int(_CENT / money_unit))
+    values = _GroupValues(group, qtys, stock.on_hand, stock.value, groups, int(CENT / money_unit))
     rows = []
     for g, key in enumerate(names):
         held = sums[g]
@@ -270,7 +270,7 @@ def _group_rows_of(stock: StockInflows, keys: list[str], qtys, weighted, oldest)
         w = Decimal(days_weighted[g]) * qty_unit
         rows.append(AgeingRow(key, "", "", total_qty, total_value,
                               tuple(map(Amount, [Decimal(b) * qty_unit if b else ZERO for b in held], band_values)),
-                              (w / total_qty).quantize(_TENTH, ROUND_HALF_UP), date.fromordinal(int(first[g])), w))
+                              (w / total_qty).quantize(TENTH, ROUND_HALF_UP), date.fromordinal(int(first[g])), w))
     return rows
 
 
@@ -334,24 +334,24 @@ class _GroupValues:
         if self.split:
             whole = self.sums[g][band]
             if not terms:
-                return Decimal(_half_up(whole, per_cent)).scaleb(-2)
+                return Decimal(half_up(whole, per_cent)).scaleb(-2)
             fine, part = self._FINE, self.parts[g][band]
             bound = (terms * terms + 1) * 2.0**-50
             low = whole * fine + math.floor((part - bound) * fine)
             high = whole * fine + math.ceil((part + bound) * fine)
-            cent = _half_up(low, per_cent * fine)
-            if cent == _half_up(high, per_cent * fine):
+            cent = half_up(low, per_cent * fine)
+            if cent == half_up(high, per_cent * fine):
                 return Decimal(cent).scaleb(-2)
             exact = Fraction(whole)
             for i in np.flatnonzero((self.group == g) & (self.rest[:, band] > 0)).tolist():
                 exact += Fraction(int(self.rest[i, band]), int(self.on_hand[i]))
-            return _cents(exact / per_cent)
+            return cents(exact / per_cent)
         low = self.sums[g][band]
         scale = self._SCALE * per_cent
-        cent = _half_up(low, scale)
-        if cent == _half_up(low + terms, scale):
+        cent = half_up(low, scale)
+        if cent == half_up(low + terms, scale):
             return Decimal(cent).scaleb(-2)
         exact = Fraction(0)
         for i in np.flatnonzero((self.group == g) & (self.qtys[:, band] > 0)).tolist():
             exact += Fraction(int(self.value[i]) * int(self.qtys[i, band]), int(self.on_hand[i]))
-        return _cents(exact / per_cent)
+        return cents(exact / per_cent)
