@@ -52,7 +52,7 @@ def test_the_list_totals_each_currency_apart(qtbot, services, screen):
     po(services, "CN1", "2.50")
     screen.refresh()
     qtbot.waitUntil(lambda: screen.list_model.rowCount() == 2)
-    assert screen.list_totals.text() == "Total before tax: 100.00 USD + 25.00 CNY"
+    assert screen.list_totals.text() == "Total before tax: 25.00 CNY + 100.00 USD"
     amounts = {screen.list_model.index(r, 8).data() for r in range(2)}
     assert amounts == {"100.00 USD", "25.00 CNY"}
 

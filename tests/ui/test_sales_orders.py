@@ -346,3 +346,24 @@ def test_the_order_list_keeps_room_for_several_orders_in_a_1280_by_800_window(qt
     assert screen.table.viewport().height() >= 8 * row
     assert screen.lines.viewport().height() >= 8 * row
     services.tasks.wait()
+
+
+def test_the_newest_orders_come_first_until_the_user_sorts_otherwise(qtbot, services):
+    from ui.screens.sales import SalesOrdersScreen
+
+    numbers = [draft(services) for _ in range(3)]
+
+    def shown(widget) -> list[str]:
+        qtbot.waitUntil(lambda: widget.proxy.rowCount() == 3 and not widget.loading)
+        return [widget.proxy.index(i, 0).data() for i in range(3)]
+
+    first = SalesOrdersScreen(services)
+    qtbot.addWidget(first)
+    assert shown(first) == numbers[::-1]
+    first.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # the user clicks the Number title
+    assert shown(first) == numbers
+    first.table.save_state()  # as the window does when it closes
+
+    again = SalesOrdersScreen(services)
+    qtbot.addWidget(again)
+    assert shown(again) == numbers  # the user's order is kept

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QHeaderView
 from PySide6.QtWidgets import QTableView
@@ -82,6 +83,12 @@ class DataTable(QTableView):
         for column, width in widths.items():
             self.setColumnWidth(column, width)
         self.fit_titles()
+
+    def default_sort(self, column: int, order: Qt.SortOrder) -> None:
+        """The order rows are shown in until the user sorts by a column (a sort the user chose is restored with
+        the columns and kept)."""
+        if self.horizontalHeader().sortIndicatorSection() < 0:
+            self.sortByColumn(column, order)
 
     def fit_titles(self, *_) -> None:
         """Widen every column whose title does not fit it, in either language; leaves alone the widths the user

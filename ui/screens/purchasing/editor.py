@@ -80,8 +80,9 @@ L_NO, L_SKU, L_SUPPLIER_SKU, L_DESCRIPTION, L_QTY, L_PACK, L_PRICE, L_AMOUNT, L_
 
 
 def list_totals_text(rows) -> str:
-    """The rows' amounts before tax, one total per currency (never one sum of different currencies)."""
-    totals = totals_by_currency((r.currency, r.subtotal()) for r in rows)
+    """The rows' amounts before tax, one total per currency (never one sum of different currencies), the
+    currencies in code order: the line stays the same whichever column the list is sorted by."""
+    totals = dict(sorted(totals_by_currency((r.currency, r.subtotal()) for r in rows).items()))
     if not totals:
         return ""
     return fill(translate("PurchasingScreen", "Total before tax: %1"), totals_text(totals, money_text))

@@ -93,6 +93,7 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
         self.table = DataTable("purchase-orders", self)
         self.table.setModel(self.proxy)
         self.table.set_widths({0: 120, 1: 170, 2: 70, 3: 100, 4: 40, 5: 85, 6: 45})
+        self.table.default_sort(0, Qt.SortOrder.DescendingOrder)  # the newest orders, mostly the open ones, on top
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.list_totals = QLabel(self)
         self.list_totals.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

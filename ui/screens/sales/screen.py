@@ -143,6 +143,7 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.table = DataTable("sales-orders", self)
         self.table.setModel(self.proxy)
         self.table.set_widths({0: 130, 1: 220, 2: 100, 3: 95, 4: 110})
+        self.table.default_sort(0, Qt.SortOrder.DescendingOrder)  # the newest orders, mostly the open ones, on top
         self.table.selectionModel().currentRowChanged.connect(self._selected)
 
         # header
