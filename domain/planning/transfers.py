@@ -104,9 +104,9 @@ class TransferSuggestion:
         """The reason in English words (the command line prints it; the window says it in the reader's language)."""
         when = f", out of stock by {self.stockout_date.isoformat()}" if self.stockout_date else ""
         return (f"{self.to_warehouse} runs short (available {_f(self.to_available)}, reorder point "
-                f"{_f(self.to_reorder_point)}{when}; needs {_f(self.need)}); {self.from_warehouse} holds "
+                f"{tenth(self.to_reorder_point)}{when}; needs {_f(self.need)}); {self.from_warehouse} holds "
                 f"{_f(self.surplus)} above its own needs (available {_f(self.from_available)}, reorder point "
-                f"{_f(self.from_reorder_point)})")
+                f"{tenth(self.from_reorder_point)})")
 
 
 @dataclass(frozen=True)
@@ -297,3 +297,10 @@ def _whole(qty: Decimal, pack: Decimal, rounding: str) -> Decimal:
 
 def _f(value: Decimal) -> str:
     return format(value.normalize(), "f")
+
+
+def tenth(level: Decimal) -> str:
+    """A computed level (a reorder point) to one decimal, as the window and ``reorder`` print it: it comes from a
+    forecast, and "14.554" would read as exact, which it is not. Quantities (available, needs, moved) are exact and
+    printed whole."""
+    return _f(level.quantize(Decimal("0.1")))

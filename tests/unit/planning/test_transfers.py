@@ -10,6 +10,7 @@ from domain.planning.model import Suggestion
 from domain.planning.model import TermOption
 from domain.planning.replenishment import ReorderAlert
 from domain.planning.transfers import Stand
+from domain.planning.transfers import TransferSuggestion
 from domain.planning.transfers import balance
 from domain.planning.transfers import need
 from domain.planning.transfers import plan_moves
@@ -127,3 +128,10 @@ def test_transfers_of_lists_the_plans_transfers():
     t = balance([_plan("GZ", 2, short=True, qty=28), _plan("SH", 100)]).transfers[0]
     plans = [dataclasses.replace(_plan("GZ", 2, short=True), transfers=(t,)), _plan("SH", 100)]
     assert transfers_of(plans) == [t]
+
+
+def test_a_transfer_reason_gives_the_reorder_points_to_one_decimal_and_the_quantities_whole():
+    t = TransferSuggestion("p1", "KT012-05", "Kettle", "GZ", "SH", D(12), D(24), D(12), D(0), D("14.554"), D(28),
+                          D("12.6035"), date(2026, 12, 6))
+    assert t.reason == ("SH runs short (available 0, reorder point 14.6, out of stock by 2026-12-06; needs 24); "
+                        "GZ holds 12 above its own needs (available 28, reorder point 12.6)")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QMessageBox
 from PySide6.QtWidgets import QPushButton
 
 from domain.kernel.numbers import fmt
+from domain.planning.transfers import tenth
 from ui.i18n import fill
 from ui.refusals import refusal_text
 from ui.screens.replenishment.detail import fill_text
@@ -81,11 +82,11 @@ def reason_text(row) -> str:
     if is_transfer(row):
         t = row.transfer
         short = fill(translate("Replenishment", "%1 runs short (available %2, reorder point %3; needs %4)"),
-                     t.to_warehouse, fmt(t.to_available), fmt(t.to_reorder_point), fmt(t.need))
+                     t.to_warehouse, fmt(t.to_available), tenth(t.to_reorder_point), fmt(t.need))
         if t.stockout_date is not None:
             short += fill(translate("Replenishment", ", out of stock by %1"), t.stockout_date.isoformat())
         spare = fill(translate("Replenishment", "%1 holds %2 above its own needs (available %3, reorder point %4)"),
-                     t.from_warehouse, fmt(t.surplus), fmt(t.from_available), fmt(t.from_reorder_point))
+                     t.from_warehouse, fmt(t.surplus), fmt(t.from_available), tenth(t.from_reorder_point))
         return short + translate("Replenishment", "; ") + spare
     e = row.explanation or {}
     incoming = e.get("transfer_in")
