@@ -245,14 +245,13 @@ def _print_allocations(db, item) -> None:
 
 
 def fmt_money(value) -> str:
-    """An amount as money reads: two places (1,234.5 prints as 1234.50), more only when it has them."""
+    """An amount as money reads, with the other tables' grouping: two places (1234.5 prints as 1,234.50), more only
+    when it has them (an amount of a company that keeps more places)."""
     from decimal import Decimal
 
-    from domain.kernel.numbers import fmt
-
-    text = fmt(Decimal(value))
-    whole, _, places = text.partition(".")
-    return f"{whole}.{places.ljust(2, '0')}"
+    amount = Decimal(value)
+    places = max(2, -amount.normalize().as_tuple().exponent) if amount else 2
+    return f"{amount:,.{places}f}"
 
 
 def _allocate(args, db) -> int:

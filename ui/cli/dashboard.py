@@ -164,24 +164,31 @@ def reorder_alerts(engine, today: date, warehouse: str | None, offset: int) -> d
             "out_of_date": state != CURRENT, "why": None if state == CURRENT else state}
 
 
+def grouped(figure) -> str:
+    """A figure of the JSON (a count, or money as its exact text) with its thousands grouped, as the tables print
+    them: ``1,549,796.48``; '-' for none."""
+    return "-" if figure is None else f"{Decimal(str(figure)):,}"
+
+
 def _print(data: dict) -> None:
+    g = grouped
     w = sys.stdout.write
     fill, inv = data["fill_rate"], data["inventory_value"]
     w(f"Dashboard {data['from']} – {data['to']}, warehouse: {data['warehouse'] or 'all'}\n")
-    w(f"Fill rate: {fill['quantity_percent'] or '-'}% of the quantity ({fill['shipped']} shipped, "
-      f"{fill['unfilled']} unfilled); {fill['lines_percent'] or '-'}% of {fill['lines_due']} order lines complete "
-      f"and on time\n")
+    w(f"Fill rate: {fill['quantity_percent'] or '-'}% of the quantity ({g(fill['shipped'])} shipped, "
+      f"{g(fill['unfilled'])} unfilled); {fill['lines_percent'] or '-'}% of {g(fill['lines_due'])} order lines "
+      f"complete and on time\n")
     s = data["stockout_days"]
-    w(f"Stockout days: {s['days']} over {s['pairs']} product × warehouse pairs ({s['out_now']} out now)\n")
-    w(f"Lost sales: {data['lost_sales']['value']} ({data['lost_sales']['qty']} units)\n")
-    w(f"Inventory value: {inv['start']} → {inv['end']} (now {inv['now']})\n")
+    w(f"Stockout days: {g(s['days'])} over {g(s['pairs'])} product × warehouse pairs ({s['out_now']} out now)\n")
+    w(f"Lost sales: {g(data['lost_sales']['value'])} ({g(data['lost_sales']['qty'])} units)\n")
+    w(f"Inventory value: {g(inv['start'])} → {g(inv['end'])} (now {g(inv['now'])})\n")
     for r in data["turnover"]:
         w(f"  {r['category'] or '-'}: turns {r['turns'] or '-'}, cover {r['cover_days'] or '-'} days, "
-          f"cost of issues {r['cost_of_issues']}\n")
+          f"cost of issues {g(r['cost_of_issues'])}\n")
     dead, excess = data["dead_stock"], data["excess_stock"]
-    w(f"Dead stock (no issue in {dead['days']} days): {dead['products']} products, {dead['value']}\n")
-    w(f"Excess stock (over {excess['cover_target_days']} days of cover): {excess['pairs']} pairs, "
-      f"{excess['value']}\n")
+    w(f"Dead stock (no issue in {dead['days']} days): {g(dead['products'])} products, {g(dead['value'])}\n")
+    w(f"Excess stock (over {excess['cover_target_days']} days of cover): {g(excess['pairs'])} pairs, "
+      f"{g(excess['value'])}\n")
     if "reorder_alerts" in data:
         a = data["reorder_alerts"]
         when = "planned now" if a["planned_now"] else f"planned {a['planned_at']} for {a['planned_for']}"
@@ -192,4 +199,4 @@ def _print(data: dict) -> None:
         w(f"Reorder alerts: {a['critical']} critical, {a['high']} high, {a['normal']} normal ({when}){old}\n")
     for side in ("receivables", "payables"):
         x = data[side]
-        w(f"{side.capitalize()}: {x['overdue']} overdue of {x['balance']}\n")
+        w(f"{side.capitalize()}: {g(x['overdue'])} overdue of {g(x['balance'])}\n")

@@ -1,0 +1,25 @@
+"""How the command line's text output writes money and counts: grouped by thousands, as the tables print them."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+from ui.cli.accounts import fmt_money
+from ui.cli.dashboard import grouped
+
+
+@pytest.mark.parametrize(("amount", "text"), [
+    ("1234.5", "1,234.50"), ("0", "0.00"), ("-1234567.125", "-1,234,567.125"), ("100", "100.00"),
+    ("1E+3", "1,000.00"), (D("999.99"), "999.99"),
+])
+def test_an_account_amount_has_two_places_at_least_and_its_thousands_grouped(amount, text):
+    assert fmt_money(amount) == text
+
+
+@pytest.mark.parametrize(("figure", "text"), [
+    ("1549796.48", "1,549,796.48"), (46822, "46,822"), ("0.00", "0.00"), (None, "-"), ("-2000.10", "-2,000.10"),
+])
+def test_a_dashboard_figure_keeps_its_digits_and_groups_its_thousands(figure, text):
+    assert grouped(figure) == text
