@@ -33,6 +33,8 @@ from ui.report_sheets import text
 _STRETCH = ("name",)  # the column that takes the page's spare width (or gives it up first)
 _SAMPLE = 500  # the rows measured for the columns' widths
 _NAME_MAX = 90 * mm
+_SIZES = (7, 6.5, 6, 5.5)  # the table's type, in points: smaller only when the columns do not fit at 7
+_PAD = 4.5  # a cell's left and right padding, and a little air
 
 
 def _unbroken(text: str) -> bool:
@@ -42,10 +44,10 @@ def _unbroken(text: str) -> bool:
 
 def _header(label: str) -> str:
     """A column's header as Paragraph markup: a Chinese header breaks at its last space only ("0–30天 金额" on two
-    lines, never "金" and "额" apart), an English one wherever words end."""
+    lines, never "金" and "额" apart; "> 365天 数量" as "> 365天" above "数量"), an English one wherever words end."""
     if _unbroken(label):
         return escape(label)
-    return "<br/>".join(escape(part) for part in label.rsplit(" ", 1))
+    return "<br/>".join(escape(part).replace(" ", "&nbsp;") for part in label.rsplit(" ", 1))
 
 
 class ReportRenderer(BaseRenderer):
@@ -75,19 +77,30 @@ class ReportRenderer(BaseRenderer):
         return story
 
     def _table(self, sheet: Sheet) -> Table:
-        head = ParagraphStyle("Head", parent=self.styles["Cell"], fontSize=7, leading=8.5, textColor=colors.white)
-        cell = ParagraphStyle("C", parent=self.styles["Cell"], fontSize=7, leading=8.5)
+        body = [*sheet.rows, *([sheet.total] if sheet.total is not None else [])]
+        width = self.pagesize[0] - self.margins[0] - self.margins[1]
+        for size in _SIZES:  # the largest type at which every header's words stay whole
+            widths = self._widths(sheet, body, width, size)
+            if widths is not None:
+                break
+        else:
+            widths = self._squeezed(sheet, body, width, size)
+        leading = size * 1.2
+        head = ParagraphStyle("Head", parent=self.styles["Cell"], fontSize=size, leading=leading,
+                              textColor=colors.white)
+        cell = ParagraphStyle("C", parent=self.styles["Cell"], fontSize=size, leading=leading)
         number = ParagraphStyle("N", parent=cell, alignment=TA_RIGHT)
         head_number = ParagraphStyle("HN", parent=head, alignment=TA_RIGHT)
+        # An English header wraps between words only (the cells' style wraps as Chinese does, anywhere).
+        words = {style: ParagraphStyle(style.name + "W", parent=style, wordWrap=None) for style in (head, head_number)}
         numeric = [c.kind != TEXT for c in sheet.columns]
-        data = [[Paragraph(_header(c.label), head_number if n else head) for c, n in zip(sheet.columns, numeric,
-                                                                                         strict=True)]]
-        body = [*sheet.rows, *([sheet.total] if sheet.total is not None else [])]
+        heads = [head_number if n else head for n in numeric]
+        data = [[Paragraph(_header(c.label), words[style] if _unbroken(c.label) else style)
+                 for c, style in zip(sheet.columns, heads, strict=True)]]
         for row in body:
             data.append([Paragraph(escape(text(v, c.kind)), number if n else cell)
                          for v, c, n in zip(row, sheet.columns, numeric, strict=True)])
-        width = self.pagesize[0] - self.margins[0] - self.margins[1]
-        table = Table(data, colWidths=self._widths(sheet, body, width), repeatRows=1, hAlign="LEFT")
+        table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
         style = [("BACKGROUND", (0, 0), (-1, 0), INK), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                  ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE), ("TOPPADDING", (0, 0), (-1, -1), 1.5),
                  ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5), ("LEFTPADDING", (0, 0), (-1, -1), 2),
@@ -99,27 +112,37 @@ class ReportRenderer(BaseRenderer):
         table.setStyle(TableStyle(style))
         return table
 
-
-    def _widths(self, sheet: Sheet, body: list[list[object]], width: float) -> list[float]:
-        """Each column as wide as its widest cell (of the first ``_SAMPLE`` rows and the total) and its header's
-        longest word; the name column takes what is left, or gives way when the page is too narrow."""
-        size, pad = 7, 4.5
+    def _measure(self, sheet: Sheet, body: list[list[object]], size: float) -> tuple[list[float], list[float]]:
+        """Per column at ``size`` points: its natural width (its widest cell, of the first ``_SAMPLE`` rows and the
+        total, or its header's, whichever is wider) and the least it may take with its header's words whole (an
+        English word never broken; a Chinese header two characters a line at the least: "销售退货数量" in three
+        lines, not six of one character above a column of zeros); the name column's least is 20 mm."""
+        pad = _PAD
         sample = [*body[:_SAMPLE], *body[-1:]]
         natural, floor = [], []
         for i, c in enumerate(sheet.columns):
             cells = max((stringWidth(text(row[i], c.kind), self.font, size) for row in sample), default=0)
             if c.kind == TEXT:
                 cells = min(cells, 60 * mm)
-            # an English header keeps its words whole; a Chinese one may wrap between any two characters
             whole = stringWidth(c.label, self.font, size)
-            if _unbroken(c.label) and whole <= 12 * size:  # a short English header ("Share %") stays on one line
-                header = whole
+            if _unbroken(c.label):
+                word = max((stringWidth(w, self.font, size) for w in c.label.split()), default=0)
+                header = whole if whole <= 12 * size else word  # a short English header ("Share %") on one line
             else:
-                header = max((stringWidth(w, self.font, size) if _unbroken(w)
-                              else min(stringWidth(w, self.font, size), max(cells, 4 * size))
-                              for w in c.label.split()), default=0)
+                # a Chinese header breaks at its last space only; each part may wrap between two characters past
+                # six characters' width ("181–365天" stays whole above "数量")
+                parts = [stringWidth(w, self.font, size) for w in c.label.rsplit(" ", 1)]
+                header = max((min(w, max(cells, 6 * size)) for w in parts), default=0)
+                word = min(header, 2 * size)
             natural.append(max(header, cells) + pad)
-            floor.append(cells + pad if c.key not in _STRETCH else 20 * mm)
+            floor.append(max(cells, word) + pad if c.key not in _STRETCH else 20 * mm)
+        return natural, floor
+
+    def _widths(self, sheet: Sheet, body: list[list[object]], width: float, size: float) -> list[float] | None:
+        """The columns' widths at ``size``: each at its natural width, the name column taking what is left (or
+        giving it up first); when that is too wide, each column gives way down to its least in proportion to what it
+        may give. None when the leasts do not fit the page at this size."""
+        natural, floor = self._measure(sheet, body, size)
         stretch = [i for i, c in enumerate(sheet.columns) if c.key in _STRETCH] or [0]
         spare = width - sum(natural)
         fixed = sum(natural[i] for i in range(len(natural)) if i not in stretch)
@@ -134,7 +157,12 @@ class ReportRenderer(BaseRenderer):
             give = [max(0.0, n - f) for n, f in zip(natural, floor, strict=True)]
             extra = (width - sum(floor)) / (sum(give) or 1)
             return [f + g * extra for f, g in zip(floor, give, strict=True)]
-        return [n * width / sum(natural) for n in natural]  # far too many: everything gives way a little
+        return None
+
+    def _squeezed(self, sheet: Sheet, body: list[list[object]], width: float, size: float) -> list[float]:
+        """Far too many columns even at the smallest type: everything gives way a little."""
+        natural, _ = self._measure(sheet, body, size)
+        return [n * width / sum(natural) for n in natural]
 
 
 def render_sheet(sheet: Sheet, company: str, locale_name: str | None = None) -> bytes:

@@ -185,3 +185,27 @@ def test_ageing_files_and_refusals(report, tmp_path):
     assert code == 2 and "--bands" in err
     code, _, err = report("report", "ageing", "--as-of", "tomorrow")
     assert code == 2 and "--as-of" in err
+
+
+def test_a_chinese_ageing_pdf_keeps_each_band_heading_on_one_line(report, tmp_path):
+    path = tmp_path / "ageing-zh.pdf"
+    code, _, err = report("report", "ageing", "--by", "category", "--bands", "30,60,90,180,365", "--language", "zh",
+                          "-o", str(path))
+    assert code == 0, err
+    words = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    for band in ("0–30天", "91–180天", "181–365天", "> 365天"):  # "181–365" over "天" over "数量" before
+        assert band in words, band
+
+
+def test_the_widest_report_keeps_every_english_header_word_whole(report, tmp_path):
+    # The stock summary has 24 columns: at 7 points they do not fit a landscape page with whole words, so the
+    # table's type gets smaller instead of breaking "Adjustments" into "Adjustme" and "nts".
+    path = tmp_path / "summary-en.pdf"
+    code, _, err = report("report", "stock-summary", *PERIOD, "--language", "en", "-o", str(path))
+    assert code == 0, err
+    words = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                           check=True).stdout.split()
+    for word in ("Opening", "Receipts", "Customer", "returns", "Transfers", "Shipments", "Adjustments", "Counts",
+                 "Closing", "Difference"):
+        assert word in words, word
