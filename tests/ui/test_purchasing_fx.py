@@ -78,6 +78,8 @@ def test_a_usd_po_shows_its_rate_and_takes_a_fixed_rate_in_the_editor(qtbot, ser
 
 
 def test_a_company_currency_po_shows_no_rate_controls(qtbot, services, screen):
+    assert screen.isVisible() and not any(w.isVisible() for w in (  # nothing selected yet: no empty rate box
+        screen.rate_info, screen.rate_label, screen.fixed_rate, screen.rate_button))
     number = po(services, "CN1", "2.50")
     screen.refresh()
     qtbot.waitUntil(lambda: screen.list_model.rowCount() == 1)

@@ -237,6 +237,8 @@ class PoEditor:
         rate_bar.addWidget(self.rate_button)
         editor_layout.addLayout(rate_bar)
         editor_layout.addWidget(self.message)
+        for widget in (self.rate_info, self.rate_label, self.fixed_rate, self.rate_button):
+            widget.setVisible(False)  # until a PO in a foreign currency is shown (_show_rate)
 
     def open_po(self, po_id: str) -> None:
         uow, orders = self.services.uow, self.services.purchasing
