@@ -115,7 +115,7 @@ class SuppliersScreen(Screen):
         self.search.textChanged.connect(lambda text: self.proxy.set_search(needle(text)))
         self.table = DataTable("suppliers-purchasing", self)
         self.table.setModel(self.proxy)
-        self.table.set_widths({0: 60, 1: 230, 2: 60, 3: 60})
+        self.table.set_widths({0: 60, 1: 210, 2: 60, 3: 60, 4: 90})
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.new_button = QPushButton(self)
         self.new_button.clicked.connect(self.new_supplier)
@@ -195,7 +195,7 @@ class SuppliersScreen(Screen):
         splitter.addWidget(left)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([430, 850])
+        splitter.setSizes([560, 720])  # the list shows every column, Contact too, at 1280 px
         right.setSizes([360, 440])
         layout = QVBoxLayout(self)
         layout.addWidget(self.busy_bar)
