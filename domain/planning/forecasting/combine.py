@@ -20,8 +20,9 @@ competition's benchmarks used 90 %, 1.645, which on every public development set
 paid: M1 monthly 1.056 → 1.035 in MASE), and it is not intermittent. The autocorrelations are those of the ratios
 to the centred moving average where the history holds three seasons, and of the ratios to the straight line through
 the history where it holds two to three (too few ratios to the moving average for a test: Walmart's departments,
-135 weeks, 0.748 → 0.615 in MASE, and every monthly set cut to 27–33 months gained; ``seasonal_factors``). A short
-row that fails keeps last year's shape (``methods.yearly_index``). The adjustment is the classical
+135 weeks, 0.748 → 0.615 in MASE, and every monthly set cut to 27–33 months gained), and of both where it holds
+three to four, either passing (monthly sets cut to 36 and 42 months gained; ``seasonal_factors``). A row under
+three seasons that fails keeps last year's shape (``methods.yearly_index``). The adjustment is the classical
 multiplicative decomposition: the ratio of each period to its centred moving average over one season, averaged
 per position in the season without the highest and the lowest ratio (a trimmed mean, so one odd year does not set
 a month's factor, as in X-11: Tourism quarterly 1.499 → 1.480 in MASE), normalised to mean 1. Every constant
@@ -147,8 +148,10 @@ def seasonal_factors(
     whole history instead (``_line_ratios``), whose lag-s autocorrelation rests on all but one season of its
     periods; the same 80 % limit applies. Such a row counts as tested only when it passes: failing a test on so
     few periods is no evidence that there is no season, and those rows keep last year's shape
-    (``methods.yearly_index``, see ``combine``). Either way the factors come from the ratios to the centred
-    moving average (one or two per position for such a row, as in the classical decomposition).
+    (``methods.yearly_index``, see ``combine``). A row with three to four seasons is seasonal if either test
+    passes (the ratio test still rests on less than two seasons of pairs). Either way the factors come from the
+    ratios to the centred moving average (one or two per position for a row under three seasons, as in the
+    classical decomposition).
 
     Position p holds the factor of every period t with ``t % season == p`` (t counted from the matrix's first
     column). Rows that are not ``eligible``, hold less than two seasons of observed periods after their first
@@ -188,13 +191,17 @@ def seasonal_factors(
     limit = SEASONALITY_Z * np.sqrt((1.0 + 2.0 * np.sum(r[:, :-1] ** 2, axis=1)) / np.maximum(n_ratio, 1))
     testable = n_ratio >= 2 * season
     passing = (r[:, -1] > limit) & testable
-    short = ~testable  # two to three seasons: tested on the ratios to the line through the history
-    if short.any():
-        line = _line_ratios(sub[short])
+    # Under three seasons of ratios (four of history) their test rests on less than two seasons of pairs, under
+    # two it has none worth the name: there the test on the ratios to the line through the history runs too, and
+    # either passing will do.
+    weak = n_ratio < 3 * season
+    if weak.any():
+        line = _line_ratios(sub[weak])
         r_line = _acf(line, season)
         n_line = (~np.isnan(line)).sum(axis=1)
         limit_line = SEASONALITY_Z * np.sqrt((1.0 + 2.0 * np.sum(r_line[:, :-1] ** 2, axis=1)) / np.maximum(n_line, 1))
-        passing[short] = (r_line[:, -1] > limit_line) & (n_line >= 2 * season)
+        passing[weak] |= (r_line[:, -1] > limit_line) & (n_line >= 2 * season)
+    short = ~testable
     tested[candidates[testable]] = True
     pos = t % season
     f = np.full((len(candidates), season), np.nan)

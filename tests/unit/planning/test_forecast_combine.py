@@ -77,6 +77,18 @@ def test_a_short_row_that_fails_its_test_is_left_to_last_years_shape(seed):
     assert not seasonal[0] and not tested[0]
 
 
+@pytest.mark.parametrize("seed", [1, 2, 4])
+def test_three_to_four_seasons_are_seasonal_when_either_test_passes(seed):
+    # 40 months, December 20 % up in noise of about 10 %: the 28 ratios to the centred moving average do not pass
+    # their test (16 pairs at lag 12), the 40 ratios to the line through the history do; December gets the top factor.
+    t = np.arange(40)
+    shape = 1 + 0.2 * (t % 12 == 11) + 0.08 * (t % 12 == 5) - 0.06 * (t % 12 == 1)
+    y = (100 + t) * shape + np.random.default_rng(seed).normal(0, 10, 40)
+    factors, seasonal, tested = c.seasonal_factors(y[None, :], 12, [True])
+    assert seasonal[0] and tested[0]
+    assert int(np.argmax(factors[0])) == 11 and factors[0, 11] > 1.15
+
+
 def test_the_line_ratios_by_hand():
     y = np.array([[np.nan, 2.0, 4.0, 6.0, 8.0], [1.0, 1.0, 1.0, np.nan, 1.0]])
     np.testing.assert_allclose(c._line_ratios(y), [[np.nan, 1, 1, 1, 1], [1, 1, 1, np.nan, 1]])
