@@ -36,7 +36,9 @@ One ratio for every level cannot give both the middle and the tail of the lead-t
 public data the 0.8 quantile of the h-period total covered 5–8 points too much on some sets while the 0.98 one
 covered 8 points too little on others), so the quantiles of the sums are then rescaled level by level from the
 product's own backtest sums (``conformal_cumulative``, split conformal), and their spread follows the size of the
-product's latest errors against its history's (``quantiles.recent_volatility``: error sizes cluster).
+product's latest errors against its history's (``quantiles.recent_volatility``: error sizes cluster). For
+intermittent and lumpy demand every per-period level up to the median that is at most the share of periods
+without demand is 0 (``zero_below_demand_share``): the simulated paths carry no mass at zero.
 
 **Isolated extremes.** A single period far above the rest of a product's demands (``isolated_extremes``: above
 Q3 + 5·IQR, the only one, and not a season's peak) is brought down to that fence before any of this: fitted as it
@@ -539,6 +541,31 @@ def simulate_quantiles(
             cum_out.append({q: cum[j, r] for j, q in enumerate(qs)})
     return per_out, cum_out
 
+
+ZERO_UPTO = 0.5  # per-period levels up to the median may be 0 for intermittent and lumpy demand
+
+
+def zero_below_demand_share(per: list[dict[float, np.ndarray]], Y, rows) -> list[dict[float, np.ndarray]]:
+    """The per-period quantiles of the ``rows`` (intermittent and lumpy demand) with every level q ≤ 0.5 that is
+    also ≤ 1 − p set to 0, p the share of the row's observed periods with demand.
+
+    The simulated paths add the level model's errors to the mean, so their per-period median of a product that
+    sells in one week of five is not 0 but wherever the drawn errors put it (0 for about a third of such histories,
+    by chance), while in four weeks of five nothing sells. Demand of a period is 0 with probability about 1 − p, so
+    a quantile at a level up to 1 − p is 0; the per-period median is then a median, and can be shown beside the
+    mean (which the order-up-to level needs). Above the median the simulated levels are kept: on the demo's weekly
+    demand zeroing them too (rows with p < 0.2) made the pinball loss of the levels 0.8–0.98 worse
+    (RESULTS-forecast.md, section W). The lead-time quantiles (``cumulative``) are not touched.
+    """
+    y = np.atleast_2d(np.asarray(Y, dtype=float))
+    out = [dict(d) for d in per]
+    observed = ~np.isnan(y)
+    share = (observed & (y > 0)).sum(axis=1) / np.maximum(observed.sum(axis=1), 1)
+    for r in np.flatnonzero(np.asarray(rows, dtype=bool)):
+        for q in out[r]:
+            if q <= ZERO_UPTO and q <= 1.0 - share[r]:
+                out[r][q] = np.zeros_like(out[r][q])
+    return out
 
 
 CONFORMAL_UPTO = 0.9  # levels set by the row's own backtest; above, the simulated shape scaled by this level's factor

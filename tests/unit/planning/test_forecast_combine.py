@@ -65,6 +65,21 @@ def test_intermittent_demand_gets_the_intermittent_combination_and_a_zero_median
     assert 0 < r.mean[0] < y.max()
 
 
+def test_the_per_period_median_is_zero_where_most_periods_sell_nothing():
+    # 200 products selling in about one week of five (Poisson 0.2 × 5): a period's median and lower levels are 0
+    # for every one of them (the simulated paths alone gave 0 for about a third); the upper levels and the mean
+    # stay above 0. An intermittent product selling in 70 % of its weeks keeps its simulated median.
+    rng = np.random.default_rng(0)
+    Y = rng.poisson(0.2, (200, 104)) * 5.0
+    dense = np.where(rng.random(104) < 0.7, rng.integers(1, 6, 104), 0).astype(float)
+    res = forecast_many(np.vstack([Y, dense]), 4, models=())
+    sparse = res[:200]
+    assert all(r.demand_class in ("intermittent", "lumpy") for r in sparse)
+    assert all(np.all(r.quantiles[0.5] == 0) and np.all(r.quantiles[0.1] == 0) for r in sparse)
+    assert all(np.all(r.quantiles[0.99] > r.mean) and r.mean[0] > 0 for r in sparse)
+    assert np.all(res[200].quantiles[0.5] > 0)
+
+
 def test_a_weekly_history_of_two_years_carries_last_years_promotion():
     # 104 weeks, a promotion in weeks 45-47 of each year: too short to test the season, so last year's shape
     # on a slow level is what forecasts the coming weeks.
