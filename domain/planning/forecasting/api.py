@@ -147,6 +147,7 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
     from domain.planning.forecasting.combine import combine
     from domain.planning.forecasting.combine import isolated_extremes
     from domain.planning.forecasting.combine import simulate_quantiles
+    from domain.planning.forecasting.combine import zero_below_demand_share
 
     n, T = Y.shape
     intermittent = np.isin(classes, [INTERMITTENT, LUMPY])
@@ -203,6 +204,7 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
         cal_errors = calibration_errors(Yc, cal_origins, c.calibration, min_periods)
         widen = widening(cal_errors, sigma, c.alpha)
     per, cum = simulate_quantiles(mean, resid, c.alpha, qs, widen=widen)
+    per = zero_below_demand_share(per, Y, intermittent & ~short)
     if c.calibration is not None:
         from domain.planning.forecasting.combine import conformal_cumulative
 

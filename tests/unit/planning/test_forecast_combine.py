@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from domain.planning.forecasting import combine as c
+from domain.planning.forecasting import methods as m
 from domain.planning.forecasting.api import forecast_many
 from domain.planning.forecasting.api import forecast_series
 
@@ -131,6 +132,51 @@ def test_intermittent_demand_gets_the_intermittent_combination_and_a_zero_median
     assert r.model == "combination(sba,tsb,ses)"
     assert r.quantiles[0.5][0] == 0
     assert 0 < r.mean[0] < y.max()
+
+
+def test_the_per_period_median_is_zero_where_most_periods_sell_nothing():
+    # 200 products selling in about one week of five (Poisson 0.2 × 5): a period's median and lower levels are 0
+    # for every one of them (the simulated paths alone gave 0 for about a third); the upper levels and the mean
+    # stay above 0. An intermittent product selling in 70 % of its weeks keeps its simulated median.
+    rng = np.random.default_rng(0)
+    Y = rng.poisson(0.2, (200, 104)) * 5.0
+    dense = np.where(rng.random(104) < 0.7, rng.integers(1, 6, 104), 0).astype(float)
+    res = forecast_many(np.vstack([Y, dense]), 4, models=())
+    sparse = res[:200]
+    assert all(r.demand_class in ("intermittent", "lumpy") for r in sparse)
+    assert all(np.all(r.quantiles[0.5] == 0) and np.all(r.quantiles[0.1] == 0) for r in sparse)
+    assert all(np.all(r.quantiles[0.99] > r.mean) and r.mean[0] > 0 for r in sparse)
+    assert np.all(res[200].quantiles[0.5] > 0)
+
+
+OLD_CROSTON_ALPHAS = (0.05, 0.1, 0.2, 0.3)
+OLD_TSB_GRID = tuple((a, b) for a in (0.05, 0.1, 0.3) for b in (0.02, 0.05, 0.1, 0.2))
+
+
+def _sse(states: np.ndarray, y: np.ndarray) -> float:
+    return float(c._one_step_sse(states[:, :-1], y[None, :])[0])
+
+
+def test_sba_follows_demand_sizes_that_shift_as_fast_as_its_errors_say():
+    # A demand every other week, ten of size 2, ten of 20, ten of 2, ten of 20: no constant of 0.05–0.3 follows
+    # the shifts as well as 0.5 does (the lowest one-step squared error of SES's grid).
+    y = np.zeros(80)
+    y[::2] = np.repeat([2.0, 20.0, 2.0, 20.0], 10)
+    fitted = c.croston_fit(y[None, :])
+    best_old = min(_sse(m.croston_states(y[None, :], a, variant="sba"), y) for a in OLD_CROSTON_ALPHAS)
+    assert _sse(fitted, y) < best_old - 100
+    np.testing.assert_allclose(fitted, m.croston_states(y[None, :], 0.5, variant="sba"))
+
+
+def test_tsb_reaches_a_slower_size_constant_for_steady_sizes():
+    # Demand in about 30 % of 156 weeks, sizes 1–7 at random around a steady mean: the size's constant 0.02
+    # (below the earlier grid's 0.05) fits it best.
+    rng = np.random.default_rng(4)
+    y = np.where(rng.random(156) < 0.3, rng.integers(1, 8, 156), 0).astype(float)
+    fitted = c.tsb_fit(y[None, :])
+    best_old = min(_sse(m.tsb_states(y[None, :], a, b), y) for a, b in OLD_TSB_GRID)
+    assert _sse(fitted, y) < best_old
+    np.testing.assert_allclose(fitted, m.tsb_states(y[None, :], 0.02, 0.02))
 
 
 def test_a_weekly_history_of_two_years_carries_last_years_promotion():
