@@ -15,7 +15,7 @@ better and is steadier. What is combined depends on the demand class:
   the size and 0.01–0.3 for the probability of demand); these never forecast a trend or a season from a few
   scattered demands. Their mean is the mean demand per period, which the order-up-to level needs; it is not
   lowered towards the per-period median, although an error measure by absolute errors (MASE) rewards that on
-  sparse demand (a zero forecast scores best there: RESULTS-forecast.md, section W).
+  sparse demand (a zero forecast scores best there: RESULTS-forecast.md, section X).
 
 **Seasonality.** A product is seasonally adjusted only when its history holds at least two seasons, its
 autocorrelation at the season's lag passes the 80 % test (r_s > 1.28·√((1 + 2·Σ_{k<s} r_k²)/n); the M4
@@ -76,7 +76,7 @@ HORIZON_WEIGHT = 0.5  # the horizon-step squared errors' weight in the damped tr
 # as fast as its own one-step squared errors say, as its SES member already was; TSB's grid reaches slower (0.02,
 # 0.01) and faster (0.2, 0.3) constants too. On the intermittent and lumpy rows of the bicycles, the same 97 rows
 # from three origins and the demo's 859: MASE better by 3.7, 2.8 and 2.3 paired standard errors, RMSSE no worse
-# (RESULTS-forecast.md, section W).
+# (RESULTS-forecast.md, section X).
 CROSTON_ALPHAS = SES_ALPHAS
 TSB_GRID = tuple((a, b) for a in (0.02, 0.05, 0.1, 0.2, 0.3) for b in (0.01, 0.02, 0.05, 0.1, 0.2, 0.3))
 SEASONALITY_Z = 1.28  # the 80 % two-sided test on the autocorrelation at the season's lag (see the docstring)
@@ -630,7 +630,7 @@ def zero_below_demand_share(per: list[dict[float, np.ndarray]], Y, rows) -> list
     a quantile at a level up to 1 − p is 0; the per-period median is then a median, and can be shown beside the
     mean (which the order-up-to level needs). Above the median the simulated levels are kept: on the demo's weekly
     demand zeroing them too (rows with p < 0.2) made the pinball loss of the levels 0.8–0.98 worse
-    (RESULTS-forecast.md, section W). The lead-time quantiles (``cumulative``) are not touched.
+    (RESULTS-forecast.md, section X). The lead-time quantiles (``cumulative``) are not touched.
     """
     y = np.atleast_2d(np.asarray(Y, dtype=float))
     out = [dict(d) for d in per]
@@ -641,24 +641,6 @@ def zero_below_demand_share(per: list[dict[float, np.ndarray]], Y, rows) -> list
             if q <= ZERO_UPTO and q <= 1.0 - share[r]:
                 out[r][q] = np.zeros_like(out[r][q])
     return out
-
-
-CONFORMAL_UPTO = 0.9  # levels set by the row's own backtest; above, the simulated shape scaled by this level's factor
-CONFORMAL_STEP = 0.5  # the level is raised by this share of a step per origin: q·(1 + step/origins)
-CONFORMAL_RANGE = (0.5, 3.0)  # how far a level's spread may be narrowed or widened
-CONFORMAL_MIN = 12  # errors a row needs before its quantiles are rescaled by them
-
-
-def _row_quantiles(values: np.ndarray, level: np.ndarray) -> np.ndarray:
-    """Per row, the ``level[row]`` quantile of its non-NaN values (linear interpolation), NaN for an empty row."""
-    s = np.sort(values, axis=1)  # NaN last
-    count = (~np.isnan(values)).sum(axis=1)
-    pos = level * np.maximum(count - 1, 0)
-    lo = np.floor(pos).astype(int)
-    hi = np.minimum(lo + 1, np.maximum(count - 1, 0))
-    rows = np.arange(len(s))
-    out = s[rows, lo] + (s[rows, hi] - s[rows, lo]) * (pos - lo)
-    return np.where(count > 0, out, np.nan)
 
 
 def conformal_cumulative(
@@ -681,52 +663,18 @@ def conformal_cumulative(
     (on the demo's weekly demand the mean of the two readings for the tail raised class A's stock in the replay
     by 4 % for no more service). On the five monthly and quarterly
     development sets: 11 → 14 of 20 cells within ±3 points and a lower pinball loss of the totals on four
-    (RESULTS-forecast.md, section S). With n origins the level is raised to q·(1 + ``CONFORMAL_STEP``/n), for
-    the small sample; the factor stays within ``CONFORMAL_RANGE``. Up to 0.9 every level has its own factor; above
-    it, where a dozen origins cannot tell a quantile, the simulated shape is kept and multiplied by the 0.9 factor
-    read by sign (never narrowed). A row with fewer than ``CONFORMAL_MIN`` ratios keeps its simulated quantiles.
-    ``scale`` (per row, ``quantiles.recent_volatility``: how its latest errors compare with its history's) then
-    multiplies every level's spread above the summed mean: the backtest sums span three horizons and say little
+    (RESULTS-forecast.md, section S). With n origins the level is raised to q·(1 + step/n), for the small sample
+    (``quantiles.CONFORMAL_STEP``); the factor stays within ``quantiles.CONFORMAL_RANGE``. Up to 0.9 every level
+    has its own factor; above it, where a dozen origins cannot tell a quantile, the simulated shape is kept and
+    multiplied by the 0.9 factor read by sign (never narrowed). A row with fewer than ``quantiles.CONFORMAL_MIN``
+    ratios keeps its simulated quantiles. The rescaling itself is ``quantiles.conformal_levels``, which also
+    calibrates the per-period quantiles (``quantiles.conformal_per_period``). ``scale`` (per row,
+    ``quantiles.recent_volatility``: how its latest errors compare with its history's) then multiplies every
+    level's spread above the summed mean: the backtest sums span three horizons and say little
     of whether the last one ran calmer or wilder. Results are floored at 0 and non-decreasing in q and k. Each
     row's figures come from that row only.
     """
-    rows, horizon = mean.shape
-    if rows == 0 or not cum:
-        return cum
-    qs = sorted(cum[0])
-    arr = {q: np.stack([c[q] for c in cum]) for q in qs}
-    sums = np.cumsum(np.asarray(errors, dtype=float), axis=2)  # a censored period drops the later sums of its origin
-    centre = np.cumsum(mean, axis=1)
-    origins = (~np.isnan(sums)).any(axis=2).sum(axis=1)
-    low, high = CONFORMAL_RANGE
-    tail = np.ones(rows)
-    for q in qs:
-        if q <= 0.5:
-            continue
-        spread = arr[q] - centre
-        if q > CONFORMAL_UPTO:
-            arr[q] = centre + tail[:, None] * spread
-            continue
-        usable = spread > 1e-9
-        ok = usable[:, None, :] & ~np.isnan(sums)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            ratio = np.where(ok, sums / np.where(usable, spread, 1.0)[:, None, :], np.nan).reshape(rows, -1)
-        level = np.minimum(q * (1.0 + CONFORMAL_STEP / np.maximum(origins, 1)), 1.0)
-        enough = ok.reshape(rows, -1).sum(axis=1) >= CONFORMAL_MIN
-        # Half by sign (the q-quantile of the ratios), half by size (the (2q − 1)-quantile of |ratio|).
-        signed, sized = _row_quantiles(ratio, level), _row_quantiles(np.abs(ratio), 2.0 * level - 1.0)
-        factor = np.where(enough, np.clip((signed + sized) / 2.0, low, high), 1.0)
-        arr[q] = centre + factor[:, None] * spread
-        tail = np.maximum(np.where(enough, np.clip(signed, low, high), 1.0), 1.0)
-    if scale is not None:
-        s = np.broadcast_to(np.asarray(scale, dtype=float), (rows,))[:, None]
-        for q in qs:
-            if q > 0.5:
-                arr[q] = centre + s * (arr[q] - centre)
-    previous = None
-    for q in qs:
-        cur = np.maximum.accumulate(np.maximum(arr[q], 0.0), axis=1)
-        if previous is not None:
-            cur = np.maximum(cur, previous)
-        arr[q] = previous = cur
-    return [{q: arr[q][r] for q in qs} for r in range(rows)]
+    from domain.planning.forecasting.quantiles import conformal_levels
+
+    errors = np.asarray(errors, dtype=float)  # a censored period drops the later sums of its origin
+    return conformal_levels(np.cumsum(mean, axis=1), cum, np.cumsum(errors, axis=2), scale, cumulative=True)

@@ -464,3 +464,66 @@ def test_one_odd_year_does_not_set_a_month_s_seasonal_factor():
     assert c._trimmed_mean(np.array([[1.0, 5.0, 2.0, np.nan, 3.0], [2.0, np.nan, 4.0, np.nan, np.nan]])) == (
         pytest.approx([2.5, 3.0])
     )
+
+
+def test_per_period_quantiles_take_each_level_s_width_from_the_row_s_own_backtest_errors():
+    from domain.planning.forecasting.quantiles import conformal_per_period
+
+    mean = np.array([[10.0, 10.0, 10.0]])
+    # Simulated spreads of 4 / 8 above the mean at 0.8 / 0.9 (the same at every step) and a 0.95 of 12.
+    per = [{0.5: np.full(3, 10.0), 0.8: np.full(3, 14.0), 0.9: np.full(3, 18.0), 0.95: np.full(3, 22.0)}]
+    # Twelve origins whose errors, step by step, are 1 above or below the forecast: each level is narrowed to the
+    # range's floor (half its spread); read by sign the 0.9 factor is 1/8, so the tail keeps its simulated width.
+    errors = np.tile([1.0, -1.0], 18).reshape(1, 12, 3)
+    (narrow,) = conformal_per_period(mean, per, errors)
+    np.testing.assert_allclose(narrow[0.5], per[0][0.5])
+    np.testing.assert_allclose(narrow[0.8], 12.0)
+    np.testing.assert_allclose(narrow[0.9], 14.0)
+    np.testing.assert_allclose(narrow[0.95], 22.0)
+    # Errors of 12 at every step: the spread at 0.8 (4) and at 0.9 (8) is widened to hold them (3 and 1.5 times).
+    (wide,) = conformal_per_period(mean, per, np.full((1, 12, 3), 12.0))
+    np.testing.assert_allclose(wide[0.8], 22.0)
+    np.testing.assert_allclose(wide[0.9], 22.0)
+    np.testing.assert_allclose(wide[0.95], 28.0)  # the 0.9 factor read by sign, 1.5, times the simulated 12
+    # The steps are periods, not sums: a spread that falls from one step to the next keeps falling.
+    falling = [{0.5: np.full(3, 10.0), 0.8: np.array([14.0, 13.0, 12.0]), 0.9: np.array([18.0, 16.0, 14.0])}]
+    (kept,) = conformal_per_period(mean, falling, np.full((1, 12, 3), np.nan))
+    np.testing.assert_allclose(kept[0.8], [14.0, 13.0, 12.0])
+    # Too few errors (5 origins × 2 steps known): the simulated quantiles stay, times the recent scale.
+    few_errors = np.full((1, 12, 3), np.nan)
+    few_errors[0, :5, :2] = 1.0
+    (few,) = conformal_per_period(mean, per, few_errors, np.array([0.5]))
+    np.testing.assert_allclose(few[0.8], 12.0)
+    np.testing.assert_allclose(few[0.9], 14.0)
+
+
+def test_a_row_whose_history_calmed_down_gets_narrower_per_period_quantiles():
+    # Five years of 100 ± 30 a month, then five of 100 ± 3: the one-step errors drawn for the simulated paths are
+    # mostly the wild years', so the simulated 0.9 quantile of a month lay 21–31 above the forecast, while every
+    # error of the last three horizons was under 10. The per-period quantiles now follow those errors, as the
+    # lead-time ones do.
+    rng = np.random.default_rng(3)
+    y = np.concatenate([100 + rng.normal(0, 30, 60), 100 + rng.normal(0, 3, 60)])
+    (r,) = forecast_many([y], 6, season=12, models=())
+    spread = r.quantiles[0.9] - r.mean
+    assert np.all(spread > 0)
+    assert np.all(spread < 12.0), spread
+    assert np.all(r.quantiles[0.95] >= r.quantiles[0.9])
+
+
+def test_an_intermittent_row_keeps_its_simulated_per_period_quantiles(monkeypatch):
+    import domain.planning.forecasting.api as api
+
+    rng = np.random.default_rng(5)
+    lumpy = np.where(rng.random(104) < 0.3, rng.poisson(6, 104), 0).astype(float)
+    smooth = 50 + rng.normal(0, 8, 104)
+    smooth[:60] = 50 + rng.normal(0, 24, 60)  # wilder early on: its rescaled per-period quantiles differ
+    rescaled = forecast_many([lumpy, smooth], 8, season=52, models=())
+    monkeypatch.setattr(api, "conformal_per_period", lambda mean, per, errors, scale=None: per)
+    simulated = forecast_many([lumpy, smooth], 8, season=52, models=())
+    assert rescaled[0].model.startswith("combination(sba") and not rescaled[1].model.startswith("combination(sba")
+    for q in (0.8, 0.9, 0.95):
+        np.testing.assert_allclose(rescaled[0].quantiles[q], simulated[0].quantiles[q])
+        np.testing.assert_allclose(rescaled[0].cumulative[q], simulated[0].cumulative[q])
+        np.testing.assert_allclose(rescaled[1].cumulative[q], simulated[1].cumulative[q])
+    assert not np.allclose(rescaled[1].quantiles[0.9], simulated[1].quantiles[0.9])
