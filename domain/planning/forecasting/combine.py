@@ -532,15 +532,19 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
     ses_s, alpha = ses_fit(x)
     cleaned, outliers = additive_outliers(x, ses_s)
     outliers &= ~intermittent[:, None]
-    if outliers.any():
-        # The members are fitted to the series without its additive outliers (``additive_outliers``).
+    touched = outliers.any(axis=1)
+    if touched.any():
+        # The members are fitted to the series without its additive outliers (``additive_outliers``); SES again
+        # for the rows that had any (each row's fit is its own).
         x = np.where(outliers, cleaned, x)
-        ses_s, alpha = ses_fit(x)
+        ses_s[touched], alpha[touched] = ses_fit(x[touched])
     level, trend, phi = damped_fit(x, horizon)
     # Rows whose season is strong take last season at today's level as a third member: the factors are an average
     # over six seasons and miss how the latest season's shape differs from it.
-    with np.errstate(invalid="ignore"):
-        strong = seasonal & (season_strength(y, factors, s) >= STRONG_SEASON)
+    strong = np.zeros(n, dtype=bool)
+    if seasonal.any():
+        with np.errstate(invalid="ignore"):
+            strong[seasonal] = season_strength(y[seasonal], factors[seasonal], s) >= STRONG_SEASON
     last_season = x * factors[:, np.arange(T) % s]
     rows_i = np.flatnonzero(intermittent)
     sba = croston_fit(y[rows_i]) if len(rows_i) else None
