@@ -12,12 +12,12 @@ better and is steadier. What is combined depends on the demand class:
   horizon ahead (``_holt_sse``), so the trend it keeps is one that held over a lead time.
   Where the season is strong (``season_strength`` at least ``STRONG_SEASON`` = 0.8: the factors explain most of
   the series' movement about its trend), **last season at today's level** joins as a third member of equal weight:
-  for each period ahead, the same period a season earlier (of the cleaned history below) divided by the level the
-  SES member forecast for it then, times the SES level now. The factors average six seasons and miss how the
-  latest season's shape differs from them (a peak that moved a month, a trough that deepened); last season's
-  values as they were (seasonal naive) carry last year's level too, which a trend has left behind. On the
-  development sets, with the outliers below: Tourism monthly (150) 1.505 → 1.439, Tourism quarterly 1.480 →
-  1.423, M1 monthly 1.036 → 1.031 in MASE (RESULTS-forecast.md, section W).
+  for each period ahead, the same period a season earlier (of the cleaned, adjusted history below) less the level
+  the SES member forecast for it then, added to the SES level now and multiplied by the period's factor. The
+  factors average six seasons and miss how the latest season's shape differs from them (a peak that moved a
+  month, a trough that deepened); last season's values as they were (seasonal naive) carry last year's level too,
+  which a trend has left behind. On the development sets, with the outliers below: Tourism monthly (150) 1.505 →
+  1.438, Tourism quarterly 1.480 → 1.425, M1 monthly 1.036 → 1.031 in MASE (RESULTS-forecast.md, section W).
 * **additive outliers** of the seasonally adjusted series (``additive_outliers``: a period beyond ``OUTLIER_Z``
   = 4 robust standard deviations of the SES one-step errors that the next period does not follow) are brought to
   that fence before the members are fitted, so one odd month does not move the level and the trend of the whole
@@ -545,7 +545,6 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
     if seasonal.any():
         with np.errstate(invalid="ignore"):
             strong[seasonal] = season_strength(y[seasonal], factors[seasonal], s) >= STRONG_SEASON
-    last_season = x * factors[:, np.arange(T) % s]
     rows_i = np.flatnonzero(intermittent)
     sba = croston_fit(y[rows_i]) if len(rows_i) else None
     tsb = tsb_fit(y[rows_i]) if len(rows_i) else None
@@ -563,12 +562,10 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
         out = (members["damped"] + members["theta"]) / 2.0 * index
         if with_last_season and strong.any():
             cols = points[:, None] - s + (np.arange(h) % s)[None, :]  # the same period of the last season
-            # Last season's demand over the level forecast for it then, times the level now.
-            then = ses_s[:, np.maximum(cols, 0)]
-            with np.errstate(invalid="ignore", divide="ignore"):
-                naive = np.where(
-                    (cols >= 0)[None] & (then > 0), last_season[:, np.maximum(cols, 0)] / then, np.nan
-                ) * ses_s[:, points][:, :, None]
+            # Last season's adjusted demand less the level forecast for it then, on the level now, seasonal again.
+            past = np.maximum(cols, 0)
+            deviation = np.where((cols >= 0)[None], x[:, past] - ses_s[:, past], np.nan)
+            naive = (ses_s[:, points][:, :, None] + deviation) * factors[:, past % s]
             three = (2.0 * out + naive) / 3.0
             out = np.where(strong[:, None, None] & ~np.isnan(three), three, out)
         if len(rows_i):

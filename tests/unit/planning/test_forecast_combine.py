@@ -393,8 +393,8 @@ def test_a_strong_season_takes_last_season_at_today_s_level_as_a_third_member(mo
     monkeypatch.setattr(c, "STRONG_SEASON", 2.0)  # a strength no row reaches: the two members alone
     without = c.combine(y, np.array([48]), h, season=12, intermittent=[False])
     assert with_last.last_season[0] and not without.last_season[0]
-    # By hand: the SES level of the adjusted series (no outliers in it) forecast for each period of the last season,
-    # and the level now.
+    # By hand: each period of the last season, adjusted (no outliers in it), less the SES level forecast for it
+    # then, added to the level now and multiplied by its factor again.
     factors, _, _ = c.seasonal_factors(y, 12, [True], recent=c.RECENT_SEASONS)
     x = y / factors[:, np.arange(T) % 12]
     assert not c.additive_outliers(x, c.ses_fit(x)[0])[1].any()
@@ -402,6 +402,7 @@ def test_a_strong_season_takes_last_season_at_today_s_level_as_a_third_member(mo
     cases = ((T, with_last.final[0], without.final[0]), (48, with_last.paths[0, 0], without.paths[0, 0]))
     for origin, got, two in cases:
         last = np.arange(origin - 12, origin)
-        np.testing.assert_allclose(got, (2 * two + y[0, last] / states[last] * states[origin]) / 3)
+        member = (states[origin] + x[0, last] - states[last]) * factors[0, last % 12]
+        np.testing.assert_allclose(got, (2 * two + member) / 3)
     # The one-step fitted values (whose errors the quantiles draw) are the level model's, without the member.
     np.testing.assert_array_equal(with_last.fitted, without.fitted)
