@@ -527,3 +527,69 @@ def test_an_intermittent_row_keeps_its_simulated_per_period_quantiles(monkeypatc
         np.testing.assert_allclose(rescaled[0].cumulative[q], simulated[0].cumulative[q])
         np.testing.assert_allclose(rescaled[1].cumulative[q], simulated[1].cumulative[q])
     assert not np.allclose(rescaled[1].quantiles[0.9], simulated[1].quantiles[0.9])
+
+
+def test_one_month_out_of_line_does_not_lift_the_forecast_but_a_new_level_does():
+    rng = np.random.default_rng(11)
+    y = 100 + np.arange(60) + rng.normal(0, 2, 60)
+    spike = y.copy()
+    spike[55] += 150.0  # one month, the next ones back on the line
+    shift = y.copy()
+    shift[55:] += 150.0  # a new level from month 55 on
+    calm = forecast_series(y, 6, season=12, models=()).mean
+    spiked = forecast_series(spike, 6, season=12, models=()).mean
+    shifted = forecast_series(shift, 6, season=12, models=()).mean
+    # Fitted as it was, the month moved the forecast by up to 14 (the damped trend's level and slope).
+    assert np.max(np.abs(spiked - calm)) < 5.0
+    assert np.all(shifted > calm + 100.0)
+
+
+def test_additive_outliers_are_brought_to_their_fence_and_the_last_period_is_never_changed():
+    x = np.array([[10.0, 11, 9, 10, 11, 9, 10, 11, 9, 10, 40, 10, 11, 9, 10, 40]])
+    states = np.concatenate([[np.nan], np.full(15, 10.0)])[None, :]  # a level of 10 before every period after the first
+    out, mask = c.additive_outliers(x, states)
+    # The errors after the burn-in are 0 or ±1 (median 1) and 30 twice: the fence is 4 · 1.4826 · 1.
+    fence = c.OUTLIER_Z * 1.4826
+    assert mask[0].tolist() == [t == 10 for t in range(16)]
+    assert out[0, 10] == pytest.approx(10.0 + fence)
+    assert out[0, 15] == 40.0  # the last one: nothing yet tells it from a new level
+    np.testing.assert_array_equal(np.delete(out[0], 10), np.delete(x[0], 10))
+    # Followed by a period as far out on the same side, it is a new level and stays.
+    x2 = x.copy()
+    x2[0, 11] = 40.0
+    assert not c.additive_outliers(x2, states)[1][0, 10]
+
+
+def test_the_strength_of_a_season_that_repeats_is_one_and_of_noise_near_zero():
+    t = np.arange(72)
+    exact = 100 * (1 + 0.3 * np.sin(2 * np.pi * t / 12))
+    noise = 100 + np.random.default_rng(5).normal(0, 10, 72)
+    factors = np.vstack([exact[24:36] / 100, np.ones(12)])  # t = 24..35 holds positions 0..11
+    strength = c.season_strength(np.vstack([exact, noise]), factors, 12)
+    assert strength[0] == pytest.approx(1.0, abs=0.01)
+    assert strength[1] == pytest.approx(0.0, abs=1e-12)  # factors of 1 explain nothing
+
+
+def test_a_strong_season_takes_last_season_at_today_s_level_as_a_third_member(monkeypatch):
+    # A season that repeats closely: strength near 1, so last season at today's level joins damped trend and Theta.
+    y = _monthly(years=6, trend=0.5, amplitude=30.0, noise=1.0)[None, :]
+    T, h = y.shape[1], 12
+    with_last = c.combine(y, np.array([48]), h, season=12, intermittent=[False])
+    label = forecast_series(y[0], h, season=12, models=()).model
+    assert label == "combination(damped,theta,seasonal_level,seasonal)"
+    monkeypatch.setattr(c, "STRONG_SEASON", 2.0)  # a strength no row reaches: the two members alone
+    without = c.combine(y, np.array([48]), h, season=12, intermittent=[False])
+    assert with_last.last_season[0] and not without.last_season[0]
+    # By hand: each period of the last season, adjusted (no outliers in it), less the SES level forecast for it
+    # then, added to the level now and multiplied by its factor again.
+    factors, _, _ = c.seasonal_factors(y, 12, [True], recent=c.RECENT_SEASONS)
+    x = y / factors[:, np.arange(T) % 12]
+    assert not c.additive_outliers(x, c.ses_fit(x)[0])[1].any()
+    states = c.ses_fit(x)[0][0]
+    cases = ((T, with_last.final[0], without.final[0]), (48, with_last.paths[0, 0], without.paths[0, 0]))
+    for origin, got, two in cases:
+        last = np.arange(origin - 12, origin)
+        member = (states[origin] + x[0, last] - states[last]) * factors[0, last % 12]
+        np.testing.assert_allclose(got, (2 * two + member) / 3)
+    # The one-step fitted values (whose errors the quantiles draw) are the level model's, without the member.
+    np.testing.assert_array_equal(with_last.fitted, without.fitted)
