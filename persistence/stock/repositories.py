@@ -3,7 +3,10 @@
 Movements, their valuations and balances are written behind: they are buffered and flushed
 with ``executemany`` before any read that could see them and at commit, the movements also every
 ``FLUSH_ROWS`` movements, so a bulk post of hundreds of thousands of movements costs a few
-statements per thousand rows. The catalog's repositories (master data, cached per unit of work)
+statements per thousand rows. A bulk load into a ledger that holds no movement yet (a demo, an
+opening-stock import) sets the movements' six secondary indexes aside at its first such flush and
+makes them again at the next ``Buffer.flush`` (before any read, and at commit), in the same
+transaction (``Buffer.flush_movements``). The catalog's repositories (master data, cached per unit of work)
 are in ``persistence.catalog.repositories``.
 
 Speed notes (see tests/benchmarks): building a fresh ``select()`` costs about 0.3 ms of
@@ -44,6 +47,8 @@ from domain.stock.model import Position
 from domain.stock.model import Valuation
 from persistence import tables as t
 from persistence.reads import chunks
+from persistence.schema import defer_indexes
+from persistence.schema import restore_indexes
 from persistence.stock import merged
 from persistence.stock import months
 from persistence.types import EPOCH
@@ -299,12 +304,27 @@ class Buffer:
         # per (product id, warehouse id): the position after its latest movement buffered and that movement's
         # row of ``movement_values`` (``_value_row`` takes the next one's stored values from it)
         self.stored_after: dict[tuple[str, str], tuple[Position, tuple]] = {}
+        # whether a bulk load may still set the movements' secondary indexes aside (SQLite only: it reads them
+        # from sqlite_master), and whether it did (``flush_movements``)
+        self.may_defer = conn.dialect.name == "sqlite"
+        self.deferred = False
 
     def flush_movements(self) -> None:
         """Write the buffered movements and their valuations (the balances stay buffered: one per product ×
         warehouse, so they take little memory, and writing them at every ``FLUSH_ROWS`` movements would only
-        update the same rows again)."""
+        update the same rows again).
+
+        The first flush of ``FLUSH_ROWS`` movements (a bulk load) into a ledger without movements sets their
+        secondary indexes aside (``persistence.schema.defer_indexes``): keeping six indexes up to date row by
+        row costs SQLite more than half its work on a movement, building each once over the rows written about a
+        fifth of that. ``flush``, which runs before every read of the movements and at commit, makes them again
+        in the same transaction, so no reader nor any other connection ever meets the ledger without them, and
+        a rollback (a refused command later in the load) takes the dropping back with the rows.
+        """
         if self.movements:
+            if self.may_defer and len(self.movements) >= FLUSH_ROWS:
+                self.may_defer = False  # asked once: the ledger only grows
+                self.deferred = defer_indexes(self.conn, t.movements.name)
             _insert_rows(self.conn, t.movements, self.movements, self.raw_movements)
             _insert_rows(self.conn, t.movement_values, self.values, self.raw_values)
             self.movements, self.values, self.raw_movements, self.raw_values = [], [], [], []
@@ -315,8 +335,12 @@ class Buffer:
                 self.earliest = None
 
     def flush(self) -> None:
-        """Write everything buffered (before a read that could see it, and at commit)."""
+        """Write everything buffered (before a read that could see it, and at commit), and make again the
+        indexes ``flush_movements`` set aside."""
         self.flush_movements()
+        if self.deferred:
+            self.deferred = False
+            restore_indexes(self.conn)
         if self.dirty:
             new, old = [], []
             for key in self.dirty:
