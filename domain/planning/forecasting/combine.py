@@ -117,6 +117,9 @@ class Combined:
         members: per member name, its final forecast (rows × horizon) and backtest paths, NaN for rows it is
             not a member of.
         last_season: whether the row's season is strong enough for last season at today's level to be a member.
+        cleaned: the history the members were fitted to, in demand units: ``Y`` with each additive outlier
+            (``additive_outliers``) replaced by its fence, seasonal again; the statsmodels models of Thorough mode
+            are fitted to it too.
     """
 
     paths: np.ndarray
@@ -127,6 +130,7 @@ class Combined:
     member_paths: dict[str, np.ndarray]
     calibration: np.ndarray | None = None
     last_season: np.ndarray | None = None
+    cleaned: np.ndarray | None = None
 
 
 # ---------------------------------------------------------------- seasonality
@@ -615,6 +619,7 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
         # for the rows that had any (each row's fit is its own).
         x = np.where(outliers, cleaned, x)
         ses_s[touched], alpha[touched] = ses_fit(x[touched])
+    cleaned_history = np.where(outliers, x * factors[:, np.arange(T) % s], y)
     level, trend, phi = damped_fit(x, horizon)
     # Rows whose season is strong take last season at today's level as a third member: the factors are an average
     # over six seasons and miss how the latest season's shape differs from it.
@@ -679,6 +684,7 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
         seasonal=seasonal,
         member_paths=members,
         last_season=strong,
+        cleaned=cleaned_history,
     )
 
 

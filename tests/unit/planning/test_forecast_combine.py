@@ -593,3 +593,40 @@ def test_a_strong_season_takes_last_season_at_today_s_level_as_a_third_member(mo
         np.testing.assert_allclose(got, (2 * two + member) / 3)
     # The one-step fitted values (whose errors the quantiles draw) are the level model's, without the member.
     np.testing.assert_array_equal(with_last.fitted, without.fitted)
+
+
+def _spiked_line():
+    rng = np.random.default_rng(11)
+    y = 100 + np.arange(60) + rng.normal(0, 2, 60)
+    spike = y.copy()
+    spike[55] += 150.0  # one month, the next ones back on the line
+    return y, spike
+
+
+def test_the_cleaned_history_is_the_demand_with_its_additive_outliers_at_their_fence():
+    y, spike = _spiked_line()
+    got = c.combine(spike[None, :], np.array([48]), 6, season=12, intermittent=np.array([False]))
+    assert got.cleaned.shape == (1, 60)
+    assert 100 + 55 < got.cleaned[0, 55] < spike[55] - 100.0  # brought to the fence, far below the spike
+    np.testing.assert_array_equal(np.delete(got.cleaned[0], 55), np.delete(spike, 55))
+
+
+def test_thorough_fits_its_statsmodels_models_to_the_history_the_combination_s_members_see(monkeypatch):
+    from domain.planning.forecasting import api
+
+    y, spike = _spiked_line()
+    seen = []
+    real = api.run_models
+
+    def recording(Y, *args, **kwargs):
+        seen.append(np.array(Y, dtype=float))
+        return real(Y, *args, **kwargs)
+
+    monkeypatch.setattr(api, "run_models", recording)
+    thorough = forecast_series(spike, 6, season=12, models=("theta",), budget_seconds=None)
+    assert "theta" in thorough.model.split("+")[-1]
+    cleaned = c.combine(spike[None, :], np.array([48]), 6, season=12, intermittent=np.array([False])).cleaned
+    np.testing.assert_allclose(seen[0][0], cleaned[0])  # not the month of the spike as it was
+    # With the spike in the models' history, Thorough's forecast moved by up to 4.1; now by 1.8.
+    calm = forecast_series(y, 6, season=12, models=("theta",), budget_seconds=None).mean
+    assert np.max(np.abs(thorough.mean - calm)) < 3.0
