@@ -59,7 +59,7 @@ def test_receipts_allocate_by_hand_and_oldest_first_and_balances_show_what_is_le
         ("ACME", "1195", "0", "365", "830")]
     ageing = json.loads(cli("ageing", "--json", "--as-of", "2026-12-06"))
     assert (ageing["balance"], ageing["overdue"], ageing["partners"]) == ("1195", "830", 1)
-    assert "1195" in cli("balances", "--customers")
+    assert "1,195.00" in cli("balances", "--customers")  # grouped, as the other tables print money
 
     cli("receipt", "reverse", rc1, "--reason", "the transfer was returned")
     listed = json.loads(cli("receipt", "list", "--json"))
