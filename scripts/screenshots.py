@@ -4,7 +4,8 @@
 
 Builds the demo database first if the file is missing (``main.py demo --seed 1``), then opens
 the main window at 1280 × 800 and saves docs/screenshot-<screen>-<en|zh>.png for Stock,
-Products (with a product page open over it), Movements and Purchase orders. It runs under Qt's offscreen
+Products (with a product page open over it), Movements and Purchase orders (the newest order selected, its PDF
+previewed). It runs under Qt's offscreen
 platform unless QT_QPA_PLATFORM says otherwise (``xvfb-run -a -s "-screen 0 1280x800x24"
 env QT_QPA_PLATFORM=xcb …`` gives the same pictures); window settings go to a scratch folder
 so the user's own layout is neither used nor changed.
@@ -69,6 +70,10 @@ def shoot(window, services, lang: str, out: Path) -> list[Path]:
     for key in ("stock", "products", "movements", "purchasing"):
         screen = window.show_screen(key)
         settle(screen)
+        if key == "purchasing" and screen.proxy.rowCount():
+            screen.table.setCurrentIndex(screen.proxy.index(0, 0))  # the newest order, its lines and its PDF preview
+            settle(screen)
+            QTest.qWait(500)
         image = window.grab().toImage()
         if key == "products":
             product = busiest_product(services)
