@@ -472,19 +472,22 @@ def test_per_period_quantiles_take_each_level_s_width_from_the_row_s_own_backtes
     mean = np.array([[10.0, 10.0, 10.0]])
     # Simulated spreads of 4 / 8 above the mean at 0.8 / 0.9 (the same at every step) and a 0.95 of 12.
     per = [{0.5: np.full(3, 10.0), 0.8: np.full(3, 14.0), 0.9: np.full(3, 18.0), 0.95: np.full(3, 22.0)}]
-    # Twelve origins whose errors, step by step, are 1 above or below the forecast: each level is narrowed to the
-    # range's floor (half its spread); read by sign the 0.9 factor is 1/8, so the tail keeps its simulated width.
+    # Twelve origins whose errors, step by step, are 1 above or below the forecast: each level's factor is the
+    # range's floor (half its spread), shrunk a quarter of the way towards 1 in logs (0.5 ** 0.75); the 0.9 factor
+    # is below 1, so the tail keeps its simulated width.
+    w = 0.75
     errors = np.tile([1.0, -1.0], 18).reshape(1, 12, 3)
     (narrow,) = conformal_per_period(mean, per, errors)
     np.testing.assert_allclose(narrow[0.5], per[0][0.5])
-    np.testing.assert_allclose(narrow[0.8], 12.0)
-    np.testing.assert_allclose(narrow[0.9], 14.0)
+    np.testing.assert_allclose(narrow[0.8], 10.0 + 4.0 * 0.5**w)
+    np.testing.assert_allclose(narrow[0.9], 10.0 + 8.0 * 0.5**w)
     np.testing.assert_allclose(narrow[0.95], 22.0)
-    # Errors of 12 at every step: the spread at 0.8 (4) and at 0.9 (8) is widened to hold them (3 and 1.5 times).
+    # Errors of 12 at every step: the spread at 0.8 (4) and at 0.9 (8) is widened towards holding them (factors 3
+    # and 1.5, shrunk to 3 ** 0.75 and 1.5 ** 0.75).
     (wide,) = conformal_per_period(mean, per, np.full((1, 12, 3), 12.0))
-    np.testing.assert_allclose(wide[0.8], 22.0)
-    np.testing.assert_allclose(wide[0.9], 22.0)
-    np.testing.assert_allclose(wide[0.95], 28.0)  # the 0.9 factor read by sign, 1.5, times the simulated 12
+    np.testing.assert_allclose(wide[0.8], 10.0 + 4.0 * 3.0**w)
+    np.testing.assert_allclose(wide[0.9], 10.0 + 8.0 * 1.5**w)
+    np.testing.assert_allclose(wide[0.95], 28.0)  # the 0.9 level's own factor, 1.5, unshrunk, times the simulated 12
     # The steps are periods, not sums: a spread that falls from one step to the next keeps falling.
     falling = [{0.5: np.full(3, 10.0), 0.8: np.array([14.0, 13.0, 12.0]), 0.9: np.array([18.0, 16.0, 14.0])}]
     (kept,) = conformal_per_period(mean, falling, np.full((1, 12, 3), np.nan))
@@ -495,6 +498,24 @@ def test_per_period_quantiles_take_each_level_s_width_from_the_row_s_own_backtes
     (few,) = conformal_per_period(mean, per, few_errors, np.array([0.5]))
     np.testing.assert_allclose(few[0.8], 12.0)
     np.testing.assert_allclose(few[0.9], 14.0)
+
+
+def test_a_per_period_tail_follows_the_0_9_level_s_own_factor_not_its_sign():
+    # (The lead-time totals keep the sign's reading above 0.9, unshrunk: see
+    # test_the_lead_time_quantiles_take_each_level_s_width_from_the_row_s_own_backtest_sums.)
+    from domain.planning.forecasting.quantiles import conformal_per_period
+
+    mean = np.array([[10.0, 10.0, 10.0]])
+    per = [{0.5: np.full(3, 10.0), 0.8: np.full(3, 14.0), 0.9: np.full(3, 18.0), 0.95: np.full(3, 22.0)}]
+    # 36 errors: 32 of +1 and 4 of +12, all above the forecast. Read by sign the 0.9 factor is 12 / 8 = 1.5 (the
+    # four large errors lie above the raised level), by size 1 / 8; their mean, 0.8125, is the 0.9 level's own
+    # factor. Per period the tail carries that, never narrowed (its simulated 12 above the mean: 22), not the
+    # sign's 1.5 (28 before), and the 0.9 level itself is 10 + 8 · 0.8125 ** 0.75.
+    errors = np.ones((1, 12, 3))
+    errors[0, [2, 5, 8, 11], 1] = 12.0
+    (r,) = conformal_per_period(mean, per, errors)
+    np.testing.assert_allclose(r[0.9], 10.0 + 8.0 * 0.8125**0.75)
+    np.testing.assert_allclose(r[0.95], 22.0)
 
 
 def test_a_row_whose_history_calmed_down_gets_narrower_per_period_quantiles():
