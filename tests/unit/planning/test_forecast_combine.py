@@ -676,6 +676,8 @@ def test_a_strong_trend_takes_holt_s_linear_trend_as_a_third_member(monkeypatch)
     ahead = 50 + 3.0 * (T - 1 + k)
     assert np.mean(without.final[0] - ahead) < -3.0
     assert abs(np.mean(with_linear.final[0] - ahead)) < 0.7 * abs(np.mean(without.final[0] - ahead))
+    # The one-step fitted values (whose errors the quantiles draw) are the level model's, without Holt's trend.
+    np.testing.assert_array_equal(with_linear.fitted, without.fitted)
 
 
 def test_a_history_a_line_does_not_explain_keeps_the_two_members():
