@@ -1454,6 +1454,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Replenishment', 'Formula'): '公式',
     ('Replenishment', 'From → to'): '调出 → 调入',
     ('Replenishment', "Holt's damped trend"): 'Holt 阻尼趋势法',
+    ('Replenishment', "Holt's linear trend"): 'Holt 线性趋势法',
     ('Replenishment', 'Holt-Winters'): 'Holt-Winters 法',
     ('Replenishment', 'Inventory position (on hand + on order − reserved)'): '库存状况（现有 + 在途 − 预留）',
     ('Replenishment', 'Kind'): '类型',

@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+472" />
+            <location filename="../../ui/refusals.py" line="+479" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -666,7 +666,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="+122" />
+            <location filename="../../ui/app.py" line="+142" />
             <source>Could not open %1:
 %2</source>
             <translation>无法打开 %1：
@@ -1143,7 +1143,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>采用落选的版本</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+20" />
             <source>The losing version of %1 is now in use.</source>
             <translation>%1 现在使用落选的版本。</translation>
         </message>
@@ -1153,13 +1153,12 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>%1 已标记为已审阅。</translation>
         </message>
         <message>
-            <location line="+8" />
-            <location line="+86" />
+            <location line="+18" />
             <source>Not done: %1</source>
             <translation>未完成：%1</translation>
         </message>
         <message>
-            <location line="-32" />
+            <location line="+53" />
             <source>Merge user %1 into user %2 on this computer, as the shared database says? %1 can then no longer sign in here.</source>
             <translation>按共享数据库的记录，在本机把用户 %1 合并到用户 %2？之后 %1 将不能在本机登录。</translation>
         </message>
@@ -1179,12 +1178,12 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>批准用户</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+11" />
             <source>%1 approved and let in.</source>
             <translation>已批准 %1，现已生效。</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+7" />
             <source>Not sent: %1 %2</source>
             <translation>未发送：%1 %2</translation>
         </message>
@@ -1524,7 +1523,7 @@ A backup of the current database is made first, so you can return to it by resto
         <name>Dashboard</name>
         <message>
             <location filename="../../ui/screens/dashboard/charts.py" line="+87" />
-            <location filename="../../ui/screens/dashboard/screen.py" line="+556" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="+580" />
             <source>Inventory value</source>
             <translation>库存金额</translation>
         </message>
@@ -3966,7 +3965,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>NegativeStockModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="-377" />
+            <location filename="../../ui/screens/conflicts.py" line="-367" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -5224,7 +5223,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/purchasing/screen.py" line="+181" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+182" />
             <source>Qty</source>
             <translation>数量</translation>
         </message>
@@ -5240,7 +5239,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/purchasing/screen.py" line="-178" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="-179" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
@@ -5250,7 +5249,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未到</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Total before tax: %1</source>
             <translation>税前合计：%1</translation>
         </message>
@@ -5285,7 +5284,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>/包</translation>
         </message>
         <message>
-            <location line="+140" />
+            <location line="+142" />
             <source>Supplier: %1    Deliver to: %2    Expected: %3</source>
             <translation>供应商：%1    送货至：%2    预计到货：%3</translation>
         </message>
@@ -5430,7 +5429,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>无法生成 PDF：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/screen.py" line="+161" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+162" />
             <source>Search number, supplier or SKU…</source>
             <translation>搜索单号、供应商或货号…</translation>
         </message>
@@ -6670,6 +6669,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>Holt's linear trend</source>
+            <translation>Holt 线性趋势法</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>last year's weekly shape at this year's level</source>
             <translation>去年的每周形态 × 今年的水平</translation>
         </message>
@@ -7217,7 +7221,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+2" />
-            <location filename="../../ui/screens/replenishment/transfers.py" line="+156" />
+            <location filename="../../ui/screens/replenishment/transfers.py" line="+157" />
             <source>%1 → %2: %3 line(s)</source>
             <translation>%1 → %2：%3 行</translation>
         </message>
@@ -7888,7 +7892,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+625" />
+            <location filename="../../ui/screens/sales/screen.py" line="+626" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -11184,7 +11188,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncRules</name>
         <message>
-            <location line="+12" />
+            <location line="+11" />
             <source>a fact is never changed: the version first on the hub is kept</source>
             <translation>事实记录从不修改：保留最先到达共享数据库的版本</translation>
         </message>
@@ -11373,7 +11377,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncTables</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-262" />
+            <location filename="../../ui/sync_reasons.py" line="-261" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>

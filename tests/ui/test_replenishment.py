@@ -341,6 +341,7 @@ def test_the_screen_opens_with_its_shortcut_and_follows_the_language(qtbot, make
         assert model_text("ses(0.3)") == "简单指数平滑 (0.3)"
         combination = model_text("combination(damped,theta,seasonal)")
         assert combination == "组合预测：阻尼趋势、Theta 法（基于季节调整后的历史）"
+        assert model_text("combination(damped,theta,holt)") == "组合预测：阻尼趋势、Theta 法、Holt 线性趋势法"
     finally:
         i18n.set_language("en", persist=False)
     qtbot.waitUntil(lambda: widget.run_button.text() == "Run planning (F5)")
@@ -360,6 +361,7 @@ def test_a_combination_names_its_members_and_what_thorough_added():
     assert model_text("combination(damped,theta,seasonal)+ets") == (
         "combination of damped trend, Theta, exponential smoothing (ETS) (statsmodels), on the seasonally adjusted "
         "history")
+    assert model_text("combination(damped,theta,holt)") == "combination of damped trend, Theta, Holt's linear trend"
 
 
 def test_escape_cancels_a_running_plan(qtbot, screen, db):

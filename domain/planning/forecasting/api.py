@@ -225,7 +225,8 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
             results.append(simple_average(Y[r], horizon, qs, str(classes[r]), min_periods))
             continue
         label = "combination(sba,tsb,ses)" if intermittent[r] else (
-            "combination(damped,theta" + (",seasonal_level" if c.last_season is not None and c.last_season[r] else "")
+            "combination(damped,theta" + (",holt" if c.linear_trend is not None and c.linear_trend[r] else "")
+            + (",seasonal_level" if c.last_season is not None and c.last_season[r] else "")
             + (",seasonal" if c.seasonal[r] else "") + ")")
         if joined[r]:
             label += f"+{names[r]}"

@@ -102,7 +102,7 @@ def test_a_monthly_history_of_two_and_a_half_years_is_forecast_with_its_season()
     # found and the forecast follows trend and season (December 50 % above the months beside it).
     y = _peaked_monthly(42)
     r = forecast_series(y[:30], 12, season=12, models=())
-    assert r.model == "combination(damped,theta,seasonal)"
+    assert r.model == "combination(damped,theta,holt,seasonal)"  # its trend a straight line: Holt's joins
     assert np.mean(np.abs(r.mean - y[30:])) < 5.0
     assert r.mean[5] > 1.35 * r.mean[4]  # month 35, a December, against month 34
 
@@ -111,7 +111,7 @@ def test_the_combination_follows_trend_and_season_of_a_monthly_series():
     y = _monthly(years=6, trend=1.0, noise=1.0)
     truth = 100 + 1.0 * np.arange(72, 84) + 20 * np.sin(2 * np.pi * np.arange(72, 84) / 12)
     r = forecast_series(y, 12, season=12, models=())
-    assert r.model.startswith("combination(damped,theta,seasonal")
+    assert r.model == "combination(damped,theta,holt,seasonal_level,seasonal)"
     # The season's amplitude is 20 and the noise 1; last year's same months (seasonal naive) are 12 below.
     assert np.mean(np.abs(r.mean - truth)) < 6.0
     assert r.mase < r.baseline_mase
@@ -597,7 +597,7 @@ def test_a_strong_season_takes_last_season_at_today_s_level_as_a_third_member(mo
     T, h = y.shape[1], 12
     with_last = c.combine(y, np.array([48]), h, season=12, intermittent=[False])
     label = forecast_series(y[0], h, season=12, models=()).model
-    assert label == "combination(damped,theta,seasonal_level,seasonal)"
+    assert label == "combination(damped,theta,holt,seasonal_level,seasonal)"  # a steady trend: Holt's joins too
     monkeypatch.setattr(c, "STRONG_SEASON", 2.0)  # a strength no row reaches: the two members alone
     without = c.combine(y, np.array([48]), h, season=12, intermittent=[False])
     assert with_last.last_season[0] and not without.last_season[0]
@@ -651,3 +651,60 @@ def test_thorough_fits_its_statsmodels_models_to_the_history_the_combination_s_m
     # With the spike in the models' history, Thorough's forecast moved by up to 4.1; now by 1.8.
     calm = forecast_series(y, 6, season=12, models=("theta",), budget_seconds=None).mean
     assert np.max(np.abs(thorough.mean - calm)) < 3.0
+
+
+def test_the_strength_of_a_trend_is_the_share_of_variance_its_straight_line_explains():
+    t = np.arange(40, dtype=float)
+    line = 20 + 3 * t
+    noise = 100 + np.random.default_rng(3).normal(0, 5, 40)
+    gappy = line.copy()
+    gappy[[0, 7, 8, 30]] = np.nan  # censored periods are left out, not counted as zeros
+    few = np.full(40, np.nan)
+    few[[5, 9]] = [1.0, 4.0]  # two observed periods: any line passes through them
+    strength = c.trend_strength(np.vstack([line, noise, gappy, np.full(40, 7.0), few]))
+    assert strength[0] == pytest.approx(1.0) and strength[2] == pytest.approx(1.0)
+    assert strength[1] < 0.1
+    assert strength[3] == 0.0 and strength[4] == 0.0  # no variance; too few periods to tell
+
+
+def _quarterly_line(quarters: int = 32, *, slope: float = 3.0, noise: float = 2.0, seed: int = 4):
+    t = np.arange(quarters)
+    return 50 + slope * t + np.random.default_rng(seed).normal(0, noise, quarters)
+
+
+def test_a_strong_trend_takes_holt_s_linear_trend_as_a_third_member(monkeypatch):
+    # A straight line with a little noise: the damped trend bends it flat and Theta extrapolates half its slope, so
+    # the combination of the two ran behind it; Holt's linear trend joins and carries the slope on.
+    y = _quarterly_line()[None, :]
+    T, h = y.shape[1], 8
+    with_linear = c.combine(y, np.array([24]), h, season=4, intermittent=[False])
+    assert with_linear.linear_trend[0] and not with_linear.seasonal[0]
+    assert forecast_series(y[0], h, season=4, models=()).model == "combination(damped,theta,holt)"
+    monkeypatch.setattr(c, "STRONG_TREND", 2.0)  # a strength no row reaches: the two members alone
+    without = c.combine(y, np.array([24]), h, season=4, intermittent=[False])
+    assert not without.linear_trend[0]
+    # By hand: Holt's linear trend (the damped trend's grid at φ = 1) from the history as it is (not seasonal, no
+    # outliers), with equal weight beside the two members.
+    assert not c.additive_outliers(y, c.ses_fit(y)[0])[1].any()
+    level, trend, phi = c.damped_fit(y, h, c.LINEAR_GRID)
+    assert phi[0] == 1.0
+    k = np.arange(1, h + 1)
+    cases = ((T, with_linear.final[0], without.final[0]), (24, with_linear.paths[0, 0], without.paths[0, 0]))
+    for origin, got, two in cases:
+        np.testing.assert_allclose(got, (2 * two + level[0, origin] + k * trend[0, origin]) / 3)
+    np.testing.assert_allclose(with_linear.member_paths["holt"][0, 0], level[0, 24] + k * trend[0, 24])
+    # The line carried on: the two members ran a slope behind it, the three run a third less far behind.
+    ahead = 50 + 3.0 * (T - 1 + k)
+    assert np.mean(without.final[0] - ahead) < -3.0
+    assert abs(np.mean(with_linear.final[0] - ahead)) < 0.7 * abs(np.mean(without.final[0] - ahead))
+    # The one-step fitted values (whose errors the quantiles draw) are the level model's, without Holt's trend.
+    np.testing.assert_array_equal(with_linear.fitted, without.fitted)
+
+
+def test_a_history_a_line_does_not_explain_keeps_the_two_members():
+    rng = np.random.default_rng(9)
+    y = 100 + 0.2 * np.arange(32) + rng.normal(0, 8, 32)  # a slight drift in much noise
+    assert c.trend_strength(y[None, :])[0] < c.STRONG_TREND
+    got = c.combine(y[None, :], np.array([24]), 8, season=4, intermittent=[False])
+    assert not got.linear_trend[0] and "holt" not in got.member_paths
+    assert forecast_series(y, 8, season=4, models=()).model == "combination(damped,theta)"

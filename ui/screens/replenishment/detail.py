@@ -38,6 +38,7 @@ MODELS = {
     "seasonal_naive": QT_TRANSLATE_NOOP("Replenishment", "seasonal naive (same week last year)"),
     "moving_average": QT_TRANSLATE_NOOP("Replenishment", "moving average"),
     "holt_damped": QT_TRANSLATE_NOOP("Replenishment", "Holt's damped trend"),
+    "holt": QT_TRANSLATE_NOOP("Replenishment", "Holt's linear trend"),
     "seasonal_level": QT_TRANSLATE_NOOP("Replenishment", "last year's weekly shape at this year's level"),
     "ses": QT_TRANSLATE_NOOP("Replenishment", "simple exponential smoothing"),
     "croston": QT_TRANSLATE_NOOP("Replenishment", "Croston"),
