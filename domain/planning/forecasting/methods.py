@@ -42,7 +42,9 @@ Recursions (α, β smoothing constants, y the demand of an observed period):
   ``1 + w(ratio − 1)`` with ``w = B / (B + kappa)``, B the demand summed over last year's window. A
   product selling a few units a quarter gets almost no index (its ratio is noise), a product selling
   thousands gets almost all of it (its 618 and 双11 weeks are a pattern). No dates are needed: a
-  yearly event falls in the same week of the year ± ``half``.
+  yearly event falls in the same week of the year ± ``half``. Where the history holds the year before
+  too, the combination (``combine``) keeps of each week's deviation only what that year showed as well
+  (``recurring_share``): the volume weight assumes counts, and sales in money took a year of noise whole.
 """
 
 from __future__ import annotations
