@@ -46,11 +46,13 @@ to the centred moving average where the history holds three seasons, and of the 
 the history where it holds two to three (too few ratios to the moving average for a test: Walmart's departments,
 135 weeks, 0.748 → 0.615 in MASE, and every monthly set cut to 27–33 months gained), and of both where it holds
 three to four, either passing (monthly sets cut to 36 and 42 months gained; ``seasonal_factors``). A row under
-three seasons that fails keeps last year's shape (``methods.yearly_index``). The adjustment is the classical
-multiplicative decomposition: the ratio of each period to its centred moving average over one season, averaged
-per position in the season without the highest and the lowest ratio (a trimmed mean, so one odd year does not set
-a month's factor, as in X-11: Tourism quarterly 1.499 → 1.480 in MASE), normalised to mean 1. Every constant
-follows ``season`` (52 weekly, 12 monthly, 4 quarterly, 7 daily).
+three seasons that fails keeps last year's shape (``methods.yearly_index``), and where two years and a quarter
+precede the origin only the part of it that the year before showed too (``methods.recurring_share``: a Walmart
+department without a season took last year's noisy weeks, 0.556 → 0.349 in MASE; RESULTS-forecast.md section AB).
+The adjustment is the classical multiplicative decomposition: the ratio of each period to its centred moving
+average over one season, averaged per position in the season without the highest and the lowest ratio (a trimmed
+mean, so one odd year does not set a month's factor, as in X-11: Tourism quarterly 1.499 → 1.480 in MASE),
+normalised to mean 1. Every constant follows ``season`` (52 weekly, 12 monthly, 4 quarterly, 7 daily).
 
 **Uncertainty.** Lead-time demand is not the sum of independent one-step errors: when the level is wrong it is
 wrong for every period of the lead time. The quantiles therefore come from simulated paths of the level model
@@ -709,9 +711,17 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
         if indexed.any():
             # A season and a quarter to three seasons of history, not adjusted: last year's shape on a slow level
             # (a fast one would chase last season's peak and then scale it again).
-            yearly = m.yearly_index(y[indexed], points, h, season=season, window=window, half=half)
+            # Of last year's shape only what the year before showed too (``methods.recurring_share``), where the
+            # history reaches that far: a week of last year that stood out once is noise, not a season (a department's
+            # weekly sales without a season were forecast with last year's noisy weeks: RESULTS-forecast.md, AB).
+            share = m.recurring_share(y[indexed], points, h, season=season, window=window, half=half)
+            index = m.yearly_index(y[indexed], points, h, season=season, window=window, half=half)
+            yearly = 1.0 + share * (index - 1.0)
             slow = np.repeat(ses_slow[:, points][:, :, None], h, axis=2) * yearly
             sl = m.seasonal_level_paths(y[indexed], points, h, season=season, window=window, half=half)
+            csum, ccount = m.window_means(y[indexed])
+            recent = m.mean_between(csum, ccount, points - window, points)[:, :, None]  # the seasonal level's level
+            sl = np.where(np.isnan(recent), sl, recent + share * (sl - recent))
             out[indexed] = (slow + sl) / 2.0
         nothing = np.isnan(ses_s[:, points])[:, :, None]
         return np.where(nothing, np.nan, np.maximum(out, 0.0)), members

@@ -42,7 +42,9 @@ Recursions (α, β smoothing constants, y the demand of an observed period):
   ``1 + w(ratio − 1)`` with ``w = B / (B + kappa)``, B the demand summed over last year's window. A
   product selling a few units a quarter gets almost no index (its ratio is noise), a product selling
   thousands gets almost all of it (its 618 and 双11 weeks are a pattern). No dates are needed: a
-  yearly event falls in the same week of the year ± ``half``.
+  yearly event falls in the same week of the year ± ``half``. Where the history holds the year before
+  too, the combination (``combine``) keeps of each week's deviation only what that year showed as well
+  (``recurring_share``): the volume weight assumes counts, and sales in money took a year of noise whole.
 """
 
 from __future__ import annotations
@@ -240,6 +242,37 @@ def seasonal_level_paths(
     with np.errstate(invalid="ignore", divide="ignore"):
         index = np.where(known, np.minimum(same / base[:, :, None], cap), 1.0)
     return level[:, :, None] * index
+
+
+def recurring_share(Y, origins, horizon: int, *, season: int = 52, window: int = 13, half: int = 2) -> np.ndarray:
+    """How much of last year's deviation recurred the year before, per product, origin and step (products × origins
+    × horizon, each in [0, 1]).
+
+    Last year's ratio for step k after origin o is the mean of periods o − season + k − 1 ± ``half`` over the mean of
+    the ``window`` periods before o − season (as in ``yearly_index``); the ratio two years back is the same a season
+    earlier. When both lie on the same side of 1, the share is the smaller deviation over last year's, so that
+    ``1 + share·(ratio − 1)`` keeps the part of last year's deviation that happened both years; on opposite sides it
+    is 0 (what happened once is not a season). It is 1 where either year's ratio cannot be read (two seasons and a
+    window before the origin are needed, with demand in both windows), so such histories keep last year's shape as
+    before. Each product's figures come from its own periods before the origin only.
+    """
+    y = _as_matrix(Y)
+    origins = np.asarray(origins, dtype=int)
+    csum, ccount = window_means(y)
+
+    def ratio(at: np.ndarray) -> np.ndarray:
+        base = mean_between(csum, ccount, at - season - window, at - season)  # n × origins
+        target = at[:, None] - season + np.arange(horizon)[None, :]
+        same = mean_between(csum, ccount, target - half, target + half + 1)
+        known = (at - season - window >= 0)[None, :, None] & (base > 0)[:, :, None]
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return np.where(known, same / base[:, :, None], np.nan)
+
+    last, before = ratio(origins) - 1.0, ratio(origins - season) - 1.0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        agree = np.sign(last) == np.sign(before)
+        share = np.where(agree, np.minimum(np.abs(last), np.abs(before)) / np.abs(last), 0.0)
+    return np.where(np.isnan(last) | np.isnan(before) | (np.abs(last) < 1e-12), 1.0, share)
 
 
 def yearly_index(
