@@ -8,7 +8,8 @@ better and is steadier. What is combined depends on the demand class:
   trend and the Theta method (simple exponential smoothing, SES, plus half the slope of the straight line through
   the history, Assimakopoulos & Nikolopoulos 2000, in the form of Hyndman & Billah 2003).
   Each method's smoothing constants are chosen per product from a small grid by the in-sample one-step squared
-  error, for all products at once; the damped trend's criterion also counts the errors of its forecasts a whole
+  error, for all products at once (Theta's α by the errors of Theta's own forecasts, not SES's: ``theta_fit``,
+  RESULTS-forecast.md, section AF); the damped trend's criterion also counts the errors of its forecasts a whole
   horizon ahead (``_holt_sse``), so the trend it keeps is one that held over a lead time.
   Where the season is strong (``season_strength`` at least ``STRONG_SEASON`` = 0.8: the factors explain most of
   the series' movement about its trend), **last season at today's level** joins as a third member of equal weight:
@@ -580,6 +581,22 @@ def theta_paths(x: np.ndarray, ses_states: np.ndarray, alpha: np.ndarray, origin
     return ses_states[:, origins][:, :, None] + drift
 
 
+def theta_fit(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The Theta member's SES states and α per row, α chosen from ``SES_ALPHAS`` by the Theta forecasts' own
+    one-step squared errors (SES with the drift of ``theta_paths``, as the Theta method is estimated), not by SES's:
+    with the drift added, the level that forecasts best is often a different one."""
+    n, T = x.shape
+    every = np.arange(T)
+    states, sse = [], []
+    for a in SES_ALPHAS:
+        alpha = np.full(n, a)
+        s = m.ses_states(x, alpha)
+        states.append(s)
+        sse.append(_one_step_sse(theta_paths(x, s, alpha, every, 1)[:, :, 0], x))
+    choice = np.argmin(np.stack(sse), axis=0)
+    return _pick(states, choice), np.asarray(SES_ALPHAS)[choice]
+
+
 def croston_fit(y: np.ndarray) -> np.ndarray:
     n = y.shape[0]
     stacked = m.croston_states(np.tile(y, (len(CROSTON_ALPHAS), 1)), np.repeat(CROSTON_ALPHAS, n), variant="sba")
@@ -658,6 +675,7 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
         x = np.where(outliers, cleaned, x)
         ses_s[touched], alpha[touched] = ses_fit(x[touched])
     cleaned_history = np.where(outliers, x * factors[:, np.arange(T) % s], y)
+    theta_s, theta_alpha = theta_fit(x)
     level, trend, phi = damped_fit(x, horizon)
     # Rows whose adjusted history a straight line explains take Holt's linear trend as a member too: the damped
     # trend and Theta both hold a trend back that has held for the whole history (see the module docstring).
@@ -678,12 +696,15 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
 
     def at(points, h, forecast=True):
         """The combination and its members from each origin in ``points``, ``h`` steps ahead; with ``forecast``
-        False, the one-step fitted values of the level model (without last season's values and Holt's trend)."""
+        False, the one-step fitted values of the level model (without last season's values and Holt's trend, Theta
+        on SES's states and α)."""
         points = np.asarray(points, dtype=int)
         members = {
             "ses": np.repeat(ses_s[:, points][:, :, None], h, axis=2),
             "damped": np.maximum(damped_paths(level, trend, phi, points, h), 0.0),
-            "theta": np.maximum(theta_paths(x, ses_s, alpha, points, h), 0.0),
+            "theta": np.maximum(
+                theta_paths(x, *((theta_s, theta_alpha) if forecast else (ses_s, alpha)), points, h), 0.0
+            ),
         }
         index = factors[:, (points[:, None] + np.arange(h)[None, :]) % s]
         out = (members["damped"] + members["theta"]) / 2.0
@@ -735,7 +756,8 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
     # pinball loss 0.135 → 0.160). Holt's linear trend is left out too: its one-step errors are smallest on exactly
     # the rows whose lead-time errors come from a trend that turns, and drawn as the level's errors they narrowed the
     # quantiles there (M1 quarterly's 0.95 lead-time cell 0.892 → 0.882 at the holdout, lower at two earlier origins
-    # too; RESULTS-forecast.md, section AC). The quantiles' inputs stay those of the two members.
+    # too; RESULTS-forecast.md, section AC). The quantiles' inputs stay those of the two members, and Theta's there
+    # is on SES's α, not its own (drawn with its own, the quantiles were no better: section AF).
     fits, _ = at(np.arange(T), 1, forecast=False)
     return Combined(
         paths=np.nan_to_num(bt, nan=0.0),

@@ -745,3 +745,45 @@ def test_a_history_a_line_does_not_explain_keeps_the_two_members():
     got = c.combine(y[None, :], np.array([24]), 8, season=4, intermittent=[False])
     assert not got.linear_trend[0] and "holt" not in got.member_paths
     assert forecast_series(y, 8, season=4, models=()).model == "combination(damped,theta)"
+
+
+def _theta_one_step_sse_by_hand(x: np.ndarray, alpha: float, *, drift: bool) -> float:
+    """SES (with Theta's drift: half the slope of the line through the periods before, times
+    1/α − (1 − α)^n/α) one period ahead, squared errors summed after the first ``BURN_IN`` periods."""
+    level, sse = x[0], 0.0
+    for t in range(1, len(x)):
+        fit = level
+        if drift and t >= 3:
+            slope = np.polyfit(np.arange(t), x[:t], 1)[0]
+            fit += slope / 2 * (1 / alpha - (1 - alpha) ** t / alpha)
+        if t >= c.BURN_IN:
+            sse += (x[t] - fit) ** 2
+        level += alpha * (x[t] - level)
+    return sse
+
+
+def test_theta_s_alpha_is_chosen_by_theta_s_own_one_step_errors_and_its_forecasts_follow_it():
+    # A noisy trend: SES alone chases the trend with a fast level; with Theta's drift carrying the trend, a slower
+    # level forecasts better one period ahead, and that is the α Theta's forecasts use.
+    t = np.arange(40)
+    y = 60 + 2.0 * t + np.random.default_rng(1).normal(0, 6, 40)
+    ses = min(c.SES_ALPHAS, key=lambda a: _theta_one_step_sse_by_hand(y, a, drift=False))
+    own = min(c.SES_ALPHAS, key=lambda a: _theta_one_step_sse_by_hand(y, a, drift=True))
+    assert (ses, own) == (0.7, 0.5)
+    assert c.ses_fit(y[None, :])[1][0] == ses
+    states, alpha = c.theta_fit(y[None, :])
+    assert alpha[0] == own
+    np.testing.assert_allclose(states, m.ses_states(y[None, :], own))
+
+    got = c.combine(y[None, :], np.array([24]), 6, season=4, intermittent=[False])
+    assert not got.seasonal[0] and not c.additive_outliers(y[None, :], c.ses_fit(y[None, :])[0])[1].any()
+    x = y[None, :]
+    theta_own = c.theta_paths(x, states, alpha, [24], 6)[0, 0]
+    ses_states, ses_alpha = c.ses_fit(x)
+    np.testing.assert_allclose(got.member_paths["theta"][0, 0], theta_own)
+    assert np.abs(theta_own - c.theta_paths(x, ses_states, ses_alpha, [24], 6)[0, 0]).max() > 0.1
+    # The one-step fitted values, whose errors the quantiles draw, keep Theta on SES's states and α.
+    level, trend, phi = c.damped_fit(x, 6)
+    every = np.arange(40)
+    fitted = (c.damped_paths(level, trend, phi, every, 1) + c.theta_paths(x, ses_states, ses_alpha, every, 1)) / 2
+    np.testing.assert_allclose(got.fitted[0, 3:], np.maximum(fitted[0, 3:, 0], 0.0))
