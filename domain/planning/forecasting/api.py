@@ -190,7 +190,7 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
         observed = (~np.isnan(Y)).sum(axis=1)
         eligible = np.flatnonzero(~short & np.isin(classes, [SMOOTH, ERRATIC]) & (observed >= min_model_history))
         order = eligible[np.argsort(-np.nansum(Y[eligible], axis=1), kind="stable")]
-        extras = {int(r): (act[r], float(scale[r]), np.inf, own[r]) for r in order}
+        extras = {int(r): (act[r], float(scale[r]), np.inf) for r in order}
         # The models see the history the combination's members see: without the additive outliers the combination
         # cleaned (``Combined.cleaned``); fitted to the raw history, one odd period moved their level and trend, and
         # Thorough fell behind the default on Tourism quarterly (RESULTS-forecast.md section AA).

@@ -755,8 +755,6 @@ def simulate_quantiles(
     # the figures rounded to 2⁻³² of the row's size (the power of two above its largest figure): the same row
     # computed inside a wider matrix can differ in the last bits of a double (sums taken in another order), which
     # drew other paths altogether, and rounded in single precision an error near 0 still did (M1 monthly: 1 row).
-    # (A statsmodels member's forecast, in Thorough mode, can differ by some 1e-9 between the two: M1 quarterly's
-    # Thorough forecasts draw other paths for 1 row of 203.)
     start = np.maximum(np.argmax(~np.isnan(errors), axis=1) - 1, 0)
     with np.errstate(invalid="ignore", divide="ignore"):
         size = np.maximum(

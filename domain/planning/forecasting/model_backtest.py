@@ -21,47 +21,27 @@ from domain.planning.forecasting.models import MODELS
 def _backtest_models(job) -> list[tuple[int, dict]]:
     """Backtest the statsmodels models on some rows until the deadline (a worker's job).
 
-    Each row comes with its actuals, MASE scale and the best numpy MASE, and optionally which of the origins are
-    its own (those with enough of its history before them). Only a model that beats that MASE is fitted on the
-    whole history, best first; if that fit fails the next one is tried. Returns, per row, {model: (backtest paths,
-    NaN from the origins not its own; final ModelForecast or None)}.
-
-    A row that comes with its own origins (the combination) is fitted to its own history, from its first observed
-    period: the NaN before it (a row that starts later than the matrix) was filled with its first demand
-    (``models.fill_censored``) and fitted as history it does not have, and its first fit, whose specification the
-    later origins reuse, was at the matrix's first origin. So a row's models are those it gets alone
-    (RESULTS-forecast.md, section AE). A row without (the per-row choice) is fitted as the matrix holds it.
+    Each row comes with its actuals, MASE scale and the best numpy MASE. Only a model that beats
+    that MASE is fitted on the whole history, best first; if that fit fails the next one is tried.
+    Returns, per row, {model: (backtest paths, final ModelForecast or None)}.
     """
     rows, series, extras, names, horizon, origins, season, qs, starts, deadline = job
-    origins = np.asarray(origins, dtype=int)
     out = []
-    for r, y, extra in zip(rows, series, extras, strict=True):
+    sub = (lambda o: None) if starts is None else (lambda o: starts[:o])
+    for r, y, (act, scale, to_beat) in zip(rows, series, extras, strict=True):
         if deadline is not None and time.time() > deadline:
             break
-        act, scale, to_beat = extra[:3]
-        if len(extra) > 3:  # the combination: the row's own history and origins
-            begin, own = int(np.argmax(~np.isnan(y))), np.asarray(extra[3], dtype=bool)
-        else:  # the per-row choice (``selection``): the matrix's row as it is, every origin
-            begin, own = 0, np.ones(len(origins), dtype=bool)
-        y = y[begin:]
-        points = origins[own] - begin
-        row_starts = None if starts is None else starts[begin:]
-
-        def sub(o, row_starts=row_starts):
-            return None if row_starts is None else row_starts[:o]
-
         tried = []
-        for name in names if len(points) else ():
+        for name in names:
             fit = MODELS[name]
             try:
-                first = fit(y[: points[0]], horizon, season=season, starts=sub(points[0]))
+                first = fit(y[: origins[0]], horizon, season=season, starts=sub(origins[0]))
                 reuse = first.reuse or {}
-                later = [fit(y[:o], horizon, season=season, starts=sub(o), **reuse).mean for o in points[1:]]
-                paths = np.full((len(origins), horizon), np.nan)
-                paths[own] = np.array([first.mean, *later])
+                later = [fit(y[:o], horizon, season=season, starts=sub(o), **reuse).mean for o in origins[1:]]
+                paths = np.array([first.mean, *later])
             except Exception:  # noqa: BLE001 - a model that fails falls back to the next one
                 continue
-            if np.all(np.isfinite(paths[own])):
+            if np.all(np.isfinite(paths)):
                 mase = float(score(paths[None], act[None], np.array([scale])).mase[0])
                 tried.append((mase if np.isfinite(mase) else np.inf, name, paths, reuse))
         fitted = {name: (paths, None) for _, name, paths, _ in tried}
@@ -70,7 +50,7 @@ def _backtest_models(job) -> list[tuple[int, dict]]:
                 break
             spec_only = {k: v for k, v in reuse.items() if k == "spec"}
             try:
-                final = MODELS[name](y, horizon, season=season, quantiles=qs, starts=row_starts, **spec_only)
+                final = MODELS[name](y, horizon, season=season, quantiles=qs, starts=starts, **spec_only)
             except Exception:  # noqa: BLE001 - the next best model is tried instead
                 continue
             if np.all(np.isfinite(final.mean)):

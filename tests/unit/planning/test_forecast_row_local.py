@@ -132,20 +132,3 @@ def test_last_year_s_shape_counts_last_year_from_the_row_s_own_first_period():
     level_alone = m.seasonal_level_paths(y[None, :], origins, 3, season=4, window=2, half=0)
     level_inside = m.seasonal_level_paths(padded, origins + 7, 3, season=4, window=2, half=0, start=[7])
     np.testing.assert_allclose(level_inside, level_alone, rtol=1e-12)
-
-
-def test_thorough_fits_a_row_s_models_to_its_own_history_as_alone():
-    # The statsmodels models were fitted to the matrix's row: the NaN before a shorter row filled with its first
-    # demand (``models.fill_censored``), the first fit at the matrix's first origin. Now to the row's own history.
-    rng = np.random.default_rng(2)
-    t = np.arange(WIDTH)
-    short = 100 + 3 * np.arange(15) + rng.normal(0, 4, 15)  # 15 months, 6 ahead: two of the four origins its own
-    rows = [300 + t + rng.normal(0, 10, WIDTH), _monthly(46), short]
-    options = {"season": 12, "models": ("theta",), "budget_seconds": None, "workers": 1}
-    inside = forecast_many(_right_aligned(rows), 6, **options)
-    for i, y in enumerate(rows[1:], start=1):
-        alone = forecast_many(y[None, :], 6, **options)[0]
-        assert inside[i].model == alone.model, i
-        np.testing.assert_allclose(inside[i].mean, alone.mean, rtol=1e-6, err_msg=str(i))
-        np.testing.assert_allclose(inside[i].cumulative[0.9], alone.cumulative[0.9], rtol=1e-6, err_msg=str(i))
-    assert inside[1].model.endswith("+theta")
