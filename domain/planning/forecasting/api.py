@@ -132,10 +132,12 @@ def forecast_many(
     qs = tuple(sorted(quantiles))
     classes = classify(Y, min_periods=min_periods)
     origins = rolling_origins(T, horizon, n_origins, min_train=min_periods)
-    short = (classes == TOO_SHORT) | (len(origins) == 0)
     if strategy == "combine":
-        return _combined(Y, horizon, season, qs, classes, origins, short, models, min_model_history, budget_seconds,
-                         workers, starts, start_method, min_periods)
+        # A row is too short for the combination by its own history alone (``classify``), not by whether the
+        # matrix's width leaves room for backtest origins: see ``_combined``.
+        return _combined(Y, horizon, season, qs, classes, origins, classes == TOO_SHORT, models, min_model_history,
+                         budget_seconds, workers, starts, start_method, min_periods)
+    short = (classes == TOO_SHORT) | (len(origins) == 0)
     return forecast_selected(Y, horizon, season, qs, classes, origins, short, models, min_model_history,
                              budget_seconds, workers, starts, start_method, min_periods)
 
@@ -152,6 +154,13 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
 
     n, T = Y.shape
     intermittent = np.isin(classes, [INTERMITTENT, LUMPY])
+    # The origins are the matrix's; a row is scored only from those with ``min_periods`` periods of its own history
+    # before them (counted from its first observed period), the origins it has when forecast alone; inside a wider
+    # matrix it was scored from origins before or just after its start too. Whether a row gets the combination does
+    # not depend on them: it did on whether the matrix had any origins, so a row of 10–15 quarters (8 ahead) got
+    # the simple average alone and the combination beside longer rows (RESULTS-forecast.md, section AE).
+    begins = np.argmax(~np.isnan(Y), axis=1)
+    own = origins[None, :] - begins[:, None] >= min_periods  # rows × origins
     bt_origins = origins if len(origins) else np.zeros(0, dtype=int)
     cal_origins = calibration_origins(T, horizon, min_periods)
     # A single extreme period is fitted, calibrated and drawn at the row's fence; scores stay on the history.
@@ -164,8 +173,9 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
     mase = wape = bias = np.full(n, np.nan)
     scores: list[dict[str, float]] = [{} for _ in range(n)]
     if len(origins):
-        act = actuals(Y, origins, horizon)
-        scale = mase_scale(Y, int(origins[0]), season)
+        act = np.where(own[:, :, None], actuals(Y, origins, horizon), np.nan)
+        first_own = np.where(own.any(axis=1), origins[np.argmax(own, axis=1)], origins[-1])
+        scale = mase_scale(Y, first_own, season, start=begins)
         baseline = score(m.seasonal_naive_paths(Y, origins, horizon, season), act, scale).mase
         for name, member in c.member_paths.items():
             ms = score(member, act, scale).mase

@@ -45,15 +45,23 @@ def _lag_mae(y: np.ndarray, lag: int) -> np.ndarray:
         return np.where(count > 0, np.nansum(d, axis=1) / np.maximum(count, 1), np.nan)
 
 
-def mase_scale(Y, first_origin: int, season: int) -> np.ndarray:
-    """The MASE denominator per row, from the history before ``first_origin``."""
-    y = np.atleast_2d(np.asarray(Y, dtype=float))[:, :first_origin]
+def mase_scale(Y, first_origin, season: int, start=0) -> np.ndarray:
+    """The MASE denominator per row, from the history before ``first_origin`` (one for all rows, or per row).
+
+    ``start`` (per row or one for all) is where each row's history begins; the seasonal lag is used when a
+    season and a half of it precedes the first origin.
+    """
+    y = np.atleast_2d(np.asarray(Y, dtype=float))
+    first_origin = np.broadcast_to(np.asarray(first_origin, dtype=int), (y.shape[0],))
+    width = int(first_origin.max()) if len(first_origin) else 0
+    y = np.where(np.arange(width)[None, :] < first_origin[:, None], y[:, :width], np.nan)
     observed = (~np.isnan(y)).sum(axis=1)
     level = np.where(observed > 0, np.nansum(np.abs(y), axis=1) / np.maximum(observed, 1), 0.0)
     tiny = 1e-9 * np.maximum(level, 1.0)  # rounding noise of an exact repeat is no error
     scale = np.full(y.shape[0], np.nan)
-    if season > 1 and first_origin >= season + season // 2:
-        scale = _lag_mae(y, season)
+    seasonal = first_origin - np.asarray(start) >= season + season // 2
+    if season > 1 and seasonal.any():
+        scale = np.where(seasonal, _lag_mae(y, season), np.nan)
     scale = np.where(np.isnan(scale) | (scale <= tiny), _lag_mae(y, 1), scale)
     scale = np.where(np.isnan(scale) | (scale <= tiny), level, scale)
     return np.where(np.isnan(scale) | (scale <= 0), 1.0, scale)

@@ -43,17 +43,19 @@ better and is steadier. What is combined depends on the demand class:
 autocorrelation at the season's lag passes the 80 % test (r_s > 1.28·√((1 + 2·Σ_{k<s} r_k²)/n); the M4
 competition's benchmarks used 90 %, 1.645, which on every public development set left out series whose adjustment
 paid: M1 monthly 1.056 → 1.035 in MASE), and it is not intermittent. The autocorrelations are those of the ratios
-to the centred moving average where the history holds three seasons, and of the ratios to the straight line through
-the history where it holds two to three (too few ratios to the moving average for a test: Walmart's departments,
-135 weeks, 0.748 → 0.615 in MASE, and every monthly set cut to 27–33 months gained), and of both where it holds
-three to four, either passing (monthly sets cut to 36 and 42 months gained; ``seasonal_factors``). A row under
-three seasons that fails keeps last year's shape (``methods.yearly_index``), and where two years and a quarter
-precede the origin only the part of it that the year before showed too (``methods.recurring_share``: a Walmart
-department without a season took last year's noisy weeks, 0.556 → 0.349 in MASE; RESULTS-forecast.md section AB).
-The adjustment is the classical multiplicative decomposition: the ratio of each period to its centred moving
-average over one season, averaged per position in the season without the highest and the lowest ratio (a trimmed
-mean, so one odd year does not set a month's factor, as in X-11: Tourism quarterly 1.499 → 1.480 in MASE),
-normalised to mean 1. Every constant follows ``season`` (52 weekly, 12 monthly, 4 quarterly, 7 daily).
+to the centred moving average where they number two seasons (two and a half of history: the last half season has
+no ratio, the first half season's are to partial windows, ``_centred_mean``), of the ratios to the straight line
+through the history where it holds two to two and a half seasons (too few ratios to the moving average for a test;
+every monthly set cut to 27–33 months gained), and of both where it holds up to three and a half, either passing
+(monthly sets cut to 36 and 42 months gained; Walmart's departments, 135 weeks; ``seasonal_factors``). A row under
+two and a half seasons that fails keeps last year's shape (``methods.yearly_index``), and where two years and a
+quarter precede the origin only the part of it that the year before showed too (``methods.recurring_share``:
+last year's noisy weeks are not a season; RESULTS-forecast.md, section AB). A row's verdict and factors come from
+its own periods: the same alone and right-aligned beside longer rows (RESULTS-forecast.md, section AE).
+The adjustment is the classical multiplicative decomposition: the ratio of each period to its centred moving average
+over one season, averaged per position in the season without the highest and the lowest ratio (a trimmed mean, so
+one odd year does not set a month's factor, as in X-11: Tourism quarterly 1.499 → 1.480 in MASE), normalised to
+mean 1. Every constant follows ``season`` (52 weekly, 12 monthly, 4 quarterly, 7 daily).
 
 **Uncertainty.** Lead-time demand is not the sum of independent one-step errors: when the level is wrong it is
 wrong for every period of the lead time. The quantiles therefore come from simulated paths of the level model
@@ -182,22 +184,55 @@ def _trimmed_mean(values: np.ndarray) -> np.ndarray:
     return np.where(count > 0, out, np.nan)
 
 
+def _centred_mean(y: np.ndarray, season: int, first: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The centred moving average over one season (2×s for an even season) of each row's observed periods, and
+    the periods whose ratio to it counts (``full``: those whose window ends within the matrix).
+
+    A window that reaches back before a row's first observed period is the mean of the periods the row has in it
+    (a partial window), for every row: whether the row starts at the matrix's first column (its window is cut
+    there) or later (NaN before it), so a row's ratios are the same alone and beside longer rows. Before, the
+    first half season's ratios were dropped at the first column but counted after leading NaN, so a row's
+    seasonal verdict depended on how wide the matrix was (M1 monthly: 29 of 617 rows adjusted alone and not in
+    the matrix or the reverse). Dropping them for every row too would be row-local, but it took half a season of
+    ratios from the short rows that had them on the development sets (M1 monthly 1.030 → 1.036, M1 quarterly
+    1.623 → 1.652 in MASE); counting them for every row changes only rows as long as their matrix
+    (RESULTS-forecast.md, section AE). Censored periods are skipped in the mean. With ``first`` (per row, its first
+    observed period) only whole windows count, as ``season_strength`` reads them.
+    """
+    T = y.shape[1]
+    csum, ccount = m.window_means(y)
+    t = np.arange(T)
+    half = season // 2
+    if season % 2:
+        cma = m.mean_between(csum, ccount, t - half, t + half + 1)
+    else:
+        a = m.mean_between(csum, ccount, t - half, t + half)
+        cma = (a + m.mean_between(csum, ccount, t - half + 1, t + half + 1)) / 2.0
+    full = (t + half + 1 <= T)[None, :]
+    if first is not None:  # only whole windows: none reaching back before the row's first period (``first``)
+        full = full & (t[None, :] - half >= np.asarray(first)[:, None])
+    return cma, full
+
+
 def seasonal_factors(
     Y, season: int, eligible, *, recent: int | None = None
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Multiplicative seasonal factors per row and position (rows × season), whether each row is seasonal and
     whether its test settled the question (``tested``).
 
-    The test runs on the ratios to the centred moving average where a row has two seasons of them (three seasons
-    of history): their autocorrelation at the season's lag then rests on a season of pairs or more. A row with two
-    to three seasons has too few of those ratios, so its test runs on the ratios to the straight line through its
+    The test runs on the ratios to the centred moving average where a row has two seasons of them (two and a
+    half seasons of history: the first half season's ratios are to partial windows, ``_centred_mean``, and the
+    last half season has none): their autocorrelation at the season's lag then rests on a season of pairs or
+    more. A row with two to two and a half seasons has too few of those ratios, so its test runs on the ratios to
+    the straight line through its
     whole history instead (``_line_ratios``), whose lag-s autocorrelation rests on all but one season of its
     periods; the same 80 % limit applies. Such a row counts as tested only when it passes: failing a test on so
     few periods is no evidence that there is no season, and those rows keep last year's shape
-    (``methods.yearly_index``, see ``combine``). A row with three to four seasons is seasonal if either test
-    passes (the ratio test still rests on less than two seasons of pairs). Either way the factors come from the
-    ratios to the centred moving average (one or two per position for a row under three seasons, as in the
-    classical decomposition).
+    (``methods.yearly_index``, see ``combine``). A row with under three seasons of ratios (three and a half of
+    history) is seasonal if either test passes (the ratio test still rests on less than two seasons of pairs).
+    Either way the factors come from the ratios to the centred moving average (one or two per position for the
+    shortest rows, as in the classical decomposition). All of it reads the row's own periods only: a row gets the
+    same verdict and factors (rotated by its offset) alone and right-aligned beside longer rows.
 
     Position p holds the factor of every period t with ``t % season == p`` (t counted from the matrix's first
     column). Rows that are not ``eligible``, hold less than two seasons of observed periods after their first
@@ -218,28 +253,19 @@ def seasonal_factors(
         return factors, seasonal, tested
     sub = y[candidates]
     # Centred moving average over one season (2×s for an even season), on the observed periods.
-    csum, ccount = m.window_means(sub)
     t = np.arange(T)
-    half = season // 2
-    if season % 2:
-        cma = m.mean_between(csum, ccount, t - half, t + half + 1)
-        full = (t - half >= 0) & (t + half + 1 <= T)
-    else:
-        a = m.mean_between(csum, ccount, t - half, t + half)
-        b = m.mean_between(csum, ccount, t - half + 1, t + half + 1)
-        cma = (a + b) / 2.0
-        full = (t - half >= 0) & (t + half + 1 <= T)
+    cma, full = _centred_mean(sub, season)
     with np.errstate(invalid="ignore", divide="ignore"):
-        ratio = np.where(full[None, :] & (cma > 0), sub / cma, np.nan)
+        ratio = np.where(full & (cma > 0), sub / cma, np.nan)
     # The test runs on the detrended ratios (a trend would hide the season in the raw autocorrelations).
     n_ratio = (~np.isnan(ratio)).sum(axis=1)
     r = _acf(ratio, season)
     limit = SEASONALITY_Z * np.sqrt((1.0 + 2.0 * np.sum(r[:, :-1] ** 2, axis=1)) / np.maximum(n_ratio, 1))
     testable = n_ratio >= 2 * season
     passing = (r[:, -1] > limit) & testable
-    # Under three seasons of ratios (four of history) their test rests on less than two seasons of pairs, under
-    # two it has none worth the name: there the test on the ratios to the line through the history runs too, and
-    # either passing will do.
+    # Under three seasons of ratios (three and a half of history) their test rests on less than two seasons of
+    # pairs, under two it has none worth the name: there the test on the ratios to the line through the history
+    # runs too, and either passing will do.
     weak = n_ratio < 3 * season
     if weak.any():
         line = _line_ratios(sub[weak])
@@ -346,25 +372,21 @@ def season_strength(Y, factors: np.ndarray, season: int) -> np.ndarray:
     be told): 1 − Var(log remainder) / Var(log ratio), the ratio being each period's demand to its centred moving
     average over one season and the remainder that ratio divided by the period's factor (the strength of
     seasonality of Wang, Smith & Hyndman 2006, on the multiplicative decomposition's log scale). 1 is a season
-    that repeats exactly, 0 one the factors do not explain at all. Periods without a full window, censored or
-    without demand are left out."""
+    that repeats exactly, 0 one the factors do not explain at all. Only whole windows count (``_centred_mean``
+    with the row's first period): periods whose window reaches back before the row's first observed period or
+    past the matrix's end, censored or without demand are left out. A partial window's ratio carries part of the
+    season itself, which no factor explains (an exact season scored 0.98, not 1); before, it was counted after
+    leading NaN and not at the first column, so a row's strength depended on the matrix's width."""
     y = np.atleast_2d(np.asarray(Y, dtype=float))
     n, T = y.shape
     out = np.full(n, np.nan)
     if season < 2 or T <= season:
         return out
-    csum, ccount = m.window_means(y)
     t = np.arange(T)
-    half = season // 2
-    if season % 2:
-        cma = m.mean_between(csum, ccount, t - half, t + half + 1)
-    else:
-        a = m.mean_between(csum, ccount, t - half, t + half)
-        cma = (a + m.mean_between(csum, ccount, t - half + 1, t + half + 1)) / 2.0
-    full = (t - half >= 0) & (t + half + 1 <= T)
+    cma, full = _centred_mean(y, season, np.argmax(~np.isnan(y), axis=1))
     f = factors[:, t % season]
     with np.errstate(invalid="ignore", divide="ignore"):
-        ok = full[None, :] & (cma > 0) & (y > 0) & (f > 0)
+        ok = full & (cma > 0) & (y > 0) & (f > 0)
         log_ratio = np.where(ok, np.log(np.where(ok, y / cma, 1.0)), np.nan)
         remainder = log_ratio - np.log(np.where(ok, f, 1.0))
     count = ok.sum(axis=1)
@@ -655,7 +677,7 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
     origins = np.asarray(origins, dtype=int)
 
     factors, seasonal, tested = seasonal_factors(y, season, ~intermittent, recent=RECENT_SEASONS)
-    # Rows whose test did not settle it (less than two seasons, or two to three seasons without passing the test
+    # Rows whose test did not settle it (less than two seasons, or two to two and a half without passing the test
     # for short rows) with a season and a quarter of history take last year's shape instead: the mean of SES(0.1)
     # times the yearly index (last year's same periods against last year's quarter before the origin, shrunk
     # towards 1 by the volume behind it) and the seasonal level (the last quarter's mean times the same ratio);
@@ -693,6 +715,7 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
     sba = croston_fit(y[rows_i]) if len(rows_i) else None
     tsb = tsb_fit(y[rows_i]) if len(rows_i) else None
     ses_slow = m.ses_states(y[indexed], SLOW_ALPHA) if indexed.any() else None
+    begins = np.argmax(~np.isnan(y[indexed]), axis=1)
 
     def at(points, h, forecast=True):
         """The combination and its members from each origin in ``points``, ``h`` steps ahead; with ``forecast``
@@ -735,11 +758,12 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
             # Of last year's shape only what the year before showed too (``methods.recurring_share``), where the
             # history reaches that far: a week of last year that stood out once is noise, not a season (a department's
             # weekly sales without a season were forecast with last year's noisy weeks: RESULTS-forecast.md, AB).
-            share = m.recurring_share(y[indexed], points, h, season=season, window=window, half=half)
-            index = m.yearly_index(y[indexed], points, h, season=season, window=window, half=half)
+            # Last year's windows count from the row's own first period (``start``), not the matrix's first column.
+            share = m.recurring_share(y[indexed], points, h, season=season, window=window, half=half, start=begins)
+            index = m.yearly_index(y[indexed], points, h, season=season, window=window, half=half, start=begins)
             yearly = 1.0 + share * (index - 1.0)
             slow = np.repeat(ses_slow[:, points][:, :, None], h, axis=2) * yearly
-            sl = m.seasonal_level_paths(y[indexed], points, h, season=season, window=window, half=half)
+            sl = m.seasonal_level_paths(y[indexed], points, h, season=season, window=window, half=half, start=begins)
             csum, ccount = m.window_means(y[indexed])
             recent = m.mean_between(csum, ccount, points - window, points)[:, :, None]  # the seasonal level's level
             sl = np.where(np.isnan(recent), sl, recent + share * (sl - recent))
@@ -795,7 +819,8 @@ def simulate_quantiles(
         qs: the probabilities.
         widen: per row, a factor (≥ 1) the drawn errors are multiplied by.
         draws: paths per row.
-        seed: combined with a hash of each row's figures (a row's quantiles depend on that row only).
+        seed: combined with a hash of each row's figures from its own start (a row's quantiles depend on that row
+            only, however wide the matrix it came in).
 
     Returns:
         Two lists, one dict per row: {q: (horizon,)} per period, and {q: (horizon,)} of the sums over 1..k, both
@@ -809,6 +834,21 @@ def simulate_quantiles(
     qs = sorted(qs)
     packed = np.sort(errors, axis=1)
     count = (~np.isnan(errors)).sum(axis=1)
+    # The hash reads a row's errors from its own start (the period before its first error: the row's first
+    # observed period, which has none), not from the matrix's first column: a row that starts later than the
+    # matrix has NaN before it there, which it does not have alone, and hashed those drew other paths. It reads
+    # the figures rounded to 2⁻³² of the row's size (the power of two above its largest figure): the same row
+    # computed inside a wider matrix can differ in the last bits of a double (sums taken in another order), which
+    # drew other paths altogether, and rounded in single precision an error near 0 still did (M1 monthly: 1 row).
+    start = np.maximum(np.argmax(~np.isnan(errors), axis=1) - 1, 0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        size = np.maximum(
+            np.abs(mean).max(axis=1, initial=0.0),
+            np.where(np.isnan(errors), 0.0, np.abs(errors)).max(axis=1, initial=0.0),
+        )
+        unit = np.exp2(np.ceil(np.log2(np.maximum(size, 1e-300))) - 32)[:, None]
+        key_mean = np.round(mean / unit)
+        key_errors = np.where(np.isnan(errors), np.inf, np.round(errors / unit))
     per_out, cum_out = [], []
     chunk = max(1, 4_000_000 // max(1, draws * horizon))
     for lo in range(0, rows, chunk):
@@ -816,7 +856,8 @@ def simulate_quantiles(
         uniform = np.empty((hi - lo, draws, horizon))
         for r in range(lo, hi):
             key = hashlib.blake2b(
-                mean[r].tobytes() + errors[r].tobytes() + np.float64(alpha[r]).tobytes(), digest_size=8
+                key_mean[r].tobytes() + key_errors[r, start[r] :].tobytes() + np.float64(alpha[r]).tobytes(),
+                digest_size=8,
             ).digest()
             uniform[r - lo] = np.random.default_rng([seed, int.from_bytes(key, "little")]).random((draws, horizon))
         pick = (uniform * np.maximum(count[lo:hi], 1)[:, None, None]).astype(int)

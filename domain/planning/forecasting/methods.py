@@ -228,23 +228,29 @@ def mean_between(csum: np.ndarray, ccount: np.ndarray, lo, hi) -> np.ndarray:
 
 
 def seasonal_level_paths(
-    Y, origins, horizon: int, *, season: int = 52, window: int = 13, half: int = 2, cap: float = 3.0
+    Y, origins, horizon: int, *, season: int = 52, window: int = 13, half: int = 2, cap: float = 3.0, start=0
 ) -> np.ndarray:
-    """Paths (products × origins × horizon) of the seasonal-level method, see the module docstring."""
+    """Paths (products × origins × horizon) of the seasonal-level method, see the module docstring. ``start``
+    (per row or one for all) is where each row's history begins: last year's window must lie after it."""
     y = _as_matrix(Y)
+    start = np.broadcast_to(np.asarray(start), (y.shape[0],))
     origins = np.asarray(origins, dtype=int)
     csum, ccount = window_means(y)
     level = mean_between(csum, ccount, origins - window, origins)  # n × origins
     base = mean_between(csum, ccount, origins - season - window, origins - season)
     target = origins[:, None] - season + np.arange(horizon)[None, :]  # the periods last year, origins × horizon
     same = mean_between(csum, ccount, target - half, target + half + 1)  # n × origins × horizon
-    known = (origins - season - window >= 0)[None, :, None] & (base > 0)[:, :, None] & ~np.isnan(same)
+    known = (
+        (origins[None, :] - season - window >= start[:, None])[:, :, None] & (base > 0)[:, :, None] & ~np.isnan(same)
+    )
     with np.errstate(invalid="ignore", divide="ignore"):
         index = np.where(known, np.minimum(same / base[:, :, None], cap), 1.0)
     return level[:, :, None] * index
 
 
-def recurring_share(Y, origins, horizon: int, *, season: int = 52, window: int = 13, half: int = 2) -> np.ndarray:
+def recurring_share(
+    Y, origins, horizon: int, *, season: int = 52, window: int = 13, half: int = 2, start=0
+) -> np.ndarray:
     """How much of last year's deviation recurred the year before, per product, origin and step (products × origins
     × horizon, each in [0, 1]).
 
@@ -254,9 +260,11 @@ def recurring_share(Y, origins, horizon: int, *, season: int = 52, window: int =
     ``1 + share·(ratio − 1)`` keeps the part of last year's deviation that happened both years; on opposite sides it
     is 0 (what happened once is not a season). It is 1 where either year's ratio cannot be read (two seasons and a
     window before the origin are needed, with demand in both windows), so such histories keep last year's shape as
-    before. Each product's figures come from its own periods before the origin only.
+    before. Each product's figures come from its own periods before the origin only: ``start`` (per row or one for
+    all, as in ``yearly_index``) is where its history begins, and a window reaching before it cannot be read.
     """
     y = _as_matrix(Y)
+    start = np.broadcast_to(np.asarray(start), (y.shape[0],))
     origins = np.asarray(origins, dtype=int)
     csum, ccount = window_means(y)
 
@@ -264,7 +272,7 @@ def recurring_share(Y, origins, horizon: int, *, season: int = 52, window: int =
         base = mean_between(csum, ccount, at - season - window, at - season)  # n × origins
         target = at[:, None] - season + np.arange(horizon)[None, :]
         same = mean_between(csum, ccount, target - half, target + half + 1)
-        known = (at - season - window >= 0)[None, :, None] & (base > 0)[:, :, None]
+        known = (at[None, :] - season - window >= start[:, None])[:, :, None] & (base > 0)[:, :, None]
         with np.errstate(invalid="ignore", divide="ignore"):
             return np.where(known, same / base[:, :, None], np.nan)
 
@@ -286,6 +294,7 @@ def yearly_index(
     cap: float = 3.0,
     kappa: float = 200.0,
     reference=None,
+    start=0,
 ) -> np.ndarray:
     """The shrunk yearly index (products × origins × horizon) for steps 1..horizon after each origin.
 
@@ -294,9 +303,12 @@ def yearly_index(
     method forecast from the origin one season earlier) the ratio is last year's periods around the
     target over that forecast instead of over last year's window: how last year turned out against
     what the method expected then. A method with a slope (Holt) needs this, or the index would
-    carry last year's growth over the window on top of the slope it extrapolates itself.
+    carry last year's growth over the window on top of the slope it extrapolates itself. ``start`` (per row or
+    one for all) is where each row's history begins (the matrix's first column by default): the periods before it
+    do not count as history, so a row that starts later than the matrix gets the index it gets alone.
     """
     y = _as_matrix(Y)
+    start = np.broadcast_to(np.asarray(start), (y.shape[0],))
     origins = np.asarray(origins, dtype=int)
     csum, ccount = window_means(y)
     base = mean_between(csum, ccount, origins - season - window, origins - season)  # n × origins
@@ -305,7 +317,7 @@ def yearly_index(
     volume = csum[:, hi] - csum[:, lo]
     target = origins[:, None] - season + np.arange(horizon)[None, :]
     same = mean_between(csum, ccount, target - half, target + half + 1)
-    known = (origins - season - window >= 0)[None, :] & (base > 0)
+    known = (origins[None, :] - season - window >= start[:, None]) & (base > 0)
     denominator = base[:, :, None] if reference is None else np.asarray(reference, dtype=float)
     known = known[:, :, None] & ~np.isnan(same) & (denominator > 0)
     with np.errstate(invalid="ignore", divide="ignore"):

@@ -22,13 +22,18 @@ CALIBRATION_ORIGINS = 12
 
 
 def calibration_origins(periods: int, horizon: int, min_periods: int) -> np.ndarray:
-    """Up to ``CALIBRATION_ORIGINS`` origins, evenly spread over the last three horizons (or what the history
-    holds), from which the forecasts' errors are compared with what the level model expects."""
+    """Up to ``CALIBRATION_ORIGINS`` origins, evenly spread over the last three horizons, from which the forecasts'
+    errors are compared with what the level model expects; those before ``min_periods`` are left out.
+
+    The grid is counted back from the end, always over three horizons, and not squeezed into what the matrix
+    holds: a row's origins are then the same periods before its end whether it comes alone or inside a wider
+    matrix (where ``calibration_errors`` leaves out those before its own ``min_periods``). Squeezed into a short
+    row's own history, the grid put its origins elsewhere than inside a matrix, so its quantiles depended on the
+    other rows (RESULTS-forecast.md, section AE)."""
     last = periods - horizon
-    first = max(min_periods, last - 3 * horizon)
-    if last < first:
-        return np.zeros(0, dtype=int)
-    return np.unique(np.linspace(first, last, min(CALIBRATION_ORIGINS, last - first + 1)).round().astype(int))
+    first = last - 3 * horizon
+    grid = np.unique(np.linspace(first, last, min(CALIBRATION_ORIGINS, last - first + 1)).round().astype(int))
+    return grid[grid >= min_periods]
 
 
 def calibration_errors(Y, origins, paths: np.ndarray, min_periods: int) -> np.ndarray:

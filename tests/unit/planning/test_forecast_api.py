@@ -51,8 +51,11 @@ def test_quantiles_rise_with_probability_and_widen_with_the_horizon():
     qs = sorted(r.quantiles)
     for a, b in zip(qs, qs[1:], strict=False):
         assert np.all(r.quantiles[a] <= r.quantiles[b])
-    spread = r.quantiles[0.95] - r.mean
-    assert spread[-1] > spread[0] > 0
+    # Over the lead time: the per-period spread of this row is flat within the draws' noise (its one-step errors
+    # lean one way, the level behind it drifting down), and held `spread[-1] > spread[0]` only by the draw (16.6 →
+    # 17.1 with the earlier seeds, 15.3 → 13.6 with those of section AE).
+    spread = r.cumulative[0.95] - np.cumsum(r.mean)
+    assert np.all(np.diff(spread) > 0) and spread[0] > 0
 
 
 def test_a_new_product_gets_a_labelled_simple_average():
