@@ -254,6 +254,24 @@ def test_simulated_quantiles_of_a_row_do_not_depend_on_the_other_rows():
         np.testing.assert_array_equal(both[1][1][q], alone[1][0][q])
 
 
+def test_simulated_quantiles_hardly_depend_on_the_seed():
+    # The paths are a sample: another seed (or a digit of the history that redraws a row's paths) moves the
+    # quantiles by their Monte Carlo noise, which must stay small beside the spread they describe. With 400 paths
+    # two seeds put the 0.95 quantile of the six-period total 8 % of its width apart on the median row (and the
+    # per-period 0.95 8 %), with 1,600 4 %: the noise falls as 1/sqrt(draws).
+    rng = np.random.default_rng(3)
+    errors = rng.gamma(2.0, 5.0, (200, 60)) - 10.0  # skewed one-step errors about 0, as demand's are
+    mean = np.full((200, 6), 100.0)
+    one = c.simulate_quantiles(mean, errors, np.full(200, 0.3), (0.5, 0.95), seed=1)
+    two = c.simulate_quantiles(mean, errors, np.full(200, 0.3), (0.5, 0.95), seed=2)
+    width = np.array([cum[0.95][-1] for cum in one[1]]) - 600.0
+    apart = np.abs(np.array([a[0.95][-1] - b[0.95][-1] for a, b in zip(one[1], two[1], strict=True)]))
+    assert np.median(apart / width) < 0.05
+    per_width = np.array([per[0.95] for per in one[0]]) - 100.0
+    per_apart = np.abs(np.array([a[0.95] - b[0.95] for a, b in zip(one[0], two[0], strict=True)]))
+    assert np.median(per_apart / per_width) < 0.05
+
+
 def test_widening_leaves_a_row_whose_backtest_errors_match_its_model_alone():
     from domain.planning.forecasting.quantiles import widening
 
