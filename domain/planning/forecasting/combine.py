@@ -35,7 +35,10 @@ better and is steadier. What is combined depends on the demand class:
 * **intermittent and lumpy** demand — the mean of SBA (Croston with the Syntetos–Boylan correction), TSB and
   SES, each with its constants chosen the same way (SBA from SES's grid of α, 0.02–0.9; TSB from 0.02–0.3 for
   the size and 0.01–0.3 for the probability of demand); these never forecast a trend or a season from a few
-  scattered demands. Their mean is the mean demand per period, which the order-up-to level needs; it is not
+  scattered demands. SBA's forecast decays while no demand comes (its interval plus c times the periods since the
+  last demand, c from 0, 0.25, 0.5, 1 chosen with α): plain SBA stays where the last demand left it however long
+  a product has not sold, where TSB's probability and SES's level already fall (RESULTS-forecast.md, section AI).
+  Their mean is the mean demand per period, which the order-up-to level needs; it is not
   lowered towards the per-period median, although an error measure by absolute errors (MASE) rewards that on
   sparse demand (a zero forecast scores best there: RESULTS-forecast.md, section X).
 
@@ -105,6 +108,11 @@ HORIZON_WEIGHT = 0.5  # the horizon-step squared errors' weight in the damped tr
 # from three origins and the demo's 859: MASE better by 3.7, 2.8 and 2.3 paired standard errors, RMSSE no worse
 # (RESULTS-forecast.md, section X).
 CROSTON_ALPHAS = SES_ALPHAS
+# SBA's forecast decays while no demand comes: its interval is the smoothed one plus c times the periods since the
+# last demand (``methods.croston_states``'s ``zero_run``), c chosen with α by the same one-step squared errors, 0
+# (plain SBA) among them. RESULTS-forecast.md, section AI.
+ZERO_RUN_WEIGHTS = (0.0, 0.25, 0.5, 1.0)
+SBA_GRID = tuple((a, c) for a in CROSTON_ALPHAS for c in ZERO_RUN_WEIGHTS)
 TSB_GRID = tuple((a, b) for a in (0.02, 0.05, 0.1, 0.2, 0.3) for b in (0.01, 0.02, 0.05, 0.1, 0.2, 0.3))
 SEASONALITY_Z = 1.28  # the 80 % two-sided test on the autocorrelation at the season's lag (see the docstring)
 # Paths per row. A row's 0.95 lead-time quantile from 400 paths moved by 5 % of its width (above the summed mean)
@@ -626,11 +634,43 @@ def theta_fit(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return _pick(states, choice), np.asarray(SES_ALPHAS)[choice]
 
 
+def _sba_sse(y: np.ndarray, alpha, zero_run) -> np.ndarray:
+    """One-step squared errors of SBA (``methods.croston_states`` with ``variant="sba"`` and ``zero_run``) summed
+    per row, the ``BURN_IN`` first observed periods skipped, without keeping the states (the grid's pass)."""
+    n, T = y.shape
+    z = np.full(n, np.nan)
+    p = np.full(n, np.nan)
+    q = np.zeros(n)
+    seen = np.zeros(n)
+    sse = np.zeros(n)
+    factor = 1.0 - np.asarray(alpha) / 2.0
+    f = np.full(n, np.nan)  # the forecast for the coming period, NaN before the first observed one
+    for t in range(T):
+        v = y[:, t]
+        obs = ~np.isnan(v)
+        err = v - f
+        sse += np.where(obs & (seen >= BURN_IN) & ~np.isnan(err), err * err, 0.0)
+        q = np.where(obs, q + 1, q)
+        pos = obs & (v > 0)
+        first = pos & np.isnan(z)
+        later = pos & ~first
+        z = np.where(first, v, np.where(later, z + alpha * (v - z), z))
+        p = np.where(first, q, np.where(later, p + alpha * (q - p), p))
+        q = np.where(pos, 0.0, q)
+        seen += obs
+        now = np.where(np.isnan(z), 0.0, factor * z / (np.where(np.isnan(p), 1.0, p) + zero_run * q))
+        f = np.where(seen > 0, now, np.nan)
+    return sse
+
+
 def croston_fit(y: np.ndarray) -> np.ndarray:
+    """SBA with (α, c) chosen per row from ``SBA_GRID`` by the one-step squared errors: the states (rows × periods
+    + 1). c is ``methods.croston_states``'s ``zero_run``: how fast the forecast decays while no demand comes."""
     n = y.shape[0]
-    stacked = m.croston_states(np.tile(y, (len(CROSTON_ALPHAS), 1)), np.repeat(CROSTON_ALPHAS, n), variant="sba")
-    states = [stacked[i * n : (i + 1) * n] for i in range(len(CROSTON_ALPHAS))]
-    return _pick(states, _grid_choice(y, [s[:, :-1] for s in states]))
+    g = np.asarray(SBA_GRID)
+    sse = _sba_sse(np.tile(y, (len(g), 1)), np.repeat(g[:, 0], n), np.repeat(g[:, 1], n))
+    choice = np.argmin(sse.reshape(len(g), n), axis=0)
+    return m.croston_states(y, g[choice, 0], variant="sba", zero_run=g[choice, 1])
 
 
 def _tsb_sse(y: np.ndarray, alpha, beta) -> np.ndarray:

@@ -103,8 +103,13 @@ def ses_states(Y, alpha: float) -> np.ndarray:
     return out
 
 
-def croston_states(Y, alpha: float, *, variant: str = "croston") -> np.ndarray:
-    """Croston (``variant="croston"``) or SBA (``variant="sba"``) forecasts after each period."""
+def croston_states(Y, alpha: float, *, variant: str = "croston", zero_run: float = 0.0) -> np.ndarray:
+    """Croston (``variant="croston"``) or SBA (``variant="sba"``) forecasts after each period.
+
+    With ``zero_run`` c > 0 the forecast's interval is the smoothed one plus c times the periods since the last
+    demand (hyperbolic decay while no demand comes, as in Prestwich et al.'s hyperbolic-exponential smoothing):
+    Croston's forecast otherwise stays where the last demand left it however long the product has not sold.
+    """
     if variant not in ("croston", "sba"):
         raise ValueError(f"unknown Croston variant {variant!r}")
     y = _as_matrix(Y)
@@ -126,7 +131,7 @@ def croston_states(Y, alpha: float, *, variant: str = "croston") -> np.ndarray:
         z = np.where(first, v, np.where(later, z + alpha * (v - z), z))
         p = np.where(first, q, np.where(later, p + alpha * (q - p), p))
         q = np.where(pos, 0.0, q)
-        f = np.where(np.isnan(z), 0.0, factor * z / np.where(np.isnan(p), 1.0, p))
+        f = np.where(np.isnan(z), 0.0, factor * z / (np.where(np.isnan(p), 1.0, p) + zero_run * q))
         out[:, t + 1] = np.where(seen, f, np.nan)
     return out
 

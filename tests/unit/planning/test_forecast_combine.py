@@ -806,3 +806,27 @@ def test_theta_s_alpha_is_chosen_by_theta_s_own_one_step_errors_and_its_forecast
     every = np.arange(40)
     fitted = (c.damped_paths(level, trend, phi, every, 1) + c.theta_paths(x, ses_states, ses_alpha, every, 1)) / 2
     np.testing.assert_allclose(got.fitted[0, 3:], np.maximum(fitted[0, 3:, 0], 0.0))
+
+
+def test_sba_decays_while_a_product_that_goes_quiet_for_months_sells_nothing():
+    # Three spells of a demand of 4 every other week for ten weeks, each followed by twenty weeks without demand, the
+    # history ending in the third quiet spell: plain SBA stays where the last demand left it (4/2 less the
+    # correction) for the whole spell; an interval that grows with the weeks since the last demand fits the quiet
+    # weeks better and forecasts less now.
+    spell = np.concatenate([np.tile([4.0, 0.0], 5), np.zeros(20)])
+    y = np.tile(spell, 3)[:-5]
+    fitted = c.croston_fit(y[None, :])
+    plain = [m.croston_states(y[None, :], a, variant="sba") for a in c.CROSTON_ALPHAS]
+    best = min(plain, key=lambda s: _sse(s, y))
+    assert _sse(fitted, y) < _sse(best, y)
+    assert fitted[0, -1] < 0.5 * best[0, -1]
+
+
+def test_sba_keeps_its_level_for_a_product_whose_quiet_weeks_end_as_usual():
+    # A demand of 3 every fourth week for two years: the weeks between demands are the usual interval, not a sign
+    # of a product going out of use, and the decay's constant chosen is 0 (plain SBA).
+    y = np.zeros(104)
+    y[::4] = 3.0
+    fitted = c.croston_fit(y[None, :])
+    plain = [m.croston_states(y[None, :], a, variant="sba") for a in c.CROSTON_ALPHAS]
+    np.testing.assert_allclose(fitted, min(plain, key=lambda s: _sse(s, y)))
