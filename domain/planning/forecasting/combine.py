@@ -31,7 +31,11 @@ better and is steadier. What is combined depends on the demand class:
 * **additive outliers** of the seasonally adjusted series (``additive_outliers``: a period beyond ``OUTLIER_Z``
   = 4 robust standard deviations of the SES one-step errors that the next period does not follow) are brought to
   that fence before the members are fitted, so one odd month does not move the level and the trend of the whole
-  horizon (Tourism quarterly 1.480 → 1.448 alone).
+  horizon (Tourism quarterly 1.480 → 1.448 alone). The last period before an origin is never brought in (nothing
+  after it tells an outlier from a new level yet), so the level takes it whole; the damped and linear trends read
+  at an origin take its one-step error only up to the same fence (``steady_trend``): a trend is a rate, and one
+  period beyond the fence says nothing yet about how fast the level moves (a department's back-to-school peak a
+  week late, at the origin, set a trend that ran up for two months: RESULTS-forecast.md, section AH).
 * **intermittent and lumpy** demand — the mean of SBA (Croston with the Syntetos–Boylan correction), TSB and
   SES, each with its constants chosen the same way (SBA from SES's grid of α, 0.02–0.9; TSB from 0.02–0.3 for
   the size and 0.01–0.3 for the probability of demand); these never forecast a trend or a season from a few
@@ -443,6 +447,21 @@ def trend_strength(x) -> np.ndarray:
 # ---------------------------------------------------------------- additive outliers
 
 
+def _fence(err: np.ndarray) -> np.ndarray:
+    """``OUTLIER_Z`` robust standard deviations (1.4826 × the median absolute size) of each row's errors (rows ×
+    periods, NaN where a period does not count); NaN for a row without any."""
+    n, T = err.shape
+    size = np.where(np.isnan(err), np.inf, np.abs(err))
+    count = (~np.isnan(err)).sum(axis=1)
+    # The median of the observed absolute errors per row (sorted, NaN as +inf last).
+    ordered = np.sort(size, axis=1)
+    rows = np.arange(n)
+    lo, hi = np.maximum((count - 1) // 2, 0), np.maximum(count // 2, 0)
+    with np.errstate(invalid="ignore"):
+        median = np.where(count > 0, (ordered[rows, lo] + ordered[rows, np.minimum(hi, T - 1)]) / 2.0, np.nan)
+    return OUTLIER_Z * 1.4826 * median
+
+
 def additive_outliers(x: np.ndarray, states: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The seasonally adjusted series with its additive outliers brought to their fence, and where that was done.
 
@@ -463,14 +482,7 @@ def additive_outliers(x: np.ndarray, states: np.ndarray) -> tuple[np.ndarray, np
     rank = np.cumsum(observed, axis=1)
     err = np.where(observed & (rank > BURN_IN), x - states[:, :T], np.nan)
     size = np.where(np.isnan(err), np.inf, np.abs(err))
-    count = (~np.isnan(err)).sum(axis=1)
-    # The median of the observed absolute errors per row (sorted, NaN as +inf last).
-    ordered = np.sort(size, axis=1)
-    rows = np.arange(n)
-    lo, hi = np.maximum((count - 1) // 2, 0), np.maximum(count // 2, 0)
-    with np.errstate(invalid="ignore"):
-        median = np.where(count > 0, (ordered[rows, lo] + ordered[rows, np.minimum(hi, T - 1)]) / 2.0, np.nan)
-    fence = OUTLIER_Z * 1.4826 * median
+    fence = _fence(err)
     with np.errstate(invalid="ignore"):
         beyond = (size > fence[:, None]) & np.isfinite(size) & (fence[:, None] > 0)
         after = np.concatenate([err[:, 1:], np.full((n, 1), np.nan)], axis=1)
@@ -572,9 +584,10 @@ def _holt_sse(x: np.ndarray, alpha, beta, phi, horizon: int = 1) -> np.ndarray:
     return sse
 
 
-def damped_fit(x: np.ndarray, horizon: int = 1, grid: Sequence[tuple[float, float, float]] = HOLT_GRID):
+def damped_states(x: np.ndarray, horizon: int = 1, grid: Sequence[tuple[float, float, float]] = HOLT_GRID):
     """Holt's damped trend with (α, β, φ) chosen per row from ``grid`` (``HOLT_GRID``; ``LINEAR_GRID`` for Holt's
-    linear trend) by ``_holt_sse`` over ``horizon``: level, trend states and φ per row."""
+    linear trend) by ``_holt_sse`` over ``horizon``: the level and trend states of the recursion, the trend as each
+    origin's forecast reads it (``steady_trend``) and φ per row."""
     n = x.shape[0]
     g = np.asarray(grid)
     sse = _holt_sse(
@@ -583,7 +596,41 @@ def damped_fit(x: np.ndarray, horizon: int = 1, grid: Sequence[tuple[float, floa
     choice = np.argmin(sse.reshape(len(g), n), axis=0)
     a, b, phi = g[choice, 0], g[choice, 1], g[choice, 2]
     level, trend = m.holt_states(x, a, b, phi)
+    return level, trend, steady_trend(x, level, trend, a, b, phi), phi
+
+
+def damped_fit(x: np.ndarray, horizon: int = 1, grid: Sequence[tuple[float, float, float]] = HOLT_GRID):
+    """``damped_states`` for the forecasts: level, the trend as each origin reads it and φ per row."""
+    level, _, trend, phi = damped_states(x, horizon, grid)
     return level, trend, phi
+
+
+def steady_trend(x: np.ndarray, level: np.ndarray, trend: np.ndarray, alpha, beta, phi) -> np.ndarray:
+    """The trend each origin's forecast reads: the state after the period before the origin, with that period's
+    one-step error counted in the trend's update only up to ``OUTLIER_Z`` robust standard deviations of the row's
+    one-step errors (``_fence``; the ``BURN_IN`` first observed periods left out). The level keeps the whole error.
+
+    ``level`` and ``trend`` are ``methods.holt_states``' (rows × periods + 1) for the settings α, β, φ per row. An
+    error e moves the trend by αβe; beyond the fence the excess moves it no more. Only the origin's reading changes:
+    the states after later periods follow the recursion unchanged, since by then the periods after it tell whether
+    it was a new level or a trend (and ``additive_outliers`` brought in those that nothing followed). At the last
+    observed period a week of a moved holiday (the adjusted series at 2.5 times its level) set a trend of 2 % of the
+    level a week for the whole horizon; a new level that holds is followed from the next period on."""
+    x = np.atleast_2d(np.asarray(x, dtype=float))
+    n, T = x.shape
+    phi = np.broadcast_to(np.asarray(phi, dtype=float), (n,))
+    observed = ~np.isnan(x)
+    rank = np.cumsum(observed, axis=1)
+    err = x - (level[:, :T] + phi[:, None] * trend[:, :T])
+    err = np.where(observed & (rank > BURN_IN), err, np.nan)
+    fence = _fence(err)[:, None]
+    with np.errstate(invalid="ignore"):
+        beyond = ~np.isnan(err) & (fence > 0) & (np.abs(err) > fence)
+        excess = np.where(beyond, err - np.sign(err) * fence, 0.0)
+    weight = np.broadcast_to(np.asarray(alpha, dtype=float) * np.asarray(beta, dtype=float), (n,))
+    out = np.array(trend, dtype=float, copy=True)
+    out[:, 1:] -= weight[:, None] * excess
+    return out
 
 
 def damped_paths(level, trend, phi, origins, horizon: int) -> np.ndarray:
@@ -745,7 +792,7 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
         ses_s[touched], alpha[touched] = ses_fit(x[touched])
     cleaned_history = np.where(outliers, x * factors[:, np.arange(T) % s], y)
     theta_s, theta_alpha = theta_fit(x)
-    level, trend, phi = damped_fit(x, horizon)
+    level, recursion_trend, trend, phi = damped_states(x, horizon)
     # Rows whose adjusted history a straight line explains take Holt's linear trend as a member too: the damped
     # trend and Theta both hold a trend back that has held for the whole history (see the module docstring).
     linear = ~intermittent & (trend_strength(x) >= STRONG_TREND)
@@ -767,11 +814,11 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
     def at(points, h, forecast=True):
         """The combination and its members from each origin in ``points``, ``h`` steps ahead; with ``forecast``
         False, the one-step fitted values of the level model (without last season's values and Holt's trend, Theta
-        on SES's states and α)."""
+        on SES's states and α, the damped trend on its recursion's states: ``steady_trend`` is for forecasts)."""
         points = np.asarray(points, dtype=int)
         members = {
             "ses": np.repeat(ses_s[:, points][:, :, None], h, axis=2),
-            "damped": np.maximum(damped_paths(level, trend, phi, points, h), 0.0),
+            "damped": np.maximum(damped_paths(level, trend if forecast else recursion_trend, phi, points, h), 0.0),
             "theta": np.maximum(
                 theta_paths(x, *((theta_s, theta_alpha) if forecast else (ses_s, alpha)), points, h), 0.0
             ),
@@ -828,7 +875,9 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
     # the rows whose lead-time errors come from a trend that turns, and drawn as the level's errors they narrowed the
     # quantiles there (M1 quarterly's 0.95 lead-time cell 0.892 → 0.882 at the holdout, lower at two earlier origins
     # too; RESULTS-forecast.md, section AC). The quantiles' inputs stay those of the two members, and Theta's there
-    # is on SES's α, not its own (drawn with its own, the quantiles were no better: section AF).
+    # is on SES's α, not its own (drawn with its own, the quantiles were no better: section AF), and the damped
+    # trend's on its recursion's trend, not on ``steady_trend``'s (a row whose last year ran wilder drew smaller
+    # errors with it, the trend no longer following its wild periods: section AH).
     fits, _ = at(np.arange(T), 1, forecast=False)
     return Combined(
         paths=np.nan_to_num(bt, nan=0.0),

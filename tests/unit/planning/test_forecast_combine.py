@@ -830,3 +830,48 @@ def test_sba_keeps_its_level_for_a_product_whose_quiet_weeks_end_as_usual():
     fitted = c.croston_fit(y[None, :])
     plain = [m.croston_states(y[None, :], a, variant="sba") for a in c.CROSTON_ALPHAS]
     np.testing.assert_allclose(fitted, min(plain, key=lambda s: _sse(s, y)))
+
+
+def _flat_with_a_last_excursion(last: float, *, periods: int = 60, seed: int = 3) -> np.ndarray:
+    y = 1000 + np.random.default_rng(seed).normal(0, 30, periods)
+    y[-1] = last
+    return y
+
+
+def test_the_trend_an_origin_reads_takes_the_last_period_only_up_to_the_fence():
+    x = _flat_with_a_last_excursion(1800.0)[None, :]
+    T = x.shape[1]
+    alpha, beta, phi = 0.3, 0.2, 1.0
+    level, trend, got_phi = c.damped_fit(x, 1, ((alpha, beta, phi),))
+    raw_level, raw_trend = m.holt_states(x, alpha, beta, phi)
+    # By hand: the one-step errors after the burn-in, their fence, and the last period's excess over it.
+    err = x[0] - (raw_level[0, :T] + phi * raw_trend[0, :T])
+    fence = c.OUTLIER_Z * 1.4826 * np.median(np.abs(err[c.BURN_IN :]))
+    assert err[-1] > 5 * fence > 0
+    assert got_phi[0] == phi
+    # The level keeps the whole error (a new level is possible); the trend moves by αβ·fence, not αβ·e.
+    np.testing.assert_allclose(level, raw_level)
+    np.testing.assert_allclose(trend[0, T], raw_trend[0, T] - alpha * beta * (err[-1] - fence))
+    # Every origin reads its own last period so; where that period's error lies within the fence, as before.
+    excess = np.where(np.abs(err) > fence, err - np.sign(err) * fence, 0.0)
+    excess[: c.BURN_IN] = 0.0
+    np.testing.assert_allclose(trend[0, 1:], raw_trend[0, 1:] - alpha * beta * excess)
+    assert (excess[:-1] == 0).mean() > 0.9
+
+
+def test_one_last_period_far_above_the_level_does_not_set_a_rising_forecast():
+    # A flat history whose last period is 80 % above its level: the forecast may start higher (it could be a new
+    # level) but does not climb over the horizon as if one period had set a trend.
+    h = 8
+    y = _flat_with_a_last_excursion(1800.0)
+    got = c.combine(y[None, :], np.array([40]), h, season=4, intermittent=[False])
+    assert not got.seasonal[0]
+    damped = c.damped_paths(*c.damped_fit(y[None, :], h), [len(y)], h)[0, 0]
+    assert damped[-1] - damped[0] < 0.01 * 1000
+    assert got.final[0, -1] - got.final[0, 0] < 0.01 * 1000
+    assert got.final[0, 0] > 1000  # the level still moved towards the last period
+    # A new level that has held for four periods is followed: the forecast stands near it.
+    shifted = y.copy()
+    shifted[-4:] = 1800.0 + np.random.default_rng(4).normal(0, 30, 4)
+    moved = c.combine(shifted[None, :], np.array([40]), h, season=4, intermittent=[False]).final[0]
+    assert moved.mean() > 1500
