@@ -697,16 +697,9 @@ def _sba_sse(y: np.ndarray, alpha, zero_run) -> np.ndarray:
         obs = ~np.isnan(v)
         err = v - f
         sse += np.where(obs & (seen >= BURN_IN) & ~np.isnan(err), err * err, 0.0)
-        q = np.where(obs, q + 1, q)
-        pos = obs & (v > 0)
-        first = pos & np.isnan(z)
-        later = pos & ~first
-        z = np.where(first, v, np.where(later, z + alpha * (v - z), z))
-        p = np.where(first, q, np.where(later, p + alpha * (q - p), p))
-        q = np.where(pos, 0.0, q)
+        z, p, q = m.croston_step(z, p, q, v, alpha)
         seen += obs
-        now = np.where(np.isnan(z), 0.0, factor * z / (np.where(np.isnan(p), 1.0, p) + zero_run * q))
-        f = np.where(seen > 0, now, np.nan)
+        f = np.where(seen > 0, m.croston_forecast(z, p, q, factor, zero_run), np.nan)
     return sse
 
 

@@ -122,18 +122,30 @@ def croston_states(Y, alpha: float, *, variant: str = "croston", zero_run: float
     factor = 1.0 - alpha / 2.0 if variant == "sba" else 1.0
     for t in range(T):
         v = y[:, t]
-        obs = ~np.isnan(v)
-        seen |= obs
-        q = np.where(obs, q + 1, q)
-        pos = obs & (v > 0)
-        first = pos & np.isnan(z)
-        later = pos & ~first
-        z = np.where(first, v, np.where(later, z + alpha * (v - z), z))
-        p = np.where(first, q, np.where(later, p + alpha * (q - p), p))
-        q = np.where(pos, 0.0, q)
-        f = np.where(np.isnan(z), 0.0, factor * z / (np.where(np.isnan(p), 1.0, p) + zero_run * q))
-        out[:, t + 1] = np.where(seen, f, np.nan)
+        seen |= ~np.isnan(v)
+        z, p, q = croston_step(z, p, q, v, alpha)
+        out[:, t + 1] = np.where(seen, croston_forecast(z, p, q, factor, zero_run), np.nan)
     return out
+
+
+def croston_step(z: np.ndarray, p: np.ndarray, q: np.ndarray, v: np.ndarray, alpha) -> tuple:
+    """One period of Croston's recursion for every row: the smoothed demand size ``z`` and interval ``p`` (NaN
+    before the first demand), ``q`` the periods since the last demand counting this one; ``v`` is the period's
+    demand (NaN censored: not counted). Returns the new (z, p, q). ``croston_states`` and the grid's one-pass
+    scoring (``combine``) share it, so the two cannot drift apart."""
+    obs = ~np.isnan(v)
+    q = np.where(obs, q + 1, q)
+    pos = obs & (v > 0)
+    first = pos & np.isnan(z)
+    later = pos & ~first
+    z = np.where(first, v, np.where(later, z + alpha * (v - z), z))
+    p = np.where(first, q, np.where(later, p + alpha * (q - p), p))
+    return z, p, np.where(pos, 0.0, q)
+
+
+def croston_forecast(z: np.ndarray, p: np.ndarray, q: np.ndarray, factor, zero_run) -> np.ndarray:
+    """The forecast from Croston's states: ``factor``·z / (p + ``zero_run``·q), 0 before the first demand."""
+    return np.where(np.isnan(z), 0.0, factor * z / (np.where(np.isnan(p), 1.0, p) + zero_run * q))
 
 
 def tsb_states(Y, alpha: float, beta: float) -> np.ndarray:
