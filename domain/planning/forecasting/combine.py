@@ -801,8 +801,10 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
     rows_i = np.flatnonzero(intermittent)
     sba = croston_fit(y[rows_i]) if len(rows_i) else None
     tsb = tsb_fit(y[rows_i]) if len(rows_i) else None
-    ses_slow = m.ses_states(y[indexed], SLOW_ALPHA) if indexed.any() else None
-    begins = np.argmax(~np.isnan(y[indexed]), axis=1)
+    y_indexed = y[indexed]
+    ses_slow = m.ses_states(y_indexed, SLOW_ALPHA) if indexed.any() else None
+    begins = np.argmax(~np.isnan(y_indexed), axis=1)
+    indexed_sums = m.window_means(y_indexed)  # the same for every call of ``at``
 
     def at(points, h, forecast=True):
         """The combination and its members from each origin in ``points``, ``h`` steps ahead; with ``forecast``
@@ -846,13 +848,12 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
             # history reaches that far: a week of last year that stood out once is noise, not a season (a department's
             # weekly sales without a season were forecast with last year's noisy weeks: RESULTS-forecast.md, AB).
             # Last year's windows count from the row's own first period (``start``), not the matrix's first column.
-            share = m.recurring_share(y[indexed], points, h, season=season, window=window, half=half, start=begins)
-            index = m.yearly_index(y[indexed], points, h, season=season, window=window, half=half, start=begins)
+            share = m.recurring_share(y_indexed, points, h, season=season, window=window, half=half, start=begins)
+            index = m.yearly_index(y_indexed, points, h, season=season, window=window, half=half, start=begins)
             yearly = 1.0 + share * (index - 1.0)
             slow = np.repeat(ses_slow[:, points][:, :, None], h, axis=2) * yearly
-            sl = m.seasonal_level_paths(y[indexed], points, h, season=season, window=window, half=half, start=begins)
-            csum, ccount = m.window_means(y[indexed])
-            recent = m.mean_between(csum, ccount, points - window, points)[:, :, None]  # the seasonal level's level
+            sl = m.seasonal_level_paths(y_indexed, points, h, season=season, window=window, half=half, start=begins)
+            recent = m.mean_between(*indexed_sums, points - window, points)[:, :, None]  # the seasonal level's level
             sl = np.where(np.isnan(recent), sl, recent + share * (sl - recent))
             out[indexed] = (slow + sl) / 2.0
         nothing = np.isnan(ses_s[:, points])[:, :, None]
