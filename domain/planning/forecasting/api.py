@@ -34,6 +34,7 @@ from domain.planning.forecasting.classify import SMOOTH
 from domain.planning.forecasting.classify import TOO_SHORT
 from domain.planning.forecasting.classify import classify
 from domain.planning.forecasting.model_backtest import run_models
+from domain.planning.forecasting.quantiles import LATEST_ORIGINS
 from domain.planning.forecasting.quantiles import bootstrap_cumulative
 from domain.planning.forecasting.quantiles import calibration_errors
 from domain.planning.forecasting.quantiles import calibration_origins
@@ -162,7 +163,9 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
     begins = np.argmax(~np.isnan(Y), axis=1)
     own = origins[None, :] - begins[:, None] >= min_periods  # rows × origins
     bt_origins = origins if len(origins) else np.zeros(0, dtype=int)
-    cal_origins = calibration_origins(T, horizon, min_periods)
+    # Intermittent and lumpy rows are calibrated from the origins of the last horizon too (``LATEST_ORIGINS``);
+    # the others' errors from there are dropped below, so a smooth row's quantiles do not depend on them.
+    cal_origins = calibration_origins(T, horizon, min_periods, LATEST_ORIGINS if intermittent.any() else 0)
     # A single extreme period is fitted, calibrated and drawn at the row's fence; scores stay on the history.
     Yc = isolated_extremes(Y, season)[0]
     c = combine(Yc, bt_origins, horizon, season=season, intermittent=intermittent, calibration=cal_origins)
@@ -216,6 +219,7 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
     widen = np.ones(n)
     if c.calibration is not None:
         cal_errors = calibration_errors(Yc, cal_origins, c.calibration, min_periods)
+        cal_errors[np.ix_(~intermittent, cal_origins > T - horizon)] = np.nan
         widen = widening(cal_errors, sigma, c.alpha)
     per, cum = simulate_quantiles(mean, resid, c.alpha, qs, widen=widen)
     per = zero_below_demand_share(per, Y, intermittent & ~short)

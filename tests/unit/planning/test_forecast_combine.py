@@ -875,3 +875,37 @@ def test_one_last_period_far_above_the_level_does_not_set_a_rising_forecast():
     shifted[-4:] = 1800.0 + np.random.default_rng(4).normal(0, 30, 4)
     moved = c.combine(shifted[None, :], np.array([40]), h, season=4, intermittent=[False]).final[0]
     assert moved.mean() > 1500
+
+
+def test_the_latest_calibration_origins_lie_in_the_last_horizon_and_their_errors_stop_at_the_history_s_end():
+    from domain.planning.forecasting.quantiles import calibration_errors
+    from domain.planning.forecasting.quantiles import calibration_origins
+
+    grid = calibration_origins(60, 8, 8)
+    assert grid.max() == 52  # the last origin whose whole horizon is in the history
+    latest = calibration_origins(60, 8, 8, latest=7)
+    np.testing.assert_array_equal(np.setdiff1d(latest, grid), np.arange(53, 60))
+    np.testing.assert_array_equal(calibration_origins(60, 8, 8, latest=20), latest)  # at most horizon - 1
+    y = np.full((1, 20), 10.0)
+    errors = calibration_errors(y, [12, 17, 19], np.full((1, 3, 4), 8.0), min_periods=8)
+    np.testing.assert_allclose(errors[0, 0], 2.0)
+    np.testing.assert_allclose(errors[0, 1, :3], 2.0)  # periods 17-19; 20 is past the end
+    assert np.isnan(errors[0, 1, 3]) and np.isnan(errors[0, 2, 1:]).all() and errors[0, 2, 0] == 2.0
+
+
+def test_only_intermittent_rows_are_calibrated_from_the_last_horizon_too(monkeypatch):
+    from domain.planning.forecasting import api
+
+    rng = np.random.default_rng(3)
+    sparse = rng.poisson(0.3, 104) * rng.integers(1, 6, 104).astype(float)
+    steady = 50 + rng.normal(0, 5, 104)
+    Y = np.vstack([sparse, steady])
+    options = {"season": 52, "models": (), "quantiles": (0.5, 0.9, 0.95)}
+    now = api.forecast_many(Y, 8, **options)
+    monkeypatch.setattr(api, "LATEST_ORIGINS", 0)
+    before = api.forecast_many(Y, 8, **options)
+    np.testing.assert_array_equal(now[0].mean, before[0].mean)  # the forecast itself is the same
+    assert not np.allclose(now[0].cumulative[0.9], before[0].cumulative[0.9])  # its lead-time quantiles are not
+    for q in options["quantiles"]:  # a smooth row's are
+        np.testing.assert_array_equal(now[1].cumulative[q], before[1].cumulative[q])
+        np.testing.assert_array_equal(now[1].quantiles[q], before[1].quantiles[q])
