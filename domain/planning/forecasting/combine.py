@@ -50,9 +50,11 @@ better and is steadier. What is combined depends on the demand class:
 autocorrelation at the season's lag passes the 80 % test (r_s > 1.28·√((1 + 2·Σ_{k<s} r_k²)/n); the M4
 competition's benchmarks used 90 %, 1.645, which on every public development set left out series whose adjustment
 paid: M1 monthly 1.056 → 1.035 in MASE), and it is not intermittent. The autocorrelations are those of the ratios
-to the centred moving average where they number two seasons (two and a half of history: the last half season has
-no ratio, the first half season's are to partial windows, ``_centred_mean``), of the ratios to the straight line
-through the history where it holds two to two and a half seasons (too few ratios to the moving average for a test;
+to the centred moving average where those to windows whole at the end number two seasons (two and a half of
+history: the first and the last half season's are to partial windows, ``_centred_mean``, but for the latest
+periods, whose windows miss most of their periods after them; the last half season's count in the factors and the
+autocorrelations, not in that threshold; RESULTS-forecast.md, section AL), of the ratios to the straight line through
+the history where it holds two to two and a half seasons (too few ratios to the moving average for a test;
 every monthly set cut to 27–33 months gained), and of both where it holds up to three and a half, either passing
 (monthly sets cut to 36 and 42 months gained; Walmart's departments, 135 weeks; ``seasonal_factors``). A row under
 two and a half seasons that fails keeps last year's shape (``methods.yearly_index``), and where two years and a
@@ -130,6 +132,10 @@ SEED = 20261205
 BURN_IN = 3  # observed periods the one-step errors skip while the states settle
 
 RECENT_SEASONS = 6  # the seasonal factors come from the last six seasons (patterns drift)
+# A ratio to a centred moving average window cut by the row's end counts while the window misses at most this share
+# of the half season after its period (monthly: the last six months but the latest two; quarterly: all but the
+# latest quarter): a window that misses more is mostly the season itself (RESULTS-forecast.md, section AL).
+END_MISSING = 0.75
 SMOOTH_MEMBERS = ("damped", "theta")
 SLOW_ALPHA = 0.1  # the level under the yearly index
 OUTLIER_Z = 4.0  # an adjusted period is an additive outlier beyond this many robust standard deviations of its errors
@@ -205,7 +211,14 @@ def _trimmed_mean(values: np.ndarray) -> np.ndarray:
 
 def _centred_mean(y: np.ndarray, season: int, first: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The centred moving average over one season (2×s for an even season) of each row's observed periods, and
-    the periods whose ratio to it counts (``full``: those whose window ends within the matrix).
+    the periods whose window is whole at the end (``full``: those whose window ends within the matrix).
+
+    A window that reaches past the matrix's last period is the mean of the periods it has (a partial window): the
+    matrix's end is every row's end, so that is the same alone and beside longer rows. ``seasonal_factors`` takes
+    the ratios to those that miss at most ``END_MISSING`` of their half season into the factors and the test's
+    autocorrelations (before, the last half season had no ratio, so the factors of its positions were a season
+    older than the others': RESULTS-forecast.md, section AL); ``full`` still counts the ratios its thresholds
+    read, and ``season_strength`` reads only whole windows.
 
     A window that reaches back before a row's first observed period is the mean of the periods the row has in it
     (a partial window), for every row: whether the row starts at the matrix's first column (its window is cut
@@ -239,11 +252,15 @@ def seasonal_factors(
     """Multiplicative seasonal factors per row and position (rows × season), whether each row is seasonal and
     whether its test settled the question (``tested``).
 
-    The test runs on the ratios to the centred moving average where a row has two seasons of them (two and a
-    half seasons of history: the first half season's ratios are to partial windows, ``_centred_mean``, and the
-    last half season has none): their autocorrelation at the season's lag then rests on a season of pairs or
-    more. A row with two to two and a half seasons has too few of those ratios, so its test runs on the ratios to
-    the straight line through its
+    Every observed period but the latest has a ratio to the centred moving average: the first and the last half
+    season's are to partial windows (``_centred_mean``), and only the latest periods, whose windows miss more than
+    ``END_MISSING`` of the half season after them, have none. The last half season's ratios count in the factors
+    and in the test's autocorrelations (without them the factors of its positions missed the latest season:
+    RESULTS-forecast.md, section AL), not in the thresholds below, which count the ratios to windows whole at the
+    end (a partial window's ratio carries part of the season itself): the test runs on the ratios to the centred
+    moving average where a row has two seasons of those (two and a half seasons of history); their
+    autocorrelation at the season's lag then rests on a season of pairs or more. A row with two to two and a
+    half seasons has too few of those ratios, so its test runs on the ratios to the straight line through its
     whole history instead (``_line_ratios``), whose lag-s autocorrelation rests on all but one season of its
     periods; the same 80 % limit applies. Such a row counts as tested only when it passes: failing a test on so
     few periods is no evidence that there is no season, and those rows keep last year's shape
@@ -274,12 +291,17 @@ def seasonal_factors(
     # Centred moving average over one season (2×s for an even season), on the observed periods.
     t = np.arange(T)
     cma, full = _centred_mean(sub, season)
+    late = (t + season // 2 + 1 - T <= int(END_MISSING * (season // 2)))[None, :]
     with np.errstate(invalid="ignore", divide="ignore"):
-        ratio = np.where(full & (cma > 0), sub / cma, np.nan)
-    # The test runs on the detrended ratios (a trend would hide the season in the raw autocorrelations).
-    n_ratio = (~np.isnan(ratio)).sum(axis=1)
+        ratio = np.where(late & (cma > 0), sub / cma, np.nan)
+    # The test runs on the detrended ratios (a trend would hide the season in the raw autocorrelations), most of
+    # the latest half season's included; how many a row has (``testable``, ``weak``) counts those whose window is
+    # whole at the end, so the thresholds still read two and a half and three and a half seasons of history.
     r = _acf(ratio, season)
-    limit = SEASONALITY_Z * np.sqrt((1.0 + 2.0 * np.sum(r[:, :-1] ** 2, axis=1)) / np.maximum(n_ratio, 1))
+    limit = SEASONALITY_Z * np.sqrt(
+        (1.0 + 2.0 * np.sum(r[:, :-1] ** 2, axis=1)) / np.maximum((~np.isnan(ratio)).sum(axis=1), 1)
+    )
+    n_ratio = (~np.isnan(ratio) & full).sum(axis=1)
     testable = n_ratio >= 2 * season
     passing = (r[:, -1] > limit) & testable
     # Under three seasons of ratios (three and a half of history) their test rests on less than two seasons of
