@@ -27,9 +27,10 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication  # noqa: E402
+from PySide6.QtCore import QEventLoop  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtGui import QPainter  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from ui import i18n  # noqa: E402
@@ -49,14 +50,25 @@ def ensure_demo(db: Path) -> None:
     subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "demo", "--seed", "1"], check=True)
 
 
+def pause(ms: int) -> None:
+    """Let the event loop run for ``ms`` milliseconds, as the application's own loop does.
+
+    ``QTest.qWait`` keeps Python's GIL while it waits: a background task's thread then ran at a fraction of a percent
+    of its speed, and the Replenishment screen's planning run, 10 s with the event loop, did not finish in five
+    minutes. A ``QEventLoop`` releases it, as ``app.exec()`` does."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
 def settle(widget, timeout: float = 30.0) -> None:
     """Let background loads finish and the window repaint."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        QTest.qWait(50)
+        pause(50)
         if not getattr(widget, "loading", False) and widget.window().services.tasks.busy == 0:
             break
-    QTest.qWait(300)
+    pause(300)
 
 
 def busiest_product(services):
@@ -73,7 +85,7 @@ def shoot(window, services, lang: str, out: Path) -> list[Path]:
         if key == "purchasing" and screen.proxy.rowCount():
             screen.table.setCurrentIndex(screen.proxy.index(0, 0))  # the newest order, its lines and its PDF preview
             settle(screen)
-            QTest.qWait(500)
+            pause(500)
         image = window.grab().toImage()
         if key == "products":
             product = busiest_product(services)
@@ -86,7 +98,7 @@ def shoot(window, services, lang: str, out: Path) -> list[Path]:
             page = screen.open_product(product)
             page.resize(940, 600)
             settle(screen)
-            QTest.qWait(500)
+            pause(500)
             painter = QPainter(image)
             x, y = (SIZE[0] - 940) // 2 + 80, (SIZE[1] - 600) // 2 + 40
             painter.fillRect(x - 1, y - 1, 942, 602, window.palette().dark())

@@ -26,8 +26,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QDate  # noqa: E402
 from PySide6.QtGui import QPainter  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
 from screenshots import in_both_languages  # noqa: E402
+from screenshots import pause  # noqa: E402
 
 SIZE = (1280, 800)
 MORE = (("CD06", "成都天府五金批发部"), ("GZ07", "Guangzhou Pearl Hardware"), ("XM08", "厦门嘉禾建材有限公司"),
@@ -56,10 +56,10 @@ def build(path: Path) -> None:
 def settle(window, timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        QTest.qWait(50)
+        pause(50)
         if window.services.tasks.busy == 0:
             break
-    QTest.qWait(400)
+    pause(400)
 
 
 def overlay(window, dialog, size=(960, 560)):

@@ -22,15 +22,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtTest import QTest  # noqa: E402
 from screenshots import in_both_languages  # noqa: E402
+from screenshots import pause  # noqa: E402
 
 
 def settle(window, screen, timeout: float = 600.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and not screen.complete:
-        QTest.qWait(100)
-    QTest.qWait(500)
+        pause(100)
+    pause(500)
 
 
 def main() -> int:
@@ -52,7 +52,7 @@ def main() -> int:
         if args.more is not None:
             for key in ("fill", "stockouts", "lost", "turnover", "dead", "excess"):
                 screen.open_list(key)
-                QTest.qWait(300)
+                pause(300)
                 shot = args.more / f"dashboard-{key}-{lang}.png"
                 screen.dialog.grab().save(str(shot))
                 screen.dialog.close()

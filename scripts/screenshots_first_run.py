@@ -23,8 +23,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from screenshots import pause  # noqa: E402
 
 from domain.access import users  # noqa: E402
 from domain.catalog import commands as c  # noqa: E402
@@ -44,8 +44,8 @@ DOCS = ROOT / "docs"
 def wait_for(condition, timeout: float = 20.0) -> None:
     deadline = time.monotonic() + timeout
     while not condition() and time.monotonic() < deadline:
-        QTest.qWait(50)
-    QTest.qWait(200)
+        pause(50)
+    pause(200)
 
 
 def save(widget, name: str) -> None:

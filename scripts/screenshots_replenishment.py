@@ -25,9 +25,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtTest import QTest  # noqa: E402
 from screenshots import ensure_demo  # noqa: E402
 from screenshots import in_both_languages  # noqa: E402
+from screenshots import pause  # noqa: E402
 
 
 def wait_until(condition, timeout: float = 300.0) -> None:
@@ -35,7 +35,7 @@ def wait_until(condition, timeout: float = 300.0) -> None:
     while not condition():
         if time.monotonic() > deadline:
             raise TimeoutError("the screen did not finish in time")
-        QTest.qWait(50)
+        pause(50)
 
 
 def pick_row(screen) -> int:
@@ -66,7 +66,7 @@ def main() -> int:
         wait_until(lambda: screen.run_button.isEnabled())
         screen.table.selectRow(pick_row(screen))
         wait_until(lambda: screen.chart.data is not None and services.tasks.busy == 0)
-        QTest.qWait(500)
+        pause(500)
         path = args.out / f"screenshot-replenishment-{lang}.png"
         window.grab().toImage().save(str(path))
         return [path]

@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtTest import QTest  # noqa: E402
 from screenshots import in_both_languages  # noqa: E402
+from screenshots import pause  # noqa: E402
 
 from ui import report_build as rb  # noqa: E402
 
@@ -33,10 +33,10 @@ from ui import report_build as rb  # noqa: E402
 def settle(window, timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        QTest.qWait(50)
+        pause(50)
         if window.services.tasks.busy == 0:
             break
-    QTest.qWait(400)
+    pause(400)
 
 
 def shoot(window, lang: str, out: Path, more: Path | None) -> list[Path]:

@@ -27,8 +27,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from screenshots import pause  # noqa: E402
 
 from ui import i18n  # noqa: E402
 from ui.app import build_services  # noqa: E402
@@ -75,10 +75,10 @@ def offline_work_then_sync(shop: Path, depot: Path, hub: str) -> None:
 def settle(window, timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        QTest.qWait(50)
+        pause(50)
         if window.services.tasks.busy == 0:
             break
-    QTest.qWait(300)
+    pause(300)
 
 
 def main() -> int:
@@ -109,7 +109,7 @@ def main() -> int:
             page = window.show_screen("settings").page("sync")
             settle(window)
             page.password.setText("********")  # what a clerk sees while typing; never stored here
-            QTest.qWait(200)
+            pause(200)
             path = args.out / f"screenshot-sync-{lang}.png"
             window.grab().save(str(path))
             print(path)
@@ -118,7 +118,7 @@ def main() -> int:
             settle(window)
             screen.table.selectRow(next((i for i, r in enumerate(screen.model.rows) if r.table == "products"
                                          and "version" in r.rule), 0))
-            QTest.qWait(300)
+            pause(300)
             path = args.out / f"screenshot-conflicts-{lang}.png"
             window.grab().save(str(path))
             print(path)
