@@ -291,9 +291,10 @@ def seasonal_factors(
     # Centred moving average over one season (2×s for an even season), on the observed periods.
     t = np.arange(T)
     cma, full = _centred_mean(sub, season)
-    late = (t + season // 2 + 1 - T <= int(END_MISSING * (season // 2)))[None, :]
+    # a period's ratio counts unless its window misses more than END_MISSING of the half season after it
+    counted = (t + season // 2 + 1 - T <= int(END_MISSING * (season // 2)))[None, :]
     with np.errstate(invalid="ignore", divide="ignore"):
-        ratio = np.where(late & (cma > 0), sub / cma, np.nan)
+        ratio = np.where(counted & (cma > 0), sub / cma, np.nan)
     # The test runs on the detrended ratios (a trend would hide the season in the raw autocorrelations), most of
     # the latest half season's included; how many a row has (``testable``, ``weak``) counts those whose window is
     # whole at the end, so the thresholds still read two and a half and three and a half seasons of history.
