@@ -335,3 +335,30 @@ def test_every_command_and_subcommand_says_what_it_does_in_its_help():
 
     walk(build_parser(), ())
     assert silent == []
+
+
+def test_warehouses_suppliers_and_customers_are_listed_by_code_as_a_table_or_json(tmp_path, capsys):
+    db = tmp_path / "partners.sqlite3"
+    assert cli(db, "init", capsys=capsys)[0] == 0
+    for args in (("warehouse", "add", "W2", "--name", "广州仓", "--allow-negative", "--address", "白云区 1号"),
+                 ("warehouse", "add", "W1", "--name", "Main"),
+                 ("supplier", "add", "S1", "--name", "上海供应商", "--currency", "USD", "--lead-time", "10"),
+                 ("customer", "add", "C2", "--name", "荣昌便利店", "--contact", "赵 135"),
+                 ("customer", "add", "C1", "--name", "A customer")):
+        assert cli(db, *args, capsys=capsys)[0] == 0
+    code, out, _ = cli(db, "warehouse", "list", "--json", capsys=capsys)
+    assert code == 0
+    assert json.loads(out) == [
+        {"code": "W1", "name": "Main", "address": "", "allow_negative": False},
+        {"code": "W2", "name": "广州仓", "address": "白云区 1号", "allow_negative": True},
+    ]
+    [supplier] = json.loads(cli(db, "supplier", "list", "--json", capsys=capsys)[1])
+    assert (supplier["code"], supplier["currency"], supplier["lead_time_days"]) == ("S1", "USD", 10)
+    code, out, _ = cli(db, "customer", "list", capsys=capsys)
+    assert code == 0
+    header, first, second = out.splitlines()
+    assert header.split() == ["CODE", "NAME", "CONTACT"]
+    assert first.startswith("C1") and second.startswith("C2") and "荣昌便利店" in second
+    assert first.index("A customer") == second.index("荣昌便利店")  # wide characters line up
+    code, out, _ = cli(db, "warehouse", "list", capsys=capsys)
+    assert [line.split()[-1] for line in out.splitlines()[1:]] == ["no", "yes"]

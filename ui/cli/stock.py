@@ -56,6 +56,8 @@ def add_parsers(sub) -> None:
     p.add_argument("--name", required=True)
     p.add_argument("--allow-negative", action="store_true")
     p.add_argument("--address", default="")
+    p = warehouse.add_parser("list", help="list warehouses")
+    p.add_argument("--json", action="store_true")
 
     supplier = sub.add_parser("supplier", help="suppliers").add_subparsers(dest="action", required=True)
     p = supplier.add_parser("add", help="add a supplier")
@@ -73,6 +75,8 @@ def add_parsers(sub) -> None:
     p.add_argument("--payment-days", help="whole days, 0 to 3650")
     p.add_argument("--email")
     p.add_argument("--phone")
+    p = supplier.add_parser("list", help="list suppliers")
+    p.add_argument("--json", action="store_true")
 
     customer = sub.add_parser("customer", help="customers").add_subparsers(dest="action", required=True)
     for action, text in (("add", "add a customer"), ("update", "change a customer's name and contact")):
@@ -80,6 +84,8 @@ def add_parsers(sub) -> None:
         p.add_argument("code")
         p.add_argument("--name", required=True)
         p.add_argument("--contact", default="")
+    p = customer.add_parser("list", help="list customers")
+    p.add_argument("--json", action="store_true")
     prices.add_customer_actions(customer)
 
     p = sub.add_parser("receive", help="post a receipt")
@@ -158,6 +164,8 @@ def run(args, db) -> int:
         else:
             table([[r.sku, r.name, r.unit, r.category, ",".join(r.barcodes)] for r in rows],
                    ["SKU", "NAME", "UNIT", "CATEGORY", "BARCODES"])
+    elif cmd in ("warehouse", "supplier", "customer") and args.action == "list":
+        _list_partners(db, cmd, args.json)
     elif cmd == "warehouse":
         print(catalog.add_warehouse(uow(), cc.AddWarehouse(args.code, args.name, args.allow_negative, args.address)).id)
     elif cmd == "supplier" and args.action == "terms":
@@ -236,6 +244,27 @@ def run(args, db) -> int:
         classed = classify_and_keep(db.engine, today=date.today(), utc_offset_seconds=time.localtime().tm_gmtoff)
         print(f"{summary}; {classed:,} products classed ABC/XYZ")
     return EXIT_OK
+
+
+def _list_partners(db, cmd: str, as_json: bool) -> None:
+    """``warehouse list``, ``supplier list``, ``customer list``: every record by code, as a table or JSON."""
+    from persistence.catalog import queries as catalog_queries
+
+    if cmd == "warehouse":
+        rows = catalog_queries.warehouses(db.engine)
+        fields = {"code": "CODE", "name": "NAME", "address": "ADDRESS", "allow_negative": "NEGATIVE STOCK"}
+    elif cmd == "supplier":
+        rows = catalog_queries.suppliers(db.engine)
+        fields = {"code": "CODE", "name": "NAME", "currency": "CURRENCY", "lead_time_days": "LEAD TIME (DAYS)",
+                  "contact": "CONTACT", "address": "ADDRESS"}
+    else:
+        rows = catalog_queries.customers(db.engine)
+        fields = {"code": "CODE", "name": "NAME", "contact": "CONTACT"}
+    if as_json:
+        print_json([{f: getattr(r, f) for f in fields} for r in rows])
+        return
+    shown = lambda v: ("yes" if v else "no") if isinstance(v, bool) else str(v)  # noqa: E731
+    table([[shown(getattr(r, f)) for f in fields] for r in rows], list(fields.values()))
 
 
 def _supplier_terms(db, args) -> None:
