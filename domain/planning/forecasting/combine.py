@@ -534,19 +534,17 @@ def _grid_choice(y: np.ndarray, fits: list[np.ndarray]) -> np.ndarray:
     return np.argmin(sse, axis=0)
 
 
-def _pick(stack: list[np.ndarray], choice: np.ndarray) -> np.ndarray:
-    arr = np.stack(stack)
-    return np.take_along_axis(arr, choice[None, :, *([None] * (arr.ndim - 2))], axis=0)[0]
-
-
 def _ses_sse(x: np.ndarray, alpha) -> np.ndarray:
-    """One-step squared errors of SES summed per row (the ``BURN_IN`` first observed periods skipped)."""
+    """One-step squared errors of SES summed per row (the ``BURN_IN`` first observed periods skipped); ``alpha`` per
+    row or a column of settings (settings × 1) for settings × rows at once, as ``_holt_sse``."""
     n, T = x.shape
-    level = np.full(n, np.nan)
+    shape = np.broadcast_shapes(np.shape(alpha), (n,))
+    columns = np.ascontiguousarray(x.T)
+    level = np.full(shape, np.nan)
     seen = np.zeros(n)
-    sse = np.zeros(n)
+    sse = np.zeros(shape)
     for t in range(T):
-        v = x[:, t]
+        v = columns[t]
         obs = ~np.isnan(v)
         err = v - level
         sse += np.where(obs & (seen >= BURN_IN) & ~np.isnan(err), err * err, 0.0)
@@ -557,9 +555,8 @@ def _ses_sse(x: np.ndarray, alpha) -> np.ndarray:
 
 def ses_fit(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """SES with α chosen per row from ``SES_ALPHAS``: the states (rows × periods + 1) and α per row."""
-    n = x.shape[0]
-    sse = _ses_sse(np.tile(x, (len(SES_ALPHAS), 1)), np.repeat(SES_ALPHAS, n))
-    alpha = np.asarray(SES_ALPHAS)[np.argmin(sse.reshape(len(SES_ALPHAS), n), axis=0)]
+    sse = _ses_sse(x, np.asarray(SES_ALPHAS)[:, None])
+    alpha = np.asarray(SES_ALPHAS)[np.argmin(sse, axis=0)]
     return m.ses_states(x, alpha), alpha
 
 
@@ -570,22 +567,28 @@ def _holt_sse(x: np.ndarray, alpha, beta, phi, horizon: int = 1) -> np.ndarray:
 
     One-step errors alone choose the settings that follow the last period best, not those whose trend holds over
     the lead time: on the quarterly development sets they chose a trend that ran away or a level too slow to
-    follow a series that moves (RESULTS-forecast.md, section V)."""
+    follow a series that moves (RESULTS-forecast.md, section V).
+
+    ``alpha``, ``beta`` and ``phi`` are per row or broadcast against the rows: a grid's settings as a column
+    (settings × 1) score every row under every setting (settings × rows) without copying ``x`` once per setting."""
     n, T = x.shape
-    level = np.full(n, np.nan)
-    trend = np.zeros(n)
-    seen = np.zeros(n)
-    sse = np.zeros(n)
+    shape = np.broadcast_shapes(np.shape(alpha), np.shape(beta), np.shape(phi), (n,))
+    columns = np.ascontiguousarray(x.T)  # a period's figures side by side
+    level = np.full(shape, np.nan)
+    trend = np.zeros(shape)
+    seen = np.zeros(n)  # observed periods so far: the same under every setting
+    sse = np.zeros(shape)
     ahead = horizon > 1
     if ahead:
-        damping = np.broadcast_to(np.asarray(phi, dtype=float), (n,))
+        damping = np.asarray(phi, dtype=float)
         steps = sum(damping**k for k in range(1, horizon + 1))  # the trend's multiplier ``horizon`` periods ahead
-        past_level = np.full((horizon, n), np.nan)  # the states after the last ``horizon`` periods, in a ring
-        past_trend = np.zeros((horizon, n))
+        past_level = np.full((horizon, *shape), np.nan)  # the states after the last ``horizon`` periods, in a ring
+        past_trend = np.zeros((horizon, *shape))
         past_seen = np.zeros((horizon, n))
         weight = HORIZON_WEIGHT / horizon
+    damp_keep = (1.0 - np.asarray(beta, dtype=float)) * phi  # the same product as ``(1 − β)·φ`` per element
     for t in range(T):
-        v = x[:, t]
+        v = columns[t]
         obs = ~np.isnan(v)
         fit = level + phi * trend
         err = v - fit
@@ -599,7 +602,7 @@ def _holt_sse(x: np.ndarray, alpha, beta, phi, horizon: int = 1) -> np.ndarray:
             sse += weight * np.where(obs & (past_seen[old] >= BURN_IN) & ~np.isnan(far), far * far, 0.0)
         start = obs & np.isnan(level)
         new_level = alpha * v + (1.0 - alpha) * fit
-        new_trend = beta * (new_level - level) + (1.0 - beta) * phi * trend
+        new_trend = beta * (new_level - level) + damp_keep * trend
         upd = obs & ~start
         trend = np.where(upd, new_trend, trend)
         level = np.where(start, v, np.where(upd, new_level, level))
@@ -611,12 +614,9 @@ def damped_states(x: np.ndarray, horizon: int = 1, grid: Sequence[tuple[float, f
     """Holt's damped trend with (α, β, φ) chosen per row from ``grid`` (``HOLT_GRID``; ``LINEAR_GRID`` for Holt's
     linear trend) by ``_holt_sse`` over ``horizon``: the level and trend states of the recursion, the trend as each
     origin's forecast reads it (``steady_trend``) and φ per row."""
-    n = x.shape[0]
     g = np.asarray(grid)
-    sse = _holt_sse(
-        np.tile(x, (len(g), 1)), np.repeat(g[:, 0], n), np.repeat(g[:, 1], n), np.repeat(g[:, 2], n), horizon
-    )
-    choice = np.argmin(sse.reshape(len(g), n), axis=0)
+    sse = _holt_sse(x, g[:, 0, None], g[:, 1, None], g[:, 2, None], horizon)  # settings × rows
+    choice = np.argmin(sse, axis=0)
     a, b, phi = g[choice, 0], g[choice, 1], g[choice, 2]
     level, trend = m.holt_states(x, a, b, phi)
     return level, trend, steady_trend(x, level, trend, a, b, phi), phi
@@ -662,10 +662,9 @@ def damped_paths(level, trend, phi, origins, horizon: int) -> np.ndarray:
     return level[:, origins][:, :, None] + trend[:, origins][:, :, None] * damp[:, None, :]
 
 
-def theta_paths(x: np.ndarray, ses_states: np.ndarray, alpha: np.ndarray, origins, horizon: int) -> np.ndarray:
-    """Theta forecasts from each origin: SES level + (b/2)·((k − 1) + 1/α − (1 − α)^n/α), where b is the slope of
-    the least-squares line through the observed history before the origin and n the number of observed periods."""
-    origins = np.asarray(origins, dtype=int)
+def _theta_line(x: np.ndarray, origins: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The slope b of the least-squares line through the observed history before each origin and the number n of
+    observed periods (both rows × origins): what ``theta_paths`` reads of the history besides the SES states."""
     observed = ~np.isnan(x)
     t = np.arange(x.shape[1], dtype=float)
     zero = np.zeros((x.shape[0], 1))
@@ -682,6 +681,22 @@ def theta_paths(x: np.ndarray, ses_states: np.ndarray, alpha: np.ndarray, origin
     with np.errstate(invalid="ignore", divide="ignore"):
         denom = nn * stt - st * st
         slope = np.where((nn >= 3) & (denom > 0), (nn * sty - st * sy) / denom, 0.0)
+    return slope, nn
+
+
+def theta_paths(
+    x: np.ndarray,
+    ses_states: np.ndarray,
+    alpha: np.ndarray,
+    origins,
+    horizon: int,
+    line: tuple[np.ndarray, np.ndarray] | None = None,
+) -> np.ndarray:
+    """Theta forecasts from each origin: SES level + (b/2)·((k − 1) + 1/α − (1 − α)^n/α), where b is the slope of
+    the least-squares line through the observed history before the origin and n the number of observed periods
+    (``line``: ``_theta_line(x, origins)``, when the caller has it already)."""
+    origins = np.asarray(origins, dtype=int)
+    slope, nn = _theta_line(x, origins) if line is None else line
     a = alpha[:, None]
     k = np.arange(1, horizon + 1)[None, None, :]
     drift = (slope / 2.0)[:, :, None] * ((k - 1) + (1.0 / a - (1.0 - a) ** nn / a)[:, :, None])
@@ -694,29 +709,32 @@ def theta_fit(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     with the drift added, the level that forecasts best is often a different one."""
     n, T = x.shape
     every = np.arange(T)
-    states, sse = [], []
+    line = _theta_line(x, every)  # the same under every α
+    sse = []
     for a in SES_ALPHAS:
         alpha = np.full(n, a)
-        s = m.ses_states(x, alpha)
-        states.append(s)
-        sse.append(_one_step_sse(theta_paths(x, s, alpha, every, 1)[:, :, 0], x))
-    choice = np.argmin(np.stack(sse), axis=0)
-    return _pick(states, choice), np.asarray(SES_ALPHAS)[choice]
+        sse.append(_one_step_sse(theta_paths(x, m.ses_states(x, alpha), alpha, every, 1, line)[:, :, 0], x))
+    alpha = np.asarray(SES_ALPHAS)[np.argmin(np.stack(sse), axis=0)]
+    return m.ses_states(x, alpha), alpha  # each row's states under its own α are those its α gave above
 
 
 def _sba_sse(y: np.ndarray, alpha, zero_run) -> np.ndarray:
     """One-step squared errors of SBA (``methods.croston_states`` with ``variant="sba"`` and ``zero_run``) summed
-    per row, the ``BURN_IN`` first observed periods skipped, without keeping the states (the grid's pass)."""
+    per row, the ``BURN_IN`` first observed periods skipped, without keeping the states (the grid's pass).
+    ``alpha`` and ``zero_run`` are per row or broadcast against the rows (as ``_holt_sse``): α as (α × 1 × 1) and
+    c as (c × 1) score every pair on the states of each α alone, which c does not change."""
     n, T = y.shape
+    shape = np.broadcast_shapes(np.shape(alpha), np.shape(zero_run), (n,))
+    columns = np.ascontiguousarray(y.T)
     z = np.full(n, np.nan)
     p = np.full(n, np.nan)
     q = np.zeros(n)
     seen = np.zeros(n)
-    sse = np.zeros(n)
+    sse = np.zeros(shape)
     factor = 1.0 - np.asarray(alpha) / 2.0
-    f = np.full(n, np.nan)  # the forecast for the coming period, NaN before the first observed one
+    f = np.full(shape, np.nan)  # the forecast for the coming period, NaN before the first observed one
     for t in range(T):
-        v = y[:, t]
+        v = columns[t]
         obs = ~np.isnan(v)
         err = v - f
         sse += np.where(obs & (seen >= BURN_IN) & ~np.isnan(err), err * err, 0.0)
@@ -731,21 +749,25 @@ def croston_fit(y: np.ndarray) -> np.ndarray:
     + 1). c is ``methods.croston_states``'s ``zero_run``: how fast the forecast decays while no demand comes."""
     n = y.shape[0]
     g = np.asarray(SBA_GRID)
-    sse = _sba_sse(np.tile(y, (len(g), 1)), np.repeat(g[:, 0], n), np.repeat(g[:, 1], n))
-    choice = np.argmin(sse.reshape(len(g), n), axis=0)
+    sse = _sba_sse(y, np.asarray(CROSTON_ALPHAS)[:, None, None], np.asarray(ZERO_RUN_WEIGHTS)[:, None])
+    choice = np.argmin(sse.reshape(len(g), n), axis=0)  # the grid's order: α by α, c within
     return m.croston_states(y, g[choice, 0], variant="sba", zero_run=g[choice, 1])
 
 
 def _tsb_sse(y: np.ndarray, alpha, beta) -> np.ndarray:
     """One-step squared errors of TSB (``methods.tsb_states``) summed per row, the ``BURN_IN`` first observed periods
-    skipped, without keeping the states (the grid's pass over rows × settings)."""
+    skipped, without keeping the states (the grid's pass over rows × settings). ``alpha`` and ``beta`` are per row or
+    broadcast against the rows (as ``_holt_sse``): the size's state depends on α alone and the probability's on β
+    alone, so α as (α × 1 × 1) and β as (β × 1) score every pair from one pass of each."""
     n, T = y.shape
-    z = np.full(n, np.nan)
-    p = np.full(n, np.nan)
+    shape = np.broadcast_shapes(np.shape(alpha), np.shape(beta), (n,))
+    columns = np.ascontiguousarray(y.T)
+    z = np.full(np.broadcast_shapes(np.shape(alpha), (n,)), np.nan)
+    p = np.full(np.broadcast_shapes(np.shape(beta), (n,)), np.nan)
     seen = np.zeros(n)
-    sse = np.zeros(n)
+    sse = np.zeros(shape)
     for t in range(T):
-        v = y[:, t]
+        v = columns[t]
         obs = ~np.isnan(v)
         err = v - np.where(np.isnan(z), 0.0, p * z)  # NaN before the first observed period
         sse += np.where(obs & (seen >= BURN_IN) & ~np.isnan(err), err * err, 0.0)
@@ -762,8 +784,9 @@ def tsb_fit(y: np.ndarray) -> np.ndarray:
     + 1)."""
     n = y.shape[0]
     g = np.asarray(TSB_GRID)
-    sse = _tsb_sse(np.tile(y, (len(g), 1)), np.repeat(g[:, 0], n), np.repeat(g[:, 1], n))
-    choice = np.argmin(sse.reshape(len(g), n), axis=0)
+    alphas, betas = np.unique(g[:, 0]), np.unique(g[:, 1])
+    sse = _tsb_sse(y, alphas[:, None, None], betas[:, None])
+    choice = np.argmin(sse.reshape(len(g), n), axis=0)  # the grid's order: α by α, β within
     return m.tsb_states(y, g[choice, 0], g[choice, 1])
 
 
