@@ -582,24 +582,31 @@ def _holt_sse(x: np.ndarray, alpha, beta, phi, horizon: int = 1) -> np.ndarray:
     if ahead:
         damping = np.asarray(phi, dtype=float)
         steps = sum(damping**k for k in range(1, horizon + 1))  # the trend's multiplier ``horizon`` periods ahead
-        past_level = np.full((horizon, *shape), np.nan)  # the states after the last ``horizon`` periods, in a ring
-        past_trend = np.zeros((horizon, *shape))
-        past_seen = np.zeros((horizon, n))
+        # The states after the last ``horizon`` periods, in a ring: the arrays themselves (the recursion makes new
+        # ones each period and never changes one in place), the count of observed periods copied.
+        past_level = [np.full(shape, np.nan)] * horizon
+        past_trend = [np.zeros(shape)] * horizon
+        past_seen = [np.zeros(n)] * horizon
         weight = HORIZON_WEIGHT / horizon
     damp_keep = (1.0 - np.asarray(beta, dtype=float)) * phi  # the same product as ``(1 − β)·φ`` per element
+    # A squared error is added where it counts (and is not NaN) and nothing elsewhere, which leaves the sum as
+    # adding 0 did.
     for t in range(T):
         v = columns[t]
         obs = ~np.isnan(v)
         fit = level + phi * trend
         err = v - fit
-        sse += np.where(obs & (seen >= BURN_IN) & ~np.isnan(err), err * err, 0.0)
+        square = err * err
+        np.add(sse, square, out=sse, where=(err == err) & (obs & (seen >= BURN_IN)))
         if ahead:
             # The states after period t − 1 go into slot t; slot t + 1 still holds those after period t − horizon,
             # whose forecast for period t is ``horizon`` periods ahead.
-            past_level[t % horizon], past_trend[t % horizon], past_seen[t % horizon] = level, trend, seen
+            past_level[t % horizon], past_trend[t % horizon], past_seen[t % horizon] = level, trend, seen.copy()
             old = (t + 1) % horizon
             far = v - (past_level[old] + steps * past_trend[old])
-            sse += weight * np.where(obs & (past_seen[old] >= BURN_IN) & ~np.isnan(far), far * far, 0.0)
+            np.multiply(far, far, out=square)
+            square *= weight
+            np.add(sse, square, out=sse, where=(far == far) & (obs & (past_seen[old] >= BURN_IN)))
         start = obs & np.isnan(level)
         new_level = alpha * v + (1.0 - alpha) * fit
         new_trend = beta * (new_level - level) + damp_keep * trend
@@ -662,9 +669,10 @@ def damped_paths(level, trend, phi, origins, horizon: int) -> np.ndarray:
     return level[:, origins][:, :, None] + trend[:, origins][:, :, None] * damp[:, None, :]
 
 
-def _theta_line(x: np.ndarray, origins: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The slope b of the least-squares line through the observed history before each origin and the number n of
-    observed periods (both rows × origins): what ``theta_paths`` reads of the history besides the SES states."""
+def theta_sums(x: np.ndarray) -> tuple[np.ndarray, ...]:
+    """The running sums (rows × periods + 1: before each period) of the observed periods' count, t, t², y and t·y
+    that the least-squares line of ``theta_paths`` reads at each origin; the same for every origin and every α, so a
+    caller forecasting one history many times computes them once."""
     observed = ~np.isnan(x)
     t = np.arange(x.shape[1], dtype=float)
     zero = np.zeros((x.shape[0], 1))
@@ -672,16 +680,31 @@ def _theta_line(x: np.ndarray, origins: np.ndarray) -> tuple[np.ndarray, np.ndar
     def cum(a):
         return np.concatenate([zero, np.cumsum(a, axis=1)], axis=1)
 
-    c_n = cum(observed.astype(float))
-    c_t = cum(np.where(observed, t, 0.0))
-    c_tt = cum(np.where(observed, t * t, 0.0))
-    c_y = cum(np.where(observed, x, 0.0))
-    c_ty = cum(np.where(observed, t * np.nan_to_num(x), 0.0))
-    nn, st, stt, sy, sty = (c[:, origins] for c in (c_n, c_t, c_tt, c_y, c_ty))
+    return (
+        cum(observed.astype(float)),
+        cum(np.where(observed, t, 0.0)),
+        cum(np.where(observed, t * t, 0.0)),
+        cum(np.where(observed, x, 0.0)),
+        cum(np.where(observed, t * np.nan_to_num(x), 0.0)),
+    )
+
+
+def _theta_line(sums: tuple[np.ndarray, ...], origins: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The slope b of the least-squares line through the observed history before each origin and the number n of
+    observed periods, both rows × origins, from ``theta_sums``."""
+    nn, st, stt, sy, sty = (c[:, origins] for c in sums)
     with np.errstate(invalid="ignore", divide="ignore"):
         denom = nn * stt - st * st
         slope = np.where((nn >= 3) & (denom > 0), (nn * sty - st * sy) / denom, 0.0)
     return slope, nn
+
+
+def _theta_ahead(levels: np.ndarray, slope: np.ndarray, nn: np.ndarray, alpha: np.ndarray, horizon: int) -> np.ndarray:
+    """Theta's forecasts (rows × origins × horizon) from the SES levels at the origins and ``_theta_line``'s b, n."""
+    a = alpha[:, None]
+    k = np.arange(1, horizon + 1)[None, None, :]
+    drift = (slope / 2.0)[:, :, None] * ((k - 1) + (1.0 / a - (1.0 - a) ** nn / a)[:, :, None])
+    return levels[:, :, None] + drift
 
 
 def theta_paths(
@@ -690,30 +713,26 @@ def theta_paths(
     alpha: np.ndarray,
     origins,
     horizon: int,
-    line: tuple[np.ndarray, np.ndarray] | None = None,
+    sums: tuple[np.ndarray, ...] | None = None,
 ) -> np.ndarray:
     """Theta forecasts from each origin: SES level + (b/2)·((k − 1) + 1/α − (1 − α)^n/α), where b is the slope of
     the least-squares line through the observed history before the origin and n the number of observed periods
-    (``line``: ``_theta_line(x, origins)``, when the caller has it already)."""
+    (from ``sums``, ``theta_sums(x)``, when the caller has them already)."""
     origins = np.asarray(origins, dtype=int)
-    slope, nn = _theta_line(x, origins) if line is None else line
-    a = alpha[:, None]
-    k = np.arange(1, horizon + 1)[None, None, :]
-    drift = (slope / 2.0)[:, :, None] * ((k - 1) + (1.0 / a - (1.0 - a) ** nn / a)[:, :, None])
-    return ses_states[:, origins][:, :, None] + drift
+    slope, nn = _theta_line(theta_sums(x) if sums is None else sums, origins)
+    return _theta_ahead(ses_states[:, origins], slope, nn, alpha, horizon)
 
 
-def theta_fit(x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def theta_fit(x: np.ndarray, sums: tuple[np.ndarray, ...] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The Theta member's SES states and α per row, α chosen from ``SES_ALPHAS`` by the Theta forecasts' own
     one-step squared errors (SES with the drift of ``theta_paths``, as the Theta method is estimated), not by SES's:
-    with the drift added, the level that forecasts best is often a different one."""
+    with the drift added, the level that forecasts best is often a different one. ``sums``: ``theta_sums(x)``."""
     n, T = x.shape
-    every = np.arange(T)
-    line = _theta_line(x, every)  # the same under every α
+    slope, nn = _theta_line(theta_sums(x) if sums is None else sums, np.arange(T))  # the same under every α
     sse = []
     for a in SES_ALPHAS:
         alpha = np.full(n, a)
-        sse.append(_one_step_sse(theta_paths(x, m.ses_states(x, alpha), alpha, every, 1, line)[:, :, 0], x))
+        sse.append(_one_step_sse(_theta_ahead(m.ses_states(x, alpha)[:, :T], slope, nn, alpha, 1)[:, :, 0], x))
     alpha = np.asarray(SES_ALPHAS)[np.argmin(np.stack(sse), axis=0)]
     return m.ses_states(x, alpha), alpha  # each row's states under its own α are those its α gave above
 
@@ -830,7 +849,8 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
         x = np.where(outliers, cleaned, x)
         ses_s[touched], alpha[touched] = ses_fit(x[touched])
     cleaned_history = np.where(outliers, x * factors[:, np.arange(T) % s], y)
-    theta_s, theta_alpha = theta_fit(x)
+    sums = theta_sums(x)  # Theta's line reads them at every origin of every call below
+    theta_s, theta_alpha = theta_fit(x, sums)
     level, recursion_trend, trend, phi = damped_states(x, horizon)
     # Rows whose adjusted history a straight line explains take Holt's linear trend as a member too: the damped
     # trend and Theta both hold a trend back that has held for the whole history (see the module docstring).
@@ -861,7 +881,7 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
             "ses": np.repeat(ses_s[:, points][:, :, None], h, axis=2),
             "damped": np.maximum(damped_paths(level, trend if forecast else recursion_trend, phi, points, h), 0.0),
             "theta": np.maximum(
-                theta_paths(x, *((theta_s, theta_alpha) if forecast else (ses_s, alpha)), points, h), 0.0
+                theta_paths(x, *((theta_s, theta_alpha) if forecast else (ses_s, alpha)), points, h, sums), 0.0
             ),
         }
         index = factors[:, (points[:, None] + np.arange(h)[None, :]) % s]
@@ -1031,6 +1051,7 @@ def simulate_quantiles(
     # alive at once), and the buffers are reused from block to block.
     chunk = max(1, min(rows, CHUNK_FIGURES // max(1, draws * horizon)))
     uniform = np.empty((chunk, draws, horizon))
+    picks = np.empty((chunk, draws, horizon), dtype=np.intp)
     eps = np.empty((horizon, chunk, draws))  # period-major: each period's draws of a row are contiguous
     carried, demand, total, scratch = (np.empty((chunk, draws)) for _ in range(4))
     width = packed.shape[1]
@@ -1045,7 +1066,8 @@ def simulate_quantiles(
             ).digest()
             np.random.default_rng([seed, int.from_bytes(key, "little")]).random((draws, horizon), out=u[r - lo])
         u *= np.maximum(count[lo:hi], 1)[:, None, None]
-        pick = u.astype(np.intp)
+        pick = picks[:b]
+        np.copyto(pick, u, casting="unsafe")  # truncated, as ``astype(int)``
         pick += (np.arange(b) * width)[:, None, None]  # into the block's sorted errors, flattened
         e = eps[:, :b]
         np.take(packed[lo:hi].ravel(), pick.transpose(2, 0, 1), out=e, mode="clip")
@@ -1066,7 +1088,7 @@ def simulate_quantiles(
                     np.copyto(c, e[0])
                 else:
                     c += e[k - 1]
-                d += a * c
+                d += np.multiply(a, c, out=srt)
             np.maximum(d, 0.0, out=d)
             if k == 0:
                 np.copyto(tot, d)
