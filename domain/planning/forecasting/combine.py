@@ -692,6 +692,8 @@ def theta_sums(x: np.ndarray) -> tuple[np.ndarray, ...]:
 def _theta_line(sums: tuple[np.ndarray, ...], origins: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The slope b of the least-squares line through the observed history before each origin and the number n of
     observed periods, both rows × origins, from ``theta_sums``."""
+    if len(origins) > 1 and origins[0] >= 0 and np.all(np.diff(origins) == 1):
+        origins = slice(origins[0], origins[-1] + 1)  # every period in a row (the fitted values): views, not copies
     nn, st, stt, sy, sty = (c[:, origins] for c in sums)
     with np.errstate(invalid="ignore", divide="ignore"):
         denom = nn * stt - st * st
@@ -877,8 +879,9 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
         False, the one-step fitted values of the level model (without last season's values and Holt's trend, Theta
         on SES's states and α, the damped trend on its recursion's states: ``steady_trend`` is for forecasts)."""
         points = np.asarray(points, dtype=int)
-        members = {
-            "ses": np.repeat(ses_s[:, points][:, :, None], h, axis=2),
+        # The members' own paths are for their scores; the fitted values need only the combination's.
+        members = {"ses": np.repeat(ses_s[:, points][:, :, None], h, axis=2)} if forecast else {}
+        members |= {
             "damped": np.maximum(damped_paths(level, trend if forecast else recursion_trend, phi, points, h), 0.0),
             "theta": np.maximum(
                 theta_paths(x, *((theta_s, theta_alpha) if forecast else (ses_s, alpha)), points, h, sums), 0.0
@@ -903,7 +906,7 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
         if len(rows_i):
             flat = (sba[:, points] + tsb[:, points] + ses_s[rows_i][:, points]) / 3.0
             out[rows_i] = np.repeat(flat[:, :, None], h, axis=2)
-            for name, states in (("sba", sba), ("tsb", tsb)):
+            for name, states in (("sba", sba), ("tsb", tsb)) if forecast else ():
                 full = np.full((n, len(points), h), np.nan)
                 full[rows_i] = np.repeat(states[:, points][:, :, None], h, axis=2)
                 members[name] = full
