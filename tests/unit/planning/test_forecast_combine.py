@@ -272,6 +272,38 @@ def test_simulated_quantiles_hardly_depend_on_the_seed():
     assert np.median(per_apart / per_width) < 0.05
 
 
+def test_the_quantile_reader_gives_np_quantile_to_the_last_bit():
+    # simulate_quantiles reads every level of a row from one sort with np.quantile's own 'linear' arithmetic; ties,
+    # zeros, infinities and a NaN (the level is NaN, as np.quantile's) must not tell the two apart.
+    rng = np.random.default_rng(5)
+    qs = (0.0, 0.1, 0.5, 0.8, 0.9, 0.95, 0.98, 0.99, 1.0)
+    for n in (1, 2, 7, 1600):
+        a = np.round(rng.gamma(0.7, 20.0, (40, n)) - 5.0, 1)
+        a[:5] = np.maximum(a[:5], 0.0)
+        a[5, 0] = np.inf
+        a[6, -1] = np.nan
+        a[7, 0] = -np.inf
+        with np.errstate(invalid="ignore"):
+            expected = np.quantile(a, qs, axis=1)
+            got = c._QuantileReader(n, qs)(a.copy())
+        assert got.shape == expected.shape and got.tobytes() == expected.tobytes()
+
+
+def test_simulated_quantiles_do_not_depend_on_how_the_rows_are_blocked(monkeypatch):
+    rng = np.random.default_rng(8)
+    mean = rng.gamma(2.0, 20.0, (30, 5))
+    errors = rng.normal(0.0, 8.0, (30, 40))
+    errors[3] = np.nan  # a row without errors gets its mean
+    errors[4, :30] = np.nan
+    args = (mean, errors, rng.choice([0.0, 0.2, 0.9], 30), (0.1, 0.5, 0.9, 0.99))
+    widen = rng.choice([1.0, 1.7], 30)
+    whole = c.simulate_quantiles(*args, widen=widen)
+    monkeypatch.setattr(c, "CHUNK_FIGURES", 1)  # one row a block
+    blocked = c.simulate_quantiles(*args, widen=widen)
+    for one, other in zip(whole[0] + whole[1], blocked[0] + blocked[1], strict=True):
+        assert all(one[q].tobytes() == other[q].tobytes() for q in args[3])
+
+
 def test_widening_leaves_a_row_whose_backtest_errors_match_its_model_alone():
     from domain.planning.forecasting.quantiles import widening
 
