@@ -71,6 +71,9 @@ __all__ = [
 
 DEFAULT_QUANTILES = (0.1, 0.5, 0.8, 0.9, 0.95, 0.98, 0.99)
 DEFAULT_MODELS = ("ets", "theta")
+# The statsmodels models join the combination (Thorough mode) on rows with at least this many horizons of their own
+# history, counted from their first observed period (RESULTS-forecast.md, section AO).
+MODEL_MIN_HORIZONS = 3
 
 
 def forecast_series(history: Sequence[float], horizon: int, **options) -> ForecastResult:
@@ -107,7 +110,10 @@ def forecast_many(
         models: statsmodels models to try where they may pay (names in ``models.MODELS``).
         min_model_history: observed periods a row needs before statsmodels is tried (default one season, at
             least min_periods).
-        budget_seconds: wall time allowed for the statsmodels part (None = unlimited).
+        budget_seconds: wall time allowed for the statsmodels part (None = unlimited). The rows are reached in
+            order of total demand across the whole call, so with a budget whether a row gets the models depends on
+            the rows beside it and on the machine's speed: by design (the largest rows first); the forecast of a row
+            the models reach is its own, as alone, and so is that of a row they do not (the default's).
         workers: processes for the statsmodels part (1 = in this process).
         starts: the start date of each period (needed by SARIMAX's holiday regressors).
         min_periods: observed periods below which a history is too short.
@@ -191,13 +197,26 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
     joined = np.zeros(n, dtype=int)
     if models and len(origins):
         observed = (~np.isnan(Y)).sum(axis=1)
-        eligible = np.flatnonzero(~short & np.isin(classes, [SMOOTH, ERRATIC]) & (observed >= min_model_history))
+        # The models see the row's own history only, from its first observed period, at the origins it has alone
+        # (``own``), so a row's Thorough forecast is the one it gets alone (``model_backtest``). They join a row
+        # with ``MODEL_MIN_HORIZONS`` horizons of its own history: inside a wider matrix a shorter row's models had
+        # been fitted to its history padded back to the matrix's first column with its first demand, a flat
+        # stretch that held their trend down; fitted to the short history itself they lost to the combination
+        # alone (M1 monthly's rows under three horizons, 54 months: +0.023 MASE per series at the competitions'
+        # origin). RESULTS-forecast.md, section AO.
+        eligible = np.flatnonzero(~short & np.isin(classes, [SMOOTH, ERRATIC]) & (observed >= min_model_history)
+                                  & (T - begins >= MODEL_MIN_HORIZONS * horizon))
         order = eligible[np.argsort(-np.nansum(Y[eligible], axis=1), kind="stable")]
-        extras = {int(r): (act[r], float(scale[r]), np.inf) for r in order}
+        extras = {int(r): (act[r], float(scale[r]), np.inf, own[r], int(begins[r])) for r in order}
         # The models see the history the combination's members see: without the additive outliers the combination
         # cleaned (``Combined.cleaned``); fitted to the raw history, one odd period moved their level and trend, and
-        # Thorough fell behind the default on Tourism quarterly (RESULTS-forecast.md section AA).
-        sm = run_models(c.cleaned, order, extras, tuple(models), horizon, origins, season, qs, starts, budget_seconds,
+        # Thorough fell behind the default on Tourism quarterly (RESULTS-forecast.md section AA). A cleaned value
+        # is the seasonally adjusted level times the row's factor, which inside a wider matrix can differ from the
+        # row alone in the last bits (sums taken in another order); ETS's optimiser turned that into 1e-6 in its
+        # forecast and the quantiles into other draws (M1 quarterly: 3 rows of 203). So the cleaned values are
+        # rounded to 2⁻³⁰ of the row's size, as ``simulate_quantiles`` rounds its key.
+        cleaned = _rounded_replacements(c.cleaned, Yc)
+        sm = run_models(cleaned, order, extras, tuple(models), horizon, origins, season, qs, starts, budget_seconds,
                          workers, start_method)
         # The models join the combination as members of equal weight (the combination counts as its three).
         for r, fitted in sm.items():
@@ -262,3 +281,13 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
             )
         )
     return results
+
+
+def _rounded_replacements(cleaned: np.ndarray, history: np.ndarray) -> np.ndarray:
+    """``cleaned`` with the values that differ from ``history`` rounded to 2⁻³⁰ of their row's size (the power of
+    two above its largest figure), so a row's figures are the same to the bit alone and inside a wider matrix."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        size = np.exp2(np.ceil(np.log2(np.maximum(np.nanmax(np.abs(history), axis=1, initial=0.0), 1e-300))))
+        unit = (size * 2.0**-30)[:, None]
+        replaced = ~np.isnan(cleaned) & (cleaned != history)
+        return np.where(replaced, np.round(cleaned / unit) * unit, cleaned)

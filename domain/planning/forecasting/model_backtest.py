@@ -21,27 +21,46 @@ from domain.planning.forecasting.models import MODELS
 def _backtest_models(job) -> list[tuple[int, dict]]:
     """Backtest the statsmodels models on some rows until the deadline (a worker's job).
 
-    Each row comes with its actuals, MASE scale and the best numpy MASE. Only a model that beats
-    that MASE is fitted on the whole history, best first; if that fit fails the next one is tried.
-    Returns, per row, {model: (backtest paths, final ModelForecast or None)}.
+    Each row comes with its actuals, MASE scale and the best numpy MASE, and optionally which of the origins are
+    its own and where its history begins. Only a model that beats that MASE is fitted on the whole history, best
+    first; if that fit fails the next one is tried. Returns, per row, {model: (backtest paths, NaN at the origins
+    not its own; final ModelForecast or None)}.
+
+    A row that comes with its own origins (the combination) is fitted to its own history, from its first observed
+    period, at its own origins only: inside a wider matrix the NaN before a later row was filled with its first
+    demand (``models.fill_censored``) and fitted as history it does not have, and its first fit, whose
+    specification the later origins reuse, was at the matrix's first origin. So a row's models are those it gets
+    alone (RESULTS-forecast.md, sections AE and AO). A row without (the per-row choice) is fitted as the matrix
+    holds it.
     """
     rows, series, extras, names, horizon, origins, season, qs, starts, deadline = job
+    origins = np.asarray(origins, dtype=int)
     out = []
-    sub = (lambda o: None) if starts is None else (lambda o: starts[:o])
-    for r, y, (act, scale, to_beat) in zip(rows, series, extras, strict=True):
+    for r, y, extra in zip(rows, series, extras, strict=True):
         if deadline is not None and time.time() > deadline:
             break
+        act, scale, to_beat = extra[:3]
+        if len(extra) > 3:  # the combination: the row's own history and origins
+            own, begin = np.asarray(extra[3], dtype=bool), int(extra[4])
+        else:  # the per-row choice (``selection``): the matrix's row as it is, every origin
+            own, begin = np.ones(len(origins), dtype=bool), 0
+        y = y[begin:]
+        points = origins[own] - begin
+        row_starts = None if starts is None else starts[begin:]
         tried = []
-        for name in names:
+        for name in names if len(points) else ():
             fit = MODELS[name]
             try:
-                first = fit(y[: origins[0]], horizon, season=season, starts=sub(origins[0]))
+                first = fit(y[: points[0]], horizon, season=season, starts=_upto(row_starts, points[0]))
                 reuse = first.reuse or {}
-                later = [fit(y[:o], horizon, season=season, starts=sub(o), **reuse).mean for o in origins[1:]]
-                paths = np.array([first.mean, *later])
+                later = [
+                    fit(y[:o], horizon, season=season, starts=_upto(row_starts, o), **reuse).mean for o in points[1:]
+                ]
+                paths = np.full((len(origins), horizon), np.nan)
+                paths[own] = np.array([first.mean, *later])
             except Exception:  # noqa: BLE001 - a model that fails falls back to the next one
                 continue
-            if np.all(np.isfinite(paths)):
+            if np.all(np.isfinite(paths[own])):
                 mase = float(score(paths[None], act[None], np.array([scale])).mase[0])
                 tried.append((mase if np.isfinite(mase) else np.inf, name, paths, reuse))
         fitted = {name: (paths, None) for _, name, paths, _ in tried}
@@ -50,7 +69,7 @@ def _backtest_models(job) -> list[tuple[int, dict]]:
                 break
             spec_only = {k: v for k, v in reuse.items() if k == "spec"}
             try:
-                final = MODELS[name](y, horizon, season=season, quantiles=qs, starts=starts, **spec_only)
+                final = MODELS[name](y, horizon, season=season, quantiles=qs, starts=row_starts, **spec_only)
             except Exception:  # noqa: BLE001 - the next best model is tried instead
                 continue
             if np.all(np.isfinite(final.mean)):
@@ -58,6 +77,10 @@ def _backtest_models(job) -> list[tuple[int, dict]]:
                 break
         out.append((r, fitted))
     return out
+
+
+def _upto(starts, o):
+    return None if starts is None else starts[:o]
 
 
 def run_models(

@@ -132,3 +132,41 @@ def test_last_year_s_shape_counts_last_year_from_the_row_s_own_first_period():
     level_alone = m.seasonal_level_paths(y[None, :], origins, 3, season=4, window=2, half=0)
     level_inside = m.seasonal_level_paths(padded, origins + 7, 3, season=4, window=2, half=0, start=[7])
     np.testing.assert_allclose(level_inside, level_alone, rtol=1e-12)
+
+
+def test_a_row_s_thorough_forecast_is_the_one_it_gets_alone():
+    # Thorough mode: the statsmodels models were fitted to the matrix's row, the NaN before a later row filled
+    # with its first demand (``models.fill_censored``), at the matrix's origins (before the row's own, a fit that
+    # fails and leaves the model out). Now to the row's own history at its own origins (section AO).
+    rng = np.random.default_rng(2)
+    t = np.arange(WIDTH)
+    rows = [
+        300 + t + 20 * np.sin(2 * np.pi * t / 12) + rng.normal(0, 10, WIDTH),
+        _monthly(46),
+        _monthly(9),
+        100 + 3 * np.arange(30) + rng.normal(0, 4, 30),
+        100 + 3 * np.arange(16) + rng.normal(0, 4, 16),  # under three horizons: no models (``MODEL_MIN_HORIZONS``)
+    ]
+    qs = (0.1, 0.5, 0.9, 0.98)
+    options = {"season": 12, "quantiles": qs, "models": ("ets", "theta"), "budget_seconds": None, "workers": 1}
+    inside = forecast_many(_right_aligned(rows), 6, **options)
+    for i, y in enumerate(rows):
+        alone = forecast_many(y[None, :], 6, **options)[0]
+        assert inside[i].model == alone.model, i
+        np.testing.assert_allclose(inside[i].mean, alone.mean, rtol=1e-9, err_msg=str(i))
+        for q in qs:
+            np.testing.assert_allclose(inside[i].quantiles[q], alone.quantiles[q], rtol=1e-9, err_msg=f"{i} {q}")
+            np.testing.assert_allclose(inside[i].cumulative[q], alone.cumulative[q], rtol=1e-9, err_msg=f"{i} {q}")
+        assert inside[i].scores.keys() == alone.scores.keys(), i
+        np.testing.assert_allclose(
+            [inside[i].scores[k] for k in alone.scores], list(alone.scores.values()), rtol=1e-9, err_msg=str(i)
+        )
+        np.testing.assert_allclose(
+            [inside[i].mase, inside[i].wape, inside[i].bias, inside[i].baseline_mase],
+            [alone.mase, alone.wape, alone.bias, alone.baseline_mase],
+            rtol=1e-9,
+            equal_nan=True,
+            err_msg=str(i),
+        )
+    # The later rows are fitted by the models both ways (the test is about them, not about models left out).
+    assert all("+" in r.model for r in inside[1:4]) and "+" not in inside[4].model, [r.model for r in inside]
