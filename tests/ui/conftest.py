@@ -41,6 +41,33 @@ def cycles_collected_on_the_test_thread():
         gc.enable()
 
 
+@pytest.fixture(autouse=True)
+def background_work_finished(monkeypatch):
+    """Every task runner a screen test makes (``ui.app.build_services`` too) has finished its work when the test
+    ends. A window's dashboard plans in the background when no run stored its alerts; a test that ended first left
+    that run going, and once the test's runner was garbage, the cycle collector on the test thread destroyed its
+    thread pool, whose destructor waits for the running job while the collector holds the interpreter lock the job
+    needs: both threads froze at the suite's end (and it could crash instead). The runners are held until then,
+    so nothing collects them before they are idle."""
+    from ui.tasks import TaskRunner
+
+    made: list[TaskRunner] = []
+    init = TaskRunner.__init__
+
+    def recording(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        made.append(self)
+
+    monkeypatch.setattr(TaskRunner, "__init__", recording)
+    yield
+    for runner in made:
+        try:
+            finished = runner.wait(-1)  # until the work is done, however long this machine takes
+        except RuntimeError:  # its C++ object was deleted with its parent, whose pools were waited for then
+            continue
+        assert finished
+
+
 @pytest.fixture
 def make_services(db):
     """Build ui.services.Services on the test database, as ui.app does; waits for background work at the end."""
