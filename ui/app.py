@@ -178,6 +178,7 @@ def run_gui(args) -> int:
     window.show()
     start_daily_backup(window)
     code = app.exec()
-    window.services.tasks.wait(10_000)
-    window.services.database.close()
+    for services in (window.services, *window.retired):
+        services.tasks.wait(10_000)
+        services.database.close()
     return code

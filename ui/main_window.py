@@ -46,6 +46,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.services = services
         self.open_services = open_services
+        self.retired: list = []  # services of databases left behind, kept until their background work is done
         self.entries = list(entries if entries is not None else SCREENS)
         self.screens: dict[str, QWidget] = {}
         self.nav = QListWidget(self)
@@ -248,12 +249,40 @@ class MainWindow(QMainWindow):
         old = self.services
         self.services = services
         self._connect_tasks()
-        old.tasks.wait(10_000)
-        old.database.close()
+        self._retire(old)
         QSettings().setValue("database/last", str(path))
         self.retranslate()
         if key:
             self.show_screen(key)
+
+    def _retire(self, old) -> None:
+        """Close the database left behind once its work is done, without holding the window up for it.
+
+        The dashboard may be planning on it in the background, which takes longer than anyone should wait on a
+        large database. The window waited 10 s and then dropped the old task runner; if the job still ran, the
+        runner's thread pool was destroyed on this thread, and its destructor waits for the job while holding the
+        interpreter lock the job needs: the window froze for good. So the old services are kept (``retired``)
+        until their last job has reported, then their pools are waited for (the lock is let go there) and the
+        database closed; meanwhile the status bar follows the new database's work only."""
+        try:
+            old.tasks.busy_changed.disconnect(self._busy_changed)
+        except (RuntimeError, TypeError):  # not connected
+            pass
+        if old.tasks.busy == 0:
+            old.tasks.wait(-1)  # returns at once: nothing runs
+            old.database.close()
+            return
+        self.retired.append(old)
+
+        def idle(count: int) -> None:
+            if count or old not in self.retired:
+                return
+            self.retired.remove(old)
+            old.tasks.busy_changed.disconnect(idle)
+            old.tasks.wait(-1)  # its last job has reported; it may still be returning from its run
+            old.database.close()
+
+        old.tasks.busy_changed.connect(idle)
 
     # -- signing in ----------------------------------------------------------------------
     def sign_out(self) -> None:

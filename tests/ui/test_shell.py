@@ -197,3 +197,35 @@ def test_every_column_title_fits_its_column_in_both_languages(qtbot, services, l
                     cut.append(f"{entry.key}/{view.objectName() or type(view).__name__}: {title}")
     assert cut == []
     services.tasks.wait()
+
+
+def test_opening_another_database_does_not_wait_for_the_old_one_s_background_work(qtbot, window, services, tmp_path,
+                                                                                    monkeypatch):
+    """The old database is closed once its background job (here held by the test) has reported, not before, and the
+    window does not wait for it: it waited 10 s and then destroyed the runner under a running job, which froze it."""
+    from bootstrap import bind
+    from persistence.db import open_database
+    from ui.services import Services
+    from ui.tasks import TaskRunner
+
+    qtbot.waitUntil(lambda: services.tasks.busy == 0)
+    closed: list[str] = []
+    close = services.database.close
+    monkeypatch.setattr(services.database, "close", lambda: (closed.append("old"), close()))
+    release = threading.Event()
+    ran: list[bool] = []
+    services.tasks.submit(lambda: release.wait(600), on_done=ran.append, background=True)
+
+    other = Services.over(bind(open_database(tmp_path / "other.sqlite3")), TaskRunner(), user="")
+    window.open_services = lambda path: other
+    window.open_database(tmp_path / "other.sqlite3")
+    assert window.services is other and other.db_path in window.db_label.text()
+    assert window.retired == [services] and closed == [] and ran == []  # the job still runs on the old database
+    qtbot.waitUntil(lambda: other.tasks.busy == 0)
+    assert window.work_label.text() == "Ready"  # the old database's job is not the new one's work
+
+    release.set()
+    qtbot.waitUntil(lambda: not window.retired)
+    assert ran == [True] and closed == ["old"]
+    other.tasks.wait()
+    other.database.close()
