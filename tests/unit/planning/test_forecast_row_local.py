@@ -92,19 +92,7 @@ def test_each_row_forecast_inside_a_wider_matrix_is_the_forecast_it_gets_alone()
     options = {"season": 12, "models": (), "quantiles": (0.1, 0.5, 0.8, 0.9, 0.95, 0.98)}
     inside = forecast_many(Y, 6, **options)
     for i, y in enumerate(rows):
-        alone = forecast_many(y[None, :], 6, **options)[0]
-        assert inside[i].model == alone.model, i
-        np.testing.assert_allclose(inside[i].mean, alone.mean, rtol=1e-9, err_msg=str(i))
-        for q in options["quantiles"]:
-            np.testing.assert_allclose(inside[i].quantiles[q], alone.quantiles[q], rtol=1e-9, err_msg=f"{i} {q}")
-            np.testing.assert_allclose(inside[i].cumulative[q], alone.cumulative[q], rtol=1e-9, err_msg=f"{i} {q}")
-        np.testing.assert_allclose(
-            [inside[i].mase, inside[i].wape, inside[i].bias, inside[i].baseline_mase],
-            [alone.mase, alone.wape, alone.bias, alone.baseline_mase],
-            rtol=1e-9,
-            equal_nan=True,
-            err_msg=str(i),
-        )
+        _assert_same(inside[i], forecast_many(y[None, :], 6, **options)[0], options["quantiles"], i)
 
 
 def test_a_new_product_beside_long_histories_gets_the_forecast_it_gets_alone():
@@ -151,22 +139,29 @@ def test_a_row_s_thorough_forecast_is_the_one_it_gets_alone():
     options = {"season": 12, "quantiles": qs, "models": ("ets", "theta"), "budget_seconds": None, "workers": 1}
     inside = forecast_many(_right_aligned(rows), 6, **options)
     for i, y in enumerate(rows):
-        alone = forecast_many(y[None, :], 6, **options)[0]
-        assert inside[i].model == alone.model, i
-        np.testing.assert_allclose(inside[i].mean, alone.mean, rtol=1e-9, err_msg=str(i))
-        for q in qs:
-            np.testing.assert_allclose(inside[i].quantiles[q], alone.quantiles[q], rtol=1e-9, err_msg=f"{i} {q}")
-            np.testing.assert_allclose(inside[i].cumulative[q], alone.cumulative[q], rtol=1e-9, err_msg=f"{i} {q}")
-        assert inside[i].scores.keys() == alone.scores.keys(), i
-        np.testing.assert_allclose(
-            [inside[i].scores[k] for k in alone.scores], list(alone.scores.values()), rtol=1e-9, err_msg=str(i)
-        )
-        np.testing.assert_allclose(
-            [inside[i].mase, inside[i].wape, inside[i].bias, inside[i].baseline_mase],
-            [alone.mase, alone.wape, alone.bias, alone.baseline_mase],
-            rtol=1e-9,
-            equal_nan=True,
-            err_msg=str(i),
-        )
+        _assert_same(inside[i], forecast_many(y[None, :], 6, **options)[0], qs, i, scores=True)
     # The later rows are fitted by the models both ways (the test is about them, not about models left out).
     assert all("+" in r.model for r in inside[1:4]) and "+" not in inside[4].model, [r.model for r in inside]
+
+
+def _assert_same(inside, alone, qs, i, *, scores: bool = False) -> None:
+    """A row's forecast inside a matrix equals the one it gets alone: label, mean, quantiles, lead-time quantiles
+    and the backtest's measures (to 1e-9), with ``scores`` every method's score too (a row without backtest origins
+    of its own has none alone, and seasonal naive's NaN beside longer rows)."""
+    assert inside.model == alone.model, i
+    np.testing.assert_allclose(inside.mean, alone.mean, rtol=1e-9, err_msg=str(i))
+    for q in qs:
+        np.testing.assert_allclose(inside.quantiles[q], alone.quantiles[q], rtol=1e-9, err_msg=f"{i} {q}")
+        np.testing.assert_allclose(inside.cumulative[q], alone.cumulative[q], rtol=1e-9, err_msg=f"{i} {q}")
+    if scores:
+        assert inside.scores.keys() == alone.scores.keys(), i
+        np.testing.assert_allclose(
+            [inside.scores[k] for k in alone.scores], list(alone.scores.values()), rtol=1e-9, err_msg=str(i)
+        )
+    np.testing.assert_allclose(
+        [inside.mase, inside.wape, inside.bias, inside.baseline_mase],
+        [alone.mase, alone.wape, alone.bias, alone.baseline_mase],
+        rtol=1e-9,
+        equal_nan=True,
+        err_msg=str(i),
+    )
