@@ -192,7 +192,8 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
                 if np.isfinite(ms[r]):
                     scores[r][name] = float(ms[r])
         for r in range(n):
-            scores[r][SEASONAL_NAIVE] = float(baseline[r])
+            if np.isfinite(baseline[r]):  # as the members': a row without origins of its own has no score alone
+                scores[r][SEASONAL_NAIVE] = float(baseline[r])
 
     joined = np.zeros(n, dtype=int)
     if models and len(origins):

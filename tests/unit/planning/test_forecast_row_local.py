@@ -139,25 +139,23 @@ def test_a_row_s_thorough_forecast_is_the_one_it_gets_alone():
     options = {"season": 12, "quantiles": qs, "models": ("ets", "theta"), "budget_seconds": None, "workers": 1}
     inside = forecast_many(_right_aligned(rows), 6, **options)
     for i, y in enumerate(rows):
-        _assert_same(inside[i], forecast_many(y[None, :], 6, **options)[0], qs, i, scores=True)
+        _assert_same(inside[i], forecast_many(y[None, :], 6, **options)[0], qs, i)
     # The later rows are fitted by the models both ways (the test is about them, not about models left out).
     assert all("+" in r.model for r in inside[1:4]) and "+" not in inside[4].model, [r.model for r in inside]
 
 
-def _assert_same(inside, alone, qs, i, *, scores: bool = False) -> None:
-    """A row's forecast inside a matrix equals the one it gets alone: label, mean, quantiles, lead-time quantiles
-    and the backtest's measures (to 1e-9), with ``scores`` every method's score too (a row without backtest origins
-    of its own has none alone, and seasonal naive's NaN beside longer rows)."""
+def _assert_same(inside, alone, qs, i) -> None:
+    """A row's forecast inside a matrix equals the one it gets alone: label, mean, quantiles, lead-time quantiles,
+    every method's score and the backtest's measures (to 1e-9)."""
     assert inside.model == alone.model, i
     np.testing.assert_allclose(inside.mean, alone.mean, rtol=1e-9, err_msg=str(i))
     for q in qs:
         np.testing.assert_allclose(inside.quantiles[q], alone.quantiles[q], rtol=1e-9, err_msg=f"{i} {q}")
         np.testing.assert_allclose(inside.cumulative[q], alone.cumulative[q], rtol=1e-9, err_msg=f"{i} {q}")
-    if scores:
-        assert inside.scores.keys() == alone.scores.keys(), i
-        np.testing.assert_allclose(
-            [inside.scores[k] for k in alone.scores], list(alone.scores.values()), rtol=1e-9, err_msg=str(i)
-        )
+    assert inside.scores.keys() == alone.scores.keys(), i
+    np.testing.assert_allclose(
+        [inside.scores[k] for k in alone.scores], list(alone.scores.values()), rtol=1e-9, err_msg=str(i)
+    )
     np.testing.assert_allclose(
         [inside.mase, inside.wape, inside.bias, inside.baseline_mase],
         [alone.mase, alone.wape, alone.bias, alone.baseline_mase],
