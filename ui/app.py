@@ -178,7 +178,11 @@ def run_gui(args) -> int:
     window.show()
     start_daily_backup(window)
     code = app.exec()
+    # The window is gone; background work (the dashboard's planning run on a large database) is waited for to its
+    # end. Cut off after 10 s, as before, the task runners were destroyed at the interpreter's exit under a running
+    # job, whose thread pool's destructor waits for it while holding the interpreter lock the job needs (the
+    # freeze MainWindow._retire describes): the process could stay behind for good.
     for services in (window.services, *window.retired):
-        services.tasks.wait(10_000)
+        services.tasks.wait(-1)
         services.database.close()
     return code
