@@ -1085,7 +1085,7 @@ def simulate_quantiles(
         for k in range(horizon):
             np.add(mean[lo:hi, k, None], e[k], out=d)
             if k == 0:
-                d += a * 0.0
+                d += a * 0.0  # α times nothing carried yet, as the sum had it: −0.0 and a NaN α come out as before
             else:
                 if k == 1:
                     np.copyto(c, e[0])
@@ -1100,8 +1100,7 @@ def simulate_quantiles(
                 np.copyto(srt, tot)
                 cum[:, :, k] = reader(srt)
             per[:, :, k] = reader(d)
-            if k == 0:
-                cum[:, :, 0] = per[:, :, 0]  # the sum over period 1 alone is its demand
+        cum[:, :, 0] = per[:, :, 0]  # the sum over period 1 alone is its demand
         per = np.maximum.accumulate(per, axis=0)
         cum = np.maximum.accumulate(np.maximum.accumulate(cum, axis=0), axis=2)
         for r in range(b):
