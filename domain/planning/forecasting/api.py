@@ -287,8 +287,9 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
 def _rounded_replacements(cleaned: np.ndarray, history: np.ndarray) -> np.ndarray:
     """``cleaned`` with the values that differ from ``history`` rounded to 2⁻³⁰ of their row's size (the power of
     two above its largest figure), so a row's figures are the same to the bit alone and inside a wider matrix."""
-    with np.errstate(invalid="ignore", divide="ignore"):
-        size = np.exp2(np.ceil(np.log2(np.maximum(np.nanmax(np.abs(history), axis=1, initial=0.0), 1e-300))))
-        unit = (size * 2.0**-30)[:, None]
+    from domain.planning.forecasting.combine import rounding_unit
+
+    with np.errstate(invalid="ignore"):
+        unit = rounding_unit(np.nanmax(np.abs(history), axis=1, initial=0.0), 30)[:, None]
         replaced = ~np.isnan(cleaned) & (cleaned != history)
         return np.where(replaced, np.round(cleaned / unit) * unit, cleaned)

@@ -999,6 +999,14 @@ class _QuantileReader:
         return out
 
 
+def rounding_unit(size: np.ndarray, bits: int) -> np.ndarray:
+    """2⁻``bits`` of the power of two at or above each row's ``size`` (its largest figure). Figures rounded to it are
+    the same to the bit whether their row was computed alone or inside a wider matrix, where sums taken in another
+    order can differ in the last bits of a double; a power of two keeps the rounding itself exact."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.exp2(np.ceil(np.log2(np.maximum(size, 1e-300))) - bits)
+
+
 def simulate_quantiles(
     mean: np.ndarray,
     errors: np.ndarray,
@@ -1045,7 +1053,7 @@ def simulate_quantiles(
             np.abs(mean).max(axis=1, initial=0.0),
             np.where(np.isnan(errors), 0.0, np.abs(errors)).max(axis=1, initial=0.0),
         )
-        unit = np.exp2(np.ceil(np.log2(np.maximum(size, 1e-300))) - 32)[:, None]
+        unit = rounding_unit(size, 32)[:, None]
         key_mean = np.round(mean / unit)
         key_errors = np.where(np.isnan(errors), np.inf, np.round(errors / unit))
     reader = _QuantileReader(draws, qs)
