@@ -3,19 +3,31 @@
 A callable runs on a ``QThreadPool`` worker; its result or exception comes back to the GUI
 thread only through a Qt signal, where the success or failure callback runs. The callable
 never touches widgets. ``progress`` is passed in when the callable accepts it.
+
+A runner with work not yet reported is never destroyed under it. Destroying a thread pool waits for its running job on
+the thread that destroys it, the GUI thread (the last reference dropped, the cycle collector, a Qt parent deleted):
+the window hung for as long as the job took, a planning run on a large database, and for good where the job waited
+for that thread. So a runner is held (``_busy``) from its first job until its last has reported and its pools have
+been waited for, which lets the interpreter lock go; its pools belong to the Python object, not to the Qt one, so a
+Qt parent or ``deleteLater`` deleting the runner leaves them and the running job alone, and the job still reports;
+and the interpreter's exit waits for the work still running (``wait_for_all``) before anything is torn down.
 """
 
 from __future__ import annotations
 
+import atexit
 import inspect
 import traceback
+import weakref
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QObject
 from PySide6.QtCore import QRunnable
 from PySide6.QtCore import QThreadPool
 from PySide6.QtCore import Signal
+from shiboken6 import isValid
 
 
 class _Signals(QObject):
@@ -76,9 +88,11 @@ class TaskRunner(QObject):
         root) into the domain error that says what to do; every failure callback then shows that."""
         super().__init__(parent)
         self.explain = explain
-        self.pool = QThreadPool(self)
+        # Not Qt children: a parent deleting this runner's Qt object would destroy them, waiting for a running job.
+        # They go with the Python object, which lives until its work has reported (see the module's docstring).
+        self.pool = QThreadPool()
         self.pool.setMaxThreadCount(max(2, QThreadPool.globalInstance().maxThreadCount()))
-        self.background_pool = QThreadPool(self)
+        self.background_pool = QThreadPool()
         self.background_pool.setMaxThreadCount(1)
         self._running: set[_Signals] = set()
 
@@ -91,13 +105,22 @@ class TaskRunner(QObject):
         *,
         background: bool = False,
     ) -> _Signals:
-        signals = _Signals()
+        # Qt's to delete, on this thread, once the reports already queued for it are delivered (see finish): freed by
+        # Python, it would take those along (a qtbot.waitSignal connected after submit returned, say).
+        signals = _Signals(QCoreApplication.instance())
+        _busy.add(self)
         self._running.add(signals)
-        self.busy_changed.emit(len(self._running))
+        self._tell_busy()
+        held = weakref.ref(self)  # ``_busy`` holds the runner while it works, and only then; not this closure
 
         def finish(_=None) -> None:
-            self._running.discard(signals)
-            self.busy_changed.emit(len(self._running))
+            # The job has reported. Its signals go, and their connections with them: these held this closure and the
+            # job's callbacks for as long as the signals lived, and the signals lived as long as this closure (a
+            # cycle through Qt the collector cannot see), so every job's callbacks and every runner stayed for good.
+            signals.deleteLater()
+            runner = held()
+            if runner is not None:  # always: ``_busy`` has held it since this job was submitted
+                runner._finished(signals)
 
         if on_done:
             signals.done.connect(on_done)
@@ -112,7 +135,37 @@ class TaskRunner(QObject):
 
     @property
     def busy(self) -> int:
+        """Jobs submitted whose result or failure has not yet been reported on this thread."""
         return len(self._running)
 
     def wait(self, msecs: int = 30_000) -> bool:
+        """Wait for the running jobs, ``-1`` for as long as they take; the interpreter lock is let go meanwhile
+        (QThreadPool.waitForDone releases it), so a job needing it can finish. Their reports come later, through
+        the event loop."""
         return self.pool.waitForDone(msecs) and self.background_pool.waitForDone(msecs)
+
+    def _finished(self, signals: _Signals) -> None:
+        self._running.discard(signals)
+        if not self._running:
+            self.wait(-1)  # every job has reported; a worker may still be returning from its run
+            _busy.discard(self)
+        self._tell_busy()
+
+    def _tell_busy(self) -> None:
+        if isValid(self):  # its Qt object may have gone with its parent while the work ran on
+            self.busy_changed.emit(len(self._running))
+
+
+# Every runner with work not yet reported, held here so that nothing destroys it under that work.
+_busy: set[TaskRunner] = set()
+
+
+def wait_for_all() -> None:
+    """Wait, for as long as it takes, for the work of every runner that has work not yet reported."""
+    for runner in list(_busy):
+        runner.wait(-1)
+
+
+# The exit waits for work still running before the interpreter tears down what is left (atexit's functions run
+# first, PySide's own clean-up after them), so nothing is destroyed under a job there either.
+atexit.register(wait_for_all)

@@ -42,30 +42,15 @@ def cycles_collected_on_the_test_thread():
 
 
 @pytest.fixture(autouse=True)
-def background_work_finished(monkeypatch):
-    """Every task runner a screen test makes (``ui.app.build_services`` too) has finished its work when the test
-    ends. A window's dashboard plans in the background when no run stored its alerts; a test that ended first left
-    that run going, and once the test's runner was garbage, the cycle collector on the test thread destroyed its
-    thread pool, whose destructor waits for the running job while the collector holds the interpreter lock the job
-    needs: both threads froze at the suite's end (and it could crash instead). The runners are held until then,
-    so nothing collects them before they are idle."""
-    from ui.tasks import TaskRunner
+def background_work_finished():
+    """The work of every task runner a screen test made (``ui.app.build_services`` too) has finished when the test
+    ends. It is not about freezes any more (a runner cannot be destroyed under its work: ``ui.tasks``): a window's
+    dashboard plans in the background when no run stored its alerts, and a test that ended first left that run going
+    into the next tests, taking one of the machine's two cores from them while they wait for their own work."""
+    from ui.tasks import wait_for_all
 
-    made: list[TaskRunner] = []
-    init = TaskRunner.__init__
-
-    def recording(self, *args, **kwargs):
-        init(self, *args, **kwargs)
-        made.append(self)
-
-    monkeypatch.setattr(TaskRunner, "__init__", recording)
     yield
-    for runner in made:
-        try:
-            finished = runner.wait(-1)  # until the work is done, however long this machine takes
-        except RuntimeError:  # its C++ object was deleted with its parent, whose pools were waited for then
-            continue
-        assert finished
+    wait_for_all()
 
 
 @pytest.fixture

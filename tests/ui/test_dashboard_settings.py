@@ -18,7 +18,7 @@ def page(qtbot, db, make_services):
     qtbot.addWidget(settings)
     widget = settings.page("planning")
     qtbot.waitUntil(lambda: widget.dead_days.text() != "")
-    return widget
+    yield widget  # the screen is held here, and the page with it (qtbot only keeps a weak reference to it)
 
 
 def test_the_dashboard_days_show_their_defaults_and_a_bad_value_is_refused_by_name(page, qtbot, db):

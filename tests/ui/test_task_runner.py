@@ -4,7 +4,13 @@ nothing depends on how fast the machine is."""
 
 from __future__ import annotations
 
+import gc
 import threading
+import weakref
+
+import pytest
+from PySide6.QtCore import QObject
+from shiboken6 import isValid
 
 from ui.tasks import TaskRunner
 
@@ -42,6 +48,62 @@ def test_a_background_failure_reaches_its_callback(qtbot):
     runner.submit(lambda: 1 / 0, on_error=errors.append, background=True)
     qtbot.waitUntil(lambda: bool(errors), timeout=30_000)
     assert isinstance(errors[0], ZeroDivisionError) and runner.busy == 0
+
+
+def held_job(started: threading.Event, release: threading.Event):
+    def job():
+        started.set()
+        assert release.wait(60), "the test never released the job"
+        return "planned"
+    return job
+
+
+def test_a_runner_nobody_holds_keeps_itself_while_its_job_runs_and_goes_once_it_reported(qtbot):
+    """Garbage while its job runs, a runner is not destroyed: its pools' destructor would wait for the job while the
+    collector holds the interpreter lock the job needs, and both threads froze. Once its work has reported it is let
+    go: the finished jobs' callbacks no longer hold it (they held every runner and every job's callbacks for good)."""
+    started, release = threading.Event(), threading.Event()
+    reported: list[tuple[str, int]] = []
+    counts: list[int] = []
+    runner = TaskRunner()
+    runner.busy_changed.connect(counts.append)
+    runner.submit(held_job(started, release), on_done=lambda result: reported.append((result, threading.get_ident())))
+    assert started.wait(60), "the job never started"
+    gone = weakref.ref(runner)
+    del runner
+    gc.collect()
+    assert gone() is not None and gone().busy == 1
+
+    release.set()
+    qtbot.waitUntil(lambda: counts[-1] == 0, timeout=60_000)
+    assert reported == [("planned", threading.get_ident())]  # reported on the test's (the GUI) thread
+    gc.collect()
+    assert gone() is None
+
+
+@pytest.mark.parametrize("how", ["its parent is deleted", "deleteLater"])
+def test_a_runner_deleted_by_qt_while_its_job_runs_neither_waits_for_it_nor_loses_its_report(qtbot, how):
+    """The Qt object can still be deleted by its parent (the welcome dialog's runner) or by deleteLater; its pools are
+    not its Qt children, so nothing waits for the job there (the test, which releases the job, would wait forever),
+    and the job finishes and reports as if nothing happened."""
+    started, release = threading.Event(), threading.Event()
+    reported: list[str] = []
+    parent = QObject()
+    runner = TaskRunner(parent)
+    runner.submit(held_job(started, release), on_done=reported.append)
+    assert started.wait(60), "the job never started"
+    if how == "deleteLater":
+        runner.deleteLater()
+        qtbot.waitUntil(lambda: not isValid(runner))
+    else:
+        del parent
+        assert not isValid(runner)
+    gc.collect()
+
+    release.set()
+    qtbot.waitUntil(lambda: reported == ["planned"], timeout=60_000)
+    qtbot.waitUntil(lambda: runner.busy == 0)
+    assert runner.wait(-1)
 
 
 def test_the_dashboard_asks_only_for_its_first_figures_in_the_foreground(db, make_services, qtbot, monkeypatch):
