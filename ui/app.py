@@ -179,9 +179,8 @@ def run_gui(args) -> int:
     start_daily_backup(window)
     code = app.exec()
     # The window is gone; background work (the dashboard's planning run on a large database) is waited for to its
-    # end. Cut off after 10 s, as before, the task runners were destroyed at the interpreter's exit under a running
-    # job, whose thread pool's destructor waits for it while holding the interpreter lock the job needs (the
-    # freeze MainWindow._retire describes): the process could stay behind for good.
+    # end before its database is closed: closed under a running job, the database would be pulled away from it.
+    # (The runners themselves are never destroyed under their work, at the exit either: ui.tasks.)
     for services in (window.services, *window.retired):
         services.tasks.wait(-1)
         services.database.close()

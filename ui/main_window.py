@@ -259,17 +259,16 @@ class MainWindow(QMainWindow):
         """Close the database left behind once its work is done, without holding the window up for it.
 
         The dashboard may be planning on it in the background, which takes longer than anyone should wait on a
-        large database. The window waited 10 s and then dropped the old task runner; if the job still ran, the
-        runner's thread pool was destroyed on this thread, and its destructor waits for the job while holding the
-        interpreter lock the job needs: the window froze for good. So the old services are kept (``retired``)
-        until their last job has reported, then their pools are waited for (the lock is let go there) and the
-        database closed; meanwhile the status bar follows the new database's work only."""
+        large database, and closing the database under that job would pull it away from the job. So the old
+        services are kept (``retired``, which the exit waits for too) until their runner says it is idle, and the
+        database is closed then; meanwhile the status bar follows the new database's work only. The runner needs
+        no keeping and no waiting here: it is never destroyed under its work, and it says it is idle only once its
+        pools have finished (``ui.tasks``)."""
         try:
             old.tasks.busy_changed.disconnect(self._busy_changed)
         except (RuntimeError, TypeError):  # not connected
             pass
         if old.tasks.busy == 0:
-            old.tasks.wait(-1)  # returns at once: nothing runs
             old.database.close()
             return
         self.retired.append(old)
@@ -279,7 +278,6 @@ class MainWindow(QMainWindow):
                 return
             self.retired.remove(old)
             old.tasks.busy_changed.disconnect(idle)
-            old.tasks.wait(-1)  # its last job has reported; it may still be returning from its run
             old.database.close()
 
         old.tasks.busy_changed.connect(idle)

@@ -81,6 +81,19 @@ def test_a_runner_nobody_holds_keeps_itself_while_its_job_runs_and_goes_once_it_
     assert gone() is None
 
 
+def test_a_runner_says_it_is_idle_only_once_no_worker_is_left_in_a_job(qtbot):
+    """The window closes a database it left behind when that database's runner says it is idle
+    (``MainWindow._retire``): by then no worker may still be returning from a job."""
+    runner = TaskRunner()
+    pools = (runner.pool, runner.background_pool)
+    seen: list[tuple[int, int]] = []
+    runner.busy_changed.connect(lambda count: seen.append((count, sum(p.activeThreadCount() for p in pools))))
+    runner.submit(lambda: "stock")
+    runner.submit(lambda: "alerts", background=True)
+    qtbot.waitUntil(lambda: runner.busy == 0, timeout=60_000)
+    assert [count for count, _ in seen] == [1, 2, 1, 0] and seen[-1] == (0, 0)
+
+
 @pytest.mark.parametrize("how", ["its parent is deleted", "deleteLater"])
 def test_a_runner_deleted_by_qt_while_its_job_runs_neither_waits_for_it_nor_loses_its_report(qtbot, how):
     """The Qt object can still be deleted by its parent (the welcome dialog's runner) or by deleteLater; its pools are
