@@ -50,7 +50,7 @@ def test_receipts_allocate_by_hand_and_oldest_first_and_balances_show_what_is_le
     assert out.splitlines()[0].endswith(": 500.00 from ACME") and f"{sd2}: 200.00" in out
     assert "unallocated (credit) 300.00" in out
     rc1 = out.split(":")[0]
-    cli("allocate", rc1, sd1)
+    cli("allocate", rc1, sd1, "--date", "2026-11-25")  # dated, as the as-of dates below are
     items = json.loads(cli("open-items", "ACME", "--json", "--as-of", "2026-12-06"))
     assert [(x["number"], x["open"], x["due"], x["days_overdue"]) for x in items] == [
         (sd1, "830", "2026-11-30", 6), (sd2, "365", "2026-12-30", 0)]
