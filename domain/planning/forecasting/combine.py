@@ -319,9 +319,10 @@ def seasonal_factors(
     tested[candidates[testable]] = True
     pos = t % season
     f = np.full((len(candidates), season), np.nan)
-    recent_cols = t >= (T - recent * season) if recent else np.ones(T, dtype=bool)
     for p in range(season):
-        f[:, p] = _trimmed_mean(ratio[:, (pos == p) & recent_cols])
+        f[:, p] = _trimmed_mean(ratio[:, pos == p])
+    if recent:
+        f = _recent_factors(ratio, season, recent, f)
     complete = ~np.isnan(f).any(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         f = f / (np.nansum(f, axis=1, keepdims=True) / np.maximum((~np.isnan(f)).sum(axis=1, keepdims=True), 1))
@@ -330,6 +331,44 @@ def seasonal_factors(
     seasonal[candidates[ok]] = True
     tested[candidates[short & ok]] = True  # a short row's test settles it only when the row is adjusted
     return factors, seasonal, tested
+
+
+def _recent_factors(ratio: np.ndarray, season: int, recent: int, whole: np.ndarray) -> np.ndarray:
+    """The factors of the latest ``recent`` seasons' ratios (rows × season), shrunk towards those of the whole
+    history (``whole``) as far as the noise of the ratios accounts for their difference.
+
+    A season drifts (a peak moves, a trough deepens), so the latest seasons tell its shape now; but a factor from
+    six ratios (four after trimming) carries their noise, and on a noisy row that noise is most of how the latest
+    seasons' factors differ from the whole history's. Per row, with the recent factors r_p and the whole history's
+    a_p from k_p and K_p ratios at position p and σ² the variance of the recent ratios about their position's
+    factor (pooled over the positions), noise alone makes r_p − a_p vary by σ²·(1/k_p − 1/K_p) (the recent
+    ratios are part of the whole history's). The factors are a + w·(r − a), w = max(0, 1 − σ²·mean(1/k − 1/K) /
+    mean((r − a)²)): the positive-part James–Stein shrinkage of the difference. A row whose seasons differ by far
+    more than their noise keeps its recent factors (w near 1); a row whose difference is all noise takes the whole
+    history's (w = 0); a row without more than ``recent`` seasons has nothing older to shrink to (r = a). The
+    noisy quarterly trips of Australia's regions: MASE 0.960 → 0.951 at the holdout, better at two earlier origins
+    too; the sets whose seasons drift kept their recent factors (RESULTS-forecast.md, section AR)."""
+    n, T = ratio.shape
+    t = np.arange(T)
+    pos = t % season
+    in_recent = t >= T - recent * season
+    factors = np.full((n, season), np.nan)
+    squares = np.zeros(n)  # the recent ratios' squared deviations from their position's factor
+    dof = np.zeros(n)
+    noise = np.zeros(n)  # Σ_p (1/k_p − 1/K_p)
+    for p in range(season):
+        values = ratio[:, (pos == p) & in_recent]
+        factors[:, p] = _trimmed_mean(values)
+        k = (~np.isnan(values)).sum(axis=1)
+        total = (~np.isnan(ratio[:, pos == p])).sum(axis=1)
+        squares += np.nansum((values - factors[:, p, None]) ** 2, axis=1)
+        dof += np.maximum(k - 1, 0)
+        noise += np.where(k > 0, 1.0 / np.maximum(k, 1) - 1.0 / np.maximum(total, 1), 0.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        spread = np.nanmean((factors - whole) ** 2, axis=1)
+        weight = np.clip(1.0 - squares / np.maximum(dof, 1) * noise / season / spread, 0.0, 1.0)
+    weight = np.where(spread > 0, weight, 1.0)
+    return whole + weight[:, None] * (factors - whole)
 
 
 def _line_ratios(y: np.ndarray) -> np.ndarray:
