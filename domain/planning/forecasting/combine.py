@@ -64,7 +64,10 @@ its own periods: the same alone and right-aligned beside longer rows (RESULTS-fo
 The adjustment is the classical multiplicative decomposition: the ratio of each period to its centred moving average
 over one season, averaged per position in the season without the highest and the lowest ratio (a trimmed mean, so
 one odd year does not set a month's factor, as in X-11: Tourism quarterly 1.499 → 1.480 in MASE), normalised to
-mean 1. Every constant follows ``season`` (52 weekly, 12 monthly, 4 quarterly, 7 daily).
+mean 1. The factors are those of the latest six seasons (``RECENT_SEASONS``: a season drifts) shrunk towards the
+whole history's as far as the ratios' noise explains how the two differ (``_recent_factors``: a noisy season's
+six-year factors carried their noise into every forecast; RESULTS-forecast.md, section AR). Every constant
+follows ``season`` (52 weekly, 12 monthly, 4 quarterly, 7 daily).
 
 **Uncertainty.** Lead-time demand is not the sum of independent one-step errors: when the level is wrong it is
 wrong for every period of the lead time. The quantiles therefore come from simulated paths of the level model
@@ -131,7 +134,7 @@ DRAWS = 1600
 SEED = 20261205
 BURN_IN = 3  # observed periods the one-step errors skip while the states settle
 
-RECENT_SEASONS = 6  # the seasonal factors come from the last six seasons (patterns drift)
+RECENT_SEASONS = 6  # the seasonal factors lean on the last six seasons (patterns drift): ``_recent_factors``
 # A ratio to a centred moving average window cut by the row's end counts while the window misses at most this share
 # of the half season after its period (monthly: the last six months but the latest two; quarterly: all but the
 # latest quarter): a window that misses more is mostly the season itself (RESULTS-forecast.md, section AL).
@@ -269,6 +272,9 @@ def seasonal_factors(
     Either way the factors come from the ratios to the centred moving average (one or two per position for the
     shortest rows, as in the classical decomposition). All of it reads the row's own periods only: a row gets the
     same verdict and factors (rotated by its offset) alone and right-aligned beside longer rows.
+
+    With ``recent`` (seasons), the factors are the latest ``recent`` seasons' shrunk towards the whole history's
+    (``_recent_factors``); without it, the whole history's.
 
     Position p holds the factor of every period t with ``t % season == p`` (t counted from the matrix's first
     column). Rows that are not ``eligible``, hold less than two seasons of observed periods after their first

@@ -568,9 +568,8 @@ def test_a_noisy_season_s_factors_lean_on_the_whole_history_and_a_season_that_mo
     assert error < 1.5 * np.abs(whole - season).mean()
     # A season whose shape changed six years ago, with 1 % noise: the latest seasons tell its shape now.
     moved = np.array([0.8, 1.1, 1.2, 0.9])
-    y = 100 * np.concatenate([np.tile(season, 12), np.tile(moved, 6)]) * np.exp(
-        np.random.default_rng(4).normal(0, 0.01, 72)
-    )
+    noise = np.exp(np.random.default_rng(4).normal(0, 0.01, 72))
+    y = 100 * np.concatenate([np.tile(season, 12), np.tile(moved, 6)]) * noise
     factors, seasonal, _ = c.seasonal_factors(y[None, :], 4, [True], recent=c.RECENT_SEASONS)
     assert seasonal[0]
     assert np.allclose(factors[0], moved, atol=0.02)
