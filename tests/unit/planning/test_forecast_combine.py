@@ -575,6 +575,23 @@ def test_a_noisy_season_s_factors_lean_on_the_whole_history_and_a_season_that_mo
     assert np.allclose(factors[0], moved, atol=0.02)
 
 
+def test_a_row_without_a_season_that_passes_the_test_on_noise_is_adjusted_by_a_flatter_season():
+    # 400 rows of ten years without a season, 15 % noise: the 80 % test passes some of them (36 here), and their
+    # factors are noise. Shrunk towards a flat season as far as that noise explains their spread, they stay
+    # near 1 (mean distance 0.036; the factors shrunk only towards the whole history's: 0.054).
+    rng = np.random.default_rng(5)
+    y = 100 * np.exp(rng.normal(0, 0.15, (400, 40)))
+    factors, seasonal, _ = c.seasonal_factors(y, 4, np.ones(400, dtype=bool), recent=c.RECENT_SEASONS)
+    assert 20 <= seasonal.sum() <= 60
+    assert np.abs(factors[seasonal] - 1.0).mean() < 0.045
+    # A season far above its noise keeps its factors.
+    season = np.array([1.2, 0.9, 0.8, 1.1])
+    strong = 100 * np.tile(season, 10) * np.exp(np.random.default_rng(6).normal(0, 0.02, 40))
+    factors, seasonal, _ = c.seasonal_factors(strong[None, :], 4, [True], recent=c.RECENT_SEASONS)
+    assert seasonal[0]
+    assert np.allclose(factors[0], season, atol=0.02)
+
+
 @pytest.mark.parametrize("seed", [1, 2, 4, 5])  # noise with which three years pass the seasonal test either way
 @pytest.mark.parametrize("month", [6, 7, 8])
 def test_the_latest_half_season_has_ratios_so_one_odd_month_in_three_years_does_not_set_its_factor(seed, month):
