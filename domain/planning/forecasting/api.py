@@ -155,6 +155,7 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
     from domain.planning.forecasting.classify import INTERMITTENT
     from domain.planning.forecasting.classify import LUMPY
     from domain.planning.forecasting.combine import combine
+    from domain.planning.forecasting.combine import interruptions
     from domain.planning.forecasting.combine import isolated_extremes
     from domain.planning.forecasting.combine import simulate_quantiles
     from domain.planning.forecasting.combine import zero_below_demand_share
@@ -174,6 +175,7 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
     cal_origins = calibration_origins(T, horizon, min_periods, LATEST_ORIGINS if intermittent.any() else 0)
     # A single extreme period is fitted, calibrated and drawn at the row's fence; scores stay on the history.
     Yc = isolated_extremes(Y, season)[0]
+    Yc[interruptions(Yc, season, ~intermittent & ~short)] = np.nan
     c = combine(Yc, bt_origins, horizon, season=season, intermittent=intermittent, calibration=cal_origins)
     mean = c.final.copy()
     paths = c.paths.copy()

@@ -138,6 +138,8 @@ RECENT_SEASONS = 6  # the seasonal factors come from the last six seasons (patte
 END_MISSING = 0.75
 SMOOTH_MEMBERS = ("damped", "theta")
 SLOW_ALPHA = 0.1  # the level under the yearly index
+INTERRUPTION_SHARE = 0.5  # a period next to an interruption under this share of the demand around it is part of it
+INTERRUPTION_MIN = 2  # periods without demand in a row that can be an interruption (``interruptions``)
 OUTLIER_Z = 4.0  # an adjusted period is an additive outlier beyond this many robust standard deviations of its errors
 STRONG_SEASON = 0.8  # the season's strength from which last season at today's level joins the combination
 STRONG_TREND = 0.9  # the trend's strength (R² of the straight line) from which Holt's linear trend joins
@@ -404,6 +406,70 @@ def isolated_extremes(Y, season: int = 0) -> tuple[np.ndarray, np.ndarray]:
     out = y.copy()
     out[rows[single]] = np.where(above[single], fence[single, None], y[rows[single]])
     return out, mask
+
+
+def interruptions(Y, season: int, eligible) -> np.ndarray:
+    """The periods of each ``eligible`` row that are an interruption, not demand: a run of at least
+    ``INTERRUPTION_MIN`` periods without demand inside the row's history (demand before and after it) whose
+    periods of the season are not without demand in any other season of the row (within ``season // 26`` periods
+    of them: a week's holiday moves). Where a product sold every period, weeks of nothing that no other year shows
+    at that time are a stoppage (a strike, a closure, a stockout nobody recorded); taken as demand, they pulled the
+    level to zero and back, the smoothing constants that fit that best were the fastest, and the seasonal test read
+    the gap instead of the season. A trough that recurs each season is the season and stays.
+
+    Returns:
+        The mask (rows × periods) of the periods to count as censored (NaN).
+    """
+    y = np.atleast_2d(np.asarray(Y, dtype=float))
+    n, T = y.shape
+    zero = (y == 0) & np.asarray(eligible, dtype=bool)[:, None]
+    mask = np.zeros((n, T), dtype=bool)
+    rows = np.flatnonzero(zero.any(axis=1))
+    if len(rows) == 0:
+        return mask
+    z = zero[rows]
+    fwd = np.zeros(z.shape, dtype=int)  # zeros in a row ending at each period
+    bwd = np.zeros(z.shape, dtype=int)  # zeros in a row starting at each period
+    for t in range(T):
+        fwd[:, t] = np.where(z[:, t], (fwd[:, t - 1] if t else 0) + 1, 0)
+    for t in range(T - 1, -1, -1):
+        bwd[:, t] = np.where(z[:, t], (bwd[:, t + 1] if t < T - 1 else 0) + 1, 0)
+    observed = y[rows] > 0
+    t = np.arange(T)
+    first = np.where(observed.any(axis=1), np.argmax(observed, axis=1), T)
+    last = T - 1 - np.argmax(observed[:, ::-1], axis=1)
+    start, end = t[None, :] - fwd + 1, t[None, :] + bwd - 1
+    inside = z & (fwd + bwd - 1 >= INTERRUPTION_MIN) & (start > first[:, None]) & (end < last[:, None])
+    if season >= 2 and T > season:
+        # the same time of another season without demand too (that season's periods within ``reach``)
+        reach = season // 26
+        recurring = np.zeros(z.shape, dtype=bool)
+        for k in range(season - reach, T, season):
+            for d in range(k, min(k + 2 * reach + 1, T)):
+                recurring[:, d:] |= z[:, :-d]
+                recurring[:, :-d] |= z[:, d:]
+        inside &= ~recurring
+    # The periods either side of the gap that it cut short (under ``INTERRUPTION_SHARE`` of the median demand of the
+    # season around it) are part of it: a stoppage begins and ends part-way through a period, and the first periods
+    # after it run at a fraction of the usual demand while the service resumes.
+    reach = max(season, 4)
+    for i in np.flatnonzero(inside.any(axis=1)):
+        v, gap = y[rows[i]], inside[i].copy()
+        edges = np.flatnonzero(np.diff(np.concatenate([[0], inside[i].astype(int), [0]])))
+        for lo, hi in zip(edges[::2], edges[1::2] - 1, strict=True):  # each run's first and last period
+            near = np.r_[max(lo - reach, 0) : lo, hi + 1 : min(hi + 1 + reach, T)]
+            around = v[near][(v[near] > 0) & ~inside[i, near]]
+            if len(around) == 0:
+                continue
+            low = v < INTERRUPTION_SHARE * np.median(around)  # NaN compares False
+            while lo - 1 > first[i] and low[lo - 1]:
+                lo -= 1
+            while hi + 1 < last[i] and low[hi + 1]:
+                hi += 1
+            gap[lo : hi + 1] = True
+        inside[i] = gap
+    mask[rows] = inside
+    return mask
 
 
 # ---------------------------------------------------------------- strength of the season
