@@ -84,6 +84,12 @@ product's latest errors against its history's (``quantiles.recent_volatility``: 
 intermittent and lumpy demand every per-period level up to the median that is at most the share of periods
 without demand is 0 (``zero_below_demand_share``): the simulated paths carry no mass at zero.
 
+**Interruptions.** Weeks without demand inside a smooth or erratic row that otherwise sells every period, at a time
+no other season shows them (``interruptions``: a strike, a closure, a stockout nobody recorded), count as censored
+periods with the weeks they cut short: taken as demand, an airline's nine weeks of a pilots' dispute pulled the
+level to zero and back, chose the fastest smoothing constants and hid its yearly season (RESULTS-forecast.md,
+section AR; the scores are still taken against the history as it was).
+
 **Isolated extremes.** A single period far above the rest of a product's demands (``isolated_extremes``: above
 Q3 + 5·IQR, the only one, and not a season's peak) is brought down to that fence before any of this: fitted as it
 was, it lifted the level for months, its error was drawn as a change of level, and the backtest sums that held it
@@ -139,6 +145,7 @@ END_MISSING = 0.75
 SMOOTH_MEMBERS = ("damped", "theta")
 SLOW_ALPHA = 0.1  # the level under the yearly index
 INTERRUPTION_SHARE = 0.5  # a period next to an interruption under this share of the demand around it is part of it
+INTERRUPTION_ZEROS = 0.02  # at most this share of a row's other periods without demand (``interruptions``)
 INTERRUPTION_MIN = 2  # periods without demand in a row that can be an interruption (``interruptions``)
 OUTLIER_Z = 4.0  # an adjusted period is an additive outlier beyond this many robust standard deviations of its errors
 STRONG_SEASON = 0.8  # the season's strength from which last season at today's level joins the combination
@@ -415,7 +422,11 @@ def interruptions(Y, season: int, eligible) -> np.ndarray:
     of them: a week's holiday moves). Where a product sold every period, weeks of nothing that no other year shows
     at that time are a stoppage (a strike, a closure, a stockout nobody recorded); taken as demand, they pulled the
     level to zero and back, the smoothing constants that fit that best were the fastest, and the seasonal test read
-    the gap instead of the season. A trough that recurs each season is the season and stays.
+    the gap instead of the season. A trough that recurs each season is the season and stays, and so does every
+    run in a row with more than ``INTERRUPTION_ZEROS`` of its other periods without demand (a slow seller). The
+    periods either side of the run that it cut short, under ``INTERRUPTION_SHARE`` of the median demand of a season
+    around it, are part of it. An interruption at the row's end is not looked for: nothing after it tells it from
+    an end (the app records stockouts as censored periods itself).
 
     Returns:
         The mask (rows × periods) of the periods to count as censored (NaN).
@@ -440,6 +451,12 @@ def interruptions(Y, season: int, eligible) -> np.ndarray:
     last = T - 1 - np.argmax(observed[:, ::-1], axis=1)
     start, end = t[None, :] - fwd + 1, t[None, :] + bwd - 1
     inside = z & (fwd + bwd - 1 >= INTERRUPTION_MIN) & (start > first[:, None]) & (end < last[:, None])
+    # Only where the row's demand otherwise hardly ever stops: a slow seller's weeks without a sale are its demand,
+    # and two of them in a row come as they come.
+    span = (t[None, :] >= first[:, None]) & (t[None, :] <= last[:, None]) & ~np.isnan(y[rows])
+    runs = z & (fwd + bwd - 1 >= INTERRUPTION_MIN)
+    elsewhere = (z & ~runs & span).sum(axis=1) / np.maximum((span & ~runs).sum(axis=1), 1)
+    inside &= (elsewhere <= INTERRUPTION_ZEROS)[:, None]
     if season >= 2 and T > season:
         # the same time of another season without demand too (that season's periods within ``reach``)
         reach = season // 26

@@ -976,9 +976,12 @@ def test_weeks_without_demand_that_no_other_year_shows_are_an_interruption_with_
         troughs[52 * year + 20 : 52 * year + 23] = 0.0  # the same weeks every year: the season
     at_end = _weekly_season()
     at_end[-3:] = 0.0  # nothing after it tells an interruption from an end
-    mask = c.interruptions(np.vstack([stopped, troughs, at_end, stopped]), 52, [True, True, True, False])
+    slow = np.random.default_rng(4).poisson(3.0, 208).astype(float)  # a slow seller: 5 % of its weeks without a sale
+    slow[100:103] = 0.0
+    mask = c.interruptions(np.vstack([stopped, troughs, at_end, stopped, slow]), 52, [True, True, True, False, True])
     assert np.flatnonzero(mask[0]).tolist() == list(range(69, 81))
-    assert not mask[1:].any()  # the recurring troughs, the end, and a row not eligible (intermittent) stay
+    # The recurring troughs, the end, a row not eligible (intermittent) and the slow seller's three weeks stay.
+    assert not mask[1:].any()
 
 
 def test_an_interruption_a_year_ago_no_longer_hides_the_season():
@@ -990,3 +993,4 @@ def test_an_interruption_a_year_ago_no_longer_hides_the_season():
     r = forecast_series(y, 8, season=52, models=())
     assert "seasonal" in r.model
     assert r.mean[-1] - r.mean[0] > 60  # the wave rises by 110 over these weeks
+
