@@ -63,8 +63,9 @@ last year's noisy weeks are not a season; RESULTS-forecast.md, section AB). A ro
 its own periods: the same alone and right-aligned beside longer rows (RESULTS-forecast.md, section AE).
 The adjustment is the classical multiplicative decomposition: the ratio of each period to its centred moving average
 over one season, averaged per position in the season without the highest and the lowest ratio (a trimmed mean, so
-one odd year does not set a month's factor, as in X-11: Tourism quarterly 1.499 → 1.480 in MASE), normalised to
-mean 1. Every constant follows ``season`` (52 weekly, 12 monthly, 4 quarterly, 7 daily).
+one odd year does not set a month's factor, as in X-11: Tourism quarterly 1.499 → 1.480 in MASE), for weekly data
+drawn towards the weeks either side as far as the spread of its ratios says it is noise (section AR), normalised
+to mean 1. Every constant follows ``season`` (52 weekly, 12 monthly, 4 quarterly, 7 daily).
 
 **Uncertainty.** Lead-time demand is not the sum of independent one-step errors: when the level is wrong it is
 wrong for every period of the lead time. The quantiles therefore come from simulated paths of the level model
@@ -331,6 +332,32 @@ def seasonal_factors(
     recent_cols = t >= (T - recent * season) if recent else np.ones(T, dtype=bool)
     for p in range(season):
         f[:, p] = _trimmed_mean(ratio[:, (pos == p) & recent_cols])
+    # Weekly factors (``season // 52`` neighbours either side; none for monthly or quarterly data) are drawn towards
+    # the curve through their neighbours (weights ¼, ½, ¼) by as much as their noise explains of how far they stray
+    # from it: a week's factor from its own four to six ratios carried those weeks' noise, which the forecast then
+    # repeated a year later, but a peak that stands in the same week every year is no noise and stays sharp. The
+    # share kept is James and Stein's positive part, per row: 1 − Σ var(d) / Σ d², d being each week's distance
+    # from the curve and var(d) its variance from the spread of the week's ratios across the years
+    # (airline passengers and Walmart's departments by week: RESULTS-forecast.md, section AR).
+    reach = season // 52
+    if reach:
+        shifts = range(-reach, reach + 1)
+        weights = (reach + 1 - np.abs(np.arange(-reach, reach + 1))) / (reach + 1) ** 2  # ¼, ½, ¼ for weeks
+        smooth = sum(w * np.roll(f, k, axis=1) for w, k in zip(weights, shifts, strict=True))
+        se2 = np.full(f.shape, np.nan)  # the squared standard error of each position's mean ratio
+        for p in range(season):
+            r_p = ratio[:, (pos == p) & recent_cols]
+            k = (~np.isnan(r_p)).sum(axis=1)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                dev = r_p - (np.nansum(r_p, axis=1) / k)[:, None]
+                se2[:, p] = np.where(k >= 2, np.nansum(dev * dev, axis=1) / (k - 1) / k, np.nan)
+        # the deviation from the smooth curve and the noise in it: d = f − Σ w_k f_(p+k)
+        coef = [(1.0 if k == 0 else 0.0) - w for w, k in zip(weights, shifts, strict=True)]
+        noise = sum(c_ * c_ * np.roll(se2, k, axis=1) for c_, k in zip(coef, shifts, strict=True))
+        with np.errstate(invalid="ignore", divide="ignore"):
+            keep = np.clip(1.0 - np.nansum(noise, axis=1) / np.nansum((f - smooth) ** 2, axis=1), 0.0, 1.0)
+        keep = np.where(np.isnan(keep), 1.0, keep)[:, None]
+        f = smooth + keep * (f - smooth)
     complete = ~np.isnan(f).any(axis=1)
     with np.errstate(invalid="ignore", divide="ignore"):
         f = f / (np.nansum(f, axis=1, keepdims=True) / np.maximum((~np.isnan(f)).sum(axis=1, keepdims=True), 1))
