@@ -34,6 +34,8 @@ class _Signals(QObject):
     done = Signal(object)
     failed = Signal(object)
     progress = Signal(object)
+    # The worker reports here; the runner turns it into ``done`` or ``failed`` on the GUI thread (see submit).
+    reported = Signal(bool, object)
 
 
 class _Job(QRunnable):
@@ -59,14 +61,13 @@ class _Job(QRunnable):
                 explained.__cause__ = exc
                 explained.__traceback_text__ = exc.__traceback_text__  # type: ignore[attr-defined]
                 exc = explained
-            self._tell(self.signals.failed, exc)
+            self._tell(False, exc)
         else:
-            self._tell(self.signals.done, result)
+            self._tell(True, result)
 
-    @staticmethod
-    def _tell(signal, value) -> None:
+    def _tell(self, ok: bool, value) -> None:
         try:
-            signal.emit(value)
+            self.signals.reported.emit(ok, value)
         except RuntimeError:  # the window closed while this ran in the background: nobody is left to tell
             pass
 
@@ -122,6 +123,15 @@ class TaskRunner(QObject):
             if runner is not None:  # always: ``_busy`` has held it since this job was submitted
                 runner._finished(signals)
 
+        def report(ok: bool, value) -> None:
+            # ``done`` and ``failed`` are emitted here, on the GUI thread, once the event loop delivers the worker's
+            # report: never before the code that submitted the job has returned, so a slot connected to them after
+            # ``submit`` (a qtbot.waitSignal, say) always hears it. Emitted by the worker itself, each connection's
+            # call was queued at the moment of the emission, and a quick job on a busy machine could finish before
+            # the submitter had connected: two screen tests waited 120 s for an export that had already reported.
+            (signals.done if ok else signals.failed).emit(value)
+
+        signals.reported.connect(report)
         if on_done:
             signals.done.connect(on_done)
         if on_error:

@@ -137,3 +137,25 @@ def test_the_dashboard_asks_only_for_its_first_figures_in_the_foreground(db, mak
     # the first figures (and the stored alerts, one small read) are what the owner is looking at; the trend,
     # stockouts and stock figures, and a planning run when none stored its alerts, never hold up a screen
     assert asked[0] is False and asked.count(False) <= 2 and asked.count(True) >= 3
+
+
+@pytest.mark.parametrize("fails", [False, True], ids=["done", "failed"])
+def test_a_slot_connected_after_submit_hears_a_job_that_finished_before_it_was_connected(qtbot, fails):
+    # The job has finished in its worker before the submitter connects (on a busy machine a quick export can): the
+    # GUI thread is held here until then, as the scheduler can hold it. The report must still reach the late slot.
+    runner = TaskRunner()
+    ran = threading.Event()
+
+    def job():
+        ran.set()
+        if fails:
+            raise ValueError("the file is open in another program")
+        return "written"
+
+    signals = runner.submit(job)
+    assert ran.wait(60), "the job never ran"
+    assert runner.wait(60_000)  # its worker has returned: whatever it emitted, it emitted before the slot below
+    with qtbot.waitSignal(signals.failed if fails else signals.done, timeout=60_000) as heard:
+        pass
+    assert str(heard.args[0]) == ("the file is open in another program" if fails else "written")
+    qtbot.waitUntil(lambda: runner.busy == 0, timeout=60_000)
