@@ -156,6 +156,7 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
     """``forecast_many`` with the combination (``strategy="combine"``), see ``domain.planning.forecasting.combine``."""
     from domain.planning.forecasting.classify import INTERMITTENT
     from domain.planning.forecasting.classify import LUMPY
+    from domain.planning.forecasting.combine import RECENT_SEASONS
     from domain.planning.forecasting.combine import combine
     from domain.planning.forecasting.combine import interruptions
     from domain.planning.forecasting.combine import isolated_extremes
@@ -222,6 +223,22 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
         # forecast and the quantiles into other draws (M1 quarterly: 3 rows of 203). So the cleaned values are
         # rounded to 2⁻³⁰ of the row's size, as ``simulate_quantiles`` rounds its key.
         cleaned = _rounded_replacements(c.cleaned, Yc)
+        # Where the combination adjusted a row for its season and the row's history is shorter than the
+        # ``RECENT_SEASONS`` seasons its factors lean on, the models see the row adjusted by the combination's
+        # factors and forecast it without a season, seasonal again by the same factors (``model_backtest``). Fitted
+        # to such a raw history they estimated a season of their own from two to five seasons, unshrunk (ETS 52
+        # weekly states, Theta a classical decomposition), over an interruption's censored weeks filled by a
+        # straight line (``models.fill_censored``), and at equal weight diluted the combination's shrunk season:
+        # Thorough trailed the default on both weekly sets. On longer histories their own season is as good as the
+        # factors (quarterly and monthly sets: no better adjusted, Australian regions worse at all three origins).
+        # RESULTS-forecast.md, section AV. The factors can differ from the row alone in the last bits, so the
+        # adjusted history is rounded to 2⁻³⁰ of the row's size (``_rounded``), or ETS's optimiser turns that into
+        # other forecasts.
+        if c.factors is not None and season > 1:
+            rows_a = order[c.seasonal[order] & (T - begins[order] < RECENT_SEASONS * season)]
+            cleaned[rows_a] = _rounded(cleaned[rows_a] / c.factors[rows_a][:, np.arange(T) % season], Yc[rows_a])
+            for r in rows_a:
+                extras[int(r)] = (*extras[int(r)], c.factors[r])
         sm = run_models(cleaned, order, extras, tuple(models), horizon, origins, season, qs, starts, budget_seconds,
                          workers, start_method)
         # The models join the combination as members of equal weight (the combination counts as its three).
@@ -289,12 +306,18 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
     return results
 
 
-def _rounded_replacements(cleaned: np.ndarray, history: np.ndarray) -> np.ndarray:
-    """``cleaned`` with the values that differ from ``history`` rounded to 2⁻³⁰ of their row's size (the power of
-    two above its largest figure), so a row's figures are the same to the bit alone and inside a wider matrix."""
+def _rounded(values: np.ndarray, history: np.ndarray) -> np.ndarray:
+    """``values`` rounded to 2⁻³⁰ of their row's size (the power of two above the largest figure of ``history``)."""
     from domain.planning.forecasting.combine import rounding_unit
 
     with np.errstate(invalid="ignore"):
         unit = rounding_unit(np.nanmax(np.abs(history), axis=1, initial=0.0), 30)[:, None]
+        return np.round(values / unit) * unit
+
+
+def _rounded_replacements(cleaned: np.ndarray, history: np.ndarray) -> np.ndarray:
+    """``cleaned`` with the values that differ from ``history`` rounded to 2⁻³⁰ of their row's size (the power of
+    two above its largest figure), so a row's figures are the same to the bit alone and inside a wider matrix."""
+    with np.errstate(invalid="ignore"):
         replaced = ~np.isnan(cleaned) & (cleaned != history)
-        return np.where(replaced, np.round(cleaned / unit) * unit, cleaned)
+    return np.where(replaced, _rounded(cleaned, history), cleaned)

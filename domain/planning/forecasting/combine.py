@@ -174,6 +174,8 @@ class Combined:
             not a member of.
         last_season: whether the row's season is strong enough for last season at today's level to be a member.
         linear_trend: whether the row's trend is strong enough for Holt's linear trend to be a member.
+        factors: the seasonal factors the rows were adjusted with (rows × season, position ``t % season`` for
+            period t; 1 for rows not adjusted).
         cleaned: the history the members were fitted to, in demand units: ``Y`` with each additive outlier
             (``additive_outliers``) replaced by its fence, seasonal again; the statsmodels models of Thorough mode
             are fitted to it too.
@@ -189,6 +191,7 @@ class Combined:
     last_season: np.ndarray | None = None
     cleaned: np.ndarray | None = None
     linear_trend: np.ndarray | None = None
+    factors: np.ndarray | None = None
 
 
 # ---------------------------------------------------------------- seasonality
@@ -1147,6 +1150,7 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
         last_season=strong,
         cleaned=cleaned_history,
         linear_trend=linear,
+        factors=factors,
     )
 
 

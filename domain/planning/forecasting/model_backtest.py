@@ -7,6 +7,7 @@ fitted when.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import time
@@ -44,6 +45,10 @@ def _backtest_models(job) -> list[tuple[int, dict]]:
             own, begin = np.asarray(extra[3], dtype=bool), int(extra[4])
         else:  # the per-row choice (``selection``): the matrix's row as it is, every origin
             own, begin = np.ones(len(origins), dtype=bool), 0
+        # A row handed seasonally adjusted comes with its factors (position ``t % len(index)`` for the matrix's
+        # period t): the models are fitted without a season and their forecasts seasonal again, before scoring.
+        index = np.asarray(extra[5], dtype=float) if len(extra) > 5 and extra[5] is not None else None
+        row_season = 1 if index is not None else season
         y = y[begin:]
         points = origins[own] - begin
         row_starts = None if starts is None else starts[begin:]
@@ -51,13 +56,14 @@ def _backtest_models(job) -> list[tuple[int, dict]]:
         for name in names if len(points) else ():
             fit = MODELS[name]
             try:
-                first = fit(y[: points[0]], horizon, season=season, starts=_upto(row_starts, points[0]))
+                first = fit(y[: points[0]], horizon, season=row_season, starts=_upto(row_starts, points[0]))
                 reuse = first.reuse or {}
                 later = [
-                    fit(y[:o], horizon, season=season, starts=_upto(row_starts, o), **reuse).mean for o in points[1:]
+                    fit(y[:o], horizon, season=row_season, starts=_upto(row_starts, o), **reuse).mean
+                    for o in points[1:]
                 ]
                 paths = np.full((len(origins), horizon), np.nan)
-                paths[own] = np.array([first.mean, *later])
+                paths[own] = np.array([first.mean, *later]) * _season_ahead(index, origins[own], horizon)
             except Exception:  # noqa: BLE001 - a model that fails falls back to the next one
                 continue
             if np.all(np.isfinite(paths[own])):
@@ -69,14 +75,26 @@ def _backtest_models(job) -> list[tuple[int, dict]]:
                 break
             spec_only = {k: v for k, v in reuse.items() if k == "spec"}
             try:
-                final = MODELS[name](y, horizon, season=season, quantiles=qs, starts=row_starts, **spec_only)
+                final = MODELS[name](y, horizon, season=row_season, quantiles=qs, starts=row_starts, **spec_only)
             except Exception:  # noqa: BLE001 - the next best model is tried instead
                 continue
+            if index is not None:
+                again = _season_ahead(index, np.array([begin + len(y)]), horizon)[0]
+                final = dataclasses.replace(
+                    final, mean=final.mean * again, quantiles={q: v * again for q, v in (final.quantiles or {}).items()}
+                )
             if np.all(np.isfinite(final.mean)):
                 fitted[name] = (paths, final)
                 break
         out.append((r, fitted))
     return out
+
+
+def _season_ahead(index, points, horizon: int):
+    """The factors of the ``horizon`` periods after each of ``points`` (points × horizon); 1 without ``index``."""
+    if index is None:
+        return np.ones((len(points), horizon))
+    return index[(np.asarray(points)[:, None] + np.arange(horizon)[None, :]) % len(index)]
 
 
 def _upto(starts, o):

@@ -80,7 +80,7 @@ def fit_ets(y, horizon: int, *, season: int = 52, quantiles=(), starts=None, spe
 
     data = pd.Series(fill_censored(y))
     specs: list[tuple[str | None, bool, str | None]] = [(None, False, None), ("add", False, None), ("add", True, None)]
-    if len(data) >= 2 * season + 2:
+    if season > 1 and len(data) >= 2 * season + 2:
         specs += [(None, False, "add"), ("add", True, "add")]
     if spec is not None:
         specs = [spec]
@@ -120,7 +120,7 @@ def fit_holt_winters(y, horizon: int, *, season: int = 52, quantiles=(), starts=
     from statsmodels.tsa.holtwinters import ExponentialSmoothing
 
     data = fill_censored(y)
-    seasonal = "add" if len(data) >= 2 * season + 2 else None
+    seasonal = "add" if season > 1 and len(data) >= 2 * season + 2 else None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         res = ExponentialSmoothing(
@@ -142,7 +142,7 @@ def fit_theta(y, horizon: int, *, season: int = 52, quantiles=(), starts=None, *
     from statsmodels.tsa.forecasting.theta import ThetaModel
 
     data = fill_censored(y)
-    deseason = len(data) >= 2 * season
+    deseason = season > 1 and len(data) >= 2 * season
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         res = ThetaModel(data, period=season, deseasonalize=deseason, method="additive").fit()

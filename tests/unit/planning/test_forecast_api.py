@@ -307,3 +307,37 @@ def test_a_rows_bootstrap_quantiles_do_not_depend_on_the_other_rows_in_the_call(
     alone = api.bootstrap_cumulative(mean[1:], errors[1:], (0.1, 0.9))
     for q in (0.1, 0.9):
         np.testing.assert_array_equal(both[1][q], alone[0][q])
+
+
+def test_thorough_models_see_a_short_seasonal_row_adjusted_and_forecast_it_seasonal_again(monkeypatch):
+    # Where the combination adjusts a row for its season and the row spans fewer than the six seasons its factors
+    # lean on, the statsmodels models are fitted to the row adjusted by the combination's factors, without a
+    # season of their own, and their forecasts take the factors again (RESULTS-forecast.md, section AV): fitted to
+    # the raw weekly history they took a season of their own from two to five noisy years and diluted the
+    # combination's. A longer row keeps its own history and season.
+    seen = []
+
+    def flat(y, horizon, *, season, quantiles=(), starts=None, **_reuse):
+        seen.append((season, np.asarray(y, dtype=float)))
+        mean = np.full(horizon, float(np.nanmean(y[-12:])))
+        return models.ModelForecast(mean, {q: mean for q in quantiles}, 1.0, "flat")
+
+    monkeypatch.setitem(models.MODELS, "ets", flat)
+    t = np.arange(96)
+    shape = 1 + 0.5 * np.sin(2 * np.pi * t / 12)
+    y = 100 * shape * (1 + np.random.default_rng(5).normal(0, 0.02, len(t)))
+    options = {"season": 12, "budget_seconds": None, "workers": 1}
+    short = y[:60]  # five seasons
+    thorough = forecast_series(short, 6, models=("ets",), **options)
+    default = forecast_series(short, 6, models=(), **options)
+    assert thorough.model.endswith("+ets") and "seasonal" in thorough.model
+    assert seen and all(season == 1 for season, _ in seen)
+    # The history they saw is flat where the row swings by half its level.
+    assert all(np.nanstd(h) < 0.1 * np.nanstd(short[: len(h)]) for _, h in seen)
+    # The member that joined at a quarter's weight is seasonal again: it follows the row's season ahead.
+    member = 4 * thorough.mean - 3 * default.mean
+    assert np.corrcoef(member, shape[60:66])[0, 1] > 0.95
+    seen.clear()
+    forecast_series(y, 6, models=("ets",), **options)  # eight seasons
+    assert seen and all(season == 12 for season, _ in seen)
+    np.testing.assert_array_equal(seen[-1][1], y)
