@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from datetime import datetime
+from datetime import time
 from datetime import timedelta
 
 from tests.fakes_sync import FakeReport
@@ -12,8 +14,9 @@ from ui.widgets.sync_status import SyncStatusWidget
 from ui.widgets.sync_status import clock
 
 
-def today_at(hour: int, minute: int) -> datetime:
-    return datetime.now().astimezone().replace(hour=hour, minute=minute, second=0, microsecond=0)
+def today_at(hour: int, minute: int, days_before: int = 0) -> datetime:
+    # the wall-clock time on that day, with the offset in force then (now's is not it across a change of the clocks)
+    return datetime.combine(date.today() - timedelta(days=days_before), time(hour, minute)).astimezone()
 
 
 def shown(qtbot, state: SyncState) -> SyncStatusWidget:
@@ -40,7 +43,7 @@ def test_a_finished_sync_says_synced_and_the_time(qtbot):
 
 
 def test_an_older_sync_shows_its_date():
-    moment = today_at(9, 30) - timedelta(days=3)
+    moment = today_at(9, 30, days_before=3)
     assert clock(moment) == moment.strftime("%Y-%m-%d 09:30")
 
 

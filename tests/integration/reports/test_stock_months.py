@@ -156,7 +156,8 @@ def test_a_back_dated_posting_marks_the_filled_months_from_its_own_and_the_next_
     rows(shop, whole, SummaryBy.PRODUCT)
     with shop.engine.connect() as conn:
         state = conn.execute(select(t.stock_months_state)).one()
-    assert state.dirty_from is None and state.filled_through == f"{TODAY.replace(day=1) - timedelta(days=1):%Y-%m}"
+    last_whole = (TODAY + timedelta(days=1)).replace(day=1) - timedelta(days=1)  # today's month on its last day
+    assert state.dirty_from is None and state.filled_through == f"{last_whole:%Y-%m}"
     back = datetime.combine(month_start(1) + timedelta(days=3), time(9), tzinfo=UTC)
     ledger.receive(u(), c.ReceiveStock("A", "5", "W1", "4.00", occurred_at=back))  # the later shipment is revalued
     with shop.engine.connect() as conn:
