@@ -106,6 +106,7 @@ gave a 0.98 quantile of four weeks' demand of 2,300–3,600). Extremes that recu
 from __future__ import annotations
 
 import hashlib
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -391,6 +392,14 @@ def _neighbour_factors(f: np.ndarray, ratio: np.ndarray, season: int, recent: in
     return smooth + keep * (f - smooth)
 
 
+def _nanmean(values: np.ndarray, **kwargs) -> np.ndarray:
+    """``np.nanmean`` without its warning for a row that has nothing to average (its mean is NaN, as numpy gives):
+    a row whose factors are incomplete is not adjusted anyway, and the warning reached the app's console."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return np.nanmean(values, **kwargs)
+
+
 def _recent_factors(ratio: np.ndarray, season: int, recent: int, whole: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The factors of the latest ``recent`` seasons' ratios (rows × season), shrunk towards those of the whole
     history (``whole``) as far as the noise of the ratios accounts for their difference, and the variance of each
@@ -426,7 +435,7 @@ def _recent_factors(ratio: np.ndarray, season: int, recent: int, whole: np.ndarr
         dof += np.maximum(k - 1, 0)
         noise += np.where(k > 0, 1.0 / np.maximum(k, 1) - 1.0 / np.maximum(total, 1), 0.0)
     with np.errstate(invalid="ignore", divide="ignore"):
-        spread = np.nanmean((factors - whole) ** 2, axis=1)
+        spread = _nanmean((factors - whole) ** 2, axis=1)
         weight = np.clip(1.0 - squares / np.maximum(dof, 1) * noise / season / spread, 0.0, 1.0)
     weight = np.where(spread > 0, weight, 1.0)
     # The factor (1 − w)·a + w·r of K ratios' mean a and k ratios' mean r, the k among the K: σ²·((1 − w²)/K + w²/k).
@@ -447,9 +456,9 @@ def _flatter_factors(factors: np.ndarray, variance: np.ndarray) -> np.ndarray:
     M1 monthly −0.0035, Walmart −0.028 in MASE over three origins (RESULTS-forecast.md, section AS)."""
     season = factors.shape[1]
     with np.errstate(invalid="ignore", divide="ignore"):
-        mean = np.nanmean(factors, axis=1, keepdims=True)
-        spread = np.nanmean((factors - mean) ** 2, axis=1)
-        noise = np.nanmean(variance, axis=1) * (season - 1) / season
+        mean = _nanmean(factors, axis=1, keepdims=True)
+        spread = _nanmean((factors - mean) ** 2, axis=1)
+        noise = _nanmean(variance, axis=1) * (season - 1) / season
         weight = np.clip(1.0 - noise / spread, 0.0, 1.0)
     weight = np.where(spread > 0, weight, 1.0)
     return mean + weight[:, None] * (factors - mean)
