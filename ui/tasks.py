@@ -106,8 +106,8 @@ class TaskRunner(QObject):
         *,
         background: bool = False,
     ) -> _Signals:
-        # Qt's to delete, on this thread, once the reports already queued for it are delivered (see finish): freed by
-        # Python, it would take those along (a qtbot.waitSignal connected after submit returned, say).
+        # Qt's to delete, on this thread, once its report has been delivered (see finish): a caller may drop the
+        # signals it is handed, and freed by Python they would take the worker's queued report along.
         signals = _Signals(QCoreApplication.instance())
         _busy.add(self)
         self._running.add(signals)
