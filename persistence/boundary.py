@@ -287,9 +287,9 @@ class DashboardQueries:
         return dashboard.zero_spells(self.engine, period, warehouse=warehouse, utc_offset_seconds=utc_offset_seconds)
 
     def stock_figures(self, period: Period, today: date, *, warehouse: str | None = None,
-                      utc_offset_seconds: int = 0) -> dashboard.StockFigures:
+                      utc_offset_seconds: int = 0, around_fill=None) -> dashboard.StockFigures:
         return dashboard.stock_figures(self.engine, period, today, warehouse=warehouse,
-                                       utc_offset_seconds=utc_offset_seconds)
+                                       utc_offset_seconds=utc_offset_seconds, around_fill=around_fill)
 
     def stored_alerts(self) -> tuple[AlertSummary | None, str]:
         return dashboard.stored_alerts(self.engine)
@@ -313,10 +313,12 @@ class ReportQueries:
         self.engine = engine
 
     def stock_summary(self, period: Period, by: SummaryBy, *, warehouse: str | None = None,
-                      utc_offset_seconds: int = 0
+                      utc_offset_seconds: int = 0, around_fill=None
                       ) -> tuple[list[PairFigures], dict[str, ProductLabel], dict[str, str]]:
+        """(``around_fill``: the window's ``ui.watch.DataWatcher.own_write`` for the stock months a summary over a
+        whole month fills: ``persistence.stock.months.refresh``.)"""
         return reports.stock_summary(self.engine, period, by, warehouse=warehouse,
-                                     utc_offset_seconds=utc_offset_seconds)
+                                     utc_offset_seconds=utc_offset_seconds, around_fill=around_fill)
 
     def sales_figures(self, period: Period, by: MarginBy, *, warehouse: str | None = None,
                       utc_offset_seconds: int = 0) -> list[SalesFigures]:

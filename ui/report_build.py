@@ -73,10 +73,11 @@ def header(request: ReportRequest, language: str) -> list[tuple[str, str]]:
     return lines
 
 
-def build(reports, request: ReportRequest, language: str, utc_offset_seconds: int = 0
+def build(reports, request: ReportRequest, language: str, utc_offset_seconds: int = 0, *, around_fill=None
           ) -> tuple[report_sheets.Sheet, dict]:
     """The report read through ``reports`` (a ``ReportQueries``) as a sheet in ``language``, and the JSON
-    payload's fields that say what was asked."""
+    payload's fields that say what was asked. ``around_fill``: the window's ``ui.watch.quiet_fill`` for the stock
+    months a stock summary may fill (the command line has none: its fill is another program's commit)."""
     lines = header(request, language)
     period, by, wh, offset = request.period, request.grouping, request.warehouse, utc_offset_seconds
     payload: dict = {"report": RANKING if request.kind == SLOW else request.kind, "warehouse": wh or None}
@@ -89,7 +90,7 @@ def build(reports, request: ReportRequest, language: str, utc_offset_seconds: in
 
         summary_by = SummaryBy(by)
         pairs, products, warehouses = reports.stock_summary(period, summary_by, warehouse=wh,
-                                                            utc_offset_seconds=offset)
+                                                            utc_offset_seconds=offset, around_fill=around_fill)
         rows = summarize(pairs, summary_by, products, warehouses)
         payload["by"] = summary_by.value
         return report_sheets.stock_summary(rows, total(rows), summary_by, language, lines,

@@ -12,13 +12,20 @@ load can tell later whether a change arrived after that load began, and so wheth
 
 A planning run of this window stores what it derived — its forecasts, ABC/XYZ classes and alerts summary — and those
 commits are no change of the business data: counted, they told every other open screen that its data was out of date
-after each Replenishment run. Such a write goes through ``own_write`` (``QuietStore`` wraps a store in it): while it
-runs (from the moment it holds the database's write lock until after its commit), ``check`` waits for it a moment,
-then skips a tick rather than block the GUI thread through a long store; if nothing else was committed since the
-last look, its commit is absorbed, not counted, and ``planned`` is emitted instead, for the screens that show a
-planning run's results (the dashboard's alerts). If another commit had come first, both are counted, as before. Only
-a commit by another program in the microseconds between the write's commit and its last look would be absorbed with
-it. A second window or the command line planning is another program: its commits are counted.
+after each Replenishment run. Such a write goes through ``own_write`` (``QuietStore`` wraps a store in it): it holds
+the database's write lock from its start (``persistence.derived.derived_write``), so nothing else can commit before it
+does, and ``own_write`` is entered only around its commit; while it commits, ``check`` waits for it a moment, then
+skips a tick rather than block the GUI thread; if nothing else was committed since the last look, its commit is
+absorbed, not counted, and ``planned`` is emitted instead, for the screens that show a planning run's results (the
+dashboard's alerts). If another commit had come first, both are counted, as before. Only a commit by another program
+in the microseconds between the write's commit and its last look would be absorbed with it. A second window or the
+command line planning is another program: its commits are counted.
+
+The stock months the reports read (``persistence/stock/months.py``) are derived the same way: a stock summary over a
+whole month (the Reports screen's, the dashboard's turnover) fills the months not filled yet, in short write
+transactions of their own. Those go through ``own_write`` too (``quiet_fill``), without ``planned``: nothing a screen
+shows changed. Counted, they made every open screen load again whenever a report was read, and on the last day of a
+month the dashboard's own load (its period then holds the whole month) told the window that the data had changed.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -34,12 +42,12 @@ from PySide6.QtCore import QTimer
 from PySide6.QtCore import Signal
 
 INTERVAL_MS = 1000
-LOCK_WAIT_SECONDS = 0.25  # what a look waits for an own write (a summary's: milliseconds) before it skips a tick
+LOCK_WAIT_SECONDS = 0.25  # what a look waits for an own write's commit (milliseconds) before it skips a tick
 
 
 class DataWatcher(QObject):
     changed = Signal(int)  # the new generation
-    planned = Signal()  # a planning run of this window stored its results (``own_write``)
+    planned = Signal()  # a planning run of this window stored its results (``own_write``, not a cache's fill)
 
     def __init__(self, path: Path | str | None, interval_ms: int = INTERVAL_MS, parent=None) -> None:
         super().__init__(parent)
@@ -85,9 +93,11 @@ class DataWatcher(QObject):
         return True
 
     @contextmanager
-    def own_write(self) -> Iterator[None]:
-        """Around a write of this window's derived data (any thread): its commit is not counted as a change, unless
-        another commit came before it, which is then counted with it (see the module docstring)."""
+    def own_write(self, *, planned: bool = True) -> Iterator[None]:
+        """Around the commit of a write of this window's derived data that holds the write lock (any thread): the
+        commit is not counted as a change, unless another commit came before it, which is then counted with it (see
+        the module docstring). ``planned`` is emitted after it, unless ``planned`` is False (the stock months' fill,
+        ``quiet_fill``)."""
         with self._lock:
             clean = self._conn is not None and self._read() == self._version
             try:
@@ -95,7 +105,8 @@ class DataWatcher(QObject):
             finally:
                 if clean:
                     self._version = self._read()
-        self.planned.emit()
+        if planned:
+            self.planned.emit()
 
     def stop(self) -> None:
         self.timer.stop()
@@ -118,10 +129,16 @@ class QuietStore:
     def store(self, *args, **kwargs):
         if self._watcher is None:
             return self._inner.store(*args, **kwargs)
-        # inside the store's transaction, once it holds the write lock (persistence.planning.alerts.derived_write)
+        # around the store's commit, its transaction holding the write lock (persistence.derived.derived_write)
         return self._inner.store(*args, around=self._watcher.own_write, **kwargs)
 
 
 def quiet(watcher: DataWatcher | None):
     """``watcher.own_write`` as a context manager factory, or None without a watcher."""
     return None if watcher is None else watcher.own_write
+
+
+def quiet_fill(watcher: DataWatcher | None):
+    """``watcher.own_write`` without ``planned``, as a context manager factory for the stock months' fill
+    (``persistence.stock.months.refresh``'s ``around``), or None without a watcher."""
+    return None if watcher is None else partial(watcher.own_write, planned=False)

@@ -17,8 +17,6 @@ part is two index lookups.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from sqlalchemy import Connection
 from sqlalchemy import Engine
@@ -29,6 +27,7 @@ from sqlalchemy import select
 
 from domain.planning.alerts import AlertSummary
 from persistence import tables as t
+from persistence.derived import derived_write
 
 SETTING_ALERTS = "planning.alerts_summary"
 
@@ -59,40 +58,14 @@ def current_version(engine: Engine) -> str:
         return data_version(conn)
 
 
-@contextmanager
-def derived_write(engine: Engine, around=None) -> Iterator[Connection]:
-    """A transaction that writes what a planning run derived (forecasts, classes, this summary), committed at the end.
-
-    With ``around`` (a context manager factory: the window's ``ui.watch.DataWatcher.own_write``), the write lock is
-    taken first (``BEGIN IMMEDIATE``, ``persistence.db``) and ``around()`` is entered after it and left after the
-    commit: no other commit can land between what it looks at before and the commit.
-    """
-    if around is None:
-        with engine.begin() as conn:
-            yield conn
-        return
-    with engine.connect() as conn:
-        conn.info["immediate"] = True
-        try:
-            tx = conn.begin()
-            try:
-                with around():
-                    yield conn
-                    tx.commit()
-            finally:
-                if tx.is_active:
-                    tx.rollback()
-        finally:
-            conn.info.pop("immediate", None)
-
-
 def write_summary(conn: Connection, summary: AlertSummary) -> None:
     conn.execute(t.settings.delete().where(t.settings.c.key == SETTING_ALERTS))
     conn.execute(insert(t.settings).values(key=SETTING_ALERTS, value=summary.to_json()))
 
 
 def store_summary(engine: Engine, summary: AlertSummary, *, around=None) -> None:
-    """Keep ``summary`` as the last run's (one transaction; ``around`` as ``derived_write`` takes it)."""
+    """Keep ``summary`` as the last run's (one transaction; ``around`` as ``persistence.derived.derived_write`` takes
+    it)."""
     with derived_write(engine, around) as conn:
         write_summary(conn, summary)
 

@@ -37,8 +37,9 @@ class ClassStore:
 
     def store(self, classes: dict[str, ProductClass], summary: AlertSummary | None = None, *, around=None) -> None:
         """Replace every stored class with these and, when given, the last run's alerts summary
-        (``persistence.planning.alerts``), in one transaction (``around`` as ``alerts.derived_write`` takes it)."""
-        from persistence.planning.alerts import derived_write
+        (``persistence.planning.alerts``), in one transaction (``around`` as ``persistence.derived.derived_write``
+        takes it)."""
+        from persistence.derived import derived_write
         from persistence.planning.alerts import write_summary
 
         C = t.forecast_cache

@@ -58,8 +58,8 @@ from domain.purchasing.scorecard import COMPLETE_STATES
 from domain.purchasing.scorecard import PAST_DUE_STATES
 from domain.stock.documents_model import DocumentKind
 from persistence import tables as t
+from persistence.derived import derived_write
 from persistence.planning.alerts import data_version
-from persistence.planning.alerts import derived_write
 from persistence.planning.classes import read_basis
 from persistence.planning.product import read_all as read_product_planning
 from persistence.stock import merged
@@ -265,7 +265,7 @@ class ForecastCacheTable:
             return {(r[0], r[1]): (r[2], r[3]) for r in rows if (r[0], r[1]) in wanted}
 
     def store(self, rows, *, around=None) -> None:
-        """Replace these rows in one transaction (``around`` as ``persistence.planning.alerts.derived_write`` takes
+        """Replace these rows in one transaction (``around`` as ``persistence.derived.derived_write`` takes
         it)."""
         if not rows:
             return

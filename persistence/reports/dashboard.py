@@ -298,11 +298,12 @@ def _held(conn, today: date, wh_ids, offset: int) -> list[HeldFacts]:
 
 
 def stock_figures(engine: Engine, period: Period, today: date, *, warehouse: str | None = None,
-                  utc_offset_seconds: int = 0) -> StockFigures:
+                  utc_offset_seconds: int = 0, around_fill=None) -> StockFigures:
     """The stock summary by category for turnover, the stocked products with their last issue, and the pairs with
-    stock and their issues of the last ``COVER_DAYS`` days."""
+    stock and their issues of the last ``COVER_DAYS`` days. (``around_fill``: as ``queries.stock_summary`` takes it,
+    for the stock months the summary may fill.)"""
     pairs, labels, codes = queries.stock_summary(engine, period, SummaryBy.PRODUCT, warehouse=warehouse,
-                                                 utc_offset_seconds=utc_offset_seconds)
+                                                 utc_offset_seconds=utc_offset_seconds, around_fill=around_fill)
     by_category = summarize(pairs, SummaryBy.CATEGORY, labels, codes)
     stocked = queries.stocked_products(engine, warehouse=warehouse, utc_offset_seconds=utc_offset_seconds)
     with engine.connect() as conn:

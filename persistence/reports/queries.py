@@ -290,7 +290,8 @@ _NAMED = {f.value: f for f in Flow}
 
 
 def stock_summary(engine: Engine, period: Period, by: SummaryBy = SummaryBy.PRODUCT, *, warehouse: str | None = None,
-                  utc_offset_seconds: int = 0) -> tuple[list[PairFigures], dict[str, ProductLabel], dict[str, str]]:
+                  utc_offset_seconds: int = 0, around_fill=None
+                  ) -> tuple[list[PairFigures], dict[str, ProductLabel], dict[str, str]]:
     """The opening, flows and closing of ``period`` per product (over every warehouse, or ``warehouse``) — for
     ``by`` warehouse, per warehouse — the products' labels and the warehouses' codes
     (``domain.reports.stock_summary.summarize`` makes the rows; by category it adds the products up).
@@ -298,16 +299,17 @@ def stock_summary(engine: Engine, period: Period, by: SummaryBy = SummaryBy.PROD
     With a whole month inside the period (and an SQLite file), the months come from ``stock_months``
     (``persistence/stock/months.py``, brought up to date first): the counters of each product (or warehouse) when
     the first whole month began and when the month after the last began, their difference being the flows, plus
-    the days before and after from the ledger. Otherwise, from the ledger: the positions before the period and
-    before its end (from the balances, looking up only the pairs that moved since), and the period's movements
-    summed per product (or warehouse) and flow, a reversal under the flow of what it reverses.
+    the days before and after from the ledger (``around_fill``: the window's change watcher's ``own_write``, which
+    the fill's writes go through: see ``months.refresh``). Otherwise, from the ledger: the positions before the
+    period and before its end (from the balances, looking up only the pairs that moved since), and the period's
+    movements summed per product (or warehouse) and flow, a reversal under the flow of what it reverses.
     """
     start = midnight(period.first, utc_offset_seconds)
     end = midnight(period.last + timedelta(days=1), utc_offset_seconds)
     by_warehouse = by == SummaryBy.WAREHOUSE
     full = _full_months(start, end, utc_offset_seconds)
     if full is not None:
-        months.refresh(engine, months.previous_month(full[1]), utc_offset_seconds)
+        months.refresh(engine, months.previous_month(full[1]), utc_offset_seconds, around=around_fill)
     with engine.connect() as conn:
         maps = merged.merged(conn)
         mapped = bool(maps)

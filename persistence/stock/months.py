@@ -58,6 +58,7 @@ from domain.reports.model import FLOW_RULES
 from domain.reports.model import FLOWS
 from domain.reports.model import OTHER_FLOW
 from persistence import tables as t
+from persistence.derived import derived_write
 from persistence.stock import merged
 
 LATEST = "9999-12"  # the next_month of a key's latest row
@@ -249,7 +250,7 @@ after_step: Callable[[str], None] | None = None
 after_drop: Callable[[str], None] | None = None
 
 
-def refresh(engine: Engine, through: str, utc_offset_seconds: int) -> None:
+def refresh(engine: Engine, through: str, utc_offset_seconds: int, *, around=None) -> None:
     """Make the rows up to the end of month ``through`` (in the zone ``utc_offset_seconds``) agree with the ledger:
     the months a change reached since are dropped and walked again, the months not filled yet are walked.
 
@@ -262,7 +263,13 @@ def refresh(engine: Engine, through: str, utc_offset_seconds: int) -> None:
 
     The stale months a change reached are dropped the same way, a month per short write transaction, the latest
     first (``_drop_stale``): after each, ``filled_through`` is the month before it and ``dirty_from`` is still set,
-    so a posting meanwhile marks what it must, and a drop stopped between months goes on from there."""
+    so a posting meanwhile marks what it must, and a drop stopped between months goes on from there.
+
+    The table is derived, not business data: a window that fills it passes ``around`` (its change watcher's
+    ``ui.watch.DataWatcher.own_write``, as ``persistence.derived.derived_write`` takes it: around the commit of each
+    write transaction, which holds the write lock from its start), so the watcher does not count the fill as a change
+    to the data and the open screens do not load again because a report was read. A posting made while the fill goes
+    on is still counted (at the watcher's next look)."""
     with engine.connect() as conn:
         if not usable(conn):
             return
@@ -270,13 +277,13 @@ def refresh(engine: Engine, through: str, utc_offset_seconds: int) -> None:
     written = None  # the state that step left
     whole = False  # whether ``states`` holds every key of the table (a fill from the first month, not stopped)
     while True:
-        seen = _prepare(engine, through, utc_offset_seconds, written)
+        seen = _prepare(engine, through, utc_offset_seconds, written, around)
         if seen is None:
             return
         if not seen.same:
             states.clear()  # someone else filled or marked the table since: read its latest rows again
             whole = seen.filled_through is None  # the table is empty
-        written = _step(engine, seen, through, utc_offset_seconds, states, whole)
+        written = _step(engine, seen, through, utc_offset_seconds, states, whole, around)
         if written is None:
             states.clear()
             whole = False
@@ -284,10 +291,10 @@ def refresh(engine: Engine, through: str, utc_offset_seconds: int) -> None:
             after_step(written[2])
 
 
-def _write(engine: Engine):
-    conn = engine.connect()
-    conn.info["immediate"] = True  # the write lock up front, as a unit of work takes it (persistence.db)
-    return conn
+def _write(engine: Engine, around=None):
+    """One short write transaction of a fill or a drop: the write lock up front, as a unit of work takes it
+    (``persistence.db``), and inside ``around()`` once it is held when given (see ``refresh``)."""
+    return derived_write(engine, around, immediate=True)
 
 
 def _state_key(state, pending) -> tuple:
@@ -309,7 +316,7 @@ def _step_end(filled: str | None, first: str, through: str) -> str:
     return month
 
 
-def _prepare(engine: Engine, through: str, offset: int, written: tuple | None) -> _Seen | None:
+def _prepare(engine: Engine, through: str, offset: int, written: tuple | None, around=None) -> _Seen | None:
     """Settle what changed since the last fill and claim the next step's months (one short write transaction), or
     None when the months up to ``through`` are filled and up to date."""
     with engine.connect() as conn:
@@ -322,49 +329,44 @@ def _prepare(engine: Engine, through: str, offset: int, written: tuple | None) -
         stale = (state is not None and state.filled_through is not None
                  and (state.dirty_from is not None or _pending(conn) is not None))
     if stale:
-        _drop_stale(engine, offset)
-    conn = _write(engine)
-    try:
-        with conn.begin():
-            pending = _pending(conn)
-            stale_from(conn, pending)
-            maps = merged.merged(conn)
-            signature = _signature(maps)
-            state = _state(conn)
-            same = state is not None and _state_key(state, pending) == written
-            filled = None if state is None else state.filled_through
-            if state is None or state.utc_offset != offset or state.merges != signature:
-                conn.execute(_SM.delete())
-                filled = None
-            elif state.dirty_from is not None and filled is not None:
-                stale = month_of(state.dirty_from, offset)
-                if stale <= filled:  # the last stale month (``_drop_stale`` dropped the others), or a posting's
-                    _drop_months(conn, stale, filled, stale)  # since: dropped here with the claim
-                    filled = previous_month(stale)
-            first_at = _first_at(conn)
-            first = month_of(first_at, offset) if first_at is not None else None
-            if filled is not None and filled >= through:
-                claim, first = filled, None
-            elif first is None or (filled is None and first > through):
-                claim, first = through, None  # nothing to walk: every month up to ``through`` is filled
-            else:
-                claim = _step_end(filled, first, through)
-            values = {"utc_offset": offset, "merges": signature,
-                      "filled_through": claim if first is None else filled,
-                      "filled_end": month_start(next_month(claim), offset), "dirty_from": None}
-            if state is None:
-                conn.execute(_S.insert().values(id=1, **values))
-            else:
-                conn.execute(_S.update().where(_S.c.id == 1).values(**values))
-            if first is None:
-                return None
-            return _Seen(_state(conn), pending, first, maps, same)
-    finally:
-        conn.info.pop("immediate", None)
-        conn.close()
+        _drop_stale(engine, offset, around)
+    with _write(engine, around) as conn:
+        pending = _pending(conn)
+        stale_from(conn, pending)
+        maps = merged.merged(conn)
+        signature = _signature(maps)
+        state = _state(conn)
+        same = state is not None and _state_key(state, pending) == written
+        filled = None if state is None else state.filled_through
+        if state is None or state.utc_offset != offset or state.merges != signature:
+            conn.execute(_SM.delete())
+            filled = None
+        elif state.dirty_from is not None and filled is not None:
+            stale = month_of(state.dirty_from, offset)
+            if stale <= filled:  # the last stale month (``_drop_stale`` dropped the others), or a posting's
+                _drop_months(conn, stale, filled, stale)  # since: dropped here with the claim
+                filled = previous_month(stale)
+        first_at = _first_at(conn)
+        first = month_of(first_at, offset) if first_at is not None else None
+        if filled is not None and filled >= through:
+            claim, first = filled, None
+        elif first is None or (filled is None and first > through):
+            claim, first = through, None  # nothing to walk: every month up to ``through`` is filled
+        else:
+            claim = _step_end(filled, first, through)
+        values = {"utc_offset": offset, "merges": signature,
+                  "filled_through": claim if first is None else filled,
+                  "filled_end": month_start(next_month(claim), offset), "dirty_from": None}
+        if state is None:
+            conn.execute(_S.insert().values(id=1, **values))
+        else:
+            conn.execute(_S.update().where(_S.c.id == 1).values(**values))
+        if first is None:
+            return None
+        return _Seen(_state(conn), pending, first, maps, same)
 
 
-def _drop_stale(engine: Engine, offset: int) -> None:
+def _drop_stale(engine: Engine, offset: int, around=None) -> None:
     """Drop the stale months but the earliest, the latest first, each in its own short write transaction that moves
     ``filled_through`` (and ``filled_end``) back before it and leaves ``dirty_from`` as it is: a posting meanwhile
     into the months still filled marks them as it always does, one into a month dropped marks nothing (it is no
@@ -375,24 +377,19 @@ def _drop_stale(engine: Engine, offset: int) -> None:
     these. Nothing is done when the zone or the merges changed (``_prepare`` empties the table then)."""
     more = True
     while more:
-        conn = _write(engine)
-        try:
-            with conn.begin():
-                stale_from(conn, _pending(conn))
-                state = _state(conn)
-                if (state is None or state.dirty_from is None or state.filled_through is None
-                        or state.utc_offset != offset or state.merges != _signature(merged.merged(conn))):
-                    return
-                top, stale = state.filled_through, month_of(state.dirty_from, offset)
-                if stale >= top:
-                    return
-                _drop_months(conn, top, top, stale)
-                conn.execute(_S.update().where(_S.c.id == 1).values(
-                    filled_through=previous_month(top), filled_end=month_start(top, offset)))
-                more = stale < previous_month(top)  # (a posting after this commit: ``_prepare`` drops its months)
-        finally:
-            conn.info.pop("immediate", None)
-            conn.close()
+        with _write(engine, around) as conn:
+            stale_from(conn, _pending(conn))
+            state = _state(conn)
+            if (state is None or state.dirty_from is None or state.filled_through is None
+                    or state.utc_offset != offset or state.merges != _signature(merged.merged(conn))):
+                return
+            top, stale = state.filled_through, month_of(state.dirty_from, offset)
+            if stale >= top:
+                return
+            _drop_months(conn, top, top, stale)
+            conn.execute(_S.update().where(_S.c.id == 1).values(
+                filled_through=previous_month(top), filled_end=month_start(top, offset)))
+            more = stale < previous_month(top)  # (a posting after this commit: ``_prepare`` drops its months)
         if after_drop is not None:
             after_drop(top)
 
@@ -430,7 +427,7 @@ def _prefixes(conn: Connection) -> list[tuple[str, str]]:
 
 
 def _step(engine: Engine, seen: _Seen, through: str, offset: int, states: dict[tuple, list[int]],
-          whole: bool) -> tuple | None:
+          whole: bool, around=None) -> tuple | None:
     """Walk the claimed months in a read transaction, then write their rows in a short write transaction if the
     state has not moved since the claim: the state it leaves, or None (nothing written) when it had moved.
     ``states``: the latest rows the steps before wrote (``whole``: every key in the table); the others of the keys
@@ -450,26 +447,21 @@ def _step(engine: Engine, seen: _Seen, through: str, offset: int, states: dict[t
         rows.in_table = _Not(new)
         _walk(moves, states, lambda key: new.add(key), start, offset, rows)
         rows.finish()
-    conn = _write(engine)
-    try:
-        with conn.begin():
-            if _state_key(_state(conn), _pending(conn)) != seen.key:
-                return None
-            cursor = conn.connection.driver_connection.cursor()
-            try:
-                if rows.relinked:
-                    rows.relinked.sort(key=_RELINK_ORDER)  # the latest rows lie together: walked in key order
-                    cursor.executemany(f"UPDATE stock_months SET next_month = ? WHERE kind = ? AND warehouse_id = ? "
-                                       f"AND product_id = ? AND next_month = '{LATEST}'", rows.relinked)
-                written.sort(key=_IN_KEY_ORDER)  # in the primary key's order: appended to the b-tree
-                cursor.executemany(_INSERT, written)
-            finally:
-                cursor.close()
-            conn.execute(_S.update().where(_S.c.id == 1).values(filled_through=last))
-            return _state_key(_state(conn), seen.key[5])
-    finally:
-        conn.info.pop("immediate", None)
-        conn.close()
+    with _write(engine, around) as conn:
+        if _state_key(_state(conn), _pending(conn)) != seen.key:
+            return None
+        cursor = conn.connection.driver_connection.cursor()
+        try:
+            if rows.relinked:
+                rows.relinked.sort(key=_RELINK_ORDER)  # the latest rows lie together: walked in key order
+                cursor.executemany(f"UPDATE stock_months SET next_month = ? WHERE kind = ? AND warehouse_id = ? "
+                                   f"AND product_id = ? AND next_month = '{LATEST}'", rows.relinked)
+            written.sort(key=_IN_KEY_ORDER)  # in the primary key's order: appended to the b-tree
+            cursor.executemany(_INSERT, written)
+        finally:
+            cursor.close()
+        conn.execute(_S.update().where(_S.c.id == 1).values(filled_through=last))
+        return _state_key(_state(conn), seen.key[5])
 
 
 class _Not:

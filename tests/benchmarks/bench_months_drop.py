@@ -42,25 +42,17 @@ class _Clock:
 
 def _old(engine, stale: str) -> None:
     """What ``_prepare`` did before: every stale month in one write transaction."""
-    conn = months._write(engine)
-    try:
-        with conn.begin():
-            conn.exec_driver_sql("DELETE FROM stock_months WHERE month >= ?", (stale,))
-            conn.exec_driver_sql(f"UPDATE stock_months SET next_month = '{months.LATEST}' WHERE next_month >= ?",
-                                 (stale,))
-    finally:
-        conn.close()
+    with months._write(engine) as conn:
+        conn.exec_driver_sql("DELETE FROM stock_months WHERE month >= ?", (stale,))
+        conn.exec_driver_sql(f"UPDATE stock_months SET next_month = '{months.LATEST}' WHERE next_month >= ?",
+                             (stale,))
 
 
 def _last(engine, stale: str) -> None:
     """The earliest stale month, as ``_prepare`` drops it with its claim."""
-    conn = months._write(engine)
-    try:
-        with conn.begin():
-            filled = conn.exec_driver_sql("SELECT filled_through FROM stock_months_state").scalar()
-            months._drop_months(conn, stale, filled, stale)
-    finally:
-        conn.close()
+    with months._write(engine) as conn:
+        filled = conn.exec_driver_sql("SELECT filled_through FROM stock_months_state").scalar()
+        months._drop_months(conn, stale, filled, stale)
 
 
 def main() -> None:

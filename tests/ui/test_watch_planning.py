@@ -60,17 +60,14 @@ def test_a_change_made_before_the_runs_write_is_counted_with_it(watched, db):
 def test_the_dashboard_shows_the_alerts_a_replenishment_run_stored_after_it_loaded(watched, qtbot, db):
     from domain.planning.alerts import CURRENT
     from persistence.planning.alerts import read_summary
-    from persistence.stock import months
     from ui.screens.dashboard import DashboardScreen
     from ui.screens.replenishment.run import run_plan
 
-    # The stock months up to today's are filled first: on the last day of a month the dashboard's period holds that
-    # whole month, and its report fills it then, a commit the watcher counts (it is no planning write of this window)
-    months.refresh(db.engine, f"{TODAY:%Y-%m}", 0)
-    watched.watcher.check()
     screen = DashboardScreen(watched, today=TODAY)
     qtbot.addWidget(screen)
-    qtbot.waitUntil(lambda: screen.complete, timeout=60_000)  # no run stored: it planned itself, quietly
+    # no run stored: it planned itself, quietly; and on the last day of a month, when its period holds that whole
+    # month, its turnover filled that month's stock months quietly too (test_watch_months.py)
+    qtbot.waitUntil(lambda: screen.complete, timeout=60_000)
     first = screen.figures["alerts"][0]
     assert not watched.watcher.check()
     watched.watcher.planned.connect(screen.planning_stored)

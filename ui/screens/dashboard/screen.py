@@ -47,6 +47,7 @@ from ui.i18n import fill
 from ui.models.table import money_text
 from ui.screens.dashboard import lists
 from ui.watch import quiet
+from ui.watch import quiet_fill
 from ui.widgets.busy import alive
 from ui.widgets.screen import Screen
 
@@ -270,6 +271,7 @@ class DashboardScreen(Screen):
         offset = time.localtime().tm_gmtoff
         q = self.services.dashboard
         kw = {"warehouse": warehouse, "utc_offset_seconds": offset}
+        around_fill = quiet_fill(self.services.watcher)  # the stock months its summary fills: no change of the data
 
         # each job reads and computes on the pool thread: the GUI thread only shows (a year of 100,000 products
         # makes a quarter of a million rows to weigh for excess stock)
@@ -286,7 +288,7 @@ class DashboardScreen(Screen):
             stored = q.settings()
             days = (d.setting_days(stored, d.DEAD_DAYS_KEY, d.DEAD_DAYS),
                     d.setting_days(stored, d.COVER_TARGET_KEY, d.COVER_TARGET_DAYS))
-            s = q.stock_figures(period, today, **kw)
+            s = q.stock_figures(period, today, **kw, around_fill=around_fill)
             return {"stock_days": days, "turnover_rows": d.turnover(s.by_category, period),
                     "dead_rows": slow_movers(s.stocked, days[0], min(period.last, today)),
                     "excess_rows": d.excess_stock(s.held, days[1])}

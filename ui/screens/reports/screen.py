@@ -47,6 +47,7 @@ from ui.refusals import refusal_text
 from ui.screens.reports.chart import ReportChart
 from ui.screens.reports.chart import bars_of
 from ui.screens.reports.model import SheetModel
+from ui.watch import quiet_fill
 from ui.widgets.busy import alive
 from ui.widgets.screen import Screen
 
@@ -296,12 +297,13 @@ class ReportsScreen(Screen):
         self.message.clear()
         self._set_exports(False)
         services, language, offset = self.services, file_language(), time.localtime().tm_gmtoff
+        around_fill = quiet_fill(services.watcher)  # the stock months a summary fills are no change of the data
 
         def job():
             from domain.reports.access import authorize_reports
 
             authorize_reports(services.uow())
-            return request, rb.build(services.reports, request, language, offset)[0]
+            return request, rb.build(services.reports, request, language, offset, around_fill=around_fill)[0]
 
         self.load(job, self._loaded)
 
