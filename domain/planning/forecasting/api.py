@@ -37,6 +37,7 @@ from domain.planning.forecasting.classify import TOO_SHORT
 from domain.planning.forecasting.classify import classify
 from domain.planning.forecasting.model_backtest import run_models
 from domain.planning.forecasting.quantiles import LATEST_ORIGINS
+from domain.planning.forecasting.quantiles import LEAD_TIME_WEIGHT
 from domain.planning.forecasting.quantiles import bootstrap_cumulative
 from domain.planning.forecasting.quantiles import calibration_errors
 from domain.planning.forecasting.quantiles import calibration_origins
@@ -269,7 +270,9 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
         from domain.planning.forecasting.combine import conformal_cumulative
 
         recent = recent_volatility(resid, horizon, season)
-        cum = conformal_cumulative(mean, cum, cal_errors, scale=recent)
+        # Smooth and erratic rows take their backtest's factors halfway (``quantiles.LEAD_TIME_WEIGHT``).
+        lead_weight = np.where(intermittent, 1.0, LEAD_TIME_WEIGHT)
+        cum = conformal_cumulative(mean, cum, cal_errors, scale=recent, weight=lead_weight)
         # Per period too, for smooth and erratic rows: an intermittent row's periods are mostly zeros around a flat
         # forecast, and its simulated per-period quantiles held better than rescaled ones (bicycles' pinball 0.246
         # against 0.258, RESULTS-forecast.md section Y).

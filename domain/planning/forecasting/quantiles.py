@@ -126,6 +126,10 @@ CONFORMAL_STEP = 0.5  # the level is raised by this share of a step per origin: 
 CONFORMAL_RANGE = (0.5, 3.0)  # how far a level's spread may be narrowed or widened
 CONFORMAL_MIN = 12  # errors a row needs before its quantiles are rescaled by them
 PER_PERIOD_WEIGHT = 0.75  # the backtest's share (in logs) of each per-period level's factor; the rest, the simulation's
+# The backtest's share (in logs) of each lead-time level's factor for smooth and erratic rows (``conformal_cumulative``
+# in ``combine``): a dozen overlapping sums over three horizons are about three independent ones, and the factor read
+# from them alone was noisy enough to cost pinball loss on every development set (RESULTS-forecast.md, section AY).
+LEAD_TIME_WEIGHT = 0.5
 
 
 def row_quantiles(values: np.ndarray, level: np.ndarray) -> np.ndarray:
@@ -147,7 +151,7 @@ def conformal_levels(
     scale: np.ndarray | None = None,
     *,
     cumulative: bool,
-    weight: float = 1.0,
+    weight: float | np.ndarray = 1.0,
     tail_by_level: bool = False,
 ) -> list[dict[float, np.ndarray]]:
     """Quantiles rescaled level by level by the row's own backtest errors (split conformal).
@@ -160,12 +164,12 @@ def conformal_levels(
     the (2q − 1)-quantile of their sizes, the level raised to q·(1 + ``CONFORMAL_STEP``/origins) for the small
     sample and the factor kept within ``CONFORMAL_RANGE``. Above ``CONFORMAL_UPTO`` the simulated shape is kept and
     multiplied by the last own level's factor read by sign, never narrowed (with ``tail_by_level``: by that level's
-    own factor, the mean of the two readings, never narrowed). ``weight`` < 1 shrinks each own level's factor
-    towards 1 (the simulated spread) in logs: factor**weight. A row with fewer than ``CONFORMAL_MIN`` ratios keeps
-    its simulated quantiles. ``scale`` (per row, ``recent_volatility``) then multiplies every level's
-    spread above the centre. Results are floored at 0 and non-decreasing in q, and with ``cumulative`` in k too
-    (the rationale of each reading: ``combine.conformal_cumulative``). Levels at or below 0.5 are left as they are.
-    Each row's figures come from that row only.
+    own factor, the mean of the two readings, never narrowed). ``weight`` < 1 (one for all rows, or one per row)
+    shrinks each own level's factor towards 1 (the simulated spread) in logs: factor**weight. A row with fewer
+    than ``CONFORMAL_MIN`` ratios keeps its simulated quantiles. ``scale`` (per row, ``recent_volatility``) then
+    multiplies every level's spread above the centre. Results are floored at 0 and non-decreasing in q, and with
+    ``cumulative`` in k too (the rationale of each reading: ``combine.conformal_cumulative``). Levels at or below 0.5
+    are left as they are. Each row's figures come from that row only.
     """
     centre = np.atleast_2d(np.asarray(centre, dtype=float))
     rows = centre.shape[0]
@@ -177,6 +181,7 @@ def conformal_levels(
     origins = (~np.isnan(errors)).any(axis=2).sum(axis=1)
     low, high = CONFORMAL_RANGE
     tail = np.ones(rows)
+    shrink = np.broadcast_to(np.asarray(weight, dtype=float), (rows,))
     for q in qs:
         if q <= 0.5:
             continue
@@ -193,7 +198,7 @@ def conformal_levels(
         # Half by sign (the q-quantile of the ratios), half by size (the (2q − 1)-quantile of |ratio|).
         signed, sized = row_quantiles(ratio, level), row_quantiles(np.abs(ratio), 2.0 * level - 1.0)
         factor = np.where(enough, np.clip((signed + sized) / 2.0, low, high), 1.0)
-        arr[q] = centre + (factor**weight)[:, None] * spread
+        arr[q] = centre + (factor**shrink)[:, None] * spread
         tail = np.maximum(factor if tail_by_level else np.where(enough, np.clip(signed, low, high), 1.0), 1.0)
     if scale is not None:
         s = np.broadcast_to(np.asarray(scale, dtype=float), (rows,))[:, None]
