@@ -21,6 +21,7 @@ within a budget in ``model_backtest``, the per-row choice in ``selection``, the 
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import date
 
@@ -35,6 +36,7 @@ from domain.planning.forecasting.classify import ERRATIC
 from domain.planning.forecasting.classify import SMOOTH
 from domain.planning.forecasting.classify import TOO_SHORT
 from domain.planning.forecasting.classify import classify
+from domain.planning.forecasting.model_backtest import RowTask
 from domain.planning.forecasting.model_backtest import run_models
 from domain.planning.forecasting.quantiles import LATEST_ORIGINS
 from domain.planning.forecasting.quantiles import LEAD_TIME_WEIGHT
@@ -215,7 +217,7 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
         eligible = np.flatnonzero(~short & np.isin(classes, [SMOOTH, ERRATIC]) & (observed >= min_model_history)
                                   & (T - begins >= MODEL_MIN_HORIZONS * horizon))
         order = eligible[np.argsort(-np.nansum(Y[eligible], axis=1), kind="stable")]
-        extras = {int(r): (act[r], float(scale[r]), np.inf, own[r], int(begins[r])) for r in order}
+        tasks = {int(r): RowTask(act[r], float(scale[r]), np.inf, own=own[r], begin=int(begins[r])) for r in order}
         # The models see the history the combination's members see: without the additive outliers the combination
         # cleaned (``Combined.cleaned``); fitted to the raw history, one odd period moved their level and trend, and
         # Thorough fell behind the default on Tourism quarterly (RESULTS-forecast.md section AA). A cleaned value
@@ -239,8 +241,8 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
             rows_a = order[c.seasonal[order] & (T - begins[order] < RECENT_SEASONS * season)]
             cleaned[rows_a] = _rounded(cleaned[rows_a] / c.factors[rows_a][:, np.arange(T) % season], Yc[rows_a])
             for r in rows_a:
-                extras[int(r)] = (*extras[int(r)], c.factors[r])
-        sm = run_models(cleaned, order, extras, tuple(models), horizon, origins, season, qs, starts, budget_seconds,
+                tasks[int(r)] = dataclasses.replace(tasks[int(r)], factors=c.factors[r])
+        sm = run_models(cleaned, order, tasks, tuple(models), horizon, origins, season, qs, starts, budget_seconds,
                          workers, start_method)
         # The models join the combination as members of equal weight (the combination counts as its three).
         for r, fitted in sm.items():

@@ -19,13 +19,36 @@ from domain.planning.forecasting.backtest import score
 from domain.planning.forecasting.models import MODELS
 
 
+@dataclasses.dataclass(frozen=True)
+class RowTask:
+    """What one row brings to the models' backtest (``run_models``).
+
+    Attributes:
+        actuals: the row's actuals after each origin (origins × horizon), NaN where not its own.
+        scale: the row's MASE scale.
+        to_beat: the MASE a model must beat to be fitted on the whole history (``inf``: any model that ran).
+        own: which origins are the row's own (None: every origin, the matrix's row as it is: the per-row choice).
+        begin: the row's first observed period in the matrix (with ``own``).
+        factors: seasonal factors the row was adjusted by (position ``t % len(factors)`` for the matrix's period
+            t), or None: the models are then fitted without a season and their forecasts made seasonal again.
+    """
+
+    actuals: np.ndarray
+    scale: float
+    to_beat: float
+    own: np.ndarray | None = None
+    begin: int = 0
+    factors: np.ndarray | None = None
+
+
 def _backtest_models(job) -> list[tuple[int, dict]]:
     """Backtest the statsmodels models on some rows until the deadline (a worker's job).
 
-    Each row comes with its actuals, MASE scale and the best numpy MASE, and optionally which of the origins are
-    its own and where its history begins. Only a model that beats that MASE is fitted on the whole history, best
-    first; if that fit fails the next one is tried. Returns, per row, {model: (backtest paths, NaN at the origins
-    not its own; final ModelForecast or None)}.
+    Each row comes with a ``RowTask``: its actuals, MASE scale and the MASE to beat, and optionally which of the
+    origins are its own, where its history begins and the factors it was adjusted by. Only a model that beats that
+    MASE is fitted on the whole history, best first; if that fit fails the next one is tried. Of the models that
+    ran, only the best gets a final forecast; the others keep their backtest paths, for their scores. Returns, per
+    row, {model: (backtest paths, NaN at the origins not its own; final ModelForecast or None)}.
 
     A row that comes with its own origins (the combination) is fitted to its own history, from its first observed
     period, at its own origins only: inside a wider matrix the NaN before a later row was filled with its first
@@ -34,20 +57,20 @@ def _backtest_models(job) -> list[tuple[int, dict]]:
     alone (RESULTS-forecast.md, sections AE and AO). A row without (the per-row choice) is fitted as the matrix
     holds it.
     """
-    rows, series, extras, names, horizon, origins, season, qs, starts, deadline = job
+    rows, series, tasks, names, horizon, origins, season, qs, starts, deadline = job
     origins = np.asarray(origins, dtype=int)
     out = []
-    for r, y, extra in zip(rows, series, extras, strict=True):
+    for r, y, task in zip(rows, series, tasks, strict=True):
         if deadline is not None and time.time() > deadline:
             break
-        act, scale, to_beat = extra[:3]
-        if len(extra) > 3:  # the combination: the row's own history and origins
-            own, begin = np.asarray(extra[3], dtype=bool), int(extra[4])
+        act, scale, to_beat = task.actuals, task.scale, task.to_beat
+        if task.own is not None:  # the combination: the row's own history and origins
+            own, begin = np.asarray(task.own, dtype=bool), int(task.begin)
         else:  # the per-row choice (``selection``): the matrix's row as it is, every origin
             own, begin = np.ones(len(origins), dtype=bool), 0
         # A row handed seasonally adjusted comes with its factors (position ``t % len(index)`` for the matrix's
         # period t): the models are fitted without a season and their forecasts seasonal again, before scoring.
-        index = np.asarray(extra[5], dtype=float) if len(extra) > 5 and extra[5] is not None else None
+        index = None if task.factors is None else np.asarray(task.factors, dtype=float)
         row_season = 1 if index is not None else season
         y = y[begin:]
         points = origins[own] - begin
@@ -102,7 +125,7 @@ def _upto(starts, o):
 
 
 def run_models(
-    Y, rows, extras, names, horizon, origins, season, qs, starts, budget_seconds, workers, start_method
+    Y, rows, tasks, names, horizon, origins, season, qs, starts, budget_seconds, workers, start_method
 ) -> dict:
     if len(rows) == 0:
         return {}
@@ -112,7 +135,7 @@ def run_models(
     jobs = []
     for i in range(0, len(rows), chunk):
         part = rows[i : i + chunk]
-        job = (part, [Y[r] for r in part], [extras[r] for r in part], names, horizon, origins, season, qs, starts)
+        job = (part, [Y[r] for r in part], [tasks[r] for r in part], names, horizon, origins, season, qs, starts)
         jobs.append((*job, deadline))
     found: dict[int, dict] = {}
     if workers <= 1:

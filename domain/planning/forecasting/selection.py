@@ -47,6 +47,7 @@ from domain.planning.forecasting.backtest import mase_scale
 from domain.planning.forecasting.backtest import score
 from domain.planning.forecasting.classify import ERRATIC
 from domain.planning.forecasting.classify import SMOOTH
+from domain.planning.forecasting.model_backtest import RowTask
 from domain.planning.forecasting.model_backtest import run_models
 from domain.planning.forecasting.quantiles import bootstrap_cumulative
 from domain.planning.forecasting.quantiles import model_quantiles
@@ -142,9 +143,9 @@ def forecast_selected(Y, horizon, season, qs, classes, origins, short, models, m
         eligible = np.flatnonzero(~short & np.isin(classes, [SMOOTH, ERRATIC]) & (observed >= min_model_history))
         order = eligible[np.argsort(-np.nansum(Y[eligible], axis=1), kind="stable")]
         best_mase = np.nanmin(np.where(np.isnan(mase), np.inf, mase), axis=0)
-        extras = {int(r): (act[r], float(scale[r]), float(best_mase[r])) for r in order}
+        tasks = {int(r): RowTask(act[r], float(scale[r]), float(best_mase[r])) for r in order}
         sm = run_models(
-            Y, order, extras, tuple(models), horizon, origins, season, qs, starts, budget_seconds, workers, start_method
+            Y, order, tasks, tuple(models), horizon, origins, season, qs, starts, budget_seconds, workers, start_method
         )
 
     chosen_mean = np.empty((n, horizon))
