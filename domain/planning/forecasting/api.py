@@ -61,6 +61,7 @@ from domain.planning.forecasting.selection import forecast_selected
 __all__ = [
     "DEFAULT_MODELS",
     "DEFAULT_QUANTILES",
+    "MEMBER_PREFIX",
     "SEASONAL_NAIVE",
     "SIMPLE_AVERAGE",
     "TREND_METHODS",
@@ -76,6 +77,7 @@ __all__ = [
 
 DEFAULT_QUANTILES = (0.1, 0.5, 0.8, 0.9, 0.95, 0.98, 0.99)
 DEFAULT_MODELS = ("ets", "theta")
+MEMBER_PREFIX = "combination."  # ``ForecastResult.scores``' key of a member of the combination: ``combination.theta``
 # The statsmodels models join the combination (Thorough mode) on rows with at least this many horizons of their own
 # history, counted from their first observed period (RESULTS-forecast.md, section AO).
 MODEL_MIN_HORIZONS = 3
@@ -195,11 +197,13 @@ def _combined(Y, horizon, season, qs, classes, origins, short, models, min_model
         first_own = np.where(own.any(axis=1), origins[np.argmax(own, axis=1)], origins[-1])
         scale = mase_scale(Y, first_own, season, start=begins)
         baseline = score(m.seasonal_naive_paths(Y, origins, horizon, season), act, scale).mase
+        # A member's score is named after the combination (``combination.theta``): Thorough's statsmodels models
+        # are scored under their own names (``theta``), and a member of the same name had been overwritten by them.
         for name, member in c.member_paths.items():
             ms = score(member, act, scale).mase
             for r in range(n):
                 if np.isfinite(ms[r]):
-                    scores[r][name] = float(ms[r])
+                    scores[r][f"{MEMBER_PREFIX}{name}"] = float(ms[r])
         for r in range(n):
             if np.isfinite(baseline[r]):  # as the members': a row without origins of its own has no score alone
                 scores[r][SEASONAL_NAIVE] = float(baseline[r])

@@ -29,7 +29,7 @@ class ForecastResult:
         demand_class: smooth, erratic, intermittent, lumpy or too_short.
         sigma: standard deviation of the one-step forecast error (per period).
         note: a sentence for people when the forecast is a fallback.
-        scores: backtest MASE of every method tried.
+        scores: backtest MASE of every method tried (the combination's members as ``combination.<member>``).
         fitted: the chosen method's one-step-ahead in-sample forecasts, one per history period (NaN
             where it had nothing to go on, or where the chosen statsmodels model gives none).
         cumulative: {q: (horizon,)} quantiles of the demand summed over steps 1..k (bootstrap, see

@@ -341,3 +341,15 @@ def test_thorough_models_see_a_short_seasonal_row_adjusted_and_forecast_it_seaso
     forecast_series(y, 6, models=("ets",), **options)  # eight seasons
     assert seen and all(season == 12 for season, _ in seen)
     np.testing.assert_array_equal(seen[-1][1], y)
+
+
+def test_thorough_scores_its_statsmodels_theta_apart_from_the_combination_s_theta_member():
+    # Both are called "theta": the model's score had overwritten the member's.
+    rng = np.random.default_rng(6)
+    y = 40 + np.cumsum(rng.normal(0, 2, 104))
+    default = forecast_series(y, 4, models=())
+    thorough = forecast_series(y, 4, models=("theta",), budget_seconds=None)
+    assert "theta" not in default.scores
+    assert thorough.scores["combination.theta"] == default.scores["combination.theta"]
+    assert thorough.model.endswith("+theta")
+    assert thorough.scores["theta"] != thorough.scores["combination.theta"]
