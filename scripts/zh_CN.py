@@ -2017,6 +2017,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SuppliersScreen', 'Multiple'): '订购倍数',
     ('SuppliersScreen', 'Name'): '名称',
     ('SuppliersScreen', 'Net: days after the receipt'): '按收货日期：收货后若干天',
+    ('SuppliersScreen', '%1: %2'): '%1：%2',
     ('SuppliersScreen', 'Not saved: %1'): '未保存：%1',
     ('SuppliersScreen', 'P&hone:'): '电话(&H)：',
     ('SuppliersScreen', 'Pack'): '包装',

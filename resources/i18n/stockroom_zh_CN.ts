@@ -1523,7 +1523,7 @@ A backup of the current database is made first, so you can return to it by resto
         <name>Dashboard</name>
         <message>
             <location filename="../../ui/screens/dashboard/charts.py" line="+87" />
-            <location filename="../../ui/screens/dashboard/screen.py" line="+580" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="+582" />
             <source>Inventory value</source>
             <translation>库存金额</translation>
         </message>
@@ -3579,7 +3579,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+170" />
+            <location filename="../../ui/main_window.py" line="+171" />
             <source>Working (%n task(s))…</source>
             <translation>正在处理（%n 个任务）…</translation>
         </message>
@@ -3607,7 +3607,7 @@ A backup of the current database is made first, so you can return to it by resto
 %2</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+83" />
             <source>Your password was changed.</source>
             <translation>您的密码已修改。</translation>
         </message>
@@ -7502,7 +7502,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ReportsScreen</name>
         <message>
-            <location filename="../../ui/screens/reports/screen.py" line="+57" />
+            <location filename="../../ui/screens/reports/screen.py" line="+58" />
             <source>Stock summary (进销存汇总)</source>
             <translation>进销存汇总表</translation>
         </message>
@@ -7543,12 +7543,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location line="+396" />
+            <location line="+397" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location line="-395" />
+            <location line="-396" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
@@ -7593,7 +7593,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>自定义</translation>
         </message>
         <message>
-            <location line="+236" />
+            <location line="+237" />
             <source>%1 rows.</source>
             <translation>共 %1 行。</translation>
         </message>
@@ -9574,7 +9574,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SuppliersScreen</name>
         <message>
-            <location filename="../../ui/screens/suppliers.py" line="+52" />
+            <location filename="../../ui/screens/suppliers.py" line="+57" />
             <source>Net: days after the receipt</source>
             <translation>按收货日期：收货后若干天</translation>
         </message>
@@ -9685,7 +9685,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>是</translation>
         </message>
         <message>
-            <location line="+201" />
+            <location line="+206" />
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
         </message>
@@ -9695,7 +9695,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>未保存：%1</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+20" />
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <location line="+30" />
             <source>Search code, name or contact…</source>
             <translation>搜索编码、名称或联系人…</translation>
         </message>
