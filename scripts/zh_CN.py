@@ -482,6 +482,9 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('DocumentEntry', 'Undone.'): '已撤销。',
     ('DocumentEntry', 'Unknown code %1: no product has this SKU or barcode.'): '未知编码 %1：没有商品使用此货号或条码。',
     ('DocumentEntry', 'delivery note, invoice or order number (optional)'): '送货单、发票或订单号（可选）',
+    ('DocumentEntry', 'transfer slip number (optional)'): '调拨单号（可选）',
+    ('DocumentEntry', 'count sheet number (optional)'): '盘点表编号（可选）',
+    ('DocumentEntry', 'approval or report number (optional)'): '审批单或报损单号（可选）',
     ('DocumentEntry', 'optional'): '可选',
     ('DocumentErrors', '%1 is already counted on line %2; enter one counted quantity per product.'):
         '%1 已在第 %2 行盘点；每个商品只填写一个盘点数量。',

@@ -1974,6 +1974,21 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>已过账调整单</translation>
         </message>
         <message>
+            <location line="+6" />
+            <source>transfer slip number (optional)</source>
+            <translation>调拨单号（可选）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>count sheet number (optional)</source>
+            <translation>盘点表编号（可选）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>approval or report number (optional)</source>
+            <translation>审批单或报损单号（可选）</translation>
+        </message>
+        <message>
             <location line="+354" />
             <location line="+305" />
             <source>All categories</source>
@@ -2209,12 +2224,13 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>参考号(&amp;R)：</translation>
         </message>
         <message>
+            <location line="-658" />
             <location line="+1" />
             <source>delivery note, invoice or order number (optional)</source>
             <translation>送货单、发票或订单号（可选）</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+659" />
             <source>&amp;Date:</source>
             <translation>日期(&amp;D)：</translation>
         </message>
@@ -2308,7 +2324,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentErrors</name>
         <message>
-            <location filename="../../ui/screens/documents/messages.py" line="+35" />
+            <location filename="../../ui/screens/documents/messages.py" line="+38" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>

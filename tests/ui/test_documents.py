@@ -529,3 +529,16 @@ def test_the_grid_refuses_exactly_the_quantities_and_costs_the_domain_refuses(qa
     assert cell("qty", largest_qty) and model.lines[0].qty == Decimal(largest_qty)
     assert not cell("qty", str(limits.QTY_MAX)) and refused[-1] == "Qty: the number is too large."
     assert not cell("qty", "0") and refused[-1] == "Qty must be greater than 0."
+
+
+def test_the_reference_hint_fits_each_kind_of_document(qtbot, services, chinese):
+    """A count, a transfer or an adjustment has no delivery note or invoice; the Reference field asked for one."""
+    from ui.screens.documents import AdjustScreen
+    from ui.screens.documents import CountScreen
+    from ui.screens.documents import ReceiveScreen
+    from ui.screens.documents import TransferScreen
+
+    hints = {cls: open_screen(qtbot, services, cls).reference.placeholderText()
+             for cls in (ReceiveScreen, TransferScreen, CountScreen, AdjustScreen)}
+    assert hints == {ReceiveScreen: "送货单、发票或订单号（可选）", TransferScreen: "调拨单号（可选）",
+                     CountScreen: "盘点表编号（可选）", AdjustScreen: "审批单或报损单号（可选）"}
