@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+479" />
+            <location filename="../../ui/refusals.py" line="+481" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -5729,9 +5729,242 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
     </context>
     <context>
+        <name>RefusalFields</name>
+        <message>
+            <location filename="../../ui/refusals.py" line="+492" />
+            <source>SKU</source>
+            <translation>货号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>barcode</source>
+            <translation>条码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>break price</source>
+            <translation>阶梯价格</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>break quantity</source>
+            <translation>阶梯数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>code</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>company address</source>
+            <translation>公司地址</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>company logo</source>
+            <translation>公司标志</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>company name</source>
+            <translation>公司名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>contact</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>counted quantity</source>
+            <translation>盘点数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>credit limit</source>
+            <translation>信用额度</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>customer code</source>
+            <translation>客户编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>display name</source>
+            <translation>显示名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>email</source>
+            <translation>邮箱</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>lead time</source>
+            <translation>交货期（天）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>max level</source>
+            <translation>最高库存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>min level</source>
+            <translation>最低库存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>minimum order quantity</source>
+            <translation>起订量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>order multiple</source>
+            <translation>订购倍数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>pack size</source>
+            <translation>包装数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>payment basis</source>
+            <translation>到期日计算方式</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>payment days</source>
+            <translation>付款天数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>payment terms</source>
+            <translation>付款条件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>price</source>
+            <translation>价格</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>reference</source>
+            <translation>参考号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>supplier</source>
+            <translation>供应商</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>supplier SKU</source>
+            <translation>供应商货号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>supplier code</source>
+            <translation>供应商编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>supplier item name</source>
+            <translation>供应商商品名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>unit cost</source>
+            <translation>单位成本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>unit price</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>user name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>warehouse code</source>
+            <translation>仓库编号</translation>
+        </message>
+    </context>
+    <context>
         <name>Refusals</name>
         <message>
-            <location filename="../../ui/refusals.py" line="-25" />
+            <location line="-562" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -6619,6 +6852,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+34" />
             <source>users</source>
             <translation>用户</translation>
+        </message>
+        <message>
+            <location line="+116" />
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
         </message>
     </context>
     <context>
@@ -8848,7 +9086,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-401" />
+            <location filename="../../ui/refusals.py" line="-517" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
