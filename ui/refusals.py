@@ -583,6 +583,7 @@ INPUT_FIELDS = {
     "customer": QT_TRANSLATE_NOOP("RefusalFields", "customer"),
     "customer code": QT_TRANSLATE_NOOP("RefusalFields", "customer code"),
     "date": QT_TRANSLATE_NOOP("RefusalFields", "date"),
+    "discount": QT_TRANSLATE_NOOP("RefusalFields", "discount"),
     "display name": QT_TRANSLATE_NOOP("RefusalFields", "display name"),
     "email": QT_TRANSLATE_NOOP("RefusalFields", "email"),
     "lead time": QT_TRANSLATE_NOOP("RefusalFields", "lead time"),

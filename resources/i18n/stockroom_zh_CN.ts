@@ -2778,6 +2778,11 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>%1 is not a percent from 0 to 100</source>
+            <translation>%1 不是 0 到 100 之间的百分数</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>%1 is in a closed month (every month up to %2 is closed)</source>
             <translation>%1 所在月份已结账（%2 及之前的月份均已结账）</translation>
         </message>
@@ -5822,6 +5827,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>discount</source>
+            <translation>折扣 %</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>display name</source>
             <translation>显示名称</translation>
         </message>
@@ -5964,7 +5974,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Refusals</name>
         <message>
-            <location line="-562" />
+            <location line="-563" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -6854,7 +6864,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>用户</translation>
         </message>
         <message>
-            <location line="+116" />
+            <location line="+117" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -7989,12 +7999,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <name>SalesOrders</name>
         <message>
             <location filename="../../ui/screens/sales/actions.py" line="+82" />
-            <location line="+215" />
+            <location line="+217" />
             <source>Refused: %1</source>
             <translation>被拒绝：%1</translation>
         </message>
         <message>
-            <location line="-183" />
+            <location line="-185" />
             <source>Choose the customer first (type its code or name).</source>
             <translation>请先选择客户（输入客户编号或名称）。</translation>
         </message>
@@ -8014,7 +8024,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已保存 %1。</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+42" />
             <source>Added %1: %2 %3 at %4</source>
             <translation>已添加 %1：%2 %3，单价 %4</translation>
         </message>
@@ -9086,7 +9096,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-517" />
+            <location filename="../../ui/refusals.py" line="-518" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>

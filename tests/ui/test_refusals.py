@@ -143,6 +143,15 @@ def test_a_field_problem_is_said_in_chinese_with_the_field_as_the_reader_names_i
     assert refused(lambda: validate.text("a field of a newer version", "")) == "a field of a newer version：为必填项"
 
 
+def test_a_sales_lines_discount_out_of_range_is_said_in_chinese(chinese):
+    from domain.kernel.errors import BadInput
+    from domain.sales.pricing import discount_value
+
+    with pytest.raises(BadInput) as caught:
+        discount_value("discount", "150")
+    assert refusal_text(caught.value) == "折扣 %：150 不是 0 到 100 之间的百分数"
+
+
 def test_in_english_a_field_problem_keeps_the_domains_advice(qapp):
     from domain.kernel import validate
     from domain.kernel.errors import BadInput
