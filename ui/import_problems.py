@@ -40,6 +40,7 @@ TEMPLATES = {
     "not_a_price_level": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a price level"),
     "not_a_payment_basis": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a payment basis"),
     "not_a_side": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a side"),
+    "not_a_percent": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a percent from 0 to 100"),
     "in_closed_period": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 is in a closed month (every month up to %2 is closed)"),
     "due_before_date": QT_TRANSLATE_NOOP("ImportProblems", "the due date %1 is before the date %2"),

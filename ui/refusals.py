@@ -21,9 +21,11 @@ from PySide6.QtCore import QCoreApplication
 
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import DomainError
+from ui import i18n
 from ui.access import WHAT
 from ui.access import role_title
 from ui.i18n import fill
+from ui.import_problems import problem_text
 
 CONTEXT = "Refusals"
 
@@ -560,6 +562,64 @@ WORDS: dict[str, Callable[[object], str]] = {
 }
 
 
+# The fields a field check (``domain.kernel.validate``) names, as the reader names them: a ``BadInput`` is said as
+# its field and its problem (``ui.import_problems``) in the reader's language; a field not here keeps its English.
+INPUT_FIELDS = {
+    "SKU": QT_TRANSLATE_NOOP("RefusalFields", "SKU"),
+    "address": QT_TRANSLATE_NOOP("RefusalFields", "address"),
+    "amount": QT_TRANSLATE_NOOP("RefusalFields", "amount"),
+    "barcode": QT_TRANSLATE_NOOP("RefusalFields", "barcode"),
+    "break price": QT_TRANSLATE_NOOP("RefusalFields", "break price"),
+    "break quantity": QT_TRANSLATE_NOOP("RefusalFields", "break quantity"),
+    "category": QT_TRANSLATE_NOOP("RefusalFields", "category"),
+    "code": QT_TRANSLATE_NOOP("RefusalFields", "code"),
+    "company address": QT_TRANSLATE_NOOP("RefusalFields", "company address"),
+    "company logo": QT_TRANSLATE_NOOP("RefusalFields", "company logo"),
+    "company name": QT_TRANSLATE_NOOP("RefusalFields", "company name"),
+    "contact": QT_TRANSLATE_NOOP("RefusalFields", "contact"),
+    "counted quantity": QT_TRANSLATE_NOOP("RefusalFields", "counted quantity"),
+    "credit limit": QT_TRANSLATE_NOOP("RefusalFields", "credit limit"),
+    "currency": QT_TRANSLATE_NOOP("RefusalFields", "currency"),
+    "customer": QT_TRANSLATE_NOOP("RefusalFields", "customer"),
+    "customer code": QT_TRANSLATE_NOOP("RefusalFields", "customer code"),
+    "date": QT_TRANSLATE_NOOP("RefusalFields", "date"),
+    "discount": QT_TRANSLATE_NOOP("RefusalFields", "discount"),
+    "display name": QT_TRANSLATE_NOOP("RefusalFields", "display name"),
+    "email": QT_TRANSLATE_NOOP("RefusalFields", "email"),
+    "lead time": QT_TRANSLATE_NOOP("RefusalFields", "lead time"),
+    "max level": QT_TRANSLATE_NOOP("RefusalFields", "max level"),
+    "min level": QT_TRANSLATE_NOOP("RefusalFields", "min level"),
+    "minimum order quantity": QT_TRANSLATE_NOOP("RefusalFields", "minimum order quantity"),
+    "name": QT_TRANSLATE_NOOP("RefusalFields", "name"),
+    "note": QT_TRANSLATE_NOOP("RefusalFields", "note"),
+    "notes": QT_TRANSLATE_NOOP("RefusalFields", "notes"),
+    "order multiple": QT_TRANSLATE_NOOP("RefusalFields", "order multiple"),
+    "pack size": QT_TRANSLATE_NOOP("RefusalFields", "pack size"),
+    "payment basis": QT_TRANSLATE_NOOP("RefusalFields", "payment basis"),
+    "payment days": QT_TRANSLATE_NOOP("RefusalFields", "payment days"),
+    "payment terms": QT_TRANSLATE_NOOP("RefusalFields", "payment terms"),
+    "phone": QT_TRANSLATE_NOOP("RefusalFields", "phone"),
+    "price": QT_TRANSLATE_NOOP("RefusalFields", "price"),
+    "quantity": QT_TRANSLATE_NOOP("RefusalFields", "quantity"),
+    "reason": QT_TRANSLATE_NOOP("RefusalFields", "reason"),
+    "reference": QT_TRANSLATE_NOOP("RefusalFields", "reference"),
+    "supplier": QT_TRANSLATE_NOOP("RefusalFields", "supplier"),
+    "supplier SKU": QT_TRANSLATE_NOOP("RefusalFields", "supplier SKU"),
+    "supplier code": QT_TRANSLATE_NOOP("RefusalFields", "supplier code"),
+    "supplier item name": QT_TRANSLATE_NOOP("RefusalFields", "supplier item name"),
+    "unit": QT_TRANSLATE_NOOP("RefusalFields", "unit"),
+    "unit cost": QT_TRANSLATE_NOOP("RefusalFields", "unit cost"),
+    "unit price": QT_TRANSLATE_NOOP("RefusalFields", "unit price"),
+    "user name": QT_TRANSLATE_NOOP("RefusalFields", "user name"),
+    "warehouse code": QT_TRANSLATE_NOOP("RefusalFields", "warehouse code"),
+}
+
+
+def input_field_text(field: str) -> str:
+    word = INPUT_FIELDS.get(field)
+    return QCoreApplication.translate("RefusalFields", word) if word else field
+
+
 def value_text(name: str, params: dict[str, object]) -> str:
     """One value for a template's place: ``name`` (``name!r`` quoted as the domain quotes it)."""
     key, quoted = (name[:-2], True) if name.endswith("!r") else (name, False)
@@ -591,7 +651,10 @@ def refusal_text(exc: BaseException) -> str:
     The sync's own errors (the hub out of reach, a sync stopped) carry a code of the same list and are said alike.
     """
     if isinstance(exc, BadInput):  # a BadInput's code is its field problem
-        return str(exc)
+        if i18n.current_language() == i18n.ENGLISH:
+            return str(exc)  # the domain's sentence also says what would be accepted
+        said = problem_text(exc) or exc.problem
+        return fill(QCoreApplication.translate("Refusals", "%1: %2"), input_field_text(exc.field), said)
     code, params = getattr(exc, "code", ""), getattr(exc, "params", None)
     if isinstance(exc, DomainError) or (isinstance(code, str) and isinstance(params, dict)):
         text = say(code, params or {})

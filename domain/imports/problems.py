@@ -43,6 +43,7 @@ ENGLISH: dict[str, str] = {
     "not_a_price_level": "{0} is not a price level",
     "not_a_payment_basis": "{0} is not a payment basis",
     "not_a_side": "{0} is not a side",
+    "not_a_percent": "{0} is not a percent from 0 to 100",  # (not in an import: a sales line's discount)
     "in_closed_period": "{0} is in a closed month (every month up to {1} is closed)",
     "due_before_date": "the due date {0} is before the date {1}",
     "not_an_email": "{0} is not an e-mail address",

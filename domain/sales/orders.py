@@ -123,53 +123,83 @@ def find_customer(uow, code: str) -> Customer:
 
 def create_order(uow, c: sc.CreateSalesOrder) -> SalesOrder:
     """A draft order, numbered SO-YYYY-NNNNN (the year of its creation) at once."""
-    reference = v.text("reference", c.reference, required=False, max_len=64)
-    notes = v.text("notes", c.notes, required=False, max_len=4000)
-    if c.requested_on is not None:
-        v.day("requested", c.requested_on)
-    at = v.moment("date", c.created_at)
+    checked = _checked_order(c)
     with uow:
         require(uow, Permission.SALES_ORDERS)
-        customer = find_customer(uow, c.customer)
-        warehouse = ledger.find_warehouse(uow, c.warehouse)
-        year = at.astimezone().year
-        order = SalesOrder(
-            id=new_id(), number=f"{NUMBER_PREFIX}-{year}-{uow.sales.next_number(year):05d}", customer_id=customer.id,
-            customer_code=customer.code, warehouse_id=warehouse.id, created_at=at,
-            currency=uow.purchasing.policy().currency, requested_on=c.requested_on, reference=reference, notes=notes,
-            user=uow.user, device_id=uow.device_id)
+        order = _new_order(uow, c, *checked)
         uow.sales.add(order)
         uow.commit()
     return order
 
 
+def create_order_with_line(uow, c: sc.CreateSalesOrder, first: sc.AddSalesOrderLine) -> tuple[SalesOrder, SoLine]:
+    """A new draft order with its first line, in one transaction (``first.so`` is not read): a first line that is
+    refused leaves no empty order behind and takes no number, as creating the order first and then adding the line
+    did each time the clerk tried again."""
+    checked = _checked_order(c)
+    checked_line = _checked_line(first)
+    with uow:
+        require(uow, Permission.SALES_ORDERS)
+        order = _new_order(uow, c, *checked)
+        line = _new_line(uow, order, first, *checked_line)
+        order.lines.append(line)
+        uow.sales.add(order)
+        uow.commit()
+    return order, line
+
+
+def _checked_order(c: sc.CreateSalesOrder) -> tuple[str, str, datetime]:
+    reference = v.text("reference", c.reference, required=False, max_len=64)
+    notes = v.text("notes", c.notes, required=False, max_len=4000)
+    if c.requested_on is not None:
+        v.day("requested", c.requested_on)
+    return reference, notes, v.moment("date", c.created_at)
+
+
+def _new_order(uow, c: sc.CreateSalesOrder, reference: str, notes: str, at: datetime) -> SalesOrder:
+    customer = find_customer(uow, c.customer)
+    warehouse = ledger.find_warehouse(uow, c.warehouse)
+    year = at.astimezone().year
+    return SalesOrder(
+        id=new_id(), number=f"{NUMBER_PREFIX}-{year}-{uow.sales.next_number(year):05d}", customer_id=customer.id,
+        customer_code=customer.code, warehouse_id=warehouse.id, created_at=at,
+        currency=uow.purchasing.policy().currency, requested_on=c.requested_on, reference=reference, notes=notes,
+        user=uow.user, device_id=uow.device_id)
+
+
 def add_line(uow, c: sc.AddSalesOrderLine) -> SoLine:
     """Add a product (by SKU or barcode) to a draft; without a price the customer's quote is taken."""
-    qty = v.quantity("quantity", c.qty)
-    price = price_value("price", c.price)
-    discount = discount_value("discount", c.discount)
+    checked = _checked_line(c)
     with uow:
         require(uow, Permission.SALES_ORDERS)
         order = find_order(uow, c.so)
         if order.state != SoState.DRAFT:
             raise refusal(RuleViolation, "so_add_not_draft", so=order.label, state=order.state.value)
-        product = ledger.find_product(uow, c.sku)
-        existing = order.line_for(product.id)
-        if existing is not None:
-            raise refusal(Duplicate, "so_line_exists", sku=product.sku, line=existing.line_no, so=order.label)
-        warehouse_id = None
-        if c.warehouse and c.warehouse.strip():
-            warehouse = ledger.find_warehouse(uow, c.warehouse)
-            warehouse_id = None if warehouse.id == order.warehouse_id else warehouse.id
-        priced = line_price(uow, order.customer_id, product, price, discount)
-        line = SoLine(id=new_id(), line_no=max((x.line_no for x in order.lines), default=0) + 1,
-                      product_id=product.id, sku=product.sku, name=product.name, unit=product.unit, qty=qty,
-                      unit_price=priced.unit_price, discount=priced.discount, tax_rate=priced.tax_rate,
-                      warehouse_id=warehouse_id, price_source=priced.source)
+        line = _new_line(uow, order, c, *checked)
         order.lines.append(line)
         uow.sales.save(order)
         uow.commit()
     return line
+
+
+def _checked_line(c: sc.AddSalesOrderLine) -> tuple[Decimal, Decimal | None, Decimal | None]:
+    return v.quantity("quantity", c.qty), price_value("price", c.price), discount_value("discount", c.discount)
+
+
+def _new_line(uow, order: SalesOrder, c: sc.AddSalesOrderLine, qty: Decimal, price, discount) -> SoLine:
+    product = ledger.find_product(uow, c.sku)
+    existing = order.line_for(product.id)
+    if existing is not None:
+        raise refusal(Duplicate, "so_line_exists", sku=product.sku, line=existing.line_no, so=order.label)
+    warehouse_id = None
+    if c.warehouse and c.warehouse.strip():
+        warehouse = ledger.find_warehouse(uow, c.warehouse)
+        warehouse_id = None if warehouse.id == order.warehouse_id else warehouse.id
+    priced = line_price(uow, order.customer_id, product, price, discount)
+    return SoLine(id=new_id(), line_no=max((x.line_no for x in order.lines), default=0) + 1,
+                  product_id=product.id, sku=product.sku, name=product.name, unit=product.unit, qty=qty,
+                  unit_price=priced.unit_price, discount=priced.discount, tax_rate=priced.tax_rate,
+                  warehouse_id=warehouse_id, price_source=priced.source)
 
 
 @dataclass(frozen=True)

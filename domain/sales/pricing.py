@@ -29,7 +29,8 @@ def discount_value(field: str, value: object) -> Decimal | None:
         return None
     d = v.number(field, value, max_places=4)
     if not ZERO <= d <= HUNDRED:
-        raise BadInput(field, f"{value} is not a percent from 0 to 100; enter e.g. 5 for 5 %")
+        raise BadInput(field, f"{value} is not a percent from 0 to 100; enter e.g. 5 for 5 %", code="not_a_percent",
+                       values=(value,))
     return d
 
 

@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+479" />
+            <location filename="../../ui/refusals.py" line="+481" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -1523,7 +1523,7 @@ A backup of the current database is made first, so you can return to it by resto
         <name>Dashboard</name>
         <message>
             <location filename="../../ui/screens/dashboard/charts.py" line="+87" />
-            <location filename="../../ui/screens/dashboard/screen.py" line="+580" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="+582" />
             <source>Inventory value</source>
             <translation>库存金额</translation>
         </message>
@@ -1974,6 +1974,21 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>已过账调整单</translation>
         </message>
         <message>
+            <location line="+6" />
+            <source>transfer slip number (optional)</source>
+            <translation>调拨单号（可选）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>count sheet number (optional)</source>
+            <translation>盘点表编号（可选）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>approval or report number (optional)</source>
+            <translation>审批单或报损单号（可选）</translation>
+        </message>
+        <message>
             <location line="+354" />
             <location line="+305" />
             <source>All categories</source>
@@ -2209,12 +2224,13 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>参考号(&amp;R)：</translation>
         </message>
         <message>
+            <location line="-658" />
             <location line="+1" />
             <source>delivery note, invoice or order number (optional)</source>
             <translation>送货单、发票或订单号（可选）</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+659" />
             <source>&amp;Date:</source>
             <translation>日期(&amp;D)：</translation>
         </message>
@@ -2308,7 +2324,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentErrors</name>
         <message>
-            <location filename="../../ui/screens/documents/messages.py" line="+35" />
+            <location filename="../../ui/screens/documents/messages.py" line="+38" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -2759,6 +2775,11 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>%1 is not a side</source>
             <translation>%1 不是往来类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is not a percent from 0 to 100</source>
+            <translation>%1 不是 0 到 100 之间的百分数</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3579,7 +3600,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+170" />
+            <location filename="../../ui/main_window.py" line="+171" />
             <source>Working (%n task(s))…</source>
             <translation>正在处理（%n 个任务）…</translation>
         </message>
@@ -3607,7 +3628,7 @@ A backup of the current database is made first, so you can return to it by resto
 %2</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+83" />
             <source>Your password was changed.</source>
             <translation>您的密码已修改。</translation>
         </message>
@@ -5713,9 +5734,247 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
     </context>
     <context>
+        <name>RefusalFields</name>
+        <message>
+            <location filename="../../ui/refusals.py" line="+492" />
+            <source>SKU</source>
+            <translation>货号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>barcode</source>
+            <translation>条码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>break price</source>
+            <translation>阶梯价格</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>break quantity</source>
+            <translation>阶梯数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>code</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>company address</source>
+            <translation>公司地址</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>company logo</source>
+            <translation>公司标志</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>company name</source>
+            <translation>公司名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>contact</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>counted quantity</source>
+            <translation>盘点数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>credit limit</source>
+            <translation>信用额度</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>currency</source>
+            <translation>币种</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>customer code</source>
+            <translation>客户编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>discount</source>
+            <translation>折扣 %</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>display name</source>
+            <translation>显示名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>email</source>
+            <translation>邮箱</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>lead time</source>
+            <translation>交货期（天）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>max level</source>
+            <translation>最高库存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>min level</source>
+            <translation>最低库存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>minimum order quantity</source>
+            <translation>起订量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>order multiple</source>
+            <translation>订购倍数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>pack size</source>
+            <translation>包装数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>payment basis</source>
+            <translation>到期日计算方式</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>payment days</source>
+            <translation>付款天数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>payment terms</source>
+            <translation>付款条件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>price</source>
+            <translation>价格</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>reference</source>
+            <translation>参考号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>supplier</source>
+            <translation>供应商</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>supplier SKU</source>
+            <translation>供应商货号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>supplier code</source>
+            <translation>供应商编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>supplier item name</source>
+            <translation>供应商商品名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>unit cost</source>
+            <translation>单位成本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>unit price</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>user name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>warehouse code</source>
+            <translation>仓库编号</translation>
+        </message>
+    </context>
+    <context>
         <name>Refusals</name>
         <message>
-            <location filename="../../ui/refusals.py" line="-25" />
+            <location line="-563" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -6603,6 +6862,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+34" />
             <source>users</source>
             <translation>用户</translation>
+        </message>
+        <message>
+            <location line="+117" />
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
         </message>
     </context>
     <context>
@@ -7502,7 +7766,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ReportsScreen</name>
         <message>
-            <location filename="../../ui/screens/reports/screen.py" line="+57" />
+            <location filename="../../ui/screens/reports/screen.py" line="+58" />
             <source>Stock summary (进销存汇总)</source>
             <translation>进销存汇总表</translation>
         </message>
@@ -7543,12 +7807,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location line="+396" />
+            <location line="+397" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location line="-395" />
+            <location line="-396" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
@@ -7593,7 +7857,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>自定义</translation>
         </message>
         <message>
-            <location line="+236" />
+            <location line="+237" />
             <source>%1 rows.</source>
             <translation>共 %1 行。</translation>
         </message>
@@ -7735,12 +7999,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <name>SalesOrders</name>
         <message>
             <location filename="../../ui/screens/sales/actions.py" line="+82" />
-            <location line="+215" />
+            <location line="+217" />
             <source>Refused: %1</source>
             <translation>被拒绝：%1</translation>
         </message>
         <message>
-            <location line="-183" />
+            <location line="-185" />
             <source>Choose the customer first (type its code or name).</source>
             <translation>请先选择客户（输入客户编号或名称）。</translation>
         </message>
@@ -7760,7 +8024,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已保存 %1。</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+42" />
             <source>Added %1: %2 %3 at %4</source>
             <translation>已添加 %1：%2 %3，单价 %4</translation>
         </message>
@@ -8832,7 +9096,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-401" />
+            <location filename="../../ui/refusals.py" line="-518" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -9574,7 +9838,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SuppliersScreen</name>
         <message>
-            <location filename="../../ui/screens/suppliers.py" line="+52" />
+            <location filename="../../ui/screens/suppliers.py" line="+57" />
             <source>Net: days after the receipt</source>
             <translation>按收货日期：收货后若干天</translation>
         </message>
@@ -9685,7 +9949,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>是</translation>
         </message>
         <message>
-            <location line="+201" />
+            <location line="+206" />
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
         </message>
@@ -9695,7 +9959,12 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>未保存：%1</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+20" />
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <location line="+30" />
             <source>Search code, name or contact…</source>
             <translation>搜索编码、名称或联系人…</translation>
         </message>

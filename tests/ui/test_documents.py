@@ -314,6 +314,43 @@ def test_a_refusal_reaches_the_clerk_in_chinese(qtbot, services, monkeypatch):
     assert screen.line_error.text().startswith("Line 1: Not enough C-3")
 
 
+def test_a_receipt_line_without_a_unit_cost_is_refused_in_the_clerks_language(qtbot, services, monkeypatch):
+    """The domain refuses "unit cost: is required; enter a number such as 12 or 2.50": the advice after the problem
+    kept it from being recognised, and the Chinese window said 第 1 行：单位成本：is required; enter a number…"""
+    from ui import i18n
+    from ui.screens.documents import ReceiveScreen
+
+    monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: None))
+    screen = open_screen(qtbot, services, ReceiveScreen)
+    scan(qtbot, screen, "A-1")
+    post(qtbot, screen)
+    assert screen.line_error.text() == "Line 1: Unit cost is required."
+    assert i18n.set_language(i18n.CHINESE, persist=False)
+    try:
+        qtbot.waitUntil(lambda: screen.line_error.text() == "第 1 行：单位成本 为必填项。")
+        post(qtbot, screen)
+        assert screen.line_error.text() == "第 1 行：单位成本 为必填项。"
+    finally:
+        i18n.set_language(i18n.ENGLISH, persist=False)
+
+
+def test_a_field_problem_with_a_code_is_said_in_chinese_and_keeps_its_advice_in_english(qapp, chinese):
+    from domain.kernel import validate
+    from domain.kernel.errors import BadInput
+    from domain.stock.documents import DocumentError
+    from ui import i18n
+    from ui.screens.documents import describe
+
+    with pytest.raises(BadInput) as caught:
+        validate.number("unit cost", "1.23456", max_places=4)
+    bad = caught.value
+    refusal = DocumentError("bad_input", str(bad), line=2, field=bad.field,
+                            params={"field": bad.field, "problem": bad.problem}, cause=bad)
+    assert describe(refusal) == "第 2 行：单位成本：1.23456 的小数超过 4 位"
+    i18n.set_language(i18n.ENGLISH, persist=False)
+    assert describe(refusal) == "Line 2: Unit cost: 1.23456 has more than 4 decimal places"
+
+
 def test_a_back_dated_shipment_that_a_later_one_refuses_is_said_in_chinese(qtbot, services, monkeypatch):
     """The ledger's refusal reaches the clerk from its code: the balance on the day it would leave, not today's."""
     from datetime import date
@@ -492,3 +529,16 @@ def test_the_grid_refuses_exactly_the_quantities_and_costs_the_domain_refuses(qa
     assert cell("qty", largest_qty) and model.lines[0].qty == Decimal(largest_qty)
     assert not cell("qty", str(limits.QTY_MAX)) and refused[-1] == "Qty: the number is too large."
     assert not cell("qty", "0") and refused[-1] == "Qty must be greater than 0."
+
+
+def test_the_reference_hint_fits_each_kind_of_document(qtbot, services, chinese):
+    """A count, a transfer or an adjustment has no delivery note or invoice; the Reference field asked for one."""
+    from ui.screens.documents import AdjustScreen
+    from ui.screens.documents import CountScreen
+    from ui.screens.documents import ReceiveScreen
+    from ui.screens.documents import TransferScreen
+
+    hints = {cls: open_screen(qtbot, services, cls).reference.placeholderText()
+             for cls in (ReceiveScreen, TransferScreen, CountScreen, AdjustScreen)}
+    assert hints == {ReceiveScreen: "送货单、发票或订单号（可选）", TransferScreen: "调拨单号（可选）",
+                     CountScreen: "盘点表编号（可选）", AdjustScreen: "审批单或报损单号（可选）"}

@@ -126,3 +126,44 @@ def test_the_sync_refusals_are_said_in_chinese(chinese):
         "中心库还没有工作站角色：请中心库所有者先运行 sync hub-setup"
     reviewed = refusal(RuleViolation, "conflict_reviewed", conflict="c1", user="ann")
     assert refusal_text(reviewed) == "冲突 c1：已由 ann 处理"
+
+
+def test_a_field_problem_is_said_in_chinese_with_the_field_as_the_reader_names_it(chinese):
+    """A BadInput reached a Chinese reader as the domain's English ("reference: is 300 characters long; …")."""
+    from domain.kernel import validate
+    from domain.kernel.errors import BadInput
+
+    def refused(check) -> str:
+        with pytest.raises(BadInput) as caught:
+            check()
+        return refusal_text(caught.value)
+
+    assert refused(lambda: validate.text("reference", "x" * 300)) == "参考号：有 300 个字符，太长"
+    assert refused(lambda: validate.number("amount", "abc")) == "金额：'abc' 不是数字"
+    assert refused(lambda: validate.text("a field of a newer version", "")) == "a field of a newer version：为必填项"
+
+
+def test_a_sales_lines_discount_out_of_range_is_said_in_chinese(chinese):
+    from domain.kernel.errors import BadInput
+    from domain.sales.pricing import discount_value
+
+    with pytest.raises(BadInput) as caught:
+        discount_value("discount", "150")
+    assert refusal_text(caught.value) == "折扣 %：150 不是 0 到 100 之间的百分数"
+
+
+def test_in_english_a_field_problem_keeps_the_domains_advice(qapp):
+    from domain.kernel import validate
+    from domain.kernel.errors import BadInput
+
+    with pytest.raises(BadInput) as caught:
+        validate.number("amount", "abc")
+    assert refusal_text(caught.value) == "amount: 'abc' is not a number; enter digits such as 12 or 2.50"
+
+
+def test_every_field_a_field_check_names_has_its_chinese(chinese):
+    from ui.refusals import INPUT_FIELDS
+    from ui.refusals import input_field_text
+
+    untranslated = [name for name in INPUT_FIELDS if input_field_text(name) == name]
+    assert untranslated == []

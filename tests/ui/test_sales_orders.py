@@ -90,6 +90,32 @@ def test_a_scanned_barcode_adds_a_line_at_the_quoted_price_with_its_atp(qtbot, s
     assert screen.list_model.rowCount() == 1
 
 
+def test_a_refused_first_line_leaves_no_empty_order_behind(qtbot, services, screen):
+    """The order was created in one transaction and its first line added in another: each refused first line (a price
+    typed wrong) left an empty draft behind and used up its number."""
+    screen.customer.setEditText("acme")
+    screen.warehouse.setCurrentIndex(screen.warehouse.findData("W1"))
+    for price, discount in (("abc", ""), ("", "150")):
+        screen.sku.setText("SD-1")
+        screen.price.setText(price)
+        screen.discount.setText(discount)
+        qtbot.keyClick(screen.sku, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: "Refused" in screen.message.text())
+        screen.message.clear()
+    assert screen.current is None
+    screen.refresh()
+    qtbot.waitUntil(lambda: not screen.loading)
+    assert screen.list_model.rowCount() == 0
+    screen.price.setText("")
+    screen.discount.setText("")
+    qtbot.keyClick(screen.sku, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.current is not None and screen.lines.rowCount() == 1)
+    assert screen.current.number.endswith("-00001")
+    screen.refresh()
+    qtbot.waitUntil(lambda: not screen.loading)
+    assert screen.list_model.rowCount() == 1
+
+
 def test_editing_the_quantity_of_a_draft_line_changes_it_in_the_order_and_the_stockout_goes(qtbot, services,
                                                                                             screen):
     so = draft(services)

@@ -56,13 +56,46 @@ def test_editing_a_supplier_changes_it_and_a_bad_lead_time_names_the_field(qtbot
     screen.lead_time.setText("abc")
     screen.save_button.click()
     qtbot.waitUntil(lambda: "Not saved" in screen.message.text())
-    assert "lead time" in screen.message.text()
+    assert "Lead time (days):" in screen.message.text()
     assert services.purchasing.suppliers()[0].lead_time_days == 12
     screen.lead_time.setText("20")
     screen.payment_terms.setText("60 days")
     screen.save_button.click()
     qtbot.waitUntil(lambda: services.purchasing.suppliers()[0].lead_time_days == 20)
     assert services.purchasing.suppliers()[0].payment_terms == "60 days"
+
+
+def test_a_refused_field_is_named_by_its_label_in_chinese_and_gets_the_focus(qtbot, screen, services, chinese):
+    """The domain names a field in English ("lead time: 'abc' is not a number…"); a Chinese reader got that sentence
+    as it was. The form's own label says the field, the problem is said in Chinese, and the field takes the focus."""
+    screen.show()
+    qtbot.waitExposed(screen)
+    screen.activateWindow()
+    screen.new_supplier()
+    screen.code.setText("ACME")
+    screen.name.setText("五金")
+    screen.lead_time.setText("abc")
+    screen.save_button.click()
+    qtbot.waitUntil(lambda: "未保存" in screen.message.text())
+    assert screen.message.text() == "未保存：交货期（天）：'abc' 不是数字"
+    qtbot.waitUntil(screen.lead_time.hasFocus)
+    assert screen.lead_time.selectedText() == "abc"
+    screen.lead_time.setText("5")
+    screen.payment_days.setText("-10")
+    screen.save_button.click()
+    qtbot.waitUntil(lambda: "付款天数" in screen.message.text())
+    assert "payment days" not in screen.message.text() and "-10" in screen.message.text()
+    assert services.purchasing.suppliers() == []
+
+
+def test_a_refused_field_keeps_the_domains_english_that_says_what_is_accepted(qtbot, screen):
+    screen.new_supplier()
+    screen.code.setText("ACME")
+    screen.name.setText("Acme")
+    screen.lead_time.setText("-3")
+    screen.save_button.click()
+    qtbot.waitUntil(lambda: "Not saved" in screen.message.text())
+    assert screen.message.text() == "Not saved: Lead time (days): -3 is out of range; enter whole days from 0 to 3650"
 
 
 def test_terms_added_through_the_dialog_show_in_the_terms_table(qtbot, screen, services):
@@ -120,7 +153,7 @@ def test_the_payment_basis_and_days_are_edited_beside_the_terms_text(qtbot, scre
     screen.payment_days.setText("-1")
     screen.save_button.click()
     qtbot.waitUntil(lambda: "Not saved" in screen.message.text())
-    assert "payment days" in screen.message.text() and "0 to 3650" in screen.message.text()
+    assert "Payment days:" in screen.message.text() and "0 to 3650" in screen.message.text()
     screen.refresh()
     qtbot.waitUntil(lambda: not screen.loading)
     assert screen.select("ACME") and screen.payment_basis.currentData() == "month_end"

@@ -8,6 +8,8 @@ save runs on the task runner.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import Qt
@@ -24,11 +26,14 @@ from PySide6.QtWidgets import QTabWidget
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from domain.kernel.errors import BadInput
 from domain.kernel.numbers import fmt
 from domain.purchasing import commands as pc
 from domain.purchasing import terms as purchasing_terms
+from ui import i18n
 from ui.dialogs.terms import TermsDialog
 from ui.i18n import fill
+from ui.import_problems import problem_text as field_problem_text
 from ui.models.proxy import RowFilterProxy
 from ui.models.table import Column
 from ui.models.table import RowRole
@@ -138,6 +143,11 @@ class SuppliersScreen(Screen):
         self.phone = QLineEdit(self)
         form = QFormLayout()
         self.detail_labels = []
+        # the domain's name of each field (``save_supplier``), so that a refusal names the field as its label does
+        self.fields = {"supplier code": self.code, "name": self.name, "contact": self.contact,
+                       "currency": self.currency, "lead time": self.lead_time, "address": self.address,
+                       "payment terms": self.payment_terms, "payment basis": self.payment_basis,
+                       "payment days": self.payment_days, "email": self.email, "phone": self.phone}
         for widget in (self.code, self.name, self.contact, self.currency, self.lead_time, self.address,
                        self.payment_terms, self.payment_basis, self.payment_days, self.email, self.phone):
             label = QLabel(self)
@@ -304,8 +314,27 @@ class SuppliersScreen(Screen):
     def _refused(self, exc: BaseException) -> None:
         if alive(self):
             self.message.setStyleSheet("color: #9b1c1c;")
-            self.message.setText(fill(translate("SuppliersScreen", "Not saved: %1"), refusal_text(exc)))
+            self.message.setText(fill(translate("SuppliersScreen", "Not saved: %1"), self.refusal(exc)))
             self._enable()
+            widget = self.fields.get(exc.field) if isinstance(exc, BadInput) else None
+            if widget is not None:  # the clerk corrects the field at once
+                widget.setFocus()
+                if isinstance(widget, QLineEdit):
+                    widget.selectAll()
+
+    def refusal(self, exc: BaseException) -> str:
+        """A refusal in the reader's language; a field's problem after the field's label as the form shows it
+        (the domain's English names the field its own way, and only English readers read it)."""
+        widget = self.fields.get(exc.field) if isinstance(exc, BadInput) else None
+        if widget is None:
+            return refusal_text(exc)
+        label = next(lb for lb in self.detail_labels if lb.buddy() is widget).text()
+        label = re.sub(r"\(&\w\)|&", "", label).rstrip(":：").strip()  # 交货期（天）(&L)： → 交货期（天）
+        if i18n.current_language() == i18n.ENGLISH:
+            said = exc.problem  # the domain's own sentence also says what would be accepted
+        else:
+            said = field_problem_text(exc) or exc.problem
+        return fill(translate("SuppliersScreen", "%1: %2"), label, said)
 
     def selected_terms(self):
         index = self.terms_table.currentIndex()

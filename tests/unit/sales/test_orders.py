@@ -83,6 +83,22 @@ def test_orders_are_numbered_at_creation_and_totals_sum_the_lines(uow):
         orders.add_line(uow, sc.AddSalesOrderLine(first.number, "A-1", "1", "1"))
 
 
+def test_an_order_and_its_first_line_are_written_together_or_not_at_all(uow):
+    header = sc.CreateSalesOrder("ACME", "W1", created_at=MARCH)
+    for refused, error in ((sc.AddSalesOrderLine("", "A-1", "2", "abc"), BadInput),
+                           (sc.AddSalesOrderLine("", "A-1", "2", None, "150"), BadInput),
+                           (sc.AddSalesOrderLine("", "NOPE", "2", "5"), NotFound)):
+        with pytest.raises(error):
+            orders.create_order_with_line(uow, header, refused)
+    order, line = orders.create_order_with_line(uow, header, sc.AddSalesOrderLine("", "A-1", "2", "5.00", "10"))
+    assert order.number == "SO-2026-00001"  # no number went to the refused attempts
+    with uow:
+        stored = orders.find_order(uow, order.number)
+    assert [(x.line_no, x.sku, x.qty, x.unit_price, x.discount) for x in stored.lines] == [
+        (1, "A-1", D(2), D("5.00"), D(10))] == [(line.line_no, line.sku, line.qty, line.unit_price, line.discount)]
+    assert stored.subtotal() == D("9.00")  # 2 × 5.00 × 0.9
+
+
 def test_without_a_price_the_line_takes_the_customers_quote(uow):
     k = ids(uow)
     uow.state.list_prices = {(k["A-1"], "wholesale"): D("8.00")}

@@ -97,6 +97,14 @@ TITLES = {
     DocumentKind.ADJUSTMENT: (QT_TRANSLATE_NOOP("DocumentEntry", "New adjustment"),
                               QT_TRANSLATE_NOOP("DocumentEntry", "Posted adjustments")),
 }
+# What a document's reference is, as the Reference field's hint says it: a count has no delivery note or invoice
+REFERENCE_HINTS = {
+    DocumentKind.RECEIPT: QT_TRANSLATE_NOOP("DocumentEntry", "delivery note, invoice or order number (optional)"),
+    DocumentKind.SHIPMENT: QT_TRANSLATE_NOOP("DocumentEntry", "delivery note, invoice or order number (optional)"),
+    DocumentKind.TRANSFER: QT_TRANSLATE_NOOP("DocumentEntry", "transfer slip number (optional)"),
+    DocumentKind.COUNT: QT_TRANSLATE_NOOP("DocumentEntry", "count sheet number (optional)"),
+    DocumentKind.ADJUSTMENT: QT_TRANSLATE_NOOP("DocumentEntry", "approval or report number (optional)"),
+}
 
 
 class DocumentEntry(PostedDocuments, HeldForm, Screen):
@@ -750,7 +758,7 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
                                    else self.tr("C&ustomer:"))
         self.partner.lineEdit().setPlaceholderText(self.tr("optional"))
         self.reference_label.setText(self.tr("&Reference:"))
-        self.reference.setPlaceholderText(self.tr("delivery note, invoice or order number (optional)"))
+        self.reference.setPlaceholderText(self.tr(REFERENCE_HINTS[self.kind]))
         self.date_label.setText(self.tr("&Date:"))
         self.category_label.setText(self.tr("C&ategory:"))
         if self.category.count():

@@ -10,9 +10,12 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
 from domain.imports.problems import Said
+from domain.kernel.errors import BadInput
 from domain.kernel.errors import DomainError
 from domain.stock.documents import DocumentError
+from ui import i18n
 from ui.i18n import fill
+from ui.import_problems import problem_text as field_problem_text
 from ui.refusals import refusal_text
 
 RED = "color: #9b1c1c;"
@@ -75,8 +78,9 @@ def describe(exc: BaseException) -> str:
     """A refusal as a translated sentence for the clerk.
 
     The domain's message is English; a ``DocumentError`` also carries a code and the values,
-    so the sentence is built here from a translated template. A field problem the templates
-    do not cover keeps the domain's English explanation after the translated field name.
+    so the sentence is built here from a translated template. A field problem is said from its field check's code
+    (``ui.import_problems``); one without a code keeps the domain's English after the translated field name, as
+    does the English window, whose domain sentence also says what would be accepted.
     """
 
     def render(key: str, *args: object) -> str:
@@ -108,9 +112,13 @@ def describe(exc: BaseException) -> str:
         name = p.get("field", "")
         field = QCoreApplication.translate("DocumentErrors", FIELDS[name]) if name in FIELDS else name
         problem = p.get("problem", "")
-        said = Said.of(problem).code  # a problem without values or advice has its code in domain.imports.problems
+        # the field check's own code when the refusal carries it ("is required; enter a number such as 12 or 2.50"
+        # has the advice after the problem, so its English is no key); else a problem without values or advice
+        said = cause.code if isinstance(cause, BadInput) else Said.of(problem).code
         if said in ("required", "zero"):
             text = render(said, field)
+        elif isinstance(cause, BadInput) and i18n.current_language() != i18n.ENGLISH:
+            text = render("bad_input", field, field_problem_text(cause) or problem)
         else:
             text = render("bad_input", field, problem)
     else:

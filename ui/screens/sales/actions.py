@@ -174,9 +174,11 @@ class OrderActions:
             return
 
         def add():
-            so = ref or orders.create_order(uow(), create).number
-            line = orders.add_line(uow(), sc.AddSalesOrderLine(so, sku, qty, price, discount))
-            return so, line
+            if ref is None:  # the order and its first line in one transaction: a refused line leaves no empty order
+                order, line = orders.create_order_with_line(uow(), create, sc.AddSalesOrderLine("", sku, qty, price,
+                                                                                                discount))
+                return order.number, line
+            return ref, orders.add_line(uow(), sc.AddSalesOrderLine(ref, sku, qty, price, discount))
 
         def added(result) -> None:
             so, line = result
