@@ -17,6 +17,7 @@ from domain.kernel.numbers import fmt
 from ui.cli.common import EXIT_OK
 from ui.cli.common import day
 from ui.cli.common import local
+from ui.cli.common import money
 from ui.cli.common import print_json
 from ui.cli.common import table
 from ui.cli.common import when
@@ -242,7 +243,7 @@ def _orders(db, args) -> int:
             print_json([_order_json(o) for o in rows])
         else:
             table([[o.number, o.customer, o.warehouse, o.state, local(o.created_at).strftime("%Y-%m-%d"),
-                    str(len(o.lines)), fmt(o.subtotal), fmt(o.total)] for o in rows],
+                    str(len(o.lines)), money(o.subtotal, places), money(o.total, places)] for o in rows],
                   ["SO", "CUSTOMER", "WAREHOUSE", "STATE", "CREATED", "LINES", "SUBTOTAL", "TOTAL"])
         return EXIT_OK
     rows = sales_orders(db.engine, ref=args.so, places=places)
@@ -256,10 +257,12 @@ def _orders(db, args) -> int:
           + (f"  requested {o.requested_on.isoformat()}" if o.requested_on else "")
           + (f"  ref {o.reference}" if o.reference else ""))
     table([[str(x.line_no), x.sku, x.warehouse, fmt(x.ordered), fmt(x.shipped), fmt(x.open), fmt(x.returned),
-            fmt(x.unit_price), fmt(x.discount), fmt(x.revenue), fmt(x.cost), fmt(x.margin)] for x in o.lines],
+            money(x.unit_price, places), fmt(x.discount), money(x.revenue, places), money(x.cost, places),
+            money(x.margin, places)] for x in o.lines],
           ["LINE", "SKU", "WAREHOUSE", "ORDERED", "SHIPPED", "OPEN", "RETURNED", "PRICE", "DISC%", "REVENUE", "COST",
            "MARGIN"])
-    print(f"subtotal {fmt(o.subtotal)}  tax {fmt(o.tax)}  total {fmt(o.total)} {o.currency}")
+    print(f"subtotal {money(o.subtotal, places)}  tax {money(o.tax, places)}  total {money(o.total, places)} "
+          f"{o.currency}")
     return EXIT_OK
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -75,6 +76,10 @@ def test_an_order_from_entry_to_shipment_return_and_backorder(cli):
     # 15 × 5 × 0.9 = 67.50; cost 15 × 2.50 = 37.50; margin 30.00
     assert (order["state"], screw["shipped"], screw["open"], screw["revenue"], screw["cost"], screw["margin"]) == (
         "partly_shipped", "15", "3", "67.5", "37.5", "30")
+    # The table prints money as every other table does: to the cent, thousands grouped (JSON keeps the exact figure).
+    shown = cli("so", "show", number).splitlines()
+    assert shown[2].split()[-5:] == ["5.00", "10", "67.50", "37.50", "30.00"]
+    assert re.fullmatch(r"subtotal [\d,]+\.\d\d  tax [\d,]+\.\d\d  total [\d,]+\.\d\d \w+", shown[-1])
     [back] = json.loads(cli("backorders", "--json"))
     assert (back["customer"], back["so"], back["sku"], back["qty"], back["arrival"]) == (
         "ACME", number, "SCREW", "3", "2027-01-15")
