@@ -620,6 +620,15 @@ def input_field_text(field: str) -> str:
     return QCoreApplication.translate("RefusalFields", word) if word else field
 
 
+def field_problem_text(exc: BadInput) -> str:
+    """A field check's problem without its field, in the reader's language: the domain's English sentence in English
+    (it also says what would be accepted), else its code's template (``ui.import_problems``), or the English problem
+    when it has no code."""
+    if i18n.current_language() == i18n.ENGLISH:
+        return exc.problem
+    return problem_text(exc) or exc.problem
+
+
 def value_text(name: str, params: dict[str, object]) -> str:
     """One value for a template's place: ``name`` (``name!r`` quoted as the domain quotes it)."""
     key, quoted = (name[:-2], True) if name.endswith("!r") else (name, False)
@@ -653,8 +662,8 @@ def refusal_text(exc: BaseException) -> str:
     if isinstance(exc, BadInput):  # a BadInput's code is its field problem
         if i18n.current_language() == i18n.ENGLISH:
             return str(exc)  # the domain's sentence also says what would be accepted
-        said = problem_text(exc) or exc.problem
-        return fill(QCoreApplication.translate("Refusals", "%1: %2"), input_field_text(exc.field), said)
+        return fill(QCoreApplication.translate("Refusals", "%1: %2"), input_field_text(exc.field),
+                    field_problem_text(exc))
     code, params = getattr(exc, "code", ""), getattr(exc, "params", None)
     if isinstance(exc, DomainError) or (isinstance(code, str) and isinstance(params, dict)):
         text = say(code, params or {})

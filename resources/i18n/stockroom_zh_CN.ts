@@ -2324,7 +2324,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentErrors</name>
         <message>
-            <location filename="../../ui/screens/documents/messages.py" line="+38" />
+            <location filename="../../ui/screens/documents/messages.py" line="+37" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -6864,7 +6864,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>用户</translation>
         </message>
         <message>
-            <location line="+117" />
+            <location line="+125" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -9096,7 +9096,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-518" />
+            <location filename="../../ui/refusals.py" line="-526" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -9838,7 +9838,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SuppliersScreen</name>
         <message>
-            <location filename="../../ui/screens/suppliers.py" line="+57" />
+            <location filename="../../ui/screens/suppliers.py" line="+56" />
             <source>Net: days after the receipt</source>
             <translation>按收货日期：收货后若干天</translation>
         </message>
@@ -9949,7 +9949,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>是</translation>
         </message>
         <message>
-            <location line="+206" />
+            <location line="+205" />
             <source>Saved %1</source>
             <translation>已保存 %1</translation>
         </message>
@@ -9959,7 +9959,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>未保存：%1</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+16" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>

@@ -30,16 +30,15 @@ from domain.kernel.errors import BadInput
 from domain.kernel.numbers import fmt
 from domain.purchasing import commands as pc
 from domain.purchasing import terms as purchasing_terms
-from ui import i18n
 from ui.dialogs.terms import TermsDialog
 from ui.i18n import fill
-from ui.import_problems import problem_text as field_problem_text
 from ui.models.proxy import RowFilterProxy
 from ui.models.table import Column
 from ui.models.table import RowRole
 from ui.models.table import RowTableModel
 from ui.models.table import money_text
 from ui.models.table import qty_text
+from ui.refusals import field_problem_text
 from ui.refusals import refusal_text
 from ui.screens.supplier_scorecard import ScorecardPanel
 from ui.search import needle
@@ -148,8 +147,7 @@ class SuppliersScreen(Screen):
                        "currency": self.currency, "lead time": self.lead_time, "address": self.address,
                        "payment terms": self.payment_terms, "payment basis": self.payment_basis,
                        "payment days": self.payment_days, "email": self.email, "phone": self.phone}
-        for widget in (self.code, self.name, self.contact, self.currency, self.lead_time, self.address,
-                       self.payment_terms, self.payment_basis, self.payment_days, self.email, self.phone):
+        for widget in self.fields.values():
             label = QLabel(self)
             label.setBuddy(widget)
             self.detail_labels.append(label)
@@ -330,11 +328,7 @@ class SuppliersScreen(Screen):
             return refusal_text(exc)
         label = next(lb for lb in self.detail_labels if lb.buddy() is widget).text()
         label = re.sub(r"\(&\w\)|&", "", label).rstrip(":：").strip()  # 交货期（天）(&L)： → 交货期（天）
-        if i18n.current_language() == i18n.ENGLISH:
-            said = exc.problem  # the domain's own sentence also says what would be accepted
-        else:
-            said = field_problem_text(exc) or exc.problem
-        return fill(translate("SuppliersScreen", "%1: %2"), label, said)
+        return fill(translate("SuppliersScreen", "%1: %2"), label, field_problem_text(exc))
 
     def selected_terms(self):
         index = self.terms_table.currentIndex()

@@ -13,9 +13,8 @@ from domain.imports.problems import Said
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import DomainError
 from domain.stock.documents import DocumentError
-from ui import i18n
 from ui.i18n import fill
-from ui.import_problems import problem_text as field_problem_text
+from ui.refusals import field_problem_text
 from ui.refusals import refusal_text
 
 RED = "color: #9b1c1c;"
@@ -117,8 +116,8 @@ def describe(exc: BaseException) -> str:
         said = cause.code if isinstance(cause, BadInput) else Said.of(problem).code
         if said in ("required", "zero"):
             text = render(said, field)
-        elif isinstance(cause, BadInput) and i18n.current_language() != i18n.ENGLISH:
-            text = render("bad_input", field, field_problem_text(cause) or problem)
+        elif isinstance(cause, BadInput):
+            text = render("bad_input", field, field_problem_text(cause))
         else:
             text = render("bad_input", field, problem)
     else:
