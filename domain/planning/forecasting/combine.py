@@ -92,7 +92,8 @@ seeded by a hash of its own figures, so a product's quantiles do not depend on t
 One ratio for every level cannot give both the middle and the tail of the lead-time distribution their width (on
 public data the 0.8 quantile of the h-period total covered 5–8 points too much on some sets while the 0.98 one
 covered 8 points too little on others), so the quantiles of the sums are then rescaled level by level from the
-product's own backtest sums (``conformal_cumulative``, split conformal), and their spread follows the size of the
+product's own backtest sums (``conformal_cumulative``, split conformal; the levels below the median by the sums
+below the forecast), and their spread follows the size of the
 product's latest errors against its history's (``quantiles.recent_volatility``: error sizes cluster). For
 intermittent and lumpy demand every per-period level up to the median that is at most the share of periods
 without demand is 0 (``zero_below_demand_share``): the simulated paths carry no mass at zero.
@@ -1411,9 +1412,18 @@ def conformal_cumulative(
     and the share of M1 quarterly's totals at or below the 0.8 level rose from 0.700 to 0.720 (RESULTS-forecast.md,
     section AY). Intermittent and lumpy rows keep the whole factor: their simulated spread runs wide (their factors'
     median is 0.8 on the bicycles' weeks), and shrunk towards it their pinball loss rose 4.4 %.
+
+    The levels below the median are rescaled the same way in the mirror, by the backtest sums below the forecast
+    (``conformal_levels(..., below=True)``: 0.2 read as 0.8, 0.1 as 0.9, below 0.1 the simulated shape times the 0.1
+    factor read by sign); the levels from the median up are exactly what they are without them. Left to the
+    simulation, the totals fell below the 0.02 level 3 to 6½ times as often as 2 % on M1, both Tourism sets and the
+    prisoners; M1 quarterly's quantiles, too narrow at every origin, were so on both sides and the lower one worse
+    (below 0.02 / 0.05: 0.131 / 0.183), most on strongly trending rows. Rescaled, the pinball loss of the levels
+    0.02–0.2 fell on nine sets (M1 quarterly 6.6 %, the bicycles 17 %) and rose within a standard error on the
+    passengers (RESULTS-forecast.md, section BE).
     """
     from domain.planning.forecasting.quantiles import conformal_levels
 
     errors = np.asarray(errors, dtype=float)  # a censored period drops the later sums of its origin
     sums = np.cumsum(errors, axis=2)
-    return conformal_levels(np.cumsum(mean, axis=1), cum, sums, scale, cumulative=True, weight=weight)
+    return conformal_levels(np.cumsum(mean, axis=1), cum, sums, scale, cumulative=True, weight=weight, below=True)

@@ -352,6 +352,34 @@ def test_the_lead_time_quantiles_take_each_level_s_width_from_the_row_s_own_back
         np.testing.assert_allclose(few[q], cum[0][q])
 
 
+def test_the_lead_time_levels_below_the_median_take_their_width_from_the_backtest_sums_below_the_forecast():
+    from domain.planning.forecasting.combine import conformal_cumulative
+
+    mean = np.array([[10.0, 10.0]])
+    upper = {0.5: np.array([10.0, 20.0]), 0.8: np.array([11.0, 22.0]), 0.9: np.array([12.0, 24.0])}
+    lower = {0.02: np.array([7.0, 14.0]), 0.1: np.array([8.0, 16.0]), 0.2: np.array([9.0, 18.0])}
+    cum = [{**lower, **upper}]
+    # Twelve origins whose forecasts ran 2 a period ahead of demand: sums 2 and 4 below the forecast, twice the
+    # simulated spread below it at 0.2 (1, 2) and once the one at 0.1 (2, 4).
+    errors = np.full((1, 12, 2), -2.0)
+    (out,) = conformal_cumulative(mean, cum, errors)
+    np.testing.assert_allclose(out[0.2], [8.0, 16.0])  # widened by 2 below the forecast
+    np.testing.assert_allclose(out[0.1], [8.0, 16.0])  # the backtest says its width was right
+    np.testing.assert_allclose(out[0.02], [7.0, 14.0])  # below 0.1: the simulated shape × the 0.1 factor (1)
+    # The levels from the median up are what they are without any level below it.
+    (alone,) = conformal_cumulative(mean, [dict(upper)], errors)
+    for q in upper:
+        np.testing.assert_array_equal(out[q], alone[q])
+    # Errors far inside the spread narrow the levels below the median towards it, never past the median.
+    (narrow,) = conformal_cumulative(mean, cum, np.full((1, 12, 2), 0.01))
+    np.testing.assert_allclose(narrow[0.2], [9.5, 19.0])  # half the spread: the factor's floor
+    np.testing.assert_allclose(narrow[0.02], [7.0, 14.0])  # the tail is never narrowed
+    # Too few sums: the simulated levels stand below the median as above it.
+    (few,) = conformal_cumulative(mean, cum, np.full((1, 5, 2), -2.0))
+    for q in cum[0]:
+        np.testing.assert_allclose(few[q], cum[0][q])
+
+
 def test_a_weight_takes_each_lead_time_level_s_factor_part_of_the_way_in_logs_row_by_row():
     from domain.planning.forecasting.combine import conformal_cumulative
 
@@ -709,6 +737,25 @@ def test_per_period_quantiles_take_each_level_s_width_from_the_row_s_own_backtes
     (few,) = conformal_per_period(mean, per, few_errors, np.array([0.5]))
     np.testing.assert_allclose(few[0.8], 12.0)
     np.testing.assert_allclose(few[0.9], 14.0)
+
+
+def test_per_period_levels_below_the_median_take_their_width_from_the_backtest_errors_below_the_forecast():
+    from domain.planning.forecasting.quantiles import conformal_per_period
+
+    mean = np.array([[20.0, 20.0, 20.0]])
+    per = [{0.1: np.full(3, 12.0), 0.2: np.full(3, 16.0), 0.5: np.full(3, 20.0), 0.8: np.full(3, 24.0)}]
+    # Errors of 12 below the forecast at every step: the spreads below it at 0.2 (4) and 0.1 (8) are widened
+    # towards holding them (factors 3 and 1.5, shrunk a quarter of the way in logs as above the median).
+    (wide,) = conformal_per_period(mean, per, np.full((1, 12, 3), -12.0))
+    np.testing.assert_allclose(wide[0.2], 20.0 - 4.0 * 3.0**0.75)
+    np.testing.assert_allclose(wide[0.1], 20.0 - 8.0 * 1.5**0.75)
+    np.testing.assert_allclose(wide[0.5], 20.0)
+    # A row without backtest errors (an intermittent row's periods) keeps its levels below the median, zeros
+    # included, whatever its recent scale; above the median the scale applies as before.
+    zeros = [{0.2: np.zeros(3), 0.5: np.full(3, 20.0), 0.8: np.full(3, 24.0)}]
+    (kept,) = conformal_per_period(mean, zeros, np.full((1, 12, 3), np.nan), np.array([0.5]))
+    np.testing.assert_array_equal(kept[0.2], np.zeros(3))
+    np.testing.assert_allclose(kept[0.8], 22.0)
 
 
 def test_a_per_period_tail_follows_the_0_9_level_s_own_factor_not_its_sign():
