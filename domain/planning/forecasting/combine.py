@@ -1150,16 +1150,15 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
     def at(points, h, forecast=True):
         """The combination and its members from each origin in ``points``, ``h`` steps ahead; with ``forecast``
         False, the one-step fitted values of the level model (without last season's values and Holt's trend, Theta
-        on SES's states and α, the damped trend on its recursion's states: ``steady_trend`` is for forecasts)."""
+        on SES's states and α with the Theta method's half slope, the damped trend on its recursion's states:
+        ``steady_trend`` and ``drift_share`` are for forecasts)."""
         points = np.asarray(points, dtype=int)
         # The members' own paths are for their scores; the fitted values need only the combination's.
         members = {"ses": np.repeat(ses_s[:, points][:, :, None], h, axis=2)} if forecast else {}
+        theta_states, theta_a, theta_share = (theta_s, theta_alpha, drift) if forecast else (ses_s, alpha, 0.5)
         members |= {
             "damped": np.maximum(damped_paths(level, trend if forecast else recursion_trend, phi, points, h), 0.0),
-            "theta": np.maximum(
-                theta_paths(x, *((theta_s, theta_alpha) if forecast else (ses_s, alpha)), points, h, sums, drift),
-                0.0,
-            ),
+            "theta": np.maximum(theta_paths(x, theta_states, theta_a, points, h, sums, theta_share), 0.0),
         }
         index = factors[:, (points[:, None] + np.arange(h)[None, :]) % s]
         out = (members["damped"] + members["theta"]) / 2.0
@@ -1214,7 +1213,9 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
     # too; RESULTS-forecast.md, section AC). The quantiles' inputs stay those of the two members, and Theta's there
     # is on SES's α, not its own (drawn with its own, the quantiles were no better: section AF), and the damped
     # trend's on its recursion's trend, not on ``steady_trend``'s (a row whose last year ran wilder drew smaller
-    # errors with it, the trend no longer following its wild periods: section AH).
+    # errors with it, the trend no longer following its wild periods: section AH). Theta's drift there is the half
+    # slope, not ``drift_share``'s: with the row's own share the fitted values of the trending rows erred less, and
+    # M1 quarterly's lead-time quantiles, already too narrow, covered less (0.95 cell 0.897 → 0.872; section BG).
     fits, _ = at(np.arange(T), 1, forecast=False)
     return Combined(
         paths=np.nan_to_num(bt, nan=0.0),

@@ -991,10 +991,12 @@ def test_theta_s_alpha_is_chosen_by_theta_s_own_one_step_errors_and_its_forecast
     ses_states, ses_alpha = c.ses_fit(x)
     np.testing.assert_allclose(got.member_paths["theta"][0, 0], theta_own)
     assert np.abs(theta_own - c.theta_paths(x, ses_states, ses_alpha, [24], 6, share=share)[0, 0]).max() > 0.1
-    # The one-step fitted values, whose errors the quantiles draw, keep Theta on SES's states and α.
+    # The one-step fitted values, whose errors the quantiles draw, keep Theta on SES's states and α, and its drift
+    # at the Theta method's half: those of the level model behind the quantiles, not the forecasts'.
+    assert share[0] != 0.5
     level, trend, phi = c.damped_fit(x, 6)
     every = np.arange(40)
-    theta_fitted = c.theta_paths(x, ses_states, ses_alpha, every, 1, share=share)
+    theta_fitted = c.theta_paths(x, ses_states, ses_alpha, every, 1)
     fitted = (c.damped_paths(level, trend, phi, every, 1) + theta_fitted) / 2
     np.testing.assert_allclose(got.fitted[0, 3:], np.maximum(fitted[0, 3:, 0], 0.0))
 
