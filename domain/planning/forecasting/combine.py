@@ -11,6 +11,13 @@ better and is steadier. What is combined depends on the demand class:
   error, for all products at once (Theta's α by the errors of Theta's own forecasts, not SES's: ``theta_fit``,
   RESULTS-forecast.md, section AF); the damped trend's criterion also counts the errors of its forecasts a whole
   horizon ahead (``_holt_sse``), so the trend it keeps is one that held over a lead time.
+  Theta's drift is half the line's slope on a row of noise about its trend (a flow: trips, sales) and up to the
+  whole slope as far as the row's changes persist (``drift_share``, ``trend_persistence``: the variance ratio of its
+  changes over a season to its one-period changes', 1/season for noise about a line, 1 for a random walk): a stock
+  such as a population counted each quarter moves by inflows and outflows that change slowly, so its slope is its
+  drift, and half of it ran behind every quarter (prisoner counts 2.066 / 1.622 / 1.205 → 2.062 / 1.600 / 1.183 in
+  MASE at three origins, M1 quarterly −0.028 a series; Tourism and the regions' trips, whose changes undo each
+  other, within 0.001 over three origins, Tourism quarterly +0.009 at one of them; RESULTS-forecast.md, BG).
   Where the season is strong (``season_strength`` at least ``STRONG_SEASON`` = 0.8: the factors explain most of
   the series' movement about its trend), **last season at today's level** joins as a third member of equal weight:
   for each period ahead, the same period a season earlier (of the cleaned, adjusted history below) less the level
@@ -22,12 +29,12 @@ better and is steadier. What is combined depends on the demand class:
   Where the trend is strong (``trend_strength`` at least ``STRONG_TREND`` = 0.9: a straight line explains nine
   tenths of the adjusted history's variance), **Holt's linear trend** (undamped, its α and β chosen as the damped
   trend's) joins as a member of equal weight. Both other members hold a real trend back: the damped trend bends it
-  flat within a few periods, and Theta extrapolates half the history's slope (its forecasts of a straight line
-  run behind it by half a slope a period); on M1 quarterly, whose series mostly grow, the combination's held-out
-  forecasts ran 0.5 of a naive error a period below the actuals. Where the line explains less, a trend is as likely
-  to turn as to hold and the undamped member costs more than it brings (RESULTS-forecast.md, section AC: M1
-  quarterly 1.623 → 1.615 at the holdout origin and 0.022 better on average over three origins, every other set
-  within noise).
+  flat within a few periods, and Theta extrapolates half the history's slope where the row's changes do not
+  persist (its forecasts of a straight line run behind it by half a slope a period); on M1 quarterly, whose series
+  mostly grow, the combination's held-out forecasts ran 0.5 of a naive error a period below the actuals. Where the
+  line explains less, a trend is as likely to turn as to hold and the undamped member costs more than it brings
+  (RESULTS-forecast.md, section AC: M1 quarterly 1.623 → 1.615 at the holdout origin and 0.022 better on average
+  over three origins, every other set within noise).
 * **additive outliers** of the seasonally adjusted series (``additive_outliers``: a period beyond ``OUTLIER_Z``
   = 4 robust standard deviations of the SES one-step errors that the next period does not follow) are brought to
   that fence before the members are fitted, so one odd month does not move the level and the trend of the whole
@@ -691,6 +698,36 @@ def trend_strength(x) -> np.ndarray:
     return out
 
 
+def trend_persistence(x, lag: int) -> np.ndarray:
+    """How far each row's changes persist, 0 to 1: the variance ratio of its ``lag``-period changes to ``lag`` times
+    its one-period changes' (both about the mean change, the drift), taken from 1/lag to 1. A row of noise about a
+    line (a flow: trips, sales about their trend) has changes that undo each other, a ratio of 1/lag and 0 here; a
+    row whose changes carry on (a stock: a population counted each quarter, whose inflow and outflow move slowly)
+    has a ratio near 1 (a random walk's) and 1 here. 0 where fewer than 2·lag changes over ``lag`` periods are
+    observed (too few to tell) or the row does not move."""
+    y = np.atleast_2d(np.asarray(x, dtype=float))
+    k = int(lag)
+    if y.shape[1] <= k:
+        return np.zeros(len(y))
+    one, many = y[:, 1:] - y[:, :-1], y[:, k:] - y[:, :-k]
+    n_one, n_many = (~np.isnan(one)).sum(axis=1), (~np.isnan(many)).sum(axis=1)
+    drift = np.nansum(one, axis=1) / np.maximum(n_one, 1)
+    v_one = np.nansum((one - drift[:, None]) ** 2, axis=1) / np.maximum(n_one, 1)
+    v_many = np.nansum((many - k * drift[:, None]) ** 2, axis=1) / np.maximum(n_many, 1)
+    usable = (n_many >= 2 * k) & (v_one > 0)
+    ratio = np.where(usable, v_many / (k * np.where(usable, v_one, 1.0)), 0.0)
+    return np.where(usable, np.clip((ratio - 1.0 / k) / (1.0 - 1.0 / k), 0.0, 1.0), 0.0)
+
+
+def drift_share(x, season: int) -> np.ndarray:
+    """The share of the line's slope the Theta member extrapolates, per row: ½ (the Theta method's) plus ½ times
+    ``trend_persistence`` over a season (two periods where there is none). A slope of noise about a line that held
+    for the whole history may still turn (Theta's half is the hedge that won the M3 competition); a slope made of
+    changes that carry on is the row's drift, and a random walk's forecast carries all of it (the whole slope on
+    the rows of prisoner counts, RESULTS-forecast.md, section BG)."""
+    return 0.5 + 0.5 * trend_persistence(x, max(int(season), 2))
+
+
 # ---------------------------------------------------------------- additive outliers
 
 
@@ -925,11 +962,17 @@ def _theta_line(sums: tuple[np.ndarray, ...], origins: np.ndarray) -> tuple[np.n
     return slope, nn
 
 
-def _theta_ahead(levels: np.ndarray, slope: np.ndarray, nn: np.ndarray, alpha: np.ndarray, horizon: int) -> np.ndarray:
-    """Theta's forecasts (rows × origins × horizon) from the SES levels at the origins and ``_theta_line``'s b, n."""
+def _theta_ahead(
+    levels: np.ndarray, slope: np.ndarray, nn: np.ndarray, alpha: np.ndarray, horizon: int, share=0.5
+) -> np.ndarray:
+    """Theta's forecasts (rows × origins × horizon) from the SES levels at the origins and ``_theta_line``'s b, n;
+    ``share`` of the slope (one figure, or one per row) is the drift: ½ is the Theta method's."""
     a = alpha[:, None]
     k = np.arange(1, horizon + 1)[None, None, :]
-    drift = (slope / 2.0)[:, :, None] * ((k - 1) + (1.0 / a - (1.0 - a) ** nn / a)[:, :, None])
+    share = np.asarray(share, dtype=float)
+    drift = (slope * (share[:, None] if share.ndim else share))[:, :, None] * (
+        (k - 1) + (1.0 / a - (1.0 - a) ** nn / a)[:, :, None]
+    )
     return levels[:, :, None] + drift
 
 
@@ -940,25 +983,29 @@ def theta_paths(
     origins,
     horizon: int,
     sums: tuple[np.ndarray, ...] | None = None,
+    share=0.5,
 ) -> np.ndarray:
     """Theta forecasts from each origin: SES level + (b/2)·((k − 1) + 1/α − (1 − α)^n/α), where b is the slope of
     the least-squares line through the observed history before the origin and n the number of observed periods
-    (from ``sums``, ``theta_sums(x)``, when the caller has them already)."""
+    (from ``sums``, ``theta_sums(x)``, when the caller has them already); with ``share`` (one per row) the drift is
+    that share of b instead of half (the combination's: ``drift_share``)."""
     origins = np.asarray(origins, dtype=int)
     slope, nn = _theta_line(theta_sums(x) if sums is None else sums, origins)
-    return _theta_ahead(ses_states[:, origins], slope, nn, alpha, horizon)
+    return _theta_ahead(ses_states[:, origins], slope, nn, alpha, horizon, share)
 
 
-def theta_fit(x: np.ndarray, sums: tuple[np.ndarray, ...] | None = None) -> tuple[np.ndarray, np.ndarray]:
+def theta_fit(x: np.ndarray, sums: tuple[np.ndarray, ...] | None = None, share=0.5) -> tuple[np.ndarray, np.ndarray]:
     """The Theta member's SES states and α per row, α chosen from ``SES_ALPHAS`` by the Theta forecasts' own
     one-step squared errors (SES with the drift of ``theta_paths``, as the Theta method is estimated), not by SES's:
-    with the drift added, the level that forecasts best is often a different one. ``sums``: ``theta_sums(x)``."""
+    with the drift added, the level that forecasts best is often a different one. ``sums``: ``theta_sums(x)``;
+    ``share``: the drift's share of the slope, as ``theta_paths``."""
     n, T = x.shape
     slope, nn = _theta_line(theta_sums(x) if sums is None else sums, np.arange(T))  # the same under every α
     sse = []
     for a in SES_ALPHAS:
         alpha = np.full(n, a)
-        sse.append(_one_step_sse(_theta_ahead(m.ses_states(x, alpha)[:, :T], slope, nn, alpha, 1)[:, :, 0], x))
+        ahead = _theta_ahead(m.ses_states(x, alpha)[:, :T], slope, nn, alpha, 1, share)
+        sse.append(_one_step_sse(ahead[:, :, 0], x))
     alpha = np.asarray(SES_ALPHAS)[np.argmin(np.stack(sse), axis=0)]
     return m.ses_states(x, alpha), alpha  # each row's states under its own α are those its α gave above
 
@@ -1076,7 +1123,10 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
         ses_s[touched], alpha[touched] = ses_fit(x[touched])
     cleaned_history = np.where(outliers, x * factors[:, np.arange(T) % s], y)
     sums = theta_sums(x)  # Theta's line reads them at every origin of every call below
-    theta_s, theta_alpha = theta_fit(x, sums)
+    # Theta's drift: half the line's slope, and up to the whole of it as far as the row's changes persist (a stock's
+    # do, a flow's about its trend undo each other): ``drift_share``.
+    drift = drift_share(x, season)
+    theta_s, theta_alpha = theta_fit(x, sums, drift)
     level, recursion_trend, trend, phi = damped_states(x, horizon)
     # Rows whose adjusted history a straight line explains take Holt's linear trend as a member too: the damped
     # trend and Theta both hold a trend back that has held for the whole history (see the module docstring).
@@ -1101,15 +1151,15 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
     def at(points, h, forecast=True):
         """The combination and its members from each origin in ``points``, ``h`` steps ahead; with ``forecast``
         False, the one-step fitted values of the level model (without last season's values and Holt's trend, Theta
-        on SES's states and α, the damped trend on its recursion's states: ``steady_trend`` is for forecasts)."""
+        on SES's states and α with the Theta method's half slope, the damped trend on its recursion's states:
+        ``steady_trend`` and ``drift_share`` are for forecasts)."""
         points = np.asarray(points, dtype=int)
         # The members' own paths are for their scores; the fitted values need only the combination's.
         members = {"ses": np.repeat(ses_s[:, points][:, :, None], h, axis=2)} if forecast else {}
+        theta_states, theta_a, theta_share = (theta_s, theta_alpha, drift) if forecast else (ses_s, alpha, 0.5)
         members |= {
             "damped": np.maximum(damped_paths(level, trend if forecast else recursion_trend, phi, points, h), 0.0),
-            "theta": np.maximum(
-                theta_paths(x, *((theta_s, theta_alpha) if forecast else (ses_s, alpha)), points, h, sums), 0.0
-            ),
+            "theta": np.maximum(theta_paths(x, theta_states, theta_a, points, h, sums, theta_share), 0.0),
         }
         index = factors[:, (points[:, None] + np.arange(h)[None, :]) % s]
         out = (members["damped"] + members["theta"]) / 2.0
@@ -1164,7 +1214,9 @@ def combine(Y, origins, horizon: int, *, season: int, intermittent, calibration=
     # too; RESULTS-forecast.md, section AC). The quantiles' inputs stay those of the two members, and Theta's there
     # is on SES's α, not its own (drawn with its own, the quantiles were no better: section AF), and the damped
     # trend's on its recursion's trend, not on ``steady_trend``'s (a row whose last year ran wilder drew smaller
-    # errors with it, the trend no longer following its wild periods: section AH).
+    # errors with it, the trend no longer following its wild periods: section AH). Theta's drift there is the half
+    # slope, not ``drift_share``'s: with the row's own share the fitted values of the trending rows erred less, and
+    # M1 quarterly's lead-time quantiles, already too narrow, covered less (0.95 cell 0.897 → 0.872; section BG).
     fits, _ = at(np.arange(T), 1, forecast=False)
     return Combined(
         paths=np.nan_to_num(bt, nan=0.0),

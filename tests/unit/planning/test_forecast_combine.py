@@ -930,6 +930,32 @@ def _quarterly_line(quarters: int = 32, *, slope: float = 3.0, noise: float = 2.
     return 50 + slope * t + np.random.default_rng(seed).normal(0, noise, quarters)
 
 
+def test_theta_carries_the_whole_slope_of_a_row_whose_changes_persist_and_half_of_noise_about_a_line():
+    # 40 quarters of a stock whose changes carry on (a random walk with a drift of 1 a quarter: a population counted
+    # each quarter) and of a flow with noise about a line of the same slope. The first's variance ratio over a season
+    # is near a random walk's 1, the second's near noise's 1/4; Theta's drift takes the whole slope on the first,
+    # half on the second, as the Theta method does (RESULTS-forecast.md, section BG).
+    rng = np.random.default_rng(12)
+    n, h = 200, 8
+    walk = 200 + np.cumsum(1.0 + rng.normal(0, 2, (n, 40)), axis=1)
+    line = 200 + np.arange(40)[None, :] + rng.normal(0, 4, (n, 40))
+    assert c.trend_persistence(walk, 4).mean() > 0.7
+    assert c.trend_persistence(line, 4).mean() < 0.1
+    slopes = []
+    for y in (walk, line):
+        got = c.combine(y, np.array([40]), h, season=4, intermittent=np.zeros(n, dtype=bool))
+        theta = got.member_paths["theta"][:, 0]
+        slopes.append(np.mean((theta[:, -1] - theta[:, 0]) / (h - 1)))
+    assert slopes[0] > 0.8  # the whole slope of 1 but for its estimate's noise (half of it, 0.50, before)
+    assert 0.45 < slopes[1] < 0.6
+    # A row's share comes from its own periods: the same alone and right-aligned beside longer rows.
+    short = walk[:5, 12:]
+    beside = np.vstack([np.hstack([np.full((5, 12), np.nan), short]), walk[5:10]])
+    np.testing.assert_array_equal(c.drift_share(short, 4), c.drift_share(beside, 4)[:5])
+    # Too few changes over a season to tell (under two seasons' worth) keep the Theta method's half.
+    assert np.all(c.drift_share(walk[:, :11], 4) == 0.5)
+
+
 def test_a_strong_trend_takes_holt_s_linear_trend_as_a_third_member(monkeypatch):
     # A straight line with a little noise: the damped trend bends it flat and Theta extrapolates half its slope, so
     # the combination of the two ran behind it; Holt's linear trend joins and carries the slope on.
@@ -1005,14 +1031,20 @@ def test_theta_s_alpha_is_chosen_by_theta_s_own_one_step_errors_and_its_forecast
     got = c.combine(y[None, :], np.array([24]), 6, season=4, intermittent=[False])
     assert not got.seasonal[0] and not c.additive_outliers(y[None, :], c.ses_fit(y[None, :])[0])[1].any()
     x = y[None, :]
-    theta_own = c.theta_paths(x, states, alpha, [24], 6)[0, 0]
+    # The combination's Theta carries the row's own share of the slope (``drift_share``), its α chosen with it.
+    share = c.drift_share(x, 4)
+    states, alpha = c.theta_fit(x, share=share)
+    theta_own = c.theta_paths(x, states, alpha, [24], 6, share=share)[0, 0]
     ses_states, ses_alpha = c.ses_fit(x)
     np.testing.assert_allclose(got.member_paths["theta"][0, 0], theta_own)
-    assert np.abs(theta_own - c.theta_paths(x, ses_states, ses_alpha, [24], 6)[0, 0]).max() > 0.1
-    # The one-step fitted values, whose errors the quantiles draw, keep Theta on SES's states and α.
+    assert np.abs(theta_own - c.theta_paths(x, ses_states, ses_alpha, [24], 6, share=share)[0, 0]).max() > 0.1
+    # The one-step fitted values, whose errors the quantiles draw, keep Theta on SES's states and α, and its drift
+    # at the Theta method's half: those of the level model behind the quantiles, not the forecasts'.
+    assert share[0] != 0.5
     level, trend, phi = c.damped_fit(x, 6)
     every = np.arange(40)
-    fitted = (c.damped_paths(level, trend, phi, every, 1) + c.theta_paths(x, ses_states, ses_alpha, every, 1)) / 2
+    theta_fitted = c.theta_paths(x, ses_states, ses_alpha, every, 1)
+    fitted = (c.damped_paths(level, trend, phi, every, 1) + theta_fitted) / 2
     np.testing.assert_allclose(got.fitted[0, 3:], np.maximum(fitted[0, 3:, 0], 0.0))
 
 
