@@ -3600,7 +3600,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+171" />
+            <location filename="../../ui/main_window.py" line="+174" />
             <source>Working (%n task(s))…</source>
             <translation>正在处理（%n 个任务）…</translation>
         </message>
@@ -3747,6 +3747,16 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+2" />
             <source>Quit</source>
             <translation>退出</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/finishing.py" line="+28" />
+            <source>Closing Stockroom</source>
+            <translation>正在关闭 Stockroom</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Finishing %n background task(s)… Stockroom closes as soon as they are done.</source>
+            <translation>正在完成 %n 个后台任务…完成后 Stockroom 将自动关闭。</translation>
         </message>
     </context>
     <context>
@@ -4963,7 +4973,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PurchaseOrderPdf</name>
         <message>
-            <location filename="../../ui/pdf/purchase_order.py" line="+51" />
+            <location filename="../../ui/pdf/purchase_order.py" line="+54" />
             <source>Purchase order</source>
             <translation>采购订单</translation>
         </message>
