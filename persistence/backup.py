@@ -281,7 +281,8 @@ def _parse_keep(value: object) -> int:
         number = 0
     if not 1 <= number <= MOST_KEPT:
         raise BadInput("backups to keep", f"{value!r} is not accepted; enter a whole number from 1 to {MOST_KEPT}, "
-                                          f"such as {DEFAULT_KEEP}")
+                                          f"such as {DEFAULT_KEEP}",
+                       code="backups_to_keep", values=(repr(value), MOST_KEPT, DEFAULT_KEEP))
     return number
 
 
@@ -298,7 +299,8 @@ def restore_file(db_path: Path, source: Path) -> RestoreResult:
     """
     db_path, source = Path(db_path).resolve(), Path(source).expanduser().resolve()
     if source == db_path:
-        raise BadInput("backup file", f"{source} is the database itself; choose a backup of it")
+        raise BadInput("backup file", f"{source} is the database itself; choose a backup of it",
+                       code="backup_is_the_database", values=(source,))
     staging = db_path.with_name(f".{db_path.name}.restore")
     db_path.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -365,19 +367,22 @@ def _remove_sidecars(db_path: Path) -> None:
 def _stage(source: Path, staging: Path) -> None:
     """A private copy of ``source`` that is checked; raises BadInput when it is no Stockroom database."""
     if not source.is_file():
-        raise BadInput("backup file", f"{source} does not exist; choose a backup file (.sqlite3)")
+        raise BadInput("backup file", f"{source} does not exist; choose a backup file (.sqlite3)",
+                       code="backup_missing", values=(source,))
     with open(source, "rb") as f:
         if f.read(16) != SQLITE_MAGIC:
-            raise BadInput("backup file", f"{source} is not a SQLite database; choose a Stockroom backup (.sqlite3)")
+            raise BadInput("backup file", f"{source} is not a SQLite database; choose a Stockroom backup (.sqlite3)",
+                           code="backup_not_sqlite", values=(source,))
     try:
         _copy(source, staging)
     except sqlite3.Error as exc:
         raise BadInput("backup file", f"{source} cannot be read as a SQLite database ({exc}); "
-                                      f"choose another backup") from exc
+                                      f"choose another backup", code="backup_unreadable", values=(source, exc)) from exc
     report = file_integrity(staging)
     if report != ("ok",):
         raise BadInput("backup file", f"{source} fails SQLite's integrity check ({'; '.join(report[:3])}); "
-                                      f"choose another backup")
+                                      f"choose another backup",
+                       code="backup_damaged", values=(source, '; '.join(report[:3])))
     conn = sqlite3.connect(staging)
     try:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -389,13 +394,14 @@ def _stage(source: Path, staging: Path) -> None:
         conn.close()
     if not STOCKROOM_TABLES <= names or revision is None:
         raise BadInput("backup file", f"{source} is a SQLite database but not a Stockroom database; "
-                                      f"choose a Stockroom backup")
+                                      f"choose a Stockroom backup", code="backup_not_stockroom", values=(source,))
     from persistence.migrations import HEAD
     from persistence.schema import known_revisions
 
     if revision not in known_revisions():
         raise BadInput("backup file", f"its schema {revision} is newer than this version of Stockroom knows "
-                                      f"({HEAD}); restore it with a newer version")
+                                      f"({HEAD}); restore it with a newer version",
+                       code="backup_too_new", values=(revision, HEAD))
 
 
 def _match_page_size(staging: Path, db_path: Path) -> None:
@@ -463,7 +469,8 @@ def integrity(engine: Engine) -> IntegrityReport:
 # -- for the screens: bound to the open database's engine -------------------------------------------
 def database_file(engine: Engine) -> Path:
     if engine.url.get_backend_name() != "sqlite" or not engine.url.database:
-        raise BadInput("database", "backups are made of a local SQLite database file, not of a server database")
+        raise BadInput("database", "backups are made of a local SQLite database file, not of a server database",
+                       code="backup_of_server")
     return Path(engine.url.database).resolve()
 
 

@@ -178,10 +178,19 @@ def run_gui(args) -> int:
     window.show()
     start_daily_backup(window)
     code = app.exec()
-    # The window is gone; background work (the dashboard's planning run on a large database) is waited for to its
-    # end before its database is closed: closed under a running job, the database would be pulled away from it.
-    # (The runners themselves are never destroyed under their work, at the exit either: ui.tasks.)
-    for services in (window.services, *window.retired):
-        services.tasks.wait(-1)
-        services.database.close()
+    close_databases(window)
     return code
+
+
+def close_databases(window) -> None:
+    """Close the databases of a closed window: the open one and those left behind.
+
+    The window closed only once their background work had reported (``MainWindow.closeEvent`` waits for it with the
+    event loop running and says so on the screen), so nothing is waited for here: this waited a second time, on the
+    GUI thread with nothing shown, for each database in turn. Work still running here means the event loop ended
+    some other way; a database is then closed only after its work, as closed under a running job it would be pulled
+    away from it. (The runners themselves are never destroyed under their work, at the exit either: ui.tasks.)"""
+    for services in (window.services, *window.retired):
+        if services.tasks.busy:
+            services.tasks.wait(-1)
+        services.database.close()

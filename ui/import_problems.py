@@ -78,6 +78,90 @@ TEMPLATES = {
                           "real stock"),
     "movements_within_history": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 in %2 already has stock movements from %3, within the history's days %4 … %5"),
+    "not_a_role": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a role; use one of %2"),
+    "password_too_short": QT_TRANSLATE_NOOP("ImportProblems", "is %1 characters long; use at least %2"),
+    "password_too_long": QT_TRANSLATE_NOOP("ImportProblems", "is %1 characters long; at most %2 are accepted"),
+    "wrong_password": QT_TRANSLATE_NOOP("ImportProblems", "is not the password you signed in with; enter it again"),
+    "not_a_month": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a month; use YYYY-MM such as 2026-11"),
+    "amount_and_lines": QT_TRANSLATE_NOOP("ImportProblems", "give the invoice's amount or its lines, not both"),
+    "due_before_invoice_date": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is before the invoice's date %2; enter a due date on or after it"),
+    "foreign_po_and_receipts": QT_TRANSLATE_NOOP(
+        "ImportProblems", "purchase order %1 is in %2 and receipts are valued in %3; enter one invoice for the order "
+                          "and another for the receipts"),
+    "not_ar_or_ap": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a side; enter AR (customers) or AP (suppliers)"),
+    "not_a_money_kind": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not accepted; enter receipt, payment or refund"),
+    "on_both_sides": QT_TRANSLATE_NOOP("ImportProblems", "%1 is on both sides; say AR (customers) or AP (suppliers)"),
+    "allocate_nothing": QT_TRANSLATE_NOOP(
+        "ImportProblems", "name at least one document to allocate to, as DOC or DOC:AMOUNT"),
+    "from_after_to": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is after to (%2); the period runs from its first day to its last, so give a from date "
+                          "on or before the to date"),
+    "not_an_accounts_side": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is not a side of the accounts; use AR (a customer) or AP (a supplier)"),
+    "side_of_partner_id": QT_TRANSLATE_NOOP("ImportProblems", "give the side (AR or AP) of the partner's id"),
+    "give_partner_code": QT_TRANSLATE_NOOP("ImportProblems", "give a customer or supplier code"),
+    "barcode_is_own_sku": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is the product's own SKU; a barcode must differ from it"),
+    "not_above_zero": QT_TRANSLATE_NOOP("ImportProblems", "must be greater than 0"),
+    "not_iso_currency": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is not a three-letter ISO 4217 currency code such as CNY, USD or EUR"),
+    "currency_not_in_use": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is not an ISO 4217 currency code in use; enter one such as CNY, USD or EUR"),
+    "not_a_moment": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a date and time; use ISO form 2026-03-01T14:30"),
+    "not_an_abc_basis": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a basis; give value or volume"),
+    "not_a_service_target": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is not a percentage; give a number above 50 and at most 99.99 with up to 2 decimals "
+                          "(e.g. 97.5), or leave it blank for the ABC class's target"),
+    "service_target_range": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 % is out of range; give a percentage above 50 and at most 99.99, or leave it blank for "
+                          "the ABC class's target"),
+    "not_review_days": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is not accepted; give a whole number of days from 1 to %2, or leave it blank for the "
+                          "default"),
+    "not_whole_days": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a whole number of days; give 1 to %2, such as %3"),
+    "days_out_of_range": QT_TRANSLATE_NOOP("ImportProblems", "%1 days is out of range; give 1 to %2, such as %3"),
+    "rate_not_above_zero": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is not above 0; enter how many units of the company currency one unit of the foreign "
+                          "currency is worth, such as 7.1234"),
+    "rate_too_large": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is too large; at most 9,999,999,999.99999999 is accepted"),
+    "rate_for_company_currency": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is the company currency; rates are entered for other currencies, such as USD or EUR"),
+    "no_terms_enter_price": QT_TRANSLATE_NOOP("ImportProblems", "%1 has no terms with this supplier; enter the price"),
+    "quantity_or_price": QT_TRANSLATE_NOOP("ImportProblems", "give a new quantity, a new price or both"),
+    "not_price_per": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not accepted; enter 'unit' or 'pack'"),
+    "break_listed_twice": QT_TRANSLATE_NOOP(
+        "ImportProblems", "the same quantity is listed twice; give each break its own quantity"),
+    "percent_out_of_range": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is out of range; enter a percentage from 0 to %2, such as 13 or 2.5"),
+    "not_cover_days": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a number of days; give 1 or more"),
+    "return_source": QT_TRANSLATE_NOOP(
+        "ImportProblems", "name the sale (a shipment number), the sales order, or the customer and the warehouse of "
+                          "a free return; exactly one of them"),
+    "free_return_customer": QT_TRANSLATE_NOOP("ImportProblems", "is required for a free return (with the warehouse)"),
+    "free_return_warehouse": QT_TRANSLATE_NOOP("ImportProblems", "is required for a free return (with the customer)"),
+    "no_lines": QT_TRANSLATE_NOOP("ImportProblems", "add at least one line"),
+    "moment_in_future": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is in the future; give the time the customer asked, now or earlier"),
+    "day_in_future": QT_TRANSLATE_NOOP("ImportProblems", "%1 is in the future; enter today or an earlier day"),
+    "backups_to_keep": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is not accepted; enter a whole number from 1 to %2, such as %3"),
+    "backup_is_the_database": QT_TRANSLATE_NOOP("ImportProblems", "%1 is the database itself; choose a backup of it"),
+    "backup_missing": QT_TRANSLATE_NOOP("ImportProblems", "%1 does not exist; choose a backup file (.sqlite3)"),
+    "backup_not_sqlite": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is not a SQLite database; choose a Stockroom backup (.sqlite3)"),
+    "backup_unreadable": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 cannot be read as a SQLite database (%2); choose another backup"),
+    "backup_damaged": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 fails SQLite's integrity check (%2); choose another backup"),
+    "backup_not_stockroom": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is a SQLite database but not a Stockroom database; choose a Stockroom backup"),
+    "backup_too_new": QT_TRANSLATE_NOOP(
+        "ImportProblems", "its schema %1 is newer than this version of Stockroom knows (%2); restore it with a newer "
+                          "version"),
+    "backup_of_server": QT_TRANSLATE_NOOP(
+        "ImportProblems", "backups are made of a local SQLite database file, not of a server database"),
     "accept_code": QT_TRANSLATE_NOOP("ImportProblems", "letters, digits, '-', '_' or '.', without spaces"),
     "accept_qty": QT_TRANSLATE_NOOP(
         "ImportProblems", "a number greater than 0 with at most 4 decimals, such as 12 or 2.5"),

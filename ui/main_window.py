@@ -34,6 +34,7 @@ from ui.screens import load_class
 from ui.screens import may_see
 from ui.sync_service import service_for
 from ui.watch import DataWatcher
+from ui.widgets.finishing import FinishingDialog
 from ui.widgets.sync_status import SyncStatusWidget
 from ui.widgets.table_view import DataTable
 
@@ -47,6 +48,8 @@ class MainWindow(QMainWindow):
         self.services = services
         self.open_services = open_services
         self.retired: list = []  # services of databases left behind, kept until their background work is done
+        self.finishing: FinishingDialog | None = None  # shown from the close until the background work is done
+        self._waiting_on: tuple = ()  # the services whose work the closing window waits for
         self.entries = list(entries if entries is not None else SCREENS)
         self.screens: dict[str, QWidget] = {}
         self.nav = QListWidget(self)
@@ -434,7 +437,26 @@ class MainWindow(QMainWindow):
                                       QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
+    def running_work(self) -> int:
+        """Tasks submitted and not yet reported, of the open database and of those left behind (``retired``)."""
+        return sum(services.tasks.busy for services in (self.services, *self.retired))
+
     def closeEvent(self, event) -> None:
+        """Close, once: ask about unposted documents, keep the layout, stop the sync and the watcher, then, while
+        background work still runs, stay (disabled, under a dialog that says so) until it has reported, and close.
+
+        The exit waits for running work in this one place, with the event loop running: the window used to close at
+        once and ``run_gui`` then waited for each database's work on the GUI thread, with nothing on the screen and
+        no event delivered, and the interpreter's exit waited again; closing again while it finishes asks nothing
+        twice."""
+        if self.finishing is not None:  # closing already: the work is finishing (or has, and this is the close)
+            if self.running_work():
+                event.ignore()
+                return
+            self.finishing.deleteLater()
+            self.finishing = None
+            super().closeEvent(event)
+            return
         unposted = self.unposted()
         if unposted and not self.confirm_quit(unposted):
             event.ignore()
@@ -449,6 +471,29 @@ class MainWindow(QMainWindow):
         settings.setValue("window/splitter", self.splitter.saveState())
         settings.setValue("window/screen", self.current_key() or "")
         self._save_tables()
-        self.sync_status.stop()
+        self.sync_status.stop()  # a running sync is asked to stop, and no more are scheduled
         self.watcher.stop()
-        super().closeEvent(event)
+        if not self.running_work():
+            super().closeEvent(event)
+            return
+        event.ignore()
+        self.centralWidget().setEnabled(False)
+        self.menuBar().setEnabled(False)
+        self._waiting_on = (self.services, *self.retired)
+        for services in self._waiting_on:
+            services.tasks.busy_changed.connect(self._finish_closing)
+        self.finishing = FinishingDialog(self)
+        self.finishing.left(self.running_work())
+        self.finishing.show()
+
+    def _finish_closing(self, _count: int = 0) -> None:
+        """A task reported while the window closes: say how many are left, and close once none is."""
+        left = self.running_work()
+        self.finishing.left(left)
+        if left:
+            return
+        for services in self._waiting_on:
+            services.tasks.busy_changed.disconnect(self._finish_closing)
+        self._waiting_on = ()
+        self.finishing.hide()
+        self.close()

@@ -131,16 +131,19 @@ def _username(value: object) -> str:
 def _role(value: object) -> Role:
     role = role_of(value)
     if role is None:
-        raise BadInput("role", f"{value!r} is not a role; use one of {', '.join(ROLES)}")
+        raise BadInput("role", f"{value!r} is not a role; use one of {', '.join(ROLES)}",
+                       code="not_a_role", values=(repr(value), ', '.join(ROLES)))
     return role
 
 
 def _password(value: object) -> str:
     password = "" if value is None else str(value)
     if len(password) < MIN_PASSWORD:
-        raise BadInput("password", f"is {len(password)} characters long; use at least {MIN_PASSWORD}")
+        raise BadInput("password", f"is {len(password)} characters long; use at least {MIN_PASSWORD}",
+                       code="password_too_short", values=(len(password), MIN_PASSWORD))
     if len(password) > MAX_PASSWORD:
-        raise BadInput("password", f"is {len(password)} characters long; at most {MAX_PASSWORD} are accepted")
+        raise BadInput("password", f"is {len(password)} characters long; at most {MAX_PASSWORD} are accepted",
+                       code="password_too_long", values=(len(password), MAX_PASSWORD))
     return password
 
 
@@ -225,7 +228,8 @@ def change_own_password(uow: UnitOfWork, c: ChangeOwnPassword) -> User:
             raise Forbidden(f"user {uow.user!r} is not an active user of this database; ask an admin",
                             user=uow.user, needed=Role.CLERK.value, permission="own_password")
         if not verify_password(current, user.password_hash):
-            raise BadInput("current password", "is not the password you signed in with; enter it again")
+            raise BadInput("current password", "is not the password you signed in with; enter it again",
+                           code="wrong_password")
         if new == current:
             raise BadInput("password", "is the current password; choose a different one", code="password_unchanged")
         user = replace(user, password_hash=hash_password(new), version=user.version + 1)

@@ -67,7 +67,8 @@ class MonthState:
 def _month(value: object) -> str:
     month = parse_month(value)
     if month is None:
-        raise BadInput("month", f"{value!r} is not a month; use YYYY-MM such as 2026-11")
+        raise BadInput("month", f"{value!r} is not a month; use YYYY-MM such as 2026-11",
+                       code="not_a_month", values=(repr(value),))
     return month
 
 

@@ -209,7 +209,7 @@ def _checked(c: EnterSupplierInvoice, places: int):
                        code="required")
     has_amount = c.amount is not None and str(c.amount).strip() != ""
     if has_amount and c.lines:
-        raise BadInput("amount", "give the invoice's amount or its lines, not both")
+        raise BadInput("amount", "give the invoice's amount or its lines, not both", code="amount_and_lines")
     if not has_amount and not c.lines:
         raise BadInput("amount", "give the invoice's amount (with tax) or its lines (SKU, quantity, unit price)",
                        code="required")
@@ -227,7 +227,8 @@ def _checked(c: EnterSupplierInvoice, places: int):
     due = v.day("due", c.due_on) if c.due_on is not None else None
     if due is not None and due < day:
         raise BadInput("due", f"{due.isoformat()} is before the invoice's date {day.isoformat()}; enter a due date "
-                              f"on or after it")
+                              f"on or after it",
+                       code="due_before_invoice_date", values=(due.isoformat(), day.isoformat()))
     note = v.text("note", c.note, required=False, max_len=limits.NOTE)
     return number, po_ref, receipts, amount, lines, day, due, note
 
@@ -317,7 +318,8 @@ def _plan(uow, c: EnterSupplierInvoice) -> _Plan:
     foreign = needs_rate(currency, policy.currency)
     if foreign and receipts:
         raise BadInput("receipt", f"purchase order {po.label} is in {currency} and receipts are valued in "
-                                  f"{policy.currency}; enter one invoice for the order and another for the receipts")
+                                  f"{policy.currency}; enter one invoice for the order and another for the receipts",
+                       code="foreign_po_and_receipts", values=(po.label, currency, policy.currency))
     sources = _sources(uow, po, receipts)
     billed: dict[tuple[str, str], tuple[Decimal, Decimal]] = {}
     seen: set[str] = set()

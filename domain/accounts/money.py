@@ -64,7 +64,8 @@ def side_value(value: object, *, required: bool = True) -> Side | None:
     words = {"AR": Side.AR, "CUSTOMER": Side.AR, "CUSTOMERS": Side.AR, "AP": Side.AP, "SUPPLIER": Side.AP,
              "SUPPLIERS": Side.AP}
     if text not in words:
-        raise BadInput("side", f"{value!r} is not a side; enter AR (customers) or AP (suppliers)")
+        raise BadInput("side", f"{value!r} is not a side; enter AR (customers) or AP (suppliers)",
+                       code="not_ar_or_ap", values=(repr(value),))
     return words[text]
 
 
@@ -138,7 +139,8 @@ def record_money(uow, c: ac.RecordMoney) -> AccountItem:
             a closed month (``period_closed``).
     """
     if c.kind not in KINDS:
-        raise BadInput("kind", f"{c.kind!r} is not accepted; enter receipt, payment or refund")
+        raise BadInput("kind", f"{c.kind!r} is not accepted; enter receipt, payment or refund",
+                       code="not_a_money_kind", values=(repr(c.kind),))
     kind, side = KINDS[c.kind]
     if side is None:
         side = side_value(c.side)
@@ -183,7 +185,8 @@ def _one_item(uow, number: str, side: Side | None, kinds=None) -> AccountItem:
         raise refusal(NotFound, "unknown_account_item", number=number)
     sides = {x.side for x in found}
     if len(sides) > 1:
-        raise BadInput("side", f"{number} is on both sides; say AR (customers) or AP (suppliers)")
+        raise BadInput("side", f"{number} is on both sides; say AR (customers) or AP (suppliers)",
+                       code="on_both_sides", values=(number,))
     return found[0]
 
 
@@ -198,7 +201,8 @@ def allocate_credit(uow, c: ac.AllocateCredit) -> list[Allocation]:
     side = side_value(c.side, required=False)
     wanted = _targets(c.targets, uow.money_places)
     if not wanted:
-        raise BadInput("allocate", "name at least one document to allocate to, as DOC or DOC:AMOUNT")
+        raise BadInput("allocate", "name at least one document to allocate to, as DOC or DOC:AMOUNT",
+                       code="allocate_nothing")
     day = business_day(c.day)
     with uow:
         require(uow, Permission.MONEY)

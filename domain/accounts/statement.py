@@ -162,11 +162,13 @@ def check_period(start: object, end: object) -> tuple[date, date]:
     """``(start, end)`` when both are dates and ``start`` is not after ``end``; BadInput naming the fields if not."""
     for field, value in (("from", start), ("to", end)):
         if not isinstance(value, date) or isinstance(value, datetime):
-            raise BadInput(field, f"{value!r} is not a date; give a day such as 2026-12-01")
+            raise BadInput(field, f"{value!r} is not a date; give a day such as 2026-12-01",
+                           code="not_a_date", values=(repr(value),))
     assert isinstance(start, date) and isinstance(end, date)
     if start > end:
         raise BadInput("from", f"{start.isoformat()} is after to ({end.isoformat()}); the period runs from its first "
-                               f"day to its last, so give a from date on or before the to date")
+                               f"day to its last, so give a from date on or before the to date",
+                       code="from_after_to", values=(start.isoformat(), end.isoformat()))
     return start, end
 
 
@@ -192,7 +194,8 @@ def build_statement(side: str, partner_id: str, partner: PartyBlock, company: Pa
         BadInput: ``side`` is neither AR nor AP, the period is not two dates in order, or an item lies outside it.
     """
     if side not in SIDES:
-        raise BadInput("side", f"{side!r} is not a side of the accounts; use AR (a customer) or AP (a supplier)")
+        raise BadInput("side", f"{side!r} is not a side of the accounts; use AR (a customer) or AP (a supplier)",
+                       code="not_an_accounts_side", values=(repr(side),))
     check_period(start, end)
     ordered = sorted(items, key=_in_order)
     balance = _money(opening, places)
@@ -254,12 +257,13 @@ def statement_subject(uow, code: str | None = None, *, side: str | None = None,
         RuleViolation: ``partner_ambiguous``.
     """
     if side is not None and side not in SIDES:
-        raise BadInput("side", f"{side!r} is not a side of the accounts; use AR (a customer) or AP (a supplier)")
+        raise BadInput("side", f"{side!r} is not a side of the accounts; use AR (a customer) or AP (a supplier)",
+                       code="not_an_accounts_side", values=(repr(side),))
     with uow:
         require(uow, Permission.ACCOUNTS)
         if partner_id is not None:
             if side is None:
-                raise BadInput("side", "give the side (AR or AP) of the partner's id")
+                raise BadInput("side", "give the side (AR or AP) of the partner's id", code="side_of_partner_id")
             repo = uow.customers if side == AR else uow.suppliers
             found = repo.get(partner_id)
             if found is None:
@@ -268,7 +272,7 @@ def statement_subject(uow, code: str | None = None, *, side: str | None = None,
         else:
             text = (code or "").strip()
             if not text:
-                raise BadInput("partner", "give a customer or supplier code")
+                raise BadInput("partner", "give a customer or supplier code", code="give_partner_code")
             customer = uow.customers.by_code(text) if side in (None, AR) else None
             supplier = uow.suppliers.by_code(text) if side in (None, AP) else None
             if customer is None and supplier is None:

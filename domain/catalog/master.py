@@ -151,7 +151,8 @@ def _product_fields(c: cmd.AddProduct | cmd.UpdateProduct) -> _ProductFields:
     low = None if c.min_level in (None, "") else v.quantity("min level", c.min_level, allow_zero=True)
     high = None if c.max_level in (None, "") else v.quantity("max level", c.max_level, allow_zero=True)
     if low is not None and high is not None and low > high:
-        raise BadInput("max level", f"{high} is below the min level {low}; enter {low} or more")
+        raise BadInput("max level", f"{high} is below the min level {low}; enter {low} or more",
+                       code="below_min", values=(high, low))
     return _ProductFields(name, barcodes, v.text("unit", c.unit or "pcs", max_len=16),
                           v.text("category", c.category, required=False, max_len=64), pack, low, high)
 
@@ -177,7 +178,8 @@ def add_product_within(uow: UnitOfWork, c: cmd.AddProduct) -> Product:
     if taken is not None:
         raise refusal(Duplicate, "sku_is_a_barcode", sku=sku, product=taken.sku)
     if any(v.code_key(b) == v.code_key(sku) for b in f.barcodes):
-        raise BadInput("barcode", f"{sku!r} is the product's own SKU; a barcode must differ from it")
+        raise BadInput("barcode", f"{sku!r} is the product's own SKU; a barcode must differ from it",
+                       code="barcode_is_own_sku", values=(repr(sku),))
     _refuse_taken_barcodes(uow, f.barcodes, None)
     product = Product(
         id=new_id(), sku=sku, name=f.name, unit=f.unit, category=f.category, pack_size=f.pack_size,

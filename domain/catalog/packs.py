@@ -73,7 +73,7 @@ def step_of(multiple: Decimal, pack_size: Decimal) -> Decimal:
         pack_size: stock units per supplier pack (> 0).
     """
     if multiple <= 0 or pack_size <= 0:
-        raise BadInput("order multiple", "must be greater than 0")
+        raise BadInput("order multiple", "must be greater than 0", code="not_above_zero")
     if pack_size == 1:
         return multiple
     k = _scale(multiple, pack_size)

@@ -78,6 +78,68 @@ ENGLISH: dict[str, str] = {
                             "mix with real stock",
     "movements_within_history": "{0} in {1} already has stock movements from {2}, within the history's days "
                                 "{3} … {4}",
+    # -- the problems of fields the screens and the command line check, not an import: said with their advice, as a
+    # screen has no column for it (tests/ui/test_refusals.py walks the source: a BadInput without a code fails it)
+    "not_a_role": "{0} is not a role; use one of {1}",
+    "password_too_short": "is {0} characters long; use at least {1}",
+    "password_too_long": "is {0} characters long; at most {1} are accepted",
+    "wrong_password": "is not the password you signed in with; enter it again",
+    "not_a_month": "{0} is not a month; use YYYY-MM such as 2026-11",
+    "amount_and_lines": "give the invoice's amount or its lines, not both",
+    "due_before_invoice_date": "{0} is before the invoice's date {1}; enter a due date on or after it",
+    "foreign_po_and_receipts": "purchase order {0} is in {1} and receipts are valued in {2}; enter one invoice for "
+                               "the order and another for the receipts",
+    "not_ar_or_ap": "{0} is not a side; enter AR (customers) or AP (suppliers)",
+    "not_a_money_kind": "{0} is not accepted; enter receipt, payment or refund",
+    "on_both_sides": "{0} is on both sides; say AR (customers) or AP (suppliers)",
+    "allocate_nothing": "name at least one document to allocate to, as DOC or DOC:AMOUNT",
+    "from_after_to": "{0} is after to ({1}); the period runs from its first day to its last, so give a from date on "
+                     "or before the to date",
+    "not_an_accounts_side": "{0} is not a side of the accounts; use AR (a customer) or AP (a supplier)",
+    "side_of_partner_id": "give the side (AR or AP) of the partner's id",
+    "give_partner_code": "give a customer or supplier code",
+    "barcode_is_own_sku": "{0} is the product's own SKU; a barcode must differ from it",
+    "not_above_zero": "must be greater than 0",
+    "not_iso_currency": "{0} is not a three-letter ISO 4217 currency code such as CNY, USD or EUR",
+    "currency_not_in_use": "{0} is not an ISO 4217 currency code in use; enter one such as CNY, USD or EUR",
+    "not_a_moment": "{0} is not a date and time; use ISO form 2026-03-01T14:30",
+    "not_an_abc_basis": "{0} is not a basis; give value or volume",
+    "not_a_service_target": "{0} is not a percentage; give a number above 50 and at most 99.99 with up to 2 decimals "
+                            "(e.g. 97.5), or leave it blank for the ABC class's target",
+    "service_target_range": "{0} % is out of range; give a percentage above 50 and at most 99.99, or leave it blank "
+                            "for the ABC class's target",
+    "not_review_days": "{0} is not accepted; give a whole number of days from 1 to {1}, or leave it blank for the "
+                       "default",
+    "not_whole_days": "{0} is not a whole number of days; give 1 to {1}, such as {2}",
+    "days_out_of_range": "{0} days is out of range; give 1 to {1}, such as {2}",
+    "rate_not_above_zero": "{0} is not above 0; enter how many units of the company currency one unit of the foreign "
+                           "currency is worth, such as 7.1234",
+    "rate_too_large": "{0} is too large; at most 9,999,999,999.99999999 is accepted",
+    "rate_for_company_currency": "{0} is the company currency; rates are entered for other currencies, such as USD or "
+                                 "EUR",
+    "no_terms_enter_price": "{0} has no terms with this supplier; enter the price",
+    "quantity_or_price": "give a new quantity, a new price or both",
+    "not_price_per": "{0} is not accepted; enter 'unit' or 'pack'",
+    "break_listed_twice": "the same quantity is listed twice; give each break its own quantity",
+    "percent_out_of_range": "{0} is out of range; enter a percentage from 0 to {1}, such as 13 or 2.5",
+    "not_cover_days": "{0} is not a number of days; give 1 or more",
+    "return_source": "name the sale (a shipment number), the sales order, or the customer and the warehouse of a free "
+                     "return; exactly one of them",
+    "free_return_customer": "is required for a free return (with the warehouse)",
+    "free_return_warehouse": "is required for a free return (with the customer)",
+    "no_lines": "add at least one line",
+    "moment_in_future": "{0} is in the future; give the time the customer asked, now or earlier",
+    "day_in_future": "{0} is in the future; enter today or an earlier day",
+    "backups_to_keep": "{0} is not accepted; enter a whole number from 1 to {1}, such as {2}",
+    "backup_is_the_database": "{0} is the database itself; choose a backup of it",
+    "backup_missing": "{0} does not exist; choose a backup file (.sqlite3)",
+    "backup_not_sqlite": "{0} is not a SQLite database; choose a Stockroom backup (.sqlite3)",
+    "backup_unreadable": "{0} cannot be read as a SQLite database ({1}); choose another backup",
+    "backup_damaged": "{0} fails SQLite's integrity check ({1}); choose another backup",
+    "backup_not_stockroom": "{0} is a SQLite database but not a Stockroom database; choose a Stockroom backup",
+    "backup_too_new": "its schema {0} is newer than this version of Stockroom knows ({1}); restore it with a newer "
+                      "version",
+    "backup_of_server": "backups are made of a local SQLite database file, not of a server database",
     # -- what would be accepted
     "accept_code": "letters, digits, '-', '_' or '.', without spaces",
     "accept_qty": "a number greater than 0 with at most 4 decimals, such as 12 or 2.5",

@@ -22,7 +22,9 @@ def iso_currency(value: object, field: str = "currency") -> str:
     """The upper-case ISO 4217 code ``value`` names, or BadInput saying what is accepted."""
     code = "" if value is None else str(value).strip().upper()
     if len(code) != 3 or not code.isascii() or not code.isalpha():
-        raise BadInput(field, f"{value!r} is not a three-letter ISO 4217 currency code such as CNY, USD or EUR")
+        raise BadInput(field, f"{value!r} is not a three-letter ISO 4217 currency code such as CNY, USD or EUR",
+                       code="not_iso_currency", values=(repr(value),))
     if code not in ISO_4217:
-        raise BadInput(field, f"{code} is not an ISO 4217 currency code in use; enter one such as CNY, USD or EUR")
+        raise BadInput(field, f"{code} is not an ISO 4217 currency code in use; enter one such as CNY, USD or EUR",
+                       code="currency_not_in_use", values=(code,))
     return code

@@ -244,7 +244,8 @@ def _outside(field: str, shown: str) -> BadInput:
 def day(field: str, value: date) -> date:
     """A business date inside the window (``limits.FIRST_DAY`` to ``limits.last_day``)."""
     if not isinstance(value, date):
-        raise BadInput(field, f"{value!r} is not a date; use a date such as 2026-03-01")
+        raise BadInput(field, f"{value!r} is not a date; use a date such as 2026-03-01",
+                       code="not_a_date", values=(repr(value),))
     first, last = _window()
     shown = value.isoformat() if not isinstance(value, datetime) else value.date().isoformat()
     plain = value.date() if isinstance(value, datetime) else value
@@ -286,7 +287,8 @@ def moment(field: str, value: datetime | None) -> datetime:
         if _renew_utc_window() and value < _utc_window[2]:
             return value
     if not isinstance(value, datetime):
-        raise BadInput(field, f"{value!r} is not a date and time; use ISO form 2026-03-01T14:30")
+        raise BadInput(field, f"{value!r} is not a date and time; use ISO form 2026-03-01T14:30",
+                       code="not_a_moment", values=(repr(value),))
     day(field, value)  # before converting: year 1 or 9999 would overflow the conversion
     try:
         result = value.astimezone(UTC)

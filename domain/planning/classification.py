@@ -88,7 +88,8 @@ def parse_basis(text: str | None) -> str:
     """``value`` or ``volume`` (any case, blank: ``value``); anything else is refused naming the choices."""
     basis = (text or "").strip().lower() or DEFAULT_BASIS
     if basis not in BASES:
-        raise BadInput("ABC basis", f"{text!r} is not a basis; give value or volume")
+        raise BadInput("ABC basis", f"{text!r} is not a basis; give value or volume",
+                       code="not_an_abc_basis", values=(repr(text),))
     return basis
 
 

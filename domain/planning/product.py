@@ -51,11 +51,12 @@ def parse_service_target(text: str) -> Decimal | None:
     if percent is None or not percent.is_finite() or percent.as_tuple().exponent < -2:
         raise BadInput("service target", f"{text!r} is not a percentage; give a number above 50 and at most "
                                          "99.99 with up to 2 decimals (e.g. 97.5), or leave it blank for the "
-                                         "ABC class's target")
+                                         "ABC class's target", code="not_a_service_target", values=(repr(text),))
     fraction = percent / 100
     if not MIN_SERVICE < fraction <= MAX_SERVICE:
         raise BadInput("service target", f"{text} % is out of range; give a percentage above 50 and at most "
-                                         "99.99, or leave it blank for the ABC class's target")
+                                         "99.99, or leave it blank for the ABC class's target",
+                       code="service_target_range", values=(text,))
     return fraction
 
 
@@ -66,7 +67,8 @@ def parse_review_days(text: str) -> int | None:
         return None
     if not text.isdigit() or not 1 <= int(text) <= MAX_REVIEW_DAYS:
         raise BadInput("review days", f"{text!r} is not accepted; give a whole number of days from 1 to "
-                                      f"{MAX_REVIEW_DAYS}, or leave it blank for the default")
+                                      f"{MAX_REVIEW_DAYS}, or leave it blank for the default",
+                       code="not_review_days", values=(repr(text), MAX_REVIEW_DAYS))
     return int(text)
 
 

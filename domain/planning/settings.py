@@ -80,10 +80,12 @@ def parse_days(field: str, text: str, example: int) -> int:
     try:
         days = int(raw)
     except ValueError:
-        raise BadInput(field, f"{raw!r} is not a whole number of days; give 1 to {MAX_DAYS}, such as {example}") \
+        raise BadInput(field, f"{raw!r} is not a whole number of days; give 1 to {MAX_DAYS}, such as {example}",
+                       code="not_whole_days", values=(repr(raw), MAX_DAYS, example)) \
             from None
     if not 1 <= days <= MAX_DAYS:
-        raise BadInput(field, f"{days} days is out of range; give 1 to {MAX_DAYS}, such as {example}")
+        raise BadInput(field, f"{days} days is out of range; give 1 to {MAX_DAYS}, such as {example}",
+                       code="days_out_of_range", values=(days, MAX_DAYS, example))
     return days
 
 

@@ -113,9 +113,11 @@ def rate_value(value: object, field: str = "rate") -> Decimal:
     result = v.number(field, value, max_places=RATE_PLACES)
     if result <= 0:
         raise BadInput(field, f"{value} is not above 0; enter how many units of the company currency one unit of "
-                              f"the foreign currency is worth, such as 7.1234")
+                              f"the foreign currency is worth, such as 7.1234",
+                       code="rate_not_above_zero", values=(value,))
     if result >= Decimal(10) ** 10:
-        raise BadInput(field, f"{value} is too large; at most 9,999,999,999.99999999 is accepted")
+        raise BadInput(field, f"{value} is too large; at most 9,999,999,999.99999999 is accepted",
+                       code="rate_too_large", values=(value,))
     return result
 
 
@@ -124,7 +126,7 @@ def foreign_currency(value: object, company_currency: str, field: str = "currenc
     code = iso_currency(value, field)
     if code == company_currency:
         raise BadInput(field, f"{code} is the company currency; rates are entered for other currencies, "
-                              f"such as USD or EUR")
+                              f"such as USD or EUR", code="rate_for_company_currency", values=(code,))
     return code
 
 

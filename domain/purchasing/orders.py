@@ -131,7 +131,8 @@ def _new_line(uow: UnitOfWork, po: PurchaseOrder, sku: str, requested: Decimal,
                               multiple=terms.order_multiple if terms else _any_multiple(requested), pack_size=pack)
     if price is None:
         if terms is None:
-            raise BadInput("price", f"{product.sku} has no terms with this supplier; enter the price")
+            raise BadInput("price", f"{product.sku} has no terms with this supplier; enter the price",
+                           code="no_terms_enter_price", values=(product.sku,))
         price = price_for(rounded.qty, terms.unit_price, uow.purchasing.price_breaks(po.supplier_id, product.id))
     description = product.name
     if details and details.item_name and details.item_name != product.name:
@@ -151,7 +152,7 @@ def change_line(uow: UnitOfWork, c: pc.ChangePurchaseOrderLine) -> PoLine:
     qty = None if c.qty in (None, "") else v.quantity("quantity", c.qty)
     price = None if c.price in (None, "") else v.money("price", c.price)
     if qty is None and price is None:
-        raise BadInput("quantity", "give a new quantity, a new price or both")
+        raise BadInput("quantity", "give a new quantity, a new price or both", code="quantity_or_price")
     with uow:
         require(uow, Permission.PURCHASE)
         po = find_po(uow, c.po)

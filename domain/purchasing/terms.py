@@ -86,10 +86,12 @@ def save_terms(uow: UnitOfWork, c: pc.SaveTerms) -> TermDetails:
     try:
         per = PricePer(str(c.price_per).strip().lower())
     except ValueError:
-        raise BadInput("price per", f"{c.price_per!r} is not accepted; enter 'unit' or 'pack'") from None
+        raise BadInput("price per", f"{c.price_per!r} is not accepted; enter 'unit' or 'pack'",
+                       code="not_price_per", values=(repr(c.price_per),)) from None
     breaks = [PriceBreak(v.quantity("break quantity", q), v.money("break price", p)) for q, p in c.breaks]
     if len({b.min_qty for b in breaks}) != len(breaks):
-        raise BadInput("break quantity", "the same quantity is listed twice; give each break its own quantity")
+        raise BadInput("break quantity", "the same quantity is listed twice; give each break its own quantity",
+                       code="break_listed_twice")
     with uow:
         require(uow, Permission.SUPPLIER_TERMS)
         terms = catalog.set_supplier_terms_within(uow, cmd.SetSupplierTerms(
@@ -111,7 +113,8 @@ def set_term_details(uow: UnitOfWork, c: pc.SetTermDetails) -> TermDetails:
     try:
         per = PricePer(str(c.price_per).strip().lower())
     except ValueError:
-        raise BadInput("price per", f"{c.price_per!r} is not accepted; enter 'unit' or 'pack'") from None
+        raise BadInput("price per", f"{c.price_per!r} is not accepted; enter 'unit' or 'pack'",
+                       code="not_price_per", values=(repr(c.price_per),)) from None
     with uow:
         require(uow, Permission.SUPPLIER_TERMS)
         supplier = _supplier(uow, c.supplier)
@@ -126,7 +129,8 @@ def set_term_details(uow: UnitOfWork, c: pc.SetTermDetails) -> TermDetails:
 def set_price_breaks(uow: UnitOfWork, c: pc.SetPriceBreaks) -> list[PriceBreak]:
     breaks = [PriceBreak(v.quantity("break quantity", q), v.money("break price", p)) for q, p in c.breaks]
     if len({b.min_qty for b in breaks}) != len(breaks):
-        raise BadInput("break quantity", "the same quantity is listed twice; give each break its own quantity")
+        raise BadInput("break quantity", "the same quantity is listed twice; give each break its own quantity",
+                       code="break_listed_twice")
     with uow:
         require(uow, Permission.SUPPLIER_TERMS)
         supplier = _supplier(uow, c.supplier)
@@ -210,7 +214,8 @@ def set_policy(uow: UnitOfWork, c: pc.SetPurchasingPolicy) -> PurchasingPolicy:
 def _percent(field: str, value: object, most: int) -> Decimal:
     result = v.number(field, value, max_places=4)
     if result < 0 or result > most:
-        raise BadInput(field, f"{value} is out of range; enter a percentage from 0 to {most}, such as 13 or 2.5")
+        raise BadInput(field, f"{value} is out of range; enter a percentage from 0 to {most}, such as 13 or 2.5",
+                       code="percent_out_of_range", values=(value, most))
     return result
 
 

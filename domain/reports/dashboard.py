@@ -277,7 +277,8 @@ def excess_stock(facts: Iterable[HeldFacts], target_days: int) -> list[ExcessRow
         BadInput: ``target_days`` is not a positive number.
     """
     if target_days < 1:
-        raise BadInput("cover target", f"{target_days} is not a number of days; give 1 or more")
+        raise BadInput("cover target", f"{target_days} is not a number of days; give 1 or more",
+                       code="not_cover_days", values=(target_days,))
     rows = []
     for f in facts:
         if f.on_hand <= ZERO or f.issued <= ZERO:

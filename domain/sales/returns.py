@@ -58,15 +58,17 @@ def return_goods(uow, c: sc.ReturnFromCustomer) -> list[Document]:
             bool((c.customer and c.customer.strip()) or (c.warehouse and c.warehouse.strip()))]
     if sum(ways) != 1:
         raise BadInput("return", "name the sale (a shipment number), the sales order, or the customer and the "
-                                 "warehouse of a free return; exactly one of them")
+                                 "warehouse of a free return; exactly one of them", code="return_source")
     with uow:
         require(uow, Permission.RETURNS)
         product = ledger.find_product(uow, c.sku)
         if ways[2]:
             if not (c.customer and c.customer.strip()):
-                raise BadInput("customer", "is required for a free return (with the warehouse)")
+                raise BadInput("customer", "is required for a free return (with the warehouse)",
+                               code="free_return_customer")
             if not (c.warehouse and c.warehouse.strip()):
-                raise BadInput("warehouse", "is required for a free return (with the customer)")
+                raise BadInput("warehouse", "is required for a free return (with the customer)",
+                               code="free_return_warehouse")
             customer = find_customer(uow, c.customer)
             warehouse = ledger.find_warehouse(uow, c.warehouse)
             priced = line_price(uow, customer.id, product, price, discount)

@@ -207,7 +207,7 @@ def sell(uow, c: sc.CounterSale) -> Document:
         RuleViolation ``no_sale_price``: no price typed and none known for the customer.
     """
     if not c.lines:
-        raise BadInput("lines", "add at least one line")
+        raise BadInput("lines", "add at least one line", code="no_lines")
     typed = [(n, v.code("SKU", x.sku), v.quantity(f"quantity of line {n}", x.qty),
               price_value(f"price of line {n}", x.price), discount_value(f"discount of line {n}", x.discount))
              for n, x in enumerate(c.lines, 1)]

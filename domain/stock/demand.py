@@ -82,7 +82,8 @@ def record_unfilled_demand(uow: DemandUnitOfWork, c: RecordUnfilledDemand) -> Un
     now = datetime.now(UTC)
     if at > now + CLOCK_SLACK:
         raise BadInput("date", f"{at.isoformat(timespec='minutes')} is in the future; give the time the customer "
-                               "asked, now or earlier")
+                               "asked, now or earlier",
+                       code="moment_in_future", values=(at.isoformat(timespec='minutes'),))
     customer = v.text("customer", c.customer, required=False, max_len=CUSTOMER_CODE_LENGTH)
     ref = v.text("reference", c.ref, required=False, max_len=limits.REFERENCE)
     note = v.text("note", c.note, required=False, max_len=500)

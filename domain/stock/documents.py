@@ -176,7 +176,8 @@ def _check_line(kind: DocumentKind, line_no: int, raw: LineInput) -> _Line | Non
 def _occurred_at(day: date | None, now: datetime) -> datetime:
     """Today (or no date) posts at the present moment; an earlier day at its last second, local time."""
     if day is not None and (not isinstance(day, date) or isinstance(day, datetime)):
-        raise _bad(BadInput("date", f"{day!r} is not a date; use a date such as 2026-03-01"), None)
+        raise _bad(BadInput("date", f"{day!r} is not a date; use a date such as 2026-03-01",
+                            code="not_a_date", values=(repr(day),)), None)
     if day is not None:
         try:
             v.day("date", day)
@@ -186,7 +187,8 @@ def _occurred_at(day: date | None, now: datetime) -> datetime:
     if day is None or day == today:
         return now
     if day > today:
-        raise _bad(BadInput("date", f"{day.isoformat()} is in the future; enter today or an earlier day"), None)
+        raise _bad(BadInput("date", f"{day.isoformat()} is in the future; enter today or an earlier day",
+                            code="day_in_future", values=(day.isoformat(),)), None)
     return datetime.combine(day, time(23, 59, 59)).astimezone(UTC)
 
 

@@ -2933,6 +2933,261 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+2" />
+            <source>%1 is not a role; use one of %2</source>
+            <translation>%1 不是角色；请使用以下之一：%2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>is %1 characters long; use at least %2</source>
+            <translation>只有 %1 个字符；至少需要 %2 个字符</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>is %1 characters long; at most %2 are accepted</source>
+            <translation>有 %1 个字符；最多接受 %2 个字符</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>is not the password you signed in with; enter it again</source>
+            <translation>不是您登录时使用的密码；请重新输入</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is not a month; use YYYY-MM such as 2026-11</source>
+            <translation>%1 不是月份；请按 YYYY-MM 格式输入，例如 2026-11</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>give the invoice's amount or its lines, not both</source>
+            <translation>请填写发票金额或发票明细，不能两者都填</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is before the invoice's date %2; enter a due date on or after it</source>
+            <translation>%1 早于发票日期 %2；请输入当天或之后的到期日</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>purchase order %1 is in %2 and receipts are valued in %3; enter one invoice for the order and another for the receipts</source>
+            <translation>采购订单 %1 以 %2 计价，而入库按 %3 计价；请为订单和入库分别录入发票</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 is not a side; enter AR (customers) or AP (suppliers)</source>
+            <translation>%1 不是往来类型；请输入 AR（应收，客户）或 AP（应付，供应商）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is not accepted; enter receipt, payment or refund</source>
+            <translation>%1 无效；请输入 receipt（收款）、payment（付款）或 refund（退款）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is on both sides; say AR (customers) or AP (suppliers)</source>
+            <translation>%1 在应收和应付两边都有；请指明 AR（客户）或 AP（供应商）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>name at least one document to allocate to, as DOC or DOC:AMOUNT</source>
+            <translation>请至少指定一张要核销的单据，格式为“单号”或“单号:金额”</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 is after to (%2); the period runs from its first day to its last, so give a from date on or before the to date</source>
+            <translation>%1 晚于截止日期（%2）；期间从第一天到最后一天，请输入不晚于截止日期的起始日期</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 is not a side of the accounts; use AR (a customer) or AP (a supplier)</source>
+            <translation>%1 不是往来类型；请使用 AR（客户）或 AP（供应商）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>give the side (AR or AP) of the partner's id</source>
+            <translation>请指明往来单位编号所属的类型（AR 或 AP）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>give a customer or supplier code</source>
+            <translation>请输入客户或供应商编号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is the product's own SKU; a barcode must differ from it</source>
+            <translation>%1 是该商品自己的货号；条码必须与之不同</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>must be greater than 0</source>
+            <translation>必须大于 0</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is not a three-letter ISO 4217 currency code such as CNY, USD or EUR</source>
+            <translation>%1 不是三个字母的 ISO 4217 货币代码（例如 CNY、USD 或 EUR）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 is not an ISO 4217 currency code in use; enter one such as CNY, USD or EUR</source>
+            <translation>%1 不是正在使用的 ISO 4217 货币代码；请输入 CNY、USD 或 EUR 等代码</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 is not a date and time; use ISO form 2026-03-01T14:30</source>
+            <translation>%1 不是日期时间；请使用 ISO 格式，例如 2026-03-01T14:30</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is not a basis; give value or volume</source>
+            <translation>%1 不是分类依据；请输入 value（按金额）或 volume（按数量）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is not a percentage; give a number above 50 and at most 99.99 with up to 2 decimals (e.g. 97.5), or leave it blank for the ABC class's target</source>
+            <translation>%1 不是百分比；请输入大于 50 且不超过 99.99、最多 2 位小数的数（例如 97.5），或留空以使用 ABC 类别的目标</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 % is out of range; give a percentage above 50 and at most 99.99, or leave it blank for the ABC class's target</source>
+            <translation>%1 % 超出范围；请输入大于 50 且不超过 99.99 的百分比，或留空以使用 ABC 类别的目标</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 is not accepted; give a whole number of days from 1 to %2, or leave it blank for the default</source>
+            <translation>%1 无效；请输入 1 到 %2 之间的整数天数，或留空以使用默认值</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 is not a whole number of days; give 1 to %2, such as %3</source>
+            <translation>%1 不是整数天数；请输入 1 到 %2，例如 %3</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 days is out of range; give 1 to %2, such as %3</source>
+            <translation>%1 天超出范围；请输入 1 到 %2，例如 %3</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is not above 0; enter how many units of the company currency one unit of the foreign currency is worth, such as 7.1234</source>
+            <translation>%1 不大于 0；请输入一单位外币折合多少本位币，例如 7.1234</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 is too large; at most 9,999,999,999.99999999 is accepted</source>
+            <translation>%1 太大；最多接受 9,999,999,999.99999999</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 is the company currency; rates are entered for other currencies, such as USD or EUR</source>
+            <translation>%1 是公司本位币；汇率只为其他货币录入，例如 USD 或 EUR</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 has no terms with this supplier; enter the price</source>
+            <translation>%1 没有与该供应商的采购条款；请输入价格</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>give a new quantity, a new price or both</source>
+            <translation>请输入新的数量、新的价格，或两者都输入</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is not accepted; enter 'unit' or 'pack'</source>
+            <translation>%1 无效；请输入 'unit'（按单位）或 'pack'（按包装）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>the same quantity is listed twice; give each break its own quantity</source>
+            <translation>同一数量列出了两次；每个价格阶梯须有各自的数量</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 is out of range; enter a percentage from 0 to %2, such as 13 or 2.5</source>
+            <translation>%1 超出范围；请输入 0 到 %2 之间的百分比，例如 13 或 2.5</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 is not a number of days; give 1 or more</source>
+            <translation>%1 不是有效的天数；请输入 1 或更大的数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>name the sale (a shipment number), the sales order, or the customer and the warehouse of a free return; exactly one of them</source>
+            <translation>请指明所退的销售（出货单号）、销售订单，或无来源退货的客户和仓库，三者只选其一</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>is required for a free return (with the warehouse)</source>
+            <translation>无来源退货必须填写（与仓库一起）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>is required for a free return (with the customer)</source>
+            <translation>无来源退货必须填写（与客户一起）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>add at least one line</source>
+            <translation>请至少添加一行</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is in the future; give the time the customer asked, now or earlier</source>
+            <translation>%1 是将来的时间；请输入客户询问的时间（现在或更早）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 is in the future; enter today or an earlier day</source>
+            <translation>%1 是将来的日期；请输入今天或更早的日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is not accepted; enter a whole number from 1 to %2, such as %3</source>
+            <translation>%1 无效；请输入 1 到 %2 之间的整数，例如 %3</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 is the database itself; choose a backup of it</source>
+            <translation>%1 就是当前数据库本身；请选择它的备份</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 does not exist; choose a backup file (.sqlite3)</source>
+            <translation>%1 不存在；请选择备份文件（.sqlite3）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is not a SQLite database; choose a Stockroom backup (.sqlite3)</source>
+            <translation>%1 不是 SQLite 数据库；请选择 Stockroom 备份（.sqlite3）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 cannot be read as a SQLite database (%2); choose another backup</source>
+            <translation>%1 无法作为 SQLite 数据库读取（%2）；请选择其他备份</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 fails SQLite's integrity check (%2); choose another backup</source>
+            <translation>%1 未通过 SQLite 完整性检查（%2）；请选择其他备份</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 is a SQLite database but not a Stockroom database; choose a Stockroom backup</source>
+            <translation>%1 是 SQLite 数据库，但不是 Stockroom 数据库；请选择 Stockroom 备份</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>its schema %1 is newer than this version of Stockroom knows (%2); restore it with a newer version</source>
+            <translation>其数据结构版本 %1 比本版 Stockroom 所知的（%2）更新；请用更新版本的 Stockroom 恢复</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>backups are made of a local SQLite database file, not of a server database</source>
+            <translation>只能备份本地 SQLite 数据库文件，不能备份服务器数据库</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>letters, digits, '-', '_' or '.', without spaces</source>
             <translation>字母、数字、“-”、“_”或“.”，不含空格</translation>
         </message>
@@ -3600,7 +3855,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+171" />
+            <location filename="../../ui/main_window.py" line="+174" />
             <source>Working (%n task(s))…</source>
             <translation>正在处理（%n 个任务）…</translation>
         </message>
@@ -3747,6 +4002,16 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+2" />
             <source>Quit</source>
             <translation>退出</translation>
+        </message>
+        <message>
+            <location filename="../../ui/widgets/finishing.py" line="+28" />
+            <source>Closing Stockroom</source>
+            <translation>正在关闭 Stockroom</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Finishing %n background task(s)… Stockroom closes as soon as they are done.</source>
+            <translation>正在完成 %n 个后台任务…完成后 Stockroom 将自动关闭。</translation>
         </message>
     </context>
     <context>
@@ -4963,7 +5228,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PurchaseOrderPdf</name>
         <message>
-            <location filename="../../ui/pdf/purchase_order.py" line="+51" />
+            <location filename="../../ui/pdf/purchase_order.py" line="+54" />
             <source>Purchase order</source>
             <translation>采购订单</translation>
         </message>
@@ -5737,6 +6002,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <name>RefusalFields</name>
         <message>
             <location filename="../../ui/refusals.py" line="+492" />
+            <source>ABC basis</source>
+            <translation>ABC 分类依据</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -5747,8 +6017,23 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>allocate</source>
+            <translation>核销</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>amount</source>
             <translation>金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>backup file</source>
+            <translation>备份文件</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>backups to keep</source>
+            <translation>保留备份数</translation>
         </message>
         <message>
             <location line="+1" />
@@ -5802,6 +6087,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>cover target</source>
+            <translation>目标可供天数</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>credit limit</source>
             <translation>信用额度</translation>
         </message>
@@ -5809,6 +6099,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+1" />
             <source>currency</source>
             <translation>币种</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>current password</source>
+            <translation>当前密码</translation>
         </message>
         <message>
             <location line="+1" />
@@ -5822,8 +6117,18 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>database</source>
+            <translation>数据库</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>date</source>
             <translation>日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>dead-stock days</source>
+            <translation>呆滞天数</translation>
         </message>
         <message>
             <location line="+1" />
@@ -5837,13 +6142,43 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>due</source>
+            <translation>到期日</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>email</source>
             <translation>邮箱</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>excess cover target</source>
+            <translation>超储可供天数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>from</source>
+            <translation>起始日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>lead time</source>
             <translation>交货期（天）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>level</source>
+            <translation>价格级别</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>lines</source>
+            <translation>明细行</translation>
         </message>
         <message>
             <location line="+1" />
@@ -5859,6 +6194,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+1" />
             <source>minimum order quantity</source>
             <translation>起订量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>month</source>
+            <translation>月份</translation>
         </message>
         <message>
             <location line="+1" />
@@ -5882,8 +6222,23 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>over-receipt tolerance</source>
+            <translation>超收容差</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>pack size</source>
             <translation>包装数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>partner</source>
+            <translation>往来单位</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>password</source>
+            <translation>密码</translation>
         </message>
         <message>
             <location line="+1" />
@@ -5912,8 +6267,23 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>price per</source>
+            <translation>计价单位</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>purchase order</source>
+            <translation>采购订单</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>quantity</source>
             <translation>数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>rate</source>
+            <translation>汇率</translation>
         </message>
         <message>
             <location line="+1" />
@@ -5922,8 +6292,43 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>receipt</source>
+            <translation>入库单</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>reference</source>
             <translation>参考号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>return</source>
+            <translation>退货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>review days</source>
+            <translation>检查周期（天）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>service target</source>
+            <translation>服务水平目标</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>side</source>
+            <translation>往来类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>substitute</source>
+            <translation>替代品</translation>
         </message>
         <message>
             <location line="+1" />
@@ -5947,6 +6352,16 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>tax rate</source>
+            <translation>税率</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>to</source>
+            <translation>截止日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>unit</source>
             <translation>单位</translation>
         </message>
@@ -5967,6 +6382,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>warehouse</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>warehouse code</source>
             <translation>仓库编号</translation>
         </message>
@@ -5974,7 +6394,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Refusals</name>
         <message>
-            <location line="-563" />
+            <location line="-594" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -6864,7 +7284,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>用户</translation>
         </message>
         <message>
-            <location line="+125" />
+            <location line="+156" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -9096,7 +9516,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-526" />
+            <location filename="../../ui/refusals.py" line="-557" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>

@@ -144,7 +144,8 @@ def test_quitting_with_an_unposted_document_asks_and_keeps_it(qtbot, services):
     assert window.isVisible() and asked == [[("Ship", 2)]]  # said no: the window stays
     window.confirm_quit = lambda unposted: asked.append(unposted) or True
     window.close()
-    assert not window.isVisible()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=60_000)  # once its background work has finished
+    assert len(asked) == 2
     [doc] = held(services)  # the last scans were written at once, not after the timer
     assert [x.sku for x in doc.lines] == ["A-1", "B-2"]
 

@@ -229,3 +229,53 @@ def test_opening_another_database_does_not_wait_for_the_old_one_s_background_wor
     assert ran == [True] and closed == ["old"]
     other.tasks.wait()
     other.database.close()
+
+
+def test_closing_while_background_work_runs_waits_once_on_screen_then_closes(qtbot, window, services, monkeypatch):
+    """The window closes once: it asks about unposted documents once, then, while a background job (held here by
+    the test) still runs, stays disabled under a dialog that says work is finishing, with its thread free, and
+    closes by itself when the job has reported. Nothing waits for the job on the GUI thread, then or after (the
+    window closed at once and run_gui then blocked on each database's work with nothing shown, and the exit again)."""
+    from ui.app import close_databases
+
+    qtbot.waitUntil(lambda: window.running_work() == 0, timeout=60_000)
+    asked: list = []
+    window.unposted = lambda: [("Ship", 1)]
+    window.confirm_quit = lambda unposted: asked.append(unposted) or True
+    joins: list[tuple[int, int]] = []  # (msecs, jobs running) of every wait for the runner's pools
+    wait = services.tasks.wait
+    monkeypatch.setattr(services.tasks, "wait", lambda msecs=30_000: joins.append((msecs, services.tasks.busy))
+                        or wait(msecs))
+    started, release = threading.Event(), threading.Event()
+    reported: list[str] = []
+
+    def planning() -> str:
+        started.set()
+        return "planned" if release.wait(120) else "never released"
+
+    services.tasks.submit(planning, on_done=reported.append, background=True)
+    assert started.wait(60), "the job never started"
+
+    assert window.close() is False  # it returned while the job is still held: the GUI thread did not wait
+    assert window.isVisible() and window.finishing is not None and window.finishing.isVisible()
+    assert "Finishing 1 background task(s)" in window.finishing.label.text()
+    assert not window.centralWidget().isEnabled() and not window.menuBar().isEnabled()
+    window.finishing.reject()  # Esc does not cut the work off
+    assert window.finishing.isVisible()
+    assert window.close() is False  # closing again (the close button, Ctrl+Q) asks nothing twice
+    assert asked == [[("Ship", 1)]] and reported == []
+
+    release.set()
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=60_000)
+    assert reported == ["planned"]  # its report reached the window before it went
+    closed: list[str] = []
+    monkeypatch.setattr(services.database, "close", lambda: closed.append("db"))
+    close_databases(window)
+    assert closed == ["db"]
+    assert [join for join in joins if join[1]] == []  # never a wait while work was running
+    assert asked == [[("Ship", 1)]]
+
+
+def test_closing_with_no_background_work_closes_at_once(qtbot, window):
+    qtbot.waitUntil(lambda: window.running_work() == 0, timeout=60_000)
+    assert window.close() is True and not window.isVisible() and window.finishing is None

@@ -83,7 +83,8 @@ def test_sign_out_asks_again_and_cancelling_closes_the_window(qtbot, office, mak
     window.show_screen("stock")
     monkeypatch.setattr(SignInDialog, "exec", lambda self: SignInDialog.DialogCode.Rejected)
     window.sign_out()
-    assert not window.isVisible() and window.screens == {}
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=60_000)  # once the screen's loading has reported
+    assert window.screens == {}
     assert (services.user, services.role) == ("", None)
 
 

@@ -26,6 +26,7 @@ from domain.sales.churn import days_text
 from domain.sales.churn import reason_text
 from ui.pdf.base import BaseRenderer
 from ui.pdf.base import paper_for
+from ui.pdf.cells import code_cell
 from ui.pdf.sales_labels import CHINESE
 from ui.pdf.sales_labels import ENGLISH
 from ui.pdf.sales_labels import check_language
@@ -106,14 +107,16 @@ class CallListRenderer(BaseRenderer):
         days = self.t("days")
         rows = [[self.t(x) for x in ("#", "Customer", "Phone", "Last order", "Every", "Silent", "Value at risk",
                                       "Why", "Call notes")]]
+        widths = [width * share for share in self.columns]
         for n, r in enumerate(risks, 1):
             c = r.customer
             who = escape(f"{c.name} ({c.code})") + (f"<br/>{escape(c.contact)}" if c.contact else "")
-            rows.append([str(n), Paragraph(who, cell), Paragraph(escape(c.phone), cell), r.rhythm.last.isoformat(),
+            # a phone number is dialled digit by digit: whole, smaller, or broken at a '-' or space (ui.pdf.cells)
+            rows.append([str(n), Paragraph(who, cell), code_cell(c.phone, widths[2], cell), r.rhythm.last.isoformat(),
                          f"{days_text(r.rhythm.median_days)} {days}", f"{r.days_since} {days}",
                          f"{r.value_at_risk:,.{self.places}f}",
                          Paragraph(escape(reason_words(r.reason, self.language)), cell), ""])
-        table = Table(rows, colWidths=[width * share for share in self.columns], repeatRows=1)
+        table = Table(rows, colWidths=widths, repeatRows=1)
         table.setStyle(TableStyle([
             ("FONT", (0, 0), (-1, -1), self.font, 8), ("TEXTCOLOR", (0, 0), (-1, 0), INK),
             ("BACKGROUND", (0, 0), (-1, 0), SHADE), ("VALIGN", (0, 0), (-1, -1), "TOP"),

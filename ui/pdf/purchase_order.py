@@ -16,7 +16,6 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Image
 from reportlab.platypus import KeepTogether
 from reportlab.platypus import Paragraph
@@ -32,6 +31,9 @@ from domain.purchasing.snapshot import Party
 from domain.purchasing.snapshot import PoSnapshot
 from ui.pdf.base import QT_TRANSLATE_NOOP
 from ui.pdf.base import BaseRenderer
+from ui.pdf.cells import code_cell
+from ui.pdf.cells import text_cell
+from ui.pdf.cells import widen_for_codes
 
 # The translation context of the labels below. lupdate reads only literal arguments, so each marker
 # spells "PurchaseOrderPdf" out; the window's translator (ui.screens.purchasing) looks labels up in it.
@@ -47,6 +49,7 @@ IN_WORDS = "金额大写 / Amount in words"
 
 # Column shares of the frame width: #, our SKU, supplier SKU, description, qty, unit/pack, price, amount.
 COLUMNS = (0.05, 0.12, 0.12, 0.27, 0.11, 0.11, 0.10, 0.12)
+DESCRIPTION_LEAST = 0.2  # the description's least share when the codes' columns widen for long codes
 LABELS = (
     QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Purchase order"), QT_TRANSLATE_NOOP("PurchaseOrderPdf", "PURCHASE ORDER"),
     QT_TRANSLATE_NOOP("PurchaseOrderPdf", "DRAFT — not valid as an order"),
@@ -215,7 +218,10 @@ class PurchaseOrderRenderer(BaseRenderer):
         data: list[list] = [[Paragraph(_p(h), ParagraphStyle("H", parent=st["Cell"], textColor=colors.white,
                                                               alignment=TA_RIGHT if i >= 4 and i != 5 else 0))
                              for i, h in enumerate(head)]]
-        widths = [width * share for share in COLUMNS]
+        # The codes' columns as wide as their longest code, the description giving the room (it wraps anyway).
+        widths = widen_for_codes([width * share for share in COLUMNS],
+                                 {1: [line.sku for line in s.lines], 2: [line.supplier_sku for line in s.lines]},
+                                 give=3, font=self.font, size=st["Cell"].fontSize, least=width * DESCRIPTION_LEAST)
         for line in s.lines:
             by_pack = line.pack_size != 1
             qty = qty_text(line.qty) + " " + line.unit
@@ -226,8 +232,9 @@ class PurchaseOrderRenderer(BaseRenderer):
                 unit = line.unit
             per = self.t("pack") if line.price_per == "pack" else line.unit
             data.append([
-                str(line.line_no), self._code(line.sku, widths[1]), self._code(line.supplier_sku, widths[2]),
-                self._code(line.description, widths[3]), qty, unit, f"{price_text(line.price)}\n/ {per}",
+                str(line.line_no), code_cell(line.sku, widths[1], st["Cell"]),
+                code_cell(line.supplier_sku, widths[2], st["Cell"]), text_cell(line.description, widths[3], st["Cell"]),
+                qty, unit, f"{price_text(line.price)}\n/ {per}",
                 money_text(line.amount),
             ])
         table = Table(data, colWidths=widths, repeatRows=1)
@@ -240,12 +247,6 @@ class PurchaseOrderRenderer(BaseRenderer):
             ("ALIGN", (6, 1), (-1, -1), "RIGHT"), ("ALIGN", (0, 1), (0, -1), "RIGHT"),
         ]))
         return table
-
-    def _code(self, text: str, width: float):
-        """Plain text when it fits its column on one line (much faster to lay out), else a wrapping paragraph."""
-        if "\n" not in text and stringWidth(text, self.font, 8) <= width - 12:  # 6 pt of cell padding each side
-            return text
-        return Paragraph(_p(text), self.styles["Cell"])
 
     def _totals(self, s: PoSnapshot, width: float) -> Table:
         rows = [[self.t("Subtotal"), money_text(s.subtotal)],

@@ -25,7 +25,6 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether
 from reportlab.platypus import Paragraph
 from reportlab.platypus import Spacer
@@ -40,6 +39,9 @@ from domain.sales.printing import PartyBlock
 from domain.sales.printing import SalesPrint
 from ui.pdf.base import BaseRenderer
 from ui.pdf.base import paper_for
+from ui.pdf.cells import code_cell
+from ui.pdf.cells import text_cell
+from ui.pdf.cells import widen_for_codes
 from ui.pdf.purchase_order import INK
 from ui.pdf.purchase_order import RULE
 from ui.pdf.purchase_order import SHADE
@@ -86,7 +88,8 @@ PRICED = (0.055, 0.12, 0.305, 0.06, 0.08, 0.11, 0.08, 0.07, 0.12)  # #, SKU, nam
 QUANTITIES = (0.055, 0.15, 0.395, 0.08, 0.10, 0.22)  # #, SKU, name, unit, qty, remarks
 DELIVERY = (0.055, 0.15, 0.355, 0.08, 0.10, 0.10, 0.16)  # #, SKU, name, unit, qty, received, remarks
 NOTICE = (0.055, 0.11, 0.27, 0.06, 0.095, 0.135, 0.105, 0.17)  # #, SKU, name, unit, qty owed, order, since, expected
-CELL_PADDING = 12  # reportlab's default cell padding, 6 pt each side
+NAME_LEAST = 0.24  # the name column's least share when the code columns widen for long codes
+NOTICE_NAME_LEAST = 0.18
 FRAME_PADDING = 6  # reportlab's default frame padding, each side
 TAIL_ROWS = 3  # the last lines, kept on the page of the totals
 
@@ -220,10 +223,18 @@ class SalesRenderer(BaseRenderer):
         return [Paragraph(_p(self.t(name)), st["HeadRight" if i in right else "Head"]) for i, name in enumerate(names)]
 
     def cell(self, text: str, width: float):
-        """Plain text when it fits its column on one line (much faster to lay out), else a wrapping paragraph."""
-        if "\n" not in text and stringWidth(text, self.font, 8) <= width - CELL_PADDING:
-            return text
-        return Paragraph(_p(text), self.styles["Cell"])
+        """A name's cell: plain text when it fits its column on one line, else a paragraph wrapping as Chinese does."""
+        return text_cell(text, width, self.styles["Cell"])
+
+    def code(self, text: str, width: float):
+        """A code's cell (a SKU, a document number): printed whole, smaller or broken after a separator only."""
+        return code_cell(text, width, self.styles["Cell"])
+
+    def widths(self, shares: tuple[float, ...], codes: dict[int, list[str]], least: float = NAME_LEAST) -> list[float]:
+        """The columns' widths: their ``shares`` of the frame, the ``codes`` columns widened to their longest code,
+        taken from the names' column (the third), which keeps at least ``least`` of the frame."""
+        return widen_for_codes([self.width * share for share in shares], codes, give=2, font=self.font,
+                               size=self.styles["Cell"].fontSize, least=self.width * least)
 
     def name_cell(self, name: str, note: str, width: float):
         if not note:
@@ -250,18 +261,17 @@ class SalesRenderer(BaseRenderer):
             style += [("LINEBEFORE", (i, top), (i, -1), 0.25, RULE), ("LINEAFTER", (i, top), (i, -1), 0.25, RULE)]
         return TableStyle(style)
 
-    def line_table(self, data: list[list], shares: tuple[float, ...], right: set[int]) -> Table:
+    def line_table(self, data: list[list], widths: list[float], right: set[int]) -> Table:
         """All the lines in one table whose header row repeats on every page."""
-        table = Table(data, colWidths=[self.width * share for share in shares], repeatRows=1)
+        table = Table(data, colWidths=widths, repeatRows=1)
         table.setStyle(self.line_style(right))
         return table
 
-    def split_lines(self, data: list[list], shares: tuple[float, ...], right: set[int],
+    def split_lines(self, data: list[list], widths: list[float], right: set[int],
                     ruled: tuple[int, ...] = ()) -> tuple[Table | None, Table, Table | None]:
         """The lines as (body, tail, header): the tail holds the last ``TAIL_ROWS`` lines, to be kept with the
         totals so that a page never holds the totals alone; the header row is printed over the tail when the tail
         begins a page. A document of few lines is all tail, with its header (body and header None)."""
-        widths = [self.width * share for share in shares]
         if len(data) <= TAIL_ROWS + 1:
             tail = Table(data, colWidths=widths, repeatRows=1)
             tail.setStyle(self.line_style(right, ruled=ruled))
@@ -362,30 +372,30 @@ class SalesDocumentRenderer(SalesRenderer):
     def _priced(self, s: SalesPrint) -> tuple[Table | None, Table, Table | None]:
         names = ("#", "SKU", "Name", "Unit", "Qty", "Unit price excl. tax", "Disc. %", "Tax %", "Amount excl. tax")
         right = {4, 5, 6, 7, 8}
-        widths = [self.width * share for share in PRICED]
+        widths = self.widths(PRICED, {1: [line.sku for line in s.lines]})
         data = [self.head_row(names, right)]
         for line in s.lines:
             data.append([
-                str(line.line_no), self.cell(line.sku, widths[1]), self.name_cell(line.name, line.note, widths[2]),
+                str(line.line_no), self.code(line.sku, widths[1]), self.name_cell(line.name, line.note, widths[2]),
                 self.cell(line.unit, widths[3]), qty_text(line.qty), price_text(line.unit_price),
                 pct_text(line.discount_pct), pct_text(line.tax_pct), money_text(line.amount),
             ])
-        return self.split_lines(data, PRICED, right)
+        return self.split_lines(data, widths, right)
 
     def _quantities(self, s: SalesPrint) -> tuple[Table | None, Table, Table | None]:
         delivery = s.kind is DocumentKind.DELIVERY_NOTE
         shares = DELIVERY if delivery else QUANTITIES
         names = ("#", "SKU", "Name", "Unit", "Qty") + (("Received qty",) if delivery else ()) + ("Remarks",)
-        widths = [self.width * share for share in shares]
+        widths = self.widths(shares, {1: [line.sku for line in s.lines]})
         data = [self.head_row(names, {4, 5} if delivery else {4})]
         for line in s.lines:
-            row = [str(line.line_no), self.cell(line.sku, widths[1]), self.cell(line.name, widths[2]),
+            row = [str(line.line_no), self.code(line.sku, widths[1]), self.cell(line.name, widths[2]),
                    self.cell(line.unit, widths[3]), qty_text(line.qty)]
             row += [""] if delivery else []
             row.append(self.cell(line.note, widths[-1]))
             data.append(row)
         # A delivery note's received quantity is boxed: it is written in by hand.
-        return self.split_lines(data, shares, {4, 5} if delivery else {4}, ruled=(5,) if delivery else ())
+        return self.split_lines(data, widths, {4, 5} if delivery else {4}, ruled=(5,) if delivery else ())
 
     def _totals(self, s: SalesPrint) -> list:
         totals = s.totals
@@ -437,14 +447,16 @@ class ArrivalNoticeRenderer(SalesRenderer):
                  "We will deliver them as soon as they arrive.")
         flow += [Paragraph(_p(self.t(intro)), self.styles["Body"]), Spacer(1, 2 * mm)]
         names = ("#", "SKU", "Name", "Unit", "Qty owed", "Order", "Since", "Expected arrival")
-        widths = [self.width * share for share in NOTICE]
+        # Two columns of codes: the names give them more of their room than on the other documents.
+        widths = self.widths(NOTICE, {1: [line.sku for line in n.lines], 5: [line.order_number for line in n.lines]},
+                             least=NOTICE_NAME_LEAST)
         data = [self.head_row(names, {4})]
         for i, line in enumerate(n.lines, 1):
             expected = day_text(line.expected_on) if line.expected_on else self.t("not yet scheduled")
-            data.append([str(i), self.cell(line.sku, widths[1]), self.cell(line.name, widths[2]),
-                         self.cell(line.unit, widths[3]), qty_text(line.qty), self.cell(line.order_number, widths[5]),
+            data.append([str(i), self.code(line.sku, widths[1]), self.cell(line.name, widths[2]),
+                         self.cell(line.unit, widths[3]), qty_text(line.qty), self.code(line.order_number, widths[5]),
                          day_text(line.since), self.cell(expected, widths[7])])
-        flow.append(self.line_table(data, NOTICE, {4}))
+        flow.append(self.line_table(data, widths, {4}))
         flow += self.paragraphs("Note", n.note)
         return flow
 

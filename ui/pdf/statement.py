@@ -29,11 +29,11 @@ from domain.accounts.statement import AR
 from domain.accounts.statement import Statement
 from domain.accounts.statement import StatementLine
 from ui.pdf.base import paper_for
+from ui.pdf.cells import CELL_PADDING
 from ui.pdf.purchase_order import INK
 from ui.pdf.purchase_order import RULE
 from ui.pdf.purchase_order import SHADE
 from ui.pdf.purchase_order import money_text
-from ui.pdf.sales import CELL_PADDING
 from ui.pdf.sales import TAIL_ROWS
 from ui.pdf.sales import SalesRenderer
 from ui.pdf.sales import day_text
@@ -191,7 +191,7 @@ class StatementRenderer(SalesRenderer):
 
     def line_row(self, line: StatementLine) -> list:
         widths = [self.width * share for share in COLUMNS]
-        return [day_text(line.business_date), self.cell(line.number, widths[1]),
+        return [day_text(line.business_date), self.code(line.number, widths[1]),
                 self.cell(details(line, self.language, lambda text: self.fits(text, widths[2])), widths[2]),
                 self.cell(method_and_reference(line, self.language, lambda text: self.fits(text, widths[3])),
                           widths[3]),

@@ -18,6 +18,7 @@ from domain.purchasing import orders as po_uc
 from domain.purchasing.snapshot import Party
 from domain.purchasing.snapshot import PoSnapshot
 from domain.purchasing.snapshot import SnapshotLine
+from tests.pdf_codes import broken_codes
 from ui.pdf.base import paper_for
 from ui.pdf.purchase_order import render_purchase_order
 
@@ -157,3 +158,38 @@ def test_a_company_logo_is_printed_when_one_is_given():
         return [x for x in page["/Resources"].get("/XObject", {}).values() if x.get_object()["/Subtype"] == "/Image"]
     assert images(plain) == []
     assert len(images(with_logo)) == 1
+
+
+LONG_CODES = ("BK-2231-XL", "456-HW018-05", "NB-FAST-M3X10-SS304-BLK", "ZT4200WHITE100PCS", "A.1/2:3_4#5")
+
+
+def with_codes(snap: PoSnapshot, codes: tuple[str, ...]) -> PoSnapshot:
+    lines = tuple(replace(line, sku=f"SKU-{i:05d}-{codes[i % len(codes)]}", supplier_sku=codes[i % len(codes)])
+                  for i, line in enumerate(snap.lines))
+    return replace(snap, lines=lines)
+
+
+@pytest.mark.parametrize("locale_name", [None, "en_US"])
+def test_supplier_and_our_skus_are_never_broken_mid_code(locale_name):
+    """A code is copied from the paper character by character: it prints on one line (its column widened, or its
+    type smaller), or breaks after a '-', '/', '.' only. The Supplier SKU column broke 456-HW018-05 as
+    '456-HW018-0' above '5'."""
+    snap = with_codes(snapshot(12), LONG_CODES)
+    text = "\n".join(pages_text(render_purchase_order(snap, locale_name)))
+    assert broken_codes([line.supplier_sku for line in snap.lines], text) == []
+    assert broken_codes([line.sku for line in snap.lines], text) == []
+    for code in ("BK-2231-XL", "456-HW018-05", "ZT4200WHITE100PCS"):  # short enough for one line
+        assert any(code in row for row in text.split("\n")), code
+
+
+def test_long_codes_leave_the_chinese_description_wrapping_in_the_cjk_font():
+    name = "加厚型工业级防水防尘户外电缆接头（含密封圈与锁紧螺母）PG7 黑色"
+    snap = with_codes(snapshot(3), ("NB-FAST-M3X10-SS304-BLK-EXTRA-LONG-CODE",))
+    snap = replace(snap, lines=tuple(replace(line, description=name) for line in snap.lines))
+    data = render_purchase_order(snap)
+    text = pages_text(data)[0]
+    assert not any(name in row for row in text.split("\n"))  # wrapped inside its cell
+    assert name.replace(" ", "") in text.replace("\n", "").replace(" ", "")
+    page = PdfReader(BytesIO(data)).pages[0]
+    fonts = {str(f.get_object()["/BaseFont"]) for f in page["/Resources"]["/Font"].values()}
+    assert fonts and all("WenQuanYiMicroHei" in f for f in fonts), fonts  # the codes' smaller type too

@@ -104,3 +104,23 @@ def test_the_call_list_says_the_reason_in_chinese(history):
     acme = at_risk(read_churn_facts(history.engine, TODAY))[0]
     assert reason_words(acme.reason, "zh_CN") == ("沉寂前 60 天内有 3 行未足额发货（砍单 2 行，缺货未成交 1 次）；"
                                                  "平时每 14 天下单一次（6 张订单的中位数），已 60 天未下单")
+
+
+def test_the_call_list_prints_each_phone_number_whole(history):
+    """A phone number is dialled digit by digit: it prints on one line, smaller, or broken at a '-' or a space only
+    (ui.pdf.cells); the Phone column broke '+86 139-1234-5678 转 8001' anywhere, as Chinese text wraps."""
+    from dataclasses import replace
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from tests.pdf_codes import broken_codes
+    from ui.pdf.call_list import render_call_list
+
+    phones = ["+86 139-1234-5678-8001", "0574-88881234-801#2"]
+    risks = [replace(r, rhythm=replace(r.rhythm, customer=replace(r.customer, phone=phone)))
+             for r, phone in zip(at_risk(read_churn_facts(history.engine, TODAY)), phones, strict=True)]
+    for language in ("en", "zh_CN"):
+        data = render_call_list(risks, TODAY, language)
+        text = "\n".join(page.extract_text() for page in PdfReader(BytesIO(data)).pages)
+        assert broken_codes(phones, text) == []

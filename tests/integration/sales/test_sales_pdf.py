@@ -17,6 +17,7 @@ from domain.sales.printing import PartyBlock
 from domain.sales.printing import PrintLine
 from domain.sales.printing import SalesPrint
 from domain.sales.printing import Totals
+from tests.pdf_codes import broken_codes
 from ui.pdf.sales import DELIVERY
 from ui.pdf.sales import NOTICE
 from ui.pdf.sales import PRICED
@@ -250,3 +251,27 @@ def test_a_note_longer_than_a_page_flows_on_and_every_line_is_still_printed():
 def test_letter_paper_for_a_us_locale():
     page = PdfReader(BytesIO(render_sales_document(document(DocumentKind.SALES_INVOICE, n=3), "en", "en_US"))).pages[0]
     assert round(float(page.mediabox.width)) == 612
+
+
+LONG_SKUS = ("BK-2231-XL", "456-HW018-05", "NB-FAST-M3X10-SS304-BLK", "ZT4200WHITE100PCS", "GLAND-PG7/BLK.SEAL")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_skus_are_never_broken_mid_code_and_long_chinese_names_still_wrap(kind, language):
+    """Every sales document prints its SKUs as the purchase order does (ui.pdf.cells): whole on one line, smaller,
+    or broken after a separator only; the Chinese names beside them still wrap inside their cell."""
+    printed = tuple(replace(line, sku=f"{LONG_SKUS[i % len(LONG_SKUS)]}-{i:03d}")
+                    for i, line in enumerate(lines(10)))
+    text = "\n".join(pages_text(render_sales_document(document(kind, n=10, lines=printed), language)))
+    assert broken_codes([line.sku for line in printed], text) == []
+    assert not any(NAMES[3] in row for row in text.split("\n"))
+    assert NAMES[3].replace(" ", "") in text.replace("\n", "").replace(" ", "")
+
+
+def test_an_arrival_notice_prints_its_skus_and_order_numbers_whole():
+    base = notice(6)
+    owed = tuple(replace(line, sku=f"{LONG_SKUS[i % len(LONG_SKUS)]}-{i:03d}", order_number=f"SO-2026-{i:05d}-B")
+                 for i, line in enumerate(base.lines))
+    text = "\n".join(pages_text(render_arrival_notice(replace(base, lines=owed), "zh_CN")))
+    assert broken_codes([line.sku for line in owed] + [line.order_number for line in owed], text) == []
