@@ -44,13 +44,13 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/accounts/entry.py" line="+119" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+120" />
             <source>Allocate</source>
             <translation>核销</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/accounts/entry.py" line="+354" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+362" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
@@ -82,7 +82,7 @@
             <translation>账龄（逾期天数）</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/entry.py" line="-274" />
+            <location filename="../../ui/screens/accounts/entry.py" line="-282" />
             <location filename="../../ui/screens/accounts/words.py" line="+44" />
             <location line="+23" />
             <location line="+44" />
@@ -99,7 +99,7 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+344" />
+            <location line="+352" />
             <location filename="../../ui/screens/accounts/words.py" line="-44" />
             <location line="+22" />
             <location line="+26" />
@@ -108,7 +108,7 @@
             <translation>日期</translation>
         </message>
         <message>
-            <location line="-344" />
+            <location line="-352" />
             <location filename="../../ui/screens/accounts/words.py" line="-63" />
             <source>Due</source>
             <translation>到期日</translation>
@@ -130,7 +130,7 @@
             <translation>%1：%2 超过其未结金额（%3）</translation>
         </message>
         <message>
-            <location line="+246" />
+            <location line="+254" />
             <source>Amount: enter an amount above 0, such as 1500 or 1,500.00.</source>
             <translation>金额：请输入大于 0 的金额，例如 1500 或 1,500.00。</translation>
         </message>
@@ -1990,12 +1990,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+354" />
-            <location line="+305" />
+            <location line="+306" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message>
-            <location line="-277" />
+            <location line="-278" />
             <source>Loading products… your scans are kept.</source>
             <translation>正在加载商品…已扫描的条码会保留。</translation>
         </message>
@@ -2010,7 +2010,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>%1（%2）不在采购订单 %3 上：只能按该订单收货其中的商品。清除订单即可自由入库。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/entry.py" line="+253" />
+            <location filename="../../ui/screens/documents/entry.py" line="+254" />
             <location filename="../../ui/screens/documents/receive.py" line="+24" />
             <source>None: a free receipt</source>
             <translation>无：自由入库</translation>
@@ -2041,14 +2041,14 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>%1：订购 %2，已收 %3；再收 %4 将超过 %5% 的超收容差（最多还可收 %6）。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/entry.py" line="-208" />
-            <location line="+173" />
+            <location filename="../../ui/screens/documents/entry.py" line="-209" />
+            <location line="+174" />
             <location line="+66" />
             <source>Line %1: %2</source>
             <translation>第 %1 行：%2</translation>
         </message>
         <message>
-            <location line="-232" />
+            <location line="-233" />
             <source>Remove lines</source>
             <translation>删除行</translation>
         </message>
@@ -2118,12 +2118,7 @@ A backup of the current database is made first, so you can return to it by resto
             </translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Counted: %1</source>
-            <translation>已盘点：%1</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+5" />
             <source>Total qty: %1</source>
             <translation>总数量：%1</translation>
         </message>
@@ -2224,13 +2219,13 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>参考号(&amp;R)：</translation>
         </message>
         <message>
-            <location line="-658" />
+            <location line="-659" />
             <location line="+1" />
             <source>delivery note, invoice or order number (optional)</source>
             <translation>送货单、发票或订单号（可选）</translation>
         </message>
         <message>
-            <location line="+659" />
+            <location line="+660" />
             <source>&amp;Date:</source>
             <translation>日期(&amp;D)：</translation>
         </message>
@@ -2265,13 +2260,18 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>删除行 (Del)</translation>
         </message>
         <message>
-            <location line="-173" />
-            <location line="+174" />
+            <location line="-174" />
+            <location line="+175" />
             <source>Clear</source>
             <translation>清空</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-145" />
+            <source>Counted: %1 · with a difference: %2</source>
+            <translation>已盘点：%1 行 · 有差异：%2 行</translation>
+        </message>
+        <message>
+            <location line="+146" />
             <source>Hold (F8)</source>
             <translation>挂单 (F8)</translation>
         </message>
@@ -2537,7 +2537,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>实收数量</translation>
         </message>
         <message>
-            <location line="+332" />
+            <location line="+337" />
             <source>Reason: at most 200 characters are accepted.</source>
             <translation>原因：最多 200 个字符。</translation>
         </message>
@@ -3600,7 +3600,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+171" />
+            <location filename="../../ui/main_window.py" line="+172" />
             <source>Working (%n task(s))…</source>
             <translation>正在处理（%n 个任务）…</translation>
         </message>
@@ -3610,7 +3610,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>就绪</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+65" />
             <location line="+12" />
             <source>Open database</source>
             <translation>打开数据库</translation>
@@ -8333,26 +8333,26 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <source>S&amp;hip…</source>
-            <translation>发货(&amp;H)…</translation>
+            <source>S&amp;hip… (Ctrl+Shift+S)</source>
+            <translation>发货(&amp;H)… (Ctrl+Shift+S)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cu&amp;t line…</source>
+            <translation>削减明细(&amp;T)…</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>&amp;Backorders… (Ctrl+B)</source>
+            <translation>欠货(&amp;B)… (Ctrl+B)</translation>
+        </message>
+        <message>
+            <location line="-2" />
             <source>Cancel &amp;order…</source>
             <translation>取消订单(&amp;O)…</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>C&amp;ut line…</source>
-            <translation>削减明细(&amp;U)…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Backorders…</source>
-            <translation>欠货(&amp;B)…</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>&amp;Print</source>
             <translation>打印(&amp;P)</translation>
         </message>
@@ -8505,8 +8505,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+10" />
-            <source>Ship what is there, &amp;backorder the rest</source>
-            <translation>有多少发多少，其余转欠货(&amp;B)</translation>
+            <source>Ship what is there, backor&amp;der the rest</source>
+            <translation>有多少发多少，其余转欠货(&amp;D)</translation>
         </message>
         <message>
             <location line="+1" />
@@ -9970,11 +9970,21 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
-            <source>&amp;New supplier</source>
-            <translation>新建供应商(&amp;N)</translation>
+            <source>Ne&amp;w supplier</source>
+            <translation>新建供应商(&amp;W)</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Add &amp;terms…</source>
+            <translation>添加条款(&amp;T)…</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>Ed&amp;it terms…</source>
+            <translation>编辑条款(&amp;I)…</translation>
+        </message>
+        <message>
+            <location line="-15" />
             <source>Supplier details</source>
             <translation>供应商资料</translation>
         </message>
@@ -10044,17 +10054,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>商品采购条款（%1）</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>&amp;Add terms…</source>
-            <translation>添加条款(&amp;A)…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Edit terms…</source>
-            <translation>编辑条款(&amp;E)…</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>Details and terms</source>
             <translation>资料与条款</translation>
         </message>

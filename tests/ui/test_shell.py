@@ -48,6 +48,23 @@ def test_every_registered_screen_is_shown_by_its_shortcut(qtbot, window):
     assert len(window.screens) == len(SCREENS)
 
 
+def test_a_screen_opened_by_its_shortcut_takes_the_keyboard_so_its_own_shortcuts_work(qtbot, window):
+    """Ctrl+Shift+O then Ctrl+N starts a sales order: the focus goes into the screen (it stayed in the navigation
+    list, where the Sales orders' own shortcuts, bound to the screen, were dead)."""
+    from PySide6.QtWidgets import QApplication
+
+    window.nav.setFocus()
+    qtbot.waitUntil(window.nav.hasFocus)
+    QTest.keySequence(window, QKeySequence("Ctrl+Shift+O"))
+    sales = window.stack.currentWidget()
+    assert sales.isAncestorOf(QApplication.focusWidget())
+    qtbot.waitUntil(lambda: sales.customer.count() > 0 or window.services.tasks.busy == 0)
+    QTest.keySequence(QApplication.focusWidget(), QKeySequence("Ctrl+N"))
+    assert sales.customer.hasFocus() or sales.customer.isAncestorOf(QApplication.focusWidget())
+    QTest.keySequence(window, QKeySequence("Ctrl+2"))  # a document screen: its scan field, as before
+    assert window.stack.currentWidget().scan.hasFocus()
+
+
 def test_screens_are_made_on_their_first_visit_only(qtbot, window):
     assert set(window.screens) == {"dashboard"}
     window.nav.setCurrentRow([e.key for e in SCREENS].index("products"))
@@ -229,3 +246,47 @@ def test_opening_another_database_does_not_wait_for_the_old_one_s_background_wor
     assert ran == [True] and closed == ["old"]
     other.tasks.wait()
     other.database.close()
+
+
+def _mnemonic(text: str) -> str | None:
+    import re
+
+    found = re.search(r"&([^&])", text.replace("&&", ""))
+    return found.group(1).lower() if found else None
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_no_two_fields_or_buttons_of_a_screen_share_an_alt_key_in_both_languages(qtbot, services, language, request):
+    """Alt plus a letter that two widgets share only moves the focus between them: on a sales order Alt+U went to
+    'Cut line' or 'Customer', and with the stockout panel open Alt+B to 'Backorders…', never 'backorder the rest';
+    on Suppliers Alt+A, Alt+E and Alt+N each had two."""
+    from PySide6.QtWidgets import QAbstractButton
+    from PySide6.QtWidgets import QGroupBox
+    from PySide6.QtWidgets import QLabel
+    from PySide6.QtWidgets import QWidget
+
+    request.getfixturevalue("chinese" if language == "zh" else "english")
+    win = create_main_window(services)
+    qtbot.addWidget(win)
+    shared = {}
+    for entry in SCREENS:
+        screen = win.show_screen(entry.key)
+        keys: dict[str, list[str]] = {}
+        panel = getattr(getattr(screen, "shortage", None), "backorder_button", None)  # shown beside the rest
+        for widget in screen.findChildren(QWidget):
+            if not widget.isVisibleTo(screen) and widget is not panel:
+                continue
+            if isinstance(widget, QAbstractButton):
+                text = widget.text()
+            elif isinstance(widget, QLabel) and widget.buddy() is not None:
+                text = widget.text()
+            elif isinstance(widget, QGroupBox):
+                text = widget.title()
+            else:
+                continue
+            key = _mnemonic(text)
+            if key:
+                keys.setdefault(key, []).append(text)
+        shared.update({f"{entry.key}/{key}": texts for key, texts in keys.items() if len(texts) > 1})
+    assert shared == {}
+    services.tasks.wait()

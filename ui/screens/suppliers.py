@@ -359,7 +359,7 @@ class SuppliersScreen(Screen):
     # -- language ------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.search.setPlaceholderText(translate("SuppliersScreen", "Search code, name or contact…"))
-        self.new_button.setText(translate("SuppliersScreen", "&New supplier"))
+        self.new_button.setText(translate("SuppliersScreen", "Ne&w supplier"))
         self.details.setTitle(translate("SuppliersScreen", "Supplier details"))
         texts = (translate("SuppliersScreen", "&Code:"), translate("SuppliersScreen", "&Name:"),
                  translate("SuppliersScreen", "C&ontact:"), translate("SuppliersScreen", "C&urrency:"),
@@ -374,8 +374,8 @@ class SuppliersScreen(Screen):
         self.save_button.setText(translate("SuppliersScreen", "&Save supplier"))
         title = fill(translate("SuppliersScreen", "Terms per product (%1)"), str(self.terms_model.rowCount()))
         self.terms_box.setTitle(title)
-        self.add_terms_button.setText(translate("SuppliersScreen", "&Add terms…"))
-        self.edit_terms_button.setText(translate("SuppliersScreen", "&Edit terms…"))
+        self.add_terms_button.setText(translate("SuppliersScreen", "Add &terms…"))
+        self.edit_terms_button.setText(translate("SuppliersScreen", "Ed&it terms…"))
         self.pages.setTabText(0, translate("SuppliersScreen", "Details and terms"))
         self.pages.setTabText(1, translate("SuppliersScreen", "Scorecard"))
         self.list_model.retranslate()
