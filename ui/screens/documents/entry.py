@@ -623,10 +623,11 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
         self._last_error = None
         self.scan.setFocus()
 
-    def _totals_text(self, lines: int, qty: str, amount: str) -> str:
+    def _totals_text(self, lines: int, qty: str, amount: str, counted: tuple[int, int] = (0, 0)) -> str:
         text = self.tr("%n line(s)", None, lines)
         if self.kind == DocumentKind.COUNT:
-            text += "    " + fill(self.tr("Counted: %1"), qty)
+            # lines, not a sum of quantities: bottles and bags counted do not add up to anything
+            text += "    " + fill(self.tr("Counted: %1 · with a difference: %2"), str(counted[0]), str(counted[1]))
         else:
             text += "    " + fill(self.tr("Total qty: %1"), qty)
         if self.kind == DocumentKind.RECEIPT:
@@ -635,13 +636,13 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
 
     def _size_totals(self) -> None:
         # A fixed size lets Qt skip the relayout of the whole screen that each new text would cause.
-        sample = self._totals_text(99_999, "9,999,999.9999", "999,999,999.99")
+        sample = self._totals_text(99_999, "9,999,999.9999", "999,999,999.99", (99_999, 99_999))
         metrics = self.totals.fontMetrics()
         self.totals.setFixedSize(metrics.horizontalAdvance(sample) + 8, metrics.height() + 4)
 
     def _update_totals(self) -> None:
         say(self.totals, self._totals_text(self.model.rowCount(), qty_text(self.model.total_qty()),
-                                           money_text(self.model.total_amount())))
+                                           money_text(self.model.total_amount()), self.model.count_progress()))
 
     # --- posting --------------------------------------------------------------------------------
     def _commit_open_editor(self) -> None:
