@@ -1049,6 +1049,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('PurchaseOrderPdf', 'Contact'): '联系人',
     ('PurchaseOrderPdf', 'Currency'): '币种',
     ('PurchaseOrderPdf', 'DRAFT — not valid as an order'): '草稿——不作为正式订单',
+    ('PurchaseOrderPdf', 'DRAFT'): '草稿',
     ('PurchaseOrderPdf', 'Date'): '日期',
     ('PurchaseOrderPdf', 'Deliver to'): '送货地址',
     ('PurchaseOrderPdf', 'Description'): '品名',

@@ -4979,6 +4979,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>DRAFT</source>
+            <translation>草稿</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>PO number</source>
             <translation>采购单号</translation>
         </message>

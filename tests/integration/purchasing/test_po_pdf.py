@@ -157,3 +157,17 @@ def test_a_company_logo_is_printed_when_one_is_given():
         return [x for x in page["/Resources"].get("/XObject", {}).values() if x.get_object()["/Subtype"] == "/Image"]
     assert images(plain) == []
     assert len(images(with_logo)) == 1
+
+
+def test_a_draft_prints_its_placeholder_number_in_the_reader_s_language():
+    """A draft has no number yet: its 'DRAFT' printed in English on a Chinese PO (number box, footer, the header
+    of the later pages)."""
+    from domain.purchasing.snapshot import DRAFT_NUMBER
+
+    words = {"DRAFT": "草稿", "PO number": "采购单号", "Purchase order": "采购订单", "continued": "续",
+             "DRAFT — not valid as an order": "草稿——不作为正式订单"}
+    draft = replace(snapshot(60), number=DRAFT_NUMBER)
+    pages = pages_text(render_purchase_order(draft, "zh_CN.UTF-8", tr=lambda text: words.get(text, text)))
+    assert len(pages) > 1
+    assert all("DRAFT" not in page for page in pages)
+    assert "采购单号\n草稿" in pages[0] and all("采购订单 草稿" in page for page in pages)
