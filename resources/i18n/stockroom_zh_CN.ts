@@ -2005,12 +2005,17 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>未知编码 %1：没有商品使用此货号或条码。</translation>
         </message>
         <message>
+            <location line="+266" />
+            <source>R&amp;everse…</source>
+            <translation>冲销(&amp;E)…</translation>
+        </message>
+        <message>
             <location filename="../../ui/screens/documents/receive.py" line="+57" />
             <source>%1 (%2) is not on purchase order %3: only its products can be received against it. Clear the order for a free receipt.</source>
             <translation>%1（%2）不在采购订单 %3 上：只能按该订单收货其中的商品。清除订单即可自由入库。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/entry.py" line="+254" />
+            <location filename="../../ui/screens/documents/entry.py" line="-12" />
             <location filename="../../ui/screens/documents/receive.py" line="+24" />
             <source>None: a free receipt</source>
             <translation>无：自由入库</translation>
@@ -2185,11 +2190,6 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location filename="../../ui/screens/documents/entry.py" line="+42" />
-            <source>&amp;From warehouse:</source>
-            <translation>调出仓库(&amp;F)：</translation>
-        </message>
-        <message>
-            <location line="+0" />
             <source>&amp;Warehouse:</source>
             <translation>仓库(&amp;W)：</translation>
         </message>
@@ -2225,7 +2225,12 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>送货单、发票或订单号（可选）</translation>
         </message>
         <message>
-            <location line="+660" />
+            <location line="+653" />
+            <source>Fro&amp;m warehouse:</source>
+            <translation>调出仓库(&amp;M)：</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>&amp;Date:</source>
             <translation>日期(&amp;D)：</translation>
         </message>
@@ -2301,12 +2306,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>打开(&amp;O)</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Re&amp;verse…</source>
-            <translation>冲销(&amp;V)…</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
@@ -5228,6 +5228,21 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未到数量</translation>
         </message>
         <message>
+            <location line="+171" />
+            <source>R&amp;evise…</source>
+            <translation>修订(&amp;E)…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>C&amp;lose short…</source>
+            <translation>短缺关闭(&amp;L)…</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>E&amp;xpected:</source>
+            <translation>预计到货(&amp;X)：</translation>
+        </message>
+        <message>
             <location filename="../../ui/screens/purchasing/editor.py" line="+4" />
             <source>#</source>
             <translation>#</translation>
@@ -5249,7 +5264,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/purchasing/screen.py" line="+182" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+3" />
             <source>Qty</source>
             <translation>数量</translation>
         </message>
@@ -5475,22 +5490,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>下达(&amp;I)</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Re&amp;vise…</source>
-            <translation>修订(&amp;V)…</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>&amp;Cancel PO…</source>
             <translation>取消订单(&amp;C)…</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Close s&amp;hort…</source>
-            <translation>短缺关闭(&amp;H)…</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>&amp;Receive…</source>
             <translation>收货(&amp;R)…</translation>
         </message>
@@ -5515,12 +5520,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>仓库(&amp;W)：</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>&amp;Expected:</source>
-            <translation>预计到货(&amp;E)：</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>&amp;Add SKU:</source>
             <translation>添加货号(&amp;A)：</translation>
         </message>
@@ -8337,12 +8337,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>确认(&amp;C) (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>S&amp;hip… (Ctrl+Shift+S)</source>
-            <translation>发货(&amp;H)… (Ctrl+Shift+S)</translation>
+            <location line="+12" />
+            <source>R&amp;eference:</source>
+            <translation>参考号(&amp;E)：</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-9" />
             <source>Cu&amp;t line…</source>
             <translation>削减明细(&amp;T)…</translation>
         </message>
@@ -8357,7 +8357,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>取消订单(&amp;O)…</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-1" />
+            <source>Sh&amp;ip… (Ctrl+Shift+S)</source>
+            <translation>发货(&amp;I)… (Ctrl+Shift+S)</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>&amp;Print</source>
             <translation>打印(&amp;P)</translation>
         </message>
@@ -8387,12 +8392,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>无日期</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Re&amp;ference:</source>
-            <translation>参考号(&amp;F)：</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>the customer's order number (optional)</source>
             <translation>客户的订单号（可选）</translation>
         </message>
@@ -9979,7 +9979,17 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>新建供应商(&amp;W)</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+6" />
+            <source>E&amp;mail:</source>
+            <translation>邮箱(&amp;M)：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Phon&amp;e:</source>
+            <translation>电话(&amp;E)：</translation>
+        </message>
+        <message>
+            <location line="+8" />
             <source>Add &amp;terms…</source>
             <translation>添加条款(&amp;T)…</translation>
         </message>
@@ -10035,21 +10045,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
-            <source>&amp;Email:</source>
-            <translation>邮箱(&amp;E)：</translation>
-        </message>
-        <message>
-            <location line="+0" />
             <source>Payment &amp;days:</source>
             <translation>付款天数(&amp;D)：</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>P&amp;hone:</source>
-            <translation>电话(&amp;H)：</translation>
-        </message>
-        <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>&amp;Save supplier</source>
             <translation>保存供应商(&amp;S)</translation>
         </message>

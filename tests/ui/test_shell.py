@@ -259,34 +259,44 @@ def _mnemonic(text: str) -> str | None:
 def test_no_two_fields_or_buttons_of_a_screen_share_an_alt_key_in_both_languages(qtbot, services, language, request):
     """Alt plus a letter that two widgets share only moves the focus between them: on a sales order Alt+U went to
     'Cut line' or 'Customer', and with the stockout panel open Alt+B to 'Backorders…', never 'backorder the rest';
-    on Suppliers Alt+A, Alt+E and Alt+N each had two."""
-    from PySide6.QtWidgets import QAbstractButton
-    from PySide6.QtWidgets import QGroupBox
-    from PySide6.QtWidgets import QLabel
+    on Suppliers Alt+A, Alt+E and Alt+N each had two. Nor a letter of the menu bar: Alt+V opened the View menu,
+    not Reverse… of a posted document (冲销(V) beside 视图(V)); Alt+F, Alt+H likewise on five screens."""
     from PySide6.QtWidgets import QWidget
 
     request.getfixturevalue("chinese" if language == "zh" else "english")
     win = create_main_window(services)
     qtbot.addWidget(win)
+    menus = {_mnemonic(action.text()): action.text() for action in win.menuBar().actions()}
+    assert set(menus) == {"f", "v", "h"}
     shared = {}
     for entry in SCREENS:
         screen = win.show_screen(entry.key)
         keys: dict[str, list[str]] = {}
         panel = getattr(getattr(screen, "shortage", None), "backorder_button", None)  # shown beside the rest
         for widget in screen.findChildren(QWidget):
+            text = _alt_text(widget)
+            if text and _mnemonic(text) in menus:  # the menu bar's Alt+F/V/H, whatever tab page the widget is on
+                shared[f"{entry.key}/menu {menus[_mnemonic(text)]}"] = [text]
             if not widget.isVisibleTo(screen) and widget is not panel:
                 continue
-            if isinstance(widget, QAbstractButton):
-                text = widget.text()
-            elif isinstance(widget, QLabel) and widget.buddy() is not None:
-                text = widget.text()
-            elif isinstance(widget, QGroupBox):
-                text = widget.title()
-            else:
-                continue
-            key = _mnemonic(text)
+            key = _mnemonic(text) if text else None
             if key:
                 keys.setdefault(key, []).append(text)
         shared.update({f"{entry.key}/{key}": texts for key, texts in keys.items() if len(texts) > 1})
     assert shared == {}
     services.tasks.wait()
+
+
+def _alt_text(widget) -> str:
+    """The text whose & letter is the widget's Alt key (a button's, a label's for its buddy, a group's)."""
+    from PySide6.QtWidgets import QAbstractButton
+    from PySide6.QtWidgets import QGroupBox
+    from PySide6.QtWidgets import QLabel
+
+    if isinstance(widget, QAbstractButton):
+        return widget.text()
+    if isinstance(widget, QLabel) and widget.buddy() is not None:
+        return widget.text()
+    if isinstance(widget, QGroupBox):
+        return widget.title()
+    return ""

@@ -365,8 +365,8 @@ class SuppliersScreen(Screen):
                  translate("SuppliersScreen", "C&ontact:"), translate("SuppliersScreen", "C&urrency:"),
                  translate("SuppliersScreen", "&Lead time (days):"), translate("SuppliersScreen", "&Address:"),
                  translate("SuppliersScreen", "&Payment terms:"), translate("SuppliersScreen", "Due dates count:"),
-                 translate("SuppliersScreen", "Payment &days:"), translate("SuppliersScreen", "&Email:"),
-                 translate("SuppliersScreen", "P&hone:"))
+                 translate("SuppliersScreen", "Payment &days:"), translate("SuppliersScreen", "E&mail:"),
+                 translate("SuppliersScreen", "Phon&e:"))
         for label, text in zip(self.detail_labels, texts, strict=True):
             label.setText(text)
         for i, title in enumerate(BASIS_TITLES.values()):

@@ -753,7 +753,7 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
         self.tabs.setTabText(0, self.tr(new_title))
         self.tabs.setTabText(1, self.tr(posted_title))
         transfer = self.kind == DocumentKind.TRANSFER
-        self.warehouse_label.setText(self.tr("&From warehouse:") if transfer else self.tr("&Warehouse:"))
+        self.warehouse_label.setText(self.tr("Fro&m warehouse:") if transfer else self.tr("&Warehouse:"))
         self.to_label.setText(self.tr("&To warehouse:"))
         self.partner_label.setText(self.tr("&Supplier:") if self.kind == DocumentKind.RECEIPT
                                    else self.tr("C&ustomer:"))
@@ -779,7 +779,7 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
         self.held_button.setToolTip(self.tr("Resume a held document"))
         self.post_button.setText(self.tr("&Post (Ctrl+Enter)"))
         self.open_button.setText(self.tr("&Open"))
-        self.reverse_button.setText(self.tr("Re&verse…"))
+        self.reverse_button.setText(self.tr("R&everse…"))
         self.refresh_button.setText(self.tr("Refresh"))
         self._show_opened()
         self.model.retranslate()
