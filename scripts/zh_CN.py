@@ -436,6 +436,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('DocumentEntry', 'Hold (F8)'): '挂单 (F8)',
     ('DocumentEntry', 'Keep this document unposted for later and start a new one'): '保留此单据暂不过账，并开始新单据',
     ('DocumentEntry', 'Line %1: %2'): '第 %1 行：%2',
+    ('DocumentEntry', 'Line %1 now ships the %2 on hand: post again (Ctrl+Enter).'): '第 %1 行已改为现有的 %2：请再次过账（Ctrl+Enter）。',
+    ('DocumentEntry', 'Line %1 removed (none on hand; Ctrl+Z puts it back): post again (Ctrl+Enter).'): '已删除第 %1 行（无现货；按 Ctrl+Z 可恢复）：请再次过账（Ctrl+Enter）。',
     ('DocumentEntry', 'Lines of %1'): '%1 的明细',
     ('DocumentEntry', 'Loading products… your scans are kept.'): '正在加载商品…已扫描的条码会保留。',
     ('DocumentEntry', 'New adjustment'): '新建调整单',
@@ -2500,6 +2502,8 @@ ZH_CN: dict[tuple[str, str], str] = {
         '把客户要而未能发货的数量计为需求，使预测和再订货点能考虑到它',
     ('UnfilledDemand', 'Not recorded: %1'): '未记录：%1',
     ('UnfilledDemand', 'Record as u&nfilled demand'): '记为未满足需求(&N)',
+    ('UnfilledDemand', 'Sh&ip the %1 on hand'): '只发现有的 %1(&I)',
+    ('UnfilledDemand', 'Remove the l&ine: none on hand'): '删除该行：无现货(&I)',
     ('UnfilledDemand', 'Recorded %1 of %2 as unfilled demand. Change line %3 to what is on hand, or remove it, and post again.'):
         '已将 %2 的 %1 记为未满足需求。请把第 %3 行改为现有库存或删除该行，然后重新过账。',
     ('UserTableModel', 'Active'): '启用',

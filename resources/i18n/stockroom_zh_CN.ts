@@ -1989,13 +1989,13 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>审批单或报损单号（可选）</translation>
         </message>
         <message>
-            <location line="+354" />
-            <location line="+306" />
+            <location line="+356" />
+            <location line="+323" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message>
-            <location line="-278" />
+            <location line="-295" />
             <source>Loading products… your scans are kept.</source>
             <translation>正在加载商品…已扫描的条码会保留。</translation>
         </message>
@@ -2005,7 +2005,17 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>未知编码 %1：没有商品使用此货号或条码。</translation>
         </message>
         <message>
-            <location line="+266" />
+            <location line="+219" />
+            <source>Line %1 now ships the %2 on hand: post again (Ctrl+Enter).</source>
+            <translation>第 %1 行已改为现有的 %2：请再次过账（Ctrl+Enter）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Line %1 removed (none on hand; Ctrl+Z puts it back): post again (Ctrl+Enter).</source>
+            <translation>已删除第 %1 行（无现货；按 Ctrl+Z 可恢复）：请再次过账（Ctrl+Enter）。</translation>
+        </message>
+        <message>
+            <location line="+61" />
             <source>R&amp;everse…</source>
             <translation>冲销(&amp;E)…</translation>
         </message>
@@ -2046,14 +2056,14 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>%1：订购 %2，已收 %3；再收 %4 将超过 %5% 的超收容差（最多还可收 %6）。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/entry.py" line="-209" />
-            <location line="+174" />
+            <location filename="../../ui/screens/documents/entry.py" line="-226" />
+            <location line="+191" />
             <location line="+66" />
             <source>Line %1: %2</source>
             <translation>第 %1 行：%2</translation>
         </message>
         <message>
-            <location line="-233" />
+            <location line="-250" />
             <source>Remove lines</source>
             <translation>删除行</translation>
         </message>
@@ -2189,7 +2199,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>已冲销 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/entry.py" line="+42" />
+            <location filename="../../ui/screens/documents/entry.py" line="+59" />
             <source>&amp;Warehouse:</source>
             <translation>仓库(&amp;W)：</translation>
         </message>
@@ -2219,13 +2229,13 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>参考号(&amp;R)：</translation>
         </message>
         <message>
-            <location line="-659" />
+            <location line="-678" />
             <location line="+1" />
             <source>delivery note, invoice or order number (optional)</source>
             <translation>送货单、发票或订单号（可选）</translation>
         </message>
         <message>
-            <location line="+653" />
+            <location line="+672" />
             <source>Fro&amp;m warehouse:</source>
             <translation>调出仓库(&amp;M)：</translation>
         </message>
@@ -2265,18 +2275,18 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>删除行 (Del)</translation>
         </message>
         <message>
-            <location line="-174" />
-            <location line="+175" />
+            <location line="-191" />
+            <location line="+192" />
             <source>Clear</source>
             <translation>清空</translation>
         </message>
         <message>
-            <location line="-145" />
+            <location line="-162" />
             <source>Counted: %1 · with a difference: %2</source>
             <translation>已盘点：%1 行 · 有差异：%2 行</translation>
         </message>
         <message>
-            <location line="+146" />
+            <location line="+163" />
             <source>Hold (F8)</source>
             <translation>挂单 (F8)</translation>
         </message>
@@ -11948,12 +11958,22 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>UnfilledDemand</name>
         <message>
-            <location filename="../../ui/widgets/unfilled_offer.py" line="+85" />
+            <location filename="../../ui/widgets/unfilled_offer.py" line="+94" />
             <source>%1 more of %2 than %3 holds: a lost sale?</source>
             <translation>%2 比 %3 的库存多要了 %1：记为未满足需求？</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+18" />
+            <source>Sh&amp;ip the %1 on hand</source>
+            <translation>只发现有的 %1(&amp;I)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Remove the l&amp;ine: none on hand</source>
+            <translation>删除该行：无现货(&amp;I)</translation>
+        </message>
+        <message>
+            <location line="+16" />
             <source>Recorded %1 of %2 as unfilled demand. Change line %3 to what is on hand, or remove it, and post again.</source>
             <translation>已将 %2 的 %1 记为未满足需求。请把第 %3 行改为现有库存或删除该行，然后重新过账。</translation>
         </message>
@@ -11968,7 +11988,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>记为未满足需求(&amp;N)</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Count what the customer asked for and could not get as demand, so forecasts and reorder points see it</source>
             <translation>把客户要而未能发货的数量计为需求，使预测和再订货点能考虑到它</translation>
         </message>

@@ -250,6 +250,8 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
             self.grid.setColumnHidden(self.model.column(lm.EXPECTED), True)  # shown against a PO
         self.line_error = self._message_label(RED, collapse=True)
         self.unfilled_offer = UnfilledDemandOffer(services, self) if self.kind == DocumentKind.SHIPMENT else None
+        if self.unfilled_offer is not None:
+            self.unfilled_offer.fit.connect(self._ship_on_hand)
         self.totals = QLabel(self)
         self.result_label = self._message_label(GREEN)
         self.remove_button = QPushButton(self)
@@ -723,6 +725,23 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
             self.unfilled_offer.offer(exc, customer=command.partner, reference=command.reference,
                                       day=command.business_date)
         self._apply_pending()
+        self.scan.setFocus()
+
+    def _ship_on_hand(self, line: int, on_hand) -> None:
+        """The refused line (numbered from 1) becomes what is on hand, or goes when none is; the clerk posts again."""
+        row = line - 1
+        if not 0 <= row < self.model.rowCount():
+            return
+        if on_hand > 0:
+            self.model.setData(self.model.index(row, self.model.column(lm.QTY)), format(on_hand.normalize(), "f"))
+            done = fill(self.tr("Line %1 now ships the %2 on hand: post again (Ctrl+Enter)."), line, qty_text(on_hand))
+        else:
+            self.model.remove_rows([row])
+            done = fill(self.tr("Line %1 removed (none on hand; Ctrl+Z puts it back): post again (Ctrl+Enter)."),
+                        line)
+        self.model.clear_errors()
+        say(self.line_error, "")
+        say(self.result_label, done)
         self.scan.setFocus()
 
     def _show_error(self, exc: BaseException) -> None:
