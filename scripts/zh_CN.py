@@ -1795,6 +1795,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SalesOrders', 'Warning: %1.'): '注意：%1。',
     ('SalesOrders', 'With tax'): '含税金额',
     ('SalesOrders', 'Without tax %1    Tax %2    Total %3 %4'): '不含税 %1    税额 %2    价税合计 %3 %4',
+    ('SalesOrders', 'Margin on what shipped %1 (%2 %)'): '已发货毛利 %1（%2 %）',
     ('SalesOrders', 'Wrote %1'): '已写入 %1',
     ('SalesOrders', 'by %1: %2'): '%1 前：%2',
     ('SalesOrders', 'code or name'): '编号或名称',

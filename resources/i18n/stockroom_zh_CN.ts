@@ -7410,7 +7410,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>合计税前 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/screen.py" line="+207" />
+            <location filename="../../ui/screens/replenishment/screen.py" line="+209" />
             <source>Run planning (F5) to forecast every product's demand and list what to order.</source>
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
@@ -8171,7 +8171,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+626" />
+            <location filename="../../ui/screens/sales/screen.py" line="+640" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -8211,8 +8211,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+50" />
             <location line="+41" />
-            <location filename="../../ui/screens/sales/screen.py" line="-271" />
-            <location line="+262" />
+            <location filename="../../ui/screens/sales/screen.py" line="-283" />
+            <location line="+274" />
             <source>All customers</source>
             <translation>全部客户</translation>
         </message>
@@ -8252,7 +8252,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1 尚未发货：没有可打印的送货单或销售单。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/sales/screen.py" line="-145" />
+            <location filename="../../ui/screens/sales/screen.py" line="-157" />
             <source>Less than the line's quantity can be promised now</source>
             <translation>现在可承诺的数量少于本行数量</translation>
         </message>
@@ -8267,7 +8267,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>不含税 %1    税额 %2    价税合计 %3 %4</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+20" />
+            <source>Margin on what shipped %1 (%2 %)</source>
+            <translation>已发货毛利 %1（%2 %）</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>New order: choose the customer and the warehouse, then scan or type a SKU.</source>
             <translation>新订单：选择客户和仓库，然后扫描或输入货号。</translation>
         </message>

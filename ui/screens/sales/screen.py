@@ -37,6 +37,8 @@ from PySide6.QtWidgets import QTableWidgetItem
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from domain.access.roles import Permission
+from domain.access.roles import allows
 from domain.kernel.numbers import fmt
 from domain.sales import atp
 from domain.sales import lookup
@@ -482,9 +484,21 @@ class SalesOrdersScreen(OrderActions, Screen):
                 row.currency,
                 money_text(row.total),
             )
+            + self._margin_text(row)
         )
         self._show_state()
         self._enable()
+
+    def _margin_text(self, row) -> str:
+        """What the order earned on what it shipped, returns netted (as ``so show`` and the margin report say), for
+        a role that sees money (the Reports screen's right); empty before anything shipped."""
+        role = self.services.role
+        if not any(x.shipped for x in row.lines) or not (role is None or allows(role, Permission.ACCOUNTS)):
+            return ""
+        revenue = sum((x.revenue for x in row.lines), Decimal(0))
+        margin = sum((x.margin for x in row.lines), Decimal(0))
+        percent = f"{margin / revenue * 100:.1f}" if revenue else "—"
+        return "    " + fill(translate("SalesOrders", "Margin on what shipped %1 (%2 %)"), money_text(margin), percent)
 
     def _show_state(self) -> None:
         row = self.current
