@@ -964,7 +964,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('PostedDocumentsModel', 'To warehouse'): '调入仓库',
     ('PostedDocumentsModel', 'Total qty'): '总数量',
     ('PostedDocumentsModel', 'User'): '用户',
-    ('PostedDocumentsModel', 'Value'): '金额',
+    ('PostedDocumentsModel', 'Value'): '成本金额',
     ('PostedDocumentsModel', 'Warehouse'): '仓库',
     ('PostedLinesModel', 'Counted'): '盘点数量',
     ('PostedLinesModel', 'Expected'): '账面数量',

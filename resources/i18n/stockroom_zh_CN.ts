@@ -4564,7 +4564,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+1" />
             <source>Value</source>
-            <translation>金额</translation>
+            <translation>成本金额</translation>
         </message>
         <message>
             <location line="+1" />
