@@ -13,6 +13,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QFileDialog
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QListWidget
@@ -101,7 +102,7 @@ class MainWindow(QMainWindow):
         self.screen_actions: dict[str, QAction] = {}
         for entry in self.entries:
             action = QAction(self, shortcut=QKeySequence(entry.shortcut))
-            action.triggered.connect(lambda _=False, key=entry.key: self.show_screen(key))
+            action.triggered.connect(lambda _=False, key=entry.key: self.open_screen(key))
             self.view_menu.addAction(action)
             self.screen_actions[entry.key] = action
         self.view_menu.addSeparator()
@@ -213,6 +214,16 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(row)
             self.nav.blockSignals(False)
         self._update_title()
+        return widget
+
+    def open_screen(self, key: str) -> QWidget:
+        """Show the screen and put the keyboard in it (its shortcut, the View menu): a screen's own shortcuts
+        (the Sales orders' Ctrl+N, Replenishment's Ctrl+T) work only with the focus inside it, and it stayed
+        in the navigation list."""
+        widget = self.show_screen(key)
+        focused = QApplication.focusWidget()
+        if focused is None or not widget.isAncestorOf(focused):
+            focus_into(widget)
         return widget
 
     def current_key(self) -> str | None:
@@ -497,3 +508,21 @@ class MainWindow(QMainWindow):
         self._waiting_on = ()
         self.finishing.hide()
         self.close()
+
+
+def focus_into(widget: QWidget) -> None:
+    """Give the focus to what last had it in ``widget``, its focus proxy, or its first field in the tab order."""
+    last = widget.focusWidget()
+    if last is not None and last is not widget and last.isVisible() and last.isEnabled():
+        last.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return
+    if widget.focusProxy() is not None:
+        widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return
+    candidate = widget.nextInFocusChain()
+    while candidate is not None and candidate is not widget:
+        if (widget.isAncestorOf(candidate) and candidate.isVisible() and candidate.isEnabled()
+                and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            candidate.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        candidate = candidate.nextInFocusChain()

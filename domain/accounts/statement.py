@@ -33,6 +33,7 @@ from decimal import Decimal
 from domain.access.roles import Permission
 from domain.access.roles import require
 from domain.accounts.model import BUILT_IN_METHODS
+from domain.accounts.model import ItemKind
 from domain.accounts.model import Side
 from domain.kernel.capitals import capitals
 from domain.kernel.errors import BadInput
@@ -212,10 +213,21 @@ def build_statement(side: str, partner_id: str, partner: PartyBlock, company: Pa
         balance += amount
         up += increase
         down += decrease
-        lines.append(StatementLine(item.business_date, item.number, item.kind, item.method, item.reference, item.note,
-                                   item.reverses_number, increase, decrease, balance))
+        lines.append(StatementLine(item.business_date, item.number, item.kind, item.method, item.reference,
+                                   _note(item), item.reverses_number, increase, decrease, balance))
     return Statement(side, partner_id, partner, company, currency, places, start, end, first, tuple(lines), up, down,
                      balance, capitals(round_money(balance, min(places, 2))))
+
+
+# The note that earlier versions wrote on every imported opening item, in English whatever the reader's language; the
+# statement's kind column already says 期初余额 / Opening balance.
+_OLD_OPENING_NOTE = "opening balance"
+
+
+def _note(item: StatementItem) -> str:
+    if item.kind == ItemKind.OPENING.value and (item.note or "").strip().lower() == _OLD_OPENING_NOTE:
+        return ""
+    return item.note
 
 
 def _in_order(item: StatementItem) -> tuple:

@@ -101,7 +101,7 @@ def build_accounts(uow_factory: Callable[[], UnitOfWork], customers: list[tuple[
                 seq += 1
                 item = add_item(uow, p.side, partner.id, ItemKind.OPENING, amount, day,
                                 number=number_for(ItemKind.OPENING, year, seq), reference=f"{day:%Y-%m} 月结",
-                                note="opening balance", year=year, seq=seq, due_on=due)
+                                year=year, seq=seq, due_on=due)
                 settle(uow, item, day)
                 items += 1
         uow.commit()

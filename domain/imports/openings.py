@@ -132,7 +132,7 @@ def write_opening(uow: UnitOfWork, c: OpenOpening) -> None:
     seq = uow.accounts.last_seq(ItemKind.OPENING.value, year) + 1
     item = add_item(uow, c.side, c.partner_id, ItemKind.OPENING, c.amount, c.day,
                     number=number_for(ItemKind.OPENING, year, seq), source_id=c.source_id, reference=c.reference,
-                    note="opening balance", year=year, seq=seq, due_on=c.due_on)
+                    year=year, seq=seq, due_on=c.due_on)  # its kind says what it is: no note in one language
     if item is not None:
         settle(uow, item, c.day)
 

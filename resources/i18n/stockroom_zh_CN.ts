@@ -44,13 +44,13 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/accounts/entry.py" line="+119" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+120" />
             <source>Allocate</source>
             <translation>核销</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/accounts/entry.py" line="+354" />
+            <location filename="../../ui/screens/accounts/entry.py" line="+362" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
@@ -82,7 +82,7 @@
             <translation>账龄（逾期天数）</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/entry.py" line="-274" />
+            <location filename="../../ui/screens/accounts/entry.py" line="-282" />
             <location filename="../../ui/screens/accounts/words.py" line="+44" />
             <location line="+23" />
             <location line="+44" />
@@ -99,7 +99,7 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+344" />
+            <location line="+352" />
             <location filename="../../ui/screens/accounts/words.py" line="-44" />
             <location line="+22" />
             <location line="+26" />
@@ -108,7 +108,7 @@
             <translation>日期</translation>
         </message>
         <message>
-            <location line="-344" />
+            <location line="-352" />
             <location filename="../../ui/screens/accounts/words.py" line="-63" />
             <source>Due</source>
             <translation>到期日</translation>
@@ -130,7 +130,7 @@
             <translation>%1：%2 超过其未结金额（%3）</translation>
         </message>
         <message>
-            <location line="+246" />
+            <location line="+254" />
             <source>Amount: enter an amount above 0, such as 1500 or 1,500.00.</source>
             <translation>金额：请输入大于 0 的金额，例如 1500 或 1,500.00。</translation>
         </message>
@@ -1989,13 +1989,13 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>审批单或报损单号（可选）</translation>
         </message>
         <message>
-            <location line="+354" />
-            <location line="+305" />
+            <location line="+356" />
+            <location line="+323" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message>
-            <location line="-277" />
+            <location line="-295" />
             <source>Loading products… your scans are kept.</source>
             <translation>正在加载商品…已扫描的条码会保留。</translation>
         </message>
@@ -2005,12 +2005,17 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>未知编码 %1：没有商品使用此货号或条码。</translation>
         </message>
         <message>
+            <location line="+283" />
+            <source>R&amp;everse…</source>
+            <translation>冲销(&amp;E)…</translation>
+        </message>
+        <message>
             <location filename="../../ui/screens/documents/receive.py" line="+57" />
             <source>%1 (%2) is not on purchase order %3: only its products can be received against it. Clear the order for a free receipt.</source>
             <translation>%1（%2）不在采购订单 %3 上：只能按该订单收货其中的商品。清除订单即可自由入库。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/entry.py" line="+253" />
+            <location filename="../../ui/screens/documents/entry.py" line="-12" />
             <location filename="../../ui/screens/documents/receive.py" line="+24" />
             <source>None: a free receipt</source>
             <translation>无：自由入库</translation>
@@ -2041,14 +2046,14 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>%1：订购 %2，已收 %3；再收 %4 将超过 %5% 的超收容差（最多还可收 %6）。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/entry.py" line="-208" />
-            <location line="+173" />
+            <location filename="../../ui/screens/documents/entry.py" line="-226" />
+            <location line="+191" />
             <location line="+66" />
             <source>Line %1: %2</source>
             <translation>第 %1 行：%2</translation>
         </message>
         <message>
-            <location line="-232" />
+            <location line="-250" />
             <source>Remove lines</source>
             <translation>删除行</translation>
         </message>
@@ -2118,12 +2123,7 @@ A backup of the current database is made first, so you can return to it by resto
             </translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Counted: %1</source>
-            <translation>已盘点：%1</translation>
-        </message>
-        <message>
-            <location line="+2" />
+            <location line="+5" />
             <source>Total qty: %1</source>
             <translation>总数量：%1</translation>
         </message>
@@ -2189,12 +2189,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>已冲销 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/entry.py" line="+42" />
-            <source>&amp;From warehouse:</source>
-            <translation>调出仓库(&amp;F)：</translation>
-        </message>
-        <message>
-            <location line="+0" />
+            <location filename="../../ui/screens/documents/entry.py" line="+59" />
             <source>&amp;Warehouse:</source>
             <translation>仓库(&amp;W)：</translation>
         </message>
@@ -2224,13 +2219,33 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>参考号(&amp;R)：</translation>
         </message>
         <message>
-            <location line="-658" />
+            <location line="-678" />
             <location line="+1" />
             <source>delivery note, invoice or order number (optional)</source>
             <translation>送货单、发票或订单号（可选）</translation>
         </message>
         <message>
-            <location line="+659" />
+            <location line="+529" />
+            <source>Counted: %1 · with a difference: %2</source>
+            <translation>已盘点：%1 行 · 有差异：%2 行</translation>
+        </message>
+        <message>
+            <location line="+105" />
+            <source>Line %1 now ships the %2 on hand: post again (Ctrl+Enter).</source>
+            <translation>第 %1 行已改为现有的 %2：请再次过账（Ctrl+Enter）。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Line %1 removed (none on hand; Ctrl+Z puts it back): post again (Ctrl+Enter).</source>
+            <translation>已删除第 %1 行（无现货；按 Ctrl+Z 可恢复）：请再次过账（Ctrl+Enter）。</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <source>Fro&amp;m warehouse:</source>
+            <translation>调出仓库(&amp;M)：</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>&amp;Date:</source>
             <translation>日期(&amp;D)：</translation>
         </message>
@@ -2265,8 +2280,8 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>删除行 (Del)</translation>
         </message>
         <message>
-            <location line="-173" />
-            <location line="+174" />
+            <location line="-191" />
+            <location line="+192" />
             <source>Clear</source>
             <translation>清空</translation>
         </message>
@@ -2301,12 +2316,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>打开(&amp;O)</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Re&amp;verse…</source>
-            <translation>冲销(&amp;V)…</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
@@ -2537,7 +2547,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>实收数量</translation>
         </message>
         <message>
-            <location line="+332" />
+            <location line="+337" />
             <source>Reason: at most 200 characters are accepted.</source>
             <translation>原因：最多 200 个字符。</translation>
         </message>
@@ -3855,7 +3865,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="+174" />
+            <location filename="../../ui/main_window.py" line="+175" />
             <source>Working (%n task(s))…</source>
             <translation>正在处理（%n 个任务）…</translation>
         </message>
@@ -3865,7 +3875,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>就绪</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+65" />
             <location line="+12" />
             <source>Open database</source>
             <translation>打开数据库</translation>
@@ -4819,7 +4829,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+1" />
             <source>Value</source>
-            <translation>金额</translation>
+            <translation>成本金额</translation>
         </message>
         <message>
             <location line="+1" />
@@ -5244,6 +5254,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>DRAFT</source>
+            <translation>草稿</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>PO number</source>
             <translation>采购单号</translation>
         </message>
@@ -5488,6 +5503,21 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未到数量</translation>
         </message>
         <message>
+            <location line="+171" />
+            <source>R&amp;evise…</source>
+            <translation>修订(&amp;E)…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>C&amp;lose short…</source>
+            <translation>短缺关闭(&amp;L)…</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>E&amp;xpected:</source>
+            <translation>预计到货(&amp;X)：</translation>
+        </message>
+        <message>
             <location filename="../../ui/screens/purchasing/editor.py" line="+4" />
             <source>#</source>
             <translation>#</translation>
@@ -5509,7 +5539,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/purchasing/screen.py" line="+182" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+3" />
             <source>Qty</source>
             <translation>数量</translation>
         </message>
@@ -5735,22 +5765,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>下达(&amp;I)</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Re&amp;vise…</source>
-            <translation>修订(&amp;V)…</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>&amp;Cancel PO…</source>
             <translation>取消订单(&amp;C)…</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Close s&amp;hort…</source>
-            <translation>短缺关闭(&amp;H)…</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>&amp;Receive…</source>
             <translation>收货(&amp;R)…</translation>
         </message>
@@ -5775,12 +5795,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>仓库(&amp;W)：</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>&amp;Expected:</source>
-            <translation>预计到货(&amp;E)：</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>&amp;Add SKU:</source>
             <translation>添加货号(&amp;A)：</translation>
         </message>
@@ -7815,7 +7830,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>合计税前 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/screen.py" line="+207" />
+            <location filename="../../ui/screens/replenishment/screen.py" line="+209" />
             <source>Run planning (F5) to forecast every product's demand and list what to order.</source>
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
@@ -8576,7 +8591,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+626" />
+            <location filename="../../ui/screens/sales/screen.py" line="+640" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -8616,8 +8631,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+50" />
             <location line="+41" />
-            <location filename="../../ui/screens/sales/screen.py" line="-271" />
-            <location line="+262" />
+            <location filename="../../ui/screens/sales/screen.py" line="-283" />
+            <location line="+274" />
             <source>All customers</source>
             <translation>全部客户</translation>
         </message>
@@ -8657,7 +8672,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1 尚未发货：没有可打印的送货单或销售单。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/sales/screen.py" line="-145" />
+            <location filename="../../ui/screens/sales/screen.py" line="-157" />
             <source>Less than the line's quantity can be promised now</source>
             <translation>现在可承诺的数量少于本行数量</translation>
         </message>
@@ -8672,7 +8687,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>不含税 %1    税额 %2    价税合计 %3 %4</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+20" />
+            <source>Margin on what shipped %1 (%2 %)</source>
+            <translation>已发货毛利 %1（%2 %）</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>New order: choose the customer and the warehouse, then scan or type a SKU.</source>
             <translation>新订单：选择客户和仓库，然后扫描或输入货号。</translation>
         </message>
@@ -8753,26 +8773,31 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <source>S&amp;hip…</source>
-            <translation>发货(&amp;H)…</translation>
+            <source>Sh&amp;ip… (Ctrl+Shift+S)</source>
+            <translation>发货(&amp;I)… (Ctrl+Shift+S)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cu&amp;t line…</source>
+            <translation>削减明细(&amp;T)…</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>&amp;Backorders… (Ctrl+B)</source>
+            <translation>欠货(&amp;B)… (Ctrl+B)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>R&amp;eference:</source>
+            <translation>参考号(&amp;E)：</translation>
+        </message>
+        <message>
+            <location line="-10" />
             <source>Cancel &amp;order…</source>
             <translation>取消订单(&amp;O)…</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>C&amp;ut line…</source>
-            <translation>削减明细(&amp;U)…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Backorders…</source>
-            <translation>欠货(&amp;B)…</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>&amp;Print</source>
             <translation>打印(&amp;P)</translation>
         </message>
@@ -8802,12 +8827,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>无日期</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Re&amp;ference:</source>
-            <translation>参考号(&amp;F)：</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>the customer's order number (optional)</source>
             <translation>客户的订单号（可选）</translation>
         </message>
@@ -8925,8 +8945,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+10" />
-            <source>Ship what is there, &amp;backorder the rest</source>
-            <translation>有多少发多少，其余转欠货(&amp;B)</translation>
+            <source>Ship what is there, backor&amp;der the rest</source>
+            <translation>有多少发多少，其余转欠货(&amp;D)</translation>
         </message>
         <message>
             <location line="+1" />
@@ -10390,11 +10410,31 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
-            <source>&amp;New supplier</source>
-            <translation>新建供应商(&amp;N)</translation>
+            <source>Ne&amp;w supplier</source>
+            <translation>新建供应商(&amp;W)</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>E&amp;mail:</source>
+            <translation>邮箱(&amp;M)：</translation>
         </message>
         <message>
             <location line="+1" />
+            <source>Phon&amp;e:</source>
+            <translation>电话(&amp;E)：</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Add &amp;terms…</source>
+            <translation>添加条款(&amp;T)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ed&amp;it terms…</source>
+            <translation>编辑条款(&amp;I)…</translation>
+        </message>
+        <message>
+            <location line="-15" />
             <source>Supplier details</source>
             <translation>供应商资料</translation>
         </message>
@@ -10440,21 +10480,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
-            <source>&amp;Email:</source>
-            <translation>邮箱(&amp;E)：</translation>
-        </message>
-        <message>
-            <location line="+0" />
             <source>Payment &amp;days:</source>
             <translation>付款天数(&amp;D)：</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>P&amp;hone:</source>
-            <translation>电话(&amp;H)：</translation>
-        </message>
-        <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>&amp;Save supplier</source>
             <translation>保存供应商(&amp;S)</translation>
         </message>
@@ -10464,17 +10494,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>商品采购条款（%1）</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>&amp;Add terms…</source>
-            <translation>添加条款(&amp;A)…</translation>
-        </message>
-        <message>
-            <location line="+1" />
-            <source>&amp;Edit terms…</source>
-            <translation>编辑条款(&amp;E)…</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="+4" />
             <source>Details and terms</source>
             <translation>资料与条款</translation>
         </message>
@@ -12363,12 +12383,22 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>UnfilledDemand</name>
         <message>
-            <location filename="../../ui/widgets/unfilled_offer.py" line="+85" />
+            <location filename="../../ui/widgets/unfilled_offer.py" line="+94" />
             <source>%1 more of %2 than %3 holds: a lost sale?</source>
             <translation>%2 比 %3 的库存多要了 %1：记为未满足需求？</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+18" />
+            <source>Sh&amp;ip the %1 on hand</source>
+            <translation>只发现有的 %1(&amp;I)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Remove the l&amp;ine: none on hand</source>
+            <translation>删除该行：无现货(&amp;I)</translation>
+        </message>
+        <message>
+            <location line="+16" />
             <source>Recorded %1 of %2 as unfilled demand. Change line %3 to what is on hand, or remove it, and post again.</source>
             <translation>已将 %2 的 %1 记为未满足需求。请把第 %3 行改为现有库存或删除该行，然后重新过账。</translation>
         </message>
@@ -12383,7 +12413,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>记为未满足需求(&amp;N)</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>Count what the customer asked for and could not get as demand, so forecasts and reorder points see it</source>
             <translation>把客户要而未能发货的数量计为需求，使预测和再订货点能考虑到它</translation>
         </message>

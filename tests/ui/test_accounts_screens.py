@@ -240,6 +240,25 @@ def test_the_partner_is_found_by_typing_part_of_its_code_or_name(qtbot, services
     qtbot.waitUntil(lambda: dialog.grid.rowCount() == 0 and "credit already held 322.00" in dialog.items_label.text())
 
 
+def test_a_code_typed_then_tab_with_the_completion_list_open_chooses_the_partner(qtbot, services, receivables):
+    """A clerk types the code (the completion list opens under the field) and presses Tab to the amount: the
+    partner is chosen and its open items shown, so the money is allocated, not all kept as credit."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    dialog = receivables.new_money("")
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.partner.count() == 5)
+    dialog.partner.setFocus()
+    qtbot.keyClicks(dialog.partner.lineEdit(), "nb02")
+    assert dialog.partner.completer().popup().isVisible()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert dialog.partner_code() == "NB02"
+    qtbot.waitUntil(lambda: dialog.items_ready and dialog.grid.rowCount() == 1)
+
+
 def test_a_clerk_does_not_see_the_screens_and_a_purchaser_cannot_record_money(qtbot, shop, make_services):
     from ui.app import create_main_window
 

@@ -238,6 +238,11 @@ def test_a_count_sheet_loads_expected_quantities_and_posts_the_differences(qtbot
     scan(qtbot, screen, "6901234567892")
     scan(qtbot, screen, "A-1")
     assert screen.model.lines[0].counted == 2
+    # the footer counts lines counted and differing, not a sum of the quantities of different products
+    assert "Counted: 1 · with a difference: 1" in screen.totals.text()
+    assert set_cell(screen, 1, "counted", "3")  # as expected: counted, no difference
+    assert "Counted: 2 · with a difference: 1" in screen.totals.text()
+    assert set_cell(screen, 1, "counted", "")
     post(qtbot, screen)
     qtbot.waitUntil(lambda: screen.posted_model.rowCount() == 1)
     assert services.stock.on_hand("A-1", "W1") == 2  # counted 2

@@ -59,3 +59,10 @@ def test_a_chart_axis_draws_chinese_month_names(qtbot, chinese):
     ticks = [t for spacing, values in levels for t in axis.tickStrings(values, 1, spacing)]
     assert ticks and all("Jan" not in t and "Feb" not in t for t in ticks)
     assert any("月" in t for t in ticks)
+
+
+def test_a_posted_document_s_value_says_it_is_a_cost_not_the_amount_billed():
+    """The posted lists show the stock value a document moved (cost, negative for a sale): as bare 金额 a clerk read
+    a sale of 146.63 as -153.41 on the Ship screen's sales tab."""
+    [text] = [text for ctx, src, text in _translations() if ctx == "PostedDocumentsModel" and src == "Value"]
+    assert text == "成本金额"

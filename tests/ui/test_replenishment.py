@@ -271,7 +271,14 @@ def test_a_created_draft_s_link_opens_it_on_the_purchasing_screen(qtbot, make_se
     qtbot.waitUntil(lambda: bool(getattr(widget, "last_drafts", None)) and widget.run_button.isEnabled(),
                     timeout=60_000)
     first = widget.last_drafts[0]
-    widget.created_label.linkActivated.emit(first.po_id)
+    # from the keyboard: Tab reaches the first link, Enter opens it (the links answered the mouse only)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    widget.created_label.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(widget.created_label.hasFocus)
+    qtbot.keyClick(widget.created_label, Qt.Key.Key_Tab)
+    qtbot.keyClick(widget.created_label, Qt.Key.Key_Return)
     assert window.current_key() == "purchasing"
     purchasing = window.screens["purchasing"]
     qtbot.waitUntil(lambda: purchasing.current is not None and purchasing.current.id == first.po_id, timeout=60_000)

@@ -393,3 +393,21 @@ def test_the_newest_orders_come_first_until_the_user_sorts_otherwise(qtbot, serv
     again = SalesOrdersScreen(services)
     qtbot.addWidget(again)
     assert shown(again) == numbers  # the user's order is kept
+
+
+def test_a_shipped_order_shows_its_margin_net_of_returns_beside_its_totals(qtbot, services, screen):
+    """The margin of what an order shipped, as `so show` and the margin report have it; nothing before it ships."""
+    from domain.sales import returns
+    from domain.sales import shipping
+
+    so = draft(services, (("SD-1", "2"), ("HM-1", "1")))
+    open_order(qtbot, screen, so)
+    assert "Margin" not in screen.totals.text()
+    orders.confirm(services.uow(), sc.ConfirmSalesOrder(so))
+    shipping.ship(services.uow(), sc.ShipSalesOrder(so))
+    open_order(qtbot, screen, so)  # 2 × 12.50 + 30.00 = 55.00 earned on 3 × 2.00 of cost: 49.00, 89.1 %
+    qtbot.waitUntil(lambda: "Margin on what shipped 49.00 (89.1 %)" in screen.totals.text())
+    assert "Total CNY" in screen.totals.text()
+    returns.return_goods(services.uow(), sc.ReturnFromCustomer("HM-1", "1", "damaged", order=so))
+    open_order(qtbot, screen, so)  # the hammer back: 25.00 less 4.00
+    qtbot.waitUntil(lambda: "Margin on what shipped 21.00 (84.0 %)" in screen.totals.text())

@@ -48,6 +48,23 @@ def test_every_registered_screen_is_shown_by_its_shortcut(qtbot, window):
     assert len(window.screens) == len(SCREENS)
 
 
+def test_a_screen_opened_by_its_shortcut_takes_the_keyboard_so_its_own_shortcuts_work(qtbot, window):
+    """Ctrl+Shift+O then Ctrl+N starts a sales order: the focus goes into the screen (it stayed in the navigation
+    list, where the Sales orders' own shortcuts, bound to the screen, were dead)."""
+    from PySide6.QtWidgets import QApplication
+
+    window.nav.setFocus()
+    qtbot.waitUntil(window.nav.hasFocus)
+    QTest.keySequence(window, QKeySequence("Ctrl+Shift+O"))
+    sales = window.stack.currentWidget()
+    assert sales.isAncestorOf(QApplication.focusWidget())
+    qtbot.waitUntil(lambda: sales.customer.count() > 0 or window.services.tasks.busy == 0)
+    QTest.keySequence(QApplication.focusWidget(), QKeySequence("Ctrl+N"))
+    assert sales.customer.hasFocus() or sales.customer.isAncestorOf(QApplication.focusWidget())
+    QTest.keySequence(window, QKeySequence("Ctrl+2"))  # a document screen: its scan field, as before
+    assert window.stack.currentWidget().scan.hasFocus()
+
+
 def test_screens_are_made_on_their_first_visit_only(qtbot, window):
     assert set(window.screens) == {"dashboard"}
     window.nav.setCurrentRow([e.key for e in SCREENS].index("products"))
@@ -279,3 +296,57 @@ def test_closing_while_background_work_runs_waits_once_on_screen_then_closes(qtb
 def test_closing_with_no_background_work_closes_at_once(qtbot, window):
     qtbot.waitUntil(lambda: window.running_work() == 0, timeout=60_000)
     assert window.close() is True and not window.isVisible() and window.finishing is None
+
+
+def _mnemonic(text: str) -> str | None:
+    import re
+
+    found = re.search(r"&([^&])", text.replace("&&", ""))
+    return found.group(1).lower() if found else None
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_no_two_fields_or_buttons_of_a_screen_share_an_alt_key_in_both_languages(qtbot, services, language, request):
+    """Alt plus a letter that two widgets share only moves the focus between them: on a sales order Alt+U went to
+    'Cut line' or 'Customer', and with the stockout panel open Alt+B to 'Backorders…', never 'backorder the rest';
+    on Suppliers Alt+A, Alt+E and Alt+N each had two. Nor a letter of the menu bar: Alt+V opened the View menu,
+    not Reverse… of a posted document (冲销(V) beside 视图(V)); Alt+F, Alt+H likewise on five screens."""
+    from PySide6.QtWidgets import QWidget
+
+    request.getfixturevalue("chinese" if language == "zh" else "english")
+    win = create_main_window(services)
+    qtbot.addWidget(win)
+    menus = {_mnemonic(action.text()): action.text() for action in win.menuBar().actions()}
+    assert set(menus) == {"f", "v", "h"}
+    shared = {}
+    for entry in SCREENS:
+        screen = win.show_screen(entry.key)
+        keys: dict[str, list[str]] = {}
+        panel = getattr(getattr(screen, "shortage", None), "backorder_button", None)  # shown beside the rest
+        for widget in screen.findChildren(QWidget):
+            text = _alt_text(widget)
+            if text and _mnemonic(text) in menus:  # the menu bar's Alt+F/V/H, whatever tab page the widget is on
+                shared[f"{entry.key}/menu {menus[_mnemonic(text)]}"] = [text]
+            if not widget.isVisibleTo(screen) and widget is not panel:
+                continue
+            key = _mnemonic(text) if text else None
+            if key:
+                keys.setdefault(key, []).append(text)
+        shared.update({f"{entry.key}/{key}": texts for key, texts in keys.items() if len(texts) > 1})
+    assert shared == {}
+    services.tasks.wait()
+
+
+def _alt_text(widget) -> str:
+    """The text whose & letter is the widget's Alt key (a button's, a label's for its buddy, a group's)."""
+    from PySide6.QtWidgets import QAbstractButton
+    from PySide6.QtWidgets import QGroupBox
+    from PySide6.QtWidgets import QLabel
+
+    if isinstance(widget, QAbstractButton):
+        return widget.text()
+    if isinstance(widget, QLabel) and widget.buddy() is not None:
+        return widget.text()
+    if isinstance(widget, QGroupBox):
+        return widget.title()
+    return ""

@@ -72,3 +72,41 @@ def test_other_refusals_offer_nothing():
     assert shortfall({"asked": "5", "on_hand": "-1"}) == 5  # a negative balance is no stock
     assert shortfall({"asked": "2", "on_hand": "2"}) is None
     assert shortfall({}) is None
+
+
+def test_the_offer_also_changes_the_refused_line_to_what_is_on_hand_then_the_rest_posts(qtbot, screen, db):
+    """Asked 5 with 2 on hand: Alt+I makes the line 2 (the clerk does not hunt for the cell), the refusal goes, and
+    Ctrl+Enter ships the 2; the shortfall can still be recorded as a lost sale."""
+    qtbot.keyClicks(screen.scan, "A-1")
+    qtbot.keyClick(screen.scan, Qt.Key.Key_Return)
+    assert screen.model.setData(screen.model.index(0, screen.model.column("qty")), "5")
+    qtbot.keyClick(screen.scan, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: screen.unfilled_offer.isVisible(), timeout=10_000)
+    assert screen.unfilled_offer.fit_button.text() == "Sh&ip the 2 on hand"
+
+    qtbot.keyClick(screen.scan, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: screen.model.lines[0].qty == Decimal(2), timeout=10_000)  # a button's Alt key: animated
+    assert not screen.model.lines[0].error
+    assert "Line 1 now ships the 2 on hand" in screen.result_label.text()
+    assert screen.scan.hasFocus() and not screen.unfilled_offer.fit_button.isEnabled()
+    qtbot.keyClick(screen.scan, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # the 3 short: a lost sale
+    qtbot.waitUntil(lambda: len(_recorded(db)) == 1, timeout=10_000)
+    qtbot.keyClick(screen.scan, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: screen.posted_model.rowCount() == 1, timeout=10_000)
+    assert screen.services.stock.on_hand("A-1", "W1") == 0
+
+
+def test_with_nothing_on_hand_the_offer_removes_the_line(qtbot, screen):
+    from domain.catalog import commands as cc2
+
+    catalog.add_product(screen.services.uow(), cc2.AddProduct("B-2", "Hammer"))
+    screen.reload_codes()
+    qtbot.waitUntil(lambda: "B-2" in screen.codes, timeout=10_000)
+    for code in ("A-1", "B-2"):
+        qtbot.keyClicks(screen.scan, code)
+        qtbot.keyClick(screen.scan, Qt.Key.Key_Return)
+    qtbot.keyClick(screen.scan, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: screen.unfilled_offer.isVisible(), timeout=10_000)
+    assert screen.unfilled_offer.fit_button.text() == "Remove the l&ine: none on hand"
+    screen.unfilled_offer.fit_button.click()
+    assert [x.sku for x in screen.model.lines] == ["A-1"]

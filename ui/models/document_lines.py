@@ -230,6 +230,11 @@ class DocumentLinesModel(QAbstractTableModel):
         key = "counted" if self.kind == DocumentKind.COUNT else "qty"
         return sum((getattr(x, key) or Decimal(0) for x in self._lines), Decimal(0))
 
+    def count_progress(self) -> tuple[int, int]:
+        """On a count sheet: how many lines are counted, and how many of those differ from the expected."""
+        counted = [x for x in self._lines if x.counted is not None]
+        return len(counted), sum(1 for x in counted if x.difference)
+
     def total_amount(self) -> Decimal:
         return sum((x.amount or Decimal(0) for x in self._lines), Decimal(0))
 

@@ -53,6 +53,7 @@ DESCRIPTION_LEAST = 0.2  # the description's least share when the codes' columns
 LABELS = (
     QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Purchase order"), QT_TRANSLATE_NOOP("PurchaseOrderPdf", "PURCHASE ORDER"),
     QT_TRANSLATE_NOOP("PurchaseOrderPdf", "DRAFT — not valid as an order"),
+    QT_TRANSLATE_NOOP("PurchaseOrderPdf", "DRAFT"),  # a draft's number (it has none yet) in the reader's language
     QT_TRANSLATE_NOOP("PurchaseOrderPdf", "PO number"), QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Revision"),
     QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Date"), QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Expected delivery"),
     QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Currency"), QT_TRANSLATE_NOOP("PurchaseOrderPdf", "Supplier"),
@@ -113,8 +114,12 @@ class PurchaseOrderRenderer(BaseRenderer):
             result = result.replace(f"%{i}", str(arg))
         return result
 
+    def number(self, snapshot: PoSnapshot) -> str:
+        """The PO number; a draft's placeholder ``DRAFT`` translated (it printed in English on a Chinese PO)."""
+        return self.t("DRAFT") if snapshot.number == DRAFT_NUMBER else snapshot.number
+
     def title(self, snapshot: PoSnapshot) -> str:
-        return f"{self.t('Purchase order')} {snapshot.number}"
+        return f"{self.t('Purchase order')} {self.number(snapshot)}"
 
     def stylesheet(self):
         sheet = super().stylesheet()
@@ -164,7 +169,7 @@ class PurchaseOrderRenderer(BaseRenderer):
             logo = Image(BytesIO(self.logo), width=40 * mm, height=15 * mm, kind="proportional", hAlign="LEFT")
             left[:0] = [logo, Spacer(1, 2 * mm)]
         title = self.t("PURCHASE ORDER")
-        rows = [[self.t("PO number"), s.number]]
+        rows = [[self.t("PO number"), self.number(s)]]
         if s.revision:
             rows.append([self.t("Revision"), str(s.revision)])
         rows += [[self.t("Date"), s.issued_on or "—"], [self.t("Expected delivery"), s.expected_on or "—"],
@@ -281,7 +286,7 @@ class PurchaseOrderRenderer(BaseRenderer):
         canvas.setFillColor(INK)
         canvas.setStrokeColor(RULE)
         canvas.line(self.margins[0], 14 * mm, self.pagesize[0] - self.margins[1], 14 * mm)
-        label = f"{s.company.name} · {self.t('Purchase order')} {s.number}"
+        label = f"{s.company.name} · {self.t('Purchase order')} {self.number(s)}"
         if s.revision:
             label += f" · {self.t('Revision')} {s.revision}"
         canvas.drawString(self.margins[0], 10 * mm, label)
@@ -296,7 +301,7 @@ class PurchaseOrderRenderer(BaseRenderer):
         canvas.setFont(self.font, 9)
         canvas.setFillColor(INK)
         top = self.pagesize[1] - 12 * mm
-        canvas.drawString(self.margins[0], top, f"{self.t('Purchase order')} {s.number} ({self.t('continued')})")
+        canvas.drawString(self.margins[0], top, f"{self.t('Purchase order')} {self.number(s)} ({self.t('continued')})")
         canvas.drawRightString(self.pagesize[0] - self.margins[1], top, s.supplier.name)
         canvas.restoreState()
 

@@ -359,14 +359,14 @@ class SuppliersScreen(Screen):
     # -- language ------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.search.setPlaceholderText(translate("SuppliersScreen", "Search code, name or contact…"))
-        self.new_button.setText(translate("SuppliersScreen", "&New supplier"))
+        self.new_button.setText(translate("SuppliersScreen", "Ne&w supplier"))
         self.details.setTitle(translate("SuppliersScreen", "Supplier details"))
         texts = (translate("SuppliersScreen", "&Code:"), translate("SuppliersScreen", "&Name:"),
                  translate("SuppliersScreen", "C&ontact:"), translate("SuppliersScreen", "C&urrency:"),
                  translate("SuppliersScreen", "&Lead time (days):"), translate("SuppliersScreen", "&Address:"),
                  translate("SuppliersScreen", "&Payment terms:"), translate("SuppliersScreen", "Due dates count:"),
-                 translate("SuppliersScreen", "Payment &days:"), translate("SuppliersScreen", "&Email:"),
-                 translate("SuppliersScreen", "P&hone:"))
+                 translate("SuppliersScreen", "Payment &days:"), translate("SuppliersScreen", "E&mail:"),
+                 translate("SuppliersScreen", "Phon&e:"))
         for label, text in zip(self.detail_labels, texts, strict=True):
             label.setText(text)
         for i, title in enumerate(BASIS_TITLES.values()):
@@ -374,8 +374,8 @@ class SuppliersScreen(Screen):
         self.save_button.setText(translate("SuppliersScreen", "&Save supplier"))
         title = fill(translate("SuppliersScreen", "Terms per product (%1)"), str(self.terms_model.rowCount()))
         self.terms_box.setTitle(title)
-        self.add_terms_button.setText(translate("SuppliersScreen", "&Add terms…"))
-        self.edit_terms_button.setText(translate("SuppliersScreen", "&Edit terms…"))
+        self.add_terms_button.setText(translate("SuppliersScreen", "Add &terms…"))
+        self.edit_terms_button.setText(translate("SuppliersScreen", "Ed&it terms…"))
         self.pages.setTabText(0, translate("SuppliersScreen", "Details and terms"))
         self.pages.setTabText(1, translate("SuppliersScreen", "Scorecard"))
         self.list_model.retranslate()

@@ -53,6 +53,8 @@ class UnfilledDemandOffer(QWidget):
     """Hidden until ``offer`` gets an insufficient-stock refusal; ``recorded`` carries the new record."""
 
     recorded = Signal(object)
+    # "Ship what is on hand": the refused line (its number, 1 up) and the quantity on hand (0: remove the line)
+    fit = Signal(int, object)
 
     def __init__(self, services, parent=None) -> None:
         super().__init__(parent)
@@ -64,9 +66,13 @@ class UnfilledDemandOffer(QWidget):
         self.label.setWordWrap(True)
         self.button = QPushButton(self)
         self.button.clicked.connect(self.record)
+        self.on_hand: Decimal | None = None
+        self.fit_button = QPushButton(self)
+        self.fit_button.clicked.connect(self.ship_on_hand)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.fit_button)
         layout.addWidget(self.button)
         self.retranslate()
         self.hide()
@@ -82,6 +88,9 @@ class UnfilledDemandOffer(QWidget):
         self.command = RecordUnfilledDemand(params["sku"], qty, params["warehouse"], customer, business_time(day),
                                             reference)
         self.button.setEnabled(True)
+        self.on_hand = max(Decimal(params["on_hand"]), Decimal(0))
+        self.fit_button.setEnabled(self._line is not None)
+        self._retranslate_fit()
         self._say(lambda: fill(translate("UnfilledDemand", "%1 more of %2 than %3 holds: a lost sale?"),
                                fmt(qty), params["sku"], params["warehouse"]))
         self.show()
@@ -90,6 +99,19 @@ class UnfilledDemandOffer(QWidget):
     def withdraw(self) -> None:
         self.command = None
         self.hide()
+
+    def ship_on_hand(self) -> None:
+        """Change the refused line to what is on hand (remove it when nothing is): the document can then post."""
+        if self._line is None or self.on_hand is None or not self.fit_button.isEnabled():
+            return
+        self.fit_button.setEnabled(False)
+        self.fit.emit(self._line, self.on_hand)
+
+    def _retranslate_fit(self) -> None:
+        if self.on_hand is not None and self.on_hand > 0:
+            self.fit_button.setText(fill(translate("UnfilledDemand", "Sh&ip the %1 on hand"), fmt(self.on_hand)))
+        else:
+            self.fit_button.setText(translate("UnfilledDemand", "Remove the l&ine: none on hand"))
 
     def record(self) -> None:
         """Record the shortfall as unfilled demand (on the task runner)."""
@@ -120,6 +142,7 @@ class UnfilledDemandOffer(QWidget):
 
     def retranslate(self) -> None:
         self.button.setText(translate("UnfilledDemand", "Record as u&nfilled demand"))
+        self._retranslate_fit()
         self.button.setToolTip(translate("UnfilledDemand", "Count what the customer asked for and could not get as "
                                                            "demand, so forecasts and reorder points see it"))
         self._say(self._said)

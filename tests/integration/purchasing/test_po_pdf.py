@@ -193,3 +193,17 @@ def test_long_codes_leave_the_chinese_description_wrapping_in_the_cjk_font():
     page = PdfReader(BytesIO(data)).pages[0]
     fonts = {str(f.get_object()["/BaseFont"]) for f in page["/Resources"]["/Font"].values()}
     assert fonts and all("WenQuanYiMicroHei" in f for f in fonts), fonts  # the codes' smaller type too
+
+
+def test_a_draft_prints_its_placeholder_number_in_the_reader_s_language():
+    """A draft has no number yet: its 'DRAFT' printed in English on a Chinese PO (number box, footer, the header
+    of the later pages)."""
+    from domain.purchasing.snapshot import DRAFT_NUMBER
+
+    words = {"DRAFT": "草稿", "PO number": "采购单号", "Purchase order": "采购订单", "continued": "续",
+             "DRAFT — not valid as an order": "草稿——不作为正式订单"}
+    draft = replace(snapshot(60), number=DRAFT_NUMBER)
+    pages = pages_text(render_purchase_order(draft, "zh_CN.UTF-8", tr=lambda text: words.get(text, text)))
+    assert len(pages) > 1
+    assert all("DRAFT" not in page for page in pages)
+    assert "采购单号\n草稿" in pages[0] and all("采购订单 草稿" in page for page in pages)

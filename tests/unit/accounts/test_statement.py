@@ -118,3 +118,13 @@ def test_an_item_outside_the_period_or_an_unknown_side_is_refused():
 def test_kinds_are_said_in_words():
     assert kind_words("customer_return") == "Customer return"
     assert kind_words("something_new") == "something_new"
+
+
+def test_an_opening_item_s_old_english_note_is_not_printed_but_a_note_of_its_own_is():
+    """Earlier versions wrote 'opening balance' on every imported opening item: an English word under 期初余额 on a
+    Chinese statement. The kind says it already; a note someone wrote stays."""
+    items = [item(2, "OB-2026-00001", "opening", "300.00", note="opening balance"),
+             item(3, "OB-2026-00002", "opening", "50.00", note="per the old ledger"),
+             item(4, "SD-2026-00011", "sale", "10.00", note="opening balance")]
+    s = build_statement(AR, "c1", CUSTOMER, COMPANY, *MARCH, D("0"), items)
+    assert [x.note for x in s.lines] == ["", "per the old ledger", "opening balance"]

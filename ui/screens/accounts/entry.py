@@ -19,6 +19,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QCompleter
 from PySide6.QtWidgets import QDateEdit
@@ -196,6 +197,9 @@ class MoneyDialog(QDialog):
         self.partner.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.partner.currentIndexChanged.connect(lambda _i: self._partner_changed())
         self.partner.lineEdit().editingFinished.connect(self._partner_typed)
+        # Tab out of the field while its completion list is open moves the focus on without editingFinished: the
+        # code typed would stay unresolved (no open items shown, the money posted as credit, not allocated).
+        QApplication.instance().focusChanged.connect(self._focus_moved)
         self.amount = QLineEdit(self)
         self.amount.setAlignment(RIGHT)
         self.amount.textChanged.connect(lambda _text: self.fill_oldest_first())
@@ -308,6 +312,11 @@ class MoneyDialog(QDialog):
         first = text.split()[0].upper()
         exact = next((i for i in range(self.partner.count()) if str(self.partner.itemData(i)).upper() == first), -1)
         self.partner.setCurrentIndex(exact if exact >= 0 else index)
+
+    def _focus_moved(self, _old, new) -> None:
+        if (alive(self) and new is not None and new is not self and self.isAncestorOf(new)
+                and not self.partner.isAncestorOf(new)):
+            self._partner_typed()
 
     def partner_code(self) -> str:
         i = self.partner.currentIndex()

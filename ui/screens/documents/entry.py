@@ -250,6 +250,8 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
             self.grid.setColumnHidden(self.model.column(lm.EXPECTED), True)  # shown against a PO
         self.line_error = self._message_label(RED, collapse=True)
         self.unfilled_offer = UnfilledDemandOffer(services, self) if self.kind == DocumentKind.SHIPMENT else None
+        if self.unfilled_offer is not None:
+            self.unfilled_offer.fit.connect(self._ship_on_hand)
         self.totals = QLabel(self)
         self.result_label = self._message_label(GREEN)
         self.remove_button = QPushButton(self)
@@ -623,10 +625,11 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
         self._last_error = None
         self.scan.setFocus()
 
-    def _totals_text(self, lines: int, qty: str, amount: str) -> str:
+    def _totals_text(self, lines: int, qty: str, amount: str, counted: tuple[int, int] = (0, 0)) -> str:
         text = self.tr("%n line(s)", None, lines)
         if self.kind == DocumentKind.COUNT:
-            text += "    " + fill(self.tr("Counted: %1"), qty)
+            # lines, not a sum of quantities: bottles and bags counted do not add up to anything
+            text += "    " + fill(self.tr("Counted: %1 · with a difference: %2"), str(counted[0]), str(counted[1]))
         else:
             text += "    " + fill(self.tr("Total qty: %1"), qty)
         if self.kind == DocumentKind.RECEIPT:
@@ -635,13 +638,13 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
 
     def _size_totals(self) -> None:
         # A fixed size lets Qt skip the relayout of the whole screen that each new text would cause.
-        sample = self._totals_text(99_999, "9,999,999.9999", "999,999,999.99")
+        sample = self._totals_text(99_999, "9,999,999.9999", "999,999,999.99", (99_999, 99_999))
         metrics = self.totals.fontMetrics()
         self.totals.setFixedSize(metrics.horizontalAdvance(sample) + 8, metrics.height() + 4)
 
     def _update_totals(self) -> None:
         say(self.totals, self._totals_text(self.model.rowCount(), qty_text(self.model.total_qty()),
-                                           money_text(self.model.total_amount())))
+                                           money_text(self.model.total_amount()), self.model.count_progress()))
 
     # --- posting --------------------------------------------------------------------------------
     def _commit_open_editor(self) -> None:
@@ -724,6 +727,23 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
         self._apply_pending()
         self.scan.setFocus()
 
+    def _ship_on_hand(self, line: int, on_hand) -> None:
+        """The refused line (numbered from 1) becomes what is on hand, or goes when none is; the clerk posts again."""
+        row = line - 1
+        if not 0 <= row < self.model.rowCount():
+            return
+        if on_hand > 0:
+            self.model.setData(self.model.index(row, self.model.column(lm.QTY)), format(on_hand.normalize(), "f"))
+            done = fill(self.tr("Line %1 now ships the %2 on hand: post again (Ctrl+Enter)."), line, qty_text(on_hand))
+        else:
+            self.model.remove_rows([row])
+            done = fill(self.tr("Line %1 removed (none on hand; Ctrl+Z puts it back): post again (Ctrl+Enter)."),
+                        line)
+        self.model.clear_errors()
+        say(self.line_error, "")
+        say(self.result_label, done)
+        self.scan.setFocus()
+
     def _show_error(self, exc: BaseException) -> None:
         refusal = self._po_refusal(exc)
         if refusal is not None:
@@ -752,7 +772,7 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
         self.tabs.setTabText(0, self.tr(new_title))
         self.tabs.setTabText(1, self.tr(posted_title))
         transfer = self.kind == DocumentKind.TRANSFER
-        self.warehouse_label.setText(self.tr("&From warehouse:") if transfer else self.tr("&Warehouse:"))
+        self.warehouse_label.setText(self.tr("Fro&m warehouse:") if transfer else self.tr("&Warehouse:"))
         self.to_label.setText(self.tr("&To warehouse:"))
         self.partner_label.setText(self.tr("&Supplier:") if self.kind == DocumentKind.RECEIPT
                                    else self.tr("C&ustomer:"))
@@ -778,7 +798,7 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
         self.held_button.setToolTip(self.tr("Resume a held document"))
         self.post_button.setText(self.tr("&Post (Ctrl+Enter)"))
         self.open_button.setText(self.tr("&Open"))
-        self.reverse_button.setText(self.tr("Re&verse…"))
+        self.reverse_button.setText(self.tr("R&everse…"))
         self.refresh_button.setText(self.tr("Refresh"))
         self._show_opened()
         self.model.retranslate()

@@ -122,6 +122,8 @@ class ReplenishmentScreen(Screen):
         self.created_label.setTextFormat(Qt.TextFormat.RichText)
         self.created_label.setWordWrap(True)
         self.created_label.linkActivated.connect(self.open_draft)
+        # the drafts' links from the keyboard too: Tab to a link, Enter opens it
+        self.created_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.created_label.hide()
         # A product's own service target and review period (Ctrl+T), for the selected line.
         self.target_button = QPushButton(self)

@@ -508,7 +508,8 @@ class OrderActions:
             "backorder": translate("SalesOrders", "Backorder notice (customer)"),
         }
         for kind, action in self.print_actions.items():
-            action.setText(texts[kind])
+            # the shortcut column of the menu (Ctrl+P prints the confirmation: make_shortcuts)
+            action.setText(texts[kind] + ("\tCtrl+P" if kind == "confirmation" else ""))
 
     def print_document(self, kind: str) -> None:
         """Write the PDF in the background and open it (see ``ui.screens.sales.printing``)."""

@@ -37,6 +37,8 @@ from PySide6.QtWidgets import QTableWidgetItem
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from domain.access.roles import Permission
+from domain.access.roles import allows
 from domain.kernel.numbers import fmt
 from domain.sales import atp
 from domain.sales import lookup
@@ -482,9 +484,21 @@ class SalesOrdersScreen(OrderActions, Screen):
                 row.currency,
                 money_text(row.total),
             )
+            + self._margin_text(row)
         )
         self._show_state()
         self._enable()
+
+    def _margin_text(self, row) -> str:
+        """What the order earned on what it shipped, returns netted (as ``so show`` and the margin report say), for
+        a role that sees money (the Reports screen's right); empty before anything shipped."""
+        role = self.services.role
+        if not any(x.shipped for x in row.lines) or not (role is None or allows(role, Permission.ACCOUNTS)):
+            return ""
+        revenue = sum((x.revenue for x in row.lines), Decimal(0))
+        margin = sum((x.margin for x in row.lines), Decimal(0))
+        percent = f"{margin / revenue * 100:.1f}" if revenue else "—"
+        return "    " + fill(translate("SalesOrders", "Margin on what shipped %1 (%2 %)"), money_text(margin), percent)
 
     def _show_state(self) -> None:
         row = self.current
@@ -618,10 +632,10 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.new_button.setText(translate("SalesOrders", "&New (Ctrl+N)"))
         self.save_button.setText(translate("SalesOrders", "&Save (Ctrl+S)"))
         self.confirm_button.setText(translate("SalesOrders", "&Confirm (Ctrl+Enter)"))
-        self.ship_button.setText(translate("SalesOrders", "S&hip…"))
+        self.ship_button.setText(translate("SalesOrders", "Sh&ip… (Ctrl+Shift+S)"))
         self.cancel_button.setText(translate("SalesOrders", "Cancel &order…"))
-        self.cut_button.setText(translate("SalesOrders", "C&ut line…"))
-        self.backorders_button.setText(translate("SalesOrders", "&Backorders…"))
+        self.cut_button.setText(translate("SalesOrders", "Cu&t line…"))
+        self.backorders_button.setText(translate("SalesOrders", "&Backorders… (Ctrl+B)"))
         self.print_button.setText(translate("SalesOrders", "&Print"))
         self.editor.setTitle(translate("SalesOrders", "Sales order"))
         self.customer_label.setText(translate("SalesOrders", "C&ustomer:"))
@@ -629,7 +643,7 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.warehouse_label.setText(translate("SalesOrders", "&Warehouse:"))
         self.requested_label.setText(translate("SalesOrders", "&Requested:"))
         self.requested.setSpecialValueText(translate("SalesOrders", "no date"))
-        self.reference_label.setText(translate("SalesOrders", "Re&ference:"))
+        self.reference_label.setText(translate("SalesOrders", "R&eference:"))
         self.reference.setPlaceholderText(translate("SalesOrders", "the customer's order number (optional)"))
         self.sku_label.setText(translate("SalesOrders", "&Add:"))
         self.sku.setPlaceholderText(translate("SalesOrders", "Scan, or type a SKU, barcode or name"))

@@ -272,7 +272,7 @@ class ShortagePanel(QFrame):
                 self.so,
             )
         )
-        self.backorder_button.setText(translate("SalesOrders", "Ship what is there, &backorder the rest"))
+        self.backorder_button.setText(translate("SalesOrders", "Ship what is there, backor&der the rest"))
         self.close_button.setText(translate("SalesOrders", "Close"))
         for box in self.boxes:
             box.retranslate()
