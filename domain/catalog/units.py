@@ -40,6 +40,13 @@ MEASURE_UNITS = frozenset({
 })
 
 
+# The sentences of the two refusals (the same as their codes' in domain.imports.problems, which a test keeps equal).
+ENGLISH = {
+    "not_whole": "{0} is not a whole number: {1} is counted in whole {2}; enter {3} or {4}",
+    "not_whole_one": "{0} is not a whole number: {1} is counted in whole {2}; enter {3}",
+}
+
+
 def whole_by_default(unit: str) -> bool:
     """Whether a new product in ``unit`` counts in whole units: yes, unless ``unit`` is a measure."""
     return (unit or "").strip().casefold() not in MEASURE_UNITS
@@ -59,14 +66,15 @@ def whole_quantity(field: str, product: Product, qty: Decimal | None) -> Decimal
         qty: the quantity; None (a blank optional field) passes.
 
     Raises:
-        BadInput: code ``not_whole`` with the quantity, the SKU and the unit; its English says which whole
-            numbers would be accepted instead.
+        BadInput: code ``not_whole`` (the quantity, the SKU, the unit and the whole numbers either side of it) or
+            ``not_whole_one`` (below 1: the quantity, SKU, unit and the one whole number that would do).
     """
     if qty is None or not product.whole_units or is_whole(qty):
         return qty
     low, high = qty.to_integral_value(ROUND_FLOOR), qty.to_integral_value(ROUND_CEILING)
-    shown = fmt(qty)
-    suggestion = f"{fmt(high)}" if low == 0 or (low < 0 < high) else f"{fmt(low)} or {fmt(high)}"
-    raise BadInput(field, f"{shown} is not a whole number: {product.sku} is counted in whole {product.unit}; enter "
-                          f"a whole number such as {suggestion}",
-                   code="not_whole", values=(shown, product.sku, product.unit))
+    shown = (fmt(qty), product.sku, product.unit)
+    if low == 0 or high == 0:  # between 0 and 1 (or -1 and 0): the one whole number that is not 0
+        one = fmt(high if low == 0 else low)
+        raise BadInput(field, ENGLISH["not_whole_one"].format(*shown, one), code="not_whole_one", values=(*shown, one))
+    pair = (fmt(low), fmt(high))
+    raise BadInput(field, ENGLISH["not_whole"].format(*shown, *pair), code="not_whole", values=(*shown, *pair))

@@ -235,7 +235,7 @@ def test_the_number_format_is_chosen_on_the_mapping_page_and_the_preview_shows_t
     from domain.stock.model import MovementKind
 
     for sku in ("SD-6", "HM-1"):
-        catalog.add_product(services.uow(), c.AddProduct(sku, sku))
+        catalog.add_product(services.uow(), c.AddProduct(sku, sku, unit="kg"))
     path = tmp_path / "eu.csv"
     path.write_text(EUROPEAN_STOCK, encoding="utf-8")
     wizard = ImportWizard(services)
