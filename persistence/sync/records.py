@@ -173,7 +173,10 @@ def encode_row(table: Table, row) -> dict:
 
 
 def decode_row(table: Table, data: dict) -> dict:
-    return {c.name: decode_value(c, data.get(c.name)) for c in table.columns}
+    """The row's values for the database; a column of ``LATER_DEFAULTS`` the record leaves out (it comes from a
+    desk that does not know the column yet) takes its default."""
+    return {c.name: decode_value(c, data[c.name] if c.name in data else LATER_DEFAULTS.get((table.name, c.name)))
+            for c in table.columns}
 
 
 def row_key(spec: Spec, data: dict) -> str:
@@ -195,8 +198,10 @@ LATER_COLUMNS = frozenset({("purchase_orders", "fx_rate"), ("sync_conflicts", "r
                            ("sync_conflicts", "rule_params")})
 # The same for columns added with a default (migration 0013: payment terms): while they hold the default the
 # migration gave every existing row, they hash as if absent.
+# Migration 0015: a product counted in whole units; a desk that does not send it yet sends products that take
+# any quantity, the safe default (nothing they hold becomes one the rules refuse).
 LATER_DEFAULTS = {("customer_profiles", "payment_basis"): "net", ("supplier_profiles", "payment_basis"): "net",
-                  ("supplier_profiles", "payment_days"): 0}
+                  ("supplier_profiles", "payment_days"): 0, ("products", "whole_units"): False}
 _LATER_TABLES = frozenset(name for name, _ in LATER_COLUMNS | set(LATER_DEFAULTS))
 
 
