@@ -220,6 +220,22 @@ def content_hash(spec: Spec, record: dict | None) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def set_by_migration(spec: Spec, record: dict, version: int, known_hash: str) -> bool:
+    """Whether ``record`` is the one last exchanged (at ``version``, hashing ``known_hash``) but for what a migration
+    set in a column of ``LATER_DEFAULTS`` without an edit (0015: whole units, from the desk's own history).
+
+    Such a record is not a change to push, nor a local edit a pulled version would overwrite: the value stays this
+    desk's until the record is next edited (an edit raises the version and sends the column with the rest).
+    """
+    name = spec.table.name
+    if name not in _LATER_TABLES or record.get("version") != version:
+        return False
+    body = {k: v for k, v in record.items() if k not in ("version", "device_id") and (name, k) not in LATER_DEFAULTS
+            and not (v is None and (name, k) in LATER_COLUMNS)}
+    text = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest() == known_hash
+
+
 def where_keys(spec: Spec, keys: list[str]):
     if spec.key == ("id",):
         return spec.table.c.id.in_(keys)

@@ -78,3 +78,33 @@ def test_a_product_from_a_desk_that_does_not_send_the_setting_takes_any_quantity
     assert whole(b, "OLD-1") is False and whole(b, "SKU-1") is True
     ledger.receive(b.uow(), c.ReceiveStock("OLD-1", "2.5", "MAIN", "1"))  # what the older desk may have typed
     assert check(b.engine) == []
+
+
+def test_the_setting_migration_0015_gave_a_product_is_no_edit_to_push_and_an_edit_elsewhere_replaces_it(hub, devices):
+    """0015 sets whole units from each desk's own history without raising a version: that is not pushed as a change
+    (nor listed as a conflict); the product's next edit, anywhere, carries the setting with it."""
+    from sqlalchemy import update
+
+    from persistence import tables as t
+
+    a, b = devices("a"), devices("b")
+    catalog.add_warehouse(a.uow(), cc.AddWarehouse("MAIN", "Main store"))
+    catalog.add_product(a.uow(), cc.AddProduct("BOLT", "Bolt", unit="个", whole_units=False))
+    sync.sync(a, hub)
+    sync.sync(b, hub)
+    with a.engine.begin() as conn:  # what the migration does on a desk whose history of BOLT is whole
+        conn.execute(update(t.products).where(t.products.c.sku == "BOLT").values(whole_units=True))
+    assert sync.status(a).pending_push == 0
+    report = sync.sync(a, hub)
+    assert (report.pushed, report.conflicts) == (0, 0)
+    assert whole(a, "BOLT") is True and whole(b, "BOLT") is False
+    catalog.update_product(b.uow(), cc.UpdateProduct("BOLT", "Bolt M8", unit="个"))  # an edit elsewhere
+    sync.sync(b, hub)
+    report = sync.sync(a, hub)
+    assert report.conflicts == 0 and sync.status(a).open_conflicts == 0 and sync.conflicts(a) == []
+    product = catalog.get_product(a.uow(), "BOLT")
+    assert (product.name, product.whole_units) == ("Bolt M8", False)
+    catalog.update_product(a.uow(), cc.UpdateProduct("BOLT", "Bolt M8", unit="个", whole_units=True))
+    assert sync.sync(a, hub).pushed == 1
+    sync.sync(b, hub)
+    assert whole(b, "BOLT") is True
