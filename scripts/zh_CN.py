@@ -2295,6 +2295,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SyncFields', 'value'): '价值',
     ('SyncFields', 'version'): '版本',
     ('SyncFields', 'warehouse_id'): '仓库',
+    ('SyncFields', 'whole_units'): '整数计量',
     ('SyncFields', 'year'): '年份',
     ('SyncReasons', '%1'): '%1',
     ('SyncReasons', '%1 contains a NUL character'): '%1 含有 NUL 字符',

@@ -10788,6 +10788,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
+            <source>whole_units</source>
+            <translation>整数计量</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>year</source>
             <translation>年份</translation>
         </message>
@@ -11029,7 +11034,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncReasons</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-325" />
+            <location filename="../../ui/sync_reasons.py" line="-326" />
             <source>%1 is missing</source>
             <translation>缺少%1</translation>
         </message>
@@ -11489,7 +11494,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>用户 %1 是本机最后一个启用的管理员，保留该角色</translation>
         </message>
         <message>
-            <location line="+243" />
+            <location line="+244" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -11686,7 +11691,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncTables</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-261" />
+            <location filename="../../ui/sync_reasons.py" line="-262" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
