@@ -74,6 +74,8 @@ products = Table(
     Column("active", Boolean, nullable=False, default=True),
     Column("min_level", Scaled(QTY)),
     Column("max_level", Scaled(QTY)),
+    # counted in whole units: a fractional quantity of it is refused (domain.catalog.units); see migration 0015
+    Column("whole_units", Boolean, nullable=False, default=False),
     *_sync_columns(),
     Index(None, "category"),
     Index(None, "name"),

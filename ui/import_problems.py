@@ -41,6 +41,11 @@ TEMPLATES = {
     "not_a_payment_basis": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a payment basis"),
     "not_a_side": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a side"),
     "not_a_percent": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a percent from 0 to 100"),
+    "not_whole": QT_TRANSLATE_NOOP("ImportProblems",
+                                   "%1 is not a whole number: %2 is counted in whole %3; enter %4 or %5"),
+    "not_whole_one": QT_TRANSLATE_NOOP("ImportProblems",
+                                       "%1 is not a whole number: %2 is counted in whole %3; enter %4"),
+    "not_yes_no": QT_TRANSLATE_NOOP("ImportProblems", "%1 is neither yes nor no"),
     "in_closed_period": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 is in a closed month (every month up to %2 is closed)"),
     "due_before_date": QT_TRANSLATE_NOOP("ImportProblems", "the due date %1 is before the date %2"),
@@ -181,6 +186,9 @@ TEMPLATES = {
                           "number format (1.234,5)"),
     "accept_any_text": QT_TRANSLATE_NOOP("ImportProblems", "any text up to 200 characters"),
     "accept_text_16": QT_TRANSLATE_NOOP("ImportProblems", "text up to 16 characters, such as pcs"),
+    "accept_whole_qty": QT_TRANSLATE_NOOP("ImportProblems", "a whole number such as 12: %1 is counted in whole units"),
+    "accept_yes_no": QT_TRANSLATE_NOOP(
+        "ImportProblems", "yes or no (是 or 否); blank: yes unless the unit is a measure such as kg or 米"),
     "accept_barcodes": QT_TRANSLATE_NOOP("ImportProblems", "barcodes without spaces, several separated by ',' or ';'"),
     "accept_text_64": QT_TRANSLATE_NOOP("ImportProblems", "text up to 64 characters"),
     "accept_level": QT_TRANSLATE_NOOP("ImportProblems", "0 or more, blank for none"),

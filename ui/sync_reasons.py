@@ -353,6 +353,7 @@ FIELD_NAMES = {
     "value": QT_TRANSLATE_NOOP("SyncFields", "value"),
     "version": QT_TRANSLATE_NOOP("SyncFields", "version"),
     "warehouse_id": QT_TRANSLATE_NOOP("SyncFields", "warehouse_id"),
+    "whole_units": QT_TRANSLATE_NOOP("SyncFields", "whole_units"),
     "year": QT_TRANSLATE_NOOP("SyncFields", "year"),
 }
 

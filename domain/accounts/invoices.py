@@ -51,6 +51,7 @@ from domain.accounts.model import OpenItem
 from domain.accounts.model import Side
 from domain.accounts.periods import ensure_open
 from domain.accounts.terms import due_date
+from domain.catalog.units import whole_quantity
 from domain.kernel import limits
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
@@ -326,6 +327,7 @@ def _plan(uow, c: EnterSupplierInvoice) -> _Plan:
     lines = []
     for n, (sku, qty, price) in enumerate(typed, 1):
         product = ledger.find_product(uow, sku)
+        whole_quantity(f"quantity of line {n}", product, qty)
         if product.id in seen:
             raise BadInput("SKU", f"{product.sku} is listed twice; list each product once", code="listed_twice",
                            values=(product.sku,))

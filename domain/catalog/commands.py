@@ -15,6 +15,8 @@ class AddProduct:
     pack_size: object = "1"
     min_level: object = None
     max_level: object = None
+    # counted in whole units; None: as the unit says (whole unless a measure such as kg or 米, domain.catalog.units)
+    whole_units: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -92,3 +94,5 @@ class UpdateProduct:
     max_level: object = None
     active: bool = True
     expected_version: int | None = None
+    # counted in whole units; None: keep the product's setting
+    whole_units: bool | None = None

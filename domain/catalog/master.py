@@ -23,6 +23,8 @@ from domain.catalog.model import Product
 from domain.catalog.model import Supplier
 from domain.catalog.model import SupplierTerms
 from domain.catalog.model import Warehouse
+from domain.catalog.units import whole_by_default
+from domain.catalog.units import whole_quantity
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import Duplicate
@@ -140,9 +142,13 @@ class _ProductFields:
     pack_size: Decimal
     min_level: Decimal | None
     max_level: Decimal | None
+    whole_units: bool
 
 
-def _product_fields(c: cmd.AddProduct | cmd.UpdateProduct) -> _ProductFields:
+def _product_fields(c: cmd.AddProduct | cmd.UpdateProduct, whole_units: bool | None = None) -> _ProductFields:
+    """The checked fields; ``whole_units`` is the product's setting when the command leaves it (None), else as
+    its unit says (``domain.catalog.units.whole_by_default``). A product counted in whole units has a whole pack
+    size and whole levels."""
     name = v.text("name", c.name)
     barcodes = [v.code("barcode", b) for b in c.barcodes if v.normal_code(b)]
     if len({v.code_key(b) for b in barcodes}) != len(barcodes):
@@ -153,8 +159,17 @@ def _product_fields(c: cmd.AddProduct | cmd.UpdateProduct) -> _ProductFields:
     if low is not None and high is not None and low > high:
         raise BadInput("max level", f"{high} is below the min level {low}; enter {low} or more",
                        code="below_min", values=(high, low))
-    return _ProductFields(name, barcodes, v.text("unit", c.unit or "pcs", max_len=16),
-                          v.text("category", c.category, required=False, max_len=64), pack, low, high)
+    unit = v.text("unit", c.unit or "pcs", max_len=16)
+    if c.whole_units is not None:
+        whole_units = bool(c.whole_units)
+    elif whole_units is None:
+        whole_units = whole_by_default(unit)
+    sku = v.code("SKU", c.sku)
+    counted = Product(id="", sku=sku, name=name, unit=unit, whole_units=whole_units)
+    for field, value in (("pack size", pack), ("min level", low), ("max level", high)):
+        whole_quantity(field, counted, value)
+    return _ProductFields(name, barcodes, unit, v.text("category", c.category, required=False, max_len=64), pack,
+                          low, high, whole_units)
 
 
 def _refuse_taken_barcodes(uow: UnitOfWork, barcodes: list[str], own_id: str | None) -> None:
@@ -183,7 +198,8 @@ def add_product_within(uow: UnitOfWork, c: cmd.AddProduct) -> Product:
     _refuse_taken_barcodes(uow, f.barcodes, None)
     product = Product(
         id=new_id(), sku=sku, name=f.name, unit=f.unit, category=f.category, pack_size=f.pack_size,
-        min_level=f.min_level, max_level=f.max_level, barcodes=f.barcodes, device_id=uow.device_id,
+        min_level=f.min_level, max_level=f.max_level, barcodes=f.barcodes, whole_units=f.whole_units,
+        device_id=uow.device_id,
     )
     uow.products.add(product)
     return product
@@ -191,16 +207,17 @@ def add_product_within(uow: UnitOfWork, c: cmd.AddProduct) -> Product:
 
 def update_product_within(uow: UnitOfWork, c: cmd.UpdateProduct) -> Product:
     sku = v.code("SKU", c.sku)
-    f = _product_fields(c)
     product = uow.products.by_sku(sku)
     if product is None:
+        _product_fields(c)  # a field's own problem comes before the product's absence, as it always did
         raise refusal(NotFound, "unknown_sku", sku=sku)
+    f = _product_fields(c, product.whole_units)
     if c.expected_version is not None and int(c.expected_version) != product.version:
         raise ChangedSinceOpened(sku, int(c.expected_version), product.version)
     _refuse_taken_barcodes(uow, f.barcodes, product.id)
     changed = replace(product, name=f.name, barcodes=f.barcodes, unit=f.unit, category=f.category,
                       pack_size=f.pack_size, min_level=f.min_level, max_level=f.max_level, active=bool(c.active),
-                      version=product.version + 1)
+                      whole_units=f.whole_units, version=product.version + 1)
     uow.products.update(changed)
     return changed
 
@@ -289,6 +306,8 @@ def set_supplier_terms_within(uow: UnitOfWork, c: cmd.SetSupplierTerms) -> Suppl
     if supplier is None:
         raise refusal(NotFound, "unknown_supplier_code", code=c.supplier)
     product = find_product(uow, c.sku)
+    whole_quantity("minimum order quantity", product, moq)
+    whole_quantity("order multiple", product, multiple)
     terms = SupplierTerms(id=new_id(), supplier_id=supplier.id, product_id=product.id,
                           supplier_sku=v.text("supplier SKU", c.supplier_sku, required=False, max_len=64),
                           unit_price=price, moq=moq, order_multiple=multiple, lead_time_days=lead,

@@ -24,6 +24,9 @@ class Product:
     min_level: Decimal | None = None
     max_level: Decimal | None = None
     barcodes: list[str] = field(default_factory=list)
+    # counted in whole units (pcs, 个, 箱): a fractional quantity of it is refused (domain.catalog.units). False
+    # here, the safe default of a record that does not say; a new product takes it from its unit (add_product).
+    whole_units: bool = False
     device_id: str = ""
     version: int = 1
 

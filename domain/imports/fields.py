@@ -57,6 +57,7 @@ ACCEPT_CODE = "letters, digits, '-', '_' or '.', without spaces"
 ACCEPT_QTY = "a number greater than 0 with at most 4 decimals, such as 12 or 2.5"
 ACCEPT_DATE = "a date such as 2026-03-01, 2026/3/1 or 2026年3月1日"
 ACCEPT_MONEY = "0 or more, such as 4.20"
+ACCEPT_YES_NO = "yes or no (是 or 否); blank: yes unless the unit is a measure such as kg or 米"
 
 FIELDS: dict[ImportKind, tuple[Field, ...]] = {
     ImportKind.PRODUCTS: (
@@ -75,6 +76,8 @@ FIELDS: dict[ImportKind, tuple[Field, ...]] = {
                                                 "库存下限", "最小库存"), "0 or more, blank for none"),
         Field("max_level", "Max level", False, ("maxlevel", "max", "maximum", "最高库存", "库存上限", "最大库存"),
               "0 or more and not below the min level, blank for none"),
+        Field("whole_units", "Whole units", False, ("wholeunits", "wholeunit", "countedinwholeunits", "整数计量",
+                                                    "按整数计量", "整数单位"), ACCEPT_YES_NO),
     ),
     ImportKind.SUPPLIERS: (
         Field("code", "Supplier code", True, ("suppliercode", "vendorcode", "供应商编码", "供应商代码", "供应商编号",

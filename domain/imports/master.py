@@ -16,8 +16,12 @@ from decimal import Decimal
 
 from domain.catalog import commands as cmd
 from domain.catalog import master as catalog
+from domain.catalog.model import Product
+from domain.catalog.units import whole_by_default
+from domain.catalog.units import whole_quantity
 from domain.imports.cells import Row
 from domain.imports.problems import Said
+from domain.imports.problems import said_of
 from domain.imports.report import ImportResult
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
@@ -62,6 +66,30 @@ def _level(field: str, text: str) -> Decimal:
     return v.quantity(field, text, allow_zero=True)
 
 
+_YES = frozenset({"yes", "y", "true", "1", "是", "对", "√", "✓"})
+_NO = frozenset({"no", "n", "false", "0", "否", "不是", "×", "✗"})
+
+
+def yes_no(field: str, text: str) -> bool:
+    """A yes or no cell (English or Chinese, as the Products screen exports it)."""
+    word = text.strip().casefold()
+    if word in _YES:
+        return True
+    if word in _NO:
+        return False
+    raise BadInput(field, f"{text!r} is neither yes nor no", code="not_yes_no", values=(repr(text),))
+
+
+def _whole_levels(row: Row, sku: str, unit: str, whole: bool, values: dict[str, Decimal | None]) -> None:
+    """A product counted in whole units has a whole pack size and whole levels (domain.catalog.units)."""
+    counted = Product(id="", sku=sku, name="", unit=unit, whole_units=whole)
+    for key, value in values.items():
+        try:
+            whole_quantity(key, counted, value)
+        except BadInput as exc:
+            row.problem(key, said_of(exc), Said("accept_whole_qty", (sku,)))
+
+
 def _duplicate(row: Row, key: str, value: str, seen: dict[str, int], what: str) -> None:
     """``what``: sku, barcode, supplier, customer or terms (codes ``duplicate_<what>``, ``accept_each_<what>_once``).
 
@@ -94,6 +122,7 @@ def plan_products(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) ->
         pack = row.take("pack_size", v.quantity)
         low = row.take("min_level", _level)
         high = row.take("max_level", _level)
+        whole = row.take("whole_units", yes_no)  # None: blank (or refused), as the unit says
         if low is not None and high is not None and low > high:
             row.problem("max_level", Said("below_min", (str(high), str(low))), Said("accept_at_least", (str(low),)))
         if sku:
@@ -105,6 +134,13 @@ def plan_products(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) ->
         if not row.ok:
             continue
         existing = uow.products.by_sku(sku)
+        kept_unit = unit or (existing.unit if existing is not None else "pcs")
+        counted = whole if whole is not None else (existing.whole_units if existing is not None
+                                                   else whole_by_default(kept_unit))
+        _whole_levels(row, sku, kept_unit, counted, {
+            "pack_size": pack if pack is not None else (existing.pack_size if existing is not None else None),
+            "min_level": low if row.mapped("min_level") or existing is None else existing.min_level,
+            "max_level": high if row.mapped("max_level") or existing is None else existing.max_level})
         other = uow.products.by_barcode(sku)
         if other is not None and (existing is None or other.id != existing.id):
             row.problem("sku", Said("sku_is_barcode", (repr(sku), other.sku)), Said("accept_sku_not_a_barcode"))
@@ -115,7 +151,8 @@ def plan_products(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) ->
         if not row.ok:
             continue
         if existing is None:
-            commands.append(cmd.AddProduct(sku, name, barcodes, unit or "pcs", category, pack or Decimal(1), low, high))
+            commands.append(cmd.AddProduct(sku, name, barcodes, unit or "pcs", category, pack or Decimal(1), low, high,
+                                           whole))
             result.added += 1
             continue
         e = existing
@@ -127,12 +164,13 @@ def plan_products(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) ->
             pack if pack is not None else e.pack_size,
             low if row.mapped("min_level") else e.min_level,
             high if row.mapped("max_level") else e.max_level,
-            e.active, e.version,
+            e.active, e.version, whole,
         )
         _changed(result, commands, wanted, (
             wanted.name == e.name and set(wanted.barcodes) == set(e.barcodes) and wanted.unit == e.unit
             and wanted.category == e.category and wanted.pack_size == e.pack_size
-            and wanted.min_level == e.min_level and wanted.max_level == e.max_level))
+            and wanted.min_level == e.min_level and wanted.max_level == e.max_level
+            and (whole is None or whole == e.whole_units)))
     return commands
 
 

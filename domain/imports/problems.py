@@ -44,6 +44,10 @@ ENGLISH: dict[str, str] = {
     "not_a_payment_basis": "{0} is not a payment basis",
     "not_a_side": "{0} is not a side",
     "not_a_percent": "{0} is not a percent from 0 to 100",  # (not in an import: a sales line's discount)
+    # (a fraction of a product counted in whole units, domain.catalog.units)
+    "not_whole": "{0} is not a whole number: {1} is counted in whole {2}; enter {3} or {4}",
+    "not_whole_one": "{0} is not a whole number: {1} is counted in whole {2}; enter {3}",
+    "not_yes_no": "{0} is neither yes nor no",
     "in_closed_period": "{0} is in a closed month (every month up to {1} is closed)",
     "due_before_date": "the due date {0} is before the date {1}",
     "not_an_email": "{0} is not an e-mail address",
@@ -154,6 +158,8 @@ ENGLISH: dict[str, str] = {
                                 "European number format (1.234,5)",
     "accept_any_text": "any text up to 200 characters",
     "accept_text_16": "text up to 16 characters, such as pcs",
+    "accept_whole_qty": "a whole number such as 12: {0} is counted in whole units",
+    "accept_yes_no": "yes or no (是 or 否); blank: yes unless the unit is a measure such as kg or 米",
     "accept_barcodes": "barcodes without spaces, several separated by ',' or ';'",
     "accept_text_64": "text up to 64 characters",
     "accept_level": "0 or more, blank for none",

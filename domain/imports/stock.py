@@ -44,11 +44,14 @@ from domain.accounts.periods import is_closed
 from domain.accounts.periods import month_of
 from domain.catalog.model import Product
 from domain.catalog.model import Warehouse
+from domain.catalog.units import whole_quantity
 from domain.imports.cells import Row
 from domain.imports.cells import parse_date
 from domain.imports.problems import Said
+from domain.imports.problems import said_of
 from domain.imports.report import ImportResult
 from domain.kernel import validate as v
+from domain.kernel.errors import BadInput
 from domain.kernel.numbers import fmt
 from domain.kernel.ports import UnitOfWork
 from domain.stock import commands as cmd
@@ -141,6 +144,17 @@ def _note(what: str, source: str, row: int) -> str:
     return f"{what}, imported from {source[-120:] or 'a file'} row {row}"
 
 
+def _whole(row: Row, product: Product | None, qty: Decimal | None) -> None:
+    """A fraction of a product counted in whole units is a problem of the row's quantity (the ledger would refuse
+    it, and with it the whole file)."""
+    if product is None or qty is None:
+        return
+    try:
+        whole_quantity("quantity", product, qty)
+    except BadInput as exc:
+        row.problem("qty", said_of(exc), Said("accept_whole_qty", (product.sku,)))
+
+
 def _in_closed_month(uow: UnitOfWork, row: Row, day: date | None) -> None:
     """The period close: a row dated in a closed month is a problem of its date (the ledger would refuse it)."""
     through = uow.periods.closed_through()
@@ -169,6 +183,7 @@ def plan_stock(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult, *, to
         _in_closed_month(uow, row, day)
         product = ledger.product(row, sku)
         warehouse = ledger.warehouse(row, wh_code)
+        _whole(row, product, qty)
         if product is not None and warehouse is not None:
             first = seen.setdefault((product.id, warehouse.id), row.number)
             if first != row.number:
@@ -234,6 +249,7 @@ def plan_sales_history(uow: UnitOfWork, rows: Iterable[Row], result: ImportResul
         _in_closed_month(uow, row, day)
         product = ledger.product(row, sku)
         warehouse = ledger.warehouse(row, wh_code)
+        _whole(row, product, qty)
         if customer and uow.customers.by_code(customer) is None:
             row.problem("customer", Said("unknown_customer", (repr(customer),)), Said("accept_import_customers_first"))
         if not row.ok:

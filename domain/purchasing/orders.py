@@ -25,6 +25,7 @@ from domain.accounts.items import goods_received
 from domain.catalog.model import Supplier
 from domain.catalog.packs import price_for
 from domain.catalog.packs import round_order_qty
+from domain.catalog.units import whole_quantity
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import Duplicate
@@ -121,6 +122,7 @@ def add_lines(
 def _new_line(uow: UnitOfWork, po: PurchaseOrder, sku: str, requested: Decimal,
               price: Decimal | None) -> tuple[PoLine, str]:
     product = ledger.find_product(uow, sku)
+    whole_quantity(f"quantity of {sku}", product, requested)
     existing = po.line_for(product.sku)
     if existing is not None:
         raise refusal(Duplicate, "po_line_exists", sku=product.sku, line=existing.line_no, po=po.label)
@@ -160,6 +162,7 @@ def change_line(uow: UnitOfWork, c: pc.ChangePurchaseOrderLine) -> PoLine:
         line = _line(po, c.sku)
         before = line.open_qty
         if qty is not None:
+            whole_quantity("quantity", uow.products.get(line.product_id), qty)
             terms = uow.suppliers.terms_for(po.supplier_id, line.product_id)
             qty = round_order_qty(qty, moq=terms.moq if terms else ZERO,
                                   multiple=terms.order_multiple if terms else _any_multiple(qty),
@@ -276,6 +279,7 @@ def receive(uow: UnitOfWork, c: pc.ReceivePurchaseOrder) -> list[Movement]:
                 qty = v.quantity("quantity", qty)
             cost = v.money("unit cost", cost)
             product = ledger.find_product(uow, line.sku)
+            whole_quantity(f"quantity of {sku}", product, qty)
             movement = ledger.post_receipt(uow, product, warehouse, qty, cost, at, po.number or po.id, note, "po", fx)
             movements.append(movement)
             # the payable of the line: at the PO's price with its tax, in the company currency at the rate used

@@ -26,6 +26,7 @@ from decimal import Decimal
 from domain.access.roles import Permission
 from domain.access.roles import require
 from domain.accounts.items import supplier_return_posted
+from domain.catalog.units import whole_quantity
 from domain.kernel import limits
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
@@ -105,6 +106,7 @@ def return_to_supplier(uow: UnitOfWork, c: ReturnToSupplier) -> Document:
         seen: set[str] = set()
         for n, sku, qty in typed:
             product = ledger.find_product(uow, sku)
+            whole_quantity(f"quantity of line {n}", product, qty)
             if product.id in seen:
                 raise BadInput("SKU", f"{product.sku} is listed twice; list each product once", code="listed_twice",
                                values=(product.sku,))

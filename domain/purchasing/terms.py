@@ -12,8 +12,10 @@ from domain.accounts.terms import basis_value
 from domain.accounts.terms import days_value
 from domain.catalog import commands as cmd
 from domain.catalog import master as catalog
+from domain.catalog.model import Product
 from domain.catalog.model import Supplier
 from domain.catalog.packs import PriceBreak
+from domain.catalog.units import whole_quantity
 from domain.kernel import validate as v
 from domain.kernel.currencies import iso_currency
 from domain.kernel.errors import BadInput
@@ -80,6 +82,13 @@ def save_supplier(uow: UnitOfWork, c: pc.SaveSupplier) -> Supplier:
     return supplier
 
 
+def _whole_packs(product: Product, pack: Decimal | None, breaks: list[PriceBreak]) -> None:
+    """A product counted in whole units comes in packs of whole units and breaks at whole quantities."""
+    whole_quantity("pack size", product, pack)
+    for b in breaks:
+        whole_quantity("break quantity", product, b.min_qty)
+
+
 def save_terms(uow: UnitOfWork, c: pc.SaveTerms) -> TermDetails:
     """Price, MOQ, multiple, lead time, pack and price basis, price breaks and preference; all or nothing."""
     pack = v.quantity("pack size", c.pack_size or "1")
@@ -96,6 +105,7 @@ def save_terms(uow: UnitOfWork, c: pc.SaveTerms) -> TermDetails:
         require(uow, Permission.SUPPLIER_TERMS)
         terms = catalog.set_supplier_terms_within(uow, cmd.SetSupplierTerms(
             c.supplier, c.sku, c.unit_price, c.supplier_sku, c.moq, c.order_multiple, c.lead_time_days))
+        _whole_packs(uow.products.get(terms.product_id), pack, breaks)
         details = TermDetails(terms.supplier_id, terms.product_id,
                               v.text("supplier item name", c.item_name, required=False), pack, per)
         uow.purchasing.set_term_details(details)
@@ -119,6 +129,7 @@ def set_term_details(uow: UnitOfWork, c: pc.SetTermDetails) -> TermDetails:
         require(uow, Permission.SUPPLIER_TERMS)
         supplier = _supplier(uow, c.supplier)
         product = ledger.find_product(uow, c.sku)
+        _whole_packs(product, pack, [])
         details = TermDetails(supplier.id, product.id, v.text("supplier item name", c.item_name, required=False),
                               pack, per)
         uow.purchasing.set_term_details(details)
@@ -135,6 +146,7 @@ def set_price_breaks(uow: UnitOfWork, c: pc.SetPriceBreaks) -> list[PriceBreak]:
         require(uow, Permission.SUPPLIER_TERMS)
         supplier = _supplier(uow, c.supplier)
         product = ledger.find_product(uow, c.sku)
+        _whole_packs(product, None, breaks)
         uow.purchasing.set_price_breaks(supplier.id, product.id, sorted(breaks, key=lambda b: b.min_qty))
         uow.commit()
     return breaks

@@ -14,6 +14,7 @@ from datetime import date
 
 from domain.access.roles import Permission
 from domain.access.roles import require
+from domain.catalog.units import whole_quantity
 from domain.kernel import validate as v
 from domain.kernel.errors import Duplicate
 from domain.kernel.errors import NotFound
@@ -115,7 +116,7 @@ def change_line(uow, c: ChangeDraftLine) -> SoLine:
         order = _draft(uow, c.so)
         line = _line(order, c.line_no)
         if qty is not None:
-            line.qty = qty
+            line.qty = whole_quantity("quantity", uow.products.get(line.product_id), qty)
         if price is not None:
             line.unit_price, line.price_source = price, ""
         elif blank_price:
@@ -160,6 +161,7 @@ def replace_line(uow, c: ReplaceDraftLine) -> SoLine:
         order = _draft(uow, c.so)
         line = _line(order, c.line_no)
         product = ledger.find_product(uow, c.sku)
+        whole_quantity("quantity", product, line.qty)
         existing = order.line_for(product.id)
         if existing is not None and existing is not line:
             raise refusal(Duplicate, "so_line_exists", sku=product.sku, line=existing.line_no, so=order.label)

@@ -27,6 +27,7 @@ from decimal import Decimal
 from domain.access.roles import Permission
 from domain.access.roles import require
 from domain.catalog.model import Customer
+from domain.catalog.units import whole_quantity
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import Duplicate
@@ -188,6 +189,7 @@ def _checked_line(c: sc.AddSalesOrderLine) -> tuple[Decimal, Decimal | None, Dec
 
 def _new_line(uow, order: SalesOrder, c: sc.AddSalesOrderLine, qty: Decimal, price, discount) -> SoLine:
     product = ledger.find_product(uow, c.sku)
+    whole_quantity("quantity", product, qty)
     existing = order.line_for(product.id)
     if existing is not None:
         raise refusal(Duplicate, "so_line_exists", sku=product.sku, line=existing.line_no, so=order.label)
@@ -342,6 +344,7 @@ def cut_line(uow, c: sc.CutSalesOrderLine) -> SoLine:
         if not order.is_open:
             raise refusal(RuleViolation, "so_not_open", so=order.label, state=order.state.value)
         line = order_line(uow, order, c.sku)
+        whole_quantity("quantity", uow.products.get(line.product_id), qty)
         if line.open_qty == 0:
             raise refusal(RuleViolation, "so_nothing_open", sku=line.sku, so=order.label)
         if qty is None:

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from domain.access.roles import Permission
 from domain.access.roles import require
+from domain.catalog.units import whole_quantity
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import NotFound
@@ -62,6 +63,7 @@ def return_goods(uow, c: sc.ReturnFromCustomer) -> list[Document]:
     with uow:
         require(uow, Permission.RETURNS)
         product = ledger.find_product(uow, c.sku)
+        whole_quantity("quantity", product, qty)
         if ways[2]:
             if not (c.customer and c.customer.strip()):
                 raise BadInput("customer", "is required for a free return (with the warehouse)",

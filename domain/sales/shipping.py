@@ -26,6 +26,7 @@ from domain.accounts.periods import ensure_open_at
 from domain.catalog.model import Customer
 from domain.catalog.model import Product
 from domain.catalog.model import Warehouse
+from domain.catalog.units import whole_quantity
 from domain.kernel import limits
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
@@ -148,6 +149,7 @@ def ship(uow, c: sc.ShipSalesOrder) -> list[Document]:
         else:
             for sku, qty in wanted.items():
                 line = order_line(uow, order, sku)
+                whole_quantity(f"quantity of {sku}", uow.products.get(line.product_id), qty)
                 if qty > line.open_qty:
                     raise refusal(RuleViolation, "so_ship_over_open", sku=line.sku, so=order.label,
                                   open=fmt(line.open_qty), qty=fmt(qty))
@@ -223,7 +225,8 @@ def sell(uow, c: sc.CounterSale) -> Document:
         found = atp.availability(uow, [p.id for p in products])
         left = {key: a.available for key, a in found.items()}
         items = []
-        for product, (_, _, qty, price, discount) in zip(products, typed, strict=True):
+        for product, (n, _, qty, price, discount) in zip(products, typed, strict=True):
+            whole_quantity(f"quantity of line {n}", product, qty)
             key = (product.id, warehouse.id)
             available = left.get(key, ZERO)
             if qty > available:

@@ -16,6 +16,7 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Protocol
 
+from domain.catalog.units import whole_quantity
 from domain.kernel import limits
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
@@ -89,6 +90,7 @@ def record_unfilled_demand(uow: DemandUnitOfWork, c: RecordUnfilledDemand) -> Un
     note = v.text("note", c.note, required=False, max_len=500)
     with uow:
         product = find_product(uow, c.sku)
+        whole_quantity("quantity", product, qty)
         warehouse = find_warehouse(uow, c.warehouse)
         if customer and uow.customers.by_code(customer) is None:
             raise refusal(NotFound, "unknown_customer_walk_in", code=customer)

@@ -34,6 +34,7 @@ from domain.accounts.items import source_reversed
 from domain.accounts.periods import ensure_open_at
 from domain.catalog.model import Product
 from domain.catalog.model import Warehouse
+from domain.catalog.units import whole_quantity
 from domain.kernel import limits
 from domain.kernel import validate as v
 from domain.kernel.errors import AlreadyReversed
@@ -244,6 +245,10 @@ def _refused(uow: UnitOfWork, exc: DomainError, line: _Line, product: Product, w
 def _post_line(uow: UnitOfWork, kind: DocumentKind, line: _Line, product: Product, source: Warehouse,
                target: Warehouse | None, at: datetime, number: str, note: str) -> DocumentLine:
     """Post one checked line through the ledger's core (its values are not checked again there)."""
+    if kind == DocumentKind.COUNT:
+        whole_quantity("counted quantity", product, line.counted)
+    else:
+        whole_quantity("quantity", product, line.qty)
     if kind == DocumentKind.RECEIPT:
         assert line.qty is not None and line.unit_cost is not None
         ledger.post_receipt(uow, product, source, line.qty, line.unit_cost, at, number, note, kind.value)

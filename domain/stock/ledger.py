@@ -46,6 +46,7 @@ from domain.accounts.items import source_reversed
 from domain.accounts.periods import closed as closed_period
 from domain.catalog.model import Product
 from domain.catalog.model import Warehouse
+from domain.catalog.units import whole_quantity
 from domain.kernel import limits
 from domain.kernel import validate as v
 from domain.kernel.bulk import without_cycle_collection
@@ -291,6 +292,7 @@ def _receive(uow: UnitOfWork, c: cmd.ReceiveStock, find: _Find = _FIND) -> Movem
     qty = v.quantity("quantity", c.qty)
     cost = v.money("unit cost", c.unit_cost)
     product, warehouse = find.product_in(uow, c.sku, c.warehouse)
+    whole_quantity("quantity", product, qty)
     return post_receipt(uow, product, warehouse, qty, cost, v.moment("date", c.occurred_at), _reference(c.ref),
                         v.text("note", c.note, required=False), c.source_type or "receipt")
 
@@ -298,6 +300,7 @@ def _receive(uow: UnitOfWork, c: cmd.ReceiveStock, find: _Find = _FIND) -> Movem
 def _ship(uow: UnitOfWork, c: cmd.ShipStock, find: _Find = _FIND) -> Movement:
     qty = v.quantity("quantity", c.qty)
     product, warehouse = find.product_in(uow, c.sku, c.warehouse)
+    whole_quantity("quantity", product, qty)
     moved = post_shipment(uow, product, warehouse, qty, v.moment("date", c.occurred_at), _reference(c.ref),
                           v.text("note", c.note, required=False), c.source_type or "shipment")
     refuse_reserved(uow, product, warehouse, qty)
@@ -307,6 +310,7 @@ def _ship(uow: UnitOfWork, c: cmd.ShipStock, find: _Find = _FIND) -> Movement:
 def _transfer(uow: UnitOfWork, c: cmd.TransferStock, find: _Find = _FIND) -> tuple[Movement, Movement]:
     qty = v.quantity("quantity", c.qty)
     product = find.product(uow, c.sku)
+    whole_quantity("quantity", product, qty)
     source = find.warehouse(uow, c.from_warehouse, "from warehouse")
     target = find.warehouse(uow, c.to_warehouse, "to warehouse")
     if source.id == target.id:
@@ -323,6 +327,7 @@ def _adjust(uow: UnitOfWork, c: cmd.AdjustStock, find: _Find = _FIND) -> Movemen
     delta = v.quantity("change", c.delta, positive=False)
     reason = v.text("reason", c.reason)
     product, warehouse = find.product_in(uow, c.sku, c.warehouse)
+    whole_quantity("change", product, delta)
     return post_adjustment(uow, product, warehouse, delta, reason, v.moment("date", c.occurred_at),
                            _reference(c.ref))
 
@@ -332,6 +337,7 @@ def _count(uow: UnitOfWork, c: cmd.CountStock, find: _Find = _FIND) -> Movement 
         return None
     counted = v.quantity("counted quantity", c.counted, allow_zero=True)
     product, warehouse = find.product_in(uow, c.sku, c.warehouse)
+    whole_quantity("counted quantity", product, counted)
     plan = plan_count(uow, product, warehouse, v.moment("date", c.occurred_at))
     if counted == plan.expected:  # nothing to post, so the reference is not looked at
         return None

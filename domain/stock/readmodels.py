@@ -59,6 +59,7 @@ class ProductRow:
     barcodes: tuple[str, ...]
     min_level: Decimal | None
     max_level: Decimal | None
+    whole_units: bool = False
 
 
 @dataclass(frozen=True)

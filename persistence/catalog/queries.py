@@ -25,12 +25,12 @@ def products(engine: Engine) -> list[ProductRow]:
         for barcode, product_id in conn.execute(select(t.barcodes.c.barcode, t.barcodes.c.product_id)):
             codes.setdefault(product_id, []).append(barcode)
         query = select(P.c.id, P.c.sku, P.c.name, P.c.unit, P.c.category, P.c.pack_size, P.c.active,
-                       P.c.min_level, P.c.max_level).order_by(P.c.sku)
+                       P.c.min_level, P.c.max_level, P.c.whole_units).order_by(P.c.sku)
         if merged.any_kept(conn, "products"):  # a product merged away by a sync, kept for its movements: not listed
             query = query.where(merged.hidden(P))
         rows = conn.execute(query)
         return [ProductRow(r.id, r.sku, r.name, r.unit, r.category, r.pack_size, r.active,
-                           tuple(codes.get(r.id, ())), r.min_level, r.max_level) for r in rows]
+                           tuple(codes.get(r.id, ())), r.min_level, r.max_level, r.whole_units) for r in rows]
 
 
 def warehouses(engine: Engine) -> list[Warehouse]:
@@ -74,7 +74,8 @@ def setting(engine: Engine, key: str) -> str | None:
 
 def product_table(engine: Engine, limit: int | None = None) -> list[ProductRow]:
     """Products as ``ProductRow``, ordered by SKU (what ``products()`` returns)."""
-    sql = "SELECT id, sku, name, unit, category, pack_size, active, min_level, max_level FROM products{} ORDER BY sku"
+    sql = ("SELECT id, sku, name, unit, category, pack_size, active, min_level, max_level, whole_units FROM products{} "
+           "ORDER BY sku")
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     q = t.QTY
@@ -92,5 +93,5 @@ def product_table(engine: Engine, limit: int | None = None) -> list[ProductRow]:
         for barcode, product_id in found:
             codes.setdefault(product_id, []).append(barcode)
         return [ProductRow(pid, sku, name, unit, cat, Decimal(pack).scaleb(-q), bool(active),
-                           tuple(codes.get(pid, ())), dec(low, q), dec(high, q))
-                for pid, sku, name, unit, cat, pack, active, low, high in rows]
+                           tuple(codes.get(pid, ())), dec(low, q), dec(high, q), bool(whole))
+                for pid, sku, name, unit, cat, pack, active, low, high, whole in rows]

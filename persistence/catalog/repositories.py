@@ -60,7 +60,7 @@ def _product(row, codes: list[str]) -> Product:
     return Product(
         id=row.id, sku=row.sku, name=row.name, unit=row.unit, category=row.category, pack_size=row.pack_size,
         active=row.active, min_level=row.min_level, max_level=row.max_level, barcodes=codes,
-        device_id=row.device_id, version=row.version,
+        whole_units=row.whole_units, device_id=row.device_id, version=row.version,
     )
 
 
@@ -161,7 +161,7 @@ class ProductRepository:
         self._by_id[product.id] = product
 
     _COLUMNS = ("id", "sku", "name", "unit", "category", "pack_size", "active", "min_level", "max_level",
-                "device_id", "version")
+                "whole_units", "device_id", "version")
 
     def _insert(self, products: list[Product]) -> None:
         self.conn.execute(_insert(t.products), [{k: getattr(p, k) for k in self._COLUMNS} for p in products])
@@ -234,7 +234,7 @@ class ProductRepository:
     def update(self, product: Product) -> None:
         self._write_pending()
         values = {k: getattr(product, k) for k in (
-            "name", "unit", "category", "pack_size", "active", "min_level", "max_level", "version")}
+            "name", "unit", "category", "pack_size", "active", "min_level", "max_level", "whole_units", "version")}
         self.conn.execute(update(t.products).where(t.products.c.id == product.id).values(**values))
         self.conn.execute(t.barcodes.delete().where(t.barcodes.c.product_id == product.id))
         if product.barcodes:

@@ -175,8 +175,8 @@ def check_row(table: Table, data: dict) -> None:
     for name, column, passes in plan:
         value = data.get(name)
         if value is None:
-            if column.nullable:
-                continue
+            if column.nullable or (name not in data and (table.name, name) in r.LATER_DEFAULTS):
+                continue  # (left out by a desk that does not know the column yet: it takes its default)
         elif passes is not None and passes(value):
             continue
         check_value(column, value)

@@ -83,7 +83,8 @@ def pending_records(conn: Connection) -> list[Pending]:
         local = r.read_records(conn, spec)
         for key, record in local.items():
             known = synced.get(key)
-            if known is None or known[1] != r.content_hash(spec, record):
+            if known is None or (known[1] != r.content_hash(spec, record)
+                                 and not r.set_by_migration(spec, record, *known)):
                 result.append(Pending(spec, key, known[0] if known else 0, record))
         for key, (version, hash_) in synced.items():
             if hash_ and key not in local:
@@ -438,7 +439,9 @@ def apply_record(conn: Connection, device_id: str, spec: r.Spec, key: str, versi
             mark_synced(conn, spec, key, version, incoming_hash)
             return
         renumbered = (spec.name, key) in conn.info.get(RENUMBERED, ())
-        if local_hash != incoming_hash and known is not None and local_hash != known and not renumbered:
+        unedited = synced is not None and known == synced.hash and r.set_by_migration(spec, local, *synced)
+        if local_hash != incoming_hash and known is not None and local_hash != known and not renumbered \
+                and not unedited:
             local_conflict(conn, device_id, spec, key, rules.rule("edited_during_sync"), record, local)
     if record is None:
         if local is not None:

@@ -173,7 +173,10 @@ def encode_row(table: Table, row) -> dict:
 
 
 def decode_row(table: Table, data: dict) -> dict:
-    return {c.name: decode_value(c, data.get(c.name)) for c in table.columns}
+    """The row's values for the database; a column of ``LATER_DEFAULTS`` the record leaves out (it comes from a
+    desk that does not know the column yet) takes its default."""
+    return {c.name: decode_value(c, data[c.name] if c.name in data else LATER_DEFAULTS.get((table.name, c.name)))
+            for c in table.columns}
 
 
 def row_key(spec: Spec, data: dict) -> str:
@@ -195,8 +198,10 @@ LATER_COLUMNS = frozenset({("purchase_orders", "fx_rate"), ("sync_conflicts", "r
                            ("sync_conflicts", "rule_params")})
 # The same for columns added with a default (migration 0013: payment terms): while they hold the default the
 # migration gave every existing row, they hash as if absent.
+# Migration 0015: a product counted in whole units; a desk that does not send it yet sends products that take
+# any quantity, the safe default (nothing they hold becomes one the rules refuse).
 LATER_DEFAULTS = {("customer_profiles", "payment_basis"): "net", ("supplier_profiles", "payment_basis"): "net",
-                  ("supplier_profiles", "payment_days"): 0}
+                  ("supplier_profiles", "payment_days"): 0, ("products", "whole_units"): False}
 _LATER_TABLES = frozenset(name for name, _ in LATER_COLUMNS | set(LATER_DEFAULTS))
 
 
@@ -213,6 +218,22 @@ def content_hash(spec: Spec, record: dict | None) -> str:
         body = {k: v for k, v in record.items() if k != "version" and k != "device_id"}
     text = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def set_by_migration(spec: Spec, record: dict, version: int, known_hash: str) -> bool:
+    """Whether ``record`` is the one last exchanged (at ``version``, hashing ``known_hash``) but for what a migration
+    set in a column of ``LATER_DEFAULTS`` without an edit (0015: whole units, from the desk's own history).
+
+    Such a record is not a change to push, nor a local edit a pulled version would overwrite: the value stays this
+    desk's until the record is next edited (an edit raises the version and sends the column with the rest).
+    """
+    name = spec.table.name
+    if name not in _LATER_TABLES or record.get("version") != version:
+        return False
+    body = {k: v for k, v in record.items() if k not in ("version", "device_id") and (name, k) not in LATER_DEFAULTS
+            and not (v is None and (name, k) in LATER_COLUMNS)}
+    text = json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest() == known_hash
 
 
 def where_keys(spec: Spec, keys: list[str]):

@@ -2793,6 +2793,21 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>%1 is not a whole number: %2 is counted in whole %3; enter %4 or %5</source>
+            <translation>%1 不是整数：%2 按整%3计数；请输入 %4 或 %5</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 is not a whole number: %2 is counted in whole %3; enter %4</source>
+            <translation>%1 不是整数：%2 按整%3计数；请输入 %4</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 is neither yes nor no</source>
+            <translation>%1 既不是“是”也不是“否”</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>%1 is in a closed month (every month up to %2 is closed)</source>
             <translation>%1 所在月份已结账（%2 及之前的月份均已结账）</translation>
         </message>
@@ -3258,6 +3273,16 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>a whole number such as 12: %1 is counted in whole units</source>
+            <translation>整数，例如 12：%1 按整数单位计数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>yes or no (是 or 否); blank: yes unless the unit is a measure such as kg or 米</source>
+            <translation>是或否（yes 或 no）；留空：是，除非单位是 kg、米等计量单位</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>barcodes without spaces, several separated by ',' or ';'</source>
             <translation>不含空格的条码，多个条码用“,”或“;”分隔</translation>
         </message>
@@ -4898,7 +4923,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ProductEditor</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="+291" />
+            <location filename="../../ui/screens/products.py" line="+293" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -4953,6 +4978,16 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>同一条码重复填写</translation>
         </message>
         <message>
+            <location line="+148" />
+            <source>Counted in whole units (no decimals in quantities)</source>
+            <translation>按整数计量（数量不带小数）</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On for goods counted in pieces, boxes or sets: a quantity such as 2.5 is refused. Off for goods measured by weight, length or volume (kg, 米, 升).</source>
+            <translation>按件、箱、套计数的商品请勾选：2.5 这样的数量将被拒绝。按重量、长度或体积计量的商品（kg、米、升）请不勾选。</translation>
+        </message>
+        <message>
             <location filename="../../ui/refusals.py" line="-48" />
             <source>Product %1 was changed by someone else since you opened it; close this window and open the product again to see their change.</source>
             <translation>商品 %1 在您打开后已被他人修改；请关闭此窗口，重新打开该商品查看其修改后再编辑。</translation>
@@ -4963,7 +4998,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>条码 %1 已被商品 %2 使用</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/products.py" line="+120" />
+            <location filename="../../ui/screens/products.py" line="-12" />
             <source>Edit product %1</source>
             <translation>编辑商品 %1</translation>
         </message>
@@ -4988,7 +5023,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>多个条码请用逗号分隔</translation>
         </message>
         <message>
-            <location line="-122" />
+            <location line="-139" />
             <source>Could not save: %1</source>
             <translation>无法保存：%1</translation>
         </message>
@@ -4996,7 +5031,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ProductPage</name>
         <message>
-            <location line="+262" />
+            <location line="+287" />
             <source>Product %1</source>
             <translation>商品 %1</translation>
         </message>
@@ -5152,6 +5187,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>启用</translation>
         </message>
         <message>
+            <location line="+2" />
+            <source>Whole units</source>
+            <translation>整数计量</translation>
+        </message>
+        <message>
             <location line="+7" />
             <source>ABC/XYZ</source>
             <translation>ABC/XYZ</translation>
@@ -5160,7 +5200,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ProductsScreen</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="-429" />
+            <location filename="../../ui/screens/products.py" line="-454" />
             <source>%n product(s) shown</source>
             <translation>显示 %n 个商品</translation>
         </message>
@@ -11188,6 +11228,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
+            <source>whole_units</source>
+            <translation>整数计量</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>year</source>
             <translation>年份</translation>
         </message>
@@ -11429,7 +11474,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncReasons</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-325" />
+            <location filename="../../ui/sync_reasons.py" line="-326" />
             <source>%1 is missing</source>
             <translation>缺少%1</translation>
         </message>
@@ -11889,7 +11934,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>用户 %1 是本机最后一个启用的管理员，保留该角色</translation>
         </message>
         <message>
-            <location line="+243" />
+            <location line="+244" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -12086,7 +12131,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncTables</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-261" />
+            <location filename="../../ui/sync_reasons.py" line="-262" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>

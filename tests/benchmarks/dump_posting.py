@@ -39,7 +39,8 @@ if not template.exists():
     for w, neg in (("W1", False), ("W2", False), ("NEG", True)):
         catalog.add_warehouse(db.uow(), cc.AddWarehouse(w, f"Warehouse {w}", allow_negative=neg))
     for i in range(60):
-        catalog.add_product(db.uow(), cc.AddProduct(f"P{i}", f"Product {i} 商品", barcodes=(f"690000{i:06d}",)))
+        catalog.add_product(db.uow(), cc.AddProduct(f"P{i}", f"Product {i} 商品", barcodes=(f"690000{i:06d}",),
+                                                    whole_units=False))  # the mix below posts fractions
     db.engine.dispose()
 
 path = out.with_suffix(".sqlite3")

@@ -362,3 +362,17 @@ def test_warehouses_suppliers_and_customers_are_listed_by_code_as_a_table_or_jso
     assert first.index("A customer") == second.index("荣昌便利店")  # wide characters line up
     code, out, _ = cli(db, "warehouse", "list", capsys=capsys)
     assert [line.split()[-1] for line in out.splitlines()[1:]] == ["no", "yes"]
+
+
+def test_product_add_takes_whole_units_from_the_unit_or_the_flag_and_a_fraction_is_refused(tmp_path, capsys):
+    db = tmp_path / "units.sqlite3"
+    assert cli(db, "init", capsys=capsys)[0] == 0
+    assert cli(db, "warehouse", "add", "W1", "--name", "Main", capsys=capsys)[0] == 0
+    assert cli(db, "product", "add", "NUT", "--name", "Nut", "--unit", "个", capsys=capsys)[0] == 0
+    assert cli(db, "product", "add", "RICE", "--name", "Rice", "--unit", "kg", capsys=capsys)[0] == 0
+    assert cli(db, "product", "add", "NAIL", "--name", "Nails", "--no-whole-units", capsys=capsys)[0] == 0
+    code, out, _ = cli(db, "product", "list", "--json", capsys=capsys)
+    assert {r["sku"]: r["whole_units"] for r in json.loads(out)} == {"NUT": True, "RICE": False, "NAIL": False}
+    code, _, err = cli(db, "receive", "NUT", "2.5", "--warehouse", "W1", "--unit-cost", "1", capsys=capsys)
+    assert code == 2 and "quantity: 2.5 is not a whole number: NUT is counted in whole 个; enter 2 or 3" in err
+    assert cli(db, "receive", "NAIL", "2.5", "--warehouse", "W1", "--unit-cost", "1", capsys=capsys)[0] == 0

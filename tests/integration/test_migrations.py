@@ -241,3 +241,69 @@ def test_upgrading_from_0010_keeps_every_movement_with_its_rowid_and_value_and_l
                             (received.id,)).fetchone() == (2,)
     finally:
         conn.close()
+
+
+def test_upgrading_from_0014_counts_in_whole_units_only_the_products_without_a_fractional_quantity(tmp_path):
+    """0015: a product becomes whole-unit only when nothing held about it is fractional and its unit is not a
+    measure; the database is backed up first and every product keeps what it had."""
+    from domain.purchasing import commands as pc
+    from domain.purchasing import orders as purchasing
+    from domain.sales import commands as sc
+    from domain.sales import orders as sales
+
+    path = tmp_path / "shop.sqlite3"
+    db = open_database(path)
+    try:
+        u = db.uow
+        catalog.add_warehouse(u(), cc.AddWarehouse("W", "W"))
+        catalog.add_supplier(u(), cc.AddSupplier("S", "S"))
+        catalog.add_customer(u(), cc.AddCustomer("C", "C"))
+        for sku, unit in (("MOVED", "pcs"), ("WHOLE", "pcs"), ("LOOSE", "kg"), ("ORDERED", "个"), ("SOLD", "件"),
+                          ("PACKED", "箱"), ("TERMS", "pcs"), ("QUIET", "台")):
+            catalog.add_product(u(), cc.AddProduct(sku, sku, unit=unit, whole_units=False,
+                                                   pack_size="0.5" if sku == "PACKED" else "1"))
+        ledger.receive(u(), c.ReceiveStock("MOVED", "2.5", "W", "1"))
+        ledger.receive(u(), c.ReceiveStock("WHOLE", "3", "W", "1"))
+        ledger.ship(u(), c.ShipStock("WHOLE", "1", "W"))
+        ledger.receive(u(), c.ReceiveStock("LOOSE", "4", "W", "1"))
+        ledger.receive(u(), c.ReceiveStock("SOLD", "5", "W", "1"))
+        draft = purchasing.create_draft(u(), pc.CreatePurchaseOrder("S", "W"))
+        purchasing.add_line(u(), pc.AddPurchaseOrderLine(draft.id, "ORDERED", "1.5", "2"))
+        purchasing.add_line(u(), pc.AddPurchaseOrderLine(draft.id, "WHOLE", "2", "2"))
+        order = sales.create_order(u(), sc.CreateSalesOrder("C", "W"))
+        sales.add_line(u(), sc.AddSalesOrderLine(order.id, "SOLD", "0.3", "10"))
+        catalog.set_supplier_terms(u(), cc.SetSupplierTerms("S", "TERMS", "1", moq="2.5"))
+        config = alembic_config()
+        with db.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0014")
+    finally:
+        db.close()
+    conn = sqlite3.connect(path)
+    try:
+        assert "whole_units" not in {r[1] for r in conn.execute("PRAGMA table_info(products)")}
+        before = conn.execute("SELECT * FROM products ORDER BY sku").fetchall()
+    finally:
+        conn.close()
+    assert revision_of(path) == "0014"
+
+    db = open_database(path)
+    try:
+        [saved] = list((tmp_path / "backups").iterdir())  # the 0014 file, copied before the upgrade
+        assert f"before-{HEAD}" in saved.name and revision_of(saved) == "0014"
+        assert revision_of(path) == HEAD
+        whole = {sku: catalog.get_product(db.uow(), sku).whole_units
+                 for sku in ("MOVED", "WHOLE", "LOOSE", "ORDERED", "SOLD", "PACKED", "TERMS", "QUIET")}
+        assert whole == {"MOVED": False, "WHOLE": True, "LOOSE": False, "ORDERED": False, "SOLD": False,
+                         "PACKED": False, "TERMS": False, "QUIET": True}
+        assert queries.check(db.engine) == []
+    finally:
+        db.close()
+    conn = sqlite3.connect(path)
+    try:  # nothing else about a product changed (its version neither: the setting is the schema's, not an edit)
+        after = conn.execute("SELECT * FROM products ORDER BY sku").fetchall()
+        columns = [r[1] for r in conn.execute("PRAGMA table_info(products)")]
+        kept = [i for i, name in enumerate(columns) if name != "whole_units"]
+        assert [tuple(row[i] for i in kept) for row in after] == before
+    finally:
+        conn.close()

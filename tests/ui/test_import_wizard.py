@@ -235,7 +235,7 @@ def test_the_number_format_is_chosen_on_the_mapping_page_and_the_preview_shows_t
     from domain.stock.model import MovementKind
 
     for sku in ("SD-6", "HM-1"):
-        catalog.add_product(services.uow(), c.AddProduct(sku, sku))
+        catalog.add_product(services.uow(), c.AddProduct(sku, sku, unit="kg"))
     path = tmp_path / "eu.csv"
     path.write_text(EUROPEAN_STOCK, encoding="utf-8")
     wizard = ImportWizard(services)
@@ -303,7 +303,7 @@ def test_number_cells_of_a_workbook_show_and_import_as_the_numbers_they_are_in_t
     from domain.stock.model import MovementKind
     from ui.spreadsheets import write_xlsx
 
-    catalog.add_product(services.uow(), c.AddProduct("SD-6", "十字螺丝刀"))
+    catalog.add_product(services.uow(), c.AddProduct("SD-6", "十字螺丝刀", unit="kg"))  # loose, by weight
     path = tmp_path / "stock.xlsx"
     write_xlsx(path, ["货号", "仓库", "数量", "单价"], [["SD-6", "SH", Decimal("1.234"), "4,20"]])
     wizard = ImportWizard(services)

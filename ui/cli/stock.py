@@ -7,6 +7,7 @@ Exit status as in ``ui.cli``. This module must not import Qt, pandas or statsmod
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 import time
@@ -46,6 +47,9 @@ def add_parsers(sub) -> None:
     p.add_argument("--pack-size", default="1")
     p.add_argument("--min-level")
     p.add_argument("--max-level")
+    p.add_argument("--whole-units", action=argparse.BooleanOptionalAction, default=None,
+                   help="counted in whole units: fractional quantities are refused (default: yes unless the unit is "
+                        "a measure such as kg or m)")
     p = product.add_parser("list", help="list products")
     p.add_argument("--json", action="store_true")
     prices.add_product_actions(product)
@@ -153,13 +157,14 @@ def run(args, db) -> int:
     elif cmd == "product" and args.action == "add":
         product = catalog.add_product(uow(), cc.AddProduct(
             args.sku, args.name, tuple(args.barcode), args.unit, args.category, args.pack_size,
-            args.min_level, args.max_level))
+            args.min_level, args.max_level, args.whole_units))
         print(product.id)
     elif cmd == "product" and args.action == "list":
         rows = catalog_queries.products(db.engine)
         if args.json:
             print_json([{"id": r.id, "sku": r.sku, "name": r.name, "unit": r.unit, "category": r.category,
-                          "barcodes": list(r.barcodes), "pack_size": fmt(r.pack_size), "active": r.active}
+                          "barcodes": list(r.barcodes), "pack_size": fmt(r.pack_size), "active": r.active,
+                          "whole_units": r.whole_units}
                          for r in rows])
         else:
             table([[r.sku, r.name, r.unit, r.category, ",".join(r.barcodes)] for r in rows],

@@ -20,7 +20,7 @@ def _active(value: bool) -> str:
 
 class ProductTableModel(RowTableModel):
     CONTEXT = "ProductTableModel"
-    SKU, NAME, BARCODES, CATEGORY, UNIT, PACK_SIZE, MIN_LEVEL, MAX_LEVEL, ACTIVE, CLASS = range(10)
+    SKU, NAME, BARCODES, CATEGORY, UNIT, PACK_SIZE, MIN_LEVEL, MAX_LEVEL, ACTIVE, WHOLE_UNITS, CLASS = range(11)
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("ProductTableModel", "SKU"), lambda r: r.sku),
         Column(QT_TRANSLATE_NOOP("ProductTableModel", "Name"), lambda r: r.name),
@@ -31,6 +31,8 @@ class ProductTableModel(RowTableModel):
         Column(QT_TRANSLATE_NOOP("ProductTableModel", "Min level"), lambda r: r.min_level, qty_text, True),
         Column(QT_TRANSLATE_NOOP("ProductTableModel", "Max level"), lambda r: r.max_level, qty_text, True),
         Column(QT_TRANSLATE_NOOP("ProductTableModel", "Active"), lambda r: r.active, _active),
+        # the import reads this column back (domain.imports.fields: "Whole units")
+        Column(QT_TRANSLATE_NOOP("ProductTableModel", "Whole units"), lambda r: r.whole_units, _active),
     )
 
     def __init__(self, parent=None) -> None:

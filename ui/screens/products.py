@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import QCheckBox
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QDialog
 from PySide6.QtWidgets import QDialogButtonBox
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import QWidget
 
 from domain.catalog import commands as cmd
 from domain.catalog import master as catalog
+from domain.catalog.units import whole_by_default
 from domain.imports.problems import Said
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import DomainError
@@ -347,6 +349,14 @@ class ProductEditor(QDialog):
             self.edits[field], self.errors[field], self.labels[field] = edit, error, label
         self.edits["unit"].setText("pcs")
         self.edits["pack size"].setText("1")
+        # counted in whole units: a new product follows its unit (pieces yes, kg or 米 no) until the box is clicked
+        self.whole_units = QCheckBox(self)
+        self.whole_units.setChecked(True)
+        self.whole_units_touched = False
+        self.whole_units.clicked.connect(self._whole_units_clicked)
+        self.edits["unit"].textEdited.connect(self._unit_edited)
+        unit_box = form.itemAt(_FIELDS.index("unit"), QFormLayout.ItemRole.FieldRole).layout()
+        unit_box.addWidget(self.whole_units)
         self.sku_note = QLabel(self)
         self.sku_note.setStyleSheet("color: #666;")
         self.sku_note.setWordWrap(True)
@@ -387,11 +397,19 @@ class ProductEditor(QDialog):
     def editing(self) -> bool:
         return self.sku is not None
 
+    def _whole_units_clicked(self, *_) -> None:
+        self.whole_units_touched = True
+
+    def _unit_edited(self, unit: str) -> None:
+        if not self.editing and not self.whole_units_touched:
+            self.whole_units.setChecked(whole_by_default(unit))
+
     def _set_enabled(self, enabled: bool) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(enabled and self.selling_ready)
         for field, edit in self.edits.items():
             if field != "SKU":
                 edit.setEnabled(enabled)
+        self.whole_units.setEnabled(enabled)
 
     def _prefill_selling(self, result) -> None:
         if not alive(self):
@@ -413,6 +431,7 @@ class ProductEditor(QDialog):
                   "min level": qty_text(product.min_level), "max level": qty_text(product.max_level)}
         for field, value in values.items():
             self.edits[field].setText(value)
+        self.whole_units.setChecked(product.whole_units)
         self._set_enabled(True)
         self.edits["name"].setFocus()
         self.edits["name"].selectAll()
@@ -432,6 +451,10 @@ class ProductEditor(QDialog):
             label.setText(translate("ProductEditor", _LABELS[field]) + ":")
         self.edits["barcode"].setPlaceholderText(
             translate("ProductEditor", "several barcodes: separate with commas"))
+        self.whole_units.setText(translate("ProductEditor", "Counted in whole units (no decimals in quantities)"))
+        self.whole_units.setToolTip(translate(
+            "ProductEditor", "On for goods counted in pieces, boxes or sets: a quantity such as 2.5 is refused. Off "
+                             "for goods measured by weight, length or volume (kg, 米, 升)."))
         self.selling.retranslate()
 
     def changeEvent(self, event) -> None:
@@ -446,10 +469,12 @@ class ProductEditor(QDialog):
             return cmd.UpdateProduct(sku=self.sku, name=text["name"], barcodes=barcodes, unit=text["unit"],
                                      category=text["category"], pack_size=text["pack size"],
                                      min_level=text["min level"] or None, max_level=text["max level"] or None,
-                                     active=self.active, expected_version=self.version)
+                                     active=self.active, expected_version=self.version,
+                                     whole_units=self.whole_units.isChecked())
         return cmd.AddProduct(sku=text["SKU"], name=text["name"], barcodes=barcodes, unit=text["unit"],
                               category=text["category"], pack_size=text["pack size"],
-                              min_level=text["min level"] or None, max_level=text["max level"] or None)
+                              min_level=text["min level"] or None, max_level=text["max level"] or None,
+                              whole_units=self.whole_units.isChecked())
 
     def submit(self) -> None:
         for label in [*self.errors.values(), self.general_error]:
@@ -504,6 +529,8 @@ class ProductEditor(QDialog):
             said = Said.of(problem).code  # a problem without values or advice has its code in domain.imports.problems
             if said in _PROBLEMS:
                 problem = translate("ProductEditor", _PROBLEMS[said])
+            elif exc.code in ("not_whole", "not_whole_one"):  # a fraction of a whole-unit product, from its code
+                problem = field_problem_text(exc)
             self.errors[exc.field].setText(problem)
             self.errors[exc.field].show()
             self.edits[exc.field].setFocus()

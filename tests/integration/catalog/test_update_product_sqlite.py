@@ -43,11 +43,12 @@ def rows(db) -> dict:
 
 def test_fields_barcodes_and_version_are_stored(db):
     catalog.update_product(db.uow(), edit(name="青苹果", barcodes=("113", "111"), unit="box", category="produce",
-                                          pack_size="6", min_level="2.5", max_level="40", expected_version=1))
+                                          pack_size="6", min_level="2.5", max_level="40", expected_version=1,
+                                          whole_units=False))
     (row,) = [p for p in catalog_queries.product_table(db.engine) if p.sku == "A-1"]
     assert (row.name, row.unit, row.category, row.barcodes) == ("青苹果", "box", "produce", ("111", "113"))
     assert (row.pack_size, row.min_level, row.max_level) == (Decimal(6), Decimal("2.5"), Decimal(40))
-    assert rows(db)["products"]["A-1"]["version"] == 2
+    assert rows(db)["products"]["A-1"]["version"] == 2 and rows(db)["products"]["A-1"]["whole_units"] is False
     assert catalog.get_product(db.uow(), "A-1").version == 2
     assert catalog.get_product(db.uow(), "113").sku == "A-1"  # the new barcode finds it
 

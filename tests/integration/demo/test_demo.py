@@ -99,6 +99,15 @@ def test_names_are_mostly_chinese_with_some_english(products):
     assert english
 
 
+def test_pieces_count_in_whole_units_and_goods_sold_by_weight_do_not(products):
+    from domain.catalog.units import whole_by_default
+
+    assert all(p.whole_units == whole_by_default(p.unit) for p in products)
+    assert all(p.whole_units for p in products if p.unit in ("pcs", "box", "bottle", "pack", "set", "pair"))
+    assert not any(p.whole_units for p in products if p.unit == "kg")
+    assert any(p.whole_units for p in products)
+
+
 def test_barcodes_are_valid_ean13_and_unique(products):
     codes = [b for p in products for b in p.barcodes]
     assert len(codes) >= 0.8 * len(products)

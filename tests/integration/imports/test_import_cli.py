@@ -249,6 +249,9 @@ def test_an_import_killed_mid_way_leaves_the_database_exactly_as_before(shop, tm
     assert ok(shop, "check").startswith("ok")
 
 
+# the same products, sold loose (not counted in whole units), for the stock files with fractions below
+LOOSE_PRODUCTS = "".join(line + (",整数计量\n" if i == 0 else ",否\n")
+                         for i, line in enumerate(PRODUCTS.splitlines()))
 EUROPEAN_STOCK = ("货号;仓库;数量;单价\n"
                   "SD-6;SH;1.234;4,20\n"      # 1.234 is one thousand two hundred thirty-four
                   "HM-1;SH;2,5;1.234,5\n"
@@ -256,7 +259,7 @@ EUROPEAN_STOCK = ("货号;仓库;数量;单价\n"
 
 
 def test_number_format_european_reads_a_decimal_comma_and_points_between_thousands(shop, tmp_path):
-    ok(shop, "import", "products", str(write(tmp_path / "p.csv", PRODUCTS)))
+    ok(shop, "import", "products", str(write(tmp_path / "p.csv", LOOSE_PRODUCTS)))
     path = write(tmp_path / "eu.csv", EUROPEAN_STOCK)
     code, out, err = cli(shop, "import", "stock", str(path))  # the default format refuses the decimal commas
     assert code == 2 and "'2,5' is ambiguous" in out and "European number format (1.234,5)" in out
@@ -288,7 +291,7 @@ def test_number_format_european_refuses_a_point_out_of_place_naming_the_field_th
 def test_number_cells_of_a_workbook_are_numbers_whatever_the_number_format(shop, tmp_path):
     from ui.spreadsheets import write_xlsx
 
-    ok(shop, "import", "products", str(write(tmp_path / "p.csv", PRODUCTS)))
+    ok(shop, "import", "products", str(write(tmp_path / "p.csv", LOOSE_PRODUCTS)))
     write_xlsx(tmp_path / "s.xlsx", ["SKU", "Warehouse", "Qty", "Unit cost"],
                [["SD-6", "SH", Decimal("1.234"), "4,20"], ["HM-1", "SH", 3, Decimal("1234.5")]])
     assert "2 added" in ok(shop, "import", "stock", str(tmp_path / "s.xlsx"), "--number-format", "european")

@@ -55,7 +55,7 @@ def test_the_suggestion_names_the_decimal_the_clerk_probably_meant():
 
 
 def test_receive_2_comma_5_is_refused_and_posts_nothing(shop):  # noqa: F811
-    ok(shop, "product", "add", "A", "--name", "Apple")
+    ok(shop, "product", "add", "A", "--name", "Apple", "--unit", "kg")
     code, out, err = cli(shop, "receive", "A", "2,5", "--warehouse", "SH", "--unit-cost", "1.5")
     assert code == 2 and "'2,5' is ambiguous" in err and "2.5" in err
     code, out, err = cli(shop, "receive", "A", "2", "--warehouse", "SH", "--unit-cost", "1,5")

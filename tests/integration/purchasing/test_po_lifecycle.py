@@ -110,7 +110,7 @@ def test_price_breaks_apply_to_the_rounded_quantity(shop):
 
 
 def test_a_product_without_terms_needs_a_price(shop):
-    catalog.add_product(shop.uow(), c.AddProduct("GLUE", "胶水"))
+    catalog.add_product(shop.uow(), c.AddProduct("GLUE", "胶水", unit="kg"))  # glue by weight
     po_id = draft(shop)
     with pytest.raises(BadInput, match="price"):
         po_uc.add_line(shop.uow(), pc.AddPurchaseOrderLine(po_id, "GLUE", "3"))

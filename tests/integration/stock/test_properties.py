@@ -98,10 +98,11 @@ def template() -> Path:
         path = Path(folder) / "template.sqlite3"
         db = open_database(path)
         for sku in SKUS:
-            catalog.add_product(db.uow(), cc.AddProduct(sku, f"Product {sku}"))
+            # measured (fractions such as 1.3333 are what these postings check the exactness of)
+            catalog.add_product(db.uow(), cc.AddProduct(sku, f"Product {sku}", unit="kg"))
         for code in WAREHOUSES:
             catalog.add_warehouse(db.uow(), cc.AddWarehouse(code, code, allow_negative=code == "NEG"))
-        catalog.add_product(db.uow(), cc.AddProduct(SOLD, "Sold product"))
+        catalog.add_product(db.uow(), cc.AddProduct(SOLD, "Sold product", unit="kg"))
         catalog.add_customer(db.uow(), cc.AddCustomer("CUST", "Customer"))
         for code in STRICT:  # the sold product starts with some stock (and so a balance row) where it is sold
             ledger.receive(db.uow(), c.ReceiveStock(SOLD, "5", code, "2.00", occurred_at=T0))

@@ -40,7 +40,7 @@ def a_ledger_of_every_kind(db, n: int, seed: int) -> None:
     rng = random.Random(seed)
     catalog.add_warehouse(db.uow(), cc.AddWarehouse("MAIN", "Main"))
     catalog.add_warehouse(db.uow(), cc.AddWarehouse("SHOP", "Shop", allow_negative=True))
-    catalog.add_many(db.uow(), [cc.AddProduct(s, s) for s in SKUS])
+    catalog.add_many(db.uow(), [cc.AddProduct(s, s, unit="kg") for s in SKUS])  # shipped in halves: measured
     ledger.post_many(db.uow(), [c.ReceiveStock(s, "1000", "MAIN", "3.17", occurred_at=T0) for s in SKUS])
     commands = []
     for _ in range(n):

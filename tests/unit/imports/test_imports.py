@@ -310,7 +310,7 @@ def european(text: str) -> Table:
 def test_a_file_in_the_european_format_reads_a_decimal_comma_and_points_between_thousands(uow):
     from domain.imports import NumberFormat
 
-    run(uow, "products", "SKU,Name\nA-1,Apple\nB-2,Pear\nC-3,Plum\n")
+    run(uow, "products", "SKU,Name,Unit\nA-1,Apple,kg\nB-2,Pear,kg\nC-3,Plum,kg\n")  # sold by weight
     t = european("SKU;Warehouse;Qty;Unit cost\nA-1;SH;1.234;4,20\nB-2;SH;2,5;1.234,5\nC-3;SH;12;0,125\n")
     result = run_import(uow, "stock", t, guess_mapping("stock", t.headers), today=TODAY,
                         number_format=NumberFormat.EUROPEAN)
@@ -340,7 +340,7 @@ def test_a_value_the_european_format_does_not_allow_names_the_field_the_text_and
 def test_cells_the_file_holds_as_numbers_are_numbers_whatever_the_format(uow):
     from domain.imports import NumberCell
 
-    run(uow, "products", "SKU,Name\nA-1,Apple\n")
+    run(uow, "products", "SKU,Name,Unit\nA-1,Apple,kg\n")
     t = Table(("SKU", "Warehouse", "Qty", "Unit cost"), [("A-1", "SH", NumberCell("1.234"), NumberCell("1234.5"))])
     run_import(uow, "stock", t, guess_mapping("stock", t.headers), today=TODAY, number_format="european")
     (m,) = uow.state.movements.values()

@@ -47,7 +47,7 @@ class DemandUnitOfWork(FakeUnitOfWork):
 @pytest.fixture
 def uow() -> DemandUnitOfWork:
     uow = DemandUnitOfWork()
-    catalog.add_product(uow, c.AddProduct("A-1", "苹果 Apple", barcodes=("6901234567892",)))
+    catalog.add_product(uow, c.AddProduct("A-1", "苹果 Apple", barcodes=("6901234567892",), unit="kg"))
     catalog.add_warehouse(uow, c.AddWarehouse("W1", "Main"))
     catalog.add_customer(uow, c.AddCustomer("C-9", "Wang Trading"))
     return uow
