@@ -73,7 +73,8 @@ class EntryLine:
     reason: str = ""
     error: str = ""
     scanned: bool = False  # against a PO: scanned or typed, so scans count up from 1
-    by_scan: bool = False  # against a PO: scanned at least once in this receipt (typing alone leaves it False)
+    by_scan: bool = False  # against a PO: scanned at least once in this receipt (typing alone leaves it False);
+    # kept with a held document, so a resumed receipt still asks about the lines left untouched
 
     @property
     def amount(self) -> Decimal | None:
@@ -260,14 +261,14 @@ class DocumentLinesModel(QAbstractTableModel):
     def held_lines(self) -> tuple[HeldLine, ...]:
         """The lines as they stand, to be kept while the document is not posted."""
         return tuple(HeldLine(x.product_id, x.sku, x.name, x.unit, x.qty, x.unit_cost, x.counted, x.expected,
-                              x.reason, x.scanned) for x in self._lines)
+                              x.reason, x.scanned, x.by_scan) for x in self._lines)
 
     def restore(self, lines) -> None:
         """Lines of a held document back in the grid (a free document; see ``restore_po_quantities``)."""
         self.forget_undo()
         self.beginResetModel()
         self._lines = [EntryLine(x.product_id, x.sku, x.name, x.unit, x.qty, x.unit_cost, x.counted, x.expected,
-                                 x.reason, scanned=x.scanned) for x in lines]
+                                 x.reason, scanned=x.scanned, by_scan=x.by_scan) for x in lines]
         self._reindex()
         self.endResetModel()
         self.totals_changed.emit()
@@ -278,7 +279,7 @@ class DocumentLinesModel(QAbstractTableModel):
         for row, line in enumerate(self._lines):
             kept = held.get(line.sku.upper())
             if kept is not None:
-                line.qty, line.scanned = kept.qty, kept.scanned
+                line.qty, line.scanned, line.by_scan = kept.qty, kept.scanned, kept.by_scan
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
         self.totals_changed.emit()
 
