@@ -428,8 +428,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('DocumentEntry', 'Document %1 has already been reversed.'): '单据 %1 已冲销。',
     ('DocumentEntry', 'Enter a received quantity on at least one line of %1.'): '请至少在 %1 的一行中输入实收数量。',
     ('DocumentEntry', 'Filled in from the sales order: check the quantity, then post.'): '已按销售订单填好：请核对数量后过账。',
-    ('DocumentEntry', 'From %1: what is still expected is filled in; change it or scan (the first scan of a line counts from 1). What is not received stays open.'):
-        '供应商 %1：已填入待收数量；可修改或扫描（每行第一次扫描从 1 开始计数）。未收到的数量仍保持未结。',
+    ('DocumentEntry', 'From %1: what is still expected is filled in; change it or scan (the first scan of a line counts from 1). Once you scan, lines neither scanned nor changed are asked about. What is not received stays open.'):
+        '供应商 %1：已填入待收数量；可修改或扫描（每行第一次扫描从 1 开始计数）。一旦开始扫描，过账前会询问既未扫描也未修改的行。未收到的数量仍保持未结。',
     ('DocumentEntry', 'Held documents'): '挂单列表',
     ('DocumentEntry', 'Held: resume it with Held… (F7).'): '已挂单：可通过“挂单列表…（F7）”恢复。',
     ('DocumentEntry', 'Held… (F7)'): '挂单列表… (F7)',
@@ -1251,8 +1251,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ReceivePoDialog', 'Receive %1'): '按 %1 收货',
     ('ReceivePoDialog', 'S&can:'): '扫描(&C)：',
     ('ReceivePoDialog', 'Scan a barcode or type a SKU, then Enter'): '扫描条码或输入货号，然后按回车',
-    ('ReceivePoDialog', 'What is still expected is filled in. Change a quantity, or scan: the first scan of a line counts from 1, each further scan adds 1. What is not received stays open.'):
-        '已填入尚未到货的数量。可修改数量，或扫描：某行第一次扫描从 1 开始计数，之后每扫描一次加 1。未收的数量仍保持待收。',
+    ('ReceivePoDialog', 'What is still expected is filled in. Change a quantity, or scan: the first scan of a line counts from 1, each further scan adds 1. Once you scan, lines you neither scan nor change are asked about before receiving. What is not received stays open.'):
+        '已填入尚未到货的数量。可修改数量，或扫描：某行第一次扫描从 1 开始计数，之后每扫描一次加 1。一旦开始扫描，收货前会询问既未扫描也未修改的行。未收的数量仍保持待收。',
     ('ReceiveScreen', 'Enter supplier &invoice…'): '录入采购发票(&I)…',
     ('ReceiveScreen', 'Receipt %1 was reversed; nothing on it can go back.'): '入库单 %1 已冲销；其中的货品不能退回。',
     ('ReceiveScreen', 'Receipt %1 was reversed; there is nothing on it to invoice.'): '入库单 %1 已冲销；没有可开票的内容。',
@@ -2600,6 +2600,13 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('UnfilledDemand', 'Remove the l&ine: none on hand'): '删除该行：无现货(&I)',
     ('UnfilledDemand', 'Recorded %1 of %2 as unfilled demand. Change line %3 to what is on hand, or remove it, and post again.'):
         '已将 %2 的 %1 记为未满足需求。请把第 %3 行改为现有库存或删除该行，然后重新过账。',
+    ('UnscannedLines', '%1 and %2 more'): '%1 等另外 %2 个',
+    ('UnscannedLines', '%n line(s) were neither scanned nor changed: %1. Receive them as expected, or leave them open?'): '有 %n 行既未扫描也未修改：%1。按待收数量收货，还是保持未结？',
+    ('UnscannedLines', '&Leave them open'): '保持未结(&L)',
+    ('UnscannedLines', 'Cancel'): '取消',
+    ('UnscannedLines', 'Leave them open: they are received as 0 and stay open on the purchase order. Receive them as expected: the full quantity still expected is received.'): '保持未结：这些行按 0 收货，在采购订单上仍为待收。按待收数量收货：收下全部待收数量。',
+    ('UnscannedLines', 'Lines not scanned'): '未扫描的行',
+    ('UnscannedLines', 'Receive them as &expected'): '按待收数量收货(&E)',
     ('UserTableModel', 'Active'): '启用',
     ('UserTableModel', 'Created'): '创建时间',
     ('UserTableModel', 'Full name'): '姓名',

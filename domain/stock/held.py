@@ -34,7 +34,8 @@ class HeldLine:
     counted: Decimal | None = None
     expected: Decimal | None = None
     reason: str = ""
-    scanned: bool = False
+    scanned: bool = False  # scanned or typed (later scans add one)
+    by_scan: bool = False  # against a PO: scanned at least once (posting asks about the lines left untouched)
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,7 @@ def lines_from_json(text: str) -> tuple[HeldLine, ...]:
             lines.append(HeldLine(
                 product_id=str(item["product_id"]), sku=str(item["sku"]), name=str(item.get("name", "")),
                 unit=str(item.get("unit", "")), reason=str(item.get("reason", "")),
-                scanned=bool(item.get("scanned", False)), **values))
+                scanned=bool(item.get("scanned", False)), by_scan=bool(item.get("by_scan", False)), **values))
         except (KeyError, TypeError, AttributeError, InvalidOperation):
             continue
     return tuple(lines)

@@ -2010,7 +2010,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>冲销(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/receive.py" line="+57" />
+            <location filename="../../ui/screens/documents/receive.py" line="+62" />
             <source>%1 (%2) is not on purchase order %3: only its products can be received against it. Clear the order for a free receipt.</source>
             <translation>%1（%2）不在采购订单 %3 上：只能按该订单收货其中的商品。清除订单即可自由入库。</translation>
         </message>
@@ -2032,11 +2032,11 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+31" />
-            <source>From %1: what is still expected is filled in; change it or scan (the first scan of a line counts from 1). What is not received stays open.</source>
-            <translation>供应商 %1：已填入待收数量；可修改或扫描（每行第一次扫描从 1 开始计数）。未收到的数量仍保持未结。</translation>
+            <source>From %1: what is still expected is filled in; change it or scan (the first scan of a line counts from 1). Once you scan, lines neither scanned nor changed are asked about. What is not received stays open.</source>
+            <translation>供应商 %1：已填入待收数量；可修改或扫描（每行第一次扫描从 1 开始计数）。一旦开始扫描，过账前会询问既未扫描也未修改的行。未收到的数量仍保持未结。</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+45" />
             <source>Enter a received quantity on at least one line of %1.</source>
             <translation>请至少在 %1 的一行中输入实收数量。</translation>
         </message>
@@ -2477,7 +2477,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentLinesModel</name>
         <message>
-            <location filename="../../ui/models/document_lines.py" line="+91" />
+            <location filename="../../ui/models/document_lines.py" line="+95" />
             <source>#</source>
             <translation>行号</translation>
         </message>
@@ -2547,7 +2547,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>实收数量</translation>
         </message>
         <message>
-            <location line="+337" />
+            <location line="+351" />
             <source>Reason: at most 200 characters are accepted.</source>
             <translation>原因：最多 200 个字符。</translation>
         </message>
@@ -5972,7 +5972,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ReceivePoDialog</name>
         <message>
-            <location filename="../../ui/dialogs/receive_po.py" line="+58" />
+            <location filename="../../ui/dialogs/receive_po.py" line="+63" />
             <source>Receive %1</source>
             <translation>按 %1 收货</translation>
         </message>
@@ -5982,22 +5982,22 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>扫描条码或输入货号，然后按回车</translation>
         </message>
         <message>
-            <location line="+34" />
-            <source>What is still expected is filled in. Change a quantity, or scan: the first scan of a line counts from 1, each further scan adds 1. What is not received stays open.</source>
-            <translation>已填入尚未到货的数量。可修改数量，或扫描：某行第一次扫描从 1 开始计数，之后每扫描一次加 1。未收的数量仍保持待收。</translation>
-        </message>
-        <message>
-            <location line="+3" />
+            <location line="+38" />
             <source>S&amp;can:</source>
             <translation>扫描(&amp;C)：</translation>
         </message>
         <message>
-            <location line="-44" />
+            <location line="-45" />
             <source>Line %1: %2</source>
             <translation>第 %1 行：%2</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+41" />
+            <source>What is still expected is filled in. Change a quantity, or scan: the first scan of a line counts from 1, each further scan adds 1. Once you scan, lines you neither scan nor change are asked about before receiving. What is not received stays open.</source>
+            <translation>已填入尚未到货的数量。可修改数量，或扫描：某行第一次扫描从 1 开始计数，之后每扫描一次加 1。一旦开始扫描，收货前会询问既未扫描也未修改的行。未收的数量仍保持待收。</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>&amp;Receive</source>
             <translation>收货(&amp;R)</translation>
         </message>
@@ -6012,7 +6012,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1 不在本采购订单的待收明细中。</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+17" />
             <source>Enter a quantity on at least one line.</source>
             <translation>请至少在一行中输入数量。</translation>
         </message>
@@ -12461,6 +12461,44 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <location line="+2" />
             <source>Count what the customer asked for and could not get as demand, so forecasts and reorder points see it</source>
             <translation>把客户要而未能发货的数量计为需求，使预测和再订货点能考虑到它</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnscannedLines</name>
+        <message>
+            <location filename="../../ui/dialogs/unscanned.py" line="+32" />
+            <source>%1 and %2 more</source>
+            <translation>%1 等另外 %2 个</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%n line(s) were neither scanned nor changed: %1. Receive them as expected, or leave them open?</source>
+            <translation>有 %n 行既未扫描也未修改：%1。按待收数量收货，还是保持未结？</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Lines not scanned</source>
+            <translation>未扫描的行</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Leave them open: they are received as 0 and stay open on the purchase order. Receive them as expected: the full quantity still expected is received.</source>
+            <translation>保持未结：这些行按 0 收货，在采购订单上仍为待收。按待收数量收货：收下全部待收数量。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Leave them open</source>
+            <translation>保持未结(&amp;L)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Receive them as &amp;expected</source>
+            <translation>按待收数量收货(&amp;E)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>取消</translation>
         </message>
     </context>
     <context>

@@ -52,8 +52,10 @@ def receive_stock(services) -> None:
 def test_held_lines_travel_as_exact_json_and_a_damaged_line_is_dropped():
     lines = (HeldLine("p1", "A-1", "螺丝刀", "pcs", Decimal("2.5000"), Decimal("1.23456789")),
              HeldLine("p2", "B-2", "Hammer", "pcs", counted=Decimal(3), expected=Decimal(4), reason="broken",
-                      scanned=True))
+                      scanned=True),
+             HeldLine("", "C-3", "Glue", "pcs", Decimal(2), expected=Decimal(5), scanned=True, by_scan=True))
     assert lines_from_json(lines_json(lines)) == lines
+    assert lines_from_json('[{"product_id": "p", "sku": "Y", "qty": "1"}]')[0].by_scan is False  # held before
     assert lines_from_json('[{"sku": "X"}, {"product_id": "p", "sku": "Y", "qty": "1x"}]') == ()
     assert lines_from_json("not json") == ()
 
@@ -249,3 +251,36 @@ def test_a_held_receipt_against_a_purchase_order_comes_back_with_its_quantities(
     qtbot.waitUntil(lambda: again.po is not None and again.model.rowCount() == 2, timeout=30_000)
     assert [(x.sku, x.qty) for x in again.model.lines] == [("A-1", Decimal(4)), ("B-2", Decimal(5))]
 
+
+
+def test_a_held_receipt_against_a_purchase_order_still_asks_about_the_lines_not_scanned(qtbot, services, db,
+                                                                                       monkeypatch):
+    """Resumed after a quit, a partial delivery scanned line by line must not receive the unscanned line in full."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from domain.purchasing import commands as pc
+    from domain.purchasing import orders as purchasing
+
+    po = purchasing.create_draft(db.uow(), pc.CreatePurchaseOrder("SUP", "W1"))
+    purchasing.add_line(db.uow(), pc.AddPurchaseOrderLine(po.id, "A-1", "10", "2.00"))
+    purchasing.add_line(db.uow(), pc.AddPurchaseOrderLine(po.id, "B-2", "5", "3.00"))
+    number = purchasing.issue(db.uow(), pc.IssuePurchaseOrder(po.id)).number
+    screen = open_screen(qtbot, services, ReceiveScreen)
+    scan(qtbot, screen, number)
+    qtbot.waitUntil(lambda: screen.po is not None and screen.model.rowCount() == 2, timeout=30_000)
+    scan(qtbot, screen, "A-1")
+    scan(qtbot, screen, "A-1")
+    saved(qtbot, screen)
+    screen.close()
+
+    again = open_screen(qtbot, services, ReceiveScreen)
+    qtbot.waitUntil(lambda: again.po is not None and again.model.rowCount() == 2, timeout=30_000)
+    assert [(x.sku, x.qty) for x in again.model.lines] == [("A-1", Decimal(2)), ("B-2", Decimal(5))]
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or QMessageBox.StandardButton.No)
+    again.scan.setFocus()
+    qtbot.waitUntil(again.scan.hasFocus)
+    post(qtbot, again)
+    assert len(asked) == 1 and "B-2" in asked[0]
+    order = services.purchasing.purchase_orders(ref=number)[0]
+    assert [(x.sku, x.received, x.open_qty) for x in order.lines] == [("A-1", 2, 8), ("B-2", 0, 5)]

@@ -134,6 +134,40 @@ def test_receiving_part_leaves_the_rest_open_and_receiving_the_rest_completes_th
     qtbot.waitUntil(lambda: screen.po_combo.findData(number) < 0)  # no longer open
 
 
+def answer_unscanned(monkeypatch, button) -> list[str]:
+    """Make the question about lines not scanned answer ``button``; returns the texts asked."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.text()) or button)
+    return asked
+
+
+def test_scanning_part_of_a_delivery_asks_first_and_can_leave_the_rest_open(qtbot, services, monkeypatch):
+    """The Receive screen against a PO asks as the Purchasing screen's dialog does: HM-1 was not scanned."""
+    from PySide6.QtWidgets import QMessageBox
+
+    number = issued_po(services)
+    screen = open_receive(qtbot, services)
+    load(qtbot, screen, number)
+    for _ in range(3):
+        scan(qtbot, screen, "6901234567892")
+    asked = answer_unscanned(monkeypatch, QMessageBox.StandardButton.Cancel)  # Esc: back to the entry
+    qtbot.keyClick(screen.scan, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(asked) == 1 and "HM-1" in asked[0] and "SD-1" not in asked[0]
+    services.tasks.wait()
+    assert not screen._posting and screen.po is not None and screen.model.lines[0].qty == 3
+    assert the_po(services, number).state == "issued" and services.stock.movements() == []
+    assert screen.scan.hasFocus()
+
+    asked = answer_unscanned(monkeypatch, QMessageBox.StandardButton.No)  # leave them open
+    post(qtbot, screen)
+    assert len(asked) == 1
+    po = the_po(services, number)
+    assert [(x.sku, x.received, x.open_qty) for x in po.lines] == [("SD-1", 3, 7), ("HM-1", 0, 4)]
+    assert balance(services, "HM-1").on_hand == 0
+
+
 def test_an_over_receipt_is_refused_on_its_line_and_nothing_is_posted(qtbot, services):
     number = issued_po(services)
     screen = open_receive(qtbot, services)

@@ -3,7 +3,10 @@
 The lines are the Receive screen's own (``ui.models.document_lines.DocumentLinesModel`` against a PO),
 so both enter and post a receipt the same way: what is still expected is filled in; the first scan of a
 line replaces it (the clerk is counting that line now), later scans add one each; a quantity is checked
-as posting checks it; ``DocumentLinesModel.po_receipt`` makes the command, which
+as posting checks it. Once a line is scanned, the lines neither scanned nor edited are only prefilled: posting
+asks first (``ui.dialogs.unscanned``: leave them open, the default, or receive them as expected; Esc goes back to
+the dialog), so a partial delivery scanned line by line never receives what did not arrive. With nothing scanned
+(quantities typed or taken as prefilled) it posts at once. ``DocumentLinesModel.po_receipt`` makes the command, which
 ``domain.purchasing.orders.receive`` posts on the task runner. A refusal (over-receipt beyond the tolerance) is
 shown in the dialog, which stays open so the clerk can correct the line.
 """
@@ -24,6 +27,8 @@ from PySide6.QtWidgets import QVBoxLayout
 from domain.kernel.numbers import fmt
 from domain.purchasing import orders as purchasing
 from domain.stock.documents import DocumentKind
+from ui.dialogs.unscanned import Unscanned
+from ui.dialogs.unscanned import ask_unscanned
 from ui.i18n import fill
 from ui.models import document_lines as lm
 from ui.models.document_lines import DocumentLinesModel
@@ -96,7 +101,8 @@ class ReceivePoDialog(QDialog):
     def retranslate(self) -> None:
         self.hint.setText(translate(
             "ReceivePoDialog", "What is still expected is filled in. Change a quantity, or scan: the first scan of "
-                               "a line counts from 1, each further scan adds 1. What is not received stays open."))
+                               "a line counts from 1, each further scan adds 1. Once you scan, lines you neither "
+                               "scan nor change are asked about before receiving. What is not received stays open."))
         self.scan_label.setText(translate("ReceivePoDialog", "S&can:"))
         self.model.retranslate()  # the column titles are the Receive screen's
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("ReceivePoDialog", "&Receive"))
@@ -134,7 +140,15 @@ class ReceivePoDialog(QDialog):
 
     # -- posting -------------------------------------------------------------------------
     def post(self) -> None:
-        command = self.model.po_receipt(self.po.number or self.po.id)
+        leave = False
+        unconfirmed = self.model.unconfirmed_lines()
+        if unconfirmed:  # scanned some lines, not these: they hold only the prefilled quantity
+            answer = ask_unscanned(self, [x.sku for x in unconfirmed])
+            if answer is None:  # Esc: back to the lines, nothing posted
+                self.scan.setFocus()
+                return
+            leave = answer == Unscanned.LEAVE_OPEN
+        command = self.model.po_receipt(self.po.number or self.po.id, leave_unconfirmed=leave)
         if command is None:  # nothing entered: refused here, as no lines would receive everything still open
             self._show_error(translate("ReceivePoDialog", "Enter a quantity on at least one line."))
             return

@@ -11,7 +11,10 @@ A receipt can be entered against a purchase order (``load_po``): its lines are t
 lines with what is still expected, the received quantity is prefilled with it and stays
 editable (0 receives nothing of that line now), the unit cost is the PO's, and a scan counts
 only a product on the PO: its first scan starts the line at 1 (the clerk is counting it now),
-each further scan adds 1, as the Receive… dialog of the purchasing screen does.
+each further scan adds 1, as the Receive… dialog of the purchasing screen does. Once a line is
+scanned, the lines neither scanned nor edited (``unconfirmed_lines``) still hold the prefilled
+quantity only: posting asks about them (``ui.dialogs.unscanned``), and ``po_receipt(...,
+leave_unconfirmed=True)`` receives them as 0, so they stay open on the PO.
 """
 
 from __future__ import annotations
@@ -69,7 +72,9 @@ class EntryLine:
     expected: Decimal | None = None
     reason: str = ""
     error: str = ""
-    scanned: bool = False  # against a PO: scanned at least once, so scans count up from 1
+    scanned: bool = False  # against a PO: scanned or typed, so scans count up from 1
+    by_scan: bool = False  # against a PO: scanned at least once in this receipt (typing alone leaves it False);
+    # kept with a held document, so a resumed receipt still asks about the lines left untouched
 
     @property
     def amount(self) -> Decimal | None:
@@ -209,16 +214,30 @@ class DocumentLinesModel(QAbstractTableModel):
         """The lines as the posting use case takes them."""
         return tuple(LineInput(x.sku, x.qty, x.unit_cost, x.counted, x.reason) for x in self._lines)
 
-    def po_inputs(self) -> tuple[tuple[str, Decimal], ...]:
-        """Against a PO: (SKU, quantity) of every line with something received now."""
-        return tuple((x.sku, x.qty) for x in self._lines if x.qty)
+    def po_inputs(self, *, leave_unconfirmed: bool = False) -> tuple[tuple[str, Decimal], ...]:
+        """Against a PO: (SKU, quantity) of every line with something received now.
 
-    def po_receipt(self, po: str, *, note: str = "", occurred_at=None) -> pc.ReceivePurchaseOrder | None:
+        ``leave_unconfirmed``: the lines neither scanned nor edited receive nothing (they stay open).
+        """
+        skipped = {id(x) for x in self.unconfirmed_lines()} if leave_unconfirmed else set()
+        return tuple((x.sku, x.qty) for x in self._lines if x.qty and id(x) not in skipped)
+
+    def unconfirmed_lines(self) -> list[EntryLine]:
+        """Against a PO, once at least one line is scanned in this receipt: the lines with a quantity that were
+        neither scanned nor edited, i.e. still hold only the prefilled expected quantity. Empty otherwise
+        (a receipt entered by typing alone, or nothing scanned yet, posts as entered)."""
+        if not self.po_mode or not any(x.by_scan for x in self._lines):
+            return []
+        return [x for x in self._lines if x.qty and not x.scanned]
+
+    def po_receipt(self, po: str, *, note: str = "", occurred_at=None,
+                   leave_unconfirmed: bool = False) -> pc.ReceivePurchaseOrder | None:
         """Against a PO: the receipt of what is entered now (``domain.purchasing.orders.receive`` posts it).
 
-        None when no line has a quantity: a receipt without lines would receive everything still open.
+        ``leave_unconfirmed``: see ``po_inputs``. None when no line has a quantity: a receipt without lines would
+        receive everything still open.
         """
-        lines = self.po_inputs()
+        lines = self.po_inputs(leave_unconfirmed=leave_unconfirmed)
         if not lines:
             return None
         return pc.ReceivePurchaseOrder(po, lines, note=note, occurred_at=occurred_at)
@@ -242,14 +261,14 @@ class DocumentLinesModel(QAbstractTableModel):
     def held_lines(self) -> tuple[HeldLine, ...]:
         """The lines as they stand, to be kept while the document is not posted."""
         return tuple(HeldLine(x.product_id, x.sku, x.name, x.unit, x.qty, x.unit_cost, x.counted, x.expected,
-                              x.reason, x.scanned) for x in self._lines)
+                              x.reason, x.scanned, x.by_scan) for x in self._lines)
 
     def restore(self, lines) -> None:
         """Lines of a held document back in the grid (a free document; see ``restore_po_quantities``)."""
         self.forget_undo()
         self.beginResetModel()
         self._lines = [EntryLine(x.product_id, x.sku, x.name, x.unit, x.qty, x.unit_cost, x.counted, x.expected,
-                                 x.reason, scanned=x.scanned) for x in lines]
+                                 x.reason, scanned=x.scanned, by_scan=x.by_scan) for x in lines]
         self._reindex()
         self.endResetModel()
         self.totals_changed.emit()
@@ -260,7 +279,7 @@ class DocumentLinesModel(QAbstractTableModel):
         for row, line in enumerate(self._lines):
             kept = held.get(line.sku.upper())
             if kept is not None:
-                line.qty, line.scanned = kept.qty, kept.scanned
+                line.qty, line.scanned, line.by_scan = kept.qty, kept.scanned, kept.by_scan
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
         self.totals_changed.emit()
 
@@ -333,7 +352,7 @@ class DocumentLinesModel(QAbstractTableModel):
         self._keep_line(row)
         line = self._lines[row]
         line.qty = (line.qty or Decimal(0)) + 1 if line.scanned else Decimal(1)
-        line.scanned = True
+        line.scanned = line.by_scan = True
         line.error = ""
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
         self.totals_changed.emit()

@@ -4,7 +4,10 @@ The Receive screen can also receive against a purchase order: pick an open PO of
 in the "Purchase order" field, or scan (type) its number, e.g. PO-2026-00042, in the scan
 field. The lines become the PO's open lines with what is still expected; the received
 quantity is prefilled with it and editable, and a scan counts only a product on the PO.
-Ctrl+Enter then runs ``domain.purchasing.orders.receive`` (one transaction, on the task runner): the
+Once a line is scanned, posting first asks about the lines neither scanned nor edited
+(``ui.dialogs.unscanned``: leave them open, the default, or receive them as expected; Esc goes
+back to the entry), so a partial delivery scanned line by line never receives what did not arrive.
+Posting (Ctrl+Enter) runs ``domain.purchasing.orders.receive`` (one transaction, on the task runner): the
 PO's received quantities and on-order change with the stock, the movements carry the PO
 number and the PO's unit cost, and what is not received stays open. Such a receipt is listed
 under its PO number (the purchasing screen), not among the posted GR- documents. Clearing the
@@ -29,6 +32,8 @@ from domain.kernel.numbers import fmt
 from domain.purchasing import orders as purchasing
 from domain.purchasing.model import over_receipt_limit
 from domain.stock.documents import DocumentKind
+from ui.dialogs.unscanned import Unscanned
+from ui.dialogs.unscanned import ask_unscanned
 from ui.i18n import fill
 from ui.models import document_lines as lm
 from ui.screens.documents.entry import OPEN_PO_STATES
@@ -158,7 +163,8 @@ class PurchaseOrderMode:
             say(self.po_info, "")
         else:
             say(self.po_info, fill(translate("DocumentEntry", "From %1: what is still expected is filled in; change it "
-                                             "or scan (the first scan of a line counts from 1). What is not received "
+                                             "or scan (the first scan of a line counts from 1). Once you scan, lines "
+                                             "neither scanned nor changed are asked about. What is not received "
                                              "stays open."), self.po.supplier_name))
 
     def clear_po(self) -> None:
@@ -187,10 +193,19 @@ class PurchaseOrderMode:
             say(label, "")
         self.model.clear_errors()
         self._last_error = None
+        leave = False
+        unconfirmed = self.model.unconfirmed_lines()
+        if unconfirmed:  # scanned some lines, not these: they hold only the prefilled quantity
+            answer = ask_unscanned(self, [x.sku for x in unconfirmed])
+            if answer is None:  # Esc: back to the entry, nothing posted
+                self.scan.setFocus()
+                return
+            leave = answer == Unscanned.LEAVE_OPEN
         day = self.date.date().toPython()
         past = isinstance(day, date) and day < date.today()
         command = self.model.po_receipt(self.po.number, note=self.reference.text(),
-                                        occurred_at=datetime.combine(day, clock(12)) if past else None)
+                                        occurred_at=datetime.combine(day, clock(12)) if past else None,
+                                        leave_unconfirmed=leave)
         if command is None:  # nothing entered: refused here, as no lines would receive everything still open
             say(self.header_error, fill(translate("DocumentEntry",
                                                   "Enter a received quantity on at least one line of %1."),
