@@ -1,5 +1,5 @@
-"""Changing a draft sales order: its header, a line's quantity, price, discount or warehouse, removing a line,
-replacing a line's product by a substitute.
+"""Changing a draft sales order: its header, a line's quantity, price, discount or warehouse, removing a line (and
+putting a removed line back), replacing a line's product by a substitute.
 
 ``domain.sales.orders`` creates a draft and adds lines; the order screen also needs to correct what was typed
 before the order is confirmed, and the stockout offers change a draft line (ship it from another warehouse,
@@ -143,6 +143,47 @@ def remove_line(uow, so: str, line_no: int) -> SoLine:
         order = _draft(uow, so)
         line = _line(order, line_no)
         order.lines.remove(line)
+        uow.sales.save(order)
+        uow.commit()
+    return line
+
+
+def restore_line(uow, so: str, removed: SoLine) -> SoLine:
+    """Put back a line that ``remove_line`` took from the draft (the order screen's undo): the same product,
+    quantity, unit price, discount, tax rate, price source and warehouse, under its old line number when no line
+    has taken it since, so that it is back in its place (lines are read in their number's order). When a line
+    added since has that number (the removed line was the last one), the line goes back at the end, under the
+    next free number: the domain numbers lines by their order and does not renumber the others.
+
+    Raises:
+        RuleViolation ``so_add_not_draft``: the order left draft meanwhile (confirmed or cancelled at another desk).
+        Duplicate ``so_line_exists``: the product was added to the order again since.
+        NotFound ``ledger_unknown_product``: the product is gone.
+    Nothing is written when refused.
+    """
+    qty = v.quantity("quantity", removed.qty)
+    price = price_value("price", removed.unit_price)
+    discount = discount_value("discount", removed.discount)
+    with uow:
+        require(uow, Permission.SALES_ORDERS)
+        order = _draft(uow, so)
+        product = uow.products.get(removed.product_id)
+        if product is None:
+            raise refusal(NotFound, "ledger_unknown_product", field="SKU", code=removed.sku)
+        whole_quantity("quantity", product, qty)
+        existing = order.line_for(product.id)
+        if existing is not None:
+            raise refusal(Duplicate, "so_line_exists", sku=product.sku, line=existing.line_no, so=order.label)
+        taken = {x.line_no for x in order.lines}
+        line_no = removed.line_no if removed.line_no not in taken else max(taken, default=0) + 1
+        warehouse_id = None if removed.warehouse_id == order.warehouse_id else removed.warehouse_id
+        if warehouse_id is not None and uow.warehouses.get(warehouse_id) is None:
+            warehouse_id = None
+        line = SoLine(id=new_id(), line_no=line_no, product_id=product.id, sku=product.sku, name=product.name,
+                      unit=product.unit, qty=qty, unit_price=price, discount=discount, tax_rate=removed.tax_rate,
+                      warehouse_id=warehouse_id, price_source=removed.price_source)
+        order.lines.append(line)
+        order.lines.sort(key=lambda x: x.line_no)
         uow.sales.save(order)
         uow.commit()
     return line

@@ -2477,7 +2477,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentLinesModel</name>
         <message>
-            <location filename="../../ui/models/document_lines.py" line="+95" />
+            <location filename="../../ui/models/document_lines.py" line="+96" />
             <source>#</source>
             <translation>行号</translation>
         </message>
@@ -8473,13 +8473,13 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>SalesOrders</name>
         <message>
-            <location filename="../../ui/screens/sales/actions.py" line="+82" />
-            <location line="+217" />
+            <location filename="../../ui/screens/sales/actions.py" line="+95" />
+            <location line="+250" />
             <source>Refused: %1</source>
             <translation>被拒绝：%1</translation>
         </message>
         <message>
-            <location line="-185" />
+            <location line="-217" />
             <source>Choose the customer first (type its code or name).</source>
             <translation>请先选择客户（输入客户编号或名称）。</translation>
         </message>
@@ -8509,12 +8509,22 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>第 %1 行：%2 %3，单价 %4，折扣 %5%</translation>
         </message>
         <message>
-            <location line="+19" />
-            <source>Removed %1</source>
-            <translation>已删除 %1</translation>
+            <location line="+23" />
+            <source>Removed %1 (line %2); Ctrl+Z puts it back.</source>
+            <translation>已删除 %1（第 %2 行）；按 Ctrl+Z 可恢复。</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+19" />
+            <source>No removed line of this draft to put back.</source>
+            <translation>此草稿没有可恢复的已删除明细。</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Put back %1 as line %2.</source>
+            <translation>已恢复 %1，为第 %2 行。</translation>
+        </message>
+        <message>
+            <location line="+19" />
             <source>Confirmed %1: what is there is reserved, the rest is backordered (promised by you beyond the stock).</source>
             <translation>已确认 %1：现有库存已预留，其余转为欠货（由您超出库存承诺）。</translation>
         </message>
@@ -8631,7 +8641,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+640" />
+            <location filename="../../ui/screens/sales/screen.py" line="+651" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -8671,8 +8681,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+50" />
             <location line="+41" />
-            <location filename="../../ui/screens/sales/screen.py" line="-283" />
-            <location line="+274" />
+            <location filename="../../ui/screens/sales/screen.py" line="-288" />
+            <location line="+277" />
             <source>All customers</source>
             <translation>全部客户</translation>
         </message>
@@ -8712,7 +8722,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1 尚未发货：没有可打印的送货单或销售单。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/sales/screen.py" line="-157" />
+            <location filename="../../ui/screens/sales/screen.py" line="-158" />
             <source>Less than the line's quantity can be promised now</source>
             <translation>现在可承诺的数量少于本行数量</translation>
         </message>
@@ -8747,7 +8757,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>（原因：%1）</translation>
         </message>
         <message>
-            <location line="+72" />
+            <location line="+73" />
             <source>No product has the SKU or barcode %1.</source>
             <translation>没有商品使用货号或条码 %1。</translation>
         </message>
@@ -8823,6 +8833,16 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>Undo de&amp;lete (Ctrl+Z)</source>
+            <translation>撤销删除(&amp;L) (Ctrl+Z)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Put back the last line removed from this draft</source>
+            <translation>恢复从此草稿中最后删除的明细</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>&amp;Backorders… (Ctrl+B)</source>
             <translation>欠货(&amp;B)… (Ctrl+B)</translation>
         </message>
@@ -8832,12 +8852,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>参考号(&amp;E)：</translation>
         </message>
         <message>
-            <location line="-10" />
+            <location line="-12" />
             <source>Cancel &amp;order…</source>
             <translation>取消订单(&amp;O)…</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+5" />
             <source>&amp;Print</source>
             <translation>打印(&amp;P)</translation>
         </message>

@@ -411,3 +411,94 @@ def test_a_shipped_order_shows_its_margin_net_of_returns_beside_its_totals(qtbot
     returns.return_goods(services.uow(), sc.ReturnFromCustomer("HM-1", "1", "damaged", order=so))
     open_order(qtbot, screen, so)  # the hammer back: 25.00 less 4.00
     qtbot.waitUntil(lambda: "Margin on what shipped 21.00 (84.0 %)" in screen.totals.text())
+
+
+def _lines(services, so: str) -> list[tuple]:
+    """The order's lines as the database has them, in their order: (number, SKU, quantity, price, discount)."""
+    order = services.sales.sales_orders(ref=so)[0]
+    return [(x.line_no, x.sku, x.ordered, x.unit_price, x.discount) for x in order.lines]
+
+
+def _delete_line(qtbot, screen, row: int) -> None:
+    count = screen.lines.rowCount()
+    screen.lines.setFocus()
+    screen.lines.setCurrentCell(row, 1)
+    qtbot.keyClick(screen.lines, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: screen.lines.rowCount() == count - 1 and not screen.busy_bar.isVisible())
+
+
+def _undo(qtbot, screen) -> None:
+    count = screen.lines.rowCount()
+    qtbot.keyClick(screen.lines, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: screen.lines.rowCount() == count + 1)
+
+
+@pytest.fixture
+def typed(services):
+    """A draft whose lines have typed prices and discounts: what a slip of the Delete key used to lose."""
+    uow = services.uow
+    so = orders.create_order(uow(), sc.CreateSalesOrder("ACME", "W1")).number
+    for sku, qty, price, discount in (("SD-1", "2", "11.20", "5"), ("SD-2", "3", "13.75", "2.5"),
+                                      ("HM-1", "1", "28", "10")):
+        orders.add_line(uow(), sc.AddSalesOrderLine(so, sku, qty, price, discount))
+    return so
+
+
+def _shown(qtbot, screen, so) -> None:
+    open_order(qtbot, screen, so)
+    screen.show()
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+
+
+def test_delete_removes_a_draft_line_and_ctrl_z_puts_it_back_with_its_price_discount_and_place(qtbot, services,
+                                                                                                screen, typed):
+    before = _lines(services, typed)
+    _shown(qtbot, screen, typed)
+    _delete_line(qtbot, screen, 0)
+    assert [x[1] for x in _lines(services, typed)] == ["SD-2", "HM-1"]
+    assert "Ctrl+Z puts it back" in screen.message.text() and "SD-1" in screen.message.text()
+    assert screen.undo_button.isEnabled()
+    _undo(qtbot, screen)
+    assert _lines(services, typed) == before  # line 1 again: 2 at 11.20 less 5 %
+    assert _lines(services, typed)[0] == (1, "SD-1", D(2), D("11.20"), D(5))
+    assert screen.lines.item(0, L_PRICE).text() == "11.2"
+    assert not screen.undo_button.isEnabled()
+
+
+def test_two_deleted_lines_come_back_with_two_undos(qtbot, services, screen, typed):
+    before = _lines(services, typed)
+    _shown(qtbot, screen, typed)
+    _delete_line(qtbot, screen, 2)  # HM-1
+    _delete_line(qtbot, screen, 0)  # SD-1
+    assert [x[1] for x in _lines(services, typed)] == ["SD-2"]
+    _undo(qtbot, screen)
+    assert [x[1] for x in _lines(services, typed)] == ["SD-1", "SD-2"]
+    screen.undo_button.click()  # the button does what Ctrl+Z does
+    qtbot.waitUntil(lambda: screen.lines.rowCount() == 3)
+    assert _lines(services, typed) == before
+
+
+def test_switching_orders_forgets_the_removed_line(qtbot, services, screen, typed):
+    other = draft(services, (("SD-2", "1"),))
+    _shown(qtbot, screen, typed)
+    _delete_line(qtbot, screen, 1)
+    open_order(qtbot, screen, other)
+    assert not screen.undo_button.isEnabled()
+    open_order(qtbot, screen, typed)
+    qtbot.keyClick(screen.lines, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "No removed line" in screen.message.text()
+    services.tasks.wait()
+    assert [x[1] for x in _lines(services, typed)] == ["SD-1", "HM-1"]
+    assert [x[1] for x in _lines(services, other)] == ["SD-2"]
+
+
+def test_undo_on_an_order_confirmed_meanwhile_at_another_desk_is_refused_and_writes_nothing(qtbot, services, screen,
+                                                                                           typed):
+    _shown(qtbot, screen, typed)
+    _delete_line(qtbot, screen, 0)
+    orders.confirm(services.uow(), sc.ConfirmSalesOrder(typed, override=True))
+    qtbot.keyClick(screen.lines, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "Refused" in screen.message.text())
+    assert [x[1] for x in _lines(services, typed)] == ["SD-2", "HM-1"]
+    assert services.sales.sales_orders(ref=typed)[0].state == "confirmed"

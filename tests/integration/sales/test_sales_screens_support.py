@@ -72,6 +72,38 @@ def test_a_draft_line_is_replaced_by_a_substitute_at_its_price_and_removed(shop)
     assert [x.sku for x in orders.load_order(shop.uow(), so).lines] == ["SD-1"]
 
 
+def test_a_removed_line_is_restored_in_its_place_or_at_the_end_when_its_number_was_taken(shop):
+    so = new_order(shop, ("SD-1", "4"))
+    orders.add_line(shop.uow(), sc.AddSalesOrderLine(so, "SD-2", "2", "13.30", "7.5", "W2"))
+    first = drafts.remove_line(shop.uow(), so, 1)
+    back = drafts.restore_line(shop.uow(), so, first)
+    lines = orders.load_order(shop.uow(), so).lines
+    assert [(x.line_no, x.sku, x.qty, x.unit_price) for x in lines] == [(1, "SD-1", D(4), D("12.5")),
+                                                                         (2, "SD-2", D(2), D("13.30"))]
+    assert back.line_no == 1
+    second = drafts.remove_line(shop.uow(), so, 2)  # the last line: a line added since takes its number
+    orders.add_line(shop.uow(), sc.AddSalesOrderLine(so, "SD-2", "1"))
+    with pytest.raises(Duplicate):  # the product is on the order again
+        drafts.restore_line(shop.uow(), so, second)
+    drafts.remove_line(shop.uow(), so, 2)
+    catalog.add_product(shop.uow(), c.AddProduct("HM-1", "Hammer"))
+    with shop.uow() as u:
+        u.prices.set_list_price(u.products.by_sku("HM-1").id, "retail", D("30"))
+        u.commit()
+    orders.add_line(shop.uow(), sc.AddSalesOrderLine(so, "HM-1", "1"))
+    back = drafts.restore_line(shop.uow(), so, second)
+    lines = orders.load_order(shop.uow(), so).lines
+    assert [(x.line_no, x.sku) for x in lines] == [(1, "SD-1"), (2, "HM-1"), (3, "SD-2")]
+    assert (back.qty, back.unit_price, back.discount, back.warehouse_id) == (
+        D(2), D("13.30"), D("7.5"), second.warehouse_id)
+    assert second.warehouse_id is not None
+    gone = drafts.remove_line(shop.uow(), so, 3)
+    orders.confirm(shop.uow(), sc.ConfirmSalesOrder(so, override=True))
+    with pytest.raises(RuleViolation):
+        drafts.restore_line(shop.uow(), so, gone)
+    assert [x.sku for x in orders.load_order(shop.uow(), so).lines] == ["SD-1", "HM-1"]
+
+
 def test_only_a_draft_changes(shop):
     so = new_order(shop, ("SD-1", "4"))
     orders.confirm(shop.uow(), sc.ConfirmSalesOrder(so))

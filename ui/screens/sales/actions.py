@@ -1,5 +1,6 @@
-"""The order screen's actions (``OrderActions``, mixed into ``SalesOrdersScreen``): new, save, add and change lines,
-confirm and the stockout offers, ship, cancel, cut a line, the backorder list and printing.
+"""The order screen's actions (``OrderActions``, mixed into ``SalesOrdersScreen``): new, save, add, change and remove
+lines (Delete; Ctrl+Z puts the last removed lines of the draft back), confirm and the stockout offers, ship, cancel,
+cut a line, the backorder list and printing.
 
 Each runs a use case (``domain.sales.orders``, ``domain.sales.drafts``) on the task runner and then reads the
 order again. A refusal is said in the reader's language (``ui.refusals``); a ``Shortage`` on confirming opens the
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QEvent
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtGui import QShortcut
@@ -57,6 +59,17 @@ class OrderActions:
             shortcut = QShortcut(QKeySequence(keys), self, slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self._shortcuts.append(shortcut)
+        # Ctrl+Z puts back the last removed line, from the lines grid or from an empty add field (a field with text
+        # undoes its own typing, as any text field does), as on the stock document screens.
+        self.lines.installEventFilter(self)
+        self.sku.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.matches(QKeySequence.StandardKey.Undo) and (
+                watched is self.lines or (watched is self.sku and not self.sku.text())):
+            self.undo_remove()
+            return True
+        return super().eventFilter(watched, event)
 
     # -- running a use case --------------------------------------------------------------
     def _run(self, fn, on_done) -> None:
@@ -96,6 +109,7 @@ class OrderActions:
         """Start a new order: the header keeps the customer and warehouse, the lines are empty (Ctrl+N)."""
         self.current = None
         self.atp, self.quotes = {}, {}
+        self.forget_removed()
         self.shortage.withdraw(silent=True)
         self.table.clearSelection()
         self.lines.setRowCount(0)
@@ -233,14 +247,46 @@ class OrderActions:
         )
 
     def remove_line(self) -> None:
+        """Delete: remove the current line of the draft; it is kept (newest last) for Ctrl+Z to put back."""
         row = self.lines.currentRow()
         if row < 0 or self.current is None or self.current.state != "draft":
             return
         line_no, so, uow = int(self.lines.item(row, L_NO).text()), self.current.number, self.services.uow
-        self._run(
-            lambda: drafts.remove_line(uow(), so, line_no),
-            lambda line: (self.say(fill(translate("SalesOrders", "Removed %1"), line.sku)), self._changed()),
-        )
+        order_id = self.current.id
+
+        def removed(line) -> None:
+            if self.current is not None and self.current.id == order_id:
+                self._removed.append(line)
+            self.say(fill(translate("SalesOrders", "Removed %1 (line %2); Ctrl+Z puts it back."), line.sku,
+                          line.line_no))
+            self._changed()
+
+        self._run(lambda: drafts.remove_line(uow(), so, line_no), removed)
+
+    def can_undo_remove(self) -> bool:
+        return bool(self._removed) and self.current is not None and self.current.state == "draft"
+
+    def forget_removed(self) -> None:
+        """Another order opened, a new one started or the draft left draft: nothing of it to put back."""
+        self._removed.clear()
+        self.undo_button.setEnabled(False)
+
+    def undo_remove(self) -> None:
+        """Ctrl+Z: put the last removed line of this draft back (``drafts.restore_line``, one transaction) with its
+        quantity, price and discount, in its place when its number is still free, else at the end. A refusal (the
+        order confirmed or cancelled at another desk meanwhile, the product added again) is said as one."""
+        if not self.can_undo_remove():
+            self.say(translate("SalesOrders", "No removed line of this draft to put back."), error=True)
+            QApplication.beep()
+            return
+        line, so, uow = self._removed.pop(), self.current.number, self.services.uow
+        self.undo_button.setEnabled(self.can_undo_remove())
+
+        def restored(back) -> None:
+            self.say(fill(translate("SalesOrders", "Put back %1 as line %2."), back.sku, back.line_no))
+            self._changed()
+
+        self._run(lambda: drafts.restore_line(uow(), so, line), restored)
 
     # -- confirming and the stockout offers ----------------------------------------------
     def confirm_order(self, override: bool = False, credit_override: bool = False) -> None:

@@ -4,8 +4,10 @@ The editor's header is the customer (type-ahead by code or name), the warehouse,
 customer's reference; its lines grid shows per line the price and where it came from, the customer's last price,
 discount, tax, amounts without and with tax and what the line's warehouse can promise (ATP: on hand − reserved,
 and by the requested date with open purchase orders), read in the background after every change. Scanning or
-typing a SKU or barcode in the add bar shows the product's quote and ATP while typing; Enter adds the line. Every
-change runs a use case on the task runner and reads the order again, so the numbers shown are the domain's.
+typing a SKU or barcode in the add bar shows the product's quote and ATP while typing; Enter adds the line. Delete
+removes a draft's line and Ctrl+Z (or Undo delete) puts the last removed lines back, for as long as that draft is
+open and a draft. Every change runs a use case on the task runner and reads the order again, so the numbers shown
+are the domain's.
 
 The actions (new, save, confirm with the stockout offers, ship, cancel, cut, backorders, print) are
 ``actions.OrderActions``, mixed in here.
@@ -126,6 +128,7 @@ class SalesOrdersScreen(OrderActions, Screen):
         self._preview_ticket: object = None
         self._open_ticket: object = None
         self.last_preview: lookup.LinePreview | None = None
+        self._removed: list = []  # the lines removed from the current draft (SoLine), newest last, for Ctrl+Z
 
         # list
         self.list_model = SoListModel(self)
@@ -187,6 +190,8 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.cancel_button.clicked.connect(self.cancel_order)
         self.cut_button = QPushButton(self)
         self.cut_button.clicked.connect(self.cut_line)
+        self.undo_button = QPushButton(self)
+        self.undo_button.clicked.connect(self.undo_remove)
         self.backorders_button = QPushButton(self)
         self.backorders_button.clicked.connect(self.show_backorders)
         self.print_button = QPushButton(self)
@@ -266,6 +271,7 @@ class SalesOrdersScreen(OrderActions, Screen):
             self.ship_button,
             self.cancel_button,
             self.cut_button,
+            self.undo_button,
             self.backorders_button,
             self.print_button,
         ):
@@ -398,6 +404,8 @@ class SalesOrdersScreen(OrderActions, Screen):
             return
         if self.current is None or self.current.id != row.id:
             self.shortage.withdraw(silent=True)
+        if self.current is None or self.current.id != row.id or row.state != "draft":
+            self._removed.clear()  # undo of a removed line is for the draft it came from, while it is a draft
         self.current, self.atp, self.quotes = row, per_line, quotes
         self._show_order()
         # A stockout is said at once, while the order is typed, with its offers: not first on confirming.
@@ -543,6 +551,7 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.cancel_button.setEnabled(state in ("draft", "confirmed", "partly_shipped"))
         self.cut_button.setEnabled(state in ("confirmed", "partly_shipped"))
         self.print_button.setEnabled(row is not None)
+        self.undo_button.setEnabled(self.can_undo_remove())
 
     # -- the add bar: what the typed code is, priced and available ------------------------
     def customer_code(self) -> str:
@@ -635,6 +644,8 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.ship_button.setText(translate("SalesOrders", "Sh&ip… (Ctrl+Shift+S)"))
         self.cancel_button.setText(translate("SalesOrders", "Cancel &order…"))
         self.cut_button.setText(translate("SalesOrders", "Cu&t line…"))
+        self.undo_button.setText(translate("SalesOrders", "Undo de&lete (Ctrl+Z)"))
+        self.undo_button.setToolTip(translate("SalesOrders", "Put back the last line removed from this draft"))
         self.backorders_button.setText(translate("SalesOrders", "&Backorders… (Ctrl+B)"))
         self.print_button.setText(translate("SalesOrders", "&Print"))
         self.editor.setTitle(translate("SalesOrders", "Sales order"))
