@@ -346,7 +346,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Dashboard', 'Days at zero'): '缺货天数',
     ('Dashboard', 'Days idle'): '呆滞天数',
     ('Dashboard', 'Days of cover'): '可供天数',
-    ('Dashboard', 'Days of cover by category (· turns)'): '各类别可供天数（· 周转次数）',
+    ('Dashboard', 'Days of cover · turns, by category'): '各类别可供天数 · 周转次数',
     ('Dashboard', 'Days of cover: %1'): '可供天数：%1',
     ('Dashboard', 'Dead stock'): '呆滞库存',
     ('Dashboard', 'Due'): '应交日期',

@@ -1534,8 +1534,8 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+10" />
-            <source>Days of cover by category (· turns)</source>
-            <translation>各类别可供天数（· 周转次数）</translation>
+            <source>Days of cover · turns, by category</source>
+            <translation>各类别可供天数 · 周转次数</translation>
         </message>
         <message>
             <location filename="../../ui/screens/dashboard/lists.py" line="+38" />
@@ -2010,7 +2010,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>冲销(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/receive.py" line="+62" />
+            <location filename="../../ui/screens/documents/receive.py" line="+61" />
             <source>%1 (%2) is not on purchase order %3: only its products can be received against it. Clear the order for a free receipt.</source>
             <translation>%1（%2）不在采购订单 %3 上：只能按该订单收货其中的商品。清除订单即可自由入库。</translation>
         </message>
@@ -2036,7 +2036,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>供应商 %1：已填入待收数量；可修改或扫描（每行第一次扫描从 1 开始计数）。一旦开始扫描，过账前会询问既未扫描也未修改的行。未收到的数量仍保持未结。</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+41" />
             <source>Enter a received quantity on at least one line of %1.</source>
             <translation>请至少在 %1 的一行中输入实收数量。</translation>
         </message>
@@ -5972,7 +5972,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ReceivePoDialog</name>
         <message>
-            <location filename="../../ui/dialogs/receive_po.py" line="+63" />
+            <location filename="../../ui/dialogs/receive_po.py" line="+62" />
             <source>Receive %1</source>
             <translation>按 %1 收货</translation>
         </message>
@@ -6012,7 +6012,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1 不在本采购订单的待收明细中。</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+13" />
             <source>Enter a quantity on at least one line.</source>
             <translation>请至少在一行中输入数量。</translation>
         </message>

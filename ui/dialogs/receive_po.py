@@ -27,8 +27,7 @@ from PySide6.QtWidgets import QVBoxLayout
 from domain.kernel.numbers import fmt
 from domain.purchasing import orders as purchasing
 from domain.stock.documents import DocumentKind
-from ui.dialogs.unscanned import Unscanned
-from ui.dialogs.unscanned import ask_unscanned
+from ui.dialogs.unscanned import leave_unscanned_open
 from ui.i18n import fill
 from ui.models import document_lines as lm
 from ui.models.document_lines import DocumentLinesModel
@@ -140,14 +139,10 @@ class ReceivePoDialog(QDialog):
 
     # -- posting -------------------------------------------------------------------------
     def post(self) -> None:
-        leave = False
-        unconfirmed = self.model.unconfirmed_lines()
-        if unconfirmed:  # scanned some lines, not these: they hold only the prefilled quantity
-            answer = ask_unscanned(self, [x.sku for x in unconfirmed])
-            if answer is None:  # Esc: back to the lines, nothing posted
-                self.scan.setFocus()
-                return
-            leave = answer == Unscanned.LEAVE_OPEN
+        # scanned some lines, not others: those hold only the prefilled quantity, so ask first
+        leave = leave_unscanned_open(self, self.model, self.scan)
+        if leave is None:  # Esc: back to the scan field, nothing posted
+            return
         command = self.model.po_receipt(self.po.number or self.po.id, leave_unconfirmed=leave)
         if command is None:  # nothing entered: refused here, as no lines would receive everything still open
             self._show_error(translate("ReceivePoDialog", "Enter a quantity on at least one line."))

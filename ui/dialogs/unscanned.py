@@ -55,3 +55,18 @@ def ask_unscanned(parent, skus: list[str]) -> Unscanned | None:
     if answer == QMessageBox.StandardButton.Yes:
         return Unscanned.RECEIVE_EXPECTED
     return None
+
+
+def leave_unscanned_open(parent, model, focus) -> bool | None:
+    """Before posting ``model``'s receipt against a PO: whether the lines neither scanned nor edited are left open.
+
+    False when nothing needs asking (nothing scanned, or every line looked at); otherwise the clerk's answer, or None
+    when they cancelled, with the focus put back on ``focus`` (the scan field) and nothing to post."""
+    unconfirmed = model.unconfirmed_lines()
+    if not unconfirmed:
+        return False
+    answer = ask_unscanned(parent, [x.sku for x in unconfirmed])
+    if answer is None:
+        focus.setFocus()
+        return None
+    return answer == Unscanned.LEAVE_OPEN

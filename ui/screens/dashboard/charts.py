@@ -136,5 +136,5 @@ class CoverChart(QWidget):
         return [float(w) for w in self.bars.opts["width"]]
 
     def retranslate(self) -> None:
-        self.plot.setTitle(translate("Dashboard", "Days of cover by category (· turns)"), color="#333333",
+        self.plot.setTitle(translate("Dashboard", "Days of cover · turns, by category"), color="#333333",
                            size="10pt")

@@ -32,8 +32,7 @@ from domain.kernel.numbers import fmt
 from domain.purchasing import orders as purchasing
 from domain.purchasing.model import over_receipt_limit
 from domain.stock.documents import DocumentKind
-from ui.dialogs.unscanned import Unscanned
-from ui.dialogs.unscanned import ask_unscanned
+from ui.dialogs.unscanned import leave_unscanned_open
 from ui.i18n import fill
 from ui.models import document_lines as lm
 from ui.screens.documents.entry import OPEN_PO_STATES
@@ -193,14 +192,10 @@ class PurchaseOrderMode:
             say(label, "")
         self.model.clear_errors()
         self._last_error = None
-        leave = False
-        unconfirmed = self.model.unconfirmed_lines()
-        if unconfirmed:  # scanned some lines, not these: they hold only the prefilled quantity
-            answer = ask_unscanned(self, [x.sku for x in unconfirmed])
-            if answer is None:  # Esc: back to the entry, nothing posted
-                self.scan.setFocus()
-                return
-            leave = answer == Unscanned.LEAVE_OPEN
+        # scanned some lines, not others: those hold only the prefilled quantity, so ask first
+        leave = leave_unscanned_open(self, self.model, self.scan)
+        if leave is None:  # Esc: back to the scan field, nothing posted
+            return
         day = self.date.date().toPython()
         past = isinstance(day, date) and day < date.today()
         command = self.model.po_receipt(self.po.number, note=self.reference.text(),
