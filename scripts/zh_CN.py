@@ -1311,6 +1311,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('RefusalFields', 'payment terms'): '付款条件',
     ('RefusalFields', 'phone'): '电话',
     ('RefusalFields', 'price'): '价格',
+    ('RefusalFields', '%1 of line %2'): '第 %2 行的%1',
+    ('RefusalFields', '%1 of %2'): '%2 的%1',
     ('RefusalFields', 'price per'): '计价单位',
     ('RefusalFields', 'purchase order'): '采购订单',
     ('RefusalFields', 'quantity'): '数量',

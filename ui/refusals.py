@@ -13,6 +13,7 @@ A value named with ``!r`` goes in quoted as the domain quotes it (``'SD-1'``); `
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -646,9 +647,24 @@ INPUT_FIELDS = {
 }
 
 
+# A field the domain names after one line or one product of a document ("quantity of line 3", "price of SD-1"):
+# the field's own name in the reader's language, then the line's number or the SKU as it is.
+_OF_LINE = re.compile(r"^(?P<field>.+) of line (?P<line>\d+)$")
+_OF_ITEM = re.compile(r"^(?P<field>.+) of (?P<item>\S+)$")
+
+
 def input_field_text(field: str) -> str:
+    """``field`` as the reader names it; one of a line's or a product's fields keeps its number or SKU."""
     word = INPUT_FIELDS.get(field)
-    return QCoreApplication.translate("RefusalFields", word) if word else field
+    if word:
+        return QCoreApplication.translate("RefusalFields", word)
+    if (match := _OF_LINE.match(field)) and match["field"] in INPUT_FIELDS:
+        return fill(QCoreApplication.translate("RefusalFields", "%1 of line %2"),
+                    input_field_text(match["field"]), match["line"])
+    if (match := _OF_ITEM.match(field)) and match["field"] in INPUT_FIELDS:
+        return fill(QCoreApplication.translate("RefusalFields", "%1 of %2"), input_field_text(match["field"]),
+                    match["item"])
+    return field
 
 
 def field_problem_text(exc: BadInput) -> str:

@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+481" />
+            <location filename="../../ui/refusals.py" line="+482" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -6445,11 +6445,21 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <source>warehouse code</source>
             <translation>仓库编号</translation>
         </message>
+        <message>
+            <location line="+16" />
+            <source>%1 of line %2</source>
+            <translation>第 %2 行的%1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 of %2</source>
+            <translation>%2 的%1</translation>
+        </message>
     </context>
     <context>
         <name>Refusals</name>
         <message>
-            <location line="-594" />
+            <location line="-613" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -7339,7 +7349,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>用户</translation>
         </message>
         <message>
-            <location line="+156" />
+            <location line="+171" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -9596,7 +9606,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-557" />
+            <location filename="../../ui/refusals.py" line="-572" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import string
+from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import QCoreApplication
@@ -167,6 +168,33 @@ def test_every_field_a_field_check_names_has_its_chinese(chinese):
 
     untranslated = [name for name in INPUT_FIELDS if input_field_text(name) == name]
     assert untranslated == []
+
+
+def test_a_field_of_one_line_or_one_product_is_named_in_chinese_with_its_number_or_sku(chinese):
+    """A document's line names its field after the line or the product ('quantity of line 3', 'price of SD-1'): a
+    Chinese reader read those in English, with the refusal's problem in Chinese after them."""
+    from domain.catalog.model import Product
+    from domain.catalog.units import whole_quantity
+    from domain.kernel.errors import BadInput
+    from ui.refusals import input_field_text
+
+    assert input_field_text("quantity of line 3") == "第 3 行的数量"
+    assert input_field_text("unit price of line 12") == "第 12 行的单价"
+    assert input_field_text("price of SD-1") == "SD-1 的价格"
+    assert input_field_text("quantity of PO-2026-00001") == "PO-2026-00001 的数量"
+    assert input_field_text("flavour of line 3") == "flavour of line 3"  # a field it cannot name stays as it is
+    with pytest.raises(BadInput) as caught:
+        whole_quantity("quantity of line 2", Product(id="p", sku="SD-1", name="Screwdriver", unit="pcs",
+                                                     whole_units=True), Decimal("2.5"))
+    said = refusal_text(caught.value)
+    assert said.startswith("第 2 行的数量：") and "quantity" not in said, said
+
+
+def test_in_english_a_field_of_one_line_keeps_the_domains_words(qapp):
+    from ui.refusals import input_field_text
+
+    assert input_field_text("quantity of line 3") == "quantity of line 3"
+    assert input_field_text("price of SD-1") == "price of SD-1"
 
 
 # -- every code the domain can raise is said in Chinese
