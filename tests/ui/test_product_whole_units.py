@@ -112,3 +112,17 @@ def test_the_box_and_the_refusal_read_in_chinese(qtbot, chinese, screen):
     editor.submit()
     qtbot.waitUntil(lambda: not editor.errors["pack size"].isHidden())
     assert editor.errors["pack size"].text() == "0.5 不是整数：BOX-1 按整箱计数；请输入 1"
+
+
+def test_any_coded_refusal_under_a_field_reads_in_chinese(qtbot, chinese, screen):
+    """Under its field the form said only a few problems in Chinese (required, zero, a listed barcode, a fraction of
+    a whole-unit product); a max level below the min level stood there in English."""
+    editor = new_product(qtbot, screen)
+    editor.edits["SKU"].setText("BOX-2")
+    editor.edits["name"].setText("箱子")
+    editor.edits["min level"].setText("10")
+    editor.edits["max level"].setText("5")
+    editor.submit()
+    qtbot.waitUntil(lambda: not editor.errors["max level"].isHidden())
+    said = editor.errors["max level"].text()
+    assert said == "5 低于最低库存 10"

@@ -42,6 +42,7 @@ from ui.models.movements import MovementTableModel
 from ui.models.products import ProductTableModel
 from ui.models.proxy import RowFilterProxy
 from ui.models.table import qty_text
+from ui.refusals import field_problem_text as said_under_field
 from ui.refusals import refusal_text
 from ui.screens.product_selling import SellingSection
 from ui.search import needle
@@ -529,8 +530,8 @@ class ProductEditor(QDialog):
             said = Said.of(problem).code  # a problem without values or advice has its code in domain.imports.problems
             if said in _PROBLEMS:
                 problem = translate("ProductEditor", _PROBLEMS[said])
-            elif exc.code in ("not_whole", "not_whole_one"):  # a fraction of a whole-unit product, from its code
-                problem = field_problem_text(exc)
+            else:  # from its code in the reader's language (a fraction of a whole-unit product, max below min…)
+                problem = said_under_field(exc)
             self.errors[exc.field].setText(problem)
             self.errors[exc.field].show()
             self.edits[exc.field].setFocus()
