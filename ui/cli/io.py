@@ -144,7 +144,13 @@ MOVEMENT_HEADERS = ["Date", "Kind", "SKU", "Name", "Warehouse", "Quantity", "Uni
 
 def _export(args, open_db) -> int:
     from persistence.stock import queries
+    from ui.spreadsheets import MONEY_FORMAT as MONEY
+    from ui.spreadsheets import PRICE_FORMAT as PRICE
     from ui.spreadsheets import write_xlsx
+
+    # Costs as unit prices are shown (at least two places, more where they carry more), values as money.
+    stock_formats = [None] * 6 + [PRICE, MONEY]  # avg cost, value
+    movement_formats = [None] * 6 + [PRICE, MONEY]  # unit cost, value
 
     if args.file.suffix.lower() != ".xlsx":
         from domain.kernel.errors import BadInput
@@ -154,11 +160,11 @@ def _export(args, open_db) -> int:
     if args.what == "stock":
         rows = [[r.sku, r.name, r.category, r.warehouse, r.on_hand, r.unit, r.avg_cost, r.value, r.reserved,
                  r.on_order, r.min_level] for r in queries.stock(db.engine, args.sku, args.warehouse)]
-        n = write_xlsx(args.file, STOCK_HEADERS, rows, sheet="Stock")
+        n = write_xlsx(args.file, STOCK_HEADERS, rows, sheet="Stock", formats=stock_formats)
     else:
         rows = ([r.occurred_at, r.kind, r.sku, r.name, r.warehouse, r.qty, r.unit_cost, r.value, r.on_hand_after,
                  r.source_type, r.source_ref, r.note, r.user, r.recorded_at, r.id]
                 for r in queries.movements(db.engine, args.sku, args.warehouse))
-        n = write_xlsx(args.file, MOVEMENT_HEADERS, rows, sheet="Movements")
+        n = write_xlsx(args.file, MOVEMENT_HEADERS, rows, sheet="Movements", formats=movement_formats)
     print(f"wrote {n} row(s) to {args.file}")
     return EXIT_OK

@@ -26,6 +26,7 @@ from reportlab.platypus import TableStyle
 
 from domain.kernel.capitals import capitals
 from domain.kernel.numbers import fmt
+from domain.kernel.numbers import fmt_price
 from domain.purchasing.exchange import FIXED
 from domain.purchasing.snapshot import DRAFT_NUMBER
 from domain.purchasing.snapshot import Party
@@ -88,11 +89,9 @@ def qty_text(value: Decimal) -> str:
 
 
 def price_text(value: Decimal) -> str:
-    """A unit price with at least two decimals and no more than it carries (``12.00``, ``0.125``)."""
-    value = value.normalize()
-    if -value.as_tuple().exponent < 2:  # type: ignore[operator]
-        value = value.quantize(Decimal("0.01"))
-    return format(value, ",f")
+    """A unit price with at least two decimals and no more than it carries (``12.00``, ``0.125``): ``fmt_price``,
+    as the screens and workbooks show it."""
+    return fmt_price(value)
 
 
 def money_text(value: Decimal) -> str:
