@@ -2598,6 +2598,129 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
     </context>
     <context>
+        <name>ExportColumns</name>
+        <message>
+            <location filename="../../ui/cli/io.py" line="+152" />
+            <source>SKU</source>
+            <translation>货号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Warehouse</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On hand</source>
+            <translation>现有库存</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Avg cost</source>
+            <translation>平均成本</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Value</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reserved</source>
+            <translation>已预留</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>On order</source>
+            <translation>在途</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Min level</source>
+            <translation>最低库存</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Unit cost</source>
+            <translation>单位成本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On hand after</source>
+            <translation>变动后库存</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reference</source>
+            <translation>单据号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>User</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Recorded</source>
+            <translation>记录时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Id</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stock</source>
+            <translation>库存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Movements</source>
+            <translation>库存流水</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportTable</name>
         <message>
             <location filename="../../ui/dialogs/export_table.py" line="+76" />
@@ -9934,7 +10057,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SupplierInvoice</name>
         <message>
-            <location filename="../../ui/screens/documents/supplier_invoices.py" line="+90" />
+            <location filename="../../ui/screens/documents/supplier_invoices.py" line="+95" />
             <source>Supplier invoice for %1</source>
             <translation>%1 的采购发票</translation>
         </message>
@@ -10079,7 +10202,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>过账发票</translation>
         </message>
         <message>
-            <location line="+124" />
+            <location line="+125" />
             <source>Enter a number in every invoiced quantity and price, or the amount.</source>
             <translation>请在每个开票数量和单价中填入数字，或填写总额。</translation>
         </message>

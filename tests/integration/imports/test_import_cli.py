@@ -185,6 +185,14 @@ def test_export_writes_stock_and_movements_workbooks(shop, tmp_path):
     assert "wrote 1 row(s)" in ok(shop, "export", "movements", str(tmp_path / "moves.xlsx"))
     cost = load_workbook(tmp_path / "moves.xlsx").active[2][6]
     assert (cost.value, cost.number_format) == (4.2, "#,##0.00######")
+    # the columns in Chinese when asked, as the Stock and Movements screens name them; English otherwise
+    ok(shop, "export", "stock", str(tmp_path / "库存.xlsx"), "--language", "zh_CN")
+    sheet = load_workbook(tmp_path / "库存.xlsx").active
+    assert sheet.title == "库存"
+    assert [c.value for c in sheet[1]] == ["货号", "名称", "类别", "仓库", "现有库存", "单位", "平均成本", "金额",
+                                          "已预留", "在途", "最低库存"]
+    ok(shop, "export", "movements", str(tmp_path / "流水.xlsx"), "--language", "zh")
+    assert [c.value for c in load_workbook(tmp_path / "流水.xlsx").active[1]][:3] == ["日期", "类型", "货号"]
     code, _, err = cli(shop, "export", "stock", str(tmp_path / "stock.csv"))
     assert code == 2 and ".xlsx" in err
 
