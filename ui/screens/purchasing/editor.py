@@ -409,7 +409,7 @@ class PoEditor:
 
         def done(line) -> None:
             text = translate("PurchasingScreen", "%1: %2 %3 at %4")
-            self.say(fill(text, line.sku, fmt(line.qty), line.unit, fmt(line.price)))
+            self.say(fill(text, line.sku, fmt(line.qty), line.unit, price_str(line.price)))
             self._changed()
 
         self._run(lambda: purchasing.change_line(uow(), command), done)
