@@ -3,13 +3,22 @@
 ``./scripts/i18n.sh`` runs lupdate, then this script writes the translations below into the
 .ts file and marks them finished; strings without an entry are listed and stay unfinished.
 Keep the one dictionary sorted by key. Plural sources (with %n) need one form in Chinese.
+
+It also lists what lupdate cannot tell it: the entries below that no source uses any more (their
+string was reworded or removed; delete them), and the calls in ui/ that lupdate skipped (a
+``translate("Context", "text", None, len(rows))`` whose count is an expression, a context that is a
+variable): their strings are not in the .ts, so the Chinese window shows them in English. Name the
+count first (``count = len(rows)``) and spell the context out.
 """
 
 from __future__ import annotations
 
+import ast
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
 
 ZH_CN: dict[tuple[str, str], str] = {
     ('Access', '%1 (%2) may not %3: that needs the %4 role or higher.'): '%1（%2）不能%3：需要%4或更高的角色。',
@@ -545,6 +554,30 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('DocumentLinesModel', 'Type %1 if that is what you meant.'): '如果您想输入的是 %1，请输入 %1。',
     ('DocumentLinesModel', 'Unit'): '单位',
     ('DocumentLinesModel', 'Unit cost'): '单位成本',
+    ('ExportColumns', 'Avg cost'): '平均成本',
+    ('ExportColumns', 'Category'): '类别',
+    ('ExportColumns', 'Date'): '日期',
+    ('ExportColumns', 'Id'): 'ID',
+    ('ExportColumns', 'Kind'): '类型',
+    ('ExportColumns', 'Min level'): '最低库存',
+    ('ExportColumns', 'Movements'): '库存流水',
+    ('ExportColumns', 'Name'): '名称',
+    ('ExportColumns', 'Note'): '备注',
+    ('ExportColumns', 'On hand'): '现有库存',
+    ('ExportColumns', 'On hand after'): '变动后库存',
+    ('ExportColumns', 'On order'): '在途',
+    ('ExportColumns', 'Quantity'): '数量',
+    ('ExportColumns', 'Recorded'): '记录时间',
+    ('ExportColumns', 'Reference'): '单据号',
+    ('ExportColumns', 'Reserved'): '已预留',
+    ('ExportColumns', 'SKU'): '货号',
+    ('ExportColumns', 'Source'): '来源',
+    ('ExportColumns', 'Stock'): '库存',
+    ('ExportColumns', 'Unit'): '单位',
+    ('ExportColumns', 'Unit cost'): '单位成本',
+    ('ExportColumns', 'User'): '用户',
+    ('ExportColumns', 'Value'): '金额',
+    ('ExportColumns', 'Warehouse'): '仓库',
     ('ExportTable', 'Could not write %1:\n%2'): '无法写入 %1：\n%2',
     ('ExportTable', 'Excel workbook (*.xlsx)'): 'Excel 工作簿 (*.xlsx)',
     ('ExportTable', 'Export to Excel'): '导出到 Excel',
@@ -827,7 +860,6 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportWizard', 'Unit price'): '单价',
     ('ImportWizard', 'Warehouse'): '仓库',
     ('ImportWizard', 'What the file holds'): '文件内容',
-    ('Language', 'Language'): '语言',
     ('MainWindow', '%1: %n line(s)'): '%1：%n 行',
     ('MainWindow', '&About Stockroom'): '关于 Stockroom(&A)',
     ('MainWindow', '&Export to Excel…'): '导出到 Excel(&E)…',
@@ -2736,9 +2768,67 @@ def fill(ts_path: Path) -> list[tuple[str, str]]:
     return missing
 
 
+def extracted(ts_path: Path) -> set[tuple[str, str]]:
+    """The (context, source) pairs lupdate wrote into ``ts_path``."""
+    root = ET.parse(ts_path).getroot()
+    return {(c.findtext("name"), m.findtext("source")) for c in root.iter("context") for m in c.iter("message")}
+
+
+def unused(ts_path: Path) -> list[tuple[str, str]]:
+    """The entries of ``ZH_CN`` whose string no source marks any more (lupdate did not find it)."""
+    known = extracted(ts_path)
+    return sorted(key for key in ZH_CN if key not in known)
+
+
+def marked(ui_dir: Path) -> list[tuple[str, int, str, str]]:
+    """Every string ui/ marks for translation with literal words, as (file, line, context, text):
+    ``translate("Context", "text", …)`` (``QCoreApplication.translate`` or its alias), ``QT_TRANSLATE_NOOP("Context",
+    "text")``, and ``self.tr("text", …)`` in a class (the class's name is the context)."""
+    found = []
+    for path in sorted(ui_dir.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+
+        def visit(node: ast.AST, cls: str | None, path: Path = path) -> None:
+            for child in ast.iter_child_nodes(node):
+                if isinstance(child, ast.ClassDef):
+                    visit(child, child.name)
+                    continue
+                if isinstance(child, ast.Call):
+                    func, args = child.func, child.args
+                    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+                    words = [a.value if isinstance(a, ast.Constant) and isinstance(a.value, str) else None
+                             for a in args[:2]]
+                    key = None
+                    if name in ("translate", "QT_TRANSLATE_NOOP") and len(words) == 2 and None not in words:
+                        key = (words[0], words[1])
+                    elif name == "tr" and isinstance(func, ast.Attribute) and cls and words and words[0] is not None:
+                        key = (cls, words[0])
+                    if key is not None:
+                        found.append((str(path.relative_to(ui_dir.parent)), child.lineno, *key))
+                visit(child, cls)
+
+        visit(tree, None)
+    return found
+
+
+def skipped(ts_path: Path, ui_dir: Path = ROOT / "ui") -> list[tuple[str, int, str, str]]:
+    """The strings ui/ marks for translation that lupdate did not extract into ``ts_path`` (see the docstring)."""
+    known = extracted(ts_path)
+    return [item for item in marked(ui_dir) if (item[2], item[3]) not in known]
+
+
 if __name__ == "__main__":
     path = Path(sys.argv[1] if len(sys.argv) > 1 else "resources/i18n/stockroom_zh_CN.ts")
     left = fill(path)
     for context, source in left:
         print(f"no translation: {context}: {source!r}", file=sys.stderr)
     print(f"{path}: {len(left)} string(s) without a translation", file=sys.stderr)
+    spare = unused(path)
+    for context, source in spare:
+        print(f"unused (no source marks it; delete it from scripts/zh_CN.py): {context}: {source!r}", file=sys.stderr)
+    print(f"scripts/zh_CN.py: {len(spare)} entr{'y' if len(spare) == 1 else 'ies'} no source uses", file=sys.stderr)
+    missed = skipped(path)
+    for file, line, context, source in missed:
+        print(f"skipped by lupdate (name the count first, spell the context out): {file}:{line} {context}: "
+              f"{source!r}", file=sys.stderr)
+    print(f"ui/: {len(missed)} marked string(s) lupdate skipped", file=sys.stderr)

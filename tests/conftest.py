@@ -2,11 +2,15 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The command line writes its files in the language chosen in the window's Settings (kept under the user's config
+# folder, which every engineer on this machine shares): the tests, and the commands they start, read an empty one.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="stockroom-tests-config-")
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))

@@ -25,8 +25,8 @@ from ui.i18n import fill
 from ui.services import Services
 from ui.tasks import TaskRunner
 
-ORGANISATION = "Stockroom"
-APPLICATION = "Stockroom"
+ORGANISATION = i18n.ORGANISATION
+APPLICATION = i18n.APPLICATION
 CJK_FAMILY = "WenQuanYi Micro Hei"
 
 

@@ -23,6 +23,9 @@ CHINESE = "zh_CN"
 # Each language is named in itself, so a user can find theirs whatever is showing.
 LANGUAGES = [(ENGLISH, "English"), (CHINESE, "简体中文")]
 SETTING = "ui/language"
+# The names QSettings files the window's settings under (``ui.app`` gives them to the application).
+ORGANISATION = "Stockroom"
+APPLICATION = "Stockroom"
 
 # Qt's own dialogs ask for a few texts that Qt's bundled Chinese does not have (its source texts gained an
 # accelerator): they are listed here so that our translation file carries them; Qt looks in ours when its
@@ -66,6 +69,27 @@ def system_language() -> str:
 def saved_language() -> str:
     value = QSettings().value(SETTING, "", type=str)
     return value if value in dict(LANGUAGES) else system_language()
+
+
+def chosen_language() -> str:
+    """The language the window shows, read without a running application: the one chosen in Settings, else the
+    system's. The command line writes its PDFs and workbooks in it unless told (``ui.cli.common.file_language``)."""
+    settings = QSettings(QSettings.defaultFormat(), QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+    value = settings.value(SETTING, "", type=str)
+    return value if value in dict(LANGUAGES) else system_language()
+
+
+def label_translator(language: str, context: str):
+    """A function that translates the labels of ``context`` into ``language`` from the app's .qm, without an
+    application and without installing anything (the window installs its translators with ``set_language``): the
+    command line prints a purchase order in Chinese with it. A label the .qm lacks stays in English."""
+    if language == ENGLISH:
+        return lambda text: text
+    translator = QTranslator()
+    path = resource_path("i18n", f"stockroom_{language}.qm")
+    if not translator.load(str(path)):
+        raise FileNotFoundError(f"the translation file {path} is missing or damaged; reinstall Stockroom")
+    return lambda text: translator.translate(context, text) or text
 
 
 def current_language() -> str:

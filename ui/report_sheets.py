@@ -59,6 +59,14 @@ class Sheet:
         return [{c.key: json_value(v) for c, v in zip(self.columns, row, strict=True)} for row in self.rows]
 
 
+def excel_formats(sheet: Sheet) -> list[str | None]:
+    """The Excel number format of each column, so that a workbook shows the figures as the table and the PDF do
+    (money with two places: 1,234.50, not 1234.5)."""
+    from ui.spreadsheets import MONEY_FORMAT
+
+    return [MONEY_FORMAT if c.kind == MONEY else "0.00" if c.kind == PCT else None for c in sheet.columns]
+
+
 def json_value(value: object) -> object:
     """A cell as JSON: numbers as exact text, days as ISO dates."""
     if isinstance(value, Decimal):

@@ -203,11 +203,34 @@ def _table(records: list[tuple[str, ...]], name: str) -> Table:
     return Table(tuple(headers), records[1:], name, header_row)
 
 
+# Excel number formats of the figures the screens and documents show: money with two places (1,234.50), a unit
+# price or cost with at least two and more only where it carries more (12.50, 0.125; domain.kernel.numbers.fmt_price).
+MONEY_FORMAT = "#,##0.00"
+PRICE_FORMAT = "#,##0.00######"
+
+
+class Shown(Decimal):
+    """A number read back from the text a screen showed (``number_or_text``): written as a number that Excel shows
+    as the screen did, with the places it was shown with (a price of 12.50, not 12.5) and its thousands grouped
+    when they were."""
+
+    grouped = False
+
+    @property
+    def number_format(self) -> str:
+        exponent = self.as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        return ("#,##0" if self.grouped else "0") + ("." + "0" * places if places else "")
+
+
 def write_xlsx(path: Path | str, headers: Sequence[str], rows: Iterable[Sequence[object]], *,
-               sheet: str = "Stockroom", widths: Sequence[int] | None = None) -> int:
+               sheet: str = "Stockroom", widths: Sequence[int] | None = None,
+               formats: Sequence[str | None] | None = None) -> int:
     """Write ``headers`` (bold, frozen) and ``rows`` to a new workbook; returns the number of rows written.
 
-    Cells may be text, numbers (``Decimal`` stays exact to Excel's precision), dates or None.
+    Cells may be text, numbers (``Decimal`` stays exact to Excel's precision), dates or None. ``formats`` gives a
+    column's numbers their Excel number format (``MONEY_FORMAT``, ``PRICE_FORMAT``; None: as Excel likes); a
+    ``Shown`` number is shown as it was on the screen.
     """
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -226,8 +249,13 @@ def write_xlsx(path: Path | str, headers: Sequence[str], rows: Iterable[Sequence
         header_cells.append(cell)
     ws.append(header_cells)
     count = 0
+    formats = list(formats or ())
     for row in rows:
-        ws.append([excel_cell(ws, v) for v in row])
+        cells = [excel_cell(ws, v) for v in row]
+        for cell, number_format in zip(cells, formats, strict=False):
+            if number_format and cell.data_type == "n" and not isinstance(cell.value, Shown):
+                cell.number_format = number_format
+        ws.append(cells)
         count += 1
     save_workbook(book, path)
     return count
@@ -259,7 +287,10 @@ def excel_cell(ws, value: object):
         except (OverflowError, ValueError):  # a date at the calendar's end, stored before dates had a range
             value = value.replace(tzinfo=None)
     if not isinstance(value, str):
-        return WriteOnlyCell(ws, value=value)
+        cell = WriteOnlyCell(ws, value=value)
+        if isinstance(value, Shown):
+            cell.number_format = value.number_format
+        return cell
     text = _XML_ILLEGAL.sub("\ufffd", value)  # a control character (from an old or foreign record) is shown as �
     cell = WriteOnlyCell(ws, value=text)
     cell.data_type = "s"  # openpyxl would make "=…" a formula
@@ -269,8 +300,11 @@ def excel_cell(ws, value: object):
 
 
 def number_or_text(text: str) -> object:
-    """A shown number (``1,234.50``, ``-3``) as a Decimal so Excel can sum it; other text as it is."""
+    """A shown number (``1,234.50``, ``-3``) as a number so Excel can sum it, shown there as it was shown here
+    (``Shown``: ``1,234.50``, not ``1234.5``); other text as it is."""
     plain = text.replace(",", "").strip()
     if plain and re.fullmatch(r"-?\d+(\.\d+)?", plain):
-        return Decimal(plain)
+        number = Shown(plain)
+        number.grouped = "," in text
+        return number
     return text

@@ -193,3 +193,19 @@ def fmt(value: Decimal) -> str:
     """A decimal as plain text without exponent or trailing zeros (``'12.5'``, ``'0'``)."""
     text = format(value.normalize(), "f")
     return "0" if text in ("-0", "") else text
+
+
+def fmt_price(value: Decimal, places: int = MONEY_PLACES) -> str:
+    """A unit price as the documents, screens and workbooks show it: thousands grouped and at least the money's
+    ``places`` decimals, as money is shown (``12.50``, ``1,200.00``), more only where the price carries more
+    (``0.125``, ``3.4567``): a price is kept to more places than money (``COST_PLACES``), and one rounded to the
+    cent would not multiply out to its line's amount. ``fmt`` (no trailing zeros) is for quantities and for text
+    typed back in (an editor's cell, the command line, JSON)."""
+    shown = max(places_of(value), places)
+    return f"{value.quantize(money_quantum(shown)):,f}"
+
+
+def price_format(value: Decimal, places: int = MONEY_PLACES) -> str:
+    """The Excel number format that shows ``value`` as ``fmt_price`` does (``#,##0.00``, ``#,##0.000``)."""
+    shown = max(places_of(value), places)
+    return "#,##0." + "0" * shown if shown else "#,##0"

@@ -1538,7 +1538,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>各类别可供天数 · 周转次数</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/dashboard/lists.py" line="+38" />
+            <location filename="../../ui/screens/dashboard/lists.py" line="+39" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -2477,7 +2477,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentLinesModel</name>
         <message>
-            <location filename="../../ui/models/document_lines.py" line="+96" />
+            <location filename="../../ui/models/document_lines.py" line="+97" />
             <source>#</source>
             <translation>行号</translation>
         </message>
@@ -2595,6 +2595,129 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+3" />
             <source>Type %1 if that is what you meant.</source>
             <translation>如果您想输入的是 %1，请输入 %1。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportColumns</name>
+        <message>
+            <location filename="../../ui/cli/io.py" line="+152" />
+            <source>SKU</source>
+            <translation>货号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Warehouse</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On hand</source>
+            <translation>现有库存</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Avg cost</source>
+            <translation>平均成本</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Value</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reserved</source>
+            <translation>已预留</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>On order</source>
+            <translation>在途</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Min level</source>
+            <translation>最低库存</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Unit cost</source>
+            <translation>单位成本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>On hand after</source>
+            <translation>变动后库存</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Reference</source>
+            <translation>单据号</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>User</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Recorded</source>
+            <translation>记录时间</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Id</source>
+            <translation>ID</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stock</source>
+            <translation>库存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Movements</source>
+            <translation>库存流水</translation>
         </message>
     </context>
     <context>
@@ -4130,7 +4253,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>MovementKind</name>
         <message>
-            <location filename="../../ui/models/movements.py" line="+15" />
+            <location filename="../../ui/models/movements.py" line="+16" />
             <source>Receipt</source>
             <translation>入库</translation>
         </message>
@@ -4923,7 +5046,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ProductEditor</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="+293" />
+            <location filename="../../ui/screens/products.py" line="+294" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -5278,7 +5401,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PurchaseOrderPdf</name>
         <message>
-            <location filename="../../ui/pdf/purchase_order.py" line="+54" />
+            <location filename="../../ui/pdf/purchase_order.py" line="+58" />
             <source>Purchase order</source>
             <translation>采购订单</translation>
         </message>
@@ -5466,7 +5589,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PurchasingScreen</name>
         <message>
-            <location filename="../../ui/screens/purchasing/editor.py" line="+54" />
+            <location filename="../../ui/screens/purchasing/editor.py" line="+55" />
             <source>Draft</source>
             <translation>草稿</translation>
         </message>
@@ -5635,7 +5758,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1 包（每包 %2 %3）</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>/pack</source>
             <translation>/包</translation>
         </message>
@@ -5868,7 +5991,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>QFileDialog</name>
         <message>
-            <location filename="../../ui/i18n.py" line="+31" />
+            <location filename="../../ui/i18n.py" line="+34" />
             <source>&amp;Look in:</source>
             <translation>查找范围(&amp;L)：</translation>
         </message>
@@ -8292,12 +8415,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location line="+397" />
+            <location line="+399" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location line="-396" />
+            <location line="-398" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
@@ -8382,7 +8505,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+37" />
             <source>Wrote %1</source>
             <translation>已写入 %1</translation>
         </message>
@@ -8483,7 +8606,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>SalesOrders</name>
         <message>
-            <location filename="../../ui/screens/sales/actions.py" line="+95" />
+            <location filename="../../ui/screens/sales/actions.py" line="+96" />
             <location line="+250" />
             <source>Refused: %1</source>
             <translation>被拒绝：%1</translation>
@@ -8579,7 +8702,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>第 %1 行已改为 %2，单价 %3。</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>Added %1: %2 %3 at %4. Lower the short line's quantity, or choose another offer.</source>
             <translation>已添加 %1：%2 %3，单价 %4。请减少缺货行的数量，或选择其他方案。</translation>
         </message>
@@ -8645,19 +8768,19 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+6" />
-            <location filename="../../ui/screens/sales/words.py" line="+106" />
+            <location filename="../../ui/screens/sales/words.py" line="+107" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+651" />
+            <location filename="../../ui/screens/sales/screen.py" line="+652" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/words.py" line="-54" />
+            <location filename="../../ui/screens/sales/words.py" line="-55" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -8691,8 +8814,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+50" />
             <location line="+41" />
-            <location filename="../../ui/screens/sales/screen.py" line="-288" />
-            <location line="+277" />
+            <location filename="../../ui/screens/sales/screen.py" line="-289" />
+            <location line="+278" />
             <source>All customers</source>
             <translation>全部客户</translation>
         </message>
@@ -8732,7 +8855,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1 尚未发货：没有可打印的送货单或销售单。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/sales/screen.py" line="-158" />
+            <location filename="../../ui/screens/sales/screen.py" line="-159" />
             <source>Less than the line's quantity can be promised now</source>
             <translation>现在可承诺的数量少于本行数量</translation>
         </message>
@@ -8787,7 +8910,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>牌价 %1 减 %2%</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+2" />
             <source>none</source>
             <translation>无</translation>
         </message>
@@ -8934,7 +9057,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/sales/shortage.py" line="+131" />
+            <location filename="../../ui/screens/sales/shortage.py" line="+132" />
             <source>Line %1 · %2: %3 asked, %4 available in %5 — %6 short</source>
             <translation>第 %1 行 · %2：需要 %3，%5 可用 %4 —— 缺 %6</translation>
         </message>
@@ -9125,7 +9248,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>手工输入</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+31" />
             <source>Number</source>
             <translation>单号</translation>
         </message>
@@ -9153,7 +9276,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>SalesShip</name>
         <message>
-            <location filename="../../ui/screens/documents/sales_returns.py" line="+46" />
+            <location filename="../../ui/screens/documents/sales_returns.py" line="+47" />
             <source>Customer return against %1</source>
             <translation>按 %1 办理销售退货</translation>
         </message>
@@ -9164,7 +9287,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+3" />
-            <location filename="../../ui/screens/documents/sales_ship.py" line="+621" />
+            <location filename="../../ui/screens/documents/sales_ship.py" line="+622" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -9934,7 +10057,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SupplierInvoice</name>
         <message>
-            <location filename="../../ui/screens/documents/supplier_invoices.py" line="+89" />
+            <location filename="../../ui/screens/documents/supplier_invoices.py" line="+95" />
             <source>Supplier invoice for %1</source>
             <translation>%1 的采购发票</translation>
         </message>
@@ -10079,7 +10202,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>过账发票</translation>
         </message>
         <message>
-            <location line="+124" />
+            <location line="+125" />
             <source>Enter a number in every invoiced quantity and price, or the amount.</source>
             <translation>请在每个开票数量和单价中填入数字，或填写总额。</translation>
         </message>

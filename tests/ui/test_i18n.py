@@ -85,25 +85,46 @@ def test_every_string_of_the_shell_and_browsing_screens_has_a_finished_chinese_t
     assert i18n.resource_path("i18n", "stockroom_zh_CN.qm").stat().st_size > 1000
 
 
-def test_every_translate_call_in_the_window_reached_the_translation_file():
-    """lupdate silently skips a call it cannot read, such as a plural whose count is written as ``len(rows)`` or
-    ``users.MIN_PASSWORD``; the Chinese window then shows English. Every ``translate("Context", "text", …)`` in ui/
-    must have its (context, text) in the .ts file."""
-    import ast
+def _translations_script():
+    """scripts/zh_CN.py, which ./scripts/i18n.sh runs after lupdate."""
+    import importlib.util
     from pathlib import Path
 
-    root = ET.parse(i18n.resource_path("i18n", "stockroom_zh_CN.ts")).getroot()
-    known = {(c.findtext("name"), m.findtext("source")) for c in root.iter("context") for m in c.iter("message")}
-    ui_dir = Path(i18n.__file__).parent
-    missing = []
-    for path in sorted(ui_dir.rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call):
-                continue
-            if getattr(node.func, "id", getattr(node.func, "attr", "")) != "translate":
-                continue
-            args = node.args
-            if len(args) >= 2 and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args[:2]):
-                if (args[0].value, args[1].value) not in known:
-                    missing.append(f"{path.relative_to(ui_dir.parent)}:{node.lineno} {args[1].value!r}")
-    assert missing == []
+    path = Path(i18n.__file__).resolve().parent.parent / "scripts" / "zh_CN.py"
+    spec = importlib.util.spec_from_file_location("zh_cn_translations", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_translate_call_in_the_window_reached_the_translation_file():
+    """lupdate silently skips a call it cannot read, such as a plural whose count is written as ``len(rows)`` or
+    ``users.MIN_PASSWORD``; the Chinese window then shows English. Every ``translate("Context", "text", …)``,
+    ``QT_TRANSLATE_NOOP("Context", "text")`` and ``self.tr("text", …)`` in ui/ must have its (context, text) in the
+    .ts file (scripts/zh_CN.py's ``skipped``, which ./scripts/i18n.sh reports too)."""
+    script = _translations_script()
+    ts = i18n.resource_path("i18n", "stockroom_zh_CN.ts")
+    marked = script.marked(i18n.resource_path().parent / "ui")
+    assert len(marked) > 2000  # the scan reads the window's strings
+    assert {m[2] for m in marked} >= {"MainWindow", "StockScreen", "PurchaseOrderPdf", "DocumentEntry"}
+    assert script.skipped(ts) == []
+
+
+def test_the_scan_finds_a_plural_lupdate_skips(tmp_path):
+    ui = tmp_path / "ui"
+    ui.mkdir()
+    (ui / "a.py").write_text(
+        "from PySide6.QtCore import QCoreApplication\n"
+        "translate = QCoreApplication.translate\n"
+        "def f(rows):\n"
+        "    return translate('Fake', '%n row(s)', None, len(rows))\n", encoding="utf-8")
+    ts = tmp_path / "t.ts"
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="zh_CN"></TS>',
+                  encoding="utf-8")
+    assert _translations_script().skipped(ts, ui) == [("ui/a.py", 4, "Fake", "%n row(s)")]
+
+
+def test_every_chinese_translation_is_of_a_string_the_window_still_marks():
+    """scripts/zh_CN.py holds no translation of a string that was reworded or removed (``./scripts/i18n.sh`` lists
+    them as unused)."""
+    assert _translations_script().unused(i18n.resource_path("i18n", "stockroom_zh_CN.ts")) == []

@@ -74,14 +74,14 @@ def test_a_scanned_barcode_adds_a_line_at_the_quoted_price_with_its_atp(qtbot, s
     screen.warehouse.setCurrentIndex(screen.warehouse.findData("W1"))
     screen.sku.setText("6901234567892")
     qtbot.waitUntil(lambda: screen.last_preview is not None)
-    assert "price 12.5 (14.13 with tax, price level)" in screen.preview.text()
+    assert "price 12.50 (14.13 with tax, price level)" in screen.preview.text()  # a price shows two places at least
     assert screen.last_preview.available == D(3)
     screen.qty.setText("2")
     qtbot.keyClick(screen.sku, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: screen.current is not None and screen.lines.rowCount() == 1)
     assert screen.current.number.startswith("SO-") and screen.current.state == "draft"
     assert screen.lines.item(0, L_QTY).text() == "2"
-    assert screen.lines.item(0, L_PRICE).text() == "12.5"
+    assert screen.lines.item(0, L_PRICE).text() == "12.50"
     assert screen.lines.item(0, L_SOURCE).text() == "price level"
     assert screen.lines.item(0, L_WITH_TAX).text() == "28.25"  # 25.00 + 13 %
     assert screen.lines.item(0, L_ATP).text() == "3"
@@ -156,7 +156,7 @@ def test_a_shortfall_opens_the_panel_with_every_offer_in_order(qtbot, services, 
     assert box.stock_labels["W2"].text() == "10 available in W2"
     assert "No purchase order yet" in box.arrival_label.text() and box.replenish_button is not None
     assert list(box.replace_buttons) == ["SD-2"]
-    qtbot.waitUntil(lambda: "14 (15.82 with tax)" in box.price_labels["SD-2"].text())
+    qtbot.waitUntil(lambda: "14.00 (15.82 with tax)" in box.price_labels["SD-2"].text())
     assert "8 available in W1" in box.price_labels["SD-2"].text()
 
 
@@ -462,7 +462,7 @@ def test_delete_removes_a_draft_line_and_ctrl_z_puts_it_back_with_its_price_disc
     _undo(qtbot, screen)
     assert _lines(services, typed) == before  # line 1 again: 2 at 11.20 less 5 %
     assert _lines(services, typed)[0] == (1, "SD-1", D(2), D("11.20"), D(5))
-    assert screen.lines.item(0, L_PRICE).text() == "11.2"
+    assert screen.lines.item(0, L_PRICE).text() == "11.20"
     assert not screen.undo_button.isEnabled()
 
 

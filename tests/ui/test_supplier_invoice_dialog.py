@@ -64,10 +64,10 @@ def test_a_receipt_is_invoiced_with_a_price_difference_shown_and_the_payable_fol
     t = dialog.table
     assert t.rowCount() == 2 and dialog.supplier.text() == "SUP"
     assert [(t.item(r, 1).text(), t.item(r, C_INVOICED).text(), t.item(r, C_INVOICE_PRICE).text())
-            for r in range(2)] == [("A-1", "10", "2"), ("B-2", "4", "5")]
+            for r in range(2)] == [("A-1", "10", "2.00"), ("B-2", "4", "5.00")]
     assert "difference 0.00" in dialog.totals.text() and not dialog.ok.isEnabled()  # no number yet
     t.item(1, C_INVOICE_PRICE).setText("5.10")
-    assert t.item(1, C_PRICE_DIFF).text() == "+0.1" and t.item(1, C_DIFF).text() == "+0.40"
+    assert t.item(1, C_PRICE_DIFF).text() == "+0.10" and t.item(1, C_DIFF).text() == "+0.40"
     assert t.item(1, C_DIFF).background().color() != t.item(0, C_DIFF).background().color()  # highlighted
     # expected 40.00 + 13 % = 45.20; invoiced 40.40 + 5.25 (5.252) = 45.65
     assert "Amount 45.65" in dialog.totals.text() and "difference +0.45" in dialog.totals.text()

@@ -25,6 +25,10 @@ from domain.kernel.numbers import round_money
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_REFUSED, EXIT_STORAGE = 0, 2, 3, 4
 
+# The languages of the files the commands write (PDFs and workbooks): ``--language`` names one as the window's
+# Settings do (en, zh_CN); zh is kept for zh_CN, as the commands first spelled it.
+LANGUAGES = {"en": "en", "zh_CN": "zh_CN", "zh": "zh_CN"}
+
 
 class CliError(Exception):
     def __init__(self, message: str, code: int) -> None:
@@ -40,6 +44,24 @@ def day(field: str, text: str | None) -> date | None:
         return date.fromisoformat(text)
     except ValueError:
         raise BadInput(field, f"{text!r} is not a date; use YYYY-MM-DD such as 2026-12-01") from None
+
+
+def add_language_option(parser: argparse.ArgumentParser, what: str = "the file") -> None:
+    """The ``--language`` option of every command that writes a PDF or a workbook (``file_language`` reads it)."""
+    parser.add_argument("--language", choices=tuple(LANGUAGES), default=None,
+                        help=f"{what}'s language: en (English) or zh_CN (简体中文; zh for short); default: the "
+                             f"language chosen in the window's Settings, else the system's")
+
+
+def file_language(choice: str | None) -> str:
+    """The language to write a file in ("en" or "zh_CN"): the ``--language`` given, else what the window shows (the
+    language chosen in its Settings, else the system's), so a file printed from the command line reads as the same
+    file printed from the window."""
+    if choice:
+        return LANGUAGES[choice]
+    from ui.i18n import chosen_language  # Qt's core only, and only when no language is given
+
+    return chosen_language()
 
 
 def when(text: str) -> datetime:

@@ -18,11 +18,12 @@ from pathlib import Path
 from domain.kernel.errors import BadInput
 from domain.kernel.numbers import fmt
 from ui.cli.common import EXIT_OK
+from ui.cli.common import add_language_option
+from ui.cli.common import file_language
 from ui.cli.common import print_json
 from ui.cli.common import table
 
 COMMANDS = ("suppliers", "customers")
-LANGUAGES = {"en": "en", "zh": "zh_CN"}
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -41,7 +42,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     out = p.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true")
     out.add_argument("-o", "--output", type=Path, help="FILE.xlsx (the list) or FILE.pdf (a printable call list)")
-    p.add_argument("--language", choices=tuple(LANGUAGES), default="en", help="the file's language")
+    add_language_option(p)
 
 
 def day(field: str, text: str | None) -> date | None:
@@ -87,7 +88,7 @@ def _at_risk(args: argparse.Namespace, open_db) -> int:
     if args.output is not None:
         from ui.churn_export import write_at_risk
 
-        size = write_at_risk(risks, as_of, args.output, LANGUAGES[args.language], places)
+        size = write_at_risk(risks, as_of, args.output, file_language(args.language), places)
         print(f"{args.output} ({size:,} bytes): {len(risks)} customer(s) at risk as of {as_of.isoformat()}")
         return EXIT_OK
     if args.json:

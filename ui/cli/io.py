@@ -7,6 +7,10 @@ if any row has a problem, prints the validation report (row, column, problem, ac
 file's typed numbers as ``1.234,5`` (a decimal comma; points only between thousands) instead of
 ``1,234.5``; Excel number cells are numbers either way. Nothing heavy is imported at the
 top of this module (pandas only when an Excel file is read).
+
+``export`` names its columns in English unless ``--language zh_CN`` asks for the Stock and Movements screens'
+Chinese words: unlike the PDFs and the reports' workbooks, which are for people and follow the window's language,
+its columns are read by scripts and other programs. Costs show as unit prices do, values as money.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+
+from ui.cli.common import LANGUAGES
 
 COMMANDS = ("import", "export")
 KINDS = ("products", "suppliers", "terms", "customers", "stock", "sales-history", "openings")
@@ -39,6 +45,9 @@ def add_parsers(sub) -> None:
     p.add_argument("file", type=Path)
     p.add_argument("--sku")
     p.add_argument("--warehouse")
+    p.add_argument("--language", choices=tuple(LANGUAGES), default=None,
+                   help="the column names' language: en (English) or zh_CN (简体中文; zh for short); default: "
+                        "English, whatever the window shows, as the columns are read by scripts and other programs")
 
 
 def run(args, open_db) -> int:
@@ -136,29 +145,58 @@ def _progress():
     return lambda percent: print(f"\r{percent:3d}%", end="" if percent < 100 else "\n", file=sys.stderr, flush=True)
 
 
-STOCK_HEADERS = ["SKU", "Name", "Category", "Warehouse", "On hand", "Unit", "Avg cost", "Value", "Reserved",
-                 "On order", "Min level"]
-MOVEMENT_HEADERS = ["Date", "Kind", "SKU", "Name", "Warehouse", "Quantity", "Unit cost", "Value", "On hand after",
-                    "Source", "Reference", "Note", "User", "Recorded", "Id"]
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
+    """Marks ``text`` for translation in ``context`` (the export's column names are the window's words in Chinese)."""
+    return text
+
+
+# The columns' names, marked for the translation file (context ExportColumns); a Chinese workbook names them as
+# the Stock and Movements screens do.
+STOCK_HEADERS = [
+    QT_TRANSLATE_NOOP("ExportColumns", "SKU"), QT_TRANSLATE_NOOP("ExportColumns", "Name"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Category"), QT_TRANSLATE_NOOP("ExportColumns", "Warehouse"),
+    QT_TRANSLATE_NOOP("ExportColumns", "On hand"), QT_TRANSLATE_NOOP("ExportColumns", "Unit"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Avg cost"), QT_TRANSLATE_NOOP("ExportColumns", "Value"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Reserved"), QT_TRANSLATE_NOOP("ExportColumns", "On order"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Min level")]
+MOVEMENT_HEADERS = [
+    QT_TRANSLATE_NOOP("ExportColumns", "Date"), QT_TRANSLATE_NOOP("ExportColumns", "Kind"), "SKU", "Name", "Warehouse",
+    QT_TRANSLATE_NOOP("ExportColumns", "Quantity"), QT_TRANSLATE_NOOP("ExportColumns", "Unit cost"), "Value",
+    QT_TRANSLATE_NOOP("ExportColumns", "On hand after"), QT_TRANSLATE_NOOP("ExportColumns", "Source"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Reference"), QT_TRANSLATE_NOOP("ExportColumns", "Note"),
+    QT_TRANSLATE_NOOP("ExportColumns", "User"), QT_TRANSLATE_NOOP("ExportColumns", "Recorded"),
+    QT_TRANSLATE_NOOP("ExportColumns", "Id")]
+SHEETS = {"stock": QT_TRANSLATE_NOOP("ExportColumns", "Stock"),
+          "movements": QT_TRANSLATE_NOOP("ExportColumns", "Movements")}
 
 
 def _export(args, open_db) -> int:
     from persistence.stock import queries
+    from ui.i18n import label_translator
+    from ui.spreadsheets import MONEY_FORMAT as MONEY
+    from ui.spreadsheets import PRICE_FORMAT as PRICE
     from ui.spreadsheets import write_xlsx
+
+    # Costs as unit prices are shown (at least two places, more where they carry more), values as money.
+    stock_formats = [None] * 6 + [PRICE, MONEY]  # avg cost, value
+    movement_formats = [None] * 6 + [PRICE, MONEY]  # unit cost, value
 
     if args.file.suffix.lower() != ".xlsx":
         from domain.kernel.errors import BadInput
 
         raise BadInput("FILE", f"{args.file.name} does not end in .xlsx; exports are Excel workbooks (FILE.xlsx)")
+    tr = label_translator(LANGUAGES[args.language or "en"], "ExportColumns")
     db = open_db()
     if args.what == "stock":
         rows = [[r.sku, r.name, r.category, r.warehouse, r.on_hand, r.unit, r.avg_cost, r.value, r.reserved,
                  r.on_order, r.min_level] for r in queries.stock(db.engine, args.sku, args.warehouse)]
-        n = write_xlsx(args.file, STOCK_HEADERS, rows, sheet="Stock")
+        n = write_xlsx(args.file, [tr(h) for h in STOCK_HEADERS], rows, sheet=tr(SHEETS["stock"]),
+                       formats=stock_formats)
     else:
         rows = ([r.occurred_at, r.kind, r.sku, r.name, r.warehouse, r.qty, r.unit_cost, r.value, r.on_hand_after,
                  r.source_type, r.source_ref, r.note, r.user, r.recorded_at, r.id]
                 for r in queries.movements(db.engine, args.sku, args.warehouse))
-        n = write_xlsx(args.file, MOVEMENT_HEADERS, rows, sheet="Movements")
+        n = write_xlsx(args.file, [tr(h) for h in MOVEMENT_HEADERS], rows, sheet=tr(SHEETS["movements"]),
+                       formats=movement_formats)
     print(f"wrote {n} row(s) to {args.file}")
     return EXIT_OK

@@ -22,6 +22,8 @@ from domain.purchasing import orders as purchasing
 from domain.purchasing import terms as purchasing_terms
 from domain.purchasing.exchange import totals_by_currency
 from domain.purchasing.exchange import totals_text
+from ui.cli.common import add_language_option
+from ui.cli.common import file_language
 
 
 def add_po_parser(sub: argparse._SubParsersAction) -> None:
@@ -49,6 +51,7 @@ def add_po_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", type=Path, required=True)
     p.add_argument("--paper", choices=("auto", "a4", "letter"), default="auto",
                    help="auto: Letter for a US or Canadian locale, else A4")
+    add_language_option(p, "the PO")
     p = po.add_parser("receive", help="receive SKU QTY pairs against a PO; no pairs receives all that is open")
     p.add_argument("po")
     p.add_argument("pairs", nargs="*", metavar="SKU QTY")
@@ -161,9 +164,13 @@ def run_po(args: argparse.Namespace, db) -> int:
         _list(db, args)
     elif a == "pdf":
         snapshot, logo = purchasing.load_snapshot(uow(), args.po), _logo(uow)
+        from ui.i18n import label_translator
+        from ui.pdf.purchase_order import CONTEXT
         from ui.pdf.purchase_order import render_purchase_order
 
-        data = render_purchase_order(snapshot, _paper_locale(args.paper), logo=logo)
+        # The PO's labels are the window's translations (context PurchaseOrderPdf), read from the app's .qm.
+        tr = label_translator(file_language(args.language), CONTEXT)
+        data = render_purchase_order(snapshot, _paper_locale(args.paper), logo=logo, tr=tr)
         args.output.write_bytes(data)
         print(f"{args.output} ({len(data):,} bytes)")
     elif a == "receive":

@@ -16,12 +16,14 @@ from pathlib import Path
 
 from domain.kernel.errors import BadInput
 from ui.cli.common import EXIT_OK
+from ui.cli.common import LANGUAGES
+from ui.cli.common import add_language_option
 from ui.cli.common import day
+from ui.cli.common import file_language
 from ui.cli.common import paused_gc
 from ui.cli.common import table
 
 COMMANDS = ("report",)
-LANGUAGES = {"en": "en", "zh": "zh_CN"}
 REPORTS = ("stock-summary", "margin", "ranking", "status", "ageing")
 
 
@@ -37,7 +39,7 @@ def _common(p: argparse.ArgumentParser, *, period: bool = True, as_of: bool = Fa
     out = p.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print JSON instead of a table")
     out.add_argument("-o", "--output", type=Path, metavar="FILE", help="write FILE.xlsx or FILE.pdf")
-    p.add_argument("--language", choices=tuple(LANGUAGES), default="en", help="en (default) or zh (简体中文)")
+    add_language_option(p, "the report")
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -81,8 +83,9 @@ def run(args, open_db) -> int:
     from domain.reports.ageing import parse_bands
     from ui import report_build as rb
 
-    language = LANGUAGES[args.language]
     kind = _output(args.output)
+    # A file reads as the window's would; a table or JSON for a script stays English unless told.
+    language = file_language(args.language) if kind else LANGUAGES[args.language or "en"]
     last = day("--as-of" if args.report == "ageing" else "--to", args.last) or date.today()
     first = day("--from", getattr(args, "first", None)) or last.replace(day=1)
     if args.report == "ranking" and args.slow is None and args.top < 1:
@@ -113,10 +116,12 @@ def run(args, open_db) -> int:
             payload["total"] = {c.key: v for c, v in zip(sheet.columns, _records_of(sheet), strict=True)}
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
     elif kind == ".xlsx":
+        from ui.report_sheets import excel_formats
         from ui.spreadsheets import write_xlsx
 
         rows = [*sheet.rows, *([sheet.total] if sheet.total is not None else [])]
-        count = write_xlsx(args.output, [c.label for c in sheet.columns], rows, sheet=sheet.title)
+        count = write_xlsx(args.output, [c.label for c in sheet.columns], rows, sheet=sheet.title,
+                           formats=excel_formats(sheet))
         print(f"{args.output} ({count:,} rows)")
     elif kind == ".pdf":
         from ui.pdf.reports import render_sheet

@@ -12,6 +12,8 @@ import argparse
 from pathlib import Path
 
 from ui.cli.common import EXIT_OK
+from ui.cli.common import add_language_option
+from ui.cli.common import file_language
 from ui.cli.common import when
 from ui.cli.sales import add_customer_return_parser
 from ui.cli.sales import run_customer_return
@@ -67,7 +69,6 @@ def run_supplier(args: argparse.Namespace, open_db) -> int:
 
 # -- return pdf
 
-LANGUAGES = {"en": "en", "zh": "zh_CN"}
 
 
 def add_pdf_parser(kinds) -> None:
@@ -75,7 +76,7 @@ def add_pdf_parser(kinds) -> None:
                                      "PR-...) as PDF")
     p.add_argument("doc", help="the return's number (SR-... or PR-...)")
     p.add_argument("-o", "--output", type=Path, required=True)
-    p.add_argument("--language", choices=tuple(LANGUAGES), default="en")
+    add_language_option(p, "the note")
 
 
 def run_pdf(args: argparse.Namespace, open_db) -> int:
@@ -83,7 +84,7 @@ def run_pdf(args: argparse.Namespace, open_db) -> int:
     try:
         from ui.pdf.returns import render_return
 
-        data = render_return(db.uow, args.doc, LANGUAGES[args.language])
+        data = render_return(db.uow, args.doc, file_language(args.language))
     finally:
         db.close()
     args.output.write_bytes(data)

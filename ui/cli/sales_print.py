@@ -1,4 +1,4 @@
-"""``so pdf SO -o FILE [--kind confirmation|delivery|invoice|backorder] [--language zh|en]``: a sales order's
+"""``so pdf SO -o FILE [--kind confirmation|delivery|invoice|backorder] [--language en|zh_CN]``: a sales order's
 documents as PDF (``ui.pdf.sales_orders``, which the window's Print buttons use too; reportlab is imported only
 when a PDF is written).
 
@@ -12,10 +12,11 @@ import argparse
 from pathlib import Path
 
 from ui.cli.common import EXIT_OK
+from ui.cli.common import add_language_option
+from ui.cli.common import file_language
 
 COMMANDS = ("so",)
 KINDS = ("confirmation", "delivery", "invoice", "backorder")  # ui.pdf.sales_orders.KINDS
-LANGUAGES = {"en": "en", "zh": "zh_CN"}
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -30,7 +31,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--kind", choices=KINDS, default="confirmation",
                    help="confirmation (default); delivery or invoice of the order's last shipment; backorder: the "
                         "order's customer's backorder notice")
-    p.add_argument("--language", choices=tuple(LANGUAGES), default="en")
+    add_language_option(p, "the document")
 
 
 def claims(args: argparse.Namespace) -> bool:
@@ -42,7 +43,7 @@ def run(args, open_db) -> int:
     try:
         from ui.pdf.sales_orders import render_order
 
-        data = render_order(db.uow, args.so, args.kind, LANGUAGES[args.language])
+        data = render_order(db.uow, args.so, args.kind, file_language(args.language))
     finally:
         db.close()
     args.output.write_bytes(data)

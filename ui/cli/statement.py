@@ -1,4 +1,4 @@
-"""``statement PARTNER --from D --to D -o FILE [--language en|zh] [--customer|--supplier]``: a customer's or
+"""``statement PARTNER --from D --to D -o FILE [--language en|zh_CN] [--customer|--supplier]``: a customer's or
 supplier's statement (对账单) for a period, written as PDF or Excel by the file's suffix (``ui.statement_export``,
 which the window's partner page uses too).
 
@@ -16,9 +16,10 @@ from pathlib import Path
 
 from domain.kernel.errors import BadInput
 from ui.cli.common import EXIT_OK
+from ui.cli.common import add_language_option
+from ui.cli.common import file_language
 
 COMMANDS = ("statement",)
-LANGUAGES = {"en": "en", "zh": "zh_CN"}
 SUFFIXES = (".pdf", ".xlsx")  # ui.statement_export.SUFFIXES
 
 
@@ -29,7 +30,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--from", dest="start", required=True, help="the period's first day, YYYY-MM-DD")
     p.add_argument("--to", dest="end", required=True, help="the period's last day, YYYY-MM-DD")
     p.add_argument("-o", "--output", type=Path, required=True, help="FILE.pdf or FILE.xlsx")
-    p.add_argument("--language", choices=tuple(LANGUAGES), default="en")
+    add_language_option(p, "the statement")
     whose = p.add_mutually_exclusive_group()
     whose.add_argument("--customer", action="store_true", help="PARTNER is a customer's code (when a supplier has it "
                                                                "too)")
@@ -66,7 +67,7 @@ def run(args: argparse.Namespace, open_db) -> int:
         db.close()
     from ui.statement_export import write_statement
 
-    size = write_statement(statement, args.output, LANGUAGES[args.language])
+    size = write_statement(statement, args.output, file_language(args.language))
     whose = "customer" if statement.side == AR else "supplier"
     s = statement  # every figure already has the currency's places
     print(f"{args.output} ({size:,} bytes): {whose} {s.partner.code}, {start.isoformat()} to {end.isoformat()}: "

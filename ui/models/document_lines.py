@@ -48,6 +48,7 @@ from ui.i18n import fill
 from ui.models.table import Column
 from ui.models.table import RowTableModel
 from ui.models.table import money_text
+from ui.models.table import price_text
 from ui.models.table import qty_text
 from ui.models.table import when_text
 
@@ -586,7 +587,7 @@ class PostedLinesModel(RowTableModel):
         Column(QT_TRANSLATE_NOOP("PostedLinesModel", "Name"), lambda r: r.name),
         Column(QT_TRANSLATE_NOOP("PostedLinesModel", "Qty"), lambda r: r.qty, qty_text, True),
         Column(QT_TRANSLATE_NOOP("PostedLinesModel", "Unit"), lambda r: r.unit),
-        Column(QT_TRANSLATE_NOOP("PostedLinesModel", "Unit cost"), lambda r: r.unit_cost, qty_text, True),
+        Column(QT_TRANSLATE_NOOP("PostedLinesModel", "Unit cost"), lambda r: r.unit_cost, price_text, True),
         Column(QT_TRANSLATE_NOOP("PostedLinesModel", "Expected"), lambda r: r.expected, qty_text, True),
         Column(QT_TRANSLATE_NOOP("PostedLinesModel", "Counted"), lambda r: r.counted, qty_text, True),
         Column(QT_TRANSLATE_NOOP("PostedLinesModel", "Reason"), lambda r: r.reason),

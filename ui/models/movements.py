@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from ui.models.table import Column
 from ui.models.table import RowTableModel
 from ui.models.table import money_text
+from ui.models.table import price_text
 from ui.models.table import qty_text
 from ui.models.table import when_text
 
@@ -37,7 +38,7 @@ class MovementTableModel(RowTableModel):
         Column(QT_TRANSLATE_NOOP("MovementTableModel", "Name"), lambda r: r.name),
         Column(QT_TRANSLATE_NOOP("MovementTableModel", "Warehouse"), lambda r: r.warehouse),
         Column(QT_TRANSLATE_NOOP("MovementTableModel", "Quantity"), lambda r: r.qty, qty_text, True),
-        Column(QT_TRANSLATE_NOOP("MovementTableModel", "Unit cost"), lambda r: r.unit_cost, qty_text, True),
+        Column(QT_TRANSLATE_NOOP("MovementTableModel", "Unit cost"), lambda r: r.unit_cost, price_text, True),
         Column(QT_TRANSLATE_NOOP("MovementTableModel", "Value"), lambda r: r.value, money_text, True),
         Column(QT_TRANSLATE_NOOP("MovementTableModel", "On hand after"), lambda r: r.on_hand_after, qty_text, True),
         Column(QT_TRANSLATE_NOOP("MovementTableModel", "Reference"), lambda r: r.source_ref),

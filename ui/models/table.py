@@ -21,6 +21,7 @@ from PySide6.QtCore import QModelIndex
 from PySide6.QtCore import Qt
 
 from domain.kernel.numbers import fmt
+from domain.kernel.numbers import fmt_price
 
 _ROOT = QModelIndex()  # the invalid index: the default parent of a flat table
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -39,6 +40,11 @@ def qty_text(value: Decimal | None) -> str:
 
 def money_text(value: Decimal | None) -> str:
     return "" if value is None else f"{value:,.2f}"
+
+
+def price_text(value: Decimal | None) -> str:
+    """A unit price: at least two decimals, as money (12.50), more only where it carries more (0.125)."""
+    return "" if value is None else fmt_price(value)
 
 
 def when_text(value: datetime | None) -> str:

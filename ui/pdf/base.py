@@ -18,7 +18,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.styles import StyleSheet1
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import KeepTogether
 from reportlab.platypus import SimpleDocTemplate
+from reportlab.platypus import Table
+from reportlab.platypus import TableStyle
 
 from ui.i18n import fill
 from ui.pdf.fonts import register_cjk_font
@@ -26,6 +29,8 @@ from ui.pdf.fonts import register_cjk_font
 # The page footer's label. Not marked here: the label is translated in each renderer's own context
 # (``tr`` looks it up there), so each renderer marks it in that context, as ui.pdf.purchase_order does.
 PAGE_LABEL = "Page %1 of %2"
+
+TAIL_ROWS = 3  # the last lines of a document, kept on the page of its totals
 
 # Regions whose offices use Letter paper; everywhere else A4.
 LETTER_REGIONS = frozenset({"US", "CA"})
@@ -42,6 +47,46 @@ def paper_for(locale_name: str | None) -> tuple[float, float]:
         return A4
     region = locale_name.split(".")[0].replace("-", "_").split("_")
     return LETTER if len(region) > 1 and region[1].upper() in LETTER_REGIONS else A4
+
+
+class HeadedTogether(KeepTogether):
+    """Flowables kept together (a document's last lines, its totals, its signatures); when they begin a page, the
+    lines table's header row is printed first, as on every page the lines run over."""
+
+    def __init__(self, flowables: list, header: Table | None) -> None:
+        super().__init__(flowables)
+        self.header = header
+
+    def split(self, aW: float, aH: float) -> list:  # noqa: N803 - reportlab's names
+        parts = super().split(aW, aH)
+        if self.header is None:
+            return parts
+        if parts and isinstance(parts[0], type(self.FrameBreak)):  # moved on to the next page (an instance)
+            return [parts[0], self.header, *parts[1:]]
+        frame = getattr(self, "_frame", None)
+        if frame is not None and getattr(frame, "_atTop", False):  # the previous page ended with the body
+            return [self.header, *parts]
+        return parts
+
+
+def split_tail(data: list[list], widths: list[float],
+               style: Callable[[bool, bool], TableStyle]) -> tuple[Table | None, Table, Table | None]:
+    """A lines table (``data``, its header row first) as (body, tail, header): the tail holds the last ``TAIL_ROWS``
+    lines, to be kept with the totals (``HeadedTogether``) so that a page never holds the totals alone; the header
+    row is printed over the tail when the tail begins a page. A document of few lines is all tail, with its header
+    (body and header None). ``style(header, striped_first)`` is the table's look: with a header row or without, its
+    stripes starting with a stripe (so that the tail continues the body's stripes) or without."""
+    if len(data) <= TAIL_ROWS + 1:
+        tail = Table(data, colWidths=widths, repeatRows=1)
+        tail.setStyle(style(True, False))
+        return None, tail, None
+    body = Table(data[:-TAIL_ROWS], colWidths=widths, repeatRows=1)
+    body.setStyle(style(True, False))
+    tail = Table(data[-TAIL_ROWS:], colWidths=widths)
+    tail.setStyle(style(False, (len(data) - TAIL_ROWS) % 2 == 0))
+    header = Table(data[:1], colWidths=widths)
+    header.setStyle(style(True, False))
+    return body, tail, header
 
 
 class NumberedCanvas(Canvas):

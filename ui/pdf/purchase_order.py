@@ -1,9 +1,10 @@
 """The purchase-order PDF, rendered from a frozen ``PoSnapshot``.
 
 First page: company block and the document box (number, revision, dates, currency), supplier
-and delivery blocks. Then the lines table, whose header row repeats on every page, the totals,
-the terms and notes as paragraphs (they wrap and flow onto further pages rather than being cut)
-and a signature line. Every page carries the PO number and "Page X of Y".
+and delivery blocks. Then the lines table, whose header row repeats on every page, the totals (kept
+with the last lines, so that no page holds them alone), the terms and notes as paragraphs (they wrap
+and flow onto further pages rather than being cut) and a signature line (kept with what precedes it).
+Every page carries the PO number and "Page X of Y".
 """
 
 from __future__ import annotations
@@ -25,12 +26,15 @@ from reportlab.platypus import TableStyle
 
 from domain.kernel.capitals import capitals
 from domain.kernel.numbers import fmt
+from domain.kernel.numbers import fmt_price
 from domain.purchasing.exchange import FIXED
 from domain.purchasing.snapshot import DRAFT_NUMBER
 from domain.purchasing.snapshot import Party
 from domain.purchasing.snapshot import PoSnapshot
 from ui.pdf.base import QT_TRANSLATE_NOOP
 from ui.pdf.base import BaseRenderer
+from ui.pdf.base import HeadedTogether
+from ui.pdf.base import split_tail
 from ui.pdf.cells import code_cell
 from ui.pdf.cells import text_cell
 from ui.pdf.cells import widen_for_codes
@@ -85,11 +89,9 @@ def qty_text(value: Decimal) -> str:
 
 
 def price_text(value: Decimal) -> str:
-    """A unit price with at least two decimals and no more than it carries (``12.00``, ``0.125``)."""
-    value = value.normalize()
-    if -value.as_tuple().exponent < 2:  # type: ignore[operator]
-        value = value.quantize(Decimal("0.01"))
-    return format(value, ",f")
+    """A unit price with at least two decimals and no more than it carries (``12.00``, ``0.125``): ``fmt_price``,
+    as the screens and workbooks show it."""
+    return fmt_price(value)
 
 
 def money_text(value: Decimal) -> str:
@@ -147,20 +149,34 @@ class PurchaseOrderRenderer(BaseRenderer):
 
     def story(self, s: PoSnapshot) -> list:
         width = self.pagesize[0] - self.margins[0] - self.margins[1]
-        flow: list = [self._header(s, width), Spacer(1, 5 * mm), self._parties(s, width), Spacer(1, 6 * mm),
-                      self._lines(s, width), Spacer(1, 3 * mm), self._totals(s, width)]
+        flow: list = [self._header(s, width), Spacer(1, 5 * mm), self._parties(s, width), Spacer(1, 6 * mm)]
+        body, tail, header = self._lines(s, width)
+        if body is not None:
+            flow.append(body)
+        # The last lines and the totals stay together, under the repeated header when they begin a page: a page
+        # never holds the totals alone (a PO of 13 lines put them alone on page 2).
+        closing: list = [tail, Spacer(1, 3 * mm), self._totals(s, width)]
         if s.currency == "CNY":
-            flow += [Spacer(1, 1.5 * mm), self._in_words(s.total)]
+            closing += [Spacer(1, 1.5 * mm), self._in_words(s.total)]
         rate = self.rate_text(s)
         if rate:
-            flow += [Spacer(1, 1.5 * mm), Paragraph(_p(self.t("Exchange rate: %1", rate)), self.styles["Rate"])]
+            closing += [Spacer(1, 1.5 * mm), Paragraph(_p(self.t("Exchange rate: %1", rate)), self.styles["Rate"])]
+        texts: list = []
         for label, text in ((self.t("Terms"), s.terms), (self.t("Notes"), s.notes)):
             if text.strip():
-                flow.append(Paragraph(_p(label), self.styles["Heading"]))
-                flow.extend(Paragraph(_p(part), self.styles["Body"]) for part in text.split("\n\n") if part.strip())
-        flow.append(Spacer(1, 14 * mm))
-        flow.append(KeepTogether(self._signature(s, width)))
-        return flow
+                heading = Paragraph(_p(label), self.styles["Heading"])
+                heading.keepWithNext = True  # never at the foot of a page without its text
+                texts.append(heading)
+                texts.extend(Paragraph(_p(part), self.styles["Body"]) for part in text.split("\n\n") if part.strip())
+        # The terms and notes flow onto further pages rather than being cut; the signature goes with their last
+        # paragraph (or with the totals), never alone on a page.
+        signature = [Spacer(1, 14 * mm), *self._signature(s, width)]
+        if texts:
+            last = len(texts) - 1
+            if last and getattr(texts[last - 1], "keepWithNext", False):  # a heading goes with its one paragraph
+                last -= 1
+            return [*flow, HeadedTogether(closing, header), *texts[:last], KeepTogether([*texts[last:], *signature])]
+        return [*flow, HeadedTogether([*closing, *signature], header)]
 
     def _header(self, s: PoSnapshot, width: float) -> Table:
         st = self.styles
@@ -216,7 +232,8 @@ class PurchaseOrderRenderer(BaseRenderer):
         ]))
         return table
 
-    def _lines(self, s: PoSnapshot, width: float) -> Table:
+    def _lines(self, s: PoSnapshot, width: float) -> tuple[Table | None, Table, Table | None]:
+        """The lines table as (body, tail, header) (``ui.pdf.base.split_tail``): the tail goes with the totals."""
         st = self.styles
         head = [self.t(x) for x in ("#", "Our SKU", "Supplier SKU", "Description", "Quantity", "Unit / pack",
                                     "Unit price", "Amount")]
@@ -242,16 +259,22 @@ class PurchaseOrderRenderer(BaseRenderer):
                 qty, unit, f"{price_text(line.price)}\n/ {per}",
                 money_text(line.amount),
             ])
-        table = Table(data, colWidths=widths, repeatRows=1)
-        table.setStyle(TableStyle([
+        return split_tail(data, widths, self._line_style)
+
+    def _line_style(self, header: bool, striped_first: bool) -> TableStyle:
+        """The lines' look: a dark header row (when ``header``), striped rows (beginning with a stripe when
+        ``striped_first``, so that the tail continues the body's stripes), numbers on the right."""
+        top = 1 if header else 0
+        style = [
             ("FONT", (0, 0), (-1, -1), self.font, 8), ("LEADING", (0, 0), (-1, -1), 10),
-            ("BACKGROUND", (0, 0), (-1, 0), INK), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, STRIPE]),
+            ("ROWBACKGROUNDS", (0, top), (-1, -1), [STRIPE, colors.white] if striped_first else [colors.white, STRIPE]),
             ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE), ("BOX", (0, 0), (-1, -1), 0.5, RULE),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (4, 1), (4, -1), "RIGHT"),
-            ("ALIGN", (6, 1), (-1, -1), "RIGHT"), ("ALIGN", (0, 1), (0, -1), "RIGHT"),
-        ]))
-        return table
+            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("ALIGN", (4, top), (4, -1), "RIGHT"),
+            ("ALIGN", (6, top), (-1, -1), "RIGHT"), ("ALIGN", (0, top), (0, -1), "RIGHT"),
+        ]
+        if header:
+            style += [("BACKGROUND", (0, 0), (-1, 0), INK), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white)]
+        return TableStyle(style)
 
     def _totals(self, s: PoSnapshot, width: float) -> Table:
         rows = [[self.t("Subtotal"), money_text(s.subtotal)],

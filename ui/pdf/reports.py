@@ -19,6 +19,7 @@ from reportlab.platypus import Table
 from reportlab.platypus import TableStyle
 
 from ui.i18n import fill
+from ui.pdf.base import TAIL_ROWS
 from ui.pdf.base import BaseRenderer
 from ui.pdf.base import paper_for
 from ui.pdf.purchase_order import INK
@@ -108,7 +109,9 @@ class ReportRenderer(BaseRenderer):
         for i in range(2, len(data), 2):
             style.append(("BACKGROUND", (0, i), (-1, i), STRIPE))
         if sheet.total is not None:
-            style += [("BACKGROUND", (0, -1), (-1, -1), SHADE), ("LINEABOVE", (0, -1), (-1, -1), 0.8, INK)]
+            style += [("BACKGROUND", (0, -1), (-1, -1), SHADE), ("LINEABOVE", (0, -1), (-1, -1), 0.8, INK),
+                      # the total row goes over to the next page with the last rows, never alone under the header
+                      ("NOSPLIT", (0, max(1, len(data) - 1 - TAIL_ROWS)), (-1, len(data) - 1))]
         table.setStyle(TableStyle(style))
         return table
 

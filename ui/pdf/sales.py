@@ -25,7 +25,6 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether
 from reportlab.platypus import Paragraph
 from reportlab.platypus import Spacer
 from reportlab.platypus import Table
@@ -38,7 +37,9 @@ from domain.sales.printing import DocumentKind
 from domain.sales.printing import PartyBlock
 from domain.sales.printing import SalesPrint
 from ui.pdf.base import BaseRenderer
+from ui.pdf.base import HeadedTogether
 from ui.pdf.base import paper_for
+from ui.pdf.base import split_tail
 from ui.pdf.cells import code_cell
 from ui.pdf.cells import text_cell
 from ui.pdf.cells import widen_for_codes
@@ -91,27 +92,6 @@ NOTICE = (0.055, 0.11, 0.27, 0.06, 0.095, 0.135, 0.105, 0.17)  # #, SKU, name, u
 NAME_LEAST = 0.24  # the name column's least share when the code columns widen for long codes
 NOTICE_NAME_LEAST = 0.18
 FRAME_PADDING = 6  # reportlab's default frame padding, each side
-TAIL_ROWS = 3  # the last lines, kept on the page of the totals
-
-
-class HeadedTogether(KeepTogether):
-    """Flowables kept together (the lines' tail, the totals, the signatures); when they begin a page, the lines
-    table's header row is printed first, as on every page the lines run over."""
-
-    def __init__(self, flowables: list, header: Table | None) -> None:
-        super().__init__(flowables)
-        self.header = header
-
-    def split(self, aW: float, aH: float) -> list:
-        parts = super().split(aW, aH)
-        if self.header is None:
-            return parts
-        if parts and isinstance(parts[0], type(self.FrameBreak)):  # moved on to the next page (an instance)
-            return [parts[0], self.header, *parts[1:]]
-        frame = getattr(self, "_frame", None)
-        if frame is not None and getattr(frame, "_atTop", False):  # the previous page ended with the body
-            return [self.header, *parts]
-        return parts
 
 
 def _p(text: str) -> str:
@@ -272,17 +252,8 @@ class SalesRenderer(BaseRenderer):
         """The lines as (body, tail, header): the tail holds the last ``TAIL_ROWS`` lines, to be kept with the
         totals so that a page never holds the totals alone; the header row is printed over the tail when the tail
         begins a page. A document of few lines is all tail, with its header (body and header None)."""
-        if len(data) <= TAIL_ROWS + 1:
-            tail = Table(data, colWidths=widths, repeatRows=1)
-            tail.setStyle(self.line_style(right, ruled=ruled))
-            return None, tail, None
-        body = Table(data[:-TAIL_ROWS], colWidths=widths, repeatRows=1)
-        body.setStyle(self.line_style(right, ruled=ruled))
-        tail = Table(data[-TAIL_ROWS:], colWidths=widths)
-        tail.setStyle(self.line_style(right, header=False, striped_first=(len(data) - TAIL_ROWS) % 2 == 0, ruled=ruled))
-        header = Table(data[:1], colWidths=widths)
-        header.setStyle(self.line_style(right, ruled=ruled))
-        return body, tail, header
+        return split_tail(data, widths, lambda header, striped_first: self.line_style(
+            right, header=header, striped_first=striped_first, ruled=ruled))
 
     def signatures(self, names: tuple[str, ...]) -> Table:
         """Lines to sign on, each with its label under it."""

@@ -28,13 +28,13 @@ from reportlab.platypus import TableStyle
 from domain.accounts.statement import AR
 from domain.accounts.statement import Statement
 from domain.accounts.statement import StatementLine
+from ui.pdf.base import TAIL_ROWS
 from ui.pdf.base import paper_for
 from ui.pdf.cells import CELL_PADDING
 from ui.pdf.purchase_order import INK
 from ui.pdf.purchase_order import RULE
 from ui.pdf.purchase_order import SHADE
 from ui.pdf.purchase_order import money_text
-from ui.pdf.sales import TAIL_ROWS
 from ui.pdf.sales import SalesRenderer
 from ui.pdf.sales import day_text
 from ui.pdf.sales import in_words

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QSplitter
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
-from domain.kernel.numbers import fmt
 from domain.purchasing.scorecard import DEFAULT_DAYS
 from ui.i18n import fill
 from ui.models.proxy import RowFilterProxy
@@ -30,6 +29,7 @@ from ui.models.table import Column
 from ui.models.table import RowRole
 from ui.models.table import RowTableModel
 from ui.models.table import money_text
+from ui.models.table import price_text
 from ui.refusals import refusal_text
 from ui.widgets.busy import BusyBar
 from ui.widgets.busy import alive
@@ -82,11 +82,11 @@ class PriceModel(RowTableModel):
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("SupplierScorecard", "SKU"), lambda p: p.sku),
         Column(QT_TRANSLATE_NOOP("SupplierScorecard", "Currency"), lambda p: p.currency),
-        Column(QT_TRANSLATE_NOOP("SupplierScorecard", "First price"), lambda p: p.first, fmt, True),
-        Column(QT_TRANSLATE_NOOP("SupplierScorecard", "Last price"), lambda p: p.last, fmt, True),
+        Column(QT_TRANSLATE_NOOP("SupplierScorecard", "First price"), lambda p: p.first, price_text, True),
+        Column(QT_TRANSLATE_NOOP("SupplierScorecard", "Last price"), lambda p: p.last, price_text, True),
         Column(QT_TRANSLATE_NOOP("SupplierScorecard", "Change"), lambda p: p.change, percent, True),
         Column(QT_TRANSLATE_NOOP("SupplierScorecard", "Prices paid"),
-               lambda p: "  ".join(f"{x.on.strftime('%m-%d')} {fmt(x.unit_price)}" for x in p.points)),
+               lambda p: "  ".join(f"{x.on.strftime('%m-%d')} {price_text(x.unit_price)}" for x in p.points)),
     )
 
 

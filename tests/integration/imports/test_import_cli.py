@@ -179,7 +179,20 @@ def test_export_writes_stock_and_movements_workbooks(shop, tmp_path):
     rows = list(load_workbook(tmp_path / "stock.xlsx").active.iter_rows(values_only=True))
     assert rows[0][:5] == ("SKU", "Name", "Category", "Warehouse", "On hand")
     assert rows[1][:5] == ("SD-6", "十字螺丝刀 6寸", "工具", "SH", 100) and rows[1][7] == 420
+    # the average cost shows as a unit price does (4.20, not 4.2), the value as money (420.00)
+    cost, value = load_workbook(tmp_path / "stock.xlsx").active[2][6:8]
+    assert (cost.value, cost.number_format, value.number_format) == (4.2, "#,##0.00######", "#,##0.00")
     assert "wrote 1 row(s)" in ok(shop, "export", "movements", str(tmp_path / "moves.xlsx"))
+    cost = load_workbook(tmp_path / "moves.xlsx").active[2][6]
+    assert (cost.value, cost.number_format) == (4.2, "#,##0.00######")
+    # the columns in Chinese when asked, as the Stock and Movements screens name them; English otherwise
+    ok(shop, "export", "stock", str(tmp_path / "库存.xlsx"), "--language", "zh_CN")
+    sheet = load_workbook(tmp_path / "库存.xlsx").active
+    assert sheet.title == "库存"
+    assert [c.value for c in sheet[1]] == ["货号", "名称", "类别", "仓库", "现有库存", "单位", "平均成本", "金额",
+                                          "已预留", "在途", "最低库存"]
+    ok(shop, "export", "movements", str(tmp_path / "流水.xlsx"), "--language", "zh")
+    assert [c.value for c in load_workbook(tmp_path / "流水.xlsx").active[1]][:3] == ["日期", "类型", "货号"]
     code, _, err = cli(shop, "export", "stock", str(tmp_path / "stock.csv"))
     assert code == 2 and ".xlsx" in err
 

@@ -122,3 +122,39 @@ def test_terms_config_and_revisions_from_the_command_line(cli, tmp_path):
     assert (tmp_path / "x.pdf").stat().st_size > 1000  # printed anyway, without the logo
     stock = {r["sku"]: r for r in json.loads(cli("stock", "--json"))}
     assert (stock["SCREW"]["on_hand"], stock["SCREW"]["avg_cost"], stock["SCREW"]["on_order"]) == ("2200", "0.3", "0")
+
+
+def _pdf_text(path: Path) -> str:
+    return "".join(p.extract_text() for p in PdfReader(BytesIO(path.read_bytes())).pages)
+
+
+def test_po_pdf_prints_in_the_language_asked_else_in_the_one_the_window_shows(cli, tmp_path):
+    draft_id = cli("po", "create", "--supplier", "NB", "--warehouse", "MAIN").strip()
+    cli("po", "add-line", draft_id, "SCREW", "100", "--price", "0.25")
+    number = cli("po", "issue", draft_id).strip()
+
+    english, chinese, short = tmp_path / "en.pdf", tmp_path / "zh.pdf", tmp_path / "zh-short.pdf"
+    cli("po", "pdf", number, "-o", str(english))  # no language chosen anywhere and a C locale: English
+    cli("po", "pdf", number, "-o", str(chinese), "--language", "zh_CN")
+    cli("po", "pdf", number, "-o", str(short), "--language", "zh")  # as the other commands first spelled it
+    text = _pdf_text(english)
+    assert "PURCHASE ORDER" in text and "Unit price" in text and "Page 1 of 1" in text and "采购订单" not in text
+    for path in (chinese, short):
+        text = _pdf_text(path)
+        assert "采购订单" in text and "单价" in text and "第 1 页，共 1 页" in text and "PURCHASE ORDER" not in text
+        assert number in text and "不锈钢螺丝 M3" in text
+
+    # Chinese chosen in the window's Settings: the command prints in Chinese unless told otherwise.
+    config = tmp_path / "config"
+    (config / "Stockroom").mkdir(parents=True)
+    (config / "Stockroom" / "Stockroom.conf").write_text("[ui]\nlanguage=zh_CN\n", encoding="utf-8")
+    env = {**os.environ, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8", "XDG_CONFIG_HOME": str(config)}
+    for extra, expected in (((), "采购订单"), (("--language", "en"), "PURCHASE ORDER")):
+        out = tmp_path / "default.pdf"
+        done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(tmp_path / "po.sqlite3"), "po",
+                               "pdf", number, "-o", str(out), *extra], capture_output=True, text=True, env=env,
+                              cwd=ROOT, timeout=60)
+        assert done.returncode == 0, done.stderr
+        assert expected in _pdf_text(out)
+
+    assert "invalid choice" in cli("po", "pdf", number, "-o", str(english), "--language", "fr", code=2)

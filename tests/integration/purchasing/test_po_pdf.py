@@ -207,3 +207,35 @@ def test_a_draft_prints_its_placeholder_number_in_the_reader_s_language():
     assert len(pages) > 1
     assert all("DRAFT" not in page for page in pages)
     assert "采购单号\n草稿" in pages[0] and all("采购订单 草稿" in page for page in pages)
+
+
+@pytest.mark.parametrize(("language", "subtotal", "header"), [("en", "Subtotal", "Our SKU"),
+                                                              ("zh_CN", "小计", "我方货号")])
+def test_the_totals_never_stand_alone_on_a_page_they_go_over_with_the_last_lines_under_the_header(
+        language, subtotal, header):
+    from ui.i18n import label_translator
+
+    tr = label_translator(language, "PurchaseOrderPdf")
+    two_pages = 0
+    for n in range(8, 22):  # across the first page's end: 13 to 18 lines put the totals alone on page 2
+        snap = snapshot(n)
+        pages = pages_text(render_purchase_order(snap, tr=tr))
+        [page] = [text for text in pages if subtotal in text]
+        last_three = [line.sku for line in snap.lines[-3:]]
+        assert all(sku in page for sku in last_three), (n, page)
+        assert header in page  # the header row is printed over lines that begin a page
+        two_pages += len(pages) == 2
+    assert two_pages  # the range does cross a page's end
+
+
+@pytest.mark.parametrize(("language", "notes", "signature"), [("en", "Notes", "Authorised signature"),
+                                                          ("zh_CN", "备注", "授权签字")])
+def test_the_signature_goes_over_with_the_last_note_and_a_heading_with_its_text(language, notes, signature):
+    from ui.i18n import label_translator
+
+    tr = label_translator(language, "PurchaseOrderPdf")
+    for n in range(6, 16):  # across the first page's end
+        pages = pages_text(render_purchase_order(snapshot(n, terms="Net 30 days.\n\nDeliver to dock 3.",
+                                                          notes="Call before delivery."), tr=tr))
+        [page] = [text for text in pages if "Call before delivery." in text]
+        assert notes in page and signature in page, (n, pages)

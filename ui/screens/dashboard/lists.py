@@ -21,6 +21,7 @@ from ui.models.proxy import RowFilterProxy
 from ui.models.table import Column
 from ui.models.table import RowTableModel
 from ui.models.table import money_text
+from ui.models.table import price_text
 from ui.models.table import qty_text
 
 translate = QCoreApplication.translate
@@ -79,7 +80,7 @@ class LostModel(_Model):
         Column(QT_TRANSLATE_NOOP("Dashboard", "SKU"), lambda r: r.sku),
         Column(QT_TRANSLATE_NOOP("Dashboard", "Name"), lambda r: r.name),
         Column(QT_TRANSLATE_NOOP("Dashboard", "Unfilled"), lambda r: r.qty, qty_text, True),
-        Column(QT_TRANSLATE_NOOP("Dashboard", "Price"), lambda r: r.price, money_text, True),
+        Column(QT_TRANSLATE_NOOP("Dashboard", "Price"), lambda r: r.price, price_text, True),
         Column(QT_TRANSLATE_NOOP("Dashboard", "Price from"), lambda r: r.source, _source),
         Column(QT_TRANSLATE_NOOP("Dashboard", "Lost value"), lambda r: r.value, money_text, True),
     )

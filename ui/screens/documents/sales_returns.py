@@ -24,6 +24,7 @@ from domain.sales import returns
 from ui.i18n import fill
 from ui.models.document_lines import PostedDocumentsModel
 from ui.models.table import RowRole
+from ui.models.table import price_text
 from ui.screens.documents.messages import GREEN
 from ui.screens.documents.messages import RED
 from ui.screens.documents.return_dialog import ReturnDialog
@@ -63,7 +64,7 @@ class CustomerReturnDialog(ReturnDialog):
 
     def cells(self, line: lookup.ReturnableLine) -> list[str]:
         return [line.sku, line.name, fmt(line.shipped), fmt(line.returned), fmt(line.returnable),
-                fmt(line.unit_price)]
+                price_text(line.unit_price)]
 
     def post(self) -> None:
         if not self._ready():

@@ -44,6 +44,7 @@ from domain.sales import lookup
 from domain.sales import shipping
 from ui.i18n import fill
 from ui.models.document_lines import ambiguous_text
+from ui.models.table import price_text
 from ui.refusals import refusal_text
 from ui.screens.documents.messages import GREEN
 from ui.screens.documents.messages import RED
@@ -350,7 +351,7 @@ class SalesShipPanel(QWidget):
                 C_WAREHOUSE: line.warehouse,
                 C_OPEN: "" if line.open_qty is None else fmt(line.open_qty),
                 C_QTY: fmt(line.qty),
-                C_PRICE: "" if line.price is None else fmt(line.price),
+                C_PRICE: price_text(line.price),
                 C_DISCOUNT: fmt(line.discount),
                 C_AMOUNT: "" if amount is None else f"{round_money(amount, 2):,.2f}",
                 C_PROBLEM: line.problem,

@@ -41,8 +41,10 @@ from domain.accounts.matching import match
 from domain.kernel.errors import DomainError
 from domain.kernel.numbers import D
 from domain.kernel.numbers import fmt
+from domain.kernel.numbers import fmt_price
 from domain.kernel.numbers import round_money
 from ui.i18n import fill
+from ui.models.table import price_text
 from ui.refusals import refusal_text
 from ui.screens.documents.messages import GREEN
 from ui.screens.documents.messages import RED
@@ -64,8 +66,12 @@ def _number(text: str) -> Decimal | None:
     return value if value >= 0 else None
 
 
-def _signed(value: Decimal, places: int | None = None) -> str:
-    text = fmt(value) if places is None else _money(value, places)
+def _signed(value: Decimal, places: int | None = None, price: bool = False) -> str:
+    """A difference with its sign: money to ``places``, a unit price's as prices show (``+0.10``), else as typed."""
+    if price:
+        text = fmt_price(value, 2 if places is None else places)
+    else:
+        text = fmt(value) if places is None else _money(value, places)
     return f"+{text}" if value > 0 else text
 
 
@@ -195,8 +201,8 @@ class SupplierInvoiceDialog(QDialog):
         for r, s in enumerate(draft.sources):
             texts = {C_SOURCE: s.source, C_SKU: s.sku, C_NAME: s.name,
                      C_ORDERED: fmt(s.ordered) if s.ordered is not None else "", C_RECEIVED: fmt(s.received),
-                     C_BEFORE: fmt(s.invoiced_before), C_INVOICED: fmt(s.outstanding), C_PRICE: fmt(s.price),
-                     C_INVOICE_PRICE: fmt(s.price), C_QTY_DIFF: "", C_PRICE_DIFF: "", C_DIFF: ""}
+                     C_BEFORE: fmt(s.invoiced_before), C_INVOICED: fmt(s.outstanding), C_PRICE: price_text(s.price),
+                     C_INVOICE_PRICE: price_text(s.price), C_QTY_DIFF: "", C_PRICE_DIFF: "", C_DIFF: ""}
             for column, text in texts.items():
                 item = QTableWidgetItem(text)
                 if column >= C_ORDERED:
@@ -274,7 +280,8 @@ class SupplierInvoiceDialog(QDialog):
                                   (C_PRICE_DIFF, row.price_difference if row else None),
                                   (C_DIFF, row.difference if row else None)):
                 item = self.table.item(r, column)
-                item.setText("" if value is None else _signed(value, places if column == C_DIFF else None))
+                item.setText("" if value is None else _signed(value, places if column != C_QTY_DIFF else None,
+                                                              price=column == C_PRICE_DIFF))
                 item.setBackground(QBrush(DIFFERS) if value else QBrush())
         self._filling = False
         if m is None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QTableWidgetItem
 from PySide6.QtWidgets import QVBoxLayout
 
 from domain.kernel.numbers import fmt
+from domain.kernel.numbers import fmt_price
 from domain.kernel.numbers import round_money
 from domain.purchasing import commands as pc
 from domain.purchasing import orders as purchasing
@@ -114,8 +115,9 @@ def pack_text(line) -> str:
 
 
 def price_str(value) -> str:
-    """A price with at least two decimals (3.70), more when it has them (0.125)."""
-    return money_text(value) if value == round(value, 2) else fmt(value)
+    """A price with at least two decimals (3.70), more when it has them (0.125): ``fmt_price``, as every screen,
+    document and workbook shows a unit price."""
+    return fmt_price(value)
 
 
 def price_text(line) -> str:
@@ -407,7 +409,7 @@ class PoEditor:
 
         def done(line) -> None:
             text = translate("PurchasingScreen", "%1: %2 %3 at %4")
-            self.say(fill(text, line.sku, fmt(line.qty), line.unit, fmt(line.price)))
+            self.say(fill(text, line.sku, fmt(line.qty), line.unit, price_str(line.price)))
             self._changed()
 
         self._run(lambda: purchasing.change_line(uow(), command), done)

@@ -400,10 +400,12 @@ class ReportsScreen(Screen):
                     company = company_block(uow).name
                 target.write_bytes(render_sheet(sheet, company))
             else:
+                from ui.report_sheets import excel_formats
                 from ui.spreadsheets import write_xlsx
 
                 rows = [*sheet.rows, *([sheet.total] if sheet.total is not None else [])]
-                write_xlsx(target, [c.label for c in sheet.columns], rows, sheet=sheet.title)
+                write_xlsx(target, [c.label for c in sheet.columns], rows, sheet=sheet.title,
+                           formats=excel_formats(sheet))
             return target
 
         def done(path: Path) -> None:

@@ -38,6 +38,7 @@ from ui.screens.sales.words import L_DISCOUNT
 from ui.screens.sales.words import L_NO
 from ui.screens.sales.words import L_PRICE
 from ui.screens.sales.words import L_QTY
+from ui.screens.sales.words import price_text
 from ui.screens.sales.words import translate
 from ui.widgets.busy import alive
 
@@ -208,7 +209,7 @@ class OrderActions:
                     line.sku,
                     fmt(line.qty),
                     line.unit,
-                    fmt(line.unit_price),
+                    price_text(line.unit_price),
                 )
             )
             self._changed(so)
@@ -238,7 +239,7 @@ class OrderActions:
                         line.line_no,
                         fmt(line.qty),
                         line.unit,
-                        fmt(line.unit_price),
+                        price_text(line.unit_price),
                         fmt(line.discount),
                     )
                 ),
@@ -418,7 +419,8 @@ class OrderActions:
 
         def done(line) -> None:
             self.say(
-                fill(translate("SalesOrders", "Line %1 is now %2 at %3."), line.line_no, line.sku, fmt(line.unit_price))
+                fill(translate("SalesOrders", "Line %1 is now %2 at %3."), line.line_no, line.sku,
+                     price_text(line.unit_price))
             )
             self.confirm_order()
 
@@ -438,7 +440,7 @@ class OrderActions:
                     line.sku,
                     fmt(line.qty),
                     line.unit,
-                    fmt(line.unit_price),
+                    price_text(line.unit_price),
                 )
             )
             self._changed()

@@ -445,7 +445,7 @@ class SalesOrdersScreen(OrderActions, Screen):
                 L_WAREHOUSE: x.warehouse,
                 L_QTY: fmt(x.ordered),
                 L_UNIT: x.unit,
-                L_PRICE: fmt(x.unit_price),
+                L_PRICE: price_text(x.unit_price),
                 L_SOURCE: source_text(x.price_source),
                 L_LAST: price_text(last),
                 L_DISCOUNT: fmt(x.discount),
@@ -604,13 +604,14 @@ class SalesOrdersScreen(OrderActions, Screen):
         else:
             price = fill(
                 translate("SalesOrders", "%1 (%2 with tax, %3)"),
-                fmt(q.unit_price),
+                price_text(q.unit_price),
                 money_or_none(q.unit_price_with_tax),
                 source_text(q.source),
             )
             if q.discount and q.source != "customer":
-                price += " " + fill(translate("SalesOrders", "list %1 less %2%"), fmt(q.list_price), fmt(q.discount))
-        last = fmt(q.last_price) if q.last_price is not None else translate("SalesOrders", "none")
+                price += " " + fill(translate("SalesOrders", "list %1 less %2%"), price_text(q.list_price),
+                                    fmt(q.discount))
+        last = price_text(q.last_price) if q.last_price is not None else translate("SalesOrders", "none")
         text = fill(
             translate("SalesOrders", "%1 %2 · price %3 · last price to this customer %4 · available now in %5: %6"),
             p.sku,

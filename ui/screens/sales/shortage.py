@@ -32,6 +32,7 @@ from domain.sales.orders import ShortLine
 from domain.sales.prices import Quote
 from ui.i18n import fill
 from ui.screens.sales.words import money_or_none
+from ui.screens.sales.words import price_text
 from ui.screens.sales.words import translate
 
 PANEL_STYLE = "QFrame#shortage { background: #fff7e6; border: 1px solid #e0a030; border-radius: 4px; }"
@@ -161,7 +162,7 @@ class ShortLineBox(QFrame):
             elif q.unit_price is None:
                 price = translate("SalesOrders", "no price")
             else:
-                price = fill(translate("SalesOrders", "%1 (%2 with tax)"), fmt(q.unit_price),
+                price = fill(translate("SalesOrders", "%1 (%2 with tax)"), price_text(q.unit_price),
                              money_or_none(q.unit_price_with_tax))
             self.price_labels[offer.sku].setText(
                 fill(

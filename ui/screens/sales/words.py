@@ -7,7 +7,7 @@ from decimal import Decimal
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 
-from domain.kernel.numbers import fmt
+from domain.kernel.numbers import fmt_price
 from domain.kernel.numbers import round_money
 from ui.models.table import Column
 from ui.models.table import RowTableModel
@@ -85,7 +85,8 @@ def source_text(source: str) -> str:
 
 
 def price_text(value: Decimal | None) -> str:
-    return "" if value is None else fmt(value)
+    """A unit price as every screen and document shows it (``fmt_price``): 12.50, 0.125."""
+    return "" if value is None else fmt_price(value)
 
 
 def open_qty(row) -> Decimal:
