@@ -2803,6 +2803,26 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+2" />
+            <source>%1 holds %2 %3 in %4; count it to a whole number first</source>
+            <translation>%1 在 %4 有 %2 %3，不是整数；请先盘点为整数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 has %2 %3 still to receive on purchase order %4; make that line a whole number (or receive or close it) first</source>
+            <translation>%1 在采购订单 %4 上还有 %2 %3 待收货；请先把该行改为整数（或收货、关闭该行）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 has %2 %3 still to ship on sales order %4; make that line a whole number (or ship or cancel it) first</source>
+            <translation>%1 在销售订单 %4 上还有 %2 %3 待发货；请先把该行改为整数（或发货、取消该行）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 is bought in steps of %2 %3 from supplier %4 (pack size, minimum order or order multiple); make those terms whole numbers first</source>
+            <translation>%1 向供应商 %4 采购的包装数量、最小订购量或订购倍数为 %2 %3；请先把这些采购条款改为整数</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>%1 is neither yes nor no</source>
             <translation>%1 既不是“是”也不是“否”</translation>
         </message>
@@ -3275,6 +3295,11 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>a whole number such as 12: %1 is counted in whole units</source>
             <translation>整数，例如 12：%1 按整数单位计数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>no (否) until what %1 holds is in whole numbers</source>
+            <translation>否，直到 %1 所持的数量都是整数</translation>
         </message>
         <message>
             <location line="+1" />
@@ -4923,7 +4948,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ProductEditor</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="+293" />
+            <location filename="../../ui/screens/products.py" line="+294" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -4978,7 +5003,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>同一条码重复填写</translation>
         </message>
         <message>
-            <location line="+148" />
+            <location line="+154" />
             <source>Counted in whole units (no decimals in quantities)</source>
             <translation>按整数计量（数量不带小数）</translation>
         </message>
@@ -5023,7 +5048,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>多个条码请用逗号分隔</translation>
         </message>
         <message>
-            <location line="-139" />
+            <location line="-145" />
             <source>Could not save: %1</source>
             <translation>无法保存：%1</translation>
         </message>
@@ -5031,7 +5056,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ProductPage</name>
         <message>
-            <location line="+287" />
+            <location line="+293" />
             <source>Product %1</source>
             <translation>商品 %1</translation>
         </message>
@@ -5200,7 +5225,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ProductsScreen</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="-454" />
+            <location filename="../../ui/screens/products.py" line="-460" />
             <source>%n product(s) shown</source>
             <translation>显示 %n 个商品</translation>
         </message>
@@ -6446,6 +6471,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>仓库编号</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>whole units</source>
+            <translation>整数计量</translation>
+        </message>
+        <message>
             <location line="+16" />
             <source>%1 of line %2</source>
             <translation>第 %2 行的%1</translation>
@@ -6459,7 +6489,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Refusals</name>
         <message>
-            <location line="-613" />
+            <location line="-614" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -7349,7 +7379,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>用户</translation>
         </message>
         <message>
-            <location line="+171" />
+            <location line="+172" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -9606,7 +9636,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-572" />
+            <location filename="../../ui/refusals.py" line="-573" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
