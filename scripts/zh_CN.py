@@ -1874,6 +1874,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SalesOrders', 'Put back the last line removed from this draft'): '恢复从此草稿中最后删除的明细',
     ('SalesOrders', 'No removed line of this draft to put back.'): '此草稿没有可恢复的已删除明细。',
     ('SalesOrders', 'Put back %1 as line %2.'): '已恢复 %1，为第 %2 行。',
+    ('SalesOrders', 'Refused: %1 — %2 can no longer be put back.'): '被拒绝：%1 —— %2 已无法恢复。',
+    ('SalesOrders', 'Refused: %1 — %2 is kept: Ctrl+Z tries again once that is settled.'): '被拒绝：%1 —— %2 仍保留待恢复：处理好后按 Ctrl+Z 再试。',
     ('SalesOrders', 'Replace line'): '替换本行',
     ('SalesOrders', 'Replenishment…'): '补货建议…',
     ('SalesOrders', 'Requested'): '要求交期',

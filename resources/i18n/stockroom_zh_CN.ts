@@ -8513,13 +8513,13 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>SalesOrders</name>
         <message>
-            <location filename="../../ui/screens/sales/actions.py" line="+95" />
-            <location line="+250" />
+            <location filename="../../ui/screens/sales/actions.py" line="+104" />
+            <location line="+277" />
             <source>Refused: %1</source>
             <translation>被拒绝：%1</translation>
         </message>
         <message>
-            <location line="-217" />
+            <location line="-244" />
             <source>Choose the customer first (type its code or name).</source>
             <translation>请先选择客户（输入客户编号或名称）。</translation>
         </message>
@@ -8554,17 +8554,27 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已删除 %1（第 %2 行）；按 Ctrl+Z 可恢复。</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+26" />
             <source>No removed line of this draft to put back.</source>
             <translation>此草稿没有可恢复的已删除明细。</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+15" />
             <source>Put back %1 as line %2.</source>
             <translation>已恢复 %1，为第 %2 行。</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+7" />
+            <source>Refused: %1 — %2 can no longer be put back.</source>
+            <translation>被拒绝：%1 —— %2 已无法恢复。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Refused: %1 — %2 is kept: Ctrl+Z tries again once that is settled.</source>
+            <translation>被拒绝：%1 —— %2 仍保留待恢复：处理好后按 Ctrl+Z 再试。</translation>
+        </message>
+        <message>
+            <location line="+20" />
             <source>Confirmed %1: what is there is reserved, the rest is backordered (promised by you beyond the stock).</source>
             <translation>已确认 %1：现有库存已预留，其余转为欠货（由您超出库存承诺）。</translation>
         </message>
@@ -8681,7 +8691,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+651" />
+            <location filename="../../ui/screens/sales/screen.py" line="+652" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
