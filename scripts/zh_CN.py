@@ -449,6 +449,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('DocumentEntry', 'No purchase order has the number %1.'): '没有单号为 %1 的采购订单。',
     ('DocumentEntry', 'None: a free receipt'): '无：自由入库',
     ('DocumentEntry', 'Nothing to hold: the document has no lines.'): '无可挂单内容：此单据没有行。',
+    ('DocumentEntry', 'Not held: %1'): '未挂单：%1',
     ('DocumentEntry', 'Open a document to see its lines.'): '打开单据以查看明细。',
     ('DocumentEntry', 'Posted %1'): '已过账 %1',
     ('DocumentEntry', 'Posted adjustments'): '已过账调整单',

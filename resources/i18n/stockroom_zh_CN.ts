@@ -1924,7 +1924,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentEntry</name>
         <message>
-            <location filename="../../ui/screens/documents/entry.py" line="+89" />
+            <location filename="../../ui/screens/documents/entry.py" line="+90" />
             <source>New receipt</source>
             <translation>新建入库单</translation>
         </message>
@@ -1989,7 +1989,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>审批单或报损单号（可选）</translation>
         </message>
         <message>
-            <location line="+356" />
+            <location line="+369" />
             <location line="+323" />
             <source>All categories</source>
             <translation>全部类别</translation>
@@ -2031,7 +2031,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>采购订单 %1 没有待收货的数量。</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+32" />
             <source>From %1: what is still expected is filled in; change it or scan (the first scan of a line counts from 1). Once you scan, lines neither scanned nor changed are asked about. What is not received stays open.</source>
             <translation>供应商 %1：已填入待收数量；可修改或扫描（每行第一次扫描从 1 开始计数）。一旦开始扫描，过账前会询问既未扫描也未修改的行。未收到的数量仍保持未结。</translation>
         </message>
@@ -2084,7 +2084,12 @@ A backup of the current database is made first, so you can return to it by resto
             </translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/held_form.py" line="+64" />
+            <location filename="../../ui/screens/documents/held_form.py" line="+68" />
+            <source>Not held: %1</source>
+            <translation>未挂单：%1</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Held: resume it with Held… (F7).</source>
             <translation>已挂单：可通过“挂单列表…（F7）”恢复。</translation>
         </message>
@@ -2219,13 +2224,13 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>参考号(&amp;R)：</translation>
         </message>
         <message>
-            <location line="-678" />
+            <location line="-691" />
             <location line="+1" />
             <source>delivery note, invoice or order number (optional)</source>
             <translation>送货单、发票或订单号（可选）</translation>
         </message>
         <message>
-            <location line="+529" />
+            <location line="+542" />
             <source>Counted: %1 · with a difference: %2</source>
             <translation>已盘点：%1 行 · 有差异：%2 行</translation>
         </message>
@@ -2477,7 +2482,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentLinesModel</name>
         <message>
-            <location filename="../../ui/models/document_lines.py" line="+96" />
+            <location filename="../../ui/models/document_lines.py" line="+99" />
             <source>#</source>
             <translation>行号</translation>
         </message>
@@ -2547,7 +2552,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>实收数量</translation>
         </message>
         <message>
-            <location line="+351" />
+            <location line="+392" />
             <source>Reason: at most 200 characters are accepted.</source>
             <translation>原因：最多 200 个字符。</translation>
         </message>
@@ -2562,7 +2567,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>%1：不是数字；请输入数字，如 12 或 2.50。</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+19" />
             <source>%1: at most %2 decimal places are accepted.</source>
             <translation>%1：最多允许 %2 位小数。</translation>
         </message>
@@ -7379,7 +7384,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>用户</translation>
         </message>
         <message>
-            <location line="+172" />
+            <location filename="../../ui/models/document_lines.py" line="-87" />
+            <location filename="../../ui/refusals.py" line="+172" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
