@@ -32,6 +32,7 @@ from domain.catalog.model import Product
 from domain.catalog.model import Supplier
 from domain.catalog.model import SupplierTerms
 from domain.catalog.model import Warehouse
+from domain.catalog.units import HeldFraction
 from domain.kernel.validate import code_key
 from domain.planning.product import ProductPlanning
 from domain.purchasing.model import PurchasingPolicy
@@ -137,6 +138,14 @@ class FakeProductRepository:
     def by_barcode(self, barcode: str) -> Product | None:
         key = code_key(barcode)
         return next((p for p in self.s.products.values() if key in {code_key(b) for b in p.barcodes}), None)
+
+    def fraction_held(self, product_id: str) -> HeldFraction | None:
+        """Stock on hand only (the SQL repository also reads orders and supplier terms)."""
+        warehouses = {w.id: w.code for w in self.s.warehouses.values()}
+        for (pid, wid), balance in sorted(self.s.balances.items()):
+            if pid == product_id and balance.on_hand != balance.on_hand.to_integral_value():
+                return HeldFraction("stock", warehouses.get(wid, wid), balance.on_hand)
+        return None
 
     def preload(self, codes: Iterable[str]) -> None:
         pass  # everything is in memory already

@@ -45,6 +45,16 @@ TEMPLATES = {
                                    "%1 is not a whole number: %2 is counted in whole %3; enter %4 or %5"),
     "not_whole_one": QT_TRANSLATE_NOOP("ImportProblems",
                                        "%1 is not a whole number: %2 is counted in whole %3; enter %4"),
+    "holds_fraction": QT_TRANSLATE_NOOP("ImportProblems", "%1 holds %2 %3 in %4; count it to a whole number first"),
+    "fraction_on_po": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 has %2 %3 still to receive on purchase order %4; make that line a whole number (or "
+                          "receive or close it) first"),
+    "fraction_on_so": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 has %2 %3 still to ship on sales order %4; make that line a whole number (or ship or "
+                          "cancel it) first"),
+    "fraction_in_terms": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is bought in steps of %2 %3 from supplier %4 (pack size, minimum order or order "
+                          "multiple); make those terms whole numbers first"),
     "not_yes_no": QT_TRANSLATE_NOOP("ImportProblems", "%1 is neither yes nor no"),
     "in_closed_period": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 is in a closed month (every month up to %2 is closed)"),
@@ -187,6 +197,7 @@ TEMPLATES = {
     "accept_any_text": QT_TRANSLATE_NOOP("ImportProblems", "any text up to 200 characters"),
     "accept_text_16": QT_TRANSLATE_NOOP("ImportProblems", "text up to 16 characters, such as pcs"),
     "accept_whole_qty": QT_TRANSLATE_NOOP("ImportProblems", "a whole number such as 12: %1 is counted in whole units"),
+    "accept_no_while_fraction": QT_TRANSLATE_NOOP("ImportProblems", "no (否) until what %1 holds is in whole numbers"),
     "accept_yes_no": QT_TRANSLATE_NOOP(
         "ImportProblems", "yes or no (是 or 否); blank: yes unless the unit is a measure such as kg or 米"),
     "accept_barcodes": QT_TRANSLATE_NOOP("ImportProblems", "barcodes without spaces, several separated by ',' or ';'"),

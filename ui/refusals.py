@@ -644,6 +644,7 @@ INPUT_FIELDS = {
     "user name": QT_TRANSLATE_NOOP("RefusalFields", "user name"),
     "warehouse": QT_TRANSLATE_NOOP("RefusalFields", "warehouse"),
     "warehouse code": QT_TRANSLATE_NOOP("RefusalFields", "warehouse code"),
+    "whole units": QT_TRANSLATE_NOOP("RefusalFields", "whole units"),
 }
 
 

@@ -23,6 +23,7 @@ from domain.catalog.model import Product
 from domain.catalog.model import Supplier
 from domain.catalog.model import SupplierTerms
 from domain.catalog.model import Warehouse
+from domain.catalog.units import refuse_fraction_held
 from domain.catalog.units import whole_by_default
 from domain.catalog.units import whole_quantity
 from domain.kernel import validate as v
@@ -55,7 +56,8 @@ def update_product(uow: UnitOfWork, c: cmd.UpdateProduct) -> Product:
 
     The SKU picks the product and stays. The version goes up by one; a stale
     ``expected_version`` is refused with ``ChangedSinceOpened``. Deactivating is allowed
-    even with stock on hand (the screen warns first).
+    even with stock on hand (the screen warns first). Turning whole units on is refused, on the field
+    ``whole units``, while the product still holds a fraction (``domain.catalog.units.HeldFraction``).
     """
     return _one(uow, update_product_within, c, Permission.MASTER_DATA)
 
@@ -215,6 +217,8 @@ def update_product_within(uow: UnitOfWork, c: cmd.UpdateProduct) -> Product:
     if c.expected_version is not None and int(c.expected_version) != product.version:
         raise ChangedSinceOpened(sku, int(c.expected_version), product.version)
     _refuse_taken_barcodes(uow, f.barcodes, product.id)
+    if f.whole_units and not product.whole_units:  # counting it in whole units from now on
+        refuse_fraction_held(product, uow.products.fraction_held(product.id))
     changed = replace(product, name=f.name, barcodes=f.barcodes, unit=f.unit, category=f.category,
                       pack_size=f.pack_size, min_level=f.min_level, max_level=f.max_level, active=bool(c.active),
                       whole_units=f.whole_units, version=product.version + 1)

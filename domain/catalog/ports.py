@@ -11,6 +11,7 @@ from domain.catalog.model import Product
 from domain.catalog.model import Supplier
 from domain.catalog.model import SupplierTerms
 from domain.catalog.model import Warehouse
+from domain.catalog.units import HeldFraction
 
 
 class ProductRepository(Protocol):
@@ -22,6 +23,10 @@ class ProductRepository(Protocol):
         ...
     def by_barcode(self, barcode: str) -> Product | None:
         """The product with a barcode of the same ``validate.code_key`` as ``barcode`` (any ASCII case)."""
+        ...
+    def fraction_held(self, product_id: str) -> HeldFraction | None:
+        """A fractional quantity the product still holds (``domain.catalog.units.HeldFraction`` says what counts),
+        or None when it holds none."""
         ...
     def preload(self, codes: Iterable[str]) -> None:
         """Read ahead, in bulk, the products whose SKU or barcode is among ``codes`` (a speed hint for imports)."""

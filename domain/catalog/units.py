@@ -13,6 +13,7 @@ product, naming the field and what would be accepted.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import ROUND_CEILING
 from decimal import ROUND_FLOOR
 from decimal import Decimal
@@ -78,3 +79,61 @@ def whole_quantity(field: str, product: Product, qty: Decimal | None) -> Decimal
         raise BadInput(field, ENGLISH["not_whole_one"].format(*shown, one), code="not_whole_one", values=(*shown, one))
     pair = (fmt(low), fmt(high))
     raise BadInput(field, ENGLISH["not_whole"].format(*shown, *pair), code="not_whole", values=(*shown, *pair))
+
+
+@dataclass(frozen=True)
+class HeldFraction:
+    """A fractional quantity of a product that is still to be acted on, which keeps it from counting in whole units.
+
+    What a product *holds* is what a whole-unit product would later have to ship, receive, count or order in that
+    fraction: its stock on hand in a warehouse (``stock``), what is still to receive on a draft or open purchase
+    order (``purchase_order``), still to ship on a draft or open sales order (``sales_order``), and the steps a
+    supplier sells it in (``supplier_terms``: pack size, minimum order, order multiple). The product's own pack size
+    and levels are fields of its form, checked there. Posted history (movements, shipped and invoiced lines, closed
+    months) is the past and stays as it was; held documents are one desk's unposted forms, checked again when
+    resumed, held and posted.
+
+    Attributes:
+        kind: ``stock``, ``purchase_order``, ``sales_order`` or ``supplier_terms``.
+        where: the warehouse code, the order's number (a draft purchase order: its id) or the supplier code.
+        qty: the fractional quantity.
+    """
+
+    kind: str
+    where: str
+    qty: Decimal
+
+
+def refuse_fraction_held(product: Product, held: HeldFraction | None) -> None:
+    """Refuses to count ``product`` in whole units while it holds ``held`` (None: it holds no fraction).
+
+    Raises:
+        BadInput: on the field ``whole units``, code ``holds_fraction``, ``fraction_on_po``, ``fraction_on_so`` or
+            ``fraction_in_terms`` with the values (SKU, quantity, unit, where).
+    """
+    if held is None:
+        return
+    values = (product.sku, fmt(held.qty), product.unit, held.where)
+    if held.kind == "stock":
+        raise BadInput("whole units", FRACTION_ENGLISH["holds_fraction"].format(*values), code="holds_fraction",
+                       values=values)
+    if held.kind == "purchase_order":
+        raise BadInput("whole units", FRACTION_ENGLISH["fraction_on_po"].format(*values), code="fraction_on_po",
+                       values=values)
+    if held.kind == "sales_order":
+        raise BadInput("whole units", FRACTION_ENGLISH["fraction_on_so"].format(*values), code="fraction_on_so",
+                       values=values)
+    raise BadInput("whole units", FRACTION_ENGLISH["fraction_in_terms"].format(*values), code="fraction_in_terms",
+                   values=values)
+
+
+# The sentences of those refusals (the same as their codes' in domain.imports.problems, which a test keeps equal).
+FRACTION_ENGLISH = {
+    "holds_fraction": "{0} holds {1} {2} in {3}; count it to a whole number first",
+    "fraction_on_po": "{0} has {1} {2} still to receive on purchase order {3}; make that line a whole number (or "
+                      "receive or close it) first",
+    "fraction_on_so": "{0} has {1} {2} still to ship on sales order {3}; make that line a whole number (or ship or "
+                      "cancel it) first",
+    "fraction_in_terms": "{0} is bought in steps of {1} {2} from supplier {3} (pack size, minimum order or order "
+                         "multiple); make those terms whole numbers first",
+}

@@ -17,6 +17,7 @@ from decimal import Decimal
 from domain.catalog import commands as cmd
 from domain.catalog import master as catalog
 from domain.catalog.model import Product
+from domain.catalog.units import refuse_fraction_held
 from domain.catalog.units import whole_by_default
 from domain.catalog.units import whole_quantity
 from domain.imports.cells import Row
@@ -141,6 +142,11 @@ def plan_products(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) ->
             "pack_size": pack if pack is not None else (existing.pack_size if existing is not None else None),
             "min_level": low if row.mapped("min_level") or existing is None else existing.min_level,
             "max_level": high if row.mapped("max_level") or existing is None else existing.max_level})
+        if existing is not None and whole and not existing.whole_units:  # turned on: as update_product refuses
+            try:
+                refuse_fraction_held(existing, uow.products.fraction_held(existing.id))
+            except BadInput as exc:
+                row.problem("whole_units", said_of(exc), Said("accept_no_while_fraction", (existing.sku,)))
         other = uow.products.by_barcode(sku)
         if other is not None and (existing is None or other.id != existing.id):
             row.problem("sku", Said("sku_is_barcode", (repr(sku), other.sku)), Said("accept_sku_not_a_barcode"))

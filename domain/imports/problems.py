@@ -47,6 +47,14 @@ ENGLISH: dict[str, str] = {
     # (a fraction of a product counted in whole units, domain.catalog.units)
     "not_whole": "{0} is not a whole number: {1} is counted in whole {2}; enter {3} or {4}",
     "not_whole_one": "{0} is not a whole number: {1} is counted in whole {2}; enter {3}",
+    # (turning whole units on for a product that holds a fraction, domain.catalog.units.refuse_fraction_held)
+    "holds_fraction": "{0} holds {1} {2} in {3}; count it to a whole number first",
+    "fraction_on_po": "{0} has {1} {2} still to receive on purchase order {3}; make that line a whole number (or "
+                      "receive or close it) first",
+    "fraction_on_so": "{0} has {1} {2} still to ship on sales order {3}; make that line a whole number (or ship or "
+                      "cancel it) first",
+    "fraction_in_terms": "{0} is bought in steps of {1} {2} from supplier {3} (pack size, minimum order or order "
+                         "multiple); make those terms whole numbers first",
     "not_yes_no": "{0} is neither yes nor no",
     "in_closed_period": "{0} is in a closed month (every month up to {1} is closed)",
     "due_before_date": "the due date {0} is before the date {1}",
@@ -159,6 +167,7 @@ ENGLISH: dict[str, str] = {
     "accept_any_text": "any text up to 200 characters",
     "accept_text_16": "text up to 16 characters, such as pcs",
     "accept_whole_qty": "a whole number such as 12: {0} is counted in whole units",
+    "accept_no_while_fraction": "no (否) until what {0} holds is in whole numbers",
     "accept_yes_no": "yes or no (是 or 否); blank: yes unless the unit is a measure such as kg or 米",
     "accept_barcodes": "barcodes without spaces, several separated by ',' or ';'",
     "accept_text_64": "text up to 64 characters",

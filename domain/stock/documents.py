@@ -462,3 +462,4 @@ class ScanTarget(NamedTuple):
     sku: str
     name: str
     unit: str
+    whole: bool = False  # counted in whole units (domain.catalog.units): the entry grid refuses a fraction of it

@@ -10,12 +10,14 @@ import functools
 from collections.abc import Iterable
 from collections.abc import Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 
 from sqlalchemy import Connection
 from sqlalchemy import bindparam
 from sqlalchemy import func
 from sqlalchemy import insert
 from sqlalchemy import select
+from sqlalchemy import text
 from sqlalchemy import update
 
 from domain.catalog.model import Customer
@@ -23,6 +25,7 @@ from domain.catalog.model import Product
 from domain.catalog.model import Supplier
 from domain.catalog.model import SupplierTerms
 from domain.catalog.model import Warehouse
+from domain.catalog.units import HeldFraction
 from domain.kernel.validate import code_key
 from domain.kernel.validate import normal_code
 from persistence import tables as t
@@ -48,6 +51,27 @@ _TERMS_DELETE = _T.delete().where(_T.c.id == bindparam("tid"))
 _PRODUCTS_IN = {col: select(_P).where(_P.c[col].in_(bindparam("v", expanding=True))) for col in ("id", "sku")}
 _BARCODES_IN = select(_BC.c.barcode, _BC.c.product_id).where(_BC.c.barcode.in_(bindparam("v", expanding=True)))
 _BARCODES_OF_IN = select(_BC.c.barcode, _BC.c.product_id).where(_BC.c.product_id.in_(bindparam("v", expanding=True)))
+
+# What a product still holds in a fraction (domain.catalog.units.HeldFraction), one statement per kind, first found
+# first. Quantities are stored as value × 10**4 (tables.QTY), so a fraction is a stored value not divisible by 10**4.
+_FRACTIONS = tuple((kind, text(sql)) for kind, sql in (
+    ("stock", "SELECT w.code, b.on_hand FROM balances b JOIN warehouses w ON w.id = b.warehouse_id "
+              "WHERE b.product_id = :p AND b.on_hand % 10000 != 0 ORDER BY w.code LIMIT 1"),
+    ("purchase_order", "SELECT COALESCE(o.number, o.id), l.qty - l.received FROM purchase_order_lines l "
+                       "JOIN purchase_orders o ON o.id = l.po_id WHERE l.product_id = :p "
+                       "AND o.state IN ('draft', 'issued', 'partly_received') AND l.qty > l.received "
+                       "AND (l.qty - l.received) % 10000 != 0 ORDER BY o.created_at, l.line_no LIMIT 1"),
+    ("sales_order", "SELECT COALESCE(o.number, o.id), l.qty - l.shipped - l.cancelled FROM sales_order_lines l "
+                    "JOIN sales_orders o ON o.id = l.so_id WHERE l.product_id = :p "
+                    "AND o.state IN ('draft', 'confirmed', 'partly_shipped') AND l.qty > l.shipped + l.cancelled "
+                    "AND (l.qty - l.shipped - l.cancelled) % 10000 != 0 ORDER BY o.created_at, l.line_no LIMIT 1"),
+    ("supplier_terms", "SELECT s.code, CASE WHEN st.moq % 10000 != 0 THEN st.moq ELSE st.order_multiple END "
+                       "FROM supplier_terms st JOIN suppliers s ON s.id = st.supplier_id WHERE st.product_id = :p "
+                       "AND (st.moq % 10000 != 0 OR st.order_multiple % 10000 != 0) ORDER BY s.code LIMIT 1"),
+    ("supplier_terms", "SELECT s.code, d.pack_size FROM supplier_term_details d JOIN suppliers s "
+                       "ON s.id = d.supplier_id WHERE d.product_id = :p AND d.pack_size % 10000 != 0 "
+                       "ORDER BY s.code LIMIT 1"),
+))
 
 
 @functools.cache
@@ -240,6 +264,14 @@ class ProductRepository:
         if product.barcodes:
             self.conn.execute(insert(t.barcodes), [{"barcode": b, "product_id": product.id} for b in product.barcodes])
         self._cache(product)
+
+    def fraction_held(self, product_id: str) -> HeldFraction | None:
+        self._write_pending()
+        for kind, statement in _FRACTIONS:
+            row = self.conn.execute(statement, {"p": product_id}).first()
+            if row is not None:
+                return HeldFraction(kind, str(row[0]), Decimal(int(row[1])).scaleb(-4).normalize())
+        return None
 
     def get(self, product_id: str) -> Product | None:
         if product_id in self._by_id:

@@ -162,7 +162,7 @@ def scan_codes(engine: Engine) -> dict[str, ScanTarget]:
     """
     with engine.connect() as conn:
         targets = {row[0]: ScanTarget(*row) for row in conn.execute(
-            select(P.c.id, P.c.sku, P.c.name, P.c.unit).where(P.c.active.is_(True)))}
+            select(P.c.id, P.c.sku, P.c.name, P.c.unit, P.c.whole_units).where(P.c.active.is_(True)))}
         codes = {target.sku: target for target in targets.values()}
         for barcode, product_id in conn.execute(select(t.barcodes.c.barcode, t.barcodes.c.product_id)):
             target = targets.get(product_id)

@@ -285,7 +285,10 @@ def push_record(conn: Connection, s: PushState, spec: r.Spec, key: str, base: in
     incoming_hash = hash_ if hash_ is not None and record == sent else r.content_hash(spec, record)
     own_version = int(record.get("version") or 0) if record is not None else 0
     candidate = max(base + 1, own_version, 1)
-    if row is not None and row[1] == incoming_hash:
+    # The same content is not a new version, unless it is an edit its hash cannot see (records.edited_unseen) made
+    # on the hub's current version: that one is kept as the next version, so the other desks take it too.
+    if row is not None and row[1] == incoming_hash and not (
+            record is not None and row[0] == base and r.edited_unseen(spec, record, row[0])):
         same = None if record is None else (dict(record, version=row[0]) if "version" in record else record)
         s.outcomes.append(Outcome(spec.name, key, "accepted", row[0], same, hash=row[1]))
         return

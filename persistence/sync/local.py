@@ -84,7 +84,8 @@ def pending_records(conn: Connection) -> list[Pending]:
         for key, record in local.items():
             known = synced.get(key)
             if known is None or (known[1] != r.content_hash(spec, record)
-                                 and not r.set_by_migration(spec, record, *known)):
+                                 and not r.set_by_migration(spec, record, *known)) \
+                    or r.edited_unseen(spec, record, known[0]):
                 result.append(Pending(spec, key, known[0] if known else 0, record))
         for key, (version, hash_) in synced.items():
             if hash_ and key not in local:

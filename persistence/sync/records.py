@@ -236,6 +236,25 @@ def set_by_migration(spec: Spec, record: dict, version: int, known_hash: str) ->
     return hashlib.sha256(text.encode()).hexdigest() == known_hash
 
 
+_DEFAULTED = {}
+for (_table, _column), _default in LATER_DEFAULTS.items():
+    _DEFAULTED.setdefault(_table, []).append((_column, _default))
+
+
+def edited_unseen(spec: Spec, record: dict, version: int) -> bool:
+    """Whether ``record`` was edited here since it was exchanged at ``version`` in a way its content hash cannot see:
+    a column of ``LATER_DEFAULTS`` holding its default hashes as if absent, so turning whole units off at a desk
+    whose migration 0015 had turned them on (the hub's record never said so) hashed as the record last exchanged.
+
+    Such a record is pushed all the same, and the hub keeps it as a new version (``persistence.sync.hub``), so the
+    edit reaches every desk: one whose migration set the column without an edit takes it (``set_by_migration``).
+    """
+    columns = _DEFAULTED.get(spec.table.name)
+    if not columns or int(record.get("version") or 0) <= version:
+        return False
+    return any(record.get(column) == default for column, default in columns)
+
+
 def where_keys(spec: Spec, keys: list[str]):
     if spec.key == ("id",):
         return spec.table.c.id.in_(keys)

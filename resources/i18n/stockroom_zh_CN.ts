@@ -1924,7 +1924,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentEntry</name>
         <message>
-            <location filename="../../ui/screens/documents/entry.py" line="+89" />
+            <location filename="../../ui/screens/documents/entry.py" line="+90" />
             <source>New receipt</source>
             <translation>新建入库单</translation>
         </message>
@@ -1989,7 +1989,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>审批单或报损单号（可选）</translation>
         </message>
         <message>
-            <location line="+356" />
+            <location line="+369" />
             <location line="+323" />
             <source>All categories</source>
             <translation>全部类别</translation>
@@ -2031,7 +2031,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>采购订单 %1 没有待收货的数量。</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+32" />
             <source>From %1: what is still expected is filled in; change it or scan (the first scan of a line counts from 1). Once you scan, lines neither scanned nor changed are asked about. What is not received stays open.</source>
             <translation>供应商 %1：已填入待收数量；可修改或扫描（每行第一次扫描从 1 开始计数）。一旦开始扫描，过账前会询问既未扫描也未修改的行。未收到的数量仍保持未结。</translation>
         </message>
@@ -2084,7 +2084,12 @@ A backup of the current database is made first, so you can return to it by resto
             </translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/held_form.py" line="+64" />
+            <location filename="../../ui/screens/documents/held_form.py" line="+68" />
+            <source>Not held: %1</source>
+            <translation>未挂单：%1</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Held: resume it with Held… (F7).</source>
             <translation>已挂单：可通过“挂单列表…（F7）”恢复。</translation>
         </message>
@@ -2219,13 +2224,13 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>参考号(&amp;R)：</translation>
         </message>
         <message>
-            <location line="-678" />
+            <location line="-691" />
             <location line="+1" />
             <source>delivery note, invoice or order number (optional)</source>
             <translation>送货单、发票或订单号（可选）</translation>
         </message>
         <message>
-            <location line="+529" />
+            <location line="+542" />
             <source>Counted: %1 · with a difference: %2</source>
             <translation>已盘点：%1 行 · 有差异：%2 行</translation>
         </message>
@@ -2477,7 +2482,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentLinesModel</name>
         <message>
-            <location filename="../../ui/models/document_lines.py" line="+97" />
+            <location filename="../../ui/models/document_lines.py" line="+100" />
             <source>#</source>
             <translation>行号</translation>
         </message>
@@ -2547,7 +2552,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>实收数量</translation>
         </message>
         <message>
-            <location line="+351" />
+            <location line="+392" />
             <source>Reason: at most 200 characters are accepted.</source>
             <translation>原因：最多 200 个字符。</translation>
         </message>
@@ -2562,7 +2567,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>%1：不是数字；请输入数字，如 12 或 2.50。</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+19" />
             <source>%1: at most %2 decimal places are accepted.</source>
             <translation>%1：最多允许 %2 位小数。</translation>
         </message>
@@ -2600,7 +2605,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ExportColumns</name>
         <message>
-            <location filename="../../ui/cli/io.py" line="+152" />
+            <location filename="../../ui/cli/io.py" line="+156" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -2926,6 +2931,26 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+2" />
+            <source>%1 holds %2 %3 in %4; count it to a whole number first</source>
+            <translation>%1 在 %4 有 %2 %3，不是整数；请先盘点为整数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 has %2 %3 still to receive on purchase order %4; make that line a whole number (or receive or close it) first</source>
+            <translation>%1 在采购订单 %4 上还有 %2 %3 待收货；请先把该行改为整数（或收货、关闭该行）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 has %2 %3 still to ship on sales order %4; make that line a whole number (or ship or cancel it) first</source>
+            <translation>%1 在销售订单 %4 上还有 %2 %3 待发货；请先把该行改为整数（或发货、取消该行）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 is bought in steps of %2 %3 from supplier %4 (pack size, minimum order or order multiple); make those terms whole numbers first</source>
+            <translation>%1 向供应商 %4 采购的包装数量、最小订购量或订购倍数为 %2 %3；请先把这些采购条款改为整数</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>%1 is neither yes nor no</source>
             <translation>%1 既不是“是”也不是“否”</translation>
         </message>
@@ -3398,6 +3423,11 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>a whole number such as 12: %1 is counted in whole units</source>
             <translation>整数，例如 12：%1 按整数单位计数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>no (否) until what %1 holds is in whole numbers</source>
+            <translation>否，直到 %1 所持的数量都是整数</translation>
         </message>
         <message>
             <location line="+1" />
@@ -5101,7 +5131,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>同一条码重复填写</translation>
         </message>
         <message>
-            <location line="+148" />
+            <location line="+154" />
             <source>Counted in whole units (no decimals in quantities)</source>
             <translation>按整数计量（数量不带小数）</translation>
         </message>
@@ -5146,7 +5176,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>多个条码请用逗号分隔</translation>
         </message>
         <message>
-            <location line="-139" />
+            <location line="-145" />
             <source>Could not save: %1</source>
             <translation>无法保存：%1</translation>
         </message>
@@ -5154,7 +5184,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ProductPage</name>
         <message>
-            <location line="+287" />
+            <location line="+293" />
             <source>Product %1</source>
             <translation>商品 %1</translation>
         </message>
@@ -5323,7 +5353,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ProductsScreen</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="-454" />
+            <location filename="../../ui/screens/products.py" line="-460" />
             <source>%n product(s) shown</source>
             <translation>显示 %n 个商品</translation>
         </message>
@@ -6569,6 +6599,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>仓库编号</translation>
         </message>
         <message>
+            <location line="+1" />
+            <source>whole units</source>
+            <translation>整数计量</translation>
+        </message>
+        <message>
             <location line="+16" />
             <source>%1 of line %2</source>
             <translation>第 %2 行的%1</translation>
@@ -6582,7 +6617,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Refusals</name>
         <message>
-            <location line="-613" />
+            <location line="-614" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -7472,7 +7507,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>用户</translation>
         </message>
         <message>
-            <location line="+171" />
+            <location filename="../../ui/models/document_lines.py" line="-87" />
+            <location filename="../../ui/refusals.py" line="+172" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -8606,13 +8642,13 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>SalesOrders</name>
         <message>
-            <location filename="../../ui/screens/sales/actions.py" line="+96" />
-            <location line="+250" />
+            <location filename="../../ui/screens/sales/actions.py" line="+105" />
+            <location line="+277" />
             <source>Refused: %1</source>
             <translation>被拒绝：%1</translation>
         </message>
         <message>
-            <location line="-217" />
+            <location line="-244" />
             <source>Choose the customer first (type its code or name).</source>
             <translation>请先选择客户（输入客户编号或名称）。</translation>
         </message>
@@ -8647,17 +8683,27 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已删除 %1（第 %2 行）；按 Ctrl+Z 可恢复。</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+26" />
             <source>No removed line of this draft to put back.</source>
             <translation>此草稿没有可恢复的已删除明细。</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+15" />
             <source>Put back %1 as line %2.</source>
             <translation>已恢复 %1，为第 %2 行。</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+7" />
+            <source>Refused: %1 — %2 can no longer be put back.</source>
+            <translation>被拒绝：%1 —— %2 已无法恢复。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Refused: %1 — %2 is kept: Ctrl+Z tries again once that is settled.</source>
+            <translation>被拒绝：%1 —— %2 仍保留待恢复：处理好后按 Ctrl+Z 再试。</translation>
+        </message>
+        <message>
+            <location line="+20" />
             <source>Confirmed %1: what is there is reserved, the rest is backordered (promised by you beyond the stock).</source>
             <translation>已确认 %1：现有库存已预留，其余转为欠货（由您超出库存承诺）。</translation>
         </message>
@@ -8774,7 +8820,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+652" />
+            <location filename="../../ui/screens/sales/screen.py" line="+653" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -9729,7 +9775,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-572" />
+            <location filename="../../ui/refusals.py" line="-573" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>

@@ -181,8 +181,10 @@ def test_a_quantity_typed_in_the_grid_is_checked(qtbot, services, monkeypatch):
     assert "Line 1" in screen.line_error.text() and "negative" in screen.line_error.text()
     assert not set_cell(screen, 0, "qty", "1.23456")
     assert screen.model.lines[0].qty == 1
-    assert set_cell(screen, 0, "qty", "1.5")
-    assert screen.model.lines[0].qty == Decimal("1.5")
+    assert not set_cell(screen, 0, "qty", "1.5")  # A-1 is counted in whole pieces (test_held_whole_units)
+    assert "not a whole number" in screen.line_error.text()
+    assert set_cell(screen, 0, "qty", "15")
+    assert screen.model.lines[0].qty == Decimal(15)
 
 
 def test_delete_removes_the_selected_line(qtbot, services):

@@ -47,8 +47,13 @@ def test_a_decimal_comma_typed_in_the_grid_is_refused_with_its_reason_and_change
 
 
 def test_thousands_commas_and_a_decimal_point_are_read_in_the_grid(qtbot, services):
+    from domain.catalog import commands as cc
+    from domain.catalog import master as catalog
+
+    # glue sold by any quantity: a fraction of a product counted in whole units is refused (test_held_whole_units)
+    catalog.update_product(services.uow(), cc.UpdateProduct("C-3", "Glue", category="chemicals", whole_units=False))
     screen = open_screen(qtbot, services, ReceiveScreen)
-    scan(qtbot, screen, "A-1")
+    scan(qtbot, screen, "C-3")
     type_into(qtbot, screen, 0, lm.QTY, "1,250.5")
     type_into(qtbot, screen, 0, lm.COST, "2.25")
     line = screen.model.lines[0]

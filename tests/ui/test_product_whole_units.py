@@ -126,3 +126,45 @@ def test_any_coded_refusal_under_a_field_reads_in_chinese(qtbot, chinese, screen
     qtbot.waitUntil(lambda: not editor.errors["max level"].isHidden())
     said = editor.errors["max level"].text()
     assert said == "5 低于最低库存 10"
+
+
+def test_turning_whole_units_on_while_the_product_holds_a_fraction_is_refused_under_the_box(qtbot, services, screen):
+    """The box could be ticked for a product with 2.5 bottles on hand: every later shipment of the half bottle was
+    refused. It says what holds the fraction under the box, in English and (below) in Chinese."""
+    from domain.stock import commands as sc
+    from domain.stock import ledger
+
+    catalog.add_warehouse(services.uow(), cc.AddWarehouse("WH01", "Main"))
+    catalog.update_product(services.uow(), cc.UpdateProduct("GL-1", "胶水", unit="瓶", whole_units=False))
+    ledger.receive(services.uow(), sc.ReceiveStock("GL-1", "2.5", "WH01", "3"))
+    assert screen.select_sku("GL-1")
+    editor = screen.edit_current()
+    qtbot.addWidget(editor)
+    qtbot.waitUntil(lambda: editor.version is not None)
+    assert not editor.whole_units.isChecked()
+    qtbot.mouseClick(editor.whole_units, Qt.MouseButton.LeftButton)
+    editor.submit()
+    qtbot.waitUntil(lambda: not editor.errors["whole units"].isHidden())
+    assert editor.errors["whole units"].text() == "GL-1 holds 2.5 瓶 in WH01; count it to a whole number first"
+    assert editor.isVisible() and editor.general_error.isHidden()
+    assert catalog.get_product(services.uow(), "GL-1").whole_units is False
+
+
+def test_the_refusal_of_whole_units_reads_in_chinese(qtbot, chinese, services, screen):
+    from ui.refusals import refusal_text
+
+    catalog.add_supplier(services.uow(), cc.AddSupplier("ACME", "Acme"))
+    catalog.update_product(services.uow(), cc.UpdateProduct("GL-1", "胶水", unit="瓶", whole_units=False))
+    catalog.set_supplier_terms(services.uow(), cc.SetSupplierTerms("ACME", "GL-1", "3", moq="1.5"))
+    assert screen.select_sku("GL-1")
+    editor = screen.edit_current()
+    qtbot.addWidget(editor)
+    qtbot.waitUntil(lambda: editor.version is not None)
+    qtbot.mouseClick(editor.whole_units, Qt.MouseButton.LeftButton)
+    editor.submit()
+    qtbot.waitUntil(lambda: not editor.errors["whole units"].isHidden())
+    assert editor.errors["whole units"].text() == ("GL-1 向供应商 ACME 采购的包装数量、最小订购量或订购倍数为 1.5 瓶；"
+                                                   "请先把这些采购条款改为整数")
+    with pytest.raises(Exception) as caught:
+        catalog.update_product(services.uow(), cc.UpdateProduct("GL-1", "胶水", unit="瓶", whole_units=True))
+    assert refusal_text(caught.value).startswith("整数计量：GL-1 向供应商 ACME")

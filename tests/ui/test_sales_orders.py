@@ -502,3 +502,47 @@ def test_undo_on_an_order_confirmed_meanwhile_at_another_desk_is_refused_and_wri
     qtbot.waitUntil(lambda: "Refused" in screen.message.text())
     assert [x[1] for x in _lines(services, typed)] == ["SD-2", "HM-1"]
     assert services.sales.sales_orders(ref=typed)[0].state == "confirmed"
+    # an order never returns to draft: the line is dropped from the undo list, and the screen says so
+    assert "SD-1 can no longer be put back" in screen.message.text()
+    qtbot.waitUntil(lambda: screen.current.state == "confirmed" and not screen.busy_bar.isVisible())
+    assert screen._removed == [] and not screen.undo_button.isEnabled()
+
+
+def test_a_refused_undo_that_can_change_keeps_the_line_and_ctrl_z_tries_again(qtbot, services, screen, typed):
+    """restore_line refused (the product added again at another desk, then a fraction of a product now counted in
+    whole units) took the removed line off the undo list: it could never be put back. It stays until it is back."""
+    from domain.sales import drafts
+
+    uow = services.uow
+    catalog.update_product(uow(), c.UpdateProduct("SD-1", "Screwdriver", barcodes=("6901234567892",),
+                                                  whole_units=False))
+    drafts.change_line(uow(), drafts.ChangeDraftLine(typed, 1, qty="2.5"))
+    _shown(qtbot, screen, typed)
+    _delete_line(qtbot, screen, 0)  # SD-1, 2.5 at 11.20 less 5 %
+    orders.add_line(uow(), sc.AddSalesOrderLine(typed, "SD-1", "1", "12"))  # at another desk
+    qtbot.keyClick(screen.lines, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "Refused" in screen.message.text() and screen.undo_button.isEnabled())
+    assert "SD-1 is kept: Ctrl+Z tries again" in screen.message.text()
+    assert len(screen._removed) == 1
+    drafts.remove_line(uow(), typed, 4)  # the other desk takes its line away again
+    catalog.update_product(uow(), c.UpdateProduct("SD-1", "Screwdriver", barcodes=("6901234567892",),
+                                                  whole_units=True))
+    screen.say("")
+    qtbot.keyClick(screen.lines, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "Refused" in screen.message.text() and screen.undo_button.isEnabled())
+    assert "2.5 is not a whole number" in screen.message.text() and "SD-1 is kept" in screen.message.text()
+    catalog.update_product(uow(), c.UpdateProduct("SD-1", "Screwdriver", barcodes=("6901234567892",),
+                                                  whole_units=False))
+    _undo(qtbot, screen)
+    assert _lines(services, typed)[0] == (1, "SD-1", D("2.5"), D("11.20"), D(5))
+    qtbot.waitUntil(lambda: not screen.busy_bar.isVisible())
+    assert screen._removed == [] and not screen.undo_button.isEnabled()
+
+
+def test_a_refused_undo_says_so_in_chinese(qtbot, chinese, services, screen, typed):
+    _shown(qtbot, screen, typed)
+    _delete_line(qtbot, screen, 0)
+    orders.add_line(services.uow(), sc.AddSalesOrderLine(typed, "SD-1", "1", "12"))
+    qtbot.keyClick(screen.lines, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "被拒绝" in screen.message.text())
+    assert screen.message.text().endswith("SD-1 仍保留待恢复：处理好后按 Ctrl+Z 再试。"), screen.message.text()

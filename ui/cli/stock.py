@@ -50,6 +50,20 @@ def add_parsers(sub) -> None:
     p.add_argument("--whole-units", action=argparse.BooleanOptionalAction, default=None,
                    help="counted in whole units: fractional quantities are refused (default: yes unless the unit is "
                         "a measure such as kg or m)")
+    p = product.add_parser("edit", help="change a product; what is not given stays as it is")
+    p.add_argument("sku")
+    p.add_argument("--name")
+    p.add_argument("--barcode", action="append", help="the product's barcodes (replacing them); may be given several "
+                                                        "times, '' for none")
+    p.add_argument("--unit")
+    p.add_argument("--category")
+    p.add_argument("--pack-size")
+    p.add_argument("--min-level", help="'' for none")
+    p.add_argument("--max-level", help="'' for none")
+    p.add_argument("--active", action=argparse.BooleanOptionalAction, default=None)
+    p.add_argument("--whole-units", action=argparse.BooleanOptionalAction, default=None,
+                   help="counted in whole units: refused while the product still holds a fraction (stock, an open "
+                        "order line, supplier terms)")
     p = product.add_parser("list", help="list products")
     p.add_argument("--json", action="store_true")
     prices.add_product_actions(product)
@@ -159,6 +173,9 @@ def run(args, db) -> int:
             args.sku, args.name, tuple(args.barcode), args.unit, args.category, args.pack_size,
             args.min_level, args.max_level, args.whole_units))
         print(product.id)
+    elif cmd == "product" and args.action == "edit":
+        product = _edit_product(uow, args)
+        print(f"{product.sku}: version {product.version}")
     elif cmd == "product" and args.action == "list":
         rows = catalog_queries.products(db.engine)
         if args.json:
@@ -300,3 +317,19 @@ def _supplier_terms(db, args) -> None:
     print(f"payment days: {row.payment_days}")
     print(f"email: {row.email}")
     print(f"phone: {row.phone}")
+
+
+def _edit_product(uow, args):
+    """``product edit``: the stored product with the options given changed, saved only if nobody changed it since it
+    was read here (its version)."""
+    stored = catalog.get_product(uow(), args.sku)
+
+    def given(value, kept):
+        return kept if value is None else value
+
+    barcodes = stored.barcodes if args.barcode is None else tuple(b for b in args.barcode if b.strip())
+    return catalog.update_product(uow(), cc.UpdateProduct(
+        stored.sku, given(args.name, stored.name), tuple(barcodes), given(args.unit, stored.unit),
+        given(args.category, stored.category), given(args.pack_size, stored.pack_size),
+        given(args.min_level, stored.min_level), given(args.max_level, stored.max_level),
+        given(args.active, stored.active), stored.version, args.whole_units))

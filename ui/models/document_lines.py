@@ -33,6 +33,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtGui import QColor
 
+from domain.catalog.model import Product
+from domain.catalog.units import whole_quantity
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
 from domain.kernel.numbers import AmbiguousNumber
@@ -51,6 +53,7 @@ from ui.models.table import money_text
 from ui.models.table import price_text
 from ui.models.table import qty_text
 from ui.models.table import when_text
+from ui.refusals import field_problem_text
 
 _ROOT = QModelIndex()
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -140,6 +143,9 @@ class DocumentLinesModel(QAbstractTableModel):
         self._lines: list[EntryLine] = []
         self._row_of: dict[str, int] = {}  # product id → row; against a PO: upper-case SKU → row
         self.po_mode = False
+        # The SKUs (upper case) of the products counted in whole units (domain.catalog.units): a typed fraction of one
+        # is refused here and a held line holding one is marked (``mark_fractions``), not first at posting.
+        self._whole: set[str] = set()
         # Undo (Ctrl+Z) of line changes: what to put back, newest last. A scan or an edit keeps a copy of the
         # one line it changes (or notes the line it added); removing lines keeps copies of every line.
         self._undo: deque[tuple] = deque(maxlen=UNDO_LEVELS)
@@ -258,6 +264,41 @@ class DocumentLinesModel(QAbstractTableModel):
     def total_amount(self) -> Decimal:
         return sum((x.amount or Decimal(0) for x in self._lines), Decimal(0))
 
+    # --- whole units (domain.catalog.units) -----------------------------------------------------------
+    def set_whole(self, skus) -> None:
+        """The SKUs of the products counted in whole units (as the scan codes say, read again when they change)."""
+        self._whole = {sku.upper() for sku in skus}
+
+    def _fraction_of(self, line: EntryLine, key: str, value: Decimal | None, field: str) -> BadInput | None:
+        """The refusal of ``value`` in ``key`` of ``line`` when it is a fraction of a whole-unit product, else None."""
+        if value is None or key not in (QTY, COUNTED) or line.sku.upper() not in self._whole:
+            return None
+        try:
+            whole_quantity(field, Product(id=line.product_id, sku=line.sku, name=line.name, unit=line.unit,
+                                          whole_units=True), value)
+        except BadInput as exc:
+            return exc
+        return None
+
+    def fractions(self) -> list[tuple[int, BadInput]]:
+        """Each line holding a fraction of a product counted in whole units, with its refusal (the field named after
+        the line, as posting names it): a held document resumed, or the product's setting changed since."""
+        found = []
+        for row, line in enumerate(self._lines):
+            key = COUNTED if self.kind == DocumentKind.COUNT else QTY
+            refused = self._fraction_of(line, key, getattr(line, key),
+                                        f"{'counted quantity' if key == COUNTED else 'quantity'} of line {row + 1}")
+            if refused is not None:
+                found.append((row, refused))
+        return found
+
+    def mark_fractions(self, say) -> int | None:
+        """Mark every line of ``fractions`` with its refusal as ``say(exc)`` words it; returns the first such row."""
+        found = self.fractions()
+        for row, refused in found:
+            self.set_error(row + 1, say(refused))
+        return found[0][0] if found else None
+
     # --- held documents (domain.stock.held) -------------------------------------------------------------
     def held_lines(self) -> tuple[HeldLine, ...]:
         """The lines as they stand, to be kept while the document is not posted."""
@@ -320,8 +361,11 @@ class DocumentLinesModel(QAbstractTableModel):
         return True
 
     # --- changing -------------------------------------------------------------------------
-    def scan(self, product_id: str, sku: str, name: str, unit: str) -> int:
-        """Add one of a product: a new line, or one more on its line. Returns the row."""
+    def scan(self, product_id: str, sku: str, name: str, unit: str, whole: bool = False) -> int:
+        """Add one of a product (``whole``: counted in whole units): a new line, or one more on its line. Returns the
+        row."""
+        if whole:
+            self._whole.add(sku.upper())
         row = self._row_of.get(product_id)
         if row is None:
             self._undo.append(("added",))
@@ -503,9 +547,16 @@ class DocumentLinesModel(QAbstractTableModel):
         try:
             if key == COST:
                 return v.money("unit cost", value)
-            return v.quantity(key, value, positive=not signed, allow_zero=allow_zero)
+            checked = v.quantity(key, value, positive=not signed, allow_zero=allow_zero)
         except BadInput as exc:
             problem, values = exc.code, exc.values
+        else:
+            fraction = self._fraction_of(self._lines[row], key, checked, key)
+            if fraction is None:
+                return checked
+            self.edit_refused.emit(row, fill(QCoreApplication.translate("Refusals", "%1: %2"), field,
+                                             field_problem_text(fraction)))
+            return False
         if problem == "too_many_places":  # %1 stays for the field's name
             return refuse(fill(self.tr("%1: at most %2 decimal places are accepted."), "%1", values[1]))
         if problem == "too_large":

@@ -358,6 +358,12 @@ class ProductEditor(QDialog):
         self.edits["unit"].textEdited.connect(self._unit_edited)
         unit_box = form.itemAt(_FIELDS.index("unit"), QFormLayout.ItemRole.FieldRole).layout()
         unit_box.addWidget(self.whole_units)
+        whole_error = QLabel(self)  # turning it on for a product that still holds a fraction is refused here
+        whole_error.setStyleSheet("color: #9b1c1c;")
+        whole_error.setWordWrap(True)
+        whole_error.hide()
+        unit_box.addWidget(whole_error)
+        self.errors["whole units"] = whole_error
         self.sku_note = QLabel(self)
         self.sku_note.setStyleSheet("color: #666;")
         self.sku_note.setWordWrap(True)
@@ -534,7 +540,7 @@ class ProductEditor(QDialog):
                 problem = said_under_field(exc)
             self.errors[exc.field].setText(problem)
             self.errors[exc.field].show()
-            self.edits[exc.field].setFocus()
+            (self.edits.get(exc.field) or self.whole_units).setFocus()
         elif exc.code == "duplicate_barcode":
             self.errors["barcode"].setText(problem_text(exc))
             self.errors["barcode"].show()

@@ -182,8 +182,11 @@ def test_switching_whole_units_off_lets_a_product_take_fractions_and_on_again_re
     ledger.receive(u(), c.ReceiveStock("BOLT", "2.5", "W1", "1.00"))
     catalog.update_product(u(), cc.UpdateProduct("BOLT", "Bolt", unit="个"))  # None keeps the setting
     assert catalog.get_product(u(), "BOLT").whole_units is False
-    catalog.update_product(u(), cc.UpdateProduct("BOLT", "Bolt", unit="个", whole_units=True))
-    refused(db, lambda: ledger.ship(u(), c.ShipStock("BOLT", "0.5", "W1")), "quantity", "0.5", "1")
+    with pytest.raises(BadInput) as info:  # while it holds 22.5 in W1 (test_whole_units_turned_on)
+        catalog.update_product(u(), cc.UpdateProduct("BOLT", "Bolt", unit="个", whole_units=True))
+    assert info.value.code == "holds_fraction"
     # a count to a whole number takes the half piece away (the difference posted is the ledger's, not typed)
     moved = ledger.count(u(), c.CountStock("BOLT", "22", "W1"))
     assert moved is not None and moved.qty == Decimal("-0.5")
+    catalog.update_product(u(), cc.UpdateProduct("BOLT", "Bolt", unit="个", whole_units=True))
+    refused(db, lambda: ledger.ship(u(), c.ShipStock("BOLT", "0.5", "W1")), "quantity", "0.5", "1")

@@ -108,3 +108,49 @@ def test_the_setting_migration_0015_gave_a_product_is_no_edit_to_push_and_an_edi
     assert sync.sync(a, hub).pushed == 1
     sync.sync(b, hub)
     assert whole(b, "BOLT") is True
+
+
+def test_turning_the_setting_off_travels_from_a_desk_whose_migration_had_turned_it_on(hub, devices):
+    """0015 turned whole units on at both desks without an edit (their histories of BOLT were whole), while the hub's
+    record of BOLT never said it (older desks). A clerk at b turns it off: the product's version goes up, but its
+    content hashed as the hub's (whole units off hashes as if absent), so the change was never pushed, and a went on
+    refusing the half piece that b now takes. Every edit of a product is pushed, the setting with the rest."""
+    from sqlalchemy import update
+
+    from persistence import tables as t
+
+    a, b = devices("a"), devices("b")
+    catalog.add_warehouse(a.uow(), cc.AddWarehouse("MAIN", "Main store"))
+    catalog.add_product(a.uow(), cc.AddProduct("BOLT", "Bolt", unit="个", whole_units=False))
+    sync.sync(a, hub)
+    sync.sync(b, hub)
+    for desk in (a, b):  # what the migration does on a desk whose history of BOLT is whole
+        with desk.engine.begin() as conn:
+            conn.execute(update(t.products).where(t.products.c.sku == "BOLT").values(whole_units=True))
+    assert (sync.sync(a, hub).pushed, sync.sync(b, hub).pushed) == (0, 0)
+    catalog.update_product(b.uow(), cc.UpdateProduct("BOLT", "Bolt", unit="个", whole_units=False))
+    assert sync.status(b).pending_push == 1
+    assert sync.sync(b, hub).pushed == 1
+    report = sync.sync(a, hub)
+    assert report.conflicts == 0 and sync.conflicts(a) == []
+    assert whole(a, "BOLT") is False and whole(b, "BOLT") is False
+    assert catalog.get_product(a.uow(), "BOLT").version == catalog.get_product(b.uow(), "BOLT").version
+    ledger.receive(a.uow(), c.ReceiveStock("BOLT", "0.5", "MAIN", "1"))
+    assert (sync.sync(a, hub).conflicts, sync.sync(b, hub).conflicts) == (0, 0)
+    assert sync.status(a).pending_push == 0 and sync.status(b).pending_push == 0
+    assert check(a.engine) == [] and check(b.engine) == []
+
+
+def test_an_edit_that_changes_nothing_a_hash_sees_is_pushed_once_and_settles(hub, devices):
+    """The version an edit gives a product reaches the hub and the other desk, and nothing stays pending after."""
+    a, b = devices("a"), devices("b")
+    catalog.add_product(a.uow(), cc.AddProduct("NAIL", "Nail", unit="个", whole_units=False))
+    sync.sync(a, hub)
+    sync.sync(b, hub)
+    catalog.update_product(a.uow(), cc.UpdateProduct("NAIL", "Nail", unit="个"))  # saved as it was
+    assert sync.sync(a, hub).pushed == 1
+    sync.sync(b, hub)
+    assert catalog.get_product(b.uow(), "NAIL").version == catalog.get_product(a.uow(), "NAIL").version == 2
+    for desk in (a, b, a, b):
+        assert sync.sync(desk, hub).pushed == 0
+    assert sync.status(a).pending_push == 0 and sync.status(b).pending_push == 0

@@ -10,6 +10,7 @@ from domain.catalog import commands as cc
 from domain.catalog import master as catalog
 from domain.catalog.model import Product
 from domain.catalog.units import ENGLISH
+from domain.catalog.units import FRACTION_ENGLISH
 from domain.catalog.units import whole_by_default
 from domain.catalog.units import whole_quantity
 from domain.imports import problems
@@ -34,6 +35,7 @@ def test_measure_units_are_not(unit):
 
 def test_the_sentences_are_those_of_the_import_report():
     assert {code: problems.ENGLISH[code] for code in ENGLISH} == ENGLISH
+    assert {code: problems.ENGLISH[code] for code in FRACTION_ENGLISH} == FRACTION_ENGLISH
 
 
 @pytest.mark.parametrize(("qty", "code", "values", "advice"), [

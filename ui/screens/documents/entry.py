@@ -67,6 +67,7 @@ from ui.models.document_lines import PostedDocumentsModel
 from ui.models.document_lines import PostedLinesModel
 from ui.models.table import money_text
 from ui.models.table import qty_text
+from ui.refusals import refusal_text
 from ui.screens.documents.delegates import NumberDelegate
 from ui.screens.documents.delegates import TextDelegate
 from ui.screens.documents.held_form import HeldForm
@@ -418,7 +419,20 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
         self.codes = codes
         self.codes_ready = True
         self._codes_at = time.monotonic()
+        self.model.set_whole({target.sku for target in codes.values() if target.whole})
+        self.mark_fractions()  # a held document resumed before the codes came, or a product's setting changed
         self._apply_pending()
+
+    def mark_fractions(self) -> bool:
+        """Mark each line holding a fraction of a product counted in whole units, show the first and say why;
+        False when there is none. A held document resumed, or a setting changed since a line was typed."""
+        row = self.model.mark_fractions(refusal_text)
+        if row is None:
+            return False
+        self.grid.selectRow(row)
+        self.grid.scrollTo(self.model.index(row, 0))
+        say(self.line_error, self.model.lines[row].error)
+        return True
 
     def reload_choices(self) -> None:
         catalog, orders = self.services.catalog, self.services.purchasing

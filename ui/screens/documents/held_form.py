@@ -8,9 +8,11 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QApplication
 
 from domain.stock.documents import DocumentKind
 from domain.stock.held import HeldDocument
+from ui.i18n import fill
 from ui.screens.documents.messages import say
 from ui.screens.held import pick
 
@@ -54,12 +56,18 @@ class HeldForm:
             self.load_po(doc.po_number)
         else:
             self.model.restore(doc.lines)
+            self.mark_fractions()
 
     def hold(self) -> None:
         """F8: park this document in the held list and start a new one."""
         if self._posting or self._po_loading:
             return
         self._commit_open_editor()
+        if self.mark_fractions():  # a fraction of a whole-unit product is said now, not first when it is posted
+            say(self.result_label, "")
+            say(self.line_error, fill(translate("DocumentEntry", "Not held: %1"), self.line_error.text()))
+            QApplication.beep()
+            return
         if self.held.hold():
             say(self.result_label, translate("DocumentEntry", "Held: resume it with Held… (F7)."))
         else:

@@ -151,6 +151,7 @@ class PurchaseOrderMode:
         resumed, self._resume_po_lines = self._resume_po_lines, None
         if resumed is not None:
             self.model.restore_po_quantities(resumed)
+        self.mark_fractions()  # an open line of a product counted in whole units since, or a held quantity
         self.grid.setColumnHidden(self.model.column(lm.EXPECTED), False)
         self._fill_po_combo()
         self._show_po_info()

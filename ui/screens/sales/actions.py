@@ -42,6 +42,10 @@ from ui.screens.sales.words import price_text
 from ui.screens.sales.words import translate
 from ui.widgets.busy import alive
 
+# Refusals of putting a removed line back that nothing can settle: a sales order never returns to draft, and an order
+# or a product once gone stays gone. Any other refusal keeps the line for Ctrl+Z to try again.
+FINAL_UNDO_REFUSALS = frozenset({"so_add_not_draft", "unknown_so", "ledger_unknown_product"})
+
 
 class OrderActions:
     """What the buttons and shortcuts of the order screen do."""
@@ -73,7 +77,7 @@ class OrderActions:
         return super().eventFilter(watched, event)
 
     # -- running a use case --------------------------------------------------------------
-    def _run(self, fn, on_done) -> None:
+    def _run(self, fn, on_done, on_error=None) -> None:
         self.busy_bar.busy(True)
 
         def done(result) -> None:
@@ -81,7 +85,12 @@ class OrderActions:
                 self.busy_bar.busy(False)
                 on_done(result)
 
-        self.services.tasks.submit(fn, on_done=done, on_error=self._failed)
+        def failed(exc: BaseException) -> None:
+            if alive(self):
+                self.busy_bar.busy(False)
+                on_error(exc)
+
+        self.services.tasks.submit(fn, on_done=done, on_error=self._failed if on_error is None else failed)
 
     def _failed(self, exc: BaseException) -> None:
         if not alive(self):
@@ -265,7 +274,8 @@ class OrderActions:
         self._run(lambda: drafts.remove_line(uow(), so, line_no), removed)
 
     def can_undo_remove(self) -> bool:
-        return bool(self._removed) and self.current is not None and self.current.state == "draft"
+        return bool(self._removed) and not self._undoing and self.current is not None and \
+            self.current.state == "draft"
 
     def forget_removed(self) -> None:
         """Another order opened, a new one started or the draft left draft: nothing of it to put back."""
@@ -274,20 +284,46 @@ class OrderActions:
 
     def undo_remove(self) -> None:
         """Ctrl+Z: put the last removed line of this draft back (``drafts.restore_line``, one transaction) with its
-        quantity, price and discount, in its place when its number is still free, else at the end. A refusal (the
-        order confirmed or cancelled at another desk meanwhile, the product added again) is said as one."""
+        quantity, price and discount, in its place when its number is still free, else at the end.
+
+        The line stays on the undo list until it is back: a refusal that can change (the product added to the
+        draft again since, a fraction of a product now counted in whole units, the database out of reach) keeps it,
+        and Ctrl+Z tries again once that is settled; one that cannot (``FINAL_UNDO_REFUSALS``: the order left draft,
+        the order or the product is gone) drops it and says so. One undo runs at a time."""
+        if self._undoing:
+            return
         if not self.can_undo_remove():
             self.say(translate("SalesOrders", "No removed line of this draft to put back."), error=True)
             QApplication.beep()
             return
-        line, so, uow = self._removed.pop(), self.current.number, self.services.uow
-        self.undo_button.setEnabled(self.can_undo_remove())
+        line, so, uow = self._removed[-1], self.current.number, self.services.uow
+        self._undoing = True
+        self.undo_button.setEnabled(False)
+
+        def settled(back: bool) -> None:
+            self._undoing = False
+            if back and self._removed and self._removed[-1] is line:
+                self._removed.pop()
+            self.undo_button.setEnabled(self.can_undo_remove())
 
         def restored(back) -> None:
+            settled(True)
             self.say(fill(translate("SalesOrders", "Put back %1 as line %2."), back.sku, back.line_no))
             self._changed()
 
-        self._run(lambda: drafts.restore_line(uow(), so, line), restored)
+        def refused(exc: BaseException) -> None:
+            final = getattr(exc, "code", "") in FINAL_UNDO_REFUSALS
+            settled(final)
+            if final:
+                self.say(fill(translate("SalesOrders", "Refused: %1 — %2 can no longer be put back."),
+                              refusal_text(exc), line.sku), error=True)
+                self._changed()  # the order as it is now (confirmed or cancelled meanwhile)
+            else:
+                self.say(fill(translate("SalesOrders", "Refused: %1 — %2 is kept: Ctrl+Z tries again once that is "
+                                                       "settled."), refusal_text(exc), line.sku), error=True)
+            QApplication.beep()
+
+        self._run(lambda: drafts.restore_line(uow(), so, line), restored, refused)
 
     # -- confirming and the stockout offers ----------------------------------------------
     def confirm_order(self, override: bool = False, credit_override: bool = False) -> None:

@@ -129,6 +129,7 @@ class SalesOrdersScreen(OrderActions, Screen):
         self._open_ticket: object = None
         self.last_preview: lookup.LinePreview | None = None
         self._removed: list = []  # the lines removed from the current draft (SoLine), newest last, for Ctrl+Z
+        self._undoing = False  # a removed line is being put back (its entry stays on _removed until it is)
 
         # list
         self.list_model = SoListModel(self)
