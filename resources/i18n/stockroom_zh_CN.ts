@@ -4923,7 +4923,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ProductEditor</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="+293" />
+            <location filename="../../ui/screens/products.py" line="+294" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -10577,7 +10577,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncFields</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="+220" />
+            <location filename="../../ui/sync_reasons.py" line="+224" />
             <source>action</source>
             <translation>操作</translation>
         </message>
@@ -11504,7 +11504,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncReasons</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-326" />
+            <location filename="../../ui/sync_reasons.py" line="-329" />
             <source>%1 is missing</source>
             <translation>缺少%1</translation>
         </message>
@@ -11815,6 +11815,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
+            <source>qty: %1 has the wrong sign for a movement of kind %2 (%3 expected)</source>
+            <translation>数量：%1 的正负号不符合“%2”类流水（应为 %3）</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>%1 is negative</source>
             <translation>%1 为负数</translation>
         </message>
@@ -11964,7 +11969,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>用户 %1 是本机最后一个启用的管理员，保留该角色</translation>
         </message>
         <message>
-            <location line="+244" />
+            <location line="+245" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -12161,7 +12166,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncTables</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-262" />
+            <location filename="../../ui/sync_reasons.py" line="-263" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>

@@ -83,6 +83,8 @@ def test_a_reason_names_its_table_and_fields_in_chinese(chinese):
     assert reason_text("max_below_min", {"high": "1", "low": "5"}, "") == "最高库存 1 小于最低库存 5"
     assert reason_text("qty_zero", {}, "") == "数量不能为 0"
     assert reason_text("not_positive", {"name": "pack_size", "value": "-5"}, "") == "包装数量：-5 必须大于 0"
+    assert reason_text("qty_wrong_sign", {"qty": "-5", "movement": "receipt", "sign": "+"},
+                       "") == "数量：-5 的正负号不符合“入库”类流水（应为 +）"
 
 
 def test_in_english_a_reason_names_the_kind_of_record_and_the_field_as_kept(english):
