@@ -376,9 +376,16 @@ def field_text(name: str) -> str:
     return QCoreApplication.translate("SyncFields", caption) if caption else name
 
 
+# The kinds of record a reason names in the singular (``fact_reference``: "refers to a product …"), by their tables.
+_SINGULAR = {"product": "products", "warehouse": "warehouses", "movement": "movements", "customer": "customers",
+             "supplier": "suppliers", "item": "account_items", "allocation": "allocations"}
+
+
 def _kind_text(table: str) -> str:
-    """A table a reason names, as the kind of record it holds (``outgoing:`` and ``alias:`` as kept aside)."""
-    return table_text(table.split(":", 1)[-1])
+    """A table a reason names, as the kind of record it holds (``outgoing:`` and ``alias:`` as kept aside; a kind
+    named in the singular as its table)."""
+    name = table.split(":", 1)[-1]
+    return table_text(_SINGULAR.get(name, name))
 
 
 # The values of a reason or rule that name a field, a table, or the fields of a business key (joined by '/'), said
