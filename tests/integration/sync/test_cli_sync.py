@@ -103,3 +103,23 @@ def test_a_password_in_the_hub_url_goes_to_the_keyring_and_nowhere_else(hub, tmp
     finally:
         keyring.set_keyring(previous)
     assert [p for p in tmp_path.rglob("*") if p.is_file() and secret.encode() in p.read_bytes()] == []
+
+
+def test_stock_gone_below_zero_in_a_merge_is_said_as_the_stock_list_says_it(hub, tmp_path, capsys):
+    a, b = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    assert cli(capsys, a, "warehouse", "add", "MAIN", "--name", "Main")[0] == 0
+    assert cli(capsys, a, "product", "add", "SKU-1", "--name", "Widget")[0] == 0
+    assert cli(capsys, a, "receive", "SKU-1", "5", "--warehouse", "MAIN", "--unit-cost", "2")[0] == 0
+    assert cli(capsys, a, "sync", "--hub", hub, "--quiet")[0] == 0
+    assert cli(capsys, b, "sync", "--hub", hub, "--quiet")[0] == 0
+    assert cli(capsys, a, "ship", "SKU-1", "4", "--warehouse", "MAIN")[0] == 0
+    assert cli(capsys, b, "ship", "SKU-1", "3", "--warehouse", "MAIN")[0] == 0
+    assert cli(capsys, a, "sync", "--quiet")[0] == 0
+    code, out, _ = cli(capsys, b, "sync", "--quiet")
+    assert code == 0 and "negative stock: SKU-1 in MAIN is -2 after the merge" in out  # not -2.0000
+    code, out, _ = cli(capsys, b, "sync", "status")
+    assert "negative stock: SKU-1 in MAIN is -2; count it" in out
+    code, out, _ = cli(capsys, b, "sync", "status", "--json")
+    assert json.loads(out)["negative_stock"] == [{"sku": "SKU-1", "warehouse": "MAIN", "on_hand": "-2"}]
+    code, out, _ = cli(capsys, b, "stock", "--json")
+    assert [r["on_hand"] for r in json.loads(out)] == ["-2"]
