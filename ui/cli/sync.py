@@ -88,9 +88,14 @@ def run(args, open_db) -> int:
         _keep_password(sync, url, given)
     progress = None
     if not (args.quiet or args.json):
+        width = 0
+
         def progress(stage: str, done: int, total: int) -> None:
-            if total:
-                print(f"\r{stage}: {done}/{total}", end="", file=sys.stderr, flush=True)
+            nonlocal width
+            if total:  # each line over the one before, padded so no digits of a longer one stay behind it
+                text = f"{stage}: {done}/{total}"
+                print(f"\r{text.ljust(width)}", end="", file=sys.stderr, flush=True)
+                width = max(width, len(text))
     try:
         report = sync.sync(db, url, password=password, progress=progress, start_over=args.start_over)
     except sync.BadHubUrl as exc:

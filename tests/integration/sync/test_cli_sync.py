@@ -123,3 +123,21 @@ def test_stock_gone_below_zero_in_a_merge_is_said_as_the_stock_list_says_it(hub,
     assert json.loads(out)["negative_stock"] == [{"sku": "SKU-1", "warehouse": "MAIN", "on_hand": "-2"}]
     code, out, _ = cli(capsys, b, "stock", "--json")
     assert [r["on_hand"] for r in json.loads(out)] == ["-2"]
+
+
+
+def test_the_progress_on_one_line_leaves_nothing_of_a_longer_stage_behind(tmp_path, capsys, monkeypatch):
+    """pull: 259800/259800 then recompute: 0/2710 on the same line read 'recompute: 0/271000'."""
+    from persistence import sync
+
+    def stages(db, url, *, password=None, progress=None, **kw):
+        for stage, done, total in (("push", 0, 3), ("pull", 259_800, 259_800), ("recompute", 0, 2710),
+                                   ("recompute", 2710, 2710)):
+            progress(stage, done, total)
+        return sync.SyncReport()
+
+    monkeypatch.setattr(sync, "sync", stages)
+    code, _, err = cli(capsys, tmp_path / "a.sqlite3", "sync", "--hub", "postgresql://clerk@127.0.0.1:1/shop")
+    shown = err.split("\r")[1:]
+    assert code == 0 and [x.split()[0] for x in shown] == ["push:", "pull:", "recompute:", "recompute:"]
+    assert shown[2].rstrip() == "recompute: 0/2710" and len(shown[2]) >= len("pull: 259800/259800")
