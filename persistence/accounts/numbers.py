@@ -44,11 +44,13 @@ def may_read_as(number: str, items=t.account_items):
     )
 
 
-# The same for the readers in SQL text: ``{i}`` is the alias of account_items.
+# The same for the readers in SQL text (a movement's reference as ``ref_of`` reads it): ``{i}`` is the alias of
+# account_items.
 NUMBER_SQL = (
     "CASE WHEN {i}.kind IN ('receipt', 'payment', 'refund', 'opening') THEN {i}.number ELSE COALESCE("
     "(SELECT d.number FROM documents d WHERE d.id = {i}.source_id), "
-    "(SELECT COALESCE((SELECT r.new_ref FROM movement_refs r WHERE r.device_id = m.device_id "
+    "(SELECT COALESCE((SELECT COALESCE((SELECT p.new_ref FROM movement_refs p WHERE p.device_id = m.id "
+    "AND p.old_ref = m.source_ref), r.new_ref) FROM movement_refs r WHERE r.device_id = m.device_id "
     "AND r.old_ref = m.source_ref), m.source_ref) FROM movements m WHERE m.id = {i}.source_id), "
     "{i}.number) END"
 )

@@ -5,6 +5,7 @@ the customer's open items, the statement and a receipt allocated to the new numb
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from decimal import Decimal
 
@@ -20,10 +21,14 @@ from domain.purchasing import orders as purchasing
 from domain.sales import commands as sc
 from domain.sales import shipping
 from domain.stock import commands as stock
+from domain.stock import documents
 from domain.stock import ledger
 from persistence import sync
+from persistence import tables as t
 from persistence.accounts import queries
 from persistence.accounts.statement import read_statement
+from persistence.stock.queries import check
+from persistence.stock.refs import ref_of
 
 pytestmark = pytest.mark.postgres
 
@@ -100,3 +105,39 @@ def test_a_purchase_order_renumbered_by_the_hub_is_owed_under_its_new_number(hub
 
     expected = [("PO-2026-00001", owed_a), ("PO-2026-00002", owed_b)]
     assert open_numbers(a, "AP") == open_numbers(b, "AP") == expected
+
+
+def shipped(db) -> list[tuple[object, str]]:
+    """Each shipment and reversal's quantity and its reference as it reads now."""
+    M = t.movements
+    with db.engine.connect() as conn:
+        return sorted(conn.execute(t.movements.select().with_only_columns(M.c.qty, ref_of(M))
+                                   .where(M.c.kind.in_(("shipment", "reversal")))).all())
+
+
+def test_a_copy_of_a_desk_reads_and_reverses_its_own_renumbered_sale_not_the_original_s(hub, devices, tmp_path):
+    """A second PC set up from a copy of the first's file shares its device id: its sale renumbered by the hub must
+    not take the first PC's sale of the old number along (both read SD-2026-00002 on the copy, and reversing it
+    reversed both)."""
+    a = devices("a")
+    shop(a)
+    sync.sync(a, hub)
+    a.close()
+    shutil.copy(tmp_path / "a.sqlite3", tmp_path / "copy.sqlite3")
+    a, copy = devices("a"), devices("copy")
+    assert copy.device_id == a.device_id
+    assert sell(a, "2") == sell(copy, "3") == "SD-2026-00001"
+    for db in (a, copy, a):
+        sync.sync(db, hub)
+    expected = [(Decimal(-3), "SD-2026-00002"), (Decimal(-2), "SD-2026-00001")]
+    assert shipped(a) == shipped(copy) == expected
+
+    documents.reverse_document(copy.uow(), documents.ReverseDocument("SD-2026-00002"))
+    for db in (copy, a):
+        sync.sync(db, hub)
+    expected = [(Decimal(-3), "SD-2026-00002"), (Decimal(-2), "SD-2026-00001"), (Decimal(3), "SD-2026-00002")]
+    assert shipped(a) == shipped(copy) == expected
+    for db in (a, copy):
+        with db.engine.connect() as conn:
+            assert conn.execute(t.balances.select().with_only_columns(t.balances.c.on_hand)).scalar_one() == 8
+        assert check(db.engine) == []
