@@ -794,7 +794,9 @@ sync_aliases = Table(
 
 # A document renumbered by a sync (its number was taken on the hub) after its movements were written: they keep the
 # reference they were written with, and this says what it now is (persistence/sync/local.py, _renumber_refs). Only
-# this desk's own movements not yet pushed are ever renumbered; they leave for the hub with the new reference.
+# this desk's own movements not yet pushed are ever renumbered; they leave for the hub with the new reference. A row
+# whose device_id is a movement's id pins that one movement (pulled from another copy of this file, which shares the
+# device id) to new_ref, ahead of its device's renumbering (persistence/sync/local.py, pin_pulled_refs).
 movement_refs = Table(
     "movement_refs",
     metadata,

@@ -2507,6 +2507,7 @@ ZH_CN: dict[tuple[str, str], str] = {
         '单号：%1 的结尾不是其序号 %2（RC-2026-00001 的序号为 1）',
     ('SyncReasons', 'qty must be greater than 0'): '数量必须大于 0',
     ('SyncReasons', 'qty must not be 0'): '数量不能为 0',
+    ('SyncReasons', 'qty: %1 has the wrong sign for a movement of kind %2 (%3 expected)'): '数量：%1 的正负号不符合“%2”类流水（应为 %3）',
     ('SyncReasons', 'reason: a month is reopened only with a reason'): '原因：重新打开月份必须说明原因',
     ('SyncReasons', 'reverses_id: a reversal names the item it reverses, and only a reversal does'):
         '所冲销的条目：冲销须指明所冲销的款项，且只有冲销才能指明',

@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 
 from ui.i18n import fill
+from ui.models.movements import kind_text
 from ui.refusals import Template
 from ui.refusals import refusal_text
 from ui.refusals import say
@@ -103,6 +104,9 @@ REASONS: dict[str, Template] = {
     "closed_without_time": _t(QT_TRANSLATE_NOOP("SyncReasons", "closed_at: a closed month says when it was closed")),
     "reopen_reason": _t(QT_TRANSLATE_NOOP("SyncReasons", "reason: a month is reopened only with a reason")),
     "qty_zero": _t(QT_TRANSLATE_NOOP("SyncReasons", "qty must not be 0")),
+    "qty_wrong_sign": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "qty: %1 has the wrong sign for a movement of kind %2 (%3 expected)"), "qty", "movement",
+        "sign"),
     "is_negative": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1 is negative"), "name"),
     "reversal_names_none": _t(QT_TRANSLATE_NOOP("SyncReasons", "a reversal names no movement it reverses")),
     "leg_no_transfer": _t(QT_TRANSLATE_NOOP("SyncReasons", "a transfer leg has no transfer id")),
@@ -372,9 +376,16 @@ def field_text(name: str) -> str:
     return QCoreApplication.translate("SyncFields", caption) if caption else name
 
 
+# The kinds of record a reason names in the singular (``fact_reference``: "refers to a product …"), by their tables.
+_SINGULAR = {"product": "products", "warehouse": "warehouses", "movement": "movements", "customer": "customers",
+             "supplier": "suppliers", "item": "account_items", "allocation": "allocations"}
+
+
 def _kind_text(table: str) -> str:
-    """A table a reason names, as the kind of record it holds (``outgoing:`` and ``alias:`` as kept aside)."""
-    return table_text(table.split(":", 1)[-1])
+    """A table a reason names, as the kind of record it holds (``outgoing:`` and ``alias:`` as kept aside; a kind
+    named in the singular as its table)."""
+    name = table.split(":", 1)[-1]
+    return table_text(_SINGULAR.get(name, name))
 
 
 # The values of a reason or rule that name a field, a table, or the fields of a business key (joined by '/'), said
@@ -383,6 +394,7 @@ _NAMES = {
     "name": field_text, "column": field_text, "field": field_text,
     "table": _kind_text, "child": _kind_text, "target": _kind_text,
     "label": lambda label: "/".join(field_text(part) for part in label.split("/")),
+    "movement": kind_text,
 }
 
 

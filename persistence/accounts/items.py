@@ -26,10 +26,14 @@ from domain.accounts.model import Side
 from domain.accounts.model import Terms
 from persistence import tables as t
 from persistence.accounts import open as open_amounts
+from persistence.accounts.numbers import may_read_as
+from persistence.accounts.numbers import number_of
 
 I = t.account_items  # noqa: E741
 A = t.allocations
 O = t.account_open  # noqa: E741
+# An item's columns with its number as it reads now (a document renumbered by a sync: persistence.accounts.numbers)
+ITEM = (*(c for c in I.c if c.name != "number"), number_of(I).label("number"))
 
 
 def item_from_row(r) -> AccountItem:
@@ -71,21 +75,22 @@ class AccountRepository:
             open_amounts.refresh(self.conn, {r[k] for r in rows for k in ("debit_item_id", "credit_item_id")})
 
     def get(self, item_id: str) -> AccountItem | None:
-        r = self.conn.execute(select(I).where(I.c.id == item_id)).first()
+        r = self.conn.execute(select(*ITEM).where(I.c.id == item_id)).first()
         return None if r is None else item_from_row(r)
 
     def by_number(self, number: str, side: Side | None = None) -> list[AccountItem]:
-        q = select(I).where(I.c.number == number)
+        q = select(*ITEM).where(may_read_as(number, I))
         if side is not None:
             q = q.where(I.c.side == Side(side).value)
-        return [item_from_row(r) for r in self.conn.execute(q.order_by(I.c.created_at, I.c.id))]
+        return [item for item in map(item_from_row, self.conn.execute(q.order_by(I.c.created_at, I.c.id)))
+                if item.number == number]
 
     def by_source(self, source_id: str) -> list[AccountItem]:
-        q = select(I).where(I.c.source_id == source_id).order_by(I.c.created_at, I.c.id)
+        q = select(*ITEM).where(I.c.source_id == source_id).order_by(I.c.created_at, I.c.id)
         return [item_from_row(r) for r in self.conn.execute(q)]
 
     def reversal_of(self, item_id: str) -> AccountItem | None:
-        r = self.conn.execute(select(I).where(I.c.reverses_id == item_id)).first()
+        r = self.conn.execute(select(*ITEM).where(I.c.reverses_id == item_id)).first()
         return None if r is None else item_from_row(r)
 
     def open_items(self, side: Side, partner_id: str, *, sign: int = 0) -> list[OpenItem]:
@@ -94,7 +99,7 @@ class AccountRepository:
         # or summing allocations. An item is open while its open amount keeps the item's sign.
         plus, minus = and_(I.c.amount > 0, O.c.open > 0), and_(I.c.amount < 0, O.c.open < 0)
         rows = self.conn.execute(
-            select(I, O.c.open.label("open_amount"))
+            select(*ITEM, O.c.open.label("open_amount"))
             .select_from(O.join(I, I.c.id == O.c.item_id))
             .where(O.c.side == Side(side).value, O.c.partner_id == partner_id,
                    plus if sign > 0 else minus if sign < 0 else or_(plus, minus))

@@ -28,6 +28,7 @@ from sqlalchemy import type_coerce
 
 from domain.stock.readmodels import CheckProblem
 from persistence import tables as t
+from persistence.accounts.numbers import number_of
 from persistence.reads import chunks
 
 I = t.account_items  # noqa: E741
@@ -98,7 +99,8 @@ def check(conn: Connection) -> list[CheckProblem]:
     )
     cu, su = t.customers, t.suppliers
     partner = func.coalesce(cu.c.code, su.c.code, c.c.partner_id)  # the partner's code, as a person knows it
-    query = (select(c.c.item_id, I.c.number, c.c.side, partner.label("partner"), c.c.open.label("computed"),
+    query = (select(c.c.item_id, number_of(I).label("number"), c.c.side, partner.label("partner"),
+                    c.c.open.label("computed"),
                     literal_column(f'{O.name}."open"').label("stored"), O.c.item_id.label("row"))
              .select_from(c.join(I, I.c.id == c.c.item_id).outerjoin(O, O.c.item_id == c.c.item_id)
                           .outerjoin(cu, and_(c.c.side == "AR", cu.c.id == c.c.partner_id))

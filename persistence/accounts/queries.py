@@ -23,6 +23,7 @@ from domain.accounts.rows import BalanceRow
 from domain.accounts.rows import MoneyRow
 from domain.accounts.rows import OpenItemRow
 from persistence import tables as t
+from persistence.accounts.numbers import number_sql
 from persistence.reads import dec
 
 SCALE = t.account_items.c.amount.type.scale
@@ -210,13 +211,13 @@ def open_items(engine: Engine, side: Side | str, partner_id: str | None = None, 
     overdue = "AND i.amount > 0 AND i.due_on < :d0" if overdue_only else ""
     sql = f"""
         {head}
-        SELECT i.id, i.partner_id, p.code, p.name, i.kind, i.number, i.business_date, i.due_on, i.amount,
-               ABS(i.amount) - ABS(o.o) AS allocated
+        SELECT i.id, i.partner_id, p.code, p.name, i.kind, {number_sql("i")} AS number, i.business_date, i.due_on,
+               i.amount, ABS(i.amount) - ABS(o.o) AS allocated
         FROM ({opened}) o
         JOIN account_items i ON i.id = o.item_id
         JOIN {_partners(side)} p ON p.id = i.partner_id
         WHERE (CASE WHEN i.amount > 0 THEN o.o ELSE -o.o END) > 0 {overdue}
-        ORDER BY p.code, i.amount < 0, i.due_on, i.business_date, i.number, i.id
+        ORDER BY p.code, i.amount < 0, i.due_on, i.business_date, number, i.id
     """
     day = as_of or date.today()
     out = []
@@ -271,16 +272,16 @@ def money(engine: Engine, side: Side | str, *, partner_id: str | None = None, da
 
 def allocations(engine: Engine, side: Side | str, partner_id: str) -> list[AllocationRow]:
     """The live allocations of one partner (what each settling item is applied to, net of undos), newest first."""
-    sql = """
-        SELECT c.number AS cn, c.kind AS ck, d.number AS dn, d.kind AS dk, SUM(a.amount) AS s,
+    sql = f"""
+        SELECT {number_sql("c")} AS cn, c.kind AS ck, {number_sql("d")} AS dn, d.kind AS dk, SUM(a.amount) AS s,
                MAX(a.business_date) AS last
         FROM allocations a
         JOIN account_items c ON c.id = a.credit_item_id
         JOIN account_items d ON d.id = a.debit_item_id
         WHERE c.side = :side AND c.partner_id = :partner
-        GROUP BY c.id, c.number, c.kind, d.id, d.number, d.kind
+        GROUP BY c.id, d.id
         HAVING SUM(a.amount) > 0
-        ORDER BY MAX(a.business_date) DESC, c.number DESC, d.number
+        ORDER BY MAX(a.business_date) DESC, cn DESC, dn
     """
     with engine.connect() as conn:
         rows = conn.execute(text(sql), {"side": Side(side).value, "partner": partner_id}).all()

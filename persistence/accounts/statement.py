@@ -25,6 +25,7 @@ from domain.accounts.statement import statement_subject
 from domain.kernel.numbers import MONEY_PLACES
 from domain.kernel.numbers import ZERO
 from persistence import tables as t
+from persistence.accounts.numbers import number_of
 
 items = t.account_items
 
@@ -45,9 +46,9 @@ def period_items(conn: Connection, side: str, partner_id: str, start: date, end:
     reversed_item = items.alias("reversed_item")
     methods = t.payment_methods
     rows = conn.execute(
-        select(items.c.id, items.c.business_date, items.c.number, items.c.kind, items.c.amount, items.c.method,
-               methods.c.name.label("method_name"), items.c.reference, items.c.note,
-               reversed_item.c.number.label("reverses_number"), items.c.created_at)
+        select(items.c.id, items.c.business_date, number_of(items).label("number"), items.c.kind, items.c.amount,
+               items.c.method, methods.c.name.label("method_name"), items.c.reference, items.c.note,
+               number_of(reversed_item).label("reverses_number"), items.c.created_at)
         .select_from(items.outerjoin(reversed_item, reversed_item.c.id == items.c.reverses_id)
                      .outerjoin(methods, methods.c.code == items.c.method))
         .where(items.c.side == side, items.c.partner_id == partner_id,

@@ -19,10 +19,17 @@ _R = t.movement_refs
 
 def ref_of(movements=t.movements):
     """The reference of each row of ``movements`` (the table or an alias of it): the number its document was
-    renumbered to, else the one it was written with."""
-    renamed = select(_R.c.new_ref).where(_R.c.device_id == movements.c.device_id,
-                                         _R.c.old_ref == movements.c.source_ref).scalar_subquery()
-    return func.coalesce(renamed, movements.c.source_ref)
+    renumbered to, else the one it was written with.
+
+    A renumbering is kept by (device, old number). A file copied to a second PC keeps the device id, so a movement
+    the other copy wrote under the same number comes in with it: such a pulled movement is pinned by its own id
+    (``persistence.sync.local.pin_pulled_refs``) and reads as the hub has it."""
+    pin = _R.alias("pin")
+    pinned = (select(pin.c.new_ref).where(pin.c.device_id == movements.c.id, pin.c.old_ref == movements.c.source_ref)
+              .correlate(movements).scalar_subquery())
+    renamed = select(func.coalesce(pinned, _R.c.new_ref)).where(
+        _R.c.device_id == movements.c.device_id, _R.c.old_ref == movements.c.source_ref).scalar_subquery()
+    return func.coalesce(renamed, movements.c.source_ref)  # a pin is looked for only where a renumbering is
 
 
 def written_as(refs: list[str], movements=t.movements):

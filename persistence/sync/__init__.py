@@ -47,7 +47,10 @@ Rules (what every device can rely on):
   reference resolve through, ``persistence/stock/refs.py``) and they leave for the hub with the new
   number; the renumbering is listed as a conflict so the clerk can tell the partner. A device that
   pulls a number it used for a document not yet pushed renumbers its own document locally first,
-  the same way.
+  the same way. A file copied to a second PC keeps the device id and numbers its documents as the
+  original does: a movement pulled from the other copy under a number renumbered here is pinned by its
+  own id to the number it came with (``local.pin_pulled_refs``), so it neither reads as this desk's new
+  number nor is reversed with its document.
 * **A movement reversed on two devices offline.** A movement can be reversed once. The reversal
   that reached the hub first stays the reversal; the later one is still a fact (a clerk posted
   it) and is kept exactly as written, answered by two movements appended after it: its undo (a

@@ -567,11 +567,18 @@ def check_or_reason(column, value) -> str:
     return ""
 
 
+# The kinds whose quantity has one sign whoever posts them: what comes in (+) and what goes out (-). An adjustment,
+# a count and a reversal take the sign they need.
+_INWARD = frozenset({MovementKind.RECEIPT.value, MovementKind.TRANSFER_IN.value})
+_OUTWARD = frozenset({MovementKind.SHIPMENT.value, MovementKind.TRANSFER_OUT.value})
+
+
 def fact_checker(table: Table):
     """A fast check of raw movement (or unfilled demand) rows, as read from SQLite or the hub: row → reason or ''.
 
     The same rules as a clerk's posting: every column's type, length and range, a movement kind that
-    exists, no zero quantity (but a count), no negative cost, a reversal names what it reverses, a
+    exists, no zero quantity (but a count), a receipt or transfer's incoming leg above 0 and a shipment or outgoing leg
+    below 0, no negative cost, a reversal names what it reverses, a
     transfer leg its transfer.
     """
     columns = list(table.columns)
@@ -584,6 +591,7 @@ def fact_checker(table: Table):
         fx = [names.index(n) for n in ("fx_currency", "fx_unit_price", "fx_rate")]
         kinds = {str(k) for k in MovementKind}
         legs = {MovementKind.TRANSFER_IN.value, MovementKind.TRANSFER_OUT.value}
+        scale = columns[qty].type.scale
 
         def rules(row) -> str:
             k = row[kind]
@@ -591,6 +599,9 @@ def fact_checker(table: Table):
                 return reason("not_one_of", name="kind", value=repr(str(k)[:40]), allowed=", ".join(sorted(kinds)))
             if row[qty] == 0 and k != MovementKind.COUNT:
                 return reason("qty_zero")
+            if (row[qty] < 0 and k in _INWARD) or (row[qty] > 0 and k in _OUTWARD):
+                return reason("qty_wrong_sign", qty=Decimal(row[qty]).scaleb(-scale).normalize(), movement=k,
+                              sign="+" if k in _INWARD else "-")
             if row[cost] is not None and row[cost] < 0:
                 return reason("is_negative", name="unit_cost")
             if k == MovementKind.REVERSAL and not row[reverses]:
@@ -699,6 +710,8 @@ def _all_pass(table: Table, rows: list[tuple]) -> bool:
         return False
     count = MovementKind.COUNT.value
     if 0 in qty and any(q == 0 and k != count for q, k in zip(qty, kinds, strict=True)):
+        return False
+    if any((q < 0) if k in _INWARD else (q > 0 and k in _OUTWARD) for q, k in zip(qty, kinds, strict=True)):
         return False
     costs = [c for c in by_name["unit_cost"] if c is not None]
     if costs and min(costs) < 0:

@@ -249,9 +249,12 @@ def _admit_facts(conn: Connection, me: str, table, rows: list[tuple[Entry, tuple
         good = _admitted_one_by_one(conn, table, rows, refusals, products, warehouses, known_movements, out)
     if not good:
         return
+    pins = []
     if table is t.movements:
         loc.settle_pulled_reversals(conn, me, good)
+        pins = loc.pin_pulled_refs(conn, good)
     out.facts += loc.insert_immutable(conn, table, good)
+    loc.write_pins(conn, pins)
     if _any_quarantined(conn, table.name):
         loc.release(conn, table.name, [row[0] for row in good])
     if table is t.movements:

@@ -346,7 +346,8 @@ def _renumber_refs(conn: Connection, device_id: str, old: str, new: str) -> None
 
 
 def follow_refs(conn: Connection, rows: list[tuple]) -> list[tuple]:
-    """Movements (raw, in the table's column order) with the references renumbered here replaced by the new ones."""
+    """Movements (raw, in the table's column order) with the references renumbered here replaced by the new ones
+    (a movement pinned by its id, ``pin_pulled_refs``, as pinned)."""
     renumbered = {(d, old): new for d, old, new in conn.exec_driver_sql(
         "SELECT device_id, old_ref, new_ref FROM movement_refs")}
     if not renumbered:
@@ -355,11 +356,41 @@ def follow_refs(conn: Connection, rows: list[tuple]) -> list[tuple]:
     di, ri = names.index("device_id"), names.index("source_ref")
     result = []
     for row in rows:
-        new = renumbered.get((row[di], row[ri]))
+        new = renumbered.get((row[0], row[ri]))
+        if new is None:
+            new = renumbered.get((row[di], row[ri]))
         if new is not None:
             row = (*row[:ri], new, *row[ri + 1:])
         result.append(row)
     return result
+
+
+def pin_pulled_refs(conn: Connection, rows: list[tuple]) -> list[tuple[str, str]]:
+    """Before pulled movements (raw) are inserted: pin those a renumbering here would misread to the reference they
+    came with; returns the (id, reference) pinned, to write with ``write_pins`` once they are in.
+
+    A renumbering is kept by (device, old number) for this desk's own movements. A file copied to a second PC keeps
+    the device id, and both copies number their documents alike: a movement the other copy wrote under a number
+    this one renumbered comes in with the same device and number, and would read as this desk's new number (and be
+    reversed with its document). What comes from the hub already carries its final number, so a pulled movement
+    new here reads as it came: its own id, with that number for both, in ``movement_refs``."""
+    renumbered = {(d, old) for d, old in conn.exec_driver_sql("SELECT device_id, old_ref FROM movement_refs")}
+    if not renumbered:
+        return []
+    names = [c.name for c in t.movements.columns]
+    di, ri = names.index("device_id"), names.index("source_ref")
+    wanted = {row[0]: row[ri] for row in rows if (row[di], row[ri]) in renumbered}
+    if not wanted:
+        return []
+    here = set(conn.execute(select(t.movements.c.id).where(t.movements.c.id.in_(list(wanted)))).scalars())
+    return [(key, ref) for key, ref in wanted.items() if key not in here]  # this desk's own are not pinned
+
+
+def write_pins(conn: Connection, pins: list[tuple[str, str]]) -> None:
+    if pins:
+        at = to_micros(datetime.now(UTC))
+        conn.exec_driver_sql("INSERT INTO movement_refs (device_id, old_ref, new_ref, at) VALUES (?, ?, ?, ?) "
+                             "ON CONFLICT (device_id, old_ref) DO NOTHING", [(k, ref, ref, at) for k, ref in pins])
 
 
 def follow_merges(conn: Connection, rows: list[tuple]) -> list[tuple]:

@@ -79,6 +79,7 @@ ENGLISH: dict[str, str] = {
     "closed_without_time": "closed_at: a closed month says when it was closed",
     "reopen_reason": "reason: a month is reopened only with a reason",
     "qty_zero": "qty must not be 0",
+    "qty_wrong_sign": "qty: {qty} has the wrong sign for a movement of kind {movement} ({sign} expected)",
     "is_negative": "{name} is negative",
     "reversal_names_none": "a reversal names no movement it reverses",
     "leg_no_transfer": "a transfer leg has no transfer id",

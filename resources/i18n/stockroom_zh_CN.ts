@@ -1030,7 +1030,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ConflictTableModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="+140" />
+            <location filename="../../ui/screens/conflicts.py" line="+147" />
             <source>Detected</source>
             <translation>发现时间</translation>
         </message>
@@ -1068,7 +1068,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ConflictsScreen</name>
         <message>
-            <location line="-57" />
+            <location line="-63" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -1078,7 +1078,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>否</translation>
         </message>
         <message>
-            <location line="+43" />
+            <location line="+49" />
             <source> (version %1)</source>
             <translation>（版本 %1）</translation>
         </message>
@@ -10746,7 +10746,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncFields</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="+220" />
+            <location filename="../../ui/sync_reasons.py" line="+224" />
             <source>action</source>
             <translation>操作</translation>
         </message>
@@ -11439,7 +11439,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncPage</name>
         <message>
-            <location filename="../../ui/screens/settings_sync.py" line="+193" />
+            <location filename="../../ui/screens/settings_sync.py" line="+194" />
             <source>Host: enter the server's name or IP address, such as hub.local or 192.168.1.10.</source>
             <translation>主机：请输入服务器名称或 IP 地址，例如 hub.local 或 192.168.1.10。</translation>
         </message>
@@ -11500,7 +11500,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>从头开始与此共享数据库同步</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+30" />
             <source>Last successful sync: %1</source>
             <translation>上次成功同步：%1</translation>
         </message>
@@ -11673,7 +11673,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncReasons</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-326" />
+            <location filename="../../ui/sync_reasons.py" line="-329" />
             <source>%1 is missing</source>
             <translation>缺少%1</translation>
         </message>
@@ -11984,6 +11984,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
+            <source>qty: %1 has the wrong sign for a movement of kind %2 (%3 expected)</source>
+            <translation>数量：%1 的正负号不符合“%2”类流水（应为 %3）</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>%1 is negative</source>
             <translation>%1 为负数</translation>
         </message>
@@ -12133,7 +12138,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>用户 %1 是本机最后一个启用的管理员，保留该角色</translation>
         </message>
         <message>
-            <location line="+244" />
+            <location line="+252" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -12330,7 +12335,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncTables</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-262" />
+            <location filename="../../ui/sync_reasons.py" line="-270" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>

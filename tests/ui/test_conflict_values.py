@@ -31,3 +31,27 @@ def test_the_flags_are_said_in_chinese(qapp):
         assert value_text("active", True) == "是" and value_text("active", False) == "否"
     finally:
         i18n.set_language("en", persist=False)
+
+
+def test_a_documents_lines_and_a_products_barcodes_are_named_in_chinese(qapp):
+    """A child table shown as one field of a version: named as the kind of record it holds, not document_lines."""
+    from types import SimpleNamespace
+
+    from ui.screens.conflicts import side_by_side
+
+    kept = {"number": "SD-2026-00001", "_children": {"document_lines": [{"line_no": 1, "qty": "6"}],
+                                                     "sales_lines": [{"line_no": 1, "qty": "6"}]}}
+    lost = {"number": "SD-2026-00001", "_children": {"document_lines": [{"line_no": 1, "qty": "4"}],
+                                                     "sales_lines": [{"line_no": 1, "qty": "4"}]}}
+    row = SimpleNamespace(kept_data=kept, kept="", lost=lost, rule_code="", rule_params={}, rule="",
+                          detected_at=None, resolved_at=None, resolved_by="", note="", table="documents",
+                          business_key="SD-2026-00001")
+    i18n.set_language("zh_CN", persist=False)
+    try:
+        html = side_by_side(row)
+        line = summary({"sku": "P1", "_children": {"barcodes": [{"barcode": "690001"}]}})
+    finally:
+        i18n.set_language("en", persist=False)
+    assert "单据行" in html and "销售行" in html
+    assert "document_lines" not in html and "sales_lines" not in html
+    assert line.startswith("货号=P1") and "条码=" in line and "barcodes" not in line

@@ -203,3 +203,29 @@ def test_a_hub_out_of_reach_is_stored_with_its_code_and_said_in_chinese_after_a_
                 + failed.value.params["driver_detail"]) in tip
     finally:
         i18n.set_language(i18n.ENGLISH, persist=False)
+
+
+def test_a_refusal_shown_on_the_page_is_cleared_when_a_sync_starts_from_elsewhere(qtbot, page, monkeypatch):
+    """The password typed into the status bar's dialog (or F9, or the timer) starts a sync: the page's red
+    'refused the password' is over, not left standing over the sync that now runs and its progress."""
+    from persistence import sync as engine
+
+    def refusing_sync(db, url, *, password=None, progress=None, cancel=None, **acting):
+        if password != "right one":
+            raise engine.HubUnavailable('cannot reach the hub: connection failed: FATAL:  password authentication '
+                                        'failed for user "clerk"')
+        return engine.SyncReport(pushed=1)
+
+    monkeypatch.setattr(engine, "sync", refusing_sync)
+    service = page.service
+    fill(page, 5432)
+    page.save()
+    qtbot.waitUntil(lambda: service.state.configured)
+    with qtbot.waitSignal(service.password_needed, timeout=10_000):
+        assert service.sync_now()
+    qtbot.waitUntil(lambda: not service.running)
+    assert page.result.text().startswith("The hub refused the password")
+    with qtbot.waitSignal(service.finished, timeout=10_000):
+        assert service.sync_now(password="right one")
+        assert page.result.text() == ""
+    assert page.result.text().startswith("Synced: pushed 1")

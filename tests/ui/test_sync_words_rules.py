@@ -83,6 +83,13 @@ def test_a_reason_names_its_table_and_fields_in_chinese(chinese):
     assert reason_text("max_below_min", {"high": "1", "low": "5"}, "") == "最高库存 1 小于最低库存 5"
     assert reason_text("qty_zero", {}, "") == "数量不能为 0"
     assert reason_text("not_positive", {"name": "pack_size", "value": "-5"}, "") == "包装数量：-5 必须大于 0"
+    # a reference to one record, named in the singular, is the kind of record too (it stood in English)
+    assert reason_text("fact_reference", {"column": "product_id", "target": "product", "value": "p-1"},
+                       "") == "商品引用了本机没有的商品 p-1"
+    assert reason_text("fact_reference", {"column": "partner_id", "target": "customer", "value": "c-1"},
+                       "") == "往来单位引用了本机没有的客户 c-1"
+    assert reason_text("qty_wrong_sign", {"qty": "-5", "movement": "receipt", "sign": "+"},
+                       "") == "数量：-5 的正负号不符合“入库”类流水（应为 +）"
 
 
 def test_in_english_a_reason_names_the_kind_of_record_and_the_field_as_kept(english):

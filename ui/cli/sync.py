@@ -57,6 +57,7 @@ def _iso(value) -> str | None:
 
 
 def run(args, open_db) -> int:
+    from domain.kernel.numbers import fmt
     from persistence import sync
     from ui.cli.common import EXIT_BAD_INPUT
     from ui.cli.common import CliError
@@ -87,9 +88,14 @@ def run(args, open_db) -> int:
         _keep_password(sync, url, given)
     progress = None
     if not (args.quiet or args.json):
+        width = 0
+
         def progress(stage: str, done: int, total: int) -> None:
-            if total:
-                print(f"\r{stage}: {done}/{total}", end="", file=sys.stderr, flush=True)
+            nonlocal width
+            if total:  # each line over the one before, padded so no digits of a longer one stay behind it
+                text = f"{stage}: {done}/{total}"
+                print(f"\r{text.ljust(width)}", end="", file=sys.stderr, flush=True)
+                width = max(width, len(text))
     try:
         report = sync.sync(db, url, password=password, progress=progress, start_over=args.start_over)
     except sync.BadHubUrl as exc:
@@ -106,7 +112,8 @@ def run(args, open_db) -> int:
     print(f"synced with {sync.redact(url)}: pushed {report.pushed}, pulled {report.pulled}, "
           f"conflicts {report.conflicts}, merged {report.merged}")
     for sku, warehouse, on_hand in report.negative:
-        print(f"negative stock: {sku} in {warehouse} is {on_hand} after the merge; count it or post a correction")
+        print(f"negative stock: {sku} in {warehouse} is {fmt(on_hand)} after the merge; count it or post a "
+              f"correction")
     if report.conflicts:
         print("review the conflicts: stockroom conflicts")
     if report.restored:
@@ -195,13 +202,15 @@ def _keep_password(sync, url: str, password: str) -> None:
 
 
 def _status(args, db, sync) -> int:
+    from domain.kernel.numbers import fmt
+
     s = sync.status(db)
     data = {
         "hub_url": s.hub_url, "last_success_at": _iso(s.last_success_at), "last_attempt_at": _iso(s.last_attempt_at),
         "last_error": s.last_error, "last_error_code": s.last_error_code, "last_error_params": s.last_error_params,
         "pending_push": s.pending_push, "open_conflicts": s.open_conflicts,
         "last_report": s.last_report.to_json() if s.last_report else None,
-        "negative_stock": [{"sku": n.sku, "warehouse": n.warehouse, "on_hand": str(n.on_hand)}
+        "negative_stock": [{"sku": n.sku, "warehouse": n.warehouse, "on_hand": fmt(n.on_hand)}
                            for n in sync.negative_stock(db)],
         "hub_id": s.hub_id, "hub_login": s.hub_login, "device_id": s.device_id,
         # the reason's code and values (persistence.sync.reasons; code '' for rows kept before codes)

@@ -53,6 +53,7 @@ from ui.models.table import Column
 from ui.models.table import RowTableModel
 from ui.models.table import qty_text
 from ui.models.table import when_text
+from ui.sync_reasons import FIELD_NAMES
 from ui.sync_reasons import field_text
 from ui.sync_reasons import reason_text
 from ui.sync_reasons import refusal_with_reason
@@ -92,6 +93,12 @@ def value_text(name: str, value) -> str:
     return str(value)
 
 
+def caption(name: str) -> str:
+    """A field of a version as the reader names it; a child table (its rows, shown as one field, such as a document's
+    lines or a product's barcodes) as the kind of record it holds."""
+    return field_text(name) if name in FIELD_NAMES else table_text(name)
+
+
 def fields_of(version) -> dict:
     """The fields of a version, child tables (``_children``) as fields of their own."""
     if not isinstance(version, dict):
@@ -113,7 +120,7 @@ def lost_summary(row) -> str:
 def summary(value) -> str:
     """One line for a version: a dict as ``field=value, …``; anything else as text."""
     if isinstance(value, dict):
-        return ", ".join(f"{field_text(k)}={value_text(k, v)}" for k, v in fields_of(value).items()
+        return ", ".join(f"{caption(k)}={value_text(k, v)}" for k, v in fields_of(value).items()
                          if k not in _LINKS and v not in (None, "", []))
     return "" if value is None else str(value)
 
@@ -176,7 +183,7 @@ def side_by_side(row) -> str:
     for name in names:
         a, b = kept.get(name), lost.get(name)
         style = " style='background:#fff3bf'" if a != b else ""
-        body.append(f"<tr{style}><td><b>{escape(field_text(str(name)))}</b></td><td>{escape(value_text(name, a))}</td>"
+        body.append(f"<tr{style}><td><b>{escape(caption(str(name)))}</b></td><td>{escape(value_text(name, a))}</td>"
                     f"<td>{escape(value_text(name, b))}</td></tr>")
     rows = "".join(body)
     facts = [(translate("ConflictsScreen", "Rule"), rule_of(row)),

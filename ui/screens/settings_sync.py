@@ -131,6 +131,7 @@ class SyncPage(QWidget):
 
         self._filled = False
         self._keyring: bool | None = None
+        self._was_running = False
         self.service.state_changed.connect(self._state_changed)
         self.service.finished.connect(self._sync_finished)
         self.service.failed.connect(self._sync_failed)
@@ -288,6 +289,9 @@ class SyncPage(QWidget):
     # -- following the scheduler -----------------------------------------------------------
     def _state_changed(self, state) -> None:
         running = state.running
+        if running and not self._was_running:  # a new sync (F9, the timer, the password dialog): the last outcome
+            self._say("")                       # shown here, such as a refused password, is over
+        self._was_running = running
         self.sync_button.setEnabled(not running)
         self.cancel_button.setVisible(running)
         self.progress.setVisible(running)

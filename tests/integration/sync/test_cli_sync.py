@@ -103,3 +103,41 @@ def test_a_password_in_the_hub_url_goes_to_the_keyring_and_nowhere_else(hub, tmp
     finally:
         keyring.set_keyring(previous)
     assert [p for p in tmp_path.rglob("*") if p.is_file() and secret.encode() in p.read_bytes()] == []
+
+
+def test_stock_gone_below_zero_in_a_merge_is_said_as_the_stock_list_says_it(hub, tmp_path, capsys):
+    a, b = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    assert cli(capsys, a, "warehouse", "add", "MAIN", "--name", "Main")[0] == 0
+    assert cli(capsys, a, "product", "add", "SKU-1", "--name", "Widget")[0] == 0
+    assert cli(capsys, a, "receive", "SKU-1", "5", "--warehouse", "MAIN", "--unit-cost", "2")[0] == 0
+    assert cli(capsys, a, "sync", "--hub", hub, "--quiet")[0] == 0
+    assert cli(capsys, b, "sync", "--hub", hub, "--quiet")[0] == 0
+    assert cli(capsys, a, "ship", "SKU-1", "4", "--warehouse", "MAIN")[0] == 0
+    assert cli(capsys, b, "ship", "SKU-1", "3", "--warehouse", "MAIN")[0] == 0
+    assert cli(capsys, a, "sync", "--quiet")[0] == 0
+    code, out, _ = cli(capsys, b, "sync", "--quiet")
+    assert code == 0 and "negative stock: SKU-1 in MAIN is -2 after the merge" in out  # not -2.0000
+    code, out, _ = cli(capsys, b, "sync", "status")
+    assert "negative stock: SKU-1 in MAIN is -2; count it" in out
+    code, out, _ = cli(capsys, b, "sync", "status", "--json")
+    assert json.loads(out)["negative_stock"] == [{"sku": "SKU-1", "warehouse": "MAIN", "on_hand": "-2"}]
+    code, out, _ = cli(capsys, b, "stock", "--json")
+    assert [r["on_hand"] for r in json.loads(out)] == ["-2"]
+
+
+
+def test_the_progress_on_one_line_leaves_nothing_of_a_longer_stage_behind(tmp_path, capsys, monkeypatch):
+    """pull: 259800/259800 then recompute: 0/2710 on the same line read 'recompute: 0/271000'."""
+    from persistence import sync
+
+    def stages(db, url, *, password=None, progress=None, **kw):
+        for stage, done, total in (("push", 0, 3), ("pull", 259_800, 259_800), ("recompute", 0, 2710),
+                                   ("recompute", 2710, 2710)):
+            progress(stage, done, total)
+        return sync.SyncReport()
+
+    monkeypatch.setattr(sync, "sync", stages)
+    code, _, err = cli(capsys, tmp_path / "a.sqlite3", "sync", "--hub", "postgresql://clerk@127.0.0.1:1/shop")
+    shown = err.split("\r")[1:]
+    assert code == 0 and [x.split()[0] for x in shown] == ["push:", "pull:", "recompute:", "recompute:"]
+    assert shown[2].rstrip() == "recompute: 0/2710" and len(shown[2]) >= len("pull: 259800/259800")

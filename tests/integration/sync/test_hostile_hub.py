@@ -176,6 +176,38 @@ def test_bad_movements_are_quarantined_and_the_ledger_stays_consistent(office, d
     assert sync.sync(b, _url(w)).refused == len(bad)  # still refused, still no crash
 
 
+def test_a_receipt_or_shipment_of_the_wrong_sign_is_kept_aside_and_stock_stays_as_posted(office, devices):
+    """No clerk can post a receipt of -5 or a shipment of +5 (stock appearing or vanishing against its kind, at a
+    receipt's cost): from the hub they are kept aside with their reason; an adjustment takes either sign."""
+    a, w = office
+    receipt = w.a_movement()
+    assert receipt["kind"] == "receipt"
+    transfer = str(uuid.uuid4())
+    bad = {
+        w.movement(receipt, id=str(uuid.uuid4()), qty=-50_000): "-",
+        w.movement(receipt, id=str(uuid.uuid4()), kind="shipment", unit_cost=None, qty=50_000): "+",
+        w.movement(receipt, id=str(uuid.uuid4()), kind="transfer_in", unit_cost=None, transfer_id=transfer,
+                   qty=-10_000): "-",
+        w.movement(receipt, id=str(uuid.uuid4()), kind="transfer_out", unit_cost=None, transfer_id=transfer,
+                   qty=10_000): "+",
+    }
+    fine = w.movement(receipt, id=str(uuid.uuid4()), kind="adjustment", unit_cost=None, qty=-10_000)
+    b = devices("b")
+    report = sync.sync(b, _url(w))
+    kept = {q.row_id: q for q in sync.status(b).quarantined}
+    assert set(kept) == set(bad) and report.refused == len(bad)
+    assert {q.code for q in kept.values()} == {"qty_wrong_sign"}
+    first = kept[next(iter(bad))]
+    assert first.reason == "qty: -5 has the wrong sign for a movement of kind receipt (+ expected)"
+    assert first.params == {"qty": "-5", "movement": "receipt", "sign": "+"}
+    with b.engine.connect() as conn:
+        ids = set(conn.execute(t.movements.select().with_only_columns(t.movements.c.id)).scalars())
+        on_hand = conn.execute(t.balances.select().with_only_columns(t.balances.c.on_hand)).scalar_one()
+    assert fine in ids and not ids & set(bad)
+    assert on_hand == Decimal(9)  # 10 received on a, 1 adjusted away; nothing of the four
+    assert check(b.engine) == []
+
+
 def test_a_corrected_version_on_the_hub_is_applied_and_released_at_the_next_sync(office, devices):
     a, w = office
     key, record = product_like(w, "LATE-1", max_level="abc")
