@@ -24,7 +24,7 @@
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
         <message>
-            <location filename="../../ui/access.py" line="+102" />
+            <location filename="../../ui/access.py" line="+103" />
             <source>Needs the %1 role or higher.</source>
             <translation>需要%1或更高的角色。</translation>
         </message>
@@ -4923,7 +4923,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ProductEditor</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="+293" />
+            <location filename="../../ui/screens/products.py" line="+294" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -8455,7 +8455,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Roles</name>
         <message>
-            <location filename="../../ui/access.py" line="-65" />
+            <location filename="../../ui/access.py" line="-66" />
             <source>Clerk</source>
             <translation>库管员</translation>
         </message>
@@ -9554,6 +9554,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <name>SettingsPages</name>
         <message>
             <location filename="../../ui/screens/settings.py" line="+49" />
+            <source>Warehouses</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Shared database</source>
             <translation>共享数据库</translation>
         </message>
@@ -12732,6 +12737,114 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <location line="+1" />
             <source>Add user</source>
             <translation>添加用户</translation>
+        </message>
+    </context>
+    <context>
+        <name>WarehousesPage</name>
+        <message>
+            <location filename="../../ui/screens/settings_warehouses.py" line="+42" />
+            <source>Code: enter a short code without spaces, such as BJ or MAIN (letters, digits, '-', '_' or '.', at most 32).</source>
+            <translation>编码：请输入不含空格的简短编码，例如 BJ 或 MAIN（字母、数字、“-”、“_”或“.”，最多 32 个字符）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Name: enter the warehouse's name, at most 200 characters.</source>
+            <translation>名称：请输入仓库名称，最多 200 个字符。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address: at most 500 characters.</source>
+            <translation>地址：最多 500 个字符。</translation>
+        </message>
+        <message>
+            <location line="+76" />
+            <source>Added warehouse %1 (%2).</source>
+            <translation>已添加仓库 %1（%2）。</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Refused: %1</source>
+            <translation>未通过：%1</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>allowed</source>
+            <translation>允许</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The company's warehouses. Add one here before receiving goods into it, moving stock to it or importing its opening stock; its code is what spreadsheets and the command line name it by.</source>
+            <translation>公司的仓库。向某个仓库收货、调拨或导入其期初库存之前，请先在这里添加它；表格和命令行都用仓库编码来指明仓库。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Code</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Negative stock</source>
+            <translation>负库存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Code:</source>
+            <translation>编码：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name:</source>
+            <translation>名称：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address:</source>
+            <translation>地址：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. BJ</source>
+            <translation>例如 BJ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. Beijing warehouse</source>
+            <translation>例如 北京仓</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>optional</source>
+            <translation>可不填</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Allow negative stock</source>
+            <translation>允许负库存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Let shipments take this warehouse below zero (goods sold before their receipt is entered); leave it off unless you work that way.</source>
+            <translation>允许出库使该仓库库存低于零（货物在入库单录入之前就已售出）；除非确实这样操作，否则请不要勾选。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Add warehouse</source>
+            <translation>添加仓库</translation>
         </message>
     </context>
     <context>
