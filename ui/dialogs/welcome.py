@@ -92,7 +92,10 @@ class WelcomeDialog(QDialog):
     """``path`` is the database to open once the dialog is accepted."""
 
     def __init__(self, open_db: Callable[[Path], object], parent=None, *, demo_scale: float = 1.0,
-                 explain: Callable[[BaseException], BaseException | None] | None = None) -> None:
+                 explain: Callable[[BaseException], BaseException | None] | None = None,
+                 new_file: Path | None = None) -> None:
+        """``new_file``: a file named to open (``--db``) where there is none yet: the dialog opens on creating
+        the company in it."""
         super().__init__(parent)
         self.open_db = open_db  # persistence.db.open_database, handed in so ui/ does not import persistence
         self.demo_scale = demo_scale
@@ -132,6 +135,9 @@ class WelcomeDialog(QDialog):
         layout.addLayout(bottom)
         self.resize(640, 460)
         self.retranslate()
+        if new_file is not None:
+            self.file.setText(str(new_file))
+            self._show_page(CREATE)
 
     # -- pages ---------------------------------------------------------------------------
     def _choices_page(self) -> QWidget:
