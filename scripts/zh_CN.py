@@ -827,6 +827,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportWizard', 'Unit price'): '单价',
     ('ImportWizard', 'Warehouse'): '仓库',
     ('ImportWizard', 'What the file holds'): '文件内容',
+    ('ImportWizard', 'Whole units'): '整数计量',
     ('Language', 'Language'): '语言',
     ('MainWindow', '%1: %n line(s)'): '%1：%n 行',
     ('MainWindow', '&About Stockroom'): '关于 Stockroom(&A)',

@@ -666,7 +666,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="+142" />
+            <location filename="../../ui/app.py" line="+148" />
             <source>Could not open %1:
 %2</source>
             <translation>无法打开 %1：
@@ -1989,8 +1989,8 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>审批单或报损单号（可选）</translation>
         </message>
         <message>
-            <location line="+356" />
-            <location line="+323" />
+            <location line="+360" />
+            <location line="+334" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
@@ -2219,13 +2219,13 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>参考号(&amp;R)：</translation>
         </message>
         <message>
-            <location line="-678" />
+            <location line="-693" />
             <location line="+1" />
             <source>delivery note, invoice or order number (optional)</source>
             <translation>送货单、发票或订单号（可选）</translation>
         </message>
         <message>
-            <location line="+529" />
+            <location line="+544" />
             <source>Counted: %1 · with a difference: %2</source>
             <translation>已盘点：%1 行 · 有差异：%2 行</translation>
         </message>
@@ -3713,6 +3713,11 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+0" />
             <source>Due date</source>
             <translation>到期日</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Whole units</source>
+            <translation>整数计量</translation>
         </message>
         <message>
             <location line="+139" />
@@ -9931,7 +9936,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>数据库文件无法写入（文件或其文件夹为只读）。未写入任何内容；请使其可写，或打开一个副本。</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="-69" />
+            <location filename="../../ui/app.py" line="-75" />
             <source>A number is too large to be kept exactly. Nothing was written; enter a smaller quantity, cost or amount.</source>
             <translation>数字太大，无法精确保存。未写入任何内容；请输入较小的数量、成本或金额。</translation>
         </message>
@@ -12880,7 +12885,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>数据库文件：</translation>
         </message>
         <message>
-            <location line="+160" />
+            <location line="+166" />
             <source>New database file</source>
             <translation>新数据库文件</translation>
         </message>
