@@ -742,7 +742,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportProblems', 'the code of a supplier already in Stockroom (import suppliers first)'):
         'Stockroom 中已有供应商的编码（请先导入供应商）',
     ('ImportProblems', 'the code of a warehouse already in Stockroom'): 'Stockroom 中已有仓库的编码',
-    ('ImportProblems', 'the code of a warehouse already in Stockroom (add it first)'): 'Stockroom 中已有仓库的编码（请先添加该仓库）',
+    ('ImportProblems', 'the code of a warehouse already in Stockroom (add it first in Settings › Warehouses)'): 'Stockroom 中已有仓库的编码（请先在“设置 › 仓库”中添加该仓库）',
     ('ImportProblems', 'the due date %1 is before the date %2'): '到期日 %1 早于日期 %2',
     ('ImportProblems', 'the imported sales history of %1 in %2 runs until %3'): '%1 在 %2 已导入的历史销售截至 %3',
     ('ImportProblems', 'the same barcode is listed twice'): '同一条码重复填写',

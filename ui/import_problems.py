@@ -220,7 +220,7 @@ TEMPLATES = {
     "accept_import_products_first": QT_TRANSLATE_NOOP(
         "ImportProblems", "the SKU or barcode of a product already in Stockroom (import products first)"),
     "accept_add_warehouse_first": QT_TRANSLATE_NOOP(
-        "ImportProblems", "the code of a warehouse already in Stockroom (add it first)"),
+        "ImportProblems", "the code of a warehouse already in Stockroom (add it first in Settings › Warehouses)"),
     "accept_each_product_once_per_warehouse": QT_TRANSLATE_NOOP(
         "ImportProblems", "each product once per warehouse in an opening stock file"),
     "accept_date_after": QT_TRANSLATE_NOOP("ImportProblems", "a date after %1"),

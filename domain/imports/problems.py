@@ -186,7 +186,8 @@ ENGLISH: dict[str, str] = {
     "accept_free_barcode": "a barcode no other product has",
     "accept_import_suppliers_first": "the code of a supplier already in Stockroom (import suppliers first)",
     "accept_import_products_first": "the SKU or barcode of a product already in Stockroom (import products first)",
-    "accept_add_warehouse_first": "the code of a warehouse already in Stockroom (add it first)",
+    "accept_add_warehouse_first":
+        "the code of a warehouse already in Stockroom (add it first in Settings › Warehouses)",
     "accept_each_product_once_per_warehouse": "each product once per warehouse in an opening stock file",
     "accept_date_after": "a date after {0}",
     "accept_date_up_to": "a date up to {0}",

@@ -1522,7 +1522,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>Dashboard</name>
         <message>
-            <location filename="../../ui/screens/dashboard/charts.py" line="+87" />
+            <location filename="../../ui/screens/dashboard/charts.py" line="+84" />
             <location filename="../../ui/screens/dashboard/screen.py" line="+582" />
             <source>Inventory value</source>
             <translation>库存金额</translation>
@@ -3413,8 +3413,8 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+2" />
-            <source>the code of a warehouse already in Stockroom (add it first)</source>
-            <translation>Stockroom 中已有仓库的编码（请先添加该仓库）</translation>
+            <source>the code of a warehouse already in Stockroom (add it first in Settings › Warehouses)</source>
+            <translation>Stockroom 中已有仓库的编码（请先在“设置 › 仓库”中添加该仓库）</translation>
         </message>
         <message>
             <location line="+2" />
@@ -5508,7 +5508,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>草稿 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/screen.py" line="+45" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+46" />
             <source>Number</source>
             <translation>单号</translation>
         </message>
