@@ -952,6 +952,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('PeriodTableModel', 'closed'): '已结账',
     ('PeriodTableModel', 'open'): '未结账',
     ('PeriodTableModel', 'reopen'): '反结账',
+    ('PeriodsPage', '%1 can be closed once it has ended, from %2 on.'): '%1 结束后才能结账，即从 %2 起。',
     ('PeriodsPage', '%1 is open again; the reason is kept with the month.'): '%1 已反结账；原因已随该月记录。',
     ('PeriodsPage', 'A closed month takes no more postings: nothing can be posted, reversed or back-dated into it, and its closing stock values and balances stay as they were closed. A manager closes a month once its documents are in; closing a month closes every earlier one. Only the latest closed month can be reopened, by an admin, who gives the reason.'):
         '月结后的月份不再接受任何单据：不能过账、冲销或倒填日期，其月末库存金额和往来余额保持结账时的数字。单据录入完毕后由经理结账；结账某月会同时结账以前的所有月份。只有最近一个已结账的月份可以反结账，须由管理员操作并说明原因。',

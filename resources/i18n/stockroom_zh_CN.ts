@@ -4532,7 +4532,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PeriodsPage</name>
         <message>
-            <location filename="../../ui/screens/settings_periods.py" line="+117" />
+            <location filename="../../ui/screens/settings_periods.py" line="+121" />
             <source>Closes and reopens of %1</source>
             <translation>%1 的结账与反结账记录</translation>
         </message>
@@ -4540,6 +4540,11 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+1" />
             <source>Closes and reopens</source>
             <translation>结账与反结账记录</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 can be closed once it has ended, from %2 on.</source>
+            <translation>%1 结束后才能结账，即从 %2 起。</translation>
         </message>
         <message>
             <location line="+10" />
