@@ -354,6 +354,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Dashboard', 'Excess stock'): '超储库存',
     ('Dashboard', 'Excess value'): '超储金额',
     ('Dashboard', 'Fill rate (quantity)'): '满足率（数量）',
+    ('Dashboard', 'Getting started: import your products, suppliers, customers and opening stock from Excel or CSV with File › Import from Excel or CSV… (Ctrl+I), or add products one by one on the Products screen. Add a second warehouse in Settings › Warehouses; the company name, address and tax rate printed on documents are in Settings › General.'): '开始使用：通过“文件 › 从 Excel 或 CSV 导入…”（Ctrl+I）导入商品、供应商、客户和期初库存，或在“商品”页面逐个添加商品。在“设置 › 仓库”中添加其他仓库；打印在单据上的公司名称、地址和税率在“设置 › 常规”中设置。',
     ('Dashboard', 'Inventory value'): '库存金额',
     ('Dashboard', 'Last 7 days'): '最近 7 天',
     ('Dashboard', 'Last issue'): '最近出库',

@@ -1523,7 +1523,7 @@ A backup of the current database is made first, so you can return to it by resto
         <name>Dashboard</name>
         <message>
             <location filename="../../ui/screens/dashboard/charts.py" line="+84" />
-            <location filename="../../ui/screens/dashboard/screen.py" line="+582" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="+596" />
             <source>Inventory value</source>
             <translation>库存金额</translation>
         </message>
@@ -1712,12 +1712,12 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>超储金额</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/dashboard/screen.py" line="-171" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="-177" />
             <source>Loading figures: %1 of %2 ready…</source>
             <translation>正在加载指标：已完成 %1 / %2…</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+21" />
             <source>Order lines complete and on time: %1 (%2 of %3)</source>
             <translation>订单行按时足量：%1（%3 行中 %2 行）</translation>
         </message>
@@ -1793,23 +1793,23 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+4" />
-            <location line="+35" />
+            <location line="+40" />
             <source>Lost sales</source>
             <translation>损失销售</translation>
         </message>
         <message>
-            <location line="-35" />
+            <location line="-40" />
             <source>Unfilled demand %1, valued at the list price, else the last sale price.</source>
             <translation>%1 未满足的需求，按标价计价，无标价时按最近售价。</translation>
         </message>
         <message>
             <location line="+4" />
-            <location line="+30" />
+            <location line="+35" />
             <source>Stockout days</source>
             <translation>缺货天数</translation>
         </message>
         <message>
-            <location line="-30" />
+            <location line="-35" />
             <source>Products × warehouses with demand and days ending at zero on hand, %1.</source>
             <translation>%1 有需求、且日终现存量为零的商品×仓库。</translation>
         </message>
@@ -1825,28 +1825,33 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+4" />
-            <location line="+26" />
+            <location line="+31" />
             <source>Dead stock</source>
             <translation>呆滞库存</translation>
         </message>
         <message>
-            <location line="-26" />
+            <location line="-31" />
             <source>Products with stock and no issue in %1 days.</source>
             <translation>有库存但 %1 天无出库的商品。</translation>
         </message>
         <message>
             <location line="+4" />
-            <location line="+23" />
+            <location line="+28" />
             <source>Excess stock</source>
             <translation>超储库存</translation>
         </message>
         <message>
-            <location line="-23" />
+            <location line="-28" />
             <source>Stock above %1 days of the average daily issues of the last 90 days (or the maximum level).</source>
             <translation>超过近 90 天日均出库量 %1 天（或最高库存）的库存。</translation>
         </message>
         <message>
             <location line="+7" />
+            <source>Getting started: import your products, suppliers, customers and opening stock from Excel or CSV with File › Import from Excel or CSV… (Ctrl+I), or add products one by one on the Products screen. Add a second warehouse in Settings › Warehouses; the company name, address and tax rate printed on documents are in Settings › General.</source>
+            <translation>开始使用：通过“文件 › 从 Excel 或 CSV 导入…”（Ctrl+I）导入商品、供应商、客户和期初库存，或在“商品”页面逐个添加商品。在“设置 › 仓库”中添加其他仓库；打印在单据上的公司名称、地址和税率在“设置 › 常规”中设置。</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Last 7 days</source>
             <translation>最近 7 天</translation>
         </message>

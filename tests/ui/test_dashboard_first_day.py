@@ -25,3 +25,31 @@ def test_the_value_axis_of_a_flat_zero_series_has_no_repeated_or_negative_zero_l
         texts = axis.tickStrings(ticks, 1.0, spacing)
         assert len(set(texts)) == len(texts), texts
         assert "-0" not in texts, texts
+
+
+def test_a_company_without_products_is_told_how_to_start_and_the_note_goes_once_there_is_one(db, make_services,
+                                                                                              qtbot):
+    from domain.catalog import commands as c
+    from domain.catalog import master as catalog
+    from ui.screens.dashboard import DashboardScreen
+
+    catalog.add_warehouse(db.uow(), c.AddWarehouse("MAIN", "主仓库"))
+    screen = DashboardScreen(make_services())
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(lambda: screen.complete, timeout=60_000)
+    assert screen.getting_started.isVisible()
+    assert "File › Import from Excel or CSV… (Ctrl+I)" in screen.getting_started.text()
+    assert "Settings › Warehouses" in screen.getting_started.text()
+    catalog.add_product(db.uow(), c.AddProduct("LSD-01", "十字螺丝刀"))
+    screen.refresh()
+    qtbot.waitUntil(lambda: screen.complete and not screen.getting_started.isVisible(), timeout=60_000)
+
+
+def test_the_note_reads_in_chinese(db, make_services, qtbot, chinese):
+    from ui.screens.dashboard import DashboardScreen
+
+    screen = DashboardScreen(make_services())
+    qtbot.addWidget(screen)
+    assert screen.getting_started.text().startswith("开始使用：通过“文件 › 从 Excel 或 CSV 导入…”（Ctrl+I）")
+    qtbot.waitUntil(lambda: screen.complete, timeout=60_000)
