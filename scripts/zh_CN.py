@@ -631,6 +631,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportProblems', '%1 is not a whole number: %2 is counted in whole %3; enter %4'): '%1 不是整数：%2 按整%3计数；请输入 %4',
     ('ImportProblems', '%1 is neither yes nor no'): '%1 既不是“是”也不是“否”',
     ('ImportProblems', 'a whole number such as 12: %1 is counted in whole units'): '整数，例如 12：%1 按整数单位计数',
+    ('ImportProblems', 'the code of a warehouse already in Stockroom; blank (or no column) when it has only one'): 'Stockroom 中已有仓库的编码；只有一个仓库时可留空（或不设此列）',
     ('ImportProblems', 'yes or no (是 or 否); blank: yes unless the unit is a measure such as kg or 米'): '是或否（yes 或 no）；留空：是，除非单位是 kg、米等计量单位',
     ('ImportProblems', '%1 is not a three-letter currency code such as CNY or USD'): '%1 不是三个字母的币种代码（如 CNY 或 USD）',
     ('ImportProblems', '%1 is not a whole number of days; give 1 to %2, such as %3'): '%1 不是整数天数；请输入 1 到 %2，例如 %3',

@@ -173,6 +173,8 @@ ENGLISH: dict[str, str] = {
     "accept_zero_or_more": "0 or more",
     "accept_lead_time_or_supplier": "whole days from 0 to 3650, blank for the supplier's",
     "accept_known_warehouse": "the code of a warehouse already in Stockroom",
+    "accept_known_warehouse_or_only":
+        "the code of a warehouse already in Stockroom; blank (or no column) when it has only one",
     "accept_stock_qty": "0 or more with at most 4 decimals, such as 12 or 2.5",
     "accept_known_customer_or_blank": "the code of a customer already in Stockroom, or blank",
     "accept_at_least": "{0} or more",

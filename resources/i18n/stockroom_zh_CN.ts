@@ -3353,6 +3353,11 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>the code of a warehouse already in Stockroom; blank (or no column) when it has only one</source>
+            <translation>Stockroom 中已有仓库的编码；只有一个仓库时可留空（或不设此列）</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>0 or more with at most 4 decimals, such as 12 or 2.5</source>
             <translation>0 或以上，最多 4 位小数，如 12 或 2.5</translation>
         </message>
