@@ -12870,7 +12870,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>Welcome</name>
         <message>
-            <location filename="../../ui/dialogs/welcome.py" line="+63" />
+            <location filename="../../ui/dialogs/welcome.py" line="+65" />
             <source>Company name:</source>
             <translation>公司名称：</translation>
         </message>
@@ -12883,6 +12883,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <location line="+1" />
             <source>Currency:</source>
             <translation>币种：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tax rate (%):</source>
+            <translation>税率（%）：</translation>
         </message>
         <message>
             <location line="+1" />
@@ -12900,7 +12905,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>数据库文件：</translation>
         </message>
         <message>
-            <location line="+166" />
+            <location line="+170" />
             <source>New database file</source>
             <translation>新数据库文件</translation>
         </message>
@@ -12946,6 +12951,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
+            <source>Enter the percentage added to purchase orders, from 0 to 100, such as 13, or 3 for a small-scale taxpayer.</source>
+            <translation>请输入采购订单上加收的税率百分比，0 到 100 之间，例如 13；小规模纳税人可填 3。</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Enter a short code without spaces, such as SH or MAIN.</source>
             <translation>请输入不含空格的简短代码，例如 SH 或 MAIN。</translation>
         </message>

@@ -253,3 +253,24 @@ def test_a_db_given_where_there_is_no_file_yet_opens_on_creating_the_company_in_
     monkeypatch.setattr(WelcomeDialog, "exec", lambda dialog: WelcomeDialog.DialogCode.Rejected)
     assert open_first(tmp_path / "other.sqlite3") is None  # quitting the dialog ends the app, and makes no file
     assert not (tmp_path / "other.sqlite3").exists()
+
+
+def test_the_tax_rate_is_asked_with_the_default_filled_in_and_a_refusal_named_beside_it(qtbot, dialog, data_folder):
+    dialog.create_choice.click()
+    assert dialog.tax_rate.text() == "13"
+    dialog.company.setText("杭州明达五金有限公司")
+    dialog.warehouse_code.setText("HZ")
+    dialog.warehouse_name.setText("杭州仓")
+    dialog.tax_rate.setText("300")
+    dialog.create_button.click()
+    qtbot.waitUntil(lambda: not dialog.errors["tax_rate"].isHidden() and dialog.create_button.isEnabled())
+    assert "from 0 to 100" in dialog.errors["tax_rate"].text()
+    assert not (data_folder / "stockroom.sqlite3").exists()
+    dialog.tax_rate.setText("3")
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        dialog.create_button.click()
+    db = open_database(dialog.path)
+    try:
+        assert purchasing_terms.current_policy(db.uow()).tax_rate == 3
+    finally:
+        db.close()
