@@ -24,7 +24,7 @@
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
         <message>
-            <location filename="../../ui/access.py" line="+103" />
+            <location filename="../../ui/access.py" line="+104" />
             <source>Needs the %1 role or higher.</source>
             <translation>需要%1或更高的角色。</translation>
         </message>
@@ -1276,7 +1276,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>CustomerTerms</name>
         <message>
-            <location filename="../../ui/screens/partners.py" line="+148" />
+            <location filename="../../ui/screens/partners.py" line="+218" />
             <source>Price level</source>
             <translation>价格等级</translation>
         </message>
@@ -4360,7 +4360,32 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PartnersScreen</name>
         <message>
-            <location filename="../../ui/screens/partners.py" line="-222" />
+            <location filename="../../ui/screens/partners.py" line="-362" />
+            <source>Code: enter a short code without spaces, such as C003 (letters, digits, '-', '_' or '.', at most 32).</source>
+            <translation>编码：请输入不含空格的简短编码，例如 C003（字母、数字、“-”、“_”或“.”，最多 32 个字符）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Name: enter the customer's name, at most 200 characters.</source>
+            <translation>名称：请输入客户名称，最多 200 个字符。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Contact: at most 200 characters, on one line.</source>
+            <translation>联系人：最多 200 个字符，且只占一行。</translation>
+        </message>
+        <message>
+            <location line="+98" />
+            <source>Added customer %1 (%2).</source>
+            <translation>已添加客户 %1（%2）。</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Not added: %1</source>
+            <translation>未添加：%1</translation>
+        </message>
+        <message>
+            <location line="+19" />
             <source>Suppliers (%1)</source>
             <translation>供应商（%1）</translation>
         </message>
@@ -4383,6 +4408,36 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+6" />
             <source>Terms and prices…</source>
             <translation>条款与价格…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New customer: code</source>
+            <translation>新客户：编码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Contact</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>e.g. C003</source>
+            <translation>例如 C003</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>optional</source>
+            <translation>可不填</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add customer</source>
+            <translation>添加客户</translation>
         </message>
         <message>
             <location line="+1" />
@@ -8475,7 +8530,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Roles</name>
         <message>
-            <location filename="../../ui/access.py" line="-66" />
+            <location filename="../../ui/access.py" line="-67" />
             <source>Clerk</source>
             <translation>库管员</translation>
         </message>
