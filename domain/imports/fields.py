@@ -127,7 +127,8 @@ FIELDS: dict[ImportKind, tuple[Field, ...]] = {
     ),
     ImportKind.SALES_HISTORY: (
         Field("sku", "SKU", True, _SKU, "the SKU or barcode of a product already in Stockroom"),
-        Field("warehouse", "Warehouse", True, _WAREHOUSE, "the code of a warehouse already in Stockroom"),
+        Field("warehouse", "Warehouse", False, _WAREHOUSE,
+              "the code of a warehouse already in Stockroom; blank (or no column) when it has only one"),
         Field("qty", "Quantity", True, ("qty", "quantity", "sold", "数量", "销量", "销售数量", "出库数量", "发货数量"),
               ACCEPT_QTY),
         Field("date", "Date", True, (*_DATE, "销售日期", "出库日期", "发货日期", "订单日期"), ACCEPT_DATE),

@@ -248,7 +248,7 @@ def plan_sales_history(uow: UnitOfWork, rows: Iterable[Row], result: ImportResul
     for row in rows:
         result.rows += 1
         sku = row.take("sku", lambda f, t: v.code(f, t))
-        wh_code = row.take("warehouse", wh_check)
+        wh_code = row.take("warehouse", wh_check, default="")  # "": none named (the only warehouse, if one)
         qty = row.take("qty", qty_check)
         day = row.take("date", day_check)
         customer = row.take("customer", lambda f, t: v.code(f, t, max_len=32), default="")

@@ -55,3 +55,15 @@ def test_with_two_warehouses_a_row_without_one_is_refused_and_nothing_is_written
     with pytest.raises(ImportRejected):
         imported(shop, tmp_path, SHEET)
     assert stock_of(shop) == {}
+
+
+def test_sales_history_without_a_warehouse_column_goes_to_the_only_warehouse(shop, tmp_path):
+    path = tmp_path / "销售记录.csv"
+    path.write_text("货号,销量,销售日期\nLSD-01,3,2026-11-02\nLSD-01,2,2026-11-09\n", encoding="utf-8")
+    table = read_table(path)
+    result = run_import(shop.uow(), "sales-history", table, guess_mapping("sales-history", table.headers))
+    assert result.added == 2
+    from persistence.stock import queries as stock_queries
+
+    shipped = [m for m in stock_queries.movements(shop.engine, sku="LSD-01") if m.kind == "shipment"]
+    assert sorted(m.qty for m in shipped) == [Decimal(-3), Decimal(-2)] and {m.warehouse for m in shipped} == {"MAIN"}
