@@ -168,6 +168,9 @@ class FakeWarehouseRepository:
     def by_code(self, code: str) -> Warehouse | None:
         return next((w for w in self.s.warehouses.values() if code_key(w.code) == code_key(code)), None)
 
+    def only(self) -> Warehouse | None:
+        return next(iter(self.s.warehouses.values())) if len(self.s.warehouses) == 1 else None
+
 
 class FakeSupplierRepository:
     def __init__(self, state: State) -> None:

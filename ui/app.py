@@ -121,7 +121,10 @@ def open_signed_in(db_path: Path | str) -> Services | None:
 
 def open_first(given: Path | str | None) -> Services | None:
     """What the window starts on: --db, the last database opened, the default file, or, with none of them,
-    the database the welcome dialog creates or chooses; signed in. None: the user gave up."""
+    the database the welcome dialog creates or chooses; signed in. None: the user gave up.
+
+    A --db where there is no file yet opens the welcome dialog on creating the company in that file (it was
+    refused, telling the user to use the welcome dialog, which a --db never showed)."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
@@ -130,6 +133,9 @@ def open_first(given: Path | str | None) -> Services | None:
 
     path = first_run.database_to_open(given)
     welcome = None
+    if given and not Path(given).expanduser().exists():  # --db names a new file: make the company in it
+        path = None
+        welcome = WelcomeDialog(open_database, explain=explain, new_file=Path(given).expanduser())
     while True:
         if path is None:
             welcome = welcome or WelcomeDialog(open_database, explain=explain)

@@ -214,6 +214,8 @@ TEMPLATES = {
     "accept_lead_time_or_supplier": QT_TRANSLATE_NOOP(
         "ImportProblems", "whole days from 0 to 3650, blank for the supplier's"),
     "accept_known_warehouse": QT_TRANSLATE_NOOP("ImportProblems", "the code of a warehouse already in Stockroom"),
+    "accept_known_warehouse_or_only": QT_TRANSLATE_NOOP(
+        "ImportProblems", "the code of a warehouse already in Stockroom; blank (or no column) when it has only one"),
     "accept_stock_qty": QT_TRANSLATE_NOOP("ImportProblems", "0 or more with at most 4 decimals, such as 12 or 2.5"),
     "accept_known_customer_or_blank": QT_TRANSLATE_NOOP(
         "ImportProblems", "the code of a customer already in Stockroom, or blank"),
@@ -231,7 +233,7 @@ TEMPLATES = {
     "accept_import_products_first": QT_TRANSLATE_NOOP(
         "ImportProblems", "the SKU or barcode of a product already in Stockroom (import products first)"),
     "accept_add_warehouse_first": QT_TRANSLATE_NOOP(
-        "ImportProblems", "the code of a warehouse already in Stockroom (add it first)"),
+        "ImportProblems", "the code of a warehouse already in Stockroom (add it first in Settings › Warehouses)"),
     "accept_each_product_once_per_warehouse": QT_TRANSLATE_NOOP(
         "ImportProblems", "each product once per warehouse in an opening stock file"),
     "accept_date_after": QT_TRANSLATE_NOOP("ImportProblems", "a date after %1"),

@@ -177,14 +177,22 @@ def cell_text(value: object) -> str:
 
 
 def _table(records: list[tuple[str, ...]], name: str) -> Table:
-    """Headers from the first non-blank row; the data rows keep their places, blank ones too, so row numbers match."""
+    """Headers from the first row with two or more cells filled (rows of one cell above it are a title, such as
+    the merged ``某某公司商品清单`` or ``制表日期：2026-12-01`` an exported list starts with), else from the first
+    non-blank row; the data rows keep their places, blank ones too, so row numbers match."""
+
+    def filled(record) -> int:
+        return sum(1 for c in record if str(c).strip())
 
     def blank(record) -> bool:
-        return not any(str(c).strip() for c in record)
+        return not filled(record)
 
     start = next((i for i, r in enumerate(records) if not blank(r)), None)
     if start is None:
         raise file_error("file_empty", name or "the file")
+    titled = next((i for i in range(start, len(records)) if filled(records[i]) > 1), None)
+    if titled is not None:
+        start = titled
     end = len(records)
     while end > start and blank(records[end - 1]):
         end -= 1

@@ -116,7 +116,8 @@ FIELDS: dict[ImportKind, tuple[Field, ...]] = {
     ),
     ImportKind.STOCK: (
         Field("sku", "SKU", True, _SKU, "the SKU or barcode of a product already in Stockroom"),
-        Field("warehouse", "Warehouse", True, _WAREHOUSE, "the code of a warehouse already in Stockroom"),
+        Field("warehouse", "Warehouse", False, _WAREHOUSE,
+              "the code of a warehouse already in Stockroom; blank (or no column) when it has only one"),
         Field("qty", "Quantity", True, ("qty", "quantity", "onhand", "stock", "数量", "库存", "库存数量", "期初数量",
                                         "期初库存", "结存数量", "现存量", "在库数量"),
               "0 or more with at most 4 decimals, such as 12 or 2.5"),
@@ -126,7 +127,8 @@ FIELDS: dict[ImportKind, tuple[Field, ...]] = {
     ),
     ImportKind.SALES_HISTORY: (
         Field("sku", "SKU", True, _SKU, "the SKU or barcode of a product already in Stockroom"),
-        Field("warehouse", "Warehouse", True, _WAREHOUSE, "the code of a warehouse already in Stockroom"),
+        Field("warehouse", "Warehouse", False, _WAREHOUSE,
+              "the code of a warehouse already in Stockroom; blank (or no column) when it has only one"),
         Field("qty", "Quantity", True, ("qty", "quantity", "sold", "数量", "销量", "销售数量", "出库数量", "发货数量"),
               ACCEPT_QTY),
         Field("date", "Date", True, (*_DATE, "销售日期", "出库日期", "发货日期", "订单日期"), ACCEPT_DATE),

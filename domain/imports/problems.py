@@ -182,6 +182,8 @@ ENGLISH: dict[str, str] = {
     "accept_zero_or_more": "0 or more",
     "accept_lead_time_or_supplier": "whole days from 0 to 3650, blank for the supplier's",
     "accept_known_warehouse": "the code of a warehouse already in Stockroom",
+    "accept_known_warehouse_or_only":
+        "the code of a warehouse already in Stockroom; blank (or no column) when it has only one",
     "accept_stock_qty": "0 or more with at most 4 decimals, such as 12 or 2.5",
     "accept_known_customer_or_blank": "the code of a customer already in Stockroom, or blank",
     "accept_at_least": "{0} or more",
@@ -195,7 +197,8 @@ ENGLISH: dict[str, str] = {
     "accept_free_barcode": "a barcode no other product has",
     "accept_import_suppliers_first": "the code of a supplier already in Stockroom (import suppliers first)",
     "accept_import_products_first": "the SKU or barcode of a product already in Stockroom (import products first)",
-    "accept_add_warehouse_first": "the code of a warehouse already in Stockroom (add it first)",
+    "accept_add_warehouse_first":
+        "the code of a warehouse already in Stockroom (add it first in Settings › Warehouses)",
     "accept_each_product_once_per_warehouse": "each product once per warehouse in an opening stock file",
     "accept_date_after": "a date after {0}",
     "accept_date_up_to": "a date up to {0}",

@@ -82,6 +82,7 @@ class _Ledger:
     def __init__(self, uow: UnitOfWork) -> None:
         self.uow = uow
         self.pairs: dict[tuple[str, str], _Pair] = {}
+        self._only: tuple[Warehouse | None] | None = None  # the only warehouse, once asked
 
     def product(self, row: Row, code: str | None) -> Product | None:
         if not code:
@@ -92,6 +93,14 @@ class _Ledger:
         return found
 
     def warehouse(self, row: Row, code: str | None) -> Warehouse | None:
+        """The warehouse of ``code``; for "" (no column, a blank cell) the company's only warehouse; None: refused."""
+        if code == "":
+            if self._only is None:
+                self._only = (self.uow.warehouses.only(),)
+            found = self._only[0]
+            if found is None:
+                row.problem("warehouse", Said("required"))
+            return found
         if not code:
             return None
         found = self.uow.warehouses.by_code(code)
@@ -176,7 +185,7 @@ def plan_stock(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult, *, to
     for row in rows:
         result.rows += 1
         sku = row.take("sku", lambda f, t: v.code(f, t))
-        wh_code = row.take("warehouse", wh_check)
+        wh_code = row.take("warehouse", wh_check, default="")  # "": none named (the only warehouse, if one)
         qty = row.take("qty", qty_check)
         cost = row.take("unit_cost", cost_check)
         day = row.take("date", day_check, default=today)
@@ -239,7 +248,7 @@ def plan_sales_history(uow: UnitOfWork, rows: Iterable[Row], result: ImportResul
     for row in rows:
         result.rows += 1
         sku = row.take("sku", lambda f, t: v.code(f, t))
-        wh_code = row.take("warehouse", wh_check)
+        wh_code = row.take("warehouse", wh_check, default="")  # "": none named (the only warehouse, if one)
         qty = row.take("qty", qty_check)
         day = row.take("date", day_check)
         customer = row.take("customer", lambda f, t: v.code(f, t, max_len=32), default="")

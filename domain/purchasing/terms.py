@@ -201,9 +201,9 @@ def set_policy(uow: UnitOfWork, c: pc.SetPurchasingPolicy) -> PurchasingPolicy:
         policy = uow.purchasing.policy()
         changes: dict[str, object] = {}
         if c.tax_rate not in (None, ""):
-            changes["tax_rate"] = _percent("tax rate", c.tax_rate, 100)
+            changes["tax_rate"] = percent("tax rate", c.tax_rate, 100)
         if c.over_receipt_tolerance not in (None, ""):
-            changes["over_receipt_tolerance"] = _percent("over-receipt tolerance", c.over_receipt_tolerance, 1000)
+            changes["over_receipt_tolerance"] = percent("over-receipt tolerance", c.over_receipt_tolerance, 1000)
         if c.company_name is not None:
             changes["company_name"] = v.text("company name", c.company_name)
         if c.company_address is not None:
@@ -223,7 +223,8 @@ def set_policy(uow: UnitOfWork, c: pc.SetPurchasingPolicy) -> PurchasingPolicy:
     return policy
 
 
-def _percent(field: str, value: object, most: int) -> Decimal:
+def percent(field: str, value: object, most: int) -> Decimal:
+    """A percentage from 0 to ``most`` with at most 4 decimals (the tax rate, the over-receipt tolerance)."""
     result = v.number(field, value, max_places=4)
     if result < 0 or result > most:
         raise BadInput(field, f"{value} is out of range; enter a percentage from 0 to {most}, such as 13 or 2.5",

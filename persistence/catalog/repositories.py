@@ -30,6 +30,7 @@ from domain.kernel.validate import code_key
 from domain.kernel.validate import normal_code
 from persistence import tables as t
 from persistence.reads import chunks
+from persistence.stock import merged
 
 _P, _BC = t.products, t.barcodes
 _PRODUCT_BY = {col: select(_P).where(_P.c[col] == bindparam("v")) for col in ("id", "sku")}
@@ -344,6 +345,13 @@ class _ByCode:
 class WarehouseRepository(_ByCode):
     table = t.warehouses
     make = staticmethod(lambda r: Warehouse(r.id, r.code, r.name, r.allow_negative, r.address, r.device_id, r.version))
+
+    def only(self) -> Warehouse | None:
+        query = select(self.table).limit(2)
+        if merged.any_kept(self.conn, "warehouses"):
+            query = query.where(merged.hidden(self.table))
+        rows = self.conn.execute(query).all()
+        return self.make(rows[0]) if len(rows) == 1 else None
 
 
 class CustomerRepository(_ByCode):

@@ -24,7 +24,7 @@
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
         <message>
-            <location filename="../../ui/access.py" line="+102" />
+            <location filename="../../ui/access.py" line="+104" />
             <source>Needs the %1 role or higher.</source>
             <translation>需要%1或更高的角色。</translation>
         </message>
@@ -666,7 +666,7 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../ui/app.py" line="+142" />
+            <location filename="../../ui/app.py" line="+148" />
             <source>Could not open %1:
 %2</source>
             <translation>无法打开 %1：
@@ -1276,7 +1276,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>CustomerTerms</name>
         <message>
-            <location filename="../../ui/screens/partners.py" line="+148" />
+            <location filename="../../ui/screens/partners.py" line="+218" />
             <source>Price level</source>
             <translation>价格等级</translation>
         </message>
@@ -1522,8 +1522,8 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>Dashboard</name>
         <message>
-            <location filename="../../ui/screens/dashboard/charts.py" line="+87" />
-            <location filename="../../ui/screens/dashboard/screen.py" line="+582" />
+            <location filename="../../ui/screens/dashboard/charts.py" line="+84" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="+596" />
             <source>Inventory value</source>
             <translation>库存金额</translation>
         </message>
@@ -1712,12 +1712,12 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>超储金额</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/dashboard/screen.py" line="-171" />
+            <location filename="../../ui/screens/dashboard/screen.py" line="-177" />
             <source>Loading figures: %1 of %2 ready…</source>
             <translation>正在加载指标：已完成 %1 / %2…</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+21" />
             <source>Order lines complete and on time: %1 (%2 of %3)</source>
             <translation>订单行按时足量：%1（%3 行中 %2 行）</translation>
         </message>
@@ -1793,23 +1793,23 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+4" />
-            <location line="+35" />
+            <location line="+40" />
             <source>Lost sales</source>
             <translation>损失销售</translation>
         </message>
         <message>
-            <location line="-35" />
+            <location line="-40" />
             <source>Unfilled demand %1, valued at the list price, else the last sale price.</source>
             <translation>%1 未满足的需求，按标价计价，无标价时按最近售价。</translation>
         </message>
         <message>
             <location line="+4" />
-            <location line="+30" />
+            <location line="+35" />
             <source>Stockout days</source>
             <translation>缺货天数</translation>
         </message>
         <message>
-            <location line="-30" />
+            <location line="-35" />
             <source>Products × warehouses with demand and days ending at zero on hand, %1.</source>
             <translation>%1 有需求、且日终现存量为零的商品×仓库。</translation>
         </message>
@@ -1825,28 +1825,33 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+4" />
-            <location line="+26" />
+            <location line="+31" />
             <source>Dead stock</source>
             <translation>呆滞库存</translation>
         </message>
         <message>
-            <location line="-26" />
+            <location line="-31" />
             <source>Products with stock and no issue in %1 days.</source>
             <translation>有库存但 %1 天无出库的商品。</translation>
         </message>
         <message>
             <location line="+4" />
-            <location line="+23" />
+            <location line="+28" />
             <source>Excess stock</source>
             <translation>超储库存</translation>
         </message>
         <message>
-            <location line="-23" />
+            <location line="-28" />
             <source>Stock above %1 days of the average daily issues of the last 90 days (or the maximum level).</source>
             <translation>超过近 90 天日均出库量 %1 天（或最高库存）的库存。</translation>
         </message>
         <message>
             <location line="+7" />
+            <source>Getting started: import your products, suppliers, customers and opening stock from Excel or CSV with File › Import from Excel or CSV… (Ctrl+I), or add products one by one on the Products screen. Add a second warehouse in Settings › Warehouses; the company name, address and tax rate printed on documents are in Settings › General.</source>
+            <translation>开始使用：通过“文件 › 从 Excel 或 CSV 导入…”（Ctrl+I）导入商品、供应商、客户和期初库存，或在“商品”页面逐个添加商品。在“设置 › 仓库”中添加其他仓库；打印在单据上的公司名称、地址和税率在“设置 › 常规”中设置。</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Last 7 days</source>
             <translation>最近 7 天</translation>
         </message>
@@ -1989,8 +1994,8 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>审批单或报损单号（可选）</translation>
         </message>
         <message>
-            <location line="+369" />
-            <location line="+323" />
+            <location line="+373" />
+            <location line="+334" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
@@ -2224,13 +2229,13 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>参考号(&amp;R)：</translation>
         </message>
         <message>
-            <location line="-691" />
+            <location line="-706" />
             <location line="+1" />
             <source>delivery note, invoice or order number (optional)</source>
             <translation>送货单、发票或订单号（可选）</translation>
         </message>
         <message>
-            <location line="+542" />
+            <location line="+557" />
             <source>Counted: %1 · with a difference: %2</source>
             <translation>已盘点：%1 行 · 有差异：%2 行</translation>
         </message>
@@ -3501,6 +3506,11 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>the code of a warehouse already in Stockroom; blank (or no column) when it has only one</source>
+            <translation>Stockroom 中已有仓库的编码；只有一个仓库时可留空（或不设此列）</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>0 or more with at most 4 decimals, such as 12 or 2.5</source>
             <translation>0 或以上，最多 4 位小数，如 12 或 2.5</translation>
         </message>
@@ -3566,8 +3576,8 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+2" />
-            <source>the code of a warehouse already in Stockroom (add it first)</source>
-            <translation>Stockroom 中已有仓库的编码（请先添加该仓库）</translation>
+            <source>the code of a warehouse already in Stockroom (add it first in Settings › Warehouses)</source>
+            <translation>Stockroom 中已有仓库的编码（请先在“设置 › 仓库”中添加该仓库）</translation>
         </message>
         <message>
             <location line="+2" />
@@ -3866,6 +3876,11 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+0" />
             <source>Due date</source>
             <translation>到期日</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Whole units</source>
+            <translation>整数计量</translation>
         </message>
         <message>
             <location line="+139" />
@@ -4498,7 +4513,32 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PartnersScreen</name>
         <message>
-            <location filename="../../ui/screens/partners.py" line="-222" />
+            <location filename="../../ui/screens/partners.py" line="-362" />
+            <source>Code: enter a short code without spaces, such as C003 (letters, digits, '-', '_' or '.', at most 32).</source>
+            <translation>编码：请输入不含空格的简短编码，例如 C003（字母、数字、“-”、“_”或“.”，最多 32 个字符）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Name: enter the customer's name, at most 200 characters.</source>
+            <translation>名称：请输入客户名称，最多 200 个字符。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Contact: at most 200 characters, on one line.</source>
+            <translation>联系人：最多 200 个字符，且只占一行。</translation>
+        </message>
+        <message>
+            <location line="+98" />
+            <source>Added customer %1 (%2).</source>
+            <translation>已添加客户 %1（%2）。</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Not added: %1</source>
+            <translation>未添加：%1</translation>
+        </message>
+        <message>
+            <location line="+19" />
             <source>Suppliers (%1)</source>
             <translation>供应商（%1）</translation>
         </message>
@@ -4521,6 +4561,36 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+6" />
             <source>Terms and prices…</source>
             <translation>条款与价格…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>New customer: code</source>
+            <translation>新客户：编码</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Contact</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>e.g. C003</source>
+            <translation>例如 C003</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>optional</source>
+            <translation>可不填</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add customer</source>
+            <translation>添加客户</translation>
         </message>
         <message>
             <location line="+1" />
@@ -4680,7 +4750,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>PeriodsPage</name>
         <message>
-            <location filename="../../ui/screens/settings_periods.py" line="+117" />
+            <location filename="../../ui/screens/settings_periods.py" line="+121" />
             <source>Closes and reopens of %1</source>
             <translation>%1 的结账与反结账记录</translation>
         </message>
@@ -4688,6 +4758,11 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <location line="+1" />
             <source>Closes and reopens</source>
             <translation>结账与反结账记录</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 can be closed once it has ended, from %2 on.</source>
+            <translation>%1 结束后才能结账，即从 %2 起。</translation>
         </message>
         <message>
             <location line="+10" />
@@ -5656,7 +5731,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>草稿 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/screen.py" line="+45" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+46" />
             <source>Number</source>
             <translation>单号</translation>
         </message>
@@ -8614,7 +8689,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Roles</name>
         <message>
-            <location filename="../../ui/access.py" line="-65" />
+            <location filename="../../ui/access.py" line="-67" />
             <source>Clerk</source>
             <translation>库管员</translation>
         </message>
@@ -9723,6 +9798,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <name>SettingsPages</name>
         <message>
             <location filename="../../ui/screens/settings.py" line="+49" />
+            <source>Warehouses</source>
+            <translation>仓库</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Shared database</source>
             <translation>共享数据库</translation>
         </message>
@@ -10095,7 +10175,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>数据库文件无法写入（文件或其文件夹为只读）。未写入任何内容；请使其可写，或打开一个副本。</translation>
         </message>
         <message>
-            <location filename="../../ui/app.py" line="-69" />
+            <location filename="../../ui/app.py" line="-75" />
             <source>A number is too large to be kept exactly. Nothing was written; enter a smaller quantity, cost or amount.</source>
             <translation>数字太大，无法精确保存。未写入任何内容；请输入较小的数量、成本或金额。</translation>
         </message>
@@ -12909,9 +12989,117 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
     </context>
     <context>
+        <name>WarehousesPage</name>
+        <message>
+            <location filename="../../ui/screens/settings_warehouses.py" line="+42" />
+            <source>Code: enter a short code without spaces, such as BJ or MAIN (letters, digits, '-', '_' or '.', at most 32).</source>
+            <translation>编码：请输入不含空格的简短编码，例如 BJ 或 MAIN（字母、数字、“-”、“_”或“.”，最多 32 个字符）。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Name: enter the warehouse's name, at most 200 characters.</source>
+            <translation>名称：请输入仓库名称，最多 200 个字符。</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address: at most 500 characters.</source>
+            <translation>地址：最多 500 个字符。</translation>
+        </message>
+        <message>
+            <location line="+76" />
+            <source>Added warehouse %1 (%2).</source>
+            <translation>已添加仓库 %1（%2）。</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Refused: %1</source>
+            <translation>未通过：%1</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>allowed</source>
+            <translation>允许</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The company's warehouses. Add one here before receiving goods into it, moving stock to it or importing its opening stock; its code is what spreadsheets and the command line name it by.</source>
+            <translation>公司的仓库。向某个仓库收货、调拨或导入其期初库存之前，请先在这里添加它；表格和命令行都用仓库编码来指明仓库。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Code</source>
+            <translation>编码</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Negative stock</source>
+            <translation>负库存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Code:</source>
+            <translation>编码：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name:</source>
+            <translation>名称：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Address:</source>
+            <translation>地址：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. BJ</source>
+            <translation>例如 BJ</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>e.g. Beijing warehouse</source>
+            <translation>例如 北京仓</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>optional</source>
+            <translation>可不填</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Allow negative stock</source>
+            <translation>允许负库存</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Let shipments take this warehouse below zero (goods sold before their receipt is entered); leave it off unless you work that way.</source>
+            <translation>允许出库使该仓库库存低于零（货物在入库单录入之前就已售出）；除非确实这样操作，否则请不要勾选。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Add warehouse</source>
+            <translation>添加仓库</translation>
+        </message>
+    </context>
+    <context>
         <name>Welcome</name>
         <message>
-            <location filename="../../ui/dialogs/welcome.py" line="+63" />
+            <location filename="../../ui/dialogs/welcome.py" line="+65" />
             <source>Company name:</source>
             <translation>公司名称：</translation>
         </message>
@@ -12924,6 +13112,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <location line="+1" />
             <source>Currency:</source>
             <translation>币种：</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Tax rate (%):</source>
+            <translation>税率（%）：</translation>
         </message>
         <message>
             <location line="+1" />
@@ -12941,7 +13134,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>数据库文件：</translation>
         </message>
         <message>
-            <location line="+160" />
+            <location line="+170" />
             <source>New database file</source>
             <translation>新数据库文件</translation>
         </message>
@@ -12987,6 +13180,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
+            <source>Enter the percentage added to purchase orders, from 0 to 100, such as 13, or 3 for a small-scale taxpayer.</source>
+            <translation>请输入采购订单上加收的税率百分比，0 到 100 之间，例如 13；小规模纳税人可填 3。</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Enter a short code without spaces, such as SH or MAIN.</source>
             <translation>请输入不含空格的简短代码，例如 SH 或 MAIN。</translation>
         </message>

@@ -217,3 +217,60 @@ def test_the_title_bar_says_when_the_demo_is_open(qtbot, data_folder):
     finally:
         services.tasks.wait()
         services.database.close()
+
+
+def test_a_db_given_where_there_is_no_file_yet_opens_on_creating_the_company_in_it(qtbot, data_folder, tmp_path,
+                                                                                     monkeypatch):
+    """``main.py --db new.sqlite3`` on a first day: the company is made in that file and the window opens on it
+    (before, the app refused, telling the user to use the welcome dialog it did not show)."""
+    from ui.app import open_first
+
+    new = tmp_path / "office" / "new.sqlite3"
+    new.parent.mkdir()
+    seen = []
+
+    def create(dialog):
+        seen.append((dialog.stack.currentIndex(), dialog.file.text()))
+        dialog.company.setText("杭州明达五金有限公司")
+        dialog.warehouse_code.setText("HZ")
+        dialog.warehouse_name.setText("杭州仓")
+        dialog.create_button.click()
+        qtbot.waitUntil(lambda: dialog.result() == WelcomeDialog.DialogCode.Accepted, timeout=20_000)
+        return dialog.result()
+
+    monkeypatch.setattr(WelcomeDialog, "exec", create)
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.warning", lambda *args: seen.append(args[2]))
+    services = open_first(new)
+    try:
+        assert seen == [(CREATE, str(new))]
+        assert services is not None and services.db_path == str(new)
+        assert purchasing_terms.current_policy(services.uow()).company_name == "杭州明达五金有限公司"
+        assert [w.code for w in services.catalog.warehouses()] == ["HZ"]
+        assert first_run.remembered() is None  # a --db given once does not become the default
+    finally:
+        services.tasks.wait()
+        services.database.close()
+    monkeypatch.setattr(WelcomeDialog, "exec", lambda dialog: WelcomeDialog.DialogCode.Rejected)
+    assert open_first(tmp_path / "other.sqlite3") is None  # quitting the dialog ends the app, and makes no file
+    assert not (tmp_path / "other.sqlite3").exists()
+
+
+def test_the_tax_rate_is_asked_with_the_default_filled_in_and_a_refusal_named_beside_it(qtbot, dialog, data_folder):
+    dialog.create_choice.click()
+    assert dialog.tax_rate.text() == "13"
+    dialog.company.setText("杭州明达五金有限公司")
+    dialog.warehouse_code.setText("HZ")
+    dialog.warehouse_name.setText("杭州仓")
+    dialog.tax_rate.setText("300")
+    dialog.create_button.click()
+    qtbot.waitUntil(lambda: not dialog.errors["tax_rate"].isHidden() and dialog.create_button.isEnabled())
+    assert "from 0 to 100" in dialog.errors["tax_rate"].text()
+    assert not (data_folder / "stockroom.sqlite3").exists()
+    dialog.tax_rate.setText("3")
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        dialog.create_button.click()
+    db = open_database(dialog.path)
+    try:
+        assert purchasing_terms.current_policy(db.uow()).tax_rate == 3
+    finally:
+        db.close()

@@ -168,6 +168,15 @@ def run(args, db) -> int:
         return prices.run_with(args, db)
     if cmd == "init":
         print(f"database ready: {db.path}")
+        if not catalog_queries.warehouses(db.engine):  # a new company: what to do next, as the welcome dialog asks
+            from domain.purchasing import terms as purchasing_terms
+
+            policy = purchasing_terms.current_policy(uow())
+            print(f"next steps for a new company (documents print the company name {policy.company_name!r} until "
+                  f"it is set):\n"
+                  f"  po config --company-name NAME --company-address TEXT --currency {policy.currency}\n"
+                  f"  warehouse add CODE --name NAME\n"
+                  f"  import suppliers|customers|products|stock FILE.xlsx   (or File > Import in the window)")
     elif cmd == "product" and args.action == "add":
         product = catalog.add_product(uow(), cc.AddProduct(
             args.sku, args.name, tuple(args.barcode), args.unit, args.category, args.pack_size,

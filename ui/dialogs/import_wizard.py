@@ -90,6 +90,7 @@ FIELD_LABELS = (
     QT_TRANSLATE_NOOP("ImportWizard", "Customer"), QT_TRANSLATE_NOOP("ImportWizard", "Reference"),
     QT_TRANSLATE_NOOP("ImportWizard", "Side"), QT_TRANSLATE_NOOP("ImportWizard", "Partner code"),
     QT_TRANSLATE_NOOP("ImportWizard", "Amount"), QT_TRANSLATE_NOOP("ImportWizard", "Due date"),
+    QT_TRANSLATE_NOOP("ImportWizard", "Whole units"),
 )
 
 

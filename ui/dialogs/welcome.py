@@ -44,6 +44,8 @@ from domain.catalog.company import SetUpCompany
 from domain.catalog.company import set_up_company
 from domain.kernel.currencies import COMMON as CURRENCIES
 from domain.kernel.errors import BadInput
+from domain.kernel.numbers import fmt
+from domain.purchasing.model import PurchasingPolicy
 from ui import first_run
 from ui import i18n
 from ui.i18n import fill
@@ -55,7 +57,7 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 
 CHOICES, CREATE, DEMO = range(3)
 # Which input shows the error of a domain field (BadInput.field).
-_FIELDS = {"company name": "company", "company address": "address", "currency": "currency",
+_FIELDS = {"company name": "company", "company address": "address", "currency": "currency", "tax rate": "tax_rate",
            "warehouse code": "warehouse_code", "name": "warehouse_name", "file": "file"}
 
 
@@ -63,6 +65,7 @@ _TITLES = {
     "company": QT_TRANSLATE_NOOP("Welcome", "Company name:"),
     "address": QT_TRANSLATE_NOOP("Welcome", "Address:"),
     "currency": QT_TRANSLATE_NOOP("Welcome", "Currency:"),
+    "tax_rate": QT_TRANSLATE_NOOP("Welcome", "Tax rate (%):"),
     "warehouse_code": QT_TRANSLATE_NOOP("Welcome", "First warehouse code:"),
     "warehouse_name": QT_TRANSLATE_NOOP("Welcome", "Warehouse name:"),
     "file": QT_TRANSLATE_NOOP("Welcome", "Database file:"),
@@ -92,7 +95,10 @@ class WelcomeDialog(QDialog):
     """``path`` is the database to open once the dialog is accepted."""
 
     def __init__(self, open_db: Callable[[Path], object], parent=None, *, demo_scale: float = 1.0,
-                 explain: Callable[[BaseException], BaseException | None] | None = None) -> None:
+                 explain: Callable[[BaseException], BaseException | None] | None = None,
+                 new_file: Path | None = None) -> None:
+        """``new_file``: a file named to open (``--db``) where there is none yet: the dialog opens on creating
+        the company in it."""
         super().__init__(parent)
         self.open_db = open_db  # persistence.db.open_database, handed in so ui/ does not import persistence
         self.demo_scale = demo_scale
@@ -132,6 +138,9 @@ class WelcomeDialog(QDialog):
         layout.addLayout(bottom)
         self.resize(640, 460)
         self.retranslate()
+        if new_file is not None:
+            self.file.setText(str(new_file))
+            self._show_page(CREATE)
 
     # -- pages ---------------------------------------------------------------------------
     def _choices_page(self) -> QWidget:
@@ -164,6 +173,9 @@ class WelcomeDialog(QDialog):
         self.currency.addItems(CURRENCIES)
         self.currency.setValidator(QRegularExpressionValidator(QRegularExpression("[A-Za-z]{0,3}"), self.currency))
         self.currency.setMaximumWidth(110)
+        # asked here: it is added to every purchase order, and a small-scale taxpayer's is not the default 13
+        self.tax_rate = QLineEdit(fmt(PurchasingPolicy().tax_rate), page)
+        self.tax_rate.setMaximumWidth(110)
         self.warehouse_code = QLineEdit(page)
         self.warehouse_code.setMaximumWidth(140)
         self.warehouse_name = QLineEdit(page)
@@ -181,7 +193,8 @@ class WelcomeDialog(QDialog):
             label.hide()
         form = QFormLayout()
         fields = {"company": self.company, "address": self.address, "currency": self.currency,
-                  "warehouse_code": self.warehouse_code, "warehouse_name": self.warehouse_name, "file": file_row}
+                  "tax_rate": self.tax_rate, "warehouse_code": self.warehouse_code,
+                  "warehouse_name": self.warehouse_name, "file": file_row}
         for key, field in fields.items():
             form.addRow(self.labels[key], field)
             form.addRow("", self.errors[key])
@@ -241,7 +254,7 @@ class WelcomeDialog(QDialog):
                               translate("Welcome", "Enter the file the new database is kept in."))
             return
         command = SetUpCompany(self.company.text(), self.address.toPlainText(), self.currency.currentText(),
-                               self.warehouse_code.text(), self.warehouse_name.text())
+                               self.warehouse_code.text(), self.warehouse_name.text(), self.tax_rate.text())
         open_db, user = self.open_db, os_user()
 
         def work() -> Path:
@@ -279,6 +292,8 @@ class WelcomeDialog(QDialog):
             "company name": translate("Welcome", "Enter the company name; it is printed on purchase orders."),
             "company address": translate("Welcome", "At most 500 characters."),
             "currency": translate("Welcome", "Enter a three-letter ISO 4217 currency code, such as CNY, USD or EUR."),
+            "tax rate": translate("Welcome", "Enter the percentage added to purchase orders, from 0 to 100, such as "
+                                             "13, or 3 for a small-scale taxpayer."),
             "warehouse code": translate("Welcome", "Enter a short code without spaces, such as SH or MAIN."),
             "name": translate("Welcome", "Enter the warehouse's name."),
         }

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import QTabWidget
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from domain.catalog import commands as cc
+from domain.catalog import master
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import DomainError
 from domain.sales import price_master as pm
@@ -44,6 +46,15 @@ from ui.widgets.table_view import DataTable
 
 if TYPE_CHECKING:
     from ui.services import CatalogQueries
+
+
+# What a refused field of a new customer accepts (translated where shown).
+_CUSTOMER_HINTS = {
+    "customer code": QT_TRANSLATE_NOOP("PartnersScreen", "Code: enter a short code without spaces, such as C003 "
+                                                         "(letters, digits, '-', '_' or '.', at most 32)."),
+    "name": QT_TRANSLATE_NOOP("PartnersScreen", "Name: enter the customer's name, at most 200 characters."),
+    "contact": QT_TRANSLATE_NOOP("PartnersScreen", "Contact: at most 200 characters, on one line."),
+}
 
 
 def _load(catalog: CatalogQueries):
@@ -78,6 +89,26 @@ class PartnersScreen(Screen):
         buttons.addWidget(self.terms_button)
         buttons.addStretch(1)
         box.addLayout(buttons)
+        # a new customer (the first sale's, a walk-in's): before, only an import or the command line added one
+        self.customer_code, self.customer_name = QLineEdit(self), QLineEdit(self)
+        self.customer_contact = QLineEdit(self)
+        self.customer_code.setMaximumWidth(120)
+        self.add_customer_button = QPushButton(self)
+        self.add_customer_button.clicked.connect(self.add_customer)
+        self.customer_labels = [QLabel(self) for _ in range(3)]
+        adding = QHBoxLayout()
+        for label, edit, stretch in zip(self.customer_labels,
+                                        (self.customer_code, self.customer_name, self.customer_contact),
+                                        (0, 2, 1), strict=True):
+            label.setBuddy(edit)
+            edit.returnPressed.connect(self.add_customer)
+            adding.addWidget(label)
+            adding.addWidget(edit, stretch)
+        adding.addWidget(self.add_customer_button)
+        box.addLayout(adding)
+        self.customer_message = QLabel(self)
+        self.customer_message.setWordWrap(True)
+        box.addWidget(self.customer_message)
         self.tabs.addTab(customers, "")
         self.at_risk = AtRiskPanel(services, self)
         self.at_risk.changed.connect(self.retranslate)
@@ -109,6 +140,38 @@ class PartnersScreen(Screen):
         self.editor.open()
         return self.editor
 
+    def add_customer(self) -> None:
+        """Add the customer typed in the row under the list (in the background); a refusal is said there."""
+        command = cc.AddCustomer(self.customer_code.text(), self.customer_name.text(), self.customer_contact.text())
+        uow = self.services.uow
+        self.add_customer_button.setEnabled(False)
+        self.customer_message.clear()
+
+        def added(customer) -> None:
+            if not alive(self):
+                return
+            self.add_customer_button.setEnabled(True)
+            self._say_customer(fill(QCoreApplication.translate("PartnersScreen", "Added customer %1 (%2)."),
+                                    customer.code, customer.name))
+            for edit in (self.customer_code, self.customer_name, self.customer_contact):
+                edit.clear()
+            self.customer_code.setFocus()
+            self.refresh()
+
+        def failed(exc: BaseException) -> None:
+            if not alive(self):
+                return
+            self.add_customer_button.setEnabled(True)
+            hint = _CUSTOMER_HINTS.get(exc.field) if isinstance(exc, BadInput) else None
+            self._say_customer(QCoreApplication.translate("PartnersScreen", hint) if hint else fill(
+                QCoreApplication.translate("PartnersScreen", "Not added: %1"), refusal_text(exc)), error=True)
+
+        self.services.tasks.submit(lambda: master.add_customer(uow(), command), added, failed)
+
+    def _say_customer(self, text: str, error: bool = False) -> None:
+        self.customer_message.setStyleSheet("color: #b00020;" if error else "color: #1a7f37;")
+        self.customer_message.setText(text)
+
     def refresh(self) -> None:
         catalog = self.services.catalog
         self.load(lambda: _load(catalog), self._loaded)
@@ -133,6 +196,13 @@ class PartnersScreen(Screen):
         self.suppliers.retranslate()
         self.customers.retranslate()
         self.terms_button.setText(QCoreApplication.translate("PartnersScreen", "Terms and prices…"))
+        for label, text in zip(self.customer_labels, (QT_TRANSLATE_NOOP("PartnersScreen", "New customer: code"),
+                                                      QT_TRANSLATE_NOOP("PartnersScreen", "Name"),
+                                                      QT_TRANSLATE_NOOP("PartnersScreen", "Contact")), strict=True):
+            label.setText(QCoreApplication.translate("PartnersScreen", text))
+        self.customer_code.setPlaceholderText(QCoreApplication.translate("PartnersScreen", "e.g. C003"))
+        self.customer_contact.setPlaceholderText(QCoreApplication.translate("PartnersScreen", "optional"))
+        self.add_customer_button.setText(QCoreApplication.translate("PartnersScreen", "Add customer"))
         self.terms_button.setToolTip(QCoreApplication.translate(
             "PartnersScreen", "The selected customer's price level, discount, payment terms and own prices "
                               "(or double-click the customer)"))

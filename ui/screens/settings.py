@@ -46,6 +46,8 @@ _FIELDS = ("company name", "company address", "company logo", "currency", "tax r
 # ``refresh()`` and ``retranslate()``; made when its tab is first shown, listed only when its module
 # exists. The shortcut is unused here (pages are reached by tab).
 PAGES = available([
+    ScreenEntry("warehouses", QT_TRANSLATE_NOOP("SettingsPages", "Warehouses"), "",
+                "ui.screens.settings_warehouses:WarehousesPage"),
     ScreenEntry("sync", QT_TRANSLATE_NOOP("SettingsPages", "Shared database"), "",
                 "ui.screens.settings_sync:SyncPage"),
     ScreenEntry("backups", QT_TRANSLATE_NOOP("SettingsPages", "Backups"), "",

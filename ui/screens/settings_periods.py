@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 from domain.access.roles import Permission
 from domain.access.roles import allows
 from domain.accounts import closing
+from domain.accounts.periods import next_month
 from domain.kernel.errors import BadInput
 from domain.kernel.errors import DomainError
 from ui.i18n import fill
@@ -60,10 +61,13 @@ class PeriodsPage(Screen):
         self.reopen_button.clicked.connect(self.reopen_month)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        self.close_hint = QLabel(self)  # why Close month is greyed out for a month that has not ended
+        self.close_hint.setStyleSheet("color: #555555;")
+        self.close_hint.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.reopen_button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.close_hint, 1)
         lower = QVBoxLayout()
         lower.setContentsMargins(0, 0, 0, 0)
         lower_widget = QWidget(self)
@@ -118,6 +122,9 @@ class PeriodsPage(Screen):
                                   if month is not None else translate("PeriodsPage", "Closes and reopens"))
         latest = self.latest_closed()
         self.close_button.setEnabled(month is not None and month.closable and self._may(Permission.PERIOD_CLOSE))
+        self.close_hint.setText(fill(translate("PeriodsPage", "%1 can be closed once it has ended, from %2 on."),
+                                     month.month, f"{next_month(month.month)}-01")
+                                if month is not None and not month.closed and not month.closable else "")
         self.reopen_button.setEnabled(month is not None and latest is not None and month.month == latest.month
                                       and self._may(Permission.PERIOD_REOPEN))
 

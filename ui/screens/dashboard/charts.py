@@ -22,15 +22,12 @@ _BAR = "#1a7f37"
 
 
 def _money_axis(pg, orientation: str):
-    """An axis that prints amounts in full with thousands separators (1,400,000), not 1.4e+06."""
+    """An axis that prints amounts in full with thousands separators (1,400,000), not 1.4e+06, and with the decimals
+    its tick spacing needs (``ui.widgets.money_axis``): written without decimals, the axis of a new company's flat
+    zero line (ticks 0.2 apart) read 1, 1, 1, 1, 0, 0 … -0, -1."""
+    from ui.widgets.money_axis import MoneyAxis
 
-    class MoneyAxis(pg.AxisItem):
-        def tickStrings(self, values, scale, spacing):
-            return [f"{v * scale:,.0f}" for v in values]
-
-    axis = MoneyAxis(orientation=orientation)
-    axis.enableAutoSIPrefix(False)
-    return axis
+    return MoneyAxis(orientation)
 
 
 def _plot(pg, **kwargs):

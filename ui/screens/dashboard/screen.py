@@ -149,6 +149,12 @@ class DashboardScreen(Screen):
         self.progress.setFormat("%v / %m")
         self.status = QLabel(self)
         self.status.setStyleSheet("color: #57606a;")
+        # A new company's first screen: where its data comes from (shown while the catalogue has no product).
+        self.getting_started = QLabel(self)
+        self.getting_started.setWordWrap(True)
+        self.getting_started.setStyleSheet("background: #ddf4ff; border: 1px solid #54aeff; border-radius: 4px; "
+                                           "padding: 8px;")
+        self.getting_started.hide()
         bar = QHBoxLayout()
         for w in (self.period_label, self.span, self.first_edit, self.last_edit, self.warehouse_label,
                   self.warehouse, self.refresh_button):
@@ -177,6 +183,7 @@ class DashboardScreen(Screen):
         inner.addLayout(bar)
         inner.addWidget(self.busy_bar)
         inner.addWidget(self.error_label)
+        inner.addWidget(self.getting_started)
         inner.addLayout(grid)
         inner.addLayout(charts, 1)
         self.value_chart.setMinimumHeight(220)
@@ -269,7 +276,7 @@ class DashboardScreen(Screen):
         self.tiles["alerts"].set_warning(False)
         period, today, warehouse = self.period(), self._today(), self.warehouse.currentData() or None
         offset = time.localtime().tm_gmtoff
-        q = self.services.dashboard
+        q, catalog = self.services.dashboard, self.services.catalog
         kw = {"warehouse": warehouse, "utc_offset_seconds": offset}
         around_fill = quiet_fill(self.services.watcher)  # the stock months its summary fills: no change of the data
 
@@ -277,7 +284,8 @@ class DashboardScreen(Screen):
         # makes a quarter of a million rows to weigh for excess stock)
         def first():
             f = q.first_figures(period, today, **kw)
-            return {"first": (f, q.warehouses()), "fill_rate": d.fill_rate(f.fill), "lost_rows": d.lost_sales(f.lost)}
+            return {"first": (f, q.warehouses()), "fill_rate": d.fill_rate(f.fill), "lost_rows": d.lost_sales(f.lost),
+                    "no_products": not catalog.product_table(limit=1)}
 
         def stockouts():
             return {"stockout_rows": d.stockout_days(q.zero_spells(period, **kw), period, today)}
@@ -426,6 +434,7 @@ class DashboardScreen(Screen):
         if group == "first":
             first, codes = self.figures["first"]
             self._fill_warehouses(codes)
+            self.getting_started.setVisible(bool(self.figures.get("no_products")))
             rate = self.figures["fill_rate"]
             t["fill"].show_figure(_pct(rate.qty_percent), fill(
                 translate("Dashboard", "Order lines complete and on time: %1 (%2 of %3)"),
@@ -566,6 +575,11 @@ class DashboardScreen(Screen):
 
     # -- language ----------------------------------------------------------------------------------------------
     def retranslate(self) -> None:
+        self.getting_started.setText(translate(
+            "Dashboard", "Getting started: import your products, suppliers, customers and opening stock from Excel or "
+                         "CSV with File › Import from Excel or CSV… (Ctrl+I), or add products one by one on the "
+                         "Products screen. Add a second warehouse in Settings › Warehouses; the company name, address "
+                         "and tax rate printed on documents are in Settings › General."))
         names = {"week": translate("Dashboard", "Last 7 days"), "month": translate("Dashboard", "Last month"),
                  "quarter": translate("Dashboard", "Last quarter"), "year": translate("Dashboard", "Last year"),
                  "custom": translate("Dashboard", "Custom")}

@@ -455,6 +455,12 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
         warehouses, partners, categories, self._open_pos = result
         first = not self._choices_seen
         self._choices_seen = True
+        # Filled again after a change to the data: what is chosen stays, and refilling is no edit of the form
+        # (the first fill chooses the remembered warehouse, which the form's followers hear of).
+        refilled = (self.warehouse, self.to_warehouse, self.partner, self.category)
+        if not first:
+            for combo in refilled:
+                combo.blockSignals(True)
         settings = QSettings()
         for combo, key in ((self.warehouse, "warehouse"), (self.to_warehouse, "to_warehouse")):
             current = combo.currentData() or settings.value(f"documents/{self.kind.value}/{key}", "", type=str)
@@ -463,19 +469,25 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
                 combo.addItem(f"{code} — {name}", code)
             if current and combo.findData(current) >= 0:
                 combo.setCurrentIndex(combo.findData(current))
-        if self.kind == DocumentKind.TRANSFER and self.to_warehouse.count() > 1 and \
-                self.to_warehouse.currentIndex() == self.warehouse.currentIndex():
-            self.to_warehouse.setCurrentIndex(1)
         text = self.partner.currentText()
         self.partner.clear()
         self.partner.addItem("", "")
         for code, name in partners:
             self.partner.addItem(f"{code} — {name}", code)
         self.partner.setEditText(text)
+        chosen_category = self.category.currentData()
         self.category.clear()
         self.category.addItem(self.tr("All categories"), None)
         for category in categories:
             self.category.addItem(category, category)
+        if chosen_category is not None and self.category.findData(chosen_category) >= 0:
+            self.category.setCurrentIndex(self.category.findData(chosen_category))
+        if not first:
+            for combo in refilled:
+                combo.blockSignals(False)
+        if self.kind == DocumentKind.TRANSFER and self.to_warehouse.count() > 1 and \
+                self.to_warehouse.currentData() == self.warehouse.currentData():
+            self.to_warehouse.setCurrentIndex(1 if self.warehouse.currentIndex() == 0 else 0)
         self._fill_po_combo()
         if first:  # the warehouses can be chosen now: bring back the document of a quit or crash
             self.held.restore_active()
@@ -486,9 +498,12 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
         self.refresh_posted()
 
     def data_changed(self, generation: int) -> None:
-        """Another desk or program changed the database: the posted list and the scan codes follow; the
-        lines being entered are left alone."""
+        """Another desk, program or screen changed the database: the posted list, the scan codes and the choices
+        (warehouses, suppliers or customers, open purchase orders) follow, what is chosen staying chosen; the lines
+        being entered are left alone. A warehouse added in the settings or a PO issued on its screen was missing
+        from the lists here until F5."""
         if generation > self._loaded_generation:
+            self.reload_choices()
             self.reload_codes()
             self.refresh_posted()
 
