@@ -210,3 +210,37 @@ def ageing(rows: list[AgeingRow], total: AgeingRow, bounds: tuple[int, ...], by:
     sheet = Sheet(t("STOCK AGEING"), header, columns, [cells(r, lead(r)) for r in rows], language=language)
     sheet.total = cells(total, [t("Total")] + [""] * (len(keys) - 1))
     return sheet
+
+
+# Excel's number format of each kind of column: money with two decimals and a thousands separator, quantities
+# with a separator and only the decimals they have, percentages as the figure shown, days as days.
+def _qty_format(value: object) -> str:
+    return "#,##0" if isinstance(value, (int, Decimal)) and value == int(value) else "#,##0.####"
+
+
+EXCEL_FORMATS: dict[str, object] = {MONEY: "#,##0.00", QTY: _qty_format, PCT: "0.00", DAY: "yyyy-mm-dd",
+                                    NUMBER: "0"}
+
+
+def column_widths(sheet: Sheet, sample: int = 2000) -> list[int]:
+    """Each column's width in an exported workbook: its header or its widest cell as shown (a Chinese character
+    counts two), within 8 and 60; the first ``sample`` rows are measured."""
+    from ui.spreadsheets import text_width
+
+    rows = [*sheet.rows[:sample], *([sheet.total] if sheet.total is not None else [])]
+    widths = []
+    for i, column in enumerate(sheet.columns):
+        widest = max((text_width(text(row[i], column.kind)) for row in rows), default=0)
+        widths.append(max(8, min(60, max(widest, text_width(column.label)) + 2)))
+    return widths
+
+
+def write_excel(sheet: Sheet, path) -> int:
+    """The sheet as an Excel workbook at ``path`` (one worksheet named after the report, in its language): the
+    rows and the totals row (bold), numbers as numbers in the report's formats, columns wide enough for what they
+    hold. Returns the number of rows written, the totals row included."""
+    from ui.spreadsheets import write_xlsx
+
+    rows = [*sheet.rows, *([sheet.total] if sheet.total is not None else [])]
+    return write_xlsx(path, [c.label for c in sheet.columns], rows, sheet=sheet.title, widths=column_widths(sheet),
+                      formats=[EXCEL_FORMATS.get(c.kind) for c in sheet.columns], bold_last=sheet.total is not None)

@@ -21,7 +21,9 @@ import codecs
 import csv
 import io
 import re
+import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Sequence
 from datetime import date
@@ -204,10 +206,13 @@ def _table(records: list[tuple[str, ...]], name: str) -> Table:
 
 
 def write_xlsx(path: Path | str, headers: Sequence[str], rows: Iterable[Sequence[object]], *,
-               sheet: str = "Stockroom", widths: Sequence[int] | None = None) -> int:
+               sheet: str = "Stockroom", widths: Sequence[int] | None = None,
+               formats: Sequence[str | Callable[[object], str] | None] | None = None, bold_last: bool = False) -> int:
     """Write ``headers`` (bold, frozen) and ``rows`` to a new workbook; returns the number of rows written.
 
-    Cells may be text, numbers (``Decimal`` stays exact to Excel's precision), dates or None.
+    Cells may be text, numbers (``Decimal`` stays exact to Excel's precision), dates or None. ``formats``: each
+    column's Excel number format (or a function of the value giving one), set on its number and date cells, so
+    that money reads ``1,234.50`` and not ``1234.5``; ``bold_last``: the last row (a totals row) in bold.
     """
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -225,12 +230,38 @@ def write_xlsx(path: Path | str, headers: Sequence[str], rows: Iterable[Sequence
         cell.font = bold
         header_cells.append(cell)
     ws.append(header_cells)
+
+    def cells(row: Sequence[object]) -> list:
+        out = []
+        for i, value in enumerate(row):
+            cell = excel_cell(ws, value)
+            shape = formats[i] if formats is not None and i < len(formats) else None
+            if shape is not None and value is not None and not isinstance(value, (str, bool)):
+                cell.number_format = shape(value) if callable(shape) else shape
+            out.append(cell)
+        return out
+
     count = 0
+    held = None  # one row behind, so that the last can be written bold
     for row in rows:
-        ws.append([excel_cell(ws, v) for v in row])
+        if held is not None:
+            ws.append(cells(held))
+        held = row
         count += 1
+    if held is not None:
+        last = cells(held)
+        if bold_last:
+            for cell in last:
+                cell.font = bold
+        ws.append(last)
     save_workbook(book, path)
     return count
+
+
+def text_width(text: str) -> int:
+    """How many character widths ``text`` takes in a spreadsheet column: a Chinese character (or any wide
+    one) takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def save_workbook(book, path: Path | str) -> None:

@@ -209,3 +209,26 @@ def test_the_widest_report_keeps_every_english_header_word_whole(report, tmp_pat
     for word in ("Opening", "Receipts", "Customer", "returns", "Transfers", "Shipments", "Adjustments", "Counts",
                  "Closing", "Difference"):
         assert word in words, word
+
+
+def test_excel_shows_money_with_two_decimals_and_fits_chinese_names(report, tmp_path):
+    """A manager opening the export sees 1,234.50 and whole names, as on screen: each number cell carries the
+    report's format (money #,##0.00, a whole quantity #,##0), the totals row is bold, and the name column is as
+    wide as its widest name (a Chinese character counts two); no cell is a formula."""
+    from openpyxl import load_workbook
+
+    target = tmp_path / "margin.xlsx"
+    code, _, err = report("report", "margin", *PERIOD, "-o", str(target), "--language", "zh")
+    assert code == 0, err
+    sheet = load_workbook(target).active
+    assert sheet.title == "销售毛利表"
+    rows = list(sheet.iter_rows())
+    head = [c.value for c in rows[0]]
+    assert head == ["货号", "品名", "数量", "销售收入", "成本", "毛利", "毛利率%"]
+    body = rows[1]
+    assert body[2].number_format == "#,##0" and body[3].number_format == "#,##0.00"
+    assert body[6].number_format == "0.00"
+    assert rows[-1][0].value == "合计" and rows[-1][0].font.b and not rows[1][0].font.b
+    assert all(c.data_type != "f" for row in rows for c in row)
+    widest = max(len(str(r[1].value or "")) for r in rows[1:])
+    assert sheet.column_dimensions["B"].width >= widest + 2

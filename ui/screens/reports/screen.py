@@ -400,10 +400,9 @@ class ReportsScreen(Screen):
                     company = company_block(uow).name
                 target.write_bytes(render_sheet(sheet, company))
             else:
-                from ui.spreadsheets import write_xlsx
+                from ui.report_sheets import write_excel
 
-                rows = [*sheet.rows, *([sheet.total] if sheet.total is not None else [])]
-                write_xlsx(target, [c.label for c in sheet.columns], rows, sheet=sheet.title)
+                write_excel(sheet, target)
             return target
 
         def done(path: Path) -> None:
