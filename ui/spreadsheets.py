@@ -20,6 +20,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -221,7 +222,14 @@ def write_xlsx(path: Path | str, headers: Sequence[str], rows: Iterable[Sequence
     book = Workbook(write_only=True)
     ws = book.create_sheet(title=re.sub(r"[\[\]:*?/\\]", " ", sheet)[:31] or "Sheet")
     ws.freeze_panes = "A2"
-    for i, width in enumerate(widths or [max(10, min(40, len(str(h)) * 2 + 2)) for h in headers], 1):
+    rows = iter(rows)
+    if widths is None:  # as wide as the header or the widest of the first rows, as shown (一个汉字 two widths)
+        first = list(itertools.islice(rows, _MEASURED))
+        rows = itertools.chain(first, rows)
+        widths = [max(8, min(60, 2 + max([text_width(str(h)), *(text_width(_shown(r[i])) for r in first
+                                                                  if i < len(r))])))
+                  for i, h in enumerate(headers)]
+    for i, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
     bold = Font(bold=True)
     header_cells = []
@@ -235,9 +243,11 @@ def write_xlsx(path: Path | str, headers: Sequence[str], rows: Iterable[Sequence
         out = []
         for i, value in enumerate(row):
             cell = excel_cell(ws, value)
-            shape = formats[i] if formats is not None and i < len(formats) else None
+            shape = (formats[i] if i < len(formats) else None) if formats is not None else _as_shown
             if shape is not None and value is not None and not isinstance(value, (str, bool)):
-                cell.number_format = shape(value) if callable(shape) else shape
+                shape = shape(value) if callable(shape) else shape
+                if shape is not None:
+                    cell.number_format = shape
             out.append(cell)
         return out
 
@@ -256,6 +266,28 @@ def write_xlsx(path: Path | str, headers: Sequence[str], rows: Iterable[Sequence
         ws.append(last)
     save_workbook(book, path)
     return count
+
+
+_MEASURED = 500  # rows measured for a column's width
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return f"{value:,}"
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return str(value)
+
+
+def _as_shown(value: object) -> str | None:
+    """The number format of a cell written without one: a Decimal (a number as a screen showed it, ``1,234.50``)
+    keeps its decimals and gains a thousands separator; anything else keeps openpyxl's own (dates as dates)."""
+    if isinstance(value, Decimal) and value.is_finite():
+        places = min(6, max(0, -value.as_tuple().exponent))
+        return "#,##0" + ("." + "0" * places if places else "")
+    return None
 
 
 def text_width(text: str) -> int:
