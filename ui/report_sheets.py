@@ -236,11 +236,16 @@ def column_widths(sheet: Sheet, sample: int = 2000) -> list[int]:
 
 
 def write_excel(sheet: Sheet, path) -> int:
-    """The sheet as an Excel workbook at ``path`` (one worksheet named after the report, in its language): the
+    """The sheet as an Excel workbook at ``path`` (one worksheet named after the report, in its language): its title
+    and header lines (period, grouping, warehouse, when printed: on one line) over the column headers, the
     rows and the totals row (bold), numbers as numbers in the report's formats, columns wide enough for what they
     hold. Returns the number of rows written, the totals row included."""
     from ui.spreadsheets import write_xlsx
 
     rows = [*sheet.rows, *([sheet.total] if sheet.total is not None else [])]
+    colon, gap = ("：", "\u3000") if sheet.language == CHINESE else (": ", "   ")
+    # in one cell each, so that the text runs on over the empty cells to its right
+    above = [[sheet.title], [gap.join(f"{name}{colon}{value}" for name, value in sheet.header)]]
     return write_xlsx(path, [c.label for c in sheet.columns], rows, sheet=sheet.title, widths=column_widths(sheet),
-                      formats=[EXCEL_FORMATS.get(c.kind) for c in sheet.columns], bold_last=sheet.total is not None)
+                      formats=[EXCEL_FORMATS.get(c.kind) for c in sheet.columns], bold_last=sheet.total is not None,
+                      above=above)

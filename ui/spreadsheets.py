@@ -208,12 +208,15 @@ def _table(records: list[tuple[str, ...]], name: str) -> Table:
 
 def write_xlsx(path: Path | str, headers: Sequence[str], rows: Iterable[Sequence[object]], *,
                sheet: str = "Stockroom", widths: Sequence[int] | None = None,
-               formats: Sequence[str | Callable[[object], str] | None] | None = None, bold_last: bool = False) -> int:
+               formats: Sequence[str | Callable[[object], str] | None] | None = None, bold_last: bool = False,
+               above: Sequence[Sequence[str]] = ()) -> int:
     """Write ``headers`` (bold, frozen) and ``rows`` to a new workbook; returns the number of rows written.
 
     Cells may be text, numbers (``Decimal`` stays exact to Excel's precision), dates or None. ``formats``: each
     column's Excel number format (or a function of the value giving one), set on its number and date cells, so
-    that money reads ``1,234.50`` and not ``1234.5``; ``bold_last``: the last row (a totals row) in bold.
+    that money reads ``1,234.50`` and not ``1234.5``; ``bold_last``: the last row (a totals row) in bold;
+    ``above``: lines of text over the headers (a report's title, its period and warehouse), the first bold, then an
+    empty row; the headers stay frozen under them.
     """
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -221,7 +224,7 @@ def write_xlsx(path: Path | str, headers: Sequence[str], rows: Iterable[Sequence
 
     book = Workbook(write_only=True)
     ws = book.create_sheet(title=re.sub(r"[\[\]:*?/\\]", " ", sheet)[:31] or "Sheet")
-    ws.freeze_panes = "A2"
+    ws.freeze_panes = f"A{len(above) + 2 + bool(above)}"
     rows = iter(rows)
     if widths is None:  # as wide as the header or the widest of the first rows, as shown (一个汉字 two widths)
         first = list(itertools.islice(rows, _MEASURED))
@@ -232,6 +235,14 @@ def write_xlsx(path: Path | str, headers: Sequence[str], rows: Iterable[Sequence
     for i, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
     bold = Font(bold=True)
+    for n, line in enumerate(above):
+        texts = [excel_cell(ws, str(text)) for text in line]
+        if n == 0:
+            for cell in texts:
+                cell.font = Font(bold=True, size=14)
+        ws.append(texts)
+    if above:
+        ws.append([])
     header_cells = []
     for text in headers:
         cell = excel_cell(ws, str(text))

@@ -84,6 +84,9 @@ def test_excel_keeps_numbers_as_numbers(report, tmp_path):
     assert out == f"{target} (3 rows)\n"
     sheet = load_workbook(target).active
     rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "进销存汇总表" and rows[1][0].startswith(f"期间：{FIRST.isoformat()} – {TODAY.isoformat()}")
+    assert "仓库：全部" in rows[1][0] and sheet.freeze_panes == "A5"
+    rows = rows[3:]  # the title, its period and warehouse, an empty row, then the columns
     assert rows[0][:4] == ("货号", "品名", "单位", "期初数量")
     tea = next(r for r in rows if r[0] == "TEA")
     assert tea[3] == 20 and Decimal(str(tea[-2])) == Decimal("66.5")
@@ -222,7 +225,7 @@ def test_excel_shows_money_with_two_decimals_and_fits_chinese_names(report, tmp_
     assert code == 0, err
     sheet = load_workbook(target).active
     assert sheet.title == "销售毛利表"
-    rows = list(sheet.iter_rows())
+    rows = list(sheet.iter_rows())[3:]
     head = [c.value for c in rows[0]]
     assert head == ["货号", "品名", "数量", "销售收入", "成本", "毛利", "毛利率%"]
     body = rows[1]
