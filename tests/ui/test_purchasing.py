@@ -444,3 +444,22 @@ def test_the_purchasing_screens_are_registered_with_shortcuts_of_their_own():
     keys = {e.key: e.shortcut for e in SCREENS}
     assert {"purchasing", "suppliers"} <= set(keys)
     assert len(set(keys.values())) == len(keys)
+
+
+def test_drafts_made_at_once_are_told_apart_by_their_label_and_pdf_name(qapp):
+    """Planning makes one draft per supplier and warehouse in the same moment: each reads as its own draft in the
+    list of drafts made, the editor and the PDF's file name (they all read 草稿 01a24f87, the time part of the id)."""
+    from types import SimpleNamespace
+
+    from domain.kernel.ids import new_id
+    from ui.screens.purchasing import po_label
+    from ui.screens.replenishment import created_html
+
+    ids = [new_id() for _ in range(4)]
+    labels = {po_label(SimpleNamespace(number=None, id=i)) for i in ids}
+    assert len(labels) == 4
+    drafts = [SimpleNamespace(po_id=i, supplier="S08", warehouse=w, lines=[("A", Decimal(1))], amount=Decimal(1),
+                              currency="CNY") for i, w in zip(ids, ("BJ", "GZ", "SH", "SZ"), strict=True)]
+    html = created_html(drafts)
+    assert all(label in html for label in labels)
+    assert po_label(SimpleNamespace(number="PO-2026-00001", id=ids[0])) == "PO-2026-00001"

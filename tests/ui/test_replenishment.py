@@ -31,6 +31,7 @@ from tests.planning_data import WEEKS
 from tests.planning_data import business
 from tests.planning_data import copy_of
 from tests.planning_data import ship
+from ui.screens.purchasing import draft_tag
 from ui.screens.replenishment import ReplenishmentModel
 from ui.screens.replenishment import ReplenishmentScreen
 from ui.screens.replenishment import model_text
@@ -199,7 +200,7 @@ def test_ticked_suggestions_become_drafts_with_the_edited_quantity_and_stay_list
     assert draft.lines == [("LOW", Decimal(180))] and draft.supplier == "NB" and draft.amount > 0
     # the report names each draft with its supplier, warehouse and amount, and links to it
     assert f"href='{draft.po_id}'" in told[0] and "supplier NB, to MAIN, 1 line(s)" in told[0]
-    assert f"Draft {draft.po_id[:8]}" in told[0] and f"{draft.amount:,.2f} CNY" in told[0]
+    assert f"Draft {draft_tag(draft.po_id)}" in told[0] and f"{draft.amount:,.2f} CNY" in told[0]
     assert screen.created_label.isVisible() or not screen.isVisible()
     assert f"href='{draft.po_id}'" in screen.created_label.text()
 
@@ -209,7 +210,7 @@ def test_ticked_suggestions_become_drafts_with_the_edited_quantity_and_stay_list
     assert plans["LOW2"].suggestion is not None and plans["LOW2"].draft_alert is None
     rows = _rows(screen)  # the screen planned again after creating the drafts
     assert rows["LOW", "MAIN"].alert is None  # answered by the draft: still listed, as ordered
-    assert _text(screen, "LOW", model.SEVERITY) == f"ordered (draft PO Draft {draft.po_id[:8]})"
+    assert _text(screen, "LOW", model.SEVERITY) == f"ordered (draft PO Draft {draft_tag(draft.po_id)})"
     assert _text(screen, "LOW", model.QTY) == ""  # nothing more to order on it
     low = next(i for i in range(proxy.rowCount()) if proxy.index(i, 0).data() == "LOW")
     assert proxy.index(low, 0).data(Qt.ItemDataRole.CheckStateRole) is None  # cannot be ticked again
