@@ -424,21 +424,24 @@ class ReportsScreen(Screen):
 
     # -- the movements of a product --------------------------------------------------------
     def open_movements(self, index) -> None:
-        """A product's row (it has a SKU): the Movements screen on that product over the report's period."""
+        """A product's row (it has a SKU): the Movements screen on that product over the report's period, in the
+        row's warehouse (a report by product and warehouse) or the report's (all of them when it has none)."""
         sku_at = self.model.column_of("sku")
         if sku_at < 0 or not index.isValid() or self.model.is_total(index.row()):
             return
-        sku = self.model.row_values(index.row())[sku_at]
+        values = self.model.row_values(index.row())
+        sku = values[sku_at]
         window = self.window()
         if not sku or not hasattr(window, "show_screen"):
             return
+        warehouse_at = self.model.column_of("warehouse")
+        request = self.request
+        warehouse = (values[warehouse_at] if warehouse_at >= 0 else None) or (request.warehouse if request else None)
         screen = window.show_screen("movements")
-        if hasattr(screen, "product"):
-            screen.product.setText(str(sku))
-            if self.request is not None and self.request.kind not in rb.ON_A_DAY:
-                screen.since.setDate(_qdate(self.request.first))
-                screen.until.setDate(_qdate(self.request.last))
-            screen.refresh()
+        if hasattr(screen, "show_product"):
+            dated = request is not None and request.kind not in rb.ON_A_DAY
+            screen.show_product(str(sku), warehouse, request.first if dated else None,
+                                request.last if dated else None)
 
     # -- language --------------------------------------------------------------------------
     def _retranslate_labels(self) -> None:
