@@ -4052,7 +4052,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>MovementDetails</name>
         <message>
-            <location filename="../../ui/screens/movements.py" line="+197" />
+            <location filename="../../ui/screens/movements.py" line="+216" />
             <source>Movement %1</source>
             <translation>库存流水 %1</translation>
         </message>
@@ -4231,8 +4231,8 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>MovementsScreen</name>
         <message>
-            <location filename="../../ui/screens/movements.py" line="-105" />
-            <location line="+38" />
+            <location filename="../../ui/screens/movements.py" line="-124" />
+            <location line="+57" />
             <location line="+4" />
             <source>All</source>
             <translation>全部</translation>
@@ -4923,7 +4923,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ProductEditor</name>
         <message>
-            <location filename="../../ui/screens/products.py" line="+293" />
+            <location filename="../../ui/screens/products.py" line="+294" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -5482,12 +5482,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location line="+20" />
+            <location line="+26" />
             <source>Received</source>
             <translation>已到货</translation>
         </message>
         <message>
-            <location line="-19" />
+            <location line="-25" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
@@ -5497,8 +5497,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已关闭</translation>
         </message>
         <message>
-            <location line="+10" />
-            <location filename="../../ui/screens/replenishment/run.py" line="+40" />
+            <location line="+16" />
+            <location filename="../../ui/screens/replenishment/run.py" line="+41" />
             <source>Draft %1</source>
             <translation>草稿 %1</translation>
         </message>
@@ -7674,6 +7674,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>Safety stock in weeks of demand d</source>
+            <translation>安全库存折合周数（按每周需求 d）</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Reorder point s</source>
             <translation>再订货点 s</translation>
         </message>
@@ -7706,6 +7711,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+1" />
             <source>Order quantity</source>
             <translation>订购数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Order quantity in weeks of demand d</source>
+            <translation>订购数量折合周数（按每周需求 d）</translation>
         </message>
         <message>
             <location line="+1" />
@@ -7776,6 +7786,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+8" />
+            <source>%1 weeks</source>
+            <translation>%1 周</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -7785,7 +7800,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>否</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+53" />
             <source>%1 delivered %2 % of what was ordered (%3 lines, %4 orders in the last year): the need is ordered × %5</source>
             <translation>%1 只交付了订货量的 %2 %（近一年 %3 行、%4 张采购单）：按需求量 × %5 订货</translation>
         </message>
@@ -8146,7 +8161,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/replenishment/detail.py" line="-42" />
+            <location filename="../../ui/screens/replenishment/detail.py" line="-69" />
             <source>the default</source>
             <translation>默认值</translation>
         </message>
@@ -8292,12 +8307,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location line="+397" />
+            <location line="+399" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location line="-396" />
+            <location line="-398" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
@@ -8382,12 +8397,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+34" />
             <source>Wrote %1</source>
             <translation>已写入 %1</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+37" />
             <source>As of</source>
             <translation>截止日期</translation>
         </message>

@@ -503,3 +503,25 @@ def test_the_reorder_point_column_shows_one_decimal_and_the_explanation_every_di
     assert [level_text(Decimal(v)) for v in ("2.2619", "1.009", "333.6071", "140", "0.04")] == [
         "2.3", "1", "333.6", "140", "0"]
     assert level_text(None) == ""
+
+
+def test_the_explanation_says_the_safety_stock_and_the_order_in_weeks_of_demand(qtbot, screen):
+    """A purchaser weighs a safety stock and an order by how many weeks of sales they are: both are shown as
+    weeks of the demand d planned with, next to the units."""
+    from ui.screens.replenishment.detail import in_weeks
+
+    _run(qtbot, screen)
+    low_row = next(i for i in range(screen.proxy.rowCount()) if screen.proxy.index(i, 0).data() == "LOW")
+    screen.table.selectRow(low_row)
+    row = screen.selected_row()
+    e = row.explanation
+    d = float(e["demand_per_period"])
+    text = screen.explanation.toPlainText()
+    safety = f"{float(e['safety_stock']) / d:,.1f} weeks"
+    order = f"{float(e['order_qty']) / d:,.1f} weeks"
+    assert f"Safety stock in weeks of demand d\n{safety}" in text
+    assert f"Order quantity in weeks of demand d\n{order}" in text
+    assert in_weeks({"demand_per_period": 20.44, "safety_stock": "1292.2311", "order_qty": 1596}) == {
+        "safety_weeks": pytest.approx(63.22, abs=0.01), "order_weeks": pytest.approx(78.08, abs=0.01)}
+    assert in_weeks({"demand_per_period": 0.0, "safety_stock": 5}) == {}
+    assert in_weeks({"demand_per_period": 2.0, "order_qty": 0, "safety_stock": 0}) == {"safety_weeks": 0.0}
