@@ -463,3 +463,20 @@ def test_drafts_made_at_once_are_told_apart_by_their_label_and_pdf_name(qapp):
     html = created_html(drafts)
     assert all(label in html for label in labels)
     assert po_label(SimpleNamespace(number="PO-2026-00001", id=ids[0])) == "PO-2026-00001"
+
+
+def test_a_rounded_quantity_is_said_in_chinese_when_added_and_when_typed_in_the_grid(qtbot, services, screen, chinese):
+    """Adding 7 of a product with a minimum of 10, or typing 7 over its quantity, says why it became 10 in the
+    reader's language; the reason stood in English (7 raised to 10 (minimum order quantity 10)) on a Chinese
+    screen, and typing in the grid did not say it at all."""
+    said = open_draft(qtbot, services, screen)
+    assert "7 上调至 10（最小订购量 10）" in said and "raised" not in said
+    screen.change_line("SD-1", qty="15")  # a multiple of 5: as typed
+    qtbot.waitUntil(lambda: "SD-1：15" in screen.message.text())
+    assert "取整" not in screen.message.text()
+    screen.change_line("SD-1", qty="7")
+    qtbot.waitUntil(lambda: "SD-1：10" in screen.message.text())
+    assert "已取整：7 上调至 10（最小订购量 10）" in screen.message.text()
+    screen.change_line("SD-1", qty="11")
+    qtbot.waitUntil(lambda: "SD-1：15" in screen.message.text())
+    assert "11 上调至 15（订购倍数 5）" in screen.message.text()

@@ -393,7 +393,9 @@ class PoEditor:
         text = translate("PurchasingScreen", "Added %1: %2 %3")
         text = fill(text, line.sku, fmt(line.qty), line.unit)
         if reason:
-            text += " — " + fill(translate("PurchasingScreen", "rounded: %1"), reason)
+            from ui.screens.replenishment.detail import rounding_text  # the same words as planning's rounding
+
+            text += " — " + fill(translate("PurchasingScreen", "rounded: %1"), rounding_text(reason))
         self.say(text)
         self._changed()
 
@@ -411,12 +413,18 @@ class PoEditor:
         ref, uow = self.current.id, self.services.uow
         command = pc.ChangePurchaseOrderLine(ref, sku, qty, price, reason=f"changed {sku}")
 
-        def done(line) -> None:
-            text = translate("PurchasingScreen", "%1: %2 %3 at %4")
-            self.say(fill(text, line.sku, fmt(line.qty), line.unit, fmt(line.price)))
+        def done(result) -> None:
+            line, reason = result
+            text = fill(translate("PurchasingScreen", "%1: %2 %3 at %4"), line.sku, fmt(line.qty), line.unit,
+                        fmt(line.price))
+            if reason:  # typed 5, ordered 12: say why, in the words of the rounding on adding
+                from ui.screens.replenishment.detail import rounding_text
+
+                text += " — " + fill(translate("PurchasingScreen", "rounded: %1"), rounding_text(reason))
+            self.say(text)
             self._changed()
 
-        self._run(lambda: purchasing.change_line(uow(), command), done)
+        self._run(lambda: purchasing.change_line_saying(uow(), command), done)
 
     def remove_line(self) -> None:
         row = self.lines.currentRow()
