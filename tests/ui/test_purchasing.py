@@ -480,3 +480,19 @@ def test_a_rounded_quantity_is_said_in_chinese_when_added_and_when_typed_in_the_
     screen.change_line("SD-1", qty="11")
     qtbot.waitUntil(lambda: "SD-1：15" in screen.message.text())
     assert "11 上调至 15（订购倍数 5）" in screen.message.text()
+
+
+def test_a_new_empty_draft_in_the_list_shows_nothing_open(qtbot, services, screen):
+    """A draft without lines yet (just made with New draft) lists 0 open: the sum of no lines was the integer 0,
+    which the quantity column could not show (an error at every repaint, the cell blank)."""
+    from ui.screens.purchasing import PoListModel
+
+    supplier_with_terms(qtbot, services)
+    screen.refresh()
+    qtbot.waitUntil(lambda: screen.supplier.findData("ACME") >= 0)
+    screen.supplier.setCurrentIndex(screen.supplier.findData("ACME"))
+    screen.new_draft()
+    qtbot.waitUntil(lambda: screen.current is not None and screen.current.state == "draft")
+    wait_idle(qtbot, screen)
+    open_at = next(i for i, c in enumerate(PoListModel.COLUMNS) if c.title == "Open qty")
+    assert screen.proxy.index(0, open_at).data() == "0"

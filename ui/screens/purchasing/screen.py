@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QSplitter
 from PySide6.QtWidgets import QVBoxLayout
 from PySide6.QtWidgets import QWidget
 
+from domain.kernel.numbers import ZERO
 from ui.models.proxy import RowFilterProxy
 from ui.models.table import Column
 from ui.models.table import RowRole
@@ -50,7 +51,7 @@ class PoListModel(RowTableModel):
         Column(QT_TRANSLATE_NOOP("PurchasingScreen", "Expected"), lambda r: r.expected_on,
                lambda v: v.isoformat() if v else ""),
         Column(QT_TRANSLATE_NOOP("PurchasingScreen", "Lines"), lambda r: len(r.lines), str, True),
-        Column(QT_TRANSLATE_NOOP("PurchasingScreen", "Open qty"), lambda r: sum(x.open_qty for x in r.lines),
+        Column(QT_TRANSLATE_NOOP("PurchasingScreen", "Open qty"), lambda r: sum((x.open_qty for x in r.lines), ZERO),
                qty_text, True),
         # each PO's amount in its own currency, labelled with it (sorting compares amounts within a currency)
         Column(QT_TRANSLATE_NOOP("PurchasingScreen", "Amount"), lambda r: (r.currency, r.subtotal()),
