@@ -482,6 +482,25 @@ def test_a_rounded_quantity_is_said_in_chinese_when_added_and_when_typed_in_the_
     assert "11 上调至 15（订购倍数 5）" in screen.message.text()
 
 
+def test_received_and_open_stay_in_sight_in_the_window_of_1280_by_800(qtbot, services, screen, chinese):
+    """The screen as the window holds it at 1280 × 800 (the left bar takes 170): a partly received line's received
+    and open quantities are inside the lines' view, the description narrowing to what is left (its text whole in a
+    tooltip); they were past the right edge, behind a scroll bar."""
+    from ui.screens.purchasing.editor import L_DESCRIPTION
+    from ui.screens.purchasing.editor import L_OPEN
+
+    screen.resize(1100, 760)
+    screen.show()
+    open_draft(qtbot, services, screen)
+    issue(qtbot, screen)
+    qtbot.waitUntil(lambda: screen.lines.viewport().width() > 0)
+    view = screen.lines
+    right = view.columnViewportPosition(L_OPEN) + view.columnWidth(L_OPEN)
+    assert 0 < right <= view.viewport().width()
+    assert view.columnWidth(L_DESCRIPTION) >= 60
+    assert view.item(0, L_DESCRIPTION).toolTip() == view.item(0, L_DESCRIPTION).text() != ""
+
+
 def test_a_new_empty_draft_in_the_list_shows_nothing_open(qtbot, services, screen):
     """A draft without lines yet (just made with New draft) lists 0 open: the sum of no lines was the integer 0,
     which the quantity column could not show (an error at every repaint, the cell blank)."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QDateEdit
 from PySide6.QtWidgets import QGroupBox
 from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QHeaderView
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QPushButton
@@ -187,11 +188,13 @@ class PoEditor:
         self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.lines.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.lines.setAlternatingRowColors(True)
-        self.lines.horizontalHeader().setStretchLastSection(True)
         self.lines.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        for column, width in ((L_NO, 26), (L_SKU, 80), (L_SUPPLIER_SKU, 95), (L_DESCRIPTION, 170), (L_QTY, 50),
-                              (L_PACK, 80), (L_PRICE, 60), (L_AMOUNT, 75), (L_RECEIVED, 60)):
+        for column, width in ((L_NO, 26), (L_SKU, 80), (L_SUPPLIER_SKU, 90), (L_QTY, 50), (L_PACK, 75), (L_PRICE, 60),
+                              (L_AMOUNT, 75), (L_RECEIVED, 55), (L_OPEN, 55)):
             self.lines.setColumnWidth(column, width)
+        # the description takes the room the figures leave (its whole text in a tooltip), so that what was received
+        # and what is still open stay in sight beside the preview; they were past the right edge at 1280 × 800
+        self.lines.horizontalHeader().setSectionResizeMode(L_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         self.lines.itemChanged.connect(self._line_edited)
         self.sku_label = QLabel(self)
         self.sku = QLineEdit(self)
@@ -284,6 +287,8 @@ class PoEditor:
                       L_OPEN: fmt(got.open_qty) if got else ""}
             for column, text in values.items():
                 item = QTableWidgetItem(text)
+                if column == L_DESCRIPTION:
+                    item.setToolTip(text)
                 if column not in (L_QTY, L_PRICE) or not editable:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 if column in (L_NO, L_QTY, L_PRICE, L_AMOUNT, L_RECEIVED, L_OPEN):
