@@ -222,6 +222,12 @@ EXCEL_FORMATS: dict[str, object] = {MONEY: "#,##0.00", QTY: _qty_format, PCT: "0
                                     NUMBER: "0"}
 
 
+def header_line(sheet: Sheet, name: str, value: str) -> str:
+    """One line of the header block: ``期间：2026-11-01 – 2026-11-30`` (a full-width colon after Chinese),
+    ``Period: …`` in English."""
+    return f"{name}{'：' if sheet.language == CHINESE else ': '}{value}"
+
+
 def column_widths(sheet: Sheet, sample: int = 2000) -> list[int]:
     """Each column's width in an exported workbook: its header or its widest cell as shown (a Chinese character
     counts two), within 8 and 60; the first ``sample`` rows are measured."""
@@ -243,9 +249,9 @@ def write_excel(sheet: Sheet, path) -> int:
     from ui.spreadsheets import write_xlsx
 
     rows = [*sheet.rows, *([sheet.total] if sheet.total is not None else [])]
-    colon, gap = ("：", "\u3000") if sheet.language == CHINESE else (": ", "   ")
+    gap = "\u3000" if sheet.language == CHINESE else "   "
     # in one cell each, so that the text runs on over the empty cells to its right
-    above = [[sheet.title], [gap.join(f"{name}{colon}{value}" for name, value in sheet.header)]]
+    above = [[sheet.title], [gap.join(header_line(sheet, name, value) for name, value in sheet.header)]]
     return write_xlsx(path, [c.label for c in sheet.columns], rows, sheet=sheet.title, widths=column_widths(sheet),
                       formats=[EXCEL_FORMATS.get(c.kind) for c in sheet.columns], bold_last=sheet.total is not None,
                       above=above)

@@ -106,6 +106,7 @@ def test_each_report_prints_to_pdf_with_its_title_in_the_chosen_language(report,
     title = {"stock-summary": ("STOCK SUMMARY", "进销存汇总表"), "margin": ("SALES MARGIN", "销售毛利表"),
              "ranking": ("SALES RANKING", "商品销售排行"), "status": ("STOCK STATUS", "库存状况表")}[name]
     assert title[language == "zh"] in words and "TEA" in words
+    assert ("仓库：全部" if language == "zh" else "Warehouse: all") in words  # a full-width colon after Chinese
 
 
 def test_bad_input_exits_2_naming_the_option(report, tmp_path):
