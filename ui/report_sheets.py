@@ -157,8 +157,12 @@ def slow(rows: list[SlowRow], language: str, header: list[tuple[str, str]]) -> S
     columns = [Column(t("SKU"), "sku"), Column(t("Name"), "name"), Column(t("On hand"), "on_hand", QTY),
                Column(t("Value"), "value", MONEY), Column(t("Last issue"), "last_issue", DAY),
                Column(t("Days idle"), "idle_days", NUMBER)]
-    return Sheet(t("SLOW MOVERS"), header, columns,
-                 [[r.sku, r.name, r.on_hand, r.value, r.last_issue, r.idle_days] for r in rows], language=language)
+    sheet = Sheet(t("SLOW MOVERS"), header, columns,
+                  [[r.sku, r.name, r.on_hand, r.value, r.last_issue, r.idle_days] for r in rows], language=language)
+    # what the idle stock is worth altogether (呆滞库存金额), as the dashboard's dead stock says it
+    sheet.total = [t("Total"), "", sum((r.on_hand for r in rows), Decimal(0)), sum((r.value for r in rows), Decimal(0)),
+                   None, None]
+    return sheet
 
 
 def status(rows: list[StatusRow], language: str, header: list[tuple[str, str]]) -> Sheet:

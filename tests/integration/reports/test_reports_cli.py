@@ -70,6 +70,8 @@ def test_tables_in_english_and_chinese(report):
     assert code == 0 and [line.split()[:2] for line in out.splitlines()[-1:]] == [["1", "CUP"]]
     code, out, _ = report("report", "ranking", "--to", TODAY.isoformat(), "--slow", "15", "--json")
     assert code == 0 and [(r["sku"], r["idle_days"]) for r in json.loads(out)["rows"]] == [("TEA", 19)]
+    slow = json.loads(out)  # the idle stock's worth altogether, as the dashboard's dead stock
+    assert slow["total"]["sku"] == "Total" and slow["total"]["value"] == slow["rows"][0]["value"]
     code, out, _ = report("report", "status", "--warehouse", "MAIN", "--json")
     assert code == 0
     assert {r["sku"]: r["cover_days"] for r in json.loads(out)["rows"]} == {"CUP": "135", "TEA": "405"}
