@@ -203,3 +203,34 @@ def test_a_product_of_a_report_for_one_warehouse_opens_its_movements_there_of_ev
     services.tasks.wait()
     monkeypatch.delenv("TZ")
     time.tzset()
+
+
+def test_a_slow_mover_opens_its_movements_back_to_its_last_issue(qtbot, shop, make_services, monkeypatch):  # noqa: F811
+    """A slow mover is idle for longer than the days Movements shows by itself: its row opens them from its last
+    issue up to the report's day, so the issue that made it slow is in the list (it opened on the last 90 days,
+    which hold none by the report's own definition)."""
+    from ui.app import create_main_window
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    services = make_services()
+    window = create_main_window(services)
+    qtbot.addWidget(window)
+    window.show()
+    movements = window.show_screen("movements")
+    movements.since.setDate(movements.until.date().addDays(-5))  # Movements left on its last days
+    screen = window.show_screen("reports")
+    qtbot.waitUntil(lambda: screen.sheet is not None and not screen.loading)
+    screen.slow_days.setValue(15)
+    _show(qtbot, screen, rb.SLOW)
+    row = next(r for r in range(len(screen.model.rows)) if screen.model.row_values(r)[0] == "TEA")
+    last_issue = screen.model.row_values(row)[screen.model.column_of("last_issue")]
+    screen.open_movements(screen.model.index(row, 0))
+    assert movements.since.date().toPython() <= last_issue
+    assert movements.until.date().toPython() == screen.request.last
+    qtbot.waitUntil(lambda: not movements.loading and movements.model.rowCount() > 0)
+    issued = {r.occurred_at.astimezone().date() for r in movements.model.rows if r.qty < 0}
+    assert last_issue in issued
+    services.tasks.wait()
+    monkeypatch.delenv("TZ")
+    time.tzset()

@@ -103,6 +103,20 @@ def file_language() -> str:
     return CHINESE if current_language() == CHINESE else ENGLISH
 
 
+def _days_behind(request: rb.ReportRequest, values: list, model) -> date:
+    """From when a row of a report read on one day shows its movements: a slow mover's last issue (a year back
+    when it never had one), an ageing row's oldest stock, or the 90 days the stock status averages its issues
+    over, whichever is earliest; a slow mover's last issue lies before the 90 days Movements shows by itself."""
+    days = [request.last - timedelta(days=89)]
+    for key in ("last_issue", "oldest"):
+        at = model.column_of(key)
+        if at >= 0 and isinstance(values[at], date):
+            days.append(values[at])
+    if request.kind == rb.SLOW and model.column_of("last_issue") >= 0 and values[model.column_of("last_issue")] is None:
+        days.append(request.last - timedelta(days=365))
+    return min(days)
+
+
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -438,10 +452,11 @@ class ReportsScreen(Screen):
         request = self.request
         warehouse = (values[warehouse_at] if warehouse_at >= 0 else None) or (request.warehouse if request else None)
         screen = window.show_screen("movements")
-        if hasattr(screen, "show_product"):
-            dated = request is not None and request.kind not in rb.ON_A_DAY
-            screen.show_product(str(sku), warehouse, request.first if dated else None,
-                                request.last if dated else None)
+        if hasattr(screen, "show_product") and request is not None:
+            first, last = request.first, request.last
+            if request.kind in rb.ON_A_DAY:  # the days that made the row, up to the report's day
+                first = _days_behind(request, values, self.model)
+            screen.show_product(str(sku), warehouse, first, last)
 
     # -- language --------------------------------------------------------------------------
     def _retranslate_labels(self) -> None:
