@@ -1614,6 +1614,9 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Replenishment', '%1 delivered %2 % of what was ordered (%3 lines, %4 orders in the last year): the need is ordered × %5'):
         '%1 只交付了订货量的 %2 %（近一年 %3 行、%4 张采购单）：按需求量 × %5 订货',
     ('Replenishment', '%1 holds %2 above its own needs (available %3, reorder point %4)'): '%1 超出自身需要 %2（可用 %3，再订货点 %4）',
+    ('Replenishment', '%1 weeks'): '%1 周',
+    ('Replenishment', 'Safety stock in weeks of demand d'): '安全库存折合周数（按每周需求 d）',
+    ('Replenishment', 'Order quantity in weeks of demand d'): '订购数量折合周数（按每周需求 d）',
     ('Replenishment', '%1 of %2 line(s) shown, %3 ticked to order'): '显示 %1 / %2 行，已勾选 %3 行待订购',
     ('Replenishment', '%1 of %2 rows forecast anew; the others had not changed.'): '重新预测 %1 / %2 行；其余行的历史未变。',
     ('Replenishment', '%1 raised to %2 (%3)'): '%1 上调至 %2（%3）',

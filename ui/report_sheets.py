@@ -59,14 +59,6 @@ class Sheet:
         return [{c.key: json_value(v) for c, v in zip(self.columns, row, strict=True)} for row in self.rows]
 
 
-def excel_formats(sheet: Sheet) -> list[str | None]:
-    """The Excel number format of each column, so that a workbook shows the figures as the table and the PDF do
-    (money with two places: 1,234.50, not 1234.5)."""
-    from ui.spreadsheets import MONEY_FORMAT
-
-    return [MONEY_FORMAT if c.kind == MONEY else "0.00" if c.kind == PCT else None for c in sheet.columns]
-
-
 def json_value(value: object) -> object:
     """A cell as JSON: numbers as exact text, days as ISO dates."""
     if isinstance(value, Decimal):
@@ -165,8 +157,12 @@ def slow(rows: list[SlowRow], language: str, header: list[tuple[str, str]]) -> S
     columns = [Column(t("SKU"), "sku"), Column(t("Name"), "name"), Column(t("On hand"), "on_hand", QTY),
                Column(t("Value"), "value", MONEY), Column(t("Last issue"), "last_issue", DAY),
                Column(t("Days idle"), "idle_days", NUMBER)]
-    return Sheet(t("SLOW MOVERS"), header, columns,
-                 [[r.sku, r.name, r.on_hand, r.value, r.last_issue, r.idle_days] for r in rows], language=language)
+    sheet = Sheet(t("SLOW MOVERS"), header, columns,
+                  [[r.sku, r.name, r.on_hand, r.value, r.last_issue, r.idle_days] for r in rows], language=language)
+    # what the idle stock is worth altogether (呆滞库存金额), as the dashboard's dead stock says it
+    sheet.total = [t("Total"), "", sum((r.on_hand for r in rows), Decimal(0)), sum((r.value for r in rows), Decimal(0)),
+                   None, None]
+    return sheet
 
 
 def status(rows: list[StatusRow], language: str, header: list[tuple[str, str]]) -> Sheet:
@@ -218,3 +214,48 @@ def ageing(rows: list[AgeingRow], total: AgeingRow, bounds: tuple[int, ...], by:
     sheet = Sheet(t("STOCK AGEING"), header, columns, [cells(r, lead(r)) for r in rows], language=language)
     sheet.total = cells(total, [t("Total")] + [""] * (len(keys) - 1))
     return sheet
+
+
+# Excel's number format of each kind of column: money with two decimals and a thousands separator, quantities
+# with a separator and only the decimals they have, percentages as the figure shown, days as days.
+def _qty_format(value: object) -> str:
+    return "#,##0" if isinstance(value, (int, Decimal)) and value == int(value) else "#,##0.####"
+
+
+EXCEL_FORMATS: dict[str, object] = {MONEY: "#,##0.00", QTY: _qty_format, PCT: "0.00", DAY: "yyyy-mm-dd",
+                                    NUMBER: "0"}
+
+
+def header_line(sheet: Sheet, name: str, value: str) -> str:
+    """One line of the header block: ``期间：2026-11-01 – 2026-11-30`` (a full-width colon after Chinese),
+    ``Period: …`` in English."""
+    return f"{name}{'：' if sheet.language == CHINESE else ': '}{value}"
+
+
+def column_widths(sheet: Sheet, sample: int = 2000) -> list[int]:
+    """Each column's width in an exported workbook: its header or its widest cell as shown (a Chinese character
+    counts two), within 8 and 60; the first ``sample`` rows are measured."""
+    from ui.spreadsheets import text_width
+
+    rows = [*sheet.rows[:sample], *([sheet.total] if sheet.total is not None else [])]
+    widths = []
+    for i, column in enumerate(sheet.columns):
+        widest = max((text_width(text(row[i], column.kind)) for row in rows), default=0)
+        widths.append(max(8, min(60, max(widest, text_width(column.label)) + 2)))
+    return widths
+
+
+def write_excel(sheet: Sheet, path) -> int:
+    """The sheet as an Excel workbook at ``path`` (one worksheet named after the report, in its language): its title
+    and header lines (period, grouping, warehouse, when printed: on one line) over the column headers, the
+    rows and the totals row (bold), numbers as numbers in the report's formats, columns wide enough for what they
+    hold. Returns the number of rows written, the totals row included."""
+    from ui.spreadsheets import write_xlsx
+
+    rows = [*sheet.rows, *([sheet.total] if sheet.total is not None else [])]
+    gap = "\u3000" if sheet.language == CHINESE else "   "
+    # in one cell each, so that the text runs on over the empty cells to its right
+    above = [[sheet.title], [gap.join(header_line(sheet, name, value) for name, value in sheet.header)]]
+    return write_xlsx(path, [c.label for c in sheet.columns], rows, sheet=sheet.title, widths=column_widths(sheet),
+                      formats=[EXCEL_FORMATS.get(c.kind) for c in sheet.columns], bold_last=sheet.total is not None,
+                      above=above)

@@ -20,8 +20,11 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import itertools
 import re
+import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Sequence
 from datetime import date
@@ -219,8 +222,9 @@ PRICE_FORMAT = "#,##0.00######"
 
 class Shown(Decimal):
     """A number read back from the text a screen showed (``number_or_text``): written as a number that Excel shows
-    as the screen did, with the places it was shown with (a price of 12.50, not 12.5) and its thousands grouped
-    when they were."""
+    as the screen did, with the places it was shown with (a price of 12.50, not 12.5), its thousands grouped (a
+    figure with places is an amount, so 512.50 and 1,512.50 in one column look alike); a whole number keeps its
+    grouping as shown, so that a number that is a code (10023) is not printed 10,023."""
 
     grouped = False
 
@@ -228,17 +232,21 @@ class Shown(Decimal):
     def number_format(self) -> str:
         exponent = self.as_tuple().exponent
         places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-        return ("#,##0" if self.grouped else "0") + ("." + "0" * places if places else "")
+        return ("#,##0" if self.grouped or places else "0") + ("." + "0" * places if places else "")
 
 
 def write_xlsx(path: Path | str, headers: Sequence[str], rows: Iterable[Sequence[object]], *,
                sheet: str = "Stockroom", widths: Sequence[int] | None = None,
-               formats: Sequence[str | None] | None = None) -> int:
+               formats: Sequence[str | Callable[[object], str] | None] | None = None, bold_last: bool = False,
+               above: Sequence[Sequence[str]] = ()) -> int:
     """Write ``headers`` (bold, frozen) and ``rows`` to a new workbook; returns the number of rows written.
 
-    Cells may be text, numbers (``Decimal`` stays exact to Excel's precision), dates or None. ``formats`` gives a
-    column's numbers their Excel number format (``MONEY_FORMAT``, ``PRICE_FORMAT``; None: as Excel likes); a
-    ``Shown`` number is shown as it was on the screen.
+    Cells may be text, numbers (``Decimal`` stays exact to Excel's precision), dates or None. ``formats``: each
+    column's Excel number format (or a function of the value giving one), set on its number and date cells, so
+    that money reads ``1,234.50`` and not ``1234.5``; ``bold_last``: the last row (a totals row) in bold;
+    ``above``: lines of text over the headers (a report's title, its period and warehouse), the first bold, then an
+    empty row; the headers stay frozen under them. A ``Shown`` number (``number_or_text``) keeps the format it was
+    shown with; with no ``formats``, other Decimals keep their places and gain a thousands separator.
     """
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -246,27 +254,87 @@ def write_xlsx(path: Path | str, headers: Sequence[str], rows: Iterable[Sequence
 
     book = Workbook(write_only=True)
     ws = book.create_sheet(title=re.sub(r"[\[\]:*?/\\]", " ", sheet)[:31] or "Sheet")
-    ws.freeze_panes = "A2"
-    for i, width in enumerate(widths or [max(10, min(40, len(str(h)) * 2 + 2)) for h in headers], 1):
+    ws.freeze_panes = f"A{len(above) + 2 + bool(above)}"
+    rows = iter(rows)
+    if widths is None:  # as wide as the header or the widest of the first rows, as shown (一个汉字 two widths)
+        first = list(itertools.islice(rows, _MEASURED))
+        rows = itertools.chain(first, rows)
+        widths = [max(8, min(60, 2 + max([text_width(str(h)), *(text_width(_shown(r[i])) for r in first
+                                                                  if i < len(r))])))
+                  for i, h in enumerate(headers)]
+    for i, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
     bold = Font(bold=True)
+    for n, line in enumerate(above):
+        texts = [excel_cell(ws, str(text)) for text in line]
+        if n == 0:
+            for cell in texts:
+                cell.font = Font(bold=True, size=14)
+        ws.append(texts)
+    if above:
+        ws.append([])
     header_cells = []
     for text in headers:
         cell = excel_cell(ws, str(text))
         cell.font = bold
         header_cells.append(cell)
     ws.append(header_cells)
+
+    def cells(row: Sequence[object]) -> list:
+        out = []
+        for i, value in enumerate(row):
+            cell = excel_cell(ws, value)  # a Shown number carries its own format
+            shape = (formats[i] if i < len(formats) else None) if formats is not None else _as_shown
+            if shape is not None and value is not None and not isinstance(value, (str, bool, Shown)):
+                shape = shape(value) if callable(shape) else shape
+                if shape is not None:
+                    cell.number_format = shape
+            out.append(cell)
+        return out
+
     count = 0
-    formats = list(formats or ())
+    held = None  # one row behind, so that the last can be written bold
     for row in rows:
-        cells = [excel_cell(ws, v) for v in row]
-        for cell, number_format in zip(cells, formats, strict=False):
-            if number_format and cell.data_type == "n" and not isinstance(cell.value, Shown):
-                cell.number_format = number_format
-        ws.append(cells)
+        if held is not None:
+            ws.append(cells(held))
+        held = row
         count += 1
+    if held is not None:
+        last = cells(held)
+        if bold_last:
+            for cell in last:
+                cell.font = bold
+        ws.append(last)
     save_workbook(book, path)
     return count
+
+
+_MEASURED = 500  # rows measured for a column's width
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return f"{value:,}"
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return str(value)
+
+
+def _as_shown(value: object) -> str | None:
+    """The number format of a cell written without one: a Decimal (a number as a screen showed it, ``1,234.50``)
+    keeps its decimals and gains a thousands separator; anything else keeps openpyxl's own (dates as dates)."""
+    if isinstance(value, Decimal) and value.is_finite():
+        places = min(6, max(0, -value.as_tuple().exponent))
+        return "#,##0" + ("." + "0" * places if places else "")
+    return None
+
+
+def text_width(text: str) -> int:
+    """How many character widths ``text`` takes in a spreadsheet column: a Chinese character (or any wide
+    one) takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def save_workbook(book, path: Path | str) -> None:

@@ -64,9 +64,22 @@ def supplier_profiles(suppliers: list[dict]) -> list[tuple[str, str, str, int]]:
     return [(s["code"], *SUPPLIER_TERMS[i % len(SUPPLIER_TERMS)]) for i, s in enumerate(suppliers)]
 
 
+def give_suppliers_terms(uow_factory: Callable[[], UnitOfWork], suppliers: list[dict]) -> None:
+    """Give the suppliers their payment terms (one transaction), before anything is received from them: a
+    receipt's payable falls due by the terms its supplier has when it is posted. (Given after the two years'
+    postings, every goods receipt fell due on its own day, and the payables' ageing showed them all overdue.)"""
+    with uow_factory() as uow:
+        for code, text, basis, days in supplier_profiles(suppliers):
+            supplier = uow.suppliers.by_code(code)
+            before = uow.purchasing.profile(supplier.id) or SupplierProfile(supplier.id)
+            uow.purchasing.set_profile(SupplierProfile(supplier.id, text, before.email, before.phone, basis, days))
+        uow.commit()
+
+
 def build_accounts(uow_factory: Callable[[], UnitOfWork], customers: list[tuple[str, str]], suppliers: list[dict],
                    end: date, seed: int) -> tuple[int, int]:
-    """Give the suppliers their payment terms and carry in the partners' open months, then record the money.
+    """Carry in the partners' open months, then record the money (the suppliers' terms are
+    ``give_suppliers_terms``'s, given before the postings).
 
     Args:
         uow_factory: makes a new unit of work (the terms and items are one transaction, each receipt or payment
@@ -89,10 +102,6 @@ def build_accounts(uow_factory: Callable[[], UnitOfWork], customers: list[tuple[
                      for day, due in carried_in(end, p.days)]
     items = 0
     with uow_factory() as uow:
-        for code, text, basis, days in supplier_profiles(suppliers):
-            supplier = uow.suppliers.by_code(code)
-            before = uow.purchasing.profile(supplier.id) or SupplierProfile(supplier.id)
-            uow.purchasing.set_profile(SupplierProfile(supplier.id, text, before.email, before.phone, basis, days))
         year = end.year
         seq = uow.accounts.last_seq(ItemKind.OPENING.value, year)
         for p, rows in months.items():

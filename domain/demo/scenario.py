@@ -25,6 +25,7 @@ import numpy as np
 
 from domain.catalog import master as catalog
 from domain.demo.accounts import build_accounts
+from domain.demo.accounts import give_suppliers_terms
 from domain.demo.desk import DOC_DAYS
 from domain.demo.desk import Act
 from domain.demo.desk import Desk
@@ -80,6 +81,7 @@ def build_demo(
     _refuse_if_filled(uow_factory, world)
     catalog.add_many(uow_factory(), world.master_commands())
     price_master.set_many(uow_factory(), price_commands(world))
+    give_suppliers_terms(uow_factory, world.suppliers)
     say(f"master data: {len(world.products):,} products, {len(world.warehouses)} warehouses, "
         f"{len(world.suppliers)} suppliers, {len(world.customers)} customers")
     cal = Calendar(start, recipe["seasons"])

@@ -151,6 +151,16 @@ def _new_line(uow: UnitOfWork, po: PurchaseOrder, sku: str, requested: Decimal,
 
 def change_line(uow: UnitOfWork, c: pc.ChangePurchaseOrderLine) -> PoLine:
     """Change quantity and/or price of a line; on an issued PO this is a new revision."""
+    return change_line_saying(uow, c)[0]
+
+
+def change_line_saying(uow: UnitOfWork, c: pc.ChangePurchaseOrderLine) -> tuple[PoLine, str]:
+    """``change_line``, and why the quantity is not the one asked for (a ``RoundingReason``: raised to the
+    supplier's minimum, order multiple or whole packs; "" when it is the one asked for).
+
+    A new quantity takes the supplier's price break for it when the line's price is the break price of its old
+    quantity (it followed the supplier's terms); a price typed on the line, or given with the quantity, is kept.
+    """
     qty = None if c.qty in (None, "") else v.quantity("quantity", c.qty)
     price = None if c.price in (None, "") else v.money("price", c.price)
     if qty is None and price is None:
@@ -161,14 +171,20 @@ def change_line(uow: UnitOfWork, c: pc.ChangePurchaseOrderLine) -> PoLine:
         po.require_editable()
         line = _line(po, c.sku)
         before = line.open_qty
+        why = ""
         if qty is not None:
             whole_quantity("quantity", uow.products.get(line.product_id), qty)
             terms = uow.suppliers.terms_for(po.supplier_id, line.product_id)
-            qty = round_order_qty(qty, moq=terms.moq if terms else ZERO,
-                                  multiple=terms.order_multiple if terms else _any_multiple(qty),
-                                  pack_size=line.pack_size).qty
+            rounded = round_order_qty(qty, moq=terms.moq if terms else ZERO,
+                                      multiple=terms.order_multiple if terms else _any_multiple(qty),
+                                      pack_size=line.pack_size)
+            qty, why = rounded.qty, rounded.reason
             if qty < line.received:
                 raise refusal(RuleViolation, "below_received", sku=line.sku, received=fmt(line.received))
+            if price is None and terms is not None:
+                breaks = uow.purchasing.price_breaks(po.supplier_id, line.product_id)
+                if breaks and line.price == price_for(line.qty, terms.unit_price, breaks):
+                    price = price_for(qty, terms.unit_price, breaks)
             line.qty = qty
         if price is not None:
             line.price = price
@@ -178,7 +194,7 @@ def change_line(uow: UnitOfWork, c: pc.ChangePurchaseOrderLine) -> PoLine:
             _revise(uow, po, c.reason or f"changed {line.sku}")
         uow.purchasing.save(po)
         uow.commit()
-    return line
+    return line, why
 
 
 def remove_line(uow: UnitOfWork, c: pc.RemovePurchaseOrderLine) -> None:

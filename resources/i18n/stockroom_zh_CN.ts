@@ -4220,7 +4220,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>MovementDetails</name>
         <message>
-            <location filename="../../ui/screens/movements.py" line="+197" />
+            <location filename="../../ui/screens/movements.py" line="+216" />
             <source>Movement %1</source>
             <translation>库存流水 %1</translation>
         </message>
@@ -4399,8 +4399,8 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>MovementsScreen</name>
         <message>
-            <location filename="../../ui/screens/movements.py" line="-105" />
-            <location line="+38" />
+            <location filename="../../ui/screens/movements.py" line="-124" />
+            <location line="+57" />
             <location line="+4" />
             <source>All</source>
             <translation>全部</translation>
@@ -5694,7 +5694,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PurchasingScreen</name>
         <message>
-            <location filename="../../ui/screens/purchasing/editor.py" line="+55" />
+            <location filename="../../ui/screens/purchasing/editor.py" line="+56" />
             <source>Draft</source>
             <translation>草稿</translation>
         </message>
@@ -5710,12 +5710,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location line="+20" />
+            <location line="+26" />
             <source>Received</source>
             <translation>已到货</translation>
         </message>
         <message>
-            <location line="-19" />
+            <location line="-25" />
             <source>Cancelled</source>
             <translation>已取消</translation>
         </message>
@@ -5725,8 +5725,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已关闭</translation>
         </message>
         <message>
-            <location line="+10" />
-            <location filename="../../ui/screens/replenishment/run.py" line="+40" />
+            <location line="+16" />
+            <location filename="../../ui/screens/replenishment/run.py" line="+41" />
             <source>Draft %1</source>
             <translation>草稿 %1</translation>
         </message>
@@ -5868,7 +5868,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>/包</translation>
         </message>
         <message>
-            <location line="+142" />
+            <location line="+144" />
             <source>Supplier: %1    Deliver to: %2    Expected: %3</source>
             <translation>供应商：%1    送货至：%2    预计到货：%3</translation>
         </message>
@@ -5878,7 +5878,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>下达时按供应商交货期计算</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+37" />
             <source>rate of the receipt date</source>
             <translation>按收货日汇率</translation>
         </message>
@@ -5928,17 +5928,18 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已添加 %1：%2 %3</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+5" />
+            <location line="+25" />
             <source>rounded: %1</source>
             <translation>已取整：%1</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="-5" />
             <source>%1: %2 %3 at %4</source>
             <translation>%1：%2 %3，单价 %4</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+18" />
             <source>Removed %1</source>
             <translation>已删除 %1</translation>
         </message>
@@ -7908,6 +7909,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>Safety stock in weeks of demand d</source>
+            <translation>安全库存折合周数（按每周需求 d）</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <source>Reorder point s</source>
             <translation>再订货点 s</translation>
         </message>
@@ -7940,6 +7946,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+1" />
             <source>Order quantity</source>
             <translation>订购数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Order quantity in weeks of demand d</source>
+            <translation>订购数量折合周数（按每周需求 d）</translation>
         </message>
         <message>
             <location line="+1" />
@@ -8010,6 +8021,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+8" />
+            <source>%1 weeks</source>
+            <translation>%1 周</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -8019,7 +8035,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>否</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+53" />
             <source>%1 delivered %2 % of what was ordered (%3 lines, %4 orders in the last year): the need is ordered × %5</source>
             <translation>%1 只交付了订货量的 %2 %（近一年 %3 行、%4 张采购单）：按需求量 × %5 订货</translation>
         </message>
@@ -8380,7 +8396,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/replenishment/detail.py" line="-42" />
+            <location filename="../../ui/screens/replenishment/detail.py" line="-69" />
             <source>the default</source>
             <translation>默认值</translation>
         </message>
@@ -8526,12 +8542,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location line="+399" />
+            <location line="+414" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location line="-398" />
+            <location line="-413" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
@@ -8576,7 +8592,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>自定义</translation>
         </message>
         <message>
-            <location line="+237" />
+            <location line="+251" />
             <source>%1 rows.</source>
             <translation>共 %1 行。</translation>
         </message>
@@ -8616,12 +8632,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="+34" />
             <source>Wrote %1</source>
             <translation>已写入 %1</translation>
         </message>
         <message>
-            <location line="+34" />
+            <location line="+38" />
             <source>As of</source>
             <translation>截止日期</translation>
         </message>

@@ -12,7 +12,7 @@ from ui.report_sheets import PCT
 from ui.report_sheets import QTY
 from ui.report_sheets import Column
 from ui.report_sheets import Sheet
-from ui.report_sheets import excel_formats
+from ui.report_sheets import write_excel
 from ui.spreadsheets import MONEY_FORMAT
 from ui.spreadsheets import PRICE_FORMAT
 from ui.spreadsheets import Shown
@@ -25,11 +25,11 @@ def cells(path) -> list[tuple[object, str]]:
 
 
 def test_a_number_exported_from_a_screen_keeps_the_places_it_was_shown_with(tmp_path):
-    shown = ["12.50", "1,234.50", "0.125", "5.1", "1,200", "SD-1"]
+    shown = ["12.50", "1,234.50", "0.125", "5.1", "1,200", "10023", "SD-1"]
     path = tmp_path / "shown.xlsx"
-    write_xlsx(path, list("abcdef"), [[number_or_text(x) for x in shown]])
-    assert cells(path) == [(12.5, "0.00"), (1234.5, "#,##0.00"), (0.125, "0.000"), (5.1, "0.0"), (1200, "#,##0"),
-                           ("SD-1", "General")]
+    write_xlsx(path, list("abcdefg"), [[number_or_text(x) for x in shown]])
+    assert cells(path) == [(12.5, "#,##0.00"), (1234.5, "#,##0.00"), (0.125, "#,##0.000"), (5.1, "#,##0.0"),
+                           (1200, "#,##0"), (10023, "0"), ("SD-1", "General")]
     assert isinstance(number_or_text("12.50"), Shown) and number_or_text("12.50") == Decimal("12.50")
 
 
@@ -41,7 +41,12 @@ def test_raw_figures_take_their_column_s_format_money_with_two_places_a_cost_wit
     assert cells(path) == [(2, "General"), (6.2, PRICE_FORMAT), (12.4, MONEY_FORMAT), ("x", "General")]
 
 
-def test_a_report_s_money_columns_show_two_places_in_its_workbook():
+def test_a_report_s_money_columns_show_two_places_in_its_workbook(tmp_path):
     sheet = Sheet("Margin", [], [Column("Name", "name"), Column("Qty", "qty", QTY), Column("Revenue", "revenue", MONEY),
-                                 Column("Margin %", "pct", PCT)])
-    assert excel_formats(sheet) == [None, None, MONEY_FORMAT, "0.00"]
+                                 Column("Margin %", "pct", PCT)],
+                  rows=[["A", Decimal("3"), Decimal("12.4"), Decimal("5.5")]])
+    path = tmp_path / "report.xlsx"
+    write_excel(sheet, path)
+    ws = openpyxl.load_workbook(path).active
+    row = next(r for r in ws.iter_rows() if r[0].value == "A")
+    assert [c.number_format for c in row[2:]] == [MONEY_FORMAT, "0.00"]

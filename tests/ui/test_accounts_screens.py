@@ -102,6 +102,21 @@ def test_export_writes_the_list_as_shown_with_its_totals(qtbot, receivables, tmp
     assert rows[-1][1] == "Total" and D(str(rows[-1][2])) == D("6493")
 
 
+def test_the_exported_list_shows_money_as_on_screen_with_the_totals_bold(qtbot, receivables, tmp_path):
+    """The ageing opened in Excel reads 6,493.00 as the screen does, not 6493, its totals row bold and the name
+    column as wide as its names."""
+    target = tmp_path / "ar.xlsx"
+    with qtbot.waitSignal(receivables.export_to(target).done):
+        pass
+    sheet = load_workbook(target).active
+    rows = list(sheet.iter_rows())
+    money = [c for c in rows[1] if isinstance(c.value, (int, float))]
+    assert money and all(c.number_format == "#,##0.00" for c in money)
+    assert rows[-1][1].value == "Total" and rows[-1][1].font.b and not rows[1][1].font.b
+    names = [str(r[1].value or "") for r in rows]
+    assert sheet.column_dimensions["B"].width >= max(len(n) for n in names) + 2
+
+
 def test_a_receipt_typed_is_allocated_oldest_first_and_posts(qtbot, shop, services, receivables):
     dialog = receivables.new_money("HZ01")
     qtbot.addWidget(dialog)

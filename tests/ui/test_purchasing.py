@@ -444,3 +444,74 @@ def test_the_purchasing_screens_are_registered_with_shortcuts_of_their_own():
     keys = {e.key: e.shortcut for e in SCREENS}
     assert {"purchasing", "suppliers"} <= set(keys)
     assert len(set(keys.values())) == len(keys)
+
+
+def test_drafts_made_at_once_are_told_apart_by_their_label_and_pdf_name(qapp):
+    """Planning makes one draft per supplier and warehouse in the same moment: each reads as its own draft in the
+    list of drafts made, the editor and the PDF's file name (they all read 草稿 01a24f87, the time part of the id)."""
+    from types import SimpleNamespace
+
+    from domain.kernel.ids import new_id
+    from ui.screens.purchasing import po_label
+    from ui.screens.replenishment import created_html
+
+    ids = [new_id() for _ in range(4)]
+    labels = {po_label(SimpleNamespace(number=None, id=i)) for i in ids}
+    assert len(labels) == 4
+    drafts = [SimpleNamespace(po_id=i, supplier="S08", warehouse=w, lines=[("A", Decimal(1))], amount=Decimal(1),
+                              currency="CNY") for i, w in zip(ids, ("BJ", "GZ", "SH", "SZ"), strict=True)]
+    html = created_html(drafts)
+    assert all(label in html for label in labels)
+    assert po_label(SimpleNamespace(number="PO-2026-00001", id=ids[0])) == "PO-2026-00001"
+
+
+def test_a_rounded_quantity_is_said_in_chinese_when_added_and_when_typed_in_the_grid(qtbot, services, screen, chinese):
+    """Adding 7 of a product with a minimum of 10, or typing 7 over its quantity, says why it became 10 in the
+    reader's language; the reason stood in English (7 raised to 10 (minimum order quantity 10)) on a Chinese
+    screen, and typing in the grid did not say it at all."""
+    said = open_draft(qtbot, services, screen)
+    assert "7 上调至 10（最小订购量 10）" in said and "raised" not in said
+    screen.change_line("SD-1", qty="15")  # a multiple of 5: as typed
+    qtbot.waitUntil(lambda: "SD-1：15" in screen.message.text())
+    assert "取整" not in screen.message.text()
+    screen.change_line("SD-1", qty="7")
+    qtbot.waitUntil(lambda: "SD-1：10" in screen.message.text())
+    assert "已取整：7 上调至 10（最小订购量 10）" in screen.message.text()
+    screen.change_line("SD-1", qty="11")
+    qtbot.waitUntil(lambda: "SD-1：15" in screen.message.text())
+    assert "11 上调至 15（订购倍数 5）" in screen.message.text()
+
+
+def test_received_and_open_stay_in_sight_in_the_window_of_1280_by_800(qtbot, services, screen, chinese):
+    """The screen as the window holds it at 1280 × 800 (the left bar takes 170): a partly received line's received
+    and open quantities are inside the lines' view, the description narrowing to what is left (its text whole in a
+    tooltip); they were past the right edge, behind a scroll bar."""
+    from ui.screens.purchasing.editor import L_DESCRIPTION
+    from ui.screens.purchasing.editor import L_OPEN
+
+    screen.resize(1100, 760)
+    screen.show()
+    open_draft(qtbot, services, screen)
+    issue(qtbot, screen)
+    qtbot.waitUntil(lambda: screen.lines.viewport().width() > 0)
+    view = screen.lines
+    right = view.columnViewportPosition(L_OPEN) + view.columnWidth(L_OPEN)
+    assert 0 < right <= view.viewport().width()
+    assert view.columnWidth(L_DESCRIPTION) >= 60
+    assert view.item(0, L_DESCRIPTION).toolTip() == view.item(0, L_DESCRIPTION).text() != ""
+
+
+def test_a_new_empty_draft_in_the_list_shows_nothing_open(qtbot, services, screen):
+    """A draft without lines yet (just made with New draft) lists 0 open: the sum of no lines was the integer 0,
+    which the quantity column could not show (an error at every repaint, the cell blank)."""
+    from ui.screens.purchasing import PoListModel
+
+    supplier_with_terms(qtbot, services)
+    screen.refresh()
+    qtbot.waitUntil(lambda: screen.supplier.findData("ACME") >= 0)
+    screen.supplier.setCurrentIndex(screen.supplier.findData("ACME"))
+    screen.new_draft()
+    qtbot.waitUntil(lambda: screen.current is not None and screen.current.state == "draft")
+    wait_idle(qtbot, screen)
+    open_at = next(i for i, c in enumerate(PoListModel.COLUMNS) if c.title == "Open qty")
+    assert screen.proxy.index(0, open_at).data() == "0"

@@ -31,6 +31,7 @@ from tests.planning_data import WEEKS
 from tests.planning_data import business
 from tests.planning_data import copy_of
 from tests.planning_data import ship
+from ui.screens.purchasing import draft_tag
 from ui.screens.replenishment import ReplenishmentModel
 from ui.screens.replenishment import ReplenishmentScreen
 from ui.screens.replenishment import model_text
@@ -199,7 +200,7 @@ def test_ticked_suggestions_become_drafts_with_the_edited_quantity_and_stay_list
     assert draft.lines == [("LOW", Decimal(180))] and draft.supplier == "NB" and draft.amount > 0
     # the report names each draft with its supplier, warehouse and amount, and links to it
     assert f"href='{draft.po_id}'" in told[0] and "supplier NB, to MAIN, 1 line(s)" in told[0]
-    assert f"Draft {draft.po_id[:8]}" in told[0] and f"{draft.amount:,.2f} CNY" in told[0]
+    assert f"Draft {draft_tag(draft.po_id)}" in told[0] and f"{draft.amount:,.2f} CNY" in told[0]
     assert screen.created_label.isVisible() or not screen.isVisible()
     assert f"href='{draft.po_id}'" in screen.created_label.text()
 
@@ -209,7 +210,7 @@ def test_ticked_suggestions_become_drafts_with_the_edited_quantity_and_stay_list
     assert plans["LOW2"].suggestion is not None and plans["LOW2"].draft_alert is None
     rows = _rows(screen)  # the screen planned again after creating the drafts
     assert rows["LOW", "MAIN"].alert is None  # answered by the draft: still listed, as ordered
-    assert _text(screen, "LOW", model.SEVERITY) == f"ordered (draft PO Draft {draft.po_id[:8]})"
+    assert _text(screen, "LOW", model.SEVERITY) == f"ordered (draft PO Draft {draft_tag(draft.po_id)})"
     assert _text(screen, "LOW", model.QTY) == ""  # nothing more to order on it
     low = next(i for i in range(proxy.rowCount()) if proxy.index(i, 0).data() == "LOW")
     assert proxy.index(low, 0).data(Qt.ItemDataRole.CheckStateRole) is None  # cannot be ticked again
@@ -502,3 +503,25 @@ def test_the_reorder_point_column_shows_one_decimal_and_the_explanation_every_di
     assert [level_text(Decimal(v)) for v in ("2.2619", "1.009", "333.6071", "140", "0.04")] == [
         "2.3", "1", "333.6", "140", "0"]
     assert level_text(None) == ""
+
+
+def test_the_explanation_says_the_safety_stock_and_the_order_in_weeks_of_demand(qtbot, screen):
+    """A purchaser weighs a safety stock and an order by how many weeks of sales they are: both are shown as
+    weeks of the demand d planned with, next to the units."""
+    from ui.screens.replenishment.detail import in_weeks
+
+    _run(qtbot, screen)
+    low_row = next(i for i in range(screen.proxy.rowCount()) if screen.proxy.index(i, 0).data() == "LOW")
+    screen.table.selectRow(low_row)
+    row = screen.selected_row()
+    e = row.explanation
+    d = float(e["demand_per_period"])
+    text = screen.explanation.toPlainText()
+    safety = f"{float(e['safety_stock']) / d:,.1f} weeks"
+    order = f"{float(e['order_qty']) / d:,.1f} weeks"
+    assert f"Safety stock in weeks of demand d\n{safety}" in text
+    assert f"Order quantity in weeks of demand d\n{order}" in text
+    assert in_weeks({"demand_per_period": 20.44, "safety_stock": "1292.2311", "order_qty": 1596}) == {
+        "safety_weeks": pytest.approx(63.22, abs=0.01), "order_weeks": pytest.approx(78.08, abs=0.01)}
+    assert in_weeks({"demand_per_period": 0.0, "safety_stock": 5}) == {}
+    assert in_weeks({"demand_per_period": 2.0, "order_qty": 0, "safety_stock": 0}) == {"safety_weeks": 0.0}

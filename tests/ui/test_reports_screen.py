@@ -161,3 +161,76 @@ def test_double_clicking_a_product_opens_its_movements(qtbot, shop, make_service
     services.tasks.wait()
     monkeypatch.delenv("TZ")
     time.tzset()
+
+
+def test_a_product_of_a_report_for_one_warehouse_opens_its_movements_there_of_every_kind(
+        qtbot, shop, make_services, monkeypatch):  # noqa: F811
+    """The 出入库明细 behind a row add up to it: a summary for SHOP opens TEA's movements in SHOP (they were of every
+    warehouse), of every kind whatever Movements was filtered to before; a stock status row opens its own
+    warehouse's."""
+    from ui.app import create_main_window
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    services = make_services()
+    window = create_main_window(services)
+    qtbot.addWidget(window)
+    window.show()
+    movements = window.show_screen("movements")
+    qtbot.waitUntil(lambda: movements.warehouse.count() == 3)
+    movements.kind.setCurrentIndex(1)  # left filtered to one kind
+    movements.warehouse.setCurrentIndex(movements.warehouse.findData("MAIN"))
+    screen = window.show_screen("reports")
+    qtbot.waitUntil(lambda: screen.sheet is not None and not screen.loading)
+    screen.warehouse.setCurrentIndex(screen.warehouse.findData("SHOP"))
+    _show(qtbot, screen, rb.STOCK_SUMMARY, "product")
+    assert screen.request.warehouse == "SHOP"
+    row = next(r for r in range(len(screen.model.rows)) if screen.model.row_values(r)[0] == "TEA")
+    screen.open_movements(screen.model.index(row, 1))
+    assert movements.warehouse.currentData() == "SHOP" and movements.kind.currentData() is None
+    qtbot.waitUntil(lambda: not movements.loading and movements.model.rowCount() > 0)
+    assert {(r.sku, r.warehouse) for r in movements.model.rows} == {("TEA", "SHOP")}
+    moved = sum(r.qty for r in movements.model.rows)
+    total = screen.model.row_values(row)
+    closing, opening = total[screen.model.column_of("closing_qty")], total[screen.model.column_of("opening_qty")]
+    assert moved == closing - opening
+
+    screen.warehouse.setCurrentIndex(0)
+    _show(qtbot, screen, rb.STATUS)
+    row = next(r for r in range(len(screen.model.rows)) if screen.model.row_values(r)[:3:2] == ["TEA", "MAIN"])
+    screen.open_movements(screen.model.index(row, 0))
+    assert movements.warehouse.currentData() == "MAIN"
+    services.tasks.wait()
+    monkeypatch.delenv("TZ")
+    time.tzset()
+
+
+def test_a_slow_mover_opens_its_movements_back_to_its_last_issue(qtbot, shop, make_services, monkeypatch):  # noqa: F811
+    """A slow mover is idle for longer than the days Movements shows by itself: its row opens them from its last
+    issue up to the report's day, so the issue that made it slow is in the list (it opened on the last 90 days,
+    which hold none by the report's own definition)."""
+    from ui.app import create_main_window
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    services = make_services()
+    window = create_main_window(services)
+    qtbot.addWidget(window)
+    window.show()
+    movements = window.show_screen("movements")
+    movements.since.setDate(movements.until.date().addDays(-5))  # Movements left on its last days
+    screen = window.show_screen("reports")
+    qtbot.waitUntil(lambda: screen.sheet is not None and not screen.loading)
+    screen.slow_days.setValue(15)
+    _show(qtbot, screen, rb.SLOW)
+    row = next(r for r in range(len(screen.model.rows)) if screen.model.row_values(r)[0] == "TEA")
+    last_issue = screen.model.row_values(row)[screen.model.column_of("last_issue")]
+    screen.open_movements(screen.model.index(row, 0))
+    assert movements.since.date().toPython() <= last_issue
+    assert movements.until.date().toPython() == screen.request.last
+    qtbot.waitUntil(lambda: not movements.loading and movements.model.rowCount() > 0)
+    issued = {r.occurred_at.astimezone().date() for r in movements.model.rows if r.qty < 0}
+    assert last_issue in issued
+    services.tasks.wait()
+    monkeypatch.delenv("TZ")
+    time.tzset()

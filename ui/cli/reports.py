@@ -116,12 +116,9 @@ def run(args, open_db) -> int:
             payload["total"] = {c.key: v for c, v in zip(sheet.columns, _records_of(sheet), strict=True)}
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
     elif kind == ".xlsx":
-        from ui.report_sheets import excel_formats
-        from ui.spreadsheets import write_xlsx
+        from ui.report_sheets import write_excel
 
-        rows = [*sheet.rows, *([sheet.total] if sheet.total is not None else [])]
-        count = write_xlsx(args.output, [c.label for c in sheet.columns], rows, sheet=sheet.title,
-                           formats=excel_formats(sheet))
+        count = write_excel(sheet, args.output)
         print(f"{args.output} ({count:,} rows)")
     elif kind == ".pdf":
         from ui.pdf.reports import render_sheet

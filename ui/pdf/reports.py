@@ -29,6 +29,7 @@ from ui.pdf.purchase_order import STRIPE
 from ui.pdf.report_labels import label
 from ui.report_sheets import TEXT
 from ui.report_sheets import Sheet
+from ui.report_sheets import header_line
 from ui.report_sheets import text
 
 _STRETCH = ("name",)  # the column that takes the page's spare width (or gives it up first)
@@ -72,7 +73,7 @@ class ReportRenderer(BaseRenderer):
         story: list = [Paragraph(escape(self.company), st["Company"]), Paragraph(escape(sheet.title), st["Title"]),
                        Spacer(1, 2 * mm)]
         for name, value in sheet.header:
-            story.append(Paragraph(f"{escape(name)}: {escape(value)}", st["Normal"]))
+            story.append(Paragraph(escape(header_line(sheet, name, value)), st["Normal"]))
         story.append(Spacer(1, 4 * mm))
         story.append(self._table(sheet))
         return story

@@ -117,6 +117,25 @@ class MovementsScreen(Screen):
         self.warehouse.setCurrentIndex(max(0, self.warehouse.findData(current)) if current else 0)
         self.warehouse.blockSignals(False)
 
+    def show_product(self, sku: str, warehouse: str | None = None, first=None, last=None) -> None:
+        """The movements of ``sku`` in ``warehouse`` (None: every warehouse) from ``first`` to ``last`` (dates; None:
+        the days shown stay), of every kind: what a report's row counted (出入库明细), whatever was filtered
+        here before."""
+        for combo in (self.warehouse, self.kind):
+            combo.blockSignals(True)
+        if warehouse and self.warehouse.findData(warehouse) < 0:
+            self.warehouse.addItem(warehouse, warehouse)  # the warehouses are still loading: kept when they come
+        self.warehouse.setCurrentIndex(max(0, self.warehouse.findData(warehouse)) if warehouse else 0)
+        self.kind.setCurrentIndex(0)
+        for combo in (self.warehouse, self.kind):
+            combo.blockSignals(False)
+        self.product.setText(sku)
+        if first is not None:
+            self.since.setDate(QDate(first.year, first.month, first.day))
+        if last is not None:
+            self.until.setDate(QDate(last.year, last.month, last.day))
+        self.refresh()
+
     def filters(self) -> dict:
         since = datetime.combine(self.since.date().toPython(), time.min).astimezone()
         until = datetime.combine(self.until.date().toPython() + timedelta(days=1), time.min).astimezone()

@@ -346,3 +346,22 @@ def test_suppliers_have_purchase_orders_received_late_short_and_still_open(demo_
     scored = [c for c in cards if c["receipts"]]
     assert scored and any(c["returns"] for c in cards)
     assert any(Decimal(c["fill_rate"]) < 1 for c in scored if c["fill_rate"] is not None)
+
+
+def test_goods_received_fall_due_by_their_suppliers_terms(demo_db):
+    """A receipt against a purchase order falls due by its supplier's terms (月结60天, 30天账期…), as the supplier
+    invoices it; the demo gave the suppliers their terms after two years of receipts, so each fell due on its own
+    day and the payables' ageing showed them all overdue."""
+    from sqlalchemy import select
+
+    from domain.accounts.model import Terms
+    from domain.accounts.terms import due_date
+    from persistence import tables as t
+
+    with demo_db.engine.connect() as conn:
+        terms = {r.supplier_id: Terms(r.payment_basis, r.payment_days)
+                 for r in conn.execute(select(t.supplier_profiles))}
+        items = conn.execute(select(t.account_items).where(t.account_items.c.kind == "goods_receipt")).all()
+    assert items
+    assert all(i.due_on == due_date(terms[i.partner_id], i.business_date) for i in items)
+    assert any(i.due_on > i.business_date for i in items)

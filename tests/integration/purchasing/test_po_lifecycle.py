@@ -371,3 +371,23 @@ def test_the_on_order_check_agrees_after_every_kind_of_change_and_finds_a_tamper
     problems = {(p.sku, p.warehouse): (p.ledger, p.balance) for p in check_on_order(shop.engine)}
     assert problems[("NUT", "MAIN")] == (D(70), D(7))
     assert problems[("SCREW", "MAIN")] == (D(48), D(7))
+
+
+def test_a_changed_quantity_takes_its_price_break_unless_the_price_was_typed(shop):
+    """Planning's draft of 1,000 nuts at the 1,000 break (0.40) cut to 50 costs 0.50 each, as the supplier charges,
+    and raised to 200 the 100 break (0.45); it kept 0.40, so the PO and the supplier's invoice disagreed. A price
+    the purchaser typed stays whatever the quantity."""
+    po_id = draft(shop, ("NUT", "1000"))
+    assert get(shop, po_id).lines[0].price == D("0.40")
+    line, why = po_uc.change_line_saying(shop.uow(), pc.ChangePurchaseOrderLine(po_id, "NUT", "45"))
+    assert (line.qty, line.price) == (D(50), D("0.50")) and why.requested == "45" and why.result == "50"
+    line = po_uc.change_line(shop.uow(), pc.ChangePurchaseOrderLine(po_id, "NUT", "200"))
+    assert (line.qty, line.price) == (D(200), D("0.45"))
+    assert get(shop, po_id).lines[0].price == D("0.45")
+    _, why = po_uc.change_line_saying(shop.uow(), pc.ChangePurchaseOrderLine(po_id, "NUT", "300"))
+    assert why == ""
+    po_uc.change_line(shop.uow(), pc.ChangePurchaseOrderLine(po_id, "NUT", None, "0.42"))  # negotiated
+    line = po_uc.change_line(shop.uow(), pc.ChangePurchaseOrderLine(po_id, "NUT", "1000"))
+    assert (line.qty, line.price) == (D(1000), D("0.42"))
+    line = po_uc.change_line(shop.uow(), pc.ChangePurchaseOrderLine(po_id, "NUT", "100", "0.41"))
+    assert (line.qty, line.price) == (D(100), D("0.41"))

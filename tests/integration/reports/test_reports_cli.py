@@ -70,6 +70,8 @@ def test_tables_in_english_and_chinese(report):
     assert code == 0 and [line.split()[:2] for line in out.splitlines()[-1:]] == [["1", "CUP"]]
     code, out, _ = report("report", "ranking", "--to", TODAY.isoformat(), "--slow", "15", "--json")
     assert code == 0 and [(r["sku"], r["idle_days"]) for r in json.loads(out)["rows"]] == [("TEA", 19)]
+    slow = json.loads(out)  # the idle stock's worth altogether, as the dashboard's dead stock
+    assert slow["total"]["sku"] == "Total" and slow["total"]["value"] == slow["rows"][0]["value"]
     code, out, _ = report("report", "status", "--warehouse", "MAIN", "--json")
     assert code == 0
     assert {r["sku"]: r["cover_days"] for r in json.loads(out)["rows"]} == {"CUP": "135", "TEA": "405"}
@@ -84,6 +86,9 @@ def test_excel_keeps_numbers_as_numbers(report, tmp_path):
     assert out == f"{target} (3 rows)\n"
     sheet = load_workbook(target).active
     rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "进销存汇总表" and rows[1][0].startswith(f"期间：{FIRST.isoformat()} – {TODAY.isoformat()}")
+    assert "仓库：全部" in rows[1][0] and sheet.freeze_panes == "A5"
+    rows = rows[3:]  # the title, its period and warehouse, an empty row, then the columns
     assert rows[0][:4] == ("货号", "品名", "单位", "期初数量")
     tea = next(r for r in rows if r[0] == "TEA")
     assert tea[3] == 20 and Decimal(str(tea[-2])) == Decimal("66.5")
@@ -103,6 +108,7 @@ def test_each_report_prints_to_pdf_with_its_title_in_the_chosen_language(report,
     title = {"stock-summary": ("STOCK SUMMARY", "进销存汇总表"), "margin": ("SALES MARGIN", "销售毛利表"),
              "ranking": ("SALES RANKING", "商品销售排行"), "status": ("STOCK STATUS", "库存状况表")}[name]
     assert title[language == "zh"] in words and "TEA" in words
+    assert ("仓库：全部" if language == "zh" else "Warehouse: all") in words  # a full-width colon after Chinese
 
 
 def test_bad_input_exits_2_naming_the_option(report, tmp_path):
@@ -209,3 +215,26 @@ def test_the_widest_report_keeps_every_english_header_word_whole(report, tmp_pat
     for word in ("Opening", "Receipts", "Customer", "returns", "Transfers", "Shipments", "Adjustments", "Counts",
                  "Closing", "Difference"):
         assert word in words, word
+
+
+def test_excel_shows_money_with_two_decimals_and_fits_chinese_names(report, tmp_path):
+    """A manager opening the export sees 1,234.50 and whole names, as on screen: each number cell carries the
+    report's format (money #,##0.00, a whole quantity #,##0), the totals row is bold, and the name column is as
+    wide as its widest name (a Chinese character counts two); no cell is a formula."""
+    from openpyxl import load_workbook
+
+    target = tmp_path / "margin.xlsx"
+    code, _, err = report("report", "margin", *PERIOD, "-o", str(target), "--language", "zh")
+    assert code == 0, err
+    sheet = load_workbook(target).active
+    assert sheet.title == "销售毛利表"
+    rows = list(sheet.iter_rows())[3:]
+    head = [c.value for c in rows[0]]
+    assert head == ["货号", "品名", "数量", "销售收入", "成本", "毛利", "毛利率%"]
+    body = rows[1]
+    assert body[2].number_format == "#,##0" and body[3].number_format == "#,##0.00"
+    assert body[6].number_format == "0.00"
+    assert rows[-1][0].value == "合计" and rows[-1][0].font.b and not rows[1][0].font.b
+    assert all(c.data_type != "f" for row in rows for c in row)
+    widest = max(len(str(r[1].value or "")) for r in rows[1:])
+    assert sheet.column_dimensions["B"].width >= widest + 2

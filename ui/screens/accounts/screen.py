@@ -281,7 +281,7 @@ class BalancesScreen(Screen):
         sheet = side_title(self.side)
 
         def job() -> int:
-            return write_xlsx(target, titles, [*cells(), total], sheet=sheet)
+            return write_xlsx(target, titles, [*cells(), total], sheet=sheet, bold_last=True)
 
         def done(count: int) -> None:
             if alive(self):

@@ -9,6 +9,7 @@ import from ``ui.screens.purchasing`` are re-exported here; the modules import e
 
 from ui.screens.purchasing.editor import OPEN
 from ui.screens.purchasing.editor import STATES
+from ui.screens.purchasing.editor import draft_tag
 from ui.screens.purchasing.editor import list_totals_text
 from ui.screens.purchasing.editor import pack_text
 from ui.screens.purchasing.editor import po_label
@@ -22,6 +23,7 @@ from ui.screens.purchasing.screen import PurchasingScreen
 __all__ = [
     "OPEN",
     "STATES",
+    "draft_tag",
     "PoListModel",
     "PurchasingScreen",
     "list_totals_text",

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QDateEdit
 from PySide6.QtWidgets import QGroupBox
 from PySide6.QtWidgets import QHBoxLayout
+from PySide6.QtWidgets import QHeaderView
 from PySide6.QtWidgets import QLabel
 from PySide6.QtWidgets import QLineEdit
 from PySide6.QtWidgets import QPushButton
@@ -66,8 +67,14 @@ def state_text(state: str) -> str:
     return translate("PurchasingScreen", STATES[state]) if state in STATES else state
 
 
+def draft_tag(po_id: str) -> str:
+    """What tells a draft (it has no number yet) from the others: its id's last 8 hex digits, which are random.
+    The first 8 are the time it was made to about a minute, the same for every draft planning makes at once."""
+    return po_id.replace("-", "")[-8:]
+
+
 def po_label(row) -> str:
-    return row.number or fill(translate("PurchasingScreen", "Draft %1"), row.id[:8])
+    return row.number or fill(translate("PurchasingScreen", "Draft %1"), draft_tag(row.id))
 
 
 LINE_COLUMNS = (
@@ -183,11 +190,13 @@ class PoEditor:
         self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.lines.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.lines.setAlternatingRowColors(True)
-        self.lines.horizontalHeader().setStretchLastSection(True)
         self.lines.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        for column, width in ((L_NO, 26), (L_SKU, 80), (L_SUPPLIER_SKU, 95), (L_DESCRIPTION, 170), (L_QTY, 50),
-                              (L_PACK, 80), (L_PRICE, 60), (L_AMOUNT, 75), (L_RECEIVED, 60)):
+        for column, width in ((L_NO, 26), (L_SKU, 80), (L_SUPPLIER_SKU, 90), (L_QTY, 50), (L_PACK, 75), (L_PRICE, 60),
+                              (L_AMOUNT, 75), (L_RECEIVED, 55), (L_OPEN, 55)):
             self.lines.setColumnWidth(column, width)
+        # the description takes the room the figures leave (its whole text in a tooltip), so that what was received
+        # and what is still open stay in sight beside the preview; they were past the right edge at 1280 × 800
+        self.lines.horizontalHeader().setSectionResizeMode(L_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         self.lines.itemChanged.connect(self._line_edited)
         self.sku_label = QLabel(self)
         self.sku = QLineEdit(self)
@@ -280,6 +289,8 @@ class PoEditor:
                       L_OPEN: fmt(got.open_qty) if got else ""}
             for column, text in values.items():
                 item = QTableWidgetItem(text)
+                if column == L_DESCRIPTION:
+                    item.setToolTip(text)
                 if column not in (L_QTY, L_PRICE) or not editable:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 if column in (L_NO, L_QTY, L_PRICE, L_AMOUNT, L_RECEIVED, L_OPEN):
@@ -389,7 +400,9 @@ class PoEditor:
         text = translate("PurchasingScreen", "Added %1: %2 %3")
         text = fill(text, line.sku, fmt(line.qty), line.unit)
         if reason:
-            text += " — " + fill(translate("PurchasingScreen", "rounded: %1"), reason)
+            from ui.screens.replenishment.detail import rounding_text  # the same words as planning's rounding
+
+            text += " — " + fill(translate("PurchasingScreen", "rounded: %1"), rounding_text(reason))
         self.say(text)
         self._changed()
 
@@ -407,12 +420,18 @@ class PoEditor:
         ref, uow = self.current.id, self.services.uow
         command = pc.ChangePurchaseOrderLine(ref, sku, qty, price, reason=f"changed {sku}")
 
-        def done(line) -> None:
-            text = translate("PurchasingScreen", "%1: %2 %3 at %4")
-            self.say(fill(text, line.sku, fmt(line.qty), line.unit, price_str(line.price)))
+        def done(result) -> None:
+            line, reason = result
+            text = fill(translate("PurchasingScreen", "%1: %2 %3 at %4"), line.sku, fmt(line.qty), line.unit,
+                        price_str(line.price))
+            if reason:  # typed 5, ordered 12: say why, in the words of the rounding on adding
+                from ui.screens.replenishment.detail import rounding_text
+
+                text += " — " + fill(translate("PurchasingScreen", "rounded: %1"), rounding_text(reason))
+            self.say(text)
             self._changed()
 
-        self._run(lambda: purchasing.change_line(uow(), command), done)
+        self._run(lambda: purchasing.change_line_saying(uow(), command), done)
 
     def remove_line(self) -> None:
         row = self.lines.currentRow()
@@ -453,7 +472,7 @@ class PoEditor:
             self.preview.clear()
             return
         ref, uow = row.id, self.services.uow
-        name = f"{row.number or 'draft-' + row.id[:8]}.pdf"
+        name = f"{row.number or 'draft-' + draft_tag(row.id)}.pdf"
         self.preview.busy(True)
         locale_name = QLocale.system().name()
         self._render_ticket = ticket = object()

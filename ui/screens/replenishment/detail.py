@@ -129,6 +129,7 @@ EXPLANATION = [
     ("z", QT_TRANSLATE_NOOP("Replenishment", "Safety factor z")),
     ("sigma_lt", QT_TRANSLATE_NOOP("Replenishment", "σ over the lead time")),
     ("safety_stock", QT_TRANSLATE_NOOP("Replenishment", "Safety stock")),
+    ("safety_weeks", QT_TRANSLATE_NOOP("Replenishment", "Safety stock in weeks of demand d")),
     ("reorder_point", QT_TRANSLATE_NOOP("Replenishment", "Reorder point s")),
     ("order_up_to", QT_TRANSLATE_NOOP("Replenishment", "Order-up-to level S")),
     ("order_due", QT_TRANSLATE_NOOP("Replenishment", "Order due")),
@@ -136,6 +137,7 @@ EXPLANATION = [
     ("supplier_fill_rate", QT_TRANSLATE_NOOP("Replenishment", "Supplier's quantity fill rate (last year)")),
     ("fill_factor", QT_TRANSLATE_NOOP("Replenishment", "Need grossed up by (at most × 1.5)")),
     ("order_qty", QT_TRANSLATE_NOOP("Replenishment", "Order quantity")),
+    ("order_weeks", QT_TRANSLATE_NOOP("Replenishment", "Order quantity in weeks of demand d")),
     ("rounding", QT_TRANSLATE_NOOP("Replenishment", "Rounding")),
     ("supplier", QT_TRANSLATE_NOOP("Replenishment", "Supplier")),
     ("days_of_stock", QT_TRANSLATE_NOOP("Replenishment", "Days of stock")),
@@ -190,6 +192,8 @@ def value_text(key: str, value) -> str:
         return f"{float(value) * 100:.1f} %"
     if key == "fill_factor":
         return f"× {fmt(Decimal(value).quantize(Decimal('0.01')))}"
+    if key in ("safety_weeks", "order_weeks"):
+        return fill(translate("Replenishment", "%1 weeks"), f"{value:,.1f}")
     if isinstance(value, bool):
         return translate("Replenishment", "yes") if value else translate("Replenishment", "no")
     if isinstance(value, Decimal):
@@ -203,9 +207,34 @@ def value_text(key: str, value) -> str:
     return str(value)
 
 
+def in_weeks(explanation: dict) -> dict:
+    """The safety stock and the order quantity as weeks of the demand planned with (``demand_per_period``, a week's):
+    what a purchaser weighs them by (a safety stock of a year's sales asks for a look at the history and the service
+    target). Nothing without a demand."""
+    try:
+        demand = float(explanation.get("demand_per_period") or 0)
+    except (TypeError, ValueError):
+        return {}
+    if not demand > 0 or math.isinf(demand):
+        return {}
+    weeks = {}
+    for key, quantity in (("safety_weeks", "safety_stock"), ("order_weeks", "order_qty")):
+        value = explanation.get(quantity)
+        if isinstance(value, bool) or value is None:
+            continue
+        try:
+            units = float(Decimal(str(value)))
+        except ArithmeticError:  # decimal.InvalidOperation: not a number
+            continue
+        if (units > 0 or (units == 0 and key == "safety_weeks")) and not math.isinf(units):
+            weeks[key] = units / demand
+    return weeks
+
+
 def explanation_html(item) -> str:
     """The explanation of one line as an HTML table of translated labels and values."""
     e = item.explanation or {}
+    e = {**e, **in_weeks(e)}
     head = f"<b>{item.sku} {item.name}</b> · {item.warehouse}"
     rows = "".join(
         f"<tr><td>{translated(label)}</td><td style='padding-left:12px'>{value_text(key, e[key])}</td></tr>"

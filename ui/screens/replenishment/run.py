@@ -30,6 +30,7 @@ def created_html(drafts) -> str:
     from html import escape
 
     from ui.models.table import money_text
+    from ui.screens.purchasing import draft_tag
 
     head = translate("Replenishment", "Draft purchase orders created:")
     each = translate("Replenishment", "%1 — supplier %2, to %3, %4 line(s), %5 %6 before tax")
@@ -38,7 +39,7 @@ def created_html(drafts) -> str:
             escape(d.po_id, quote=True),
             escape(fill(each, fill(
                 translate("PurchasingScreen", "Draft %1"),
-                d.po_id[:8]), d.supplier, d.warehouse, str(len(d.lines)), money_text(d.amount), d.currency)))
+                draft_tag(d.po_id)), d.supplier, d.warehouse, str(len(d.lines)), money_text(d.amount), d.currency)))
         for d in drafts)
     total = ""
     if len(drafts) > 1:  # one total per currency, never a sum of different currencies

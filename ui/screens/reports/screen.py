@@ -103,6 +103,20 @@ def file_language() -> str:
     return CHINESE if current_language() == CHINESE else ENGLISH
 
 
+def _days_behind(request: rb.ReportRequest, values: list, model) -> date:
+    """From when a row of a report read on one day shows its movements: a slow mover's last issue (a year back
+    when it never had one), an ageing row's oldest stock, or the 90 days the stock status averages its issues
+    over, whichever is earliest; a slow mover's last issue lies before the 90 days Movements shows by itself."""
+    days = [request.last - timedelta(days=89)]
+    for key in ("last_issue", "oldest"):
+        at = model.column_of(key)
+        if at >= 0 and isinstance(values[at], date):
+            days.append(values[at])
+    if request.kind == rb.SLOW and model.column_of("last_issue") >= 0 and values[model.column_of("last_issue")] is None:
+        days.append(request.last - timedelta(days=365))
+    return min(days)
+
+
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
@@ -400,12 +414,9 @@ class ReportsScreen(Screen):
                     company = company_block(uow).name
                 target.write_bytes(render_sheet(sheet, company))
             else:
-                from ui.report_sheets import excel_formats
-                from ui.spreadsheets import write_xlsx
+                from ui.report_sheets import write_excel
 
-                rows = [*sheet.rows, *([sheet.total] if sheet.total is not None else [])]
-                write_xlsx(target, [c.label for c in sheet.columns], rows, sheet=sheet.title,
-                           formats=excel_formats(sheet))
+                write_excel(sheet, target)
             return target
 
         def done(path: Path) -> None:
@@ -427,21 +438,25 @@ class ReportsScreen(Screen):
 
     # -- the movements of a product --------------------------------------------------------
     def open_movements(self, index) -> None:
-        """A product's row (it has a SKU): the Movements screen on that product over the report's period."""
+        """A product's row (it has a SKU): the Movements screen on that product over the report's period, in the
+        row's warehouse (a report by product and warehouse) or the report's (all of them when it has none)."""
         sku_at = self.model.column_of("sku")
         if sku_at < 0 or not index.isValid() or self.model.is_total(index.row()):
             return
-        sku = self.model.row_values(index.row())[sku_at]
+        values = self.model.row_values(index.row())
+        sku = values[sku_at]
         window = self.window()
         if not sku or not hasattr(window, "show_screen"):
             return
+        warehouse_at = self.model.column_of("warehouse")
+        request = self.request
+        warehouse = (values[warehouse_at] if warehouse_at >= 0 else None) or (request.warehouse if request else None)
         screen = window.show_screen("movements")
-        if hasattr(screen, "product"):
-            screen.product.setText(str(sku))
-            if self.request is not None and self.request.kind not in rb.ON_A_DAY:
-                screen.since.setDate(_qdate(self.request.first))
-                screen.until.setDate(_qdate(self.request.last))
-            screen.refresh()
+        if hasattr(screen, "show_product") and request is not None:
+            first, last = request.first, request.last
+            if request.kind in rb.ON_A_DAY:  # the days that made the row, up to the report's day
+                first = _days_behind(request, values, self.model)
+            screen.show_product(str(sku), warehouse, first, last)
 
     # -- language --------------------------------------------------------------------------
     def _retranslate_labels(self) -> None:
