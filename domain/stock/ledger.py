@@ -13,7 +13,9 @@ which applies the ledger's rules and writes, and checks no field again.
 Posting in business-time order is the common case and costs one balance read. A back-dated
 movement (earlier than the latest one of its product × warehouse) is inserted and then the
 product × warehouse is replayed from it (``_revalue``, through ``valuation.replay``, as the sync
-recompute replays a pull): only derived values change, and the
+recompute replays a pull): only derived values change (the movements' values, and with them the cost and
+margin of the sales lines of the sales and returns replayed, which are their movements' values: a sale's cost is the
+moving average at its business time, whenever a receipt before it was posted), and the
 replay refuses the posting if it would drive a later balance negative where the warehouse
 does not allow it. A changed transfer-out value travels on to the receiving warehouse.
 

@@ -19,6 +19,7 @@ from domain.stock.readmodels import StockRow
 from persistence import tables as t
 from persistence.accounts import open as open_amounts
 from persistence.reads import dec
+from persistence.sales import costs as sales_costs
 from persistence.stock import merged
 from persistence.stock import months
 from persistence.stock.refs import ref_of
@@ -95,7 +96,8 @@ def check(engine: Engine) -> list[CheckProblem]:
     """Compare every balance with the sums of the ledger (a movement counted under the product and warehouse a
     merge left it with), the reports' monthly rows (``stock_months``) with the same rows made again from the ledger
     (``persistence.stock.months.check``; their figures as stored integers), and every item's derived open amount
-    with its item less its allocations (``persistence.accounts.open.check``); an empty list means they agree."""
+    with its item less its allocations (``persistence.accounts.open.check``), and every sales line's cost with its
+    movement's value (``persistence.sales.costs.check``); an empty list means they agree."""
     mapped = _any_merged(engine)
     product = merged.product_of(M, mapped=mapped).label("product_id")
     warehouse = merged.warehouse_of(M, mapped=mapped).label("warehouse_id")
@@ -115,6 +117,7 @@ def check(engine: Engine) -> list[CheckProblem]:
         codes = {r.id: r.code for r in conn.execute(select(W.c.id, W.c.code))}
         open_problems = open_amounts.check(conn)
         month_problems = months.check(conn)
+        sales_problems = sales_costs.check(conn)
         missing_values = conn.execute(
             select(func.count()).select_from(M.outerjoin(V, V.c.movement_id == M.c.id)).where(V.c.movement_id.is_(None))
         ).scalar()
@@ -133,6 +136,9 @@ def check(engine: Engine) -> list[CheckProblem]:
         wh = codes.get(warehouse, warehouse) or "*"
         problems.append(CheckProblem(sku, wh, f"stock_months {month} {kind} {field}", Decimal(ledger_figure),
                                      Decimal(kept)))
+    for number, line_no, product, ledger_cost, kept in sales_problems:
+        problems.append(CheckProblem(names.get(product, product), "*", f"sales line {number}/{line_no} cost",
+                                     ledger_cost, kept))
     return problems + open_problems
 
 

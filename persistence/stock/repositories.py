@@ -47,6 +47,7 @@ from domain.stock.model import Position
 from domain.stock.model import Valuation
 from persistence import tables as t
 from persistence.reads import chunks
+from persistence.sales.costs import follow_ledger
 from persistence.schema import defer_indexes
 from persistence.schema import restore_indexes
 from persistence.stock import merged
@@ -518,6 +519,8 @@ class MovementRepository:
         if rows:
             c = t.movement_values.c
             self.conn.execute(update(t.movement_values).where(c.movement_id == bindparam("mid")), rows)
+            # a sale's or return's cost is its movement's value: its sales line follows (persistence/sales/costs.py)
+            follow_ledger(self.conn, [row["mid"] for row in rows])
 
 
 class BalanceRepository:

@@ -15,7 +15,8 @@ the receiving leg is replayed from that leg on. Then all pairs are replayed in o
 global (occurred_at, id) order; both legs of a transfer share their business time and the out
 leg's id is the smaller, so the out leg's new value is known when the in leg comes. A reversal
 comes after its original in the same pair. Nothing is refused: stock that a merge drives below
-zero stays negative (both movements are kept) and is reported.
+zero stays negative (both movements are kept) and is reported. The sales lines of the sales and
+customer returns replayed take their movements' new values as their cost (``persistence.sales.costs``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from domain.kernel.bulk import without_cycle_collection
 from domain.stock import valuation
 from domain.stock.model import Position
 from persistence.purchasing.orders import on_order
+from persistence.sales.costs import SALES_KINDS
+from persistence.sales.costs import follow_ledger
 from persistence.sales.orders import reserved
 from persistence.stock import merged
 from persistence.stock import months
@@ -175,6 +178,13 @@ def _recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
         positions, last = _replay_stored(conn, select, dict(before), places)
     except valuation.NotScaled:  # a number out of the integers' reach: the Decimal rules, from the start again
         positions, last = _replay_decimal(conn, select, before, places)
+    # the sales lines of the sales and returns replayed follow their movements' values (persistence/sales/costs.py)
+    follow_ledger(conn, conn.exec_driver_sql(
+        f"SELECT m.id FROM movements m JOIN {table} d "
+        "ON m.product_id = d.product_id AND m.warehouse_id = d.warehouse_id "
+        "WHERE (m.occurred_at > d.at OR (m.occurred_at = d.at AND m.id >= d.movement_id)) "
+        f"AND m.kind <> 'reversal' AND m.source_type IN ({', '.join('?' * len(SALES_KINDS))})",
+        SALES_KINDS).scalars())
     negative = []
     balances = []
     for (p, w), (on_hand, value, avg) in positions.items():

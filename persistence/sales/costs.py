@@ -1,0 +1,102 @@
+"""A sales line's cost follows the ledger value of its movement.
+
+A posted sale or customer return keeps its money side in ``sales_lines``: revenue, tax, and the cost, which is the
+ledger value of the line's movement (``domain.sales.shipping``), and the margin, revenue less cost. The ledger's
+values are derived: a back-dated posting replays its product × warehouse from its own business time
+(``domain.stock.ledger._revalue``) and a sync replays what it pulled (``persistence.sync.recompute``), so the
+value of a sale already posted may change, and with it what the goods cost. ``follow_ledger`` sets the cost and
+margin of the sales lines of the movements whose values were rewritten to what the ledger now says, in the same
+transaction, so the margin, the ranking, a sales order's figures and a later return's cost agree with the stock
+summary and the movements to the cent.
+
+A line and its movement: the movement carries its document's number (``source_ref``, as renumbered by a sync:
+``persistence.stock.refs.ref_of``) and kind (``source_type``), the line its document and product; the lines of one
+document and product are matched with its movements in posting order (line number, and the movements' ids, which
+are time-ordered: ``domain.kernel.ids``). Reversals are not lines (a reversed document's lines count as zero).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from collections.abc import Iterator
+from decimal import Decimal
+
+from sqlalchemy import Connection
+from sqlalchemy import bindparam
+from sqlalchemy import select
+from sqlalchemy import update
+
+from persistence import tables as t
+from persistence.reads import chunks
+from persistence.stock.refs import ref_of
+from persistence.stock.refs import written_as
+
+# the kinds of document that have sales lines (domain.stock.documents_model.DocumentKind's values), which are also
+# their movements' source_type; a reversal carries its original's and is left out by its own kind
+SALES_KINDS = ("sale", "customer_return")
+_REVERSAL = "reversal"
+_M, _V, _D, _SL = t.movements, t.movement_values, t.documents, t.sales_lines
+
+
+def follow_ledger(conn: Connection, movement_ids: Iterable[str]) -> int:
+    """Set the cost (−the movement's value) and margin (revenue − cost) of the sales lines of ``movement_ids`` (any
+    movements: those of no sales document are passed over) to the ledger's values; return how many lines changed."""
+    refs: set[str] = set()
+    for chunk in chunks(movement_ids):
+        refs.update(conn.execute(select(ref_of()).where(
+            _M.c.id.in_(chunk), _M.c.source_type.in_(SALES_KINDS), _M.c.kind != _REVERSAL)).scalars())
+    changed = 0
+    for chunk in chunks(refs):
+        changed += _follow_documents(conn, chunk)
+    return changed
+
+
+def check(conn: Connection) -> list[tuple[str, int, str, Decimal, Decimal]]:
+    """Every sales line whose cost is not its movement's value: (document number, line, product id, the ledger's
+    cost, the line's cost); empty when they agree. (A document whose lines and movements do not pair up, as in the
+    middle of a pull, is not compared.)"""
+    numbers = conn.execute(select(_D.c.number).where(_D.c.kind.in_(SALES_KINDS))).scalars()
+    return [(number, line_no, product_id, expected, cost)
+            for chunk in chunks(numbers)
+            for _, number, line_no, product_id, _, cost, _, expected in _against_ledger(conn, chunk)
+            if expected != cost]
+
+
+def _follow_documents(conn: Connection, numbers: list[str]) -> int:
+    updates = [{"d": doc_id, "n": line_no, "cost": expected, "margin": revenue - expected}
+               for doc_id, _, line_no, _, revenue, cost, margin, expected in _against_ledger(conn, numbers)
+               if expected != cost or revenue - expected != margin]
+    if updates:
+        c = _SL.c
+        conn.execute(update(_SL).where(c.document_id == bindparam("d"), c.line_no == bindparam("n")), updates)
+    return len(updates)
+
+
+def _against_ledger(conn: Connection, numbers: list[str]) -> Iterator[tuple]:
+    """Each sales line of the sales documents numbered ``numbers`` with what its movement says it cost: (document
+    id, number, line, product id, revenue, cost, margin, −the movement's value)."""
+    docs = dict(conn.execute(select(_D.c.number, _D.c.id).where(_D.c.number.in_(numbers),
+                                                                 _D.c.kind.in_(SALES_KINDS))).all())
+    if not docs:
+        return
+    numbered = {doc_id: number for number, doc_id in docs.items()}
+    ref = ref_of()
+    values: dict[tuple[str, str], list[tuple[str, Decimal]]] = defaultdict(list)
+    for movement_id, number, product_id, value in conn.execute(
+            select(_M.c.id, ref, _M.c.product_id, _V.c.value).join(_V, _V.c.movement_id == _M.c.id)
+            .where(written_as(numbers), _M.c.source_type.in_(SALES_KINDS), _M.c.kind != _REVERSAL)):
+        doc_id = docs.get(number)
+        if doc_id is not None:
+            values[(doc_id, product_id)].append((movement_id, value))
+    lines: dict[tuple[str, str], list[tuple[int, Decimal, Decimal, Decimal]]] = defaultdict(list)
+    for doc_id, line_no, product_id, revenue, cost, margin in conn.execute(
+            select(_SL.c.document_id, _SL.c.line_no, _SL.c.product_id, _SL.c.revenue, _SL.c.cost, _SL.c.margin)
+            .where(_SL.c.document_id.in_(list(docs.values())))):
+        lines[(doc_id, product_id)].append((line_no, revenue, cost, margin))
+    for (doc_id, product_id), found in lines.items():
+        moved = sorted(values.get((doc_id, product_id), ()))
+        if len(moved) != len(found):  # not as posted (a document half-pulled): left as it is until it is whole
+            continue
+        for (line_no, revenue, cost, margin), (_, value) in zip(sorted(found), moved, strict=True):
+            yield doc_id, numbered[doc_id], line_no, product_id, revenue, cost, margin, -value
