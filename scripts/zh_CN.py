@@ -1228,6 +1228,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('PurchasingScreen', 'Closed'): '已关闭',
     ('PurchasingScreen', 'Closed %1 short'): '已短缺关闭 %1',
     ('PurchasingScreen', 'Could not render the PDF: %1'): '无法生成 PDF：%1',
+    ('PurchasingScreen', 'This purchase order prints no company name: set it in Settings › General. (It still prints; an issued order keeps the name it was issued with until its next revision.)'): '此采购订单不会打印公司名称：请在“设置 › 常规”中设置。（仍可打印；已下达的订单保留下达时的名称，直到下次修订。）',
     ('PurchasingScreen', 'Description'): '描述',
     ('PurchasingScreen', 'Draft'): '草稿',
     ('PurchasingScreen', 'Draft %1'): '草稿 %1',

@@ -293,7 +293,7 @@ def statement_subject(uow, code: str | None = None, *, side: str | None = None,
             if customer is not None and supplier is not None:
                 raise refusal(RuleViolation, "partner_ambiguous", code=text)
         policy = uow.purchasing.policy()
-        company = PartyBlock(policy.company_name or "Stockroom", address=policy.company_address)
+        company = PartyBlock(policy.company_name, address=policy.company_address)
         if customer is not None:
             terms = uow.prices.terms(customer.id)
             block = PartyBlock(customer.name, customer.code, terms.address if terms else "", customer.contact,

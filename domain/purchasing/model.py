@@ -208,7 +208,8 @@ class PurchasingPolicy:
     Attributes:
         tax_rate: percent added to the subtotal of a PO (13 unless set).
         over_receipt_tolerance: percent a line may be over-received (0 unless set).
-        company_name: printed at the top of the PO.
+        company_name: printed at the top of the PO; blank until set (Settings › General, ``po config``): the
+            documents then print no name at all rather than an invented one.
         company_address: printed under the company name.
         company_logo: path of an image (PNG or JPEG) printed above the company name; blank for none.
         currency: the company's own currency (ISO 4217), chosen when the company database was created.
@@ -216,7 +217,7 @@ class PurchasingPolicy:
 
     tax_rate: Decimal = Decimal(13)
     over_receipt_tolerance: Decimal = ZERO
-    company_name: str = "Stockroom Trading Co."
+    company_name: str = ""
     company_address: str = ""
     company_logo: str = ""
     currency: str = "CNY"

@@ -4,6 +4,11 @@ A movement counts in the stock summary under one ``Flow``, from its kind and its
 receipt from a supplier or a customer's return, a sale or a plain shipment or a return to the supplier, a
 transfer's leg, an adjustment or a count. A reversal counts under the flow of the movement it reverses, so a
 reversed sale lowers the period's sales instead of showing as a receipt.
+
+Opening stock is not a flow: the receipts an import posts (``OPENING_SOURCE``, ``OPENING_REFS``: the counted
+opening stock and the opening balance of an imported sales history, ``domain.imports.stock``) are what the business
+held when it started with Stockroom, so the stock summary counts them in its opening column (期初) in the period
+they fall in, never as purchases.
 """
 
 from __future__ import annotations
@@ -15,6 +20,9 @@ from decimal import ROUND_HALF_UP
 from decimal import Decimal
 from typing import NamedTuple
 
+from domain.imports.stock import BRIDGE_REF
+from domain.imports.stock import SOURCE_TYPE as IMPORTED
+from domain.imports.stock import STOCK_REF
 from domain.kernel.errors import BadInput
 from domain.kernel.numbers import ZERO
 
@@ -54,6 +62,9 @@ FLOW_RULES: tuple[tuple[str, str | None, Flow], ...] = (
     ("count_adjustment", None, Flow.COUNT),
 )
 OTHER_FLOW = Flow.ADJUSTMENT  # an adjustment (and a reversal whose original is unknown)
+
+# Opening stock: a receipt with this source type and a source ref starting with one of these (and its reversal).
+OPENING_KIND, OPENING_SOURCE, OPENING_REFS = "receipt", IMPORTED, (STOCK_REF, BRIDGE_REF)
 
 
 def flow_of(kind: str, source_type: str) -> Flow:

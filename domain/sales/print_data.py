@@ -35,7 +35,7 @@ from domain.stock.documents_model import DocumentKind
 
 def _company(uow) -> PartyBlock:
     policy = uow.purchasing.policy()
-    return PartyBlock(policy.company_name or "Stockroom", address=policy.company_address)
+    return PartyBlock(policy.company_name, address=policy.company_address)
 
 
 def _customer(uow, customer) -> PartyBlock:

@@ -5771,7 +5771,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未到数量</translation>
         </message>
         <message>
-            <location line="+171" />
+            <location line="+177" />
             <source>R&amp;evise…</source>
             <translation>修订(&amp;E)…</translation>
         </message>
@@ -5781,7 +5781,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>短缺关闭(&amp;L)…</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+10" />
             <source>E&amp;xpected:</source>
             <translation>预计到货(&amp;X)：</translation>
         </message>
@@ -5823,7 +5823,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/purchasing/screen.py" line="-179" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="-189" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
@@ -5868,7 +5868,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>/包</translation>
         </message>
         <message>
-            <location line="+144" />
+            <location line="+145" />
             <source>Supplier: %1    Deliver to: %2    Expected: %3</source>
             <translation>供应商：%1    送货至：%2    预计到货：%3</translation>
         </message>
@@ -6009,12 +6009,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已按 %1 收货 %n 行</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/editor.py" line="+30" />
+            <location filename="../../ui/screens/purchasing/editor.py" line="+33" />
             <source>Could not render the PDF: %1</source>
             <translation>无法生成 PDF：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/screen.py" line="+162" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+168" />
             <source>Search number, supplier or SKU…</source>
             <translation>搜索单号、供应商或货号…</translation>
         </message>
@@ -6055,6 +6055,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
+            <source>This purchase order prints no company name: set it in Settings › General. (It still prints; an issued order keeps the name it was issued with until its next revision.)</source>
+            <translation>此采购订单不会打印公司名称：请在“设置 › 常规”中设置。（仍可打印；已下达的订单保留下达时的名称，直到下次修订。）</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>&amp;Supplier:</source>
             <translation>供应商(&amp;S)：</translation>
         </message>

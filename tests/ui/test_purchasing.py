@@ -364,6 +364,20 @@ def test_the_preview_shows_the_rendered_po_with_its_pages(qtbot, services, scree
     assert screen.preview.document.pageCount() == screen.preview.page_count
 
 
+def test_without_a_company_name_the_preview_says_where_to_set_it_and_still_prints(qtbot, services, screen):
+    """A company made by ``init`` has no name: its PO prints none (not an invented one), and the screen says so above
+    the preview, pointing at Settings › General, with Print and Save still there."""
+    open_draft(qtbot, services, screen)
+    qtbot.waitUntil(lambda: screen.preview.page_count > 0, timeout=20_000)
+    assert not screen.no_company.isHidden()
+    assert "Settings › General" in screen.no_company.text()
+    assert screen.preview.print_button.isEnabled() and screen.preview.save_button.isEnabled()
+    purchasing_terms.set_policy(services.uow(), pc.SetPurchasingPolicy(company_name="星辰贸易有限公司"))
+    screen.render_preview()  # a draft prints the name as it is now
+    qtbot.waitUntil(lambda: screen.no_company.isHidden(), timeout=20_000)
+    assert screen.preview.page_count == 1
+
+
 def test_save_as_pdf_writes_the_previewed_file(qtbot, services, screen, monkeypatch, tmp_path):
     open_draft(qtbot, services, screen)
     issue(qtbot, screen)

@@ -234,3 +234,34 @@ def test_a_slow_mover_opens_its_movements_back_to_its_last_issue(qtbot, shop, ma
     services.tasks.wait()
     monkeypatch.delenv("TZ")
     time.tzset()
+
+
+def test_opening_stock_imported_in_the_period_shows_as_opening_not_as_receipts(qtbot, shop, make_services,  # noqa: F811
+                                                                               monkeypatch, tmp_path):
+    """A sheet of opening stock (date left blank: today) for CUP in SHOP: the screen's 进销存汇总表 opens CUP with it
+    (5 + 10 at 4.00) and its receipts stay what was received from suppliers (TEA's 10, CUP none)."""
+    from domain.imports import guess_mapping
+    from domain.imports import run_import
+    from ui.screens.reports import ReportsScreen
+    from ui.spreadsheets import read_table
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        sheet = tmp_path / "期初库存.csv"
+        sheet.write_text("货号,仓库,数量,成本\nCUP,SHOP,10,4.00\n", encoding="utf-8")
+        table = read_table(sheet)
+        assert run_import(shop.uow(), "stock", table, guess_mapping("stock", table.headers)).added == 1
+        widget = ReportsScreen(make_services())
+        qtbot.addWidget(widget)
+        qtbot.waitUntil(lambda: widget.sheet is not None and not widget.working)
+        _show(qtbot, widget, rb.STOCK_SUMMARY, "product")
+        model = widget.model
+        rows = {model.row_values(r)[0]: model.row_values(r) for r in range(len(model.rows))}
+        cup, tea = rows["CUP"], rows["TEA"]
+        assert (cup[model.column_of("opening_qty")], cup[model.column_of("opening_value")]) == (15, 60)
+        assert cup[model.column_of("receipt_qty")] == 0 and tea[model.column_of("receipt_qty")] == 10
+        assert (cup[model.column_of("closing_qty")], cup[model.column_of("closing_value")]) == (13, 52)
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

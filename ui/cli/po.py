@@ -25,6 +25,11 @@ from domain.purchasing.exchange import totals_text
 from ui.cli.common import add_language_option
 from ui.cli.common import file_language
 
+# A PO without the company's name goes out (printing is never blocked), but the user is told how to set it.
+NO_COMPANY_NAME = ("note: no company name is set, so the PO prints none (a supplier sees only the address); set it "
+                   "with `po config --company-name NAME` or in Settings > General (an issued PO keeps the name it "
+                   "was issued with until its next revision)")
+
 
 def add_po_parser(sub: argparse._SubParsersAction) -> None:
     po = sub.add_parser("po", help="purchase orders").add_subparsers(dest="action", required=True)
@@ -173,6 +178,8 @@ def run_po(args: argparse.Namespace, db) -> int:
         data = render_purchase_order(snapshot, _paper_locale(args.paper), logo=logo, tr=tr)
         args.output.write_bytes(data)
         print(f"{args.output} ({len(data):,} bytes)")
+        if not snapshot.company.name:
+            print(NO_COMPANY_NAME, file=sys.stderr)
     elif a == "receive":
         moves = purchasing.receive(uow(), pc.ReceivePurchaseOrder(args.po, _pairs(args.pairs), _moment(args.at),
                                                                   note=args.note))
@@ -228,7 +235,7 @@ def run_po(args: argparse.Namespace, db) -> int:
             return 3  # ui.cli.EXIT_REFUSED
         print(f"tax rate: {fmt(policy.tax_rate)}%")
         print(f"over-receipt tolerance: {fmt(policy.over_receipt_tolerance)}%")
-        print(f"company: {policy.company_name}")
+        print(f"company: {policy.company_name or '(none: documents print no company name)'}")
         print(f"address: {policy.company_address}")
         print(f"logo: {policy.company_logo}")
         print(f"currency: {policy.currency}")

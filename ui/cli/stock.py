@@ -172,8 +172,7 @@ def run(args, db) -> int:
             from domain.purchasing import terms as purchasing_terms
 
             policy = purchasing_terms.current_policy(uow())
-            print(f"next steps for a new company (documents print the company name {policy.company_name!r} until "
-                  f"it is set):\n"
+            print(f"next steps for a new company (documents print no company name until it is set):\n"
                   f"  po config --company-name NAME --company-address TEXT --currency {policy.currency}\n"
                   f"  warehouse add CODE --name NAME\n"
                   f"  import suppliers|customers|products|stock FILE.xlsx   (or File > Import in the window)")

@@ -180,7 +180,9 @@ class PurchaseOrderRenderer(BaseRenderer):
 
     def _header(self, s: PoSnapshot, width: float) -> Table:
         st = self.styles
-        left = [Paragraph(_p(s.company.name), st["Company"]), Paragraph(_p(s.company.address), st["Normal"])]
+        # No name set (a new company): the address alone, never an invented name.
+        left = [Paragraph(_p(text), style) for text, style in ((s.company.name, st["Company"]),
+                                                                (s.company.address, st["Normal"])) if text]
         if self.logo:
             logo = Image(BytesIO(self.logo), width=40 * mm, height=15 * mm, kind="proportional", hAlign="LEFT")
             left[:0] = [logo, Spacer(1, 2 * mm)]
@@ -309,7 +311,7 @@ class PurchaseOrderRenderer(BaseRenderer):
         canvas.setFillColor(INK)
         canvas.setStrokeColor(RULE)
         canvas.line(self.margins[0], 14 * mm, self.pagesize[0] - self.margins[1], 14 * mm)
-        label = f"{s.company.name} · {self.t('Purchase order')} {self.number(s)}"
+        label = " · ".join(x for x in (s.company.name, f"{self.t('Purchase order')} {self.number(s)}") if x)
         if s.revision:
             label += f" · {self.t('Revision')} {s.revision}"
         canvas.drawString(self.margins[0], 10 * mm, label)

@@ -70,8 +70,8 @@ class ReportRenderer(BaseRenderer):
 
     def story(self, sheet: Sheet) -> list:
         st = self.styles
-        story: list = [Paragraph(escape(self.company), st["Company"]), Paragraph(escape(sheet.title), st["Title"]),
-                       Spacer(1, 2 * mm)]
+        story: list = [Paragraph(escape(self.company), st["Company"])] if self.company else []  # none set: no name
+        story += [Paragraph(escape(sheet.title), st["Title"]), Spacer(1, 2 * mm)]
         for name, value in sheet.header:
             story.append(Paragraph(escape(header_line(sheet, name, value)), st["Normal"]))
         story.append(Spacer(1, 4 * mm))

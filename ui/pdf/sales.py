@@ -146,7 +146,7 @@ class SalesRenderer(BaseRenderer):
 
     def header(self, company: PartyBlock, title: str, rows: list[list[str]]) -> Table:
         st = self.styles
-        left: list = [Paragraph(_p(company.name), st["Company"])]
+        left: list = [Paragraph(_p(company.name), st["Company"])] if company.name else []  # none set: no name
         for text in (company.address, self._labelled("Phone", company.phone), self._labelled("Tax ID", company.tax_id)):
             if text:
                 left.append(Paragraph(_p(text), st["Normal"]))
@@ -401,7 +401,7 @@ class SalesDocumentRenderer(SalesRenderer):
         self.decorate(canvas, self._footer(s), (continued, s.partner.name))
 
     def _footer(self, s: SalesPrint) -> str:
-        return f"{s.company.name} · {self.t(TITLES[s.kind][1])} {s.number}"
+        return " · ".join(x for x in (s.company.name, f"{self.t(TITLES[s.kind][1])} {s.number}") if x)
 
 
 class ArrivalNoticeRenderer(SalesRenderer):

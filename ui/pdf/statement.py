@@ -249,7 +249,7 @@ class StatementRenderer(SalesRenderer):
         self.decorate(canvas, self._footer(s), (continued, s.partner.name))
 
     def _footer(self, s: Statement) -> str:
-        return f"{s.company.name} · {self.t('Statement of account')} · {s.partner.name}"
+        return " · ".join(x for x in (s.company.name, self.t("Statement of account"), s.partner.name) if x)
 
 
 def render_statement(statement: Statement, language: str = ENGLISH, locale_name: str | None = None,

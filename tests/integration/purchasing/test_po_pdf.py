@@ -239,3 +239,28 @@ def test_the_signature_goes_over_with_the_last_note_and_a_heading_with_its_text(
                                                           notes="Call before delivery."), tr=tr))
         [page] = [text for text in pages if "Call before delivery." in text]
         assert notes in page and signature in page, (n, pages)
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_a_new_company_without_a_name_prints_no_invented_name_only_its_address(db, language):
+    """A database made by ``init`` has no company name until one is set: its PO printed "Stockroom Trading Co.",
+    a name the supplier would take for the buyer's. It prints none (the address alone, the footer without it)."""
+    from ui.i18n import label_translator
+
+    u = db.uow
+    catalog.add_warehouse(u(), c.AddWarehouse("MAIN", "Main"))
+    catalog.add_supplier(u(), c.AddSupplier("NB", "宁波紧固件"))
+    catalog.add_product(u(), c.AddProduct("SCREW", "不锈钢螺丝 M3"))
+    po = po_uc.create_draft(u(), pc.CreatePurchaseOrder("NB", "MAIN"))
+    po_uc.add_line(u(), pc.AddPurchaseOrderLine(po.id, "SCREW", "10", "2"))
+    number = po_uc.issue(u(), pc.IssuePurchaseOrder(po.id, datetime(2026, 3, 2, tzinfo=UTC))).number
+    snap = po_uc.load_snapshot(u(), number)
+    assert snap.company == Party("", "")
+    [text] = pages_text(render_purchase_order(snap, tr=label_translator(language, "PurchaseOrderPdf")))
+    assert "Stockroom" not in text and number in text
+    footer = {"en": "Purchase order", "zh_CN": "采购订单"}[language]
+    assert f"{footer} {number}" in text.splitlines()  # the footer: no name, and no "·" before the document
+    db.set_setting("company_address", "深圳市南山区科技园 88 号")
+    draft = po_uc.create_draft(u(), pc.CreatePurchaseOrder("NB", "MAIN"))
+    [text] = pages_text(render_purchase_order(po_uc.load_snapshot(u(), draft.id)))
+    assert "深圳市南山区科技园 88 号" in text and "Stockroom" not in text

@@ -139,7 +139,8 @@ def _load_po(uow, orders: PurchasingQueries, ref: str):
     return rows[0], purchasing.load_snapshot(uow(), ref)
 
 
-def _render(uow, ref: str, locale_name: str, tr) -> bytes:
+def _render(uow, ref: str, locale_name: str, tr) -> tuple[bytes, bool]:
+    """The PO as PDF bytes, and whether it prints no company name (none was set when it was frozen or now)."""
     from ui.pdf.purchase_order import render_purchase_order
 
     snapshot = purchasing.load_snapshot(uow(), ref)
@@ -150,7 +151,7 @@ def _render(uow, ref: str, locale_name: str, tr) -> bytes:
             logo = Path(path).expanduser().read_bytes()
         except OSError:
             logo = None  # printed without a logo, as the CLI does
-    return render_purchase_order(snapshot, locale_name, logo=logo, tr=tr)
+    return render_purchase_order(snapshot, locale_name, logo=logo, tr=tr), not snapshot.company.name
 
 
 def _pdf_tr(text: str) -> str:
@@ -470,6 +471,7 @@ class PoEditor:
         row = self.current
         if row is None:
             self.preview.clear()
+            self.no_company.hide()
             return
         ref, uow = row.id, self.services.uow
         name = f"{row.number or 'draft-' + draft_tag(row.id)}.pdf"
@@ -477,9 +479,11 @@ class PoEditor:
         locale_name = QLocale.system().name()
         self._render_ticket = ticket = object()
 
-        def done(data: bytes) -> None:
+        def done(rendered: tuple[bytes, bool]) -> None:
             if alive(self) and ticket is self._render_ticket:
+                data, nameless = rendered
                 self.preview.set_pdf(data, name)
+                self.no_company.setVisible(nameless)
 
         def failed(exc: BaseException) -> None:
             if alive(self) and ticket is self._render_ticket:

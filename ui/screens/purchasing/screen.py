@@ -124,6 +124,12 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
         self.preview_box = QGroupBox(self)
         preview_layout = QVBoxLayout(self.preview_box)
         preview_layout.setContentsMargins(4, 4, 4, 4)
+        # Shown above the preview while the PO prints no company name (a new company's): it still prints.
+        self.no_company = QLabel(self)
+        self.no_company.setWordWrap(True)
+        self.no_company.setObjectName("noCompanyName")
+        self.no_company.hide()
+        preview_layout.addWidget(self.no_company)
         preview_layout.addWidget(self.preview)
 
         # Two rows, so that the screen fits a 1280-pixel window in Chinese too (one row asked for 1133 pixels):
@@ -228,6 +234,10 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
         self.receive_button.setText(translate("PurchasingScreen", "&Receive…"))
         self.editor.setTitle(translate("PurchasingScreen", "Purchase order"))
         self.preview_box.setTitle(translate("PurchasingScreen", "Preview"))
+        self.no_company.setText(translate(
+            "PurchasingScreen", "This purchase order prints no company name: set it in Settings › General. (It "
+                                "still prints; an issued order keeps the name it was issued with until its next "
+                                "revision.)"))
         self.supplier_label.setText(translate("PurchasingScreen", "&Supplier:"))
         self.warehouse_label.setText(translate("PurchasingScreen", "&Warehouse:"))
         self.expected_label.setText(translate("PurchasingScreen", "E&xpected:"))
