@@ -10746,7 +10746,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncFields</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="+224" />
+            <location filename="../../ui/sync_reasons.py" line="+225" />
             <source>action</source>
             <translation>操作</translation>
         </message>
@@ -11435,6 +11435,66 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <source>year</source>
             <translation>年份</translation>
         </message>
+        <message>
+            <location line="+2" />
+            <source>key</source>
+            <translation>设置项</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>company_name</source>
+            <translation>公司名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>company_address</source>
+            <translation>公司地址</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>po_tax_rate</source>
+            <translation>采购单税率</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>po_over_receipt_tolerance</source>
+            <translation>超收容差</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>planning_abc_basis</source>
+            <translation>ABC 分类依据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>planning_fill_rate</source>
+            <translation>按供应商满足率补足订货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>dashboard.dead_days</source>
+            <translation>呆滞天数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>dashboard.cover_target_days</source>
+            <translation>库存覆盖目标天数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>price_level_name_level3</source>
+            <translation>价格等级 3 名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>price_level_name_level4</source>
+            <translation>价格等级 4 名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>price_level_name_level5</source>
+            <translation>价格等级 5 名称</translation>
+        </message>
     </context>
     <context>
         <name>SyncPage</name>
@@ -11673,7 +11733,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncReasons</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-329" />
+            <location filename="../../ui/sync_reasons.py" line="-343" />
             <source>%1 is missing</source>
             <translation>缺少%1</translation>
         </message>
@@ -12138,7 +12198,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>用户 %1 是本机最后一个启用的管理员，保留该角色</translation>
         </message>
         <message>
-            <location line="+252" />
+            <location line="+266" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -12335,7 +12395,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncTables</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-270" />
+            <location filename="../../ui/sync_reasons.py" line="-284" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
@@ -12509,6 +12569,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <location line="+1" />
             <source>Sync conflict</source>
             <translation>同步冲突</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Company setting</source>
+            <translation>公司设置</translation>
         </message>
         <message>
             <location line="+1" />
