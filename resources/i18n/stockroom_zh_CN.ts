@@ -1030,7 +1030,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ConflictTableModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="+147" />
+            <location filename="../../ui/screens/conflicts.py" line="+155" />
             <source>Detected</source>
             <translation>发现时间</translation>
         </message>
@@ -1068,7 +1068,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ConflictsScreen</name>
         <message>
-            <location line="-63" />
+            <location line="-71" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -1078,7 +1078,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>否</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location line="+57" />
             <source> (version %1)</source>
             <translation>（版本 %1）</translation>
         </message>
