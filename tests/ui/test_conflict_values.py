@@ -62,8 +62,8 @@ def test_a_company_setting_changed_on_two_desks_is_named_and_shown_in_chinese(qa
     values shown."""
     from types import SimpleNamespace
 
-    from ui.screens.conflicts import key_text
     from ui.screens.conflicts import kept_summary
+    from ui.screens.conflicts import key_text
     from ui.screens.conflicts import lost_summary
     from ui.screens.conflicts import side_by_side
 
