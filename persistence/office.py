@@ -16,9 +16,16 @@ The company logo is not among them: it is the path of an image on this desk's di
 
 from __future__ import annotations
 
+from decimal import Decimal
+from decimal import InvalidOperation
+
 from sqlalchemy import Connection
 from sqlalchemy import select
 
+from domain.planning.classification import DEFAULT_BASIS
+from domain.purchasing.model import PurchasingPolicy
+from domain.reports.dashboard import COVER_TARGET_DAYS
+from domain.reports.dashboard import DEAD_DAYS as DEAD_DAYS_DEFAULT
 from persistence import tables as t
 
 # The keys (the same strings as the constants of the modules that use them; a test keeps them equal).
@@ -37,6 +44,27 @@ LEVEL_NAMES = tuple(LEVEL_NAME + level for level in ("level3", "level4", "level5
 KEYS = (COMPANY_NAME, COMPANY_ADDRESS, CURRENCY, TAX_RATE, TOLERANCE, ABC_BASIS, FILL_RATE, DEAD_DAYS,
         COVER_TARGET, *LEVEL_NAMES)
 
+_POLICY = PurchasingPolicy()
+# What a desk reads while a key is not stored. Writing its default where nothing is stored is no edit (a form saved
+# as it was shown): it is not kept, so it never becomes a version 1 that would race another desk's real edit.
+DEFAULTS = {COMPANY_NAME: _POLICY.company_name, COMPANY_ADDRESS: "", CURRENCY: _POLICY.currency,
+            TAX_RATE: str(_POLICY.tax_rate), TOLERANCE: str(_POLICY.over_receipt_tolerance), ABC_BASIS: DEFAULT_BASIS,
+            FILL_RATE: "on", DEAD_DAYS: str(DEAD_DAYS_DEFAULT), COVER_TARGET: str(COVER_TARGET_DAYS)}
+_NUMBERS = frozenset({TAX_RATE, TOLERANCE, DEAD_DAYS, COVER_TARGET})
+
+
+def is_default(key: str, value: str) -> bool:
+    """Whether ``value`` is what ``key`` reads as when it is not stored (13 and 13.00 alike)."""
+    default = DEFAULTS.get(key)
+    if default is None:
+        return False
+    if key in _NUMBERS:
+        try:
+            return Decimal(value) == Decimal(default)
+        except InvalidOperation:
+            return False
+    return value == default
+
 
 def read(conn: Connection, keys) -> dict[str, str]:
     """key → value of the ``keys`` that are set."""
@@ -50,7 +78,8 @@ def get(conn: Connection, key: str) -> str | None:
 
 def write(conn: Connection, values: dict[str, str | None]) -> None:
     """Set each key to its value (None or '' removes it). A value that changes is a new version of its row, made by
-    this desk; one that stays as it is is left alone (saving a form unchanged is not an edit to sync)."""
+    this desk; one that stays as it is is left alone, and so is a default where nothing is stored (saving a form
+    unchanged is not an edit to sync)."""
     unknown = set(values) - set(KEYS)
     if unknown:
         raise ValueError(f"not office-wide settings: {sorted(unknown)}")
@@ -63,7 +92,8 @@ def write(conn: Connection, values: dict[str, str | None]) -> None:
             if row is not None:
                 conn.execute(s.delete().where(s.c.key == key))
         elif row is None:
-            conn.execute(s.insert().values(key=key, value=value, device_id=device, version=1))
+            if not is_default(key, value):
+                conn.execute(s.insert().values(key=key, value=value, device_id=device, version=1))
         elif row.value != value:
             conn.execute(s.update().where(s.c.key == key)
                          .values(value=value, device_id=device, version=row.version + 1))

@@ -313,7 +313,8 @@ def test_upgrading_from_0014_counts_in_whole_units_only_the_products_without_a_f
 
 def test_upgrading_from_0015_moves_the_office_wide_settings_into_their_synced_table_after_a_backup(tmp_path):
     """0016: the settings the office shares become records of ``office_settings`` (version 1, made by this desk)
-    that the next sync sends; what is the desk's own (device id, logo path, backups kept) stays in ``settings``."""
+    that the next sync sends, but for stored defaults; what is the desk's own (device id, logo path, backups kept)
+    stays in ``settings``."""
     from domain.purchasing import commands as pc
     from domain.purchasing import terms
     from persistence.sync import local
@@ -332,7 +333,8 @@ def test_upgrading_from_0015_moves_the_office_wide_settings_into_their_synced_ta
     conn = sqlite3.connect(path)
     try:  # as a desk of 0015 kept them (po config, the planning and price-level screens, the backup setting)
         conn.executemany("INSERT INTO settings (key, value) VALUES (?, ?)", [
-            ("currency", "USD"), ("po_tax_rate", "9"), ("po_over_receipt_tolerance", "0"),
+            ("currency", "USD"), ("po_tax_rate", "9"), ("po_over_receipt_tolerance", "0.00"),
+            ("planning_fill_rate", "on"), ("dashboard.dead_days", "90"),
             ("company_name", "Acme 五金"), ("company_address", ""), ("company_logo", "/home/a/logo.png"),
             ("planning_abc_basis", "volume"), ("price_level_name_level3", "批发"), ("backup_keep", "5"),
             ("sync.cursor", "42")])
@@ -355,9 +357,10 @@ def test_upgrading_from_0015_moves_the_office_wide_settings_into_their_synced_ta
                       for row in conn.execute(sqlalchemy.select(t.office_settings))}
             own = dict(conn.execute(sqlalchemy.select(t.settings.c.key, t.settings.c.value)).all())
             pending = {p.key for p in local.pending_records(conn) if p.spec is r.BY_NAME["office_settings"]}
+        # a default stored by a form saved as shown (tolerance 0, fill rate on, no address) is no choice: left out
         assert office == {"currency": ("USD", 1, device), "po_tax_rate": ("9", 1, device),
-                          "po_over_receipt_tolerance": ("0", 1, device), "company_name": ("Acme 五金", 1, device),
-                          "planning_abc_basis": ("volume", 1, device), "price_level_name_level3": ("批发", 1, device)}
+                          "company_name": ("Acme 五金", 1, device), "planning_abc_basis": ("volume", 1, device),
+                          "dashboard.dead_days": ("90", 1, device), "price_level_name_level3": ("批发", 1, device)}
         assert own == {"device_id": device, "company_logo": "/home/a/logo.png", "backup_keep": "5",
                        "sync.cursor": "42"}
         assert pending == {r.row_key(r.BY_NAME["office_settings"], {"key": k}) for k in office}  # sent next sync

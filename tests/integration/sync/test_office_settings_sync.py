@@ -83,6 +83,16 @@ def test_saving_the_form_unchanged_is_no_edit_that_would_race_another_desk(hub, 
     for db in (a, b):
         assert (policy(db).currency, policy(db).tax_rate) == ("USD", Decimal(9))
         assert sync.conflicts(db) == []
+    planning_settings.set_dashboard_days(a.uow(), planning_settings.SetDashboardDays("120", "60"))  # 60: the default
+    planning_settings.set_dashboard_days(b.uow(), planning_settings.SetDashboardDays("180", "45"))  # 180: the default
+    sync.sync(a, hub)
+    sync.sync(b, hub)
+    sync.sync(a, hub)
+    for db in (a, b):
+        assert planning_settings.dashboard_days(db.uow()) == (120, 45) and sync.conflicts(db) == []
+    with a.engine.connect() as conn:
+        assert dict(conn.execute(select(t.office_settings.c.key, t.office_settings.c.version)).all()) == {
+            "currency": 1, "po_tax_rate": 1, "dashboard.dead_days": 1, "dashboard.cover_target_days": 1}
 
 
 def test_both_desks_change_the_tax_rate_offline_the_later_edit_wins_and_the_other_is_a_conflict(hub, devices):
