@@ -219,3 +219,27 @@ def test_every_office_key_is_the_one_its_module_uses():
         SETTING_ABC_BASIS, SETTING_FILL_RATE, DEAD_DAYS_KEY, COVER_TARGET_KEY)
     assert office.LEVEL_NAMES == tuple(LEVEL_NAME_KEY + level for level in NAMED_LEVELS)
     assert orders.SETTING_COMPANY_LOGO not in office.KEYS
+
+
+def test_desks_with_logins_of_their_own_exchange_the_settings_and_a_concurrent_edit(hub, devices):
+    """On a hub set up with a login per desk (GRANTs, row-level security: persistence.sync.roles)."""
+    import uuid
+
+    a, b = devices("a"), devices("b")
+    sync.sync(a, hub)
+    sync.hub_setup(a, hub)  # logins belong to the whole server: names of their own
+    a_url, _ = sync.hub_add_login(a, hub, f"office_a_{uuid.uuid4().hex[:8]}")
+    b_url, _ = sync.hub_add_login(b, hub, f"office_b_{uuid.uuid4().hex[:8]}")
+    sync.sync(a, a_url)
+    sync.sync(b, b_url)
+    configure(a, currency="USD", company_name="Acme 五金")
+    sync.sync(a, a_url)
+    sync.sync(b, b_url)
+    assert (policy(b).currency, policy(b).company_name) == ("USD", "Acme 五金")
+    configure(a, tax_rate="10")
+    configure(b, tax_rate="11")
+    sync.sync(a, a_url)
+    assert sync.sync(b, b_url).conflicts == 1
+    sync.sync(a, a_url)
+    assert policy(a).tax_rate == policy(b).tax_rate == Decimal(10)
+    assert sync.status(a).pending_push == 0 and sync.status(b).pending_push == 0
