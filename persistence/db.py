@@ -19,6 +19,7 @@ from sqlalchemy import text
 
 from domain.kernel.ids import new_id
 from persistence import errors as storage_errors
+from persistence import office
 from persistence import tables as t
 from persistence.backup import timestamped_backup
 from persistence.migrations import HEAD
@@ -93,10 +94,17 @@ class Database:
 
     def _setting(self, key: str) -> str | None:
         with self.engine.connect() as conn:
+            if key in office.KEYS:
+                return office.get(conn, key)
             return conn.execute(select(t.settings.c.value).where(t.settings.c.key == key)).scalar()
 
     def set_setting(self, key: str, value: str) -> None:
+        """Keep a setting: one the office shares (``persistence.office``) as a new version of its synced record,
+        any other as this desk's own."""
         with self.engine.begin() as conn:
+            if key in office.KEYS:
+                office.write(conn, {key: value})
+                return
             conn.execute(t.settings.delete().where(t.settings.c.key == key))
             conn.execute(t.settings.insert().values(key=key, value=value))
 

@@ -62,6 +62,16 @@ settings = Table(
     Column("value", Text, nullable=False),
 )
 
+# The settings the whole office shares (persistence.office): synced like other records, one row per key with the
+# version and device of its last edit. ``settings`` above keeps what belongs to this desk alone.
+office_settings = Table(
+    "office_settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+    *_sync_columns(),
+)
+
 products = Table(
     "products",
     metadata,

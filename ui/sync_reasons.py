@@ -207,6 +207,7 @@ RECORD_KINDS = {
     "period_stock": QT_TRANSLATE_NOOP("SyncTables", "Month-end stock figure"),
     "period_balances": QT_TRANSLATE_NOOP("SyncTables", "Month-end balance"),
     "sync_conflicts": QT_TRANSLATE_NOOP("SyncTables", "Sync conflict"),
+    "office_settings": QT_TRANSLATE_NOOP("SyncTables", "Company setting"),
     "movements": QT_TRANSLATE_NOOP("SyncTables", "Stock movement"),
     "unfilled_demand": QT_TRANSLATE_NOOP("SyncTables", "Unfilled demand"),
     # what this computer derives from them, named when a record deleted on the hub is still referred to here
@@ -359,6 +360,19 @@ FIELD_NAMES = {
     "warehouse_id": QT_TRANSLATE_NOOP("SyncFields", "warehouse_id"),
     "whole_units": QT_TRANSLATE_NOOP("SyncFields", "whole_units"),
     "year": QT_TRANSLATE_NOOP("SyncFields", "year"),
+    # an office-wide setting (persistence.office): its key, and each key a reason names as the field
+    "key": QT_TRANSLATE_NOOP("SyncFields", "key"),
+    "company_name": QT_TRANSLATE_NOOP("SyncFields", "company_name"),
+    "company_address": QT_TRANSLATE_NOOP("SyncFields", "company_address"),
+    "po_tax_rate": QT_TRANSLATE_NOOP("SyncFields", "po_tax_rate"),
+    "po_over_receipt_tolerance": QT_TRANSLATE_NOOP("SyncFields", "po_over_receipt_tolerance"),
+    "planning_abc_basis": QT_TRANSLATE_NOOP("SyncFields", "planning_abc_basis"),
+    "planning_fill_rate": QT_TRANSLATE_NOOP("SyncFields", "planning_fill_rate"),
+    "dashboard.dead_days": QT_TRANSLATE_NOOP("SyncFields", "dashboard.dead_days"),
+    "dashboard.cover_target_days": QT_TRANSLATE_NOOP("SyncFields", "dashboard.cover_target_days"),
+    "price_level_name_level3": QT_TRANSLATE_NOOP("SyncFields", "price_level_name_level3"),
+    "price_level_name_level4": QT_TRANSLATE_NOOP("SyncFields", "price_level_name_level4"),
+    "price_level_name_level5": QT_TRANSLATE_NOOP("SyncFields", "price_level_name_level5"),
 }
 
 

@@ -12,6 +12,7 @@ from domain.catalog.model import Customer
 from domain.catalog.model import Supplier
 from domain.catalog.model import Warehouse
 from domain.stock.readmodels import ProductRow
+from persistence import office
 from persistence import tables as t
 from persistence.reads import dec
 from persistence.stock import merged
@@ -63,7 +64,10 @@ def customers(engine: Engine) -> list[Customer]:
 
 
 def setting(engine: Engine, key: str) -> str | None:
+    """A setting as stored: the office's (``persistence.office``) or this desk's own."""
     with engine.connect() as conn:
+        if key in office.KEYS:
+            return office.get(conn, key)
         return conn.execute(select(t.settings.c.value).where(t.settings.c.key == key)).scalar()
 
 

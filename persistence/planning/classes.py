@@ -16,13 +16,13 @@ from datetime import datetime
 
 from sqlalchemy import Connection
 from sqlalchemy import Engine
-from sqlalchemy import insert
 from sqlalchemy import select
 
 from domain.planning.alerts import AlertSummary
 from domain.planning.classification import BASES
 from domain.planning.classification import DEFAULT_BASIS
 from domain.planning.classification import ProductClass
+from persistence import office
 from persistence import tables as t
 
 CLASS_SCOPE = "abc-xyz"
@@ -78,11 +78,10 @@ def classes_at(engine: Engine) -> datetime | None:
 
 def read_basis(conn: Connection) -> str:
     """The setting; ``value`` when it was never set (or holds something this version does not know)."""
-    value = conn.execute(select(t.settings.c.value).where(t.settings.c.key == SETTING_ABC_BASIS)).scalar()
+    value = office.get(conn, SETTING_ABC_BASIS)
     return value if value in BASES else DEFAULT_BASIS
 
 
 def write_basis(conn: Connection, basis: str) -> None:
-    conn.execute(t.settings.delete().where(t.settings.c.key == SETTING_ABC_BASIS))
-    conn.execute(insert(t.settings).values(key=SETTING_ABC_BASIS, value=basis))
+    office.write(conn, {SETTING_ABC_BASIS: basis})
 

@@ -9,6 +9,7 @@ from sqlalchemy import insert
 from sqlalchemy import select
 
 from domain.planning.product import ProductPlanning
+from persistence import office
 from persistence import tables as t
 from persistence.planning.classes import read_basis
 from persistence.planning.classes import write_basis
@@ -41,11 +42,11 @@ class ProductPlanningRepository:
         write_basis(self.conn, basis)
 
     def setting(self, key: str) -> str | None:
-        return self.conn.execute(select(t.settings.c.value).where(t.settings.c.key == key)).scalar()
+        """An office-wide planning setting (``persistence.office``)."""
+        return office.get(self.conn, key)
 
     def set_setting(self, key: str, value: str) -> None:
-        self.conn.execute(t.settings.delete().where(t.settings.c.key == key))
-        self.conn.execute(insert(t.settings).values(key=key, value=value))
+        office.write(self.conn, {key: value})
 
 
 def read_all(conn: Connection) -> dict[str, ProductPlanning]:

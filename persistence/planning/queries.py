@@ -57,6 +57,7 @@ from domain.purchasing.model import PricePer
 from domain.purchasing.scorecard import COMPLETE_STATES
 from domain.purchasing.scorecard import PAST_DUE_STATES
 from domain.stock.documents_model import DocumentKind
+from persistence import office
 from persistence import tables as t
 from persistence.derived import derived_write
 from persistence.planning.alerts import data_version
@@ -138,8 +139,7 @@ def read_history(engine: Engine, first_day: date, end_day: date, *, utc_offset_s
         unfilled_raw = daily_unfilled(conn, first_micros, end_micros, offset, base)
         lead_times = _lead_times(conn, end_micros)
         fills = _supplier_fills(conn, end_day)
-        fill_on = fill_enabled(conn.execute(select(t.settings.c.value)
-                                            .where(t.settings.c.key == SETTING_FILL_RATE)).scalar())
+        fill_on = fill_enabled(office.get(conn, SETTING_FILL_RATE))
         overrides = read_product_planning(conn)
         basis = read_basis(conn)
     shipped = {k: {d: Decimal(q) * qty_scale for d, q in v.items() if q} for k, v in shipped_raw.items()}

@@ -35,6 +35,7 @@ from domain.purchasing.rows import PoRow
 from domain.purchasing.rows import SupplierRow
 from domain.purchasing.rows import TermsRow
 from domain.stock.readmodels import CheckProblem
+from persistence import office
 from persistence import tables as t
 
 PO, LINES, REV = t.purchase_orders, t.purchase_order_lines, t.purchase_order_revisions
@@ -156,10 +157,10 @@ class PurchasingRepository:
 
     def policy(self) -> PurchasingPolicy:
         if self._policy is None:
-            s = t.settings.c
-            keys = (SETTING_TAX_RATE, SETTING_TOLERANCE, SETTING_COMPANY_NAME, SETTING_COMPANY_ADDRESS,
-                    SETTING_COMPANY_LOGO, SETTING_CURRENCY)
-            values = dict(self.conn.execute(select(s.key, s.value).where(s.key.in_(keys))).all())
+            s = t.settings.c  # the logo is the path of a file on this desk: its own setting; the rest the office's
+            values = office.read(self.conn, (SETTING_TAX_RATE, SETTING_TOLERANCE, SETTING_COMPANY_NAME,
+                                             SETTING_COMPANY_ADDRESS, SETTING_CURRENCY))
+            values.update(self.conn.execute(select(s.key, s.value).where(s.key == SETTING_COMPANY_LOGO)).all())
             default = PurchasingPolicy()
             self._policy = PurchasingPolicy(
                 tax_rate=_setting_number(values, SETTING_TAX_RATE, default.tax_rate),
@@ -176,11 +177,17 @@ class PurchasingRepository:
         return dict(self.conn.execute(select(P.currency, func.count()).group_by(P.currency)).all())
 
     def set_policy(self, policy: PurchasingPolicy) -> None:
-        values = {SETTING_TAX_RATE: fmt(policy.tax_rate), SETTING_TOLERANCE: fmt(policy.over_receipt_tolerance),
-                  SETTING_COMPANY_NAME: policy.company_name, SETTING_COMPANY_ADDRESS: policy.company_address,
-                  SETTING_COMPANY_LOGO: policy.company_logo, SETTING_CURRENCY: policy.currency}
-        self.conn.execute(t.settings.delete().where(t.settings.c.key.in_(list(values))))
-        self.conn.execute(insert(t.settings), [{"key": k, "value": v} for k, v in values.items()])
+        # only what changes is written: a value left as it was (a default never stored included) is no edit, so it
+        # does not become a version that would race another desk's real edit of it
+        before = self.policy()
+        values = {SETTING_TAX_RATE: (fmt(policy.tax_rate), fmt(before.tax_rate)),
+                  SETTING_TOLERANCE: (fmt(policy.over_receipt_tolerance), fmt(before.over_receipt_tolerance)),
+                  SETTING_COMPANY_NAME: (policy.company_name, before.company_name),
+                  SETTING_COMPANY_ADDRESS: (policy.company_address, before.company_address),
+                  SETTING_CURRENCY: (policy.currency, before.currency)}
+        office.write(self.conn, {k: new for k, (new, old) in values.items() if new != old})
+        self.conn.execute(t.settings.delete().where(t.settings.c.key == SETTING_COMPANY_LOGO))
+        self.conn.execute(insert(t.settings).values(key=SETTING_COMPANY_LOGO, value=policy.company_logo))
         self._policy = policy
 
     def profile(self, supplier_id: str) -> SupplierProfile | None:

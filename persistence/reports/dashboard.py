@@ -55,6 +55,7 @@ from domain.reports.stock_summary import SummaryBy
 from domain.reports.stock_summary import SummaryRow
 from domain.reports.stock_summary import summarize
 from domain.sales.prices import RETAIL
+from persistence import office
 from persistence import tables as t
 from persistence.accounts import queries as accounts
 from persistence.reports import queries
@@ -356,8 +357,7 @@ def plan_alerts(engine: Engine, today: date, *, utc_offset_seconds: int = 0, can
 def settings(engine: Engine) -> dict[str, str]:
     """The dashboard's settings as stored (``dashboard.*``)."""
     with engine.connect() as conn:
-        return dict(conn.execute(select(t.settings.c.key, t.settings.c.value)
-                                 .where(t.settings.c.key.like("dashboard.%"))).all())
+        return office.read(conn, (office.DEAD_DAYS, office.COVER_TARGET))
 
 
 def warehouse_codes(engine: Engine) -> list[str]:

@@ -14,6 +14,7 @@ from sqlalchemy import select
 
 from domain.purchasing.model import PurchasingPolicy
 from domain.sales.prices import CustomerTerms
+from persistence import office
 from persistence import tables as t
 from persistence.purchasing.orders import PurchasingRepository
 
@@ -105,15 +106,11 @@ class PriceRepository:
     # the extra levels' names
 
     def level_names(self) -> dict[str, str]:
-        s = t.settings.c
-        rows = self.conn.execute(select(s.key, s.value).where(s.key.like(LEVEL_NAME_KEY + "%"))).all()
+        rows = office.read(self.conn, office.LEVEL_NAMES).items()
         return {key[len(LEVEL_NAME_KEY):]: value for key, value in rows if value}
 
     def set_level_name(self, level: str, name: str) -> None:
-        key = LEVEL_NAME_KEY + level
-        self.conn.execute(t.settings.delete().where(t.settings.c.key == key))
-        if name:
-            self.conn.execute(insert(t.settings).values(key=key, value=name))
+        office.write(self.conn, {LEVEL_NAME_KEY + level: name or None})
 
     def _replace(self, table, key: dict, values: dict | None) -> None:
         """Replace the row of ``key`` with ``values`` (its version one higher), or with None delete it."""

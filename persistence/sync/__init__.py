@@ -509,7 +509,8 @@ def _summary(spec: r.Spec | None, data: dict) -> str:
         return "(deleted)"
     if spec is None:
         return ""
-    shown = [f"{k}={data[k]}" for k in ("sku", "code", "number", "name", "username", "state", "price", "unit_price")
+    shown = [f"{k}={data[k]}" for k in ("sku", "code", "number", "name", "username", "state", "price", "unit_price",
+                                    "value")
              if k in data and data[k] not in (None, "")]
     return ", ".join(shown) + (f" (version {data['version']})" if "version" in data else "")
 

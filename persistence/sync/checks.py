@@ -37,13 +37,17 @@ from domain.accounts.periods import parse_month
 from domain.imports.problems import Said
 from domain.kernel import limits
 from domain.kernel import validate as v
+from domain.kernel.currencies import iso_currency
 from domain.kernel.errors import BadInput
+from domain.planning.classification import BASES
+from domain.planning.settings import parse_days
 from domain.purchasing.model import PoState
 from domain.purchasing.model import PricePer
 from domain.sales.model import SoState
 from domain.sales.prices import LEVELS
 from domain.stock.documents import DocumentKind
 from domain.stock.model import MovementKind
+from persistence import office
 from persistence import tables as t
 from persistence.sync import records as r
 from persistence.sync.reasons import Reason
@@ -326,8 +330,47 @@ def _rules(spec_name: str, data: dict) -> None:
             _positive(row, "qty", "pack_size")
             _positive(row, "received", "price", zero=True)
             _one_of(row, "price_per", PricePer)
+    elif spec_name == "office_settings":
+        _office_rules(data["key"], data["value"])
     else:
         _account_rules(spec_name, data)
+
+
+_BASES = tuple(BASES)
+
+
+def _office_rules(key: str, value: str) -> None:
+    """An office-wide setting (``persistence.office``) as the screen that sets it would have accepted it. A refusal
+    names the setting by its key, which the window says in its reader's language (``ui.sync_reasons.FIELD_NAMES``);
+    the English says the field as the screen does."""
+    _one_of({"key": key}, "key", office.KEYS)
+    if key == office.CURRENCY:
+        if not re.fullmatch(r"[A-Z]{3}", value):
+            raise Refused(reason("not_currency", name="currency", value=repr(value[:10])))
+        _domain(key, lambda: iso_currency(value))
+    elif key in (office.TAX_RATE, office.TOLERANCE):
+        field, most = ("tax rate", 100) if key == office.TAX_RATE else ("over-receipt tolerance", 1000)
+        _domain(key, lambda: v.number(field, value, max_places=4))
+        if not Decimal(0) <= Decimal(value) <= most:
+            if most == 100:
+                raise Refused(reason("not_percent", name=key, value=value))
+            raise Refused(reason("not_between", name=key, value=value, low=0, high=most))
+    elif key == office.COMPANY_NAME:
+        _domain(key, lambda: v.text("company name", value))
+    elif key == office.COMPANY_ADDRESS:
+        _domain(key, lambda: v.text("company address", value, required=False, max_len=500))
+    elif key == office.ABC_BASIS:
+        _one_of({key: value}, key, _BASES)
+    elif key == office.FILL_RATE:
+        _one_of({key: value}, key, ("on", "off"))
+    elif key in (office.DEAD_DAYS, office.COVER_TARGET):
+        field = "dead-stock days" if key == office.DEAD_DAYS else "cover target days"
+        _domain(key, lambda: parse_days(field, value, 90))
+        if str(int(value)) != value:  # as the dashboard's settings store it: digits only
+            raise Refused(reason("not_whole", name=key, value=repr(value[:20])))
+    else:  # a price level's name
+        field = key.removeprefix(office.LEVEL_NAME) + " name"
+        _domain(key, lambda: v.text(field, value, max_len=64))
 
 
 # Receivables and payables (docs/ACCOUNTS.md): each kind of open item, the side it belongs to and the sign of its

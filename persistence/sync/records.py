@@ -77,6 +77,8 @@ def _spec(table: Table, **kw) -> Spec:
 
 # In an order where a record's references come before it.
 SPECS: tuple[Spec, ...] = (
+    # the settings the office shares (persistence.office), one record per key: last edit wins like any record
+    _spec(t.office_settings, key=("key",), label=("key",)),
     _spec(t.warehouses, unique=(("code",),), on_clash="merge", label=("code",)),
     _spec(t.products, children=((t.barcodes, ("product_id",)),), unique=(("sku",),), on_clash="merge",
           label=("sku",)),

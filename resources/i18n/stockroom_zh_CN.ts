@@ -1030,7 +1030,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ConflictTableModel</name>
         <message>
-            <location filename="../../ui/screens/conflicts.py" line="+147" />
+            <location filename="../../ui/screens/conflicts.py" line="+155" />
             <source>Detected</source>
             <translation>发现时间</translation>
         </message>
@@ -1068,7 +1068,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ConflictsScreen</name>
         <message>
-            <location line="-63" />
+            <location line="-71" />
             <source>yes</source>
             <translation>是</translation>
         </message>
@@ -1078,7 +1078,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>否</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location line="+57" />
             <source> (version %1)</source>
             <translation>（版本 %1）</translation>
         </message>
@@ -10847,7 +10847,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncFields</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="+224" />
+            <location filename="../../ui/sync_reasons.py" line="+225" />
             <source>action</source>
             <translation>操作</translation>
         </message>
@@ -11536,6 +11536,66 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <source>year</source>
             <translation>年份</translation>
         </message>
+        <message>
+            <location line="+2" />
+            <source>key</source>
+            <translation>设置项</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>company_name</source>
+            <translation>公司名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>company_address</source>
+            <translation>公司地址</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>po_tax_rate</source>
+            <translation>采购单税率</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>po_over_receipt_tolerance</source>
+            <translation>超收容差</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>planning_abc_basis</source>
+            <translation>ABC 分类依据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>planning_fill_rate</source>
+            <translation>按供应商满足率补足订货</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>dashboard.dead_days</source>
+            <translation>呆滞天数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>dashboard.cover_target_days</source>
+            <translation>库存覆盖目标天数</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>price_level_name_level3</source>
+            <translation>价格等级 3 名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>price_level_name_level4</source>
+            <translation>价格等级 4 名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>price_level_name_level5</source>
+            <translation>价格等级 5 名称</translation>
+        </message>
     </context>
     <context>
         <name>SyncPage</name>
@@ -11774,7 +11834,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncReasons</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-329" />
+            <location filename="../../ui/sync_reasons.py" line="-343" />
             <source>%1 is missing</source>
             <translation>缺少%1</translation>
         </message>
@@ -12239,7 +12299,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>用户 %1 是本机最后一个启用的管理员，保留该角色</translation>
         </message>
         <message>
-            <location line="+252" />
+            <location line="+266" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
         </message>
@@ -12436,7 +12496,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncTables</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-270" />
+            <location filename="../../ui/sync_reasons.py" line="-284" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
@@ -12610,6 +12670,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <location line="+1" />
             <source>Sync conflict</source>
             <translation>同步冲突</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Company setting</source>
+            <translation>公司设置</translation>
         </message>
         <message>
             <location line="+1" />

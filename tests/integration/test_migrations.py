@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import sqlalchemy
 from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
@@ -16,6 +17,7 @@ from domain.catalog import commands as cc
 from domain.catalog import master as catalog
 from domain.stock import commands as c
 from domain.stock import ledger
+from persistence import tables as t
 from persistence.db import MIGRATIONS
 from persistence.db import SchemaTooNew
 from persistence.db import open_database
@@ -307,3 +309,79 @@ def test_upgrading_from_0014_counts_in_whole_units_only_the_products_without_a_f
         assert [tuple(row[i] for i in kept) for row in after] == before
     finally:
         conn.close()
+
+
+def test_upgrading_from_0015_moves_the_office_wide_settings_into_their_synced_table_after_a_backup(tmp_path):
+    """0016: the settings the office shares become records of ``office_settings`` (version 1, made by this desk)
+    that the next sync sends, but for stored defaults; what is the desk's own (device id, logo path, backups kept)
+    stays in ``settings``."""
+    from domain.purchasing import commands as pc
+    from domain.purchasing import terms
+    from persistence.sync import local
+    from persistence.sync import records as r
+
+    path = tmp_path / "shop.sqlite3"
+    db = open_database(path)
+    try:
+        device = db.device_id
+        config = alembic_config()
+        with db.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0015")
+    finally:
+        db.close()
+    conn = sqlite3.connect(path)
+    try:  # as a desk of 0015 kept them (po config, the planning and price-level screens, the backup setting)
+        conn.executemany("INSERT INTO settings (key, value) VALUES (?, ?)", [
+            ("currency", "USD"), ("po_tax_rate", "9"), ("po_over_receipt_tolerance", "0.00"),
+            ("planning_fill_rate", "on"), ("dashboard.dead_days", "90"),
+            ("company_name", "Acme 五金"), ("company_address", ""), ("company_logo", "/home/a/logo.png"),
+            ("planning_abc_basis", "volume"), ("price_level_name_level3", "批发"), ("backup_keep", "5"),
+            ("sync.cursor", "42")])
+        conn.commit()
+        assert "office_settings" not in tables(path)
+    finally:
+        conn.close()
+    assert revision_of(path) == "0015"
+
+    db = open_database(path)
+    try:
+        [saved] = list((tmp_path / "backups").iterdir())  # the 0015 file, copied before the upgrade
+        assert f"before-{HEAD}" in saved.name and revision_of(saved) == "0015"
+        assert revision_of(path) == HEAD
+        policy = terms.current_policy(db.uow())
+        assert (policy.currency, policy.tax_rate, policy.company_name, policy.company_logo) == (
+            "USD", 9, "Acme 五金", "/home/a/logo.png")
+        with db.engine.connect() as conn:
+            office = {row.key: (row.value, row.version, row.device_id)
+                      for row in conn.execute(sqlalchemy.select(t.office_settings))}
+            own = dict(conn.execute(sqlalchemy.select(t.settings.c.key, t.settings.c.value)).all())
+            pending = {p.key for p in local.pending_records(conn) if p.spec is r.BY_NAME["office_settings"]}
+        # a default stored by a form saved as shown (tolerance 0, fill rate on, no address) is no choice: left out
+        assert office == {"currency": ("USD", 1, device), "po_tax_rate": ("9", 1, device),
+                          "company_name": ("Acme 五金", 1, device), "planning_abc_basis": ("volume", 1, device),
+                          "dashboard.dead_days": ("90", 1, device), "price_level_name_level3": ("批发", 1, device)}
+        assert own == {"device_id": device, "company_logo": "/home/a/logo.png", "backup_keep": "5",
+                       "sync.cursor": "42"}
+        assert pending == {r.row_key(r.BY_NAME["office_settings"], {"key": k}) for k in office}  # sent next sync
+        terms.set_policy(db.uow(), pc.SetPurchasingPolicy(tax_rate="10"))
+        with db.engine.connect() as conn:
+            assert conn.execute(sqlalchemy.select(t.office_settings.c.version).where(
+                t.office_settings.c.key == "po_tax_rate")).scalar() == 2
+    finally:
+        db.close()
+    db = open_database(path)
+    try:  # and back: 0016's downgrade returns them to settings, as they are now
+        config = alembic_config()
+        with db.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.downgrade(config, "0015")
+    finally:
+        db.close()
+    conn = sqlite3.connect(path)
+    try:
+        kept = dict(conn.execute("SELECT key, value FROM settings"))
+        assert "office_settings" not in tables(path)
+    finally:
+        conn.close()
+    assert kept["po_tax_rate"] == "10" and kept["currency"] == "USD" and kept["company_logo"] == "/home/a/logo.png"

@@ -55,3 +55,29 @@ def test_a_documents_lines_and_a_products_barcodes_are_named_in_chinese(qapp):
     assert "单据行" in html and "销售行" in html
     assert "document_lines" not in html and "sales_lines" not in html
     assert line.startswith("货号=P1") and "条码=" in line and "barcodes" not in line
+
+
+def test_a_company_setting_changed_on_two_desks_is_named_and_shown_in_chinese(qapp):
+    """A conflict of an office-wide setting (persistence.office): the setting named as the window names it, both
+    values shown."""
+    from types import SimpleNamespace
+
+    from ui.screens.conflicts import kept_summary
+    from ui.screens.conflicts import key_text
+    from ui.screens.conflicts import lost_summary
+    from ui.screens.conflicts import side_by_side
+
+    kept = {"key": "po_tax_rate", "value": "10", "device_id": "", "version": 2, "_children": {}}
+    lost = dict(kept, value="11")
+    row = SimpleNamespace(kept_data=kept, kept="", lost=lost, rule_code="same_version", rule_params={},
+                          rule="same version: first on hub wins", detected_at=None, resolved_at=None, resolved_by="",
+                          note="", table="office_settings", business_key="po_tax_rate")
+    i18n.set_language("zh_CN", persist=False)
+    try:
+        assert key_text(row) == "采购单税率"
+        assert "10" in kept_summary(row) and "11" in lost_summary(row)
+        page = side_by_side(row)
+        assert "公司设置" in page and "采购单税率" in page and "po_tax_rate" not in page.split("</h3>")[0]
+    finally:
+        i18n.set_language("en", persist=False)
+    assert key_text(row) == "po_tax_rate"

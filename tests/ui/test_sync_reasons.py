@@ -93,3 +93,21 @@ def test_a_hostile_record_is_said_in_chinese_on_the_conflicts_screen_and_in_the_
     widget.show_state(read_state(db))
     assert "条记录已搁置" in widget.kept.text()
     assert f"• 商品 {key}：最高库存：'abc' 不是数字" in widget.kept.toolTip()
+
+
+@pytest.mark.parametrize(("key", "value", "said"), [
+    ("po_tax_rate", "abc", "采购单税率"), ("po_tax_rate", "101", "采购单税率"), ("currency", "DOLLARSXYZ", "币种"),
+    ("company_address", "x" * 501, "公司地址"), ("planning_abc_basis", "weight", "ABC 分类依据"),
+    ("sync.hub_id", "x", "设置项")])
+def test_an_office_setting_kept_aside_is_said_in_chinese_with_the_setting_named(chinese, key, value, said):
+    import json
+
+    from persistence.sync import checks
+    from persistence.sync import records as r
+
+    spec = r.BY_NAME["office_settings"]
+    why = checks.check_record(spec, json.dumps([key]), {"key": key, "value": value, "device_id": "", "version": 1,
+                                                         "_children": {}})
+    assert why.code
+    text = reason_text(why.code, why.params, str(why))
+    assert said in text and text != str(why)

@@ -125,7 +125,15 @@ def summary(value) -> str:
     return "" if value is None else str(value)
 
 
-_KEPT_FIELDS = ("sku", "code", "number", "name", "username", "state", "price", "unit_price")
+_KEPT_FIELDS = ("sku", "code", "number", "name", "username", "state", "price", "unit_price", "value")
+
+
+def key_text(row) -> str:
+    """The business key of a conflict's record; an office-wide setting's key (``po_tax_rate``) as the reader names
+    the setting."""
+    if row.table == "office_settings":
+        return field_text(row.business_key)
+    return row.business_key
 
 
 def kept_summary(row) -> str:
@@ -146,7 +154,7 @@ class ConflictTableModel(RowTableModel):
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Detected"), lambda r: r.detected_at, when_text),
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Table"), lambda r: r.table, table_text),
-        Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Key"), lambda r: r.business_key),
+        Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Key"), key_text),
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Kept"), kept_summary),
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Losing version"), lost_summary),
         Column(QT_TRANSLATE_NOOP("ConflictTableModel", "Rule"), lambda r: rule_of(r)),
@@ -194,13 +202,13 @@ def side_by_side(row) -> str:
     if row.note:
         facts.append((translate("ConflictsScreen", "Note"), row.note))
     lines = "".join(f"<b>{escape(k)}:</b> {escape(str(v))}<br>" for k, v in facts)
-    title = escape(f"{table_text(row.table)} · {row.business_key}")
+    title = escape(f"{table_text(row.table)} · {key_text(row)}")
     return (f"<h3 style='margin:0'>{title}</h3><p>{lines}</p>"
             f"<table border='1' cellspacing='0' cellpadding='4' width='100%'>{head}{rows}</table>")
 
 
 def _name(row) -> str:
-    return f"{table_text(row.table)} {row.business_key}"
+    return f"{table_text(row.table)} {key_text(row)}"
 
 
 def _record(q) -> dict:
