@@ -40,11 +40,17 @@ from domain.demo.master import price_commands
 from domain.kernel.errors import RuleViolation
 from domain.kernel.ports import UnitOfWork
 from domain.kernel.refusals import refusal
+from domain.purchasing import commands as purchasing_commands
+from domain.purchasing import terms as purchasing_terms
 from domain.sales import price_master
 from domain.stock import ledger
 
 CHUNK_MONTHS = 6  # months per transaction
 Progress = Callable[[str], None]
+
+
+DEMO_COMPANY = "示范商贸有限公司 Demo Trading Co., Ltd."
+DEMO_ADDRESS = "上海市浦东新区张江路 1 号 · 1 Zhangjiang Road, Pudong, Shanghai"
 
 
 def build_demo(
@@ -80,6 +86,9 @@ def build_demo(
     world = World(recipe, rng, rnd, scale)
     _refuse_if_filled(uow_factory, world)
     catalog.add_many(uow_factory(), world.master_commands())
+    # the company its documents are printed for: a new company's is blank until set, and a demo PO printed no name
+    purchasing_terms.set_policy(uow_factory(), purchasing_commands.SetPurchasingPolicy(
+        company_name=DEMO_COMPANY, company_address=DEMO_ADDRESS))
     price_master.set_many(uow_factory(), price_commands(world))
     give_suppliers_terms(uow_factory, world.suppliers)
     say(f"master data: {len(world.products):,} products, {len(world.warehouses)} warehouses, "

@@ -82,6 +82,14 @@ def test_the_same_seed_gives_the_same_stock_and_another_seed_a_different_one(dem
         again.close()
 
 
+def test_the_demo_company_has_a_name_and_address_to_print(demo_db):
+    from domain.purchasing import terms
+
+    policy = terms.current_policy(demo_db.uow())
+    assert "Demo Trading" in policy.company_name and "示范" in policy.company_name
+    assert "Shanghai" in policy.company_address
+
+
 def test_every_balance_equals_the_ledger_after_the_demo(demo_db):
     assert queries.check(demo_db.engine) == []
 
