@@ -14,6 +14,7 @@ from datetime import date
 from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import landscape
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 from reportlab.platypus import Spacer
@@ -27,6 +28,10 @@ from domain.sales.churn import reason_text
 from ui.pdf.base import BaseRenderer
 from ui.pdf.base import paper_for
 from ui.pdf.cells import code_cell
+from ui.pdf.headers import WORDS
+from ui.pdf.headers import header_cell
+from ui.pdf.headers import vocabulary
+from ui.pdf.headers import widen_for_headers
 from ui.pdf.sales_labels import CHINESE
 from ui.pdf.sales_labels import ENGLISH
 from ui.pdf.sales_labels import check_language
@@ -53,6 +58,9 @@ ZH_CN: dict[str, str] = {
     "days": "天",
 }
 CONTEXT = "CallList"
+WHY = 7  # the column of reasons, which wraps: it gives the other columns the room their headers need
+WHY_LEAST = 0.15  # of the page's width
+CALL_WORDS = WORDS | vocabulary(ZH_CN.values())  # the words a header of the call list breaks between
 
 
 def label(text: str, language: str) -> str:
@@ -105,9 +113,13 @@ class CallListRenderer(BaseRenderer):
                                      st["Normal"])]
         cell = st["Cell"]
         days = self.t("days")
-        rows = [[self.t(x) for x in ("#", "Customer", "Phone", "Last order", "Every", "Silent", "Value at risk",
-                                      "Why", "Call notes")]]
-        widths = [width * share for share in self.columns]
+        names = [self.t(x) for x in ("#", "Customer", "Phone", "Last order", "Every", "Silent", "Value at risk", "Why",
+                                      "Call notes")]
+        # each column at least as wide as its header's longest word (序号 whole), the reasons giving the room
+        widths = widen_for_headers([width * share for share in self.columns], names, give=WHY, font=self.font,
+                                   size=cell.fontSize, least=width * WHY_LEAST, words=CALL_WORDS)
+        heading = ParagraphStyle("Heading", parent=cell, textColor=INK)
+        rows: list[list] = [[header_cell(h, w, heading) for h, w in zip(names, widths, strict=True)]]
         for n, r in enumerate(risks, 1):
             c = r.customer
             who = escape(f"{c.name} ({c.code})") + (f"<br/>{escape(c.contact)}" if c.contact else "")

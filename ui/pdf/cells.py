@@ -33,11 +33,22 @@ def _p(text: str) -> str:
 
 
 def text_cell(text: str, width: float, style: ParagraphStyle, padding: float = CELL_PADDING):
-    """A name's cell: the plain text when it fits its column on one line in ``style`` (much faster to lay out),
-    else a paragraph that wraps as ``style`` does (between Chinese characters and words)."""
-    if "\n" not in text and stringWidth(text, style.fontName, style.fontSize) <= width - padding:
+    """A name's cell: the plain text when it fits its column on one line in ``style`` (much faster to lay out);
+    else a paragraph that breaks at its spaces only when each of its words fits the column ("洗洁精 500g" above
+    "商用装", not "洗洁精 500g 商用" above "装"); else one that wraps as ``style`` does (between Chinese characters and
+    words)."""
+    room = width - padding
+    if "\n" not in text and stringWidth(text, style.fontName, style.fontSize) <= room:
         return text
+    if words_fit(text, room, style):
+        return Paragraph(_p(text), ParagraphStyle(style.name + "Words", parent=style, wordWrap=None))
     return Paragraph(_p(text), style)
+
+
+def words_fit(text: str, room: float, style: ParagraphStyle) -> bool:
+    """Whether each space-separated word of ``text`` fits ``room`` points in ``style``: then it may break at its
+    spaces only."""
+    return all(stringWidth(word, style.fontName, style.fontSize) <= room for word in text.split())
 
 
 def code_pieces(code: str) -> list[str]:

@@ -38,6 +38,8 @@ from ui.pdf.base import split_tail
 from ui.pdf.cells import code_cell
 from ui.pdf.cells import text_cell
 from ui.pdf.cells import widen_for_codes
+from ui.pdf.headers import header_cell
+from ui.pdf.headers import widen_for_headers
 
 # The translation context of the labels below. lupdate reads only literal arguments, so each marker
 # spells "PurchaseOrderPdf" out; the window's translator (ui.screens.purchasing) looks labels up in it.
@@ -239,13 +241,16 @@ class PurchaseOrderRenderer(BaseRenderer):
         st = self.styles
         head = [self.t(x) for x in ("#", "Our SKU", "Supplier SKU", "Description", "Quantity", "Unit / pack",
                                     "Unit price", "Amount")]
-        data: list[list] = [[Paragraph(_p(h), ParagraphStyle("H", parent=st["Cell"], textColor=colors.white,
-                                                              alignment=TA_RIGHT if i >= 4 and i != 5 else 0))
+        # Each column as wide as its header's longest word (序号 whole, not 序 above 号) and the codes' columns as
+        # their longest code, the description giving the room (it wraps anyway).
+        size, least = st["Cell"].fontSize, width * DESCRIPTION_LEAST
+        widths = widen_for_headers([width * share for share in COLUMNS], head, give=3, font=self.font, size=size,
+                                   least=least)
+        codes = {1: [line.sku for line in s.lines], 2: [line.supplier_sku for line in s.lines]}
+        widths = widen_for_codes(widths, codes, give=3, font=self.font, size=size, least=least)
+        data: list[list] = [[header_cell(h, widths[i], ParagraphStyle("H", parent=st["Cell"], textColor=colors.white,
+                                                                      alignment=TA_RIGHT if i >= 4 and i != 5 else 0))
                              for i, h in enumerate(head)]]
-        # The codes' columns as wide as their longest code, the description giving the room (it wraps anyway).
-        widths = widen_for_codes([width * share for share in COLUMNS],
-                                 {1: [line.sku for line in s.lines], 2: [line.supplier_sku for line in s.lines]},
-                                 give=3, font=self.font, size=st["Cell"].fontSize, least=width * DESCRIPTION_LEAST)
         for line in s.lines:
             by_pack = line.pack_size != 1
             qty = qty_text(line.qty) + " " + line.unit

@@ -22,6 +22,9 @@ from ui.i18n import fill
 from ui.pdf.base import TAIL_ROWS
 from ui.pdf.base import BaseRenderer
 from ui.pdf.base import paper_for
+from ui.pdf.cells import words_fit
+from ui.pdf.headers import header_cell
+from ui.pdf.headers import header_words
 from ui.pdf.purchase_order import INK
 from ui.pdf.purchase_order import RULE
 from ui.pdf.purchase_order import SHADE
@@ -36,20 +39,20 @@ _STRETCH = ("name",)  # the column that takes the page's spare width (or gives i
 _SAMPLE = 500  # the rows measured for the columns' widths
 _NAME_MAX = 90 * mm
 _SIZES = (7, 6.5, 6, 5.5)  # the table's type, in points: smaller only when the columns do not fit at 7
+_CELL_PADDING = 4  # a cell's left and right padding together
 _PAD = 4.5  # a cell's left and right padding, and a little air
+_HEAD_SMALLER = 1.0  # points: a header whose longest word does not fit its column is printed up to this much smaller
+_HEAD_LEAST = 5.0  # points: and never smaller than this
+
+
+def _head_least(size: float) -> float:
+    """The least size of a header over cells of ``size`` points."""
+    return max(size - _HEAD_SMALLER, _HEAD_LEAST)
 
 
 def _unbroken(text: str) -> bool:
     """Whether ``text`` has no Chinese (a word of Latin letters, digits and signs such as "31–60" stays whole)."""
     return not any("\u2e80" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in text)
-
-
-def _header(label: str) -> str:
-    """A column's header as Paragraph markup: a Chinese header breaks at its last space only ("0–30天 金额" on two
-    lines, never "金" and "额" apart; "> 365天 数量" as "> 365天" above "数量"), an English one wherever words end."""
-    if _unbroken(label):
-        return escape(label)
-    return "<br/>".join(escape(part).replace(" ", "&nbsp;") for part in label.rsplit(" ", 1))
 
 
 class ReportRenderer(BaseRenderer):
@@ -88,25 +91,30 @@ class ReportRenderer(BaseRenderer):
         else:
             widths = self._squeezed(sheet, body, width, size)
         leading = size * 1.2
-        head = ParagraphStyle("Head", parent=self.styles["Cell"], fontSize=size, leading=leading,
+        # The headers in one size: the cells' when every header's longest word fits its column, else a little smaller.
+        head_size = self._head_size(sheet, widths, size)
+        head = ParagraphStyle("Head", parent=self.styles["Cell"], fontSize=head_size, leading=head_size * 1.2,
                               textColor=colors.white)
         cell = ParagraphStyle("C", parent=self.styles["Cell"], fontSize=size, leading=leading)
         number = ParagraphStyle("N", parent=cell, alignment=TA_RIGHT)
         head_number = ParagraphStyle("HN", parent=head, alignment=TA_RIGHT)
-        # An English header wraps between words only (the cells' style wraps as Chinese does, anywhere).
-        words = {style: ParagraphStyle(style.name + "W", parent=style, wordWrap=None) for style in (head, head_number)}
         numeric = [c.kind != TEXT for c in sheet.columns]
         heads = [head_number if n else head for n in numeric]
-        data = [[Paragraph(_header(c.label), words[style] if _unbroken(c.label) else style)
-                 for c, style in zip(sheet.columns, heads, strict=True)]]
+        # A header breaks between its words only (期初 above 数量, never 期初数 above 量); a cell wraps as Chinese does.
+        data = [[header_cell(c.label, w, style, padding=_CELL_PADDING, least=head_size)
+                 for c, w, style in zip(sheet.columns, widths, heads, strict=True)]]
+        # A name breaks at its spaces when each of its words fits ("洗洁精 500g" above 商用装, not 商用 above 装).
+        words = ParagraphStyle("CW", parent=cell, wordWrap=None)
+        rooms = [w - _CELL_PADDING for w in widths]
         for row in body:
-            data.append([Paragraph(escape(text(v, c.kind)), number if n else cell)
-                         for v, c, n in zip(row, sheet.columns, numeric, strict=True)])
+            texts = [text(v, c.kind) for v, c in zip(row, sheet.columns, strict=True)]
+            data.append([Paragraph(escape(t), number if n else words if words_fit(t, room, cell) else cell)
+                         for t, n, room in zip(texts, numeric, rooms, strict=True)])
         table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
         style = [("BACKGROUND", (0, 0), (-1, 0), INK), ("VALIGN", (0, 0), (-1, -1), "TOP"),
                  ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE), ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5), ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                 ("RIGHTPADDING", (0, 0), (-1, -1), 2)]
+                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5), ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING / 2),
+                 ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING / 2)]
         for i in range(2, len(data), 2):
             style.append(("BACKGROUND", (0, i), (-1, i), STRIPE))
         if sheet.total is not None:
@@ -116,11 +124,23 @@ class ReportRenderer(BaseRenderer):
         table.setStyle(TableStyle(style))
         return table
 
+    def _head_size(self, sheet: Sheet, widths: list[float], size: float) -> float:
+        """The largest size, from ``size`` down to ``_head_least(size)``, at which each header's longest word fits
+        its column; the least when some do not even so (``header_cell`` splits those)."""
+        least = _head_least(size)
+        words = [[w.rstrip() for w in header_words(c.label)] for c in sheet.columns]
+        while size > least:
+            if all(stringWidth(w, self.font, size) <= width - _CELL_PADDING
+                   for column, width in zip(words, widths, strict=True) for w in column):
+                return size
+            size -= 0.5
+        return least
+
     def _measure(self, sheet: Sheet, body: list[list[object]], size: float) -> tuple[list[float], list[float]]:
         """Per column at ``size`` points: its natural width (its widest cell, of the first ``_SAMPLE`` rows and the
-        total, or its header's, whichever is wider) and the least it may take with its header's words whole (an
-        English word never broken; a Chinese header two characters a line at the least: "销售退货数量" in three
-        lines, not six of one character above a column of zeros); the name column's least is 20 mm."""
+        total, or its header's, whichever is wider) and the least it may take with its header's words whole (its widest
+        word, "Receipts" or 销售退货 of 销售退货数量, printed up to ``_HEAD_SMALLER`` smaller; never 期初数 above 量);
+        the name column's least is 20 mm."""
         pad = _PAD
         sample = [*body[:_SAMPLE], *body[-1:]]
         natural, floor = [], []
@@ -129,17 +149,18 @@ class ReportRenderer(BaseRenderer):
             if c.kind == TEXT:
                 cells = min(cells, 60 * mm)
             whole = stringWidth(c.label, self.font, size)
+            # the header's widest word (``ui.pdf.headers``): 采购入库 of 采购入库金额, "Receipts" of "Receipts value"
+            words = [w.rstrip() for w in header_words(c.label)]
+            word = max((stringWidth(w, self.font, size) for w in words), default=0)
+            smaller = max((stringWidth(w, self.font, _head_least(size)) for w in words), default=0)
             if _unbroken(c.label):
-                word = max((stringWidth(w, self.font, size) for w in c.label.split()), default=0)
                 header = whole if whole <= 12 * size else word  # a short English header ("Share %") on one line
             else:
-                # a Chinese header breaks at its last space only; each part may wrap between two characters past
-                # six characters' width ("181–365天" stays whole above "数量")
-                parts = [stringWidth(w, self.font, size) for w in c.label.rsplit(" ", 1)]
-                header = max((min(w, max(cells, 6 * size)) for w in parts), default=0)
-                word = min(header, 2 * size)
+                # a Chinese header on one line up to six characters' width (or its cells'), else between its words
+                header = max(word, min(whole, max(cells, 6 * size)))
             natural.append(max(header, cells) + pad)
-            floor.append(max(cells, word) + pad if c.key not in _STRETCH else 20 * mm)
+            # at the least, a header's widest word fits a little smaller than the cells (``header_cell`` shrinks it)
+            floor.append(max(cells, smaller) + pad if c.key not in _STRETCH else 20 * mm)
         return natural, floor
 
     def _widths(self, sheet: Sheet, body: list[list[object]], width: float, size: float) -> list[float] | None:

@@ -43,6 +43,8 @@ from ui.pdf.base import split_tail
 from ui.pdf.cells import code_cell
 from ui.pdf.cells import text_cell
 from ui.pdf.cells import widen_for_codes
+from ui.pdf.headers import header_cell
+from ui.pdf.headers import widen_for_headers
 from ui.pdf.purchase_order import INK
 from ui.pdf.purchase_order import RULE
 from ui.pdf.purchase_order import SHADE
@@ -198,9 +200,11 @@ class SalesRenderer(BaseRenderer):
 
     # the lines
 
-    def head_row(self, names: tuple[str, ...], right: set[int]) -> list:
+    def head_row(self, names: tuple[str, ...], right: set[int], widths: list[float]) -> list:
+        """The header row: each header in its column, broken between its words only (``ui.pdf.headers``)."""
         st = self.styles
-        return [Paragraph(_p(self.t(name)), st["HeadRight" if i in right else "Head"]) for i, name in enumerate(names)]
+        return [header_cell(self.t(name), widths[i], st["HeadRight" if i in right else "Head"])
+                for i, name in enumerate(names)]
 
     def cell(self, text: str, width: float):
         """A name's cell: plain text when it fits its column on one line, else a paragraph wrapping as Chinese does."""
@@ -210,11 +214,15 @@ class SalesRenderer(BaseRenderer):
         """A code's cell (a SKU, a document number): printed whole, smaller or broken after a separator only."""
         return code_cell(text, width, self.styles["Cell"])
 
-    def widths(self, shares: tuple[float, ...], codes: dict[int, list[str]], least: float = NAME_LEAST) -> list[float]:
-        """The columns' widths: their ``shares`` of the frame, the ``codes`` columns widened to their longest code,
-        taken from the names' column (the third), which keeps at least ``least`` of the frame."""
-        return widen_for_codes([self.width * share for share in shares], codes, give=2, font=self.font,
-                               size=self.styles["Cell"].fontSize, least=self.width * least)
+    def widths(self, shares: tuple[float, ...], codes: dict[int, list[str]], least: float = NAME_LEAST,
+               names: tuple[str, ...] = ()) -> list[float]:
+        """The columns' widths: their ``shares`` of the frame, each column at least as wide as the longest word of its
+        header (of ``names``) and the ``codes`` columns widened to their longest code, the room taken from the names'
+        column (the third), which keeps at least ``least`` of the frame."""
+        size, least = self.styles["Cell"].fontSize, self.width * least
+        widths = widen_for_headers([self.width * share for share in shares], [self.t(name) for name in names], give=2,
+                                   font=self.font, size=size, least=least)
+        return widen_for_codes(widths, codes, give=2, font=self.font, size=size, least=least)
 
     def name_cell(self, name: str, note: str, width: float):
         if not note:
@@ -343,8 +351,8 @@ class SalesDocumentRenderer(SalesRenderer):
     def _priced(self, s: SalesPrint) -> tuple[Table | None, Table, Table | None]:
         names = ("#", "SKU", "Name", "Unit", "Qty", "Unit price excl. tax", "Disc. %", "Tax %", "Amount excl. tax")
         right = {4, 5, 6, 7, 8}
-        widths = self.widths(PRICED, {1: [line.sku for line in s.lines]})
-        data = [self.head_row(names, right)]
+        widths = self.widths(PRICED, {1: [line.sku for line in s.lines]}, names=names)
+        data = [self.head_row(names, right, widths)]
         for line in s.lines:
             data.append([
                 str(line.line_no), self.code(line.sku, widths[1]), self.name_cell(line.name, line.note, widths[2]),
@@ -357,8 +365,8 @@ class SalesDocumentRenderer(SalesRenderer):
         delivery = s.kind is DocumentKind.DELIVERY_NOTE
         shares = DELIVERY if delivery else QUANTITIES
         names = ("#", "SKU", "Name", "Unit", "Qty") + (("Received qty",) if delivery else ()) + ("Remarks",)
-        widths = self.widths(shares, {1: [line.sku for line in s.lines]})
-        data = [self.head_row(names, {4, 5} if delivery else {4})]
+        widths = self.widths(shares, {1: [line.sku for line in s.lines]}, names=names)
+        data = [self.head_row(names, {4, 5} if delivery else {4}, widths)]
         for line in s.lines:
             row = [str(line.line_no), self.code(line.sku, widths[1]), self.cell(line.name, widths[2]),
                    self.cell(line.unit, widths[3]), qty_text(line.qty)]
@@ -420,8 +428,8 @@ class ArrivalNoticeRenderer(SalesRenderer):
         names = ("#", "SKU", "Name", "Unit", "Qty owed", "Order", "Since", "Expected arrival")
         # Two columns of codes: the names give them more of their room than on the other documents.
         widths = self.widths(NOTICE, {1: [line.sku for line in n.lines], 5: [line.order_number for line in n.lines]},
-                             least=NOTICE_NAME_LEAST)
-        data = [self.head_row(names, {4})]
+                             least=NOTICE_NAME_LEAST, names=names)
+        data = [self.head_row(names, {4}, widths)]
         for i, line in enumerate(n.lines, 1):
             expected = day_text(line.expected_on) if line.expected_on else self.t("not yet scheduled")
             data.append([str(i), self.code(line.sku, widths[1]), self.cell(line.name, widths[2]),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
@@ -48,6 +49,7 @@ from ui.pdf.statement_labels import side_label
 COLUMNS = (0.10, 0.15, 0.19, 0.20, 0.12, 0.12, 0.12)
 NAMES = ("Date", "Number", "Details", "Method / reference", "Increase", "Decrease", "Balance")
 NUMBERS = {4, 5, 6}
+DETAILS_LEAST = 0.14  # the details' least share when a header needs more room
 MIN_ROW_HEIGHT = 14  # a line's least height in points (8 pt text on 10 pt leading, 3 pt padding above and below)
 CONFIRM = ("Please check this statement against your books. If it agrees, sign and stamp it and return a copy to us; "
            "if it does not, please note the difference below and tell us.")
@@ -99,7 +101,7 @@ class RunningLines(Flowable):
 
     def _build(self, count: int, carried: bool) -> Table:
         r = self.renderer
-        data: list[list] = [r.head_row(NAMES, NUMBERS)]
+        data: list[list] = [r.head_row(NAMES, NUMBERS, r.column_widths)]
         shaded: list[int] = []
         if not self.first:
             data.append(r.balance_row("Balance brought forward", self.opening))
@@ -109,7 +111,7 @@ class RunningLines(Flowable):
             balance = self.rows[count - 1][1] if count else self.opening
             data.append(r.balance_row("Balance carried forward", balance))
             shaded.append(len(data) - 1)
-        table = Table(data, colWidths=[r.width * share for share in COLUMNS], repeatRows=1)
+        table = Table(data, colWidths=r.column_widths, repeatRows=1)
         style = r.line_style(NUMBERS)
         for row in shaded:
             style.add("BACKGROUND", (0, row), (-1, row), SHADE)
@@ -184,13 +186,19 @@ class StatementRenderer(SalesRenderer):
         closing: list = [Spacer(1, 3 * mm), *self.totals(s), Spacer(1, 6 * mm), *self.confirmation()]
         return flow + [RunningLines(self, list(zip(lines, balances, strict=True)), s.opening, closing)]
 
+    @cached_property
+    def column_widths(self) -> list[float]:
+        """The columns' widths: their shares of the frame, each at least as wide as its header's longest word, the
+        room taken from the details."""
+        return self.widths(COLUMNS, {}, least=DETAILS_LEAST, names=NAMES)
+
     def opening_row(self, s: Statement) -> list:
-        widths = [self.width * share for share in COLUMNS]
+        widths = self.column_widths
         return [day_text(s.start), "", self.cell(self.t("Opening balance"), widths[2]), "", "", "",
                 money_text(s.opening)]
 
     def line_row(self, line: StatementLine) -> list:
-        widths = [self.width * share for share in COLUMNS]
+        widths = self.column_widths
         return [day_text(line.business_date), self.code(line.number, widths[1]),
                 self.cell(details(line, self.language, lambda text: self.fits(text, widths[2])), widths[2]),
                 self.cell(method_and_reference(line, self.language, lambda text: self.fits(text, widths[3])),
@@ -201,7 +209,7 @@ class StatementRenderer(SalesRenderer):
         return stringWidth(text, self.font, 8) <= width - CELL_PADDING
 
     def balance_row(self, name: str, balance: Decimal) -> list:
-        widths = [self.width * share for share in COLUMNS]
+        widths = self.column_widths
         return ["", "", self.cell(self.t(name), widths[2] + widths[3]), "", "", "", money_text(balance)]
 
     def totals(self, s: Statement) -> list:
