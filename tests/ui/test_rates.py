@@ -77,6 +77,7 @@ def settings(qtbot, db, make_services):
     screen = SettingsScreen(make_services())
     qtbot.addWidget(screen)
     qtbot.waitUntil(lambda: not screen.loading and screen.tax_rate.text() != "", timeout=15_000)
+    screen.company.setText("Acme Trading")  # a new database's company has no name until one is entered here
     return screen
 
 
@@ -115,3 +116,18 @@ def test_yes_changes_the_company_currency_and_without_rates_nothing_is_asked(qtb
     qtbot.waitUntil(lambda: company_currency(db) == "CNY", timeout=15_000)
     qtbot.waitUntil(lambda: settings.saved_label.text() == "Saved.", timeout=15_000)
     assert len(asked) == 1 and "from EUR to CNY" in asked[0]
+
+
+def test_saving_the_company_without_a_name_asks_for_one_under_its_field_and_saves_nothing(qtbot, settings, db):
+    """A database made by ``init`` has no company name (documents print none); its settings page says so under the
+    name when saved blank, and nothing else it holds is written."""
+    settings.company.setText("")
+    settings.tax_rate.setText("3")
+    settings.save.click()
+    label = settings.errors["company name"]
+    qtbot.waitUntil(lambda: not label.isHidden(), timeout=15_000)
+    assert label.text() == "Enter the company name; it is printed on purchase orders."
+    assert settings.saved_label.text() == ""
+    from domain.purchasing import terms as purchasing_terms
+
+    assert purchasing_terms.current_policy(db.uow()).tax_rate == 13
