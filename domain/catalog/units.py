@@ -114,20 +114,14 @@ def refuse_fraction_held(product: Product, held: HeldFraction | None) -> None:
     if held is None:
         return
     values = (product.sku, fmt(held.qty), product.unit, held.where)
-    if held.kind == "stock":
-        raise BadInput("whole units", FRACTION_ENGLISH["holds_fraction"].format(*values), code="holds_fraction",
-                       values=values)
-    if held.kind == "purchase_order":
-        raise BadInput("whole units", FRACTION_ENGLISH["fraction_on_po"].format(*values), code="fraction_on_po",
-                       values=values)
-    if held.kind == "sales_order":
-        raise BadInput("whole units", FRACTION_ENGLISH["fraction_on_so"].format(*values), code="fraction_on_so",
-                       values=values)
-    raise BadInput("whole units", FRACTION_ENGLISH["fraction_in_terms"].format(*values), code="fraction_in_terms",
-                   values=values)
+    code = FRACTION_CODES.get(held.kind, "fraction_in_terms")
+    raise BadInput("whole units", FRACTION_ENGLISH[code].format(*values), code=code, values=values)
 
 
-# The sentences of those refusals (the same as their codes' in domain.imports.problems, which a test keeps equal).
+# The code of each kind of holding (supplier terms: the rest).
+FRACTION_CODES = {"stock": "holds_fraction", "purchase_order": "fraction_on_po", "sales_order": "fraction_on_so"}
+
+# The sentences of those refusals; domain.imports.problems takes them into its list of codes.
 FRACTION_ENGLISH = {
     "holds_fraction": "{0} holds {1} {2} in {3}; count it to a whole number first",
     "fraction_on_po": "{0} has {1} {2} still to receive on purchase order {3}; make that line a whole number (or "

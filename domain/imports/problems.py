@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from domain.catalog.units import FRACTION_ENGLISH
 from domain.kernel.errors import BadInput
 
 SAVE_AS = "save it from Excel as \"CSV UTF-8 (comma delimited)\" or as an Excel workbook (.xlsx)"
@@ -48,13 +49,7 @@ ENGLISH: dict[str, str] = {
     "not_whole": "{0} is not a whole number: {1} is counted in whole {2}; enter {3} or {4}",
     "not_whole_one": "{0} is not a whole number: {1} is counted in whole {2}; enter {3}",
     # (turning whole units on for a product that holds a fraction, domain.catalog.units.refuse_fraction_held)
-    "holds_fraction": "{0} holds {1} {2} in {3}; count it to a whole number first",
-    "fraction_on_po": "{0} has {1} {2} still to receive on purchase order {3}; make that line a whole number (or "
-                      "receive or close it) first",
-    "fraction_on_so": "{0} has {1} {2} still to ship on sales order {3}; make that line a whole number (or ship or "
-                      "cancel it) first",
-    "fraction_in_terms": "{0} is bought in steps of {1} {2} from supplier {3} (pack size, minimum order or order "
-                         "multiple); make those terms whole numbers first",
+    **FRACTION_ENGLISH,
     "not_yes_no": "{0} is neither yes nor no",
     "in_closed_period": "{0} is in a closed month (every month up to {1} is closed)",
     "due_before_date": "the due date {0} is before the date {1}",
