@@ -28,6 +28,7 @@ from domain.reports.stock_summary import SummaryBy
 from domain.reports.stock_summary import SummaryRow
 from ui.pdf.report_labels import CHINESE
 from ui.pdf.report_labels import label
+from ui.spreadsheets import MONEY_FORMAT
 
 TEXT, QTY, MONEY, PCT, DAY, NUMBER = "text", "qty", "money", "pct", "day", "number"
 
@@ -222,7 +223,7 @@ def _qty_format(value: object) -> str:
     return "#,##0" if isinstance(value, (int, Decimal)) and value == int(value) else "#,##0.####"
 
 
-EXCEL_FORMATS: dict[str, object] = {MONEY: "#,##0.00", QTY: _qty_format, PCT: "0.00", DAY: "yyyy-mm-dd",
+EXCEL_FORMATS: dict[str, object] = {MONEY: MONEY_FORMAT, QTY: _qty_format, PCT: "0.00", DAY: "yyyy-mm-dd",
                                     NUMBER: "0"}
 
 
