@@ -919,6 +919,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('MovementDetails', 'Warehouse'): '仓库',
     ('MovementKind', 'Adjustment'): '调整',
     ('MovementKind', 'Count adjustment'): '盘点调整',
+    ('MovementKind', 'Opening stock'): '期初库存',
     ('MovementKind', 'Receipt'): '入库',
     ('MovementKind', 'Reversal'): '冲销',
     ('MovementKind', 'Shipment'): '出库',

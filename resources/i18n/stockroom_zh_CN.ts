@@ -4220,7 +4220,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>MovementDetails</name>
         <message>
-            <location filename="../../ui/screens/movements.py" line="+216" />
+            <location filename="../../ui/screens/movements.py" line="+217" />
             <source>Movement %1</source>
             <translation>库存流水 %1</translation>
         </message>
@@ -4298,7 +4298,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>MovementKind</name>
         <message>
-            <location filename="../../ui/models/movements.py" line="+16" />
+            <location filename="../../ui/models/movements.py" line="+21" />
             <source>Receipt</source>
             <translation>入库</translation>
         </message>
@@ -4332,11 +4332,16 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <source>Reversal</source>
             <translation>冲销</translation>
         </message>
+        <message>
+            <location line="+3" />
+            <source>Opening stock</source>
+            <translation>期初库存</translation>
+        </message>
     </context>
     <context>
         <name>MovementTableModel</name>
         <message>
-            <location line="+13" />
+            <location line="+17" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
@@ -5506,7 +5511,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PurchaseOrderPdf</name>
         <message>
-            <location filename="../../ui/pdf/purchase_order.py" line="+58" />
+            <location filename="../../ui/pdf/purchase_order.py" line="+60" />
             <source>Purchase order</source>
             <translation>采购订单</translation>
         </message>
