@@ -204,6 +204,11 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ChangePassword', 'The same again:'): '再输入一次：',
     ('ChangePassword', 'The two new passwords differ; type the same one twice.'): '两次输入的新密码不一致；请输入相同的密码。',
     ('ChangePassword', 'at least %n characters'): '至少 %n 个字符',
+    ('ChangedBanner', ', '): '、',
+    ('ChangedBanner', 'Changed on another desk while you were editing: %1. Reload shows the values saved there; Keep editing leaves yours, and Save stores them over theirs.'): '您编辑期间，另一台电脑修改了：%1。点“重新载入”显示那边保存的值；点“继续编辑”保留您的输入，保存后将覆盖那边的值。',
+    ('ChangedBanner', 'Changed on another desk, shown as saved there: %1.'): '另一台电脑修改了以下设置，现显示其保存的值：%1。',
+    ('ChangedBanner', 'Keep editing'): '继续编辑',
+    ('ChangedBanner', 'Reload'): '重新载入',
     ('ClassMatrixDialog', "%1 (A the first 80 %, B the next 15 %, C the rest); X, Y, Z by how much the weekly demand varies (X: CV below 0.5, Y: below 1, Z: more or too little history). From the last planning run. Click a cell to list its products' alerts."):
         '%1（A 为前 80 %，B 为其后 15 %，C 为其余）；X、Y、Z 按每周需求的波动程度划分（X：变异系数低于 0.5，Y：低于 1，Z：更高或历史太短）。数据来自最近一次计划运行。点击单元格即列出这些商品的补货提醒。',
     ('ClassMatrixDialog', '%1 erratic'): '%1 不规则',

@@ -939,6 +939,34 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
     </context>
     <context>
+        <name>ChangedBanner</name>
+        <message>
+            <location filename="../../ui/widgets/changed_elsewhere.py" line="+83" />
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <location line="+47" />
+            <source>Reload</source>
+            <translation>重新载入</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep editing</source>
+            <translation>继续编辑</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Changed on another desk while you were editing: %1. Reload shows the values saved there; Keep editing leaves yours, and Save stores them over theirs.</source>
+            <translation>您编辑期间，另一台电脑修改了：%1。点“重新载入”显示那边保存的值；点“继续编辑”保留您的输入，保存后将覆盖那边的值。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Changed on another desk, shown as saved there: %1.</source>
+            <translation>另一台电脑修改了以下设置，现显示其保存的值：%1。</translation>
+        </message>
+    </context>
+    <context>
         <name>ClassMatrixDialog</name>
         <message>
             <location filename="../../ui/screens/replenishment/matrix.py" line="+129" />
@@ -4950,18 +4978,18 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PlanningPage</name>
         <message>
-            <location filename="../../ui/screens/settings_planning.py" line="+157" />
-            <location line="+34" />
+            <location filename="../../ui/screens/settings_planning.py" line="+206" />
+            <location line="+40" />
             <source>Not saved: %1</source>
             <translation>未保存：%1</translation>
         </message>
         <message>
-            <location line="-50" />
+            <location line="-61" />
             <source>Saved. The dashboard uses them when it loads next (F5).</source>
             <translation>已保存。经营概览下次加载时（F5）将使用这些设置。</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+26" />
             <source>Dead stock after</source>
             <translation>呆滞库存天数</translation>
         </message>
@@ -4976,12 +5004,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存：%1须为 1 到 %2 之间的整数天数；“%3”不是。</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+23" />
             <source>Saved. The next planning run follows it.</source>
             <translation>已保存。下次计划运行将按此执行。</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+13" />
             <source>Planning ranks products into ABC classes: A the products making the first 80 % of the annual demand, B the next 15 %, C the rest; A products get a higher service target unless a product has its own. Rank them by what their demand is worth (quantity × price) or by the quantity alone.</source>
             <translation>计划把商品分为 ABC 类：A 为占年需求前 80 % 的商品，B 为其后 15 %，C 为其余；A 类商品的服务水平目标更高（商品有自己的目标时除外）。可按需求金额（数量 × 价格）或仅按数量划分。</translation>
         </message>
@@ -9823,7 +9851,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>SettingsPages</name>
         <message>
-            <location filename="../../ui/screens/settings.py" line="+49" />
+            <location filename="../../ui/screens/settings.py" line="+58" />
             <source>Warehouses</source>
             <translation>仓库</translation>
         </message>
@@ -9861,7 +9889,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>SettingsScreen</name>
         <message>
-            <location line="+122" />
+            <location line="+173" />
             <source>Company logo</source>
             <translation>公司标志</translation>
         </message>
@@ -9871,12 +9899,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>图片 (*.png *.jpg *.jpeg)</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+21" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Nothing was saved; the company currency stays %1.</source>
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
@@ -9986,7 +10014,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>保存</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>General</source>
             <translation>常规</translation>
         </message>
