@@ -4978,7 +4978,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PlanningPage</name>
         <message>
-            <location filename="../../ui/screens/settings_planning.py" line="+206" />
+            <location filename="../../ui/screens/settings_planning.py" line="+209" />
             <location line="+40" />
             <source>Not saved: %1</source>
             <translation>未保存：%1</translation>
@@ -7998,6 +7998,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/replenishment/model.py" line="+10" />
+            <location filename="../../ui/screens/replenishment/run.py" line="+70" />
             <source>Supplier</source>
             <translation>供应商</translation>
         </message>
@@ -8153,7 +8154,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>建议数量：请输入大于 0 的数字，例如 24。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/run.py" line="-6" />
+            <location filename="../../ui/screens/replenishment/run.py" line="-76" />
             <source>Draft purchase orders created:</source>
             <translation>已创建采购订单草稿：</translation>
         </message>
@@ -8168,7 +8169,47 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>合计税前 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/screen.py" line="+209" />
+            <location line="+61" />
+            <source>Deliver to</source>
+            <translation>收货仓库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lines</source>
+            <translation>行数</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Amount before tax</source>
+            <translation>未税金额</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>≈ %1 at today's rate</source>
+            <translation>按今日汇率约 %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>no %1 exchange rate yet</source>
+            <translation>尚无 %1 汇率</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Together</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Create %n draft purchase order(s)?</source>
+            <translation>创建 %n 张采购订单草稿？</translation>
+        </message>
+        <message>
+            <location line="-8" />
+            <source>and %n more</source>
+            <translation>及其他 %n 种商品</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/replenishment/screen.py" line="+211" />
             <source>Run planning (F5) to forecast every product's demand and list what to order.</source>
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
@@ -8214,12 +8255,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+12" />
-            <location line="+234" />
+            <location line="+245" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location line="-194" />
+            <location line="-205" />
             <source>%1 of %2 line(s) shown, %3 ticked to order</source>
             <translation>显示 %1 / %2 行，已勾选 %3 行待订购</translation>
         </message>
@@ -8245,34 +8286,24 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+10" />
-            <location line="+22" />
+            <location line="+33" />
             <location line="+21" />
             <location line="+5" />
             <source>Create purchase orders</source>
             <translation>创建采购订单</translation>
         </message>
         <message>
-            <location line="-47" />
+            <location line="-58" />
             <source>Tick at least one shown line with a suggested quantity and a supplier.</source>
             <translation>请至少勾选一行显示中的、有建议数量和供应商的行。</translation>
         </message>
         <message>
-            <location line="+2" />
             <location filename="../../ui/screens/replenishment/transfers.py" line="+157" />
             <source>%1 → %2: %3 line(s)</source>
             <translation>%1 → %2：%3 行</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Create these draft purchase orders?
-
-%1</source>
-            <translation>创建以下采购订单草稿？
-
-%1</translation>
-        </message>
-        <message>
-            <location line="+5" />
+            <location filename="../../ui/screens/replenishment/screen.py" line="+21" />
             <location filename="../../ui/screens/replenishment/transfers.py" line="+7" />
             <source>suggested by replenishment planning</source>
             <translation>由补货计划建议</translation>
@@ -8464,13 +8495,14 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1 超出自身需要 %2（可用 %3，再订货点 %4）</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location filename="../../ui/screens/replenishment/run.py" line="-4" />
+            <location filename="../../ui/screens/replenishment/transfers.py" line="+2" />
             <location line="+9" />
             <source>; </source>
             <translation>；</translation>
         </message>
         <message>
-            <location line="-4" />
+            <location filename="../../ui/screens/replenishment/transfers.py" line="-4" />
             <source>%1 comes by transfer; ordering %2 instead of %3</source>
             <translation>%1 由调拨补足；采购 %2，而不是 %3</translation>
         </message>
