@@ -156,6 +156,39 @@ def test_the_chart_marks_censored_weeks_and_draws_the_forecast_band_between_two_
     assert not chart.grab().isNull()
 
 
+def test_the_chart_legend_sits_under_the_plot_clear_of_the_data_at_any_width(qtbot):
+    """In the plot's top left the legend covered the history; under the plot it covers nothing, and it takes fewer
+    columns when the chart is narrow instead of pushing the newest weeks past the right edge."""
+    from ui.widgets.forecast_chart import ForecastChart
+    from ui.widgets.forecast_chart import chart_data
+
+    starts = [date(2025, 6, 2) + (date(2025, 6, 9) - date(2025, 6, 2)) * i for i in range(60)]
+    forecast = SimpleNamespace(mean=[30.0] * 13, quantiles={0.1: [20.0] * 13, 0.9: [40.0] * 13}, fitted=None)
+    item = SimpleNamespace(sku="X", name="Thing", warehouse="MAIN", history=[30.0 + i % 7 for i in range(60)],
+                           week_starts=starts, forecast=forecast,
+                           explanation={"on_hand": Decimal(60), "reserved": Decimal(0), "on_order": Decimal(0),
+                                        "lead_time_days": 7, "reorder_point": Decimal(45), "safety_stock": Decimal(9),
+                                        "today": date(2026, 7, 27)})
+    chart = ForecastChart()
+    qtbot.addWidget(chart)
+    chart.set_data(chart_data(item))
+    chart.show()
+    qtbot.waitExposed(chart)
+    plot = chart.plot.getPlotItem()
+
+    def laid_out(width: int) -> bool:
+        view, legend = plot.vb.sceneBoundingRect(), chart.legend.sceneBoundingRect()
+        return (chart.width() == width and legend.top() >= view.bottom() and not legend.intersects(view)
+                and legend.right() <= chart.plot.width() + 1 and view.right() <= chart.plot.width() + 1)
+
+    columns = {}
+    for width in (1000, 650, 420):
+        chart.resize(width, 380)
+        qtbot.waitUntil(lambda w=width: laid_out(w))
+        columns[width] = chart.legend.columnCount
+    assert columns[1000] == 4 and columns[420] < 4
+
+
 def test_the_filters_and_search_narrow_the_alerts(qtbot, screen):
     _run(qtbot, screen)
 
