@@ -2792,7 +2792,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ForecastChart</name>
         <message>
-            <location filename="../../ui/widgets/forecast_chart.py" line="+207" />
+            <location filename="../../ui/widgets/forecast_chart.py" line="+212" />
             <source>Demand per week</source>
             <translation>每周需求</translation>
         </message>
@@ -2832,7 +2832,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>安全库存</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+32" />
             <source>Quantity</source>
             <translation>数量</translation>
         </message>
@@ -8255,12 +8255,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+12" />
-            <location line="+245" />
+            <location line="+249" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location line="-205" />
+            <location line="-209" />
             <source>%1 of %2 line(s) shown, %3 ticked to order</source>
             <translation>显示 %1 / %2 行，已勾选 %3 行待订购</translation>
         </message>
@@ -8287,13 +8287,13 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+10" />
             <location line="+33" />
-            <location line="+21" />
+            <location line="+25" />
             <location line="+5" />
             <source>Create purchase orders</source>
             <translation>创建采购订单</translation>
         </message>
         <message>
-            <location line="-58" />
+            <location line="-62" />
             <source>Tick at least one shown line with a suggested quantity and a supplier.</source>
             <translation>请至少勾选一行显示中的、有建议数量和供应商的行。</translation>
         </message>
@@ -8309,7 +8309,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>由补货计划建议</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+23" />
             <source>%n draft purchase order(s) created; click one to open it.</source>
             <translation>已创建 %n 张采购订单草稿；点击可打开。</translation>
         </message>
@@ -8571,7 +8571,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ReportsScreen</name>
         <message>
-            <location filename="../../ui/screens/reports/screen.py" line="+58" />
+            <location filename="../../ui/screens/reports/screen.py" line="+59" />
             <source>Stock summary (进销存汇总)</source>
             <translation>进销存汇总表</translation>
         </message>
@@ -8612,12 +8612,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location line="+414" />
+            <location line="+442" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location line="-413" />
+            <location line="-441" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
@@ -8662,7 +8662,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>自定义</translation>
         </message>
         <message>
-            <location line="+251" />
+            <location line="+252" />
             <source>%1 rows.</source>
             <translation>共 %1 行。</translation>
         </message>
@@ -8707,7 +8707,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已写入 %1</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+65" />
             <source>As of</source>
             <translation>截止日期</translation>
         </message>
@@ -8798,6 +8798,84 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+1" />
             <source>Admin</source>
             <translation>管理员</translation>
+        </message>
+    </context>
+    <context>
+        <name>SalesLines</name>
+        <message>
+            <location filename="../../ui/screens/reports/lines.py" line="+45" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Document</source>
+            <translation>单据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SKU</source>
+            <translation>货号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unit price</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Revenue</source>
+            <translation>销售收入</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cost</source>
+            <translation>成本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Margin</source>
+            <translation>毛利</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Margin %</source>
+            <translation>毛利率</translation>
+        </message>
+        <message>
+            <location line="+66" />
+            <source>all warehouses</source>
+            <translation>全部仓库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sales to %1</source>
+            <translation>%1 的销售明细</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sales lines of %1 %2, %3 to %4, %5</source>
+            <translation>%1 %2 的销售明细，%3 至 %4，%5</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Loading…</source>
+            <translation>正在载入…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%n line(s): quantity %1, revenue %2, cost %3, margin %4 (%5)</source>
+            <translation>共 %n 行：数量 %1，销售收入 %2，成本 %3，毛利 %4（%5）</translation>
         </message>
     </context>
     <context>
