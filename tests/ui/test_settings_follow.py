@@ -39,6 +39,9 @@ def told(qtbot, screen) -> None:
 
 
 def test_untouched_settings_take_the_values_saved_on_another_desk(qtbot, db, settings):
+    for key in ("users", "periods", "planning"):  # pages of either kind are told too (a screen's, or the planning's)
+        settings.page(key)
+    settings.tabs.setCurrentIndex(0)
     other_desk(db, company_name="示范商贸有限公司", tax_rate="9")
     told(qtbot, settings)
     assert (settings.company.text(), settings.tax_rate.text(), settings.address.toPlainText()) == (

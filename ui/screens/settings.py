@@ -213,7 +213,7 @@ class SettingsScreen(Screen):
             return
         for page in self.pages.values():
             if hasattr(page, "data_changed"):
-                page.data_changed()
+                page.data_changed(generation)
         self._loaded_generation = self.services.data_generation()
         self._reads += 1
         ticket, uow = self._reads, self.services.uow

@@ -118,8 +118,9 @@ class PlanningPage(QWidget):
     def refresh(self) -> None:
         self._read(self._shown)
 
-    def data_changed(self) -> None:
-        """The database changed (the Settings screen passes it on): follow what is stored, keeping what is typed."""
+    def data_changed(self, _generation: int = 0) -> None:
+        """The database changed (the Settings screen passes it on, as the window does to a screen): follow what is
+        stored, keeping what is typed."""
         self._read(self._follow)
 
     def _read(self, then) -> None:
