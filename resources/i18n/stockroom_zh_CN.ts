@@ -4978,7 +4978,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PlanningPage</name>
         <message>
-            <location filename="../../ui/screens/settings_planning.py" line="+209" />
+            <location filename="../../ui/screens/settings_planning.py" line="+210" />
             <location line="+40" />
             <source>Not saved: %1</source>
             <translation>未保存：%1</translation>
