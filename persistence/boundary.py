@@ -41,6 +41,7 @@ from domain.purchasing.scorecard import Scorecard
 from domain.reports.model import Period
 from domain.reports.sales import MarginBy
 from domain.reports.sales import SalesFigures
+from domain.reports.sales import SalesLineRow
 from domain.reports.sales import StockedProduct
 from domain.reports.status import StockFigures
 from domain.reports.stock_summary import PairFigures
@@ -324,6 +325,12 @@ class ReportQueries:
                       utc_offset_seconds: int = 0) -> list[SalesFigures]:
         return reports.sales_figures(self.engine, period, by, warehouse=warehouse,
                                      utc_offset_seconds=utc_offset_seconds)
+
+    def customer_sales_lines(self, period: Period, customer: str, *, warehouse: str | None = None,
+                             utc_offset_seconds: int = 0) -> list[SalesLineRow]:
+        """The lines of the margin report's row for ``customer`` (its code)."""
+        return reports.customer_sales_lines(self.engine, period, customer, warehouse=warehouse,
+                                            utc_offset_seconds=utc_offset_seconds)
 
     def stocked_products(self, *, warehouse: str | None = None, utc_offset_seconds: int = 0
                          ) -> list[StockedProduct]:

@@ -65,6 +65,26 @@ OTHER_FLOW = Flow.ADJUSTMENT  # an adjustment (and a reversal whose original is 
 
 # Opening stock: a receipt with this source type and a source ref starting with one of these (and its reversal).
 OPENING_KIND, OPENING_SOURCE, OPENING_REFS = "receipt", IMPORTED, (STOCK_REF, BRIDGE_REF)
+OPENING_STOCK = "opening_stock"  # what a movement list calls such a receipt instead of its kind (``shown_kind``)
+
+
+def is_opening_stock(kind: str, source_type: str, source_ref: str) -> bool:
+    """Whether a movement is imported opening stock: a receipt an import posted under one of ``OPENING_REFS``.
+
+    The one rule for it: the stock summary's opening column reads these receipts by the same constants (in SQL, by
+    the index on ``source_ref``), the movement lists name them with ``shown_kind``.
+
+    Args:
+        kind: a ``domain.stock.model.MovementKind`` value.
+        source_type: the posting document's kind.
+        source_ref: the posting document's reference.
+    """
+    return kind == OPENING_KIND and source_type == OPENING_SOURCE and (source_ref or "").startswith(OPENING_REFS)
+
+
+def shown_kind(kind: str, source_type: str, source_ref: str) -> str:
+    """The kind a movement list shows for a movement: ``OPENING_STOCK`` for imported opening stock, else ``kind``."""
+    return OPENING_STOCK if is_opening_stock(kind, source_type, source_ref) else kind
 
 
 def flow_of(kind: str, source_type: str) -> Flow:

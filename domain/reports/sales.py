@@ -12,6 +12,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from datetime import date
+from datetime import datetime
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -42,6 +43,25 @@ class SalesFigures(NamedTuple):
     revenue: Decimal
     cost: Decimal
     margin: Decimal
+
+
+class SalesLineRow(NamedTuple):
+    """One sales line the margin report summed (a sale's or, negative, a customer return's): what a row of the
+    report by customer is made of, read by ``ReportQueries.customer_sales_lines``."""
+
+    occurred_at: datetime
+    document: str  # the sale's or return's number
+    sku: str
+    name: str
+    qty: Decimal
+    unit_price: Decimal
+    revenue: Decimal
+    cost: Decimal
+    margin: Decimal
+
+    @property
+    def margin_pct(self) -> Decimal | None:
+        return percent(self.margin, self.revenue)
 
 
 class MarginRow(NamedTuple):

@@ -59,6 +59,7 @@ from domain.reports.model import Flow
 from domain.reports.model import Period
 from domain.reports.sales import MarginBy
 from domain.reports.sales import SalesFigures
+from domain.reports.sales import SalesLineRow
 from domain.reports.sales import StockedProduct
 from domain.reports.status import COVER_DAYS
 from domain.reports.status import StockFigures
@@ -294,7 +295,7 @@ _NAMED = {f.value: f for f in Flow}
 
 def _opening_stock(conn, start: datetime, end: datetime, wh_ids, mapped: bool, by_warehouse: bool
                    ) -> dict[str, Amount]:
-    """The opening stock posted from ``start`` to ``end`` (``domain.reports.model.OPENING_REFS``: an import's
+    """The opening stock posted from ``start`` to ``end`` (``domain.reports.model.is_opening_stock``: an import's
     receipts, and their reversal and the undoing of that when these fall in the period) summed per product (or
     warehouse). One pass over the imported receipts by the index on ``source_ref``, each looking up its reversal by
     ``reverses_id`` (none, mostly), whatever the period's size: 0.9 s of CPU for 100,000 imported rows with three
@@ -390,11 +391,26 @@ def _from_ledger(conn, start: datetime, end: datetime, wh_ids, mapped: bool, by_
     return opening, closing, flows
 
 
+def _period_sales(period: Period, utc_offset_seconds: int):
+    """The sales lines joined to their documents, and what keeps those the margin report counts: in the period, of
+    documents not reversed."""
+    start = midnight(period.first, utc_offset_seconds)
+    end = midnight(period.last + timedelta(days=1), utc_offset_seconds)
+    return (SL.join(DOC, DOC.c.id == SL.c.document_id),
+            and_(DOC.c.reversed.is_(False), SL.c.occurred_at >= start, SL.c.occurred_at < end))
+
+
+def _in_warehouse(conn, query, warehouse: str | None):
+    """``query`` kept to the documents of ``warehouse`` (and of warehouses merged into it); all without one."""
+    if not warehouse:
+        return query
+    return query.where(DOC.c.warehouse_id.in_(_warehouse_ids(conn, warehouse, merged.merged(conn))))
+
+
 def sales_figures(engine: Engine, period: Period, by: MarginBy, *, warehouse: str | None = None,
                   utc_offset_seconds: int = 0) -> list[SalesFigures]:
     """The period's sales lines (returns netted, reversed documents left out) summed per ``by``."""
-    start = midnight(period.first, utc_offset_seconds)
-    end = midnight(period.last + timedelta(days=1), utc_offset_seconds)
+    source, counted = _period_sales(period, utc_offset_seconds)
     if by == MarginBy.PRODUCT:
         key, name, joined = P.c.sku, P.c.name, P
         on = P.c.id == SL.c.product_id
@@ -406,19 +422,30 @@ def sales_figures(engine: Engine, period: Period, by: MarginBy, *, warehouse: st
         on = C.c.id == SL.c.customer_id
     else:
         key, name, joined, on = DOC.c.user, literal_column("''"), None, None
-    source = SL.join(DOC, DOC.c.id == SL.c.document_id)
     if joined is not None:
         source = source.join(joined, on)
     query = (select(key, func.max(name), func.sum(SL.c.qty), func.sum(SL.c.revenue), func.sum(SL.c.cost),
                     func.sum(SL.c.margin))
              .select_from(source)
-             .where(DOC.c.reversed.is_(False), SL.c.occurred_at >= start, SL.c.occurred_at < end)
+             .where(counted)
              .group_by(key))
     with engine.connect() as conn:
-        if warehouse:
-            query = query.where(DOC.c.warehouse_id.in_(_warehouse_ids(conn, warehouse, merged.merged(conn))))
-        rows = conn.execute(query).all()
+        rows = conn.execute(_in_warehouse(conn, query, warehouse)).all()
     return [SalesFigures(k or "", n or "", q, r, c, m) for k, n, q, r, c, m in rows]
+
+
+def customer_sales_lines(engine: Engine, period: Period, customer: str, *, warehouse: str | None = None,
+                         utc_offset_seconds: int = 0) -> list[SalesLineRow]:
+    """The sales lines the margin report by customer sums into ``customer``'s row (its code), oldest first."""
+    source, counted = _period_sales(period, utc_offset_seconds)
+    query = (select(SL.c.occurred_at, DOC.c.number, P.c.sku, P.c.name, SL.c.qty, SL.c.unit_price, SL.c.revenue,
+                    SL.c.cost, SL.c.margin)
+             .select_from(source.join(C, C.c.id == SL.c.customer_id).join(P, P.c.id == SL.c.product_id))
+             .where(counted, C.c.code == customer)
+             .order_by(SL.c.occurred_at, DOC.c.number, SL.c.line_no))
+    with engine.connect() as conn:
+        rows = conn.execute(_in_warehouse(conn, query, warehouse)).all()
+    return [SalesLineRow(*row) for row in rows]
 
 
 def _issues(mapped: bool):

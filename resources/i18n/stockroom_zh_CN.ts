@@ -939,6 +939,34 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
     </context>
     <context>
+        <name>ChangedBanner</name>
+        <message>
+            <location filename="../../ui/widgets/changed_elsewhere.py" line="+83" />
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <location line="+47" />
+            <source>Reload</source>
+            <translation>重新载入</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep editing</source>
+            <translation>继续编辑</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Changed on another desk while you were editing: %1. Reload shows the values saved there; Keep editing leaves yours, and Save stores them over theirs.</source>
+            <translation>您编辑期间，另一台电脑修改了：%1。点“重新载入”显示那边保存的值；点“继续编辑”保留您的输入，保存后将覆盖那边的值。</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Changed on another desk, shown as saved there: %1.</source>
+            <translation>另一台电脑修改了以下设置，现显示其保存的值：%1。</translation>
+        </message>
+    </context>
+    <context>
         <name>ClassMatrixDialog</name>
         <message>
             <location filename="../../ui/screens/replenishment/matrix.py" line="+129" />
@@ -2764,7 +2792,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ForecastChart</name>
         <message>
-            <location filename="../../ui/widgets/forecast_chart.py" line="+207" />
+            <location filename="../../ui/widgets/forecast_chart.py" line="+212" />
             <source>Demand per week</source>
             <translation>每周需求</translation>
         </message>
@@ -2804,7 +2832,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>安全库存</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+32" />
             <source>Quantity</source>
             <translation>数量</translation>
         </message>
@@ -4220,7 +4248,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>MovementDetails</name>
         <message>
-            <location filename="../../ui/screens/movements.py" line="+216" />
+            <location filename="../../ui/screens/movements.py" line="+217" />
             <source>Movement %1</source>
             <translation>库存流水 %1</translation>
         </message>
@@ -4298,7 +4326,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>MovementKind</name>
         <message>
-            <location filename="../../ui/models/movements.py" line="+16" />
+            <location filename="../../ui/models/movements.py" line="+21" />
             <source>Receipt</source>
             <translation>入库</translation>
         </message>
@@ -4332,11 +4360,16 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
             <source>Reversal</source>
             <translation>冲销</translation>
         </message>
+        <message>
+            <location line="+3" />
+            <source>Opening stock</source>
+            <translation>期初库存</translation>
+        </message>
     </context>
     <context>
         <name>MovementTableModel</name>
         <message>
-            <location line="+13" />
+            <location line="+17" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
@@ -4945,18 +4978,18 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PlanningPage</name>
         <message>
-            <location filename="../../ui/screens/settings_planning.py" line="+157" />
-            <location line="+34" />
+            <location filename="../../ui/screens/settings_planning.py" line="+210" />
+            <location line="+40" />
             <source>Not saved: %1</source>
             <translation>未保存：%1</translation>
         </message>
         <message>
-            <location line="-50" />
+            <location line="-61" />
             <source>Saved. The dashboard uses them when it loads next (F5).</source>
             <translation>已保存。经营概览下次加载时（F5）将使用这些设置。</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+26" />
             <source>Dead stock after</source>
             <translation>呆滞库存天数</translation>
         </message>
@@ -4971,12 +5004,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存：%1须为 1 到 %2 之间的整数天数；“%3”不是。</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+23" />
             <source>Saved. The next planning run follows it.</source>
             <translation>已保存。下次计划运行将按此执行。</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+13" />
             <source>Planning ranks products into ABC classes: A the products making the first 80 % of the annual demand, B the next 15 %, C the rest; A products get a higher service target unless a product has its own. Rank them by what their demand is worth (quantity × price) or by the quantity alone.</source>
             <translation>计划把商品分为 ABC 类：A 为占年需求前 80 % 的商品，B 为其后 15 %，C 为其余；A 类商品的服务水平目标更高（商品有自己的目标时除外）。可按需求金额（数量 × 价格）或仅按数量划分。</translation>
         </message>
@@ -5506,7 +5539,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PurchaseOrderPdf</name>
         <message>
-            <location filename="../../ui/pdf/purchase_order.py" line="+58" />
+            <location filename="../../ui/pdf/purchase_order.py" line="+60" />
             <source>Purchase order</source>
             <translation>采购订单</translation>
         </message>
@@ -7965,6 +7998,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+1" />
             <location filename="../../ui/screens/replenishment/model.py" line="+10" />
+            <location filename="../../ui/screens/replenishment/run.py" line="+70" />
             <source>Supplier</source>
             <translation>供应商</translation>
         </message>
@@ -8120,7 +8154,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>建议数量：请输入大于 0 的数字，例如 24。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/run.py" line="-6" />
+            <location filename="../../ui/screens/replenishment/run.py" line="-76" />
             <source>Draft purchase orders created:</source>
             <translation>已创建采购订单草稿：</translation>
         </message>
@@ -8135,7 +8169,47 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>合计税前 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/screen.py" line="+209" />
+            <location line="+61" />
+            <source>Deliver to</source>
+            <translation>收货仓库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lines</source>
+            <translation>行数</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Amount before tax</source>
+            <translation>未税金额</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>≈ %1 at today's rate</source>
+            <translation>按今日汇率约 %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>no %1 exchange rate yet</source>
+            <translation>尚无 %1 汇率</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Together</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Create %n draft purchase order(s)?</source>
+            <translation>创建 %n 张采购订单草稿？</translation>
+        </message>
+        <message>
+            <location line="-8" />
+            <source>and %n more</source>
+            <translation>及其他 %n 种商品</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/replenishment/screen.py" line="+211" />
             <source>Run planning (F5) to forecast every product's demand and list what to order.</source>
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
@@ -8181,12 +8255,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+12" />
-            <location line="+234" />
+            <location line="+249" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location line="-194" />
+            <location line="-209" />
             <source>%1 of %2 line(s) shown, %3 ticked to order</source>
             <translation>显示 %1 / %2 行，已勾选 %3 行待订购</translation>
         </message>
@@ -8212,40 +8286,30 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+10" />
-            <location line="+22" />
-            <location line="+21" />
+            <location line="+33" />
+            <location line="+25" />
             <location line="+5" />
             <source>Create purchase orders</source>
             <translation>创建采购订单</translation>
         </message>
         <message>
-            <location line="-47" />
+            <location line="-62" />
             <source>Tick at least one shown line with a suggested quantity and a supplier.</source>
             <translation>请至少勾选一行显示中的、有建议数量和供应商的行。</translation>
         </message>
         <message>
-            <location line="+2" />
             <location filename="../../ui/screens/replenishment/transfers.py" line="+157" />
             <source>%1 → %2: %3 line(s)</source>
             <translation>%1 → %2：%3 行</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Create these draft purchase orders?
-
-%1</source>
-            <translation>创建以下采购订单草稿？
-
-%1</translation>
-        </message>
-        <message>
-            <location line="+5" />
+            <location filename="../../ui/screens/replenishment/screen.py" line="+21" />
             <location filename="../../ui/screens/replenishment/transfers.py" line="+7" />
             <source>suggested by replenishment planning</source>
             <translation>由补货计划建议</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+23" />
             <source>%n draft purchase order(s) created; click one to open it.</source>
             <translation>已创建 %n 张采购订单草稿；点击可打开。</translation>
         </message>
@@ -8431,13 +8495,14 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1 超出自身需要 %2（可用 %3，再订货点 %4）</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location filename="../../ui/screens/replenishment/run.py" line="-4" />
+            <location filename="../../ui/screens/replenishment/transfers.py" line="+2" />
             <location line="+9" />
             <source>; </source>
             <translation>；</translation>
         </message>
         <message>
-            <location line="-4" />
+            <location filename="../../ui/screens/replenishment/transfers.py" line="-4" />
             <source>%1 comes by transfer; ordering %2 instead of %3</source>
             <translation>%1 由调拨补足；采购 %2，而不是 %3</translation>
         </message>
@@ -8506,7 +8571,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ReportsScreen</name>
         <message>
-            <location filename="../../ui/screens/reports/screen.py" line="+58" />
+            <location filename="../../ui/screens/reports/screen.py" line="+59" />
             <source>Stock summary (进销存汇总)</source>
             <translation>进销存汇总表</translation>
         </message>
@@ -8547,12 +8612,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location line="+414" />
+            <location line="+442" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location line="-413" />
+            <location line="-441" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
@@ -8597,7 +8662,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>自定义</translation>
         </message>
         <message>
-            <location line="+251" />
+            <location line="+252" />
             <source>%1 rows.</source>
             <translation>共 %1 行。</translation>
         </message>
@@ -8642,7 +8707,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已写入 %1</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+65" />
             <source>As of</source>
             <translation>截止日期</translation>
         </message>
@@ -8733,6 +8798,84 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+1" />
             <source>Admin</source>
             <translation>管理员</translation>
+        </message>
+    </context>
+    <context>
+        <name>SalesLines</name>
+        <message>
+            <location filename="../../ui/screens/reports/lines.py" line="+45" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Document</source>
+            <translation>单据</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SKU</source>
+            <translation>货号</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Unit price</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Revenue</source>
+            <translation>销售收入</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cost</source>
+            <translation>成本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Margin</source>
+            <translation>毛利</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Margin %</source>
+            <translation>毛利率</translation>
+        </message>
+        <message>
+            <location line="+66" />
+            <source>all warehouses</source>
+            <translation>全部仓库</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sales to %1</source>
+            <translation>%1 的销售明细</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sales lines of %1 %2, %3 to %4, %5</source>
+            <translation>%1 %2 的销售明细，%3 至 %4，%5</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Loading…</source>
+            <translation>正在载入…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%n line(s): quantity %1, revenue %2, cost %3, margin %4 (%5)</source>
+            <translation>共 %n 行：数量 %1，销售收入 %2，成本 %3，毛利 %4（%5）</translation>
         </message>
     </context>
     <context>
@@ -9818,7 +9961,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>SettingsPages</name>
         <message>
-            <location filename="../../ui/screens/settings.py" line="+49" />
+            <location filename="../../ui/screens/settings.py" line="+58" />
             <source>Warehouses</source>
             <translation>仓库</translation>
         </message>
@@ -9856,7 +9999,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>SettingsScreen</name>
         <message>
-            <location line="+122" />
+            <location line="+173" />
             <source>Company logo</source>
             <translation>公司标志</translation>
         </message>
@@ -9866,12 +10009,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>图片 (*.png *.jpg *.jpeg)</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+21" />
             <source>Saved.</source>
             <translation>已保存。</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+11" />
             <source>Nothing was saved; the company currency stays %1.</source>
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
@@ -9981,7 +10124,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>保存</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>General</source>
             <translation>常规</translation>
         </message>

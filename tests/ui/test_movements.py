@@ -88,3 +88,74 @@ def test_opening_a_movement_shows_its_details_and_source(qtbot, screen):
     assert "SD-1 · 螺丝刀" in details.text.text()
     qtbot.waitUntil(lambda: screen.services.tasks.busy == 0)
     assert details.document is None  # posted by a use case, not from a document
+
+
+def test_imported_opening_stock_reads_opening_stock_in_the_list_its_details_and_the_export(qtbot, services, db,
+                                                                                         chinese, tmp_path):
+    """A sheet of opening stock posts receipts (imp-S-…); the ledger lists them as 期初库存, not as 入库, and so do
+    the movement's details, the product page's movements and the workbook exported from the list; a receipt
+    posted by hand stays 入库."""
+    from openpyxl import load_workbook
+
+    from domain.imports import guess_mapping
+    from domain.imports import run_import
+    from ui.dialogs.export_table import snapshot
+    from ui.screens.movements import MovementsScreen
+    from ui.spreadsheets import read_table
+    from ui.spreadsheets import write_xlsx
+
+    sheet = tmp_path / "期初库存.csv"
+    sheet.write_text("货号,仓库,数量,成本\nHM-1,W1,4,8.00\n", encoding="utf-8")
+    table = read_table(sheet)
+    assert run_import(db.uow(), "stock", table, guess_mapping("stock", table.headers)).added == 1
+    screen = MovementsScreen(services)
+    qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: not screen.loading and len(screen.model.rows) == 5)
+    shown = {(screen.proxy.index(i, 1).data(), screen.proxy.index(i, 4).data())
+             for i in range(screen.proxy.rowCount())}
+    assert ("期初库存", "W1") in shown and ("入库", "W2") in shown
+    opening = next(i for i, m in enumerate(screen.proxy.visible_rows()) if m.warehouse == "W1" and m.kind == "receipt")
+    details = screen.open_movement(screen.proxy.index(opening, 0))
+    qtbot.addWidget(details)
+    assert "期初库存" in details.text.text()
+    titles, cells = snapshot(screen.table)
+    write_xlsx(tmp_path / "流水.xlsx", titles, cells())
+    kinds = [row[1] for row in load_workbook(tmp_path / "流水.xlsx").active.iter_rows(min_row=2, values_only=True)]
+    assert sorted(kinds) == ["入库", "出库", "期初库存", "调入", "调出"]
+    qtbot.waitUntil(lambda: services.tasks.busy == 0)
+
+
+def test_the_command_line_names_imported_opening_stock_in_its_list_and_its_export(db, tmp_path, capsys):
+    """``movements`` prints opening_stock for it (its JSON says so beside the kind), ``export movements`` writes
+    Opening stock, or 期初库存 in a Chinese workbook."""
+    import json
+
+    from openpyxl import load_workbook
+
+    from domain.imports import guess_mapping
+    from domain.imports import run_import
+    from main import main
+    from ui.spreadsheets import read_table
+
+    catalog.add_warehouse(db.uow(), cc.AddWarehouse("W1", "Main"))
+    catalog.add_product(db.uow(), cc.AddProduct("HM-1", "Hammer"))
+    sheet = tmp_path / "opening.csv"
+    sheet.write_text("SKU,Warehouse,Quantity,Cost\nHM-1,W1,4,8.00\n", encoding="utf-8")
+    table = read_table(sheet)
+    run_import(db.uow(), "stock", table, guess_mapping("stock", table.headers))
+    ledger.receive(db.uow(), c.ReceiveStock("HM-1", "1", "W1", "9"))
+
+    def cli(*args) -> str:
+        capsys.readouterr()
+        assert main(["--db", str(db.path), *args]) in (0, None)
+        return capsys.readouterr().out
+
+    listed = cli("movements")
+    assert "opening_stock" in listed and " receipt " in listed
+    moves = json.loads(cli("movements", "--json"))
+    assert sorted((m["kind"], m["opening_stock"]) for m in moves) == [("receipt", False), ("receipt", True)]
+    cli("export", "movements", str(tmp_path / "en.xlsx"))
+    cli("export", "movements", str(tmp_path / "zh.xlsx"), "--language", "zh")
+    for name, expected in (("en.xlsx", ["Opening stock", "Receipt"]), ("zh.xlsx", ["入库", "期初库存"])):
+        kinds = [row[1] for row in load_workbook(tmp_path / name).active.iter_rows(min_row=2, values_only=True)]
+        assert sorted(kinds) == expected

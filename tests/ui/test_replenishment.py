@@ -156,6 +156,39 @@ def test_the_chart_marks_censored_weeks_and_draws_the_forecast_band_between_two_
     assert not chart.grab().isNull()
 
 
+def test_the_chart_legend_sits_under_the_plot_clear_of_the_data_at_any_width(qtbot):
+    """In the plot's top left the legend covered the history; under the plot it covers nothing, and it takes fewer
+    columns when the chart is narrow instead of pushing the newest weeks past the right edge."""
+    from ui.widgets.forecast_chart import ForecastChart
+    from ui.widgets.forecast_chart import chart_data
+
+    starts = [date(2025, 6, 2) + (date(2025, 6, 9) - date(2025, 6, 2)) * i for i in range(60)]
+    forecast = SimpleNamespace(mean=[30.0] * 13, quantiles={0.1: [20.0] * 13, 0.9: [40.0] * 13}, fitted=None)
+    item = SimpleNamespace(sku="X", name="Thing", warehouse="MAIN", history=[30.0 + i % 7 for i in range(60)],
+                           week_starts=starts, forecast=forecast,
+                           explanation={"on_hand": Decimal(60), "reserved": Decimal(0), "on_order": Decimal(0),
+                                        "lead_time_days": 7, "reorder_point": Decimal(45), "safety_stock": Decimal(9),
+                                        "today": date(2026, 7, 27)})
+    chart = ForecastChart()
+    qtbot.addWidget(chart)
+    chart.set_data(chart_data(item))
+    chart.show()
+    qtbot.waitExposed(chart)
+    plot = chart.plot.getPlotItem()
+
+    def laid_out(width: int) -> bool:
+        view, legend = plot.vb.sceneBoundingRect(), chart.legend.sceneBoundingRect()
+        return (chart.width() == width and legend.top() >= view.bottom() and not legend.intersects(view)
+                and legend.right() <= chart.plot.width() + 1 and view.right() <= chart.plot.width() + 1)
+
+    columns = {}
+    for width in (1000, 650, 420):
+        chart.resize(width, 380)
+        qtbot.waitUntil(lambda w=width: laid_out(w))
+        columns[width] = chart.legend.columnCount
+    assert columns[1000] == 4 and columns[420] < 4
+
+
 def test_the_filters_and_search_narrow_the_alerts(qtbot, screen):
     _run(qtbot, screen)
 
@@ -194,9 +227,12 @@ def test_ticked_suggestions_become_drafts_with_the_edited_quantity_and_stay_list
     screen.confirm = lambda text: asked.append(text) or True
     screen.notify = told.append
     screen.create_orders()
-    assert "NB → MAIN: 1 line(s)" in asked[0]
+    qtbot.waitUntil(lambda: bool(asked))
+    assert "NB Trading NB MAIN 1" in words(asked[0])
     qtbot.waitUntil(lambda: bool(told) and screen.run_button.isEnabled(), timeout=60_000)
     [draft] = screen.last_drafts
+    # the question named the draft's amount before it was made: the one the draft came to
+    assert f"NB Trading NB MAIN 1 {draft.amount:,.2f} CNY LOW Low × 180" in words(asked[0])
     assert draft.lines == [("LOW", Decimal(180))] and draft.supplier == "NB" and draft.amount > 0
     # the report names each draft with its supplier, warehouse and amount, and links to it
     assert f"href='{draft.po_id}'" in told[0] and "supplier NB, to MAIN, 1 line(s)" in told[0]
@@ -233,7 +269,9 @@ def test_only_ticked_lines_that_are_shown_are_ordered_and_tick_all_acts_on_the_s
     asked = []
     screen.confirm = lambda text: asked.append(text) or False  # look at the question, create nothing
     screen.create_orders()
-    assert "SH → WEST: 1 line(s)" in asked[0] and "NB" not in asked[0]
+    qtbot.waitUntil(lambda: bool(asked))
+    assert "SH Trading SH WEST 1" in words(asked[0]) and "NB" not in asked[0]
+    qtbot.waitUntil(lambda: screen.create_button.isEnabled())  # nothing was created: it can be asked again
 
     screen.tick_shown(False)  # unticks LOW2 only: the hidden LOW keeps its tick
     assert screen.chosen() == [] and not screen.create_button.isEnabled()
@@ -525,3 +563,71 @@ def test_the_explanation_says_the_safety_stock_and_the_order_in_weeks_of_demand(
         "safety_weeks": pytest.approx(63.22, abs=0.01), "order_weeks": pytest.approx(78.08, abs=0.01)}
     assert in_weeks({"demand_per_period": 0.0, "safety_stock": 5}) == {}
     assert in_weeks({"demand_per_period": 2.0, "order_qty": 0, "safety_stock": 0}) == {"safety_weeks": 0.0}
+
+
+def test_the_question_names_each_supplier_its_lines_products_and_amount_in_the_company_currency(qtbot, screen, db,
+                                                                                               chinese):
+    """Before the drafts are made the purchaser reads which supplier gets which draft: its name, the lines and
+    products, the amount before tax — a USD supplier's also in CNY at today's rate — and the total in CNY."""
+    from domain.catalog import commands as cc
+    from domain.catalog import master as catalog
+    from domain.purchasing import commands as pc
+    from domain.purchasing import rates
+
+    catalog.update_supplier(db.uow(), cc.UpdateSupplier("SH", "上海五金", currency="USD", lead_time_days=7))
+    rates.set_rate(db.uow(), pc.SetExchangeRate("USD", "7.1"))
+    _run(qtbot, screen)
+    screen.tick_shown(True)
+    qty = {s.sku: s.qty for s in screen.chosen()}
+    asked = []
+    screen.confirm = lambda text: asked.append(text) or False
+    screen.create_orders()
+    qtbot.waitUntil(lambda: bool(asked))
+    usd = qty["LOW2"] * Decimal("2.50")
+    cny = (usd * Decimal("7.1")).quantize(Decimal("0.01"))
+    text = words(asked[0])
+    assert text.startswith("创建 2 张采购订单草稿？ 供应商 收货仓库 行数 未税金额")
+    assert f"NB Trading NB MAIN 1 {Decimal(600):,.2f} CNY LOW Low × {qty['LOW']:,}" in text
+    assert f"上海五金 SH WEST 1 {usd:,.2f} USD 按今日汇率约 {cny:,.2f} CNY LOW2 Low2 × {qty['LOW2']:,}" in text
+    assert text.endswith(f"合计 {Decimal(600) + cny:,.2f} CNY")  # in the company currency, USD converted
+    qtbot.waitUntil(lambda: screen.create_button.isEnabled())
+    assert not getattr(screen, "last_drafts", None)  # asked only: nothing was made, nothing is left written
+    assert screen.services.purchasing.purchase_orders() == []
+
+
+def words(html: str) -> str:
+    """The question's text as read, cell after cell."""
+    import re
+
+    return " ".join(re.sub(r"<[^>]+>", " ", html).replace("&amp;", "&").split())
+
+
+def test_a_long_draft_names_its_first_products_and_how_many_more():
+    from domain.planning.drafts import DraftLine
+    from domain.planning.drafts import DraftPreview
+    from ui.screens.replenishment import confirmation_html
+
+    lines = [DraftLine(f"P-{i}", f"产品{i}", Decimal(i), "pcs") for i in range(1, 9)]
+    text = confirmation_html([DraftPreview("NB", "宁波工具", "MAIN", lines, Decimal("1234.5"), "EUR", "CNY", None)])
+    assert "宁波工具 NB MAIN 8 1,234.50 EUR no EUR exchange rate yet" in words(text)
+    assert "P-1 产品1 × 1 pcs; P-2 产品2 × 2 pcs; P-3 产品3 × 3 pcs and 5 more" in text and "P-4" not in text
+    assert words(text).endswith("Together 1,234.50 EUR")  # never a sum in a currency it was not converted to
+
+
+def test_the_question_of_many_drafts_fits_the_screen_and_scrolls(qtbot):
+    """Twelve suppliers' drafts made a message box taller than the screen, its table wrapped into a narrow column."""
+    from domain.planning.drafts import DraftLine
+    from domain.planning.drafts import DraftPreview
+    from ui.screens.replenishment import confirmation_html
+    from ui.widgets.question import RichQuestion
+
+    previews = [DraftPreview(f"S{i:02d}", f"温州市宏光电器有限公司 {i}", "MAIN",
+                             [DraftLine(f"EL-{j}", "开关面板 三开单控 工程款", Decimal(j), "pcs") for j in range(1, 5)],
+                             Decimal("1234.5"), "CNY", "CNY", Decimal("1234.5")) for i in range(30)]
+    dialog = RichQuestion("Create purchase orders", confirmation_html(previews))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    screen = dialog.screen().availableGeometry()
+    assert dialog.height() <= screen.height() * 3 // 4
+    assert dialog.text.verticalScrollBar().maximum() > 0  # the rest is a scroll away
+    assert dialog.text.width() >= 500  # a supplier's name and its amount on one line

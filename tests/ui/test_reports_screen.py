@@ -265,3 +265,31 @@ def test_opening_stock_imported_in_the_period_shows_as_opening_not_as_receipts(q
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+def test_double_clicking_a_customer_in_the_margin_report_shows_its_sales_lines_for_the_period(qtbot, screen):
+    """ACME bought 4 TEA at 5.00 and brought one back: its two lines, whose sums are its row of the report; the
+    other customer's lines, and the lines before the period, are not among them."""
+    from PySide6.QtTest import QTest
+
+    _show(qtbot, screen, rb.MARGIN, "customer")
+    screen.show()
+    qtbot.waitExposed(screen)
+    model = screen.model
+    row = next(r for r in range(len(model.rows)) if model.row_values(r)[0] == "ACME")
+    index = model.index(row, 1)
+    screen.table.scrollTo(index)
+    at = screen.table.visualRect(index).center()
+    QTest.mouseClick(screen.table.viewport(), Qt.MouseButton.LeftButton, pos=at)  # a double click's first press
+    QTest.mouseDClick(screen.table.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    lines = screen.lines_window
+    assert lines is not None and lines.isVisible()
+    qtbot.waitUntil(lambda: lines.loaded)
+    assert [(r.sku, r.qty, r.revenue) for r in lines.model.rows] == [("TEA", Decimal(4), Decimal(20)),
+                                                                      ("TEA", Decimal(-1), Decimal(-5))]
+    values = model.row_values(row)
+    assert lines.sums() == tuple(values[model.column_of(key)] for key in ("qty", "revenue", "cost", "margin"))
+    assert "2 line(s)" in lines.totals.text() and "revenue 15.00" in lines.totals.text()
+    assert "ACME Acme Trading" in lines.heading.text() and FIRST.isoformat() in lines.heading.text()
+    lines.close()
+    assert screen.open_customer_lines(model.index(len(model.rows), 1)) is None  # the total: nothing to open

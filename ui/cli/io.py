@@ -186,6 +186,7 @@ def _export(args, open_db) -> int:
 
         raise BadInput("FILE", f"{args.file.name} does not end in .xlsx; exports are Excel workbooks (FILE.xlsx)")
     tr = label_translator(LANGUAGES[args.language or "en"], "ExportColumns")
+    kind_tr = label_translator(LANGUAGES[args.language or "en"], "MovementKind")
     db = open_db()
     if args.what == "stock":
         rows = [[r.sku, r.name, r.category, r.warehouse, r.on_hand, r.unit, r.avg_cost, r.value, r.reserved,
@@ -193,7 +194,14 @@ def _export(args, open_db) -> int:
         n = write_xlsx(args.file, [tr(h) for h in STOCK_HEADERS], rows, sheet=tr(SHEETS["stock"]),
                        formats=stock_formats)
     else:
-        rows = ([r.occurred_at, r.kind, r.sku, r.name, r.warehouse, r.qty, r.unit_cost, r.value, r.on_hand_after,
+        from ui.models.movements import SHOWN_CAPTIONS
+        from ui.models.movements import movement_kind
+
+        def kind(row) -> str:  # as the Movements screen shows it: "Opening stock" for imported opening stock
+            shown = movement_kind(row)
+            return kind_tr(SHOWN_CAPTIONS[shown]) if shown in SHOWN_CAPTIONS else shown
+
+        rows = ([r.occurred_at, kind(r), r.sku, r.name, r.warehouse, r.qty, r.unit_cost, r.value, r.on_hand_after,
                  r.source_type, r.source_ref, r.note, r.user, r.recorded_at, r.id]
                 for r in queries.movements(db.engine, args.sku, args.warehouse))
         n = write_xlsx(args.file, [tr(h) for h in MOVEMENT_HEADERS], rows, sheet=tr(SHEETS["movements"]),

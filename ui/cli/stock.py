@@ -243,9 +243,14 @@ def run(args, db) -> int:
                    for r in rows],
                    ["SKU", "NAME", "WAREHOUSE", "ON HAND", "AVG COST", "VALUE"])
     elif cmd == "movements":
+        from domain.reports.model import is_opening_stock
+        from domain.reports.model import shown_kind
+
         rows = queries.movements(db.engine, args.sku, args.warehouse)
         if args.json:
-            print_json([{"id": r.id, "kind": r.kind, "sku": r.sku, "warehouse": r.warehouse, "qty": fmt(r.qty),
+            print_json([{"id": r.id, "kind": r.kind,
+                          "opening_stock": is_opening_stock(r.kind, r.source_type, r.source_ref),
+                          "sku": r.sku, "warehouse": r.warehouse, "qty": fmt(r.qty),
                           "unit_cost": num(r.unit_cost), "value": fmt(r.value),
                           "on_hand_after": fmt(r.on_hand_after), "occurred_at": r.occurred_at.isoformat(),
                           "recorded_at": r.recorded_at.isoformat(), "ref": r.source_ref, "note": r.note,
@@ -253,8 +258,9 @@ def run(args, db) -> int:
                           "currency": r.fx_currency, "foreign_unit_price": num(r.fx_unit_price),
                           "rate": num(r.fx_rate)} for r in rows])
         else:
-            table([[local(r.occurred_at).strftime("%Y-%m-%d %H:%M"), r.kind, r.sku, r.warehouse, fmt(r.qty),
-                     money(r.value, db.money_places), r.source_ref, r.id] for r in rows],
+            table([[local(r.occurred_at).strftime("%Y-%m-%d %H:%M"), shown_kind(r.kind, r.source_type, r.source_ref),
+                    r.sku, r.warehouse, fmt(r.qty), money(r.value, db.money_places), r.source_ref, r.id]
+                   for r in rows],
                    ["WHEN", "KIND", "SKU", "WAREHOUSE", "QTY", "VALUE", "REF", "ID"])
     elif cmd == "check":
         problems = queries.check(db.engine)

@@ -1,10 +1,15 @@
-"""The stock ledger (``domain.stock.readmodels.MovementRow``), newest first as loaded."""
+"""The stock ledger (``domain.stock.readmodels.MovementRow``), newest first as loaded.
+
+A receipt of imported opening stock reads "Opening stock", not "Receipt" (``domain.reports.model.shown_kind``), in
+the list and in what is exported from it."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 
+from domain.reports.model import OPENING_STOCK
+from domain.reports.model import shown_kind
 from ui.models.table import Column
 from ui.models.table import RowTableModel
 from ui.models.table import money_text
@@ -21,11 +26,18 @@ KIND_CAPTIONS = {
     "count_adjustment": QT_TRANSLATE_NOOP("MovementKind", "Count adjustment"),
     "reversal": QT_TRANSLATE_NOOP("MovementKind", "Reversal"),
 }
+# Not a kind of movement (a receipt, filtered as one) but what a list calls imported opening stock.
+SHOWN_CAPTIONS = {**KIND_CAPTIONS, OPENING_STOCK: QT_TRANSLATE_NOOP("MovementKind", "Opening stock")}
 
 
 def kind_text(kind: str) -> str:
-    caption = KIND_CAPTIONS.get(kind)
+    caption = SHOWN_CAPTIONS.get(kind)
     return QCoreApplication.translate("MovementKind", caption) if caption else kind
+
+
+def movement_kind(row) -> str:
+    """The kind a list shows for a movement row: ``OPENING_STOCK`` for imported opening stock, else its kind."""
+    return shown_kind(row.kind, row.source_type, row.source_ref)
 
 
 class MovementTableModel(RowTableModel):
@@ -33,7 +45,7 @@ class MovementTableModel(RowTableModel):
     WHEN, KIND, SKU, NAME, WAREHOUSE, QTY, UNIT_COST, VALUE, ON_HAND_AFTER, REFERENCE, NOTE, USER = range(12)
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("MovementTableModel", "Date"), lambda r: r.occurred_at, when_text),
-        Column(QT_TRANSLATE_NOOP("MovementTableModel", "Kind"), lambda r: r.kind, kind_text),
+        Column(QT_TRANSLATE_NOOP("MovementTableModel", "Kind"), movement_kind, kind_text),
         Column(QT_TRANSLATE_NOOP("MovementTableModel", "SKU"), lambda r: r.sku),
         Column(QT_TRANSLATE_NOOP("MovementTableModel", "Name"), lambda r: r.name),
         Column(QT_TRANSLATE_NOOP("MovementTableModel", "Warehouse"), lambda r: r.warehouse),

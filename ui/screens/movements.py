@@ -25,6 +25,7 @@ from ui.i18n import fill
 from ui.models.movements import KIND_CAPTIONS
 from ui.models.movements import MovementTableModel
 from ui.models.movements import kind_text
+from ui.models.movements import movement_kind
 from ui.models.proxy import RowFilterProxy
 from ui.models.table import qty_text
 from ui.models.table import when_text
@@ -215,7 +216,7 @@ class MovementDetails(QDialog):
         m = self.movement
         self.setWindowTitle(fill(translate("MovementDetails", "Movement %1"), m.id[:8]))
         rows = [
-            (translate("MovementDetails", "Kind"), kind_text(m.kind)),
+            (translate("MovementDetails", "Kind"), kind_text(movement_kind(m))),
             (translate("MovementDetails", "Date"), when_text(m.occurred_at)),
             (translate("MovementDetails", "Product"), f"{m.sku} · {m.name}"),
             (translate("MovementDetails", "Warehouse"), m.warehouse),

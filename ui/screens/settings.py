@@ -1,7 +1,12 @@
 """Settings: the language (takes effect at once, kept in QSettings) and, in the database, the company block
 and purchasing settings that purchase orders print and use (name, address, logo, currency, tax rate,
 over-receipt tolerance). A new company currency while exchange rates or foreign-currency purchase orders
-exist is saved only after the user confirms it, being told that the rates are read in the new currency."""
+exist is saved only after the user confirms it, being told that the rates are read in the new currency.
+
+These settings are the office's (``persistence/office.py``): a sync may bring values another desk saved while the
+page is open. The page reads them again when the window hears of a change (``data_changed``) and follows them
+without losing what the user typed (``ui.widgets.changed_elsewhere``); its pages that follow too (Planning) are
+told as well."""
 
 from __future__ import annotations
 
@@ -35,6 +40,10 @@ from ui.screens import ScreenEntry
 from ui.screens import available
 from ui.screens import load_class
 from ui.widgets.busy import alive
+from ui.widgets.changed_elsewhere import ChangedBanner
+from ui.widgets.changed_elsewhere import Field
+from ui.widgets.changed_elsewhere import FollowedForm
+from ui.widgets.changed_elsewhere import updated_text
 from ui.widgets.screen import Screen
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
@@ -101,6 +110,10 @@ class SettingsScreen(Screen):
         self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.company_heading = QLabel(self)
         self.company_heading.setStyleSheet("font-weight: 600; margin-top: 12px;")
+        self.followed = FollowedForm(self._fields())
+        self.changed_banner = ChangedBanner(self.followed, self)
+        self._reads = 0  # a read after a change shows nothing once a newer read or a save has started
+        self._saving = 0  # saves under way: a read that ends meanwhile may hold the values being replaced
 
         form = QFormLayout()
         form.addRow(self.labels["language"], self.language)
@@ -126,6 +139,7 @@ class SettingsScreen(Screen):
         general_layout = QVBoxLayout(general)
         general_layout.addLayout(form)
         general_layout.addWidget(self.company_heading)
+        general_layout.addWidget(self.changed_banner)
         general_layout.addLayout(company_form)
         general_layout.addLayout(buttons)
         general_layout.addStretch(1)
@@ -163,17 +177,63 @@ class SettingsScreen(Screen):
         self.tabs.setCurrentIndex(index)
         self.tabs.blockSignals(False)
 
+    def _fields(self) -> dict[str, Field]:
+        """The company block's inputs, by the key of their label."""
+        def label(key: str):
+            return lambda: self.labels[key].text().rstrip(":：")
+
+        return {
+            "company": Field(self.company.text, self.company.setText, label("company")),
+            "address": Field(self.address.toPlainText, self.address.setPlainText, label("address")),
+            "logo": Field(self.logo.text, self.logo.setText, label("logo")),
+            "currency": Field(self.currency.currentText, self.currency.setCurrentText, label("currency")),
+            "tax": Field(self.tax_rate.text, self.tax_rate.setText, label("tax")),
+            "tolerance": Field(self.tolerance.text, self.tolerance.setText, label("tolerance")),
+        }
+
+    @staticmethod
+    def _values(policy) -> dict[str, str]:
+        return {"company": policy.company_name, "address": policy.company_address, "logo": policy.company_logo,
+                "currency": policy.currency, "tax": fmt(policy.tax_rate),
+                "tolerance": fmt(policy.over_receipt_tolerance)}
+
     def refresh(self) -> None:
         services = self.services
+        self._reads += 1
         self.load(lambda: purchasing_terms.current_policy(services.uow()), self._show_policy)
 
     def _show_policy(self, policy) -> None:
-        self.company.setText(policy.company_name)
-        self.address.setPlainText(policy.company_address)
-        self.logo.setText(policy.company_logo)
-        self.currency.setCurrentText(policy.currency)
-        self.tax_rate.setText(fmt(policy.tax_rate))
-        self.tolerance.setText(fmt(policy.over_receipt_tolerance))
+        self.followed.shown(self._values(policy))
+        self.changed_banner.close_banner()
+
+    def data_changed(self, generation: int) -> None:
+        """The database changed (a sync's pull, another program): read the settings again and follow them, keeping
+        what the user typed; a field changed both here and there is asked about (``ui.widgets.changed_elsewhere``)."""
+        if generation <= self._loaded_generation:
+            return
+        for page in self.pages.values():
+            if hasattr(page, "data_changed"):
+                page.data_changed(generation)
+        self._loaded_generation = self.services.data_generation()
+        self._reads += 1
+        ticket, uow = self._reads, self.services.uow
+
+        def done(policy) -> None:
+            if alive(self) and ticket == self._reads and not self._saving:  # a save's commit is heard of after it
+                self._follow(self._values(policy))
+
+        def failed(exc: BaseException) -> None:
+            if alive(self) and ticket == self._reads:
+                self.show_error(exc)
+
+        self.services.tasks.submit(lambda: purchasing_terms.current_policy(uow()), done, failed)
+
+    def _follow(self, values: dict[str, str]) -> None:
+        merged = self.followed.merge(values)
+        if merged.updated:
+            self.saved_label.setText(updated_text(self.followed, merged.updated))
+        if merged.conflicts:
+            self.changed_banner.ask(merged.conflicts)
 
     def _language_chosen(self, index: int) -> None:
         i18n.set_language(self.language.itemData(index))
@@ -190,6 +250,8 @@ class SettingsScreen(Screen):
         for label in self.errors.values():
             label.hide()
         self.saved_label.clear()
+        self._reads += 1  # a read begun before this save would show the values it replaces
+        self._saving += 1
         command = pc.SetPurchasingPolicy(
             tax_rate=self.tax_rate.text(), over_receipt_tolerance=self.tolerance.text(),
             company_name=self.company.text(), company_address=self.address.toPlainText(),
@@ -197,11 +259,13 @@ class SettingsScreen(Screen):
         services = self.services
 
         def done(policy) -> None:
+            self._saving -= 1
             if alive(self):
                 self._show_policy(policy)
                 self.saved_label.setText(translate("SettingsScreen", "Saved."))
 
         def failed(exc: BaseException) -> None:
+            self._saving -= 1
             if not alive(self):
                 return
             if isinstance(exc, purchasing_terms.CurrencyChangeNeedsConfirmation):
@@ -265,6 +329,7 @@ class SettingsScreen(Screen):
         self.browse.setText(translate("SettingsScreen", "Choose…"))
         self.save.setText(translate("SettingsScreen", "Save"))
         self.saved_label.clear()
+        self.changed_banner.retranslate()
         self.tabs.setTabText(0, translate("SettingsScreen", "General"))
         for index, entry in enumerate(PAGES, start=1):
             self.tabs.setTabText(index, translate("SettingsPages", entry.title))

@@ -6,6 +6,9 @@ Each group is kept in the database on its own Save (``domain.planning.settings``
 basis is read by every planning run; the classes already shown change with the next run (F5 on the Replenishment
 screen). The dashboard's days are read by its next load; a value out of range is refused, named, and nothing of the
 group is kept.
+
+They are the office's settings and sync: when the window hears of a change the page reads them again and follows,
+keeping what the user typed and not saved (``ui.widgets.changed_elsewhere``, as the General page does).
 """
 
 from __future__ import annotations
@@ -25,6 +28,10 @@ from PySide6.QtWidgets import QWidget
 from ui.i18n import fill
 from ui.refusals import refusal_text
 from ui.widgets.busy import alive
+from ui.widgets.changed_elsewhere import ChangedBanner
+from ui.widgets.changed_elsewhere import Field
+from ui.widgets.changed_elsewhere import FollowedForm
+from ui.widgets.changed_elsewhere import updated_text
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 _BAD = "border: 1px solid #cf222e;"
@@ -84,7 +91,22 @@ class PlanningPage(QWidget):
         group.addWidget(self.stock_intro)
         group.addLayout(days_form)
         group.addLayout(days_buttons)
+        self.followed = FollowedForm({
+            "basis": Field(lambda: self.basis.currentData(),
+                           lambda v: self.basis.setCurrentIndex(max(self.basis.findData(v), 0)),
+                           lambda: self.basis_label.text().rstrip(":：")),
+            "fill_rate": Field(lambda: _on_off(self.fill_rate.isChecked()),
+                               lambda v: self.fill_rate.setChecked(v == "on"), self.fill_rate.text),
+            "dead_days": Field(self.dead_days.text, self.dead_days.setText,
+                               lambda: self.dead_label.text().rstrip(":：")),
+            "cover_target": Field(self.cover_target.text, self.cover_target.setText,
+                                  lambda: self.target_label.text().rstrip(":：")),
+        })
+        self.changed_banner = ChangedBanner(self.followed, self)
+        self._reads = 0  # as on the General page: a newer read or a save makes an older read's values stale
+        self._saving = 0
         layout = QVBoxLayout(self)
+        layout.addWidget(self.changed_banner)
         layout.addWidget(self.intro)
         layout.addLayout(form)
         layout.addLayout(buttons)
@@ -94,7 +116,17 @@ class PlanningPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        self._read(self._shown)
+
+    def data_changed(self, _generation: int = 0) -> None:
+        """The database changed (the Settings screen passes it on, as the window does to a screen): follow what is
+        stored, keeping what is typed."""
+        self._read(self._follow)
+
+    def _read(self, then) -> None:
         uow = self.services.uow
+        self._reads += 1
+        ticket = self._reads
 
         def read():
             from domain.planning.settings import abc_basis
@@ -104,22 +136,36 @@ class PlanningPage(QWidget):
             return (abc_basis(uow()), fill_rate_use(uow())), dashboard_days(uow())
 
         def done(result) -> None:
-            planning, days = result
-            self._show(planning)
-            self._show_days(days)
+            if alive(self) and ticket == self._reads and not self._saving:
+                then(_values(*result))
 
         self.services.tasks.submit(read, on_done=done, on_error=self._failed)
+
+    def _shown(self, values: dict[str, str]) -> None:
+        self.followed.shown(values)
+        self.changed_banner.close_banner()
+        for edit in (self.dead_days, self.cover_target):
+            edit.setStyleSheet("")
+
+    def _follow(self, values: dict[str, str]) -> None:
+        merged = self.followed.merge(values)
+        groups = ((self.saved_label, ("basis", "fill_rate")), (self.days_label, ("dead_days", "cover_target")))
+        for label, keys in groups:
+            updated = [key for key in merged.updated if key in keys]  # said beside the Save of their group
+            if updated:
+                label.setText(updated_text(self.followed, updated))
+        if merged.conflicts:
+            self.changed_banner.ask(merged.conflicts)
 
     def _show(self, planning: tuple[str, bool]) -> None:
         if alive(self):
             basis, fill_on = planning
-            self.basis.setCurrentIndex(max(self.basis.findData(basis), 0))
-            self.fill_rate.setChecked(fill_on)
+            self.followed.shown({"basis": basis, "fill_rate": _on_off(fill_on)})
 
     def _show_days(self, days: tuple[int, int]) -> None:
         if alive(self):
-            for edit, value in zip((self.dead_days, self.cover_target), days, strict=True):
-                edit.setText(str(value))
+            self.followed.shown({"dead_days": str(days[0]), "cover_target": str(days[1])})
+            for edit in (self.dead_days, self.cover_target):
                 edit.setStyleSheet("")
 
     def save_days(self) -> None:
@@ -129,6 +175,7 @@ class PlanningPage(QWidget):
         command = SetDashboardDays(self.dead_days.text(), self.cover_target.text())
         uow = self.services.uow
         self.days_label.clear()
+        self._begin_save()
 
         def write():
             from domain.planning.settings import set_dashboard_days
@@ -136,6 +183,7 @@ class PlanningPage(QWidget):
             return set_dashboard_days(uow(), command)
 
         def done(days: tuple[int, int]) -> None:
+            self._saving -= 1
             if alive(self):
                 self._show_days(days)
                 self.days_label.setText(translate("PlanningPage", "Saved. The dashboard uses them when it loads "
@@ -143,12 +191,17 @@ class PlanningPage(QWidget):
 
         self.services.tasks.submit(write, on_done=done, on_error=self._days_failed)
 
+    def _begin_save(self) -> None:
+        self._reads += 1  # a read begun before the save would show the values it replaces
+        self._saving += 1
+
     def _days_failed(self, exc: BaseException) -> None:
         from domain.kernel.errors import BadInput
         from domain.planning.settings import COVER_TARGET_FIELD
         from domain.planning.settings import DEAD_DAYS_FIELD
         from domain.planning.settings import MAX_DAYS
 
+        self._saving -= 1
         if not alive(self):
             return
         edit = {DEAD_DAYS_FIELD: self.dead_days, COVER_TARGET_FIELD: self.cover_target}.get(
@@ -172,6 +225,7 @@ class PlanningPage(QWidget):
         command, uow = SetAbcBasis(self.basis.currentData()), self.services.uow
         fill_command = SetFillRateUse(self.fill_rate.isChecked())
         self.saved_label.clear()
+        self._begin_save()
 
         def write():
             from domain.planning.settings import set_abc_basis
@@ -180,11 +234,16 @@ class PlanningPage(QWidget):
             return set_abc_basis(uow(), command), set_fill_rate_use(uow(), fill_command)
 
         def done(planning: tuple[str, bool]) -> None:
+            self._saving -= 1
             if alive(self):
                 self._show(planning)
                 self.saved_label.setText(translate("PlanningPage", "Saved. The next planning run follows it."))
 
-        self.services.tasks.submit(write, on_done=done, on_error=self._failed)
+        self.services.tasks.submit(write, on_done=done, on_error=self._save_failed)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        self._saving -= 1
+        self._failed(exc)
 
     def _failed(self, exc: BaseException) -> None:
         if alive(self):
@@ -213,3 +272,14 @@ class PlanningPage(QWidget):
         self.dead_label.setText(translate("PlanningPage", "Dead stock after (days):"))
         self.target_label.setText(translate("PlanningPage", "Excess stock above (days of cover):"))
         self.days_button.setText(translate("PlanningPage", "Save"))
+        self.changed_banner.retranslate()
+
+
+def _on_off(on: bool) -> str:
+    return "on" if on else "off"
+
+
+def _values(planning: tuple[str, bool], days: tuple[int, int]) -> dict[str, str]:
+    """The stored settings as the page's fields read them."""
+    (basis, fill_on), (dead, cover) = planning, days
+    return {"basis": basis, "fill_rate": _on_off(fill_on), "dead_days": str(dead), "cover_target": str(cover)}

@@ -35,6 +35,9 @@ translate = QCoreApplication.translate
 
 WEEK = 7 * 86400.0
 VISIBLE_WEEKS = 60
+LEGEND_COLUMNS = (4, 3, 2, 1)  # the eight entries in two rows or more: as many columns as the width holds
+LEGEND_ROW = 4  # of the plot item's grid: title, top axis, the plot, bottom axis, then the legend
+LEGEND_SPACING = 4
 
 
 def _ts(day: date) -> float:
@@ -126,9 +129,11 @@ class ForecastChart(QWidget):
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         # quantities as they are: never "Quantity (x0.001)" or "(x1e+03)" over the axis
         self.plot.getAxis("left").enableAutoSIPrefix(False)
-        # top left, over the oldest history: the forecast and today's levels are on the right
-        self.legend = self.plot.addLegend(offset=(10, 10), brush=pg.mkBrush(255, 255, 255, 220),
-                                          pen=pg.mkPen("#bbbbbb"), labelTextColor="#333333")
+        # under the plot, outside the data: in the plot's top left it covered the history, and no corner stays clear
+        # (the history spans the width, the forecast and the levels reach the top right) at any size
+        self.legend = pg.LegendItem(colCount=LEGEND_COLUMNS[0], frame=False, labelTextColor="#333333",
+                                    horSpacing=LEGEND_SPACING, verSpacing=-4)
+        self.plot.getPlotItem().layout.addItem(self.legend, LEGEND_ROW, 1)
         self.censored = pg.BarGraphItem(x0=[], height=[], width=WEEK, brush=pg.mkBrush(150, 150, 150, 70),
                                         pen=pg.mkPen(None))
         self.plot.addItem(self.censored)
@@ -221,6 +226,26 @@ class ForecastChart(QWidget):
                 self.legend.addItem(self._pg.PlotDataItem(pen=None, fillLevel=0, fillBrush=item.brush()), name)
             else:
                 self.legend.addItem(item, name)
+        self._fit_legend()  # the names' widths differ between languages
+
+    def _fit_legend(self) -> None:
+        """As many legend columns as the chart's width holds: wider than the chart, the legend pushed the plot past
+        the widget's right edge (the newest weeks and the forecast cut off)."""
+        if not self.legend.items:
+            return
+        widths = [sample.width() + label.item.boundingRect().width() + 3 * LEGEND_SPACING
+                  for sample, label in self.legend.items]
+        room = self.plot.width() - self.plot.getAxis("left").width() - 8
+        columns = next((n for n in LEGEND_COLUMNS if sum(max(widths[c::n]) for c in range(n)) <= room),
+                       LEGEND_COLUMNS[-1])
+        if columns != self.legend.columnCount:
+            self.legend.setColumnCount(columns)
+            self.legend.updateGeometry()  # the plot's grid asks the legend's size again
+            self.plot.getPlotItem().setGeometry(self.plot.range)  # and lays out anew, held no wider than the widget
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_legend()
 
     def retranslate(self) -> None:
         self.plot.setLabel("left", translate("ForecastChart", "Quantity"))

@@ -20,9 +20,9 @@ from ui.screens.replenishment.model import orderable
 from ui.screens.replenishment.model import ordered
 from ui.screens.replenishment.run import THOROUGH_BUDGET_SECONDS
 from ui.screens.replenishment.run import PlanResult
+from ui.screens.replenishment.run import confirmation_html
 from ui.screens.replenishment.run import created_html
 from ui.screens.replenishment.run import draft_labels
-from ui.screens.replenishment.run import group_by_supplier
 from ui.screens.replenishment.run import run_plan
 from ui.screens.replenishment.screen import TICK_CRITICAL_SETTING
 from ui.screens.replenishment.screen import ReplenishmentScreen
@@ -35,10 +35,10 @@ __all__ = [
     "PlanResult",
     "ReplenishmentModel",
     "ReplenishmentScreen",
+    "confirmation_html",
     "created_html",
     "draft_labels",
     "explanation_html",
-    "group_by_supplier",
     "model_text",
     "orderable",
     "ordered",

@@ -90,9 +90,50 @@ def draft_labels(orders: PurchasingQueries) -> dict[tuple[str, str], list[str]]:
     return labels
 
 
-def group_by_supplier(suggestions) -> list[tuple[str, str, int]]:
-    """(supplier, warehouse, line count) per draft that ``create_drafts`` will make."""
-    groups: dict[tuple[str, str], int] = {}
-    for s in suggestions:
-        groups[(s.supplier, s.warehouse)] = groups.get((s.supplier, s.warehouse), 0) + 1
-    return [(sup, wh, n) for (sup, wh), n in sorted(groups.items())]
+# A draft's products are named in the question when it has this many lines or fewer; a longer one names its first few.
+PRODUCTS_NAMED, PRODUCTS_FIRST = 5, 3
+
+
+def confirmation_html(previews) -> str:
+    """The question before drafts are made (``domain.planning.drafts.preview_drafts``), as a table: per draft the
+    supplier's name and code, the delivery warehouse, the number of lines and the amount before tax (a
+    foreign-currency draft's also in the company currency, at today's rate), under it its products when they are
+    few; then the total."""
+    from html import escape
+
+    from domain.purchasing.exchange import totals_by_currency
+    from domain.purchasing.exchange import totals_text
+    from ui.models.table import money_text
+    from ui.models.table import qty_text
+
+    count = len(previews)  # lupdate records a plural only when its count is a plain name
+    grey = "color:#57606a"
+    heads = (translate("Replenishment", "Supplier"), translate("Replenishment", "Deliver to"),
+             translate("Replenishment", "Lines"), translate("Replenishment", "Amount before tax"))
+    rows = ["<tr>" + "".join(f"<th align='{side}'>{escape(head)}</th>"
+                             for side, head in zip(("left", "left", "right", "right"), heads, strict=True)) + "</tr>"]
+    for d in previews:
+        amount = escape(f"{money_text(d.amount)} {d.currency}")
+        if d.currency != d.company_currency:
+            converted = (fill(translate("Replenishment", "≈ %1 at today's rate"),
+                              f"{money_text(d.company_amount)} {d.company_currency}")
+                         if d.company_amount is not None
+                         else fill(translate("Replenishment", "no %1 exchange rate yet"), d.currency))
+            amount += f"<br/><span style='{grey}'>{escape(converted)}</span>"
+        rows.append(f"<tr><td><b>{escape(d.supplier_name)}</b> {escape(d.supplier)}</td><td>{escape(d.warehouse)}</td>"
+                    f"<td align='right'>{len(d.lines)}</td><td align='right'>{amount}</td></tr>")
+        named = d.lines if len(d.lines) <= PRODUCTS_NAMED else d.lines[:PRODUCTS_FIRST]
+        products = translate("Replenishment", "; ").join(
+            f"{x.sku} {x.name} × {qty_text(x.qty)} {x.unit}".rstrip() for x in named)
+        more = len(d.lines) - len(named)
+        if more:
+            products += " " + translate("Replenishment", "and %n more", "", more)
+        rows.append(f"<tr><td colspan='4' style='{grey}; padding-left:14px'>{escape(products)}</td></tr>")
+    totals = totals_by_currency([(d.company_currency, d.company_amount) for d in previews
+                                 if d.company_amount is not None] +
+                                [(d.currency, d.amount) for d in previews if d.company_amount is None])
+    together = translate("Replenishment", "Together")
+    rows.append(f"<tr><td colspan='3'><b>{escape(together)}</b></td>"
+                f"<td align='right'><b>{escape(totals_text(totals, money_text))}</b></td></tr>")
+    head = translate("Replenishment", "Create %n draft purchase order(s)?", "", count)
+    return f"<p>{escape(head)}</p><table cellspacing='0' cellpadding='3'>{''.join(rows)}</table>"

@@ -10,8 +10,9 @@ interrupted); the run then stops with ``Cancelled``, nothing of it is shown or s
 previous result.
 
 The table lists every product × warehouse with an alert. A line with a suggested quantity and a supplier
-can be ticked (the SKU cell) and its quantity edited; "Create purchase orders…" confirms suppliers and
-line counts and calls ``domain.planning.run.create_drafts`` on the task runner, then plans again — the
+can be ticked (the SKU cell) and its quantity edited; "Create purchase orders…" asks first, naming each draft's
+supplier, line count, amount and (when few) products as ``domain.planning.drafts.preview_drafts`` works them out,
+then calls ``domain.planning.run.create_drafts`` on the task runner and plans again — the
 drafts count as on order, so the same lines are not suggested twice. The selected line's explanation
 (every number planning froze with it) and its forecast chart are shown below the table.
 
@@ -60,13 +61,14 @@ from ui.screens.replenishment.model import orderable
 from ui.screens.replenishment.model import ordered
 from ui.screens.replenishment.model import severity_of
 from ui.screens.replenishment.run import PlanResult
+from ui.screens.replenishment.run import confirmation_html
 from ui.screens.replenishment.run import created_html
-from ui.screens.replenishment.run import group_by_supplier
 from ui.screens.replenishment.run import run_plan
 from ui.screens.replenishment.transfers import TransferAction
 from ui.screens.replenishment.transfers import detail_html
 from ui.screens.replenishment.transfers import is_transfer
 from ui.search import needle
+from ui.widgets.busy import alive
 from ui.widgets.combo import refill
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
@@ -458,13 +460,24 @@ class ReplenishmentScreen(Screen):
                 self, translate("Replenishment", "Create purchase orders"),
                 translate("Replenishment", "Tick at least one shown line with a suggested quantity and a supplier."))
             return
-        each = translate("Replenishment", "%1 → %2: %3 line(s)")
-        lines = "\n".join(fill(each, sup, wh, str(n))
-                          for sup, wh, n in group_by_supplier(chosen))
-        text = fill(translate("Replenishment", "Create these draft purchase orders?\n\n%1"), lines)
-        if not self.confirm(text):
-            return
         self.create_button.setEnabled(False)
+        uow = self.services.uow
+
+        def preview():
+            from domain.planning.drafts import preview_drafts
+
+            return preview_drafts(uow(), chosen)
+
+        self.services.tasks.submit(preview, on_done=lambda previews: self._ask_to_create(chosen, previews),
+                                   on_error=self._create_failed)
+
+    def _ask_to_create(self, chosen: list, previews) -> None:
+        """Which suppliers get which drafts, what they come to (the drafts' own figures, not yet made): asked."""
+        if not alive(self):
+            return
+        if not self.confirm(confirmation_html(previews)):
+            self.create_button.setEnabled(self.run_button.isEnabled() and bool(self.chosen()))
+            return
         uow = self.services.uow
         note = translate("Replenishment", "suggested by replenishment planning")  # printed on the PO
 
@@ -476,9 +489,13 @@ class ReplenishmentScreen(Screen):
         self.services.tasks.submit(create, on_done=self._created, on_error=self._create_failed)
 
     def confirm(self, text: str, title: str | None = None) -> bool:
-        """Asks the user; tests replace it."""
-        answer = QMessageBox.question(self, title or translate("Replenishment", "Create purchase orders"), text)
-        return answer == QMessageBox.StandardButton.Yes
+        """Asks the user (the drafts' table, rich text, in a dialog wide enough for it); tests replace it."""
+        title = title or translate("Replenishment", "Create purchase orders")
+        if text.startswith("<"):
+            from ui.widgets.question import RichQuestion
+
+            return RichQuestion.ask(self, title, text)
+        return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
 
     def _created(self, drafts) -> None:
         self.last_drafts = drafts

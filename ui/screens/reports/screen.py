@@ -6,7 +6,8 @@ pinned last), a chart where a picture helps, and Excel and PDF made by the comma
 A report is read and made into a sheet (``ui.report_build.build`` over ``services.reports``) in one background
 task after ``domain.reports.access.authorize_reports``; a newer request supersedes one still running. Reading
 needs ``Permission.ACCOUNTS``, as on the command line (the screen is listed only for roles that hold it).
-Double-clicking a product's row opens the Movements screen on that product.
+Double-clicking a row shows what it is made of: a product's row opens the Movements screen on that product, a
+customer's row (the sales margin by customer) the customer's sales lines over the period (``lines.CustomerSalesLines``).
 """
 
 from __future__ import annotations
@@ -168,7 +169,8 @@ class ReportsScreen(Screen):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.doubleClicked.connect(self.open_movements)
+        self.table.doubleClicked.connect(self.drill_down)
+        self.lines_window = None  # the customer's sales lines last opened
         self.chart = ReportChart(self)
         self.split = QSplitter(Qt.Orientation.Horizontal, self)
         self.split.addWidget(self.table)
@@ -436,7 +438,34 @@ class ReportsScreen(Screen):
         self.busy_bar.busy(True)
         self.services.tasks.submit(job, on_done=done, on_error=failed)
 
-    # -- the movements of a product --------------------------------------------------------
+    # -- what a row is made of ---------------------------------------------------------------
+    def drill_down(self, index) -> None:
+        """A product's row: its movements; a customer's row: its sales lines. Other rows (a category, a warehouse, a
+        salesperson, the total) have nothing of their own to open."""
+        if self.model.column_of("sku") >= 0:
+            self.open_movements(index)
+        elif self.model.column_of("customer") >= 0:
+            self.open_customer_lines(index)
+
+    def open_customer_lines(self, index):
+        """The customer's sales lines over the report's period and warehouse, beside the window; the lines' sums are
+        the row's figures."""
+        from ui.screens.reports.lines import CustomerSalesLines
+
+        at = self.model.column_of("customer")
+        if at < 0 or not index.isValid() or self.model.is_total(index.row()) or self.request is None:
+            return None
+        values = self.model.row_values(index.row())
+        name_at = self.model.column_of("name")
+        if not values[at]:
+            return None
+        if self.lines_window is not None and alive(self.lines_window):
+            self.lines_window.close()
+        self.lines_window = CustomerSalesLines(self.services, self.request, str(values[at]),
+                                               str(values[name_at]) if name_at >= 0 else "", self)
+        self.lines_window.show()
+        return self.lines_window
+
     def open_movements(self, index) -> None:
         """A product's row (it has a SKU): the Movements screen on that product over the report's period, in the
         row's warehouse (a report by product and warehouse) or the report's (all of them when it has none)."""

@@ -1,0 +1,138 @@
+"""What a row of the margin report by customer is made of: the customer's sales lines over the report's period (and
+warehouse), each sale and, negative, each return with its document, product, revenue, cost and margin, and under
+them the sums, which are the row's. Double-clicking the customer's row opens it, as a product's row opens its
+movements; read on the task runner after ``domain.reports.access.authorize_reports``, as the report was."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QEvent
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QVBoxLayout
+
+from domain.kernel.numbers import ZERO
+from domain.reports.model import percent
+from ui.i18n import fill
+from ui.models.proxy import RowFilterProxy
+from ui.models.table import Column
+from ui.models.table import RowTableModel
+from ui.models.table import money_text
+from ui.models.table import price_text
+from ui.models.table import qty_text
+from ui.models.table import when_text
+from ui.refusals import refusal_text
+from ui.widgets.busy import BusyBar
+from ui.widgets.busy import alive
+from ui.widgets.screen import ERROR_STYLE
+from ui.widgets.table_view import DataTable
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
+
+
+def _pct(value: Decimal | None) -> str:
+    return "" if value is None else f"{value} %"
+
+
+class SalesLinesModel(RowTableModel):
+    CONTEXT = "SalesLines"
+    COLUMNS = (
+        Column(QT_TRANSLATE_NOOP("SalesLines", "Date"), lambda r: r.occurred_at, when_text),
+        Column(QT_TRANSLATE_NOOP("SalesLines", "Document"), lambda r: r.document),
+        Column(QT_TRANSLATE_NOOP("SalesLines", "SKU"), lambda r: r.sku),
+        Column(QT_TRANSLATE_NOOP("SalesLines", "Name"), lambda r: r.name),
+        Column(QT_TRANSLATE_NOOP("SalesLines", "Quantity"), lambda r: r.qty, qty_text, True),
+        Column(QT_TRANSLATE_NOOP("SalesLines", "Unit price"), lambda r: r.unit_price, price_text, True),
+        Column(QT_TRANSLATE_NOOP("SalesLines", "Revenue"), lambda r: r.revenue, money_text, True),
+        Column(QT_TRANSLATE_NOOP("SalesLines", "Cost"), lambda r: r.cost, money_text, True),
+        Column(QT_TRANSLATE_NOOP("SalesLines", "Margin"), lambda r: r.margin, money_text, True),
+        Column(QT_TRANSLATE_NOOP("SalesLines", "Margin %"), lambda r: r.margin_pct, _pct, True),
+    )
+
+
+class CustomerSalesLines(QDialog):
+    """The sales lines of ``code`` (named ``name``) the margin report ``request`` summed into its row."""
+
+    def __init__(self, services, request, code: str, name: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window)
+        self.request, self.code, self.name = request, code, name
+        self.loaded = False
+        self.heading = QLabel(self)
+        self.heading.setStyleSheet("font-weight: 600;")
+        self.busy_bar = BusyBar(self)
+        self.model = SalesLinesModel(self)
+        self.proxy = RowFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = DataTable("report-sales-lines", self)
+        self.table.setModel(self.proxy)
+        self.table.set_widths({0: 115, 1: 120, 2: 80, 3: 190, 4: 65, 5: 75, 6: 85, 7: 85, 8: 80, 9: 65})
+        self.totals = QLabel(self)
+        self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.busy_bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.totals)
+        self.resize(1000, 520)
+        self.retranslate()
+        self._load(services)
+
+    def _load(self, services) -> None:
+        request, code, offset = self.request, self.code, time.localtime().tm_gmtoff
+
+        def job():
+            from domain.reports.access import authorize_reports
+
+            authorize_reports(services.uow())
+            return services.reports.customer_sales_lines(request.period, code, warehouse=request.warehouse,
+                                                         utc_offset_seconds=offset)
+
+        def done(rows) -> None:
+            if alive(self):
+                self.busy_bar.busy(False)
+                self.model.set_rows(rows)
+                self.loaded = True
+                self.retranslate()
+
+        def failed(exc: BaseException) -> None:
+            if alive(self):
+                self.busy_bar.busy(False)
+                self.totals.setStyleSheet(ERROR_STYLE)
+                self.totals.setText(refusal_text(exc))
+
+        self.busy_bar.busy(True)
+        services.tasks.submit(job, on_done=done, on_error=failed)
+
+    def sums(self) -> tuple[Decimal, Decimal, Decimal, Decimal]:
+        """Quantity, revenue, cost and margin of the lines: the report's row."""
+        rows = self.model.rows
+        return (sum((r.qty for r in rows), ZERO), sum((r.revenue for r in rows), ZERO),
+                sum((r.cost for r in rows), ZERO), sum((r.margin for r in rows), ZERO))
+
+    def retranslate(self) -> None:
+        request = self.request
+        where = request.warehouse or translate("SalesLines", "all warehouses")
+        self.setWindowTitle(fill(translate("SalesLines", "Sales to %1"), self.name or self.code))
+        self.heading.setText(fill(translate("SalesLines", "Sales lines of %1 %2, %3 to %4, %5"), self.code,
+                                  self.name, request.first.isoformat(), request.last.isoformat(), where))
+        self.model.retranslate()
+        if not self.loaded:
+            self.totals.setText(translate("SalesLines", "Loading…"))
+            return
+        qty, revenue, cost, margin = self.sums()
+        count = len(self.model.rows)  # lupdate records a plural only when its count is a plain name
+        self.totals.setText(fill(translate("SalesLines", "%n line(s): quantity %1, revenue %2, cost %3, margin %4 "
+                                                         "(%5)", None, count),
+                                 qty_text(qty), money_text(revenue), money_text(cost), money_text(margin),
+                                 _pct(percent(margin, revenue)) or "—"))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
