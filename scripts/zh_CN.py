@@ -609,6 +609,10 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportProblems', "%1 fails SQLite's integrity check (%2); choose another backup"): '%1 未通过 SQLite 完整性检查（%2）；请选择其他备份',
     ('ImportProblems', '%1 has a header row but no data rows below it; add a row per record under the headers'):
         '%1 只有标题行，下面没有数据行；请在标题行下每条记录填写一行',
+    ('ImportProblems', '%1 has Excel error values such as %2 in %3, which are no values; in Excel correct or clear those cells, then import again'):
+        '%1 的 %3 单元格是 Excel 错误值（如 %2），不是数据；请在 Excel 中改正或清空这些单元格，然后重新导入',
+    ('ImportProblems', '%1 is protected by a password to open it; in Excel remove the password (File › Info › Protect Workbook › Encrypt with Password, then clear it), save, then import again'):
+        '%1 设有打开密码，无法读取；请在 Excel 中取消密码（文件 › 信息 › 保护工作簿 › 用密码进行加密，清空密码）并保存，然后重新导入',
     ('ImportProblems', '%1 has formulas in %2 and %3 more; Stockroom imports values, never runs formulas: in Excel copy those cells and paste them as values, then import again'):
         '%1 的 %2 及另外 %3 个单元格含有公式；Stockroom 只导入数值，从不运行公式：请在 Excel 中复制这些单元格并粘贴为数值，然后重新导入',
     ('ImportProblems', '%1 has formulas in %2; Stockroom imports values, never runs formulas: in Excel copy those cells and paste them as values, then import again'):

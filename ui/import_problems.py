@@ -262,6 +262,9 @@ TEMPLATES = {
     "file_xls": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 is an old Excel 97-2003 workbook; open it in Excel and save it as an Excel workbook "
                           "(.xlsx) or as CSV"),
+    "file_encrypted": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is protected by a password to open it; in Excel remove the password (File › Info › "
+                          "Protect Workbook › Encrypt with Password, then clear it), save, then import again"),
     "file_empty": QT_TRANSLATE_NOOP("ImportProblems", "%1 is empty; choose a file with a header row and data rows"),
     "file_utf16": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 is UTF-16 text, which is not read; save it from Excel as \"CSV UTF-8 (comma delimited)\" "
@@ -279,6 +282,9 @@ TEMPLATES = {
     "file_many_formulas": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 has formulas in %2 and %3 more; Stockroom imports values, never runs formulas: in "
                           "Excel copy those cells and paste them as values, then import again"),
+    "file_error_values": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 has Excel error values such as %2 in %3, which are no values; in Excel correct or clear "
+                          "those cells, then import again"),
     "file_no_rows": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 has a header row but no data rows below it; add a row per record under the headers"),
     "text": QT_TRANSLATE_NOOP("ImportProblems", "%1"),

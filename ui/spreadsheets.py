@@ -38,6 +38,7 @@ from domain.imports.report import NumberCell
 from domain.imports.report import Table
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+_OLD_EXCEL = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the signature of an Excel 97-2003 (.xls) workbook
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Characters a Chinese or English spreadsheet holds: ASCII, Latin-1, general punctuation and symbols,
@@ -57,13 +58,26 @@ def read_table(path: Path | str) -> Table:
         raise file_error("file_missing", path)
     suffix = path.suffix.lower()
     if suffix in EXCEL_SUFFIXES:
+        with path.open("rb") as handle:
+            if handle.read(len(_OLD_EXCEL)) == _OLD_EXCEL:
+                _refuse_compound(path.read_bytes(), path.name)
         return _read_excel(path)
     if suffix == ".xls":
         raise file_error("file_xls", path.name)
     data = path.read_bytes()
     if data.startswith(b"PK\x03\x04"):
         return _read_excel(path)  # an Excel workbook whatever its name says
+    if data.startswith(_OLD_EXCEL):
+        _refuse_compound(data, path.name)  # not UTF-16 text, as its zero bytes would suggest
     return parse_csv(data, path.name)
+
+
+def _refuse_compound(data: bytes, name: str) -> None:
+    """Refuse a file in the container of old Office files: an .xls workbook (whatever it is named), or an .xlsx
+    that Excel encrypted with a password to open it (saved inside that container, not as a zip)."""
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        raise file_error("file_encrypted", name)
+    raise file_error("file_xls", name)
 
 
 def parse_csv(data: bytes, name: str = "") -> Table:
@@ -122,9 +136,10 @@ def _looks_like_chinese(text: str) -> bool:
 
 
 def _read_excel(path: Path) -> Table:
-    """The first sheet's cells as text. A formula is never run, nor is the result Excel cached for it
-    taken: a workbook with formula cells is refused, naming them (text that only looks like a formula,
-    such as an exported name ``=x``, is a text cell and reads as it is)."""
+    """The first sheet's cells as text: the first sheet Excel shows, not a hidden one kept for lookups. A formula
+    is never run, nor is the result Excel cached for it taken: a workbook with formula cells is refused, naming
+    them (text that only looks like a formula, such as an exported name ``=x``, is a text cell and reads as it is);
+    so is one with error values (``#N/A`` pasted as a value), which are no value at all."""
     from openpyxl import load_workbook
 
     handle = path.open("rb")  # a file object: openpyxl would judge a path by its name (a .csv that is a workbook)
@@ -134,13 +149,17 @@ def _read_excel(path: Path) -> Table:
         handle.close()
         raise file_error("file_not_excel", path.name, exc) from None
     try:
-        sheet = book.worksheets[0]
-        records, formulas = [], []
+        _east_asian_dates(book)
+        sheet = next((ws for ws in book.worksheets if ws.sheet_state == "visible"), book.worksheets[0])
+        records, formulas, errors = [], [], []
         for row in sheet.iter_rows():
             texts = []
             for cell in row:
                 if cell.data_type == "f":
                     formulas.append(getattr(cell, "coordinate", None) or f"row {len(records) + 1}")
+                    texts.append("")
+                elif cell.data_type == "e":
+                    errors.append((getattr(cell, "coordinate", None) or f"row {len(records) + 1}", str(cell.value)))
                     texts.append("")
                 elif cell.data_type == "n" and isinstance(cell.value, int | float | Decimal) \
                         and not isinstance(cell.value, bool):
@@ -156,7 +175,27 @@ def _read_excel(path: Path) -> Table:
         if len(formulas) > 10:
             raise file_error("file_many_formulas", path.name, shown, len(formulas) - 10)
         raise file_error("file_formulas", path.name, shown)
+    if errors:
+        cells = ", ".join(where for where, _ in errors[:10]) + (" …" if len(errors) > 10 else "")
+        raise file_error("file_error_values", path.name, errors[0][1], cells)
     return _table(records, path.name)
+
+
+# Number formats that Excel does not write into the file, as they depend on the language Excel runs in: 27-36 and
+# 50-58 are the East Asian dates and times (in a Chinese Excel 31 is yyyy"年"m"月"d"日", 57 yyyy"年"m"月", 58
+# m"月"d"日"). openpyxl knows them not, and would read 2026年1月5日 as the day's serial number 46027.
+_EAST_ASIAN_DATE_FORMATS = frozenset((*range(27, 37), *range(50, 59)))
+
+
+def _east_asian_dates(book) -> None:
+    """Have openpyxl read cells in those formats as the dates they are, as it does the formats it knows."""
+    styles = getattr(book, "_cell_styles", ())
+    dates = getattr(book, "_date_formats", None)
+    if not isinstance(dates, set):
+        return
+    for i, style in enumerate(styles):
+        if getattr(style, "numFmtId", None) in _EAST_ASIAN_DATE_FORMATS:
+            dates.add(i)
 
 
 def cell_text(value: object) -> str:

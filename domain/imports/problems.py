@@ -211,6 +211,8 @@ ENGLISH: dict[str, str] = {
     "file_missing": "{0} does not exist or is not a file; choose a .csv or .xlsx file",
     "file_xls": "{0} is an old Excel 97-2003 workbook; open it in Excel and save it as an Excel workbook (.xlsx) "
                 "or as CSV",
+    "file_encrypted": "{0} is protected by a password to open it; in Excel remove the password (File › Info › "
+                      "Protect Workbook › Encrypt with Password, then clear it), save, then import again",
     "file_empty": "{0} is empty; choose a file with a header row and data rows",
     "file_utf16": "{0} is UTF-16 text, which is not read; " + SAVE_AS,
     "file_encoding": "{0} is neither UTF-8 nor GB18030/GBK text (the encodings Excel saves CSV in), so its "
@@ -220,6 +222,8 @@ ENGLISH: dict[str, str] = {
                      "cells and paste them as values, then import again",
     "file_many_formulas": "{0} has formulas in {1} and {2} more; Stockroom imports values, never runs formulas: in "
                           "Excel copy those cells and paste them as values, then import again",
+    "file_error_values": "{0} has Excel error values such as {1} in {2}, which are no values; in Excel correct or "
+                         "clear those cells, then import again",
     "file_no_rows": "{0} has a header row but no data rows below it; add a row per record under the headers",
     # -- a sentence of the domain that has no code of its own: its English is the value
     "text": "{0}",

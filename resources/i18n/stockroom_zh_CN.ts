@@ -3651,6 +3651,11 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+3" />
+            <source>%1 is protected by a password to open it; in Excel remove the password (File › Info › Protect Workbook › Encrypt with Password, then clear it), save, then import again</source>
+            <translation>%1 设有打开密码，无法读取；请在 Excel 中取消密码（文件 › 信息 › 保护工作簿 › 用密码进行加密，清空密码）并保存，然后重新导入</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>%1 is empty; choose a file with a header row and data rows</source>
             <translation>%1 是空的；请选择有标题行和数据行的文件</translation>
         </message>
@@ -3678,6 +3683,11 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+3" />
             <source>%1 has formulas in %2 and %3 more; Stockroom imports values, never runs formulas: in Excel copy those cells and paste them as values, then import again</source>
             <translation>%1 的 %2 及另外 %3 个单元格含有公式；Stockroom 只导入数值，从不运行公式：请在 Excel 中复制这些单元格并粘贴为数值，然后重新导入</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 has Excel error values such as %2 in %3, which are no values; in Excel correct or clear those cells, then import again</source>
+            <translation>%1 的 %3 单元格是 Excel 错误值（如 %2），不是数据；请在 Excel 中改正或清空这些单元格，然后重新导入</translation>
         </message>
         <message>
             <location line="+3" />
@@ -5506,7 +5516,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PurchaseOrderPdf</name>
         <message>
-            <location filename="../../ui/pdf/purchase_order.py" line="+58" />
+            <location filename="../../ui/pdf/purchase_order.py" line="+60" />
             <source>Purchase order</source>
             <translation>采购订单</translation>
         </message>

@@ -1,0 +1,82 @@
+"""Workbooks as an office's Excel and its old programs leave them: a hidden lookup sheet in front, dates in a
+Chinese Excel's own formats, error values pasted as values, an old or a locked workbook under a new name."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from datetime import datetime
+
+import pytest
+from openpyxl import Workbook
+
+from domain.kernel.errors import BadInput
+from ui.spreadsheets import read_table
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def test_the_first_sheet_read_is_the_first_one_excel_shows_not_a_hidden_lookup_sheet(tmp_path):
+    book = Workbook()
+    lookup = book.active
+    lookup.title = "代码表"
+    lookup.append(["SH", "上海仓"])
+    lookup.sheet_state = "hidden"
+    data = book.create_sheet("商品")
+    data.append(["货号", "品名"])
+    data.append(["X-1", "铅笔"])
+    book.save(tmp_path / "products.xlsx")
+    table = read_table(tmp_path / "products.xlsx")
+    assert (table.headers, table.rows) == (("货号", "品名"), [("X-1", "铅笔")])
+
+
+def _with_builtin_format(path, number_format_id: int) -> None:
+    """A workbook whose date cell has a built-in number format that is not written into the file, as a Chinese
+    Excel saves ``2026年1月5日`` (number format 31)."""
+    book = Workbook()
+    ws = book.active
+    ws.append(["货号", "数量", "日期"])
+    ws.append(["A-1", 5, datetime(2026, 1, 5)])
+    ws["C2"].number_format = 'yyyy"年"m"月"d"日"'  # a custom format, 164 or above, replaced below
+    book.save(path)
+    with zipfile.ZipFile(path) as z:
+        parts = {i.filename: z.read(i.filename) for i in z.infolist()}
+    styles = parts["xl/styles.xml"].decode()
+    custom = re.findall(r'<xf numFmtId="(\d+)"', styles.split("<cellXfs")[1])[-1]  # the date cell's style
+    styles = re.sub(r"<numFmts[^>]*>.*?</numFmts>", "", styles)
+    parts["xl/styles.xml"] = styles.replace(f'numFmtId="{custom}"', f'numFmtId="{number_format_id}"').encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+
+
+@pytest.mark.parametrize("number_format_id", [31, 57, 58])
+def test_a_date_in_a_chinese_excels_own_date_format_reads_as_the_date_not_its_serial_number(
+        tmp_path, number_format_id):
+    path = tmp_path / "stock.xlsx"
+    _with_builtin_format(path, number_format_id)
+    assert read_table(path).rows == [("A-1", "5", "2026-01-05")]
+
+
+def test_error_values_pasted_as_values_refuse_the_workbook_naming_the_cells(tmp_path):
+    book = Workbook()
+    ws = book.active
+    ws.append(["货号", "品名", "最低库存"])
+    ws.append(["E-1", "铅笔", "#N/A"])
+    ws.append(["E-2", "#DIV/0!", 3])
+    book.save(tmp_path / "products.xlsx")
+    with pytest.raises(BadInput, match=r"error values such as #N/A in C2, B3.*correct or clear those cells"):
+        read_table(tmp_path / "products.xlsx")
+
+
+@pytest.mark.parametrize("name", ["export.xlsx", "export.csv"])
+def test_an_old_excel_workbook_under_a_new_name_is_said_to_be_one(tmp_path, name):
+    (tmp_path / name).write_bytes(OLE + b"\x00" * 600)
+    with pytest.raises(BadInput, match="old Excel 97-2003 workbook"):
+        read_table(tmp_path / name)
+
+
+def test_a_workbook_locked_with_a_password_is_said_to_be_locked(tmp_path):
+    (tmp_path / "locked.xlsx").write_bytes(OLE + b"\x00" * 600 + "EncryptedPackage".encode("utf-16-le"))
+    with pytest.raises(BadInput, match="protected by a password.*remove the password"):
+        read_table(tmp_path / "locked.xlsx")
