@@ -80,3 +80,14 @@ def test_a_workbook_locked_with_a_password_is_said_to_be_locked(tmp_path):
     (tmp_path / "locked.xlsx").write_bytes(OLE + b"\x00" * 600 + "EncryptedPackage".encode("utf-16-le"))
     with pytest.raises(BadInput, match="protected by a password.*remove the password"):
         read_table(tmp_path / "locked.xlsx")
+
+
+def test_the_progress_of_a_check_runs_over_the_whole_bar_not_the_share_an_import_gives_it(db):
+    from domain.imports import Table
+    from domain.imports import preview
+
+    table = Table(("货号", "品名"), [(f"P{i:05d}", f"商品{i}") for i in range(10_000)], "big.csv")
+    seen: list[int] = []
+    preview(db.uow(), "products", table, {"sku": "货号", "name": "品名"}, progress=seen.append)
+    assert seen == sorted(seen) and max(seen) == 100
+    assert [p for p in seen if p < 100][-1] >= 80  # not 30 and then, at once, done
