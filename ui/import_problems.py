@@ -285,6 +285,10 @@ TEMPLATES = {
     "file_error_values": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 has Excel error values such as %2 in %3, which are no values; in Excel correct or clear "
                           "those cells, then import again"),
+    "file_split_rows": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 has more cells than the header row (%3) in these rows: %2; a value holding %4 was split "
+                          "in two and the cells after it moved; put such values in double quotes (Excel does when it "
+                          "saves a CSV), or give the extra column a header"),
     "file_no_rows": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 has a header row but no data rows below it; add a row per record under the headers"),
     "text": QT_TRANSLATE_NOOP("ImportProblems", "%1"),

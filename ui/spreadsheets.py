@@ -86,7 +86,21 @@ def parse_csv(data: bytes, name: str = "") -> Table:
     first = next((line for line in lines if line.strip()), "")
     delimiter = max((",", ";", "\t"), key=first.count) if first else ","
     records = [tuple(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-    return _table(records, name)
+    table = _table(records, name)
+    _refuse_split_rows(records, table, delimiter)
+    return table
+
+
+def _refuse_split_rows(records: list[tuple[str, ...]], table: Table, delimiter: str) -> None:
+    """Refuse rows with more cells than the header row: a value holding the delimiter without quotes around it (a
+    price 1,200 or a name 螺丝刀,黑色 typed or exported without them) was split in two, and every cell after it
+    moved one column on. Excel writes each row of a CSV as wide as the widest, so its files never have such rows."""
+    width = len(records[table.header_row - 1])
+    split = [str(table.row_number(i)) for i, cells in enumerate(table.rows)
+             if len(cells) > width and any(c.strip() for c in cells[width:])]
+    if split:
+        shown = ", ".join(split[:10]) + (" …" if len(split) > 10 else "")
+        raise file_error("file_split_rows", table.name or "the file", shown, width, repr(delimiter))
 
 
 def decode(data: bytes, name: str = "") -> str:

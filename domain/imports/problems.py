@@ -224,6 +224,9 @@ ENGLISH: dict[str, str] = {
                           "Excel copy those cells and paste them as values, then import again",
     "file_error_values": "{0} has Excel error values such as {1} in {2}, which are no values; in Excel correct or "
                          "clear those cells, then import again",
+    "file_split_rows": "{0} has more cells than the header row ({2}) in these rows: {1}; a value holding {3} was "
+                       "split in two and the cells after it moved; put such values in double quotes (Excel does "
+                       "when it saves a CSV), or give the extra column a header",
     "file_no_rows": "{0} has a header row but no data rows below it; add a row per record under the headers",
     # -- a sentence of the domain that has no code of its own: its English is the value
     "text": "{0}",

@@ -3691,6 +3691,11 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+3" />
+            <source>%1 has more cells than the header row (%3) in these rows: %2; a value holding %4 was split in two and the cells after it moved; put such values in double quotes (Excel does when it saves a CSV), or give the extra column a header</source>
+            <translation>%1 中这些行的单元格比标题行（%3 个）多：第 %2 行；说明某个含 %4 的值被拆成了两格，其后各格都错了位；请给这样的值加上英文双引号（Excel 保存 CSV 时会自动加），或给多出的列加上标题</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>%1 has a header row but no data rows below it; add a row per record under the headers</source>
             <translation>%1 只有标题行，下面没有数据行；请在标题行下每条记录填写一行</translation>
         </message>

@@ -91,3 +91,13 @@ def test_the_progress_of_a_check_runs_over_the_whole_bar_not_the_share_an_import
     preview(db.uow(), "products", table, {"sku": "货号", "name": "品名"}, progress=seen.append)
     assert seen == sorted(seen) and max(seen) == 100
     assert [p for p in seen if p < 100][-1] >= 80  # not 30 and then, at once, done
+
+
+def test_a_csv_row_split_by_a_comma_without_quotes_is_refused_not_read_one_column_off():
+    from ui.spreadsheets import parse_csv
+
+    data = "货号,品名,最低库存,最高库存\nSD-6,螺丝刀,10,1,000\nHM-1,锤子,\"1,000\",\"2,000\"\n".encode("gbk")
+    with pytest.raises(BadInput, match=r"more cells than the header row \(4\) in these rows: 2; a value holding ','"):
+        parse_csv(data, "products.csv")
+    quoted = "货号,品名,最低库存,最高库存,\nHM-1,锤子,\"1,000\",\"2,000\",\n".encode("gbk")
+    assert parse_csv(quoted, "products.csv").rows == [("HM-1", "锤子", "1,000", "2,000", "")]
