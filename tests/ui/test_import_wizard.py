@@ -353,3 +353,29 @@ def test_opening_balances_are_a_kind_of_the_wizard_with_the_report_in_chinese(qt
         got = [(x.item.number[:3], x.item.amount) for side, pid in (("AR", acme), ("AP", nb))
                for x in u.accounts.open_items(side, pid)]
     assert got == [("OB-", Decimal("1200.50")), ("OB-", Decimal("-300"))]
+
+
+def test_export_of_a_plain_table_keeps_codes_of_digits_as_text_and_writes_right_aligned_numbers_as_numbers(
+        qtbot, services, tmp_path):
+    from openpyxl import load_workbook
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMainWindow
+    from PySide6.QtWidgets import QTableWidget
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    table = QTableWidget(2, 3, window)
+    table.setHorizontalHeaderLabels(["SKU", "Barcode", "Quantity"])
+    for r, cells in enumerate((("00123", "690123456789012345", "1,200.5"), ("-5", "0012", "3"))):
+        for col, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            if col == 2:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, col, item)
+    window.setCentralWidget(table)
+    target = tmp_path / "lines.xlsx"
+    with qtbot.waitSignal(export_view(window, services, table, target, "Lines").done, timeout=10_000):
+        pass
+    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    assert rows[1:] == [("00123", "690123456789012345", 1200.5), ("-5", "0012", 3)]
