@@ -101,3 +101,22 @@ def test_a_csv_row_split_by_a_comma_without_quotes_is_refused_not_read_one_colum
         parse_csv(data, "products.csv")
     quoted = "货号,品名,最低库存,最高库存,\nHM-1,锤子,\"1,000\",\"2,000\",\n".encode("gbk")
     assert parse_csv(quoted, "products.csv").rows == [("HM-1", "锤子", "1,000", "2,000", "")]
+
+
+def test_a_large_csv_is_searched_a_slice_at_a_time_so_reading_it_does_not_hold_the_window(monkeypatch):
+    """One regular-expression search of a whole file keeps Python's lock until it ends, and the window waits for the
+    lock: 40,000 rows froze it for most of a second. Searched a slice at a time, the window runs between slices."""
+    from ui import spreadsheets
+
+    spans: list[int] = []
+    whole = spreadsheets._IMPLAUSIBLE
+
+    class Recording:
+        def finditer(self, text, start, end):
+            spans.append(min(end, len(text)) - start)
+            return whole.finditer(text, start, end)
+
+    monkeypatch.setattr(spreadsheets, "_IMPLAUSIBLE", Recording())
+    data = ("货号,品名\n" + "".join(f"P{i:05d},商品{i}号\n" for i in range(40_000))).encode("gbk")
+    assert len(spreadsheets.parse_csv(data, "sales.csv").rows) == 40_000
+    assert len(spans) > 1 and max(spans) <= spreadsheets._SLICE
