@@ -32,6 +32,9 @@ TEMPLATES = {
     "too_long": QT_TRANSLATE_NOOP("ImportProblems", "is %1 characters long"),
     "contains_spaces": QT_TRANSLATE_NOOP("ImportProblems", "%1 contains spaces"),
     "not_a_date": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a date"),
+    "serial_date": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is a number, not a date; formatted as a date in Excel it would show %2"),
+    "currency_sign": QT_TRANSLATE_NOOP("ImportProblems", "%1 has a currency sign %2"),
     "not_a_day": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a day of the calendar"),
     "lead_time_range": QT_TRANSLATE_NOOP("ImportProblems", "%1 is out of range"),
     "not_a_currency": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a three-letter currency code such as CNY or USD"),
@@ -184,6 +187,9 @@ TEMPLATES = {
     "accept_date_or_today": QT_TRANSLATE_NOOP(
         "ImportProblems", "a date such as 2026-03-01, 2026/3/1 or 2026年3月1日, blank for today"),
     "accept_money": QT_TRANSLATE_NOOP("ImportProblems", "0 or more, such as 4.20"),
+    "accept_amount_alone": QT_TRANSLATE_NOOP(
+        "ImportProblems", "the number alone, such as 1200.50, without a currency sign (in Excel, format the column as "
+                          "Number before saving as CSV)"),
     "accept_qty_european": QT_TRANSLATE_NOOP(
         "ImportProblems", "a number greater than 0 with at most 4 decimals, such as 12 or 2,5"),
     "accept_stock_qty_european": QT_TRANSLATE_NOOP(

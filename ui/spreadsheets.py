@@ -94,10 +94,15 @@ def parse_csv(data: bytes, name: str = "") -> Table:
 def _refuse_split_rows(records: list[tuple[str, ...]], table: Table, delimiter: str) -> None:
     """Refuse rows with more cells than the header row: a value holding the delimiter without quotes around it (a
     price 1,200 or a name 螺丝刀,黑色 typed or exported without them) was split in two, and every cell after it
-    moved one column on. Excel writes each row of a CSV as wide as the widest, so its files never have such rows."""
+    moved one column on. Excel writes each row of a CSV as wide as the widest, so its files never have such rows.
+
+    The cells beyond the header's are empty when the split value was in the row's last column but one; such rows are
+    refused too, unless every data row has them (a program that ends each line, but the header, with a delimiter)."""
     width = len(records[table.header_row - 1])
-    split = [str(table.row_number(i)) for i, cells in enumerate(table.rows)
-             if len(cells) > width and any(c.strip() for c in cells[width:])]
+    filled = [i for i, cells in enumerate(table.rows) if any(c.strip() for c in cells)]
+    long = [i for i in filled if len(table.rows[i]) > width]
+    spilled = [i for i in long if any(c.strip() for c in table.rows[i][width:])]
+    split = [str(table.row_number(i)) for i in (spilled if len(long) == len(filled) else long)]
     if split:
         shown = ", ".join(split[:10]) + (" …" if len(split) > 10 else "")
         raise file_error("file_split_rows", table.name or "the file", shown, width, repr(delimiter))

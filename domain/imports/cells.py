@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from collections.abc import Iterator
 from datetime import date
+from datetime import timedelta
 from typing import Any
 
 from domain.imports.fields import ImportKind
@@ -139,6 +140,11 @@ class Row:
                 return None
             return default
         written = text
+        if field.number:
+            sign = _CURRENCY_SIGN.search(text)
+            if sign is not None:  # (an Excel CSV of a column formatted as currency: ¥1,200.50)
+                self.problem(key, Said("currency_sign", (repr(written), sign.group())), Said("accept_amount_alone"))
+                return None
         if field.number and self._format is not NumberFormat.DEFAULT:
             try:
                 text = number_as_read(self._cells[self._index[key]], self._format)
@@ -149,6 +155,8 @@ class Row:
             return check(field.label, text)
         except BadInput as exc:
             said = said_of(exc)
+            if said.code == "not_a_date":
+                said = _serial_date(self._cells[self._index[key]], said)
             if text != written:  # name the cell as the file writes it, not as it was rewritten
                 said = Said(said.code, tuple(_as_written(v, text, written) for v in said.values))
             accepts = Said("accept_point_or_european") if said.code == "ambiguous_number" and field.number else None
@@ -159,6 +167,21 @@ class Row:
     def ok(self) -> bool:
         """No problem was filed for this row so far."""
         return len(self.problems) == self._start
+
+
+# Signs of a currency in a number field, said as a problem of their own: read as a number they are none, and the
+# checks of numbers would say something less to the point (``¥1,200.50``: "a comma may only separate thousands").
+_CURRENCY_SIGN = re.compile(r"[¥￥$＄€£]|元|RMB|CNY", re.IGNORECASE)
+_SERIALS = range(1, 2958466)  # the days Excel counts, 1900-01-01 to 9999-12-31
+
+
+def _serial_date(cell: str, said: Said) -> Said:
+    """A date field's cell that the file holds as a whole number is a date Excel counts in days, shown as a number
+    because its column is not formatted as dates: say which date it would show, not just "not a date"."""
+    if not isinstance(cell, NumberCell) or not cell.isdigit() or int(cell) not in _SERIALS:
+        return said
+    shown = date(1899, 12, 30) + timedelta(days=int(cell) if int(cell) > 60 else int(cell) + 1)
+    return Said("serial_date", (cell, shown.isoformat()))
 
 
 def _as_written(value: str, read: str, written: str) -> str:

@@ -2733,7 +2733,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ExportTable</name>
         <message>
-            <location filename="../../ui/dialogs/export_table.py" line="+76" />
+            <location filename="../../ui/dialogs/export_table.py" line="+90" />
             <location line="+28" />
             <source>Export to Excel</source>
             <translation>导出到 Excel</translation>
@@ -2878,6 +2878,16 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>%1 is not a date</source>
             <translation>%1 不是日期</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is a number, not a date; formatted as a date in Excel it would show %2</source>
+            <translation>%1 是数字而不是日期；在 Excel 中把该列设为日期格式后会显示为 %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 has a currency sign %2</source>
+            <translation>%1 带有货币符号 %2</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3391,6 +3401,11 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>the number alone, such as 1200.50, without a currency sign (in Excel, format the column as Number before saving as CSV)</source>
+            <translation>只填数字，如 1200.50，不带货币符号（在 Excel 中先把该列设为“数值”格式，再另存为 CSV）</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>a number greater than 0 with at most 4 decimals, such as 12 or 2,5</source>
             <translation>大于 0 的数，最多 4 位小数，如 12 或 2,5</translation>
         </message>

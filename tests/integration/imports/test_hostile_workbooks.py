@@ -99,8 +99,13 @@ def test_a_csv_row_split_by_a_comma_without_quotes_is_refused_not_read_one_colum
     data = "货号,品名,最低库存,最高库存\nSD-6,螺丝刀,10,1,000\nHM-1,锤子,\"1,000\",\"2,000\"\n".encode("gbk")
     with pytest.raises(BadInput, match=r"more cells than the header row \(4\) in these rows: 2; a value holding ','"):
         parse_csv(data, "products.csv")
+    lead = "供应商编码,供应商名称,交期,地址\nS01,五金厂,7,上海\nS02,全角厂,1,000,\n".encode("gbk")  # address blank
+    with pytest.raises(BadInput, match=r"in these rows: 3;"):
+        parse_csv(lead, "suppliers.csv")
     quoted = "货号,品名,最低库存,最高库存,\nHM-1,锤子,\"1,000\",\"2,000\",\n".encode("gbk")
     assert parse_csv(quoted, "products.csv").rows == [("HM-1", "锤子", "1,000", "2,000", "")]
+    each_line_ended = "货号,品名\nA-1,苹果,\nB-2,梨,\n".encode("gbk")  # every data row, not the header
+    assert parse_csv(each_line_ended, "products.csv").rows == [("A-1", "苹果", ""), ("B-2", "梨", "")]
 
 
 def test_a_large_csv_is_searched_a_slice_at_a_time_so_reading_it_does_not_hold_the_window(monkeypatch):

@@ -1,0 +1,55 @@
+"""Cells that a real office's files hold and that are refused, said for what they are: a price saved from a column
+formatted as currency (``¥1,200.50``: before, "a comma may only separate thousands"), and a date that Excel holds as
+its day number because the column is not formatted as dates (46027: before, only "is not a date")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from openpyxl import Workbook
+
+from domain.catalog import commands as c
+from domain.catalog import master as catalog
+from domain.imports import guess_mapping
+from domain.imports import preview
+from ui.spreadsheets import read_table
+
+
+@pytest.fixture
+def shop(db):
+    catalog.add_product(db.uow(), c.AddProduct("LSD-01", "十字螺丝刀", unit="件"))
+    catalog.add_warehouse(db.uow(), c.AddWarehouse("SH", "上海仓"))
+    return db
+
+
+def problems(db, path, kind: str) -> dict[int, tuple[str, str, tuple[str, ...]]]:
+    table = read_table(path)
+    result = preview(db.uow(), kind, table, guess_mapping(kind, table.headers), today=date(2026, 12, 1))
+    return {p.row: (p.column, p.said.code, p.said.values) for p in result.problems}
+
+
+@pytest.mark.parametrize("price, sign", [("¥1,200.50", "¥"), ("￥12.50", "￥"), ("8元", "元"), ("$3.20", "$"),
+                                         ("RMB 5", "RMB")])
+def test_a_price_with_a_currency_sign_is_refused_for_its_sign_with_what_to_write_instead(shop, tmp_path, price, sign):
+    path = tmp_path / "期初库存.csv"
+    path.write_text(f"货号,仓库,数量,单价\nLSD-01,SH,10,\"{price}\"\n", encoding="utf-8-sig")
+    table = read_table(path)
+    result = preview(shop.uow(), "stock", table, guess_mapping("stock", table.headers))
+    [problem] = result.problems
+    assert (problem.row, problem.column, problem.said.code, problem.said.values) == (
+        2, "单价", "currency_sign", (repr(price), sign))
+    assert problem.accepts.code == "accept_amount_alone"
+    assert "without a currency sign" in problem.accepted and "1200.50" in problem.accepted
+
+
+def test_a_date_excel_holds_as_its_day_number_says_the_date_it_would_show(shop, tmp_path):
+    book = Workbook()
+    ws = book.active
+    ws.append(["货号", "仓库", "日期", "数量"])
+    ws.append(["LSD-01", "SH", 46027, 2])  # a number cell: the column is not formatted as dates
+    ws.append(["LSD-01", "SH", "46028", 3])  # text: said as before
+    book.save(tmp_path / "销售.xlsx")
+    said = problems(shop, tmp_path / "销售.xlsx", "sales-history")
+    assert said[2] == ("日期", "serial_date", ("46027", "2026-01-05"))
+    assert said[3] == ("日期", "not_a_date", ("'46028'",))
