@@ -620,6 +620,10 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportProblems', '%1 has a currency sign %2'): '%1 带有货币符号 %2',
     ('ImportProblems', 'the number alone, such as 1200.50, without a currency sign (in Excel, format the column as Number before saving as CSV)'):
         '只填数字，如 1200.50，不带货币符号（在 Excel 中先把该列设为“数值”格式，再另存为 CSV）',
+    ('ImportProblems', '%1 is a long number as Excel shows it in scientific notation, its last digits lost'):
+        '%1 是 Excel 以科学计数法显示的长数字，后面几位已经丢失',
+    ('ImportProblems', 'all its digits: import the workbook (.xlsx) itself, or in Excel format the column as Text or as the number format 0 before saving as CSV'):
+        '完整的各位数字：直接导入工作簿（.xlsx），或在 Excel 中先把该列设为“文本”或数字格式“0”，再另存为 CSV',
     ('ImportProblems', '%1 has formulas in %2 and %3 more; Stockroom imports values, never runs formulas: in Excel copy those cells and paste them as values, then import again'):
         '%1 的 %2 及另外 %3 个单元格含有公式；Stockroom 只导入数值，从不运行公式：请在 Excel 中复制这些单元格并粘贴为数值，然后重新导入',
     ('ImportProblems', '%1 has formulas in %2; Stockroom imports values, never runs formulas: in Excel copy those cells and paste them as values, then import again'):

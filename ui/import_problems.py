@@ -35,6 +35,8 @@ TEMPLATES = {
     "serial_date": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 is a number, not a date; formatted as a date in Excel it would show %2"),
     "currency_sign": QT_TRANSLATE_NOOP("ImportProblems", "%1 has a currency sign %2"),
+    "scientific_code": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is a long number as Excel shows it in scientific notation, its last digits lost"),
     "not_a_day": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a day of the calendar"),
     "lead_time_range": QT_TRANSLATE_NOOP("ImportProblems", "%1 is out of range"),
     "not_a_currency": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a three-letter currency code such as CNY or USD"),
@@ -187,6 +189,9 @@ TEMPLATES = {
     "accept_date_or_today": QT_TRANSLATE_NOOP(
         "ImportProblems", "a date such as 2026-03-01, 2026/3/1 or 2026年3月1日, blank for today"),
     "accept_money": QT_TRANSLATE_NOOP("ImportProblems", "0 or more, such as 4.20"),
+    "accept_full_digits": QT_TRANSLATE_NOOP(
+        "ImportProblems", "all its digits: import the workbook (.xlsx) itself, or in Excel format the column as Text "
+                          "or as the number format 0 before saving as CSV"),
     "accept_amount_alone": QT_TRANSLATE_NOOP(
         "ImportProblems", "the number alone, such as 1200.50, without a currency sign (in Excel, format the column as "
                           "Number before saving as CSV)"),

@@ -140,6 +140,9 @@ class Row:
                 return None
             return default
         written = text
+        if not field.number and shortened(text):
+            self.problem(key, Said("scientific_code", (repr(written),)), Said("accept_full_digits"))
+            return None
         if field.number:
             sign = _CURRENCY_SIGN.search(text)
             if sign is not None:  # (an Excel CSV of a column formatted as currency: ¥1,200.50)
@@ -160,6 +163,8 @@ class Row:
             if text != written:  # name the cell as the file writes it, not as it was rewritten
                 said = Said(said.code, tuple(_as_written(v, text, written) for v in said.values))
             accepts = Said("accept_point_or_european") if said.code == "ambiguous_number" and field.number else None
+            if said.code == "scientific_code":
+                accepts = Said("accept_full_digits")
             self.problem(key, said, accepts)
             return None
 
@@ -172,6 +177,16 @@ class Row:
 # Signs of a currency in a number field, said as a problem of their own: read as a number they are none, and the
 # checks of numbers would say something less to the point (``¥1,200.50``: "a comma may only separate thousands").
 _CURRENCY_SIGN = re.compile(r"[¥￥$＄€£]|元|RMB|CNY", re.IGNORECASE)
+# How Excel shows a long number in a column of the General format, and so writes it to a CSV: 6901234567892 (a
+# barcode) as 6.90123E+12. The digits after the sixth are gone; the text is no code, name or phone of anyone's.
+_SCIENTIFIC = re.compile(r"\d(?:\.\d{1,14})?E\+\d{2,3}", re.IGNORECASE)
+
+
+def shortened(text: str) -> bool:
+    """Whether ``text`` is a long number as Excel shows it in scientific notation (``6.90123E+12``)."""
+    return _SCIENTIFIC.fullmatch(text) is not None
+
+
 _SERIALS = range(1, 2958466)  # the days Excel counts, 1900-01-01 to 9999-12-31
 
 

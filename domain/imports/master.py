@@ -21,6 +21,7 @@ from domain.catalog.units import refuse_fraction_held
 from domain.catalog.units import whole_by_default
 from domain.catalog.units import whole_quantity
 from domain.imports.cells import Row
+from domain.imports.cells import shortened
 from domain.imports.problems import Said
 from domain.imports.problems import said_of
 from domain.imports.report import ImportResult
@@ -39,7 +40,12 @@ def split_barcodes(text: str) -> list[str]:
 
 
 def _barcodes(field: str, text: str) -> tuple[str, ...]:
-    return tuple(v.code(field, b) for b in split_barcodes(text))
+    codes = split_barcodes(text)
+    for code in codes:
+        if shortened(code):  # one of several (the cell as a whole is checked by Row.take)
+            raise BadInput(field, f"{code!r} is a long number in scientific notation", code="scientific_code",
+                           values=(repr(code),))
+    return tuple(v.code(field, b) for b in codes)
 
 
 def _text(max_len: int):

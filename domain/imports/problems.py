@@ -37,6 +37,7 @@ ENGLISH: dict[str, str] = {
     "not_a_date": "{0} is not a date",
     "serial_date": "{0} is a number, not a date; formatted as a date in Excel it would show {1}",
     "currency_sign": "{0} has a currency sign {1}",
+    "scientific_code": "{0} is a long number as Excel shows it in scientific notation, its last digits lost",
     "not_a_day": "{0} is not a day of the calendar",
     "lead_time_range": "{0} is out of range",
     "not_a_currency": "{0} is not a three-letter currency code such as CNY or USD",
@@ -155,6 +156,8 @@ ENGLISH: dict[str, str] = {
     "accept_date": "a date such as 2026-03-01, 2026/3/1 or 2026年3月1日",
     "accept_date_or_today": "a date such as 2026-03-01, 2026/3/1 or 2026年3月1日, blank for today",
     "accept_money": "0 or more, such as 4.20",
+    "accept_full_digits": "all its digits: import the workbook (.xlsx) itself, or in Excel format the column as Text "
+                          "or as the number format 0 before saving as CSV",
     "accept_amount_alone": "the number alone, such as 1200.50, without a currency sign (in Excel, format the column "
                            "as Number before saving as CSV)",
     "accept_qty_european": "a number greater than 0 with at most 4 decimals, such as 12 or 2,5",

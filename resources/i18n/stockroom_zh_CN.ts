@@ -2891,6 +2891,11 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>%1 is a long number as Excel shows it in scientific notation, its last digits lost</source>
+            <translation>%1 是 Excel 以科学计数法显示的长数字，后面几位已经丢失</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>%1 is not a day of the calendar</source>
             <translation>%1 不是日历上存在的日期</translation>
         </message>
@@ -3401,6 +3406,11 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>all its digits: import the workbook (.xlsx) itself, or in Excel format the column as Text or as the number format 0 before saving as CSV</source>
+            <translation>完整的各位数字：直接导入工作簿（.xlsx），或在 Excel 中先把该列设为“文本”或数字格式“0”，再另存为 CSV</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>the number alone, such as 1200.50, without a currency sign (in Excel, format the column as Number before saving as CSV)</source>
             <translation>只填数字，如 1200.50，不带货币符号（在 Excel 中先把该列设为“数值”格式，再另存为 CSV）</translation>
         </message>

@@ -53,3 +53,15 @@ def test_a_date_excel_holds_as_its_day_number_says_the_date_it_would_show(shop, 
     said = problems(shop, tmp_path / "销售.xlsx", "sales-history")
     assert said[2] == ("日期", "serial_date", ("46027", "2026-01-05"))
     assert said[3] == ("日期", "not_a_date", ("'46028'",))
+
+
+def test_a_code_excel_wrote_in_scientific_notation_is_refused_not_kept_without_its_last_digits(db, tmp_path):
+    path = tmp_path / "商品.csv"
+    path.write_bytes("货号,品名,条码\nSD-6,螺丝刀,6.90123E+12\n1.23457E+17,长编码,\"6901234567892,6.90124E+12\"\n"
+                     "HM-1,锤子,6901234567908\n".encode("gbk"))
+    said = {(p.row, p.column): (p.said.code, p.accepts.code)
+            for p in preview(db.uow(), "products", read_table(path), {"sku": "货号", "name": "品名", "barcode": "条码"})
+            .problems}
+    assert said == {(2, "条码"): ("scientific_code", "accept_full_digits"),
+                    (3, "货号"): ("scientific_code", "accept_full_digits"),
+                    (3, "条码"): ("scientific_code", "accept_full_digits")}
