@@ -208,12 +208,15 @@ def _as_written(value: str, read: str, written: str) -> str:
 def rows(kind: ImportKind, table: Table, mapping: dict[str, str], problems: list[RowProblem],
          number_format: NumberFormat | str = NumberFormat.DEFAULT) -> Iterator[Row]:
     """The non-blank data rows of ``table`` read through ``mapping``, their numbers in ``number_format``;
-    problems go to ``problems``."""
+    problems go to ``problems``. A row whose mapped cells repeat the headers is no data and is passed over."""
     number_format = NumberFormat(number_format)
     index = check_mapping(kind, table, mapping)
     fields = {f.key: f for f in fields_of(kind)}
     used = sorted(set(index.values()))
+    header = [table.headers[j] for j in used]
     for i, cells in enumerate(table.rows):
         if not any(cells[j].strip() for j in used if j < len(cells)):
             continue  # a blank line (Excel often leaves some at the end)
+        if [cells[j].strip() if j < len(cells) else "" for j in used] == header:
+            continue  # the header row again: an export page by page, or two files pasted one under the other
         yield Row(table.row_number(i), cells, index, table.headers, fields, problems, number_format)

@@ -65,3 +65,10 @@ def test_a_code_excel_wrote_in_scientific_notation_is_refused_not_kept_without_i
     assert said == {(2, "条码"): ("scientific_code", "accept_full_digits"),
                     (3, "货号"): ("scientific_code", "accept_full_digits"),
                     (3, "条码"): ("scientific_code", "accept_full_digits")}
+
+
+def test_the_header_row_again_between_the_rows_is_passed_over_not_imported_as_a_product(db, tmp_path):
+    path = tmp_path / "商品.csv"
+    path.write_bytes("货号,品名\nSD-6,螺丝刀\n货号,品名\nHM-1,锤子\n 货号 ,品名\n".encode("gbk"))
+    result = preview(db.uow(), "products", read_table(path), {"sku": "货号", "name": "品名"})
+    assert (result.problems, result.rows, result.added) == ([], 2, 2)
