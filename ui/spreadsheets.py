@@ -46,10 +46,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _IMPLAUSIBLE = re.compile(r"[^\x00-\u024f\u2000-\u2bff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
                           r"\ufe30-\ufe4f\uff00-\uffef]")
 _SLICE = 1 << 16  # characters searched at a time (see _looks_like_text)
+_PROGRESS_ROWS = 2_000  # a workbook's rows read between two reports of progress
 
 
-def read_table(path: Path | str) -> Table:
-    """The header and data rows of an .xlsx or .csv file, every cell as text.
+def read_table(path: Path | str, progress: Callable[[int], None] | None = None) -> Table:
+    """The header and data rows of an .xlsx or .csv file, every cell as text; ``progress`` hears the percent of a
+    workbook's rows read (reading 100,000 rows takes a while; a CSV is read at once).
 
     Raises:
         BadInput: the file is missing, empty, of another kind, or not in a known encoding.
@@ -62,12 +64,12 @@ def read_table(path: Path | str) -> Table:
         with path.open("rb") as handle:
             if handle.read(len(_OLD_EXCEL)) == _OLD_EXCEL:
                 _refuse_compound(path.read_bytes(), path.name)
-        return _read_excel(path)
+        return _read_excel(path, progress)
     if suffix == ".xls":
         raise file_error("file_xls", path.name)
     data = path.read_bytes()
     if data.startswith(b"PK\x03\x04"):
-        return _read_excel(path)  # an Excel workbook whatever its name says
+        return _read_excel(path, progress)  # an Excel workbook whatever its name says
     if data.startswith(_OLD_EXCEL):
         _refuse_compound(data, path.name)  # not UTF-16 text, as its zero bytes would suggest
     return parse_csv(data, path.name)
@@ -164,7 +166,7 @@ def _looks_like_chinese(text: str) -> bool:
     return rare <= total // 5
 
 
-def _read_excel(path: Path) -> Table:
+def _read_excel(path: Path, progress: Callable[[int], None] | None = None) -> Table:
     """The first sheet's cells as text: the first sheet Excel shows, not a hidden one kept for lookups. A formula
     is never run, nor is the result Excel cached for it taken: a workbook with formula cells is refused, naming
     them (text that only looks like a formula, such as an exported name ``=x``, is a text cell and reads as it is);
@@ -181,7 +183,10 @@ def _read_excel(path: Path) -> Table:
         _east_asian_dates(book)
         sheet = next((ws for ws in book.worksheets if ws.sheet_state == "visible"), book.worksheets[0])
         records, formulas, errors = [], [], []
+        total = sheet.max_row or 0  # from the sheet's stated size: none in some programs' files
         for row in sheet.iter_rows():
+            if progress is not None and total and len(records) % _PROGRESS_ROWS == 0:
+                progress(min(99, 100 * len(records) // total))
             texts = []
             for cell in row:
                 if cell.data_type == "f":

@@ -241,7 +241,8 @@ class ImportWizard(QDialog):
 
         path = Path(self.file.text().strip())
         self._working(fill(translate("ImportWizard", "Reading %1…"), path.name))
-        self.services.tasks.submit(lambda: read_table(path), self._file_read, self._failed)
+        self.services.tasks.submit(lambda progress: read_table(path, progress), self._file_read, self._failed,
+                                   self._progressed)
 
     def _file_read(self, table) -> None:
         if not alive(self):

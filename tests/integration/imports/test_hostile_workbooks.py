@@ -125,3 +125,15 @@ def test_a_large_csv_is_searched_a_slice_at_a_time_so_reading_it_does_not_hold_t
     data = ("货号,品名\n" + "".join(f"P{i:05d},商品{i}号\n" for i in range(40_000))).encode("gbk")
     assert len(spreadsheets.parse_csv(data, "sales.csv").rows) == 40_000
     assert len(spans) > 1 and max(spans) <= spreadsheets._SLICE
+
+
+def test_reading_a_long_workbook_reports_its_progress(tmp_path):
+    book = Workbook()  # states the sheet's size, as Excel does
+    ws = book.active
+    ws.append(["货号", "品名"])
+    for i in range(10_000):
+        ws.append([f"P{i:05d}", f"商品{i}"])
+    book.save(tmp_path / "big.xlsx")
+    seen: list[int] = []
+    assert len(read_table(tmp_path / "big.xlsx", seen.append).rows) == 10_000
+    assert seen == sorted(seen) and len(seen) >= 4 and seen[-1] >= 80
