@@ -56,6 +56,11 @@ def _optional_text(max_len: int):
     return lambda field, text: v.text(field, text, required=False, max_len=max_len)
 
 
+def _address(field: str, text: str) -> str:
+    """An address in several lines, as in a cell typed with Alt+Enter, and as the supplier's form takes it."""
+    return v.text(field, text, required=False, max_len=500, multiline=True)
+
+
 def _code(max_len: int = 64):
     return lambda field, text: v.code(field, text, max_len=max_len)
 
@@ -196,7 +201,7 @@ def plan_suppliers(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) -
         contact = row.take("contact", _optional_text(200), default="")
         currency = row.take("currency", lambda f, t: catalog.parse_currency(t))
         lead = row.take("lead_time", lambda f, t: catalog.parse_lead_time(f, t))
-        address = row.take("address", _optional_text(500), default="")
+        address = row.take("address", _address, default="")
         if code:
             _duplicate(row, "code", code, seen, "supplier")
         if not row.ok:

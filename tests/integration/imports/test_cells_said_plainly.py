@@ -13,6 +13,7 @@ from domain.catalog import commands as c
 from domain.catalog import master as catalog
 from domain.imports import guess_mapping
 from domain.imports import preview
+from domain.imports import run_import
 from ui.spreadsheets import read_table
 
 
@@ -72,3 +73,19 @@ def test_the_header_row_again_between_the_rows_is_passed_over_not_imported_as_a_
     path.write_bytes("货号,品名\nSD-6,螺丝刀\n货号,品名\nHM-1,锤子\n 货号 ,品名\n".encode("gbk"))
     result = preview(db.uow(), "products", read_table(path), {"sku": "货号", "name": "品名"})
     assert (result.problems, result.rows, result.added) == ([], 2, 2)
+
+
+def test_a_supplier_address_in_several_lines_of_one_cell_is_imported_as_the_form_takes_it(db, tmp_path):
+    book = Workbook()
+    ws = book.active
+    ws.append(["供应商编码", "供应商名称", "地址"])
+    ws.append(["S01", "上海五金厂", "上海市浦东新区\n张江路 88 号"])  # typed with Alt+Enter
+    ws.append(["S02", "广州五金厂\n二厂", ""])  # a name is one line
+    book.save(tmp_path / "供应商.xlsx")
+    said = problems(db, tmp_path / "供应商.xlsx", "suppliers")
+    assert list(said) == [3] and said[3][:2] == ("供应商名称", "control_character")
+    table = read_table(tmp_path / "供应商.xlsx")
+    table.rows.pop()
+    run_import(db.uow(), "suppliers", table, guess_mapping("suppliers", table.headers))
+    with db.uow() as uow:
+        assert uow.suppliers.by_code("S01").address == "上海市浦东新区\n张江路 88 号"
