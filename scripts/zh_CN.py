@@ -624,6 +624,8 @@ ZH_CN: dict[tuple[str, str], str] = {
         '%1 是 Excel 以科学计数法显示的长数字，后面几位已经丢失',
     ('ImportProblems', 'all its digits: import the workbook (.xlsx) itself, or in Excel format the column as Text or as the number format 0 before saving as CSV'):
         '完整的各位数字：直接导入工作簿（.xlsx），或在 Excel 中先把该列设为“文本”或数字格式“0”，再另存为 CSV',
+    ('ImportProblems', '%1 is not a spreadsheet: neither text (CSV) nor an Excel workbook; choose the .xlsx or .csv file'):
+        '%1 不是表格文件：既不是文本（CSV），也不是 Excel 工作簿；请选择 .xlsx 或 .csv 文件',
     ('ImportProblems', '%1 has formulas in %2 and %3 more; Stockroom imports values, never runs formulas: in Excel copy those cells and paste them as values, then import again'):
         '%1 的 %2 及另外 %3 个单元格含有公式；Stockroom 只导入数值，从不运行公式：请在 Excel 中复制这些单元格并粘贴为数值，然后重新导入',
     ('ImportProblems', '%1 has formulas in %2; Stockroom imports values, never runs formulas: in Excel copy those cells and paste them as values, then import again'):

@@ -280,6 +280,9 @@ TEMPLATES = {
     "file_utf16": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 is UTF-16 text, which is not read; save it from Excel as \"CSV UTF-8 (comma delimited)\" "
                           "or as an Excel workbook (.xlsx)"),
+    "file_binary": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is not a spreadsheet: neither text (CSV) nor an Excel workbook; choose the .xlsx or .csv "
+                          "file"),
     "file_encoding": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 is neither UTF-8 nor GB18030/GBK text (the encodings Excel saves CSV in), so its "
                           "characters cannot be read; save it from Excel as \"CSV UTF-8 (comma delimited)\" or as an "

@@ -222,6 +222,8 @@ ENGLISH: dict[str, str] = {
                       "Protect Workbook › Encrypt with Password, then clear it), save, then import again",
     "file_empty": "{0} is empty; choose a file with a header row and data rows",
     "file_utf16": "{0} is UTF-16 text, which is not read; " + SAVE_AS,
+    "file_binary": "{0} is not a spreadsheet: neither text (CSV) nor an Excel workbook; choose the .xlsx or .csv "
+                   "file",
     "file_encoding": "{0} is neither UTF-8 nor GB18030/GBK text (the encodings Excel saves CSV in), so its "
                      "characters cannot be read; " + SAVE_AS,
     "file_not_excel": "{0} cannot be read as an Excel workbook ({1}); " + SAVE_AS,

@@ -3691,6 +3691,11 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+3" />
+            <source>%1 is not a spreadsheet: neither text (CSV) nor an Excel workbook; choose the .xlsx or .csv file</source>
+            <translation>%1 不是表格文件：既不是文本（CSV），也不是 Excel 工作簿；请选择 .xlsx 或 .csv 文件</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>%1 is neither UTF-8 nor GB18030/GBK text (the encodings Excel saves CSV in), so its characters cannot be read; save it from Excel as "CSV UTF-8 (comma delimited)" or as an Excel workbook (.xlsx)</source>
             <translation>%1 既不是 UTF-8 也不是 GB18030/GBK 文本（Excel 保存 CSV 时使用的编码），无法读取其中的字符；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 Excel 工作簿（.xlsx）</translation>
         </message>
@@ -3938,7 +3943,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>正在读取 %1…</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+19" />
             <source>(not in the file)</source>
             <translation>（文件中没有）</translation>
         </message>

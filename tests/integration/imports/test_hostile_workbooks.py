@@ -137,3 +137,12 @@ def test_reading_a_long_workbook_reports_its_progress(tmp_path):
     seen: list[int] = []
     assert len(read_table(tmp_path / "big.xlsx", seen.append).rows) == 10_000
     assert seen == sorted(seen) and len(seen) >= 4 and seen[-1] >= 80
+
+
+def test_a_picture_under_a_csv_name_is_said_to_be_no_spreadsheet_and_utf16_text_is_still_named(tmp_path):
+    (tmp_path / "scan.csv").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4)
+    with pytest.raises(BadInput, match="is not a spreadsheet: neither text"):
+        read_table(tmp_path / "scan.csv")
+    (tmp_path / "unicode.csv").write_bytes("货号,品名\nA-1,苹果\nB-2,梨\n".encode("utf-16-le"))  # no mark
+    with pytest.raises(BadInput, match="is UTF-16 text"):
+        read_table(tmp_path / "unicode.csv")
