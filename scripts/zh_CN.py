@@ -613,8 +613,6 @@ ZH_CN: dict[tuple[str, str], str] = {
         '%1 的 %3 单元格是 Excel 错误值（如 %2），不是数据；请在 Excel 中改正或清空这些单元格，然后重新导入',
     ('ImportProblems', '%1 is protected by a password to open it; in Excel remove the password (File › Info › Protect Workbook › Encrypt with Password, then clear it), save, then import again'):
         '%1 设有打开密码，无法读取；请在 Excel 中取消密码（文件 › 信息 › 保护工作簿 › 用密码进行加密，清空密码）并保存，然后重新导入',
-    ('ImportProblems', '%1 has more cells than the header row (%3) in these rows: %2; a value holding %4 was split in two and the cells after it moved; put such values in double quotes (Excel does when it saves a CSV), or give the extra column a header'):
-        '%1 中这些行的单元格比标题行（%3 个）多：第 %2 行；说明某个含 %4 的值被拆成了两格，其后各格都错了位；请给这样的值加上英文双引号（Excel 保存 CSV 时会自动加），或给多出的列加上标题',
     ('ImportProblems', '%1 is a number, not a date; formatted as a date in Excel it would show %2'):
         '%1 是数字而不是日期；在 Excel 中把该列设为日期格式后会显示为 %2',
     ('ImportProblems', '%1 has a currency sign %2'): '%1 带有货币符号 %2',
@@ -626,6 +624,10 @@ ZH_CN: dict[tuple[str, str], str] = {
         '完整的各位数字：直接导入工作簿（.xlsx），或在 Excel 中先把该列设为“文本”或数字格式“0”，再另存为 CSV',
     ('ImportProblems', '%1 is not a spreadsheet: neither text (CSV) nor an Excel workbook; choose the .xlsx or .csv file'):
         '%1 不是表格文件：既不是文本（CSV），也不是 Excel 工作簿；请选择 .xlsx 或 .csv 文件',
+    ('ImportProblems', "has more cells than the header row's %1: a value holding the delimiter (a comma) without quotes was split in two, and the cells after it moved one column on"):
+        '单元格比标题行的 %1 个多：某个含逗号的值没有加引号，被拆成了两格，其后各格都错了一列',
+    ('ImportProblems', 'a value that holds a comma in double quotes ("1,200"), as Excel writes it when it saves a CSV'):
+        '含逗号的值加上英文双引号（"1,200"），Excel 保存 CSV 时就是这样写的',
     ('ImportProblems', '%1 has formulas in %2 and %3 more; Stockroom imports values, never runs formulas: in Excel copy those cells and paste them as values, then import again'):
         '%1 的 %2 及另外 %3 个单元格含有公式；Stockroom 只导入数值，从不运行公式：请在 Excel 中复制这些单元格并粘贴为数值，然后重新导入',
     ('ImportProblems', '%1 has formulas in %2; Stockroom imports values, never runs formulas: in Excel copy those cells and paste them as values, then import again'):

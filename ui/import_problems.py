@@ -32,6 +32,9 @@ TEMPLATES = {
     "too_long": QT_TRANSLATE_NOOP("ImportProblems", "is %1 characters long"),
     "contains_spaces": QT_TRANSLATE_NOOP("ImportProblems", "%1 contains spaces"),
     "not_a_date": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a date"),
+    "split_row": QT_TRANSLATE_NOOP(
+        "ImportProblems", "has more cells than the header row's %1: a value holding the delimiter (a comma) without "
+                          "quotes was split in two, and the cells after it moved one column on"),
     "serial_date": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 is a number, not a date; formatted as a date in Excel it would show %2"),
     "currency_sign": QT_TRANSLATE_NOOP("ImportProblems", "%1 has a currency sign %2"),
@@ -192,6 +195,9 @@ TEMPLATES = {
     "accept_full_digits": QT_TRANSLATE_NOOP(
         "ImportProblems", "all its digits: import the workbook (.xlsx) itself, or in Excel format the column as Text "
                           "or as the number format 0 before saving as CSV"),
+    "accept_quoted": QT_TRANSLATE_NOOP(
+        "ImportProblems", "a value that holds a comma in double quotes (\"1,200\"), as Excel writes it when it saves "
+                          "a CSV"),
     "accept_amount_alone": QT_TRANSLATE_NOOP(
         "ImportProblems", "the number alone, such as 1200.50, without a currency sign (in Excel, format the column as "
                           "Number before saving as CSV)"),
@@ -299,10 +305,6 @@ TEMPLATES = {
     "file_error_values": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 has Excel error values such as %2 in %3, which are no values; in Excel correct or clear "
                           "those cells, then import again"),
-    "file_split_rows": QT_TRANSLATE_NOOP(
-        "ImportProblems", "%1 has more cells than the header row (%3) in these rows: %2; a value holding %4 was split "
-                          "in two and the cells after it moved; put such values in double quotes (Excel does when it "
-                          "saves a CSV), or give the extra column a header"),
     "file_no_rows": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 has a header row but no data rows below it; add a row per record under the headers"),
     "text": QT_TRANSLATE_NOOP("ImportProblems", "%1"),

@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from datetime import datetime
 from datetime import time
@@ -36,6 +37,7 @@ from pathlib import Path
 from domain.imports.problems import file_error
 from domain.imports.report import NumberCell
 from domain.imports.report import Table
+from domain.imports.report import header_texts
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 _OLD_EXCEL = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the signature of an Excel 97-2003 (.xls) workbook
@@ -89,25 +91,7 @@ def parse_csv(data: bytes, name: str = "") -> Table:
     delimiter = max((",", ";", "\t"), key=first.count) if first else ","
     records = [tuple(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     table = _table(records, name)
-    _refuse_split_rows(records, table, delimiter)
-    return table
-
-
-def _refuse_split_rows(records: list[tuple[str, ...]], table: Table, delimiter: str) -> None:
-    """Refuse rows with more cells than the header row: a value holding the delimiter without quotes around it (a
-    price 1,200 or a name 螺丝刀,黑色 typed or exported without them) was split in two, and every cell after it
-    moved one column on. Excel writes each row of a CSV as wide as the widest, so its files never have such rows.
-
-    The cells beyond the header's are empty when the split value was in the row's last column but one; such rows are
-    refused too, unless every data row has them (a program that ends each line, but the header, with a delimiter)."""
-    width = len(records[table.header_row - 1])
-    filled = [i for i, cells in enumerate(table.rows) if any(c.strip() for c in cells)]
-    long = [i for i in filled if len(table.rows[i]) > width]
-    spilled = [i for i in long if any(c.strip() for c in table.rows[i][width:])]
-    split = [str(table.row_number(i)) for i in (spilled if len(long) == len(filled) else long)]
-    if split:
-        shown = ", ".join(split[:10]) + (" …" if len(split) > 10 else "")
-        raise file_error("file_split_rows", table.name or "the file", shown, width, repr(delimiter))
+    return replace(table, header_cells=len(records[table.header_row - 1]))  # a longer row was split: see its checks
 
 
 def decode(data: bytes, name: str = "") -> str:
@@ -283,18 +267,10 @@ def _table(records: list[tuple[str, ...]], name: str) -> Table:
     while end > start and blank(records[end - 1]):
         end -= 1
     header_row, records = start + 1, records[start:end]
-    first = records[0]
     width = max(len(r) for r in records)
     while width > 0 and not any(len(r) >= width and str(r[width - 1]).strip() for r in records):
         width -= 1  # trailing columns that are empty in every row (Excel's formatting leaves some)
-    headers: list[str] = []
-    for i in range(width):
-        text = (first[i].strip() if i < len(first) else "") or f"Column {i + 1}"
-        base, n = text, 2
-        while text in headers:
-            text, n = f"{base} ({n})", n + 1
-        headers.append(text)
-    return Table(tuple(headers), records[1:], name, header_row)
+    return Table(header_texts(records[0], width), records[1:], name, header_row)
 
 
 # Excel number formats of the figures the screens and documents show: money with two places (1,234.50), a unit

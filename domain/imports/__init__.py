@@ -13,6 +13,7 @@ from domain.imports.fields import Field
 from domain.imports.fields import ImportKind
 from domain.imports.fields import fields_of
 from domain.imports.fields import guess_mapping
+from domain.imports.fields import headed
 from domain.imports.report import ImportRejected
 from domain.imports.report import ImportResult
 from domain.imports.report import NumberCell
@@ -23,4 +24,4 @@ from domain.imports.run import run_import
 from domain.kernel.numbers import NumberFormat
 
 __all__ = ["FIELDS", "Field", "ImportKind", "ImportRejected", "ImportResult", "NumberCell", "NumberFormat",
-           "RowProblem", "Table", "fields_of", "guess_mapping", "preview", "run_import"]
+           "RowProblem", "Table", "fields_of", "guess_mapping", "headed", "preview", "run_import"]

@@ -214,9 +214,34 @@ def rows(kind: ImportKind, table: Table, mapping: dict[str, str], problems: list
     fields = {f.key: f for f in fields_of(kind)}
     used = sorted(set(index.values()))
     header = [table.headers[j] for j in used]
+    split = split_rows(table)
     for i, cells in enumerate(table.rows):
         if not any(cells[j].strip() for j in used if j < len(cells)):
             continue  # a blank line (Excel often leaves some at the end)
         if [cells[j].strip() if j < len(cells) else "" for j in used] == header:
             continue  # the header row again: an export page by page, or two files pasted one under the other
-        yield Row(table.row_number(i), cells, index, table.headers, fields, problems, number_format)
+        row = Row(table.row_number(i), cells, index, table.headers, fields, problems, number_format)
+        if i in split:
+            width = table.header_cells or 0
+            column = table.headers[width] if width < len(table.headers) else f"Column {width + 1}"
+            problems.append(RowProblem.of(row.number, column, Said("split_row", (str(width),)),
+                                          Said("accept_quoted")))
+        yield row
+
+
+def split_rows(table: Table) -> set[int]:
+    """The data rows of a delimited file (CSV) with more cells than its header row.
+
+    A value holding the delimiter without quotes around it (a price 1,200, a name 螺丝刀,黑色, typed or exported
+    without them) was split in two, and every cell after it moved one column on. Excel writes each row of a CSV as
+    wide as the widest, so its files never have such rows. The cells beyond the header's are empty when the split
+    value was in the row's last column but one; such rows count too, unless every data row has them (a program that
+    ends each line but the header with a delimiter).
+    """
+    width = table.header_cells
+    if width is None:
+        return set()
+    filled = [i for i, cells in enumerate(table.rows) if any(c.strip() for c in cells)]
+    long = [i for i in filled if len(table.rows[i]) > width]
+    spilled = [i for i in long if any(c.strip() for c in table.rows[i][width:])]
+    return set(spilled if len(long) == len(filled) else long)

@@ -35,6 +35,8 @@ ENGLISH: dict[str, str] = {
     "too_long": "is {0} characters long",
     "contains_spaces": "{0} contains spaces",
     "not_a_date": "{0} is not a date",
+    "split_row": "has more cells than the header row's {0}: a value holding the delimiter (a comma) without quotes "
+                 "was split in two, and the cells after it moved one column on",
     "serial_date": "{0} is a number, not a date; formatted as a date in Excel it would show {1}",
     "currency_sign": "{0} has a currency sign {1}",
     "scientific_code": "{0} is a long number as Excel shows it in scientific notation, its last digits lost",
@@ -158,6 +160,7 @@ ENGLISH: dict[str, str] = {
     "accept_money": "0 or more, such as 4.20",
     "accept_full_digits": "all its digits: import the workbook (.xlsx) itself, or in Excel format the column as Text "
                           "or as the number format 0 before saving as CSV",
+    "accept_quoted": "a value that holds a comma in double quotes (\"1,200\"), as Excel writes it when it saves a CSV",
     "accept_amount_alone": "the number alone, such as 1200.50, without a currency sign (in Excel, format the column "
                            "as Number before saving as CSV)",
     "accept_qty_european": "a number greater than 0 with at most 4 decimals, such as 12 or 2,5",
@@ -233,9 +236,6 @@ ENGLISH: dict[str, str] = {
                           "Excel copy those cells and paste them as values, then import again",
     "file_error_values": "{0} has Excel error values such as {1} in {2}, which are no values; in Excel correct or "
                          "clear those cells, then import again",
-    "file_split_rows": "{0} has more cells than the header row ({2}) in these rows: {1}; a value holding {3} was "
-                       "split in two and the cells after it moved; put such values in double quotes (Excel does "
-                       "when it saves a CSV), or give the extra column a header",
     "file_no_rows": "{0} has a header row but no data rows below it; add a row per record under the headers",
     # -- a sentence of the domain that has no code of its own: its English is the value
     "text": "{0}",

@@ -2610,7 +2610,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ExportColumns</name>
         <message>
-            <location filename="../../ui/cli/io.py" line="+156" />
+            <location filename="../../ui/cli/io.py" line="+157" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -2881,6 +2881,11 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>has more cells than the header row's %1: a value holding the delimiter (a comma) without quotes was split in two, and the cells after it moved one column on</source>
+            <translation>单元格比标题行的 %1 个多：某个含逗号的值没有加引号，被拆成了两格，其后各格都错了一列</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>%1 is a number, not a date; formatted as a date in Excel it would show %2</source>
             <translation>%1 是数字而不是日期；在 Excel 中把该列设为日期格式后会显示为 %2</translation>
         </message>
@@ -3411,6 +3416,11 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+3" />
+            <source>a value that holds a comma in double quotes ("1,200"), as Excel writes it when it saves a CSV</source>
+            <translation>含逗号的值加上英文双引号（"1,200"），Excel 保存 CSV 时就是这样写的</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>the number alone, such as 1200.50, without a currency sign (in Excel, format the column as Number before saving as CSV)</source>
             <translation>只填数字，如 1200.50，不带货币符号（在 Excel 中先把该列设为“数值”格式，再另存为 CSV）</translation>
         </message>
@@ -3721,11 +3731,6 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+3" />
-            <source>%1 has more cells than the header row (%3) in these rows: %2; a value holding %4 was split in two and the cells after it moved; put such values in double quotes (Excel does when it saves a CSV), or give the extra column a header</source>
-            <translation>%1 中这些行的单元格比标题行（%3 个）多：第 %2 行；说明某个含 %4 的值被拆成了两格，其后各格都错了位；请给这样的值加上英文双引号（Excel 保存 CSV 时会自动加），或给多出的列加上标题</translation>
-        </message>
-        <message>
-            <location line="+4" />
             <source>%1 has a header row but no data rows below it; add a row per record under the headers</source>
             <translation>%1 只有标题行，下面没有数据行；请在标题行下每条记录填写一行</translation>
         </message>
@@ -3738,7 +3743,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../ui/dialogs/import_wizard.py" line="+62" />
+            <location filename="../../ui/dialogs/import_wizard.py" line="+63" />
             <source>1,234.5 (a decimal point; commas between thousands)</source>
             <translation>1,234.5（小数点；逗号分隔千位）</translation>
         </message>

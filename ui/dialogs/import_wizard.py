@@ -44,6 +44,7 @@ from domain.imports import NumberCell
 from domain.imports import NumberFormat
 from domain.imports import fields_of
 from domain.imports import guess_mapping
+from domain.imports import headed
 from domain.imports import preview
 from domain.imports import run_import
 from domain.imports.cells import number_as_read
@@ -248,9 +249,9 @@ class ImportWizard(QDialog):
         if not alive(self):
             return
         self._idle()
-        self.table = table
+        self.table = headed(self.current_kind(), table)
         self.result = None
-        self._build_mapping(guess_mapping(self.current_kind(), table.headers))
+        self._build_mapping(guess_mapping(self.current_kind(), self.table.headers))
         self._show(self.MAP)
 
     def _build_mapping(self, guess: dict[str, str]) -> None:

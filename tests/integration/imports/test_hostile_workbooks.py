@@ -93,19 +93,26 @@ def test_the_progress_of_a_check_runs_over_the_whole_bar_not_the_share_an_import
     assert [p for p in seen if p < 100][-1] >= 80  # not 30 and then, at once, done
 
 
-def test_a_csv_row_split_by_a_comma_without_quotes_is_refused_not_read_one_column_off():
+def test_a_csv_row_split_by_a_comma_without_quotes_is_refused_not_read_one_column_off(db):
+    from domain.imports import guess_mapping
+    from domain.imports import headed
+    from domain.imports import preview
     from ui.spreadsheets import parse_csv
 
-    data = "货号,品名,最低库存,最高库存\nSD-6,螺丝刀,10,1,000\nHM-1,锤子,\"1,000\",\"2,000\"\n".encode("gbk")
-    with pytest.raises(BadInput, match=r"more cells than the header row \(4\) in these rows: 2; a value holding ','"):
-        parse_csv(data, "products.csv")
+    def said(kind: str, data: bytes) -> set[tuple[int, str, str]]:
+        table = headed(kind, parse_csv(data, "file.csv"))
+        return {(p.row, p.column, p.said.code)
+                for p in preview(db.uow(), kind, table, guess_mapping(kind, table.headers)).problems}
+
+    products = "货号,品名,最低库存,最高库存\nSD-6,螺丝刀,10,1,000\nHM-1,锤子,\"1,000\",\"2,000\"\n".encode("gbk")
+    assert ("split_row", "Column 5") in {(code, column) for _, column, code in said("products", products)}
+    assert all(row == 2 for row, _, _ in said("products", products))
     lead = "供应商编码,供应商名称,交期,地址\nS01,五金厂,7,上海\nS02,全角厂,1,000,\n".encode("gbk")  # address blank
-    with pytest.raises(BadInput, match=r"in these rows: 3;"):
-        parse_csv(lead, "suppliers.csv")
-    quoted = "货号,品名,最低库存,最高库存,\nHM-1,锤子,\"1,000\",\"2,000\",\n".encode("gbk")
-    assert parse_csv(quoted, "products.csv").rows == [("HM-1", "锤子", "1,000", "2,000", "")]
+    assert said("suppliers", lead) == {(3, "Column 5", "split_row")}
     each_line_ended = "货号,品名\nA-1,苹果,\nB-2,梨,\n".encode("gbk")  # every data row, not the header
-    assert parse_csv(each_line_ended, "products.csv").rows == [("A-1", "苹果", ""), ("B-2", "梨", "")]
+    assert said("products", each_line_ended) == set()
+    titled = "制表日期：2026-12-01,单位：元\n货号,品名,单位\nA-1,苹果,个\nB-2,梨,个,\"1,0\"\n".encode("gbk")
+    assert said("products", titled) == {(4, "Column 4", "split_row")}  # the header's 3 cells, not the title's 2
 
 
 def test_a_large_csv_is_searched_a_slice_at_a_time_so_reading_it_does_not_hold_the_window(monkeypatch):
