@@ -161,10 +161,11 @@ def _looks_like_chinese(text: str) -> bool:
 
 
 def _read_excel(path: Path, progress: Callable[[int], None] | None = None) -> Table:
-    """The first sheet's cells as text: the first sheet Excel shows, not a hidden one kept for lookups. A formula
-    is never run, nor is the result Excel cached for it taken: a workbook with formula cells is refused, naming
-    them (text that only looks like a formula, such as an exported name ``=x``, is a text cell and reads as it is);
-    so is one with error values (``#N/A`` pasted as a value), which are no value at all."""
+    """The first sheet's cells as text: the first sheet Excel shows that holds a header and a row under it, not a
+    hidden one kept for lookups nor a cover or an empty sheet in front. A formula is never run, nor is the result
+    Excel cached for it taken: a workbook with formula cells is refused, naming them (text that only looks like a
+    formula, such as an exported name ``=x``, is a text cell and reads as it is); so is one with error values
+    (``#N/A`` pasted as a value), which are no value at all."""
     from openpyxl import load_workbook
 
     handle = path.open("rb")  # a file object: openpyxl would judge a path by its name (a .csv that is a workbook)
@@ -175,26 +176,16 @@ def _read_excel(path: Path, progress: Callable[[int], None] | None = None) -> Ta
         raise file_error("file_not_excel", path.name, exc) from None
     try:
         _east_asian_dates(book)
-        sheet = next((ws for ws in book.worksheets if ws.sheet_state == "visible"), book.worksheets[0])
-        records, formulas, errors = [], [], []
-        total = sheet.max_row or 0  # from the sheet's stated size: none in some programs' files
-        for row in sheet.iter_rows():
-            if progress is not None and total and len(records) % _PROGRESS_ROWS == 0:
-                progress(min(99, 100 * len(records) // total))
-            texts = []
-            for cell in row:
-                if cell.data_type == "f":
-                    formulas.append(getattr(cell, "coordinate", None) or f"row {len(records) + 1}")
-                    texts.append("")
-                elif cell.data_type == "e":
-                    errors.append((getattr(cell, "coordinate", None) or f"row {len(records) + 1}", str(cell.value)))
-                    texts.append("")
-                elif cell.data_type == "n" and isinstance(cell.value, int | float | Decimal) \
-                        and not isinstance(cell.value, bool):
-                    texts.append(NumberCell(cell_text(cell.value)))
-                else:
-                    texts.append(cell_text(cell.value))
-            records.append(tuple(texts))
+        sheets = [ws for ws in book.worksheets if ws.sheet_state == "visible"] or book.worksheets[:1]
+        first = None
+        for sheet in sheets:
+            read = _read_sheet(sheet, progress)
+            records, formulas, errors = read
+            if formulas or errors or sum(1 for r in records if any(c.strip() for c in r)) >= 2:
+                break
+            first = first or read
+        else:
+            records, formulas, errors = first or ([], [], [])  # no sheet holds data: the first says so
     finally:
         book.close()
         handle.close()
@@ -207,6 +198,30 @@ def _read_excel(path: Path, progress: Callable[[int], None] | None = None) -> Ta
         cells = ", ".join(where for where, _ in errors[:10]) + (" …" if len(errors) > 10 else "")
         raise file_error("file_error_values", path.name, errors[0][1], cells)
     return _table(records, path.name)
+
+
+def _read_sheet(sheet, progress: Callable[[int], None] | None) -> tuple[list, list, list]:
+    """A sheet's rows of cell texts, and the cells that hold formulas and error values."""
+    records, formulas, errors = [], [], []
+    total = sheet.max_row or 0  # from the sheet's stated size: none in some programs' files
+    for row in sheet.iter_rows():
+        if progress is not None and total and len(records) % _PROGRESS_ROWS == 0:
+            progress(min(99, 100 * len(records) // total))
+        texts = []
+        for cell in row:
+            if cell.data_type == "f":
+                formulas.append(getattr(cell, "coordinate", None) or f"row {len(records) + 1}")
+                texts.append("")
+            elif cell.data_type == "e":
+                errors.append((getattr(cell, "coordinate", None) or f"row {len(records) + 1}", str(cell.value)))
+                texts.append("")
+            elif cell.data_type == "n" and isinstance(cell.value, int | float | Decimal) \
+                    and not isinstance(cell.value, bool):
+                texts.append(NumberCell(cell_text(cell.value)))
+            else:
+                texts.append(cell_text(cell.value))
+        records.append(tuple(texts))
+    return records, formulas, errors
 
 
 # Number formats that Excel does not write into the file, as they depend on the language Excel runs in: 27-36 and

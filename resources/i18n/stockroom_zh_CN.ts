@@ -3933,17 +3933,22 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>整数计量</translation>
         </message>
         <message>
-            <location line="+139" />
+            <location line="+140" />
             <source>Choose a file to import</source>
             <translation>选择要导入的文件</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
-            <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
+            <location line="-1" />
+            <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt *.xls);;All files (*)</source>
+            <translation>表格文件 (*.xlsx *.xlsm *.csv *.txt *.xls);;所有文件 (*)</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+236" />
+            <source>An Excel workbook (.xlsx: its first sheet with rows) or a CSV file (UTF-8 or GBK), with one header row (a title above it is passed over). Import in this order: products, suppliers, supplier terms, customers, sales history, then opening stock and opening balances. Nothing is written before you have seen the check of every row.</source>
+            <translation>Excel 工作簿（.xlsx，读取第一个有数据的工作表）或 CSV 文件（UTF-8 或 GBK），含一行表头（表头上方的标题会被跳过）。请按以下顺序导入：商品、供应商、供应商条款、客户、历史销售，最后是期初库存和期初应收应付。检查完每一行并显示结果之前，不会写入任何数据。</translation>
+        </message>
+        <message>
+            <location line="-225" />
             <source>Reading %1…</source>
             <translation>正在读取 %1…</translation>
         </message>
@@ -4040,12 +4045,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+2" />
-            <location line="+66" />
+            <location line="+67" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location line="-28" />
+            <location line="-29" />
             <source>%1 rows have problems (%2 in all); nothing was imported. Correct them and import the file again.</source>
             <translation>%1 行有问题（共 %2 个）；未导入任何数据。请改正后重新导入文件。</translation>
         </message>
@@ -4080,12 +4085,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>文件中的数字格式</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>An Excel workbook (.xlsx, its first sheet) or a CSV file (UTF-8 or GBK), with one header row. Import in this order: products, suppliers, supplier terms, customers, sales history, then opening stock and opening balances. Nothing is written before you have seen the check of every row.</source>
-            <translation>Excel 工作簿（.xlsx，读取第一个工作表）或 CSV 文件（UTF-8 或 GBK），第一行为表头。请按以下顺序导入：商品、供应商、供应商条款、客户、历史销售，最后是期初库存和期初应收应付。检查完每一行并显示结果之前，不会写入任何数据。</translation>
-        </message>
-        <message>
-            <location line="+5" />
+            <location line="+10" />
             <source>&lt; &amp;Back</source>
             <translation>&lt; 上一步(&amp;B)</translation>
         </message>
@@ -8556,7 +8556,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ReportsScreen</name>
         <message>
-            <location filename="../../ui/screens/reports/screen.py" line="+58" />
+            <location filename="../../ui/screens/reports/screen.py" line="+59" />
             <source>Stock summary (进销存汇总)</source>
             <translation>进销存汇总表</translation>
         </message>
@@ -8597,12 +8597,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location line="+414" />
+            <location line="+442" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location line="-413" />
+            <location line="-441" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
@@ -8647,7 +8647,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>自定义</translation>
         </message>
         <message>
-            <location line="+251" />
+            <location line="+252" />
             <source>%1 rows.</source>
             <translation>共 %1 行。</translation>
         </message>
@@ -8692,7 +8692,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已写入 %1</translation>
         </message>
         <message>
-            <location line="+38" />
+            <location line="+65" />
             <source>As of</source>
             <translation>截止日期</translation>
         </message>

@@ -379,3 +379,26 @@ def test_export_of_a_plain_table_keeps_codes_of_digits_as_text_and_writes_right_
         pass
     rows = list(load_workbook(target).active.iter_rows(values_only=True))
     assert rows[1:] == [("00123", "690123456789012345", 1200.5), ("-5", "0012", 3)]
+
+
+def test_an_old_xls_can_be_chosen_in_the_file_dialog_and_is_then_refused_saying_how_to_save_it(
+        qtbot, services, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    old = tmp_path / "管家婆导出.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    asked = []
+
+    def chosen(parent, caption, folder, filters):
+        asked.append(filters)
+        return str(old), filters.split(";;")[0]
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(chosen))
+    wizard = ImportWizard(services)
+    qtbot.addWidget(wizard)
+    wizard.browse_button.click()
+    assert "*.xls)" in asked[0].split(";;")[0]  # shown among the spreadsheets, not only under "All files"
+    wizard.next_button.click()
+    qtbot.waitUntil(lambda: "Not imported" in wizard.message.text(), timeout=10_000)
+    assert "old Excel 97-2003 workbook" in wizard.message.text() and "save it as an Excel workbook" in \
+        wizard.message.text()

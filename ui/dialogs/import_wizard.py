@@ -230,8 +230,8 @@ class ImportWizard(QDialog):
 
     def browse(self) -> None:
         start = QSettings().value("import/folder", str(Path.home()), type=str)
-        path, _ = QFileDialog.getOpenFileName(self, translate("ImportWizard", "Choose a file to import"), start,
-                                              translate("ImportWizard", "Spreadsheets (*.xlsx *.csv);;All files (*)"))
+        kinds = translate("ImportWizard", "Spreadsheets (*.xlsx *.xlsm *.csv *.txt *.xls);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, translate("ImportWizard", "Choose a file to import"), start, kinds)
         if path:
             QSettings().setValue("import/folder", str(Path(path).parent))
             self.file.setText(path)
@@ -468,7 +468,8 @@ class ImportWizard(QDialog):
         self._show_example()
         self.choose_help.setText(translate(
             "ImportWizard",
-            "An Excel workbook (.xlsx, its first sheet) or a CSV file (UTF-8 or GBK), with one header row. "
+            "An Excel workbook (.xlsx: its first sheet with rows) or a CSV file (UTF-8 or GBK), with one header row "
+            "(a title above it is passed over). "
             "Import in this order: products, suppliers, supplier terms, customers, sales history, then opening "
             "stock and opening balances. Nothing is written before you have seen the check of every row."))
         self.back_button.setText(translate("ImportWizard", "< &Back"))

@@ -153,3 +153,20 @@ def test_a_picture_under_a_csv_name_is_said_to_be_no_spreadsheet_and_utf16_text_
     (tmp_path / "unicode.csv").write_bytes("货号,品名\nA-1,苹果\nB-2,梨\n".encode("utf-16-le"))  # no mark
     with pytest.raises(BadInput, match="is UTF-16 text"):
         read_table(tmp_path / "unicode.csv")
+
+
+def test_a_cover_sheet_or_an_empty_sheet_in_front_is_passed_over_for_the_sheet_with_the_rows(tmp_path):
+    book = Workbook()
+    book.active.title = "封面"
+    book.active.append(["本表为商品导入模板"])
+    book.create_sheet("空白")
+    data = book.create_sheet("商品")
+    data.append(["货号", "品名"])
+    data.append(["X-1", "铅笔"])
+    book.save(tmp_path / "products.xlsx")
+    assert read_table(tmp_path / "products.xlsx").rows == [("X-1", "铅笔")]
+    empty = Workbook()
+    empty.active.append(["本表为商品导入模板"])
+    empty.create_sheet("空白")
+    empty.save(tmp_path / "empty.xlsx")
+    assert read_table(tmp_path / "empty.xlsx").headers == ("本表为商品导入模板",)  # the first sheet, as before
