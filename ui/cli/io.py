@@ -174,6 +174,7 @@ SHEETS = {"stock": QT_TRANSLATE_NOOP("ExportColumns", "Stock"),
 def _export(args, open_db) -> int:
     from persistence.stock import queries
     from ui.i18n import label_translator
+    from ui.models.movements import KIND_CAPTIONS
     from ui.spreadsheets import MONEY_FORMAT as MONEY
     from ui.spreadsheets import PRICE_FORMAT as PRICE
     from ui.spreadsheets import write_xlsx
@@ -187,6 +188,7 @@ def _export(args, open_db) -> int:
 
         raise BadInput("FILE", f"{args.file.name} does not end in .xlsx; exports are Excel workbooks (FILE.xlsx)")
     tr = label_translator(LANGUAGES[args.language or "en"], "ExportColumns")
+    kind = label_translator(LANGUAGES[args.language or "en"], "MovementKind")  # as the Movements screen says it
     db = open_db()
     if args.what == "stock":
         rows = [[r.sku, r.name, r.category, r.warehouse, r.on_hand, r.unit, r.avg_cost, r.value, r.reserved,
@@ -194,8 +196,9 @@ def _export(args, open_db) -> int:
         n = write_xlsx(args.file, [tr(h) for h in STOCK_HEADERS], rows, sheet=tr(SHEETS["stock"]),
                        formats=stock_formats)
     else:
-        rows = ([r.occurred_at, r.kind, r.sku, r.name, r.warehouse, r.qty, r.unit_cost, r.value, r.on_hand_after,
-                 r.source_type, r.source_ref, r.note, r.user, r.recorded_at, r.id]
+        rows = ([r.occurred_at, kind(KIND_CAPTIONS.get(r.kind, r.kind)), r.sku, r.name, r.warehouse, r.qty,
+                 r.unit_cost, r.value, r.on_hand_after, r.source_type, r.source_ref, r.note, r.user, r.recorded_at,
+                 r.id]
                 for r in queries.movements(db.engine, args.sku, args.warehouse))
         n = write_xlsx(args.file, [tr(h) for h in MOVEMENT_HEADERS], rows, sheet=tr(SHEETS["movements"]),
                        formats=movement_formats)
