@@ -628,6 +628,10 @@ ZH_CN: dict[tuple[str, str], str] = {
         '单元格比标题行的 %1 个多：某个含逗号的值没有加引号，被拆成了两格，其后各格都错了一列',
     ('ImportProblems', 'a value that holds a comma in double quotes ("1,200"), as Excel writes it when it saves a CSV'):
         '含逗号的值加上英文双引号（"1,200"），Excel 保存 CSV 时就是这样写的',
+    ('ImportProblems', '%1 is a date in Excel, not text: Excel turns a code such as 1-5 or 3/12 typed in a cell into a date'):
+        '%1 在 Excel 中是日期而不是文本：在单元格中输入 1-5、3/12 这样的编码时，Excel 会自动把它变成日期',
+    ('ImportProblems', "text: in Excel format the column as Text, then type the values again (or type an apostrophe before each, as '1-5)"):
+        "文本：在 Excel 中先把该列设为“文本”格式，再重新输入（或在每个值前加英文单引号，如 '1-5）",
     ('ImportProblems', '%1 has formulas in %2 and %3 more; Stockroom imports values, never runs formulas: in Excel copy those cells and paste them as values, then import again'):
         '%1 的 %2 及另外 %3 个单元格含有公式；Stockroom 只导入数值，从不运行公式：请在 Excel 中复制这些单元格并粘贴为数值，然后重新导入',
     ('ImportProblems', '%1 has formulas in %2; Stockroom imports values, never runs formulas: in Excel copy those cells and paste them as values, then import again'):

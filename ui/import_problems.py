@@ -38,6 +38,9 @@ TEMPLATES = {
     "serial_date": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 is a number, not a date; formatted as a date in Excel it would show %2"),
     "currency_sign": QT_TRANSLATE_NOOP("ImportProblems", "%1 has a currency sign %2"),
+    "date_cell": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is a date in Excel, not text: Excel turns a code such as 1-5 or 3/12 typed in a cell "
+                          "into a date"),
     "scientific_code": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 is a long number as Excel shows it in scientific notation, its last digits lost"),
     "not_a_day": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a day of the calendar"),
@@ -198,6 +201,9 @@ TEMPLATES = {
     "accept_quoted": QT_TRANSLATE_NOOP(
         "ImportProblems", "a value that holds a comma in double quotes (\"1,200\"), as Excel writes it when it saves "
                           "a CSV"),
+    "accept_text_cell": QT_TRANSLATE_NOOP(
+        "ImportProblems", "text: in Excel format the column as Text, then type the values again (or type an "
+                          "apostrophe before each, as '1-5)"),
     "accept_amount_alone": QT_TRANSLATE_NOOP(
         "ImportProblems", "the number alone, such as 1200.50, without a currency sign (in Excel, format the column as "
                           "Number before saving as CSV)"),

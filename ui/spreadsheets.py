@@ -35,6 +35,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from domain.imports.problems import file_error
+from domain.imports.report import DateCell
 from domain.imports.report import NumberCell
 from domain.imports.report import Table
 from domain.imports.report import header_texts
@@ -218,6 +219,8 @@ def _read_sheet(sheet, progress: Callable[[int], None] | None) -> tuple[list, li
             elif cell.data_type == "n" and isinstance(cell.value, int | float | Decimal) \
                     and not isinstance(cell.value, bool):
                 texts.append(NumberCell(cell_text(cell.value)))
+            elif isinstance(cell.value, date | time):
+                texts.append(DateCell(cell_text(cell.value)))
             else:
                 texts.append(cell_text(cell.value))
         records.append(tuple(texts))

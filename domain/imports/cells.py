@@ -19,6 +19,7 @@ from domain.imports.fields import ImportKind
 from domain.imports.fields import fields_of
 from domain.imports.problems import Said
 from domain.imports.problems import said_of
+from domain.imports.report import DateCell
 from domain.imports.report import NumberCell
 from domain.imports.report import RowProblem
 from domain.imports.report import Table
@@ -140,6 +141,9 @@ class Row:
                 return None
             return default
         written = text
+        if not field.number and key not in _DATE_FIELDS and isinstance(self._cells[self._index[key]], DateCell):
+            self.problem(key, Said("date_cell", (repr(written),)), Said("accept_text_cell"))
+            return None
         if not field.number and shortened(text):
             self.problem(key, Said("scientific_code", (repr(written),)), Said("accept_full_digits"))
             return None
@@ -187,6 +191,7 @@ def shortened(text: str) -> bool:
     return _SCIENTIFIC.fullmatch(text) is not None
 
 
+_DATE_FIELDS = frozenset({"date", "due"})
 _SERIALS = range(1, 2958466)  # the days Excel counts, 1900-01-01 to 9999-12-31
 
 

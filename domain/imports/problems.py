@@ -39,6 +39,8 @@ ENGLISH: dict[str, str] = {
                  "was split in two, and the cells after it moved one column on",
     "serial_date": "{0} is a number, not a date; formatted as a date in Excel it would show {1}",
     "currency_sign": "{0} has a currency sign {1}",
+    "date_cell": "{0} is a date in Excel, not text: Excel turns a code such as 1-5 or 3/12 typed in a cell into a "
+                 "date",
     "scientific_code": "{0} is a long number as Excel shows it in scientific notation, its last digits lost",
     "not_a_day": "{0} is not a day of the calendar",
     "lead_time_range": "{0} is out of range",
@@ -161,6 +163,8 @@ ENGLISH: dict[str, str] = {
     "accept_full_digits": "all its digits: import the workbook (.xlsx) itself, or in Excel format the column as Text "
                           "or as the number format 0 before saving as CSV",
     "accept_quoted": "a value that holds a comma in double quotes (\"1,200\"), as Excel writes it when it saves a CSV",
+    "accept_text_cell": "text: in Excel format the column as Text, then type the values again (or type an apostrophe "
+                        "before each, as '1-5)",
     "accept_amount_alone": "the number alone, such as 1200.50, without a currency sign (in Excel, format the column "
                            "as Number before saving as CSV)",
     "accept_qty_european": "a number greater than 0 with at most 4 decimals, such as 12 or 2,5",

@@ -21,6 +21,16 @@ class NumberCell(str):
     __slots__ = ()
 
 
+class DateCell(str):
+    """The text of a cell that the file holds as a date or time (an Excel date cell), such as ``2026-01-05``.
+
+    Excel turns some codes typed into a cell into dates (``1-5`` into 5 January): in a field that is not a date,
+    such a cell is refused rather than read as the date's text.
+    """
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True)
 class Table:
     """The cells of a file as text: one header row, then the data rows.

@@ -2896,6 +2896,11 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>%1 is a date in Excel, not text: Excel turns a code such as 1-5 or 3/12 typed in a cell into a date</source>
+            <translation>%1 在 Excel 中是日期而不是文本：在单元格中输入 1-5、3/12 这样的编码时，Excel 会自动把它变成日期</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>%1 is a long number as Excel shows it in scientific notation, its last digits lost</source>
             <translation>%1 是 Excel 以科学计数法显示的长数字，后面几位已经丢失</translation>
         </message>
@@ -3418,6 +3423,11 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+3" />
             <source>a value that holds a comma in double quotes ("1,200"), as Excel writes it when it saves a CSV</source>
             <translation>含逗号的值加上英文双引号（"1,200"），Excel 保存 CSV 时就是这样写的</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>text: in Excel format the column as Text, then type the values again (or type an apostrophe before each, as '1-5)</source>
+            <translation>文本：在 Excel 中先把该列设为“文本”格式，再重新输入（或在每个值前加英文单引号，如 '1-5）</translation>
         </message>
         <message>
             <location line="+3" />
@@ -8556,7 +8566,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>ReportsScreen</name>
         <message>
-            <location filename="../../ui/screens/reports/screen.py" line="+59" />
+            <location filename="../../ui/screens/reports/screen.py" line="+58" />
             <source>Stock summary (进销存汇总)</source>
             <translation>进销存汇总表</translation>
         </message>
@@ -8597,12 +8607,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location line="+442" />
+            <location line="+414" />
             <source>Warehouse</source>
             <translation>仓库</translation>
         </message>
         <message>
-            <location line="-441" />
+            <location line="-413" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
@@ -8647,7 +8657,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>自定义</translation>
         </message>
         <message>
-            <location line="+252" />
+            <location line="+251" />
             <source>%1 rows.</source>
             <translation>共 %1 行。</translation>
         </message>
@@ -8692,7 +8702,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已写入 %1</translation>
         </message>
         <message>
-            <location line="+65" />
+            <location line="+38" />
             <source>As of</source>
             <translation>截止日期</translation>
         </message>

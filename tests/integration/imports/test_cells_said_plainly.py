@@ -89,3 +89,22 @@ def test_a_supplier_address_in_several_lines_of_one_cell_is_imported_as_the_form
     run_import(db.uow(), "suppliers", table, guess_mapping("suppliers", table.headers))
     with db.uow() as uow:
         assert uow.suppliers.by_code("S01").address == "上海市浦东新区\n张江路 88 号"
+
+
+def test_a_code_excel_turned_into_a_date_is_refused_not_read_as_the_dates_text(shop, tmp_path):
+    from datetime import datetime
+
+    book = Workbook()
+    ws = book.active
+    ws.append(["货号", "品名", "条码"])
+    ws.append([datetime(2026, 1, 5), "尺码 1-5 的袜子", None])  # 1-5 typed into a General cell
+    ws.append(["LSD-02", "螺丝刀", None])
+    book.save(tmp_path / "商品.xlsx")
+    said = problems(shop, tmp_path / "商品.xlsx", "products")
+    assert said == {2: ("货号", "date_cell", ("'2026-01-05'",))}
+    book = Workbook()
+    ws = book.active
+    ws.append(["货号", "仓库", "日期", "数量"])
+    ws.append(["LSD-01", "SH", datetime(2026, 1, 5), 2])  # a date where a date belongs
+    book.save(tmp_path / "销售.xlsx")
+    assert problems(shop, tmp_path / "销售.xlsx", "sales-history") == {}
