@@ -67,6 +67,8 @@ def test_a_file_with_bad_rows_shows_the_report_and_cannot_be_imported(qtbot, ser
     assert report == [["2", "数量", "'十' is not a number"], ["3", "货号", "no product has the SKU or barcode 'XX'"],
                       ["3", "仓库", "no warehouse has the code 'GZ'"]]
     assert "2 rows have problems" in wizard.report_label.text()
+    accepted = wizard.report_table.item(1, 3)  # a long sentence: whole in its tooltip when the column cuts it
+    assert accepted.toolTip() == accepted.text() and "import products first" in accepted.toolTip()
     assert not wizard.import_button.isEnabled()
     assert services.stock.movements() == []
 

@@ -381,7 +381,9 @@ class ImportWizard(QDialog):
         for r, p in enumerate(problems):
             column = tr(p.column) if p.column not in headers and p.column == labels.get(p.key) else p.column
             for c, text in enumerate((str(p.row), column, said_text(p.said), said_text(p.accepts))):
-                self.report_table.setItem(r, c, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)  # the whole sentence where the column is too narrow for it
+                self.report_table.setItem(r, c, item)
         self.report_table.resizeColumnsToContents()
 
     # -- step 3: import --------------------------------------------------------------------
