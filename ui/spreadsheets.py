@@ -218,13 +218,26 @@ def _read_sheet(sheet, progress: Callable[[int], None] | None) -> tuple[list, li
                 texts.append("")
             elif cell.data_type == "n" and isinstance(cell.value, int | float | Decimal) \
                     and not isinstance(cell.value, bool):
-                texts.append(NumberCell(cell_text(cell.value)))
+                texts.append(NumberCell(_as_shown_digits(cell, cell_text(cell.value))))
             elif isinstance(cell.value, date | time):
                 texts.append(DateCell(cell_text(cell.value)))
             else:
                 texts.append(cell_text(cell.value))
         records.append(tuple(texts))
     return records, formulas, errors
+
+
+_DIGITS_FORMAT = re.compile(r"0{2,}")  # a code kept as a number and shown with its leading zeros: 000123
+
+
+def _as_shown_digits(cell, text: str) -> str:
+    """A whole number in a number format of zeros (``000000``) as Excel shows it, its leading zeros kept: a code
+    typed as 000123 becomes the number 123 in Excel, and a clerk who formats the column ``000000`` sees 000123 again;
+    read as 123 it would name another product."""
+    if not text.isdigit() or not getattr(cell, "has_style", False):
+        return text
+    shape = cell.number_format
+    return text.zfill(len(shape)) if _DIGITS_FORMAT.fullmatch(shape) else text
 
 
 # Number formats that Excel does not write into the file, as they depend on the language Excel runs in: 27-36 and

@@ -170,3 +170,15 @@ def test_a_cover_sheet_or_an_empty_sheet_in_front_is_passed_over_for_the_sheet_w
     empty.create_sheet("空白")
     empty.save(tmp_path / "empty.xlsx")
     assert read_table(tmp_path / "empty.xlsx").headers == ("本表为商品导入模板",)  # the first sheet, as before
+
+
+def test_a_code_kept_as_a_number_in_a_format_of_zeros_reads_with_the_leading_zeros_excel_shows(tmp_path):
+    book = Workbook()
+    ws = book.active
+    ws.append(["货号", "品名", "数量"])
+    ws.append([123, "铅笔", 5])
+    ws.append([4567890, "橡皮", 1200])
+    ws["A2"].number_format = ws["A3"].number_format = "000000"  # Excel shows 000123 and 4567890
+    ws["C3"].number_format = "#,##0"
+    book.save(tmp_path / "products.xlsx")
+    assert read_table(tmp_path / "products.xlsx").rows == [("000123", "铅笔", "5"), ("4567890", "橡皮", "1200")]
