@@ -828,6 +828,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportWizard', '< &Back'): '< 上一步(&B)',
     ('ImportWizard', 'Accepted'): '可接受的值',
     ('ImportWizard', 'Address'): '地址',
+    ('ImportWizard', 'Column %1'): '第 %1 列',
     ('ImportWizard', 'Amount'): '金额',
     ('ImportWizard', 'An Excel workbook (.xlsx: its first sheet with rows) or a CSV file (UTF-8 or GBK), with one header row (a title above it is passed over). Import in this order: products, suppliers, supplier terms, customers, sales history, then opening stock and opening balances. Nothing is written before you have seen the check of every row.'):
         'Excel 工作簿（.xlsx，读取第一个有数据的工作表）或 CSV 文件（UTF-8 或 GBK），含一行表头（表头上方的标题会被跳过）。请按以下顺序导入：商品、供应商、供应商条款、客户、历史销售，最后是期初库存和期初应收应付。检查完每一行并显示结果之前，不会写入任何数据。',

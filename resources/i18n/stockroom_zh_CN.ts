@@ -3753,7 +3753,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../ui/dialogs/import_wizard.py" line="+63" />
+            <location filename="../../ui/dialogs/import_wizard.py" line="+64" />
             <source>1,234.5 (a decimal point; commas between thousands)</source>
             <translation>1,234.5（小数点；逗号分隔千位）</translation>
         </message>
@@ -3948,17 +3948,22 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>选择要导入的文件</translation>
         </message>
         <message>
-            <location line="-1" />
+            <location line="+266" />
+            <source>Column %1</source>
+            <translation>第 %1 列</translation>
+        </message>
+        <message>
+            <location line="-267" />
             <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt *.xls);;All files (*)</source>
             <translation>表格文件 (*.xlsx *.xlsm *.csv *.txt *.xls);;所有文件 (*)</translation>
         </message>
         <message>
-            <location line="+236" />
+            <location line="+239" />
             <source>An Excel workbook (.xlsx: its first sheet with rows) or a CSV file (UTF-8 or GBK), with one header row (a title above it is passed over). Import in this order: products, suppliers, supplier terms, customers, sales history, then opening stock and opening balances. Nothing is written before you have seen the check of every row.</source>
             <translation>Excel 工作簿（.xlsx，读取第一个有数据的工作表）或 CSV 文件（UTF-8 或 GBK），含一行表头（表头上方的标题会被跳过）。请按以下顺序导入：商品、供应商、供应商条款、客户、历史销售，最后是期初库存和期初应收应付。检查完每一行并显示结果之前，不会写入任何数据。</translation>
         </message>
         <message>
-            <location line="-225" />
+            <location line="-228" />
             <source>Reading %1…</source>
             <translation>正在读取 %1…</translation>
         </message>
@@ -4039,7 +4044,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>可接受的值</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+16" />
             <source>Importing…</source>
             <translation>正在导入…</translation>
         </message>

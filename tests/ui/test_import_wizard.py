@@ -404,3 +404,17 @@ def test_an_old_xls_can_be_chosen_in_the_file_dialog_and_is_then_refused_saying_
     qtbot.waitUntil(lambda: "Not imported" in wizard.message.text(), timeout=10_000)
     assert "old Excel 97-2003 workbook" in wizard.message.text() and "save it as an Excel workbook" in \
         wizard.message.text()
+
+
+def test_an_unnamed_column_is_named_in_chinese_in_the_mapping_and_the_report(qtbot, services, tmp_path, chinese):
+    path = tmp_path / "商品.csv"
+    path.write_bytes("货号,品名,\nA-1,苹果,\nB-2,梨,x\"1,0\"\n".encode("gbk"))  # the third column has no header
+    wizard = ImportWizard(services)
+    qtbot.addWidget(wizard)
+    open_file(qtbot, wizard, path)
+    combo = wizard.combos["unit"]
+    assert [combo.itemText(i) for i in range(1, combo.count())] == ["货号", "品名", "第 3 列", "第 4 列"]
+    assert combo.itemData(3) == "Column 3"  # the mapping still names the column as the table does
+    wizard.next_button.click()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
+    assert [wizard.report_table.item(0, c).text() for c in range(2)] == ["3", "第 4 列"]

@@ -12,6 +12,7 @@ transaction with a progress bar.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -262,7 +263,7 @@ class ImportWizard(QDialog):
             combo = QComboBox(holder)
             combo.addItem(translate("ImportWizard", "(not in the file)"), "")
             for header in self.table.headers:
-                combo.addItem(header, header)
+                combo.addItem(header_text(header), header)
             combo.setCurrentIndex(max(0, combo.findData(guess.get(field.key, ""))))
             combo.currentIndexChanged.connect(lambda _: self._show_example())
             label = tr(field.label) + (" *" if field.required else "")
@@ -379,7 +380,8 @@ class ImportWizard(QDialog):
             translate("ImportWizard", "Accepted")])
         self.report_table.setRowCount(len(problems))
         for r, p in enumerate(problems):
-            column = tr(p.column) if p.column not in headers and p.column == labels.get(p.key) else p.column
+            own = p.column not in headers and p.column == labels.get(p.key)  # a field's label: the file has no column
+            column = tr(p.column) if own else header_text(p.column)
             for c, text in enumerate((str(p.row), column, said_text(p.said), said_text(p.accepts))):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)  # the whole sentence where the column is too narrow for it
@@ -487,6 +489,16 @@ class ImportWizard(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+_UNNAMED = re.compile(r"Column (\d+)")
+
+
+def header_text(header: str) -> str:
+    """A header as shown: a column the file leaves unnamed, named ``Column 4`` by ``domain.imports.report``, in the
+    current language (第 4 列)."""
+    unnamed = _UNNAMED.fullmatch(header)
+    return fill(translate("ImportWizard", "Column %1"), unnamed.group(1)) if unnamed else header
 
 
 def read_as(cell: str, number_format: NumberFormat) -> str | None:
