@@ -614,6 +614,29 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportProblems', "%1 fails SQLite's integrity check (%2); choose another backup"): '%1 未通过 SQLite 完整性检查（%2）；请选择其他备份',
     ('ImportProblems', '%1 has a header row but no data rows below it; add a row per record under the headers'):
         '%1 只有标题行，下面没有数据行；请在标题行下每条记录填写一行',
+    ('ImportProblems', '%1 has Excel error values such as %2 in %3, which are no values; in Excel correct or clear those cells, then import again'):
+        '%1 的 %3 单元格是 Excel 错误值（如 %2），不是数据；请在 Excel 中改正或清空这些单元格，然后重新导入',
+    ('ImportProblems', '%1 is protected by a password to open it; in Excel remove the password (File › Info › Protect Workbook › Encrypt with Password, then clear it), save, then import again'):
+        '%1 设有打开密码，无法读取；请在 Excel 中取消密码（文件 › 信息 › 保护工作簿 › 用密码进行加密，清空密码）并保存，然后重新导入',
+    ('ImportProblems', '%1 is a number, not a date; formatted as a date in Excel it would show %2'):
+        '%1 是数字而不是日期；在 Excel 中把该列设为日期格式后会显示为 %2',
+    ('ImportProblems', '%1 has a currency sign %2'): '%1 带有货币符号 %2',
+    ('ImportProblems', 'the number alone, such as 1200.50, without a currency sign (in Excel, format the column as Number before saving as CSV)'):
+        '只填数字，如 1200.50，不带货币符号（在 Excel 中先把该列设为“数值”格式，再另存为 CSV）',
+    ('ImportProblems', '%1 is a long number as Excel shows it in scientific notation, its last digits lost'):
+        '%1 是 Excel 以科学计数法显示的长数字，后面几位已经丢失',
+    ('ImportProblems', 'all its digits: import the workbook (.xlsx) itself, or in Excel format the column as Text or as the number format 0 before saving as CSV'):
+        '完整的各位数字：直接导入工作簿（.xlsx），或在 Excel 中先把该列设为“文本”或数字格式“0”，再另存为 CSV',
+    ('ImportProblems', '%1 is not a spreadsheet: neither text (CSV) nor an Excel workbook; choose the .xlsx or .csv file'):
+        '%1 不是表格文件：既不是文本（CSV），也不是 Excel 工作簿；请选择 .xlsx 或 .csv 文件',
+    ('ImportProblems', "has more cells than the header row's %1: a value holding the delimiter (a comma) without quotes was split in two, and the cells after it moved one column on"):
+        '单元格比标题行的 %1 个多：某个含逗号的值没有加引号，被拆成了两格，其后各格都错了一列',
+    ('ImportProblems', 'a value that holds a comma in double quotes ("1,200"), as Excel writes it when it saves a CSV'):
+        '含逗号的值加上英文双引号（"1,200"），Excel 保存 CSV 时就是这样写的',
+    ('ImportProblems', '%1 is a date in Excel, not text: Excel turns a code such as 1-5 or 3/12 typed in a cell into a date'):
+        '%1 在 Excel 中是日期而不是文本：在单元格中输入 1-5、3/12 这样的编码时，Excel 会自动把它变成日期',
+    ('ImportProblems', "text: in Excel format the column as Text, then type the values again (or type an apostrophe before each, as '1-5)"):
+        "文本：在 Excel 中先把该列设为“文本”格式，再重新输入（或在每个值前加英文单引号，如 '1-5）",
     ('ImportProblems', '%1 has formulas in %2 and %3 more; Stockroom imports values, never runs formulas: in Excel copy those cells and paste them as values, then import again'):
         '%1 的 %2 及另外 %3 个单元格含有公式；Stockroom 只导入数值，从不运行公式：请在 Excel 中复制这些单元格并粘贴为数值，然后重新导入',
     ('ImportProblems', '%1 has formulas in %2; Stockroom imports values, never runs formulas: in Excel copy those cells and paste them as values, then import again'):
@@ -810,9 +833,10 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportWizard', '< &Back'): '< 上一步(&B)',
     ('ImportWizard', 'Accepted'): '可接受的值',
     ('ImportWizard', 'Address'): '地址',
+    ('ImportWizard', 'Column %1'): '第 %1 列',
     ('ImportWizard', 'Amount'): '金额',
-    ('ImportWizard', 'An Excel workbook (.xlsx, its first sheet) or a CSV file (UTF-8 or GBK), with one header row. Import in this order: products, suppliers, supplier terms, customers, sales history, then opening stock and opening balances. Nothing is written before you have seen the check of every row.'):
-        'Excel 工作簿（.xlsx，读取第一个工作表）或 CSV 文件（UTF-8 或 GBK），第一行为表头。请按以下顺序导入：商品、供应商、供应商条款、客户、历史销售，最后是期初库存和期初应收应付。检查完每一行并显示结果之前，不会写入任何数据。',
+    ('ImportWizard', 'An Excel workbook (.xlsx: its first sheet with rows) or a CSV file (UTF-8 or GBK), with one header row (a title above it is passed over). Import in this order: products, suppliers, supplier terms, customers, sales history, then opening stock and opening balances. Nothing is written before you have seen the check of every row.'):
+        'Excel 工作簿（.xlsx，读取第一个有数据的工作表）或 CSV 文件（UTF-8 或 GBK），含一行表头（表头上方的标题会被跳过）。请按以下顺序导入：商品、供应商、供应商条款、客户、历史销售，最后是期初库存和期初应收应付。检查完每一行并显示结果之前，不会写入任何数据。',
     ('ImportWizard', 'Barcode'): '条码',
     ('ImportWizard', 'Browse…'): '浏览…',
     ('ImportWizard', 'Cancel'): '取消',
@@ -862,7 +886,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('ImportWizard', 'SKU'): '货号',
     ('ImportWizard', 'Sales history'): '历史销售',
     ('ImportWizard', 'Side'): '往来类型',
-    ('ImportWizard', 'Spreadsheets (*.xlsx *.csv);;All files (*)'): '表格文件 (*.xlsx *.csv);;所有文件 (*)',
+    ('ImportWizard', 'Spreadsheets (*.xlsx *.xlsm *.csv *.txt *.xls);;All files (*)'): '表格文件 (*.xlsx *.xlsm *.csv *.txt *.xls);;所有文件 (*)',
     ('ImportWizard', 'Supplier SKU'): '供应商货号',
     ('ImportWizard', 'Supplier code'): '供应商编码',
     ('ImportWizard', 'Supplier terms (prices, MOQ)'): '供应商条款（价格、起订量）',

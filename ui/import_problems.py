@@ -32,6 +32,17 @@ TEMPLATES = {
     "too_long": QT_TRANSLATE_NOOP("ImportProblems", "is %1 characters long"),
     "contains_spaces": QT_TRANSLATE_NOOP("ImportProblems", "%1 contains spaces"),
     "not_a_date": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a date"),
+    "split_row": QT_TRANSLATE_NOOP(
+        "ImportProblems", "has more cells than the header row's %1: a value holding the delimiter (a comma) without "
+                          "quotes was split in two, and the cells after it moved one column on"),
+    "serial_date": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is a number, not a date; formatted as a date in Excel it would show %2"),
+    "currency_sign": QT_TRANSLATE_NOOP("ImportProblems", "%1 has a currency sign %2"),
+    "date_cell": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is a date in Excel, not text: Excel turns a code such as 1-5 or 3/12 typed in a cell "
+                          "into a date"),
+    "scientific_code": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is a long number as Excel shows it in scientific notation, its last digits lost"),
     "not_a_day": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a day of the calendar"),
     "lead_time_range": QT_TRANSLATE_NOOP("ImportProblems", "%1 is out of range"),
     "not_a_currency": QT_TRANSLATE_NOOP("ImportProblems", "%1 is not a three-letter currency code such as CNY or USD"),
@@ -184,6 +195,18 @@ TEMPLATES = {
     "accept_date_or_today": QT_TRANSLATE_NOOP(
         "ImportProblems", "a date such as 2026-03-01, 2026/3/1 or 2026年3月1日, blank for today"),
     "accept_money": QT_TRANSLATE_NOOP("ImportProblems", "0 or more, such as 4.20"),
+    "accept_full_digits": QT_TRANSLATE_NOOP(
+        "ImportProblems", "all its digits: import the workbook (.xlsx) itself, or in Excel format the column as Text "
+                          "or as the number format 0 before saving as CSV"),
+    "accept_quoted": QT_TRANSLATE_NOOP(
+        "ImportProblems", "a value that holds a comma in double quotes (\"1,200\"), as Excel writes it when it saves "
+                          "a CSV"),
+    "accept_text_cell": QT_TRANSLATE_NOOP(
+        "ImportProblems", "text: in Excel format the column as Text, then type the values again (or type an "
+                          "apostrophe before each, as '1-5)"),
+    "accept_amount_alone": QT_TRANSLATE_NOOP(
+        "ImportProblems", "the number alone, such as 1200.50, without a currency sign (in Excel, format the column as "
+                          "Number before saving as CSV)"),
     "accept_qty_european": QT_TRANSLATE_NOOP(
         "ImportProblems", "a number greater than 0 with at most 4 decimals, such as 12 or 2,5"),
     "accept_stock_qty_european": QT_TRANSLATE_NOOP(
@@ -262,10 +285,16 @@ TEMPLATES = {
     "file_xls": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 is an old Excel 97-2003 workbook; open it in Excel and save it as an Excel workbook "
                           "(.xlsx) or as CSV"),
+    "file_encrypted": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is protected by a password to open it; in Excel remove the password (File › Info › "
+                          "Protect Workbook › Encrypt with Password, then clear it), save, then import again"),
     "file_empty": QT_TRANSLATE_NOOP("ImportProblems", "%1 is empty; choose a file with a header row and data rows"),
     "file_utf16": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 is UTF-16 text, which is not read; save it from Excel as \"CSV UTF-8 (comma delimited)\" "
                           "or as an Excel workbook (.xlsx)"),
+    "file_binary": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 is not a spreadsheet: neither text (CSV) nor an Excel workbook; choose the .xlsx or .csv "
+                          "file"),
     "file_encoding": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 is neither UTF-8 nor GB18030/GBK text (the encodings Excel saves CSV in), so its "
                           "characters cannot be read; save it from Excel as \"CSV UTF-8 (comma delimited)\" or as an "
@@ -279,6 +308,9 @@ TEMPLATES = {
     "file_many_formulas": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 has formulas in %2 and %3 more; Stockroom imports values, never runs formulas: in "
                           "Excel copy those cells and paste them as values, then import again"),
+    "file_error_values": QT_TRANSLATE_NOOP(
+        "ImportProblems", "%1 has Excel error values such as %2 in %3, which are no values; in Excel correct or clear "
+                          "those cells, then import again"),
     "file_no_rows": QT_TRANSLATE_NOOP(
         "ImportProblems", "%1 has a header row but no data rows below it; add a row per record under the headers"),
     "text": QT_TRANSLATE_NOOP("ImportProblems", "%1"),

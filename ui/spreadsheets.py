@@ -27,6 +27,7 @@ from collections import Counter
 from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from datetime import datetime
 from datetime import time
@@ -34,20 +35,26 @@ from decimal import Decimal
 from pathlib import Path
 
 from domain.imports.problems import file_error
+from domain.imports.report import DateCell
 from domain.imports.report import NumberCell
 from domain.imports.report import Table
+from domain.imports.report import header_texts
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+_OLD_EXCEL = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the signature of an Excel 97-2003 (.xls) workbook
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# Characters a Chinese or English spreadsheet holds: ASCII, Latin-1, general punctuation and symbols,
+# Characters no Chinese or English spreadsheet holds: all but ASCII, Latin-1, general punctuation and symbols,
 # CJK punctuation, kana, CJK ideographs (with extension A and compatibility), full-width forms.
-_PLAUSIBLE = re.compile(r"[\x00-\u024f\u2000-\u2bff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f"
-                        r"\uff00-\uffef]")
+_IMPLAUSIBLE = re.compile(r"[^\x00-\u024f\u2000-\u2bff\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+                          r"\ufe30-\ufe4f\uff00-\uffef]")
+_SLICE = 1 << 16  # characters searched at a time (see _looks_like_text)
+_PROGRESS_ROWS = 2_000  # a workbook's rows read between two reports of progress
 
 
-def read_table(path: Path | str) -> Table:
-    """The header and data rows of an .xlsx or .csv file, every cell as text.
+def read_table(path: Path | str, progress: Callable[[int], None] | None = None) -> Table:
+    """The header and data rows of an .xlsx or .csv file, every cell as text; ``progress`` hears the percent of a
+    workbook's rows read (reading 100,000 rows takes a while; a CSV is read at once).
 
     Raises:
         BadInput: the file is missing, empty, of another kind, or not in a known encoding.
@@ -57,22 +64,35 @@ def read_table(path: Path | str) -> Table:
         raise file_error("file_missing", path)
     suffix = path.suffix.lower()
     if suffix in EXCEL_SUFFIXES:
-        return _read_excel(path)
+        with path.open("rb") as handle:
+            if handle.read(len(_OLD_EXCEL)) == _OLD_EXCEL:
+                _refuse_compound(path.read_bytes(), path.name)
+        return _read_excel(path, progress)
     if suffix == ".xls":
         raise file_error("file_xls", path.name)
     data = path.read_bytes()
     if data.startswith(b"PK\x03\x04"):
-        return _read_excel(path)  # an Excel workbook whatever its name says
+        return _read_excel(path, progress)  # an Excel workbook whatever its name says
+    if data.startswith(_OLD_EXCEL):
+        _refuse_compound(data, path.name)  # not UTF-16 text, as its zero bytes would suggest
     return parse_csv(data, path.name)
+
+
+def _refuse_compound(data: bytes, name: str) -> None:
+    """Refuse a file in the container of old Office files: an .xls workbook (whatever it is named), or an .xlsx
+    that Excel encrypted with a password to open it (saved inside that container, not as a zip)."""
+    if "EncryptedPackage".encode("utf-16-le") in data:
+        raise file_error("file_encrypted", name)
+    raise file_error("file_xls", name)
 
 
 def parse_csv(data: bytes, name: str = "") -> Table:
     text = decode(data, name)
-    lines = text.splitlines()
-    first = next((line for line in lines if line.strip()), "")
+    first = next((line for line in io.StringIO(text, newline=None) if line.strip()), "").rstrip("\r\n")
     delimiter = max((",", ";", "\t"), key=first.count) if first else ","
     records = [tuple(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-    return _table(records, name)
+    table = _table(records, name)
+    return replace(table, header_cells=len(records[table.header_row - 1]))  # a longer row was split: see its checks
 
 
 def decode(data: bytes, name: str = "") -> str:
@@ -80,8 +100,10 @@ def decode(data: bytes, name: str = "") -> str:
     label = name or "the file"
     if not data.strip():
         raise file_error("file_empty", label)
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in data[:4096]:
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_mark(data[:4096]):
         raise file_error("file_utf16", label)
+    if b"\x00" in data[:4096]:
+        raise file_error("file_binary", label)  # a picture, a PDF, a program: no text holds a NUL
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     for encoding in ("utf-8", "gb18030"):
@@ -94,11 +116,29 @@ def decode(data: bytes, name: str = "") -> str:
     raise file_error("file_encoding", label)
 
 
+def _utf16_without_mark(sample: bytes) -> bool:
+    """UTF-16 text without a byte-order mark: the zero high bytes of its ASCII (digits, commas, line breaks) fall
+    on every other byte, the same side each time, and hardly any on the other side."""
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    few, many = sorted((even, odd))
+    return many >= len(sample) // 8 and few <= many // 20
+
+
 def _looks_like_text(text: str) -> bool:
-    if _CONTROL.search(text):
-        return False
-    odd = len(text) - len(_PLAUSIBLE.findall(text))
-    return odd <= max(2, len(text) // 1000)
+    """No control character, and at most one character in a thousand that no spreadsheet of ours holds.
+
+    The text is searched a slice at a time: one search of a whole file holds Python's lock for as long as it takes
+    (a fifth of a second for 40,000 rows), and the window, waiting for the lock, froze while a file was read."""
+    limit, odd = max(2, len(text) // 1000), 0
+    for start in range(0, len(text), _SLICE):
+        end = start + _SLICE
+        if _CONTROL.search(text, start, end):
+            return False
+        for _ in _IMPLAUSIBLE.finditer(text, start, end):
+            odd += 1
+            if odd > limit:
+                return False
+    return True
 
 
 def _looks_like_chinese(text: str) -> bool:
@@ -121,10 +161,12 @@ def _looks_like_chinese(text: str) -> bool:
     return rare <= total // 5
 
 
-def _read_excel(path: Path) -> Table:
-    """The first sheet's cells as text. A formula is never run, nor is the result Excel cached for it
-    taken: a workbook with formula cells is refused, naming them (text that only looks like a formula,
-    such as an exported name ``=x``, is a text cell and reads as it is)."""
+def _read_excel(path: Path, progress: Callable[[int], None] | None = None) -> Table:
+    """The first sheet's cells as text: the first sheet Excel shows that holds a header and a row under it, not a
+    hidden one kept for lookups nor a cover or an empty sheet in front. A formula is never run, nor is the result
+    Excel cached for it taken: a workbook with formula cells is refused, naming them (text that only looks like a
+    formula, such as an exported name ``=x``, is a text cell and reads as it is); so is one with error values
+    (``#N/A`` pasted as a value), which are no value at all."""
     from openpyxl import load_workbook
 
     handle = path.open("rb")  # a file object: openpyxl would judge a path by its name (a .csv that is a workbook)
@@ -134,20 +176,17 @@ def _read_excel(path: Path) -> Table:
         handle.close()
         raise file_error("file_not_excel", path.name, exc) from None
     try:
-        sheet = book.worksheets[0]
-        records, formulas = [], []
-        for row in sheet.iter_rows():
-            texts = []
-            for cell in row:
-                if cell.data_type == "f":
-                    formulas.append(getattr(cell, "coordinate", None) or f"row {len(records) + 1}")
-                    texts.append("")
-                elif cell.data_type == "n" and isinstance(cell.value, int | float | Decimal) \
-                        and not isinstance(cell.value, bool):
-                    texts.append(NumberCell(cell_text(cell.value)))
-                else:
-                    texts.append(cell_text(cell.value))
-            records.append(tuple(texts))
+        _east_asian_dates(book)
+        sheets = [ws for ws in book.worksheets if ws.sheet_state == "visible"] or book.worksheets[:1]
+        first = None
+        for sheet in sheets:
+            read = _read_sheet(sheet, progress)
+            records, formulas, errors = read
+            if formulas or errors or sum(1 for r in records if any(c.strip() for c in r)) >= 2:
+                break
+            first = first or read
+        else:
+            records, formulas, errors = first or ([], [], [])  # no sheet holds data: the first says so
     finally:
         book.close()
         handle.close()
@@ -156,7 +195,66 @@ def _read_excel(path: Path) -> Table:
         if len(formulas) > 10:
             raise file_error("file_many_formulas", path.name, shown, len(formulas) - 10)
         raise file_error("file_formulas", path.name, shown)
+    if errors:
+        cells = ", ".join(where for where, _ in errors[:10]) + (" …" if len(errors) > 10 else "")
+        raise file_error("file_error_values", path.name, errors[0][1], cells)
     return _table(records, path.name)
+
+
+def _read_sheet(sheet, progress: Callable[[int], None] | None) -> tuple[list, list, list]:
+    """A sheet's rows of cell texts, and the cells that hold formulas and error values."""
+    records, formulas, errors = [], [], []
+    total = sheet.max_row or 0  # from the sheet's stated size: none in some programs' files
+    for row in sheet.iter_rows():
+        if progress is not None and total and len(records) % _PROGRESS_ROWS == 0:
+            progress(min(99, 100 * len(records) // total))
+        texts = []
+        for cell in row:
+            if cell.data_type == "f":
+                formulas.append(getattr(cell, "coordinate", None) or f"row {len(records) + 1}")
+                texts.append("")
+            elif cell.data_type == "e":
+                errors.append((getattr(cell, "coordinate", None) or f"row {len(records) + 1}", str(cell.value)))
+                texts.append("")
+            elif cell.data_type == "n" and isinstance(cell.value, int | float | Decimal) \
+                    and not isinstance(cell.value, bool):
+                texts.append(NumberCell(_as_shown_digits(cell, cell_text(cell.value))))
+            elif isinstance(cell.value, date | time):
+                texts.append(DateCell(cell_text(cell.value)))
+            else:
+                texts.append(cell_text(cell.value))
+        records.append(tuple(texts))
+    return records, formulas, errors
+
+
+_DIGITS_FORMAT = re.compile(r"0{2,}")  # a code kept as a number and shown with its leading zeros: 000123
+
+
+def _as_shown_digits(cell, text: str) -> str:
+    """A whole number in a number format of zeros (``000000``) as Excel shows it, its leading zeros kept: a code
+    typed as 000123 becomes the number 123 in Excel, and a clerk who formats the column ``000000`` sees 000123 again;
+    read as 123 it would name another product."""
+    if not text.isdigit() or not getattr(cell, "has_style", False):
+        return text
+    shape = cell.number_format
+    return text.zfill(len(shape)) if _DIGITS_FORMAT.fullmatch(shape) else text
+
+
+# Number formats that Excel does not write into the file, as they depend on the language Excel runs in: 27-36 and
+# 50-58 are the East Asian dates and times (in a Chinese Excel 31 is yyyy"年"m"月"d"日", 57 yyyy"年"m"月", 58
+# m"月"d"日"). openpyxl knows them not, and would read 2026年1月5日 as the day's serial number 46027.
+_EAST_ASIAN_DATE_FORMATS = frozenset((*range(27, 37), *range(50, 59)))
+
+
+def _east_asian_dates(book) -> None:
+    """Have openpyxl read cells in those formats as the dates they are, as it does the formats it knows."""
+    styles = getattr(book, "_cell_styles", ())
+    dates = getattr(book, "_date_formats", None)
+    if not isinstance(dates, set):
+        return
+    for i, style in enumerate(styles):
+        if getattr(style, "numFmtId", None) in _EAST_ASIAN_DATE_FORMATS:
+            dates.add(i)
 
 
 def cell_text(value: object) -> str:
@@ -200,18 +298,10 @@ def _table(records: list[tuple[str, ...]], name: str) -> Table:
     while end > start and blank(records[end - 1]):
         end -= 1
     header_row, records = start + 1, records[start:end]
-    first = records[0]
     width = max(len(r) for r in records)
     while width > 0 and not any(len(r) >= width and str(r[width - 1]).strip() for r in records):
         width -= 1  # trailing columns that are empty in every row (Excel's formatting leaves some)
-    headers: list[str] = []
-    for i in range(width):
-        text = (first[i].strip() if i < len(first) else "") or f"Column {i + 1}"
-        base, n = text, 2
-        while text in headers:
-            text, n = f"{base} ({n})", n + 1
-        headers.append(text)
-    return Table(tuple(headers), records[1:], name, header_row)
+    return Table(header_texts(records[0], width), records[1:], name, header_row)
 
 
 # Excel number formats of the figures the screens and documents show: money with two places (1,234.50), a unit

@@ -13,6 +13,8 @@ from domain.imports.fields import Field
 from domain.imports.fields import ImportKind
 from domain.imports.fields import fields_of
 from domain.imports.fields import guess_mapping
+from domain.imports.fields import headed
+from domain.imports.report import DateCell
 from domain.imports.report import ImportRejected
 from domain.imports.report import ImportResult
 from domain.imports.report import NumberCell
@@ -22,5 +24,5 @@ from domain.imports.run import preview
 from domain.imports.run import run_import
 from domain.kernel.numbers import NumberFormat
 
-__all__ = ["FIELDS", "Field", "ImportKind", "ImportRejected", "ImportResult", "NumberCell", "NumberFormat",
-           "RowProblem", "Table", "fields_of", "guess_mapping", "preview", "run_import"]
+__all__ = ["FIELDS", "DateCell", "Field", "ImportKind", "ImportRejected", "ImportResult", "NumberCell", "NumberFormat",
+           "RowProblem", "Table", "fields_of", "guess_mapping", "headed", "preview", "run_import"]

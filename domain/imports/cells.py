@@ -12,12 +12,14 @@ import re
 from collections.abc import Callable
 from collections.abc import Iterator
 from datetime import date
+from datetime import timedelta
 from typing import Any
 
 from domain.imports.fields import ImportKind
 from domain.imports.fields import fields_of
 from domain.imports.problems import Said
 from domain.imports.problems import said_of
+from domain.imports.report import DateCell
 from domain.imports.report import NumberCell
 from domain.imports.report import RowProblem
 from domain.imports.report import Table
@@ -139,6 +141,17 @@ class Row:
                 return None
             return default
         written = text
+        if not field.number and key not in _DATE_FIELDS and isinstance(self._cells[self._index[key]], DateCell):
+            self.problem(key, Said("date_cell", (repr(written),)), Said("accept_text_cell"))
+            return None
+        if not field.number and shortened(text):
+            self.problem(key, Said("scientific_code", (repr(written),)), Said("accept_full_digits"))
+            return None
+        if field.number:
+            sign = _CURRENCY_SIGN.search(text)
+            if sign is not None:  # (an Excel CSV of a column formatted as currency: ¥1,200.50)
+                self.problem(key, Said("currency_sign", (repr(written), sign.group())), Said("accept_amount_alone"))
+                return None
         if field.number and self._format is not NumberFormat.DEFAULT:
             try:
                 text = number_as_read(self._cells[self._index[key]], self._format)
@@ -149,9 +162,13 @@ class Row:
             return check(field.label, text)
         except BadInput as exc:
             said = said_of(exc)
+            if said.code == "not_a_date":
+                said = _serial_date(self._cells[self._index[key]], said)
             if text != written:  # name the cell as the file writes it, not as it was rewritten
                 said = Said(said.code, tuple(_as_written(v, text, written) for v in said.values))
             accepts = Said("accept_point_or_european") if said.code == "ambiguous_number" and field.number else None
+            if said.code == "scientific_code":
+                accepts = Said("accept_full_digits")
             self.problem(key, said, accepts)
             return None
 
@@ -159,6 +176,32 @@ class Row:
     def ok(self) -> bool:
         """No problem was filed for this row so far."""
         return len(self.problems) == self._start
+
+
+# Signs of a currency in a number field, said as a problem of their own: read as a number they are none, and the
+# checks of numbers would say something less to the point (``¥1,200.50``: "a comma may only separate thousands").
+_CURRENCY_SIGN = re.compile(r"[¥￥$＄€£]|元|RMB|CNY", re.IGNORECASE)
+# How Excel shows a long number in a column of the General format, and so writes it to a CSV: 6901234567892 (a
+# barcode) as 6.90123E+12. The digits after the sixth are gone; the text is no code, name or phone of anyone's.
+_SCIENTIFIC = re.compile(r"\d(?:\.\d{1,14})?E\+\d{2,3}", re.IGNORECASE)
+
+
+def shortened(text: str) -> bool:
+    """Whether ``text`` is a long number as Excel shows it in scientific notation (``6.90123E+12``)."""
+    return _SCIENTIFIC.fullmatch(text) is not None
+
+
+_DATE_FIELDS = frozenset({"date", "due"})
+_SERIALS = range(1, 2958466)  # the days Excel counts, 1900-01-01 to 9999-12-31
+
+
+def _serial_date(cell: str, said: Said) -> Said:
+    """A date field's cell that the file holds as a whole number is a date Excel counts in days, shown as a number
+    because its column is not formatted as dates: say which date it would show, not just "not a date"."""
+    if not isinstance(cell, NumberCell) or not cell.isdigit() or int(cell) not in _SERIALS:
+        return said
+    shown = date(1899, 12, 30) + timedelta(days=int(cell) if int(cell) > 60 else int(cell) + 1)
+    return Said("serial_date", (cell, shown.isoformat()))
 
 
 def _as_written(value: str, read: str, written: str) -> str:
@@ -170,12 +213,40 @@ def _as_written(value: str, read: str, written: str) -> str:
 def rows(kind: ImportKind, table: Table, mapping: dict[str, str], problems: list[RowProblem],
          number_format: NumberFormat | str = NumberFormat.DEFAULT) -> Iterator[Row]:
     """The non-blank data rows of ``table`` read through ``mapping``, their numbers in ``number_format``;
-    problems go to ``problems``."""
+    problems go to ``problems``. A row whose mapped cells repeat the headers is no data and is passed over."""
     number_format = NumberFormat(number_format)
     index = check_mapping(kind, table, mapping)
     fields = {f.key: f for f in fields_of(kind)}
     used = sorted(set(index.values()))
+    header = [table.headers[j] for j in used]
+    split = split_rows(table)
     for i, cells in enumerate(table.rows):
         if not any(cells[j].strip() for j in used if j < len(cells)):
             continue  # a blank line (Excel often leaves some at the end)
-        yield Row(table.row_number(i), cells, index, table.headers, fields, problems, number_format)
+        if [cells[j].strip() if j < len(cells) else "" for j in used] == header:
+            continue  # the header row again: an export page by page, or two files pasted one under the other
+        row = Row(table.row_number(i), cells, index, table.headers, fields, problems, number_format)
+        if i in split:
+            width = table.header_cells or 0
+            column = table.headers[width] if width < len(table.headers) else f"Column {width + 1}"
+            problems.append(RowProblem.of(row.number, column, Said("split_row", (str(width),)),
+                                          Said("accept_quoted")))
+        yield row
+
+
+def split_rows(table: Table) -> set[int]:
+    """The data rows of a delimited file (CSV) with more cells than its header row.
+
+    A value holding the delimiter without quotes around it (a price 1,200, a name 螺丝刀,黑色, typed or exported
+    without them) was split in two, and every cell after it moved one column on. Excel writes each row of a CSV as
+    wide as the widest, so its files never have such rows. The cells beyond the header's are empty when the split
+    value was in the row's last column but one; such rows count too, unless every data row has them (a program that
+    ends each line but the header with a delimiter).
+    """
+    width = table.header_cells
+    if width is None:
+        return set()
+    filled = [i for i, cells in enumerate(table.rows) if any(c.strip() for c in cells)]
+    long = [i for i in filled if len(table.rows[i]) > width]
+    spilled = [i for i in long if any(c.strip() for c in table.rows[i][width:])]
+    return set(spilled if len(long) == len(filled) else long)

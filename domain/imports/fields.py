@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 from dataclasses import replace
 
+from domain.imports.report import Table
+
 
 class ImportKind(enum.StrEnum):
     PRODUCTS = "products"
@@ -209,3 +211,29 @@ def _matches(how: str, name: str, synonym: str) -> bool:
     if how == "starts":
         return (len(synonym) >= 3 or not synonym.isascii()) and name.startswith(synonym)
     return (len(synonym) >= 4 if synonym.isascii() else len(synonym) >= 2) and synonym in name  # not "min" in "admin"
+
+
+_HEADER_SEARCH = 10  # data rows searched for the real header row (see headed)
+
+
+def headed(kind: ImportKind | str, table: Table) -> Table:
+    """``table`` with its headers from the row that names the fields ``kind`` needs.
+
+    The header row of a file is the first with two cells or more (``ui.spreadsheets``), but some exports put other
+    rows of two cells above it: ``制表日期：2026-12-01 | 单位：元``, or group headings over the columns
+    (``商品信息`` over 货号 and 品名, ``库存`` over 数量 and 金额). When the first row does not name every field the
+    kind needs, and one of the next few rows does, that row is the header row; otherwise the table is as it was read.
+    """
+    required = [f.key for f in fields_of(kind) if f.required]
+
+    def named(headers: tuple[str, ...]) -> int:
+        found = guess_mapping(kind, headers)
+        return sum(1 for key in required if key in found)
+
+    if named(table.headers) == len(required):
+        return table
+    for i in range(min(_HEADER_SEARCH, len(table.rows))):
+        candidate = table.headed_by(i)
+        if named(candidate.headers) == len(required):
+            return candidate
+    return table

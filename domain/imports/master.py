@@ -21,6 +21,7 @@ from domain.catalog.units import refuse_fraction_held
 from domain.catalog.units import whole_by_default
 from domain.catalog.units import whole_quantity
 from domain.imports.cells import Row
+from domain.imports.cells import shortened
 from domain.imports.problems import Said
 from domain.imports.problems import said_of
 from domain.imports.report import ImportResult
@@ -39,7 +40,12 @@ def split_barcodes(text: str) -> list[str]:
 
 
 def _barcodes(field: str, text: str) -> tuple[str, ...]:
-    return tuple(v.code(field, b) for b in split_barcodes(text))
+    codes = split_barcodes(text)
+    for code in codes:
+        if shortened(code):  # one of several (the cell as a whole is checked by Row.take)
+            raise BadInput(field, f"{code!r} is a long number in scientific notation", code="scientific_code",
+                           values=(repr(code),))
+    return tuple(v.code(field, b) for b in codes)
 
 
 def _text(max_len: int):
@@ -48,6 +54,11 @@ def _text(max_len: int):
 
 def _optional_text(max_len: int):
     return lambda field, text: v.text(field, text, required=False, max_len=max_len)
+
+
+def _address(field: str, text: str) -> str:
+    """An address in several lines, as in a cell typed with Alt+Enter, and as the supplier's form takes it."""
+    return v.text(field, text, required=False, max_len=500, multiline=True)
 
 
 def _code(max_len: int = 64):
@@ -190,7 +201,7 @@ def plan_suppliers(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult) -
         contact = row.take("contact", _optional_text(200), default="")
         currency = row.take("currency", lambda f, t: catalog.parse_currency(t))
         lead = row.take("lead_time", lambda f, t: catalog.parse_lead_time(f, t))
-        address = row.take("address", _optional_text(500), default="")
+        address = row.take("address", _address, default="")
         if code:
             _duplicate(row, "code", code, seen, "supplier")
         if not row.ok:

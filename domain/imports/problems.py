@@ -35,6 +35,13 @@ ENGLISH: dict[str, str] = {
     "too_long": "is {0} characters long",
     "contains_spaces": "{0} contains spaces",
     "not_a_date": "{0} is not a date",
+    "split_row": "has more cells than the header row's {0}: a value holding the delimiter (a comma) without quotes "
+                 "was split in two, and the cells after it moved one column on",
+    "serial_date": "{0} is a number, not a date; formatted as a date in Excel it would show {1}",
+    "currency_sign": "{0} has a currency sign {1}",
+    "date_cell": "{0} is a date in Excel, not text: Excel turns a code such as 1-5 or 3/12 typed in a cell into a "
+                 "date",
+    "scientific_code": "{0} is a long number as Excel shows it in scientific notation, its last digits lost",
     "not_a_day": "{0} is not a day of the calendar",
     "lead_time_range": "{0} is out of range",
     "not_a_currency": "{0} is not a three-letter currency code such as CNY or USD",
@@ -153,6 +160,13 @@ ENGLISH: dict[str, str] = {
     "accept_date": "a date such as 2026-03-01, 2026/3/1 or 2026年3月1日",
     "accept_date_or_today": "a date such as 2026-03-01, 2026/3/1 or 2026年3月1日, blank for today",
     "accept_money": "0 or more, such as 4.20",
+    "accept_full_digits": "all its digits: import the workbook (.xlsx) itself, or in Excel format the column as Text "
+                          "or as the number format 0 before saving as CSV",
+    "accept_quoted": "a value that holds a comma in double quotes (\"1,200\"), as Excel writes it when it saves a CSV",
+    "accept_text_cell": "text: in Excel format the column as Text, then type the values again (or type an apostrophe "
+                        "before each, as '1-5)",
+    "accept_amount_alone": "the number alone, such as 1200.50, without a currency sign (in Excel, format the column "
+                           "as Number before saving as CSV)",
     "accept_qty_european": "a number greater than 0 with at most 4 decimals, such as 12 or 2,5",
     "accept_stock_qty_european": "0 or more with at most 4 decimals, such as 12 or 2,5",
     "accept_money_european": "0 or more, such as 4,20",
@@ -211,8 +225,12 @@ ENGLISH: dict[str, str] = {
     "file_missing": "{0} does not exist or is not a file; choose a .csv or .xlsx file",
     "file_xls": "{0} is an old Excel 97-2003 workbook; open it in Excel and save it as an Excel workbook (.xlsx) "
                 "or as CSV",
+    "file_encrypted": "{0} is protected by a password to open it; in Excel remove the password (File › Info › "
+                      "Protect Workbook › Encrypt with Password, then clear it), save, then import again",
     "file_empty": "{0} is empty; choose a file with a header row and data rows",
     "file_utf16": "{0} is UTF-16 text, which is not read; " + SAVE_AS,
+    "file_binary": "{0} is not a spreadsheet: neither text (CSV) nor an Excel workbook; choose the .xlsx or .csv "
+                   "file",
     "file_encoding": "{0} is neither UTF-8 nor GB18030/GBK text (the encodings Excel saves CSV in), so its "
                      "characters cannot be read; " + SAVE_AS,
     "file_not_excel": "{0} cannot be read as an Excel workbook ({1}); " + SAVE_AS,
@@ -220,6 +238,8 @@ ENGLISH: dict[str, str] = {
                      "cells and paste them as values, then import again",
     "file_many_formulas": "{0} has formulas in {1} and {2} more; Stockroom imports values, never runs formulas: in "
                           "Excel copy those cells and paste them as values, then import again",
+    "file_error_values": "{0} has Excel error values such as {1} in {2}, which are no values; in Excel correct or "
+                         "clear those cells, then import again",
     "file_no_rows": "{0} has a header row but no data rows below it; add a row per record under the headers",
     # -- a sentence of the domain that has no code of its own: its English is the value
     "text": "{0}",

@@ -21,6 +21,16 @@ class NumberCell(str):
     __slots__ = ()
 
 
+class DateCell(str):
+    """The text of a cell that the file holds as a date or time (an Excel date cell), such as ``2026-01-05``.
+
+    Excel turns some codes typed into a cell into dates (``1-5`` into 5 January): in a field that is not a date,
+    such a cell is refused rather than read as the date's text.
+    """
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True)
 class Table:
     """The cells of a file as text: one header row, then the data rows.
@@ -31,16 +41,36 @@ class Table:
             file holds as a number is a ``NumberCell``.
         name: where the table came from (a file name), for messages.
         header_row: the row number of the header row in the file.
+        header_cells: of a file whose cells are split at a delimiter (CSV), how many its header row has: a row with
+            more was split by a value holding the delimiter without quotes (see ``domain.imports.cells.rows``).
     """
 
     headers: tuple[str, ...]
     rows: list[tuple[str, ...]]
     name: str = ""
     header_row: int = HEADER_ROW  # where the headers are in the file (blank rows above them move them down)
+    header_cells: int | None = None
 
     def row_number(self, index: int) -> int:
         """The row number a spreadsheet shows for data row ``index`` (0-based; blank rows count)."""
         return self.header_row + 1 + index
+
+    def headed_by(self, index: int) -> Table:
+        """The table whose headers are data row ``index`` (the rows above it dropped), as wide as this one."""
+        return Table(header_texts(self.rows[index], len(self.headers)), self.rows[index + 1:], self.name,
+                     self.row_number(index), None if self.header_cells is None else len(self.rows[index]))
+
+
+def header_texts(cells: tuple[str, ...], width: int) -> tuple[str, ...]:
+    """The headers of a header row's ``width`` columns: a blank one is ``Column 3``, a repeated one ``数量 (2)``."""
+    headers: list[str] = []
+    for i in range(width):
+        text = (cells[i].strip() if i < len(cells) else "") or f"Column {i + 1}"
+        base, n = text, 2
+        while text in headers:
+            text, n = f"{base} ({n})", n + 1
+        headers.append(text)
+    return tuple(headers)
 
 
 @dataclass(frozen=True, order=True)

@@ -84,7 +84,10 @@ def _read_ahead(uow: UnitOfWork, kind: ImportKind, table: Table, mapping: dict[s
 
 
 def _plan(uow: UnitOfWork, kind: ImportKind, table: Table, mapping: dict[str, str], today: date | None,
-          progress: Progress | None, number_format: NumberFormat) -> tuple[ImportResult, list]:
+          progress: Progress | None, number_format: NumberFormat,
+          share: int = _CHECK_SHARE) -> tuple[ImportResult, list]:
+    """The checked rows' result and commands; ``progress`` goes up to ``share`` percent while the rows are checked
+    (all of the bar in a preview, which only checks; the first part of it in an import, which then writes)."""
     result = ImportResult(kind.value)
     problems = result.problems
     total = max(1, len(table.rows))
@@ -93,7 +96,7 @@ def _plan(uow: UnitOfWork, kind: ImportKind, table: Table, mapping: dict[str, st
     def counted() -> Iterator:
         for n, row in enumerate(rows(kind, table, mapping, problems, number_format), 1):
             if progress is not None and n % 2_000 == 0:
-                progress(min(_CHECK_SHARE, _CHECK_SHARE * n // total))
+                progress(min(share, share * n // total))
             yield row
 
     if kind == ImportKind.OPENINGS:
@@ -130,7 +133,7 @@ def preview(uow: UnitOfWork, kind: ImportKind | str, table: Table, mapping: dict
         BadInput: the mapping names an unknown field or column, or leaves out a required field.
     """
     with without_cycle_collection(), uow:
-        result, _ = _plan(uow, ImportKind(kind), table, mapping, today, progress, NumberFormat(number_format))
+        result, _ = _plan(uow, ImportKind(kind), table, mapping, today, progress, NumberFormat(number_format), 100)
     return result
 
 

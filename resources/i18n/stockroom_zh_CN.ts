@@ -2638,7 +2638,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ExportColumns</name>
         <message>
-            <location filename="../../ui/cli/io.py" line="+156" />
+            <location filename="../../ui/cli/io.py" line="+157" />
             <source>SKU</source>
             <translation>货号</translation>
         </message>
@@ -2761,7 +2761,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ExportTable</name>
         <message>
-            <location filename="../../ui/dialogs/export_table.py" line="+76" />
+            <location filename="../../ui/dialogs/export_table.py" line="+90" />
             <location line="+28" />
             <source>Export to Excel</source>
             <translation>导出到 Excel</translation>
@@ -2909,6 +2909,31 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>has more cells than the header row's %1: a value holding the delimiter (a comma) without quotes was split in two, and the cells after it moved one column on</source>
+            <translation>单元格比标题行的 %1 个多：某个含逗号的值没有加引号，被拆成了两格，其后各格都错了一列</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 is a number, not a date; formatted as a date in Excel it would show %2</source>
+            <translation>%1 是数字而不是日期；在 Excel 中把该列设为日期格式后会显示为 %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 has a currency sign %2</source>
+            <translation>%1 带有货币符号 %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 is a date in Excel, not text: Excel turns a code such as 1-5 or 3/12 typed in a cell into a date</source>
+            <translation>%1 在 Excel 中是日期而不是文本：在单元格中输入 1-5、3/12 这样的编码时，Excel 会自动把它变成日期</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 is a long number as Excel shows it in scientific notation, its last digits lost</source>
+            <translation>%1 是 Excel 以科学计数法显示的长数字，后面几位已经丢失</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>%1 is not a day of the calendar</source>
             <translation>%1 不是日历上存在的日期</translation>
         </message>
@@ -3419,6 +3444,26 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>all its digits: import the workbook (.xlsx) itself, or in Excel format the column as Text or as the number format 0 before saving as CSV</source>
+            <translation>完整的各位数字：直接导入工作簿（.xlsx），或在 Excel 中先把该列设为“文本”或数字格式“0”，再另存为 CSV</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>a value that holds a comma in double quotes ("1,200"), as Excel writes it when it saves a CSV</source>
+            <translation>含逗号的值加上英文双引号（"1,200"），Excel 保存 CSV 时就是这样写的</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>text: in Excel format the column as Text, then type the values again (or type an apostrophe before each, as '1-5)</source>
+            <translation>文本：在 Excel 中先把该列设为“文本”格式，再重新输入（或在每个值前加英文单引号，如 '1-5）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>the number alone, such as 1200.50, without a currency sign (in Excel, format the column as Number before saving as CSV)</source>
+            <translation>只填数字，如 1200.50，不带货币符号（在 Excel 中先把该列设为“数值”格式，再另存为 CSV）</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>a number greater than 0 with at most 4 decimals, such as 12 or 2,5</source>
             <translation>大于 0 的数，最多 4 位小数，如 12 或 2,5</translation>
         </message>
@@ -3679,6 +3724,11 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+3" />
+            <source>%1 is protected by a password to open it; in Excel remove the password (File › Info › Protect Workbook › Encrypt with Password, then clear it), save, then import again</source>
+            <translation>%1 设有打开密码，无法读取；请在 Excel 中取消密码（文件 › 信息 › 保护工作簿 › 用密码进行加密，清空密码）并保存，然后重新导入</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>%1 is empty; choose a file with a header row and data rows</source>
             <translation>%1 是空的；请选择有标题行和数据行的文件</translation>
         </message>
@@ -3686,6 +3736,11 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+1" />
             <source>%1 is UTF-16 text, which is not read; save it from Excel as "CSV UTF-8 (comma delimited)" or as an Excel workbook (.xlsx)</source>
             <translation>%1 是 UTF-16 文本，无法读取；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或 Excel 工作簿（.xlsx）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 is not a spreadsheet: neither text (CSV) nor an Excel workbook; choose the .xlsx or .csv file</source>
+            <translation>%1 不是表格文件：既不是文本（CSV），也不是 Excel 工作簿；请选择 .xlsx 或 .csv 文件</translation>
         </message>
         <message>
             <location line="+3" />
@@ -3709,6 +3764,11 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+3" />
+            <source>%1 has Excel error values such as %2 in %3, which are no values; in Excel correct or clear those cells, then import again</source>
+            <translation>%1 的 %3 单元格是 Excel 错误值（如 %2），不是数据；请在 Excel 中改正或清空这些单元格，然后重新导入</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>%1 has a header row but no data rows below it; add a row per record under the headers</source>
             <translation>%1 只有标题行，下面没有数据行；请在标题行下每条记录填写一行</translation>
         </message>
@@ -3721,7 +3781,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../ui/dialogs/import_wizard.py" line="+62" />
+            <location filename="../../ui/dialogs/import_wizard.py" line="+64" />
             <source>1,234.5 (a decimal point; commas between thousands)</source>
             <translation>1,234.5（小数点；逗号分隔千位）</translation>
         </message>
@@ -3911,22 +3971,32 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>整数计量</translation>
         </message>
         <message>
-            <location line="+139" />
+            <location line="+140" />
             <source>Choose a file to import</source>
             <translation>选择要导入的文件</translation>
         </message>
         <message>
-            <location line="+1" />
-            <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
-            <translation>表格文件 (*.xlsx *.csv);;所有文件 (*)</translation>
+            <location line="+266" />
+            <source>Column %1</source>
+            <translation>第 %1 列</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="-267" />
+            <source>Spreadsheets (*.xlsx *.xlsm *.csv *.txt *.xls);;All files (*)</source>
+            <translation>表格文件 (*.xlsx *.xlsm *.csv *.txt *.xls);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location line="+239" />
+            <source>An Excel workbook (.xlsx: its first sheet with rows) or a CSV file (UTF-8 or GBK), with one header row (a title above it is passed over). Import in this order: products, suppliers, supplier terms, customers, sales history, then opening stock and opening balances. Nothing is written before you have seen the check of every row.</source>
+            <translation>Excel 工作簿（.xlsx，读取第一个有数据的工作表）或 CSV 文件（UTF-8 或 GBK），含一行表头（表头上方的标题会被跳过）。请按以下顺序导入：商品、供应商、供应商条款、客户、历史销售，最后是期初库存和期初应收应付。检查完每一行并显示结果之前，不会写入任何数据。</translation>
+        </message>
+        <message>
+            <location line="-228" />
             <source>Reading %1…</source>
             <translation>正在读取 %1…</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+19" />
             <source>(not in the file)</source>
             <translation>（文件中没有）</translation>
         </message>
@@ -4002,7 +4072,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>可接受的值</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+16" />
             <source>Importing…</source>
             <translation>正在导入…</translation>
         </message>
@@ -4018,12 +4088,12 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+2" />
-            <location line="+66" />
+            <location line="+67" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location line="-28" />
+            <location line="-29" />
             <source>%1 rows have problems (%2 in all); nothing was imported. Correct them and import the file again.</source>
             <translation>%1 行有问题（共 %2 个）；未导入任何数据。请改正后重新导入文件。</translation>
         </message>
@@ -4058,12 +4128,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>文件中的数字格式</translation>
         </message>
         <message>
-            <location line="+4" />
-            <source>An Excel workbook (.xlsx, its first sheet) or a CSV file (UTF-8 or GBK), with one header row. Import in this order: products, suppliers, supplier terms, customers, sales history, then opening stock and opening balances. Nothing is written before you have seen the check of every row.</source>
-            <translation>Excel 工作簿（.xlsx，读取第一个工作表）或 CSV 文件（UTF-8 或 GBK），第一行为表头。请按以下顺序导入：商品、供应商、供应商条款、客户、历史销售，最后是期初库存和期初应收应付。检查完每一行并显示结果之前，不会写入任何数据。</translation>
-        </message>
-        <message>
-            <location line="+5" />
+            <location line="+10" />
             <source>&lt; &amp;Back</source>
             <translation>&lt; 上一步(&amp;B)</translation>
         </message>

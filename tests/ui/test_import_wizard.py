@@ -67,6 +67,8 @@ def test_a_file_with_bad_rows_shows_the_report_and_cannot_be_imported(qtbot, ser
     assert report == [["2", "数量", "'十' is not a number"], ["3", "货号", "no product has the SKU or barcode 'XX'"],
                       ["3", "仓库", "no warehouse has the code 'GZ'"]]
     assert "2 rows have problems" in wizard.report_label.text()
+    accepted = wizard.report_table.item(1, 3)  # a long sentence: whole in its tooltip when the column cuts it
+    assert accepted.toolTip() == accepted.text() and "import products first" in accepted.toolTip()
     assert not wizard.import_button.isEnabled()
     assert services.stock.movements() == []
 
@@ -353,3 +355,66 @@ def test_opening_balances_are_a_kind_of_the_wizard_with_the_report_in_chinese(qt
         got = [(x.item.number[:3], x.item.amount) for side, pid in (("AR", acme), ("AP", nb))
                for x in u.accounts.open_items(side, pid)]
     assert got == [("OB-", Decimal("1200.50")), ("OB-", Decimal("-300"))]
+
+
+def test_export_of_a_plain_table_keeps_codes_of_digits_as_text_and_writes_right_aligned_numbers_as_numbers(
+        qtbot, services, tmp_path):
+    from openpyxl import load_workbook
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMainWindow
+    from PySide6.QtWidgets import QTableWidget
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    table = QTableWidget(2, 3, window)
+    table.setHorizontalHeaderLabels(["SKU", "Barcode", "Quantity"])
+    for r, cells in enumerate((("00123", "690123456789012345", "1,200.5"), ("-5", "0012", "3"))):
+        for col, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            if col == 2:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, col, item)
+    window.setCentralWidget(table)
+    target = tmp_path / "lines.xlsx"
+    with qtbot.waitSignal(export_view(window, services, table, target, "Lines").done, timeout=10_000):
+        pass
+    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    assert rows[1:] == [("00123", "690123456789012345", 1200.5), ("-5", "0012", 3)]
+
+
+def test_an_old_xls_can_be_chosen_in_the_file_dialog_and_is_then_refused_saying_how_to_save_it(
+        qtbot, services, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    old = tmp_path / "管家婆导出.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    asked = []
+
+    def chosen(parent, caption, folder, filters):
+        asked.append(filters)
+        return str(old), filters.split(";;")[0]
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(chosen))
+    wizard = ImportWizard(services)
+    qtbot.addWidget(wizard)
+    wizard.browse_button.click()
+    assert "*.xls)" in asked[0].split(";;")[0]  # shown among the spreadsheets, not only under "All files"
+    wizard.next_button.click()
+    qtbot.waitUntil(lambda: "Not imported" in wizard.message.text(), timeout=10_000)
+    assert "old Excel 97-2003 workbook" in wizard.message.text() and "save it as an Excel workbook" in \
+        wizard.message.text()
+
+
+def test_an_unnamed_column_is_named_in_chinese_in_the_mapping_and_the_report(qtbot, services, tmp_path, chinese):
+    path = tmp_path / "商品.csv"
+    path.write_bytes("货号,品名,\nA-1,苹果,\nB-2,梨,x\"1,0\"\n".encode("gbk"))  # the third column has no header
+    wizard = ImportWizard(services)
+    qtbot.addWidget(wizard)
+    open_file(qtbot, wizard, path)
+    combo = wizard.combos["unit"]
+    assert [combo.itemText(i) for i in range(1, combo.count())] == ["货号", "品名", "第 3 列", "第 4 列"]
+    assert combo.itemData(3) == "Column 3"  # the mapping still names the column as the table does
+    wizard.next_button.click()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=10_000)
+    assert [wizard.report_table.item(0, c).text() for c in range(2)] == ["3", "第 4 列"]

@@ -106,11 +106,12 @@ def print_report(problems) -> None:
 def _import(args, open_db) -> int:
     from domain.imports import ImportRejected
     from domain.imports import fields_of
+    from domain.imports import headed
     from domain.imports import preview
     from domain.imports import run_import
     from ui.spreadsheets import read_table
 
-    table = read_table(args.file)
+    table = headed(args.kind, read_table(args.file))
     mapping = resolve_mapping(args.kind, table.headers, _mapping(args.mapping))
     labels = {f.key: f.label for f in fields_of(args.kind)}
     used = ", ".join(f"{labels.get(k, k)} ← {h}" for k, h in mapping.items())

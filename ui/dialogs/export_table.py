@@ -2,7 +2,8 @@
 
 "As the user sees it": the columns that are shown, in their on-screen order, with their header
 texts in the current language; every row that passes the screen's filter, in its sort order;
-each cell's shown text, numbers as numbers (so Excel can sum them). For the screens' row models
+each cell's shown text, numbers as numbers (so Excel can sum them; in a table that is not a row model, the cells
+shown on the right), codes as text. For the screens' row models
 (``ui.models.table.RowTableModel``) only the row objects and column order are taken on the GUI
 thread, and the cells are formatted in the background: 100,000 rows do not freeze the window.
 """
@@ -27,7 +28,7 @@ from ui.models.table import RowTableModel
 from ui.widgets.busy import alive
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
-_H, _DISPLAY = Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole
+_H, _DISPLAY, _ALIGN = Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole
 
 
 def table_of(screen: QWidget | None) -> QTableView | None:
@@ -66,8 +67,21 @@ def snapshot(view: QTableView):
                 yield [number_or_text(d.text(d.value(row))) if d.numeric else d.text(d.value(row)) for d in defs]
 
         return titles, cells
-    shown = [[str(model.data(model.index(r, c), _DISPLAY) or "") for c in columns] for r in range(n)]
-    return titles, lambda: ([number_or_text(x) for x in row] for row in shown)
+    # Other tables: a cell the screen shows as a number (right-aligned) is written as one; any other cell as the text
+    # it is, so a code of digits (a SKU 00123, a barcode of 18 digits) keeps its zeros and every digit.
+    shown = [[(str(model.data(model.index(r, c), _DISPLAY) or ""), _right(model.data(model.index(r, c), _ALIGN)))
+              for c in columns] for r in range(n)]
+    return titles, lambda: ([number_or_text(x) if right else x for x, right in row] for row in shown)
+
+
+def _right(alignment) -> bool:
+    """Whether a cell's TextAlignmentRole puts it on the right, as the screens show numbers."""
+    if alignment is None:
+        return False
+    try:
+        return bool(Qt.AlignmentFlag(alignment) & Qt.AlignmentFlag.AlignRight)
+    except (TypeError, ValueError):
+        return False
 
 
 def export_current(window, services, screen: QWidget | None, title: str) -> None:

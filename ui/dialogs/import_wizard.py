@@ -12,6 +12,7 @@ transaction with a progress bar.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -44,6 +45,7 @@ from domain.imports import NumberCell
 from domain.imports import NumberFormat
 from domain.imports import fields_of
 from domain.imports import guess_mapping
+from domain.imports import headed
 from domain.imports import preview
 from domain.imports import run_import
 from domain.imports.cells import number_as_read
@@ -229,8 +231,8 @@ class ImportWizard(QDialog):
 
     def browse(self) -> None:
         start = QSettings().value("import/folder", str(Path.home()), type=str)
-        path, _ = QFileDialog.getOpenFileName(self, translate("ImportWizard", "Choose a file to import"), start,
-                                              translate("ImportWizard", "Spreadsheets (*.xlsx *.csv);;All files (*)"))
+        kinds = translate("ImportWizard", "Spreadsheets (*.xlsx *.xlsm *.csv *.txt *.xls);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, translate("ImportWizard", "Choose a file to import"), start, kinds)
         if path:
             QSettings().setValue("import/folder", str(Path(path).parent))
             self.file.setText(path)
@@ -241,15 +243,16 @@ class ImportWizard(QDialog):
 
         path = Path(self.file.text().strip())
         self._working(fill(translate("ImportWizard", "Reading %1…"), path.name))
-        self.services.tasks.submit(lambda: read_table(path), self._file_read, self._failed)
+        self.services.tasks.submit(lambda progress: read_table(path, progress), self._file_read, self._failed,
+                                   self._progressed)
 
     def _file_read(self, table) -> None:
         if not alive(self):
             return
         self._idle()
-        self.table = table
+        self.table = headed(self.current_kind(), table)
         self.result = None
-        self._build_mapping(guess_mapping(self.current_kind(), table.headers))
+        self._build_mapping(guess_mapping(self.current_kind(), self.table.headers))
         self._show(self.MAP)
 
     def _build_mapping(self, guess: dict[str, str]) -> None:
@@ -260,7 +263,7 @@ class ImportWizard(QDialog):
             combo = QComboBox(holder)
             combo.addItem(translate("ImportWizard", "(not in the file)"), "")
             for header in self.table.headers:
-                combo.addItem(header, header)
+                combo.addItem(header_text(header), header)
             combo.setCurrentIndex(max(0, combo.findData(guess.get(field.key, ""))))
             combo.currentIndexChanged.connect(lambda _: self._show_example())
             label = tr(field.label) + (" *" if field.required else "")
@@ -377,9 +380,12 @@ class ImportWizard(QDialog):
             translate("ImportWizard", "Accepted")])
         self.report_table.setRowCount(len(problems))
         for r, p in enumerate(problems):
-            column = tr(p.column) if p.column not in headers and p.column == labels.get(p.key) else p.column
+            own = p.column not in headers and p.column == labels.get(p.key)  # a field's label: the file has no column
+            column = tr(p.column) if own else header_text(p.column)
             for c, text in enumerate((str(p.row), column, said_text(p.said), said_text(p.accepts))):
-                self.report_table.setItem(r, c, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)  # the whole sentence where the column is too narrow for it
+                self.report_table.setItem(r, c, item)
         self.report_table.resizeColumnsToContents()
 
     # -- step 3: import --------------------------------------------------------------------
@@ -466,7 +472,8 @@ class ImportWizard(QDialog):
         self._show_example()
         self.choose_help.setText(translate(
             "ImportWizard",
-            "An Excel workbook (.xlsx, its first sheet) or a CSV file (UTF-8 or GBK), with one header row. "
+            "An Excel workbook (.xlsx: its first sheet with rows) or a CSV file (UTF-8 or GBK), with one header row "
+            "(a title above it is passed over). "
             "Import in this order: products, suppliers, supplier terms, customers, sales history, then opening "
             "stock and opening balances. Nothing is written before you have seen the check of every row."))
         self.back_button.setText(translate("ImportWizard", "< &Back"))
@@ -482,6 +489,16 @@ class ImportWizard(QDialog):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+_UNNAMED = re.compile(r"Column (\d+)")
+
+
+def header_text(header: str) -> str:
+    """A header as shown: a column the file leaves unnamed, named ``Column 4`` by ``domain.imports.report``, in the
+    current language (第 4 列)."""
+    unnamed = _UNNAMED.fullmatch(header)
+    return fill(translate("ImportWizard", "Column %1"), unnamed.group(1)) if unnamed else header
 
 
 def read_as(cell: str, number_format: NumberFormat) -> str | None:

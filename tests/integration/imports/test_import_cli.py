@@ -192,7 +192,11 @@ def test_export_writes_stock_and_movements_workbooks(shop, tmp_path):
     assert [c.value for c in sheet[1]] == ["货号", "名称", "类别", "仓库", "现有库存", "单位", "平均成本", "金额",
                                           "已预留", "在途", "最低库存"]
     ok(shop, "export", "movements", str(tmp_path / "流水.xlsx"), "--language", "zh")
-    assert [c.value for c in load_workbook(tmp_path / "流水.xlsx").active[1]][:3] == ["日期", "类型", "货号"]
+    moves = load_workbook(tmp_path / "流水.xlsx").active
+    assert [c.value for c in moves[1]][:3] == ["日期", "类型", "货号"]
+    # the kind as the Movements screen says it, not the code 'receipt'; imported stock is opening stock
+    assert moves[2][1].value == "期初库存"
+    assert load_workbook(tmp_path / "moves.xlsx").active[2][1].value == "Opening stock"
     code, _, err = cli(shop, "export", "stock", str(tmp_path / "stock.csv"))
     assert code == 2 and ".xlsx" in err
 
