@@ -14,6 +14,7 @@ from typing import Protocol
 from domain.sales.model import SalesLine
 from domain.sales.model import SalesOrder
 from domain.sales.model import ShippedLine
+from domain.sales.rows import StaleCost
 
 
 class StockRow(NamedTuple):
@@ -82,4 +83,10 @@ class SalesRepository(Protocol):
         ...
     def open_lines(self) -> list[OpenLineRow]:
         """Every line with an open quantity of a confirmed or partly shipped order."""
+        ...
+    def stale_costs(self) -> list[StaleCost]:
+        """Every posted sales line whose cost is not its stock movement's value (``domain.sales.recost``)."""
+        ...
+    def set_costs(self, lines: Iterable[StaleCost]) -> None:
+        """Set each line's cost to its ``ledger_cost`` and its margin to revenue − that (no movement changes)."""
         ...

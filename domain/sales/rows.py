@@ -49,3 +49,23 @@ class SoRow:
     tax: Decimal
     total: Decimal
     lines: tuple[SoLineRow, ...]
+
+
+@dataclass(frozen=True)
+class StaleCost:
+    """A posted sales line (a sale's or a customer return's) whose stored cost is not its stock movement's value
+    (``domain.sales.recost``): what the line says and what the ledger says."""
+
+    document_id: str
+    number: str
+    line_no: int
+    sku: str
+    occurred_at: datetime
+    revenue: Decimal  # signed as stored: a return's is negative
+    cost: Decimal  # the line's, as stored
+    ledger_cost: Decimal  # minus its movement's value
+
+    @property
+    def margin_change(self) -> Decimal:
+        """What bringing the cost in line does to the line's margin (revenue − cost): positive raises it."""
+        return self.cost - self.ledger_cost

@@ -27,6 +27,7 @@ from sqlalchemy import bindparam
 from sqlalchemy import select
 from sqlalchemy import update
 
+from domain.sales.rows import StaleCost
 from persistence import tables as t
 from persistence.reads import chunks
 from persistence.stock.refs import ref_of
@@ -63,14 +64,41 @@ def check(conn: Connection) -> list[tuple[str, int, str, Decimal, Decimal]]:
             if expected != cost]
 
 
+def stale(conn: Connection) -> list[StaleCost]:
+    """Every sales line whose cost is not its movement's value, with what a repair needs to say and write
+    (``domain.sales.recost``), by document number and line."""
+    numbers = conn.execute(select(_D.c.number).where(_D.c.kind.in_(SALES_KINDS))).scalars().all()
+    found = [row for chunk in chunks(numbers) for row in _against_ledger(conn, chunk) if row[7] != row[5]]
+    if not found:
+        return []
+    skus = dict(conn.execute(select(t.products.c.id, t.products.c.sku)
+                             .where(t.products.c.id.in_({row[3] for row in found}))).all())
+    times = dict(conn.execute(select(_D.c.id, _D.c.occurred_at).where(_D.c.id.in_({row[0] for row in found}))).all())
+    return sorted((StaleCost(doc_id, number, line_no, skus.get(product_id, product_id), times[doc_id], revenue,
+                             cost, expected)
+                   for doc_id, number, line_no, product_id, revenue, cost, _, expected in found),
+                  key=lambda x: (x.number, x.line_no))
+
+
+def set_costs(conn: Connection, lines: Iterable[StaleCost]) -> None:
+    """Write each line's ledger cost as its cost, and revenue − that cost as its margin. Only these copies change:
+    the movements, whose values they copy, are never touched (a repair of a stored copy, not a ledger edit)."""
+    _write(conn, [(x.document_id, x.line_no, x.revenue, x.ledger_cost) for x in lines])
+
+
 def _follow_documents(conn: Connection, numbers: list[str]) -> int:
-    updates = [{"d": doc_id, "n": line_no, "cost": expected, "margin": revenue - expected}
-               for doc_id, _, line_no, _, revenue, cost, margin, expected in _against_ledger(conn, numbers)
-               if expected != cost or revenue - expected != margin]
-    if updates:
+    return _write(conn, [(doc_id, line_no, revenue, expected)
+                         for doc_id, _, line_no, _, revenue, cost, margin, expected in _against_ledger(conn, numbers)
+                         if expected != cost or revenue - expected != margin])
+
+
+def _write(conn: Connection, lines: list[tuple[str, int, Decimal, Decimal]]) -> int:
+    """Set each (document id, line, revenue, cost)'s cost, and its margin to revenue − cost; return how many."""
+    if lines:
         c = _SL.c
-        conn.execute(update(_SL).where(c.document_id == bindparam("d"), c.line_no == bindparam("n")), updates)
-    return len(updates)
+        conn.execute(update(_SL).where(c.document_id == bindparam("d"), c.line_no == bindparam("n")),
+                     [{"d": d, "n": n, "cost": cost, "margin": revenue - cost} for d, n, revenue, cost in lines])
+    return len(lines)
 
 
 def _against_ledger(conn: Connection, numbers: list[str]) -> Iterator[tuple]:
