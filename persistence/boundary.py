@@ -50,6 +50,7 @@ from domain.sales.atp import Availability
 from domain.sales.churn import AtRisk
 from domain.sales.rows import SoRow
 from domain.sales.rows import StaleCost
+from domain.sales.rows import StaleReturn
 from domain.stock.documents import DocumentLineRow
 from domain.stock.documents import DocumentRow
 from domain.stock.documents import ScanTarget
@@ -71,6 +72,7 @@ from persistence.reports import dashboard
 from persistence.reports import queries as reports
 from persistence.sales import costs as sales_costs
 from persistence.sales import queries as sales
+from persistence.sales import returned as sales_returned
 from persistence.sales.churn import customers_at_risk
 from persistence.stock import documents
 from persistence.stock import queries
@@ -356,10 +358,11 @@ class BackupQueries:
     def integrity(self) -> backup.IntegrityReport:
         return backup.integrity(self.engine)
 
-    def stale_costs(self) -> list[StaleCost]:
-        """The sales lines whose cost is not their movement's value (what a repair would set)."""
+    def stale_costs(self) -> tuple[list[StaleCost], list[StaleReturn]]:
+        """What a repair would set: the sales lines whose cost is not their movement's value, and the customer
+        returns whose value is not their share of their sale's."""
         with self.engine.connect() as conn:
-            return sales_costs.stale(conn)
+            return sales_costs.stale(conn), sales_returned.stale_returns(conn)
 
 
 class SyncQueries:

@@ -41,6 +41,10 @@ _NO_VALUE = QT_TRANSLATE_NOOP("CheckProblems", "%1 stock movement(s) have no val
 # %1 the document's number, %2 the line, %3 the SKU, %4 the line's cost, %5 the movement's value
 _SALES_COST = QT_TRANSLATE_NOOP(
     "CheckProblems", "%1 line %2 (%3): the line's cost is %4, but its stock movement's cost in the ledger is %5")
+# %1 the SKU, %2 the warehouse, %3 the return's number, %4 what it brings back, %5 its share of the sale's cost
+_RETURN_VALUE = QT_TRANSLATE_NOOP(
+    "CheckProblems", "%1 in %2: the customer return %3 brings back %4, but its share of its sale's cost in the ledger "
+                     "is %5")
 # %1 the SKU, %2 the warehouse, %3 the month, %4 the figure's name, %5 the row's figure, %6 the movements' figure
 _MONTHS = QT_TRANSLATE_NOOP(
     "CheckProblems", "%1 in %2: the reports' monthly row for %3 keeps %4 as %5, but the movements give %6")
@@ -72,12 +76,21 @@ BACKED_UP = QT_TRANSLATE_NOOP("CheckProblems", "The database was backed up first
 # %1 the document's number, %2 the line, %3 the SKU, %4 its day
 LEFT_CLOSED = QT_TRANSLATE_NOOP(
     "CheckProblems", "%1 line %2 (%3) of %4 is in a closed month and was left as it is; reopen the month to repair it")
+# %1 the return's number, %2 the SKU, %3 the warehouse, %4 → %5 what it brings back
+RETURN_REVALUED = QT_TRANSLATE_NOOP(
+    "CheckProblems", "Customer return %1 (%2 in %3) now brings back %5 (was %4): its share of its sale's cost")
+# %1 the return's number, %2 the SKU, %3 the warehouse, %4 its day
+RETURN_LEFT_CLOSED = QT_TRANSLATE_NOOP(
+    "CheckProblems", "Customer return %1 (%2 in %3) of %4 is in a closed month and was left as it is; reopen the "
+                     "month to repair it")
 NOTHING_TO_REPAIR = QT_TRANSLATE_NOOP(
     "CheckProblems", "Nothing to repair: every sales line's cost equals its movement's value; nothing was written")
 NO_MOVEMENT_CHANGED = QT_TRANSLATE_NOOP(
-    "CheckProblems", "No stock movement was changed: only the sales lines' stored copies of their values")
+    "CheckProblems", "No stock movement was written or edited: only what is derived from them (their values, the "
+                     "sales lines' costs)")
 
 _SALES_LINE = re.compile(r"sales line (?P<number>\S+)/(?P<line>\d+) cost")
+_RETURN_ROW = re.compile(r"customer return (?P<number>\S+) value")
 _MONTH_ROW = re.compile(r"stock_months (?P<month>\S+) \S+ (?P<what>\S+)")
 _SIMPLE = {"on_hand": _ON_HAND, "value": _VALUE, "reserved": _RESERVED, "on_order": _ON_ORDER}
 _OPEN_KINDS = {"open amount": _OPEN, "open amount missing": _OPEN_MISSING,
@@ -95,6 +108,8 @@ def describe(p: CheckProblem, tr: Callable[[str], str]) -> str:
         return fill(tr(_NO_VALUE), ledger)
     if m := _SALES_LINE.fullmatch(p.field):
         return fill(tr(_SALES_COST), m["number"], m["line"], p.sku, kept, ledger)
+    if m := _RETURN_ROW.fullmatch(p.field):
+        return fill(tr(_RETURN_VALUE), p.sku, p.warehouse, m["number"], kept, ledger)
     if m := _MONTH_ROW.fullmatch(p.field):
         return fill(tr(_MONTHS), p.sku, p.warehouse, m["month"], m["what"], kept, ledger)
     return fill(tr(_OTHER), p.sku, p.warehouse, p.field, kept, ledger)
@@ -104,6 +119,31 @@ def repaired_line(x, tr: Callable[[str], str], money: Callable[[Decimal], str]) 
     """One line a repair brought in line (``domain.sales.rows.StaleCost``): its cost and margin before and after."""
     return fill(tr(REPAIRED), x.number, x.line_no, x.sku, money(x.cost), money(x.ledger_cost),
                 money(x.revenue - x.cost), money(x.revenue - x.ledger_cost), signed(x.margin_change, money))
+
+
+def repair_report(done, tr: Callable[[str], str], money: Callable[[Decimal], str],
+                  most: int | None = None) -> list[str]:
+    """What a repair did (``domain.sales.recost.CostRepair``), a sentence a line: the backup, each return revalued,
+    each line's cost and margin before and after (the first ``most``), what was left in closed months, the total."""
+    lines = [fill(tr(BACKED_UP), done.backup)] if done.backup is not None else []
+    lines += [fill(tr(RETURN_REVALUED), x.number, x.sku, x.warehouse, money(x.value), money(x.ledger_value))
+              for x in done.returns]
+    lines += [repaired_line(x, tr, money) for x in done.repaired[:most]]
+    if most is not None and len(done.repaired) > most:
+        lines.append("…")
+    lines += [fill(tr(RETURN_LEFT_CLOSED), x.number, x.sku, x.warehouse, _day(x.occurred_at))
+              for x in done.closed_returns]
+    lines += [fill(tr(LEFT_CLOSED), x.number, x.line_no, x.sku, _day(x.occurred_at)) for x in done.closed]
+    if done.repaired or done.returns:
+        lines.append(fill(tr(REPAIRED_ALL), len(done.repaired), signed(done.margin_change, money)))
+        lines.append(tr(NO_MOVEMENT_CHANGED))
+    else:
+        lines.append(tr(NOTHING_TO_REPAIR))
+    return lines
+
+
+def _day(at) -> str:
+    return at.astimezone().date().isoformat()
 
 
 def signed(amount: Decimal, money: Callable[[Decimal], str]) -> str:

@@ -15,6 +15,7 @@ from domain.sales.model import SalesLine
 from domain.sales.model import SalesOrder
 from domain.sales.model import ShippedLine
 from domain.sales.rows import StaleCost
+from domain.sales.rows import StaleReturn
 
 
 class StockRow(NamedTuple):
@@ -89,4 +90,10 @@ class SalesRepository(Protocol):
         ...
     def set_costs(self, lines: Iterable[StaleCost]) -> None:
         """Set each line's cost to its ``ledger_cost`` and its margin to revenue − that (no movement changes)."""
+        ...
+    def stale_returns(self, places: int) -> list[StaleReturn]:
+        """Every customer return whose value is not its share of its sale's value, oldest first."""
+        ...
+    def line_costs(self) -> dict[tuple[str, int], tuple]:
+        """Every posted sales line's (number, SKU, the document's time, revenue, cost), by (document id, line)."""
         ...

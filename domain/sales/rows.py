@@ -69,3 +69,21 @@ class StaleCost:
     def margin_change(self) -> Decimal:
         """What bringing the cost in line does to the line's margin (revenue − cost): positive raises it."""
         return self.cost - self.ledger_cost
+
+
+@dataclass(frozen=True)
+class StaleReturn:
+    """A customer return whose movement's value is not its share of its sale's value as the ledger now has it
+    (``domain.stock.valuation.returned_unit_cost``): posted before the returns followed their sales, it kept the
+    cost it was posted with after the sale was revalued. A replay of its product × warehouse from it brings it in
+    line (``domain.sales.recost``)."""
+
+    movement_id: str
+    number: str
+    sku: str
+    product_id: str
+    warehouse_id: str
+    warehouse: str
+    occurred_at: datetime
+    value: Decimal  # what it brings back, as stored
+    ledger_value: Decimal  # its share of the sale's value

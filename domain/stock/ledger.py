@@ -609,6 +609,17 @@ def _refuse_too_large(product: Product, warehouse: Warehouse, val: Valuation) ->
                       warehouse=warehouse.code, on_hand=fmt(val.after.on_hand))
 
 
+def revalue(uow: UnitOfWork, product_id: str, warehouse_id: str, key: tuple[datetime, str]) -> None:
+    """Replay a product × warehouse's values from ``key`` on, as a back-dated posting does: only derived values
+    change (movement values, the balance, the sales lines that copy them); no movement is written. A repair uses it
+    (``domain.sales.recost``) for values an earlier version left behind the rules.
+
+    Raises:
+        RuleViolation: ``key`` is in a closed month (``period_closed``).
+    """
+    _revalue(uow, product_id, warehouse_id, key)
+
+
 def _revalue(uow: UnitOfWork, product_id: str, warehouse_id: str, key: tuple[datetime, str]) -> None:
     """Replay product × warehouse pairs from ``key`` on (``valuation.replay``); follow changed transfer values."""
     work = [(product_id, warehouse_id, key)]

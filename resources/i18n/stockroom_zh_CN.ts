@@ -681,7 +681,7 @@
     <context>
         <name>BackupsPage</name>
         <message>
-            <location filename="../../ui/screens/settings_backups.py" line="+65" />
+            <location filename="../../ui/screens/settings_backups.py" line="+61" />
             <source>Daily (automatic)</source>
             <translation>每日（自动）</translation>
         </message>
@@ -805,16 +805,26 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>无法检查销售成本：%1</translation>
         </message>
         <message>
-            <location line="+8" />
-            <source>%n sales line(s) carry a cost that is not their stock movement's cost in the ledger; set them to the ledger's? Their margin changes by %1 in all.
-
-The database is backed up first. No stock movement is changed, only the lines' stored copies of their costs. Lines in a closed month are left as they are.</source>
-            <translation>有 %n 条销售单据行的成本与其库存流水在账上的成本不一致，是否改为账上的成本？毛利合计变动 %1。
-
-修复前会先备份数据库。不会改动任何库存流水，只改单据行上保存的成本副本。已结账月份的单据行保持不变。</translation>
+            <location line="+11" />
+            <source>%n sales line(s) carry a cost that is not their stock movement's cost in the ledger; their margin changes by %1 in all.</source>
+            <translation>有 %n 条销售单据行的成本与其库存流水在账上的成本不一致；毛利合计将变动 %1。</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+5" />
+            <source>%n customer return(s) bring back a cost that is not their share of their sale's cost; they are revalued first, and the sales after them follow.</source>
+            <translation>有 %n 笔销售退货的退回成本与其在原销售成本中应占的份额不一致；将先重新计价这些退货，之后的销售随之更新。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Set them to the ledger's?
+
+The database is backed up first. No stock movement is changed, only the values and costs derived from them. What is in a closed month is left as it is.</source>
+            <translation>是否按账上的成本修正？
+
+修复前会先备份数据库。不会改动任何库存流水，只更新由其计算出的金额和成本。已结账月份的数据保持不变。</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>Repair sales costs</source>
             <translation>修复销售成本</translation>
         </message>
@@ -829,7 +839,7 @@ The database is backed up first. No stock movement is changed, only the lines' s
             <translation>无法修复销售成本：%1</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+11" />
             <source>Keep only the newest %1 backup(s)? The %n older one(s) are deleted now and cannot be brought back.</source>
             <translation>只保留最新的 %1 个备份？较早的 %n 个备份将立即删除，且无法恢复。</translation>
         </message>
@@ -1021,6 +1031,11 @@ The database is backed up first. No stock movement is changed, only the lines' s
         </message>
         <message>
             <location line="+3" />
+            <source>%1 in %2: the customer return %3 brings back %4, but its share of its sale's cost in the ledger is %5</source>
+            <translation>%1 在 %2：销售退货 %3 退回成本 %4，但其在原销售账上成本中应占的份额为 %5</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>%1 in %2: the reports' monthly row for %3 keeps %4 as %5, but the movements give %6</source>
             <translation>%1 在 %2：报表 %3 的月度数据中 %4 为 %5，但按库存流水应为 %6</translation>
         </message>
@@ -1085,14 +1100,24 @@ The database is backed up first. No stock movement is changed, only the lines' s
             <translation>%1 第 %2 行（%3，%4）属于已结账月份，保持不变；如需修复，请先反结账该月</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
+            <source>Customer return %1 (%2 in %3) now brings back %5 (was %4): its share of its sale's cost</source>
+            <translation>销售退货 %1（%2 在 %3）的退回成本改为 %5（原为 %4）：即其在原销售成本中应占的份额</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Customer return %1 (%2 in %3) of %4 is in a closed month and was left as it is; reopen the month to repair it</source>
+            <translation>销售退货 %1（%2 在 %3，%4）属于已结账月份，保持不变；如需修复，请先反结账该月</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Nothing to repair: every sales line's cost equals its movement's value; nothing was written</source>
             <translation>无需修复：所有销售单据行的成本都与库存流水一致；未写入任何数据</translation>
         </message>
         <message>
             <location line="+2" />
-            <source>No stock movement was changed: only the sales lines' stored copies of their values</source>
-            <translation>没有改动任何库存流水：只修改了销售单据行上保存的成本副本</translation>
+            <source>No stock movement was written or edited: only what is derived from them (their values, the sales lines' costs)</source>
+            <translation>没有新增或改动任何库存流水：只更新了由其计算出的数据（流水金额、销售单据行成本）</translation>
         </message>
     </context>
     <context>

@@ -222,7 +222,7 @@ def test_repair_sales_costs_backs_up_sets_the_lines_and_says_what_changed(qtbot,
     idle(qtbot, page)
     text = page.result.text()
     assert f"{number} line 1 (A): cost 4.00 → 5.00, margin 8.00 → 7.00 (-1.00)" in text
-    assert "No stock movement was changed" in text
+    assert "No stock movement was written or edited" in text
     [made] = backup.list_backups(shop.path)
     assert made.reason == "before-repair" and str(made.path) in text
     qtbot.waitUntil(lambda: page.table.rowCount() == 1)

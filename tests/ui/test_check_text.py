@@ -33,6 +33,9 @@ CASES = [
     (CheckProblem("A", "MAIN", "stock_months 2026-09 pair value", D(100), D(90)),
      "A in MAIN: the reports' monthly row for 2026-09 keeps value as 90, but the movements give 100",
      "A 在 MAIN：报表 2026-09 的月度数据中 value 为 90，但按库存流水应为 100"),
+    (CheckProblem("WID", "MAIN", "customer return SR-2026-00001 value", D("37.5"), D(25)),
+     "WID in MAIN: the customer return SR-2026-00001 brings back 25, but its share of its sale's cost in the ledger "
+     "is 37.5", "WID 在 MAIN：销售退货 SR-2026-00001 退回成本 25，但其在原销售账上成本中应占的份额为 37.5"),
     (CheckProblem("SD-2026-00001", "AR ACME", "open amount", D(120), D(100)),
      "SD-2026-00001 (AR ACME): the open amount kept is 100, but the item less its allocations is 120",
      "SD-2026-00001（AR ACME）：记录的未结金额为 100，但按单据金额减去核销应为 120"),

@@ -22,18 +22,8 @@ def run_check(db, repair: bool, language: str) -> int:
         from persistence import backup
 
         done = repair_costs(db.uow(), lambda: backup.before_repair(db.engine))
-        if done.backup is not None:
-            print(fill(tr(ct.BACKED_UP), done.backup))
-        for x in done.repaired:
-            print(ct.repaired_line(x, tr, lambda amount: money(amount, places)))
-        for x in done.closed:
-            print(fill(tr(ct.LEFT_CLOSED), x.number, x.line_no, x.sku, x.occurred_at.astimezone().date().isoformat()))
-        if done.repaired:
-            print(fill(tr(ct.REPAIRED_ALL), len(done.repaired),
-                       ct.signed(done.margin_change, lambda amount: money(amount, places))))
-            print(tr(ct.NO_MOVEMENT_CHANGED))
-        else:
-            print(tr(ct.NOTHING_TO_REPAIR))
+        for line in ct.repair_report(done, tr, lambda amount: money(amount, places)):
+            print(line)
     problems = queries.check(db.engine)
     for p in problems:
         print(ct.describe(p, tr))

@@ -32,14 +32,10 @@ from PySide6.QtWidgets import QWidget
 from domain.access import roles as access
 from domain.access.backups import restore_backup
 from domain.sales.recost import repair_costs
-from ui.check_text import BACKED_UP
 from ui.check_text import CONTEXT as PROBLEMS
-from ui.check_text import LEFT_CLOSED
-from ui.check_text import NO_MOVEMENT_CHANGED
 from ui.check_text import NOTHING_TO_REPAIR
-from ui.check_text import REPAIRED_ALL
 from ui.check_text import describe
-from ui.check_text import repaired_line
+from ui.check_text import repair_report
 from ui.check_text import signed
 from ui.i18n import fill
 from ui.models.table import money_text
@@ -295,18 +291,28 @@ class BackupsPage(QWidget):
         self._run(lambda: backups.stale_costs(), self._ask_repair,
                   translate("BackupsPage", "Could not check the sales costs: %1"))
 
-    def _ask_repair(self, stale) -> None:
-        if not stale:
+    def _ask_repair(self, found) -> None:
+        stale, returns = found
+        if not stale and not returns:
             self._say(_problem_text(NOTHING_TO_REPAIR))
             return
-        count = len(stale)  # lupdate records a plural only when its count is a plain name
-        change = sum((x.margin_change for x in stale), Decimal(0))
-        question = fill(translate(
-            "BackupsPage",
-            "%n sales line(s) carry a cost that is not their stock movement's cost in the ledger; set them to the "
-            "ledger's? Their margin changes by %1 in all.\n\nThe database is backed up first. No stock movement is "
-            "changed, only the lines' stored copies of their costs. Lines in a closed month are left as they are.",
-            None, count), signed(change, money_text))
+        parts = []
+        if stale:
+            count = len(stale)  # lupdate records a plural only when its count is a plain name
+            change = sum((x.margin_change for x in stale), Decimal(0))
+            parts.append(fill(translate(
+                "BackupsPage", "%n sales line(s) carry a cost that is not their stock movement's cost in the ledger; "
+                               "their margin changes by %1 in all.", None, count), signed(change, money_text)))
+        if returns:
+            count = len(returns)
+            parts.append(translate(
+                "BackupsPage", "%n customer return(s) bring back a cost that is not their share of their sale's cost; "
+                               "they are revalued first, and the sales after them follow.", None, count))
+        parts.append(translate(
+            "BackupsPage", "Set them to the ledger's?\n\nThe database is backed up first. No stock movement is "
+                           "changed, only the values and costs derived from them. What is in a closed month is left "
+                           "as it is."))
+        question = "\n\n".join(parts[:-1]) + " " + parts[-1]
         if not self._ask(translate("BackupsPage", "Repair sales costs"), question):
             self._say(translate("BackupsPage", "Nothing was changed."))
             return
@@ -315,20 +321,7 @@ class BackupsPage(QWidget):
                   translate("BackupsPage", "Could not repair the sales costs: %1"))
 
     def _repaired(self, done) -> None:
-        lines = []
-        if done.backup is not None:
-            lines.append(fill(_problem_text(BACKED_UP), str(done.backup)))
-        lines.extend(repaired_line(x, _problem_text, money_text) for x in done.repaired[:20])
-        if len(done.repaired) > 20:
-            lines.append("  …")
-        lines.extend(fill(_problem_text(LEFT_CLOSED), x.number, x.line_no, x.sku,
-                          x.occurred_at.astimezone().date().isoformat()) for x in done.closed[:10])
-        if done.repaired:
-            lines.append(fill(_problem_text(REPAIRED_ALL), len(done.repaired), signed(done.margin_change, money_text)))
-            lines.append(_problem_text(NO_MOVEMENT_CHANGED))
-        else:
-            lines.append(_problem_text(NOTHING_TO_REPAIR))
-        self._say("\n".join(lines))
+        self._say("\n".join(repair_report(done, _problem_text, money_text, most=20)))
         self.refresh()  # the new backup
 
     def save_keep(self) -> None:

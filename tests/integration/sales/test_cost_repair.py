@@ -164,9 +164,49 @@ def test_check_names_what_disagrees_and_check_repair_brings_it_in_line_in_englis
     assert lines[1:] == [
         f"{sale.number} line 1 (WID): cost 40.00 → 50.00, margin 80.00 → 70.00 (-10.00)",
         "1 sales line(s) now carry their movements' values; the margin changes by -10.00 in all",
-        "No stock movement was changed: only the sales lines' stored copies of their values",
+        "No stock movement was written or edited: only what is derived from them (their values, the sales lines' "
+        "costs)",
         "ok: every balance, monthly row, open amount and sales line's cost agrees with the ledger"]
     code, out, _ = cli(path, "check", "--repair", "--language", "zh", capsys=capsys)
     assert code == 0 and out.splitlines() == [
         "无需修复：所有销售单据行的成本都与库存流水一致；未写入任何数据",
         "正常：所有库存余额、月度数据、未结金额和销售单据行成本都与账目一致"]
+
+
+def _an_old_file_recosts(db, monkeypatch) -> None:
+    """A receipt back-dated before the sale and its return, posted as a version before the returns followed their
+    sales did: the sale is revalued, its return keeps the cost it was posted with."""
+    from persistence.stock import repositories
+
+    with monkeypatch.context() as old:
+        old.setattr(repositories, "return_shares", lambda conn, ids: {})
+        ledger.receive(db.uow(), c.ReceiveStock("WID", "10", "MAIN", "50.00", occurred_at=at(date(2026, 9, 5))))
+
+
+def test_a_return_that_kept_its_cost_when_its_sale_was_recosted_is_revalued_and_the_sales_after_it_follow(
+        shop, monkeypatch):
+    sale = _sell(shop, "2", date(2026, 9, 20))  # 2 at 25
+    back = _return(shop, sale, date(2026, 9, 25))  # 1 back at 25
+    later = _sell(shop, "4", date(2026, 9, 28))
+    _an_old_file_recosts(shop, monkeypatch)
+    # the sale left at 37.50 a unit, but its return still brings back 25.00, and the later sale left at that average
+    [problem] = check(shop.engine)
+    assert (problem.sku, problem.warehouse, problem.field, problem.ledger, problem.balance) == (
+        "WID", "MAIN", f"customer return {back.number} value", D("37.50"), D("25.00"))
+    movements_before = _ledger(shop)[0]
+
+    done = repair_costs(shop.uow(), lambda: backup.before_repair(shop.engine))
+
+    assert [(x.number, x.value, x.ledger_value) for x in done.returns] == [(back.number, D("25.00"), D("37.50"))]
+    # 19 at 712.50 after the return: the later sale of 4 leaves at 37.50 a unit (150.00), not at 700.00 / 19
+    assert [(x.number, x.cost, x.ledger_cost) for x in done.repaired] == [
+        (later.number, D("147.37"), D("150.00")), (back.number, D("-25.00"), D("-37.50"))]
+    assert check(shop.engine) == []
+    assert _ledger(shop)[0] == movements_before  # the movements themselves: as they were
+    assert done.backup is not None
+
+
+def _return(db, sale, day: date):
+    [doc] = returns.return_goods(db.uow(), sc.ReturnFromCustomer("WID", "1", "damaged", shipment=sale.number,
+                                                                 occurred_at=at(day)))
+    return doc
