@@ -6,8 +6,9 @@ temporary name and renamed when complete, so a half-written file never looks lik
 is switched out of WAL mode so it is one self-contained file.
 
 Backups live in ``backups/`` beside the database as ``<stem>-<YYYYmmdd-HHMMSS>-<reason>.sqlite3``
-(reasons: ``daily``, ``manual``, ``before-restore``, ``before-<revision>`` for schema upgrades). After
-each new daily, manual or before-upgrade one, all but the newest N are deleted; N is the database setting
+(reasons: ``daily``, ``manual``, ``before-restore``, ``before-<revision>`` for schema upgrades,
+``before-repair`` before a repair of stored copies writes). After each new daily, manual, before-upgrade or
+before-repair one, all but the newest N are deleted; N is the database setting
 ``backup_keep`` (10).
 
 A restore never deletes a backup. The copy it makes of the current database first is added without
@@ -52,6 +53,7 @@ KEEP_SETTING = "backup_keep"
 DEFAULT_KEEP = 10
 MOST_KEPT = 1000
 DAILY, MANUAL, BEFORE_RESTORE = "daily", "manual", "before-restore"
+BEFORE_REPAIR = "before-repair"  # before a repair writes (domain.sales.recost)
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # Tables every Stockroom database has had since the first migration.
 STOCKROOM_TABLES = frozenset({"alembic_version", "settings", "products", "warehouses", "movements", "balances"})
@@ -480,6 +482,11 @@ def backups(engine: Engine) -> list[BackupInfo]:
 
 def back_up_now(engine: Engine) -> Path:
     return timestamped_backup(database_file(engine), MANUAL)
+
+
+def before_repair(engine: Engine) -> Path:
+    """The backup a repair makes before it writes (``domain.sales.recost``), as a schema upgrade does."""
+    return timestamped_backup(database_file(engine), BEFORE_REPAIR)
 
 
 def restore_into(engine: Engine, source: Path) -> RestoreResult:

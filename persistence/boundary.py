@@ -50,6 +50,8 @@ from domain.reports.stock_summary import SummaryBy
 from domain.sales.atp import Availability
 from domain.sales.churn import AtRisk
 from domain.sales.rows import SoRow
+from domain.sales.rows import StaleCost
+from domain.sales.rows import StaleReturn
 from domain.stock.documents import DocumentLineRow
 from domain.stock.documents import DocumentRow
 from domain.stock.documents import ScanTarget
@@ -69,7 +71,9 @@ from persistence.purchasing import orders as purchasing
 from persistence.purchasing.scorecard import supplier_scorecards
 from persistence.reports import dashboard
 from persistence.reports import queries as reports
+from persistence.sales import costs as sales_costs
 from persistence.sales import queries as sales
+from persistence.sales import returned as sales_returned
 from persistence.sales.churn import customers_at_risk
 from persistence.stock import documents
 from persistence.stock import queries
@@ -361,6 +365,12 @@ class BackupQueries:
     def integrity(self) -> backup.IntegrityReport:
         return backup.integrity(self.engine)
 
+    def stale_costs(self) -> tuple[list[StaleCost], list[StaleReturn]]:
+        """What a repair would set: the sales lines whose cost is not their movement's value, and the customer
+        returns whose value is not their share of their sale's."""
+        with self.engine.connect() as conn:
+            return sales_costs.stale(conn), sales_returned.stale_returns(conn)
+
 
 class SyncQueries:
     """What sync left for a person to look at: conflicts, balances below zero after a merge, records kept aside."""
@@ -390,6 +400,10 @@ class AdminActions:
 
     def back_up_now(self) -> Path:
         return backup.back_up_now(self.engine)
+
+    def before_repair(self) -> Path:
+        """The backup a repair makes before it writes (``domain.sales.recost``)."""
+        return backup.before_repair(self.engine)
 
     def daily_backup(self) -> Path | None:
         """The day's automatic backup, unless one was made today already."""

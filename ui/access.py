@@ -57,7 +57,7 @@ GUARDS: dict[str, tuple[tuple[str, Permission], ...]] = {
     "payables": (("receipt_button", Permission.MONEY),),
     # Settings pages, guarded when their tab is first shown (ui.screens.settings).
     "settings.backups": (("restore_button", Permission.RESTORE), ("restore_file_button", Permission.RESTORE),
-                         ("save_keep_button", Permission.SETTINGS)),
+                         ("save_keep_button", Permission.SETTINGS), ("repair_button", Permission.SETTINGS)),
     "settings.warehouses": (("add_button", Permission.MASTER_DATA),),
     "partners": (("add_customer_button", Permission.MASTER_DATA),),
     "settings.rates": (("save_button", Permission.PURCHASE), ("remove_button", Permission.PURCHASE)),

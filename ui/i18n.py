@@ -7,7 +7,6 @@ widget; screens answer it with ``retranslate()``, so nothing typed is lost.
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -17,6 +16,8 @@ from PySide6.QtCore import QLibraryInfo
 from PySide6.QtCore import QLocale
 from PySide6.QtCore import QSettings
 from PySide6.QtCore import QTranslator
+
+from ui.fill import fill  # noqa: F401 - the window's screens take it from here
 
 ENGLISH = "en"
 CHINESE = "zh_CN"
@@ -37,23 +38,6 @@ QT_GAPS = (
 
 _installed: list[QTranslator] = []
 _current = ENGLISH
-
-
-_PLACE = re.compile(r"%(\d+)")
-
-
-def fill(text: str, *values: object) -> str:
-    """``%1``, ``%2``… of a translated ``text`` replaced by ``values`` in one pass (``str()`` of each).
-
-    The one way to put values into a translated sentence: a value that itself holds ``%2`` stays as it is, and a
-    place without a value (``%3`` of two values) is left in the text.
-    """
-
-    def value(m: re.Match) -> str:
-        n = int(m.group(1))
-        return str(values[n - 1]) if 0 < n <= len(values) else m.group(0)
-
-    return _PLACE.sub(value, text)
 
 
 def resource_path(*parts: str) -> Path:

@@ -14,6 +14,8 @@ from typing import Protocol
 from domain.sales.model import SalesLine
 from domain.sales.model import SalesOrder
 from domain.sales.model import ShippedLine
+from domain.sales.rows import StaleCost
+from domain.sales.rows import StaleReturn
 
 
 class StockRow(NamedTuple):
@@ -82,4 +84,16 @@ class SalesRepository(Protocol):
         ...
     def open_lines(self) -> list[OpenLineRow]:
         """Every line with an open quantity of a confirmed or partly shipped order."""
+        ...
+    def stale_costs(self) -> list[StaleCost]:
+        """Every posted sales line whose cost is not its stock movement's value (``domain.sales.recost``)."""
+        ...
+    def set_costs(self, lines: Iterable[StaleCost]) -> None:
+        """Set each line's cost to its ``ledger_cost`` and its margin to revenue − that (no movement changes)."""
+        ...
+    def stale_returns(self, places: int) -> list[StaleReturn]:
+        """Every customer return whose value is not its share of its sale's value, oldest first."""
+        ...
+    def line_costs(self) -> dict[tuple[str, int], tuple]:
+        """Every posted sales line's (number, SKU, the document's time, revenue, cost), by (document id, line)."""
         ...

@@ -2,10 +2,14 @@
 (``SR-YYYY-NNNNN``) through the ledger's receipt (``ledger.post_receipt``, ``source_type`` "customer_return").
 
 * Against a sale (a shipment document, or an order's shipments): the goods come back at the unit cost at which
-  they left — the sales line's cost ÷ its quantity; the last piece of a line takes exactly the cost that is left,
-  so a line returned whole brings back its cost to the cent. Revenue, tax, cost and margin go into
-  ``sales_lines`` negative, with the sale's document and line (``origin_document_id``/``origin_line_no``). No more
-  can come back than was shipped less what came back already; an order line's ``returned`` follows.
+  they left — their share of the sales line's cost, which is the ledger value of the sale's movement; the returns of
+  a line take it back cumulatively, so a line returned whole brings back its cost to the cent
+  (``domain.stock.valuation.returned_unit_cost``). When the sale is revalued later (a receipt back-dated before it,
+  or one a sync brings), the replay values the return by the same rule from the sale's new value, and the return's
+  line follows its movement (``persistence.sales.costs``): the goods come back at the cost the sale now carries.
+  Revenue, tax, cost and margin go into ``sales_lines`` negative, with the sale's document and line
+  (``origin_document_id``/``origin_line_no``). No more can come back than was shipped less what came back already;
+  an order line's ``returned`` follows.
 * Free (a customer and a warehouse): at the moving average of that moment, at the price typed or quoted.
 
 A reason is required; it is the document's and its movements' note.
@@ -24,8 +28,6 @@ from domain.kernel.errors import NotFound
 from domain.kernel.errors import RuleViolation
 from domain.kernel.numbers import ZERO
 from domain.kernel.numbers import fmt
-from domain.kernel.numbers import round_cost
-from domain.kernel.numbers import round_money
 from domain.kernel.refusals import refusal
 from domain.sales import commands as sc
 from domain.sales.model import ShippedLine
@@ -39,6 +41,7 @@ from domain.sales.pricing import price_value
 from domain.sales.shipping import Item
 from domain.sales.shipping import post_sales_document
 from domain.stock import ledger
+from domain.stock import valuation
 from domain.stock.documents_model import Document
 from domain.stock.documents_model import DocumentKind
 
@@ -133,13 +136,10 @@ def _allocate(shipped: list[ShippedLine], qty: Decimal, sku: str, ref: str) -> l
 
 
 def _unit_cost(sold: ShippedLine, qty: Decimal, places: int) -> Decimal:
-    """The cost per unit at which ``qty`` of a sold line comes back: its share of the line's cost; the last units of
-    the line take exactly the cost not yet returned."""
-    if qty == sold.returnable:
-        back = sold.cost - sold.returned_cost
-    else:
-        back = round_money(sold.cost * qty / sold.qty, places)
-    return round_cost(back / qty)
+    """The cost per unit at which ``qty`` of a sold line comes back: its share of the line's cost after what came
+    back before (``valuation.returned_unit_cost``, the rule a replay values the return by when the sale's value
+    changes), so the last units of the line take exactly the cost not yet returned."""
+    return valuation.returned_unit_cost(-sold.cost, valuation.ReturnShare("", sold.qty, sold.returned), qty, places)
 
 
 def _follow_orders(uow, picks: list[tuple[ShippedLine, Decimal]], order) -> None:

@@ -49,3 +49,41 @@ class SoRow:
     tax: Decimal
     total: Decimal
     lines: tuple[SoLineRow, ...]
+
+
+@dataclass(frozen=True)
+class StaleCost:
+    """A posted sales line (a sale's or a customer return's) whose stored cost is not its stock movement's value
+    (``domain.sales.recost``): what the line says and what the ledger says."""
+
+    document_id: str
+    number: str
+    line_no: int
+    sku: str
+    occurred_at: datetime
+    revenue: Decimal  # signed as stored: a return's is negative
+    cost: Decimal  # the line's, as stored
+    ledger_cost: Decimal  # minus its movement's value
+
+    @property
+    def margin_change(self) -> Decimal:
+        """What bringing the cost in line does to the line's margin (revenue − cost): positive raises it."""
+        return self.cost - self.ledger_cost
+
+
+@dataclass(frozen=True)
+class StaleReturn:
+    """A customer return whose movement's value is not its share of its sale's value as the ledger now has it
+    (``domain.stock.valuation.returned_unit_cost``): posted before the returns followed their sales, it kept the
+    cost it was posted with after the sale was revalued. A replay of its product × warehouse from it brings it in
+    line (``domain.sales.recost``)."""
+
+    movement_id: str
+    number: str
+    sku: str
+    product_id: str
+    warehouse_id: str
+    warehouse: str
+    occurred_at: datetime
+    value: Decimal  # what it brings back, as stored
+    ledger_value: Decimal  # its share of the sale's value

@@ -15,7 +15,8 @@ movement (earlier than the latest one of its product × warehouse) is inserted a
 product × warehouse is replayed from it (``_revalue``, through ``valuation.replay``, as the sync
 recompute replays a pull): only derived values change (the movements' values, and with them the cost and
 margin of the sales lines of the sales and returns replayed, which are their movements' values: a sale's cost is the
-moving average at its business time, whenever a receipt before it was posted), and the
+moving average at its business time, whenever a receipt before it was posted, and a customer return against it
+comes back at its share of that cost, ``valuation.returned_unit_cost``), and the
 replay refuses the posting if it would drive a later balance negative where the warehouse
 does not allow it. A changed transfer-out value travels on to the receiving warehouse.
 
@@ -608,6 +609,17 @@ def _refuse_too_large(product: Product, warehouse: Warehouse, val: Valuation) ->
                       warehouse=warehouse.code, on_hand=fmt(val.after.on_hand))
 
 
+def revalue(uow: UnitOfWork, product_id: str, warehouse_id: str, key: tuple[datetime, str]) -> None:
+    """Replay a product × warehouse's values from ``key`` on, as a back-dated posting does: only derived values
+    change (movement values, the balance, the sales lines that copy them); no movement is written. A repair uses it
+    (``domain.sales.recost``) for values an earlier version left behind the rules.
+
+    Raises:
+        RuleViolation: ``key`` is in a closed month (``period_closed``).
+    """
+    _revalue(uow, product_id, warehouse_id, key)
+
+
 def _revalue(uow: UnitOfWork, product_id: str, warehouse_id: str, key: tuple[datetime, str]) -> None:
     """Replay product × warehouse pairs from ``key`` on (``valuation.replay``); follow changed transfer values."""
     work = [(product_id, warehouse_id, key)]
@@ -624,9 +636,13 @@ def _revalue(uow: UnitOfWork, product_id: str, warehouse_id: str, key: tuple[dat
         history = movements.history_from(p_id, w_id, start)
         rows = [(m.id, m.kind, m.product_id, m.warehouse_id, m.qty, m.unit_cost, m.transfer_id, m.reverses_id,
                  m.occurred_at) for m, _ in history]
+        # a customer return takes back its share of its sale's value, as that is now (valuation.returned_unit_cost)
+        returned = movements.returns_in(m.id for m, _ in history if m.kind == _RECEIPT
+                                        and m.source_type == "customer_return")
         replayed = valuation.replay({(p_id, w_id): pos}, rows, places=uow.money_places,
                                     value_before=lambda movement_id: _stored(uow, movement_id).value,
-                                    out_value_before=lambda transfer_id: _out_leg(uow, transfer_id).value)
+                                    out_value_before=lambda transfer_id: _out_leg(uow, transfer_id).value,
+                                    returns=returned)
         fresh: dict[str, Valuation] = {}
         last_key = None
         for (m, was), (_, val) in zip(history, replayed, strict=True):

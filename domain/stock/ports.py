@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
 from typing import Protocol
@@ -12,6 +13,7 @@ from domain.stock.model import Balance
 from domain.stock.model import Movement
 from domain.stock.model import Position
 from domain.stock.model import Valuation
+from domain.stock.valuation import ReturnShare
 
 Key = tuple[datetime, str]
 
@@ -27,6 +29,10 @@ class MovementRepository(Protocol):
         ...
     def history_from(self, product_id: str, warehouse_id: str, key: Key) -> list[tuple[Movement, Valuation | None]]:
         """Movements at or after ``key`` in business-time order, with their current valuation."""
+        ...
+    def returns_in(self, movement_ids: Iterable[str]) -> Mapping[str, ReturnShare]:
+        """The customer returns among ``movement_ids`` that take back a sale's line, with what a replay values them
+        by (``valuation.ReturnShare``); the others are left out."""
         ...
     def set_valuations(self, items: Iterable[tuple[str, Valuation]]) -> None:
         """Rewrite the valuations of movements a replay changed; a sale's or customer return's sales line takes its

@@ -15,6 +15,10 @@ The rules (per product × warehouse, exact Decimal):
   value exactly; if it brings stock to zero it takes what value is left, keeping the
   invariant on_hand == 0 ⇒ value == 0.
 
+* A customer return against a sale comes back at its share of the value the sale's movement took out
+  (``returned_unit_cost``), whatever that value is now: when a replay revalues the sale, the return
+  follows it. The return's own ``unit_cost`` is what it was posted with and is not read then.
+
 ``value`` says which of these each kind of movement takes (the one rule for a movement's value),
 and ``replay`` values a run of movements in business-time order with it: the ledger replays a
 product × warehouse from a back-dated movement (``domain.stock.ledger._revalue``) and a device
@@ -27,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from collections.abc import Iterable
 from collections.abc import Iterator
+from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
 from typing import NamedTuple
@@ -132,6 +137,36 @@ def value(pos: Position, kind: str, qty: Decimal, unit_cost: Decimal | None, exa
     return _apply(pos, qty, unit_cost, None, False, places)
 
 
+class ReturnShare(NamedTuple):
+    """What a customer return takes back of a sale's line (``returned_unit_cost``): the sale's movement, the line's
+    quantity, and how much of it returns earlier in business time (occurred_at, id), not reversed, took back."""
+
+    sale_id: str
+    line_qty: Decimal
+    before: Decimal
+
+
+def returned_unit_cost(sale_value: Decimal, share: ReturnShare, qty: Decimal, places: int) -> Decimal:
+    """The unit cost at which ``qty`` of a sold line comes back: its share of what the sale's movement took out.
+
+    The returns of a line take it back cumulatively: those before it took ``before`` of the ``line_qty`` units, so
+    this one brings back round(cost × (before + qty) / line_qty) − round(cost × before / line_qty), where cost is
+    −``sale_value``. A line returned whole, in any number of returns, brings back its cost to the cent, and each
+    return's share depends on the sale's value and the quantities alone, so a replay that revalues the sale gives
+    every device the same return values.
+
+    Args:
+        sale_value: the sale movement's value (signed: negative, goods going out).
+        share: the sale, the line's quantity and what came back of it before.
+        qty: the quantity coming back (positive).
+        places: the currency's decimals.
+    """
+    cost = -sale_value
+    upto = round_money(cost * (share.before + qty) / share.line_qty, places)
+    already = round_money(cost * share.before / share.line_qty, places) if share.before else ZERO
+    return round_cost((upto - already) / qty)
+
+
 class ReplayRow(NamedTuple):
     """One movement as ``replay`` reads it (a plain tuple in this order will do)."""
 
@@ -153,6 +188,7 @@ def replay(
     places: int,
     value_before: Callable[[str], Decimal],
     out_value_before: Callable[[str], Decimal],
+    returns: Mapping[str, ReturnShare] | None = None,
 ) -> Iterator[tuple[tuple, Valuation]]:
     """Value a run of movements, yielding each row with its valuation; ``positions`` moves along.
 
@@ -167,6 +203,9 @@ def replay(
         value_before: the stored value of a movement outside the run (the original of a reversal
             whose original was not replayed).
         out_value_before: the stored value of a transfer's out leg outside the run, by transfer id.
+        returns: the customer returns among the movements, by id, with the sale each takes back: such a return
+            comes back at its share of the sale's value (``returned_unit_cost``), the sale's new value when it was
+            replayed before it, else its stored one (``value_before``).
     """
     values: dict[str, Decimal] = {}  # each movement replayed, by id
     out_values: dict[str, Decimal] = {}  # each out leg replayed, by transfer id
@@ -183,6 +222,11 @@ def replay(
                 exact = out_value_before(transfer_id)
         else:
             exact = None
+            if returns and movement_id in returns:
+                share = returns[movement_id]
+                sold = values.get(share.sale_id)
+                unit_cost = returned_unit_cost(value_before(share.sale_id) if sold is None else sold, share, qty,
+                                               places)
         val = value(positions[pair], kind, qty, unit_cost, exact, places)
         values[movement_id] = val.value
         if kind == _TRANSFER_OUT and transfer_id:
@@ -329,10 +373,11 @@ def replay_scaled(
     places: int,
     value_before: Callable[[str], int],
     out_value_before: Callable[[str], int],
+    returns: Mapping[str, ReturnShare] | None = None,
 ) -> Iterator[tuple[tuple, int, tuple[int, int, int]]]:
     """``replay`` on stored integers (``value_scaled``): rows as ``ReplayRow``s with the quantity and unit cost
-    scaled, positions as ``value_scaled``'s, the callbacks returning stored values; yields each row, the value it
-    moved and the position after it.
+    scaled, positions as ``value_scaled``'s, the callbacks returning stored values, ``returns`` as ``replay``'s (in
+    Decimals); yields each row, the value it moved and the position after it.
 
     Raises:
         NotScaled: a number out of the integers' reach (``positions`` has moved: start the Decimal replay over
@@ -355,6 +400,12 @@ def replay_scaled(
                 exact = out_value_before(transfer_id)
         else:
             exact = None
+            if returns and movement_id in returns:  # (rare: the rule in Decimal, its unit cost back to 10**-8)
+                share = returns[movement_id]
+                sold = values.get(share.sale_id)
+                sold = value_before(share.sale_id) if sold is None else sold
+                unit_cost = int(returned_unit_cost(Decimal(sold).scaleb(-4), share, Decimal(qty).scaleb(-4),
+                                                   places).scaleb(8))
         moved, after = value_scaled(positions[pair], kind, qty, unit_cost, exact, places)
         values[movement_id] = moved
         if kind == _TRANSFER_OUT and transfer_id:

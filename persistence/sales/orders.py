@@ -33,9 +33,13 @@ from domain.sales.model import reserved as open_reserved
 from domain.sales.ports import IncomingRow
 from domain.sales.ports import OpenLineRow
 from domain.sales.ports import StockRow
+from domain.sales.rows import StaleCost
+from domain.sales.rows import StaleReturn
 from domain.stock.readmodels import CheckProblem
 from persistence import tables as t
 from persistence.reads import chunks
+from persistence.sales import costs
+from persistence.sales import returned
 from persistence.stock.repositories import Buffer
 
 SO, LINES, SL, DOC = t.sales_orders, t.sales_order_lines, t.sales_lines, t.documents
@@ -189,6 +193,22 @@ class SalesRepository:
 
     def open_lines(self) -> list[OpenLineRow]:
         return open_line_rows(self.conn)
+
+    def stale_costs(self) -> list[StaleCost]:
+        self.buf.flush()
+        return costs.stale(self.conn)
+
+    def set_costs(self, lines: Iterable[StaleCost]) -> None:
+        self.buf.flush()
+        costs.set_costs(self.conn, lines)
+
+    def stale_returns(self, places: int) -> list[StaleReturn]:
+        self.buf.flush()
+        return returned.stale_returns(self.conn, places)
+
+    def line_costs(self) -> dict[tuple[str, int], tuple]:
+        self.buf.flush()
+        return returned.line_costs(self.conn)
 
     def open_orders(self, customer_id: str) -> list[SalesOrder]:
         ids = self.conn.execute(select(SO.c.id).where(

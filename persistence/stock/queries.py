@@ -20,6 +20,7 @@ from persistence import tables as t
 from persistence.accounts import open as open_amounts
 from persistence.reads import dec
 from persistence.sales import costs as sales_costs
+from persistence.sales import returned
 from persistence.stock import merged
 from persistence.stock import months
 from persistence.stock.refs import ref_of
@@ -96,8 +97,9 @@ def check(engine: Engine) -> list[CheckProblem]:
     """Compare every balance with the sums of the ledger (a movement counted under the product and warehouse a
     merge left it with), the reports' monthly rows (``stock_months``) with the same rows made again from the ledger
     (``persistence.stock.months.check``; their figures as stored integers), and every item's derived open amount
-    with its item less its allocations (``persistence.accounts.open.check``), and every sales line's cost with its
-    movement's value (``persistence.sales.costs.check``); an empty list means they agree."""
+    with its item less its allocations (``persistence.accounts.open.check``), every sales line's cost with its
+    movement's value (``persistence.sales.costs.check``), and every customer return's value with its share of its
+    sale's (``persistence.sales.returned.stale_returns``); an empty list means they agree."""
     mapped = _any_merged(engine)
     product = merged.product_of(M, mapped=mapped).label("product_id")
     warehouse = merged.warehouse_of(M, mapped=mapped).label("warehouse_id")
@@ -118,6 +120,7 @@ def check(engine: Engine) -> list[CheckProblem]:
         open_problems = open_amounts.check(conn)
         month_problems = months.check(conn)
         sales_problems = sales_costs.check(conn)
+        return_problems = returned.stale_returns(conn)
         missing_values = conn.execute(
             select(func.count()).select_from(M.outerjoin(V, V.c.movement_id == M.c.id)).where(V.c.movement_id.is_(None))
         ).scalar()
@@ -139,6 +142,8 @@ def check(engine: Engine) -> list[CheckProblem]:
     for number, line_no, product, ledger_cost, kept in sales_problems:
         problems.append(CheckProblem(names.get(product, product), "*", f"sales line {number}/{line_no} cost",
                                      ledger_cost, kept))
+    for x in return_problems:
+        problems.append(CheckProblem(x.sku, x.warehouse, f"customer return {x.number} value", x.ledger_value, x.value))
     return problems + open_problems
 
 

@@ -45,9 +45,11 @@ from domain.stock.model import Movement
 from domain.stock.model import MovementKind
 from domain.stock.model import Position
 from domain.stock.model import Valuation
+from domain.stock.valuation import ReturnShare
 from persistence import tables as t
 from persistence.reads import chunks
 from persistence.sales.costs import follow_ledger
+from persistence.sales.costs import return_shares
 from persistence.schema import defer_indexes
 from persistence.schema import restore_indexes
 from persistence.stock import merged
@@ -511,6 +513,10 @@ class MovementRepository:
                 if key not in latest or at > latest[key]:
                     latest[key] = at
         return latest
+
+    def returns_in(self, movement_ids: Iterable[str]) -> dict[str, ReturnShare]:
+        self.buf.flush()
+        return return_shares(self.conn, movement_ids)
 
     def set_valuations(self, items: Iterable[tuple[str, Valuation]]) -> None:
         self.buf.flush()

@@ -15,8 +15,9 @@ the receiving leg is replayed from that leg on. Then all pairs are replayed in o
 global (occurred_at, id) order; both legs of a transfer share their business time and the out
 leg's id is the smaller, so the out leg's new value is known when the in leg comes. A reversal
 comes after its original in the same pair. Nothing is refused: stock that a merge drives below
-zero stays negative (both movements are kept) and is reported. The sales lines of the sales and
-customer returns replayed take their movements' new values as their cost (``persistence.sales.costs``).
+zero stays negative (both movements are kept) and is reported. A customer return replayed comes back at its share of
+its sale's value as the replay leaves it (``valuation.returned_unit_cost``, as on the desk), and the sales lines of
+the sales and customer returns replayed take their movements' new values as their cost (``persistence.sales.costs``).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from domain.stock.model import Position
 from persistence.purchasing.orders import on_order
 from persistence.sales.costs import SALES_KINDS
 from persistence.sales.costs import follow_ledger
+from persistence.sales.costs import return_shares
 from persistence.sales.orders import reserved
 from persistence.stock import merged
 from persistence.stock import months
@@ -174,17 +176,15 @@ def _recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
               f"FROM movements m JOIN {table} d ON m.product_id = d.product_id AND m.warehouse_id = d.warehouse_id "
               "WHERE m.occurred_at > d.at OR (m.occurred_at = d.at AND m.id >= d.movement_id) "
               "ORDER BY m.occurred_at, m.id")
+    # the sales and customer returns replayed: a return takes back its share of its sale's value as the replay leaves
+    # it (valuation.returned_unit_cost); their sales lines follow their movements' values (persistence/sales/costs.py)
+    sales = _replayed(conn, table)
+    returned = return_shares(conn, [mid for mid, source_type in sales if source_type == "customer_return"])
     try:
-        positions, last = _replay_stored(conn, select, dict(before), places)
+        positions, last = _replay_stored(conn, select, dict(before), places, returned)
     except valuation.NotScaled:  # a number out of the integers' reach: the Decimal rules, from the start again
-        positions, last = _replay_decimal(conn, select, before, places)
-    # the sales lines of the sales and returns replayed follow their movements' values (persistence/sales/costs.py)
-    follow_ledger(conn, conn.exec_driver_sql(
-        f"SELECT m.id FROM movements m JOIN {table} d "
-        "ON m.product_id = d.product_id AND m.warehouse_id = d.warehouse_id "
-        "WHERE (m.occurred_at > d.at OR (m.occurred_at = d.at AND m.id >= d.movement_id)) "
-        f"AND m.kind <> 'reversal' AND m.source_type IN ({', '.join('?' * len(SALES_KINDS))})",
-        SALES_KINDS).scalars())
+        positions, last = _replay_decimal(conn, select, before, places, returned)
+    follow_ledger(conn, [mid for mid, _ in sales])
     negative = []
     balances = []
     for (p, w), (on_hand, value, avg) in positions.items():
@@ -217,8 +217,18 @@ def _recompute(conn: Connection, places: int) -> list[tuple[str, str, Decimal]]:
 Last = dict[tuple[str, str], tuple[int, str]]  # each pair's last movement replayed: (occurred_at, id)
 
 
-def _replay_stored(conn: Connection, select: str, positions: dict[tuple[str, str], Stored],
-                   places: int) -> tuple[dict[tuple[str, str], Stored], Last]:
+def _replayed(conn: Connection, table: str) -> list[tuple[str, str]]:
+    """(id, source type) of each movement of a sale or customer return to be replayed (from each dirty pair's start
+    on), reversals left out."""
+    return [tuple(row) for row in conn.exec_driver_sql(
+        f"SELECT m.id, m.source_type FROM movements m JOIN {table} d "
+        "ON m.product_id = d.product_id AND m.warehouse_id = d.warehouse_id "
+        "WHERE (m.occurred_at > d.at OR (m.occurred_at = d.at AND m.id >= d.movement_id)) "
+        f"AND m.kind <> 'reversal' AND m.source_type IN ({', '.join('?' * len(SALES_KINDS))})", SALES_KINDS)]
+
+
+def _replay_stored(conn: Connection, select: str, positions: dict[tuple[str, str], Stored], places: int,
+                   returned: dict[str, valuation.ReturnShare]) -> tuple[dict[tuple[str, str], Stored], Last]:
     """Replay the movements ``select`` reads on the stored integers (``valuation.replay_scaled``), straight from the
     driver's cursor a batch at a time, writing their values as it goes; return the positions after and ``Last``.
 
@@ -234,7 +244,7 @@ def _replay_stored(conn: Connection, select: str, positions: dict[tuple[str, str
         out_rows: list[tuple] = []
         for row, moved, (on_hand, value, avg) in valuation.replay_scaled(
                 positions, rows, places=places, value_before=partial(_stored_value, conn),
-                out_value_before=partial(_out_value, conn)):
+                out_value_before=partial(_out_value, conn), returns=returned):
             mid = row[0]
             last[(row[2], row[3])] = (row[8], mid)
             out_rows.append((mid, moved, on_hand, value, avg))
@@ -247,8 +257,8 @@ def _replay_stored(conn: Connection, select: str, positions: dict[tuple[str, str
     return positions, last
 
 
-def _replay_decimal(conn: Connection, select: str, before: dict[tuple[str, str], Stored],
-                    places: int) -> tuple[dict[tuple[str, str], Stored], Last]:
+def _replay_decimal(conn: Connection, select: str, before: dict[tuple[str, str], Stored], places: int,
+                    returned: dict[str, valuation.ReturnShare]) -> tuple[dict[tuple[str, str], Stored], Last]:
     """``_replay_stored`` by the Decimal rules (``valuation.replay``) on Decimals made of the stored integers, for
     the numbers beyond the integers' reach; its results are stored as they always were (``_stored_values``)."""
     positions = {pair: Position(_d(q, _QTY), _d(v, _MONEY), _d(a, _COST)) for pair, (q, v, a) in before.items()}
@@ -273,7 +283,8 @@ def _replay_decimal(conn: Connection, select: str, before: dict[tuple[str, str],
     try:
         for row, val in valuation.replay(positions, typed(), places=places,
                                          value_before=lambda mid: _d(_stored_value(conn, mid), _MONEY),
-                                         out_value_before=lambda tid: _d(_out_value(conn, tid), _MONEY)):
+                                         out_value_before=lambda tid: _d(_out_value(conn, tid), _MONEY),
+                                         returns=returned):
             mid = row[0]
             last[(row[2], row[3])] = (row[8], mid)
             after = val.after

@@ -681,7 +681,7 @@
     <context>
         <name>BackupsPage</name>
         <message>
-            <location filename="../../ui/screens/settings_backups.py" line="+47" />
+            <location filename="../../ui/screens/settings_backups.py" line="+61" />
             <source>Daily (automatic)</source>
             <translation>每日（自动）</translation>
         </message>
@@ -697,11 +697,16 @@
         </message>
         <message>
             <location line="+2" />
+            <source>Before a repair</source>
+            <translation>修复前</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Before schema upgrade %1</source>
             <translation>数据库结构升级 %1 前</translation>
         </message>
         <message>
-            <location line="+95" />
+            <location line="+98" />
             <source>Could not list the backups: %1</source>
             <translation>无法列出备份：%1</translation>
         </message>
@@ -745,12 +750,12 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>恢复备份</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+3" />
             <source>Delete older backups</source>
             <translation>删除较早的备份</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+10" />
             <source>Restored from %1.</source>
             <translation>已从 %1 恢复。</translation>
         </message>
@@ -776,8 +781,13 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+4" />
-            <source>Ledger: %n balance(s) differ from the ledger:</source>
-            <translation>账目：%n 个余额与库存流水不符：</translation>
+            <source>Ledger: %n difference(s) from the ledger:</source>
+            <translation>账目：%n 处与库存流水不符：</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Repair sales costs sets the sales lines' costs to their movements' values.</source>
+            <translation>“修复销售成本”可将销售单据行的成本改为对应库存流水的成本。</translation>
         </message>
         <message>
             <location line="+3" />
@@ -791,6 +801,45 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+8" />
+            <source>Could not check the sales costs: %1</source>
+            <translation>无法检查销售成本：%1</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>%n sales line(s) carry a cost that is not their stock movement's cost in the ledger; their margin changes by %1 in all.</source>
+            <translation>有 %n 条销售单据行的成本与其库存流水在账上的成本不一致；毛利合计将变动 %1。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>%n customer return(s) bring back a cost that is not their share of their sale's cost; they are revalued first, and the sales after them follow.</source>
+            <translation>有 %n 笔销售退货的退回成本与其在原销售成本中应占的份额不一致；将先重新计价这些退货，之后的销售随之更新。</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Set them to the ledger's?
+
+The database is backed up first. No stock movement is changed, only the values and costs derived from them. What is in a closed month is left as it is.</source>
+            <translation>是否按账上的成本修正？
+
+修复前会先备份数据库。不会改动任何库存流水，只更新由其计算出的金额和成本。已结账月份的数据保持不变。</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Repair sales costs</source>
+            <translation>修复销售成本</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Nothing was changed.</source>
+            <translation>未做任何更改。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Could not repair the sales costs: %1</source>
+            <translation>无法修复销售成本：%1</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>Keep only the newest %1 backup(s)? The %n older one(s) are deleted now and cannot be brought back.</source>
             <translation>只保留最新的 %1 个备份？较早的 %n 个备份将立即删除，且无法恢复。</translation>
         </message>
@@ -810,7 +859,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>无法保存设置：%1</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+16" />
             <source>Stockroom copies this database once a day when it starts and before every schema upgrade, into %1. A copy is consistent even while the database is in use.</source>
             <translation>Stockroom 每天首次启动时以及每次升级数据库结构前都会复制此数据库，保存到 %1。即使数据库正在使用，副本也是完整一致的。</translation>
         </message>
@@ -851,6 +900,16 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location line="+1" />
+            <source>Repair sales costs…</source>
+            <translation>修复销售成本…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Set the cost of each sales line that differs from its stock movement's cost in the ledger to the ledger's (after a backup)</source>
+            <translation>将与库存流水账上成本不一致的销售单据行成本改为账上的成本（先备份）</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>Keep the newest</source>
             <translation>保留最新的</translation>
         </message>
@@ -964,6 +1023,129 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+8" />
             <source>Changed on another desk, shown as saved there: %1.</source>
             <translation>另一台电脑修改了以下设置，现显示其保存的值：%1。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckProblems</name>
+        <message>
+            <location filename="../../ui/check_text.py" line="+31" />
+            <source>%1 in %2: the stock balance says %3 on hand, but its movements add up to %4</source>
+            <translation>%1 在 %2：库存余额显示现存 %3，但库存流水合计为 %4</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 in %2: the stock balance's value is %3, but its movements' values add up to %4</source>
+            <translation>%1 在 %2：库存余额的金额为 %3，但库存流水的金额合计为 %4</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 in %2: the stock balance says %3 reserved, but confirmed sales orders still have %4 open</source>
+            <translation>%1 在 %2：库存余额显示已预留 %3，但已确认销售订单的未发数量为 %4</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 in %2: the stock balance says %3 on order, but issued purchase orders still expect %4</source>
+            <translation>%1 在 %2：库存余额显示在途 %3，但已下达采购单的未到数量为 %4</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 stock movement(s) have no value</source>
+            <translation>有 %1 条库存流水没有金额</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 line %2 (%3): the line's cost is %4, but its stock movement's cost in the ledger is %5</source>
+            <translation>%1 第 %2 行（%3）：单据行成本为 %4，但其库存流水在账上的成本为 %5</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 in %2: the customer return %3 brings back %4, but its share of its sale's cost in the ledger is %5</source>
+            <translation>%1 在 %2：销售退货 %3 退回成本 %4，但其在原销售账上成本中应占的份额为 %5</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 in %2: the reports' monthly row for %3 keeps %4 as %5, but the movements give %6</source>
+            <translation>%1 在 %2：报表 %3 的月度数据中 %4 为 %5，但按库存流水应为 %6</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 (%2): the open amount kept is %3, but the item less its allocations is %4</source>
+            <translation>%1（%2）：记录的未结金额为 %3，但按单据金额减去核销应为 %4</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 (%2): no open amount is kept, but the item less its allocations is %4</source>
+            <translation>%1（%2）：没有记录未结金额，但按单据金额减去核销应为 %4</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 (%2): an open amount of %3 is kept, but the item is settled</source>
+            <translation>%1（%2）：记录了未结金额 %3，但该笔已结清</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 (%2): the open amount kept names another partner, date or due date than the item</source>
+            <translation>%1（%2）：记录的未结金额所记往来单位、日期或到期日与单据不同</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 in %2: %3 is %4, but the ledger gives %5</source>
+            <translation>%1 在 %2：%3 为 %4，但按账目应为 %5</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 difference(s) from the ledger</source>
+            <translation>共 %1 处与账目不符</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>ok: every balance, monthly row, open amount and sales line's cost agrees with the ledger</source>
+            <translation>正常：所有库存余额、月度数据、未结金额和销售单据行成本都与账目一致</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>stockroom check --repair sets the sales lines' costs to their movements' values (after a backup)</source>
+            <translation>stockroom check --repair 可将销售单据行的成本改为对应库存流水的成本（先备份）</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 line %2 (%3): cost %4 → %5, margin %6 → %7 (%8)</source>
+            <translation>%1 第 %2 行（%3）：成本 %4 → %5，毛利 %6 → %7（%8）</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 sales line(s) now carry their movements' values; the margin changes by %2 in all</source>
+            <translation>已修复 %1 条销售单据行的成本，与库存流水一致；毛利合计变动 %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The database was backed up first to %1</source>
+            <translation>已先将数据库备份到 %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 line %2 (%3) of %4 is in a closed month and was left as it is; reopen the month to repair it</source>
+            <translation>%1 第 %2 行（%3，%4）属于已结账月份，保持不变；如需修复，请先反结账该月</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Customer return %1 (%2 in %3) now brings back %5 (was %4): its share of its sale's cost</source>
+            <translation>销售退货 %1（%2 在 %3）的退回成本改为 %5（原为 %4）：即其在原销售成本中应占的份额</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Customer return %1 (%2 in %3) of %4 is in a closed month and was left as it is; reopen the month to repair it</source>
+            <translation>销售退货 %1（%2 在 %3，%4）属于已结账月份，保持不变；如需修复，请先反结账该月</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Nothing to repair: every sales line's cost equals its movement's value; nothing was written</source>
+            <translation>无需修复：所有销售单据行的成本都与库存流水一致；未写入任何数据</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No stock movement was written or edited: only what is derived from them (their values, the sales lines' costs)</source>
+            <translation>没有新增或改动任何库存流水：只更新了由其计算出的数据（流水金额、销售单据行成本）</translation>
         </message>
     </context>
     <context>
@@ -6200,7 +6382,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>QFileDialog</name>
         <message>
-            <location filename="../../ui/i18n.py" line="+34" />
+            <location filename="../../ui/i18n.py" line="+35" />
             <source>&amp;Look in:</source>
             <translation>查找范围(&amp;L)：</translation>
         </message>

@@ -250,7 +250,7 @@ def test_check_exits_non_zero_and_lists_the_difference_when_a_balance_was_tamper
     conn.close()
     result = run(db, "check")
     assert result.returncode != 0
-    assert "A in W" in result.stdout and "on_hand" in result.stdout
+    assert "A in W: the stock balance says 3 on hand, but its movements add up to 2" in result.stdout
 
 
 HEAVY_CHECK = """

@@ -8,6 +8,7 @@ import sqlite3
 from decimal import Decimal
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from domain.catalog import commands as cc
 from domain.catalog import master as catalog
@@ -178,8 +179,55 @@ def test_the_integrity_check_shows_ok_and_then_a_balance_that_differs(qtbot, pag
     page.check_button.click()
     idle(qtbot, page)
     text = page.result.text()
-    assert "1 balance(s) differ" in text and "A @ MAIN: on_hand" in text
+    assert "1 difference(s) from the ledger" in text
+    assert "A in MAIN: the stock balance says 20 on hand, but its movements add up to 10" in text
     assert "Restore a backup" in text
+
+
+def _stale_sale(shop) -> str:
+    """A sale whose line keeps a cost that is not its movement's value, as a file made before the lines followed
+    the ledger may; returns its number."""
+    from domain.sales import commands as sc
+    from domain.sales import shipping
+
+    catalog.add_customer(shop.uow(), cc.AddCustomer("ACME", "Acme Trading"))
+    sale = shipping.sell(shop.uow(), sc.CounterSale("ACME", "MAIN", (sc.SaleLineInput("A", "2", "6.00"),)))
+    with shop.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE sales_lines SET cost = 40000, margin = revenue - 40000")  # 4.00, not 5.00
+    return sale.number
+
+
+def test_repair_sales_costs_asks_with_the_count_and_no_changes_nothing(qtbot, page, shop, monkeypatch):
+    _stale_sale(shop)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    page.repair_button.click()
+    idle(qtbot, page)
+    assert len(asked) == 1 and asked[0].startswith("1 sales line(s) carry a cost")
+    assert "changes by -1.00 in all" in asked[0] and "backed up first" in asked[0]
+    assert page.result.text() == "Nothing was changed."
+    assert not backup.list_backups(shop.path)
+    assert len(queries.check(shop.engine)) == 1
+
+
+def test_repair_sales_costs_backs_up_sets_the_lines_and_says_what_changed(qtbot, page, shop, monkeypatch):
+    number = _stale_sale(shop)
+    page.check_button.click()
+    idle(qtbot, page)
+    assert f"{number} line 1 (A): the line's cost is 4, but its stock movement's cost in the ledger is 5" in \
+        page.result.text()
+    assert "Repair sales costs sets" in page.result.text() and "Restore a backup" not in page.result.text()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    page.repair_button.click()
+    idle(qtbot, page)
+    text = page.result.text()
+    assert f"{number} line 1 (A): cost 4.00 → 5.00, margin 8.00 → 7.00 (-1.00)" in text
+    assert "No stock movement was written or edited" in text
+    [made] = backup.list_backups(shop.path)
+    assert made.reason == "before-repair" and str(made.path) in text
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+    assert page.table.item(0, KIND).text() == "Before a repair"
+    assert queries.check(shop.engine) == []
 
 
 def test_the_kept_count_is_saved_in_the_database_and_prunes_at_once(qtbot, page, shop, monkeypatch):

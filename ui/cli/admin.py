@@ -9,6 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ui.cli.common import LANGUAGES
+
 COMMANDS = ("backup", "restore", "integrity")
 
 
@@ -18,7 +20,10 @@ def add_parsers(sub) -> None:
                    help="write the copy to FILE (a new file) instead of the backups folder beside the database")
     p = sub.add_parser("restore", help="replace the database with a backup (the current file is backed up first)")
     p.add_argument("file", type=Path, metavar="FILE")
-    sub.add_parser("integrity", help="check the file (SQLite integrity check) and that balances equal the ledger")
+    p = sub.add_parser("integrity", help="check the file (SQLite integrity check) and that what is kept (balances, "
+                                         "monthly rows, open amounts, sales lines' costs) agrees with the ledger")
+    p.add_argument("--language", choices=tuple(LANGUAGES), default=None,
+                   help="the language of what is printed: en (English, the default) or zh_CN (简体中文; zh for short)")
 
 
 def _database_path(args) -> Path:
@@ -40,7 +45,7 @@ def run(args, open_db) -> int:
 
     path = _database_path(args)
     if args.command == "integrity":
-        return _integrity(path, open_db)
+        return _integrity(path, open_db, LANGUAGES[args.language or "en"])
     if args.command == "backup":
         if not path.is_file():
             raise CliError(f"--db: there is no database at {path}; give the path of an existing Stockroom database",
@@ -92,11 +97,10 @@ def _restore(path: Path, source: Path, open_db):
         db.close()
 
 
-def _integrity(path: Path, open_db) -> int:
+def _integrity(path: Path, open_db, language: str) -> int:
     """The file first, straight from disk (a damaged file may not open as a database); then the ledger."""
     import sqlite3
 
-    from domain.kernel.numbers import fmt
     from persistence.backup import file_integrity
     from persistence.stock.queries import check
     from ui.cli.common import EXIT_BAD_INPUT
@@ -120,12 +124,15 @@ def _integrity(path: Path, open_db) -> int:
     finally:
         db.close()
     print("file: ok (SQLite integrity check)")
+    from ui import check_text as ct
+    from ui.fill import fill
+
+    tr = ct.cli_translator(language)
     for p in problems:
-        print(f"ledger: {p.sku} in {p.warehouse}: {p.field} is {fmt(p.balance)} in the balance, "
-              f"{fmt(p.ledger)} in the ledger")
+        print(f"ledger: {ct.describe(p, tr)}")
     if problems:
-        print(f"{len(problems)} difference(s) between balances and ledger", file=sys.stderr)
+        print(fill(tr(ct.CHECK_FAILED), len(problems)), file=sys.stderr)
         print("integrity check failed: restore a backup that passes it (stockroom restore FILE)", file=sys.stderr)
         return 1
-    print("ledger: ok (every balance equals the ledger)")
+    print(f"ledger: {tr(ct.CHECK_OK)}")
     return 0

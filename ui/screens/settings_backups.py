@@ -8,6 +8,7 @@ main window reopens the database, so every screen shows the restored data.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -30,7 +31,14 @@ from PySide6.QtWidgets import QWidget
 
 from domain.access import roles as access
 from domain.access.backups import restore_backup
+from domain.sales.recost import repair_costs
+from ui.check_text import CONTEXT as PROBLEMS
+from ui.check_text import NOTHING_TO_REPAIR
+from ui.check_text import describe
+from ui.check_text import repair_report
+from ui.check_text import signed
 from ui.i18n import fill
+from ui.models.table import money_text
 from ui.refusals import refusal_text
 from ui.widgets.busy import BusyBar
 from ui.widgets.busy import alive
@@ -38,6 +46,12 @@ from ui.widgets.busy import alive
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 WHEN, KIND, SIZE = range(3)
+
+
+def _problem_text(text: str) -> str:
+    """A sentence of ``ui.check_text`` in the reader's language."""
+    return translate(PROBLEMS, text)
+
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -49,6 +63,8 @@ def reason_text(reason: str) -> str:
         return translate("BackupsPage", "Made by hand")
     if reason == "before-restore":
         return translate("BackupsPage", "Before a restore")
+    if reason == "before-repair":
+        return translate("BackupsPage", "Before a repair")
     if reason.startswith("before-"):
         return fill(translate("BackupsPage", "Before schema upgrade %1"), reason.removeprefix("before-"))
     return reason
@@ -84,6 +100,8 @@ class BackupsPage(QWidget):
         self.restore_file_button.clicked.connect(self.restore_from_file)
         self.check_button = QPushButton(self)
         self.check_button.clicked.connect(self.check_integrity)
+        self.repair_button = QPushButton(self)
+        self.repair_button.clicked.connect(self.repair_costs)
         self.keep = QSpinBox(self)
         self.keep.setRange(1, 1000)
         self.keep.setValue(10)
@@ -101,6 +119,7 @@ class BackupsPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.check_button)
+        buttons.addWidget(self.repair_button)
         keep_row = QHBoxLayout()
         keep_row.addWidget(self.keep_label)
         keep_row.addWidget(self.keep)
@@ -213,13 +232,14 @@ class BackupsPage(QWidget):
                   translate("BackupsPage", "Could not restore: %1"))
 
     def _confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, translate("BackupsPage", "Restore a backup"), question,
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+        return self._ask(translate("BackupsPage", "Restore a backup"), question)
 
     def _confirm_delete(self, question: str) -> bool:
-        answer = QMessageBox.question(self, translate("BackupsPage", "Delete older backups"), question,
+        return self._ask(translate("BackupsPage", "Delete older backups"), question)
+
+    def _ask(self, title: str, question: str) -> bool:
+        """Yes or No (the default) to ``question``."""
+        answer = QMessageBox.question(self, title, question,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
@@ -253,13 +273,56 @@ class BackupsPage(QWidget):
             lines.extend(f"  {message}" for message in report.sqlite[:10])
         if report.ledger:
             count = len(report.ledger)  # lupdate records a plural only when its count is a plain name
-            lines.append(translate("BackupsPage", "Ledger: %n balance(s) differ from the ledger:", None, count))
-            lines.extend(f"  {p.sku} @ {p.warehouse}: {p.field} {p.balance} ≠ {p.ledger}" for p in report.ledger[:10])
+            lines.append(translate("BackupsPage", "Ledger: %n difference(s) from the ledger:", None, count))
+            lines.extend(f"  {describe(p, _problem_text)}" for p in report.ledger[:10])
+            if any(p.field.startswith("sales line ") for p in report.ledger):
+                lines.append(translate("BackupsPage", "Repair sales costs sets the sales lines' costs to their "
+                                                      "movements' values."))
         else:
             lines.append(translate("BackupsPage", "Ledger: ok (every balance equals the ledger)."))
-        if not report.ok:
+        if not report.ok and not all(p.field.startswith("sales line ") for p in report.ledger):
             lines.append(translate("BackupsPage", "Restore a backup that passes the check."))
         self._say("\n".join(lines), error=not report.ok)
+
+    def repair_costs(self) -> None:
+        """Read the stale sales-line costs, ask, then bring them in line (``domain.sales.recost``)."""
+        backups = self.services.backups
+        self.result.clear()
+        self._run(lambda: backups.stale_costs(), self._ask_repair,
+                  translate("BackupsPage", "Could not check the sales costs: %1"))
+
+    def _ask_repair(self, found) -> None:
+        stale, returns = found
+        if not stale and not returns:
+            self._say(_problem_text(NOTHING_TO_REPAIR))
+            return
+        parts = []
+        if stale:
+            count = len(stale)  # lupdate records a plural only when its count is a plain name
+            change = sum((x.margin_change for x in stale), Decimal(0))
+            parts.append(fill(translate(
+                "BackupsPage", "%n sales line(s) carry a cost that is not their stock movement's cost in the ledger; "
+                               "their margin changes by %1 in all.", None, count), signed(change, money_text)))
+        if returns:
+            count = len(returns)
+            parts.append(translate(
+                "BackupsPage", "%n customer return(s) bring back a cost that is not their share of their sale's cost; "
+                               "they are revalued first, and the sales after them follow.", None, count))
+        parts.append(translate(
+            "BackupsPage", "Set them to the ledger's?\n\nThe database is backed up first. No stock movement is "
+                           "changed, only the values and costs derived from them. What is in a closed month is left "
+                           "as it is."))
+        question = "\n\n".join(parts[:-1]) + " " + parts[-1]
+        if not self._ask(translate("BackupsPage", "Repair sales costs"), question):
+            self._say(translate("BackupsPage", "Nothing was changed."))
+            return
+        services, admin = self.services, self.services.admin
+        self._run(lambda: repair_costs(services.uow(), admin.before_repair), self._repaired,
+                  translate("BackupsPage", "Could not repair the sales costs: %1"))
+
+    def _repaired(self, done) -> None:
+        self._say("\n".join(repair_report(done, _problem_text, money_text, most=20)))
+        self.refresh()  # the new backup
 
     def save_keep(self) -> None:
         admin = self.services.admin
@@ -293,7 +356,8 @@ class BackupsPage(QWidget):
 
     def _update_buttons(self) -> None:
         idle = self._running == 0
-        for button in (self.back_up_button, self.restore_file_button, self.check_button, self.save_keep_button):
+        for button in (self.back_up_button, self.restore_file_button, self.check_button, self.repair_button,
+                       self.save_keep_button):
             button.setEnabled(idle)
         self.restore_button.setEnabled(idle and self.selected_backup() is not None)
 
@@ -309,6 +373,10 @@ class BackupsPage(QWidget):
         self.restore_button.setText(translate("BackupsPage", "Restore…"))
         self.restore_file_button.setText(translate("BackupsPage", "Restore from a file…"))
         self.check_button.setText(translate("BackupsPage", "Check integrity"))
+        self.repair_button.setText(translate("BackupsPage", "Repair sales costs…"))
+        self.repair_button.setToolTip(translate(
+            "BackupsPage", "Set the cost of each sales line that differs from its stock movement's cost in the ledger "
+                           "to the ledger's (after a backup)"))
         self.keep_label.setText(translate("BackupsPage", "Keep the newest"))
         self.keep_after.setText(translate("BackupsPage", "backups"))
         self.save_keep_button.setText(translate("BackupsPage", "Save"))
