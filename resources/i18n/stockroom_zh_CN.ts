@@ -5506,7 +5506,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PurchaseOrderPdf</name>
         <message>
-            <location filename="../../ui/pdf/purchase_order.py" line="+58" />
+            <location filename="../../ui/pdf/purchase_order.py" line="+60" />
             <source>Purchase order</source>
             <translation>采购订单</translation>
         </message>
@@ -8135,7 +8135,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>合计税前 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/screen.py" line="+209" />
+            <location filename="../../ui/screens/replenishment/screen.py" line="+210" />
             <source>Run planning (F5) to forecast every product's demand and list what to order.</source>
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
@@ -8145,7 +8145,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>计划中：正在读取历史并预测每个商品…</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+27" />
             <source>Stock, orders or sales changed since this plan was made: run planning again (F5) before ordering.</source>
             <translation>制定此计划后库存、订单或销售已有变化：下单前请重新运行计划（F5）。</translation>
         </message>
@@ -8165,7 +8165,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>计划已取消；未做任何更改。</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+28" />
             <source>Planned for %1: %2 alert(s), %3 with a suggested order.</source>
             <translation>计划日期 %1：%2 条预警，其中 %3 条有建议订购。</translation>
         </message>
@@ -8180,7 +8180,17 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>重新预测 %1 / %2 行；其余行的历史未变。</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+17" />
+            <source>%1 in %2: planning suggests no order; the stock and open purchase orders cover its forecast. A draft sales order counts once it is confirmed: confirm it with the rest on backorder, then plan again (F5).</source>
+            <translation>%1（%2）：补货计划不建议订货，现有库存和在途采购订单足以满足预测需求。销售订单草稿要确认后才计入需求：请先确认订单、其余转欠货，再重新运行计划（F5）。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>any warehouse</source>
+            <translation>所有仓库</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <location line="+234" />
             <source>All</source>
             <translation>全部</translation>
@@ -8839,7 +8849,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>第 %1 行改为从 %2 发货。</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+25" />
             <source>Line %1 is now %2 at %3.</source>
             <translation>第 %1 行已改为 %2，单价 %3。</translation>
         </message>
@@ -8916,7 +8926,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+653" />
+            <location filename="../../ui/screens/sales/screen.py" line="+679" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -8956,8 +8966,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+50" />
             <location line="+41" />
-            <location filename="../../ui/screens/sales/screen.py" line="-289" />
-            <location line="+278" />
+            <location filename="../../ui/screens/sales/screen.py" line="-304" />
+            <location line="+293" />
             <source>All customers</source>
             <translation>全部客户</translation>
         </message>
@@ -8997,12 +9007,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1 尚未发货：没有可打印的送货单或销售单。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/sales/screen.py" line="-159" />
+            <location filename="../../ui/screens/sales/screen.py" line="-173" />
             <source>Less than the line's quantity can be promised now</source>
             <translation>现在可承诺的数量少于本行数量</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+5" />
             <source>Promised beyond the stock by %1</source>
             <translation>由 %1 超出库存承诺</translation>
         </message>
@@ -9030,6 +9040,16 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+6" />
             <source>(reason: %1)</source>
             <translation>（原因：%1）</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Line %1 · %2: %3 on backorder; no purchase order covers it yet.</source>
+            <translation>第 %1 行 · %2：欠货 %3，尚无采购订单补货。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Line %1 · %2: %3 on backorder; an open purchase order brings it by %4.</source>
+            <translation>第 %1 行 · %2：欠货 %3，在途采购订单预计 %4 前到货。</translation>
         </message>
         <message>
             <location line="+73" />
@@ -9199,7 +9219,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/sales/shortage.py" line="+132" />
+            <location filename="../../ui/screens/sales/shortage.py" line="+133" />
             <source>Line %1 · %2: %3 asked, %4 available in %5 — %6 short</source>
             <translation>第 %1 行 · %2：需要 %3，%5 可用 %4 —— 缺 %6</translation>
         </message>
@@ -9274,7 +9294,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>另加一行</translation>
         </message>
         <message>
-            <location line="+88" />
+            <location line="+92" />
             <source>%1 cannot be confirmed as it is: %n line(s) short. Choose for each line, or ship what is there and backorder the rest.</source>
             <translation>%1 无法按原样确认：%n 行缺货。请逐行选择处理方式，或有多少发多少、其余转欠货。</translation>
         </message>
