@@ -115,3 +115,28 @@ def test_a_counter_sale_refused_for_stock_and_a_reversal(cli):
     err = cli("so", "show", "SO-2026-99999", code=3)
     assert "no sales order" in err
     assert "ok" in cli("check")
+
+
+def test_a_receipt_says_which_backorders_it_lets_ship_now(cli, tmp_path):
+    """po receive printed movement ids only: the goods a customer waited for went onto the shelf unsaid."""
+    cli("receive", "SCREW", "3", "--warehouse", "MAIN", "--unit-cost", "2")
+    po = cli("po", "create", "--supplier", "NB", "--warehouse", "MAIN", "--expected", "2027-01-15").strip()
+    cli("po", "add-line", po, "SCREW", "20", "--price", "2")
+    number = cli("po", "issue", po).strip()
+    so = cli("so", "create", "--customer", "ACME", "--warehouse", "MAIN").strip()
+    cli("so", "add-line", so, "SCREW", "10", "--price", "5")
+    cli("so", "confirm", so, "--override")  # 3 on hand, 7 on backorder
+    env = {**os.environ, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
+
+    def receive(qty: str) -> subprocess.CompletedProcess:
+        done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(tmp_path / "sales.sqlite3"), "po",
+                               "receive", number, "SCREW", qty], capture_output=True, text=True, env=env, cwd=ROOT,
+                              timeout=60)
+        assert done.returncode == 0, done.stderr
+        return done
+
+    first = receive("4")
+    assert len(first.stdout.split()) == 1  # stdout keeps the movement id a script reads
+    assert f"can ship now: {so} (ACME) SCREW 4 of 7 on backorder in MAIN: so ship {so}" in first.stderr
+    assert f"can ship now: {so} (ACME) SCREW 3 of 3 on backorder in MAIN" in receive("5").stderr
+    assert "can ship now" not in receive("2").stderr  # nothing waits any more
