@@ -1759,7 +1759,7 @@ A backup of the current database is made first, so you can return to it by resto
         <message>
             <location line="+2" />
             <source>%1 products × warehouses above %2 days of cover</source>
-            <translation>%1 个商品×仓库超过 %2 天可供量</translation>
+            <translation>%1 个商品×仓库可供天数超过 %2 天</translation>
         </message>
         <message>
             <location line="+9" />
@@ -1779,7 +1779,7 @@ A backup of the current database is made first, so you can return to it by resto
         <message>
             <location line="+3" />
             <source>critical %1 · high %2 · normal %3</source>
-            <translation>紧急 %1 · 高 %2 · 一般 %3</translation>
+            <translation>紧急 %1 · 较急 %2 · 一般 %3</translation>
         </message>
         <message>
             <location line="+50" />
@@ -1795,7 +1795,7 @@ A backup of the current database is made first, so you can return to it by resto
             <location line="+4" />
             <location line="+40" />
             <source>Lost sales</source>
-            <translation>损失销售</translation>
+            <translation>缺货损失</translation>
         </message>
         <message>
             <location line="-40" />
@@ -7120,7 +7120,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+3" />
             <source>%1 (%2) in %3: %4 on hand, %5 of it reserved for confirmed sales orders, %6 asked; ship it against its order, or cut or cancel the order first</source>
-            <translation>%3 中的 %1（%2）：现有 %4，其中 %5 已为已确认的销售订单预留，要求 %6；请按销售订单发货，或先削减或取消该订单</translation>
+            <translation>%3 中的 %1（%2）：现有 %4，其中 %5 已为已确认的销售订单预留，要求 %6；请按销售订单发货，或先取消该订单的未交数量或整张订单</translation>
         </message>
         <message>
             <location line="+4" />
@@ -7604,7 +7604,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+1" />
             <source>high</source>
-            <translation>高</translation>
+            <translation>较急</translation>
         </message>
         <message>
             <location line="+1" />
@@ -8881,17 +8881,17 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+18" />
             <source>Cut line</source>
-            <translation>削减明细</translation>
+            <translation>取消未交</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Cut the open %1 %2 of %3 on %4? The reservation is released and the quantity is recorded as demand the customer did not get.</source>
-            <translation>削减 %4 上 %3 未交的 %1 %2？预留将释放，该数量记为客户未满足的需求。</translation>
+            <translation>取消 %4 中 %3 未交的 %1 %2？预留将释放，该数量记为客户未满足的需求（缺货损失）。</translation>
         </message>
         <message>
             <location line="+17" />
             <source>Cut %1 on %2.</source>
-            <translation>已削减 %2 上的 %1。</translation>
+            <translation>已取消 %2 上 %1 的未交数量。</translation>
         </message>
         <message>
             <location line="+27" />
@@ -9124,7 +9124,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+2" />
             <source>Cu&amp;t line…</source>
-            <translation>削减明细(&amp;T)…</translation>
+            <translation>取消未交(&amp;T)…</translation>
         </message>
         <message>
             <location line="+1" />
