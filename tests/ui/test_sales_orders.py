@@ -603,3 +603,18 @@ def test_the_offers_of_a_short_line_show_without_scrolling_in_a_1280_by_800_wind
     assert screen.shortage.scroll.viewport().height() >= screen.shortage.body.sizeHint().height()
     assert screen.lines.viewport().height() >= screen.lines.verticalHeader().defaultSectionSize()
     services.tasks.wait()
+
+
+def test_tab_leaves_the_requested_date_while_it_has_none(qtbot, services):
+    """Qt's date field moves Tab between its sections; showing "no date" it has none, and Tab stayed in it for good:
+    from the customer the keyboard never reached the reference or the add bar."""
+    from PySide6.QtWidgets import QApplication
+
+    screen = sales_in_a_window(qtbot, services)
+    screen.window().activateWindow()
+    screen.requested.setFocus()
+    qtbot.waitUntil(lambda: screen.requested.hasFocus())
+    qtbot.keyClick(screen.requested, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not screen.requested
+    assert screen.requested.text() == "no date"
+    services.tasks.wait()

@@ -26,7 +26,6 @@ from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QCompleter
-from PySide6.QtWidgets import QDateEdit
 from PySide6.QtWidgets import QGridLayout
 from PySide6.QtWidgets import QGroupBox
 from PySide6.QtWidgets import QHBoxLayout
@@ -85,6 +84,7 @@ from ui.screens.sales.words import translate
 from ui.search import needle
 from ui.widgets.busy import alive
 from ui.widgets.combo import refill
+from ui.widgets.optional_date import OptionalDateEdit
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
 from ui.widgets.table_view import fit_titles
@@ -172,11 +172,7 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.customer.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.customer.lineEdit().returnPressed.connect(lambda: self.sku.setFocus())  # keyboard first: then the SKU
         self.warehouse_label, self.warehouse = QLabel(self), QComboBox(self)
-        self.requested_label, self.requested = QLabel(self), QDateEdit(self)
-        self.requested.setCalendarPopup(True)
-        self.requested.setDisplayFormat("yyyy-MM-dd")
-        self.requested.setMinimumDate(NO_DATE)
-        self.requested.setDate(NO_DATE)
+        self.requested_label, self.requested = QLabel(self), OptionalDateEdit("", self, NO_DATE)  # text: retranslate
         self.reference_label, self.reference = QLabel(self), QLineEdit(self)
         self.reference.setMaxLength(64)
         for label, widget in (
