@@ -1844,7 +1844,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SalesOrders', '%1 (%2 with tax)'): '%1（含税 %2）',
     ('SalesOrders', '%1 (%2 with tax, %3)'): '%1（含税 %2，%3）',
     ('SalesOrders', '%1 available in %2'): '%2 可用 %1',
-    ('SalesOrders', '%1 cannot be confirmed as it is: %n line(s) short. Choose for each line, or ship what is there and backorder the rest.'): '%1 无法按原样确认：%n 行缺货。请逐行选择处理方式，或有多少发多少、其余转欠货。',
+    ('SalesOrders', '%1 cannot be confirmed as it is: %n line(s) short. Choose for each line, or ship what is there and backorder the rest.'): '%1 库存不足，暂不能确认：%n 行缺货。请逐行选择处理方式，或有多少发多少、其余转欠货。',
     ('SalesOrders', '%1 was not confirmed: not enough stock for %n line(s).'): '%1 未确认：%n 行库存不足。',
     ('SalesOrders', '%1 · %2 · %3'): '%1 · %2 · %3',
     ('SalesOrders', '%n backordered line(s)'): '%n 行欠货',

@@ -5694,7 +5694,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PurchasingScreen</name>
         <message>
-            <location filename="../../ui/screens/purchasing/editor.py" line="+56" />
+            <location filename="../../ui/screens/purchasing/editor.py" line="+55" />
             <source>Draft</source>
             <translation>草稿</translation>
         </message>
@@ -5771,7 +5771,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未到数量</translation>
         </message>
         <message>
-            <location line="+177" />
+            <location line="+181" />
             <source>R&amp;evise…</source>
             <translation>修订(&amp;E)…</translation>
         </message>
@@ -5823,7 +5823,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/purchasing/screen.py" line="-189" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="-193" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
@@ -5868,7 +5868,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>/包</translation>
         </message>
         <message>
-            <location line="+145" />
+            <location line="+140" />
             <source>Supplier: %1    Deliver to: %2    Expected: %3</source>
             <translation>供应商：%1    送货至：%2    预计到货：%3</translation>
         </message>
@@ -6014,7 +6014,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>无法生成 PDF：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/screen.py" line="+168" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+172" />
             <source>Search number, supplier or SKU…</source>
             <translation>搜索单号、供应商或货号…</translation>
         </message>
@@ -8926,7 +8926,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+679" />
+            <location filename="../../ui/screens/sales/screen.py" line="+675" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -9296,7 +9296,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+92" />
             <source>%1 cannot be confirmed as it is: %n line(s) short. Choose for each line, or ship what is there and backorder the rest.</source>
-            <translation>%1 无法按原样确认：%n 行缺货。请逐行选择处理方式，或有多少发多少、其余转欠货。</translation>
+            <translation>%1 库存不足，暂不能确认：%n 行缺货。请逐行选择处理方式，或有多少发多少、其余转欠货。</translation>
         </message>
         <message>
             <location line="+10" />

@@ -77,3 +77,4 @@ def test_a_stockout_s_words_are_the_clerk_s_未交_缺货损失_and_a_second_lev
     assert texts[("Dashboard", "Lost sales")] == "缺货损失"
     assert texts[("Replenishment", "high")] == "较急"
     assert texts[("Dashboard", "critical %1 · high %2 · normal %3")] == "紧急 %1 · 较急 %2 · 一般 %3"
+    assert not [key for key, text in texts.items() if "按原样" in text]  # 库存不足，暂不能确认 (was 无法按原样确认)
