@@ -233,7 +233,7 @@ def issue(uow: UnitOfWork, c: pc.IssuePurchaseOrder) -> PurchaseOrder:
         po.issued_at = at
         po.tax_rate = uow.purchasing.policy().tax_rate
         if po.expected_on is None:
-            po.expected_on = at.date() + timedelta(days=supplier.lead_time_days)
+            po.expected_on = at.date() + timedelta(days=_lead_days(uow, po, supplier.lead_time_days))
         for line in po.lines:
             _on_order(uow, po, line.product_id, line.qty)
         po.snapshot = _fresh_snapshot(uow, po, at).to_json()
@@ -419,6 +419,16 @@ def _line(po: PurchaseOrder, sku: str) -> PoLine:
     if line is None:
         raise refusal(NotFound, "sku_not_on_po", sku=sku, po=po.label)
     return line
+
+
+def _lead_days(uow, po, supplier_days: int) -> int:
+    """The days until the whole order can be there: the longest lead time of its lines, each its terms' own (as
+    planning reads it), else the supplier's. A sales order's backorder is promised by this date."""
+    days = []
+    for line in po.lines:
+        terms = uow.suppliers.terms_for(po.supplier_id, line.product_id)
+        days.append(terms.lead_time_days if terms is not None and terms.lead_time_days is not None else supplier_days)
+    return max(days, default=supplier_days)
 
 
 def _any_multiple(qty: Decimal) -> Decimal:

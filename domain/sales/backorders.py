@@ -36,6 +36,7 @@ class Backorder:
     product_id: str = ""
     warehouse_id: str = ""
     line_id: str = ""
+    line_no: int = 0
 
 
 def allocate(lines: Iterable[OpenLineRow], found: dict[tuple[str, str], atp.Availability]) -> list[Backorder]:
@@ -54,7 +55,7 @@ def allocate(lines: Iterable[OpenLineRow], found: dict[tuple[str, str], atp.Avai
             continue
         waiting[key] = waiting.get(key, ZERO) + missing
         out.append(Backorder(row.customer, row.so, row.sku, row.name, row.warehouse, missing, row.confirmed_at,
-                             a.arrival_for(waiting[key]), row.product_id, row.warehouse_id, row.line_id))
+                             a.arrival_for(waiting[key]), row.product_id, row.warehouse_id, row.line_id, row.line_no))
     return out
 
 
@@ -64,3 +65,23 @@ def backorders(uow) -> list[Backorder]:
         lines = uow.sales.open_lines()
         found = atp.availability(uow, {row.product_id for row in lines})
     return allocate(lines, found)
+
+
+def backorders_of(uow, so: str) -> dict[int, Backorder]:
+    """The backorders of one order by line number (read-only: opens and leaves ``uow``).
+
+    Stock serves open lines by confirmation time, so an order's share depends on every open line of its products:
+    those are read (and only those products' availability), then allocated as ``backorders`` does.
+
+    Args:
+        uow: a unit of work with ``sales`` and the stock reads ``atp.availability`` needs.
+        so: the order's number.
+
+    Returns:
+        Line number → its backorder; lines that stock on hand covers are absent."""
+    with uow:
+        lines = uow.sales.open_lines()
+        products = {row.product_id for row in lines if row.so == so}
+        lines = [row for row in lines if row.product_id in products]
+        found = atp.availability(uow, products) if products else {}
+    return {b.line_no: b for b in allocate(lines, found) if b.so == so}

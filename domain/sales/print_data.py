@@ -21,6 +21,7 @@ from domain.kernel.numbers import ZERO
 from domain.kernel.numbers import round_money
 from domain.kernel.refusals import refusal
 from domain.sales.backorders import backorders
+from domain.sales.backorders import backorders_of
 from domain.sales.orders import find_customer
 from domain.sales.orders import find_order
 from domain.sales.printing import ArrivalNotice
@@ -62,19 +63,25 @@ def warehouse_block(uow, warehouse_id: str) -> PartyBlock:
 
 
 def order_confirmation(uow, so: str) -> SalesPrint:
-    """The order confirmation of the order numbered ``so`` (a draft prints too, as what was agreed so far)."""
+    """The order confirmation of the order numbered ``so`` (a draft prints too, as what was agreed so far); a line
+    of a confirmed order that waits for stock says how much waits and when an open purchase order brings it."""
+    waiting = backorders_of(uow, so)
     with uow:
         order = find_order(uow, so)
         places = uow.money_places
         customer = uow.customers.get(order.customer_id)
         lines = tuple(PrintLine(x.line_no, x.sku, x.name, x.unit, x.qty, x.unit_price, x.discount, x.tax_rate,
-                                x.amount(places)) for x in order.lines)
+                                x.amount(places), **_waits(waiting.get(x.line_no))) for x in order.lines)
         day = (order.confirmed_at or order.created_at).astimezone().date()
         return SalesPrint(
             PrintKind.ORDER_CONFIRMATION, order.number, day, _company(uow), _customer(uow, customer),
             _warehouse(uow, order.warehouse_id), lines,
             Totals(order.subtotal(places), order.tax(places), order.total(places)), order.currency,
             requested_on=order.requested_on, note=order.notes)
+
+
+def _waits(backorder) -> dict:
+    return {} if backorder is None else {"backorder": backorder.qty, "arrival": backorder.arrival}
 
 
 def last_shipment(uow, so: str) -> str:

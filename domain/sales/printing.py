@@ -80,6 +80,10 @@ class PrintLine:
 
     Text:
         note: a remark printed with the line (a return's reason for this line, a substitute's origin); may be "".
+
+    A confirmed order's backorder (an order confirmation):
+        backorder: how much of the line's open quantity the stock on hand does not cover (0: none).
+        arrival: the date an open purchase order brings it (None: none covers it yet).
     """
 
     line_no: int
@@ -92,6 +96,8 @@ class PrintLine:
     tax_pct: Decimal = Decimal(0)
     amount: Decimal = Decimal(0)
     note: str = ""
+    backorder: Decimal = Decimal(0)
+    arrival: date | None = None
 
 
 @dataclass(frozen=True)

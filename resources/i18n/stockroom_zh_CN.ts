@@ -1969,7 +1969,7 @@ The database is backed up first. No stock movement is changed, only the values a
         <message>
             <location line="+2" />
             <source>%1 products × warehouses above %2 days of cover</source>
-            <translation>%1 个商品×仓库超过 %2 天可供量</translation>
+            <translation>%1 个商品×仓库可供天数超过 %2 天</translation>
         </message>
         <message>
             <location line="+9" />
@@ -1989,7 +1989,7 @@ The database is backed up first. No stock movement is changed, only the values a
         <message>
             <location line="+3" />
             <source>critical %1 · high %2 · normal %3</source>
-            <translation>紧急 %1 · 高 %2 · 一般 %3</translation>
+            <translation>紧急 %1 · 较急 %2 · 一般 %3</translation>
         </message>
         <message>
             <location line="+50" />
@@ -2005,7 +2005,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <location line="+4" />
             <location line="+40" />
             <source>Lost sales</source>
-            <translation>损失销售</translation>
+            <translation>缺货损失</translation>
         </message>
         <message>
             <location line="-40" />
@@ -5974,7 +5974,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PurchasingScreen</name>
         <message>
-            <location filename="../../ui/screens/purchasing/editor.py" line="+56" />
+            <location filename="../../ui/screens/purchasing/editor.py" line="+55" />
             <source>Draft</source>
             <translation>草稿</translation>
         </message>
@@ -6051,7 +6051,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未到数量</translation>
         </message>
         <message>
-            <location line="+177" />
+            <location line="+181" />
             <source>R&amp;evise…</source>
             <translation>修订(&amp;E)…</translation>
         </message>
@@ -6103,7 +6103,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/purchasing/screen.py" line="-189" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="-193" />
             <source>Amount</source>
             <translation>金额</translation>
         </message>
@@ -6148,7 +6148,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>/包</translation>
         </message>
         <message>
-            <location line="+145" />
+            <location line="+140" />
             <source>Supplier: %1    Deliver to: %2    Expected: %3</source>
             <translation>供应商：%1    送货至：%2    预计到货：%3</translation>
         </message>
@@ -6294,7 +6294,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>无法生成 PDF：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/purchasing/screen.py" line="+168" />
+            <location filename="../../ui/screens/purchasing/screen.py" line="+172" />
             <source>Search number, supplier or SKU…</source>
             <translation>搜索单号、供应商或货号…</translation>
         </message>
@@ -7400,7 +7400,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+3" />
             <source>%1 (%2) in %3: %4 on hand, %5 of it reserved for confirmed sales orders, %6 asked; ship it against its order, or cut or cancel the order first</source>
-            <translation>%3 中的 %1（%2）：现有 %4，其中 %5 已为已确认的销售订单预留，要求 %6；请按销售订单发货，或先削减或取消该订单</translation>
+            <translation>%3 中的 %1（%2）：现有 %4，其中 %5 已为已确认的销售订单预留，要求 %6；请按销售订单发货，或先取消该订单的未交数量或整张订单</translation>
         </message>
         <message>
             <location line="+4" />
@@ -7884,7 +7884,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+1" />
             <source>high</source>
-            <translation>高</translation>
+            <translation>较急</translation>
         </message>
         <message>
             <location line="+1" />
@@ -8456,7 +8456,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>及其他 %n 种商品</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/replenishment/screen.py" line="+211" />
+            <location filename="../../ui/screens/replenishment/screen.py" line="+212" />
             <source>Run planning (F5) to forecast every product's demand and list what to order.</source>
             <translation>运行计划 (F5)：预测每个商品的需求并列出需要订购的商品。</translation>
         </message>
@@ -8466,7 +8466,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>计划中：正在读取历史并预测每个商品…</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+27" />
             <source>Stock, orders or sales changed since this plan was made: run planning again (F5) before ordering.</source>
             <translation>制定此计划后库存、订单或销售已有变化：下单前请重新运行计划（F5）。</translation>
         </message>
@@ -8486,7 +8486,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>计划已取消；未做任何更改。</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+28" />
             <source>Planned for %1: %2 alert(s), %3 with a suggested order.</source>
             <translation>计划日期 %1：%2 条预警，其中 %3 条有建议订购。</translation>
         </message>
@@ -8501,7 +8501,17 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>重新预测 %1 / %2 行；其余行的历史未变。</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+17" />
+            <source>%1 in %2: planning suggests no order; the stock and open purchase orders cover its forecast. A draft sales order counts once it is confirmed: confirm it with the rest on backorder, then plan again (F5).</source>
+            <translation>%1（%2）：补货计划不建议订货，现有库存和在途采购订单足以满足预测需求。销售订单草稿要确认后才计入需求：请先确认订单、其余转欠货，再重新运行计划（F5）。</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>any warehouse</source>
+            <translation>所有仓库</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <location line="+249" />
             <source>All</source>
             <translation>全部</translation>
@@ -9229,7 +9239,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>第 %1 行改为从 %2 发货。</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+25" />
             <source>Line %1 is now %2 at %3.</source>
             <translation>第 %1 行已改为 %2，单价 %3。</translation>
         </message>
@@ -9261,17 +9271,17 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+18" />
             <source>Cut line</source>
-            <translation>削减明细</translation>
+            <translation>取消未交</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Cut the open %1 %2 of %3 on %4? The reservation is released and the quantity is recorded as demand the customer did not get.</source>
-            <translation>削减 %4 上 %3 未交的 %1 %2？预留将释放，该数量记为客户未满足的需求。</translation>
+            <translation>取消 %4 中 %3 未交的 %1 %2？预留将释放，该数量记为客户未满足的需求（缺货损失）。</translation>
         </message>
         <message>
             <location line="+17" />
             <source>Cut %1 on %2.</source>
-            <translation>已削减 %2 上的 %1。</translation>
+            <translation>已取消 %2 上 %1 的未交数量。</translation>
         </message>
         <message>
             <location line="+27" />
@@ -9306,7 +9316,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/sales/screen.py" line="+653" />
+            <location filename="../../ui/screens/sales/screen.py" line="+675" />
             <source>Sales order</source>
             <translation>销售订单</translation>
         </message>
@@ -9346,8 +9356,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+50" />
             <location line="+41" />
-            <location filename="../../ui/screens/sales/screen.py" line="-289" />
-            <location line="+278" />
+            <location filename="../../ui/screens/sales/screen.py" line="-304" />
+            <location line="+293" />
             <source>All customers</source>
             <translation>全部客户</translation>
         </message>
@@ -9387,12 +9397,12 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>%1 尚未发货：没有可打印的送货单或销售单。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/sales/screen.py" line="-159" />
+            <location filename="../../ui/screens/sales/screen.py" line="-173" />
             <source>Less than the line's quantity can be promised now</source>
             <translation>现在可承诺的数量少于本行数量</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+5" />
             <source>Promised beyond the stock by %1</source>
             <translation>由 %1 超出库存承诺</translation>
         </message>
@@ -9420,6 +9430,16 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+6" />
             <source>(reason: %1)</source>
             <translation>（原因：%1）</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Line %1 · %2: %3 on backorder; no purchase order covers it yet.</source>
+            <translation>第 %1 行 · %2：欠货 %3，尚无采购订单补货。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Line %1 · %2: %3 on backorder; an open purchase order brings it by %4.</source>
+            <translation>第 %1 行 · %2：欠货 %3，在途采购订单预计 %4 前到货。</translation>
         </message>
         <message>
             <location line="+73" />
@@ -9494,7 +9514,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         <message>
             <location line="+2" />
             <source>Cu&amp;t line…</source>
-            <translation>削减明细(&amp;T)…</translation>
+            <translation>取消未交(&amp;T)…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -9589,7 +9609,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>添加</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/sales/shortage.py" line="+132" />
+            <location filename="../../ui/screens/sales/shortage.py" line="+133" />
             <source>Line %1 · %2: %3 asked, %4 available in %5 — %6 short</source>
             <translation>第 %1 行 · %2：需要 %3，%5 可用 %4 —— 缺 %6</translation>
         </message>
@@ -9664,9 +9684,9 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>另加一行</translation>
         </message>
         <message>
-            <location line="+88" />
+            <location line="+92" />
             <source>%1 cannot be confirmed as it is: %n line(s) short. Choose for each line, or ship what is there and backorder the rest.</source>
-            <translation>%1 无法按原样确认：%n 行缺货。请逐行选择处理方式，或有多少发多少、其余转欠货。</translation>
+            <translation>%1 库存不足，暂不能确认：%n 行缺货。请逐行选择处理方式，或有多少发多少、其余转欠货。</translation>
         </message>
         <message>
             <location line="+10" />

@@ -66,3 +66,15 @@ def test_a_posted_document_s_value_says_it_is_a_cost_not_the_amount_billed():
     a sale of 146.63 as -153.41 on the Ship screen's sales tab."""
     [text] = [text for ctx, src, text in _translations() if ctx == "PostedDocumentsModel" and src == "Value"]
     assert text == "成本金额"
+
+
+def test_a_stockout_s_words_are_the_clerk_s_未交_缺货损失_and_a_second_level_of_alert_较急():
+    """削减明细 (for cutting what a line has not shipped), 损失销售 (lost sales, word for word) and a bare 高
+    beside 紧急 and 一般 read as translations, not as a clerk's words."""
+    texts = {(ctx, src): text for ctx, src, text in _translations()}
+    assert not [key for key, text in texts.items() if "削减" in text or "损失销售" in text]
+    assert texts[("SalesOrders", "Cu&t line…")] == "取消未交(&T)…"
+    assert texts[("Dashboard", "Lost sales")] == "缺货损失"
+    assert texts[("Replenishment", "high")] == "较急"
+    assert texts[("Dashboard", "critical %1 · high %2 · normal %3")] == "紧急 %1 · 较急 %2 · 一般 %3"
+    assert not [key for key, text in texts.items() if "按原样" in text]  # 库存不足，暂不能确认 (was 无法按原样确认)

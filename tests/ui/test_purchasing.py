@@ -529,3 +529,20 @@ def test_a_new_empty_draft_in_the_list_shows_nothing_open(qtbot, services, scree
     wait_idle(qtbot, screen)
     open_at = next(i for i, c in enumerate(PoListModel.COLUMNS) if c.title == "Open qty")
     assert screen.proxy.index(0, open_at).data() == "0"
+
+
+def test_tab_leaves_the_expected_date_while_it_has_none(qtbot, screen):
+    """The blank expected date kept Tab for good (Qt moves Tab between a date's sections, and a blank has none):
+    the keyboard never reached New draft, which came after the editor's fields anyway."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    screen.show()
+    screen.activateWindow()
+    screen.supplier.setFocus()
+    qtbot.waitUntil(lambda: screen.supplier.hasFocus())
+    seen = []
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert seen == [screen.warehouse, screen.expected, screen.new_button]  # the draft bar as it reads

@@ -631,3 +631,24 @@ def test_the_question_of_many_drafts_fits_the_screen_and_scrolls(qtbot):
     assert dialog.height() <= screen.height() * 3 // 4
     assert dialog.text.verticalScrollBar().maximum() > 0  # the rest is a scroll away
     assert dialog.text.width() >= 500  # a supplier's name and its amount on one line
+
+
+def test_a_product_asked_for_from_a_sales_order_is_planned_and_shown_in_its_warehouse(qtbot, screen):
+    """The sales order's Replenishment… button only typed the SKU into the search: with no plan yet the list stayed
+    empty until F5, and it showed the product's other warehouses."""
+    screen.show_product("LOW", "MAIN")
+    assert not screen.run_button.isEnabled()  # planning started by itself
+    qtbot.waitUntil(lambda: screen.run_button.isEnabled(), timeout=60_000)
+    assert list(_rows(screen)) == [("LOW", "MAIN")]
+    assert screen.filters["warehouse"].currentData() == "MAIN"
+    assert "planning suggests no order" not in screen.status.text()
+
+
+def test_a_product_asked_for_with_no_alert_says_why_it_is_not_listed(qtbot, screen):
+    """STEADY has 60 days of stock: an empty list alone read as if planning had not run or had failed."""
+    _run(qtbot, screen)
+    screen.show_product("STEADY", "MAIN")  # the plan is current: no second run
+    assert screen.run_button.isEnabled()
+    assert not _rows(screen)
+    assert "STEADY in MAIN: planning suggests no order" in screen.status.text()
+    assert "confirm it with the rest on backorder" in screen.status.text()

@@ -6,6 +6,7 @@ from decimal import Decimal as D
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
 from domain.catalog import commands as c
 from domain.catalog import master as catalog
@@ -208,8 +209,9 @@ def test_offer_no_po_opens_replenishment_for_the_product(qtbot, services, screen
     asked = []
 
     class Replenishment:
-        class search:  # noqa: N801 - stands in for the screen's search field
-            setText = staticmethod(asked.append)
+        @staticmethod
+        def show_product(sku, warehouse):
+            asked.append((sku, warehouse))
 
     class Window:
         def show_screen(self, key):
@@ -219,7 +221,7 @@ def test_offer_no_po_opens_replenishment_for_the_product(qtbot, services, screen
     screen.window = lambda: Window()
     so, box = short_panel(qtbot, services, screen)
     box.replenish_button.click()
-    assert asked == ["replenishment", "SD-1"]
+    assert asked == ["replenishment", ("SD-1", "W1")]  # the short line's warehouse, not every warehouse
 
 
 def test_offer_substitute_replaces_the_line_and_confirms(qtbot, services, screen):
@@ -357,8 +359,8 @@ def test_save_creates_a_draft_from_the_header_then_saves_its_changes(qtbot, serv
     assert services.sales.sales_orders(ref=screen.current.number)[0].reference == "PO-7782"
 
 
-def test_the_order_list_keeps_room_for_several_orders_in_a_1280_by_800_window(qtbot, services):
-    """The editor's size hint alone left the list three rows high at 1280 × 800."""
+def sales_in_a_window(qtbot, services):
+    """The Sales orders screen in the main window at 1280 × 800, loaded."""
     from ui.app import create_main_window
 
     win = create_main_window(services)
@@ -368,6 +370,12 @@ def test_the_order_list_keeps_room_for_several_orders_in_a_1280_by_800_window(qt
     qtbot.waitExposed(win)
     screen = win.show_screen("sales")
     qtbot.waitUntil(lambda: not screen.loading)
+    return screen
+
+
+def test_the_order_list_keeps_room_for_several_orders_in_a_1280_by_800_window(qtbot, services):
+    """The editor's size hint alone left the list three rows high at 1280 × 800."""
+    screen = sales_in_a_window(qtbot, services)
     row = screen.table.verticalHeader().defaultSectionSize()
     assert screen.table.viewport().height() >= 8 * row
     assert screen.lines.viewport().height() >= 8 * row
@@ -546,3 +554,67 @@ def test_a_refused_undo_says_so_in_chinese(qtbot, chinese, services, screen, typ
     qtbot.keyClick(screen.lines, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "被拒绝" in screen.message.text())
     assert screen.message.text().endswith("SD-1 仍保留待恢复：处理好后按 Ctrl+Z 再试。"), screen.message.text()
+
+
+def test_a_confirmed_line_on_backorder_shows_what_it_can_ship_now_and_when_the_rest_arrives(qtbot, services,
+                                                                                              screen):
+    """Its ATP now was on hand less reserved, its own reservation included: 3 − 7 = −4 for a line that could ship 3,
+    black, and nothing on the order said that 4 waited for the purchase order of the 9th."""
+    from datetime import date
+    from datetime import timedelta
+
+    uow = services.uow
+    day = date.today() + timedelta(days=9)
+    so, box = short_panel(qtbot, services, screen)
+    screen.shortage.backorder_button.click()
+    qtbot.waitUntil(lambda: screen.current.state == "confirmed")
+    item = screen.lines.item(0, L_ATP)
+    assert item.text() == "3"
+    assert item.foreground().color() == QColor(Qt.GlobalColor.red)
+    assert "Line 1 · SD-1: 4 on backorder; no purchase order covers it yet." in screen.state_label.text()
+    po = purchasing.create_draft(uow(), pc.CreatePurchaseOrder("TOOLS", "W1", day))
+    purchasing.add_lines(uow(), po.id, [pc.AddPurchaseOrderLine(po.id, "SD-1", "20", "2")])
+    number = purchasing.issue(uow(), pc.IssuePurchaseOrder(po.id)).number
+    open_order(qtbot, screen, so)
+    qtbot.waitUntil(lambda: day.isoformat() in screen.state_label.text())
+    assert f"4 on backorder; an open purchase order brings it by {day.isoformat()}" in screen.state_label.text()
+    assert day.isoformat() in screen.lines.item(0, L_ATP).toolTip()
+    purchasing.receive(uow(), pc.ReceivePurchaseOrder(number, (("SD-1", "5"),)))
+    screen.select(so)
+    open_order(qtbot, screen, so)
+    qtbot.waitUntil(lambda: "backorder" not in screen.state_label.text())
+    assert screen.lines.item(0, L_ATP).text() == "7"  # all of it can leave now
+    assert screen.lines.item(0, L_ATP).foreground().color() != QColor(Qt.GlobalColor.red)
+
+
+def test_the_offers_of_a_short_line_show_without_scrolling_in_a_1280_by_800_window(qtbot, services):
+    """The panel's scroll area kept its few pixels of minimum: with the window's own font (taller than the tests')
+    one short line showed its first offer, and the purchase-order date and the substitutes were behind a scroll
+    bar. The list made taller by the splitter squeezes the editor here the same way."""
+    so = draft(services)
+    screen = sales_in_a_window(qtbot, services)
+    screen.select(so)
+    qtbot.waitUntil(lambda: screen.shortage.isVisible() and bool(screen.shortage.boxes))
+    screen.splitter.setSizes([340, 360])
+    screen.editor.layout().activate()  # lay the editor out in its new height now
+    assert screen.shortage.scroll.verticalScrollBar().maximum() == 0
+    box = screen.shortage.box(1)
+    assert box.replace_buttons["SD-2"].visibleRegion().boundingRect().height() == box.replace_buttons["SD-2"].height()
+    assert screen.shortage.scroll.viewport().height() >= screen.shortage.body.sizeHint().height()
+    assert screen.lines.viewport().height() >= screen.lines.verticalHeader().defaultSectionSize()
+    services.tasks.wait()
+
+
+def test_tab_leaves_the_requested_date_while_it_has_none(qtbot, services):
+    """Qt's date field moves Tab between its sections; showing "no date" it has none, and Tab stayed in it for good:
+    from the customer the keyboard never reached the reference or the add bar."""
+    from PySide6.QtWidgets import QApplication
+
+    screen = sales_in_a_window(qtbot, services)
+    screen.window().activateWindow()
+    screen.requested.setFocus()
+    qtbot.waitUntil(lambda: screen.requested.hasFocus())
+    qtbot.keyClick(screen.requested, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not screen.requested
+    assert screen.requested.text() == "no date"
+    services.tasks.wait()

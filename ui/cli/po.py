@@ -22,6 +22,7 @@ from domain.purchasing import orders as purchasing
 from domain.purchasing import terms as purchasing_terms
 from domain.purchasing.exchange import totals_by_currency
 from domain.purchasing.exchange import totals_text
+from domain.sales.backorders import backorders
 from ui.cli.common import add_language_option
 from ui.cli.common import file_language
 
@@ -149,6 +150,16 @@ def _paper_locale(choice: str) -> str | None:
     return os.environ.get("LC_ALL") or os.environ.get("LC_PAPER") or os.environ.get("LANG")
 
 
+def _say_now_shippable(before: dict, after: dict) -> None:
+    """After a receipt, the customers' backorders it lets ship now (on stderr: stdout keeps the movement ids), so
+    that the goods go out to those who waited instead of onto the shelf."""
+    for key, b in before.items():
+        covered = b.qty - after.get(key, 0)
+        if covered > 0:
+            print(f"can ship now: {b.so} ({b.customer}) {b.sku} {fmt(covered)} of {fmt(b.qty)} on backorder in "
+                  f"{b.warehouse}: so ship {b.so}", file=sys.stderr)
+
+
 def run_po(args: argparse.Namespace, db) -> int:
     uow = db.uow
     a = args.action
@@ -181,6 +192,7 @@ def run_po(args: argparse.Namespace, db) -> int:
         if not snapshot.company.name:
             print(NO_COMPANY_NAME, file=sys.stderr)
     elif a == "receive":
+        waiting = {(b.so, b.line_id): b for b in backorders(uow())}
         moves = purchasing.receive(uow(), pc.ReceivePurchaseOrder(args.po, _pairs(args.pairs), _moment(args.at),
                                                                   note=args.note))
         for m in moves:
@@ -189,6 +201,8 @@ def run_po(args: argparse.Namespace, db) -> int:
             m = moves[0]
             print(f"valued at 1 {m.fx_currency} = {fmt(m.fx_rate)} {purchasing_terms.current_policy(uow()).currency}",
                   file=sys.stderr)
+        if waiting:
+            _say_now_shippable(waiting, {(b.so, b.line_id): b.qty for b in backorders(uow())})
     elif a == "rate":
         if args.clear == (args.rate is not None):
             raise BadInput("rate", "give a rate such as 7.1234, or --clear to use the rate of each receipt's date")

@@ -139,6 +139,7 @@ def _run(args, db) -> int:
     from domain.sales import commands as sc
     from domain.sales import orders
     from domain.sales import shipping
+    from domain.sales.backorders import backorders_of
 
     uow = db.uow
     cmd = args.command
@@ -170,6 +171,10 @@ def _run(args, db) -> int:
         elif action == "ship":
             for doc in shipping.ship(uow(), sc.ShipSalesOrder(args.so, _pairs(args.pairs), args.at, args.note)):
                 print(doc.number)
+            # What stays for later, and when it comes: stderr, so that stdout stays the document number.
+            for b in backorders_of(uow(), args.so).values():
+                when = f"expected by {b.arrival.isoformat()}" if b.arrival else "no purchase order covers it yet"
+                print(f"on backorder: {b.sku} {fmt(b.qty)} in {b.warehouse}, {when}", file=sys.stderr)
         elif action == "cancel":
             order = orders.cancel(uow(), sc.CancelSalesOrder(args.so, args.reason))
             print(f"{order.number} cancelled")

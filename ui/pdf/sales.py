@@ -355,7 +355,8 @@ class SalesDocumentRenderer(SalesRenderer):
         data = [self.head_row(names, right, widths)]
         for line in s.lines:
             data.append([
-                str(line.line_no), self.code(line.sku, widths[1]), self.name_cell(line.name, line.note, widths[2]),
+                str(line.line_no), self.code(line.sku, widths[1]),
+                self.name_cell(line.name, self.remark(line), widths[2]),
                 self.cell(line.unit, widths[3]), qty_text(line.qty), price_text(line.unit_price),
                 pct_text(line.discount_pct), pct_text(line.tax_pct), money_text(line.amount),
             ])
@@ -371,10 +372,21 @@ class SalesDocumentRenderer(SalesRenderer):
             row = [str(line.line_no), self.code(line.sku, widths[1]), self.cell(line.name, widths[2]),
                    self.cell(line.unit, widths[3]), qty_text(line.qty)]
             row += [""] if delivery else []
-            row.append(self.cell(line.note, widths[-1]))
+            row.append(self.cell(self.remark(line), widths[-1]))
             data.append(row)
         # A delivery note's received quantity is boxed: it is written in by hand.
         return self.split_lines(data, widths, {4, 5} if delivery else {4}, ruled=(5,) if delivery else ())
+
+    def remark(self, line) -> str:
+        """The line's note, and on an order confirmation what of it waits for stock and until when."""
+        if not line.backorder:
+            return line.note
+        if line.arrival is None:
+            waits = self.t("%1 on backorder, arrival date to follow").replace("%1", qty_text(line.backorder))
+        else:
+            waits = (self.t("%1 on backorder, expected by %2").replace("%1", qty_text(line.backorder))
+                     .replace("%2", day_text(line.arrival)))
+        return f"{line.note}\n{waits}" if line.note else waits
 
     def _totals(self, s: SalesPrint) -> list:
         totals = s.totals

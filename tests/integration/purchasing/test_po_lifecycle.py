@@ -391,3 +391,17 @@ def test_a_changed_quantity_takes_its_price_break_unless_the_price_was_typed(sho
     assert (line.qty, line.price) == (D(1000), D("0.42"))
     line = po_uc.change_line(shop.uow(), pc.ChangePurchaseOrderLine(po_id, "NUT", "100", "0.41"))
     assert (line.qty, line.price) == (D(100), D("0.41"))
+
+
+def test_a_line_with_a_longer_lead_time_of_its_own_sets_the_expected_date(shop):
+    """Issuing took the supplier's 10 days though the SCREW's own terms say 20 (planning reads those): the backorder a
+    customer waits for was promised ten days before the goods could come."""
+    catalog.set_supplier_terms(shop.uow(), c.SetSupplierTerms("NB", "SCREW", "30.00", "NB-S3", moq="24",
+                                                              order_multiple="12", lead_time_days="20"))
+    number = issued(shop, ("SCREW", "36"), ("NUT", "100"))
+    assert po_uc.load_snapshot(shop.uow(), number).expected_on == "2026-03-22"  # 20 days, not 10
+    assert get(shop, number).expected_on.isoformat() == "2026-03-22"
+    catalog.set_supplier_terms(shop.uow(), c.SetSupplierTerms("NB", "NUT", "0.50", "NB-N3", order_multiple="10",
+                                                              lead_time_days="4"))
+    shorter = issued(shop, ("NUT", "100"))
+    assert get(shop, shorter).expected_on.isoformat() == "2026-03-06"  # its own 4 days, shorter than the supplier's

@@ -115,3 +115,51 @@ def test_a_counter_sale_refused_for_stock_and_a_reversal(cli):
     err = cli("so", "show", "SO-2026-99999", code=3)
     assert "no sales order" in err
     assert "ok" in cli("check")
+
+
+def test_a_receipt_says_which_backorders_it_lets_ship_now(cli, tmp_path):
+    """po receive printed movement ids only: the goods a customer waited for went onto the shelf unsaid."""
+    cli("receive", "SCREW", "3", "--warehouse", "MAIN", "--unit-cost", "2")
+    po = cli("po", "create", "--supplier", "NB", "--warehouse", "MAIN", "--expected", "2027-01-15").strip()
+    cli("po", "add-line", po, "SCREW", "20", "--price", "2")
+    number = cli("po", "issue", po).strip()
+    so = cli("so", "create", "--customer", "ACME", "--warehouse", "MAIN").strip()
+    cli("so", "add-line", so, "SCREW", "10", "--price", "5")
+    cli("so", "confirm", so, "--override")  # 3 on hand, 7 on backorder
+
+    def receive(qty: str) -> subprocess.CompletedProcess:
+        return both(tmp_path, "po", "receive", number, "SCREW", qty)
+
+    first = receive("4")
+    assert len(first.stdout.split()) == 1  # stdout keeps the movement id a script reads
+    assert f"can ship now: {so} (ACME) SCREW 4 of 7 on backorder in MAIN: so ship {so}" in first.stderr
+    assert f"can ship now: {so} (ACME) SCREW 3 of 3 on backorder in MAIN" in receive("5").stderr
+    assert "can ship now" not in receive("2").stderr  # nothing waits any more
+
+
+def both(tmp_path, *args: str) -> subprocess.CompletedProcess:
+    """A command on the fixture's database that succeeds, with its stdout and its stderr."""
+    env = {**os.environ, "LANG": "C.UTF-8", "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(tmp_path / "sales.sqlite3"), *args],
+                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
+    assert done.returncode == 0, done.stderr
+    return done
+
+
+def test_a_partial_shipment_says_what_stays_on_backorder_and_until_when(cli, tmp_path):
+    """so ship printed the shipment's number only: what stayed open, and whether any purchase order would bring it,
+    took a second command (backorders) to learn."""
+    cli("receive", "SCREW", "3", "--warehouse", "MAIN", "--unit-cost", "2")
+    so = cli("so", "create", "--customer", "ACME", "--warehouse", "MAIN").strip()
+    cli("so", "add-line", so, "SCREW", "10", "--price", "5")
+    cli("so", "confirm", so, "--override")
+    first = both(tmp_path, "so", "ship", so)
+    assert first.stdout.strip().startswith("SD-")  # the number a script reads
+    assert "on backorder: SCREW 7 in MAIN, no purchase order covers it yet" in first.stderr
+    po = cli("po", "create", "--supplier", "NB", "--warehouse", "MAIN", "--expected", "2027-01-15").strip()
+    cli("po", "add-line", po, "SCREW", "10", "--price", "2")
+    number = cli("po", "issue", po).strip()
+    cli("po", "receive", number, "SCREW", "2")  # 2 leave now; the 8 still on order cover the 5 that stay
+    assert "on backorder: SCREW 5 in MAIN, expected by 2027-01-15" in both(tmp_path, "so", "ship", so).stderr
+    cli("po", "receive", number)
+    assert "on backorder" not in both(tmp_path, "so", "ship", so).stderr  # all shipped

@@ -276,3 +276,18 @@ def test_an_arrival_notice_prints_its_skus_and_order_numbers_whole():
                  for i, line in enumerate(base.lines))
     text = "\n".join(pages_text(render_arrival_notice(replace(base, lines=owed), "zh_CN")))
     assert broken_codes([line.sku for line in owed] + [line.order_number for line in owed], text) == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_order_confirmation_says_what_of_a_line_waits_and_until_when(language):
+    """The customer's confirmation of a short order printed its 60 as if all would come: the 20 on backorder and the
+    date the purchase order brings them were on the screen only."""
+    first, second, third = lines(3)
+    doc = document(DocumentKind.ORDER_CONFIRMATION, lines=(
+        replace(first, backorder=D(20), arrival=date(2026, 3, 15)), replace(second, backorder=D(2)), third))
+    text = flat(pages_text(render_sales_document(doc, language)))
+    waits = say("%1 on backorder, expected by %2", language).replace("%1", "20").replace("%2", "2026-03-15")
+    later = say("%1 on backorder, arrival date to follow", language).replace("%1", "2")
+    assert waits in text and later in text
+    assert text.count(waits) == 1 and text.count(later) == 1  # the third line waits for nothing
+

@@ -151,6 +151,30 @@ def test_the_print_values_of_an_order_its_shipment_and_the_customer_backorders(s
     assert [(x.sku, x.qty, x.order_number, x.expected_on) for x in notice.lines] == [("SD-1", D(2), so, None)]
 
 
+def test_the_print_values_of_a_confirmed_order_carry_its_backorder_and_arrival(shop):
+    """The confirmation printed a short line's whole quantity as if it would all come (its PDF:
+    tests/integration/sales/test_sales_pdf.py)."""
+    from datetime import date
+    from datetime import timedelta
+
+    from domain.purchasing import commands as pc
+    from domain.purchasing import orders as purchasing
+
+    uow = shop.uow
+    catalog.add_supplier(uow(), c.AddSupplier("TOOLS", "Tool Works"))
+    so = new_order(shop, ("SD-1", "17"))
+    assert print_data.order_confirmation(uow(), so).lines[0].backorder == 0  # a draft promises nothing yet
+    orders.confirm(uow(), sc.ConfirmSalesOrder(so, override=True))
+    line = print_data.order_confirmation(uow(), so).lines[0]
+    assert (line.qty, line.backorder, line.arrival) == (D(17), D(7), None)  # 10 on hand
+    day = date.today() + timedelta(days=6)
+    po = purchasing.create_draft(uow(), pc.CreatePurchaseOrder("TOOLS", "W1", day))
+    purchasing.add_lines(uow(), po.id, [pc.AddPurchaseOrderLine(po.id, "SD-1", "10", "2")])
+    purchasing.issue(uow(), pc.IssuePurchaseOrder(po.id))
+    line = print_data.order_confirmation(uow(), so).lines[0]
+    assert (line.backorder, line.arrival) == (D(7), day)
+
+
 def test_so_pdf_writes_each_kind_and_refuses_an_unknown_order(shop, tmp_path, capsys):
     from ui.cli import main
 

@@ -21,6 +21,7 @@ from domain.sales import commands as sc
 from domain.sales import orders
 from domain.sales.backorders import allocate
 from domain.sales.backorders import backorders
+from domain.sales.backorders import backorders_of
 from domain.sales.model import SoState
 from domain.sales.model import reserved
 from domain.sales.orders import Shortage
@@ -224,3 +225,20 @@ def test_backorders_of_confirmed_orders_on_the_fakes(uow):
     # 10 on hand: the first order's 8 are covered, the second gets 2 and waits for 2, which the PO brings
     assert [(b.so, b.sku, b.warehouse, b.qty, b.arrival) for b in backorders(uow)] == [
         (late, "A-1", "W1", D(2), date(2026, 3, 10))]
+
+
+
+def test_one_order_s_backorders_by_line_count_the_earlier_orders_of_its_products(uow):
+    """The order screen reads one order's backorders: stock goes to the orders confirmed before it first, as in the
+    whole list, and an order the stock covers has none."""
+    k = ids(uow)
+    uow.state.incoming = [IncomingRow(k["A-1"], k["W1"], date(2026, 3, 10), D(5), D(0))]
+    first = order(uow, ("A-1", "8"))
+    orders.confirm(uow, sc.ConfirmSalesOrder(first))
+    late = order(uow, ("B-2", "1"), ("A-1", "4"))
+    orders.confirm(uow, sc.ConfirmSalesOrder(late, override=True))
+    waiting = backorders_of(uow, late)
+    assert [(n, b.sku, b.qty, b.arrival) for n, b in waiting.items()] == [
+        (1, "B-2", D(1), None),  # none in stock and none on order
+        (2, "A-1", D(2), date(2026, 3, 10))]  # 10 on hand: 8 for the first order, 2 of its 4 here
+    assert backorders_of(uow, first) == {}

@@ -16,12 +16,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtCore import QDate
 from PySide6.QtCore import QLocale
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QComboBox
-from PySide6.QtWidgets import QDateEdit
 from PySide6.QtWidgets import QGroupBox
 from PySide6.QtWidgets import QHBoxLayout
 from PySide6.QtWidgets import QHeaderView
@@ -45,6 +43,7 @@ from ui.i18n import fill
 from ui.models.table import money_text
 from ui.refusals import refusal_text
 from ui.widgets.busy import alive
+from ui.widgets.optional_date import OptionalDateEdit
 
 if TYPE_CHECKING:
     from ui.services import PurchasingQueries
@@ -168,12 +167,7 @@ class PoEditor:
         self.supplier_label, self.warehouse_label, self.expected_label = QLabel(self), QLabel(self), QLabel(self)
         self.supplier = QComboBox(self)
         self.warehouse = QComboBox(self)
-        self.expected = QDateEdit(self)
-        self.expected.setCalendarPopup(True)
-        self.expected.setDisplayFormat("yyyy-MM-dd")
-        self.expected.setSpecialValueText(" ")
-        self.expected.setMinimumDate(QDate(2000, 1, 1))
-        self.expected.setDate(self.expected.minimumDate())
+        self.expected = OptionalDateEdit(" ", self)
         for label, widget in ((self.supplier_label, self.supplier), (self.warehouse_label, self.warehouse),
                               (self.expected_label, self.expected)):
             label.setBuddy(widget)

@@ -138,6 +138,10 @@ class PurchasingScreen(PoActions, PoEditor, Screen):
         for widget in (self.supplier_label, self.supplier, self.warehouse_label, self.warehouse, self.expected_label,
                        self.expected, self.new_button):
             draft_bar.addWidget(widget)
+        # the draft bar in the order it reads (the editor's widgets were made between them)
+        QWidget.setTabOrder(self.supplier, self.warehouse)
+        QWidget.setTabOrder(self.warehouse, self.expected)
+        QWidget.setTabOrder(self.expected, self.new_button)
         draft_bar.addStretch(1)
         action_bar = QHBoxLayout()
         action_bar.addWidget(self.search, 2)

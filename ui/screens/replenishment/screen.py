@@ -133,6 +133,7 @@ class ReplenishmentScreen(Screen):
         self.target_button.setEnabled(False)
         self.target_dialog = None
         self._reselect: str | None = None
+        self._asked: tuple[str, str | None] | None = None  # (SKU, warehouse) another screen asked to see
         target = QShortcut(QKeySequence("Ctrl+T"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         target.activated.connect(lambda: self.edit_target() if self.target_button.isEnabled() else None)
         # The ABC/XYZ matrix of the last run's classes (ui.screens.replenishment.matrix); a click filters the list.
@@ -232,6 +233,24 @@ class ReplenishmentScreen(Screen):
 
         self.load(job, self._planned, on_progress=self._progressed)
 
+    def show_product(self, sku: str, warehouse: str | None = None) -> None:
+        """The product's suggestion, asked for from another screen (a sales order's stockout): the list shows the
+        product (in ``warehouse`` when given) and, when there is no plan yet or the one shown is out of date,
+        planning runs, so that the answer is not an empty list waiting for F5."""
+        self.search.setText(sku)
+        self._reselect = sku
+        combo = self.filters["warehouse"]
+        if warehouse and combo.findData(warehouse) < 0:
+            combo.addItem(warehouse, warehouse)  # before a first plan the list of warehouses is still empty
+        combo.setCurrentIndex(max(0, combo.findData(warehouse)) if warehouse else 0)
+        if self._cancel_flag is not None:  # a run on its way answers when it ends
+            self._asked = (sku, warehouse)
+        elif not self._planned_once or self.services.data_generation() > self._loaded_generation:
+            self._asked = (sku, warehouse)
+            self.refresh()
+        elif not self.proxy.rowCount():
+            self._say(lambda: self._nothing_for((sku, warehouse)).strip())
+
     def stale_text(self) -> str:
         return translate("Replenishment", "Stock, orders or sales changed since this plan was made: run planning "
                                           "again (F5) before ordering.")
@@ -307,12 +326,14 @@ class ReplenishmentScreen(Screen):
         rows = [r for r in rows if not ordered(r) and not is_transfer(r)]
         day = (self.today or date.today()).isoformat()
         planned, computed = result.planned, result.computed
+        asked, self._asked = self._asked, None
+        asked = None if self.proxy.rowCount() else asked  # listed: the list answers
         self._say(lambda: fill(translate("Replenishment", "Planned for %1: %2 alert(s), %3 with a suggested order."),
                                day, str(len(rows)), str(n)) + " " +
                   (fill(translate("Replenishment", "%1 transfer(s) between warehouses suggested before buying."),
                         str(moves)) + " " if moves else "") +
                   fill(translate("Replenishment", "%1 of %2 rows forecast anew; the others had not changed."),
-                       f"{computed:,}", f"{planned:,}"))
+                       f"{computed:,}", f"{planned:,}") + self._nothing_for(asked))
         if self.proxy.rowCount():
             keep = [i for i in range(self.proxy.rowCount())
                     if self.proxy.index(i, ReplenishmentModel.SKU).data() == self._reselect]
@@ -321,6 +342,18 @@ class ReplenishmentScreen(Screen):
         else:
             self.explanation.clear()
             self.chart.clear()
+
+    def _nothing_for(self, asked: tuple[str, str | None] | None) -> str:
+        """Why the product another screen asked for is not listed: planning suggests nothing for it, and a draft
+        sales order's quantities are not demand until the order is confirmed (its backorder then counts)."""
+        if asked is None:
+            return ""
+        sku, warehouse = asked
+        return "\n" + fill(translate("Replenishment", "%1 in %2: planning suggests no order; the stock and open "
+                                                       "purchase orders cover its forecast. A draft sales order "
+                                                       "counts once it is confirmed: confirm it with the rest on "
+                                                       "backorder, then plan again (F5)."),
+                           sku, warehouse or translate("Replenishment", "any warehouse"))
 
     def _fill(self, combo: QComboBox, items: list[tuple[str, str]]) -> None:
         refill(combo, ((data, text) for text, data in items), translate("Replenishment", "All"))

@@ -118,7 +118,7 @@ class OrderActions:
     def new_order(self) -> None:
         """Start a new order: the header keeps the customer and warehouse, the lines are empty (Ctrl+N)."""
         self.current = None
-        self.atp, self.quotes = {}, {}
+        self.atp, self.quotes, self.waiting = {}, {}, {}
         self.forget_removed()
         self.shortage.withdraw(silent=True)
         self.table.clearSelection()
@@ -442,11 +442,12 @@ class OrderActions:
         if hasattr(window, "show_screen"):
             window.show_screen("transfer").prefill(source, target, sku, qty)
 
-    def open_replenishment(self, sku: str) -> None:
-        """Offer 2, when no purchase order covers it: the replenishment suggestion of the product."""
+    def open_replenishment(self, sku: str, warehouse: str | None = None) -> None:
+        """Offer 2, when no purchase order covers it: the replenishment suggestion of the product in the line's
+        warehouse (planned first when there is no plan yet, or an old one)."""
         window = self.window()
         if hasattr(window, "show_screen"):
-            window.show_screen("replenishment").search.setText(sku)
+            window.show_screen("replenishment").show_product(sku, warehouse)
 
     def replace_line(self, line_no: int, sku: str) -> None:
         """Offer 3: the substitute takes the line's place; then confirming is tried again."""

@@ -26,7 +26,6 @@ from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QComboBox
 from PySide6.QtWidgets import QCompleter
-from PySide6.QtWidgets import QDateEdit
 from PySide6.QtWidgets import QGridLayout
 from PySide6.QtWidgets import QGroupBox
 from PySide6.QtWidgets import QHBoxLayout
@@ -43,6 +42,7 @@ from domain.access.roles import Permission
 from domain.access.roles import allows
 from domain.kernel.numbers import fmt
 from domain.sales import atp
+from domain.sales import backorders
 from domain.sales import lookup
 from domain.sales import orders
 from domain.sales.model import tax_of
@@ -73,6 +73,7 @@ from ui.screens.sales.words import L_UNIT
 from ui.screens.sales.words import L_WAREHOUSE
 from ui.screens.sales.words import L_WITH_TAX
 from ui.screens.sales.words import LINE_COLUMNS
+from ui.screens.sales.words import OPEN
 from ui.screens.sales.words import STATES
 from ui.screens.sales.words import SoListModel
 from ui.screens.sales.words import money_or_none
@@ -83,6 +84,7 @@ from ui.screens.sales.words import translate
 from ui.search import needle
 from ui.widgets.busy import alive
 from ui.widgets.combo import refill
+from ui.widgets.optional_date import OptionalDateEdit
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
 from ui.widgets.table_view import fit_titles
@@ -94,22 +96,30 @@ NO_DATE = QDate(2000, 1, 1)
 
 
 def _load_order(services, ref: str):
-    """The order, each line's ATP (now, by the requested date), the customer's quotes (last prices) and, for a
-    draft, what confirming it now would find short with the offers (``orders.preview_shortfalls``)."""
+    """The order, each line's ATP (now, by the requested date), the customer's quotes (last prices), for a draft
+    what confirming it now would find short with the offers (``orders.preview_shortfalls``) and, for a confirmed
+    order, its backorders by line number (``backorders.backorders_of``).
+
+    A confirmed line's own reservation is part of the product's reserved quantity, so on hand − reserved says
+    nothing about the line: its ATP now is what it can ship now, its open quantity less its backorder."""
     rows = services.sales.sales_orders(ref=ref)
     if not rows:
-        return None, {}, {}, ()
+        return None, {}, {}, (), {}
     row = rows[0]
     ids = services.sales.product_ids([x.sku for x in row.lines])
     warehouses = {w.code: w.id for w in services.catalog.warehouses()}
     found = services.sales.availability(list(ids.values()))
+    waiting = backorders.backorders_of(services.uow(), row.number) if row.state in OPEN else {}
     per_line = {}
     for x in row.lines:
         a = atp.of(found, ids.get(x.sku, ""), warehouses.get(x.warehouse, ""))
-        per_line[x.line_no] = (a.available, a.by(row.requested_on) if row.requested_on else None)
+        now = a.available
+        if row.state in OPEN:
+            now = x.open - (waiting[x.line_no].qty if x.line_no in waiting else 0)
+        per_line[x.line_no] = (now, a.by(row.requested_on) if row.requested_on else None)
     quotes = lookup.quotes(services.uow(), row.customer, [x.sku for x in row.lines]) if row.lines else {}
     short = orders.preview_shortfalls(services.uow(), row.number) if row.state == "draft" and row.lines else []
-    return row, per_line, quotes, tuple(short)
+    return row, per_line, quotes, tuple(short), waiting
 
 
 class SalesOrdersScreen(OrderActions, Screen):
@@ -118,6 +128,7 @@ class SalesOrdersScreen(OrderActions, Screen):
     def __init__(self, services, parent=None) -> None:
         super().__init__(services, parent)
         self.current = None  # SoRow
+        self.waiting = {}  # line no → Backorder of the order shown (confirmed or partly shipped)
         self.atp: dict[int, tuple[Decimal, Decimal | None]] = {}
         self.quotes: dict = {}
         self.customers: list = []
@@ -161,11 +172,7 @@ class SalesOrdersScreen(OrderActions, Screen):
         self.customer.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.customer.lineEdit().returnPressed.connect(lambda: self.sku.setFocus())  # keyboard first: then the SKU
         self.warehouse_label, self.warehouse = QLabel(self), QComboBox(self)
-        self.requested_label, self.requested = QLabel(self), QDateEdit(self)
-        self.requested.setCalendarPopup(True)
-        self.requested.setDisplayFormat("yyyy-MM-dd")
-        self.requested.setMinimumDate(NO_DATE)
-        self.requested.setDate(NO_DATE)
+        self.requested_label, self.requested = QLabel(self), OptionalDateEdit("", self, NO_DATE)  # text: retranslate
         self.reference_label, self.reference = QLabel(self), QLineEdit(self)
         self.reference.setMaxLength(64)
         for label, widget in (
@@ -400,7 +407,7 @@ class SalesOrdersScreen(OrderActions, Screen):
 
         services.tasks.submit(lambda: _load_order(services, ref), on_done=done, on_error=self._failed)
 
-    def _order_loaded(self, row, per_line, quotes, short=()) -> None:
+    def _order_loaded(self, row, per_line, quotes, short=(), waiting=None) -> None:
         if row is None:
             return
         if self.current is None or self.current.id != row.id:
@@ -408,6 +415,7 @@ class SalesOrdersScreen(OrderActions, Screen):
         if self.current is None or self.current.id != row.id or row.state != "draft":
             self._removed.clear()  # undo of a removed line is for the draft it came from, while it is a draft
         self.current, self.atp, self.quotes = row, per_line, quotes
+        self.waiting = waiting or {}
         self._show_order()
         # A stockout is said at once, while the order is typed, with its offers: not first on confirming.
         if short:
@@ -481,6 +489,9 @@ class SalesOrdersScreen(OrderActions, Screen):
                 if column == L_ATP and short:
                     item.setForeground(Qt.GlobalColor.red)
                     item.setToolTip(translate("SalesOrders", "Less than the line's quantity can be promised now"))
+                if column == L_ATP and x.line_no in self.waiting:
+                    item.setForeground(Qt.GlobalColor.red)
+                    item.setToolTip(self._backorder_text(x.line_no))
                 if column == L_SOURCE and x.override_user:
                     item.setToolTip(fill(translate("SalesOrders", "Promised beyond the stock by %1"), x.override_user))
                 self.lines.setItem(r, column, item)
@@ -524,7 +535,18 @@ class SalesOrdersScreen(OrderActions, Screen):
         )
         if row.reason:
             text += "  " + fill(translate("SalesOrders", "(reason: %1)"), row.reason)
+        for line_no in sorted(self.waiting):
+            text += "\n" + self._backorder_text(line_no)
         self.state_label.setText(text)
+
+    def _backorder_text(self, line_no: int) -> str:
+        """What a confirmed line waits for and when an open purchase order brings it."""
+        b = self.waiting[line_no]
+        if b.arrival is None:
+            return fill(translate("SalesOrders", "Line %1 · %2: %3 on backorder; no purchase order covers it yet."),
+                        line_no, b.sku, fmt(b.qty))
+        return fill(translate("SalesOrders", "Line %1 · %2: %3 on backorder; an open purchase order brings it by %4."),
+                    line_no, b.sku, fmt(b.qty), b.arrival.isoformat())
 
     def say(self, text: str, error: bool = False) -> None:
         self.message.setStyleSheet(SHORT_STYLE if error else "color: #1a7f37;")

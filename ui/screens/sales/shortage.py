@@ -38,6 +38,7 @@ from ui.screens.sales.words import translate
 PANEL_STYLE = "QFrame#shortage { background: #fff7e6; border: 1px solid #e0a030; border-radius: 4px; }"
 HEAD_STYLE = "color: #8a3b00; font-weight: bold;"
 NOTE_STYLE = "color: #555;"
+SCROLL_MIN = 170  # px: the offers of one short line with two other warehouses and a substitute, in both languages
 
 
 
@@ -93,7 +94,7 @@ class ShortLineBox(QFrame):
         grid.addWidget(self.arrival_label, row, 1, 1, 2 if short.arrival is None else 3)
         if short.arrival is None:
             self.replenish_button = QPushButton(self)
-            self.replenish_button.clicked.connect(lambda: panel.replenish.emit(short.sku))
+            self.replenish_button.clicked.connect(lambda: panel.replenish.emit(short.sku, short.warehouse))
             grid.addWidget(self.replenish_button, row, 3)
         row += 1
         # 3. substitutes
@@ -183,7 +184,7 @@ class ShortagePanel(QFrame):
 
     ship_from = Signal(int, str)  # line no, warehouse code
     transfer = Signal(str, str, str, object)  # SKU, from, to, quantity
-    replenish = Signal(str)  # SKU
+    replenish = Signal(str, str)  # SKU, the short line's warehouse
     replace = Signal(int, str)  # line no, substitute SKU
     add_substitute = Signal(str, object)  # substitute SKU, quantity
     backorder = Signal()  # confirm with the override
@@ -233,6 +234,10 @@ class ShortagePanel(QFrame):
             self.body_layout.addWidget(box)
         self.body_layout.addStretch(1)
         self.retranslate()
+        # The scroll area's own minimum is a few pixels: squeezed by the lines below, one short line showed its
+        # first offer and hid the purchase-order date and the substitutes behind a scroll bar. It takes the height
+        # of its offers, up to SCROLL_MIN, and scrolls only beyond that.
+        self.scroll.setMinimumHeight(min(self.body.sizeHint().height(), SCROLL_MIN))
         self.show()
         if self.boxes and focus:
             first = next(iter(self.boxes[0].ship_buttons.values()), None) or self.backorder_button
