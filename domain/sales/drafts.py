@@ -86,7 +86,7 @@ def change_draft(uow, c: ChangeDraft) -> SalesOrder:
     """Change a draft's customer, warehouse, requested date or reference."""
     reference = None if c.reference is None else v.text("reference", c.reference, required=False, max_len=64)
     if c.requested_on is not None and c.requested_on != date.min:
-        v.day("requested", c.requested_on)
+        v.planned_day("requested", c.requested_on)
     with uow:
         require(uow, Permission.SALES_ORDERS)
         order = _draft(uow, c.so)

@@ -155,7 +155,7 @@ def _checked_order(c: sc.CreateSalesOrder) -> tuple[str, str, datetime]:
     reference = v.text("reference", c.reference, required=False, max_len=64)
     notes = v.text("notes", c.notes, required=False, max_len=4000)
     if c.requested_on is not None:
-        v.day("requested", c.requested_on)
+        v.planned_day("requested", c.requested_on)
     return reference, notes, v.moment("date", c.created_at)
 
 
