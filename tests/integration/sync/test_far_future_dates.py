@@ -64,6 +64,32 @@ def _rewrite(w: HostileWriter, tbl: str, row_id: str, change) -> None:
                    (json.dumps(record, ensure_ascii=False), tbl, row_id))
 
 
+def _redate(hub: str, sale: tuple[str, str], when: datetime, *, whole: bool = True,
+            due: str | None = None) -> tuple[str, str]:
+    """Date a desk's sale ``when`` on the hub: its sales lines, and (``whole``) the document's header, its shipment
+    and its receivable, due ``due`` (default: the same day). Returns (the shipment's id, the receivable's)."""
+    doc_id, number = sale
+    w = HostileWriter(hub)
+    try:
+        def dated(record):
+            if whole:
+                record.update(business_date=when.date().isoformat(), occurred_at=_micros(when),
+                              posted_at=_micros(when))
+            for line in record["_children"]["sales_lines"]:
+                line["occurred_at"] = _micros(when)
+
+        _rewrite(w, "documents", doc_id, dated)
+        shipment = w.conn.execute("SELECT id FROM movements WHERE source_ref = %s", (number,)).fetchone()[0]
+        item = w.conn.execute("SELECT row_id FROM sync_log WHERE tbl = 'account_items'").fetchone()[0]
+        if whole:
+            w.conn.execute("UPDATE movements SET occurred_at = %s WHERE id = %s", (_micros(when), shipment))
+            _rewrite(w, "account_items", item, lambda r: r.update(business_date=when.date().isoformat(),
+                                                                   due_on=due or when.date().isoformat()))
+    finally:
+        w.close()
+    return shipment, item
+
+
 def _counts(db) -> dict[str, int]:
     with db.engine.connect() as conn:
         return {name: conn.execute(select(func.count()).select_from(t.metadata.tables[name])).scalar_one()
@@ -78,20 +104,7 @@ def test_a_sale_dated_2099_on_the_hub_is_kept_aside_whole_with_its_lines_movemen
     a, b = devices("a"), devices("b")
     doc_id, number = _sold(a)
     sync.sync(a, hub)
-    w = HostileWriter(hub)
-    try:
-        def far(record):
-            record.update(business_date=FAR.date().isoformat(), occurred_at=_micros(FAR), posted_at=_micros(FAR))
-            for line in record["_children"]["sales_lines"]:
-                line["occurred_at"] = _micros(FAR)
-
-        _rewrite(w, "documents", doc_id, far)
-        shipment = w.conn.execute("SELECT id FROM movements WHERE source_ref = %s", (number,)).fetchone()[0]
-        w.conn.execute("UPDATE movements SET occurred_at = %s WHERE id = %s", (_micros(FAR), shipment))
-        item = w.conn.execute("SELECT row_id FROM sync_log WHERE tbl = 'account_items'").fetchone()[0]
-        _rewrite(w, "account_items", item, lambda r: r.update(business_date="2099-03-01", due_on="2099-03-31"))
-    finally:
-        w.close()
+    shipment, item = _redate(hub, (doc_id, number), FAR)
 
     report = sync.sync(b, hub)
     kept = {q.row_id: q for q in sync.status(b).quarantined}
@@ -119,16 +132,10 @@ def test_a_sale_dated_2099_on_the_hub_is_kept_aside_whole_with_its_lines_movemen
 
 def test_a_document_whose_sales_line_alone_is_dated_2099_is_kept_aside_with_all_its_lines(hub, devices):
     a, b = devices("a"), devices("b")
-    doc_id, _ = _sold(a)
+    sale = _sold(a)
     sync.sync(a, hub)
-    w = HostileWriter(hub)
-    try:
-        def far_line(record):
-            record["_children"]["sales_lines"][0]["occurred_at"] = _micros(FAR)
-
-        _rewrite(w, "documents", doc_id, far_line)
-    finally:
-        w.close()
+    _redate(hub, sale, FAR, whole=False)
+    doc_id = sale[0]
     sync.sync(b, hub)
     kept = {q.row_id: q for q in sync.status(b).quarantined}
     assert kept[doc_id].code == "too_far_ahead" and kept[doc_id].params["name"] == "occurred_at"
@@ -139,23 +146,10 @@ def test_a_document_whose_sales_line_alone_is_dated_2099_is_kept_aside_with_all_
 def test_a_date_a_little_ahead_comes_in_and_a_due_date_years_on_too(hub, devices):
     """A desk whose clock runs ahead posts a day or two after another's today; terms may make a due date years on."""
     a, b = devices("a"), devices("b")
-    doc_id, number = _sold(a)
+    sale = _sold(a)
     sync.sync(a, hub)
-    soon = datetime.now(UTC) + timedelta(days=2)
     due = (date.today() + timedelta(days=5 * 365)).isoformat()
-    w = HostileWriter(hub)
-    try:
-        def ahead(record):
-            record.update(business_date=soon.date().isoformat(), occurred_at=_micros(soon))
-            for line in record["_children"]["sales_lines"]:
-                line["occurred_at"] = _micros(soon)
-
-        _rewrite(w, "documents", doc_id, ahead)
-        w.conn.execute("UPDATE movements SET occurred_at = %s WHERE source_ref = %s", (_micros(soon), number))
-        item = w.conn.execute("SELECT row_id FROM sync_log WHERE tbl = 'account_items'").fetchone()[0]
-        _rewrite(w, "account_items", item, lambda r: r.update(business_date=soon.date().isoformat(), due_on=due))
-    finally:
-        w.close()
+    _redate(hub, sale, datetime.now(UTC) + timedelta(days=2), due=due)
     assert sync.sync(b, hub).refused == 0
     assert _counts(b) == {"documents": 1, "document_lines": 1, "sales_lines": 1, "movements": 2, "account_items": 1}
     with b.engine.connect() as conn:
