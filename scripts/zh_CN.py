@@ -2572,6 +2572,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('SyncReasons', '%1: %2 is not true or false'): '%1：%2 不是“是”或“否”',
     ('SyncReasons', '%1: %2 is out of range'): '%1：%2 超出范围',
     ('SyncReasons', '%1: %2 is outside %3..%4'): '%1：%2 不在 %3..%4 之内',
+    ('SyncReasons', '%1: %2 is more than a year after today on this computer; dates from %3 to %4 are accepted'): '%1：%2 比本机今天晚了一年以上；只接受 %3 至 %4 之间的日期',
     ('SyncReasons', '%1: %2 is too large; an amount stays below %3'): '%1：%2 太大；金额须小于 %3',
     ('SyncReasons', '%1: %2 is too large; at most %3 is accepted'): '%1：%2 太大；最多接受 %3',
     ('SyncReasons', '%1: %2 must be 0 or more'): '%1：%2 必须大于或等于 0',

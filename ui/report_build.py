@@ -64,7 +64,8 @@ def header(request: ReportRequest, language: str) -> list[tuple[str, str]]:
     elif request.kind in ON_A_DAY:
         lines.append((t("Date"), request.last.isoformat()))
     else:
-        lines.append((t("Period"), f"{request.first.isoformat()} – {request.last.isoformat()}"))
+        lines.append((t("Period"), t("%1 – %2").replace("%1", request.first.isoformat())
+                      .replace("%2", request.last.isoformat())))
         lines.append((t("By"), t(request.grouping)))
     if request.kind == SLOW:
         lines.append((t("Days idle"), f"≥ {request.slow_days}"))

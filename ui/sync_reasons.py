@@ -38,6 +38,9 @@ REASONS: dict[str, Template] = {
         "SyncReasons", "%1: %2 has more than %3 decimal places"), "name", "value", "places"),
     "not_instant": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 is not a point in time"), "name", "value"),
     "outside": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 is outside %3..%4"), "name", "value", "first", "last"),
+    "too_far_ahead": _t(QT_TRANSLATE_NOOP(
+        "SyncReasons", "%1: %2 is more than a year after today on this computer; dates from %3 to %4 are accepted"),
+        "name", "value", "first", "last"),
     "not_date": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 is not a date such as 2026-03-01"), "name", "value"),
     "not_bool": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 is not true or false"), "name", "value"),
     "not_whole": _t(QT_TRANSLATE_NOOP("SyncReasons", "%1: %2 is not a whole number"), "name", "value"),

@@ -225,7 +225,7 @@ def _checked(c: EnterSupplierInvoice, places: int):
         lines.append((sku, v.quantity(f"quantity of line {n}", line.qty),
                       v.money(f"unit price of line {n}", line.unit_price)))
     day = v.day("date", c.day if c.day is not None else today())
-    due = v.day("due", c.due_on) if c.due_on is not None else None
+    due = v.planned_day("due", c.due_on) if c.due_on is not None else None
     if due is not None and due < day:
         raise BadInput("due", f"{due.isoformat()} is before the invoice's date {day.isoformat()}; enter a due date "
                               f"on or after it",

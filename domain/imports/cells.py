@@ -23,6 +23,7 @@ from domain.imports.report import DateCell
 from domain.imports.report import NumberCell
 from domain.imports.report import RowProblem
 from domain.imports.report import Table
+from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
 from domain.kernel.numbers import NotInFormat
 from domain.kernel.numbers import NumberFormat
@@ -50,6 +51,17 @@ def parse_date(field: str, text: str) -> date:
     except ValueError:
         raise BadInput(field, f"{text!r} is not a day of the calendar", code="not_a_day",
                        values=(repr(text),)) from None
+
+
+def business_day(field: str, text: str) -> date:
+    """The day something happened (``parse_date``), inside the window a clerk may type (``v.day``): from
+    1970-01-01 to a year after today."""
+    return v.day(field, parse_date(field, text))
+
+
+def planned_day(field: str, text: str) -> date:
+    """A date planned ahead, such as a due date (``parse_date``), inside ``v.planned_day``'s window."""
+    return v.planned_day(field, parse_date(field, text))
 
 
 def check_mapping(kind: ImportKind, table: Table, mapping: dict[str, str]) -> dict[str, int]:

@@ -29,7 +29,8 @@ from domain.accounts.model import ItemKind
 from domain.accounts.model import Side
 from domain.accounts.model import number_for
 from domain.imports.cells import Row
-from domain.imports.cells import parse_date
+from domain.imports.cells import business_day
+from domain.imports.cells import planned_day
 from domain.imports.problems import Said
 from domain.imports.report import ImportResult
 from domain.imports.stock import row_ref
@@ -82,10 +83,6 @@ def _amount(places: int):
     return check
 
 
-def _date(field: str, text: str) -> date:
-    return v.day(field, parse_date(field, text))
-
-
 def plan_openings(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult, *, today: date) -> list:
     """Check opening rows against the partners, the period close and what is already imported; the commands."""
     commands: list = []
@@ -96,8 +93,8 @@ def plan_openings(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult, *,
         side = row.take("side", side_of)
         code = row.take("partner", lambda f, t: v.code(f, t, max_len=limits.CODE))
         amount = row.take("amount", _amount(uow.money_places))
-        day = row.take("date", _date, default=today)
-        due = row.take("due", _date)
+        day = row.take("date", business_day, default=today)
+        due = row.take("due", planned_day)
         reference = row.take("reference", lambda f, t: v.text(f, t, required=False, max_len=limits.REFERENCE),
                              default="")
         partner = None

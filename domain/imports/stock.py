@@ -46,6 +46,7 @@ from domain.catalog.model import Product
 from domain.catalog.model import Warehouse
 from domain.catalog.units import whole_quantity
 from domain.imports.cells import Row
+from domain.imports.cells import business_day
 from domain.imports.cells import parse_date
 from domain.imports.problems import Said
 from domain.imports.problems import said_of
@@ -180,7 +181,7 @@ def plan_stock(uow: UnitOfWork, rows: Iterable[Row], result: ImportResult, *, to
     checked: list[tuple[Row, Product, Warehouse, Decimal, Decimal, date, str]] = []
     wh_check = _memo(lambda f, t: v.code(f, t, max_len=32))
     qty_check = _memo(lambda f, t: v.quantity(f, t, allow_zero=True))
-    cost_check, day_check = _memo(lambda f, t: v.money(f, t)), _memo(parse_date)
+    cost_check, day_check = _memo(lambda f, t: v.money(f, t)), _memo(business_day)
     local = _memo(lambda _, day: _local(day))
     for row in rows:
         result.rows += 1

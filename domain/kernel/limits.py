@@ -50,19 +50,34 @@ FIELDS: dict[str, int] = {
     "period_events.user": USERNAME, "period_events.reason": REASON,
 }
 
-# Business dates (a movement's, a document's, an issue date): from the Unix epoch, where the ledger's
-# instants start, to this many years after today. Outside it a date is a typing slip (0001, 9999) and
-# would not survive the conversions to local time and to the stored microseconds.
+# Business dates: the day something happened (a movement, a document, a payment, an invoice received), from the
+# Unix epoch, where the ledger's instants start, to a year after today. A desk's clock may run a little ahead of
+# another's, so a date just after today is taken; a year on is a typing slip (2099 for 2029, 9999), which would sit
+# at the end of every ledger, report and forecast. One rule for what a clerk types, what an import reads and what
+# a sync takes from the hub (``persistence.sync.checks``).
 FIRST_DAY = date(1970, 1, 1)  # and not before its midnight in UTC (the first hours of it east of Greenwich)
-YEARS_AHEAD = 100
+YEARS_AHEAD = 1
+# Dates planned ahead (an order's requested or expected date, a due date, a rate's first day) may lie further on:
+# payment terms run to ten years. Past this they are slips too, and would not survive the conversions to local
+# time and to the stored microseconds.
+PLANNED_YEARS_AHEAD = 100
 
 
 def last_day(today: date) -> date:
     """The last business date accepted when it is ``today``: the same day ``YEARS_AHEAD`` years on."""
+    return _years_on(today, YEARS_AHEAD)
+
+
+def last_planned_day(today: date) -> date:
+    """The last date planned ahead accepted when it is ``today``: the same day ``PLANNED_YEARS_AHEAD`` years on."""
+    return _years_on(today, PLANNED_YEARS_AHEAD)
+
+
+def _years_on(today: date, years: int) -> date:
     try:
-        return today.replace(year=today.year + YEARS_AHEAD)
+        return today.replace(year=today.year + years)
     except ValueError:  # 29 February
-        return today.replace(year=today.year + YEARS_AHEAD, day=28)
+        return today.replace(year=today.year + years, day=28)
 
 
 # Numbers: what one typed quantity or unit cost may be, and what one balance may reach. Quantities are

@@ -9,7 +9,8 @@ Codes (SKUs, barcodes, warehouse and partner codes, user names) are normalised: 
 ``ＳＤ－６`` is ``SD-6``), every Unicode dash is the ASCII hyphen, no invisible characters. Codes are
 kept as typed after that, and compared without regard to ASCII case (``code_key``).
 
-Dates: business dates lie between ``limits.FIRST_DAY`` and ``limits.last_day(today)``.
+Dates: business dates (the day something happened) lie between ``limits.FIRST_DAY`` and ``limits.last_day(today)``,
+a year after today; dates planned ahead (requested, expected, due) up to ``limits.last_planned_day(today)``.
 """
 
 from __future__ import annotations
@@ -222,8 +223,9 @@ def _code(field: str, value: object, max_len: int) -> str:
     return result
 
 
-def _window() -> tuple[date, date]:
-    return limits.FIRST_DAY, _last_day(datetime.now(UTC).date())
+def _window(planned: bool = False) -> tuple[date, date]:
+    today = datetime.now(UTC).date()
+    return limits.FIRST_DAY, (_last_planned_day(today) if planned else _last_day(today))
 
 
 @functools.lru_cache(maxsize=4)
@@ -231,26 +233,50 @@ def _last_day(today: date) -> date:
     return limits.last_day(today)
 
 
+@functools.lru_cache(maxsize=4)
+def _last_planned_day(today: date) -> date:
+    return limits.last_planned_day(today)
+
+
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
-def _outside(field: str, shown: str) -> BadInput:
-    first, last = _window()
+def _outside(field: str, shown: str, planned: bool = False) -> BadInput:
+    first, last = _window(planned)
     return BadInput(field, f"{shown} is outside the accepted dates; enter a date from {first.isoformat()} to "
                            f"{last.isoformat()}", code="outside_dates", values=(shown, first.isoformat(),
                                                                                  last.isoformat()))
 
 
 def day(field: str, value: date) -> date:
-    """A business date inside the window (``limits.FIRST_DAY`` to ``limits.last_day``)."""
+    """A business date, the day something happened, inside the window: ``limits.FIRST_DAY`` to
+    ``limits.last_day`` (a year after today).
+
+    Raises:
+        BadInput ``outside_dates``: naming the date and the window.
+    """
+    return _day(field, value, planned=False)
+
+
+def planned_day(field: str, value: date) -> date:
+    """A date planned ahead (an order's requested or expected date, a due date): ``limits.FIRST_DAY`` to
+    ``limits.last_planned_day``.
+
+    Raises:
+        BadInput ``outside_dates``: naming the date and the window.
+    """
+    return _day(field, value, planned=True)
+
+
+def _day(field: str, value: date, planned: bool) -> date:
     if not isinstance(value, date):
         raise BadInput(field, f"{value!r} is not a date; use a date such as 2026-03-01",
                        code="not_a_date", values=(repr(value),))
-    first, last = _window()
+    first, last = _window(planned)
     shown = value.isoformat() if not isinstance(value, datetime) else value.date().isoformat()
     plain = value.date() if isinstance(value, datetime) else value
     if not first <= plain <= last:
-        raise _outside(field, shown)
+        raise _outside(field, shown, planned)
     return value
 
 

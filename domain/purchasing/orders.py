@@ -72,7 +72,7 @@ def create_draft(uow: UnitOfWork, c: pc.CreatePurchaseOrder) -> PurchaseOrder:
     terms = v.text("terms", c.terms, required=False, max_len=4000)
     notes = v.text("notes", c.notes, required=False, max_len=4000)
     if c.expected_on is not None:
-        v.day("expected", c.expected_on)
+        v.planned_day("expected", c.expected_on)
     with uow:
         require(uow, Permission.PURCHASE)
         supplier = _supplier(uow, c.supplier)

@@ -24,8 +24,11 @@ from domain.kernel.refusals import refusal
 from domain.sales.model import SalesOrder
 from domain.sales.model import SoLine
 from domain.sales.model import SoState
+from domain.sales.orders import build_line
+from domain.sales.orders import check_new_line
 from domain.sales.orders import find_customer
 from domain.sales.orders import find_order
+from domain.sales.pricing import LinePrice
 from domain.sales.pricing import discount_value
 from domain.sales.pricing import line_price
 from domain.sales.pricing import price_value
@@ -83,7 +86,7 @@ def change_draft(uow, c: ChangeDraft) -> SalesOrder:
     """Change a draft's customer, warehouse, requested date or reference."""
     reference = None if c.reference is None else v.text("reference", c.reference, required=False, max_len=64)
     if c.requested_on is not None and c.requested_on != date.min:
-        v.day("requested", c.requested_on)
+        v.planned_day("requested", c.requested_on)
     with uow:
         require(uow, Permission.SALES_ORDERS)
         order = _draft(uow, c.so)
@@ -170,18 +173,12 @@ def restore_line(uow, so: str, removed: SoLine) -> SoLine:
         product = uow.products.get(removed.product_id)
         if product is None:
             raise refusal(NotFound, "ledger_unknown_product", field="SKU", code=removed.sku)
-        whole_quantity("quantity", product, qty)
-        existing = order.line_for(product.id)
-        if existing is not None:
-            raise refusal(Duplicate, "so_line_exists", sku=product.sku, line=existing.line_no, so=order.label)
-        taken = {x.line_no for x in order.lines}
-        line_no = removed.line_no if removed.line_no not in taken else max(taken, default=0) + 1
-        warehouse_id = None if removed.warehouse_id == order.warehouse_id else removed.warehouse_id
-        if warehouse_id is not None and uow.warehouses.get(warehouse_id) is None:
-            warehouse_id = None
-        line = SoLine(id=new_id(), line_no=line_no, product_id=product.id, sku=product.sku, name=product.name,
-                      unit=product.unit, qty=qty, unit_price=price, discount=discount, tax_rate=removed.tax_rate,
-                      warehouse_id=warehouse_id, price_source=removed.price_source)
+        check_new_line(order, product, qty)
+        warehouse_id = removed.warehouse_id
+        if warehouse_id not in (None, order.warehouse_id) and uow.warehouses.get(warehouse_id) is None:
+            warehouse_id = None  # gone since: the order's warehouse
+        priced = LinePrice(price, discount, removed.tax_rate, removed.price_source)
+        line = build_line(order, product, qty, priced, warehouse_id, removed.line_no)
         order.lines.append(line)
         order.lines.sort(key=lambda x: x.line_no)
         uow.sales.save(order)

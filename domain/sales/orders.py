@@ -27,6 +27,7 @@ from decimal import Decimal
 from domain.access.roles import Permission
 from domain.access.roles import require
 from domain.catalog.model import Customer
+from domain.catalog.model import Product
 from domain.catalog.units import whole_quantity
 from domain.kernel import validate as v
 from domain.kernel.errors import BadInput
@@ -45,6 +46,7 @@ from domain.sales.model import NUMBER_PREFIX
 from domain.sales.model import SalesOrder
 from domain.sales.model import SoLine
 from domain.sales.model import SoState
+from domain.sales.pricing import LinePrice
 from domain.sales.pricing import discount_value
 from domain.sales.pricing import line_price
 from domain.sales.pricing import price_value
@@ -153,7 +155,7 @@ def _checked_order(c: sc.CreateSalesOrder) -> tuple[str, str, datetime]:
     reference = v.text("reference", c.reference, required=False, max_len=64)
     notes = v.text("notes", c.notes, required=False, max_len=4000)
     if c.requested_on is not None:
-        v.day("requested", c.requested_on)
+        v.planned_day("requested", c.requested_on)
     return reference, notes, v.moment("date", c.created_at)
 
 
@@ -189,19 +191,47 @@ def _checked_line(c: sc.AddSalesOrderLine) -> tuple[Decimal, Decimal | None, Dec
 
 def _new_line(uow, order: SalesOrder, c: sc.AddSalesOrderLine, qty: Decimal, price, discount) -> SoLine:
     product = ledger.find_product(uow, c.sku)
+    check_new_line(order, product, qty)
+    warehouse_id = None
+    if c.warehouse and c.warehouse.strip():
+        warehouse_id = ledger.find_warehouse(uow, c.warehouse).id
+    return build_line(order, product, qty, line_price(uow, order.customer_id, product, price, discount), warehouse_id)
+
+
+def check_new_line(order: SalesOrder, product: Product, qty: Decimal) -> None:
+    """Whether ``product`` may become a new line of ``order``: ``qty`` in its whole units, and not on it yet.
+
+    Raises:
+        BadInput: ``qty`` is not a whole number of a product sold in whole units.
+        Duplicate ``so_line_exists``: the product is on the order already.
+    """
     whole_quantity("quantity", product, qty)
     existing = order.line_for(product.id)
     if existing is not None:
         raise refusal(Duplicate, "so_line_exists", sku=product.sku, line=existing.line_no, so=order.label)
-    warehouse_id = None
-    if c.warehouse and c.warehouse.strip():
-        warehouse = ledger.find_warehouse(uow, c.warehouse)
-        warehouse_id = None if warehouse.id == order.warehouse_id else warehouse.id
-    priced = line_price(uow, order.customer_id, product, price, discount)
-    return SoLine(id=new_id(), line_no=max((x.line_no for x in order.lines), default=0) + 1,
-                  product_id=product.id, sku=product.sku, name=product.name, unit=product.unit, qty=qty,
-                  unit_price=priced.unit_price, discount=priced.discount, tax_rate=priced.tax_rate,
-                  warehouse_id=warehouse_id, price_source=priced.source)
+
+
+def build_line(order: SalesOrder, product: Product, qty: Decimal, priced: LinePrice, warehouse_id: str | None,
+               line_no: int | None = None) -> SoLine:
+    """A new line of ``order`` (checked by ``check_new_line``), not yet added to it.
+
+    Args:
+        order: the draft the line is for.
+        product: the line's product; its SKU, name and unit go on the line.
+        qty: the quantity, checked.
+        priced: the unit price, discount, tax rate and price source.
+        warehouse_id: the warehouse the line ships from; None or the order's own: the order's.
+        line_no: the number the line is to have when no line has it; None, or taken: the next after the last.
+
+    Returns:
+        The line, with a new id.
+    """
+    taken = {x.line_no for x in order.lines}
+    number = line_no if line_no is not None and line_no not in taken else max(taken, default=0) + 1
+    return SoLine(id=new_id(), line_no=number, product_id=product.id, sku=product.sku, name=product.name,
+                  unit=product.unit, qty=qty, unit_price=priced.unit_price, discount=priced.discount,
+                  tax_rate=priced.tax_rate, warehouse_id=None if warehouse_id == order.warehouse_id else warehouse_id,
+                  price_source=priced.source)
 
 
 @dataclass(frozen=True)

@@ -201,7 +201,9 @@ class QuarantineRow:
     code: str = ""  # the reason as data (persistence.sync.reasons); '' for a row kept before codes
     params: dict = field(default_factory=dict)
     data: str = ""  # the refused record as logged (JSON), e.g. the user an approval lets in
-    known_as: str = ""  # the key as a person knows it: a product's SKU when the product is here ('' otherwise)
+    # the key as a person knows it: a product's SKU when the product is here, else its SKU and name as pulled
+    # (records.named_as_pulled); '' for a record without one
+    known_as: str = ""
 
     @property
     def outgoing(self) -> bool:
@@ -483,7 +485,7 @@ def status(db) -> SyncStatus:
                                                q.params, q.data).order_by(q.seq))]
         known = r.named_by_sku(conn, [(x.table, x.row_id) for x in held])
         for x in held:
-            x.known_as = known.get((x.table, x.row_id), "")
+            x.known_as = known.get((x.table, x.row_id), "") or r.named_as_pulled(x.table, x.data)
     report = settings.get(loc.LAST_REPORT)
     code, params = _refusal(settings.get(loc.LAST_ERROR_CODE, ""))
     return SyncStatus(

@@ -21,6 +21,7 @@ import re
 from datetime import UTC
 from datetime import date
 from datetime import datetime
+from datetime import timedelta
 from decimal import Decimal
 from decimal import InvalidOperation
 
@@ -57,8 +58,9 @@ from persistence.types import Scaled
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_FIRST_YEAR = 1970
-_YEARS_AHEAD = 100
+# Dates planned ahead (``limits.last_planned_day``); every other date and every instant is of something that happened,
+# up to a year after this desk's today (``limits.last_day``), as a clerk may type it.
+_PLANNED = frozenset({"due_on", "expected_on", "requested_on", "valid_from"})
 # Columns that hold a global id (UUID text); other String(36) columns may be free text.
 _ID_COLUMNS = {"id", "product_id", "warehouse_id", "to_warehouse_id", "supplier_id", "document_id", "po_id",
                "transfer_id", "reverses_id", "customer_id", "substitute_id", "so_id", "order_line_id",
@@ -85,14 +87,36 @@ class Refused(Exception):
         return said if isinstance(said, Reason) else str(self)
 
 
-def _last_year() -> int:
-    return datetime.now(UTC).year + _YEARS_AHEAD
+def _last_day(name: str) -> date:
+    """The last date ``name`` may hold today: a year after today, or for a date planned ahead a hundred."""
+    today = datetime.now(UTC).date()
+    return limits.last_planned_day(today) if name in _PLANNED else limits.last_day(today)
 
 
 def _instant_bounds() -> tuple[int, int]:
-    low = 0
-    high = int(datetime(_last_year(), 12, 31, 23, 59, 59, tzinfo=UTC).timestamp() * 1_000_000)
-    return low, high
+    """The first and last instant (microseconds since 1970 UTC) accepted: to the end of ``limits.last_day`` in UTC, as
+    ``validate.moment`` takes it."""
+    end = datetime.combine(limits.last_day(datetime.now(UTC).date()) + timedelta(days=1), datetime.min.time(), UTC)
+    return 0, (end - _EPOCH) // timedelta(microseconds=1) - 1
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _instant_refused(name: str, value: int) -> Reason:
+    """Why the instant ``value``, outside ``_instant_bounds``, is refused: named by its day (UTC)."""
+    try:
+        shown = (_EPOCH + timedelta(microseconds=value)).date().isoformat()
+    except OverflowError:
+        shown = str(value)
+    return _date_refused(name, shown, value > 0, limits.last_day(datetime.now(UTC).date()))
+
+
+def _date_refused(name: str, shown: str, ahead: bool, last: date) -> Reason:
+    """The reason for a date or instant outside its window: ``too_far_ahead`` for a business date beyond a year
+    after today, ``outside`` otherwise; each names the field, the date and the dates accepted."""
+    code = "too_far_ahead" if ahead and name not in _PLANNED else "outside"
+    return reason(code, name=name, value=shown, first=limits.FIRST_DAY.isoformat(), last=last.isoformat())
 
 
 def _scaled_limit(places: int) -> Decimal:
@@ -129,7 +153,7 @@ def check_value(column, value) -> None:
             raise Refused(reason("not_instant", name=name, value=repr(value)))
         low, high = _instant_bounds()
         if not low <= value <= high:
-            raise Refused(reason("outside", name=name, value=value, first=_FIRST_YEAR, last=_last_year()))
+            raise Refused(_instant_refused(name, value))
         return
     if isinstance(kind, Date):
         try:
@@ -138,8 +162,9 @@ def check_value(column, value) -> None:
             day = None
         if day is None:
             raise Refused(reason("not_date", name=name, value=repr(str(value)[:40])))
-        if not _FIRST_YEAR <= day.year <= _last_year():
-            raise Refused(reason("outside", name=name, value=value, first=_FIRST_YEAR, last=_last_year()))
+        last = _last_day(name)
+        if not limits.FIRST_DAY <= day <= last:
+            raise Refused(_date_refused(name, day.isoformat(), day > last, last))
         return
     if isinstance(kind, Boolean):
         if not isinstance(value, bool):
@@ -405,23 +430,14 @@ def _money(data: dict, *names: str) -> None:
             raise Refused(reason("money_too_large", name=name, value=value, limit=f"{limits.MONEY_MAX:,}"))
 
 
-def _business_day(data: dict, *names: str) -> None:
-    """A business date as a clerk may type it: from limits.FIRST_DAY to limits.last_day(today)."""
-    last = limits.last_day(datetime.now(UTC).date())
-    for name in names:
-        value = data.get(name)
-        if value is not None and not limits.FIRST_DAY.isoformat() <= value <= last.isoformat():
-            raise Refused(reason("outside", name=name, value=value, first=limits.FIRST_DAY.isoformat(),
-                                 last=last.isoformat()))
-
-
 def _month(data: dict, name: str = "month") -> None:
     if parse_month(data.get(name)) != data.get(name):
         raise Refused(reason("not_month", name=name, value=repr(str(data.get(name))[:20])))
 
 
 def _account_rules(spec_name: str, data: dict) -> None:
-    """The accounts area's rules for one record, beyond its columns (what needs no other record here)."""
+    """The accounts area's rules for one record, beyond its columns (what needs no other record here). Its dates are
+    checked with its columns (``check_value``): a business date to a year after today, a due date further on."""
     if spec_name == "account_items":
         _one_of(data, "side", SIDES)
         _one_of(data, "kind", ITEM_KINDS)
@@ -434,7 +450,6 @@ def _account_rules(spec_name: str, data: dict) -> None:
         if amount == 0 and data["kind"] in MONEY_KINDS:
             raise Refused(reason("zero_money", kind=data["kind"]))
         _money(data, "amount")
-        _business_day(data, "business_date", "due_on")
         if data.get("due_on") is not None and data["due_on"] < data["business_date"]:
             raise Refused(reason("due_before", due=data["due_on"], day=data["business_date"]))
         if (data["kind"] == "reversal") != (data.get("reverses_id") is not None):
@@ -466,7 +481,6 @@ def _account_rules(spec_name: str, data: dict) -> None:
         if data.get("undoes_id") == data["id"]:
             raise Refused(reason("undoes_itself"))
         _money(data, "amount")
-        _business_day(data, "business_date")
     elif spec_name == "payment_methods":
         _domain("code", lambda: v.text("code", data["code"], max_len=limits.METHOD))
         _domain("name", lambda: v.text("name", data["name"], max_len=limits.NAME))
@@ -474,7 +488,6 @@ def _account_rules(spec_name: str, data: dict) -> None:
         _domain("number", lambda: v.text("number", data["number"], max_len=limits.CODE))
         _positive(data, "amount", "tax", zero=True)
         _money(data, "amount", "tax")
-        _business_day(data, "business_date", "due_on")
         if data.get("due_on") is not None and data["due_on"] < data["business_date"]:
             raise Refused(reason("due_before", due=data["due_on"], day=data["business_date"]))
         for row in data.get("_children", {}).get("supplier_invoice_lines", []):
@@ -579,8 +592,7 @@ def _raw_column(column):
                 return missing()
             if type(v) is not int:
                 return reason("not_instant", name=name, value=repr(str(v)[:40]))
-            return "" if low <= v <= high else reason("outside", name=name, value=v, first=_FIRST_YEAR,
-                                                      last=_last_year())
+            return "" if low <= v <= high else _instant_refused(name, v)
         return instant
     if isinstance(kind, String | Text):
         length, ids, optional = kind.length, name in _ID_COLUMNS, name in _OPTIONAL_IDS

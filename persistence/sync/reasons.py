@@ -22,6 +22,8 @@ ENGLISH: dict[str, str] = {
     "too_many_places": "{name}: {value} has more than {places} decimal places",
     "not_instant": "{name}: {value} is not a point in time",
     "outside": "{name}: {value} is outside {first}..{last}",
+    "too_far_ahead": "{name}: {value} is more than a year after today on this computer; dates from {first} to {last} "
+                     "are accepted",
     "not_date": "{name}: {value} is not a date such as 2026-03-01",
     "not_bool": "{name}: {value} is not true or false",
     "not_whole": "{name}: {value} is not a whole number",

@@ -387,6 +387,36 @@ def named_by_sku(conn: Connection, entries) -> dict[tuple[str, str], str]:
     return out
 
 
+_SHOWN_SKU, _SHOWN_NAME = 64, 60  # the characters of a pulled SKU and name shown (limits.SKU; a name in a list)
+
+
+def named_as_pulled(tbl: str, data: str) -> str:
+    """How a person knows a product kept aside that is not here: its SKU and name as pulled (``SKU-1 · Widget``),
+    the SKU alone when the name cannot be shown; '' when the record has no readable SKU (not JSON, not text, blank,
+    or holding characters that do not print: a control, an invisible or direction-changing one), so it is named by
+    its id. A value longer than a list can show is cut with '…'."""
+    if tbl != "products" or not data:
+        return ""
+    try:
+        record = json.loads(data)
+    except (ValueError, RecursionError):
+        return ""
+    if not isinstance(record, dict):
+        return ""
+    sku, name = _readable(record.get("sku"), _SHOWN_SKU), _readable(record.get("name"), _SHOWN_NAME)
+    return f"{sku} · {name}" if sku and name else sku
+
+
+def _readable(value: object, most: int) -> str:
+    """``value`` as shown in a list ('' when it is not text that prints); cut to ``most`` characters."""
+    if not isinstance(value, str):
+        return ""
+    text = value.strip()
+    if not text or not text.isprintable():  # str.isprintable is False for controls and format characters
+        return ""
+    return text if len(text) <= most else text[:most - 1] + "…"
+
+
 def label(spec: Spec, record: dict | None, key: str) -> str:
     if record is None or not spec.label:
         return key

@@ -11257,7 +11257,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncFields</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="+225" />
+            <location filename="../../ui/sync_reasons.py" line="+228" />
             <source>action</source>
             <translation>操作</translation>
         </message>
@@ -12244,7 +12244,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
     <context>
         <name>SyncReasons</name>
         <message>
-            <location filename="../../ui/sync_reasons.py" line="-343" />
+            <location filename="../../ui/sync_reasons.py" line="-346" />
             <source>%1 is missing</source>
             <translation>缺少%1</translation>
         </message>
@@ -12280,6 +12280,11 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         </message>
         <message>
             <location line="+1" />
+            <source>%1: %2 is more than a year after today on this computer; dates from %3 to %4 are accepted</source>
+            <translation>%1：%2 比本机今天晚了一年以上；只接受 %3 至 %4 之间的日期</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>%1: %2 is not a date such as 2026-03-01</source>
             <translation>%1：%2 不是日期（例如 2026-03-01）</translation>
         </message>

@@ -42,10 +42,22 @@ def test_a_date_outside_the_window_is_refused_with_exit_2_naming_the_option_and_
     assert code == 0 and len(json.loads(out)) == 1  # the receipt only
 
 
-def test_movements_and_their_export_work_after_the_last_accepted_date(shop, capsys, tmp_path, monkeypatch):
+def test_movements_and_their_export_work_on_the_last_accepted_date_and_a_day_later_is_refused(shop, capsys, tmp_path,
+                                                                                              monkeypatch):
+    from datetime import UTC
+    from datetime import datetime
+    from datetime import timedelta
+
+    from domain.kernel import limits
+
     monkeypatch.setenv("TZ", "Asia/Shanghai")
-    code, _, err = cli(shop, "ship", "SD-6", "1", "--warehouse", "SH", "--at", "2120-01-01T10:00", capsys=capsys)
+    last = limits.last_day(datetime.now(UTC).date())  # a year after today
+    code, _, err = cli(shop, "ship", "SD-6", "1", "--warehouse", "SH", "--at", f"{last.isoformat()}T10:00",
+                       capsys=capsys)
     assert code == 0, err
+    later = (last + timedelta(days=1)).isoformat()
+    code, _, err = cli(shop, "ship", "SD-6", "1", "--warehouse", "SH", "--at", f"{later}T10:00", capsys=capsys)
+    assert code == 2 and f"{later} is outside the accepted dates; enter a date from 1970-01-01 to {last}" in err
     assert cli(shop, "movements", capsys=capsys)[0] == 0
     assert cli(shop, "export", "movements", str(tmp_path / "m.xlsx"), capsys=capsys)[0] == 0
 

@@ -116,3 +116,23 @@ def test_sync_status_names_a_product_kept_aside_by_its_sku_and_keeps_its_id_in_j
     by_key = {q["row_id"]: q["known_as"] for q in data["quarantined"]}
     assert by_key == {product_id: "SCREW-M3", "0193-never-here": ""}
     assert [(q["row_id"], q["known_as"]) for q in data["held_back"]] == [(f'["{product_id}"]', "SCREW-M3")]
+
+
+def test_a_product_refused_from_the_hub_that_was_never_here_is_named_by_its_sku_and_name_as_pulled(
+        qtbot, db, make_services, english):
+    import json
+
+    from ui.screens.conflicts import ConflictsScreen
+
+    with db.engine.begin() as conn:
+        loc.quarantine(conn, "products", "0193-pulled", 21, 1, "pack_size: -5 must be greater than 0",
+                       json.dumps({"id": "0193-pulled", "sku": "SCREW-M4", "name": "Screw M4 × 20"}), "")
+        loc.quarantine(conn, "products", "0193-control", 22, 1, "sku contains control characters",
+                       json.dumps({"id": "0193-control", "sku": "SCREW\x1b[31m", "name": "Screw"}), "")
+    screen = ConflictsScreen(make_services())
+    qtbot.addWidget(screen)
+    qtbot.waitUntil(lambda: not screen.loading and not screen.kept_box.isHidden())
+    text = screen.kept_view.toPlainText()
+    assert "Refused from the shared database: Product SCREW-M4 · Screw M4 × 20 (entry 21)" in text
+    assert "Refused from the shared database: Product 0193-control (entry 22)" in text  # no readable SKU: its id
+    assert "0193-pulled" not in text

@@ -85,14 +85,15 @@ def test_a_hostile_record_is_said_in_chinese_on_the_conflicts_screen_and_in_the_
     assert "最高库存：'abc' 不是数字" in text and "is not a number" not in text and "max_level" not in text
     assert "货号：" in text and "含有空格" in text and "contains spaces" not in text
     assert "货号：'ＷＩＤＥ-1' 不是规范形式 'WIDE-1'" in text and "normal form" not in text and "sku" not in text
-    assert f"已拒收自共享数据库：商品 {key}" in text and "products" not in text  # the kind of record, by its name
+    # the kind of record by its name, the product by its SKU and name as pulled (it was never here)
+    assert "已拒收自共享数据库：商品 BAD-ABC · Widget（条目" in text and "products" not in text and key not in text
     assert screen.waiting.isHidden()  # a product is nothing an admin approves
 
     widget = SyncStatusWidget()
     qtbot.addWidget(widget)
     widget.show_state(read_state(db))
     assert "条记录已搁置" in widget.kept.text()
-    assert f"• 商品 {key}：最高库存：'abc' 不是数字" in widget.kept.toolTip()
+    assert "• 商品 BAD-ABC · Widget：最高库存：'abc' 不是数字" in widget.kept.toolTip()
 
 
 @pytest.mark.parametrize(("key", "value", "said"), [

@@ -145,11 +145,12 @@ def _company(db) -> str:
 
 
 def _print(sheet) -> None:
+    from ui.report_sheets import header_line
     from ui.report_sheets import text
 
     sys.stdout.write(sheet.title + "\n")
     for name, value in sheet.header:
-        sys.stdout.write(f"{name}: {value}\n")
+        sys.stdout.write(header_line(sheet, name, value) + "\n")
     rows = [*sheet.rows, *([sheet.total] if sheet.total is not None else [])]
     table([[text(v, c.kind) for v, c in zip(row, sheet.columns, strict=True)] for row in rows],
           [c.label for c in sheet.columns])

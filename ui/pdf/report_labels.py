@@ -12,11 +12,13 @@ ENGLISH = "en"
 CHINESE = "zh_CN"
 
 ZH_CN: dict[str, str] = {
+    "%1 – %2": "%1 至 %2",  # a period's first and last day
     "Adjustments": "盘盈盘亏调整",
     "As of": "截止日期",
     "Available": "可用",
     "Average age (days)": "平均库龄(天)",
-    "Bands (days)": "库龄段(天)",
+    "Bands (days)": "库龄段（天）",  # full-width brackets in running text; the column headers keep (天) to break
+                                     # before it (ui.pdf.headers)
     "By": "汇总方式",
     "Category": "类别",
     "Closing": "期末",

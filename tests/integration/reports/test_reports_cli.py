@@ -86,7 +86,7 @@ def test_excel_keeps_numbers_as_numbers(report, tmp_path):
     assert out == f"{target} (3 rows)\n"
     sheet = load_workbook(target).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][0] == "进销存汇总表" and rows[1][0].startswith(f"期间：{FIRST.isoformat()} – {TODAY.isoformat()}")
+    assert rows[0][0] == "进销存汇总表" and rows[1][0].startswith(f"期间：{FIRST.isoformat()} 至 {TODAY.isoformat()}")
     assert "仓库：全部" in rows[1][0] and sheet.freeze_panes == "A5"
     rows = rows[3:]  # the title, its period and warehouse, an empty row, then the columns
     assert rows[0][:4] == ("货号", "品名", "单位", "期初数量")
@@ -238,3 +238,25 @@ def test_excel_shows_money_with_two_decimals_and_fits_chinese_names(report, tmp_
     assert all(c.data_type != "f" for row in rows for c in row)
     widest = max(len(str(r[1].value or "")) for r in rows[1:])
     assert sheet.column_dimensions["B"].width >= widest + 2
+
+
+@pytest.mark.parametrize("name", ["stock-summary", "ageing", "ranking-slow"])
+def test_a_chinese_table_s_header_block_takes_the_full_width_colon(report, name):
+    """Chinese text takes the full-width colon (期间：…, not 期间: …) and says a period 从…至…; English keeps
+    ``Period: …``."""
+    args = {"stock-summary": ("report", "stock-summary", *PERIOD), "ageing": ("report", "ageing"),
+            "ranking-slow": ("report", "ranking", "--slow", "15")}[name]
+    code, out, err = report(*args, "--language", "zh_CN")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert "仓库：全部" in lines
+    assert not [line for line in lines if ": " in line]
+    first = {"stock-summary": f"期间：{FIRST.isoformat()} 至 {TODAY.isoformat()}",
+             "ageing": f"截止日期：{TODAY.isoformat()}", "ranking-slow": f"日期：{TODAY.isoformat()}"}[name]
+    assert lines[1] == first
+    if name == "ageing":
+        assert "库龄段（天）：30, 60, 90, 180, 365" in lines
+    code, out, _ = report(*args, "--language", "en")
+    assert "Warehouse: all" in out.splitlines()
+    if name == "stock-summary":
+        assert out.splitlines()[1] == f"Period: {FIRST.isoformat()} – {TODAY.isoformat()}"

@@ -152,7 +152,8 @@ class LedgerMachine(RuleBasedStateMachine):
         self.orders: list[str] = []
         self.sales: list[str] = []  # sale documents
         self.returns: list[str] = []  # customer return documents
-        self.late = T0 + timedelta(days=3650)  # after everything, reversals dated today included
+        # after everything, reversals dated today included, and inside the business dates (a year after today)
+        self.late = datetime.now(UTC).replace(microsecond=0) + timedelta(days=30)
 
     def teardown(self) -> None:
         self.db.close()

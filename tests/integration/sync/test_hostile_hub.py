@@ -423,3 +423,22 @@ def test_any_failure_of_a_sync_leaves_its_reason_in_sync_status(hub, devices, mo
     assert status.last_error.endswith("\nValueError: something no check foresaw")
     assert status.last_error_code == "sync_defect"
     assert status.last_error_params == {"driver_detail": "ValueError: something no check foresaw"}
+
+
+def test_a_refused_product_is_listed_by_its_sku_and_name_as_pulled_and_by_its_id_only_without_a_readable_sku(
+        office, devices, capsys):
+    a, w = office
+    named, record = product_like(w, "BAD-7", name="Torx T20 screwdriver", pack_size="-5")
+    w.record("products", named, record)
+    nameless, record = product_like(w, "BAD-8", pack_size="-5")
+    w.record("products", nameless, dict(record, name=None))
+    unreadable, record = product_like(w, "BAD\u202e9", pack_size="-5")
+    w.record("products", unreadable, record)
+    b = devices("b")
+    sync.sync(b, _url(w))
+    shown = {q.row_id: q.shown_key for q in sync.status(b).quarantined}
+    assert shown == {named: "BAD-7 · Torx T20 screwdriver", nameless: "BAD-8", unreadable: unreadable}
+    assert main(["--db", str(b.path), "sync", "status"]) == 0
+    out = capsys.readouterr().out
+    assert "products BAD-7 · Torx T20 screwdriver (hub entry" in out and named not in out
+    assert f"products {unreadable} (hub entry" in out

@@ -209,6 +209,20 @@ def test_every_bad_stock_row_is_reported_and_nothing_is_posted(uow):
     assert not uow.state.movements
 
 
+def test_an_opening_stock_row_dated_2099_is_reported_naming_the_date_and_the_window_and_nothing_is_posted(uow):
+    """The same window as a typed date (``v.day``): to a year after today; before, 2099 was posted."""
+    from datetime import UTC
+    from datetime import datetime
+
+    from domain.kernel import limits
+
+    run(uow, "products", "SKU,Name\nA-1,Apple\nB-2,Pear\n")
+    last = limits.last_day(datetime.now(UTC).date()).isoformat()
+    assert problems_of(uow, "stock", "SKU,仓库,数量,单价,日期\nA-1,SH,100,4.2,2099-01-01\nB-2,GZ,1,1,2026-01-01\n") == [
+        (2, "日期", f"2099-01-01 is outside the accepted dates, 1970-01-01 to {last}")]
+    assert not uow.state.movements
+
+
 HISTORY = ("货号,仓库,数量,日期,客户\n"
            "A-1,SH,3,2026-01-05,C1\n"
            "A-1,SH,3,2026-01-05,C1\n"   # the same sale twice on a day: two sales

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC
 from datetime import date
 from datetime import datetime
+from datetime import timedelta
 
 import pytest
 
@@ -35,11 +36,45 @@ def test_a_business_date_outside_the_window_is_refused_naming_the_field_and_the_
         v.moment("date", when)
 
 
-def test_the_window_runs_from_1970_to_a_hundred_years_after_today():
+def test_the_window_runs_from_1970_to_a_year_after_today():
     today = datetime.now(UTC).date()
     assert v.moment("date", datetime(1970, 1, 1, tzinfo=UTC)) == datetime(1970, 1, 1, tzinfo=UTC)
     assert v.day("date", limits.last_day(today)) == limits.last_day(today)
-    assert limits.last_day(date(2000, 2, 29)) == date(2100, 2, 28)
+    assert limits.last_day(date(2026, 12, 7)) == date(2027, 12, 7)
+    assert limits.last_day(date(2028, 2, 29)) == date(2029, 2, 28)
+    assert limits.last_planned_day(date(2000, 2, 29)) == date(2100, 2, 28)
+
+
+def test_a_business_date_more_than_a_year_ahead_is_refused_naming_the_date_and_the_window():
+    """A desk's clock may run a little ahead, so a date after today is taken; 2099 (for 2029) is a slip."""
+    today = datetime.now(UTC).date()
+    last = limits.last_day(today)
+    after = last + timedelta(days=1)
+    with pytest.raises(BadInput) as refused:
+        v.day("date", after)
+    assert str(refused.value) == (f"date: {after.isoformat()} is outside the accepted dates; enter a date from "
+                                  f"1970-01-01 to {last.isoformat()}")
+    assert refused.value.code == "outside_dates"
+    with pytest.raises(BadInput, match=f"to {last.isoformat()}$"):
+        v.moment("date", datetime(2099, 3, 1, 9, 0, tzinfo=UTC))
+    assert v.day("date", today + timedelta(days=30)) == today + timedelta(days=30)
+
+
+def test_a_date_planned_ahead_may_lie_years_on_but_not_a_century():
+    today = datetime.now(UTC).date()
+    later = today.replace(year=today.year + 10, day=1)
+    assert v.planned_day("due", later) == later
+    with pytest.raises(BadInput, match=r"^due: .* outside the accepted dates; enter a date from 1970-01-01 to "):
+        v.planned_day("due", date(9999, 1, 1))
+    with pytest.raises(BadInput, match="^date: "):
+        v.day("date", later)
+
+
+def test_a_receipt_dated_2099_writes_nothing(uow):
+    before = uow.snapshot()
+    with pytest.raises(BadInput, match="^date: 2099-03-01 is outside the accepted dates"):
+        ledger.receive(uow, c.ReceiveStock("SD-6", "1", "SH", "2", occurred_at=datetime(2099, 3, 1, 9, 0)))
+    assert uow.snapshot() == before
 
 
 def test_a_receipt_dated_in_the_year_9999_writes_nothing(uow):
