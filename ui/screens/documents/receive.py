@@ -67,8 +67,7 @@ class PurchaseOrderMode:
             return False
         say(self.scan_message, "")
         say(self.result_label, "")
-        self.grid.selectRow(row)
-        self.grid.scrollTo(self.model.index(row, 0))
+        self.show_line(row)
         self.scan.setFocus()
         return True
 

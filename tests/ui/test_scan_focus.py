@@ -1,0 +1,133 @@
+"""Where the cursor is between scans: a clerk scans, Tabs to the quantity of what was just scanned, types it, presses
+Enter and scans on, hands never leaving the keyboard and the scanner; a screen's shortcut brings back the scan field."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QWidget
+
+from tests.ui.test_documents import document_services
+from tests.ui.test_documents import open_screen
+from tests.ui.test_documents import scan
+
+
+@pytest.fixture
+def services(db, qapp, tmp_path):
+    yield from document_services(db, tmp_path)
+
+
+def type_here(qtbot, text: str) -> None:
+    """Keys go where the focus is, as a keyboard's and a scanner's do (a cell's editor once typing opened it)."""
+    for char in text:
+        qtbot.keyClicks(QApplication.focusWidget(), char)
+
+
+def press(qtbot, key) -> None:
+    focused = QApplication.focusWidget()
+    editing = isinstance(focused.parentWidget(), QWidget) and isinstance(focused.parentWidget().parentWidget(),
+                                                                          QAbstractItemView)
+    qtbot.keyClick(focused, key)
+    if editing:  # a cell's editor: the delegate commits and closes it on the next turn of the event loop
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not focused)
+
+
+def screen_class(name: str):
+    from ui.screens import documents
+
+    return getattr(documents, name)
+
+
+@pytest.mark.parametrize(("name", "field"), [("ReceiveScreen", "qty"), ("ShipScreen", "qty"),
+                                             ("CountScreen", "counted"), ("AdjustScreen", "qty")])
+def test_tab_from_the_scan_field_lands_on_the_quantity_of_the_line_just_scanned(qtbot, services, name, field):
+    screen = open_screen(qtbot, services, screen_class(name))
+    for code in ("A-1", "B-2", "C-3", "6901234567892"):  # A-1 again, by its barcode: line 1
+        scan(qtbot, screen, code)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert screen.grid.hasFocus()
+    current = screen.grid.currentIndex()
+    assert (current.row(), current.column()) == (0, screen.model.column(field))
+    type_here(qtbot, "5")
+    press(qtbot, Qt.Key.Key_Return)
+    assert getattr(screen.model.lines[0], field) == Decimal(5)
+    assert [getattr(line, field) for line in screen.model.lines[1:]] != [Decimal(5), Decimal(5)]
+
+
+def test_after_a_quantity_typed_and_confirmed_with_enter_the_next_scan_adds_a_line(qtbot, services):
+    """The cursor went back to the grid, and the next scan's digits were typed into the quantity cell."""
+    screen = open_screen(qtbot, services, screen_class("ReceiveScreen"))
+    scan(qtbot, screen, "A-1")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_here(qtbot, "12")
+    press(qtbot, Qt.Key.Key_Return)
+    assert screen.scan.hasFocus()
+    type_here(qtbot, "B-2")
+    press(qtbot, Qt.Key.Key_Return)
+    assert [(line.sku, line.qty) for line in screen.model.lines] == [("A-1", Decimal(12)), ("B-2", Decimal(1))]
+
+
+def test_tab_in_a_cell_moves_on_to_the_next_cell_and_esc_goes_back_to_the_scan_field(qtbot, services):
+    screen = open_screen(qtbot, services, screen_class("ReceiveScreen"))
+    scan(qtbot, screen, "A-1")
+    press(qtbot, Qt.Key.Key_Tab)
+    type_here(qtbot, "3")
+    press(qtbot, Qt.Key.Key_Tab)  # quantity → unit cost
+    type_here(qtbot, "2.5")
+    press(qtbot, Qt.Key.Key_Return)
+    line = screen.model.lines[0]
+    assert (line.qty, line.unit_cost) == (Decimal(3), Decimal("2.5"))
+    press(qtbot, Qt.Key.Key_Tab)
+    assert screen.grid.hasFocus()
+    press(qtbot, Qt.Key.Key_Escape)
+    assert screen.scan.hasFocus()
+
+
+def test_a_refused_line_is_the_current_line_so_tab_goes_to_it(qtbot, services):
+    from tests.ui.test_documents import post
+
+    screen = open_screen(qtbot, services, screen_class("ShipScreen"))
+    for code in ("A-1", "B-2"):  # nothing on hand: line 1 is refused
+        scan(qtbot, screen, code)
+    post(qtbot, screen)
+    assert screen.line_error.text()
+    press(qtbot, Qt.Key.Key_Tab)
+    assert screen.grid.currentIndex().row() == 0
+    assert screen.grid.currentIndex().column() == screen.model.column("qty")
+
+
+@pytest.fixture
+def window(qtbot, services):
+    from ui.app import create_main_window
+
+    win = create_main_window(services)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    yield win
+    services.tasks.wait()
+
+
+def test_a_document_screen_s_shortcut_pressed_on_it_brings_the_cursor_back_to_its_scan_field(qtbot, window):
+    """Ctrl+2 on the Receive screen, from its posted list or a header field, left the cursor where it was."""
+    QTest.keySequence(window, QKeySequence("Ctrl+2"))
+    receive = window.stack.currentWidget()
+    qtbot.waitUntil(lambda: receive.codes_ready)
+    receive.tabs.setCurrentIndex(1)
+    receive.posted.setFocus()
+    qtbot.waitUntil(receive.posted.hasFocus)
+    QTest.keySequence(QApplication.focusWidget(), QKeySequence("Ctrl+2"))
+    assert receive.tabs.currentIndex() == 0
+    assert receive.scan.hasFocus()
+    receive.reference.setFocus()
+    qtbot.waitUntil(receive.reference.hasFocus)
+    QTest.keySequence(QApplication.focusWidget(), QKeySequence("Ctrl+2"))
+    assert receive.scan.hasFocus()
