@@ -1929,7 +1929,7 @@ A backup of the current database is made first, so you can return to it by resto
     <context>
         <name>DocumentEntry</name>
         <message>
-            <location filename="../../ui/screens/documents/entry.py" line="+90" />
+            <location filename="../../ui/screens/documents/entry.py" line="+92" />
             <source>New receipt</source>
             <translation>新建入库单</translation>
         </message>
@@ -1994,13 +1994,13 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>审批单或报损单号（可选）</translation>
         </message>
         <message>
-            <location line="+373" />
-            <location line="+334" />
+            <location line="+375" />
+            <location line="+383" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message>
-            <location line="-295" />
+            <location line="-344" />
             <source>Loading products… your scans are kept.</source>
             <translation>正在加载商品…已扫描的条码会保留。</translation>
         </message>
@@ -2010,7 +2010,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>未知编码 %1：没有商品使用此货号或条码。</translation>
         </message>
         <message>
-            <location line="+283" />
+            <location line="+332" />
             <source>R&amp;everse…</source>
             <translation>冲销(&amp;E)…</translation>
         </message>
@@ -2021,7 +2021,7 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location filename="../../ui/screens/documents/entry.py" line="-12" />
-            <location filename="../../ui/screens/documents/receive.py" line="+24" />
+            <location filename="../../ui/screens/documents/receive.py" line="+23" />
             <source>None: a free receipt</source>
             <translation>无：自由入库</translation>
         </message>
@@ -2051,14 +2051,14 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>%1：订购 %2，已收 %3；再收 %4 将超过 %5% 的超收容差（最多还可收 %6）。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/entry.py" line="-226" />
-            <location line="+191" />
-            <location line="+66" />
+            <location filename="../../ui/screens/documents/entry.py" line="-234" />
+            <location line="+200" />
+            <location line="+65" />
             <source>Line %1: %2</source>
             <translation>第 %1 行：%2</translation>
         </message>
         <message>
-            <location line="-250" />
+            <location line="-258" />
             <source>Remove lines</source>
             <translation>删除行</translation>
         </message>
@@ -2082,7 +2082,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>已撤销。</translation>
         </message>
         <message numerus="yes">
-            <location line="+19" />
+            <location line="+23" />
             <source>Throw away the %n line(s) of this document? It was not posted. (Hold, F8, keeps it for later.)</source>
             <translation>
                 <numerusform>丢弃此单据的 %n 行？此单据尚未过账。（挂单 F8 可留待以后处理。）</numerusform>
@@ -2114,7 +2114,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>恢复：</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/screens/documents/entry.py" line="-45" />
+            <location filename="../../ui/screens/documents/entry.py" line="-49" />
             <source>Resumed an unposted document of %n line(s), kept at %1: check it, then post it (or hold it again).</source>
             <translation>
                 <numerusform>已恢复一张 %1 保存的未过账单据（%n 行）：请核对后过账（或再次挂单）。</numerusform>
@@ -2126,7 +2126,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>没有挂单。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/screens/documents/entry.py" line="+71" />
+            <location filename="../../ui/screens/documents/entry.py" line="+81" />
             <source>%n line(s)</source>
             <translation>
                 <numerusform>共 %n 行</numerusform>
@@ -2199,7 +2199,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>已冲销 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/entry.py" line="+59" />
+            <location filename="../../ui/screens/documents/entry.py" line="+57" />
             <source>&amp;Warehouse:</source>
             <translation>仓库(&amp;W)：</translation>
         </message>
@@ -2229,13 +2229,13 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>参考号(&amp;R)：</translation>
         </message>
         <message>
-            <location line="-706" />
+            <location line="-757" />
             <location line="+1" />
             <source>delivery note, invoice or order number (optional)</source>
             <translation>送货单、发票或订单号（可选）</translation>
         </message>
         <message>
-            <location line="+557" />
+            <location line="+610" />
             <source>Counted: %1 · with a difference: %2</source>
             <translation>已盘点：%1 行 · 有差异：%2 行</translation>
         </message>
@@ -2250,7 +2250,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>已删除第 %1 行（无现货；按 Ctrl+Z 可恢复）：请再次过账（Ctrl+Enter）。</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+33" />
             <source>Fro&amp;m warehouse:</source>
             <translation>调出仓库(&amp;M)：</translation>
         </message>
@@ -2290,8 +2290,8 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>删除行 (Del)</translation>
         </message>
         <message>
-            <location line="-191" />
-            <location line="+192" />
+            <location line="-195" />
+            <location line="+196" />
             <source>Clear</source>
             <translation>清空</translation>
         </message>
@@ -2331,7 +2331,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/ship.py" line="+66" />
+            <location filename="../../ui/screens/documents/ship.py" line="+72" />
             <source>Sales: against an order, counter sale</source>
             <translation>销售：按订单发货、门市销售</translation>
         </message>
@@ -2401,7 +2401,7 @@ A backup of the current database is made first, so you can return to it by resto
         <message>
             <location line="+6" />
             <source>Not enough %1 (%2) in %3: %4 on hand, %5 asked.</source>
-            <translation>%3 中 %1（%2）库存不足：现有 %4，需要 %5。</translation>
+            <translation>%1（%2）在 %3 库存不足：现有 %4，需要 %5。</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2456,7 +2456,7 @@ A backup of the current database is made first, so you can return to it by resto
         <message>
             <location line="+1" />
             <source>%1 is required.</source>
-            <translation>%1 为必填项。</translation>
+            <translation>请填写%1。</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2564,7 +2564,7 @@ A backup of the current database is made first, so you can return to it by resto
         <message>
             <location line="+30" />
             <source>%1 is required: enter a number such as 12 or 2.50.</source>
-            <translation>%1 为必填项：请输入数字，如 12 或 2.50。</translation>
+            <translation>请填写%1：输入数字，如 12 或 2.50。</translation>
         </message>
         <message>
             <location line="+6" />
@@ -4068,7 +4068,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>就绪</translation>
         </message>
         <message>
-            <location line="+65" />
+            <location line="+69" />
             <location line="+12" />
             <source>Open database</source>
             <translation>打开数据库</translation>
@@ -5506,7 +5506,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PurchaseOrderPdf</name>
         <message>
-            <location filename="../../ui/pdf/purchase_order.py" line="+58" />
+            <location filename="../../ui/pdf/purchase_order.py" line="+60" />
             <source>Purchase order</source>
             <translation>采购订单</translation>
         </message>
@@ -12800,7 +12800,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         <message>
             <location filename="../../ui/widgets/unfilled_offer.py" line="+94" />
             <source>%1 more of %2 than %3 holds: a lost sale?</source>
-            <translation>%2 比 %3 的库存多要了 %1：记为未满足需求？</translation>
+            <translation>%2 在 %3 还差 %1：记为未满足需求？</translation>
         </message>
         <message>
             <location line="+18" />

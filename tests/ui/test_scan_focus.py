@@ -131,3 +131,14 @@ def test_a_document_screen_s_shortcut_pressed_on_it_brings_the_cursor_back_to_it
     qtbot.waitUntil(receive.reference.hasFocus)
     QTest.keySequence(QApplication.focusWidget(), QKeySequence("Ctrl+2"))
     assert receive.scan.hasFocus()
+
+
+def test_an_adjustment_line_without_a_reason_asks_for_one_in_plain_chinese(qtbot, services, chinese, monkeypatch):
+    """It said 第 1 行：原因 为必填项。 (a stray space, and a form's wording rather than a request)."""
+    from tests.ui.test_documents import post
+
+    monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: None))
+    screen = open_screen(qtbot, services, screen_class("AdjustScreen"))
+    scan(qtbot, screen, "A-1")
+    post(qtbot, screen)
+    assert screen.line_error.text() == "第 1 行：请填写原因。"
