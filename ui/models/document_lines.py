@@ -608,6 +608,7 @@ class PostedDocumentsModel(RowTableModel):
 
     CONTEXT = "PostedDocumentsModel"
     NUMBER, DATE, WAREHOUSE, TO_WAREHOUSE, PARTNER, REFERENCE, LINES, QTY, VALUE, REVERSED, POSTED, USER = range(12)
+    WIDTHS = {NUMBER: 140, DATE: 95, REFERENCE: 140, POSTED: 140}  # a number, a reference, a time shown whole
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("PostedDocumentsModel", "Number"), lambda r: r.number),
         Column(QT_TRANSLATE_NOOP("PostedDocumentsModel", "Date"), lambda r: r.business_date, lambda d: d.isoformat()),

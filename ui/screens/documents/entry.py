@@ -296,8 +296,7 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
         self.posted = DataTable(f"documents/{self.kind.value}", self)
         self.posted.setModel(self.posted_model)
         self.posted.setSortingEnabled(False)
-        self.posted.set_widths({PostedDocumentsModel.NUMBER: 140, PostedDocumentsModel.DATE: 95,
-                                PostedDocumentsModel.POSTED: 140})
+        self.posted.set_widths(PostedDocumentsModel.WIDTHS)
         hidden = {PostedDocumentsModel.TO_WAREHOUSE: not is_transfer, PostedDocumentsModel.PARTNER: not has_partner,
                   PostedDocumentsModel.VALUE: is_count}
         for column, hide in hidden.items():
