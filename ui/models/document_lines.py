@@ -452,6 +452,16 @@ class DocumentLinesModel(QAbstractTableModel):
         self.endResetModel()
         self.totals_changed.emit()
 
+    def set_expected(self, product_id: str, expected: Decimal) -> None:
+        """A count sheet's line of ``product_id`` (scanned onto the sheet) gets its expected quantity, unless it has
+        one or has gone; not an edit of the clerk's, so nothing to undo."""
+        row = self._row_of.get(product_id)
+        if row is None or self._lines[row].expected is not None:
+            return
+        self._lines[row].expected = expected
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+        self.totals_changed.emit()
+
     def remove_rows(self, rows: list[int]) -> None:
         if not rows:
             return
