@@ -142,3 +142,22 @@ def test_an_adjustment_line_without_a_reason_asks_for_one_in_plain_chinese(qtbot
     scan(qtbot, screen, "A-1")
     post(qtbot, screen)
     assert screen.line_error.text() == "第 1 行：请填写原因。"
+
+
+def test_tab_into_lines_that_were_loaded_not_scanned_lands_on_the_first_quantity(qtbot, services, db):
+    """A count sheet filled with its expected quantities (as a purchase order's lines or a held document resumed):
+    Tab went to line 1's number, where typing did nothing."""
+    from domain.stock import commands as sc
+    from domain.stock import ledger
+
+    ledger.receive(db.uow(), sc.ReceiveStock("A-1", "5", "W1", "1"))
+    screen = open_screen(qtbot, services, screen_class("CountScreen"))
+    screen.warehouse.setCurrentIndex(screen.warehouse.findData("W1"))
+    screen.load_expected()
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1)
+    screen.scan.setFocus()
+    press(qtbot, Qt.Key.Key_Tab)
+    type_here(qtbot, "4")
+    press(qtbot, Qt.Key.Key_Return)
+    assert screen.model.lines[0].counted == Decimal(4)
+    assert screen.scan.hasFocus()

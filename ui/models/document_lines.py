@@ -459,7 +459,9 @@ class DocumentLinesModel(QAbstractTableModel):
         if row is None or self._lines[row].expected is not None:
             return
         self._lines[row].expected = expected
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
+        for key in (EXPECTED, DIFF):  # these cells only: a view puts a changed cell's value back into its open editor,
+            cell = self.index(row, self.column(key))  # and the clerk may be typing the counted quantity already
+            self.dataChanged.emit(cell, cell)
         self.totals_changed.emit()
 
     def remove_rows(self, rows: list[int]) -> None:

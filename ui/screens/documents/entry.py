@@ -662,6 +662,13 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
                 watched is self.grid or (watched is self.scan and not self.scan.text())):
             self.undo()
             return True
+        if event.type() == QEvent.Type.FocusIn and watched is self.grid and self.model.rowCount() and \
+                event.reason() != Qt.FocusReason.MouseFocusReason:
+            current = self.grid.currentIndex()
+            if not current.isValid() or not current.flags() & Qt.ItemFlag.ItemIsEditable:
+                # Tab into a grid with no line current (a purchase order or a held document just loaded, a count
+                # sheet filled) lands on a quantity, not on line 1's number where typing does nothing
+                self.show_line(current.row() if current.isValid() else 0)
         if event.type() == QEvent.Type.KeyPress and watched is self.grid and event.key() == Qt.Key.Key_Escape \
                 and event.modifiers() == Qt.KeyboardModifier.NoModifier:
             self.scan.setFocus()  # Esc in the grid (not in a cell being typed: that Esc is the cell's) goes back
