@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from tests.ui.test_documents import document_services
 from tests.ui.test_documents import open_screen
 from tests.ui.test_documents import scan
+from tests.ui.test_shell import window  # noqa: F401 - the fixture: the main window on these services
 
 
 @pytest.fixture
@@ -102,21 +103,8 @@ def test_a_refused_line_is_the_current_line_so_tab_goes_to_it(qtbot, services):
     assert screen.grid.currentIndex().column() == screen.model.column("qty")
 
 
-@pytest.fixture
-def window(qtbot, services):
-    from ui.app import create_main_window
-
-    win = create_main_window(services)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.activateWindow()
-    qtbot.waitUntil(win.isActiveWindow)
-    yield win
-    services.tasks.wait()
-
-
-def test_a_document_screen_s_shortcut_pressed_on_it_brings_the_cursor_back_to_its_scan_field(qtbot, window):
+def test_a_document_screen_s_shortcut_pressed_on_it_brings_the_cursor_back_to_its_scan_field(
+        qtbot, window):  # noqa: F811 - the fixture
     """Ctrl+2 on the Receive screen, from its posted list or a header field, left the cursor where it was."""
     QTest.keySequence(window, QKeySequence("Ctrl+2"))
     receive = window.stack.currentWidget()
