@@ -493,6 +493,8 @@ ZH_CN: dict[tuple[str, str], str] = {
         '丢弃此单据的 %n 行？此单据尚未过账。（挂单 F8 可留待以后处理。）',
     ('DocumentEntry', 'Total qty: %1'): '总数量：%1',
     ('DocumentEntry', 'Undone.'): '已撤销。',
+    ('DocumentEntry', '%1: this scan makes %2, but %3 accepts at most %4 more. Ctrl+Z takes the scan back.'):
+        '%1：扫描后为 %2，但 %3 最多还可收 %4。按 Ctrl+Z 可撤回这次扫描。',
     ('DocumentEntry', 'Unknown code %1: no product has this SKU or barcode.'): '未知编码 %1：没有商品使用此货号或条码。',
     ('DocumentEntry', 'delivery note, invoice or order number (optional)'): '送货单、发票或订单号（可选）',
     ('DocumentEntry', 'transfer slip number (optional)'): '调拨单号（可选）',

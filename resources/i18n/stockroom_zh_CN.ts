@@ -1994,13 +1994,13 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>审批单或报损单号（可选）</translation>
         </message>
         <message>
-            <location line="+375" />
-            <location line="+383" />
+            <location line="+374" />
+            <location line="+390" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message>
-            <location line="-344" />
+            <location line="-351" />
             <source>Loading products… your scans are kept.</source>
             <translation>正在加载商品…已扫描的条码会保留。</translation>
         </message>
@@ -2010,7 +2010,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>未知编码 %1：没有商品使用此货号或条码。</translation>
         </message>
         <message>
-            <location line="+332" />
+            <location line="+339" />
             <source>R&amp;everse…</source>
             <translation>冲销(&amp;E)…</translation>
         </message>
@@ -2021,12 +2021,17 @@ A backup of the current database is made first, so you can return to it by resto
         </message>
         <message>
             <location filename="../../ui/screens/documents/entry.py" line="-12" />
-            <location filename="../../ui/screens/documents/receive.py" line="+23" />
+            <location filename="../../ui/screens/documents/receive.py" line="+38" />
             <source>None: a free receipt</source>
             <translation>无：自由入库</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/receive.py" line="+46" />
+            <location filename="../../ui/screens/documents/receive.py" line="-15" />
+            <source>%1: this scan makes %2, but %3 accepts at most %4 more. Ctrl+Z takes the scan back.</source>
+            <translation>%1：扫描后为 %2，但 %3 最多还可收 %4。按 Ctrl+Z 可撤回这次扫描。</translation>
+        </message>
+        <message>
+            <location line="+61" />
             <source>No purchase order has the number %1.</source>
             <translation>没有单号为 %1 的采购订单。</translation>
         </message>
@@ -2051,14 +2056,14 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>%1：订购 %2，已收 %3；再收 %4 将超过 %5% 的超收容差（最多还可收 %6）。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/entry.py" line="-234" />
-            <location line="+200" />
+            <location filename="../../ui/screens/documents/entry.py" line="-241" />
+            <location line="+207" />
             <location line="+65" />
             <source>Line %1: %2</source>
             <translation>第 %1 行：%2</translation>
         </message>
         <message>
-            <location line="-258" />
+            <location line="-265" />
             <source>Remove lines</source>
             <translation>删除行</translation>
         </message>
@@ -2082,7 +2087,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>已撤销。</translation>
         </message>
         <message numerus="yes">
-            <location line="+23" />
+            <location line="+30" />
             <source>Throw away the %n line(s) of this document? It was not posted. (Hold, F8, keeps it for later.)</source>
             <translation>
                 <numerusform>丢弃此单据的 %n 行？此单据尚未过账。（挂单 F8 可留待以后处理。）</numerusform>
@@ -2114,7 +2119,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>恢复：</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/screens/documents/entry.py" line="-49" />
+            <location filename="../../ui/screens/documents/entry.py" line="-56" />
             <source>Resumed an unposted document of %n line(s), kept at %1: check it, then post it (or hold it again).</source>
             <translation>
                 <numerusform>已恢复一张 %1 保存的未过账单据（%n 行）：请核对后过账（或再次挂单）。</numerusform>
@@ -2126,7 +2131,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>没有挂单。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/screens/documents/entry.py" line="+81" />
+            <location filename="../../ui/screens/documents/entry.py" line="+88" />
             <source>%n line(s)</source>
             <translation>
                 <numerusform>共 %n 行</numerusform>
@@ -2143,7 +2148,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>金额：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/count.py" line="+23" />
+            <location filename="../../ui/screens/documents/count.py" line="+41" />
             <source>Choose a warehouse first.</source>
             <translation>请先选择仓库。</translation>
         </message>
@@ -2229,13 +2234,13 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>参考号(&amp;R)：</translation>
         </message>
         <message>
-            <location line="-757" />
+            <location line="-763" />
             <location line="+1" />
             <source>delivery note, invoice or order number (optional)</source>
             <translation>送货单、发票或订单号（可选）</translation>
         </message>
         <message>
-            <location line="+610" />
+            <location line="+616" />
             <source>Counted: %1 · with a difference: %2</source>
             <translation>已盘点：%1 行 · 有差异：%2 行</translation>
         </message>
@@ -2557,7 +2562,7 @@ A backup of the current database is made first, so you can return to it by resto
             <translation>实收数量</translation>
         </message>
         <message>
-            <location line="+392" />
+            <location line="+404" />
             <source>Reason: at most 200 characters are accepted.</source>
             <translation>原因：最多 200 个字符。</translation>
         </message>
@@ -4220,7 +4225,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>MovementDetails</name>
         <message>
-            <location filename="../../ui/screens/movements.py" line="+216" />
+            <location filename="../../ui/screens/movements.py" line="+234" />
             <source>Movement %1</source>
             <translation>库存流水 %1</translation>
         </message>
@@ -4399,8 +4404,8 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>MovementsScreen</name>
         <message>
-            <location filename="../../ui/screens/movements.py" line="-124" />
-            <location line="+57" />
+            <location filename="../../ui/screens/movements.py" line="-130" />
+            <location line="+63" />
             <location line="+4" />
             <source>All</source>
             <translation>全部</translation>
@@ -5040,7 +5045,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已冲销</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>Number</source>
             <translation>单号</translation>
         </message>
@@ -7588,7 +7593,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>用户</translation>
         </message>
         <message>
-            <location filename="../../ui/models/document_lines.py" line="-87" />
+            <location filename="../../ui/models/document_lines.py" line="-88" />
             <location filename="../../ui/refusals.py" line="+172" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
@@ -9481,7 +9486,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>过账退货</translation>
         </message>
         <message>
-            <location line="+93" />
+            <location line="+94" />
             <location line="+24" />
             <source>Select a posted sale first.</source>
             <translation>请先选择一张已过账的销售单。</translation>
