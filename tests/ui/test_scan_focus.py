@@ -149,3 +149,12 @@ def test_tab_into_lines_that_were_loaded_not_scanned_lands_on_the_first_quantity
     press(qtbot, Qt.Key.Key_Return)
     assert screen.model.lines[0].counted == Decimal(4)
     assert screen.scan.hasFocus()
+
+
+def test_the_down_arrow_in_the_scan_field_goes_to_the_quantity_of_the_line_just_scanned(qtbot, services):
+    screen = open_screen(qtbot, services, screen_class("ShipScreen"))
+    for code in ("A-1", "B-2"):
+        scan(qtbot, screen, code)
+    press(qtbot, Qt.Key.Key_Down)
+    assert screen.grid.hasFocus()
+    assert (screen.grid.currentIndex().row(), screen.grid.currentIndex().column()) == (1, screen.model.column("qty"))

@@ -669,6 +669,11 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
                 # Tab into a grid with no line current (a purchase order or a held document just loaded, a count
                 # sheet filled) lands on a quantity, not on line 1's number where typing does nothing
                 self.show_line(current.row() if current.isValid() else 0)
+        if event.type() == QEvent.Type.KeyPress and watched is self.scan and self.model.rowCount() and \
+                event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and event.modifiers() in (
+                    Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
+            self.grid.setFocus(Qt.FocusReason.TabFocusReason)  # ↓ or ↑ from the scan field: into the lines, as Tab
+            return True
         if event.type() == QEvent.Type.KeyPress and watched is self.grid and event.key() == Qt.Key.Key_Escape \
                 and event.modifiers() == Qt.KeyboardModifier.NoModifier:
             self.scan.setFocus()  # Esc in the grid (not in a cell being typed: that Esc is the cell's) goes back
