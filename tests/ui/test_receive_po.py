@@ -303,5 +303,7 @@ def test_a_scan_beyond_what_the_po_still_accepts_beeps_and_says_so_at_once(qtbot
     assert screen.scan_message.text() == (f"SD-1: this scan makes 2, but {number} accepts at most 1 more. "
                                           "Ctrl+Z takes the scan back.")
     assert beeps == [1]
+    qtbot.keyClick(screen.scan, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # takes the scan back, and the word
+    assert (screen.model.lines[0].qty, screen.scan_message.text()) == (Decimal(1), "")
     scan(qtbot, screen, "HM-1")
     assert screen.scan_message.text() == ""

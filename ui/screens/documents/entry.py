@@ -654,6 +654,7 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
             QApplication.beep()
             return False
         say(self.line_error, "")
+        say(self.scan_message, "")  # what the last scan said (beyond the order, say) no longer holds
         say(self.result_label, self.tr("Undone."))
         return True
 
