@@ -12,6 +12,7 @@ Use cases that write the ledger or the catalogue are not here: screens call them
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from datetime import datetime
@@ -133,9 +134,9 @@ class StockQueries:
 
     def latest_movements(self, product: str | None = None, warehouse: str | None = None, kind: str | None = None,
                          since: datetime | None = None, until: datetime | None = None,
-                         limit: int = 5000) -> list[MovementRow]:
+                         limit: int = 5000, product_ids: Sequence[str] = ()) -> list[MovementRow]:
         return queries.latest_movements(self.engine, product=product, warehouse=warehouse, kind=kind, since=since,
-                                        until=until, limit=limit)
+                                        until=until, limit=limit, product_ids=product_ids)
 
     def check(self) -> list[CheckProblem]:
         """Balances that differ from the sum of their movements (empty when the ledger holds)."""

@@ -533,6 +533,8 @@ ZH_CN: dict[tuple[str, str], str] = {
         '丢弃此单据的 %n 行？此单据尚未过账。（挂单 F8 可留待以后处理。）',
     ('DocumentEntry', 'Total qty: %1'): '总数量：%1',
     ('DocumentEntry', 'Undone.'): '已撤销。',
+    ('DocumentEntry', '%1: this scan makes %2, but %3 accepts at most %4 more. Ctrl+Z takes the scan back.'):
+        '%1：扫描后为 %2，但 %3 最多还可收 %4。按 Ctrl+Z 可撤回这次扫描。',
     ('DocumentEntry', 'Unknown code %1: no product has this SKU or barcode.'): '未知编码 %1：没有商品使用此货号或条码。',
     ('DocumentEntry', 'delivery note, invoice or order number (optional)'): '送货单、发票或订单号（可选）',
     ('DocumentEntry', 'transfer slip number (optional)'): '调拨单号（可选）',
@@ -543,7 +545,7 @@ ZH_CN: dict[tuple[str, str], str] = {
         '%1 已在第 %2 行盘点；每个商品只填写一个盘点数量。',
     ('DocumentErrors', '%1 is both the from and the to warehouse; choose another to warehouse.'):
         '%1 既是调出仓库又是调入仓库；请选择其他调入仓库。',
-    ('DocumentErrors', '%1 is required.'): '%1 为必填项。',
+    ('DocumentErrors', '%1 is required.'): '请填写%1。',
     ('DocumentErrors', '%1 must not be 0.'): '%1 不能为 0。',
     ('DocumentErrors', '%1: %2'): '%1：%2',
     ('DocumentErrors', 'Could not post: %1'): '无法过账：%1',
@@ -557,7 +559,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('DocumentErrors', 'No product has the SKU or barcode %1.'): '没有商品使用货号或条码 %1。',
     ('DocumentErrors', 'No supplier has the code %1.'): '没有供应商使用代码 %1。',
     ('DocumentErrors', 'No warehouse has the code %1.'): '没有仓库使用代码 %1。',
-    ('DocumentErrors', 'Not enough %1 (%2) in %3: %4 on hand, %5 asked.'): '%3 中 %1（%2）库存不足：现有 %4，需要 %5。',
+    ('DocumentErrors', 'Not enough %1 (%2) in %3: %4 on hand, %5 asked.'): '%1（%2）在 %3 库存不足：现有 %4，需要 %5。',
     ('DocumentErrors', 'Note'): '备注',
     ('DocumentErrors', 'Nothing to post: scan a barcode or type a SKU and press Enter to add a line.'):
         '没有可过账的内容：扫描条码或输入货号并按回车以添加一行。',
@@ -571,7 +573,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('DocumentErrors', 'Unit cost'): '单位成本',
     ('DocumentErrors', 'Warehouse'): '仓库',
     ('DocumentLinesModel', '#'): '行号',
-    ('DocumentLinesModel', '%1 is required: enter a number such as 12 or 2.50.'): '%1 为必填项：请输入数字，如 12 或 2.50。',
+    ('DocumentLinesModel', '%1 is required: enter a number such as 12 or 2.50.'): '请填写%1：输入数字，如 12 或 2.50。',
     ('DocumentLinesModel', '%1 must be greater than 0.'): '%1 必须大于 0。',
     ('DocumentLinesModel', '%1 must not be 0: enter a positive number to add, a negative one to remove.'):
         '%1 不能为 0：输入正数表示增加，负数表示减少。',
@@ -2764,7 +2766,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('TermsDialog', 'pack'): '包',
     ('TermsDialog', 'stock unit'): '库存单位',
     ('TermsDialog', "the supplier's default"): '供应商默认值',
-    ('UnfilledDemand', '%1 more of %2 than %3 holds: a lost sale?'): '%2 比 %3 的库存多要了 %1：记为未满足需求？',
+    ('UnfilledDemand', '%1 more of %2 than %3 holds: a lost sale?'): '%2 在 %3 还差 %1：记为未满足需求？',
     ('UnfilledDemand', 'Count what the customer asked for and could not get as demand, so forecasts and reorder points see it'):
         '把客户要而未能发货的数量计为需求，使预测和再订货点能考虑到它',
     ('UnfilledDemand', 'Not recorded: %1'): '未记录：%1',

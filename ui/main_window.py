@@ -221,6 +221,10 @@ class MainWindow(QMainWindow):
         (the Sales orders' Ctrl+N, Replenishment's Ctrl+T) work only with the focus inside it, and it stayed
         in the navigation list."""
         widget = self.show_screen(key)
+        start_scanning = getattr(widget, "start_scanning", None)
+        if start_scanning is not None:  # a document screen: its shortcut always means "scan the next item"
+            start_scanning()
+            return widget
         focused = QApplication.focusWidget()
         if focused is None or not widget.isAncestorOf(focused):
             focus_into(widget)

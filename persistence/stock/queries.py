@@ -4,6 +4,7 @@ The catalog's queries (products, warehouses, partners, settings) are in ``persis
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from decimal import Decimal
 
@@ -154,9 +155,10 @@ def _any_merged(engine: Engine) -> bool:
 
 def latest_movements(
     engine: Engine, product: str | None = None, warehouse: str | None = None, kind: str | None = None,
-    since: datetime | None = None, until: datetime | None = None, limit: int = 5000,
+    since: datetime | None = None, until: datetime | None = None, limit: int = 5000, product_ids: Sequence[str] = (),
 ) -> list[MovementRow]:
-    """The ledger newest first, at most ``limit`` rows; ``product`` is a SKU, a barcode or part of a name."""
+    """The ledger newest first, at most ``limit`` rows; ``product`` is a SKU, a barcode or part of a name, and
+    ``product_ids`` the products it matched otherwise (the pinyin of a name, found by the screen)."""
     query = (
         _movement_rows(_any_merged(engine))
         .order_by(M.c.occurred_at.desc(), M.c.id.desc())
@@ -165,7 +167,7 @@ def latest_movements(
     if product:
         by_barcode = select(t.barcodes.c.product_id).where(t.barcodes.c.barcode == product)
         query = query.where(or_(P.c.sku == product, P.c.id.in_(by_barcode),
-                                P.c.name.contains(product, autoescape=True)))
+                                P.c.name.contains(product, autoescape=True), P.c.id.in_(list(product_ids))))
     if warehouse:
         query = query.where(W.c.code == warehouse)
     if kind:

@@ -2139,7 +2139,7 @@ The database is backed up first. No stock movement is changed, only the values a
     <context>
         <name>DocumentEntry</name>
         <message>
-            <location filename="../../ui/screens/documents/entry.py" line="+90" />
+            <location filename="../../ui/screens/documents/entry.py" line="+92" />
             <source>New receipt</source>
             <translation>新建入库单</translation>
         </message>
@@ -2204,13 +2204,13 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>审批单或报损单号（可选）</translation>
         </message>
         <message>
-            <location line="+373" />
-            <location line="+334" />
+            <location line="+374" />
+            <location line="+396" />
             <source>All categories</source>
             <translation>全部类别</translation>
         </message>
         <message>
-            <location line="-295" />
+            <location line="-357" />
             <source>Loading products… your scans are kept.</source>
             <translation>正在加载商品…已扫描的条码会保留。</translation>
         </message>
@@ -2220,7 +2220,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>未知编码 %1：没有商品使用此货号或条码。</translation>
         </message>
         <message>
-            <location line="+283" />
+            <location line="+345" />
             <source>R&amp;everse…</source>
             <translation>冲销(&amp;E)…</translation>
         </message>
@@ -2231,12 +2231,17 @@ The database is backed up first. No stock movement is changed, only the values a
         </message>
         <message>
             <location filename="../../ui/screens/documents/entry.py" line="-12" />
-            <location filename="../../ui/screens/documents/receive.py" line="+24" />
+            <location filename="../../ui/screens/documents/receive.py" line="+38" />
             <source>None: a free receipt</source>
             <translation>无：自由入库</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/receive.py" line="+46" />
+            <location filename="../../ui/screens/documents/receive.py" line="-15" />
+            <source>%1: this scan makes %2, but %3 accepts at most %4 more. Ctrl+Z takes the scan back.</source>
+            <translation>%1：扫描后为 %2，但 %3 最多还可收 %4。按 Ctrl+Z 可撤回这次扫描。</translation>
+        </message>
+        <message>
+            <location line="+61" />
             <source>No purchase order has the number %1.</source>
             <translation>没有单号为 %1 的采购订单。</translation>
         </message>
@@ -2261,14 +2266,14 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>%1：订购 %2，已收 %3；再收 %4 将超过 %5% 的超收容差（最多还可收 %6）。</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/entry.py" line="-226" />
-            <location line="+191" />
-            <location line="+66" />
+            <location filename="../../ui/screens/documents/entry.py" line="-247" />
+            <location line="+213" />
+            <location line="+65" />
             <source>Line %1: %2</source>
             <translation>第 %1 行：%2</translation>
         </message>
         <message>
-            <location line="-250" />
+            <location line="-271" />
             <source>Remove lines</source>
             <translation>删除行</translation>
         </message>
@@ -2287,12 +2292,12 @@ The database is backed up first. No stock movement is changed, only the values a
             </translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>Undone.</source>
             <translation>已撤销。</translation>
         </message>
         <message numerus="yes">
-            <location line="+19" />
+            <location line="+35" />
             <source>Throw away the %n line(s) of this document? It was not posted. (Hold, F8, keeps it for later.)</source>
             <translation>
                 <numerusform>丢弃此单据的 %n 行？此单据尚未过账。（挂单 F8 可留待以后处理。）</numerusform>
@@ -2324,7 +2329,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>恢复：</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/screens/documents/entry.py" line="-45" />
+            <location filename="../../ui/screens/documents/entry.py" line="-62" />
             <source>Resumed an unposted document of %n line(s), kept at %1: check it, then post it (or hold it again).</source>
             <translation>
                 <numerusform>已恢复一张 %1 保存的未过账单据（%n 行）：请核对后过账（或再次挂单）。</numerusform>
@@ -2336,7 +2341,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>没有挂单。</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/screens/documents/entry.py" line="+71" />
+            <location filename="../../ui/screens/documents/entry.py" line="+94" />
             <source>%n line(s)</source>
             <translation>
                 <numerusform>共 %n 行</numerusform>
@@ -2353,7 +2358,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>金额：%1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/count.py" line="+23" />
+            <location filename="../../ui/screens/documents/count.py" line="+41" />
             <source>Choose a warehouse first.</source>
             <translation>请先选择仓库。</translation>
         </message>
@@ -2409,7 +2414,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>已冲销 %1</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/entry.py" line="+59" />
+            <location filename="../../ui/screens/documents/entry.py" line="+57" />
             <source>&amp;Warehouse:</source>
             <translation>仓库(&amp;W)：</translation>
         </message>
@@ -2439,13 +2444,13 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>参考号(&amp;R)：</translation>
         </message>
         <message>
-            <location line="-706" />
+            <location line="-769" />
             <location line="+1" />
             <source>delivery note, invoice or order number (optional)</source>
             <translation>送货单、发票或订单号（可选）</translation>
         </message>
         <message>
-            <location line="+557" />
+            <location line="+622" />
             <source>Counted: %1 · with a difference: %2</source>
             <translation>已盘点：%1 行 · 有差异：%2 行</translation>
         </message>
@@ -2460,7 +2465,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>已删除第 %1 行（无现货；按 Ctrl+Z 可恢复）：请再次过账（Ctrl+Enter）。</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+33" />
             <source>Fro&amp;m warehouse:</source>
             <translation>调出仓库(&amp;M)：</translation>
         </message>
@@ -2500,8 +2505,8 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>删除行 (Del)</translation>
         </message>
         <message>
-            <location line="-191" />
-            <location line="+192" />
+            <location line="-195" />
+            <location line="+196" />
             <source>Clear</source>
             <translation>清空</translation>
         </message>
@@ -2541,7 +2546,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/documents/ship.py" line="+66" />
+            <location filename="../../ui/screens/documents/ship.py" line="+72" />
             <source>Sales: against an order, counter sale</source>
             <translation>销售：按订单发货、门市销售</translation>
         </message>
@@ -2611,7 +2616,7 @@ The database is backed up first. No stock movement is changed, only the values a
         <message>
             <location line="+6" />
             <source>Not enough %1 (%2) in %3: %4 on hand, %5 asked.</source>
-            <translation>%3 中 %1（%2）库存不足：现有 %4，需要 %5。</translation>
+            <translation>%1（%2）在 %3 库存不足：现有 %4，需要 %5。</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2666,7 +2671,7 @@ The database is backed up first. No stock movement is changed, only the values a
         <message>
             <location line="+1" />
             <source>%1 is required.</source>
-            <translation>%1 为必填项。</translation>
+            <translation>请填写%1。</translation>
         </message>
         <message>
             <location line="+1" />
@@ -2767,14 +2772,14 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>实收数量</translation>
         </message>
         <message>
-            <location line="+392" />
+            <location line="+404" />
             <source>Reason: at most 200 characters are accepted.</source>
             <translation>原因：最多 200 个字符。</translation>
         </message>
         <message>
             <location line="+30" />
             <source>%1 is required: enter a number such as 12 or 2.50.</source>
-            <translation>%1 为必填项：请输入数字，如 12 或 2.50。</translation>
+            <translation>请填写%1：输入数字，如 12 或 2.50。</translation>
         </message>
         <message>
             <location line="+6" />
@@ -4343,7 +4348,7 @@ The database is backed up first. No stock movement is changed, only the values a
             <translation>就绪</translation>
         </message>
         <message>
-            <location line="+65" />
+            <location line="+69" />
             <location line="+12" />
             <source>Open database</source>
             <translation>打开数据库</translation>
@@ -4495,7 +4500,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>MovementDetails</name>
         <message>
-            <location filename="../../ui/screens/movements.py" line="+217" />
+            <location filename="../../ui/screens/movements.py" line="+235" />
             <source>Movement %1</source>
             <translation>库存流水 %1</translation>
         </message>
@@ -4679,8 +4684,8 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>MovementsScreen</name>
         <message>
-            <location filename="../../ui/screens/movements.py" line="-124" />
-            <location line="+57" />
+            <location filename="../../ui/screens/movements.py" line="-130" />
+            <location line="+63" />
             <location line="+4" />
             <source>All</source>
             <translation>全部</translation>
@@ -5320,7 +5325,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>已冲销</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+10" />
             <source>Number</source>
             <translation>单号</translation>
         </message>
@@ -7868,7 +7873,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>用户</translation>
         </message>
         <message>
-            <location filename="../../ui/models/document_lines.py" line="-87" />
+            <location filename="../../ui/models/document_lines.py" line="-88" />
             <location filename="../../ui/refusals.py" line="+172" />
             <source>%1: %2</source>
             <translation>%1：%2</translation>
@@ -9891,7 +9896,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>过账退货</translation>
         </message>
         <message>
-            <location line="+93" />
+            <location line="+94" />
             <location line="+24" />
             <source>Select a posted sale first.</source>
             <translation>请先选择一张已过账的销售单。</translation>
@@ -13215,7 +13220,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
         <message>
             <location filename="../../ui/widgets/unfilled_offer.py" line="+94" />
             <source>%1 more of %2 than %3 holds: a lost sale?</source>
-            <translation>%2 比 %3 的库存多要了 %1：记为未满足需求？</translation>
+            <translation>%2 在 %3 还差 %1：记为未满足需求？</translation>
         </message>
         <message>
             <location line="+18" />
@@ -13228,7 +13233,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>删除该行：无现货(&amp;I)</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+17" />
             <source>Recorded %1 of %2 as unfilled demand. Change line %3 to what is on hand, or remove it, and post again.</source>
             <translation>已将 %2 的 %1 记为未满足需求。请把第 %3 行改为现有库存或删除该行，然后重新过账。</translation>
         </message>

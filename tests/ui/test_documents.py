@@ -312,7 +312,7 @@ def test_a_refusal_reaches_the_clerk_in_chinese(qtbot, services, monkeypatch):
         qtbot.waitUntil(lambda: screen.tabs.tabText(0) == "新建出库单")
         scan(qtbot, screen, "C-3")
         post(qtbot, screen)
-        assert screen.line_error.text() == "第 1 行：W1 中 C-3（Glue）库存不足：现有 0，需要 1。"
+        assert screen.line_error.text() == "第 1 行：C-3（Glue）在 W1 库存不足：现有 0，需要 1。"
         scan(qtbot, screen, "NOPE")
         assert screen.scan_message.text() == "未知编码 NOPE：没有商品使用此货号或条码。"  # 货号 everywhere (issue 18)
     finally:
@@ -334,9 +334,9 @@ def test_a_receipt_line_without_a_unit_cost_is_refused_in_the_clerks_language(qt
     assert screen.line_error.text() == "Line 1: Unit cost is required."
     assert i18n.set_language(i18n.CHINESE, persist=False)
     try:
-        qtbot.waitUntil(lambda: screen.line_error.text() == "第 1 行：单位成本 为必填项。")
+        qtbot.waitUntil(lambda: screen.line_error.text() == "第 1 行：请填写单位成本。")
         post(qtbot, screen)
-        assert screen.line_error.text() == "第 1 行：单位成本 为必填项。"
+        assert screen.line_error.text() == "第 1 行：请填写单位成本。"
     finally:
         i18n.set_language(i18n.ENGLISH, persist=False)
 

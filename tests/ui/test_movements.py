@@ -75,6 +75,14 @@ def test_filters_by_warehouse_kind_and_product(qtbot, screen):
     assert reload(qtbot, screen) == [("receipt", "HM-1", "W2")]
 
 
+@pytest.mark.parametrize("typed", ["lsd", "luosidao", "sd-1"])
+def test_the_product_filter_finds_a_chinese_name_by_its_pinyin_and_a_sku_in_any_case(qtbot, screen, typed):
+    """As every other search box does (lsd or luosidao finds 螺丝刀); the movements' filter found nothing."""
+    screen.product.setText(typed)
+    assert sorted(reload(qtbot, screen)) == [("shipment", "SD-1", "W1"), ("transfer_in", "SD-1", "W2"),
+                                              ("transfer_out", "SD-1", "W1")]
+
+
 def test_kinds_are_shown_as_captions(screen):
     kinds = {screen.proxy.index(i, 1).data() for i in range(screen.proxy.rowCount())}
     assert kinds == {"Receipt", "Shipment", "Transfer out", "Transfer in"}

@@ -285,3 +285,25 @@ def test_the_stock_screen_item_count_is_in_the_translation_file_as_a_plural(qapp
         assert QCoreApplication.translate("StockScreen", "%n item(s)", None, 12) == "12 项"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_a_scan_beyond_what_the_po_still_accepts_beeps_and_says_so_at_once(qtbot, services, monkeypatch):
+    """Scanning a product twice where one was still expected counted on in silence; only the posting, after the whole
+    delivery was scanned, refused it."""
+    from PySide6.QtWidgets import QApplication
+
+    beeps = []
+    monkeypatch.setattr(QApplication, "beep", staticmethod(lambda: beeps.append(1)))
+    number = issued_po(services, lines=(("SD-1", "1", "2.50"), ("HM-1", "4", "12")))
+    screen = open_receive(qtbot, services)
+    load(qtbot, screen, number)
+    scan(qtbot, screen, "6901234567892")
+    assert (screen.scan_message.text(), beeps) == ("", [])
+    scan(qtbot, screen, "6901234567892")
+    assert screen.scan_message.text() == (f"SD-1: this scan makes 2, but {number} accepts at most 1 more. "
+                                          "Ctrl+Z takes the scan back.")
+    assert beeps == [1]
+    qtbot.keyClick(screen.scan, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # takes the scan back, and the word
+    assert (screen.model.lines[0].qty, screen.scan_message.text()) == (Decimal(1), "")
+    scan(qtbot, screen, "HM-1")
+    assert screen.scan_message.text() == ""

@@ -208,3 +208,21 @@ def test_a_comma_typed_as_a_decimal_point_is_refused_not_taken_for_thousands(qtb
     panel.grid.item(0, C_QTY).setText("2,5")
     assert panel.lines[0].qty != D(25)
     assert "ambiguous" in panel.lines[0].problem and "2,5" in panel.lines[0].problem
+
+
+def test_the_posted_sales_show_their_numbers_whole(qtbot, services, ship):
+    """The posted sales list cut its numbers to SD-2026-00…, the one thing a clerk looks for in it."""
+    from ui.models.document_lines import PostedDocumentsModel
+
+    ship.counter_sale()
+    panel = ship.sales
+    panel.customer.setEditText("ACME")
+    panel.scan.setText("HM-1")
+    qtbot.keyClick(panel.scan, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(panel.lines) == 1)
+    panel.post()
+    qtbot.waitUntil(lambda: panel.posted.model.rowCount() == 1, timeout=10_000)
+    table = panel.posted.table
+    number = panel.posted.model.index(0, PostedDocumentsModel.NUMBER).data()
+    assert number.startswith("SD-")
+    assert table.columnWidth(PostedDocumentsModel.NUMBER) > table.fontMetrics().horizontalAdvance(number) + 12

@@ -110,3 +110,29 @@ def test_with_nothing_on_hand_the_offer_removes_the_line(qtbot, screen):
     assert screen.unfilled_offer.fit_button.text() == "Remove the l&ine: none on hand"
     screen.unfilled_offer.fit_button.click()
     assert [x.sku for x in screen.model.lines] == ["A-1"]
+
+
+def test_the_offer_reads_naturally_in_chinese(qtbot, screen, chinese):
+    """It said "A-1 比 W1 的库存多要了 3" (A-1 asked 3 more than W1's stock)."""
+    qtbot.keyClicks(screen.scan, "A-1")
+    qtbot.keyClick(screen.scan, Qt.Key.Key_Return)
+    assert screen.model.setData(screen.model.index(0, screen.model.column("qty")), "5")
+    screen.scan.setFocus()
+    qtbot.keyClick(screen.scan, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: screen.unfilled_offer.isVisible(), timeout=10_000)
+    assert screen.unfilled_offer.label.text() == "A-1 在 W1 还差 3：记为未满足需求？"
+    assert screen.line_error.text() == "第 1 行：A-1（Screwdriver）在 W1 库存不足：现有 2，需要 5。"
+
+
+def test_posting_before_the_lost_sale_is_recorded_does_not_fail(qtbot, screen, db):
+    """Alt+N then at once Ctrl+Enter: the posting withdrew the offer before its record came back, and saying what was
+    recorded failed ('NoneType' object has no attribute 'sku')."""
+    qtbot.keyClicks(screen.scan, "A-1")
+    qtbot.keyClick(screen.scan, Qt.Key.Key_Return)
+    assert screen.model.setData(screen.model.index(0, screen.model.column("qty")), "5")
+    qtbot.keyClick(screen.scan, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: screen.unfilled_offer.isVisible(), timeout=10_000)
+    with qtbot.waitSignal(screen.unfilled_offer.recorded, timeout=10_000):
+        screen.unfilled_offer.record()
+        screen.unfilled_offer.withdraw()  # what posting does first
+    assert len(_recorded(db)) == 1

@@ -452,6 +452,18 @@ class DocumentLinesModel(QAbstractTableModel):
         self.endResetModel()
         self.totals_changed.emit()
 
+    def set_expected(self, product_id: str, expected: Decimal) -> None:
+        """A count sheet's line of ``product_id`` (scanned onto the sheet) gets its expected quantity, unless it has
+        one or has gone; not an edit of the clerk's, so nothing to undo."""
+        row = self._row_of.get(product_id)
+        if row is None or self._lines[row].expected is not None:
+            return
+        self._lines[row].expected = expected
+        for key in (EXPECTED, DIFF):  # these cells only: a view puts a changed cell's value back into its open editor,
+            cell = self.index(row, self.column(key))  # and the clerk may be typing the counted quantity already
+            self.dataChanged.emit(cell, cell)
+        self.totals_changed.emit()
+
     def remove_rows(self, rows: list[int]) -> None:
         if not rows:
             return
@@ -608,6 +620,7 @@ class PostedDocumentsModel(RowTableModel):
 
     CONTEXT = "PostedDocumentsModel"
     NUMBER, DATE, WAREHOUSE, TO_WAREHOUSE, PARTNER, REFERENCE, LINES, QTY, VALUE, REVERSED, POSTED, USER = range(12)
+    WIDTHS = {NUMBER: 140, DATE: 95, REFERENCE: 140, POSTED: 140}  # a number, a reference, a time shown whole
     COLUMNS = (
         Column(QT_TRANSLATE_NOOP("PostedDocumentsModel", "Number"), lambda r: r.number),
         Column(QT_TRANSLATE_NOOP("PostedDocumentsModel", "Date"), lambda r: r.business_date, lambda d: d.isoformat()),

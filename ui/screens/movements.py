@@ -29,6 +29,8 @@ from ui.models.movements import movement_kind
 from ui.models.proxy import RowFilterProxy
 from ui.models.table import qty_text
 from ui.models.table import when_text
+from ui.search import needle
+from ui.search import search_keys
 from ui.widgets.screen import Screen
 from ui.widgets.table_view import DataTable
 
@@ -38,6 +40,16 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 LIMIT = 5000
+MOST_MATCHES = 900  # products matched by their search keys, named in the query; more is too short a text to help
+
+
+def products_matching(products, text: str) -> list[str]:
+    """The ids of the products whose SKU, name, barcodes or pinyin contain ``text`` (none when more than
+    ``MOST_MATCHES`` do: the query's own SKU, barcode and name match then stands alone)."""
+    typed = needle(text)
+    keys = search_keys(products, lambda p: (p.sku, p.name, *p.barcodes), lambda p: p.name)
+    ids = [product.id for product, key in zip(products, keys, strict=True) if typed in key]
+    return ids if len(ids) <= MOST_MATCHES else []
 
 
 
@@ -144,8 +156,14 @@ class MovementsScreen(Screen):
                 "kind": self.kind.currentData(), "since": since, "until": until, "limit": LIMIT}
 
     def refresh(self, *_) -> None:
-        stock, filters = self.services.stock, self.filters()
-        self.load(lambda: stock.latest_movements(**filters), self._loaded)
+        stock, catalog, filters = self.services.stock, self.services.catalog, self.filters()
+
+        def load():
+            if filters["product"]:  # the pinyin of a name too (lsd, luosidao: 螺丝刀), as every search box matches
+                filters["product_ids"] = products_matching(catalog.products(), filters["product"])
+            return stock.latest_movements(**filters)
+
+        self.load(load, self._loaded)
 
     def _loaded(self, rows) -> None:
         self.model.set_rows(rows)

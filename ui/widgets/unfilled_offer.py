@@ -119,13 +119,14 @@ class UnfilledDemandOffer(QWidget):
         if command is None or not self.button.isEnabled():
             return
         self.button.setEnabled(False)
-        uow = self.services.uow
-        self.services.tasks.submit(lambda: record_unfilled_demand(uow(), command), on_done=self._recorded,
-                                   on_error=self._failed)
+        uow, line = self.services.uow, self._line
+        # said from what was asked: the clerk may post (which withdraws the offer) before the record is back
+        self.services.tasks.submit(lambda: record_unfilled_demand(uow(), command),
+                                   on_done=lambda record: self._recorded(record, command, line), on_error=self._failed)
 
-    def _recorded(self, record) -> None:
-        command, line = self.command, self._line
-        self.command = None
+    def _recorded(self, record, command, line) -> None:
+        if self.command is command:
+            self.command = None
         self._say(lambda: fill(
             translate("UnfilledDemand", "Recorded %1 of %2 as unfilled demand. Change line %3 to what "
                                         "is on hand, or remove it, and post again."),

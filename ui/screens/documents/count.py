@@ -15,6 +15,24 @@ translate = QCoreApplication.translate
 class CountScreen(DocumentEntry):
     KIND = DocumentKind.COUNT
 
+    # --- a product scanned onto the sheet -------------------------------------------------------
+    def apply_scan(self, code: str) -> bool:
+        """A product scanned onto a sheet not loaded with it gets its expected quantity (the warehouse's on hand) in
+        the background, so its difference shows before posting; the sheet showed none and counted it as no
+        difference, and the posting then adjusted by the whole on-hand quantity without a word."""
+        known = self.model.rowCount()
+        scanned = super().apply_scan(code)
+        warehouse, stock = self.warehouse.currentData(), self.services.stock
+        if scanned and self.model.rowCount() > known and warehouse:
+            line = self.model.lines[-1]
+            self._submit(lambda: stock.on_hand(line.sku, warehouse),
+                         lambda on_hand: self._expected_loaded(line.product_id, warehouse, on_hand))
+        return scanned
+
+    def _expected_loaded(self, product_id: str, warehouse: str, on_hand) -> None:
+        if warehouse == self.warehouse.currentData():
+            self.model.set_expected(product_id, on_hand)
+
     # --- count sheet --------------------------------------------------------------------------
     def load_expected(self) -> None:
         """Fill the sheet with the expected quantities of the warehouse (and category)."""

@@ -30,11 +30,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtCore import QDate
 from PySide6.QtCore import QEvent
+from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtCore import QSettings
 from PySide6.QtCore import Qt
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import QAbstractItemDelegate
 from PySide6.QtWidgets import QAbstractItemView
 from PySide6.QtWidgets import QApplication
 from PySide6.QtWidgets import QComboBox
@@ -244,6 +246,9 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
             delegate = TextDelegate(self.grid)
             self.grid.setItemDelegateForColumn(self.model.column(lm.REASON), delegate)
             self._delegates.append(delegate)
+        for delegate in self._delegates:  # after the grid's own connection, so the scan field gets the focus last
+            delegate.closeEditor.connect(self._editor_closed)
+        self._entry_column = self.model.column(next(key for key in self.model.columns if key in lm.EDITABLE))
         self.grid.setColumnWidth(self.model.column(lm.LINE), 44)
         self.grid.setColumnWidth(self.model.column(lm.SKU), 130)
         self.grid.setColumnWidth(self.model.column(lm.NAME), 280)
@@ -291,8 +296,7 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
         self.posted = DataTable(f"documents/{self.kind.value}", self)
         self.posted.setModel(self.posted_model)
         self.posted.setSortingEnabled(False)
-        self.posted.set_widths({PostedDocumentsModel.NUMBER: 140, PostedDocumentsModel.DATE: 95,
-                                PostedDocumentsModel.POSTED: 140})
+        self.posted.set_widths(PostedDocumentsModel.WIDTHS)
         hidden = {PostedDocumentsModel.TO_WAREHOUSE: not is_transfer, PostedDocumentsModel.PARTNER: not has_partner,
                   PostedDocumentsModel.VALUE: is_count}
         for column, hide in hidden.items():
@@ -429,8 +433,7 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
         row = self.model.mark_fractions(refusal_text)
         if row is None:
             return False
-        self.grid.selectRow(row)
-        self.grid.scrollTo(self.model.index(row, 0))
+        self.show_line(row)
         say(self.line_error, self.model.lines[row].error)
         return True
 
@@ -553,8 +556,49 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
         row = self.model.scan(*product)
         say(self.scan_message, "")
         say(self.result_label, "")
-        self.grid.scrollTo(self.model.index(row, 0))
+        self.show_line(row)
         return True
+
+    def show_line(self, row: int) -> None:
+        """Make ``row`` the grid's current line, its quantity (or counted) cell the current cell, and scroll to it;
+        the focus stays where it is. After a scan that is the scanned line: Tab from the scan field lands on its
+        quantity, where typing a number replaces it (the grid's current cell used to stay on line 1's number, where
+        typing did nothing, or on another line's quantity, which it changed)."""
+        index = self.model.index(row, self._entry_column)
+        self.grid.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.grid.scrollTo(index)
+
+    def _editor_closed(self, _editor, hint) -> None:
+        """A cell typed and confirmed with Enter sends the cursor back to the scan field, where the next scan goes; a
+        scan into the grid would have been typed into the current cell as its quantity. Tab still moves to the
+        next cell, Esc leaves the cell as it was and stays in the grid."""
+        hints = QAbstractItemDelegate.EndEditHint
+        if hint == hints.SubmitModelCache:
+            self.scan.setFocus()
+        elif hint in (hints.EditNextItem, hints.EditPreviousItem):
+            self._edit_next_cell(forward=hint == hints.EditNextItem)
+
+    def _edit_next_cell(self, forward: bool) -> None:
+        """Tab in a cell being typed moves to the next cell that can be typed in (Shift+Tab: the one before); the
+        grid moved to the next cell of any kind, the unit or the amount, where typing did nothing. Past the last
+        one, the scan field."""
+        current = self.grid.currentIndex()
+        if not current.isValid() or current.flags() & Qt.ItemFlag.ItemIsEditable:
+            return  # the grid opened that cell's editor itself
+        columns = [column for column in range(self.model.columnCount())
+                   if not self.grid.isColumnHidden(column) and self.model.columns[column] in lm.EDITABLE]
+        rows = range(current.row(), self.model.rowCount()) if forward else range(current.row(), -1, -1)
+        position = (current.row(), current.column())
+        for row in rows:
+            for column in columns if forward else reversed(columns):
+                index = self.model.index(row, column)
+                if ((row, column) > position if forward else (row, column) < position) and \
+                        index.flags() & Qt.ItemFlag.ItemIsEditable:
+                    self.grid.setCurrentIndex(index)
+                    self.grid.edit(index)
+                    return
+        self.scan.setFocus()
 
 
     # --- receiving against a purchase order: the Receive screen's (receive.PurchaseOrderMode) ---------------------
@@ -610,6 +654,7 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
             QApplication.beep()
             return False
         say(self.line_error, "")
+        say(self.scan_message, "")  # what the last scan said (beyond the order, say) no longer holds
         say(self.result_label, self.tr("Undone."))
         return True
 
@@ -617,6 +662,22 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
         if event.type() == QEvent.Type.KeyPress and event.matches(QKeySequence.StandardKey.Undo) and (
                 watched is self.grid or (watched is self.scan and not self.scan.text())):
             self.undo()
+            return True
+        if event.type() == QEvent.Type.FocusIn and watched is self.grid and self.model.rowCount() and \
+                event.reason() != Qt.FocusReason.MouseFocusReason:
+            current = self.grid.currentIndex()
+            if not current.isValid() or not current.flags() & Qt.ItemFlag.ItemIsEditable:
+                # Tab into a grid with no line current (a purchase order or a held document just loaded, a count
+                # sheet filled) lands on a quantity, not on line 1's number where typing does nothing
+                self.show_line(current.row() if current.isValid() else 0)
+        if event.type() == QEvent.Type.KeyPress and watched is self.scan and self.model.rowCount() and \
+                event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and event.modifiers() in (
+                    Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
+            self.grid.setFocus(Qt.FocusReason.TabFocusReason)  # ↓ or ↑ from the scan field: into the lines, as Tab
+            return True
+        if event.type() == QEvent.Type.KeyPress and watched is self.grid and event.key() == Qt.Key.Key_Escape \
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.scan.setFocus()  # Esc in the grid (not in a cell being typed: that Esc is the cell's) goes back
             return True
         return super().eventFilter(watched, event)
 
@@ -639,6 +700,12 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
         super().showEvent(event)
         self.tabs.setCurrentIndex(0)
         QTimer.singleShot(0, self.scan.setFocus)
+
+    def start_scanning(self) -> None:
+        """The screen's shortcut (Ctrl+2 for Receive…) pressed while it is shown: back to the scan field of the
+        document being entered, from its posted list, a header field or the grid (the shortcut did nothing there)."""
+        self.tabs.setCurrentIndex(0)
+        self.scan.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def clear_form(self) -> None:
         self._restored = None
@@ -778,8 +845,7 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
         if refusal is not None:
             row, message = refusal
             self.model.set_error(row + 1, message)
-            self.grid.selectRow(row)
-            self.grid.scrollTo(self.model.index(row, 0))
+            self.show_line(row)
             say(self.line_error, fill(self.tr("Line %1: %2"), row + 1, message))
             QApplication.beep()
             return
@@ -788,8 +854,7 @@ class DocumentEntry(PostedDocuments, HeldForm, Screen):
         if line is not None:
             row = self.model.set_error(line, message)
             if row is not None:
-                self.grid.selectRow(row)
-                self.grid.scrollTo(self.model.index(row, 0))
+                self.show_line(row)
             say(self.line_error, message)
         else:
             say(self.header_error, message)

@@ -67,10 +67,24 @@ class PurchaseOrderMode:
             return False
         say(self.scan_message, "")
         say(self.result_label, "")
-        self.grid.selectRow(row)
-        self.grid.scrollTo(self.model.index(row, 0))
+        self.show_line(row)
         self.scan.setFocus()
+        self._warn_over_receipt(row)
         return True
+
+    def _warn_over_receipt(self, row: int) -> None:
+        """A scan that takes a line beyond what the PO still accepts beeps and says so at once (Ctrl+Z takes it
+        back); the line counted on in silence and only the posting refused it, after the whole delivery was scanned."""
+        entered = self.model.lines[row]
+        line = next((x for x in self.po.lines if x.sku == entered.sku), None)
+        if line is None or entered.qty is None:
+            return
+        room = max(Decimal(0), over_receipt_limit(line.qty, self._po_tolerance) - line.received)
+        if entered.qty > room:
+            say(self.scan_message, fill(translate("DocumentEntry", "%1: this scan makes %2, but %3 accepts at most %4 "
+                                                  "more. Ctrl+Z takes the scan back."),
+                                        entered.sku, fmt(entered.qty), self.po.number, fmt(room)))
+            QApplication.beep()
 
     def _fill_po_combo(self) -> None:
         """The open POs of the chosen warehouse, after "none" (a free receipt)."""

@@ -96,6 +96,7 @@ class PostedSales(QWidget):
         self.table.setModel(self.model)
         self.table.setSortingEnabled(False)
         self.table.setColumnHidden(PostedDocumentsModel.TO_WAREHOUSE, True)
+        self.table.set_widths(PostedDocumentsModel.WIDTHS)  # the numbers were cut to SD-2026-00…
         self.table.doubleClicked.connect(lambda *_: self.return_selected())
         self.title = QLabel(self)
         self.return_button = QPushButton(self)

@@ -36,6 +36,12 @@ class ShipScreen(DocumentEntry):
         self.tabs.setCurrentWidget(self.sales)
         self.sales.counter_mode.setChecked(True)
 
+    def start_scanning(self) -> None:
+        if self.tabs.currentWidget() is self.sales:  # shipping against an order: its scan field
+            self.sales.scan.setFocus()
+            return
+        super().start_scanning()
+
     def apply_scan(self, code: str) -> bool:
         if SO_NUMBER.fullmatch(code) and code not in self.codes:
             self.load_so(code.upper())
