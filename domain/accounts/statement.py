@@ -56,7 +56,7 @@ KIND_WORDS: dict[str, str] = {
     "supplier_return": "Return to supplier",
     "supplier_invoice": "Supplier invoice",
     "invoice_match": "Invoice matched to receipts",
-    "opening": "Opening balance",
+    "opening": "Opening item",  # one carried in from the old books; not the statement's opening balance line
     "receipt": "Receipt",
     "payment": "Payment",
     "refund": "Refund",
@@ -220,7 +220,7 @@ def build_statement(side: str, partner_id: str, partner: PartyBlock, company: Pa
 
 
 # The note that earlier versions wrote on every imported opening item, in English whatever the reader's language; the
-# statement's kind column already says 期初余额 / Opening balance.
+# statement's kind column already says 期初单据 / Opening item.
 _OLD_OPENING_NOTE = "opening balance"
 
 

@@ -484,8 +484,8 @@
         </message>
         <message>
             <location line="+1" />
-            <source>Opening balance</source>
-            <translation>期初余额</translation>
+            <source>Opening item</source>
+            <translation>期初单据</translation>
         </message>
         <message>
             <location line="+1" />
@@ -5506,7 +5506,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>PurchaseOrderPdf</name>
         <message>
-            <location filename="../../ui/pdf/purchase_order.py" line="+58" />
+            <location filename="../../ui/pdf/purchase_order.py" line="+60" />
             <source>Purchase order</source>
             <translation>采购订单</translation>
         </message>

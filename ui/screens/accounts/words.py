@@ -31,7 +31,7 @@ KINDS = {
     "supplier_return": QT_TRANSLATE_NOOP("Accounts", "Return to supplier"),
     "supplier_invoice": QT_TRANSLATE_NOOP("Accounts", "Supplier invoice"),
     "invoice_match": QT_TRANSLATE_NOOP("Accounts", "Invoice match"),
-    "opening": QT_TRANSLATE_NOOP("Accounts", "Opening balance"),
+    "opening": QT_TRANSLATE_NOOP("Accounts", "Opening item"),
     "receipt": QT_TRANSLATE_NOOP("Accounts", "Receipt"),
     "payment": QT_TRANSLATE_NOOP("Accounts", "Payment"),
     "refund": QT_TRANSLATE_NOOP("Accounts", "Refund"),
