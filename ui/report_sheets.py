@@ -129,8 +129,8 @@ def margin(rows: list[MarginRow], total: MarginRow, by: str, language: str, head
            "salesperson": ("Salesperson", "salesperson")}[by]
     columns = [Column(t(key[0]), key[1])]
     named = by in ("product", "customer")
-    if named:
-        columns.append(Column(t("Name"), "name"))
+    if named:  # a customer's name is not a product's (品名)
+        columns.append(Column(t("Customer name" if by == "customer" else "Name"), "name"))
     columns += [Column(t("Quantity"), "qty", QTY), Column(t("Revenue"), "revenue", MONEY),
                 Column(t("Cost"), "cost", MONEY), Column(t("Margin"), "margin", MONEY),
                 Column(t("Margin %"), "margin_pct", PCT)]

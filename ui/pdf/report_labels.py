@@ -24,6 +24,7 @@ ZH_CN: dict[str, str] = {
     "Counts": "盘点差异",
     "Cover (days)": "可用天数",
     "Customer": "客户",
+    "Customer name": "客户名称",
     "Customer returns": "销售退货",
     "Daily issues": "日均出库",
     "Date": "日期",

@@ -238,3 +238,19 @@ def test_excel_shows_money_with_two_decimals_and_fits_chinese_names(report, tmp_
     assert all(c.data_type != "f" for row in rows for c in row)
     widest = max(len(str(r[1].value or "")) for r in rows[1:])
     assert sheet.column_dimensions["B"].width >= widest + 2
+
+
+@pytest.mark.parametrize(("language", "name"), [("en", "Customer name"), ("zh", "客户名称")])
+def test_the_margin_by_customer_heads_the_customers_name_as_a_customers_not_a_products(report, tmp_path, language,
+                                                                                          name):
+    """By customer the name column said 品名 (a product's name) over 蓝海便利店 and the other customers."""
+    from openpyxl import load_workbook
+
+    path = tmp_path / "margin.xlsx"
+    code, _, err = report("report", "margin", *PERIOD, "--by", "customer", "--language", language, "-o", str(path))
+    assert code == 0, err
+    rows = load_workbook(path).active.iter_rows(values_only=True)
+    heads = next(row for row in rows if row[0] in ("Customer", "客户"))
+    assert heads[1] == name
+    code, out, _ = report("report", "margin", *PERIOD, "--by", "product", "--language", language)
+    assert code == 0 and ("品名" if language == "zh" else "Name") in out.splitlines()[5]
