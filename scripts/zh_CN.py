@@ -27,6 +27,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Access', 'Nobody is signed in. Sign in first; this needs the %1 role or higher.'): '尚未登录。请先登录；此操作需要%1或更高的角色。',
     ('Access', 'There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).'): '没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。',
     ('Accounts', '%1 %2 — %3'): '%1 %2 — %3',
+    ('Accounts', '%1 ageing'): '%1账龄分析表',
     ('Accounts', '%1 is allocated, more than the amount; take %2 off'): '已核销 %1，超过了金额；请减少 %2',
     ('Accounts', '%1 partners shown · balance %2 · overdue %3'): '显示 %1 个往来单位 · 余额 %2 · 逾期 %3',
     ('Accounts', '%1: %2 is more than is open on it (%3)'): '%1：%2 超过其未结金额（%3）',
@@ -45,6 +46,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Accounts', 'Allocations'): '核销记录',
     ('Accounts', 'Amount'): '金额',
     ('Accounts', 'Amount: enter an amount above 0, such as 1500 or 1,500.00.'): '金额：请输入大于 0 的金额，例如 1500 或 1,500.00。',
+    ('Accounts', 'As of %1'): '截至 %1',
     ('Accounts', 'As of'): '截至',
     ('Accounts', 'Balance'): '余额',
     ('Accounts', 'Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · >90 %7 · overdue %8'):
@@ -127,6 +129,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Accounts', 'Reverse…'): '冲销…',
     ('Accounts', 'Sale'): '销售',
     ('Accounts', 'Search code or name (Ctrl+F)'): '搜索编码或名称 (Ctrl+F)',
+    ('Accounts', 'Search: %1'): '搜索：%1',
     ('Accounts', 'Settled by'): '核销来源',
     ('Accounts', 'Settled kind'): '被核销类型',
     ('Accounts', 'Settled partners too'): '包括已结清单位',

@@ -408,27 +408,44 @@
             <translation>显示 %1 个往来单位 · 余额 %2 · 逾期 %3</translation>
         </message>
         <message>
-            <location line="+76" />
+            <location line="+77" />
             <source>Exported %1 rows to %2</source>
             <translation>已导出 %1 行到 %2</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+24" />
             <source>Search code or name (Ctrl+F)</source>
             <translation>搜索编码或名称 (Ctrl+F)</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-9" />
+            <location line="+10" />
             <source>Overdue only</source>
             <translation>只看逾期</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-16" />
+            <source>%1 ageing</source>
+            <translation>%1账龄分析表</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>As of %1</source>
+            <translation>截至 %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+9" />
             <source>Settled partners too</source>
             <translation>包括已结清单位</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-7" />
+            <source>Search: %1</source>
+            <translation>搜索：%1</translation>
+        </message>
+        <message>
+            <location line="+8" />
             <source>As of</source>
             <translation>截至</translation>
         </message>

@@ -96,10 +96,28 @@ def test_export_writes_the_list_as_shown_with_its_totals(qtbot, receivables, tmp
     target = tmp_path / "ar.xlsx"
     with qtbot.waitSignal(receivables.export_to(target).done):
         pass
-    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    rows = list(load_workbook(target).active.iter_rows(values_only=True))[3:]  # under the title, day and filters
     assert rows[0][:3] == ("Code", "Name", "Balance")
     assert [r[0] for r in rows[1:]] == ["HZ01", "NB02", "SZ04", None]
     assert rows[-1][1] == "Total" and D(str(rows[-1][2])) == D("6493")
+
+
+def test_the_exported_list_says_which_day_it_is_as_of_and_which_filters_chose_its_rows(qtbot, receivables,
+                                                                                         tmp_path):
+    """The workbook had the headers in its first row: nothing said the ageing was as of which day, nor that the
+    rows (and so the totals) were only the overdue partners."""
+    day = TODAY - timedelta(days=50)
+    receivables.as_of.setDate(QDate(day))
+    qtbot.waitUntil(lambda: not receivables.loading and codes(receivables) == ["HZ01", "NB02", "SZ04"])
+    receivables.overdue_only.setChecked(True)
+    target = tmp_path / "ar.xlsx"
+    with qtbot.waitSignal(receivables.export_to(target).done):
+        pass
+    sheet = load_workbook(target).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Receivables ageing" and sheet["A1"].font.b
+    assert rows[1][0] == f"As of {day.isoformat()} · Overdue only"
+    assert rows[3][:3] == ("Code", "Name", "Balance") and sheet.freeze_panes == "A5"
 
 
 def test_the_exported_list_shows_money_as_on_screen_with_the_totals_bold(qtbot, receivables, tmp_path):
@@ -109,7 +127,7 @@ def test_the_exported_list_shows_money_as_on_screen_with_the_totals_bold(qtbot, 
     with qtbot.waitSignal(receivables.export_to(target).done):
         pass
     sheet = load_workbook(target).active
-    rows = list(sheet.iter_rows())
+    rows = list(sheet.iter_rows())[3:]
     money = [c for c in rows[1] if isinstance(c.value, (int, float))]
     assert money and all(c.number_format == "#,##0.00" for c in money)
     assert rows[-1][1].value == "Total" and rows[-1][1].font.b and not rows[1][1].font.b
