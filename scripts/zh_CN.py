@@ -49,8 +49,6 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Accounts', 'As of %1'): '截至 %1',
     ('Accounts', 'As of'): '截至',
     ('Accounts', 'Balance'): '余额',
-    ('Accounts', 'Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · >90 %7 · overdue %8'):
-        '余额 %1 · 预收/预付 %2 · 未到期 %3 · 1–30 天 %4 · 31–60 天 %5 · 61–90 天 %6 · 90 天以上 %7 · 逾期 %8',
     ('Accounts', 'Balances are not shown: %1'): '不显示往来余额：%1',
     ('Accounts', 'Bank transfer'): '银行转账',
     ('Accounts', 'Cash'): '现金',
@@ -982,6 +980,9 @@ ZH_CN: dict[tuple[str, str], str] = {
         '没有可用的系统密钥环：密码只保存在内存中，直到 Stockroom 关闭，绝不写入文件。',
     ('PasswordDialog', 'Password for %1:'): '%1 的密码：',
     ('PasswordDialog', 'Shared database password'): '共享数据库密码',
+    ('Payables', 'Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · >90 %7 · overdue %8'):
+        '余额 %1 · 预付 %2 · 未到期 %3 · 1–30 天 %4 · 31–60 天 %5 · 61–90 天 %6 · 90 天以上 %7 · 逾期 %8',
+    ('Payables', 'Credit'): '预付款',
     ('PdfPreview', '%n page(s)'): '共 %n 页',
     ('PdfPreview', '&Print…'): '打印(&P)…',
     ('PdfPreview', 'Could not save the PDF: %1'): '无法保存 PDF：%1',
@@ -1299,6 +1300,9 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('RatesPage', 'e.g. 7.1234'): '例如 7.1234',
     ('ReasonDialog', 'Reason (optional)'): '原因（可选）',
     ('ReasonDialog', 'Reason (the supplier may see it)'): '原因（供应商可能会看到）',
+    ('Receivables', 'Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · >90 %7 · overdue %8'):
+        '余额 %1 · 预收 %2 · 未到期 %3 · 1–30 天 %4 · 31–60 天 %5 · 61–90 天 %6 · 90 天以上 %7 · 逾期 %8',
+    ('Receivables', 'Credit'): '预收款',
     ('ReceivePoDialog', '%1 is not open on this purchase order.'): '%1 不在本采购订单的待收明细中。',
     ('ReceivePoDialog', '&Receive'): '收货(&R)',
     ('ReceivePoDialog', 'Cancel'): '取消',

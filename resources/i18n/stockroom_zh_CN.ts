@@ -38,7 +38,7 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/accounts/words.py" line="+107" />
+            <location filename="../../ui/screens/accounts/words.py" line="+114" />
             <source>Credit</source>
             <translation>预收/预付</translation>
         </message>
@@ -83,7 +83,7 @@
         </message>
         <message>
             <location filename="../../ui/screens/accounts/entry.py" line="-282" />
-            <location filename="../../ui/screens/accounts/words.py" line="+44" />
+            <location filename="../../ui/screens/accounts/words.py" line="+51" />
             <location line="+23" />
             <location line="+44" />
             <source>Number</source>
@@ -218,12 +218,7 @@
             <translation>双方没有未结款项。</translation>
         </message>
         <message>
-            <location line="+3" />
-            <source>Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · &gt;90 %7 · overdue %8</source>
-            <translation>余额 %1 · 预收/预付 %2 · 未到期 %3 · 1–30 天 %4 · 31–60 天 %5 · 61–90 天 %6 · 90 天以上 %7 · 逾期 %8</translation>
-        </message>
-        <message>
-            <location line="+32" />
+            <location line="+39" />
             <source>Opening balance on %1: %2</source>
             <translation>%1 期初余额：%2</translation>
         </message>
@@ -239,7 +234,7 @@
         </message>
         <message>
             <location line="+0" />
-            <location filename="../../ui/screens/accounts/screen.py" line="+261" />
+            <location filename="../../ui/screens/accounts/screen.py" line="+262" />
             <source>Export to Excel</source>
             <translation>导出到 Excel</translation>
         </message>
@@ -470,7 +465,7 @@
             <translation>导出到 Excel(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="-156" />
+            <location filename="../../ui/screens/accounts/words.py" line="-169" />
             <source>Sale</source>
             <translation>销售</translation>
         </message>
@@ -506,18 +501,18 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+48" />
+            <location line="+54" />
             <source>Receipt</source>
             <translation>收款单</translation>
         </message>
         <message>
-            <location line="-47" />
-            <location line="+47" />
+            <location line="-53" />
+            <location line="+53" />
             <source>Payment</source>
             <translation>付款单</translation>
         </message>
         <message>
-            <location line="-46" />
+            <location line="-52" />
             <source>Refund</source>
             <translation>退款单</translation>
         </message>
@@ -597,7 +592,7 @@
             <translation>供应商</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+32" />
             <source>Code</source>
             <translation>编码</translation>
         </message>
@@ -608,12 +603,12 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+118" />
+            <location line="+125" />
             <source>Balance</source>
             <translation>余额</translation>
         </message>
         <message>
-            <location line="-111" />
+            <location line="-118" />
             <source>Overdue</source>
             <translation>逾期合计</translation>
         </message>
@@ -623,7 +618,7 @@
             <translation>最早到期日</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+49" />
             <location line="+24" />
             <source>Allocated</source>
             <translation>已核销</translation>
@@ -4639,6 +4634,19 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
         </message>
     </context>
     <context>
+        <name>Payables</name>
+        <message>
+            <location filename="../../ui/screens/accounts/partner.py" line="-194" />
+            <source>Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · &gt;90 %7 · overdue %8</source>
+            <translation>余额 %1 · 预付 %2 · 未到期 %3 · 1–30 天 %4 · 31–60 天 %5 · 61–90 天 %6 · 90 天以上 %7 · 逾期 %8</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/accounts/words.py" line="-152" />
+            <source>Credit</source>
+            <translation>预付款</translation>
+        </message>
+    </context>
+    <context>
         <name>PdfPreview</name>
         <message>
             <location filename="../../ui/widgets/pdf_preview.py" line="+156" />
@@ -6218,6 +6226,19 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <location line="+1" />
             <source>Reason (optional)</source>
             <translation>原因（可选）</translation>
+        </message>
+    </context>
+    <context>
+        <name>Receivables</name>
+        <message>
+            <location filename="../../ui/screens/accounts/partner.py" line="-2" />
+            <source>Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · &gt;90 %7 · overdue %8</source>
+            <translation>余额 %1 · 预收 %2 · 未到期 %3 · 1–30 天 %4 · 31–60 天 %5 · 61–90 天 %6 · 90 天以上 %7 · 逾期 %8</translation>
+        </message>
+        <message>
+            <location filename="../../ui/screens/accounts/words.py" line="+0" />
+            <source>Credit</source>
+            <translation>预收款</translation>
         </message>
     </context>
     <context>

@@ -377,7 +377,7 @@ def test_the_screens_speak_chinese(qtbot, services):
         qtbot.addWidget(screen)
         qtbot.waitUntil(lambda: screen.model.rowCount() == 5 and not screen.loading)
         headers = [screen.model.headerData(i, Qt.Orientation.Horizontal) for i in range(screen.model.columnCount())]
-        assert headers[:4] == ["编码", "名称", "余额", "预收/预付"] and headers[8] == "90 天以上"
+        assert headers[:4] == ["编码", "名称", "余额", "预收款"] and headers[8] == "90 天以上"
         assert screen.receipt_button.text() == "新建收款单… (Ctrl+N)"
         assert screen.totals_model.rows[0].name == "合计"
         dialog = screen.new_money("HZ01")
@@ -395,3 +395,26 @@ def test_every_button_of_the_ageing_screens_has_a_key_in_both_languages(qtbot, m
         qtbot.waitUntil(lambda s=screen: not s.loading)
         texts = [b.text() for b in (screen.receipt_button, screen.page_button, screen.export_button)]
         assert all("&" in t or "Ctrl+" in t for t in texts), texts
+
+
+def test_in_chinese_a_customers_credit_is_prepaid_to_us_and_a_suppliers_prepaid_by_us(qtbot, shop, services, chinese):
+    """Both lists headed the credit column 预收/预付, on Receivables where only 预收 can be, and so did a partner's
+    figures; a customer's credit is 预收款, a supplier's 预付款."""
+    from tests.ui.accounts_data import payables
+
+    db, _ = shop
+    payables(db, TODAY)
+    heads = {}
+    for kind in (ReceivablesScreen, PayablesScreen):
+        screen = kind(services)
+        qtbot.addWidget(screen)
+        screen.show()
+        qtbot.waitUntil(lambda screen=screen: not screen.loading and screen.model.rowCount() > 0)
+        heads[kind] = screen.proxy.headerData(BalancesModel.C_CREDIT, Qt.Orientation.Horizontal)
+        screen.open_partner(screen.shown_rows()[0])
+        page = screen.page
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda page=page: page.loaded)
+        assert ("预收" if kind is ReceivablesScreen else "预付") in page.figures.text()
+        assert "预收/预付" not in page.figures.text()
+    assert heads == {ReceivablesScreen: "预收款", PayablesScreen: "预付款"}

@@ -214,9 +214,13 @@ class PartnerPage(QDialog):
         if b is None or not (b.balance or b.credit):
             self.figures.setText(translate("Accounts", "Nothing owed either way."))
             return
+        # The same words a side, each in its own context: a customer's credit is 预收, a supplier's 预付.
+        words = (translate("Receivables", "Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · "
+                                          ">90 %7 · overdue %8") if self.side == AR else
+                 translate("Payables", "Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · "
+                                       ">90 %7 · overdue %8"))
         self.figures.setText(fill(
-            translate("Accounts", "Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · >90 %7 · "
-                                  "overdue %8"),
+            words,
             money_text(b.balance), money_text(b.credit), money_text(b.current), money_text(b.d1_30),
             money_text(b.d31_60), money_text(b.d61_90), money_text(b.over_90), money_text(b.overdue)))
 

@@ -74,6 +74,7 @@ class BalancesScreen(Screen):
         self.dialog = None  # the money entry last opened
 
         self.model = BalancesModel(self)
+        self.model.side = self.side
         self.proxy = RowFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit(self)
