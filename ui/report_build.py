@@ -107,7 +107,7 @@ def build(reports, request: ReportRequest, language: str, utc_offset_seconds: in
     if request.kind == SLOW:
         from domain.reports import sales
 
-        found = reports.stocked_products(warehouse=wh, utc_offset_seconds=offset)
+        found = reports.stocked_products(warehouse=wh, utc_offset_seconds=offset, as_of=period.last)
         payload["slow_days"] = request.slow_days
         return report_sheets.slow(sales.slow_movers(found, request.slow_days, period.last), language,
                                   lines), payload

@@ -254,3 +254,13 @@ def test_the_margin_by_customer_heads_the_customers_name_as_a_customers_not_a_pr
     assert heads[1] == name
     code, out, _ = report("report", "margin", *PERIOD, "--by", "product", "--language", language)
     assert code == 0 and ("品名" if language == "zh" else "Name") in out.splitlines()[5]
+
+
+def test_the_slow_movers_to_an_earlier_day_show_that_days_stock(report):
+    from tests.integration.reports.conftest import day
+
+    code, out, err = report("report", "ranking", "--to", day(4).date().isoformat(), "--slow", "3", "--json")
+    assert code == 0, err
+    rows = {r["sku"]: r for r in json.loads(out)["rows"]}
+    assert (rows["TEA"]["on_hand"], rows["TEA"]["value"], rows["TEA"]["idle_days"]) == ("16", "40", 3)
+    assert rows["CUP"]["on_hand"] == "5" and rows["CUP"]["last_issue"] is None  # its sale of day 8 came later
