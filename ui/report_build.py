@@ -11,9 +11,11 @@ from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
 from datetime import datetime
+from datetime import timedelta
 
 from domain.reports.ageing import DEFAULT_BANDS
 from domain.reports.model import Period
+from domain.reports.status import COVER_DAYS
 from ui import report_sheets
 from ui.pdf.report_labels import label
 
@@ -61,11 +63,14 @@ def header(request: ReportRequest, language: str) -> list[tuple[str, str]]:
     if request.kind == AGEING:
         lines += [(t("As of"), request.last.isoformat()), (t("By"), t(request.grouping)),
                   (t("Bands (days)"), ", ".join(map(str, request.bands)))]
+    elif request.kind == STATUS:  # on hand, reserved and on order are today's; only the issues end on the day
+        counted = request.last - timedelta(days=COVER_DAYS - 1)
+        lines += [(t("Stock"), t("now")), (t("Issues counted"), f"{counted.isoformat()} – {request.last.isoformat()}")]
     elif request.kind in ON_A_DAY:
         lines.append((t("Date"), request.last.isoformat()))
     else:
         lines.append((t("Period"), f"{request.first.isoformat()} – {request.last.isoformat()}"))
-        lines.append((t("By"), t(request.grouping)))
+        lines.append((t("Ranked by" if request.kind == RANKING else "By"), t(request.grouping)))
     if request.kind == SLOW:
         lines.append((t("Days idle"), f"≥ {request.slow_days}"))
     lines.append((t("Warehouse"), request.warehouse or t("all")))

@@ -264,3 +264,20 @@ def test_the_slow_movers_to_an_earlier_day_show_that_days_stock(report):
     rows = {r["sku"]: r for r in json.loads(out)["rows"]}
     assert (rows["TEA"]["on_hand"], rows["TEA"]["value"], rows["TEA"]["idle_days"]) == ("16", "40", 3)
     assert rows["CUP"]["on_hand"] == "5" and rows["CUP"]["last_issue"] is None  # its sale of day 8 came later
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_stock_status_says_its_stock_is_todays_and_over_which_days_it_counts_the_issues(report, language):
+    """Dated --to a past day the status printed "Date: D" over today's on hand, reserved and on order: only the
+    issues behind the days of cover end on D. A ranking is ranked by revenue, not 汇总方式 (grouped) by it."""
+    from tests.integration.reports.conftest import day
+
+    to = day(4).date()
+    code, out, err = report("report", "status", "--to", to.isoformat(), "--language", language)
+    assert code == 0, err
+    counted = f"{(to - timedelta(days=89)).isoformat()} – {to.isoformat()}"
+    head = out.splitlines()[1:3]
+    assert head == (["Stock: now", f"Issues counted: {counted}"] if language == "en" else
+                    ["库存: 当前结存", f"出库统计期间: {counted}"])
+    code, out, _ = report("report", "ranking", *PERIOD, "--language", language)
+    assert code == 0 and out.splitlines()[2] == ("Ranked by: revenue" if language == "en" else "排序依据: 按收入")
