@@ -148,6 +148,7 @@ ZH_CN: dict[tuple[str, str], str] = {
         '撤销 %2 对 %3 的核销 %1？%3 将重新有这部分未结金额。',
     ('Accounts', 'WeChat Pay'): '微信支付',
     ('Accounts', 'Why is %1 reversed? The documents it settled are open again.'): '为什么冲销 %1？它核销的单据将重新未结。',
+    ('Accounts', 'Write-off'): '尾差核销',
     ('Accounts', 'Wrote %1'): '已写入 %1',
     ('App', 'Could not open %1:\n%2'): '无法打开 %1：\n%2',
     ('App', 'The daily backup could not be made: %1'): '无法完成每日备份：%1',
@@ -1448,7 +1449,7 @@ ZH_CN: dict[tuple[str, str], str] = {
         '%2 上的 %1：已发货 %3，已退货 %4；最多还可退 %5',
     ('Refusals', '%1: no price is known for this customer; enter the price'): '%1：此客户没有已知价格；请输入价格',
     ('Refusals', '%1 on %2: %3 received; returning %4 is more than that'): '%2 上的 %1：已收货 %3；退 %4 超过了已收数量',
-    ('Refusals', '%1: no receipt, payment or refund has this number'): '%1：没有收款单、付款单或退款单使用此单号',
+    ('Refusals', '%1: no receipt, payment, refund or write-off has this number'): '%1：没有收款单、付款单、退款单或核销单使用此单号',
     ('Refusals', '%1: no receipt, payment, refund or document of receivables or payables has this number'):
         '%1：没有收款单、付款单、退款单或往来单据使用此单号',
     ('Refusals', '%1: receipt %2 brought in %3 and %4 went back against it already; returning %5 is more than the %6 left'):

@@ -61,6 +61,7 @@ KIND_WORDS: dict[str, str] = {
     "payment": "Payment",
     "refund": "Refund",
     "reversal": "Reversal",
+    "write_off": "Write-off",
 }
 
 # The built-in payment methods (account_items.method) in words, the list money is recorded with; a method the office

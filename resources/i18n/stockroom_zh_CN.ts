@@ -38,7 +38,7 @@
         </message>
         <message>
             <location line="+1" />
-            <location filename="../../ui/screens/accounts/words.py" line="+114" />
+            <location filename="../../ui/screens/accounts/words.py" line="+115" />
             <source>Credit</source>
             <translation>预收/预付</translation>
         </message>
@@ -465,7 +465,7 @@
             <translation>导出到 Excel(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/words.py" line="-169" />
+            <location filename="../../ui/screens/accounts/words.py" line="-170" />
             <source>Sale</source>
             <translation>销售</translation>
         </message>
@@ -501,18 +501,18 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+54" />
+            <location line="+55" />
             <source>Receipt</source>
             <translation>收款单</translation>
         </message>
         <message>
-            <location line="-53" />
-            <location line="+53" />
+            <location line="-54" />
+            <location line="+54" />
             <source>Payment</source>
             <translation>付款单</translation>
         </message>
         <message>
-            <location line="-52" />
+            <location line="-53" />
             <source>Refund</source>
             <translation>退款单</translation>
         </message>
@@ -520,6 +520,11 @@
             <location line="+1" />
             <source>Reversal</source>
             <translation>冲销</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Write-off</source>
+            <translation>尾差核销</translation>
         </message>
         <message>
             <location line="+4" />
@@ -7272,8 +7277,8 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+2" />
-            <source>%1: no receipt, payment or refund has this number</source>
-            <translation>%1：没有收款单、付款单或退款单使用此单号</translation>
+            <source>%1: no receipt, payment, refund or write-off has this number</source>
+            <translation>%1：没有收款单、付款单、退款单或核销单使用此单号</translation>
         </message>
         <message>
             <location line="+2" />

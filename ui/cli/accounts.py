@@ -22,8 +22,8 @@ from ui.cli.common import table
 from ui.cli.reports import company_name
 from ui.cli.reports import output_kind
 
-COMMANDS = ("receipt", "payment", "refund", "allocate", "unallocate", "balances", "ageing", "open-items",
-            "payment-method", "payment-terms")
+COMMANDS = ("receipt", "payment", "refund", "allocate", "unallocate", "write-off", "balances", "ageing",
+            "open-items", "payment-method", "payment-terms")
 MONEY = {"receipt": ("customer", "AR"), "payment": ("supplier", "AP")}
 
 
@@ -79,6 +79,19 @@ def add_parsers(sub) -> None:
     _partner_option(p)
     p.add_argument("--json", action="store_true")
     p = actions.add_parser("reverse", help="reverse a refund")
+    p.add_argument("number")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--date", type=day)
+    actions = sub.add_parser("write-off", help="settle what is left open on a document without money (a small "
+                                               "remainder, a debt that will not be paid): WO-YYYY-NNNNN"
+                             ).add_subparsers(dest="action", required=True)
+    p = actions.add_parser("add", help="write off what is open on a sale, goods receipt, invoice or opening item")
+    p.add_argument("number", help="the document (SD-..., PO-..., OB-...)")
+    p.add_argument("amount", nargs="?", help="how much (default: all that is open on it)")
+    p.add_argument("--reason", required=True, help="why (kept as the write-off's note, printed on statements)")
+    p.add_argument("--date", type=day, help="the business date (default: today)")
+    p.add_argument("--side", choices=("AR", "AP"), help="when the number is on both sides")
+    p = actions.add_parser("reverse", help="reverse a write-off: the document is open again")
     p.add_argument("number")
     p.add_argument("--reason", required=True)
     p.add_argument("--date", type=day)
@@ -165,6 +178,8 @@ def _run(args, db) -> int:
         return _money(args, db)
     if cmd in ("allocate", "unallocate"):
         return _allocate(args, db)
+    if cmd == "write-off":
+        return _write_off(args, db)
     if cmd == "payment-method":
         return _methods(args, db)
     if cmd == "payment-terms":
@@ -181,6 +196,19 @@ def _run(args, db) -> int:
     if cmd == "ageing":
         return _ageing(args, db)
     return _open_items(args, db)
+
+
+def _write_off(args, db) -> int:
+    from domain.accounts import commands as ac
+    from domain.accounts import money
+
+    if args.action == "reverse":
+        rev = money.reverse_money(db.uow(), ac.ReverseMoney(args.number, args.reason, args.date))
+        print(f"{rev.number} reversed")
+        return EXIT_OK
+    item = money.write_off(db.uow(), ac.WriteOff(args.number, args.reason, args.amount, args.side or "", args.date))
+    print(f"{item.number}: {fmt_money(-item.amount)} of {args.number.upper()} written off")
+    return EXIT_OK
 
 
 def _may_see(db) -> None:

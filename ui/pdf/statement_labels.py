@@ -62,6 +62,7 @@ ZH_CN: dict[str, str] = {
     "Total": "合计",
     "Type": "类型",
     "WeChat Pay": "微信支付",
+    "Write-off": "尾差核销",
 }
 
 

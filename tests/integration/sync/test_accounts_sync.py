@@ -499,3 +499,20 @@ def test_after_a_pull_the_open_amounts_equal_items_less_allocations_and_read_ali
     ar = queries.balances(b.engine, "AR")
     assert [(r.balance, r.credit, r.oldest_due) for r in ar] == [(Decimal(30), Decimal(0), date(2026, 11, 19))]
     assert check(a.engine) == [] and check(b.engine) == []
+
+
+def test_a_write_off_number_taken_on_two_desks_offline_is_renumbered_like_a_receipts(hub, devices):
+    a, b = devices("a"), devices("b")
+    customer, _ = office(a)
+    sync.sync(a, hub)
+    sync.sync(b, hub)
+    mine = item(a, customer, "write_off", "-0.50", number="WO-2026-00001", year=2026, seq=1)
+    theirs = item(b, customer, "write_off", "-0.30", number="WO-2026-00001", year=2026, seq=1)
+    sync.sync(a, hub)
+    sync.sync(b, hub)
+    sync.sync(a, hub)
+    items = t.account_items.c
+    for desk in (a, b):
+        with desk.engine.connect() as conn:
+            numbers = dict(conn.execute(select(items.id, items.number).where(items.kind == "write_off")).all())
+        assert numbers == {mine: "WO-2026-00001", theirs: "WO-2026-00002"}

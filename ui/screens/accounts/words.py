@@ -37,6 +37,7 @@ KINDS = {
     "payment": QT_TRANSLATE_NOOP("Accounts", "Payment"),
     "refund": QT_TRANSLATE_NOOP("Accounts", "Refund"),
     "reversal": QT_TRANSLATE_NOOP("Accounts", "Reversal"),
+    "write_off": QT_TRANSLATE_NOOP("Accounts", "Write-off"),
 }
 
 METHODS = {
