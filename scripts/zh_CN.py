@@ -55,6 +55,7 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Accounts', 'Choose a receipt, payment or refund that is not reversed in its list first.'):
         '请先在列表中选择一张未冲销的收款单、付款单或退款单。',
     ('Accounts', 'Choose the allocation to undo on the Allocations tab.'): '请在“核销记录”页选择要撤销的核销。',
+    ('Accounts', 'Choose the document whose remainder to write off on the Open items tab first.'): '请先在“未结单据”页选择要核销尾差的单据。',
     ('Accounts', 'Close'): '关闭',
     ('Accounts', 'Code'): '编码',
     ('Accounts', 'Could not load the balances: %1'): '无法读取往来余额：%1',
@@ -148,8 +149,12 @@ ZH_CN: dict[tuple[str, str], str] = {
         '撤销 %2 对 %3 的核销 %1？%3 将重新有这部分未结金额。',
     ('Accounts', 'WeChat Pay'): '微信支付',
     ('Accounts', 'Why is %1 reversed? The documents it settled are open again.'): '为什么冲销 %1？它核销的单据将重新未结。',
+    ('Accounts', 'Write off'): '尾差核销',
+    ('Accounts', 'Write off the %1 left open on %2? It is settled without money; the reason is printed on the statement.'): '将 %2 未结的 %1 作尾差核销？该金额不收付款即结清；原因会打印在对账单上。',
+    ('Accounts', 'Write off…'): '尾差核销…',
     ('Accounts', 'Write-off'): '尾差核销',
     ('Accounts', 'Wrote %1'): '已写入 %1',
+    ('Accounts', 'Wrote off %1 of %2'): '已核销 %2 的尾差 %1',
     ('App', 'Could not open %1:\n%2'): '无法打开 %1：\n%2',
     ('App', 'The daily backup could not be made: %1'): '无法完成每日备份：%1',
     ('BackupsPage', 'Back up now'): '立即备份',
@@ -1423,6 +1428,8 @@ ZH_CN: dict[tuple[str, str], str] = {
     ('Refusals', '%1 has nothing left to allocate'): '%1 已没有可核销的余额',
     ('Refusals', '%1 in %2: taking the returned goods out again would leave %3 on hand for %4 reserved for confirmed orders'):
         '%2 中的 %1：再次移出退回的商品后现存量为 %3，而已确认订单预留 %4',
+    ('Refusals', '%1 is a write-off: its allocation is not undone on its own (it would stay as credit the partner never paid); reverse the write-off instead'):
+        '%1 是尾差核销单：不能单独撤销其核销（否则会变成对方从未支付的预收/预付款）；请冲销该核销单',
     ('Refusals', '%1 is already closed (every month up to %2 is closed)'): '%1 已结账（%2 及以前的月份都已结账）',
     ('Refusals', '%1 is already on line %2 of %3'): '%1 已在 %3 的第 %2 行',
     ('Refusals', '%1 came from supplier %2, not %3; return it to %2'): '%1 来自供应商 %2，而不是 %3；请退给 %2',

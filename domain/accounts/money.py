@@ -250,6 +250,10 @@ def undo_allocation(uow, c: ac.UndoAllocation) -> list[Allocation]:
                 if a.debit_item_id in others or a.credit_item_id in others}
         if not live:
             raise refusal(RuleViolation, "allocation_not_found", credit=first, debit=second)
+        written_off = next((x.number for x in (*ones, *uow.accounts.by_number(second, side))
+                            if x.kind == ItemKind.WRITE_OFF), None)
+        if written_off is not None:  # undone, the write-off would stay as credit the partner never paid
+            raise refusal(RuleViolation, "write_off_undo", number=written_off)
         ensure_open(uow, day, what=first)
         now = datetime.now(UTC)
         rows = [Allocation(new_id(), a.debit_item_id, a.credit_item_id, -a.amount, day, a.id, uow.user, now,

@@ -4,7 +4,7 @@
     <context>
         <name>Access</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+482" />
+            <location filename="../../ui/refusals.py" line="+485" />
             <source>Nobody is signed in. Sign in first; this needs the %1 role or higher.</source>
             <translation>尚未登录。请先登录；此操作需要%1或更高的角色。</translation>
         </message>
@@ -19,7 +19,7 @@
             <translation>%1（%2）不能%3：需要%4或更高的角色。</translation>
         </message>
         <message>
-            <location line="-351" />
+            <location line="-354" />
             <source>There is no exchange rate for %1 on or before %2, so %3 cannot be valued in the company currency; nothing was received. Enter the rate in Settings › Exchange rates (or with: stockroom rate set %1 RATE --date %2), or enter a fixed rate on the purchase order (Purchasing › Fixed rate).</source>
             <translation>没有 %1 在 %2 当天或之前的汇率，%3 无法折算为公司本位币；未收货。请在“设置 › 汇率”中录入汇率（或使用命令：stockroom rate set %1 RATE --date %2），或在采购单上录入固定汇率（采购 › 固定汇率）。</translation>
         </message>
@@ -213,7 +213,7 @@
             <translation>过账 (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/screens/accounts/partner.py" line="+215" />
+            <location filename="../../ui/screens/accounts/partner.py" line="+219" />
             <source>Nothing owed either way.</source>
             <translation>双方没有未结款项。</translation>
         </message>
@@ -240,12 +240,12 @@
         </message>
         <message>
             <location line="+2" />
-            <location line="+140" />
+            <location line="+167" />
             <source>Statement</source>
             <translation>对账单</translation>
         </message>
         <message>
-            <location line="-138" />
+            <location line="-165" />
             <source>PDF document (*.pdf)</source>
             <translation>PDF 文档 (*.pdf)</translation>
         </message>
@@ -277,12 +277,12 @@
         </message>
         <message>
             <location line="+2" />
-            <location line="+48" />
+            <location line="+74" />
             <source>Undo allocation</source>
             <translation>撤销核销</translation>
         </message>
         <message>
-            <location line="-42" />
+            <location line="-68" />
             <source>Undid the allocation of %1 to %2</source>
             <translation>已撤销 %1 对 %2 的核销</translation>
         </message>
@@ -313,6 +313,26 @@
             <translation>已冲销 %1</translation>
         </message>
         <message>
+            <location line="+6" />
+            <source>Write off the %1 left open on %2? It is settled without money; the reason is printed on the statement.</source>
+            <translation>将 %2 未结的 %1 作尾差核销？该金额不收付款即结清；原因会打印在对账单上。</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Write off</source>
+            <translation>尾差核销</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Choose the document whose remainder to write off on the Open items tab first.</source>
+            <translation>请先在“未结单据”页选择要核销尾差的单据。</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Wrote off %1 of %2</source>
+            <translation>已核销 %2 的尾差 %1</translation>
+        </message>
+        <message>
             <location line="+9" />
             <source>%1 %2 — %3</source>
             <translation>%1 %2 — %3</translation>
@@ -336,6 +356,11 @@
             <location line="+2" />
             <source>Reverse…</source>
             <translation>冲销…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Write off…</source>
+            <translation>尾差核销…</translation>
         </message>
         <message>
             <location line="+1" />
@@ -4641,7 +4666,7 @@ They are kept and come back when Stockroom opens again. Quit now?</source>
     <context>
         <name>Payables</name>
         <message>
-            <location filename="../../ui/screens/accounts/partner.py" line="-194" />
+            <location filename="../../ui/screens/accounts/partner.py" line="-221" />
             <source>Balance %1 · credit %2 · current %3 · 1–30 %4 · 31–60 %5 · 61–90 %6 · &gt;90 %7 · overdue %8</source>
             <translation>余额 %1 · 预付 %2 · 未到期 %3 · 1–30 天 %4 · 31–60 天 %5 · 61–90 天 %6 · 90 天以上 %7 · 逾期 %8</translation>
         </message>
@@ -6333,7 +6358,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>RefusalFields</name>
         <message>
-            <location filename="../../ui/refusals.py" line="+492" />
+            <location filename="../../ui/refusals.py" line="+495" />
             <source>ABC basis</source>
             <translation>ABC 分类依据</translation>
         </message>
@@ -6741,7 +6766,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
     <context>
         <name>Refusals</name>
         <message>
-            <location line="-614" />
+            <location line="-617" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
@@ -7282,6 +7307,11 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
         </message>
         <message>
             <location line="+2" />
+            <source>%1 is a write-off: its allocation is not undone on its own (it would stay as credit the partner never paid); reverse the write-off instead</source>
+            <translation>%1 是尾差核销单：不能单独撤销其核销（否则会变成对方从未支付的预收/预付款）；请冲销该核销单</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>method %1 is built in and cannot be changed; choose another code</source>
             <translation>方式 %1 是内置方式，不能更改；请换一个编码</translation>
         </message>
@@ -9919,7 +9949,7 @@ From then on nothing can be posted, reversed or back-dated into %1 or any month 
             <translation>未保存任何内容；公司本位币仍为 %1。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="-573" />
+            <location filename="../../ui/refusals.py" line="-576" />
             <source>Change the company currency from %1 to %2?
 
 Exchange rates are stated in the company currency: the %3 rate(s) kept say how many %1 one unit of a foreign currency is worth, and from now on they are read as %2. %4 purchase order(s) in a foreign currency are valued through them when received. Enter the rates again in %2 after the change.</source>
@@ -10068,7 +10098,7 @@ Exchange rates are stated in the company currency: the %3 rate(s) kept say how m
             <translation>请输入用户名和密码。</translation>
         </message>
         <message>
-            <location filename="../../ui/refusals.py" line="+348" />
+            <location filename="../../ui/refusals.py" line="+351" />
             <source>The user name or the password is wrong.</source>
             <translation>用户名或密码错误。</translation>
         </message>

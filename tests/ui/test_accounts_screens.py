@@ -418,3 +418,35 @@ def test_in_chinese_a_customers_credit_is_prepaid_to_us_and_a_suppliers_prepaid_
         assert ("预收" if kind is ReceivablesScreen else "预付") in page.figures.text()
         assert "预收/预付" not in page.figures.text()
     assert heads == {ReceivablesScreen: "预收款", PayablesScreen: "预付款"}
+
+
+def test_the_remainder_of_a_document_is_written_off_from_the_partner_page_and_reversed_there(qtbot, services,
+                                                                                              receivables,
+                                                                                              monkeypatch):
+    """NB02 owes 904.00 on one sale; written off with a reason it owes nothing, the write-off is listed with the
+    money and its reversal makes the sale owed again."""
+    row = next(r for r in receivables.model.rows if r.code == "NB02")
+    receivables.open_partner(row)
+    page = receivables.page
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.loaded and len(page.items_model.rows) == 1)
+    page.write_off_selected()  # nothing chosen: says where to choose
+    assert "Open items" in page.message.text()
+    asked = []
+    monkeypatch.setattr(page, "ask_write_off_reason", lambda number, amount: asked.append((number, amount)) or "尾差")
+    page.items_view.setCurrentIndex(page.items_proxy.index(0, 0))
+    sale = page.items_model.rows[0].number
+    with qtbot.waitSignal(page.changed):
+        page.write_off_selected()
+    qtbot.waitUntil(lambda: page.loaded and page.items_model.rows == [])
+    assert asked == [(sale, "904.00")] and f"Wrote off 904.00 of {sale}" in page.message.text()
+    nb = next(a for a in services.accounts.balances("AR") if a.code == "NB02")
+    assert (nb.balance, nb.credit) == (0, 0)
+    [wo] = [r for r in page.money_model.rows if r.kind == "write_off"]
+    monkeypatch.setattr(page, "ask_reason", lambda number: "they will pay")
+    monkeypatch.setattr(page, "confirm", lambda title, text: True)
+    page.money_view.setCurrentIndex(page.money_proxy.index(page.money_model.rows.index(wo), 0))
+    with qtbot.waitSignal(page.changed):
+        page.reverse_selected()
+    qtbot.waitUntil(lambda: page.loaded and len(page.items_model.rows) == 1)
+    assert next(a for a in services.accounts.balances("AR") if a.code == "NB02").balance == D("904")

@@ -83,3 +83,20 @@ def test_a_synced_write_off_is_a_kind_the_hub_checks_accept():
 
     assert set(ITEM_KINDS) == {k.value for k in ItemKind}
     assert ITEM_KINDS["write_off"] == (frozenset({"AR", "AP"}), -1)
+
+
+def test_a_write_off_is_reversed_never_unallocated_and_its_partner_lists_it_with_the_money(shop):
+    """Undoing a write-off's allocation would leave it as credit the customer never paid: refused, and the
+    partner's page lists it beside the receipts, where it is reversed."""
+    from persistence.accounts import queries
+
+    sd = shop.sell("10")
+    shop.receipt("1129.50", on=date(2026, 11, 20))
+    wo = money.write_off(shop.uow(), ac.WriteOff(sd, "尾差", day=date(2026, 11, 30)))
+    with pytest.raises(RuleViolation) as refused:
+        money.undo_allocation(shop.uow(), ac.UndoAllocation(wo.number, sd))
+    assert refused.value.code == "write_off_undo" and "reverse the write-off" in str(refused.value)
+    assert shop.open() == {} and shop.balance().credit == 0
+    listed = {r.number: r for r in queries.money(shop.db.engine, "AR")}
+    assert (listed[wo.number].kind, listed[wo.number].amount, listed[wo.number].reversed) == ("write_off", D("0.5"),
+                                                                                              False)
