@@ -118,6 +118,10 @@ def test_the_exported_list_says_which_day_it_is_as_of_and_which_filters_chose_it
     assert rows[0][0] == "Receivables ageing" and sheet["A1"].font.b
     assert rows[1][0] == f"As of {day.isoformat()} · Overdue only"
     assert rows[3][:3] == ("Code", "Name", "Balance") and sheet.freeze_panes == "A5"
+    oldest = rows[3].index("Oldest due")  # a date, as the statement's are, not the text 2026-…
+    assert [r[oldest].date() for r in rows[4:]] == [r.oldest_due for r in receivables.shown_rows()] + [
+        min(r.oldest_due for r in receivables.shown_rows())]
+    assert sheet.cell(row=5, column=oldest + 1).is_date
 
 
 def test_the_exported_list_shows_money_as_on_screen_with_the_totals_bold(qtbot, receivables, tmp_path):

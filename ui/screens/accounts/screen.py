@@ -281,9 +281,17 @@ class BalancesScreen(Screen):
                  for c in range(self.totals_model.columnCount())]
         sheet = side_title(self.side)
         above = [[self.export_title()], [self.export_filters()]]
+        oldest = self.model.headerData(BalancesModel.C_OLDEST, Qt.Orientation.Horizontal)
+        at = titles.index(oldest) if oldest in titles else None
+
+        def as_day(row: list) -> list:  # the oldest due day a date Excel can sort and filter, not its text
+            if at is not None and row[at]:
+                row = [*row[:at], date.fromisoformat(row[at]), *row[at + 1:]]
+            return row
 
         def job() -> int:
-            return write_xlsx(target, titles, [*cells(), total], sheet=sheet, bold_last=True, above=above)
+            return write_xlsx(target, titles, [as_day(list(r)) for r in [*cells(), total]], sheet=sheet,
+                              bold_last=True, above=above)
 
         def done(count: int) -> None:
             if alive(self):
